@@ -1,0 +1,137 @@
+"""Folders: clean every file under a directory into the same relative paths under another.
+
+Inputs are only read, never written. Outputs are written atomically (temp file + rename), so an
+interrupted run never leaves half a file. A bad file is reported and skipped; the Report owns the
+exit code. Worker processes each build their own Cleaner (OpenCC objects do not pickle).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .decode import NotText
+
+_worker_cleaner = None
+
+
+@dataclass
+class Report:
+    cleaned: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    steps: Counter = field(default_factory=Counter)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.steps.items()))
+        return (
+            f"cleaned {self.cleaned}, unchanged {self.unchanged}, skipped {self.skipped}, failed {len(self.failed)}"
+            + (f"; steps: {kinds}" if kinds else "")
+        )
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _init_worker(config: Config, rule_dirs) -> None:
+    global _worker_cleaner
+    from .pipeline import Cleaner
+
+    _worker_cleaner = Cleaner(config, rule_dirs=rule_dirs)
+
+
+def _clean_one(job: tuple[str, str]) -> tuple[str, str | None, bool, list[tuple[str, int]]]:
+    """Clean one file; returns (input, error or None, changed, step counts)."""
+    src, dst = job
+    try:
+        data = Path(src).read_bytes()
+        result = _worker_cleaner.run_bytes(data)
+        write_atomic(Path(dst), result.text)
+        return src, None, result.changed, [(s.action, s.count) for s in result.steps]
+    except NotText as exc:
+        return src, str(exc), False, []
+    except OSError as exc:
+        return src, exc.strerror or str(exc), False, []
+    except Exception as exc:  # one bad file must not stop the batch
+        return src, f"{type(exc).__name__}: {exc}", False, []
+
+
+def plan(src_dir: Path, out_dir: Path, force: bool = False) -> tuple[list[tuple[str, str]], int]:
+    """Jobs for every file under src_dir; outputs newer than their inputs are skipped unless force."""
+    jobs, skipped = [], 0
+    for root, dirs, files in os.walk(src_dir):
+        dirs.sort()
+        for name in sorted(files):
+            src = Path(root) / name
+            dst = out_dir / src.relative_to(src_dir)
+            if not force and dst.exists():
+                try:
+                    if dst.stat().st_mtime >= src.stat().st_mtime:
+                        skipped += 1
+                        continue
+                except OSError:
+                    pass
+            jobs.append((str(src), str(dst)))
+    return jobs, skipped
+
+
+def run_folder(src_dir: Path, out_dir: Path, config: Config, *, rule_dirs=None, jobs: int | None = None,
+               force: bool = False, progress: bool | None = None) -> Report:
+    work, skipped = plan(src_dir, out_dir, force)
+    report = Report(skipped=skipped)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = _progress(len(work), show)
+    if jobs == 1 or len(work) < 2:
+        _init_worker(config, rule_dirs)
+        results = map(_clean_one, work)
+        _collect(results, report, bar)
+    else:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, rule_dirs)) as pool:
+            _collect(pool.map(_clean_one, work, chunksize=4), report, bar)
+    if bar is not None:
+        bar.close()
+    return report
+
+
+def _collect(results, report: Report, bar) -> None:
+    for src, error, changed, steps in results:
+        if error:
+            report.failed.append((src, error))
+        elif changed:
+            report.cleaned += 1
+        else:
+            report.unchanged += 1
+        for action, count in steps:
+            report.steps[action] += count
+        if bar is not None:
+            bar.update(1)
+
+
+def _progress(total: int, show: bool):
+    if not show or total == 0:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", file=sys.stderr)

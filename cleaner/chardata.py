@@ -1,0 +1,38 @@
+"""Character classes and compiled patterns shared by fixers and detectors. Tables only, no logic."""
+
+from __future__ import annotations
+
+import regex
+
+# What counts as "Chinese" next to a punctuation sign: Han, CJK punctuation, fullwidth forms,
+# and the curly quotes Chinese text uses.
+CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
+CJK_CHAR = regex.compile(f"[{CJK}]")
+HAN = regex.compile(r"\p{Han}")
+
+# ASCII sign -> the fullwidth form Chinese text uses.
+FULLWIDTH_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+# Small and vertical presentation forms -> ordinary fullwidth punctuation.
+COMPAT_PUNCT = str.maketrans({
+    "\ufe50": "，", "\ufe51": "、", "\ufe52": "．", "\ufe54": "；", "\ufe55": "：", "\ufe56": "？",
+    "\ufe57": "！", "\ufe59": "（", "\ufe5a": "）", "\ufe10": "，", "\ufe11": "、", "\ufe12": "。",
+    "\ufe13": "：", "\ufe14": "；", "\ufe15": "！", "\ufe16": "？", "\ufe30": "：", "\ufe35": "（",
+    "\ufe36": "）", "\ufe19": "…",
+})
+
+# Fullwidth letters and digits -> ASCII (U+FF10-FF19, FF21-FF3A, FF41-FF5A).
+HALFWIDTH_ALNUM = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+)
+
+# Whitespace that indents or pads a paragraph.
+PAD = " \t\u00a0\u3000\u2002\u2003\u200b\ufeff"
+
+# "? ? ? ?" where NBSP indentation could not be encoded (notes/corruption.md §1.5).
+INDENT_ARTIFACT = regex.compile(r"^[ \t]*(?:\?[ \u00a0\u3000]+)+\?(?=[ \u00a0\u3000]*\S)|^[ \t]*(?:\?[ \u00a0\u3000]+)+(?=\S)", regex.M)
+
+ENTITY = regex.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+
+# Mojibake that cannot be undone: GBK read as UTF-8 and re-encoded, and replacement characters.
+UNRECOVERABLE = regex.compile(r"(?:锟斤拷|烫烫烫|屯屯屯)+|\ufffd+")

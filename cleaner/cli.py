@@ -1,0 +1,130 @@
+"""Command line: ``cleaner [INPUT] [-o OUT]``; main(argv) -> exit code.
+
+Exit codes: 0 fine; 1 ``--check`` found changes or some input failed; 2 usage, config or
+input error. Errors are one line naming the input, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import TARGETS, Config
+from .decode import NotText, decode
+from .rules import RuleError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2 with one line, as argparse does
+        self.exit(2, f"cleaner: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="cleaner", description="Turn damaged Chinese web articles into clean text.")
+    p.add_argument("input", nargs="?", default="-", help="file, directory, or - for stdin (default)")
+    p.add_argument("-o", "--output", help="output file, or output directory when INPUT is a directory")
+    p.add_argument("--to", choices=TARGETS, default="zh-hans", help="target script (default zh-hans)")
+    p.add_argument("--site", help="force a site's rules (see `cleaner rules list`)")
+    p.add_argument("--url", help="the page's URL, used to recognise its site")
+    p.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="extra rule directory")
+    p.add_argument("--explain", action="store_true", help="print steps and findings to stderr")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if the input would change")
+    p.add_argument("--json", action="store_true", help="write the result as JSON (text, steps, findings, meta)")
+    p.add_argument("--no-guess", action="store_true", help="do not infer lost characters; mark them with U+FFFD")
+    p.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for folders (default: all cores)")
+    p.add_argument("--force", action="store_true", help="folders: redo outputs that are newer than their inputs")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["rules"]:
+        from .rules_cli import main as rules_main
+
+        return rules_main(argv[1:])
+    args = build_parser().parse_args(argv)
+    try:
+        config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess)
+        from .pipeline import Cleaner
+
+        cleaner = Cleaner(config, rule_dirs=args.rules)
+    except (RuleError, ValueError) as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return 2
+    src = args.input
+    if src != "-" and Path(src).is_dir():
+        return _folder(args, config, Path(src))
+    return _single(args, cleaner, src)
+
+
+def _single(args, cleaner, src: str) -> int:
+    name = "<stdin>" if src == "-" else src
+    try:
+        data = sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes()
+        text = decode(data)
+    except NotText as exc:
+        print(f"cleaner: {name}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"cleaner: {name}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    result = cleaner.run(text, url=args.url)
+    if args.explain:
+        _explain(name, result)
+    if args.check:
+        changed = result.text != text
+        if changed:
+            print(f"cleaner: {name}: would change ({len(result.steps)} kinds of step)", file=sys.stderr)
+        return 1 if changed else 0
+    out = json.dumps(result.to_dict(), ensure_ascii=False) + "\n" if args.json else result.text
+    if args.output and args.output != "-":
+        dst = Path(args.output)
+        if src != "-" and dst.exists() and dst.resolve() == Path(src).resolve():
+            print(f"cleaner: {dst}: refusing to overwrite the input", file=sys.stderr)
+            return 2
+        from .batch import write_atomic
+
+        try:
+            write_atomic(dst, out)
+        except OSError as exc:
+            print(f"cleaner: {dst}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+    else:
+        sys.stdout.buffer.write(out.encode("utf-8"))
+        sys.stdout.flush()
+    return 0
+
+
+def _folder(args, config: Config, src: Path) -> int:
+    from .batch import run_folder
+
+    if not args.output:
+        print(f"cleaner: {src}: is a directory; give an output directory with -o", file=sys.stderr)
+        return 2
+    out = Path(args.output).resolve()
+    if out == src.resolve() or src.resolve() in out.parents:
+        print(f"cleaner: {out}: output directory must not be inside the input directory {src}", file=sys.stderr)
+        return 2
+    report = run_folder(src, out, config, rule_dirs=args.rules, jobs=args.jobs or None, force=args.force)
+    for path, error in report.failed:
+        print(f"cleaner: {path}: {error}", file=sys.stderr)
+    print(f"cleaner: {report.summary()}", file=sys.stderr)
+    return report.exit_code
+
+
+def _explain(name: str, result) -> None:
+    err = sys.stderr
+    print(f"{name}: site={result.meta.get('site') or '-'}", file=err)
+    for step in result.steps:
+        print(f"  step    {step}", file=err)
+    for finding in result.findings:
+        print(f"  finding {finding}", file=err)
+    for key, value in result.meta.items():
+        if key != "site":
+            print(f"  meta    {key}={value}", file=err)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""OpenCC adapter: cached converters per target, plus a one-character fold to Simplified.
+
+OpenCC objects do not pickle, so converters are built lazily, once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+# Target -> OpenCC configuration chain. zh-hans uses t2s, then the 著/着 correction below: tw2s
+# also turns 著眼 into 着眼 but is not idempotent (it turns a correct Simplified 显著 into 显着).
+CHAINS: dict[str, tuple[str, ...]] = {
+    "zh-hans": ("t2s.json",),
+    "zh-hant": ("s2t.json",),
+    "zh-tw": ("s2twp.json",),
+    "zh-hk": ("s2hk.json",),
+    "keep": (),
+}
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def convert(text: str, target: str) -> str:
+    for config in CHAINS[target]:
+        text = _converter(config).convert(text)
+    if target == "zh-hans":
+        text = correct_ambiguous(text)
+    return text
+
+
+# Characters a naive character-by-character S->T wrote for another Simplified character, and
+# that are themselves valid Simplified: 着 became 著, so 著 must be read back by the word it is in.
+AMBIGUOUS = {"著": "着"}
+_WINDOW = 3  # longest word considered on either side
+
+
+def correct_ambiguous(text: str) -> str:
+    """Read 著 as 着 where the word it forms with 着 is likelier (jieba word frequencies).
+
+    >>> correct_ambiguous("要著眼于保持稳定,著力解决问题,显著增强,著名作家")
+    '要着眼于保持稳定,着力解决问题,显著增强,著名作家'
+    """
+    if not any(ch in text for ch in AMBIGUOUS):
+        return text
+    from .langmodel import word_frequency
+
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        alt = AMBIGUOUS.get(ch)
+        if alt is None:
+            continue
+        if _best_word(chars, i, alt, word_frequency) > _best_word(chars, i, ch, word_frequency):
+            chars[i] = alt
+    return "".join(chars)
+
+
+def _best_word(chars: list[str], i: int, ch: str, freq) -> int:
+    """Frequency of the most frequent dictionary word (2+ characters) covering position i as ch."""
+    best = 0
+    for start in range(max(0, i - _WINDOW), i + 1):
+        for end in range(i + 1, min(len(chars), i + _WINDOW + 1) + 1):
+            if end - start < 2:
+                continue
+            word = "".join(chars[start:i]) + ch + "".join(chars[i + 1 : end])
+            best = max(best, freq(word))
+    return best
+
+
+@lru_cache(maxsize=65536)
+def fold_char(ch: str) -> str:
+    """The Simplified form of one character (itself when it has none); used for matching/scoring."""
+    if ch.isascii():
+        return ch
+    out = _converter("t2s.json").convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Script-neutral form of a text for matching rules: Traditional folded to Simplified."""
+    return _converter("t2s.json").convert(text)

@@ -1,0 +1,105 @@
+"""bytes -> str for files of unknown encoding.
+
+Order: BOM; strict UTF-8; UTF-16 without BOM (by its NUL pattern); then the strict legacy Chinese
+codecs, judged by how plausible their text is; ``chardet`` only breaks a tie (it is slow, ~1.5 MB/s,
+and unsure about GBK Traditional text). Binary data raises ``NotText``.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from .chardata import HAN
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+LEGACY = ("gb18030", "big5hkscs", "big5")
+
+
+class NotText(ValueError):
+    """The data is not text in any encoding we read."""
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes of unknown encoding to text.
+
+    >>> decode("国务院".encode("gb18030"))
+    '国务院'
+    >>> decode(codecs.BOM_UTF8 + "國務院".encode("utf-8"))
+    '國務院'
+    """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    if _looks_binary(data):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        raise NotText("binary data (NUL or control bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for codec in LEGACY:
+        try:
+            candidates.append((codec, data.decode(codec)))
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        # Broken somewhere: take the legacy reading with fewest errors; the repairs judge the rest.
+        return min((data.decode(c, errors="replace") for c in ("utf-8", "gb18030", "big5")), key=lambda t: t.count("\ufffd"))
+    if len(candidates) == 1:
+        return candidates[0][1]
+    scored = sorted(candidates, key=lambda ct: -_plausibility(ct[1]))
+    if _plausibility(scored[0][1]) - _plausibility(scored[1][1]) > 0.05:
+        return scored[0][1]
+    return _chardet_pick(data, candidates)
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters that are common Han characters or ASCII: real text scores high."""
+    if not text:
+        return 0.0
+    from .langmodel import model
+
+    lm = model()
+    good = sum(1 for ch in text if ch.isascii() or ch in "，。、“”：；！？（）《》" or (HAN.match(ch) and lm.unigram(ch) > -14))
+    return good / len(text)
+
+
+def _chardet_pick(data: bytes, candidates: list[tuple[str, str]]) -> str:
+    import chardet
+
+    guess = (chardet.detect(data[:65536]).get("encoding") or "").lower().replace("-", "")
+    for codec, text in candidates:
+        if codec.replace("-", "") == guess or (guess in ("gb2312", "gbk") and codec == "gb18030"):
+            return text
+    return candidates[0][1]
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 0x20 and b not in (9, 10, 12, 13, 27))
+    return b"\x00" in sample or controls / len(sample) > 0.05
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: Chinese/ASCII mix leaves NULs at regular positions."""
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and _plausibility(text) > 0.9 and not any(ord(c) < 0x20 and c not in "\t\n\r" for c in text):
+            return text
+    return None

@@ -1,0 +1,93 @@
+"""Small pure fixers: ``str -> str`` functions, each doing one thing, each safe on clean text.
+
+Every fixer returns the new text; the pipeline compares and counts, so a fixer never has to.
+"""
+
+from __future__ import annotations
+
+import html
+
+import regex
+
+from .chardata import COMPAT_PUNCT, CJK, ENTITY, FULLWIDTH_PUNCT, HALFWIDTH_ALNUM, INDENT_ARTIFACT, PAD
+
+
+def unescape_entities(text: str) -> str:
+    """Decode HTML entities, twice at most, so double-escaped ``&amp;nbsp;`` also goes.
+
+    >>> unescape_entities("&ldquo;双创&rdquo;&amp;nbsp;")
+    '“双创”\\xa0'
+    """
+    for _ in range(2):
+        if not ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
+
+
+def remove_indent_artifacts(text: str) -> str:
+    """Drop the ``? ? ? ?`` left where NBSP indentation was encoded to a legacy code page.
+
+    >>> remove_indent_artifacts("? ? ? ?会议指出")
+    '会议指出'
+    """
+    return INDENT_ARTIFACT.sub("", text)
+
+
+def halfwidth_alnum(text: str) -> str:
+    """Fullwidth letters and digits to ASCII: ``２０２０年`` -> ``2020年``, ``ＡＰＰ`` -> ``APP``."""
+    return text.translate(HALFWIDTH_ALNUM)
+
+
+def normalize_compat_punct(text: str) -> str:
+    """Small and vertical forms (﹐ ︰ ﹔ ﹕) to the ordinary fullwidth signs."""
+    return text.translate(COMPAT_PUNCT)
+
+
+# A sign with Chinese on at least one side (spaces do not count as a side).
+_CN = f"[{CJK}]"
+_SIMPLE_SIGN = regex.compile(rf"(?<={_CN}[ ]*)([,;:!?])|([,;:!?])(?=[ ]*{_CN})")
+_PAREN = regex.compile(r"\(([^()\n]{0,200})\)")
+_CN_CHAR = regex.compile(_CN)
+
+
+def fullwidth_punct(text: str) -> str:
+    """ASCII ``, : ; ! ? ( )`` to fullwidth where a neighbour is Chinese; ASCII kept elsewhere.
+
+    Numbers, times and Latin phrases keep theirs: a sign between two digits or inside a URL is
+    never touched.
+
+    >>> fullwidth_punct("工信部:推动5G,互联网 13:42:07 1,000 (2020) 创新(体验)中心")
+    '工信部：推动5G，互联网 13:42:07 1,000 (2020) 创新（体验）中心'
+    """
+
+    def sign(m: regex.Match) -> str:
+        ch = m.group(1) or m.group(2)
+        i = m.start()
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if before.isdigit() and after.isdigit():
+            return ch  # 1,000 / 13:42
+        if ch == ":" and after == "/":
+            return ch  # http://
+        return FULLWIDTH_PUNCT[ch]
+
+    text = _SIMPLE_SIGN.sub(sign, text)
+
+    def paren(m: regex.Match) -> str:
+        # A pair is Chinese when it holds Chinese or follows Chinese (a Latin context such as
+        # "U.S. (2020)" keeps ASCII).
+        inner = m.group(1)
+        before = text[: m.start()].rstrip(" ")[-1:]
+        if _CN_CHAR.search(inner) or (before and _CN_CHAR.fullmatch(before)):
+            return f"（{inner}）"
+        return m.group(0)
+
+    return _PAREN.sub(paren, text)
+
+
+def normalize_paragraphs(text: str) -> str:
+    """One paragraph per line: unify line breaks, strip indentation and padding, drop empty lines."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
+    kept = [line.strip(PAD) for line in lines]
+    return "\n".join(line for line in kept if line) + ("\n" if any(kept) else "")

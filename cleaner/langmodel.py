@@ -1,0 +1,96 @@
+"""A character bigram model of Simplified Chinese, used to choose between repair hypotheses.
+
+Counts come from the word-frequency dictionary that ships inside the ``jieba`` wheel (MIT
+licence; ``jieba/dict.txt``, ~349k words with corpus frequencies). Nothing is downloaded: the
+table is built from that file the first time a repair needs it (about a second), once per process.
+Bigrams are counted inside words only, so the model knows words, not phrases: a pair is scored
+by interpolating the in-word bigram with the unigram, so a pair across a word boundary (国|工)
+is not punished as if it were impossible.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from functools import lru_cache
+
+from .convert import fold_char
+
+LAMBDA = 0.5  # weight of the in-word bigram against the unigram
+UNKNOWN = -16.0  # log-probability floor for characters jieba never saw
+# jieba's dictionary holds words, not punctuation or Latin text; give those fixed, plausible costs.
+PUNCTUATION = frozenset("。，、“”：；！？（）《》—…·,.:;!?()\"' -+%/")
+PUNCTUATION_LOGP = -4.0
+ALNUM_LOGP = -6.0
+
+
+class CharModel:
+    def __init__(self, unigrams: dict[str, int], bigrams: dict[str, int]) -> None:
+        total = sum(unigrams.values())
+        self._uni = {c: math.log(n / total) for c, n in unigrams.items()}
+        self._big = bigrams
+        self._uni_count = unigrams
+
+    def unigram(self, ch: str) -> float:
+        if ch in PUNCTUATION:
+            return PUNCTUATION_LOGP
+        if ch.isascii():
+            return ALNUM_LOGP if ch.isalnum() else UNKNOWN
+        return self._uni.get(fold_char(ch), UNKNOWN)
+
+    def bigram(self, prev: str, ch: str) -> float:
+        """log P(ch | prev), with both characters folded to Simplified first."""
+        if prev in PUNCTUATION or prev.isascii() or ch in PUNCTUATION or ch.isascii():
+            return self.unigram(ch)
+        a, b = fold_char(prev), fold_char(ch)
+        uni = math.exp(self._uni.get(b, UNKNOWN))
+        pair = self._big.get(a + b)
+        big = pair / self._uni_count[a] if pair else 0.0
+        return math.log(LAMBDA * big + (1 - LAMBDA) * uni)
+
+    def score(self, text: str) -> float:
+        """Log-probability of a string under the model (first character by unigram)."""
+        if not text:
+            return 0.0
+        total = self.unigram(text[0])
+        for prev, ch in zip(text, text[1:]):
+            total += self.bigram(prev, ch)
+        return total
+
+
+def _dictionary_path() -> str:
+    import jieba
+
+    return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+
+
+@lru_cache(maxsize=1)
+def _words_with_ambiguous() -> dict[str, int]:
+    """Dictionary words holding a character the naive S->T made ambiguous (着/著): a small table."""
+    table: dict[str, int] = {}
+    with open(_dictionary_path(), encoding="utf-8") as fh:
+        for line in fh:
+            word, freq, *_ = line.split(" ")
+            if "着" in word or "著" in word:
+                table[word] = int(freq)
+    return table
+
+
+def word_frequency(word: str) -> int:
+    return _words_with_ambiguous().get(word, 0)
+
+
+@lru_cache(maxsize=1)
+def model() -> CharModel:
+    unigrams: dict[str, int] = {}
+    bigrams: dict[str, int] = {}
+    with open(_dictionary_path(), encoding="utf-8") as fh:
+        for line in fh:
+            word, freq, *_ = line.split(" ")
+            n = int(freq)
+            for ch in word:
+                unigrams[ch] = unigrams.get(ch, 0) + n
+            for i in range(len(word) - 1):
+                key = word[i : i + 2]
+                bigrams[key] = bigrams.get(key, 0) + n
+    return CharModel(unigrams, bigrams)

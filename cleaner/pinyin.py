@@ -1,0 +1,43 @@
+"""Tone-marked pinyin: recognise a syllable and tell which characters read it.
+
+Readings come from ``pypinyin``'s character table (MIT licence, shipped in its wheel).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+# Letters a tone-marked syllable is made of; all of them exist in GBK (a8 a1..a8 c0).
+SYLLABLE = regex.compile(r"[a-zü\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec"
+                         r"\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u00ea"
+                         r"\u0144\u0148\u01f9\u1e3f]{1,7}")
+TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
+@lru_cache(maxsize=65536)
+def readings(ch: str) -> frozenset[str]:
+    """All tone-marked readings of a character (empty for non-Han)."""
+    raw = _table().get(ord(ch))
+    return frozenset(raw.split(",")) if raw else frozenset()
+
+
+def is_syllable(s: str) -> bool:
+    return SYLLABLE.fullmatch(s) is not None
+
+
+def has_tone(s: str) -> bool:
+    return any(c in TONE_MARKS for c in s)
+
+
+def reads_as(ch: str, syllable: str) -> bool:
+    """True when ``ch`` has ``syllable`` among its readings."""
+    return syllable in readings(ch)

@@ -1,0 +1,106 @@
+"""The ordered pipeline: run(text) -> Result, recording every change as a Step.
+
+Order (each stage sees the output of the one before):
+
+1. ``unescape_html``      HTML entities, also double-escaped
+2. ``fix_mojibake``       UTF-8 read as GBK, UTF-8 read as cp1252/Latin-1
+3. ``indent-artifacts``   "? ? ? ?" left by NBSP indentation (before the byte repair reads "?")
+4. ``repair_pinyin``      pinyin annotations, shifted runs, lost bytes (GBK byte view)
+5. ``remove_furniture``   site rules, then generic rules (matched on a script-neutral fold)
+6. ``convert_script``     OpenCC chain for the target script
+7. ``fix_width``          compat forms, fullwidth letters/digits, Chinese punctuation by context
+8. ``normalize_whitespace`` one paragraph per line
+
+Detectors (unrecoverable bytes, script shares) add findings and never change text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from . import badness, boilerplate, convert, fixes, mojibake, repair, rules
+from .config import Config
+from .decode import decode
+from .model import Finding, Result, Step
+
+
+class Cleaner:
+    """Build once (loads rules and converters), call many times.
+
+    >>> Cleaner().clean("國(guó)務(wù)院")
+    '国务院'
+    """
+
+    def __init__(self, config: Config | None = None, *, rule_dirs: list[Path] | None = None, **options) -> None:
+        self.config = Config(**options) if config is None else config
+        self.ruleset = rules.load(rule_dirs)
+        if self.config.site and self.config.site not in self.ruleset.sites:
+            raise rules.RuleError(f"unknown site {self.config.site!r}; known: {', '.join(sorted(self.ruleset.sites))}")
+
+    def clean(self, text: str, **kw) -> str:
+        return self.run(text, **kw).text
+
+    def run(self, text: str, *, url: str | None = None) -> Result:
+        cfg = self.config
+        steps: list[Step] = []
+        findings: list[Finding] = []
+        meta: dict[str, str] = {}
+
+        def apply(action: str, name: str, fixer: Callable[[str], str], value: str) -> str:
+            new = fixer(value)
+            if new != value:
+                steps.append(Step(action, name, _changed_places(value, new)))
+            return new
+
+        if cfg.unescape_html:
+            text = apply("repair", "html-entities", fixes.unescape_entities, text)
+        if cfg.fix_mojibake:
+            text, n = mojibake.fix_utf8_as_gbk(text)
+            if n:
+                steps.append(Step("repair", "utf8-read-as-gbk", n))
+            text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
+        text = apply("whitespace", "indent-artifacts", fixes.remove_indent_artifacts, text)
+        if cfg.repair_pinyin:
+            rep = repair.repair_pinyin(text, guess=cfg.guess_lost)
+            if rep.annotations:
+                steps.append(Step("repair", "pinyin-annotations", rep.annotations))
+            if rep.realigned_lines:
+                steps.append(Step("repair", "shifted-runs", rep.realigned_lines))
+            if rep.inserted_bytes:
+                steps.append(Step("repair", "swallowed-bytes", rep.inserted_bytes))
+            findings.extend(rep.findings)
+            text = rep.text
+        if cfg.remove_furniture:
+            site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url)
+            meta["site"] = site.id if site else ""
+            removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site.id if site else None), timeout=cfg.regex_timeout)
+            steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
+            meta.update(removal.meta)
+            text = removal.text
+        shares = badness.script_shares(text, convert.fold_char)
+        if shares:
+            meta["traditional_share"] = str(shares["traditional"])
+        if cfg.convert_script and cfg.to != "keep":
+            text = apply("convert", f"opencc:{cfg.to}", lambda t: convert.convert(t, cfg.to), text)
+        if cfg.fix_width:
+            text = apply("width", "compat-punct", fixes.normalize_compat_punct, text)
+            text = apply("width", "halfwidth-alnum", fixes.halfwidth_alnum, text)
+            text = apply("width", "fullwidth-punct", fixes.fullwidth_punct, text)
+        if cfg.normalize_whitespace:
+            text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)
+        findings.extend(badness.unrecoverable(text))
+        first = text.split("\n", 1)[0]
+        if first and "title" not in meta and len(first) <= 80 and not first.endswith("。"):
+            meta["title"] = first
+        return Result(text, steps, findings, meta)
+
+    def run_bytes(self, data: bytes, **kw) -> Result:
+        return self.run(decode(data), **kw)
+
+
+def _changed_places(old: str, new: str) -> int:
+    """How many places differ: count of differing characters, cheaply (1 if lengths differ)."""
+    if len(old) != len(new):
+        return max(1, abs(len(old) - len(new)))
+    return sum(1 for a, b in zip(old, new) if a != b)

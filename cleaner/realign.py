@@ -1,0 +1,286 @@
+"""Re-decode a damaged span in step on its GBK byte view (the seed damage; notes/corruption.md §1-2).
+
+The damaged text is re-encoded to GBK character by character. Each decoded character gives back
+exactly the bytes it came from, so the byte stream of the page is recovered except at a few
+ambiguous tokens, and decoding it again *in step* undoes every shifted run. The ambiguous tokens
+are explored by a small beam search scored with a character language model:
+
+- ``(pīn)`` after the bytes of a character that reads ``pīn``: a pinyin annotation, dropped.
+- ``?pīn)``: an annotation inserted in the middle of a character pair; the decoder turned its
+  first byte and ``(`` into ``?``. The lost byte is the annotated character's second byte, found
+  from the byte before it and the syllable; it is put back and decoding goes on.
+- ``?`` with no syllable: a real question mark; or a hole where a decoder out of step swallowed a
+  lead byte and one ASCII byte (the character is guessed from context, the ASCII byte is lost);
+  or a character whose lead byte alone was lost and whose trail byte starts a shifted run.
+- ASCII signs and letters inside a shifted run may be NFKC images of fullwidth pairs (``！``).
+
+Everything here is pure: a span goes in, the repaired span and what was guessed come out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from . import gbk, pinyin
+from .convert import fold_char
+from .langmodel import model
+
+# Costs in log-probability units (natural log) added on top of the language model.
+GUESS_COST = 6.0  # inventing a character whose bytes are (partly) lost
+LITERAL_GROUP_COST = 12.0  # keeping "(pīn)" as text although it looks like an annotation
+FULLWIDTH_COST = 0.5  # reading an ASCII sign as the NFKC image of a fullwidth pair
+BEAM = 32
+CANDIDATES = 24  # guesses kept per hole (the next character decides among them)
+UNKNOWN_LEAD = -1
+
+GROUP = regex.compile(r"([(?])(" + pinyin.SYLLABLE.pattern + r")\)")
+
+
+@dataclass(frozen=True)
+class Guess:
+    position: int  # offset in the repaired span
+    char: str
+    kind: str  # "lost-trail", "lost-lead" or "lost-ascii"
+
+
+@dataclass(frozen=True)
+class Repair:
+    text: str
+    annotations: int  # pinyin groups dropped
+    inserted_bytes: int  # bytes put back from annotated characters
+    guesses: tuple[Guess, ...]
+
+
+# Tokens: (kind, payload). kinds: "c" plain character, "?" question mark, "(" / "?(" pinyin group.
+def tokenize(span: str) -> list[tuple[str, str]]:
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    for m in GROUP.finditer(span):
+        tokens.extend(("?" if ch == "?" else "c", ch) for ch in span[pos : m.start()])
+        syllable = m.group(2)
+        if is_annotation_syllable(syllable):
+            tokens.append(("(" if m.group(1) == "(" else "?(", syllable))
+        else:
+            tokens.extend(("?" if ch == "?" else "c", ch) for ch in m.group(0))
+        pos = m.end()
+    tokens.extend(("?" if ch == "?" else "c", ch) for ch in span[pos:])
+    return tokens
+
+
+def is_annotation_syllable(s: str) -> bool:
+    return s in _all_syllables()
+
+
+def annotates(ch: str | None, syllable: str) -> bool:
+    """Could ``(syllable)`` after ``ch`` be the damage's annotation of ``ch``?
+
+    The damage annotated Traditional characters only, with tone-marked pinyin; toneless readings
+    (neutral tone) are accepted only on characters that differ from their Simplified form.
+    """
+    if ch is None or not pinyin.reads_as(ch, syllable):
+        return False
+    return pinyin.has_tone(syllable) or fold_char(ch) != ch
+
+
+_SYLLABLES: frozenset[str] | None = None
+
+
+def _all_syllables() -> frozenset[str]:
+    global _SYLLABLES
+    if _SYLLABLES is None:
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        _SYLLABLES = frozenset(r for v in pinyin_dict.values() for r in v.split(","))
+    return _SYLLABLES
+
+
+@dataclass(frozen=True)
+class _State:
+    score: float
+    lead: int | None  # pending lead byte, UNKNOWN_LEAD after a lost lead, None at a boundary
+    last2: tuple[int, int]  # last two bytes of the stream (-1 where unknown)
+    prev: str  # last emitted character, for the language model
+    out: tuple  # linked list of emitted strings: (text, rest) or ()
+    annotations: int = 0
+    inserted: int = 0
+    guesses: tuple = ()
+    length: int = 0
+
+    def key(self) -> tuple:
+        # States that agree on the decoder's position and on the model's context have the same
+        # future; only the best of them needs to be kept.
+        return (self.lead, self.last2, self.prev)
+
+
+def _emit(st: _State, text: str, score_delta: float, lead=None, last2=None, **kw) -> _State:
+    lm = model()
+    s = st.score + score_delta
+    prev = st.prev
+    for ch in text:
+        s += lm.bigram(prev, ch) if prev else lm.unigram(ch)
+        prev = ch
+    return _State(
+        score=s,
+        lead=lead,
+        last2=st.last2 if last2 is None else last2,
+        prev=prev,
+        out=(text, st.out),
+        annotations=kw.get("annotations", st.annotations),
+        inserted=kw.get("inserted", st.inserted),
+        guesses=kw.get("guesses", st.guesses),
+        length=st.length + len(text),
+    )
+
+
+def _feed_byte(st: _State, b: int, extra: float = 0.0, guess: bool = True) -> list[_State]:
+    """Advance the in-step GBK decoder by one byte; may branch after a lost lead byte."""
+    last2 = (st.last2[1], b)
+    if st.lead is None:
+        if b < 0x80:
+            return [_emit(st, chr(b), extra, last2=last2)]
+        if gbk.is_lead(b):
+            return [replace(st, score=st.score + extra, lead=b, last2=last2)]
+        return []
+    if st.lead == UNKNOWN_LEAD:
+        if not gbk.is_trail(b):
+            return []
+        out = []
+        for lead, ch in _guesses(gbk.chars_with_trail(b), st, guess):
+            g = st.guesses + (Guess(st.length, ch, "lost-lead"),)
+            out.append(_emit(st, ch, extra + GUESS_COST, last2=(lead, b), guesses=g))
+        return out
+    if not gbk.is_trail(b):
+        return []
+    ch = gbk.pair_char(st.lead, b)
+    if ch is None:
+        return []
+    return [_emit(st, ch, extra, last2=last2)]
+
+
+def _feed_bytes(st: _State, data: bytes, extra: float = 0.0, guess: bool = True) -> list[_State]:
+    states = [st]
+    for i, b in enumerate(data):
+        states = [n for s in states for n in _feed_byte(s, b, extra if i == 0 else 0.0, guess)]
+        if not states:
+            break
+    return states
+
+
+def _last_pair_char(st: _State) -> str | None:
+    a, b = st.last2
+    if a < 0 or b < 0 or not gbk.is_lead(a) or not gbk.is_trail(b):
+        return None
+    return gbk.pair_char(a, b)
+
+
+LOST = "\ufffd"
+
+
+def _guesses(candidates, st: _State, guess: bool):
+    """Rank candidate (byte, char) pairs by context; with guessing off, one U+FFFD stands in."""
+    if not guess:
+        return [(-1, LOST)]
+    lm = model()
+    if st.prev:
+        return sorted(candidates, key=lambda bc: -lm.bigram(st.prev, bc[1]))[:CANDIDATES]
+    return sorted(candidates, key=lambda bc: -lm.unigram(bc[1]))[:CANDIDATES]
+
+
+def _advance(st: _State, token: tuple[str, str], guess: bool) -> list[_State]:
+    kind, value = token
+    if kind == "c":
+        return _advance_char(st, value, guess)
+    if kind == "?":
+        return _advance_question(st, guess)
+    if kind == "(":
+        out = []
+        if annotates(_last_pair_char(st), value):
+            out.append(replace(st, annotations=st.annotations + 1))
+        if st.lead is None:
+            out.append(_emit(st, f"({value})", LITERAL_GROUP_COST, last2=(0x29, -1)))
+        return out
+    # "?(": annotation inserted mid-pair; the byte after the last stream byte was lost with "(".
+    out = []
+    first = st.last2[1]
+    if first >= 0x81:
+        for trail, ch in gbk.chars_with_lead(first):
+            if annotates(ch, value):
+                for n in _feed_byte(st, trail):
+                    out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1))
+    if st.lead is None:
+        out.extend(_emit(s, f"{value})", LITERAL_GROUP_COST, last2=(0x29, -1)) for s in _advance_question(st, guess))
+    return out
+
+
+def _advance_char(st: _State, ch: str, guess: bool) -> list[_State]:
+    data = gbk.encode_char(ch)
+    if data is None:
+        # Not a GBK character: the damage cannot have produced it, so it pins a boundary.
+        return [_emit(st, ch, 0.0, last2=(-1, -1))] if st.lead is None else []
+    out = _feed_bytes(st, data, 0.0, guess)
+    if ch.isascii():
+        for alt in gbk.NFKC_SOURCES.get(ch, ()):
+            if st.lead is None:
+                # At a boundary the fullwidth reading yields the same sign; only its bytes differ,
+                # which matters if a lost lead byte follows.
+                out.append(_emit(st, ch, FULLWIDTH_COST, last2=(alt[0], alt[1])))
+            else:
+                out.extend(_feed_bytes(st, alt, FULLWIDTH_COST, guess))
+    return out
+
+
+def _advance_question(st: _State, guess: bool) -> list[_State]:
+    if st.lead is None:
+        real = _emit(st, "?", 0.0, last2=(0x3F, -1))
+        lost_lead = replace(st, lead=UNKNOWN_LEAD)
+        return [real, lost_lead]
+    out = []
+    if st.lead == UNKNOWN_LEAD:
+        # Two unknown bytes in a row inside a run: a character whose bytes were both read into
+        # unassigned pairs. Only its trail byte is constrained (it opened the next such pair).
+        for trail, ch in _guesses(gbk.chars_before_unassigned(), st, guess):
+            g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
+            out.append(_emit(st, ch, GUESS_COST, lead=UNKNOWN_LEAD, last2=(-1, trail), guesses=g))
+        return out
+    # A decoder out of step read this lead byte with an ASCII byte it could not pair: the trail
+    # byte of the character and that ASCII byte are gone. Guess the character from context.
+    for trail, ch in _guesses(gbk.chars_with_lead(st.lead), st, guess):
+        g = st.guesses + (Guess(st.length, ch, "lost-trail"), Guess(st.length + 1, "", "lost-ascii"))
+        out.append(_emit(st, ch, GUESS_COST, last2=(st.lead, -1), guesses=g))
+    # Or it read the trail byte and the next lead as a pair GBK leaves unassigned: the character
+    # is completed by a trail that opens such a pair, and the next lead byte is unknown.
+    cands = [(t, c) for t, c in gbk.chars_with_lead(st.lead) if gbk.opens_unassigned(t)]
+    for trail, ch in _guesses(cands, st, guess):
+        g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
+        out.append(_emit(st, ch, GUESS_COST, lead=UNKNOWN_LEAD, last2=(st.lead, trail), guesses=g))
+    return out
+
+
+def realign(span: str, before: str = "", *, guess: bool = True) -> Repair:
+    """Decode ``span`` again in step; ``before`` is the in-step character just before it, if any."""
+    tokens = tokenize(span)
+    start_bytes = gbk.encode_char(before) if before else None
+    last2 = (start_bytes[0], start_bytes[1]) if start_bytes and len(start_bytes) == 2 else (-1, -1)
+    states = [_State(0.0, None, last2, before, ())]
+    for token in tokens:
+        nxt: dict[tuple, _State] = {}
+        for st in states:
+            for n in _advance(st, token, guess):
+                k = n.key()
+                if k not in nxt or nxt[k].score < n.score:
+                    nxt[k] = n
+        if not nxt:
+            return Repair(span, 0, 0, ())  # no consistent reading: leave the span alone
+        states = sorted(nxt.values(), key=lambda s: -s.score)[:BEAM]
+    finals = [s for s in states if s.lead is None]
+    if not finals:
+        return Repair(span, 0, 0, ())
+    best = finals[0]
+    parts = []
+    node = best.out
+    while node:
+        parts.append(node[0])
+        node = node[1]
+    return Repair("".join(reversed(parts)), best.annotations, best.inserted, best.guesses)

@@ -1,0 +1,88 @@
+"""Undo the pinyin-annotation damage line by line (notes/corruption.md §1-2).
+
+A line with no ``?`` was decoded in step throughout, so its annotations ``X(pīn)`` are removed by
+a fast regex pass. A shifted run can only start at a ``?`` (a swallowed byte), so a line with one
+is re-decoded on its GBK byte view from that point on (``realign``); the text before the first
+``?`` is in step and takes the fast pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .model import Finding
+from .realign import annotates, is_annotation_syllable, realign
+from .pinyin import SYLLABLE
+
+ANNOTATION = regex.compile(r"(?<=(\p{Han}))\((" + SYLLABLE.pattern + r")\)")
+
+
+@dataclass
+class PinyinRepair:
+    text: str
+    annotations: int = 0
+    realigned_lines: int = 0
+    inserted_bytes: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+
+def strip_annotations(text: str) -> tuple[str, int]:
+    """Drop well-formed annotations ``X(pīn)`` where X reads pīn.
+
+    >>> strip_annotations("國(guó)務(wù)院(2020)應用(體驗)")
+    ('國務院(2020)應用(體驗)', 2)
+    """
+    count = 0
+
+    def drop(m: regex.Match) -> str:
+        nonlocal count
+        if is_annotation_syllable(m.group(2)) and annotates(m.group(1), m.group(2)):
+            count += 1
+            return ""
+        return m.group(0)
+
+    return ANNOTATION.sub(drop, text), count
+
+
+def looks_annotated(text: str) -> bool:
+    """Cheap detector: does the text carry at least one pinyin annotation?"""
+    return any(annotates(m.group(1), m.group(2)) for m in ANNOTATION.finditer(text)) or "?" in text and _has_hole_group(text)
+
+
+_HOLE_GROUP = regex.compile(r"\?(" + SYLLABLE.pattern + r")\)")
+
+
+def _has_hole_group(text: str) -> bool:
+    return any(is_annotation_syllable(m.group(1)) for m in _HOLE_GROUP.finditer(text))
+
+
+def repair_pinyin(text: str, *, guess: bool = True) -> PinyinRepair:
+    result = PinyinRepair(text)
+    if "(" not in text and "?" not in text:
+        return result
+    # Question marks are only re-decoded on pages that show the annotation damage at all:
+    # elsewhere a "?" is a question mark.
+    page_damaged = looks_annotated(text)
+    out_lines = []
+    offset = 0
+    for line in text.split("\n"):
+        q = line.find("?") if page_damaged else -1
+        head, tail = (line, "") if q < 0 else (line[:q], line[q:])
+        head, n = strip_annotations(head)
+        result.annotations += n
+        if tail:
+            rep = realign(tail, head[-1:] if head else "", guess=guess)
+            if rep.text != tail:
+                result.realigned_lines += 1
+                result.annotations += rep.annotations
+                result.inserted_bytes += rep.inserted_bytes
+                for g in rep.guesses:
+                    result.findings.append(Finding(g.kind, offset + len(head) + g.position, g.char))
+            tail = rep.text
+        new = head + tail
+        out_lines.append(new)
+        offset += len(new) + 1
+    result.text = "\n".join(out_lines)
+    return result

@@ -1,0 +1,178 @@
+"""Load and validate rule files (``rules/*.toml``) into frozen Site objects.
+
+A rule file is data: one ``[site]`` table and ``[[rule]]`` entries. Patterns are matched against a
+script-neutral *fold* of each line (Traditional folded to Simplified, then NFKC so ``：`` reads
+``:``), so a rule written once in Simplified matches pages in either script and either width.
+Unknown keys, bad regexes, unknown actions and duplicate ids are errors naming file and line.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+# Built-in rules live at the top of the repository (rules/); an installed wheel carries a copy in
+# <prefix>/share/cleaner/rules.
+_REPO_RULES = Path(__file__).resolve().parent.parent / "rules"
+BUILTIN_DIR = _REPO_RULES if _REPO_RULES.is_dir() else Path(sys.prefix) / "share" / "cleaner" / "rules"
+ACTIONS = ("drop-line", "drop-block", "truncate-after", "replace")
+ZONES = ("any", "top", "bottom", "edge", "lower")
+SITE_KEYS = {"id", "name", "hosts", "signatures", "extends"}
+RULE_KEYS = {"id", "action", "pattern", "reason", "zone", "max_chars", "until", "lines", "replacement", "examples", "keeps"}
+META_GROUPS = ("title", "date", "author", "source", "editor")
+
+
+class RuleError(ValueError):
+    """A rule file is invalid; the message names the file (and line when known)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    action: str
+    pattern: regex.Pattern
+    reason: str
+    zone: str = "any"  # where the line must stand: anywhere, near the top, near the bottom, either edge
+    max_chars: int = 0  # a furniture line is short; 0 means no limit
+    until: regex.Pattern | None = None  # drop-block: last line of the block
+    lines: int = 0  # drop-block: number of lines after the match (when no `until`)
+    replacement: str = ""
+    examples: tuple[str, ...] = ()  # lines this rule must remove (fixtures, checked by tests)
+    keeps: tuple[str, ...] = ()  # lines it must leave alone
+    source: str = ""  # file:line it came from
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    hosts: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()
+    extends: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    path: str = ""
+
+
+@dataclass
+class RuleSet:
+    sites: dict[str, Site] = field(default_factory=dict)
+
+    def rules_for(self, site_id: str | None) -> list[Rule]:
+        """The site's rules followed by those of every file it extends (generic last)."""
+        order: list[str] = []
+
+        def visit(sid: str) -> None:
+            if sid in order or sid not in self.sites:
+                return
+            order.append(sid)
+            for parent in self.sites[sid].extends:
+                visit(parent)
+
+        visit(site_id or "_common")
+        if "_common" not in order:
+            visit("_common")
+        return [r for sid in order for r in self.sites[sid].rules]
+
+
+def _line_of(text: str, needle: str) -> int:
+    idx = text.find(needle)
+    return text.count("\n", 0, idx) + 1 if idx >= 0 else 0
+
+
+def _compile(pattern: str, where: str) -> regex.Pattern:
+    try:
+        return regex.compile(pattern, regex.V1)
+    except regex.error as exc:
+        raise RuleError(f"{where}: bad regex {pattern!r}: {exc}") from None
+
+
+def load_file(path: Path) -> Site:
+    raw = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: {exc}") from None
+    unknown = set(data) - {"site", "rule"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise RuleError(f"{path}:{_line_of(raw, key)}: unknown table {key!r}")
+    site = data.get("site")
+    if not isinstance(site, dict) or "id" not in site:
+        raise RuleError(f"{path}: missing [site] table with an id")
+    for key in site:
+        if key not in SITE_KEYS:
+            raise RuleError(f"{path}:{_line_of(raw, key)}: unknown key {key!r} in [site]")
+    rules = []
+    seen: set[str] = set()
+    for entry in data.get("rule", []):
+        rid = entry.get("id", "?")
+        where = f"{path}:{_line_of(raw, repr(rid)[1:-1])}"
+        for key in entry:
+            if key not in RULE_KEYS:
+                raise RuleError(f"{where}: unknown key {key!r} in rule {rid!r}")
+        for key in ("id", "action", "pattern", "reason"):
+            if not entry.get(key):
+                raise RuleError(f"{where}: rule {rid!r} needs {key!r}")
+        if rid in seen:
+            raise RuleError(f"{where}: duplicate rule id {rid!r}")
+        seen.add(rid)
+        if entry["action"] not in ACTIONS:
+            raise RuleError(f"{where}: rule {rid!r} has action {entry['action']!r}; use one of {', '.join(ACTIONS)}")
+        zone = entry.get("zone", "any")
+        if zone not in ZONES:
+            raise RuleError(f"{where}: rule {rid!r} has zone {zone!r}; use one of {', '.join(ZONES)}")
+        until = entry.get("until")
+        rules.append(
+            Rule(
+                id=rid,
+                action=entry["action"],
+                pattern=_compile(entry["pattern"], where),
+                reason=entry["reason"],
+                zone=zone,
+                max_chars=int(entry.get("max_chars", 0)),
+                until=_compile(until, where) if until else None,
+                lines=int(entry.get("lines", 0)),
+                replacement=entry.get("replacement", ""),
+                examples=tuple(entry.get("examples", ())),
+                keeps=tuple(entry.get("keeps", ())),
+                source=where,
+            )
+        )
+    return Site(
+        id=site["id"],
+        name=site.get("name", site["id"]),
+        hosts=tuple(site.get("hosts", ())),
+        signatures=tuple(site.get("signatures", ())),
+        extends=tuple(site.get("extends", ("_common",) if site["id"] != "_common" else ())),
+        rules=tuple(rules),
+        path=str(path),
+    )
+
+
+def load(dirs: list[Path] | None = None) -> RuleSet:
+    """Built-in rules, then each user directory in order; a later file with the same site id wins."""
+    ruleset = RuleSet()
+    all_ids: dict[str, str] = {}
+    for directory in [BUILTIN_DIR, *(dirs or [])]:
+        if not directory.is_dir():
+            raise RuleError(f"{directory}: rule directory not found")
+        for path in sorted(directory.glob("*.toml")):
+            site = load_file(path)
+            # A replaced site's rule ids are free again.
+            if site.id in ruleset.sites:
+                for r in ruleset.sites[site.id].rules:
+                    all_ids.pop(r.id, None)
+            for r in site.rules:
+                if r.id in all_ids and all_ids[r.id] != site.id:
+                    raise RuleError(f"{r.source}: rule id {r.id!r} already defined by site {all_ids[r.id]!r}")
+                all_ids[r.id] = site.id
+            ruleset.sites[site.id] = site
+    for site in ruleset.sites.values():
+        for parent in site.extends:
+            if parent not in ruleset.sites:
+                raise RuleError(f"{site.path}: extends unknown site {parent!r}")
+    return ruleset
