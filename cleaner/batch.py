@@ -41,6 +41,11 @@ class Report:
         )
 
 
+def as_file_text(text: str) -> str:
+    """Text files end with a newline; an empty article stays empty."""
+    return text + "\n" if text else ""
+
+
 def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -67,7 +72,7 @@ def _clean_one(job: tuple[str, str]) -> tuple[str, str | None, bool, list[tuple[
     try:
         data = Path(src).read_bytes()
         result = _worker_cleaner.run_bytes(data)
-        write_atomic(Path(dst), result.text)
+        write_atomic(Path(dst), as_file_text(result.text))
         return src, None, result.changed, [(s.action, s.count) for s in result.steps]
     except NotText as exc:
         return src, str(exc), False, []

@@ -24,6 +24,7 @@ class Removal:
     text: str
     counts: Counter = field(default_factory=Counter)
     meta: dict[str, str] = field(default_factory=dict)
+    timeouts: list[str] = field(default_factory=list)  # rule ids that hit the regex time-out
 
 
 def fold_line(line: str) -> str:
@@ -74,7 +75,13 @@ def remove_furniture(text: str, rules: list[Rule], *, timeout: float = 1.0) -> R
     for _ in range(4):
         before = (len(dropped), sum(result.counts.values()))
         for rule in rules:
-            _apply_rule(rule, lines, content, folded, dropped, replaced, result, timeout)
+            if rule.id in result.timeouts:
+                continue
+            try:
+                _apply_rule(rule, lines, content, folded, dropped, replaced, result, timeout)
+            except TimeoutError:
+                # A pathological pattern must not hang a batch: skip the rule, report it.
+                result.timeouts.append(rule.id)
         if (len(dropped), sum(result.counts.values())) == before:
             break
     out = []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .config import TARGETS, Config
 from .decode import NotText, decode
+from .batch import as_file_text, write_atomic
 from .rules import RuleError
 
 
@@ -74,18 +75,16 @@ def _single(args, cleaner, src: str) -> int:
     if args.explain:
         _explain(name, result)
     if args.check:
-        changed = result.text != text
+        changed = as_file_text(result.text) != text
         if changed:
             print(f"cleaner: {name}: would change ({len(result.steps)} kinds of step)", file=sys.stderr)
         return 1 if changed else 0
-    out = json.dumps(result.to_dict(), ensure_ascii=False) + "\n" if args.json else result.text
+    out = json.dumps(result.to_dict(), ensure_ascii=False) + "\n" if args.json else as_file_text(result.text)
     if args.output and args.output != "-":
         dst = Path(args.output)
         if src != "-" and dst.exists() and dst.resolve() == Path(src).resolve():
             print(f"cleaner: {dst}: refusing to overwrite the input", file=sys.stderr)
             return 2
-        from .batch import write_atomic
-
         try:
             write_atomic(dst, out)
         except OSError as exc:

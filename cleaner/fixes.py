@@ -90,4 +90,4 @@ def normalize_paragraphs(text: str) -> str:
     """One paragraph per line: unify line breaks, strip indentation and padding, drop empty lines."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
     kept = [line.strip(PAD) for line in lines]
-    return "\n".join(line for line in kept if line) + ("\n" if any(kept) else "")
+    return "\n".join(line for line in kept if line)

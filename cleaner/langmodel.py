@@ -22,6 +22,7 @@ UNKNOWN = -16.0  # log-probability floor for characters jieba never saw
 PUNCTUATION = frozenset("。，、“”：；！？（）《》—…·,.:;!?()\"' -+%/")
 PUNCTUATION_LOGP = -4.0
 ALNUM_LOGP = -6.0
+ASCII_RUN_LOGP = -1.0
 
 
 class CharModel:
@@ -40,6 +41,8 @@ class CharModel:
 
     def bigram(self, prev: str, ch: str) -> float:
         """log P(ch | prev), with both characters folded to Simplified first."""
+        if prev.isascii() and ch.isascii():
+            return ASCII_RUN_LOGP  # Latin words, numbers and their spacing hang together
         if prev in PUNCTUATION or prev.isascii() or ch in PUNCTUATION or ch.isascii():
             return self.unigram(ch)
         a, b = fold_char(prev), fold_char(ch)

@@ -22,6 +22,8 @@ _CJK_RUN = regex.compile(r"[^\x00-\x7f\s，。、“”：；！？（）《》]
 # C1/Latin-1 characters.
 _LATIN_MOJIBAKE = regex.compile(r"[äåæçèé][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,2}")
 
+LOST = "\ufffd"
+
 FTFY_CONFIG = ftfy.TextFixerConfig(
     # Only undo the encoding mix-up: the defaults also uncurl “ ” and push fullwidth Chinese
     # punctuation to ASCII (fix_character_width), which damages Chinese text.
@@ -70,11 +72,17 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
 def _utf8_span(run: str, start: int) -> tuple[int, str]:
     """Longest stretch from ``start`` whose GBK bytes are valid UTF-8 Chinese.
 
-    A trailing partial character (the span's last byte was lost) is dropped.
+    Where the span's last byte could not be decoded (it shows as U+FFFD), the character it
+    completes is chosen from context among the bytes that would complete it.
     """
     decoder = codecs.getincrementaldecoder("utf-8")()
     best_end, best_text, text = start, "", ""
     for k in range(start, len(run)):
+        if run[k] == LOST and decoder.getstate()[0]:
+            done = _complete(decoder.getstate()[0], text[-1:] if text else "")
+            if done:
+                best_end, best_text = k + 1, text + done
+            break
         data = gbk.encode_char(run[k])
         if data is None:
             break
@@ -87,6 +95,22 @@ def _utf8_span(run: str, start: int) -> tuple[int, str]:
         if text:
             best_end, best_text = k + 1, text
     return best_end, best_text
+
+
+def _complete(pending: bytes, prev: str) -> str:
+    """The likeliest Han character whose UTF-8 starts with ``pending`` and lacks one byte."""
+    if len(pending) != 2:
+        return ""
+    lm = model()
+    options = []
+    for b in range(0x80, 0xC0):
+        try:
+            ch = (pending + bytes((b,))).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if HAN.match(ch):
+            options.append((lm.bigram(prev, ch) if prev else lm.unigram(ch), ch))
+    return max(options)[1] if options else ""
 
 
 def fix_latin_mojibake(text: str) -> str:

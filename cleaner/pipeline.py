@@ -77,6 +77,7 @@ class Cleaner:
             removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site.id if site else None), timeout=cfg.regex_timeout)
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
+            findings.extend(Finding("rule-timeout", -1, rid) for rid in removal.timeouts)
             text = removal.text
         shares = badness.script_shares(text, convert.fold_char)
         if shares:

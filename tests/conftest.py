@@ -1,0 +1,26 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds" / "pages").glob("*.txt"))
+sys.path.insert(0, str(Path(__file__).parent))  # tests/damage.py
+
+
+def expected_for(page: Path) -> Path:
+    return FIXTURES / "seeds" / "expected-zh-hans" / page.name
+
+
+def run_cli(*args, input: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).parent / "cleaner"
+    return subprocess.run([str(exe), *map(str, args)], input=input, capture_output=True, cwd=cwd)
+
+
+@pytest.fixture(scope="session")
+def cleaner_obj():
+    from cleaner import Cleaner
+
+    return Cleaner()

@@ -1,0 +1,22 @@
+"""Double-encoded text (cleaner/mojibake.py)."""
+
+import pytest
+
+from cleaner.mojibake import fix_latin_mojibake, fix_utf8_as_gbk
+
+
+@pytest.mark.parametrize("word", ["你好", "发展", "工业互联网", "人民政府"])
+def test_utf8_read_as_gbk(word):
+    broken = word.encode("utf-8").decode("gbk", errors="replace")
+    assert fix_utf8_as_gbk(f"他说：{broken}。")[0] == f"他说：{word}。"
+
+
+def test_latin1_mojibake_keeps_chinese_punctuation():
+    broken = "中国".encode().decode("latin-1")
+    assert fix_latin_mojibake(f"“{broken}”，好") == "“中国”，好"
+
+
+@pytest.mark.parametrize("text", ["工信部四举措推动工业互联网加快发展", "鑫森淼焱垚", "Café"])
+def test_real_text_untouched(text):
+    assert fix_utf8_as_gbk(text)[0] == text
+    assert fix_latin_mojibake(text) == text

@@ -1,0 +1,50 @@
+"""Byte-level re-decoding of shifted runs (cleaner/realign.py)."""
+
+import pytest
+
+from cleaner.realign import realign, tokenize
+
+# (damaged span, in-step char before it, repaired) — the worked examples of notes/corruption.md §2.
+NOTE_CASES = [
+    ("轉(zhuǎn)變?yōu)榧夹g(shù)創(chuàng)新", "", "轉變為技術創新"),
+    ("的主要?jiǎng)恿χ鸩睫D(zhuǎn)變", "", "的主要動力逐步轉變"),
+    ("服務(wù)?!半p創(chuàng)”平臺(tái)", "", "服務。“雙創”平臺"),
+]
+
+
+@pytest.mark.parametrize("span,before,repaired", NOTE_CASES)
+def test_note_examples(span, before, repaired):
+    assert realign(span, before).text == repaired
+
+
+def test_second_question_mark_swallowed_a_digit():
+    rep = realign("請(qǐng)?jiān)?5日內(nèi)進(jìn)行")
+    # 在's trail byte and the digit 1 are gone: one character is guessed, the digit is reported.
+    assert rep.text.startswith("請") and rep.text.endswith("5日內進行")
+    kinds = [g.kind for g in rep.guesses]
+    assert kinds == ["lost-trail", "lost-ascii"]
+
+
+def test_guessing_off_marks_the_spot():
+    rep = realign("請(qǐng)?jiān)?5日內", guess=False)
+    assert rep.text == "請\ufffd5日內"
+
+
+NEGATIVES = [
+    "你好吗?我很好。",
+    "创新(体验)中心",
+    "发布会(2020)在北京举行",
+    "他说(OK)没问题",
+    "Is it (really) fine? Yes!",
+    "第一(a)项",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_clean_text_is_left_alone(text):
+    assert realign(text).text == text
+
+
+def test_tokenize_marks_groups():
+    kinds = [k for k, _ in tokenize("國(guó)?yōu)a")]
+    assert kinds == ["c", "(", "?(", "c"]
