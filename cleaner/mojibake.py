@@ -45,7 +45,7 @@ def _per_char(text: str) -> float:
 
 
 def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
-    """Re-read runs that are UTF-8 bytes decoded as GBK.
+    """Re-read runs that are UTF-8 (or Big5) bytes decoded as GBK.
 
     >>> fix_utf8_as_gbk("他说：鍙戝睍是硬道理")
     ('他说：发展是硬道理', 1)
@@ -56,7 +56,7 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
         nonlocal count
         run, out, i = m.group(0), [], 0
         while i < len(run):
-            j, fixed = _utf8_span(run, i)
+            j, fixed = max((_span(run, i, codec) for codec in SOURCE_CODECS), key=lambda jf: jf[0])
             if j > i + 1 and _per_char(fixed) > _per_char(run[i:j]) + 3.0:
                 out.append(fixed)
                 count += 1
@@ -69,16 +69,19 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
     return _CJK_RUN.sub(fix, text), count
 
 
-def _utf8_span(run: str, start: int) -> tuple[int, str]:
-    """Longest stretch from ``start`` whose GBK bytes are valid UTF-8 Chinese.
+SOURCE_CODECS = ("utf-8", "big5")
+
+
+def _span(run: str, start: int, codec: str) -> tuple[int, str]:
+    """Longest stretch from ``start`` whose GBK bytes are valid Chinese in ``codec``.
 
     Where the span's last byte could not be decoded (it shows as U+FFFD), the character it
     completes is chosen from context among the bytes that would complete it.
     """
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    decoder = codecs.getincrementaldecoder(codec)()
     best_end, best_text, text = start, "", ""
     for k in range(start, len(run)):
-        if run[k] == LOST and decoder.getstate()[0]:
+        if run[k] == LOST and codec == "utf-8" and decoder.getstate()[0]:
             done = _complete(decoder.getstate()[0], text[-1:] if text else "")
             if done:
                 best_end, best_text = k + 1, text + done

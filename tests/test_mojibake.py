@@ -20,3 +20,9 @@ def test_latin1_mojibake_keeps_chinese_punctuation():
 def test_real_text_untouched(text):
     assert fix_utf8_as_gbk(text)[0] == text
     assert fix_latin_mojibake(text) == text
+
+
+@pytest.mark.parametrize("word", ["國務院", "發展經濟", "互聯網"])
+def test_big5_read_as_gbk(word):
+    broken = word.encode("big5").decode("gbk", errors="replace")
+    assert fix_utf8_as_gbk(f"他说：{broken}。")[0] == f"他说：{word}。"
