@@ -55,6 +55,8 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
     def fix(m: regex.Match) -> str:
         nonlocal count
         run, out, i = m.group(0), [], 0
+        if not _looks_misread(run):
+            return run
         while i < len(run):
             j, fixed = max((_span(run, i, codec) for codec in SOURCE_CODECS), key=lambda jf: jf[0])
             if j > i + 1 and _per_char(fixed) > _per_char(run[i:j]) + 3.0:
@@ -70,6 +72,19 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
 
 
 SOURCE_CODECS = ("utf-8", "big5")
+RARE = -12.0  # unigram log-probability below which a character is rare in running text
+
+
+def _looks_misread(run: str) -> bool:
+    """Cheap detector: misread bytes make rare characters (鍙戝睍, 浣犲ソ); most real runs have none."""
+    lm = model()
+    rare = 0
+    for ch in run:
+        if lm.unigram(ch) <= RARE:
+            rare += 1
+            if rare >= 1:
+                return True
+    return False
 
 
 def _span(run: str, start: int, codec: str) -> tuple[int, str]:
