@@ -129,10 +129,14 @@ def _apply_rule(rule: Rule, lines, content, folded, dropped: set[int], replaced:
 
 
 def _replace_on_original(line: str, rule: Rule, timeout: float) -> str:
-    """Apply a replace rule to an original line: same span as on the fold, which keeps length."""
+    """Apply a replace rule to an original line at the spans it matched on the line's fold.
+
+    When folding changed the line's length (NFKC expanded a character) spans cannot be mapped
+    back, so the rule runs on the original line itself rather than changing its script.
+    """
     folded = unicodedata.normalize("NFKC", fold(line))
     if len(folded) != len(line):
-        return rule.pattern.sub(rule.replacement, folded, timeout=timeout)
+        return rule.pattern.sub(rule.replacement, line, timeout=timeout)
     pieces, last = [], 0
     for m in rule.pattern.finditer(folded, timeout=timeout):
         pieces.append(line[last : m.start()])

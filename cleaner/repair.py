@@ -38,7 +38,7 @@ def strip_annotations(text: str) -> tuple[str, int]:
 
     def drop(m: regex.Match) -> str:
         nonlocal count
-        if is_annotation_syllable(m.group(2)) and annotates(m.group(1), m.group(2)):
+        if _is_annotation(m):
             count += 1
             return ""
         return m.group(0)
@@ -46,9 +46,13 @@ def strip_annotations(text: str) -> tuple[str, int]:
     return ANNOTATION.sub(drop, text), count
 
 
+def _is_annotation(m: regex.Match) -> bool:
+    return is_annotation_syllable(m.group(2)) and annotates(m.group(1), m.group(2))
+
+
 def looks_annotated(text: str) -> bool:
     """Cheap detector: does the text carry at least one pinyin annotation?"""
-    return any(annotates(m.group(1), m.group(2)) for m in ANNOTATION.finditer(text)) or "?" in text and _has_hole_group(text)
+    return any(_is_annotation(m) for m in ANNOTATION.finditer(text)) or ("?" in text and _has_hole_group(text))
 
 
 _HOLE_GROUP = regex.compile(r"\?(" + SYLLABLE.pattern + r")\)")

@@ -1,7 +1,6 @@
 """The command line end to end (cleaner/cli.py, cleaner/batch.py)."""
 
 import json
-import os
 
 from conftest import SEEDS, expected_for, run_cli
 

@@ -26,8 +26,6 @@ def test_damaged_pages_come_back(path, seed, cleaner_obj):
 
 def test_damage_in_other_order_is_repaired(cleaner_obj):
     """Annotations applied in a different order than the seeds (reverse code order)."""
-    import random
-
     clean = CLEAN[0].read_text(encoding="utf-8").strip()
     trad = naive_s2t(clean)
     data = trad.encode("gbk")
