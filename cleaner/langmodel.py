@@ -18,9 +18,23 @@ from .convert import fold_char
 
 LAMBDA = 0.5  # weight of the in-word bigram against the unigram
 UNKNOWN = -16.0  # log-probability floor for characters jieba never saw
-# jieba's dictionary holds words, not punctuation or Latin text; give those fixed, plausible costs.
-PUNCTUATION = frozenset("。，、“”：；！？（）《》—…·,.:;!?()\"' -+%/")
-PUNCTUATION_LOGP = -4.0
+# jieba's dictionary holds words, not punctuation or Latin text; give those fixed costs, ordered
+# as in running news text (commas and full stops common, question and exclamation marks rare).
+# ASCII signs count as their fullwidth forms: NFKC made the pages' punctuation ASCII.
+_PUNCT_LOGP = {
+    "，,": -3.5, "。": -4.0, "、": -5.0, "“”\"": -5.5, "：:": -6.0, "（）()《》": -6.5,
+    "；;": -7.0, "—…·.'-+%/ ": -7.0, "？！?!": -8.0,
+}
+PUNCTUATION_LOGP = {ch: logp for marks, logp in _PUNCT_LOGP.items() for ch in marks}
+PUNCTUATION = frozenset(PUNCTUATION_LOGP)
+# Pairs of marks: two pausing marks never follow each other (。。 ，。), while a closing quote
+# often follows a sentence end (。” ！”).
+PAUSES = frozenset("。，、：；！？,:;!?")
+DOUBLE_PAUSE_LOGP = -12.0
+CLOSE_AFTER_END_LOGP = -1.0
+# After a digit, units and counters are the rule (10月13日, 31.1万亿元); jieba has no numbers.
+AFTER_DIGIT = frozenset("年月日号时分秒点万亿元个位名家项次倍岁天周度")
+AFTER_DIGIT_LOGP = -2.5
 ALNUM_LOGP = -6.0
 ASCII_RUN_LOGP = -1.0
 
@@ -34,15 +48,27 @@ class CharModel:
 
     def unigram(self, ch: str) -> float:
         if ch in PUNCTUATION:
-            return PUNCTUATION_LOGP
+            return PUNCTUATION_LOGP[ch]
+        if ch == "\n":
+            return 0.0  # a paragraph break is scored by the marks around it
         if ch.isascii():
             return ALNUM_LOGP if ch.isalnum() else UNKNOWN
         return self._uni.get(fold_char(ch), UNKNOWN)
+
+    def frequency(self, ch: str) -> float:
+        """Unigram of the character itself, unfolded: tells 术 (common) from its variant 朮."""
+        return self._uni.get(ch, UNKNOWN)
 
     def bigram(self, prev: str, ch: str) -> float:
         """log P(ch | prev), with both characters folded to Simplified first."""
         if prev.isascii() and ch.isascii():
             return ASCII_RUN_LOGP  # Latin words, numbers and their spacing hang together
+        if prev in PAUSES and ch in PAUSES:
+            return DOUBLE_PAUSE_LOGP
+        if prev in "。！？!?" and ch == "”":
+            return CLOSE_AFTER_END_LOGP
+        if prev.isdigit() and ch in AFTER_DIGIT:
+            return AFTER_DIGIT_LOGP
         if prev in PUNCTUATION or prev.isascii() or ch in PUNCTUATION or ch.isascii():
             return self.unigram(ch)
         a, b = fold_char(prev), fold_char(ch)

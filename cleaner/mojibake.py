@@ -6,23 +6,27 @@ characters stay.
 
 from __future__ import annotations
 
-import codecs
-
 import ftfy
 import regex
 
-from . import gbk
-from .chardata import HAN
+from . import holes
+from .convert import fold
 from .langmodel import model
 
 # Runs of non-ASCII characters that could be GBK-decoded UTF-8: UTF-8 Chinese is 3 bytes a
 # character, so a run of n GBK characters holds about 2n/3 Chinese characters.
-_CJK_RUN = regex.compile(r"[^\x00-\x7f\s，。、“”：；！？（）《》]{2,}")
+# A lone ASCII letter or sign glued after a non-ASCII character belongs to the run: Big5 trail
+# bytes 40-7e that GBK did not pair show as that byte (工 = a4 75 reads as "\ufffdu"). Latin
+# letters next to ASCII letters are words (pinyin "diào", "Café"), never part of a run.
+_LATIN = "\u00c0-\u024f"
+_CJK_RUN = regex.compile(
+    rf"(?:[^\x00-\x7f\s{_LATIN}]"
+    rf"|[{_LATIN}](?<![A-Za-z].)(?![A-Za-z])"
+    rf"|(?<=[^\x00-\x7f\s{_LATIN}])[\x40-\x7e](?![\x40-\x7e]))+"
+)
 # cp1252/Latin-1 mojibake of UTF-8: lead bytes e4-e9 appear as ä å æ ç è é followed by
 # C1/Latin-1 characters.
 _LATIN_MOJIBAKE = regex.compile(r"[äåæçèé][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,2}")
-
-LOST = "\ufffd"
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     # Only undo the encoding mix-up: the defaults also uncurl “ ” and push fullwidth Chinese
@@ -41,7 +45,8 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 
 
 def _per_char(text: str) -> float:
-    return model().score(text) / max(len(text), 1)
+    """Mean log-probability per character, script-neutral (Big5 text re-reads as Traditional)."""
+    return model().score(fold(text)) / max(len(text), 1)
 
 
 def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
@@ -58,7 +63,8 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
         if not _looks_misread(run):
             return run
         while i < len(run):
-            j, fixed = max((_span(run, i, codec) for codec in SOURCE_CODECS), key=lambda jf: jf[0])
+            prev = out[-1][-1:] if out else text[m.start() - 1 : m.start()]
+            j, fixed = _best_span(run, i, prev, m.end() == len(text) or text[m.end()] == "\n")
             if j > i + 1 and _per_char(fixed) > _per_char(run[i:j]) + 3.0:
                 out.append(fixed)
                 count += 1
@@ -77,58 +83,28 @@ RARE = -12.0  # unigram log-probability below which a character is rare in runni
 
 def _looks_misread(run: str) -> bool:
     """Cheap detector: misread bytes make rare characters (鍙戝睍, 浣犲ソ); most real runs have none."""
-    lm = model()
-    rare = 0
-    for ch in run:
-        if lm.unigram(ch) <= RARE:
-            rare += 1
-            if rare >= 1:
-                return True
-    return False
+    unigram = model().unigram
+    return any(unigram(ch) <= RARE for ch in run if ch >= "\u0250")
 
 
-def _span(run: str, start: int, codec: str) -> tuple[int, str]:
-    """Longest stretch from ``start`` whose GBK bytes are valid Chinese in ``codec``.
+def _best_span(run: str, start: int, prev: str, final: bool) -> tuple[int, str]:
+    """The longest stretch from ``start`` that reads as Chinese in one of the source codecs.
 
-    Where the span's last byte could not be decoded (it shows as U+FFFD), the character it
-    completes is chosen from context among the bytes that would complete it.
+    Returns (end index in ``run``, its repaired text); the end is a character boundary both in
+    the misread text and in the re-read bytes.
     """
-    decoder = codecs.getincrementaldecoder(codec)()
-    best_end, best_text, text = start, "", ""
-    for k in range(start, len(run)):
-        if run[k] == LOST and codec == "utf-8" and decoder.getstate()[0]:
-            done = _complete(decoder.getstate()[0], text[-1:] if text else "")
-            if done:
-                best_end, best_text = k + 1, text + done
-            break
-        data = gbk.encode_char(run[k])
-        if data is None:
-            break
-        try:
-            text += decoder.decode(data)
-        except UnicodeDecodeError:
-            break
-        if text and not all(HAN.match(c) or c in "，。、“”：；！？（）《》" for c in text):
-            break
-        if text:
-            best_end, best_text = k + 1, text
+    stream, ends = holes.byte_view(run[start:])
+    best_end, best_text = start, ""
+    for codec in SOURCE_CODECS:
+        decoded = holes.decode(stream, codec, prev, final)
+        by_offset = {end: k for k, (_, end, _) in enumerate(decoded)}
+        for n_chars in range(len(ends), 0, -1):
+            k = by_offset.get(ends[n_chars - 1])
+            if k is not None:
+                if start + n_chars > best_end:
+                    best_end, best_text = start + n_chars, "".join(ch for ch, _, _ in decoded[: k + 1])
+                break
     return best_end, best_text
-
-
-def _complete(pending: bytes, prev: str) -> str:
-    """The likeliest Han character whose UTF-8 starts with ``pending`` and lacks one byte."""
-    if len(pending) != 2:
-        return ""
-    lm = model()
-    options = []
-    for b in range(0x80, 0xC0):
-        try:
-            ch = (pending + bytes((b,))).decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        if HAN.match(ch):
-            options.append((lm.bigram(prev, ch) if prev else lm.unigram(ch), ch))
-    return max(options)[1] if options else ""
 
 
 def fix_latin_mojibake(text: str) -> str:

@@ -56,10 +56,11 @@ class Cleaner:
         if cfg.unescape_html:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)
         if cfg.fix_mojibake:
+            # Latin-1 first: its mojibake (æŽ¨) re-encodes to GBK too, and must not be re-read.
+            text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
             text, n = mojibake.fix_utf8_as_gbk(text)
             if n:
                 steps.append(Step("repair", "utf8-read-as-gbk", n))
-            text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
         text = apply("whitespace", "indent-artifacts", fixes.remove_indent_artifacts, text)
         if cfg.repair_pinyin:
             rep = repair.repair_pinyin(text, guess=cfg.guess_lost)

@@ -246,9 +246,11 @@ def _advance_question(st: _State, guess: bool) -> list[_State]:
         return out
     # A decoder out of step read this lead byte with an ASCII byte it could not pair: the trail
     # byte of the character and that ASCII byte are gone. Guess the character from context.
+    # After a closing quote the lost ASCII byte is most likely the paragraph's newline.
     for trail, ch in _guesses(gbk.chars_with_lead(st.lead), st, guess):
         g = st.guesses + (Guess(st.length, ch, "lost-trail"), Guess(st.length + 1, "", "lost-ascii"))
-        out.append(_emit(st, ch, GUESS_COST, last2=(st.lead, -1), guesses=g))
+        text = ch + "\n" if ch == "”" else ch
+        out.append(_emit(st, text, GUESS_COST, last2=(st.lead, -1), guesses=g))
     # Or it read the trail byte and the next lead as a pair GBK leaves unassigned: the character
     # is completed by a trail that opens such a pair, and the next lead byte is unknown.
     cands = [(t, c) for t, c in gbk.chars_with_lead(st.lead) if gbk.opens_unassigned(t)]

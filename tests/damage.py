@@ -61,12 +61,20 @@ def annotate_bytes(text: str, rng: random.Random, distinct: tuple[int, int] = (2
 
 
 def lossy_decode(data: bytes) -> str:
-    """GBK decoding where a lead byte with an invalid trail becomes '?' and swallows that byte."""
+    """GBK decoding where a lead byte with an invalid trail becomes '?' and swallows that byte.
+
+    Also the seeds' one-byte shift (note §2): where a pair ending in a3 is followed by a pair
+    starting with a1, the crawl's decoder read a3 a1 as ！ and lost the lead byte before it.
+    """
     out, i, n = [], 0, len(data)
     while i < n:
         b = data[i]
         if b < 0x80:
             out.append(chr(b))
+            i += 1
+            continue
+        if data[i + 1 : i + 3] == b"\xa3\xa1":
+            out.append("?")
             i += 1
             continue
         if i + 1 < n and gbk.is_trail(data[i + 1]):
@@ -87,3 +95,55 @@ def damage_page(clean: str, seed: int, distinct: tuple[int, int] = (25, 65)) -> 
     """The whole seed chain: naive S->T, byte-level pinyin, lossy GBK decoding, NFKC."""
     rng = random.Random(seed)
     return nfkc_punct(lossy_decode(annotate_bytes(naive_s2t(clean), rng, distinct)))
+
+
+# --- The other families of note §3, applied to whole lines after the seed chain -------------
+
+
+def utf8_read_as_gbk(line: str) -> str:
+    """UTF-8 bytes decoded as GBK by a lenient decoder (lossy at odd byte counts)."""
+    return line.encode("utf-8").decode("gbk", errors="replace")
+
+
+def big5_read_as_gbk(line: str) -> str:
+    """A Traditional (Big5) page decoded as GBK; the cleaner must give it back in Simplified."""
+    return naive_s2t(line).encode("big5", errors="replace").decode("gbk", errors="replace")
+
+
+def utf8_read_as_cp1252(line: str) -> str:
+    """UTF-8 decoded as Windows-1252 the way browsers do it (undefined bytes kept as C1)."""
+    import ftfy.bad_codecs  # noqa: F401  registers "sloppy-windows-1252"
+
+    return line.encode("utf-8").decode("sloppy-windows-1252")
+
+
+_ENTITIES = {"“": "&ldquo;", "”": "&rdquo;", "&": "&amp;", "—": "&mdash;", "·": "&middot;"}
+
+
+def html_escaped(line: str, double: bool = False) -> str:
+    out = "".join(_ENTITIES.get(ch, ch) for ch in line)
+    out = "&nbsp;&nbsp;" + out
+    return out.replace("&", "&amp;") if double else out
+
+
+def fullwidth_alnum(line: str) -> str:
+    return "".join(chr(ord(ch) + 0xFEE0) if ch.isascii() and ch.isalnum() else ch for ch in line)
+
+
+FAMILIES = {
+    "utf8-as-gbk": utf8_read_as_gbk,
+    "big5-as-gbk": big5_read_as_gbk,
+    "utf8-as-cp1252": utf8_read_as_cp1252,
+    "html-entities": html_escaped,
+    "html-double": lambda line: html_escaped(line, double=True),
+    "fullwidth": fullwidth_alnum,
+}
+
+
+def damage_lines(text: str, family: str, rng: random.Random, share: float = 0.3) -> str:
+    """Apply one §3 family to a random share of the lines (at least one)."""
+    lines = text.split("\n")
+    picked = [i for i in range(len(lines)) if rng.random() < share] or [rng.randrange(len(lines))]
+    for i in picked:
+        lines[i] = FAMILIES[family](lines[i])
+    return "\n".join(lines)

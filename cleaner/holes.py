@@ -1,0 +1,182 @@
+"""Decode bytes of which some are unknown: the byte view of double-encoded text.
+
+When UTF-8 (or Big5) bytes were read as GBK by a lenient decoder, every pair GBK could not read
+became one U+FFFD standing for exactly one lost byte (Python's ``errors="replace"`` and the
+crawls' decoders both do this), and decoding went on with the next byte. So re-encoding the
+misread text to GBK gives back the original byte stream with holes, and a hole's byte is not
+free: it is a byte that, with the byte after it, made a pair GBK rejects. Each character with a
+hole is chosen among the characters those bytes allow, by the character model.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import gbk
+from .chardata import HAN
+from .convert import fold_char
+from .langmodel import model
+from .pinyin import TONE_MARKS
+
+Hole = None
+ByteOrHole = int | None
+
+# Punctuation that a double-encoded Chinese span may contain besides Han characters.
+SPAN_PUNCT = frozenset("，。、“”：；！？（）《》·—…")
+
+
+@lru_cache(maxsize=None)
+def gbk_rejects(first: int, second: int | None) -> bool:
+    """Would a GBK decoder turn ``first`` (followed by ``second``) into one U+FFFD?"""
+    if first < 0x80:
+        return False
+    if first == 0x80 or first == 0xFF or second is None:
+        return True
+    return gbk.pair_char(first, second) is None
+
+
+# Which byte values each position of a character can take, by codec and role.
+UTF8_LEAD = range(0xE0, 0xF0)
+UTF8_CONTINUATION = range(0x80, 0xC0)
+BIG5_LEAD = range(0x81, 0xFF)
+BIG5_TRAIL = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+MAX_FILLS = 8192  # two lost bytes of one character (64 x 64 in UTF-8, fewer in Big5)
+
+
+def _shape(stream: list[ByteOrHole], i: int, codec: str) -> list[range | list[int]]:
+    """The byte ranges of the character starting at ``i``, or [] if none can start there."""
+    first = stream[i]
+    second = stream[i + 1] if i + 1 < len(stream) else None
+    if first is not None and first < 0x80:
+        return [range(first, first + 1)]
+    if codec == "big5":
+        return [BIG5_LEAD, BIG5_TRAIL]
+    if first is None:
+        # A lost lead byte: Chinese in UTF-8 is three bytes; the next one must continue it.
+        return [UTF8_LEAD, UTF8_CONTINUATION, UTF8_CONTINUATION] if second is not None and second in UTF8_CONTINUATION else []
+    if 0xC2 <= first <= 0xDF:
+        return [range(first, first + 1), UTF8_CONTINUATION]
+    if 0xE0 <= first <= 0xEF:
+        return [range(first, first + 1), UTF8_CONTINUATION, UTF8_CONTINUATION]
+    return []
+
+
+def _fills(stream: list[ByteOrHole], i: int, shape: list) -> list[bytes]:
+    """Every byte string the items from ``i`` can stand for, within ``shape``.
+
+    A hole's byte made a rejected pair with the byte after it; when that byte is itself a hole
+    of the same character, the two are chosen together.
+    """
+    end = i + len(shape)
+    fills: list[tuple[int, ...]] = [()]
+    for k in range(end - 1, i - 1, -1):  # right to left: each hole sees its successor's value
+        allowed = shape[k - i]
+        b = stream[k]
+        grown = []
+        for tail in fills:
+            if b is not None:
+                if b in allowed:
+                    grown.append((b, *tail))
+                continue
+            nxt = tail[0] if tail else (stream[k + 1] if k + 1 < len(stream) else None)
+            grown.extend((x, *tail) for x in allowed if gbk_rejects(x, nxt))
+        if not grown or len(grown) > MAX_FILLS:
+            return []
+        fills = grown
+    return [bytes(f) for f in fills]
+
+
+def _acceptable(ch: str) -> bool:
+    # Pinyin letters too: a page annotated with pinyin (the seed damage) may be misread as well.
+    return bool(HAN.match(ch)) or ch in SPAN_PUNCT or ch in TONE_MARKS
+
+
+def decode(stream: list[ByteOrHole], codec: str, prev: str = "", final: bool = False) -> list[tuple[str, int, bool]]:
+    """Decode ``stream`` in ``codec`` as far as it reads as Chinese.
+
+    Returns (character, byte offset after it, guessed) for each decoded character, stopping at
+    the first place the bytes cannot be Chinese text in that codec. A character with holes is
+    chosen by the model from both neighbours once the next character is known.
+    """
+    chosen: list[list] = []  # [character, end offset, candidates]
+    i = 0
+    while i < len(stream):
+        shape = _shape(stream, i, codec)
+        if not shape or i + len(shape) > len(stream):
+            break
+        candidates = []
+        for data in _fills(stream, i, shape):
+            try:
+                ch = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and (_acceptable(ch) or (len(data) == 1 and ch.isascii())):
+                candidates.append(ch)
+        if not candidates:
+            break
+        chosen.append([candidates[0], i + len(shape), candidates])
+        i += len(shape)
+    if i < len(stream) and i and stream[i - 1] is None:
+        # The span ends in a hole and the next byte is not part of it (it came from another
+        # decode), so it says nothing about the hole: read the span again on its own.
+        return decode(stream[:i], codec, prev, final)
+    _choose(chosen, prev, final and i == len(stream))
+    return [(ch, end, len(cands) > 1) for ch, end, cands in chosen]
+
+
+def _choose(chosen: list[list], prev: str, final: bool) -> None:
+    """Pick the ambiguous characters jointly (Viterbi over the character bigram model).
+
+    ``final``: the stream ends a paragraph, so sentence-final punctuation is likelier there.
+    """
+    if all(len(item[2]) == 1 for item in chosen):
+        return
+    lm = model()
+    folded_prev = fold_char(prev[-1:]) if prev else ""
+    # (score, path) per candidate of the current position; candidates capped by unigram.
+    beam: dict[str, tuple[float, list[str]]] = {folded_prev: (0.0, [])}
+    for k, item in enumerate(chosen):
+        cands = item[2]
+        if len(cands) > MAX_CANDIDATES:
+            cands = sorted(cands, key=lambda c: lm.unigram(fold_char(c)), reverse=True)[:MAX_CANDIDATES]
+        nxt: dict[str, tuple[float, list[str]]] = {}
+        for c in cands:
+            f = fold_char(c)
+            bonus = FINAL_BONUS if final and k == len(chosen) - 1 and c in SENTENCE_END else 0.0
+            bonus += VARIANT_TIEBREAK * lm.frequency(c)  # among forms that fold alike, the usual one
+            best = max(
+                ((score + (lm.bigram(p, f) if p else lm.unigram(f)) + bonus, path) for p, (score, path) in beam.items()),
+                key=lambda sp: sp[0],
+            )
+            key = f if len(cands) < 2 else c
+            if key not in nxt or best[0] > nxt[key][0]:
+                nxt[key] = (best[0], [*best[1], c])
+        beam = nxt
+    path = max(beam.values(), key=lambda sp: sp[0])[1]
+    for item, ch in zip(chosen, path):
+        item[0] = ch
+
+
+MAX_CANDIDATES = 48
+SENTENCE_END = frozenset("。！？”")
+FINAL_BONUS = 3.0
+VARIANT_TIEBREAK = 0.01
+
+
+def byte_view(text: str) -> tuple[list[ByteOrHole], list[int]]:
+    """GBK bytes of ``text`` with U+FFFD as a hole, and the byte offset where each character ends.
+
+    Stops before the first character GBK cannot hold: no misread text contains one.
+    """
+    stream: list[ByteOrHole] = []
+    ends: list[int] = []
+    for ch in text:
+        if ch == "\ufffd":
+            stream.append(Hole)
+        else:
+            data = gbk.encode_char(ch)
+            if data is None:
+                break
+            stream.extend(data)
+        ends.append(len(stream))
+    return stream, ends
