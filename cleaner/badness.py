@@ -15,10 +15,15 @@ def unrecoverable(text: str) -> list[Finding]:
     return [Finding("replaced-bytes", m.start(), m.group(0)) for m in UNRECOVERABLE.finditer(text)]
 
 
-def script_shares(text: str, fold) -> dict[str, float]:
-    """Share of Han characters that are Simplified-only, Traditional-only, or common to both."""
+def script_shares(text: str, simplified_only: frozenset[str], traditional_only: frozenset[str]) -> dict[str, float]:
+    """Share of Han characters that are Simplified-only and Traditional-only (the rest are common).
+
+    >>> script_shares("国務院", frozenset("国务"), frozenset("國務"))
+    {'simplified': 0.3333, 'traditional': 0.3333}
+    """
     han = [ch for ch in text if HAN.match(ch)]
     if not han:
         return {}
-    trad = sum(1 for ch in han if fold(ch) != ch)
-    return {"traditional": round(trad / len(han), 4), "other": round(1 - trad / len(han), 4)}
+    simp = sum(1 for ch in han if ch in simplified_only)
+    trad = sum(1 for ch in han if ch in traditional_only)
+    return {"simplified": round(simp / len(han), 4), "traditional": round(trad / len(han), 4)}

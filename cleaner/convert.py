@@ -6,8 +6,10 @@ OpenCC objects do not pickle, so converters are built lazily, once per process.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 
 import opencc
+import regex
 
 # Target -> OpenCC configuration chain. zh-hans uses t2s, then the 著/着 correction below: tw2s
 # also turns 著眼 into 着眼 but is not idempotent (it turns a correct Simplified 显著 into 显着).
@@ -26,11 +28,50 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def convert(text: str, target: str) -> str:
-    for config in CHAINS[target]:
-        text = _converter(config).convert(text)
+    """Convert ``text`` to the target script, sentence by sentence.
+
+    A sentence with no character foreign to the target stays as its author wrote it: a round
+    trip through the other script would lose distinctions (臺/台, 週/周, 裏/裡, 説/說). Only
+    sentences holding a foreign character go through the OpenCC chain, whole, so that phrase
+    conversions (软件 -> 軟體) still see their words.
+    """
+    if target == "keep":
+        return text
+    foreign = _foreign_chars(target)
+    if any(ch in foreign for ch in text):
+        text = _SENTENCE.sub(lambda m: _chain(m.group(0), target) if any(ch in foreign for ch in m.group(0)) else m.group(0), text)
     if target == "zh-hans":
         text = correct_ambiguous(text)
     return text
+
+
+def _chain(text: str, target: str) -> str:
+    for config in CHAINS[target]:
+        text = _converter(config).convert(text)
+    return text
+
+
+_SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
+
+
+@lru_cache(maxsize=None)
+def script_only(name: str) -> frozenset[str]:
+    """Characters that belong to one script only (cleaner/data, generated from OpenCC's tables)."""
+    data = resources.files("cleaner") / "data" / f"{name}_only.txt"
+    return frozenset(data.read_text(encoding="utf-8").strip())
+
+
+# Characters with several Traditional forms that character-by-character converters leave alone
+# (notes/corruption.md §1). They are valid Traditional too, but inside a Traditional sentence they
+# are almost always Simplified leftovers (于 for 於, 后 for 後).
+NAIVE_LEFTOVERS = frozenset("于云并范余征斗占峰杰筑采后")
+
+
+@lru_cache(maxsize=None)
+def _foreign_chars(target: str) -> frozenset[str]:
+    if target == "zh-hans":
+        return script_only("traditional")
+    return script_only("simplified") | NAIVE_LEFTOVERS
 
 
 # Characters a naive character-by-character S->T wrote for another Simplified character, and

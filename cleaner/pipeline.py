@@ -80,9 +80,9 @@ class Cleaner:
             meta.update(removal.meta)
             findings.extend(Finding("rule-timeout", -1, rid) for rid in removal.timeouts)
             text = removal.text
-        shares = badness.script_shares(text, convert.fold_char)
-        if shares:
-            meta["traditional_share"] = str(shares["traditional"])
+        shares = badness.script_shares(text, convert.script_only("simplified"), convert.script_only("traditional"))
+        for script, share in shares.items():
+            meta[f"{script}_share"] = str(share)
         if cfg.convert_script and cfg.to != "keep":
             text = apply("convert", f"opencc:{cfg.to}", lambda t: convert.convert(t, cfg.to), text)
         if cfg.fix_width:

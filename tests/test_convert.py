@@ -11,7 +11,7 @@ from cleaner.convert import convert, correct_ambiguous, fold
         ("國務院", "zh-hans", "国务院"),
         ("国务院", "zh-hant", "國務院"),
         ("着眼于", "zh-hant", "着眼於"),
-        ("軟件", "zh-tw", "軟體"),
+        ("软件", "zh-tw", "軟體"),
         ("国务院", "keep", "国务院"),
         ("要著眼於保持穩定", "zh-hans", "要着眼于保持稳定"),
         ("显著增强", "zh-hans", "显著增强"),
@@ -33,3 +33,49 @@ def test_fold_is_script_neutral():
 
 def test_correct_ambiguous_reads_by_word():
     assert correct_ambiguous("意味著") == "意味着"
+
+
+# Behaviour of the OpenCC configurations we rely on, in the style of OpenCC's own test cases:
+# if an OpenCC release changes them, these fail before our users see it.
+@pytest.mark.parametrize(
+    "text,target,out",
+    [
+        ("鼠标坏了，光标分辨率降低。", "zh-tw", "滑鼠壞了，游標解析度降低。"),  # s2twp phrases
+        ("我们的服务器需要互联网软件。", "zh-tw", "我們的伺服器需要網際網路軟體。"),
+        ("你在床里面睡着了吗？", "zh-tw", "你在床裡面睡著了嗎？"),
+        ("太后的头发很干燥。", "zh-hant", "太后的頭髮很乾燥。"),  # s2t one-to-many by phrase
+        ("我干什么不干你事。", "zh-hant", "我幹什麼不干你事。"),
+        ("为我的电脑换了内存。", "zh-hk", "為我的電腦換了內存。"),  # s2hk
+        ("香煙，為煙草製品的一種。", "zh-hans", "香烟，为烟草制品的一种。"),  # t2s
+    ],
+)
+def test_opencc_configs(text, target, out):
+    assert convert(text, target) == out
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        ("臺灣的台北週末很熱鬧，這裡說的是他。", "zh-tw"),  # both 臺 and 台, 週, 裡, 說
+        ("香港的週末裏面説話。", "zh-hk"),  # 裏 and 説 are Hong Kong forms
+        ("國務院發布通知，臺灣週末。", "zh-hant"),
+        ("显著增强，随着发展，著作权。", "zh-hans"),
+    ],
+)
+def test_text_already_in_target_script_is_kept(text, target):
+    assert convert(text, target) == text
+
+
+@pytest.mark.parametrize(
+    "text,target,out",
+    [
+        # Mixed page: a Simplified sentence among Taiwan ones; only it is converted.
+        ("他說，這裡是台北。于是我们在这里。", "zh-tw", "他說，這裡是台北。於是我們在這裡。"),
+        ("国务院发布通知。國務院發佈通知。", "zh-hans", "国务院发布通知。国务院发布通知。"),
+        # Naive S->T leftovers (于 并 范) inside Traditional text are Simplified.
+        ("工業互聯網平台于今年上线，并擴大範圍。", "zh-hant", "工業互聯網平臺於今年上線，並擴大範圍。"),
+        ("要著眼於保持經濟穩定,著力解決問題。", "zh-hans", "要着眼于保持经济稳定,着力解决问题。"),
+    ],
+)
+def test_mixed_and_naive_text(text, target, out):
+    assert convert(text, target) == out

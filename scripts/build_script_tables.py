@@ -1,0 +1,54 @@
+"""Regenerate cleaner/data/{simplified,traditional}_only.txt from OpenCC's own dictionaries.
+
+    .venv/bin/python scripts/build_script_tables.py
+
+Provenance: OpenCC (Apache-2.0), STCharacters and TSCharacters as shipped in the `opencc` wheel
+(read with its `opencc_dict` tool). A character is *Simplified-only* when STCharacters maps it
+and does not list it among its own Traditional forms (国 -> 國, but 台 -> 臺 檯 颱 台 is also
+Traditional); *Traditional-only* likewise from TSCharacters (國 -> 国, but 乾 -> 干 乾 is also
+Simplified).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import opencc
+
+CLIB = Path(opencc.__file__).parent / "clib"
+OUT = Path(__file__).resolve().parent.parent / "cleaner" / "data"
+
+
+def read_dictionary(name: str) -> dict[str, list[str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / f"{name}.txt"
+        env = {**os.environ, "LD_LIBRARY_PATH": str(CLIB / "lib64")}
+        subprocess.run(
+            [CLIB / "bin" / "opencc_dict", "-i", CLIB / "share" / "opencc" / f"{name}.ocd2", "-o", target, "-f", "ocd2", "-t", "text"],
+            check=True,
+            env=env,
+        )
+        table = {}
+        for line in target.read_text(encoding="utf-8").splitlines():
+            key, values = line.split("\t")
+            table[key] = values.split(" ")
+        return table
+
+
+def only(table: dict[str, list[str]]) -> str:
+    return "".join(sorted(k for k, v in table.items() if len(k) == 1 and k not in v))
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for name, filename in (("STCharacters", "simplified_only.txt"), ("TSCharacters", "traditional_only.txt")):
+        chars = only(read_dictionary(name))
+        (OUT / filename).write_text(chars + "\n", encoding="utf-8")
+        print(f"{filename}: {len(chars)} characters")
+
+
+if __name__ == "__main__":
+    main()

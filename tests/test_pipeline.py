@@ -1,0 +1,26 @@
+"""The ordered pipeline (cleaner/pipeline.py): steps, meta, one script out."""
+
+from cleaner import Cleaner
+
+MIXED = "国务院发布通知，要求加快发展。\n國務院發佈通知，要求加快發展。\n工業互聯網平台于今年上线。"
+
+
+def test_mixed_page_comes_out_in_one_script_and_reports_shares():
+    result = Cleaner(remove_furniture=False).run(MIXED)
+    assert result.text == "国务院发布通知，要求加快发展。\n国务院发布通知，要求加快发展。\n工业互联网平台于今年上线。"
+    assert float(result.meta["simplified_share"]) > 0.1
+    assert float(result.meta["traditional_share"]) > 0.1
+    convert_steps = [s for s in result.steps if s.action == "convert"]
+    assert convert_steps and convert_steps[0].count > 0
+
+
+def test_mixed_page_to_taiwan():
+    out = Cleaner(remove_furniture=False, to="zh-tw").clean(MIXED)
+    assert out == "國務院釋出通知，要求加快發展。\n國務院發佈通知，要求加快發展。\n工業網際網路平臺於今年上線。"
+
+
+def test_width_and_script_steps_are_recorded_with_counts():
+    result = Cleaner(remove_furniture=False).run("２０２０年,國務院發佈ＡＰＰ")
+    assert result.text == "2020年，国务院发布APP"
+    names = {s.name: s.count for s in result.steps}
+    assert names["halfwidth-alnum"] == 7 and names["fullwidth-punct"] == 1 and names["opencc:zh-hans"] >= 3
