@@ -7,6 +7,7 @@ exit code. Worker processes each build their own Cleaner (OpenCC objects do not 
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -66,20 +67,23 @@ def _init_worker(config: Config, rule_dirs) -> None:
     _worker_cleaner = Cleaner(config, rule_dirs=rule_dirs)
 
 
-def _clean_one(job: tuple[str, str]) -> tuple[str, str | None, bool, list[tuple[str, int]]]:
-    """Clean one file; returns (input, error or None, changed, step counts)."""
+def _clean_one(job: tuple[str, str]) -> tuple[str, str | None, bool, dict]:
+    """Clean one file; returns (input, error or None, changed, result as a dict without text)."""
     src, dst = job
     try:
         data = Path(src).read_bytes()
+        if not data:
+            return src, "empty file, nothing to clean", False, {}
         result = _worker_cleaner.run_bytes(data)
         write_atomic(Path(dst), as_file_text(result.text))
-        return src, None, result.changed, [(s.action, s.count) for s in result.steps]
+        details = {k: v for k, v in result.to_dict().items() if k != "text"}
+        return src, None, result.changed, details
     except NotText as exc:
-        return src, str(exc), False, []
+        return src, str(exc), False, {}
     except OSError as exc:
-        return src, exc.strerror or str(exc), False, []
+        return src, exc.strerror or str(exc), False, {}
     except Exception as exc:  # one bad file must not stop the batch
-        return src, f"{type(exc).__name__}: {exc}", False, []
+        return src, f"{type(exc).__name__}: {exc}", False, {}
 
 
 def plan(src_dir: Path, out_dir: Path, force: bool = False) -> tuple[list[tuple[str, str]], int]:
@@ -102,34 +106,42 @@ def plan(src_dir: Path, out_dir: Path, force: bool = False) -> tuple[list[tuple[
 
 
 def run_folder(src_dir: Path, out_dir: Path, config: Config, *, rule_dirs=None, jobs: int | None = None,
-               force: bool = False, progress: bool | None = None) -> Report:
+               force: bool = False, progress: bool | None = None, report_path: Path | None = None) -> Report:
     work, skipped = plan(src_dir, out_dir, force)
     report = Report(skipped=skipped)
     jobs = max(1, jobs or os.cpu_count() or 1)
     show = sys.stderr.isatty() if progress is None else progress
     bar = _progress(len(work), show)
-    if jobs == 1 or len(work) < 2:
-        _init_worker(config, rule_dirs)
-        results = map(_clean_one, work)
-        _collect(results, report, bar)
-    else:
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, rule_dirs)) as pool:
-            _collect(pool.map(_clean_one, work, chunksize=4), report, bar)
-    if bar is not None:
-        bar.close()
+    per_file = open(report_path, "w", encoding="utf-8") if report_path else None
+    try:
+        if jobs == 1 or len(work) < 2:
+            _init_worker(config, rule_dirs)
+            _collect(map(_clean_one, work), report, bar, per_file)
+        else:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, rule_dirs)) as pool:
+                _collect(pool.map(_clean_one, work, chunksize=4), report, bar, per_file)
+    finally:
+        if per_file:
+            per_file.close()
+        if bar is not None:
+            bar.close()
     return report
 
 
-def _collect(results, report: Report, bar) -> None:
-    for src, error, changed, steps in results:
+def _collect(results, report: Report, bar, per_file) -> None:
+    for src, error, changed, details in results:
         if error:
             report.failed.append((src, error))
         elif changed:
             report.cleaned += 1
         else:
             report.unchanged += 1
-        for action, count in steps:
-            report.steps[action] += count
+        for step in details.get("steps", []):
+            report.steps[step["action"]] += step["count"]
+        if per_file:
+            line = {"input": src, "status": "failed" if error else "cleaned" if changed else "unchanged"}
+            line.update({"error": error} if error else details)
+            per_file.write(json.dumps(line, ensure_ascii=False) + "\n")
         if bar is not None:
             bar.update(1)
 
@@ -139,4 +151,4 @@ def _progress(total: int, show: bool):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="file", file=sys.stderr)
+    return tqdm(total=total, unit="file", file=sys.stderr, smoothing=0.1)

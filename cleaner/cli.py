@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-guess", action="store_true", help="do not infer lost characters; mark them with U+FFFD")
     p.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for folders (default: all cores)")
     p.add_argument("--force", action="store_true", help="folders: redo outputs that are newer than their inputs")
+    p.add_argument("--report", type=Path, metavar="FILE", help="folders: write each file's steps and findings as JSON Lines")
+    p.add_argument("--jsonl", action="store_true", help="input is JSON Lines: clean one field of each record")
+    p.add_argument("--field", default="text", help="--jsonl: the field to clean (default text)")
+    p.add_argument("--details", action="store_true", help="--jsonl: add steps, findings and meta under \"cleaner\"")
     return p
 
 
@@ -55,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
     src = args.input
+    if args.jsonl:
+        from .records_cli import run_jsonl
+
+        return run_jsonl(args, cleaner, src)
     if src != "-" and Path(src).is_dir():
         return _folder(args, config, Path(src))
     return _single(args, cleaner, src)
@@ -106,7 +114,8 @@ def _folder(args, config: Config, src: Path) -> int:
     if out == src.resolve() or src.resolve() in out.parents:
         print(f"cleaner: {out}: output directory must not be inside the input directory {src}", file=sys.stderr)
         return 2
-    report = run_folder(src, out, config, rule_dirs=args.rules, jobs=args.jobs or None, force=args.force)
+    report = run_folder(src, out, config, rule_dirs=args.rules, jobs=args.jobs or None, force=args.force,
+                        report_path=args.report)
     for path, error in report.failed:
         print(f"cleaner: {path}: {error}", file=sys.stderr)
     print(f"cleaner: {report.summary()}", file=sys.stderr)

@@ -1,6 +1,9 @@
 """The command line end to end (cleaner/cli.py, cleaner/batch.py)."""
 
 import json
+import os
+
+import pytest
 
 from conftest import SEEDS, expected_for, run_cli
 
@@ -25,18 +28,24 @@ def test_folder_mirrors_tree_and_leaves_inputs(tmp_path):
     (tmp_path / "in" / "b.txt").write_bytes("國(guó)務(wù)院".encode("gbk"))
     (tmp_path / "in" / "bin.dat").write_bytes(bytes(range(256)))
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
-    before = {p: p.read_bytes() for p in (tmp_path / "in").rglob("*") if p.is_file()}
-    proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--jobs", "2")
-    assert proc.returncode == 1  # the binary file failed
+    before = {p: p.read_bytes() for p in (tmp_path / "in").rglob("*") if p.is_file()}  # before the link
+    # Unreadable whoever runs the tests (root reads a chmod-0 file): a link to nowhere.
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    report = tmp_path / "report.jsonl"
+    proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--jobs", "2", "--report", report)
+    assert proc.returncode == 1  # the binary, the empty and the unreadable file failed
     err = proc.stderr.decode()
-    assert "bin.dat" in err and "failed 1" in err
+    assert "bin.dat" in err and "empty.txt" in err and "gone.txt: No such file" in err and "failed 3" in err
     assert (tmp_path / "out" / "sub" / "a.txt").read_text(encoding="utf-8") == expected_for(SEEDS[0]).read_text(encoding="utf-8")
     assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") == "国务院\n"
-    assert (tmp_path / "out" / "empty.txt").read_bytes() == b""
+    assert not (tmp_path / "out" / "empty.txt").exists()
     assert {p: p.read_bytes() for p in before} == before
+    lines = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert sorted(line["status"] for line in lines) == ["cleaned", "cleaned", "failed", "failed", "failed"]
+    assert any(step["name"] == "pinyin-annotations" for line in lines for step in line.get("steps", []))
     # a re-run skips outputs newer than their inputs
     again = run_cli(tmp_path / "in", "-o", tmp_path / "out")
-    assert "skipped 3" in again.stderr.decode()
+    assert "skipped 2" in again.stderr.decode()
 
 
 def test_check_and_explain():
@@ -93,3 +102,23 @@ def test_user_rule_dir_applies(tmp_path):
         'pattern = "^广告"\nreason = "ad"\nexamples = ["广告位招租"]\n', encoding="utf-8")
     proc = run_cli("--rules", tmp_path, input="我的网新闻。\n广告位招租\n".encode())
     assert proc.stdout.decode() == "我的网新闻。\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_permission_errors(tmp_path):
+    locked = tmp_path / "locked.txt"
+    locked.write_bytes("发展".encode())
+    locked.chmod(0)
+    try:
+        proc = run_cli(locked)
+    finally:
+        locked.chmod(0o644)
+    assert proc.returncode == 2 and "locked.txt: Permission denied" in proc.stderr.decode()
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        proc = run_cli("-o", ro / "out.txt", input="发展".encode())
+    finally:
+        ro.chmod(0o755)
+    assert proc.returncode == 2 and "Permission denied" in proc.stderr.decode()

@@ -1,0 +1,61 @@
+"""JSON Lines records (cleaner/records.py, cleaner/records_cli.py)."""
+
+import json
+
+from cleaner import Cleaner
+from cleaner.records import RecordReport, clean_records
+from conftest import run_cli
+
+
+def _records(lines: list[str], **kw):
+    report = RecordReport()
+    out = list(clean_records([line.encode() for line in lines], Cleaner(), report=report, **kw))
+    return [json.loads(o) for o in out], report
+
+
+def test_field_is_cleaned_and_other_fields_kept():
+    out, report = _records(['{"id": 7, "text": "國(guó)務(wù)院", "lang": "zh"}'])
+    assert out == [{"id": 7, "text": "国务院", "lang": "zh"}]
+    assert report.records == 1 and report.cleaned == 1 and not report.problems
+
+
+def test_other_field_and_details():
+    out, _ = _records(['{"body": "國(guó)務(wù)院"}'], field_name="body", details=True)
+    assert out[0]["body"] == "国务院"
+    assert out[0]["cleaner"]["steps"][0]["name"] == "pinyin-annotations"
+
+
+def test_site_taken_from_url_field():
+    text = "工信部發布通知。\n智通財經編輯:李明"
+    out, _ = _records([json.dumps({"url": "https://www.zhitongcaijing.com/content/1.html", "text": text}, ensure_ascii=False)],
+                      details=True)
+    assert out[0]["cleaner"]["meta"]["site"] == "zhitong"
+
+
+def test_bad_lines_reported_with_numbers_and_others_kept():
+    out, report = _records(['{"text": "国务院"}', "{not json", "[1, 2]", '{"text": 5}', '{"text": "发展"}'])
+    assert [o.get("text") for o in out] == ["国务院", 5, "发展"]
+    assert [n for n, _ in report.problems] == [2, 3, 4]
+
+
+def test_cli_jsonl_file_and_errors(tmp_path):
+    src = tmp_path / "in.jsonl"
+    data = '{"text": "國(guó)務(wù)院"}\n{broken\n{"text": "发展"}\n'.encode() + b'{"text": "\xff"}\n'
+    src.write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("--jsonl", src, "-o", out)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1
+    assert "in.jsonl:2: not valid JSON" in err and "in.jsonl:4: not UTF-8" in err
+    assert [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()] == ["国务院", "发展"]
+    assert src.read_bytes() == data
+
+
+def test_cli_jsonl_stdin_and_folder(tmp_path):
+    proc = run_cli("--jsonl", input='{"text": "國(guó)務(wù)院"}\n'.encode())
+    assert proc.returncode == 0 and json.loads(proc.stdout) == {"text": "国务院"}
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    (tmp_path / "in" / "a" / "x.jsonl").write_text('{"text": "發展"}\n', encoding="utf-8")
+    proc = run_cli("--jsonl", tmp_path / "in", "-o", tmp_path / "out")
+    assert proc.returncode == 0
+    assert json.loads((tmp_path / "out" / "a" / "x.jsonl").read_text(encoding="utf-8")) == {"text": "发展"}
