@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .chardata import HAN, UNRECOVERABLE
 from .model import Finding
 
@@ -21,9 +23,12 @@ def script_shares(text: str, simplified_only: frozenset[str], traditional_only: 
     >>> script_shares("国務院", frozenset("国务"), frozenset("國務"))
     {'simplified': 0.3333, 'traditional': 0.3333}
     """
-    han = [ch for ch in text if HAN.match(ch)]
+    # Counted from a Counter of distinct characters: no per-character list (a 100 MB page would
+    # hold tens of millions of one-character strings).
+    counts = Counter(text)
+    han = sum(n for ch, n in counts.items() if HAN.match(ch))
     if not han:
         return {}
-    simp = sum(1 for ch in han if ch in simplified_only)
-    trad = sum(1 for ch in han if ch in traditional_only)
-    return {"simplified": round(simp / len(han), 4), "traditional": round(trad / len(han), 4)}
+    simp = sum(n for ch, n in counts.items() if ch in simplified_only)
+    trad = sum(n for ch, n in counts.items() if ch in traditional_only)
+    return {"simplified": round(simp / han, 4), "traditional": round(trad / han, 4)}

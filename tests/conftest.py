@@ -24,3 +24,14 @@ def cleaner_obj():
     from cleaner import Cleaner
 
     return Cleaner()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """`make fuzz` prints how many generated inputs the property tests ran."""
+    import os
+
+    if os.environ.get("CLEANER_FUZZ"):
+        from test_properties import RUN
+
+        terminalreporter.write_line(f"fuzz: {RUN['inputs']} generated inputs, no failure" if terminalreporter.stats.get("failed") is None
+                                    else f"fuzz: {RUN['inputs']} generated inputs, FAILURES above")
