@@ -54,6 +54,9 @@ _CN_CHAR = regex.compile(_CN)
 def fullwidth_punct(text: str) -> str:
     """ASCII ``, : ; ! ? ( )`` to fullwidth where a neighbour is Chinese; ASCII kept elsewhere.
 
+    Run to a fixpoint: a converted sign makes its ASCII neighbour's neighbour Chinese (``?!中``),
+    and cleaning twice must change nothing. Each pass only widens, so this ends quickly.
+
     Numbers, times and Latin phrases keep theirs: a sign between two digits or inside a URL is
     never touched.
 
@@ -61,6 +64,15 @@ def fullwidth_punct(text: str) -> str:
     '工信部：推动5G，互联网 13:42:07 1,000 (2020) 创新（体验）中心'
     """
 
+    for _ in range(len(text) + 1):
+        new = _fullwidth_pass(text)
+        if new == text:
+            return text
+        text = new
+    return text
+
+
+def _fullwidth_pass(text: str) -> str:
     def sign(m: regex.Match) -> str:
         ch = m.group(1) or m.group(2)
         i = m.start()
@@ -78,7 +90,10 @@ def fullwidth_punct(text: str) -> str:
         # A pair is Chinese when it holds Chinese or follows Chinese (a Latin context such as
         # "U.S. (2020)" keeps ASCII).
         inner = m.group(1)
-        before = text[: m.start()].rstrip(" ")[-1:]
+        k = m.start() - 1
+        while k >= 0 and text[k] == " ":
+            k -= 1
+        before = text[k] if k >= 0 else ""
         if _CN_CHAR.search(inner) or (before and _CN_CHAR.fullmatch(before)):
             return f"（{inner}）"
         return m.group(0)

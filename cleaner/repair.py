@@ -62,6 +62,9 @@ def _has_hole_group(text: str) -> bool:
     return any(is_annotation_syllable(m.group(1)) for m in _HOLE_GROUP.finditer(text))
 
 
+_SHIFT_SIGNATURE = regex.compile(r"\?!(?:\p{Han}|\?|$)")
+
+
 def repair_pinyin(text: str, *, guess: bool = True) -> PinyinRepair:
     result = PinyinRepair(text)
     if "(" not in text and "?" not in text:
@@ -72,7 +75,8 @@ def repair_pinyin(text: str, *, guess: bool = True) -> PinyinRepair:
     out_lines = []
     offset = 0
     for line in text.split("\n"):
-        q = line.find("?") if page_damaged else -1
+        # The one-byte shift (note §2: 。“ read as ?!半) marks a damaged line on any page.
+        q = line.find("?") if page_damaged or _SHIFT_SIGNATURE.search(line) else -1
         head, tail = (line, "") if q < 0 else (line[:q], line[q:])
         head, n = strip_annotations(head)
         result.annotations += n

@@ -60,7 +60,7 @@ def annotate_bytes(text: str, rng: random.Random, distinct: tuple[int, int] = (2
     return data
 
 
-def lossy_decode(data: bytes) -> str:
+def lossy_decode(data: bytes, shift: bool = True) -> str:
     """GBK decoding where a lead byte with an invalid trail becomes '?' and swallows that byte.
 
     Also the seeds' one-byte shift (note §2): where a pair ending in a3 is followed by a pair
@@ -73,7 +73,7 @@ def lossy_decode(data: bytes) -> str:
             out.append(chr(b))
             i += 1
             continue
-        if data[i + 1 : i + 3] == b"\xa3\xa1":
+        if shift and data[i + 1 : i + 3] == b"\xa3\xa1":
             out.append("?")
             i += 1
             continue
@@ -91,10 +91,10 @@ def nfkc_punct(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def damage_page(clean: str, seed: int, distinct: tuple[int, int] = (25, 65)) -> str:
+def damage_page(clean: str, seed: int, distinct: tuple[int, int] = (25, 65), shift: bool = True) -> str:
     """The whole seed chain: naive S->T, byte-level pinyin, lossy GBK decoding, NFKC."""
     rng = random.Random(seed)
-    return nfkc_punct(lossy_decode(annotate_bytes(naive_s2t(clean), rng, distinct)))
+    return nfkc_punct(lossy_decode(annotate_bytes(naive_s2t(clean), rng, distinct), shift))
 
 
 # --- The other families of note §3, applied to whole lines after the seed chain -------------
