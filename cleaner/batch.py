@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,17 +48,35 @@ def as_file_text(text: str) -> str:
     return text + "\n" if text else ""
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write a text, or stream its pieces, to a temp file beside ``path``, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            fh.writelines([text] if isinstance(text, str) else text)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def overwrite_error(src: str, dst: Path) -> str | None:
+    """The one-line refusal when writing ``dst`` would replace the input ``src``."""
+    if src != "-" and dst.exists() and dst.resolve() == Path(src).resolve():
+        return f"{dst}: refusing to overwrite the input"
+    return None
+
+
+def output_dir_error(src: Path, output: str | None) -> str | None:
+    """The one-line refusal for a folder run: no output directory, or one inside the input."""
+    if not output:
+        return f"{src}: is a directory; give an output directory with -o"
+    out = Path(output).resolve()
+    if out == src.resolve() or src.resolve() in out.parents:
+        return f"{out}: output directory must not be inside the input directory {src}"
+    return None
 
 
 def _init_worker(config: Config, rule_dirs) -> None:

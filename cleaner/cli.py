@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .config import TARGETS, Config
 from .decode import NotText, decode
-from .batch import as_file_text, write_atomic
+from .batch import as_file_text, output_dir_error, overwrite_error, write_atomic
 from .rules import RuleError
 
 
@@ -90,8 +90,8 @@ def _single(args, cleaner, src: str) -> int:
     out = json.dumps(result.to_dict(), ensure_ascii=False) + "\n" if args.json else as_file_text(result.text)
     if args.output and args.output != "-":
         dst = Path(args.output)
-        if src != "-" and dst.exists() and dst.resolve() == Path(src).resolve():
-            print(f"cleaner: {dst}: refusing to overwrite the input", file=sys.stderr)
+        if refusal := overwrite_error(src, dst):
+            print(f"cleaner: {refusal}", file=sys.stderr)
             return 2
         try:
             write_atomic(dst, out)
@@ -107,14 +107,10 @@ def _single(args, cleaner, src: str) -> int:
 def _folder(args, config: Config, src: Path) -> int:
     from .batch import run_folder
 
-    if not args.output:
-        print(f"cleaner: {src}: is a directory; give an output directory with -o", file=sys.stderr)
+    if refusal := output_dir_error(src, args.output):
+        print(f"cleaner: {refusal}", file=sys.stderr)
         return 2
-    out = Path(args.output).resolve()
-    if out == src.resolve() or src.resolve() in out.parents:
-        print(f"cleaner: {out}: output directory must not be inside the input directory {src}", file=sys.stderr)
-        return 2
-    report = run_folder(src, out, config, rule_dirs=args.rules, jobs=args.jobs or None, force=args.force,
+    report = run_folder(src, Path(args.output).resolve(), config, rule_dirs=args.rules, jobs=args.jobs or None, force=args.force,
                         report_path=args.report)
     for path, error in report.failed:
         print(f"cleaner: {path}: {error}", file=sys.stderr)

@@ -5,6 +5,7 @@ OpenCC objects do not pickle, so converters are built lazily, once per process.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -37,9 +38,9 @@ def convert(text: str, target: str) -> str:
     """
     if target == "keep":
         return text
-    foreign = _foreign_chars(target)
-    if any(ch in foreign for ch in text):
-        text = _SENTENCE.sub(lambda m: _chain(m.group(0), target) if any(ch in foreign for ch in m.group(0)) else m.group(0), text)
+    foreign = _foreign_pattern(target)
+    if foreign.search(text):
+        text = _SENTENCE.sub(lambda m: _chain(m.group(0), target) if foreign.search(m.group(0)) else m.group(0), text)
     if target == "zh-hans":
         text = correct_ambiguous(text)
     return text
@@ -68,10 +69,13 @@ NAIVE_LEFTOVERS = frozenset("于云并范余征斗占峰杰筑采后")
 
 
 @lru_cache(maxsize=None)
-def _foreign_chars(target: str) -> frozenset[str]:
-    if target == "zh-hans":
-        return script_only("traditional")
-    return script_only("simplified") | NAIVE_LEFTOVERS
+def _foreign_pattern(target: str) -> re.Pattern:
+    """One character class of what is foreign to ``target``, searched at C speed per document.
+
+    ``re``, not ``regex``: it compiles a class of thousands of characters into a bitmap.
+    """
+    chars = script_only("traditional") if target == "zh-hans" else script_only("simplified") | NAIVE_LEFTOVERS
+    return re.compile("[" + "".join(sorted(chars)) + "]")
 
 
 # Characters a naive character-by-character S->T wrote for another Simplified character, and

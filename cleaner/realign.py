@@ -248,8 +248,8 @@ def _advance_question(st: _State, guess: bool) -> list[_State]:
     # byte of the character and that ASCII byte are gone. Guess the character from context.
     # After a closing quote the lost ASCII byte is most likely the paragraph's newline.
     for trail, ch in _guesses(gbk.chars_with_lead(st.lead), st, guess):
-        g = st.guesses + (Guess(st.length, ch, "lost-trail"), Guess(st.length + 1, "", "lost-ascii"))
         text = ch + "\n" if ch == "”" else ch
+        g = st.guesses + (Guess(st.length, ch, "lost-trail"), Guess(st.length + 1, text[1:], "lost-ascii"))
         out.append(_emit(st, text, GUESS_COST, last2=(st.lead, -1), guesses=g))
     # Or it read the trail byte and the next lead as a pair GBK leaves unassigned: the character
     # is completed by a trail that opens such a pair, and the next lead byte is unknown.

@@ -26,10 +26,10 @@ def test_other_field_and_details():
 
 
 def test_site_taken_from_url_field():
-    text = "工信部發布通知。\n智通財經編輯:李明"
-    out, _ = _records([json.dumps({"url": "https://www.zhitongcaijing.com/content/1.html", "text": text}, ensure_ascii=False)],
-                      details=True)
-    assert out[0]["cleaner"]["meta"]["site"] == "zhitong"
+    text = "工信部發布通知。"  # no site signature: only the url can name the site
+    with_url = json.dumps({"url": "https://www.zhitongcaijing.com/content/1.html", "text": text}, ensure_ascii=False)
+    out, _ = _records([with_url, json.dumps({"text": text}, ensure_ascii=False)], details=True)
+    assert [o["cleaner"]["meta"]["site"] for o in out] == ["zhitong", ""]
 
 
 def test_bad_lines_reported_with_numbers_and_others_kept():
@@ -59,3 +59,13 @@ def test_cli_jsonl_stdin_and_folder(tmp_path):
     proc = run_cli("--jsonl", tmp_path / "in", "-o", tmp_path / "out")
     assert proc.returncode == 0
     assert json.loads((tmp_path / "out" / "a" / "x.jsonl").read_text(encoding="utf-8")) == {"text": "发展"}
+
+
+def test_cli_jsonl_refuses_to_overwrite_or_nest(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "發展"}\n', encoding="utf-8")
+    proc = run_cli("--jsonl", src, "-o", src)
+    assert proc.returncode == 2 and "refusing to overwrite" in proc.stderr.decode()
+    proc = run_cli("--jsonl", tmp_path, "-o", tmp_path / "out")
+    assert proc.returncode == 2 and "inside the input directory" in proc.stderr.decode()
+    assert src.read_text(encoding="utf-8") == '{"text": "發展"}\n'
