@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
-from .chardata import HAN, UNRECOVERABLE
+from .charclass import CharClass
+from .chardata import UNRECOVERABLE, count_han
 from .model import Finding
 
 
@@ -17,18 +16,17 @@ def unrecoverable(text: str) -> list[Finding]:
     return [Finding("replaced-bytes", m.start(), m.group(0)) for m in UNRECOVERABLE.finditer(text)]
 
 
-def script_shares(text: str, simplified_only: frozenset[str], traditional_only: frozenset[str]) -> dict[str, float]:
+def script_shares(text: str, simplified_only: CharClass, traditional_only: CharClass) -> dict[str, float]:
     """Share of Han characters that are Simplified-only and Traditional-only (the rest are common).
 
-    >>> script_shares("国務院", frozenset("国务"), frozenset("國務"))
+    >>> script_shares("国務院", CharClass("国务"), CharClass("國務"))
     {'simplified': 0.3333, 'traditional': 0.3333}
     """
-    # Counted from a Counter of distinct characters: no per-character list (a 100 MB page would
-    # hold tens of millions of one-character strings).
-    counts = Counter(text)
-    han = sum(n for ch, n in counts.items() if HAN.match(ch))
+    # Counted by C passes over the text: no per-character objects (a 100 MB page would make
+    # tens of millions of them).
+    han = count_han(text)
     if not han:
         return {}
-    simp = sum(n for ch, n in counts.items() if ch in simplified_only)
-    trad = sum(n for ch, n in counts.items() if ch in traditional_only)
+    simp = simplified_only.count(text)
+    trad = traditional_only.count(text) if traditional_only.search(text) else 0
     return {"simplified": round(simp / han, 4), "traditional": round(trad / han, 4)}

@@ -1,6 +1,8 @@
-"""Character classes and compiled patterns shared by fixers and detectors. Tables only, no logic."""
+"""Character classes and compiled patterns shared by fixers and detectors. Tables, and counting with them."""
 
 from __future__ import annotations
+
+import re
 
 import regex
 
@@ -9,6 +11,19 @@ import regex
 CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2014\u2026\u00b7"
 CJK_CHAR = regex.compile(f"[{CJK}]")
 HAN = regex.compile(r"\p{Han}")
+# The same set as ``re`` ranges (Unicode 16 Script=Han), for counting at C speed.
+_HAN_RANGES = (
+    (0x2E80, 0x2E99), (0x2E9B, 0x2EF3), (0x2F00, 0x2FD5), (0x3005, 0x3005), (0x3007, 0x3007), (0x3021, 0x3029),
+    (0x3038, 0x303B), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFA6D), (0xFA70, 0xFAD9), (0x16FE2, 0x16FE3),
+    (0x16FF0, 0x16FF6), (0x20000, 0x2A6DF), (0x2A700, 0x2B81E), (0x2B820, 0x2CEAD), (0x2CEB0, 0x2EBE0),
+    (0x2EBF0, 0x2EE5D), (0x2F800, 0x2FA1D), (0x30000, 0x3134A), (0x31350, 0x33479),
+)
+_NOT_HAN_RUN = re.compile("[^" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _HAN_RANGES) + "]+")
+
+
+def count_han(text: str) -> int:
+    """How many Han characters ``text`` holds (one C pass)."""
+    return len(_NOT_HAN_RUN.sub("", text))
 
 # ASCII sign -> the fullwidth form Chinese text uses.
 FULLWIDTH_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}

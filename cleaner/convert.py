@@ -5,12 +5,13 @@ OpenCC objects do not pickle, so converters are built lazily, once per process.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
 import opencc
 import regex
+
+from .charclass import CharClass
 
 # Target -> OpenCC configuration chain. zh-hans uses t2s, then the 著/着 correction below: tw2s
 # also turns 著眼 into 着眼 but is not idempotent (it turns a correct Simplified 显著 into 显着).
@@ -38,7 +39,7 @@ def convert(text: str, target: str) -> str:
     """
     if target == "keep":
         return text
-    foreign = _foreign_pattern(target)
+    foreign = foreign_class(target)
     if foreign.search(text):
         text = _SENTENCE.sub(lambda m: _chain(m.group(0), target) if foreign.search(m.group(0)) else m.group(0), text)
     if target == "zh-hans":
@@ -69,13 +70,15 @@ NAIVE_LEFTOVERS = frozenset("于云并范余征斗占峰杰筑采后")
 
 
 @lru_cache(maxsize=None)
-def _foreign_pattern(target: str) -> re.Pattern:
-    """One character class of what is foreign to ``target``, searched at C speed per document.
+def script_class(name: str) -> CharClass:
+    """``script_only(name)`` as a class searched and counted at C speed."""
+    return CharClass(script_only(name))
 
-    ``re``, not ``regex``: it compiles a class of thousands of characters into a bitmap.
-    """
-    chars = script_only("traditional") if target == "zh-hans" else script_only("simplified") | NAIVE_LEFTOVERS
-    return re.compile("[" + "".join(sorted(chars)) + "]")
+
+@lru_cache(maxsize=None)
+def foreign_class(target: str) -> CharClass:
+    """What is foreign to ``target``: the other script's own characters (and naive leftovers)."""
+    return CharClass(script_only("traditional") if target == "zh-hans" else script_only("simplified") | NAIVE_LEFTOVERS)
 
 
 # Characters a naive character-by-character S->T wrote for another Simplified character, and
@@ -95,13 +98,15 @@ def correct_ambiguous(text: str) -> str:
     from .langmodel import word_frequency
 
     chars = list(text)
-    for i, ch in enumerate(chars):
-        alt = AMBIGUOUS.get(ch)
-        if alt is None:
-            continue
+    for m in _AMBIGUOUS_CHAR.finditer(text):
+        i, ch = m.start(), m.group()
+        alt = AMBIGUOUS[ch]
         if _best_word(chars, i, alt, word_frequency) > _best_word(chars, i, ch, word_frequency):
             chars[i] = alt
     return "".join(chars)
+
+
+_AMBIGUOUS_CHAR = regex.compile("[" + "".join(AMBIGUOUS) + "]")
 
 
 def _best_word(chars: list[str], i: int, ch: str, freq) -> int:

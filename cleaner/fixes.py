@@ -6,6 +6,7 @@ Every fixer returns the new text; the pipeline compares and counts, so a fixer n
 from __future__ import annotations
 
 import html
+import re
 
 import regex
 
@@ -36,12 +37,17 @@ def remove_indent_artifacts(text: str) -> str:
 
 def halfwidth_alnum(text: str) -> str:
     """Fullwidth letters and digits to ASCII: ``２０２０年`` -> ``2020年``, ``ＡＰＰ`` -> ``APP``."""
-    return text.translate(HALFWIDTH_ALNUM)
+    # translate() walks every character (~40 MB/s); the class search skips clean text at C speed.
+    return text.translate(HALFWIDTH_ALNUM) if _FULLWIDTH_ALNUM.search(text) else text
 
 
 def normalize_compat_punct(text: str) -> str:
     """Small and vertical forms (﹐ ︰ ﹔ ﹕) to the ordinary fullwidth signs."""
-    return text.translate(COMPAT_PUNCT)
+    return text.translate(COMPAT_PUNCT) if _COMPAT_PUNCT_CHAR.search(text) else text
+
+
+_FULLWIDTH_ALNUM = re.compile("[" + "".join(map(chr, HALFWIDTH_ALNUM)) + "]")
+_COMPAT_PUNCT_CHAR = re.compile("[" + "".join(map(chr, COMPAT_PUNCT)) + "]")
 
 
 # A sign with Chinese on at least one side (spaces do not count as a side).

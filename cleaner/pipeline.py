@@ -80,7 +80,7 @@ class Cleaner:
             meta.update(removal.meta)
             findings.extend(Finding("rule-timeout", -1, rid) for rid in removal.timeouts)
             text = removal.text
-        shares = badness.script_shares(text, convert.script_only("simplified"), convert.script_only("traditional"))
+        shares = badness.script_shares(text, convert.script_class("simplified"), convert.script_class("traditional"))
         for script, share in shares.items():
             meta[f"{script}_share"] = str(share)
         if cfg.convert_script and cfg.to != "keep":

@@ -26,3 +26,13 @@ def test_real_text_untouched(text):
 def test_big5_read_as_gbk(word):
     broken = word.encode("big5").decode("gbk", errors="replace")
     assert fix_utf8_as_gbk(f"他说：{broken}。")[0] == f"他说：{word}。"
+
+
+def test_rare_pair_that_rereads_into_another_rare_pair_stays():
+    # Found by `make fuzz`: ó垲 re-reads as 车趀, likelier per character but not fluent Chinese.
+    assert fix_utf8_as_gbk("ó垲ó垲") == ("ó垲ó垲", 0)
+
+
+def test_lone_rare_name_in_a_long_paragraph_is_not_reread():
+    text = "会议由邬书林主持，" * 40
+    assert fix_utf8_as_gbk(text) == (text, 0)

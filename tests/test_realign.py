@@ -48,3 +48,15 @@ def test_clean_text_is_left_alone(text):
 def test_tokenize_marks_groups():
     kinds = [k for k, _ in tokenize("國(guó)?yōu)a")]
     assert kinds == ["c", "(", "?(", "c"]
+
+
+def test_annotation_after_a_realigned_character_is_dropped():
+    # Found by `make fuzz`: keeping "(me)" as text used to *earn* its cost instead of paying it.
+    assert realign("?nèi)蔹N(me)", "們").text == "容麼"
+
+
+def test_keeping_a_group_as_text_costs():
+    from cleaner.realign import LITERAL_GROUP_COST
+
+    assert LITERAL_GROUP_COST > 0
+    assert realign("麼(me)").text == "麼"
