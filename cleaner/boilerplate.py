@@ -1,7 +1,7 @@
 """Remove page furniture by applying a site's rules to the lines of a page.
 
-Rules see each line folded (Traditional -> Simplified, NFKC); removals happen on the real lines,
-so the page keeps its script. Every removal is counted per rule id, and named groups
+Rules see each line folded (Traditional -> Simplified; their patterns accept either width);
+removals happen on the real lines, so the page keeps its script. Every removal is counted per rule id, and named groups
 ``(?P<date>…)``, ``source``, ``author``, ``editor``, ``title`` in a matching pattern go into the
 result's metadata, so nothing a user may want is thrown away silently.
 """
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from .convert import fold
+from .convert import fold, foreign_class
 from .rules import META_GROUPS, Rule, RuleSet, Site
 
 EDGE_LINES = 6  # "top"/"bottom" zones: this many non-empty lines from the page edge
@@ -27,8 +28,26 @@ class Removal:
     timeouts: list[str] = field(default_factory=list)  # rule ids that hit the regex time-out
 
 
+def fold_page(text: str) -> str:
+    """The text as rules see it: Traditional folded to Simplified (width is left to the patterns,
+    which are widened at load). OpenCC runs only when there is something to fold."""
+    return fold(text) if foreign_class("zh-hans").search(text) else text
+
+
 def fold_line(line: str) -> str:
-    return unicodedata.normalize("NFKC", fold(line)).strip()
+    return fold_page(line).strip()
+
+
+class _FoldedLines(dict):
+    """Folded lines, folded on first use: most rules never look at most lines."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def __missing__(self, i: int) -> str:
+        value = self[i] = fold_line(self.lines[i])
+        return value
 
 
 def recognise(ruleset: RuleSet, text: str, url: str | None = None) -> Site | None:
@@ -38,47 +57,58 @@ def recognise(ruleset: RuleSet, text: str, url: str | None = None) -> Site | Non
         for site in ruleset.sites.values():
             if any(host == h or host.endswith("." + h) for h in site.hosts):
                 return site
-    folded = unicodedata.normalize("NFKC", fold(text))
+    # One pass finds every signature present; NFKC maps a fullwidth match back to its signature.
+    found = {unicodedata.normalize("NFKC", m.group()) for m in ruleset.signature_pattern().finditer(fold_page(text))}
     best, hits = None, 0
     for site in ruleset.sites.values():
-        n = sum(1 for s in site.signatures if s in folded)
+        n = sum(1 for s in site.signatures if s in found)
         if n > hits:
             best, hits = site, n
     return best
 
 
-def _in_zone(rule: Rule, index: int, count: int) -> bool:
-    if rule.zone == "any":
-        return True
-    top = index < EDGE_LINES
-    bottom = index >= count - EDGE_LINES
-    lower = index >= count // 2
-    return {"top": top, "bottom": bottom, "edge": top or bottom, "lower": lower}[rule.zone]
+def _zones(count: int) -> dict[str, Sequence[int]]:
+    """Positions (among the page's live lines) that rules of each zone may act on."""
+    top = range(min(EDGE_LINES, count))
+    return {
+        "any": range(count),
+        "top": top,
+        "bottom": range(max(0, count - EDGE_LINES), count),
+        "edge": [*top, *range(max(EDGE_LINES, count - EDGE_LINES), count)],
+        "lower": range(count // 2, count),
+    }
 
 
-def _matches(rule: Rule, folded: str, timeout: float):
-    if rule.max_chars and len(folded) > rule.max_chars:
+def _matches(rule: Rule, lines: list[str], folded: _FoldedLines, i: int, timeout: float | None):
+    if rule.max_chars and len(lines[i]) > 2 * rule.max_chars + 16:
+        return None  # far too long even after folding (which never shrinks a line by half)
+    line = folded[i]
+    if rule.max_chars and len(line) > rule.max_chars:
         return None
-    return rule.pattern.search(folded, timeout=timeout)
+    return rule.pattern.search(line, timeout=timeout)
 
 
-def remove_furniture(text: str, rules: list[Rule], *, timeout: float = 1.0) -> Removal:
+def remove_furniture(text: str, rules: Sequence[Rule], *, timeout: float = 1.0) -> Removal:
     """Apply rules in order to the page's non-empty lines."""
-    lines = [line for line in text.split("\n")]
-    content = [i for i, line in enumerate(lines) if line.strip()]
-    folded = {i: fold_line(lines[i]) for i in content}
-    dropped: set[int] = set()
     result = Removal(text)
+    lines = text.split("\n")
+    folded = _FoldedLines(lines)
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    dropped: set[int] = set()
     replaced: dict[int, str] = {}
     # Removing furniture at the page bottom (share buttons) can bring more furniture into the
     # bottom zone, so rules run again until nothing changes (a few passes at most).
     for _ in range(4):
         before = (len(dropped), sum(result.counts.values()))
+        seen = -1
         for rule in rules:
             if rule.id in result.timeouts:
                 continue
+            if len(dropped) != seen:  # live lines and zones change only when lines go
+                alive = [i for i in content if i not in dropped]
+                zones, seen = _zones(len(alive)), len(dropped)
             try:
-                _apply_rule(rule, lines, content, folded, dropped, replaced, result, timeout)
+                _apply_rule(rule, lines, alive, zones[rule.zone], folded, dropped, replaced, result, timeout)
             except TimeoutError:
                 # A pathological pattern must not hang a batch: skip the rule, report it.
                 result.timeouts.append(rule.id)
@@ -93,18 +123,20 @@ def remove_furniture(text: str, rules: list[Rule], *, timeout: float = 1.0) -> R
     return result
 
 
-def _apply_rule(rule: Rule, lines, content, folded, dropped: set[int], replaced: dict[int, str], result: Removal, timeout: float) -> None:
-    alive = [i for i in content if i not in dropped]
-    for pos, i in enumerate(alive):
+def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], folded, dropped: set[int], replaced: dict[int, str],
+                result: Removal, timeout: float | None) -> None:
+    timeout = timeout if rule.timed else None  # a time-out costs more than most searches
+    for pos in zone:
+        i = alive[pos]
         if i in dropped:
             continue
-        m = _matches(rule, folded[i], timeout)
-        if not m or not _in_zone(rule, pos, len(alive)):
+        m = _matches(rule, lines, folded, i, timeout)
+        if not m:
             continue
         for key in META_GROUPS:
             value = m.groupdict().get(key) if rule.pattern.groupindex else None
             if value and key not in result.meta:
-                result.meta[key] = value.strip()
+                result.meta[key] = unicodedata.normalize("NFKC", value).strip()  # ２０２０ -> 2020
         if rule.action == "drop-line":
             dropped.add(i)
         elif rule.action == "drop-block":
@@ -128,13 +160,13 @@ def _apply_rule(rule: Rule, lines, content, folded, dropped: set[int], replaced:
         result.counts[rule.id] += 1
 
 
-def _replace_on_original(line: str, rule: Rule, timeout: float) -> str:
+def _replace_on_original(line: str, rule: Rule, timeout: float | None) -> str:
     """Apply a replace rule to an original line at the spans it matched on the line's fold.
 
-    When folding changed the line's length (NFKC expanded a character) spans cannot be mapped
-    back, so the rule runs on the original line itself rather than changing its script.
+    When folding changed the line's length (an OpenCC phrase of another length) spans cannot be
+    mapped back, so the rule runs on the original line itself rather than changing its script.
     """
-    folded = unicodedata.normalize("NFKC", fold(line))
+    folded = fold_page(line)
     if len(folded) != len(line):
         return rule.pattern.sub(rule.replacement, line, timeout=timeout)
     pieces, last = [], 0

@@ -45,6 +45,9 @@ class CharModel:
         self._uni = {c: math.log(n / total) for c, n in unigrams.items()}
         self._big = bigrams
         self._uni_count = unigrams
+        # The decoders ask for the same pairs again and again (every guess sorts ~190 candidates
+        # after the same character); a bounded cache keeps memory flat on huge texts.
+        self.bigram = lru_cache(maxsize=1 << 18)(self._bigram)  # type: ignore[method-assign]
 
     def unigram(self, ch: str) -> float:
         if ch in PUNCTUATION:
@@ -59,8 +62,8 @@ class CharModel:
         """Unigram of the character itself, unfolded: tells 术 (common) from its variant 朮."""
         return self._uni.get(ch, UNKNOWN)
 
-    def bigram(self, prev: str, ch: str) -> float:
-        """log P(ch | prev), with both characters folded to Simplified first."""
+    def _bigram(self, prev: str, ch: str) -> float:
+        """log P(ch | prev), with both characters folded to Simplified first (``bigram``, cached)."""
         if prev.isascii() and ch.isascii():
             return ASCII_RUN_LOGP  # Latin words, numbers and their spacing hang together
         if prev in PAUSES and ch in PAUSES:

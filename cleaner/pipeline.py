@@ -75,7 +75,8 @@ class Cleaner:
         if cfg.remove_furniture:
             site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url)
             meta["site"] = site.id if site else ""
-            removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site.id if site else None), timeout=cfg.regex_timeout)
+            site_id = site.id if site else None
+            removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), timeout=cfg.regex_timeout)
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
             findings.extend(Finding("rule-timeout", -1, rid) for rid in removal.timeouts)

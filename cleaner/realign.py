@@ -36,6 +36,7 @@ GUESS_BONUS = 6.0
 LITERAL_GROUP_COST = 12.0  # keeping "(pīn)" as text although it looks like an annotation
 FULLWIDTH_COST = 0.5  # reading an ASCII sign as the NFKC image of a fullwidth pair
 BEAM = 32
+PRUNE_MARGIN = 30.0
 CANDIDATES = 24  # guesses kept per hole (the next character decides among them)
 UNKNOWN_LEAD = -1
 
@@ -173,10 +174,7 @@ def _feed_bytes(st: _State, data: bytes, extra: float = 0.0, guess: bool = True)
 
 
 def _last_pair_char(st: _State) -> str | None:
-    a, b = st.last2
-    if a < 0 or b < 0 or not gbk.is_lead(a) or not gbk.is_trail(b):
-        return None
-    return gbk.pair_char(a, b)
+    return _pair_char(st.last2)
 
 
 LOST = "\ufffd"
@@ -264,22 +262,39 @@ def _advance_question(st: _State, guess: bool) -> list[_State]:
     return out
 
 
-def realign(span: str, before: str = "", *, guess: bool = True) -> Repair:
-    """Decode ``span`` again in step; ``before`` is the in-step character just before it, if any."""
+def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bool = True) -> Repair:
+    """Decode ``span`` again in step; ``before`` is the in-step character just before it, if any.
+
+    ``fast_forward``: where the beam has narrowed to one state at a character boundary, the
+    tokens up to the one before the next ``?`` are read in step directly (``_fast_forward``);
+    the result is the same, and most of a damaged line is read at string speed.
+    """
     tokens = tokenize(span)
     start_bytes = gbk.encode_char(before) if before else None
     last2 = (start_bytes[0], start_bytes[1]) if start_bytes and len(start_bytes) == 2 else (-1, -1)
     states = [_State(0.0, None, last2, before, ())]
-    for token in tokens:
+    next_question = _next_question_index(tokens)
+    k = 0
+    while k < len(tokens):
+        if fast_forward and len(states) == 1 and states[0].lead is None:
+            stop = next_question[k] - 1  # the token before a "?" keeps its alternative readings
+            if stop > k:
+                states = [_fast_forward(states[0], tokens[k:stop])]
+                k = stop
+                continue
         nxt: dict[tuple, _State] = {}
         for st in states:
-            for n in _advance(st, token, guess):
-                k = n.key()
-                if k not in nxt or nxt[k].score < n.score:
-                    nxt[k] = n
+            for n in _advance(st, tokens[k], guess):
+                key = n.key()
+                if key not in nxt or nxt[key].score < n.score:
+                    nxt[key] = n
         if not nxt:
             return Repair(span, 0, 0, ())  # no consistent reading: leave the span alone
         states = sorted(nxt.values(), key=lambda s: -s.score)[:BEAM]
+        # A reading this far behind the best never catches up (each wrong character costs several
+        # units); dropping it lets the beam narrow to one state and fast-forward.
+        states = [s for s in states if s.score > states[0].score - PRUNE_MARGIN]
+        k += 1
     finals = [s for s in states if s.lead is None]
     if not finals:
         return Repair(span, 0, 0, ())
@@ -290,3 +305,49 @@ def realign(span: str, before: str = "", *, guess: bool = True) -> Repair:
         parts.append(node[0])
         node = node[1]
     return Repair("".join(reversed(parts)), best.annotations, best.inserted, best.guesses)
+
+
+def _next_question_index(tokens: list[tuple[str, str]]) -> list[int]:
+    """For each token index, the index of the next "?" or "?(" token at or after it (or the end)."""
+    out = [len(tokens)] * (len(tokens) + 1)
+    for k in range(len(tokens) - 1, -1, -1):
+        out[k] = k if tokens[k][0] in ("?", "?(") else out[k + 1]
+    return out
+
+
+def _fast_forward(st: _State, tokens: list[tuple[str, str]]) -> _State:
+    """Read plain characters and well-formed groups in step from a single state at a boundary.
+
+    What the beam would do with one state and no question mark: every GBK character decodes to
+    itself, an annotation of the character before it is dropped, any other group stays as text.
+    The beam's other branches (a group kept as text, an ASCII sign read as its fullwidth pair)
+    cost more and merge back with this path one token later, so they never win here; the score
+    is left as it is, because nothing compares it with another state until the beam widens again.
+    """
+    parts: list[str] = []
+    prev, last2, annotations = st.prev, st.last2, st.annotations
+    for kind, value in tokens:
+        if kind == "c":
+            data = gbk.encode_char(value)
+            if data is None:
+                last2 = (-1, -1)
+            elif len(data) == 2:
+                last2 = (data[0], data[1])
+            else:
+                last2 = (last2[1], data[0])
+            parts.append(value)
+            prev = value
+        elif annotates(_pair_char(last2), value):
+            annotations += 1
+        else:
+            parts.append(f"({value})")
+            prev, last2 = ")", (0x29, -1)
+    text = "".join(parts)
+    return replace(st, last2=last2, prev=prev, out=(text, st.out) if text else st.out, annotations=annotations, length=st.length + len(text))
+
+
+def _pair_char(last2: tuple[int, int]) -> str | None:
+    a, b = last2
+    if a < 0 or b < 0 or not gbk.is_lead(a) or not gbk.is_trail(b):
+        return None
+    return gbk.pair_char(a, b)

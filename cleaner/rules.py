@@ -1,8 +1,10 @@
 """Load and validate rule files (``rules/*.toml``) into frozen Site objects.
 
 A rule file is data: one ``[site]`` table and ``[[rule]]`` entries. Patterns are matched against a
-script-neutral *fold* of each line (Traditional folded to Simplified, then NFKC so ``：`` reads
-``:``), so a rule written once in Simplified matches pages in either script and either width.
+script-neutral *fold* of each line (Traditional folded to Simplified) and are widened at load so
+ASCII signs also match their fullwidth forms (``:`` matches ``：``; see rulepattern.py): a rule
+written once in Simplified with ASCII signs matches pages in either script and either width.
+Rules see one line at a time; ``\\A`` and ``\\Z`` are refused (use ``^`` and ``$``).
 Unknown keys, bad regexes, unknown actions and duplicate ids are errors naming file and line.
 """
 
@@ -14,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
+
+from .rulepattern import can_explode, widen
 
 # Built-in rules live at the top of the repository (rules/); an installed wheel carries a copy in
 # <prefix>/share/cleaner/rules.
@@ -44,6 +48,7 @@ class Rule:
     examples: tuple[str, ...] = ()  # lines this rule must remove (fixtures, checked by tests)
     keeps: tuple[str, ...] = ()  # lines it must leave alone
     source: str = ""  # file:line it came from
+    timed: bool = True  # searched with the regex time-out (patterns that can backtrack badly)
 
 
 @dataclass(frozen=True)
@@ -56,26 +61,37 @@ class Site:
     rules: tuple[Rule, ...] = ()
     path: str = ""
 
-
 @dataclass
 class RuleSet:
     sites: dict[str, Site] = field(default_factory=dict)
+    _rules: dict[str | None, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+    _signatures: regex.Pattern | None = field(default=None, repr=False)
 
-    def rules_for(self, site_id: str | None) -> list[Rule]:
+    def rules_for(self, site_id: str | None) -> tuple[Rule, ...]:
         """The site's rules followed by those of every file it extends (generic last)."""
-        order: list[str] = []
+        if site_id not in self._rules:
+            order: list[str] = []
 
-        def visit(sid: str) -> None:
-            if sid in order or sid not in self.sites:
-                return
-            order.append(sid)
-            for parent in self.sites[sid].extends:
-                visit(parent)
+            def visit(sid: str) -> None:
+                if sid in order or sid not in self.sites:
+                    return
+                order.append(sid)
+                for parent in self.sites[sid].extends:
+                    visit(parent)
 
-        visit(site_id or "_common")
-        if "_common" not in order:
-            visit("_common")
-        return [r for sid in order for r in self.sites[sid].rules]
+            visit(site_id or "_common")
+            if "_common" not in order:
+                visit("_common")
+            self._rules[site_id] = tuple(r for sid in order for r in self.sites[sid].rules)
+        return self._rules[site_id]
+
+    def signature_pattern(self) -> regex.Pattern:
+        """Every site's signatures in one pattern (longest first), also matching fullwidth ASCII."""
+        if self._signatures is None:
+            signatures = sorted({s for site in self.sites.values() for s in site.signatures}, key=len, reverse=True)
+            alternatives = [widen(regex.escape(s, literal_spaces=True)) for s in signatures]
+            self._signatures = regex.compile("|".join(alternatives) or "(?!)")
+        return self._signatures
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -85,9 +101,14 @@ def _line_of(text: str, needle: str) -> int:
 
 def _compile(pattern: str, where: str) -> regex.Pattern:
     try:
-        return regex.compile(pattern, regex.V1)
+        regex.compile(pattern, regex.V1)  # errors name the pattern as written
     except regex.error as exc:
         raise RuleError(f"{where}: bad regex {pattern!r}: {exc}") from None
+    if regex.search(r"(?<!\\)(?:\\\\)*\\[AZ]", pattern):
+        # All rules of a page are first searched at once over its whole text, where only ^ and $
+        # (multi-line) mean what they mean on one line.
+        raise RuleError(f"{where}: pattern {pattern!r} uses \\A or \\Z; rules see one line, use ^ and $")
+    return regex.compile(widen(pattern), regex.V1)
 
 
 def load_file(path: Path) -> Site:
@@ -140,6 +161,7 @@ def load_file(path: Path) -> Site:
                 examples=tuple(entry.get("examples", ())),
                 keeps=tuple(entry.get("keeps", ())),
                 source=where,
+                timed=can_explode(entry["pattern"]) or bool(until and can_explode(until)),
             )
         )
     return Site(

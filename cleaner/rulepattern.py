@@ -1,0 +1,160 @@
+"""Rule patterns prepared once at load, so pages are never rewritten and rarely timed per line.
+
+``widen``: a rule written with ASCII signs (``编辑:``) must also match the fullwidth forms pages
+use (``编辑：``). NFKC-folding every line of every page to ASCII costs more than the rest of the
+furniture stage together (about 20 MB/s), so the pattern is widened instead: each ASCII literal
+also accepts its fullwidth form (``:`` becomes ``[:：]``), and an ASCII space also accepts the
+ideographic space and NBSP.
+
+``widen`` works on the pattern's text with a small tokenizer that knows escapes, classes (nested,
+as ``regex.V1`` allows), group openers and counted repeats; anything it does not know is copied.
+
+``can_explode``: whether a pattern needs the regex time-out at all (see there).
+"""
+
+from __future__ import annotations
+
+import re._constants as _sre_constants
+import re._parser as _sre_parser
+
+import regex
+
+SPACES = " \u3000\u00a0"
+
+# Tokens copied verbatim outside classes.
+_ESCAPE = regex.compile(r"\\(?:[pPN]\{[^}]*\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|g<[^>]*>|.)", regex.S)
+_GROUP_OPEN = regex.compile(r"\(\?(?:P?<(?![=!])[A-Za-z_]\w*>|P=\w+\)|[:=!>|]|<[=!]|[a-zA-Z-]+[:)]|#[^)]*\))|\(")
+_REPEAT = regex.compile(r"\{\d*(?:,\d*)?\}")
+_SYNTAX = set(".^$*+?|)")
+
+
+def _wide(ch: str) -> str:
+    """The forms an ASCII literal should also match ('' when it has none)."""
+    if ch == " ":
+        return SPACES[1:]
+    if "!" <= ch <= "~":
+        return chr(ord(ch) + 0xFEE0)
+    return ""
+
+
+def _escape_in_class(ch: str) -> str:
+    return "\\" + ch if ch in "\\]^-[" else ch
+
+
+def widen(pattern: str) -> str:
+    """``pattern`` with ASCII literals also matching their fullwidth forms.
+
+    >>> widen(r"^(编辑|来源)\\s*:\\s*(?P<editor>[^)\\]]{1,30})$")
+    '^(编辑|来源)\\\\s*[:：]\\\\s*(?P<editor>[^)）\\\\]］]{1,30})$'
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            tok = _ESCAPE.match(pattern, i).group()
+            lit = tok[1] if len(tok) == 2 and not tok[1].isalnum() else ""
+            out.append(f"[{tok}{_escape_in_class(_wide(lit))}]" if lit and _wide(lit) else tok)
+            i += len(tok)
+        elif ch == "[":
+            end, body = _widen_class(pattern, i)
+            out.append(body)
+            i = end
+        elif ch == "(":
+            tok = _GROUP_OPEN.match(pattern, i).group()
+            out.append(tok)
+            i += len(tok)
+        elif ch == "{" and (m := _REPEAT.match(pattern, i)):
+            out.append(m.group())
+            i = m.end()
+        elif ch in _SYNTAX or not _wide(ch):
+            out.append(ch)
+            i += 1
+        else:
+            out.append(f"[{_escape_in_class(ch)}{_escape_in_class(_wide(ch)) if len(_wide(ch)) == 1 else _wide(ch)}]")
+            i += 1
+    return "".join(out)
+
+
+def _widen_class(pattern: str, start: int) -> tuple[int, str]:
+    """Widen the class opening at ``start``; returns (index after it, its new text)."""
+    out = ["["]
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "^":
+        out.append("^")
+        i += 1
+    first = True
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "]" and not first:
+            out.append("]")
+            return i + 1, "".join(out)
+        first = False
+        if ch == "[":  # a nested set (regex.V1)
+            i, nested = _widen_class(pattern, i)
+            out.append(nested)
+            continue
+        if ch == "\\":
+            tok = _ESCAPE.match(pattern, i).group()
+            lit = tok[1] if len(tok) == 2 and not tok[1].isalnum() else ""
+            out.append(tok + (_escape_in_class(_wide(lit)) if lit else ""))
+            i += len(tok)
+            continue
+        if pattern[i + 1 : i + 2] == "-" and pattern[i + 2 : i + 3] not in ("]", "", "\\", "["):
+            lo, hi = ch, pattern[i + 2]
+            out.append(f"{lo}-{hi}")
+            if len(_wide(lo)) == 1 and len(_wide(hi)) == 1 and lo != " ":
+                out.append(f"{_escape_in_class(_wide(lo))}-{_escape_in_class(_wide(hi))}")
+            i += 3
+            continue
+        # A literal "-" is escaped: next to a widened neighbour it would read as a range.
+        out.append(("\\-" if ch == "-" else ch) + "".join(_escape_in_class(w) for w in _wide(ch)))
+        i += 1
+    raise regex.error("unterminated character set", pattern, start)
+
+
+def can_explode(pattern: str) -> bool:
+    """Could matching take exponential time (a repeat around another repeat or an alternation)?
+
+    ``(a+)+$``, ``(\\s*x)*`` and ``(a|ab)*c`` can; a pattern whose repeats hold only single
+    characters and fixed pieces cannot, and its cost is bounded by the line length times the
+    pattern size. Searching with a time-out costs ``regex`` about 2.5 µs per call, more than
+    the search itself on most lines, so only patterns that can explode pay for it. A pattern
+    Python's ``re`` cannot parse (``regex``-only syntax) is assumed to be able to.
+
+    >>> can_explode(r"^(作者|记者)\\s*:\\s*(?P<author>\\S{1,20})$"), can_explode(r"^((分享|微信)[\\s|]*)+$")
+    (False, True)
+    """
+    try:
+        tree = _sre_parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - any syntax re does not know
+        return True
+    return _explodes(tree, inside_repeat=False)
+
+
+_REPEATS = {_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT}
+
+
+def _explodes(items, inside_repeat: bool) -> bool:
+    for op, av in items:
+        if op in _REPEATS:
+            lo, hi, sub = av
+            repeats = hi > 1
+            if repeats and inside_repeat:
+                return True
+            if _explodes(sub, inside_repeat or repeats):
+                return True
+        elif op is _sre_constants.BRANCH:
+            if inside_repeat:
+                return True
+            if any(_explodes(branch, inside_repeat) for branch in av[1]):
+                return True
+        elif op is _sre_constants.SUBPATTERN:
+            if _explodes(av[-1], inside_repeat):
+                return True
+        elif op in (_sre_constants.GROUPREF, _sre_constants.GROUPREF_EXISTS):
+            return True
+        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            if _explodes(av[1], inside_repeat):
+                return True
+    return False
