@@ -129,16 +129,16 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, rule_dirs=None, 
     work, skipped = plan(src_dir, out_dir, force)
     report = Report(skipped=skipped)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    show = sys.stderr.isatty() if progress is None else progress
-    bar = _progress(len(work), show)
+    sizes = {src: _file_size(src) for src, _ in work}
+    bar = progress_bar(sum(sizes.values()), "B", progress, files=len(work))
     per_file = open(report_path, "w", encoding="utf-8") if report_path else None
     try:
         if jobs == 1 or len(work) < 2:
             _init_worker(config, rule_dirs)
-            _collect(map(_clean_one, work), report, bar, per_file)
+            _collect(map(_clean_one, work), report, bar, per_file, sizes)
         else:
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, rule_dirs)) as pool:
-                _collect(pool.map(_clean_one, work, chunksize=4), report, bar, per_file)
+                _collect(pool.map(_clean_one, work, chunksize=4), report, bar, per_file, sizes)
     finally:
         if per_file:
             per_file.close()
@@ -147,7 +147,7 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, rule_dirs=None, 
     return report
 
 
-def _collect(results, report: Report, bar, per_file) -> None:
+def _collect(results, report: Report, bar, per_file, sizes: dict[str, int]) -> None:
     for src, error, changed, details in results:
         if error:
             report.failed.append((src, error))
@@ -162,12 +162,27 @@ def _collect(results, report: Report, bar, per_file) -> None:
             line.update({"error": error} if error else details)
             per_file.write(json.dumps(line, ensure_ascii=False) + "\n")
         if bar is not None:
-            bar.update(1)
+            bar.files_done += 1
+            bar.set_postfix_str(f"{bar.files_done}/{bar.files} files, {bar.files_done / max(bar.format_dict['elapsed'], 1e-9):.0f} files/s", refresh=False)
+            bar.update(sizes.get(src, 0))
 
 
-def _progress(total: int, show: bool):
-    if not show or total == 0:
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def progress_bar(total: int | None, unit: str, show: bool | None, files: int = 0):
+    """A progress bar on stderr in bytes (MB/s), only on a terminal unless ``show`` says otherwise.
+
+    ``files``: also count files (folder runs) in the bar's postfix, with their rate.
+    """
+    if total == 0 or not (sys.stderr.isatty() if show is None else show):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="file", file=sys.stderr, smoothing=0.1)
+    bar = tqdm(total=total, unit=unit, unit_scale=True, unit_divisor=1000, file=sys.stderr, smoothing=0.1, mininterval=0.5)
+    bar.files, bar.files_done = files, 0
+    return bar

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from .batch import output_dir_error, overwrite_error, write_atomic
-from .records import RecordReport, clean_records
+from .batch import output_dir_error, overwrite_error, progress_bar, write_atomic
+from .records import RecordReport, clean_records_parallel
 
 
 def run_jsonl(args, cleaner, src: str) -> int:
@@ -32,8 +33,11 @@ def _one(args, cleaner, src: str, dst: Path | None) -> int:
     except OSError as exc:
         print(f"cleaner: {name}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    bar = progress_bar(_size(fh), "B", getattr(args, "progress", None))
     try:
-        lines = clean_records(fh, cleaner, field_name=args.field, details=args.details, report=report)
+        lines = clean_records_parallel(fh, cleaner, rule_dirs=args.rules, jobs=args.jobs or os.cpu_count() or 1,
+                                       field_name=args.field, details=args.details, report=report,
+                                       on_batch=bar.update if bar is not None else None)
         if dst is None:
             for line in lines:
                 sys.stdout.write(line)
@@ -44,6 +48,8 @@ def _one(args, cleaner, src: str, dst: Path | None) -> int:
         print(f"cleaner: {dst or name}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     finally:
+        if bar is not None:
+            bar.close()
         if fh is not sys.stdin.buffer:
             fh.close()
     for number, message in report.problems:
@@ -51,3 +57,10 @@ def _one(args, cleaner, src: str, dst: Path | None) -> int:
     print(f"cleaner: {name}: {report.records} records, {report.cleaned} cleaned, {len(report.problems)} problems", file=sys.stderr)
     return 1 if report.problems else 0
 
+
+
+def _size(fh) -> int | None:
+    try:
+        return os.fstat(fh.fileno()).st_size or None
+    except (OSError, ValueError):
+        return None
