@@ -10,6 +10,7 @@ hole is chosen among the characters those bytes allow, by the character model.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from . import gbk
@@ -98,30 +99,61 @@ def decode(stream: list[ByteOrHole], codec: str, prev: str = "", final: bool = F
     the first place the bytes cannot be Chinese text in that codec. A character with holes is
     chosen by the model from both neighbours once the next character is known.
     """
-    chosen: list[list] = []  # [character, end offset, candidates]
+    items, complete = read(stream, codec)
+    return choose(items, prev, final and complete)
+
+
+def read(stream: list[ByteOrHole], codec: str) -> tuple[list[list], bool]:
+    """The candidates of each character ``stream`` reads as in ``codec``, as far as it does.
+
+    Returns ([character, end offset, candidates] per character, whether the whole stream was
+    read); ``choose`` picks among the candidates. Split so a caller comparing codecs pays for
+    choosing only in the one it keeps.
+    """
+    chosen: list[list] = []
     i = 0
     while i < len(stream):
-        shape = _shape(stream, i, codec)
-        if not shape or i + len(shape) > len(stream):
+        found = _candidates(codec, tuple(stream[i : i + 4]))
+        if found is None:
             break
-        candidates = []
-        for data in _fills(stream, i, shape):
-            try:
-                ch = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if len(ch) == 1 and (_acceptable(ch) or (len(data) == 1 and ch.isascii())):
-                candidates.append(ch)
-        if not candidates:
-            break
-        chosen.append([candidates[0], i + len(shape), candidates])
-        i += len(shape)
+        width, candidates = found
+        chosen.append([candidates[0], i + width, candidates])
+        i += width
     if i < len(stream) and i and stream[i - 1] is None:
         # The span ends in a hole and the next byte is not part of it (it came from another
         # decode), so it says nothing about the hole: read the span again on its own.
-        return decode(stream[:i], codec, prev, final)
-    _choose(chosen, prev, final and i == len(stream))
-    return [(ch, end, len(cands) > 1) for ch, end, cands in chosen]
+        return read(stream[:i], codec)[0], False
+    return chosen, i == len(stream)
+
+
+def choose(items: list[list], prev: str, final: bool) -> list[tuple[str, int, bool]]:
+    """Pick each ambiguous character (``_choose``); (character, end offset, guessed) per item."""
+    _choose(items, prev, final)
+    return [(ch, end, len(cands) > 1) for ch, end, cands in items]
+
+
+@lru_cache(maxsize=1 << 16)
+def _candidates(codec: str, window: tuple[ByteOrHole, ...]) -> tuple[int, list[str]] | None:
+    """(byte width, characters) of the character starting a 4-item window, or None.
+
+    Cached: a misread page repeats the same few byte patterns around its holes.
+    """
+    stream = list(window)
+    shape = _shape(stream, 0, codec)
+    if not shape or len(shape) > len(stream):
+        return None
+    candidates = []
+    for data in _fills(stream, 0, shape):
+        try:
+            ch = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1 and (_acceptable(ch) or (len(data) == 1 and ch.isascii())):
+            candidates.append(ch)
+    if len(candidates) > MAX_CANDIDATES:  # the likeliest, by the model's unigram
+        unigram = model().unigram
+        candidates = sorted(candidates, key=lambda c: unigram(fold_char(c)), reverse=True)[:MAX_CANDIDATES]
+    return (len(shape), candidates) if candidates else None
 
 
 def _choose(chosen: list[list], prev: str, final: bool) -> None:
@@ -132,29 +164,30 @@ def _choose(chosen: list[list], prev: str, final: bool) -> None:
     if all(len(item[2]) == 1 for item in chosen):
         return
     lm = model()
-    folded_prev = fold_char(prev[-1:]) if prev else ""
-    # (score, path) per candidate of the current position; candidates capped by unigram.
-    beam: dict[str, tuple[float, list[str]]] = {folded_prev: (0.0, [])}
+    bigram, unigram = lm.bigram, lm.unigram
+    # (score, path) per candidate of the current position; a path is a linked list (char, rest).
+    beam: dict[str, tuple[float, tuple]] = {fold_char(prev[-1:]) if prev else "": (0.0, ())}
+    last = len(chosen) - 1
     for k, item in enumerate(chosen):
         cands = item[2]
-        if len(cands) > MAX_CANDIDATES:
-            cands = sorted(cands, key=lambda c: lm.unigram(fold_char(c)), reverse=True)[:MAX_CANDIDATES]
-        nxt: dict[str, tuple[float, list[str]]] = {}
+        states = list(beam.items())
+        nxt: dict[str, tuple[float, tuple]] = {}
         for c in cands:
             f = fold_char(c)
-            bonus = FINAL_BONUS if final and k == len(chosen) - 1 and c in SENTENCE_END else 0.0
+            bonus = FINAL_BONUS if final and k == last and c in SENTENCE_END else 0.0
             bonus += VARIANT_TIEBREAK * lm.frequency(c)  # among forms that fold alike, the usual one
-            best = max(
-                ((score + (lm.bigram(p, f) if p else lm.unigram(f)) + bonus, path) for p, (score, path) in beam.items()),
-                key=lambda sp: sp[0],
-            )
+            best_score, best_path = -math.inf, ()
+            for p, (score, path) in states:
+                value = score + (bigram(p, f) if p else unigram(f))
+                if value > best_score:
+                    best_score, best_path = value, path
             key = f if len(cands) < 2 else c
-            if key not in nxt or best[0] > nxt[key][0]:
-                nxt[key] = (best[0], [*best[1], c])
+            if key not in nxt or best_score + bonus > nxt[key][0]:
+                nxt[key] = (best_score + bonus, (c, best_path))
         beam = nxt
     path = max(beam.values(), key=lambda sp: sp[0])[1]
-    for item, ch in zip(chosen, path):
-        item[0] = ch
+    for item in reversed(chosen):
+        item[0], path = path
 
 
 MAX_CANDIDATES = 48

@@ -171,20 +171,26 @@ def _best_span(run: str, start: int, prev: str, final: bool) -> tuple[int, str]:
     """The longest stretch from ``start`` that reads as Chinese in one of the source codecs.
 
     Returns (end index in ``run``, its repaired text); the end is a character boundary both in
-    the misread text and in the re-read bytes.
+    the misread text and in the re-read bytes. Codecs are tried in order, and a later one only
+    when the earlier did not read the whole stretch (it cannot do better).
     """
     stream, ends = holes.byte_view(run[start:])
-    best_end, best_text = start, ""
+    best_chars, best_k, best_items, best_complete = 0, 0, [], False
     for codec in SOURCE_CODECS:
-        decoded = holes.decode(stream, codec, prev, final)
-        by_offset = {end: k for k, (_, end, _) in enumerate(decoded)}
-        for n_chars in range(len(ends), 0, -1):
+        items, complete = holes.read(stream, codec)
+        by_offset = {end: k for k, (_, end, _) in enumerate(items)}
+        for n_chars in range(len(ends), best_chars, -1):
             k = by_offset.get(ends[n_chars - 1])
             if k is not None:
-                if start + n_chars > best_end:
-                    best_end, best_text = start + n_chars, "".join(ch for ch, _, _ in decoded[: k + 1])
+                best_chars, best_k, best_items, best_complete = n_chars, k, items, complete
                 break
-    return best_end, best_text
+        if best_chars == len(ends):
+            break
+    if not best_chars:
+        return start, ""
+    # Chosen over everything the codec read: the character after the stretch still informs the last.
+    decoded = holes.choose(best_items, prev, final and best_complete)
+    return start + best_chars, "".join(ch for ch, _, _ in decoded[: best_k + 1])
 
 
 def fix_latin_mojibake(text: str) -> str:
