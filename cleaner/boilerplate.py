@@ -91,6 +91,11 @@ def _matches(rule: Rule, lines: list[str], folded: _FoldedLines, i: int, timeout
 def remove_furniture(text: str, rules: Sequence[Rule], *, timeout: float = 1.0) -> Removal:
     """Apply rules in order to the page's non-empty lines."""
     result = Removal(text)
+    page = fold_page(text)
+    # Rules whose needed characters are nowhere on the page cannot match any of its lines.
+    rules = [r for r in rules if r.needs is None or any(c in page for c in r.needs)]
+    if not rules:
+        return result
     lines = text.split("\n")
     folded = _FoldedLines(lines)
     content = [i for i, line in enumerate(lines) if line.strip()]

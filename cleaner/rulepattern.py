@@ -10,6 +10,8 @@ ideographic space and NBSP.
 as ``regex.V1`` allows), group openers and counted repeats; anything it does not know is copied.
 
 ``can_explode``: whether a pattern needs the regex time-out at all (see there).
+
+``needed_strings``: strings a page must hold for a rule to match anywhere in it (see there).
 """
 
 from __future__ import annotations
@@ -158,3 +160,79 @@ def _explodes(items, inside_repeat: bool) -> bool:
             if _explodes(av[1], inside_repeat):
                 return True
     return False
+
+
+MAX_NEEDED = 24  # a larger set of strings is no cheaper to look for than running the pattern
+
+
+def needed_strings(pattern: str) -> frozenset[str] | None:
+    """Strings of which every match holds at least one, or None when there is no small such set.
+
+    A page holding none of them cannot match on any line, so the rule is skipped for that page
+    after a few substring searches instead of one regex search per line. Longer strings are
+    preferred: 编辑 is on few pages, 编 on more, ：on nearly all.
+
+    >>> sorted(needed_strings(r"\\s*[(【](责任编辑|责编|编辑)\\s*:$"))
+    ['编辑', '责编']
+    """
+    try:
+        tree = _sre_parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - regex-only syntax: no prefilter
+        return None
+    found = _needed(list(tree))
+    if found is None:
+        return None
+    if tree.state.flags & _sre_constants.SRE_FLAG_IGNORECASE and any(s.lower() != s.upper() for s in found):
+        return None  # case variants would be missed by a plain substring search
+    # A string holding another needed string adds nothing (责任编辑 holds 编辑).
+    return frozenset(x for x in found if not any(y != x and y in x for y in found))
+
+
+def _needed(items) -> set[str] | None:
+    """The cheapest needed set among the items of a sequence (each of them must match)."""
+    candidates: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _sre_constants.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        here = _needed_one(op, av)
+        if here is not None:
+            candidates.append(here)
+    if run:
+        candidates.append({run})
+    return min(candidates, key=_cost) if candidates else None
+
+
+def _cost(strings: set[str]) -> int:
+    # A sign (：, -, .) is on nearly every page, a Han character on many, a word on few.
+    return sum(1 if len(s) > 1 else 4 if "\u4e00" <= s <= "\u9fff" else 16 for s in strings)
+
+
+def _needed_one(op, av) -> set[str] | None:
+    if op is _sre_constants.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _sre_constants.LITERAL:
+                chars.add(chr(value))
+            elif kind is _sre_constants.RANGE and value[1] - value[0] < MAX_NEEDED:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None  # negated, categories, big ranges
+        return chars if len(chars) <= MAX_NEEDED else None
+    if op is _sre_constants.SUBPATTERN:
+        return _needed(list(av[-1]))
+    if op in _REPEATS:
+        return _needed(list(av[2])) if av[0] >= 1 else None
+    if op is _sre_constants.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            part = _needed(list(branch))
+            if part is None:
+                return None
+            union |= part
+        return union if len(union) <= MAX_NEEDED else None
+    return None

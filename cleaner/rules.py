@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from .rulepattern import can_explode, widen
+from .rulepattern import can_explode, needed_strings, widen
 
 # Built-in rules live at the top of the repository (rules/); an installed wheel carries a copy in
 # <prefix>/share/cleaner/rules.
@@ -49,6 +49,7 @@ class Rule:
     keeps: tuple[str, ...] = ()  # lines it must leave alone
     source: str = ""  # file:line it came from
     timed: bool = True  # searched with the regex time-out (patterns that can backtrack badly)
+    needs: frozenset[str] | None = None  # a page holding none of these strings cannot match (None: no such set)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def load_file(path: Path) -> Site:
                 keeps=tuple(entry.get("keeps", ())),
                 source=where,
                 timed=can_explode(entry["pattern"]) or bool(until and can_explode(until)),
+                needs=needed_strings(widen(entry["pattern"])),
             )
         )
     return Site(
