@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true", help="input is JSON Lines: clean one field of each record")
     p.add_argument("--field", default="text", help="--jsonl: the field to clean (default text)")
     p.add_argument("--details", action="store_true", help="--jsonl: add steps, findings and meta under \"cleaner\"")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="ray: clean JSON Lines or Parquet records with Ray Data into the folder -o (needs cleaner[ray])")
     return p
 
 
@@ -59,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
     src = args.input
+    if args.engine == "ray":
+        return _ray(args, config, src)
     if args.jsonl:
         from .records_cli import run_jsonl
 
@@ -116,6 +120,37 @@ def _folder(args, config: Config, src: Path) -> int:
         print(f"cleaner: {path}: {error}", file=sys.stderr)
     print(f"cleaner: {report.summary()}", file=sys.stderr)
     return report.exit_code
+
+
+def _ray(args, config: Config, src: str) -> int:
+    if src == "-" or not args.output:
+        print("cleaner: --engine ray reads a file or folder and writes a folder: give INPUT and -o OUT", file=sys.stderr)
+        return 2
+    dst = Path(args.output)
+    if not Path(src).exists():
+        print(f"cleaner: {src}: No such file or directory", file=sys.stderr)
+        return 2
+    if dst.exists() and (not dst.is_dir() or any(dst.iterdir())):
+        print(f"cleaner: {dst}: output exists and is not an empty folder; refusing to mix runs", file=sys.stderr)
+        return 2
+    if refusal := overwrite_error(src, dst):
+        print(f"cleaner: {refusal}", file=sys.stderr)
+        return 2
+    try:
+        import ray  # noqa: F401 - only to tell the user what is missing
+
+        from . import ray_engine
+    except ImportError:
+        print("cleaner: --engine ray needs Ray Data: pip install 'cleaner[ray]'", file=sys.stderr)
+        return 2
+    try:
+        ray_engine.run(src, str(dst), config, rule_dirs=args.rules, field=args.field, details=args.details,
+                       num_cpus=args.jobs or None)
+    except ValueError as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return 2
+    print(f"cleaner: {src}: written to {dst}", file=sys.stderr)
+    return 0
 
 
 def _explain(name: str, result) -> None:

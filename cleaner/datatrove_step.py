@@ -1,0 +1,59 @@
+"""datatrove: a formatter step that cleans each document (``pip install cleaner[datatrove]``).
+
+::
+
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+    from cleaner.datatrove_step import ChineseCleaner
+
+    LocalPipelineExecutor([JsonlReader("pages/"), ChineseCleaner(to="zh-hans"), JsonlWriter("clean/")], tasks=8).run()
+
+The step is pickled to each task; its ``Cleaner`` is built there, on the first document, and kept
+for the rest. The page's ``url`` metadata, when present, names its site. With ``details=True`` the
+steps, findings and meta go into ``doc.metadata["cleaner"]``.
+"""
+
+from __future__ import annotations
+
+from datatrove.data import DocumentsPipeline
+from datatrove.pipeline.formatters.base import BaseFormatter
+from datatrove.utils.typeshelper import StatHints
+
+
+class ChineseCleaner(BaseFormatter):
+    name = "🀄 cleaner"
+
+    def __init__(self, to: str = "zh-hans", site: str | None = None, details: bool = False) -> None:
+        super().__init__()
+        self.to, self.site, self.details = to, site, details
+        self._cleaner = None
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_cleaner"] = None  # built again in the task's process (OpenCC objects do not pickle)
+        return state
+
+    @property
+    def cleaner(self):
+        if self._cleaner is None:
+            from .pipeline import Cleaner
+
+            self._cleaner = Cleaner(to=self.to, site=self.site)
+        return self._cleaner
+
+    def format(self, text: str) -> str:
+        return self.cleaner.clean(text)
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        for doc in data:
+            self.stat_update(StatHints.total)
+            with self.track_time():
+                url = doc.metadata.get("url")
+                result = self.cleaner.run(doc.text, url=url if isinstance(url, str) else None)
+                doc.text = result.text
+                if result.changed:
+                    self.stat_update("changed")
+                if self.details:
+                    doc.metadata["cleaner"] = {k: v for k, v in result.to_dict().items() if k != "text"}
+            yield doc

@@ -1,0 +1,30 @@
+"""data-juicer mapper (cleaner/data_juicer_op.py), run by data-juicer on a dataset."""
+
+import pytest
+
+pytest.importorskip("data_juicer")
+
+from data_juicer.core.data import NestedDataset  # noqa: E402
+from data_juicer.ops.base_op import OPERATORS  # noqa: E402
+
+from cleaner.data_juicer_op import OP_NAME, ChineseCleanerMapper  # noqa: E402
+
+
+def test_runs_inside_data_juicer():
+    ds = NestedDataset.from_list([{"text": "國(guó)務(wù)院印發通知。"}, {"text": "他说：鍙戝睍是硬道理"}, {"text": "已经干净。"}])
+    out = ds.process([ChineseCleanerMapper(to="zh-hans")])
+    assert out["text"] == ["国务院印发通知。", "他说：发展是硬道理", "已经干净。"]
+
+
+def test_registered_by_name_and_shipped_to_worker_processes():
+    # num_proc=2: data-juicer (through datasets) sends the operator to two worker processes.
+    op = OPERATORS.modules[OP_NAME](to="zh-tw", num_proc=2)
+    assert op.cleaner.clean("软件") == "軟體"  # a built Cleaner must not stop it from travelling
+    ds = NestedDataset.from_list([{"text": f"软件{i}。"} for i in range(40)])
+    assert ds.process([op])["text"] == [f"軟體{i}。" for i in range(40)]
+
+
+def test_state_leaves_the_cleaner_behind():
+    op = ChineseCleanerMapper()
+    op.cleaner.clean("发展")
+    assert op.__getstate__()["_cleaner"] is None and op._cleaner is not None

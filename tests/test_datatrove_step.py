@@ -1,0 +1,36 @@
+"""datatrove formatter step (cleaner/datatrove_step.py), run inside a datatrove pipeline."""
+
+import json
+import pickle
+
+import pytest
+
+pytest.importorskip("datatrove")
+
+from datatrove.data import Document  # noqa: E402
+from datatrove.executor import LocalPipelineExecutor  # noqa: E402
+from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+
+from cleaner.datatrove_step import ChineseCleaner  # noqa: E402
+
+
+def _documents(data=None, rank=0, world_size=1):
+    yield Document(text="國(guó)務(wù)院印發通知。", id="a")
+    yield Document(text="他说：鍙戝睍是硬道理", id="b")
+    yield Document(text="工信部發布通知。", id="c", metadata={"url": "https://www.zhitongcaijing.com/content/1.html"})
+
+
+def test_runs_inside_a_local_pipeline(tmp_path):
+    out = tmp_path / "out"
+    pipeline = [_documents, ChineseCleaner(details=True), JsonlWriter(str(out), compression=None)]
+    LocalPipelineExecutor(pipeline, tasks=1, workers=1, logging_dir=str(tmp_path / "logs")).run()
+    rows = [json.loads(line) for f in sorted(out.glob("*.jsonl")) for line in f.read_text(encoding="utf-8").splitlines()]
+    assert {r["id"]: r["text"] for r in rows} == {"a": "国务院印发通知。", "b": "他说：发展是硬道理", "c": "工信部发布通知。"}
+    assert {r["id"]: r["metadata"]["cleaner"]["meta"]["site"] for r in rows}["c"] == "zhitong"
+
+
+def test_pickles_without_its_cleaner():
+    step = ChineseCleaner()
+    assert step.format("國(guó)務(wù)院") == "国务院"
+    copy = pickle.loads(pickle.dumps(step))
+    assert copy._cleaner is None and copy.format("國(guó)務(wù)院") == "国务院"
