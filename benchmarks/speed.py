@@ -21,17 +21,18 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from damage import damage_lines, damage_page, naive_s2t  # noqa: E402
+
+import measure  # noqa: E402
 
 # Kind of record -> share of the corpus (by records). Most pages of a crawl are clean; the damaged
 # ones carry one of the notes' processes.
@@ -112,52 +113,6 @@ def rate(fn, texts: list[str], repeat: int = 3) -> float:
     return size / best
 
 
-def _tree_rss(pid: int) -> tuple[int, int]:
-    """(sum, max) resident bytes of ``pid`` and its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue
-    todo, seen = [pid], []
-    while todo:
-        p = todo.pop()
-        seen.append(p)
-        todo.extend(children.get(p, []))
-    values = [rss.get(p, 0) for p in seen]
-    return sum(values), max(values, default=0)
-
-
-def run_cli(args: list[str]) -> tuple[float, int, int, int]:
-    """(seconds, peak tree RSS, peak single-process RSS, exit code) of ``cleaner ARGS``."""
-    cmd = [sys.executable, "-m", "cleaner", *args]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peaks = [0, 0]
-
-    def poll() -> None:
-        while proc.poll() is None:
-            total, single = _tree_rss(proc.pid)
-            peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], single)
-            time.sleep(0.05)
-
-    watcher = threading.Thread(target=poll, daemon=True)
-    watcher.start()
-    _, err = proc.communicate()
-    elapsed = time.perf_counter() - start
-    watcher.join()
-    if proc.returncode:
-        print(err.decode(errors="replace")[-2000:], file=sys.stderr)
-    return elapsed, peaks[0], peaks[1], proc.returncode
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
@@ -189,7 +144,7 @@ def main() -> None:
         print(f"\nwhole corpus, one core: naive chain {naive_rate:.2f} MB/s (in process)")
         results = {}
         for jobs in sorted({1, args.jobs}):
-            seconds, tree, single, code = run_cli(["--jsonl", str(corpus), "-o", str(Path(tmp) / f"out{jobs}.jsonl"), "--jobs", str(jobs)])
+            seconds, tree, single, code = measure.run_cli(["--jsonl", str(corpus), "-o", str(Path(tmp) / f"out{jobs}.jsonl"), "--jobs", str(jobs)])
             results[jobs] = size / seconds
             print(f"cleaner --jsonl --jobs {jobs}: {size / seconds:6.2f} MB/s ({seconds:.1f} s, start-up included), "
                   f"peak RSS {tree / 1e6:.0f} MB in all processes, {single / 1e6:.0f} MB the largest (exit {code})")
@@ -204,7 +159,7 @@ def main() -> None:
                         out.write(fh.read())
             big_size = big.stat().st_size / 1e6
             corpus.unlink()
-            seconds, tree, single, code = run_cli(["--jsonl", str(big), "--jobs", "1"])  # to stdout, discarded
+            seconds, tree, single, code = measure.run_cli(["--jsonl", str(big), "--jobs", "1"])  # to stdout, discarded
             print(f"\n{big_size:.0f} MB corpus, --jobs 1: {big_size / seconds:.2f} MB/s, peak RSS {tree / 1e6:.0f} MB "
                   f"(largest process {single / 1e6:.0f} MB, exit {code})")
 

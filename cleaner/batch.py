@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config
+from .config import Config, DocumentTooLarge
 from .decode import NotText
 
 _worker_cleaner = None
@@ -29,11 +29,12 @@ class Report:
     unchanged: int = 0
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # cleaned, but a rule was skipped
     steps: Counter = field(default_factory=Counter)
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.warnings else 0
 
     def summary(self) -> str:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.steps.items()))
@@ -97,7 +98,7 @@ def _clean_one(job: tuple[str, str]) -> tuple[str, str | None, bool, dict]:
         write_atomic(Path(dst), as_file_text(result.text))
         details = {k: v for k, v in result.to_dict().items() if k != "text"}
         return src, None, result.changed, details
-    except NotText as exc:
+    except (NotText, DocumentTooLarge) as exc:
         return src, str(exc), False, {}
     except OSError as exc:
         return src, exc.strerror or str(exc), False, {}
@@ -157,6 +158,7 @@ def _collect(results, report: Report, bar, per_file, sizes: dict[str, int]) -> N
             report.unchanged += 1
         for step in details.get("steps", []):
             report.steps[step["action"]] += step["count"]
+        report.warnings.extend((src, message) for message in timeout_messages(details.get("findings", [])))
         if per_file:
             line = {"input": src, "status": "failed" if error else "cleaned" if changed else "unchanged"}
             line.update({"error": error} if error else details)
@@ -165,6 +167,12 @@ def _collect(results, report: Report, bar, per_file, sizes: dict[str, int]) -> N
             bar.files_done += 1
             bar.set_postfix_str(f"{bar.files_done}/{bar.files} files, {bar.files_done / max(bar.format_dict['elapsed'], 1e-9):.0f} files/s", refresh=False)
             bar.update(sizes.get(src, 0))
+
+
+def timeout_messages(findings) -> list[str]:
+    """One line per rule that hit the regex time-out (findings as objects or as dicts)."""
+    kinds = [(f["kind"], f["detail"]) if isinstance(f, dict) else (f.kind, f.detail) for f in findings]
+    return [f"rule {rule!r} timed out (regex_timeout) and was skipped" for kind, rule in kinds if kind == "rule-timeout"]
 
 
 def _file_size(path: str) -> int:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .chunks import pieces
+
 ASTRAL = "\U00010000-\U0010ffff"
 _ANY_ASTRAL = re.compile(f"[{ASTRAL}]")
 
@@ -44,7 +46,10 @@ class CharClass:
         return (m for m in self.pattern.finditer(text) if self._real(m.group()))
 
     def count(self, text: str) -> int:
-        """How many characters of ``text`` are members; one C pass, no per-character objects."""
+        """How many characters of ``text`` are members; C passes over bounded pieces."""
+        return sum(self._count(piece) for piece in pieces(text))
+
+    def _count(self, text: str) -> int:
         n = len(text) - len(self.runs.sub("", text))
         if self.astral and _ANY_ASTRAL.search(text):
             n -= sum(1 for m in _ANY_ASTRAL.finditer(text) if m.group() not in self.astral)

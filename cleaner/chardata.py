@@ -23,7 +23,9 @@ _NOT_HAN_RUN = re.compile("[^" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _HAN_R
 
 def count_han(text: str) -> int:
     """How many Han characters ``text`` holds (one C pass)."""
-    return len(_NOT_HAN_RUN.sub("", text))
+    from .chunks import pieces
+
+    return sum(len(_NOT_HAN_RUN.sub("", piece)) for piece in pieces(text))
 
 # ASCII sign -> the fullwidth form Chinese text uses.
 FULLWIDTH_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}

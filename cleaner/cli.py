@@ -1,7 +1,7 @@
 """Command line: ``cleaner [INPUT] [-o OUT]``; main(argv) -> exit code.
 
-Exit codes: 0 fine; 1 ``--check`` found changes or some input failed; 2 usage, config or
-input error. Errors are one line naming the input, never a traceback.
+Exit codes: 0 fine; 1 ``--check`` found changes, some input failed, or a rule timed out (the
+output is still written); 2 usage, config or input error. Errors are one line naming the input, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 
-from .config import TARGETS, Config
+from . import chunks
+from .config import TARGETS, Config, DocumentTooLarge
 from .decode import NotText, decode
-from .batch import as_file_text, output_dir_error, overwrite_error, write_atomic
+from .batch import as_file_text, output_dir_error, overwrite_error, timeout_messages, write_atomic
 from .rules import RuleError
 
 
@@ -40,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true", help="input is JSON Lines: clean one field of each record")
     p.add_argument("--field", default="text", help="--jsonl: the field to clean (default text)")
     p.add_argument("--details", action="store_true", help="--jsonl: add steps, findings and meta under \"cleaner\"")
+    p.add_argument("--regex-timeout", type=float, default=1.0, metavar="SECONDS",
+                   help="a rule searching one line longer than this is skipped and reported (default 1.0)")
+    p.add_argument("--max-chars", type=int, default=0, metavar="N",
+                   help="refuse documents longer than N characters (default: no limit)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="ray: clean JSON Lines or Parquet records with Ray Data into the folder -o (needs cleaner[ray])")
     return p
@@ -53,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return rules_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
-        config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess)
+        config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess, regex_timeout=args.regex_timeout,
+                        max_chars=args.max_chars)
         from .pipeline import Cleaner
 
         cleaner = Cleaner(config, rule_dirs=args.rules)
@@ -75,23 +83,35 @@ def main(argv: list[str] | None = None) -> int:
 def _single(args, cleaner, src: str) -> int:
     name = "<stdin>" if src == "-" else src
     try:
-        data = sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes()
-        text = decode(data)
+        text = decode(sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes())  # bytes freed at once
     except NotText as exc:
         print(f"cleaner: {name}: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"cleaner: {name}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    result = cleaner.run(text, url=args.url)
+    try:
+        result = cleaner.run(text, url=args.url)
+    except DocumentTooLarge as exc:
+        print(f"cleaner: {name}: {exc}", file=sys.stderr)
+        return 2
     if args.explain:
         _explain(name, result)
+    warnings = timeout_messages(result.findings)
+    for message in warnings:
+        print(f"cleaner: {name}: {message}", file=sys.stderr)
+    if not args.check:
+        del text  # a huge page: keep only the result from here on
     if args.check:
         changed = as_file_text(result.text) != text
         if changed:
             print(f"cleaner: {name}: would change ({len(result.steps)} kinds of step)", file=sys.stderr)
         return 1 if changed else 0
-    out = json.dumps(result.to_dict(), ensure_ascii=False) + "\n" if args.json else as_file_text(result.text)
+    # Pieces, not one string: a huge page is encoded and written a piece at a time.
+    if args.json:
+        out: Iterable[str] = [json.dumps(result.to_dict(), ensure_ascii=False) + "\n"]
+    else:
+        out = chain(chunks.pieces(result.text), ["\n" if result.text else ""])
     if args.output and args.output != "-":
         dst = Path(args.output)
         if refusal := overwrite_error(src, dst):
@@ -103,9 +123,10 @@ def _single(args, cleaner, src: str) -> int:
             print(f"cleaner: {dst}: {exc.strerror or exc}", file=sys.stderr)
             return 2
     else:
-        sys.stdout.buffer.write(out.encode("utf-8"))
+        for piece in out:
+            sys.stdout.buffer.write(piece.encode("utf-8"))
         sys.stdout.flush()
-    return 0
+    return 1 if warnings else 0
 
 
 def _folder(args, config: Config, src: Path) -> int:
@@ -116,7 +137,7 @@ def _folder(args, config: Config, src: Path) -> int:
         return 2
     report = run_folder(src, Path(args.output).resolve(), config, rule_dirs=args.rules, jobs=args.jobs or None, force=args.force,
                         report_path=args.report)
-    for path, error in report.failed:
+    for path, error in report.failed + report.warnings:
         print(f"cleaner: {path}: {error}", file=sys.stderr)
     print(f"cleaner: {report.summary()}", file=sys.stderr)
     return report.exit_code

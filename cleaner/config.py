@@ -21,8 +21,15 @@ class Config:
     fix_width: bool = True
     normalize_whitespace: bool = True
     # Safety limits for user-supplied rule regexes and huge documents.
-    regex_timeout: float = 1.0
+    regex_timeout: float = 1.0  # seconds a rule may search one line before it is skipped and reported
+    max_chars: int = 0  # a longer document is refused (DocumentTooLarge); 0 means no limit
 
     def __post_init__(self) -> None:
+        if self.regex_timeout <= 0 or self.max_chars < 0:
+            raise ValueError("regex_timeout must be positive and max_chars not negative")
         if self.to not in TARGETS:
             raise ValueError(f"unknown target script {self.to!r}; choose one of {', '.join(TARGETS)}")
+
+
+class DocumentTooLarge(ValueError):
+    """A document is longer than ``Config.max_chars``."""

@@ -11,6 +11,7 @@ from importlib import resources
 import opencc
 import regex
 
+from . import chunks
 from .charclass import CharClass
 
 # Target -> OpenCC configuration chain. zh-hans uses t2s, then the 著/着 correction below: tw2s
@@ -39,6 +40,8 @@ def convert(text: str, target: str) -> str:
     """
     if target == "keep":
         return text
+    if len(text) > chunks.LIMIT:  # bounded working memory on huge pages; cuts fall at sentence ends
+        return "".join(convert(piece, target) for piece in chunks.pieces(text))
     foreign = foreign_class(target)
     if foreign.search(text):
         text = _SENTENCE.sub(lambda m: _chain(m.group(0), target) if foreign.search(m.group(0)) else m.group(0), text)
@@ -97,13 +100,24 @@ def correct_ambiguous(text: str) -> str:
         return text
     from .langmodel import word_frequency
 
-    chars = list(text)
+    # Only the few characters around each occurrence are looked at (no list of the whole text:
+    # a 100 MB page would make one object per character); earlier changes are seen by later ones.
+    changed: dict[int, str] = {}
     for m in _AMBIGUOUS_CHAR.finditer(text):
         i, ch = m.start(), m.group()
+        lo, hi = max(0, i - _WINDOW), min(len(text), i + _WINDOW + 1)
+        window = [changed.get(j, text[j]) for j in range(lo, hi)]
         alt = AMBIGUOUS[ch]
-        if _best_word(chars, i, alt, word_frequency) > _best_word(chars, i, ch, word_frequency):
-            chars[i] = alt
-    return "".join(chars)
+        if _best_word(window, i - lo, alt, word_frequency) > _best_word(window, i - lo, ch, word_frequency):
+            changed[i] = alt
+    if not changed:
+        return text
+    pieces, last = [], 0
+    for i in sorted(changed):
+        pieces += [text[last:i], changed[i]]
+        last = i + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 _AMBIGUOUS_CHAR = regex.compile("[" + "".join(AMBIGUOUS) + "]")

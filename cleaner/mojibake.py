@@ -60,27 +60,48 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
     """
     if not _looks_misread(text):
         return text, 0  # the common case, decided by one C-speed search
-    count = 0
-
-    def fix(m: regex.Match) -> str:
-        nonlocal count
-        run = m.group(0)
-        out, done = [], 0
-        # Only the neighbourhood of rare characters is tried: a misread span is dense with them,
-        # while a clean paragraph (one run, since Chinese punctuation is not ASCII) may hold one
-        # rare name. Trying every start of a long run would cost its length squared.
-        for lo, hi, stop in _rare_windows(run):
-            out.append(run[done:lo])
-            prev = _last_char(out) or text[m.start() - 1 : m.start()]
-            final = hi == len(run) and (m.end() == len(text) or text[m.end()] == "\n")
-            fixed, n = _repair_window(run[lo:hi], stop - lo, prev, final)
-            out.append(fixed)
+    # Only the runs holding a rare character are looked at, found from the rare characters (a
+    # clean page is one run per paragraph, and a huge one would otherwise be copied run by run).
+    pieces: list[str] = []
+    count = done = pos = 0
+    rare = _rare_char()
+    while (r := rare.search(text, pos)) is not None:
+        m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
+        if m is None or m.start() > r.start():
+            pos = r.end()  # a rare character outside any run (between spaces, say)
+            continue
+        run, n = _fix_run(m.group(), text[m.start() - 1 : m.start()], m.end() == len(text) or text[m.end()] == "\n")
+        if n:
+            pieces += [text[done : m.start()], run]
+            done = m.end()
             count += n
-            done = hi
-        out.append(run[done:])
-        return "".join(out)
+        pos = m.end()
+    if not pieces:
+        return text, 0
+    pieces.append(text[done:])
+    return "".join(pieces), count
 
-    return _CJK_RUN.sub(fix, text), count
+
+# How far before a rare character its run is taken to start: enough for any window (LEAD_MARGIN).
+RUN_LOOKBACK = 64
+
+
+def _fix_run(run: str, before: str, ends_line: bool) -> tuple[str, int]:
+    """Repair the windows of one run around its rare characters; (new run, repairs made)."""
+    out: list[str] = []
+    count = done = 0
+    # Only the neighbourhood of rare characters is tried: a misread span is dense with them,
+    # while a clean paragraph may hold one rare name. Trying every start of a long run would
+    # cost its length squared.
+    for lo, hi, stop in _rare_windows(run):
+        out.append(run[done:lo])
+        prev = _last_char(out) or before
+        fixed, n = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run))
+        out.append(fixed)
+        count += n
+        done = hi
+    out.append(run[done:])
+    return "".join(out), count
 
 
 LEAD_MARGIN = 4  # a misread span starts at most this many characters before its first rare one
@@ -167,6 +188,9 @@ def _rare_char() -> re.Pattern:
     return re.compile(f"[^\\x00-\\u024f{common}]")  # re: big classes become a bitmap
 
 
+MAX_SPAN = 1024  # characters looked ahead at once; a longer span continues from where it stops
+
+
 def _best_span(run: str, start: int, prev: str, final: bool) -> tuple[int, str]:
     """The longest stretch from ``start`` that reads as Chinese in one of the source codecs.
 
@@ -174,7 +198,9 @@ def _best_span(run: str, start: int, prev: str, final: bool) -> tuple[int, str]:
     the misread text and in the re-read bytes. Codecs are tried in order, and a later one only
     when the earlier did not read the whole stretch (it cannot do better).
     """
-    stream, ends = holes.byte_view(run[start:])
+    capped = len(run) - start > MAX_SPAN
+    stream, ends = holes.byte_view(run[start : start + MAX_SPAN])
+    final = final and not capped
     best_chars, best_k, best_items, best_complete = 0, 0, [], False
     for codec in SOURCE_CODECS:
         items, complete = holes.read(stream, codec)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import badness, boilerplate, convert, fixes, mojibake, repair, rules
-from .config import Config
+from .config import Config, DocumentTooLarge
 from .decode import decode
 from .model import Finding, Result, Step
 
@@ -43,6 +43,8 @@ class Cleaner:
 
     def run(self, text: str, *, url: str | None = None) -> Result:
         cfg = self.config
+        if cfg.max_chars and len(text) > cfg.max_chars:
+            raise DocumentTooLarge(f"{len(text):,} characters, over the limit of {cfg.max_chars:,} (max_chars)")
         steps: list[Step] = []
         findings: list[Finding] = []
         meta: dict[str, str] = {}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from . import batch
+from .config import DocumentTooLarge
 from .pipeline import Cleaner
 
 BATCH_BYTES = 1 << 20  # records sent to a worker at a time
@@ -55,7 +56,12 @@ def clean_records(lines: Iterable[bytes], cleaner: Cleaner, *, field_name: str =
             yield json.dumps(record, ensure_ascii=False) + "\n"
             continue
         url = record.get("url") if isinstance(record.get("url"), str) else None
-        result = cleaner.run(value, url=url)
+        try:
+            result = cleaner.run(value, url=url)
+        except DocumentTooLarge as exc:
+            report.problems.append((number, f"field {field_name!r} is too large ({exc}); passed through unchanged"))
+            yield json.dumps(record, ensure_ascii=False) + "\n"
+            continue
         if result.changed:
             report.cleaned += 1
         record[field_name] = result.text

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import chunks
 from .model import Finding
 from .realign import annotates, is_annotation_syllable, realign
 from .pinyin import SYLLABLE
@@ -75,22 +76,33 @@ def repair_pinyin(text: str, *, guess: bool = True) -> PinyinRepair:
     out_lines = []
     offset = 0
     for line in text.split("\n"):
-        # The one-byte shift (note §2: 。“ read as ?!半) marks a damaged line on any page.
-        q = line.find("?") if page_damaged or _SHIFT_SIGNATURE.search(line) else -1
-        head, tail = (line, "") if q < 0 else (line[:q], line[q:])
-        head, n = strip_annotations(head)
-        result.annotations += n
-        if tail:
-            rep = realign(tail, head[-1:] if head else "", guess=guess)
-            if rep.text != tail:
-                result.realigned_lines += 1
-                result.annotations += rep.annotations
-                result.inserted_bytes += rep.inserted_bytes
-                for g in rep.guesses:
-                    result.findings.append(Finding(g.kind, offset + len(head) + g.position, g.char))
-            tail = rep.text
-        new = head + tail
-        out_lines.append(new)
-        offset += len(new) + 1
+        # A huge line goes piece by piece (cut at sentence ends), so realign holds one piece's
+        # tokens at a time; each piece reads on from the character before it.
+        parts: list[str] = []
+        for piece in chunks.pieces(line):
+            before = parts[-1][-1:] if parts and parts[-1] else ""
+            new = _repair_piece(piece, before, page_damaged, guess, offset, result)
+            parts.append(new)
+            offset += len(new)
+        out_lines.append("".join(parts))
+        offset += 1
     result.text = "\n".join(out_lines)
     return result
+
+
+def _repair_piece(piece: str, before: str, page_damaged: bool, guess: bool, offset: int, result: PinyinRepair) -> str:
+    # The one-byte shift (note §2: 。“ read as ?!半) marks a damaged line on any page.
+    q = piece.find("?") if page_damaged or _SHIFT_SIGNATURE.search(piece) else -1
+    head, tail = (piece, "") if q < 0 else (piece[:q], piece[q:])
+    head, n = strip_annotations(head)
+    result.annotations += n
+    if tail:
+        rep = realign(tail, head[-1:] if head else before, guess=guess)
+        if rep.text != tail:
+            result.realigned_lines += 1
+            result.annotations += rep.annotations
+            result.inserted_bytes += rep.inserted_bytes
+            for g in rep.guesses:
+                result.findings.append(Finding(g.kind, offset + len(head) + g.position, g.char))
+        tail = rep.text
+    return head + tail

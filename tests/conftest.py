@@ -14,9 +14,9 @@ def expected_for(page: Path) -> Path:
     return FIXTURES / "seeds" / "expected-zh-hans" / page.name
 
 
-def run_cli(*args, input: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
+def run_cli(*args, input: bytes | None = None, cwd=None, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
     exe = Path(sys.executable).parent / "cleaner"
-    return subprocess.run([str(exe), *map(str, args)], input=input, capture_output=True, cwd=cwd)
+    return subprocess.run([*(prefix or []), str(exe), *map(str, args)], input=input, capture_output=True, cwd=cwd)
 
 
 @pytest.fixture(scope="session")
