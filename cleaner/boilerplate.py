@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from . import chunks
 from .convert import fold, foreign_class
 from .rules import META_GROUPS, Rule, RuleSet, Site
 
@@ -31,7 +32,9 @@ class Removal:
 def fold_page(text: str) -> str:
     """The text as rules see it: Traditional folded to Simplified (width is left to the patterns,
     which are widened at load). OpenCC runs only when there is something to fold."""
-    return fold(text) if foreign_class("zh-hans").search(text) else text
+    if not foreign_class("zh-hans").search(text):
+        return text
+    return "".join(fold(piece) for piece in chunks.pieces(text))  # OpenCC's buffers stay small
 
 
 def fold_line(line: str) -> str:
@@ -92,8 +95,10 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, timeout: float = 1.0) 
     """Apply rules in order to the page's non-empty lines."""
     result = Removal(text)
     page = fold_page(text)
-    # Rules whose needed characters are nowhere on the page cannot match any of its lines.
-    rules = [r for r in rules if r.needs is None or any(c in page for c in r.needs)]
+    # Rules whose needed strings are nowhere on the page cannot match any of its lines. The set
+    # of the page's characters answers most of them before any substring search.
+    chars = set(page)
+    rules = [r for r in rules if r.needs is None or any(s[0] in chars and s in page for s in r.needs)]
     if not rules:
         return result
     lines = text.split("\n")

@@ -69,3 +69,22 @@ def test_cli_jsonl_refuses_to_overwrite_or_nest(tmp_path):
     proc = run_cli("--jsonl", tmp_path, "-o", tmp_path / "out")
     assert proc.returncode == 2 and "inside the input directory" in proc.stderr.decode()
     assert src.read_text(encoding="utf-8") == '{"text": "發展"}\n'
+
+
+def test_worker_processes_give_the_same_records_in_order(tmp_path):
+    # Over 2 MB: more than one batch (records.BATCH_BYTES), so two workers share the input.
+    from conftest import FIXTURES, SEEDS
+
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] + [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "clean").glob("*.txt"))]
+    lines = [json.dumps({"id": i, "text": texts[i % len(texts)]}, ensure_ascii=False) for i in range(700)]
+    lines.insert(350, "{broken")
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert src.stat().st_size > 2 * (1 << 20)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first = run_cli("--jsonl", src, "-o", one, "--jobs", "1")
+    second = run_cli("--jsonl", src, "-o", two, "--jobs", "2")
+    assert first.returncode == second.returncode == 1
+    assert "in.jsonl:351: not valid JSON" in second.stderr.decode()
+    assert two.read_bytes() == one.read_bytes()
+    assert [json.loads(line)["id"] for line in two.read_text(encoding="utf-8").splitlines()] == list(range(700))
