@@ -95,7 +95,8 @@ class Cleaner:
         if cfg.normalize_whitespace:
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)
         findings.extend(badness.unrecoverable(text))
-        first = text.split("\n", 1)[0]
+        end = text.find("\n", 0, 82)
+        first = text[: 82 if end < 0 else end]  # never a copy of a huge single-line page
         if first and "title" not in meta and len(first) <= 80 and not first.endswith("。"):
             meta["title"] = first
         return Result(text, steps, findings, meta)

@@ -79,12 +79,15 @@ def repair_pinyin(text: str, *, guess: bool = True) -> PinyinRepair:
         # A huge line goes piece by piece (cut at sentence ends), so realign holds one piece's
         # tokens at a time; each piece reads on from the character before it.
         parts: list[str] = []
+        changed = False
         for piece in chunks.pieces(line):
             before = parts[-1][-1:] if parts and parts[-1] else ""
             new = _repair_piece(piece, before, page_damaged, guess, offset, result)
+            changed = changed or new != piece
             parts.append(new)
             offset += len(new)
-        out_lines.append("".join(parts))
+        # An unchanged line is kept as it is: joining its pieces would copy a huge line.
+        out_lines.append("".join(parts) if changed else line)
         offset += 1
     result.text = "\n".join(out_lines)
     return result

@@ -65,15 +65,26 @@ def test_json_output_carries_findings():
     assert any(f["kind"] == "lost-trail" for f in data["findings"])
 
 
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def test_bad_inputs_get_one_line_errors(tmp_path):
+    (tmp_path / "page.txt").write_bytes("國(guó)務(wù)院".encode())
+    (tmp_path / "x.bin").write_bytes(b"\x00\x01\x02" * 100)
+    before = _snapshot(tmp_path)
+    _check_bad_inputs(tmp_path)
+    assert _snapshot(tmp_path) == before  # no input changed, nothing written beside them
+
+
+def _check_bad_inputs(tmp_path):
     proc = run_cli(tmp_path / "missing.txt")
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1 and "missing.txt" in proc.stderr.decode()
     binary = tmp_path / "x.bin"
-    binary.write_bytes(b"\x00\x01\x02" * 100)
-    proc = run_cli(binary)
+    proc = run_cli(binary, "-o", tmp_path / "x.out")
     assert proc.returncode == 2 and "x.bin" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
     proc = run_cli(tmp_path)
-    assert proc.returncode == 2 and "-o" in proc.stderr.decode()
+    assert proc.returncode == 2 and "-o" in proc.stderr.decode() and proc.stderr.decode().count("\n") == 1
     proc = run_cli(tmp_path, "-o", tmp_path / "inside")
     assert proc.returncode == 2 and "inside" in proc.stderr.decode()
     proc = run_cli("--to", "zh-xx", input=b"x")
