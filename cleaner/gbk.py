@@ -86,3 +86,9 @@ def opens_unassigned(b: int) -> bool:
 def chars_before_unassigned() -> tuple[tuple[int, str], ...]:
     """Every (trail, character) whose trail byte could open an unassigned pair."""
     return tuple((t, c) for lead in range(0x81, 0xFF) for t, c in chars_with_lead(lead) if opens_unassigned(t))
+
+
+@lru_cache(maxsize=None)
+def chars_after_unassigned() -> tuple[tuple[int, str], ...]:
+    """Every (trail, character) whose lead byte could close an unassigned pair (A1-FE)."""
+    return tuple((t, c) for lead in range(0xA1, 0xFF) for t, c in chars_with_lead(lead))

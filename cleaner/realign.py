@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from . import gbk, pinyin
+from . import gbk, holes, pinyin
 from .convert import fold_char
 from .langmodel import model
 
@@ -190,12 +190,12 @@ def _guesses(candidates, st: _State, guess: bool):
     return sorted(candidates, key=lambda bc: -lm.unigram(bc[1]))[:CANDIDATES]
 
 
-def _advance(st: _State, token: tuple[str, str], guess: bool) -> list[_State]:
+def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = False) -> list[_State]:
     kind, value = token
     if kind == "c":
         return _advance_char(st, value, guess)
     if kind == "?":
-        return _advance_question(st, guess)
+        return _advance_question(st, guess, at_end)
     if kind == "(":
         out = []
         if annotates(_last_pair_char(st), value):
@@ -233,7 +233,7 @@ def _advance_char(st: _State, ch: str, guess: bool) -> list[_State]:
     return out
 
 
-def _advance_question(st: _State, guess: bool) -> list[_State]:
+def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_State]:
     if st.lead is None:
         real = _emit(st, "?", 0.0, last2=(0x3F, -1))
         lost_lead = replace(st, lead=UNKNOWN_LEAD)
@@ -245,6 +245,18 @@ def _advance_question(st: _State, guess: bool) -> list[_State]:
         for trail, ch in _guesses(gbk.chars_before_unassigned(), st, guess):
             g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
             out.append(_emit(st, ch, GUESS_BONUS, lead=UNKNOWN_LEAD, last2=(-1, trail), guesses=g))
+        # Or this "?" is the trail byte of a character whose lead went into the unassigned pair
+        # before: alone at the end of the data, or read with the ASCII byte after it, which is
+        # then lost too (after a sentence end, most likely the paragraph's newline).
+        cands = [*_guesses(gbk.chars_after_unassigned(), st, guess), *((t, c) for t, c in gbk.chars_after_unassigned() if c == "。")]
+        for trail, ch in dict.fromkeys(cands):
+            g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
+            bonus = GUESS_BONUS + (holes.FINAL_BONUS if ch in holes.SENTENCE_END else 0.0)
+            text = ch
+            if not at_end:
+                text = ch + "\n" if ch in holes.SENTENCE_END else ch
+                g += (Guess(st.length + 1, text[1:], "lost-ascii"),)
+            out.append(_emit(st, text, bonus, last2=(-1, trail), guesses=g))
         return out
     # A decoder out of step read this lead byte with an ASCII byte it could not pair: the trail
     # byte of the character and that ASCII byte are gone. Guess the character from context.
@@ -284,7 +296,7 @@ def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bo
                 continue
         nxt: dict[tuple, _State] = {}
         for st in states:
-            for n in _advance(st, tokens[k], guess):
+            for n in _advance(st, tokens[k], guess, at_end=k == len(tokens) - 1):
                 key = n.key()
                 if key not in nxt or nxt[key].score < n.score:
                     nxt[key] = n

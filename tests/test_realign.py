@@ -60,3 +60,17 @@ def test_keeping_a_group_as_text_costs():
 
     assert LITERAL_GROUP_COST > 0
     assert realign("麼(me)").text == "麼"
+
+
+def test_lone_trail_at_the_end_after_an_unassigned_pair():
+    # Found by `make fuzz`: 全。 (c8 ab a1 a3) read out of step as (ab a1) -> "?" and a lone a3
+    # at the end -> "?". Both characters are guessed and reported, and the span is read again.
+    rep = realign("?ér)稳??", "變")
+    assert rep.text[:1] == "何" and rep.text.endswith("。") and len(rep.text) == 3  # 何 + 全 (guessed) + 。
+    assert [g.kind for g in rep.guesses] == ["lost-pair", "lost-pair"]
+
+
+def test_lone_trail_read_with_the_newline_after_it():
+    # The same, with a paragraph after: the lone a3 was read with the newline, which is put back.
+    rep = realign("?ér)稳??一。", "變")
+    assert rep.text.endswith("。\n一。") and rep.guesses[-1].kind == "lost-ascii"
