@@ -52,8 +52,11 @@ def _per_char(text: str) -> float:
     return model().score(fold(text)) / max(len(text), 1)
 
 
-def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
+def fix_utf8_as_gbk(text: str, skip_lines_with: str = "") -> tuple[str, int]:
     """Re-read runs that are UTF-8 (or Big5) bytes decoded as GBK.
+
+    ``skip_lines_with``: runs on lines holding this string are left alone, unless the line also
+    holds U+FFFD (bytes a lenient GBK decoder lost: the mark of double encoding itself).
 
     >>> fix_utf8_as_gbk("他说：鍙戝睍是硬道理")
     ('他说：发展是硬道理', 1)
@@ -70,6 +73,9 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
         if m is None or m.start() > r.start():
             pos = r.end()  # a rare character outside any run (between spaces, say)
             continue
+        if skip_lines_with and _skipped(_line_around(text, m.start(), m.end()), skip_lines_with):
+            pos = m.end()
+            continue
         run, n = _fix_run(m.group(), text[m.start() - 1 : m.start()], m.end() == len(text) or text[m.end()] == "\n")
         if n:
             pieces += [text[done : m.start()], run]
@@ -80,6 +86,16 @@ def fix_utf8_as_gbk(text: str) -> tuple[str, int]:
         return text, 0
     pieces.append(text[done:])
     return "".join(pieces), count
+
+
+def _skipped(line: str, mark: str) -> bool:
+    return mark in line and "\ufffd" not in line
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return text[lo : len(text) if hi < 0 else hi]
 
 
 # How far before a rare character its run is taken to start: enough for any window (LEAD_MARGIN).

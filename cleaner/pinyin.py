@@ -41,3 +41,17 @@ def has_tone(s: str) -> bool:
 def reads_as(ch: str, syllable: str) -> bool:
     """True when ``ch`` has ``syllable`` among its readings."""
     return syllable in readings(ch)
+
+
+@lru_cache(maxsize=1)
+def _by_reading() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for code, raw in _table().items():
+        for syllable in raw.split(","):
+            index.setdefault(syllable, []).append(chr(code))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def chars_reading(syllable: str) -> tuple[str, ...]:
+    """Every character with ``syllable`` among its readings (built once from the table)."""
+    return _by_reading().get(syllable, ())

@@ -60,7 +60,10 @@ class Cleaner:
         if cfg.fix_mojibake:
             # Latin-1 first: its mojibake (æŽ¨) re-encodes to GBK too, and must not be re-read.
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
-            text, n = mojibake.fix_utf8_as_gbk(text)
+            # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
+            # rare characters that are not double encoding: realign needs their bytes as they are.
+            shifted = cfg.repair_pinyin and repair.looks_annotated(text)
+            text, n = mojibake.fix_utf8_as_gbk(text, skip_lines_with="?" if shifted else "")
             if n:
                 steps.append(Step("repair", "utf8-read-as-gbk", n))
         text = apply("whitespace", "indent-artifacts", fixes.remove_indent_artifacts, text)

@@ -20,6 +20,7 @@ Everything here is pure: a span goes in, the repaired span and what was guessed 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -211,9 +212,27 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
             if annotates(ch, value):
                 for n in _feed_byte(st, trail):
                     out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1))
+    if st.lead == UNKNOWN_LEAD:
+        # The annotated character's lead went into the unassigned pair before (with the previous
+        # trail byte) and its trail was lost with "(": only the syllable tells it, a guess.
+        for ch, data in _annotated_after_unassigned(first, value):
+            g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
+            emitted = _emit(st, ch, GUESS_BONUS, last2=(data[0], data[1]), guesses=g)
+            out.append(replace(emitted, annotations=emitted.annotations + 1))
     if st.lead is None:
         out.extend(_emit(s, f"{value})", -LITERAL_GROUP_COST, last2=(0x29, -1)) for s in _advance_question(st, guess))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _annotated_after_unassigned(previous: int, syllable: str) -> tuple[tuple[str, bytes], ...]:
+    """Characters annotated with ``syllable`` whose lead byte makes an unassigned pair after ``previous``."""
+    out = []
+    for ch in pinyin.chars_reading(syllable):
+        data = gbk.encode_char(ch)
+        if data and len(data) == 2 and previous >= 0x81 and gbk.pair_char(previous, data[0]) is None and annotates(ch, syllable):
+            out.append((ch, data))
+    return tuple(out)
 
 
 def _advance_char(st: _State, ch: str, guess: bool) -> list[_State]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -92,7 +91,7 @@ def clean_records_parallel(lines: Iterable[bytes], cleaner: Cleaner, *, rule_dir
             if on_batch:
                 on_batch(sum(map(len, part)))
         return
-    with ProcessPoolExecutor(jobs, initializer=batch._init_worker, initargs=(cleaner.config, rule_dirs)) as pool:
+    with batch.worker_pool(jobs, cleaner.config, rule_dirs) as pool:
         pending: deque = deque()
         number = 1
         for part in chain((first, second), batches):

@@ -24,3 +24,13 @@ def test_width_and_script_steps_are_recorded_with_counts():
     assert result.text == "2020年，国务院发布APP"
     names = {s.name: s.count for s in result.steps}
     assert names["halfwidth-alnum"] == 7 and names["fullwidth-punct"] == 1 and names["opencc:zh-hans"] >= 3
+
+
+def test_out_of_step_run_is_not_taken_for_double_encoding():
+    # Found by `make fuzz`: on a page with the pinyin damage, "?ér)昧σ弧?" is a shifted run
+    # (好力一。 read out of step); re-reading its rare characters as UTF-8 destroyed it.
+    from damage import damage_page
+
+    result = Cleaner(remove_furniture=False).run(damage_page("儿。\n与业养。\n们好力一。", 0, shift=False))
+    assert result.text == "儿。\n与业养。\n们好力一。"
+    assert not any(s.name == "utf8-read-as-gbk" for s in result.steps)

@@ -74,3 +74,11 @@ def test_lone_trail_read_with_the_newline_after_it():
     # The same, with a paragraph after: the lone a3 was read with the newline, which is put back.
     rep = realign("?ér)稳??一。", "變")
     assert rep.text.endswith("。\n一。") and rep.guesses[-1].kind == "lost-ascii"
+
+
+def test_annotation_whose_lead_went_into_an_unassigned_pair():
+    # Found by `make fuzz`: 力國 (c1 a6, 87 f8 + "(guó)") read out of step after 昧: (a6 87) is
+    # unassigned -> "?", and (f8 "(") -> "?guó)". 國 is told by its syllable, and reported.
+    rep = realign("?ér)昧??guó)。", "們")
+    assert rep.text.endswith("國。") and "guó" not in rep.text
+    assert [g.kind for g in rep.guesses] == ["lost-pair", "lost-pair"]
