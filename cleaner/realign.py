@@ -209,7 +209,8 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
     first = st.last2[1]
     if first >= 0x81:
         for trail, ch in gbk.chars_with_lead(first):
-            if annotates(ch, value):
+            # The lost byte made "?" with "(": the decoder took it for a lead, so it is >= 0x81.
+            if trail >= 0x81 and annotates(ch, value):
                 for n in _feed_byte(st, trail):
                     out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1))
     if st.lead == UNKNOWN_LEAD:
@@ -230,7 +231,8 @@ def _annotated_after_unassigned(previous: int, syllable: str) -> tuple[tuple[str
     out = []
     for ch in pinyin.chars_reading(syllable):
         data = gbk.encode_char(ch)
-        if data and len(data) == 2 and previous >= 0x81 and gbk.pair_char(previous, data[0]) is None and annotates(ch, syllable):
+        if (data and len(data) == 2 and data[1] >= 0x81 and previous >= 0x81 and gbk.pair_char(previous, data[0]) is None
+                and annotates(ch, syllable)):
             out.append((ch, data))
     return tuple(out)
 

@@ -82,3 +82,10 @@ def test_annotation_whose_lead_went_into_an_unassigned_pair():
     rep = realign("?ér)昧??guó)。", "們")
     assert rep.text.endswith("國。") and "guó" not in rep.text
     assert [g.kind for g in rep.guesses] == ["lost-pair", "lost-pair"]
+
+
+def test_byte_lost_with_the_parenthesis_is_never_ascii():
+    # Found by `make fuzz`: 方沒 (b7 bd, 9b 5d) holds 經 (bd 9b) across the boundary, so the
+    # damage annotated it there: 9b and "(" became "?". Reading the lost byte as ASCII 0x55
+    # ("U") is impossible, since an ASCII byte never swallows the "(" after it.
+    assert realign("?jīng)]。", "方").text == "沒。"
