@@ -20,7 +20,7 @@ _ANY_ASTRAL = re.compile(f"[{ASTRAL}]")
 
 
 class CharClass:
-    """A set of characters with fast ``search``, ``finditer`` and ``count`` over texts.
+    """A set of characters with fast ``search`` and ``count`` over texts.
 
     >>> cc = CharClass("國務\U00020000")
     >>> cc.count("国務院國\U00020000\U00020001"), cc.search("国务院") is None
@@ -41,9 +41,6 @@ class CharClass:
             if self._real(m.group()):
                 return m
         return None
-
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        return (m for m in self.pattern.finditer(text) if self._real(m.group()))
 
     def count(self, text: str) -> int:
         """How many characters of ``text`` are members; C passes over bounded pieces."""

@@ -92,17 +92,6 @@ def _acceptable(ch: str) -> bool:
     return bool(HAN.match(ch)) or ch in SPAN_PUNCT or ch in TONE_MARKS
 
 
-def decode(stream: list[ByteOrHole], codec: str, prev: str = "", final: bool = False) -> list[tuple[str, int, bool]]:
-    """Decode ``stream`` in ``codec`` as far as it reads as Chinese.
-
-    Returns (character, byte offset after it, guessed) for each decoded character, stopping at
-    the first place the bytes cannot be Chinese text in that codec. A character with holes is
-    chosen by the model from both neighbours once the next character is known.
-    """
-    items, complete = read(stream, codec)
-    return choose(items, prev, final and complete)
-
-
 def read(stream: list[ByteOrHole], codec: str) -> tuple[list[list], bool]:
     """The candidates of each character ``stream`` reads as in ``codec``, as far as it does.
 

@@ -1,0 +1,34 @@
+"""C-speed character classes (cleaner/charclass.py) against plain set membership."""
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.charclass import CharClass
+from cleaner.chardata import count_han
+from cleaner.convert import script_only
+
+MEMBERS = "國務院\U00020000\U0002a6d6-]^\\"
+CLASS = CharClass(MEMBERS)
+texts = st.text(alphabet=st.sampled_from(list(MEMBERS) + list("国务院abc\U00020001\U0002f800 \n")), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_search_and_count_agree_with_the_set(text):
+    expected = [i for i, ch in enumerate(text) if ch in MEMBERS]
+    found = CLASS.search(text)
+    assert (found.start() if found else None) == (expected[0] if expected else None)
+    assert CLASS.count(text) == len(expected)
+
+
+def test_count_han_agrees_with_the_unicode_property():
+    han = regex.compile(r"\p{Han}")
+    text = "".join(chr(c) for c in range(0x2E00, 0xFB00)) + "\U00020000\U00031350\U0001F600 a"
+    assert count_han(text) == sum(1 for ch in text if han.match(ch))
+
+
+def test_script_tables_as_classes():
+    traditional = CharClass(script_only("traditional"))
+    assert traditional.search("国务院") is None
+    assert traditional.count("國務院發展") == 3  # 國 務 發; 院 and 展 are common to both scripts
