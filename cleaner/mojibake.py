@@ -12,7 +12,9 @@ from functools import lru_cache
 import ftfy
 import regex
 
-from . import holes
+from . import gbk, holes
+from .pinyin import TONE_MARKS
+from .realign import annotates, is_annotation_syllable
 from .convert import fold
 from .langmodel import model
 
@@ -61,8 +63,9 @@ def fix_utf8_as_gbk(text: str, skip_lines_with: str = "") -> tuple[str, int]:
     >>> fix_utf8_as_gbk("他说：鍙戝睍是硬道理")
     ('他说：发展是硬道理', 1)
     """
+    text, letters = _fix_pinyin_letters(text)
     if not _looks_misread(text):
-        return text, 0  # the common case, decided by one C-speed search
+        return text, letters  # the common case, decided by one C-speed search
     # Only the runs holding a rare character are looked at, found from the rare characters (a
     # clean page is one run per paragraph, and a huge one would otherwise be copied run by run).
     pieces: list[str] = []
@@ -76,16 +79,18 @@ def fix_utf8_as_gbk(text: str, skip_lines_with: str = "") -> tuple[str, int]:
         if skip_lines_with and _skipped(_line_around(text, m.start(), m.end()), skip_lines_with):
             pos = m.end()
             continue
-        run, n = _fix_run(m.group(), text[m.start() - 1 : m.start()], m.end() == len(text) or text[m.end()] == "\n")
+        syllable = _ANNOTATION_AFTER.match(text, m.end())
+        run, n = _fix_run(m.group(), text[m.start() - 1 : m.start()], m.end() == len(text) or text[m.end()] == "\n",
+                          syllable.group(1) if syllable else None)
         if n:
             pieces += [text[done : m.start()], run]
             done = m.end()
             count += n
         pos = m.end()
     if not pieces:
-        return text, 0
+        return text, letters
     pieces.append(text[done:])
-    return "".join(pieces), count
+    return "".join(pieces), count + letters
 
 
 def _skipped(line: str, mark: str) -> bool:
@@ -102,8 +107,12 @@ def _line_around(text: str, start: int, end: int) -> str:
 RUN_LOOKBACK = 64
 
 
-def _fix_run(run: str, before: str, ends_line: bool) -> tuple[str, int]:
-    """Repair the windows of one run around its rare characters; (new run, repairs made)."""
+def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None) -> tuple[str, int]:
+    """Repair the windows of one run around its rare characters; (new run, repairs made).
+
+    ``syllable``: the run is followed by a pinyin annotation ``(syllable)`` (a page with the
+    seed damage, misread afterwards): its last character must read that syllable.
+    """
     out: list[str] = []
     count = done = 0
     # Only the neighbourhood of rare characters is tried: a misread span is dense with them,
@@ -112,7 +121,7 @@ def _fix_run(run: str, before: str, ends_line: bool) -> tuple[str, int]:
     for lo, hi, stop in _rare_windows(run):
         out.append(run[done:lo])
         prev = _last_char(out) or before
-        fixed, n = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run))
+        fixed, n = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run), syllable if hi == len(run) else None)
         out.append(fixed)
         count += n
         done = hi
@@ -147,7 +156,7 @@ def _last_char(parts: list[str]) -> str:
     return ""
 
 
-def _repair_window(window: str, stop: int, prev: str, final: bool) -> tuple[str, int]:
+def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str | None = None) -> tuple[str, int]:
     """Replace each stretch of ``window`` starting before ``stop`` that reads much better re-decoded.
 
     Returns (text, count).
@@ -156,8 +165,10 @@ def _repair_window(window: str, stop: int, prev: str, final: bool) -> tuple[str,
     count = i = 0
     while i < stop:
         before = out[-1][-1:] if out else prev
-        j, fixed = _best_span(window, i, before, final)
-        if j > i + 1 and _reads_better(fixed, window[i:j]):
+        j, fixed = _best_span(window, i, before, final, syllable)
+        # A stretch ending on a character its pinyin annotation reads needs no fluency test.
+        confirmed = bool(syllable) and j == len(window) and annotates(fixed[-1:], syllable)
+        if j > i + 1 and _reads_better(fixed, window[i:j], confirmed):
             out.append(fixed)
             count += 1
             i = j
@@ -176,9 +187,9 @@ GAIN = 3.0
 FLUENT = -9.0
 
 
-def _reads_better(fixed: str, original: str) -> bool:
+def _reads_better(fixed: str, original: str, confirmed: bool = False) -> bool:
     score = _per_char(fixed)
-    return score > FLUENT and score > _per_char(original) + GAIN
+    return (confirmed or score > FLUENT) and score > _per_char(original) + GAIN
 
 
 SOURCE_CODECS = ("utf-8", "big5")
@@ -207,7 +218,7 @@ def _rare_char() -> re.Pattern:
 MAX_SPAN = 1024  # characters looked ahead at once; a longer span continues from where it stops
 
 
-def _best_span(run: str, start: int, prev: str, final: bool) -> tuple[int, str]:
+def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None) -> tuple[int, str]:
     """The longest stretch from ``start`` that reads as Chinese in one of the source codecs.
 
     Returns (end index in ``run``, its repaired text); the end is a character boundary both in
@@ -231,8 +242,49 @@ def _best_span(run: str, start: int, prev: str, final: bool) -> tuple[int, str]:
     if not best_chars:
         return start, ""
     # Chosen over everything the codec read: the character after the stretch still informs the last.
+    if syllable and best_chars == len(ends) and not capped:
+        _keep_reading(best_items[best_k], syllable)
     decoded = holes.choose(best_items, prev, final and best_complete)
     return start + best_chars, "".join(ch for ch, _, _ in decoded[: best_k + 1])
+
+
+def _keep_reading(item: list, syllable: str) -> None:
+    """Narrow a character's candidates to those the annotation after it reads, if any does."""
+    reading = [c for c in item[2] if annotates(c, syllable)]
+    if reading:
+        item[2] = reading
+        item[0] = reading[0]
+
+
+# Pinyin letters of a seed-damaged page read as GBK: "(guó)" in UTF-8 read as GBK is "(gu贸)".
+_MISREAD_SYLLABLE = regex.compile(r"\(([a-z]{0,6})([^\x00-\x7f]{1,2})([a-z]{0,6})\)")
+_ANNOTATION_AFTER = regex.compile(r"\(([a-zü\u00c0-\u024f]{1,7})\)")
+
+
+def _fix_pinyin_letters(text: str) -> tuple[str, int]:
+    """Re-read tone-marked letters inside an annotation that were UTF-8 read as GBK.
+
+    >>> _fix_pinyin_letters("鍦(gu贸)")
+    ('鍦(guó)', 1)
+    """
+    if "(" not in text:
+        return text, 0
+    count = 0
+
+    def letters(m: regex.Match) -> str:
+        nonlocal count
+        data = b"".join(gbk.encode_char(ch) or b"" for ch in m.group(2))
+        try:
+            middle = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(0)
+        syllable = m.group(1) + middle + m.group(3)
+        if all(ch in TONE_MARKS or ch == "ü" for ch in middle) and is_annotation_syllable(syllable):
+            count += 1
+            return f"({syllable})"
+        return m.group(0)
+
+    return _MISREAD_SYLLABLE.sub(letters, text), count
 
 
 def fix_latin_mojibake(text: str) -> str:

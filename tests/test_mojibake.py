@@ -36,3 +36,10 @@ def test_rare_pair_that_rereads_into_another_rare_pair_stays():
 def test_lone_rare_name_in_a_long_paragraph_is_not_reread():
     text = "会议由邬书林主持，" * 40
     assert fix_utf8_as_gbk(text) == (text, 0)
+
+
+def test_pinyin_letters_read_back_only_when_they_make_a_syllable():
+    from cleaner.mojibake import _fix_pinyin_letters
+
+    assert _fix_pinyin_letters("(gu贸)(w霉)") == ("(guó)(wù)", 2)
+    assert _fix_pinyin_letters("(贸易)(x贸z)") == ("(贸易)(x贸z)", 0)  # not a syllable: left alone

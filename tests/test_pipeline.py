@@ -34,3 +34,13 @@ def test_out_of_step_run_is_not_taken_for_double_encoding():
     result = Cleaner(remove_furniture=False).run(damage_page("儿。\n与业养。\n们好力一。", 0, shift=False))
     assert result.text == "儿。\n与业养。\n们好力一。"
     assert not any(s.name == "utf8-read-as-gbk" for s in result.steps)
+
+
+def test_seed_damaged_page_read_again_as_gbk_is_repaired():
+    # The seed chain, then UTF-8 read as GBK: "國(guó)" becomes "鍦\ufffd(gu贸)". The pinyin letters
+    # are read back first, and each annotation then tells which character the run before it ends on.
+    from damage import damage_page
+
+    clean = "国务院副总理马凯近日在贵阳调研时强调，要加快建设工业互联网。"
+    misread = damage_page(clean, 1).encode("utf-8").decode("gbk", errors="replace")
+    assert Cleaner(remove_furniture=False).clean(misread) == clean
