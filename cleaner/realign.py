@@ -181,14 +181,29 @@ def _last_pair_char(st: _State) -> str | None:
 LOST = "\ufffd"
 
 
+_RANKED: dict[tuple[int, str], list] = {}
+
+
 def _guesses(candidates, st: _State, guess: bool):
     """Rank candidate (byte, char) pairs by context; with guessing off, one U+FFFD stands in."""
     if not guess:
         return [(-1, LOST)]
-    lm = model()
-    if st.prev:
-        return sorted(candidates, key=lambda bc: -lm.bigram(st.prev, bc[1]))[:CANDIDATES]
-    return sorted(candidates, key=lambda bc: -lm.unigram(bc[1]))[:CANDIDATES]
+    # Only gbk's tuples are cached by identity: they live as long as the process.
+    key = (id(candidates), st.prev) if isinstance(candidates, tuple) else None
+    ranked = _RANKED.get(key) if key else None
+    if ranked is None:
+        # The candidate lists are gbk's cached tuples, a few of them up to 20,000 long: their
+        # ranking after a given character is computed once, not at every "?".
+        lm = model()
+        if st.prev:
+            ranked = sorted(candidates, key=lambda bc: -lm.bigram(st.prev, bc[1]))[:CANDIDATES]
+        else:
+            ranked = sorted(candidates, key=lambda bc: -lm.unigram(bc[1]))[:CANDIDATES]
+        if key:
+            if len(_RANKED) > 1 << 14:
+                _RANKED.clear()
+            _RANKED[key] = ranked
+    return ranked
 
 
 def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = False) -> list[_State]:
@@ -269,7 +284,7 @@ def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_St
         # Or this "?" is the trail byte of a character whose lead went into the unassigned pair
         # before: alone at the end of the data, or read with the ASCII byte after it, which is
         # then lost too (after a sentence end, most likely the paragraph's newline).
-        cands = [*_guesses(gbk.chars_after_unassigned(), st, guess), *((t, c) for t, c in gbk.chars_after_unassigned() if c == "。")]
+        cands = [*_guesses(gbk.chars_after_unassigned(), st, guess), *([(0xA3, "。")] if guess else [])]  # 。 is a1 a3
         for trail, ch in dict.fromkeys(cands):
             g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
             bonus = GUESS_BONUS + (holes.FINAL_BONUS if ch in holes.SENTENCE_END else 0.0)
