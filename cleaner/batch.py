@@ -63,6 +63,17 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
         raise
 
 
+def write_output(dst: Path | None, pieces: Iterable[str]) -> None:
+    """Write ``pieces`` atomically to ``dst``, or as UTF-8 to stdout when ``dst`` is None."""
+    if dst is not None:
+        write_atomic(dst, pieces)
+        return
+    out = sys.stdout.buffer
+    for piece in pieces:
+        out.write(piece.encode("utf-8"))
+    out.flush()
+
+
 def overwrite_error(src: str, dst: Path) -> str | None:
     """The one-line refusal when writing ``dst`` would replace the input ``src``."""
     if src != "-" and dst.exists() and dst.resolve() == Path(src).resolve():
@@ -186,10 +197,9 @@ def _collect(results, report: Report, bar, per_file, sizes: dict[str, int]) -> N
             bar.update(sizes.get(src, 0))
 
 
-def timeout_messages(findings) -> list[str]:
-    """One line per rule that hit the regex time-out (findings as objects or as dicts)."""
-    kinds = [(f["kind"], f["detail"]) if isinstance(f, dict) else (f.kind, f.detail) for f in findings]
-    return [f"rule {rule!r} timed out (regex_timeout) and was skipped" for kind, rule in kinds if kind == "rule-timeout"]
+def timeout_messages(findings: list[dict]) -> list[str]:
+    """One line per rule that hit the regex time-out (findings as in ``Result.to_dict``)."""
+    return [f"rule {f['detail']!r} timed out (regex_timeout) and was skipped" for f in findings if f["kind"] == "rule-timeout"]
 
 
 def _file_size(path: str) -> int:

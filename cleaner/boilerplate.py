@@ -42,26 +42,34 @@ def fold_line(line: str) -> str:
 
 
 class _FoldedLines(dict):
-    """Folded lines, folded on first use: most rules never look at most lines."""
+    """Folded lines, stripped on first use (most rules never look at most lines).
 
-    def __init__(self, lines: list[str]) -> None:
+    Taken from the folded page when folding kept its line count (it always does but for an
+    OpenCC phrase holding a line break), else folded line by line.
+    """
+
+    def __init__(self, lines: list[str], page_lines: list[str]) -> None:
         super().__init__()
         self.lines = lines
+        self.page_lines = page_lines if len(page_lines) == len(lines) else None
 
     def __missing__(self, i: int) -> str:
-        value = self[i] = fold_line(self.lines[i])
+        value = self[i] = self.page_lines[i].strip() if self.page_lines is not None else fold_line(self.lines[i])
         return value
 
 
-def recognise(ruleset: RuleSet, text: str, url: str | None = None) -> Site | None:
-    """Which site a page comes from: by URL host first, then by text signatures (most hits)."""
+def recognise(ruleset: RuleSet, text: str, url: str | None = None, *, page: str | None = None) -> Site | None:
+    """Which site a page comes from: by URL host first, then by text signatures (most hits).
+
+    ``page``: ``fold_page(text)``, when the caller has it already.
+    """
     if url:
         host = (urlparse(url).hostname or "").lower()
         for site in ruleset.sites.values():
             if any(host == h or host.endswith("." + h) for h in site.hosts):
                 return site
     # One pass finds every signature present; NFKC maps a fullwidth match back to its signature.
-    found = {unicodedata.normalize("NFKC", m.group()) for m in ruleset.signature_pattern().finditer(fold_page(text))}
+    found = {unicodedata.normalize("NFKC", m.group()) for m in ruleset.signature_pattern().finditer(fold_page(text) if page is None else page)}
     best, hits = None, 0
     for site in ruleset.sites.values():
         n = sum(1 for s in site.signatures if s in found)
@@ -82,19 +90,17 @@ def _zones(count: int) -> dict[str, Sequence[int]]:
     }
 
 
-def _matches(rule: Rule, lines: list[str], folded: _FoldedLines, i: int, timeout: float | None):
-    if rule.max_chars and len(lines[i]) > 2 * rule.max_chars + 16:
-        return None  # far too long even after folding (which never shrinks a line by half)
+def _matches(rule: Rule, folded: _FoldedLines, i: int, timeout: float | None):
     line = folded[i]
     if rule.max_chars and len(line) > rule.max_chars:
         return None
     return rule.pattern.search(line, timeout=timeout)
 
 
-def remove_furniture(text: str, rules: Sequence[Rule], *, timeout: float = 1.0) -> Removal:
-    """Apply rules in order to the page's non-empty lines."""
+def remove_furniture(text: str, rules: Sequence[Rule], *, timeout: float = 1.0, page: str | None = None) -> Removal:
+    """Apply rules in order to the page's non-empty lines; ``page``: ``fold_page(text)`` if known."""
     result = Removal(text)
-    page = fold_page(text)
+    page = fold_page(text) if page is None else page
     # Rules whose needed strings are nowhere on the page cannot match any of its lines. The set
     # of the page's characters answers most of them before any substring search.
     chars = set(page)
@@ -102,7 +108,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, timeout: float = 1.0) 
     if not rules:
         return result
     lines = text.split("\n")
-    folded = _FoldedLines(lines)
+    folded = _FoldedLines(lines, lines if page is text else page.split("\n"))  # page is text: nothing folded
     content = [i for i, line in enumerate(lines) if line.strip()]
     dropped: set[int] = set()
     replaced: dict[int, str] = {}
@@ -140,7 +146,7 @@ def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], folded
         i = alive[pos]
         if i in dropped:
             continue
-        m = _matches(rule, lines, folded, i, timeout)
+        m = _matches(rule, folded, i, timeout)
         if not m:
             continue
         for key in META_GROUPS:

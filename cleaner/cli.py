@@ -16,7 +16,7 @@ from pathlib import Path
 from . import chunks
 from .config import TARGETS, Config, DocumentTooLarge
 from .decode import NotText, decode
-from .batch import as_file_text, output_dir_error, overwrite_error, timeout_messages, write_atomic
+from .batch import as_file_text, output_dir_error, overwrite_error, timeout_messages, write_output
 from .rules import RuleError
 
 
@@ -97,35 +97,29 @@ def _single(args, cleaner, src: str) -> int:
         return 2
     if args.explain:
         _explain(name, result)
-    warnings = timeout_messages(result.findings)
+    warnings = timeout_messages([vars(f) for f in result.findings])
     for message in warnings:
         print(f"cleaner: {name}: {message}", file=sys.stderr)
-    if not args.check:
-        del text  # a huge page: keep only the result from here on
     if args.check:
         changed = as_file_text(result.text) != text
         if changed:
             print(f"cleaner: {name}: would change ({len(result.steps)} kinds of step)", file=sys.stderr)
         return 1 if changed else 0
+    del text  # a huge page: keep only the result from here on
     # Pieces, not one string: a huge page is encoded and written a piece at a time.
     if args.json:
         out: Iterable[str] = [json.dumps(result.to_dict(), ensure_ascii=False) + "\n"]
     else:
         out = chain(chunks.pieces(result.text), ["\n" if result.text else ""])
-    if args.output and args.output != "-":
-        dst = Path(args.output)
-        if refusal := overwrite_error(src, dst):
-            print(f"cleaner: {refusal}", file=sys.stderr)
-            return 2
-        try:
-            write_atomic(dst, out)
-        except OSError as exc:
-            print(f"cleaner: {dst}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
-    else:
-        for piece in out:
-            sys.stdout.buffer.write(piece.encode("utf-8"))
-        sys.stdout.flush()
+    dst = Path(args.output) if args.output and args.output != "-" else None
+    if dst is not None and (refusal := overwrite_error(src, dst)):
+        print(f"cleaner: {refusal}", file=sys.stderr)
+        return 2
+    try:
+        write_output(dst, out)
+    except OSError as exc:
+        print(f"cleaner: {dst or '<stdout>'}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 1 if warnings else 0
 
 

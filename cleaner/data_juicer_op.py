@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from data_juicer.ops.base_op import OPERATORS, Mapper
 
+from .lazy_cleaner import LazyCleaner
+
 OP_NAME = "chinese_cleaner_mapper"
 
 
 @OPERATORS.register_module(OP_NAME)
-class ChineseCleanerMapper(Mapper):
+class ChineseCleanerMapper(LazyCleaner, Mapper):
     """Repair damaged Chinese web text, remove page furniture, convert to one script."""
 
     _batched_op = True
@@ -27,20 +29,6 @@ class ChineseCleanerMapper(Mapper):
     def __init__(self, to: str = "zh-hans", site: str | None = None, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.to, self.site = to, site
-        self._cleaner = None
-
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state["_cleaner"] = None  # built again in the worker (OpenCC objects do not pickle)
-        return state
-
-    @property
-    def cleaner(self):
-        if self._cleaner is None:
-            from .pipeline import Cleaner
-
-            self._cleaner = Cleaner(to=self.to, site=self.site)
-        return self._cleaner
 
     def process_batched(self, samples):
         samples[self.text_key] = [self.cleaner.clean(text) for text in samples[self.text_key]]

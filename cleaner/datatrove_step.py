@@ -20,27 +20,15 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.formatters.base import BaseFormatter
 from datatrove.utils.typeshelper import StatHints
 
+from .lazy_cleaner import LazyCleaner
 
-class ChineseCleaner(BaseFormatter):
+
+class ChineseCleaner(LazyCleaner, BaseFormatter):
     name = "🀄 cleaner"
 
     def __init__(self, to: str = "zh-hans", site: str | None = None, details: bool = False) -> None:
         super().__init__()
         self.to, self.site, self.details = to, site, details
-        self._cleaner = None
-
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state["_cleaner"] = None  # built again in the task's process (OpenCC objects do not pickle)
-        return state
-
-    @property
-    def cleaner(self):
-        if self._cleaner is None:
-            from .pipeline import Cleaner
-
-            self._cleaner = Cleaner(to=self.to, site=self.site)
-        return self._cleaner
 
     def format(self, text: str) -> str:
         return self.cleaner.clean(text)

@@ -13,7 +13,7 @@ import ftfy
 import regex
 
 from . import gbk, holes
-from .pinyin import TONE_MARKS
+from .pinyin import SYLLABLE, TONE_MARKS
 from .realign import annotates, is_annotation_syllable
 from .convert import fold
 from .langmodel import model
@@ -71,14 +71,21 @@ def fix_utf8_as_gbk(text: str, skip_lines_with: str = "") -> tuple[str, int]:
     pieces: list[str] = []
     count = done = pos = 0
     rare = _rare_char()
+    line_end, skip_line = -1, False
     while (r := rare.search(text, pos)) is not None:
         m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
         if m is None or m.start() > r.start():
             pos = r.end()  # a rare character outside any run (between spaces, say)
             continue
-        if skip_lines_with and _skipped(_line_around(text, m.start(), m.end()), skip_lines_with):
-            pos = m.end()
-            continue
+        if skip_lines_with:
+            if m.start() > line_end:  # a new line: decide once for all its runs
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.start())
+                line_end = len(text) if line_end < 0 else line_end
+                skip_line = text.find(skip_lines_with, line_start, line_end) >= 0 and text.find("\ufffd", line_start, line_end) < 0
+            if skip_line:
+                pos = m.end()
+                continue
         syllable = _ANNOTATION_AFTER.match(text, m.end())
         run, n = _fix_run(m.group(), text[m.start() - 1 : m.start()], m.end() == len(text) or text[m.end()] == "\n",
                           syllable.group(1) if syllable else None)
@@ -91,16 +98,6 @@ def fix_utf8_as_gbk(text: str, skip_lines_with: str = "") -> tuple[str, int]:
         return text, letters
     pieces.append(text[done:])
     return "".join(pieces), count + letters
-
-
-def _skipped(line: str, mark: str) -> bool:
-    return mark in line and "\ufffd" not in line
-
-
-def _line_around(text: str, start: int, end: int) -> str:
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    return text[lo : len(text) if hi < 0 else hi]
 
 
 # How far before a rare character its run is taken to start: enough for any window (LEAD_MARGIN).
@@ -257,8 +254,9 @@ def _keep_reading(item: list, syllable: str) -> None:
 
 
 # Pinyin letters of a seed-damaged page read as GBK: "(guó)" in UTF-8 read as GBK is "(gu贸)".
-_MISREAD_SYLLABLE = regex.compile(r"\(([a-z]{0,6})([^\x00-\x7f]{1,2})([a-z]{0,6})\)")
-_ANNOTATION_AFTER = regex.compile(r"\(([a-zü\u00c0-\u024f]{1,7})\)")
+# The middle is never Latin: real tone marks (an intact annotation) are not looked at.
+_MISREAD_SYLLABLE = regex.compile(r"\(([a-z]{0,6})([^\x00-\u024f]{1,2})([a-z]{0,6})\)")
+_ANNOTATION_AFTER = regex.compile(r"\((" + SYLLABLE.pattern + r")\)")
 
 
 def _fix_pinyin_letters(text: str) -> tuple[str, int]:

@@ -57,18 +57,20 @@ class Cleaner:
 
         if cfg.unescape_html:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)
+        shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
         if cfg.fix_mojibake:
             # Latin-1 first: its mojibake (æŽ¨) re-encodes to GBK too, and must not be re-read.
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
+            shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
             # rare characters that are not double encoding: realign needs their bytes as they are.
-            shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             text, n = mojibake.fix_utf8_as_gbk(text, skip_lines_with="?" if shifted else "")
             if n:
                 steps.append(Step("repair", "utf8-read-as-gbk", n))
         text = apply("whitespace", "indent-artifacts", fixes.remove_indent_artifacts, text)
         if cfg.repair_pinyin:
-            rep = repair.repair_pinyin(text, guess=cfg.guess_lost)
+            # Not known to be damaged is asked again: the GBK re-read may have brought annotations back.
+            rep = repair.repair_pinyin(text, guess=cfg.guess_lost, page_damaged=shifted or None)
             if rep.annotations:
                 steps.append(Step("repair", "pinyin-annotations", rep.annotations))
             if rep.realigned_lines:
@@ -78,10 +80,11 @@ class Cleaner:
             findings.extend(rep.findings)
             text = rep.text
         if cfg.remove_furniture:
-            site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url)
+            page = boilerplate.fold_page(text)  # folded once, for recognition and for the rules
+            site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url, page=page)
             meta["site"] = site.id if site else ""
             site_id = site.id if site else None
-            removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), timeout=cfg.regex_timeout)
+            removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), timeout=cfg.regex_timeout, page=page)
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
             findings.extend(Finding("rule-timeout", -1, rid) for rid in removal.timeouts)

@@ -174,10 +174,6 @@ def _feed_bytes(st: _State, data: bytes, extra: float = 0.0, guess: bool = True)
     return states
 
 
-def _last_pair_char(st: _State) -> str | None:
-    return _pair_char(st.last2)
-
-
 LOST = "\ufffd"
 
 
@@ -214,7 +210,7 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
         return _advance_question(st, guess, at_end)
     if kind == "(":
         out = []
-        if annotates(_last_pair_char(st), value):
+        if annotates(_pair_char(st.last2), value):
             out.append(replace(st, annotations=st.annotations + 1))
         if st.lead is None:
             out.append(_emit(st, f"({value})", -LITERAL_GROUP_COST, last2=(0x29, -1)))
@@ -243,11 +239,12 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
 @lru_cache(maxsize=4096)
 def _annotated_after_unassigned(previous: int, syllable: str) -> tuple[tuple[str, bytes], ...]:
     """Characters annotated with ``syllable`` whose lead byte makes an unassigned pair after ``previous``."""
+    if previous < 0x81:
+        return ()
     out = []
     for ch in pinyin.chars_reading(syllable):
         data = gbk.encode_char(ch)
-        if (data and len(data) == 2 and data[1] >= 0x81 and previous >= 0x81 and gbk.pair_char(previous, data[0]) is None
-                and annotates(ch, syllable)):
+        if data and len(data) == 2 and data[1] >= 0x81 and gbk.pair_char(previous, data[0]) is None and annotates(ch, syllable):
             out.append((ch, data))
     return tuple(out)
 

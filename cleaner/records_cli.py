@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from .batch import output_dir_error, overwrite_error, progress_bar, write_atomic
+from .batch import output_dir_error, overwrite_error, progress_bar, write_output
 from .records import RecordReport, clean_records_parallel
 
 
@@ -38,12 +38,7 @@ def _one(args, cleaner, src: str, dst: Path | None) -> int:
         lines = clean_records_parallel(fh, cleaner, rule_dirs=args.rules, jobs=args.jobs or os.cpu_count() or 1,
                                        field_name=args.field, details=args.details, report=report,
                                        on_batch=bar.update if bar is not None else None)
-        if dst is None:
-            for line in lines:
-                sys.stdout.write(line)
-            sys.stdout.flush()
-        else:
-            write_atomic(dst, lines)
+        write_output(dst, lines)
     except OSError as exc:
         print(f"cleaner: {dst or name}: {exc.strerror or exc}", file=sys.stderr)
         return 2

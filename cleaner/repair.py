@@ -66,13 +66,15 @@ def _has_hole_group(text: str) -> bool:
 _SHIFT_SIGNATURE = regex.compile(r"\?!(?:\p{Han}|\?|$)")
 
 
-def repair_pinyin(text: str, *, guess: bool = True) -> PinyinRepair:
+def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = None) -> PinyinRepair:
+    """Undo the annotation damage; ``page_damaged``: ``looks_annotated(text)`` if already known."""
     result = PinyinRepair(text)
     if "(" not in text and "?" not in text:
         return result
     # Question marks are only re-decoded on pages that show the annotation damage at all:
     # elsewhere a "?" is a question mark.
-    page_damaged = looks_annotated(text)
+    if page_damaged is None:
+        page_damaged = looks_annotated(text)
     out_lines = []
     offset = 0
     for line in text.split("\n"):

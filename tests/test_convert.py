@@ -16,6 +16,12 @@ from cleaner.convert import convert, correct_ambiguous, fold
         ("要著眼於保持穩定", "zh-hans", "要着眼于保持稳定"),
         ("显著增强", "zh-hans", "显著增强"),
         ("著名作家", "zh-hans", "著名作家"),
+        # Mixed page: a Simplified sentence among Taiwan ones; only it is converted.
+        ("他說，這裡是台北。于是我们在这里。", "zh-tw", "他說，這裡是台北。於是我們在這裡。"),
+        ("国务院发布通知。國務院發佈通知。", "zh-hans", "国务院发布通知。国务院发布通知。"),
+        # Naive S->T leftovers (于 并 范) inside Traditional text are Simplified.
+        ("工業互聯網平台于今年上线，并擴大範圍。", "zh-hant", "工業互聯網平臺於今年上線，並擴大範圍。"),
+        ("要著眼於保持經濟穩定,著力解決問題。", "zh-hans", "要着眼于保持经济稳定,着力解决问题。"),
     ],
 )
 def test_targets(text, target, out):
@@ -64,18 +70,3 @@ def test_opencc_configs(text, target, out):
 )
 def test_text_already_in_target_script_is_kept(text, target):
     assert convert(text, target) == text
-
-
-@pytest.mark.parametrize(
-    "text,target,out",
-    [
-        # Mixed page: a Simplified sentence among Taiwan ones; only it is converted.
-        ("他說，這裡是台北。于是我们在这里。", "zh-tw", "他說，這裡是台北。於是我們在這裡。"),
-        ("国务院发布通知。國務院發佈通知。", "zh-hans", "国务院发布通知。国务院发布通知。"),
-        # Naive S->T leftovers (于 并 范) inside Traditional text are Simplified.
-        ("工業互聯網平台于今年上线，并擴大範圍。", "zh-hant", "工業互聯網平臺於今年上線，並擴大範圍。"),
-        ("要著眼於保持經濟穩定,著力解決問題。", "zh-hans", "要着眼于保持经济稳定,着力解决问题。"),
-    ],
-)
-def test_mixed_and_naive_text(text, target, out):
-    assert convert(text, target) == out

@@ -89,3 +89,20 @@ def test_byte_lost_with_the_parenthesis_is_never_ascii():
     # damage annotated it there: 9b and "(" became "?". Reading the lost byte as ASCII 0x55
     # ("U") is impossible, since an ASCII byte never swallows the "(" after it.
     assert realign("?jīng)]。", "方").text == "沒。"
+
+
+def test_fast_forward_reads_as_the_beam_does():
+    # _fast_forward claims the same result as running the beam over the in-step stretches.
+    from conftest import FIXTURES
+    from damage import damage_page
+
+    spans = 0
+    paths = sorted((FIXTURES / "seeds" / "expected-zh-hans").glob("*.txt")) + sorted((FIXTURES / "clean").glob("*.txt"))
+    for path in paths:
+        for seed in range(3):
+            for line in damage_page(path.read_text(encoding="utf-8"), seed).split("\n"):
+                q = line.find("?")
+                if q > 0:
+                    spans += 1
+                    assert realign(line[q:], line[q - 1]) == realign(line[q:], line[q - 1], fast_forward=False)
+    assert spans >= 8
