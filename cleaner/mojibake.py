@@ -165,7 +165,9 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         j, fixed = _best_span(window, i, before, final, syllable)
         # A stretch ending on a character its pinyin annotation reads needs no fluency test.
         confirmed = bool(syllable) and j == len(window) and annotates(fixed[-1:], syllable)
-        if j > i + 1 and _reads_better(fixed, window[i:j], confirmed):
+        # The stretch must hold a rare character itself: rare characters are what marks a misread
+        # stretch, and "éé" next to one (a "？" apart) is not re-read into 谷谷.
+        if j > i + 1 and _rare_char().search(window, i, j) and _reads_better(fixed, window[i:j], confirmed):
             out.append(fixed)
             count += 1
             i = j
