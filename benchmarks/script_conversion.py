@@ -21,13 +21,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 from damage import naive_s2t  # noqa: E402
 
 from cleaner.convert import convert  # noqa: E402
-from cleaner.langmodel import _dictionary_path  # noqa: E402
+from cleaner.langmodel import dictionary_path  # noqa: E402
 
 
 def corpora() -> dict[str, str]:
     articles = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "seeds" / "expected-zh-hans").glob("*.txt"))]
     articles += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "clean").glob("*.txt"))]
-    with open(_dictionary_path(), encoding="utf-8") as fh:
+    with open(dictionary_path(), encoding="utf-8") as fh:
         words = [line.split(" ") for line in fh]
     top = sorted(((w, int(f)) for w, f, *_ in words if len(w) > 1), key=lambda wf: -wf[1])[:20000]
     return {"articles": "\n".join(articles), "jieba top 20k words": "，".join(w for w, _ in top)}

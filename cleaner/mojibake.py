@@ -204,14 +204,23 @@ def _looks_misread(run: str) -> bool:
 def _rare_char() -> re.Pattern:
     """A character beyond Latin whose unigram is at most RARE, as one class: searched at C speed.
 
-    Built once from the model over the Basic Multilingual Plane; every astral character counts
-    as rare (the model gives them the floor).
+    Built once from the model over the Basic Multilingual Plane (kept on disk with the model: it
+    takes 63k lookups); every astral character counts as rare (the model gives them the floor).
     """
-    unigram = model().unigram
-    common = "".join(
-        re.escape(ch) for c in range(0x250, 0x10000) if not 0xD800 <= c < 0xE000 and unigram(ch := chr(c)) > RARE
-    )
+    import opencc
+
+    from . import langmodel
+    from .tablecache import cached
+
+    # Sources: the counts, the scoring code, OpenCC's folding and this file (RARE).
+    sources = [langmodel.dictionary_path(), langmodel.__file__, opencc.__file__, __file__]
+    common = cached("commonchars", sources, "1", _common_chars)
     return re.compile(f"[^\\x00-\\u024f{common}]")  # re: big classes become a bitmap
+
+
+def _common_chars() -> str:
+    unigram = model().unigram
+    return "".join(re.escape(ch) for c in range(0x250, 0x10000) if not 0xD800 <= c < 0xE000 and unigram(ch := chr(c)) > RARE)
 
 
 MAX_SPAN = 1024  # characters looked ahead at once; a longer span continues from where it stops

@@ -1,5 +1,9 @@
+import atexit
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds" / "pages").glob("*.txt"))
 sys.path.insert(0, str(Path(__file__).parent))  # tests/damage.py
+
+# Built tables are cached on disk (cleaner/tablecache.py); tests, and the CLI processes they
+# start, share one cache of their own instead of writing into the user's home.
+if "CLEANER_CACHE_DIR" not in os.environ:
+    os.environ["CLEANER_CACHE_DIR"] = tempfile.mkdtemp(prefix="cleaner-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CLEANER_CACHE_DIR"], ignore_errors=True)
 
 
 def expected_for(page: Path) -> Path:
@@ -28,8 +38,6 @@ def cleaner_obj():
 
 def pytest_terminal_summary(terminalreporter):
     """`make fuzz` prints how many generated inputs the property tests ran."""
-    import os
-
     if os.environ.get("CLEANER_FUZZ"):
         from test_properties import RUN
 

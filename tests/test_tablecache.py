@@ -1,0 +1,71 @@
+"""The on-disk cache of built tables (cleaner/tablecache.py): a copy, never a source of truth."""
+
+import os
+
+import pytest
+
+from cleaner import tablecache
+
+
+@pytest.fixture
+def source(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "dict.txt"
+    path.write_text("国 3\n")
+    return path
+
+
+def counting_build(value):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return value
+
+    return build, calls
+
+
+def test_second_process_reads_the_copy(source):
+    build, calls = counting_build({"国": 3, "ab": {"c": 1}})
+    first = tablecache.cached("t", [str(source)], "1", build)
+    again = tablecache.cached("t", [str(source)], "1", build)
+    assert first == again == {"国": 3, "ab": {"c": 1}}
+    assert len(calls) == 1
+
+
+def test_changed_source_or_version_builds_again_and_drops_the_old_copy(source):
+    build, calls = counting_build([1])
+    tablecache.cached("t", [str(source)], "1", build)
+    source.write_text("国 3\n务 2\n")  # another size: another key
+    tablecache.cached("t", [str(source)], "1", build)
+    tablecache.cached("t", [str(source)], "2", build)
+    assert len(calls) == 3
+    assert len(list(tablecache.cache_dir().glob("t-*.marshal"))) == 1
+
+
+def test_damaged_copy_is_rebuilt(source):
+    build, calls = counting_build(list(range(1000)))
+    tablecache.cached("t", [str(source)], "1", build)
+    (copy,) = tablecache.cache_dir().glob("t-*.marshal")
+    copy.write_bytes(copy.read_bytes()[:50])  # cut short, as by a full disk
+    assert tablecache.cached("t", [str(source)], "1", build) == list(range(1000))
+    assert len(calls) == 2
+    assert tablecache.cached("t", [str(source)], "1", build) == list(range(1000))
+    assert len(calls) == 2  # and the copy was written again
+
+
+def test_unwritable_cache_folder_still_gives_the_table(source, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(blocker / "cache"))
+    build, calls = counting_build("table")
+    assert tablecache.cached("t", [str(source)], "1", build) == "table"
+    assert tablecache.cached("t", [str(source)], "1", build) == "table"
+    assert len(calls) == 2
+    assert not any(name.endswith(".tmp") for name in os.listdir(tmp_path))
+
+
+def test_default_folder_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("CLEANER_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert tablecache.cache_dir() == tmp_path / "cleaner"
