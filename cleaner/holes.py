@@ -101,8 +101,13 @@ def read(stream: list[ByteOrHole], codec: str) -> tuple[list[list], bool]:
     """
     chosen: list[list] = []
     i = 0
-    while i < len(stream):
-        found = _candidates(codec, tuple(stream[i : i + 4]))
+    n = len(stream)
+    while i < n:
+        # A character whose bytes are all known is decoded by its own bytes only: the cache key
+        # leaves out the byte after it, which says something only about a hole.
+        width = _known_width(stream, i, codec)
+        window = stream[i : i + width] if width and None not in stream[i : i + width] else stream[i : i + 4]
+        found = _candidates(codec, tuple(window))
         if found is None:
             break
         width, candidates = found
@@ -119,6 +124,19 @@ def choose(items: list[list], prev: str, final: bool) -> list[tuple[str, int, bo
     """Pick each ambiguous character (``_choose``); (character, end offset, guessed) per item."""
     _choose(items, prev, final)
     return [(ch, end, len(cands) > 1) for ch, end, cands in items]
+
+
+def _known_width(stream: list[ByteOrHole], i: int, codec: str) -> int:
+    """The byte width of the character at ``i`` as its first byte tells (``_shape``), or 0."""
+    first = stream[i]
+    if first is None:
+        return 0
+    if first < 0x80:
+        return 1
+    if codec == "big5":
+        return 2 if i + 2 <= len(stream) else 0
+    width = 2 if 0xC2 <= first <= 0xDF else 3 if 0xE0 <= first <= 0xEF else 0
+    return width if i + width <= len(stream) else 0
 
 
 @lru_cache(maxsize=1 << 16)
@@ -149,34 +167,61 @@ def _choose(chosen: list[list], prev: str, final: bool) -> None:
     """Pick the ambiguous characters jointly (Viterbi over the character bigram model).
 
     ``final``: the stream ends a paragraph, so sentence-final punctuation is likelier there.
+
+    A character with one candidate joins every path into one, so what comes before it no longer
+    matters after it: each run of ambiguous characters is decided on its own, between the known
+    characters around it, and the long known stretches cost nothing.
     """
-    if all(len(item[2]) == 1 for item in chosen):
-        return
+    last = len(chosen) - 1
+    k = 0
+    while k <= last:
+        if len(chosen[k][2]) == 1:
+            k += 1
+            continue
+        end = k
+        while end < last and len(chosen[end + 1][2]) > 1:
+            end += 1
+        before = chosen[k - 1][0] if k else prev[-1:]
+        # Up to and including the known character after the run, which decides its last guess.
+        _viterbi(chosen[k : end + 2], before, final and end + 1 >= last)
+        k = end + 2
+
+
+def _viterbi(chosen: list[list], prev: str, final: bool) -> None:
+    """Set each item's character to the best path's (``_choose``); ``final``: the path ends a paragraph."""
     lm = model()
-    bigram, unigram = lm.bigram, lm.unigram
-    # (score, path) per candidate of the current position; a path is a linked list (char, rest).
-    beam: dict[str, tuple[float, tuple]] = {fold_char(prev[-1:]) if prev else "": (0.0, ())}
+    # One state per candidate of the current position: (key, score, path), in order (ties go to
+    # the earlier); a path is a linked list (char, rest).
+    states: list[tuple[str, float, tuple]] = [(fold_char(prev) if prev else "", 0.0, ())]
     last = len(chosen) - 1
     for k, item in enumerate(chosen):
         cands = item[2]
-        states = list(beam.items())
         nxt: dict[str, tuple[float, tuple]] = {}
-        for c in cands:
-            f = fold_char(c)
+        for c, (score, path) in zip(cands, _ways_in(states, cands, lm)):
             bonus = FINAL_BONUS if final and k == last and c in SENTENCE_END else 0.0
             bonus += VARIANT_TIEBREAK * lm.frequency(c)  # among forms that fold alike, the usual one
-            best_score, best_path = -math.inf, ()
-            for p, (score, path) in states:
-                value = score + (bigram(p, f) if p else unigram(f))
-                if value > best_score:
-                    best_score, best_path = value, path
-            key = f if len(cands) < 2 else c
-            if key not in nxt or best_score + bonus > nxt[key][0]:
-                nxt[key] = (best_score + bonus, (c, best_path))
-        beam = nxt
-    path = max(beam.values(), key=lambda sp: sp[0])[1]
+            key = fold_char(c) if len(cands) < 2 else c
+            if key not in nxt or score + bonus > nxt[key][0]:
+                nxt[key] = (score + bonus, (c, path))
+        states = [(key, score, path) for key, (score, path) in nxt.items()]
+    path = max(states, key=lambda state: state[1])[2]
     for item in reversed(chosen):
         item[0], path = path
+
+
+def _ways_in(states: list[tuple[str, float, tuple]], cands: list[str], lm) -> list[tuple[float, tuple]]:
+    """(score, path) of the best way into each candidate: every state scored, the first best kept."""
+    bigram, unigram = lm.bigram, lm.unigram
+    out = []
+    for c in cands:
+        f = fold_char(c)
+        best, best_path = -math.inf, ()
+        for p, score, path in states:
+            value = score + (bigram(p, f) if p else unigram(f))
+            if value > best:
+                best, best_path = value, path
+        out.append((best, best_path))
+    return out
 
 
 MAX_CANDIDATES = 48

@@ -65,3 +65,53 @@ def test_two_lost_bytes_at_paragraph_end_read_as_full_stop():
 def test_pinyin_words_are_not_runs():
     text = "調(diào)研，Café 與 naïve"
     assert fix_utf8_as_gbk(text)[0] == text
+
+
+def _whole_chain_viterbi(chosen, prev, final):
+    """The Viterbi over the whole chain, as written before runs were decided one by one."""
+    import math
+
+    from cleaner.convert import fold_char
+    from cleaner.langmodel import model
+
+    lm = model()
+    beam = {fold_char(prev[-1:]) if prev else "": (0.0, ())}
+    for k, item in enumerate(chosen):
+        cands, nxt = item[2], {}
+        for c in cands:
+            f = fold_char(c)
+            bonus = holes.FINAL_BONUS if final and k == len(chosen) - 1 and c in holes.SENTENCE_END else 0.0
+            bonus += holes.VARIANT_TIEBREAK * lm.frequency(c)
+            best, best_path = -math.inf, ()
+            for p, (score, path) in beam.items():
+                value = score + (lm.bigram(p, f) if p else lm.unigram(f))
+                if value > best:
+                    best, best_path = value, path
+            key = f if len(cands) < 2 else c
+            if key not in nxt or best + bonus > nxt[key][0]:
+                nxt[key] = (best + bonus, (c, best_path))
+        beam = nxt
+    path = max(beam.values(), key=lambda sp: sp[0])[1]
+    out = []
+    while path:
+        c, path = path
+        out.append(c)
+    return out[::-1]
+
+
+@pytest.mark.parametrize("source", ["utf-8", "big5"])
+def test_runs_decided_one_by_one_equal_the_whole_chain(source):
+    # Each run of ambiguous characters is decided between the known characters around it; a
+    # known character joins all paths, so this must pick exactly what the whole-chain Viterbi does.
+    compared = 0
+    for path in SEED_EXPECTED[:3]:
+        for line in path.read_text(encoding="utf-8").splitlines()[:12]:
+            original = naive_s2t(line) if source == "big5" else line
+            stream, _ = holes.byte_view(misread(original, source))
+            items, complete = holes.read(stream, source)
+            if sum(len(item[2]) > 1 for item in items) < 2:
+                continue
+            expected = _whole_chain_viterbi([list(item) for item in items], "，", complete)
+            assert [ch for ch, _, _ in holes.choose(items, "，", complete)] == expected
+            compared += 1
+    assert compared >= 5
