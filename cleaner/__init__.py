@@ -27,9 +27,9 @@ def clean(text: str, *, to: str = "zh-hans", site: str | None = None) -> str:
     >>> clean("國(guó)務(wù)院")
     '国务院'
     """
-    return _cleaner(to, site).run(text).text
+    return _cleaner(to, site).clean(text)
 
 
 def clean_bytes(data: bytes, *, to: str = "zh-hans", site: str | None = None) -> str:
     """Clean one article given as bytes of unknown encoding."""
-    return _cleaner(to, site).run(decode(data)).text
+    return _cleaner(to, site).clean(decode(data))

@@ -38,7 +38,7 @@ class ChineseCleaner(LazyCleaner, BaseFormatter):
             self.stat_update(StatHints.total)
             with self.track_time():
                 url = doc.metadata.get("url")
-                result = self.cleaner.run(doc.text, url=url if isinstance(url, str) else None)
+                result = self.cleaner.run(doc.text, url=url if isinstance(url, str) else None, details=self.details)
                 doc.text = result.text
                 if result.changed:
                     self.stat_update("changed")

@@ -51,9 +51,10 @@ class CleanBatch:
                 cleaned.append(text)
                 details.append(json.dumps({"error": f"field {self.field!r} is not a string"}))
                 continue
-            result = self.cleaner.run(text, url=url if isinstance(url, str) else None)
+            result = self.cleaner.run(text, url=url if isinstance(url, str) else None, details=self.details)
             cleaned.append(result.text)
-            details.append(json.dumps({k: v for k, v in result.to_dict().items() if k != "text"}, ensure_ascii=False))
+            if self.details:
+                details.append(json.dumps({k: v for k, v in result.to_dict().items() if k != "text"}, ensure_ascii=False))
         index = batch.column_names.index(self.field)
         batch = batch.set_column(index, self.field, pa.array(cleaned, type=pa.string()))
         if self.details:

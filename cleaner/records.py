@@ -56,7 +56,7 @@ def clean_records(lines: Iterable[bytes], cleaner: Cleaner, *, field_name: str =
             continue
         url = record.get("url") if isinstance(record.get("url"), str) else None
         try:
-            result = cleaner.run(value, url=url)
+            result = cleaner.run(value, url=url, details=details)
         except DocumentTooLarge as exc:
             report.problems.append((number, f"field {field_name!r} is too large ({exc}); passed through unchanged"))
             yield json.dumps(record, ensure_ascii=False) + "\n"

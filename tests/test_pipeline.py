@@ -14,6 +14,19 @@ def test_mixed_page_comes_out_in_one_script_and_reports_shares():
     assert convert_steps and convert_steps[0].count > 0
 
 
+def test_without_details_only_the_descriptive_detectors_are_skipped():
+    page = "标题\n國(guó)務(wù)院發佈通知,要求加快發展。\n\ufffd\n分享到：微信"
+    full = Cleaner().run(page)
+    lean = Cleaner().run(page, details=False)
+    assert lean.text == full.text and lean.steps == full.steps
+    assert {"simplified_share", "traditional_share", "title"} <= full.meta.keys()
+    assert not {"simplified_share", "traditional_share", "title"} & lean.meta.keys()
+    assert lean.meta["site"] == full.meta["site"]
+    assert [f for f in full.findings if f.kind != "replaced-bytes"] == lean.findings
+    assert any(f.kind == "replaced-bytes" for f in full.findings)
+    assert Cleaner().clean(page) == full.text
+
+
 def test_mixed_page_to_taiwan():
     out = Cleaner(remove_furniture=False, to="zh-tw").clean(MIXED)
     assert out == "國務院釋出通知，要求加快發展。\n國務院發佈通知，要求加快發展。\n工業網際網路平臺於今年上線。"
