@@ -40,10 +40,15 @@ ALNUM_LOGP = -6.0
 ASCII_RUN_LOGP = -1.0
 
 
+_NONE: dict[str, int] = {}
+
+
 class CharModel:
-    def __init__(self, unigrams: dict[str, int], bigrams: dict[str, int]) -> None:
+    def __init__(self, unigrams: dict[str, int], bigrams: dict[str, dict[str, int]]) -> None:
         total = sum(unigrams.values())
         self._uni = {c: math.log(n / total) for c, n in unigrams.items()}
+        # By first character, so a ranker can ask which characters were ever seen after one
+        # (``successors``) instead of scoring every pair (cleaner/ranking.py).
         self._big = bigrams
         self._uni_count = unigrams
         # The decoders ask for the same pairs again and again (every guess sorts ~190 candidates
@@ -76,10 +81,20 @@ class CharModel:
         if prev in PUNCTUATION or prev.isascii() or ch in PUNCTUATION or ch.isascii():
             return self.unigram(ch)
         a, b = fold_char(prev), fold_char(ch)
+        pair = self._big.get(a, _NONE).get(b)
+        if not pair:
+            return self.unseen(b)
         uni = math.exp(self._uni.get(b, UNKNOWN))
-        pair = self._big.get(a + b)
-        big = pair / self._uni_count[a] if pair else 0.0
-        return math.log(LAMBDA * big + (1 - LAMBDA) * uni)
+        return math.log(LAMBDA * (pair / self._uni_count[a]) + (1 - LAMBDA) * uni)
+
+    def unseen(self, b: str) -> float:
+        """``bigram(a, b)`` for a Han ``a`` never seen before the folded Han ``b``: the same for
+        every such ``a``, and the least any Han ``a`` gives (a seen pair only adds to it)."""
+        return math.log((1 - LAMBDA) * math.exp(self._uni.get(b, UNKNOWN)))
+
+    def successors(self, a: str) -> dict[str, int]:
+        """Folded characters seen after the folded character ``a`` inside a word (with counts)."""
+        return self._big.get(a, _NONE)
 
     def score(self, text: str) -> float:
         """Log-probability of a string under the model (first character by unigram)."""
@@ -112,7 +127,7 @@ def model() -> CharModel:
     return CharModel(unigrams, bigrams)
 
 
-def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+def _tables() -> tuple[dict[str, int], dict[str, dict[str, int]], dict[str, int]]:
     """(character counts, in-word pair counts, words holding 着/著), cached on disk."""
     from .tablecache import cached
 
@@ -120,9 +135,9 @@ def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     return cached("charmodel", [dictionary_path(), __file__], "1", _build_tables)
 
 
-def _build_tables() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+def _build_tables() -> tuple[dict[str, int], dict[str, dict[str, int]], dict[str, int]]:
     unigrams: dict[str, int] = {}
-    bigrams: dict[str, int] = {}
+    bigrams: dict[str, dict[str, int]] = {}  # first character -> second -> count
     # Dictionary words holding a character the naive S->T made ambiguous (着/著): a small table.
     ambiguous: dict[str, int] = {}
     with open(dictionary_path(), encoding="utf-8") as fh:
@@ -131,9 +146,9 @@ def _build_tables() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
             n = int(freq)
             for ch in word:
                 unigrams[ch] = unigrams.get(ch, 0) + n
-            for i in range(len(word) - 1):
-                key = word[i : i + 2]
-                bigrams[key] = bigrams.get(key, 0) + n
+            for a, b in zip(word, word[1:]):
+                after = bigrams.setdefault(a, {})
+                after[b] = after.get(b, 0) + n
             if "着" in word or "著" in word:
                 ambiguous[word] = n
     return unigrams, bigrams, ambiguous

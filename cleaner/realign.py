@@ -27,6 +27,7 @@ import regex
 from . import gbk, holes, pinyin
 from .convert import fold_char
 from .langmodel import model
+from .ranking import RankedCandidates
 
 # Adjustments in log-probability units (natural log) on top of the language model; a state's
 # score is a log-probability, higher is better.
@@ -178,6 +179,8 @@ LOST = "\ufffd"
 
 
 _RANKED: dict[tuple[int, str], list] = {}
+_RANKERS: dict[int, RankedCandidates] = {}
+LONG_LIST = 256  # candidates from which a list is ranked from its base orders (cleaner/ranking.py)
 
 
 def _guesses(candidates, st: _State, guess: bool):
@@ -188,10 +191,15 @@ def _guesses(candidates, st: _State, guess: bool):
     key = (id(candidates), st.prev) if isinstance(candidates, tuple) else None
     ranked = _RANKED.get(key) if key else None
     if ranked is None:
-        # The candidate lists are gbk's cached tuples, a few of them up to 20,000 long: their
-        # ranking after a given character is computed once, not at every "?".
         lm = model()
-        if st.prev:
+        if key and len(candidates) >= LONG_LIST:
+            # gbk's long lists (up to 20,000): scoring all of them after every new character
+            # cost 0.1 s each; the ranker scores only the pairs the model knows.
+            ranker = _RANKERS.get(id(candidates))
+            if ranker is None:
+                ranker = _RANKERS[id(candidates)] = RankedCandidates([ch for _, ch in candidates], lm)
+            ranked = [candidates[i] for i in ranker.top(st.prev, CANDIDATES)]
+        elif st.prev:
             ranked = sorted(candidates, key=lambda bc: -lm.bigram(st.prev, bc[1]))[:CANDIDATES]
         else:
             ranked = sorted(candidates, key=lambda bc: -lm.unigram(bc[1]))[:CANDIDATES]
