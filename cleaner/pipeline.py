@@ -11,7 +11,8 @@ Order (each stage sees the output of the one before):
 7. ``fix_width``          compat forms, fullwidth letters/digits, Chinese punctuation by context
 8. ``normalize_whitespace`` one paragraph per line
 
-Detectors (unrecoverable bytes, script shares) add findings and never change text.
+Detectors (unrecoverable bytes, script shares) add findings and never change text; they run only
+when details are asked for (``run(details=True)``, the default).
 """
 
 from __future__ import annotations
