@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import os
 from functools import lru_cache
+from itertools import pairwise
 
 from .convert import fold_char
 
@@ -101,7 +102,7 @@ class CharModel:
         if not text:
             return 0.0
         total = self.unigram(text[0])
-        for prev, ch in zip(text, text[1:]):
+        for prev, ch in pairwise(text):
             total += self.bigram(prev, ch)
         return total
 
@@ -146,7 +147,7 @@ def _build_tables() -> tuple[dict[str, int], dict[str, dict[str, int]], dict[str
             n = int(freq)
             for ch in word:
                 unigrams[ch] = unigrams.get(ch, 0) + n
-            for a, b in zip(word, word[1:]):
+            for a, b in pairwise(word):
                 after = bigrams.setdefault(a, {})
                 after[b] = after.get(b, 0) + n
             if "着" in word or "著" in word:

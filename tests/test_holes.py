@@ -1,12 +1,12 @@
 """Decoding bytes with holes (cleaner/holes.py): double-encoded text that lost bytes."""
 
 import pytest
+from conftest import FIXTURES
+from damage import naive_s2t
 
 from cleaner import holes
 from cleaner.convert import fold
 from cleaner.mojibake import fix_utf8_as_gbk
-from conftest import FIXTURES
-from damage import naive_s2t
 
 SEED_EXPECTED = sorted((FIXTURES / "seeds" / "expected-zh-hans").glob("*.txt"))
 
