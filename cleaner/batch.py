@@ -100,7 +100,7 @@ def worker_pool(jobs: int, config: Config, rule_dirs) -> ProcessPoolExecutor:
     """Worker processes that start with every table already built.
 
     The tables are built here first: forked workers share them (copy-on-write) instead of each
-    spending 1.5 s and 70 MB building its own. Where processes are spawned, each builds its own.
+    holding its own 70 MB. Where processes are spawned, each reads its own from the tables cache.
     """
     from .pipeline import Cleaner
 
@@ -115,14 +115,18 @@ def _init_worker(config: Config, rule_dirs) -> None:
     _worker_cleaner = Cleaner(config, rule_dirs=rule_dirs)
 
 
-def _clean_one(job: tuple[str, str]) -> tuple[str, str | None, bool, dict]:
-    """Clean one file; returns (input, error or None, changed, result as a dict without text)."""
-    src, dst = job
+def _clean_one(job: tuple[str, str, bool]) -> tuple[str, str | None, bool, dict]:
+    """Clean one file; returns (input, error or None, changed, result as a dict without text).
+
+    The job's flag asks for the page-describing detectors (``Cleaner.run(details=...)``): only a
+    ``--report`` shows them; steps and rule time-outs, which the summary needs, are always there.
+    """
+    src, dst, details = job
     try:
         data = Path(src).read_bytes()
         if not data:
             return src, "empty file, nothing to clean", False, {}
-        result = _worker_cleaner.run_bytes(data)
+        result = _worker_cleaner.run_bytes(data, details=details)
         write_atomic(Path(dst), as_file_text(result.text))
         details = {k: v for k, v in result.to_dict().items() if k != "text"}
         return src, None, result.changed, details
@@ -158,7 +162,8 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, rule_dirs=None, 
     work, skipped = plan(src_dir, out_dir, force)
     report = Report(skipped=skipped)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    sizes = {src: _file_size(src) for src, _ in work}
+    work = [(src, dst, report_path is not None) for src, dst in work]
+    sizes = {src: _file_size(src) for src, _, _ in work}
     bar = progress_bar(sum(sizes.values()), "B", progress, files=len(work))
     per_file = open(report_path, "w", encoding="utf-8") if report_path else None
     try:

@@ -91,7 +91,7 @@ def _single(args, cleaner, src: str) -> int:
         print(f"cleaner: {name}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     try:
-        result = cleaner.run(text, url=args.url)
+        result = cleaner.run(text, url=args.url, details=args.explain or args.json)
     except DocumentTooLarge as exc:
         print(f"cleaner: {name}: {exc}", file=sys.stderr)
         return 2

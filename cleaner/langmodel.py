@@ -79,7 +79,7 @@ class CharModel:
             return CLOSE_AFTER_END_LOGP
         if prev.isdigit() and ch in AFTER_DIGIT:
             return AFTER_DIGIT_LOGP
-        if prev in PUNCTUATION or prev.isascii() or ch in PUNCTUATION or ch.isascii():
+        if not (self.in_table(prev) and self.in_table(ch)):
             return self.unigram(ch)
         a, b = fold_char(prev), fold_char(ch)
         pair = self._big.get(a, _NONE).get(b)
@@ -87,6 +87,12 @@ class CharModel:
             return self.unseen(b)
         uni = math.exp(self._uni.get(b, UNKNOWN))
         return math.log(LAMBDA * (pair / self._uni_count[a]) + (1 - LAMBDA) * uni)
+
+    @staticmethod
+    def in_table(ch: str) -> bool:
+        """Is a pair with ``ch`` on either side scored from the pair table (after the special
+        cases above it in ``_bigram``)? Punctuation and Latin text are scored by the unigram."""
+        return not (ch.isascii() or ch in PUNCTUATION)
 
     def unseen(self, b: str) -> float:
         """``bigram(a, b)`` for a Han ``a`` never seen before the folded Han ``b``: the same for

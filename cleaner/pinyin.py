@@ -30,10 +30,6 @@ def readings(ch: str) -> frozenset[str]:
     return frozenset(raw.split(",")) if raw else frozenset()
 
 
-def is_syllable(s: str) -> bool:
-    return SYLLABLE.fullmatch(s) is not None
-
-
 def has_tone(s: str) -> bool:
     return any(c in TONE_MARKS for c in s)
 

@@ -4,13 +4,14 @@ Realign guesses a lost byte among every GBK character that fits it: lists of up 
 characters, ranked by the bigram model after the character before the hole. Scoring the whole
 list costs about 0.1 s for each new preceding character, and a real crawl keeps bringing new ones.
 
-But the model scores most pairs the same way whatever the first character is. After a Han
-character, a pair never seen inside a word scores ``unseen(b)``, a function of the second
-character's unigram; after punctuation or Latin text, the second character's unigram itself (but
-for units after a digit). So each list is sorted once by that base score, and for a given
-preceding character only the exceptions (the pairs the model has seen, found from the model's
-successor table, and the few non-Han candidates) are scored one by one. The result is exactly
-``sorted(range(n), key=lambda i: -bigram(prev, chars[i]))[:k]``, ties included.
+But the model scores most pairs the same way whatever the first character is. After a character
+in the pair table, a pair never seen inside a word scores ``unseen(b)``, a function of the second
+character's unigram; after punctuation, Latin text or nothing, the second character's unigram
+itself (but for units after a digit). So each list is sorted once by that base score, and for a
+given preceding character only the exceptions (the pairs the model has seen, found from its
+successor table, units after a digit, and the candidates outside the pair table) are scored one
+by one. The result is exactly ``sorted(range(n), key=lambda i: -score(chars[i]))[:k]``, ties
+included, with ``score`` the bigram after ``prev`` (the unigram when there is none).
 """
 
 from __future__ import annotations
@@ -18,12 +19,7 @@ from __future__ import annotations
 import heapq
 
 from .convert import fold_char
-from .langmodel import AFTER_DIGIT, PUNCTUATION, CharModel
-
-
-def _han_like(ch: str) -> bool:
-    """Are the pairs this character ends scored by the model's tables (no special case)?"""
-    return not ch.isascii() and ch not in PUNCTUATION
+from .langmodel import AFTER_DIGIT, CharModel
 
 
 class RankedCandidates:
@@ -32,42 +28,41 @@ class RankedCandidates:
     def __init__(self, chars: list[str], lm: CharModel) -> None:
         self.chars = chars
         self.lm = lm
-        self.special: list[int] = []  # scored one by one after any character
-        self.by_fold: dict[str, list[int]] = {}  # folded Han candidate -> its positions
-        han: list[int] = []
+        self.special: list[int] = []  # outside the pair table: scored one by one after any character
+        self.by_fold: dict[str, list[int]] = {}  # folded candidate -> its positions
+        table: list[int] = []
         for i, ch in enumerate(chars):
-            if _han_like(ch):
-                han.append(i)
+            if lm.in_table(ch):
+                table.append(i)
                 self.by_fold.setdefault(fold_char(ch), []).append(i)
             else:
                 self.special.append(i)
-        self.units = [i for i in han if chars[i] in AFTER_DIGIT]  # scored apart after a digit
-        folds = {i: fold_char(chars[i]) for i in han}
-        # Two orders: after a Han character (the unseen score) and after anything else (the
-        # unigram). The first is a rounding of the second, so they are kept apart to stay exact.
-        self.after_han = sorted(han, key=lambda i: (-lm.unseen(folds[i]), i))
-        self.after_other = sorted(han, key=lambda i: (-lm.unigram(chars[i]), i))
+        self.units = [i for i in table if chars[i] in AFTER_DIGIT]  # scored apart after a digit
+        folds = {i: fold_char(chars[i]) for i in table}
+        # Two orders: after a character in the table (the unseen score) and after anything else
+        # (the unigram). The first is a rounding of the second, so they are kept apart to stay exact.
+        self.after_table = sorted(table, key=lambda i: (-lm.unseen(folds[i]), i))
+        self.after_other = sorted(table, key=lambda i: (-lm.unigram(chars[i]), i))
 
     def top(self, prev: str, k: int) -> list[int]:
         """Positions of the ``k`` likeliest candidates after ``prev``, best first (earlier on ties)."""
         lm, chars = self.lm, self.chars
-        if not prev:
-            return sorted(range(len(chars)), key=lambda i: (-lm.unigram(chars[i]), i))[:k]
+        score = (lambda ch: lm.bigram(prev, ch)) if prev else lm.unigram
         exact = set(self.special)
-        if _han_like(prev):
-            order = self.after_han
+        if prev and lm.in_table(prev):
+            order = self.after_table
             for b in lm.successors(fold_char(prev)):
                 exact.update(self.by_fold.get(b, ()))
         else:
             order = self.after_other
         if prev.isdigit():
             exact.update(self.units)
-        scored = [(-lm.bigram(prev, chars[i]), i) for i in exact]
+        scored = [(-score(chars[i]), i) for i in exact]
         taken = 0
         for i in order:  # already in the order of their score: the first k not scored above
             if taken == k:
                 break
             if i not in exact:
-                scored.append((-lm.bigram(prev, chars[i]), i))
+                scored.append((-score(chars[i]), i))
                 taken += 1
         return [i for _, i in heapq.nsmallest(k, scored)]

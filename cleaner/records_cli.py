@@ -53,7 +53,6 @@ def _one(args, cleaner, src: str, dst: Path | None) -> int:
     return 1 if report.problems else 0
 
 
-
 def _size(fh) -> int | None:
     try:
         return os.fstat(fh.fileno()).st_size or None

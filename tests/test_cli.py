@@ -44,6 +44,7 @@ def test_folder_mirrors_tree_and_leaves_inputs(tmp_path):
     lines = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
     assert sorted(line["status"] for line in lines) == ["cleaned", "cleaned", "failed", "failed", "failed"]
     assert any(step["name"] == "pinyin-annotations" for line in lines for step in line.get("steps", []))
+    assert all("simplified_share" in line["meta"] for line in lines if line["status"] == "cleaned")  # the report has details
     # a re-run skips outputs newer than their inputs
     again = run_cli(tmp_path / "in", "-o", tmp_path / "out")
     assert "skipped 2" in again.stderr.decode()

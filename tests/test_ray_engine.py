@@ -46,7 +46,7 @@ def _read_output(folder) -> list[dict]:
     return rows
 
 
-def _expected(records, **kw) -> dict[int, str]:
+def _expected(records) -> dict[int, str]:
     cleaner = Cleaner()
     return {r["id"]: cleaner.run(r["text"], url=r.get("url")).text for r in records}
 
