@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from damage import naive_s2t  # noqa: E402
 
-from cleaner.convert import convert  # noqa: E402
 from cleaner.langmodel import dictionary_path  # noqa: E402
+from cleaner.script.convert import convert  # noqa: E402
 
 
 def corpora() -> dict[str, str]:

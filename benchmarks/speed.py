@@ -30,9 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from damage import damage_lines, damage_page, naive_s2t  # noqa: E402
-
 import measure  # noqa: E402
+from damage import damage_lines, damage_page, naive_s2t  # noqa: E402
 
 # Kind of record -> share of the corpus (by records). Most pages of a crawl are clean; the damaged
 # ones carry one of the notes' processes.

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .config import TARGETS, Config
-from .decode import NotText, decode
-from .model import Finding, Result, Step
-from .pipeline import Cleaner
+from cleaner.config import TARGETS, Config
+from cleaner.io.decode import NotText, decode
+from cleaner.model import Finding, Result, Step
+from cleaner.pipeline import Cleaner
 
 __version__ = "0.1.0"
 __all__ = ["clean", "clean_bytes", "decode", "Cleaner", "Config", "Result", "Step", "Finding", "NotText", "TARGETS", "__version__"]

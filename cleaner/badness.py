@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .charclass import CharClass
-from .chardata import UNRECOVERABLE, count_han
-from .model import Finding
+from cleaner.charclass import CharClass
+from cleaner.chardata import UNRECOVERABLE, count_han
+from cleaner.model import Finding
 
 
 def unrecoverable(text: str) -> list[Finding]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .chunks import pieces
+from cleaner.chunks import pieces
 
 ASTRAL = "\U00010000-\U0010ffff"
 _ANY_ASTRAL = re.compile(f"[{ASTRAL}]")

@@ -23,7 +23,7 @@ _NOT_HAN_RUN = re.compile("[^" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _HAN_R
 
 def count_han(text: str) -> int:
     """How many Han characters ``text`` holds (one C pass)."""
-    from .chunks import pieces
+    from cleaner.chunks import pieces
 
     return sum(len(_NOT_HAN_RUN.sub("", piece)) for piece in pieces(text))
 

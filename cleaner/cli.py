@@ -13,11 +13,17 @@ from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 
-from . import chunks
-from .config import TARGETS, Config, DocumentTooLarge
-from .decode import NotText, decode
-from .batch import as_file_text, output_dir_error, overwrite_error, timeout_messages, write_output
-from .rules import RuleError
+from cleaner import chunks
+from cleaner.config import TARGETS, Config, DocumentTooLarge
+from cleaner.engines.folder import (
+    as_file_text,
+    output_dir_error,
+    overwrite_error,
+    timeout_messages,
+    write_output,
+)
+from cleaner.furniture.rules import RuleError
+from cleaner.io.decode import NotText, decode
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,14 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["rules"]:
-        from .rules_cli import main as rules_main
+        from cleaner.furniture.rules_cli import main as rules_main
 
         return rules_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess, regex_timeout=args.regex_timeout,
                         max_chars=args.max_chars)
-        from .pipeline import Cleaner
+        from cleaner.pipeline import Cleaner
 
         cleaner = Cleaner(config, rule_dirs=args.rules)
     except (RuleError, ValueError) as exc:
@@ -72,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.engine == "ray":
         return _ray(args, config, src)
     if args.jsonl:
-        from .records_cli import run_jsonl
+        from cleaner.engines.jsonl_cli import run_jsonl
 
         return run_jsonl(args, cleaner, src)
     if src != "-" and Path(src).is_dir():
@@ -124,7 +130,7 @@ def _single(args, cleaner, src: str) -> int:
 
 
 def _folder(args, config: Config, src: Path) -> int:
-    from .batch import run_folder
+    from cleaner.engines.folder import run_folder
 
     if refusal := output_dir_error(src, args.output):
         print(f"cleaner: {refusal}", file=sys.stderr)
@@ -154,7 +160,7 @@ def _ray(args, config: Config, src: str) -> int:
     try:
         import ray  # noqa: F401 - only to tell the user what is missing
 
-        from . import ray_engine
+        from cleaner.engines import ray_engine
     except ImportError:
         print("cleaner: --engine ray needs Ray Data: pip install 'cleaner[ray]'", file=sys.stderr)
         return 2

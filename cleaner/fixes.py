@@ -10,7 +10,15 @@ import re
 
 import regex
 
-from .chardata import COMPAT_PUNCT, CJK, ENTITY, FULLWIDTH_PUNCT, HALFWIDTH_ALNUM, INDENT_ARTIFACT, PAD
+from cleaner.chardata import (
+    CJK,
+    COMPAT_PUNCT,
+    ENTITY,
+    FULLWIDTH_PUNCT,
+    HALFWIDTH_ALNUM,
+    INDENT_ARTIFACT,
+    PAD,
+)
 
 
 def unescape_entities(text: str) -> str:

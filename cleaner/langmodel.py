@@ -16,7 +16,7 @@ import os
 from functools import lru_cache
 from itertools import pairwise
 
-from .convert import fold_char
+from cleaner.script.fold import fold_char
 
 LAMBDA = 0.5  # weight of the in-word bigram against the unigram
 UNKNOWN = -16.0  # log-probability floor for characters jieba never saw
@@ -136,7 +136,7 @@ def model() -> CharModel:
 
 def _tables() -> tuple[dict[str, int], dict[str, dict[str, int]], dict[str, int]]:
     """(character counts, in-word pair counts, words holding 着/著), cached on disk."""
-    from .tablecache import cached
+    from cleaner.tablecache import cached
 
     # This file is a source too: an edit to what is counted must not read back an old copy.
     return cached("charmodel", [dictionary_path(), __file__], "1", _build_tables)

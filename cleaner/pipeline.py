@@ -20,10 +20,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import badness, boilerplate, convert, fixes, mojibake, repair, rules
-from .config import Config, DocumentTooLarge
-from .decode import decode
-from .model import Finding, Result, Step
+from cleaner import badness, fixes
+from cleaner.config import Config, DocumentTooLarge
+from cleaner.furniture import boilerplate, rules
+from cleaner.io.decode import decode
+from cleaner.model import Finding, Result, Step
+from cleaner.repair import annotations as repair
+from cleaner.repair import mojibake
+from cleaner.script import convert, fold
 
 
 class Cleaner:
@@ -97,7 +101,7 @@ class Cleaner:
             findings.extend(Finding("rule-timeout", -1, rid) for rid in removal.timeouts)
             text = removal.text
         if details:
-            shares = badness.script_shares(text, convert.script_class("simplified"), convert.script_class("traditional"))
+            shares = badness.script_shares(text, fold.script_class("simplified"), fold.script_class("traditional"))
             for script, share in shares.items():
                 meta[f"{script}_share"] = str(share)
         if cfg.convert_script and cfg.to != "keep":

@@ -13,7 +13,7 @@ from functools import lru_cache
 import opencc
 from pypinyin import Style, pinyin
 
-from cleaner import gbk
+from cleaner.repair import gbk
 
 
 @lru_cache(maxsize=1)

@@ -1,9 +1,9 @@
 """Furniture removal (cleaner/boilerplate.py) on pages of sites without a rule file."""
 
 import pytest
-
-from cleaner.boilerplate import recognise
 from conftest import FIXTURES
+
+from cleaner.furniture.boilerplate import recognise
 
 PAGES = sorted((FIXTURES / "furniture").glob("*.txt"))
 

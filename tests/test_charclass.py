@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from cleaner.charclass import CharClass
 from cleaner.chardata import count_han
-from cleaner.convert import script_only
+from cleaner.script.fold import script_only
 
 MEMBERS = "國務院\U00020000\U0002a6d6-]^\\"
 CLASS = CharClass(MEMBERS)

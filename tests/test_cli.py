@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, expected_for, run_cli
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from cleaner.convert import convert, correct_ambiguous, fold
+from cleaner.script.convert import convert, correct_ambiguous
+from cleaner.script.fold import fold
 
 
 @pytest.mark.parametrize(

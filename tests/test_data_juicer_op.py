@@ -7,7 +7,7 @@ pytest.importorskip("data_juicer")
 from data_juicer.core.data import NestedDataset  # noqa: E402
 from data_juicer.ops.base_op import OPERATORS  # noqa: E402
 
-from cleaner.data_juicer_op import OP_NAME, ChineseCleanerMapper  # noqa: E402
+from cleaner.adapters.data_juicer_op import OP_NAME, ChineseCleanerMapper  # noqa: E402
 
 
 def test_runs_inside_data_juicer():

@@ -11,7 +11,7 @@ from datatrove.data import Document  # noqa: E402
 from datatrove.executor import LocalPipelineExecutor  # noqa: E402
 from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
-from cleaner.datatrove_step import ChineseCleaner  # noqa: E402
+from cleaner.adapters.datatrove_step import ChineseCleaner  # noqa: E402
 
 
 def _documents(data=None, rank=0, world_size=1):

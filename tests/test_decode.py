@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from cleaner.decode import NotText, decode
+from cleaner.io.decode import NotText, decode
 
 SIMPLIFIED = "工信部：推动工业互联网加快发展，2020年目标明确。"
 TRADITIONAL = "工信部與浙江省人民政府共同打造出了工業互聯網平臺體系，國務院"

@@ -4,9 +4,9 @@ import pytest
 from conftest import FIXTURES
 from damage import naive_s2t
 
-from cleaner import holes
-from cleaner.convert import fold
-from cleaner.mojibake import fix_utf8_as_gbk
+from cleaner.repair import holes
+from cleaner.repair.mojibake import fix_utf8_as_gbk
+from cleaner.script.fold import fold
 
 SEED_EXPECTED = sorted((FIXTURES / "seeds" / "expected-zh-hans").glob("*.txt"))
 
@@ -71,8 +71,8 @@ def _whole_chain_viterbi(chosen, prev, final):
     """The Viterbi over the whole chain, as written before runs were decided one by one."""
     import math
 
-    from cleaner.convert import fold_char
     from cleaner.langmodel import model
+    from cleaner.script.fold import fold_char
 
     lm = model()
     beam = {fold_char(prev[-1:]) if prev else "": (0.0, ())}

@@ -2,7 +2,7 @@
 
 import pickle
 
-from cleaner.lazy_cleaner import LazyCleaner
+from cleaner.adapters.lazy_cleaner import LazyCleaner
 
 
 class Step(LazyCleaner):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.mojibake import fix_latin_mojibake, fix_utf8_as_gbk
+from cleaner.repair.mojibake import fix_latin_mojibake, fix_utf8_as_gbk
 
 
 @pytest.mark.parametrize("word", ["你好", "发展", "工业互联网", "人民政府"])
@@ -39,7 +39,7 @@ def test_lone_rare_name_in_a_long_paragraph_is_not_reread():
 
 
 def test_pinyin_letters_read_back_only_when_they_make_a_syllable():
-    from cleaner.mojibake import _fix_pinyin_letters
+    from cleaner.repair.mojibake import _fix_pinyin_letters
 
     assert _fix_pinyin_letters("(gu贸)(w霉)") == ("(guó)(wù)", 2)
     assert _fix_pinyin_letters("(贸易)(x贸z)") == ("(贸易)(x贸z)", 0)  # not a syllable: left alone

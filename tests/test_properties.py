@@ -3,11 +3,11 @@
 import difflib
 import os
 
+from damage import damage_page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from damage import damage_page
 
 EXAMPLES = int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60"))
 RUN = {"inputs": 0}  # counted for `make fuzz`, which prints it

@@ -2,9 +2,9 @@
 
 import pytest
 
-from cleaner import gbk
 from cleaner.langmodel import model
-from cleaner.ranking import RankedCandidates
+from cleaner.repair import gbk
+from cleaner.repair.ranking import RankedCandidates
 
 # Preceding characters of every kind the model scores differently: common and rare Han,
 # Traditional, punctuation (pausing, sentence end), ASCII letters and digits, a fullwidth digit,

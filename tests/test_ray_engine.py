@@ -7,11 +7,12 @@ import pytest
 
 ray = pytest.importorskip("ray")
 
-from cleaner import Cleaner  # noqa: E402
-from cleaner.config import Config  # noqa: E402
-from cleaner import ray_engine  # noqa: E402
 from conftest import FIXTURES, SEEDS, run_cli  # noqa: E402
 from damage import damage_lines, damage_page  # noqa: E402
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.engines import ray_engine  # noqa: E402
+from cleaner.config import Config  # noqa: E402
 
 
 def _records() -> list[dict]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.realign import realign, tokenize
+from cleaner.repair.realign import realign, tokenize
 
 # (damaged span, in-step char before it, repaired) — the worked examples of notes/corruption.md §2.
 NOTE_CASES = [
@@ -56,7 +56,7 @@ def test_annotation_after_a_realigned_character_is_dropped():
 
 
 def test_keeping_a_group_as_text_costs():
-    from cleaner.realign import LITERAL_GROUP_COST
+    from cleaner.repair.realign import LITERAL_GROUP_COST
 
     assert LITERAL_GROUP_COST > 0
     assert realign("麼(me)").text == "麼"

@@ -2,9 +2,10 @@
 
 import json
 
-from cleaner import Cleaner
-from cleaner.records import RecordReport, clean_records
 from conftest import run_cli
+
+from cleaner import Cleaner
+from cleaner.engines.jsonl import RecordReport, clean_records
 
 
 def _records(lines: list[str], **kw):

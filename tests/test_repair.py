@@ -3,10 +3,10 @@
 import difflib
 
 import pytest
-
-from cleaner.repair import repair_pinyin, strip_annotations
 from conftest import FIXTURES
 from damage import damage_page, lossy_decode, naive_s2t, nfkc_punct
+
+from cleaner.repair.annotations import repair_pinyin, strip_annotations
 
 CLEAN = sorted((FIXTURES / "clean").glob("*.txt"))
 

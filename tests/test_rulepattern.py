@@ -3,9 +3,9 @@
 import pytest
 import regex
 
-from cleaner.boilerplate import fold_page
-from cleaner.rulepattern import can_explode, needed_strings, widen
-from cleaner.rules import load
+from cleaner.furniture.boilerplate import fold_page
+from cleaner.furniture.rulepattern import can_explode, needed_strings, widen
+from cleaner.furniture.rules import load
 
 
 @pytest.mark.parametrize("pattern, text", [

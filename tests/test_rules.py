@@ -2,8 +2,8 @@
 
 import pytest
 
-from cleaner.rules import RuleError, load, load_file
-from cleaner.rules_cli import check_examples
+from cleaner.furniture.rules import RuleError, load, load_file
+from cleaner.furniture.rules_cli import check_examples
 
 
 def test_builtin_rules_pass_their_fixtures():
@@ -51,8 +51,8 @@ def test_user_rules_override_builtin_site(tmp_path):
 def test_catastrophic_regex_times_out():
     import regex
 
-    from cleaner.boilerplate import remove_furniture
-    from cleaner.rules import Rule
+    from cleaner.furniture.boilerplate import remove_furniture
+    from cleaner.furniture.rules import Rule
 
     rule = Rule(id="bad", action="drop-line", pattern=regex.compile(r"(a|aa)+$"), reason="r")
     result = remove_furniture("a" * 40 + "!\n正文", [rule], timeout=0.05)

@@ -1,7 +1,6 @@
 """End to end: the command line on the five seed pages against their expected files."""
 
 import pytest
-
 from conftest import SEEDS, expected_for, run_cli
 
 # 001: “六保” — 保's lead byte was lost with the one-byte shift; the context model guesses 。

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
-from . import batch
-from .config import DocumentTooLarge
-from .pipeline import Cleaner
+from cleaner.config import DocumentTooLarge
+from cleaner.engines import folder as batch
+from cleaner.pipeline import Cleaner
 
 BATCH_BYTES = 1 << 20  # records sent to a worker at a time
 IN_FLIGHT = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import heapq
 
-from .convert import fold_char
-from .langmodel import AFTER_DIGIT, CharModel
+from cleaner.langmodel import AFTER_DIGIT, CharModel
+from cleaner.script.fold import fold_char
 
 
 class RankedCandidates:

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .boilerplate import fold_line
-from .rules import RuleError, load
+from cleaner.furniture.boilerplate import fold_line
+from cleaner.furniture.rules import RuleError, load
 
 
 def check_examples(ruleset) -> list[str]:

@@ -12,11 +12,15 @@ from functools import lru_cache
 import ftfy
 import regex
 
-from . import gbk, holes
-from .pinyin import SYLLABLE, TONE_MARKS
-from .realign import annotates, is_annotation_syllable
-from .convert import fold
-from .langmodel import model
+from cleaner.langmodel import model
+from cleaner.repair import gbk, holes
+from cleaner.repair.pinyin import (
+    SYLLABLE,
+    TONE_MARKS,
+    annotates,
+    is_annotation_syllable,
+)
+from cleaner.script.fold import fold
 
 # Runs of non-ASCII characters that could be GBK-decoded UTF-8: UTF-8 Chinese is 3 bytes a
 # character, so a run of n GBK characters holds about 2n/3 Chinese characters.
@@ -209,8 +213,8 @@ def _rare_char() -> re.Pattern:
     """
     import opencc
 
-    from . import langmodel
-    from .tablecache import cached
+    from cleaner import langmodel
+    from cleaner.tablecache import cached
 
     # Sources: the counts, the scoring code, OpenCC's folding and this file (RARE).
     sources = [langmodel.dictionary_path(), langmodel.__file__, opencc.__file__, __file__]

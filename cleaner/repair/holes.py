@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from . import gbk
-from .chardata import HAN
-from .convert import fold_char
-from .langmodel import model
-from .pinyin import TONE_MARKS
+from cleaner.chardata import HAN
+from cleaner.langmodel import model
+from cleaner.repair import gbk
+from cleaner.repair.pinyin import TONE_MARKS
+from cleaner.script.fold import fold_char
 
 Hole = None
 ByteOrHole = int | None

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from . import chunks
-from .convert import fold, foreign_class
-from .rules import META_GROUPS, Rule, RuleSet, Site
+from cleaner import chunks
+from cleaner.furniture.rules import META_GROUPS, Rule, RuleSet, Site
+from cleaner.script.fold import fold, foreign_class
 
 EDGE_LINES = 6  # "top"/"bottom" zones: this many non-empty lines from the page edge
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from data_juicer.ops.base_op import OPERATORS, Mapper
 
-from .lazy_cleaner import LazyCleaner
+from cleaner.adapters.lazy_cleaner import LazyCleaner
 
 OP_NAME = "chinese_cleaner_mapper"
 

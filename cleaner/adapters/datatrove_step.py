@@ -5,7 +5,7 @@
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
-    from cleaner.datatrove_step import ChineseCleaner
+    from cleaner.adapters.datatrove_step import ChineseCleaner
 
     LocalPipelineExecutor([JsonlReader("pages/"), ChineseCleaner(to="zh-hans"), JsonlWriter("clean/")], tasks=8).run()
 
@@ -20,7 +20,7 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.formatters.base import BaseFormatter
 from datatrove.utils.typeshelper import StatHints
 
-from .lazy_cleaner import LazyCleaner
+from cleaner.adapters.lazy_cleaner import LazyCleaner
 
 
 class ChineseCleaner(LazyCleaner, BaseFormatter):

@@ -1,18 +1,11 @@
-"""OpenCC adapter: cached converters per target, plus a one-character fold to Simplified.
-
-OpenCC objects do not pickle, so converters are built lazily, once per process.
-"""
+"""Script conversion for the reader: OpenCC chains per target script, sentence by sentence."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
-import opencc
 import regex
 
-from . import chunks
-from .charclass import CharClass
+from cleaner import chunks
+from cleaner.script.fold import converter, foreign_class
 
 # Target -> OpenCC configuration chain. zh-hans uses t2s, then the 著/着 correction below: tw2s
 # also turns 著眼 into 着眼 but is not idempotent (it turns a correct Simplified 显著 into 显着).
@@ -23,11 +16,6 @@ CHAINS: dict[str, tuple[str, ...]] = {
     "zh-hk": ("s2hk.json",),
     "keep": (),
 }
-
-
-@lru_cache(maxsize=None)
-def _converter(config: str) -> opencc.OpenCC:
-    return opencc.OpenCC(config)
 
 
 def convert(text: str, target: str) -> str:
@@ -52,36 +40,11 @@ def convert(text: str, target: str) -> str:
 
 def _chain(text: str, target: str) -> str:
     for config in CHAINS[target]:
-        text = _converter(config).convert(text)
+        text = converter(config).convert(text)
     return text
 
 
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
-
-
-@lru_cache(maxsize=None)
-def script_only(name: str) -> frozenset[str]:
-    """Characters that belong to one script only (cleaner/data, generated from OpenCC's tables)."""
-    data = resources.files("cleaner") / "data" / f"{name}_only.txt"
-    return frozenset(data.read_text(encoding="utf-8").strip())
-
-
-# Characters with several Traditional forms that character-by-character converters leave alone
-# (notes/corruption.md §1). They are valid Traditional too, but inside a Traditional sentence they
-# are almost always Simplified leftovers (于 for 於, 后 for 後).
-NAIVE_LEFTOVERS = frozenset("于云并范余征斗占峰杰筑采后")
-
-
-@lru_cache(maxsize=None)
-def script_class(name: str) -> CharClass:
-    """``script_only(name)`` as a class searched and counted at C speed."""
-    return CharClass(script_only(name))
-
-
-@lru_cache(maxsize=None)
-def foreign_class(target: str) -> CharClass:
-    """What is foreign to ``target``: the other script's own characters (and naive leftovers)."""
-    return CharClass(script_only("traditional") if target == "zh-hans" else script_only("simplified") | NAIVE_LEFTOVERS)
 
 
 # Characters a naive character-by-character S->T wrote for another Simplified character, and
@@ -98,7 +61,7 @@ def correct_ambiguous(text: str) -> str:
     """
     if not any(ch in text for ch in AMBIGUOUS):
         return text
-    from .langmodel import word_frequency
+    from cleaner.langmodel import word_frequency
 
     # Only the few characters around each occurrence are looked at (no list of the whole text:
     # a 100 MB page would make one object per character); earlier changes are seen by later ones.
@@ -133,17 +96,3 @@ def _best_word(chars: list[str], i: int, ch: str, freq) -> int:
             word = "".join(chars[start:i]) + ch + "".join(chars[i + 1 : end])
             best = max(best, freq(word))
     return best
-
-
-@lru_cache(maxsize=65536)
-def fold_char(ch: str) -> str:
-    """The Simplified form of one character (itself when it has none); used for matching/scoring."""
-    if ch.isascii():
-        return ch
-    out = _converter("t2s.json").convert(ch)
-    return out if len(out) == 1 else ch
-
-
-def fold(text: str) -> str:
-    """Script-neutral form of a text for matching rules: Traditional folded to Simplified."""
-    return _converter("t2s.json").convert(text)

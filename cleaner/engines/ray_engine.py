@@ -3,7 +3,7 @@
 From Python, on a dataset you already have::
 
     import ray
-    from cleaner.ray_engine import CleanBatch
+    from cleaner.engines.ray_engine import CleanBatch
 
     ds = ray.data.read_parquet("s3://bucket/pages/")
     ds = ds.map_batches(CleanBatch, fn_constructor_kwargs={"to": "zh-hans"}, batch_format="pyarrow", concurrency=8)
@@ -26,7 +26,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .config import Config
+from cleaner.config import Config
 
 
 class CleanBatch:
@@ -34,7 +34,7 @@ class CleanBatch:
 
     def __init__(self, to: str = "zh-hans", site: str | None = None, field: str = "text", details: bool = False,
                  rule_dirs: list[str] | None = None, config: Config | None = None) -> None:
-        from .pipeline import Cleaner
+        from cleaner.pipeline import Cleaner
 
         self.field = field
         self.details = details

@@ -24,10 +24,9 @@ from functools import lru_cache
 
 import regex
 
-from . import gbk, holes, pinyin
-from .convert import fold_char
-from .langmodel import model
-from .ranking import RankedCandidates
+from cleaner.langmodel import model
+from cleaner.repair import gbk, holes, pinyin
+from cleaner.repair.ranking import RankedCandidates
 
 # Adjustments in log-probability units (natural log) on top of the language model; a state's
 # score is a log-probability, higher is better.
@@ -67,40 +66,13 @@ def tokenize(span: str) -> list[tuple[str, str]]:
     for m in GROUP.finditer(span):
         tokens.extend(("?" if ch == "?" else "c", ch) for ch in span[pos : m.start()])
         syllable = m.group(2)
-        if is_annotation_syllable(syllable):
+        if pinyin.is_annotation_syllable(syllable):
             tokens.append(("(" if m.group(1) == "(" else "?(", syllable))
         else:
             tokens.extend(("?" if ch == "?" else "c", ch) for ch in m.group(0))
         pos = m.end()
     tokens.extend(("?" if ch == "?" else "c", ch) for ch in span[pos:])
     return tokens
-
-
-def is_annotation_syllable(s: str) -> bool:
-    return s in _all_syllables()
-
-
-def annotates(ch: str | None, syllable: str) -> bool:
-    """Could ``(syllable)`` after ``ch`` be the damage's annotation of ``ch``?
-
-    The damage annotated Traditional characters only, with tone-marked pinyin; toneless readings
-    (neutral tone) are accepted only on characters that differ from their Simplified form.
-    """
-    if ch is None or not pinyin.reads_as(ch, syllable):
-        return False
-    return pinyin.has_tone(syllable) or fold_char(ch) != ch
-
-
-_SYLLABLES: frozenset[str] | None = None
-
-
-def _all_syllables() -> frozenset[str]:
-    global _SYLLABLES
-    if _SYLLABLES is None:
-        from pypinyin.pinyin_dict import pinyin_dict
-
-        _SYLLABLES = frozenset(r for v in pinyin_dict.values() for r in v.split(","))
-    return _SYLLABLES
 
 
 @dataclass(frozen=True)
@@ -218,7 +190,7 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
         return _advance_question(st, guess, at_end)
     if kind == "(":
         out = []
-        if annotates(_pair_char(st.last2), value):
+        if pinyin.annotates(_pair_char(st.last2), value):
             out.append(replace(st, annotations=st.annotations + 1))
         if st.lead is None:
             out.append(_emit(st, f"({value})", -LITERAL_GROUP_COST, last2=(0x29, -1)))
@@ -229,7 +201,7 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
     if first >= 0x81:
         for trail, ch in gbk.chars_with_lead(first):
             # The lost byte made "?" with "(": the decoder took it for a lead, so it is >= 0x81.
-            if trail >= 0x81 and annotates(ch, value):
+            if trail >= 0x81 and pinyin.annotates(ch, value):
                 for n in _feed_byte(st, trail):
                     out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1))
     if st.lead == UNKNOWN_LEAD:
@@ -252,7 +224,7 @@ def _annotated_after_unassigned(previous: int, syllable: str) -> tuple[tuple[str
     out = []
     for ch in pinyin.chars_reading(syllable):
         data = gbk.encode_char(ch)
-        if data and len(data) == 2 and data[1] >= 0x81 and gbk.pair_char(previous, data[0]) is None and annotates(ch, syllable):
+        if data and len(data) == 2 and data[1] >= 0x81 and gbk.pair_char(previous, data[0]) is None and pinyin.annotates(ch, syllable):
             out.append((ch, data))
     return tuple(out)
 
@@ -390,7 +362,7 @@ def _fast_forward(st: _State, tokens: list[tuple[str, str]]) -> _State:
                 last2 = (last2[1], data[0])
             parts.append(value)
             prev = value
-        elif annotates(_pair_char(last2), value):
+        elif pinyin.annotates(_pair_char(last2), value):
             annotations += 1
         else:
             parts.append(f"({value})")

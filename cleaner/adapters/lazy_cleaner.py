@@ -23,7 +23,7 @@ class LazyCleaner:
     @property
     def cleaner(self):
         if self._cleaner is None:
-            from .pipeline import Cleaner
+            from cleaner.pipeline import Cleaner
 
             self._cleaner = Cleaner(to=self.to, site=self.site)
         return self._cleaner

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import regex
 
+from cleaner.script.fold import fold_char
+
 # Letters a tone-marked syllable is made of; all of them exist in GBK (a8 a1..a8 c0).
 SYLLABLE = regex.compile(r"[a-zü\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec"
                          r"\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u00ea"
@@ -51,3 +53,23 @@ def _by_reading() -> dict[str, tuple[str, ...]]:
 def chars_reading(syllable: str) -> tuple[str, ...]:
     """Every character with ``syllable`` among its readings (built once from the table)."""
     return _by_reading().get(syllable, ())
+
+
+def is_annotation_syllable(s: str) -> bool:
+    return s in _all_syllables()
+
+
+def annotates(ch: str | None, syllable: str) -> bool:
+    """Could ``(syllable)`` after ``ch`` be the damage's annotation of ``ch``?
+
+    The damage annotated Traditional characters only, with tone-marked pinyin; toneless readings
+    (neutral tone) are accepted only on characters that differ from their Simplified form.
+    """
+    if ch is None or not reads_as(ch, syllable):
+        return False
+    return has_tone(syllable) or fold_char(ch) != ch
+
+
+@lru_cache(maxsize=1)
+def _all_syllables() -> frozenset[str]:
+    return frozenset(r for v in _table().values() for r in v.split(","))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 
-from .chardata import HAN
+from cleaner.chardata import HAN
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -66,7 +66,7 @@ def _plausibility(text: str) -> float:
     """Share of characters that are common Han characters or ASCII: real text scores high."""
     if not text:
         return 0.0
-    from .langmodel import model
+    from cleaner.langmodel import model
 
     lm = model()
     good = sum(1 for ch in text if ch.isascii() or ch in "，。、“”：；！？（）《》" or (HAN.match(ch) and lm.unigram(ch) > -14))

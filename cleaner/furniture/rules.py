@@ -17,11 +17,11 @@ from pathlib import Path
 
 import regex
 
-from .rulepattern import can_explode, needed_strings, widen
+from cleaner.furniture.rulepattern import can_explode, needed_strings, widen
 
 # Built-in rules live at the top of the repository (rules/); an installed wheel carries a copy in
 # <prefix>/share/cleaner/rules.
-_REPO_RULES = Path(__file__).resolve().parent.parent / "rules"
+_REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
 BUILTIN_DIR = _REPO_RULES if _REPO_RULES.is_dir() else Path(sys.prefix) / "share" / "cleaner" / "rules"
 ACTIONS = ("drop-line", "drop-block", "truncate-after", "replace")
 ZONES = ("any", "top", "bottom", "edge", "lower")

@@ -17,8 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, DocumentTooLarge
-from .decode import NotText
+from cleaner.config import Config, DocumentTooLarge
+from cleaner.io.decode import NotText
 
 _worker_cleaner = None
 
@@ -102,7 +102,7 @@ def worker_pool(jobs: int, config: Config, rule_dirs) -> ProcessPoolExecutor:
     The tables are built here first: forked workers share them (copy-on-write) instead of each
     holding its own 70 MB. Where processes are spawned, each reads its own from the tables cache.
     """
-    from .pipeline import Cleaner
+    from cleaner.pipeline import Cleaner
 
     Cleaner(config, rule_dirs=rule_dirs).run(WARM_UP_TEXT)
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, rule_dirs))
@@ -110,7 +110,7 @@ def worker_pool(jobs: int, config: Config, rule_dirs) -> ProcessPoolExecutor:
 
 def _init_worker(config: Config, rule_dirs) -> None:
     global _worker_cleaner
-    from .pipeline import Cleaner
+    from cleaner.pipeline import Cleaner
 
     _worker_cleaner = Cleaner(config, rule_dirs=rule_dirs)
 

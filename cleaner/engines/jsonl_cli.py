@@ -6,8 +6,13 @@ import os
 import sys
 from pathlib import Path
 
-from .batch import output_dir_error, overwrite_error, progress_bar, write_output
-from .records import RecordReport, clean_records_parallel
+from cleaner.engines.folder import (
+    output_dir_error,
+    overwrite_error,
+    progress_bar,
+    write_output,
+)
+from cleaner.engines.jsonl import RecordReport, clean_records_parallel
 
 
 def run_jsonl(args, cleaner, src: str) -> int:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import chunks
-from .model import Finding
-from .realign import annotates, is_annotation_syllable, realign
-from .pinyin import SYLLABLE
+from cleaner import chunks
+from cleaner.model import Finding
+from cleaner.repair.pinyin import SYLLABLE, annotates, is_annotation_syllable
+from cleaner.repair.realign import realign
 
 ANNOTATION = regex.compile(r"(?<=(\p{Han}))\((" + SYLLABLE.pattern + r")\)")
 

@@ -1,0 +1,1 @@
+"""Steps for other frameworks' pipelines (datatrove, data-juicer, Ray Data)."""

@@ -1,0 +1,1 @@
+"""Page furniture: rule files, site recognition, removal of bylines, share rows and disclaimers."""

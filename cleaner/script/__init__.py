@@ -1,0 +1,1 @@
+"""Script conversion (OpenCC) and the script-neutral fold used for matching."""
