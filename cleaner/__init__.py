@@ -5,8 +5,6 @@ Public API only; see README for examples.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from cleaner.config import TARGETS, Config
 from cleaner.io.decode import NotText, decode
 from cleaner.model import Finding, Result, Step
@@ -16,20 +14,25 @@ __version__ = "0.1.0"
 __all__ = ["clean", "clean_bytes", "decode", "Cleaner", "Config", "Result", "Step", "Finding", "NotText", "TARGETS", "__version__"]
 
 
-@lru_cache(maxsize=16)
-def _cleaner(to: str, site: str | None) -> Cleaner:
-    return Cleaner(to=to, site=site)
-
-
 def clean(text: str, *, to: str = "zh-hans", site: str | None = None) -> str:
     """Clean one article given as text.
 
     >>> clean("國(guó)務(wù)院")
     '国务院'
     """
-    return _cleaner(to, site).clean(text)
+    if not isinstance(text, str):
+        hint = "; for bytes of unknown encoding use cleaner.clean_bytes()" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"clean() takes the article as str, not {type(text).__name__}{hint}")
+    return Cleaner.for_config(Config(to=to, site=site)).clean(text)
 
 
 def clean_bytes(data: bytes, *, to: str = "zh-hans", site: str | None = None) -> str:
-    """Clean one article given as bytes of unknown encoding."""
-    return _cleaner(to, site).clean(decode(data))
+    """Clean one article given as bytes of unknown encoding.
+
+    >>> clean_bytes("國(guó)務(wù)院".encode("gbk"))
+    '国务院'
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        hint = "; for text use cleaner.clean()" if isinstance(data, str) else ""
+        raise TypeError(f"clean_bytes() takes bytes, not {type(data).__name__}{hint}")
+    return Cleaner.for_config(Config(to=to, site=site)).run_bytes(data, details=False).text

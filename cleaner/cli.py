@@ -1,29 +1,54 @@
 """Command line: ``cleaner [INPUT] [-o OUT]``; main(argv) -> exit code.
 
-Exit codes: 0 fine; 1 ``--check`` found changes, some input failed, or a rule timed out (the
-output is still written); 2 usage, config or input error. Errors are one line naming the input, never a traceback.
+The input decides the mode: a folder; a records file (``--jsonl``, or a ``.jsonl``/``.warc`` name,
+compressed or not); ``--engine ray``; otherwise one page (a file or stdin, text or HTML). Every
+option is checked against the mode before any work (``OPTION_MODES``): an option the mode cannot
+honour is refused with exit 2 and one line saying where it applies.
+
+Exit codes: 0 fine; 1 ``--check``/``--diff`` found changes, some unit failed or a rule was
+skipped (outputs are still written); 2 usage, configuration or input error, refused before any
+work; 130/143 interrupted by SIGINT/SIGTERM (temporary files removed, workers stopped); 141 when
+the reader of stdout went away. Errors are one line naming the input, never a traceback
+(``CLEANER_DEBUG=1`` shows one for internal errors).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import math
+import os
+import signal
 import sys
-from collections.abc import Iterable
-from itertools import chain
+import traceback
 from pathlib import Path
 
-from cleaner import chunks
-from cleaner.config import TARGETS, Config, DocumentTooLarge
-from cleaner.engines.folder import (
-    as_file_text,
-    output_dir_error,
-    overwrite_error,
-    timeout_messages,
-    write_output,
-)
+from cleaner.config import TARGETS, Config
+from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
-from cleaner.io.decode import NotText, decode
+from cleaner.io.kinds import input_kind
+from cleaner.io.output import is_stream, output_file_error, overlap_error
+
+MODES = ("page", "folder", "records", "ray")
+ALL = frozenset(MODES)
+# Where each option applies (options left at their defaults are never refused).
+OPTION_MODES: dict[str, frozenset[str]] = {
+    "output": ALL, "to": ALL, "site": ALL, "rules": ALL, "no_guess": ALL, "regex_timeout": ALL, "max_chars": ALL,
+    "url": frozenset({"page"}),
+    "html": frozenset({"page"}),
+    "explain": frozenset({"page"}),
+    "json": frozenset({"page"}),
+    "check": frozenset({"page", "folder", "records"}),
+    "diff": frozenset({"page", "folder", "records"}),
+    "jobs": frozenset({"folder", "records", "ray"}),
+    "force": frozenset({"folder"}),
+    "report": frozenset({"folder"}),
+    "jsonl": frozenset({"records"}),
+    "field": frozenset({"records", "ray"}),
+    "details": frozenset({"records", "ray"}),
+    "engine": ALL,
+}
+MODE_NAMES = {"page": "a single page or stdin", "folder": "folders", "records": "JSON Lines and WARC inputs", "ray": "--engine ray"}
+FLAGS = {"output": "-o", "no_guess": "--no-guess", "regex_timeout": "--regex-timeout", "max_chars": "--max-chars"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,159 +56,236 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"cleaner: {message}\n")
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
+
+
+def _jobs(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 1024:
+        raise argparse.ArgumentTypeError(f"must be between 0 (all cores) and 1024, not {text}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number of seconds > 0, not {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="cleaner", description="Turn damaged Chinese web articles into clean text.")
-    p.add_argument("input", nargs="?", default="-", help="file, directory, or - for stdin (default)")
-    p.add_argument("-o", "--output", help="output file, or output directory when INPUT is a directory")
+    p.add_argument("input", nargs="?", default="-", help="file, folder, or - for stdin (default)")
+    p.add_argument("-o", "--output", help="output file (- for stdout), or output folder when INPUT is a folder")
     p.add_argument("--to", choices=TARGETS, default="zh-hans", help="target script (default zh-hans)")
     p.add_argument("--site", help="force a site's rules (see `cleaner rules list`)")
-    p.add_argument("--url", help="the page's URL, used to recognise its site")
+    p.add_argument("--url", help="page: the page's URL, used to recognise its site")
     p.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="extra rule directory")
-    p.add_argument("--explain", action="store_true", help="print steps and findings to stderr")
-    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if the input would change")
-    p.add_argument("--json", action="store_true", help="write the result as JSON (text, steps, findings, meta)")
+    p.add_argument("--html", action="store_true", help="page: the input is HTML (found by name or content otherwise)")
+    p.add_argument("--explain", action="store_true", help="page: print steps and findings to stderr")
+    p.add_argument("--check", action="store_true", help="write nothing anywhere; exit 1 if anything would change")
+    p.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of each change")
+    p.add_argument("--json", action="store_true", help="page: write the result as JSON (text, steps, findings, meta)")
     p.add_argument("--no-guess", action="store_true", help="do not infer lost characters; mark them with U+FFFD")
-    p.add_argument("-j", "--jobs", type=int, default=0, help="worker processes for folders (default: all cores)")
-    p.add_argument("--force", action="store_true", help="folders: redo outputs that are newer than their inputs")
+    p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--force", action="store_true", help="folders: redo every output, fresh or not")
     p.add_argument("--report", type=Path, metavar="FILE", help="folders: write each file's steps and findings as JSON Lines")
-    p.add_argument("--jsonl", action="store_true", help="input is JSON Lines: clean one field of each record")
-    p.add_argument("--field", default="text", help="--jsonl: the field to clean (default text)")
-    p.add_argument("--details", action="store_true", help="--jsonl: add steps, findings and meta under \"cleaner\"")
-    p.add_argument("--regex-timeout", type=float, default=1.0, metavar="SECONDS",
+    p.add_argument("--jsonl", action="store_true", help="the input is JSON Lines (found by name otherwise): clean one field of each record")
+    p.add_argument("--field", default="text", help="records: the field to clean (default text)")
+    p.add_argument("--details", action="store_true", help="records: add steps, findings and meta under \"cleaner\"")
+    p.add_argument("--regex-timeout", type=_seconds, default=1.0, metavar="SECONDS",
                    help="a rule searching one line longer than this is skipped and reported (default 1.0)")
-    p.add_argument("--max-chars", type=int, default=0, metavar="N",
+    p.add_argument("--max-chars", type=_positive_int, default=0, metavar="N",
                    help="refuse documents longer than N characters (default: no limit)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="ray: clean JSON Lines or Parquet records with Ray Data into the folder -o (needs cleaner[ray])")
     return p
 
 
+class UsageError(Exception):
+    """A refusal before any work: one line, exit 2."""
+
+
+def mode_of(args) -> str:
+    if args.engine == "ray":
+        return "ray"
+    if args.input != "-" and Path(args.input).is_dir():
+        return "folder"
+    if args.jsonl or (args.input != "-" and input_kind(args.input) in ("jsonl", "warc")):
+        return "records"
+    return "page"
+
+
+def refused_options(args, mode: str) -> str | None:
+    """The one-line refusal for the first option given that ``mode`` cannot honour."""
+    defaults = build_parser().parse_args([])
+    for dest, modes in OPTION_MODES.items():
+        if mode in modes or getattr(args, dest) == getattr(defaults, dest):
+            continue
+        flag = FLAGS.get(dest, "--" + dest.replace("_", "-"))
+        where = ", ".join(MODE_NAMES[m] for m in MODES if m in modes)
+        return f"{flag} does not apply to {MODE_NAMES[mode]} (it applies to: {where})"
+    if args.check and args.diff:
+        return "--check and --diff exclude each other"
+    if args.json and (args.check or args.diff):
+        return "--json writes output; --check and --diff write none"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["rules"]:
-        from cleaner.furniture.rules_cli import main as rules_main
-
-        return rules_main(argv[1:])
-    args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess, regex_timeout=args.regex_timeout,
-                        max_chars=args.max_chars)
-        from cleaner.pipeline import Cleaner
+        if argv[:1] == ["rules"]:
+            from cleaner.furniture.rules_cli import main as rules_main
 
-        cleaner = Cleaner(config, rule_dirs=args.rules)
-    except (RuleError, ValueError) as exc:
+            return rules_main(argv[1:])
+        return _run(argv)
+    except UsageError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
-    src = args.input
-    if args.engine == "ray":
-        return _ray(args, config, src)
-    if args.jsonl:
-        from cleaner.engines.jsonl_cli import run_jsonl
-
-        return run_jsonl(args, cleaner, src)
-    if src != "-" and Path(src).is_dir():
-        return _folder(args, config, Path(src))
-    return _single(args, cleaner, src)
-
-
-def _single(args, cleaner, src: str) -> int:
-    name = "<stdin>" if src == "-" else src
-    try:
-        text = decode(sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes())  # bytes freed at once
-    except NotText as exc:
-        print(f"cleaner: {name}: {exc}", file=sys.stderr)
+    except SystemExit as exc:  # argparse: --help, or a usage error already printed in one line
+        return exc.code if isinstance(exc.code, int) else 2
+    except KeyboardInterrupt:
+        print("cleaner: interrupted", file=sys.stderr)
+        return 130
+    except Terminated:
+        print("cleaner: terminated", file=sys.stderr)
+        return 143
+    except BrokenPipeError:
+        # The reader of our output went away (`cleaner ... | head`): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except Exception as exc:  # never a traceback for the user; CLEANER_DEBUG=1 shows it
+        if os.environ.get("CLEANER_DEBUG"):
+            traceback.print_exc()
+        print(f"cleaner: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the main thread is so that cleanup runs as for Ctrl-C."""
+
+
+def _terminate(signum, frame):
+    raise Terminated()
+
+
+def _run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    mode = mode_of(args)
+    if refusal := refused_options(args, mode):
+        raise UsageError(refusal)
+    try:
+        config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess, regex_timeout=args.regex_timeout,
+                        max_chars=args.max_chars, rule_dirs=tuple(str(d) for d in args.rules))
+        from cleaner.engines.workers import current_cleaner
+
+        cleaner = current_cleaner(config)  # rule files are checked here, before any work
+    except (RuleError, ValueError) as exc:
+        raise UsageError(exc) from None
+    if args.input != "-" and not Path(args.input).exists():
+        raise UsageError(f"{args.input}: No such file or directory")
+    _check_outputs(args, mode)
+    writeback = WriteBack.CHECK if args.check else WriteBack.DIFF if args.diff else WriteBack.WRITE
+    report = Report(writeback)
+    jobs = args.jobs or os.cpu_count() or 1
+    if mode == "ray":
+        return _ray(args, config)
+    if mode == "folder":
+        from cleaner.engines.folder import run_folder
+
+        out_dir = Path(args.output or args.input).resolve()  # --check/--diff need none: nothing is written
+        run_folder(Path(args.input), out_dir, config, report=report, jobs=jobs, force=args.force,
+                   report_path=args.report)
+        _unused_sites(cleaner, config, report)
+        print(f"cleaner: {report.summary('files')}", file=sys.stderr)
+        return report.exit_code
+    output = None if is_stream(args.output) else args.output
+    if mode == "records":
+        from cleaner.engines.jsonl import run_records
+        from cleaner.engines.records_source import InputError
+
+        kind = "jsonl" if args.jsonl or args.input == "-" else input_kind(args.input)
+        try:
+            run_records(args.input, output, config, report, kind=kind, jobs=jobs, field=args.field, details=args.details)
+        except InputError as exc:
+            raise UsageError(f"{args.input}: {exc}") from None
+        except OSError as exc:
+            raise UsageError(f"{output or '<stdout>'}: {exc.strerror or exc}") from None
+        _unused_sites(cleaner, config, report)
+        print(f"cleaner: {'<stdin>' if args.input == '-' else args.input}: {report.summary('records')}", file=sys.stderr)
+        return report.exit_code
+    from cleaner.engines.single import InputFailed, run_single
+
+    try:
+        run_single(args.input, output, config, report, url=args.url, html=args.html, explain=args.explain, as_json=args.json)
+    except InputFailed as exc:
+        raise UsageError(exc) from None
     except OSError as exc:
-        print(f"cleaner: {name}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    try:
-        result = cleaner.run(text, url=args.url, details=args.explain or args.json)
-    except DocumentTooLarge as exc:
-        print(f"cleaner: {name}: {exc}", file=sys.stderr)
-        return 2
-    if args.explain:
-        _explain(name, result)
-    warnings = timeout_messages([vars(f) for f in result.findings])
-    for message in warnings:
-        print(f"cleaner: {name}: {message}", file=sys.stderr)
-    if args.check:
-        changed = as_file_text(result.text) != text
-        if changed:
-            print(f"cleaner: {name}: would change ({len(result.steps)} kinds of step)", file=sys.stderr)
-        return 1 if changed else 0
-    del text  # a huge page: keep only the result from here on
-    # Pieces, not one string: a huge page is encoded and written a piece at a time.
-    if args.json:
-        out: Iterable[str] = [json.dumps(result.to_dict(), ensure_ascii=False) + "\n"]
-    else:
-        out = chain(chunks.pieces(result.text), ["\n" if result.text else ""])
-    dst = Path(args.output) if args.output and args.output != "-" else None
-    if dst is not None and (refusal := overwrite_error(src, dst)):
-        print(f"cleaner: {refusal}", file=sys.stderr)
-        return 2
-    try:
-        write_output(dst, out)
-    except OSError as exc:
-        print(f"cleaner: {dst or '<stdout>'}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    return 1 if warnings else 0
-
-
-def _folder(args, config: Config, src: Path) -> int:
-    from cleaner.engines.folder import run_folder
-
-    if refusal := output_dir_error(src, args.output):
-        print(f"cleaner: {refusal}", file=sys.stderr)
-        return 2
-    report = run_folder(src, Path(args.output).resolve(), config, rule_dirs=args.rules, jobs=args.jobs or None, force=args.force,
-                        report_path=args.report)
-    for path, error in report.failed + report.warnings:
-        print(f"cleaner: {path}: {error}", file=sys.stderr)
-    print(f"cleaner: {report.summary()}", file=sys.stderr)
+        raise UsageError(f"{output or '<stdout>'}: {exc.strerror or exc}") from None
+    _unused_sites(cleaner, config, report)
     return report.exit_code
 
 
-def _ray(args, config: Config, src: str) -> int:
-    if src == "-" or not args.output:
-        print("cleaner: --engine ray reads a file or folder and writes a folder: give INPUT and -o OUT", file=sys.stderr)
-        return 2
+def _check_outputs(args, mode: str) -> None:
+    """Refuse, before any work, outputs that would replace something other than a regular file,
+    or write over (or into) an input."""
+    if mode in ("folder", "ray") and not args.output and not (args.check or args.diff):
+        raise UsageError(f"{args.input}: {'is a folder' if mode == 'folder' else '--engine ray'}; give an output folder with -o")
+    outputs = [o for o in (args.output, args.report) if o is not None]
+    for out in outputs:
+        if mode in ("folder", "ray") and out == args.output:
+            path = Path(out)
+            if path.exists() and not path.is_dir():
+                raise UsageError(f"{out}: output folder is a file")
+            if path.is_symlink():
+                raise UsageError(f"{out}: output folder is a symbolic link; give the folder itself")
+        elif refusal := output_file_error(out):
+            raise UsageError(refusal)
+        if refusal := overlap_error(out, [args.input]):
+            raise UsageError(refusal)
+    if args.report is not None and args.output and mode == "folder":
+        report, out_dir = Path(args.report).resolve(), Path(args.output).resolve()
+        if out_dir in report.parents:
+            raise UsageError(f"{args.report}: the report must not be inside the output folder")
+
+
+def _unused_sites(cleaner, config: Config, report: Report) -> None:
+    """Sites of user rule directories that no page selected: most likely a missing host or signature."""
+    if not config.rule_dirs or config.site:
+        return
+    user_dirs = {str(Path(d).resolve()) for d in config.rule_dirs}
+    for site in cleaner.ruleset.sites.values():
+        if str(Path(site.path).resolve().parent) in user_dirs and site.id not in report.sites and site.id != "_common":
+            report.note(site.path, f"site {site.id!r} was selected by no page (give --site {site.id}, a url, or hosts/signatures that match)")
+
+
+def _ray(args, config: Config) -> int:
+    from cleaner.engines.report import Report as _Report  # noqa: F401 - same contract, kept by ray_engine
+
     dst = Path(args.output)
-    if not Path(src).exists():
-        print(f"cleaner: {src}: No such file or directory", file=sys.stderr)
-        return 2
-    if dst.exists() and (not dst.is_dir() or any(dst.iterdir())):
-        print(f"cleaner: {dst}: output exists and is not an empty folder; refusing to mix runs", file=sys.stderr)
-        return 2
-    if refusal := overwrite_error(src, dst):
-        print(f"cleaner: {refusal}", file=sys.stderr)
-        return 2
+    if dst.exists() and any(dst.iterdir()):
+        raise UsageError(f"{dst}: output exists and is not an empty folder; refusing to mix runs")
     try:
         import ray  # noqa: F401 - only to tell the user what is missing
 
         from cleaner.engines import ray_engine
     except ImportError:
-        print("cleaner: --engine ray needs Ray Data: pip install 'cleaner[ray]'", file=sys.stderr)
-        return 2
+        raise UsageError("--engine ray needs Ray Data: pip install 'cleaner[ray]'") from None
     try:
-        ray_engine.run(src, str(dst), config, rule_dirs=args.rules, field=args.field, details=args.details,
-                       num_cpus=args.jobs or None)
+        report = ray_engine.run(args.input, str(dst), config, field=args.field, details=args.details, num_cpus=args.jobs or None)
     except ValueError as exc:
-        print(f"cleaner: {exc}", file=sys.stderr)
-        return 2
-    print(f"cleaner: {src}: written to {dst}", file=sys.stderr)
-    return 0
-
-
-def _explain(name: str, result) -> None:
-    err = sys.stderr
-    print(f"{name}: site={result.meta.get('site') or '-'}", file=err)
-    for step in result.steps:
-        print(f"  step    {step}", file=err)
-    for finding in result.findings:
-        print(f"  finding {finding}", file=err)
-    for key, value in result.meta.items():
-        if key != "site":
-            print(f"  meta    {key}={value}", file=err)
+        raise UsageError(exc) from None
+    print(f"cleaner: {args.input}: {report.summary('records')}; written to {dst}", file=sys.stderr)
+    return report.exit_code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,8 +1,13 @@
-"""The immutable settings of one Cleaner: one field per fixer, plus the target script."""
+"""The immutable settings of one Cleaner: one field per fixer, the target script, the rules.
+
+A Config is everything a worker process needs to build the same Cleaner as its parent: it is
+frozen, hashable and picklable, and every engine and framework adapter takes one.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import asdict, dataclass
 
 TARGETS = ("zh-hans", "zh-hant", "zh-tw", "zh-hk", "keep")
 
@@ -23,12 +28,26 @@ class Config:
     # Safety limits for user-supplied rule regexes and huge documents.
     regex_timeout: float = 1.0  # seconds a rule may search one line before it is skipped and reported
     max_chars: int = 0  # a longer document is refused (DocumentTooLarge); 0 means no limit
+    # Rule directories added to the built-in rules, in order (a later file with the same site id wins).
+    rule_dirs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.regex_timeout <= 0 or self.max_chars < 0:
-            raise ValueError("regex_timeout must be positive and max_chars not negative")
         if self.to not in TARGETS:
             raise ValueError(f"unknown target script {self.to!r}; choose one of {', '.join(TARGETS)}")
+        if not (isinstance(self.regex_timeout, (int, float)) and math.isfinite(self.regex_timeout) and self.regex_timeout > 0):
+            raise ValueError(f"regex_timeout must be a finite number of seconds > 0, not {self.regex_timeout!r}")
+        if isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int) or self.max_chars < 0:
+            raise ValueError(f"max_chars must be a whole number >= 0, not {self.max_chars!r}")
+        if isinstance(self.rule_dirs, (str, bytes)) or not all(isinstance(d, str) for d in self.rule_dirs):
+            # A list of Paths is accepted and stored as strings: a Config must stay hashable.
+            dirs = [self.rule_dirs] if isinstance(self.rule_dirs, (str, bytes)) else self.rule_dirs
+            object.__setattr__(self, "rule_dirs", tuple(str(d) for d in dirs))
+        else:
+            object.__setattr__(self, "rule_dirs", tuple(self.rule_dirs))
+
+    def fingerprint(self) -> dict:
+        """The settings as plain data, for records of what produced an output."""
+        return asdict(self)
 
 
 class DocumentTooLarge(ValueError):

@@ -18,12 +18,14 @@ when details are asked for (``run(details=True)``, the default).
 from __future__ import annotations
 
 from collections.abc import Callable
+from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 from cleaner import badness, fixes
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.furniture import boilerplate, rules
-from cleaner.io.decode import decode
+from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
@@ -37,11 +39,22 @@ class Cleaner:
     '国务院'
     """
 
-    def __init__(self, config: Config | None = None, *, rule_dirs: list[Path] | None = None, **options) -> None:
+    def __init__(self, config: Config | None = None, **options) -> None:
+        if config is not None and not isinstance(config, Config):
+            raise TypeError(f"Cleaner() takes a Config or keyword options, not {type(config).__name__}")
         self.config = Config(**options) if config is None else config
-        self.ruleset = rules.load(rule_dirs)
+        self.ruleset = rules.load([Path(d) for d in self.config.rule_dirs])
         if self.config.site and self.config.site not in self.ruleset.sites:
             raise rules.RuleError(f"unknown site {self.config.site!r}; known: {', '.join(sorted(self.ruleset.sites))}")
+
+    @staticmethod
+    def for_config(config: Config) -> Cleaner:
+        """The one Cleaner of this process for ``config``, built on first use.
+
+        Engines, worker processes and framework adapters all hold their cleaner this way: building
+        one loads rules, converters and the character model, so each process does it once.
+        """
+        return _shared(config)
 
     def clean(self, text: str, **kw) -> str:
         return self.run(text, details=False, **kw).text
@@ -53,6 +66,9 @@ class Cleaner:
         shares, unrecoverable characters, the title), about a fifth of the time on a clean page.
         Steps, the findings of repairs and rule time-outs, and the site are always there.
         """
+        if not isinstance(text, str):
+            hint = "; for bytes of unknown encoding use run_bytes()" if isinstance(text, (bytes, bytearray)) else ""
+            raise TypeError(f"run() takes the text as str, not {type(text).__name__}{hint}")
         cfg = self.config
         if cfg.max_chars and len(text) > cfg.max_chars:
             raise DocumentTooLarge(f"{len(text):,} characters, over the limit of {cfg.max_chars:,} (max_chars)")
@@ -99,6 +115,9 @@ class Cleaner:
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
             findings.extend(Finding("rule-timeout", -1, rid) for rid in removal.timeouts)
+            if removal.counts and not removal.text.strip() and text.strip():
+                # Worth telling: a page that was all furniture, or a rule that matches too much.
+                findings.append(Finding("all-lines-removed", -1, f"the rules of site {site_id or '_common'!r} removed every line"))
             text = removal.text
         if details:
             shares = badness.script_shares(text, fold.script_class("simplified"), fold.script_class("traditional"))
@@ -121,11 +140,54 @@ class Cleaner:
         return Result(text, steps, findings, meta)
 
     def run_bytes(self, data: bytes, **kw) -> Result:
-        return self.run(decode(data), **kw)
+        """Decode bytes of unknown encoding, then clean; what decoding noticed is among the findings."""
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f"run_bytes() takes bytes, not {type(data).__name__}; for text use run()")
+        decoded = decode_with_findings(bytes(data))
+        result = self.run(decoded.text, **kw)
+        result.findings[:0] = decoded.findings
+        return result
+
+
+@lru_cache(maxsize=8)
+def _shared(config: Config) -> Cleaner:
+    return Cleaner(config)
 
 
 def _changed_places(old: str, new: str) -> int:
-    """How many places differ: count of differing characters, cheaply (1 if lengths differ)."""
-    if len(old) != len(new):
-        return max(1, abs(len(old) - len(new)))
-    return sum(1 for a, b in zip(old, new) if a != b)
+    """How many places differ: runs of changed characters, as a diff counts them.
+
+    The texts are compared line by line first, and characters only inside lines that changed, so
+    a huge page costs a line diff, not a character diff.
+    """
+    if old == new:
+        return 0
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    if len(old_lines) == 1 and len(new_lines) == 1:
+        return _changed_runs(old, new)
+    places = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            places += sum(_changed_runs(a, b) for a, b in zip(old_lines[i1:i2], new_lines[j1:j2]))
+        elif tag != "equal":
+            places += 1
+    return places
+
+
+def _changed_runs(old: str, new: str) -> int:
+    """Runs of changed characters between two lines (1 for a line too long to diff cheaply)."""
+    if old == new:
+        return 0
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    a, b = old[start : len(old) - end], new[start : len(new) - end]
+    if len(a) + len(b) > DIFF_LIMIT:
+        return 1
+    return sum(1 for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal")
+
+
+DIFF_LIMIT = 4000  # characters of one changed line diffed exactly; a longer change counts once

@@ -1,19 +1,26 @@
-"""The adapters' shared part (cleaner/lazy_cleaner.py)."""
+"""The adapters' shared part (cleaner/adapters/lazy_cleaner.py)."""
 
 import pickle
 
-from cleaner.adapters.lazy_cleaner import LazyCleaner
+import pytest
+
+from cleaner.adapters.lazy_cleaner import LazyCleaner, config_from
+from cleaner.config import Config
 
 
 class Step(LazyCleaner):
-    def __init__(self, to="zh-hans", site=None):
-        self.to, self.site = to, site
+    def __init__(self, config=None, **options):
+        self.config = config_from(config, options)
 
 
-def test_built_on_first_use_and_left_behind_when_pickled():
+def test_one_cleaner_per_process_and_config_and_pickles_as_its_config():
     step = Step(to="zh-tw")
-    assert step._cleaner is None
-    assert step.cleaner.clean("软件") == "軟體" and step._cleaner is not None
+    assert step.cleaner.clean("软件") == "軟體"
+    assert Step(Config(to="zh-tw")).cleaner is step.cleaner  # built once per process and Config
     copy = pickle.loads(pickle.dumps(step))
-    assert copy._cleaner is None and copy.to == "zh-tw"
-    assert copy.cleaner.clean("软件") == "軟體"
+    assert copy.config == step.config and copy.cleaner.clean("软件") == "軟體"
+
+
+def test_config_or_options_not_both():
+    with pytest.raises(TypeError, match="not both"):
+        Step(Config(), to="zh-tw")

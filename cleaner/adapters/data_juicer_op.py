@@ -16,6 +16,7 @@ from __future__ import annotations
 from data_juicer.ops.base_op import OPERATORS, Mapper
 
 from cleaner.adapters.lazy_cleaner import LazyCleaner
+from cleaner.config import Config
 
 OP_NAME = "chinese_cleaner_mapper"
 
@@ -26,9 +27,11 @@ class ChineseCleanerMapper(LazyCleaner, Mapper):
 
     _batched_op = True
 
-    def __init__(self, to: str = "zh-hans", site: str | None = None, *args, **kwargs) -> None:
+    def __init__(self, to: str = "zh-hans", site: str | None = None, *args, rule_dirs: list[str] | None = None,
+                 guess_lost: bool = True, max_chars: int = 0, config: Config | None = None, **kwargs) -> None:
+        """The Config's options by name (a recipe gives them as keys), or a whole ``config``."""
         super().__init__(*args, **kwargs)
-        self.to, self.site = to, site
+        self.config = config or Config(to=to, site=site, rule_dirs=tuple(rule_dirs or ()), guess_lost=guess_lost, max_chars=max_chars)
 
     def process_batched(self, samples):
         samples[self.text_key] = [self.cleaner.clean(text) for text in samples[self.text_key]]

@@ -20,15 +20,17 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.formatters.base import BaseFormatter
 from datatrove.utils.typeshelper import StatHints
 
-from cleaner.adapters.lazy_cleaner import LazyCleaner
+from cleaner.adapters.lazy_cleaner import LazyCleaner, config_from
+from cleaner.config import Config
 
 
 class ChineseCleaner(LazyCleaner, BaseFormatter):
     name = "🀄 cleaner"
 
-    def __init__(self, to: str = "zh-hans", site: str | None = None, details: bool = False) -> None:
+    def __init__(self, config: Config | None = None, *, details: bool = False, **options) -> None:
+        """``config``, or the Config options themselves (``to="zh-hant"``, ``rule_dirs=[...]``, ...)."""
         super().__init__()
-        self.to, self.site, self.details = to, site, details
+        self.config, self.details = config_from(config, options), details
 
     def format(self, text: str) -> str:
         return self.cleaner.clean(text)

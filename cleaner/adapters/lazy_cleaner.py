@@ -1,29 +1,30 @@
-"""The part every framework adapter shares: a ``Cleaner`` built in the worker, never pickled.
+"""The part every framework adapter shares: settings that pickle, a Cleaner built in the worker.
 
 Frameworks (datatrove, data-juicer) pickle a pipeline step to send it to each worker process.
 OpenCC objects do not pickle, and building the cleaner where the step is declared would waste
-the work anyway, so the step carries only its settings and builds the cleaner on first use.
+the work anyway, so a step carries only its ``Config`` and takes the process's Cleaner for it
+(``Cleaner.for_config``) on first use.
 """
 
 from __future__ import annotations
 
+from cleaner.config import Config
+
+
+def config_from(config: Config | None, options: dict) -> Config:
+    """A step's Config: the one given, or one made from keyword options (``to``, ``rule_dirs``, ...)."""
+    if config is not None and options:
+        raise TypeError(f"give a Config or options, not both (got {', '.join(sorted(options))})")
+    return config if config is not None else Config(**options)
+
 
 class LazyCleaner:
-    """Mixin: ``self.cleaner`` built from ``self.to`` and ``self.site`` on first use, in this process."""
+    """Mixin: ``self.cleaner``, the Cleaner of ``self.config`` in this process."""
 
-    to: str
-    site: str | None
-    _cleaner = None
-
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state["_cleaner"] = None  # built again in the process the step is sent to
-        return state
+    config: Config
 
     @property
     def cleaner(self):
-        if self._cleaner is None:
-            from cleaner.pipeline import Cleaner
+        from cleaner.pipeline import Cleaner
 
-            self._cleaner = Cleaner(to=self.to, site=self.site)
-        return self._cleaner
+        return Cleaner.for_config(self.config)

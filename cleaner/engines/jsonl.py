@@ -1,106 +1,129 @@
-"""JSON Lines: clean one field of each record, keep every other field, stream line by line.
+"""JSON Lines: clean one field of each record, keep every other byte, stream with flat memory.
 
-Memory stays flat in the input size: one record is held at a time, or, with worker processes, a
-bounded number of batches (``IN_FLIGHT`` per worker, each at most ``BATCH_BYTES``). Output keeps
-the input order. A line that is not a JSON object, or whose field is not a string, is reported
-with its line number; a malformed line is dropped from the output (it cannot be written back as
-a record), a record without a usable field is passed through unchanged.
+A record's line is rewritten only where its cleaned field is (``cleaner.io.jsonl``); a record
+that does not change is written back byte for byte. A line that is not a JSON object, not UTF-8,
+or whose field is missing, not a string, too large or holds lone surrogates is reported as
+``FILE:LINE`` and passed through byte for byte; the stream goes on, and every other record is
+written whatever happened to this one.
+
+Memory stays flat in the input size: one record is held at a time, or, with worker processes,
+a bounded number of batches (``IN_FLIGHT`` per worker, each at most ``BATCH_BYTES``). Output
+keeps the input order. Compressed input and output (``.gz``, ``.bz2``, ``.xz``, ``.zst``) are
+streamed too.
 """
 
 from __future__ import annotations
 
-import json
+import codecs
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import chain
 
-from cleaner.config import DocumentTooLarge
-from cleaner.engines import folder as batch
-from cleaner.pipeline import Cleaner
+from cleaner.config import Config, DocumentTooLarge
+from cleaner.engines.report import Recorder, Report, WriteBack, replay
+from cleaner.engines.workers import current_cleaner, stop_pool, worker_pool
+from cleaner.io.jsonl import BadRecord, has_surrogates, parse_record, split_ending
 
 BATCH_BYTES = 1 << 20  # records sent to a worker at a time
 IN_FLIGHT = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory
 
 
-@dataclass
-class RecordReport:
-    records: int = 0
-    cleaned: int = 0
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (line number, message)
+def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str = "text", details: bool = False,
+                writeback: WriteBack = WriteBack.WRITE, log, first_number: int = 1) -> Iterator[bytes]:
+    """Output lines (with their endings) for the input lines; problems and outcomes go to ``log``.
 
-
-def clean_records(lines: Iterable[bytes], cleaner: Cleaner, *, field_name: str = "text", details: bool = False,
-                  report: RecordReport, first_number: int = 1) -> Iterator[str]:
-    """Yield one output line (with its newline) per usable input line."""
+    In ``CHECK`` and ``DIFF`` modes nothing is yielded: the records are only judged.
+    """
+    cleaner = current_cleaner(config)
+    write = writeback is WriteBack.WRITE
     for number, raw in enumerate(lines, first_number):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            report.problems.append((number, f"not UTF-8 (byte {exc.start + 1})"))
-            continue
-        except json.JSONDecodeError as exc:
-            report.problems.append((number, f"not valid JSON ({exc.msg} at column {exc.colno})"))
-            continue
-        if not isinstance(record, dict):
-            report.problems.append((number, "not a JSON object"))
-            continue
-        report.records += 1
-        value = record.get(field_name)
-        if not isinstance(value, str):
-            why = "has no" if value is None else "has a non-string"
-            report.problems.append((number, f"{why} field {field_name!r}; passed through unchanged"))
-            yield json.dumps(record, ensure_ascii=False) + "\n"
-            continue
-        url = record.get("url") if isinstance(record.get("url"), str) else None
-        try:
-            result = cleaner.run(value, url=url, details=details)
-        except DocumentTooLarge as exc:
-            report.problems.append((number, f"field {field_name!r} is too large ({exc}); passed through unchanged"))
-            yield json.dumps(record, ensure_ascii=False) + "\n"
-            continue
-        if result.changed:
-            report.cleaned += 1
-        record[field_name] = result.text
-        if details:
-            record["cleaner"] = {k: v for k, v in result.to_dict().items() if k != "text"}
-        yield json.dumps(record, ensure_ascii=False) + "\n"
+        where = f"{name}:{number}"
+        body, ending = split_ending(raw)
+        if number == 1 and body.startswith(codecs.BOM_UTF8):
+            body, raw = body[3:], raw[3:]  # a BOM is not part of the first record
+        if not body.strip():
+            continue  # a blank line holds no record
+        out = _clean_line(body, ending, cleaner, where, field, details, writeback, log)
+        if write:
+            yield raw if out is None else out
 
 
-def clean_records_parallel(lines: Iterable[bytes], cleaner: Cleaner, *, rule_dirs=None, jobs: int, field_name: str = "text",
-                           details: bool = False, report: RecordReport,
-                           on_batch: Callable[[int], None] | None = None) -> Iterator[str]:
-    """``clean_records`` over worker processes, in input order; ``on_batch(bytes)`` after each batch.
+def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, details: bool, writeback: WriteBack, log) -> bytes | None:
+    """The rewritten line, or None when the input line is to be written back as it is."""
+    try:
+        record = parse_record(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        log.fail(where, f"not UTF-8 (byte {exc.start + 1}); passed through unchanged")
+        return None
+    except BadRecord as exc:
+        log.fail(where, f"{exc}; passed through unchanged")
+        return None
+    value = record.get(field)
+    if not isinstance(value, str):
+        why = "has no" if field not in record.values else "has a non-string"
+        log.fail(where, f"{why} field {field!r}; passed through unchanged")
+        return None
+    if has_surrogates(value):
+        log.fail(where, f"field {field!r} holds lone surrogates (not text); passed through unchanged")
+        return None
+    url = record.get("url")
+    try:
+        result = cleaner.run(value, url=url if isinstance(url, str) else None, details=details)
+    except DocumentTooLarge as exc:
+        log.fail(where, f"field {field!r} is too large ({exc}); passed through unchanged")
+        return None
+    except Exception as exc:  # a bug on one record must not end the stream
+        log.fail(where, f"internal error ({type(exc).__name__}: {exc}); passed through unchanged")
+        return None
+    changed = result.text != value
+    data = result.to_dict()
+    log.done(where, changed, data["steps"], data["findings"], result.meta.get("site", ""))
+    if writeback is WriteBack.DIFF and changed:
+        log.diff(where, value, result.text)
+    if not changed and not details:
+        return None
+    changes: dict[str, object] = {field: result.text}
+    if details:
+        changes["cleaner"] = {k: v for k, v in data.items() if k != "text"}
+    return record.rewritten(changes).encode("utf-8") + (ending or b"\n")
 
-    Workers build their own Cleaner from ``cleaner.config`` and ``rule_dirs``. An input that fits
-    in one batch is cleaned here by ``cleaner``: starting workers (each loads the character
-    model) costs more than it saves.
+
+def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: Report, jobs: int = 1, field: str = "text",
+                 details: bool = False, on_batch: Callable[[int], None] | None = None) -> Iterator[bytes]:
+    """``clean_lines`` over worker processes, in input order; ``on_batch(bytes)`` after each batch.
+
+    An input that fits in one batch is cleaned in this process: starting workers (each loads the
+    character model) costs more than it saves.
     """
     batches = _batches(lines)
     first = next(batches, None)
     if first is None:
         return
     second = next(batches, None)
+    options = {"field": field, "details": details, "writeback": report.writeback}
     if second is None or jobs < 2:
         number = 1
         for part in chain([first], [] if second is None else [second], batches):
-            yield from clean_records(part, cleaner, field_name=field_name, details=details, report=report, first_number=number)
+            yield from clean_lines(part, config, name=name, log=report, first_number=number, **options)
             number += len(part)
             if on_batch:
                 on_batch(sum(map(len, part)))
         return
-    with batch.worker_pool(jobs, cleaner.config, rule_dirs) as pool:
+    pool = worker_pool(jobs, config)
+    try:
         pending: deque = deque()
         number = 1
         for part in chain((first, second), batches):
-            pending.append(pool.submit(_clean_batch, part, number, field_name, details))
+            pending.append(pool.submit(_clean_batch, part, number, name, config, options))
             number += len(part)
             if len(pending) >= IN_FLIGHT * jobs:
                 yield from _merge(pending.popleft().result(), report, on_batch)
         while pending:
             yield from _merge(pending.popleft().result(), report, on_batch)
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown()
 
 
 def _batches(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
@@ -116,18 +139,42 @@ def _batches(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
         yield part
 
 
-def _clean_batch(part: list[bytes], first_number: int, field_name: str, details: bool) -> tuple[list[str], RecordReport, int]:
-    report = RecordReport()
-    out = list(clean_records(part, batch._worker_cleaner, field_name=field_name, details=details, report=report,
-                             first_number=first_number))
-    return out, report, sum(map(len, part))
+def _clean_batch(part: list[bytes], first_number: int, name: str, config: Config, options: dict) -> tuple[list[bytes], list, int]:
+    log = Recorder()
+    out = list(clean_lines(part, config, name=name, log=log, first_number=first_number, **options))
+    return out, log.events, sum(map(len, part))
 
 
-def _merge(done: tuple[list[str], RecordReport, int], report: RecordReport, on_batch) -> list[str]:
-    out, part_report, size = done
-    report.records += part_report.records
-    report.cleaned += part_report.cleaned
-    report.problems.extend(part_report.problems)
+def _merge(done: tuple[list[bytes], list, int], report: Report, on_batch) -> list[bytes]:
+    out, events, size = done
+    replay(report, events)
     if on_batch:
         on_batch(size)
     return out
+
+
+def run_records(src: str, output: str | None, config: Config, report: Report, *, kind: str = "jsonl", jobs: int = 1,
+                field: str = "text", details: bool = False) -> None:
+    """Clean the records of one JSON Lines or WARC input (``-``: JSON Lines on stdin) into ``output``."""
+    import os
+    import sys
+
+    from cleaner.engines.progress import progress_bar
+    from cleaner.engines.records_source import record_lines
+    from cleaner.io.output import write_output
+
+    name = "<stdin>" if src == "-" else src
+    lines = sys.stdin.buffer if src == "-" else record_lines(src, kind, log=report)
+    size = None if src == "-" else os.stat(src).st_size
+    bar = progress_bar(size, None)
+    try:
+        out = clean_stream(lines, config, name=name, report=report, jobs=jobs, field=field, details=details,
+                           on_batch=bar.advance if bar is not None else None)
+        if report.writeback is WriteBack.WRITE:
+            write_output(output, out)
+        else:
+            for _ in out:
+                pass
+    finally:
+        if bar is not None:
+            bar.close()

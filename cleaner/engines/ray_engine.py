@@ -1,22 +1,14 @@
-"""Ray Data: clean a corpus of records beyond one machine (``pip install cleaner[ray]``).
+"""``cleaner --engine ray INPUT -o OUT``: clean a corpus of records with Ray Data.
 
-From Python, on a dataset you already have::
+JSON Lines are read as lines of text, never through Ray's JSON reader: its type inference turns a
+string id ``"0000"`` into the number 0 and rewrites floats. Each line goes through the same record
+path as the local engine (``cleaner.engines.jsonl.clean_lines``), so every field other than the
+cleaned one keeps its exact text, and a bad line is passed through and reported. The driver
+writes the lines in input order into part files under OUT (``part-00000.jsonl``, ...) and replays
+what each record came to into the run's Report, with ``FILE:LINE`` positions.
 
-    import ray
-    from cleaner.engines.ray_engine import CleanBatch
-
-    ds = ray.data.read_parquet("s3://bucket/pages/")
-    ds = ds.map_batches(CleanBatch, fn_constructor_kwargs={"to": "zh-hans"}, batch_format="pyarrow", concurrency=8)
-    ds.write_parquet("s3://bucket/clean/")
-
-``CleanBatch`` is a class so that each Ray worker builds its ``Cleaner`` once (rules, OpenCC
-converters and the character model load on the first batch) and reuses it for every batch.
-
-From the command line, ``cleaner --engine ray INPUT -o OUT`` reads JSON Lines or Parquet (a file or
-a folder) and writes Parquet when OUT ends in ``.parquet``, JSON Lines otherwise; OUT is a folder
-of part files, as Ray writes them. Records keep their order and every field; the cleaned field
-replaces its input, and ``--details`` adds a ``cleaner`` column (JSON text of steps, findings and
-meta).
+Parquet is read and written by Ray with its schema; only the cleaned string column is replaced
+(``cleaner.adapters.ray_data.CleanBatch``), and ``--details`` adds a ``cleaner`` column.
 """
 
 from __future__ import annotations
@@ -27,45 +19,26 @@ import sys
 from pathlib import Path
 
 from cleaner.config import Config
+from cleaner.engines.report import Recorder, Report, replay
+
+PART_RECORDS = 100_000  # records per output part file
 
 
-class CleanBatch:
-    """A Ray Data ``map_batches`` callable: cleans one column of each batch."""
-
-    def __init__(self, to: str = "zh-hans", site: str | None = None, field: str = "text", details: bool = False,
-                 rule_dirs: list[str] | None = None, config: Config | None = None) -> None:
-        from cleaner.pipeline import Cleaner
-
-        self.field = field
-        self.details = details
-        self.cleaner = Cleaner(config or Config(to=to, site=site), rule_dirs=[Path(d) for d in rule_dirs or []])
-
-    def __call__(self, batch):
-        import pyarrow as pa
-
-        texts = batch.column(self.field).to_pylist()
-        urls = batch.column("url").to_pylist() if "url" in batch.column_names else [None] * len(texts)
-        cleaned, details = [], []
-        for text, url in zip(texts, urls):
-            if not isinstance(text, str):  # missing or not text: passed through, as --jsonl does
-                cleaned.append(text)
-                details.append(json.dumps({"error": f"field {self.field!r} is not a string"}))
-                continue
-            result = self.cleaner.run(text, url=url if isinstance(url, str) else None, details=self.details)
-            cleaned.append(result.text)
-            if self.details:
-                details.append(json.dumps({k: v for k, v in result.to_dict().items() if k != "text"}, ensure_ascii=False))
-        index = batch.column_names.index(self.field)
-        batch = batch.set_column(index, self.field, pa.array(cleaned, type=pa.string()))
-        if self.details:
-            batch = batch.append_column("cleaner", pa.array(details, type=pa.string()))
-        return batch
-
-
-def read(path: str):
-    """A Ray dataset of the records under ``path`` (JSON Lines or Parquet, by file suffix)."""
+def _start(num_cpus: int | None):
     import ray
 
+    if not ray.is_initialized():
+        ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True  # output in input order, record for record
+    ctx.enable_progress_bars = sys.stderr.isatty()
+    if not sys.stderr.isatty():
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+    # One CPU stays free for the read and write tasks: actors holding every CPU would starve them.
+    return ray, max(1, int(ray.available_resources().get("CPU", 1)) - 1)
+
+
+def _inputs(path: str) -> tuple[str, list[str]]:
     src = Path(path)
     files = sorted(p for p in src.rglob("*") if p.is_file()) if src.is_dir() else [src]
     parquet = [str(p) for p in files if p.suffix == ".parquet"]
@@ -74,34 +47,70 @@ def read(path: str):
         raise ValueError(f"{path}: no .jsonl, .json or .parquet files")
     if parquet and jsonl:
         raise ValueError(f"{path}: holds both JSON Lines and Parquet files; give one kind")
-    return ray.data.read_parquet(parquet) if parquet else ray.data.read_json(jsonl, lines=True)
+    return ("parquet", parquet) if parquet else ("jsonl", jsonl)
 
 
-def run(src: str, dst: str, config: Config, *, rule_dirs: list[Path] | None = None, field: str = "text",
-        details: bool = False, num_cpus: int | None = None) -> None:
+class _CleanLines:
+    """Ray ``map_batches`` callable: JSON Lines lines in, cleaned lines and their outcomes out."""
+
+    def __init__(self, config: Config, field: str, details: bool) -> None:
+        self.config, self.field, self.details = config, field, details
+
+    def __call__(self, batch: dict) -> dict:
+        from cleaner.engines.jsonl import clean_lines
+
+        out, events = [], []
+        for line in batch["text"]:
+            log = Recorder()
+            raw = line.encode("utf-8", "surrogateescape") + b"\n"
+            cleaned = list(clean_lines([raw], self.config, name="", field=self.field, details=self.details, log=log))
+            out.append((cleaned[0] if cleaned else raw).decode("utf-8", "surrogateescape"))
+            events.append(json.dumps(log.events, ensure_ascii=False))
+        return {"path": batch["path"], "line": out, "events": events}
+
+
+def run(src: str, dst: str, config: Config, *, field: str = "text", details: bool = False, num_cpus: int | None = None) -> Report:
     """Clean ``src`` into the folder ``dst`` with Ray (a local Ray unless one is running)."""
-    import ray
+    kind, files = _inputs(src)
+    ray, workers = _start(num_cpus)
+    report = Report()
+    if kind == "parquet":
+        from cleaner.adapters.ray_data import CleanBatch
 
-    if not ray.is_initialized():
-        ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    ctx = ray.data.DataContext.get_current()
-    ctx.execution_options.preserve_order = True  # output in input order, record for record
-    ctx.enable_progress_bars = sys.stderr.isatty()  # Ray's own bars on a terminal; quiet in logs
-    if not sys.stderr.isatty():
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
-    ds = read(src)
-    if field not in ds.schema().names:
-        raise ValueError(f"{src}: records have no field {field!r}")
-    # One CPU stays free for the read and write tasks: actors holding every CPU would starve them.
-    workers = max(1, int(ray.available_resources().get("CPU", 1)) - 1)
-    ds = ds.map_batches(
-        CleanBatch,
-        fn_constructor_kwargs={"field": field, "details": details, "rule_dirs": [str(d) for d in rule_dirs or []], "config": config},
-        batch_format="pyarrow",
-        batch_size=256,
-        concurrency=workers,
-    )
-    if dst.endswith(".parquet"):
+        ds = ray.data.read_parquet(files)
+        schema = ds.schema()
+        if field not in schema.names:
+            raise ValueError(f"{src}: records have no field {field!r}")
+        column_type = str(schema.types[schema.names.index(field)])
+        if column_type not in ("string", "large_string"):
+            raise ValueError(f"{src}: field {field!r} is a {column_type} column, not text")
+        ds = ds.map_batches(CleanBatch, fn_constructor_kwargs={"config": config, "field": field, "details": details},
+                            batch_format="pyarrow", batch_size=256, concurrency=workers)
         ds.write_parquet(dst)
-    else:
-        ds.write_json(dst, force_ascii=False)
+        return report
+    ds = ray.data.read_text(files, include_paths=True, drop_empty_lines=False)
+    ds = ds.map_batches(_CleanLines, fn_constructor_args=(config, field, details), batch_format="numpy",
+                        batch_size=256, concurrency=workers)
+    _write_lines(ds, Path(dst), report)
+    return report
+
+
+def _write_lines(ds, dst: Path, report: Report) -> None:
+    from cleaner.io.output import write_atomic
+
+    dst.mkdir(parents=True, exist_ok=True)
+    numbers: dict[str, int] = {}
+    part: list[str] = []
+    parts = 0
+    for batch in ds.iter_batches(batch_format="numpy", batch_size=1024):
+        for path, line, events in zip(batch["path"], batch["line"], batch["events"]):
+            number = numbers[path] = numbers.get(path, 0) + 1
+            if not line.strip():
+                continue  # a blank line holds no record
+            replay(report, [(m, (f"{path}:{number}", *args[1:])) for m, args in json.loads(events)])
+            part.append(line if line.endswith("\n") else line + "\n")
+            if len(part) >= PART_RECORDS:
+                write_atomic(dst / f"part-{parts:05d}.jsonl", [s.encode("utf-8", "surrogateescape") for s in part])
+                part, parts = [], parts + 1
+    if part or not parts:
+        write_atomic(dst / f"part-{parts:05d}.jsonl", [s.encode("utf-8", "surrogateescape") for s in part])

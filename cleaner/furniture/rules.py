@@ -10,6 +10,7 @@ Unknown keys, bad regexes, unknown actions and duplicate ids are errors naming f
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -175,6 +176,15 @@ def load_file(path: Path) -> Site:
         rules=tuple(rules),
         path=str(path),
     )
+
+
+def fingerprint(dirs: list[Path] | None = None) -> str:
+    """A digest of every rule file a ``load(dirs)`` reads: outputs made under other rules are stale."""
+    digest = hashlib.sha256()
+    for directory in [BUILTIN_DIR, *(dirs or [])]:
+        for path in sorted(Path(directory).glob("*.toml")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def load(dirs: list[Path] | None = None) -> RuleSet:

@@ -8,8 +8,10 @@ and unsure about GBK Traditional text). Binary data raises ``NotText``.
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass, field
 
 from cleaner.chardata import HAN
+from cleaner.model import Finding
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -19,23 +21,60 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 LEGACY = ("gb18030", "big5hkscs", "big5")
+SAMPLE = 4096  # characters judged when a BOM is doubted: enough to tell text from noise
 
 
 class NotText(ValueError):
     """The data is not text in any encoding we read."""
 
 
+@dataclass
+class Decoded:
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+
+
 def decode(data: bytes) -> str:
-    """Decode bytes of unknown encoding to text.
+    """Decode bytes of unknown encoding to text (``decode_with_findings`` tells what was odd).
 
     >>> decode("国务院".encode("gb18030"))
     '国务院'
-    >>> decode(codecs.BOM_UTF8 + "國務院".encode("utf-8"))
-    '國務院'
+    """
+    return decode_with_findings(data).text
+
+
+def decode_with_findings(data: bytes) -> Decoded:
+    """Decode; a byte-order mark that disagrees with the bytes after it is a finding.
+
+    A BOM is trusted only when the bytes after it read as its encoding: editors and converters
+    prepend a UTF-8 BOM to GBK files, and a UTF-16 BOM to UTF-8 ones. Then the bytes are decoded
+    by what they are, and the finding says which BOM was ignored.
+
+    >>> d = decode_with_findings(codecs.BOM_UTF8 + "国务院".encode("gbk"))
+    >>> d.text, d.findings[0].kind
+    ('国务院', 'bom-mismatch')
     """
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace")
+            rest = data[len(bom) :]
+            try:
+                text = rest.decode(codec)
+            except UnicodeDecodeError:
+                text = None
+            if text is not None and (codec == "utf-8" or _plausibility(text[:SAMPLE]) >= 0.5):
+                return Decoded(text)
+            try:
+                other = _decode_unmarked(rest)
+            except NotText:
+                other = None
+            if other is not None and (text is None or _plausibility(other[:SAMPLE]) > _plausibility(text[:SAMPLE])):
+                return Decoded(other, [Finding("bom-mismatch", 0, f"{codec} byte-order mark, but the bytes after it are not {codec}; decoded by what they are")])
+            return Decoded(rest.decode(codec, errors="replace"), [Finding("bom-mismatch", 0, f"{codec} byte-order mark over bytes that are not {codec}")] if text is None else [])
+    return Decoded(_decode_unmarked(data))
+
+
+def _decode_unmarked(data: bytes) -> str:
+    """Decode bytes that carry no byte-order mark."""
     if _looks_binary(data):
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:

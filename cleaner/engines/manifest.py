@@ -1,0 +1,100 @@
+"""What produced each output of a folder run, so that a resumed run redoes exactly what is stale.
+
+A file's modification time cannot tell: ``cp -p`` brings an older input with an old time, and a
+run with other options (``--to zh-hant``) or other rules must redo everything. The manifest
+(``.cleaner-manifest.jsonl`` in the output folder) holds one line per output written: the output's
+relative path, a digest of the input's bytes, and the run's fingerprint (cleaner version, every
+Config setting, a digest of every rule file). An output is fresh only when all three agree and the
+output is still a regular file.
+
+Lines are appended after each output is in place (renamed), so a killed run leaves at worst an
+output without its line, which the next run redoes. A torn last line is ignored. The file is
+compacted (rewritten atomically, one line per output) when a run starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from cleaner.config import Config
+from cleaner.furniture import rules
+from cleaner.io.output import write_atomic
+
+NAME = ".cleaner-manifest.jsonl"
+
+
+def run_fingerprint(config: Config) -> str:
+    from cleaner import __version__
+
+    settings = {"version": __version__, "config": config.fingerprint(),
+                "rules": rules.fingerprint([Path(d) for d in config.rule_dirs])}
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def file_digest(path: str | Path) -> str | None:
+    h = hashlib.blake2b(digest_size=16)
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+class Manifest:
+    def __init__(self, out_dir: Path, fingerprint: str) -> None:
+        self.path = out_dir / NAME
+        self.fingerprint = fingerprint
+        self.entries: dict[str, dict] = {}
+        self._fh = None
+        try:
+            with open(self.path, encoding="utf-8") as fh:
+                for line in fh:
+                    try:
+                        entry = json.loads(line)
+                        self.entries[entry["output"]] = entry
+                    except (ValueError, KeyError, TypeError):
+                        continue  # a line torn by a killed run
+        except (OSError, UnicodeDecodeError):
+            pass
+
+    def is_fresh(self, output: str, src: Path, dst: Path) -> bool:
+        entry = self.entries.get(output)
+        if not entry or entry.get("run") != self.fingerprint or not dst.is_file() or dst.is_symlink():
+            return False
+        return file_digest(src) == entry.get("input")
+
+    def open(self) -> None:
+        """Compact what earlier runs wrote, then append this run's lines."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.entries:
+            write_atomic(self.path, [json.dumps(e, ensure_ascii=False) + "\n" for e in self.entries.values()])
+        self._fh = open(self.path, "a", encoding="utf-8")
+
+    def record(self, output: str, input_digest: str) -> None:
+        entry = {"output": output, "input": input_digest, "run": self.fingerprint}
+        self.entries[output] = entry
+        if self._fh is not None:
+            self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._fh.flush()
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+def is_manifest(path: Path) -> bool:
+    return path.name == NAME
+
+
+def exists(out_dir: Path) -> bool:
+    return os.path.exists(out_dir / NAME)

@@ -1,0 +1,34 @@
+"""A progress bar on stderr for long runs: MB/s, and files and files/s for folders.
+
+Shown only on a terminal (unless asked for), so logs and pipes stay clean.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+class Progress:
+    def __init__(self, total: int, files: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1000, file=sys.stderr, smoothing=0.1, mininterval=0.5)
+        self.files, self.files_done = files, 0
+
+    def advance(self, size: int) -> None:
+        """One more file (or batch) of ``size`` bytes done."""
+        if self.files:
+            self.files_done += 1
+            rate = self.files_done / max(self.bar.format_dict["elapsed"], 1e-9)
+            self.bar.set_postfix_str(f"{self.files_done}/{self.files} files, {rate:.0f} files/s", refresh=False)
+        self.bar.update(size)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def progress_bar(total: int | None, show: bool | None, files: int = 0) -> Progress | None:
+    """A bar for ``total`` bytes, or None off a terminal (``show`` overrides) or with nothing to do."""
+    if total == 0 or not (sys.stderr.isatty() if show is None else show):
+        return None
+    return Progress(total or 0, files)

@@ -1,0 +1,43 @@
+"""The lines a records run reads: JSON Lines (compressed or not) or WARC pages turned into records.
+
+A WARC file's pages become JSON Lines records ``{"url", "warc_record_id", "text"}`` before they
+are cleaned, so WARC and JSON Lines runs share one cleaning path and one output format, and the
+page's URL picks its site's rules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader
+
+
+class InputError(OSError):
+    """The input stream itself broke (a truncated or corrupt compressed file): one line."""
+
+
+def record_lines(path: str, kind: str, *, log) -> Iterator[bytes]:
+    """Lines of JSON records from ``path``; a WARC record that cannot be read is logged and skipped."""
+    if kind == "warc":
+        yield from _warc_lines(path, log)
+        return
+    try:
+        with open_reader(path) as fh:
+            yield from fh
+    except COMPRESSION_ERRORS as exc:
+        raise InputError(f"cannot read the compressed data ({type(exc).__name__}: {exc})") from None
+
+
+def _warc_lines(path: str, log) -> Iterator[bytes]:
+    from cleaner.io.warc import iter_warc
+
+    try:
+        for doc in iter_warc(path):
+            if doc.error:
+                log.fail(f"{path}:record {doc.offset}", doc.error)
+                continue
+            record = {"url": doc.url, "warc_record_id": doc.record_id, "text": doc.text}
+            yield (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    except COMPRESSION_ERRORS as exc:
+        raise InputError(f"cannot read the WARC data ({type(exc).__name__}: {exc})") from None

@@ -1,0 +1,135 @@
+"""What a run did, and what it does with results: one Report and one WriteBack for every engine.
+
+Every engine (one file or stdin, folders, JSON Lines, WARC, Ray) counts its units here: a unit is
+a file, a record or a page. The report prints problems as they happen (one line each, naming the
+file, and the line for records), keeps the counts, and owns the exit code:
+
+- 0: everything was cleaned (or was already clean);
+- 1: some unit failed or was passed through unchanged because of a problem, a rule was skipped,
+  or, with ``--check``, something would change;
+- 2 is decided before any work (usage, configuration, unreadable single input): not here.
+
+Notes (a BOM that disagrees with its bytes, a page whose every line the rules removed, a folder
+symlink not followed) are printed but do not change the exit code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TextIO
+
+
+class WriteBack(enum.Enum):
+    WRITE = "write"  # write the cleaned units
+    CHECK = "check"  # write nothing anywhere; exit 1 if anything would change
+    DIFF = "diff"  # print a unified diff per changed unit; write nothing
+
+
+# Findings that are worth a line on stderr in every mode, and whether they make the exit code 1.
+TOLD_FINDINGS = {"rule-timeout": True, "bom-mismatch": False, "all-lines-removed": False}
+
+
+@dataclass
+class Report:
+    writeback: WriteBack = WriteBack.WRITE
+    echo: bool = True  # print problems and notes to stderr as they come
+    err: TextIO | None = None  # where they go (stderr by default)
+    out: TextIO | None = None  # where diffs go (stdout by default)
+    cleaned: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    steps: Counter = field(default_factory=Counter)
+    sites: Counter = field(default_factory=Counter)
+
+    def done(self, where: str, changed: bool, steps: list[dict] = (), findings: list[dict] = (), site: str = "") -> None:
+        """A unit that went through the cleaner (``steps``/``findings`` as in ``Result.to_dict``)."""
+        if changed:
+            self.cleaned += 1
+        else:
+            self.unchanged += 1
+        for step in steps:
+            self.steps[step["action"]] += step["count"]
+        if site:
+            self.sites[site] += 1
+        for finding in findings:
+            kind = finding["kind"]
+            if kind in TOLD_FINDINGS:
+                message = finding_message(finding)
+                (self.warn if TOLD_FINDINGS[kind] else self.note)(where, message)
+
+    def fail(self, where: str, message: str) -> None:
+        self.failed.append((where, message))
+        self._say(where, message)
+
+    def warn(self, where: str, message: str) -> None:
+        self.warnings.append((where, message))
+        self._say(where, message)
+
+    def note(self, where: str, message: str) -> None:
+        self.notes.append((where, message))
+        self._say(where, message)
+
+    def diff(self, where: str, old: str, new: str) -> None:
+        """With ``--diff``: the unit's change as a unified diff on stdout."""
+        lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                     fromfile=where, tofile=f"{where} (cleaned)")
+        out = self.out or sys.stdout
+        for line in lines:
+            out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        out.flush()
+
+    def _say(self, where: str, message: str) -> None:
+        if self.echo:
+            print(f"cleaner: {where}: {message}", file=self.err or sys.stderr, flush=True)
+
+    @property
+    def changes_found(self) -> bool:
+        return self.writeback is not WriteBack.WRITE and self.cleaned > 0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed or self.warnings or self.changes_found else 0
+
+    def summary(self, unit: str = "files") -> str:
+        verb = "would change" if self.writeback is not WriteBack.WRITE else "cleaned"
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.steps.items()))
+        parts = [f"{verb} {self.cleaned}", f"unchanged {self.unchanged}"]
+        if self.skipped:
+            parts.append(f"skipped {self.skipped}")
+        parts.append(f"failed {len(self.failed)}")
+        return f"{unit}: " + ", ".join(parts) + (f"; steps: {kinds}" if kinds else "")
+
+
+def finding_message(finding: dict) -> str:
+    kind, detail = finding["kind"], finding.get("detail", "")
+    if kind == "rule-timeout":
+        return f"rule {detail!r} timed out (regex_timeout) and was skipped"
+    return detail or kind
+
+
+class Recorder:
+    """What a worker process saw, kept to be replayed into the parent's Report in input order."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, tuple]] = []
+
+    def done(self, *args) -> None:
+        self.events.append(("done", args))
+
+    def fail(self, *args) -> None:
+        self.events.append(("fail", args))
+
+    def diff(self, *args) -> None:
+        self.events.append(("diff", args))
+
+
+def replay(report: Report, events: list[tuple[str, tuple]]) -> None:
+    for method, args in events:
+        getattr(report, method)(*args)

@@ -1,0 +1,75 @@
+"""One page: a file or standard input, text or HTML, cleaned to a file or standard output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import chain
+from pathlib import Path
+
+from cleaner import chunks
+from cleaner.config import Config, DocumentTooLarge
+from cleaner.engines.folder import as_file_text
+from cleaner.engines.report import Report, WriteBack
+from cleaner.engines.workers import current_cleaner
+from cleaner.io.decode import NotText, decode_with_findings
+from cleaner.io.output import write_output
+
+
+class InputFailed(Exception):
+    """The one input could not be read or cleaned; the message is the one line to print (exit 2)."""
+
+
+def run_single(src: str, output: str | None, config: Config, report: Report, *, url: str | None = None,
+               html: bool = False, explain: bool = False, as_json: bool = False) -> None:
+    name = "<stdin>" if src == "-" else src
+    try:
+        data = sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes()
+    except OSError as exc:
+        raise InputFailed(f"{name}: {exc.strerror or exc}") from None
+    from cleaner.io.html import html_to_text, looks_like_html
+
+    is_html = html or (src != "-" and Path(src).suffix.lower() in (".html", ".htm", ".shtml", ".xhtml")) or looks_like_html(data[:8192])
+    try:
+        if is_html:
+            page = html_to_text(data)
+            text, findings, meta = page.text, [], page.meta
+        else:
+            decoded = decode_with_findings(data)
+            text, findings, meta = decoded.text, decoded.findings, {}
+        del data  # a huge page: keep only the text from here on
+        result = current_cleaner(config).run(text, url=url, details=explain or as_json)
+    except (NotText, DocumentTooLarge) as exc:
+        raise InputFailed(f"{name}: {exc}") from None
+    result.findings[:0] = findings
+    result.meta = {**meta, **result.meta}
+    new = as_file_text(result.text)
+    changed = is_html or new != text
+    info = result.to_dict()
+    report.done(name, changed, info["steps"], info["findings"], result.meta.get("site", ""))
+    if explain:
+        _explain(name, result)
+    if report.writeback is WriteBack.CHECK:
+        if changed:
+            print(f"cleaner: {name}: would change ({len(result.steps)} kinds of step)", file=sys.stderr)
+        return
+    if report.writeback is WriteBack.DIFF:
+        if changed:
+            report.diff(name, text, new)
+        return
+    del text
+    # Pieces, not one string: a huge page is encoded and written a piece at a time.
+    pieces = [json.dumps(info, ensure_ascii=False) + "\n"] if as_json else chain(chunks.pieces(result.text), ["\n" if result.text else ""])
+    write_output(output, pieces)
+
+
+def _explain(name: str, result) -> None:
+    err = sys.stderr
+    print(f"{name}: site={result.meta.get('site') or '-'}", file=err)
+    for step in result.steps:
+        print(f"  step    {step}", file=err)
+    for finding in result.findings:
+        print(f"  finding {finding}", file=err)
+    for key, value in result.meta.items():
+        if key != "site":
+            print(f"  meta    {key}={value}", file=err)

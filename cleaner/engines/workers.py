@@ -1,0 +1,64 @@
+"""Worker processes: started with every table built, and gone when their parent is.
+
+Each worker holds one Cleaner, built from the run's Config (``Cleaner.for_config``). The tables
+are built in the parent first, so forked workers share them copy-on-write instead of each holding
+its own 70 MB; where processes are spawned, each reads them from the tables cache.
+
+A worker must not outlive its parent: a parent killed with SIGKILL cannot stop its pool, so each
+worker asks the kernel (Linux ``prctl(PR_SET_PDEATHSIG)``) to be sent SIGTERM when the parent
+dies, and ignores SIGINT (Ctrl-C reaches the whole process group; the parent decides).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+from cleaner.config import Config
+from cleaner.pipeline import Cleaner
+
+# Touches every lazily built table: the character model, the rare-character class, the script
+# classes, the OpenCC converters and the GBK tables.
+WARM_UP_TEXT = "他说：鍙戝睍是硬道理。國(guó)務(wù)院?!半p創”平臺"
+_PR_SET_PDEATHSIG = 1
+
+
+def worker_pool(jobs: int, config: Config) -> ProcessPoolExecutor:
+    """``jobs`` worker processes, each with the Cleaner for ``config``."""
+    Cleaner.for_config(config).run(WARM_UP_TEXT)
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, os.getpid()))
+
+
+def current_cleaner(config: Config) -> Cleaner:
+    """The Cleaner this process uses for ``config`` (a worker's, or the parent's own)."""
+    return Cleaner.for_config(config)
+
+
+def _init_worker(config: Config, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    Cleaner.for_config(config)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once (interrupt): pending work is cancelled, workers are terminated."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list(getattr(pool, "_processes", {}).values()):
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            pass
+    for process in list(getattr(pool, "_processes", {}).values()):
+        try:
+            process.join(timeout=2)
+        except (OSError, AttributeError, AssertionError):
+            pass

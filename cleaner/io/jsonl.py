@@ -1,0 +1,132 @@
+"""One JSON Lines record, read and written back exactly.
+
+A corpus record carries fields the cleaner must not touch: ids like ``"0000"``, big integers,
+floats such as ``1e400``, nested objects, key order. Decoding a record into Python objects and
+encoding it again changes some of them (``1e400`` becomes ``Infinity``, a 5,000-digit integer
+raises, ``1.10`` becomes ``1.1``). So a record is never re-encoded: the top-level object is scanned
+for the byte spans of its values, the one value that is cleaned is decoded, and the new value is
+spliced into the original line. Every other byte of the line stays as it was.
+
+>>> rec = parse_record('{"id": "0000", "text": "國(guó)務(wù)院", "n": 1e400}')
+>>> rec.get("id"), rec.get("text")
+('0000', '國(guó)務(wù)院')
+>>> rec.replaced("text", "国务院")
+'{"id": "0000", "text": "国务院", "n": 1e400}'
+>>> rec.rewritten({"text": "国务院", "cleaner": {"steps": []}})
+'{"id": "0000", "text": "国务院", "n": 1e400, "cleaner": {"steps": []}}'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from json.decoder import scanstring
+
+_WS = re.compile(r"[ \t\n\r]*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class BadRecord(ValueError):
+    """A line that is not a JSON object; the message says why, in one line."""
+
+
+def _reject_constant(name: str):
+    raise BadRecord(f"{name} is not JSON")
+
+
+class Number:
+    """A JSON number kept as its text: exact at any size, never mistaken for a string."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Number({self.text})"
+
+
+# NaN and Infinity, which Python would accept, are not JSON.
+_VALUES = json.JSONDecoder(parse_int=Number, parse_float=Number, parse_constant=_reject_constant)
+
+
+@dataclass(frozen=True)
+class Record:
+    line: str  # the record's text, without its line ending
+    spans: dict[str, tuple[int, int]]  # top-level key -> (start, end) of its value in ``line``
+    values: dict[str, object]  # top-level key -> decoded value (numbers as their text)
+
+    def get(self, key: str, default=None):
+        return self.values.get(key, default)
+
+    def replaced(self, key: str, text: str) -> str:
+        """The line with the value of ``key`` replaced by the string ``text``."""
+        return self.rewritten({key: text})
+
+    def rewritten(self, changes: dict[str, object]) -> str:
+        """The line with each key's value replaced (spliced in place) or, for a new key, added last."""
+        line = self.line
+        for key in sorted((k for k in changes if k in self.spans), key=lambda k: -self.spans[k][0]):
+            start, end = self.spans[key]
+            line = line[:start] + json.dumps(changes[key], ensure_ascii=False) + line[end:]
+        added = [k for k in changes if k not in self.spans]
+        if added:
+            close = line.rstrip(" \t\r\n").rfind("}")
+            head = line[:close].rstrip(" \t\r\n")
+            items = ", ".join(json.dumps(k, ensure_ascii=False) + ": " + json.dumps(changes[k], ensure_ascii=False) for k in added)
+            line = head + (", " if self.spans else "") + items + line[close:]
+        return line
+
+
+def parse_record(line: str) -> Record:
+    """Scan one line holding a JSON object; ``BadRecord`` says why it is not one."""
+    i = _WS.match(line, 0).end()
+    if line[i : i + 1] != "{":
+        raise BadRecord("not a JSON object")
+    spans: dict[str, tuple[int, int]] = {}
+    values: dict[str, object] = {}
+    i = _WS.match(line, i + 1).end()
+    try:
+        if line[i : i + 1] == "}":
+            i += 1
+        else:
+            while True:
+                if line[i : i + 1] != '"':
+                    raise BadRecord(f"not valid JSON (expected a key at column {i + 1})")
+                key, i = scanstring(line, i + 1, True)
+                i = _WS.match(line, i).end()
+                if line[i : i + 1] != ":":
+                    raise BadRecord(f"not valid JSON (expected ':' at column {i + 1})")
+                i = _WS.match(line, i + 1).end()
+                value, end = _VALUES.raw_decode(line, i)
+                spans[key], values[key] = (i, end), value  # a repeated key: the last wins, as in json.loads
+                i = _WS.match(line, end).end()
+                if line[i : i + 1] == ",":
+                    i = _WS.match(line, i + 1).end()
+                    continue
+                if line[i : i + 1] == "}":
+                    i += 1
+                    break
+                raise BadRecord(f"not valid JSON (expected ',' or '}}' at column {i + 1})")
+    except json.JSONDecodeError as exc:
+        raise BadRecord(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise BadRecord("not valid JSON (nested too deeply)") from None
+    if _WS.match(line, i).end() != len(line):
+        raise BadRecord(f"not valid JSON (extra data at column {i + 1})")
+    return Record(line, spans, values)
+
+
+def has_surrogates(text: str) -> bool:
+    """Lone UTF-16 surrogates (``"\\ud800"`` in JSON): valid JSON, but no UTF-8 text holds them."""
+    return _SURROGATE.search(text) is not None
+
+
+def split_ending(raw: bytes) -> tuple[bytes, bytes]:
+    """A line and its ending (``\\n``, ``\\r\\n`` or none), so a rewritten line keeps it."""
+    if raw.endswith(b"\r\n"):
+        return raw[:-2], b"\r\n"
+    if raw.endswith(b"\n"):
+        return raw[:-1], b"\n"
+    return raw, b""

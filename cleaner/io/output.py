@@ -1,0 +1,164 @@
+"""Where results go: output paths checked before any work, files replaced atomically.
+
+An output only ever replaces a regular file or creates a new one. A symlink, FIFO, device or
+directory at an output path is refused (writing "through" them would replace the link, or, as root,
+a device node), except the standard output itself (``-``, ``/dev/stdout``), which is written as a
+stream. No output may be, or link to, an input: a mistyped ``--report`` must not turn a page into
+a report.
+
+Files are written to a temporary file beside the destination, then renamed over it, so a reader
+(or a resumed run) sees the old file or the new one, never half of one. The temporary file gets the
+destination's mode, or ``0666 & ~umask`` for a new file, as ``open()`` would give it. Temporary
+files are named ``.NAME.cleaner-XXXX.tmp`` so that a later run can find and remove the ones a
+killed run left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+STREAMS = ("-", "/dev/stdout")
+TMP_MARK = ".cleaner-"
+TMP_SUFFIX = ".tmp"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+UMASK = _umask()  # read once, at import: os.umask can only be read by setting it
+
+
+def is_stream(output: str | Path | None) -> bool:
+    """Whether an output goes to standard output (no path, ``-`` or ``/dev/stdout``)."""
+    return output is None or str(output) in STREAMS
+
+
+def kind_of(path: Path) -> str | None:
+    """What is at ``path`` when it is not something an output may replace (None: fine)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISREG(st.st_mode):
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(st.st_mode):
+        return "a directory"
+    if stat.S_ISFIFO(st.st_mode):
+        return "a FIFO"
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        return "a device"
+    return "not a regular file"
+
+
+def output_file_error(path: str | Path) -> str | None:
+    """The one-line refusal for an output file path, or None when it may be written."""
+    if is_stream(path):
+        return None
+    kind = kind_of(Path(path))
+    if kind is not None:
+        return f"{path}: output is {kind}; outputs only replace regular files"
+    return None
+
+
+def overlap_error(output: str | Path, inputs: Iterable[str | Path]) -> str | None:
+    """The refusal when ``output`` is, links to, or (for a folder input) lies inside an input."""
+    if is_stream(output):
+        return None
+    out = Path(output)
+    out_resolved = out.resolve()
+    for src in inputs:
+        if str(src) == "-":
+            continue
+        src_path = Path(src)
+        src_resolved = src_path.resolve()
+        if out_resolved == src_resolved or _same_file(out, src_path):
+            return f"{output}: refusing to write over the input {src}"
+        if src_path.is_dir() and src_resolved in out_resolved.parents:
+            return f"{output}: refusing to write inside the input folder {src}"
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # hard links and links to the same file
+    except OSError:
+        return False
+
+
+def new_file_mode(path: Path) -> int:
+    """The mode a rewritten ``path`` keeps: its own, or what a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~UMASK
+
+
+def write_atomic(path: Path, pieces: str | bytes | Iterable[str | bytes]) -> None:
+    """Write text (or stream its pieces) as UTF-8 to ``path`` through a temporary file and a rename.
+
+    Compressed by the path's extension (``.gz``, ``.bz2``, ``.xz``, ``.zst``).
+    """
+    from cleaner.io.compressed import compression_of, wrap_writer
+
+    if refusal := output_file_error(path):
+        raise IsADirectoryError(refusal) if path.is_dir() else FileExistsError(refusal)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = new_file_mode(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{TMP_MARK}", suffix=TMP_SUFFIX, dir=path.parent)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as raw:
+            sink = wrap_writer(raw, path.name) if compression_of(path.name) else raw
+            for piece in [pieces] if isinstance(pieces, (str, bytes)) else pieces:
+                sink.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+            if sink is not raw:
+                sink.close()
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_stream(pieces: str | bytes | Iterable[str | bytes]) -> None:
+    """Write text (or its pieces) as UTF-8 to standard output."""
+    out = sys.stdout.buffer
+    for piece in [pieces] if isinstance(pieces, (str, bytes)) else pieces:
+        out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+    out.flush()
+
+
+def write_output(output: str | Path | None, pieces: str | bytes | Iterable[str | bytes]) -> None:
+    """To standard output for a stream, else atomically to the file."""
+    if is_stream(output):
+        write_stream(pieces)
+    else:
+        write_atomic(Path(output), pieces)
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Remove the temporary files earlier (killed) runs left under ``folder``; how many."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            if name.startswith(".") and TMP_MARK in name and name.endswith(TMP_SUFFIX):
+                try:
+                    os.unlink(os.path.join(root, name))
+                    removed += 1
+                except OSError:
+                    pass
+    return removed

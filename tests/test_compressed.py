@@ -1,0 +1,104 @@
+"""Compressed streams chosen by extension (cleaner/io/compressed.py)."""
+
+import gzip
+import tracemalloc
+
+import pytest
+
+pytest.importorskip("zstandard", reason="zstandard is a core dependency: pip install -e .")
+
+from cleaner.io.compressed import (  # noqa: E402
+    COMPRESSION_ERRORS,
+    base_name,
+    compression_of,
+    open_reader,
+    wrap_writer,
+)
+
+LINES = [f"第{i}行：国务院办公厅关于印发通知 line {i}\n".encode() for i in range(2000)]
+NAMES = ["out.jsonl.gz", "out.jsonl.bz2", "out.jsonl.xz", "out.jsonl.zst", "out.jsonl"]
+
+
+def write(path, lines, name=None):
+    with open(path, "wb") as fh:
+        with wrap_writer(fh, name or path.name) as out:
+            for line in lines:
+                out.write(line)
+        assert not fh.closed  # the wrapper flushed its trailer and left the file to its owner
+    return path
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_round_trip_line_by_line(tmp_path, name):
+    path = write(tmp_path / name, LINES)
+    with open_reader(path) as reader:
+        assert list(reader) == LINES
+    if compression_of(name):
+        assert path.stat().st_size < sum(map(len, LINES)) / 2
+
+
+def test_names():
+    assert [compression_of(n) for n in NAMES] == ["gzip", "bz2", "xz", "zstd", None]
+    assert compression_of("A.WARC.GZ") == "gzip"
+    assert [base_name(n) for n in NAMES] == ["out.jsonl"] * 5
+
+
+def test_compression_follows_the_name_not_the_file(tmp_path):
+    path = write(tmp_path / "tmp-123", LINES[:3], name="final.jsonl.gz")
+    assert gzip.decompress(path.read_bytes()) == b"".join(LINES[:3])
+
+
+@pytest.mark.parametrize("name", ["a.txt.gz", "a.txt.zst"])
+def test_concatenated_members_and_frames_read_as_one_stream(tmp_path, name):
+    path = write(tmp_path / name, LINES[:10])
+    with open(path, "ab") as fh, wrap_writer(fh, name) as out:
+        out.write(b"appended\n")
+    with open_reader(path) as reader:
+        assert list(reader) == LINES[:10] + [b"appended\n"]
+
+
+@pytest.mark.parametrize("name", ["cut.txt.gz", "cut.txt.zst", "cut.txt.xz", "cut.txt.bz2"])
+@pytest.mark.parametrize("keep", [0.5, 0.99])
+def test_truncated_file_raises_a_documented_error(tmp_path, name, keep):
+    whole = write(tmp_path / ("whole-" + name), LINES).read_bytes()
+    path = tmp_path / name
+    path.write_bytes(whole[: int(len(whole) * keep)])
+    with pytest.raises(COMPRESSION_ERRORS) as info, open_reader(path) as reader:
+        for _ in reader:
+            pass
+    assert "\n" not in str(info.value)  # reportable as one line
+
+
+@pytest.mark.parametrize("name", ["bad.txt.gz", "bad.txt.zst"])
+def test_corrupt_data_raises_a_documented_error(tmp_path, name):
+    data = bytearray(write(tmp_path / ("ok-" + name), LINES).read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(b ^ 0x5A for b in data[middle : middle + 64])
+    path = tmp_path / name
+    path.write_bytes(bytes(data))
+    with pytest.raises(COMPRESSION_ERRORS), open_reader(path) as reader:
+        for _ in reader:
+            pass
+
+
+def _generated_lines(megabytes: int):
+    size, i = 0, 0
+    while size < megabytes * 1_000_000:
+        line = f'{{"id": {i}, "text": "第{i}段：这是生成的中文测试文本，编号 {i * 7919 % 100003}。"}}\n'.encode()
+        size += len(line)
+        i += 1
+        yield line
+
+
+@pytest.mark.parametrize("name", ["big.jsonl.gz", "big.jsonl.zst"])
+def test_reading_a_large_stream_keeps_memory_flat(tmp_path, name):
+    path = write(tmp_path / name, _generated_lines(50))
+    tracemalloc.start()
+    try:
+        with open_reader(path) as reader:
+            total = sum(len(line) for line in reader)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert total >= 50_000_000
+    assert peak < 8_000_000, f"peak {peak / 1e6:.1f} MB while reading {total / 1e6:.0f} MB"

@@ -1,0 +1,140 @@
+"""HTML bytes -> visible text and meta (cleaner/io/html.py)."""
+
+import pytest
+
+pytest.importorskip("resiliparse", reason="resiliparse is a core dependency: pip install -e .")
+
+from cleaner.io.html import (  # noqa: E402
+    HtmlPage,
+    charset_of,
+    decode_html,
+    extract,
+    html_to_text,
+    looks_like_html,
+)
+
+ARTICLE = "国务院办公厅关于印发全国政务服务平台建设方案的通知。各省、自治区、直辖市人民政府。"
+TRADITIONAL = "國務院辦公廳關於印發全國政務服務平臺建設方案的通知。"
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_gbk_page_declared_gb2312():
+    data = page(f"<p>{ARTICLE}</p><p>镕堃喆</p>", '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">').encode("gbk")
+    assert charset_of(data) == "gb18030"
+    assert html_to_text(data).text == f"{ARTICLE}\n镕堃喆"  # 镕堃喆 are GBK, not GB2312
+
+
+def test_utf8_page():
+    data = page(f"<p>{ARTICLE}</p><p>{TRADITIONAL}</p>", '<meta charset="utf-8">').encode("utf-8")
+    assert html_to_text(data).text == f"{ARTICLE}\n{TRADITIONAL}"
+
+
+def test_big5_page():
+    data = page(f"<p>{TRADITIONAL}</p>", '<meta charset="big5">').encode("big5")
+    assert charset_of(data) == "big5hkscs"
+    assert html_to_text(data).text == TRADITIONAL
+
+
+def test_meta_that_lies_is_overruled_by_the_bytes():
+    data = page(f"<p>{ARTICLE}</p>", '<meta charset="utf-8">').encode("gbk")
+    assert html_to_text(data).text == ARTICLE
+
+
+def test_no_declaration_is_detected():
+    data = page(f"<p>{ARTICLE}</p>").encode("gb18030")
+    assert charset_of(data) is None
+    assert html_to_text(data).text == ARTICLE
+
+
+def test_http_header_charset_wins_over_meta():
+    data = page(f"<p>{ARTICLE}</p>", '<meta charset="utf-8">').encode("gbk")
+    assert charset_of(data, "text/html; charset=GBK") == "gb18030"
+    assert charset_of(b'<meta charset="gbk">', 'text/html; charset="big5"') == "big5hkscs"
+    assert decode_html(data, "text/html; charset=GBK") == data.decode("gbk")
+
+
+def test_http_header_wins_when_both_charsets_decode():
+    data = page("<p>國務院辦公廳</p>", '<meta charset="gbk">').encode("big5")
+    assert html_to_text(data).text == "瓣叭皘快そ芔"  # the meta alone: valid GBK, wrong text
+    assert html_to_text(data, "text/html; charset=big5").text == "國務院辦公廳"
+
+
+def test_valid_utf8_wins_over_a_declared_legacy_charset():
+    data = page("<p>中文</p>", '<meta charset="gb2312">').encode("utf-8")
+    data.decode("gb18030")  # decodes strictly, and wrongly
+    assert html_to_text(data).text == "中文"
+
+
+def test_server_default_latin1_does_not_hide_a_right_meta():
+    data = page(f"<p>{ARTICLE}</p>", '<meta charset="gb2312">').encode("gbk")
+    assert html_to_text(data, "text/html; charset=ISO-8859-1").text == ARTICLE
+
+
+def test_unknown_charset_name_is_ignored():
+    assert charset_of(b'<meta charset="x-no-such-codec">') is None
+    assert html_to_text(page(f"<p>{ARTICLE}</p>", '<meta charset="x-no-such">').encode("utf-8")).text == ARTICLE
+
+
+def test_scripts_styles_and_hidden_elements_are_dropped():
+    html = page(
+        "<p>正文第一段。</p><script>var s = '脚本文字';</script><style>p{color:red}</style>"
+        "<noscript>请打开脚本</noscript><div style='DISPLAY: none'>隐藏的字</div><div hidden>也隐藏</div>"
+        "<!-- 注释 --><template><p>模板</p></template><p>正文第二段。</p>",
+        "<style>body{}</style><script>var t = 1;</script>",
+    )
+    assert extract(html).text == "正文第一段。\n正文第二段。"
+
+
+def test_one_block_a_line_with_furniture_kept():
+    html = page(
+        '<div class="nav"><a href="/">首页</a> | <a href="/news">新闻中心</a></div>'
+        "<h1>标题在这里</h1><p>第一段有<b>加粗</b>和<a href='#'>链接</a>。</p><p>第二段。<br>换行后的行。</p>"
+        "<ul><li>列表一</li><li>列表二</li></ul><table><tr><td>单元一</td><td>单元二</td></tr></table>"
+        "<div>版权所有 © 2005 某某网</div>"
+    )
+    assert extract(html).text.split("\n") == [
+        "首页 | 新闻中心", "标题在这里", "第一段有加粗和链接。", "第二段。", "换行后的行。",
+        "列表一", "列表二", "单元一 单元二", "版权所有 © 2005 某某网",
+    ]
+
+
+def test_hard_wrapped_paragraph_is_joined():
+    html = page(
+        "<p>\n  一九八九年四月，我在湖南张家界开一个全省教学研究\n  会议。按照惯例，会议安排了一天时间，"
+        "\r\n  让与会者去风景点游玩。Then\nEnglish words.\n</p><p>第二段。</p>"
+    )
+    assert extract(html).text == (
+        "一九八九年四月，我在湖南张家界开一个全省教学研究会议。按照惯例，会议安排了一天时间，"
+        "让与会者去风景点游玩。Then English words.\n第二段。"
+    )
+
+
+def test_pre_keeps_its_lines():
+    assert extract(page("<pre>床前明月光\n疑是地上霜</pre>")).text == "床前明月光\n疑是地上霜"
+
+
+def test_meta_fields():
+    head = (
+        "<title> 国务院 关于印发通知 </title><meta name='author' content='新华社记者 张三'>"
+        "<meta property='article:published_time' content='2005-07-03T08:00:00+08:00'>"
+        "<meta name='description' content='摘要文字'><meta name='keywords' content='政务'>"
+    )
+    got = html_to_text(page("<p>正文。</p>", head).encode("utf-8"))
+    assert isinstance(got, HtmlPage)
+    assert got.meta == {
+        "title": "国务院 关于印发通知", "author": "新华社记者 张三", "date": "2005-07-03T08:00:00+08:00", "description": "摘要文字",
+    }
+    gov = html_to_text(page("<p>正文。</p>", "<meta name='PubDate' content='2020-01-02'>").encode())
+    assert gov.meta == {"date": "2020-01-02"}
+
+
+def test_looks_like_html():
+    assert looks_like_html(page("<p>x</p>").encode())
+    assert looks_like_html(b"\n\n<html>\n<head><title>t</title></head>")
+    assert looks_like_html("<div><p>第一段</p><p>第二段</p><br></div>".encode("gbk"))
+    assert not looks_like_html((ARTICLE + "\n" + TRADITIONAL + "\n").encode("utf-8") * 20)
+    assert not looks_like_html("数学里 a<b 且 b>c，《标题》<注>。".encode("gb18030"))
+    assert not looks_like_html(b"")

@@ -1,0 +1,109 @@
+"""JSON Lines, read and written back exactly (cleaner/io/jsonl.py, cleaner/engines/jsonl.py)."""
+
+import codecs
+import json
+
+import pytest
+
+from cleaner.config import Config
+from cleaner.engines.jsonl import clean_lines
+from cleaner.engines.report import Report, WriteBack
+from cleaner.io.jsonl import BadRecord, parse_record
+from conftest import run_cli
+
+
+def _clean(lines: list[bytes], **kw) -> tuple[list[bytes], Report]:
+    report = Report(kw.setdefault("writeback", WriteBack.WRITE), echo=False)
+    out = list(clean_lines(lines, Config(), name="in.jsonl", log=report, **kw))
+    return out, report
+
+
+def test_only_the_cleaned_value_changes_every_other_byte_is_kept():
+    line = '{"id":"0000",  "text": "國(guó)務(wù)院", "n": 123456789012345678901234567890123, "f": 1e400, "g": 1.10, "x": null, "o": {"a": [1, "0001"]}}\n'
+    out, report = _clean([line.encode()])
+    assert out == [line.replace('"國(guó)務(wù)院"', '"国务院"').encode()]
+    assert report.cleaned == 1 and not report.failed
+
+
+def test_unchanged_record_is_written_back_byte_for_byte():
+    line = b'{"text":"\\u53d1\\u5c55", "id": 1}\r\n'  # escapes and a CRLF ending: kept as they were
+    assert _clean([line])[0] == [line]
+
+
+@pytest.mark.parametrize("line, why", [
+    (b"{not json\n", "not valid JSON"),
+    (b"[1, 2]\n", "not a JSON object"),
+    (b'{"text": NaN}\n', "NaN is not JSON"),
+    (b'{"text": "\xff"}\n', "not UTF-8"),
+    (b'{"id": 5}\n', "has no field 'text'"),
+    (b'{"text": 5}\n', "has a non-string field 'text'"),
+    (b'{"text": "\\ud800"}\n', "lone surrogates"),
+    (b'{"text": "x"} trailing\n', "extra data"),
+    (b"{" * 100000 + b"\n", "not valid JSON"),
+])
+def test_bad_record_is_reported_and_passed_through_and_the_stream_goes_on(line, why):
+    good = '{"text": "國(guó)務(wù)院"}\n'.encode()
+    out, report = _clean([good, line, good])
+    assert out == [b'{"text": "\xe5\x9b\xbd\xe5\x8a\xa1\xe9\x99\xa2"}\n', line, b'{"text": "\xe5\x9b\xbd\xe5\x8a\xa1\xe9\x99\xa2"}\n']
+    assert [where for where, _ in report.failed] == ["in.jsonl:2"] and why in report.failed[0][1]
+
+
+def test_bom_is_accepted_and_blank_lines_dropped():
+    out, report = _clean([codecs.BOM_UTF8 + b'{"text": "\xe5\x8f\x91\xe5\xb1\x95"}\n', b"\n", b'{"text": "x"}'])
+    assert out == [b'{"text": "\xe5\x8f\x91\xe5\xb1\x95"}\n', b'{"text": "x"}'] and report.unchanged == 2
+
+
+def test_details_added_last_and_other_field():
+    line = '{"body": "國(guó)務(wù)院", "text": 1}\n'.encode()
+    out, _ = _clean([line], field="body", details=True)
+    record = json.loads(out[0])
+    assert list(record) == ["body", "text", "cleaner"] and record["body"] == "国务院"
+    assert record["cleaner"]["steps"][0]["name"] == "pinyin-annotations"
+
+
+def test_check_and_diff_write_nothing():
+    line = '{"text": "國(guó)務(wù)院"}\n'.encode()
+    out, report = _clean([line], writeback=WriteBack.CHECK)
+    assert out == [] and report.exit_code == 1
+    out, report = _clean([b'{"text": "x"}\n'], writeback=WriteBack.CHECK)
+    assert out == [] and report.exit_code == 0
+
+
+def test_parse_record_spans():
+    rec = parse_record('{"a": {"b": [1, 2]}, "c" : "d"}')
+    assert rec.spans == {"a": (6, 19), "c": (27, 30)} and rec.get("c") == "d"
+    with pytest.raises(BadRecord):
+        parse_record('{"a": 1,}')
+
+
+def test_cli_compressed_in_and_out(tmp_path):
+    import gzip
+
+    import zstandard
+
+    data = "".join(json.dumps({"id": f"{i:04d}", "text": "國(guó)務(wù)院"}, ensure_ascii=False) + "\n" for i in range(3)).encode()
+    (tmp_path / "in.jsonl.gz").write_bytes(gzip.compress(data))
+    (tmp_path / "in.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(data))
+    expected = data.decode().replace("國(guó)務(wù)院", "国务院")
+    for name, out, read in (("in.jsonl.gz", "out.jsonl.zst", lambda b: zstandard.ZstdDecompressor().decompressobj().decompress(b)),
+                            ("in.jsonl.zst", "out.jsonl.gz", gzip.decompress)):
+        proc = run_cli(tmp_path / name, "-o", tmp_path / out)
+        assert proc.returncode == 0, proc.stderr
+        assert read((tmp_path / out).read_bytes()).decode() == expected
+
+
+def test_truncated_compressed_input_is_one_line_and_writes_nothing(tmp_path):
+    import gzip
+
+    (tmp_path / "in.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n' * 1000)[:-30])
+    proc = run_cli(tmp_path / "in.jsonl.gz", "-o", tmp_path / "out.jsonl")
+    assert proc.returncode == 2 and proc.stderr.count(b"\n") == 1 and b"in.jsonl.gz" in proc.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_cli_output_is_complete_despite_bad_records(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"text": "\\ud800"}\n{"n": 1' + b"0" * 5000 + b', "text": "x"}\n{"text": 1e400}\n')
+    proc = run_cli(src, "-o", tmp_path / "out.jsonl", "--jobs", "1")
+    assert proc.returncode == 1
+    assert (tmp_path / "out.jsonl").read_bytes() == src.read_bytes()  # every record, byte for byte

@@ -1,0 +1,138 @@
+"""WARC/WET input (cleaner/io/warc.py), on small archives written here record by record."""
+
+import gzip
+from collections import Counter
+
+import pytest
+
+pytest.importorskip("fastwarc", reason="fastwarc is a core dependency: pip install -e .")
+pytest.importorskip("resiliparse", reason="resiliparse is a core dependency: pip install -e .")
+
+from cleaner.io.warc import WarcDocument, iter_warc  # noqa: E402
+
+GBK_TEXT = "国务院办公厅关于印发全国政务服务平台建设方案的通知。"
+UTF8_TEXT = "這是一條繁體中文的新聞，發佈於二〇〇五年。"
+GBK_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>通知</title></head>'
+    f"<body><div>首页 | 新闻</div><p>{GBK_TEXT}</p><script>var x = '脚本';</script></body></html>"
+).encode("gbk")
+UTF8_PAGE = f"<html><head><title>新聞</title></head><body><p>{UTF8_TEXT}</p><p>第二段。</p></body></html>".encode()
+
+
+def warc_record(kind: str, uri: str, block: bytes, number: int, content_type: str = "application/http; msgtype=response") -> bytes:
+    head = (
+        f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-05-01T12:00:00Z\r\n"
+        f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{number:012d}>\r\nContent-Type: {content_type}\r\n"
+        f"Content-Length: {len(block)}\r\n\r\n"
+    )
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def http_response(body: bytes, content_type: str, status: str = "200 OK", headers: str = "") -> bytes:
+    return f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{headers}Content-Length: {len(body)}\r\n\r\n".encode() + body
+
+
+def chunked(body: bytes, size: int = 17) -> bytes:
+    return b"".join(b"%x\r\n%s\r\n" % (len(body[i : i + size]), body[i : i + size]) for i in range(0, len(body), size)) + b"0\r\n\r\n"
+
+
+RECORDS = [
+    warc_record("warcinfo", "", b"software: test\r\n", 1, "application/warc-fields"),
+    warc_record("request", "http://gov.example/a", b"GET /a HTTP/1.1\r\nHost: gov.example\r\n\r\n", 2, "application/http; msgtype=request"),
+    warc_record("response", "http://gov.example/a", http_response(GBK_PAGE, "text/html"), 3),
+    warc_record("response", "http://news.example/b", http_response(UTF8_PAGE, "text/html; charset=utf-8"), 4),
+    warc_record("response", "http://news.example/logo.png", http_response(b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"), 5),
+    warc_record("response", "http://news.example/broken",
+                http_response(b"\x1f\x8b this is not gzip", "text/html", headers="Content-Encoding: gzip\r\n"), 6),
+    warc_record("response", "http://news.example/c", http_response(chunked(gzip.compress(UTF8_PAGE)), "text/html; charset=utf-8",
+                                                                   headers="Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n"), 7),
+    warc_record("response", "http://news.example/missing", http_response(b"<p>Not found</p>", "text/html", "404 Not Found"), 8),
+    warc_record("response", "http://gov.example/plain.txt", http_response(f"{GBK_TEXT}\r\n第二行\r\n".encode("gbk"), "text/plain"), 9),
+    warc_record("metadata", "http://gov.example/a", b"fetchTimeMs: 12\r\n", 10, "application/warc-fields"),
+    warc_record("conversion", "http://news.example/b", f"{UTF8_TEXT}\n第二段。\n".encode(), 11, "text/plain"),
+]
+
+
+def write_warc(path, records, gzipped: bool):
+    with open(path, "wb") as fh:
+        fh.writelines(gzip.compress(record) if gzipped else record for record in records)
+    return path
+
+
+@pytest.fixture(params=["crawl.warc.gz", "crawl.warc"])
+def archive(tmp_path, request):
+    return write_warc(tmp_path / request.param, RECORDS, request.param.endswith(".gz"))
+
+
+def test_documents_in_file_order(archive):
+    counts = Counter()
+    docs = list(iter_warc(archive, counts))
+    assert all(isinstance(d, WarcDocument) for d in docs)
+    assert [d.url.rsplit("/", 1)[1] for d in docs] == ["a", "b", "broken", "c", "plain.txt", "b"]
+    assert [d.record_id[-4:-1] for d in docs] == ["003", "004", "006", "007", "009", "011"]
+    assert [d.offset for d in docs] == sorted(d.offset for d in docs) and len({d.offset for d in docs}) == 6
+    assert counts == Counter({"documents": 5, "errors": 1, "skipped warcinfo": 1, "skipped request": 1,
+                              "skipped image/png": 1, "skipped status 404": 1, "skipped metadata": 1})
+
+
+def test_gbk_and_utf8_pages(archive):
+    gbk, utf8 = list(iter_warc(archive))[:2]
+    assert gbk.text == f"首页 | 新闻\n{GBK_TEXT}" and gbk.error is None
+    assert gbk.record_id == "<urn:uuid:00000000-0000-0000-0000-000000000003>"
+    assert gbk.meta["title"] == "通知" and gbk.meta["content_type"] == "text/html"
+    assert gbk.meta["warc_date"] == "2024-05-01T12:00:00Z"
+    assert utf8.text == f"{UTF8_TEXT}\n第二段。" and utf8.url == "http://news.example/b"
+
+
+def test_chunked_gzip_payload_is_decoded(archive):
+    doc = next(d for d in iter_warc(archive) if d.url.endswith("/c"))
+    assert doc.error is None and doc.text == f"{UTF8_TEXT}\n第二段。"
+
+
+def test_plain_text_response_and_wet_conversion(archive):
+    docs = list(iter_warc(archive))
+    assert docs[4].text == f"{GBK_TEXT}\n第二行" and docs[4].meta["content_type"] == "text/plain"
+    assert docs[5].text == f"{UTF8_TEXT}\n第二段。" and docs[5].record_id.endswith("011>")
+
+
+def test_broken_record_gives_an_error_document_and_iteration_goes_on(archive):
+    docs = list(iter_warc(archive))
+    broken = docs[2]
+    assert broken.url == "http://news.example/broken" and broken.text == ""
+    assert broken.error and "\n" not in broken.error
+    assert all(d.error is None for d in docs[3:])
+
+
+def test_damaged_stream_ends_with_one_error_document(tmp_path):
+    path = write_warc(tmp_path / "damaged.warc.gz", RECORDS[2:4], gzipped=True)
+    with open(path, "ab") as fh:
+        fh.write(b"\x1f\x8b\x08\x00 garbage that is not a gzip member")
+    counts = Counter()
+    docs = list(iter_warc(path, counts))
+    assert [d.error is None for d in docs] == [True, True, False]
+    assert docs[-1].error.startswith("unreadable WARC data") and "\n" not in docs[-1].error
+    assert counts["documents"] == 2 and counts["errors"] == 1
+
+
+def test_wet_file(tmp_path):
+    records = [warc_record("warcinfo", "", b"software: test\r\n", 1, "application/warc-fields")]
+    records += [warc_record("conversion", f"http://site.example/{i}", f"第{i}篇\n内容。".encode(), i + 2, "text/plain") for i in range(3)]
+    docs = list(iter_warc(write_warc(tmp_path / "x.warc.wet.gz", records, gzipped=True)))
+    assert [d.text for d in docs] == ["第0篇\n内容。", "第1篇\n内容。", "第2篇\n内容。"]
+
+
+@pytest.mark.parametrize("name", ["cut.warc.gz", "cut.warc"])
+@pytest.mark.parametrize("cut", [0.1, 0.5, 0.9])
+def test_file_cut_short_ends_with_one_error_document(tmp_path, name, cut):
+    whole = write_warc(tmp_path / ("whole-" + name), RECORDS[2:5], name.endswith(".gz")).read_bytes()
+    last = len(gzip.compress(RECORDS[4])) if name.endswith(".gz") else len(RECORDS[4])
+    path = tmp_path / name
+    path.write_bytes(whole[: len(whole) - int(last * cut)])  # the image record, cut
+    docs = list(iter_warc(path))
+    assert [d.error is None for d in docs] == [True, True, False]
+    assert "\n" not in docs[-1].error
+
+
+def test_compression_is_sniffed_not_taken_from_the_name(tmp_path):
+    path = write_warc(tmp_path / "named-plain.warc", RECORDS[2:4], gzipped=True)
+    assert [d.url for d in iter_warc(path)] == ["http://gov.example/a", "http://news.example/b"]
