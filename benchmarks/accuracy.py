@@ -4,7 +4,7 @@
 
 Each clean article (the seeds' expected files and fixtures/clean) is damaged with the seed chain
 (naive S->T, byte-level pinyin, lossy GBK decoding, NFKC) under N random seeds, and optionally one
-family of note §3 on some of its lines; the cleaner (furniture removal off) must give the article
+family of docs/corruption.md §3 on some of its lines; the cleaner (furniture removal off) must give the article
 back. Errors are counted by a character alignment: a substitution, a loss or an extra counts one.
 """
 

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/script_conversion.py
 
 Clean Simplified text (the fixtures' articles, and the 20,000 most frequent words of jieba's
-dictionary) is converted character by character to Traditional as the crawl did (note §1:
+dictionary) is converted character by character to Traditional as the crawl did (docs/corruption.md §1.1:
 tests/damage.naive_s2t), then back with plain OpenCC t2s, OpenCC tw2s, and ours (zh-hans).
 Errors are characters that differ from the original.
 """

@@ -46,7 +46,7 @@ HALFWIDTH_ALNUM = str.maketrans(
 # Whitespace that indents or pads a paragraph.
 PAD = " \t\u00a0\u3000\u2002\u2003\u200b\ufeff"
 
-# "? ? ? ?" where NBSP indentation could not be encoded (notes/corruption.md §1.5).
+# "? ? ? ?" where NBSP indentation could not be encoded (docs/corruption.md §1.5).
 INDENT_ARTIFACT = regex.compile(r"^[ \t]*(?:\?[ \u00a0\u3000]+)+\?(?=[ \u00a0\u3000]*\S)|^[ \t]*(?:\?[ \u00a0\u3000]+)+(?=\S)", regex.M)
 
 ENTITY = regex.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")

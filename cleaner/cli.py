@@ -219,6 +219,8 @@ def _run(argv: list[str]) -> int:
         except InputError as exc:
             raise UsageError(f"{args.input}: {exc}") from None
         except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
             raise UsageError(f"{output or '<stdout>'}: {exc.strerror or exc}") from None
         _unused_sites(cleaner, config, report)
         print(f"cleaner: {'<stdin>' if args.input == '-' else args.input}: {report.summary('records')}", file=sys.stderr)
@@ -230,6 +232,8 @@ def _run(argv: list[str]) -> int:
     except InputFailed as exc:
         raise UsageError(exc) from None
     except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
         raise UsageError(f"{output or '<stdout>'}: {exc.strerror or exc}") from None
     _unused_sites(cleaner, config, report)
     return report.exit_code

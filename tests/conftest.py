@@ -24,9 +24,10 @@ def expected_for(page: Path) -> Path:
     return FIXTURES / "seeds" / "expected-zh-hans" / page.name
 
 
-def run_cli(*args, input: bytes | None = None, cwd=None, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
+def run_cli(*args, input: bytes | None = None, cwd=None, prefix: list[str] | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+    """The installed command; ``timeout`` only guards against a hang (a hang fails the test)."""
     exe = Path(sys.executable).parent / "cleaner"
-    return subprocess.run([*(prefix or []), str(exe), *map(str, args)], input=input, capture_output=True, cwd=cwd)
+    return subprocess.run([*(prefix or []), str(exe), *map(str, args)], input=input, capture_output=True, cwd=cwd, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

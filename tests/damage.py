@@ -1,4 +1,4 @@
-"""Re-create the damage processes of notes/corruption.md on clean Simplified text.
+"""Re-create the damage processes of docs/corruption.md on clean Simplified text.
 
 Used by tests, the property tests and the benchmarks to make damaged pages whose correct
 output is known. Each function is one process of the chain, applied in the note's order.
@@ -21,7 +21,7 @@ def _s2t():
     return opencc.OpenCC("s2tw.json")  # the seeds show Taiwan forms (為, 眾)
 
 
-# Characters with several Traditional forms that the naive conversion left alone (note §1.1).
+# Characters with several Traditional forms that the naive conversion left alone (docs/corruption.md §1.1).
 LEFT_ALONE = set("于云并范余征斗占峰杰筑采干里后只系面发台着")
 FIXED = {"台": "臺", "发": "發", "着": "著"}
 
@@ -63,7 +63,7 @@ def annotate_bytes(text: str, rng: random.Random, distinct: tuple[int, int] = (2
 def lossy_decode(data: bytes, shift: bool = True) -> str:
     """GBK decoding where a lead byte with an invalid trail becomes '?' and swallows that byte.
 
-    Also the seeds' one-byte shift (note §2): where a pair ending in a3 is followed by a pair
+    Also the seeds' one-byte shift (docs/corruption.md §2.4): where a pair ending in a3 is followed by a pair
     starting with a1, the crawl's decoder read a3 a1 as ！ and lost the lead byte before it.
     """
     out, i, n = [], 0, len(data)
@@ -97,7 +97,7 @@ def damage_page(clean: str, seed: int, distinct: tuple[int, int] = (25, 65), shi
     return nfkc_punct(lossy_decode(annotate_bytes(naive_s2t(clean), rng, distinct), shift))
 
 
-# --- The other families of note §3, applied to whole lines after the seed chain -------------
+# --- The other families of docs/corruption.md §3, applied to whole lines after the seed chain -------------
 
 
 def utf8_read_as_gbk(line: str) -> str:

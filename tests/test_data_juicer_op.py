@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-pytest.importorskip("data_juicer")
+pytest.importorskip("data_juicer", reason="needs the extra: pip install -e '.[data-juicer]'")
 
 from data_juicer.core.data import NestedDataset  # noqa: E402
 from data_juicer.ops.base_op import OPERATORS  # noqa: E402

@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 
-pytest.importorskip("datatrove")
+pytest.importorskip("datatrove", reason="needs the extra: pip install -e '.[datatrove]'")
 
 from datatrove.data import Document  # noqa: E402
 from datatrove.executor import LocalPipelineExecutor  # noqa: E402

@@ -87,3 +87,70 @@ def test_double_encoded_text_is_idempotent_and_valid(text, family, seed):
     out = CLEANER.clean(damage_lines(text, family, random.Random(seed)))
     out.encode("utf-8")
     assert CLEANER.clean(out) == out
+
+
+# -- JSON Lines: records of any shape, and lines of any bytes (cleaner/engines/jsonl.py) ----------
+
+JSONL_EXAMPLES = int(os.environ.get("CLEANER_JSONL_EXAMPLES", str(EXAMPLES)))
+JSONL_SETTINGS = settings(max_examples=JSONL_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Values whose text a decode-and-encode round trip would change: big integers, exponents, -0.0.
+numbers = st.one_of(st.integers(-(10**40), 10**40), st.floats(allow_nan=False, allow_infinity=False),
+                    st.sampled_from(["1e400", "-0.0", "1.10", "12345678901234567890123456789", "0E-7"]))
+scalars = st.one_of(st.none(), st.booleans(), numbers, st.text(max_size=20))
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=5), inner, max_size=4)),
+                      max_leaves=12)
+
+
+def _encode(value) -> str:
+    """JSON text with numbers written as given (strings in ``numbers`` stand for their literal)."""
+    import json
+
+    if isinstance(value, dict):
+        return "{" + ", ".join(json.dumps(k, ensure_ascii=False) + ": " + _encode(v) for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_encode(v) for v in value) + "]"
+    if isinstance(value, str) and value in ("1e400", "-0.0", "1.10", "12345678901234567890123456789", "0E-7"):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _jsonl(lines):
+    from cleaner.config import Config
+    from cleaner.engines.jsonl import clean_lines
+    from cleaner.engines.report import Report
+
+    report = Report(echo=False)
+    return list(clean_lines(lines, Config(), name="fuzz", log=report)), report
+
+
+@JSONL_SETTINGS
+@given(st.dictionaries(st.text(max_size=6).filter(lambda k: k != "text"), values, max_size=5), st.text(max_size=60))
+def test_jsonl_keeps_every_other_field_exactly(fields, text):
+    count()
+    import json
+
+    from cleaner.io.jsonl import parse_record
+
+    line = _encode({**fields, "text": text})
+    out, report = _jsonl([line.encode("utf-8", "surrogatepass") + b"\n"])
+    assert len(out) == 1
+    if report.failed:  # only a text holding lone surrogates may be refused
+        assert out[0] == line.encode("utf-8", "surrogatepass") + b"\n"
+        return
+    new = parse_record(out[0].decode("utf-8").rstrip("\n"))
+    old = parse_record(line)
+    assert list(new.spans) == list(old.spans)
+    for key in old.spans:
+        if key != "text":
+            assert new.line[slice(*new.spans[key])] == old.line[slice(*old.spans[key])]
+    json.loads(out[0])  # valid JSON
+
+
+@JSONL_SETTINGS
+@given(st.lists(st.binary(max_size=80), max_size=6))
+def test_jsonl_any_bytes_never_raise_and_nothing_is_lost(chunks):
+    count()
+    lines = [c.replace(b"\n", b" ") + b"\n" for c in chunks]
+    out, report = _jsonl(lines)
+    assert len(out) == sum(1 for i, line in enumerate(lines) if (line[3:] if i == 0 and line.startswith(b"\xef\xbb\xbf") else line).strip())
+    assert report.cleaned + report.unchanged + len(report.failed) == len(out)

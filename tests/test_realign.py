@@ -4,7 +4,7 @@ import pytest
 
 from cleaner.repair.realign import realign, tokenize
 
-# (damaged span, in-step char before it, repaired) — the worked examples of notes/corruption.md §2.
+# (damaged span, in-step char before it, repaired) — the worked examples of docs/corruption.md §2.
 NOTE_CASES = [
     ("轉(zhuǎn)變?yōu)榧夹g(shù)創(chuàng)新", "", "轉變為技術創新"),
     ("的主要?jiǎng)恿χ鸩睫D(zhuǎn)變", "", "的主要動力逐步轉變"),

@@ -39,6 +39,7 @@ def current_cleaner(config: Config) -> Cleaner:
 
 def _init_worker(config: Config, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a worker just ends
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -51,13 +52,14 @@ def _init_worker(config: Config, parent: int) -> None:
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
     """Stop a pool at once (interrupt): pending work is cancelled, workers are terminated."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    for process in processes:
         try:
             process.terminate()
         except (OSError, AttributeError):
             pass
-    for process in list(getattr(pool, "_processes", {}).values()):
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
         try:
             process.join(timeout=2)
         except (OSError, AttributeError, AssertionError):

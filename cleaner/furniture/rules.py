@@ -113,8 +113,33 @@ def _compile(pattern: str, where: str) -> regex.Pattern:
     return regex.compile(widen(pattern), regex.V1)
 
 
+# The type every key must have: a rule file is data, checked before any of it is used.
+KEY_TYPES = {"id": str, "name": str, "action": str, "pattern": str, "reason": str, "zone": str, "until": str,
+             "replacement": str, "max_chars": int, "lines": int, "hosts": list, "signatures": list, "extends": list,
+             "examples": list, "keeps": list}
+TYPE_NAMES = {str: "a string", int: "a whole number", list: "a list of strings"}
+
+
+def _check_types(table: dict, where: str, raw: str) -> None:
+    for key, value in table.items():
+        want = KEY_TYPES.get(key)
+        ok = want is None or (isinstance(value, want) and not isinstance(value, bool))
+        if ok and want is list:
+            ok = all(isinstance(item, str) for item in value)
+        if ok and want is int:
+            ok = value >= 0
+        if not ok:
+            line = _line_of(raw, key)
+            raise RuleError(f"{where.split(':')[0]}:{line}: {key!r} must be {TYPE_NAMES[want]}{' >= 0' if want is int else ''}, not {value!r}")
+
+
 def load_file(path: Path) -> Site:
-    raw = path.read_text(encoding="utf-8")
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"{path}: not UTF-8 (byte {exc.start + 1}); rule files are UTF-8 TOML") from None
+    except OSError as exc:
+        raise RuleError(f"{path}: {exc.strerror or exc}") from None
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -129,6 +154,9 @@ def load_file(path: Path) -> Site:
     for key in site:
         if key not in SITE_KEYS:
             raise RuleError(f"{path}:{_line_of(raw, key)}: unknown key {key!r} in [site]")
+    _check_types(site, str(path), raw)
+    if not isinstance(data.get("rule", []), list) or not all(isinstance(e, dict) for e in data.get("rule", [])):
+        raise RuleError(f"{path}: rules are [[rule]] tables")
     rules = []
     seen: set[str] = set()
     for entry in data.get("rule", []):
@@ -137,6 +165,7 @@ def load_file(path: Path) -> Site:
         for key in entry:
             if key not in RULE_KEYS:
                 raise RuleError(f"{where}: unknown key {key!r} in rule {rid!r}")
+        _check_types(entry, str(path), raw)
         for key in ("id", "action", "pattern", "reason"):
             if not entry.get(key):
                 raise RuleError(f"{where}: rule {rid!r} needs {key!r}")

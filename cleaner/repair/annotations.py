@@ -1,4 +1,4 @@
-"""Undo the pinyin-annotation damage line by line (notes/corruption.md §1-2).
+"""Undo the pinyin-annotation damage line by line (docs/corruption.md §1.2–§2).
 
 A line with no ``?`` was decoded in step throughout, so its annotations ``X(pīn)`` are removed by
 a fast regex pass. A shifted run can only start at a ``?`` (a swallowed byte), so a line with one
@@ -96,7 +96,7 @@ def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = 
 
 
 def _repair_piece(piece: str, before: str, page_damaged: bool, guess: bool, offset: int, result: PinyinRepair) -> str:
-    # The one-byte shift (note §2: 。“ read as ?!半) marks a damaged line on any page.
+    # The one-byte shift (docs/corruption.md §2.4: 。“ read as ?!半) marks a damaged line on any page.
     q = piece.find("?") if page_damaged or _SHIFT_SIGNATURE.search(piece) else -1
     head, tail = (piece, "") if q < 0 else (piece[:q], piece[q:])
     head, n = strip_annotations(head)

@@ -1,6 +1,6 @@
 """The GBK byte view of text: which bytes lead, which trail, and what each pair decodes to.
 
-The seed damage happened on GBK bytes (see ``notes/corruption.md``), so repairs re-encode the
+The seed damage happened on GBK bytes (see ``docs/corruption.md`` §1.2–§1.3 and ``docs/repair.md`` §2), so repairs re-encode the
 damaged characters and decode them again in step. This module holds only tables and tiny helpers.
 """
 

@@ -1,4 +1,4 @@
-"""Re-decode a damaged span in step on its GBK byte view (the seed damage; notes/corruption.md §1-2).
+"""Re-decode a damaged span in step on its GBK byte view (the seed damage: docs/corruption.md §1.2–§2; design in docs/repair.md §3).
 
 The damaged text is re-encoded to GBK character by character. Each decoded character gives back
 exactly the bytes it came from, so the byte stream of the page is recovered except at a few

@@ -29,7 +29,7 @@ def script_only(name: str) -> frozenset[str]:
 
 
 # Characters with several Traditional forms that character-by-character converters leave alone
-# (notes/corruption.md §1). They are valid Traditional too, but inside a Traditional sentence they
+# (docs/corruption.md §1.1). They are valid Traditional too, but inside a Traditional sentence they
 # are almost always Simplified leftovers (于 for 於, 后 for 後).
 NAIVE_LEFTOVERS = frozenset("于云并范余征斗占峰杰筑采后")
 
