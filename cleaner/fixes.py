@@ -115,6 +115,22 @@ def _fullwidth_pass(text: str) -> str:
     return _PAREN.sub(paren, text)
 
 
+# Chinese punctuation closing a clause or sentence; NBSP after it is layout (an &nbsp; typed to
+# push the next sentence along), never a word space: Chinese text has no spaces between words.
+_NBSP_AFTER_PUNCT = re.compile("(?<=[，。、；：！？”’」』）》】…—])\u00a0+")
+
+
+def drop_nbsp_after_punct(text: str) -> str:
+    """NBSP (``&nbsp;``) between Chinese punctuation and what follows is dropped, not spaced.
+
+    >>> drop_nbsp_after_punct("他说：\u00a0我们。\u00a0\u00a0下一句")
+    '他说：我们。下一句'
+    """
+    if "\u00a0" not in text:
+        return text
+    return _NBSP_AFTER_PUNCT.sub("", text)
+
+
 def normalize_paragraphs(text: str) -> str:
     """One paragraph per line: unify line breaks, strip indentation and padding, drop empty lines."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")

@@ -130,6 +130,7 @@ class Cleaner:
             text = apply("width", "halfwidth-alnum", fixes.halfwidth_alnum, text)
             text = apply("width", "fullwidth-punct", fixes.fullwidth_punct, text)
         if cfg.normalize_whitespace:
+            text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)
         if details:
             findings.extend(badness.unrecoverable(text))

@@ -52,3 +52,11 @@ def test_paragraphs():
 
 def test_indent_artifacts():
     assert fixes.remove_indent_artifacts("? ? ? ?会议指出\n真的吗?") == "会议指出\n真的吗?"
+
+
+def test_nbsp_after_chinese_punctuation_is_dropped_not_spaced():
+    from cleaner import Cleaner
+
+    result = Cleaner().run("他说：&nbsp;我们。&nbsp;&nbsp;下一句，\u00a0好。Hello&nbsp;world")
+    assert result.text == "他说：我们。下一句，好。Hello\u00a0world"  # between words it stays
+    assert any(step.name == "nbsp-after-punct" for step in result.steps)

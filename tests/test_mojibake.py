@@ -51,3 +51,18 @@ def test_stretch_without_a_rare_character_is_not_reread():
 
     once = clean("éé?⺀")
     assert once == "éé？⺀" and clean(once) == once
+
+
+def test_one_rare_character_alone_is_not_re_read():
+    # Found by make fuzz: 蔼 is GBK b0 aa, which Big5 reads as 高; one character is no evidence.
+    from cleaner import clean
+
+    assert clean("蔼A") == "蔼A" and clean("藹A") == "蔼A"
+
+
+def test_big5_read_as_gbk_with_lost_bytes_is_idempotent():
+    # Found by make fuzz: a U+FFFD is evidence enough, so the first pass does all it will do.
+    from cleaner import clean
+
+    once = clean("\ufffd@\ufffdCà\ufffdC")
+    assert clean(once) == once

@@ -5,7 +5,6 @@ hold afterwards. Probes that need processes killed or signalled are separate tes
 """
 
 import codecs
-import json
 import os
 import signal
 import stat
@@ -77,7 +76,7 @@ def test_output_may_not_be_a_hard_link_to_the_input(place):
 
 def test_outputs_get_the_umask_mode_and_keep_an_existing_one(place):
     out = place / "out.txt"
-    proc = subprocess.run(["sh", "-c", f'umask 022 && exec "$0" "$@"', str(Path(sys.executable).parent / "cleaner"),
+    proc = subprocess.run(["sh", "-c", 'umask 022 && exec "$0" "$@"', str(Path(sys.executable).parent / "cleaner"),
                            str(place / "page.txt"), "-o", str(out)], capture_output=True)
     assert proc.returncode == 0 and stat.S_IMODE(out.stat().st_mode) == 0o644
     out.chmod(0o640)

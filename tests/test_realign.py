@@ -106,3 +106,13 @@ def test_fast_forward_reads_as_the_beam_does():
                     spans += 1
                     assert realign(line[q:], line[q - 1]) == realign(line[q:], line[q - 1], fast_forward=False)
     assert spans >= 8
+
+
+def test_lost_byte_that_several_annotated_characters_allow_is_reported_as_a_guess():
+    # Found by make fuzz: (jí) after bc allows 級 (bc 89), 即 (bc b4), 极 ...; the lost byte starts
+    # the next character (89 ba 壓, b4 ba 春), so that character is a guess and says so.
+    from cleaner import Cleaner
+
+    result = Cleaner().run("兒(ér)級(jí)。\n思?jí)罕?zhòng)。")
+    guessed = [f for f in result.findings if f.kind == "lost-lead"]
+    assert len(guessed) == 1 and result.text.split("\n")[1][1] == guessed[0].detail

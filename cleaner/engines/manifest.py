@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from cleaner.config import Config
@@ -91,10 +90,3 @@ class Manifest:
             self._fh.close()
             self._fh = None
 
-
-def is_manifest(path: Path) -> bool:
-    return path.name == NAME
-
-
-def exists(out_dir: Path) -> bool:
-    return os.path.exists(out_dir / NAME)

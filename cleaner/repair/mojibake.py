@@ -171,7 +171,10 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         confirmed = bool(syllable) and j == len(window) and annotates(fixed[-1:], syllable)
         # The stretch must hold a rare character itself: rare characters are what marks a misread
         # stretch, and "éé" next to one (a "？" apart) is not re-read into 谷谷.
-        if j > i + 1 and _rare_char().search(window, i, j) and _reads_better(fixed, window[i:j], confirmed):
+        # And it must span two non-ASCII characters or a U+FFFD: one rare character alone re-read
+        # as Big5 or UTF-8 (蔼 = b0 aa is Big5 高) is a coincidence of the tables (make fuzz).
+        if (j > i + 1 and _rare_char().search(window, i, j) and (confirmed or _evidence(window, i, j))
+                and _reads_better(fixed, window[i:j], confirmed)):
             out.append(fixed)
             count += 1
             i = j
@@ -180,6 +183,11 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
             i += 1
     out.append(window[i:])
     return "".join(out), count
+
+
+def _evidence(text: str, i: int, j: int) -> bool:
+    """Enough of a stretch to call it misread: a lost byte's mark, or two non-ASCII characters."""
+    return "\ufffd" in text[i:j] or sum(1 for ch in text[i:j] if ord(ch) > 0x7F) >= 2
 
 
 # A re-read must be clearly likelier than what it replaces (GAIN per character) and read as

@@ -86,6 +86,7 @@ class _State:
     inserted: int = 0
     guesses: tuple = ()
     length: int = 0
+    doubt: bool = False  # the pending lead byte was one of several an annotation allows
 
     def key(self) -> tuple:
         # States that agree on the decoder's position and on the model's context have the same
@@ -97,6 +98,10 @@ def _emit(st: _State, text: str, score_delta: float, lead=None, last2=None, **kw
     lm = model()
     s = st.score + score_delta
     prev = st.prev
+    guesses = kw.get("guesses", st.guesses)
+    if st.doubt and text:
+        # The character completed here starts with a byte the annotation did not single out.
+        guesses = guesses + (Guess(st.length, text[0], "lost-lead"),)
     for ch in text:
         s += lm.bigram(prev, ch) if prev else lm.unigram(ch)
         prev = ch
@@ -108,7 +113,7 @@ def _emit(st: _State, text: str, score_delta: float, lead=None, last2=None, **kw
         out=(text, st.out),
         annotations=kw.get("annotations", st.annotations),
         inserted=kw.get("inserted", st.inserted),
-        guesses=kw.get("guesses", st.guesses),
+        guesses=guesses,
         length=st.length + len(text),
     )
 
@@ -199,11 +204,14 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
     out = []
     first = st.last2[1]
     if first >= 0x81:
-        for trail, ch in gbk.chars_with_lead(first):
-            # The lost byte made "?" with "(": the decoder took it for a lead, so it is >= 0x81.
-            if trail >= 0x81 and pinyin.annotates(ch, value):
-                for n in _feed_byte(st, trail):
-                    out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1))
+        # The lost byte made "?" with "(": the decoder took it for a lead, so it is >= 0x81.
+        trails = [trail for trail, ch in gbk.chars_with_lead(first) if trail >= 0x81 and pinyin.annotates(ch, value)]
+        for trail in trails:
+            for n in _feed_byte(st, trail):
+                # Several characters may read the syllable (級 极 即 after bc): then the byte is a
+                # guess, reported on the character it starts (found by make fuzz: 思壓 -> 思春).
+                doubt = len(trails) > 1 and n.lead is not None
+                out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1, doubt=doubt))
     if st.lead == UNKNOWN_LEAD:
         # The annotated character's lead went into the unassigned pair before (with the previous
         # trail byte) and its trail was lost with "(": only the syllable tells it, a guess.
