@@ -86,7 +86,7 @@ class _State:
     inserted: int = 0
     guesses: tuple = ()
     length: int = 0
-    doubt: bool = False  # the pending lead byte was one of several an annotation allows
+    doubt: tuple = ()  # the leads an annotation allowed, when the pending lead was one of several
 
     def key(self) -> tuple:
         # States that agree on the decoder's position and on the model's context have the same
@@ -99,9 +99,11 @@ def _emit(st: _State, text: str, score_delta: float, lead=None, last2=None, **kw
     s = st.score + score_delta
     prev = st.prev
     guesses = kw.get("guesses", st.guesses)
-    if st.doubt and text:
-        # The character completed here starts with a byte the annotation did not single out.
-        guesses = guesses + (Guess(st.length, text[0], "lost-lead"),)
+    if st.doubt and text and last2 is not None:
+        # The character completed here starts with a byte the annotation did not single out, and
+        # another of the allowed bytes would have made a character with this trail too.
+        if sum(1 for lead in st.doubt if gbk.pair_char(lead, last2[1]) is not None) > 1:
+            guesses = guesses + (Guess(st.length, text[0], "lost-lead"),)
     for ch in text:
         s += lm.bigram(prev, ch) if prev else lm.unigram(ch)
         prev = ch
@@ -210,7 +212,7 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
             for n in _feed_byte(st, trail):
                 # Several characters may read the syllable (級 极 即 after bc): then the byte is a
                 # guess, reported on the character it starts (found by make fuzz: 思壓 -> 思春).
-                doubt = len(trails) > 1 and n.lead is not None
+                doubt = tuple(trails) if len(trails) > 1 and n.lead is not None else ()
                 out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1, doubt=doubt))
     if st.lead == UNKNOWN_LEAD:
         # The annotated character's lead went into the unassigned pair before (with the previous
