@@ -1,12 +1,17 @@
-# Everything a fresh clone needs: only python3 (>= 3.11) and make.
+# Everything a fresh clone needs: python3 (>= 3.11), make and a Rust toolchain (cargo, with clippy).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The native core (native/, Rust): built in release mode by the editable install (maturin), as
+# cleaner/_native.abi3.so; a change to it reinstalls. Needs a Rust toolchain (cargo).
+NATIVE_SRC := native/Cargo.toml native/Cargo.lock $(wildcard native/src/*.rs)
+CARGO_ENV := PYO3_PYTHON=$(abspath $(BIN)/python)
+WHEEL_VENV := build/wheel-venv
 
-.PHONY: demo test fuzz install clean
+.PHONY: demo test fuzz install clean wheel
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(NATIVE_SRC)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,ray,datatrove,data-juicer]'
@@ -24,7 +29,22 @@ demo: $(STAMP)
 	@$(BIN)/cleaner fixtures/seeds/pages/004_77648d8967c6e102.txt --explain > /dev/null
 
 test: $(STAMP)
+	cd native && $(CARGO_ENV) cargo test --quiet
+	cd native && $(CARGO_ENV) cargo clippy --all-targets --quiet -- -D warnings
 	$(BIN)/python -m pytest
+
+# An abi3 wheel (CPython >= 3.11) built by maturin into build/wheels/, installed into a fresh
+# venv and tried there.
+wheel:
+	rm -rf build/wheels $(WHEEL_VENV)
+	$(PYTHON) -m venv $(WHEEL_VENV)
+	$(WHEEL_VENV)/bin/python -m pip install -q --upgrade pip 'maturin>=1.9.4,<2'
+	$(WHEEL_VENV)/bin/maturin build --release --out build/wheels
+	$(WHEEL_VENV)/bin/python -m pip install -q build/wheels/cleaner-*-abi3-*.whl
+	@# Away from the source tree, so that the installed package is the one imported.
+	cd $(WHEEL_VENV) && bin/python -c "import cleaner._native as n; print('native:', n.__file__)"
+	cd $(WHEEL_VENV) && test "$$(printf '國(guó)務(wù)院' | bin/cleaner)" = 国务院
+	@echo "== wheel: $$(ls build/wheels)"
 
 # Not part of `make test`: about 120,000 generated inputs (20,000 per property), 15-30 minutes.
 fuzz: $(STAMP)
@@ -32,3 +52,4 @@ fuzz: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
+	rm -rf native/target cleaner/_native*.so

@@ -5,8 +5,8 @@ compressed or not); ``--engine ray``; otherwise one page (a file or stdin, text 
 option is checked against the mode before any work (``OPTION_MODES``): an option the mode cannot
 honour is refused with exit 2 and one line saying where it applies.
 
-Exit codes: 0 fine; 1 ``--check``/``--diff`` found changes, some unit failed or a rule was
-skipped (outputs are still written); 2 usage, configuration or input error, refused before any
+Exit codes: 0 fine; 1 ``--check``/``--diff`` found changes or some unit failed (outputs are
+still written); 2 usage, configuration or input error, refused before any
 work; 130/143 interrupted by SIGINT/SIGTERM (temporary files removed, workers stopped); 141 when
 the reader of stdout went away. Errors are one line naming the input, never a traceback
 (``CLEANER_DEBUG=1`` shows one for internal errors).
@@ -15,7 +15,6 @@ the reader of stdout went away. Errors are one line naming the input, never a tr
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import signal
 import sys
@@ -32,7 +31,7 @@ MODES = ("page", "folder", "records", "ray")
 ALL = frozenset(MODES)
 # Where each option applies (options left at their defaults are never refused).
 OPTION_MODES: dict[str, frozenset[str]] = {
-    "output": ALL, "to": ALL, "site": ALL, "rules": ALL, "no_guess": ALL, "regex_timeout": ALL, "max_chars": ALL,
+    "output": ALL, "to": ALL, "site": ALL, "rules": ALL, "no_guess": ALL, "max_chars": ALL,
     "url": frozenset({"page"}),
     "html": frozenset({"page"}),
     "explain": frozenset({"page"}),
@@ -48,7 +47,7 @@ OPTION_MODES: dict[str, frozenset[str]] = {
     "engine": ALL,
 }
 MODE_NAMES = {"page": "a single page or stdin", "folder": "folders", "records": "JSON Lines and WARC inputs", "ray": "--engine ray"}
-FLAGS = {"output": "-o", "no_guess": "--no-guess", "regex_timeout": "--regex-timeout", "max_chars": "--max-chars"}
+FLAGS = {"output": "-o", "no_guess": "--no-guess", "max_chars": "--max-chars"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,13 +66,6 @@ def _jobs(text: str) -> int:
     value = int(text)
     if not 0 <= value <= 1024:
         raise argparse.ArgumentTypeError(f"must be between 0 (all cores) and 1024, not {text}")
-    return value
-
-
-def _seconds(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a finite number of seconds > 0, not {text}")
     return value
 
 
@@ -97,8 +89,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true", help="the input is JSON Lines (found by name otherwise): clean one field of each record")
     p.add_argument("--field", default="text", help="records: the field to clean (default text)")
     p.add_argument("--details", action="store_true", help="records: add steps, findings and meta under \"cleaner\"")
-    p.add_argument("--regex-timeout", type=_seconds, default=1.0, metavar="SECONDS",
-                   help="a rule searching one line longer than this is skipped and reported (default 1.0)")
     p.add_argument("--max-chars", type=_positive_int, default=0, metavar="N",
                    help="refuse documents longer than N characters (default: no limit)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
@@ -184,7 +174,7 @@ def _run(argv: list[str]) -> int:
     if refusal := refused_options(args, mode):
         raise UsageError(refusal)
     try:
-        config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess, regex_timeout=args.regex_timeout,
+        config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess,
                         max_chars=args.max_chars, rule_dirs=tuple(str(d) for d in args.rules))
         from cleaner.engines.workers import current_cleaner
 

@@ -111,10 +111,9 @@ class Cleaner:
             site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url, page=page)
             meta["site"] = site.id if site else ""
             site_id = site.id if site else None
-            removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), timeout=cfg.regex_timeout, page=page)
+            removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), page=page)
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
-            findings.extend(Finding("rule-timeout", -1, rid) for rid in removal.timeouts)
             if removal.counts and not removal.text.strip() and text.strip():
                 # Worth telling: a page that was all furniture, or a rule that matches too much.
                 findings.append(Finding("all-lines-removed", -1, f"the rules of site {site_id or '_common'!r} removed every line"))

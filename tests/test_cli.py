@@ -158,7 +158,7 @@ def _rule_dir(tmp_path, body: str) -> Path:
 
 @pytest.mark.parametrize("body, message", [
     ('[[rule]]\nid = "mine/a"\naction = "drop-line"\npattern = "x"\nreason = "r"\ncolour = "red"\n', "unknown key 'colour'"),
-    ('[[rule]]\nid = "mine/a"\naction = "drop-line"\npattern = "(x"\nreason = "r"\n', "bad regex"),
+    ('[[rule]]\nid = "mine/a"\naction = "drop-line"\npattern = "(x"\nreason = "r"\n', "bad pattern"),
 ])
 def test_bad_rule_files_are_refused_in_one_line(tmp_path, body, message):
     page = tmp_path / "page.txt"
@@ -169,15 +169,15 @@ def test_bad_rule_files_are_refused_in_one_line(tmp_path, body, message):
     assert page.read_bytes() == "国务院。\n".encode() and not (tmp_path / "out.txt").exists()
 
 
-def test_catastrophic_rule_times_out_is_reported_and_the_rest_is_cleaned(tmp_path):
+def test_catastrophic_rule_pattern_runs_and_the_page_is_cleaned(tmp_path):
+    # (a|aa)+$ would backtrack exponentially on the first line in a backtracking engine.
     rules = _rule_dir(tmp_path, '[[rule]]\nid = "mine/slow"\naction = "drop-line"\npattern = "(a|aa)+$"\nreason = "r"\n')
     page = tmp_path / "page.txt"
     data = ("a" * 40 + "!\n國(guó)務(wù)院印發通知。\n").encode()
     page.write_bytes(data)
     out = tmp_path / "out.txt"
-    proc = run_cli("--rules", rules, "--site", "mine", "--regex-timeout", "0.05", page, "-o", out)
-    assert proc.returncode == 1
-    assert proc.stderr.decode() == f"cleaner: {page}: rule 'mine/slow' timed out (regex_timeout) and was skipped\n"
+    proc = run_cli("--rules", rules, "--site", "mine", page, "-o", out, timeout=60)
+    assert proc.returncode == 0 and proc.stderr == b""
     assert out.read_text(encoding="utf-8") == "a" * 40 + "!\n国务院印发通知。\n"  # Latin context keeps its "!"
     assert page.read_bytes() == data
 

@@ -15,7 +15,6 @@ VALUES = {
     "site": ["--site", "people"],
     "rules": None,  # given per test (a folder)
     "no_guess": ["--no-guess"],
-    "regex_timeout": ["--regex-timeout", "2"],
     "max_chars": ["--max-chars", "100000"],
     "url": ["--url", "https://www.people.com.cn/a.html"],
     "html": ["--html"],
@@ -124,8 +123,6 @@ def _check_effect(mode, option, code, out: bytes, err: bytes, tmp_path: Path) ->
 @pytest.mark.parametrize("argv, message", [
     (["--check", "--diff"], "exclude each other"),
     (["--json", "--check"], "--json writes output"),
-    (["--regex-timeout", "nan"], "finite"),
-    (["--regex-timeout", "0"], "finite"),
     (["--max-chars", "-1"], "0 or more"),
     (["--jobs", "-3"], "between 0"),
 ])

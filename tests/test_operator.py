@@ -135,12 +135,12 @@ def test_polynomial_rule_pattern_does_not_hang(place):
     # backtracking on a line without "!!" (26 s on 18,000 characters with a backtracking engine).
     (rules / "slow.toml").write_text('[site]\nid = "slow"\n[[rule]]\nid = "slow/x"\naction = "drop-line"\n'
                                      'pattern = "^[^!]*[^!]*[^!]*!!$"\nreason = "r"\nexamples = ["a!!"]\n', encoding="utf-8")
+    # Widened at load to [^!！]* and [!！], it leaves a backtracking engine no literal to look for
+    # first: 0.65 s on 4,000 characters, growing with the square (about 200 s here).
     page = place / "long.txt"
-    page.write_text("好" * 36000 + "\n" + CLEAN, encoding="utf-8")
+    page.write_text("好" * 72000 + "\n" + CLEAN, encoding="utf-8")
     proc = run_cli(page, "--rules", rules, "--site", "slow", "-o", place / "out.txt", timeout=120)
-    assert proc.returncode in (0, 1) and (place / "out.txt").read_text(encoding="utf-8").endswith(CLEAN)
-    if proc.returncode == 1:
-        assert b"rule 'slow/x' timed out" in proc.stderr
+    assert proc.returncode == 0 and (place / "out.txt").read_text(encoding="utf-8").endswith(CLEAN)
 
 
 # -- tracebacks never ---------------------------------------------------------------------------

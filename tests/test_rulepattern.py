@@ -4,7 +4,7 @@ import pytest
 import regex
 
 from cleaner.furniture.boilerplate import fold_page
-from cleaner.furniture.rulepattern import can_explode, needed_strings, widen
+from cleaner.furniture.rulepattern import needed_strings, widen
 from cleaner.furniture.rules import load
 
 
@@ -23,14 +23,6 @@ def test_widened_patterns_match_fullwidth_forms(pattern, text):
 def test_widening_keeps_ascii_matches_and_syntax():
     for pattern, text in [(r"^[^,。]{1,5}$", "北京"), (r"(?P<a>x)\1", "xx"), (r"[a-]", "-")]:
         assert regex.search(widen(pattern), text, regex.V1)
-
-
-@pytest.mark.parametrize("pattern, explodes", [
-    (r"(a+)+$", True), (r"(a|aa)*b", True), (r"(x\s*)*y", True), (r"(a)\1", True),
-    (r"^\d{4}-\d{2}$", False), (r"^(作者|记者)\s*:\s*\S{1,20}$", False), (r"(?:ab){1,5}", False),
-])
-def test_can_explode(pattern, explodes):
-    assert can_explode(pattern) is explodes
 
 
 def test_every_example_of_every_rule_holds_a_needed_string():

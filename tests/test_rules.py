@@ -20,7 +20,7 @@ def _write(tmp_path, body):
 
 BAD = [
     ('[site]\nid = "x"\ncolour = "red"\n', "unknown key 'colour'"),
-    ('[site]\nid = "x"\n[[rule]]\nid = "x/a"\naction = "drop-line"\npattern = "("\nreason = "r"\n', "bad regex"),
+    ('[site]\nid = "x"\n[[rule]]\nid = "x/a"\naction = "drop-line"\npattern = "("\nreason = "r"\n', "bad pattern"),
     ('[site]\nid = "x"\n[[rule]]\nid = "x/a"\naction = "explode"\npattern = "a"\nreason = "r"\n', "action 'explode'"),
     ('[site]\nid = "x"\n[[rule]]\nid = "x/a"\naction = "drop-line"\npattern = "a"\nreason = "r"\n[[rule]]\nid = "x/a"\naction = "drop-line"\npattern = "b"\nreason = "r"\n', "duplicate rule id"),
     ('[site]\nid = "x"\n[[rule]]\nid = "x/a"\naction = "drop-line"\npattern = "a"\nreason = "r"\nfoo = 1\n', "unknown key 'foo'"),
@@ -48,13 +48,30 @@ def test_user_rules_override_builtin_site(tmp_path):
     assert [r.id for r in ruleset.sites["people"].rules] == ["mine/x"]
 
 
-def test_catastrophic_regex_times_out():
-    import regex
-
+def test_catastrophic_pattern_runs_in_linear_time():
+    # (a|aa)+$ backtracks exponentially in a backtracking engine; the native core has none.
     from cleaner.furniture.boilerplate import remove_furniture
-    from cleaner.furniture.rules import Rule
+    from cleaner.furniture.rules import SIZE_LIMIT, Rule
+    from cleaner._native import Pattern
 
-    rule = Rule(id="bad", action="drop-line", pattern=regex.compile(r"(a|aa)+$"), reason="r")
-    result = remove_furniture("a" * 40 + "!\n正文", [rule], timeout=0.05)
-    assert result.timeouts == ["bad"]
-    assert result.text == "a" * 40 + "!\n正文"  # nothing removed by a rule that did not finish
+    rule = Rule(id="bad", action="drop-line", pattern=Pattern(r"(a|aa)+$", size_limit=SIZE_LIMIT), reason="r")
+    result = remove_furniture("a" * 100_000 + "!\n" + "a" * 50 + "\n正文", (rule,))
+    assert result.text == "a" * 100_000 + "!\n正文" and result.counts == {"bad": 1}
+
+
+@pytest.mark.parametrize("pattern, message", [
+    ("(?<=编辑)x", "look-around is not supported"),
+    ("^(来源)\\1$", "back-references are not supported"),
+    ("[\\w.]{1,9999}", "too large"),
+])
+def test_patterns_a_linear_engine_cannot_run_are_refused_at_load(tmp_path, pattern, message):
+    _write(tmp_path, f'[site]\nid = "x"\n[[rule]]\nid = "x/a"\naction = "drop-line"\npattern = \'{pattern}\'\nreason = "r"\n')
+    with pytest.raises(RuleError, match=message) as info:
+        load([tmp_path])
+    assert "site.toml:4" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_replacement_may_name_only_groups_of_its_pattern(tmp_path):
+    _write(tmp_path, '[site]\nid = "x"\n[[rule]]\nid = "x/a"\naction = "replace"\npattern = "(?P<a>x)"\nreplacement = "\\\\g<b>"\nreason = "r"\n')
+    with pytest.raises(RuleError, match="names group 'b'"):
+        load([tmp_path])

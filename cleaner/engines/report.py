@@ -5,8 +5,8 @@ a file, a record or a page. The report prints problems as they happen (one line 
 file, and the line for records), keeps the counts, and owns the exit code:
 
 - 0: everything was cleaned (or was already clean);
-- 1: some unit failed or was passed through unchanged because of a problem, a rule was skipped,
-  or, with ``--check``, something would change;
+- 1: some unit failed or was passed through unchanged because of a problem, or, with
+  ``--check`` or ``--diff``, something would change;
 - 2 is decided before any work (usage, configuration, unreadable single input): not here.
 
 Notes (a BOM that disagrees with its bytes, a page whose every line the rules removed, a folder
@@ -30,7 +30,7 @@ class WriteBack(enum.Enum):
 
 
 # Findings that are worth a line on stderr in every mode, and whether they make the exit code 1.
-TOLD_FINDINGS = {"rule-timeout": True, "bom-mismatch": False, "all-lines-removed": False}
+TOLD_FINDINGS = {"bom-mismatch": False, "all-lines-removed": False}
 
 
 @dataclass
@@ -108,10 +108,7 @@ class Report:
 
 
 def finding_message(finding: dict) -> str:
-    kind, detail = finding["kind"], finding.get("detail", "")
-    if kind == "rule-timeout":
-        return f"rule {detail!r} timed out (regex_timeout) and was skipped"
-    return detail or kind
+    return finding.get("detail") or finding["kind"]
 
 
 class Recorder:

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from cleaner import chunks
-from cleaner.furniture.rules import META_GROUPS, Rule, RuleSet, Site
+from cleaner._native import LineMatcher
+from cleaner.furniture.rulepattern import expand, substitute
+from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
 from cleaner.script.fold import fold, foreign_class
 
 EDGE_LINES = 6  # "top"/"bottom" zones: this many non-empty lines from the page edge
@@ -26,7 +28,6 @@ class Removal:
     text: str
     counts: Counter = field(default_factory=Counter)
     meta: dict[str, str] = field(default_factory=dict)
-    timeouts: list[str] = field(default_factory=list)  # rule ids that hit the regex time-out
 
 
 def fold_page(text: str) -> str:
@@ -90,24 +91,54 @@ def _zones(count: int) -> dict[str, Sequence[int]]:
     }
 
 
-def _matches(rule: Rule, folded: _FoldedLines, i: int, timeout: float | None):
-    line = folded[i]
-    if rule.max_chars and len(line) > rule.max_chars:
-        return None
-    return rule.pattern.search(line, timeout=timeout)
+def matcher_for(rules: tuple[Rule, ...]) -> LineMatcher:
+    """One native matcher per rule list (built once: a RegexSet of every pattern of the list)."""
+    # Keyed by identity: RuleSet.rules_for keeps one tuple per site, and hashing the rules (their
+    # examples and patterns) on every page would cost more than the lookup saves.
+    entry = _MATCHERS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_MATCHERS) > 64:
+            _MATCHERS.clear()
+        needed = [sorted(r.needs) if r.needs is not None else None for r in rules]
+        entry = _MATCHERS[id(rules)] = (rules, LineMatcher([r.pattern.pattern for r in rules], needed, size_limit=SIZE_LIMIT))
+    return entry[1]
 
 
-def remove_furniture(text: str, rules: Sequence[Rule], *, timeout: float = 1.0, page: str | None = None) -> Removal:
+_MATCHERS: dict[int, tuple[tuple[Rule, ...], LineMatcher]] = {}
+
+
+class _Hits:
+    """Which rules match which line: one native pass over the page's folded lines, asked per
+    (rule, line). A line that a replace rule rewrote is searched again rule by rule."""
+
+    def __init__(self, rules: tuple[Rule, ...], folded: _FoldedLines, count: int) -> None:
+        self.index = {rule.id: i for i, rule in enumerate(rules)}
+        self.folded = folded
+        self.sets = [frozenset(s) for s in matcher_for(rules).match_lines([folded[i] for i in range(count)])]
+        self.rewritten: set[int] = set()
+
+    def search(self, rule: Rule, i: int):
+        """The match of ``rule`` on line ``i`` (start, end, groups), or None."""
+        line = self.folded[i]
+        if rule.max_chars and len(line) > rule.max_chars:
+            return None
+        if i not in self.rewritten and self.index[rule.id] not in self.sets[i]:
+            return None
+        return rule.pattern.search(line)
+
+
+def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = None) -> Removal:
     """Apply rules in order to the page's non-empty lines; ``page``: ``fold_page(text)`` if known."""
     result = Removal(text)
     page = fold_page(text) if page is None else page
     # Rules whose needed strings are nowhere on the page cannot match any of its lines. (Plain
     # substring searches: a set of the page's characters to answer first costs more than they do.)
-    rules = [r for r in rules if r.needs is None or any(s in page for s in r.needs)]
-    if not rules:
+    if not any(r.needs is None or any(s in page for s in r.needs) for r in rules):
         return result
+    rules = rules if isinstance(rules, tuple) else tuple(rules)
     lines = text.split("\n")
     folded = _FoldedLines(lines, lines if page is text else page.split("\n"))  # page is text: nothing folded
+    hits = _Hits(rules, folded, len(lines))
     content = [i for i, line in enumerate(lines) if line.strip()]
     dropped: set[int] = set()
     replaced: dict[int, str] = {}
@@ -117,16 +148,10 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, timeout: float = 1.0, 
         before = (len(dropped), sum(result.counts.values()))
         seen = -1
         for rule in rules:
-            if rule.id in result.timeouts:
-                continue
             if len(dropped) != seen:  # live lines and zones change only when lines go
                 alive = [i for i in content if i not in dropped]
                 zones, seen = _zones(len(alive)), len(dropped)
-            try:
-                _apply_rule(rule, lines, alive, zones[rule.zone], folded, dropped, replaced, result, timeout)
-            except TimeoutError:
-                # A pathological pattern must not hang a batch: skip the rule, report it.
-                result.timeouts.append(rule.id)
+            _apply_rule(rule, lines, alive, zones[rule.zone], hits, dropped, replaced, result)
         if (len(dropped), sum(result.counts.values())) == before:
             break
     out = []
@@ -138,18 +163,19 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, timeout: float = 1.0, 
     return result
 
 
-def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], folded, dropped: set[int], replaced: dict[int, str],
-                result: Removal, timeout: float | None) -> None:
-    timeout = timeout if rule.timed else None  # a time-out costs more than most searches
+def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], hits: _Hits, dropped: set[int],
+                replaced: dict[int, str], result: Removal) -> None:
+    folded = hits.folded
     for pos in zone:
         i = alive[pos]
         if i in dropped:
             continue
-        m = _matches(rule, folded, i, timeout)
+        m = hits.search(rule, i)
         if not m:
             continue
+        names = rule.pattern.group_names
         for key in META_GROUPS:
-            value = m.groupdict().get(key) if rule.pattern.groupindex else None
+            value = m[2][names[key] - 1] if key in names else None
             if value and key not in result.meta:
                 result.meta[key] = unicodedata.normalize("NFKC", value).strip()  # ２０２０ -> 2020
         if rule.action == "drop-line":
@@ -160,22 +186,23 @@ def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], folded
             if rule.until is not None:
                 for j in block:
                     dropped.add(j)
-                    if rule.until.search(folded[j], timeout=timeout):
+                    if rule.until.search(folded[j]):
                         break
             else:
                 dropped.update(block[: rule.lines])
         elif rule.action == "truncate-after":
             dropped.update(alive[pos:])
         elif rule.action == "replace":
-            new = rule.pattern.sub(rule.replacement, folded[i], timeout=timeout)
+            new = substitute(rule.pattern, rule.replacement, folded[i])
             if new == folded[i]:
                 continue
-            replaced[i] = _replace_on_original(replaced.get(i, lines[i]), rule, timeout)
+            replaced[i] = _replace_on_original(replaced.get(i, lines[i]), rule)
             folded[i] = new
+            hits.rewritten.add(i)
         result.counts[rule.id] += 1
 
 
-def _replace_on_original(line: str, rule: Rule, timeout: float | None) -> str:
+def _replace_on_original(line: str, rule: Rule) -> str:
     """Apply a replace rule to an original line at the spans it matched on the line's fold.
 
     When folding changed the line's length (an OpenCC phrase of another length) spans cannot be
@@ -183,11 +210,11 @@ def _replace_on_original(line: str, rule: Rule, timeout: float | None) -> str:
     """
     folded = fold_page(line)
     if len(folded) != len(line):
-        return rule.pattern.sub(rule.replacement, line, timeout=timeout)
+        return substitute(rule.pattern, rule.replacement, line)
     pieces, last = [], 0
-    for m in rule.pattern.finditer(folded, timeout=timeout):
-        pieces.append(line[last : m.start()])
-        pieces.append(m.expand(rule.replacement))
-        last = m.end()
+    for start, end, groups in rule.pattern.finditer(folded):
+        pieces.append(line[last:start])
+        pieces.append(expand(rule.replacement, groups, rule.pattern.group_names, line[start:end]))
+        last = end
     pieces.append(line[last:])
     return "".join(pieces)

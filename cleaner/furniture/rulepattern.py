@@ -1,4 +1,4 @@
-"""Rule patterns prepared once at load, so pages are never rewritten and rarely timed per line.
+"""Rule patterns prepared once at load, so pages are never rewritten for matching.
 
 ``widen``: a rule written with ASCII signs (``编辑:``) must also match the fullwidth forms pages
 use (``编辑：``). NFKC-folding every line of every page to ASCII costs more than the rest of the
@@ -9,7 +9,7 @@ ideographic space and NBSP.
 ``widen`` works on the pattern's text with a small tokenizer that knows escapes, classes (nested,
 as ``regex.V1`` allows), group openers and counted repeats; anything it does not know is copied.
 
-``can_explode``: whether a pattern needs the regex time-out at all (see there).
+``expand`` and ``substitute``: replacement templates filled from the native matcher's groups.
 
 ``needed_strings``: strings a page must hold for a rule to match anywhere in it (see there).
 """
@@ -115,53 +115,34 @@ def _widen_class(pattern: str, start: int) -> tuple[int, str]:
     raise regex.error("unterminated character set", pattern, start)
 
 
-def can_explode(pattern: str) -> bool:
-    """Could matching take exponential time (a repeat around another repeat or an alternation)?
+def expand(template: str, groups: tuple[str | None, ...], names: dict[str, int], whole: str) -> str:
+    """A replacement template (``\\g<name>``, ``\\g<1>``, ``\\1``, ``\\\\``) filled from one match.
 
-    ``(a+)+$``, ``(\\s*x)*`` and ``(a|ab)*c`` can; a pattern whose repeats hold only single
-    characters and fixed pieces cannot, and its cost is bounded by the line length times the
-    pattern size. Searching with a time-out costs ``regex`` about 2.5 µs per call, more than
-    the search itself on most lines, so only patterns that can explode pay for it. A pattern
-    Python's ``re`` cannot parse (``regex``-only syntax) is assumed to be able to.
-
-    >>> can_explode(r"^(作者|记者)\\s*:\\s*(?P<author>\\S{1,20})$"), can_explode(r"^((分享|微信)[\\s|]*)+$")
-    (False, True)
+    >>> expand(r"[\\g<a>|\\2]", ("x", "y"), {"a": 1}, "xy")
+    '[x|y]'
     """
-    try:
-        tree = _sre_parser.parse(pattern)
-    except Exception:  # noqa: BLE001 - any syntax re does not know
-        return True
-    return _explodes(tree, inside_repeat=False)
+    def group(ref: str) -> str:
+        number = int(ref) if ref.isdigit() else names[ref]
+        value = whole if number == 0 else groups[number - 1]
+        return value or ""
+
+    return _TEMPLATE.sub(lambda m: "\\" if m.group(0) == "\\\\" else group(m.group(1) or m.group(2)), template)
+
+
+_TEMPLATE = regex.compile(r"\\g<(\w+)>|\\(\d{1,2})|\\\\")
+
+
+def substitute(pattern, template: str, text: str) -> str:
+    """Every match of a native ``pattern`` in ``text`` replaced by ``template`` (as ``re.sub``)."""
+    pieces, last = [], 0
+    for start, end, groups in pattern.finditer(text):
+        pieces += [text[last:start], expand(template, groups, pattern.group_names, text[start:end])]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 _REPEATS = {_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT}
-
-
-def _explodes(items, inside_repeat: bool) -> bool:
-    for op, av in items:
-        if op in _REPEATS:
-            lo, hi, sub = av
-            repeats = hi > 1
-            if repeats and inside_repeat:
-                return True
-            if _explodes(sub, inside_repeat or repeats):
-                return True
-        elif op is _sre_constants.BRANCH:
-            if inside_repeat:
-                return True
-            if any(_explodes(branch, inside_repeat) for branch in av[1]):
-                return True
-        elif op is _sre_constants.SUBPATTERN:
-            if _explodes(av[-1], inside_repeat):
-                return True
-        elif op in (_sre_constants.GROUPREF, _sre_constants.GROUPREF_EXISTS):
-            return True
-        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
-            if _explodes(av[1], inside_repeat):
-                return True
-    return False
-
-
 MAX_NEEDED = 24  # a larger set of strings is no cheaper to look for than running the pattern
 
 

@@ -5,6 +5,12 @@ script-neutral *fold* of each line (Traditional folded to Simplified) and are wi
 ASCII signs also match their fullwidth forms (``:`` matches ``：``; see rulepattern.py): a rule
 written once in Simplified with ASCII signs matches pages in either script and either width.
 Rules see one line at a time; ``\\A`` and ``\\Z`` are refused (use ``^`` and ``$``).
+
+Patterns are compiled by the native core (the Rust ``regex`` crate), which matches in time linear
+in the line, whatever the pattern: no rule can hang a run. The price is two features a
+backtracking engine has: look-around and back-references are refused at load, with the rule's
+``file:line``. A compiled pattern may take at most ``SIZE_LIMIT`` bytes (4 MiB; a bounded repeat
+of a Unicode class such as ``[\\w.]{1,60}`` is the usual way to get near it).
 Unknown keys, bad regexes, unknown actions and duplicate ids are errors naming file and line.
 """
 
@@ -18,7 +24,8 @@ from pathlib import Path
 
 import regex
 
-from cleaner.furniture.rulepattern import can_explode, needed_strings, widen
+from cleaner._native import Pattern
+from cleaner.furniture.rulepattern import needed_strings, widen
 
 # Built-in rules live at the top of the repository (rules/); an installed wheel carries a copy in
 # <prefix>/share/cleaner/rules.
@@ -39,17 +46,16 @@ class RuleError(ValueError):
 class Rule:
     id: str
     action: str
-    pattern: regex.Pattern
+    pattern: Pattern  # native: linear time; search gives (start, end, groups)
     reason: str
     zone: str = "any"  # where the line must stand: anywhere, near the top, near the bottom, either edge
     max_chars: int = 0  # a furniture line is short; 0 means no limit
-    until: regex.Pattern | None = None  # drop-block: last line of the block
+    until: Pattern | None = None  # drop-block: last line of the block
     lines: int = 0  # drop-block: number of lines after the match (when no `until`)
     replacement: str = ""
     examples: tuple[str, ...] = ()  # lines this rule must remove (fixtures, checked by tests)
     keeps: tuple[str, ...] = ()  # lines it must leave alone
     source: str = ""  # file:line it came from
-    timed: bool = True  # searched with the regex time-out (patterns that can backtrack badly)
     needs: frozenset[str] | None = None  # a page holding none of these strings cannot match (None: no such set)
 
 
@@ -101,16 +107,29 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, idx) + 1 if idx >= 0 else 0
 
 
-def _compile(pattern: str, where: str) -> regex.Pattern:
-    try:
-        regex.compile(pattern, regex.V1)  # errors name the pattern as written
-    except regex.error as exc:
-        raise RuleError(f"{where}: bad regex {pattern!r}: {exc}") from None
+SIZE_LIMIT = 1 << 22  # bytes a compiled rule pattern may take
+
+
+def _compile(pattern: str, where: str) -> Pattern:
     if regex.search(r"(?<!\\)(?:\\\\)*\\[AZ]", pattern):
         # All rules of a page are first searched at once over its whole text, where only ^ and $
         # (multi-line) mean what they mean on one line.
         raise RuleError(f"{where}: pattern {pattern!r} uses \\A or \\Z; rules see one line, use ^ and $")
-    return regex.compile(widen(pattern), regex.V1)
+    try:
+        Pattern(pattern, size_limit=SIZE_LIMIT)  # errors name the pattern as written
+        return Pattern(widen(pattern), size_limit=SIZE_LIMIT)
+    except ValueError as exc:
+        raise RuleError(f"{where}: pattern {pattern!r}: {exc}") from None
+    except regex.error as exc:  # widen's tokenizer: an unterminated class, say
+        raise RuleError(f"{where}: pattern {pattern!r}: bad pattern: {exc}") from None
+
+
+def _check_template(template: str, pattern: Pattern, where: str) -> None:
+    """A replacement may name only groups its pattern has."""
+    for m in regex.finditer(r"\\g<(\w+)>|\\(\d{1,2})", template):
+        ref = m.group(1) or m.group(2)
+        if not (ref in pattern.group_names or (ref.isdigit() and int(ref) <= pattern.groups)):
+            raise RuleError(f"{where}: replacement {template!r} names group {ref!r}, which the pattern does not have")
 
 
 # The type every key must have: a rule file is data, checked before any of it is used.
@@ -178,11 +197,13 @@ def load_file(path: Path) -> Site:
         if zone not in ZONES:
             raise RuleError(f"{where}: rule {rid!r} has zone {zone!r}; use one of {', '.join(ZONES)}")
         until = entry.get("until")
+        compiled = _compile(entry["pattern"], where)
+        _check_template(entry.get("replacement", ""), compiled, where)
         rules.append(
             Rule(
                 id=rid,
                 action=entry["action"],
-                pattern=_compile(entry["pattern"], where),
+                pattern=compiled,
                 reason=entry["reason"],
                 zone=zone,
                 max_chars=int(entry.get("max_chars", 0)),
@@ -192,7 +213,6 @@ def load_file(path: Path) -> Site:
                 examples=tuple(entry.get("examples", ())),
                 keeps=tuple(entry.get("keeps", ())),
                 source=where,
-                timed=can_explode(entry["pattern"]) or bool(until and can_explode(until)),
                 needs=needed_strings(widen(entry["pattern"])),
             )
         )

@@ -1,0 +1,215 @@
+//! `cleaner._native`: the furniture rules' regex matching in linear time (the `regex` crate).
+//!
+//! `Pattern` is one rule pattern with `search`/`finditer` reporting Python character offsets;
+//! `LineMatcher` is one rule list, matching every line of a page in one pass after an
+//! Aho-Corasick prefilter over the page. Neither backtracks, so no time-out is ever needed.
+//! The matching itself is in `engine.rs`, free of Python.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
+
+pub mod engine;
+
+use crate::engine::{CharOffsets, Found, LineMatcherCore};
+
+/// Texts at least this long (bytes) are searched with the interpreter released.
+const DETACH_BYTES: usize = 1 << 14;
+
+/// A Python str seen as UTF-8: borrowed when it encodes; a lone surrogate (which UTF-8 cannot
+/// hold) is read as U+FFFD, one character for one, so offsets stay right.
+struct Text<'a, 'py> {
+    obj: &'a Bound<'py, PyString>,
+    str: Cow<'a, str>,
+    lossy: bool,
+    chars: usize,
+}
+
+/// The str in UTF-8 with each lone surrogate read as U+FFFD: one character for one, and three
+/// bytes for three (a surrogate passed through UTF-8 takes three bytes), so offsets stay right.
+fn with_surrogates_replaced(obj: &Bound<'_, PyString>) -> PyResult<String> {
+    let encoded = obj.call_method1("encode", ("utf-8", "surrogatepass"))?;
+    let mut bytes = encoded.cast_into::<PyBytes>().map_err(PyErr::from)?.as_bytes().to_vec();
+    engine::replace_surrogates(&mut bytes);
+    String::from_utf8(bytes).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+impl<'a, 'py> Text<'a, 'py> {
+    fn new(obj: &'a Bound<'py, PyString>) -> PyResult<Self> {
+        let chars = obj.len()?;
+        Ok(match obj.to_str() {
+            Ok(s) => Text {
+                obj,
+                str: Cow::Borrowed(s),
+                lossy: false,
+                chars,
+            },
+            Err(_) => Text {
+                obj,
+                str: Cow::Owned(with_surrogates_replaced(obj)?),
+                lossy: true,
+                chars,
+            },
+        })
+    }
+
+    /// The match as Python sees it: (start, end, groups) in characters.
+    fn convert(&self, found: &Found, offsets: &mut CharOffsets<'_>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = self.obj.py();
+        let start = offsets.at(found.start);
+        let end = offsets.at(found.end);
+        let mut groups: Vec<Bound<'py, PyAny>> = Vec::with_capacity(found.groups.len());
+        for g in &found.groups {
+            groups.push(match *g {
+                None => py.None().into_bound(py),
+                Some((a, b)) if !self.lossy => PyString::new(py, &self.str[a..b]).into_any(),
+                Some((a, b)) => {
+                    // Cut the original str, surrogates and all (groups counted from the start).
+                    let text = self.str.as_bytes();
+                    let ca = start + engine::count_chars(&text[found.start..a]);
+                    let cb = ca + engine::count_chars(&text[a..b]);
+                    let slice = PySlice::new(py, ca as isize, cb as isize, 1);
+                    self.obj.get_item(slice)?
+                }
+            });
+        }
+        let groups = PyTuple::new(py, groups)?;
+        (start, end, groups).into_pyobject(py)
+    }
+}
+
+/// One rule pattern compiled by the `regex` crate: linear-time search, no look-around and no
+/// back-references. Offsets are Python character offsets.
+#[pyclass(frozen, module = "cleaner._native")]
+struct Pattern {
+    re: regex::Regex,
+    pattern: String,
+}
+
+#[pymethods]
+impl Pattern {
+    #[new]
+    #[pyo3(signature = (pattern, *, size_limit = engine::DEFAULT_SIZE_LIMIT))]
+    fn new(pattern: String, size_limit: usize) -> PyResult<Self> {
+        let re = engine::compile(&pattern, size_limit).map_err(PyValueError::new_err)?;
+        Ok(Pattern { re, pattern })
+    }
+
+    /// The first match as (start, end, groups), groups being capture groups 1..n (None when a
+    /// group took no part), or None.
+    fn search<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+        let t = Text::new(text)?;
+        let s: &str = &t.str;
+        let found = if s.len() >= DETACH_BYTES {
+            text.py().detach(|| engine::search(&self.re, s))
+        } else {
+            engine::search(&self.re, s)
+        };
+        let mut offsets = CharOffsets::new(s, Some(t.chars));
+        found.map(|f| t.convert(&f, &mut offsets)).transpose()
+    }
+
+    /// Every non-overlapping match, as `search` reports one.
+    fn finditer<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+        let t = Text::new(text)?;
+        let s: &str = &t.str;
+        let all = if s.len() >= DETACH_BYTES {
+            text.py().detach(|| engine::find_all(&self.re, s))
+        } else {
+            engine::find_all(&self.re, s)
+        };
+        let mut offsets = CharOffsets::new(s, Some(t.chars));
+        let items = all
+            .iter()
+            .map(|f| t.convert(f, &mut offsets))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(text.py(), items)
+    }
+
+    /// Named groups: name -> group number.
+    #[getter]
+    fn group_names(&self) -> HashMap<String, usize> {
+        self.re
+            .capture_names()
+            .enumerate()
+            .filter_map(|(i, name)| name.map(|n| (n.to_string(), i)))
+            .collect()
+    }
+
+    /// Number of capture groups (not counting the whole match).
+    #[getter]
+    fn groups(&self) -> usize {
+        self.re.captures_len() - 1
+    }
+
+    #[getter]
+    fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Pattern({:?})", self.pattern)
+    }
+}
+
+/// One rule list: which patterns match each line of a page, in one pass per line.
+///
+/// `needed[i]` lists strings of which every match of pattern i holds one, or is None (always
+/// try pattern i). A page holding none of a pattern's strings never runs it.
+#[pyclass(frozen, module = "cleaner._native")]
+struct LineMatcher {
+    core: LineMatcherCore,
+}
+
+#[pymethods]
+impl LineMatcher {
+    #[new]
+    #[pyo3(signature = (patterns, needed, *, size_limit = engine::DEFAULT_SIZE_LIMIT))]
+    fn new(
+        py: Python<'_>,
+        patterns: Vec<String>,
+        needed: Vec<Option<Vec<String>>>,
+        size_limit: usize,
+    ) -> PyResult<Self> {
+        let core = py
+            .detach(|| LineMatcherCore::new(patterns, needed, size_limit))
+            .map_err(PyValueError::new_err)?;
+        Ok(LineMatcher { core })
+    }
+
+    /// For each line, the indices (ascending) of the patterns that match somewhere in it.
+    fn match_lines(&self, lines: &Bound<'_, PyList>) -> PyResult<Vec<Vec<usize>>> {
+        let objs: Vec<Bound<'_, PyString>> = lines
+            .iter()
+            .map(|o| o.cast_into::<PyString>().map_err(PyErr::from))
+            .collect::<PyResult<_>>()?;
+        let texts: Vec<Cow<'_, str>> = objs
+            .iter()
+            .map(|o| match o.to_str() {
+                Ok(s) => Ok(Cow::Borrowed(s)),
+                Err(_) => with_surrogates_replaced(o).map(Cow::Owned),
+            })
+            .collect::<PyResult<_>>()?;
+        let total: usize = texts.iter().map(|t| t.len()).sum();
+        Ok(if total >= DETACH_BYTES {
+            lines.py().detach(|| self.core.match_lines(&texts))
+        } else {
+            self.core.match_lines(&texts)
+        })
+    }
+
+    fn __len__(&self) -> usize {
+        self.core.len()
+    }
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Pattern>()?;
+    m.add_class::<LineMatcher>()?;
+    m.add("DEFAULT_SIZE_LIMIT", engine::DEFAULT_SIZE_LIMIT)?;
+    Ok(())
+}
