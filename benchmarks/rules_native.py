@@ -25,16 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-try:
-    from cleaner.furniture import rules as rules_mod
-    from cleaner.furniture.boilerplate import fold_page, recognise
-except ImportError:  # before the package was split into subpackages
-    from cleaner import rules as rules_mod  # type: ignore[no-redef]
-    from cleaner.boilerplate import fold_page, recognise  # type: ignore[no-redef]
+import regex  # noqa: E402
 
-from cleaner._native import LineMatcher
-
-SIZE_LIMIT = 1 << 22  # common/image-file needs about 3 MB compiled (see tests/test_native.py)
+from cleaner._native import LineMatcher  # noqa: E402
+from cleaner.furniture import rules as rules_mod  # noqa: E402
+from cleaner.furniture.boilerplate import fold_page, recognise  # noqa: E402
+from cleaner.furniture.rules import SIZE_LIMIT  # noqa: E402
 
 
 def pages() -> list[Path]:
@@ -43,13 +39,19 @@ def pages() -> list[Path]:
             *sorted((fixtures / "clean").glob("*.txt"))]
 
 
+_PYTHON: dict[str, regex.Pattern] = {}
+
+
 def python_loop(rules, page: str, lines: list[str], timed: bool) -> list[list[int]]:
+    """The stage as it was before the native core: Python's ``regex``, one search per rule and line
+    (``timed``: with the 1-second time-out it used on every search of a pattern that could explode)."""
     live = [(k, r) for k, r in enumerate(rules) if r.needs is None or any(s in page for s in r.needs)]
     out = []
     for line in lines:
         hits = []
         for k, rule in live:
-            if rule.pattern.search(line, timeout=1.0 if timed and rule.timed else None):
+            compiled = _PYTHON.get(rule.pattern.pattern) or _PYTHON.setdefault(rule.pattern.pattern, regex.compile(rule.pattern.pattern, regex.V1))
+            if compiled.search(line, timeout=1.0 if timed else None):
                 hits.append(k)
         out.append(hits)
     return out

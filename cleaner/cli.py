@@ -55,15 +55,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"cleaner: {message}\n")
 
 
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+
+
 def _positive_int(text: str) -> int:
-    value = int(text)
+    value = _whole(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
     return value
 
 
 def _jobs(text: str) -> int:
-    value = int(text)
+    value = _whole(text)
     if not 0 <= value <= 1024:
         raise argparse.ArgumentTypeError(f"must be between 0 (all cores) and 1024, not {text}")
     return value
@@ -123,6 +130,8 @@ def refused_options(args, mode: str) -> str | None:
         return "--check and --diff exclude each other"
     if args.json and (args.check or args.diff):
         return "--json writes output; --check and --diff write none"
+    if args.report and (args.check or args.diff):
+        return "--report writes a file; --check and --diff write nothing"
     return None
 
 
@@ -193,8 +202,11 @@ def _run(argv: list[str]) -> int:
         from cleaner.engines.folder import run_folder
 
         out_dir = Path(args.output or args.input).resolve()  # --check/--diff need none: nothing is written
-        run_folder(Path(args.input), out_dir, config, report=report, jobs=jobs, force=args.force,
-                   report_path=args.report)
+        try:
+            run_folder(Path(args.input), out_dir, config, report=report, jobs=jobs, force=args.force,
+                       report_path=args.report)
+        except OSError as exc:  # the output folder or the report cannot be made
+            raise UsageError(f"{exc.filename or out_dir}: {exc.strerror or exc}") from None
         _unused_sites(cleaner, config, report)
         print(f"cleaner: {report.summary('files')}", file=sys.stderr)
         return report.exit_code
@@ -263,8 +275,6 @@ def _unused_sites(cleaner, config: Config, report: Report) -> None:
 
 
 def _ray(args, config: Config) -> int:
-    from cleaner.engines.report import Report as _Report  # noqa: F401 - same contract, kept by ray_engine
-
     dst = Path(args.output)
     if dst.exists() and any(dst.iterdir()):
         raise UsageError(f"{dst}: output exists and is not an empty folder; refusing to mix runs")

@@ -155,23 +155,39 @@ def _shared(config: Config) -> Cleaner:
 
 
 def _changed_places(old: str, new: str) -> int:
-    """How many places differ: runs of changed characters, as a diff counts them.
+    """How many places differ: runs of changed characters, about as a diff counts them.
 
-    The texts are compared line by line first, and characters only inside lines that changed, so
-    a huge page costs a line diff, not a character diff.
+    Lines are aligned greedily in one pass (a line missing on one side is looked for a few lines
+    ahead on the other), and characters are compared only inside lines paired as changed: a
+    full line diff costs the square of the page on pages of repeated lines.
     """
     if old == new:
         return 0
-    old_lines, new_lines = old.split("\n"), new.split("\n")
-    if len(old_lines) == 1 and len(new_lines) == 1:
-        return _changed_runs(old, new)
-    places = 0
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            places += sum(_changed_runs(a, b) for a, b in zip(old_lines[i1:i2], new_lines[j1:j2]))
-        elif tag != "equal":
-            places += 1
-    return places
+    a, b = old.split("\n"), new.split("\n")
+    i = j = places = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i, j = i + 1, j + 1
+            continue
+        ahead_a = _find(a, b[j], i + 1)
+        ahead_b = _find(b, a[i], j + 1)
+        if ahead_a is not None and (ahead_b is None or ahead_a - i <= ahead_b - j):
+            places, i = places + 1, ahead_a  # lines of the old text removed
+        elif ahead_b is not None:
+            places, j = places + 1, ahead_b  # lines added
+        else:
+            places, i, j = places + _changed_runs(a[i], b[j]), i + 1, j + 1
+    return places + (i < len(a)) + (j < len(b))
+
+
+LOOKAHEAD = 8  # lines looked ahead for a line that went missing on one side
+
+
+def _find(lines: list[str], line: str, start: int) -> int | None:
+    for k in range(start, min(len(lines), start + LOOKAHEAD)):
+        if lines[k] == line:
+            return k
+    return None
 
 
 def _changed_runs(old: str, new: str) -> int:

@@ -1,4 +1,4 @@
-"""Furniture removal (cleaner/boilerplate.py) on pages of sites without a rule file."""
+"""Furniture removal (cleaner/furniture/boilerplate.py) on pages of sites without a rule file."""
 
 import pytest
 from conftest import FIXTURES

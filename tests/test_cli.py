@@ -1,4 +1,4 @@
-"""The command line end to end (cleaner/cli.py, cleaner/batch.py)."""
+"""The command line end to end (cleaner/cli.py, cleaner/engines/)."""
 
 import json
 import os
@@ -33,20 +33,20 @@ def test_folder_mirrors_tree_and_leaves_inputs(tmp_path):
     (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     report = tmp_path / "report.jsonl"
     proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--jobs", "2", "--report", report)
-    assert proc.returncode == 1  # the binary, the empty and the unreadable file failed
+    assert proc.returncode == 1  # the binary and the unreadable file failed; the empty one is told
     err = proc.stderr.decode()
-    assert "bin.dat" in err and "empty.txt" in err and "gone.txt: No such file" in err and "failed 3" in err
+    assert "bin.dat" in err and "empty.txt: empty file" in err and "gone.txt: No such file" in err and "failed 2" in err
     assert (tmp_path / "out" / "sub" / "a.txt").read_text(encoding="utf-8") == expected_for(SEEDS[0]).read_text(encoding="utf-8")
     assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") == "国务院\n"
-    assert not (tmp_path / "out" / "empty.txt").exists()
+    assert (tmp_path / "out" / "empty.txt").read_bytes() == b""  # as `cleaner empty.txt` gives
     assert {p: p.read_bytes() for p in before} == before
     lines = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
-    assert sorted(line["status"] for line in lines) == ["cleaned", "cleaned", "failed", "failed", "failed"]
+    assert sorted(line["status"] for line in lines) == ["cleaned", "cleaned", "failed", "failed", "unchanged"]
     assert any(step["name"] == "pinyin-annotations" for line in lines for step in line.get("steps", []))
     assert all("simplified_share" in line["meta"] for line in lines if line["status"] == "cleaned")  # the report has details
     # a re-run skips outputs newer than their inputs
     again = run_cli(tmp_path / "in", "-o", tmp_path / "out")
-    assert "skipped 2" in again.stderr.decode()
+    assert "skipped 3" in again.stderr.decode()
 
 
 def test_check_and_explain():

@@ -1,4 +1,4 @@
-"""Script conversion (cleaner/convert.py)."""
+"""Script conversion (cleaner/script/convert.py, cleaner/script/fold.py)."""
 
 import pytest
 

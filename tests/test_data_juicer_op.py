@@ -1,4 +1,4 @@
-"""data-juicer mapper (cleaner/data_juicer_op.py), run by data-juicer on a dataset."""
+"""data-juicer mapper (cleaner/adapters/data_juicer_op.py), run by data-juicer on a dataset."""
 
 import pickle
 

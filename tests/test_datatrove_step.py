@@ -1,4 +1,4 @@
-"""datatrove formatter step (cleaner/datatrove_step.py), run inside a datatrove pipeline."""
+"""datatrove formatter step (cleaner/adapters/datatrove_step.py), run inside a datatrove pipeline."""
 
 import json
 import pickle

@@ -1,4 +1,4 @@
-"""Decoding files of unknown encoding (cleaner/decode.py)."""
+"""Decoding files of unknown encoding (cleaner/io/decode.py)."""
 
 import codecs
 

@@ -1,4 +1,4 @@
-"""Decoding bytes with holes (cleaner/holes.py): double-encoded text that lost bytes."""
+"""Decoding bytes with holes (cleaner/repair/holes.py): double-encoded text that lost bytes."""
 
 import pytest
 from conftest import FIXTURES

@@ -1,4 +1,4 @@
-"""Double-encoded text (cleaner/mojibake.py)."""
+"""Double-encoded text (cleaner/repair/mojibake.py)."""
 
 import pytest
 

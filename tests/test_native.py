@@ -29,10 +29,8 @@ from hypothesis import strategies as st
 import cleaner._native as native
 from cleaner._native import LineMatcher, Pattern
 
-try:
-    from cleaner.furniture.rulepattern import needed_strings, widen
-except ImportError:  # before the package was split into subpackages
-    from cleaner.rulepattern import needed_strings, widen
+from cleaner.furniture.rulepattern import needed_strings, widen
+from cleaner.furniture.rules import SIZE_LIMIT
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_FILES = sorted((ROOT / "rules").glob("*.toml"))
@@ -40,7 +38,7 @@ EXAMPLES = int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # common/image-file, (?i)^[\w\-. ]{1,60}\.(jpe?g|...)$, compiles to about 3 MB in the regex crate
 # (sixty copies of the Unicode \w automaton): above the 1 MiB default, so rules get more room.
-RULE_SIZE_LIMIT = 1 << 22
+RULE_SIZE_LIMIT = SIZE_LIMIT
 
 
 def _rules() -> list[dict]:

@@ -5,6 +5,7 @@ hold afterwards. Probes that need processes killed or signalled are separate tes
 """
 
 import codecs
+import json
 import os
 import signal
 import stat
@@ -63,7 +64,7 @@ def test_stdout_is_written_as_a_stream(place, target):
 def test_report_may_not_overwrite_an_input(place):
     before = _snapshot(place)
     proc = run_cli(place / "in", "-o", place / "out", "--report", place / "in" / "a.txt")
-    assert proc.returncode == 2 and b"refusing to write over the input" in proc.stderr or b"inside the input folder" in proc.stderr
+    assert proc.returncode == 2 and (b"refusing to write over the input" in proc.stderr or b"inside the input folder" in proc.stderr)
     assert _snapshot(place) == before and not (place / "out").exists()
 
 
@@ -178,8 +179,46 @@ def test_closed_stdout_ends_quietly(place):
 
 
 def test_report_in_an_unwritable_place_is_one_line(place):
-    proc = run_cli(place / "in", "-o", place / "out", "--report", place / "no" / "such" / "dir" / "r.jsonl")
-    assert proc.returncode == 2 and proc.stderr.count(b"\n") == 1 and b"r.jsonl" in proc.stderr and b"Traceback" not in proc.stderr
+    (place / "file").write_text("x")
+    proc = run_cli(place / "in", "-o", place / "out", "--report", place / "file" / "r.jsonl")
+    assert proc.returncode == 2 and proc.stderr.count(b"\n") == 1 and b"file" in proc.stderr
+    assert b"internal error" not in proc.stderr and not (place / "out" / ".cleaner-manifest.jsonl").exists()
+
+
+def test_output_folder_holding_the_input_folder_is_refused(place):
+    before = _snapshot(place)
+    proc = run_cli(place / "in", "-o", place)
+    assert proc.returncode == 2 and b"holds the input" in proc.stderr and _snapshot(place) == before
+
+
+def test_report_does_not_change_outputs_and_check_writes_no_report(place):
+    (place / "in" / "r.jsonl").write_text('{"text": "國(guó)務(wù)院"}\n', encoding="utf-8")
+    assert run_cli(place / "in", "-o", place / "out", "--report", place / "rep.jsonl").returncode == 0
+    assert (place / "out" / "r.jsonl").read_text(encoding="utf-8") == '{"text": "国务院"}\n'  # no "cleaner" key
+    statuses = {json.loads(line)["input"].rsplit("/", 1)[1]: json.loads(line)["status"]
+                for line in (place / "rep.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert statuses == {"a.txt": "cleaned", "r.jsonl": "cleaned"}
+    proc = run_cli(place / "in", "--check", "--report", place / "rep2.jsonl")
+    assert proc.returncode == 2 and not (place / "rep2.jsonl").exists()
+
+
+def test_hidden_files_in_an_input_folder_are_skipped(place):
+    (place / "in" / ".cleaner-manifest.jsonl").write_text("{}")
+    (place / "in" / ".git").mkdir()
+    (place / "in" / ".git" / "HEAD").write_text("ref")
+    proc = run_cli(place / "in", "-o", place / "out")
+    assert proc.returncode == 0 and b"2 hidden file(s) or folder(s) skipped" in proc.stderr
+    assert sorted(p.name for p in (place / "out").iterdir()) == [".cleaner-manifest.jsonl", "a.txt"]
+
+
+def test_page_and_folder_agree_on_what_changed(place):
+    (place / "g").mkdir()
+    (place / "g" / "gbk.txt").write_bytes("国务院印发通知。".encode("gbk"))  # clean, in GBK, no final newline
+    assert run_cli(place / "g" / "gbk.txt", "--check").returncode == 0
+    assert run_cli(place / "g", "--check").returncode == 0
+    (place / "g" / "empty.txt").write_bytes(b"")
+    proc = run_cli(place / "g", "-o", place / "gout")
+    assert proc.returncode == 0 and (place / "gout" / "empty.txt").read_bytes() == b"" and b"empty file" in proc.stderr
 
 
 # -- say what is odd ------------------------------------------------------------------------------

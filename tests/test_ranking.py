@@ -1,4 +1,4 @@
-"""Top candidates after a character without scoring every pair (cleaner/ranking.py)."""
+"""Top candidates after a character without scoring every pair (cleaner/repair/ranking.py)."""
 
 import pytest
 

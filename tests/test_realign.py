@@ -1,4 +1,4 @@
-"""Byte-level re-decoding of shifted runs (cleaner/realign.py)."""
+"""Byte-level re-decoding of shifted runs (cleaner/repair/realign.py)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Line-level pinyin repair (cleaner/repair.py) on pages damaged by tests/damage.py."""
+"""Line-level pinyin repair (cleaner/repair/annotations.py) on pages damaged by tests/damage.py."""
 
 import difflib
 

@@ -1,4 +1,4 @@
-"""Rule patterns prepared at load (cleaner/rulepattern.py)."""
+"""Rule patterns prepared at load (cleaner/furniture/rulepattern.py)."""
 
 import pytest
 import regex

@@ -1,4 +1,4 @@
-"""Rule files (cleaner/rules.py): validation errors and every rule's own fixtures."""
+"""Rule files (cleaner/furniture/rules.py): validation errors and every rule's own fixtures."""
 
 import pytest
 

@@ -24,6 +24,7 @@ from cleaner.engines.progress import progress_bar
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
 from cleaner.engines.workers import current_cleaner, stop_pool, worker_pool
 from cleaner.io.decode import NotText
+from cleaner.io.page import as_file_text, load_page, page_changed
 from cleaner.io.kinds import input_kind, output_name
 from cleaner.io.output import remove_stale_temporaries, write_atomic
 
@@ -39,11 +40,6 @@ class Job:
     field: str = "text"
 
 
-def as_file_text(text: str) -> str:
-    """Text files end with a newline; an empty article stays empty."""
-    return text + "\n" if text else ""
-
-
 def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manifest | None) -> Iterator[tuple[str, str, str, str]]:
     """(input, output, relative output, kind) for every regular file under ``src_dir``, in order.
 
@@ -52,7 +48,13 @@ def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manif
     """
     taken: dict[str, str] = {}
     for root, dirs, files in os.walk(src_dir):
-        dirs.sort()
+        hidden = sorted(n for n in dirs + files if n.startswith("."))
+        if hidden:
+            # .git, editors' files, and our own manifest and temporaries: never pages to clean.
+            report.skipped += len(hidden)
+            report.note(root, f"{len(hidden)} hidden file(s) or folder(s) skipped: {', '.join(hidden[:3])}{' ...' if len(hidden) > 3 else ''}")
+        dirs[:] = sorted(n for n in dirs if not n.startswith("."))
+        files = [n for n in files if not n.startswith(".")]
         for name in sorted(dirs):
             if os.path.islink(os.path.join(root, name)):
                 report.skipped += 1
@@ -95,10 +97,12 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
     per_file = None
     pool = None
     try:
+        if report_path:
+            report_path.parent.mkdir(parents=True, exist_ok=True)
+            per_file = open(report_path, "w", encoding="utf-8")
         if write:
             remove_stale_temporaries(out_dir)
             manifest.open()
-        per_file = open(report_path, "w", encoding="utf-8") if report_path else None
         if jobs == 1 or len(work) < 2:
             results = map(lambda job: clean_file(job, config), work)
         else:
@@ -141,24 +145,19 @@ def clean_file(job: Job, config: Config) -> Outcome:
         if job.kind in ("jsonl", "warc"):
             return _clean_records_file(job, config)
         data = Path(job.src).read_bytes()
-        if not data:
-            return Outcome("empty file, nothing to clean")
-        if job.kind == "html":
-            from cleaner.io.html import html_to_text
-
-            page = html_to_text(data)
-            result = current_cleaner(config).run(page.text, details=job.details)
-            result.meta = {**page.meta, **result.meta}
-        else:
-            result = current_cleaner(config).run_bytes(data, details=job.details)
+        page = load_page(data, job.src)
+        result = current_cleaner(config).run(page.text, details=job.details)
+        result.findings[:0] = page.findings
+        result.meta = {**page.meta, **result.meta}
         new = as_file_text(result.text)
         details = {k: v for k, v in result.to_dict().items() if k != "text"}
-        old = None if job.kind == "html" else _as_text(data)
-        details["changed"] = job.kind == "html" or new != old
+        details["changed"] = page_changed(page, result.text)
+        if not data:
+            details["findings"].append({"kind": "empty-input", "position": -1, "detail": "empty file", "count": 1})
         if job.writeback is WriteBack.WRITE:
             write_atomic(Path(job.dst), new)
         elif job.writeback is WriteBack.DIFF and details["changed"]:
-            details["diff"] = (old or "", new)
+            details["diff"] = (page.text, new)
         return Outcome(None, manifests.digest(data), details=details)
     except (NotText, DocumentTooLarge) as exc:
         return Outcome(str(exc))
@@ -168,32 +167,34 @@ def clean_file(job: Job, config: Config) -> Outcome:
         return Outcome(f"internal error ({type(exc).__name__}: {exc})")
 
 
-def _as_text(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None  # not UTF-8: the output (always UTF-8) differs from the file
-
-
 def _clean_records_file(job: Job, config: Config) -> Outcome:
     from cleaner.engines.records_source import record_lines
 
+    digest = manifests.file_digest(job.src) or ""  # before reading: a file that grows is redone
     log = Recorder()
     lines = record_lines(job.src, job.kind, log=log)
-    out = clean_lines(lines, config, name=job.src, field=job.field, details=job.details, writeback=job.writeback, log=log)
+    # Records get no "cleaner" details here: --report describes files, and must not change outputs.
+    out = clean_lines(lines, config, name=job.src, field=job.field, details=False, writeback=job.writeback, log=log)
     if job.writeback is WriteBack.WRITE:
         write_atomic(Path(job.dst), out)
     else:
         for _ in out:
             pass
-    return Outcome(None, manifests.file_digest(job.src) or "", events=log.events)
+    return Outcome(None, digest, events=log.events)
 
 
 def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> None:
     if outcome.error:
         report.fail(job.src, outcome.error)
     elif outcome.events is not None:
-        replay(report, outcome.events)
+        # A records file is one unit of the folder's count; its records are told as FILE:LINE.
+        records = Report(report.writeback, echo=report.echo, err=report.err, out=report.out)
+        replay(records, outcome.events)
+        report.done(job.src, records.cleaned > 0, [{"action": k, "count": v} for k, v in records.steps.items()])
+        report.warnings.extend(records.failed + records.warnings)  # already printed, line by line
+        report.notes.extend(records.notes)
+        outcome.details = {"changed": records.cleaned > 0, "records": records.cleaned + records.unchanged + len(records.failed),
+                           "cleaned": records.cleaned, "failed": len(records.failed)}
     else:
         d = outcome.details
         report.done(job.src, d["changed"], d["steps"], d["findings"], d["meta"].get("site", ""))

@@ -82,7 +82,7 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
         log.diff(where, value, result.text)
     if not changed and not details:
         return None
-    changes: dict[str, object] = {field: result.text}
+    changes: dict[str, object] = {field: result.text} if changed else {}
     if details:
         changes["cleaner"] = {k: v for k, v in data.items() if k != "text"}
     return record.rewritten(changes).encode("utf-8") + (ending or b"\n")

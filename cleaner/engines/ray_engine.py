@@ -24,18 +24,23 @@ from cleaner.engines.report import Recorder, Report, replay
 PART_RECORDS = 100_000  # records per output part file
 
 
-def _start(num_cpus: int | None):
+def _start(jobs: int | None):
+    """Ray (a local one unless one is running) and how many cleaning actors to run.
+
+    ``jobs`` actors clean; Ray is given one CPU more for the read and write tasks, which would
+    starve if the actors held every CPU (with ``--jobs 1`` on a local Ray, they deadlocked).
+    """
     import ray
 
     if not ray.is_initialized():
-        ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False, configure_logging=False)
+        ray.init(num_cpus=jobs + 1 if jobs else None, include_dashboard=False, log_to_driver=False, configure_logging=False)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # output in input order, record for record
     ctx.enable_progress_bars = sys.stderr.isatty()
     if not sys.stderr.isatty():
         logging.getLogger("ray.data").setLevel(logging.WARNING)
-    # One CPU stays free for the read and write tasks: actors holding every CPU would starve them.
-    return ray, max(1, int(ray.available_resources().get("CPU", 1)) - 1)
+    cpus = int(ray.available_resources().get("CPU", 1))
+    return ray, max(1, min(jobs or cpus, cpus - 1))
 
 
 def _inputs(path: str) -> tuple[str, list[str]]:

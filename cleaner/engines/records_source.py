@@ -37,6 +37,8 @@ def _warc_lines(path: str, log) -> Iterator[bytes]:
             if doc.error:
                 log.fail(f"{path}:record {doc.offset}", doc.error)
                 continue
+            if not doc.text.strip():
+                continue  # nothing to clean (a record cut short is reported by its error document)
             record = {"url": doc.url, "warc_record_id": doc.record_id, "text": doc.text}
             yield (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     except COMPRESSION_ERRORS as exc:

@@ -30,7 +30,7 @@ class WriteBack(enum.Enum):
 
 
 # Findings that are worth a line on stderr in every mode, and whether they make the exit code 1.
-TOLD_FINDINGS = {"bom-mismatch": False, "all-lines-removed": False}
+TOLD_FINDINGS = {"bom-mismatch": False, "all-lines-removed": False, "empty-input": False}
 
 
 @dataclass

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from cleaner import chunks
 from cleaner.config import Config, DocumentTooLarge
-from cleaner.engines.folder import as_file_text
 from cleaner.engines.report import Report, WriteBack
 from cleaner.engines.workers import current_cleaner
-from cleaner.io.decode import NotText, decode_with_findings
+from cleaner.io.decode import NotText
 from cleaner.io.output import write_output
+from cleaner.io.page import as_file_text, load_page, page_changed
 
 
 class InputFailed(Exception):
@@ -27,24 +27,15 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
         data = sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes()
     except OSError as exc:
         raise InputFailed(f"{name}: {exc.strerror or exc}") from None
-    from cleaner.io.html import html_to_text, looks_like_html
-
-    is_html = html or (src != "-" and Path(src).suffix.lower() in (".html", ".htm", ".shtml", ".xhtml")) or looks_like_html(data[:8192])
     try:
-        if is_html:
-            page = html_to_text(data)
-            text, findings, meta = page.text, [], page.meta
-        else:
-            decoded = decode_with_findings(data)
-            text, findings, meta = decoded.text, decoded.findings, {}
+        page = load_page(data, "" if src == "-" else src, html=html)
         del data  # a huge page: keep only the text from here on
-        result = current_cleaner(config).run(text, url=url, details=explain or as_json)
+        result = current_cleaner(config).run(page.text, url=url, details=explain or as_json)
     except (NotText, DocumentTooLarge) as exc:
         raise InputFailed(f"{name}: {exc}") from None
-    result.findings[:0] = findings
-    result.meta = {**meta, **result.meta}
-    new = as_file_text(result.text)
-    changed = is_html or new != text
+    result.findings[:0] = page.findings
+    result.meta = {**page.meta, **result.meta}
+    changed = page_changed(page, result.text)
     info = result.to_dict()
     report.done(name, changed, info["steps"], info["findings"], result.meta.get("site", ""))
     if explain:
@@ -55,9 +46,9 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
         return
     if report.writeback is WriteBack.DIFF:
         if changed:
-            report.diff(name, text, new)
+            report.diff(name, page.text, as_file_text(result.text))
         return
-    del text
+    del page
     # Pieces, not one string: a huge page is encoded and written a piece at a time.
     pieces = [json.dumps(info, ensure_ascii=False) + "\n"] if as_json else chain(chunks.pieces(result.text), ["\n" if result.text else ""])
     write_output(output, pieces)

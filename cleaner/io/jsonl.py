@@ -10,7 +10,7 @@ spliced into the original line. Every other byte of the line stays as it was.
 >>> rec = parse_record('{"id": "0000", "text": "國(guó)務(wù)院", "n": 1e400}')
 >>> rec.get("id"), rec.get("text")
 ('0000', '國(guó)務(wù)院')
->>> rec.replaced("text", "国务院")
+>>> rec.rewritten({"text": "国务院"})
 '{"id": "0000", "text": "国务院", "n": 1e400}'
 >>> rec.rewritten({"text": "国务院", "cleaner": {"steps": []}})
 '{"id": "0000", "text": "国务院", "n": 1e400, "cleaner": {"steps": []}}'
@@ -59,10 +59,6 @@ class Record:
 
     def get(self, key: str, default=None):
         return self.values.get(key, default)
-
-    def replaced(self, key: str, text: str) -> str:
-        """The line with the value of ``key`` replaced by the string ``text``."""
-        return self.rewritten({key: text})
 
     def rewritten(self, changes: dict[str, object]) -> str:
         """The line with each key's value replaced (spliced in place) or, for a new key, added last."""

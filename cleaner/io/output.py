@@ -48,7 +48,7 @@ def kind_of(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        return exc.strerror or str(exc)
+        return f"unusable ({exc.strerror or exc})"
     if stat.S_ISREG(st.st_mode):
         return None
     if stat.S_ISLNK(st.st_mode):
@@ -87,6 +87,8 @@ def overlap_error(output: str | Path, inputs: Iterable[str | Path]) -> str | Non
             return f"{output}: refusing to write over the input {src}"
         if src_path.is_dir() and src_resolved in out_resolved.parents:
             return f"{output}: refusing to write inside the input folder {src}"
+        if out_resolved in src_resolved.parents:
+            return f"{output}: refusing to write into a folder that holds the input {src}"
     return None
 
 

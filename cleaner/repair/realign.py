@@ -159,7 +159,7 @@ LOST = "\ufffd"
 
 _RANKED: dict[tuple[int, str], list] = {}
 _RANKERS: dict[int, RankedCandidates] = {}
-LONG_LIST = 256  # candidates from which a list is ranked from its base orders (cleaner/ranking.py)
+LONG_LIST = 256  # candidates from which a list is ranked from its base orders (cleaner/repair/ranking.py)
 
 
 def _guesses(candidates, st: _State, guess: bool):

@@ -1,0 +1,47 @@
+"""One page's bytes as text: HTML or not, decoded, with what decoding noticed.
+
+The single-page run and folder runs read pages through this one function, so a page is HTML, is
+decoded, and counts as changed the same way whichever mode cleans it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaner.io.decode import decode_with_findings
+from cleaner.io.kinds import input_kind
+from cleaner.model import Finding
+
+SNIFF = 8192  # bytes looked at to tell HTML from text
+
+
+@dataclass
+class Page:
+    text: str
+    is_html: bool
+    findings: list[Finding] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def load_page(data: bytes, name: str = "", *, html: bool = False) -> Page:
+    """``html``: the caller says so; otherwise HTML by the name, or by content that looks like it."""
+    from cleaner.io.html import html_to_text, looks_like_html
+
+    if html or input_kind(name) == "html" or looks_like_html(data[:SNIFF]):
+        extracted = html_to_text(data)
+        return Page(extracted.text, True, [], dict(extracted.meta))
+    decoded = decode_with_findings(data)
+    return Page(decoded.text, False, decoded.findings)
+
+
+def as_file_text(text: str) -> str:
+    """Text files end with a newline; an empty article stays empty."""
+    return text + "\n" if text else ""
+
+
+def page_changed(page: Page, cleaned: str) -> bool:
+    """Whether the cleaned text says something other than the page: HTML always (markup went);
+    otherwise a difference in content, not in the encoding or a missing final newline."""
+    if page.is_html:
+        return True
+    return as_file_text(cleaned) != as_file_text(page.text.rstrip("\n") if page.text.strip() else "")
