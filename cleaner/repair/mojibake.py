@@ -166,14 +166,14 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
     count = i = 0
     while i < stop:
         before = out[-1][-1:] if out else prev
-        j, fixed = _best_span(window, i, before, final, syllable)
+        j, fixed, codec = _best_span(window, i, before, final, syllable)
         # A stretch ending on a character its pinyin annotation reads needs no fluency test.
         confirmed = bool(syllable) and j == len(window) and annotates(fixed[-1:], syllable)
         # The stretch must hold a rare character itself: rare characters are what marks a misread
         # stretch, and "éé" next to one (a "？" apart) is not re-read into 谷谷.
         # And it must span two non-ASCII characters or a U+FFFD: one rare character alone re-read
         # as Big5 or UTF-8 (蔼 = b0 aa is Big5 高) is a coincidence of the tables (make fuzz).
-        if (j > i + 1 and _rare_char().search(window, i, j) and (confirmed or _evidence(window, i, j))
+        if (j > i + 1 and _rare_char().search(window, i, j) and (confirmed or _evidence(window, i, j, codec))
                 and _reads_better(fixed, window[i:j], confirmed)):
             out.append(fixed)
             count += 1
@@ -185,9 +185,28 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
     return "".join(out), count
 
 
-def _evidence(text: str, i: int, j: int) -> bool:
-    """Enough of a stretch to call it misread: a lost byte's mark, or two non-ASCII characters."""
-    return "\ufffd" in text[i:j] or sum(1 for ch in text[i:j] if ord(ch) > 0x7F) >= 2
+def _evidence(text: str, i: int, j: int, codec: str) -> bool:
+    """Enough of a stretch to call it misread: a lost byte's mark, or enough non-ASCII characters.
+
+    UTF-8 read as GBK must form valid multi-byte sequences, which clean text rarely does by
+    chance: two characters will do. Big5's table is dense with common characters, so a short
+    stretch of clean GBK-decodable text (或砲, い春, Greek letters) often re-reads as something
+    fluent (麼貧, 中景): a Big5 re-read needs a longer stretch (measured on clean Wikipedia
+    paragraphs by benchmarks/false_positives.py).
+    """
+    stretch = text[i:j]
+    if "\ufffd" in stretch:
+        return True
+    wide = [ch for ch in stretch if ord(ch) > 0x7F]
+    if codec != "big5":
+        return len(wide) >= 2
+    # Japanese kana and Greek are GBK's rows a4-a6, where Big5 keeps its commonest characters: a
+    # run of kana (どうまる) always re-reads as fluent Big5. Big5 text read as GBK is mostly Han.
+    han = sum(1 for ch in wide if "\u3400" <= ch <= "\u9fff")
+    return len(wide) >= BIG5_MIN_CHARS and 2 * han >= len(wide)
+
+
+BIG5_MIN_CHARS = 3
 
 
 # A re-read must be clearly likelier than what it replaces (GAIN per character) and read as
@@ -238,34 +257,34 @@ def _common_chars() -> str:
 MAX_SPAN = 1024  # characters looked ahead at once; a longer span continues from where it stops
 
 
-def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None) -> tuple[int, str]:
+def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None) -> tuple[int, str, str]:
     """The longest stretch from ``start`` that reads as Chinese in one of the source codecs.
 
-    Returns (end index in ``run``, its repaired text); the end is a character boundary both in
+    Returns (end index in ``run``, its repaired text, the source codec); the end is a character boundary both in
     the misread text and in the re-read bytes. Codecs are tried in order, and a later one only
     when the earlier did not read the whole stretch (it cannot do better).
     """
     capped = len(run) - start > MAX_SPAN
     stream, ends = holes.byte_view(run[start : start + MAX_SPAN])
     final = final and not capped
-    best_chars, best_k, best_items, best_complete = 0, 0, [], False
+    best_chars, best_k, best_items, best_complete, best_codec = 0, 0, [], False, ""
     for codec in SOURCE_CODECS:
         items, complete = holes.read(stream, codec)
         by_offset = {end: k for k, (_, end, _) in enumerate(items)}
         for n_chars in range(len(ends), best_chars, -1):
             k = by_offset.get(ends[n_chars - 1])
             if k is not None:
-                best_chars, best_k, best_items, best_complete = n_chars, k, items, complete
+                best_chars, best_k, best_items, best_complete, best_codec = n_chars, k, items, complete, codec
                 break
         if best_chars == len(ends):
             break
     if not best_chars:
-        return start, ""
+        return start, "", ""
     # Chosen over everything the codec read: the character after the stretch still informs the last.
     if syllable and best_chars == len(ends) and not capped:
         _keep_reading(best_items[best_k], syllable)
     decoded = holes.choose(best_items, prev, final and best_complete)
-    return start + best_chars, "".join(ch for ch, _, _ in decoded[: best_k + 1])
+    return start + best_chars, "".join(ch for ch, _, _ in decoded[: best_k + 1]), best_codec
 
 
 def _keep_reading(item: list, syllable: str) -> None:
