@@ -165,7 +165,10 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
 
     name = "<stdin>" if src == "-" else src
     lines = sys.stdin.buffer if src == "-" else record_lines(src, kind, log=report)
-    size = None if src == "-" else os.stat(src).st_size
+    from cleaner.io.compressed import compression_of
+
+    # The bar counts the bytes read; a compressed or WARC input's size on disk is not that.
+    size = None if src == "-" or kind == "warc" or compression_of(src) else os.stat(src).st_size
     bar = progress_bar(size, None)
     try:
         out = clean_stream(lines, config, name=name, report=report, jobs=jobs, field=field, details=details,

@@ -9,7 +9,7 @@ import sys
 
 
 class Progress:
-    def __init__(self, total: int, files: int) -> None:
+    def __init__(self, total: int | None, files: int) -> None:
         from tqdm import tqdm
 
         self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1000, file=sys.stderr, smoothing=0.1, mininterval=0.5)
@@ -28,7 +28,8 @@ class Progress:
 
 
 def progress_bar(total: int | None, show: bool | None, files: int = 0) -> Progress | None:
-    """A bar for ``total`` bytes, or None off a terminal (``show`` overrides) or with nothing to do."""
+    """A bar for ``total`` bytes (None: unknown, the bar shows the rate), or None off a terminal
+    (``show`` overrides) or with nothing to do."""
     if total == 0 or not (sys.stderr.isatty() if show is None else show):
         return None
-    return Progress(total or 0, files)
+    return Progress(total, files)

@@ -1,0 +1,42 @@
+"""One report for every engine (cleaner/engines/report.py): counts, exit codes, replayed events."""
+
+import io
+
+from cleaner.engines.report import Recorder, Report, WriteBack, replay
+
+
+def _report(writeback=WriteBack.WRITE):
+    return Report(writeback, err=io.StringIO(), out=io.StringIO())
+
+
+def test_exit_codes():
+    report = _report()
+    report.done("a", changed=True)
+    assert report.exit_code == 0  # written: changes are the point
+    check = _report(WriteBack.CHECK)
+    check.done("a", changed=True)
+    assert check.exit_code == 1 and check.summary().startswith("files: would change 1")
+    failed = _report()
+    failed.fail("b:3", "not valid JSON")
+    assert failed.exit_code == 1 and failed.err.getvalue() == "cleaner: b:3: not valid JSON\n"
+
+
+def test_notes_are_told_but_do_not_fail():
+    report = _report()
+    report.done("a", False, findings=[{"kind": "bom-mismatch", "detail": "utf-8 byte-order mark, but ..."}])
+    assert report.exit_code == 0 and "byte-order mark" in report.err.getvalue()
+
+
+def test_diff_is_unified():
+    report = _report(WriteBack.DIFF)
+    report.diff("a.txt", "國務院\n", "国务院\n")
+    assert report.out.getvalue().splitlines()[:2] == ["--- a.txt", "+++ a.txt (cleaned)"]
+
+
+def test_worker_events_replay_in_order():
+    log = Recorder()
+    log.done("f:1", True, [{"action": "repair", "count": 2}], [], "")
+    log.fail("f:2", "not UTF-8")
+    report = _report()
+    replay(report, log.events)
+    assert report.cleaned == 1 and report.steps["repair"] == 2 and report.failed == [("f:2", "not UTF-8")]
