@@ -119,3 +119,10 @@ def test_lost_byte_that_several_annotated_characters_allow_is_reported_as_a_gues
     result = Cleaner().run("兒(ér)級(jí)。\n思?jí)罕?zhòng)。")
     guessed = [f for f in result.findings if f.kind == "lost-lead"]
     assert len(guessed) == 1 and result.text.split("\n")[1][1] == guessed[0].detail
+
+
+def test_no_guess_marks_the_doubted_character():
+    from cleaner import Cleaner
+
+    result = Cleaner(guess_lost=False).run("兒(ér)級(jí)。\n思?jí)罕?zhòng)。")
+    assert result.text.split("\n")[1] == "思\ufffd众。"

@@ -87,6 +87,7 @@ class _State:
     guesses: tuple = ()
     length: int = 0
     doubt: tuple = ()  # the leads an annotation allowed, when the pending lead was one of several
+    mark: bool = False  # guessing is off: the doubted character is written as U+FFFD
 
     def key(self) -> tuple:
         # States that agree on the decoder's position and on the model's context have the same
@@ -103,6 +104,8 @@ def _emit(st: _State, text: str, score_delta: float, lead=None, last2=None, **kw
         # The character completed here starts with a byte the annotation did not single out, and
         # another of the allowed bytes would have made a character with this trail too.
         if sum(1 for lead in st.doubt if gbk.pair_char(lead, last2[1]) is not None) > 1:
+            if st.mark:
+                text = LOST + text[1:]
             guesses = guesses + (Guess(st.length, text[0], "lost-lead"),)
     for ch in text:
         s += lm.bigram(prev, ch) if prev else lm.unigram(ch)
@@ -213,7 +216,7 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
                 # Several characters may read the syllable (級 极 即 after bc): then the byte is a
                 # guess, reported on the character it starts (found by make fuzz: 思壓 -> 思春).
                 doubt = tuple(trails) if len(trails) > 1 and n.lead is not None else ()
-                out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1, doubt=doubt))
+                out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1, doubt=doubt, mark=not guess))
     if st.lead == UNKNOWN_LEAD:
         # The annotated character's lead went into the unassigned pair before (with the previous
         # trail byte) and its trail was lost with "(": only the syllable tells it, a guess.
