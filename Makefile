@@ -9,7 +9,7 @@ NATIVE_SRC := native/Cargo.toml native/Cargo.lock $(wildcard native/src/*.rs)
 CARGO_ENV := PYO3_PYTHON=$(abspath $(BIN)/python)
 WHEEL_VENV := build/wheel-venv
 
-.PHONY: demo test fuzz install clean wheel
+.PHONY: demo test fuzz fuzz-native install clean wheel
 
 $(STAMP): pyproject.toml $(NATIVE_SRC)
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ wheel:
 fuzz: $(STAMP)
 	CLEANER_FUZZ=1 CLEANER_PROPERTY_EXAMPLES=$${FUZZ_EXAMPLES:-40000} CLEANER_JSONL_EXAMPLES=$${FUZZ_JSONL_EXAMPLES:-400000} \
 		$(BIN)/python -m pytest tests/test_properties.py -q -p no:cacheprovider
+
+# Not part of `make test`: the native core's entry points under libFuzzer (cargo-fuzz), any
+# pattern against any text (native/fuzz/). cargo-fuzz's sanitizer flags need nightly features:
+# RUSTC_BOOTSTRAP=1 lets the stable toolchain take them. FUZZ_RUNS inputs (default 10^6).
+fuzz-native: $(STAMP)
+	command -v cargo-fuzz > /dev/null || cargo install cargo-fuzz --locked
+	cd native/fuzz && RUSTC_BOOTSTRAP=1 $(CARGO_ENV) cargo fuzz run rules -- -runs=$${FUZZ_RUNS:-1000000} -max_len=512
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
