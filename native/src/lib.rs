@@ -19,6 +19,15 @@ use crate::engine::{CharOffsets, Found, LineMatcherCore};
 /// Texts at least this long (bytes) are searched with the interpreter released.
 const DETACH_BYTES: usize = 1 << 14;
 
+/// `f` on the text, with the interpreter released while it runs when the text is long.
+fn on_text<T: Send>(py: Python<'_>, s: &str, f: impl FnOnce(&str) -> T + Send) -> T {
+    if s.len() >= DETACH_BYTES {
+        py.detach(|| f(s))
+    } else {
+        f(s)
+    }
+}
+
 /// A Python str seen as UTF-8: borrowed when it encodes; a lone surrogate (which UTF-8 cannot
 /// hold) is read as U+FFFD, one character for one, so offsets stay right.
 struct Text<'a, 'py> {
@@ -103,11 +112,7 @@ impl Pattern {
     fn search<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyTuple>>> {
         let t = Text::new(text)?;
         let s: &str = &t.str;
-        let found = if s.len() >= DETACH_BYTES {
-            text.py().detach(|| engine::search(&self.re, s))
-        } else {
-            engine::search(&self.re, s)
-        };
+        let found = on_text(text.py(), s, |s| engine::search(&self.re, s));
         let mut offsets = CharOffsets::new(s, Some(t.chars));
         found.map(|f| t.convert(&f, &mut offsets)).transpose()
     }
@@ -116,11 +121,7 @@ impl Pattern {
     fn finditer<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
         let t = Text::new(text)?;
         let s: &str = &t.str;
-        let all = if s.len() >= DETACH_BYTES {
-            text.py().detach(|| engine::find_all(&self.re, s))
-        } else {
-            engine::find_all(&self.re, s)
-        };
+        let all = on_text(text.py(), s, |s| engine::find_all(&self.re, s));
         let mut offsets = CharOffsets::new(s, Some(t.chars));
         let items = all
             .iter()
