@@ -185,9 +185,9 @@ def _run(argv: list[str]) -> int:
     try:
         config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess,
                         max_chars=args.max_chars, rule_dirs=tuple(str(d) for d in args.rules))
-        from cleaner.engines.workers import current_cleaner
+        from cleaner.pipeline import Cleaner
 
-        cleaner = current_cleaner(config)  # rule files are checked here, before any work
+        cleaner = Cleaner.for_config(config)  # rule files are checked here, before any work
     except (RuleError, ValueError) as exc:
         raise UsageError(exc) from None
     if args.input != "-" and not Path(args.input).exists():

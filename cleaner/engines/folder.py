@@ -22,7 +22,8 @@ from cleaner.engines import manifest as manifests
 from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
-from cleaner.engines.workers import current_cleaner, stop_pool, worker_pool
+from cleaner.engines.workers import stop_pool, worker_pool
+from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
 from cleaner.io.page import as_file_text, load_page, page_changed
 from cleaner.io.kinds import input_kind, output_name
@@ -146,7 +147,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
             return _clean_records_file(job, config)
         data = Path(job.src).read_bytes()
         page = load_page(data, job.src)
-        result = current_cleaner(config).run(page.text, details=job.details)
+        result = Cleaner.for_config(config).run(page.text, details=job.details)
         result.findings[:0] = page.findings
         result.meta = {**page.meta, **result.meta}
         new = as_file_text(result.text)

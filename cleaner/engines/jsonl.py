@@ -21,7 +21,8 @@ from itertools import chain
 
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
-from cleaner.engines.workers import current_cleaner, stop_pool, worker_pool
+from cleaner.engines.workers import stop_pool, worker_pool
+from cleaner.pipeline import Cleaner
 from cleaner.io.jsonl import BadRecord, has_surrogates, parse_record, split_ending
 
 BATCH_BYTES = 1 << 20  # records sent to a worker at a time
@@ -34,7 +35,7 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
 
     In ``CHECK`` and ``DIFF`` modes nothing is yielded: the records are only judged.
     """
-    cleaner = current_cleaner(config)
+    cleaner = Cleaner.for_config(config)
     write = writeback is WriteBack.WRITE
     for number, raw in enumerate(lines, first_number):
         where = f"{name}:{number}"

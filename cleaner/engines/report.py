@@ -29,8 +29,8 @@ class WriteBack(enum.Enum):
     DIFF = "diff"  # print a unified diff per changed unit; write nothing
 
 
-# Findings that are worth a line on stderr in every mode, and whether they make the exit code 1.
-TOLD_FINDINGS = {"bom-mismatch": False, "all-lines-removed": False, "empty-input": False}
+# Findings worth a line on stderr in every mode (notes: they do not change the exit code).
+TOLD_FINDINGS = frozenset({"bom-mismatch", "all-lines-removed", "empty-input"})
 
 
 @dataclass
@@ -59,17 +59,11 @@ class Report:
         if site:
             self.sites[site] += 1
         for finding in findings:
-            kind = finding["kind"]
-            if kind in TOLD_FINDINGS:
-                message = finding_message(finding)
-                (self.warn if TOLD_FINDINGS[kind] else self.note)(where, message)
+            if finding["kind"] in TOLD_FINDINGS:
+                self.note(where, finding_message(finding))
 
     def fail(self, where: str, message: str) -> None:
         self.failed.append((where, message))
-        self._say(where, message)
-
-    def warn(self, where: str, message: str) -> None:
-        self.warnings.append((where, message))
         self._say(where, message)
 
     def note(self, where: str, message: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from cleaner import chunks
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines.report import Report, WriteBack
-from cleaner.engines.workers import current_cleaner
+from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
 from cleaner.io.output import write_output
 from cleaner.io.page import as_file_text, load_page, page_changed
@@ -30,7 +30,7 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
     try:
         page = load_page(data, "" if src == "-" else src, html=html)
         del data  # a huge page: keep only the text from here on
-        result = current_cleaner(config).run(page.text, url=url, details=explain or as_json)
+        result = Cleaner.for_config(config).run(page.text, url=url, details=explain or as_json)
     except (NotText, DocumentTooLarge) as exc:
         raise InputFailed(f"{name}: {exc}") from None
     result.findings[:0] = page.findings

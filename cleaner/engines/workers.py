@@ -32,11 +32,6 @@ def worker_pool(jobs: int, config: Config) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, os.getpid()))
 
 
-def current_cleaner(config: Config) -> Cleaner:
-    """The Cleaner this process uses for ``config`` (a worker's, or the parent's own)."""
-    return Cleaner.for_config(config)
-
-
 def _init_worker(config: Config, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a worker just ends

@@ -131,10 +131,8 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     """Apply rules in order to the page's non-empty lines; ``page``: ``fold_page(text)`` if known."""
     result = Removal(text)
     page = fold_page(text) if page is None else page
-    # Rules whose needed strings are nowhere on the page cannot match any of its lines. (Plain
-    # substring searches: a set of the page's characters to answer first costs more than they do.)
-    if not any(r.needs is None or any(s in page for s in r.needs) for r in rules):
-        return result
+    # Rules whose needed strings are nowhere on the page are skipped by the native matcher's
+    # Aho-Corasick pass over the page (matcher_for), not here.
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     lines = text.split("\n")
     folded = _FoldedLines(lines, lines if page is text else page.split("\n"))  # page is text: nothing folded
