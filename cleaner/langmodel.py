@@ -1,12 +1,21 @@
-"""A character bigram model of Simplified Chinese, used to choose between repair hypotheses.
+"""A character bigram model of Chinese (folded to Simplified), used to choose between repair hypotheses.
 
-Counts come from the word-frequency dictionary that ships inside the ``jieba`` wheel (MIT
-licence; ``jieba/dict.txt``, ~349k words with corpus frequencies). Nothing is downloaded: the
-table is built from that file the first time a repair needs it (about a second) and kept on disk
-(``tablecache``), so later processes read it back in about 0.1 s.
-Bigrams are counted inside words only, so the model knows words, not phrases: a pair is scored
-by interpolating the in-word bigram with the unigram, so a pair across a word boundary (国|工)
-is not punished as if it were impossible.
+Two sources of pair counts, interpolated with the unigram (Jelinek-Mercer smoothing, fixed
+weights ``WEIGHTS``, chosen by held-out likelihood: scripts/build_charlm.py --heldout):
+
+- in-word pairs and the unigram, from the word-frequency dictionary that ships inside the
+  ``jieba`` wheel (MIT licence; ``jieba/dict.txt``, ~349k words with corpus frequencies);
+- running-text pairs, across word boundaries and with the CJK punctuation of ``RUNNING_PUNCT``,
+  from ``cleaner/data/charlm.txt`` (derived counts of Wikipedia paragraphs, built by
+  scripts/build_charlm.py; licence and attribution in cleaner/data/README.md).
+
+The in-word counts know words (国家); the running counts know how words follow each other
+(的国, 国，) and where punctuation goes, which the repairs need when they guess a lost byte.
+Nothing is downloaded: the tables are read the first time a repair needs them and kept on disk
+(``tablecache``), so later processes read them back in about 0.1 s.
+
+Fixed weights keep one property the ranker (cleaner/repair/ranking.py) relies on: a pair never
+seen scores ``unseen(b)``, whatever the first character.
 """
 
 from __future__ import annotations
@@ -41,17 +50,38 @@ ALNUM_LOGP = -6.0
 ASCII_RUN_LOGP = -1.0
 
 
+# Punctuation the running-text table counts, as a page shows it after NFKC (ASCII) or not.
+RUNNING_PUNCT = frozenset("，。、“”：；！？（）《》·—…")
+_FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"})
+# Weights of the running-text pair, the in-word pair and the unigram (scripts/build_charlm.py --heldout).
+WEIGHTS = (0.6, 0.2, 0.2)
+OLD_WEIGHTS = (0.0, LAMBDA, 1 - LAMBDA)  # the in-word model alone, as before the running text
+
 _NONE: dict[str, int] = {}
+_NO_RUNNING: tuple[int, dict[str, int]] = (0, _NONE)
+
+
+def normalize_punct(text: str) -> str:
+    """ASCII signs as the fullwidth marks the running-text table counts (a page's NFKC made them ASCII)."""
+    return text.translate(_FULLWIDTH)
 
 
 class CharModel:
-    def __init__(self, unigrams: dict[str, int], bigrams: dict[str, dict[str, int]]) -> None:
+    """Scores characters and pairs; ``running`` (first -> (count, {second: count})) adds the
+    running-text pairs, ``weights`` (running, in-word, unigram) mixes the three."""
+
+    def __init__(self, unigrams: dict[str, int], bigrams: dict[str, dict[str, int]],
+                 running: dict[str, tuple[int, dict[str, int]]] | None = None,
+                 weights: tuple[float, float, float] | None = None) -> None:
         total = sum(unigrams.values())
         self._uni = {c: math.log(n / total) for c, n in unigrams.items()}
         # By first character, so a ranker can ask which characters were ever seen after one
         # (``successors``) instead of scoring every pair (cleaner/repair/ranking.py).
         self._big = bigrams
         self._uni_count = unigrams
+        self._running = running or {}
+        self.weights = weights or (WEIGHTS if running else OLD_WEIGHTS)
+        self._succ: dict[str, dict[str, int]] = {}
         # The decoders ask for the same pairs again and again (every guess sorts ~190 candidates
         # after the same character); a bounded cache keeps memory flat on huge texts.
         self.bigram = lru_cache(maxsize=1 << 18)(self._bigram)  # type: ignore[method-assign]
@@ -81,27 +111,47 @@ class CharModel:
             return AFTER_DIGIT_LOGP
         if not (self.in_table(prev) and self.in_table(ch)):
             return self.unigram(ch)
-        a, b = fold_char(prev), fold_char(ch)
+        a, b = self._key(prev), self._key(ch)
+        w_run, w_word, w_uni = self.weights
+        p = w_uni * math.exp(self.unigram(b))
+        seen = self._running.get(a, _NO_RUNNING)
+        pair = seen[1].get(b)
+        if pair:
+            p += w_run * pair / seen[0]
         pair = self._big.get(a, _NONE).get(b)
-        if not pair:
-            return self.unseen(b)
-        uni = math.exp(self._uni.get(b, UNKNOWN))
-        return math.log(LAMBDA * (pair / self._uni_count[a]) + (1 - LAMBDA) * uni)
+        if pair:
+            p += w_word * pair / self._uni_count[a]
+        return math.log(p)
 
     @staticmethod
-    def in_table(ch: str) -> bool:
-        """Is a pair with ``ch`` on either side scored from the pair table (after the special
-        cases above it in ``_bigram``)? Punctuation and Latin text are scored by the unigram."""
-        return not (ch.isascii() or ch in PUNCTUATION)
+    def _key(ch: str) -> str:
+        return ch.translate(_FULLWIDTH) if ch.isascii() else fold_char(ch)
+
+    def in_table(self, ch: str) -> bool:
+        """Is a pair with ``ch`` on either side scored from the pair tables (after the special
+        cases above it in ``_bigram``)? Latin text, and punctuation the running text does not
+        count, are scored by the unigram."""
+        if ch.isascii():
+            return bool(self._running) and ch.translate(_FULLWIDTH) in RUNNING_PUNCT
+        if ch in PUNCTUATION:
+            return bool(self._running) and ch in RUNNING_PUNCT
+        return True
 
     def unseen(self, b: str) -> float:
-        """``bigram(a, b)`` for a Han ``a`` never seen before the folded Han ``b``: the same for
-        every such ``a``, and the least any Han ``a`` gives (a seen pair only adds to it)."""
-        return math.log((1 - LAMBDA) * math.exp(self._uni.get(b, UNKNOWN)))
+        """``bigram(a, b)`` for an ``a`` in the table never seen before ``b``: the same for every
+        such ``a``, and the least any ``a`` in the table gives (a seen pair only adds to it)."""
+        return math.log(self.weights[2] * math.exp(self.unigram(self._key(b))))
 
     def successors(self, a: str) -> dict[str, int]:
-        """Folded characters seen after the folded character ``a`` inside a word (with counts)."""
-        return self._big.get(a, _NONE)
+        """Characters (folded) seen after ``a`` (folded), in a word or in running text, with counts."""
+        a = self._key(a)
+        succ = self._succ.get(a)
+        if succ is None:
+            succ = dict(self._big.get(a, _NONE))
+            for b, n in self._running.get(a, _NO_RUNNING)[1].items():
+                succ[b] = succ.get(b, 0) + n
+            self._succ[a] = succ
+        return succ
 
     def score(self, text: str) -> float:
         """Log-probability of a string under the model (first character by unigram)."""
@@ -119,7 +169,6 @@ def dictionary_path() -> str:
     return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
 
 
-@lru_cache(maxsize=1)
 def _words_with_ambiguous() -> dict[str, int]:
     return _tables()[2]
 
@@ -128,12 +177,62 @@ def word_frequency(word: str) -> int:
     return _words_with_ambiguous().get(word, 0)
 
 
-@lru_cache(maxsize=1)
+_active: CharModel | None = None
+
+
 def model() -> CharModel:
-    unigrams, bigrams, _ = _tables()
+    """The model the repairs use: in-word and running-text pairs (built once per process)."""
+    global _active
+    if _active is None:
+        unigrams, bigrams, _ = jieba_tables()
+        _active = CharModel(unigrams, bigrams, running_table())
+    return _active
+
+
+def use(lm: CharModel | None) -> None:
+    """Make ``lm`` the model every repair uses from now on (None: the default again).
+
+    For benchmarks comparing models, in a process of their own: the repairs keep caches built
+    from the model in use (cleaner/repair/holes.py, realign.py), which this does not clear.
+    """
+    global _active
+    _active = lm
+
+
+def old_model() -> CharModel:
+    """The in-word model alone (the model before running text), for comparison."""
+    unigrams, bigrams, _ = jieba_tables()
     return CharModel(unigrams, bigrams)
 
 
+def running_path() -> str:
+    return os.path.join(os.path.dirname(__file__), "data", "charlm.txt")
+
+
+@lru_cache(maxsize=1)
+def running_table() -> dict[str, tuple[int, dict[str, int]]]:
+    """cleaner/data/charlm.txt as {first: (times followed by a table character, {second: count})}."""
+    from cleaner.tablecache import cached
+
+    return cached("charlm", [running_path(), __file__], "1", lambda: read_running(running_path()))
+
+
+def read_running(path: str) -> dict[str, tuple[int, dict[str, int]]]:
+    table: dict[str, tuple[int, dict[str, int]]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            first, total, pairs = line.rstrip("\n").split("\t")
+            table[first] = (int(total), {item[0]: int(item[1:]) for item in pairs.split(" ") if item})
+    return table
+
+
+def jieba_tables() -> tuple[dict[str, int], dict[str, dict[str, int]], dict[str, int]]:
+    return _tables()
+
+
+@lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, int], dict[str, dict[str, int]], dict[str, int]]:
     """(character counts, in-word pair counts, words holding 着/著), cached on disk."""
     from cleaner.tablecache import cached

@@ -118,7 +118,7 @@ def test_lost_byte_that_several_annotated_characters_allow_is_reported_as_a_gues
 
     result = Cleaner().run("兒(ér)級(jí)。\n思?jí)罕?zhòng)。")
     guessed = [f for f in result.findings if f.kind == "lost-lead"]
-    assert len(guessed) == 1 and result.text.split("\n")[1][1] == guessed[0].detail
+    assert len(guessed) == 1 and result.text.split("\n")[1][1] == guessed[0].detail[0]
 
 
 def test_no_guess_marks_the_doubted_character():

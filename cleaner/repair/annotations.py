@@ -14,6 +14,7 @@ import regex
 
 from cleaner import chunks
 from cleaner.model import Finding
+from cleaner.repair.holes import guess_finding
 from cleaner.repair.pinyin import SYLLABLE, annotates, is_annotation_syllable
 from cleaner.repair.realign import realign
 
@@ -108,6 +109,6 @@ def _repair_piece(piece: str, before: str, page_damaged: bool, guess: bool, offs
             result.annotations += rep.annotations
             result.inserted_bytes += rep.inserted_bytes
             for g in rep.guesses:
-                result.findings.append(Finding(g.kind, offset + len(head) + g.position, g.char))
+                result.findings.append(guess_finding(g.kind, offset + len(head) + g.position, g.char, g.alternative, g.margin))
         tail = rep.text
     return head + tail

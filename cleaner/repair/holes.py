@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import NamedTuple
 
 from cleaner.chardata import HAN
 from cleaner.langmodel import model
+from cleaner.model import Finding
 from cleaner.repair import gbk
 from cleaner.repair.pinyin import TONE_MARKS
 from cleaner.script.fold import fold_char
@@ -120,10 +122,46 @@ def read(stream: list[ByteOrHole], codec: str) -> tuple[list[list], bool]:
     return chosen, i == len(stream)
 
 
-def choose(items: list[list], prev: str, final: bool) -> list[tuple[str, int, bool]]:
-    """Pick each ambiguous character (``_choose``); (character, end offset, guessed) per item."""
-    _choose(items, prev, final)
-    return [(ch, end, len(cands) > 1) for ch, end, cands in items]
+class Choice(NamedTuple):
+    """One character read from the byte view; for a guess, the runner-up and by how much it lost."""
+
+    char: str
+    end: int  # byte offset where the character ends
+    guessed: bool  # chosen among several candidates (its bytes were not all known)
+    alternative: str = ""  # the best reading of this character on any other path ("" if none)
+    margin: float = 0.0  # log-probability of the best path minus that of the best path through the alternative
+
+
+def choose(items: list[list], prev: str, final: bool, guess: bool = True) -> list[tuple[str, int, bool]]:
+    """Pick each ambiguous character (``_choose``); (character, end offset, guessed) per item.
+
+    ``guess=False``: every character chosen among several is written as U+FFFD instead.
+    """
+    return [(c.char, c.end, c.guessed) for c in choose_ranked(items, prev, final, guess)]
+
+
+def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True) -> list[Choice]:
+    """``choose`` with each guess's rank-2 alternative and margin, for a finding per guess."""
+    runners_up = _choose(items, prev, final)
+    out = []
+    for k, (ch, end, cands) in enumerate(items):
+        if len(cands) < 2:
+            out.append(Choice(ch, end, False))
+            continue
+        alternative, margin = runners_up.get(k, ("", 0.0))
+        out.append(Choice(ch if guess else LOST, end, True, alternative, margin))
+    return out
+
+
+LOST = "\ufffd"
+
+
+def guess_finding(kind: str, position: int, char: str, alternative: str = "", margin: float = 0.0) -> Finding:
+    """The finding every repair makes for a guessed character: what was chosen, the runner-up,
+    and the margin (log-probability of the chosen reading minus the runner-up's)."""
+    if not alternative:
+        return Finding(kind, position, char)
+    return Finding(kind, position, f"{char} (rank 2: {alternative}, margin {margin:.2f})")
 
 
 def _known_width(stream: list[ByteOrHole], i: int, codec: str) -> int:
@@ -163,15 +201,17 @@ def _candidates(codec: str, window: tuple[ByteOrHole, ...]) -> tuple[int, list[s
     return (len(shape), candidates) if candidates else None
 
 
-def _choose(chosen: list[list], prev: str, final: bool) -> None:
+def _choose(chosen: list[list], prev: str, final: bool) -> dict[int, tuple[str, float]]:
     """Pick the ambiguous characters jointly (Viterbi over the character bigram model).
 
     ``final``: the stream ends a paragraph, so sentence-final punctuation is likelier there.
+    Returns, for each ambiguous item's index, its runner-up and margin (``_viterbi``).
 
     A character with one candidate joins every path into one, so what comes before it no longer
     matters after it: each run of ambiguous characters is decided on its own, between the known
     characters around it, and the long known stretches cost nothing.
     """
+    runners_up: dict[int, tuple[str, float]] = {}
     last = len(chosen) - 1
     k = 0
     while k <= last:
@@ -183,44 +223,63 @@ def _choose(chosen: list[list], prev: str, final: bool) -> None:
             end += 1
         before = chosen[k - 1][0] if k else prev[-1:]
         # Up to and including the known character after the run, which decides its last guess.
-        _viterbi(chosen[k : end + 2], before, final and end + 1 >= last)
+        found = _viterbi(chosen[k : end + 2], before, final and end + 1 >= last)
+        runners_up.update((k + j, found[j]) for j in range(end - k + 1))
         k = end + 2
+    return runners_up
 
 
-def _viterbi(chosen: list[list], prev: str, final: bool) -> None:
-    """Set each item's character to the best path's (``_choose``); ``final``: the path ends a paragraph."""
+def _viterbi(chosen: list[list], prev: str, final: bool) -> list[tuple[str, float]]:
+    """Set each item's character to the best path's (``_choose``); ``final``: the path ends a paragraph.
+
+    Forward and backward best scores give each candidate the best path through it (max-marginal);
+    returned per item: the best candidate off the chosen path (one that folds differently if
+    any does) and how much worse the best path through it is.
+    """
     lm = model()
-    # One state per candidate of the current position: (key, score, path), in order (ties go to
-    # the earlier); a path is a linked list (char, rest).
-    states: list[tuple[str, float, tuple]] = [(fold_char(prev) if prev else "", 0.0, ())]
-    last = len(chosen) - 1
-    for k, item in enumerate(chosen):
-        cands = item[2]
-        nxt: dict[str, tuple[float, tuple]] = {}
-        for c, (score, path) in zip(cands, _ways_in(states, cands, lm)):
-            bonus = FINAL_BONUS if final and k == last and c in SENTENCE_END else 0.0
-            bonus += VARIANT_TIEBREAK * lm.frequency(c)  # among forms that fold alike, the usual one
-            key = fold_char(c) if len(cands) < 2 else c
-            if key not in nxt or score + bonus > nxt[key][0]:
-                nxt[key] = (score + bonus, (c, path))
-        states = [(key, score, path) for key, (score, path) in nxt.items()]
-    path = max(states, key=lambda state: state[1])[2]
-    for item in reversed(chosen):
-        item[0], path = path
-
-
-def _ways_in(states: list[tuple[str, float, tuple]], cands: list[str], lm) -> list[tuple[float, tuple]]:
-    """(score, path) of the best way into each candidate: every state scored, the first best kept."""
     bigram, unigram = lm.bigram, lm.unigram
+    last = len(chosen) - 1
+    folded = [[fold_char(c) for c in item[2]] for item in chosen]
+    emit = [[(FINAL_BONUS if final and k == last and c in SENTENCE_END else 0.0)
+             + VARIANT_TIEBREAK * lm.frequency(c) for c in item[2]] for k, item in enumerate(chosen)]
+    start = fold_char(prev) if prev else ""
+    # forward[k][j]: best score of a path ending in candidate j of item k; back: its predecessor.
+    forward = [[(bigram(start, f) if start else unigram(f)) + e for f, e in zip(folded[0], emit[0])]]
+    back: list[list[int]] = [[]]
+    for k in range(1, last + 1):
+        row, ptr = [], []
+        for f, e in zip(folded[k], emit[k]):
+            best, arg = -math.inf, 0
+            for i, (p, score) in enumerate(zip(folded[k - 1], forward[k - 1])):
+                value = score + bigram(p, f)
+                if value > best:  # ties go to the earlier candidate
+                    best, arg = value, i
+            row.append(best + e)
+            ptr.append(arg)
+        forward.append(row)
+        back.append(ptr)
+    backward = [[0.0] * len(item[2]) for item in chosen]
+    for k in range(last - 1, -1, -1):
+        nxt = [b + e for b, e in zip(backward[k + 1], emit[k + 1])]
+        backward[k] = [max(bigram(p, f) + v for f, v in zip(folded[k + 1], nxt)) for p in folded[k]]
+    j = max(range(len(forward[last])), key=lambda i: (forward[last][i], -i))
+    picks = [0] * (last + 1)
+    for k in range(last, -1, -1):
+        picks[k] = j
+        chosen[k][0] = chosen[k][2][j]
+        if k:
+            j = back[k][j]
     out = []
-    for c in cands:
-        f = fold_char(c)
-        best, best_path = -math.inf, ()
-        for p, score, path in states:
-            value = score + (bigram(p, f) if p else unigram(f))
-            if value > best:
-                best, best_path = value, path
-        out.append((best, best_path))
+    for k, item in enumerate(chosen):
+        through = [fw + bw for fw, bw in zip(forward[k], backward[k])]
+        pick = picks[k]
+        others = [i for i in range(len(through)) if i != pick]
+        different = [i for i in others if folded[k][i] != folded[k][pick]] or others
+        if not different:
+            out.append(("", 0.0))
+            continue
+        alt = max(different, key=lambda i: (through[i], -i))
+        out.append((item[2][alt], through[pick] - through[alt]))
     return out
 
 

@@ -5,8 +5,8 @@ characters, ranked by the bigram model after the character before the hole. Scor
 list costs about 0.1 s for each new preceding character, and a real crawl keeps bringing new ones.
 
 But the model scores most pairs the same way whatever the first character is. After a character
-in the pair table, a pair never seen inside a word scores ``unseen(b)``, a function of the second
-character's unigram; after punctuation, Latin text or nothing, the second character's unigram
+in the pair table, a pair never seen (inside a word or in running text) scores ``unseen(b)``, a
+function of the second character's unigram; after punctuation, Latin text or nothing, the second character's unigram
 itself (but for units after a digit). So each list is sorted once by that base score, and for a
 given preceding character only the exceptions (the pairs the model has seen, found from its
 successor table, units after a digit, and the candidates outside the pair table) are scored one
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 
-from cleaner.langmodel import AFTER_DIGIT, CharModel
+from cleaner.langmodel import AFTER_DIGIT, PUNCTUATION, CharModel
 from cleaner.script.fold import fold_char
 
 
@@ -32,7 +32,9 @@ class RankedCandidates:
         self.by_fold: dict[str, list[int]] = {}  # folded candidate -> its positions
         table: list[int] = []
         for i, ch in enumerate(chars):
-            if lm.in_table(ch):
+            # Punctuation in the table is scored one by one too: some pairs of marks have fixed
+            # scores (two pauses, a closing quote after a sentence end), not the table's.
+            if lm.in_table(ch) and ch not in PUNCTUATION:
                 table.append(i)
                 self.by_fold.setdefault(fold_char(ch), []).append(i)
             else:

@@ -19,7 +19,7 @@ Everything here is pure: a span goes in, the repaired span and what was guessed 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex
@@ -48,7 +48,11 @@ GROUP = regex.compile(r"([(?])(" + pinyin.SYLLABLE.pattern + r")\)")
 class Guess:
     position: int  # offset in the repaired span
     char: str
-    kind: str  # "lost-trail", "lost-lead" or "lost-ascii"
+    kind: str  # "lost-trail", "lost-lead", "lost-pair" or "lost-ascii"
+    # The characters the lost bytes allowed (the likeliest few), for ``alternative``.
+    options: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    alternative: str = ""  # the runner-up in the same place of the chosen reading ("" if none)
+    margin: float = 0.0  # log-probability of the chosen reading minus that with the runner-up
 
 
 @dataclass(frozen=True)
@@ -100,13 +104,15 @@ def _emit(st: _State, text: str, score_delta: float, lead=None, last2=None, **kw
     s = st.score + score_delta
     prev = st.prev
     guesses = kw.get("guesses", st.guesses)
-    if st.doubt and text and last2 is not None:
+    if st.doubt and text and last2 is not None and last2[1] >= 0:
+        # (An unknown trail, -1: the character is a guess of its own, reported where it is made.)
         # The character completed here starts with a byte the annotation did not single out, and
         # another of the allowed bytes would have made a character with this trail too.
-        if sum(1 for lead in st.doubt if gbk.pair_char(lead, last2[1]) is not None) > 1:
+        readings = tuple(ch for lead in st.doubt if (ch := gbk.pair_char(lead, last2[1])) is not None)
+        if len(readings) > 1:
             if st.mark:
                 text = LOST + text[1:]
-            guesses = guesses + (Guess(st.length, text[0], "lost-lead"),)
+            guesses = guesses + (Guess(st.length, text[0], "lost-lead", readings),)
     for ch in text:
         s += lm.bigram(prev, ch) if prev else lm.unigram(ch)
         prev = ch
@@ -136,8 +142,9 @@ def _feed_byte(st: _State, b: int, extra: float = 0.0, guess: bool = True) -> li
         if not gbk.is_trail(b):
             return []
         out = []
-        for lead, ch in _guesses(gbk.chars_with_trail(b), st, guess):
-            g = st.guesses + (Guess(st.length, ch, "lost-lead"),)
+        ranked = _guesses(gbk.chars_with_trail(b), st, guess)
+        for lead, ch in ranked:
+            g = st.guesses + (Guess(st.length, ch, "lost-lead", _options(ranked)),)
             out.append(_emit(st, ch, extra + GUESS_BONUS, last2=(lead, b), guesses=g))
         return out
     if not gbk.is_trail(b):
@@ -220,9 +227,14 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
     if st.lead == UNKNOWN_LEAD:
         # The annotated character's lead went into the unassigned pair before (with the previous
         # trail byte) and its trail was lost with "(": only the syllable tells it, a guess.
-        for ch, data in _annotated_after_unassigned(first, value):
-            g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
-            emitted = _emit(st, ch, GUESS_BONUS, last2=(data[0], data[1]), guesses=g)
+        readings = _annotated_after_unassigned(first, value)
+        options = tuple(ch for ch, _ in readings)
+        if not guess and readings:  # one mark for whichever it was; its bytes stay unknown
+            readings = ((LOST, b"\xff\xff"),)
+        for ch, data in readings:
+            g = st.guesses + (Guess(st.length, ch, "lost-pair", options),)
+            last2 = (data[0], data[1]) if guess else (-1, -1)
+            emitted = _emit(st, ch, GUESS_BONUS, last2=last2, guesses=g)
             out.append(replace(emitted, annotations=emitted.annotations + 1))
     if st.lead is None:
         out.extend(_emit(s, f"{value})", -LITERAL_GROUP_COST, last2=(0x29, -1)) for s in _advance_question(st, guess))
@@ -268,15 +280,17 @@ def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_St
     if st.lead == UNKNOWN_LEAD:
         # Two unknown bytes in a row inside a run: a character whose bytes were both read into
         # unassigned pairs. Only its trail byte is constrained (it opened the next such pair).
-        for trail, ch in _guesses(gbk.chars_before_unassigned(), st, guess):
-            g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
+        ranked = _guesses(gbk.chars_before_unassigned(), st, guess)
+        for trail, ch in ranked:
+            g = st.guesses + (Guess(st.length, ch, "lost-pair", _options(ranked)),)
             out.append(_emit(st, ch, GUESS_BONUS, lead=UNKNOWN_LEAD, last2=(-1, trail), guesses=g))
         # Or this "?" is the trail byte of a character whose lead went into the unassigned pair
         # before: alone at the end of the data, or read with the ASCII byte after it, which is
         # then lost too (after a sentence end, most likely the paragraph's newline).
         cands = [*_guesses(gbk.chars_after_unassigned(), st, guess), *([(0xA3, "。")] if guess else [])]  # 。 is a1 a3
+        options = _options(cands)
         for trail, ch in dict.fromkeys(cands):
-            g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
+            g = st.guesses + (Guess(st.length, ch, "lost-pair", options),)
             bonus = GUESS_BONUS + (holes.FINAL_BONUS if ch in holes.SENTENCE_END else 0.0)
             text = ch
             if not at_end:
@@ -287,15 +301,17 @@ def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_St
     # A decoder out of step read this lead byte with an ASCII byte it could not pair: the trail
     # byte of the character and that ASCII byte are gone. Guess the character from context.
     # After a closing quote the lost ASCII byte is most likely the paragraph's newline.
-    for trail, ch in _guesses(gbk.chars_with_lead(st.lead), st, guess):
+    ranked = _guesses(gbk.chars_with_lead(st.lead), st, guess)
+    for trail, ch in ranked:
         text = ch + "\n" if ch == "”" else ch
-        g = st.guesses + (Guess(st.length, ch, "lost-trail"), Guess(st.length + 1, text[1:], "lost-ascii"))
+        g = st.guesses + (Guess(st.length, ch, "lost-trail", _options(ranked)), Guess(st.length + 1, text[1:], "lost-ascii"))
         out.append(_emit(st, text, GUESS_BONUS, last2=(st.lead, -1), guesses=g))
     # Or it read the trail byte and the next lead as a pair GBK leaves unassigned: the character
     # is completed by a trail that opens such a pair, and the next lead byte is unknown.
     cands = [(t, c) for t, c in gbk.chars_with_lead(st.lead) if gbk.opens_unassigned(t)]
-    for trail, ch in _guesses(cands, st, guess):
-        g = st.guesses + (Guess(st.length, ch, "lost-pair"),)
+    ranked = _guesses(cands, st, guess)
+    for trail, ch in ranked:
+        g = st.guesses + (Guess(st.length, ch, "lost-pair", _options(ranked)),)
         out.append(_emit(st, ch, GUESS_BONUS, lead=UNKNOWN_LEAD, last2=(st.lead, trail), guesses=g))
     return out
 
@@ -342,7 +358,33 @@ def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bo
     while node:
         parts.append(node[0])
         node = node[1]
-    return Repair("".join(reversed(parts)), best.annotations, best.inserted, best.guesses)
+    text = "".join(reversed(parts))
+    return Repair(text, best.annotations, best.inserted, tuple(_runner_up(g, text, before) for g in best.guesses))
+
+
+def _options(ranked) -> tuple[str, ...]:
+    return tuple(ch for _, ch in ranked if ch != LOST)
+
+
+def _runner_up(g: Guess, text: str, before: str) -> Guess:
+    """``g`` with the best other character its bytes allowed, in the same place of the reading.
+
+    Every option of a guess leaves the bytes after it as they are (the options are the
+    characters those bytes allow), so the reading with the runner-up differs from the chosen
+    one by this character only, and the margin is the difference of its two pairs.
+    """
+    if g.char == LOST or len(g.options) < 2:
+        return g
+    lm = model()
+    prev = text[g.position - 1] if g.position else before
+    nxt = text[g.position + 1 : g.position + 2]
+
+    def score(ch: str) -> float:
+        value = lm.bigram(prev, ch) if prev else lm.unigram(ch)
+        return value + (lm.bigram(ch, nxt) if nxt else 0.0)
+
+    best_other = max((c for c in g.options if c != g.char), key=score)
+    return replace(g, alternative=best_other, margin=score(g.char) - score(best_other))
 
 
 def _next_question_index(tokens: list[tuple[str, str]]) -> list[int]:
