@@ -16,8 +16,10 @@ from urllib.parse import urlparse
 
 from cleaner import chunks
 from cleaner._native import LineMatcher
+from cleaner.furniture import generic
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
+from cleaner.model import Finding
 from cleaner.script.fold import fold, foreign_class
 
 EDGE_LINES = 6  # "top"/"bottom" zones: this many non-empty lines from the page edge
@@ -28,6 +30,9 @@ class Removal:
     text: str
     counts: Counter = field(default_factory=Counter)
     meta: dict[str, str] = field(default_factory=dict)
+    # One ``removed-line`` finding per line removed: where it stood in the input (character offset),
+    # and "rule id: the line", so no text goes without a record.
+    findings: list[Finding] = field(default_factory=list)
 
 
 def fold_page(text: str) -> str:
@@ -127,8 +132,12 @@ class _Hits:
         return rule.pattern.search(line)
 
 
-def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = None) -> Removal:
-    """Apply rules in order to the page's non-empty lines; ``page``: ``fold_page(text)`` if known."""
+def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = None, generic_model: bool = True) -> Removal:
+    """Apply rules in order to the page's non-empty lines, then the generic model to what is left.
+
+    ``page``: ``fold_page(text)`` if known. ``generic_model``: False applies the rules alone (the
+    fitting script sees the pages that way).
+    """
     result = Removal(text)
     page = fold_page(text) if page is None else page
     # Rules whose needed strings are nowhere on the page are skipped by the native matcher's
@@ -138,7 +147,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     folded = _FoldedLines(lines, lines if page is text else page.split("\n"))  # page is text: nothing folded
     hits = _Hits(rules, folded, len(lines))
     content = [i for i, line in enumerate(lines) if line.strip()]
-    dropped: set[int] = set()
+    dropped: dict[int, str] = {}  # line -> id of the rule that removed it
     replaced: dict[int, str] = {}
     # Removing furniture at the page bottom (share buttons) can bring more furniture into the
     # bottom zone, so rules run again until nothing changes (a few passes at most).
@@ -152,6 +161,16 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
             _apply_rule(rule, lines, alive, zones[rule.zone], hits, dropped, replaced, result)
         if (len(dropped), sum(result.counts.values())) == before:
             break
+    if generic_model:
+        alive = [i for i in content if i not in dropped]
+        for decision in generic.decide(lines, folded, alive, keep=set(replaced)):
+            dropped[decision.index] = decision.rule_id
+            result.counts[decision.rule_id] += 1
+    offset, starts = 0, []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    result.findings = [Finding("removed-line", starts[i], f"{dropped[i]}: {lines[i].strip()}") for i in sorted(dropped)]
     out = []
     for i, line in enumerate(lines):
         if i in dropped:
@@ -161,7 +180,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     return result
 
 
-def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], hits: _Hits, dropped: set[int],
+def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], hits: _Hits, dropped: dict[int, str],
                 replaced: dict[int, str], result: Removal) -> None:
     folded = hits.folded
     for pos in zone:
@@ -177,19 +196,21 @@ def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], hits: 
             if value and key not in result.meta:
                 result.meta[key] = unicodedata.normalize("NFKC", value).strip()  # ２０２０ -> 2020
         if rule.action == "drop-line":
-            dropped.add(i)
+            dropped[i] = rule.id
         elif rule.action == "drop-block":
-            dropped.add(i)
+            dropped[i] = rule.id
             block = alive[pos + 1 :]
             if rule.until is not None:
                 for j in block:
-                    dropped.add(j)
+                    dropped.setdefault(j, rule.id)
                     if rule.until.search(folded[j]):
                         break
             else:
-                dropped.update(block[: rule.lines])
+                for j in block[: rule.lines]:
+                    dropped.setdefault(j, rule.id)
         elif rule.action == "truncate-after":
-            dropped.update(alive[pos:])
+            for j in alive[pos:]:
+                dropped.setdefault(j, rule.id)
         elif rule.action == "replace":
             new = substitute(rule.pattern, rule.replacement, folded[i])
             if new == folded[i]:

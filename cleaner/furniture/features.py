@@ -1,0 +1,90 @@
+"""What one line of a page looks like, as numbers the generic furniture model weighs.
+
+Every feature is about the line's own text (length, punctuation, digits, dates, key-value forms,
+separators, button rows, URLs, furniture words) except the position features, which say where the
+line stands relative to the article body (``body.py``): furniture clusters around the body, so a
+menu at the page top and a copyright at the foot are both "outside", however long the page.
+
+Lines are looked at folded (Traditional -> Simplified) and NFKC-normalised (fullwidth -> ASCII), so
+one lexicon and one set of patterns serve both scripts and both widths.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from cleaner.furniture.lexicon import Lexicon
+
+# Sentence-final punctuation (after NFKC: "。" stays, "！" -> "!"), with closing quotes/brackets.
+_FINAL = re.compile(r"[。!?;…][”’」』)\]\"']*$|\.{3}$")
+_CLAUSE = re.compile(r"[。!?;,、:…]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_DIGIT = re.compile(r"\d")
+_DATE = re.compile(r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*(\d{1,2}\s*日?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(:\d{2})?(?!\d)")
+_URL = re.compile(r"(?i)https?://|www\.|\b[\w-]+\.(com|cn|net|org|gov|edu)(\.cn)?\b|@[\w-]+\.")
+_SEPARATOR = re.compile(r"\s\|\s|\||>>|»|›|→|\s>\s|>|·|\s/\s|\s-\s|--")
+_BUTTON = re.compile(r"【[^】]{1,8}】|\[[^\]]{1,8}\]|\([^)]{1,6}\)")  # a bracketed short label
+_COUNT = re.compile(r"(\(\d+\)|\d+\s*(条|人|次)|[::]\s*\d+\s*$)")  # counters: (12), 35条, 点击:120
+_BULLET = re.compile(r"^[·•\-*>■□◆◇▪●○]+\s*")
+
+FEATURES = (
+    "len_1_4", "len_5_12", "len_13_30", "len_31_80", "len_over_80",
+    "final_punct", "clause_punct", "no_cjk", "digit_share", "date", "time",
+    "kv_filled", "kv_empty", "kv_many", "separators", "buttons", "counter", "url", "bullet",
+    "lex_phrase", "lex_cover", "lex_short", "short_run",
+    "head", "tail", "far", "adjacent",
+)
+
+
+@dataclass
+class Line:
+    """A page line as the model sees it: the index in the page, the folded text, the features."""
+
+    index: int
+    text: str  # folded, NFKC, stripped
+    features: dict[str, float]
+
+
+def normalise(folded_line: str) -> str:
+    return unicodedata.normalize("NFKC", folded_line).strip()
+
+
+def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
+    """Features of the line alone (no position). ``text``: folded and NFKC-normalised."""
+    n = len(text.replace(" ", ""))
+    f = dict.fromkeys(FEATURES, 0.0)
+    f["len_1_4"] = float(n <= 4)
+    f["len_5_12"] = float(5 <= n <= 12)
+    f["len_13_30"] = float(13 <= n <= 30)
+    f["len_31_80"] = float(31 <= n <= 80)
+    f["len_over_80"] = float(n > 80)
+    f["final_punct"] = float(bool(_FINAL.search(text)))
+    f["clause_punct"] = min(len(_CLAUSE.findall(text)), 4) / 4
+    f["no_cjk"] = float(not _CJK.search(text))
+    f["digit_share"] = len(_DIGIT.findall(text)) / max(n, 1)
+    f["date"] = float(bool(_DATE.search(text)))
+    f["time"] = float(bool(_TIME.search(text)))
+    filled, empty = lexicon.key_values(text)
+    f["kv_filled"] = float(filled > 0)
+    f["kv_empty"] = float(empty > 0)
+    f["kv_many"] = float(filled + empty >= 2)
+    f["separators"] = min(len(_SEPARATOR.findall(text)), 4) / 4
+    f["buttons"] = min(len(_BUTTON.findall(text)), 3) / 3
+    f["counter"] = float(bool(_COUNT.search(text)))
+    f["url"] = float(bool(_URL.search(text)))
+    f["bullet"] = float(bool(_BULLET.match(text)))
+    hits, covered = lexicon.phrases(text)
+    f["lex_phrase"] = min(hits, 3) / 3
+    f["lex_cover"] = covered / max(len(text), 1)
+    f["lex_short"] = float(hits > 0 and n <= 30)
+    return f
+
+
+def is_prose(text: str, f: dict[str, float]) -> bool:
+    """A line that reads like article text: long enough, punctuated as sentences, not furniture."""
+    long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
+    return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5) and not f["kv_many"]
+                and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"])

@@ -1,0 +1,142 @@
+"""The generic furniture model: which lines of a page of an unknown site are furniture.
+
+Each live line gets the features of ``features.py`` (its text, and where it stands relative to the
+article body of ``body.py``) and a score, ``bias + sum(weight * feature)``; a line scoring above the
+threshold is furniture. Weights, bias, threshold and the body parameters are data
+(``data/weights.toml``), fitted by ``scripts/fit_furniture.py`` on the fit split of the web-page dev
+set; the lexicon is ``data/lexicon.toml``. Nothing here is opaque: every removal names the
+features that weighed most for it, and keeps the removed line's text (``Decision``).
+
+Safety: a page whose body is too thin to find (no run of prose lines) is left alone, and a prose
+line inside the body is removed only with a wide margin above the threshold, so an article sentence
+that merely mentions 分享, 声明, 来源 or 编辑 stays.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cleaner.furniture.body import find_body
+from cleaner.furniture.features import FEATURES, Line, is_prose, normalise, text_features
+from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
+
+RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    body_margin: float  # extra score a prose line inside the body needs to go
+    penalty: float  # body finding: what a non-prose line costs the run
+    cap: int  # body finding: the most one line can add
+    min_body: int  # characters of prose below which no body is trusted (the page is left alone)
+    far_lines: int  # lines beyond this distance from the body are "far"
+    adjacent_lines: int  # lines within this distance of the body are "adjacent"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One line the model removes: where, its text as on the page, its score and the reasons."""
+
+    index: int
+    text: str
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def rule_id(self) -> str:
+        return RULE_PREFIX + "+".join(self.reasons)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = DATA / "weights.toml") -> Model:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    weights = {k: float(v) for k, v in data["weights"].items()}
+    unknown = set(weights) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"{path}: unknown features {sorted(unknown)}")
+    m = data["model"]
+    return Model(weights={k: weights.get(k, 0.0) for k in FEATURES}, bias=float(m["bias"]), threshold=float(m["threshold"]),
+                 body_margin=float(m["body_margin"]), penalty=float(m["penalty"]), cap=int(m["cap"]),
+                 min_body=int(m["min_body"]), far_lines=int(m["far_lines"]), adjacent_lines=int(m["adjacent_lines"]))
+
+
+def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon) -> tuple[list[Line], tuple[int, int] | None]:
+    """Features of the live lines (``alive``: indices into ``folded``), and the body span in positions.
+
+    The body is None when the page holds too little prose to find one.
+    """
+    lines = []
+    for i in alive:
+        text = normalise(folded[i])
+        lines.append(Line(i, text, text_features(text, lexicon)))
+    prose = [is_prose(line.text, line.features) for line in lines]
+    lengths = [len(line.text) for line in lines]
+    first, last = find_body(lengths, prose, model.penalty, model.cap)
+    body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
+    body = (first, last) if last >= first and body_chars >= model.min_body else None
+    for pos, line in enumerate(lines):
+        f = line.features
+        before = pos > 0 and lines[pos - 1].features
+        after = pos + 1 < len(lines) and lines[pos + 1].features
+        f["short_run"] = float(bool(before and after and _short(before) and _short(after) and _short(f)))
+        if body is None:
+            continue
+        distance = first - pos if pos < first else pos - last if pos > last else 0
+        f["head"] = float(pos < first)
+        f["tail"] = float(pos > last)
+        f["far"] = float(distance > model.far_lines)
+        f["adjacent"] = float(0 < distance <= model.adjacent_lines)
+    return lines, body
+
+
+def _title_position(lines: list[Line], first: int) -> int:
+    """The article's headline: the line just above the body when it reads as one (short, no
+    sentence end, no furniture signs), else -1. Pages keep their title; the cost on pages whose
+    hand-copied article leaves it out is one line."""
+    if first == 0:
+        return -1
+    f = lines[first - 1].features
+    plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet"))
+    return first - 1 if plain and 5 <= len(lines[first - 1].text) <= 40 and f["lex_cover"] == 0 and f["separators"] == 0 else -1
+
+
+def _short(f: dict[str, float]) -> bool:
+    return bool((f["len_1_4"] or f["len_5_12"]) and not f["final_punct"])
+
+
+def score(features: dict[str, float], model: Model) -> float:
+    return model.bias + sum(model.weights[k] * v for k, v in features.items() if v)
+
+
+def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str, ...]:
+    """The features that pushed the line furthest towards furniture, strongest first."""
+    pushes = sorted(((model.weights[k] * v, k) for k, v in features.items() if v and model.weights[k] > 0), reverse=True)
+    return tuple(k for _, k in pushes[:top]) or ("bias",)
+
+
+def decide(lines: list[str], folded: list[str], alive: list[int], model: Model | None = None,
+           lexicon: Lexicon | None = None, keep: set[int] = frozenset()) -> list[Decision]:
+    """The live lines the model removes. ``lines``: the page's lines; ``folded``: their folds;
+    ``keep``: lines never to remove (a rule has rewritten them: they are judged already)."""
+    model = model or load_model()
+    lexicon = lexicon or load_lexicon()
+    scored, body = page_lines(folded, alive, model, lexicon)
+    if body is None:
+        return []
+    title = _title_position(scored, body[0])
+    out = []
+    for pos, line in enumerate(scored):
+        if line.index in keep or pos == title:
+            continue
+        s = score(line.features, model)
+        inside = body[0] <= pos <= body[1]
+        need = model.threshold + (model.body_margin if inside and is_prose(line.text, line.features) else 0.0)
+        if s > need:
+            out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
+    return out

@@ -1,0 +1,196 @@
+"""Fit the generic furniture model (cleaner/furniture/data/weights.toml) on the fit split of the dev set.
+
+    .venv/bin/python scripts/fit_furniture.py [CORPUS] [--dry-run]
+
+CORPUS (default ``../shared/corpora/webpages``) is the web-page dev set; only the pages of the fit
+split of ``benchmarks/furniture.py`` are read (the report split is never seen here). Each page goes
+through the product as ``cleaner page.html`` takes it, up to the furniture stage; the site rules
+are applied, and each remaining line is labelled by aligning it with the hand-copied article
+(a line is article when most of its characters align). Then:
+
+1. for each body setting (``penalty``, ``cap``) of a small grid, a logistic regression over the
+   line features (``cleaner/furniture/features.py``), each line weighted by its length and article
+   lines weighted more (losing article text costs more than keeping furniture);
+2. the threshold and body margin that minimise ``leftover + LOST_COST * lost`` characters on the
+   fit pages;
+3. the best setting is written to weights.toml with its provenance and fit-split figures.
+
+Deterministic (no random state): the same corpus gives the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import furniture as bench  # noqa: E402  benchmarks/furniture.py: the split and the comparison
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.furniture import boilerplate, generic  # noqa: E402
+from cleaner.furniture.features import FEATURES, is_prose  # noqa: E402
+from cleaner.furniture.lexicon import DATA, load_lexicon  # noqa: E402
+from cleaner.io.page import load_page  # noqa: E402
+
+LOST_COST = 4.0  # a lost article character costs this many kept furniture characters
+PENALTIES = (10.0, 20.0, 40.0, 80.0)
+CAPS = (150, 400, 1000)
+MARGINS = (0.0, 1.0, 2.0, 4.0, 8.0)
+L2 = 0.01
+
+
+def stage_input(cleaner: Cleaner, html: Path) -> list[str]:
+    """The page's lines as the generic model sees them: after repairs and the site rules."""
+    seen: list[str] = []
+    original = boilerplate.remove_furniture
+
+    def capture(text, rules, *, page=None, generic_model=True):
+        removal = original(text, rules, page=page, generic_model=False)
+        seen.append(removal.text)
+        return removal
+
+    boilerplate.remove_furniture = capture
+    try:
+        cleaner.run(load_page(html.read_bytes(), html.name).text, details=False)
+    finally:
+        boilerplate.remove_furniture = original
+    return seen[0].split("\n")
+
+
+def label(lines: list[str], alive: list[int], article: str) -> list[tuple[int, int]]:
+    """(article characters, other characters) of each live line, by one alignment of the page."""
+    pieces = [bench.comparable(lines[i]) for i in alive]
+    out = "".join(pieces)
+    matched = np.zeros(len(out), dtype=bool)
+    for block in difflib.SequenceMatcher(None, out, bench.comparable(article), autojunk=False).get_matching_blocks():
+        matched[block.a : block.a + block.size] = True
+    counts, at = [], 0
+    for piece in pieces:
+        inside = int(matched[at : at + len(piece)].sum())
+        counts.append((inside, len(piece) - inside))
+        at += len(piece)
+    return counts
+
+
+def page_rows(page, model: generic.Model, lexicon):
+    lines, alive, counts = page
+    folded = [boilerplate.fold_line(line) for line in lines]
+    scored, body = generic.page_lines(folded, alive, model, lexicon)
+    rows = []
+    for pos, line in enumerate(scored):
+        inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
+        title = body is not None and pos == generic._title_position(scored, body[0])
+        rows.append(([line.features[k] for k in FEATURES], counts[pos], inside, title, body is not None))
+    return rows
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weighted logistic regression by Newton's method (a few features: exact and quick)."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    beta = np.zeros(xb.shape[1])
+    reg = L2 * np.eye(xb.shape[1])
+    reg[-1, -1] = 0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(xb @ beta)))
+        grad = xb.T @ (w * (p - y)) + reg @ beta
+        hess = (xb * (w * p * (1 - p))[:, None]).T @ xb + reg
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return beta[:-1], float(beta[-1])
+
+
+def cost(rows, weights: np.ndarray, bias: float, threshold: float, margin: float) -> tuple[int, int]:
+    """(leftover, lost) characters on the fit pages with these settings."""
+    leftover = lost = 0
+    for feats, (art, other), inside, title, has_body in rows:
+        removed = has_body and not title and float(np.dot(weights, feats)) + bias > threshold + (margin if inside else 0)
+        if removed:
+            lost += art
+        else:
+            leftover += other
+    return leftover, lost
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=bench.DEFAULT_CORPUS)
+    ap.add_argument("--dry-run", action="store_true", help="print the result, do not write weights.toml")
+    args = ap.parse_args()
+    if not (args.corpus / "original").is_dir():
+        sys.exit(f"fit_furniture.py: {args.corpus}/original not found")
+    cleaner = Cleaner(to="keep")
+    lexicon = load_lexicon()
+    pages = []
+    article_chars = 0
+    for page_id in bench.fit_ids():
+        article = (args.corpus / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8")
+        article_chars += len(bench.comparable(article))
+        lines = stage_input(cleaner, args.corpus / "original" / f"{page_id}.html")
+        alive = [i for i, line in enumerate(lines) if line.strip()]
+        pages.append((lines, alive, label(lines, alive, article)))
+    base = generic.load_model()
+    best = None
+    for penalty in PENALTIES:
+        for cap in CAPS:
+            model = generic.Model(**{**vars(base), "penalty": penalty, "cap": cap})
+            rows = [row for page in pages for row in page_rows(page, model, lexicon)]
+            x = np.array([r[0] for r in rows])
+            art = np.array([r[1][0] for r in rows], dtype=float)
+            other = np.array([r[1][1] for r in rows], dtype=float)
+            y = (other > art).astype(float)
+            w = np.minimum(art + other, 200) * np.where(y == 0, LOST_COST, 1.0)
+            weights, bias = fit_logistic(x, y, w)
+            for margin in MARGINS:
+                for threshold in np.arange(-2.0, 3.01, 0.25):
+                    leftover, lost = cost(rows, weights, bias, float(threshold), margin)
+                    total = leftover + LOST_COST * lost
+                    if best is None or total < best[0]:
+                        best = (total, leftover, lost, penalty, cap, margin, float(threshold), weights, bias)
+        print(f"penalty {penalty}: best so far leftover {100 * best[1] / article_chars:.2f} % lost {100 * best[2] / article_chars:.2f} %", file=sys.stderr)
+    total, leftover, lost, penalty, cap, margin, threshold, weights, bias = best
+    lines = [
+        "# The generic furniture model's weights: written by scripts/fit_furniture.py, do not edit by hand.",
+        "# score = bias + sum(weight * feature); a line scoring above threshold is furniture (a prose line",
+        "# inside the article body needs body_margin more). Features: cleaner/furniture/features.py.",
+        "",
+        "[provenance]",
+        f'fitted = "{date.today().isoformat()}"',
+        f'data = "fit split of the web-page dev set ({len(pages)} pages, benchmarks/furniture.py; 69 pages with hand-copied articles, MIT licence); the report split was not read"',
+        f'objective = "leftover + {LOST_COST:g} x lost article characters, lines labelled by alignment with the article"',
+        f"fit_leftover_percent = {100 * leftover / article_chars:.2f}",
+        f"fit_lost_percent = {100 * lost / article_chars:.2f}",
+        "",
+        "[model]",
+        f"bias = {bias:.4f}",
+        f"threshold = {threshold:.2f}",
+        f"body_margin = {margin:.1f}",
+        f"penalty = {penalty:.1f}",
+        f"cap = {cap}",
+        f"min_body = {base.min_body}",
+        f"far_lines = {base.far_lines}",
+        f"adjacent_lines = {base.adjacent_lines}",
+        "",
+        "[weights]",
+        *[f"{name} = {value:.4f}" for name, value in zip(FEATURES, weights)],
+        "",
+    ]
+    text = "\n".join(lines)
+    if args.dry_run:
+        print(text)
+    else:
+        (DATA / "weights.toml").write_text(text, encoding="utf-8")
+        print(f"wrote {DATA / 'weights.toml'}: fit leftover {100 * leftover / article_chars:.2f} %, lost {100 * lost / article_chars:.2f} %")
+
+
+if __name__ == "__main__":
+    main()
