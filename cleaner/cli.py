@@ -5,6 +5,10 @@ compressed or not); ``--engine ray``; otherwise one page (a file or stdin, text 
 option is checked against the mode before any work (``OPTION_MODES``): an option the mode cannot
 honour is refused with exit 2 and one line saying where it applies.
 
+Folders, records files and Ray JSON Lines runs learn the lines that recur across their documents
+(furniture: ``cleaner.furniture.learn``) in a first pass and remove them while cleaning;
+``--no-learn`` turns that off.
+
 Exit codes: 0 fine; 1 ``--check``/``--diff`` found changes or some unit failed (outputs are
 still written); 2 usage, configuration or input error, refused before any
 work; 130/143 interrupted by SIGINT/SIGTERM (temporary files removed, workers stopped); 141 when
@@ -44,10 +48,11 @@ OPTION_MODES: dict[str, frozenset[str]] = {
     "jsonl": frozenset({"records"}),
     "field": frozenset({"records", "ray"}),
     "details": frozenset({"records", "ray"}),
+    "no_learn": frozenset({"folder", "records", "ray"}),
     "engine": ALL,
 }
 MODE_NAMES = {"page": "a single page or stdin", "folder": "folders", "records": "JSON Lines and WARC inputs", "ray": "--engine ray"}
-FLAGS = {"output": "-o", "no_guess": "--no-guess", "max_chars": "--max-chars"}
+FLAGS = {"output": "-o", "no_guess": "--no-guess", "max_chars": "--max-chars", "no_learn": "--no-learn"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true", help="the input is JSON Lines (found by name otherwise): clean one field of each record")
     p.add_argument("--field", default="text", help="records: the field to clean (default text)")
     p.add_argument("--details", action="store_true", help="records: add steps, findings and meta under \"cleaner\"")
+    p.add_argument("--no-learn", action="store_true",
+                   help="folders, records, Ray: do not learn and remove the lines that recur across documents")
     p.add_argument("--max-chars", type=_positive_int, default=0, metavar="N",
                    help="refuse documents longer than N characters (default: no limit)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
@@ -204,7 +211,7 @@ def _run(argv: list[str]) -> int:
         out_dir = Path(args.output or args.input).resolve()  # --check/--diff need none: nothing is written
         try:
             run_folder(Path(args.input), out_dir, config, report=report, jobs=jobs, force=args.force,
-                       report_path=args.report)
+                       report_path=args.report, learn=not args.no_learn)
         except OSError as exc:  # the output folder or the report cannot be made
             raise UsageError(f"{exc.filename or out_dir}: {exc.strerror or exc}") from None
         _unused_sites(cleaner, config, report)
@@ -217,7 +224,8 @@ def _run(argv: list[str]) -> int:
 
         kind = "jsonl" if args.jsonl or args.input == "-" else input_kind(args.input)
         try:
-            run_records(args.input, output, config, report, kind=kind, jobs=jobs, field=args.field, details=args.details)
+            run_records(args.input, output, config, report, kind=kind, jobs=jobs, field=args.field, details=args.details,
+                        learn=not args.no_learn)
         except InputError as exc:
             raise UsageError(f"{args.input}: {exc}") from None
         except OSError as exc:
@@ -285,7 +293,8 @@ def _ray(args, config: Config) -> int:
     except ImportError:
         raise UsageError("--engine ray needs Ray Data: pip install 'cleaner[ray]'") from None
     try:
-        report = ray_engine.run(args.input, str(dst), config, field=args.field, details=args.details, num_cpus=args.jobs or None)
+        report = ray_engine.run(args.input, str(dst), config, field=args.field, details=args.details, num_cpus=args.jobs or None,
+                                learn=not args.no_learn)
     except ValueError as exc:
         raise UsageError(exc) from None
     print(f"cleaner: {args.input}: {report.summary('records')}; written to {dst}", file=sys.stderr)

@@ -29,6 +29,7 @@ VALUES = {
     "field": ["--field", "body"],
     "details": ["--details"],
     "engine": ["--engine", "local"],
+    "no_learn": ["--no-learn"],
 }
 
 
@@ -116,6 +117,8 @@ def _check_effect(mode, option, code, out: bytes, err: bytes, tmp_path: Path) ->
         assert "pinyin-annotations" in json.dumps(json.loads(text)["cleaner"])
     elif option == "output":
         assert "国务院印发通知。" in _written(mode, tmp_path)
+    elif option == "no_learn":
+        assert "国务院印发通知。" in text and b"learned" not in err  # no first pass, no learning note
     else:
         assert "国务院印发通知。" in text, (option, text)
 

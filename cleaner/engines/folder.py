@@ -6,6 +6,13 @@ written atomically and recorded in the output folder's manifest, so an interrupt
 leaves half a file and a re-run redoes exactly what is stale (``cleaner.engines.manifest``). A bad
 file is reported and the rest go on; non-regular files (FIFOs, devices) are skipped without being
 opened, and folder symlinks are not followed; both are reported.
+
+With ``learn`` (the CLI's default), a first pass over every input learns the lines that recur
+across the folder's documents (``cleaner.furniture.learn``): pages are read and split in the
+worker processes, records files are streamed in this one; nothing is cleaned. The second pass
+removes the learned lines of each document's site while cleaning it. The learned lines are part
+of the run's fingerprint: a page added to the folder can change what is learned, and then every
+output is redone.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
 from cleaner.engines.workers import stop_pool, worker_pool
+from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
 from cleaner.io.page import as_file_text, load_page, page_changed
@@ -39,13 +47,16 @@ class Job:
     details: bool  # the page-describing detectors, for --report
     writeback: WriteBack
     field: str = "text"
+    group: str = ""  # where a document with no URL and no recognised site is counted (its folder)
+    learned: Learned | None = None  # learned lines this file's documents may lose (only its site's, for a page)
 
 
 def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manifest | None) -> Iterator[tuple[str, str, str, str]]:
     """(input, output, relative output, kind) for every regular file under ``src_dir``, in order.
 
-    Outputs the manifest knows to be fresh are counted as skipped. Two inputs whose outputs would
-    have one name (``a.html`` and ``a.txt`` both give ``a.txt``): the second fails, named.
+    Outputs the manifest knows to be fresh are counted as skipped (none when ``manifest`` is None).
+    Two inputs whose outputs would have one name (``a.html`` and ``a.txt`` both give ``a.txt``):
+    the second fails, named.
     """
     taken: dict[str, str] = {}
     for root, dirs, files in os.walk(src_dir):
@@ -84,30 +95,47 @@ def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manif
 
 
 def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, jobs: int | None = None,
-               force: bool = False, progress: bool | None = None, report_path: Path | None = None) -> Report:
-    """Clean ``src_dir`` into ``out_dir``; ``report`` counts every file and owns the exit code."""
+               force: bool = False, progress: bool | None = None, report_path: Path | None = None,
+               learn: bool = False) -> Report:
+    """Clean ``src_dir`` into ``out_dir``; ``report`` counts every file and owns the exit code.
+
+    ``learn``: learn the folder's recurring lines in a first pass and remove them in the second.
+    """
     write = report.writeback is WriteBack.WRITE
-    manifest = manifests.Manifest(out_dir, manifests.run_fingerprint(config)) if write else None
-    if force and manifest is not None:
-        manifest.entries.clear()
-    work = [Job(src, dst, output, kind, report_path is not None, report.writeback)
-            for src, dst, output, kind in plan(src_dir, out_dir, report, manifest)]
+    every = [Job(src, dst, output, kind, report_path is not None, report.writeback, group=_group(src_dir, src))
+             for src, dst, output, kind in plan(src_dir, out_dir, report, None)]
     jobs = max(1, jobs or os.cpu_count() or 1)
-    sizes = {job.src: _file_size(job.src) for job in work}
-    bar = progress_bar(sum(sizes.values()), progress, files=len(work))
     per_file = None
     pool = None
+    bar = None
+    manifest = None
     try:
+        if jobs > 1 and len(every) >= 2:
+            pool = worker_pool(jobs, config)
+        learned, sites = learn_folder(every, config, pool, progress) if learn and every else (None, {})
+        if learned:
+            report.note(str(src_dir), f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
+                                      f"from {learned.documents} document(s)")
+        manifest = manifests.Manifest(out_dir, manifests.run_fingerprint(config, learned)) if write else None
+        if force and manifest is not None:
+            manifest.entries.clear()
+        work = []
+        for job in every:
+            if manifest is not None and manifest.is_fresh(job.output, Path(job.src), Path(job.dst)):
+                report.skipped += 1
+                continue
+            work.append(_with_learned(job, learned, sites))
+        sizes = {job.src: _file_size(job.src) for job in work}
+        bar = progress_bar(sum(sizes.values()), progress, files=len(work))
         if report_path:
             report_path.parent.mkdir(parents=True, exist_ok=True)
             per_file = open(report_path, "w", encoding="utf-8")
         if write:
             remove_stale_temporaries(out_dir)
             manifest.open()
-        if jobs == 1 or len(work) < 2:
+        if pool is None or len(work) < 2:
             results = map(lambda job: clean_file(job, config), work)
         else:
-            pool = worker_pool(jobs, config)
             results = pool.map(clean_file, work, [config] * len(work), chunksize=1)
         for job, outcome in zip(work, results):
             _collect(job, outcome, report, manifest, per_file)
@@ -148,6 +176,8 @@ def clean_file(job: Job, config: Config) -> Outcome:
         data = Path(job.src).read_bytes()
         page = load_page(data, job.src)
         result = Cleaner.for_config(config).run(page.text, details=job.details)
+        if job.learned:
+            remove_learned(result, job.learned, document_site(page.text, None, job.group, config), details=job.details)
         result.findings[:0] = page.findings
         result.meta = {**page.meta, **result.meta}
         new = as_file_text(result.text)
@@ -175,7 +205,8 @@ def _clean_records_file(job: Job, config: Config) -> Outcome:
     log = Recorder()
     lines = record_lines(job.src, job.kind, log=log)
     # Records get no "cleaner" details here: --report describes files, and must not change outputs.
-    out = clean_lines(lines, config, name=job.src, field=job.field, details=False, writeback=job.writeback, log=log)
+    out = clean_lines(lines, config, name=job.src, field=job.field, details=False, writeback=job.writeback, log=log,
+                      learned=job.learned, group=job.group)
     if job.writeback is WriteBack.WRITE:
         write_atomic(Path(job.dst), out)
     else:
@@ -215,3 +246,79 @@ def _file_size(path: str) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0
+
+
+def _group(src_dir: Path, src: str) -> str:
+    """The group of a file's documents that have no URL and no recognised site: its folder."""
+    parent = Path(src).parent.relative_to(src_dir)
+    return "folder:" + (src_dir.resolve().name if parent == Path(".") else parent.as_posix())
+
+
+def _records_group(job: Job) -> str:
+    return "file:" + Path(job.src).name
+
+
+def learn_folder(work: list[Job], config: Config, pool, progress: bool | None) -> tuple[Learned, dict[str, str]]:
+    """The first pass: count the lines of every document (no cleaning); also each page's site.
+
+    Pages are read and split in the worker processes (extracting HTML is most of the cost);
+    records files are streamed here, a record at a time.
+    """
+    learner = Learner()
+    sites: dict[str, str] = {}
+    pages = [job for job in work if job.kind not in ("jsonl", "warc")]
+    records = [job for job in work if job.kind in ("jsonl", "warc")]
+    bar = progress_bar(sum(_file_size(job.src) for job in work), progress, files=len(work))
+    try:
+        if pool is None or len(pages) < 2:
+            counted = map(lambda job: page_lines(job, config), pages)
+        else:
+            counted = pool.map(page_lines, pages, [config] * len(pages), chunksize=4)
+        for job, (site, lines) in zip(pages, counted):
+            if site is not None:
+                sites[job.src] = site
+                learner.add_lines(lines, site)
+            if bar is not None:
+                bar.advance(_file_size(job.src))
+        for job in records:
+            learn_records_file(learner, job.src, job.kind, config, field=job.field, group=_records_group(job))
+            if bar is not None:
+                bar.advance(_file_size(job.src))
+    finally:
+        if bar is not None:
+            bar.close()
+    return learner.learned(), sites
+
+
+def page_lines(job: Job, config: Config) -> tuple[str | None, dict[str, str]]:
+    """A page's site and its countable lines (in a worker); (None, {}) for a file that cannot be read."""
+    try:
+        page = load_page(Path(job.src).read_bytes(), job.src)
+    except Exception:  # reported by the second pass, which reads it again
+        return None, {}
+    return document_site(page.text, None, job.group, config), document_lines(page.text)
+
+
+def learn_records_file(learner: Learner, src: str, kind: str, config: Config, *, field: str, group: str) -> None:
+    """Count the records of one JSON Lines or WARC file; bad records are skipped (the second pass reports them)."""
+    from cleaner.engines.jsonl import learn_lines
+    from cleaner.engines.records_source import InputError, record_lines
+
+    try:
+        learn_lines(learner, record_lines(src, kind, log=Recorder()), config, field=field, group=group)
+    except (InputError, OSError):
+        pass  # reported by the second pass
+
+
+def _with_learned(job: Job, learned: Learned | None, sites: dict[str, str]) -> Job:
+    """The job with what its worker needs of the learned table: a page only its own site's lines."""
+    from dataclasses import replace
+
+    if not learned:
+        return job
+    if job.kind in ("jsonl", "warc"):
+        return replace(job, learned=learned.for_workers(), group=_records_group(job))
+    site = sites.get(job.src)
+    if site not in learned.lines:
+        return job
+    return replace(job, learned=Learned({site: learned.lines[site]}))

@@ -10,6 +10,12 @@ Memory stays flat in the input size: one record is held at a time, or, with work
 a bounded number of batches (``IN_FLIGHT`` per worker, each at most ``BATCH_BYTES``). Output
 keeps the input order. Compressed input and output (``.gz``, ``.bz2``, ``.xz``, ``.zst``) are
 streamed too.
+
+Learning (``cleaner.furniture.learn``): a file input is read twice, first only to count the
+lines of its records (``learn_lines``), then to clean them, removing the learned lines of each
+record's site (its ``url`` host, else its recognised site, else the input file). Standard input
+cannot be read twice, and learning online from what has been seen would clean the first records
+differently from the last; so learning is off for stdin, and the run says so in a note.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from itertools import chain
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
 from cleaner.engines.workers import stop_pool, worker_pool
+from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.jsonl import BadRecord, has_surrogates, parse_record, split_ending
 
@@ -30,10 +37,13 @@ IN_FLIGHT = 2  # batches queued per worker: enough to keep it busy, few enough t
 
 
 def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str = "text", details: bool = False,
-                writeback: WriteBack = WriteBack.WRITE, log, first_number: int = 1) -> Iterator[bytes]:
+                writeback: WriteBack = WriteBack.WRITE, log, first_number: int = 1, learned: Learned | None = None,
+                group: str = "") -> Iterator[bytes]:
     """Output lines (with their endings) for the input lines; problems and outcomes go to ``log``.
 
-    In ``CHECK`` and ``DIFF`` modes nothing is yielded: the records are only judged.
+    In ``CHECK`` and ``DIFF`` modes nothing is yielded: the records are only judged. ``learned``:
+    lines learned by a first pass, removed from each record of their site (``group`` is the site
+    of records with no URL and no recognised site).
     """
     cleaner = Cleaner.for_config(config)
     write = writeback is WriteBack.WRITE
@@ -44,12 +54,13 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
             body, raw = body[3:], raw[3:]  # a BOM is not part of the first record
         if not body.strip():
             continue  # a blank line holds no record
-        out = _clean_line(body, ending, cleaner, where, field, details, writeback, log)
+        out = _clean_line(body, ending, cleaner, where, field, details, writeback, log, learned, group)
         if write:
             yield raw if out is None else out
 
 
-def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, details: bool, writeback: WriteBack, log) -> bytes | None:
+def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, details: bool, writeback: WriteBack, log,
+                learned: Learned | None = None, group: str = "") -> bytes | None:
     """The rewritten line, or None when the input line is to be written back as it is."""
     try:
         record = parse_record(body.decode("utf-8"))
@@ -70,6 +81,9 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     url = record.get("url")
     try:
         result = cleaner.run(value, url=url if isinstance(url, str) else None, details=details)
+        if learned:
+            site = document_site(value, url if isinstance(url, str) else None, group, cleaner.config)
+            remove_learned(result, learned, site, details=details)
     except DocumentTooLarge as exc:
         log.fail(where, f"field {field!r} is too large ({exc}); passed through unchanged")
         return None
@@ -90,7 +104,8 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
 
 
 def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: Report, jobs: int = 1, field: str = "text",
-                 details: bool = False, on_batch: Callable[[int], None] | None = None) -> Iterator[bytes]:
+                 details: bool = False, on_batch: Callable[[int], None] | None = None, learned: Learned | None = None,
+                 group: str = "") -> Iterator[bytes]:
     """``clean_lines`` over worker processes, in input order; ``on_batch(bytes)`` after each batch.
 
     An input that fits in one batch is cleaned in this process: starting workers (each loads the
@@ -101,7 +116,9 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
     if first is None:
         return
     second = next(batches, None)
-    options = {"field": field, "details": details, "writeback": report.writeback}
+    # The learned lines go with every batch: they pickle small (the sites' normalised lines only).
+    options = {"field": field, "details": details, "writeback": report.writeback,
+               "learned": learned.for_workers() if learned else None, "group": group}
     if second is None or jobs < 2:
         number = 1
         for part in chain([first], [] if second is None else [second], batches):
@@ -155,8 +172,11 @@ def _merge(done: tuple[list[bytes], list, int], report: Report, on_batch) -> lis
 
 
 def run_records(src: str, output: str | None, config: Config, report: Report, *, kind: str = "jsonl", jobs: int = 1,
-                field: str = "text", details: bool = False) -> None:
-    """Clean the records of one JSON Lines or WARC input (``-``: JSON Lines on stdin) into ``output``."""
+                field: str = "text", details: bool = False, learn: bool = False) -> None:
+    """Clean the records of one JSON Lines or WARC input (``-``: JSON Lines on stdin) into ``output``.
+
+    ``learn``: first learn the lines that recur across the records (not for stdin: see above).
+    """
     import os
     import sys
 
@@ -170,10 +190,27 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
 
     # The bar counts the bytes read; a compressed or WARC input's size on disk is not that.
     size = None if src == "-" or kind == "warc" or compression_of(src) else os.stat(src).st_size
+    learned = None
+    group = "file:" + os.path.basename(src)
+    if learn and src == "-":
+        report.note(name, "learning furniture is off for stdin (it cannot be read twice); give a file to learn, or --no-learn")
+    elif learn:
+        learner = Learner()
+        bar = progress_bar(size, None)
+        try:
+            learn_lines(learner, record_lines(src, kind, log=Recorder()), config, field=field, group=group,
+                        on_batch=bar.advance if bar is not None else None)
+        finally:
+            if bar is not None:
+                bar.close()
+        learned = learner.learned()
+        if learned:
+            report.note(name, f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
+                          f"from {learned.documents} record(s)")
     bar = progress_bar(size, None)
     try:
         out = clean_stream(lines, config, name=name, report=report, jobs=jobs, field=field, details=details,
-                           on_batch=bar.advance if bar is not None else None)
+                           on_batch=bar.advance if bar is not None else None, learned=learned, group=group)
         if report.writeback is WriteBack.WRITE:
             write_output(output, out)
         else:
@@ -182,3 +219,32 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     finally:
         if bar is not None:
             bar.close()
+
+
+def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, field: str = "text", group: str = "",
+                on_batch: Callable[[int], None] | None = None) -> None:
+    """The first pass over records: count the lines of each record's field under its site.
+
+    Only reads and splits: a line that is not a JSON object with a string field is skipped here
+    (the cleaning pass reports it). ``on_batch(bytes)`` about every ``BATCH_BYTES``.
+    """
+    import json
+
+    done = 0
+    for raw in lines:
+        done += len(raw)
+        if on_batch and done >= BATCH_BYTES:
+            on_batch(done)
+            done = 0
+        if raw.startswith(codecs.BOM_UTF8):
+            raw = raw[3:]  # a BOM is not part of the first record
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get(field), str):
+            continue
+        text, url = record[field], record.get("url")
+        learner.add_lines(document_lines(text), document_site(text, url if isinstance(url, str) else None, group, config))
+    if on_batch and done:
+        on_batch(done)

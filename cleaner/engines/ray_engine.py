@@ -9,6 +9,12 @@ what each record came to into the run's Report, with ``FILE:LINE`` positions.
 
 Parquet is read and written by Ray with its schema; only the cleaned string column is replaced
 (``cleaner.adapters.ray_data.CleanBatch``), and ``--details`` adds a ``cleaner`` column.
+
+Learning (``cleaner.furniture.learn``), JSON Lines only: the driver reads every input once to count
+lines (one process: the cheap pass, streamed, in the memory the learner is bounded to), then each
+cleaning actor gets the learned lines once, as a constructor argument, and removes them from the
+records of their site (``url`` host, else recognised site, else the input file's name). Parquet
+inputs are not learned from; the run says so in a note.
 """
 
 from __future__ import annotations
@@ -58,27 +64,55 @@ def _inputs(path: str) -> tuple[str, list[str]]:
 class _CleanLines:
     """Ray ``map_batches`` callable: JSON Lines lines in, cleaned lines and their outcomes out."""
 
-    def __init__(self, config: Config, field: str, details: bool) -> None:
-        self.config, self.field, self.details = config, field, details
+    def __init__(self, config: Config, field: str, details: bool, learned=None) -> None:
+        self.config, self.field, self.details, self.learned = config, field, details, learned
 
     def __call__(self, batch: dict) -> dict:
         from cleaner.engines.jsonl import clean_lines
 
         out, events = [], []
-        for line in batch["text"]:
+        for line, path in zip(batch["text"], batch["path"]):
             log = Recorder()
             raw = line.encode("utf-8", "surrogateescape") + b"\n"
-            cleaned = list(clean_lines([raw], self.config, name="", field=self.field, details=self.details, log=log))
+            cleaned = list(clean_lines([raw], self.config, name="", field=self.field, details=self.details, log=log,
+                                       learned=self.learned, group=_group(path)))
             out.append((cleaned[0] if cleaned else raw).decode("utf-8", "surrogateescape"))
             events.append(json.dumps(log.events, ensure_ascii=False))
         return {"path": batch["path"], "line": out, "events": events}
 
 
-def run(src: str, dst: str, config: Config, *, field: str = "text", details: bool = False, num_cpus: int | None = None) -> Report:
+def _group(path: str) -> str:
+    """Where records without URL or recognised site are counted: their file (as the local engine does)."""
+    return "file:" + Path(str(path)).name
+
+
+def learn_files(files: list[str], config: Config, field: str):
+    """The first pass, in the driver: count the lines of every record of every file."""
+    from cleaner.engines.jsonl import learn_lines
+    from cleaner.engines.records_source import record_lines
+    from cleaner.furniture.learn import Learner
+
+    learner = Learner()
+    for path in files:
+        learn_lines(learner, record_lines(path, "jsonl", log=Recorder()), config, field=field, group=_group(path))
+    return learner.learned()
+
+
+def run(src: str, dst: str, config: Config, *, field: str = "text", details: bool = False, num_cpus: int | None = None,
+        learn: bool = False) -> Report:
     """Clean ``src`` into the folder ``dst`` with Ray (a local Ray unless one is running)."""
     kind, files = _inputs(src)
-    ray, workers = _start(num_cpus)
     report = Report()
+    learned = None
+    if learn and kind == "jsonl":
+        learned = learn_files(files, config, field)
+        if learned:
+            report.note(src, f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
+                         f"from {learned.documents} record(s)")
+        learned = learned.for_workers() if learned else None
+    elif learn:
+        report.note(src, "learning furniture is not done for Parquet inputs (JSON Lines only)")
+    ray, workers = _start(num_cpus)
     if kind == "parquet":
         from cleaner.adapters.ray_data import CleanBatch
 
@@ -94,7 +128,7 @@ def run(src: str, dst: str, config: Config, *, field: str = "text", details: boo
         ds.write_parquet(dst)
         return report
     ds = ray.data.read_text(files, include_paths=True, drop_empty_lines=False)
-    ds = ds.map_batches(_CleanLines, fn_constructor_args=(config, field, details), batch_format="numpy",
+    ds = ds.map_batches(_CleanLines, fn_constructor_args=(config, field, details, learned), batch_format="numpy",
                         batch_size=256, concurrency=workers)
     _write_lines(ds, Path(dst), report)
     return report

@@ -1,4 +1,12 @@
-"""``cleaner rules list`` and ``cleaner rules check [DIR]``: see and validate rule files."""
+"""``cleaner rules list``, ``cleaner rules check [DIR]`` and ``cleaner rules learn INPUT -o FILE``.
+
+``learn`` runs the first pass of a learning run (``cleaner.furniture.learn``) over a folder or a
+JSON Lines/WARC file and writes what it learned for one site as a rule file to review: one
+``drop-line`` rule per learned line, its pattern the line with regex signs escaped, digit runs
+as ``\d+`` and spaces as ``\s*``; the documents it was found in and the site's document count
+in its reason and a comment; its example lines as the rule's fixtures. The file is loaded and its
+examples checked before it is written; an existing file is kept unless ``--force``.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +42,18 @@ def main(argv: list[str]) -> int:
     sub.add_parser("list")
     c = sub.add_parser("check")
     c.add_argument("dir", nargs="?", type=Path)
+    lp = sub.add_parser("learn", help="write the lines that recur across INPUT's documents as a rule file")
+    lp.add_argument("input", type=Path, help="a folder, or a JSON Lines or WARC file")
+    lp.add_argument("-o", "--output", type=Path, required=True, help="the rule file to write (rules/SITE.toml)")
+    lp.add_argument("--from", dest="key", help="the site (URL host, recognised site or folder:NAME) to write; "
+                                               "default: the one with the most lines learned")
+    lp.add_argument("--field", default="text", help="records: the field to learn from (default text)")
+    lp.add_argument("--force", action="store_true", help="replace an existing output file")
     args = p.parse_args(argv)
+    if args.cmd == "learn":
+        from cleaner.furniture.learn_rules import learn_command
+
+        return learn_command(args)
     try:
         ruleset = load([args.dir] if getattr(args, "dir", None) else None)
     except RuleError as exc:

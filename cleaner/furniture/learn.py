@@ -1,0 +1,264 @@
+"""Corpus-level furniture: lines that recur across many documents of one site are learned and removed.
+
+CCNet and RefinedWeb remove boilerplate at scale this way: a share row, a footer or a navigation
+trail is the same line on every page of a portal, while an article line is written once. Runs
+over many documents (folders, JSON Lines, Ray) learn in a first, cheap pass (read, split lines,
+normalise, count: no cleaning) and remove the learned lines in the second, while cleaning.
+
+- **Normalised lines.** Entities unescaped, width folded (NFKC), Traditional folded to Simplified,
+  every run of digits made ``0`` and whitespace collapsed: ``浏览次数：1,234`` on one page and
+  ``瀏覽次數: 56`` on another are one line.
+- **Counted per site, once per document.** The site is a record's URL host, else the rule-file
+  site recognised on the page, else the group the document came in (its folder, its input file).
+- **Bounded memory.** A fixed-size *seen-once filter* (a Bloom filter: lines seen in one document
+  only, the great majority, never take more room than its bits) admits a line to a bounded
+  *candidate table* on its second sighting; from then on the table counts it exactly. When the
+  table is full, the half with the lowest counts is dropped. Counts are therefore lower bounds of
+  the true number of documents (never more): a filter collision can admit a line early, never add
+  to its count. The memory is the filter (``FILTER_BITS`` / 8 bytes) plus at most ``TABLE_SIZE``
+  entries plus one counter per site; ``benchmarks/learn_memory.py`` measures it per million
+  documents.
+- **The decision** (``Thresholds``): a line is furniture when it is in at least ``min_docs``
+  documents of its site *and* in a share of them: ``short_share`` for short lines,
+  ``sentence_share`` (a majority) for a long punctuated sentence, so a quote repeated in a few
+  articles stays. Numbered headings (``一、总体要求``) are never learned: official documents share
+  them. A line that is in one document only is never removed (``min_docs`` >= 2, and counts never
+  exceed the truth).
+
+The learned table (``Learned``) holds normalised lines per site: exact strings, so a removal never
+rests on a hash, and small enough to send to every worker process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from cleaner.model import Finding, Result, Step
+from cleaner.script.fold import foreign_class, fold
+
+FILTER_BITS = 1 << 27  # the seen-once filter: 16 MiB, whatever the corpus size
+TABLE_SIZE = 1 << 17  # candidate lines counted exactly (about 300 bytes each with their example)
+MAX_LINE_CHARS = 300  # longer lines are paragraphs, never furniture: not counted at all
+HASHES = 3  # bits set per line in the filter
+
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+# Sentence punctuation: a line with it and of SENTENCE_CHARS or more is a sentence of an article
+# unless a majority of the site's pages carry it.
+_SENTENCE_MARKS = re.compile(r"[。！？!?；;…]")
+SENTENCE_CHARS = 25
+# Headings of official documents and long articles: 一、 (一) 1. 第一章 — shared by many articles.
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0]+[)）]|0[.、．]|第[一二三四五六七八九十百0]+[章节条部分篇])")
+
+
+def normalise(line: str) -> str:
+    """The form lines are counted and compared in: see the module's docstring."""
+    if "&" in line:
+        line = html.unescape(line)
+    line = unicodedata.normalize("NFKC", line)
+    if foreign_class("zh-hans").search(line):
+        line = fold(line)
+    line = _DIGITS.sub("0", line)
+    return _SPACE.sub(" ", line).strip()
+
+
+def site_key(url: str | None, recognised: str | None, group: str) -> str:
+    """Where a document's lines are counted: its URL's host, its recognised site, else its group."""
+    if url:
+        host = (urlparse(url).hostname or "").lower()
+        if host:
+            return host[4:] if host.startswith("www.") else host
+    return recognised or group
+
+
+def document_lines(text: str) -> dict[str, str]:
+    """The document's countable lines, normalised, once each: {normalised: first raw line}."""
+    out: dict[str, str] = {}
+    for raw in text.splitlines():
+        if not raw.strip() or len(raw) > MAX_LINE_CHARS:
+            continue
+        norm = normalise(raw)
+        if norm and norm not in out:
+            out[norm] = raw.strip()
+    return out
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a recurring line is furniture (defaults: docs/furniture-learning.md gives the evidence)."""
+
+    min_docs: int = 5  # documents of the site the line must be in
+    short_share: float = 0.02  # ... and this share of the site's documents (short lines)
+    sentence_share: float = 0.5  # ... or this share, for a long punctuated sentence
+
+    def __post_init__(self) -> None:
+        if self.min_docs < 2:
+            raise ValueError("min_docs must be 2 or more: a line in one document is never furniture")
+        if not (0 <= self.short_share <= 1 and 0 <= self.sentence_share <= 1):
+            raise ValueError("shares are between 0 and 1")
+
+    def is_furniture(self, norm: str, count: int, site_docs: int) -> bool:
+        if count < self.min_docs or _NUMBERED_HEADING.match(norm):
+            return False
+        share = count / max(site_docs, count)
+        sentence = len(norm) >= SENTENCE_CHARS and _SENTENCE_MARKS.search(norm) is not None
+        return share >= (self.sentence_share if sentence else self.short_share)
+
+
+@dataclass
+class Candidate:
+    site: str
+    norm: str
+    count: int = 1  # documents seen since admission: a lower bound of the true number
+    example: str = ""  # one raw line, kept once the line has proved to recur
+
+
+class Learner:
+    """Counts normalised lines per site over a corpus, in bounded memory (see the module docstring)."""
+
+    def __init__(self, *, filter_bits: int = FILTER_BITS, table_size: int = TABLE_SIZE) -> None:
+        if filter_bits < 64 or filter_bits & (filter_bits - 1):
+            raise ValueError("filter_bits must be a power of two >= 64")
+        self.filter_bits = filter_bits
+        self.seen = bytearray(filter_bits // 8)
+        self.table_size = table_size
+        self.table: dict[int, Candidate] = {}
+        self.site_docs: Counter = Counter()
+        self.documents = 0
+        self.evictions = 0
+
+    def add(self, text: str, site: str) -> None:
+        """Count one document's lines."""
+        self.add_lines(document_lines(text), site)
+
+    def add_lines(self, lines: dict[str, str], site: str) -> None:
+        """Count one document given as ``document_lines`` (computed in a worker, say)."""
+        self.documents += 1
+        self.site_docs[site] += 1
+        mask = self.filter_bits - 1
+        seen = self.seen
+        for norm, raw in lines.items():
+            h = hash((site, norm)) & 0xFFFFFFFFFFFFFFFF
+            entry = self.table.get(h)
+            if entry is not None:
+                if entry.site == site and entry.norm == norm:  # else a 64-bit collision: not counted
+                    entry.count += 1
+                    if not entry.example:
+                        entry.example = raw
+                continue
+            h1, h2 = h & 0xFFFFFFFF, (h >> 32) | 1
+            before = True
+            for i in range(HASHES):
+                bit = (h1 + i * h2) & mask
+                byte, flag = bit >> 3, 1 << (bit & 7)
+                if not seen[byte] & flag:
+                    before = False
+                    seen[byte] |= flag
+            if before:
+                self.table[h] = Candidate(site, norm)
+                if len(self.table) >= self.table_size:
+                    self._evict()
+
+    def _evict(self) -> None:
+        """Drop the half of the table with the lowest counts (amortised: once per half a table)."""
+        self.evictions += 1
+        ranked = sorted(self.table.items(), key=lambda kv: kv[1].count)
+        for h, _ in ranked[: len(ranked) // 2]:
+            del self.table[h]
+
+    def learned(self, thresholds: Thresholds | None = None) -> Learned:
+        t = thresholds or Thresholds()
+        lines: dict[str, set[str]] = {}
+        counts: dict[tuple[str, str], tuple[int, str]] = {}
+        for entry in self.table.values():
+            if t.is_furniture(entry.norm, entry.count, self.site_docs[entry.site]):
+                lines.setdefault(entry.site, set()).add(entry.norm)
+                counts[(entry.site, entry.norm)] = (entry.count, entry.example or entry.norm)
+        return Learned({s: frozenset(v) for s, v in lines.items()}, {s: n for s, n in self.site_docs.items() if s in lines},
+                       counts, self.documents)
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What a first pass learned: per site, the normalised lines that are furniture.
+
+    ``lines`` is all a worker needs (and all that ``for_workers`` keeps); ``counts`` (documents
+    and one example per line) and ``site_docs`` are for ``cleaner rules learn`` and reports.
+    """
+
+    lines: dict[str, frozenset[str]]
+    site_docs: dict[str, int] = field(default_factory=dict)
+    counts: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
+    documents: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+    def for_workers(self) -> Learned:
+        return Learned(self.lines)
+
+    def fingerprint(self) -> str:
+        """A digest of the learned lines: outputs made with other lines learned are stale."""
+        digest = hashlib.sha256()
+        for site in sorted(self.lines):
+            digest.update(site.encode() + b"\0" + "\n".join(sorted(self.lines[site])).encode() + b"\0\0")
+        return digest.hexdigest()
+
+    def line_count(self) -> int:
+        return sum(map(len, self.lines.values()))
+
+
+def remove_learned(result: Result, learned: Learned | None, site: str, *, details: bool = False) -> Result:
+    """Remove the learned lines of ``site`` from a cleaned result; one Step ``remove learned:SITE``.
+
+    Lines are compared normalised, so the cleaned line (converted, width-fixed) still matches what
+    was counted on the input; a line a repair changed beyond that is kept. With ``details``, each
+    removed line's text is a finding, so nothing goes without a record.
+    """
+    lines = learned.lines.get(site) if learned else None
+    if not lines or not result.text:
+        return result
+    kept, removed = [], []
+    for line in result.text.split("\n"):
+        if line.strip() and len(line) <= MAX_LINE_CHARS and normalise(line) in lines:
+            removed.append(line)
+        else:
+            kept.append(line)
+    if not removed:
+        return result
+    had_text = bool(result.text.strip())
+    result.text = "\n".join(kept)
+    result.steps.append(Step("remove", f"learned:{site}", len(removed)))
+    if details:
+        result.findings.extend(Finding("learned-furniture", -1, line) for line in removed)
+    if had_text and not result.text.strip():
+        result.findings.append(Finding("all-lines-removed", -1, f"the lines learned for {site!r} removed every line"))
+    return result
+
+
+def learn_texts(items: Iterable[tuple[str, str]], thresholds: Thresholds | None = None) -> Learned:
+    """Learn from ``(text, site)`` pairs in one call (tests, small corpora)."""
+    learner = Learner()
+    for text, site in items:
+        learner.add(text, site)
+    return learner.learned(thresholds)
+
+
+def document_site(text: str, url: str | None, group: str, config) -> str:
+    """``site_key`` for one document under ``config``: both passes call this, so they agree."""
+    if url and site_key(url, None, ""):
+        return site_key(url, None, "")
+    if config.site:
+        return config.site
+    from cleaner.furniture.boilerplate import recognise
+    from cleaner.pipeline import Cleaner
+
+    site = recognise(Cleaner.for_config(config).ruleset, text)
+    return site_key(None, site.id if site else None, group)

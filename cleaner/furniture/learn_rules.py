@@ -1,0 +1,130 @@
+"""``cleaner rules learn INPUT -o rules/SITE.toml``: what a first pass learned, as a rule file to review.
+
+A learned table is forgotten after its run; a rule file keeps it, can be read and edited by a
+person, and applies to single pages too (which learn nothing). One ``drop-line`` rule per learned
+line: the pattern is the line as rules see it (folded to Simplified), anchored, with regex signs
+escaped, digit runs as ``\\d+`` and spaces as ``\\s*`` (counters and dates vary from page to
+page); the reason says in how many of the site's documents it was found; the example is a real
+line, so ``cleaner rules check`` tests the rule against it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from cleaner.config import Config
+from cleaner.furniture.boilerplate import fold_line
+from cleaner.furniture.learn import Learned
+from cleaner.furniture.rules import RuleError, RuleSet, load_file
+
+_META = set("\\.+*?()|[]{}^$#&-~")
+_PIECES = re.compile(r"(\d+)|(\s+)|(.)", re.S)
+_SITE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+
+def line_pattern(line: str) -> str:
+    """An anchored pattern matching ``line`` (folded) with any digits and any spacing."""
+    out = []
+    for digits, space, char in _PIECES.findall(fold_line(line)):
+        out.append(r"\d+" if digits else r"\s*" if space else "\\" + char if char in _META else char)
+    return "^" + "".join(out) + "$"
+
+
+def toml_string(value: str) -> str:
+    """A TOML string: literal ('…', backslashes as they are) when it can be, else basic."""
+    if "'" not in value and not any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return f"'{value}'"
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def rule_file(learned: Learned, key: str, site_id: str) -> str:
+    """The rule file's text for the lines learned for ``key``, most frequent first."""
+    docs = learned.site_docs.get(key, 0)
+    entries = sorted(((learned.counts[(key, norm)], norm) for norm in learned.lines.get(key, ())), key=lambda e: (-e[0][0], e[1]))
+    host = "." in key and ":" not in key and " " not in key
+    out = [f"# Learned by `cleaner rules learn` from {docs} document(s) of {key!r}: {len(entries)} line(s) that recur.",
+           "# Review before use: delete any rule whose line is article text, widen patterns that are too narrow.",
+           "", "[site]", f"id = {toml_string(site_id)}", f"name = {toml_string(f'{key} (learned)')}"]
+    if host:
+        out.append(f"hosts = [{toml_string(key)}]")
+    else:
+        # Without a host the site is chosen by text: the most frequent learned line without digits.
+        plain = [ex.strip() for (count, ex), norm in entries if "0" not in norm and len(ex.strip()) >= 6]
+        if plain:
+            out.append(f"signatures = [{toml_string(fold_line(plain[0]))}]")
+    for n, ((count, example), norm) in enumerate(entries, 1):
+        out += ["", f"# in {count} of {docs} documents; normalised: {norm}", "[[rule]]",
+                f"id = {toml_string(f'{site_id}/learned-{n:03d}')}", 'action = "drop-line"',
+                f"pattern = {toml_string(line_pattern(example))}",
+                f"reason = {toml_string(f'learned: a line in {count} of {docs} documents of {key}')}",
+                f"examples = [{toml_string(example.strip())}]"]
+    return "\n".join(out) + "\n"
+
+
+def learn_input(src: Path, config: Config, field: str = "text") -> Learned:
+    """The first pass of a learning run over a folder or a records file, nothing cleaned or written."""
+    from cleaner.engines.report import Report
+
+    if src.is_dir():
+        from cleaner.engines.folder import Job, _group, learn_folder, plan
+
+        report = Report(echo=False)
+        jobs = [Job(s, d, o, k, False, report.writeback, group=_group(src, s)) for s, d, o, k in plan(src, src, report, None)]
+        return learn_folder(jobs, config, None, None)[0]
+    from cleaner.engines.jsonl import learn_lines
+    from cleaner.engines.records_source import record_lines
+    from cleaner.engines.report import Recorder
+    from cleaner.furniture.learn import Learner
+    from cleaner.io.kinds import input_kind
+
+    learner = Learner()
+    kind = input_kind(src.name)
+    learn_lines(learner, record_lines(str(src), kind if kind == "warc" else "jsonl", log=Recorder()), config,
+                field=field, group="file:" + src.name)
+    return learner.learned()
+
+
+def learn_command(args) -> int:
+    """``cleaner rules learn``: exit 0 written, 2 refused (bad input, existing output, nothing learned)."""
+    from cleaner.furniture.rules_cli import check_examples
+    from cleaner.io.output import write_atomic
+
+    def refuse(message: str) -> int:
+        print(f"cleaner: {message}", file=sys.stderr)
+        return 2
+
+    out: Path = args.output
+    site_id = out.stem
+    if not _SITE_ID.match(site_id):
+        return refuse(f"{out}: the file name is the site id; use letters, digits, '_', '-' or '.'")
+    if out.exists() and not args.force:
+        return refuse(f"{out}: exists; give --force to replace it")
+    if not args.input.exists():
+        return refuse(f"{args.input}: No such file or directory")
+    learned = learn_input(args.input, Config(), args.field)
+    if not learned:
+        return refuse(f"{args.input}: no line recurs in enough of its {learned.documents} document(s) to be learned")
+    key = args.key or max(learned.lines, key=lambda k: (len(learned.lines[k]), k))
+    if key not in learned.lines:
+        return refuse(f"{key!r}: nothing learned for it; learned: {', '.join(sorted(learned.lines))}")
+    text = rule_file(learned, key, site_id)
+    temp = out.with_name(f".{out.name}.check")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(text, encoding="utf-8")
+        site = load_file(temp)  # the file must load and pass validation before it is written
+        problems = check_examples(RuleSet(sites={site.id: site}))
+    except RuleError as exc:
+        return refuse(f"internal error: the learned rule file does not load: {exc}")
+    finally:
+        temp.unlink(missing_ok=True)
+    if problems:
+        return refuse(f"internal error: the learned rules miss their examples: {problems[0]}")
+    write_atomic(out, [text.encode("utf-8")])
+    others = sorted(set(learned.lines) - {key})
+    print(f"cleaner: {out}: {len(site.rules)} rule(s) learned from {learned.site_docs[key]} document(s) of {key}"
+          + (f"; also learned (give --from): {', '.join(others[:5])}" if others else ""), file=sys.stderr)
+    return 0
