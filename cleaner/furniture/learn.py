@@ -6,8 +6,9 @@ over many documents (folders, JSON Lines, Ray) learn in a first, cheap pass (rea
 normalise, count: no cleaning) and remove the learned lines in the second, while cleaning.
 
 - **Normalised lines.** Entities unescaped, width folded (NFKC), Traditional folded to Simplified,
-  every run of digits made ``0`` and whitespace collapsed: ``浏览次数：1,234`` on one page and
-  ``瀏覽次數: 56`` on another are one line.
+  every number (a run of digits, with its ``,``/``.``/``:`` separators) made ``0``, whitespace
+  collapsed and dropped but between two ASCII letters or digits: ``浏览次数：1,234`` on one page
+  and ``瀏覽次數: 56`` on another are one line.
 - **Counted per site, once per document.** The site is a record's URL host, else the rule-file
   site recognised on the page, else the group the document came in (its folder, its input file).
 - **Bounded memory.** A fixed-size *seen-once filter* (a Bloom filter: lines seen in one document
@@ -48,8 +49,9 @@ TABLE_SIZE = 1 << 17  # candidate lines counted exactly (about 300 bytes each wi
 MAX_LINE_CHARS = 300  # longer lines are paragraphs, never furniture: not counted at all
 HASHES = 3  # bits set per line in the filter
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d+(?:[,.:]\d+)*")  # a number, with its separators: 1,234 and 3.2 and 10:30 are one 0
 _SPACE = re.compile(r"\s+")
+_LOOSE_SPACE = re.compile(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])")  # spacing around CJK and signs varies by page
 # Sentence punctuation: a line with it and of SENTENCE_CHARS or more is a sentence of an article
 # unless a majority of the site's pages carry it.
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;…]")
@@ -66,7 +68,7 @@ def normalise(line: str) -> str:
     if foreign_class("zh-hans").search(line):
         line = fold(line)
     line = _DIGITS.sub("0", line)
-    return _SPACE.sub(" ", line).strip()
+    return _LOOSE_SPACE.sub("", _SPACE.sub(" ", line).strip())
 
 
 def site_key(url: str | None, recognised: str | None, group: str) -> str:

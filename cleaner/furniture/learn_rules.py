@@ -56,10 +56,10 @@ def rule_file(learned: Learned, key: str, site_id: str) -> str:
         if plain:
             out.append(f"signatures = [{toml_string(fold_line(plain[0]))}]")
     for n, ((count, example), norm) in enumerate(entries, 1):
-        out += ["", f"# in {count} of {docs} documents; normalised: {norm}", "[[rule]]",
+        out += ["", f"# in at least {count} of {docs} documents; normalised: {norm}", "[[rule]]",
                 f"id = {toml_string(f'{site_id}/learned-{n:03d}')}", 'action = "drop-line"',
                 f"pattern = {toml_string(line_pattern(example))}",
-                f"reason = {toml_string(f'learned: a line in {count} of {docs} documents of {key}')}",
+                f"reason = {toml_string(f'learned: a line in at least {count} of {docs} documents of {key}')}",
                 f"examples = [{toml_string(example.strip())}]"]
     return "\n".join(out) + "\n"
 

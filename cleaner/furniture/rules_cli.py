@@ -3,7 +3,7 @@
 ``learn`` runs the first pass of a learning run (``cleaner.furniture.learn``) over a folder or a
 JSON Lines/WARC file and writes what it learned for one site as a rule file to review: one
 ``drop-line`` rule per learned line, its pattern the line with regex signs escaped, digit runs
-as ``\d+`` and spaces as ``\s*``; the documents it was found in and the site's document count
+as ``\\d+`` and spaces as ``\\s*``; the documents it was found in and the site's document count
 in its reason and a comment; its example lines as the rule's fixtures. The file is loaded and its
 examples checked before it is written; an existing file is kept unless ``--force``.
 """

@@ -1,0 +1,320 @@
+"""Corpus-level furniture (cleaner/furniture/learn.py): normalising, counting, deciding, removing."""
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from cleaner import cli
+from cleaner.config import Config
+from cleaner.furniture import learn
+from cleaner.furniture.learn import Learner, Thresholds, normalise, remove_learned
+from cleaner.model import Result
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+# Hard-coded article sentences; with the fixtures' sentences they make the generated articles.
+SENTENCES = [
+    "市交通局表示，新开通的公交线路将连接三个大型居住区和两个地铁站。",
+    "据介绍，今年以来全市累计新增城市绿地四百余公顷，建成口袋公园八十个。",
+    "社区工作人员逐户上门，了解老人们在用餐、就医和出行方面的实际困难。",
+    "该项目总投资约十二亿元，预计明年年底前完成主体工程建设。",
+    "不少市民在留言中说，希望夜间增开班次，方便下晚班的上班族回家。",
+    "专家建议，家长应当合理安排孩子的作息时间，保证每天有足够的户外活动。",
+    "活动现场设置了非遗展示、传统手工体验和地方美食等多个区域。",
+    "截至目前，全市已有两千多家企业完成数字化改造，生产效率平均提高两成。",
+    "志愿者们清理了河道两岸的垃圾，并向过往行人宣传节水护水知识。",
+    "市场监管部门将继续加大抽检力度，对发现的问题依法从严查处。",
+    "图书馆延长了周末开放时间，并新增了自助借还设备和少儿阅读区。",
+    "农业技术人员深入田间地头，指导农户科学施肥、防治病虫害。",
+    "这座建于上世纪五十年代的老厂房，经过改造成为了文化创意园区。",
+    "医院开设了便民门诊，患者通过手机即可预约挂号、查询检查结果。",
+    "当地还将举办系列文化活动，吸引更多游客前来观光体验。",
+    "据统计，上半年全市接待游客超过三千万人次，旅游收入同比增长两成。",
+]
+# A quote that several articles repeat: a long sentence, in a tenth of the pages: must stay.
+QUOTE = "“城市是人民的城市，人民城市为人民。”这句话被多位受访者反复提起，成为大家共同的心声。"
+HEADINGS = ["一、工作进展", "二、存在问题", "三、下一步打算"]  # shared by many reports: must stay
+
+
+def _article_sentences() -> list[str]:
+    found = []
+    for path in sorted((FIXTURES / "clean").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            found.extend(s + "。" for s in line.split("。") if len(s) > 8)
+    return found + SENTENCES
+
+
+def portal_pages(n: int = 60) -> list[tuple[list[str], list[str]]]:
+    """``n`` pages of one portal that no rule file knows: (article lines, furniture lines) each.
+
+    Every article is different (a title, and paragraphs that are different pairs of sentences);
+    the furniture is the portal's header, byline, share row and footer, with dates, counters,
+    issue numbers and editors that vary from page to page, some in Traditional or fullwidth forms.
+    """
+    sentences = _article_sentences()
+    editors = ["王伟", "李娜", "张敏"]
+    pages = []
+    for i in range(n):
+        k = len(sentences)
+        title = f"{['我市', '本区', '全省'][i % 3]}{sentences[i % k][2:12].rstrip('，。')}（第{i + 1}篇）"
+        paragraphs = [sentences[i % k] + sentences[(i * 7 + 3) % k], sentences[(i * 5 + 1) % k] + sentences[(i * 3 + 2) % k]]
+        article = [title, *paragraphs]
+        if i % 3 == 0:
+            article[2:2] = [HEADINGS[i % 2]]
+        if i % 10 == 4:
+            article.append(QUOTE)
+        traditional = i % 4 == 1
+        header = [
+            "东湖在线 | 首页 | 要闻 | 民生 | 文旅 | 视频 | 专题",
+            "★ 东湖在线 · 让城市更温暖 ★",
+            "當前位置：首頁 > 民生 > 正文" if traditional else "当前位置：首页 > 民生 > 正文",
+            f"第{1000 + i}期　点击：{37 * i + 5}次",
+            "字号：大 中 小　打印本页　关闭窗口",
+            "分享到：微信　微博　ＱＱ空间" if i % 5 == 2 else "分享到：微信 微博 QQ空间",
+        ]
+        footer = [
+            f"（编辑：{editors[i % 3]}）",
+            "扫一扫，关注东湖在线微信公众号",
+            "本站所有内容均来自东湖在线编辑部，未经书面授权，任何单位和个人不得转载、摘编或以其他方式使用。",
+            f"东湖在线 版权所有 Copyright © 2008-{2015 + i % 9} 鄂ICP备{12000000 + i}号",
+            f"联系电话：027-{87650000 + i}　地址：武汉市东湖路{i + 1}号",
+        ]
+        pages.append((article, header + footer))
+    return pages
+
+
+def write_portal(folder: Path, n: int = 60) -> list[tuple[list[str], list[str]]]:
+    folder.mkdir(parents=True)
+    pages = portal_pages(n)
+    for i, (article, furniture) in enumerate(pages):
+        header, footer = furniture[:6], furniture[6:]
+        text = "\n".join(header[:3] + article[:1] + header[3:] + article[1:] + footer) + "\n"
+        (folder / f"page{i:03d}.txt").write_text(text, encoding="utf-8")
+    return pages
+
+
+def _lines(path: Path) -> set[str]:
+    return {normalise(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()}
+
+
+def test_learning_removes_every_furniture_line_of_a_portal_and_keeps_every_article_line(tmp_path):
+    # The rules are off, so that what goes is what learning took, whatever the generic model knows.
+    from cleaner.engines.folder import run_folder
+    from cleaner.engines.report import Report
+
+    pages = write_portal(tmp_path / "portal")
+    assert len({tuple(a) for a, _ in pages}) == len(pages) >= 50
+    config = Config(remove_furniture=False)
+    report = Report(echo=False)
+    run_folder(tmp_path / "portal", tmp_path / "out", config, report=report, jobs=2, learn=True,
+               report_path=tmp_path / "report.jsonl")
+    assert not report.failed and report.steps["remove"] == sum(len(f) for _, f in pages)
+    for i, (article, furniture) in enumerate(pages):
+        lines = _lines(tmp_path / "out" / f"page{i:03d}.txt")
+        assert {normalise(a) for a in article} <= lines  # every article line, titles too
+        assert not {normalise(f) for f in furniture} & lines, i
+    steps = [json.loads(line)["steps"] for line in (tmp_path / "report.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all({"action": "remove", "name": "learned:folder:portal", "count": 11} in s for s in steps)
+    plain = Report(echo=False)
+    run_folder(tmp_path / "portal", tmp_path / "plain", config, report=plain, jobs=1, learn=False)
+    for i, (article, furniture) in enumerate(pages):
+        assert {normalise(line) for line in article + furniture} <= _lines(tmp_path / "plain" / f"page{i:03d}.txt")
+
+
+def test_the_cli_learns_by_default_and_learning_takes_no_article_line(tmp_path, capsys):
+    pages = write_portal(tmp_path / "portal")
+    assert cli.main([str(tmp_path / "portal"), "-o", str(tmp_path / "out"), "--jobs", "2"]) == 0
+    assert cli.main([str(tmp_path / "portal"), "-o", str(tmp_path / "plain"), "--jobs", "1", "--no-learn"]) == 0
+    for i, (article, furniture) in enumerate(pages):
+        learned = _lines(tmp_path / "out" / f"page{i:03d}.txt")
+        plain = _lines(tmp_path / "plain" / f"page{i:03d}.txt")
+        assert not {normalise(f) for f in furniture} & learned  # every furniture line goes
+        assert learned <= plain and (plain - learned) <= {normalise(f) for f in furniture}  # learning took only furniture
+        assert {normalise(a) for a in article[1:]} <= learned  # the body, numbered headings and the repeated quote
+
+
+def test_normalise_folds_digits_width_script_space_and_entities():
+    assert normalise("瀏覽次數：1,234　次") == normalise("浏览次数: 56 次") == "浏览次数:0次"
+    assert normalise("ＱＱ&nbsp;空间") == normalise("QQ 空间") == "QQ空间"
+    assert normalise("  Copy \t right  2008-2023 ") == "Copy right 0-0"
+    assert normalise("更新于 10:30") == normalise("更新于10:31") != normalise("更新于")
+
+
+def _learner(docs: list[str], site="s", **kw) -> Learner:
+    learner = Learner(**kw)
+    for text in docs:
+        learner.add(text, site)
+    return learner
+
+
+def test_a_line_is_counted_once_per_document():
+    learner = _learner(["导航\n导航\n导航\n导航\n导航\n正文"] + [f"正文{chr(0x4E00 + i)}" for i in range(9)])
+    assert not learner.learned(Thresholds(min_docs=2))  # five times in one document is one document
+
+
+def test_the_thresholds_decide():
+    t = Thresholds(min_docs=5, short_share=0.1, sentence_share=0.5)
+    assert t.is_furniture("首页 | 新闻", 5, 50) and not t.is_furniture("首页 | 新闻", 4, 50)
+    assert not t.is_furniture("首页 | 新闻", 5, 100)  # 5 %: under the short share
+    long = QUOTE
+    assert not t.is_furniture(long, 20, 50) and t.is_furniture(long, 30, 50)  # a sentence needs a majority
+    assert not t.is_furniture("一、工作进展", 50, 50)  # numbered headings are never learned
+    with pytest.raises(ValueError):
+        Thresholds(min_docs=1)
+
+
+def test_a_quote_repeated_in_two_articles_stays():
+    docs = [f"东湖在线 | 首页\n第{i}篇文章的正文写在这里，内容各不相同。" for i in range(30)]
+    docs[3] += "\n" + QUOTE
+    docs[17] += "\n" + QUOTE
+    learned = _learner(docs).learned()
+    assert learned.lines == {"s": frozenset({normalise("东湖在线 | 首页")})}
+
+
+def test_counts_never_exceed_the_truth_even_in_a_tiny_filter_and_table():
+    # 64 filter bits and 16 table entries: collisions and evictions everywhere. A line that is in
+    # one document only must never be learned; furniture may be missed (counts are lower bounds).
+    docs = [f"页眉导航\n独有的一行{chr(0x4E00 + i)}{chr(0x5000 + i)}\n页脚版权" for i in range(400)]
+    learner = _learner(docs, filter_bits=64, table_size=16)
+    assert learner.evictions > 0
+    learned = learner.learned(Thresholds(min_docs=2, short_share=0))
+    assert all(entry.count <= 400 for entry in learner.table.values())
+    assert learned.lines["s"] <= {"页眉导航", "页脚版权"}
+
+
+def test_sites_are_counted_apart():
+    learner = Learner()
+    for i in range(10):
+        learner.add("甲站导航\n正文" + chr(0x4E00 + i) * 30, "a.example.com")
+        learner.add("乙站导航", "b.example.com")
+    learner.add("甲站导航", "b.example.com")
+    learned = learner.learned()
+    assert learned.lines == {"a.example.com": frozenset({"甲站导航"}), "b.example.com": frozenset({"乙站导航"})}
+
+
+def test_site_key_prefers_the_url_host():
+    assert learn.site_key("https://www.Example.com/a", "people", "folder:x") == "example.com"
+    assert learn.site_key(None, "people", "folder:x") == "people"
+    assert learn.site_key("not a url", None, "folder:x") == "folder:x"
+
+
+def test_removal_is_a_step_and_each_line_a_finding():
+    learned = learn.Learned({"s": frozenset({normalise("分享到: 微信 微博")})})
+    result = Result("標題\n分享到：微信　微博\n正文。")
+    remove_learned(result, learned, "s", details=True)
+    assert result.text == "標題\n正文。"
+    assert [str(s) for s in result.steps] == ["remove:learned:s x1"]
+    assert [f.detail for f in result.findings if f.kind == "learned-furniture"] == ["分享到：微信　微博"]
+    other = Result("分享到：微信　微博")
+    remove_learned(other, learned, "t")
+    assert other.text == "分享到：微信　微博" and not other.steps  # another site's lines stay
+
+
+def test_the_learned_table_pickles_small():
+    docs = [f"导航栏目{chr(0x4E00 + j)}\n正文{chr(0x5000 + i)}" for i in range(50) for j in range(3)]
+    learned = _learner(docs).learned()
+    assert learned and len(pickle.dumps(learned.for_workers())) < 1000
+    assert pickle.loads(pickle.dumps(learned.for_workers())).lines == learned.lines
+
+
+def test_the_fingerprint_follows_the_learned_lines():
+    a = learn.Learned({"s": frozenset({"x", "y"})})
+    assert a.fingerprint() == learn.Learned({"s": frozenset({"y", "x"})}).fingerprint()
+    assert a.fingerprint() != learn.Learned({"s": frozenset({"x"})}).fingerprint()
+
+
+def _records(path: Path, pages, url=None) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, (article, furniture) in enumerate(pages):
+            record = {"id": i, "text": "\n".join(furniture[:6] + article + furniture[6:])}
+            if url:
+                record["url"] = f"{url}/{i}.html"
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def test_a_records_file_is_learned_per_url_host(tmp_path, capsys):
+    from cleaner.engines.jsonl import run_records
+    from cleaner.engines.report import Report
+
+    pages = portal_pages(30)
+    _records(tmp_path / "in.jsonl", pages, url="https://www.donghu.example.cn/news")
+    report = Report(echo=False)
+    run_records(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), Config(remove_furniture=False), report,
+                jobs=2, details=True, learn=True)
+    assert not report.failed
+    for (article, furniture), line in zip(pages, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()):
+        record = json.loads(line)
+        lines = {normalise(l) for l in record["text"].splitlines()}
+        assert not {normalise(f) for f in furniture} & lines
+        assert {normalise(a) for a in article} <= lines
+        assert {"action": "remove", "name": "learned:donghu.example.cn", "count": 11} in record["cleaner"]["steps"]
+
+
+def test_the_cli_learns_from_a_records_file_and_takes_no_article_line(tmp_path, capsys):
+    pages = portal_pages(30)
+    _records(tmp_path / "in.jsonl", pages)
+    assert cli.main([str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--jobs", "1"]) == 0
+    assert cli.main([str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "plain.jsonl"), "--jobs", "1", "--no-learn"]) == 0
+    outs = [(tmp_path / name).read_text(encoding="utf-8").splitlines() for name in ("out.jsonl", "plain.jsonl")]
+    for (article, furniture), learned_line, plain_line in zip(pages, *outs):
+        learned = {normalise(l) for l in json.loads(learned_line)["text"].splitlines()}
+        plain = {normalise(l) for l in json.loads(plain_line)["text"].splitlines()}
+        assert not {normalise(f) for f in furniture} & learned
+        assert learned <= plain and (plain - learned) <= {normalise(f) for f in furniture}
+        assert {normalise(a) for a in article[1:]} <= learned
+
+
+def test_stdin_records_are_not_learned_and_the_run_says_so(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    pages = portal_pages(20)
+    _records(tmp_path / "in.jsonl", pages)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((tmp_path / "in.jsonl").read_bytes())))
+    assert cli.main(["-", "--jsonl", "-o", str(tmp_path / "out.jsonl"), "--jobs", "1"]) == 0
+    assert "learning furniture is off for stdin" in capsys.readouterr().err
+
+
+def test_a_folder_output_is_redone_when_what_is_learned_changes(tmp_path):
+    from cleaner.engines.folder import run_folder
+    from cleaner.engines.report import Report
+
+    write_portal(tmp_path / "portal", 20)
+    config = Config(remove_furniture=False)
+    run_folder(tmp_path / "portal", tmp_path / "out", config, report=Report(echo=False), jobs=1, learn=True)
+    again = Report(echo=False)
+    run_folder(tmp_path / "portal", tmp_path / "out", config, report=again, jobs=1, learn=True)
+    assert again.skipped == 20  # nothing changed: every output is fresh
+    plain = Report(echo=False)
+    run_folder(tmp_path / "portal", tmp_path / "out", config, report=plain, jobs=1, learn=False)
+    assert plain.skipped == 0 and plain.cleaned + plain.unchanged == 20  # other outputs: all redone
+    assert "东湖在线 | 首页" in (tmp_path / "out" / "page000.txt").read_text(encoding="utf-8")
+
+
+def test_rules_learn_writes_a_valid_reviewable_rule_file(tmp_path, capsys):
+    from cleaner.furniture import rules
+    from cleaner.furniture.rules_cli import check_examples
+
+    write_portal(tmp_path / "portal", 50)
+    out = tmp_path / "rules" / "donghu.toml"
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out)]) == 0
+    site = rules.load_file(out)
+    assert site.id == "donghu" and len(site.rules) == 13 and site.signatures
+    assert not check_examples(rules.RuleSet(sites={site.id: site}))
+    text = out.read_text(encoding="utf-8")
+    assert "# in at least 49 of 50 documents" in text and r"\d+" in text and r"\|" in text
+    # The rule file, used instead of learning, removes the same lines from a page of the portal.
+    cleaner = rules.load([out.parent])
+    assert "donghu" in cleaner.sites
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out), "--force"]) == 0
+
+
+def test_rules_learn_refuses_an_input_with_nothing_to_learn(tmp_path, capsys):
+    (tmp_path / "few").mkdir()
+    (tmp_path / "few" / "a.txt").write_text("只有一页。\n", encoding="utf-8")
+    assert cli.main(["rules", "learn", str(tmp_path / "few"), "-o", str(tmp_path / "x.toml")]) == 2
+    assert not (tmp_path / "x.toml").exists()
