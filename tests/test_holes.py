@@ -115,3 +115,61 @@ def test_runs_decided_one_by_one_equal_the_whole_chain(source):
             assert [ch for ch, _, _ in holes.choose(items, "，", complete)] == expected
             compared += 1
     assert compared >= 5
+
+
+def _misread_items(sentence: str):
+    stream, _ = holes.byte_view(misread(sentence, "utf-8"))
+    items, complete = holes.read(stream, "utf-8")
+    assert complete
+    return items
+
+
+GUESSED_SENTENCE = "国家卫生健康委员会表示，将继续深化医药卫生体制改革。"
+
+
+def test_every_guess_has_its_runner_up_and_margin():
+    from cleaner.langmodel import model
+
+    lm = model()
+    items = _misread_items(GUESSED_SENTENCE)
+    chosen = holes.choose_ranked([list(i) for i in items], "", True)
+    text = "".join(c.char for c in chosen)
+    assert text == GUESSED_SENTENCE
+    guesses = [k for k, c in enumerate(chosen) if c.guessed]
+    assert guesses
+    checked = 0
+    for k in guesses:
+        c = chosen[k]
+        assert c.alternative and c.alternative != c.char and c.alternative in items[k][2]
+        assert c.margin >= 0
+        isolated = (k == 0 or not chosen[k - 1].guessed) and (k + 1 == len(chosen) or not chosen[k + 1].guessed)
+        if isolated and c.char not in holes.SENTENCE_END and c.alternative not in holes.SENTENCE_END:
+            # The best reading through the runner-up differs in this character only: the margin
+            # is the difference of the two texts' scores (and of the variant tie-break).
+            other = text[:k] + c.alternative + text[k + 1 :]
+            expected = lm.score(text) - lm.score(other)
+            expected += holes.VARIANT_TIEBREAK * (lm.frequency(c.char) - lm.frequency(c.alternative))
+            assert c.margin == pytest.approx(expected)
+            checked += 1
+    assert checked
+
+
+def test_choose_keeps_its_triples():
+    items = _misread_items(GUESSED_SENTENCE)
+    ranked = holes.choose_ranked([list(i) for i in items], "", True)
+    assert holes.choose([list(i) for i in items], "", True) == [(c.char, c.end, c.guessed) for c in ranked]
+
+
+def test_guessing_off_writes_a_mark_for_every_guessed_character():
+    items = _misread_items(GUESSED_SENTENCE)
+    marked = holes.choose([list(i) for i in items], "", True, guess=False)
+    guessed = holes.choose([list(i) for i in items], "", True)
+    assert any(g for _, _, g in guessed)
+    for (ch, _, g), (right, _, _) in zip(marked, guessed, strict=True):
+        assert ch == ("\ufffd" if g else right)
+
+
+def test_guess_finding_names_the_runner_up_and_margin():
+    f = holes.guess_finding("lost-byte", 7, "国", "图", 3.14159)
+    assert (f.kind, f.position, f.detail) == ("lost-byte", 7, "国 (rank 2: 图, margin 3.14)")
+    assert holes.guess_finding("lost-byte", 7, "国").detail == "国"

@@ -126,3 +126,33 @@ def test_no_guess_marks_the_doubted_character():
 
     result = Cleaner(guess_lost=False).run("兒(ér)級(jí)。\n思?jí)罕?zhòng)。")
     assert result.text.split("\n")[1] == "思\ufffd众。"
+
+
+def test_guesses_carry_the_runner_up_and_margin():
+    from cleaner.langmodel import model
+
+    lm = model()
+    rep = realign("請(qǐng)?jiān)?5日內(nèi)進(jìn)行")
+    g = rep.guesses[0]
+    assert g.kind == "lost-trail" and g.alternative and g.alternative != g.char and g.alternative in g.options
+    # The reading with the runner-up differs by that character only: the margin is the score
+    # of the chosen text minus that of the same text with the runner-up.
+    other = rep.text[: g.position] + g.alternative + rep.text[g.position + 1 :]
+    assert g.margin == pytest.approx(lm.score(rep.text) - lm.score(other))
+    assert g.margin >= 0  # the runner-up scores no better in the reading chosen
+
+
+def test_guess_findings_in_the_result_name_the_runner_up():
+    from cleaner import Cleaner
+
+    result = Cleaner().run("請(qǐng)?jiān)?5日內(nèi)進(jìn)行")
+    found = [f for f in result.findings if f.kind == "lost-trail"]
+    assert len(found) == 1 and "rank 2: " in found[0].detail and "margin " in found[0].detail
+
+
+def test_guessing_off_marks_a_character_told_only_by_its_syllable():
+    # The annotated character after an unassigned pair is read from its syllable alone: a guess,
+    # so with guessing off it is a mark too.
+    assert "國" in realign("?ér)昧??guó)。", "們").text
+    off = realign("?ér)昧??guó)。", "們", guess=False)
+    assert "國" not in off.text and off.text.count("\ufffd") >= 3

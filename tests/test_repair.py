@@ -46,3 +46,42 @@ def test_clean_text_has_nothing_to_repair():
 
 def test_strip_annotations_only_after_matching_character():
     assert strip_annotations("國(guó)家(guó)")[0] == "國家(guó)"
+
+
+GUESS_KINDS = ("lost-lead", "lost-trail", "lost-pair", "lost-ascii")
+SEEDS_EXPECTED = sorted((FIXTURES / "seeds" / "expected-zh-hans").glob("*.txt"))
+
+
+def _damaged_seed_pages(seed: int) -> list[str]:
+    return [damage_page(p.read_text(encoding="utf-8"), seed) for p in SEEDS_EXPECTED]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_every_guess_is_a_finding_at_its_place(seed):
+    guesses = ranked = 0
+    for damaged in _damaged_seed_pages(seed):
+        rep = repair_pinyin(damaged)
+        for f in rep.findings:
+            if f.kind in GUESS_KINDS and f.detail[:1] not in ("", "\n"):
+                guesses += 1
+                assert rep.text[f.position] == f.detail[0]
+                if "rank 2: " in f.detail:
+                    ranked += 1
+                    assert f.detail[1:].startswith(" (rank 2: ") and f.detail.endswith(")")
+                    float(f.detail.rsplit("margin ", 1)[1][:-1])
+    assert guesses, "the damage must make the repair guess"
+    assert ranked * 2 >= guesses  # most guesses had a runner-up, and name it
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_guessing_off_marks_exactly_the_guessed_characters(seed):
+    marks = 0
+    for damaged in _damaged_seed_pages(seed):
+        on, off = repair_pinyin(damaged), repair_pinyin(damaged, guess=False)
+        expected = list(on.text)
+        for f in on.findings:
+            if f.kind in GUESS_KINDS and f.detail[:1]:
+                expected[f.position] = "\ufffd"
+                marks += 1
+        assert off.text == "".join(expected)
+    assert marks

@@ -319,10 +319,29 @@ def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_St
 def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bool = True) -> Repair:
     """Decode ``span`` again in step; ``before`` is the in-step character just before it, if any.
 
+    ``guess=False``: every guessed character (and guessed newline) is written as U+FFFD. The
+    reading is the one chosen with guessing on, so the rest of the span comes back the same: a
+    mark scored by the model (an unknown character) would make readings that guess less, such as
+    an annotation kept as text, look better than they are.
+
     ``fast_forward``: where the beam has narrowed to one state at a character boundary, the
     tokens up to the one before the next ``?`` are read in step directly (``_fast_forward``);
     the result is the same, and most of a damaged line is read at string speed.
     """
+    rep = _realign(span, before, fast_forward)
+    if guess or not rep.guesses:
+        return rep
+    text = list(rep.text)
+    marked = []
+    for g in rep.guesses:
+        if g.char:
+            text[g.position] = LOST
+            g = replace(g, char=LOST, alternative="", margin=0.0)
+        marked.append(g)
+    return replace(rep, text="".join(text), guesses=tuple(marked))
+
+
+def _realign(span: str, before: str, fast_forward: bool, guess: bool = True) -> Repair:
     tokens = tokenize(span)
     start_bytes = gbk.encode_char(before) if before else None
     last2 = (start_bytes[0], start_bytes[1]) if start_bytes and len(start_bytes) == 2 else (-1, -1)

@@ -1,0 +1,133 @@
+"""The character model (cleaner/langmodel.py): in-word pairs, running-text pairs and the unigram."""
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import langmodel
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def lm():
+    return langmodel.model()
+
+
+@pytest.fixture(scope="module")
+def old():
+    return langmodel.old_model()
+
+
+def test_running_text_knows_pairs_across_word_boundaries(lm, old):
+    # 在北(京) and ，但 are never inside one dictionary word: the in-word model scores them as
+    # unseen; running text has seen them, and scores them above any unseen pair.
+    for a, b in ("在", "北"), ("，", "但"):
+        assert b not in old.successors(a)
+        assert b in lm.successors(a)
+        assert lm.bigram(a, b) > lm.unseen(b)
+        assert lm.bigram(a, b) > old.bigram(a, b)
+
+
+def test_words_are_still_known(lm):
+    # Interpolation keeps what the in-word counts know: 家 after 国 beats the commoner 的.
+    assert lm.bigram("国", "家") > lm.bigram("国", "的")
+
+
+def test_unseen_is_the_floor_and_depends_on_the_second_character_only(lm):
+    # The ranker (cleaner/repair/ranking.py) relies on both.
+    b = "鳞"
+    never = [a for a in "的国是了在有" if b not in lm.successors(a)]
+    assert len(never) >= 2
+    assert {lm.bigram(a, b) for a in never} == {lm.unseen(b)}
+    for a in "的国是了在有鱼":
+        for c in "鳞家的，":
+            assert lm.bigram(a, c) >= lm.unseen(c) - 1e-12
+
+
+def test_probabilities_after_a_character_sum_to_at_most_one(lm):
+    # A proper mixture: over every character the tables know, P(b | a) sums to no more than 1.
+    unigrams, _, _ = langmodel.jieba_tables()
+    vocabulary = set(unigrams) | langmodel.RUNNING_PUNCT
+    for a in "国的，":
+        total = sum(math.exp(lm.bigram(a, b)) for b in vocabulary if lm.in_table(b) and b == langmodel.fold_char(b))
+        assert 0.5 < total <= 1.0 + 1e-6, a
+
+
+def test_punctuation_is_scored_from_running_text(lm, old):
+    # Before the running text, a comma cost the same after any character.
+    assert old.bigram("了", "，") == old.bigram("的", "，")
+    assert lm.bigram("了", "，") > lm.bigram("的", "，")  # 的 is followed by what it qualifies
+
+
+def test_ascii_punctuation_reads_as_its_fullwidth_mark(lm):
+    # A page's NFKC made its punctuation ASCII; the table counts fullwidth marks.
+    assert lm.bigram("，", "但") == lm.bigram(",", "但")
+    assert lm.in_table(",") and not lm.in_table("a")
+
+
+def test_fixed_pairs_of_marks_stay(lm):
+    assert lm.bigram("。", "，") == langmodel.DOUBLE_PAUSE_LOGP
+    assert lm.bigram("。", "”") == langmodel.CLOSE_AFTER_END_LOGP
+    assert lm.bigram("5", "月") == langmodel.AFTER_DIGIT_LOGP
+
+
+def test_traditional_is_folded(lm):
+    assert lm.bigram("國", "家") == lm.bigram("国", "家")
+    assert lm.score("國家") == lm.score("国家")
+
+
+def test_old_model_is_the_in_word_model(old):
+    # No running text, weights (0, 0.5, 0.5): the model before this one, for comparison.
+    unigrams, bigrams, _ = langmodel.jieba_tables()
+    pair = bigrams["国"]["家"] / unigrams["国"]
+    expected = math.log(0.5 * pair + 0.5 * math.exp(old.unigram("家")))
+    assert old.bigram("国", "家") == pytest.approx(expected)
+    assert not old.in_table("，")
+
+
+def test_public_api(lm):
+    assert lm.score("") == 0.0
+    assert lm.score("国家") == pytest.approx(lm.unigram("国") + lm.bigram("国", "家"))
+    assert lm.frequency("术") > lm.frequency("朮")
+    # Word counts are kept for the words the naive S->T made ambiguous (着/著) only.
+    assert langmodel.word_frequency("看着") > 0 and langmodel.word_frequency("着没有这个词") == 0
+
+
+def test_use_swaps_the_model_for_every_repair():
+    other = langmodel.old_model()
+    langmodel.use(other)
+    try:
+        assert langmodel.model() is other
+    finally:
+        langmodel.use(None)
+    assert langmodel.model() is not other
+
+
+def test_running_table_file_is_well_formed():
+    table = langmodel.read_running(langmodel.running_path())
+    assert len(table) > 3000
+    for first, (total, after) in table.items():
+        assert len(first) == 1 and total >= sum(after.values())
+        assert all(len(b) == 1 and n >= 2 for b, n in after.items())  # pruned: pairs seen once dropped
+
+
+def test_running_table_is_built_from_the_build_part_only():
+    # Recount the build part of the wiki corpus: the shipped file must be exactly that, so no
+    # measured paragraph went into it.
+    split = ROOT / "benchmarks" / "wiki_split.py"
+    wiki = ROOT.parent / "shared" / "corpora" / "wiki"
+    if not wiki.exists():
+        pytest.skip("../shared/corpora/wiki is not here")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(split.parent))
+    import build_charlm
+
+    counts = build_charlm.count(build_charlm.paragraphs())
+    shipped = langmodel.read_running(langmodel.running_path())
+    assert set(shipped) == set(counts)
+    for first, (total, after) in shipped.items():
+        assert total == sum(counts[first].values())
+        assert after == {b: n for b, n in counts[first].items() if n >= 2}
