@@ -40,7 +40,7 @@ from cleaner.furniture.features import FEATURES, is_prose  # noqa: E402
 from cleaner.furniture.lexicon import DATA, load_lexicon  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
-LOST_COST = 4.0  # a lost article character costs this many kept furniture characters
+LOST_COST = 6.0  # a lost article character costs this many kept furniture characters
 PENALTIES = (10.0, 20.0, 40.0, 80.0)
 CAPS = (150, 400, 1000)
 MARGINS = (0.0, 1.0, 2.0, 4.0, 8.0)

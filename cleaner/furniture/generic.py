@@ -80,8 +80,12 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     first, last = find_body(lengths, prose, model.penalty, model.cap)
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
+    marker = False  # past a furniture heading below the body ("相关新闻", "热门评论"): lists and comments follow
     for pos, line in enumerate(lines):
         f = line.features
+        if body is not None and pos > last:
+            f["after_marker"] = float(marker)
+            marker = marker or bool(f["lex_cover"] >= 0.5 and (f["len_1_4"] or f["len_5_12"]))
         before = pos > 0 and lines[pos - 1].features
         after = pos + 1 < len(lines) and lines[pos + 1].features
         f["short_run"] = float(bool(before and after and _short(before) and _short(after) and _short(f)))
@@ -92,6 +96,11 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         f["tail"] = float(pos > last)
         f["far"] = float(distance > model.far_lines)
         f["adjacent"] = float(0 < distance <= model.adjacent_lines)
+        # Interactions a linear score cannot make by itself: prose outside the body is comments
+        # or teasers more often than article, a short line outside it is a menu item.
+        f["out_prose"] = float(distance > 0 and prose[pos])
+        f["out_short"] = float(distance > 0 and _short(f))
+        f["far_prose"] = float(f["far"] and prose[pos])
     return lines, body
 
 
