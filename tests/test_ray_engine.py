@@ -115,3 +115,20 @@ def test_parquet_field_that_is_not_text_is_refused_in_one_line(tmp_path):
     pq.write_table(pa.Table.from_pylist([{"text": 5}]), tmp_path / "in.parquet")
     proc = run_cli("--engine", "ray", tmp_path / "in.parquet", "-o", tmp_path / "out", "--jobs", "1")
     assert proc.returncode == 2 and b"not text" in proc.stderr and proc.stderr.count(b"\n") == 1
+
+
+def test_learned_furniture_is_removed_as_the_local_engine_removes_it(tmp_path, local_ray):
+    from test_learn import portal_pages
+
+    src = tmp_path / "in.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for i, (article, furniture) in enumerate(portal_pages(30)):
+            fh.write(json.dumps({"id": i, "text": "\n".join(furniture[:6] + article + furniture[6:])}, ensure_ascii=False) + "\n")
+    report = ray_engine.run(str(src), str(tmp_path / "out"), Config(remove_furniture=False), learn=True)
+    assert any("learned 13 furniture line(s)" in message for _, message in report.notes)
+    rows = _read_output(tmp_path / "out")
+    assert len(rows) == 30 and not any("东湖在线 | 首页" in r["text"] for r in rows)
+    local = run_cli(src, "-o", tmp_path / "local.jsonl", "--jobs", "1")  # learns by default, with the rules on
+    ray_engine.run(str(src), str(tmp_path / "ray"), Config(), learn=True)
+    assert local.returncode == 0, local.stderr
+    assert b"".join(p.read_bytes() for p in sorted((tmp_path / "ray").glob("part-*.jsonl"))) == (tmp_path / "local.jsonl").read_bytes()
