@@ -318,3 +318,20 @@ def test_rules_learn_refuses_an_input_with_nothing_to_learn(tmp_path, capsys):
     (tmp_path / "few" / "a.txt").write_text("只有一页。\n", encoding="utf-8")
     assert cli.main(["rules", "learn", str(tmp_path / "few"), "-o", str(tmp_path / "x.toml")]) == 2
     assert not (tmp_path / "x.toml").exists()
+
+
+def test_the_first_pass_has_its_own_progress_bar(tmp_path, monkeypatch):
+    import io
+
+    from cleaner.engines import progress
+    from cleaner.engines.folder import run_folder
+    from cleaner.engines.report import Report
+
+    write_portal(tmp_path / "portal", 6)
+    err = io.StringIO()
+    monkeypatch.setattr(progress.sys, "stderr", err)
+    run_folder(tmp_path / "portal", tmp_path / "out", Config(), report=Report(echo=False), jobs=1, learn=True, progress=True)
+    assert err.getvalue().count("6/6 files") >= 2  # one bar for learning, one for cleaning
+    err.truncate(0)
+    run_folder(tmp_path / "portal", tmp_path / "plain", Config(), report=Report(echo=False), jobs=1, learn=False, progress=True)
+    assert err.getvalue().count("6/6 files") == 1

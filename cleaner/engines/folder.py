@@ -109,10 +109,16 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
     pool = None
     bar = None
     manifest = None
-    try:
-        if jobs > 1 and len(every) >= 2:
+
+    def workers(count: int):
+        """The pool, started the first time a pass has two files or more for it (never for a fresh re-run)."""
+        nonlocal pool
+        if pool is None and jobs > 1 and count >= 2:
             pool = worker_pool(jobs, config)
-        learned, sites = learn_folder(every, config, pool, progress) if learn and every else (None, {})
+        return pool
+
+    try:
+        learned, sites = learn_folder(every, config, workers(len(every)), progress) if learn and every else (None, {})
         if learned:
             report.note(str(src_dir), f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                                       f"from {learned.documents} document(s)")
@@ -133,7 +139,7 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
         if write:
             remove_stale_temporaries(out_dir)
             manifest.open()
-        if pool is None or len(work) < 2:
+        if workers(len(work)) is None or len(work) < 2:
             results = map(lambda job: clean_file(job, config), work)
         else:
             results = pool.map(clean_file, work, [config] * len(work), chunksize=1)
