@@ -43,6 +43,7 @@ from cleaner.io.page import load_page  # noqa: E402
 LOST_COST = 6.0  # a lost article character costs this many kept furniture characters
 PENALTIES = (10.0, 20.0, 40.0, 80.0)
 CAPS = (150, 400, 1000)
+RATIOS = (0.15, 0.3, 0.5, 1.0)
 MARGINS = (0.0, 1.0, 2.0, 4.0, 8.0)
 L2 = 0.01
 
@@ -140,24 +141,23 @@ def main() -> None:
         pages.append((lines, alive, label(lines, alive, article)))
     base = generic.load_model()
     best = None
-    for penalty in PENALTIES:
-        for cap in CAPS:
-            model = generic.Model(**{**vars(base), "penalty": penalty, "cap": cap})
-            rows = [row for page in pages for row in page_rows(page, model, lexicon)]
-            x = np.array([r[0] for r in rows])
-            art = np.array([r[1][0] for r in rows], dtype=float)
-            other = np.array([r[1][1] for r in rows], dtype=float)
-            y = (other > art).astype(float)
-            w = np.minimum(art + other, 200) * np.where(y == 0, LOST_COST, 1.0)
-            weights, bias = fit_logistic(x, y, w)
-            for margin in MARGINS:
-                for threshold in np.arange(-2.0, 3.01, 0.25):
-                    leftover, lost = cost(rows, weights, bias, float(threshold), margin)
-                    total = leftover + LOST_COST * lost
-                    if best is None or total < best[0]:
-                        best = (total, leftover, lost, penalty, cap, margin, float(threshold), weights, bias)
-        print(f"penalty {penalty}: best so far leftover {100 * best[1] / article_chars:.2f} % lost {100 * best[2] / article_chars:.2f} %", file=sys.stderr)
-    total, leftover, lost, penalty, cap, margin, threshold, weights, bias = best
+    for penalty, cap, ratio in [(p, c, r) for p in PENALTIES for c in CAPS for r in RATIOS]:
+        model = generic.Model(**{**vars(base), "penalty": penalty, "cap": cap, "ratio": ratio})
+        rows = [row for page in pages for row in page_rows(page, model, lexicon)]
+        x = np.array([r[0] for r in rows])
+        art = np.array([r[1][0] for r in rows], dtype=float)
+        other = np.array([r[1][1] for r in rows], dtype=float)
+        y = (other > art).astype(float)
+        w = np.minimum(art + other, 200) * np.where(y == 0, LOST_COST, 1.0)
+        weights, bias = fit_logistic(x, y, w)
+        for margin in MARGINS:
+            for threshold in np.arange(-2.0, 3.01, 0.25):
+                leftover, lost = cost(rows, weights, bias, float(threshold), margin)
+                total = leftover + LOST_COST * lost
+                if best is None or total < best[0]:
+                    best = (total, leftover, lost, penalty, cap, ratio, margin, float(threshold), weights, bias)
+        print(f"penalty {penalty} cap {cap} ratio {ratio}: best so far leftover {100 * best[1] / article_chars:.2f} % lost {100 * best[2] / article_chars:.2f} %", file=sys.stderr)
+    total, leftover, lost, penalty, cap, ratio, margin, threshold, weights, bias = best
     lines = [
         "# The generic furniture model's weights: written by scripts/fit_furniture.py, do not edit by hand.",
         "# score = bias + sum(weight * feature); a line scoring above threshold is furniture (a prose line",
@@ -176,6 +176,7 @@ def main() -> None:
         f"body_margin = {margin:.1f}",
         f"penalty = {penalty:.1f}",
         f"cap = {cap}",
+        f"ratio = {ratio:.2f}",
         f"min_body = {base.min_body}",
         f"far_lines = {base.far_lines}",
         f"adjacent_lines = {base.adjacent_lines}",

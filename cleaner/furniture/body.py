@@ -1,11 +1,13 @@
 """Where the article body stands on a page: the densest run of long punctuated lines.
 
-Each live line earns a gain: a prose line (``features.is_prose``) its length, any other line a
-fixed penalty. The body is the run with the largest total (Kadane's maximum subarray), so a short
-subheading or a caption between paragraphs stays inside it, while a menu, a byline block or a
-comment thread (short lines between short posts) ends it. Head and tail zones are what lies before
-and after that run: position is measured from the body, not from the page ends, so a long footer
-cannot push a disclaimer out of "the bottom".
+Each live line earns a gain: a prose line (``features.is_prose``) its length (capped), any other
+line a fixed penalty. The body is the run with the largest total (Kadane's maximum subarray), so a
+short subheading or a caption between paragraphs stays inside it, while a menu, a byline block or a
+comment thread (short lines between short posts) ends it. An article broken in two by a picture
+block or an advert is two runs: a run beside the body worth at least ``ratio`` of it joins the body
+(with what lies between). Head and tail zones are what lies before and after the body: position is
+measured from the body, not from the page ends, so a long footer cannot push a disclaimer out of
+"the bottom".
 """
 
 from __future__ import annotations
@@ -13,19 +15,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap: int) -> tuple[int, int]:
-    """(first, last) positions of the body run among the given lines; (0, -1) when there is none.
-
-    ``cap`` bounds the gain of one line, so one huge paragraph (a pasted comment, a footer blob)
-    does not outweigh a body of many ordinary paragraphs.
-    """
-    best, best_span = 0.0, (0, -1)
-    total, start = 0.0, 0
-    for i, (n, is_prose) in enumerate(zip(lengths, prose)):
-        gain = min(n, cap) if is_prose else -penalty
+def best_run(gains: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """(total, first, last) of the maximum-sum run of ``gains[lo:hi]``; total 0 and last < first if none."""
+    best, span = 0.0, (lo, lo - 1)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
         if total <= 0:
             total, start = 0.0, i
-        total += gain
+        total += gains[i]
         if total > best:
-            best, best_span = total, (start, i)
-    return best_span
+            best, span = total, (start, i)
+    return best, span[0], span[1]
+
+
+def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap: int, ratio: float = 1.0) -> tuple[int, int]:
+    """(first, last) positions of the body among the given lines; (0, -1) when there is none.
+
+    ``cap`` bounds the gain of one line, so one huge paragraph (a pasted comment, a footer blob)
+    does not outweigh a body of many ordinary paragraphs. ``ratio``: how much of the best run's
+    worth a neighbouring run needs to join the body (1.0: never).
+    """
+    gains = [min(n, cap) if p else -penalty for n, p in zip(lengths, prose)]
+    total, first, last = best_run(gains, 0, len(gains))
+    if last < first:
+        return 0, -1
+    grown = True
+    while grown:
+        grown = False
+        for lo, hi in ((0, first), (last + 1, len(gains))):
+            t, a, b = best_run(gains, lo, hi)
+            if b >= a and t >= ratio * total:
+                first, last, grown = min(first, a), max(last, b), True
+    return first, last

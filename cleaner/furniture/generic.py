@@ -34,6 +34,7 @@ class Model:
     body_margin: float  # extra score a prose line inside the body needs to go
     penalty: float  # body finding: what a non-prose line costs the run
     cap: int  # body finding: the most one line can add
+    ratio: float  # body finding: share of the best run's worth a neighbouring run needs to join
     min_body: int  # characters of prose below which no body is trusted (the page is left alone)
     far_lines: int  # lines beyond this distance from the body are "far"
     adjacent_lines: int  # lines within this distance of the body are "adjacent"
@@ -62,7 +63,7 @@ def load_model(path: Path = DATA / "weights.toml") -> Model:
         raise ValueError(f"{path}: unknown features {sorted(unknown)}")
     m = data["model"]
     return Model(weights={k: weights.get(k, 0.0) for k in FEATURES}, bias=float(m["bias"]), threshold=float(m["threshold"]),
-                 body_margin=float(m["body_margin"]), penalty=float(m["penalty"]), cap=int(m["cap"]),
+                 body_margin=float(m["body_margin"]), penalty=float(m["penalty"]), cap=int(m["cap"]), ratio=float(m["ratio"]),
                  min_body=int(m["min_body"]), far_lines=int(m["far_lines"]), adjacent_lines=int(m["adjacent_lines"]))
 
 
@@ -77,7 +78,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         lines.append(Line(i, text, text_features(text, lexicon)))
     prose = [is_prose(line.text, line.features) for line in lines]
     lengths = [len(line.text) for line in lines]
-    first, last = find_body(lengths, prose, model.penalty, model.cap)
+    first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio)
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
     marker = False  # past a furniture heading below the body ("相关新闻", "热门评论"): lists and comments follow
