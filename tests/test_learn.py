@@ -293,33 +293,6 @@ def test_a_folder_output_is_redone_when_what_is_learned_changes(tmp_path):
     assert "东湖在线 | 首页" in (tmp_path / "out" / "page000.txt").read_text(encoding="utf-8")
 
 
-def test_rules_learn_writes_a_valid_reviewable_rule_file(tmp_path, capsys):
-    from cleaner.furniture import rules
-    from cleaner.furniture.rules_cli import check_examples
-
-    write_portal(tmp_path / "portal", 50)
-    out = tmp_path / "rules" / "donghu.toml"
-    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out)]) == 0
-    site = rules.load_file(out)
-    assert site.id == "donghu" and len(site.rules) == 13 and site.signatures
-    assert not check_examples(rules.RuleSet(sites={site.id: site}))
-    text = out.read_text(encoding="utf-8")
-    assert "# in at least 49 of 50 documents" in text and r"\d+" in text and r"\|" in text
-    # The rule file, used instead of learning, removes the same lines from a page of the portal.
-    cleaner = rules.load([out.parent])
-    assert "donghu" in cleaner.sites
-    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out)]) == 2
-    assert "--force" in capsys.readouterr().err
-    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out), "--force"]) == 0
-
-
-def test_rules_learn_refuses_an_input_with_nothing_to_learn(tmp_path, capsys):
-    (tmp_path / "few").mkdir()
-    (tmp_path / "few" / "a.txt").write_text("只有一页。\n", encoding="utf-8")
-    assert cli.main(["rules", "learn", str(tmp_path / "few"), "-o", str(tmp_path / "x.toml")]) == 2
-    assert not (tmp_path / "x.toml").exists()
-
-
 def test_the_first_pass_has_its_own_progress_bar(tmp_path, monkeypatch):
     import io
 

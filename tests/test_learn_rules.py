@@ -1,0 +1,67 @@
+"""``cleaner rules learn`` (cleaner/furniture/learn_rules.py): a learned table as a valid, reviewable rule file."""
+
+import json
+
+from test_learn import portal_pages, write_portal
+
+from cleaner import cli
+from cleaner.furniture import rules
+from cleaner.furniture.learn_rules import line_pattern, toml_string
+from cleaner.furniture.rules_cli import check_examples
+from cleaner._native import Pattern
+
+
+def test_a_line_pattern_escapes_signs_and_generalises_digits_and_spaces():
+    pattern = line_pattern("第1000期 | 点击(37)次 [打印] $5.0+")
+    assert pattern == r"^第\d+期\s*\|\s*点击\(\d+\)次\s*\[打印\]\s*\$\d+\.\d+\+$"
+    compiled = Pattern(pattern)
+    assert compiled.search("第7期|点击(123)次 [打印] $9.9+") and not compiled.search("第7期 | 点击37次 [打印] $5.0+")
+
+
+def test_toml_strings_round_trip():
+    import tomllib
+
+    for value in ["a\\d+", "it's", "tab\there", "del\x7f"]:
+        assert tomllib.loads(f"v = {toml_string(value)}")["v"] == value
+
+
+def test_rules_learn_writes_a_valid_reviewable_rule_file(tmp_path, capsys):
+    from cleaner.furniture import rules
+    from cleaner.furniture.rules_cli import check_examples
+
+    write_portal(tmp_path / "portal", 50)
+    out = tmp_path / "rules" / "donghu.toml"
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out)]) == 0
+    site = rules.load_file(out)
+    assert site.id == "donghu" and len(site.rules) == 13 and site.signatures
+    assert not check_examples(rules.RuleSet(sites={site.id: site}))
+    text = out.read_text(encoding="utf-8")
+    assert "# in at least 49 of 50 documents" in text and r"\d+" in text and r"\|" in text
+    # The rule file, used instead of learning, removes the same lines from a page of the portal.
+    cleaner = rules.load([out.parent])
+    assert "donghu" in cleaner.sites
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out), "--force"]) == 0
+
+
+def test_rules_learn_refuses_an_input_with_nothing_to_learn(tmp_path, capsys):
+    (tmp_path / "few").mkdir()
+    (tmp_path / "few" / "a.txt").write_text("只有一页。\n", encoding="utf-8")
+    assert cli.main(["rules", "learn", str(tmp_path / "few"), "-o", str(tmp_path / "x.toml")]) == 2
+    assert not (tmp_path / "x.toml").exists()
+
+
+
+
+def test_rules_learn_from_records_names_the_host(tmp_path, capsys):
+    with open(tmp_path / "in.jsonl", "w", encoding="utf-8") as fh:
+        for i, (article, furniture) in enumerate(portal_pages(20)):
+            record = {"url": f"https://www.donghu.example.cn/{i}.html", "text": "\n".join(furniture + article)}
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out = tmp_path / "donghu.toml"
+    assert cli.main(["rules", "learn", str(tmp_path / "in.jsonl"), "-o", str(out)]) == 0
+    site = rules.load_file(out)
+    assert site.hosts == ("donghu.example.cn",) and not check_examples(rules.RuleSet(sites={site.id: site}))
+    assert cli.main(["rules", "learn", str(tmp_path / "in.jsonl"), "-o", str(out), "--force", "--from", "other.cn"]) == 2
+    assert "nothing learned for it" in capsys.readouterr().err
