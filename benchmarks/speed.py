@@ -1,18 +1,26 @@
-"""Throughput (MB/s) and peak memory of the cleaner against the naive chain, on one corpus.
+"""Throughput (MB/s of input) of the cleaner against two chains users assemble themselves.
 
-    .venv/bin/python benchmarks/speed.py [--mb 20] [--jobs N] [--big-mb 1000] [--kinds a=0.5,b=0.5]
+    .venv/bin/python benchmarks/speed.py [--repeat 3] [--mix crawl,damage] [--jobs 2] [--no-cli]
 
-The corpus is JSON Lines built from the clean articles of the fixtures (the seeds' expected files
-and fixtures/clean) and the furniture fixtures, each record put through one of the damage
-processes of tests/damage.py, in the shares of ``MIX`` (a crawl where most pages are fine). It
-reports, in one run:
+The corpus (``speed_corpus.py``) is real text never repeated: the measured part of the wiki
+corpus in both scripts, grouped into 1-4 KB pages, and the article text of
+``../shared/corpora/webpages``, dressed in furniture and damaged in two stated mixes, ``crawl``
+(80 % clean) and ``damage`` (60 % damaged, half of it the seed chain). Fixed seed.
 
-- per kind of record, our pipeline in this process (one core) and the naive chain
-  (``ftfy.fix_text`` then OpenCC t2s) on the same records;
-- the whole corpus: naive chain in this process, ``cleaner --jsonl`` with 1 job and with all
-  jobs as a child process (end to end: JSON parsing, cleaning, writing), with the peak resident
-  memory of its process tree (sum over processes) and of its largest process;
-- with ``--big-mb``: the peak memory of ``cleaner --jsonl --jobs 1`` on a corpus that large.
+Measured in the same run, each repeat in a fresh process (so no cache is warm that a real run
+would not have warm, and no page is seen twice):
+
+- ``cleaner``: ``Cleaner.for_config(Config()).run(text, details=False)``, as the engines run it,
+  on one core;
+- ``naive``: ``ftfy.fix_text`` then OpenCC ``t2s``;
+- ``careful``: ftfy with a Chinese-safe configuration (no width folding, quotes kept curly),
+  a regex that strips pinyin annotations after Han characters, OpenCC ``t2s``, and a regex that
+  restores fullwidth punctuation next to Han characters;
+- ``cleaner --jsonl --jobs 1`` and ``--jobs N`` as a child process, end to end (start-up, JSON,
+  cleaning, writing), for the scaling.
+
+Cold start is the import, the construction and the first page; steady state is every other page,
+each once. Figures are min-max over the repeats. The machine may be shared: say so with them.
 """
 
 from __future__ import annotations
@@ -20,147 +28,173 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-import measure  # noqa: E402
-from damage import damage_lines, damage_page, naive_s2t  # noqa: E402
-
-# Kind of record -> share of the corpus (by records). Most pages of a crawl are clean; the damaged
-# ones carry one of the notes' processes.
-MIX = {
-    "clean": 0.50,
-    "traditional": 0.10,
-    "furniture": 0.08,
-    "seed-chain": 0.02,
-    "utf8-as-gbk": 0.06,
-    "big5-as-gbk": 0.06,
-    "utf8-as-cp1252": 0.06,
-    "html-entities": 0.06,
-    "fullwidth": 0.06,
-}
+CHAINS = ("cleaner", "naive", "careful")
 
 
-def articles() -> list[str]:
-    paths = sorted((ROOT / "fixtures" / "seeds" / "expected-zh-hans").glob("*.txt")) + sorted((ROOT / "fixtures" / "clean").glob("*.txt"))
-    return [p.read_text(encoding="utf-8").strip() for p in paths]
+# --- the chains, each built inside its worker process --------------------------------------------------
 
 
-def furniture_pages() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "furniture").glob("*.txt"))]
+def build_chain(name: str):
+    if name == "cleaner":
+        from cleaner import Cleaner
+        from cleaner.config import Config
 
-
-def make_record(kind: str, rng: random.Random, arts: list[str], pages: list[str]) -> str:
-    text = rng.choice(arts)
-    if kind == "clean":
-        return text
-    if kind == "traditional":
-        return naive_s2t(text)
-    if kind == "furniture":
-        return rng.choice(pages)
-    if kind == "seed-chain":
-        return damage_page(text, rng.randrange(1 << 30))
-    return damage_lines(text, kind, rng)
-
-
-def build_corpus(path: Path, megabytes: float, mix: dict[str, float], seed: int = 0) -> dict[str, list[str]]:
-    """Write the corpus; return a sample of each kind's texts (for the per-kind figures)."""
-    rng = random.Random(seed)
-    arts, pages = articles(), furniture_pages()
-    kinds, weights = list(mix), list(mix.values())
-    samples: dict[str, list[str]] = {k: [] for k in kinds}
-    size, n = 0, 0
-    with open(path, "w", encoding="utf-8") as fh:
-        while size < megabytes * 1e6:
-            kind = rng.choices(kinds, weights)[0]
-            text = make_record(kind, rng, arts, pages)
-            if len(samples[kind]) < 200:
-                samples[kind].append(text)
-            line = json.dumps({"id": n, "kind": kind, "text": text}, ensure_ascii=False) + "\n"
-            fh.write(line)
-            size += len(line.encode("utf-8"))
-            n += 1
-    return samples
-
-
-def naive_chain():
+        cleaner = Cleaner.for_config(Config())
+        return lambda text: cleaner.run(text, details=False).text
     import ftfy
     import opencc
 
-    converter = opencc.OpenCC("t2s")
-    return lambda text: converter.convert(ftfy.fix_text(text))
+    t2s = opencc.OpenCC("t2s")
+    if name == "naive":
+        return lambda text: t2s.convert(ftfy.fix_text(text))
+    if name == "careful":
+        import re
+
+        config = ftfy.TextFixerConfig(fix_character_width=False, uncurl_quotes=False, explain=False)
+        han = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+        annotation = re.compile(rf"(?<=[{han}])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{{1,7}}[1-5]?\)")
+        signs = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+        punct = re.compile(rf"(?<=[{han}])[,:;!?]|[,:;!?](?=[{han}])")
+
+        def careful(text: str) -> str:
+            text = ftfy.fix_text(text, config)
+            text = annotation.sub("", text)
+            text = t2s.convert(text)
+            return punct.sub(lambda m: signs[m.group()], text)
+
+        return careful
+    raise ValueError(name)
 
 
-def rate(fn, texts: list[str], repeat: int = 3) -> float:
-    """MB/s of ``fn`` over ``texts`` (best of ``repeat`` passes, after one warm-up pass)."""
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    for t in texts:
-        fn(t)
-    best = float("inf")
+def worker(name: str, pages_path: str) -> None:
+    """One repeat in this fresh process: cold start, then every other page once; JSON on stdout."""
+    start = time.perf_counter()
+    fn = build_chain(name)
+    with open(pages_path, encoding="utf-8") as fh:
+        pages = [json.loads(line) for line in fh]
+    load = time.perf_counter()
+    fn(pages[0]["text"])
+    cold = (load - start) + (time.perf_counter() - load)  # corpus reading is not the chain's
+    per_kind: dict[str, list[float]] = {}
+    failed: list[str] = []  # a page that raises is counted and told, never hidden
+    steady_start = time.perf_counter()
+    for page in pages[1:]:
+        t = time.perf_counter()
+        try:
+            fn(page["text"])
+        except Exception as exc:  # noqa: BLE001  a bug in the chain; the run goes on and says so
+            failed.append(f"page {page['id']} ({page['kind']}): {exc!r}"[:200])
+        spent = per_kind.setdefault(page["kind"], [0.0, 0])
+        spent[0] += time.perf_counter() - t
+        spent[1] += len(page["text"].encode("utf-8"))
+    steady = time.perf_counter() - steady_start
+    size = sum(len(p["text"].encode("utf-8")) for p in pages[1:])
+    print(json.dumps({"cold": cold, "steady": steady, "bytes": size, "per_kind": per_kind, "failed": failed}))
+
+
+def run_worker(name: str, pages_path: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--worker", name, str(pages_path)], capture_output=True, text=True, check=False)
+    if out.returncode:
+        raise SystemExit(f"worker {name} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- reporting -------------------------------------------------------------------------------------------
+
+
+def span(values: list[float], fmt: str = "{:.2f}") -> str:
+    lo, hi = min(values), max(values)
+    return fmt.format(lo) if fmt.format(lo) == fmt.format(hi) else f"{fmt.format(lo)}-{fmt.format(hi)}"
+
+
+def measure_mix(mix: str, repeat: int, jobs: int, cli: bool, tmp: Path) -> dict:
+    import measure
+    import speed_corpus
+
+    pages = speed_corpus.build(mix)
+    pages_path = tmp / f"{mix}.jsonl"
+    with open(pages_path, "w", encoding="utf-8") as fh:
+        for i, (kind, text) in enumerate(pages):
+            fh.write(json.dumps({"id": i, "kind": kind, "text": text}, ensure_ascii=False) + "\n")
+    size = sum(len(t.encode("utf-8")) for _, t in pages) / 1e6
+    print(f"\n== mix {mix}: {len(pages)} pages, {size:.2f} MB of text ({pages_path.stat().st_size / 1e6:.2f} MB as JSON Lines); "
+          f"shares {speed_corpus.MIXES[mix]}")
+    runs: dict[str, list[dict]] = {name: [] for name in CHAINS}
     for _ in range(repeat):
-        start = time.perf_counter()
-        for t in texts:
-            fn(t)
-        best = min(best, time.perf_counter() - start)
-    return size / best
+        for name in CHAINS:  # interleaved, so that load on the machine falls on all of them alike
+            runs[name].append(run_worker(name, pages_path))
+    for name, rs in runs.items():
+        for failure in sorted({f for r in rs for f in r["failed"]}):
+            print(f"!! {name} raised on {failure}")
+    rates = {name: [r["bytes"] / 1e6 / r["steady"] for r in rs] for name, rs in runs.items()}
+    result = {"mix": mix, "size": size, "rates": rates, "cold": {n: [r["cold"] for r in rs] for n, rs in runs.items()}}
+    print(f"{'chain':10s} {'steady MB/s':>14s} {'cold start s':>14s}")
+    for name in CHAINS:
+        print(f"{name:10s} {span(rates[name]):>14s} {span(result['cold'][name]):>14s}")
+    # Ratios per repeat (each repeat ran the three back to back).
+    for other in ("naive", "careful"):
+        ratios = [a / b for a, b in zip(rates["cleaner"], rates[other], strict=True)]
+        result[f"vs_{other}"] = ratios
+        print(f"cleaner / {other}: {span(ratios)}x")
+    print("cleaner per kind of page (steady MB/s, min-max):")
+    for kind in sorted(runs["cleaner"][0]["per_kind"]):
+        values = [r["per_kind"][kind][1] / 1e6 / r["per_kind"][kind][0] for r in runs["cleaner"]]
+        share = runs["cleaner"][0]["per_kind"][kind][1] / 1e6 / size
+        print(f"  {kind:16s} {share:6.1%} of bytes {span(values):>12s}")
+    if cli:
+        result["cli"] = {}
+        for n in sorted({1, jobs}):
+            values = []
+            for _ in range(repeat):
+                seconds, tree, single, code = measure.run_cli(["--jsonl", str(pages_path), "-o", str(tmp / "out.jsonl"), "--jobs", str(n)])
+                if code:  # 1: some records failed (told on stderr above); the rate is still the run's
+                    print(f"!! cleaner --jsonl --jobs {n} exited {code}")
+                values.append(pages_path.stat().st_size / 1e6 / seconds)
+            result["cli"][n] = values
+            print(f"cleaner --jsonl --jobs {n}: {span(values)} MB/s of JSON Lines, end to end (start-up included), peak RSS {tree / 1e6:.0f} MB")
+        if jobs > 1:
+            scaling = [b / a for a, b in zip(result["cli"][1], result["cli"][jobs], strict=True)]
+            result["scaling"] = scaling
+            print(f"scaling 1 -> {jobs} jobs: {span(scaling)}x")
+    return result
+
+
+def table(results: list[dict], repeat: int, jobs: int) -> None:
+    """The Markdown table README shows."""
+    print(f"\n| mix | cleaner MB/s | naive chain MB/s | careful chain MB/s | vs naive | vs careful | cold start s | --jsonl 1 job | {jobs} jobs / 1 |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        cli = r.get("cli", {})
+        print(f"| {r['mix']} ({r['size']:.1f} MB) | {span(r['rates']['cleaner'])} | {span(r['rates']['naive'])} | {span(r['rates']['careful'])} "
+              f"| {span(r['vs_naive'])}x | {span(r['vs_careful'])}x | {span(r['cold']['cleaner'])} "
+              f"| {span(cli[1]) + ' MB/s' if 1 in cli else '-'} | {span(r['scaling']) + 'x' if 'scaling' in r else '-'} |")
+    print(f"\nmin-max over {repeat} runs, one core each, steady state (every page once, cold start apart); "
+          f"nproc={os.cpu_count()}; load average {os.getloadavg()[0]:.1f} at the end")
 
 
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+        worker(sys.argv[2], sys.argv[3])
+        return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for the all-jobs run")
-    ap.add_argument("--big-mb", type=float, default=0.0, help="also measure peak memory on a corpus this large")
-    ap.add_argument("--kinds", help="override the mix, e.g. clean=0.9,seed-chain=0.1")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each chain (fresh processes), default 3")
+    ap.add_argument("--mix", default="crawl,damage", help="mixes to measure (speed_corpus.MIXES)")
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes for the scaling run (default 2)")
+    ap.add_argument("--no-cli", action="store_true", help="skip the cleaner --jsonl runs")
     args = ap.parse_args()
-    mix = dict(MIX)
-    if args.kinds:
-        mix = {k: float(v) for k, v in (item.split("=") for item in args.kinds.split(","))}
-
-    from cleaner import Cleaner
-
-    naive = naive_chain()
-    cleaner = Cleaner()
+    print(f"load average at start: {os.getloadavg()[0]:.1f} (nproc={os.cpu_count()})")
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
-        samples = build_corpus(corpus, args.mb, mix)
-        size = corpus.stat().st_size / 1e6
-        print(f"corpus: {size:.1f} MB, {sum(1 for _ in open(corpus, encoding='utf-8'))} records; mix {mix}")
-        print(f"\n{'kind':16s} {'share':>6s} {'ours MB/s':>10s} {'naive MB/s':>11s}")
-        for kind, texts in samples.items():
-            if texts:
-                print(f"{kind:16s} {mix[kind]:6.2f} {rate(cleaner.clean, texts):10.2f} {rate(naive, texts):11.2f}")
-
-        texts = [json.loads(line)["text"] for line in open(corpus, encoding="utf-8")]
-        naive_rate = rate(naive, texts, repeat=1)
-        del texts
-        print(f"\nwhole corpus, one core: naive chain {naive_rate:.2f} MB/s (in process)")
-        results = {}
-        for jobs in sorted({1, args.jobs}):
-            seconds, tree, single, code = measure.run_cli(["--jsonl", str(corpus), "-o", str(Path(tmp) / f"out{jobs}.jsonl"), "--jobs", str(jobs)])
-            results[jobs] = size / seconds
-            print(f"cleaner --jsonl --jobs {jobs}: {size / seconds:6.2f} MB/s ({seconds:.1f} s, start-up included), "
-                  f"peak RSS {tree / 1e6:.0f} MB in all processes, {single / 1e6:.0f} MB the largest (exit {code})")
-        print(f"ours / naive on one core: {results[1] / naive_rate:.1f}x")
-        if args.jobs > 1:
-            print(f"scaling 1 -> {args.jobs} jobs: {results[args.jobs] / results[1]:.2f}x")
-        if args.big_mb:
-            big = Path(tmp) / "big.jsonl"
-            with open(big, "wb") as out:
-                while out.tell() < args.big_mb * 1e6:
-                    with open(corpus, "rb") as fh:
-                        out.write(fh.read())
-            big_size = big.stat().st_size / 1e6
-            corpus.unlink()
-            seconds, tree, single, code = measure.run_cli(["--jsonl", str(big), "--jobs", "1"])  # to stdout, discarded
-            print(f"\n{big_size:.0f} MB corpus, --jobs 1: {big_size / seconds:.2f} MB/s, peak RSS {tree / 1e6:.0f} MB "
-                  f"(largest process {single / 1e6:.0f} MB, exit {code})")
+        results = [measure_mix(mix, args.repeat, args.jobs, not args.no_cli, Path(tmp)) for mix in args.mix.split(",")]
+    table(results, args.repeat, args.jobs)
 
 
 if __name__ == "__main__":

@@ -33,3 +33,12 @@ class LineMatcher:
     def __init__(self, patterns: list[str], needed: list[list[str] | None], *, size_limit: int = ...) -> None: ...
     def match_lines(self, lines: list[str]) -> list[list[int]]: ...
     def __len__(self) -> int: ...
+
+def changed_places(old: str, new: str) -> int:
+    """How many places differ between ``old`` and ``new``: the count a pipeline Step records.
+
+    Lines aligned greedily (a line missing on one side looked for 8 lines ahead on the other);
+    inside a pair of changed lines, the non-equal opcodes of ``difflib.SequenceMatcher(None, a,
+    b, autojunk=False)`` between their common prefix and suffix (a change over 4000 characters
+    counts once). Same count as the Python reference, tests/reference_steps.py.
+    """

@@ -292,3 +292,87 @@ def test_every_rule_file_ships_in_the_wheel():
     assert sorted(links) == [p.name for p in RULE_FILES], "add/remove the link in native/wheel-data for a new/removed rule file"
     for name, link in links.items():
         assert link.is_symlink() and link.resolve() == (ROOT / "rules" / name).resolve(), name
+
+
+# --- changed_places: the pipeline's step counting (native/src/diff.rs) --------------------------------------
+#
+# The Python original is the oracle (tests/reference_steps.py): the native count must be the same
+# number on random text, on clean articles against themselves edited, and on damaged pages
+# against the clean text they came from.
+
+import random  # noqa: E402
+
+import reference_steps  # noqa: E402
+from damage import FAMILIES, damage_lines, damage_page, naive_s2t  # noqa: E402
+
+from cleaner._native import changed_places  # noqa: E402
+
+_ARTICLES = [p.read_text(encoding="utf-8").strip() for p in sorted((ROOT / "fixtures" / "clean").glob("*.txt"))]
+# A small alphabet makes ties, repeats and equal neighbours (where difflib's choices show).
+_SMALL = st.text(alphabet="ab国國\n", max_size=40)
+_WIDE = st.text(alphabet=st.characters(codec=None, exclude_categories=("Cn",)), max_size=60)
+
+
+def _agree(old: str, new: str) -> None:
+    assert changed_places(old, new) == reference_steps.changed_places(old, new), (old, new)
+
+
+@SETTINGS
+@given(old=st.one_of(_SMALL, _WIDE), new=st.one_of(_SMALL, _WIDE))
+def test_changed_places_agrees_with_python_on_random_text(old, new):
+    _agree(old, new)
+
+
+@SETTINGS
+@given(old=_SMALL, edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 2), st.sampled_from(["a", "国", "\n", "b\nb", ""])), max_size=6))
+def test_changed_places_agrees_with_python_on_edited_text(old, edits):
+    new = old
+    for where, op, piece in edits:
+        i = int(where * len(new))
+        new = new[:i] + piece + new[i + (op > 0) :] if op < 2 else new[:i] + new[i + 1 :]
+    _agree(old, new)
+
+
+@SETTINGS
+@given(index=st.integers(0, len(_ARTICLES) - 1), family=st.sampled_from(sorted(FAMILIES)), seed=st.integers(0, 2**32))
+def test_changed_places_agrees_with_python_on_damaged_pages(index, family, seed):
+    clean = _ARTICLES[index]
+    _agree(clean, clean)
+    _agree(damage_lines(clean, family, random.Random(seed)), clean)
+    _agree(naive_s2t(clean), clean)
+
+
+def test_changed_places_agrees_with_python_on_the_seed_chain():
+    for seed, clean in enumerate(_ARTICLES):
+        _agree(damage_page(clean, seed), clean)
+        _agree(clean, damage_page(clean, seed))
+
+
+def test_changed_places_counts_lines_moved_removed_and_added():
+    a = "\n".join(f"第{i}行" for i in range(20))
+    lines = a.split("\n")
+    for new in (
+        "\n".join(lines[:5] + lines[6:]),  # one removed
+        "\n".join(lines[:5] + ["新"] + lines[5:]),  # one added
+        "\n".join(lines[10:] + lines[:10]),  # a block moved further than the look-ahead
+        "\n".join(lines * 3),  # repeated
+        "",
+    ):
+        _agree(a, new)
+        _agree(new, a)
+
+
+def test_changed_places_on_long_lines_and_the_diff_limit():
+    rng = random.Random(7)
+    for size in (1999, 2000, 2001, 4001, 9000):
+        old = "".join(rng.choice("国务院会议abc") for _ in range(size))
+        new = "".join(ch if rng.random() > 0.05 else "國" for ch in old)
+        _agree(old, new)
+        _agree(old, old[:-1])
+
+
+def test_changed_places_sees_lone_surrogates_as_python_does():
+    _agree("a\ud800b", "a\udc00b")
+    _agree("a\ud800b", "a\ud800b")
+    _agree("国\ud800", "国")
+    assert changed_places("a\ud800b", "a\udc00b") == 1

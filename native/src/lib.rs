@@ -4,6 +4,8 @@
 //! `LineMatcher` is one rule list, matching every line of a page in one pass after an
 //! Aho-Corasick prefilter over the page. Neither backtracks, so no time-out is ever needed.
 //! The matching itself is in `engine.rs`, free of Python.
+//!
+//! `changed_places` counts the places two texts differ (the pipeline's Step counts; `diff.rs`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -12,6 +14,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
 
+pub mod diff;
 pub mod engine;
 
 use crate::engine::{CharOffsets, Found, LineMatcherCore};
@@ -207,8 +210,40 @@ impl LineMatcher {
     }
 }
 
+/// The code points of a str, lone surrogates included (as Python compares them).
+fn code_points(obj: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    if let Ok(s) = obj.to_str() {
+        return Ok(s.chars().map(u32::from).collect());
+    }
+    let encoded = obj.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+    let bytes = encoded.cast_into::<PyBytes>().map_err(PyErr::from)?;
+    Ok(bytes
+        .as_bytes()
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect())
+}
+
+/// How many places differ between `old` and `new` (runs of changed characters; lines added or
+/// removed), the count a pipeline Step records. See `diff.rs`.
+#[pyfunction]
+fn changed_places(old: &Bound<'_, PyString>, new: &Bound<'_, PyString>) -> PyResult<usize> {
+    if let (Ok(a), Ok(b)) = (old.to_str(), new.to_str()) {
+        if a == b {
+            return Ok(0);
+        }
+    }
+    let (a, b) = (code_points(old)?, code_points(new)?);
+    Ok(if a.len() + b.len() >= DETACH_BYTES {
+        old.py().detach(|| diff::changed_places(&a, &b))
+    } else {
+        diff::changed_places(&a, &b)
+    })
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(changed_places, m)?)?;
     m.add_class::<Pattern>()?;
     m.add_class::<LineMatcher>()?;
     m.add("DEFAULT_SIZE_LIMIT", engine::DEFAULT_SIZE_LIMIT)?;

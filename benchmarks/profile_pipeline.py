@@ -1,0 +1,78 @@
+"""Where the pipeline spends its time, per mix of the speed corpus (cProfile, ``details=False``).
+
+    .venv/bin/python benchmarks/profile_pipeline.py [--mix crawl,damage] [--top 25]
+
+Prints, per mix, the share of time under each stage of ``Cleaner.run`` (cumulative time of the
+stage's entry function) and the functions with the most time of their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# Stage entry points of cleaner/pipeline.py, by (file suffix, function name).
+STAGES = {
+    "html-entities": ("cleaner/fixes.py", "unescape_entities"),
+    "latin-1 mojibake": ("repair/mojibake.py", "fix_latin_mojibake"),
+    "looks_annotated": ("repair/annotations.py", "looks_annotated"),
+    "utf8-as-gbk re-read": ("repair/mojibake.py", "fix_utf8_as_gbk"),
+    "indent artifacts": ("cleaner/fixes.py", "remove_indent_artifacts"),
+    "pinyin repair": ("repair/annotations.py", "repair_pinyin"),
+    "furniture: fold_page": ("furniture/boilerplate.py", "fold_page"),
+    "furniture: recognise": ("furniture/boilerplate.py", "recognise"),
+    "furniture: remove": ("furniture/boilerplate.py", "remove_furniture"),
+    "convert script": ("script/convert.py", "convert"),
+    "compat punct": ("cleaner/fixes.py", "normalize_compat_punct"),
+    "halfwidth alnum": ("cleaner/fixes.py", "halfwidth_alnum"),
+    "fullwidth punct": ("cleaner/fixes.py", "fullwidth_punct"),
+    "nbsp after punct": ("cleaner/fixes.py", "drop_nbsp_after_punct"),
+    "paragraphs": ("cleaner/fixes.py", "normalize_paragraphs"),
+    "_changed_places (steps)": ("cleaner/pipeline.py", "_changed_places"),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mix", default="crawl,damage")
+    ap.add_argument("--top", type=int, default=25)
+    args = ap.parse_args()
+    import speed_corpus
+
+    from cleaner import Cleaner
+    from cleaner.config import Config
+
+    cleaner = Cleaner.for_config(Config())
+    for mix in args.mix.split(","):
+        pages = [text for _, text in speed_corpus.build(mix)]
+        cleaner.run(pages[0], details=False)  # cold start apart
+        prof = cProfile.Profile()
+        failed = 0
+        prof.enable()
+        for text in pages[1:]:
+            try:
+                cleaner.run(text, details=False)
+            except Exception:  # noqa: BLE001  counted and told (see speed.py)
+                failed += 1
+        prof.disable()
+        stats = pstats.Stats(prof)
+        total = max(v[3] for k, v in stats.stats.items() if k[2] == "run" and k[0].endswith("pipeline.py"))
+        size = sum(len(t.encode("utf-8")) for t in pages[1:]) / 1e6
+        print(f"\n== mix {mix}: {size:.2f} MB, Cleaner.run {total:.2f} s under the profiler ({failed} pages raised)")
+        for stage, (suffix, func) in STAGES.items():
+            cum = sum(v[3] for k, v in stats.stats.items() if k[0].endswith(suffix) and k[2] == func)
+            print(f"  {stage:26s} {cum:7.2f} s {cum / total:6.1%}")
+        print(f"  top {args.top} by own time:")
+        rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[: args.top]
+        for (file, line, func), (_, calls, tottime, cumtime, _) in rows:
+            short = "/".join(Path(file).parts[-2:])
+            print(f"    {tottime:6.2f} s {tottime / total:6.1%}  cum {cumtime:6.2f}  {calls:8d}  {short}:{line} {func}")
+
+
+if __name__ == "__main__":
+    main()
