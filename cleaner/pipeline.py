@@ -88,6 +88,10 @@ class Cleaner:
         if cfg.fix_mojibake:
             # Latin-1 first: its mojibake (æŽ¨) re-encodes to GBK too, and must not be re-read.
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
+            # What ftfy leaves of single-byte mojibake: GBK or Big5 bytes, cp1250, lost bytes.
+            text, n = mojibake.fix_single_byte(text)
+            if n:
+                steps.append(Step("repair", "read-as-single-byte", n))
             shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
             # rare characters that are not double encoding: realign needs their bytes as they are.

@@ -147,3 +147,74 @@ def damage_lines(text: str, family: str, rng: random.Random, share: float = 0.3)
     for i in picked:
         lines[i] = FAMILIES[family](lines[i])
     return "\n".join(lines)
+
+
+# --- The damage matrix: a page's bytes read by a wrong decoder (docs/corruption.md §3.8) ---------
+#
+# Source encodings × wrong decoders × errors × scope. Left out, with the reason:
+# - a source read by a decoder of its own family (GBK by gbk/gb18030/WHATWG gbk, Big5 by any Big5
+#   decoder): no damage but on the few characters one table has and the other lacks;
+# - ``errors="ignore"`` for latin-1 (it rejects nothing) and for the WHATWG decoders (browsers
+#   only replace: the standard has no "ignore" mode);
+# - Big5 source for Simplified text: Big5 cannot hold it; Big5 cells use Traditional text.
+
+from cleaner.repair.decoders import DECODERS, GBK_FAMILY  # noqa: E402
+
+SOURCES = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5hkscs"}
+SCOPES = ("page", "lines", "title", "spans")
+
+
+def _own_family(source: str, decoder: str) -> bool:
+    family = DECODERS[decoder].family
+    return (source == "gbk" and family == GBK_FAMILY) or (source == "big5" and family == "big5")
+
+
+def matrix_cells() -> list[tuple[str, str, str]]:
+    """Every meaningful (source, decoder, errors) cell."""
+    cells = []
+    for source in SOURCES:
+        for name, decoder in DECODERS.items():
+            if _own_family(source, name):
+                continue
+            cells.append((source, name, "replace"))
+            if not decoder.lossless and not decoder.whatwg:
+                cells.append((source, name, "ignore"))
+    return cells
+
+
+def source_text(text: str, source: str) -> str:
+    """What the page says once written in ``source`` (characters it cannot hold become "?")."""
+    codec = SOURCES[source]
+    return text.encode(codec, errors="replace").decode(codec)
+
+
+def misdecode(text: str, source: str, decoder: str, errors: str = "replace") -> str:
+    """``text`` written in ``source`` and read back by ``decoder``."""
+    return DECODERS[decoder].decode(text.encode(SOURCES[source], errors="replace"), errors)
+
+
+def damage_cell(text: str, source: str, decoder: str, errors: str, scope: str, rng: random.Random) -> str:
+    """``text`` (already in ``source``'s repertoire) with the cell's damage over ``scope``.
+
+    page: every line; lines: a random share (at least one); title: the first line; spans: a short
+    run of 2-8 characters inside each of some lines (a misread quote or name in a correct line).
+    """
+    lines = text.split("\n")
+
+    def bad(s: str) -> str:
+        return misdecode(s, source, decoder, errors)
+
+    if scope == "page":
+        return "\n".join(bad(line) for line in lines)
+    if scope == "title":
+        return "\n".join([bad(lines[0]), *lines[1:]])
+    picked = [i for i in range(len(lines)) if rng.random() < 0.3] or [rng.randrange(len(lines))]
+    for i in picked:
+        line = lines[i]
+        if scope == "lines" or len(line) < 4:
+            lines[i] = bad(line)
+            continue
+        width = rng.randint(2, min(8, len(line)))
+        start = rng.randrange(len(line) - width + 1)
+        lines[i] = line[:start] + bad(line[start : start + width]) + line[start + width :]
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ import ftfy
 import regex
 
 from cleaner.langmodel import model
-from cleaner.repair import gbk, holes
+from cleaner.repair import decoders, gbk, holes, reread
 from cleaner.repair.pinyin import (
     SYLLABLE,
     TONE_MARKS,
@@ -120,9 +120,15 @@ def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None
     # while a clean paragraph may hold one rare name. Trying every start of a long run would
     # cost its length squared.
     for lo, hi, stop in _rare_windows(run):
-        out.append(run[done:lo])
-        prev = _last_char(out) or before
+        prev = _last_char(out + [run[done:lo]]) or before
         fixed, n = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run), syllable if hi == len(run) else None)
+        wide = max(done, lo - (WIDE_MARGIN - LEAD_MARGIN))
+        if n and wide < lo:
+            # A repair shows the run misread: its span may start further back than the margin.
+            prev = _last_char(out + [run[done:wide]]) or before
+            lo = wide
+            fixed, n = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run), syllable if hi == len(run) else None)
+        out.append(run[done:lo])
         out.append(fixed)
         count += n
         done = hi
@@ -132,6 +138,7 @@ def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None
 
 LEAD_MARGIN = 4  # a misread span starts at most this many characters before its first rare one
 TAIL_MARGIN = 8  # and may run on past its last rare one
+WIDE_MARGIN = 16  # the lead margin of a window dense with rare characters
 
 
 def _rare_windows(run: str) -> list[tuple[int, int, int]]:
@@ -144,10 +151,18 @@ def _rare_windows(run: str) -> list[tuple[int, int, int]]:
     for m in _rare_char().finditer(run):
         lo, hi = max(0, m.start() - LEAD_MARGIN), min(len(run), m.end() + TAIL_MARGIN)
         if windows and lo <= windows[-1][1]:
-            windows[-1][1:] = [hi, m.end()]
+            windows[-1][1:3] = [hi, m.end()]
+            windows[-1][3] += 1
         else:
-            windows.append([lo, hi, m.end()])
-    return [tuple(w) for w in windows]
+            windows.append([lo, hi, m.end(), 1])
+    # A window with two rare characters is likely misread throughout, and misread text is not all
+    # rare characters (骞达級 = 年）): there a span may start further back.
+    floor = 0
+    for w in windows:
+        if w[3] >= 2:
+            w[0] = max(floor, w[0] - (WIDE_MARGIN - LEAD_MARGIN))
+        floor = w[1]
+    return [(lo, hi, stop) for lo, hi, stop, _ in windows]
 
 
 def _last_char(parts: list[str]) -> str:
@@ -198,7 +213,7 @@ def _evidence(text: str, i: int, j: int, codec: str) -> bool:
     if "\ufffd" in stretch:
         return True
     wide = [ch for ch in stretch if ord(ch) > 0x7F]
-    if codec != "big5":
+    if codec == "utf-8":
         return len(wide) >= 2
     # Japanese kana and Greek are GBK's rows a4-a6, where Big5 keeps its commonest characters: a
     # run of kana (どうまる) always re-reads as fluent Big5. Big5 text read as GBK is mostly Han.
@@ -256,35 +271,80 @@ def _common_chars() -> str:
 
 MAX_SPAN = 1024  # characters looked ahead at once; a longer span continues from where it stops
 
+# The byte views a misread run is turned back into, and the sources each is read in: a run of
+# CJK-looking mojibake came from a GBK-family decoder (gbk, gb18030, WHATWG gbk) or a Big5-family
+# one (big5, cp950, big5hkscs, WHATWG big5); see decoders.py. The first pair is the common case
+# and is also tried first, so ties go to it.
+CJK_VIEWS = ((decoders.GBK_FAMILY, ("utf-8", "big5")), (decoders.BIG5_FAMILY, ("utf-8", "gbk")))
+SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, ("utf-8", "gbk", "big5")),)
 
-def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None) -> tuple[int, str, str]:
-    """The longest stretch from ``start`` that reads as Chinese in one of the source codecs.
 
-    Returns (end index in ``run``, its repaired text, the source codec); the end is a character boundary both in
-    the misread text and in the re-read bytes. Codecs are tried in order, and a later one only
-    when the earlier did not read the whole stretch (it cannot do better).
+def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None,
+               views: tuple = CJK_VIEWS) -> tuple[int, str, str]:
+    """The stretch from ``start`` that reads best as Chinese in one of the views and sources.
+
+    Returns (end index in ``run``, its repaired text, the source); the end is a character
+    boundary both in the misread text and in the re-read bytes. Each view and source gives its
+    longest stretch; the one gaining most under the model (per character, times its length) wins.
     """
     capped = len(run) - start > MAX_SPAN
-    stream, ends = holes.byte_view(run[start : start + MAX_SPAN])
     final = final and not capped
-    best_chars, best_k, best_items, best_complete, best_codec = 0, 0, [], False, ""
-    for codec in SOURCE_CODECS:
-        items, complete = holes.read(stream, codec)
-        by_offset = {end: k for k, (_, end, _) in enumerate(items)}
-        for n_chars in range(len(ends), best_chars, -1):
-            k = by_offset.get(ends[n_chars - 1])
-            if k is not None:
-                best_chars, best_k, best_items, best_complete, best_codec = n_chars, k, items, complete, codec
-                break
-        if best_chars == len(ends):
-            break
-    if not best_chars:
+    piece = run[start : start + MAX_SPAN]
+    best: tuple[float, int, str, str] | None = None
+    for family, sources in views:
+        stream, ends = decoders.byte_view(piece, family)
+        if len(ends) < 2:
+            continue
+        for source in sources:
+            # errors="ignore" leaves no mark: a UTF-8 reading may take dropped bytes back.
+            for ignore in ((False, True) if source == "utf-8" and None not in stream else (False,)):
+                items, complete = reread.read(stream, source, family, ignore)
+                by_offset = {end: k for k, (_, end, _) in enumerate(items)}
+                for n_chars in range(len(ends), 1, -1):
+                    k = by_offset.get(ends[n_chars - 1])
+                    if k is not None:
+                        break
+                else:
+                    continue
+                if syllable and n_chars == len(ends) and not capped:
+                    _keep_reading(items[k], syllable)
+                decoded = holes.choose(items, prev, final and complete and n_chars == len(ends))
+                fixed = "".join(ch for ch, _, _ in decoded[: k + 1])
+                if ignore and not _few_taken_back(fixed, piece[:n_chars], ends[n_chars - 1]):
+                    continue
+                if (source != "utf-8" or ignore) and family != decoders.SINGLE_FAMILY and _ascii(fixed) > _ascii(piece[:n_chars]):
+                    # Two-byte codes re-read as two-byte codes keep their ASCII; a new ASCII sign is
+                    # a pair read out of step (clean "：" is Big5 a1 47: "員G"). UTF-8 may give one
+                    # (a last byte read with the ASCII byte after it), but not around bytes taken back.
+                    continue
+                gain = (_per_char(fixed) - _per_char(piece[:n_chars])) * n_chars
+                if best is None or gain > best[0]:
+                    best = (gain, start + n_chars, fixed, source)
+                if complete and n_chars == len(ends) and not ignore:
+                    break  # the whole stretch read without taking bytes back: enough
+    if best is None:
         return start, "", ""
-    # Chosen over everything the codec read: the character after the stretch still informs the last.
-    if syllable and best_chars == len(ends) and not capped:
-        _keep_reading(best_items[best_k], syllable)
-    decoded = holes.choose(best_items, prev, final and best_complete)
-    return start + best_chars, "".join(ch for ch, _, _ in decoded[: best_k + 1]), best_codec
+    return best[1], best[2], best[3]
+
+
+def _few_taken_back(fixed: str, original: str, view_bytes: int) -> bool:
+    """Is a re-read that takes dropped bytes back long enough, and are they few enough, to trust?
+
+    A dropped byte is invented from the model, and short clean text often re-reads fluently once
+    bytes may be invented anywhere (护暹 -> 铰链): at most one byte taken back per 2 characters, from
+    a stretch of at least IGNORE_MIN_CHARS misread characters.
+    """
+    taken = len(fixed.encode("utf-8")) - view_bytes
+    if taken <= 0:
+        return True
+    return sum(1 for ch in original if ch >= "\x80") >= IGNORE_MIN_CHARS and 6 * taken <= view_bytes
+
+
+IGNORE_MIN_CHARS = 4
+
+
+def _ascii(text: str) -> int:
+    return sum(1 for ch in text if ch < "\x80")
 
 
 def _keep_reading(item: list, syllable: str) -> None:
@@ -325,6 +385,62 @@ def _fix_pinyin_letters(text: str) -> tuple[str, int]:
         return m.group(0)
 
     return _MISREAD_SYLLABLE.sub(letters, text), count
+
+
+def _single_byte_chars() -> str:
+    """Every character cp1252, Latin-1 or cp1250 gives for a byte 80-ff, and U+FFFD."""
+    chars = {"\ufffd"}
+    for codec in ("cp1252", "latin-1", "cp1250"):
+        chars.update(bytes(range(0x80, 0x100)).decode(codec, errors="replace"))
+    return "".join(sorted(chars))
+
+
+_HIGH = regex.escape(_single_byte_chars())
+# A run a single-byte decoder made of CJK bytes: its characters, and a lone ASCII sign after one
+# (a Big5 or GBK trail byte 40-7e, as in "¤@" for 一).
+_SINGLE_RUN = regex.compile(rf"(?:[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
+# The cheap test for a page: two Latin-1 letters or signs in one run. Chinese text's own
+# “ ” — … are cp1252 characters too, but not Latin-1 ones.
+_SINGLE_HINT = regex.compile(rf"[\xa1-\xff\ufffd][{_HIGH}]*[\xa1-\xff]")
+SINGLE_MIN_BYTES = 4  # two Chinese characters in GBK or Big5
+
+
+def fix_single_byte(text: str) -> tuple[str, int]:
+    """Re-read runs that are UTF-8, GBK or Big5 bytes decoded as cp1252, Latin-1 or cp1250.
+
+    Runs after ftfy (``fix_latin_mojibake``), which does UTF-8 read as cp1252/Latin-1 when no byte
+    was lost; this takes the rest: GBK and Big5 sources, cp1250, and lost bytes.
+
+    >>> fix_single_byte("他说：·¢Õ¹是硬道理")
+    ('他说：发展是硬道理', 1)
+    """
+    if not _SINGLE_HINT.search(text):
+        return text, 0
+    count = 0
+
+    def run(m: regex.Match) -> str:
+        nonlocal count
+        span = m.group()
+        if sum(1 for ch in span if ch >= "\x80") < SINGLE_MIN_BYTES:
+            return span
+        out: list[str] = []
+        i = 0
+        ends_line = m.end() == len(text) or text[m.end()] == "\n"
+        while i < len(span):
+            prev = _last_char(out) or text[m.start() - 1 : m.start()]
+            j, fixed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
+            high = sum(1 for ch in span[i:j] if ch >= "\x80")
+            han = sum(1 for ch in fixed if "\u3400" <= ch <= "\u9fff")
+            if j > i + 1 and high >= SINGLE_MIN_BYTES and han >= 2 and _reads_better(fixed, span[i:j]):
+                out.append(fixed)
+                count += 1
+                i = j
+            else:
+                out.append(span[i])
+                i += 1
+        return "".join(out)
+
+    return _SINGLE_RUN.sub(run, text), count
 
 
 def fix_latin_mojibake(text: str) -> str:

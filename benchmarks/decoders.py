@@ -1,0 +1,115 @@
+"""Errors per 1,000 characters after repair, for every cell of the damage matrix.
+
+    .venv/bin/python benchmarks/decoders.py [--paragraphs N] [--scope page lines title spans] [--show]
+
+Pages of measured Wikipedia paragraphs (``benchmarks/wiki_split.py``'s ``measure_paragraphs``,
+never the part models are built from; both scripts, Traditional only for a Big5 source) are
+written in the cell's source encoding, read by its wrong decoder over the scope
+(``tests/damage.py``'s ``damage_cell``), and cleaned with ``to="keep"`` and furniture removal
+off. The reference is the same cleaner's output on the undamaged page, so only what the damage
+left counts: lost + wrong + extra characters, by a character alignment, per 1,000 characters of
+the reference. "bytes" says what the damage left of the page's bytes: lossless, the share of
+bytes under a U+FFFD (known to be there, value unknown) or the share dropped without a mark.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from damage import SCOPES, SOURCES, damage_cell, matrix_cells, misdecode, source_text  # noqa: E402
+from wiki_split import measure_paragraphs  # noqa: E402
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.repair.decoders import DECODERS, byte_view  # noqa: E402
+
+PAGE_LINES = 5  # paragraphs per page
+
+
+def pages(source: str, n: int) -> list[str]:
+    scripts = ("zh-hant",) if source == "big5" else ("zh-hans", "zh-hant")
+    out = []
+    for script in scripts:
+        paragraphs = [source_text(p, source) for p in measure_paragraphs(script)[:n]]
+        out += ["\n".join(paragraphs[i : i + PAGE_LINES]) for i in range(0, len(paragraphs), PAGE_LINES)]
+    return out
+
+
+def errors(out: str, ref: str) -> list[tuple[str, str]]:
+    sm = difflib.SequenceMatcher(None, out, ref, autojunk=False)
+    return [(out[i1:i2], ref[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+def line_errors(out: str, ref: str) -> list[tuple[str, str]]:
+    """Aligned line by line when the line counts agree (fast), else as a whole."""
+    a, b = out.split("\n"), ref.split("\n")
+    if len(a) != len(b):
+        return errors(out, ref)
+    return [d for x, y in zip(a, b, strict=True) if x != y for d in errors(x, y)]
+
+
+def bytes_left(page: str, source: str, decoder: str, errs: str) -> tuple[int, int]:
+    """(bytes under a U+FFFD, bytes dropped) when ``page`` goes through the cell."""
+    data = page.encode(SOURCES[source], errors="replace")
+    text = misdecode(page, source, decoder, errs)
+    stream, _ = byte_view(text, DECODERS[decoder].family)
+    marked = text.count("\ufffd")
+    return marked, max(0, len(data) - len(stream))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--paragraphs", type=int, default=40, help="measured paragraphs per script")
+    ap.add_argument("--scope", nargs="*", default=list(SCOPES))
+    ap.add_argument("--cell", nargs="*", default=None, help="source:decoder:errors cells (default: all)")
+    ap.add_argument("--show", action="store_true", help="print the first differences of each cell")
+    args = ap.parse_args()
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    cells = matrix_cells()
+    if args.cell:
+        cells = [c for c in cells if ":".join(c) in args.cell]
+    print(f"{'source':6s} {'decoder':12s} {'errors':7s} {'bytes':>16s} " + " ".join(f"{s:>7s}" for s in args.scope))
+    start = time.perf_counter()
+    worst: dict[str, float] = {}
+    for source, decoder, errs in cells:
+        refs = [(p, cleaner.clean(p)) for p in pages(source, args.paragraphs)]
+        total = sum(len(p.encode(SOURCES[source], errors="replace")) for p, _ in refs)
+        marked = dropped = 0
+        for p, _ in refs:
+            m, d = bytes_left(p, source, decoder, errs)
+            marked, dropped = marked + m, dropped + d
+        if DECODERS[decoder].lossless or not (marked or dropped):
+            allow = "lossless"
+        elif errs == "ignore":
+            allow = f"{100 * dropped / total:.1f}% dropped"
+        else:
+            allow = f"{100 * marked / total:.1f}% marked"
+        row = []
+        for scope in args.scope:
+            err = chars = 0
+            shown = False
+            for k, (page, ref) in enumerate(refs):
+                damaged = damage_cell(page, source, decoder, errs, scope, random.Random(k))
+                diffs = line_errors(cleaner.clean(damaged), ref)
+                err += sum(max(len(a), len(b)) for a, b in diffs)
+                chars += len(ref)
+                if args.show and diffs and not shown:
+                    print(f"   {source}:{decoder}:{errs} {scope}: {diffs[:6]}")
+                    shown = True
+            rate = 1000 * err / max(chars, 1)
+            worst[scope] = max(worst.get(scope, 0.0), rate)
+            row.append(f"{rate:7.1f}")
+        print(f"{source:6s} {decoder:12s} {errs:7s} {allow:>16s} " + " ".join(row), flush=True)
+    print(f"{len(cells)} cells, {time.perf_counter() - start:.0f} s (a shared machine: timings are noisy)")
+
+
+if __name__ == "__main__":
+    main()
