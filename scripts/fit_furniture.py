@@ -41,9 +41,9 @@ from cleaner.furniture.lexicon import DATA, load_lexicon  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
 LOST_COST = 6.0  # a lost article character costs this many kept furniture characters
-PENALTIES = (10.0, 20.0, 40.0, 80.0)
-CAPS = (150, 400, 1000)
-RATIOS = (0.15, 0.3, 0.5, 1.0)
+PENALTIES = (5.0, 10.0, 20.0, 40.0)
+CAPS = (400,)
+RATIOS = (0.2, 0.3, 0.5)
 MARGINS = (0.0, 1.0, 2.0, 4.0, 8.0)
 L2 = 0.01
 
@@ -88,7 +88,7 @@ def page_rows(page, model: generic.Model, lexicon):
     rows = []
     for pos, line in enumerate(scored):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
-        title = body is not None and pos == generic._title_position(scored, body[0])
+        title = body is not None and pos == generic._title_position(scored, body[0], model)
         rows.append(([line.features[k] for k in FEATURES], counts[pos], inside, title, body is not None))
     return rows
 

@@ -28,14 +28,18 @@ def best_run(gains: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]
     return best, span[0], span[1]
 
 
-def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap: int, ratio: float = 1.0) -> tuple[int, int]:
+def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap: int, ratio: float = 1.0,
+              barriers: Sequence[bool] = ()) -> tuple[int, int]:
     """(first, last) positions of the body among the given lines; (0, -1) when there is none.
 
     ``cap`` bounds the gain of one line, so one huge paragraph (a pasted comment, a footer blob)
     does not outweigh a body of many ordinary paragraphs. ``ratio``: how much of the best run's
-    worth a neighbouring run needs to join the body (1.0: never).
+    worth a neighbouring run needs to join the body (1.0: never). ``barriers``: lines no run
+    crosses (a post's timestamp line, a "相关新闻" or "网友评论" heading): the posts of a comment
+    thread are runs of their own, too small to be the body or to join it.
     """
-    gains = [min(n, cap) if p else -penalty for n, p in zip(lengths, prose)]
+    gains = [-float("inf") if b else min(n, cap) if p else -penalty
+             for n, p, b in zip(lengths, prose, barriers or [False] * len(lengths))]
     total, first, last = best_run(gains, 0, len(gains))
     if last < first:
         return 0, -1
@@ -44,6 +48,6 @@ def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap
         grown = False
         for lo, hi in ((0, first), (last + 1, len(gains))):
             t, a, b = best_run(gains, lo, hi)
-            if b >= a and t >= ratio * total:
+            if b >= a and t >= ratio * total and not any(g == -float("inf") for g in gains[min(a, first) : max(b, last) + 1]):
                 first, last, grown = min(first, a), max(last, b), True
     return first, last

@@ -23,6 +23,7 @@ from cleaner.furniture.body import find_body
 from cleaner.furniture.features import FEATURES, Line, is_prose, normalise, text_features
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 
+TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
 
 
@@ -78,7 +79,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         lines.append(Line(i, text, text_features(text, lexicon)))
     prose = [is_prose(line.text, line.features) for line in lines]
     lengths = [len(line.text) for line in lines]
-    first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio)
+    first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, [_barrier(line, p) for line, p in zip(lines, prose)])
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
     marker = False  # past a furniture heading below the body ("相关新闻", "热门评论"): lists and comments follow
@@ -105,15 +106,27 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     return lines, body
 
 
-def _title_position(lines: list[Line], first: int) -> int:
-    """The article's headline: the line just above the body when it reads as one (short, no
-    sentence end, no furniture signs), else -1. Pages keep their title; the cost on pages whose
+def _title_position(lines: list[Line], first: int, model: Model) -> int:
+    """The article's headline: the nearest line above the body that is not furniture, when it
+    reads as a headline (short, no sentence end, no furniture signs); else -1. Bylines and button
+    rows between headline and body are skipped. Pages keep their title; the cost on pages whose
     hand-copied article leaves it out is one line."""
-    if first == 0:
-        return -1
-    f = lines[first - 1].features
-    plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet"))
-    return first - 1 if plain and 5 <= len(lines[first - 1].text) <= 40 and f["lex_cover"] == 0 and f["separators"] == 0 else -1
+    for pos in range(first - 1, max(first - 1 - TITLE_REACH, -1), -1):
+        f = lines[pos].features
+        plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet"))
+        if plain and 5 <= len(lines[pos].text) <= 40 and f["lex_cover"] == 0 and f["separators"] == 0:
+            return pos
+        if score(f, model) <= model.threshold:
+            return -1  # an unremoved line that is no headline: the headline is not above it
+    return -1
+
+
+def _barrier(line: Line, prose: bool) -> bool:
+    """A line that ends a stretch of article: a post's timestamp, a furniture heading, a byline form."""
+    f = line.features
+    heading = f["lex_cover"] >= 0.5 and (f["len_1_4"] or f["len_5_12"])
+    stamp = f["time"] and not f["final_punct"]  # "# re: 标题 2004-12-27 12:46 用户" is no sentence
+    return bool(stamp or (not prose and (heading or f["kv_many"])))
 
 
 def _short(f: dict[str, float]) -> bool:
@@ -139,7 +152,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     scored, body = page_lines(folded, alive, model, lexicon)
     if body is None:
         return []
-    title = _title_position(scored, body[0])
+    title = _title_position(scored, body[0], model)
     out = []
     for pos, line in enumerate(scored):
         if line.index in keep or pos == title:

@@ -58,7 +58,7 @@ def load_lexicon(path: Path = DATA / "lexicon.toml") -> Lexicon:
         raise ValueError(f"{path}: the lexicon needs phrases and keys")
     # A key is a key when a colon follows it; the value runs to the next separator or key.
     keys_re = re.compile(
-        rf"(?:^|[\s|/(\[【])(?:{_alternation(keys)})\s*:\s*(?P<value>(?:(?!\s{{2,}}|\s\|)[^|【\[])*?)"
+        rf"(?:^|[\s|/(\[【])(?:{_alternation(keys)})\s*:[ \t]?(?P<value>(?:(?!\s{{2,}}|\s\|)[^|【\[])*?)"
         rf"(?=\s*(?:$|\||【|\[|\s(?:{_alternation(keys)})\s*:|\s{{2,}}))"
     )
     return Lexicon(re.compile(_alternation(phrases)), keys_re, len(phrases))

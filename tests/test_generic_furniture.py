@@ -1,0 +1,189 @@
+"""The generic furniture model: features.py, lexicon.py, body.py and generic.py of cleaner/furniture,
+and how boilerplate.remove_furniture records what the model removes."""
+
+import tomllib
+
+import pytest
+from conftest import FIXTURES, SEEDS
+
+from cleaner import Cleaner
+from cleaner.furniture import generic
+from cleaner.furniture.body import best_run, find_body
+from cleaner.furniture.boilerplate import fold_line, remove_furniture
+from cleaner.furniture.features import FEATURES, is_prose, normalise, text_features
+from cleaner.furniture.lexicon import DATA, load_lexicon
+
+LEX = load_lexicon()
+ARTICLE = [
+    "本报讯 为确保困难群众温暖过冬，市民政局近日启动冬季救助专项行动，对全市低保家庭开展走访排查。",
+    "专项行动将持续到明年三月，重点关注独居老人、重病患者和残疾人家庭，发现问题及时救助。",
+    "市民政局有关负责人表示，各区将设立临时救助服务点，群众可就近申请，当天即可领取救助金。",
+]
+
+
+def features(line: str) -> dict[str, float]:
+    return text_features(normalise(fold_line(line)), LEX)
+
+
+# --- features -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, filled, empty", [
+    ("来源：新华社", 1, 0),
+    ("作者：", 0, 1),
+    ("发布时间：2023-11-20 08:15:32  来源：  作者：  浏览次数：1268", 2, 2),
+    ("來源：人民日報 | 編輯：王偉", 2, 0),  # Traditional, fullwidth: folded first
+    ("他说这是多年来的心愿。", 0, 0),
+])
+def test_key_value_forms_filled_and_empty(line, filled, empty):
+    assert LEX.key_values(normalise(fold_line(line))) == (filled, empty)
+
+
+def test_line_features_see_the_signs_of_furniture():
+    assert features("首页 >> 新闻中心 >> 正文")["separators"] > 0
+    assert features("【打印本页】【关闭窗口】")["buttons"] > 0
+    assert features("网址 http://www.example.com.cn")["url"] == 1
+    assert features("2023-11-20 08:15")["date"] == 1 and features("2023-11-20 08:15")["time"] == 1
+    assert features("分享到：微信 微博 QQ空间")["lex_cover"] > 0.5
+    assert features("評論(12)")["counter"] == 1  # Traditional folds to the lexicon's Simplified
+    prose = features(ARTICLE[0])
+    assert prose["final_punct"] == 1 and prose["lex_cover"] == 0 and prose["len_over_80"] == 0
+
+
+def test_an_article_sentence_is_prose_a_menu_is_not():
+    assert is_prose(normalise(ARTICLE[1]), features(ARTICLE[1]))
+    assert not is_prose("首页 | 新闻 | 财经 | 体育", features("首页 | 新闻 | 财经 | 体育"))
+    assert not is_prose("版权所有 © 2023 某市新闻网", features("版权所有 © 2023 某市新闻网"))
+
+
+# --- body -----------------------------------------------------------------------------------
+
+def test_best_run_is_the_maximum_sum_run():
+    assert best_run([-5, 10, -2, 10, -30, 4], 0, 6) == (18, 1, 3)
+    assert best_run([-1, -2], 0, 2)[2] < best_run([-1, -2], 0, 2)[1]  # no run
+
+
+def test_body_is_the_densest_prose_run_and_a_barrier_ends_it():
+    lengths = [4, 4, 60, 50, 8, 70, 20, 30, 30, 4]
+    prose = [False, False, True, True, False, True, False, True, True, False]
+    assert find_body(lengths, prose, penalty=10, cap=400) == (2, 8)
+    # A post's timestamp at 6: the two posts after it are a thread, not article.
+    barriers = [False] * 6 + [True] + [False] * 3
+    assert find_body(lengths, prose, penalty=10, cap=400, barriers=barriers) == (2, 5)
+
+
+def test_a_split_article_joins_when_the_other_part_is_worth_enough():
+    lengths = [80, 80, 3, 3, 3, 3, 3, 3, 60]
+    prose = [True, True, False, False, False, False, False, False, True]
+    assert find_body(lengths, prose, penalty=20, cap=400, ratio=1.0) == (0, 1)
+    assert find_body(lengths, prose, penalty=20, cap=400, ratio=0.3) == (0, 8)
+
+
+# --- scorer and data ------------------------------------------------------------------------
+
+def test_score_is_bias_plus_weighted_features():
+    model = generic.load_model()
+    f = dict.fromkeys(FEATURES, 0.0)
+    assert generic.score(f, model) == pytest.approx(model.bias)
+    f["head"] = 1.0
+    f["lex_cover"] = 0.5
+    assert generic.score(f, model) == pytest.approx(model.bias + model.weights["head"] + 0.5 * model.weights["lex_cover"])
+    assert generic.reasons(f, model)[0] in ("head", "lex_cover")
+
+
+def test_data_files_carry_provenance_and_known_features():
+    weights = tomllib.loads((DATA / "weights.toml").read_text(encoding="utf-8"))
+    lexicon = tomllib.loads((DATA / "lexicon.toml").read_text(encoding="utf-8"))
+    assert set(weights["weights"]) == set(FEATURES)
+    assert "report split was not read" in weights["provenance"]["data"]
+    assert lexicon["provenance"]["source"] and LEX.size > 200
+
+
+def test_unknown_feature_in_weights_is_an_error(tmp_path):
+    text = (DATA / "weights.toml").read_text(encoding="utf-8").replace("[weights]", "[weights]\nno_such_feature = 1.0")
+    (tmp_path / "w.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="no_such_feature"):
+        generic.load_model(tmp_path / "w.toml")
+
+
+# --- decisions on pages ---------------------------------------------------------------------
+
+PAGE = [
+    "首页 | 新闻 | 财经 | 体育 | 娱乐 | 科技",
+    "登录 注册",
+    "市民政局启动冬季救助专项行动",
+    "发布时间：2023-11-20 08:15  来源：  作者：  点击：",
+    "【字体：大 中 小】【打印本页】【关闭窗口】",
+    *ARTICLE,
+    "[ 责任编辑：李明 ]",
+    "分享到： 微信 微博 QQ空间",
+    "关于我们 | 联系我们 | 网站地图",
+]
+
+
+def test_model_removes_furniture_keeps_title_and_article():
+    removal = remove_furniture("\n".join(PAGE), ())  # no rules: the model alone
+    assert removal.text.split("\n") == [PAGE[2], *ARTICLE]
+
+
+def test_every_removal_is_a_recorded_step_holding_the_line():
+    removal = remove_furniture("\n".join(PAGE), ())
+    removed = [f for f in removal.findings if f.kind == "removed-line"]
+    assert sum(removal.counts.values()) == len(removed) == len(PAGE) - 4
+    assert all(rid.startswith(generic.RULE_PREFIX) for rid in removal.counts)
+    for finding in removed:
+        rule_id, line = finding.detail.split(": ", 1)
+        assert rule_id in removal.counts and line in PAGE
+        assert "\n".join(PAGE)[finding.position :].startswith(line)  # where it stood
+
+
+def test_rule_removals_are_recorded_with_their_rule():
+    rules = Cleaner().ruleset.rules_for(None)
+    result = remove_furniture("\n".join([*ARTICLE, "责任编辑：王伟"]), rules)
+    assert any(f.detail == "common/editor: 责任编辑：王伟" for f in result.findings)
+
+
+def test_thin_page_is_left_alone():
+    text = "首页\n新闻\n联系我们"
+    assert remove_furniture(text, ()).text == text
+
+
+@pytest.mark.parametrize("tail", [[], ["关于我们", "联系我们", "网站地图", "Copyright © 2023 某网 版权所有"]])
+def test_disclaimer_goes_alone_or_followed_by_footer(tail):
+    disclaimer = "免责声明：本文仅代表作者个人观点，与本网无关，内容仅供参考。"
+    result = Cleaner().clean("\n".join([*ARTICLE, disclaimer, *tail]))
+    assert disclaimer not in result and "关于我们" not in result
+    assert result == Cleaner().clean("\n".join(ARTICLE))
+
+
+# --- never an article sentence ------------------------------------------------------------
+
+KEEPS = [
+    "记者注意到，不少网友在朋友圈分享了这段视频，并注明了来源。",
+    "该公司随后发表声明，称将依法维护自身版权，并追究侵权者责任。",
+    "责任编辑制度实施以来，编辑部门的审核流程更加规范。",
+    "工作人员现场打印了申请表，并提醒市民点击官网查看最新通知。",
+    "来源于统计部门的数据显示，本月全市用电量同比增长百分之五。",
+]
+
+
+@pytest.mark.parametrize("sentence", KEEPS)
+@pytest.mark.parametrize("where", [0, 1, 3])
+def test_article_sentences_mentioning_furniture_words_stay(sentence, where):
+    lines = [*ARTICLE]
+    lines.insert(where, sentence)
+    page = ["首页 | 新闻 | 财经", "登录 注册", *lines, "关于我们 | 联系我们"]
+    assert remove_furniture("\n".join(page), ()).text.split("\n") == lines
+
+
+NEGATIVES = [*sorted((FIXTURES / "clean").glob("*.txt")), *sorted((FIXTURES / "seeds" / "expected-zh-hans").glob("*.txt"))]
+
+
+@pytest.mark.parametrize("path", NEGATIVES, ids=lambda p: p.stem[:12])
+def test_plain_articles_lose_nothing_to_the_model(path):
+    text = path.read_text(encoding="utf-8").strip()
+    removal = remove_furniture(text, ())
+    assert removal.text == text and not removal.findings
+
+
+def test_seed_pages_exist_for_the_negative_set():
+    assert len(NEGATIVES) >= len(SEEDS) > 0
