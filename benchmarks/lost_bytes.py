@@ -37,6 +37,7 @@ VARIANTS = {
     "mix-0.5": ("charlm.txt", (0.5, 0.25, 0.25)),
     "mix-0.6": ("charlm.txt", (0.6, 0.2, 0.2)),
     "mix-0.7": ("charlm.txt", (0.7, 0.15, 0.15)),
+    "mix-0.8": ("charlm.txt", (0.8, 0.1, 0.1)),
 }
 DAMAGES = ("seed-chain", "utf8-as-gbk")
 

@@ -52,17 +52,25 @@ ASCII_RUN_LOGP = -1.0
 
 # Punctuation the running-text table counts, as a page shows it after NFKC (ASCII) or not.
 RUNNING_PUNCT = frozenset("，。、“”：；！？（）《》·—…")
-_FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"})
+# Digits count as one: the table says what follows a number (年, 月, 日, 万...), not which digit.
+DIGIT = "0"
+_FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）",
+                            **{str(d): DIGIT for d in range(10)}, **{chr(0xFF10 + d): DIGIT for d in range(10)},
+                            "「": "“", "」": "”"})
 # Weights of the running-text pair, the in-word pair and the unigram (scripts/build_charlm.py --heldout).
 WEIGHTS = (0.6, 0.2, 0.2)
 OLD_WEIGHTS = (0.0, LAMBDA, 1 - LAMBDA)  # the in-word model alone, as before the running text
+
+_RUNNING_KEYS = RUNNING_PUNCT | {DIGIT}
+_RUNNING_ONLY = frozenset("「」０１２３４５６７８９")  # in the table only as what they count as
 
 _NONE: dict[str, int] = {}
 _NO_RUNNING: tuple[int, dict[str, int]] = (0, _NONE)
 
 
 def normalize_punct(text: str) -> str:
-    """ASCII signs as the fullwidth marks the running-text table counts (a page's NFKC made them ASCII)."""
+    """Text as the running-text table counts it: ASCII signs as fullwidth marks (a page's NFKC
+    made them ASCII), corner brackets as quotes (Taiwan's 「」 are mainland's “”), digits as 0."""
     return text.translate(_FULLWIDTH)
 
 
@@ -80,7 +88,7 @@ class CharModel:
         self._big = bigrams
         self._uni_count = unigrams
         self._running = running or {}
-        self.weights = weights or (WEIGHTS if running else OLD_WEIGHTS)
+        self.weights = tuple(weights or (WEIGHTS if running else OLD_WEIGHTS))
         self._succ: dict[str, dict[str, int]] = {}
         # The decoders ask for the same pairs again and again (every guess sorts ~190 candidates
         # after the same character); a bounded cache keeps memory flat on huge texts.
@@ -107,11 +115,11 @@ class CharModel:
             return DOUBLE_PAUSE_LOGP
         if prev in "。！？!?" and ch == "”":
             return CLOSE_AFTER_END_LOGP
-        if prev.isdigit() and ch in AFTER_DIGIT:
-            return AFTER_DIGIT_LOGP
+        if prev.isdigit() and ch in AFTER_DIGIT and not self._running:
+            return AFTER_DIGIT_LOGP  # the in-word model knows no numbers; running text does
         if not (self.in_table(prev) and self.in_table(ch)):
             return self.unigram(ch)
-        a, b = self._key(prev), self._key(ch)
+        a, b = self.key(prev), self.key(ch)
         w_run, w_word, w_uni = self.weights
         p = w_uni * math.exp(self.unigram(b))
         seen = self._running.get(a, _NO_RUNNING)
@@ -123,28 +131,32 @@ class CharModel:
             p += w_word * pair / self._uni_count[a]
         return math.log(p)
 
-    @staticmethod
-    def _key(ch: str) -> str:
-        return ch.translate(_FULLWIDTH) if ch.isascii() else fold_char(ch)
+    def key(self, ch: str) -> str:
+        """What ``ch`` counts as in the tables: folded to Simplified (and, with running text, ASCII
+        signs fullwidth, 「」 as “”, any digit as 0)."""
+        if not self._running:
+            return fold_char(ch)
+        key = ch.translate(_FULLWIDTH)
+        return key if key != ch or ch.isascii() else fold_char(ch)
 
     def in_table(self, ch: str) -> bool:
         """Is a pair with ``ch`` on either side scored from the pair tables (after the special
         cases above it in ``_bigram``)? Latin text, and punctuation the running text does not
         count, are scored by the unigram."""
-        if ch.isascii():
-            return bool(self._running) and ch.translate(_FULLWIDTH) in RUNNING_PUNCT
-        if ch in PUNCTUATION:
-            return bool(self._running) and ch in RUNNING_PUNCT
+        if not self._running:
+            return not (ch.isascii() or ch in PUNCTUATION)  # the in-word model: Han only
+        if ch.isascii() or ch in PUNCTUATION or ch in _RUNNING_ONLY:
+            return ch.translate(_FULLWIDTH) in _RUNNING_KEYS
         return True
 
     def unseen(self, b: str) -> float:
         """``bigram(a, b)`` for an ``a`` in the table never seen before ``b``: the same for every
         such ``a``, and the least any ``a`` in the table gives (a seen pair only adds to it)."""
-        return math.log(self.weights[2] * math.exp(self.unigram(self._key(b))))
+        return math.log(self.weights[2] * math.exp(self.unigram(self.key(b))))
 
     def successors(self, a: str) -> dict[str, int]:
         """Characters (folded) seen after ``a`` (folded), in a word or in running text, with counts."""
-        a = self._key(a)
+        a = self.key(a)
         succ = self._succ.get(a)
         if succ is None:
             succ = dict(self._big.get(a, _NONE))

@@ -5,8 +5,9 @@
 Counts come from the build part of ``../shared/corpora/wiki/`` only (``benchmarks/wiki_split.py``
 fixes the split; the measured part is never read here). Both scripts are counted, folded to
 Simplified first (``cleaner.script.fold.fold``: the model scores folded characters), so one table
-serves both. Only pairs of table characters are counted (Han and the CJK punctuation of
-``langmodel.RUNNING_PUNCT``): a digit, a Latin letter or a space is a boundary.
+serves both. Only pairs of table characters are counted (Han, the CJK punctuation of
+``langmodel.RUNNING_PUNCT`` and digits, all counted as 0; 「」 count as “”): a Latin letter or a
+space is a boundary.
 
 Pruning: a pair seen fewer than ``--min-count`` times is dropped (the interpolation with the
 in-word and unigram models covers it), but each first character keeps its full count, so the pairs
@@ -43,7 +44,7 @@ HEADER = """\
 
 
 def table_char(ch: str) -> bool:
-    return bool(HAN.match(ch)) or ch in langmodel.RUNNING_PUNCT
+    return bool(HAN.match(ch)) or ch in langmodel.RUNNING_PUNCT or ch == langmodel.DIGIT
 
 
 def count(paragraphs: list[str]) -> dict[str, Counter]:
@@ -60,14 +61,14 @@ def paragraphs() -> list[str]:
     return build_paragraphs("zh-hans") + build_paragraphs("zh-hant")
 
 
-def write(pairs: dict[str, Counter], min_count: int) -> tuple[int, int]:
+def write(pairs: dict[str, Counter], min_count: int, out: Path = OUT) -> tuple[int, int]:
     lines, kept = [], 0
     for a in sorted(pairs):
         after = pairs[a]
         seen = sorted((b for b, n in after.items() if n >= min_count), key=lambda b: (-after[b], b))
         kept += len(seen)
         lines.append(f"{a}\t{sum(after.values())}\t" + " ".join(f"{b}{after[b]}" for b in seen))
-    OUT.write_text(HEADER.format(min_count=min_count) + "\n".join(lines) + "\n", encoding="utf-8")
+    out.write_text(HEADER.format(min_count=min_count) + "\n".join(lines) + "\n", encoding="utf-8")
     return len(lines), kept
 
 
@@ -93,13 +94,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--heldout", action="store_true")
+    ap.add_argument("--out", type=Path, default=OUT, help="where to write (to measure another pruning: benchmarks/lost_bytes.py --table)")
     args = ap.parse_args()
     if args.heldout:
         heldout()
         return
-    firsts, kept = write(count(paragraphs()), args.min_count)
-    size = OUT.stat().st_size
-    print(f"{OUT.relative_to(ROOT)}: {firsts:,} first characters, {kept:,} pairs, {size / 1e6:.2f} MB")
+    firsts, kept = write(count(paragraphs()), args.min_count, args.out)
+    size = args.out.stat().st_size
+    print(f"{args.out}: {firsts:,} first characters, {kept:,} pairs, {size / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":

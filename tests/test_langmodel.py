@@ -71,7 +71,15 @@ def test_ascii_punctuation_reads_as_its_fullwidth_mark(lm):
 def test_fixed_pairs_of_marks_stay(lm):
     assert lm.bigram("。", "，") == langmodel.DOUBLE_PAUSE_LOGP
     assert lm.bigram("。", "”") == langmodel.CLOSE_AFTER_END_LOGP
-    assert lm.bigram("5", "月") == langmodel.AFTER_DIGIT_LOGP
+
+
+def test_numbers_are_followed_by_what_running_text_puts_after_them(lm, old):
+    # The in-word model scores every unit after a digit alike (10月1日 or 10月1时); running text
+    # knows dates are commoner, whatever the digit and its width.
+    assert old.bigram("1", "日") == old.bigram("1", "时") == langmodel.AFTER_DIGIT_LOGP
+    assert lm.bigram("1", "日") > lm.bigram("1", "时")
+    assert lm.bigram("1", "日") == lm.bigram("7", "日") == lm.bigram("１", "日")
+    assert lm.bigram("第", "3") == lm.bigram("第", "0") > lm.unseen("3")
 
 
 def test_traditional_is_folded(lm):

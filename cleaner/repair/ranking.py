@@ -34,7 +34,8 @@ class RankedCandidates:
         for i, ch in enumerate(chars):
             # Punctuation in the table is scored one by one too: some pairs of marks have fixed
             # scores (two pauses, a closing quote after a sentence end), not the table's.
-            if lm.in_table(ch) and ch not in PUNCTUATION:
+            # (So is a character that counts as another, a fullwidth digit as 0.)
+            if lm.in_table(ch) and ch not in PUNCTUATION and lm.key(ch) == fold_char(ch):
                 table.append(i)
                 self.by_fold.setdefault(fold_char(ch), []).append(i)
             else:
@@ -53,7 +54,7 @@ class RankedCandidates:
         exact = set(self.special)
         if prev and lm.in_table(prev):
             order = self.after_table
-            for b in lm.successors(fold_char(prev)):
+            for b in lm.successors(prev):
                 exact.update(self.by_fold.get(b, ()))
         else:
             order = self.after_other
