@@ -126,15 +126,21 @@ class Cleaner:
             shares = badness.script_shares(text, fold.script_class("simplified"), fold.script_class("traditional"))
             for script, share in shares.items():
                 meta[f"{script}_share"] = str(share)
-        if cfg.convert_script and cfg.to != "keep":
-            text = apply("convert", f"opencc:{cfg.to}", lambda t: convert.convert(t, cfg.to), text)
+        converting = cfg.convert_script and cfg.to != "keep"
+        # Mojibake the repairs could not undo is kept byte for byte: converted or width-folded it
+        # could no longer be read back (鎵嬫 -> 镓嬫), and a second pass would change it again.
+        kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
+        outside = _Outside(text, kept)
+        if converting:
+            text = apply("convert", f"opencc:{cfg.to}", outside(lambda t: convert.convert(t, cfg.to)), text)
         if cfg.fix_width:
-            text = apply("width", "compat-punct", fixes.normalize_compat_punct, text)
-            text = apply("width", "halfwidth-alnum", fixes.halfwidth_alnum, text)
-            text = apply("width", "fullwidth-punct", fixes.fullwidth_punct, text)
+            text = apply("width", "compat-punct", outside(fixes.normalize_compat_punct), text)
+            text = apply("width", "halfwidth-alnum", outside(fixes.halfwidth_alnum), text)
+            text = apply("width", "fullwidth-punct", outside(fixes.fullwidth_punct), text)
         if cfg.normalize_whitespace:
             text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)
+        findings.extend(_kept_findings(text, outside.kept))
         if details:
             findings.extend(badness.unrecoverable(text))
             end = text.find("\n", 0, 82)
@@ -151,6 +157,44 @@ class Cleaner:
         result = self.run(decoded.text, **kw)
         result.findings[:0] = decoded.findings
         return result
+
+
+class _Outside:
+    """Apply fixers to a text outside kept spans: ``outside(fixer)`` is a fixer of the whole text.
+
+    The text is held as the pieces between the kept spans; each fixer changes only those pieces
+    (so it must be called with the text as the previous one left it, as the pipeline does).
+    """
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.kept = [text[a:b] for a, b in spans]
+        bounds = [0, *(x for span in spans for x in span), len(text)]
+        self.gaps = [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
+
+    def __call__(self, fixer: Callable[[str], str]) -> Callable[[str], str]:
+        if not self.kept:
+            return fixer
+
+        def fix(_: str) -> str:
+            self.gaps = [fixer(g) if g else g for g in self.gaps]
+            out = [self.gaps[0]]
+            for kept, gap in zip(self.kept, self.gaps[1:], strict=True):
+                out += [kept, gap]
+            return "".join(out)
+
+        return fix
+
+
+def _kept_findings(text: str, kept: list[str]) -> list[Finding]:
+    """One ``unrepaired-mojibake`` finding per kept span, at its place in the output."""
+    out, pos = [], 0
+    for span in kept:
+        at = text.find(span, pos)
+        if at < 0:
+            continue
+        out.append(Finding("unrepaired-mojibake", at, span))
+        pos = at + len(span)
+    return out
 
 
 @lru_cache(maxsize=8)

@@ -312,10 +312,12 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 fixed = "".join(ch for ch, _, _ in decoded[: k + 1])
                 if ignore and not _few_taken_back(fixed, piece[:n_chars], ends[n_chars - 1]):
                     continue
-                if (source != "utf-8" or ignore) and family != decoders.SINGLE_FAMILY and _ascii(fixed) > _ascii(piece[:n_chars]):
+                if (source != "utf-8" or ignore or family == decoders.BIG5_FAMILY) and family != decoders.SINGLE_FAMILY \
+                        and _ascii(fixed) > _ascii(piece[:n_chars]):
                     # Two-byte codes re-read as two-byte codes keep their ASCII; a new ASCII sign is
-                    # a pair read out of step (clean "：" is Big5 a1 47: "員G"). UTF-8 may give one
-                    # (a last byte read with the ASCII byte after it), but not around bytes taken back.
+                    # a pair read out of step (clean "：" is Big5 a1 47: "員G"). UTF-8 read as GBK may
+                    # give one (a last byte read with the ASCII byte after it), but not around bytes
+                    # taken back; through Big5 it was more often clean text (頝。-> 跡C).
                     continue
                 gain = (_per_char(fixed) - _per_char(piece[:n_chars])) * n_chars
                 if best is None or gain > best[0]:
@@ -399,9 +401,9 @@ _HIGH = regex.escape(_single_byte_chars())
 # A run a single-byte decoder made of CJK bytes: its characters, and a lone ASCII sign after one
 # (a Big5 or GBK trail byte 40-7e, as in "¤@" for 一).
 _SINGLE_RUN = regex.compile(rf"(?:[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
-# The cheap test for a page: two Latin-1 letters or signs in one run. Chinese text's own
-# “ ” — … are cp1252 characters too, but not Latin-1 ones.
-_SINGLE_HINT = regex.compile(rf"[\xa1-\xff\ufffd][{_HIGH}]*[\xa1-\xff]")
+# The cheap test for a page: two Latin-1 or cp1250 letters or signs in one run. Chinese text's
+# own “ ” — … are cp1252 characters too, but not letters.
+_SINGLE_HINT = regex.compile(rf"[\xa1-\xff\u0100-\u017f\ufffd][{_HIGH}]*[\xa1-\xff\u0100-\u017f]")
 SINGLE_MIN_BYTES = 4  # two Chinese characters in GBK or Big5
 
 
@@ -448,3 +450,96 @@ def fix_latin_mojibake(text: str) -> str:
     if not _LATIN_MOJIBAKE.search(text):
         return text
     return ftfy.fix_text(text, config=FTFY_CONFIG)
+
+
+# --- What is still mojibake after the repairs: kept byte for byte ------------------------------
+
+# Marks no clean Chinese text holds in a run of Han: the replacement character, private-use code
+# points (GB18030's user-defined area as a browser decodes it) and € (a lone 0x80).
+_LOSS_MARKS = "\ufffd\u20ac\ue000-\uf8ff"
+PROTECT_GAP = 3  # rare characters at most this far apart belong to one misread stretch
+PROTECT_EDGE = 0  # common-looking misread characters around (骞达 of 骞达紙骞虫垚) cannot be told from real ones
+
+
+def unrepaired_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of stretches still judged mojibake: left as they are by later stages.
+
+    A stretch is judged misread when it holds a mark of lost bytes or several rare characters
+    close together, at least half of its characters rare: what a wrong decoder leaves and clean
+    text almost never has (a rare name is one or two rare characters among common ones). A
+    stretch of pure rare Han with no mark must also re-read, in part, as UTF-8 in a byte view,
+    so that a run of rare but real characters (鑫森淼焱垚) is not kept from conversion.
+    """
+    if not _looks_misread(text):
+        return []
+    rare = _rare_char()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (r := rare.search(text, pos)) is not None:
+        m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
+        if m is None or m.start() > r.start():
+            pos = r.end()
+            continue
+        run, base = m.group(), m.start()
+        for lo, hi in _rare_clusters(run):
+            if _judged_misread(run[lo:hi]):
+                lo, hi = max(0, lo - PROTECT_EDGE), min(len(run), hi + PROTECT_EDGE)
+                while lo < hi and run[lo] < "\x80":
+                    lo += 1
+                while hi > lo and run[hi - 1] < "\x80":
+                    hi -= 1
+                if spans and spans[-1][1] >= base + lo:
+                    spans[-1] = (spans[-1][0], base + hi)
+                else:
+                    spans.append((base + lo, base + hi))
+        pos = m.end()
+    return spans
+
+
+def _rare_clusters(run: str) -> list[tuple[int, int]]:
+    """Stretches of ``run`` from a rare character to a rare one, no two more than PROTECT_GAP apart.
+
+    Chinese punctuation (「」, fullwidth signs) is left out: the model may find it rare, but it
+    is no sign of misreading.
+    """
+    clusters: list[list[int]] = []
+    for m in _rare_char().finditer(run):
+        if _PUNCT_BLOCKS.match(m.group()):
+            continue
+        if clusters and m.start() - clusters[-1][1] < PROTECT_GAP:
+            clusters[-1][1] = m.end()
+            clusters[-1][2] += 1
+        else:
+            clusters.append([m.start(), m.end(), 1])
+    return [(lo, hi) for lo, hi, n in clusters if n >= 2]
+
+
+IGNORE_JUDGE_CHARS = 6
+_PUNCT_BLOCKS = regex.compile("[\u2000-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff65]")
+_MARK = regex.compile(f"[{_LOSS_MARKS}]")
+
+
+def _judged_misread(stretch: str) -> bool:
+    rare = sum(1 for ch in _rare_char().findall(stretch) if not _PUNCT_BLOCKS.match(ch))
+    if 2 * rare < len(stretch):
+        return False
+    if _MARK.search(stretch):
+        return True
+    # No mark: the bytes must say so. A GBK- or Big5-family byte view of the stretch that reads,
+    # for two characters or more, as UTF-8 is the mark of double encoding.
+    for family in (decoders.GBK_FAMILY, decoders.BIG5_FAMILY):
+        stream, ends = decoders.byte_view(stretch, family)
+        if len(ends) < len(stretch):
+            continue  # a character this family never gives: not its mojibake
+        for start in range(min(3, len(stream))):
+            # Bytes may have been dropped without a mark; taken back, they make many short
+            # stretches read (鄔賀銓), so only a long stretch is read so.
+            for ignore in (False, True) if len(stretch) >= IGNORE_JUDGE_CHARS else (False,):
+                items, _ = reread.read(stream[start:], "utf-8", family, ignore)
+                # Most of the bytes must read: two characters somewhere in a stretch are chance.
+                covered = items[-1][1] if items else 0
+                read = "".join(ch for ch, _, _ in items)
+                if (sum(1 for ch in read if ch >= "\u3400") >= (3 if ignore else 2) and 3 * covered >= 2 * (len(stream) - start)
+                        and _ascii(read) <= _ascii(stretch)):
+                    return True
+    return False

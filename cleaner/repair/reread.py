@@ -45,7 +45,7 @@ def _shapes(window: tuple, source: str, ignore: bool) -> list[tuple[int, tuple]]
     if first is not None and first < 0x80:
         return [(1, (first,))]
     if source != "utf-8":
-        return [(2, (first, second))] if len(window) > 1 and (first, second) != (None, None) else []
+        return [(2, (first, second))] if len(window) > 1 else []
     if first is None:
         if second is not None and second in CONT:
             return [(3, tuple(window[:3]))] if len(window) >= 3 else [(2, (None, second, None))] if ignore else []
@@ -88,6 +88,7 @@ def _table(source: str, width: int) -> dict[tuple[int, int], list[tuple[bytes, s
         if len(ch) == 1 and _acceptable(ch):
             for pos, b in enumerate(data):
                 index.setdefault((pos, b), []).append((data, ch))
+            index.setdefault((-1, -1), []).append((data, ch))  # every one, for a fully unknown code
     return index
 
 
@@ -104,9 +105,9 @@ def _matches(pattern: tuple, after: int | None, source: str, family: str) -> lis
         return [chr(pattern[0])]
     index = _table(source, len(pattern))
     known = [(pos, b) for pos, b in enumerate(pattern) if b is not None]
-    if not known:
-        return []
-    pool = min((index.get(k, []) for k in known), key=len)
+    if not known and len(pattern) > 2:
+        return []  # three unknown UTF-8 bytes: anything
+    pool = min((index.get(k, []) for k in known), key=len) if known else index.get((-1, -1), [])
     out = []
     for data, ch in pool:
         if all(data[pos] == b for pos, b in known) and all(
