@@ -35,7 +35,7 @@ FEATURES = (
     "final_punct", "clause_punct", "no_cjk", "digit_share", "date", "time",
     "kv_filled", "kv_empty", "kv_many", "separators", "buttons", "counter", "url", "bullet",
     "lex_phrase", "lex_cover", "lex_short", "short_run",
-    "head", "tail", "far", "adjacent", "out_prose", "out_short", "far_prose", "after_marker",
+    "head", "tail", "far", "adjacent", "out_prose", "out_short", "far_prose", "after_marker", "after_barrier",
 )
 
 

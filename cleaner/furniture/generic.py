@@ -79,15 +79,20 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         lines.append(Line(i, text, text_features(text, lexicon)))
     prose = [is_prose(line.text, line.features) for line in lines]
     lengths = [len(line.text) for line in lines]
-    first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, [_barrier(line, p) for line, p in zip(lines, prose)])
+    barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
+    first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers)
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
-    marker = False  # past a furniture heading below the body ("相关新闻", "热门评论"): lists and comments follow
+    # Below the body, past a furniture heading ("相关新闻", "热门评论") or any barrier (a post's
+    # timestamp): lists and comment threads follow.
+    marker = past_barrier = False
     for pos, line in enumerate(lines):
         f = line.features
         if body is not None and pos > last:
             f["after_marker"] = float(marker)
+            f["after_barrier"] = float(past_barrier)
             marker = marker or bool(f["lex_cover"] >= 0.5 and (f["len_1_4"] or f["len_5_12"]))
+            past_barrier = past_barrier or barriers[pos]
         before = pos > 0 and lines[pos - 1].features
         after = pos + 1 < len(lines) and lines[pos + 1].features
         f["short_run"] = float(bool(before and after and _short(before) and _short(after) and _short(f)))
