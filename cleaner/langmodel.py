@@ -176,9 +176,13 @@ class CharModel:
 
 
 def dictionary_path() -> str:
-    import jieba
+    # Found without importing jieba (0.3-0.4 s), which only the first build of the table needs.
+    from importlib.util import find_spec
 
-    return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    spec = find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise ModuleNotFoundError("jieba is needed for the character model (pip install jieba)")
+    return os.path.join(os.path.dirname(spec.origin), "dict.txt")
 
 
 def _words_with_ambiguous() -> dict[str, int]:
