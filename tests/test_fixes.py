@@ -60,3 +60,73 @@ def test_nbsp_after_chinese_punctuation_is_dropped_not_spaced():
     result = Cleaner().run("他说：&nbsp;我们。&nbsp;&nbsp;下一句，\u00a0好。Hello&nbsp;world")
     assert result.text == "他说：我们。下一句，好。Hello\u00a0world"  # between words it stays
     assert any(step.name == "nbsp-after-punct" for step in result.steps)
+
+
+# --- the native fixers against their Python originals (tests/reference_fixes.py) ----------------------------
+#
+# Same text on random input (any character, lone surrogates included), on input made of the
+# characters the fixers look at, on clean articles and on damaged pages.
+
+import os  # noqa: E402
+import random  # noqa: E402
+import unicodedata  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import reference_fixes  # noqa: E402
+from damage import FAMILIES, damage_lines, damage_page, naive_s2t  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cleaner import _native  # noqa: E402
+from cleaner.chardata import _HAN_RANGES  # noqa: E402
+
+NATIVE = ["fullwidth_punct", "drop_nbsp_after_punct", "normalize_paragraphs", "halfwidth_alnum", "normalize_compat_punct"]
+SETTINGS = settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ARTICLES = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "fixtures" / "clean").glob("*.txt"))]
+# What the fixers look at, and their neighbours: signs, parentheses, digits of several scripts,
+# spaces and padding, line breaks, Chinese, Chinese punctuation, compat and fullwidth forms.
+_FOCUS = ",;:!?()（）/ \t\u00a0\u3000\u2002\u200b\ufeff\r\n\u2028\u2029" "0123456789٣①²½" "国务院中〇" "，。、；：！？”’」』）》】…—“·" "﹐︰﹔﹕﹙﹚︵︶︙" "０９ＡＺａｚ" "ab.%" "\U00020000"
+FOCUSED = st.text(alphabet=_FOCUS, max_size=80)
+ANY = st.text(alphabet=st.characters(codec=None), max_size=80)
+
+
+def _agree(name: str, text: str) -> None:
+    assert getattr(_native, name)(text) == getattr(reference_fixes, name)(text), (name, text)
+
+
+@pytest.mark.parametrize("name", NATIVE)
+@SETTINGS
+@given(text=st.one_of(FOCUSED, ANY))
+def test_native_fixers_agree_with_python_on_random_text(name, text):
+    _agree(name, text)
+
+
+@pytest.mark.parametrize("name", NATIVE)
+@SETTINGS
+@given(index=st.integers(0, len(ARTICLES) - 1), family=st.sampled_from(sorted(FAMILIES)), seed=st.integers(0, 2**32))
+def test_native_fixers_agree_with_python_on_damaged_pages(name, index, family, seed):
+    clean = ARTICLES[index]
+    for text in (clean, naive_s2t(clean), damage_lines(clean, family, random.Random(seed)), damage_page(clean, seed)):
+        _agree(name, text)
+        _agree(name, unicodedata.normalize("NFKC", text))
+
+
+def test_the_fixers_are_the_native_ones():
+    for name in NATIVE:
+        text = "甲,乙(丙)\u00a0２﹐\r\n"
+        assert getattr(fixes, name)(text) == getattr(_native, name)(text)
+
+
+def test_unchanged_text_comes_back_as_the_same_object():
+    text = "国务院召开会议。"
+    for name in NATIVE:
+        assert getattr(_native, name)(text) is text
+
+
+def test_native_han_table_is_the_one_chardata_counts_with():
+    assert [tuple(r) for r in _native.HAN_RANGES] == list(_HAN_RANGES)
+
+
+def test_lone_surrogates_pass_through():
+    assert _native.fullwidth_punct("国,\ud800") == "国，\ud800"
+    assert _native.normalize_paragraphs(" \ud800 \n\n") == "\ud800"

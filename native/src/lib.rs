@@ -5,7 +5,8 @@
 //! Aho-Corasick prefilter over the page. Neither backtracks, so no time-out is ever needed.
 //! The matching itself is in `engine.rs`, free of Python.
 //!
-//! `changed_places` counts the places two texts differ (the pipeline's Step counts; `diff.rs`).
+//! `changed_places` counts the places two texts differ (the pipeline's Step counts; `diff.rs`);
+//! the small page fixers of `cleaner/fixes.py` are in `fixes.rs`.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -16,6 +17,8 @@ use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
 
 pub mod diff;
 pub mod engine;
+pub mod fixes;
+pub mod tables;
 
 use crate::engine::{CharOffsets, Found, LineMatcherCore};
 
@@ -241,9 +244,70 @@ fn changed_places(old: &Bound<'_, PyString>, new: &Bound<'_, PyString>) -> PyRes
     })
 }
 
+/// A str from code points, lone surrogates included.
+fn from_code_points<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>> {
+    let chars: Option<String> = cps.iter().map(|&c| char::from_u32(c)).collect();
+    if let Some(s) = chars {
+        return Ok(PyString::new(py, &s));
+    }
+    let bytes: Vec<u8> = cps.iter().flat_map(|c| c.to_le_bytes()).collect();
+    let decoded = PyBytes::new(py, &bytes).call_method1("decode", ("utf-32-le", "surrogatepass"))?;
+    decoded.cast_into::<PyString>().map_err(PyErr::from)
+}
+
+/// `fix` on the text's code points; the same object back when nothing changes.
+fn fix_text<'py>(text: &Bound<'py, PyString>, fix: fn(&[u32]) -> Option<Vec<u32>>) -> PyResult<Bound<'py, PyString>> {
+    let cps = code_points(text)?;
+    let out = if cps.len() * 4 >= DETACH_BYTES {
+        text.py().detach(|| fix(&cps))
+    } else {
+        fix(&cps)
+    };
+    match out {
+        None => Ok(text.clone()),
+        Some(new) => from_code_points(text.py(), &new),
+    }
+}
+
+/// ASCII `, : ; ! ? ( )` to fullwidth where a neighbour is Chinese, to a fixpoint (`fixes.rs`).
+#[pyfunction]
+fn fullwidth_punct<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    fix_text(text, fixes::fullwidth_punct)
+}
+
+/// NBSP runs right after Chinese closing punctuation, dropped.
+#[pyfunction]
+fn drop_nbsp_after_punct<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    fix_text(text, fixes::drop_nbsp_after_punct)
+}
+
+/// One paragraph per line: unified line breaks, padding stripped, empty lines dropped.
+#[pyfunction]
+fn normalize_paragraphs<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    fix_text(text, fixes::normalize_paragraphs)
+}
+
+/// Fullwidth letters and digits to ASCII.
+#[pyfunction]
+fn halfwidth_alnum<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    fix_text(text, fixes::halfwidth_alnum)
+}
+
+/// Small and vertical punctuation forms to the ordinary fullwidth signs.
+#[pyfunction]
+fn normalize_compat_punct<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    fix_text(text, fixes::normalize_compat_punct)
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(changed_places, m)?)?;
+    m.add_function(wrap_pyfunction!(fullwidth_punct, m)?)?;
+    m.add_function(wrap_pyfunction!(drop_nbsp_after_punct, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_paragraphs, m)?)?;
+    m.add_function(wrap_pyfunction!(halfwidth_alnum, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_compat_punct, m)?)?;
+    m.add("HAN_RANGES", tables::HAN.to_vec())?;
     m.add_class::<Pattern>()?;
     m.add_class::<LineMatcher>()?;
     m.add("DEFAULT_SIZE_LIMIT", engine::DEFAULT_SIZE_LIMIT)?;

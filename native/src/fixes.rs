@@ -1,0 +1,343 @@
+//! The small page fixers of `cleaner/fixes.py`: width and punctuation by context, NBSP after
+//! Chinese punctuation, one paragraph per line. One pass (or a few) over the page's code points,
+//! no Python in the loop.
+//!
+//! Each returns `None` when the text would not change, so that the caller keeps its object. Texts
+//! are code points (`u32`): a lone surrogate in a Python str passes through untouched. The Python
+//! originals are the oracles of the tests (`tests/reference_fixes.py`); the character tables are
+//! generated from the `regex` module's data (`tables.rs`).
+
+use crate::tables::{DIGIT, HAN};
+
+const SPACE: u32 = ' ' as u32;
+const NEWLINE: u32 = '\n' as u32;
+const OPEN: u32 = '(' as u32;
+const CLOSE: u32 = ')' as u32;
+const NBSP: u32 = 0xA0;
+/// Characters a pair of parentheses may hold (`\(([^()\n]{0,200})\)`).
+const PAREN_INNER_MAX: usize = 200;
+
+fn in_ranges(table: &[(u32, u32)], c: u32) -> bool {
+    table
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// "Chinese" next to a punctuation sign (`chardata.CJK`): Han, CJK punctuation, fullwidth
+/// signs, and the curly quotes, dash, ellipsis and middle dot Chinese text uses.
+pub fn is_cjk(c: u32) -> bool {
+    matches!(c, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0x201C | 0x201D | 0x2018 | 0x2019 | 0x2014 | 0x2026 | 0xB7)
+        || (c >= 0x2E80 && in_ranges(HAN, c))
+}
+
+/// `str.isdigit()` of one character.
+pub fn is_digit(c: u32) -> bool {
+    (0x30..=0x39).contains(&c) || (c >= 0x80 && in_ranges(DIGIT, c))
+}
+
+fn fullwidth_sign(c: u32) -> Option<u32> {
+    Some(match char::from_u32(c)? {
+        ',' => 0xFF0C,
+        ':' => 0xFF1A,
+        ';' => 0xFF1B,
+        '!' => 0xFF01,
+        '?' => 0xFF1F,
+        _ => return None,
+    })
+}
+
+/// Chinese before position `i`, spaces skipped.
+fn cjk_before(t: &[u32], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && t[k - 1] == SPACE {
+        k -= 1;
+    }
+    k > 0 && is_cjk(t[k - 1])
+}
+
+/// Chinese after position `i`, spaces skipped.
+fn cjk_after(t: &[u32], i: usize) -> bool {
+    let mut k = i + 1;
+    while k < t.len() && t[k] == SPACE {
+        k += 1;
+    }
+    k < t.len() && is_cjk(t[k])
+}
+
+/// One pass of `fullwidth_punct`: signs first (decided on the text as the pass found it), then
+/// parentheses on the result.
+fn fullwidth_pass(t: &[u32]) -> Vec<u32> {
+    let mut signs = Vec::with_capacity(t.len());
+    for (i, &c) in t.iter().enumerate() {
+        let wide = match fullwidth_sign(c) {
+            Some(w) if cjk_before(t, i) || cjk_after(t, i) => w,
+            _ => {
+                signs.push(c);
+                continue;
+            }
+        };
+        let before = if i > 0 { Some(t[i - 1]) } else { None };
+        let after = t.get(i + 1).copied();
+        if before.is_some_and(is_digit) && after.is_some_and(is_digit) {
+            signs.push(c); // 1,000 / 13:42
+        } else if c == ':' as u32 && after == Some('/' as u32) {
+            signs.push(c); // http://
+        } else {
+            signs.push(wide);
+        }
+    }
+    let s = signs;
+    let mut out = Vec::with_capacity(s.len());
+    let mut p = 0;
+    while p < s.len() {
+        if s[p] == OPEN {
+            let end = s.len().min(p + PAREN_INNER_MAX + 2);
+            let close = (p + 1..end)
+                .find(|&k| matches!(s[k], OPEN | CLOSE | NEWLINE))
+                .filter(|&k| s[k] == CLOSE);
+            if let Some(q) = close {
+                let inner = &s[p + 1..q];
+                if inner.iter().any(|&c| is_cjk(c)) || cjk_before(&s, p) {
+                    out.push(0xFF08);
+                    out.extend_from_slice(inner);
+                    out.push(0xFF09);
+                } else {
+                    out.extend_from_slice(&s[p..=q]);
+                }
+                p = q + 1;
+                continue;
+            }
+        }
+        out.push(s[p]);
+        p += 1;
+    }
+    out
+}
+
+/// ASCII `, : ; ! ? ( )` to fullwidth where a neighbour is Chinese, to a fixpoint.
+pub fn fullwidth_punct(text: &[u32]) -> Option<Vec<u32>> {
+    if !text.iter().any(|&c| fullwidth_sign(c).is_some() || c == OPEN) {
+        return None;
+    }
+    let mut cur: Option<Vec<u32>> = None;
+    for _ in 0..=text.len() {
+        let now = cur.as_deref().unwrap_or(text);
+        let new = fullwidth_pass(now);
+        if new == now {
+            break;
+        }
+        cur = Some(new);
+    }
+    cur
+}
+
+/// Closing punctuation after which NBSP is layout (`fixes._NBSP_AFTER_PUNCT`).
+fn closes_clause(c: u32) -> bool {
+    matches!(
+        char::from_u32(c),
+        Some(
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | '”'
+                | '’'
+                | '」'
+                | '』'
+                | '）'
+                | '》'
+                | '】'
+                | '…'
+                | '—'
+        )
+    )
+}
+
+/// Runs of NBSP right after Chinese closing punctuation, dropped.
+pub fn drop_nbsp_after_punct(text: &[u32]) -> Option<Vec<u32>> {
+    let first = text.iter().position(|&c| c == NBSP)?;
+    let mut out = Vec::with_capacity(text.len());
+    out.extend_from_slice(&text[..first]);
+    let mut changed = false;
+    let mut i = first;
+    while i < text.len() {
+        if text[i] == NBSP && i > 0 && closes_clause(text[i - 1]) {
+            while i < text.len() && text[i] == NBSP {
+                i += 1;
+            }
+            changed = true;
+            continue;
+        }
+        out.push(text[i]);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+/// Padding stripped from both ends of a paragraph (`chardata.PAD`).
+fn is_pad(c: u32) -> bool {
+    matches!(c, 0x20 | 0x09 | 0xA0 | 0x3000 | 0x2002 | 0x2003 | 0x200B | 0xFEFF)
+}
+
+/// One paragraph per line: `\r\n`, `\r`, U+2028 and U+2029 are line breaks; each line loses its
+/// padding at both ends; empty lines go.
+pub fn normalize_paragraphs(text: &[u32]) -> Option<Vec<u32>> {
+    let mut out: Vec<u32> = Vec::with_capacity(text.len());
+    let mut line: Vec<u32> = Vec::new();
+    let flush = |line: &mut Vec<u32>, out: &mut Vec<u32>| {
+        let start = line.iter().position(|&c| !is_pad(c));
+        if let Some(start) = start {
+            let end = line.iter().rposition(|&c| !is_pad(c)).map_or(start, |e| e + 1);
+            if !out.is_empty() {
+                out.push(NEWLINE);
+            }
+            out.extend_from_slice(&line[start..end]);
+        }
+        line.clear();
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        match c {
+            0x0D => {
+                if text.get(i + 1) == Some(&NEWLINE) {
+                    i += 1;
+                }
+                flush(&mut line, &mut out);
+            }
+            0x0A | 0x2028 | 0x2029 => flush(&mut line, &mut out),
+            _ => line.push(c),
+        }
+        i += 1;
+    }
+    flush(&mut line, &mut out);
+    (out.as_slice() != text).then_some(out)
+}
+
+/// Fullwidth letters and digits to ASCII.
+pub fn halfwidth_alnum(text: &[u32]) -> Option<Vec<u32>> {
+    let alnum = |c: u32| matches!(c, 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A);
+    if !text.iter().any(|&c| alnum(c)) {
+        return None;
+    }
+    Some(text.iter().map(|&c| if alnum(c) { c - 0xFEE0 } else { c }).collect())
+}
+
+/// Small and vertical presentation forms to the ordinary fullwidth signs (`chardata.COMPAT_PUNCT`).
+fn compat(c: u32) -> Option<u32> {
+    Some(match c {
+        0xFE50 | 0xFE10 => 0xFF0C,          // ，
+        0xFE51 | 0xFE11 => 0x3001,          // 、
+        0xFE52 => 0xFF0E,                   // ．
+        0xFE54 | 0xFE14 => 0xFF1B,          // ；
+        0xFE55 | 0xFE13 | 0xFE30 => 0xFF1A, // ：
+        0xFE56 | 0xFE16 => 0xFF1F,          // ？
+        0xFE57 | 0xFE15 => 0xFF01,          // ！
+        0xFE59 | 0xFE35 => 0xFF08,          // （
+        0xFE5A | 0xFE36 => 0xFF09,          // ）
+        0xFE12 => 0x3002,                   // 。
+        0xFE19 => 0x2026,                   // …
+        _ => return None,
+    })
+}
+
+pub fn normalize_compat_punct(text: &[u32]) -> Option<Vec<u32>> {
+    if !text.iter().any(|&c| compat(c).is_some()) {
+        return None;
+    }
+    Some(text.iter().map(|&c| compat(c).unwrap_or(c)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cp(s: &str) -> Vec<u32> {
+        s.chars().map(u32::from).collect()
+    }
+
+    fn run(f: fn(&[u32]) -> Option<Vec<u32>>, s: &str) -> String {
+        match f(&cp(s)) {
+            None => s.to_string(),
+            Some(v) => v.into_iter().map(|c| char::from_u32(c).unwrap()).collect(),
+        }
+    }
+
+    #[test]
+    fn fullwidth_punct_by_context() {
+        assert_eq!(
+            run(
+                fullwidth_punct,
+                "工信部:推动5G,互联网 13:42:07 1,000 (2020) 创新(体验)中心"
+            ),
+            "工信部：推动5G，互联网 13:42:07 1,000 (2020) 创新（体验）中心"
+        );
+        assert_eq!(
+            run(fullwidth_punct, "见 http://x.cn 网址:http://a"),
+            "见 http://x.cn 网址：http://a"
+        );
+        assert_eq!(run(fullwidth_punct, "U.S. (2020) ok, fine"), "U.S. (2020) ok, fine");
+    }
+
+    #[test]
+    fn fullwidth_punct_reaches_its_fixpoint() {
+        // ?! before 中: the ! turns first, then the ? next to the new ！.
+        assert_eq!(run(fullwidth_punct, "好?!中"), "好？！中");
+        assert_eq!(run(fullwidth_punct, "a?!中"), "a？！中");
+        assert_eq!(fullwidth_punct(&cp("no signs here")), None);
+    }
+
+    #[test]
+    fn parentheses_hold_at_most_200_and_no_line_break() {
+        let inner = "中".repeat(200);
+        assert_eq!(run(fullwidth_punct, &format!("({inner})")), format!("（{inner}）"));
+        let long = "中".repeat(201);
+        assert_eq!(run(fullwidth_punct, &format!("a({long})")), format!("a({long})"));
+        assert_eq!(run(fullwidth_punct, "a(中\n)"), "a(中\n)");
+    }
+
+    #[test]
+    fn nbsp_after_closing_punctuation_goes() {
+        assert_eq!(
+            run(drop_nbsp_after_punct, "他说：\u{a0}我们。\u{a0}\u{a0}下一句"),
+            "他说：我们。下一句"
+        );
+        assert_eq!(drop_nbsp_after_punct(&cp("a\u{a0}b")), None);
+    }
+
+    #[test]
+    fn paragraphs_one_per_line() {
+        assert_eq!(
+            run(
+                normalize_paragraphs,
+                "\u{3000}\u{3000}第一段\r\n\r\n  第二段 \r第三段\u{2028}\n"
+            ),
+            "第一段\n第二段\n第三段"
+        );
+        assert_eq!(normalize_paragraphs(&cp("a\nb")), None);
+        assert_eq!(run(normalize_paragraphs, " \n\t"), "");
+    }
+
+    #[test]
+    fn width_tables() {
+        assert_eq!(run(halfwidth_alnum, "２０２０年ＡＰＰｘ"), "2020年APPx");
+        assert_eq!(run(normalize_compat_punct, "甲﹐乙︰丙﹔"), "甲，乙：丙；");
+    }
+
+    #[test]
+    fn digits_and_han_as_python_sees_them() {
+        assert!(is_digit('٣' as u32) && is_digit('①' as u32) && is_digit('²' as u32));
+        assert!(!is_digit('½' as u32) && !is_digit('a' as u32));
+        assert!(is_cjk('国' as u32) && is_cjk('〇' as u32) && is_cjk(0x20000) && !is_cjk('a' as u32));
+    }
+}

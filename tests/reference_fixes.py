@@ -1,0 +1,81 @@
+"""Reference oracles for the native fixers (native/src/fixes.rs), kept from cleaner/fixes.py.
+
+The Python originals of the fixers that moved to the native core, unchanged, so that property
+tests can check that the native ones give the same text. Not part of the product.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from cleaner.chardata import CJK, COMPAT_PUNCT, FULLWIDTH_PUNCT, HALFWIDTH_ALNUM, PAD
+
+
+def halfwidth_alnum(text: str) -> str:
+    return text.translate(HALFWIDTH_ALNUM) if _FULLWIDTH_ALNUM.search(text) else text
+
+
+def normalize_compat_punct(text: str) -> str:
+    return text.translate(COMPAT_PUNCT) if _COMPAT_PUNCT_CHAR.search(text) else text
+
+
+_FULLWIDTH_ALNUM = re.compile("[" + "".join(map(chr, HALFWIDTH_ALNUM)) + "]")
+_COMPAT_PUNCT_CHAR = re.compile("[" + "".join(map(chr, COMPAT_PUNCT)) + "]")
+
+_CN = f"[{CJK}]"
+_SIMPLE_SIGN = regex.compile(rf"(?<={_CN}[ ]*)([,;:!?])|([,;:!?])(?=[ ]*{_CN})")
+_PAREN = regex.compile(r"\(([^()\n]{0,200})\)")
+_CN_CHAR = regex.compile(_CN)
+
+
+def fullwidth_punct(text: str) -> str:
+    for _ in range(len(text) + 1):
+        new = _fullwidth_pass(text)
+        if new == text:
+            return text
+        text = new
+    return text
+
+
+def _fullwidth_pass(text: str) -> str:
+    def sign(m: regex.Match) -> str:
+        ch = m.group(1) or m.group(2)
+        i = m.start()
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if before.isdigit() and after.isdigit():
+            return ch  # 1,000 / 13:42
+        if ch == ":" and after == "/":
+            return ch  # http://
+        return FULLWIDTH_PUNCT[ch]
+
+    text = _SIMPLE_SIGN.sub(sign, text)
+
+    def paren(m: regex.Match) -> str:
+        inner = m.group(1)
+        k = m.start() - 1
+        while k >= 0 and text[k] == " ":
+            k -= 1
+        before = text[k] if k >= 0 else ""
+        if _CN_CHAR.search(inner) or (before and _CN_CHAR.fullmatch(before)):
+            return f"（{inner}）"
+        return m.group(0)
+
+    return _PAREN.sub(paren, text)
+
+
+_NBSP_AFTER_PUNCT = re.compile("(?<=[，。、；：！？”’」』）》】…—])\u00a0+")
+
+
+def drop_nbsp_after_punct(text: str) -> str:
+    if "\u00a0" not in text:
+        return text
+    return _NBSP_AFTER_PUNCT.sub("", text)
+
+
+def normalize_paragraphs(text: str) -> str:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
+    kept = [line.strip(PAD) for line in lines]
+    return "\n".join(line for line in kept if line)
