@@ -189,39 +189,66 @@ fn is_pad(c: u32) -> bool {
     matches!(c, 0x20 | 0x09 | 0xA0 | 0x3000 | 0x2002 | 0x2003 | 0x200B | 0xFEFF)
 }
 
+fn is_break(c: u32) -> bool {
+    matches!(c, 0x0A | 0x0D | 0x2028 | 0x2029)
+}
+
 /// One paragraph per line: `\r\n`, `\r`, U+2028 and U+2029 are line breaks; each line loses its
-/// padding at both ends; empty lines go.
+/// padding at both ends; empty lines go. (Split at every break character: the empty line between
+/// the `\r` and the `\n` of `\r\n` goes with the other empty lines.)
 pub fn normalize_paragraphs(text: &[u32]) -> Option<Vec<u32>> {
     let mut out: Vec<u32> = Vec::with_capacity(text.len());
-    let mut line: Vec<u32> = Vec::new();
-    let flush = |line: &mut Vec<u32>, out: &mut Vec<u32>| {
-        let start = line.iter().position(|&c| !is_pad(c));
-        if let Some(start) = start {
-            let end = line.iter().rposition(|&c| !is_pad(c)).map_or(start, |e| e + 1);
-            if !out.is_empty() {
-                out.push(NEWLINE);
-            }
-            out.extend_from_slice(&line[start..end]);
+    for line in text.split(|&c| is_break(c)) {
+        let Some(start) = line.iter().position(|&c| !is_pad(c)) else {
+            continue;
+        };
+        let end = line.iter().rposition(|&c| !is_pad(c)).map_or(start, |e| e + 1);
+        if !out.is_empty() {
+            out.push(NEWLINE);
         }
-        line.clear();
-    };
-    let mut i = 0;
-    while i < text.len() {
-        let c = text[i];
-        match c {
-            0x0D => {
-                if text.get(i + 1) == Some(&NEWLINE) {
-                    i += 1;
-                }
-                flush(&mut line, &mut out);
-            }
-            0x0A | 0x2028 | 0x2029 => flush(&mut line, &mut out),
-            _ => line.push(c),
-        }
-        i += 1;
+        out.extend_from_slice(&line[start..end]);
     }
-    flush(&mut line, &mut out);
     (out.as_slice() != text).then_some(out)
+}
+
+/// The same on UTF-8 text (no conversion to code points: most pages arrive as valid UTF-8).
+pub fn normalize_paragraphs_str(text: &str) -> Option<String> {
+    let pad = |c: char| is_pad(u32::from(c));
+    let mut out = String::with_capacity(text.len());
+    for line in text.split(|c: char| is_break(u32::from(c))) {
+        let line = line.trim_matches(pad);
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    (out != text).then_some(out)
+}
+
+/// Whether a fixer can have anything to do on `text`, decided on the UTF-8 without converting it.
+pub fn worth_fixing(fixer: Fixer, text: &str) -> bool {
+    match fixer {
+        Fixer::FullwidthPunct => text
+            .bytes()
+            .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?' | b'(')),
+        Fixer::NbspAfterPunct => text.contains('\u{a0}'),
+        Fixer::HalfwidthAlnum => text
+            .chars()
+            .any(|c| matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')),
+        Fixer::CompatPunct => text.chars().any(|c| compat(u32::from(c)).is_some()),
+    }
+}
+
+/// The fixers with a cheap test for "nothing to do" (`worth_fixing`).
+#[derive(Clone, Copy, Debug)]
+pub enum Fixer {
+    FullwidthPunct,
+    NbspAfterPunct,
+    HalfwidthAlnum,
+    CompatPunct,
 }
 
 /// Fullwidth letters and digits to ASCII.
@@ -326,6 +353,30 @@ mod tests {
         );
         assert_eq!(normalize_paragraphs(&cp("a\nb")), None);
         assert_eq!(run(normalize_paragraphs, " \n\t"), "");
+    }
+
+    #[test]
+    fn paragraphs_on_utf8_agree_with_code_points() {
+        for text in [
+            "\u{3000}a\r\n\r\nb \r c\u{2029}",
+            "a\nb",
+            "",
+            " \n\t",
+            "\u{feff}x\u{200b}",
+        ] {
+            let via_str = normalize_paragraphs_str(text).unwrap_or_else(|| text.to_string());
+            assert_eq!(via_str, run(normalize_paragraphs, text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn nothing_to_do_is_seen_without_conversion() {
+        assert!(!worth_fixing(Fixer::FullwidthPunct, "国务院。"));
+        assert!(worth_fixing(Fixer::FullwidthPunct, "国务院("));
+        assert!(!worth_fixing(Fixer::NbspAfterPunct, "a b"));
+        assert!(worth_fixing(Fixer::HalfwidthAlnum, "２"));
+        assert!(worth_fixing(Fixer::CompatPunct, "﹐"));
+        assert!(!worth_fixing(Fixer::CompatPunct, "，"));
     }
 
     #[test]

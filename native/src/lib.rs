@@ -255,8 +255,18 @@ fn from_code_points<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, Py
     decoded.cast_into::<PyString>().map_err(PyErr::from)
 }
 
-/// `fix` on the text's code points; the same object back when nothing changes.
-fn fix_text<'py>(text: &Bound<'py, PyString>, fix: fn(&[u32]) -> Option<Vec<u32>>) -> PyResult<Bound<'py, PyString>> {
+/// `fix` on the text's code points; the same object back when nothing changes. When `fixer`
+/// says on the UTF-8 that there is nothing to do, the text is never converted.
+fn fix_text<'py>(
+    text: &Bound<'py, PyString>,
+    fixer: Option<fixes::Fixer>,
+    fix: fn(&[u32]) -> Option<Vec<u32>>,
+) -> PyResult<Bound<'py, PyString>> {
+    if let (Some(fixer), Ok(s)) = (fixer, text.to_str()) {
+        if !fixes::worth_fixing(fixer, s) {
+            return Ok(text.clone());
+        }
+    }
     let cps = code_points(text)?;
     let out = if cps.len() * 4 >= DETACH_BYTES {
         text.py().detach(|| fix(&cps))
@@ -272,31 +282,37 @@ fn fix_text<'py>(text: &Bound<'py, PyString>, fix: fn(&[u32]) -> Option<Vec<u32>
 /// ASCII `, : ; ! ? ( )` to fullwidth where a neighbour is Chinese, to a fixpoint (`fixes.rs`).
 #[pyfunction]
 fn fullwidth_punct<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-    fix_text(text, fixes::fullwidth_punct)
+    fix_text(text, Some(fixes::Fixer::FullwidthPunct), fixes::fullwidth_punct)
 }
 
 /// NBSP runs right after Chinese closing punctuation, dropped.
 #[pyfunction]
 fn drop_nbsp_after_punct<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-    fix_text(text, fixes::drop_nbsp_after_punct)
+    fix_text(text, Some(fixes::Fixer::NbspAfterPunct), fixes::drop_nbsp_after_punct)
 }
 
 /// One paragraph per line: unified line breaks, padding stripped, empty lines dropped.
 #[pyfunction]
 fn normalize_paragraphs<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-    fix_text(text, fixes::normalize_paragraphs)
+    if let Ok(s) = text.to_str() {
+        return Ok(match fixes::normalize_paragraphs_str(s) {
+            None => text.clone(),
+            Some(new) => PyString::new(text.py(), &new),
+        });
+    }
+    fix_text(text, None, fixes::normalize_paragraphs)
 }
 
 /// Fullwidth letters and digits to ASCII.
 #[pyfunction]
 fn halfwidth_alnum<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-    fix_text(text, fixes::halfwidth_alnum)
+    fix_text(text, Some(fixes::Fixer::HalfwidthAlnum), fixes::halfwidth_alnum)
 }
 
 /// Small and vertical punctuation forms to the ordinary fullwidth signs.
 #[pyfunction]
 fn normalize_compat_punct<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-    fix_text(text, fixes::normalize_compat_punct)
+    fix_text(text, Some(fixes::Fixer::CompatPunct), fixes::normalize_compat_punct)
 }
 
 #[pymodule]
