@@ -80,3 +80,56 @@ def test_clean_text_with_kana_greek_and_rare_characters_is_untouched(text):
     from cleaner import Cleaner
 
     assert Cleaner(to="keep").clean(text) == text
+
+
+# --- Every common wrong decoder (tests/damage.py's matrix; benchmarks/decoders.py measures it) ----
+
+from damage import misdecode  # noqa: E402
+
+
+@pytest.mark.parametrize(("source", "word", "decoder", "errors", "broken"), [
+    # A browser reading a UTF-8 page labelled gbk: € (byte 80) and private-use characters.
+    ("utf-8", "技术发展", "whatwg-gbk", "replace", "鎶€鏈\ue21a彂灞\ufffd"),
+    ("utf-8", "手机市场", "whatwg-gbk", "replace", "鎵嬫満甯傚満"),
+    ("utf-8", "他说发展", "gb18030", "replace", "浠栬\ue1e9鍙戝睍"),
+    # errors="ignore": bytes gone without a mark, taken back from UTF-8's structure.
+    ("utf-8", "中国经济发展", "gb18030", "ignore", "涓\ue15e浗缁忔祹鍙戝睍"),
+    # GBK bytes through a Big5 decoder.
+    ("gbk", "发展经济", "big5", "replace", "楷桯冪撳"),
+    # Through single-byte decoders: GBK, Big5 and UTF-8 sources, cp1250, dropped bytes.
+    ("gbk", "发展经济", "cp1252", "replace", "·¢Õ¹¾\xad¼Ã"),
+    ("big5", "發展經濟", "latin-1", "replace", "µo®i¸gÀÙ"),
+    ("big5", "發展經濟", "cp1250", "replace", "µo®i¸gŔŮ"),
+    ("utf-8", "发展经济", "cp1250", "replace", "ĺŹ‘ĺ±•ç»ŹćµŽ"),
+    ("utf-8", "发展经济", "cp1252", "ignore", "å‘å±•ç»æµŽ"),
+    # Big5 through GBK decoders (read back as Traditional).
+    ("big5", "發展經濟", "whatwg-gbk", "replace", "祇甶竒蕾"),
+    # UTF-8 through Big5-HKSCS: half the bytes are lost, here all came back.
+    ("utf-8", "人民政府", "big5hkscs", "replace", "鈭箸\ufffd烐錇摨\ufffd"),
+])
+def test_every_family_of_wrong_decoder(source, word, decoder, errors, broken):
+    from cleaner import Cleaner
+
+    assert misdecode(word, source, decoder, errors) == broken  # the damage, as the decoder makes it
+    assert Cleaner(to="keep").clean(f"他说：{broken}。") == f"他说：{word}。"
+
+
+def test_single_byte_repair_alone():
+    from cleaner.repair.mojibake import fix_single_byte
+
+    assert fix_single_byte("他说：·¢Õ¹是硬道理") == ("他说：发展是硬道理", 1)
+    for clean in ("Müller und Café", "Zhōngguó", "约瑟夫·约翰，30°C", "“发展”——……"):
+        assert fix_single_byte(clean) == (clean, 0)
+
+
+def test_unrepaired_spans():
+    from cleaner.repair.mojibake import unrepaired_spans
+
+    def spans(text):
+        return [text[a:b] for a, b in unrepaired_spans(text)]
+
+    assert spans("他说鎵嬫満很好") == ["鎵嬫満"]
+    assert spans("隞霂湛撅舐′嚗箝") == ["隞霂湛撅舐′嚗箝"]  # UTF-8 read as Big5, bytes dropped
+    # Real rare characters, names and quoted words are not mojibake.
+    for clean in ("鑫森淼焱垚", "鄔賀銓", "蜥蜴和琥珀", "「突破」", "蚯蚓、蜗牛及蜘蛛。牠", "會議由鄔書林主持"):
+        assert spans(clean) == []

@@ -58,3 +58,17 @@ def test_seed_damaged_page_read_again_as_gbk_is_repaired():
     clean = "国务院副总理马凯近日在贵阳调研时强调，要加快建设工业互联网。"
     misread = damage_page(clean, 1).encode("utf-8").decode("gbk", errors="replace")
     assert Cleaner(remove_furniture=False).clean(misread) == clean
+
+
+def test_unrepaired_mojibake_is_kept_byte_for_byte_and_reported():
+    # 人民政府工作报告 in UTF-8 read as Big5 with errors="ignore": too many bytes went to read it
+    # back. Script conversion would rewrite it (and again on a second pass): it is kept as it was.
+    from cleaner.script import convert
+
+    broken = "鈭箸踹撌乩亙"
+    assert convert.convert(broken, "zh-hans") != broken  # what conversion would have done
+    result = Cleaner(to="zh-hans").run(f"他說：{broken}。ＡＢ")
+    assert result.text == f"他说：{broken}。AB"  # the rest converted and width-folded as usual
+    assert [(f.kind, f.position, f.detail) for f in result.findings if f.kind == "unrepaired-mojibake"] == [
+        ("unrepaired-mojibake", 3, broken)]
+    assert Cleaner(to="zh-hans").clean(result.text) == result.text

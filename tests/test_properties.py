@@ -89,6 +89,37 @@ def test_double_encoded_text_is_idempotent_and_valid(text, family, seed):
     assert CLEANER.clean(out) == out
 
 
+# -- The damage matrix: every wrong decoder, errors mode and scope (tests/damage.py) --------------
+
+MATRIX_EXAMPLES = int(os.environ.get("CLEANER_MATRIX_EXAMPLES", str(max(1, EXAMPLES // 2))))
+MATRIX_SETTINGS = settings(max_examples=MATRIX_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _cells():
+    from damage import matrix_cells
+
+    return matrix_cells()
+
+
+@MATRIX_SETTINGS
+@given(clean_chinese, st.sampled_from(_cells()), st.sampled_from(["page", "lines", "title", "spans"]),
+       st.sampled_from(["zh-hans", "keep"]), st.integers(0, 10_000))
+def test_every_matrix_cell_is_idempotent(text, cell, scope, to, seed):
+    """Cleaning the output again changes nothing, whatever decoder misread the page."""
+    count()
+    import random
+
+    from damage import damage_cell, naive_s2t, source_text
+
+    source, decoder, errors = cell
+    page = source_text(naive_s2t(text) if source == "big5" else text, source)
+    damaged = damage_cell(page, source, decoder, errors, scope, random.Random(seed))
+    c = cleaner.Cleaner.for_config(cleaner.Config(to=to))
+    out = c.clean(damaged)
+    out.encode("utf-8")
+    assert c.clean(out) == out
+
+
 # -- JSON Lines: records of any shape, and lines of any bytes (cleaner/engines/jsonl.py) ----------
 
 JSONL_EXAMPLES = int(os.environ.get("CLEANER_JSONL_EXAMPLES", str(EXAMPLES)))

@@ -310,7 +310,7 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                     _keep_reading(items[k], syllable)
                 decoded = holes.choose(items, prev, final and complete and n_chars == len(ends))
                 fixed = "".join(ch for ch, _, _ in decoded[: k + 1])
-                if ignore and not _few_taken_back(fixed, piece[:n_chars], ends[n_chars - 1]):
+                if ignore and not _few_taken_back(fixed, piece[:n_chars], ends[n_chars - 1], family):
                     continue
                 if (source != "utf-8" or ignore or family == decoders.BIG5_FAMILY) and family != decoders.SINGLE_FAMILY \
                         and _ascii(fixed) > _ascii(piece[:n_chars]):
@@ -329,17 +329,19 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
     return best[1], best[2], best[3]
 
 
-def _few_taken_back(fixed: str, original: str, view_bytes: int) -> bool:
+def _few_taken_back(fixed: str, original: str, view_bytes: int, family: str) -> bool:
     """Is a re-read that takes dropped bytes back long enough, and are they few enough, to trust?
 
     A dropped byte is invented from the model, and short clean text often re-reads fluently once
     bytes may be invented anywhere (护暹 -> 铰链): at most one byte taken back per 2 characters, from
-    a stretch of at least IGNORE_MIN_CHARS misread characters.
+    a stretch of at least IGNORE_MIN_CHARS misread characters. A single-byte decoder drops only
+    its five undefined bytes, which pins them down: one in three bytes may be taken back there.
     """
     taken = len(fixed.encode("utf-8")) - view_bytes
     if taken <= 0:
         return True
-    return sum(1 for ch in original if ch >= "\x80") >= IGNORE_MIN_CHARS and 6 * taken <= view_bytes
+    share = 3 if family == decoders.SINGLE_FAMILY else 6
+    return sum(1 for ch in original if ch >= "\x80") >= IGNORE_MIN_CHARS and share * taken <= view_bytes
 
 
 IGNORE_MIN_CHARS = 4
