@@ -3,11 +3,11 @@
 Order (each stage sees the output of the one before):
 
 1. ``unescape_html``      HTML entities, also double-escaped
-2. ``fix_mojibake``       UTF-8 read as GBK, UTF-8 read as cp1252/Latin-1
+2. ``fix_mojibake``       text misread by a wrong decoder (GBK, Big5 and single-byte families)
 3. ``indent-artifacts``   "? ? ? ?" left by NBSP indentation (before the byte repair reads "?")
 4. ``repair_pinyin``      pinyin annotations, shifted runs, lost bytes (GBK byte view)
 5. ``remove_furniture``   site rules, then generic rules (matched on a script-neutral fold)
-6. ``convert_script``     OpenCC chain for the target script
+6. ``convert_script``     OpenCC chain for the target script (never inside unrepaired mojibake)
 7. ``fix_width``          compat forms, fullwidth letters/digits, Chinese punctuation by context
 8. ``normalize_whitespace`` one paragraph per line
 

@@ -1,4 +1,7 @@
-"""Double-encoded text: UTF-8 bytes read as GBK (浣犲ソ -> 你好) or as cp1252/Latin-1 (ä¸­ -> 中).
+"""Double-encoded text: a page's bytes read by a wrong decoder (浣犲ソ -> 你好, ä¸­ -> 中, ·¢Õ¹ -> 发展).
+
+UTF-8, GBK and Big5 sources, through the GBK-, Big5- and single-byte-family decoders of
+``decoders``; lost and dropped bytes are read by ``reread``.
 
 Spans are repaired only where the result is clearly better under the character model; real rare
 characters stay.
