@@ -110,8 +110,6 @@ def run(src: str, dst: str, config: Config, *, field: str = "text", details: boo
             report.note(src, f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                          f"from {learned.documents} record(s)")
         learned = learned.for_workers() if learned else None
-    elif learn:
-        report.note(src, "learning furniture is not done for Parquet inputs (JSON Lines only)")
     ray, workers = _start(num_cpus)
     if kind == "parquet":
         from cleaner.adapters.ray_data import CleanBatch
@@ -123,6 +121,8 @@ def run(src: str, dst: str, config: Config, *, field: str = "text", details: boo
         column_type = str(schema.types[schema.names.index(field)])
         if column_type not in ("string", "large_string"):
             raise ValueError(f"{src}: field {field!r} is a {column_type} column, not text")
+        if learn:  # told once the input is accepted: a refusal stays one line
+            report.note(src, "learning furniture is not done for Parquet inputs (JSON Lines only)")
         ds = ds.map_batches(CleanBatch, fn_constructor_kwargs={"config": config, "field": field, "details": details},
                             batch_format="pyarrow", batch_size=256, concurrency=workers)
         ds.write_parquet(dst)
