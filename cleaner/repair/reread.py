@@ -89,6 +89,10 @@ def _table(source: str, width: int) -> dict[tuple[int, int], list[tuple[bytes, s
             for pos, b in enumerate(data):
                 index.setdefault((pos, b), []).append((data, ch))
             index.setdefault((-1, -1), []).append((data, ch))  # every one, for a fully unknown code
+    # Likeliest first, so a lookup stops at the first MAX_CANDIDATES that fit.
+    unigram = model().unigram
+    for entries in index.values():
+        entries.sort(key=lambda e: unigram(fold_char(e[1])), reverse=True)
     return index
 
 
@@ -108,30 +112,30 @@ def _matches(pattern: tuple, after: int | None, source: str, family: str) -> lis
     if not known and len(pattern) > 2:
         return []  # three unknown UTF-8 bytes: anything
     pool = min((index.get(k, []) for k in known), key=len) if known else index.get((-1, -1), [])
+    unknown = [pos for pos, b in enumerate(pattern) if b is None]
+    last = len(pattern) - 1
     out = []
-    for data, ch in pool:
+    for data, ch in pool:  # likeliest first
         if all(data[pos] == b for pos, b in known) and all(
-            rejects(family, data[pos], data[pos + 1] if pos + 1 < len(data) else after)
-            for pos, b in enumerate(pattern) if b is None
-        ):
+                rejects(family, data[pos], data[pos + 1] if pos < last else after) for pos in unknown):
             out.append(ch)
+            if len(out) >= MAX_CANDIDATES:
+                break
     return out
 
 
 @lru_cache(maxsize=1 << 16)
 def _candidates(source: str, family: str, ignore: bool, window: tuple) -> tuple[int, list[str]] | None:
     """(view items consumed, characters) of the character starting a 4-item window, or None."""
-    by_consumed: dict[int, list[str]] = {}
+    by_consumed: dict[int, dict[str, None]] = {}
     for consumed, pattern in _shapes(window, source, ignore):
         after = window[consumed] if consumed < len(window) else None
         for ch in _matches(pattern, after, source, family):
-            seen = by_consumed.setdefault(consumed, [])
-            if ch not in seen:
-                seen.append(ch)
+            by_consumed.setdefault(consumed, {})[ch] = None
     if not by_consumed:
         return None
     consumed = max(by_consumed)  # the reading that keeps the most of the view's bytes
-    cands = by_consumed[consumed]
+    cands = list(by_consumed[consumed])
     if len(cands) > MAX_CANDIDATES:
         unigram = model().unigram
         cands = sorted(cands, key=lambda c: unigram(fold_char(c)), reverse=True)[:MAX_CANDIDATES]
