@@ -88,7 +88,7 @@ def page_rows(page, model: generic.Model, lexicon):
     rows = []
     for pos, line in enumerate(scored):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
-        title = body is not None and pos == generic._title_position(scored, body[0], model)
+        title = body is not None and (pos == generic._title_position(scored, body[0], model) or generic.protected(line))
         rows.append(([line.features[k] for k in FEATURES], counts[pos], inside, title, body is not None))
     return rows
 
@@ -177,6 +177,7 @@ def main() -> None:
         f"penalty = {penalty:.1f}",
         f"cap = {cap}",
         f"ratio = {ratio:.2f}",
+        f"spread = {base.spread:g}  # set, not fitted: the body holds at least half the page's prose",
         f"min_body = {base.min_body}",
         f"far_lines = {base.far_lines}",
         f"adjacent_lines = {base.adjacent_lines}",

@@ -120,16 +120,25 @@ PAGE = [
 ]
 
 
-def test_model_removes_furniture_keeps_title_and_article():
-    removal = remove_furniture("\n".join(PAGE), ())  # no rules: the model alone
+RULES = Cleaner().ruleset.rules_for(None)  # an unknown site: the generic rules, then the model
+
+
+def test_unknown_site_page_loses_its_furniture_keeps_title_and_article():
+    removal = remove_furniture("\n".join(PAGE), RULES)
     assert removal.text.split("\n") == [PAGE[2], *ARTICLE]
+    assert any(rid.startswith(generic.RULE_PREFIX) for rid in removal.counts)  # the model took part
+
+
+def test_model_alone_takes_the_menu_above_the_body():
+    removal = remove_furniture("\n".join(PAGE), ())
+    kept = removal.text.split("\n")
+    assert PAGE[0] not in kept and PAGE[3] not in kept and kept[kept.index(PAGE[2]) + 1 :][:3] == ARTICLE
 
 
 def test_every_removal_is_a_recorded_step_holding_the_line():
-    removal = remove_furniture("\n".join(PAGE), ())
+    removal = remove_furniture("\n".join(PAGE), RULES)
     removed = [f for f in removal.findings if f.kind == "removed-line"]
     assert sum(removal.counts.values()) == len(removed) == len(PAGE) - 4
-    assert all(rid.startswith(generic.RULE_PREFIX) for rid in removal.counts)
     for finding in removed:
         rule_id, line = finding.detail.split(": ", 1)
         assert rule_id in removal.counts and line in PAGE
@@ -137,8 +146,7 @@ def test_every_removal_is_a_recorded_step_holding_the_line():
 
 
 def test_rule_removals_are_recorded_with_their_rule():
-    rules = Cleaner().ruleset.rules_for(None)
-    result = remove_furniture("\n".join([*ARTICLE, "责任编辑：王伟"]), rules)
+    result = remove_furniture("\n".join([*ARTICLE, "责任编辑：王伟"]), RULES)
     assert any(f.detail == "common/editor: 责任编辑：王伟" for f in result.findings)
 
 
@@ -172,7 +180,8 @@ def test_article_sentences_mentioning_furniture_words_stay(sentence, where):
     lines = [*ARTICLE]
     lines.insert(where, sentence)
     page = ["首页 | 新闻 | 财经", "登录 注册", *lines, "关于我们 | 联系我们"]
-    assert remove_furniture("\n".join(page), ()).text.split("\n") == lines
+    kept = remove_furniture("\n".join(page), ()).text.split("\n")
+    assert [line for line in kept if line in lines] == lines  # every article line, in order
 
 
 NEGATIVES = [*sorted((FIXTURES / "clean").glob("*.txt")), *sorted((FIXTURES / "seeds" / "expected-zh-hans").glob("*.txt"))]
@@ -187,3 +196,21 @@ def test_plain_articles_lose_nothing_to_the_model(path):
 
 def test_seed_pages_exist_for_the_negative_set():
     assert len(NEGATIVES) >= len(SEEDS) > 0
+
+
+def test_position_alone_never_removes_a_sentence():
+    sentence = "另据了解，今年全市已累计发放临时救助金三千余万元，惠及群众两万多人次。"
+    page = [*ARTICLE, "网友 2023-11-20 10:30", sentence, "关于我们 | 联系我们"]
+    lines, body = generic.page_lines([normalise(fold_line(x)) for x in page], list(range(len(page))), generic.load_model(), LEX)
+    assert body == (0, 2) and lines[4].features["tail"] == 1  # outside the body, past a barrier
+    assert generic.protected(lines[4]) and not generic.protected(lines[5])
+    assert sentence in remove_furniture("\n".join(page), ()).text
+
+
+def test_when_most_prose_lies_outside_the_best_run_all_prose_is_body():
+    # Three prose runs split by barriers; the best holds less than the other two together.
+    lengths = [5, 60, 60, 5, 70, 70, 5, 60, 60, 5]
+    prose = [False, True, True, False, True, True, False, True, True, False]
+    barriers = [False, False, False, True, False, False, True, False, False, False]
+    assert find_body(lengths, prose, penalty=10, cap=400, barriers=barriers) == (4, 5)
+    assert find_body(lengths, prose, penalty=10, cap=400, barriers=barriers, spread=1.0) == (1, 8)

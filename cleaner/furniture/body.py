@@ -29,14 +29,15 @@ def best_run(gains: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]
 
 
 def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap: int, ratio: float = 1.0,
-              barriers: Sequence[bool] = ()) -> tuple[int, int]:
+              barriers: Sequence[bool] = (), spread: float = float("inf")) -> tuple[int, int]:
     """(first, last) positions of the body among the given lines; (0, -1) when there is none.
 
     ``cap`` bounds the gain of one line, so one huge paragraph (a pasted comment, a footer blob)
     does not outweigh a body of many ordinary paragraphs. ``ratio``: how much of the best run's
     worth a neighbouring run needs to join the body (1.0: never). ``barriers``: lines no run
     crosses (a post's timestamp line, a "相关新闻" or "网友评论" heading): the posts of a comment
-    thread are runs of their own, too small to be the body or to join it.
+    thread are runs of their own, too small to be the body or to join it. ``spread``: when the
+    prose outside the body outweighs the prose inside it this many times, all prose is body.
     """
     gains = [-float("inf") if b else min(n, cap) if p else -penalty
              for n, p, b in zip(lengths, prose, barriers or [False] * len(lengths))]
@@ -50,4 +51,12 @@ def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap
             t, a, b = best_run(gains, lo, hi)
             if b >= a and t >= ratio * total and not any(g == -float("inf") for g in gains[min(a, first) : max(b, last) + 1]):
                 first, last, grown = min(first, a), max(last, b), True
+    inside = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
+    outside = sum(n for n, p in zip(lengths, prose) if p) - inside
+    if outside > spread * inside:
+        # More prose outside the body than in it: this is no article framed by furniture (a
+        # long document in many short pieces, a page of several texts). Every prose line is body;
+        # only what lies beyond the first and the last of them is head and tail.
+        where = [i for i, p in enumerate(prose) if p]
+        first, last = where[0], where[-1]
     return first, last

@@ -36,6 +36,7 @@ class Model:
     penalty: float  # body finding: what a non-prose line costs the run
     cap: int  # body finding: the most one line can add
     ratio: float  # body finding: share of the best run's worth a neighbouring run needs to join
+    spread: float  # body finding: prose outside the body over prose inside above which all prose is body
     min_body: int  # characters of prose below which no body is trusted (the page is left alone)
     far_lines: int  # lines beyond this distance from the body are "far"
     adjacent_lines: int  # lines within this distance of the body are "adjacent"
@@ -64,7 +65,7 @@ def load_model(path: Path = DATA / "weights.toml") -> Model:
         raise ValueError(f"{path}: unknown features {sorted(unknown)}")
     m = data["model"]
     return Model(weights={k: weights.get(k, 0.0) for k in FEATURES}, bias=float(m["bias"]), threshold=float(m["threshold"]),
-                 body_margin=float(m["body_margin"]), penalty=float(m["penalty"]), cap=int(m["cap"]), ratio=float(m["ratio"]),
+                 body_margin=float(m["body_margin"]), penalty=float(m["penalty"]), cap=int(m["cap"]), ratio=float(m["ratio"]), spread=float(m["spread"]),
                  min_body=int(m["min_body"]), far_lines=int(m["far_lines"]), adjacent_lines=int(m["adjacent_lines"]))
 
 
@@ -80,7 +81,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     prose = [is_prose(line.text, line.features) for line in lines]
     lengths = [len(line.text) for line in lines]
     barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
-    first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers)
+    first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread)
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
     # Below the body, past a furniture heading ("相关新闻", "热门评论") or any barrier (a post's
@@ -126,6 +127,23 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
     return -1
 
 
+# What a sentence must show besides where it stands to be furniture: a byline form, a link, a
+# button, a counter, furniture words covering a fair share of it, a separator row.
+EVIDENCE = ("kv_filled", "kv_many", "url", "buttons", "counter", "time")
+
+
+def protected(line: Line) -> bool:
+    """A prose line with no furniture sign of its own: position alone never removes a sentence.
+
+    Body finding can pick the wrong run (a short article under a long sidebar); without this guard
+    the article would go for standing outside it.
+    """
+    f = line.features
+    if not is_prose(line.text, f):
+        return False
+    return not (any(f[k] for k in EVIDENCE) or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
+
+
 def _barrier(line: Line, prose: bool) -> bool:
     """A line that ends a stretch of article: a post's timestamp, a furniture heading, a byline form."""
     f = line.features
@@ -160,7 +178,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     title = _title_position(scored, body[0], model)
     out = []
     for pos, line in enumerate(scored):
-        if line.index in keep or pos == title:
+        if line.index in keep or pos == title or protected(line):
             continue
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
