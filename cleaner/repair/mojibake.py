@@ -73,6 +73,24 @@ def fix_utf8_as_gbk(text: str, skip_lines_with: str = "") -> tuple[str, int]:
     text, letters = _fix_pinyin_letters(text)
     if not _looks_misread(text):
         return text, letters  # the common case, decided by one C-speed search
+    text, count = _fix_once(text, skip_lines_with)
+    # A re-read may itself be mojibake of another family (UTF-8 read as Big5, re-read as GBK,
+    # gives UTF-8-read-as-GBK text): repeated until nothing changes, so a second clean is a no-op.
+    for _ in range(MAX_PASSES - 1):
+        if not count:
+            break
+        text, more = _fix_once(text, skip_lines_with)
+        if not more:
+            break
+        count += more
+    return text, count + letters
+
+
+MAX_PASSES = 3
+
+
+def _fix_once(text: str, skip_lines_with: str) -> tuple[str, int]:
+    """One pass of ``fix_utf8_as_gbk`` over the runs around rare characters; (text, repairs)."""
     # Only the runs holding a rare character are looked at, found from the rare characters (a
     # clean page is one run per paragraph, and a huge one would otherwise be copied run by run).
     pieces: list[str] = []
@@ -102,9 +120,9 @@ def fix_utf8_as_gbk(text: str, skip_lines_with: str = "") -> tuple[str, int]:
             count += n
         pos = m.end()
     if not pieces:
-        return text, letters
+        return text, 0
     pieces.append(text[done:])
-    return "".join(pieces), count + letters
+    return "".join(pieces), count
 
 
 # How far before a rare character its run is taken to start: enough for any window (LEAD_MARGIN).
