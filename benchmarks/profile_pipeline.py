@@ -34,6 +34,7 @@ STAGES = {
     "nbsp after punct": ("cleaner/fixes.py", "drop_nbsp_after_punct"),
     "paragraphs": ("cleaner/fixes.py", "normalize_paragraphs"),
     "_changed_places (steps)": ("cleaner/pipeline.py", "_changed_places"),
+    "single-byte re-read": ("repair/mojibake.py", "fix_single_byte"),
 }
 
 
@@ -41,6 +42,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mix", default="crawl,damage")
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--pages", type=int, default=0, help="only the first N pages of each mix (0: all)")
     args = ap.parse_args()
     import speed_corpus
 
@@ -49,7 +51,7 @@ def main() -> None:
 
     cleaner = Cleaner.for_config(Config())
     for mix in args.mix.split(","):
-        pages = [text for _, text in speed_corpus.build(mix)]
+        pages = [text for _, text in speed_corpus.build(mix)][: args.pages or None]
         cleaner.run(pages[0], details=False)  # cold start apart
         prof = cProfile.Profile()
         failed = 0
