@@ -1,7 +1,7 @@
 """Memory of corpus-level learning (cleaner/furniture/learn.py): the learner per million documents,
 and the peak resident memory of a learning folder run against the same run with --no-learn.
 
-    .venv/bin/python benchmarks/learn_memory.py [--docs 1000000] [--sites 2000] [--pages 3000] [--skip-run]
+    .venv/bin/python benchmarks/learn_memory.py [--docs 1000000] [--sites 2000] [--pages 3000] [--skip-run | --skip-learner]
 
 Documents are built from the wiki corpus (``../shared/corpora/wiki``): each has 20 article lines
 (pairs of sentences, so almost every line is unique, as in a crawl) and the 8 furniture lines of
@@ -106,8 +106,10 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=3000)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--skip-run", action="store_true", help="only the learner, no folder run")
+    ap.add_argument("--skip-learner", action="store_true", help="only the folder runs")
     args = ap.parse_args()
-    learner_memory(args.docs, args.sites)
+    if not args.skip_learner:
+        learner_memory(args.docs, args.sites)
     if not args.skip_run:
         folder_run(args.pages, args.jobs)
 
