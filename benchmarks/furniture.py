@@ -12,6 +12,8 @@ hard-wrapped), NFKC and Traditional folded to Simplified on both sides, then ali
   leftover  output characters not in the article, as % of article length (furniture kept)
   lost      article characters missing from the output, as % of article length
   exact     pages whose output is the article
+  median    the per-page figures' medians (the totals weigh long pages most; a page with a short
+            article under a long comment thread can hold more furniture than the rest together)
 
 The split is by site, fixed once before any tuning (a site's pages are all on one side, so the
 report split holds only portals the generic model never saw): SITES groups the pages by the
@@ -133,6 +135,7 @@ class Tally:
     def __init__(self, name: str) -> None:
         self.name, self.extra, self.lost, self.length, self.exact, self.pages = name, 0, 0, 0, 0, 0
         self.worst: list[tuple[float, str]] = []
+        self.per_page: list[tuple[float, float]] = []  # (leftover %, lost %) of each page
 
     def add(self, key: str, output: str, article: str) -> None:
         extra, lost, length = compare(output, article)
@@ -142,11 +145,15 @@ class Tally:
         self.pages += 1
         self.exact += extra == 0 and lost == 0
         self.worst.append(((extra + lost) / max(length, 1), key))
+        self.per_page.append((100 * extra / max(length, 1), 100 * lost / max(length, 1)))
 
     def row(self) -> str:
         length = max(self.length, 1)
+        mid = len(self.per_page) // 2
+        median_extra = sorted(e for e, _ in self.per_page)[mid] if self.per_page else 0.0
+        median_lost = sorted(m for _, m in self.per_page)[mid] if self.per_page else 0.0
         return (f"{self.name:<22} {self.pages:>5} {100 * self.extra / length:>9.2f} {100 * self.lost / length:>7.2f}"
-                f" {self.exact:>4}/{self.pages:<4}")
+                f" {self.exact:>4}/{self.pages:<4} {median_extra:>8.2f} {median_lost:>7.2f}")
 
 
 def main() -> None:
@@ -177,7 +184,7 @@ def main() -> None:
     for page in sorted((ROOT / "fixtures" / "furniture").glob("*.txt")):
         fixtures.add(page.stem, default.clean(page.read_text(encoding="utf-8")), page.with_suffix(".expected").read_text(encoding="utf-8"))
     tallies += [seeds, fixtures]
-    print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} exact")
+    print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} exact     {'median leftover%':>8} {'median lost%':>7}")
     for tally in tallies:
         print(tally.row())
     if args.show:
