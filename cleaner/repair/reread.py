@@ -96,6 +96,15 @@ def _table(source: str, width: int) -> dict[tuple[int, int], list[tuple[bytes, s
     return index
 
 
+@lru_cache(maxsize=1 << 16)
+def _exact(source: str, data: bytes) -> str | None:
+    try:
+        ch = data.decode(SOURCE_CODEC[source])
+    except UnicodeDecodeError:
+        return None
+    return ch if len(ch) == 1 and _acceptable(ch) else None
+
+
 def _product(values: range, n: int) -> list[tuple[int, ...]]:
     out: list[tuple[int, ...]] = [()]
     for _ in range(n):
@@ -107,6 +116,9 @@ def _matches(pattern: tuple, after: int | None, source: str, family: str) -> lis
     """The characters whose bytes fit ``pattern``; an unknown byte must be one the family rejects."""
     if len(pattern) == 1:
         return [chr(pattern[0])]
+    if None not in pattern:  # all bytes known: one lookup
+        ch = _exact(source, bytes(pattern))
+        return [ch] if ch else []
     index = _table(source, len(pattern))
     known = [(pos, b) for pos, b in enumerate(pattern) if b is not None]
     if not known and len(pattern) > 2:
