@@ -328,7 +328,7 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 else:
                     continue
                 # What the caller would refuse anyway is not chosen (choosing is the costly part).
-                if not _rare_char().search(piece, 0, n_chars) or not _evidence(piece, 0, n_chars, source):
+                if family != decoders.SINGLE_FAMILY and (not _rare_char().search(piece, 0, n_chars) or not _evidence(piece, 0, n_chars, source)):
                     continue
                 if syllable and n_chars == len(ends) and not capped:
                     _keep_reading(items[k], syllable)
