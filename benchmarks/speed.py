@@ -111,7 +111,7 @@ def run_worker(name: str, pages_path: Path) -> dict:
 # --- reporting -------------------------------------------------------------------------------------------
 
 
-def span(values: list[float], fmt: str = "{:.2f}") -> str:
+def span(values: list[float], fmt: str = "{:.3g}") -> str:
     lo, hi = min(values), max(values)
     return fmt.format(lo) if fmt.format(lo) == fmt.format(hi) else f"{fmt.format(lo)}-{fmt.format(hi)}"
 
