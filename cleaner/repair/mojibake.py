@@ -231,7 +231,7 @@ def _evidence(text: str, i: int, j: int, codec: str) -> bool:
     paragraphs by benchmarks/false_positives.py).
     """
     stretch = text[i:j]
-    if "\ufffd" in stretch:
+    if _MARK.search(stretch):  # U+FFFD, or a private-use character or € a GB18030 decoder made
         return True
     wide = [ch for ch in stretch if ord(ch) > 0x7F]
     if codec == "utf-8":
