@@ -86,12 +86,13 @@ class Cleaner:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
         if cfg.fix_mojibake:
-            # Latin-1 first: its mojibake (æŽ¨) re-encodes to GBK too, and must not be re-read.
-            text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
-            # What ftfy leaves of single-byte mojibake: GBK or Big5 bytes, cp1250, lost bytes.
+            # Single-byte mojibake first: it (æŽ¨) re-encodes to GBK too, and must not be re-read.
+            # The cleaner's own reader before ftfy, which takes any Latin-1 run for UTF-8 (GBK
+            # read as Latin-1, Í³, would become U+0373); ftfy takes what is left.
             text, n = mojibake.fix_single_byte(text)
             if n:
                 steps.append(Step("repair", "read-as-single-byte", n))
+            text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
             shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
             # rare characters that are not double encoding: realign needs their bytes as they are.

@@ -452,8 +452,9 @@ SINGLE_MIN_BYTES = 4  # two Chinese characters in GBK or Big5
 def fix_single_byte(text: str) -> tuple[str, int]:
     """Re-read runs that are UTF-8, GBK or Big5 bytes decoded as cp1252, Latin-1 or cp1250.
 
-    Runs after ftfy (``fix_latin_mojibake``), which does UTF-8 read as cp1252/Latin-1 when no byte
-    was lost; this takes the rest: GBK and Big5 sources, cp1250, and lost bytes.
+    Runs before ftfy (``fix_latin_mojibake``), which would take GBK read as Latin-1 for UTF-8
+    (Í³ is cd b3, UTF-8 for U+0373): this reads each run in UTF-8, GBK and Big5 and keeps the
+    best; ftfy takes what is left.
 
     >>> fix_single_byte("他说：·¢Õ¹是硬道理")
     ('他说：发展是硬道理', 1)
@@ -465,17 +466,20 @@ def fix_single_byte(text: str) -> tuple[str, int]:
     def run(m: regex.Match) -> str:
         nonlocal count
         span = m.group()
-        if sum(1 for ch in span if ch >= "\x80") < SINGLE_MIN_BYTES:
+        if sum(1 for ch in span if ch >= "\x80") < 3:  # one UTF-8 character at least (see below)
             return span
         out: list[str] = []
         i = 0
         ends_line = m.end() == len(text) or text[m.end()] == "\n"
         while i < len(span):
             prev = _last_char(out) or text[m.start() - 1 : m.start()]
-            j, fixed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
+            j, fixed, source = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
             high = sum(1 for ch in span[i:j] if ch >= "\x80")
-            han = sum(1 for ch in fixed if "\u3400" <= ch <= "\u9fff")
-            if j > i + 1 and high >= SINGLE_MIN_BYTES and han >= 2 and _reads_better(fixed, span[i:j]):
+            cjk = sum(1 for ch in fixed if ch >= "\u3000")  # Han and Chinese punctuation (年（)
+            # Two characters, or one in UTF-8 with all its bytes: a lead and two continuation
+            # bytes in a row (å¹´) is no Latin word.
+            enough = (high >= SINGLE_MIN_BYTES and cjk >= 2) or (source == "utf-8" and high >= 3 and cjk >= 1 and "\ufffd" not in span[i:j])
+            if j > i + 1 and enough and _reads_better(fixed, span[i:j]):
                 out.append(fixed)
                 count += 1
                 i = j
