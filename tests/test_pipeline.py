@@ -70,5 +70,5 @@ def test_unrepaired_mojibake_is_kept_byte_for_byte_and_reported():
     result = Cleaner(to="zh-hans").run(f"他說：{broken}。ＡＢ")
     assert result.text == f"他说：{broken}。AB"  # the rest converted and width-folded as usual
     assert [(f.kind, f.position, f.detail) for f in result.findings if f.kind == "unrepaired-mojibake"] == [
-        ("unrepaired-mojibake", 3, broken)]
+        ("unrepaired-mojibake", 2, f"：{broken}。")]  # with one character each side
     assert Cleaner(to="zh-hans").clean(result.text) == result.text

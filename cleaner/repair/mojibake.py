@@ -504,7 +504,7 @@ def fix_latin_mojibake(text: str) -> str:
 # points (GB18030's user-defined area as a browser decodes it) and € (a lone 0x80).
 _LOSS_MARKS = "\ufffd\u20ac\ue000-\uf8ff"
 PROTECT_GAP = 3  # rare characters at most this far apart belong to one misread stretch
-PROTECT_EDGE = 0  # common-looking misread characters around (骞达 of 骞达紙骞虫垚) cannot be told from real ones
+PROTECT_EDGE = 1  # a character each side: converted, it changes what a later pass reads (��劐當 -> 當 as 当)
 
 
 def unrepaired_spans(text: str) -> list[tuple[int, int]]:
