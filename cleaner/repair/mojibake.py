@@ -461,7 +461,7 @@ def fix_single_byte(text: str) -> tuple[str, int]:
     """
     if not _SINGLE_HINT.search(text):
         return text, 0
-    count = 0
+    text, count = _fix_pinyin_latin(text)
 
     def run(m: regex.Match) -> str:
         nonlocal count
@@ -478,8 +478,10 @@ def fix_single_byte(text: str) -> tuple[str, int]:
             cjk = sum(1 for ch in fixed if ch >= "\u3000")  # Han and Chinese punctuation (年（)
             # Two characters, or one in UTF-8 with all its bytes: a lead and two continuation
             # bytes in a row (å¹´) is no Latin word.
-            enough = (high >= SINGLE_MIN_BYTES and cjk >= 2) or (source == "utf-8" and high >= 3 and cjk >= 1 and "\ufffd" not in span[i:j])
-            if j > i + 1 and enough and _reads_better(fixed, span[i:j]):
+            two = high >= SINGLE_MIN_BYTES and cjk >= 2
+            whole_utf8 = source == "utf-8" and high >= 3 and cjk >= 1 and "\ufffd" not in span[i:j]
+            # Whole UTF-8 characters need no fluency test: a rare one alone (å¾¹ = 彻) is still right.
+            if j > i + 1 and (two or whole_utf8) and _reads_better(fixed, span[i:j], confirmed=whole_utf8 and not two):
                 out.append(fixed)
                 count += 1
                 i = j
@@ -489,6 +491,36 @@ def fix_single_byte(text: str) -> tuple[str, int]:
         return "".join(out)
 
     return _SINGLE_RUN.sub(run, text), count
+
+
+# A tone-marked letter of a pinyin annotation in UTF-8 read one byte a character: (kÇŽi) is kǎi.
+_LATIN_SYLLABLE = regex.compile(rf"\(([a-z]{{0,6}})([{_HIGH}]{{2}})([a-z]{{0,6}})\)")
+
+
+def _fix_pinyin_latin(text: str) -> tuple[str, int]:
+    """Re-read annotation letters that are UTF-8 read as cp1252/Latin-1/cp1250 (too short for a run).
+
+    >>> _fix_pinyin_latin("楷(kÇŽi)")
+    ('楷(kǎi)', 1)
+    """
+    if "(" not in text:
+        return text, 0
+    count = 0
+
+    def letters(m: regex.Match) -> str:
+        nonlocal count
+        data = b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"" for ch in m.group(2))
+        try:
+            middle = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(0)
+        syllable = m.group(1) + middle + m.group(3)
+        if all(ch in TONE_MARKS or ch == "ü" for ch in middle) and is_annotation_syllable(syllable):
+            count += 1
+            return f"({syllable})"
+        return m.group(0)
+
+    return _LATIN_SYLLABLE.sub(letters, text), count
 
 
 def fix_latin_mojibake(text: str) -> str:
