@@ -411,13 +411,20 @@ def _fix_pinyin_letters(text: str) -> tuple[str, int]:
     >>> _fix_pinyin_letters("鍦(gu贸)")
     ('鍦(guó)', 1)
     """
+    return _reread_syllables(text, _MISREAD_SYLLABLE, gbk.encode_char)
+
+
+def _reread_syllables(text: str, pattern: regex.Pattern, encode) -> tuple[str, int]:
+    """Re-read the misread middle of each ``pattern`` match (letters, misread letters, letters)
+    as UTF-8 from the bytes ``encode`` gives back; kept only where it reads tone-marked letters
+    of a real syllable."""
     if "(" not in text:
         return text, 0
     count = 0
 
     def letters(m: regex.Match) -> str:
         nonlocal count
-        data = b"".join(gbk.encode_char(ch) or b"" for ch in m.group(2))
+        data = b"".join(encode(ch) or b"" for ch in m.group(2))
         try:
             middle = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -428,7 +435,7 @@ def _fix_pinyin_letters(text: str) -> tuple[str, int]:
             return f"({syllable})"
         return m.group(0)
 
-    return _MISREAD_SYLLABLE.sub(letters, text), count
+    return pattern.sub(letters, text), count
 
 
 def _single_byte_chars() -> str:
@@ -503,24 +510,7 @@ def _fix_pinyin_latin(text: str) -> tuple[str, int]:
     >>> _fix_pinyin_latin("楷(kÇŽi)")
     ('楷(kǎi)', 1)
     """
-    if "(" not in text:
-        return text, 0
-    count = 0
-
-    def letters(m: regex.Match) -> str:
-        nonlocal count
-        data = b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"" for ch in m.group(2))
-        try:
-            middle = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return m.group(0)
-        syllable = m.group(1) + middle + m.group(3)
-        if all(ch in TONE_MARKS or ch == "ü" for ch in middle) and is_annotation_syllable(syllable):
-            count += 1
-            return f"({syllable})"
-        return m.group(0)
-
-    return _LATIN_SYLLABLE.sub(letters, text), count
+    return _reread_syllables(text, _LATIN_SYLLABLE, lambda ch: decoders.encode_char(ch, decoders.SINGLE_FAMILY))
 
 
 def fix_latin_mojibake(text: str) -> str:
