@@ -91,16 +91,22 @@ class Cleaner:
             # Single-byte mojibake first: it (æŽ¨) re-encodes to GBK too, and must not be re-read.
             # The cleaner's own reader before ftfy, which takes any Latin-1 run for UTF-8 (GBK
             # read as Latin-1, Í³, would become U+0373); ftfy takes what is left.
-            text, n = mojibake.fix_single_byte(text)
-            if n:
-                steps.append(Step("repair", "read-as-single-byte", n))
+            # Every character guessed from lost bytes is a finding (at its place in the text the
+            # repair returns); with guessing off it is written as U+FFFD.
+            single = mojibake.repair_single_byte(text, guess=cfg.guess_lost)
+            text = single.text
+            if single.count:
+                steps.append(Step("repair", "read-as-single-byte", single.count))
+            findings.extend(single.findings)
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
             shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
             # rare characters that are not double encoding: realign needs their bytes as they are.
-            text, n = mojibake.fix_utf8_as_gbk(text, skip_lines_with="?" if shifted else "")
-            if n:
-                steps.append(Step("repair", "utf8-read-as-gbk", n))
+            double = mojibake.repair_utf8_as_gbk(text, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
+            text = double.text
+            if double.count:
+                steps.append(Step("repair", "utf8-read-as-gbk", double.count))
+            findings.extend(double.findings)
         text = apply("whitespace", "indent-artifacts", fixes.remove_indent_artifacts, text)
         if cfg.repair_pinyin:
             # Not known to be damaged is asked again: the GBK re-read may have brought annotations back.

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import ftfy
 import regex
 
 from cleaner.langmodel import model
+from cleaner.model import Finding
 from cleaner.repair import decoders, gbk, holes, reread
 from cleaner.repair.pinyin import (
     SYLLABLE,
@@ -61,8 +63,23 @@ def _per_char(text: str) -> float:
     return model().score(fold(text)) / max(len(text), 1)
 
 
+class MojibakeRepair(NamedTuple):
+    """What a mojibake repair returns: the text, the spans it re-read, and a finding per guess."""
+
+    text: str
+    count: int
+    findings: list[Finding]
+
+
+# The kind of the finding for a character chosen among those its lost or dropped bytes allow.
+GUESS_KIND = "lost-byte"
+
+# A guessed character: (offset in the repaired text, the choice with its runner-up and margin).
+Guessed = tuple[int, holes.Choice]
+
+
 def fix_utf8_as_gbk(text: str, skip_lines_with: str = "") -> tuple[str, int]:
-    """Re-read runs that are UTF-8 (or Big5) bytes decoded as GBK.
+    """Re-read runs that are UTF-8 (or Big5) bytes decoded as GBK; (text, repairs made).
 
     ``skip_lines_with``: runs on lines holding this string are left alone, unless the line also
     holds U+FFFD (bytes a lenient GBK decoder lost: the mark of double encoding itself).
@@ -70,31 +87,85 @@ def fix_utf8_as_gbk(text: str, skip_lines_with: str = "") -> tuple[str, int]:
     >>> fix_utf8_as_gbk("他说：鍙戝睍是硬道理")
     ('他说：发展是硬道理', 1)
     """
+    text, count, _ = repair_utf8_as_gbk(text, skip_lines_with)
+    return text, count
+
+
+def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True) -> MojibakeRepair:
+    """``fix_utf8_as_gbk`` with a ``lost-byte`` finding for every guessed character.
+
+    A guessed character is one whose bytes were under a U+FFFD or dropped: it was chosen by the
+    character model among the characters those bytes allow. A finding's position is its offset
+    in the text this function returns. ``guess=False``: the readings are chosen as with guessing
+    on, then every guessed character is written as U+FFFD (the finding still names the model's
+    choice, its runner-up and the margin).
+    """
     text, letters = _fix_pinyin_letters(text)
     if not _looks_misread(text):
-        return text, letters  # the common case, decided by one C-speed search
-    text, count = _fix_once(text, skip_lines_with)
+        return MojibakeRepair(text, letters, [])  # the common case, decided by one C-speed search
+    text, count, _, guessed = _fix_once(text, skip_lines_with)
     # A re-read may itself be mojibake of another family (UTF-8 read as Big5, re-read as GBK,
     # gives UTF-8-read-as-GBK text): repeated until nothing changes, so a second clean is a no-op.
     for _ in range(MAX_PASSES - 1):
         if not count:
             break
-        text, more = _fix_once(text, skip_lines_with)
+        text, more, edits, again = _fix_once(text, skip_lines_with)
         if not more:
             break
+        guessed = _moved(guessed, edits) + again
         count += more
-    return text, count + letters
+    text, findings = _mark(text, guessed, guess)
+    return MojibakeRepair(text, count + letters, findings)
+
+
+def _mark(text: str, guessed: list[Guessed], guess: bool) -> tuple[str, list[Finding]]:
+    """The findings of the guesses, and with ``guess=False`` the text with each guess as U+FFFD."""
+    guessed = sorted(guessed, key=lambda g: g[0])
+    findings = [holes.guess_finding(GUESS_KIND, pos, c.char, c.alternative, c.margin) for pos, c in guessed]
+    if not guess and guessed:
+        chars = list(text)
+        for pos, _ in guessed:
+            chars[pos] = holes.LOST
+        text = "".join(chars)
+    return text, findings
+
+
+def _moved(guessed: list[Guessed], edits: list[tuple[int, int, int]]) -> list[Guessed]:
+    """Positions of earlier guesses after a pass made ``edits`` (start, end, new length), in order.
+
+    A guess inside a stretch the pass re-read again is gone: its character was read anew, and
+    any guess in the new reading is the pass's own.
+    """
+    out: list[Guessed] = []
+    shift = k = 0
+    for pos, choice in sorted(guessed, key=lambda g: g[0]):
+        while k < len(edits) and edits[k][1] <= pos:
+            shift += edits[k][2] - (edits[k][1] - edits[k][0])
+            k += 1
+        if k < len(edits) and edits[k][0] <= pos:
+            continue
+        out.append((pos + shift, choice))
+    return out
 
 
 MAX_PASSES = 3
 
 
-def _fix_once(text: str, skip_lines_with: str) -> tuple[str, int]:
-    """One pass of ``fix_utf8_as_gbk`` over the runs around rare characters; (text, repairs)."""
+# A re-read stretch: (start, end) in the text before the pass, and the length of its new reading.
+Edit = tuple[int, int, int]
+
+
+def _fix_once(text: str, skip_lines_with: str) -> tuple[str, int, list[Edit], list[Guessed]]:
+    """One pass of ``fix_utf8_as_gbk`` over the runs around rare characters.
+
+    Returns (text, repairs, the stretches re-read, the guesses at their offsets in the new text).
+    """
     # Only the runs holding a rare character are looked at, found from the rare characters (a
     # clean page is one run per paragraph, and a huge one would otherwise be copied run by run).
     pieces: list[str] = []
-    count = done = pos = 0
+    edits: list[Edit] = []
+    guessed: list[Guessed] = []
+    count = done = pos = out_len = 0
     rare = _rare_char()
     line_end, skip_line = -1, False
     while (r := rare.search(text, pos)) is not None:
@@ -112,49 +183,63 @@ def _fix_once(text: str, skip_lines_with: str) -> tuple[str, int]:
                 pos = m.end()
                 continue
         syllable = _ANNOTATION_AFTER.match(text, m.end())
-        run, n = _fix_run(m.group(), text[m.start() - 1 : m.start()], m.end() == len(text) or text[m.end()] == "\n",
-                          syllable.group(1) if syllable else None)
+        run, n, stretches, run_guessed = _fix_run(m.group(), text[m.start() - 1 : m.start()],
+                                                  m.end() == len(text) or text[m.end()] == "\n", syllable.group(1) if syllable else None)
         if n:
+            out_len += m.start() - done
             pieces += [text[done : m.start()], run]
+            edits += [(m.start() + a, m.start() + b, k) for a, b, k in stretches]
+            guessed += [(out_len + at, c) for at, c in run_guessed]
+            out_len += len(run)
             done = m.end()
             count += n
         pos = m.end()
     if not pieces:
-        return text, 0
+        return text, 0, [], []
     pieces.append(text[done:])
-    return "".join(pieces), count
+    return "".join(pieces), count, edits, guessed
 
 
 # How far before a rare character its run is taken to start: enough for any window (LEAD_MARGIN).
 RUN_LOOKBACK = 64
 
 
-def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None) -> tuple[str, int]:
-    """Repair the windows of one run around its rare characters; (new run, repairs made).
+def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
+    """Repair the windows of one run around its rare characters.
+
+    Returns (new run, repairs made, stretches re-read in ``run``, guesses at offsets in the new run).
 
     ``syllable``: the run is followed by a pinyin annotation ``(syllable)`` (a page with the
     seed damage, misread afterwards): its last character must read that syllable.
     """
     out: list[str] = []
-    count = done = 0
+    edits: list[Edit] = []
+    guessed: list[Guessed] = []
+    count = done = out_len = 0
     # Only the neighbourhood of rare characters is tried: a misread span is dense with them,
     # while a clean paragraph may hold one rare name. Trying every start of a long run would
     # cost its length squared.
     for lo, hi, stop in _rare_windows(run):
         prev = _last_char(out + [run[done:lo]]) or before
-        fixed, n = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run), syllable if hi == len(run) else None)
+        fixed, n, stretches, window_guessed = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run),
+                                                             syllable if hi == len(run) else None)
         wide = max(done, lo - (WIDE_MARGIN - LEAD_MARGIN))
         if n and wide < lo:
             # A repair shows the run misread: its span may start further back than the margin.
             prev = _last_char(out + [run[done:wide]]) or before
             lo = wide
-            fixed, n = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run), syllable if hi == len(run) else None)
+            fixed, n, stretches, window_guessed = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run),
+                                                                 syllable if hi == len(run) else None)
+        out_len += lo - done
         out.append(run[done:lo])
         out.append(fixed)
+        edits += [(lo + a, lo + b, k) for a, b, k in stretches]
+        guessed += [(out_len + at, c) for at, c in window_guessed]
+        out_len += len(fixed)
         count += n
         done = hi
     out.append(run[done:])
-    return "".join(out), count
+    return "".join(out), count, edits, guessed
 
 
 LEAD_MARGIN = 4  # a misread span starts at most this many characters before its first rare one
@@ -193,16 +278,19 @@ def _last_char(parts: list[str]) -> str:
     return ""
 
 
-def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str | None = None) -> tuple[str, int]:
+def _repair_window(window: str, stop: int, prev: str, final: bool,
+                   syllable: str | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
     """Replace each stretch of ``window`` starting before ``stop`` that reads much better re-decoded.
 
-    Returns (text, count).
+    Returns (text, count, the stretches replaced, guesses at their offsets in the new text).
     """
     out: list[str] = []
-    count = i = 0
+    edits: list[Edit] = []
+    guessed: list[Guessed] = []
+    count = i = out_len = 0
     while i < stop:
         before = out[-1][-1:] if out else prev
-        j, fixed, codec = _best_span(window, i, before, final, syllable)
+        j, fixed, codec, span_guessed = _best_span(window, i, before, final, syllable)
         # A stretch ending on a character its pinyin annotation reads needs no fluency test.
         confirmed = bool(syllable) and j == len(window) and annotates(fixed[-1:], syllable)
         # The stretch must hold a rare character itself: rare characters are what marks a misread
@@ -212,13 +300,17 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         if (j > i + 1 and _rare_char().search(window, i, j) and (confirmed or _evidence(window, i, j, codec))
                 and _reads_better(fixed, window[i:j], confirmed)):
             out.append(fixed)
+            edits.append((i, j, len(fixed)))
+            guessed += [(out_len + at, c) for at, c in span_guessed]
+            out_len += len(fixed)
             count += 1
             i = j
         else:
             out.append(window[i])
+            out_len += 1
             i += 1
     out.append(window[i:])
-    return "".join(out), count
+    return "".join(out), count, edits, guessed
 
 
 def _evidence(text: str, i: int, j: int, codec: str) -> bool:
@@ -301,17 +393,19 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, ("utf-8", "gbk", "big5")),)
 
 
 def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None,
-               views: tuple = CJK_VIEWS) -> tuple[int, str, str]:
+               views: tuple = CJK_VIEWS) -> tuple[int, str, str, list[Guessed]]:
     """The stretch from ``start`` that reads best as Chinese in one of the views and sources.
 
-    Returns (end index in ``run``, its repaired text, the source); the end is a character
-    boundary both in the misread text and in the re-read bytes. Each view and source gives its
-    longest stretch; the one gaining most under the model (per character, times its length) wins.
+    Returns (end index in ``run``, its repaired text, the source, its guessed characters at their
+    offsets in the repaired text); the end is a character boundary both in the misread text and
+    in the re-read bytes. Each view and source gives its longest stretch; the one gaining most
+    under the model (per character, times its length) wins. Guesses are always made here (the
+    choice of reading must not depend on ``--no-guess``); callers mark them.
     """
     capped = len(run) - start > MAX_SPAN
     final = final and not capped
     piece = run[start : start + MAX_SPAN]
-    best: tuple[float, int, str, str] | None = None
+    best: tuple[float, int, str, str, list[holes.Choice]] | None = None
     for family, sources in views:
         stream, ends = decoders.byte_view(piece, family)
         if len(ends) < 2:
@@ -332,8 +426,8 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                     continue
                 if syllable and n_chars == len(ends) and not capped:
                     _keep_reading(items[k], syllable)
-                decoded = holes.choose(items, prev, final and complete and n_chars == len(ends))
-                fixed = "".join(ch for ch, _, _ in decoded[: k + 1])
+                decoded = holes.choose_ranked(items, prev, final and complete and n_chars == len(ends))[: k + 1]
+                fixed = "".join(c.char for c in decoded)
                 if ignore and not _few_taken_back(fixed, piece[:n_chars], ends[n_chars - 1], family):
                     continue
                 if (source != "utf-8" or ignore or family == decoders.BIG5_FAMILY) and family != decoders.SINGLE_FAMILY \
@@ -345,12 +439,13 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                     continue
                 gain = (_per_char(fixed) - _per_char(piece[:n_chars])) * n_chars
                 if best is None or gain > best[0]:
-                    best = (gain, start + n_chars, fixed, source)
+                    best = (gain, start + n_chars, fixed, source, decoded)
                 if complete and n_chars == len(ends) and not ignore:
                     break  # the whole stretch read without taking bytes back: enough
     if best is None:
-        return start, "", ""
-    return best[1], best[2], best[3]
+        return start, "", "", []
+    # One item per character: an item's index is its offset in the repaired text.
+    return best[1], best[2], best[3], [(at, c) for at, c in enumerate(best[4]) if c.guessed]
 
 
 def _utf8_like(stream: list) -> bool:
@@ -466,21 +561,34 @@ def fix_single_byte(text: str) -> tuple[str, int]:
     >>> fix_single_byte("他说：·¢Õ¹是硬道理")
     ('他说：发展是硬道理', 1)
     """
-    if not _SINGLE_HINT.search(text):
-        return text, 0
-    text, count = _fix_pinyin_latin(text)
+    text, count, _ = repair_single_byte(text)
+    return text, count
 
-    def run(m: regex.Match) -> str:
-        nonlocal count
+
+def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
+    """``fix_single_byte`` with a ``lost-byte`` finding for every guessed character.
+
+    Positions are offsets in the text this function returns; ``guess=False`` writes U+FFFD for
+    every guessed character, as ``repair_utf8_as_gbk`` does.
+    """
+    if not _SINGLE_HINT.search(text):
+        return MojibakeRepair(text, 0, [])
+    text, count = _fix_pinyin_latin(text)
+    pieces: list[str] = []
+    guessed: list[Guessed] = []
+    done = out_len = 0
+    for m in _SINGLE_RUN.finditer(text):
         span = m.group()
         if sum(1 for ch in span if ch >= "\x80") < 3:  # one UTF-8 character at least (see below)
-            return span
+            continue
         out: list[str] = []
-        i = 0
+        run_guessed: list[Guessed] = []
+        run_len = 0
+        i = n = 0
         ends_line = m.end() == len(text) or text[m.end()] == "\n"
         while i < len(span):
             prev = _last_char(out) or text[m.start() - 1 : m.start()]
-            j, fixed, source = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
+            j, fixed, source, span_guessed = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
             high = sum(1 for ch in span[i:j] if ch >= "\x80")
             cjk = sum(1 for ch in fixed if ch >= "\u3000")  # Han and Chinese punctuation (年（)
             # Two characters, or one in UTF-8 with all its bytes: a lead and two continuation
@@ -490,14 +598,27 @@ def fix_single_byte(text: str) -> tuple[str, int]:
             # Whole UTF-8 characters need no fluency test: a rare one alone (å¾¹ = 彻) is still right.
             if j > i + 1 and (two or whole_utf8) and _reads_better(fixed, span[i:j], confirmed=whole_utf8 and not two):
                 out.append(fixed)
-                count += 1
+                run_guessed += [(run_len + at, c) for at, c in span_guessed]
+                run_len += len(fixed)
+                n += 1
                 i = j
             else:
                 out.append(span[i])
+                run_len += 1
                 i += 1
-        return "".join(out)
-
-    return _SINGLE_RUN.sub(run, text), count
+        if not n:
+            continue
+        out_len += m.start() - done
+        pieces += [text[done : m.start()], *out]
+        guessed += [(out_len + at, c) for at, c in run_guessed]
+        out_len += run_len
+        done = m.end()
+        count += n
+    if pieces:
+        pieces.append(text[done:])
+        text = "".join(pieces)
+    text, findings = _mark(text, guessed, guess)
+    return MojibakeRepair(text, count, findings)
 
 
 # A tone-marked letter of a pinyin annotation in UTF-8 read one byte a character: (kÇŽi) is kǎi.
