@@ -134,3 +134,78 @@ def test_unrepaired_spans():
     # Real rare characters, names and quoted words are not mojibake.
     for clean in ("鑫森淼焱垚", "鄔賀銓", "蜥蜴和琥珀", "「突破」", "蚯蚓、蜗牛及蜘蛛。牠", "會議由鄔書林主持"):
         assert spans(clean) == []
+
+
+# --- Guesses: every character chosen among those its lost bytes allow is a finding ------------
+
+from cleaner.repair.mojibake import repair_single_byte, repair_utf8_as_gbk  # noqa: E402
+
+# UTF-8 read by Python's gbk codec: 说 (e8 af b4) and 快 (e5 bf ab) each lose a byte to a U+FFFD.
+SAID = "他说中国经济发展很快。"
+SAID_BROKEN = SAID.encode("utf-8").decode("gbk", errors="replace")
+
+
+def test_every_guess_is_a_finding_with_its_runner_up_and_margin():
+    assert "\ufffd" in SAID_BROKEN
+    text, count, findings = repair_utf8_as_gbk(SAID_BROKEN)
+    assert (text, count) == (SAID, 1)
+    assert [f.kind for f in findings] == ["lost-byte"] * 3
+    # Positions are offsets in the returned text, and name the character found there.
+    assert [f.position for f in findings] == [1, 9, 10]
+    for f in findings:
+        chosen, rest = f.detail.split(" (rank 2: ")
+        alternative, margin = rest.rstrip(")").split(", margin ")
+        assert chosen == text[f.position] and alternative and alternative != chosen
+        assert float(margin) >= 0
+    assert findings[1].detail.startswith("快 (rank 2: ")
+
+
+def test_without_guessing_each_guess_is_a_replacement_character_exactly_there():
+    guessed = repair_utf8_as_gbk(SAID_BROKEN)
+    marked = repair_utf8_as_gbk(SAID_BROKEN, guess=False)
+    assert marked.findings == guessed.findings  # the same readings, chosen with guessing on
+    where = {f.position for f in marked.findings}
+    assert marked.text == "".join("\ufffd" if k in where else ch for k, ch in enumerate(guessed.text))
+    assert marked.text == "他\ufffd中国经济发展很\ufffd\ufffd"
+    assert repair_utf8_as_gbk(marked.text, guess=False) == (marked.text, 0, [])  # idempotent
+
+
+def test_holes_among_clean_characters_are_not_made_into_characters():
+    # U+FFFD is no byte: two of them after clean text once became 的 (他说�� -> 他说的).
+    for text in ("他说\ufffd\ufffd", "\ufffd\ufffd", "他说\ufffd\ufffd\ufffd\ufffd。", "发展很\ufffd\ufffd"):
+        assert repair_utf8_as_gbk(text) == (text, 0, [])
+        assert repair_utf8_as_gbk(text, guess=False) == (text, 0, [])
+
+
+def test_a_short_span_whose_only_rare_characters_are_holes_is_still_read():
+    # 涓 and 銆 are common enough in the model; the holes and UTF-8's structure say it is 一。
+    broken = "一。".encode("utf-8").decode("gbk", errors="replace")
+    assert repair_utf8_as_gbk(broken)[:2] == ("一。", 1)
+    assert repair_utf8_as_gbk(broken, guess=False)[:2] == ("\ufffd\ufffd", 1)
+
+
+def test_without_guessing_a_mark_that_reads_again_is_read_to_the_end():
+    # UTF-8 read as Big5: the first reading (as GBK) guesses two characters; written as U+FFFD
+    # they read, with 涓 before them, as UTF-8. The result must be what a second clean leaves.
+    broken = "一。".encode("utf-8").decode("big5", errors="replace")
+    text, _, findings = repair_utf8_as_gbk(broken, guess=False)
+    assert repair_utf8_as_gbk(text, guess=False)[0] == text
+    assert findings and all(text[f.position] == "\ufffd" for f in findings)
+
+
+def test_single_byte_guesses_are_findings_and_marked_without_guessing():
+    broken = misdecode("发展经济", "utf-8", "cp1252", "ignore")  # 发 and 经 each lost a byte
+    text, count, findings = repair_single_byte(broken)
+    assert (text, count) == ("发展经济", 1)
+    assert [(f.kind, f.position, f.detail[0]) for f in findings] == [("lost-byte", 0, "发"), ("lost-byte", 2, "经")]
+    assert all("rank 2: " in f.detail for f in findings)
+    marked = repair_single_byte(broken, guess=False)
+    assert marked.text == "\ufffd展\ufffd济" and marked.findings == findings
+    assert repair_single_byte(marked.text, guess=False) == (marked.text, 0, [])
+
+
+def test_the_old_functions_keep_their_shape():
+    assert fix_utf8_as_gbk(SAID_BROKEN) == (SAID, 1)
+    from cleaner.repair.mojibake import fix_single_byte
+
+    assert fix_single_byte(misdecode("发展经济", "utf-8", "cp1252", "ignore")) == ("发展经济", 1)

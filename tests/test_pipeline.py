@@ -72,3 +72,22 @@ def test_unrepaired_mojibake_is_kept_byte_for_byte_and_reported():
     assert [(f.kind, f.position, f.detail) for f in result.findings if f.kind == "unrepaired-mojibake"] == [
         ("unrepaired-mojibake", 2, f"：{broken}。")]  # with one character each side
     assert Cleaner(to="zh-hans").clean(result.text) == result.text
+
+
+def test_guessed_characters_of_the_mojibake_repair_are_findings_and_no_guess_marks_them():
+    broken = "他说中国经济发展很快。".encode("utf-8").decode("gbk", errors="replace")
+    guessed = Cleaner(to="keep").run(broken)
+    assert guessed.text == "他说中国经济发展很快。"
+    lost = [f for f in guessed.findings if f.kind == "lost-byte"]
+    assert [(f.position, f.detail.split(" (rank 2: ")[0]) for f in lost] == [(1, "说"), (9, "快"), (10, "。")]
+    assert all(" (rank 2: " in f.detail and ", margin " in f.detail for f in lost)
+
+    no_guess = Cleaner(to="keep", guess_lost=False)
+    marked = no_guess.run(broken)
+    assert marked.text == "他\ufffd中国经济发展很\ufffd\ufffd"
+    assert [f for f in marked.findings if f.kind == "lost-byte"] == lost
+    assert no_guess.clean(marked.text) == marked.text
+
+
+def test_a_clean_page_makes_no_guess():
+    assert not [f for f in Cleaner().run(MIXED).findings if f.kind == "lost-byte"]

@@ -120,6 +120,23 @@ def test_every_matrix_cell_is_idempotent(text, cell, scope, to, seed):
     assert c.clean(out) == out
 
 
+@MATRIX_SETTINGS
+@given(clean_chinese, st.sampled_from(_cells()), st.sampled_from(["page", "lines", "title", "spans"]), st.integers(0, 10_000))
+def test_every_matrix_cell_is_idempotent_without_guessing(text, cell, scope, seed):
+    """With --no-guess the U+FFFD written for a guessed character is not re-read by a second clean."""
+    count()
+    import random
+
+    from damage import damage_cell, naive_s2t, source_text
+
+    source, decoder, errors = cell
+    page = source_text(naive_s2t(text) if source == "big5" else text, source)
+    damaged = damage_cell(page, source, decoder, errors, scope, random.Random(seed))
+    c = cleaner.Cleaner.for_config(cleaner.Config(to="keep", guess_lost=False))
+    out = c.clean(damaged)
+    assert c.clean(out) == out
+
+
 # -- JSON Lines: records of any shape, and lines of any bytes (cleaner/engines/jsonl.py) ----------
 
 JSONL_EXAMPLES = int(os.environ.get("CLEANER_JSONL_EXAMPLES", str(EXAMPLES)))

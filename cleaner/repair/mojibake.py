@@ -103,31 +103,52 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
     text, letters = _fix_pinyin_letters(text)
     if not _looks_misread(text):
         return MojibakeRepair(text, letters, [])  # the common case, decided by one C-speed search
-    text, count, _, guessed = _fix_once(text, skip_lines_with)
-    # A re-read may itself be mojibake of another family (UTF-8 read as Big5, re-read as GBK,
-    # gives UTF-8-read-as-GBK text): repeated until nothing changes, so a second clean is a no-op.
-    for _ in range(MAX_PASSES - 1):
-        if not count:
-            break
+    text, count, guessed = _passes(text, skip_lines_with, [])
+    if not guess and guessed:
+        # A U+FFFD written for a guess may read, with its neighbours, as something new (涓�� is
+        # UTF-8 for 一 and two lost bytes): read again, marking, until nothing changes, so that a
+        # second clean changes nothing.
+        for _ in range(MAX_PASSES):
+            text = _marked_text(text, guessed)
+            text, more, guessed = _passes(text, skip_lines_with, guessed)
+            if not more:
+                break
+            count += more
+        text = _marked_text(text, guessed)
+    guessed.sort(key=lambda g: g[0])
+    findings = [holes.guess_finding(GUESS_KIND, pos, c.char, c.alternative, c.margin) for pos, c in guessed]
+    return MojibakeRepair(text, count + letters, findings)
+
+
+def _passes(text: str, skip_lines_with: str, guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
+    """Passes of ``_fix_once`` until one changes nothing; (text, repairs, guesses moved along).
+
+    A re-read may itself be mojibake of another family (UTF-8 read as Big5, re-read as GBK,
+    gives UTF-8-read-as-GBK text): repeated, at most MAX_PASSES times, so a second clean is a no-op.
+    """
+    count = 0
+    for _ in range(MAX_PASSES):
         text, more, edits, again = _fix_once(text, skip_lines_with)
         if not more:
             break
         guessed = _moved(guessed, edits) + again
         count += more
-    text, findings = _mark(text, guessed, guess)
-    return MojibakeRepair(text, count + letters, findings)
+    return text, count, guessed
+
+
+def _marked_text(text: str, guessed: list[Guessed]) -> str:
+    """``text`` with every guessed character written as U+FFFD (``guess=False``)."""
+    chars = list(text)
+    for pos, _ in guessed:
+        chars[pos] = holes.LOST
+    return "".join(chars)
 
 
 def _mark(text: str, guessed: list[Guessed], guess: bool) -> tuple[str, list[Finding]]:
     """The findings of the guesses, and with ``guess=False`` the text with each guess as U+FFFD."""
     guessed = sorted(guessed, key=lambda g: g[0])
     findings = [holes.guess_finding(GUESS_KIND, pos, c.char, c.alternative, c.margin) for pos, c in guessed]
-    if not guess and guessed:
-        chars = list(text)
-        for pos, _ in guessed:
-            chars[pos] = holes.LOST
-        text = "".join(chars)
-    return text, findings
+    return (text if guess else _marked_text(text, guessed)), findings
 
 
 def _moved(guessed: list[Guessed], edits: list[tuple[int, int, int]]) -> list[Guessed]:
@@ -293,11 +314,11 @@ def _repair_window(window: str, stop: int, prev: str, final: bool,
         j, fixed, codec, span_guessed = _best_span(window, i, before, final, syllable)
         # A stretch ending on a character its pinyin annotation reads needs no fluency test.
         confirmed = bool(syllable) and j == len(window) and annotates(fixed[-1:], syllable)
-        # The stretch must hold a rare character itself: rare characters are what marks a misread
-        # stretch, and "éé" next to one (a "？" apart) is not re-read into 谷谷.
+        # The stretch must hold a rare character itself (``_marked``): rare characters are what
+        # marks a misread stretch, and "éé" next to one (a "？" apart) is not re-read into 谷谷.
         # And it must span two non-ASCII characters or a U+FFFD: one rare character alone re-read
         # as Big5 or UTF-8 (蔼 = b0 aa is Big5 高) is a coincidence of the tables (make fuzz).
-        if (j > i + 1 and _rare_char().search(window, i, j) and (confirmed or _evidence(window, i, j, codec))
+        if (j > i + 1 and _marked(window, i, j, codec) and (confirmed or _evidence(window, i, j, codec))
                 and _reads_better(fixed, window[i:j], confirmed)):
             out.append(fixed)
             edits.append((i, j, len(fixed)))
@@ -377,6 +398,27 @@ def _rare_char() -> re.Pattern:
     return re.compile(f"[^\\x00-\\u024f{common}]")  # re: big classes become a bitmap
 
 
+def _marked(text: str, i: int, j: int, source: str) -> bool:
+    """Does ``text[i:j]`` hold what marks a misread stretch, read from ``source``?
+
+    A rare character; U+FFFD only in a UTF-8 reading with other non-ASCII characters (涓�銆� is
+    一。: UTF-8's structure says what each hole was). Elsewhere U+FFFD is no byte to read: holes
+    among clean characters, or the U+FFFD that ``guess=False`` wrote, would be read as characters
+    made up from nothing (他说�� -> 他说的, 很�� -> 竭為), and a second clean would change the first's.
+    """
+    if _rare_known().search(text, i, j):
+        return True
+    if source != "utf-8" or text.find("\ufffd", i, j) < 0:
+        return False
+    return any("\x7f" < ch != "\ufffd" for ch in text[i:j])
+
+
+@lru_cache(maxsize=1)
+def _rare_known() -> re.Pattern:
+    """A rare character (``_rare_char``) other than U+FFFD: one that still holds its bytes."""
+    return re.compile(_rare_char().pattern[:-1] + "\ufffd]")
+
+
 def _common_chars() -> str:
     unigram = model().unigram
     return "".join(re.escape(ch) for c in range(0x250, 0x10000) if not 0xD800 <= c < 0xE000 and unigram(ch := chr(c)) > RARE)
@@ -422,7 +464,7 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 else:
                     continue
                 # What the caller would refuse anyway is not chosen (choosing is the costly part).
-                if family != decoders.SINGLE_FAMILY and (not _rare_char().search(piece, 0, n_chars) or not _evidence(piece, 0, n_chars, source)):
+                if family != decoders.SINGLE_FAMILY and (not _marked(piece, 0, n_chars, source) or not _evidence(piece, 0, n_chars, source)):
                     continue
                 if syllable and n_chars == len(ends) and not capped:
                     _keep_reading(items[k], syllable)
