@@ -40,7 +40,7 @@ from cleaner.furniture.features import FEATURES, is_prose  # noqa: E402
 from cleaner.furniture.lexicon import DATA, load_lexicon  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
-LOST_COST = 6.0  # a lost article character costs this many kept furniture characters
+LOST_COST = 10.0  # a lost article character costs this many kept furniture characters
 PENALTIES = (5.0, 10.0, 20.0, 40.0)
 CAPS = (400,)
 RATIOS = (0.2, 0.3, 0.5)
@@ -126,7 +126,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=bench.DEFAULT_CORPUS)
     ap.add_argument("--dry-run", action="store_true", help="print the result, do not write weights.toml")
+    ap.add_argument("--lost-cost", type=float, default=LOST_COST, help=f"cost of a lost article character (default {LOST_COST:g})")
     args = ap.parse_args()
+    lost_cost = args.lost_cost
     if not (args.corpus / "original").is_dir():
         sys.exit(f"fit_furniture.py: {args.corpus}/original not found")
     cleaner = Cleaner(to="keep")
@@ -148,12 +150,12 @@ def main() -> None:
         art = np.array([r[1][0] for r in rows], dtype=float)
         other = np.array([r[1][1] for r in rows], dtype=float)
         y = (other > art).astype(float)
-        w = np.minimum(art + other, 200) * np.where(y == 0, LOST_COST, 1.0)
+        w = np.minimum(art + other, 200) * np.where(y == 0, lost_cost, 1.0)
         weights, bias = fit_logistic(x, y, w)
         for margin in MARGINS:
             for threshold in np.arange(-2.0, 3.01, 0.25):
                 leftover, lost = cost(rows, weights, bias, float(threshold), margin)
-                total = leftover + LOST_COST * lost
+                total = leftover + lost_cost * lost
                 if best is None or total < best[0]:
                     best = (total, leftover, lost, penalty, cap, ratio, margin, float(threshold), weights, bias)
         print(f"penalty {penalty} cap {cap} ratio {ratio}: best so far leftover {100 * best[1] / article_chars:.2f} % lost {100 * best[2] / article_chars:.2f} %", file=sys.stderr)
@@ -166,7 +168,7 @@ def main() -> None:
         "[provenance]",
         f'fitted = "{date.today().isoformat()}"',
         f'data = "fit split of the web-page dev set ({len(pages)} pages, benchmarks/furniture.py; 69 pages with hand-copied articles, MIT licence); the report split was not read"',
-        f'objective = "leftover + {LOST_COST:g} x lost article characters, lines labelled by alignment with the article"',
+        f'objective = "leftover + {lost_cost:g} x lost article characters, lines labelled by alignment with the article"',
         f"fit_leftover_percent = {100 * leftover / article_chars:.2f}",
         f"fit_lost_percent = {100 * lost / article_chars:.2f}",
         "",
@@ -181,6 +183,7 @@ def main() -> None:
         f"min_body = {base.min_body}",
         f"far_lines = {base.far_lines}",
         f"adjacent_lines = {base.adjacent_lines}",
+        f"thread_stamps = {base.thread_stamps}  # set, not fitted: post stamps below the body that make a comment thread",
         "",
         "[weights]",
         *[f"{name} = {value:.4f}" for name, value in zip(FEATURES, weights)],

@@ -8,7 +8,7 @@ from conftest import FIXTURES, SEEDS
 
 from cleaner import Cleaner
 from cleaner.furniture import generic
-from cleaner.furniture.body import best_run, find_body
+from cleaner.furniture.body import best_run, find_body, thread_start
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
 from cleaner.furniture.features import FEATURES, is_prose, normalise, text_features
 from cleaner.furniture.lexicon import DATA, load_lexicon
@@ -214,3 +214,36 @@ def test_when_most_prose_lies_outside_the_best_run_all_prose_is_body():
     barriers = [False, False, False, True, False, False, True, False, False, False]
     assert find_body(lengths, prose, penalty=10, cap=400, barriers=barriers) == (4, 5)
     assert find_body(lengths, prose, penalty=10, cap=400, barriers=barriers, spread=1.0) == (1, 8)
+
+
+# --- comment threads ------------------------------------------------------------------------
+
+def test_a_thread_starts_at_the_first_of_a_close_row_of_post_stamps():
+    stamps = [True, False, False, False, False, True, False, True, False, True, False]
+    assert thread_start(stamps, min_stamps=3, gap=12) == 0
+    assert thread_start(stamps, min_stamps=3, gap=3) == 5  # the first stamp stands apart: a byline
+    assert thread_start(stamps, min_stamps=4, gap=3) == len(stamps)  # too few stamps: no thread
+
+
+def test_the_body_is_looked_for_above_a_thread_of_longer_posts():
+    # A short article (positions 1-2) under a thread whose posts are longer than its paragraphs.
+    lengths = [5, 60, 60, 20, 150, 20, 150, 20, 150]
+    prose = [False, True, True, False, True, False, True, False, True]
+    stamps = [False, False, False, True, False, True, False, True, False]
+    assert find_body(lengths, prose, penalty=10, cap=400, barriers=stamps) != (1, 2)
+    assert find_body(lengths, prose, penalty=10, cap=400, barriers=stamps, stamps=stamps, min_stamps=3, min_prose=60) == (1, 2)
+    # Too little prose above the stamps: they may frame the article itself; the whole page counts.
+    assert find_body(lengths, prose, penalty=10, cap=400, barriers=stamps, stamps=stamps, min_stamps=3, min_prose=200) != (1, 2)
+
+
+def test_the_posts_of_a_comment_thread_go_the_article_stays():
+    posts = ["拜读了你翻译的这本书，受益匪浅，期待下一部作品。", "欢迎欢迎，热烈欢迎，以后常来交流。", "这篇文章写得很好，学到了不少东西。"]
+    page = [*ARTICLE]
+    for n, post in enumerate(posts):
+        page += [f"# re: 冬季救助专项行动 2023-11-20 1{n}:30 网友{n}", post]
+    lines, body = generic.page_lines([normalise(fold_line(x)) for x in page], list(range(len(page))), generic.load_model(), LEX)
+    assert body == (0, 2)
+    assert [line.features["in_thread"] for line in lines] == [0.0] * 3 + [1.0] * 6
+    out = remove_furniture("\n".join(page), ()).text
+    assert all(sentence in out for sentence in ARTICLE)
+    assert not any(post in out for post in posts)

@@ -28,8 +28,27 @@ def best_run(gains: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]
     return best, span[0], span[1]
 
 
+def thread_start(stamps: Sequence[bool], min_stamps: int, gap: int = 12) -> int:
+    """Where a comment thread begins: the first post stamp of the first row of at least
+    ``min_stamps`` stamps, each within ``gap`` lines of the last; ``len(stamps)`` when there is none.
+
+    ``stamps``: lines holding a time without ending a sentence (``# re: 标题 2004-12-27 12:46 用户``).
+    One stamp is often the article's own byline or a "related" item; a close row of them is the
+    posts of a thread (or a dated list), whose text reads as prose but is not the article.
+    """
+    where = [i for i, s in enumerate(stamps) if s]
+    start = 0
+    for k in range(1, len(where) + 1):
+        if k == len(where) or where[k] - where[k - 1] > gap:
+            if k - start >= min_stamps:
+                return where[start]
+            start = k
+    return len(stamps)
+
+
 def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap: int, ratio: float = 1.0,
-              barriers: Sequence[bool] = (), spread: float = float("inf")) -> tuple[int, int]:
+              barriers: Sequence[bool] = (), spread: float = float("inf"), stamps: Sequence[bool] = (),
+              min_stamps: int = 3, min_prose: int = 0) -> tuple[int, int]:
     """(first, last) positions of the body among the given lines; (0, -1) when there is none.
 
     ``cap`` bounds the gain of one line, so one huge paragraph (a pasted comment, a footer blob)
@@ -38,7 +57,14 @@ def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap
     crosses (a post's timestamp line, a "相关新闻" or "网友评论" heading): the posts of a comment
     thread are runs of their own, too small to be the body or to join it. ``spread``: when the
     prose outside the body outweighs the prose inside it this many times, all prose is body.
+    ``stamps`` (post stamps, see ``thread_start``): when a comment thread begins below at least
+    ``min_prose`` characters of prose, the body is looked for above the thread only: a short
+    article under a long thread of longer posts stays the article. (With less prose above it, the
+    "thread" may be the article between its byline stamp and a dated list: the whole page counts.)
     """
+    end = thread_start(stamps, min_stamps) if stamps else len(lengths)
+    if end < len(lengths) and sum(n for n, p in zip(lengths[:end], prose[:end]) if p) >= max(min_prose, 1):
+        return find_body(lengths[:end], prose[:end], penalty, cap, ratio, barriers[:end] if barriers else (), spread)
     gains = [-float("inf") if b else min(n, cap) if p else -penalty
              for n, p, b in zip(lengths, prose, barriers or [False] * len(lengths))]
     total, first, last = best_run(gains, 0, len(gains))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner.furniture.body import find_body
+from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.features import FEATURES, Line, is_prose, normalise, text_features
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 
@@ -40,6 +40,7 @@ class Model:
     min_body: int  # characters of prose below which no body is trusted (the page is left alone)
     far_lines: int  # lines beyond this distance from the body are "far"
     adjacent_lines: int  # lines within this distance of the body are "adjacent"
+    thread_stamps: int = 3  # post stamps below the body from which on the rest is a comment thread
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def load_model(path: Path = DATA / "weights.toml") -> Model:
     m = data["model"]
     return Model(weights={k: weights.get(k, 0.0) for k in FEATURES}, bias=float(m["bias"]), threshold=float(m["threshold"]),
                  body_margin=float(m["body_margin"]), penalty=float(m["penalty"]), cap=int(m["cap"]), ratio=float(m["ratio"]), spread=float(m["spread"]),
-                 min_body=int(m["min_body"]), far_lines=int(m["far_lines"]), adjacent_lines=int(m["adjacent_lines"]))
+                 min_body=int(m["min_body"]), far_lines=int(m["far_lines"]), adjacent_lines=int(m["adjacent_lines"]),
+                 thread_stamps=int(m.get("thread_stamps", 3)))
 
 
 def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon) -> tuple[list[Line], tuple[int, int] | None]:
@@ -81,7 +83,11 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     prose = [is_prose(line.text, line.features) for line in lines]
     lengths = [len(line.text) for line in lines]
     barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
-    first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread)
+    stamps = [_stamp(line.features) for line in lines]
+    first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
+                            stamps, model.thread_stamps, model.min_body)
+    thread = thread_start(stamps, model.thread_stamps)
+    thread = thread if thread > last else len(lines)  # a thread counts only below the body
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
     # Below the body, past a furniture heading ("相关新闻", "热门评论") or any barrier (a post's
@@ -109,6 +115,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         f["out_prose"] = float(distance > 0 and prose[pos])
         f["out_short"] = float(distance > 0 and _short(f))
         f["far_prose"] = float(f["far"] and prose[pos])
+        f["in_thread"] = float(pos >= thread)
     return lines, body
 
 
@@ -129,7 +136,7 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
 
 # What a sentence must show besides where it stands to be furniture: a byline form, a link, a
 # button, a counter, furniture words covering a fair share of it, a separator row.
-EVIDENCE = ("kv_filled", "kv_many", "url", "buttons", "counter", "time")
+EVIDENCE = ("kv_filled", "kv_many", "url", "buttons", "counter", "time", "in_thread")
 
 
 def protected(line: Line) -> bool:
@@ -148,8 +155,12 @@ def _barrier(line: Line, prose: bool) -> bool:
     """A line that ends a stretch of article: a post's timestamp, a furniture heading, a byline form."""
     f = line.features
     heading = f["lex_cover"] >= 0.5 and (f["len_1_4"] or f["len_5_12"])
-    stamp = f["time"] and not f["final_punct"]  # "# re: 标题 2004-12-27 12:46 用户" is no sentence
-    return bool(stamp or (not prose and (heading or f["kv_many"])))
+    return bool(_stamp(f) or (not prose and (heading or f["kv_many"])))
+
+
+def _stamp(f: dict[str, float]) -> bool:
+    """A post's stamp: a time on a line that ends no sentence ("# re: 标题 2004-12-27 12:46 用户")."""
+    return bool(f["time"] and not f["final_punct"])
 
 
 def _short(f: dict[str, float]) -> bool:
