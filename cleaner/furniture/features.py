@@ -28,6 +28,7 @@ _URL = re.compile(r"(?i)https?://|www\.|\b[\w-]+\.(com|cn|net|org|gov|edu)(\.cn)
 _SEPARATOR = re.compile(r"\s\|\s|\||>>|»|›|→|\s>\s|>|·|\s/\s|\s-\s|--")
 _BUTTON = re.compile(r"【[^】]{1,8}】|\[[^\]]{1,8}\]|\([^)]{1,6}\)")  # a bracketed short label
 _COUNT = re.compile(r"(\(\d+\)|\d+\s*(条|人|次)|[::]\s*\d+\s*$)")  # counters: (12), 35条, 点击:120
+_ITEM_SPLIT = re.compile(r"\s*(?:\||>>|»|›|·|/)\s*|\s+")
 _BULLET = re.compile(r"^[·•\-*>■□◆◇▪●○]+\s*")
 
 FEATURES = (
@@ -36,7 +37,7 @@ FEATURES = (
     "kv_filled", "kv_empty", "kv_many", "separators", "buttons", "counter", "url", "bullet",
     "lex_phrase", "lex_cover", "lex_short", "short_run",
     "head", "tail", "far", "adjacent", "out_prose", "out_short", "far_prose", "after_marker", "after_barrier",
-    "in_thread",
+    "in_thread", "item_row",
 )
 
 
@@ -77,11 +78,26 @@ def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
     f["counter"] = float(bool(_COUNT.search(text)))
     f["url"] = float(bool(_URL.search(text)))
     f["bullet"] = float(bool(_BULLET.match(text)))
+    f["item_row"] = float(item_row(text))
     hits, covered = lexicon.phrases(text)
     f["lex_phrase"] = min(hits, 3) / 3
     f["lex_cover"] = covered / max(len(text), 1)
     f["lex_short"] = float(hits > 0 and n <= 30)
     return f
+
+
+def item_row(text: str) -> bool:
+    """A row of link labels: three or more short items split by spaces or separators, no sentence
+    punctuation ("首页 滚动 国内 国际", "关于我们 | 联系我们 | 网站地图", a list of ministries or cities).
+    A sentence has clauses; a menu written on one line has only names. Verse set with spaces
+    (lines of one length, five or seven characters, no separators) is no row."""
+    if _CLAUSE.search(text) or not _CJK.search(text):
+        return False
+    items = [x for x in _ITEM_SPLIT.split(text) if x]
+    if len(items) < 3 or max(len(x) for x in items) > 8:
+        return False
+    verse = len({len(x) for x in items}) == 1 and len(items[0]) >= 4 and not _SEPARATOR.search(text)
+    return not verse
 
 
 def is_prose(text: str, f: dict[str, float]) -> bool:
