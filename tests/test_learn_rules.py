@@ -13,7 +13,9 @@ from cleaner._native import Pattern
 
 def test_a_line_pattern_escapes_signs_and_generalises_digits_and_spaces():
     pattern = line_pattern("第1000期 | 点击(37)次 [打印] $5.0+")
-    assert pattern == r"^第\d+期\s*\|\s*点击\(\d+\)次\s*\[打印\]\s*\$\d+\.\d+\+$"
+    assert pattern == r"^第\d+(?:[,.:]\d+)*期\s*\|\s*点击\(\d+(?:[,.:]\d+)*\)次\s*\[打印\]\s*\$\d+(?:[,.:]\d+)*\+$"
+    # Numbers are one number whatever their separators, as learning counted them.
+    assert Pattern(line_pattern("浏览次数：1,234")).search("浏览次数：56")
     compiled = Pattern(pattern)
     assert compiled.search("第7期|点击(123)次 [打印] $9.9+") and not compiled.search("第7期 | 点击37次 [打印] $5.0+")
 
@@ -36,7 +38,7 @@ def test_rules_learn_writes_a_valid_reviewable_rule_file(tmp_path, capsys):
     assert site.id == "donghu" and len(site.rules) == 13 and site.signatures
     assert not check_examples(rules.RuleSet(sites={site.id: site}))
     text = out.read_text(encoding="utf-8")
-    assert "# in at least 49 of 50 documents" in text and r"\d+" in text and r"\|" in text
+    assert "# in about 50 of 50 documents" in text and r"\d+" in text and r"\|" in text
     # The rule file, used instead of learning, removes the same lines from a page of the portal.
     cleaner = rules.load([out.parent])
     assert "donghu" in cleaner.sites

@@ -9,23 +9,25 @@ normalise, count: no cleaning) and remove the learned lines in the second, while
   Simplified (a character at a time),
   every number (a run of digits, with its ``,``/``.``/``:`` separators) made ``0``, whitespace
   collapsed and dropped but between two ASCII letters or digits: ``浏览次数：1,234`` on one page
-  and ``瀏覽次數: 56`` on another are one line.
+  and ``瀏覽次數: 56`` on another are one line. A sentence (``is_sentence``) keeps its numbers: an
+  article sentence written from a template (``截至今日累计报告确诊病例12例。``) differs from page to
+  page only there, and must not become one line recurring on every page.
 - **Counted per site, once per document.** The site is a record's URL host, else the rule-file
   site recognised on the page, else the group the document came in (its folder, its input file).
 - **Bounded memory.** A fixed-size *seen-once filter* (a Bloom filter: lines seen in one document
   only, the great majority, never take more room than its bits) admits a line to a bounded
-  *candidate table* on its second sighting; from then on the table counts it exactly. When the
-  table is full, the half with the lowest counts is dropped. Counts are therefore lower bounds of
-  the true number of documents (never more): a filter collision can admit a line early, never add
-  to its count. The memory is the filter (``FILTER_BITS`` / 8 bytes) plus at most ``TABLE_SIZE``
+  *candidate table* on its second sighting (counted 2); from then on the table counts it exactly.
+  When the table is full, the half with the lowest counts is dropped. Counts are therefore at most
+  one over the true number of documents (a filter collision can admit a line on its first
+  sighting), and under it after an eviction. The memory is the filter (``FILTER_BITS`` / 8 bytes) plus at most ``TABLE_SIZE``
   entries plus one counter per site; ``benchmarks/learn_memory.py`` measures it per million
   documents.
 - **The decision** (``Thresholds``): a line is furniture when it is in at least ``min_docs``
   documents of its site *and* in a share of them: ``short_share`` for short lines,
   ``sentence_share`` (a majority) for a long punctuated sentence, so a quote repeated in a few
   articles stays. Numbered headings (``一、总体要求``) are never learned: official documents share
-  them. A line that is in one document only is never removed (``min_docs`` >= 2, and counts never
-  exceed the truth).
+  them. A line that is in one document only is never removed (``min_docs`` >= 3, and counts are
+  at most one over the truth).
 
 The learned table (``Learned``) holds normalised lines per site: exact strings, so a removal never
 rests on a hash, and small enough to send to every worker process.
@@ -37,7 +39,6 @@ import hashlib
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlparse
@@ -46,7 +47,7 @@ from cleaner.model import Finding, Result, Step
 from cleaner.script.fold import fold_char, script_only
 
 FILTER_BITS = 1 << 27  # the seen-once filter: 16 MiB, whatever the corpus size
-TABLE_SIZE = 1 << 17  # candidate lines counted exactly (about 460 bytes each with their example: 60 MB full)
+TABLE_SIZE = 1 << 17  # candidate lines counted exactly (about 460 bytes each for short lines; long lines take more)
 MAX_LINE_CHARS = 300  # longer lines are paragraphs, never furniture: not counted at all
 HASHES = 3  # bits set per line in the filter
 
@@ -67,8 +68,15 @@ def normalise(line: str) -> str:
     table, needs = _fold_table()
     if needs.search(line):  # a scan in C; translating looks up every character in Python's dict
         line = line.translate(table)
-    line = " ".join(_DIGITS.sub("0", line).split())  # split(): every Unicode space, in C
+    line = " ".join(line.split())  # split(): every Unicode space, in C
+    if not is_sentence(line):
+        line = _DIGITS.sub("0", line)
     return _LOOSE_SPACE.sub("", line) if " " in line else line
+
+
+def is_sentence(line: str) -> bool:
+    """A long punctuated line: article text unless most of its site's pages carry it."""
+    return len(line) >= SENTENCE_CHARS and _SENTENCE_MARKS.search(line) is not None
 
 
 @lru_cache(maxsize=1)
@@ -120,8 +128,10 @@ class Thresholds:
     sentence_share: float = 0.5  # ... or this share, for a long punctuated sentence
 
     def __post_init__(self) -> None:
-        if self.min_docs < 2:
-            raise ValueError("min_docs must be 2 or more: a line in one document is never furniture")
+        if self.min_docs < 3:
+            # Counts may be one over the truth (a filter collision): 3 keeps a line that is in one
+            # document only from ever being removed.
+            raise ValueError("min_docs must be 3 or more: a line in one document is never furniture")
         if not (0 <= self.short_share <= 1 and 0 <= self.sentence_share <= 1):
             raise ValueError("shares are between 0 and 1")
 
@@ -129,15 +139,14 @@ class Thresholds:
         if count < self.min_docs or _NUMBERED_HEADING.match(norm):
             return False
         share = count / max(site_docs, count)
-        sentence = len(norm) >= SENTENCE_CHARS and _SENTENCE_MARKS.search(norm) is not None
-        return share >= (self.sentence_share if sentence else self.short_share)
+        return share >= (self.sentence_share if is_sentence(norm) else self.short_share)
 
 
 @dataclass(slots=True)
 class Candidate:
     site: str
     norm: str
-    count: int = 1  # documents seen since admission: a lower bound of the true number
+    count: int = 2  # documents: admitted on the second sighting, counted exactly from then on
     example: str = ""  # one raw line, kept once the line has proved to recur
 
 
@@ -262,14 +271,6 @@ def remove_learned(result: Result, learned: Learned | None, site: str, *, detail
     if had_text and not result.text.strip():
         result.findings.append(Finding("all-lines-removed", -1, f"the lines learned for {site!r} removed every line"))
     return result
-
-
-def learn_texts(items: Iterable[tuple[str, str]], thresholds: Thresholds | None = None) -> Learned:
-    """Learn from ``(text, site)`` pairs in one call (tests, small corpora)."""
-    learner = Learner()
-    for text, site in items:
-        learner.add(text, site)
-    return learner.learned(thresholds)
 
 
 def document_site(text: str, url: str | None, group: str, config) -> str:

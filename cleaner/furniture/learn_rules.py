@@ -21,7 +21,7 @@ from cleaner.furniture.learn import Learned
 from cleaner.furniture.rules import RuleError, RuleSet, load_file
 
 _META = set("\\.+*?()|[]{}^$#&-~")
-_PIECES = re.compile(r"(\d+)|(\s+)|(.)", re.S)
+_PIECES = re.compile(r"(\d+(?:[,.:]\d+)*)|(\s+)|(.)", re.S)  # a number as learn.normalise sees one
 _SITE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
@@ -29,7 +29,7 @@ def line_pattern(line: str) -> str:
     """An anchored pattern matching ``line`` (folded) with any digits and any spacing."""
     out = []
     for digits, space, char in _PIECES.findall(fold_line(line)):
-        out.append(r"\d+" if digits else r"\s*" if space else "\\" + char if char in _META else char)
+        out.append(r"\d+(?:[,.:]\d+)*" if digits else r"\s*" if space else "\\" + char if char in _META else char)
     return "^" + "".join(out) + "$"
 
 
@@ -56,10 +56,10 @@ def rule_file(learned: Learned, key: str, site_id: str) -> str:
         if plain:
             out.append(f"signatures = [{toml_string(fold_line(plain[0]))}]")
     for n, ((count, example), norm) in enumerate(entries, 1):
-        out += ["", f"# in at least {count} of {docs} documents; normalised: {norm}", "[[rule]]",
+        out += ["", f"# in about {count} of {docs} documents; normalised: {norm}", "[[rule]]",
                 f"id = {toml_string(f'{site_id}/learned-{n:03d}')}", 'action = "drop-line"',
                 f"pattern = {toml_string(line_pattern(example))}",
-                f"reason = {toml_string(f'learned: a line in at least {count} of {docs} documents of {key}')}",
+                f"reason = {toml_string(f'learned: a line in about {count} of {docs} documents of {key}')}",
                 f"examples = [{toml_string(example.strip())}]"]
     return "\n".join(out) + "\n"
 

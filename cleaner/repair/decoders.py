@@ -238,6 +238,3 @@ _SINGLE_UNDEFINED = frozenset(b for b in range(0x80, 0xA0) if codecs.decode(byte
                               or codecs.decode(bytes((b,)), "cp1250", "replace") == "\ufffd")
 
 
-def family_of(name: str) -> str:
-    return DECODERS[name].family
-
