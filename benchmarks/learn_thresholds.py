@@ -34,7 +34,7 @@ def main() -> None:
         learner.add_lines(lines, "corpus")
     print(f"{len(pages)} pages, one corpus; a line counts once per page")
     print(f"{'min_docs':>8} {'short':>6} {'sentence':>8} {'learned':>8} {'removed':>8} {'article lines removed':>22}")
-    for min_docs in (2, 3, 5, 8):
+    for min_docs in (3, 4, 5, 6, 8):
         for short in (0.0, 0.02, 0.05, 0.1):
             t = Thresholds(min_docs=min_docs, short_share=short, sentence_share=0.5)
             learned = learner.learned(t).lines.get("corpus", frozenset())

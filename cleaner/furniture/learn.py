@@ -123,7 +123,7 @@ def document_lines(text: str) -> dict[str, str]:
 class Thresholds:
     """When a recurring line is furniture (defaults: docs/furniture-learning.md gives the evidence)."""
 
-    min_docs: int = 5  # documents of the site the line must be in
+    min_docs: int = 6  # documents of the site the line must be in (benchmarks/learn_thresholds.py: 5 took 3 article lines)
     short_share: float = 0.02  # ... and this share of the site's documents (short lines)
     sentence_share: float = 0.5  # ... or this share, for a long punctuated sentence
 
