@@ -247,3 +247,16 @@ def test_the_posts_of_a_comment_thread_go_the_article_stays():
     out = remove_furniture("\n".join(page), ()).text
     assert all(sentence in out for sentence in ARTICLE)
     assert not any(post in out for post in posts)
+
+
+@pytest.mark.parametrize("line, row", [
+    ("首页 滚动 国内 国际 财经 社会", True),
+    ("关于我们 | 联系我们 | 网站地图", True),
+    ("北京 天津 河北 山西 辽宁", True),
+    ("登录 注册", False),  # two items: too few to call a row
+    ("床前明月光 疑是地上霜 举头望明月 低头思故乡", False),  # verse set with spaces
+    ("他说，我们 今天 就走。", False),  # clauses: a sentence
+    ("Home News Sports About", False),  # no Chinese: left to no_cjk
+])
+def test_a_row_of_link_labels_is_an_item_row(line, row):
+    assert features(line)["item_row"] == float(row)
