@@ -213,6 +213,8 @@ def _run(argv: list[str]) -> int:
             run_folder(Path(args.input), out_dir, config, report=report, jobs=jobs, force=args.force,
                        report_path=args.report, learn=not args.no_learn)
         except OSError as exc:  # the output folder or the report cannot be made
+            if isinstance(exc, BrokenPipeError):  # `--diff | head`: the reader went away
+                raise
             raise UsageError(f"{exc.filename or out_dir}: {exc.strerror or exc}") from None
         _unused_sites(cleaner, config, report)
         print(f"cleaner: {report.summary('files')}", file=sys.stderr)

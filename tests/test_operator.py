@@ -159,6 +159,16 @@ def test_rule_values_of_the_wrong_type_are_one_line(place, body, message):
         assert proc.returncode == 2 and message.encode() in proc.stderr and proc.stderr.count(b"\n") == 1, proc.stderr
 
 
+def test_a_folder_diff_into_a_closed_pipe_ends_quietly(place):
+    pages = place / "pages"
+    pages.mkdir()
+    for i in range(40):  # diffs of more than a pipe holds
+        (pages / f"p{i}.txt").write_text("國(guó)務(wù)院副總理馬凱近日在貴陽調研時強調,要加快建設。\n" * 100, encoding="utf-8")
+    proc = subprocess.run(f'"{Path(sys.executable).parent / "cleaner"}" "{pages}" --diff --jobs 1 | head -c 10 > /dev/null; exit ${{PIPESTATUS[0]}}',
+                          shell=True, executable="/bin/bash", capture_output=True)
+    assert proc.returncode == 141 and b"Broken pipe" not in proc.stderr
+
+
 def test_rules_check_on_a_non_utf8_file(place):
     rules = place / "rules"
     rules.mkdir()
