@@ -51,10 +51,13 @@ def rule_file(learned: Learned, key: str, site_id: str) -> str:
     if host:
         out.append(f"hosts = [{toml_string(key)}]")
     else:
-        # Without a host the site is chosen by text: the most frequent learned line without digits.
+        # Without a host the site could be chosen by text, but a recurring line may be a slogan
+        # other sites carry too: the likeliest signature is proposed, commented out, for review.
+        # Until then the rules apply with `--site ID`.
         plain = [ex.strip() for (count, ex), norm in entries if "0" not in norm and len(ex.strip()) >= 6]
         if plain:
-            out.append(f"signatures = [{toml_string(fold_line(plain[0]))}]")
+            out += ["# Proposed signature: uncomment once only this site's pages carry the line.",
+                    f"# signatures = [{toml_string(fold_line(plain[0]))}]"]
     for n, ((count, example), norm) in enumerate(entries, 1):
         out += ["", f"# in about {count} of {docs} documents; normalised: {norm}", "[[rule]]",
                 f"id = {toml_string(f'{site_id}/learned-{n:03d}')}", 'action = "drop-line"',
