@@ -225,7 +225,7 @@ def test_removal_is_a_step_and_each_line_a_finding():
     remove_learned(result, learned, "s", details=True)
     assert result.text == "標題\n正文。"
     assert [str(s) for s in result.steps] == ["remove:learned:s x1"]
-    assert [f.detail for f in result.findings if f.kind == "learned-furniture"] == ["分享到：微信　微博"]
+    assert [(f.position, f.detail) for f in result.findings if f.kind == "removed-line"] == [(3, "learned:s: 分享到：微信　微博")]
     other = Result("分享到：微信　微博")
     remove_learned(other, learned, "t")
     assert other.text == "分享到：微信　微博" and not other.steps  # another site's lines stay

@@ -255,19 +255,22 @@ def remove_learned(result: Result, learned: Learned | None, site: str, *, detail
     lines = learned.lines.get(site) if learned else None
     if not lines or not result.text:
         return result
-    kept, removed = [], []
+    kept, removed = [], []  # removed: (offset in the cleaned text, line)
+    at = 0
     for line in result.text.split("\n"):
         if line.strip() and len(line) <= MAX_LINE_CHARS and normalise(line) in lines:
-            removed.append(line)
+            removed.append((at, line))
         else:
             kept.append(line)
+        at += len(line) + 1
     if not removed:
         return result
     had_text = bool(result.text.strip())
     result.text = "\n".join(kept)
     result.steps.append(Step("remove", f"learned:{site}", len(removed)))
     if details:
-        result.findings.extend(Finding("learned-furniture", -1, line) for line in removed)
+        # As the rules' and the generic model's removals are recorded: where, which rule, what.
+        result.findings.extend(Finding("removed-line", at, f"learned:{site}: {line.strip()}") for at, line in removed)
     if had_text and not result.text.strip():
         result.findings.append(Finding("all-lines-removed", -1, f"the lines learned for {site!r} removed every line"))
     return result
