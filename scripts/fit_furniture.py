@@ -40,7 +40,7 @@ from cleaner.furniture.features import FEATURES, is_prose  # noqa: E402
 from cleaner.furniture.lexicon import DATA, load_lexicon  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
-LOST_COST = 10.0  # a lost article character costs this many kept furniture characters
+LOST_COST = 8.0  # a lost article character costs this many kept furniture characters
 PENALTIES = (5.0, 10.0, 20.0, 40.0)
 CAPS = (400,)
 RATIOS = (0.2, 0.3, 0.5)
