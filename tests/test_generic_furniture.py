@@ -260,3 +260,17 @@ def test_the_posts_of_a_comment_thread_go_the_article_stays():
 ])
 def test_a_row_of_link_labels_is_an_item_row(line, row):
     assert features(line)["item_row"] == float(row)
+
+
+def test_a_thread_far_below_the_body_does_not_move_it():
+    # A blog page: a short intro, a long gap of menu lines, then stamped entries that are articles.
+    lengths = [70] + [5] * 20 + [20, 150, 20, 150, 20, 150]
+    prose = [True] + [False] * 20 + [False, True, False, True, False, True]
+    stamps = [False] * 21 + [True, False, True, False, True, False]
+    assert find_body(lengths, prose, penalty=10, cap=400, barriers=stamps, spread=1.0, stamps=stamps, min_stamps=3, min_prose=60) != (0, 0)
+
+
+def test_a_verse_reference_is_no_post_stamp():
+    verse = "“不要作糊涂人，要明白主的旨意如何”（弗5:17）"
+    stamp = "# re: 很高兴入住 2004-12-27 12:46 网友"
+    assert not generic._stamp(features(verse)) and generic._stamp(features(stamp))

@@ -28,7 +28,10 @@ def best_run(gains: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]
     return best, span[0], span[1]
 
 
-def thread_start(stamps: Sequence[bool], min_stamps: int, gap: int = 12) -> int:
+THREAD_GAP = 12  # lines: the most between two stamps of a thread, and between the body and the thread
+
+
+def thread_start(stamps: Sequence[bool], min_stamps: int, gap: int = THREAD_GAP) -> int:
     """Where a comment thread begins: the first post stamp of the first row of at least
     ``min_stamps`` stamps, each within ``gap`` lines of the last; ``len(stamps)`` when there is none.
 
@@ -60,11 +63,15 @@ def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap
     ``stamps`` (post stamps, see ``thread_start``): when a comment thread begins below at least
     ``min_prose`` characters of prose, the body is looked for above the thread only: a short
     article under a long thread of longer posts stays the article. (With less prose above it, the
-    "thread" may be the article between its byline stamp and a dated list: the whole page counts.)
+    "thread" may be the article between its byline stamp and a dated list; and when the body so
+    found ends far above the thread, the stamped entries may be the articles of a blog or a list
+    page: in both cases the whole page counts.)
     """
-    end = thread_start(stamps, min_stamps) if stamps else len(lengths)
+    end = thread_start(stamps, min_stamps, THREAD_GAP) if stamps else len(lengths)
     if end < len(lengths) and sum(n for n, p in zip(lengths[:end], prose[:end]) if p) >= max(min_prose, 1):
-        return find_body(lengths[:end], prose[:end], penalty, cap, ratio, barriers[:end] if barriers else (), spread)
+        above = find_body(lengths[:end], prose[:end], penalty, cap, ratio, barriers[:end] if barriers else (), spread)
+        if above[1] >= above[0] and end - above[1] <= THREAD_GAP:
+            return above  # the thread follows the article, as comments do
     gains = [-float("inf") if b else min(n, cap) if p else -penalty
              for n, p, b in zip(lengths, prose, barriers or [False] * len(lengths))]
     total, first, last = best_run(gains, 0, len(gains))

@@ -159,8 +159,9 @@ def _barrier(line: Line, prose: bool) -> bool:
 
 
 def _stamp(f: dict[str, float]) -> bool:
-    """A post's stamp: a time on a line that ends no sentence ("# re: 标题 2004-12-27 12:46 用户")."""
-    return bool(f["time"] and not f["final_punct"])
+    """A post's stamp: a date and a time on a line that ends no sentence ("# re: 标题 2004-12-27
+    12:46 用户"). A time alone is not enough: "(弗5:17)", a verse reference, reads as 5:17."""
+    return bool(f["date"] and f["time"] and not f["final_punct"])
 
 
 def _short(f: dict[str, float]) -> bool:
