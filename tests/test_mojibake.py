@@ -221,3 +221,12 @@ def test_gbk_read_as_big5_with_a_lossy_pair_is_idempotent():
     assert broken == "珨珨珨ほ悵ほ﹝"
     once = Cleaner(to="zh-hans").clean(broken)
     assert Cleaner(to="zh-hans").clean(once) == once
+
+
+def test_a_misread_run_longer_than_a_span_comes_back_whole_across_the_cuts():
+    # Pieces of MAX_SPAN characters end inside a character's bytes; a reading that takes dropped
+    # bytes back must not take back the ones past the cut (it made 史戝𪾢 every ~685 characters).
+    from cleaner.repair.mojibake import MAX_SPAN
+
+    run = "鍙戝睍" * (MAX_SPAN // 2)
+    assert fix_utf8_as_gbk(run)[0] == "发展" * (MAX_SPAN // 2)

@@ -425,6 +425,7 @@ def _common_chars() -> str:
 
 
 MAX_SPAN = 1024  # characters looked ahead at once; a longer span continues from where it stops
+CUT_MARGIN = 4  # characters before a MAX_SPAN cut that a reading taking bytes back may not pass
 
 # The byte views a misread run is turned back into, and the sources each is read in: a run of
 # CJK-looking mojibake came from a GBK-family decoder (gbk, gb18030, WHATWG gbk) or a Big5-family
@@ -457,7 +458,10 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
             for ignore in ((False, True) if source == "utf-8" and None not in stream and _utf8_like(stream) else (False,)):
                 items, complete = reread.read(stream, source, family, ignore)
                 by_offset = {end: k for k, (_, end, _) in enumerate(items)}
-                for n_chars in range(len(ends), 1, -1):
+                # A capped piece may end inside a character's bytes, and a reading that takes
+                # dropped bytes back would "take back" the ones past the cut: it must stop short.
+                top = len(ends) - (CUT_MARGIN if capped and ignore else 0)
+                for n_chars in range(top, 1, -1):
                     k = by_offset.get(ends[n_chars - 1])
                     if k is not None:
                         break
