@@ -21,7 +21,7 @@ STAGES = {
     "html-entities": ("cleaner/fixes.py", "unescape_entities"),
     "latin-1 mojibake": ("repair/mojibake.py", "fix_latin_mojibake"),
     "looks_annotated": ("repair/annotations.py", "looks_annotated"),
-    "utf8-as-gbk re-read": ("repair/mojibake.py", "fix_utf8_as_gbk"),
+    "utf8-as-gbk re-read": ("repair/mojibake.py", "repair_utf8_as_gbk"),
     "indent artifacts": ("cleaner/fixes.py", "remove_indent_artifacts"),
     "pinyin repair": ("repair/annotations.py", "repair_pinyin"),
     "furniture: fold_page": ("furniture/boilerplate.py", "fold_page"),
@@ -34,7 +34,7 @@ STAGES = {
     "nbsp after punct": ("cleaner/fixes.py", "drop_nbsp_after_punct"),
     "paragraphs": ("cleaner/fixes.py", "normalize_paragraphs"),
     "_changed_places (steps)": ("cleaner/pipeline.py", "_changed_places"),
-    "single-byte re-read": ("repair/mojibake.py", "fix_single_byte"),
+    "single-byte re-read": ("repair/mojibake.py", "repair_single_byte"),
 }
 
 
