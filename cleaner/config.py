@@ -21,6 +21,9 @@ class Config:
     repair_pinyin: bool = True
     guess_lost: bool = True  # infer characters whose bytes were lost; off -> U+FFFD marks the spot
     remove_furniture: bool = True
+    # The generic line model for pages no rule describes (furniture/generic.py); off for text that
+    # is not a web page (verse, lists), where short lines are content.
+    generic_furniture: bool = True
     convert_script: bool = True
     fix_width: bool = True
     normalize_whitespace: bool = True

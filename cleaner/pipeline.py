@@ -124,7 +124,8 @@ class Cleaner:
             site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url, page=page)
             meta["site"] = site.id if site else ""
             site_id = site.id if site else None
-            removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), page=page)
+            removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), page=page,
+                                                   generic_model=cfg.generic_furniture)
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
             findings.extend(removal.findings)  # one removed-line finding per line: "rule id: line text"

@@ -15,6 +15,7 @@ VALUES = {
     "site": ["--site", "people"],
     "rules": None,  # given per test (a folder)
     "no_guess": ["--no-guess"],
+    "no_generic": ["--no-generic"],
     "max_chars": ["--max-chars", "100000"],
     "url": ["--url", "https://www.people.com.cn/a.html"],
     "html": ["--html"],

@@ -1,5 +1,7 @@
 """The ordered pipeline (cleaner/pipeline.py): steps, meta, one script out."""
 
+from pathlib import Path
+
 from cleaner import Cleaner
 
 MIXED = "国务院发布通知，要求加快发展。\n國務院發佈通知，要求加快發展。\n工業互聯網平台于今年上线。"
@@ -91,3 +93,14 @@ def test_guessed_characters_of_the_mojibake_repair_are_findings_and_no_guess_mar
 
 def test_a_clean_page_makes_no_guess():
     assert not [f for f in Cleaner().run(MIXED).findings if f.kind == "lost-byte"]
+
+
+def test_the_generic_model_can_be_turned_off():
+    # Text that is not a web page (verse, lists) has short lines that are content: with the generic
+    # model off only what rule files describe is removed.
+    page = (Path(__file__).parent.parent / "fixtures" / "furniture" / "unknown_portal.txt").read_text(encoding="utf-8")
+    on = Cleaner(to="keep").run(page)
+    off = Cleaner(to="keep", generic_furniture=False).run(page)
+    assert any(s.name.startswith("generic/") for s in on.steps)
+    assert not any(s.name.startswith("generic/") for s in off.steps)
+    assert set(on.text.splitlines()) < set(off.text.splitlines())
