@@ -253,9 +253,14 @@ def _records(path: Path, pages, url=None) -> None:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def test_a_records_file_is_learned_per_url_host(tmp_path, capsys):
+@pytest.mark.parametrize("batch_bytes", [None, 4000], ids=["in-process", "workers"])
+def test_a_records_file_is_learned_per_url_host(tmp_path, capsys, monkeypatch, batch_bytes):
+    from cleaner.engines import jsonl
     from cleaner.engines.jsonl import run_records
     from cleaner.engines.report import Report
+
+    if batch_bytes:  # small batches: the records go to worker processes, which get the table at start
+        monkeypatch.setattr(jsonl, "BATCH_BYTES", batch_bytes)
 
     pages = portal_pages(30)
     _records(tmp_path / "in.jsonl", pages, url="https://www.donghu.example.cn/news")

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 
 from cleaner.config import Config, DocumentTooLarge
+from cleaner.engines import workers
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
 from cleaner.engines.workers import stop_pool, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
@@ -116,9 +117,10 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
     if first is None:
         return
     second = next(batches, None)
-    # The learned lines go with every batch: they pickle small (the sites' normalised lines only).
-    options = {"field": field, "details": details, "writeback": report.writeback,
-               "learned": learned.for_workers() if learned else None, "group": group}
+    # The learned lines: with the batches cleaned here, or once per worker at its start (a large
+    # crawl's table is hundreds of kB: with every batch it would double what crosses to workers).
+    learned = learned.for_workers() if learned else None
+    options = {"field": field, "details": details, "writeback": report.writeback, "learned": learned, "group": group}
     if second is None or jobs < 2:
         number = 1
         for part in chain([first], [] if second is None else [second], batches):
@@ -127,7 +129,8 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
             if on_batch:
                 on_batch(sum(map(len, part)))
         return
-    pool = worker_pool(jobs, config)
+    pool = worker_pool(jobs, config, learned)
+    options["learned"] = WORKER_LEARNED
     try:
         pending: deque = deque()
         number = 1
@@ -157,7 +160,12 @@ def _batches(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
         yield part
 
 
+WORKER_LEARNED = "worker"  # in a task's options: the learned table is the one the worker was started with
+
+
 def _clean_batch(part: list[bytes], first_number: int, name: str, config: Config, options: dict) -> tuple[list[bytes], list, int]:
+    if options.get("learned") == WORKER_LEARNED:
+        options = {**options, "learned": workers.shared}
     log = Recorder()
     out = list(clean_lines(part, config, name=name, log=log, first_number=first_number, **options))
     return out, log.events, sum(map(len, part))

@@ -26,13 +26,20 @@ WARM_UP_TEXT = "他说：鍙戝睍是硬道理。國(guó)務(wù)院?!半p創�
 _PR_SET_PDEATHSIG = 1
 
 
-def worker_pool(jobs: int, config: Config) -> ProcessPoolExecutor:
-    """``jobs`` worker processes, each with the Cleaner for ``config``."""
+# What the run gives every worker once, at its start (``worker_pool(shared=...)``), instead of with
+# every task: for records runs, the learned furniture table.
+shared: object = None
+
+
+def worker_pool(jobs: int, config: Config, shared_value: object = None) -> ProcessPoolExecutor:
+    """``jobs`` worker processes, each with the Cleaner for ``config`` and ``shared_value`` as ``shared``."""
     Cleaner.for_config(config).run(WARM_UP_TEXT)
-    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, os.getpid()))
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, os.getpid(), shared_value))
 
 
-def _init_worker(config: Config, parent: int) -> None:
+def _init_worker(config: Config, parent: int, shared_value: object = None) -> None:
+    global shared
+    shared = shared_value
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a worker just ends
     if sys.platform.startswith("linux"):
