@@ -11,11 +11,15 @@ import cleaner
 
 EXAMPLES = int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60"))
 RUN = {"inputs": 0}  # counted for `make fuzz`, which prints it
+# `make test` draws the same examples on every machine (a red CI run is a regression, not a new
+# random draw meeting a known limit: those are strict xfail tests); `make fuzz` (CLEANER_FUZZ=1)
+# explores freshly every time.
+FIXED = {} if os.environ.get("CLEANER_FUZZ") else {"derandomize": True, "database": None}
 
 
 def count() -> None:
     RUN["inputs"] += 1
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], **FIXED)
 
 COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
 clean_chinese = st.lists(st.text(alphabet=COMMON, min_size=1, max_size=30), min_size=1, max_size=5).map(
@@ -92,7 +96,7 @@ def test_double_encoded_text_is_idempotent_and_valid(text, family, seed):
 # -- The damage matrix: every wrong decoder, errors mode and scope (tests/damage.py) --------------
 
 MATRIX_EXAMPLES = int(os.environ.get("CLEANER_MATRIX_EXAMPLES", str(max(1, EXAMPLES // 2))))
-MATRIX_SETTINGS = settings(max_examples=MATRIX_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+MATRIX_SETTINGS = settings(max_examples=MATRIX_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], **FIXED)
 
 
 def _cells():
@@ -140,7 +144,7 @@ def test_every_matrix_cell_is_idempotent_without_guessing(text, cell, scope, see
 # -- JSON Lines: records of any shape, and lines of any bytes (cleaner/engines/jsonl.py) ----------
 
 JSONL_EXAMPLES = int(os.environ.get("CLEANER_JSONL_EXAMPLES", str(EXAMPLES)))
-JSONL_SETTINGS = settings(max_examples=JSONL_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+JSONL_SETTINGS = settings(max_examples=JSONL_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], **FIXED)
 # Values whose text a decode-and-encode round trip would change: big integers, exponents, -0.0.
 numbers = st.one_of(st.integers(-(10**40), 10**40), st.floats(allow_nan=False, allow_infinity=False),
                     st.sampled_from(["1e400", "-0.0", "1.10", "12345678901234567890123456789", "0E-7"]))
