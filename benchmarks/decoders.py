@@ -27,9 +27,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from damage import SCOPES, SOURCES, damage_cell, matrix_cells, misdecode, source_text  # noqa: E402
 from wiki_split import measure_paragraphs  # noqa: E402
+from wrong_decoders import DECODERS  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.repair.decoders import DECODERS, byte_view  # noqa: E402
+from cleaner.repair.decoders import byte_view  # noqa: E402
 
 PAGE_LINES = 5  # paragraphs per page
 

@@ -158,7 +158,8 @@ def damage_lines(text: str, family: str, rng: random.Random, share: float = 0.3)
 #   only replace: the standard has no "ignore" mode);
 # - Big5 source for Simplified text: Big5 cannot hold it; Big5 cells use Traditional text.
 
-from cleaner.repair.decoders import DECODERS, GBK_FAMILY  # noqa: E402
+from cleaner.repair.decoders import GBK_FAMILY  # noqa: E402
+from wrong_decoders import DECODERS  # noqa: E402
 
 SOURCES = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5hkscs"}
 SCOPES = ("page", "lines", "title", "spans")

@@ -7,16 +7,11 @@ view"), which are then read in each candidate source encoding. This module knows
 - Python's codecs ``gbk``, ``gb18030``, ``big5``, ``cp950``, ``big5hkscs``, ``cp1252``,
   ``cp1250``, ``latin-1`` (with ``errors="replace"``: one U+FFFD per rejected *byte* for the CJK
   codecs, and for the five bytes cp1252 leaves undefined).
-- Two decoders of the WHATWG Encoding Standard, which browsers and browser-like tools use, written
-  here from the standard's algorithms (Python has neither): ``whatwg-gbk`` (the ``gbk`` label
-  decodes as GB18030: every two-byte code, the user-defined areas included, is a character —
-  user-defined pairs become private-use code points — and the lone byte 0x80 is ``€``) and
-  ``whatwg-big5`` (Big5 with the HKSCS extensions). Their error handling differs from Python's: a
-  lead byte followed by a byte that cannot complete it gives one U+FFFD, which swallows the second
-  byte too unless it is ASCII (then the ASCII byte is read again on its own). The code tables are
-  Python's ``gb18030`` and ``big5hkscs``, which agree with the standard's indexes for every code
-  a Chinese page uses (they differ on a handful of compatibility code points, not on Han
-  characters).
+- The browsers' (WHATWG) ``gbk`` (GB18030: user-defined pairs become private-use code points, the
+  lone byte 0x80 is ``€``) and ``big5`` (Big5-HKSCS), whose U+FFFD may stand for two bytes.
+
+The families group them by how their output is turned back into bytes. The decoders themselves,
+which made the damage, are simulated in ``tests/wrong_decoders.py``.
 
 What each leaves of the bytes is in ``docs/corruption.md`` (§3.8).
 """
@@ -24,136 +19,12 @@ What each leaves of the bytes is in ``docs/corruption.md`` (§3.8).
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from functools import lru_cache
 
 # The families of wrong decoders, by how their output is turned back into bytes.
 GBK_FAMILY = "gbk"
 BIG5_FAMILY = "big5"
 SINGLE_FAMILY = "single"
-
-
-@dataclass(frozen=True)
-class Decoder:
-    name: str
-    family: str
-    codec: str  # the Python codec holding its table
-    whatwg: bool = False
-
-    def decode(self, data: bytes, errors: str = "replace") -> str:
-        if self.name == "whatwg-gbk":
-            return _whatwg_gb18030(data, errors)
-        if self.name == "whatwg-big5":
-            return _whatwg_big5(data, errors)
-        return data.decode(self.codec, errors)
-
-    @property
-    def lossless(self) -> bool:
-        """Does every byte string read back to the same bytes (no U+FFFD ever)?"""
-        return self.name == "latin-1"
-
-
-DECODERS: dict[str, Decoder] = {
-    d.name: d
-    for d in (
-        Decoder("gbk", GBK_FAMILY, "gbk"),
-        Decoder("gb18030", GBK_FAMILY, "gb18030"),
-        Decoder("whatwg-gbk", GBK_FAMILY, "gb18030", whatwg=True),
-        Decoder("big5", BIG5_FAMILY, "big5"),
-        Decoder("cp950", BIG5_FAMILY, "cp950"),
-        Decoder("big5hkscs", BIG5_FAMILY, "big5hkscs"),
-        Decoder("whatwg-big5", BIG5_FAMILY, "big5hkscs", whatwg=True),
-        Decoder("cp1252", SINGLE_FAMILY, "cp1252"),
-        Decoder("latin-1", SINGLE_FAMILY, "latin-1"),
-        Decoder("cp1250", SINGLE_FAMILY, "cp1250"),
-    )
-}
-
-
-def _error(out: list[str], errors: str) -> None:
-    if errors == "replace":
-        out.append("\ufffd")
-    elif errors != "ignore":
-        raise UnicodeDecodeError("whatwg", b"", 0, 1, "invalid sequence")
-
-
-@lru_cache(maxsize=None)
-def _gb18030_pair(lead: int, trail: int) -> str | None:
-    try:
-        return bytes((lead, trail)).decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-
-
-def _whatwg_gb18030(data: bytes, errors: str) -> str:
-    """The WHATWG gb18030 decoder (what a browser does with a page labelled ``gbk``)."""
-    out: list[str] = []
-    i, n = 0, len(data)
-    while i < n:
-        b = data[i]
-        if b < 0x80:
-            out.append(chr(b))
-            i += 1
-        elif b == 0x80:
-            out.append("\u20ac")
-            i += 1
-        elif b == 0xFF or i + 1 >= n:
-            _error(out, errors)
-            i += 1
-        else:
-            b2 = data[i + 1]
-            if 0x30 <= b2 <= 0x39:
-                # Four bytes; a failed sequence gives back all but its first byte.
-                if i + 3 < n and 0x81 <= data[i + 2] <= 0xFE and 0x30 <= data[i + 3] <= 0x39:
-                    try:
-                        out.append(data[i : i + 4].decode("gb18030"))
-                        i += 4
-                        continue
-                    except UnicodeDecodeError:
-                        pass
-                _error(out, errors)
-                i += 1
-                continue
-            ch = _gb18030_pair(b, b2) if (0x40 <= b2 <= 0x7E or 0x80 <= b2 <= 0xFE) else None
-            if ch is not None:
-                out.append(ch)
-                i += 2
-            else:
-                _error(out, errors)
-                i += 1 if b2 < 0x80 else 2  # an ASCII byte is read again on its own
-    return "".join(out)
-
-
-@lru_cache(maxsize=None)
-def _big5_pair(lead: int, trail: int) -> str | None:
-    try:
-        return bytes((lead, trail)).decode("big5hkscs")
-    except UnicodeDecodeError:
-        return None
-
-
-def _whatwg_big5(data: bytes, errors: str) -> str:
-    """The WHATWG big5 decoder (Big5-HKSCS; what a browser does with a page labelled ``big5``)."""
-    out: list[str] = []
-    i, n = 0, len(data)
-    while i < n:
-        b = data[i]
-        if b < 0x80:
-            out.append(chr(b))
-            i += 1
-        elif b == 0x80 or b == 0xFF or i + 1 >= n:
-            _error(out, errors)
-            i += 1
-        else:
-            b2 = data[i + 1]
-            ch = _big5_pair(b, b2) if (0x40 <= b2 <= 0x7E or 0xA1 <= b2 <= 0xFE) else None
-            if ch is not None:
-                out.append(ch)
-                i += 2
-            else:
-                _error(out, errors)
-                i += 1 if b2 < 0x80 else 2
-    return "".join(out)
 
 
 # --- the byte view: what bytes a decoder of each family read as a character ------------------

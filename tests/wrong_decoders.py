@@ -1,0 +1,140 @@
+"""The wrong decoders that make mojibake, exactly: the damage the repairs are measured against.
+
+The repairs (cleaner/repair/decoders.py, reread.py, mojibake.py) never decode with these: they
+turn text back into bytes. These simulate how the page was broken, for the damage generator
+(tests/damage.py), the property tests and the benchmarks:
+
+- Python's codecs ``gbk``, ``gb18030``, ``big5``, ``cp950``, ``big5hkscs``, ``cp1252``,
+  ``cp1250``, ``latin-1``.
+- Two decoders of the WHATWG Encoding Standard, which browsers and browser-like tools use, written
+  here from the standard's algorithms (Python has neither): ``whatwg-gbk`` (the ``gbk`` label
+  decodes as GB18030: every two-byte code, the user-defined areas included, is a character, and
+  the lone byte 0x80 is ``€``) and ``whatwg-big5`` (Big5 with the HKSCS extensions). A lead byte
+  followed by a byte that cannot complete it gives one U+FFFD, which swallows the second byte too
+  unless it is ASCII (then the ASCII byte is read again on its own). The code tables are Python's
+  ``gb18030`` and ``big5hkscs``, which agree with the standard's indexes for the codes Chinese
+  pages use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY
+
+
+@dataclass(frozen=True)
+class Decoder:
+    name: str
+    family: str
+    codec: str  # the Python codec holding its table
+    whatwg: bool = False
+
+    def decode(self, data: bytes, errors: str = "replace") -> str:
+        if self.name == "whatwg-gbk":
+            return _whatwg_gb18030(data, errors)
+        if self.name == "whatwg-big5":
+            return _whatwg_big5(data, errors)
+        return data.decode(self.codec, errors)
+
+    @property
+    def lossless(self) -> bool:
+        """Does every byte string read back to the same bytes (no U+FFFD ever)?"""
+        return self.name == "latin-1"
+
+
+DECODERS: dict[str, Decoder] = {
+    d.name: d
+    for d in (
+        Decoder("gbk", GBK_FAMILY, "gbk"),
+        Decoder("gb18030", GBK_FAMILY, "gb18030"),
+        Decoder("whatwg-gbk", GBK_FAMILY, "gb18030", whatwg=True),
+        Decoder("big5", BIG5_FAMILY, "big5"),
+        Decoder("cp950", BIG5_FAMILY, "cp950"),
+        Decoder("big5hkscs", BIG5_FAMILY, "big5hkscs"),
+        Decoder("whatwg-big5", BIG5_FAMILY, "big5hkscs", whatwg=True),
+        Decoder("cp1252", SINGLE_FAMILY, "cp1252"),
+        Decoder("latin-1", SINGLE_FAMILY, "latin-1"),
+        Decoder("cp1250", SINGLE_FAMILY, "cp1250"),
+    )
+}
+
+
+def _error(out: list[str], errors: str) -> None:
+    if errors == "replace":
+        out.append("\ufffd")
+    elif errors != "ignore":
+        raise UnicodeDecodeError("whatwg", b"", 0, 1, "invalid sequence")
+
+
+@lru_cache(maxsize=None)
+def _pair(codec: str, lead: int, trail: int) -> str | None:
+    """The character a two-byte code is in ``codec``'s table, or None."""
+    try:
+        return bytes((lead, trail)).decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _whatwg_gb18030(data: bytes, errors: str) -> str:
+    """The WHATWG gb18030 decoder (what a browser does with a page labelled ``gbk``)."""
+    out: list[str] = []
+    i, n = 0, len(data)
+    while i < n:
+        b = data[i]
+        if b < 0x80:
+            out.append(chr(b))
+            i += 1
+        elif b == 0x80:
+            out.append("\u20ac")
+            i += 1
+        elif b == 0xFF or i + 1 >= n:
+            _error(out, errors)
+            i += 1
+        else:
+            b2 = data[i + 1]
+            if 0x30 <= b2 <= 0x39:
+                # Four bytes; a failed sequence gives back all but its first byte.
+                if i + 3 < n and 0x81 <= data[i + 2] <= 0xFE and 0x30 <= data[i + 3] <= 0x39:
+                    try:
+                        out.append(data[i : i + 4].decode("gb18030"))
+                        i += 4
+                        continue
+                    except UnicodeDecodeError:
+                        pass
+                _error(out, errors)
+                i += 1
+                continue
+            ch = _pair("gb18030", b, b2) if (0x40 <= b2 <= 0x7E or 0x80 <= b2 <= 0xFE) else None
+            if ch is not None:
+                out.append(ch)
+                i += 2
+            else:
+                _error(out, errors)
+                i += 1 if b2 < 0x80 else 2  # an ASCII byte is read again on its own
+    return "".join(out)
+
+
+def _whatwg_big5(data: bytes, errors: str) -> str:
+    """The WHATWG big5 decoder (Big5-HKSCS; what a browser does with a page labelled ``big5``)."""
+    out: list[str] = []
+    i, n = 0, len(data)
+    while i < n:
+        b = data[i]
+        if b < 0x80:
+            out.append(chr(b))
+            i += 1
+        elif b == 0x80 or b == 0xFF or i + 1 >= n:
+            _error(out, errors)
+            i += 1
+        else:
+            b2 = data[i + 1]
+            ch = _pair("big5hkscs", b, b2) if (0x40 <= b2 <= 0x7E or 0xA1 <= b2 <= 0xFE) else None
+            if ch is not None:
+                out.append(ch)
+                i += 2
+            else:
+                _error(out, errors)
+                i += 1 if b2 < 0x80 else 2
+    return "".join(out)
