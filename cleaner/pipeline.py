@@ -84,6 +84,13 @@ class Cleaner:
                 steps.append(Step(action, name, _changed_places(value, new)))
             return new
 
+        def record(name: str, repair: mojibake.MojibakeRepair) -> str:
+            """A byte-level repair's text, with its count as a step and its guesses as findings."""
+            if repair.count:
+                steps.append(Step("repair", name, repair.count))
+            findings.extend(repair.findings)
+            return repair.text
+
         if cfg.unescape_html:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
@@ -93,20 +100,13 @@ class Cleaner:
             # read as Latin-1, Í³, would become U+0373); ftfy takes what is left.
             # Every character guessed from lost bytes is a finding (at its place in the text the
             # repair returns); with guessing off it is written as U+FFFD.
-            single = mojibake.repair_single_byte(text, guess=cfg.guess_lost)
-            text = single.text
-            if single.count:
-                steps.append(Step("repair", "read-as-single-byte", single.count))
-            findings.extend(single.findings)
+            text = record("read-as-single-byte", mojibake.repair_single_byte(text, guess=cfg.guess_lost))
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
             shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
             # rare characters that are not double encoding: realign needs their bytes as they are.
-            double = mojibake.repair_utf8_as_gbk(text, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
-            text = double.text
-            if double.count:
-                steps.append(Step("repair", "utf8-read-as-gbk", double.count))
-            findings.extend(double.findings)
+            text = record("utf8-read-as-gbk",
+                          mojibake.repair_utf8_as_gbk(text, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost))
         text = apply("whitespace", "indent-artifacts", fixes.remove_indent_artifacts, text)
         if cfg.repair_pinyin:
             # Not known to be damaged is asked again: the GBK re-read may have brought annotations back.
