@@ -215,12 +215,6 @@ def use(lm: CharModel | None) -> None:
     _active = lm
 
 
-def old_model() -> CharModel:
-    """The in-word model alone (the model before running text), for comparison."""
-    unigrams, bigrams, _ = jieba_tables()
-    return CharModel(unigrams, bigrams)
-
-
 def running_path() -> str:
     return os.path.join(os.path.dirname(__file__), "data", "charlm.txt")
 

@@ -16,9 +16,15 @@ def lm():
     return langmodel.model()
 
 
+def _in_word_model() -> langmodel.CharModel:
+    """The in-word model alone (the model before running text), for comparison."""
+    unigrams, bigrams, _ = langmodel.jieba_tables()
+    return langmodel.CharModel(unigrams, bigrams)
+
+
 @pytest.fixture(scope="module")
 def old():
-    return langmodel.old_model()
+    return _in_word_model()
 
 
 def test_running_text_knows_pairs_across_word_boundaries(lm, old):
@@ -105,7 +111,7 @@ def test_public_api(lm):
 
 
 def test_use_swaps_the_model_for_every_repair():
-    other = langmodel.old_model()
+    other = _in_word_model()
     langmodel.use(other)
     try:
         assert langmodel.model() is other
