@@ -105,3 +105,9 @@ def is_prose(text: str, f: dict[str, float]) -> bool:
     long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
     return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5) and not f["kv_many"]
                 and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"])
+
+
+def is_paragraph(text: str, f: dict[str, float]) -> bool:
+    """Over 80 characters holding a full stop and more clauses: a paragraph, whatever signs it
+    holds (its last sentence may be cut off: the stop need not end the line)."""
+    return bool(f["len_over_80"] and f["clause_punct"] >= 0.5 and "。" in text)

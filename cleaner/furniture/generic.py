@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.body import find_body, thread_start
-from cleaner.furniture.features import FEATURES, Line, is_prose, normalise, text_features
+from cleaner.furniture.features import FEATURES, Line, is_paragraph, is_prose, normalise, text_features
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 
 TITLE_REACH = 4  # lines above the body searched for the headline
@@ -146,6 +146,11 @@ def protected(line: Line) -> bool:
     the article would go for standing outside it.
     """
     f = line.features
+    if is_paragraph(line.text, f):
+        # A paragraph of sentences: bracketed asides (长池), the dots of transliterated names
+        # (马克·茨柏克沃斯基) and year-range dashes are no buttons or menu bars; only furniture words,
+        # a key-value form (a disclaimer, a byline) or a comment thread tell it apart.
+        return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["in_thread"] or f["lex_cover"] >= 0.15)
     if not is_prose(line.text, f):
         return False
     return not (any(f[k] for k in EVIDENCE) or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
