@@ -13,6 +13,7 @@ by the character model.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import product
 
 from cleaner.chardata import HAN
 from cleaner.langmodel import model
@@ -76,7 +77,7 @@ def _table(source: str, width: int) -> dict[tuple[int, int], list[tuple[bytes, s
     codec = SOURCE_CODEC[source]
     if source == "utf-8":
         leads = range(0xE0, 0xF0) if width == 3 else range(0xC2, 0xE0)
-        codes = (bytes((a, *rest)) for a in leads for rest in _product(CONT, width - 1))
+        codes = (bytes((a, *rest)) for a in leads for rest in product(CONT, repeat=width - 1))
     else:
         codes = (bytes((a, b)) for a in range(0x81, 0xFF) for b in range(0x40, 0xFF))
     index: dict[tuple[int, int], list[tuple[bytes, str]]] = {}
@@ -103,13 +104,6 @@ def _exact(source: str, data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return ch if len(ch) == 1 and _acceptable(ch) else None
-
-
-def _product(values: range, n: int) -> list[tuple[int, ...]]:
-    out: list[tuple[int, ...]] = [()]
-    for _ in range(n):
-        out = [(*t, v) for t in out for v in values]
-    return out
 
 
 def _matches(pattern: tuple, after: int | None, source: str, family: str) -> list[str]:
