@@ -92,3 +92,9 @@ def chars_before_unassigned() -> tuple[tuple[int, str], ...]:
 def chars_after_unassigned() -> tuple[tuple[int, str], ...]:
     """Every (trail, character) whose lead byte could close an unassigned pair (A1-FE)."""
     return tuple((t, c) for lead in range(0xA1, 0xFF) for t, c in chars_with_lead(lead))
+
+
+@lru_cache(maxsize=None)
+def chars_with_lead_opening_unassigned(lead: int) -> tuple[tuple[int, str], ...]:
+    """Every (trail, character) completing ``lead`` whose trail byte could open an unassigned pair."""
+    return tuple((t, c) for t, c in chars_with_lead(lead) if opens_unassigned(t))

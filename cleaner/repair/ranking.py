@@ -54,8 +54,16 @@ class RankedCandidates:
         exact = set(self.special)
         if prev and lm.in_table(prev):
             order = self.after_table
-            for b in lm.successors(prev):
-                exact.update(self.by_fold.get(b, ()))
+            succ = lm.successors(prev)
+            # The seen pairs are the candidates among prev's successors: walk the smaller side
+            # (a common character has thousands of successors, a lead byte ~190 characters).
+            if len(succ) <= len(self.by_fold):
+                for b in succ:
+                    exact.update(self.by_fold.get(b, ()))
+            else:
+                for b, positions in self.by_fold.items():
+                    if b in succ:
+                        exact.update(positions)
         else:
             order = self.after_other
         if prev.isdigit():

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
@@ -40,6 +41,7 @@ BEAM = 32
 PRUNE_MARGIN = 30.0
 CANDIDATES = 24  # guesses kept per hole (the next character decides among them)
 UNKNOWN_LEAD = -1
+_SCORE = attrgetter("score")
 
 GROUP = regex.compile(r"([(?])(" + pinyin.SYLLABLE.pattern + r")\)")
 
@@ -79,54 +81,66 @@ def tokenize(span: str) -> list[tuple[str, str]]:
     return tokens
 
 
-@dataclass(frozen=True)
 class _State:
-    score: float
-    lead: int | None  # pending lead byte, UNKNOWN_LEAD after a lost lead, None at a boundary
-    last2: tuple[int, int]  # last two bytes of the stream (-1 where unknown)
-    prev: str  # last emitted character, for the language model
-    out: tuple  # linked list of emitted strings: (text, rest) or ()
-    annotations: int = 0
-    inserted: int = 0
-    guesses: tuple = ()
-    length: int = 0
-    doubt: tuple = ()  # the leads an annotation allowed, when the pending lead was one of several
-    mark: bool = False  # guessing is off: the doubted character is written as U+FFFD
+    """One reading of the span so far.
+
+    A plain slotted object, changed only while it is being made: the beam makes hundreds of
+    thousands of them, and a frozen dataclass copied by ``dataclasses.replace`` was 16 % of the
+    repair's time (issue 17). ``guesses`` is a linked list of plain tuples, newest first
+    (``((position, char, kind, options), rest)`` or ``()``): most states are dropped by the beam,
+    so ``Guess`` objects are made only for the state that wins.
+    """
+
+    __slots__ = ("score", "lead", "last2", "prev", "out", "annotations", "inserted", "guesses", "length", "doubt", "mark")
+
+    def __init__(self, score: float, lead: int | None, last2: tuple[int, int], prev: str, out: tuple,
+                 annotations: int = 0, inserted: int = 0, guesses: tuple = (), length: int = 0,
+                 doubt: tuple = (), mark: bool = False) -> None:
+        self.score = score
+        self.lead = lead  # pending lead byte, UNKNOWN_LEAD after a lost lead, None at a boundary
+        self.last2 = last2  # last two bytes of the stream (-1 where unknown)
+        self.prev = prev  # last emitted character, for the language model
+        self.out = out  # linked list of emitted strings: (text, rest) or ()
+        self.annotations = annotations
+        self.inserted = inserted
+        self.guesses = guesses
+        self.length = length
+        self.doubt = doubt  # the leads an annotation allowed, when the pending lead was one of several
+        self.mark = mark  # guessing is off: the doubted character is written as U+FFFD
 
     def key(self) -> tuple:
         # States that agree on the decoder's position and on the model's context have the same
         # future; only the best of them needs to be kept.
         return (self.lead, self.last2, self.prev)
 
+    def copy(self) -> _State:
+        return _State(self.score, self.lead, self.last2, self.prev, self.out, self.annotations, self.inserted,
+                      self.guesses, self.length, self.doubt, self.mark)
 
-def _emit(st: _State, text: str, score_delta: float, lead=None, last2=None, **kw) -> _State:
+
+def _emit(st: _State, text: str, score_delta: float, lead: int | None = None, last2: tuple[int, int] | None = None,
+          guesses: tuple | None = None, annotations: int = 0) -> _State:
+    """A new state after ``st`` has written ``text``; ``annotations``: groups dropped with it."""
     lm = model()
     s = st.score + score_delta
     prev = st.prev
-    guesses = kw.get("guesses", st.guesses)
+    if guesses is None:
+        guesses = st.guesses
     if st.doubt and text and last2 is not None and last2[1] >= 0:
         # (An unknown trail, -1: the character is a guess of its own, reported where it is made.)
         # The character completed here starts with a byte the annotation did not single out, and
         # another of the allowed bytes would have made a character with this trail too.
-        readings = tuple(ch for lead in st.doubt if (ch := gbk.pair_char(lead, last2[1])) is not None)
+        readings = tuple(ch for lead_ in st.doubt if (ch := gbk.pair_char(lead_, last2[1])) is not None)
         if len(readings) > 1:
             if st.mark:
                 text = LOST + text[1:]
-            guesses = guesses + (Guess(st.length, text[0], "lost-lead", readings),)
+            guesses = ((st.length, text[0], "lost-lead", readings), guesses)
+    bigram = lm.bigram
     for ch in text:
-        s += lm.bigram(prev, ch) if prev else lm.unigram(ch)
+        s += bigram(prev, ch) if prev else lm.unigram(ch)
         prev = ch
-    return _State(
-        score=s,
-        lead=lead,
-        last2=st.last2 if last2 is None else last2,
-        prev=prev,
-        out=(text, st.out),
-        annotations=kw.get("annotations", st.annotations),
-        inserted=kw.get("inserted", st.inserted),
-        guesses=guesses,
-        length=st.length + len(text),
-    )
+    return _State(s, lead, st.last2 if last2 is None else last2, prev, (text, st.out),
+                  st.annotations + annotations, st.inserted, guesses, st.length + len(text))
 
 
 def _feed_byte(st: _State, b: int, extra: float = 0.0, guess: bool = True) -> list[_State]:
@@ -136,17 +150,17 @@ def _feed_byte(st: _State, b: int, extra: float = 0.0, guess: bool = True) -> li
         if b < 0x80:
             return [_emit(st, chr(b), extra, last2=last2)]
         if gbk.is_lead(b):
-            return [replace(st, score=st.score + extra, lead=b, last2=last2)]
+            n = st.copy()
+            n.score, n.lead, n.last2 = st.score + extra, b, last2
+            return [n]
         return []
     if st.lead == UNKNOWN_LEAD:
         if not gbk.is_trail(b):
             return []
-        out = []
-        ranked = _guesses(gbk.chars_with_trail(b), st, guess)
-        for lead, ch in ranked:
-            g = st.guesses + (Guess(st.length, ch, "lost-lead", _options(ranked)),)
-            out.append(_emit(st, ch, extra + GUESS_BONUS, last2=(lead, b), guesses=g))
-        return out
+        ranked, options = _guesses(gbk.chars_with_trail(b), st.prev, guess)
+        bonus = extra + GUESS_BONUS
+        return [_emit(st, ch, bonus, None, (lead, b), ((st.length, ch, "lost-lead", options), st.guesses))
+                for lead, ch in ranked]
     if not gbk.is_trail(b):
         return []
     ch = gbk.pair_char(st.lead, b)
@@ -156,6 +170,13 @@ def _feed_byte(st: _State, b: int, extra: float = 0.0, guess: bool = True) -> li
 
 
 def _feed_bytes(st: _State, data: bytes, extra: float = 0.0, guess: bool = True) -> list[_State]:
+    if len(data) == 2 and st.lead is None and not st.doubt and gbk.is_lead(data[0]):
+        # The common case, a two-byte character at a boundary, in one step: the lead byte would
+        # only wait for its trail (the same state, the same score, without the state between).
+        if not gbk.is_trail(data[1]):
+            return []
+        ch = gbk.pair_char(data[0], data[1])
+        return [] if ch is None else [_emit(st, ch, extra, last2=(data[0], data[1]))]
     states = [st]
     for i, b in enumerate(data):
         states = [n for s in states for n in _feed_byte(s, b, extra if i == 0 else 0.0, guess)]
@@ -167,36 +188,49 @@ def _feed_bytes(st: _State, data: bytes, extra: float = 0.0, guess: bool = True)
 LOST = "\ufffd"
 
 
-_RANKED: dict[tuple[int, str], list] = {}
+# (id of a candidate tuple, preceding character) -> (ranked pairs, their characters as options)
+_RANKED: dict[tuple[int, str], tuple[list, tuple[str, ...]]] = {}
 _RANKERS: dict[int, RankedCandidates] = {}
-LONG_LIST = 256  # candidates from which a list is ranked from its base orders (cleaner/repair/ranking.py)
+_AFTER_UNASSIGNED: dict[str, tuple[tuple, tuple[str, ...]]] = {}
+_NO_GUESS = ([(-1, "\ufffd")], ())
 
 
-def _guesses(candidates, st: _State, guess: bool):
-    """Rank candidate (byte, char) pairs by context; with guessing off, one U+FFFD stands in."""
+def _guesses(candidates: tuple, prev: str, guess: bool) -> tuple[list, tuple[str, ...]]:
+    """The likeliest candidate (byte, char) pairs after ``prev``, with their characters (the
+    options a guess reports); with guessing off, one U+FFFD stands in.
+
+    ``candidates`` are gbk's tuples, which live as long as the process, so the result is cached
+    by their identity and ``prev``. Every list goes through a ranker (cleaner/repair/ranking.py),
+    which gives exactly the top of the fully scored list but scores only the pairs the model
+    knows: sorting a lead byte's ~190 characters by their bigram after each new preceding
+    character was most of the model's calls in this module (issue 17).
+    """
     if not guess:
-        return [(-1, LOST)]
-    # Only gbk's tuples are cached by identity: they live as long as the process.
-    key = (id(candidates), st.prev) if isinstance(candidates, tuple) else None
-    ranked = _RANKED.get(key) if key else None
-    if ranked is None:
-        lm = model()
-        if key and len(candidates) >= LONG_LIST:
-            # gbk's long lists (up to 20,000): scoring all of them after every new character
-            # cost 0.1 s each; the ranker scores only the pairs the model knows.
-            ranker = _RANKERS.get(id(candidates))
-            if ranker is None:
-                ranker = _RANKERS[id(candidates)] = RankedCandidates([ch for _, ch in candidates], lm)
-            ranked = [candidates[i] for i in ranker.top(st.prev, CANDIDATES)]
-        elif st.prev:
-            ranked = sorted(candidates, key=lambda bc: -lm.bigram(st.prev, bc[1]))[:CANDIDATES]
-        else:
-            ranked = sorted(candidates, key=lambda bc: -lm.unigram(bc[1]))[:CANDIDATES]
-        if key:
-            if len(_RANKED) > 1 << 14:
-                _RANKED.clear()
-            _RANKED[key] = ranked
-    return ranked
+        return _NO_GUESS
+    key = (id(candidates), prev)
+    found = _RANKED.get(key)
+    if found is None:
+        ranker = _RANKERS.get(id(candidates))
+        if ranker is None:
+            ranker = _RANKERS[id(candidates)] = RankedCandidates([ch for _, ch in candidates], model())
+        ranked = [candidates[i] for i in ranker.top(prev, CANDIDATES)]
+        if len(_RANKED) > 1 << 14:
+            _RANKED.clear()
+        found = _RANKED[key] = (ranked, _options(ranked))
+    return found
+
+
+def _after_unassigned(prev: str, guess: bool) -> tuple[tuple, tuple[str, ...]]:
+    """Characters whose lead closed the unassigned pair before, with 。 (a1 a3) always among them."""
+    found = _AFTER_UNASSIGNED.get(prev) if guess else None
+    if found is None:
+        cands = [*_guesses(gbk.chars_after_unassigned(), prev, guess)[0], *([(0xA3, "。")] if guess else [])]
+        found = (tuple(dict.fromkeys(cands)), _options(cands))  # options as ranked, 。 even if twice
+        if guess:
+            if len(_AFTER_UNASSIGNED) > 1 << 14:
+                _AFTER_UNASSIGNED.clear()
+            _AFTER_UNASSIGNED[prev] = found
+    return found
 
 
 def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = False) -> list[_State]:
@@ -208,7 +242,9 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
     if kind == "(":
         out = []
         if pinyin.annotates(_pair_char(st.last2), value):
-            out.append(replace(st, annotations=st.annotations + 1))
+            n = st.copy()
+            n.annotations += 1
+            out.append(n)
         if st.lead is None:
             out.append(_emit(st, f"({value})", -LITERAL_GROUP_COST, last2=(0x29, -1)))
         return out
@@ -217,13 +253,16 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
     first = st.last2[1]
     if first >= 0x81:
         # The lost byte made "?" with "(": the decoder took it for a lead, so it is >= 0x81.
-        trails = [trail for trail, ch in gbk.chars_with_lead(first) if trail >= 0x81 and pinyin.annotates(ch, value)]
+        trails = _annotated_trails(first, value)
         for trail in trails:
             for n in _feed_byte(st, trail):
                 # Several characters may read the syllable (級 极 即 after bc): then the byte is a
                 # guess, reported on the character it starts (found by make fuzz: 思壓 -> 思春).
-                doubt = tuple(trails) if len(trails) > 1 and n.lead is not None else ()
-                out.append(replace(n, annotations=n.annotations + 1, inserted=n.inserted + 1, doubt=doubt, mark=not guess))
+                n.doubt = trails if len(trails) > 1 and n.lead is not None else ()
+                n.annotations += 1
+                n.inserted += 1
+                n.mark = not guess
+                out.append(n)
     if st.lead == UNKNOWN_LEAD:
         # The annotated character's lead went into the unassigned pair before (with the previous
         # trail byte) and its trail was lost with "(": only the syllable tells it, a guess.
@@ -232,13 +271,18 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
         if not guess and readings:  # one mark for whichever it was; its bytes stay unknown
             readings = ((LOST, b"\xff\xff"),)
         for ch, data in readings:
-            g = st.guesses + (Guess(st.length, ch, "lost-pair", options),)
+            g = ((st.length, ch, "lost-pair", options), st.guesses)
             last2 = (data[0], data[1]) if guess else (-1, -1)
-            emitted = _emit(st, ch, GUESS_BONUS, last2=last2, guesses=g)
-            out.append(replace(emitted, annotations=emitted.annotations + 1))
+            out.append(_emit(st, ch, GUESS_BONUS, last2=last2, guesses=g, annotations=1))
     if st.lead is None:
         out.extend(_emit(s, f"{value})", -LITERAL_GROUP_COST, last2=(0x29, -1)) for s in _advance_question(st, guess))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _annotated_trails(first: int, syllable: str) -> tuple[int, ...]:
+    """Trail bytes >= 81 completing ``first`` into a character that ``(syllable)`` annotates."""
+    return tuple(trail for trail, ch in gbk.chars_with_lead(first) if trail >= 0x81 and pinyin.annotates(ch, syllable))
 
 
 @lru_cache(maxsize=4096)
@@ -274,45 +318,44 @@ def _advance_char(st: _State, ch: str, guess: bool) -> list[_State]:
 def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_State]:
     if st.lead is None:
         real = _emit(st, "?", 0.0, last2=(0x3F, -1))
-        lost_lead = replace(st, lead=UNKNOWN_LEAD)
+        lost_lead = st.copy()
+        lost_lead.lead = UNKNOWN_LEAD
         return [real, lost_lead]
     out = []
+    length, guesses = st.length, st.guesses
     if st.lead == UNKNOWN_LEAD:
         # Two unknown bytes in a row inside a run: a character whose bytes were both read into
         # unassigned pairs. Only its trail byte is constrained (it opened the next such pair).
-        ranked = _guesses(gbk.chars_before_unassigned(), st, guess)
+        ranked, options = _guesses(gbk.chars_before_unassigned(), st.prev, guess)
         for trail, ch in ranked:
-            g = st.guesses + (Guess(st.length, ch, "lost-pair", _options(ranked)),)
-            out.append(_emit(st, ch, GUESS_BONUS, lead=UNKNOWN_LEAD, last2=(-1, trail), guesses=g))
+            out.append(_emit(st, ch, GUESS_BONUS, UNKNOWN_LEAD, (-1, trail), ((length, ch, "lost-pair", options), guesses)))
         # Or this "?" is the trail byte of a character whose lead went into the unassigned pair
         # before: alone at the end of the data, or read with the ASCII byte after it, which is
         # then lost too (after a sentence end, most likely the paragraph's newline).
-        cands = [*_guesses(gbk.chars_after_unassigned(), st, guess), *([(0xA3, "。")] if guess else [])]  # 。 is a1 a3
-        options = _options(cands)
-        for trail, ch in dict.fromkeys(cands):
-            g = st.guesses + (Guess(st.length, ch, "lost-pair", options),)
+        cands, options = _after_unassigned(st.prev, guess)
+        for trail, ch in cands:
+            g = ((length, ch, "lost-pair", options), guesses)
             bonus = GUESS_BONUS + (holes.FINAL_BONUS if ch in holes.SENTENCE_END else 0.0)
             text = ch
             if not at_end:
                 text = ch + "\n" if ch in holes.SENTENCE_END else ch
-                g += (Guess(st.length + 1, text[1:], "lost-ascii"),)
-            out.append(_emit(st, text, bonus, last2=(-1, trail), guesses=g))
+                g = ((length + 1, text[1:], "lost-ascii", ()), g)
+            out.append(_emit(st, text, bonus, None, (-1, trail), g))
         return out
     # A decoder out of step read this lead byte with an ASCII byte it could not pair: the trail
     # byte of the character and that ASCII byte are gone. Guess the character from context.
     # After a closing quote the lost ASCII byte is most likely the paragraph's newline.
-    ranked = _guesses(gbk.chars_with_lead(st.lead), st, guess)
+    lead = st.lead
+    ranked, options = _guesses(gbk.chars_with_lead(lead), st.prev, guess)
     for trail, ch in ranked:
         text = ch + "\n" if ch == "”" else ch
-        g = st.guesses + (Guess(st.length, ch, "lost-trail", _options(ranked)), Guess(st.length + 1, text[1:], "lost-ascii"))
-        out.append(_emit(st, text, GUESS_BONUS, last2=(st.lead, -1), guesses=g))
+        g = ((length + 1, text[1:], "lost-ascii", ()), ((length, ch, "lost-trail", options), guesses))
+        out.append(_emit(st, text, GUESS_BONUS, None, (lead, -1), g))
     # Or it read the trail byte and the next lead as a pair GBK leaves unassigned: the character
     # is completed by a trail that opens such a pair, and the next lead byte is unknown.
-    cands = [(t, c) for t, c in gbk.chars_with_lead(st.lead) if gbk.opens_unassigned(t)]
-    ranked = _guesses(cands, st, guess)
+    ranked, options = _guesses(gbk.chars_with_lead_opening_unassigned(lead), st.prev, guess)
     for trail, ch in ranked:
-        g = st.guesses + (Guess(st.length, ch, "lost-pair", _options(ranked)),)
-        out.append(_emit(st, ch, GUESS_BONUS, lead=UNKNOWN_LEAD, last2=(st.lead, trail), guesses=g))
+        out.append(_emit(st, ch, GUESS_BONUS, UNKNOWN_LEAD, (lead, trail), ((length, ch, "lost-pair", options), guesses)))
     return out
 
 
@@ -358,12 +401,13 @@ def _realign(span: str, before: str, fast_forward: bool, guess: bool = True) -> 
         nxt: dict[tuple, _State] = {}
         for st in states:
             for n in _advance(st, tokens[k], guess, at_end=k == len(tokens) - 1):
-                key = n.key()
-                if key not in nxt or nxt[key].score < n.score:
+                key = (n.lead, n.last2, n.prev)  # n.key(), inline: called for every new state
+                old = nxt.get(key)
+                if old is None or old.score < n.score:
                     nxt[key] = n
         if not nxt:
             return Repair(span, 0, 0, ())  # no consistent reading: leave the span alone
-        states = sorted(nxt.values(), key=lambda s: -s.score)[:BEAM]
+        states = sorted(nxt.values(), key=_SCORE, reverse=True)[:BEAM]  # stable: ties keep their order
         # A reading this far behind the best never catches up (each wrong character costs several
         # units); dropping it lets the beam narrow to one state and fast-forward.
         states = [s for s in states if s.score > states[0].score - PRUNE_MARGIN]
@@ -372,13 +416,18 @@ def _realign(span: str, before: str, fast_forward: bool, guess: bool = True) -> 
     if not finals:
         return Repair(span, 0, 0, ())
     best = finals[0]
+    made = []
+    node = best.guesses
+    while node:
+        made.append(Guess(*node[0]))
+        node = node[1]
     parts = []
     node = best.out
     while node:
         parts.append(node[0])
         node = node[1]
     text = "".join(reversed(parts))
-    return Repair(text, best.annotations, best.inserted, tuple(_runner_up(g, text, before) for g in best.guesses))
+    return Repair(text, best.annotations, best.inserted, tuple(_runner_up(g, text, before) for g in reversed(made)))
 
 
 def _options(ranked) -> tuple[str, ...]:
@@ -442,7 +491,11 @@ def _fast_forward(st: _State, tokens: list[tuple[str, str]]) -> _State:
             parts.append(f"({value})")
             prev, last2 = ")", (0x29, -1)
     text = "".join(parts)
-    return replace(st, last2=last2, prev=prev, out=(text, st.out) if text else st.out, annotations=annotations, length=st.length + len(text))
+    n = st.copy()
+    n.last2, n.prev, n.annotations = last2, prev, annotations
+    if text:
+        n.out, n.length = (text, st.out), st.length + len(text)
+    return n
 
 
 def _pair_char(last2: tuple[int, int]) -> str | None:
