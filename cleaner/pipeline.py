@@ -31,6 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
+from cleaner.repair import code_pages
 from cleaner.script import convert, fold
 
 
@@ -100,6 +101,9 @@ class Cleaner:
             # read as Latin-1, Í³, would become U+0373); ftfy takes what is left.
             # Every character guessed from lost bytes is a finding (at its place in the text the
             # repair returns); with guessing off it is written as U+FFFD.
+            # Code pages the single-byte view does not model (Mac Roman, DOS, Cyrillic, ISO-8859-15
+            # ...) first: read as cp1252 their runs would come back wrong, not untouched.
+            text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             text = record("read-as-single-byte", mojibake.repair_single_byte(text, guess=cfg.guess_lost))
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
             shifted = cfg.repair_pinyin and repair.looks_annotated(text)
