@@ -20,7 +20,10 @@ Everything here is pure: a span goes in, the repaired span and what was guessed 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+import heapq
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import repeat
 from operator import attrgetter
 
 import regex
@@ -143,6 +146,24 @@ def _emit(st: _State, text: str, score_delta: float, lead: int | None = None, la
                   st.annotations + annotations, st.inserted, guesses, st.length + len(text))
 
 
+def _guessed(st: _State, ranked: list, bonus: float, kind: str, options: tuple[str, ...],
+             last2_of: Callable[[int, str], tuple[int, int]], lead: int | None = None) -> list[_State]:
+    """The states that write one guessed character each, for the ranked (byte, char) pairs.
+
+    ``_emit`` for each, written out: a hole has up to 24 candidates, and these states are most of
+    what the beam makes. The score is summed as ``_emit`` sums it, so it is the same to the bit.
+    """
+    prev = st.prev
+    if st.doubt or not prev:
+        return [_emit(st, ch, bonus, lead, last2_of(byte, ch), ((st.length, ch, kind, options), st.guesses))
+                for byte, ch in ranked]
+    bigram = model().bigram
+    base, out, annotations, inserted, guesses, length = st.score + bonus, st.out, st.annotations, st.inserted, st.guesses, st.length
+    return [_State(base + bigram(prev, ch), lead, last2_of(byte, ch), ch, (ch, out), annotations, inserted,
+                   ((length, ch, kind, options), guesses), length + 1)
+            for byte, ch in ranked]
+
+
 def _feed_byte(st: _State, b: int, extra: float = 0.0, guess: bool = True) -> list[_State]:
     """Advance the in-step GBK decoder by one byte; may branch after a lost lead byte."""
     last2 = (st.last2[1], b)
@@ -158,9 +179,7 @@ def _feed_byte(st: _State, b: int, extra: float = 0.0, guess: bool = True) -> li
         if not gbk.is_trail(b):
             return []
         ranked, options = _guesses(gbk.chars_with_trail(b), st.prev, guess)
-        bonus = extra + GUESS_BONUS
-        return [_emit(st, ch, bonus, None, (lead, b), ((st.length, ch, "lost-lead", options), st.guesses))
-                for lead, ch in ranked]
+        return _guessed(st, ranked, extra + GUESS_BONUS, "lost-lead", options, lambda lead, _: (lead, b))
     if not gbk.is_trail(b):
         return []
     ch = gbk.pair_char(st.lead, b)
@@ -170,13 +189,26 @@ def _feed_byte(st: _State, b: int, extra: float = 0.0, guess: bool = True) -> li
 
 
 def _feed_bytes(st: _State, data: bytes, extra: float = 0.0, guess: bool = True) -> list[_State]:
-    if len(data) == 2 and st.lead is None and not st.doubt and gbk.is_lead(data[0]):
-        # The common case, a two-byte character at a boundary, in one step: the lead byte would
-        # only wait for its trail (the same state, the same score, without the state between).
-        if not gbk.is_trail(data[1]):
-            return []
-        ch = gbk.pair_char(data[0], data[1])
-        return [] if ch is None else [_emit(st, ch, extra, last2=(data[0], data[1]))]
+    if len(data) == 2 and not st.doubt:
+        # The common cases of a two-byte character in one step each, without the state between
+        # (the same states, the same scores as byte by byte).
+        first, second = data
+        if st.lead is None and gbk.is_lead(first):
+            # At a boundary the lead byte only waits for its trail.
+            if not gbk.is_trail(second):
+                return []
+            ch = gbk.pair_char(first, second)
+            return [] if ch is None else [_emit(st, ch, extra, last2=(first, second))]
+        if st.lead is not None and st.lead != UNKNOWN_LEAD and gbk.is_lead(second):
+            # Out of step: the first byte completes the pending lead, the second waits.
+            if not gbk.is_trail(first):
+                return []
+            ch = gbk.pair_char(st.lead, first)
+            if ch is None:
+                return []
+            n = _emit(st, ch, extra, last2=(st.last2[1], first))
+            n.score, n.lead, n.last2 = n.score + 0.0, second, (first, second)
+            return [n]
     states = [st]
     for i, b in enumerate(data):
         states = [n for s in states for n in _feed_byte(s, b, extra if i == 0 else 0.0, guess)]
@@ -193,6 +225,7 @@ _RANKED: dict[tuple[int, str], tuple[list, tuple[str, ...]]] = {}
 _RANKERS: dict[int, RankedCandidates] = {}
 _AFTER_UNASSIGNED: dict[str, tuple[tuple, tuple[str, ...]]] = {}
 _NO_GUESS = ([(-1, "\ufffd")], ())
+LONG_LIST = 256  # candidates from which a list is ranked from its base orders (cleaner/repair/ranking.py)
 
 
 def _guesses(candidates: tuple, prev: str, guess: bool) -> tuple[list, tuple[str, ...]]:
@@ -200,24 +233,36 @@ def _guesses(candidates: tuple, prev: str, guess: bool) -> tuple[list, tuple[str
     options a guess reports); with guessing off, one U+FFFD stands in.
 
     ``candidates`` are gbk's tuples, which live as long as the process, so the result is cached
-    by their identity and ``prev``. Every list goes through a ranker (cleaner/repair/ranking.py),
-    which gives exactly the top of the fully scored list but scores only the pairs the model
-    knows: sorting a lead byte's ~190 characters by their bigram after each new preceding
-    character was most of the model's calls in this module (issue 17).
+    by their identity and ``prev``: each list is ranked once per preceding character.
     """
     if not guess:
         return _NO_GUESS
     key = (id(candidates), prev)
     found = _RANKED.get(key)
     if found is None:
-        ranker = _RANKERS.get(id(candidates))
-        if ranker is None:
-            ranker = _RANKERS[id(candidates)] = RankedCandidates([ch for _, ch in candidates], model())
-        ranked = [candidates[i] for i in ranker.top(prev, CANDIDATES)]
+        lm = model()
+        if len(candidates) >= LONG_LIST:
+            # gbk's long lists (up to 20,000): scoring all of them after every new character
+            # cost 0.1 s each; the ranker scores only the pairs the model knows.
+            ranker = _RANKERS.get(id(candidates))
+            if ranker is None:
+                ranker = _RANKERS[id(candidates)] = RankedCandidates([ch for _, ch in candidates], lm)
+            ranked = [candidates[i] for i in ranker.top(prev, CANDIDATES)]
+        else:
+            # Scored in one pass; nlargest is sorted(..., reverse=True)[:k], ties in list order,
+            # which is the order of sorting by the negated score.
+            chars = _chars(candidates)
+            scores = list(map(lm.bigram, repeat(prev, len(chars)), chars)) if prev else list(map(lm.unigram, chars))
+            ranked = [candidates[i] for i in heapq.nlargest(CANDIDATES, range(len(chars)), key=scores.__getitem__)]
         if len(_RANKED) > 1 << 14:
             _RANKED.clear()
         found = _RANKED[key] = (ranked, _options(ranked))
     return found
+
+
+@lru_cache(maxsize=None)
+def _chars(candidates: tuple) -> tuple[str, ...]:
+    return tuple(ch for _, ch in candidates)
 
 
 def _after_unassigned(prev: str, guess: bool) -> tuple[tuple, tuple[str, ...]]:
@@ -327,8 +372,7 @@ def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_St
         # Two unknown bytes in a row inside a run: a character whose bytes were both read into
         # unassigned pairs. Only its trail byte is constrained (it opened the next such pair).
         ranked, options = _guesses(gbk.chars_before_unassigned(), st.prev, guess)
-        for trail, ch in ranked:
-            out.append(_emit(st, ch, GUESS_BONUS, UNKNOWN_LEAD, (-1, trail), ((length, ch, "lost-pair", options), guesses)))
+        out = _guessed(st, ranked, GUESS_BONUS, "lost-pair", options, lambda trail, _: (-1, trail), UNKNOWN_LEAD)
         # Or this "?" is the trail byte of a character whose lead went into the unassigned pair
         # before: alone at the end of the data, or read with the ASCII byte after it, which is
         # then lost too (after a sentence end, most likely the paragraph's newline).
@@ -354,8 +398,7 @@ def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_St
     # Or it read the trail byte and the next lead as a pair GBK leaves unassigned: the character
     # is completed by a trail that opens such a pair, and the next lead byte is unknown.
     ranked, options = _guesses(gbk.chars_with_lead_opening_unassigned(lead), st.prev, guess)
-    for trail, ch in ranked:
-        out.append(_emit(st, ch, GUESS_BONUS, UNKNOWN_LEAD, (lead, trail), ((length, ch, "lost-pair", options), guesses)))
+    out.extend(_guessed(st, ranked, GUESS_BONUS, "lost-pair", options, lambda trail, _: (lead, trail), UNKNOWN_LEAD))
     return out
 
 
