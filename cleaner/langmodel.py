@@ -20,12 +20,13 @@ seen scores ``unseen(b)``, whatever the first character.
 
 from __future__ import annotations
 
-import math
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
-from cleaner.script.fold import fold_char
+from cleaner import _native
+from cleaner.script.fold import converter
 
 LAMBDA = 0.5  # weight of the in-word bigram against the unigram
 UNKNOWN = -16.0  # log-probability floor for characters jieba never saw
@@ -61,8 +62,6 @@ _FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?":
 WEIGHTS = (0.6, 0.2, 0.2)
 OLD_WEIGHTS = (0.0, LAMBDA, 1 - LAMBDA)  # the in-word model alone, as before the running text
 
-_RUNNING_KEYS = RUNNING_PUNCT | {DIGIT}
-_RUNNING_ONLY = frozenset("「」０１２３４５６７８９")  # in the table only as what they count as
 
 _NONE: dict[str, int] = {}
 _NO_RUNNING: tuple[int, dict[str, int]] = (0, _NONE)
@@ -76,83 +75,42 @@ def normalize_punct(text: str) -> str:
 
 class CharModel:
     """Scores characters and pairs; ``running`` (first -> (count, {second: count})) adds the
-    running-text pairs, ``weights`` (running, in-word, unigram) mixes the three."""
+    running-text pairs, ``weights`` (running, in-word, unigram) mixes the three.
+
+    The scoring runs in the native core (native/src/charlm.rs: the same smoothing and the same
+    floating-point operations, so the same scores to the last bit as the Python original,
+    tests/reference_langmodel.py). The counts are handed over once, when the model is made.
+    """
 
     def __init__(self, unigrams: dict[str, int], bigrams: dict[str, dict[str, int]],
                  running: dict[str, tuple[int, dict[str, int]]] | None = None,
                  weights: tuple[float, float, float] | None = None) -> None:
-        total = sum(unigrams.values())
-        self._uni = {c: math.log(n / total) for c, n in unigrams.items()}
         # By first character, so a ranker can ask which characters were ever seen after one
         # (``successors``) instead of scoring every pair (cleaner/repair/ranking.py).
         self._big = bigrams
-        self._uni_count = unigrams
         self._running = running or {}
         self.weights = tuple(weights or (WEIGHTS if running else OLD_WEIGHTS))
         self._succ: dict[str, dict[str, int]] = {}
-        # The decoders ask for the same pairs again and again (every guess sorts ~190 candidates
-        # after the same character); a bounded cache keeps memory flat on huge texts.
-        self.bigram = lru_cache(maxsize=1 << 18)(self._bigram)  # type: ignore[method-assign]
-
-    def unigram(self, ch: str) -> float:
-        if ch in PUNCTUATION:
-            return PUNCTUATION_LOGP[ch]
-        if ch == "\n":
-            return 0.0  # a paragraph break is scored by the marks around it
-        if ch.isascii():
-            return ALNUM_LOGP if ch.isalnum() else UNKNOWN
-        return self._uni.get(fold_char(ch), UNKNOWN)
-
-    def frequency(self, ch: str) -> float:
-        """Unigram of the character itself, unfolded: tells 术 (common) from its variant 朮."""
-        return self._uni.get(ch, UNKNOWN)
-
-    def _bigram(self, prev: str, ch: str) -> float:
-        """log P(ch | prev), with both characters folded to Simplified first (``bigram``, cached)."""
-        if prev.isascii() and ch.isascii():
-            return ASCII_RUN_LOGP  # Latin words, numbers and their spacing hang together
-        if prev in PAUSES and ch in PAUSES:
-            return DOUBLE_PAUSE_LOGP
-        if prev in "。！？!?" and ch == "”":
-            return CLOSE_AFTER_END_LOGP
-        if prev.isdigit() and ch in AFTER_DIGIT and not self._running:
-            return AFTER_DIGIT_LOGP  # the in-word model knows no numbers; running text does
-        if not (self.in_table(prev) and self.in_table(ch)):
-            return self.unigram(ch)
-        a, b = self.key(prev), self.key(ch)
-        w_run, w_word, w_uni = self.weights
-        p = w_uni * math.exp(self.unigram(b))
-        seen = self._running.get(a, _NO_RUNNING)
-        pair = seen[1].get(b)
-        if pair:
-            p += w_run * pair / seen[0]
-        pair = self._big.get(a, _NONE).get(b)
-        if pair:
-            p += w_word * pair / self._uni_count[a]
-        return math.log(p)
-
-    def key(self, ch: str) -> str:
-        """What ``ch`` counts as in the tables: folded to Simplified (and, with running text, ASCII
-        signs fullwidth, 「」 as “”, any digit as 0)."""
-        if not self._running:
-            return fold_char(ch)
-        key = ch.translate(_FULLWIDTH)
-        return key if key != ch or ch.isascii() else fold_char(ch)
-
-    def in_table(self, ch: str) -> bool:
-        """Is a pair with ``ch`` on either side scored from the pair tables (after the special
-        cases above it in ``_bigram``)? Latin text, and punctuation the running text does not
-        count, are scored by the unigram."""
-        if not self._running:
-            return not (ch.isascii() or ch in PUNCTUATION)  # the in-word model: Han only
-        if ch.isascii() or ch in PUNCTUATION or ch in _RUNNING_ONLY:
-            return ch.translate(_FULLWIDTH) in _RUNNING_KEYS
-        return True
-
-    def unseen(self, b: str) -> float:
-        """``bigram(a, b)`` for an ``a`` in the table never seen before ``b``: the same for every
-        such ``a``, and the least any ``a`` in the table gives (a seen pair only adds to it)."""
-        return math.log(self.weights[2] * math.exp(self.unigram(self.key(b))))
+        self.native = _native.CharModel(unigrams, bigrams, self._running, self.weights, fold_pairs())
+        # The native methods themselves, not Python methods calling them: the repairs ask for
+        # millions of scores, and a Python frame per call would cost more than the score.
+        self.unigram: Callable[[str], float] = self.native.unigram
+        # Unigram of the character itself, unfolded: tells 术 (common) from its variant 朮.
+        self.frequency: Callable[[str], float] = self.native.frequency
+        # log P(ch | prev), with both characters folded to Simplified first.
+        self.bigram: Callable[[str, str], float] = self.native.bigram
+        # What ``ch`` counts as in the tables: folded to Simplified (and, with running text,
+        # ASCII signs fullwidth, 「」 as “”, any digit as 0).
+        self.key: Callable[[str], str] = self.native.key
+        # Is a pair with ``ch`` on either side scored from the pair tables (after the special
+        # cases of ``bigram``)? Latin text, and punctuation the running text does not count,
+        # are scored by the unigram.
+        self.in_table: Callable[[str], bool] = self.native.in_table
+        # ``bigram(a, b)`` for an ``a`` in the table never seen before ``b``: the same for every
+        # such ``a``, and the least any ``a`` in the table gives (a seen pair only adds to it).
+        self.unseen: Callable[[str], float] = self.native.unseen
+        # Log-probability of a string under the model (first character by unigram).
+        self.score: Callable[[str], float] = self.native.score
 
     def successors(self, a: str) -> dict[str, int]:
         """Characters (folded) seen after ``a`` (folded), in a word or in running text, with counts."""
@@ -165,14 +123,27 @@ class CharModel:
             self._succ[a] = succ
         return succ
 
-    def score(self, text: str) -> float:
-        """Log-probability of a string under the model (first character by unigram)."""
-        if not text:
-            return 0.0
-        total = self.unigram(text[0])
-        for prev, ch in pairwise(text):
-            total += self.bigram(prev, ch)
-        return total
+
+@lru_cache(maxsize=1)
+def fold_pairs() -> list[tuple[str, str]]:
+    """(character, its Simplified form) for every character ``fold_char`` changes, for the
+    native model. Cached on disk with the tables: it asks OpenCC about every code point."""
+    import opencc
+
+    from cleaner.tablecache import cached
+
+    return cached("foldpairs", [opencc.__file__, __file__], "1", _build_fold_pairs)
+
+
+def _build_fold_pairs() -> list[tuple[str, str]]:
+    # One conversion of all code points, one per line: OpenCC matches phrases, and no phrase
+    # holds a line break, so each character is converted on its own, as fold_char converts it
+    # (tests/test_langmodel.py checks them all against fold_char).
+    points = [c for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000 and c != 0x0A]
+    out = converter("t2s.json").convert("\n".join(map(chr, points))).split("\n")
+    if len(out) != len(points):
+        raise RuntimeError("OpenCC changed the line count of the fold table")
+    return [(chr(c), o) for c, o in zip(points, out) if len(o) == 1 and o != chr(c)]
 
 
 def dictionary_path() -> str:

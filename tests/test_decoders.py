@@ -31,3 +31,41 @@ def test_rejects():
     assert rejects(GBK_FAMILY, 0xE4, 0x20)
     assert rejects(GBK_FAMILY, 0x80, 0xA1)
     assert rejects(SINGLE_FAMILY, 0x81, None) and not rejects(SINGLE_FAMILY, 0xE4, None)
+
+
+# --- the native byte view and rejected pairs against the Python originals ---------------------
+
+import reference_decoders  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+
+from cleaner.repair.decoders import FAMILIES, native_codes  # noqa: E402
+
+
+@SETTINGS
+@given(text=st.one_of(text_inputs, st.text(st.characters(min_codepoint=0x20000, max_codepoint=0x10FFFF, exclude_categories=("Cs",)), max_size=5)),
+       family=st.sampled_from(FAMILIES))
+def test_native_byte_view_is_the_reference(text, family):
+    assert byte_view(text, family) == reference_decoders.byte_view(text, family)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_code_point_has_the_reference_code(family):
+    # The whole BMP, plane 2 (Big5-HKSCS) and a sample of the rest (GB18030's computed codes).
+    codes = native_codes()
+    points = [*range(0xD800), *range(0xE000, 0x10000), *range(0x20000, 0x30000), *range(0x30000, 0x110000, 97)]
+    for c in points:
+        assert codes.encode(chr(c), family) == encode_char(chr(c), family), hex(c)
+
+
+def test_every_pair_is_rejected_as_the_reference_says():
+    for family in FAMILIES:
+        for first in range(0x100):
+            for second in (None, *range(0x100)):
+                assert rejects(family, first, second) == reference_decoders.rejects(family, first, second), (family, first, second)
+
+
+def test_a_stray_surrogate_ends_the_view():
+    stream, ends = byte_view("国\ud800国", GBK_FAMILY)
+    assert stream == list("国".encode("gbk")) and ends == [2]

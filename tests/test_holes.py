@@ -1,6 +1,11 @@
-"""Decoding bytes with holes (cleaner/repair/holes.py): double-encoded text that lost bytes."""
+"""Choosing the characters of bytes with holes (cleaner/repair/holes.py): double-encoded text that lost bytes.
+
+The byte streams with holes are read by the GBK hole reader the product used before
+``reread.read`` (kept in tests/reference_holes.py): the simplest reading of a misread line.
+"""
 
 import pytest
+import reference_holes
 from conftest import FIXTURES
 from damage import naive_s2t
 
@@ -16,14 +21,14 @@ def misread(text: str, source: str) -> str:
 
 
 def test_hole_is_one_byte_and_keeps_order():
-    stream, ends = holes.byte_view("宸\ufffd")
+    stream, ends = reference_holes.byte_view("宸\ufffd")
     assert stream == [0xE5, 0xB7, None] and ends == [2, 3]
 
 
 def test_hole_byte_must_make_a_pair_gbk_rejects():
     # 0x80 is never a GBK lead; 0xB0 0xA1 is 啊, so 0xB0 before 0xA1 cannot have been lost.
-    assert holes.gbk_rejects(0x80, 0xA1)
-    assert not holes.gbk_rejects(0xB0, 0xA1)
+    assert reference_holes.gbk_rejects(0x80, 0xA1)
+    assert not reference_holes.gbk_rejects(0xB0, 0xA1)
 
 
 @pytest.mark.parametrize(
@@ -107,8 +112,8 @@ def test_runs_decided_one_by_one_equal_the_whole_chain(source):
     for path in SEED_EXPECTED[:3]:
         for line in path.read_text(encoding="utf-8").splitlines()[:12]:
             original = naive_s2t(line) if source == "big5" else line
-            stream, _ = holes.byte_view(misread(original, source))
-            items, complete = holes.read(stream, source)
+            stream, _ = reference_holes.byte_view(misread(original, source))
+            items, complete = reference_holes.read(stream, source)
             if sum(len(item[2]) > 1 for item in items) < 2:
                 continue
             expected = _whole_chain_viterbi([list(item) for item in items], "，", complete)
@@ -118,8 +123,8 @@ def test_runs_decided_one_by_one_equal_the_whole_chain(source):
 
 
 def _misread_items(sentence: str):
-    stream, _ = holes.byte_view(misread(sentence, "utf-8"))
-    items, complete = holes.read(stream, "utf-8")
+    stream, _ = reference_holes.byte_view(misread(sentence, "utf-8"))
+    items, complete = reference_holes.read(stream, "utf-8")
     assert complete
     return items
 
@@ -173,3 +178,47 @@ def test_guess_finding_names_the_runner_up_and_margin():
     f = holes.guess_finding("lost-byte", 7, "国", "图", 3.14159)
     assert (f.kind, f.position, f.detail) == ("lost-byte", 7, "国 (rank 2: 图, margin 3.14)")
     assert holes.guess_finding("lost-byte", 7, "国").detail == "国"
+
+
+# --- the native choice against the Python original (tests/reference_holes.py) ----------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+
+from cleaner.repair import reread  # noqa: E402
+from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, byte_view  # noqa: E402
+
+
+def _agree(items, prev, final, guess):
+    mine, theirs = [list(i) for i in items], [list(i) for i in items]
+    assert holes.choose_ranked(mine, prev, final, guess) == reference_holes.choose_ranked(theirs, prev, final, guess)
+    assert mine == theirs  # each item's character set to the chosen one, as the original does
+
+
+@SETTINGS
+@given(text=text_inputs, family=st.sampled_from([GBK_FAMILY, BIG5_FAMILY]), source=st.sampled_from(["utf-8", "gbk", "big5"]),
+       ignore=st.booleans(), prev=st.sampled_from(["", "，", "国", "a", "國家", "1"]), final=st.booleans(), guess=st.booleans())
+def test_native_choice_is_the_reference(text, family, source, ignore, prev, final, guess):
+    stream, _ = byte_view(text, family)
+    items, _ = reread.read(stream, source, family, ignore)
+    _agree(items, prev, final, guess)
+
+
+@SETTINGS
+@given(items=st.lists(st.lists(st.sampled_from("国家的了，。”！龘發展为為1a"), min_size=1, max_size=6, unique=True), max_size=10),
+       prev=st.sampled_from(["", "。", "国"]), final=st.booleans())
+def test_native_choice_of_any_candidates_is_the_reference(items, prev, final):
+    # Candidate lists of any shape: runs of guesses, known characters between, variants.
+    _agree([[cands[0], k + 1, cands] for k, cands in enumerate(items)], prev, final, True)
+
+
+def test_damaged_lines_are_chosen_as_the_reference():
+    from native_inputs import CLEAN_LINES
+
+    for line in CLEAN_LINES[:60]:
+        for source in ("utf-8", "big5"):
+            original = naive_s2t(line) if source == "big5" else line
+            stream, _ = byte_view(misread(original, source), GBK_FAMILY)
+            items, complete = reread.read(stream, source if source == "utf-8" else "big5", GBK_FAMILY)
+            _agree(items, "，", complete, True)

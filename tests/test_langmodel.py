@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import langmodel
+from cleaner.script.fold import fold_char
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +59,7 @@ def test_probabilities_after_a_character_sum_to_at_most_one(lm):
     unigrams, _, _ = langmodel.jieba_tables()
     vocabulary = set(unigrams) | langmodel.RUNNING_PUNCT
     for a in "国的，":
-        total = sum(math.exp(lm.bigram(a, b)) for b in vocabulary if lm.in_table(b) and b == langmodel.fold_char(b))
+        total = sum(math.exp(lm.bigram(a, b)) for b in vocabulary if lm.in_table(b) and b == fold_char(b))
         assert 0.5 < total <= 1.0 + 1e-6, a
 
 
@@ -145,3 +146,81 @@ def test_running_table_is_built_from_the_build_part_only():
     for first, (total, after) in shipped.items():
         assert total == sum(counts[first].values())
         assert after == {b: n for b, n in counts[first].items() if n >= 2}
+
+
+# --- the native model against its Python original (tests/reference_langmodel.py) -------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+from reference_langmodel import CharModel as ReferenceModel  # noqa: E402
+from reference_langmodel import model as reference_model  # noqa: E402
+
+# Characters the scores treat apart: punctuation in both widths, digits, pauses, quotes, units
+# after a digit, corner brackets, Traditional forms and characters no table knows.
+SPECIAL = "，。、“”：；！？（）《》·—…,.:;!?()「」０１２３0123456789 \n\"'%+-/年月日号万元國際經濟發展為與龘𠀀aZ"
+token = st.one_of(st.just(""), st.sampled_from(SPECIAL), st.characters(exclude_categories=("Cs",)))
+
+
+def _same(a: float, b: float) -> bool:
+    return a == b and math.copysign(1, a) == math.copysign(1, b)  # to the last bit
+
+
+@pytest.fixture(scope="module")
+def pair_of_old():
+    unigrams, bigrams, _ = langmodel.jieba_tables()
+    return langmodel.CharModel(unigrams, bigrams), ReferenceModel(unigrams, bigrams)
+
+
+@SETTINGS
+@given(a=token, b=token)
+def test_native_scores_are_the_reference_scores_to_the_last_bit(a, b):
+    lm, ref = langmodel.model(), reference_model()
+    assert _same(lm.unigram(a), ref.unigram(a))
+    assert _same(lm.frequency(a), ref.frequency(a))
+    assert _same(lm.bigram(a, b), ref.bigram(a, b)), (a, b)
+    assert lm.key(a) == ref.key(a)
+    assert lm.in_table(a) == ref.in_table(a)
+    if a:
+        assert _same(lm.unseen(a), ref.unseen(a))
+
+
+@SETTINGS
+@given(text=text_inputs)
+def test_native_text_scores_are_the_reference_scores(text):
+    lm, ref = langmodel.model(), reference_model()
+    assert _same(lm.score(text), ref.score(text))
+    folded = langmodel.normalize_punct(text)
+    assert _same(lm.score(folded), ref.score(folded))
+
+
+@SETTINGS
+@given(a=token, b=token)
+def test_the_in_word_model_agrees_with_its_reference(pair_of_old, a, b):
+    old, ref = pair_of_old
+    assert _same(old.bigram(a, b), ref.bigram(a, b)), (a, b)
+    assert old.in_table(a) == ref.in_table(a) and old.key(a) == ref.key(a)
+
+
+def test_every_seen_pair_scores_as_the_reference(lm):
+    # Every pair the tables hold (in words and in running text), folded and not.
+    ref = reference_model()
+    unigrams, bigrams, _ = langmodel.jieba_tables()
+    pairs = [(a, b) for a, after in bigrams.items() for b in after][::7]
+    pairs += [(a, b) for a, (_, after) in langmodel.running_table().items() for b in after][::3]
+    assert len(pairs) > 70_000
+    assert all(_same(lm.bigram(a, b), ref.bigram(a, b)) for a, b in pairs)
+    assert all(_same(lm.unigram(c), ref.unigram(c)) for c in unigrams)
+
+
+def test_fold_pairs_are_fold_char_for_every_code_point():
+    # The native model folds by a table of OpenCC's answers, asked in one conversion.
+    pairs = dict(langmodel.fold_pairs())
+    for c in [*range(0x80, 0xD800), *range(0xE000, 0x10000), *range(0x20000, 0x2A6E0, 7)]:
+        ch = chr(c)
+        assert pairs.get(ch, ch) == fold_char(ch), hex(c)
+
+
+def test_tokens_longer_than_a_character_are_refused(lm):
+    with pytest.raises(ValueError):
+        lm.bigram("国家", "的")

@@ -36,3 +36,50 @@ def test_gbk_source_in_a_big5_view():
     text = "发展经济".encode("gbk").decode("big5", errors="replace")
     stream, _ = byte_view(text, BIG5_FAMILY)
     assert _text(stream, "gbk", BIG5_FAMILY)[0] == "发展经济"
+
+
+# --- the native reader against the Python original (tests/reference_reread.py) ----------------
+
+import reference_reread  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+
+from cleaner.repair.decoders import FAMILIES  # noqa: E402
+
+SOURCES = ("utf-8", "gbk", "big5")
+
+
+def _agree(stream, source, family, ignore):
+    assert read(stream, source, family, ignore) == reference_reread.read(stream, source, family, ignore)
+
+
+@SETTINGS
+@given(text=text_inputs, family=st.sampled_from(FAMILIES), source=st.sampled_from(SOURCES), ignore=st.booleans())
+def test_native_reading_of_byte_views_is_the_reference(text, family, source, ignore):
+    stream, _ = byte_view(text, family)
+    _agree(stream, source, family, ignore)
+
+
+# Random streams: bytes of every kind (ASCII, UTF-8 leads and continuations, GBK and Big5
+# ranges) and unknown bytes, so every shape of _shapes is drawn.
+stream_item = st.one_of(st.none(), st.integers(0, 255), st.integers(0x80, 0xBF), st.integers(0xE0, 0xEF))
+
+
+@SETTINGS
+@given(stream=st.lists(stream_item, max_size=24), family=st.sampled_from(FAMILIES), source=st.sampled_from(SOURCES), ignore=st.booleans())
+def test_native_reading_of_random_streams_is_the_reference(stream, family, source, ignore):
+    _agree(stream, source, family, ignore)
+
+
+def test_damaged_sentences_read_as_the_reference():
+    # Every real line of the fixtures misread by every wrong decoder family, both modes.
+    from native_inputs import CLEAN_LINES
+
+    for line in CLEAN_LINES[:40]:
+        for misread in (line.encode("utf-8").decode("gbk", "replace"), line.encode("utf-8").decode("gbk", "ignore"),
+                        line.encode("utf-8").decode("big5", "replace")):
+            for family in (GBK_FAMILY, BIG5_FAMILY):
+                stream, _ = byte_view(misread, family)
+                for ignore in (False, True):
+                    _agree(stream, "utf-8", family, ignore)

@@ -21,6 +21,8 @@ from __future__ import annotations
 import codecs
 from functools import lru_cache
 
+from cleaner import _native
+
 # The families of wrong decoders, by how their output is turned back into bytes.
 GBK_FAMILY = "gbk"
 BIG5_FAMILY = "big5"
@@ -62,31 +64,26 @@ def byte_view(text: str, family: str) -> tuple[list[int | None], list[int]]:
     """The bytes ``text`` was read from by a ``family`` decoder, U+FFFD as one unknown byte.
 
     Returns (stream, the byte offset where each character ends). Stops before the first
-    character such a decoder cannot have given.
+    character such a decoder cannot have given. (Native: ``encode_char``'s answers for every
+    code point, tabled once; the Python original is tests/reference_decoders.py.)
     """
-    stream: list[int | None] = []
-    ends: list[int] = []
-    for ch in text:
-        if ch == "\ufffd":
-            stream.append(None)
-        else:
-            data = encode_char(ch, family)
-            if data is None:
-                break
-            stream.extend(data)
-        ends.append(len(stream))
-    return stream, ends
+    return native_codes().byte_view(text, family)
 
 
 # --- which bytes a decoder rejects: the values an unknown byte can take ----------------------
 
 
-@lru_cache(maxsize=None)
 def rejects(family: str, first: int, second: int | None) -> bool:
     """Would some decoder of ``family`` turn ``first`` (followed by ``second``) into U+FFFD/nothing?
 
     Taken over the family (the decoder that made a page is not known): a byte any of them rejects.
+    (Native, from ``_rejects``'s answers tabled once.)
     """
+    return native_codes().rejects(family, first, second)
+
+
+def _rejects(family: str, first: int, second: int | None) -> bool:
+    """``rejects`` as Python's codecs answer it: what the native table holds."""
     if first < 0x80:
         return False
     if family == SINGLE_FAMILY:
@@ -109,3 +106,59 @@ _SINGLE_UNDEFINED = frozenset(b for b in range(0x80, 0xA0) if codecs.decode(byte
                               or codecs.decode(bytes((b,)), "cp1250", "replace") == "\ufffd")
 
 
+# --- the tables of the native core ---------------------------------------------------------
+
+FAMILIES = (GBK_FAMILY, BIG5_FAMILY, SINGLE_FAMILY)
+# The two-byte sources a view is read in, by the codec that reads them (reread.SOURCE_CODEC).
+PAIR_CODECS = ("gb18030", "big5")
+
+
+@lru_cache(maxsize=1)
+def native_codes() -> _native.Codes:
+    """The code tables of the native byte view and re-read (native/src/codes.rs), once per process.
+
+    Python's codecs' own answers (``encode_char``, ``_rejects``, two-byte decoding), so the
+    native code cannot drift from them; asking every code point takes about a second, so they
+    are kept on disk (``tablecache``, keyed on this file and the Python version).
+    """
+    from cleaner.tablecache import cached
+
+    return _native.Codes(*cached("codes", [__file__], "1", _build_codes))
+
+
+def _build_codes() -> tuple:
+    bmp, astral = [], []
+    for family in FAMILIES:
+        table = bytearray(5 * 0x10000)
+        for c in range(0x10000):
+            data = None if 0xD800 <= c < 0xE000 else encode_char(chr(c), family)
+            if data:
+                table[5 * c] = len(data)
+                table[5 * c + 1 : 5 * c + 1 + len(data)] = data
+        bmp.append(bytes(table))
+        # Beyond the BMP only Big5-HKSCS knows characters (in plane 2); GB18030's four-byte
+        # codes for all of them are computed natively. Plane 2 is asked, for every family.
+        known = []
+        if family != GBK_FAMILY:
+            for c in range(0x20000, 0x30000):
+                data = encode_char(chr(c), family)
+                if data:
+                    known.append((c, data))
+        astral.append(known)
+    rejects = tuple(bytes(_rejects(family, first, second) for first in range(0x80, 0x100) for second in range(0x100))
+                    for family in (GBK_FAMILY, BIG5_FAMILY))
+    undefined = bytes(_rejects(SINGLE_FAMILY, first, None) for first in range(0x80, 0x100))
+    pairs = []
+    for codec in PAIR_CODECS:
+        table = bytearray(4 * 0x8000)
+        for first in range(0x80, 0x100):
+            for second in range(0x100):
+                try:
+                    ch = bytes((first, second)).decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if len(ch) == 1:
+                    k = 4 * ((first - 0x80) * 256 + second)
+                    table[k : k + 4] = ord(ch).to_bytes(4, "little")
+        pairs.append(bytes(table))
+    return tuple(bmp), tuple(astral), rejects, undefined, tuple(pairs)

@@ -15,10 +15,15 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
 
+pub mod charlm;
+pub mod codes;
 pub mod diff;
 pub mod engine;
 pub mod fixes;
+mod repair_py;
+pub mod reread;
 pub mod tables;
+pub mod viterbi;
 
 use crate::engine::{CharOffsets, Found, LineMatcherCore};
 
@@ -327,5 +332,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Pattern>()?;
     m.add_class::<LineMatcher>()?;
     m.add("DEFAULT_SIZE_LIMIT", engine::DEFAULT_SIZE_LIMIT)?;
+    repair_py::register(m)?;
     Ok(())
 }

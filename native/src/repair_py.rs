@@ -1,0 +1,317 @@
+//! The Python face of the re-read's kernels: the character model (`charlm.rs`), the code tables
+//! and byte view (`codes.rs`), the reader (`reread.rs`) and the choice (`viterbi.rs`). Each
+//! call does all its work here: no callbacks into Python per character.
+
+use std::sync::Arc;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+
+use crate::charlm::Model;
+use crate::codes::{Codes, Family, Source};
+use crate::reread::{self, Reader};
+use crate::viterbi;
+
+/// A token of the model: a str of at most one character (`""` is `None`).
+fn token(s: &str) -> PyResult<Option<char>> {
+    let mut chars = s.chars();
+    let first = chars.next();
+    if chars.next().is_some() {
+        return Err(PyValueError::new_err(format!("one character expected, got {s:?}")));
+    }
+    Ok(first)
+}
+
+fn one_char(key: &Bound<'_, PyAny>) -> PyResult<Option<char>> {
+    let s = key.cast::<PyString>().map_err(PyErr::from)?;
+    let s = s.to_str()?;
+    let mut chars = s.chars();
+    Ok(match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None, // never asked for: a model's keys are characters
+    })
+}
+
+fn family(name: &str) -> PyResult<Family> {
+    Family::parse(name).ok_or_else(|| PyValueError::new_err(format!("unknown decoder family {name:?}")))
+}
+
+fn source(name: &str) -> PyResult<Source> {
+    Source::parse(name).ok_or_else(|| PyValueError::new_err(format!("unknown source encoding {name:?}")))
+}
+
+/// The character model of cleaner/langmodel.py (`CharModel` there holds one).
+#[pyclass(frozen, module = "cleaner._native", name = "CharModel")]
+pub struct PyCharModel {
+    core: Arc<Model>,
+}
+
+#[pymethods]
+impl PyCharModel {
+    /// `unigrams`: character -> count; `bigrams`: first -> {second: count} (in-word pairs);
+    /// `running`: first -> (total, {second: count}) (running-text pairs, may be empty);
+    /// `weights`: (running, in-word, unigram); `fold`: (character, its Simplified form) pairs.
+    #[new]
+    fn new(
+        unigrams: &Bound<'_, PyDict>,
+        bigrams: &Bound<'_, PyDict>,
+        running: &Bound<'_, PyDict>,
+        weights: (f64, f64, f64),
+        fold: Vec<(char, char)>,
+    ) -> PyResult<Self> {
+        let mut uni = Vec::with_capacity(unigrams.len());
+        let mut total: u64 = 0;
+        for (k, v) in unigrams.iter() {
+            let n: u64 = v.extract()?;
+            total += n;
+            if let Some(c) = one_char(&k)? {
+                uni.push((c, n));
+            }
+        }
+        let mut big = Vec::new();
+        for (a, after) in bigrams.iter() {
+            let Some(a) = one_char(&a)? else { continue };
+            for (b, n) in after.cast::<PyDict>().map_err(PyErr::from)?.iter() {
+                if let Some(b) = one_char(&b)? {
+                    big.push((a, b, n.extract::<u64>()?));
+                }
+            }
+        }
+        let mut run = Vec::with_capacity(running.len());
+        for (a, seen) in running.iter() {
+            let Some(a) = one_char(&a)? else { continue };
+            let (total, pairs): (u64, Bound<'_, PyDict>) = seen.extract()?;
+            let mut list = Vec::with_capacity(pairs.len());
+            for (b, n) in pairs.iter() {
+                if let Some(b) = one_char(&b)? {
+                    list.push((b, n.extract::<u64>()?));
+                }
+            }
+            run.push((a, total, list));
+        }
+        let has_running = !running.is_empty();
+        let core = Model::new(uni, total, big, run, has_running, weights, fold);
+        Ok(PyCharModel { core: Arc::new(core) })
+    }
+
+    fn unigram(&self, ch: &str) -> PyResult<f64> {
+        Ok(self.core.unigram(token(ch)?))
+    }
+
+    fn frequency(&self, ch: &str) -> PyResult<f64> {
+        Ok(self.core.frequency(token(ch)?))
+    }
+
+    fn bigram(&self, prev: &str, ch: &str) -> PyResult<f64> {
+        Ok(self.core.bigram(token(prev)?, token(ch)?))
+    }
+
+    fn unseen(&self, ch: &str) -> PyResult<f64> {
+        Ok(self.core.unseen(token(ch)?))
+    }
+
+    fn in_table(&self, ch: &str) -> PyResult<bool> {
+        Ok(self.core.in_table(token(ch)?))
+    }
+
+    fn key(&self, ch: &str) -> PyResult<String> {
+        Ok(self.core.key(token(ch)?).map(String::from).unwrap_or_default())
+    }
+
+    fn fold(&self, ch: &str) -> PyResult<String> {
+        Ok(token(ch)?.map(|c| String::from(self.core.fold(c))).unwrap_or_default())
+    }
+
+    fn score(&self, text: &str) -> f64 {
+        let chars: Vec<char> = text.chars().collect();
+        self.core.score(&chars)
+    }
+}
+
+/// Codes beyond the BMP: (code point, bytes).
+type AstralCodes = Vec<(u32, Vec<u8>)>;
+
+/// The code tables of decoders.py: the byte view of each family, the pairs each rejects.
+#[pyclass(frozen, module = "cleaner._native", name = "Codes")]
+pub struct PyCodes {
+    core: Arc<Codes>,
+}
+
+#[pymethods]
+impl PyCodes {
+    #[new]
+    fn new(
+        bmp: (Vec<u8>, Vec<u8>, Vec<u8>),
+        astral: (AstralCodes, AstralCodes, AstralCodes),
+        rejects: (Vec<u8>, Vec<u8>),
+        single_undefined: Vec<u8>,
+        pairs: (Vec<u8>, Vec<u8>),
+    ) -> PyResult<Self> {
+        let core = Codes::new(
+            [&bmp.0, &bmp.1, &bmp.2],
+            [astral.0, astral.1, astral.2],
+            [&rejects.0, &rejects.1],
+            &single_undefined,
+            [&pairs.0, &pairs.1],
+        )
+        .map_err(PyValueError::new_err)?;
+        Ok(PyCodes { core: Arc::new(core) })
+    }
+
+    /// decoders.byte_view: (stream, ends); stops before a character the family never gives.
+    fn byte_view<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyString>,
+        family: &str,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let fam = self::family(family)?;
+        let mut stream: Vec<Option<u8>> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        for cp in code_points(text)? {
+            if cp == 0xFFFD {
+                stream.push(None);
+            } else {
+                match self.core.encode(cp, fam) {
+                    Some(code) => stream.extend(code.as_slice().iter().map(|&b| Some(b))),
+                    None => break,
+                }
+            }
+            ends.push(stream.len());
+        }
+        let stream = PyList::new(py, stream)?;
+        let ends = PyList::new(py, ends)?;
+        PyTuple::new(py, [stream.into_any(), ends.into_any()])
+    }
+
+    /// decoders.encode_char's answer as the tables hold it (for the tests).
+    fn encode<'py>(&self, py: Python<'py>, ch: char, family: &str) -> PyResult<Option<Bound<'py, PyBytes>>> {
+        let fam = self::family(family)?;
+        Ok(self
+            .core
+            .encode(u32::from(ch), fam)
+            .map(|c| PyBytes::new(py, c.as_slice())))
+    }
+
+    fn rejects(&self, family: &str, first: u8, second: Option<u8>) -> PyResult<bool> {
+        Ok(self.core.rejects(self::family(family)?, first, second))
+    }
+}
+
+/// The code points of a str, lone surrogates included (a surrogate is no character any family
+/// gives: the byte view stops there).
+fn code_points(obj: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    if let Ok(s) = obj.to_str() {
+        return Ok(s.chars().map(u32::from).collect());
+    }
+    let encoded = obj.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+    let bytes = encoded.cast_into::<PyBytes>().map_err(PyErr::from)?;
+    Ok(bytes
+        .as_bytes()
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect())
+}
+
+/// reread.read: the reader of byte views, with the candidate index built once per process
+/// (ordered by the model it is made with).
+#[pyclass(frozen, module = "cleaner._native", name = "Reader")]
+pub struct PyReader {
+    core: Reader,
+}
+
+#[pymethods]
+impl PyReader {
+    #[new]
+    fn new(codes: &PyCodes, lm: &PyCharModel) -> Self {
+        PyReader {
+            core: Reader::new(codes.core.clone(), lm.core.clone()),
+        }
+    }
+
+    /// ([character, end offset, candidates] per character, whether the whole stream was read);
+    /// `lm` orders a candidate list that is cut.
+    fn read<'py>(
+        &self,
+        py: Python<'py>,
+        lm: &PyCharModel,
+        stream: Vec<Option<u8>>,
+        source: &str,
+        family: &str,
+        ignore: bool,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let (src, fam) = (self::source(source)?, self::family(family)?);
+        let (items, complete) = self.core.read(&lm.core, &stream, src, fam, ignore);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let cands = PyList::new(py, item.candidates.iter().map(|c| c.to_string()))?;
+            let first = cands.get_item(0)?;
+            out.push(PyList::new(
+                py,
+                [first, item.end.into_pyobject(py)?.into_any(), cands.into_any()],
+            )?);
+        }
+        let list = PyList::new(py, out)?;
+        PyTuple::new(
+            py,
+            [
+                list.into_any(),
+                pyo3::types::PyBool::new(py, complete).to_owned().into_any(),
+            ],
+        )
+    }
+}
+
+/// holes.choose_ranked: each item ([character, end, candidates], as read) chosen; the items'
+/// characters are set to the chosen ones. Returns (character, end, guessed, runner-up, margin)
+/// per item; with `guess` false a guessed character is U+FFFD.
+#[pyfunction]
+#[pyo3(signature = (lm, items, prev, final_, guess = true))]
+fn choose_ranked<'py>(
+    py: Python<'py>,
+    lm: &PyCharModel,
+    items: &Bound<'py, PyList>,
+    prev: &str,
+    final_: bool,
+    guess: bool,
+) -> PyResult<Vec<Bound<'py, PyTuple>>> {
+    let mut parsed = Vec::with_capacity(items.len());
+    let mut ends = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        let ch: char = item.get_item(0)?.extract()?;
+        let end = item.get_item(1)?;
+        let cands: Vec<char> = item.get_item(2)?.extract()?;
+        if cands.is_empty() {
+            return Err(PyValueError::new_err("an item without candidates"));
+        }
+        parsed.push(viterbi::Item { ch, candidates: cands });
+        ends.push(end);
+    }
+    let before = prev.chars().last();
+    let original: Vec<char> = parsed.iter().map(|it| it.ch).collect();
+    let runners = viterbi::choose(&lm.core, &mut parsed, before, final_);
+    let mut out = Vec::with_capacity(parsed.len());
+    for (k, ((item, end), runner)) in parsed.iter().zip(ends).zip(runners).enumerate() {
+        if item.ch != original[k] {
+            items.get_item(k)?.set_item(0, item.ch.to_string())?; // as the Python original sets it
+        }
+        let ambiguous = item.candidates.len() >= 2;
+        let (alt, margin) = match runner.flatten() {
+            Some((c, m)) => (c.to_string(), m),
+            None => (String::new(), 0.0),
+        };
+        let ch = if ambiguous && !guess { '\u{fffd}' } else { item.ch };
+        out.push((ch, end, ambiguous, alt, margin).into_pyobject(py)?);
+    }
+    Ok(out)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCharModel>()?;
+    m.add_class::<PyCodes>()?;
+    m.add_class::<PyReader>()?;
+    m.add_function(wrap_pyfunction!(choose_ranked, m)?)?;
+    m.add("MAX_CANDIDATES", reread::MAX_CANDIDATES)?;
+    Ok(())
+}

@@ -1,0 +1,230 @@
+//! Choosing the ambiguous characters of a re-read jointly (cleaner/repair/holes.py; the Python
+//! original is tests/reference_holes.py): a Viterbi over the character bigram model per run of
+//! ambiguous characters, with forward and backward scores for each guess's runner-up and margin.
+
+use crate::charlm::Model;
+
+pub const SENTENCE_END: &str = "。！？”";
+pub const FINAL_BONUS: f64 = 3.0;
+pub const VARIANT_TIEBREAK: f64 = 0.01;
+
+/// One item of a re-read: its current character and its candidates.
+pub struct Item {
+    pub ch: char,
+    pub candidates: Vec<char>,
+}
+
+/// A guess's runner-up: the best candidate off the chosen path (one that folds differently if
+/// any does) and how much worse the best path through it is. `None`: no other candidate.
+pub type RunnerUp = Option<(char, f64)>;
+
+/// holes._choose: set each item's character to the best path's; for each ambiguous item (more
+/// than one candidate) its runner-up, by index. A character with one candidate joins every path
+/// into one, so each run of ambiguous characters is decided on its own.
+pub fn choose(lm: &Model, items: &mut [Item], prev: Option<char>, final_: bool) -> Vec<Option<RunnerUp>> {
+    let mut runners: Vec<Option<RunnerUp>> = (0..items.len()).map(|_| None).collect();
+    if items.is_empty() {
+        return runners;
+    }
+    let last = items.len() - 1;
+    let mut k = 0;
+    while k <= last {
+        if items[k].candidates.len() == 1 {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end < last && items[end + 1].candidates.len() > 1 {
+            end += 1;
+        }
+        let before = if k > 0 { Some(items[k - 1].ch) } else { prev };
+        // Up to and including the known character after the run, which decides its last guess.
+        let stop = (end + 2).min(items.len());
+        let found = viterbi(lm, &mut items[k..stop], before, final_ && end + 1 >= last);
+        for j in 0..=(end - k) {
+            runners[k + j] = Some(found[j]);
+        }
+        k = end + 2;
+    }
+    runners
+}
+
+/// holes._viterbi over one run (and the known character after it).
+fn viterbi(lm: &Model, chosen: &mut [Item], prev: Option<char>, final_: bool) -> Vec<RunnerUp> {
+    let last = chosen.len() - 1;
+    let folded: Vec<Vec<char>> = chosen
+        .iter()
+        .map(|it| it.candidates.iter().map(|&c| lm.fold(c)).collect())
+        .collect();
+    let emit: Vec<Vec<f64>> = chosen
+        .iter()
+        .enumerate()
+        .map(|(k, it)| {
+            it.candidates
+                .iter()
+                .map(|&c| {
+                    let bonus = if final_ && k == last && SENTENCE_END.contains(c) {
+                        FINAL_BONUS
+                    } else {
+                        0.0
+                    };
+                    bonus + VARIANT_TIEBREAK * lm.frequency(Some(c))
+                })
+                .collect()
+        })
+        .collect();
+    let start = prev.map(|c| lm.fold(c));
+    let mut forward: Vec<Vec<f64>> = Vec::with_capacity(chosen.len());
+    forward.push(
+        folded[0]
+            .iter()
+            .zip(&emit[0])
+            .map(|(&f, &e)| {
+                (if start.is_some() {
+                    lm.bigram(start, Some(f))
+                } else {
+                    lm.unigram(Some(f))
+                }) + e
+            })
+            .collect(),
+    );
+    let mut back: Vec<Vec<usize>> = vec![Vec::new()];
+    // The pair scores of each step, computed once for the forward and the backward pass.
+    let mut pairs: Vec<Vec<f64>> = vec![Vec::new()];
+    for k in 1..=last {
+        let prevs = &folded[k - 1];
+        let table: Vec<f64> = folded[k]
+            .iter()
+            .flat_map(|&f| prevs.iter().map(move |&p| (p, f)))
+            .map(|(p, f)| lm.bigram(Some(p), Some(f)))
+            .collect();
+        let mut row = Vec::with_capacity(folded[k].len());
+        let mut ptr = Vec::with_capacity(folded[k].len());
+        for (j, &e) in emit[k].iter().enumerate() {
+            let mut best = f64::NEG_INFINITY;
+            let mut arg = 0;
+            for (i, &score) in forward[k - 1].iter().enumerate() {
+                let value = score + table[j * prevs.len() + i];
+                if value > best {
+                    // ties go to the earlier candidate
+                    best = value;
+                    arg = i;
+                }
+            }
+            row.push(best + e);
+            ptr.push(arg);
+        }
+        forward.push(row);
+        back.push(ptr);
+        pairs.push(table);
+    }
+    let mut backward: Vec<Vec<f64>> = chosen.iter().map(|it| vec![0.0; it.candidates.len()]).collect();
+    for k in (0..last).rev() {
+        let nxt: Vec<f64> = backward[k + 1].iter().zip(&emit[k + 1]).map(|(b, e)| b + e).collect();
+        let n_prev = folded[k].len();
+        let table = &pairs[k + 1];
+        backward[k] = (0..n_prev)
+            .map(|i| {
+                let mut best = f64::NEG_INFINITY;
+                for (j, &v) in nxt.iter().enumerate() {
+                    let value = table[j * n_prev + i] + v;
+                    if value > best {
+                        best = value;
+                    }
+                }
+                best
+            })
+            .collect();
+    }
+    let mut j = first_max(&forward[last], |i| forward[last][i]);
+    let mut picks = vec![0usize; last + 1];
+    for k in (0..=last).rev() {
+        picks[k] = j;
+        chosen[k].ch = chosen[k].candidates[j];
+        if k > 0 {
+            j = back[k][j];
+        }
+    }
+    let mut out = Vec::with_capacity(chosen.len());
+    for (k, item) in chosen.iter().enumerate() {
+        let through: Vec<f64> = forward[k].iter().zip(&backward[k]).map(|(f, b)| f + b).collect();
+        let pick = picks[k];
+        let others: Vec<usize> = (0..through.len()).filter(|&i| i != pick).collect();
+        let differ: Vec<usize> = others
+            .iter()
+            .copied()
+            .filter(|&i| folded[k][i] != folded[k][pick])
+            .collect();
+        let pool = if differ.is_empty() { &others } else { &differ };
+        if pool.is_empty() {
+            out.push(None);
+            continue;
+        }
+        let alt = pool[first_max(pool, |n| through[pool[n]])];
+        out.push(Some((item.candidates[alt], through[pick] - through[alt])));
+    }
+    out
+}
+
+/// The position of the first largest value (Python's `max` with `-i` as the tie-break).
+fn first_max<T>(items: &[T], value: impl Fn(usize) -> f64) -> usize {
+    let mut best = 0;
+    for i in 1..items.len() {
+        if value(i) > value(best) {
+            best = i;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charlm::tests::small;
+
+    #[test]
+    fn picks_the_likelier_pair_and_gives_the_margin() {
+        let lm = small();
+        let mut items = vec![
+            Item {
+                ch: '国',
+                candidates: vec!['国'],
+            },
+            Item {
+                ch: '的',
+                candidates: vec!['的', '家'],
+            },
+        ];
+        let runners = choose(&lm, &mut items, None, false);
+        assert_eq!(items[1].ch, '家');
+        let (alt, margin) = runners[1].unwrap().unwrap();
+        assert_eq!(alt, '的');
+        let expected = (lm.bigram(Some('国'), Some('家')) + VARIANT_TIEBREAK * lm.frequency(Some('家')))
+            - (lm.bigram(Some('国'), Some('的')) + VARIANT_TIEBREAK * lm.frequency(Some('的')));
+        assert_eq!(margin, expected);
+        assert!(runners[0].is_none());
+    }
+
+    #[test]
+    fn a_sentence_end_gains_the_final_bonus_at_a_paragraph_end() {
+        let lm = small();
+        let make = || {
+            vec![
+                Item {
+                    ch: '国',
+                    candidates: vec!['国'],
+                },
+                Item {
+                    ch: '的',
+                    candidates: vec!['的', '。'],
+                },
+            ]
+        };
+        let mut plain = make();
+        let (_, m_plain) = choose(&lm, &mut plain, None, false)[1].unwrap().unwrap();
+        let mut last = make();
+        let (_, m_final) = choose(&lm, &mut last, None, true)[1].unwrap().unwrap();
+        assert_eq!(plain[1].ch, '的');
+        assert!((m_plain - m_final - FINAL_BONUS).abs() < 1e-9);
+    }
+}

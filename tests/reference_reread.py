@@ -1,0 +1,164 @@
+"""Reference oracle for the native re-read (native/src/reread.rs), kept from cleaner/repair/reread.py.
+
+The Python original, unchanged but for where it takes the model and the rejected pairs from (the
+reference twins), so that property tests can check that the native reader gives the same
+candidates in the same order. Not part of the product.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import product
+
+from reference_decoders import rejects
+from reference_langmodel import model
+
+from cleaner.chardata import HAN
+from cleaner.repair.holes import SPAN_PUNCT
+from cleaner.repair.pinyin import TONE_MARKS
+from cleaner.script.fold import fold_char
+
+CONT = range(0x80, 0xC0)
+# The Python codec each source is read with (GB18030 holds all of GBK).
+SOURCE_CODEC = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5"}
+MAX_CANDIDATES = 48
+
+
+def _acceptable(ch: str) -> bool:
+    """A character a misread Chinese span may hold: Han, Chinese and fullwidth punctuation and
+    signs (「」『』【】, ～, fullwidth digits), and the pinyin tone-marked letters."""
+    return bool(HAN.match(ch)) or ch in SPAN_PUNCT or ch in TONE_MARKS or "\u3000" < ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" \
+        or "\u2010" <= ch <= "\u2027"
+
+
+def _shapes(window: tuple, source: str, ignore: bool) -> list[tuple[int, tuple]]:
+    """(view items consumed, byte pattern) of each way a character can start the window.
+
+    A pattern holds a known byte or None (unknown: under a U+FFFD, or dropped, which only
+    ``ignore`` allows). Several patterns when bytes may have been dropped.
+    """
+    first = window[0]
+    second = window[1] if len(window) > 1 else None
+    if first is not None and first < 0x80:
+        return [(1, (first,))]
+    if source != "utf-8":
+        return [(2, (first, second))] if len(window) > 1 else []
+    if first is None:
+        if second is not None and second in CONT:
+            return [(3, tuple(window[:3]))] if len(window) >= 3 else [(2, (None, second, None))] if ignore else []
+        return []
+    if 0xC2 <= first <= 0xDF:
+        return [(2, (first, second))] if len(window) > 1 else []
+    if 0xE0 <= first <= 0xEF:
+        if not ignore:
+            return [(3, tuple(window[:3]))] if len(window) >= 3 else []
+        known = 0
+        while known < 2 and 1 + known < len(window) and window[1 + known] is not None and window[1 + known] in CONT:
+            known += 1
+        if known == 2 or (len(window) >= 3 and None in window[1:3]):
+            return [(3, tuple(window[:3]))]
+        if known == 1:  # one continuation byte went: either one
+            return [(2, (first, None, window[1])), (2, (first, window[1], None))]
+        return [(1, (first, None, None))]
+    if ignore and first in CONT:  # the lead byte went
+        if second is not None and second in CONT:
+            return [(2, (None, first, second))]
+        return [(1, (None, first, None)), (1, (None, None, first))]
+    return []
+
+
+@lru_cache(maxsize=None)
+def _table(source: str, width: int) -> dict[tuple[int, int], list[tuple[bytes, str]]]:
+    """Every acceptable character of ``source`` that is ``width`` bytes, by (position, byte)."""
+    codec = SOURCE_CODEC[source]
+    if source == "utf-8":
+        leads = range(0xE0, 0xF0) if width == 3 else range(0xC2, 0xE0)
+        codes = (bytes((a, *rest)) for a in leads for rest in product(CONT, repeat=width - 1))
+    else:
+        codes = (bytes((a, b)) for a in range(0x81, 0xFF) for b in range(0x40, 0xFF))
+    index: dict[tuple[int, int], list[tuple[bytes, str]]] = {}
+    for data in codes:
+        try:
+            ch = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1 and _acceptable(ch):
+            for pos, b in enumerate(data):
+                index.setdefault((pos, b), []).append((data, ch))
+            index.setdefault((-1, -1), []).append((data, ch))  # every one, for a fully unknown code
+    # Likeliest first, so a lookup stops at the first MAX_CANDIDATES that fit.
+    unigram = model().unigram
+    for entries in index.values():
+        entries.sort(key=lambda e: unigram(fold_char(e[1])), reverse=True)
+    return index
+
+
+@lru_cache(maxsize=1 << 16)
+def _exact(source: str, data: bytes) -> str | None:
+    try:
+        ch = data.decode(SOURCE_CODEC[source])
+    except UnicodeDecodeError:
+        return None
+    return ch if len(ch) == 1 and _acceptable(ch) else None
+
+
+def _matches(pattern: tuple, after: int | None, source: str, family: str) -> list[str]:
+    """The characters whose bytes fit ``pattern``; an unknown byte must be one the family rejects."""
+    if len(pattern) == 1:
+        return [chr(pattern[0])]
+    if None not in pattern:  # all bytes known: one lookup
+        ch = _exact(source, bytes(pattern))
+        return [ch] if ch else []
+    index = _table(source, len(pattern))
+    known = [(pos, b) for pos, b in enumerate(pattern) if b is not None]
+    if not known and len(pattern) > 2:
+        return []  # three unknown UTF-8 bytes: anything
+    pool = min((index.get(k, []) for k in known), key=len) if known else index.get((-1, -1), [])
+    unknown = [pos for pos, b in enumerate(pattern) if b is None]
+    last = len(pattern) - 1
+    out = []
+    for data, ch in pool:  # likeliest first
+        if all(data[pos] == b for pos, b in known) and all(
+                rejects(family, data[pos], data[pos + 1] if pos < last else after) for pos in unknown):
+            out.append(ch)
+            if len(out) >= MAX_CANDIDATES:
+                break
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _candidates(source: str, family: str, ignore: bool, window: tuple) -> tuple[int, list[str]] | None:
+    """(view items consumed, characters) of the character starting a 4-item window, or None."""
+    by_consumed: dict[int, dict[str, None]] = {}
+    for consumed, pattern in _shapes(window, source, ignore):
+        after = window[consumed] if consumed < len(window) else None
+        for ch in _matches(pattern, after, source, family):
+            by_consumed.setdefault(consumed, {})[ch] = None
+    if not by_consumed:
+        return None
+    consumed = max(by_consumed)  # the reading that keeps the most of the view's bytes
+    cands = list(by_consumed[consumed])
+    if len(cands) > MAX_CANDIDATES:
+        unigram = model().unigram
+        cands = sorted(cands, key=lambda c: unigram(fold_char(c)), reverse=True)[:MAX_CANDIDATES]
+    return consumed, cands
+
+
+def read(stream: list, source: str, family: str, ignore: bool = False) -> tuple[list[list], bool]:
+    """[character, end offset in the view, candidates] per character ``stream`` reads as in ``source``.
+
+    As far as it reads; the flag says whether it read the whole stream. ``holes.choose`` picks.
+    """
+    chosen: list[list] = []
+    i, n = 0, len(stream)
+    while i < n:
+        found = _candidates(source, family, ignore, tuple(stream[i : i + 4]))
+        if found is None:
+            break
+        consumed, cands = found
+        chosen.append([cands[0], i + consumed, cands])
+        i += consumed
+    if i < n and i and stream[i - 1] is None:
+        # Ends in an unknown byte whose successor belongs to another reading: read it alone.
+        return read(stream[:i], source, family, ignore)[0], False
+    return chosen, i == n
