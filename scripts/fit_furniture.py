@@ -110,22 +110,94 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarra
     return beta[:-1], float(beta[-1])
 
 
-def cost(rows, weights: np.ndarray, bias: float, threshold: float, margin: float) -> tuple[int, int]:
-    """(leftover, lost) characters on the fit pages with these settings."""
+def arrays(rows) -> dict[str, np.ndarray]:
+    """The rows of a setting as arrays: features, article and other characters, flags."""
+    return {
+        "x": np.array([r[0] for r in rows], dtype=float).reshape(len(rows), len(FEATURES)),
+        "art": np.array([r[1][0] for r in rows], dtype=float),
+        "other": np.array([r[1][1] for r in rows], dtype=float),
+        "inside": np.array([r[2] for r in rows], dtype=bool),
+        "title": np.array([r[3] for r in rows], dtype=bool),
+        "has_body": np.array([r[4] for r in rows], dtype=bool),
+    }
+
+
+def take(a: dict[str, np.ndarray], mask: np.ndarray) -> dict[str, np.ndarray]:
+    return {k: v[mask] for k, v in a.items()}
+
+
+def cost(a: dict[str, np.ndarray], weights: np.ndarray, bias: float, threshold: float, margin: float) -> tuple[int, int]:
+    """(leftover, lost) characters of these rows with these settings."""
+    s = a["x"] @ weights + bias
+    removed = a["has_body"] & ~a["title"] & (s > threshold + np.where(a["inside"], margin, 0.0))
+    return int(a["other"][~removed].sum()), int(a["art"][removed].sum())
+
+
+def fit_rows(a: dict[str, np.ndarray], lost_cost: float):
+    """Weights and bias of the logistic regression, then the threshold and margin of least cost:
+    (total cost, leftover, lost, margin, threshold, weights, bias)."""
+    y = (a["other"] > a["art"]).astype(float)
+    w = np.minimum(a["art"] + a["other"], 200) * np.where(y == 0, lost_cost, 1.0)
+    weights, bias = fit_logistic(a["x"], y, w)
+    best = None
+    for margin in MARGINS:
+        for threshold in np.arange(-2.0, 3.01, 0.25):
+            leftover, lost = cost(a, weights, bias, float(threshold), margin)
+            total = leftover + lost_cost * lost
+            if best is None or total < best[0]:
+                best = (total, leftover, lost, margin, float(threshold), weights, bias)
+    return best
+
+
+SETTINGS = [(p, c, r) for p in PENALTIES for c in CAPS for r in RATIOS]
+
+
+def setting_arrays(pages, base: generic.Model, lexicon) -> list[tuple[tuple, dict[str, np.ndarray], np.ndarray]]:
+    """For each body setting: (setting, the rows of all pages as arrays, the page number of each row)."""
+    out = []
+    for penalty, cap, ratio in SETTINGS:
+        model = generic.Model(**{**vars(base), "penalty": penalty, "cap": cap, "ratio": ratio})
+        rows, owner = [], []
+        for k, page in enumerate(pages):
+            page_r = page_rows(page, model, lexicon)
+            rows += page_r
+            owner += [k] * len(page_r)
+        out.append(((penalty, cap, ratio), arrays(rows), np.array(owner)))
+    return out
+
+
+def cross_validate(pages, page_sites: list[str], article_chars: list[int], per_setting, lost_cost: float) -> None:
+    """Leave one site out: fit (weights, setting, threshold, margin) on the other sites' pages, count
+    the held-out site's leftover and lost; print the totals as % of article length."""
+    sites = sorted(set(page_sites))
     leftover = lost = 0
-    for feats, (art, other), inside, title, has_body in rows:
-        removed = has_body and not title and float(np.dot(weights, feats)) + bias > threshold + (margin if inside else 0)
-        if removed:
-            lost += art
-        else:
-            leftover += other
-    return leftover, lost
+    per_page: list[tuple[float, float]] = []
+    for site in sites:
+        held = np.array([s == site for s in page_sites])
+        best = None
+        for setting, a, owner in per_setting:
+            train = ~held[owner]
+            fitted = fit_rows(take(a, train), lost_cost)
+            if best is None or fitted[0] < best[0][0]:
+                best = (fitted, a, owner)
+        (_, _, _, margin, threshold, weights, bias), a, owner = best
+        for k in np.flatnonzero(held):
+            e, m = cost(take(a, owner == k), weights, bias, threshold, margin)
+            leftover, lost = leftover + e, lost + m
+            per_page.append((100 * e / max(article_chars[k], 1), 100 * m / max(article_chars[k], 1)))
+        print(f"  held out {site}: leftover {leftover} lost {lost} so far", file=sys.stderr)
+    total = sum(article_chars)
+    mid = len(per_page) // 2
+    print(f"leave-site-out CV over {len(sites)} sites, {len(pages)} pages (model stage only): "
+          f"leftover {100 * leftover / total:.2f} %, lost {100 * lost / total:.2f} % of article length; "
+          f"median page {sorted(e for e, _ in per_page)[mid]:.2f} / {sorted(m for _, m in per_page)[mid]:.2f} %")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=bench.DEFAULT_CORPUS)
     ap.add_argument("--dry-run", action="store_true", help="print the result, do not write weights.toml")
+    ap.add_argument("--cv", action="store_true", help="leave-site-out cross-validation on the fit split; writes nothing")
     ap.add_argument("--lost-cost", type=float, default=LOST_COST, help=f"cost of a lost article character (default {LOST_COST:g})")
     args = ap.parse_args()
     lost_cost = args.lost_cost
@@ -133,31 +205,25 @@ def main() -> None:
         sys.exit(f"fit_furniture.py: {args.corpus}/original not found")
     cleaner = Cleaner(to="keep")
     lexicon = load_lexicon()
-    pages = []
-    article_chars = 0
+    pages, page_sites, chars = [], [], []
     for page_id in bench.fit_ids():
         article = (args.corpus / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8")
-        article_chars += len(bench.comparable(article))
+        chars.append(len(bench.comparable(article)))
         lines = stage_input(cleaner, args.corpus / "original" / f"{page_id}.html")
         alive = [i for i, line in enumerate(lines) if line.strip()]
         pages.append((lines, alive, label(lines, alive, article)))
+        page_sites.append(next(site for site, ids in bench.SITES.items() if page_id in ids))
+    article_chars = sum(chars)
     base = generic.load_model()
+    per_setting = setting_arrays(pages, base, lexicon)
+    if args.cv:
+        cross_validate(pages, page_sites, chars, per_setting, lost_cost)
+        return
     best = None
-    for penalty, cap, ratio in [(p, c, r) for p in PENALTIES for c in CAPS for r in RATIOS]:
-        model = generic.Model(**{**vars(base), "penalty": penalty, "cap": cap, "ratio": ratio})
-        rows = [row for page in pages for row in page_rows(page, model, lexicon)]
-        x = np.array([r[0] for r in rows])
-        art = np.array([r[1][0] for r in rows], dtype=float)
-        other = np.array([r[1][1] for r in rows], dtype=float)
-        y = (other > art).astype(float)
-        w = np.minimum(art + other, 200) * np.where(y == 0, lost_cost, 1.0)
-        weights, bias = fit_logistic(x, y, w)
-        for margin in MARGINS:
-            for threshold in np.arange(-2.0, 3.01, 0.25):
-                leftover, lost = cost(rows, weights, bias, float(threshold), margin)
-                total = leftover + lost_cost * lost
-                if best is None or total < best[0]:
-                    best = (total, leftover, lost, penalty, cap, ratio, margin, float(threshold), weights, bias)
+    for (penalty, cap, ratio), a, _ in per_setting:
+        fitted = fit_rows(a, lost_cost)
+        if best is None or fitted[0] < best[0]:
+            best = (*fitted[:3], penalty, cap, ratio, *fitted[3:])
         print(f"penalty {penalty} cap {cap} ratio {ratio}: best so far leftover {100 * best[1] / article_chars:.2f} % lost {100 * best[2] / article_chars:.2f} %", file=sys.stderr)
     total, leftover, lost, penalty, cap, ratio, margin, threshold, weights, bias = best
     lines = [

@@ -49,9 +49,21 @@ def thread_start(stamps: Sequence[bool], min_stamps: int, gap: int = THREAD_GAP)
     return len(stamps)
 
 
+def article_end(ends: Sequence[bool], lengths: Sequence[int], prose: Sequence[bool], min_prose: int) -> int:
+    """The first end marker (``features.end_marker``) with at least ``min_prose`` characters of prose
+    above it: where the article ends; ``len(lengths)`` when there is none. A marker above that
+    much prose is a byline or a heading of the page top, not the article's end."""
+    above = 0
+    for i, (n, p) in enumerate(zip(lengths, prose)):
+        if i < len(ends) and ends[i] and above >= max(min_prose, 1):
+            return i
+        above += n if p else 0
+    return len(lengths)
+
+
 def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap: int, ratio: float = 1.0,
               barriers: Sequence[bool] = (), spread: float = float("inf"), stamps: Sequence[bool] = (),
-              min_stamps: int = 3, min_prose: int = 0) -> tuple[int, int]:
+              min_stamps: int = 3, min_prose: int = 0, ends: Sequence[bool] = ()) -> tuple[int, int]:
     """(first, last) positions of the body among the given lines; (0, -1) when there is none.
 
     ``cap`` bounds the gain of one line, so one huge paragraph (a pasted comment, a footer blob)
@@ -65,13 +77,16 @@ def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap
     article under a long thread of longer posts stays the article. (With less prose above it, the
     "thread" may be the article between its byline stamp and a dated list; and when the body so
     found ends far above the thread, the stamped entries may be the articles of a blog or a list
-    page: in both cases the whole page counts.)
+    page: in both cases the whole page counts.) ``ends``: end markers (责任编辑, 网友评论, (完)):
+    the first one below ``min_prose`` characters of prose is treated like a thread's start, so a
+    short article under a long comment thread without timestamps stays the article.
     """
-    end = thread_start(stamps, min_stamps, THREAD_GAP) if stamps else len(lengths)
-    if end < len(lengths) and sum(n for n, p in zip(lengths[:end], prose[:end]) if p) >= max(min_prose, 1):
-        above = find_body(lengths[:end], prose[:end], penalty, cap, ratio, barriers[:end] if barriers else (), spread)
-        if above[1] >= above[0] and end - above[1] <= THREAD_GAP:
-            return above  # the thread follows the article, as comments do
+    for end in sorted({thread_start(stamps, min_stamps, THREAD_GAP) if stamps else len(lengths),
+                       article_end(ends, lengths, prose, min_prose)}):
+        if end < len(lengths) and sum(n for n, p in zip(lengths[:end], prose[:end]) if p) >= max(min_prose, 1):
+            above = find_body(lengths[:end], prose[:end], penalty, cap, ratio, barriers[:end] if barriers else (), spread)
+            if above[1] >= above[0] and end - above[1] <= THREAD_GAP:
+                return above  # the thread or the end marker follows the article closely
     gains = [-float("inf") if b else min(n, cap) if p else -penalty
              for n, p, b in zip(lengths, prose, barriers or [False] * len(lengths))]
     total, first, last = best_run(gains, 0, len(gains))

@@ -37,7 +37,7 @@ FEATURES = (
     "kv_filled", "kv_empty", "kv_many", "separators", "buttons", "counter", "url", "bullet",
     "lex_phrase", "lex_cover", "lex_short", "short_run",
     "head", "tail", "far", "adjacent", "out_prose", "out_short", "far_prose", "after_marker", "after_barrier",
-    "in_thread", "item_row",
+    "in_thread", "item_row", "past_end", "notice", "list_run",
 )
 
 
@@ -83,7 +83,27 @@ def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
     f["lex_phrase"] = min(hits, 3) / 3
     f["lex_cover"] = covered / max(len(text), 1)
     f["lex_short"] = float(hits > 0 and n <= 30)
+    f["notice"] = float(lexicon.notice_words(text) >= NOTICE_WORDS)
     return f
+
+
+NOTICE_WORDS = 3  # different notice words (版权, 转载, 本网, 联系 ...) that make a line a notice
+MARK_MAX = 40  # characters: an end marker or a comment header is a short line, not a sentence
+_COMPLETE = re.compile(r"[(\[【]\s*(全文)?完\s*[)\]】]\s*$")  # "(完)" closing the last paragraph
+
+
+def end_marker(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
+    """A sign that the article above has ended: an editor line (责任编辑：王伟), a 【纠错】 link,
+    上一篇/下一篇, a comments or disclaimer heading, or a paragraph closed by "(完)"."""
+    if _COMPLETE.search(text):
+        return True
+    return len(text) <= MARK_MAX and not f["final_punct"] and bool(lexicon.ends_re.search(text))
+
+
+def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
+    """A comment's header line: short, no sentence, with reply or vote words (网友 张三 回复,
+    顶(3) 踩(1), IP属地：北京). A close row of them is a thread even without post timestamps."""
+    return len(text) <= MARK_MAX and not f["final_punct"] and bool(lexicon.comments_re.search(text))
 
 
 def item_row(text: str) -> bool:

@@ -20,7 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.body import find_body, thread_start
-from cleaner.furniture.features import FEATURES, Line, is_paragraph, is_prose, normalise, text_features
+from cleaner.furniture.features import (FEATURES, Line, comment_header, end_marker, is_paragraph, is_prose, normalise,
+                                        text_features)
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 
 TITLE_REACH = 4  # lines above the body searched for the headline
@@ -83,16 +84,25 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     prose = [is_prose(line.text, line.features) for line in lines]
     lengths = [len(line.text) for line in lines]
     barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
-    stamps = [_stamp(line.features) for line in lines]
+    # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
+    # (a header word such as 网友 or 回复 can stand in an article's subheading).
+    stamps = [_stamp(line.features) or comment_header(line.text, line.features, lexicon) for line in lines]
+    # Where the article has ended: at an end marker line, or after a paragraph closed by "(完)".
+    ends = [False] * (len(lines) + 1)
+    for pos, line in enumerate(lines):
+        if end_marker(line.text, line.features, lexicon):
+            ends[pos + prose[pos]] = True
+    ends.pop()
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
-                            stamps, model.thread_stamps, model.min_body)
+                            stamps, model.thread_stamps, model.min_body, ends)
     thread = thread_start(stamps, model.thread_stamps)
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
     # Below the body, past a furniture heading ("相关新闻", "热门评论") or any barrier (a post's
     # timestamp): lists and comment threads follow.
-    marker = past_barrier = False
+    marker = past_barrier = past_end = False
+    runs = _list_runs(lines, prose)
     for pos, line in enumerate(lines):
         f = line.features
         if body is not None and pos > last:
@@ -100,6 +110,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
             f["after_barrier"] = float(past_barrier)
             marker = marker or bool(f["lex_cover"] >= 0.5 and (f["len_1_4"] or f["len_5_12"]))
             past_barrier = past_barrier or barriers[pos]
+            past_end = past_end or ends[pos]  # the marker's own line is past the end too
+            f["past_end"] = float(past_end)
         before = pos > 0 and lines[pos - 1].features
         after = pos + 1 < len(lines) and lines[pos + 1].features
         f["short_run"] = float(bool(before and after and _short(before) and _short(after) and _short(f)))
@@ -116,7 +128,24 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         f["out_short"] = float(distance > 0 and _short(f))
         f["far_prose"] = float(f["far"] and prose[pos])
         f["in_thread"] = float(pos >= thread)
+        f["list_run"] = float(distance > 0 and runs[pos])
     return lines, body
+
+
+def _list_runs(lines: list[Line], prose: list[bool]) -> list[bool]:
+    """Lines of a list of titles or links: a run of consecutive non-prose lines holding at least
+    three title-sized lines (5-40 characters, no sentence end). Related-article lists, sidebars and
+    link blocks are decided as a block: one title alone looks like a headline."""
+    out = [False] * len(lines)
+    start = 0
+    for pos in range(len(lines) + 1):
+        if pos == len(lines) or prose[pos]:
+            titles = sum(1 for k in range(start, pos)
+                         if 5 <= len(lines[k].text) <= 40 and not lines[k].features["final_punct"])
+            if titles >= 3:
+                out[start:pos] = [True] * (pos - start)
+            start = pos + 1
+    return out
 
 
 def _title_position(lines: list[Line], first: int, model: Model) -> int:
@@ -136,7 +165,7 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
 
 # What a sentence must show besides where it stands to be furniture: a byline form, a link, a
 # button, a counter, furniture words covering a fair share of it, a separator row.
-EVIDENCE = ("kv_filled", "kv_many", "url", "buttons", "counter", "time", "in_thread")
+EVIDENCE = ("kv_filled", "kv_many", "url", "buttons", "counter", "time", "in_thread", "past_end", "notice")
 
 
 def protected(line: Line) -> bool:
@@ -150,7 +179,10 @@ def protected(line: Line) -> bool:
         # A paragraph of sentences: bracketed asides (长池), the dots of transliterated names
         # (马克·茨柏克沃斯基) and year-range dashes are no buttons or menu bars; only furniture words,
         # a key-value form (a disclaimer, a byline) or a comment thread tell it apart.
-        return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["in_thread"] or f["lex_cover"] >= 0.15)
+        # Below the article's end marker (责任编辑, 网友评论) a paragraph is a comment or a notice;
+        # three different notice words (版权, 转载, 本网, 联系) make a notice anywhere.
+        return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["in_thread"] or f["past_end"] or f["notice"]
+                    or f["lex_cover"] >= 0.15)
     if not is_prose(line.text, f):
         return False
     return not (any(f[k] for k in EVIDENCE) or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)

@@ -21,6 +21,15 @@ class Lexicon:
     phrases_re: re.Pattern
     keys_re: re.Pattern
     size: int
+    ends_re: re.Pattern  # signs that the article has ended (责任编辑, (完), 网友评论 ...)
+    comments_re: re.Pattern  # words of a comment's header line (回复, 网友, IP属地 ...)
+    notice_re: re.Pattern  # words of copyright, reprint and contact notices
+    self_re: re.Pattern  # the words a site uses for itself in its notices (本网, 本站)
+
+    def notice_words(self, text: str) -> int:
+        """How many different notice words a folded, NFKC line holds; 0 when the line does not
+        speak of the site itself (an article about copyright speaks of others)."""
+        return len(set(self.notice_re.findall(text))) if self.self_re.search(text) else 0
 
     def phrases(self, text: str) -> tuple[int, int]:
         """(furniture phrases found, characters they cover) in a folded, NFKC line."""
@@ -61,4 +70,12 @@ def load_lexicon(path: Path = DATA / "lexicon.toml") -> Lexicon:
         rf"(?:^|[\s|/(\[【])(?:{_alternation(keys)})\s*:[ \t]?(?P<value>(?:(?!\s{{2,}}|\s\|)[^|【\[])*?)"
         rf"(?=\s*(?:$|\||【|\[|\s(?:{_alternation(keys)})\s*:|\s{{2,}}))"
     )
-    return Lexicon(re.compile(_alternation(phrases)), keys_re, len(phrases))
+    groups = {name: _normal(data[name]["words"]) for name in ("ends", "comments", "notice")}
+    if not all(groups.values()):
+        raise ValueError(f"{path}: the lexicon needs [ends], [comments] and [notice] words")
+    own = _normal(data["notice"]["self"])
+    if not own:
+        raise ValueError(f"{path}: the lexicon needs [notice] self words")
+    return Lexicon(re.compile(_alternation(phrases)), keys_re, len(phrases),
+                   *(re.compile(_alternation(groups[name])) for name in ("ends", "comments", "notice")),
+                   re.compile(_alternation(own)))
