@@ -17,10 +17,12 @@ from reference_langmodel import model
 
 from cleaner.chardata import HAN
 from cleaner.repair import gbk
-from cleaner.repair.holes import FINAL_BONUS, LOST, SENTENCE_END, SPAN_PUNCT, VARIANT_TIEBREAK, Choice
+from cleaner.repair.holes import FINAL_BONUS, LOST, SENTENCE_END, VARIANT_TIEBREAK, Choice
 from cleaner.repair.pinyin import TONE_MARKS
 from cleaner.script.fold import fold_char
 
+# Punctuation that a double-encoded Chinese span may contain besides Han characters.
+SPAN_PUNCT = frozenset("，。、“”：；！？（）《》·—…")
 Hole = None
 ByteOrHole = int | None
 

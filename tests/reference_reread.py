@@ -11,10 +11,10 @@ from functools import lru_cache
 from itertools import product
 
 from reference_decoders import rejects
+from reference_holes import SPAN_PUNCT
 from reference_langmodel import model
 
 from cleaner.chardata import HAN
-from cleaner.repair.holes import SPAN_PUNCT
 from cleaner.repair.pinyin import TONE_MARKS
 from cleaner.script.fold import fold_char
 

@@ -109,7 +109,8 @@ _SINGLE_UNDEFINED = frozenset(b for b in range(0x80, 0xA0) if codecs.decode(byte
 # --- the tables of the native core ---------------------------------------------------------
 
 FAMILIES = (GBK_FAMILY, BIG5_FAMILY, SINGLE_FAMILY)
-# The two-byte sources a view is read in, by the codec that reads them (reread.SOURCE_CODEC).
+# The two-byte sources a view is read in (reread.py), by the codec that reads them (GB18030
+# holds all of GBK).
 PAIR_CODECS = ("gb18030", "big5")
 
 

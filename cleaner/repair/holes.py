@@ -19,8 +19,6 @@ from cleaner import _native
 from cleaner.langmodel import model
 from cleaner.model import Finding
 
-# Punctuation that a double-encoded Chinese span may contain besides Han characters.
-SPAN_PUNCT = frozenset("，。、“”：；！？（）《》·—…")
 # A guess is likelier a sentence end at the end of a paragraph (scored FINAL_BONUS higher), and
 # between variants of one character the commoner wins (VARIANT_TIEBREAK times its unigram).
 SENTENCE_END = frozenset("。！？”")

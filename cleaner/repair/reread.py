@@ -6,9 +6,10 @@ decoder rejected a byte: ``errors="replace"`` left one U+FFFD (an unknown byte, 
 rejects before the byte after it (``decoders.rejects``). A dropped byte is found by the source's
 structure: UTF-8 says how many continuation bytes a lead byte needs, so a lead with too few, or a
 continuation byte with no lead, shows where bytes went; their values are chosen like unknown
-bytes'. Each character then has the candidates its bytes allow (Han, Chinese and fullwidth
-punctuation and signs, tone-marked pinyin letters; at most ``MAX_CANDIDATES``, likeliest by the
-unigram first); ``holes.choose`` picks among them by the character model.
+bytes'. A source is read with its codec (GB18030 for gbk, as it holds all of GBK). Each
+character then has the candidates its bytes allow (Han, Chinese and fullwidth punctuation and
+signs, tone-marked pinyin letters; at most ``MAX_CANDIDATES``, likeliest by the unigram
+first); ``holes.choose`` picks among them by the character model.
 
 The reading runs in the native core (native/src/reread.rs), one call per stream; the Python
 original is tests/reference_reread.py, which the property tests hold it to.
@@ -22,8 +23,6 @@ from cleaner import _native
 from cleaner.langmodel import model
 from cleaner.repair.decoders import native_codes
 
-# The Python codec each source is read with (GB18030 holds all of GBK).
-SOURCE_CODEC = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5"}
 MAX_CANDIDATES = _native.MAX_CANDIDATES
 
 

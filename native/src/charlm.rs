@@ -114,13 +114,31 @@ fn to_fullwidth(c: char) -> char {
     }
 }
 
+/// A token as `bigram` sees it (`Model::tok`).
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    ascii: bool,
+    pause: bool,
+    ends_sentence: bool,
+    close_quote: bool,
+    digit: bool,
+    after_digit: bool,
+    in_table: bool,
+    key: Option<char>,
+    unigram: f64,
+    base: f64,
+    ln_base: f64,
+    running_total: u64,
+    count: u64,
+}
+
 /// The character model: counts as langmodel.CharModel takes them, scores as it gives them.
 pub struct Model {
     uni: FastMap<char, f64>,
     uni_count: FastMap<char, u64>,
-    big: FastMap<u64, u64>,
+    /// (running-text count, in-word count) of each pair seen in either: one lookup a pair.
+    pairs: FastMap<u64, (u64, u64)>,
     running_total: FastMap<char, u64>,
-    running: FastMap<u64, u64>,
     has_running: bool,
     weights: (f64, f64, f64),
     fold: FastMap<char, char>,
@@ -146,13 +164,15 @@ impl Model {
             uni.insert(c, (n as f64 / total as f64).ln());
             uni_count.insert(c, n);
         }
-        let big = bigrams.into_iter().map(|(a, b, n)| (pair(a, b), n)).collect();
+        let mut pairs: FastMap<u64, (u64, u64)> = FastMap::default();
+        for (a, b, n) in bigrams {
+            pairs.entry(pair(a, b)).or_default().1 = n;
+        }
         let mut running_total = FastMap::default();
-        let mut running_pairs = FastMap::default();
-        for (a, total, pairs) in running {
+        for (a, total, after) in running {
             running_total.insert(a, total);
-            for (b, n) in pairs {
-                running_pairs.insert(pair(a, b), n);
+            for (b, n) in after {
+                pairs.entry(pair(a, b)).or_default().0 = n;
             }
         }
         let mut punct = FastMap::default();
@@ -164,9 +184,8 @@ impl Model {
         Model {
             uni,
             uni_count,
-            big,
+            pairs,
             running_total,
-            running: running_pairs,
             has_running,
             weights,
             fold: fold.into_iter().collect(),
@@ -230,39 +249,68 @@ impl Model {
         true
     }
 
+    /// What `bigram` needs to know of a token, worked out once: a Viterbi scores every
+    /// candidate of one step after every candidate of the step before.
+    pub fn tok(&self, t: Option<char>) -> Tok {
+        let in_table = self.in_table(t);
+        let key = if in_table { self.key(t) } else { None };
+        // w_uni * exp(unigram(key)), the first term of an interpolated pair
+        let base = match key {
+            Some(b) if in_table => self.weights.2 * self.unigram(Some(b)).exp(),
+            _ => 0.0,
+        };
+        Tok {
+            ascii: is_ascii(t),
+            pause: in_str(t, PAUSES),
+            ends_sentence: t.is_none() || in_str(t, SENTENCE_ENDS),
+            close_quote: t == Some('”'),
+            digit: is_digit(t),
+            after_digit: in_str(t, AFTER_DIGIT),
+            in_table,
+            key,
+            unigram: self.unigram(t),
+            base,
+            ln_base: base.ln(),
+            running_total: key.and_then(|a| self.running_total.get(&a).copied()).unwrap_or(0),
+            count: key.and_then(|a| self.uni_count.get(&a).copied()).unwrap_or(0),
+        }
+    }
+
     pub fn bigram(&self, prev: Option<char>, ch: Option<char>) -> f64 {
-        if is_ascii(prev) && is_ascii(ch) {
+        self.bigram_tok(&self.tok(prev), &self.tok(ch))
+    }
+
+    /// log P(ch | prev), both folded (and, with running text, ASCII signs as fullwidth, digits
+    /// as 0): the special cases first, then the three sources interpolated.
+    pub fn bigram_tok(&self, prev: &Tok, ch: &Tok) -> f64 {
+        if prev.ascii && ch.ascii {
             return ASCII_RUN_LOGP;
         }
-        if in_str(prev, PAUSES) && in_str(ch, PAUSES) {
+        if prev.pause && ch.pause {
             return DOUBLE_PAUSE_LOGP;
         }
-        if (prev.is_none() || in_str(prev, SENTENCE_ENDS)) && ch == Some('”') {
+        if prev.ends_sentence && ch.close_quote {
             return CLOSE_AFTER_END_LOGP;
         }
-        if is_digit(prev) && in_str(ch, AFTER_DIGIT) && !self.has_running {
+        if prev.digit && ch.after_digit && !self.has_running {
             return AFTER_DIGIT_LOGP;
         }
-        if !(self.in_table(prev) && self.in_table(ch)) {
-            return self.unigram(ch);
+        if !(prev.in_table && ch.in_table) {
+            return ch.unigram;
         }
-        let (Some(a), Some(b)) = (self.key(prev), self.key(ch)) else {
-            return self.unigram(ch); // unreachable: a token in the table is a character
+        let (Some(a), Some(b)) = (prev.key, ch.key) else {
+            return ch.unigram; // unreachable: a token in the table is a character
         };
-        let (w_run, w_word, w_uni) = self.weights;
-        let mut p = w_uni * self.unigram(Some(b)).exp();
-        if let Some(&n) = self.running.get(&pair(a, b)) {
-            if n != 0 {
-                let total = self.running_total.get(&a).copied().unwrap_or(0);
-                p += w_run * n as f64 / total as f64;
-            }
+        let Some(&(running, in_word)) = self.pairs.get(&pair(a, b)) else {
+            return ch.ln_base; // never seen: ln(base), as below with nothing added
+        };
+        let (w_run, w_word, _) = self.weights;
+        let mut p = ch.base;
+        if running != 0 {
+            p += w_run * running as f64 / prev.running_total as f64;
         }
-        if let Some(&n) = self.big.get(&pair(a, b)) {
-            if n != 0 {
-                if let Some(&count) = self.uni_count.get(&a) {
-                    p += w_word * n as f64 / count as f64;
-                }
-            }
+        if in_word != 0 && prev.count != 0 {
+            p += w_word * in_word as f64 / prev.count as f64;
         }
         p.ln()
     }
@@ -275,8 +323,11 @@ impl Model {
     pub fn score(&self, text: &[char]) -> f64 {
         let Some(&first) = text.first() else { return 0.0 };
         let mut total = self.unigram(Some(first));
-        for w in text.windows(2) {
-            total += self.bigram(Some(w[0]), Some(w[1]));
+        let mut prev = self.tok(Some(first));
+        for &c in &text[1..] {
+            let tok = self.tok(Some(c));
+            total += self.bigram_tok(&prev, &tok);
+            prev = tok;
         }
         total
     }

@@ -8,7 +8,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
-use crate::charlm::Model;
+use crate::charlm::{FastMap, Model};
 use crate::codes::{Codes, Family, Source};
 use crate::reread::{self, Reader};
 use crate::viterbi;
@@ -244,8 +244,16 @@ impl PyReader {
         let (src, fam) = (self::source(source)?, self::family(family)?);
         let (items, complete) = self.core.read(&lm.core, &stream, src, fam, ignore);
         let mut out = Vec::with_capacity(items.len());
+        // One str object per character of the answer: the candidate lists repeat the same ones.
+        let mut strings: FastMap<char, Bound<'py, PyString>> = FastMap::default();
+        let mut string = |c: char| {
+            strings
+                .entry(c)
+                .or_insert_with(|| PyString::new(py, c.encode_utf8(&mut [0u8; 4])))
+                .clone()
+        };
         for item in items {
-            let cands = PyList::new(py, item.candidates.iter().map(|c| c.to_string()))?;
+            let cands = PyList::new(py, item.candidates.iter().map(|&c| string(c)))?;
             let first = cands.get_item(0)?;
             out.push(PyList::new(
                 py,

@@ -5,7 +5,7 @@
 //! character gets the candidates its bytes allow, likeliest first; `viterbi.rs` picks.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::charlm::{in_ranges, FastMap, Model};
 use crate::codes::{Codes, Family, Source};
@@ -73,7 +73,13 @@ pub struct Reader {
     /// Sorted by the model the reader was made with (as reread._table, cached per process).
     lm: std::sync::Arc<Model>,
     indexes: [OnceLock<Index>; 4], // utf-8 width 2, utf-8 width 3, gbk, big5
+    /// `candidates` by (source, family, ignore, window): a misread page repeats the same few
+    /// byte patterns around its holes (bounded: emptied when full, as the results never change).
+    cache: Mutex<FastMap<u64, Found>>,
 }
+
+type Found = Option<(usize, Vec<char>)>;
+const CACHE_ENTRIES: usize = 1 << 16;
 
 /// One character read: the first candidate, its end offset in the view, all candidates.
 pub struct ReadItem {
@@ -87,6 +93,7 @@ impl Reader {
             codes,
             lm,
             indexes: Default::default(),
+            cache: Mutex::new(FastMap::default()),
         }
     }
 
@@ -357,18 +364,25 @@ impl Reader {
         family: Family,
         ignore: bool,
     ) -> (Vec<ReadItem>, bool) {
-        let mut cache: FastMap<u64, Option<(usize, Vec<char>)>> = FastMap::default();
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let tag = (source as u64) << 40 | (family as u64) << 38 | u64::from(ignore) << 37;
         let mut chosen = Vec::new();
         let n = stream.len();
         let mut i = 0;
         while i < n {
             let window = &stream[i..(i + 4).min(n)];
-            // A misread page repeats the same few byte patterns around its holes.
-            let key = window_key(window);
-            let found = cache
-                .entry(key)
-                .or_insert_with(|| self.candidates(lm, source, family, ignore, window))
-                .clone();
+            let key = tag | window_key(window);
+            let found = match cache.get(&key) {
+                Some(found) => found.clone(),
+                None => {
+                    let found = self.candidates(lm, source, family, ignore, window);
+                    if cache.len() >= CACHE_ENTRIES {
+                        cache.clear();
+                    }
+                    cache.insert(key, found.clone());
+                    found
+                }
+            };
             let Some((consumed, cands)) = found else { break };
             chosen.push(ReadItem {
                 end: i + consumed,
@@ -376,6 +390,7 @@ impl Reader {
             });
             i += consumed;
         }
+        drop(cache);
         if i < n && i > 0 && stream[i - 1].is_none() {
             // Ends in an unknown byte whose successor belongs to another reading: read it alone.
             return (self.read(lm, &stream[..i], source, family, ignore).0, false);

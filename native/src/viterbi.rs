@@ -2,7 +2,7 @@
 //! original is tests/reference_holes.py): a Viterbi over the character bigram model per run of
 //! ambiguous characters, with forward and backward scores for each guess's runner-up and margin.
 
-use crate::charlm::Model;
+use crate::charlm::{Model, Tok};
 
 pub const SENTENCE_END: &str = "。！？”";
 pub const FINAL_BONUS: f64 = 3.0;
@@ -74,6 +74,10 @@ fn viterbi(lm: &Model, chosen: &mut [Item], prev: Option<char>, final_: bool) ->
         })
         .collect();
     let start = prev.map(|c| lm.fold(c));
+    let toks: Vec<Vec<Tok>> = folded
+        .iter()
+        .map(|fs| fs.iter().map(|&f| lm.tok(Some(f))).collect())
+        .collect();
     let mut forward: Vec<Vec<f64>> = Vec::with_capacity(chosen.len());
     forward.push(
         folded[0]
@@ -92,11 +96,11 @@ fn viterbi(lm: &Model, chosen: &mut [Item], prev: Option<char>, final_: bool) ->
     // The pair scores of each step, computed once for the forward and the backward pass.
     let mut pairs: Vec<Vec<f64>> = vec![Vec::new()];
     for k in 1..=last {
-        let prevs = &folded[k - 1];
-        let table: Vec<f64> = folded[k]
+        let prevs = &toks[k - 1];
+        let table: Vec<f64> = toks[k]
             .iter()
-            .flat_map(|&f| prevs.iter().map(move |&p| (p, f)))
-            .map(|(p, f)| lm.bigram(Some(p), Some(f)))
+            .flat_map(|f| prevs.iter().map(move |p| (p, f)))
+            .map(|(p, f)| lm.bigram_tok(p, f))
             .collect();
         let mut row = Vec::with_capacity(folded[k].len());
         let mut ptr = Vec::with_capacity(folded[k].len());
