@@ -12,8 +12,10 @@ from cleaner.repair.ranking import RankedCandidates
 PREVS = ["国", "的", "發", "鍦", "，", "。", "？", "“", "a", "5", "５", "ó", "\n", ""]
 
 
-@pytest.mark.parametrize("candidates", [gbk.chars_after_unassigned(), gbk.chars_with_lead(0xB9), gbk.chars_with_trail(0xA1)],
-                         ids=["after-unassigned", "lead-b9", "trail-a1"])
+# Long and short lists: the ranker walks the smaller of a character's successors and the list.
+@pytest.mark.parametrize("candidates", [gbk.chars_after_unassigned(), gbk.chars_before_unassigned(), gbk.chars_with_lead(0xB9),
+                                        gbk.chars_with_trail(0xA1), gbk.chars_with_lead_opening_unassigned(0xB9)],
+                         ids=["after-unassigned", "before-unassigned", "lead-b9", "trail-a1", "lead-b9-opening"])
 def test_top_equals_scoring_every_candidate(candidates):
     lm = model()
     chars = [ch for _, ch in candidates]

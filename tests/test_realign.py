@@ -156,3 +156,121 @@ def test_guessing_off_marks_a_character_told_only_by_its_syllable():
     assert "國" in realign("?ér)昧??guó)。", "們").text
     off = realign("?ér)昧??guó)。", "們", guess=False)
     assert "國" not in off.text and off.text.count("\ufffd") >= 3
+
+
+# --- the beam against its original (tests/reference_realign.py) ---------------------------------
+
+import reference_realign  # noqa: E402
+from damage import damage_page  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, clean_line, text_inputs  # noqa: E402
+
+from cleaner.repair import gbk, realign as realign_module  # noqa: E402
+
+
+def _same_repair(span: str, before: str, guess: bool) -> None:
+    mine, theirs = realign(span, before, guess=guess), reference_realign.realign(span, before, guess=guess)
+    assert (mine.text, mine.annotations, mine.inserted_bytes) == (theirs.text, theirs.annotations, theirs.inserted_bytes)
+    # Guess equality ignores the options; they are compared too, as are runner-up and margin.
+    fields = lambda g: (g.position, g.char, g.kind, g.options, g.alternative, g.margin)  # noqa: E731
+    assert [fields(g) for g in mine.guesses] == [fields(g) for g in theirs.guesses]
+
+
+def _damaged_spans(text: str, seed: int) -> list[tuple[str, str]]:
+    """(span from the first "?", the character before it) of each line of the seed chain's damage."""
+    out = []
+    for line in damage_page(text, seed).split("\n"):
+        q = line.find("?")
+        if q >= 0:
+            out.append((line[q:], line[q - 1] if q else ""))
+    return out
+
+
+# Spans made of what the damage leaves: characters (two-byte ones with trails on both sides of
+# 0x80, ASCII and its fullwidth images), question marks, annotations (well-formed and with a
+# lost byte) and stretches of real sentences, read in and out of step.
+SYLLABLES = ["guó", "wù", "yuàn", "ér", "jí", "zhuǎn", "shù", "me", "nèi", "jīng", "yōu", "zhòng", "qǐng", "tái"]
+damaged_piece = st.one_of(
+    st.sampled_from(list("國的變为為“”。，！丂亐乗稳昧罕@A!? 15")),
+    st.just("?"),
+    st.sampled_from(SYLLABLES).map(lambda s: f"({s})"),
+    st.sampled_from(SYLLABLES).map(lambda s: f"?{s})"),
+    clean_line.map(lambda line: line[:8]),
+)
+damaged_span = st.lists(damaged_piece, max_size=16).map("".join)
+
+
+@SETTINGS
+@given(span=damaged_span, before=st.sampled_from(["", "們", "國", "變", "方", "，"]), guess=st.booleans())
+def test_damaged_spans_are_read_as_the_reference(span, before, guess):
+    _same_repair(span, before, guess)
+
+
+@SETTINGS
+@given(text=st.lists(clean_line, min_size=4, max_size=16).map("".join), seed=st.integers(0, 10_000), guess=st.booleans())
+def test_seed_chain_lines_are_read_as_the_reference(text, seed, guess):
+    for span, before in _damaged_spans(text, seed):
+        _same_repair(span, before, guess)
+
+
+@SETTINGS
+@given(text=text_inputs, before=st.sampled_from(["", "們", "國", "，", "a", "變"]), guess=st.booleans())
+def test_any_text_is_read_as_the_reference(text, before, guess):
+    _same_repair(text, before, guess)
+
+
+def test_fixture_spans_are_read_as_the_reference():
+    from conftest import FIXTURES
+
+    spans = 0
+    paths = sorted((FIXTURES / "seeds" / "expected-zh-hans").glob("*.txt")) + sorted((FIXTURES / "clean").glob("*.txt"))
+    for path in paths:
+        for seed in range(3):
+            for span, before in _damaged_spans(path.read_text(encoding="utf-8"), seed):
+                spans += 1
+                _same_repair(span, before, seed != 1)
+    assert spans >= 8
+
+
+def _fields(states):
+    slots = realign_module._State.__slots__
+    return [tuple(getattr(s, name) for name in slots) for s in states]
+
+
+def _states():
+    """States of every decoder position, with and without a context character and a doubt."""
+    State = realign_module._State
+    out = []
+    for prev in ("", "國", "，", "a"):
+        out.append(State(-3.25, None, (0xB9, 0xFA), prev, (prev, ()), 1, 0, (), len(prev)))
+        for lead in (0x81, 0xA1, 0xB9, 0xC8, 0xFE):
+            out.append(State(-7.5, lead, (0x3F, lead), prev, (prev, ()), 0, 1, ((0, "x", "lost-pair", ()), ()), len(prev)))
+            out.append(State(-7.5, lead, (0xBC, lead), prev, (prev, ()), 1, 1, (), len(prev), (0x89, 0xB4), True))
+        out.append(State(-1.0, realign_module.UNKNOWN_LEAD, (0xAB, 0xA1), prev, (prev, ()), 0, 0, (), len(prev)))
+    return out
+
+
+# Two-byte characters with trails on both sides of 0x80, ASCII and its fullwidth images, 。.
+CHARS = "國的变為“”。，！丂亐乗@A!? 1"
+
+
+def test_two_byte_shortcuts_feed_as_byte_by_byte():
+    for st_ in _states():
+        for ch in CHARS:
+            datas = [gbk.encode_char(ch), *gbk.NFKC_SOURCES.get(ch, ())]
+            for data in datas:
+                for extra in (0.0, -realign_module.FULLWIDTH_COST):
+                    fast = realign_module._feed_bytes(st_, data, extra)
+                    slow = realign_module._feed_bytewise(st_, data, extra)
+                    assert _fields(fast) == _fields(slow), (st_.lead, st_.prev, ch, data)
+
+
+def test_guessed_states_are_the_emitted_ones():
+    for st_ in _states():
+        for trail in (0xA1, 0x40, 0xFE):
+            ranked, options = realign_module._guesses(gbk.chars_with_trail(trail), st_.prev, True)
+            made = realign_module._guessed(st_, ranked, realign_module.GUESS_BONUS, "lost-lead", options, lambda b, _, t=trail: (b, t))
+            emitted = [realign_module._emit(st_, ch, realign_module.GUESS_BONUS, None, (b, trail),
+                                            ((st_.length, ch, "lost-lead", options), st_.guesses)) for b, ch in ranked]
+            assert _fields(made) == _fields(emitted)

@@ -209,6 +209,11 @@ def _feed_bytes(st: _State, data: bytes, extra: float = 0.0, guess: bool = True)
             n = _emit(st, ch, extra, last2=(st.last2[1], first))
             n.score, n.lead, n.last2 = n.score + 0.0, second, (first, second)
             return [n]
+    return _feed_bytewise(st, data, extra, guess)
+
+
+def _feed_bytewise(st: _State, data: bytes, extra: float = 0.0, guess: bool = True) -> list[_State]:
+    """``_feed_bytes`` one byte at a time (what its shortcuts must equal: tests/test_realign.py)."""
     states = [st]
     for i, b in enumerate(data):
         states = [n for s in states for n in _feed_byte(s, b, extra if i == 0 else 0.0, guess)]
