@@ -18,7 +18,10 @@ best code page is one the single-byte view models is left to that repair.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from functools import lru_cache
+from itertools import accumulate
+from bisect import bisect_left, bisect_right
 
 import re
 
@@ -31,7 +34,13 @@ MODELED = ("cp1252", "latin-1", "cp1250")
 OTHERS = ("iso8859_15", "iso8859_2", "cp1254", "cp1257", "cp1251", "koi8_r", "koi8_u", "cp1253",
           "iso8859_5", "iso8859_7", "iso8859_4", "iso8859_13", "mac_roman", "mac_cyrillic",
           "cp437", "cp850", "cp852", "cp866", "cp874")
+# Japanese and Korean decoders: Chinese bytes read by them show as kanji, kana and hangul
+# (GBK 中文 through cp932 is ﾖﾐﾎﾄ; UTF-8 through it 荳ｭ譁). Those that keep most of the bytes.
+MULTI_BYTE = ("cp932", "shift_jis", "euc_jp", "cp949", "euc_kr")
 SOURCES = ("utf-8", "gbk", "big5")
+# Rejected sequences per character of a multi-byte decoder's stretch beyond which it is not
+# re-read: UTF-8 through euc_jp or euc_kr loses half its bytes, and filling them costs seconds.
+MAX_REJECTS = 0.25
 LOST = "\ufffd"
 MIN_HIGH = 3  # distinct non-ASCII characters in a run: one UTF-8 character, or a GBK pair and a half
 
@@ -66,12 +75,32 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return hint, run
 
 
+@lru_cache(maxsize=1)
+def _multi_byte_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The hint and the run of a Japanese or Korean decoder's reading of Chinese bytes.
+
+    The hint: halfwidth katakana (a Japanese decoder's reading of the bytes a1-df, which UTF-8,
+    GBK and Big5 are full of; Japanese text writes its kana fullwidth) or hangul, which Chinese
+    text holds only in Korean names. The run: what such a decoder shows (Han, kana, hangul,
+    fullwidth and halfwidth forms, Greek and Cyrillic rows, U+FFFD), with ASCII between (a trail
+    byte may be one).
+    """
+    hint = re.compile("[\u3130-\u318f\uac00-\ud7a3\uff61-\uff9f]")
+    shown = ("\u0391-\u03c9\u0401-\u0451\u2010-\u266f\u3000-\u9fff\uac00-\ud7a3\ue000-\ufaff"  # with cp932's private use
+             "\uff01-\uffef\ufffd")
+    return hint, re.compile(f"[{shown}](?:[{shown}\\x20-\\x7e]*[{shown}])?")
+
+
 def _byte_view(run: str, codec: str) -> bytes | None:
     """The bytes ``codec`` read as ``run`` (a U+FFFD as a byte no source reads: 0xff), or None."""
-    table = _tables()[codec]
-    if any(ch >= "\x80" and ch != LOST and ch not in table for ch in run):
+    if codec not in MULTI_BYTE:
+        table = _tables()[codec]
+        if any(ch >= "\x80" and ch != LOST and ch not in table for ch in run):
+            return None
+    try:
+        return b"".join(b"\xff" if ch == LOST else ch.encode(codec) for ch in run)
+    except UnicodeEncodeError:
         return None
-    return b"".join(b"\xff" if ch == LOST else ch.encode(codec) for ch in run)
 
 
 def _reading(data: bytes) -> tuple[int, str]:
@@ -79,7 +108,7 @@ def _reading(data: bytes) -> tuple[int, str]:
     return min((text.count(LOST), text) for text in (data.decode(s, errors="replace") for s in SOURCES))
 
 
-def best_code_page(run: str) -> str | None:
+def best_code_page(run: str, codecs: tuple[str, ...] = MODELED + OTHERS) -> str | None:
     """The code page whose bytes for ``run`` read best in some source.
 
     Fewest rejected sequences first (UTF-8 rejects almost any other code page's bytes); between
@@ -87,7 +116,7 @@ def best_code_page(run: str) -> str | None:
     most of their tables), the reading the character model likes best; then the earlier page.
     """
     tied: list[tuple[int, str, str]] = []
-    for rank, codec in enumerate(MODELED + OTHERS):
+    for codec in codecs:
         data = _byte_view(run, codec)
         if data is None:
             continue
@@ -108,7 +137,8 @@ def _per_char(text: str) -> float:
 
 
 def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
-    """Re-read runs that are UTF-8, GBK or Big5 bytes shown by a code page of ``OTHERS``.
+    """Re-read runs that are UTF-8, GBK or Big5 bytes shown by a code page of ``OTHERS`` or a
+    Japanese or Korean decoder (``MULTI_BYTE``).
 
     Returns the text, the runs re-read, and the repair's findings (``lost-byte`` guesses) at
     their offsets in the returned text.
@@ -117,35 +147,185 @@ def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     '他说：中文是中文'
     """
     hint, run_pattern = _patterns()
-    if not hint.search(text):
-        return mojibake.MojibakeRepair(text, 0, [])  # the common case, one search
+    wide_hint, wide_run = _multi_byte_patterns()
+    spans: list[tuple[int, int, mojibake.MojibakeRepair]] = []
+    if hint.search(text):
+        spans += _reread_runs(text, run_pattern, hint, OTHERS, guess)
+    if wide_hint.search(text):
+        taken = [(a, b) for a, b, _ in spans]
+        spans += [s for s in _reread_runs(text, wide_run, wide_hint, MULTI_BYTE, guess)
+                  if not any(a < s[1] and s[0] < b for a, b in taken)]
+    if not spans:
+        return mojibake.MojibakeRepair(text, 0, [])  # the common case: one or two searches
     pieces: list[str] = []
     findings: list[Finding] = []
     done = out_len = count = 0
-    for m in run_pattern.finditer(text):
-        run = m.group()
-        # Distinct characters: a rule of box drawing (────, cp437's c4 c4 c4 c4) is a dash in
-        # Chinese text, and its bytes read as GBK 哪哪; misread bytes of Chinese are varied.
-        if len({ch for ch in run if ch >= "\x80"}) < MIN_HIGH or not hint.search(run):
-            continue
-        codec = best_code_page(run)
-        if codec is None or codec in MODELED:
-            continue
-        # As Latin-1 would have shown the same bytes: the single-byte repair reads that exactly.
-        latin = "".join(LOST if ch == LOST else ch.encode(codec).decode("latin-1") for ch in run)
-        fixed = mojibake.repair_single_byte(latin, guess=guess)
-        if not fixed.count or not _reads_better(fixed.text, run):
-            continue
-        out_len += m.start() - done
-        pieces += [text[done : m.start()], fixed.text]
+    for start, end, fixed in sorted(spans, key=lambda s: s[0]):
+        out_len += start - done
+        pieces += [text[done:start], fixed.text]
         findings += [dataclasses.replace(f, position=f.position + out_len) for f in fixed.findings]
         out_len += len(fixed.text)
-        done = m.end()
+        done = end
         count += fixed.count
-    if not pieces:
-        return mojibake.MojibakeRepair(text, 0, [])
     pieces.append(text[done:])
     return mojibake.MojibakeRepair("".join(pieces), count, findings)
+
+
+def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: tuple[str, ...],
+                 guess: bool) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+    """(start, end, repair) of each run of ``text`` that one of ``codecs`` made, re-read.
+
+    Every candidate (a stretch and a code page) is re-read; among overlapping ones the re-read
+    gaining most under the character model (per character, times the length) is kept.
+    """
+    chosen: list[tuple[float, int, int, mojibake.MojibakeRepair]] = []
+    for m in run_pattern.finditer(text):
+        scored = []
+        for start, end, codec in _candidates(m.group(), hint, codecs):
+            run = m.group()[start:end]
+            fixed = _reread(run, codec, guess)
+            if fixed.count and (codec in MULTI_BYTE or _reads_better(fixed.text, run)):
+                gain = (_per_char(fixed.text) - _per_char(run)) * len(run)
+                scored.append((gain, m.start() + start, m.start() + end, fixed))
+        for best in sorted(scored, key=lambda s: -s[0]):
+            if not any(best[1] < b and a < best[2] for _, a, b, _ in chosen):
+                chosen.append(best)
+    return sorted(((a, b, fixed) for _, a, b, fixed in chosen), key=lambda s: s[0])
+
+
+def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, code page) of the stretches of ``run`` worth re-reading.
+
+    A single-byte page must show the whole run; the best page (``best_code_page``) is taken, and
+    nothing if it is one the single-byte view models. A multi-byte decoder's run is cut where a
+    character is not one the decoder shows (a Simplified character beside the misread ones):
+    each piece is a candidate for each decoder that shows it, unless the decoder rejected too
+    much of it. A piece starting with common Chinese characters is a candidate with them and
+    without them: they may be the clean text before the stretch, shown as themselves (据报道，荳ｭ:
+    道， read with the stretch becomes 猿，), or its first misread character (貂｡ is 渡).
+    """
+    if codecs is OTHERS:
+        codec = best_code_page(run, MODELED + OTHERS) if _varied(run) and hint.search(run) else None
+        return [(0, len(run), codec)] if codec and codec not in MODELED else []
+    found = []
+    for codec in codecs:
+        # Spaces cut too: Korean and Japanese text spaces its words, misread Chinese hardly ever.
+        for m in re.finditer(r"[^\x00-\x20]+", "".join(ch if _shows(ch, codec) else "\x00" for ch in run)):
+            lead = 0
+            while lead < len(m.group()) and _common(m.group()[lead]):
+                lead += 1
+            for skip in {0, lead}:
+                piece = m.group()[skip:]
+                if not (_varied(piece) and hint.search(piece) and _mixed(piece)):
+                    continue
+                rejects, _ = _reading(_byte_view(piece, codec))
+                if rejects <= MAX_REJECTS * len(piece):
+                    found.append((m.start() + skip, m.end(), codec))
+    return found
+
+
+def _mixed(piece: str) -> bool:
+    """Kana or hangul mixed with other signs, as a misread stretch is (櫓빽훙췽묾, 荳ｭ蜊惹ｺｺ): a
+    word of kana or hangul alone (서울, ドラゴンボール) is Japanese or Korean, not mojibake."""
+    return len(_HAN_OR_LOST.findall(piece)) >= MIN_HAN
+
+
+MIN_HAN = 2  # Han, private-use or U+FFFD characters a misread stretch holds beside its kana or hangul
+_HAN_OR_LOST = re.compile("[\u3400-\u9fff\ue000-\ufaff\ufffd]")
+
+
+def _varied(run: str) -> bool:
+    """Distinct characters: a rule of box drawing (────, cp437's c4 c4 c4 c4) is a dash in
+    Chinese text, and its bytes read as GBK 哪哪; misread bytes of Chinese are varied."""
+    return len({ch for ch in run if ch >= "\x80"}) >= MIN_HIGH
+
+
+def _common(ch: str) -> bool:
+    """A character of running Chinese text (not rare, not kana or hangul)."""
+    return ch >= "\u3000" and mojibake._rare_char().match(ch) is None  # noqa: SLF001 - one notion of rare
+
+
+@lru_cache(maxsize=1 << 16)
+def _shows(ch: str, codec: str) -> bool:
+    """Can ``codec`` give ``ch`` (U+FFFD: a sequence it rejected)?"""
+    if ch == LOST:
+        return True
+    try:
+        ch.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
+    """``run`` re-read from the bytes ``codec`` read as it.
+
+    The bytes are written as Latin-1 would have shown them, which the single-byte repair reads
+    exactly (its sources, lost bytes and guesses). A multi-byte decoder's run also holds clean
+    characters beside the misread ones (Japanese and Korean decoders show Chinese characters
+    as themselves): a re-read stretch is kept only where it begins and ends on a character of
+    the run, and the rest of the run is given back as it was.
+    """
+    views = [LOST if ch == LOST else ch.encode(codec).decode("latin-1") for ch in run]
+    latin = "".join(views)
+    fixed = mojibake.repair_single_byte(latin, guess=guess)
+    if not fixed.count or codec not in MULTI_BYTE:
+        return fixed
+    starts = list(accumulate((len(v) for v in views), initial=0))
+    # Blocks of the re-read, widened to whole characters of the run: a character of a multi-byte
+    # decoder may hold the end of one UTF-8 character and the start of the next (荳ｭ is e8 8d b3
+    # ad: 中 is e4 b8 ad). Re-read stretches sharing a character merge; bytes of a widened
+    # character left unread (their other bytes lost) become one U+FFFD.
+    blocks: list[list[int]] = []  # [first char, end char, j1, j2] in the run and the re-read
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, latin, fixed.text, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        first, end = bisect_right(starts, i1) - 1, bisect_left(starts, i2)
+        if blocks and blocks[-1][1] > first:
+            blocks[-1][1], blocks[-1][3] = max(end, blocks[-1][1]), j2
+        else:
+            blocks.append([first, end, j1, j2])
+    pieces: list[str] = []
+    findings: list[Finding] = []
+    count = k = 0  # k: the next character of the run not yet given back or replaced
+    for first, end, j1, j2 in blocks:
+        # From the first re-read character's bytes to the last's, the gaps' letters as U+FFFD.
+        text = _ORPHANS.sub(LOST, fixed.text[j1:j2])
+        # Judged against the characters it replaces, not their Latin-1 letters: clean kana,
+        # hangul or Han must lose to the re-read clearly.
+        # And a block must replace Han or lost characters too: the model knows no kana or
+        # hangul, so a Korean or Japanese word alone (서울, ゴンボ) would always lose to Chinese.
+        if not (_HAN_OR_LOST.search(run, first, end) and _reads_better(text, run[first:end])):
+            continue
+        pieces.append(run[k:first])
+        at = sum(map(len, pieces))
+        offsets = _collapsed_offsets(fixed.text[j1:j2])
+        findings += [dataclasses.replace(f, position=at + offsets[f.position - j1])
+                     for f in fixed.findings if j1 <= f.position < j2]
+        pieces.append(text)
+        count += 1
+        k = end
+    pieces.append(run[k:])
+    return mojibake.MojibakeRepair("".join(pieces), count, findings)
+
+
+def _collapsed_offsets(text: str) -> list[int]:
+    """Each character's offset in ``text`` once its runs of orphan letters are one U+FFFD."""
+    out, at, orphan = [], 0, False
+    for ch in text:
+        if "\x80" <= ch <= "\xff":
+            at += not orphan  # a run's first letter becomes the U+FFFD
+            out.append(at - 1)
+            orphan = True
+        else:
+            out.append(at)
+            at += 1
+            orphan = False
+    return out
+
+
+_LATIN_LETTERS = "".join(map(chr, range(0x80, 0x100)))
+_ORPHANS = re.compile(f"[{_LATIN_LETTERS}]+")  # bytes of the run left as Latin-1 letters
 
 
 def _reads_better(fixed: str, run: str) -> bool:
