@@ -2,6 +2,7 @@
 //! and byte view (`codes.rs`), the reader (`reread.rs`) and the choice (`viterbi.rs`). Each
 //! call does all its work here: no callbacks into Python per character.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
@@ -244,16 +245,29 @@ impl PyReader {
         let (src, fam) = (self::source(source)?, self::family(family)?);
         let (items, complete) = self.core.read(&lm.core, &stream, src, fam, ignore);
         let mut out = Vec::with_capacity(items.len());
-        // One str object per character of the answer: the candidate lists repeat the same ones.
+        // One str object per character and one list per distinct candidate list: the readings
+        // repeat the same few (each known character's, each hole pattern's), and fewer objects
+        // mean fewer collections of the cyclic garbage collector. A list is shared as the
+        // Python original shared its cached ones; callers replace an item's list, never edit it.
         let mut strings: FastMap<char, Bound<'py, PyString>> = FastMap::default();
-        let mut string = |c: char| {
-            strings
-                .entry(c)
-                .or_insert_with(|| PyString::new(py, c.encode_utf8(&mut [0u8; 4])))
-                .clone()
-        };
+        let mut lists: HashMap<Vec<char>, Bound<'py, PyList>> = HashMap::new();
         for item in items {
-            let cands = PyList::new(py, item.candidates.iter().map(|&c| string(c)))?;
+            let cands = match lists.get(&item.candidates) {
+                Some(list) => list.clone(),
+                None => {
+                    let list = PyList::new(
+                        py,
+                        item.candidates.iter().map(|&c| {
+                            strings
+                                .entry(c)
+                                .or_insert_with(|| PyString::new(py, c.encode_utf8(&mut [0u8; 4])))
+                                .clone()
+                        }),
+                    )?;
+                    lists.insert(item.candidates, list.clone());
+                    list
+                }
+            };
             let first = cands.get_item(0)?;
             out.push(PyList::new(
                 py,
