@@ -5,7 +5,10 @@ Readings come from ``pypinyin``'s character table (MIT licence, shipped in its w
 
 from __future__ import annotations
 
+import json
+import os
 from functools import lru_cache
+from importlib.util import find_spec
 
 import regex
 
@@ -20,9 +23,20 @@ TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ�
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    from pypinyin.pinyin_dict import pinyin_dict
+    """pypinyin's character table, {code point: "reading,reading"}, in its file's order.
 
-    return pinyin_dict
+    Read from the wheel's ``pinyin_dict.json`` as ``pypinyin.pinyin_dict`` reads it, without
+    importing the package: its ``__init__`` also loads the 2.5 MB phrase table, which took 0.3-0.8 s
+    of every process that met a parenthesis (issue 17) and which nothing here needs.
+    """
+    spec = find_spec("pypinyin")
+    path = os.path.join(os.path.dirname(spec.origin), "pinyin_dict.json") if spec and spec.origin else ""
+    if not os.path.exists(path):  # another layout of the wheel: its own module reads it
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        return pinyin_dict
+    with open(path, encoding="utf-8") as fh:
+        return {int(code): value for code, value in json.load(fh).items()}
 
 
 @lru_cache(maxsize=65536)

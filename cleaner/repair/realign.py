@@ -20,7 +20,6 @@ Everything here is pure: a span goes in, the repaired span and what was guessed 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-import heapq
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import repeat
@@ -254,11 +253,11 @@ def _guesses(candidates: tuple, prev: str, guess: bool) -> tuple[list, tuple[str
                 ranker = _RANKERS[id(candidates)] = RankedCandidates([ch for _, ch in candidates], lm)
             ranked = [candidates[i] for i in ranker.top(prev, CANDIDATES)]
         else:
-            # Scored in one pass; nlargest is sorted(..., reverse=True)[:k], ties in list order,
-            # which is the order of sorting by the negated score.
+            # Scored in one pass and sorted in C; a stable sort with reverse=True keeps ties in
+            # list order, as sorting by the negated score does.
             chars = _chars(candidates)
             scores = list(map(lm.bigram, repeat(prev, len(chars)), chars)) if prev else list(map(lm.unigram, chars))
-            ranked = [candidates[i] for i in heapq.nlargest(CANDIDATES, range(len(chars)), key=scores.__getitem__)]
+            ranked = [candidates[i] for i in sorted(range(len(chars)), key=scores.__getitem__, reverse=True)[:CANDIDATES]]
         if len(_RANKED) > 1 << 14:
             _RANKED.clear()
         found = _RANKED[key] = (ranked, _options(ranked))
