@@ -85,3 +85,13 @@ def test_guessing_off_marks_exactly_the_guessed_characters(seed):
                 marks += 1
         assert off.text == "".join(expected)
     assert marks
+
+
+def test_pinyin_table_is_pypinyins_own():
+    # cleaner/repair/pinyin.py reads the wheel's JSON itself (importing pypinyin loads its phrase
+    # table too); it must be the table pypinyin gives, in the same order (chars_reading keeps it).
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from cleaner.repair import pinyin
+
+    assert list(pinyin._table().items()) == list(pinyin_dict.items())
