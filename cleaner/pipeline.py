@@ -31,7 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import code_pages
+from cleaner.repair import code_pages, layers
 from cleaner.script import convert, fold
 
 
@@ -111,6 +111,8 @@ class Cleaner:
             # rare characters that are not double encoding: realign needs their bytes as they are.
             text = record("utf8-read-as-gbk",
                           mojibake.repair_utf8_as_gbk(text, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost))
+            if not shifted:  # the shifted runs of a pinyin-damaged page are the byte repair's, as they are
+                text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
         text = apply("whitespace", "indent-artifacts", fixes.remove_indent_artifacts, text)
         if cfg.repair_pinyin:
             # Not known to be damaged is asked again: the GBK re-read may have brought annotations back.

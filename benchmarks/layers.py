@@ -1,0 +1,55 @@
+"""Mojibake of mojibake: errors per 1,000 characters after a page was misread twice.
+
+    .venv/bin/python benchmarks/layers.py [--paragraphs 10]
+
+The measured part of the wiki corpus (``wiki_split``), both scripts: each paragraph as UTF-8 read
+by a wrong decoder, the result saved as UTF-8 and read by a wrong decoder again (the decoders of
+``tests/wrong_decoders.py``), then cleaned with ``--to keep`` (furniture off) and compared with the
+cleaner's output on the undamaged paragraph. Printed with and without the second-layer stage
+(``cleaner/repair/layers.py``), to show what it adds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+PAIRS = (("whatwg-gbk", "whatwg-gbk"), ("gb18030", "gb18030"), ("gbk", "gb18030"), ("gbk", "gbk"),
+         ("whatwg-gbk", "cp1252"), ("cp1252", "whatwg-gbk"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--paragraphs", type=int, default=10, help="per script (default 10)")
+    args = ap.parse_args()
+    from code_pages import errors
+    from wiki_split import measure_paragraphs
+    from wrong_decoders import DECODERS
+
+    from cleaner import Cleaner
+    from cleaner.repair import layers
+
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    paragraphs = [p for script in ("zh-hans", "zh-hant") for p in measure_paragraphs(script)[: args.paragraphs]]
+    references = [cleaner.clean(p) for p in paragraphs]
+    print(f"{len(paragraphs)} paragraphs; errors per 1,000 characters: without the stage / with it")
+    for first, second in PAIRS:
+        broken = [DECODERS[second].decode(DECODERS[first].decode(p.encode("utf-8")).encode("utf-8")) for p in paragraphs]
+        total = sum(map(len, references))
+        with_stage = sum(errors(r, cleaner.clean(b)) for r, b in zip(references, broken, strict=True))
+        keep = layers.repair_second_layer
+        layers.repair_second_layer = lambda text, guess=True: layers.mojibake.MojibakeRepair(text, 0, [])
+        try:
+            without = sum(errors(r, cleaner.clean(b)) for r, b in zip(references, broken, strict=True))
+        finally:
+            layers.repair_second_layer = keep
+        print(f"| {first} then {second} | {1000 * without / total:.1f} | {1000 * with_stage / total:.1f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Mojibake of mojibake: text misread, saved, and misread again.
+
+UTF-8 Chinese read as GBK (我是 -> 鎴戞槸), saved as UTF-8 and read as GBK again, is 閹存垶妲. The
+double-encoding repair re-reads one layer at a time and keeps a re-read only if it reads as
+Chinese (``mojibake._reads_better``): the first layer's text is mojibake itself, so it was never
+taken, and the page stayed as it came.
+
+After the repairs, each stretch of a page with rare characters whose bytes in a GBK- or
+Big5-family view are whole UTF-8 characters (clean text's almost never are) is peeled: read as
+UTF-8, and the result given to the double-encoding repair. The peel is kept only if the repaired text
+reads as Chinese and much better than the stretch; its lost bytes are guessed and reported as the
+repair reports them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import re
+
+from cleaner.model import Finding
+from cleaner.repair import decoders, mojibake
+
+LOST = "\ufffd"
+FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
+# A UTF-8 lead byte and a continuation byte as a single-byte decoder shows them (Ã¤Â¸): the
+# second layer of mojibake whose first layer was itself single-byte or GBK mojibake.
+_UTF8_AS_LATIN = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+MIN_CHARS = 4  # a peel of fewer characters is a coincidence of the tables, not a second layer
+
+
+def peel(stretch: str, family: str) -> str:
+    """The UTF-8 reading of the bytes a ``family`` decoder read as ``stretch``."""
+    # U+FFFD is bytes this layer's decoder lost (GB18030 could encode it: 84 31 a4 37, read as
+    # "1�7"); 0xff is never UTF-8, so the first layer's character there reads as U+FFFD.
+    data = b"".join(b"\xff" if ch == LOST else decoders.encode_char(ch, family) or b"\xff" for ch in stretch)
+    return data.decode("utf-8", errors="replace")
+
+
+def repair_second_layer(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
+    """Re-read stretches the double-encoding repair left that are mojibake of mojibake.
+
+    >>> repair_second_layer("他说：閹存垶妲告稉锟介崶鎴掓眽").text
+    '他说：我是中国人'
+    """
+    lines = {decoders.GBK_FAMILY: [], decoders.BIG5_FAMILY: [], decoders.SINGLE_FAMILY: []}
+    if mojibake._looks_misread(text):  # noqa: SLF001 - one cheap test for rare characters
+        lines[decoders.GBK_FAMILY] = lines[decoders.BIG5_FAMILY] = _dense_lines(text)
+    if _UTF8_AS_LATIN.search(text):
+        lines[decoders.SINGLE_FAMILY] = _lines_with(text, _UTF8_AS_LATIN)
+    found: list[tuple[int, int, mojibake.MojibakeRepair]] = []
+    for family in FAMILIES:
+        for start, end in (s for a, b in lines[family] for s in _utf8_stretches(text, family, a, b)):
+            if any(start < b and a < end for a, b, _ in found):
+                continue
+            fixed = _peeled(text[start:end], family, guess)
+            if fixed is not None:
+                found.append((start, end, fixed))
+    if not found:
+        return mojibake.MojibakeRepair(text, 0, [])
+    pieces: list[str] = []
+    findings: list[Finding] = []
+    done = out_len = 0
+    for start, end, fixed in sorted(found, key=lambda f: f[0]):
+        out_len += start - done
+        pieces += [text[done:start], fixed.text]
+        findings += [dataclasses.replace(f, position=f.position + out_len) for f in fixed.findings]
+        out_len += len(fixed.text)
+        done = end
+    pieces.append(text[done:])
+    return mojibake.MojibakeRepair("".join(pieces), len(found), findings)
+
+
+def _lines_with(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of the lines where ``pattern`` matches at least MIN_CHARS times."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        if len(pattern.findall(line)) >= MIN_CHARS:
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def _dense_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines where rare characters are most of the non-ASCII ones: a second
+    layer is mojibake through and through (閹存垶妲告稉), clean text with names is not."""
+    rare = mojibake._rare_char()  # noqa: SLF001 - one notion of a rare character
+    out, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(found := rare.findall(line)) >= MIN_CHARS:
+            wide = len(line) - len(line.encode("ascii", "ignore"))  # at C speed
+            if len(found) * DENSE >= wide:
+                out.append((start, end))
+        start = end + 1
+    return out
+
+
+DENSE = 3  # at least one non-ASCII character in three is rare
+
+
+def _utf8_stretches(text: str, family: str, i: int = 0, n: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text[i:n]`` whose ``family`` bytes are whole UTF-8 characters, at least
+    MIN_CHARS characters long and beyond ASCII: where a first layer of mojibake can be. Clean
+    Chinese text's GBK or Big5 bytes are almost never UTF-8 for more than a character or two."""
+    out: list[tuple[int, int]] = []
+    n = len(text) if n is None else n
+    while i < n:
+        if text[i] < "\x80":
+            i += 1
+            continue
+        decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        end = j = i
+        while j < n and text[j] != "\n":
+            if text[j] == LOST and j > i:
+                # Bytes this layer's decoder lost: the first layer's character there is lost too.
+                # (Reading on out of step after it, as a lenient decoder would, did worse.)
+                decoder.reset()
+                j += 1
+                continue
+            data = decoders.encode_char(text[j], family)
+            if data is None:
+                break
+            try:
+                decoder.decode(data)
+            except UnicodeDecodeError:
+                break
+            j += 1
+            if decoder.getstate()[0] == b"" and text[j - 1] >= "\x80":
+                end = j  # a character boundary in both readings (ASCII at the end is left out)
+        if end - i >= MIN_CHARS:
+            out.append((i, end))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _peeled(stretch: str, family: str, guess: bool) -> mojibake.MojibakeRepair | None:
+    """The stretch read back through one layer and repaired, if that reads clearly better.
+
+    The first layer may be GBK- or Big5-family mojibake or single-byte mojibake: both repairs
+    are tried, and the one that reads better is kept.
+    """
+    inner = peel(stretch, family)
+    best = None
+    for repair in (mojibake.repair_utf8_as_gbk, mojibake.repair_single_byte):
+        fixed = repair(inner, guess=guess)
+        if not fixed.count or not mojibake._reads_better(fixed.text, stretch):  # noqa: SLF001 - one acceptance rule
+            continue
+        score = mojibake._per_char(fixed.text)  # noqa: SLF001 - the score every re-read is judged by
+        if best is None or score > best[0]:
+            best = (score, fixed)
+    return best[1] if best else None
