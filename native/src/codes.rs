@@ -232,7 +232,7 @@ pub fn gb18030_supplementary(c: u32) -> Code {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -253,8 +253,13 @@ mod tests {
     }
 
     pub(crate) fn empty() -> Codes {
+        with_rejects(0)
+    }
+
+    /// No code known but UTF-8; every pair rejected (`1`) or none (`0`).
+    pub(crate) fn with_rejects(flag: u8) -> Codes {
         let bmp = vec![0u8; 0x10000 * UNIT];
-        let flags = vec![0u8; 0x8000];
+        let flags = vec![flag; 0x8000];
         let pairs = vec![0u8; 0x8000 * 4];
         Codes::new(
             [&bmp, &bmp, &bmp],

@@ -444,4 +444,60 @@ mod tests {
         assert_ne!(window_key(&[Some(1), None]), window_key(&[Some(1)]));
         assert_ne!(window_key(&[Some(0)]), window_key(&[None]));
     }
+
+    fn reader() -> (Reader, std::sync::Arc<Model>) {
+        let lm = std::sync::Arc::new(crate::charlm::tests::small());
+        let codes = std::sync::Arc::new(crate::codes::tests::with_rejects(1));
+        (Reader::new(codes, lm.clone()), lm)
+    }
+
+    fn utf8(text: &str) -> Vec<Item> {
+        text.bytes().map(Some).collect()
+    }
+
+    #[test]
+    fn known_bytes_read_exactly() {
+        let (r, lm) = reader();
+        let (items, complete) = r.read(&lm, &utf8("国a家"), Source::Utf8, Family::Gbk, false);
+        assert!(complete);
+        let chars: Vec<Vec<char>> = items.iter().map(|i| i.candidates.clone()).collect();
+        assert_eq!(chars, vec![vec!['国'], vec!['a'], vec!['家']]);
+        assert_eq!(items.iter().map(|i| i.end).collect::<Vec<_>>(), vec![3, 4, 7]);
+    }
+
+    #[test]
+    fn an_unknown_byte_gives_the_likeliest_candidates_first() {
+        let (r, lm) = reader();
+        let mut stream = utf8("国家");
+        stream[1] = None; // 国 is e5 9b bd
+        let (items, complete) = r.read(&lm, &stream, Source::Utf8, Family::Gbk, false);
+        assert!(complete);
+        let first = &items[0].candidates;
+        assert_eq!(first[0], '国'); // the one the model knows
+        assert_eq!(first.len(), MAX_CANDIDATES);
+        assert!(first.iter().all(|c| c.encode_utf8(&mut [0; 4]).as_bytes()[2] == 0xBD));
+    }
+
+    #[test]
+    fn a_dropped_byte_is_taken_back_only_when_ignore_says_so() {
+        let (r, lm) = reader();
+        let stream: Vec<Item> = [0xE5, 0xBD].into_iter().map(Some).chain(utf8("家")).collect(); // 国 lost 9b
+        let (_, complete) = r.read(&lm, &stream, Source::Utf8, Family::Gbk, false);
+        assert!(!complete);
+        let (items, complete) = r.read(&lm, &stream, Source::Utf8, Family::Gbk, true);
+        assert!(complete);
+        assert_eq!(items[0].candidates[0], '国');
+        assert_eq!(items[1].candidates, vec!['家']);
+    }
+
+    #[test]
+    fn a_stream_ending_in_an_unknown_byte_is_read_without_it() {
+        let (r, lm) = reader();
+        let mut stream = utf8("国");
+        stream.push(None);
+        stream.push(Some(0xFF)); // no reading
+        let (items, complete) = r.read(&lm, &stream, Source::Utf8, Family::Gbk, false);
+        assert!(!complete);
+        assert_eq!(items.len(), 1);
+    }
 }
