@@ -95,3 +95,13 @@ def test_a_decoder_that_lost_half_the_bytes_is_not_tried():
 ])
 def test_japanese_and_korean_in_clean_text_are_untouched(clean):
     assert repair_code_pages(clean) == (clean, 0, [])
+
+
+@pytest.mark.parametrize(("source", "codec"), [("utf-8", "mac_roman"), ("utf-8", "cp1253"), ("gbk", "cp866"),
+                                               ("utf-8", "shift_jis"), ("gbk", "cp949"), ("big5", "cp932")])
+def test_a_second_clean_changes_nothing(source, codec):
+    text = "新闻办公室今天举行发布会，介绍經濟發展情況。".encode(source, errors="replace").decode(codec, errors="replace")
+    for to in ("keep", "zh-hans"):
+        cleaner = Cleaner(to=to)
+        once = cleaner.clean(f"据报道，{text}")
+        assert cleaner.clean(once) == once
