@@ -228,7 +228,7 @@ LOST = "\ufffd"
 _RANKED: dict[tuple[int, str], tuple[list, tuple[str, ...]]] = {}
 _RANKERS: dict[int, RankedCandidates] = {}
 _AFTER_UNASSIGNED: dict[str, tuple[tuple, tuple[str, ...]]] = {}
-_NO_GUESS = ([(-1, "\ufffd")], ())
+_NO_GUESS = ([(-1, LOST)], ())  # with guessing off: one mark, no options
 LONG_LIST = 256  # candidates from which a list is ranked from its base orders (cleaner/repair/ranking.py)
 
 
