@@ -35,7 +35,7 @@ MODES = ("page", "folder", "records", "ray")
 ALL = frozenset(MODES)
 # Where each option applies (options left at their defaults are never refused).
 OPTION_MODES: dict[str, frozenset[str]] = {
-    "output": ALL, "to": ALL, "site": ALL, "rules": ALL, "no_guess": ALL, "no_generic": ALL, "max_chars": ALL,
+    "output": ALL, "to": ALL, "site": ALL, "rules": ALL, "no_guess": ALL, "no_generic": ALL, "keep_markup": ALL, "max_chars": ALL,
     "url": frozenset({"page"}),
     "html": frozenset({"page"}),
     "explain": frozenset({"page"}),
@@ -52,7 +52,7 @@ OPTION_MODES: dict[str, frozenset[str]] = {
     "engine": ALL,
 }
 MODE_NAMES = {"page": "a single page or stdin", "folder": "folders", "records": "JSON Lines and WARC inputs", "ray": "--engine ray"}
-FLAGS = {"output": "-o", "no_guess": "--no-guess", "no_generic": "--no-generic", "max_chars": "--max-chars", "no_learn": "--no-learn"}
+FLAGS = {"output": "-o", "no_guess": "--no-guess", "no_generic": "--no-generic", "keep_markup": "--keep-markup", "max_chars": "--max-chars", "no_learn": "--no-learn"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-guess", action="store_true", help="do not infer lost characters; mark them with U+FFFD")
     p.add_argument("--no-generic", action="store_true",
                    help="remove only what rule files describe, not what the generic line model finds (text that is not a web page)")
+    p.add_argument("--keep-markup", action="store_true",
+                   help="keep HTML tags written out in text input (<p>, <br/>); by default they go (text about HTML)")
     p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes (default: all cores)")
     p.add_argument("--force", action="store_true", help="folders: redo every output, fresh or not")
     p.add_argument("--report", type=Path, metavar="FILE", help="folders: write each file's steps and findings as JSON Lines")
@@ -193,7 +195,7 @@ def _run(argv: list[str]) -> int:
         raise UsageError(refusal)
     try:
         config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess, generic_furniture=not args.no_generic,
-                        max_chars=args.max_chars, rule_dirs=tuple(str(d) for d in args.rules))
+                        strip_markup=not args.keep_markup, max_chars=args.max_chars, rule_dirs=tuple(str(d) for d in args.rules))
         from cleaner.pipeline import Cleaner
 
         cleaner = Cleaner.for_config(config)  # rule files are checked here, before any work

@@ -17,6 +17,11 @@ class Config:
     site: str | None = None
     # Fixers, in pipeline order; each can be switched off on its own.
     unescape_html: bool = True
+    # What the page's source format left in its text (leftovers.py): HTML tags written out, literal
+    # \uXXXX and \xHH escapes, invisible characters. Tags can be content (an article about HTML).
+    strip_markup: bool = True
+    decode_escapes: bool = True
+    remove_invisible: bool = True
     fix_mojibake: bool = True
     repair_pinyin: bool = True
     guess_lost: bool = True  # infer characters whose bytes were lost; off -> U+FFFD marks the spot

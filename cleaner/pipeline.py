@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner import badness, fixes
+from cleaner import badness, fixes, leftovers
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -94,6 +94,13 @@ class Cleaner:
 
         if cfg.unescape_html:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)
+        # After the entities (&lt;p&gt; is a tag written out), before the repairs that read runs.
+        if cfg.strip_markup:
+            text = apply("remove", "markup-tags", leftovers.strip_markup, text)
+        if cfg.decode_escapes:
+            text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
+        if cfg.remove_invisible:
+            text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
         if cfg.fix_mojibake:
             # Single-byte mojibake first: it (æŽ¨) re-encodes to GBK too, and must not be re-read.

@@ -16,6 +16,7 @@ VALUES = {
     "rules": None,  # given per test (a folder)
     "no_guess": ["--no-guess"],
     "no_generic": ["--no-generic"],
+    "keep_markup": ["--keep-markup"],
     "max_chars": ["--max-chars", "100000"],
     "url": ["--url", "https://www.people.com.cn/a.html"],
     "html": ["--html"],

@@ -1,0 +1,107 @@
+"""What a page's source format left in its text: markup tags, literal escapes, invisible characters.
+
+Text scraped from pages and APIs often still holds pieces of the format it came in:
+
+- HTML tags written out (``<p>今天</p><br/>``), or made so by unescaping (``&lt;p&gt;``);
+- escapes written out instead of the characters: JSON's ``\\u4e2d\\u6587`` (a string escaped
+  twice), and Python's ``\\xe4\\xb8\\xad`` (the repr of bytes written as text);
+- characters that show nothing: zero-width spaces, byte-order marks inside the text, soft
+  hyphens, word joiners and control characters (NUL and the like).
+
+Each fixer is conservative: a tag only by its HTML name, escapes only in runs that give
+non-ASCII text, and only characters no Chinese text needs.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Tags that end a block of text (a line break where they stood) and those inside a line.
+BLOCK_TAGS = ("p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3",
+              "h4", "h5", "h6", "section", "article", "header", "footer", "blockquote", "hr", "dd", "dt", "dl",
+              "figure", "figcaption", "pre", "center", "nav", "aside", "main")
+INLINE_TAGS = ("span", "a", "b", "i", "u", "s", "em", "strong", "font", "img", "sup", "sub", "small", "big",
+               "label", "abbr", "cite", "code", "del", "ins", "mark", "q", "tt", "var", "wbr", "time")
+_TAG = re.compile(
+    r"<(/?)(" + "|".join(sorted(BLOCK_TAGS + INLINE_TAGS, key=len, reverse=True)) + r")"
+    r"""(?:\s+[a-zA-Z_:][-\w:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*\s*/?>""",
+    re.IGNORECASE,
+)
+# A script or style element and an HTML comment: never article text.
+_HIDDEN = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_BLOCK = frozenset(BLOCK_TAGS)
+
+
+def strip_markup(text: str) -> str:
+    """HTML tags left in text: a block tag becomes a line break, an inline one goes.
+
+    >>> strip_markup("<p>今天天气很好。</p><p>明天<b>下雨</b>。</p>")
+    '\\n今天天气很好。\\n\\n明天下雨。\\n'
+
+    Blank lines it makes are the paragraph stage's to fold. Anything that is not a tag of HTML
+    by its name (``<<三体>>``, ``a<b``, ``<数据>``) is left as it is.
+    """
+    if "<" not in text:
+        return text
+    text = _HIDDEN.sub("", text)
+    return _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK else "", text)
+
+
+# Runs of escapes: \uXXXX (with surrogate pairs) and \xHH. One \uXXXX alone may be quoted on
+# purpose (an article about JSON); two in a row that give non-ASCII text are a string escaped twice.
+_U_RUN = re.compile(r"(?:\\u[0-9a-fA-F]{4}){2,}")
+_X_RUN = re.compile(r"(?:\\x[0-9a-fA-F]{2}){2,}")
+
+
+def decode_escapes(text: str) -> str:
+    r"""Literal ``\uXXXX`` and ``\xHH`` runs written as the characters they stand for.
+
+    >>> decode_escapes(r"标题：\u4e2d\u6587网站，b'\xe5\x8f\x91\xe5\xb1\x95'")
+    "标题：中文网站，b'发展'"
+
+    A ``\x`` run is read as UTF-8, else GBK, else Big5, whole or not at all; a run that gives only
+    ASCII (``\x41\x42``) or nothing readable is left as written.
+    """
+    if "\\" not in text:
+        return text
+    return _X_RUN.sub(_bytes_run, _U_RUN.sub(_u_run, text))
+
+
+def _u_run(m: re.Match) -> str:
+    units = m.group().encode("ascii").decode("unicode_escape", errors="strict")
+    try:
+        chars = units.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return m.group()  # a lone surrogate: not text
+    return chars if not chars.isascii() and chars.isprintable() else m.group()
+
+
+def _bytes_run(m: re.Match) -> str:
+    data = bytes(int(m.group()[k + 2 : k + 4], 16) for k in range(0, len(m.group()), 4))
+    if data.isascii():
+        return m.group()
+    for codec in ("utf-8", "gbk", "big5"):
+        try:
+            chars = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if chars.isprintable():
+            return chars
+    return m.group()
+
+
+# Characters that show nothing and that no Chinese text needs: zero-width space, soft hyphen,
+# word joiner and invisible operators, Mongolian vowel separator, a byte-order mark inside the
+# text, and control characters other than tab, line feed and carriage return (NUL, DEL). Not the
+# C1 block (80-9f): a single-byte decoder shows bytes as those, and mojibake is read from them.
+# Zero-width (non-)joiners stay: emoji sequences and other scripts need them.
+_INVISIBLE = re.compile("[\u200b\u00ad\u2060-\u2064\u180e\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def remove_invisible(text: str) -> str:
+    """Characters that show nothing, dropped.
+
+    >>> remove_invisible("这是\\u200b一个\\ufeff测试\\u00ad文本。")
+    '这是一个测试文本。'
+    """
+    return _INVISIBLE.sub("", text)

@@ -1,0 +1,73 @@
+"""What a page's source format left in its text (cleaner/leftovers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.config import Config
+from cleaner.leftovers import decode_escapes, remove_invisible, strip_markup
+
+
+def test_block_tags_break_lines_and_inline_tags_go():
+    assert strip_markup('<div class="c"><p>今天<b>天气</b>很好。</p><br/>明天<a href="/x">下雨</a>。</div>') == \
+        "\n\n今天天气很好。\n\n明天下雨。\n"
+
+
+def test_scripts_styles_and_comments_go_whole():
+    assert strip_markup("前<script type='x'>var a = '<p>';</script>中<style>p{}</style>后<!-- 注释 -->") == "前中后"
+
+
+@pytest.mark.parametrize("text", ["《<三体>》", "a<b 且 c>d", "<数据>", "x << 2", "<p", "<pre-formatted>", "<P>"[:-1]])
+def test_what_is_not_an_html_tag_stays(text):
+    assert strip_markup(text) == text
+
+
+def test_u_escapes_in_runs_become_characters():
+    assert decode_escapes(r"\u4e2d\u6587网站") == "中文网站"
+    assert decode_escapes(r"笑\ud83d\ude00脸") == "笑😀脸"  # a surrogate pair is one character
+
+
+@pytest.mark.parametrize("text", [
+    r"转义写作\u4e2d",  # one escape alone may be quoted on purpose
+    r"\u0041\u0042",  # ASCII: source code, not a string escaped twice
+    r"\ud83d\u4e2d",  # a lone surrogate is not text
+    r"C:\x64\users",
+    r"\x41\x42",
+    r"\xff\xfe\xfd",  # no encoding reads it
+])
+def test_escapes_that_are_not_escaped_text_stay(text):
+    assert decode_escapes(text) == text
+
+
+def test_byte_escapes_are_read_as_utf8_then_gbk():
+    assert decode_escapes(r"b'\xe5\x8f\x91\xe5\xb1\x95'") == "b'发展'"
+    assert decode_escapes(r"\xb7\xa2\xd5\xb9") == "发展"  # GBK
+
+
+def test_invisible_characters_go_and_joiners_stay():
+    assert remove_invisible("这是\u200b一个\ufeff测试\u00ad文本\x00。\x7f") == "这是一个测试文本。"
+    family = "👨\u200d👩\u200d👧"
+    assert remove_invisible(family) == family
+    assert remove_invisible("ä¸\x8d") == "ä¸\x8d"  # C1 controls are mojibake's bytes: left to the repairs
+
+
+def test_each_fixer_is_a_step_and_can_be_switched_off():
+    text = "<p>\\u4e2d\\u6587\u200b网站</p>"
+    result = Cleaner(to="keep").run(text)
+    assert result.text == "中文网站"
+    assert {s.name for s in result.steps} >= {"markup-tags", "literal-escapes", "invisible-chars"}
+    off = Cleaner(Config(to="keep", strip_markup=False, decode_escapes=False, remove_invisible=False,
+                         remove_furniture=False)).run(text)
+    assert off.text == text
+
+
+def test_the_cli_keeps_markup_when_asked(tmp_path, capsys):
+    from cleaner import cli
+
+    page = tmp_path / "page.txt"
+    page.write_text("关于<b>标签</b>的文章。\n", encoding="utf-8")
+    assert cli.main([str(page), "--to", "keep", "--keep-markup"]) == 0
+    assert capsys.readouterr().out == "关于<b>标签</b>的文章。\n"
+    assert cli.main([str(page), "--to", "keep"]) == 0
+    assert capsys.readouterr().out == "关于标签的文章。\n"
