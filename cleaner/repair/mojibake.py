@@ -18,7 +18,7 @@ import regex
 
 from cleaner.langmodel import model
 from cleaner.model import Finding
-from cleaner.repair import decoders, gbk, holes, reread
+from cleaner.repair import decoders, gbk, holes, reread, startgate
 from cleaner.repair.pinyin import (
     SYLLABLE,
     TONE_MARKS,
@@ -309,7 +309,15 @@ def _repair_window(window: str, stop: int, prev: str, final: bool,
     edits: list[Edit] = []
     guessed: list[Guessed] = []
     count = i = out_len = 0
+    gate = _cjk_gate(window)
     while i < stop:
+        if not gate.may_start(i):
+            # No reading from here could be accepted (most starts on clean text): the costly
+            # re-read would refuse it too.
+            out.append(window[i])
+            out_len += 1
+            i += 1
+            continue
         before = out[-1][-1:] if out else prev
         j, fixed, codec, span_guessed = _best_span(window, i, before, final, syllable)
         # A stretch ending on a character its pinyin annotation reads needs no fluency test.
@@ -334,6 +342,14 @@ def _repair_window(window: str, stop: int, prev: str, final: bool,
     return "".join(out), count, edits, guessed
 
 
+def _cjk_gate(window: str) -> startgate.StartGate:
+    """The starts of ``window`` worth re-reading: an accepted stretch holds a rare character
+    (``_marked``) and has ``_evidence``'s non-ASCII characters. A mark of lost bytes is evidence
+    enough (and U+FFFD may be marked): such a window lets every start through."""
+    marks = [m.start() for m in _rare_known().finditer(window)]
+    return startgate.StartGate(window, CJK_VIEWS, marks, _CJK_MIN_WIDE, MAX_SPAN, open_=_MARK.search(window) is not None)
+
+
 def _evidence(text: str, i: int, j: int, codec: str) -> bool:
     """Enough of a stretch to call it misread: a lost byte's mark, or enough non-ASCII characters.
 
@@ -356,6 +372,8 @@ def _evidence(text: str, i: int, j: int, codec: str) -> bool:
 
 
 BIG5_MIN_CHARS = 3
+# The non-ASCII characters ``_evidence`` asks of a stretch at least, by source (without a mark).
+_CJK_MIN_WIDE = {"utf-8": 2, "big5": BIG5_MIN_CHARS, "gbk": BIG5_MIN_CHARS}
 
 
 # A re-read must be clearly likelier than what it replaces (GAIN per character) and read as
@@ -472,12 +490,21 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                     continue
                 if syllable and n_chars == len(ends) and not capped:
                     _keep_reading(items[k], syllable)
+                # The tests on how many bytes a reading takes back and how much ASCII it makes are
+                # decided before choosing too: an item's candidates all have its bytes' length and
+                # none is ASCII unless its one byte is, so the unchosen reading (each item's first
+                # candidate) answers them as the chosen one will.
+                unchosen = "".join(item[0] for item in items[: k + 1])
+                if ignore and not _few_taken_back(unchosen, piece[:n_chars], ends[n_chars - 1], family):
+                    continue
+                ascii_kept = not ((source != "utf-8" or ignore or family == decoders.BIG5_FAMILY) and family != decoders.SINGLE_FAMILY)
+                if not ascii_kept and _ascii(unchosen) > _ascii(piece[:n_chars]):
+                    continue
                 decoded = holes.choose_ranked(items, prev, final and complete and n_chars == len(ends))[: k + 1]
                 fixed = "".join(c.char for c in decoded)
                 if ignore and not _few_taken_back(fixed, piece[:n_chars], ends[n_chars - 1], family):
                     continue
-                if (source != "utf-8" or ignore or family == decoders.BIG5_FAMILY) and family != decoders.SINGLE_FAMILY \
-                        and _ascii(fixed) > _ascii(piece[:n_chars]):
+                if not ascii_kept and _ascii(fixed) > _ascii(piece[:n_chars]):
                     # Two-byte codes re-read as two-byte codes keep their ASCII; a new ASCII sign is
                     # a pair read out of step (clean "：" is Big5 a1 47: "員G"). UTF-8 read as GBK may
                     # give one (a last byte read with the ASCII byte after it), but not around bytes
@@ -494,20 +521,8 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
     return best[1], best[2], best[3], [(at, c) for at, c in enumerate(best[4]) if c.guessed]
 
 
-def _utf8_like(stream: list) -> bool:
-    """Could these bytes be UTF-8 Chinese with some dropped? Two of its three bytes are
-    continuation bytes (80-bf); GBK and Big5 text has about one in four there. Taking dropped
-    bytes back costs a scan of thousands of characters, so it is tried only on such bytes."""
-    high = [b for b in stream[:UTF8_LIKE_BYTES] if b >= 0x80]
-    if len(high) < 6:
-        return False
-    cont = sum(1 for b in high if b < 0xC0)
-    lead = sum(1 for b in high if 0xE0 <= b <= 0xEF)
-    # Shares in percent: UTF-8 Chinese is 67% continuation and 33% lead bytes, nothing else.
-    return 100 * cont >= 55 * len(high) and 100 * lead >= 20 * len(high) and 100 * (cont + lead) >= 90 * len(high)
-
-
-UTF8_LIKE_BYTES = 48
+# Could bytes be UTF-8 Chinese with some dropped (worth taking dropped bytes back)? See startgate.
+_utf8_like = startgate.utf8_like
 
 
 def _few_taken_back(fixed: str, original: str, view_bytes: int, family: str) -> bool:
@@ -595,6 +610,9 @@ _SINGLE_RUN = regex.compile(rf"(?:[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x
 # own “ ” — … are cp1252 characters too, but not letters.
 _SINGLE_HINT = regex.compile(rf"[\xa1-\xff\u0100-\u017f\ufffd][{_HIGH}]*[\xa1-\xff\u0100-\u017f]")
 SINGLE_MIN_BYTES = 4  # two Chinese characters in GBK or Big5
+# The high characters an accepted single-byte stretch holds at least, by source: two Chinese
+# characters (SINGLE_MIN_BYTES), or one whole UTF-8 character (three bytes).
+_SINGLE_MIN_WIDE = {"utf-8": 3, "gbk": SINGLE_MIN_BYTES, "big5": SINGLE_MIN_BYTES}
 
 
 def fix_single_byte(text: str) -> tuple[str, int]:
@@ -632,7 +650,15 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
         run_len = 0
         i = n = 0
         ends_line = m.end() == len(text) or text[m.end()] == "\n"
+        # A start from which no reading covers enough high characters (see below) is refused
+        # before the costly re-read.
+        gate = startgate.StartGate(span, SINGLE_VIEWS, None, _SINGLE_MIN_WIDE, MAX_SPAN)
         while i < len(span):
+            if not gate.may_start(i):
+                out.append(span[i])
+                run_len += 1
+                i += 1
+                continue
             prev = _last_char(out) or text[m.start() - 1 : m.start()]
             j, fixed, source, span_guessed = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
             high = sum(1 for ch in span[i:j] if ch >= "\x80")

@@ -1,0 +1,176 @@
+"""Where in a window a re-read could be accepted at all: a cheap pass before the costly one.
+
+The mojibake repair tries to re-read a window of misread-looking text from each of its start
+positions: it turns the text from there into bytes (``decoders.byte_view``), reads them in each
+candidate source (``reread.read``), chooses the lost bytes and scores the result. On clean text
+around a rare character almost every start is refused, but only after all that work, because a
+reading must cover a character that marks the stretch as misread (a rare one) and enough non-ASCII
+characters to be evidence, and clean text read in a wrong source breaks off within a character
+or two. This pass answers "can any reading from here cover that much?" once per window: it builds each
+family's byte view of the whole window and, per source, how far a reading goes from each byte
+offset (right to left, each character's bytes asked of ``reread`` once and cached).
+
+It only ever says "no" when the full re-read would refuse too. With every byte known and none
+taken back, ``reread`` reads one character at a time from its own bytes, so a reading from a
+start is the chain of those characters; a start where dropped bytes may be taken back
+(``utf8_like``) or a window holding U+FFFD (bytes of unknown value) is always left to the full
+re-read.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import accumulate
+
+from cleaner.repair import decoders, reread
+
+
+def utf8_like(stream) -> bool:
+    """Could these bytes be UTF-8 Chinese with some dropped? Two of its three bytes are
+    continuation bytes (80-bf); GBK and Big5 text has about one in four there. Taking dropped
+    bytes back costs a scan of thousands of characters, so it is tried only on such bytes."""
+    high = [b for b in stream[:UTF8_LIKE_BYTES] if b >= 0x80]
+    if len(high) < 6:
+        return False
+    cont = sum(1 for b in high if b < 0xC0)
+    lead = sum(1 for b in high if 0xE0 <= b <= 0xEF)
+    # Shares in percent: UTF-8 Chinese is 67% continuation and 33% lead bytes, nothing else.
+    return 100 * cont >= 55 * len(high) and 100 * lead >= 20 * len(high) and 100 * (cont + lead) >= 90 * len(high)
+
+
+UTF8_LIKE_BYTES = 48
+# Byte classes ``utf8_like`` counts, as translation tables to 0/1: high bytes, continuation bytes
+# (80-bf), three-byte lead bytes (e0-ef).
+_CLASS_TABLES = tuple(bytes(1 if test(b) else 0 for b in range(256)) for test in (
+    lambda b: b >= 0x80, lambda b: 0x80 <= b < 0xC0, lambda b: 0xE0 <= b <= 0xEF))
+
+
+def _unit_length(source: str, lead: int) -> int:
+    """The bytes of the character ``lead`` starts when none are lost or dropped (0: none starts).
+
+    What ``reread`` reads in one step: an ASCII byte alone; in UTF-8 a lead byte and its
+    continuation bytes; in a two-byte source a byte from 80 up and the byte after it.
+    """
+    if lead < 0x80:
+        return 1
+    if source != "utf-8":
+        return 2
+    return 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 0
+
+
+@lru_cache(maxsize=1 << 16)
+def _reads(source: str, family: str, unit: bytes) -> bool:
+    """Does ``reread`` read ``unit`` (one character's known bytes) as one character of ``source``?
+
+    Asked of ``reread.read`` itself, so the gate cannot disagree with the re-read: with every
+    byte known, a character's reading depends on its own bytes only.
+    """
+    items, complete = reread.read(list(unit), source, family)
+    return complete and len(items) == 1
+
+
+class _View:
+    """One family's byte view of a whole window: its bytes, where each character's bytes begin,
+    and where each start's view ends."""
+
+    __slots__ = ("family", "sources", "data", "offset", "segment_end", "_counts")
+
+    def __init__(self, window: str, family: str, sources: tuple[str, ...]) -> None:
+        self.family, self.sources = family, sources
+        data = bytearray()
+        offset = [0] * (len(window) + 1)
+        segment_end = [len(window)] * (len(window) + 1)
+        encoded = [decoders.encode_char(ch, family) for ch in window]
+        for k, code in enumerate(encoded):
+            if code is not None:
+                data += code
+            offset[k + 1] = len(data)
+        # byte_view stops before a character the family never gives: a start's view ends there.
+        # Its bytes are left out of ``data``, so a reading across it goes at least as far as the
+        # view's own (the bytes before it are the same).
+        end = len(window)
+        for k in range(len(window) - 1, -1, -1):
+            if encoded[k] is None:
+                end = k
+            segment_end[k] = end
+        self.data = bytes(data)
+        self.offset = offset
+        self.segment_end = segment_end
+        self._counts: tuple[list[int], ...] | None = None
+
+    def utf8_like(self, start: int, end: int) -> bool:
+        """``utf8_like`` of the view from byte ``start`` (ending at ``end``), from running counts."""
+        if self._counts is None:
+            self._counts = tuple([0, *accumulate(self.data.translate(table))] for table in _CLASS_TABLES)
+        high, cont, lead = self._counts
+        end = min(end, start + UTF8_LIKE_BYTES)
+        h, c, le = high[end] - high[start], cont[end] - cont[start], lead[end] - lead[start]
+        return h >= 6 and 100 * c >= 55 * h and 100 * le >= 20 * h and 100 * (c + le) >= 90 * h
+
+    def reaches(self, source: str, start: int, target: int) -> bool:
+        """Does a reading in ``source`` from byte ``start`` (no bytes taken back) get to ``target``?
+
+        Clean text read in a wrong source breaks off within a character or two, so this walks
+        only that far.
+        """
+        data, family, size = self.data, self.family, len(self.data)
+        while start < target:
+            width = _unit_length(source, data[start])
+            if not width or start + width > size or not _reads(source, family, data[start : start + width]):
+                return False
+            start += width
+        return True
+
+
+class StartGate:
+    """Which start positions of a window could give an accepted re-read (``may_start``).
+
+    ``views``: (family, sources) pairs as ``mojibake._best_span`` reads them. ``marked``: whether
+    a stretch must hold one of the ``marks`` (indices of characters that mark a misread stretch).
+    ``min_wide``: per source, the non-ASCII characters an accepted stretch holds at least.
+    ``max_span``: the characters ``_best_span`` looks ahead at once. ``open_``: let every start
+    through (the window holds what the caller accepts without ``min_wide``).
+    """
+
+    def __init__(self, window: str, views: tuple, marks: list[int] | None, min_wide: dict[str, int],
+                 max_span: int, open_: bool = False) -> None:
+        self.window = window
+        # U+FFFD is a byte of unknown value, whose readings depend on the bytes around it; and
+        # the caller may know of marks that make any stretch evidence (``open_``).
+        self.open = open_ or "\ufffd" in window
+        self.marks = marks
+        self.min_wide = min_wide
+        self.max_span = max_span
+        self.wide = [k for k, ch in enumerate(window) if ch > "\x7f"]
+        self.views = [] if self.open else [_View(window, family, sources) for family, sources in views]
+
+    def may_start(self, i: int) -> bool:
+        """False only if no view and source can read, from ``i``, a stretch the repair would accept."""
+        if self.open:
+            return True
+        need_mark = 0
+        if self.marks is not None:
+            k = bisect_left(self.marks, i)
+            if k == len(self.marks):
+                return False
+            need_mark = self.marks[k] - i + 1
+        first_wide = bisect_left(self.wide, i)
+        for view in self.views:
+            end = min(view.segment_end[i], i + self.max_span)
+            if end - i < 2:
+                continue
+            start_byte = view.offset[i]
+            end_byte = view.offset[end]
+            for source in view.sources:
+                k = first_wide + self.min_wide[source] - 1
+                if k >= len(self.wide):
+                    continue
+                need = max(2, need_mark, self.wide[k] - i + 1)
+                if need > end - i:
+                    continue
+                if view.reaches(source, start_byte, view.offset[i + need]):
+                    return True
+                if source == "utf-8" and view.utf8_like(start_byte, end_byte):
+                    return True  # dropped bytes may be taken back: only the full re-read knows
+        return False

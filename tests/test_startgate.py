@@ -1,0 +1,170 @@
+"""The start gate of the mojibake re-read (cleaner/repair/startgate.py).
+
+The gate may only refuse a start the full re-read would refuse too: the repairs must give the same
+text, count and findings with the gate as with every start let through.
+"""
+
+import random
+
+import pytest
+from damage import damage_cell, matrix_cells, misdecode, naive_s2t, source_text
+
+from cleaner.repair import decoders, mojibake, startgate
+from conftest import FIXTURES
+
+# Clean text dense with what opens re-read windows: rare names and characters, kana, Greek,
+# 「」 quotes, Latin letters with accents, numbers.
+CLEAN = [
+    "会议由邬书林主持，鑫森淼焱垚五人出席。当地有勐养、勐笼、勐旺三个版纳。",
+    "这部电视剧的日文片名为白い春，去年播出；她的名字一般写作おりょう，出生在京都。",
+    "这个名字的希腊文写作Εωσφόρος，意思是带来光的人。軍用載具能抵抗飛彈或砲彈的襲擊。",
+    "长宗我部元亲在领内实行「一领具足」制度，因此集结约两万人。蔚（《诗经》）、牡菣（《尔雅》）。",
+    "慕容皝在統治遼東時即仿效晉制，諡號“章皇后”，韫嫁给王羲之的儿子。Café 與 naïve 之間。",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(CLEAN)
+    for path in sorted((FIXTURES / "clean").glob("*.txt")) + sorted((FIXTURES / "seeds" / "expected-zh-hans").glob("*.txt"))[:3]:
+        texts.append(path.read_text("utf-8")[:1200])
+    return texts + [naive_s2t(t) for t in texts]
+
+
+def _damaged(texts: list[str]) -> list[str]:
+    rng = random.Random(17)
+    out = []
+    for k, (source, decoder, errors) in enumerate(matrix_cells()):
+        text = source_text(texts[k % len(texts)][:400], source)
+        scope = ("page", "lines", "spans")[k % 3]
+        out.append(damage_cell(text, source, decoder, errors, scope, rng))
+    return out
+
+
+@pytest.fixture
+def ungated(monkeypatch):
+    """Every start let through, as before the gate."""
+    monkeypatch.setattr(startgate.StartGate, "may_start", lambda self, i: True)
+
+
+def _results(texts: list[str]) -> list[tuple]:
+    return [(mojibake.repair_single_byte(t), mojibake.repair_utf8_as_gbk(t))
+            for t in texts]
+
+
+def test_the_gate_changes_no_result(monkeypatch):
+    texts = _texts()
+    texts += _damaged(texts) + _short_spans(texts)
+    gated = _results(texts)
+    monkeypatch.setattr(startgate.StartGate, "may_start", lambda self, i: True)
+    assert _results(texts) == gated
+
+
+def _short_spans(texts: list[str]) -> list[str]:
+    """One to three characters misread inside clean lines: starts near a mojibake's edges."""
+    rng = random.Random(3)
+    out = []
+    for k, (source, decoder, errors) in enumerate(matrix_cells()):
+        line = source_text(texts[k % len(texts)][:60], source)
+        at, width = rng.randrange(len(line) - 3), rng.randint(1, 3)
+        out.append(line[:at] + misdecode(line[at : at + width], source, decoder, errors) + line[at + width :])
+    return out
+
+
+def _windows(text: str):
+    """The windows ``_fix_run`` gives ``_repair_window``: (window, stop) around rare characters."""
+    for m in mojibake._CJK_RUN.finditer(text):
+        for lo, hi, stop in mojibake._rare_windows(m.group()):
+            yield m.group()[lo:hi], stop - lo
+
+
+def test_a_refused_start_is_one_the_re_read_refuses():
+    # The gate's promise itself, start by start: nothing _best_span finds there passes the
+    # tests _repair_window applies (short misread spans put starts at a mojibake's edges).
+    texts = _texts()
+    refused = 0
+    for text in texts + _damaged(texts) + _short_spans(texts):
+        for window, stop in _windows(text):
+            marks = [k for k, ch in enumerate(window) if mojibake._rare_known().match(ch)]
+            gate = startgate.StartGate(window, mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN,
+                                       open_=mojibake._MARK.search(window) is not None)
+            for i in range(stop):
+                if gate.may_start(i):
+                    continue
+                refused += 1
+                j, fixed, codec, _ = mojibake._best_span(window, i, "", False)
+                assert not (j > i + 1 and mojibake._marked(window, i, j, codec) and mojibake._evidence(window, i, j, codec)
+                            and mojibake._reads_better(fixed, window[i:j])), (window, i)
+    assert refused > 1000
+
+
+def _count_best_span(monkeypatch) -> list[int]:
+    calls = [0]
+    original = mojibake._best_span
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(mojibake, "_best_span", counted)
+    return calls
+
+
+def test_clean_text_with_rare_characters_costs_few_re_reads(monkeypatch):
+    calls = _count_best_span(monkeypatch)
+    for text in CLEAN:
+        assert mojibake.repair_utf8_as_gbk(text).text == text
+    gated = calls[0]
+    monkeypatch.setattr(startgate.StartGate, "may_start", lambda self, i: True)
+    calls[0] = 0
+    for text in CLEAN:
+        mojibake.repair_utf8_as_gbk(text)
+    # Measured: 37 of 131 starts; most are refused by their bytes alone.
+    assert calls[0] > 50 and gated * 3 < calls[0]
+
+
+def test_misread_text_is_let_through_where_a_reading_starts():
+    broken = "发展".encode("utf-8").decode("gbk")  # 鍙戝睍
+    window = "abc 这是 " + broken + "是"
+    marks = [k for k, ch in enumerate(window) if mojibake._rare_known().match(ch)]
+    gate = startgate.StartGate(window, mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN)
+    assert gate.may_start(window.index(broken))  # where the UTF-8 bytes begin
+    # "abc 这是" read from any of its starts breaks off before the mojibake in every source (the
+    # space before it reads as itself, and on into the UTF-8 bytes).
+    assert not any(gate.may_start(i) for i in range(window.index(broken) - 1))
+
+
+def test_a_start_past_the_last_mark_is_refused_and_a_lost_byte_lets_every_start_through():
+    window = "会议由邬书林主持"
+    marks = [k for k, ch in enumerate(window) if mojibake._rare_known().match(ch)]
+    gate = startgate.StartGate(window, mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN)
+    assert not any(gate.may_start(i) for i in range(marks[-1] + 1, len(window)))
+    holed = startgate.StartGate(window + "\ufffd", mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN)
+    assert all(holed.may_start(i) for i in range(len(window)))
+
+
+def test_running_counts_agree_with_utf8_like():
+    rng = random.Random(5)
+    for _ in range(300):
+        data = bytes(rng.choice((rng.randrange(0x80, 0xC0), rng.randrange(0xE0, 0xF0), rng.randrange(0, 0x100)))
+                     for _ in range(rng.randrange(0, 80)))
+        view = startgate._View("", decoders.GBK_FAMILY, ())
+        view.data = data
+        start = rng.randrange(0, len(data) + 1)
+        end = rng.randrange(start, len(data) + 1)
+        assert view.utf8_like(start, end) == startgate.utf8_like(list(data[start:end]))
+
+
+@pytest.mark.parametrize("source", ["utf-8", "gbk", "big5"])
+def test_a_reading_reaches_only_as_far_as_reread_reads(source):
+    from cleaner.repair import reread
+
+    rng = random.Random(source)
+    for _ in range(200):
+        data = bytes(rng.randrange(0x20, 0x100) for _ in range(rng.randrange(1, 12)))
+        view = startgate._View("", decoders.GBK_FAMILY, ())
+        view.data = data
+        items, _ = reread.read(list(data), source, decoders.GBK_FAMILY)
+        covered = items[-1][1] if items else 0
+        assert view.reaches(source, 0, covered)
+        if covered < len(data):
+            assert not view.reaches(source, 0, covered + 1)
