@@ -13,6 +13,10 @@ view"), which are then read in each candidate source encoding. This module knows
 The families group them by how their output is turned back into bytes. The decoders themselves,
 which made the damage, are simulated in ``tests/wrong_decoders.py``.
 
+The byte view and the rejected pairs run in the native core (native/src/codes.rs) from tables of
+Python's codecs' own answers, built once (``native_codes``); the Python originals are
+tests/reference_decoders.py.
+
 What each leaves of the bytes is in ``docs/corruption.md`` (§3.8).
 """
 
