@@ -47,3 +47,23 @@ def test_empty_is_empty_text():
 
 def test_bom_is_removed():
     assert decode(codecs.BOM_UTF8 + "中".encode()) == "中"
+
+
+def test_a_file_of_several_encodings_is_read_line_by_line():
+    from cleaner.io.decode import decode_with_findings
+
+    utf8 = "今天天气很好，我们去公园散步。\n国务院新闻办公室举行发布会。\n"
+    data = utf8.encode("utf-8") + "介绍经济发展情况。\n".encode("gbk") + "經濟發展情況，記者提問。\n".encode("big5")
+    decoded = decode_with_findings(data)
+    assert decoded.text == utf8 + "介绍经济发展情况。\n經濟發展情況，記者提問。\n"
+    assert [f.kind for f in decoded.findings] == ["mixed-encodings"]
+    assert "2 in utf-8" in decoded.findings[0].detail
+
+
+def test_a_utf8_file_with_a_broken_byte_keeps_its_other_lines_and_is_not_called_mixed():
+    from cleaner.io.decode import decode_with_findings
+
+    data = "今天天气很好。\n".encode("utf-8") + "国务院".encode("utf-8")[:-1] + "新闻\n".encode("utf-8")
+    decoded = decode_with_findings(data)
+    assert decoded.text.startswith("今天天气很好。\n国务") and decoded.text.endswith("新闻\n") and "\ufffd" in decoded.text
+    assert not decoded.findings

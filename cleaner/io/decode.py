@@ -2,7 +2,9 @@
 
 Order: BOM; strict UTF-8; UTF-16 without BOM (by its NUL pattern); then the strict legacy Chinese
 codecs, judged by how plausible their text is; ``chardet`` only breaks a tie (it is slow, ~1.5 MB/s,
-and unsure about GBK Traditional text). Binary data raises ``NotText``.
+and unsure about GBK Traditional text). Bytes no codec reads whole are read line by line, each
+line by what it is (files put together from sources in several encodings). Binary data raises
+``NotText``.
 """
 
 from __future__ import annotations
@@ -67,38 +69,81 @@ def decode_with_findings(data: bytes) -> Decoded:
                 other = _decode_unmarked(rest)
             except NotText:
                 other = None
-            if other is not None and (text is None or _plausibility(other[:SAMPLE]) > _plausibility(text[:SAMPLE])):
-                return Decoded(other, [Finding("bom-mismatch", 0, f"{codec} byte-order mark, but the bytes after it are not {codec}; decoded by what they are")])
+            if other is not None and (text is None or _plausibility(other.text[:SAMPLE]) > _plausibility(text[:SAMPLE])):
+                other.findings.insert(0, Finding("bom-mismatch", 0, f"{codec} byte-order mark, but the bytes after it are not {codec}; decoded by what they are"))
+                return other
             return Decoded(rest.decode(codec, errors="replace"), [Finding("bom-mismatch", 0, f"{codec} byte-order mark over bytes that are not {codec}")] if text is None else [])
-    return Decoded(_decode_unmarked(data))
+    return _decode_unmarked(data)
 
 
-def _decode_unmarked(data: bytes) -> str:
+def _decode_unmarked(data: bytes) -> Decoded:
     """Decode bytes that carry no byte-order mark."""
     if _looks_binary(data):
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
-            return utf16
+            return Decoded(utf16)
         raise NotText("binary data (NUL or control bytes), not text")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    candidates = []
-    for codec in LEGACY:
-        try:
-            candidates.append((codec, data.decode(codec)))
-        except UnicodeDecodeError:
-            continue
+    candidates = _strict_readings(data)
     if not candidates:
-        # Broken somewhere: take the legacy reading with fewest errors; the repairs judge the rest.
-        return min((data.decode(c, errors="replace") for c in ("utf-8", "gb18030", "big5")), key=lambda t: t.count("\ufffd"))
+        # Broken somewhere, or several encodings in one file (pages or lines put together from
+        # sources in UTF-8, GBK and Big5): each line is read by what it is.
+        return _decode_by_line(data)
     if len(candidates) == 1:
-        return candidates[0][1]
+        return Decoded(candidates[0][1])
     scored = sorted(candidates, key=lambda ct: -_plausibility(ct[1]))
     if _plausibility(scored[0][1]) - _plausibility(scored[1][1]) > 0.05:
-        return scored[0][1]
-    return _chardet_pick(data, candidates)
+        return Decoded(scored[0][1])
+    return Decoded(_chardet_pick(data, candidates))
+
+
+def _strict_readings(data: bytes) -> list[tuple[str, str]]:
+    out = []
+    for codec in LEGACY:
+        try:
+            out.append((codec, data.decode(codec)))
+        except UnicodeDecodeError:
+            continue
+    return out
+
+
+LENIENT = ("utf-8", "gb18030", "big5")
+# A line with at least this many characters UTF-8 reads per U+FFFD is damaged UTF-8: GBK or Big5
+# bytes read as UTF-8 give almost nothing but U+FFFD.
+UTF8_DAMAGE = 2
+
+
+def _decode_by_line(data: bytes) -> Decoded:
+    """Each line in the encoding that reads it best; a finding says which encodings were mixed.
+
+    A line that is UTF-8 but for a rejected sequence here and there is UTF-8 (other encodings'
+    bytes fail UTF-8 at nearly every character; a GB18030 reading of it would be mojibake).
+    Otherwise each strict legacy reading and each lenient one (U+FFFD for what the codec rejects)
+    competes on plausibility, fewer U+FFFD breaking ties: a GBK line reads as GBK, a Big5 line as
+    Big5, and bytes no codec reads keep their U+FFFD for the repairs and the findings.
+    """
+    lines: list[str] = []
+    used: dict[str, int] = {}
+    for raw in data.splitlines(keepends=True):
+        line, codec = raw.decode("utf-8", errors="replace"), "utf-8"
+        if (lost := line.count("\ufffd")) > 0:
+            codec = "utf-8 (lossy)"
+            # UTF-8's structure is the strong signal: other encodings' bytes fail it at nearly
+            # every character, so a line that fails it only here and there is damaged UTF-8.
+            if sum(1 for ch in line if ch > "\x7f") - lost < UTF8_DAMAGE * lost:
+                readings = _strict_readings(raw) + [(f"{c} (lossy)", raw.decode(c, errors="replace")) for c in LENIENT]
+                codec, line = max(readings, key=lambda cl: (_plausibility(cl[1]), -cl[1].count("\ufffd")))
+        if not raw.isascii():
+            used[codec] = used.get(codec, 0) + 1
+        lines.append(line)
+    text = "".join(lines)
+    if len({codec.split()[0] for codec in used}) < 2:  # one encoding, some of it broken
+        return Decoded(text)
+    detail = ", ".join(f"{n} in {codec}" for codec, n in sorted(used.items(), key=lambda cn: -cn[1]))
+    return Decoded(text, [Finding("mixed-encodings", -1, f"lines read in several encodings: {detail}")])
 
 
 def _plausibility(text: str) -> float:
