@@ -22,6 +22,7 @@ class Config:
     strip_markup: bool = True
     decode_escapes: bool = True
     remove_invisible: bool = True
+    replacement_marks: bool = True  # 锟斤拷 as the two U+FFFD it is
     fix_mojibake: bool = True
     repair_pinyin: bool = True
     guess_lost: bool = True  # infer characters whose bytes were lost; off -> U+FFFD marks the spot

@@ -101,6 +101,8 @@ class Cleaner:
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
         if cfg.remove_invisible:
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
+        if cfg.replacement_marks:
+            text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
         if cfg.fix_mojibake:
             # Single-byte mojibake first: it (æŽ¨) re-encodes to GBK too, and must not be re-read.

@@ -71,3 +71,13 @@ def test_the_cli_keeps_markup_when_asked(tmp_path, capsys):
     assert capsys.readouterr().out == "关于<b>标签</b>的文章。\n"
     assert cli.main([str(page), "--to", "keep"]) == 0
     assert capsys.readouterr().out == "关于标签的文章。\n"
+
+
+def test_kunjinkao_is_two_replacement_characters_and_is_reported_in_any_script():
+    from cleaner.leftovers import replacement_marks
+
+    assert "\ufffd\ufffd".encode("utf-8").decode("gbk") == "锟斤拷"
+    assert replacement_marks("他说锟斤拷锟斤拷是") == "他说" + "\ufffd" * 4 + "是"
+    assert replacement_marks("锟斤") == "锟斤"
+    result = Cleaner(to="zh-hant").run("他說锟斤拷是")
+    assert result.text == "他說\ufffd\ufffd是" and any(f.kind == "replaced-bytes" for f in result.findings)
