@@ -109,17 +109,18 @@ def remove_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-# UTF-8 U+FFFD U+FFFD (ef bf bd ef bf bd) read as GBK or GB18030 is 锟斤拷.
-_KUNJINKAO = re.compile("(?:锟斤拷)+")
+# UTF-8 U+FFFD U+FFFD (ef bf bd ef bf bd) read as GBK or GB18030 is 锟斤拷. Twice in a row at
+# least: one 锟斤拷 may be the word itself, in an article about garbled text (“锟斤拷”是什么).
+_KUNJINKAO = re.compile("(?:锟斤拷){2,}")
 
 
 def replacement_marks(text: str) -> str:
-    """锟斤拷 written as the two U+FFFD it is: what was lost stays marked as lost, the way every
+    """锟斤拷锟斤拷... written as the U+FFFD it is: what was lost stays marked as lost, the way every
     other stage and finding knows it, and script conversion cannot make it 錕斤拷.
 
     >>> replacement_marks("他说锟斤拷锟斤拷是")
     '他说\ufffd\ufffd\ufffd\ufffd是'
     """
-    if "锟斤拷" not in text:
+    if "锟斤拷锟斤拷" not in text:
         return text
     return _KUNJINKAO.sub(lambda m: "\ufffd" * (2 * len(m.group()) // 3), text)
