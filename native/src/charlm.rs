@@ -252,11 +252,17 @@ impl Model {
     /// What `bigram` needs to know of a token, worked out once: a Viterbi scores every
     /// candidate of one step after every candidate of the step before.
     pub fn tok(&self, t: Option<char>) -> Tok {
+        self.tok_as(t, true)
+    }
+
+    /// `tok`, with the pair's first term (an `exp`) only when `second`: a token only ever
+    /// asked about as the first of a pair needs none.
+    fn tok_as(&self, t: Option<char>, second: bool) -> Tok {
         let in_table = self.in_table(t);
         let key = if in_table { self.key(t) } else { None };
         // w_uni * exp(unigram(key)), the first term of an interpolated pair
         let base = match key {
-            Some(b) if in_table => self.weights.2 * self.unigram(Some(b)).exp(),
+            Some(b) if in_table && second => self.weights.2 * self.unigram(Some(b)).exp(),
             _ => 0.0,
         };
         Tok {
@@ -277,7 +283,7 @@ impl Model {
     }
 
     pub fn bigram(&self, prev: Option<char>, ch: Option<char>) -> f64 {
-        self.bigram_tok(&self.tok(prev), &self.tok(ch))
+        self.bigram_tok(&self.tok_as(prev, false), &self.tok(ch))
     }
 
     /// log P(ch | prev), both folded (and, with running text, ASCII signs as fullwidth, digits
