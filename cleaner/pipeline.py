@@ -99,8 +99,6 @@ class Cleaner:
             text = apply("remove", "markup-tags", leftovers.strip_markup, text)
         if cfg.decode_escapes:
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
-        if cfg.remove_invisible:
-            text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
@@ -122,6 +120,9 @@ class Cleaner:
                           mojibake.repair_utf8_as_gbk(text, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost))
             if not shifted:  # the shifted runs of a pinyin-damaged page are the byte repair's, as they are
                 text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
+        if cfg.remove_invisible:
+            # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
+            text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
         text = apply("whitespace", "indent-artifacts", fixes.remove_indent_artifacts, text)
         if cfg.repair_pinyin:
             # Not known to be damaged is asked again: the GBK re-read may have brought annotations back.

@@ -50,6 +50,12 @@ def test_invisible_characters_go_and_joiners_stay():
     family = "👨\u200d👩\u200d👧"
     assert remove_invisible(family) == family
     assert remove_invisible("ä¸\x8d") == "ä¸\x8d"  # C1 controls are mojibake's bytes: left to the repairs
+    assert remove_invisible("ä¸\xad") == "ä¸\xad"  # so is a soft hyphen among them (中 is e4 b8 ad)
+
+
+def test_a_soft_hyphen_in_mojibake_reaches_the_repair():
+    broken = "中文网站发布新闻。".encode("utf-8").decode("iso8859_15")
+    assert "\xad" in broken and Cleaner(to="keep").clean(broken) == "中文网站发布新闻。"
 
 
 def test_each_fixer_is_a_step_and_can_be_switched_off():
