@@ -19,7 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # Stage entry points of cleaner/pipeline.py, by (file suffix, function name).
 STAGES = {
     "html-entities": ("cleaner/fixes.py", "unescape_entities"),
+    "markup tags": ("cleaner/leftovers.py", "strip_markup"),
+    "literal escapes": ("cleaner/leftovers.py", "decode_escapes"),
+    "replacement marks": ("cleaner/leftovers.py", "replacement_marks"),
+    "other code pages": ("repair/code_pages.py", "repair_code_pages"),
     "latin-1 mojibake": ("repair/mojibake.py", "fix_latin_mojibake"),
+    "mojibake of mojibake": ("repair/layers.py", "repair_second_layer"),
+    "invisible chars": ("cleaner/leftovers.py", "remove_invisible"),
     "looks_annotated": ("repair/annotations.py", "looks_annotated"),
     "utf8-as-gbk re-read": ("repair/mojibake.py", "repair_utf8_as_gbk"),
     "indent artifacts": ("cleaner/fixes.py", "remove_indent_artifacts"),

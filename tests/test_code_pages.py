@@ -54,6 +54,8 @@ def test_lost_bytes_are_guessed_and_reported():
     "温度为±5°C，面积约√2平方公里，价格×2÷3。",
     "├──目录\n│  └──文件",
     "操场──又称运动场────是场地。═══",
+    "┌───┬─────┐\n│ 甲 │ 乙丙 │\n└───┴─────┘",
+    "泰国的东芭乐园（สวน นงนุช）和俄语的Москва。",
     ARTICLE,
 ])
 def test_clean_text_is_untouched(clean):

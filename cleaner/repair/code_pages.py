@@ -33,7 +33,7 @@ from cleaner.repair import mojibake
 MODELED = ("cp1252", "latin-1", "cp1250")
 OTHERS = ("iso8859_15", "iso8859_2", "cp1254", "cp1257", "cp1251", "koi8_r", "koi8_u", "cp1253",
           "iso8859_5", "iso8859_7", "iso8859_4", "iso8859_13", "mac_roman", "mac_cyrillic",
-          "cp437", "cp850", "cp852", "cp866", "cp874")
+          "cp437", "cp850", "cp852", "cp866")
 # Japanese and Korean decoders: Chinese bytes read by them show as kanji, kana and hangul
 # (GBK 中文 through cp932 is ﾖﾐﾎﾄ; UTF-8 through it 荳ｭ譁). Those that keep most of the bytes.
 MULTI_BYTE = ("cp932", "shift_jis", "euc_jp", "cp949", "euc_kr")
@@ -205,7 +205,8 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
     道， read with the stretch becomes 猿，), or its first misread character (貂｡ is 渡).
     """
     if codecs is OTHERS:
-        codec = best_code_page(run, MODELED + OTHERS) if _varied(run) and hint.search(run) else None
+        worth = _varied(run) and hint.search(run) and len({_block(ch) for ch in run if ch > "\x7f"}) >= 2
+        codec = best_code_page(run, MODELED + OTHERS) if worth else None
         return [(0, len(run), codec)] if codec and codec not in MODELED else []
     found = []
     for codec in codecs:
@@ -222,6 +223,19 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
                 if rejects <= MAX_REJECTS * len(piece):
                     found.append((m.start() + skip, m.end(), codec))
     return found
+
+
+# Blocks a code page's characters fall in. A misread stretch mixes them (lead and continuation
+# bytes land in different parts of a code page: ф╕н, ‰∏≠, Ã¤Â); a run in one block is a word of
+# its script or a drawing (Русский, ┌──┬──┐). Thai (cp874) is not read for that reason: the
+# Thai code page shows nearly every high byte as a Thai letter, and Thai text is real text.
+_BLOCKS = ((0xBF, "latin-1 signs"), (0xFF, "latin-1 letters"), (0x24F, "latin extended"), (0x2FF, "modifiers"),
+           (0x3FF, "greek"), (0x4FF, "cyrillic"), (0x206F, "punctuation"), (0x22FF, "symbols"), (0x259F, "box drawing"))
+
+
+def _block(ch: str) -> str:
+    code = ord(ch)
+    return next((name for top, name in _BLOCKS if code <= top), "other")
 
 
 def _mixed(piece: str) -> bool:
