@@ -101,6 +101,7 @@ def _bytes_run(m: re.Match) -> str:
 # mojibake the repairs could not read, kept as it is.
 _INVISIBLE = re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
                         "|(?<![\x80-\xff])\u00ad(?![\x80-\xff])")
+_ANY_INVISIBLE = re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad]")
 
 
 def remove_invisible(text: str) -> str:
@@ -109,6 +110,8 @@ def remove_invisible(text: str) -> str:
     >>> remove_invisible("这是\\u200b一个\\ufeff测试\\u00ad文本。")
     '这是一个测试文本。'
     """
+    if not _ANY_INVISIBLE.search(text):
+        return text  # the common case: one search without the soft hyphen's look-around
     return _INVISIBLE.sub("", text)
 
 
