@@ -78,10 +78,21 @@ class _View:
 
     def __init__(self, window: str, family: str, sources: tuple[str, ...]) -> None:
         self.family, self.sources = family, sources
+        stream, ends = decoders.byte_view(window, family)
+        if len(ends) == len(window):
+            # Every character is one the family gives (the common case): one call, one stretch.
+            self.data = bytes(stream)
+            self.offset = [0, *ends]
+            self.segment_end = [len(window)] * (len(window) + 1)
+        else:
+            self._by_character(window)
+        self._counts: tuple[list[int], ...] | None = None
+
+    def _by_character(self, window: str) -> None:
         data = bytearray()
         offset = [0] * (len(window) + 1)
         segment_end = [len(window)] * (len(window) + 1)
-        encoded = [decoders.encode_char(ch, family) for ch in window]
+        encoded = [decoders.encode_char(ch, self.family) for ch in window]
         for k, code in enumerate(encoded):
             if code is not None:
                 data += code
@@ -97,7 +108,6 @@ class _View:
         self.data = bytes(data)
         self.offset = offset
         self.segment_end = segment_end
-        self._counts: tuple[list[int], ...] | None = None
 
     def utf8_like(self, start: int, end: int) -> bool:
         """``utf8_like`` of the view from byte ``start`` (ending at ``end``), from running counts."""
