@@ -2,7 +2,6 @@
 //! and byte view (`codes.rs`), the reader (`reread.rs`) and the choice (`viterbi.rs`). Each
 //! call does all its work here: no callbacks into Python per character.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
@@ -250,29 +249,28 @@ impl PyReader {
         // mean fewer collections of the cyclic garbage collector. A list is shared as the
         // Python original shared its cached ones; callers replace an item's list, never edit it.
         let mut strings: FastMap<char, Bound<'py, PyString>> = FastMap::default();
-        let mut lists: HashMap<Vec<char>, Bound<'py, PyList>> = HashMap::new();
-        for item in items {
-            let cands = match lists.get(&item.candidates) {
-                Some(list) => list.clone(),
+        // A known character's list by its character; a guess's by its answer's address (the
+        // reader's cached answer, shared by every item it answered; the items keep it alive, so
+        // no address is reused during the call).
+        let mut known: FastMap<char, Bound<'py, PyList>> = FastMap::default();
+        let mut guesses: FastMap<usize, Bound<'py, PyList>> = FastMap::default();
+        for item in &items {
+            let list = match item.candidates.as_slice() {
+                [one] => known.get(one).cloned(),
+                _ => guesses.get(&(Arc::as_ptr(&item.candidates) as usize)).cloned(),
+            };
+            let list = match list {
+                Some(list) => list,
                 None => {
-                    let list = PyList::new(
-                        py,
-                        item.candidates.iter().map(|&c| {
-                            strings
-                                .entry(c)
-                                .or_insert_with(|| PyString::new(py, c.encode_utf8(&mut [0u8; 4])))
-                                .clone()
-                        }),
-                    )?;
-                    lists.insert(item.candidates, list.clone());
+                    let list = new_list(py, &item.candidates, &mut strings)?;
+                    match item.candidates.as_slice() {
+                        [one] => known.insert(*one, list.clone()),
+                        _ => guesses.insert(Arc::as_ptr(&item.candidates) as usize, list.clone()),
+                    };
                     list
                 }
             };
-            let first = cands.get_item(0)?;
-            out.push(PyList::new(
-                py,
-                [first, item.end.into_pyobject(py)?.into_any(), cands.into_any()],
-            )?);
+            out.push(item_list(py, list, item.end)?);
         }
         let list = PyList::new(py, out)?;
         PyTuple::new(
@@ -283,6 +281,29 @@ impl PyReader {
             ],
         )
     }
+}
+
+/// A candidate list as Python sees it, one str object per character.
+fn new_list<'py>(
+    py: Python<'py>,
+    chars: &[char],
+    strings: &mut FastMap<char, Bound<'py, PyString>>,
+) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(
+        py,
+        chars.iter().map(|&c| {
+            strings
+                .entry(c)
+                .or_insert_with(|| PyString::new(py, c.encode_utf8(&mut [0u8; 4])))
+                .clone()
+        }),
+    )
+}
+
+/// [first candidate, end offset, candidates]: one item of a reading.
+fn item_list<'py>(py: Python<'py>, cands: Bound<'py, PyList>, end: usize) -> PyResult<Bound<'py, PyList>> {
+    let first = cands.get_item(0)?;
+    PyList::new(py, [first, end.into_pyobject(py)?.into_any(), cands.into_any()])
 }
 
 /// holes.choose_ranked: each item ([character, end, candidates], as read) chosen; the items'

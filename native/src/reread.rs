@@ -5,7 +5,7 @@
 //! character gets the candidates its bytes allow, likeliest first; `viterbi.rs` picks.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::charlm::{in_ranges, FastMap, Model};
 use crate::codes::{Codes, Family, Source};
@@ -78,13 +78,14 @@ pub struct Reader {
     cache: Mutex<FastMap<u64, Found>>,
 }
 
-type Found = Option<(usize, Vec<char>)>;
+/// (items consumed, candidates), shared between the cache and the readings it answers.
+type Found = Option<(usize, Arc<Vec<char>>)>;
 const CACHE_ENTRIES: usize = 1 << 16;
 
 /// One character read: the first candidate, its end offset in the view, all candidates.
 pub struct ReadItem {
     pub end: usize,
-    pub candidates: Vec<char>,
+    pub candidates: Arc<Vec<char>>,
 }
 
 impl Reader {
@@ -375,7 +376,9 @@ impl Reader {
             let found = match cache.get(&key) {
                 Some(found) => found.clone(),
                 None => {
-                    let found = self.candidates(lm, source, family, ignore, window);
+                    let found = self
+                        .candidates(lm, source, family, ignore, window)
+                        .map(|(consumed, cands)| (consumed, Arc::new(cands)));
                     if cache.len() >= CACHE_ENTRIES {
                         cache.clear();
                     }
@@ -460,7 +463,7 @@ mod tests {
         let (r, lm) = reader();
         let (items, complete) = r.read(&lm, &utf8("国a家"), Source::Utf8, Family::Gbk, false);
         assert!(complete);
-        let chars: Vec<Vec<char>> = items.iter().map(|i| i.candidates.clone()).collect();
+        let chars: Vec<Vec<char>> = items.iter().map(|i| i.candidates.to_vec()).collect();
         assert_eq!(chars, vec![vec!['国'], vec!['a'], vec!['家']]);
         assert_eq!(items.iter().map(|i| i.end).collect::<Vec<_>>(), vec![3, 4, 7]);
     }
@@ -487,7 +490,7 @@ mod tests {
         let (items, complete) = r.read(&lm, &stream, Source::Utf8, Family::Gbk, true);
         assert!(complete);
         assert_eq!(items[0].candidates[0], '国');
-        assert_eq!(items[1].candidates, vec!['家']);
+        assert_eq!(*items[1].candidates, vec!['家']);
     }
 
     #[test]
