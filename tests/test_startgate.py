@@ -40,10 +40,10 @@ def _damaged(texts: list[str]) -> list[str]:
     return out
 
 
-@pytest.fixture
-def ungated(monkeypatch):
-    """Every start let through, as before the gate."""
+def _ungate(monkeypatch) -> None:
+    """Every start let through, and every view and source read, as before the gate."""
     monkeypatch.setattr(startgate.StartGate, "may_start", lambda self, i: True)
+    monkeypatch.setattr(startgate.StartGate, "readings", lambda self, i: None)
 
 
 def _results(texts: list[str]) -> list[tuple]:
@@ -55,7 +55,7 @@ def test_the_gate_changes_no_result(monkeypatch):
     texts = _texts()
     texts += _damaged(texts) + _short_spans(texts)
     gated = _results(texts)
-    monkeypatch.setattr(startgate.StartGate, "may_start", lambda self, i: True)
+    _ungate(monkeypatch)
     assert _results(texts) == gated
 
 
@@ -78,23 +78,33 @@ def _windows(text: str):
 
 
 def test_a_refused_start_is_one_the_re_read_refuses():
-    # The gate's promise itself, start by start: nothing _best_span finds there passes the
-    # tests _repair_window applies (short misread spans put starts at a mojibake's edges).
+    # The gate's promise itself, start by start: nothing _best_span finds at a refused start
+    # passes the tests _repair_window applies, and reading only the views and sources it lets
+    # through finds what reading all of them finds (short misread spans put starts at a
+    # mojibake's edges).
     texts = _texts()
-    refused = 0
+    refused = narrowed = 0
     for text in texts + _damaged(texts) + _short_spans(texts):
         for window, stop in _windows(text):
             marks = [k for k, ch in enumerate(window) if mojibake._rare_known().match(ch)]
             gate = startgate.StartGate(window, mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN,
                                        open_=mojibake._MARK.search(window) is not None)
             for i in range(stop):
-                if gate.may_start(i):
+                readings = gate.readings(i)
+                assert gate.may_start(i) == (readings is None or bool(readings))
+                if readings is None:
+                    continue
+                full = mojibake._best_span(window, i, "", False)
+                if readings:
+                    # Only the readings let through are read, and they give what all of them give.
+                    assert mojibake._best_span(window, i, "", False, readings=readings) == full, (window, i)
+                    narrowed += 1
                     continue
                 refused += 1
-                j, fixed, codec, _ = mojibake._best_span(window, i, "", False)
+                j, fixed, codec, _ = full
                 assert not (j > i + 1 and mojibake._marked(window, i, j, codec) and mojibake._evidence(window, i, j, codec)
                             and mojibake._reads_better(fixed, window[i:j])), (window, i)
-    assert refused > 1000
+    assert refused > 1000 and narrowed > 100
 
 
 def _count_best_span(monkeypatch) -> list[int]:
@@ -114,7 +124,7 @@ def test_clean_text_with_rare_characters_costs_few_re_reads(monkeypatch):
     for text in CLEAN:
         assert mojibake.repair_utf8_as_gbk(text).text == text
     gated = calls[0]
-    monkeypatch.setattr(startgate.StartGate, "may_start", lambda self, i: True)
+    _ungate(monkeypatch)
     calls[0] = 0
     for text in CLEAN:
         mojibake.repair_utf8_as_gbk(text)

@@ -311,7 +311,8 @@ def _repair_window(window: str, stop: int, prev: str, final: bool,
     count = i = out_len = 0
     gate = _cjk_gate(window)
     while i < stop:
-        if not gate.may_start(i):
+        readings = gate.readings(i)
+        if readings is not None and not readings:
             # No reading from here could be accepted (most starts on clean text): the costly
             # re-read would refuse it too.
             out.append(window[i])
@@ -319,7 +320,9 @@ def _repair_window(window: str, stop: int, prev: str, final: bool,
             i += 1
             continue
         before = out[-1][-1:] if out else prev
-        j, fixed, codec, span_guessed = _best_span(window, i, before, final, syllable)
+        # Only the views and sources the gate let through are read: the others' readings would
+        # be refused inside _best_span (``_marked``, ``_evidence``) and could not be the best.
+        j, fixed, codec, span_guessed = _best_span(window, i, before, final, syllable, readings=readings)
         # A stretch ending on a character its pinyin annotation reads needs no fluency test.
         confirmed = bool(syllable) and j == len(window) and annotates(fixed[-1:], syllable)
         # The stretch must hold a rare character itself (``_marked``): rare characters are what
@@ -454,20 +457,25 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, ("utf-8", "gbk", "big5")),)
 
 
 def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None,
-               views: tuple = CJK_VIEWS) -> tuple[int, str, str, list[Guessed]]:
+               views: tuple = CJK_VIEWS, readings: set[tuple[str, str]] | None = None) -> tuple[int, str, str, list[Guessed]]:
     """The stretch from ``start`` that reads best as Chinese in one of the views and sources.
 
     Returns (end index in ``run``, its repaired text, the source, its guessed characters at their
     offsets in the repaired text); the end is a character boundary both in the misread text and
     in the re-read bytes. Each view and source gives its longest stretch; the one gaining most
     under the model (per character, times its length) wins. Guesses are always made here (the
-    choice of reading must not depend on ``--no-guess``); callers mark them.
+    choice of reading must not depend on ``--no-guess``); callers mark them. ``readings``: only
+    these (family, source) pairs are read (``startgate``; None: all).
     """
     capped = len(run) - start > MAX_SPAN
     final = final and not capped
     piece = run[start : start + MAX_SPAN]
     best: tuple[float, int, str, str, list[holes.Choice]] | None = None
     for family, sources in views:
+        if readings is not None:
+            sources = tuple(source for source in sources if (family, source) in readings)
+            if not sources:
+                continue
         stream, ends = decoders.byte_view(piece, family)
         if len(ends) < 2:
             continue

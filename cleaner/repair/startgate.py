@@ -157,13 +157,19 @@ class StartGate:
 
     def may_start(self, i: int) -> bool:
         """False only if no view and source can read, from ``i``, a stretch the repair would accept."""
-        if self.open:
-            return True
+        return self.open or bool(self._readings(i, first_only=True))
+
+    def readings(self, i: int) -> set[tuple[str, str]] | None:
+        """The (family, source) pairs whose reading from ``i`` may be accepted (None: any may)."""
+        return None if self.open else set(self._readings(i, first_only=False))
+
+    def _readings(self, i: int, first_only: bool) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
         need_mark = 0
         if self.marks is not None:
             k = bisect_left(self.marks, i)
             if k == len(self.marks):
-                return False
+                return found
             need_mark = self.marks[k] - i + 1
         first_wide = bisect_left(self.wide, i)
         for view in self.views:
@@ -179,8 +185,11 @@ class StartGate:
                 need = max(2, need_mark, self.wide[k] - i + 1)
                 if need > end - i:
                     continue
-                if view.reaches(source, start_byte, view.offset[i + need]):
-                    return True
-                if source == "utf-8" and view.utf8_like(start_byte, end_byte):
-                    return True  # dropped bytes may be taken back: only the full re-read knows
-        return False
+                # Dropped bytes may be taken back where the bytes look like UTF-8: only the full
+                # re-read knows how far that reading goes.
+                if view.reaches(source, start_byte, view.offset[i + need]) or (
+                        source == "utf-8" and view.utf8_like(start_byte, end_byte)):
+                    found.append((view.family, source))
+                    if first_only:
+                        return found
+        return found
