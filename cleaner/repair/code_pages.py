@@ -1,29 +1,30 @@
-"""Mojibake from the single-byte code pages the byte views do not model.
+"""Mojibake from the decoders the byte views do not model: other code pages, Japanese and Korean.
 
 The single-byte view (``decoders.SINGLE_FAMILY``) knows cp1252, Latin-1 and cp1250: the decoders
 of Western tools. Chinese bytes are also shown by tools set to other code pages — ISO-8859-15 and
 -2, cp1251/KOI8-R (Cyrillic systems), cp1253, cp1254, cp1257, Mac Roman, the DOS pages cp437,
 cp850 and cp866 — and each makes its own mojibake (Mac Roman: ‰∏≠Êñá for 中文; cp866: ф╕нцЦЗ).
 Read through the single-byte view, such text comes back wrong or not at all (ISO-8859-15 has ž
-at b8 where cp1252 has it at 9e: 中华人民 came back as 䞭华人民).
+at b8 where cp1252 has it at 9e: 中华人民 came back as 䞭华人民). Japanese and Korean decoders
+(cp932, Shift_JIS, EUC-JP, cp949, EUC-KR) show Chinese bytes as kanji, kana and hangul.
 
 A run of such characters is turned back into the bytes each code page gives it; the code page
 whose bytes read best in UTF-8, GBK or Big5 (fewest rejected sequences) is taken to be the one
 that made the run. The run is then rewritten as Latin-1 would have shown those bytes and repaired
 by the single-byte repair (``mojibake.repair_single_byte``: its sources, lost bytes and guesses),
 and the repair is kept only if it reads as Chinese and much better than the run. A run whose
-best code page is one the single-byte view models is left to that repair.
+best code page is one the single-byte view models is left to that repair. docs/repair.md §5.3
+says how a multi-byte decoder's runs are cut and judged.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from bisect import bisect_left, bisect_right
-
-import re
 
 from cleaner.model import Finding
 from cleaner.repair import mojibake
