@@ -8,9 +8,9 @@ from conftest import FIXTURES, SEEDS
 
 from cleaner import Cleaner
 from cleaner.furniture import generic
-from cleaner.furniture.body import best_run, find_body, thread_start
+from cleaner.furniture.body import article_end, best_run, find_body, thread_start
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
-from cleaner.furniture.features import FEATURES, is_prose, normalise, text_features
+from cleaner.furniture.features import FEATURES, comment_header, end_marker, is_prose, normalise, text_features
 from cleaner.furniture.lexicon import DATA, load_lexicon
 
 LEX = load_lexicon()
@@ -291,3 +291,85 @@ def test_a_verse_reference_is_no_post_stamp():
     verse = "“不要作糊涂人，要明白主的旨意如何”（弗5:17）"
     stamp = "# re: 很高兴入住 2004-12-27 12:46 网友"
     assert not generic._stamp(features(verse)) and generic._stamp(features(stamp))
+
+
+# --- where the article ends, comments without stamps, notices, title lists ----------------
+
+COMMENTS = [
+    ("网友 老街坊 回复", "我们小区去年就装上了，三楼以上的老人出门方便多了，就是施工期间噪音大，希望以后能提前通知大家，安排好时间。"),
+    ("网友 小区业主 回复", "一楼住户意见很大，说电梯挡了采光，协调了半年才谈妥，补偿标准应该定得更清楚一些，免得邻里之间闹矛盾。"),
+    ("网友 路过 回复", "希望审批再快一点，我们楼的材料交上去三个月了还没有消息，老人们每天都在问什么时候能开工，大家都很着急。"),
+]
+
+
+def marker(line: str) -> bool:
+    text = normalise(fold_line(line))
+    return end_marker(text, text_features(text, LEX), LEX)
+
+
+@pytest.mark.parametrize("line, ends", [
+    ("责任编辑：李明", True),
+    ("（責任編輯：王偉）", True),  # Traditional, fullwidth brackets
+    ("网友评论", True),
+    ("上一篇：春耕备耕物资供应充足", True),
+    ("版权与免责声明：", True),
+    ("会议最后通过了决议。（完）", True),  # the last paragraph, closed
+    ("他在评论中说，编辑部会认真核实读者的来信。", False),  # a sentence mentioning the words
+    ("分享到：微信 微博", False),  # share rows stand above articles too: no sign of an end
+])
+def test_end_markers_are_short_lines_that_close_an_article(line, ends):
+    assert marker(line) == ends
+
+
+def test_the_article_ends_at_the_first_marker_below_enough_prose():
+    lengths, prose = [10, 80, 80, 8, 120, 8], [False, True, True, False, True, False]
+    ends = [True, False, False, True, False, True]  # a marker at the top is a byline, not the end
+    assert article_end(ends, lengths, prose, min_prose=60) == 3
+    assert article_end(ends, lengths, prose, min_prose=500) == len(lengths)
+
+
+def test_a_short_article_under_a_long_comment_thread_after_an_end_marker_stays_the_body():
+    # Article at 1-2, "网友评论" at 3, then posts longer than the article and no timestamps.
+    lengths = [5, 60, 60, 4, 150, 150, 150]
+    prose = [False, True, True, False, True, True, True]
+    ends = [False, False, False, True, False, False, False]
+    assert find_body(lengths, prose, penalty=10, cap=400, spread=1.0) != (1, 2)
+    assert find_body(lengths, prose, penalty=10, cap=400, spread=1.0, min_prose=60, ends=ends) == (1, 2)
+
+
+def test_below_an_end_marker_comments_go_even_as_paragraphs():
+    page = [*ARTICLE, "网友评论"] + [line for pair in COMMENTS for line in pair]
+    lines, body = generic.page_lines([normalise(fold_line(x)) for x in page], list(range(len(page))), generic.load_model(), LEX)
+    assert body == (0, 2)
+    assert [line.features["past_end"] for line in lines] == [0.0] * 3 + [1.0] * 7
+    out = remove_furniture("\n".join(page), ()).text
+    assert out == "\n".join(ARTICLE)
+
+
+def test_comment_headers_make_a_thread_without_timestamps():
+    text = normalise("网友 老街坊 回复")
+    assert comment_header(text, text_features(text, LEX), LEX)
+    assert not comment_header(ARTICLE[0], features(ARTICLE[0]), LEX)  # a sentence is no header
+    page = [*ARTICLE] + [line for pair in COMMENTS for line in pair]  # no heading, no stamp
+    out = remove_furniture("\n".join(page), ()).text
+    assert out == "\n".join(ARTICLE)
+
+
+def test_a_notice_speaks_of_the_site_itself():
+    notice = "凡本网注明来源为其他媒体的作品，均转载自其他媒体，转载目的在于传递更多信息，并不代表本网赞同其观点和对其真实性负责，如有版权问题请与本网联系。"
+    about = "专家指出，转载他人作品应注明来源，并尊重原作者的版权，未经授权不得转载，否则须承担法律责任。"
+    assert features(notice)["notice"] == 1
+    assert features(about)["notice"] == 0  # the same words, about others: an article sentence
+    out = remove_furniture("\n".join([*ARTICLE, notice]), ()).text
+    assert out == "\n".join(ARTICLE)
+
+
+def test_a_list_of_titles_outside_the_body_is_one_block():
+    titles = ["市博物馆推出夜场参观 2023-10-12", "区文化馆举办市民书法展", "社区书屋覆盖全部街道 新华社"]
+    page = [*ARTICLE, *titles, "联系我们"]
+    lines, body = generic.page_lines([normalise(fold_line(x)) for x in page], list(range(len(page))), generic.load_model(), LEX)
+    assert body == (0, 2)
+    assert [line.features["list_run"] for line in lines] == [0.0] * 3 + [1.0] * 4
+    two = [*ARTICLE, *titles[:2]]  # two titles: no list
+    lines, _ = generic.page_lines([normalise(fold_line(x)) for x in two], list(range(len(two))), generic.load_model(), LEX)
+    assert not any(line.features["list_run"] for line in lines)

@@ -83,7 +83,7 @@ def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
     f["lex_phrase"] = min(hits, 3) / 3
     f["lex_cover"] = covered / max(len(text), 1)
     f["lex_short"] = float(hits > 0 and n <= 30)
-    f["notice"] = float(lexicon.notice_words(text) >= NOTICE_WORDS)
+    f["notice"] = float(lexicon.notice(text, NOTICE_WORDS))
     return f
 
 
@@ -121,10 +121,11 @@ def item_row(text: str) -> bool:
 
 
 def is_prose(text: str, f: dict[str, float]) -> bool:
-    """A line that reads like article text: long enough, punctuated as sentences, not furniture."""
+    """A line that reads like article text: long enough, punctuated as sentences, not furniture
+    (a notice of the site's, however well punctuated, is no article prose: it never joins the body)."""
     long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
     return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5) and not f["kv_many"]
-                and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"])
+                and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"] and not f["notice"])
 
 
 def is_paragraph(text: str, f: dict[str, float]) -> bool:

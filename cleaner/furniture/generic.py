@@ -232,6 +232,30 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
         need = model.threshold + (model.body_margin if inside and is_prose(line.text, line.features) else 0.0)
-        if s > need:
+        family = forced(line, pos, body)
+        if family:
+            out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
+        elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
     return out
+
+
+def forced(line: Line, pos: int, body: tuple[int, int]) -> str:
+    """The family that removes a line outside the body whatever its score, or "".
+
+    ``notice``: a notice of the site's own (headed 免责声明：, or three notice words with 本网/本站:
+    copyright, reprint terms, disclaimer, contacts); no article sentence speaks of "本网" with
+    such words. ``label``: a short line made of furniture phrases alone (关于我们, 打印本页).
+    The fit split holds too few of either outside the body for the weights to learn them, and
+    its hand copies keep some headings, which teaches the weights to keep all of them."""
+    if body[0] <= pos <= body[1]:
+        return ""
+    f = line.features
+    if f["notice"]:
+        return "notice"
+    if (f["len_1_4"] or f["len_5_12"]) and f["lex_cover"] >= FORCED_COVER:
+        return "label"
+    return ""
+
+
+FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label

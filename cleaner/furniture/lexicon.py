@@ -26,10 +26,15 @@ class Lexicon:
     notice_re: re.Pattern  # words of copyright, reprint and contact notices
     self_re: re.Pattern  # the words a site uses for itself in its notices (本网, 本站)
 
-    def notice_words(self, text: str) -> int:
-        """How many different notice words a folded, NFKC line holds; 0 when the line does not
-        speak of the site itself (an article about copyright speaks of others)."""
-        return len(set(self.notice_re.findall(text))) if self.self_re.search(text) else 0
+    heads_re: re.Pattern  # headings a notice starts with, before a colon (免责声明：)
+
+    def notice(self, text: str, least: int) -> bool:
+        """A notice of the site's: a line headed "免责声明：" (or another notice heading), or one
+        holding ``least`` different notice words and a word the site uses for itself (本网, 本站):
+        an article about copyright uses the words too, but speaks of others."""
+        if self.heads_re.match(text):
+            return True
+        return bool(self.self_re.search(text)) and len(set(self.notice_re.findall(text))) >= least
 
     def phrases(self, text: str) -> tuple[int, int]:
         """(furniture phrases found, characters they cover) in a folded, NFKC line."""
@@ -73,9 +78,9 @@ def load_lexicon(path: Path = DATA / "lexicon.toml") -> Lexicon:
     groups = {name: _normal(data[name]["words"]) for name in ("ends", "comments", "notice")}
     if not all(groups.values()):
         raise ValueError(f"{path}: the lexicon needs [ends], [comments] and [notice] words")
-    own = _normal(data["notice"]["self"])
-    if not own:
-        raise ValueError(f"{path}: the lexicon needs [notice] self words")
+    own, heads = _normal(data["notice"]["self"]), _normal(data["notice"]["heads"])
+    if not own or not heads:
+        raise ValueError(f"{path}: the lexicon needs [notice] self and heads words")
     return Lexicon(re.compile(_alternation(phrases)), keys_re, len(phrases),
                    *(re.compile(_alternation(groups[name])) for name in ("ends", "comments", "notice")),
-                   re.compile(_alternation(own)))
+                   re.compile(_alternation(own)), re.compile(rf"[(\[【]?\s*(?:{_alternation(heads)})\s*[】\])]?\s*:"))
