@@ -258,3 +258,25 @@ def test_an_items_candidates_share_its_byte_length_and_ascii_so_checks_can_prece
                             assert len(sizes) == 1, cands
                             checked += len(cands) > 1
     assert checked > 100
+
+
+def test_a_one_character_run_is_re_read_from_the_source_the_page_agrees_on():
+    # GBK read as cp1252: 年 and 月 between digits are two high characters each, too short to be
+    # evidence alone (benchmarks/decoders.py: most errors of the lossless single-byte paths).
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = "工业和信息化部召开推进会。\n2018年3月至2019年5月，发展经济。\n中国工程院院士出席会议。"
+    broken = page.encode("gbk").decode("cp1252")
+    fixed = repair_single_byte(broken)
+    assert fixed.text == page
+    assert repair_single_byte(fixed.text).text == page  # nothing left to re-read
+
+
+def test_without_a_page_consensus_a_one_character_run_stays():
+    from cleaner.repair.mojibake import repair_single_byte
+
+    alone = "2018年".encode("gbk").decode("cp1252")  # 2018Äê: one character, nothing else misread
+    assert repair_single_byte(f"价格：{alone}")[0] == f"价格：{alone}"
+    # Nor when the page's repairs read UTF-8: the page's bytes are not two-byte codes.
+    utf8 = "工业和信息化部召开推进会，中国工程院院士出席会议。".encode().decode("cp1252", errors="replace")
+    assert repair_single_byte(f"{utf8}\n价格：{alone}").text.endswith(f"价格：{alone}")

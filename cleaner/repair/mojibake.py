@@ -10,6 +10,7 @@ characters stay.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -648,6 +649,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     text, count = _fix_pinyin_latin(text)
     pieces: list[str] = []
     guessed: list[Guessed] = []
+    sources: Counter = Counter()  # the source of each repair, for the page's consensus
     done = out_len = 0
     for m in _SINGLE_RUN.finditer(text):
         span = m.group()
@@ -681,6 +683,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
                 run_guessed += [(run_len + at, c) for at, c in span_guessed]
                 run_len += len(fixed)
                 n += 1
+                sources[source] += 1
                 i = j
             else:
                 out.append(span[i])
@@ -697,8 +700,58 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     if pieces:
         pieces.append(text[done:])
         text = "".join(pieces)
+    page_source = _consensus(sources)
+    if page_source:
+        text, more, edits = _short_runs(text, page_source)
+        guessed = _moved(guessed, edits)
+        count += more
     text, findings = _mark(text, guessed, guess)
     return MojibakeRepair(text, count, findings)
+
+
+# A page read through one wrong decoder was read through it everywhere: once enough of its runs
+# were re-read from one source (CONSENSUS_MIN, all but a CONSENSUS_SHARE of them), a run too short
+# to be evidence on its own (one GBK or Big5 character between digits: 2018Äê3ÔÂ is 2018年3月)
+# is re-read from that source too, if it reads as common Chinese.
+CONSENSUS_MIN = 3
+CONSENSUS_SHARE = 0.9
+
+
+def _consensus(sources: Counter) -> str:
+    """The two-byte source (gbk, big5) most of a page's single-byte repairs read, or ""."""
+    if not sources:
+        return ""
+    source, n = sources.most_common(1)[0]
+    if source == "utf-8" or n < CONSENSUS_MIN or n < CONSENSUS_SHARE * sum(sources.values()):
+        return ""
+    return source
+
+
+def _short_runs(text: str, source: str) -> tuple[str, int, list[Edit]]:
+    """Re-read in ``source`` each single-byte run of one two-byte character (two high characters,
+    or one and its ASCII trail byte) that reads as one common Chinese character or sign."""
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    done = count = 0
+    rare = _rare_char()
+    views = ((decoders.SINGLE_FAMILY, (source,)),)
+    for m in _SINGLE_RUN.finditer(text):
+        span = m.group()
+        high = sum(1 for ch in span if ch >= "\x80")
+        if not 1 <= high <= 2 or len(span) != 2 or "\ufffd" in span:
+            continue
+        j, fixed, _, span_guessed = _best_span(span, 0, text[m.start() - 1 : m.start()], False, views=views)
+        if j != len(span) or span_guessed or len(fixed) != 1 or fixed < "\u3000" or rare.search(fixed) \
+                or not _reads_better(fixed, span):
+            continue
+        pieces += [text[done : m.start()], fixed]
+        edits.append((m.start(), m.end(), 1))
+        done = m.end()
+        count += 1
+    if not pieces:
+        return text, 0, []
+    pieces.append(text[done:])
+    return "".join(pieces), count, edits
 
 
 # A tone-marked letter of a pinyin annotation in UTF-8 read one byte a character: (kÇŽi) is kǎi.
