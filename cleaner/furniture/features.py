@@ -97,13 +97,16 @@ def end_marker(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     上一篇/下一篇, a comments or disclaimer heading, or a paragraph closed by "(完)"."""
     if _COMPLETE.search(text):
         return True
-    return len(text) <= MARK_MAX and not f["final_punct"] and bool(lexicon.ends_re.search(text))
+    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
+            and bool(lexicon.ends_re.search(text)))
 
 
 def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     """A comment's header line: short, no sentence, with reply or vote words (网友 张三 回复,
     顶(3) 踩(1), IP属地：北京). A close row of them is a thread even without post timestamps."""
-    return len(text) <= MARK_MAX and not f["final_punct"] and bool(lexicon.comments_re.search(text))
+    # No clauses: a hard-wrapped paragraph's lines are short and unended too, and hold 回复 or 网友.
+    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
+            and bool(lexicon.comments_re.search(text)))
 
 
 def item_row(text: str) -> bool:
