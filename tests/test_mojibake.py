@@ -280,3 +280,17 @@ def test_without_a_page_consensus_a_one_character_run_stays():
     # Nor when the page's repairs read UTF-8: the page's bytes are not two-byte codes.
     utf8 = "工业和信息化部召开推进会，中国工程院院士出席会议。".encode().decode("cp1252", errors="replace")
     assert repair_single_byte(f"{utf8}\n价格：{alone}").text.endswith(f"价格：{alone}")
+
+
+def test_a_lone_character_between_digits_is_re_read_in_the_reading_the_page_agrees_on():
+    # Big5 read as GB18030: 年 between digits becomes one private-use character and 月 the kana
+    # る; alone, one character is no evidence (benchmarks/decoders.py: nearly all that was left
+    # of the Big5 -> gb18030 errors).
+    page = "工業和信息化部召開推進會。\n2018年3月至2019年5月，發展經濟。\n中國工程院院士出席會議。"
+    broken = page.encode("big5").decode("gb18030")
+    assert "\ue6e4" in broken and "る" in broken
+    fixed = fix_utf8_as_gbk(broken)[0]
+    assert fixed == page and fix_utf8_as_gbk(fixed)[0] == page
+    # Without the page's agreement (nothing else misread) the lone characters stay.
+    alone = "2018年3月".encode("big5").decode("gb18030")
+    assert fix_utf8_as_gbk(f"发布于{alone}")[0] == f"发布于{alone}"

@@ -101,7 +101,7 @@ def test_a_refused_start_is_one_the_re_read_refuses():
                     narrowed += 1
                     continue
                 refused += 1
-                j, fixed, codec, _ = full
+                j, fixed, codec, *_ = full
                 assert not (j > i + 1 and mojibake._marked(window, i, j, codec) and mojibake._evidence(window, i, j, codec)
                             and mojibake._reads_better(fixed, window[i:j])), (window, i)
     assert refused > 1000 and narrowed > 100

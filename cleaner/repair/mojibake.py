@@ -104,7 +104,12 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
     text, letters = _fix_pinyin_letters(text)
     if not _looks_misread(text):
         return MojibakeRepair(text, letters, [])  # the common case, decided by one C-speed search
-    text, count, guessed = _passes(text, skip_lines_with, [])
+    tally: Counter = Counter()
+    text, count, guessed = _passes(text, skip_lines_with, [], tally)
+    page_reading = _consensus(tally)
+    if page_reading and not skip_lines_with:
+        text, lone = _lone_characters(text, *page_reading)
+        count += lone
     if not guess and guessed:
         # A U+FFFD written for a guess may read, with its neighbours, as something new (涓�� is
         # UTF-8 for 一 and two lost bytes): read again, marking, until nothing changes, so that a
@@ -121,7 +126,7 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
     return MojibakeRepair(text, count + letters, findings)
 
 
-def _passes(text: str, skip_lines_with: str, guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
+def _passes(text: str, skip_lines_with: str, guessed: list[Guessed], tally: Counter | None = None) -> tuple[str, int, list[Guessed]]:
     """Passes of ``_fix_once`` until one changes nothing; (text, repairs, guesses moved along).
 
     A re-read may itself be mojibake of another family (UTF-8 read as Big5, re-read as GBK,
@@ -129,7 +134,7 @@ def _passes(text: str, skip_lines_with: str, guessed: list[Guessed]) -> tuple[st
     """
     count = 0
     for _ in range(MAX_PASSES):
-        text, more, edits, again = _fix_once(text, skip_lines_with)
+        text, more, edits, again = _fix_once(text, skip_lines_with, tally)
         if not more:
             break
         guessed = _moved(guessed, edits) + again
@@ -177,7 +182,7 @@ MAX_PASSES = 3
 Edit = tuple[int, int, int]
 
 
-def _fix_once(text: str, skip_lines_with: str) -> tuple[str, int, list[Edit], list[Guessed]]:
+def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
     """One pass of ``fix_utf8_as_gbk`` over the runs around rare characters.
 
     Returns (text, repairs, the stretches re-read, the guesses at their offsets in the new text).
@@ -206,7 +211,7 @@ def _fix_once(text: str, skip_lines_with: str) -> tuple[str, int, list[Edit], li
                 continue
         syllable = _ANNOTATION_AFTER.match(text, m.end())
         run, n, stretches, run_guessed = _fix_run(m.group(), text[m.start() - 1 : m.start()],
-                                                  m.end() == len(text) or text[m.end()] == "\n", syllable.group(1) if syllable else None)
+                                                  m.end() == len(text) or text[m.end()] == "\n", syllable.group(1) if syllable else None, tally)
         if n:
             out_len += m.start() - done
             pieces += [text[done : m.start()], run]
@@ -226,7 +231,8 @@ def _fix_once(text: str, skip_lines_with: str) -> tuple[str, int, list[Edit], li
 RUN_LOOKBACK = 64
 
 
-def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
+def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None,
+             tally: Counter | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
     """Repair the windows of one run around its rare characters.
 
     Returns (new run, repairs made, stretches re-read in ``run``, guesses at offsets in the new run).
@@ -243,15 +249,19 @@ def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None
     # cost its length squared.
     for lo, hi, stop in _rare_windows(run):
         prev = _last_char(out + [run[done:lo]]) or before
+        window_tally: Counter = Counter()  # the (family, source) of each repair, for the page's consensus
         fixed, n, stretches, window_guessed = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run),
-                                                             syllable if hi == len(run) else None)
+                                                             syllable if hi == len(run) else None, window_tally)
         wide = max(done, lo - (WIDE_MARGIN - LEAD_MARGIN))
         if n and wide < lo:
             # A repair shows the run misread: its span may start further back than the margin.
             prev = _last_char(out + [run[done:wide]]) or before
             lo = wide
+            window_tally = Counter()
             fixed, n, stretches, window_guessed = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run),
-                                                                 syllable if hi == len(run) else None)
+                                                                 syllable if hi == len(run) else None, window_tally)
+        if tally is not None and n:
+            tally.update(window_tally)
         out_len += lo - done
         out.append(run[done:lo])
         out.append(fixed)
@@ -300,8 +310,8 @@ def _last_char(parts: list[str]) -> str:
     return ""
 
 
-def _repair_window(window: str, stop: int, prev: str, final: bool,
-                   syllable: str | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
+def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str | None = None,
+                   tally: Counter | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
     """Replace each stretch of ``window`` starting before ``stop`` that reads much better re-decoded.
 
     Returns (text, count, the stretches replaced, guesses at their offsets in the new text).
@@ -323,7 +333,7 @@ def _repair_window(window: str, stop: int, prev: str, final: bool,
         before = out[-1][-1:] if out else prev
         # Only the views and sources the gate let through are read: the others' readings would
         # be refused inside _best_span (``_marked``, ``_evidence``) and could not be the best.
-        j, fixed, codec, span_guessed = _best_span(window, i, before, final, syllable, readings=readings)
+        j, fixed, codec, span_guessed, family = _best_span(window, i, before, final, syllable, readings=readings)
         # A stretch ending on a character its pinyin annotation reads needs no fluency test.
         confirmed = bool(syllable) and j == len(window) and annotates(fixed[-1:], syllable)
         # The stretch must hold a rare character itself (``_marked``): rare characters are what
@@ -337,6 +347,8 @@ def _repair_window(window: str, stop: int, prev: str, final: bool,
             guessed += [(out_len + at, c) for at, c in span_guessed]
             out_len += len(fixed)
             count += 1
+            if tally is not None:
+                tally[family, codec] += 1
             i = j
         else:
             out.append(window[i])
@@ -458,12 +470,12 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, ("utf-8", "gbk", "big5")),)
 
 
 def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None,
-               views: tuple = CJK_VIEWS, readings: set[tuple[str, str]] | None = None) -> tuple[int, str, str, list[Guessed]]:
+               views: tuple = CJK_VIEWS, readings: set[tuple[str, str]] | None = None) -> tuple[int, str, str, list[Guessed], str]:
     """The stretch from ``start`` that reads best as Chinese in one of the views and sources.
 
     Returns (end index in ``run``, its repaired text, the source, its guessed characters at their
-    offsets in the repaired text); the end is a character boundary both in the misread text and
-    in the re-read bytes. Each view and source gives its longest stretch; the one gaining most
+    offsets in the repaired text, the view's family); the end is a character boundary both in the
+    misread text and in the re-read bytes. Each view and source gives its longest stretch; the one gaining most
     under the model (per character, times its length) wins. Guesses are always made here (the
     choice of reading must not depend on ``--no-guess``); callers mark them. ``readings``: only
     these (family, source) pairs are read (``startgate``; None: all).
@@ -471,7 +483,7 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
     capped = len(run) - start > MAX_SPAN
     final = final and not capped
     piece = run[start : start + MAX_SPAN]
-    best: tuple[float, int, str, str, list[holes.Choice]] | None = None
+    best: tuple[float, int, str, str, list[holes.Choice], str] | None = None
     for family, sources in views:
         if readings is not None:
             sources = tuple(source for source in sources if (family, source) in readings)
@@ -521,13 +533,13 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                     continue
                 gain = (_per_char(fixed) - _per_char(piece[:n_chars])) * n_chars
                 if best is None or gain > best[0]:
-                    best = (gain, start + n_chars, fixed, source, decoded)
+                    best = (gain, start + n_chars, fixed, source, decoded, family)
                 if complete and n_chars == len(ends) and not ignore:
                     break  # the whole stretch read without taking bytes back: enough
     if best is None:
-        return start, "", "", []
+        return start, "", "", [], ""
     # One item per character: an item's index is its offset in the repaired text.
-    return best[1], best[2], best[3], [(at, c) for at, c in enumerate(best[4]) if c.guessed]
+    return best[1], best[2], best[3], [(at, c) for at, c in enumerate(best[4]) if c.guessed], best[5]
 
 
 # Could bytes be UTF-8 Chinese with some dropped (worth taking dropped bytes back)? See startgate.
@@ -670,7 +682,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
                 i += 1
                 continue
             prev = _last_char(out) or text[m.start() - 1 : m.start()]
-            j, fixed, source, span_guessed = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
+            j, fixed, source, span_guessed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
             high = sum(1 for ch in span[i:j] if ch >= "\x80")
             cjk = sum(1 for ch in fixed if ch >= "\u3000")  # Han and Chinese punctuation (年（)
             # Two characters, or one in UTF-8 with all its bytes: a lead and two continuation
@@ -717,14 +729,41 @@ CONSENSUS_MIN = 3
 CONSENSUS_SHARE = 0.9
 
 
-def _consensus(sources: Counter) -> str:
-    """The two-byte source (gbk, big5) most of a page's single-byte repairs read, or ""."""
+def _consensus(sources: Counter):
+    """The reading most of a page's repairs agree on (a source, or a (family, source) pair), if
+    it reads two-byte codes (GBK, Big5: not UTF-8) and enough of them agree; else ""."""
     if not sources:
         return ""
-    source, n = sources.most_common(1)[0]
+    reading, n = sources.most_common(1)[0]
+    source = reading[1] if isinstance(reading, tuple) else reading
     if source == "utf-8" or n < CONSENSUS_MIN or n < CONSENSUS_SHARE * sum(sources.values()):
         return ""
-    return source
+    return reading
+
+
+def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
+    """Re-read each rare character standing alone between ASCII (2018\ue6e43る is Big5's 2018年3月
+    read as GB18030) in the page's agreed ``family`` view and ``source``, where its bytes are one
+    common Chinese character or sign. Its length is kept, so no other offset moves."""
+    rare = _rare_char()
+    chars = list(text)
+    count = 0
+    for m in _CJK_RUN.finditer(text):
+        ch = m.group()
+        if len(ch) != 1 or not rare.match(ch):
+            continue
+        stream, ends = decoders.byte_view(ch, family)
+        if len(ends) != 1 or None in stream or len(stream) != 2:
+            continue
+        items, complete = reread.read(stream, source, family)
+        if not complete or len(items) != 1 or len(items[0][2]) != 1:
+            continue
+        fixed = items[0][0]
+        if fixed < "\u3000" or rare.match(fixed) or not _reads_better(fixed, ch):
+            continue
+        chars[m.start()] = fixed
+        count += 1
+    return ("".join(chars) if count else text), count
 
 
 def _short_runs(text: str, source: str) -> tuple[str, int, list[Edit]]:
@@ -740,7 +779,7 @@ def _short_runs(text: str, source: str) -> tuple[str, int, list[Edit]]:
         high = sum(1 for ch in span if ch >= "\x80")
         if not 1 <= high <= 2 or len(span) != 2 or "\ufffd" in span:
             continue
-        j, fixed, _, span_guessed = _best_span(span, 0, text[m.start() - 1 : m.start()], False, views=views)
+        j, fixed, _, span_guessed, _ = _best_span(span, 0, text[m.start() - 1 : m.start()], False, views=views)
         if j != len(span) or span_guessed or len(fixed) != 1 or fixed < "\u3000" or rare.search(fixed) \
                 or not _reads_better(fixed, span):
             continue
