@@ -99,3 +99,17 @@ def choose_ranked(lm: CharModel, items: list[list], prev: str, final_: bool,
                   guess: bool = True) -> list[tuple[str, int, bool, str, float]]:
     """holes.choose_ranked: (character, end, guessed, runner-up, margin) per item; sets each
     item's character to the chosen one."""
+
+class Realigner:
+    """realign's beam (native/src/realign.rs) for one model: the module's constants, gbk's pair
+    table and NFKC sources handed over once; one call per span."""
+
+    def __init__(self, lm: CharModel, params: tuple[float, float, float, int, float, int, float],
+                 sentence_end: str, pairs: list[tuple[int, int, str]],
+                 nfkc: list[tuple[str, list[bytes]]]) -> None: ...
+    def add_syllable(self, syllable: str, annotated: list[tuple[str, bytes | None]]) -> None: ...
+    def has_syllable(self, syllable: str) -> bool: ...
+    def realign(self, tokens: list[tuple[int, str, bytes | None]], before: str, before_bytes: bytes | None,
+                fast_forward: bool) -> tuple[str, int, int, list[tuple[int, str, str, tuple[str, ...]]]] | None:
+        """(text, groups dropped, bytes put back, [(position, character, kind, options)]), or
+        None when no reading is consistent."""

@@ -166,7 +166,6 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from native_inputs import SETTINGS, clean_line, text_inputs  # noqa: E402
 
-from cleaner.repair import gbk, realign as realign_module  # noqa: E402
 
 
 def _same_repair(span: str, before: str, guess: bool) -> None:
@@ -231,46 +230,3 @@ def test_fixture_spans_are_read_as_the_reference():
                 spans += 1
                 _same_repair(span, before, seed != 1)
     assert spans >= 8
-
-
-def _fields(states):
-    slots = realign_module._State.__slots__
-    return [tuple(getattr(s, name) for name in slots) for s in states]
-
-
-def _states():
-    """States of every decoder position, with and without a context character and a doubt."""
-    State = realign_module._State
-    out = []
-    for prev in ("", "國", "，", "a"):
-        out.append(State(-3.25, None, (0xB9, 0xFA), prev, (prev, ()), 1, 0, (), len(prev)))
-        for lead in (0x81, 0xA1, 0xB9, 0xC8, 0xFE):
-            out.append(State(-7.5, lead, (0x3F, lead), prev, (prev, ()), 0, 1, ((0, "x", "lost-pair", ()), ()), len(prev)))
-            out.append(State(-7.5, lead, (0xBC, lead), prev, (prev, ()), 1, 1, (), len(prev), (0x89, 0xB4), True))
-        out.append(State(-1.0, realign_module.UNKNOWN_LEAD, (0xAB, 0xA1), prev, (prev, ()), 0, 0, (), len(prev)))
-    return out
-
-
-# Two-byte characters with trails on both sides of 0x80, ASCII and its fullwidth images, 。.
-CHARS = "國的变為“”。，！丂亐乗@A!? 1"
-
-
-def test_two_byte_shortcuts_feed_as_byte_by_byte():
-    for st_ in _states():
-        for ch in CHARS:
-            datas = [gbk.encode_char(ch), *gbk.NFKC_SOURCES.get(ch, ())]
-            for data in datas:
-                for extra in (0.0, -realign_module.FULLWIDTH_COST):
-                    fast = realign_module._feed_bytes(st_, data, extra)
-                    slow = realign_module._feed_bytewise(st_, data, extra)
-                    assert _fields(fast) == _fields(slow), (st_.lead, st_.prev, ch, data)
-
-
-def test_guessed_states_are_the_emitted_ones():
-    for st_ in _states():
-        for trail in (0xA1, 0x40, 0xFE):
-            ranked, options = realign_module._guesses(gbk.chars_with_trail(trail), st_.prev, True)
-            made = realign_module._guessed(st_, ranked, realign_module.GUESS_BONUS, "lost-lead", options, lambda b, _, t=trail: (b, t))
-            emitted = [realign_module._emit(st_, ch, realign_module.GUESS_BONUS, None, (b, trail),
-                                            ((st_.length, ch, "lost-lead", options), st_.guesses)) for b, ch in ranked]
-            assert _fields(made) == _fields(emitted)

@@ -20,16 +20,12 @@ Everything here is pure: a span goes in, the repaired span and what was guessed 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from collections.abc import Callable
 from functools import lru_cache
-from itertools import repeat
-from operator import attrgetter
 
 import regex
 
 from cleaner.langmodel import model
 from cleaner.repair import gbk, holes, pinyin
-from cleaner.repair.ranking import RankedCandidates
 
 # Adjustments in log-probability units (natural log) on top of the language model; a state's
 # score is a log-probability, higher is better.
@@ -42,8 +38,6 @@ FULLWIDTH_COST = 0.5  # reading an ASCII sign as the NFKC image of a fullwidth p
 BEAM = 32
 PRUNE_MARGIN = 30.0
 CANDIDATES = 24  # guesses kept per hole (the next character decides among them)
-UNKNOWN_LEAD = -1
-_SCORE = attrgetter("score")
 
 GROUP = regex.compile(r"([(?])(" + pinyin.SYLLABLE.pattern + r")\)")
 
@@ -83,327 +77,33 @@ def tokenize(span: str) -> list[tuple[str, str]]:
     return tokens
 
 
-class _State:
-    """One reading of the span so far.
-
-    A plain slotted object, changed only while it is being made: the beam makes hundreds of
-    thousands of them, and a frozen dataclass copied by ``dataclasses.replace`` was 16 % of the
-    repair's time (issue 17). ``guesses`` is a linked list of plain tuples, newest first
-    (``((position, char, kind, options), rest)`` or ``()``): most states are dropped by the beam,
-    so ``Guess`` objects are made only for the state that wins.
-    """
-
-    __slots__ = ("score", "lead", "last2", "prev", "out", "annotations", "inserted", "guesses", "length", "doubt", "mark")
-
-    def __init__(self, score: float, lead: int | None, last2: tuple[int, int], prev: str, out: tuple,
-                 annotations: int = 0, inserted: int = 0, guesses: tuple = (), length: int = 0,
-                 doubt: tuple = (), mark: bool = False) -> None:
-        self.score = score
-        self.lead = lead  # pending lead byte, UNKNOWN_LEAD after a lost lead, None at a boundary
-        self.last2 = last2  # last two bytes of the stream (-1 where unknown)
-        self.prev = prev  # last emitted character, for the language model
-        self.out = out  # linked list of emitted strings: (text, rest) or ()
-        self.annotations = annotations
-        self.inserted = inserted
-        self.guesses = guesses
-        self.length = length
-        self.doubt = doubt  # the leads an annotation allowed, when the pending lead was one of several
-        self.mark = mark  # guessing is off: the doubted character is written as U+FFFD
-
-    def key(self) -> tuple:
-        # States that agree on the decoder's position and on the model's context have the same
-        # future; only the best of them needs to be kept.
-        return (self.lead, self.last2, self.prev)
-
-    def copy(self) -> _State:
-        return _State(self.score, self.lead, self.last2, self.prev, self.out, self.annotations, self.inserted,
-                      self.guesses, self.length, self.doubt, self.mark)
-
-
-def _emit(st: _State, text: str, score_delta: float, lead: int | None = None, last2: tuple[int, int] | None = None,
-          guesses: tuple | None = None, annotations: int = 0) -> _State:
-    """A new state after ``st`` has written ``text``; ``annotations``: groups dropped with it."""
-    lm = model()
-    s = st.score + score_delta
-    prev = st.prev
-    if guesses is None:
-        guesses = st.guesses
-    if st.doubt and text and last2 is not None and last2[1] >= 0:
-        # (An unknown trail, -1: the character is a guess of its own, reported where it is made.)
-        # The character completed here starts with a byte the annotation did not single out, and
-        # another of the allowed bytes would have made a character with this trail too.
-        readings = tuple(ch for lead_ in st.doubt if (ch := gbk.pair_char(lead_, last2[1])) is not None)
-        if len(readings) > 1:
-            if st.mark:
-                text = LOST + text[1:]
-            guesses = ((st.length, text[0], "lost-lead", readings), guesses)
-    bigram = lm.bigram
-    for ch in text:
-        s += bigram(prev, ch) if prev else lm.unigram(ch)
-        prev = ch
-    return _State(s, lead, st.last2 if last2 is None else last2, prev, (text, st.out),
-                  st.annotations + annotations, st.inserted, guesses, st.length + len(text))
-
-
-def _guessed(st: _State, ranked: list, bonus: float, kind: str, options: tuple[str, ...],
-             last2_of: Callable[[int, str], tuple[int, int]], lead: int | None = None) -> list[_State]:
-    """The states that write one guessed character each, for the ranked (byte, char) pairs.
-
-    ``_emit`` for each, written out: a hole has up to 24 candidates, and these states are most of
-    what the beam makes. The score is summed as ``_emit`` sums it, so it is the same to the bit.
-    """
-    prev = st.prev
-    if st.doubt or not prev:
-        return [_emit(st, ch, bonus, lead, last2_of(byte, ch), ((st.length, ch, kind, options), st.guesses))
-                for byte, ch in ranked]
-    bigram = model().bigram
-    base, out, annotations, inserted, guesses, length = st.score + bonus, st.out, st.annotations, st.inserted, st.guesses, st.length
-    return [_State(base + bigram(prev, ch), lead, last2_of(byte, ch), ch, (ch, out), annotations, inserted,
-                   ((length, ch, kind, options), guesses), length + 1)
-            for byte, ch in ranked]
-
-
-def _feed_byte(st: _State, b: int, extra: float = 0.0, guess: bool = True) -> list[_State]:
-    """Advance the in-step GBK decoder by one byte; may branch after a lost lead byte."""
-    last2 = (st.last2[1], b)
-    if st.lead is None:
-        if b < 0x80:
-            return [_emit(st, chr(b), extra, last2=last2)]
-        if gbk.is_lead(b):
-            n = st.copy()
-            n.score, n.lead, n.last2 = st.score + extra, b, last2
-            return [n]
-        return []
-    if st.lead == UNKNOWN_LEAD:
-        if not gbk.is_trail(b):
-            return []
-        ranked, options = _guesses(gbk.chars_with_trail(b), st.prev, guess)
-        return _guessed(st, ranked, extra + GUESS_BONUS, "lost-lead", options, lambda lead, _: (lead, b))
-    if not gbk.is_trail(b):
-        return []
-    ch = gbk.pair_char(st.lead, b)
-    if ch is None:
-        return []
-    return [_emit(st, ch, extra, last2=last2)]
-
-
-def _feed_bytes(st: _State, data: bytes, extra: float = 0.0, guess: bool = True) -> list[_State]:
-    if len(data) == 2 and not st.doubt:
-        # The common cases of a two-byte character in one step each, without the state between
-        # (the same states, the same scores as byte by byte).
-        first, second = data
-        if st.lead is None and gbk.is_lead(first):
-            # At a boundary the lead byte only waits for its trail.
-            if not gbk.is_trail(second):
-                return []
-            ch = gbk.pair_char(first, second)
-            return [] if ch is None else [_emit(st, ch, extra, last2=(first, second))]
-        if st.lead is not None and st.lead != UNKNOWN_LEAD and gbk.is_lead(second):
-            # Out of step: the first byte completes the pending lead, the second waits.
-            if not gbk.is_trail(first):
-                return []
-            ch = gbk.pair_char(st.lead, first)
-            if ch is None:
-                return []
-            n = _emit(st, ch, extra, last2=(st.last2[1], first))
-            n.score, n.lead, n.last2 = n.score + 0.0, second, (first, second)
-            return [n]
-    return _feed_bytewise(st, data, extra, guess)
-
-
-def _feed_bytewise(st: _State, data: bytes, extra: float = 0.0, guess: bool = True) -> list[_State]:
-    """``_feed_bytes`` one byte at a time (what its shortcuts must equal: tests/test_realign.py)."""
-    states = [st]
-    for i, b in enumerate(data):
-        states = [n for s in states for n in _feed_byte(s, b, extra if i == 0 else 0.0, guess)]
-        if not states:
-            break
-    return states
-
-
+_KINDS = {"c": 0, "?": 1, "(": 2, "?(": 3}  # token kinds as the native beam takes them
 LOST = "\ufffd"
 
-
-# (id of a candidate tuple, preceding character) -> (ranked pairs, their characters as options)
-_RANKED: dict[tuple[int, str], tuple[list, tuple[str, ...]]] = {}
-_RANKERS: dict[int, RankedCandidates] = {}
-_AFTER_UNASSIGNED: dict[str, tuple[tuple, tuple[str, ...]]] = {}
-_NO_GUESS = ([(-1, LOST)], ())  # with guessing off: one mark, no options
-LONG_LIST = 256  # candidates from which a list is ranked from its base orders (cleaner/repair/ranking.py)
+# The native beam of the model in use (langmodel.use may change it): (model, beam).
+_BEAM: list = []
 
 
-def _guesses(candidates: tuple, prev: str, guess: bool) -> tuple[list, tuple[str, ...]]:
-    """The likeliest candidate (byte, char) pairs after ``prev``, with their characters (the
-    options a guess reports); with guessing off, one U+FFFD stands in.
+def _beam():
+    """The native beam (native/src/realign.rs) for the model in use, made once: the module's
+    constants, gbk's pair table and NFKC sources are handed over when it is made."""
+    lm = model()
+    if not _BEAM or _BEAM[0] is not lm:
+        from cleaner import _native
 
-    ``candidates`` are gbk's tuples, which live as long as the process, so the result is cached
-    by their identity and ``prev``: each list is ranked once per preceding character.
-    """
-    if not guess:
-        return _NO_GUESS
-    key = (id(candidates), prev)
-    found = _RANKED.get(key)
-    if found is None:
-        lm = model()
-        if len(candidates) >= LONG_LIST:
-            # gbk's long lists (up to 20,000): scoring all of them after every new character
-            # cost 0.1 s each; the ranker scores only the pairs the model knows.
-            ranker = _RANKERS.get(id(candidates))
-            if ranker is None:
-                ranker = _RANKERS[id(candidates)] = RankedCandidates([ch for _, ch in candidates], lm)
-            ranked = [candidates[i] for i in ranker.top(prev, CANDIDATES)]
-        else:
-            # Scored in one pass and sorted in C; a stable sort with reverse=True keeps ties in
-            # list order, as sorting by the negated score does.
-            chars = _chars(candidates)
-            scores = list(map(lm.bigram, repeat(prev, len(chars)), chars)) if prev else list(map(lm.unigram, chars))
-            ranked = [candidates[i] for i in sorted(range(len(chars)), key=scores.__getitem__, reverse=True)[:CANDIDATES]]
-        if len(_RANKED) > 1 << 14:
-            _RANKED.clear()
-        found = _RANKED[key] = (ranked, _options(ranked))
-    return found
+        pairs = [(lead, trail, ch) for lead in range(0x81, 0xFF) for trail in range(256)
+                 if (ch := gbk.pair_char(lead, trail)) is not None]
+        params = (GUESS_BONUS, LITERAL_GROUP_COST, FULLWIDTH_COST, BEAM, PRUNE_MARGIN, CANDIDATES, holes.FINAL_BONUS)
+        beam = _native.Realigner(lm.native, params, "".join(sorted(holes.SENTENCE_END)), pairs,
+                                 [(ch, list(alts)) for ch, alts in gbk.NFKC_SOURCES.items()])
+        _BEAM[:] = [lm, beam]
+    return _BEAM[1]
 
 
 @lru_cache(maxsize=None)
-def _chars(candidates: tuple) -> tuple[str, ...]:
-    return tuple(ch for _, ch in candidates)
-
-
-def _after_unassigned(prev: str, guess: bool) -> tuple[tuple, tuple[str, ...]]:
-    """Characters whose lead closed the unassigned pair before, with 。 (a1 a3) always among them."""
-    found = _AFTER_UNASSIGNED.get(prev) if guess else None
-    if found is None:
-        cands = [*_guesses(gbk.chars_after_unassigned(), prev, guess)[0], *([(0xA3, "。")] if guess else [])]
-        found = (tuple(dict.fromkeys(cands)), _options(cands))  # options as ranked, 。 even if twice
-        if guess:
-            if len(_AFTER_UNASSIGNED) > 1 << 14:
-                _AFTER_UNASSIGNED.clear()
-            _AFTER_UNASSIGNED[prev] = found
-    return found
-
-
-def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = False) -> list[_State]:
-    kind, value = token
-    if kind == "c":
-        return _advance_char(st, value, guess)
-    if kind == "?":
-        return _advance_question(st, guess, at_end)
-    if kind == "(":
-        out = []
-        if pinyin.annotates(_pair_char(st.last2), value):
-            n = st.copy()
-            n.annotations += 1
-            out.append(n)
-        if st.lead is None:
-            out.append(_emit(st, f"({value})", -LITERAL_GROUP_COST, last2=(0x29, -1)))
-        return out
-    # "?(": annotation inserted mid-pair; the byte after the last stream byte was lost with "(".
-    out = []
-    first = st.last2[1]
-    if first >= 0x81:
-        # The lost byte made "?" with "(": the decoder took it for a lead, so it is >= 0x81.
-        trails = _annotated_trails(first, value)
-        for trail in trails:
-            for n in _feed_byte(st, trail):
-                # Several characters may read the syllable (級 极 即 after bc): then the byte is a
-                # guess, reported on the character it starts (found by make fuzz: 思壓 -> 思春).
-                n.doubt = trails if len(trails) > 1 and n.lead is not None else ()
-                n.annotations += 1
-                n.inserted += 1
-                n.mark = not guess
-                out.append(n)
-    if st.lead == UNKNOWN_LEAD:
-        # The annotated character's lead went into the unassigned pair before (with the previous
-        # trail byte) and its trail was lost with "(": only the syllable tells it, a guess.
-        readings = _annotated_after_unassigned(first, value)
-        options = tuple(ch for ch, _ in readings)
-        if not guess and readings:  # one mark for whichever it was; its bytes stay unknown
-            readings = ((LOST, b"\xff\xff"),)
-        for ch, data in readings:
-            g = ((st.length, ch, "lost-pair", options), st.guesses)
-            last2 = (data[0], data[1]) if guess else (-1, -1)
-            out.append(_emit(st, ch, GUESS_BONUS, last2=last2, guesses=g, annotations=1))
-    if st.lead is None:
-        out.extend(_emit(s, f"{value})", -LITERAL_GROUP_COST, last2=(0x29, -1)) for s in _advance_question(st, guess))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _annotated_trails(first: int, syllable: str) -> tuple[int, ...]:
-    """Trail bytes >= 81 completing ``first`` into a character that ``(syllable)`` annotates."""
-    return tuple(trail for trail, ch in gbk.chars_with_lead(first) if trail >= 0x81 and pinyin.annotates(ch, syllable))
-
-
-@lru_cache(maxsize=4096)
-def _annotated_after_unassigned(previous: int, syllable: str) -> tuple[tuple[str, bytes], ...]:
-    """Characters annotated with ``syllable`` whose lead byte makes an unassigned pair after ``previous``."""
-    if previous < 0x81:
-        return ()
-    out = []
-    for ch in pinyin.chars_reading(syllable):
-        data = gbk.encode_char(ch)
-        if data and len(data) == 2 and data[1] >= 0x81 and gbk.pair_char(previous, data[0]) is None and pinyin.annotates(ch, syllable):
-            out.append((ch, data))
-    return tuple(out)
-
-
-def _advance_char(st: _State, ch: str, guess: bool) -> list[_State]:
-    data = gbk.encode_char(ch)
-    if data is None:
-        # Not a GBK character: the damage cannot have produced it, so it pins a boundary.
-        return [_emit(st, ch, 0.0, last2=(-1, -1))] if st.lead is None else []
-    out = _feed_bytes(st, data, 0.0, guess)
-    if ch.isascii():
-        for alt in gbk.NFKC_SOURCES.get(ch, ()):
-            if st.lead is None:
-                # At a boundary the fullwidth reading yields the same sign; only its bytes differ,
-                # which matters if a lost lead byte follows.
-                out.append(_emit(st, ch, -FULLWIDTH_COST, last2=(alt[0], alt[1])))
-            else:
-                out.extend(_feed_bytes(st, alt, -FULLWIDTH_COST, guess))
-    return out
-
-
-def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_State]:
-    if st.lead is None:
-        real = _emit(st, "?", 0.0, last2=(0x3F, -1))
-        lost_lead = st.copy()
-        lost_lead.lead = UNKNOWN_LEAD
-        return [real, lost_lead]
-    out = []
-    length, guesses = st.length, st.guesses
-    if st.lead == UNKNOWN_LEAD:
-        # Two unknown bytes in a row inside a run: a character whose bytes were both read into
-        # unassigned pairs. Only its trail byte is constrained (it opened the next such pair).
-        ranked, options = _guesses(gbk.chars_before_unassigned(), st.prev, guess)
-        out = _guessed(st, ranked, GUESS_BONUS, "lost-pair", options, lambda trail, _: (-1, trail), UNKNOWN_LEAD)
-        # Or this "?" is the trail byte of a character whose lead went into the unassigned pair
-        # before: alone at the end of the data, or read with the ASCII byte after it, which is
-        # then lost too (after a sentence end, most likely the paragraph's newline).
-        cands, options = _after_unassigned(st.prev, guess)
-        for trail, ch in cands:
-            g = ((length, ch, "lost-pair", options), guesses)
-            bonus = GUESS_BONUS + (holes.FINAL_BONUS if ch in holes.SENTENCE_END else 0.0)
-            text = ch
-            if not at_end:
-                text = ch + "\n" if ch in holes.SENTENCE_END else ch
-                g = ((length + 1, text[1:], "lost-ascii", ()), g)
-            out.append(_emit(st, text, bonus, None, (-1, trail), g))
-        return out
-    # A decoder out of step read this lead byte with an ASCII byte it could not pair: the trail
-    # byte of the character and that ASCII byte are gone. Guess the character from context.
-    # After a closing quote the lost ASCII byte is most likely the paragraph's newline.
-    lead = st.lead
-    ranked, options = _guesses(gbk.chars_with_lead(lead), st.prev, guess)
-    for trail, ch in ranked:
-        text = ch + "\n" if ch == "”" else ch
-        g = ((length + 1, text[1:], "lost-ascii", ()), ((length, ch, "lost-trail", options), guesses))
-        out.append(_emit(st, text, GUESS_BONUS, None, (lead, -1), g))
-    # Or it read the trail byte and the next lead as a pair GBK leaves unassigned: the character
-    # is completed by a trail that opens such a pair, and the next lead byte is unknown.
-    ranked, options = _guesses(gbk.chars_with_lead_opening_unassigned(lead), st.prev, guess)
-    out.extend(_guessed(st, ranked, GUESS_BONUS, "lost-pair", options, lambda trail, _: (lead, trail), UNKNOWN_LEAD))
-    return out
+def _annotated(syllable: str) -> list[tuple[str, bytes | None]]:
+    """The characters ``(syllable)`` annotates, in ``pinyin.chars_reading`` order, with their GBK bytes."""
+    return [(ch, gbk.encode_char(ch)) for ch in pinyin.chars_reading(syllable) if pinyin.annotates(ch, syllable)]
 
 
 def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bool = True) -> Repair:
@@ -415,7 +115,7 @@ def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bo
     an annotation kept as text, look better than they are.
 
     ``fast_forward``: where the beam has narrowed to one state at a character boundary, the
-    tokens up to the one before the next ``?`` are read in step directly (``_fast_forward``);
+    tokens up to the one before the next ``?`` are read in step directly (native/src/realign.rs);
     the result is the same, and most of a damaged line is read at string speed.
     """
     rep = _realign(span, before, fast_forward)
@@ -431,54 +131,23 @@ def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bo
     return replace(rep, text="".join(text), guesses=tuple(marked))
 
 
-def _realign(span: str, before: str, fast_forward: bool, guess: bool = True) -> Repair:
-    tokens = tokenize(span)
-    start_bytes = gbk.encode_char(before) if before else None
-    last2 = (start_bytes[0], start_bytes[1]) if start_bytes and len(start_bytes) == 2 else (-1, -1)
-    states = [_State(0.0, None, last2, before, ())]
-    next_question = _next_question_index(tokens)
-    k = 0
-    while k < len(tokens):
-        if fast_forward and len(states) == 1 and states[0].lead is None:
-            stop = next_question[k] - 1  # the token before a "?" keeps its alternative readings
-            if stop > k:
-                states = [_fast_forward(states[0], tokens[k:stop])]
-                k = stop
-                continue
-        nxt: dict[tuple, _State] = {}
-        for st in states:
-            for n in _advance(st, tokens[k], guess, at_end=k == len(tokens) - 1):
-                key = (n.lead, n.last2, n.prev)  # n.key(), inline: called for every new state
-                old = nxt.get(key)
-                if old is None or old.score < n.score:
-                    nxt[key] = n
-        if not nxt:
-            return Repair(span, 0, 0, ())  # no consistent reading: leave the span alone
-        states = sorted(nxt.values(), key=_SCORE, reverse=True)[:BEAM]  # stable: ties keep their order
-        # A reading this far behind the best never catches up (each wrong character costs several
-        # units); dropping it lets the beam narrow to one state and fast-forward.
-        states = [s for s in states if s.score > states[0].score - PRUNE_MARGIN]
-        k += 1
-    finals = [s for s in states if s.lead is None]
-    if not finals:
-        return Repair(span, 0, 0, ())
-    best = finals[0]
-    made = []
-    node = best.guesses
-    while node:
-        made.append(Guess(*node[0]))
-        node = node[1]
-    parts = []
-    node = best.out
-    while node:
-        parts.append(node[0])
-        node = node[1]
-    text = "".join(reversed(parts))
-    return Repair(text, best.annotations, best.inserted, tuple(_runner_up(g, text, before) for g in reversed(made)))
-
-
-def _options(ranked) -> tuple[str, ...]:
-    return tuple(ch for _, ch in ranked if ch != LOST)
+def _realign(span: str, before: str, fast_forward: bool) -> Repair:
+    """The beam, in one native call per span (native/src/realign.rs; the Python original it
+    must equal is tests/reference_realign.py); the runners-up are found here."""
+    beam = _beam()
+    tokens = []
+    for kind, value in tokenize(span):
+        if kind == "c":
+            tokens.append((0, value, gbk.encode_char(value)))
+        else:
+            if kind != "?" and not beam.has_syllable(value):
+                beam.add_syllable(value, _annotated(value))
+            tokens.append((_KINDS[kind], value, None))
+    found = beam.realign(tokens, before, gbk.encode_char(before) if before else None, fast_forward)
+    if found is None:
+        return Repair(span, 0, 0, ())  # no consistent reading: leave the span alone
+    text, annotations, inserted, made = found
+    return Repair(text, annotations, inserted, tuple(_runner_up(Guess(*g), text, before) for g in made))
 
 
 def _runner_up(g: Guess, text: str, before: str) -> Guess:
@@ -500,53 +169,3 @@ def _runner_up(g: Guess, text: str, before: str) -> Guess:
 
     best_other = max((c for c in g.options if c != g.char), key=score)
     return replace(g, alternative=best_other, margin=score(g.char) - score(best_other))
-
-
-def _next_question_index(tokens: list[tuple[str, str]]) -> list[int]:
-    """For each token index, the index of the next "?" or "?(" token at or after it (or the end)."""
-    out = [len(tokens)] * (len(tokens) + 1)
-    for k in range(len(tokens) - 1, -1, -1):
-        out[k] = k if tokens[k][0] in ("?", "?(") else out[k + 1]
-    return out
-
-
-def _fast_forward(st: _State, tokens: list[tuple[str, str]]) -> _State:
-    """Read plain characters and well-formed groups in step from a single state at a boundary.
-
-    What the beam would do with one state and no question mark: every GBK character decodes to
-    itself, an annotation of the character before it is dropped, any other group stays as text.
-    The beam's other branches (a group kept as text, an ASCII sign read as its fullwidth pair)
-    cost more and merge back with this path one token later, so they never win here; the score
-    is left as it is, because nothing compares it with another state until the beam widens again.
-    """
-    parts: list[str] = []
-    prev, last2, annotations = st.prev, st.last2, st.annotations
-    for kind, value in tokens:
-        if kind == "c":
-            data = gbk.encode_char(value)
-            if data is None:
-                last2 = (-1, -1)
-            elif len(data) == 2:
-                last2 = (data[0], data[1])
-            else:
-                last2 = (last2[1], data[0])
-            parts.append(value)
-            prev = value
-        elif pinyin.annotates(_pair_char(last2), value):
-            annotations += 1
-        else:
-            parts.append(f"({value})")
-            prev, last2 = ")", (0x29, -1)
-    text = "".join(parts)
-    n = st.copy()
-    n.last2, n.prev, n.annotations = last2, prev, annotations
-    if text:
-        n.out, n.length = (text, st.out), st.length + len(text)
-    return n
-
-
-def _pair_char(last2: tuple[int, int]) -> str | None:
-    a, b = last2
-    if a < 0 or b < 0 or not gbk.is_lead(a) or not gbk.is_trail(b):
-        return None
-    return gbk.pair_char(a, b)

@@ -20,6 +20,7 @@ pub mod codes;
 pub mod diff;
 pub mod engine;
 pub mod fixes;
+pub mod realign;
 mod repair_py;
 pub mod reread;
 pub mod tables;

@@ -10,6 +10,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::charlm::{FastMap, Model};
 use crate::codes::{Codes, Family, Source};
+use crate::realign::{self, Annotated, Realigner, Token};
 use crate::reread::{self, Reader};
 use crate::viterbi;
 
@@ -350,7 +351,134 @@ fn choose_ranked<'py>(
     Ok(out)
 }
 
+/// realign's beam (`realign.rs`): one call per span, the tokens and their GBK bytes from Python.
+#[pyclass(frozen, module = "cleaner._native", name = "Realigner")]
+pub struct PyRealigner {
+    core: Realigner,
+    /// What each syllable annotates, handed over once per syllable (`add_syllable`).
+    syllables: std::sync::Mutex<std::collections::HashMap<String, Annotated>>,
+}
+
+/// Token kinds as realign.py passes them.
+const CHAR: u8 = 0;
+const QUESTION: u8 = 1;
+const GROUP: u8 = 2;
+const LOST_GROUP: u8 = 3;
+
+type PyGuess<'py> = (usize, String, &'static str, Bound<'py, PyTuple>);
+
+#[pymethods]
+impl PyRealigner {
+    /// `params`: (GUESS_BONUS, LITERAL_GROUP_COST, FULLWIDTH_COST, BEAM, PRUNE_MARGIN,
+    /// CANDIDATES, FINAL_BONUS); `pairs`: every (lead, trail, character) of gbk.pair_char;
+    /// `nfkc`: gbk.NFKC_SOURCES as (character, [bytes]) pairs.
+    #[new]
+    fn new(
+        lm: &PyCharModel,
+        params: (f64, f64, f64, usize, f64, usize, f64),
+        sentence_end: &str,
+        pairs: Vec<(u8, u8, char)>,
+        nfkc: Vec<(char, Vec<Bound<'_, PyBytes>>)>,
+    ) -> PyResult<Self> {
+        let (guess_bonus, literal_group_cost, fullwidth_cost, beam, prune_margin, candidates, final_bonus) = params;
+        let params = realign::Params {
+            guess_bonus,
+            literal_group_cost,
+            fullwidth_cost,
+            beam,
+            prune_margin,
+            candidates,
+            final_bonus,
+        };
+        let mut sources = std::collections::HashMap::new();
+        for (ch, alts) in nfkc {
+            let mut list = Vec::with_capacity(alts.len());
+            for alt in alts {
+                let b = alt.as_bytes();
+                if b.len() != 2 {
+                    return Err(PyValueError::new_err("an NFKC source is two bytes"));
+                }
+                list.push([b[0], b[1]]);
+            }
+            sources.insert(ch, list);
+        }
+        let core = Realigner::new(lm.core.clone(), params, sentence_end.chars().collect(), &pairs, sources);
+        Ok(PyRealigner {
+            core,
+            syllables: std::sync::Mutex::new(std::collections::HashMap::new()),
+        })
+    }
+
+    /// Hand over what `syllable` annotates: (character, its GBK bytes or None) in the order of
+    /// pinyin.chars_reading.
+    fn add_syllable(&self, syllable: String, annotated: Vec<(char, Option<Bound<'_, PyBytes>>)>) {
+        let list: Annotated = annotated
+            .iter()
+            .map(|(c, d)| (*c, d.as_ref().and_then(|d| <[u8; 2]>::try_from(d.as_bytes()).ok())))
+            .collect();
+        self.syllables.lock().unwrap().insert(syllable, list);
+    }
+
+    fn has_syllable(&self, syllable: &str) -> bool {
+        self.syllables.lock().unwrap().contains_key(syllable)
+    }
+
+    /// One span's tokens as (kind, value, GBK bytes or None); kinds 0 character, 1 "?",
+    /// 2 "(syllable)", 3 "?syllable)". None when no reading is consistent; else (text, groups
+    /// dropped, bytes put back, [(position, character, kind, options)]).
+    #[allow(clippy::type_complexity)]
+    fn realign<'py>(
+        &self,
+        py: Python<'py>,
+        tokens: &Bound<'py, PyList>,
+        before: &str,
+        before_bytes: Option<Bound<'py, PyBytes>>,
+        fast_forward: bool,
+    ) -> PyResult<Option<(String, u32, u32, Vec<PyGuess<'py>>)>> {
+        let mut parsed = Vec::with_capacity(tokens.len());
+        {
+            let syllables = self.syllables.lock().unwrap();
+            for item in tokens.iter() {
+                let (kind, value, data): (u8, Bound<'py, PyString>, Option<Bound<'py, PyBytes>>) = item.extract()?;
+                let value = value.to_str()?;
+                parsed.push(match kind {
+                    CHAR => {
+                        let ch = token(value)?.ok_or_else(|| PyValueError::new_err("empty character token"))?;
+                        Token::Char(ch, data.map(|d| d.as_bytes().to_vec()))
+                    }
+                    QUESTION => Token::Question,
+                    GROUP | LOST_GROUP => {
+                        let annotated = syllables
+                            .get(value)
+                            .cloned()
+                            .ok_or_else(|| PyValueError::new_err(format!("syllable {value:?} not added")))?;
+                        let chars = value.chars().collect();
+                        if kind == GROUP {
+                            Token::Group(chars, annotated)
+                        } else {
+                            Token::LostGroup(chars, annotated)
+                        }
+                    }
+                    _ => return Err(PyValueError::new_err(format!("unknown token kind {kind}"))),
+                });
+            }
+        }
+        let before = token(before)?;
+        let before_bytes = before_bytes.as_ref().map(|b| b.as_bytes());
+        let Some(found) = self.core.realign(&parsed, before, before_bytes, fast_forward) else {
+            return Ok(None);
+        };
+        let mut guesses = Vec::with_capacity(found.guesses.len());
+        for g in found.guesses {
+            let options = PyTuple::new(py, g.options.iter().map(|c| c.to_string()))?;
+            guesses.push((g.position, g.ch.map(String::from).unwrap_or_default(), g.kind, options));
+        }
+        Ok(Some((found.text, found.annotations, found.inserted, guesses)))
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyRealigner>()?;
     m.add_class::<PyCharModel>()?;
     m.add_class::<PyCodes>()?;
     m.add_class::<PyReader>()?;
