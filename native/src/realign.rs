@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use crate::charlm::Model;
+use crate::charlm::{Model, Tok};
 
 /// The Python module's constants (it stays their one source: passed in when the beam is made).
 #[derive(Clone, Copy, Debug)]
@@ -118,6 +118,8 @@ enum List {
 struct Ranked {
     pairs: Vec<(u8, char)>,
     options: Arc<[char]>,
+    /// The model's token of each pair's character, for scoring it after a state's character.
+    toks: Vec<Tok>,
 }
 
 fn is_lead(b: i32) -> bool {
@@ -143,11 +145,16 @@ pub struct Realigner {
     nfkc: HashMap<char, Vec<[u8; 2]>>,
     lists: HashMap<List, Vec<(u8, char)>>,
     ranked: Mutex<RankCache>,
+    toks: Mutex<HashMap<List, Arc<Vec<Tok>>>>,
     after_unassigned: Mutex<HashMap<Option<char>, Arc<Ranked>>>,
 }
 
 /// Rankings by list and preceding character.
 type RankCache = HashMap<(List, Option<char>), Arc<Ranked>>;
+
+/// Lists at least this long are scored from tokens made once (gbk's two lists of every
+/// character next to an unassigned pair: about 2,500 and 17,000 characters).
+const LONG_LIST: usize = 256;
 
 /// Cached rankings beyond this many are dropped (as the Python caches were), bounding memory.
 const CACHE_LIMIT: usize = 1 << 14;
@@ -173,6 +180,7 @@ impl Realigner {
             nfkc,
             lists: HashMap::new(),
             ranked: Mutex::new(HashMap::new()),
+            toks: Mutex::new(HashMap::new()),
             after_unassigned: Mutex::new(HashMap::new()),
         };
         // The lists as gbk.py builds them, in the same order.
@@ -233,7 +241,16 @@ impl Realigner {
             return found.clone();
         }
         let cands = &self.lists[&list];
-        let scores: Vec<f64> = cands.iter().map(|&(_, c)| self.score1(prev, c)).collect();
+        let scores: Vec<f64> = match prev {
+            // A long list's tokens are worked out once (bigram_tok after the preceding token
+            // is bigram itself): each new preceding character scores every candidate.
+            Some(_) if cands.len() >= LONG_LIST => {
+                let toks = self.toks(list);
+                let before = self.lm.tok(prev);
+                toks.iter().map(|t| self.lm.bigram_tok(&before, t)).collect()
+            }
+            _ => cands.iter().map(|&(_, c)| self.score1(prev, c)).collect(),
+        };
         let mut order: Vec<usize> = (0..cands.len()).collect();
         let by = |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b));
         let k = self.params.candidates;
@@ -244,13 +261,22 @@ impl Realigner {
         order.sort_by(by);
         let pairs: Vec<(u8, char)> = order.iter().map(|&i| cands[i]).collect();
         let options: Arc<[char]> = pairs.iter().map(|&(_, c)| c).filter(|&c| c != LOST).collect();
-        let found = Arc::new(Ranked { pairs, options });
+        let toks = pairs.iter().map(|&(_, c)| self.lm.tok(Some(c))).collect();
+        let found = Arc::new(Ranked { pairs, options, toks });
         let mut cache = self.ranked.lock().unwrap();
         if cache.len() > CACHE_LIMIT {
             cache.clear();
         }
         cache.insert((list, prev), found.clone());
         found
+    }
+
+    /// The model's tokens of a long list's characters (made once).
+    fn toks(&self, list: List) -> Arc<Vec<Tok>> {
+        let mut toks = self.toks.lock().unwrap();
+        toks.entry(list)
+            .or_insert_with(|| Arc::new(self.lists[&list].iter().map(|&(_, c)| self.lm.tok(Some(c))).collect()))
+            .clone()
     }
 
     /// realign._after_unassigned: the ranked list with 。 (a1 a3) always among the pairs (once)
@@ -268,7 +294,8 @@ impl Realigner {
                 pairs.push(p);
             }
         }
-        let found = Arc::new(Ranked { pairs, options });
+        let toks = pairs.iter().map(|&(_, c)| self.lm.tok(Some(c))).collect();
+        let found = Arc::new(Ranked { pairs, options, toks });
         let mut cache = self.after_unassigned.lock().unwrap();
         if cache.len() > CACHE_LIMIT {
             cache.clear();
@@ -333,12 +360,38 @@ impl Realigner {
         last2_of: impl Fn(u8) -> (i32, i32),
         lead: i32,
     ) -> Vec<State> {
+        if !st.doubt.is_empty() || st.prev.is_none() {
+            return ranked
+                .pairs
+                .iter()
+                .map(|&(byte, ch)| {
+                    let g = push(&st.guesses, st.length, Some(ch), kind, ranked.options.clone());
+                    self.emit(st, ch.encode_utf8(&mut [0; 4]), bonus, lead, Some(last2_of(byte)), Some(g), 0)
+                })
+                .collect();
+        }
+        // `emit` for each, written out with the candidates' tokens made once (the same sum:
+        // the score plus the bonus, plus the pair).
+        let before = self.lm.tok(st.prev);
+        let base = st.score + bonus;
         ranked
             .pairs
             .iter()
-            .map(|&(byte, ch)| {
-                let g = push(&st.guesses, st.length, Some(ch), kind, ranked.options.clone());
-                self.emit(st, ch.encode_utf8(&mut [0; 4]), bonus, lead, Some(last2_of(byte)), Some(g), 0)
+            .zip(&ranked.toks)
+            .map(|(&(byte, ch), tok)| State {
+                score: base + self.lm.bigram_tok(&before, tok),
+                lead,
+                last2: last2_of(byte),
+                prev: Some(ch),
+                out: Some(Rc::new(OutNode {
+                    text: ch.to_string(),
+                    rest: st.out.clone(),
+                })),
+                annotations: st.annotations,
+                inserted: st.inserted,
+                guesses: push(&st.guesses, st.length, Some(ch), kind, ranked.options.clone()),
+                length: st.length + 1,
+                doubt: Rc::from([]),
             })
             .collect()
     }
