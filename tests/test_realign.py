@@ -230,3 +230,14 @@ def test_fixture_spans_are_read_as_the_reference():
                 spans += 1
                 _same_repair(span, before, seed != 1)
     assert spans >= 8
+
+
+def test_each_syllable_is_handed_what_it_annotates():
+    # The native beam is told, once per syllable, which characters it annotates: exactly those
+    # pinyin.annotates accepts, in chars_reading order, with their GBK bytes.
+    from cleaner.repair import gbk, pinyin
+    from cleaner.repair.realign import _annotated
+
+    for syllable in pinyin._by_reading():
+        expected = [(ch, gbk.encode_char(ch)) for ch in pinyin.chars_reading(syllable) if pinyin.annotates(ch, syllable)]
+        assert _annotated(syllable) == expected, syllable

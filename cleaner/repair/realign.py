@@ -103,7 +103,12 @@ def _beam():
 @lru_cache(maxsize=None)
 def _annotated(syllable: str) -> list[tuple[str, bytes | None]]:
     """The characters ``(syllable)`` annotates, in ``pinyin.chars_reading`` order, with their GBK bytes."""
-    return [(ch, gbk.encode_char(ch)) for ch in pinyin.chars_reading(syllable) if pinyin.annotates(ch, syllable)]
+    chars = pinyin.chars_reading(syllable)
+    if not pinyin.has_tone(syllable):
+        # A toned syllable annotates every character that reads it (pinyin.annotates); only a
+        # toneless one asks about each character's Simplified form, which costs an OpenCC call.
+        chars = [ch for ch in chars if pinyin.annotates(ch, syllable)]
+    return [(ch, gbk.encode_char(ch)) for ch in chars]
 
 
 def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bool = True) -> Repair:
