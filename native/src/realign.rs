@@ -201,8 +201,9 @@ impl Realigner {
             lists.insert(List::WithLeadOpeningUnassigned(lead), opening);
         }
         for trail in 0..=0xFFu8 {
-            let with: Vec<(u8, char)> =
-                (0x81..=0xFEu8).filter_map(|l| r.pair(l as i32, trail as i32).map(|c| (l, c))).collect();
+            let with: Vec<(u8, char)> = (0x81..=0xFEu8)
+                .filter_map(|l| r.pair(l as i32, trail as i32).map(|c| (l, c)))
+                .collect();
             lists.insert(List::WithTrail(trail), with);
         }
         lists.insert(List::BeforeUnassigned, before);
@@ -366,7 +367,15 @@ impl Realigner {
                 .iter()
                 .map(|&(byte, ch)| {
                     let g = push(&st.guesses, st.length, Some(ch), kind, ranked.options.clone());
-                    self.emit(st, ch.encode_utf8(&mut [0; 4]), bonus, lead, Some(last2_of(byte)), Some(g), 0)
+                    self.emit(
+                        st,
+                        ch.encode_utf8(&mut [0; 4]),
+                        bonus,
+                        lead,
+                        Some(last2_of(byte)),
+                        Some(g),
+                        0,
+                    )
                 })
                 .collect();
         }
@@ -402,7 +411,15 @@ impl Realigner {
         let last2 = (st.last2.1, bi);
         if st.lead == NO_LEAD {
             if b < 0x80 {
-                return vec![self.emit(st, (b as char).encode_utf8(&mut [0; 4]), extra, NO_LEAD, Some(last2), None, 0)];
+                return vec![self.emit(
+                    st,
+                    (b as char).encode_utf8(&mut [0; 4]),
+                    extra,
+                    NO_LEAD,
+                    Some(last2),
+                    None,
+                    0,
+                )];
             }
             if is_lead(bi) {
                 let mut n = st.clone();
@@ -459,8 +476,19 @@ impl Realigner {
                     out.push(n);
                 }
                 if st.lead == NO_LEAD {
-                    let text: String = std::iter::once('(').chain(syllable.iter().copied()).chain([')']).collect();
-                    out.push(self.emit(st, &text, -self.params.literal_group_cost, NO_LEAD, Some((0x29, -1)), None, 0));
+                    let text: String = std::iter::once('(')
+                        .chain(syllable.iter().copied())
+                        .chain([')'])
+                        .collect();
+                    out.push(self.emit(
+                        st,
+                        &text,
+                        -self.params.literal_group_cost,
+                        NO_LEAD,
+                        Some((0x29, -1)),
+                        None,
+                        0,
+                    ));
                 }
                 out
             }
@@ -480,7 +508,11 @@ impl Realigner {
             let doubt: Rc<[u8]> = Rc::from(trails.as_slice());
             for &trail in &trails {
                 for mut n in self.feed_byte(st, trail, 0.0) {
-                    n.doubt = if trails.len() > 1 && n.lead != NO_LEAD { doubt.clone() } else { Rc::from([]) };
+                    n.doubt = if trails.len() > 1 && n.lead != NO_LEAD {
+                        doubt.clone()
+                    } else {
+                        Rc::from([])
+                    };
                     n.annotations += 1;
                     n.inserted += 1;
                     out.push(n);
@@ -499,13 +531,29 @@ impl Realigner {
             for &(ch, data) in &readings {
                 let g = push(&st.guesses, st.length, Some(ch), "lost-pair", options.clone());
                 let last2 = (data[0] as i32, data[1] as i32);
-                out.push(self.emit(st, ch.encode_utf8(&mut [0; 4]), self.params.guess_bonus, NO_LEAD, Some(last2), Some(g), 1));
+                out.push(self.emit(
+                    st,
+                    ch.encode_utf8(&mut [0; 4]),
+                    self.params.guess_bonus,
+                    NO_LEAD,
+                    Some(last2),
+                    Some(g),
+                    1,
+                ));
             }
         }
         if st.lead == NO_LEAD {
             let text: String = syllable.iter().copied().chain([')']).collect();
             for s in self.advance_question(st, false) {
-                out.push(self.emit(&s, &text, -self.params.literal_group_cost, NO_LEAD, Some((0x29, -1)), None, 0));
+                out.push(self.emit(
+                    &s,
+                    &text,
+                    -self.params.literal_group_cost,
+                    NO_LEAD,
+                    Some((0x29, -1)),
+                    None,
+                    0,
+                ));
             }
         }
         out
@@ -549,7 +597,14 @@ impl Realigner {
             // Two unknown bytes in a row: both read into unassigned pairs; only the trail is known
             // to open the next one.
             let ranked = self.ranked(List::BeforeUnassigned, st.prev);
-            let mut out = self.guessed(st, &ranked, bonus, "lost-pair", |trail| (-1, trail as i32), UNKNOWN_LEAD);
+            let mut out = self.guessed(
+                st,
+                &ranked,
+                bonus,
+                "lost-pair",
+                |trail| (-1, trail as i32),
+                UNKNOWN_LEAD,
+            );
             // Or the trail byte of a character whose lead went into the unassigned pair before.
             let after = self.after_unassigned(st.prev);
             let none: Arc<[char]> = Arc::from([]);
@@ -586,7 +641,14 @@ impl Realigner {
         }
         // Or it read the trail and the next lead as an unassigned pair.
         let ranked = self.ranked(List::WithLeadOpeningUnassigned(lead as u8), st.prev);
-        out.extend(self.guessed(st, &ranked, bonus, "lost-pair", |trail| (lead, trail as i32), UNKNOWN_LEAD));
+        out.extend(self.guessed(
+            st,
+            &ranked,
+            bonus,
+            "lost-pair",
+            |trail| (lead, trail as i32),
+            UNKNOWN_LEAD,
+        ));
         out
     }
 
@@ -639,7 +701,13 @@ impl Realigner {
 
     /// realign._realign without the runners-up: None when no consistent reading exists.
     /// `before`: the in-step character before the span and its GBK bytes.
-    pub fn realign(&self, tokens: &[Token], before: Option<char>, before_bytes: Option<&[u8]>, fast_forward: bool) -> Option<Outcome> {
+    pub fn realign(
+        &self,
+        tokens: &[Token],
+        before: Option<char>,
+        before_bytes: Option<&[u8]>,
+        fast_forward: bool,
+    ) -> Option<Outcome> {
         let last2 = match before_bytes {
             Some([a, b]) => (*a as i32, *b as i32),
             _ => (-1, -1),
@@ -749,8 +817,20 @@ mod tests {
 
     /// 国 b9 fa, 家 bc d2, 的 b5 c4, 。 a1 a3, and 囯 b9 fb (a rival after the lead b9).
     fn beam() -> Realigner {
-        let pairs = [(0xB9, 0xFA, '国'), (0xBC, 0xD2, '家'), (0xB5, 0xC4, '的'), (0xA1, 0xA3, '。'), (0xB9, 0xFB, '囯')];
-        Realigner::new(Arc::new(small()), PARAMS, "。！？”".chars().collect(), &pairs, HashMap::new())
+        let pairs = [
+            (0xB9, 0xFA, '国'),
+            (0xBC, 0xD2, '家'),
+            (0xB5, 0xC4, '的'),
+            (0xA1, 0xA3, '。'),
+            (0xB9, 0xFB, '囯'),
+        ];
+        Realigner::new(
+            Arc::new(small()),
+            PARAMS,
+            "。！？”".chars().collect(),
+            &pairs,
+            HashMap::new(),
+        )
     }
 
     fn ch(c: char, data: &[u8]) -> Token {
@@ -760,10 +840,17 @@ mod tests {
     #[test]
     fn in_step_text_comes_back_and_its_annotation_goes() {
         let annotated: Annotated = Arc::from([('国', Some([0xB9, 0xFA]))]);
-        let tokens = [ch('国', &[0xB9, 0xFA]), Token::Group("guó".chars().collect(), annotated), ch('家', &[0xBC, 0xD2])];
+        let tokens = [
+            ch('国', &[0xB9, 0xFA]),
+            Token::Group("guó".chars().collect(), annotated),
+            ch('家', &[0xBC, 0xD2]),
+        ];
         for fast in [true, false] {
             let found = beam().realign(&tokens, None, None, fast).unwrap();
-            assert_eq!((found.text.as_str(), found.annotations, found.guesses.len()), ("国家", 1, 0));
+            assert_eq!(
+                (found.text.as_str(), found.annotations, found.guesses.len()),
+                ("国家", 1, 0)
+            );
         }
     }
 
@@ -778,7 +865,10 @@ mod tests {
     #[test]
     fn a_lead_byte_left_pending_has_no_reading() {
         // 国's lead alone at the end: no state ends at a character boundary.
-        assert_eq!(beam().realign(&[Token::Char('x', Some(vec![0xB9]))], None, None, true), None);
+        assert_eq!(
+            beam().realign(&[Token::Char('x', Some(vec![0xB9]))], None, None, true),
+            None
+        );
     }
 
     #[test]
