@@ -40,7 +40,7 @@ from cleaner.furniture.features import FEATURES, is_prose  # noqa: E402
 from cleaner.furniture.lexicon import DATA, load_lexicon  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
-LOST_COST = 8.0  # a lost article character costs this many kept furniture characters
+LOST_COST = 12.0  # a lost article character costs this many kept furniture characters (CV and fixtures: see docs/furniture.md)
 PENALTIES = (5.0, 10.0, 20.0, 40.0)
 CAPS = (400,)
 RATIOS = (0.2, 0.3, 0.5)
@@ -90,7 +90,7 @@ def page_rows(page, model: generic.Model, lexicon):
     for pos, line in enumerate(scored):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
         title = body is not None and (pos == generic._title_position(scored, body[0], model) or generic.protected(line))
-        forced = body is not None and not title and bool(generic.forced(line, pos, body))
+        forced = body is not None and not title and bool(generic.forced(line, pos, body, lexicon))
         rows.append(([line.features[k] for k in FEATURES], counts[pos], inside, title, body is not None, forced))
     return rows
 

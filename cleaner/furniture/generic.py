@@ -14,6 +14,7 @@ that merely mentions 分享, 声明, 来源 or 编辑 stays.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -232,7 +233,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
         need = model.threshold + (model.body_margin if inside and is_prose(line.text, line.features) else 0.0)
-        family = forced(line, pos, body)
+        family = forced(line, pos, body, lexicon)
         if family:
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
         elif s > need:
@@ -240,12 +241,13 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     return out
 
 
-def forced(line: Line, pos: int, body: tuple[int, int]) -> str:
+def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str:
     """The family that removes a line outside the body whatever its score, or "".
 
     ``notice``: a notice of the site's own (headed 免责声明：, or three notice words with 本网/本站:
     copyright, reprint terms, disclaimer, contacts); no article sentence speaks of "本网" with
-    such words. ``label``: a short line made of furniture phrases alone (关于我们, 打印本页).
+    such words. ``label``: a line of at most 30 characters made of furniture phrases alone
+    (关于我们, 打印本页, 关于我们 | 联系我们 | 网站地图).
     The fit split holds too few of either outside the body for the weights to learn them, and
     its hand copies keep some headings, which teaches the weights to keep all of them."""
     if body[0] <= pos <= body[1]:
@@ -253,9 +255,17 @@ def forced(line: Line, pos: int, body: tuple[int, int]) -> str:
     f = line.features
     if f["notice"]:
         return "notice"
-    if (f["len_1_4"] or f["len_5_12"]) and f["lex_cover"] >= FORCED_COVER:
+    if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
     return ""
 
 
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
+_GAPS = re.compile(r"[\s|/·>»›\-]+")  # what separates the labels of a row
+
+
+def label_cover(text: str, lexicon: Lexicon) -> float:
+    """The share of a line's characters, separators and spaces left out, that furniture phrases
+    cover: 1.0 for "关于我们 | 联系我们 | 网站地图"."""
+    bare = _GAPS.sub("", text)
+    return lexicon.phrases(bare)[1] / max(len(bare), 1)
