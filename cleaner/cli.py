@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-generic", action="store_true",
                    help="remove only what rule files describe, not what the generic line model finds (text that is not a web page)")
     p.add_argument("--keep-markup", action="store_true",
-                   help="keep HTML tags written out in text input (<p>, <br/>); by default they go (text about HTML)")
+                   help="keep HTML tags written out in text input (<p>, <br/>), for text about HTML; by default they go")
     p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes (default: all cores)")
     p.add_argument("--force", action="store_true", help="folders: redo every output, fresh or not")
     p.add_argument("--report", type=Path, metavar="FILE", help="folders: write each file's steps and findings as JSON Lines")

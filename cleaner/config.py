@@ -6,7 +6,7 @@ frozen, hashable and picklable, and every engine and framework adapter takes one
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 TARGETS = ("zh-hans", "zh-hant", "zh-tw", "zh-hk", "keep")
 
@@ -49,6 +49,11 @@ class Config:
             object.__setattr__(self, "rule_dirs", tuple(str(d) for d in dirs))
         else:
             object.__setattr__(self, "rule_dirs", tuple(self.rule_dirs))
+
+    def for_extracted_text(self) -> Config:
+        """The settings for text extracted from HTML (an HTML page, a WARC record): the markup is
+        gone, so a tag left in the text (`&lt;div&gt;` on a page about HTML) is the article's own."""
+        return replace(self, strip_markup=False) if self.strip_markup else self
 
     def fingerprint(self) -> dict:
         """The settings as plain data, for records of what produced an output."""

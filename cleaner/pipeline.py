@@ -92,11 +92,12 @@ class Cleaner:
             findings.extend(repair.findings)
             return repair.text
 
-        if cfg.unescape_html:
-            text = apply("repair", "html-entities", fixes.unescape_entities, text)
-        # After the entities (&lt;p&gt; is a tag written out), before the repairs that read runs.
+        # Tags written out go before the entities are unescaped: `&lt;p&gt;` is the article's own
+        # `<p>` (a page about HTML), not markup; and before the repairs that read runs.
         if cfg.strip_markup:
             text = apply("remove", "markup-tags", leftovers.strip_markup, text)
+        if cfg.unescape_html:
+            text = apply("repair", "html-entities", fixes.unescape_entities, text)
         if cfg.decode_escapes:
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
         if cfg.replacement_marks:

@@ -206,3 +206,33 @@ def test_huge_single_line_is_cleaned_piece_by_piece(tmp_path):
     proc = run_cli(page, "-o", tmp_path / "out.txt")
     assert proc.returncode == 0
     assert (tmp_path / "out.txt").read_text(encoding="utf-8") == once * 1000 + "\n"
+
+
+def test_a_small_max_chars_with_workers_reports_the_long_files_and_goes_on(tmp_path):
+    # The workers' warm-up text was itself checked against the limit and ended the run.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "long.txt").write_text("国务院印发通知。今天天气很好。\n", encoding="utf-8")
+    (tmp_path / "in" / "short.txt").write_text("好\n", encoding="utf-8")
+    proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--max-chars", "10", "--jobs", "2")
+    assert proc.returncode == 1, proc.stderr
+    assert "long.txt: 16 characters, over the limit of 10" in proc.stderr.decode()
+    assert (tmp_path / "out" / "short.txt").read_text(encoding="utf-8") == "好\n"
+
+
+def test_a_file_name_that_is_not_utf8_is_cleaned_and_shown_escaped(tmp_path):
+    # A GBK name from a Windows zip (中文.txt): the manifest and the report could not hold it.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    os.makedirs(src, exist_ok=True)
+    with open(os.path.join(os.fsencode(src), "中文".encode("gbk") + b".txt"), "w", encoding="utf-8") as fh:
+        fh.write("國(guó)務(wù)院\n")
+    for _ in range(2):  # and a second run, which reads the manifest back
+        proc = run_cli(src, "-o", tmp_path / "out", "--report", tmp_path / "report.jsonl")
+        assert proc.returncode == 0, proc.stderr
+    names = sorted(os.listdir(os.fsencode(tmp_path / "out")))
+    assert "中文".encode("gbk") + b".txt" in names
+    with open(os.path.join(os.fsencode(tmp_path / "out"), "中文".encode("gbk") + b".txt"), encoding="utf-8") as fh:
+        assert fh.read() == "国务院\n"
+    proc = run_cli(src, "--diff")
+    assert "--- " + str(src) + "/\\xd6\\xd0\\xce\\xc4.txt" in proc.stdout.decode()

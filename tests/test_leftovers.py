@@ -88,3 +88,14 @@ def test_kunjinkao_is_two_replacement_characters_and_is_reported_in_any_script()
     assert replacement_marks("“锟斤拷”是乱码的代名词") == "“锟斤拷”是乱码的代名词"  # the word, once
     result = Cleaner(to="zh-hant").run("他說锟斤拷锟斤拷是")
     assert result.text == "他說" + "\ufffd" * 4 + "是" and any(f.kind == "replaced-bytes" for f in result.findings)
+
+
+def test_escaped_tags_and_tags_in_extracted_text_are_the_articles_own(tmp_path):
+    from cleaner import cli
+
+    assert Cleaner(to="keep").clean("使用&lt;div&gt;标签。<p>第二段</p>") == "使用<div>标签。\n第二段"
+    page = tmp_path / "tech.html"
+    page.write_text("<html><body><p>使用&lt;div&gt;标签布局，用&lt;br&gt;换行。</p></body></html>", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert cli.main([str(page), "--to", "keep", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == "使用<div>标签布局，用<br>换行。\n"

@@ -28,7 +28,7 @@ from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines import manifest as manifests
 from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
-from cleaner.engines.report import Recorder, Report, WriteBack, replay
+from cleaner.engines.report import Recorder, Report, WriteBack, replay, shown
 from cleaner.engines.workers import stop_pool, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
@@ -181,7 +181,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
             return _clean_records_file(job, config)
         data = Path(job.src).read_bytes()
         page = load_page(data, job.src)
-        result = Cleaner.for_config(config).run(page.text, details=job.details)
+        result = Cleaner.for_config(config.for_extracted_text() if page.is_html else config).run(page.text, details=job.details)
         if job.learned:
             remove_learned(result, job.learned, document_site(page.text, None, job.group, config), details=job.details)
         result.findings[:0] = page.findings
@@ -211,6 +211,8 @@ def _clean_records_file(job: Job, config: Config) -> Outcome:
     log = Recorder()
     lines = record_lines(job.src, job.kind, log=log)
     # Records get no "cleaner" details here: --report describes files, and must not change outputs.
+    if job.kind == "warc":  # the records' text was extracted from HTML
+        config = config.for_extracted_text()
     out = clean_lines(lines, config, name=job.src, field=job.field, details=False, writeback=job.writeback, log=log,
                       learned=job.learned, group=job.group)
     if job.writeback is WriteBack.WRITE:
@@ -242,7 +244,7 @@ def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> 
         manifest.record(job.output, outcome.input_digest)
     if per_file:
         status = "failed" if outcome.error else "cleaned" if (outcome.details or {}).get("changed") else "unchanged"
-        line = {"input": job.src, "status": status}
+        line = {"input": shown(job.src), "status": status}
         line.update({"error": outcome.error} if outcome.error else {k: v for k, v in (outcome.details or {}).items() if k != "changed"})
         per_file.write(json.dumps(line, ensure_ascii=False) + "\n")
 

@@ -193,6 +193,8 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     from cleaner.io.output import write_output
 
     name = "<stdin>" if src == "-" else src
+    if kind == "warc":  # the records' text was extracted from HTML
+        config = config.for_extracted_text()
     lines = sys.stdin.buffer if src == "-" else record_lines(src, kind, log=report)
     from cleaner.io.compressed import compression_of
 

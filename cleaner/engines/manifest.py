@@ -79,14 +79,14 @@ class Manifest:
         """Compact what earlier runs wrote, then append this run's lines."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.entries:
-            write_atomic(self.path, [json.dumps(e, ensure_ascii=False) + "\n" for e in self.entries.values()])
+            write_atomic(self.path, [json.dumps(e) + "\n" for e in self.entries.values()])
         self._fh = open(self.path, "a", encoding="utf-8")
 
     def record(self, output: str, input_digest: str) -> None:
         entry = {"output": output, "input": input_digest, "run": self.fingerprint}
         self.entries[output] = entry
         if self._fh is not None:
-            self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self._fh.write(json.dumps(entry) + "\n")
             self._fh.flush()
 
     def close(self) -> None:

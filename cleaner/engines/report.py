@@ -72,6 +72,7 @@ class Report:
 
     def diff(self, where: str, old: str, new: str) -> None:
         """With ``--diff``: the unit's change as a unified diff on stdout."""
+        where = shown(where)
         lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                      fromfile=where, tofile=f"{where} (cleaned)")
         out = self.out or sys.stdout
@@ -81,7 +82,7 @@ class Report:
 
     def _say(self, where: str, message: str) -> None:
         if self.echo:
-            print(f"cleaner: {where}: {message}", file=self.err or sys.stderr, flush=True)
+            print(f"cleaner: {shown(where)}: {message}", file=self.err or sys.stderr, flush=True)
 
     @property
     def changes_found(self) -> bool:
@@ -99,6 +100,12 @@ class Report:
             parts.append(f"skipped {self.skipped}")
         parts.append(f"failed {len(self.failed)}")
         return f"{unit}: " + ", ".join(parts) + (f"; steps: {kinds}" if kinds else "")
+
+
+def shown(name: str) -> str:
+    """A file name as it can be printed: bytes that were not UTF-8 (a GBK name from a Windows
+    zip, kept by Python as lone surrogates) are written as ``\xd6`` escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def finding_message(finding: dict) -> str:

@@ -30,7 +30,8 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
     try:
         page = load_page(data, "" if src == "-" else src, html=html)
         del data  # a huge page: keep only the text from here on
-        result = Cleaner.for_config(config).run(page.text, url=url, details=explain or as_json)
+        cleaning = config.for_extracted_text() if page.is_html else config
+        result = Cleaner.for_config(cleaning).run(page.text, url=url, details=explain or as_json)
     except (NotText, DocumentTooLarge) as exc:
         raise InputFailed(f"{name}: {exc}") from None
     result.findings[:0] = page.findings

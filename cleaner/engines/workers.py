@@ -15,6 +15,7 @@ import ctypes
 import os
 import signal
 import sys
+from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
 
 from cleaner.config import Config
@@ -33,7 +34,8 @@ shared: object = None
 
 def worker_pool(jobs: int, config: Config, shared_value: object = None) -> ProcessPoolExecutor:
     """``jobs`` worker processes, each with the Cleaner for ``config`` and ``shared_value`` as ``shared``."""
-    Cleaner.for_config(config).run(WARM_UP_TEXT)
+    # Warmed with the limit off: the warm-up text is no document of the run (--max-chars 10).
+    Cleaner.for_config(replace(config, max_chars=0)).run(WARM_UP_TEXT)
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, os.getpid(), shared_value))
 
 
