@@ -68,3 +68,12 @@ def test_rules_learn_from_records_names_the_host(tmp_path, capsys):
     assert site.hosts == ("donghu.example.cn",) and not check_examples(rules.RuleSet(sites={site.id: site}))
     assert cli.main(["rules", "learn", str(tmp_path / "in.jsonl"), "-o", str(out), "--force", "--from", "other.cn"]) == 2
     assert "nothing learned for it" in capsys.readouterr().err
+
+
+def test_rules_learn_refuses_to_write_inside_its_input_folder(tmp_path, capsys):
+    (tmp_path / "portal").mkdir()
+    (tmp_path / "portal" / "a.txt").write_text("正文。\n", encoding="utf-8")
+    # The next run over the folder would clean the rule file as if it were a page.
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(tmp_path / "portal" / "site.toml")]) == 2
+    assert "refusing to write inside the input folder" in capsys.readouterr().err
+    assert not (tmp_path / "portal" / "site.toml").exists()

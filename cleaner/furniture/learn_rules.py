@@ -107,6 +107,10 @@ def learn_command(args) -> int:
         return refuse(f"{out}: exists; give --force to replace it")
     if not args.input.exists():
         return refuse(f"{args.input}: No such file or directory")
+    from cleaner.io.output import overlap_error
+
+    if refusal := overlap_error(out, [args.input]):  # a rule file in the folder would be cleaned as a page
+        return refuse(refusal)
     learned = learn_input(args.input, Config(), args.field)
     if not learned:
         return refuse(f"{args.input}: no line recurs in enough of its {learned.documents} document(s) to be learned")
