@@ -8,6 +8,7 @@ call per page; their Python originals are the tests' oracles (tests/reference_fi
 from __future__ import annotations
 
 import html
+import re
 
 from cleaner import _native
 from cleaner.chardata import ENTITY, INDENT_ARTIFACT
@@ -33,6 +34,33 @@ def remove_indent_artifacts(text: str) -> str:
     '会议指出'
     """
     return INDENT_ARTIFACT.sub("", text)
+
+
+# Fullwidth signs inside a number, a time or an address once its digits and letters are ASCII
+# (５．２％ -> 5．2％ after halfwidth_alnum): 5.2%, 1,234, 10:30, www.baidu.com, Hello World.
+# A comma only before exactly three digits (a thousands group: 第1，2，3条 is a list), a colon only
+# before two (a time).
+_NUMBER_SIGNS = re.compile(
+    "(?<=[0-9])．(?=[0-9])"
+    "|(?<=[0-9])，(?=[0-9]{3}(?![0-9]))"
+    "|(?<=[0-9])：(?=[0-9]{2}(?![0-9]))"
+    "|(?<=[0-9])％"
+    "|(?<=[A-Za-z0-9])[．\u3000](?=[A-Za-z])"
+    "|(?<=[A-Za-z])[．\u3000](?=[0-9])"
+)
+_NARROW = {"．": ".", "，": ",", "：": ":", "％": "%", "\u3000": " "}
+_ANY_NUMBER_SIGN = re.compile("[．，：％\u3000]")
+
+
+def halfwidth_number_signs(text: str) -> str:
+    """Fullwidth signs between ASCII digits and letters to ASCII, as the digits and letters are.
+
+    >>> halfwidth_number_signs("GDP增长5．2％，价格1，234元，10：30，www．baidu．com，第1，2条")
+    'GDP增长5.2%，价格1,234元，10:30，www.baidu.com，第1，2条'
+    """
+    if not _ANY_NUMBER_SIGN.search(text):
+        return text
+    return _NUMBER_SIGNS.sub(lambda m: _NARROW[m.group()], text)
 
 
 def halfwidth_alnum(text: str) -> str:

@@ -130,3 +130,21 @@ def test_native_han_table_is_the_one_chardata_counts_with():
 def test_lone_surrogates_pass_through():
     assert _native.fullwidth_punct("国,\ud800") == "国，\ud800"
     assert _native.normalize_paragraphs(" \ud800 \n\n") == "\ud800"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("增长5．2％", "增长5.2%"),
+    ("价格1，234元", "价格1,234元"),
+    ("时间10：30。", "时间10:30。"),
+    ("网址www．baidu．com", "网址www.baidu.com"),
+    ("Hello\u3000World", "Hello World"),
+    ("第1，2，3条", "第1，2，3条"),  # a list, not a thousands group
+    ("比分3：2", "比分3：2"),  # not a time
+    ("他说：好。", "他说：好。"),
+    ("1．中国　2．美国", "1．中国　2．美国"),  # numbering before Chinese keeps its sign
+])
+def test_signs_inside_numbers_and_addresses_become_ascii(text, expected):
+    from cleaner.fixes import halfwidth_number_signs
+
+    assert halfwidth_number_signs(text) == expected
+    assert halfwidth_number_signs(expected) == expected
