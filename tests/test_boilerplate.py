@@ -34,3 +34,16 @@ def test_forced_site_wins():
 
     result = Cleaner(site="people").run("分享让更多人看到\n正文。")
     assert result.meta["site"] == "people" and result.text == "正文。"
+
+
+def test_a_block_ends_at_its_closing_line_even_when_another_rule_took_that_line():
+    # cmiw: the closing "... |" line of a notice was taken by cmiw/notice-line first, and the
+    # block went on into the article's next paragraph.
+    from cleaner import Cleaner
+
+    body = [f"第{i}段：挖掘机销量在五月份继续回升，行业协会发布数据称同比增长百分之{i}，分析人士认为基建投资是主要推动力。"
+            for i in (1, 2, 3)]
+    tail = ["友情提醒 |", "本信息真实性未经中国工程机械信息网证实，仅供您参考。 |", "特别注意 |", "本网部分文章转载自其它媒体。 |",
+            "编者按：记者在现场采访了多位经销商，他们都表示今年的订单明显增加，下半年仍将保持增长。"]
+    out = Cleaner(site="cmiw", generic_furniture=False).clean("\n".join(body + tail))
+    assert out.splitlines() == body + tail[-1:]

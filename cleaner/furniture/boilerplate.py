@@ -201,6 +201,9 @@ def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], hits: 
             dropped[i] = rule.id
             block = alive[pos + 1 :]
             if rule.until is not None:
+                # Every line after the heading, those another rule took too: the block's closing
+                # line may be one of them, and the block ends there (it went on into the article).
+                block = [j for j in range(i + 1, len(lines)) if lines[j].strip()]
                 for j in block:
                     dropped.setdefault(j, rule.id)
                     if rule.until.search(folded[j]):
