@@ -1,7 +1,5 @@
 """``python -m cleaner``: the same as the ``cleaner`` command."""
 
-import sys
+from cleaner.cli import entry
 
-from cleaner.cli import main
-
-sys.exit(main())
+entry()

@@ -146,6 +146,27 @@ def refused_options(args, mode: str) -> str | None:
     return None
 
 
+def entry() -> None:
+    """The ``cleaner`` command: ``main`` and exit with its code.
+
+    After a pool of workers was stopped (Ctrl-C, an input that could not be read to its end), the
+    interpreter's exit hooks may wait for ever on a worker queue whose reader was terminated (seen
+    in about one run in twenty): the streams are flushed and the process exits at once.
+    """
+    code = main()
+    from cleaner.engines import workers
+
+    if workers.pool_stopped:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     previous = signal.signal(signal.SIGTERM, _terminate)

@@ -236,3 +236,25 @@ def test_a_file_name_that_is_not_utf8_is_cleaned_and_shown_escaped(tmp_path):
         assert fh.read() == "国务院\n"
     proc = run_cli(src, "--diff")
     assert "--- " + str(src) + "/\\xd6\\xd0\\xce\\xc4.txt" in proc.stdout.decode()
+
+
+def test_python_dash_m_runs_the_command(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "cleaner"], input="國(guó)務(wù)院".encode(), capture_output=True, timeout=300)
+    assert proc.returncode == 0 and proc.stdout.decode() == "国务院\n"
+
+
+def test_an_input_that_breaks_off_while_workers_run_ends_the_run_promptly(tmp_path):
+    # A truncated .gz read by a pool of workers: the exit once hung for ever (about one run in
+    # twenty) on a queue whose reader had been terminated.
+    import gzip
+
+    records = "".join(json.dumps({"id": i, "text": "國(guó)務(wù)院印发通知，今天天气很好。" * 3}, ensure_ascii=False) + "\n"
+                      for i in range(12000)).encode()
+    data = gzip.compress(records)
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) * 9 // 10])
+    for k in range(3):
+        proc = run_cli(tmp_path / "cut.jsonl.gz", "-o", tmp_path / f"out{k}.jsonl", "--no-learn", "--jobs", "2", timeout=120)
+        assert proc.returncode == 2 and "cannot read the compressed data" in proc.stderr.decode()

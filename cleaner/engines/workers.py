@@ -54,8 +54,15 @@ def _init_worker(config: Config, parent: int, shared_value: object = None) -> No
     Cleaner.for_config(config)
 
 
+# Set once a pool was stopped: the executor's own exit hook may then wait for ever on a queue
+# feeder blocked on a pipe whose reader was terminated; the command exits without it (``cli.entry``).
+pool_stopped = False
+
+
 def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool at once (interrupt): pending work is cancelled, workers are terminated."""
+    """Stop a pool at once (interrupt, unreadable input): pending work is cancelled, workers are terminated."""
+    global pool_stopped
+    pool_stopped = True
     processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
     for process in processes:
         try:
