@@ -258,3 +258,14 @@ def test_an_input_that_breaks_off_while_workers_run_ends_the_run_promptly(tmp_pa
     for k in range(3):
         proc = run_cli(tmp_path / "cut.jsonl.gz", "-o", tmp_path / f"out{k}.jsonl", "--no-learn", "--jobs", "2", timeout=120)
         assert proc.returncode == 2 and "cannot read the compressed data" in proc.stderr.decode()
+
+
+def test_a_compressed_page_is_read_through_its_compression(tmp_path):
+    import gzip
+
+    (tmp_path / "page.txt.gz").write_bytes(gzip.compress("國(guó)務(wù)院\n".encode()))
+    proc = run_cli(tmp_path / "page.txt.gz")
+    assert proc.returncode == 0 and proc.stdout.decode() == "国务院\n"
+    (tmp_path / "cut.txt.gz").write_bytes(gzip.compress("國(guó)務(wù)院\n".encode() * 100)[:20])
+    proc = run_cli(tmp_path / "cut.txt.gz")
+    assert proc.returncode == 2 and proc.stderr.decode().startswith(f"cleaner: {tmp_path / 'cut.txt.gz'}: cannot read the compressed data")

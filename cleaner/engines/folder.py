@@ -33,6 +33,7 @@ from cleaner.engines.workers import stop_pool, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
+from cleaner.io.compressed import read_all
 from cleaner.io.page import as_file_text, load_page, page_changed
 from cleaner.io.kinds import input_kind, output_name
 from cleaner.io.output import remove_stale_temporaries, write_atomic
@@ -179,7 +180,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
     try:
         if job.kind in ("jsonl", "warc"):
             return _clean_records_file(job, config)
-        data = Path(job.src).read_bytes()
+        data = read_all(job.src)
         page = load_page(data, job.src)
         result = Cleaner.for_config(config.for_extracted_text() if page.is_html else config).run(page.text, details=job.details)
         if job.learned:
@@ -301,7 +302,7 @@ def learn_folder(work: list[Job], config: Config, pool, progress: bool | None) -
 def page_lines(job: Job, config: Config) -> tuple[str | None, dict[str, str]]:
     """A page's site and its countable lines (in a worker); (None, {}) for a file that cannot be read."""
     try:
-        page = load_page(Path(job.src).read_bytes(), job.src)
+        page = load_page(read_all(job.src), job.src)
     except Exception:  # reported by the second pass, which reads it again
         return None, {}
     return document_site(page.text, None, job.group, config), document_lines(page.text)

@@ -13,6 +13,7 @@ from cleaner.engines.report import Report, WriteBack
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
 from cleaner.io.output import write_output
+from cleaner.io.compressed import read_all
 from cleaner.io.page import as_file_text, load_page, page_changed
 
 
@@ -24,7 +25,7 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
                html: bool = False, explain: bool = False, as_json: bool = False) -> None:
     name = "<stdin>" if src == "-" else src
     try:
-        data = sys.stdin.buffer.read() if src == "-" else Path(src).read_bytes()
+        data = sys.stdin.buffer.read() if src == "-" else read_all(src)
     except OSError as exc:
         raise InputFailed(f"{name}: {exc.strerror or exc}") from None
     try:

@@ -73,6 +73,21 @@ def open_reader(path: str | os.PathLike) -> BinaryIO:
     return open(path, "rb", buffering=_BUFFER)
 
 
+def read_all(path: str | os.PathLike) -> bytes:
+    """The whole of a file, decompressed by its name (a page saved as ``page.html.gz``).
+
+    A truncated or corrupt compressed file raises ``OSError`` with one line saying so.
+    """
+    if not compression_of(path):
+        with open(path, "rb") as fh:
+            return fh.read()
+    try:
+        with open_reader(path) as fh:
+            return fh.read()
+    except COMPRESSION_ERRORS as exc:
+        raise OSError(f"cannot read the compressed data ({type(exc).__name__}: {exc})") from None
+
+
 def wrap_writer(fh: BinaryIO, name: str | os.PathLike) -> BinaryIO:
     """Wrap an open binary file so that what is written to it is compressed as ``name`` says.
 
