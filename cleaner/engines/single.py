@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from itertools import chain
-from pathlib import Path
 
 from cleaner import chunks
 from cleaner.config import Config, DocumentTooLarge
