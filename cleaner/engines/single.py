@@ -9,11 +9,11 @@ from itertools import chain
 from cleaner import chunks
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines.report import Report, WriteBack
-from cleaner.pipeline import Cleaner
+from cleaner.io.compressed import read_all
 from cleaner.io.decode import NotText
 from cleaner.io.output import write_output
-from cleaner.io.compressed import read_all
 from cleaner.io.page import as_file_text, load_page, page_changed
+from cleaner.pipeline import Cleaner
 
 
 class InputFailed(Exception):
