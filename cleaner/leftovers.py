@@ -96,12 +96,15 @@ def _bytes_run(m: re.Match) -> str:
 # word joiner and invisible operators, Mongolian vowel separator, a byte-order mark inside the
 # text, and control characters other than tab, line feed and carriage return (NUL, DEL). Not the
 # C1 block (80-9f): a single-byte decoder shows bytes as those, and mojibake is read from them.
-# Zero-width (non-)joiners stay: emoji sequences and other scripts need them. A soft hyphen is
+# Zero-width (non-)joiners stay elsewhere: emoji sequences and other scripts need them. A soft hyphen is
 # byte ad (f0 in cp850) as a single-byte decoder shows it: next to other such characters it is
 # mojibake the repairs could not read, kept as it is.
+# Joiners next to a Chinese character or sign join nothing there (中文\u200d测试).
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _INVISIBLE = re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
-                        "|(?<![\x80-\xff])\u00ad(?![\x80-\xff])")
-_ANY_INVISIBLE = re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad]")
+                        "|(?<![\x80-\xff])\u00ad(?![\x80-\xff])"
+                        f"|(?<=[{_CJK}])[\u200c\u200d]|[\u200c\u200d](?=[{_CJK}])")
+_ANY_INVISIBLE = re.compile("[\u200b-\u200d\u2060-\u2064\u180e\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad]")
 
 
 def remove_invisible(text: str) -> str:

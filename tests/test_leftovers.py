@@ -49,6 +49,7 @@ def test_invisible_characters_go_and_joiners_stay():
     assert remove_invisible("这是\u200b一个\ufeff测试\u00ad文本\x00。\x7f") == "这是一个测试文本。"
     family = "👨\u200d👩\u200d👧"
     assert remove_invisible(family) == family
+    assert remove_invisible("中文\u200d测试。\u200d") == "中文测试。"
     assert remove_invisible("ä¸\x8d") == "ä¸\x8d"  # C1 controls are mojibake's bytes: left to the repairs
     assert remove_invisible("ä¸\xad") == "ä¸\xad"  # so is a soft hyphen among them (中 is e4 b8 ad)
 
