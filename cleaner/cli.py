@@ -82,7 +82,13 @@ def _jobs(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="cleaner", description="Turn damaged Chinese web articles into clean text.")
+    from cleaner import __version__
+
+    p = _Parser(prog="cleaner", description="Turn damaged Chinese web articles into clean text.",
+                epilog="Rule files: cleaner rules list | cleaner rules check [DIR] | cleaner rules learn INPUT -o FILE. "
+                       "Exit codes: 0 fine; 1 --check/--diff found changes or some input failed; 2 refused; "
+                       "130/143 interrupted. A folder or file named 'rules' is ./rules.")
+    p.add_argument("--version", action="version", version=f"cleaner {__version__}")
     p.add_argument("input", nargs="?", default="-", help="file, folder, or - for stdin (default)")
     p.add_argument("-o", "--output", help="output file (- for stdout), or output folder when INPUT is a folder")
     p.add_argument("--to", choices=TARGETS, default="zh-hans", help="target script (default zh-hans)")

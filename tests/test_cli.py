@@ -269,3 +269,12 @@ def test_a_compressed_page_is_read_through_its_compression(tmp_path):
     (tmp_path / "cut.txt.gz").write_bytes(gzip.compress("國(guó)務(wù)院\n".encode() * 100)[:20])
     proc = run_cli(tmp_path / "cut.txt.gz")
     assert proc.returncode == 2 and proc.stderr.decode().startswith(f"cleaner: {tmp_path / 'cut.txt.gz'}: cannot read the compressed data")
+
+
+def test_version_and_help_name_the_rules_command_and_exit_codes(capsys):
+    from cleaner import __version__, cli
+
+    assert cli.main(["--version"]) == 0 and capsys.readouterr().out == f"cleaner {__version__}\n"
+    assert cli.main(["--help"]) == 0
+    text = capsys.readouterr().out
+    assert "cleaner rules list" in text and "Exit codes" in text

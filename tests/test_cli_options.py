@@ -65,7 +65,7 @@ def _argv(mode: str, option: str, inputs: dict, tmp_path: Path) -> list[str]:
 
 
 def test_the_table_names_every_option_of_the_parser():
-    dests = {a.dest for a in cli.build_parser()._actions if a.dest not in ("help", "input")}
+    dests = {a.dest for a in cli.build_parser()._actions if a.dest not in ("help", "version", "input")}
     assert dests == set(cli.OPTION_MODES) == set(VALUES)
 
 

@@ -43,7 +43,8 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
         _explain(name, result)
     if report.writeback is WriteBack.CHECK:
         if changed:
-            print(f"cleaner: {name}: would change ({len(result.steps)} kinds of step)", file=sys.stderr)
+            kinds = len(result.steps)
+            print(f"cleaner: {name}: would change ({kinds} kind{'s' if kinds != 1 else ''} of step)", file=sys.stderr)
         return
     if report.writeback is WriteBack.DIFF:
         if changed:
