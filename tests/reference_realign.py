@@ -18,7 +18,7 @@ import regex
 
 from cleaner.langmodel import model
 from cleaner.repair import gbk, holes, pinyin
-from cleaner.repair.ranking import RankedCandidates
+from reference_ranking import RankedCandidates
 
 # Adjustments in log-probability units (natural log) on top of the language model; a state's
 # score is a log-probability, higher is better.

@@ -4,7 +4,7 @@ import pytest
 
 from cleaner.langmodel import model
 from cleaner.repair import gbk
-from cleaner.repair.ranking import RankedCandidates
+from reference_ranking import RankedCandidates
 
 # Preceding characters of every kind the model scores differently: common and rare Han,
 # Traditional, punctuation (pausing, sentence end), ASCII letters and digits, a fullwidth digit,
