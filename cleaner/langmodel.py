@@ -14,7 +14,7 @@ The in-word counts know words (国家); the running counts know how words follow
 Nothing is downloaded: the tables are read the first time a repair needs them and kept on disk
 (``tablecache``), so later processes read them back in about 0.1 s.
 
-Fixed weights keep one property the ranker (cleaner/repair/ranking.py) relies on: a pair never
+Fixed weights keep one property the ranker (tests/reference_ranking.py) relies on: a pair never
 seen scores ``unseen(b)``, whatever the first character.
 """
 
@@ -86,7 +86,7 @@ class CharModel:
                  running: dict[str, tuple[int, dict[str, int]]] | None = None,
                  weights: tuple[float, float, float] | None = None) -> None:
         # By first character, so a ranker can ask which characters were ever seen after one
-        # (``successors``) instead of scoring every pair (cleaner/repair/ranking.py).
+        # (``successors``) instead of scoring every pair (tests/reference_ranking.py).
         self._big = bigrams
         self._running = running or {}
         self.weights = tuple(weights or (WEIGHTS if running else OLD_WEIGHTS))

@@ -46,7 +46,7 @@ class CharModel:
         total = sum(unigrams.values())
         self._uni = {c: math.log(n / total) for c, n in unigrams.items()}
         # By first character, so a ranker can ask which characters were ever seen after one
-        # (``successors``) instead of scoring every pair (cleaner/repair/ranking.py).
+        # (``successors``) instead of scoring every pair (tests/reference_ranking.py).
         self._big = bigrams
         self._uni_count = unigrams
         self._running = running or {}

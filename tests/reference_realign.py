@@ -161,7 +161,7 @@ LOST = "\ufffd"
 
 _RANKED: dict[tuple[int, str], list] = {}
 _RANKERS: dict[int, RankedCandidates] = {}
-LONG_LIST = 256  # candidates from which a list is ranked from its base orders (cleaner/repair/ranking.py)
+LONG_LIST = 256  # candidates from which a list is ranked from its base orders (tests/reference_ranking.py)
 
 
 def _guesses(candidates, st: _State, guess: bool):

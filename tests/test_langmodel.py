@@ -44,7 +44,7 @@ def test_words_are_still_known(lm):
 
 
 def test_unseen_is_the_floor_and_depends_on_the_second_character_only(lm):
-    # The ranker (cleaner/repair/ranking.py) relies on both.
+    # The ranker (tests/reference_ranking.py) relies on both.
     b = "鳞"
     never = [a for a in "的国是了在有" if b not in lm.successors(a)]
     assert len(never) >= 2

@@ -1,4 +1,4 @@
-"""Top candidates after a character without scoring every pair (cleaner/repair/ranking.py)."""
+"""Top candidates after a character without scoring every pair (tests/reference_ranking.py)."""
 
 import pytest
 
