@@ -54,3 +54,21 @@ def test_a_run_of_latin1_characters_is_left_to_the_single_byte_repair():
     from cleaner.repair import code_pages
 
     assert code_pages.best_code_page("Ã¤Â¸Â\xad" * 3) in code_pages.MODELED
+
+
+ARTICLE_ENDING_IN_A_QUOTED_STATEMENT = """某科技公司回应数据泄露事件
+
+本报记者 李明
+
+昨日，某科技公司就近日网传的用户数据泄露事件发布回应。该公司在声明中称，公司已第一时间成立专项小组进行调查，目前尚未发现核心数据库被攻破的证据，部分用户信息可能来自第三方平台。
+
+业内专家指出，近年来数据安全事件频发，企业应当加强内部管理，完善技术防护措施，同时监管部门也需要加大执法力度，保护消费者的合法权益不受侵害。
+
+声明最后写道：“本公司对此事高度重视，已联系公安机关立案侦查，并将依法追究侵权者的法律责任，请广大用户不要轻信不明来源的信息。”
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="a quoted company statement (本公司 + 联系/侵权/法律责任) is a 'notice': not prose, so "
+                                       "outside the body when last, and forced out as generic/notice")
+def test_an_articles_last_paragraph_quoting_a_statement_stays():
+    assert "本公司对此事高度重视" in Cleaner(to="keep").clean(ARTICLE_ENDING_IN_A_QUOTED_STATEMENT)
