@@ -78,5 +78,5 @@ def test_an_articles_last_paragraph_quoting_a_statement_stays():
                                        "unescaped only by a second clean (not idempotent)")
 def test_an_entity_inside_decoded_escapes_survives_a_second_clean():
     c = Cleaner(to="keep")
-    once = c.clean(r"\u4e2d\u6587\u0026amp;\u7f51\u7ad9")
+    once = c.clean(r"\u516c\u53f8\u0026amp; Co")  # 公司&amp; Co, then 公司& Co
     assert c.clean(once) == once
