@@ -26,7 +26,7 @@ INLINE_TAGS = ("span", "a", "b", "i", "u", "s", "em", "strong", "font", "img", "
                "label", "abbr", "cite", "code", "del", "ins", "mark", "q", "tt", "var", "wbr", "time")
 _TAG = re.compile(
     r"<(/?)(" + "|".join(sorted(BLOCK_TAGS + INLINE_TAGS, key=len, reverse=True)) + r")"
-    r"""(?:\s+[a-zA-Z_:][-\w:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*\s*/?>""",
+    r"""(?:\s+[a-zA-Z_:][-\w:.]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))*\s*/?>""",
     re.IGNORECASE,
 )
 # A script or style element and an HTML comment: never article text.
@@ -41,7 +41,8 @@ def strip_markup(text: str) -> str:
     '\\n今天天气很好。\\n\\n明天下雨。\\n'
 
     Blank lines it makes are the paragraph stage's to fold. Anything that is not a tag of HTML
-    by its name (``<<三体>>``, ``a<b``, ``<数据>``) is left as it is.
+    by its name, with attributes only as ``name=value`` (``<<三体>>``, ``a<b and c>d``, ``<数据>``),
+    is left as it is.
     """
     if "<" not in text:
         return text
@@ -61,8 +62,8 @@ def decode_escapes(text: str) -> str:
     >>> decode_escapes(r"标题：\u4e2d\u6587网站，b'\xe5\x8f\x91\xe5\xb1\x95'")
     "标题：中文网站，b'发展'"
 
-    A ``\x`` run is read as UTF-8, else GBK, else Big5, whole or not at all; a run that gives only
-    ASCII (``\x41\x42``) or nothing readable is left as written.
+    A ``\x`` run is read as UTF-8, whole or not at all; a run that gives only ASCII
+    (``\x41\x42``) or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written.
     """
     if "\\" not in text:
         return text
@@ -79,17 +80,16 @@ def _u_run(m: re.Match) -> str:
 
 
 def _bytes_run(m: re.Match) -> str:
+    # UTF-8 only: its structure is the evidence. GBK or Big5 would read almost any even run of
+    # high bytes (a hash \xde\xad\xbe\xef, a magic number \xca\xfe\xba\xbe) as characters.
     data = bytes(int(m.group()[k + 2 : k + 4], 16) for k in range(0, len(m.group()), 4))
     if data.isascii():
         return m.group()
-    for codec in ("utf-8", "gbk", "big5"):
-        try:
-            chars = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if chars.isprintable():
-            return chars
-    return m.group()
+    try:
+        chars = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return m.group()
+    return chars if chars.isprintable() else m.group()
 
 
 # Characters that show nothing and that no Chinese text needs: zero-width space, soft hyphen,
@@ -101,21 +101,26 @@ def _bytes_run(m: re.Match) -> str:
 # mojibake the repairs could not read, kept as it is.
 # Joiners next to a Chinese character or sign join nothing there (中文\u200d测试).
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-_INVISIBLE = re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_INVISIBLE = re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0e-\x1b\x1f\x7f]"
                         "|(?<![\x80-\xff])\u00ad(?![\x80-\xff])"
                         f"|(?<=[{_CJK}])[\u200c\u200d]|[\u200c\u200d](?=[{_CJK}])")
 _ANY_INVISIBLE = re.compile("[\u200b-\u200d\u2060-\u2064\u180e\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad]")
 
 
-def remove_invisible(text: str) -> str:
-    """Characters that show nothing, dropped.
+# Separators that break a line where they stand (a form feed between pages): a line break, not
+# nothing, or the words on either side would run together.
+_SEPARATOR = re.compile("[\x0b\x0c\x1c-\x1e]")
 
-    >>> remove_invisible("这是\\u200b一个\\ufeff测试\\u00ad文本。")
-    '这是一个测试文本。'
+
+def remove_invisible(text: str) -> str:
+    """Characters that show nothing, dropped; separators (form feed, vertical tab) made line breaks.
+
+    >>> remove_invisible("这是\\u200b一个\\ufeff测试\\u00ad文本。\\x0c下一页")
+    '这是一个测试文本。\\n下一页'
     """
     if not _ANY_INVISIBLE.search(text):
         return text  # the common case: one search without the soft hyphen's look-around
-    return _INVISIBLE.sub("", text)
+    return _INVISIBLE.sub("", _SEPARATOR.sub("\n", text))
 
 
 # UTF-8 U+FFFD U+FFFD (ef bf bd ef bf bd) read as GBK or GB18030 is 锟斤拷. Twice in a row at

@@ -92,14 +92,15 @@ class Cleaner:
             findings.extend(repair.findings)
             return repair.text
 
-        # Tags written out go before the entities are unescaped: `&lt;p&gt;` is the article's own
-        # `<p>` (a page about HTML), not markup; and before the repairs that read runs.
-        if cfg.strip_markup:
-            text = apply("remove", "markup-tags", leftovers.strip_markup, text)
-        if cfg.unescape_html:
-            text = apply("repair", "html-entities", fixes.unescape_entities, text)
+        # Escapes, then entities, then tags: each may hide the next (\u0026amp; is &amp;, &lt;p&gt;
+        # is <p>), and taking them in this order leaves nothing for a second clean to change.
+        # Text extracted from HTML keeps what looks like a tag (Config.for_extracted_text).
         if cfg.decode_escapes:
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
+        if cfg.unescape_html:
+            text = apply("repair", "html-entities", fixes.unescape_entities, text)
+        if cfg.strip_markup:
+            text = apply("remove", "markup-tags", leftovers.strip_markup, text)
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)

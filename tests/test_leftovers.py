@@ -18,7 +18,7 @@ def test_scripts_styles_and_comments_go_whole():
     assert strip_markup("前<script type='x'>var a = '<p>';</script>中<style>p{}</style>后<!-- 注释 -->") == "前中后"
 
 
-@pytest.mark.parametrize("text", ["《<三体>》", "a<b 且 c>d", "<数据>", "x << 2", "<p", "<pre-formatted>", "<P>"[:-1]])
+@pytest.mark.parametrize("text", ["《<三体>》", "a<b 且 c>d", "如果a<b and c>d则成立。", "<数据>", "x << 2", "<p", "<pre-formatted>", "<P>"[:-1]])
 def test_what_is_not_an_html_tag_stays(text):
     assert strip_markup(text) == text
 
@@ -40,9 +40,11 @@ def test_escapes_that_are_not_escaped_text_stay(text):
     assert decode_escapes(text) == text
 
 
-def test_byte_escapes_are_read_as_utf8_then_gbk():
+def test_byte_escapes_are_read_as_utf8_only():
     assert decode_escapes(r"b'\xe5\x8f\x91\xe5\xb1\x95'") == "b'发展'"
-    assert decode_escapes(r"\xb7\xa2\xd5\xb9") == "发展"  # GBK
+    # GBK or Big5 would read any even run of high bytes: a hash, a magic number stay as written.
+    for text in (r"\xb7\xa2\xd5\xb9", r"哈希值\xde\xad\xbe\xef", r"魔数 \xca\xfe\xba\xbe 开头"):
+        assert decode_escapes(text) == text
 
 
 def test_invisible_characters_go_and_joiners_stay():
@@ -94,9 +96,27 @@ def test_kunjinkao_is_two_replacement_characters_and_is_reported_in_any_script()
 def test_escaped_tags_and_tags_in_extracted_text_are_the_articles_own(tmp_path):
     from cleaner import cli
 
-    assert Cleaner(to="keep").clean("使用&lt;div&gt;标签。<p>第二段</p>") == "使用<div>标签。\n第二段"
+    # In text input an escaped tag is a tag once unescaped (and a second clean must find nothing).
+    assert Cleaner(to="keep").clean("使用&lt;div&gt;标签。<p>第二段</p>") == "使用\n标签。\n第二段"
     page = tmp_path / "tech.html"
     page.write_text("<html><body><p>使用&lt;div&gt;标签布局，用&lt;br&gt;换行。</p></body></html>", encoding="utf-8")
     out = tmp_path / "out.txt"
     assert cli.main([str(page), "--to", "keep", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == "使用<div>标签布局，用<br>换行。\n"
+
+
+@pytest.mark.parametrize("text", [
+    "&lt;p&gt;这是一个关于HTML的文章，使用&lt;br&gt;换行。",
+    "&amp;lt;p&amp;gt;中文",
+    r"\u516c\u53f8\u0026amp; Co",
+    r"\u4e2d\u6587&lt;b&gt;网站&lt;/b&gt;",
+    "第一页\x0c第二页",
+])
+def test_a_second_clean_changes_nothing(text):
+    cleaner = Cleaner(to="keep")
+    once = cleaner.clean(text)
+    assert cleaner.clean(once) == once
+
+
+def test_separators_become_line_breaks():
+    assert remove_invisible("第一页\x0c第二页\x0b值") == "第一页\n第二页\n值"

@@ -1,4 +1,4 @@
-"""Regression tests for bugs found in the review of e1c7427..HEAD (xfail strict: confirmed, not fixed)."""
+"""Regression tests for bugs found in the review of e1c7427..HEAD (xfail strict: confirmed, not fixed yet)."""
 
 from __future__ import annotations
 
@@ -9,26 +9,21 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.leftovers import decode_escapes, remove_invisible, strip_markup
 
 
-@pytest.mark.xfail(strict=True, reason="markup-tags runs before html-entities: &lt;p&gt; becomes <p> on the "
-                                       "first clean and is stripped by the second (not idempotent)")
 def test_escaped_tags_survive_a_second_clean():
     c = Cleaner(to="keep")
     once = c.clean("使用&lt;div&gt;标签。")
     assert c.clean(once) == once
 
 
-@pytest.mark.xfail(strict=True, reason="_TAG takes ASCII words after a tag name as attributes: a<b and c>d loses 'b and c'")
 def test_a_comparison_in_prose_is_not_a_tag():
     assert strip_markup("如果a<b and c>d则成立。") == "如果a<b and c>d则成立。"
 
 
-@pytest.mark.xfail(strict=True, reason="a \\x run that is not UTF-8 is read as GBK, which accepts almost any byte pairs")
 def test_hex_bytes_written_out_are_not_read_as_gbk():
     assert decode_escapes(r"魔数\xca\xfe\xba\xbe") == r"魔数\xca\xfe\xba\xbe"
     assert decode_escapes(r"哈希值\xde\xad\xbe\xef") == r"哈希值\xde\xad\xbe\xef"
 
 
-@pytest.mark.xfail(strict=True, reason="form feed / vertical tab are dropped as invisible: the words either side run together")
 def test_a_form_feed_still_separates_what_it_separated():
     assert remove_invisible("page one\x0cpage two") != "page onepage two"
 
@@ -68,14 +63,10 @@ ARTICLE_ENDING_IN_A_QUOTED_STATEMENT = """某科技公司回应数据泄露事�
 """
 
 
-@pytest.mark.xfail(strict=True, reason="a quoted company statement (本公司 + 联系/侵权/法律责任) is a 'notice': not prose, so "
-                                       "outside the body when last, and forced out as generic/notice")
 def test_an_articles_last_paragraph_quoting_a_statement_stays():
     assert "本公司对此事高度重视" in Cleaner(to="keep").clean(ARTICLE_ENDING_IN_A_QUOTED_STATEMENT)
 
 
-@pytest.mark.xfail(strict=True, reason="literal-escapes runs after html-entities: an entity the escapes give is "
-                                       "unescaped only by a second clean (not idempotent)")
 def test_an_entity_inside_decoded_escapes_survives_a_second_clean():
     c = Cleaner(to="keep")
     once = c.clean(r"\u516c\u53f8\u0026amp; Co")  # 公司&amp; Co, then 公司& Co
