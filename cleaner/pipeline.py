@@ -118,10 +118,12 @@ class Cleaner:
             shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
             # rare characters that are not double encoding: realign needs their bytes as they are.
-            text = record("utf8-read-as-gbk",
-                          mojibake.repair_utf8_as_gbk(text, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost))
+            # Mojibake of mojibake before one layer is read: the one-layer repair would re-read a
+            # piece of the outer layer and leave the peel a cut stretch (閹存垶妲告稉 -> ...一锲戒汉).
             if not shifted:  # the shifted runs of a pinyin-damaged page are the byte repair's, as they are
                 text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
+            text = record("utf8-read-as-gbk",
+                          mojibake.repair_utf8_as_gbk(text, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost))
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)

@@ -99,6 +99,16 @@ def _dense_lines(text: str) -> list[tuple[int, int]]:
 DENSE = 3  # at least one non-ASCII character in three is rare
 
 
+def _dense(text: str) -> bool:
+    """Is ``text`` mojibake through and through: at least one non-ASCII character in DENSE rare,
+    or UTF-8 shown one byte a character (Ã¤Â¸)?"""
+    if len(_UTF8_AS_LATIN.findall(text)) >= MIN_CHARS:
+        return True
+    found = len(mojibake._rare_char().findall(text))  # noqa: SLF001 - one notion of a rare character
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    return found >= 2 and found * DENSE >= wide
+
+
 def _utf8_stretches(text: str, family: str, i: int = 0, n: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of the stretches of ``text[i:n]`` whose ``family`` bytes are whole UTF-8 characters, at least
     MIN_CHARS characters long and beyond ASCII: where a first layer of mojibake can be. Clean
@@ -143,6 +153,8 @@ def _peeled(stretch: str, family: str, guess: bool) -> mojibake.MojibakeRepair |
     are tried, and the one that reads better is kept.
     """
     inner = peel(stretch, family)
+    if not _dense(inner):
+        return None  # the peel reads as text already: one layer, the double-encoding repair's
     best = None
     for repair in (mojibake.repair_utf8_as_gbk, mojibake.repair_single_byte):
         fixed = repair(inner, guess=guess)
