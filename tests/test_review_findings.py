@@ -40,9 +40,6 @@ def test_utf8_and_gbk_lines_decode_exactly_even_when_gb18030_reads_the_whole_fil
     assert decoded.text == "今天天气很好\n我们去公园散步\n"
 
 
-@pytest.mark.xfail(strict=True, reason="best_code_page ranks a tie on rejects by the model before the page order: "
-                                       "a run of Latin-1 characters (UTF-8 misread twice) goes to cp850, and code_pages "
-                                       "re-reads it at full cost for nothing (half the time of a 6,000-character page)")
 def test_a_run_of_latin1_characters_is_left_to_the_single_byte_repair():
     from cleaner.repair import code_pages
 
