@@ -11,64 +11,18 @@ Not part of the product.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
-
-import regex
 
 from cleaner.langmodel import model
 from cleaner.repair import gbk, holes, pinyin
+from cleaner.repair.realign import (BEAM, CANDIDATES, FULLWIDTH_COST, GUESS_BONUS, LITERAL_GROUP_COST, LOST,
+                                    PRUNE_MARGIN, Guess, Repair, mark_guessed, runner_up, tokenize)
 from reference_ranking import RankedCandidates
 
-# Adjustments in log-probability units (natural log) on top of the language model; a state's
-# score is a log-probability, higher is better.
-# A guess fills bytes that are gone; the competing reading of the same stretch (a real "?" and
-# out-of-step characters after it) leaves bytes unexplained at no cost, so a guess gets credit.
-# Measured on the seed chain: 0.17 wrong per 1,000 with it, 1.37 without.
-GUESS_BONUS = 6.0
-LITERAL_GROUP_COST = 12.0  # keeping "(pīn)" as text although it looks like an annotation
-FULLWIDTH_COST = 0.5  # reading an ASCII sign as the NFKC image of a fullwidth pair
-BEAM = 32
-PRUNE_MARGIN = 30.0
-CANDIDATES = 24  # guesses kept per hole (the next character decides among them)
+# The constants, the results, the tokens and the runner-up are the product's (cleaner/repair/
+# realign.py): only the beam is the original, as it was before the native port.
 UNKNOWN_LEAD = -1
-
-GROUP = regex.compile(r"([(?])(" + pinyin.SYLLABLE.pattern + r")\)")
-
-
-@dataclass(frozen=True)
-class Guess:
-    position: int  # offset in the repaired span
-    char: str
-    kind: str  # "lost-trail", "lost-lead", "lost-pair" or "lost-ascii"
-    # The characters the lost bytes allowed (the likeliest few), for ``alternative``.
-    options: tuple[str, ...] = field(default=(), compare=False, repr=False)
-    alternative: str = ""  # the runner-up in the same place of the chosen reading ("" if none)
-    margin: float = 0.0  # log-probability of the chosen reading minus that with the runner-up
-
-
-@dataclass(frozen=True)
-class Repair:
-    text: str
-    annotations: int  # pinyin groups dropped
-    inserted_bytes: int  # bytes put back from annotated characters
-    guesses: tuple[Guess, ...]
-
-
-# Tokens: (kind, payload). kinds: "c" plain character, "?" question mark, "(" / "?(" pinyin group.
-def tokenize(span: str) -> list[tuple[str, str]]:
-    tokens: list[tuple[str, str]] = []
-    pos = 0
-    for m in GROUP.finditer(span):
-        tokens.extend(("?" if ch == "?" else "c", ch) for ch in span[pos : m.start()])
-        syllable = m.group(2)
-        if pinyin.is_annotation_syllable(syllable):
-            tokens.append(("(" if m.group(1) == "(" else "?(", syllable))
-        else:
-            tokens.extend(("?" if ch == "?" else "c", ch) for ch in m.group(0))
-        pos = m.end()
-    tokens.extend(("?" if ch == "?" else "c", ch) for ch in span[pos:])
-    return tokens
 
 
 @dataclass(frozen=True)
@@ -156,7 +110,6 @@ def _feed_bytes(st: _State, data: bytes, extra: float = 0.0, guess: bool = True)
     return states
 
 
-LOST = "\ufffd"
 
 
 _RANKED: dict[tuple[int, str], list] = {}
@@ -309,28 +262,9 @@ def _advance_question(st: _State, guess: bool, at_end: bool = False) -> list[_St
 
 
 def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bool = True) -> Repair:
-    """Decode ``span`` again in step; ``before`` is the in-step character just before it, if any.
-
-    ``guess=False``: every guessed character (and guessed newline) is written as U+FFFD. The
-    reading is the one chosen with guessing on, so the rest of the span comes back the same: a
-    mark scored by the model (an unknown character) would make readings that guess less, such as
-    an annotation kept as text, look better than they are.
-
-    ``fast_forward``: where the beam has narrowed to one state at a character boundary, the
-    tokens up to the one before the next ``?`` are read in step directly (``_fast_forward``);
-    the result is the same, and most of a damaged line is read at string speed.
-    """
+    """The product's ``realign`` with the original beam (``fast_forward``: ``_fast_forward``)."""
     rep = _realign(span, before, fast_forward)
-    if guess or not rep.guesses:
-        return rep
-    text = list(rep.text)
-    marked = []
-    for g in rep.guesses:
-        if g.char:
-            text[g.position] = LOST
-            g = replace(g, char=LOST, alternative="", margin=0.0)
-        marked.append(g)
-    return replace(rep, text="".join(text), guesses=tuple(marked))
+    return rep if guess else mark_guessed(rep)
 
 
 def _realign(span: str, before: str, fast_forward: bool, guess: bool = True) -> Repair:
@@ -370,32 +304,11 @@ def _realign(span: str, before: str, fast_forward: bool, guess: bool = True) -> 
         parts.append(node[0])
         node = node[1]
     text = "".join(reversed(parts))
-    return Repair(text, best.annotations, best.inserted, tuple(_runner_up(g, text, before) for g in best.guesses))
+    return Repair(text, best.annotations, best.inserted, tuple(runner_up(g, text, before) for g in best.guesses))
 
 
 def _options(ranked) -> tuple[str, ...]:
     return tuple(ch for _, ch in ranked if ch != LOST)
-
-
-def _runner_up(g: Guess, text: str, before: str) -> Guess:
-    """``g`` with the best other character its bytes allowed, in the same place of the reading.
-
-    Every option of a guess leaves the bytes after it as they are (the options are the
-    characters those bytes allow), so the reading with the runner-up differs from the chosen
-    one by this character only, and the margin is the difference of its two pairs.
-    """
-    if g.char == LOST or len(g.options) < 2:
-        return g
-    lm = model()
-    prev = text[g.position - 1] if g.position else before
-    nxt = text[g.position + 1 : g.position + 2]
-
-    def score(ch: str) -> float:
-        value = lm.bigram(prev, ch) if prev else lm.unigram(ch)
-        return value + (lm.bigram(ch, nxt) if nxt else 0.0)
-
-    best_other = max((c for c in g.options if c != g.char), key=score)
-    return replace(g, alternative=best_other, margin=score(g.char) - score(best_other))
 
 
 def _next_question_index(tokens: list[tuple[str, str]]) -> list[int]:

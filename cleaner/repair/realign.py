@@ -124,7 +124,12 @@ def realign(span: str, before: str = "", *, guess: bool = True, fast_forward: bo
     the result is the same, and most of a damaged line is read at string speed.
     """
     rep = _realign(span, before, fast_forward)
-    if guess or not rep.guesses:
+    return rep if guess else mark_guessed(rep)
+
+
+def mark_guessed(rep: Repair) -> Repair:
+    """``rep`` with every guessed character written as U+FFFD (``guess=False``)."""
+    if not rep.guesses:
         return rep
     text = list(rep.text)
     marked = []
@@ -152,10 +157,10 @@ def _realign(span: str, before: str, fast_forward: bool) -> Repair:
     if found is None:
         return Repair(span, 0, 0, ())  # no consistent reading: leave the span alone
     text, annotations, inserted, made = found
-    return Repair(text, annotations, inserted, tuple(_runner_up(Guess(*g), text, before) for g in made))
+    return Repair(text, annotations, inserted, tuple(runner_up(Guess(*g), text, before) for g in made))
 
 
-def _runner_up(g: Guess, text: str, before: str) -> Guess:
+def runner_up(g: Guess, text: str, before: str) -> Guess:
     """``g`` with the best other character its bytes allowed, in the same place of the reading.
 
     Every option of a guess leaves the bytes after it as they are (the options are the
