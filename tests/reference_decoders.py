@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from cleaner.repair.decoders import _SINGLE_UNDEFINED, GBK_FAMILY, SINGLE_FAMILY, encode_char
+from cleaner.repair.decoders import _rejects, encode_char
 
 
 def byte_view(text: str, family: str) -> tuple[list[int | None], list[int]]:
@@ -29,24 +29,5 @@ def byte_view(text: str, family: str) -> tuple[list[int | None], list[int]]:
     return stream, ends
 
 
-@lru_cache(maxsize=None)
-def rejects(family: str, first: int, second: int | None) -> bool:
-    """Would some decoder of ``family`` turn ``first`` (followed by ``second``) into U+FFFD/nothing?
-
-    Taken over the family (the decoder that made a page is not known): a byte any of them rejects.
-    """
-    if first < 0x80:
-        return False
-    if family == SINGLE_FAMILY:
-        return first in _SINGLE_UNDEFINED
-    if first in (0x80, 0xFF) or second is None:
-        return True
-    pair = bytes((first, second))
-    codecs_ = ("gbk", "gb18030") if family == GBK_FAMILY else ("big5", "cp950", "big5hkscs")
-    for codec in codecs_:
-        try:
-            if "\ufffd" in pair.decode(codec, "replace") or len(pair.decode(codec)) != 1:
-                return True
-        except UnicodeDecodeError:
-            return True
-    return False
+# Python's codecs' own answer, from which the product builds the native table (decoders._rejects).
+rejects = lru_cache(maxsize=None)(_rejects)
