@@ -171,20 +171,7 @@ def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
         taken = [(a, b) for a, b, _ in spans]
         spans += [s for s in _reread_runs(text, wide_run, wide_hint, MULTI_BYTE, guess)
                   if not any(a < s[1] and s[0] < b for a, b in taken)]
-    if not spans:
-        return mojibake.MojibakeRepair(text, 0, [])  # the common case: one or two searches
-    pieces: list[str] = []
-    findings: list[Finding] = []
-    done = out_len = count = 0
-    for start, end, fixed in sorted(spans, key=lambda s: s[0]):
-        out_len += start - done
-        pieces += [text[done:start], fixed.text]
-        findings += [dataclasses.replace(f, position=f.position + out_len) for f in fixed.findings]
-        out_len += len(fixed.text)
-        done = end
-        count += fixed.count
-    pieces.append(text[done:])
-    return mojibake.MojibakeRepair("".join(pieces), count, findings)
+    return mojibake.splice(text, spans)  # no span: the common case, one or two searches
 
 
 def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: tuple[str, ...],

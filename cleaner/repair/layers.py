@@ -15,10 +15,8 @@ repair reports them.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import re
 
-from cleaner.model import Finding
 from cleaner.repair import decoders, mojibake
 
 LOST = "\ufffd"
@@ -56,19 +54,8 @@ def repair_second_layer(text: str, guess: bool = True) -> mojibake.MojibakeRepai
             fixed = _peeled(text[start:end], family, guess)
             if fixed is not None:
                 found.append((start, end, fixed))
-    if not found:
-        return mojibake.MojibakeRepair(text, 0, [])
-    pieces: list[str] = []
-    findings: list[Finding] = []
-    done = out_len = 0
-    for start, end, fixed in sorted(found, key=lambda f: f[0]):
-        out_len += start - done
-        pieces += [text[done:start], fixed.text]
-        findings += [dataclasses.replace(f, position=f.position + out_len) for f in fixed.findings]
-        out_len += len(fixed.text)
-        done = end
-    pieces.append(text[done:])
-    return mojibake.MojibakeRepair("".join(pieces), len(found), findings)
+    # Counted by stretch peeled (the inner repair's count is of the first layer's stretches).
+    return mojibake.splice(text, [(a, b, fixed._replace(count=1)) for a, b, fixed in found])
 
 
 def _lines_with(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -70,6 +71,23 @@ class MojibakeRepair(NamedTuple):
     text: str
     count: int
     findings: list[Finding]
+
+
+def splice(text: str, repairs: list[tuple[int, int, MojibakeRepair]]) -> MojibakeRepair:
+    """``text`` with each (start, end) span replaced by its repair (spans apart): the counts
+    added up, each repair's findings moved to their offsets in the returned text."""
+    pieces: list[str] = []
+    findings: list[Finding] = []
+    done = out_len = count = 0
+    for start, end, fixed in sorted(repairs, key=lambda r: r[0]):
+        out_len += start - done
+        pieces += [text[done:start], fixed.text]
+        findings += [replace(f, position=f.position + out_len) for f in fixed.findings]
+        out_len += len(fixed.text)
+        done = end
+        count += fixed.count
+    pieces.append(text[done:])
+    return MojibakeRepair("".join(pieces), count, findings)
 
 
 # The kind of the finding for a character chosen among those its lost or dropped bytes allow.

@@ -219,8 +219,9 @@ impl LineMatcher {
     }
 }
 
-/// The code points of a str, lone surrogates included (as Python compares them).
-fn code_points(obj: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+/// The code points of a str, lone surrogates included (as Python compares them; a surrogate is
+/// no character any decoder family gives, so a byte view stops there).
+pub(crate) fn code_points(obj: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     if let Ok(s) = obj.to_str() {
         return Ok(s.chars().map(u32::from).collect());
     }

@@ -480,20 +480,26 @@ impl Realigner {
                         .chain(syllable.iter().copied())
                         .chain([')'])
                         .collect();
-                    out.push(self.emit(
-                        st,
-                        &text,
-                        -self.params.literal_group_cost,
-                        NO_LEAD,
-                        Some((0x29, -1)),
-                        None,
-                        0,
-                    ));
+                    out.push(self.literal_group(st, &text));
                 }
                 out
             }
             Token::LostGroup(syllable, annotated) => self.advance_lost_group(st, syllable, annotated),
         }
+    }
+
+    /// A pinyin group kept as text although it looks like an annotation: it costs
+    /// LITERAL_GROUP_COST, and the stream's last byte is its ")".
+    fn literal_group(&self, st: &State, text: &str) -> State {
+        self.emit(
+            st,
+            text,
+            -self.params.literal_group_cost,
+            NO_LEAD,
+            Some((0x29, -1)),
+            None,
+            0,
+        )
     }
 
     /// "?syllable)": the byte after the last stream byte was lost with "(".
@@ -545,15 +551,7 @@ impl Realigner {
         if st.lead == NO_LEAD {
             let text: String = syllable.iter().copied().chain([')']).collect();
             for s in self.advance_question(st, false) {
-                out.push(self.emit(
-                    &s,
-                    &text,
-                    -self.params.literal_group_cost,
-                    NO_LEAD,
-                    Some((0x29, -1)),
-                    None,
-                    0,
-                ));
+                out.push(self.literal_group(&s, &text));
             }
         }
         out

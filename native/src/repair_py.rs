@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::charlm::{FastMap, Model};
+use crate::code_points;
 use crate::codes::{Codes, Family, Source};
 use crate::realign::{self, Annotated, Realigner, Token};
 use crate::reread::{self, Reader};
@@ -198,21 +199,6 @@ impl PyCodes {
     fn rejects(&self, family: &str, first: u8, second: Option<u8>) -> PyResult<bool> {
         Ok(self.core.rejects(self::family(family)?, first, second))
     }
-}
-
-/// The code points of a str, lone surrogates included (a surrogate is no character any family
-/// gives: the byte view stops there).
-fn code_points(obj: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-    if let Ok(s) = obj.to_str() {
-        return Ok(s.chars().map(u32::from).collect());
-    }
-    let encoded = obj.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
-    let bytes = encoded.cast_into::<PyBytes>().map_err(PyErr::from)?;
-    Ok(bytes
-        .as_bytes()
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect())
 }
 
 /// reread.read: the reader of byte views, with the candidate index built once per process
