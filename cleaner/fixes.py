@@ -36,27 +36,29 @@ def remove_indent_artifacts(text: str) -> str:
     return INDENT_ARTIFACT.sub("", text)
 
 
-# Fullwidth signs inside a number, a time or an address once its digits and letters are ASCII
-# (５．２％ -> 5．2％ after halfwidth_alnum): 5.2%, 1,234, 10:30, www.baidu.com, Hello World.
-# A comma only before exactly three digits (a thousands group: 第1，2，3条 is a list), a colon only
+# Fullwidth signs inside a fullwidth number, time or address go narrow with its digits and letters
+# (halfwidth_alnum, which runs next, would leave ５．２％ as 5．2％): 5.2%, 1,234, 10:30,
+# www.baidu.com, Hello World. ASCII digits keep their signs as written (Wikipedia writes 60％). A
+# comma only before exactly three digits (a thousands group: 第１，２，３条 is a list), a colon only
 # before two (a time).
+_D = "０-９"
+_W = "０-９Ａ-Ｚａ-ｚ"
 _NUMBER_SIGNS = re.compile(
-    "(?<=[0-9])．(?=[0-9])"
-    "|(?<=[0-9])，(?=[0-9]{3}(?![0-9]))"
-    "|(?<=[0-9])：(?=[0-9]{2}(?![0-9]))"
-    "|(?<=[0-9])％"
-    "|(?<=[A-Za-z0-9])[．\u3000](?=[A-Za-z])"
-    "|(?<=[A-Za-z])[．\u3000](?=[0-9])"
+    f"(?<=[{_D}])．(?=[{_D}])"
+    f"|(?<=[{_D}])，(?=[{_D}]{{3}}(?![{_D}]))"
+    f"|(?<=[{_D}])：(?=[{_D}]{{2}}(?![{_D}]))"
+    f"|(?<=[{_D}])％"
+    f"|(?<=[{_W}])[．\u3000](?=[{_W}])"
 )
 _NARROW = {"．": ".", "，": ",", "：": ":", "％": "%", "\u3000": " "}
 _ANY_NUMBER_SIGN = re.compile("[．，：％\u3000]")
 
 
 def halfwidth_number_signs(text: str) -> str:
-    """Fullwidth signs between ASCII digits and letters to ASCII, as the digits and letters are.
+    """Fullwidth signs inside fullwidth numbers and addresses to ASCII, as their digits will be.
 
-    >>> halfwidth_number_signs("GDP增长5．2％，价格1，234元，10：30，www．baidu．com，第1，2条")
-    'GDP增长5.2%，价格1,234元，10:30，www.baidu.com，第1，2条'
+    >>> halfwidth_number_signs("增长５．２％，价格１，２３４元，ｗｗｗ．ｂａｉｄｕ．ｃｏｍ，第１，２条，占60％")
+    '增长５.２%，价格１,２３４元，ｗｗｗ.ｂａｉｄｕ.ｃｏｍ，第１，２条，占60％'
     """
     if not _ANY_NUMBER_SIGN.search(text):
         return text

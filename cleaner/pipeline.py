@@ -166,8 +166,8 @@ class Cleaner:
             text = apply("convert", f"opencc:{cfg.to}", outside(lambda t: convert.convert(t, cfg.to)), text)
         if cfg.fix_width:
             text = apply("width", "compat-punct", outside(fixes.normalize_compat_punct), text)
-            text = apply("width", "halfwidth-alnum", outside(fixes.halfwidth_alnum), text)
             text = apply("width", "number-signs", outside(fixes.halfwidth_number_signs), text)
+            text = apply("width", "halfwidth-alnum", outside(fixes.halfwidth_alnum), text)
             text = apply("width", "fullwidth-punct", outside(fixes.fullwidth_punct), text)
         if cfg.normalize_whitespace:
             text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)

@@ -133,18 +133,25 @@ def test_lone_surrogates_pass_through():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("增长5．2％", "增长5.2%"),
-    ("价格1，234元", "价格1,234元"),
-    ("时间10：30。", "时间10:30。"),
-    ("网址www．baidu．com", "网址www.baidu.com"),
-    ("Hello\u3000World", "Hello World"),
-    ("第1，2，3条", "第1，2，3条"),  # a list, not a thousands group
-    ("比分3：2", "比分3：2"),  # not a time
+    ("增长５．２％", "增长５.２%"),
+    ("价格１，２３４元", "价格１,２３４元"),
+    ("时间１０：３０。", "时间１０:３０。"),
+    ("网址ｗｗｗ．ｂａｉｄｕ．ｃｏｍ", "网址ｗｗｗ.ｂａｉｄｕ.ｃｏｍ"),
+    ("Ｈｅｌｌｏ\u3000Ｗｏｒｌｄ", "Ｈｅｌｌｏ Ｗｏｒｌｄ"),
+    ("第１，２，３条", "第１，２，３条"),  # a list, not a thousands group
+    ("比分３：２", "比分３：２"),  # not a time
     ("他说：好。", "他说：好。"),
-    ("1．中国　2．美国", "1．中国　2．美国"),  # numbering before Chinese keeps its sign
+    ("１．中国　２．美国", "１．中国　２．美国"),  # numbering before Chinese keeps its sign
+    ("占60％，5．2", "占60％，5．2"),  # ASCII digits keep their signs as written
 ])
-def test_signs_inside_numbers_and_addresses_become_ascii(text, expected):
+def test_signs_inside_fullwidth_numbers_and_addresses_become_ascii(text, expected):
     from cleaner.fixes import halfwidth_number_signs
 
     assert halfwidth_number_signs(text) == expected
     assert halfwidth_number_signs(expected) == expected
+
+
+def test_a_fullwidth_number_comes_out_narrow_as_a_whole():
+    from cleaner import Cleaner
+
+    assert Cleaner(to="keep").clean("ＧＤＰ增长５．２％，网址ｗｗｗ．ｂａｉｄｕ．ｃｏｍ") == "GDP增长5.2%，网址www.baidu.com"
