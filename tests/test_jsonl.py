@@ -35,7 +35,7 @@ def test_unchanged_record_is_written_back_byte_for_byte():
     (b"[1, 2]\n", "not a JSON object"),
     (b'{"text": NaN}\n', "NaN is not JSON"),
     (b'{"text": "\xff"}\n', "not UTF-8"),
-    (b'{"id": 5}\n', "has no field 'text'"),
+    (b'{"id": 5}\n', "has no field 'text' (its fields: 'id')"),
     (b'{"text": 5}\n', "has a non-string field 'text'"),
     (b'{"text": "\\ud800"}\n', "lone surrogates"),
     (b'{"text": "x"} trailing\n', "extra data"),

@@ -73,8 +73,11 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
         return None
     value = record.get(field)
     if not isinstance(value, str):
-        why = "has no" if field not in record.values else "has a non-string"
-        log.fail(where, f"{why} field {field!r}; passed through unchanged")
+        if field in record.values:
+            log.fail(where, f"has a non-string field {field!r}; passed through unchanged")
+        else:  # name the fields it has: a wrong --field is the usual cause
+            has = ", ".join(repr(name) for name in list(record.values)[:8]) or "none"
+            log.fail(where, f"has no field {field!r} (its fields: {has}); passed through unchanged")
         return None
     if has_surrogates(value):
         log.fail(where, f"field {field!r} holds lone surrogates (not text); passed through unchanged")
