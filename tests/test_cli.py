@@ -53,6 +53,9 @@ def test_check_and_explain():
     proc = run_cli("--check", input="國(guó)務(wù)院".encode())
     assert proc.returncode == 1 and proc.stdout == b""
     assert run_cli("--check", input="国务院\n".encode()).returncode == 0
+    assert run_cli("--check", input="国务院".encode()).returncode == 0  # only a final newline missing
+    # Trailing blank lines: writing would drop them, so --check must say it would change the file.
+    assert run_cli("--check", input="国务院\n\n\n".encode()).returncode == 1
     proc = run_cli(SEEDS[4], "--explain")
     err = proc.stderr.decode()
     assert "repair:pinyin-annotations" in err and "site=people" in err and proc.returncode == 0
