@@ -1,7 +1,10 @@
 """``cleaner --engine ray INPUT -o OUT``: clean a corpus of records with Ray Data.
 
-JSON Lines are read as lines of text, never through Ray's JSON reader: its type inference turns a
-string id ``"0000"`` into the number 0 and rewrites floats. Each line goes through the same record
+JSON Lines are read as lines of bytes by our own datasource (:func:`_read_lines`), never through
+Ray's JSON reader (its type inference turns a string id ``"0000"`` into the number 0 and rewrites
+floats) nor its text reader (it decodes whole files strictly, so one non-UTF-8 record ends the run
+in a traceback, and it splits at U+2028 and other line separators that JSON strings may hold raw,
+cutting records in two). Each line goes through the same record
 path as the local engine (``cleaner.engines.jsonl.clean_lines``), so every field other than the
 cleaned one keeps its exact text, and a bad line is passed through and reported. The driver
 writes the lines in input order into part files under OUT (``part-00000.jsonl``, ...) and replays
@@ -71,14 +74,50 @@ class _CleanLines:
         from cleaner.engines.jsonl import clean_lines
 
         out, events = [], []
-        for line, path in zip(batch["text"], batch["path"]):
+        for raw, path in zip(batch["raw"], batch["path"]):
             log = Recorder()
-            raw = line.encode("utf-8", "surrogateescape") + b"\n"
+            raw = bytes(raw)
             cleaned = list(clean_lines([raw], self.config, name="", field=self.field, details=self.details, log=log,
                                        learned=self.learned, group=_group(path)))
-            out.append((cleaned[0] if cleaned else raw).decode("utf-8", "surrogateescape"))
+            out.append(cleaned[0] if cleaned else raw)
             events.append(json.dumps(log.events, ensure_ascii=False))
         return {"path": batch["path"], "line": out, "events": events}
+
+
+LINES_PER_BLOCK = 10_000
+_READ_SIZE = 1 << 20
+
+
+def _read_lines(ray, files: list[str]):
+    """A Ray dataset of the files' lines as bytes (``raw``, ending kept) and their ``path``."""
+    from ray.data.block import BlockAccessor
+    from ray.data.datasource import FileBasedDatasource
+
+    class RecordLines(FileBasedDatasource):
+        def _read_stream(self, f, path: str):
+            lines: list[bytes] = []
+            rest = b""
+            while chunk := f.read(_READ_SIZE):
+                pieces = (rest + chunk).split(b"\n")
+                rest = pieces.pop()
+                lines.extend(piece + b"\n" for piece in pieces)
+                if len(lines) >= LINES_PER_BLOCK:
+                    yield BlockAccessor.batch_to_block({"raw": _column(lines)})
+                    lines = []
+            if rest:
+                lines.append(rest)  # the last line, without a newline
+            if lines:
+                yield BlockAccessor.batch_to_block({"raw": _column(lines)})
+
+    return ray.data.read_datasource(RecordLines(files, include_paths=True))
+
+
+def _column(lines: list[bytes]):
+    import numpy as np
+
+    column = np.empty(len(lines), dtype=object)
+    column[:] = lines
+    return column
 
 
 def _group(path: str) -> str:
@@ -124,12 +163,12 @@ def run(src: str, dst: str, config: Config, *, field: str = "text", details: boo
         if learn:  # told once the input is accepted: a refusal stays one line
             report.note(src, "learning furniture is not done for Parquet inputs (JSON Lines only)")
         ds = ds.map_batches(CleanBatch, fn_constructor_kwargs={"config": config, "field": field, "details": details},
-                            batch_format="pyarrow", batch_size=256, concurrency=workers)
+                            batch_format="pyarrow", batch_size=256, compute=ray.data.ActorPoolStrategy(size=workers))
         ds.write_parquet(dst)
         return report
-    ds = ray.data.read_text(files, include_paths=True, drop_empty_lines=False)
+    ds = _read_lines(ray, files)
     ds = ds.map_batches(_CleanLines, fn_constructor_args=(config, field, details, learned), batch_format="numpy",
-                        batch_size=256, concurrency=workers)
+                        batch_size=256, compute=ray.data.ActorPoolStrategy(size=workers))
     _write_lines(ds, Path(dst), report)
     return report
 
@@ -144,12 +183,13 @@ def _write_lines(ds, dst: Path, report: Report) -> None:
     for batch in ds.iter_batches(batch_format="numpy", batch_size=1024):
         for path, line, events in zip(batch["path"], batch["line"], batch["events"]):
             number = numbers[path] = numbers.get(path, 0) + 1
+            line = bytes(line)
             if not line.strip():
                 continue  # a blank line holds no record
             replay(report, [(m, (f"{path}:{number}", *args[1:])) for m, args in json.loads(events)])
-            part.append(line if line.endswith("\n") else line + "\n")
+            part.append(line if line.endswith(b"\n") else line + b"\n")
             if len(part) >= PART_RECORDS:
-                write_atomic(dst / f"part-{parts:05d}.jsonl", [s.encode("utf-8", "surrogateescape") for s in part])
+                write_atomic(dst / f"part-{parts:05d}.jsonl", part)
                 part, parts = [], parts + 1
     if part or not parts:
-        write_atomic(dst / f"part-{parts:05d}.jsonl", [s.encode("utf-8", "surrogateescape") for s in part])
+        write_atomic(dst / f"part-{parts:05d}.jsonl", part)
