@@ -296,3 +296,19 @@ def test_a_records_file_that_breaks_off_in_a_folder_is_written_and_read_again_ne
         assert "skipped" not in proc.stderr.decode()
     out = gzip.decompress((tmp_path / "out" / "cut.jsonl.gz").read_bytes()).splitlines()
     assert 0 < len(out) < 3000 and json.loads(out[-1])["text"] == "国"
+
+
+def test_an_output_folder_takes_the_page_under_its_folder_run_name(tmp_path):
+    (tmp_path / "page.html").write_bytes("<html><body><p>國(guó)務(wù)院</p></body></html>".encode())
+    proc = run_cli(tmp_path / "page.html", "-o", f"{tmp_path / 'new'}/")  # a new folder, named with a slash
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "new" / "page.txt").read_text(encoding="utf-8") == "国务院\n"
+    (tmp_path / "old").mkdir()  # a folder that exists, named without one
+    assert run_cli(tmp_path / "page.html", "-o", tmp_path / "old").returncode == 0
+    assert (tmp_path / "old" / "page.txt").exists()
+    proc = run_cli("-o", tmp_path / "old", input=b"x")
+    assert proc.returncode == 2 and b"give a file name" in proc.stderr
+    proc = run_cli(tmp_path / "page.html", "-o", tmp_path)  # the input's own folder: page.txt is new there
+    assert proc.returncode == 0 and (tmp_path / "page.txt").exists()
+    proc = run_cli(tmp_path / "page.txt", "-o", tmp_path)  # ... but never over the input itself
+    assert proc.returncode == 2 and b"refusing to write over the input" in proc.stderr
