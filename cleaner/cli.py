@@ -311,6 +311,8 @@ def _check_outputs(args, mode: str) -> None:
     or write over (or into) an input."""
     if mode in ("folder", "ray") and not args.output and not (args.check or args.diff):
         raise UsageError(f"{args.input}: {'is a folder' if mode == 'folder' else '--engine ray'}; give an output folder with -o")
+    if sys.stdout is None and (args.diff or not args.check and mode in ("page", "records") and is_stream(args.output)):
+        raise UsageError("<stdout>: standard output is closed; give an output file with -o")
     outputs = [o for o in (args.output, args.report) if o is not None]
     for out in outputs:
         if mode in ("folder", "ray") and out == args.output:

@@ -312,3 +312,13 @@ def test_an_output_folder_takes_the_page_under_its_folder_run_name(tmp_path):
     assert proc.returncode == 0 and (tmp_path / "page.txt").exists()
     proc = run_cli(tmp_path / "page.txt", "-o", tmp_path)  # ... but never over the input itself
     assert proc.returncode == 2 and b"refusing to write over the input" in proc.stderr
+
+
+def test_closed_standard_output_is_one_line_before_any_work(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "p.txt").write_bytes("國(guó)務(wù)院".encode())
+    exe = Path(sys.executable).parent / "cleaner"
+    proc = subprocess.run(f"'{exe}' '{tmp_path / 'p.txt'}' >&-", shell=True, capture_output=False, stderr=subprocess.PIPE, timeout=300)
+    assert proc.returncode == 2 and proc.stderr.decode() == "cleaner: <stdout>: standard output is closed; give an output file with -o\n"
