@@ -50,7 +50,7 @@ def test_strip_annotations_only_after_matching_character():
 
 @pytest.mark.parametrize("written", [
     "國（guó）務（wù）院", "國 (guó) 務 (wù) 院", "國[guó]務[wù]院", "國(GUÓ)務(WÙ)院", "國(guo2)務(wu4)院",
-    "國（guo2）務 [wù] 院", "國(guo)務(wu)院",
+    "國（guo2）務 [wù] 院", "國(guo)務(wu)院", "國guó務wù院",
 ])
 def test_annotations_as_people_write_them_go_when_two_or_more_check_out(written):
     assert strip_annotations(written) == ("國務院", 2)
@@ -61,6 +61,7 @@ def test_annotations_as_people_write_them_go_when_two_or_more_check_out(written)
     "李 (Li) 和王 (Wang) 见面",  # capitalised without tone: romanised names
     "國（guó）家（guó）",  # the second does not read as written
     "绿(lv4)",  # one alone
+    "他说hǎo的",  # a bare syllable alone
 ])
 def test_glosses_and_names_in_brackets_stay(text):
     assert strip_annotations(text)[0] == text

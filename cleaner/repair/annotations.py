@@ -16,7 +16,7 @@ import regex
 from cleaner import chunks
 from cleaner.model import Finding
 from cleaner.repair.holes import guess_finding
-from cleaner.repair.pinyin import SYLLABLE, annotates, is_annotation_syllable, readings
+from cleaner.repair.pinyin import SYLLABLE, TONE_MARKS, annotates, has_tone, is_annotation_syllable, readings
 from cleaner.repair.realign import realign
 
 ANNOTATION = regex.compile(r"(?<=(\p{Han}))\((" + SYLLABLE.pattern + r")\)")
@@ -26,6 +26,10 @@ ANNOTATION = regex.compile(r"(?<=(\p{Han}))\((" + SYLLABLE.pattern + r")\)")
 # where a piece of a line holds two or more that check out.
 VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[(（\[] ?([A-Za-zÜü\u00c0-\u01dc\u1e3f]{1,7}[0-5]?) ?[)）\]]"
                         r"(?:[ \u3000](?=\p{Han}))?")
+# Ruby text copied out of a page loses its brackets too (國guó務wù院): a tone-marked syllable
+# directly between Han characters; the same rule of two or more applies.
+BARE = regex.compile(r"(?<=(\p{Han}))([a-zü\u00e0-\u01dc\u1e3f]{1,6})(?=\p{Han}|[^\w]|$)")
+_TONED = regex.compile("[" + "".join(sorted(TONE_MARKS)) + "]")
 _MARKED = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
 
 
@@ -54,7 +58,7 @@ def strip_annotations(text: str) -> tuple[str, int]:
         return m.group(0)
 
     text = ANNOTATION.sub(drop, text)
-    if "(" in text or "（" in text or "[" in text:
+    if "(" in text or "（" in text or "[" in text or _TONED.search(text):
         text, variants = _strip_variants(text)
         count += variants
     return text, count
@@ -69,6 +73,8 @@ def _strip_variants(text: str) -> tuple[str, int]:
     ('这里的“长（zhǎng）”读第三声', 0)
     """
     found = [m for m in VARIANT.finditer(text) if _variant_reads(m.group(1), m.group(2))]
+    found += [m for m in BARE.finditer(text) if has_tone(m.group(2)) and m.group(2) in readings(m.group(1))]
+    found.sort(key=lambda m: m.start())
     if len(found) < 2:
         return text, 0
     parts, last = [], 0
@@ -132,7 +138,7 @@ _SHIFT_SIGNATURE = regex.compile(r"\?!(?:\p{Han}|\?|$)")
 def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = None) -> PinyinRepair:
     """Undo the annotation damage; ``page_damaged``: ``looks_annotated(text)`` if already known."""
     result = PinyinRepair(text)
-    if "(" not in text and "?" not in text and "（" not in text and "[" not in text:
+    if "(" not in text and "?" not in text and "（" not in text and "[" not in text and not _TONED.search(text):
         return result
     # Question marks are only re-decoded on pages that show the annotation damage at all:
     # elsewhere a "?" is a question mark.
