@@ -29,8 +29,10 @@ from pathlib import Path
 
 from cleaner.config import Config
 from cleaner.engines.report import Recorder, Report, replay
+from cleaner.io.compressed import base_name
 
 PART_RECORDS = 100_000  # records per output part file
+FILE = "<file>"  # in an event: about the file itself, not one of its lines
 
 
 def _start(jobs: int | None):
@@ -56,9 +58,9 @@ def _inputs(path: str) -> tuple[str, list[str]]:
     src = Path(path)
     files = sorted(p for p in src.rglob("*") if p.is_file()) if src.is_dir() else [src]
     parquet = [str(p) for p in files if p.suffix == ".parquet"]
-    jsonl = [str(p) for p in files if p.suffix in (".jsonl", ".json")]
+    jsonl = [str(p) for p in files if base_name(p.name).endswith((".jsonl", ".ndjson", ".json"))]
     if not parquet and not jsonl:
-        raise ValueError(f"{path}: no .jsonl, .json or .parquet files")
+        raise ValueError(f"{path}: no .jsonl, .ndjson, .json (each also compressed) or .parquet files")
     if parquet and jsonl:
         raise ValueError(f"{path}: holds both JSON Lines and Parquet files; give one kind")
     return ("parquet", parquet) if parquet else ("jsonl", jsonl)
@@ -74,7 +76,11 @@ class _CleanLines:
         from cleaner.engines.jsonl import clean_lines
 
         out, events = [], []
-        for raw, path in zip(batch["raw"], batch["path"]):
+        for raw, path, broke in zip(batch["raw"], batch["path"], batch["broke"]):
+            if broke:  # the file broke off here: no line, one failure of the file itself
+                out.append(b"")
+                events.append(json.dumps([("fail", (FILE, str(broke)))]))
+                continue
             log = Recorder()
             raw = bytes(raw)
             cleaned = list(clean_lines([raw], self.config, name="", field=self.field, details=self.details, log=log,
@@ -85,7 +91,6 @@ class _CleanLines:
 
 
 LINES_PER_BLOCK = 10_000
-_READ_SIZE = 1 << 20
 
 
 def _read_lines(ray, files: list[str]):
@@ -93,26 +98,42 @@ def _read_lines(ray, files: list[str]):
     from ray.data.block import BlockAccessor
     from ray.data.datasource import FileBasedDatasource
 
+    from cleaner.io.compressed import COMPRESSION_ERRORS, wrap_reader
+
     class RecordLines(FileBasedDatasource):
+        def resolve_compression(self, path: str, open_args: dict):
+            return None  # the raw bytes: decompressed below, as the local engine does
+
         def _read_stream(self, f, path: str):
             lines: list[bytes] = []
-            rest = b""
-            while chunk := f.read(_READ_SIZE):
-                pieces = (rest + chunk).split(b"\n")
-                rest = pieces.pop()
-                lines.extend(piece + b"\n" for piece in pieces)
-                if len(lines) >= LINES_PER_BLOCK:
-                    yield BlockAccessor.batch_to_block({"raw": _column(lines)})
-                    lines = []
-            if rest:
-                lines.append(rest)  # the last line, without a newline
+            try:
+                # Line by line, as the local engine reads: a file that breaks off keeps every
+                # line before the break (a read of a large chunk would lose the chunk's lines).
+                for line in wrap_reader(f, path):
+                    lines.append(line)
+                    if len(lines) >= LINES_PER_BLOCK:
+                        yield _block(BlockAccessor, lines)
+                        lines = []
+            except COMPRESSION_ERRORS as exc:
+                # The lines read before the break are cleaned; the break is one failure of the
+                # file (a last row with no line and the message).
+                yield _block(BlockAccessor, lines, f"cannot read the compressed data ({type(exc).__name__}: {exc})")
+                return
             if lines:
-                yield BlockAccessor.batch_to_block({"raw": _column(lines)})
+                yield _block(BlockAccessor, lines)
 
     return ray.data.read_datasource(RecordLines(files, include_paths=True))
 
 
-def _column(lines: list[bytes]):
+def _block(accessor, lines: list[bytes], broke: str = ""):
+    """Rows ``raw`` (a line) and ``broke`` (empty, or on a last row without a line, why the file
+    could not be read on)."""
+    if broke:
+        lines = [*lines, b""]
+    return accessor.batch_to_block({"raw": _column(lines), "broke": _column([""] * (len(lines) - 1) + [broke] if lines else [])})
+
+
+def _column(lines: list):
     import numpy as np
 
     column = np.empty(len(lines), dtype=object)
@@ -178,15 +199,17 @@ def _write_lines(ds, dst: Path, report: Report) -> None:
 
     dst.mkdir(parents=True, exist_ok=True)
     numbers: dict[str, int] = {}
-    part: list[str] = []
+    part: list[bytes] = []
     parts = 0
     for batch in ds.iter_batches(batch_format="numpy", batch_size=1024):
         for path, line, events in zip(batch["path"], batch["line"], batch["events"]):
             number = numbers[path] = numbers.get(path, 0) + 1
+            for method, args in json.loads(events):
+                where = path if args[0] == FILE else f"{path}:{number}"
+                replay(report, [(method, (where, *args[1:]))])
             line = bytes(line)
             if not line.strip():
-                continue  # a blank line holds no record
-            replay(report, [(m, (f"{path}:{number}", *args[1:])) for m, args in json.loads(events)])
+                continue  # a blank line holds no record (nor does a file's break)
             part.append(line if line.endswith(b"\n") else line + b"\n")
             if len(part) >= PART_RECORDS:
                 write_atomic(dst / f"part-{parts:05d}.jsonl", part)
