@@ -27,7 +27,7 @@ MAX_CANDIDATES = 48
 def _acceptable(ch: str) -> bool:
     """A character a misread Chinese span may hold: Han, Chinese and fullwidth punctuation and
     signs (「」『』【】, ～, fullwidth digits), and the pinyin tone-marked letters."""
-    return bool(HAN.match(ch)) or ch in SPAN_PUNCT or ch in TONE_MARKS or "\u3000" < ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" \
+    return bool(HAN.match(ch)) or ch in SPAN_PUNCT or ch in TONE_MARKS or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" \
         or "\u2010" <= ch <= "\u2027"
 
 

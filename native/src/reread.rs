@@ -24,7 +24,7 @@ pub fn acceptable(c: char) -> bool {
     in_ranges(c, tables::HAN)
         || SPAN_PUNCT.contains(c)
         || TONE_MARKS.contains(c)
-        || ('\u{3001}'..='\u{303f}').contains(&c)
+        || ('\u{3000}'..='\u{303f}').contains(&c) // with the ideographic space that indents paragraphs
         || ('\u{ff01}'..='\u{ff5e}').contains(&c)
         || ('\u{2010}'..='\u{2027}').contains(&c)
 }
@@ -439,7 +439,7 @@ mod tests {
     #[test]
     fn acceptable_characters() {
         assert!(acceptable('国') && acceptable('，') && acceptable('ǎ') && acceptable('「'));
-        assert!(!acceptable('a') && !acceptable('ü') && !acceptable('\u{3000}'));
+        assert!(!acceptable('a') && !acceptable('ü') && acceptable('\u{3000}'));
     }
 
     #[test]
