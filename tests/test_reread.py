@@ -35,6 +35,17 @@ def test_indentation_that_lost_a_byte_reads_as_ideographic_spaces():
     assert cleaner.run(damaged).text == text
 
 
+def test_signs_chinese_pages_use_are_read_back():
+    # ℃ ★ ① → │ ● ■ were no character a re-read could give: their stretches stayed mojibake.
+    from cleaner import Cleaner
+    from cleaner.config import Config
+
+    cleaner = Cleaner.for_config(Config(to="keep", remove_furniture=False))
+    for text in ("今天气温零下5℃，★重要提示：①请注意安全→②按时返回。", "表格：│姓名│年龄│，●第一项■第二项。"):
+        for decoder in ("latin-1", "gbk"):
+            assert cleaner.run(text.encode().decode(decoder, "replace")).text == text, decoder
+
+
 def test_a_dropped_byte_is_taken_back():
     # The same with errors="ignore": the rejected bytes went without a mark.
     text = "工业互联网发展".encode("utf-8").decode("gbk", errors="ignore")
