@@ -1,6 +1,6 @@
 """Where the pipeline spends its time, per mix of the speed corpus (cProfile, ``details=False``).
 
-    .venv/bin/python benchmarks/profile_pipeline.py [--mix crawl,damage] [--top 25]
+    .venv/bin/python benchmarks/profile_pipeline.py [--mix crawl,damage] [--top 25] [--kind clean]
 
 Prints, per mix, the share of time under each stage of ``Cleaner.run`` (cumulative time of the
 stage's entry function) and the functions with the most time of their own.
@@ -49,6 +49,7 @@ def main() -> None:
     ap.add_argument("--mix", default="crawl,damage")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--pages", type=int, default=0, help="only the first N pages of each mix (0: all)")
+    ap.add_argument("--kind", default="", help="only the pages of this damage kind (clean: the clean path)")
     args = ap.parse_args()
     import speed_corpus
 
@@ -57,7 +58,7 @@ def main() -> None:
 
     cleaner = Cleaner.for_config(Config())
     for mix in args.mix.split(","):
-        pages = [text for _, text in speed_corpus.build(mix)][: args.pages or None]
+        pages = [text for kind, text in speed_corpus.build(mix) if kind == args.kind or not args.kind][: args.pages or None]
         cleaner.run(pages[0], details=False)  # cold start apart
         prof = cProfile.Profile()
         failed = 0
@@ -71,7 +72,7 @@ def main() -> None:
         stats = pstats.Stats(prof)
         total = max(v[3] for k, v in stats.stats.items() if k[2] == "run" and k[0].endswith("pipeline.py"))
         size = sum(len(t.encode("utf-8")) for t in pages[1:]) / 1e6
-        print(f"\n== mix {mix}: {size:.2f} MB, Cleaner.run {total:.2f} s under the profiler ({failed} pages raised)")
+        print(f"\n== mix {mix}{' (' + args.kind + ' pages)' if args.kind else ''}: {len(pages) - 1} pages, {size:.2f} MB, Cleaner.run {total:.2f} s under the profiler ({failed} pages raised)")
         for stage, (suffix, func) in STAGES.items():
             cum = sum(v[3] for k, v in stats.stats.items() if k[0].endswith(suffix) and k[2] == func)
             print(f"  {stage:26s} {cum:7.2f} s {cum / total:6.1%}")

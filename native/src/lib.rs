@@ -23,6 +23,7 @@ pub mod fixes;
 pub mod realign;
 mod repair_py;
 pub mod reread;
+pub mod startgate;
 pub mod tables;
 pub mod viterbi;
 
