@@ -10,10 +10,10 @@ or two. This gate answers "can any reading from here cover that much?" for every
 window at once.
 
 It runs in the native core (native/src/startgate.rs): ``PageGate`` scans the page once (each
-family's byte view, where each character's bytes begin, where a start's view ends, running counts
-of the byte classes ``utf8_like`` counts) and then answers each window in one call, with the
-window's own bounds, exactly as the Python original answers it on the window alone (kept as
-tests/reference_startgate.py, which the property tests hold the native gate to).
+family's byte view, where each character's bytes begin, where a start's view ends) and then
+answers each window in one call, with the window's own bounds, exactly as the Python original
+answers it on the window alone (kept as tests/reference_startgate.py, which the property tests
+hold the native gate to).
 
 It only ever says "no" when the full re-read would refuse too. With every byte known and none
 taken back, ``reread`` reads one character at a time from its own bytes, so a reading from a

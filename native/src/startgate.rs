@@ -6,9 +6,8 @@
 //! accepted if, in some view and source, a reading from it covers a character that marks the
 //! stretch as misread and enough non-ASCII characters to be evidence; clean text read in a wrong
 //! source breaks off within a character or two. `PageGate` builds each family's byte view of the
-//! whole page once, with where each character's bytes begin, where a start's view ends (a
-//! character the family never gives) and running counts of the byte classes `utf8_like` counts;
-//! a window's starts are then answered in place, with the window's own bounds, exactly as the
+//! whole page once, with where each character's bytes begin and where a start's view ends (a
+//! character the family never gives); a window's starts are then answered in place, with the window's own bounds, exactly as the
 //! Python original answers them on the window alone (tests/reference_startgate.py, which the
 //! property tests hold this to).
 //!
@@ -26,17 +25,12 @@ const NONE: u32 = u32::MAX;
 
 /// One family's byte view of the page.
 struct View {
-    family: Family,
     data: Vec<u8>,
     /// Byte offset where each character's bytes begin (one more entry: the end).
     offset: Vec<u32>,
     /// Per character, the first character at or after it that the family never gives (or the
     /// page's length): a start's view ends there.
     segment_end: Vec<u32>,
-    /// Running counts of high bytes, continuation bytes (80-bf) and three-byte leads (e0-ef).
-    high: Vec<u32>,
-    cont: Vec<u32>,
-    lead: Vec<u32>,
 }
 
 impl View {
@@ -44,52 +38,28 @@ impl View {
         let n = text.len();
         let mut data = Vec::with_capacity(n * 2);
         let mut offset = Vec::with_capacity(n + 1);
-        let mut given = Vec::with_capacity(n);
         for &cp in text {
             offset.push(data.len() as u32);
-            match codes.encode(cp, family).filter(|_| cp != 0xFFFD) {
-                Some(code) => {
+            if cp != 0xFFFD {
+                if let Some(code) = codes.encode(cp, family) {
                     data.extend_from_slice(code.as_slice());
-                    given.push(true);
                 }
-                None => given.push(false),
             }
         }
         offset.push(data.len() as u32);
+        // A character the family gives has bytes; one it never gives (or U+FFFD) has none.
         let mut segment_end = vec![n as u32; n + 1];
         let mut end = n as u32;
         for k in (0..n).rev() {
-            if !given[k] {
+            if offset[k + 1] == offset[k] {
                 end = k as u32;
             }
             segment_end[k] = end;
         }
-        View::with_data(family, data, offset, segment_end)
-    }
-
-    /// A view of `data`, with the running counts of its byte classes.
-    fn with_data(family: Family, data: Vec<u8>, offset: Vec<u32>, segment_end: Vec<u32>) -> View {
-        let running = |test: fn(u8) -> bool| {
-            let mut out = Vec::with_capacity(data.len() + 1);
-            let mut total = 0u32;
-            out.push(0);
-            for &b in &data {
-                total += u32::from(test(b));
-                out.push(total);
-            }
-            out
-        };
-        let high = running(|b| b >= 0x80);
-        let cont = running(|b| (0x80..0xC0).contains(&b));
-        let lead = running(|b| (0xE0..=0xEF).contains(&b));
         View {
-            family,
             data,
             offset,
             segment_end,
-            high,
-            cont,
-            lead,
         }
     }
 
@@ -97,9 +67,12 @@ impl View {
     /// UTF8_LIKE_BYTES of them): could they be UTF-8 Chinese with some bytes dropped?
     fn utf8_like(&self, start: usize, end: usize) -> bool {
         let end = end.min(start + UTF8_LIKE_BYTES);
-        let h = self.high[end] - self.high[start];
-        let c = self.cont[end] - self.cont[start];
-        let le = self.lead[end] - self.lead[start];
+        let (mut h, mut c, mut le) = (0u32, 0u32, 0u32);
+        for &b in &self.data[start..end] {
+            h += u32::from(b >= 0x80);
+            c += u32::from((0x80..0xC0).contains(&b));
+            le += u32::from((0xE0..=0xEF).contains(&b));
+        }
         h >= 6 && 100 * c >= 55 * h && 100 * le >= 20 * h && 100 * (c + le) >= 90 * h
     }
 
@@ -239,11 +212,6 @@ impl PageGate {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// The family of each reading, in order.
-    pub fn reading_families(&self) -> Vec<Family> {
-        self.readings.iter().map(|r| self.views[r.view].family).collect()
     }
 
     /// The readings (bits, in order) whose reading from `p` may be accepted in the window
@@ -387,7 +355,11 @@ mod tests {
         // which a strict reading breaks off in at once.
         let data = vec![0xE4u8, 0xB8, 0xE4, 0xB8, 0xAD, 0xE5, 0x9B, 0xBD, 0xE5];
         let n = data.len();
-        let view = View::with_data(Family::Gbk, data, vec![0, n as u32], vec![1, 1]);
+        let view = View {
+            data,
+            offset: vec![0, n as u32],
+            segment_end: vec![1, 1],
+        };
         assert!(view.utf8_like(0, n));
         assert!(!view.utf8_like(0, 5)); // five high bytes are not six
         assert!(!view.reaches(&codes, Source::Utf8, 0, 4, n));
