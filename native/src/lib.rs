@@ -24,6 +24,7 @@ pub mod realign;
 mod repair_py;
 pub mod reread;
 pub mod startgate;
+pub mod stretches;
 pub mod tables;
 pub mod viterbi;
 

@@ -14,6 +14,7 @@ use crate::codes::{Codes, Family, Source};
 use crate::realign::{self, Annotated, Realigner, Token};
 use crate::reread::{self, Reader};
 use crate::startgate::PageGate;
+use crate::stretches;
 use crate::viterbi;
 
 /// A token of the model: a str of at most one character (`""` is `None`).
@@ -199,6 +200,23 @@ impl PyCodes {
 
     fn rejects(&self, family: &str, first: u8, second: Option<u8>) -> PyResult<bool> {
         Ok(self.core.rejects(self::family(family)?, first, second))
+    }
+
+    /// layers._utf8_stretches over each (start, end) range of `text`, in order: the stretches
+    /// whose `family` bytes are whole UTF-8 characters (`stretches.rs`). One call per page.
+    fn utf8_stretches(
+        &self,
+        text: &Bound<'_, PyString>,
+        family: &str,
+        ranges: Vec<(usize, usize)>,
+        min_chars: usize,
+    ) -> PyResult<Vec<(usize, usize)>> {
+        let fam = self::family(family)?;
+        let cps = code_points(text)?;
+        Ok(ranges
+            .into_iter()
+            .flat_map(|(from, to)| stretches::utf8_stretches(&self.core, &cps, fam, from, to, min_chars))
+            .collect())
     }
 }
 
