@@ -389,8 +389,7 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
 def _cjk_gate(text: str) -> startgate.PageGate:
     """The start gate of a page's windows: an accepted stretch holds a rare character
     (``_marked``) and has ``_evidence``'s non-ASCII characters."""
-    marks = [m.start() for m in _rare_known().finditer(text)]
-    return startgate.PageGate(text, CJK_VIEWS, marks, _CJK_MIN_WIDE, MAX_SPAN)
+    return startgate.PageGate(text, CJK_VIEWS, _rare_known(), _CJK_MIN_WIDE, MAX_SPAN)
 
 
 def _window_gate(gate: startgate.PageGate, run: str, base: int, lo: int, hi: int, stop: int) -> startgate.WindowGate:

@@ -24,6 +24,7 @@ re-read.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from cleaner import _native
@@ -46,21 +47,33 @@ def utf8_like(stream) -> bool:
 UTF8_LIKE_BYTES = _native.UTF8_LIKE_BYTES  # the bytes ``utf8_like`` looks at, here and natively
 
 
+REGION = 1 << 16  # characters the native gate covers at once (about 2 MB of its tables)
+
+
 class PageGate:
     """The start gate of one page: which starts of a window of it could give an accepted re-read.
 
     ``views``: (family, sources) pairs as ``mojibake._best_span`` reads them. ``marks``: the
-    positions (ascending) of the characters that mark a misread stretch, one of which a stretch
-    must hold (None: none needed). ``min_wide``: per source, the non-ASCII characters an
-    accepted stretch holds at least. ``max_span``: the characters ``_best_span`` looks ahead at
-    once.
+    characters that mark a misread stretch, one of which a stretch must hold (a pattern matching
+    one; None: none needed). ``min_wide``: per source, the non-ASCII characters an accepted
+    stretch holds at least. ``max_span``: the characters ``_best_span`` looks ahead at once.
+
+    The native gate holds a few words per character, so it covers a region of the page at a
+    time: ``region`` characters from the first window asked about, or the window if longer, and
+    a new region when a window falls outside (windows come in page order). A window's answers do
+    not depend on the region it is asked in.
     """
 
-    def __init__(self, text: str, views: tuple, marks: list[int] | None, min_wide: dict[str, int],
-                 max_span: int) -> None:
+    def __init__(self, text: str, views: tuple, marks: re.Pattern | None, min_wide: dict[str, int],
+                 max_span: int, region: int = REGION) -> None:
+        self.text = text
         self.pairs = tuple((family, source) for family, sources in views for source in sources)
-        spec = [(family, [(source, min_wide[source]) for source in sources]) for family, sources in views]
-        self._native = _native.StartGate(decoders.native_codes(), text, spec, marks, max_span)
+        self._spec = [(family, [(source, min_wide[source]) for source in sources]) for family, sources in views]
+        self._marks = marks
+        self._max_span = max_span
+        self._size = region
+        self._region = (0, 0)
+        self._native: _native.StartGate | None = None
 
     def window(self, lo: int, hi: int, stop: int, open_: bool = False) -> WindowGate:
         """The gate of the window ``text[lo:hi]``, whose starts are ``0..stop`` (offsets in the
@@ -68,7 +81,16 @@ class PageGate:
         which the caller accepts without the evidence the gate asks for)."""
         if open_:
             return WindowGate(None, self.pairs)
-        return WindowGate(dict(self._native.starts(lo, hi, stop)), self.pairs)
+        if not 0 <= lo <= hi <= len(self.text):
+            raise ValueError(f"window {lo}..{hi} outside a page of {len(self.text)}")
+        start, end = self._region
+        if self._native is None or not start <= lo <= hi <= end:
+            start, end = lo, min(len(self.text), max(hi, lo + self._size))
+            region = self.text[start:end]
+            marks = None if self._marks is None else [m.start() for m in self._marks.finditer(region)]
+            self._native = _native.StartGate(decoders.native_codes(), region, self._spec, marks, self._max_span)
+            self._region = (start, end)
+        return WindowGate(dict(self._native.starts(lo - start, hi - start, stop)), self.pairs)
 
 
 class WindowGate:
