@@ -512,7 +512,8 @@ impl PyStartGate {
             parsed.push((self::family(fam)?, sources));
         }
         let cps = code_points(text)?;
-        let core = PageGate::new(&codes.core, &cps, &parsed, marks.as_deref(), max_span).map_err(PyValueError::new_err)?;
+        let core =
+            PageGate::new(&codes.core, &cps, &parsed, marks.as_deref(), max_span).map_err(PyValueError::new_err)?;
         Ok(PyStartGate {
             core,
             codes: codes.core.clone(),
@@ -522,7 +523,9 @@ impl PyStartGate {
     /// [(start, readings)] of the starts `0..stop` of the window `lo..hi` (offsets in the
     /// window) that some reading may pass from; readings as bits, in the order of `views`.
     fn starts(&self, lo: usize, hi: usize, stop: usize) -> PyResult<Vec<(usize, u32)>> {
-        self.core.starts(&self.codes, lo, hi, stop).map_err(PyValueError::new_err)
+        self.core
+            .starts(&self.codes, lo, hi, stop)
+            .map_err(PyValueError::new_err)
     }
 
     fn __len__(&self) -> usize {

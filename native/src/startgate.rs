@@ -267,7 +267,10 @@ impl PageGate {
     /// whose readings are not all refused.
     pub fn starts(&self, codes: &Codes, lo: usize, hi: usize, stop: usize) -> Result<Vec<(usize, u32)>, String> {
         if lo > hi || hi > self.len() || stop > hi - lo {
-            return Err(format!("window {lo}..{hi} (stop {stop}) outside a page of {}", self.len()));
+            return Err(format!(
+                "window {lo}..{hi} (stop {stop}) outside a page of {}",
+                self.len()
+            ));
         }
         Ok((0..stop)
             .filter_map(|i| {

@@ -78,7 +78,9 @@ pub fn utf8_stretches(
                 j += 1;
                 continue;
             }
-            let Some(code) = codes.encode(text[j], family) else { break };
+            let Some(code) = codes.encode(text[j], family) else {
+                break;
+            };
             if !code.as_slice().iter().all(|&b| decoder.feed(b)) {
                 break;
             }
@@ -130,8 +132,14 @@ mod tests {
         }
         let flags = vec![0u8; 0x8000];
         let pairs = vec![0u8; 0x8000 * 4];
-        Codes::new([&empty, &empty, &single], Default::default(), [&flags, &flags], &[0u8; 0x80], [&pairs, &pairs])
-            .unwrap()
+        Codes::new(
+            [&empty, &empty, &single],
+            Default::default(),
+            [&flags, &flags],
+            &[0u8; 0x80],
+            [&pairs, &pairs],
+        )
+        .unwrap()
     }
 
     fn cps(s: &str) -> Vec<u32> {
