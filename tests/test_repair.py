@@ -67,6 +67,14 @@ def test_glosses_and_names_in_brackets_stay(text):
     assert strip_annotations(text)[0] == text
 
 
+def test_one_annotation_on_a_character_both_scripts_share_is_a_gloss():
+    # 荨 reads qián and is written alike in both scripts; the damage annotates Traditional
+    # characters, many to a page.
+    assert repair_pinyin("荨(qián)麻是荨麻属植物。").text == "荨(qián)麻是荨麻属植物。"
+    assert repair_pinyin("國(guó)").text == "國"  # a Traditional character: the damage
+    assert repair_pinyin("荨(qián)麻和國(guó)務(wù)院").text == "荨麻和國務院"  # a damaged page
+
+
 def test_tone_numbers_become_marks():
     from cleaner.repair.annotations import _with_tone_mark
 

@@ -18,6 +18,7 @@ from cleaner.model import Finding
 from cleaner.repair.holes import guess_finding
 from cleaner.repair.pinyin import SYLLABLE, TONE_MARKS, annotates, has_tone, is_annotation_syllable, readings
 from cleaner.repair.realign import realign
+from cleaner.script.fold import fold_char
 
 ANNOTATION = regex.compile(r"(?<=(\p{Han}))\((" + SYLLABLE.pattern + r")\)")
 # The same annotation as people write it (teaching pages, copied dictionaries), not the damage:
@@ -125,6 +126,19 @@ def looks_annotated(text: str) -> bool:
     return any(_is_annotation(m) for m in ANNOTATION.finditer(text)) or ("?" in text and _has_hole_group(text))
 
 
+def _only_a_gloss(text: str) -> bool:
+    """One annotation on the whole page, on a character both scripts write alike (荨(qián)麻):
+    a gloss that explains a reading. The damage annotates Traditional characters, and a page
+    carries many (docs/corruption.md)."""
+    found = []
+    for m in ANNOTATION.finditer(text):
+        if _is_annotation(m):
+            found.append(m)
+            if len(found) > 1:
+                return False
+    return len(found) == 1 and fold_char(found[0].group(1)) == found[0].group(1) and _strip_variants(text)[1] == 0
+
+
 _HOLE_GROUP = regex.compile(r"\?(" + SYLLABLE.pattern + r")\)")
 
 
@@ -144,6 +158,8 @@ def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = 
     # elsewhere a "?" is a question mark.
     if page_damaged is None:
         page_damaged = looks_annotated(text)
+    if _only_a_gloss(text) and not ("?" in text and _has_hole_group(text)) and not _SHIFT_SIGNATURE.search(text):
+        return result
     out_lines = []
     offset = 0
     for line in text.split("\n"):
