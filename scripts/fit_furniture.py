@@ -54,7 +54,7 @@ def stage_input(cleaner: Cleaner, html: Path) -> list[str]:
     seen: list[str] = []
     original = boilerplate.remove_furniture
 
-    def capture(text, rules, *, page=None, generic_model=True):
+    def capture(text, rules, *, page=None, generic_model=True, title=None):
         removal = original(text, rules, page=page, generic_model=False)
         seen.append(removal.text)
         return removal

@@ -23,7 +23,9 @@ from pathlib import Path
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.features import (FEATURES, Line, comment_header, end_marker, is_paragraph, is_prose, normalise,
                                         text_features)
+from cleaner.furniture.entries import other_entries
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
+from cleaner.furniture.lists import in_blocks, list_blocks
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
@@ -82,7 +84,13 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     for i in alive:
         text = normalise(folded[i])
         lines.append(Line(i, text, text_features(text, lexicon)))
-    prose = [is_prose(line.text, line.features) for line in lines]
+    # Rows of a list cut from one template (lists.py) are no article prose, however punctuated
+    # their titles: a forum's reply list must not become the body.
+    blocks = list_blocks([line.text for line in lines], [is_paragraph(line.text, line.features) for line in lines])
+    template = in_blocks(len(lines), blocks)
+    for line, t in zip(lines, template):
+        line.features["template"] = float(t)
+    prose = [is_prose(line.text, line.features) and not t for line, t in zip(lines, template)]
     lengths = [len(line.text) for line in lines]
     barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
     # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
@@ -130,7 +138,36 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         f["far_prose"] = float(f["far"] and prose[pos])
         f["in_thread"] = float(pos >= thread)
         f["list_run"] = float(distance > 0 and runs[pos])
+    if body is not None:
+        _mark_list_blocks(lines, blocks, body, model, lexicon)
+        # Above the headline: a blog's profile box (海姑娘， 27岁), greetings, counters, menus.
+        for line in lines[: max(_title_position(lines, first, model), 0)]:
+            line.features["above_title"] = 1.0
     return lines, body
+
+
+def _mark_list_blocks(lines: list[Line], blocks: list[tuple[int, int, bool]], body: tuple[int, int], model: Model,
+                      lexicon: Lexicon) -> None:
+    """Set ``list_block`` on the lines of the list blocks (``lists.py``) that are page furniture:
+    a block above the body (a sidebar, a profile box, a ranking), a block whose rows are stamped
+    with dates, times or counts (lists of posts and links), or a block below the body with
+    furniture between (a heading such as 相关文章, a button row, an end marker). A list right below the
+    body with nothing but article lines between (a table, the references of a paper, a numbered
+    list the article goes on to) may be the article's own."""
+    first, last = body
+    for start, end, stamped in blocks:
+        if start <= last and end >= first:
+            continue  # the block overlaps the body: its lines are judged one by one
+        if end < first or stamped:
+            apart = True
+        else:
+            apart = any(line.features["past_end"] or line.features["after_barrier"] or
+                        (not protected(line) and (score(line.features, model) > model.threshold
+                                                  or forced(line, pos, body, lexicon)))
+                        for pos, line in enumerate(lines[last + 1 : start], last + 1))
+        if apart:
+            for line in lines[start : end + 1]:
+                line.features["list_block"] = 1.0
 
 
 def _list_runs(lines: list[Line], prose: list[bool]) -> list[bool]:
@@ -217,16 +254,24 @@ def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str
 
 
 def decide(lines: list[str], folded: list[str], alive: list[int], model: Model | None = None,
-           lexicon: Lexicon | None = None, keep: set[int] = frozenset()) -> list[Decision]:
+           lexicon: Lexicon | None = None, keep: set[int] = frozenset(), title: str | None = None) -> list[Decision]:
     """The live lines the model removes. ``lines``: the page's lines; ``folded``: their folds;
-    ``keep``: lines never to remove (a rule has rewritten them: they are judged already)."""
+    ``keep``: lines never to remove (a rule has rewritten them: they are judged already);
+    ``title``: the page's title (folded as the lines are), if known: on a page of several entries it names the article
+    (``entries.py``), and the other entries go before the model judges what is left."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
     scored, body = page_lines(folded, alive, model, lexicon)
-    if body is None:
-        return []
-    title = _title_position(scored, body[0], model)
     out = []
+    others = set(other_entries(scored, title, model.min_body)) if title else set()
+    if others:
+        out = [Decision(line.index, lines[line.index], 0.0, ("entry",))
+               for pos, line in enumerate(scored) if pos in others and line.index not in keep]
+        alive = [line.index for pos, line in enumerate(scored) if pos not in others or line.index in keep]
+        scored, body = page_lines(folded, alive, model, lexicon)
+    if body is None:
+        return out
+    title = _title_position(scored, body[0], model)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == title or protected(line):
             continue
@@ -255,11 +300,18 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     f = line.features
     if f["notice"]:
         return "notice"
+    if f["list_block"] and FORCE_LISTS:
+        return "list"
+    if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2 and FORCE_MENUS:
+        return "menu"
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
     return ""
 
 
+FORCE_LISTS = True
+FORCE_MENUS = True
+_MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
 _GAPS = re.compile(r"[\s|/·>»›\-]+")  # what separates the labels of a row
 
