@@ -140,9 +140,6 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         f["list_run"] = float(distance > 0 and runs[pos])
     if body is not None:
         _mark_list_blocks(lines, blocks, body, model, lexicon)
-        # Above the headline: a blog's profile box (海姑娘， 27岁), greetings, counters, menus.
-        for line in lines[: max(_title_position(lines, first, model), 0)]:
-            line.features["above_title"] = 1.0
     return lines, body
 
 
