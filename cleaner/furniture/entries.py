@@ -46,10 +46,10 @@ def headers(lines: Sequence[Line]) -> list[tuple[int, str, str]]:
         if _stamped(f):
             title = _CUT.sub("", line.text).strip()
             if MIN_TITLE <= len(_NOT_WORD.sub("", title)) <= MAX_TITLE and not _CLAUSE.search(title):
-                out.append((pos, title, "".join(skeleton(line.text[len(title):]))))
+                out.append((pos, title, skeleton(line.text[len(title):])))
         elif (pos + 1 < len(lines) and not _CLAUSE.search(line.text) and MIN_TITLE <= len(_NOT_WORD.sub("", line.text)) <= MAX_TITLE and not f["date"]
               and _stamped(lines[pos + 1].features) and len(lines[pos + 1].text) <= MAX_STAMP_LINE):
-            out.append((pos, line.text, "".join(skeleton(lines[pos + 1].text))))
+            out.append((pos, line.text, skeleton(lines[pos + 1].text)))
             under = pos + 1
     return out
 

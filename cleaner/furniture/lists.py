@@ -27,8 +27,8 @@ MIN_ROWS = 3  # rows sharing an edge that make a list
 MAX_GAP = 3  # a row at most this many lines below the last one continues the list (two odd lines between)
 MAX_ROW = 120  # characters: a longer line is a paragraph, never a list row
 
-# Letters and Han characters (\w without digits and "_") -> "a"; digits -> "0"; spaces -> " ".
-_TOKEN = re.compile(r"(?P<d>\d+)|(?P<a>[^\W\d_]+)|(?P<s>\s+)|(?P<p>.)")
+# Digits -> "0", then letters and Han characters (\w without digits and "_") -> "a", spaces -> " ".
+_DIGITS, _WORDS, _SPACES = re.compile(r"\d+"), re.compile(r"[^\W\d_]+"), re.compile(r"\s+")
 # Structure (besides numbers standing apart, see _structure): brackets, bullets, separators. (Sentence and clause marks are no structure.)
 _STRUCTURE = frozenset("[]()【】〔〕《》<>〈〉「」『』|/·•-*■□◆◇▪●○★☆►▶→»›#@")
 # In a skeleton: a date, a time or a count pair (0-0, 0:0, 0/0), or a count in brackets.
@@ -37,40 +37,33 @@ _FINAL = frozenset("。!?…")
 _CLOSING = "”’」』)]\"' "
 
 
-def skeleton(text: str) -> tuple[str, ...]:
-    """The tokens of a line's form: ``"[2005-08-21] 标题"`` -> ``("[", "0", "-", "0", "-", "0", "]", " ", "a")``."""
-    out: list[str] = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        out.append("0" if kind == "d" else "a" if kind == "a" else " " if kind == "s" else m.group())
-    return tuple(out)
+def skeleton(text: str) -> str:
+    """A line's form, one character a token: ``"[2005-08-21] 标题"`` -> ``"[0-0-0] a"``."""
+    return _SPACES.sub(" ", _WORDS.sub("a", _DIGITS.sub("0", text)))
 
 
-def edges(text: str) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+def edges(text: str) -> tuple[str | None, str | None]:
     """(head edge, tail edge) of a line: its skeleton's first and last ``EDGE`` tokens, each None
     when it holds no structure. A row of a single token has no edges."""
-    tokens = skeleton(text.strip())
-    if len(tokens) < 2 or len(text) > MAX_ROW:
+    if len(text) > MAX_ROW:
         return None, None
-    marks = _structure(tokens)
+    tokens = skeleton(text.strip())
+    if len(tokens) < 2:
+        return None, None
     n = len(tokens)
-    head = tokens[:EDGE] if any(marks[:EDGE]) else None
-    tail = tokens[-EDGE:] if any(marks[max(n - EDGE, 0):]) else None
+    head = tokens[:EDGE] if any(_structure(tokens, k) for k in range(min(EDGE, n))) else None
+    tail = tokens[-EDGE:] if any(_structure(tokens, k) for k in range(max(n - EDGE, 0), n)) else None
     return head, tail
 
 
-def _structure(tokens: tuple[str, ...]) -> list[bool]:
-    """Which tokens are structure: brackets, bullets, separators, and numbers standing apart
-    (``08-11 16:06``, ``1. ``, ``(40819)``). A number glued to words (``2005年``, ``第3版``) is a
-    word of the sentence, and sentence and clause marks are no structure."""
-    out = []
-    for k, t in enumerate(tokens):
-        if t == "0":
-            glued = (k > 0 and tokens[k - 1] == "a") or (k + 1 < len(tokens) and tokens[k + 1] == "a")
-            out.append(not glued)
-        else:
-            out.append(t in _STRUCTURE)
-    return out
+def _structure(tokens: str, k: int) -> bool:
+    """Whether token ``k`` is structure: a bracket, a bullet, a separator, or a number standing
+    apart (``08-11 16:06``, ``1. ``, ``(40819)``). A number glued to words (``2005年``, ``第3版``)
+    is a word of the sentence, and sentence and clause marks are no structure."""
+    t = tokens[k]
+    if t == "0":
+        return not ((k > 0 and tokens[k - 1] == "a") or (k + 1 < len(tokens) and tokens[k + 1] == "a"))
+    return t in _STRUCTURE
 
 
 def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[int, int, bool]]:
@@ -80,7 +73,7 @@ def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[
     ``[4321/87]``, ``(40819)``): rows that say when and how often, as lists of posts and links do;
     an article's own list (a table, the subjects of an exam) numbers its items at most."""
     found: list[tuple[int, int, bool]] = []
-    where: dict[tuple[int, tuple[str, ...]], list[int]] = {}
+    where: dict[tuple[int, str], list[int]] = {}
     for pos, text in enumerate(texts):
         for side, edge in enumerate(edges(text)):
             if edge is not None:
@@ -93,7 +86,7 @@ def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[
             if k == len(rows) or rows[k] - rows[k - 1] > MAX_GAP:
                 run = rows[start:k]
                 if len(run) >= MIN_ROWS and _is_list(texts, paragraphs, run):
-                    stamped = 2 * sum(1 for pos in run if _STAMP.search("".join(skeleton(texts[pos])))) > len(run)
+                    stamped = 2 * sum(1 for pos in run if _STAMP.search(skeleton(texts[pos]))) > len(run)
                     found.append((run[0], run[-1], stamped))
                 start = k
     return _merge(found)
