@@ -23,7 +23,7 @@ from pathlib import Path
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.features import (FEATURES, Line, comment_header, end_marker, is_paragraph, is_prose, normalise,
                                         text_features)
-from cleaner.furniture.entries import other_entries
+from cleaner.furniture.entries import other_entries, title_match
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import in_blocks, list_blocks
 
@@ -75,10 +75,13 @@ def load_model(path: Path = DATA / "weights.toml") -> Model:
                  thread_stamps=int(m.get("thread_stamps", 3)))
 
 
-def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon) -> tuple[list[Line], tuple[int, int] | None]:
+def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
+               title: str | None = None) -> tuple[list[Line], tuple[int, int] | None]:
     """Features of the live lines (``alive``: indices into ``folded``), and the body span in positions.
 
-    The body is None when the page holds too little prose to find one.
+    The body is None when the page holds too little prose to find one. ``title``: the page's
+    title (folded), if known: the line above the body that it names is the headline
+    (``headline``), and what stands above that is ``above_headline``.
     """
     lines = []
     for i in alive:
@@ -140,6 +143,11 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         f["list_run"] = float(distance > 0 and runs[pos])
     if body is not None:
         _mark_list_blocks(lines, blocks, body, model, lexicon)
+        named = _named_headline(lines, first, title) if title else -1
+        if named >= 0:
+            lines[named].features["headline"] = 1.0
+            for line in lines[:named]:
+                line.features["above_headline"] = 1.0
     return lines, body
 
 
@@ -181,6 +189,30 @@ def _list_runs(lines: list[Line], prose: list[bool]) -> list[bool]:
                 out[start:pos] = [True] * (pos - start)
             start = pos + 1
     return out
+
+
+HEADLINE_REACH = 8  # lines above the body searched for the line the page's title names
+_HEADLINE_LENGTH = (4, 60)
+
+
+def _named_headline(lines: list[Line], first: int, title: str) -> int:
+    """The nearest line above the body (within ``HEADLINE_REACH`` lines) that the page's title
+    names (``entries.title_match``): the headline as the page itself gives it; -1 if none. A
+    page whose title is the site's name alone names a menu item at most: what stands above
+    that is furniture too."""
+    for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
+        text = lines[pos].text
+        if _HEADLINE_LENGTH[0] <= len(text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"] and title_match(text, title):
+            return pos
+    return -1
+
+
+def headline_position(lines: list[Line], first: int, model: Model) -> int:
+    """The headline: the line the page's title names (``page_lines``), else ``_title_position``."""
+    for pos, line in enumerate(lines[:first]):
+        if line.features["headline"]:
+            return pos
+    return _title_position(lines, first, model)
 
 
 def _title_position(lines: list[Line], first: int, model: Model) -> int:
@@ -258,19 +290,19 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     (``entries.py``), and the other entries go before the model judges what is left."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
-    scored, body = page_lines(folded, alive, model, lexicon)
+    scored, body = page_lines(folded, alive, model, lexicon, title)
     out = []
     others = set(other_entries(scored, title, model.min_body)) if title else set()
     if others:
         out = [Decision(line.index, lines[line.index], 0.0, ("entry",))
                for pos, line in enumerate(scored) if pos in others and line.index not in keep]
         alive = [line.index for pos, line in enumerate(scored) if pos not in others or line.index in keep]
-        scored, body = page_lines(folded, alive, model, lexicon)
+        scored, body = page_lines(folded, alive, model, lexicon, title)
     if body is None:
         return out
-    title = _title_position(scored, body[0], model)
+    headline = headline_position(scored, body[0], model)
     for pos, line in enumerate(scored):
-        if line.index in keep or pos == title or protected(line):
+        if line.index in keep or pos == headline or protected(line):
             continue
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
@@ -310,11 +342,12 @@ FORCE_LISTS = True
 FORCE_MENUS = True
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
-_GAPS = re.compile(r"[\s|/·>»›\-]+")  # what separates the labels of a row
+_GAPS = re.compile(r"[\s|/·>»›\-\d]+")  # what separates the labels of a row, and the counts beside them
 
 
 def label_cover(text: str, lexicon: Lexicon) -> float:
-    """The share of a line's characters, separators and spaces left out, that furniture phrases
-    cover: 1.0 for "关于我们 | 联系我们 | 网站地图"."""
+    """The share of a line's characters, separators, spaces and digits left out, that furniture
+    phrases cover: 1.0 for "关于我们 | 联系我们 | 网站地图", 0.89 for a visitor counter
+    "您是本文第 154 个阅览者"."""
     bare = _GAPS.sub("", text)
     return lexicon.phrases(bare)[1] / max(len(bare), 1)
