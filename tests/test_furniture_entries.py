@@ -73,3 +73,15 @@ def test_the_title_reaches_the_model_through_cleaner_run():
     kept = Cleaner().run(text, title="周末的农夫市场_海边小屋的博客").text.split("\n")
     assert kept == ENTRIES[0]
     assert Cleaner().run(text).text.split("\n") == PAGE[:7]
+
+
+def test_the_page_title_names_the_headline_and_what_stands_above_it():
+    page = ["海边小屋的博客", "海姑娘， 27岁", "学车第三周", "发表于 2005-03-11 22:40", *ENTRIES[1][1:]]
+    texts = [normalise(fold_line(x)) for x in page]
+    lines, body = generic.page_lines(texts, list(range(len(texts))), generic.load_model(), LEX, "学车第三周 - 海边小屋的博客")
+    assert body == (4, 6)
+    assert [line.features["headline"] for line in lines[:4]] == [0, 0, 1, 0]
+    assert [line.features["above_headline"] for line in lines[:4]] == [1, 1, 0, 0]
+    assert generic.headline_position(lines, body[0], generic.load_model()) == 2
+    lines, _ = generic.page_lines(texts, list(range(len(texts))), generic.load_model(), LEX)  # no title: no such features
+    assert not any(line.features["headline"] or line.features["above_headline"] for line in lines)
