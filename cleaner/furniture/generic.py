@@ -320,26 +320,28 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
 
     ``notice``: a notice of the site's own (headed 免责声明：, or three notice words with 本网/本站:
     copyright, reprint terms, disclaimer, contacts); no article sentence speaks of "本网" with
-    such words. ``label``: a line of at most 30 characters made of furniture phrases alone
-    (关于我们, 打印本页, 关于我们 | 联系我们 | 网站地图).
-    The fit split holds too few of either outside the body for the weights to learn them, and
-    its hand copies keep some headings, which teaches the weights to keep all of them."""
+    such words. ``list``: a line of a list block that is page furniture (``_mark_list_blocks``).
+    ``menu``: a row of link labels split by at least two explicit separators (热点 | 社会 | 民生;
+    labels split by spaces alone may be names in a caption). ``label``: a line of at most 30
+    characters made of furniture phrases alone (关于我们, 打印本页, 您是本文第 154 个阅览者).
+    The fit split holds too few notices and labels outside the body for the weights to learn
+    them, and its hand copies keep some headings, which teaches the weights to keep all of them.
+    A list goes as a block by design; lists and menus were measured on leave-site-out CV together
+    with the other changes of their round (docs/furniture.md), not each against its score."""
     if body[0] <= pos <= body[1]:
         return ""
     f = line.features
     if f["notice"]:
         return "notice"
-    if f["list_block"] and FORCE_LISTS:
+    if f["list_block"]:
         return "list"
-    if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2 and FORCE_MENUS:
+    if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2:
         return "menu"
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
     return ""
 
 
-FORCE_LISTS = True
-FORCE_MENUS = True
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
 _GAPS = re.compile(r"[\s|/·>»›\-\d]+")  # what separates the labels of a row, and the counts beside them
