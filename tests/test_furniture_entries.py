@@ -85,3 +85,37 @@ def test_the_page_title_names_the_headline_and_what_stands_above_it():
     assert generic.headline_position(lines, body[0], generic.load_model()) == 2
     lines, _ = generic.page_lines(texts, list(range(len(texts))), generic.load_model(), LEX)  # no title: no such features
     assert not any(line.features["headline"] or line.features["above_headline"] for line in lines)
+
+
+FOOTED = [  # entries closed by a stamp line below the post
+    "周末的农夫市场",
+    "周六一早去了附近的农夫市场，摊位比上次多了一倍，卖蜂蜜的老太太还记得我。",
+    "由海姑娘张贴 @ 2005-03-18 01:58:01 | 评论(3)",
+    "学车第三周",
+    "今天第一次上了高速，教练一直提醒我看后视镜，手心全是汗。",
+    "下高速的时候差点错过出口，还好教练及时提醒，总算有惊无险。",
+    "由海姑娘张贴 @ 2005-03-11 22:40:15 | 评论(5)",
+    "搬家记",
+    "终于搬进了新租的房子，离学校只有十分钟的路，再也不用每天挤电车了。",
+    "由海姑娘张贴 @ 2005-03-02 20:15:33 | 评论(2)",
+]
+
+
+def test_entries_closed_by_a_stamp_line_go_but_the_named_one():
+    removal = remove_furniture("\n".join(FOOTED), (), title="学车第三周 | 海边小屋的博客")
+    assert removal.text.split("\n")[:3] == FOOTED[3:6]
+    assert removal.counts["generic/entry"] == 6
+
+
+def test_a_chronicle_of_stamped_lines_is_no_page_of_entries():
+    """Stamped lines inside an article, each followed by its text: no entry has a title of its own."""
+    page = ["地震救援纪实",
+            "记者连续多日跟随救援队深入灾区，记录下救援行动中的一个个关键时刻，以下按时间顺序整理。",
+            "2008-05-12 14:28 地震发生",
+            "汶川发生里氏八级地震，震中附近的房屋大面积倒塌，通信和交通一度中断，救援力量连夜集结。",
+            "2008-05-13 09:00 救援队抵达",
+            "第一支专业救援队徒步进入映秀镇，在废墟中搜寻幸存者，当天救出被困群众二十余人。",
+            "2008-05-14 16:30 空投物资",
+            "直升机开始向孤岛村庄空投食品和药品，受灾群众的基本生活得到初步保障。"]
+    removal = remove_furniture("\n".join(page), (), title="地震救援纪实 - 某某新闻网")
+    assert "generic/entry" not in removal.counts

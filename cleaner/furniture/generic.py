@@ -23,7 +23,7 @@ from pathlib import Path
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.features import (FEATURES, Line, comment_header, end_marker, is_paragraph, is_prose, normalise,
                                         text_features)
-from cleaner.furniture.entries import other_entries, title_match
+from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import in_blocks, list_blocks
 
@@ -202,7 +202,7 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
     that is furniture too."""
     for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
         text = lines[pos].text
-        if _HEADLINE_LENGTH[0] <= len(text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"] and title_match(text, title):
+        if _HEADLINE_LENGTH[0] <= len(text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"] and title_match(without_stamp(text), title):
             return pos
     return -1
 
