@@ -294,3 +294,25 @@ def test_a_lone_character_between_digits_is_re_read_in_the_reading_the_page_agre
     # Without the page's agreement (nothing else misread) the lone characters stay.
     alone = "2018年3月".encode("big5").decode("gb18030")
     assert fix_utf8_as_gbk(f"发布于{alone}")[0] == f"发布于{alone}"
+
+
+def test_big5_codes_of_the_cp950_extensions_are_read():
+    # 裏 and 碁 are f9d8 and f9d6, Big5 extensions (ETEN) that Taiwan's pages use and plain Big5's
+    # table lacks: read through Latin-1 they stayed ùØ and ùÖ (benchmarks/decoders.py).
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = "在那裏灰熊排出富含氮的糞便。\n包括宏碁、緯創等公司。"
+    broken = page.encode("cp950").decode("latin-1")
+    assert repair_single_byte(broken).text == page
+
+
+def test_a_misread_span_inside_a_clean_line_ends_where_the_clean_text_begins():
+    # Big5 read as GBK over five characters of a clean Traditional line: the clean characters after
+    # the span are in the GBK view too, and reading them as Big5 gives nonsense. The stretch ends
+    # where the reading gains most, not where the reading of the bytes breaks off.
+    span = "圍的馬祖國"
+    broken = "馬祖列島為範" + span.encode("big5").decode("gb18030") + "家風景區成立"
+    assert fix_utf8_as_gbk(broken)[0] == "馬祖列島為範圍的馬祖國家風景區成立"
+    # A clean rare word is not cut out of its line to be re-read on its own (埴輪, haniwa).
+    clean = "由繩文時代新石器時代的抽象裝飾線條到彌生時代及古墳時代的藝術，埴輪藝術。自從公元711年"
+    assert fix_utf8_as_gbk(clean)[0] == clean

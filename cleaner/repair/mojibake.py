@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import ftfy
@@ -518,13 +519,14 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 # A capped piece may end inside a character's bytes, and a reading that takes
                 # dropped bytes back would "take back" the ones past the cut: it must stop short.
                 top = len(ends) - (CUT_MARGIN if capped and ignore else 0)
-                for n_chars in range(top, 1, -1):
-                    k = by_offset.get(ends[n_chars - 1])
-                    if k is not None:
-                        break
-                else:
+                # Every length whose end is a character boundary in both the misread text and the
+                # reading; the longest first.
+                aligned = [(n, k) for n in range(top, 1, -1) if (k := by_offset.get(ends[n - 1])) is not None]
+                if not aligned:
                     continue
+                n_chars, k = aligned[0]
                 # What the caller would refuse anyway is not chosen (choosing is the costly part).
+                # A shorter stretch holds no more marks nor evidence than the longest.
                 if family != decoders.SINGLE_FAMILY and (not _marked(piece, 0, n_chars, source) or not _evidence(piece, 0, n_chars, source)):
                     continue
                 if syllable and n_chars == len(ends) and not capped:
@@ -533,22 +535,19 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 # decided before choosing too: an item's candidates all have its bytes' length and
                 # none is ASCII unless its one byte is, so the unchosen reading (each item's first
                 # candidate) answers them as the chosen one will.
-                unchosen = "".join(item[0] for item in items[: k + 1])
-                if ignore and not _few_taken_back(unchosen, piece[:n_chars], ends[n_chars - 1], family):
-                    continue
                 ascii_kept = not ((source != "utf-8" or ignore or family == decoders.BIG5_FAMILY) and family != decoders.SINGLE_FAMILY)
-                if not ascii_kept and _ascii(unchosen) > _ascii(piece[:n_chars]):
+                unchosen = "".join(item[0] for item in items[: k + 1])
+                if ignore or not ascii_kept:
+                    aligned = _keeping_shape(aligned, unchosen, piece, ends, family, ignore, ascii_kept)
+                if not aligned:
                     continue
+                n_chars, k = aligned[0]
                 decoded = holes.choose_ranked(items, prev, final and complete and n_chars == len(ends))[: k + 1]
                 fixed = "".join(c.char for c in decoded)
-                if ignore and not _few_taken_back(fixed, piece[:n_chars], ends[n_chars - 1], family):
-                    continue
-                if not ascii_kept and _ascii(fixed) > _ascii(piece[:n_chars]):
-                    # Two-byte codes re-read as two-byte codes keep their ASCII; a new ASCII sign is
-                    # a pair read out of step (clean "：" is Big5 a1 47: "員G"). UTF-8 read as GBK may
-                    # give one (a last byte read with the ASCII byte after it), but not around bytes
-                    # taken back; through Big5 it was more often clean text (頝。-> 跡C).
-                    continue
+                # The reading may run on past the misread stretch into clean text (a Big5 reading of
+                # clean characters a GBK view gives is nonsense): the stretch ends where it gains most.
+                n_chars, k = _best_end(aligned, fixed, piece, source, family)
+                fixed, decoded = fixed[: k + 1], decoded[: k + 1]
                 gain = (_per_char(fixed) - _per_char(piece[:n_chars])) * n_chars
                 if best is None or gain > best[0]:
                     best = (gain, start + n_chars, fixed, source, decoded, family)
@@ -560,23 +559,78 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
     return best[1], best[2], best[3], [(at, c) for at, c in enumerate(best[4]) if c.guessed], best[5]
 
 
-# Could bytes be UTF-8 Chinese with some dropped (worth taking dropped bytes back)? See startgate.
-_utf8_like = startgate.utf8_like
-
-
-def _few_taken_back(fixed: str, original: str, view_bytes: int, family: str) -> bool:
-    """Is a re-read that takes dropped bytes back long enough, and are they few enough, to trust?
+def _keeping_shape(aligned: list[tuple[int, int]], reading: str, piece: str, ends: list[int], family: str,
+                   ignore: bool, ascii_kept: bool) -> list[tuple[int, int]]:
+    """The (length in ``piece``, last index in ``reading``) of ``aligned`` that pass the tests on
+    a reading's shape: few bytes taken back, and no new ASCII where two-byte codes are re-read as
+    two-byte codes.
 
     A dropped byte is invented from the model, and short clean text often re-reads fluently once
     bytes may be invented anywhere (护暹 -> 铰链): at most one byte taken back per 2 characters, from
     a stretch of at least IGNORE_MIN_CHARS misread characters. A single-byte decoder drops only
     its five undefined bytes, which pins them down: one in three bytes may be taken back there.
+
+    Two-byte codes re-read as two-byte codes keep their ASCII; a new ASCII sign is a pair read
+    out of step (clean "：" is Big5 a1 47: "員G"). UTF-8 read as GBK may give one (a last byte
+    read with the ASCII byte after it), but not around bytes taken back; through Big5 it was more
+    often clean text (頝。-> 跡C). Counted once along both texts, so each length costs one step.
     """
-    taken = len(fixed.encode("utf-8")) - view_bytes
-    if taken <= 0:
-        return True
-    share = 3 if family == decoders.SINGLE_FAMILY else 6
-    return sum(1 for ch in original if ch >= "\x80") >= IGNORE_MIN_CHARS and share * taken <= view_bytes
+    made = list(accumulate((ch < "\x80" for ch in reading), initial=0))
+    had = list(accumulate((ch < "\x80" for ch in piece), initial=0))
+    utf8 = list(accumulate((len(ch.encode("utf-8")) for ch in reading), initial=0))
+    out = []
+    for n, k in aligned:
+        taken = utf8[k + 1] - ends[n - 1]
+        share = 3 if family == decoders.SINGLE_FAMILY else 6
+        if ignore and taken > 0 and (n - had[n] < IGNORE_MIN_CHARS or share * taken > ends[n - 1]):
+            continue
+        if not ascii_kept and made[k + 1] > had[n]:
+            continue
+        out.append((n, k))
+    return out
+
+
+def _best_end(aligned: list[tuple[int, int]], fixed: str, piece: str, source: str, family: str) -> tuple[int, int]:
+    """The (length in ``piece``, last index in ``fixed``) of ``aligned`` that gains most under the
+    model, among those the caller would accept (``_marked``, ``_evidence``): per character, times
+    the length, as readings are compared. Prefix scores are summed once (each character given the
+    one before it), so every end costs one step.
+
+    A stretch cut short of its reading must gain CUT_GAIN per character: a clean rare word re-read
+    alone may come out fluent by chance (埴輪 -> 圆近), and its misread neighbours are no longer
+    there to say so.
+    """
+    gained = _prefix_scores(fixed)
+    kept = _prefix_scores(piece)
+
+    def per_char(a: tuple[int, int]) -> float:
+        return gained[a[1] + 1] / (a[1] + 1) - kept[a[0]] / a[0]
+
+    longest = aligned[0]
+    for n, k in sorted(aligned, key=lambda a: -per_char(a) * a[0]):
+        if (n, k) != longest and per_char((n, k)) < CUT_GAIN:
+            continue
+        if family == decoders.SINGLE_FAMILY or (_marked(piece, 0, n, source) and _evidence(piece, 0, n, source)):
+            return n, k
+    return longest
+
+
+CUT_GAIN = 2 * GAIN
+
+
+def _prefix_scores(text: str) -> list[float]:
+    """The model's log-probability of each prefix of ``text`` (script-neutral, as ``_per_char``)."""
+    lm = model()
+    out = [0.0]
+    prev = ""
+    for ch in text:
+        out.append(out[-1] + (lm.bigram(prev, ch) if prev else lm.unigram(ch)))
+        prev = ch
+    return out
+
+
+# Could bytes be UTF-8 Chinese with some dropped (worth taking dropped bytes back)? See startgate.
+_utf8_like = startgate.utf8_like
 
 
 IGNORE_MIN_CHARS = 4
