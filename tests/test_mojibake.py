@@ -316,3 +316,42 @@ def test_a_misread_span_inside_a_clean_line_ends_where_the_clean_text_begins():
     # A clean rare word is not cut out of its line to be re-read on its own (埴輪, haniwa).
     clean = "由繩文時代新石器時代的抽象裝飾線條到彌生時代及古墳時代的藝術，埴輪藝術。自從公元711年"
     assert fix_utf8_as_gbk(clean)[0] == clean
+
+
+def test_signs_four_byte_codes_and_unlikely_words_are_read_in_the_source_the_page_agrees_on():
+    # What the re-read never offers (signs: ° is GBK a1e3, ¡ã through Latin-1; kana; GB18030's
+    # four-byte codes, É is 81 30 87 37) or the model finds unlikely (唐鼓), once the page's other
+    # runs agree on GBK: read exactly from the bytes (benchmarks/decoders.py: most of what the
+    # lossless single-byte paths left).
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("工业和信息化部召开推进会。\n位于南纬约30°到55°处，气温为30℃。\n乐器有大堂鼓（唐鼓）、小锣。\n"
+            "日语写作ストップ，法语École。\n中国工程院院士出席会议。\n国务院总理主持会议并讲话。\n"
+            "会议听取了各地区的工作汇报。\n与会代表进行了充分讨论。")
+    broken = page.encode("gb18030").decode("latin-1")
+    fixed = repair_single_byte(broken)
+    assert fixed.text == page
+    assert repair_single_byte(fixed.text).text == page
+
+
+def test_a_big5_sign_with_an_ascii_trail_byte_is_read_in_the_agreed_source():
+    # Big5 ℃ is a2 4a, ¢J through Latin-1: one high character and an ASCII letter.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = "工業和信息化部召開推進會。\n平均高溫為30℃，年降雨量為多。\n中國工程院院士出席會議。"
+    assert repair_single_byte(page.encode("big5").decode("latin-1")).text == page
+
+
+def test_a_run_re_read_in_part_is_read_whole_in_the_agreed_source():
+    # →東 in GBK through cp1252 is ¡ú–|: the re-read offers no →, started at ú– and took it for 鷸.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = "工業和信息化部召開推進會。\n如南竿→東引，則是用較大的船。\n中國工程院院士出席會議。"
+    assert repair_single_byte(page.encode("gbk").decode("cp1252")).text == page
+
+
+def test_without_a_page_consensus_signs_stay():
+    from cleaner.repair.mojibake import repair_single_byte
+
+    alone = "30°到".encode("gbk").decode("latin-1")
+    assert repair_single_byte(f"价格：{alone}").text == f"价格：{alone}"

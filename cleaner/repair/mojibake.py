@@ -10,6 +10,7 @@ characters stay.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -731,10 +732,8 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     if not _SINGLE_HINT.search(text):
         return MojibakeRepair(text, 0, [])
     text, count = _fix_pinyin_latin(text)
-    pieces: list[str] = []
-    guessed: list[Guessed] = []
+    repairs: list[tuple[int, int, MojibakeRepair]] = []  # per run re-read: (start, end, its repair)
     sources: Counter = Counter()  # the source of each repair, for the page's consensus
-    done = out_len = 0
     for m in _SINGLE_RUN.finditer(text):
         span = m.group()
         if sum(1 for ch in span if ch >= "\x80") < 3:  # one UTF-8 character at least (see below)
@@ -773,24 +772,34 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
                 out.append(span[i])
                 run_len += 1
                 i += 1
-        if not n:
-            continue
-        out_len += m.start() - done
-        pieces += [text[done : m.start()], *out]
-        guessed += [(out_len + at, c) for at, c in run_guessed]
-        out_len += run_len
-        done = m.end()
-        count += n
-    if pieces:
-        pieces.append(text[done:])
-        text = "".join(pieces)
+        if n:
+            run_text, findings = _mark("".join(out), run_guessed, guess)
+            repairs.append((m.start(), m.end(), MojibakeRepair(run_text, n, findings)))
     page_source = _consensus(sources)
     if page_source:
-        text, more, edits = _short_runs(text, page_source)
-        guessed = _moved(guessed, edits)
-        count += more
-    text, findings = _mark(text, guessed, guess)
-    return MojibakeRepair(text, count, findings)
+        repairs = _agreed_runs(text, page_source, repairs)
+    fixed = splice(text, repairs)
+    if page_source:
+        # And what the main pass left of a run it re-read in part (a sign between re-read Han,
+        # ¡ï in 标有¡ï号 where a byte elsewhere in the run was unknown).
+        fixed = _spliced_again(fixed, _agreed_runs(fixed.text, page_source, []))
+    return MojibakeRepair(fixed.text, count + fixed.count, fixed.findings)
+
+
+def _spliced_again(done: MojibakeRepair, repairs: list[tuple[int, int, MojibakeRepair]]) -> MojibakeRepair:
+    """``splice`` on a repair's text, its findings moved along (none is inside a span re-read: a
+    guess is a Chinese character or U+FFFD, which no exact reading takes)."""
+    if not repairs:
+        return done
+    fixed = splice(done.text, repairs)
+    moved = []
+    shift = k = 0
+    for f in sorted(done.findings, key=lambda f: f.position):
+        while k < len(repairs) and repairs[k][1] <= f.position:
+            shift += len(repairs[k][2].text) - (repairs[k][1] - repairs[k][0])
+            k += 1
+        moved.append(replace(f, position=f.position + shift))
+    return MojibakeRepair(fixed.text, done.count + fixed.count, sorted(moved + fixed.findings, key=lambda f: f.position))
 
 
 # A page read through one wrong decoder was read through it everywhere: once enough of its runs
@@ -838,31 +847,98 @@ def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
     return ("".join(chars) if count else text), count
 
 
-def _short_runs(text: str, source: str) -> tuple[str, int, list[Edit]]:
-    """Re-read in ``source`` each single-byte run of one two-byte character (two high characters,
-    or one and its ASCII trail byte) that reads as one common Chinese character or sign."""
-    pieces: list[str] = []
-    edits: list[Edit] = []
-    done = count = 0
-    rare = _rare_char()
-    views = ((decoders.SINGLE_FAMILY, (source,)),)
-    for m in _SINGLE_RUN.finditer(text):
+def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]]) -> list[tuple[int, int, MojibakeRepair]]:
+    """``repairs`` (start, end, repair: the runs of ``text`` the main pass re-read), with each run
+    whose bytes are, exactly, codes of the page's agreed two-byte ``source`` (no byte unknown,
+    none left over) read so instead.
+
+    Such a run was refused or cut by the main pass because it is short (one character between
+    digits: 2018Äê3ÔÂ), or reads as something the model finds unlikely or the re-read does not
+    offer (a sign: ¡ã is °, ¢J is Big5's ℃, ¡ú–| is →東 where the re-read took ú– for 鷸; kana;
+    a name's characters), or holds codes the re-read does not read (GB18030's four-byte codes,
+    \x810\x877 for É). With the page's agreement it is taken when every character it reads as
+    is likely in a Chinese page (``_agreed``). Repairs inside such a run give way to it.
+    """
+    agreed: list[tuple[int, int, MojibakeRepair]] = []
+    for m in _agreed_run_pattern(source).finditer(text):
         span = m.group()
-        high = sum(1 for ch in span if ch >= "\x80")
-        if not 1 <= high <= 2 or len(span) != 2 or "\ufffd" in span:
+        fixed = _exact_reading(span, source)
+        if fixed is None and span[-1] < "\x80":
+            span = span[:-1]  # a lone ASCII sign after the run that no code takes
+            fixed = _exact_reading(span, source)
+        if fixed is not None and _agreed(fixed, span, source):
+            agreed.append((m.start(), m.start() + len(span), MojibakeRepair(fixed, 1, [])))
+    if not agreed:
+        return repairs
+    starts = [a for a, _, _ in agreed]
+    kept = []
+    for start, end, fixed in repairs:
+        k = bisect_right(starts, start) - 1
+        if k < 0 or agreed[k][1] < end:  # not inside an agreed run
+            kept.append((start, end, fixed))
+    return sorted(kept + agreed, key=lambda r: r[0])
+
+
+# Lead bytes of the rows of signs (punctuation, symbols, numbers, Greek, Cyrillic, kana, pinyin
+# letters, box drawing): GBK's a1-a9, Big5's a1-a3.
+_SIGN_ROWS = {"gbk": range(0xA1, 0xAA), "big5": range(0xA1, 0xA4)}
+# The exact codecs of the agreed sources: all of GB18030 (its four-byte codes too), and Big5 with
+# the extensions Taiwan's (cp950) and Hong Kong's (HKSCS) pages are written in.
+_AGREED_CODECS = {"gbk": ("gb18030",), "big5": ("cp950", "big5hkscs")}
+
+
+@lru_cache(maxsize=2)
+def _agreed_run_pattern(source: str) -> regex.Pattern:
+    """``_SINGLE_RUN``, and for GB18030 its four-byte codes too (a high byte, a digit, a high
+    byte, a digit: \x830ô0 is the first half of 백)."""
+    if source != "gbk":
+        return _SINGLE_RUN
+    four = rf"[{_HIGH}][0-9][{_HIGH}][0-9]"
+    return regex.compile(rf"(?:{four}|[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
+
+
+def _exact_reading(span: str, source: str) -> str | None:
+    """``span``'s single-byte view read strictly in ``source``, or None: a byte unknown (U+FFFD),
+    or bytes no code of the source takes."""
+    if "\ufffd" in span:
+        return None
+    data = b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span)
+    for codec in _AGREED_CODECS[source]:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
             continue
-        j, fixed, _, span_guessed, _ = _best_span(span, 0, text[m.start() - 1 : m.start()], False, views=views)
-        if j != len(span) or span_guessed or len(fixed) != 1 or fixed < "\u3000" or rare.search(fixed) \
-                or not _reads_better(fixed, span):
+    return None
+
+
+def _agreed(fixed: str, span: str, source: str) -> bool:
+    """Is ``fixed`` (``span`` read exactly in the agreed ``source``) what the page said?"""
+    if fixed == span or not any(ch >= "\x80" for ch in fixed):
+        return False
+    rare = _rare_char()
+    signs = False
+    for ch in fixed:
+        if ch < "\x80":
             continue
-        pieces += [text[done : m.start()], fixed]
-        edits.append((m.start(), m.end(), 1))
-        done = m.end()
-        count += 1
-    if not pieces:
-        return text, 0, []
-    pieces.append(text[done:])
-    return "".join(pieces), count, edits
+        if "\ue000" <= ch <= "\uf8ff" or not ch.isprintable():
+            return False  # a user-defined code or a control: no page's text
+        code = _code(ch, source)
+        if code is not None and (len(code) == 4 or code[0] in _SIGN_ROWS[source]):
+            signs = True
+        elif rare.match(ch):
+            return False
+    # A sign's code is evidence itself (the model hardly knows ℃ or kana); Han must read better
+    # than the run, without the fluency test: the page's agreement stands for it (唐鼓 is -9.5).
+    return signs or _reads_better(fixed, span, confirmed=True)
+
+
+def _code(ch: str, source: str) -> bytes | None:
+    for codec in _AGREED_CODECS[source]:
+        try:
+            return ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+    return None
 
 
 # A tone-marked letter of a pinyin annotation in UTF-8 read one byte a character: (kÇŽi) is kǎi.
