@@ -355,3 +355,29 @@ def test_without_a_page_consensus_signs_stay():
 
     alone = "30°到".encode("gbk").decode("latin-1")
     assert repair_single_byte(f"价格：{alone}").text == f"价格：{alone}"
+
+
+def test_utf8_signs_left_between_ascii_are_read_once_the_page_agrees_on_utf8():
+    # UTF-8 read as Latin-1: ℃ is â\x84\x83, ° is Â° (c2 b0), É is Ã\x89. Each is one character
+    # between ASCII, no Chinese, so no evidence alone; on a page whose runs read as UTF-8, the
+    # bytes' UTF-8 structure is (benchmarks/decoders.py: all that UTF-8 -> latin-1 left).
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("工业和信息化部召开推进会。\n平均高温为30℃，位于南纬约30°处。\n法语École，德语Göttingen。\n"
+            "中国工程院院士出席会议。\n国务院总理主持会议并讲话。")
+    broken = page.encode("utf-8").decode("latin-1")
+    fixed = repair_single_byte(broken).text
+    assert fixed == page and repair_single_byte(fixed).text == page
+    # Without the page's agreement they stay.
+    alone = "30℃".encode("utf-8").decode("latin-1")
+    assert repair_single_byte(f"气温：{alone}").text == f"气温：{alone}"
+
+
+def test_private_use_characters_are_read_in_the_reading_the_page_agrees_on():
+    # Big5 read as GB18030: Big5's ℃ (a2 4a) and ° (a2 58) are codes GB18030 leaves user-defined,
+    # private-use characters among re-read Han; no clean page holds them.
+    page = "工業和信息化部召開推進會。\n平均高溫為30℃而平均低溫為24℃，北緯13.2°。\n中國工程院院士出席會議。"
+    broken = page.encode("big5").decode("gb18030")
+    assert "\ue530" in broken
+    fixed = fix_utf8_as_gbk(broken)[0]
+    assert fixed == page and fix_utf8_as_gbk(fixed)[0] == page

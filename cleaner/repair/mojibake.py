@@ -775,7 +775,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
         if n:
             run_text, findings = _mark("".join(out), run_guessed, guess)
             repairs.append((m.start(), m.end(), MojibakeRepair(run_text, n, findings)))
-    page_source = _consensus(sources)
+    page_source = _consensus(sources, two_byte=False)
     if page_source:
         repairs = _agreed_runs(text, page_source, repairs)
     fixed = splice(text, repairs)
@@ -810,62 +810,67 @@ CONSENSUS_MIN = 3
 CONSENSUS_SHARE = 0.9
 
 
-def _consensus(sources: Counter):
+def _consensus(sources: Counter, two_byte: bool = True):
     """The reading most of a page's repairs agree on (a source, or a (family, source) pair), if
-    it reads two-byte codes (GBK, Big5: not UTF-8) and enough of them agree; else ""."""
+    enough of them agree (and with ``two_byte``, it reads two-byte codes: GBK, Big5, not UTF-8);
+    else ""."""
     if not sources:
         return ""
     reading, n = sources.most_common(1)[0]
     source = reading[1] if isinstance(reading, tuple) else reading
-    if source == "utf-8" or n < CONSENSUS_MIN or n < CONSENSUS_SHARE * sum(sources.values()):
+    if (two_byte and source == "utf-8") or n < CONSENSUS_MIN or n < CONSENSUS_SHARE * sum(sources.values()):
         return ""
     return reading
 
 
+# Characters no clean page holds: private-use code points (what a browser's GB18030 decoder
+# makes of codes it leaves user-defined, as Big5's signs and many of its characters are).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
-    """Re-read each rare character standing alone between ASCII (2018\ue6e43る is Big5's 2018年3月
-    read as GB18030) in the page's agreed ``family`` view and ``source``, where its bytes are one
-    common Chinese character or sign. Its length is kept, so no other offset moves."""
+    """Re-read, in the page's agreed ``family`` view and ``source``, each character that cannot
+    be clean text where it stands: a rare one alone between ASCII (2018\ue6e43る is Big5's
+    2018年3月 read as GB18030) or a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °),
+    where its bytes are one character of the source that ``_agreed`` takes. Its length is kept,
+    so no other offset moves."""
     rare = _rare_char()
+    at = {m.start() for m in _CJK_RUN.finditer(text) if len(m.group()) == 1 and rare.match(m.group())}
+    at.update(m.start() for m in _PRIVATE_USE.finditer(text))
     chars = list(text)
     count = 0
-    for m in _CJK_RUN.finditer(text):
-        ch = m.group()
-        if len(ch) != 1 or not rare.match(ch):
+    for pos in sorted(at):
+        ch = text[pos]
+        data = decoders.encode_char(ch, family)
+        fixed = _exact_reading(data, source) if data and len(data) == 2 else None
+        if fixed is None or len(fixed) != 1 or not _agreed(fixed, ch, source, confirmed=False):
             continue
-        stream, ends = decoders.byte_view(ch, family)
-        if len(ends) != 1 or None in stream or len(stream) != 2:
-            continue
-        items, complete = reread.read(stream, source, family)
-        if not complete or len(items) != 1 or len(items[0][2]) != 1:
-            continue
-        fixed = items[0][0]
-        if fixed < "\u3000" or rare.match(fixed) or not _reads_better(fixed, ch):
-            continue
-        chars[m.start()] = fixed
+        chars[pos] = fixed
         count += 1
     return ("".join(chars) if count else text), count
 
 
 def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]]) -> list[tuple[int, int, MojibakeRepair]]:
     """``repairs`` (start, end, repair: the runs of ``text`` the main pass re-read), with each run
-    whose bytes are, exactly, codes of the page's agreed two-byte ``source`` (no byte unknown,
-    none left over) read so instead.
+    whose bytes are, exactly, codes of the page's agreed ``source`` (no byte unknown, none left
+    over) read so instead.
 
     Such a run was refused or cut by the main pass because it is short (one character between
     digits: 2018Äê3ÔÂ), or reads as something the model finds unlikely or the re-read does not
     offer (a sign: ¡ã is °, ¢J is Big5's ℃, ¡ú–| is →東 where the re-read took ú– for 鷸; kana;
     a name's characters), or holds codes the re-read does not read (GB18030's four-byte codes,
-    \x810\x877 for É). With the page's agreement it is taken when every character it reads as
-    is likely in a Chinese page (``_agreed``). Repairs inside such a run give way to it.
+    \x810\x877 for É; UTF-8's signs and letters alone between ASCII, â\x84\x83 for ℃). With the
+    page's agreement it is taken when every character it reads as is likely in a Chinese page
+    (``_agreed``). Repairs inside such a run give way to it.
     """
     agreed: list[tuple[int, int, MojibakeRepair]] = []
     for m in _agreed_run_pattern(source).finditer(text):
         span = m.group()
-        fixed = _exact_reading(span, source)
-        if fixed is None and span[-1] < "\x80":
+        data = _single_byte_view(span)
+        fixed = _exact_reading(data, source) if data else None
+        if fixed is None and data and span[-1] < "\x80":
             span = span[:-1]  # a lone ASCII sign after the run that no code takes
-            fixed = _exact_reading(span, source)
+            fixed = _exact_reading(data[:-1], source)
         if fixed is not None and _agreed(fixed, span, source):
             agreed.append((m.start(), m.start() + len(span), MojibakeRepair(fixed, 1, [])))
     if not agreed:
@@ -884,7 +889,7 @@ def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeR
 _SIGN_ROWS = {"gbk": range(0xA1, 0xAA), "big5": range(0xA1, 0xA4)}
 # The exact codecs of the agreed sources: all of GB18030 (its four-byte codes too), and Big5 with
 # the extensions Taiwan's (cp950) and Hong Kong's (HKSCS) pages are written in.
-_AGREED_CODECS = {"gbk": ("gb18030",), "big5": ("cp950", "big5hkscs")}
+_AGREED_CODECS = {"gbk": ("gb18030",), "big5": ("cp950", "big5hkscs"), "utf-8": ("utf-8",)}
 
 
 @lru_cache(maxsize=2)
@@ -897,12 +902,8 @@ def _agreed_run_pattern(source: str) -> regex.Pattern:
     return regex.compile(rf"(?:{four}|[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
 
 
-def _exact_reading(span: str, source: str) -> str | None:
-    """``span``'s single-byte view read strictly in ``source``, or None: a byte unknown (U+FFFD),
-    or bytes no code of the source takes."""
-    if "\ufffd" in span:
-        return None
-    data = b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span)
+def _exact_reading(data: bytes, source: str) -> str | None:
+    """``data`` read strictly in ``source``, or None: bytes no code of the source takes."""
     for codec in _AGREED_CODECS[source]:
         try:
             return data.decode(codec)
@@ -911,25 +912,40 @@ def _exact_reading(span: str, source: str) -> str | None:
     return None
 
 
-def _agreed(fixed: str, span: str, source: str) -> bool:
-    """Is ``fixed`` (``span`` read exactly in the agreed ``source``) what the page said?"""
+def _single_byte_view(span: str) -> bytes | None:
+    """The bytes a single-byte decoder read as ``span``, or None: a byte unknown (U+FFFD)."""
+    if "\ufffd" in span:
+        return None
+    return b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span)
+
+
+def _agreed(fixed: str, span: str, source: str, confirmed: bool = True) -> bool:
+    """Is ``fixed`` (``span`` read exactly in the page's agreed ``source``) what the page said?
+
+    UTF-8's structure is evidence itself (a lead byte and its continuation bytes: â\x84\x83 is
+    ℃): any character that is text. In GBK and Big5 a sign's code is evidence too (the model
+    hardly knows ℃ or kana, and no clean text shows a sign row's lead byte, one of ¡¢£¤¥¦§¨©,
+    before another high one), and so is a GB18030 four-byte code; Han must be common and read
+    better than the run (``confirmed``: without the fluency test, the page's agreement stands
+    for it: 唐鼓 scores -9.5 a character).
+    """
     if fixed == span or not any(ch >= "\x80" for ch in fixed):
         return False
+    if any("\ue000" <= ch <= "\uf8ff" or not ch.isprintable() for ch in fixed):
+        return False  # a user-defined code or a control: no page's text
+    if source == "utf-8":
+        return True
     rare = _rare_char()
     signs = False
     for ch in fixed:
         if ch < "\x80":
             continue
-        if "\ue000" <= ch <= "\uf8ff" or not ch.isprintable():
-            return False  # a user-defined code or a control: no page's text
         code = _code(ch, source)
         if code is not None and (len(code) == 4 or code[0] in _SIGN_ROWS[source]):
             signs = True
         elif rare.match(ch):
             return False
-    # A sign's code is evidence itself (the model hardly knows ℃ or kana); Han must read better
-    # than the run, without the fluency test: the page's agreement stands for it (唐鼓 is -9.5).
-    return signs or _reads_better(fixed, span, confirmed=True)
+    return signs or _reads_better(fixed, span, confirmed=confirmed)
 
 
 def _code(ch: str, source: str) -> bytes | None:
