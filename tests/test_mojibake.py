@@ -381,3 +381,28 @@ def test_private_use_characters_are_read_in_the_reading_the_page_agrees_on():
     assert "\ue530" in broken
     fixed = fix_utf8_as_gbk(broken)[0]
     assert fixed == page and fix_utf8_as_gbk(fixed)[0] == page
+
+
+def test_a_byte_under_a_mark_is_one_the_decoder_that_made_the_page_leaves_undefined():
+    # 倫 is GBK 82 90; cp1252 leaves 90 undefined, so ‚ and U+FFFD. cp1250 leaves 83 undefined
+    # too, and 們 (82 83) was chosen; the page's other characters (Õ, Ë: cp1252's, not cp1250's)
+    # say which decoder made it.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("工業和信息化部召開推進會。\n民黨籍的朱立倫當選，副市長出席。\n中國工程院院士出席會議。\n"
+            "國務院總理主持會議並講話。\n會議聽取了各地區的工作彙報。")
+    broken = page.encode("gbk").decode("cp1252", errors="replace")
+    assert "\ufffd" in broken
+    assert repair_single_byte(broken).text == page
+
+
+def test_a_four_byte_code_with_a_lost_first_byte_and_a_sign_before_ascii_are_read_in_the_agreed_source():
+    # É is GB18030 81 30 87 37: cp1252 leaves 81 undefined (U+FFFD), and only 81 makes a
+    # character there. 分 before ~ is ·Ö~: the ~ is ASCII of its own.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("工业和信息化部召开推进会。\n法国美术学院（École）。\n北纬30度45分~31度22分。\n"
+            "中国工程院院士出席会议。\n国务院总理主持会议并讲话。\n会议听取了各地区的工作汇报。")
+    broken = page.encode("gb18030").decode("cp1252", errors="replace")
+    fixed = repair_single_byte(broken).text
+    assert fixed == page and repair_single_byte(fixed).text == page

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, product
 from typing import NamedTuple
 
 import ftfy
@@ -490,7 +490,8 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, ("utf-8", "gbk", "big5")),)
 
 
 def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None,
-               views: tuple = CJK_VIEWS, readings: set[tuple[str, str]] | None = None) -> tuple[int, str, str, list[Guessed], str]:
+               views: tuple = CJK_VIEWS, readings: set[tuple[str, str]] | None = None,
+               unknown: frozenset[int] | None = None) -> tuple[int, str, str, list[Guessed], str]:
     """The stretch from ``start`` that reads best as Chinese in one of the views and sources.
 
     Returns (end index in ``run``, its repaired text, the source, its guessed characters at their
@@ -498,7 +499,9 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
     misread text and in the re-read bytes. Each view and source gives its longest stretch; the one gaining most
     under the model (per character, times its length) wins. Guesses are always made here (the
     choice of reading must not depend on ``--no-guess``); callers mark them. ``readings``: only
-    these (family, source) pairs are read (``startgate``; None: all).
+    these (family, source) pairs are read (``startgate``; None: all). ``unknown``: the bytes a
+    U+FFFD of a single-byte view can stand for, when the page says which decoder made it
+    (``_page_unknown``; None: any the family leaves undefined).
     """
     capped = len(run) - start > MAX_SPAN
     final = final and not capped
@@ -516,6 +519,8 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
             # errors="ignore" leaves no mark: a UTF-8 reading may take dropped bytes back.
             for ignore in ((False, True) if source == "utf-8" and None not in stream and _utf8_like(stream) else (False,)):
                 items, complete = reread.read(stream, source, family, ignore)
+                if unknown is not None and not ignore and None in stream:
+                    _narrow_unknown(items, stream, source, unknown)
                 by_offset = {end: k for k, (_, end, _) in enumerate(items)}
                 # A capped piece may end inside a character's bytes, and a reading that takes
                 # dropped bytes back would "take back" the ones past the cut: it must stop short.
@@ -558,6 +563,58 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
         return start, "", "", [], ""
     # One item per character: an item's index is its offset in the repaired text.
     return best[1], best[2], best[3], [(at, c) for at, c in enumerate(best[4]) if c.guessed], best[5]
+
+
+def _narrow_unknown(items: list[list], stream: list, source: str, unknown: frozenset[int]) -> None:
+    """Keep of each character's candidates those whose bytes under a U+FFFD are in ``unknown``
+    (the decoder that made the page rejects those bytes only); an item none fits keeps all."""
+    codec = {"gbk": "gb18030", "big5": "cp950"}.get(source, source)
+    begin = 0
+    for item in items:
+        end = item[1]
+        holes_at = [p - begin for p in range(begin, end) if stream[p] is None]
+        if holes_at and len(item[2]) > 1:
+            fits = [c for c in item[2] if _bytes_fit(c, codec, end - begin, holes_at, unknown)]
+            if fits:
+                item[2] = fits
+                item[0] = fits[0]
+        begin = end
+
+
+def _bytes_fit(ch: str, codec: str, width: int, holes_at: list[int], unknown: frozenset[int]) -> bool:
+    try:
+        data = ch.encode(codec)
+    except UnicodeEncodeError:
+        return True  # not a code of this table (the re-read's own): no say
+    return len(data) == width and all(data[p] in unknown for p in holes_at)
+
+
+# The bytes each single-byte decoder leaves undefined (one U+FFFD each with errors="replace").
+_UNDEFINED = {codec: frozenset(b for b in range(0x80, 0x100) if bytes((b,)).decode(codec, "replace") == "\ufffd")
+              for codec in ("cp1252", "cp1250")}
+_ANY_UNDEFINED = frozenset().union(*_UNDEFINED.values())
+# Their tables of the bytes 80-ff.
+_SHOWN = {codec: frozenset(bytes(range(0x80, 0x100)).decode(codec, "replace")) - {"\ufffd"} for codec in _UNDEFINED}
+PAGE_DECODER_MIN = 3  # characters only the other decoder shows, for a page to say which made it
+
+
+def _page_unknown(text: str) -> frozenset[int] | None:
+    """The bytes a U+FFFD of ``text``'s single-byte runs stands for, if the runs say which of the
+    decoders that leave bytes undefined (cp1252, cp1250) made them: every high character one
+    shows and at least PAGE_DECODER_MIN the other does not (Õ is cp1252, Ő cp1250). A page read
+    whole by one decoder says so; None where it does not."""
+    if "\ufffd" not in text:
+        return None
+    missing = dict.fromkeys(_UNDEFINED, 0)
+    for m in _SINGLE_RUN.finditer(text):
+        for ch in m.group():
+            if ch >= "\x80" and ch != "\ufffd":
+                for codec in missing:
+                    missing[codec] += ch not in _SHOWN[codec]
+    made = [codec for codec, n in missing.items() if n == 0]
+    if len(made) == 1 and max(missing.values()) >= PAGE_DECODER_MIN:
+        return _UNDEFINED[made[0]]
+    return None
 
 
 def _keeping_shape(aligned: list[tuple[int, int]], reading: str, piece: str, ends: list[int], family: str,
@@ -733,6 +790,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
         return MojibakeRepair(text, 0, [])
     text, count = _fix_pinyin_latin(text)
     repairs: list[tuple[int, int, MojibakeRepair]] = []  # per run re-read: (start, end, its repair)
+    unknown = _page_unknown(text)
     sources: Counter = Counter()  # the source of each repair, for the page's consensus
     for m in _SINGLE_RUN.finditer(text):
         span = m.group()
@@ -753,7 +811,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
                 i += 1
                 continue
             prev = _last_char(out) or text[m.start() - 1 : m.start()]
-            j, fixed, source, span_guessed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
+            j, fixed, source, span_guessed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS, unknown=unknown)
             high = sum(1 for ch in span[i:j] if ch >= "\x80")
             cjk = sum(1 for ch in fixed if ch >= "\u3000")  # Han and Chinese punctuation (年（)
             # Two characters, or one in UTF-8 with all its bytes: a lead and two continuation
@@ -777,12 +835,13 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
             repairs.append((m.start(), m.end(), MojibakeRepair(run_text, n, findings)))
     page_source = _consensus(sources, two_byte=False)
     if page_source:
-        repairs = _agreed_runs(text, page_source, repairs)
+        repairs = _agreed_runs(text, page_source, repairs, unknown)
     fixed = splice(text, repairs)
     if page_source:
         # And what the main pass left of a run it re-read in part (a sign between re-read Han,
         # ¡ï in 标有¡ï号 where a byte elsewhere in the run was unknown).
-        fixed = _spliced_again(fixed, _agreed_runs(fixed.text, page_source, []))
+        # No U+FFFD is read there: it may be a guess written as one (``guess=False``).
+        fixed = _spliced_again(fixed, _agreed_runs(fixed.text, page_source, [], frozenset()))
     return MojibakeRepair(fixed.text, count + fixed.count, fixed.findings)
 
 
@@ -850,7 +909,8 @@ def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
     return ("".join(chars) if count else text), count
 
 
-def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]]) -> list[tuple[int, int, MojibakeRepair]]:
+def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]],
+                 unknown: frozenset[int] | None = None) -> list[tuple[int, int, MojibakeRepair]]:
     """``repairs`` (start, end, repair: the runs of ``text`` the main pass re-read), with each run
     whose bytes are, exactly, codes of the page's agreed ``source`` (no byte unknown, none left
     over) read so instead.
@@ -861,18 +921,20 @@ def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeR
     a name's characters), or holds codes the re-read does not read (GB18030's four-byte codes,
     \x810\x877 for É; UTF-8's signs and letters alone between ASCII, â\x84\x83 for ℃). With the
     page's agreement it is taken when every character it reads as is likely in a Chinese page
-    (``_agreed``). Repairs inside such a run give way to it.
+    (``_agreed``). Repairs inside such a run give way to it. A byte under a U+FFFD is taken as
+    each byte the decoder leaves undefined (``unknown``, else any of them): the run is read if
+    one of them only gives such a reading (a four-byte code's first byte, 81 in \ufffd0\x877);
+    an empty ``unknown`` reads no U+FFFD.
     """
     agreed: list[tuple[int, int, MojibakeRepair]] = []
     for m in _agreed_run_pattern(source).finditer(text):
-        span = m.group()
-        data = _single_byte_view(span)
-        fixed = _exact_reading(data, source) if data else None
-        if fixed is None and data and span[-1] < "\x80":
-            span = span[:-1]  # a lone ASCII sign after the run that no code takes
-            fixed = _exact_reading(data[:-1], source)
-        if fixed is not None and _agreed(fixed, span, source):
-            agreed.append((m.start(), m.start() + len(span), MojibakeRepair(fixed, 1, [])))
+        # With its last character, or without it if that is a lone ASCII sign after the run
+        # (·Ö~ is 分 and ~).
+        for span in (m.group(), m.group()[:-1]) if m.group()[-1] < "\x80" else (m.group(),):
+            fixed = _unique_agreed_reading(span, source, unknown)
+            if fixed is not None:
+                agreed.append((m.start(), m.start() + len(span), MojibakeRepair(fixed, 1, [])))
+                break
     if not agreed:
         return repairs
     starts = [a for a, _, _ in agreed]
@@ -912,11 +974,28 @@ def _exact_reading(data: bytes, source: str) -> str | None:
     return None
 
 
-def _single_byte_view(span: str) -> bytes | None:
-    """The bytes a single-byte decoder read as ``span``, or None: a byte unknown (U+FFFD)."""
-    if "\ufffd" in span:
+MAX_AGREED_HOLES = 2  # U+FFFD a run read exactly may hold (each tried as every undefined byte)
+
+
+def _unique_agreed_reading(span: str, source: str, unknown: frozenset[int] | None) -> str | None:
+    """The one reading of ``span``'s single-byte view in ``source`` that ``_agreed`` takes, its
+    U+FFFD taken as each byte of ``unknown``; None if there is none, or several."""
+    holes_at = [k for k, ch in enumerate(span) if ch == "\ufffd"]
+    if len(holes_at) > MAX_AGREED_HOLES or (holes_at and unknown == frozenset()):
         return None
-    return b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span)
+    data = bytearray(b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span))
+    found: set[str] = set()
+    for values in product(sorted(unknown or _ANY_UNDEFINED), repeat=len(holes_at)):
+        for k, b in zip(holes_at, values, strict=True):
+            data[k] = b
+        fixed = _exact_reading(bytes(data), source)
+        if fixed is not None and _agreed(fixed, span, source):
+            found.add(fixed)
+    if len(found) > 1:
+        # A four-byte code's first byte decides the plane: 81 the BMP, 90 and up the planes
+        # beyond, which a page's text hardly uses (\ufffd0\x877 is É, or U+10043).
+        found = {fixed for fixed in found if all(ch <= "\uffff" for ch in fixed)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _agreed(fixed: str, span: str, source: str, confirmed: bool = True) -> bool:
