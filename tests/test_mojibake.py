@@ -406,3 +406,22 @@ def test_a_four_byte_code_with_a_lost_first_byte_and_a_sign_before_ascii_are_rea
     broken = page.encode("gb18030").decode("cp1252", errors="replace")
     fixed = repair_single_byte(broken).text
     assert fixed == page and repair_single_byte(fixed).text == page
+
+
+def test_a_lost_byte_in_a_run_read_in_the_agreed_source_is_a_guess_by_its_context():
+    # 月 is UTF-8 e6 9c 88; cp1250 leaves 88 undefined (ćś and U+FFFD), and 會 (e6 9c 83) fits
+    # as well: between the digits of a date the model says 月. A guess: a finding with the
+    # runner-up, and U+FFFD without guessing.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = "工业和信息化部召开推进会。\n2004年2月29日起，因故停办。\n中国工程院院士出席会议。\n国务院总理主持会议并讲话。"
+    broken = page.encode("utf-8").decode("cp1250", errors="replace")
+    assert "2ćś\ufffd29" in broken
+    fixed = repair_single_byte(broken)
+    assert fixed.text == page
+    at = page.index("2月") + 1
+    assert any(f.position == at and f.detail.startswith("月 (rank 2: ") for f in fixed.findings)
+    marked = repair_single_byte(broken, guess=False).text
+    guessed = {f.position for f in fixed.findings}
+    assert marked == "".join("\ufffd" if k in guessed else ch for k, ch in enumerate(page))
+    assert repair_single_byte(marked, guess=False).text == marked

@@ -835,7 +835,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
             repairs.append((m.start(), m.end(), MojibakeRepair(run_text, n, findings)))
     page_source = _consensus(sources, two_byte=False)
     if page_source:
-        repairs = _agreed_runs(text, page_source, repairs, unknown)
+        repairs = _agreed_runs(text, page_source, repairs, unknown, guess)
     fixed = splice(text, repairs)
     if page_source:
         # And what the main pass left of a run it re-read in part (a sign between re-read Han,
@@ -910,7 +910,7 @@ def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
 
 
 def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]],
-                 unknown: frozenset[int] | None = None) -> list[tuple[int, int, MojibakeRepair]]:
+                 unknown: frozenset[int] | None = None, guess: bool = True) -> list[tuple[int, int, MojibakeRepair]]:
     """``repairs`` (start, end, repair: the runs of ``text`` the main pass re-read), with each run
     whose bytes are, exactly, codes of the page's agreed ``source`` (no byte unknown, none left
     over) read so instead.
@@ -923,17 +923,19 @@ def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeR
     page's agreement it is taken when every character it reads as is likely in a Chinese page
     (``_agreed``). Repairs inside such a run give way to it. A byte under a U+FFFD is taken as
     each byte the decoder leaves undefined (``unknown``, else any of them): the run is read if
-    one of them only gives such a reading (a four-byte code's first byte, 81 in \ufffd0\x877);
-    an empty ``unknown`` reads no U+FFFD.
+    one of them only gives such a reading, or one clearly likeliest (``_agreed_reading``: a
+    guess, with its finding; ``guess=False`` writes U+FFFD for it); an empty ``unknown`` reads no
+    U+FFFD.
     """
     agreed: list[tuple[int, int, MojibakeRepair]] = []
     for m in _agreed_run_pattern(source).finditer(text):
         # With its last character, or without it if that is a lone ASCII sign after the run
         # (·Ö~ is 分 and ~).
         for span in (m.group(), m.group()[:-1]) if m.group()[-1] < "\x80" else (m.group(),):
-            fixed = _unique_agreed_reading(span, source, unknown)
+            around = (text[m.start() - 1 : m.start()], text[m.start() + len(span) : m.start() + len(span) + 1])
+            fixed = _agreed_reading(span, source, unknown, guess, around)
             if fixed is not None:
-                agreed.append((m.start(), m.start() + len(span), MojibakeRepair(fixed, 1, [])))
+                agreed.append((m.start(), m.start() + len(span), fixed))
                 break
     if not agreed:
         return repairs
@@ -977,9 +979,17 @@ def _exact_reading(data: bytes, source: str) -> str | None:
 MAX_AGREED_HOLES = 2  # U+FFFD a run read exactly may hold (each tried as every undefined byte)
 
 
-def _unique_agreed_reading(span: str, source: str, unknown: frozenset[int] | None) -> str | None:
-    """The one reading of ``span``'s single-byte view in ``source`` that ``_agreed`` takes, its
-    U+FFFD taken as each byte of ``unknown``; None if there is none, or several."""
+def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, guess: bool,
+                    around: tuple[str, str] = ("", "")) -> MojibakeRepair | None:
+    """``span``'s single-byte view read in ``source`` as ``_agreed`` takes it, its U+FFFD taken
+    as each byte of ``unknown``; None if there is no such reading, or no clear choice.
+
+    Where several fit, a four-byte code's first byte decides the plane (81 the BMP, 90 and up
+    the planes beyond, which a page's text hardly uses: \ufffd0\x877 is É, not U+10043); then
+    the model, with the characters ``around`` the span, if the likeliest is GUESS_MARGIN likelier
+    than the next (UTF-8's 2ćś\ufffd29 through cp1250 is 2月29, e6 9c 88, or 2會29, e6 9c 83): a
+    guess, with its finding.
+    """
     holes_at = [k for k, ch in enumerate(span) if ch == "\ufffd"]
     if len(holes_at) > MAX_AGREED_HOLES or (holes_at and unknown == frozenset()):
         return None
@@ -992,10 +1002,23 @@ def _unique_agreed_reading(span: str, source: str, unknown: frozenset[int] | Non
         if fixed is not None and _agreed(fixed, span, source):
             found.add(fixed)
     if len(found) > 1:
-        # A four-byte code's first byte decides the plane: 81 the BMP, 90 and up the planes
-        # beyond, which a page's text hardly uses (\ufffd0\x877 is É, or U+10043).
         found = {fixed for fixed in found if all(ch <= "\uffff" for ch in fixed)}
-    return found.pop() if len(found) == 1 else None
+    if len(found) == 1:
+        return MojibakeRepair(found.pop(), 1, [])
+    if len(found) < 2 or len({len(fixed) for fixed in found}) > 1:
+        return None
+    before, after = around
+    (best, top), (second, runner_up) = sorted(((model().score(fold(before + f + after)), f) for f in found), reverse=True)[:2]
+    if best - second < GUESS_MARGIN:
+        return None
+    # The guessed characters: where the likeliest and the next differ.
+    at = [k for k, (a, b) in enumerate(zip(top, runner_up, strict=True)) if a != b]
+    findings = [holes.guess_finding(GUESS_KIND, k, top[k], runner_up[k], best - second) for k in at]
+    text = top if guess else "".join(holes.LOST if k in at else ch for k, ch in enumerate(top))
+    return MojibakeRepair(text, 1, findings)
+
+
+GUESS_MARGIN = 2.0  # log-probability by which a guess in a run read exactly must lead the next
 
 
 def _agreed(fixed: str, span: str, source: str, confirmed: bool = True) -> bool:
