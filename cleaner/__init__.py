@@ -5,12 +5,31 @@ Public API only; see README for examples.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cleaner.config import TARGETS, Config
-from cleaner.io.decode import NotText, decode
 from cleaner.model import Finding, Result, Step
-from cleaner.pipeline import Cleaner
+
+if TYPE_CHECKING:
+    from cleaner.io.decode import NotText, decode
+    from cleaner.pipeline import Cleaner
 
 __version__ = "0.1.0"
+# The pipeline (rules, character model, OpenCC) and the decoder load on first use: `cleaner
+# --help` and `--version` need none of it, and the command's Ctrl-C handling starts sooner.
+_LAZY = {"Cleaner": "cleaner.pipeline", "decode": "cleaner.io.decode", "NotText": "cleaner.io.decode"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
+
+
 __all__ = ["clean", "clean_bytes", "decode", "Cleaner", "Config", "Result", "Step", "Finding", "NotText", "TARGETS", "__version__"]
 
 
@@ -23,6 +42,8 @@ def clean(text: str, *, to: str = "zh-hans", site: str | None = None) -> str:
     if not isinstance(text, str):
         hint = "; for bytes of unknown encoding use cleaner.clean_bytes()" if isinstance(text, (bytes, bytearray)) else ""
         raise TypeError(f"clean() takes the article as str, not {type(text).__name__}{hint}")
+    from cleaner.pipeline import Cleaner
+
     return Cleaner.for_config(Config(to=to, site=site)).clean(text)
 
 
@@ -35,4 +56,6 @@ def clean_bytes(data: bytes, *, to: str = "zh-hans", site: str | None = None) ->
     if not isinstance(data, (bytes, bytearray, memoryview)):
         hint = "; for text use cleaner.clean()" if isinstance(data, str) else ""
         raise TypeError(f"clean_bytes() takes bytes, not {type(data).__name__}{hint}")
+    from cleaner.pipeline import Cleaner
+
     return Cleaner.for_config(Config(to=to, site=site)).run_bytes(data, details=False).text

@@ -230,6 +230,7 @@ def _run(argv: list[str]) -> int:
         raise UsageError(exc) from None
     if args.input != "-" and not Path(args.input).exists():
         raise UsageError(f"{args.input}: No such file or directory")
+    _into_folder(args, mode)
     _check_outputs(args, mode)
     writeback = WriteBack.CHECK if args.check else WriteBack.DIFF if args.diff else WriteBack.WRITE
     report = Report(writeback)
@@ -282,11 +283,36 @@ def _run(argv: list[str]) -> int:
     return report.exit_code
 
 
+def _into_folder(args, mode: str) -> None:
+    """``cleaner page.html -o out/`` (a folder that exists, or any name ending in ``/``) writes
+    ``out/page.txt``, named as a folder run names it, as ``cp`` puts a file into a folder."""
+    out = args.output
+    if mode not in ("page", "records") or out is None or is_stream(out):
+        return
+    if not (str(out).endswith(("/", os.sep)) or Path(out).is_dir()):
+        return
+    if args.input == "-":
+        raise UsageError(f"{out}: is a folder; give a file name for the output of standard input")
+    from cleaner.io.kinds import output_name
+
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{out}: not a folder")
+    args.output = str(folder / output_name(Path(args.input).name))
+    if not (args.check or args.diff):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"{out}: cannot make the folder ({exc.strerror or exc})") from None
+
+
 def _check_outputs(args, mode: str) -> None:
     """Refuse, before any work, outputs that would replace something other than a regular file,
     or write over (or into) an input."""
     if mode in ("folder", "ray") and not args.output and not (args.check or args.diff):
         raise UsageError(f"{args.input}: {'is a folder' if mode == 'folder' else '--engine ray'}; give an output folder with -o")
+    if sys.stdout is None and (args.diff or not args.check and mode in ("page", "records") and is_stream(args.output)):
+        raise UsageError("<stdout>: standard output is closed; give an output file with -o")
     outputs = [o for o in (args.output, args.report) if o is not None]
     for out in outputs:
         if mode in ("folder", "ray") and out == args.output:

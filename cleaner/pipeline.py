@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner import badness, fixes, leftovers
+from cleaner import badness, codelines, fixes, leftovers
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -168,7 +168,8 @@ class Cleaner:
             text = apply("width", "compat-punct", outside(fixes.normalize_compat_punct), text)
             text = apply("width", "number-signs", outside(fixes.halfwidth_number_signs), text)
             text = apply("width", "halfwidth-alnum", outside(fixes.halfwidth_alnum), text)
-            text = apply("width", "fullwidth-punct", outside(fixes.fullwidth_punct), text)
+            # Code quoted in an article keeps its ASCII signs (cleaner/codelines.py).
+            text = apply("width", "fullwidth-punct", outside(codelines.except_code(fixes.fullwidth_punct)), text)
         if cfg.normalize_whitespace:
             text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)

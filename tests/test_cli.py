@@ -53,6 +53,9 @@ def test_check_and_explain():
     proc = run_cli("--check", input="國(guó)務(wù)院".encode())
     assert proc.returncode == 1 and proc.stdout == b""
     assert run_cli("--check", input="国务院\n".encode()).returncode == 0
+    assert run_cli("--check", input="国务院".encode()).returncode == 0  # only a final newline missing
+    # Trailing blank lines: writing would drop them, so --check must say it would change the file.
+    assert run_cli("--check", input="国务院\n\n\n".encode()).returncode == 1
     proc = run_cli(SEEDS[4], "--explain")
     err = proc.stderr.decode()
     assert "repair:pinyin-annotations" in err and "site=people" in err and proc.returncode == 0
@@ -257,7 +260,8 @@ def test_an_input_that_breaks_off_while_workers_run_ends_the_run_promptly(tmp_pa
     (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) * 9 // 10])
     for k in range(3):
         proc = run_cli(tmp_path / "cut.jsonl.gz", "-o", tmp_path / f"out{k}.jsonl", "--no-learn", "--jobs", "2", timeout=120)
-        assert proc.returncode == 2 and "cannot read the compressed data" in proc.stderr.decode()
+        assert proc.returncode == 1 and "cannot read the compressed data" in proc.stderr.decode()
+        assert (tmp_path / f"out{k}.jsonl").stat().st_size > 0  # the records before the break
 
 
 def test_a_compressed_page_is_read_through_its_compression(tmp_path):
@@ -278,3 +282,43 @@ def test_version_and_help_name_the_rules_command_and_exit_codes(capsys):
     assert cli.main(["--help"]) == 0
     text = capsys.readouterr().out
     assert "cleaner rules list" in text and "Exit codes" in text
+
+
+def test_a_records_file_that_breaks_off_in_a_folder_is_written_and_read_again_next_run(tmp_path):
+    import gzip
+
+    records = b"".join(b'{"id": %d, "text": "\xe5\x9c\x8b"}\n' % i for i in range(3000))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cut.jsonl.gz").write_bytes(gzip.compress(records)[:-30])
+    for _ in range(2):  # not recorded as done: the second run reads it again and says so again
+        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn")
+        assert proc.returncode == 1 and "after line" in proc.stderr.decode(), proc.stderr
+        assert "skipped" not in proc.stderr.decode()
+    out = gzip.decompress((tmp_path / "out" / "cut.jsonl.gz").read_bytes()).splitlines()
+    assert 0 < len(out) < 3000 and json.loads(out[-1])["text"] == "国"
+
+
+def test_an_output_folder_takes_the_page_under_its_folder_run_name(tmp_path):
+    (tmp_path / "page.html").write_bytes("<html><body><p>國(guó)務(wù)院</p></body></html>".encode())
+    proc = run_cli(tmp_path / "page.html", "-o", f"{tmp_path / 'new'}/")  # a new folder, named with a slash
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "new" / "page.txt").read_text(encoding="utf-8") == "国务院\n"
+    (tmp_path / "old").mkdir()  # a folder that exists, named without one
+    assert run_cli(tmp_path / "page.html", "-o", tmp_path / "old").returncode == 0
+    assert (tmp_path / "old" / "page.txt").exists()
+    proc = run_cli("-o", tmp_path / "old", input=b"x")
+    assert proc.returncode == 2 and b"give a file name" in proc.stderr
+    proc = run_cli(tmp_path / "page.html", "-o", tmp_path)  # the input's own folder: page.txt is new there
+    assert proc.returncode == 0 and (tmp_path / "page.txt").exists()
+    proc = run_cli(tmp_path / "page.txt", "-o", tmp_path)  # ... but never over the input itself
+    assert proc.returncode == 2 and b"refusing to write over the input" in proc.stderr
+
+
+def test_closed_standard_output_is_one_line_before_any_work(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "p.txt").write_bytes("國(guó)務(wù)院".encode())
+    exe = Path(sys.executable).parent / "cleaner"
+    proc = subprocess.run(f"'{exe}' '{tmp_path / 'p.txt'}' >&-", shell=True, capture_output=False, stderr=subprocess.PIPE, timeout=300)
+    assert proc.returncode == 2 and proc.stderr.decode() == "cleaner: <stdout>: standard output is closed; give an output file with -o\n"

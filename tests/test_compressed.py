@@ -12,6 +12,7 @@ from cleaner.io.compressed import (  # noqa: E402
     base_name,
     compression_of,
     open_reader,
+    wrap_reader,
     wrap_writer,
 )
 
@@ -35,6 +36,35 @@ def test_round_trip_line_by_line(tmp_path, name):
         assert list(reader) == LINES
     if compression_of(name):
         assert path.stat().st_size < sum(map(len, LINES)) / 2
+
+
+class _OnlyRead:
+    """A stream that only has read(n), as pyarrow's are."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.closed = data, False
+
+    def read(self, n: int = -1) -> bytes:
+        n = len(self.data) if n < 0 else n
+        out, self.data = self.data[:n], self.data[n:]
+        return out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_wrap_reader_reads_lines_from_any_stream_and_leaves_it_open(tmp_path, name):
+    path = write(tmp_path / name, LINES)
+    stream = _OnlyRead(path.read_bytes())
+    assert list(wrap_reader(stream, name)) == LINES
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if compression_of(n)])
+def test_wrap_reader_keeps_the_lines_before_a_break(tmp_path, name):
+    data = write(tmp_path / name, LINES).read_bytes()
+    got = []
+    with pytest.raises(COMPRESSION_ERRORS):
+        for line in wrap_reader(_OnlyRead(data[: len(data) * 2 // 3]), name):
+            got.append(line)
+    assert got == LINES[: len(got)]
 
 
 def test_names():

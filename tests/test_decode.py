@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from cleaner.io.decode import NotText, decode
+from cleaner.io.decode import NotText, decode, decode_with_findings
 
 SIMPLIFIED = "工信部：推动工业互联网加快发展，2020年目标明确。"
 TRADITIONAL = "工信部與浙江省人民政府共同打造出了工業互聯網平臺體系，國務院"
@@ -67,3 +67,17 @@ def test_a_utf8_file_with_a_broken_byte_keeps_its_other_lines_and_is_not_called_
     decoded = decode_with_findings(data)
     assert decoded.text.startswith("今天天气很好。\n国务") and decoded.text.endswith("新闻\n") and "\ufffd" in decoded.text
     assert not decoded.findings
+
+
+def test_utf8_and_gbk_lines_decode_exactly_even_when_gb18030_reads_the_whole_file():
+    # GB18030 reads most UTF-8 + GBK files whole, the UTF-8 lines as mojibake.
+    data = "今天天气很好\n".encode() + "我们去公园散步\n".encode("gbk") + "標題：臺灣\n".encode("big5")
+    decoded = decode_with_findings(data)
+    assert decoded.text == "今天天气很好\n我们去公园散步\n標題：臺灣\n"
+    assert [f.kind for f in decoded.findings] == ["mixed-encodings"]
+
+
+def test_short_gbk_lines_are_not_taken_for_utf8():
+    # A GBK line passes strict UTF-8 only by chance; three Han characters are enough to tell.
+    text = "中文\n国务院\n今天天气很好\n"
+    assert decode_with_findings(text.encode("gbk")).text == text

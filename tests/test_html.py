@@ -88,6 +88,11 @@ def test_scripts_styles_and_hidden_elements_are_dropped():
     assert extract(html).text == "正文第一段。\n正文第二段。"
 
 
+def test_ruby_annotations_are_not_text():
+    html = page("<p><ruby>國<rp>(</rp><rt>guó</rt><rp>)</rp></ruby><ruby>務<rt>ㄨˋ</rt></ruby>院发布通知。</p>")
+    assert extract(html).text == "國務院发布通知。"
+
+
 def test_one_block_a_line_with_furniture_kept():
     html = page(
         '<div class="nav"><a href="/">首页</a> | <a href="/news">新闻中心</a></div>'

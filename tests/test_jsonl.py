@@ -35,7 +35,7 @@ def test_unchanged_record_is_written_back_byte_for_byte():
     (b"[1, 2]\n", "not a JSON object"),
     (b'{"text": NaN}\n', "NaN is not JSON"),
     (b'{"text": "\xff"}\n', "not UTF-8"),
-    (b'{"id": 5}\n', "has no field 'text'"),
+    (b'{"id": 5}\n', "has no field 'text' (its fields: 'id')"),
     (b'{"text": 5}\n', "has a non-string field 'text'"),
     (b'{"text": "\\ud800"}\n', "lone surrogates"),
     (b'{"text": "x"} trailing\n', "extra data"),
@@ -92,10 +92,22 @@ def test_cli_compressed_in_and_out(tmp_path):
         assert read((tmp_path / out).read_bytes()).decode() == expected
 
 
-def test_truncated_compressed_input_is_one_line_and_writes_nothing(tmp_path):
+def test_compressed_input_that_breaks_off_keeps_the_records_read_before_the_break(tmp_path):
     import gzip
 
-    (tmp_path / "in.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n' * 1000)[:-30])
+    records = b"".join(b'{"id": %d, "text": "\xe5\x9c\x8b"}\n' % i for i in range(3000))  # 國 -> 国
+    (tmp_path / "in.jsonl.gz").write_bytes(gzip.compress(records)[:-30])
+    proc = run_cli(tmp_path / "in.jsonl.gz", "-o", tmp_path / "out.jsonl", "--no-learn")
+    assert proc.returncode == 1
+    broke = [line for line in proc.stderr.decode().splitlines() if "cannot read the compressed data" in line]
+    assert len(broke) == 1 and broke[0].startswith(f"cleaner: {tmp_path / 'in.jsonl.gz'}: ") and "after line" in broke[0]
+    out = (tmp_path / "out.jsonl").read_bytes().splitlines()
+    assert 0 < len(out) < 3000 and all(json.loads(line)["text"] == "国" for line in out)
+    assert [json.loads(line)["id"] for line in out] == list(range(len(out)))  # in order, none skipped
+
+
+def test_compressed_input_unreadable_from_its_start_is_one_line_and_writes_nothing(tmp_path):
+    (tmp_path / "in.jsonl.gz").write_bytes(b"not gzip at all\n")
     proc = run_cli(tmp_path / "in.jsonl.gz", "-o", tmp_path / "out.jsonl")
     assert proc.returncode == 2 and proc.stderr.count(b"\n") == 1 and b"in.jsonl.gz" in proc.stderr
     assert not (tmp_path / "out.jsonl").exists()

@@ -75,6 +75,39 @@ def test_jsonl_in_jsonl_out_equals_local_byte_for_byte(tmp_path, local_ray):
     assert report.cleaned == len([r for r in _records() if Cleaner().run(r["text"], url=r.get("url")).text != r["text"]])
 
 
+def test_lines_are_read_as_bytes_not_as_text(tmp_path, local_ray):
+    # Ray's text reader ended the run on the first non-UTF-8 byte (a traceback flood) and split
+    # records at U+2028 and at a raw U+0085 inside a JSON string; CRLF endings were lost.
+    lines = ['{"text": "國(guó)務(wù)院"}\r\n'.encode(), b'{"text": "\xff\xfe bad"}\n', b"\n",
+             '{"id": "0000", "text": "第一\u2028第二\x85第三"}\n'.encode(), '{"text": "末"}'.encode()]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(lines))
+    report = ray_engine.run(str(src), str(tmp_path / "out"), Config())
+    local = run_cli("--jsonl", src, "-o", tmp_path / "local.jsonl", "--jobs", "1")
+    assert local.returncode == 1
+    written = b"".join(p.read_bytes() for p in sorted((tmp_path / "out").glob("part-*.jsonl")))
+    assert written.splitlines(keepends=True)[:3] == (tmp_path / "local.jsonl").read_bytes().splitlines(keepends=True)[:3]
+    assert written.startswith('{"text": "国务院"}\r\n'.encode()) and written.count(b"\n") == 4
+    assert [where for where, _ in report.failed] == [f"{src}:2"]
+
+
+def test_compressed_shards_are_read_and_a_broken_one_keeps_its_lines(tmp_path, local_ray):
+    from cleaner.io.compressed import wrap_writer
+
+    records = [f'{{"id": "{i:04d}", "text": "國(guó)務(wù)院 第{i}條。"}}\n'.encode() for i in range(400)]
+    (tmp_path / "in").mkdir()
+    for name in ("a.jsonl.gz", "b.jsonl.zst", "c.ndjson.bz2", "d.jsonl.xz"):
+        with open(tmp_path / "in" / name, "wb") as fh, wrap_writer(fh, name) as out:
+            out.write(b"".join(records))
+    whole = (tmp_path / "in" / "a.jsonl.gz").read_bytes()
+    (tmp_path / "in" / "e.jsonl.gz").write_bytes(whole[: len(whole) * 2 // 3])
+    report = ray_engine.run(str(tmp_path / "in"), str(tmp_path / "out"), Config())
+    rows = _read_output(tmp_path / "out")
+    assert 4 * 400 < len(rows) < 5 * 400 and rows[0] == {"id": "0000", "text": "国务院 第0条。"}
+    assert [where for where, _ in report.failed] == [str(tmp_path / "in" / "e.jsonl.gz")]
+    assert "cannot read the compressed data" in report.failed[0][1]
+
+
 def test_parquet_in_parquet_out_with_details(tmp_path, local_ray):
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -48,6 +48,40 @@ def test_strip_annotations_only_after_matching_character():
     assert strip_annotations("國(guó)家(guó)")[0] == "國家(guó)"
 
 
+@pytest.mark.parametrize("written", [
+    "國（guó）務（wù）院", "國 (guó) 務 (wù) 院", "國[guó]務[wù]院", "國(GUÓ)務(WÙ)院", "國(guo2)務(wu4)院",
+    "國（guo2）務 [wù] 院", "國(guo)務(wu)院", "國guó務wù院",
+])
+def test_annotations_as_people_write_them_go_when_two_or_more_check_out(written):
+    assert strip_annotations(written) == ("國務院", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "这里的“长（zhǎng）”读第三声，不读（cháng）。",  # one gloss that explains a reading: kept
+    "李 (Li) 和王 (Wang) 见面",  # capitalised without tone: romanised names
+    "國（guó）家（guó）",  # the second does not read as written
+    "绿(lv4)",  # one alone
+    "他说hǎo的",  # a bare syllable alone
+])
+def test_glosses_and_names_in_brackets_stay(text):
+    assert strip_annotations(text)[0] == text
+
+
+def test_one_annotation_on_a_character_both_scripts_share_is_a_gloss():
+    # 荨 reads qián and is written alike in both scripts; the damage annotates Traditional
+    # characters, many to a page.
+    assert repair_pinyin("荨(qián)麻是荨麻属植物。").text == "荨(qián)麻是荨麻属植物。"
+    assert repair_pinyin("國(guó)").text == "國"  # a Traditional character: the damage
+    assert repair_pinyin("荨(qián)麻和國(guó)務(wù)院").text == "荨麻和國務院"  # a damaged page
+
+
+def test_tone_numbers_become_marks():
+    from cleaner.repair.annotations import _with_tone_mark
+
+    assert [_with_tone_mark(*x) for x in [("guo", 2), ("lü", 4), ("hao", 3), ("dou", 1), ("gui", 4), ("de", 5)]] == \
+        ["guó", "lǜ", "hǎo", "dōu", "guì", "de"]
+
+
 GUESS_KINDS = ("lost-lead", "lost-trail", "lost-pair", "lost-ascii")
 SEEDS_EXPECTED = sorted((FIXTURES / "seeds" / "expected-zh-hans").glob("*.txt"))
 

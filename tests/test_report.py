@@ -2,7 +2,7 @@
 
 import io
 
-from cleaner.engines.report import Recorder, Report, WriteBack, replay
+from cleaner.engines.report import SHOWN_PER_MESSAGE, Recorder, Report, WriteBack, replay
 
 
 def _report(writeback=WriteBack.WRITE):
@@ -40,3 +40,22 @@ def test_worker_events_replay_in_order():
     report = _report()
     replay(report, log.events)
     assert report.cleaned == 1 and report.steps["repair"] == 2 and report.failed == [("f:2", "not UTF-8")]
+
+
+def test_a_message_repeated_on_every_record_is_shown_a_few_times_and_counted():
+    report = _report()
+    for line in range(1, 51):
+        report.fail(f"a.jsonl:{line}", "has no field 'body'; passed through unchanged")
+    report.fail("a.jsonl:51", "not valid JSON at column 7")
+    shown_lines = report.err.getvalue().splitlines()
+    assert len(shown_lines) == SHOWN_PER_MESSAGE + 2  # five, one "not shown again", the other message
+    assert "not shown again" in shown_lines[SHOWN_PER_MESSAGE] and shown_lines[-1].endswith("column 7")
+    assert len(report.failed) == 51 and report.exit_code == 1
+    assert f"{50 - SHOWN_PER_MESSAGE - 1} repeated messages not shown" in report.summary("records")
+
+
+def test_messages_differing_only_in_numbers_count_as_one():
+    report = _report()
+    for column in range(20):
+        report.fail(f"b:{column}", f"not valid JSON at column {column}")
+    assert len(report.err.getvalue().splitlines()) == SHOWN_PER_MESSAGE + 1

@@ -6,7 +6,7 @@ On a dataset you already have::
     from cleaner.adapters.ray_data import CleanBatch
 
     ds = ray.data.read_parquet("s3://bucket/pages/")
-    ds = ds.map_batches(CleanBatch, fn_constructor_kwargs={"to": "zh-hans"}, batch_format="pyarrow", concurrency=8)
+    ds = ds.map_batches(CleanBatch, fn_constructor_kwargs={"to": "zh-hans"}, batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=8))
     ds.write_parquet("s3://bucket/clean/")
 
 A class, so that each Ray worker builds its Cleaner once (``Cleaner.for_config``) and reuses it for

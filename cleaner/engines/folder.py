@@ -225,6 +225,7 @@ def _clean_records_file(job: Job, config: Config) -> Outcome:
 
 
 def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> None:
+    finished = outcome.error is None  # read to its end: a re-run may skip it
     if outcome.error:
         report.fail(job.src, outcome.error)
     elif outcome.events is not None:
@@ -234,6 +235,9 @@ def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> 
         report.done(job.src, records.cleaned > 0, [{"action": k, "count": v} for k, v in records.steps.items()])
         report.warnings.extend(records.failed + records.warnings)  # already printed, line by line
         report.notes.extend(records.notes)
+        # A failure of the file itself, not of one record (FILE:LINE), is a compressed stream that
+        # broke off: what was read is written, but a re-run must read it again (and say so again).
+        finished = all(where != job.src for where, _ in records.failed)
         outcome.details = {"changed": records.cleaned > 0, "records": records.cleaned + records.unchanged + len(records.failed),
                            "cleaned": records.cleaned, "failed": len(records.failed)}
     else:
@@ -241,7 +245,7 @@ def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> 
         report.done(job.src, d["changed"], d["steps"], d["findings"], d["meta"].get("site", ""))
         if "diff" in d:
             report.diff(job.src, *d.pop("diff"))
-    if outcome.error is None and manifest is not None:
+    if finished and manifest is not None:
         manifest.record(job.output, outcome.input_digest)
     if per_file:
         status = "failed" if outcome.error else "cleaned" if (outcome.details or {}).get("changed") else "unchanged"

@@ -1,7 +1,10 @@
 """``cleaner --engine ray INPUT -o OUT``: clean a corpus of records with Ray Data.
 
-JSON Lines are read as lines of text, never through Ray's JSON reader: its type inference turns a
-string id ``"0000"`` into the number 0 and rewrites floats. Each line goes through the same record
+JSON Lines are read as lines of bytes by our own datasource (:func:`_read_lines`), never through
+Ray's JSON reader (its type inference turns a string id ``"0000"`` into the number 0 and rewrites
+floats) nor its text reader (it decodes whole files strictly, so one non-UTF-8 record ends the run
+in a traceback, and it splits at U+2028 and other line separators that JSON strings may hold raw,
+cutting records in two). Each line goes through the same record
 path as the local engine (``cleaner.engines.jsonl.clean_lines``), so every field other than the
 cleaned one keeps its exact text, and a bad line is passed through and reported. The driver
 writes the lines in input order into part files under OUT (``part-00000.jsonl``, ...) and replays
@@ -26,8 +29,10 @@ from pathlib import Path
 
 from cleaner.config import Config
 from cleaner.engines.report import Recorder, Report, replay
+from cleaner.io.compressed import base_name
 
 PART_RECORDS = 100_000  # records per output part file
+FILE = "<file>"  # in an event: about the file itself, not one of its lines
 
 
 def _start(jobs: int | None):
@@ -53,9 +58,9 @@ def _inputs(path: str) -> tuple[str, list[str]]:
     src = Path(path)
     files = sorted(p for p in src.rglob("*") if p.is_file()) if src.is_dir() else [src]
     parquet = [str(p) for p in files if p.suffix == ".parquet"]
-    jsonl = [str(p) for p in files if p.suffix in (".jsonl", ".json")]
+    jsonl = [str(p) for p in files if base_name(p.name).endswith((".jsonl", ".ndjson", ".json"))]
     if not parquet and not jsonl:
-        raise ValueError(f"{path}: no .jsonl, .json or .parquet files")
+        raise ValueError(f"{path}: no .jsonl, .ndjson, .json (each also compressed) or .parquet files")
     if parquet and jsonl:
         raise ValueError(f"{path}: holds both JSON Lines and Parquet files; give one kind")
     return ("parquet", parquet) if parquet else ("jsonl", jsonl)
@@ -71,14 +76,69 @@ class _CleanLines:
         from cleaner.engines.jsonl import clean_lines
 
         out, events = [], []
-        for line, path in zip(batch["text"], batch["path"]):
+        for raw, path, broke in zip(batch["raw"], batch["path"], batch["broke"]):
+            if broke:  # the file broke off here: no line, one failure of the file itself
+                out.append(b"")
+                events.append(json.dumps([("fail", (FILE, str(broke)))]))
+                continue
             log = Recorder()
-            raw = line.encode("utf-8", "surrogateescape") + b"\n"
+            raw = bytes(raw)
             cleaned = list(clean_lines([raw], self.config, name="", field=self.field, details=self.details, log=log,
                                        learned=self.learned, group=_group(path)))
-            out.append((cleaned[0] if cleaned else raw).decode("utf-8", "surrogateescape"))
+            out.append(cleaned[0] if cleaned else raw)
             events.append(json.dumps(log.events, ensure_ascii=False))
         return {"path": batch["path"], "line": out, "events": events}
+
+
+LINES_PER_BLOCK = 10_000
+
+
+def _read_lines(ray, files: list[str]):
+    """A Ray dataset of the files' lines as bytes (``raw``, ending kept) and their ``path``."""
+    from ray.data.block import BlockAccessor
+    from ray.data.datasource import FileBasedDatasource
+
+    from cleaner.io.compressed import COMPRESSION_ERRORS, wrap_reader
+
+    class RecordLines(FileBasedDatasource):
+        def resolve_compression(self, path: str, open_args: dict):
+            return None  # the raw bytes: decompressed below, as the local engine does
+
+        def _read_stream(self, f, path: str):
+            lines: list[bytes] = []
+            try:
+                # Line by line, as the local engine reads: a file that breaks off keeps every
+                # line before the break (a read of a large chunk would lose the chunk's lines).
+                for line in wrap_reader(f, path):
+                    lines.append(line)
+                    if len(lines) >= LINES_PER_BLOCK:
+                        yield _block(BlockAccessor, lines)
+                        lines = []
+            except COMPRESSION_ERRORS as exc:
+                # The lines read before the break are cleaned; the break is one failure of the
+                # file (a last row with no line and the message).
+                yield _block(BlockAccessor, lines, f"cannot read the compressed data ({type(exc).__name__}: {exc})")
+                return
+            if lines:
+                yield _block(BlockAccessor, lines)
+
+    return ray.data.read_datasource(RecordLines(files, include_paths=True))
+
+
+def _block(accessor, lines: list[bytes], broke: str = ""):
+    """Rows ``raw`` (a line) and ``broke`` (empty, or on a last row without a line, why the file
+    could not be read on)."""
+    if broke:
+        lines = [*lines, b""]
+    return accessor.batch_to_block({"raw": _column(lines), "broke": _column([""] * (len(lines) - 1) + [broke] if lines else [])})
+
+
+def _column(lines: list):
+    import numpy as np
+
+    column = np.empty(len(lines), dtype=object)
+    column[:] = lines
+    return column
 
 
 def _group(path: str) -> str:
@@ -124,12 +184,12 @@ def run(src: str, dst: str, config: Config, *, field: str = "text", details: boo
         if learn:  # told once the input is accepted: a refusal stays one line
             report.note(src, "learning furniture is not done for Parquet inputs (JSON Lines only)")
         ds = ds.map_batches(CleanBatch, fn_constructor_kwargs={"config": config, "field": field, "details": details},
-                            batch_format="pyarrow", batch_size=256, concurrency=workers)
+                            batch_format="pyarrow", batch_size=256, compute=ray.data.ActorPoolStrategy(size=workers))
         ds.write_parquet(dst)
         return report
-    ds = ray.data.read_text(files, include_paths=True, drop_empty_lines=False)
+    ds = _read_lines(ray, files)
     ds = ds.map_batches(_CleanLines, fn_constructor_args=(config, field, details, learned), batch_format="numpy",
-                        batch_size=256, concurrency=workers)
+                        batch_size=256, compute=ray.data.ActorPoolStrategy(size=workers))
     _write_lines(ds, Path(dst), report)
     return report
 
@@ -139,17 +199,20 @@ def _write_lines(ds, dst: Path, report: Report) -> None:
 
     dst.mkdir(parents=True, exist_ok=True)
     numbers: dict[str, int] = {}
-    part: list[str] = []
+    part: list[bytes] = []
     parts = 0
     for batch in ds.iter_batches(batch_format="numpy", batch_size=1024):
         for path, line, events in zip(batch["path"], batch["line"], batch["events"]):
             number = numbers[path] = numbers.get(path, 0) + 1
+            for method, args in json.loads(events):
+                where = path if args[0] == FILE else f"{path}:{number}"
+                replay(report, [(method, (where, *args[1:]))])
+            line = bytes(line)
             if not line.strip():
-                continue  # a blank line holds no record
-            replay(report, [(m, (f"{path}:{number}", *args[1:])) for m, args in json.loads(events)])
-            part.append(line if line.endswith("\n") else line + "\n")
+                continue  # a blank line holds no record (nor does a file's break)
+            part.append(line if line.endswith(b"\n") else line + b"\n")
             if len(part) >= PART_RECORDS:
-                write_atomic(dst / f"part-{parts:05d}.jsonl", [s.encode("utf-8", "surrogateescape") for s in part])
+                write_atomic(dst / f"part-{parts:05d}.jsonl", part)
                 part, parts = [], parts + 1
     if part or not parts:
-        write_atomic(dst / f"part-{parts:05d}.jsonl", [s.encode("utf-8", "surrogateescape") for s in part])
+        write_atomic(dst / f"part-{parts:05d}.jsonl", part)

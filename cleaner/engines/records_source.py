@@ -18,15 +18,26 @@ class InputError(OSError):
 
 
 def record_lines(path: str, kind: str, *, log) -> Iterator[bytes]:
-    """Lines of JSON records from ``path``; a WARC record that cannot be read is logged and skipped."""
+    """Lines of JSON records from ``path``; a WARC record that cannot be read is logged and skipped.
+
+    A compressed file that breaks off (a download cut short) keeps the records read before the
+    break: they are cleaned and written, and the break is one failure in the log, as ``zcat``
+    does. A file unreadable from its start raises :class:`InputError`.
+    """
     if kind == "warc":
         yield from _warc_lines(path, log)
         return
+    read = 0
     try:
         with open_reader(path) as fh:
-            yield from fh
+            for line in fh:
+                read += 1
+                yield line
     except COMPRESSION_ERRORS as exc:
-        raise InputError(f"cannot read the compressed data ({type(exc).__name__}: {exc})") from None
+        why = f"cannot read the compressed data ({type(exc).__name__}: {exc})"
+        if not read:
+            raise InputError(why) from None
+        log.fail(path, f"{why} after line {read}: the records before it were cleaned, the rest is lost")
 
 
 def _warc_lines(path: str, log) -> Iterator[bytes]:

@@ -11,12 +11,17 @@ file, and the line for records), keeps the counts, and owns the exit code:
 
 Notes (a BOM that disagrees with its bytes, a page whose every line the rules removed, a folder
 symlink not followed) are printed but do not change the exit code.
+
+One mistake can repeat on every record (a wrong ``--field`` on a million-line file): the same
+message (digits aside) is printed ``SHOWN_PER_MESSAGE`` times, then once more as "not shown again";
+the count and the summary still hold every unit.
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,6 +36,8 @@ class WriteBack(enum.Enum):
 
 # Findings worth a line on stderr in every mode (notes: they do not change the exit code).
 TOLD_FINDINGS = frozenset({"bom-mismatch", "all-lines-removed", "empty-input"})
+SHOWN_PER_MESSAGE = 5
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -47,6 +54,7 @@ class Report:
     notes: list[tuple[str, str]] = field(default_factory=list)
     steps: Counter = field(default_factory=Counter)
     sites: Counter = field(default_factory=Counter)
+    said: Counter = field(default_factory=Counter)  # message (digits as 0) -> times it came
 
     def done(self, where: str, changed: bool, steps: list[dict] = (), findings: list[dict] = (), site: str = "") -> None:
         """A unit that went through the cleaner (``steps``/``findings`` as in ``Result.to_dict``)."""
@@ -81,8 +89,18 @@ class Report:
         out.flush()
 
     def _say(self, where: str, message: str) -> None:
-        if self.echo:
-            print(f"cleaner: {shown(where)}: {message}", file=self.err or sys.stderr, flush=True)
+        key = _DIGITS.sub("0", message)
+        self.said[key] += 1
+        times = self.said[key]
+        if not self.echo or times > SHOWN_PER_MESSAGE + 1:
+            return
+        if times == SHOWN_PER_MESSAGE + 1:
+            message = f"{message} (and so on: this message is not shown again; the summary counts every unit)"
+        print(f"cleaner: {shown(where)}: {message}", file=self.err or sys.stderr, flush=True)
+
+    @property
+    def not_shown(self) -> int:
+        return sum(max(0, n - SHOWN_PER_MESSAGE - 1) for n in self.said.values()) if self.echo else 0
 
     @property
     def changes_found(self) -> bool:
@@ -99,6 +117,8 @@ class Report:
         if self.skipped:
             parts.append(f"skipped {self.skipped}")
         parts.append(f"failed {len(self.failed)}")
+        if self.not_shown:
+            parts.append(f"{self.not_shown} repeated messages not shown")
         return f"{unit}: " + ", ".join(parts) + (f"; steps: {kinds}" if kinds else "")
 
 

@@ -73,6 +73,25 @@ def open_reader(path: str | os.PathLike) -> BinaryIO:
     return open(path, "rb", buffering=_BUFFER)
 
 
+def wrap_reader(fh: BinaryIO, name: str | os.PathLike) -> BinaryIO:
+    """The decompressed bytes of an open binary stream, by ``name``'s compression suffix.
+
+    Like :func:`wrap_writer`, closing the wrapper never closes ``fh``: the caller owns it. Engines
+    that get a stream from elsewhere (Ray's file system layer) read compressed inputs through
+    this, with the same decoders (and the same truncation errors) as the local engines.
+    """
+    kind = compression_of(name)
+    if kind == "gzip":
+        return gzip.GzipFile(fileobj=fh, mode="rb")
+    if kind == "bz2":
+        return bz2.BZ2File(fh, "rb")
+    if kind == "xz":
+        return lzma.LZMAFile(fh, "rb")
+    if kind == "zstd":
+        return io.BufferedReader(_ZstdReader(fh, closefd=False), buffer_size=_BUFFER)
+    return io.BufferedReader(_Reads(fh), buffer_size=_BUFFER)  # iterable by lines, whatever fh is
+
+
 def read_all(path: str | os.PathLike) -> bytes:
     """The whole of a file, decompressed by its name (a page saved as ``page.html.gz``).
 
@@ -128,14 +147,29 @@ class _KeepOpen(io.RawIOBase):
             self._fh.flush()
 
 
+class _Reads(io.RawIOBase):
+    """Any object with ``read(n)`` (a pyarrow stream) as a raw stream; close() leaves it open."""
+
+    def __init__(self, fh) -> None:
+        self._fh = fh
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        data = self._fh.read(len(buf))
+        buf[: len(data)] = data
+        return len(data)
+
+
 class _ZstdReader(io.RawIOBase):
     """Zstandard frames back to back, in order; the file ending inside a frame raises ZstdError.
 
     Memory: the output of one 4 KB compressed chunk at a time (4 KB x the compression ratio).
     """
 
-    def __init__(self, fh: BinaryIO) -> None:
-        self._fh, self._dctx = fh, zstandard.ZstdDecompressor()
+    def __init__(self, fh: BinaryIO, closefd: bool = True) -> None:
+        self._fh, self._dctx, self._closefd = fh, zstandard.ZstdDecompressor(), closefd
         self._frame = None  # decompressobj of the frame being read
         self._input, self._out, self._at = b"", b"", 0
 
@@ -165,6 +199,6 @@ class _ZstdReader(io.RawIOBase):
         return True
 
     def close(self) -> None:
-        if not self.closed:
+        if not self.closed and self._closefd:
             self._fh.close()
         super().close()

@@ -87,6 +87,10 @@ def _decode_unmarked(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    if _has_utf8_lines(data):
+        # Some lines are UTF-8 and others are not: GB18030 would read the whole file, the UTF-8
+        # lines as mojibake. Each line is read by what it is.
+        return _decode_by_line(data)
     candidates = _strict_readings(data)
     if not candidates:
         # Broken somewhere, or several encodings in one file (pages or lines put together from
@@ -98,6 +102,27 @@ def _decode_unmarked(data: bytes) -> Decoded:
     if _plausibility(scored[0][1]) - _plausibility(scored[1][1]) > 0.05:
         return Decoded(scored[0][1])
     return Decoded(_chardet_pick(data, candidates))
+
+
+# A line of legacy bytes passes strict UTF-8 by chance only when it is short: one with this many
+# non-ASCII characters, all of them Han or CJK punctuation, is UTF-8.
+UTF8_LINE_CHARS = 3
+
+
+def _has_utf8_lines(data: bytes) -> bool:
+    """Whether a file that fails UTF-8 as a whole holds lines that are clearly UTF-8."""
+    for raw in data.splitlines():
+        if raw.isascii():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        wide = [ch for ch in line if ch > "\x7f"]
+        if len(wide) >= UTF8_LINE_CHARS and all(HAN.match(ch) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+                                                  for ch in wide):
+            return True
+    return False
 
 
 def _strict_readings(data: bytes) -> list[tuple[str, str]]:

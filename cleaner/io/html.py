@@ -35,7 +35,9 @@ _WRAP = re.compile(f"([{_WIDE}])[ \t]*\r?\n[ \t\r\n]*(?=[{_WIDE}\U00020000-\U000
 _PRE = re.compile(r"(<(?:pre|textarea)\b.*?</(?:pre|textarea)\s*>)", re.IGNORECASE | re.DOTALL)
 _BLANKS = re.compile(r"[ \t\u00a0]+")
 # Hidden by the page itself: Resiliparse's plain-text mode keeps these unless told to skip them.
-_HIDDEN = ['[hidden]', '[style*="display:none" i]', '[style*="display: none" i]',
+# Ruby annotations (<rt>, <rp>: pinyin or zhuyin over the characters) are not the text: kept, they
+# come out as 國guó務wù.
+_HIDDEN = ["rt", "rp", '[hidden]', '[style*="display:none" i]', '[style*="display: none" i]',
            '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]']
 # <meta name|property=...> -> our key, first found wins.
 _META_KEYS = {

@@ -15,6 +15,7 @@ killed run left behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -136,6 +137,8 @@ def write_atomic(path: Path, pieces: str | bytes | Iterable[str | bytes]) -> Non
 
 def write_stream(pieces: str | bytes | Iterable[str | bytes]) -> None:
     """Write text (or its pieces) as UTF-8 to standard output."""
+    if sys.stdout is None:  # started with stdout closed (`cleaner page.txt >&-`)
+        raise OSError(errno.EBADF, "standard output is closed")
     out = sys.stdout.buffer
     for piece in [pieces] if isinstance(pieces, (str, bytes)) else pieces:
         out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)

@@ -41,7 +41,9 @@ def as_file_text(text: str) -> str:
 
 def page_changed(page: Page, cleaned: str) -> bool:
     """Whether the cleaned text says something other than the page: HTML always (markup went);
-    otherwise a difference in content, not in the encoding or a missing final newline."""
+    otherwise a difference in the file written, except the encoding and one missing final newline.
+    Trailing blank lines are a change: ``--check`` must say so when writing would drop them."""
     if page.is_html:
         return True
-    return as_file_text(cleaned) != as_file_text(page.text.rstrip("\n") if page.text.strip() else "")
+    written = as_file_text(cleaned)
+    return written != page.text and written != as_file_text(page.text)

@@ -8,6 +8,7 @@ is re-decoded on its GBK byte view from that point on (``realign``); the text be
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
@@ -15,10 +16,22 @@ import regex
 from cleaner import chunks
 from cleaner.model import Finding
 from cleaner.repair.holes import guess_finding
-from cleaner.repair.pinyin import SYLLABLE, annotates, is_annotation_syllable
+from cleaner.repair.pinyin import SYLLABLE, TONE_MARKS, annotates, has_tone, is_annotation_syllable, readings
 from cleaner.repair.realign import realign
+from cleaner.script.fold import fold_char
 
 ANNOTATION = regex.compile(r"(?<=(\p{Han}))\((" + SYLLABLE.pattern + r")\)")
+# The same annotation as people write it (teaching pages, copied dictionaries), not the damage:
+# fullwidth or square brackets, a space before or inside, capitals, tone numbers (guo2, lv4) or
+# no tone. One alone is often a gloss that explains a reading (长（zhǎng）), so these go only
+# where a piece of a line holds two or more that check out.
+VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[(（\[] ?([A-Za-zÜü\u00c0-\u01dc\u1e3f]{1,7}[0-5]?) ?[)）\]]"
+                        r"(?:[ \u3000](?=\p{Han}))?")
+# Ruby text copied out of a page loses its brackets too (國guó務wù院): a tone-marked syllable
+# directly between Han characters; the same rule of two or more applies.
+BARE = regex.compile(r"(?<=(\p{Han}))([a-zü\u00e0-\u01dc\u1e3f]{1,6})(?=\p{Han}|[^\w]|$)")
+_TONED = regex.compile("[" + "".join(sorted(TONE_MARKS)) + "]")
+_MARKED = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
 
 
 @dataclass
@@ -45,7 +58,63 @@ def strip_annotations(text: str) -> tuple[str, int]:
             return ""
         return m.group(0)
 
-    return ANNOTATION.sub(drop, text), count
+    text = ANNOTATION.sub(drop, text)
+    if "(" in text or "（" in text or "[" in text or _TONED.search(text):
+        text, variants = _strip_variants(text)
+        count += variants
+    return text, count
+
+
+def _strip_variants(text: str) -> tuple[str, int]:
+    """``國（guó）務 (wu4) 院`` -> ``國務院`` when two or more such annotations check out.
+
+    >>> _strip_variants("國（guó）務（wù）院")
+    ('國務院', 2)
+    >>> _strip_variants("这里的“长（zhǎng）”读第三声")
+    ('这里的“长（zhǎng）”读第三声', 0)
+    """
+    found = [m for m in VARIANT.finditer(text) if _variant_reads(m.group(1), m.group(2))]
+    found += [m for m in BARE.finditer(text) if has_tone(m.group(2)) and m.group(2) in readings(m.group(1))]
+    found.sort(key=lambda m: m.start())
+    if len(found) < 2:
+        return text, 0
+    parts, last = [], 0
+    for m in found:
+        parts.append(text[last:m.start()])
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts), len(found)
+
+
+def _variant_reads(ch: str, written: str) -> bool:
+    """Does ``ch`` read ``written`` (any case; tone marks, a tone number, or lower-case without
+    tone: a capitalised toneless word is a romanised name, 李 (Li), and stays)?"""
+    if written[-1].isdigit():
+        syllable = _with_tone_mark(written[:-1].lower().replace("v", "ü"), int(written[-1]))
+    elif any(c in "".join(_MARKED.values()) for c in written.lower()):
+        syllable = written.lower()
+    elif written.islower():
+        return any(_toneless(r) == written for r in readings(ch))
+    else:
+        return False
+    return syllable in readings(ch)
+
+
+def _with_tone_mark(base: str, tone: int) -> str:
+    """``guo``, 2 -> ``guó``: the mark goes on a or e, on the o of ou, else on the last vowel."""
+    if not 1 <= tone <= 4:
+        return base  # 0 or 5: the neutral tone, written without a mark
+    vowels = [i for i, c in enumerate(base) if c in _MARKED]
+    if not vowels:
+        return base
+    at = next((i for i, c in enumerate(base) if c in "ae"), None)
+    if at is None:
+        at = base.find("ou") if "ou" in base else vowels[-1]
+    return base[:at] + _MARKED[base[at]][tone - 1] + base[at + 1:]
+
+
+def _toneless(syllable: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c) or c == "\u0308").replace("u\u0308", "ü")
 
 
 def _is_annotation(m: regex.Match) -> bool:
@@ -55,6 +124,19 @@ def _is_annotation(m: regex.Match) -> bool:
 def looks_annotated(text: str) -> bool:
     """Cheap detector: does the text carry at least one pinyin annotation?"""
     return any(_is_annotation(m) for m in ANNOTATION.finditer(text)) or ("?" in text and _has_hole_group(text))
+
+
+def _only_a_gloss(text: str) -> bool:
+    """One annotation on the whole page, on a character both scripts write alike (荨(qián)麻):
+    a gloss that explains a reading. The damage annotates Traditional characters, and a page
+    carries many (docs/corruption.md)."""
+    found = []
+    for m in ANNOTATION.finditer(text):
+        if _is_annotation(m):
+            found.append(m)
+            if len(found) > 1:
+                return False
+    return len(found) == 1 and fold_char(found[0].group(1)) == found[0].group(1) and _strip_variants(text)[1] == 0
 
 
 _HOLE_GROUP = regex.compile(r"\?(" + SYLLABLE.pattern + r")\)")
@@ -70,12 +152,14 @@ _SHIFT_SIGNATURE = regex.compile(r"\?!(?:\p{Han}|\?|$)")
 def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = None) -> PinyinRepair:
     """Undo the annotation damage; ``page_damaged``: ``looks_annotated(text)`` if already known."""
     result = PinyinRepair(text)
-    if "(" not in text and "?" not in text:
+    if "(" not in text and "?" not in text and "（" not in text and "[" not in text and not _TONED.search(text):
         return result
     # Question marks are only re-decoded on pages that show the annotation damage at all:
     # elsewhere a "?" is a question mark.
     if page_damaged is None:
         page_damaged = looks_annotated(text)
+    if _only_a_gloss(text) and not ("?" in text and _has_hole_group(text)) and not _SHIFT_SIGNATURE.search(text):
+        return result
     out_lines = []
     offset = 0
     for line in text.split("\n"):

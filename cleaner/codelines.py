@@ -1,0 +1,63 @@
+"""Lines of program code inside an article: the width fixers leave their ASCII signs alone.
+
+Tech articles quote code (``print("你好, 世界")``, ``if (x > 0) { y = f(a, b); }``); turning its
+commas and parentheses fullwidth because a Chinese string sits next to them breaks the code. A
+line is taken for code when it starts, after its indentation, with an ASCII identifier (or a
+``#include``-style directive or a comment), ends like a statement or a block (``;``, ``{``, ``}``,
+``)``, or ``:`` after a keyword such as ``def``/``if``; a trailing ``#``/``//`` comment allowed) and
+begins with a keyword or holds a call ``name(`` or an assignment ``name =`` (ASCII names). Chinese
+prose does not do all three: ``iPhone的价格是(5000元)`` has no ASCII call or assignment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# A line that starts like code: indentation, then an ASCII identifier, a directive or a comment.
+_STARTS = re.compile(r"^[ \t]*(?:[A-Za-z_$@]|#[a-z]|//|/\*)[^\n]*$", re.MULTILINE)
+_KEYWORD = re.compile(r"[ \t]*(?:def|class|function|func|fn|public|private|protected|static|void|int|return|if|for|"
+                      r"while|else|elif|switch|case|var|let|const|import|from|package|#[a-z]+)\b")
+# ASCII only: a Chinese word before "(" is prose (是(5000元)).
+_CALL_OR_ASSIGN = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.]*\(|[A-Za-z0-9_$\])][ \t]*(?:[-+*/%|&^]|<<|>>)?=(?!=)")
+_ENDS = re.compile(r"(?:[;{}()]|:)[ \t]*(?:(?:#|//)[^\n]*)?$")
+_HINTS = re.compile(r"[;{}]|[A-Za-z0-9_]\(|\)[ \t]*:|^[ \t]*#[a-z]", re.MULTILINE)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every code line of ``text``.
+
+    >>> t = '示例:\\nprint("你好, 世界")\\n结果为"你好, 世界".'
+    >>> [t[a:b] for a, b in code_spans(t)]
+    ['print("你好, 世界")']
+    """
+    if not _HINTS.search(text):
+        return []
+    return [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
+
+
+def _is_code(line: str) -> bool:
+    end = _ENDS.search(line)
+    if not end or end.group().lstrip().startswith("("):
+        return False  # an opening parenthesis ends no statement
+    keyword = _KEYWORD.match(line)
+    if end.group().lstrip()[0] == ":" and not keyword:
+        return False  # 如下: ends prose as often as code
+    return bool(keyword) or bool(_CALL_OR_ASSIGN.search(line))
+
+
+def except_code(fixer: Callable[[str], str]) -> Callable[[str], str]:
+    """``fixer`` applied to ``text`` outside its code lines."""
+
+    def fix(text: str) -> str:
+        spans = code_spans(text)
+        if not spans:
+            return fixer(text)
+        out, last = [], 0
+        for a, b in spans:
+            out += [fixer(text[last:a]) if a > last else "", text[a:b]]
+            last = b
+        out.append(fixer(text[last:]) if last < len(text) else "")
+        return "".join(out)
+
+    return fix

@@ -1,0 +1,34 @@
+"""Code lines in an article keep their ASCII signs (cleaner/codelines.py)."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.codelines import code_spans
+
+
+@pytest.mark.parametrize("line", [
+    'print("你好, 世界")',
+    "if (x > 0) { y = f(a, b); }",
+    "    total = sum(x, y)  # 求和,返回",
+    'String s = "中文, 测试";',
+    "#include <stdio.h> // 头文件(必须)",
+    "def 计算(a, b):",
+])
+def test_code_lines_are_found(line):
+    text = f"示例:\n{line}\n结束。"
+    assert [text[a:b] for a, b in code_spans(text)] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "iPhone的价格是(5000元)",
+    "Apple (iPhone) 发布,售价(5000元)。",
+    "他说:今天(周一)很好!",
+    "CEO张三表示:公司(集团)将上市。",
+])
+def test_prose_is_not_code(line):
+    assert code_spans(line) == []
+
+
+def test_the_cleaner_leaves_code_signs_and_widens_prose_around_it():
+    text = '示例代码如下:\nprint("你好, 世界")\nx = f(a, b);\n运行结果为"你好,世界".'
+    assert Cleaner().clean(text) == '示例代码如下：\nprint("你好, 世界")\nx = f(a, b);\n运行结果为"你好，世界".'
