@@ -425,3 +425,12 @@ def test_a_lost_byte_in_a_run_read_in_the_agreed_source_is_a_guess_by_its_contex
     guessed = {f.position for f in fixed.findings}
     assert marked == "".join("\ufffd" if k in guessed else ch for k, ch in enumerate(page))
     assert repair_single_byte(marked, guess=False).text == marked
+
+
+def test_a_misread_run_is_not_cut_before_its_last_rare_character():
+    # UTF-8 read as GBK: the reading of a long misread run scores best per character without its
+    # rare last characters (挐（ before ASCII), but they are misread too; the rest of a reading
+    # is cut off only where it reads worse re-read than as it stands.
+    line = "这是一个神话中的半人半鸟的形象，传说是主神之一毗瑟挐（Vishnu）的坐骑，用以装饰节杖。"
+    broken = line.encode("utf-8").decode("gbk", errors="replace")
+    assert fix_utf8_as_gbk(broken)[0] == line

@@ -654,7 +654,8 @@ def _best_end(aligned: list[tuple[int, int]], fixed: str, piece: str, source: st
     the length, as readings are compared. Prefix scores are summed once (each character given the
     one before it), so every end costs one step.
 
-    A stretch cut short of its reading must gain CUT_GAIN per character: a clean rare word re-read
+    A stretch is cut short of its reading only where the rest reads worse re-read than as it
+    stands (clean text), and the cut must gain CUT_GAIN per character: a clean rare word re-read
     alone may come out fluent by chance (埴輪 -> 圆近), and its misread neighbours are no longer
     there to say so.
     """
@@ -665,8 +666,16 @@ def _best_end(aligned: list[tuple[int, int]], fixed: str, piece: str, source: st
         return gained[a[1] + 1] / (a[1] + 1) - kept[a[0]] / a[0]
 
     longest = aligned[0]
+
+    def tail_gains(a: tuple[int, int]) -> bool:
+        """Does the reading past the cut score better than the text it would replace there
+        (misread too: a rare character at the end of a misread run, 挐（, lowers the mean of
+        the reading but is no clean text)?"""
+        return gained[longest[1] + 1] - gained[a[1] + 1] >= kept[longest[0]] - kept[a[0]]
+
     for n, k in sorted(aligned, key=lambda a: -per_char(a) * a[0]):
-        if (n, k) != longest and per_char((n, k)) < CUT_GAIN:
+        # A cut must also read as running Chinese on its own, as the caller will ask.
+        if (n, k) != longest and (per_char((n, k)) < CUT_GAIN or tail_gains((n, k)) or _per_char(fixed[: k + 1]) <= FLUENT):
             continue
         if family == decoders.SINGLE_FAMILY or (_marked(piece, 0, n, source) and _evidence(piece, 0, n, source)):
             return n, k
