@@ -552,7 +552,9 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 fixed = "".join(c.char for c in decoded)
                 # The reading may run on past the misread stretch into clean text (a Big5 reading of
                 # clean characters a GBK view gives is nonsense): the stretch ends where it gains most.
-                n_chars, k = _best_end(aligned, fixed, piece, source, family)
+                # Not where a pinyin annotation after the window confirms its end.
+                if not (syllable and n_chars == len(ends) and not capped):
+                    n_chars, k = _best_end(aligned, fixed, piece, source, family)
                 fixed, decoded = fixed[: k + 1], decoded[: k + 1]
                 gain = (_per_char(fixed) - _per_char(piece[:n_chars])) * n_chars
                 if best is None or gain > best[0]:
@@ -654,8 +656,8 @@ def _best_end(aligned: list[tuple[int, int]], fixed: str, piece: str, source: st
     the length, as readings are compared. Prefix scores are summed once (each character given the
     one before it), so every end costs one step.
 
-    A stretch is cut short of its reading only where the rest reads worse re-read than as it
-    stands (clean text), and the cut must gain CUT_GAIN per character: a clean rare word re-read
+    A stretch is cut short of its reading only where the rest reads clearly worse re-read than as
+    it stands (clean text: GAIN per character), and the cut must gain CUT_GAIN per character: a clean rare word re-read
     alone may come out fluent by chance (埴輪 -> 圆近), and its misread neighbours are no longer
     there to say so.
     """
@@ -668,10 +670,12 @@ def _best_end(aligned: list[tuple[int, int]], fixed: str, piece: str, source: st
     longest = aligned[0]
 
     def tail_gains(a: tuple[int, int]) -> bool:
-        """Does the reading past the cut score better than the text it would replace there
-        (misread too: a rare character at the end of a misread run, 挐（, lowers the mean of
-        the reading but is no clean text)?"""
-        return gained[longest[1] + 1] - gained[a[1] + 1] >= kept[longest[0]] - kept[a[0]]
+        """Does the reading past the cut lose less than GAIN per character against the text it
+        would replace there? Clean text read as nonsense loses more; a misread tail may even
+        gain (a rare character at the end of a misread run, 挐（, lowers the mean of the reading
+        but is no clean text), or lose a little (Big5 數 read as GBK is 计, fluent after 大)."""
+        loss = (kept[longest[0]] - kept[a[0]]) - (gained[longest[1] + 1] - gained[a[1] + 1])
+        return loss < GAIN * (longest[0] - a[0])
 
     for n, k in sorted(aligned, key=lambda a: -per_char(a) * a[0]):
         # A cut must also read as running Chinese on its own, as the caller will ask.
