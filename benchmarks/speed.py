@@ -20,7 +20,9 @@ would not have warm, and no page is seen twice):
   cleaning, writing), for the scaling.
 
 Cold start is the import, the construction and the first page; steady state is every other page,
-each once. Figures are min-max over the repeats. The machine may be shared: say so with them.
+each once. Figures are min-max over the repeats. The machine may be shared: say so with them;
+the steady rates are also given per second of the worker's own CPU time, which a busy machine
+disturbs much less than the wall clock.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def worker(name: str, pages_path: str) -> None:
     cold = (load - start) + (time.perf_counter() - load)  # corpus reading is not the chain's
     per_kind: dict[str, list[float]] = {}
     failed: list[str] = []  # a page that raises is counted and told, never hidden
-    steady_start = time.perf_counter()
+    steady_start, steady_cpu = time.perf_counter(), time.process_time()
     for page in pages[1:]:
         t = time.perf_counter()
         try:
@@ -97,8 +99,9 @@ def worker(name: str, pages_path: str) -> None:
         spent[0] += time.perf_counter() - t
         spent[1] += len(page["text"].encode("utf-8"))
     steady = time.perf_counter() - steady_start
+    cpu = time.process_time() - steady_cpu
     size = sum(len(p["text"].encode("utf-8")) for p in pages[1:])
-    print(json.dumps({"cold": cold, "steady": steady, "bytes": size, "per_kind": per_kind, "failed": failed}))
+    print(json.dumps({"cold": cold, "steady": steady, "cpu": cpu, "bytes": size, "per_kind": per_kind, "failed": failed}))
 
 
 def run_worker(name: str, pages_path: Path) -> dict:
@@ -137,15 +140,20 @@ def measure_mix(mix: str, repeat: int, jobs: int, cli: bool, tmp: Path) -> dict:
             print(f"!! {name} raised on {failure}")
     rates = {name: [r["bytes"] / 1e6 / r["steady"] for r in rs] for name, rs in runs.items()}
     result = {"mix": mix, "size": size, "rates": rates, "cold": {n: [r["cold"] for r in rs] for n, rs in runs.items()}}
-    print(f"{'chain':10s} {'steady MB/s':>14s} {'cold start s':>14s}")
+    # MB per second of the process's own CPU time: on a shared machine (other processes on the
+    # cores) wall-clock rates swing with the load, CPU-time rates much less.
+    cpu_rates = {name: [r["bytes"] / 1e6 / r["cpu"] for r in rs] for name, rs in runs.items()}
+    result["cpu_rates"] = cpu_rates
+    print(f"{'chain':10s} {'steady MB/s':>14s} {'MB/s of CPU':>14s} {'cold start s':>14s}")
     for name in CHAINS:
-        print(f"{name:10s} {span(rates[name]):>14s} {span(result['cold'][name]):>14s}")
+        print(f"{name:10s} {span(rates[name]):>14s} {span(cpu_rates[name]):>14s} {span(result['cold'][name]):>14s}")
     # Ratios per repeat (each repeat ran the three back to back).
     for other in ("naive", "careful"):
         ratios = [a / b for a, b in zip(rates["cleaner"], rates[other], strict=True)]
         result[f"vs_{other}"] = ratios
-        print(f"cleaner / {other}: {span(ratios)}x")
-    print("cleaner per kind of page (steady MB/s, min-max):")
+        cpu_ratios = [a / b for a, b in zip(cpu_rates["cleaner"], cpu_rates[other], strict=True)]
+        print(f"cleaner / {other}: {span(ratios)}x (CPU time: {span(cpu_ratios)}x)")
+    print("cleaner per kind of page (steady MB/s of wall-clock time, min-max):")
     for kind in sorted(runs["cleaner"][0]["per_kind"]):
         values = [r["per_kind"][kind][1] / 1e6 / r["per_kind"][kind][0] for r in runs["cleaner"]]
         share = runs["cleaner"][0]["per_kind"][kind][1] / 1e6 / size

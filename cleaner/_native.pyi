@@ -87,6 +87,9 @@ class Codes:
     def byte_view(self, text: str, family: str) -> tuple[list[int | None], list[int]]: ...
     def encode(self, ch: str, family: str) -> bytes | None: ...
     def rejects(self, family: str, first: int, second: int | None) -> bool: ...
+    def utf8_stretches(self, text: str, family: str, ranges: list[tuple[int, int]],
+                       min_chars: int) -> list[tuple[int, int]]:
+        """layers._utf8_stretches over each (start, end) range, in order (native/src/stretches.rs)."""
 
 class Reader:
     """reread.read: the candidate index built once (ordered by ``lm``'s unigram)."""
@@ -113,3 +116,22 @@ class Realigner:
                 fast_forward: bool) -> tuple[str, int, int, list[tuple[int, str, str, tuple[str, ...]]]] | None:
         """(text, groups dropped, bytes put back, [(position, character, kind, options)]), or
         None when no reading is consistent."""
+
+# The start gate of the mojibake re-read (native/src/startgate.rs); the Python original is
+# tests/reference_startgate.py.
+
+UTF8_LIKE_BYTES: int
+
+class StartGate:
+    """One scan of a text: each family's byte view, where each character's bytes begin and where a
+    start's view ends. ``views``: [(family, [(source, least non-ASCII characters)])] in the order
+    the re-read reads them; ``marks``: ascending positions of the characters a stretch must hold
+    one of (None: none needed); ``max_span``: characters looked ahead at once."""
+
+    def __init__(self, codes: Codes, text: str, views: list[tuple[str, list[tuple[str, int]]]],
+                 marks: list[int] | None, max_span: int) -> None: ...
+    def starts(self, lo: int, hi: int, stop: int) -> list[tuple[int, int]]:
+        """(start, readings as bits in the order of ``views``) of each start ``0..stop`` of the
+        window ``lo..hi`` (offsets in the window) some reading may pass from; ValueError for a
+        window outside the text."""
+    def __len__(self) -> int: ...

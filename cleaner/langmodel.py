@@ -34,7 +34,7 @@ UNKNOWN = -16.0  # log-probability floor for characters jieba never saw
 # as in running news text (commas and full stops common, question and exclamation marks rare).
 # ASCII signs count as their fullwidth forms: NFKC made the pages' punctuation ASCII.
 _PUNCT_LOGP = {
-    "，,": -3.5, "。": -4.0, "、": -5.0, "“”\"": -5.5, "：:": -6.0, "（）()《》": -6.5,
+    "，,": -3.5, "\u3000": -6.0, "。": -4.0, "、": -5.0, "“”\"": -5.5, "：:": -6.0, "（）()《》": -6.5,
     "；;": -7.0, "—…·.'-+%/ ": -7.0, "？！?!": -8.0,
 }
 PUNCTUATION_LOGP = {ch: logp for marks, logp in _PUNCT_LOGP.items() for ch in marks}
@@ -43,6 +43,11 @@ PUNCTUATION = frozenset(PUNCTUATION_LOGP)
 # often follows a sentence end (。” ！”).
 PAUSES = frozenset("。，、：；！？,:;!?")
 DOUBLE_PAUSE_LOGP = -12.0
+# Lines: a line, or the ideographic spaces that indent a paragraph (U+3000, every Chinese web page
+# has them and Wikipedia none), never go on with a pausing mark; a paragraph rarely ends with a comma.
+LINE_STARTS = frozenset("\n\u3000")
+COMMAS = frozenset("，,、")
+COMMA_BEFORE_BREAK_LOGP = -6.0
 CLOSE_AFTER_END_LOGP = -1.0
 # After a digit, units and counters are the rule (10月13日, 31.1万亿元); jieba has no numbers.
 AFTER_DIGIT = frozenset("年月日号时分秒点万亿元个位名家项次倍岁天周度")

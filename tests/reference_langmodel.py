@@ -17,8 +17,11 @@ from cleaner.langmodel import (
     ALNUM_LOGP,
     ASCII_RUN_LOGP,
     CLOSE_AFTER_END_LOGP,
+    COMMA_BEFORE_BREAK_LOGP,
+    COMMAS,
     DIGIT,
     DOUBLE_PAUSE_LOGP,
+    LINE_STARTS,
     OLD_WEIGHTS,
     PAUSES,
     PUNCTUATION,
@@ -75,6 +78,10 @@ class CharModel:
             return ASCII_RUN_LOGP  # Latin words, numbers and their spacing hang together
         if prev in PAUSES and ch in PAUSES:
             return DOUBLE_PAUSE_LOGP
+        if prev in LINE_STARTS and ch in PAUSES:
+            return DOUBLE_PAUSE_LOGP
+        if prev in COMMAS and ch == "\n":
+            return COMMA_BEFORE_BREAK_LOGP
         if prev in "。！？!?" and ch == "”":
             return CLOSE_AFTER_END_LOGP
         if prev.isdigit() and ch in AFTER_DIGIT and not self._running:

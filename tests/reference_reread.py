@@ -28,8 +28,12 @@ MAX_CANDIDATES = 48
 def _acceptable(ch: str) -> bool:
     """A character a misread Chinese span may hold: Han, Chinese and fullwidth punctuation and
     signs (「」『』【】, ～, fullwidth digits), and the pinyin tone-marked letters."""
-    return bool(HAN.match(ch)) or ch in SPAN_PUNCT or ch in TONE_MARKS or "\u3000" < ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" \
-        or "\u2010" <= ch <= "\u2027"
+    return bool(HAN.match(ch)) or ch in SPAN_PUNCT or ch in TONE_MARKS or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" \
+        or "\u2010" <= ch <= "\u2027" or any(a <= ch <= b for a, b in SYMBOLS)
+
+
+# Signs Chinese pages use (reread.rs SYMBOLS): ‰ ′ ″ ※, ℃ №, Ⅰ, arrows, ∶ ≥ √, ①, box drawing, ■ ●, ★.
+SYMBOLS = (("\u2030", "\u203b"), ("\u2100", "\u22ff"), ("\u2460", "\u24ff"), ("\u2500", "\u25ff"), ("\u2600", "\u266f"))
 
 
 def _shapes(window: tuple, source: str, ignore: bool) -> list[tuple[int, tuple]]:

@@ -107,3 +107,17 @@ def test_a_second_clean_changes_nothing(source, codec):
         cleaner = Cleaner(to=to)
         once = cleaner.clean(f"据报道，{text}")
         assert cleaner.clean(once) == once
+
+
+def test_runs_of_a_page_without_the_hint_are_not_cut_per_decoder(monkeypatch):
+    # A Korean name puts the multi-byte hint on the page, so every run of Han is a run of what a
+    # Japanese or Korean decoder shows; only the run holding the hint can be one it made.
+    from cleaner.repair import code_pages
+
+    asked: list[str] = []
+    shows = code_pages._shows
+    monkeypatch.setattr(code_pages, "_shows", lambda ch, codec: asked.append(ch) or shows(ch, codec))
+    name = "윤석열"
+    text = f"韩国总统{name}今天发表讲话。\n" + ARTICLE * 3
+    assert repair_code_pages(text).text == text
+    assert asked and set(asked) <= set(f"韩国总统{name}今天发表讲话。")

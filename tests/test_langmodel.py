@@ -80,6 +80,14 @@ def test_fixed_pairs_of_marks_stay(lm):
     assert lm.bigram("。", "”") == langmodel.CLOSE_AFTER_END_LOGP
 
 
+def test_lines_and_their_indentation(lm):
+    # Web pages indent paragraphs with U+3000 (Wikipedia never does); a line or its indentation
+    # never goes on with a pausing mark, and a paragraph seldom ends with a comma.
+    assert lm.unigram("\u3000") > lm.unigram("〢") + 5
+    assert lm.bigram("\n", "。") == lm.bigram("\u3000", "，") == langmodel.DOUBLE_PAUSE_LOGP
+    assert lm.bigram("，", "\n") == langmodel.COMMA_BEFORE_BREAK_LOGP < lm.bigram("？", "\n")
+
+
 def test_numbers_are_followed_by_what_running_text_puts_after_them(lm, old):
     # The in-word model scores every unit after a digit alike (10月1日 or 10月1时); running text
     # knows dates are commoner, whatever the digit and its width.

@@ -62,3 +62,48 @@ def test_a_single_byte_first_layer_comes_back():
     broken = twice(SENTENCE, "cp1252", "whatwg-gbk")
     repair = repair_second_layer(broken)
     assert repair.text.startswith(SENTENCE[:-1]) and repair.count == 1
+
+
+# --- the native stretch scan against the Python original (tests/reference_layers.py) ---------
+
+import reference_layers  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, clean_line, damaged_line, text_inputs  # noqa: E402
+
+from cleaner.repair import decoders, layers  # noqa: E402
+
+_LAYERED = [(first, second) for first in DECODERS for second in DECODERS]
+
+
+@st.composite
+def layered_line(draw) -> str:
+    """A clean line misread twice (mojibake of mojibake), through any two wrong decoders."""
+    first, second = draw(st.sampled_from(_LAYERED))
+    return twice(draw(clean_line), first, second)
+
+
+pages = st.lists(st.one_of(text_inputs, damaged_line(), layered_line()), min_size=1, max_size=4).map("\n".join)
+
+
+@SETTINGS
+@given(text=pages, family=st.sampled_from(layers.FAMILIES), cut=st.data())
+def test_the_native_stretches_are_the_python_originals(text, family, cut):
+    # The whole page, and a range of it cut anywhere (the scan stops at the range's end).
+    start = cut.draw(st.integers(0, len(text)))
+    end = cut.draw(st.integers(start, len(text)))
+    for a, b in ((0, len(text)), (start, end)):
+        assert layers._utf8_stretches(text, family, [(a, b)]) == reference_layers.utf8_stretches(text, family, a, b)
+
+
+def test_every_line_of_a_page_is_scanned_in_one_call():
+    # Lines given together come back in order, as the Python original gives them line by line.
+    lines = [twice(SENTENCE, "whatwg-gbk", "whatwg-gbk"), SENTENCE, DECODERS["whatwg-gbk"].decode(SENTENCE.encode("utf-8"))]
+    text = "\n".join(lines)
+    ranges, at = [], 0
+    for line in lines:
+        ranges.append((at, at + len(line)))
+        at += len(line) + 1
+    expected = [s for a, b in ranges for s in reference_layers.utf8_stretches(text, decoders.GBK_FAMILY, a, b)]
+    assert len(expected) >= 2
+    assert layers._utf8_stretches(text, decoders.GBK_FAMILY, ranges) == expected

@@ -23,6 +23,29 @@ def test_an_unknown_byte_is_chosen_by_the_model():
     assert _text(stream, "utf-8", GBK_FAMILY)[0] == "他说发展经济"
 
 
+def test_indentation_that_lost_a_byte_reads_as_ideographic_spaces():
+    # "　　" (e3 80 80 twice) read as GBK keeps 銆 (e3 80) and loses each 0x80: the lost byte of
+    # U+3000, the commonest character of e3 80 xx on Chinese web pages, once taken for 〢 or 。.
+    from cleaner import Cleaner
+    from cleaner.config import Config
+
+    text = "\u3000\u3000今天天气很好，我们去公园散步。\n\u3000\u3000明天也是好天气。"
+    damaged = text.encode().decode("gbk", "replace")
+    cleaner = Cleaner.for_config(Config(to="keep", remove_furniture=False, normalize_whitespace=False))
+    assert cleaner.run(damaged).text == text
+
+
+def test_signs_chinese_pages_use_are_read_back():
+    # ℃ ★ ① → │ ● ■ were no character a re-read could give: their stretches stayed mojibake.
+    from cleaner import Cleaner
+    from cleaner.config import Config
+
+    cleaner = Cleaner.for_config(Config(to="keep", remove_furniture=False))
+    for text in ("今天气温零下5℃，★重要提示：①请注意安全→②按时返回。", "表格：│姓名│年龄│，●第一项■第二项。"):
+        for decoder in ("latin-1", "gbk"):
+            assert cleaner.run(text.encode().decode(decoder, "replace")).text == text, decoder
+
+
 def test_a_dropped_byte_is_taken_back():
     # The same with errors="ignore": the rejected bytes went without a mark.
     text = "工业互联网发展".encode("utf-8").decode("gbk", errors="ignore")

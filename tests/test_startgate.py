@@ -1,13 +1,19 @@
-"""The start gate of the mojibake re-read (cleaner/repair/startgate.py).
+"""The start gate of the mojibake re-read (cleaner/repair/startgate.py, native/src/startgate.rs).
 
 The gate may only refuse a start the full re-read would refuse too: the repairs must give the same
-text, count and findings with the gate as with every start let through.
+text, count and findings with the gate as with every start let through. The native gate, built
+once per page and asked per window, must answer every window as the Python original
+(tests/reference_startgate.py) answers it on the window alone.
 """
 
 import random
 
 import pytest
+import reference_startgate
 from damage import damage_cell, matrix_cells, misdecode, naive_s2t, source_text
+from hypothesis import given
+from hypothesis import strategies as st
+from native_inputs import SETTINGS, clean_line, damaged_line, text_inputs
 
 from cleaner.repair import decoders, mojibake, startgate
 from conftest import FIXTURES
@@ -42,8 +48,7 @@ def _damaged(texts: list[str]) -> list[str]:
 
 def _ungate(monkeypatch) -> None:
     """Every start let through, and every view and source read, as before the gate."""
-    monkeypatch.setattr(startgate.StartGate, "may_start", lambda self, i: True)
-    monkeypatch.setattr(startgate.StartGate, "readings", lambda self, i: None)
+    monkeypatch.setattr(startgate.PageGate, "window", lambda self, lo, hi, stop, open_=False: startgate.WindowGate(None, self.pairs))
 
 
 def _results(texts: list[str]) -> list[tuple]:
@@ -71,10 +76,11 @@ def _short_spans(texts: list[str]) -> list[str]:
 
 
 def _windows(text: str):
-    """The windows ``_fix_run`` gives ``_repair_window``: (window, stop) around rare characters."""
+    """The windows ``_fix_run`` gives ``_repair_window``: (window, lo, stop) around rare
+    characters, ``lo`` its offset in ``text``."""
     for m in mojibake._CJK_RUN.finditer(text):
         for lo, hi, stop in mojibake._rare_windows(m.group()):
-            yield m.group()[lo:hi], stop - lo
+            yield m.group()[lo:hi], m.start() + lo, stop - lo
 
 
 def test_a_refused_start_is_one_the_re_read_refuses():
@@ -85,10 +91,9 @@ def test_a_refused_start_is_one_the_re_read_refuses():
     texts = _texts()
     refused = narrowed = 0
     for text in texts + _damaged(texts) + _short_spans(texts):
-        for window, stop in _windows(text):
-            marks = [k for k, ch in enumerate(window) if mojibake._rare_known().match(ch)]
-            gate = startgate.StartGate(window, mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN,
-                                       open_=mojibake._MARK.search(window) is not None)
+        page = mojibake._cjk_gate(text)
+        for window, lo, stop in _windows(text):
+            gate = page.window(lo, lo + len(window), stop, open_=mojibake._MARK.search(window) is not None)
             for i in range(stop):
                 readings = gate.readings(i)
                 assert gate.may_start(i) == (readings is None or bool(readings))
@@ -132,11 +137,14 @@ def test_clean_text_with_rare_characters_costs_few_re_reads(monkeypatch):
     assert calls[0] > 50 and gated * 3 < calls[0]
 
 
+def _gate(window: str) -> startgate.WindowGate:
+    return mojibake._cjk_gate(window).window(0, len(window), len(window))
+
+
 def test_misread_text_is_let_through_where_a_reading_starts():
     broken = "发展".encode("utf-8").decode("gbk")  # 鍙戝睍
     window = "abc 这是 " + broken + "是"
-    marks = [k for k, ch in enumerate(window) if mojibake._rare_known().match(ch)]
-    gate = startgate.StartGate(window, mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN)
+    gate = _gate(window)
     assert gate.may_start(window.index(broken))  # where the UTF-8 bytes begin
     # "abc 这是" read from any of its starts breaks off before the mojibake in every source (the
     # space before it reads as itself, and on into the UTF-8 bytes).
@@ -146,10 +154,87 @@ def test_misread_text_is_let_through_where_a_reading_starts():
 def test_a_start_past_the_last_mark_is_refused_and_a_lost_byte_lets_every_start_through():
     window = "会议由邬书林主持"
     marks = [k for k, ch in enumerate(window) if mojibake._rare_known().match(ch)]
-    gate = startgate.StartGate(window, mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN)
+    gate = _gate(window)
     assert not any(gate.may_start(i) for i in range(marks[-1] + 1, len(window)))
-    holed = startgate.StartGate(window + "\ufffd", mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN)
-    assert all(holed.may_start(i) for i in range(len(window)))
+    holed = window + "\ufffd"
+    assert mojibake._window_gate(mojibake._cjk_gate(holed), holed, 0, 0, len(holed), len(holed)).readings(0) is None
+
+
+def test_a_window_is_answered_within_its_own_bounds():
+    # The same misread characters, as a window of their own and as the end of a longer one:
+    # a reading may not run past the window's end.
+    broken = "发展".encode("utf-8").decode("gbk")
+    page = mojibake._cjk_gate("这是" + broken)
+    assert page.window(2, 2 + len(broken), 1).may_start(0)
+    assert not page.window(2, 3, 1).may_start(0)
+    with pytest.raises(ValueError):
+        page.window(2, 99, 1)
+    with pytest.raises(ValueError):
+        page.window(2, 3, 2)  # starts beyond the window
+
+
+# --- the native gate against the Python original (tests/reference_startgate.py) -------------
+
+VIEWS = {"cjk": (mojibake.CJK_VIEWS, mojibake._CJK_MIN_WIDE), "single": (mojibake.SINGLE_VIEWS, mojibake._SINGLE_MIN_WIDE)}
+
+
+def _mojibake_line(line: str) -> str:
+    """A line with a stretch misread in the middle: windows over both clean and misread text."""
+    k = len(line) // 3
+    return line[:k] + line[k : 2 * k].encode("utf-8").decode("gbk", errors="replace") + line[2 * k :]
+
+
+pages = st.lists(st.one_of(text_inputs, damaged_line(), clean_line.map(_mojibake_line)), min_size=1, max_size=4).map("".join)
+
+
+@SETTINGS
+@given(text=pages, views=st.sampled_from(sorted(VIEWS)), marked=st.booleans(), max_span=st.sampled_from([2, 3, 5, 1024]),
+       region=st.sampled_from([1, 7, 64, startgate.REGION]), data=st.data())
+def test_the_native_gate_answers_every_window_as_the_python_original(text, views, marked, max_span, region, data):
+    # Windows asked in any order, of a gate covering the page a region at a time.
+    if not text:
+        return
+    views, min_wide = VIEWS[views]
+    marks = mojibake._rare_known() if marked else None
+    page = startgate.PageGate(text, views, marks, min_wide, max_span, region=region)
+    for _ in range(4):
+        lo = data.draw(st.integers(0, len(text) - 1))
+        hi = data.draw(st.integers(lo + 1, min(len(text), lo + 40)))
+        window = text[lo:hi]
+        window_marks = None if marks is None else [m.start() for m in marks.finditer(window)]
+        oracle = reference_startgate.StartGate(window, views, window_marks, min_wide, max_span)
+        native = page.window(lo, hi, len(window), open_="\ufffd" in window)
+        for i in range(len(window)):
+            expected = oracle.readings(i)
+            assert native.readings(i) == (None if expected is None else frozenset(expected)), (window, i)
+            assert native.may_start(i) == oracle.may_start(i)
+
+
+def test_the_native_gate_answers_the_windows_of_real_pages_as_the_python_original():
+    # Every window the repair asks about on clean and misread pages, and the single-byte runs.
+    texts = _texts()
+    asked = 0
+    for text in texts + _damaged(texts) + _short_spans(texts):
+        page = mojibake._cjk_gate(text)
+        for window, lo, stop in _windows(text):
+            marks = [k for k, ch in enumerate(window) if mojibake._rare_known().match(ch)]
+            is_open = mojibake._MARK.search(window) is not None
+            oracle = reference_startgate.StartGate(window, mojibake.CJK_VIEWS, marks, mojibake._CJK_MIN_WIDE, mojibake.MAX_SPAN, open_=is_open)
+            native = page.window(lo, lo + len(window), stop, open_=is_open)
+            for i in range(stop):
+                expected = oracle.readings(i)
+                assert native.readings(i) == (None if expected is None else frozenset(expected)), (window, i)
+                asked += 1
+        single = startgate.PageGate(text, mojibake.SINGLE_VIEWS, None, mojibake._SINGLE_MIN_WIDE, mojibake.MAX_SPAN)
+        for m in mojibake._SINGLE_RUN.finditer(text):
+            span = m.group()
+            oracle = reference_startgate.StartGate(span, mojibake.SINGLE_VIEWS, None, mojibake._SINGLE_MIN_WIDE, mojibake.MAX_SPAN)
+            native = single.window(m.start(), m.end(), len(span), open_="\ufffd" in span)
+            assert [native.may_start(i) for i in range(len(span))] == [oracle.may_start(i) for i in range(len(span))], span
+    assert asked > 1000
+
+
+# --- the original's own promises (its byte views and readings) ---------------------------------
 
 
 def test_running_counts_agree_with_utf8_like():
@@ -157,7 +242,7 @@ def test_running_counts_agree_with_utf8_like():
     for _ in range(300):
         data = bytes(rng.choice((rng.randrange(0x80, 0xC0), rng.randrange(0xE0, 0xF0), rng.randrange(0, 0x100)))
                      for _ in range(rng.randrange(0, 80)))
-        view = startgate._View("", decoders.GBK_FAMILY, ())
+        view = reference_startgate._View("", decoders.GBK_FAMILY, ())
         view.data = data
         start = rng.randrange(0, len(data) + 1)
         end = rng.randrange(start, len(data) + 1)
@@ -171,7 +256,7 @@ def test_a_reading_reaches_only_as_far_as_reread_reads(source):
     rng = random.Random(source)
     for _ in range(200):
         data = bytes(rng.randrange(0x20, 0x100) for _ in range(rng.randrange(1, 12)))
-        view = startgate._View("", decoders.GBK_FAMILY, ())
+        view = reference_startgate._View("", decoders.GBK_FAMILY, ())
         view.data = data
         items, _ = reread.read(list(data), source, decoders.GBK_FAMILY)
         covered = items[-1][1] if items else 0

@@ -207,8 +207,13 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
     without them: they may be the clean text before the stretch, shown as themselves (据报道，荳ｭ:
     道， read with the stretch becomes 猿，), or its first misread character (貂｡ is 渡).
     """
+    if not hint.search(run):
+        # Every candidate holds the hint (a piece is a stretch of the run): a run without it is
+        # one no other code page made. Most runs of a page with the hint somewhere (a Korean
+        # name, a halfwidth katakana) are clean Chinese, and cutting them per decoder is costly.
+        return []
     if codecs is OTHERS:
-        worth = _varied(run) and hint.search(run) and len({_block(ch) for ch in run if ch > "\x7f"}) >= 2
+        worth = _varied(run) and len({_block(ch) for ch in run if ch > "\x7f"}) >= 2
         codec = best_code_page(run, MODELED + OTHERS) if worth else None
         return [(0, len(run), codec)] if codec and codec not in MODELED else []
     found = []

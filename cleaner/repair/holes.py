@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from functools import lru_cache
+
 from cleaner import _native
 from cleaner.langmodel import model
 from cleaner.model import Finding
+from cleaner.script.fold import script_only
 
 # A guess is likelier a sentence end at the end of a paragraph (scored FINAL_BONUS higher), and
 # between variants of one character the commoner wins (VARIANT_TIEBREAK times its unigram).
@@ -53,7 +56,42 @@ def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True)
     stream ends a paragraph, so sentence-final punctuation is likelier there. Each item's
     character is set to the chosen one.
     """
+    _one_script(items, prev)
     return list(map(Choice._make, _native.choose_ranked(model().native, items, prev, final, guess)))
+
+
+# A stream whose known characters are this many times likelier one script than the other.
+SCRIPT_MAJORITY = 4
+
+
+@lru_cache(maxsize=1)
+def _scripts() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(script_only("simplified")), frozenset(script_only("traditional"))
+
+
+def _one_script(items: list[list], prev: str) -> None:
+    """Guesses keep the script of the text around them: where the characters a stream read for
+    sure (and the one before it) are Simplified, a lost byte is not filled with a Traditional-only
+    character, nor the other way round. The model scores characters folded to Simplified, so 師
+    (a Traditional form) scored as 师 and beat 席 in Simplified text. A candidate both scripts
+    write is always kept, and so is the only one left."""
+    simplified, traditional = _scripts()
+    known = [item[0] for item in items if len(item[2]) == 1]
+    known.append(prev[-1:])
+    simple = sum(1 for ch in known if ch in simplified)
+    trad = sum(1 for ch in known if ch in traditional)
+    if max(simple, trad) < 2 or min(simple, trad) * SCRIPT_MAJORITY > max(simple, trad):
+        return
+    other = traditional if simple > trad else simplified
+    for item in items:
+        candidates = item[2]
+        if len(candidates) < 2:
+            continue
+        kept = [c for c in candidates if c not in other]
+        if kept and len(kept) < len(candidates):
+            item[2] = kept
+            if item[0] not in kept:
+                item[0] = kept[0]
 
 
 def guess_finding(kind: str, position: int, char: str, alternative: str = "", margin: float = 0.0) -> Finding:

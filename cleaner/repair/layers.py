@@ -14,7 +14,6 @@ repair reports them.
 
 from __future__ import annotations
 
-import codecs
 import re
 
 from cleaner.repair import decoders, mojibake
@@ -48,7 +47,7 @@ def repair_second_layer(text: str, guess: bool = True) -> mojibake.MojibakeRepai
         lines[decoders.SINGLE_FAMILY] = _lines_with(text, _UTF8_AS_LATIN)
     found: list[tuple[int, int, mojibake.MojibakeRepair]] = []
     for family in FAMILIES:
-        for start, end in (s for a, b in lines[family] for s in _utf8_stretches(text, family, a, b)):
+        for start, end in _utf8_stretches(text, family, lines[family]):
             if any(start < b and a < end for a, b, _ in found):
                 continue
             fixed = _peeled(text[start:end], family, guess)
@@ -96,41 +95,20 @@ def _dense(text: str) -> bool:
     return found >= 2 and found * DENSE >= wide
 
 
-def _utf8_stretches(text: str, family: str, i: int = 0, n: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of the stretches of ``text[i:n]`` whose ``family`` bytes are whole UTF-8 characters, at least
-    MIN_CHARS characters long and beyond ASCII: where a first layer of mojibake can be. Clean
-    Chinese text's GBK or Big5 bytes are almost never UTF-8 for more than a character or two."""
-    out: list[tuple[int, int]] = []
-    n = len(text) if n is None else n
-    while i < n:
-        if text[i] < "\x80":
-            i += 1
-            continue
-        decoder = codecs.getincrementaldecoder("utf-8")("strict")
-        end = j = i
-        while j < n and text[j] != "\n":
-            if text[j] == LOST and j > i:
-                # Bytes this layer's decoder lost: the first layer's character there is lost too.
-                # (Reading on out of step after it, as a lenient decoder would, did worse.)
-                decoder.reset()
-                j += 1
-                continue
-            data = decoders.encode_char(text[j], family)
-            if data is None:
-                break
-            try:
-                decoder.decode(data)
-            except UnicodeDecodeError:
-                break
-            j += 1
-            if decoder.getstate()[0] == b"" and text[j - 1] >= "\x80":
-                end = j  # a character boundary in both readings (ASCII at the end is left out)
-        if end - i >= MIN_CHARS:
-            out.append((i, end))
-            i = end
-        else:
-            i += 1
-    return out
+def _utf8_stretches(text: str, family: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` within each (start, end) range, in order, whose
+    ``family`` bytes are whole UTF-8 characters, at least MIN_CHARS characters long and beyond
+    ASCII: where a first layer of mojibake can be. Clean Chinese text's GBK or Big5 bytes are
+    almost never UTF-8 for more than a character or two.
+
+    From each non-ASCII character the bytes are read on to the line's end until strict UTF-8
+    refuses one; the stretch ends at the last character boundary of both readings (ASCII at the
+    end left out). U+FFFD is bytes this layer's decoder lost: the first layer's character there
+    is lost too, and the reading starts afresh after it (reading on out of step, as a lenient
+    decoder would, did worse). Native (native/src/stretches.rs), one call per page and family;
+    the Python original is tests/reference_layers.py.
+    """
+    return decoders.native_codes().utf8_stretches(text, family, ranges, MIN_CHARS) if ranges else []
 
 
 def _peeled(stretch: str, family: str, guess: bool) -> mojibake.MojibakeRepair | None:

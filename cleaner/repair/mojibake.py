@@ -215,6 +215,7 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> 
     count = done = pos = out_len = 0
     rare = _rare_char()
     line_end, skip_line = -1, False
+    gate: startgate.PageGate | None = None  # built for the first run looked at: one scan of the page
     while (r := rare.search(text, pos)) is not None:
         m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
         if m is None or m.start() > r.start():
@@ -230,8 +231,10 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> 
                 pos = m.end()
                 continue
         syllable = _ANNOTATION_AFTER.match(text, m.end())
+        gate = gate or _cjk_gate(text)
         run, n, stretches, run_guessed = _fix_run(m.group(), text[m.start() - 1 : m.start()],
-                                                  m.end() == len(text) or text[m.end()] == "\n", syllable.group(1) if syllable else None, tally)
+                                                  m.end() == len(text) or text[m.end()] == "\n", syllable.group(1) if syllable else None, tally,
+                                                  (gate, m.start()))
         if n:
             out_len += m.start() - done
             pieces += [text[done : m.start()], run]
@@ -252,14 +255,16 @@ RUN_LOOKBACK = 64
 
 
 def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None,
-             tally: Counter | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
+             tally: Counter | None = None, gate: tuple[startgate.PageGate, int] | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
     """Repair the windows of one run around its rare characters.
 
     Returns (new run, repairs made, stretches re-read in ``run``, guesses at offsets in the new run).
 
     ``syllable``: the run is followed by a pinyin annotation ``(syllable)`` (a page with the
-    seed damage, misread afterwards): its last character must read that syllable.
+    seed damage, misread afterwards): its last character must read that syllable. ``gate``: the
+    page's start gate and the run's offset in the page (None: a gate of the run alone).
     """
+    page_gate, base = gate or (_cjk_gate(run), 0)
     out: list[str] = []
     edits: list[Edit] = []
     guessed: list[Guessed] = []
@@ -271,7 +276,8 @@ def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None
         prev = _last_char(out + [run[done:lo]]) or before
         window_tally: Counter = Counter()  # the (family, source) of each repair, for the page's consensus
         fixed, n, stretches, window_guessed = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run),
-                                                             syllable if hi == len(run) else None, window_tally)
+                                                             syllable if hi == len(run) else None, window_tally,
+                                                             _window_gate(page_gate, run, base, lo, hi, stop))
         wide = max(done, lo - (WIDE_MARGIN - LEAD_MARGIN))
         if n and wide < lo:
             # A repair shows the run misread: its span may start further back than the margin.
@@ -279,7 +285,8 @@ def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None
             lo = wide
             window_tally = Counter()
             fixed, n, stretches, window_guessed = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run),
-                                                                 syllable if hi == len(run) else None, window_tally)
+                                                                 syllable if hi == len(run) else None, window_tally,
+                                                                 _window_gate(page_gate, run, base, lo, hi, stop))
         if tally is not None and n:
             tally.update(window_tally)
         out_len += lo - done
@@ -331,16 +338,19 @@ def _last_char(parts: list[str]) -> str:
 
 
 def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str | None = None,
-                   tally: Counter | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
+                   tally: Counter | None = None, gate: startgate.WindowGate | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
     """Replace each stretch of ``window`` starting before ``stop`` that reads much better re-decoded.
 
     Returns (text, count, the stretches replaced, guesses at their offsets in the new text).
+    ``gate``: the window's start gate (None: one of the window alone).
     """
+    gate = gate or _window_gate(_cjk_gate(window), window, 0, 0, len(window), stop)
+    if gate.closed:
+        return window, 0, [], []  # no start could be accepted: most windows of clean text
     out: list[str] = []
     edits: list[Edit] = []
     guessed: list[Guessed] = []
     count = i = out_len = 0
-    gate = _cjk_gate(window)
     while i < stop:
         readings = gate.readings(i)
         if readings is not None and not readings:
@@ -378,12 +388,17 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
     return "".join(out), count, edits, guessed
 
 
-def _cjk_gate(window: str) -> startgate.StartGate:
-    """The starts of ``window`` worth re-reading: an accepted stretch holds a rare character
-    (``_marked``) and has ``_evidence``'s non-ASCII characters. A mark of lost bytes is evidence
-    enough (and U+FFFD may be marked): such a window lets every start through."""
-    marks = [m.start() for m in _rare_known().finditer(window)]
-    return startgate.StartGate(window, CJK_VIEWS, marks, _CJK_MIN_WIDE, MAX_SPAN, open_=_MARK.search(window) is not None)
+def _cjk_gate(text: str) -> startgate.PageGate:
+    """The start gate of a page's windows: an accepted stretch holds a rare character
+    (``_marked``) and has ``_evidence``'s non-ASCII characters."""
+    return startgate.PageGate(text, CJK_VIEWS, _rare_known(), _CJK_MIN_WIDE, MAX_SPAN)
+
+
+def _window_gate(gate: startgate.PageGate, run: str, base: int, lo: int, hi: int, stop: int) -> startgate.WindowGate:
+    """The gate of the window ``run[lo:hi]`` (starts before ``stop``), the run at ``base`` in the
+    page ``gate`` was built on. A mark of lost bytes is evidence enough (and U+FFFD may be
+    marked): a window holding one lets every start through."""
+    return gate.window(base + lo, base + hi, stop - lo, open_=_MARK.search(run, lo, hi) is not None)
 
 
 def _evidence(text: str, i: int, j: int, codec: str) -> bool:
@@ -805,6 +820,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     repairs: list[tuple[int, int, MojibakeRepair]] = []  # per run re-read: (start, end, its repair)
     unknown = _page_unknown(text)
     sources: Counter = Counter()  # the source of each repair, for the page's consensus
+    page_gate: startgate.PageGate | None = None  # built for the first run read: one scan of the page
     for m in _SINGLE_RUN.finditer(text):
         span = m.group()
         if sum(1 for ch in span if ch >= "\x80") < 3:  # one UTF-8 character at least (see below)
@@ -816,7 +832,10 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
         ends_line = m.end() == len(text) or text[m.end()] == "\n"
         # A start from which no reading covers enough high characters (see below) is refused
         # before the costly re-read.
-        gate = startgate.StartGate(span, SINGLE_VIEWS, None, _SINGLE_MIN_WIDE, MAX_SPAN)
+        page_gate = page_gate or startgate.PageGate(text, SINGLE_VIEWS, None, _SINGLE_MIN_WIDE, MAX_SPAN)
+        gate = page_gate.window(m.start(), m.end(), len(span), open_="\ufffd" in span)
+        if gate.closed:
+            continue  # no start could be accepted: the run stays as it is
         while i < len(span):
             if not gate.may_start(i):
                 out.append(span[i])

@@ -13,6 +13,7 @@ use crate::tables;
 
 pub const UNKNOWN: f64 = -16.0;
 pub const DOUBLE_PAUSE_LOGP: f64 = -12.0;
+pub const COMMA_BEFORE_BREAK_LOGP: f64 = -6.0;
 pub const CLOSE_AFTER_END_LOGP: f64 = -1.0;
 pub const AFTER_DIGIT_LOGP: f64 = -2.5;
 pub const ALNUM_LOGP: f64 = -6.0;
@@ -21,6 +22,7 @@ pub const ASCII_RUN_LOGP: f64 = -1.0;
 /// Fixed costs of punctuation (langmodel._PUNCT_LOGP).
 const PUNCT_LOGP: &[(&str, f64)] = &[
     ("，,", -3.5),
+    ("\u{3000}", -6.0),
     ("。", -4.0),
     ("、", -5.0),
     ("“”\"", -5.5),
@@ -119,6 +121,9 @@ fn to_fullwidth(c: char) -> char {
 pub struct Tok {
     ascii: bool,
     pause: bool,
+    line_start: bool, // a line break or the ideographic space that indents a paragraph
+    line_end: bool,
+    comma: bool,
     ends_sentence: bool,
     close_quote: bool,
     digit: bool,
@@ -268,6 +273,9 @@ impl Model {
         Tok {
             ascii: is_ascii(t),
             pause: in_str(t, PAUSES),
+            line_start: t == Some('\n') || t == Some('\u{3000}'),
+            line_end: t == Some('\n'),
+            comma: in_str(t, "，,、"),
             ends_sentence: t.is_none() || in_str(t, SENTENCE_ENDS),
             close_quote: t == Some('”'),
             digit: is_digit(t),
@@ -294,6 +302,12 @@ impl Model {
         }
         if prev.pause && ch.pause {
             return DOUBLE_PAUSE_LOGP;
+        }
+        if prev.line_start && ch.pause {
+            return DOUBLE_PAUSE_LOGP; // a line, or its indentation, never goes on with a mark
+        }
+        if prev.comma && ch.line_end {
+            return COMMA_BEFORE_BREAK_LOGP; // a paragraph rarely ends with a comma
         }
         if prev.ends_sentence && ch.close_quote {
             return CLOSE_AFTER_END_LOGP;

@@ -23,6 +23,8 @@ pub mod fixes;
 pub mod realign;
 mod repair_py;
 pub mod reread;
+pub mod startgate;
+pub mod stretches;
 pub mod tables;
 pub mod viterbi;
 

@@ -13,6 +13,8 @@ use crate::code_points;
 use crate::codes::{Codes, Family, Source};
 use crate::realign::{self, Annotated, Realigner, Token};
 use crate::reread::{self, Reader};
+use crate::startgate::PageGate;
+use crate::stretches;
 use crate::viterbi;
 
 /// A token of the model: a str of at most one character (`""` is `None`).
@@ -198,6 +200,23 @@ impl PyCodes {
 
     fn rejects(&self, family: &str, first: u8, second: Option<u8>) -> PyResult<bool> {
         Ok(self.core.rejects(self::family(family)?, first, second))
+    }
+
+    /// layers._utf8_stretches over each (start, end) range of `text`, in order: the stretches
+    /// whose `family` bytes are whole UTF-8 characters (`stretches.rs`). One call per page.
+    fn utf8_stretches(
+        &self,
+        text: &Bound<'_, PyString>,
+        family: &str,
+        ranges: Vec<(usize, usize)>,
+        min_chars: usize,
+    ) -> PyResult<Vec<(usize, usize)>> {
+        let fam = self::family(family)?;
+        let cps = code_points(text)?;
+        Ok(ranges
+            .into_iter()
+            .flat_map(|(from, to)| stretches::utf8_stretches(&self.core, &cps, fam, from, to, min_chars))
+            .collect())
     }
 }
 
@@ -463,7 +482,60 @@ impl PyRealigner {
     }
 }
 
+/// startgate.PageGate: the start gate of one page (`startgate.rs`), built in one scan; each
+/// window of the page is then answered in one call.
+#[pyclass(frozen, module = "cleaner._native", name = "StartGate")]
+pub struct PyStartGate {
+    core: PageGate,
+    codes: Arc<Codes>,
+}
+
+#[pymethods]
+impl PyStartGate {
+    /// `views`: [(family, [(source, least non-ASCII characters)])] in the order the re-read
+    /// reads them; `marks`: ascending positions of the characters a stretch must hold one of
+    /// (None: no mark needed); `max_span`: characters looked ahead at once.
+    #[new]
+    fn new(
+        codes: &PyCodes,
+        text: &Bound<'_, PyString>,
+        views: Vec<(String, Vec<(String, usize)>)>,
+        marks: Option<Vec<usize>>,
+        max_span: usize,
+    ) -> PyResult<Self> {
+        let mut parsed = Vec::with_capacity(views.len());
+        for (fam, sources) in &views {
+            let sources = sources
+                .iter()
+                .map(|(s, n)| Ok((self::source(s)?, *n)))
+                .collect::<PyResult<Vec<_>>>()?;
+            parsed.push((self::family(fam)?, sources));
+        }
+        let cps = code_points(text)?;
+        let core =
+            PageGate::new(&codes.core, &cps, &parsed, marks.as_deref(), max_span).map_err(PyValueError::new_err)?;
+        Ok(PyStartGate {
+            core,
+            codes: codes.core.clone(),
+        })
+    }
+
+    /// [(start, readings)] of the starts `0..stop` of the window `lo..hi` (offsets in the
+    /// window) that some reading may pass from; readings as bits, in the order of `views`.
+    fn starts(&self, lo: usize, hi: usize, stop: usize) -> PyResult<Vec<(usize, u32)>> {
+        self.core
+            .starts(&self.codes, lo, hi, stop)
+            .map_err(PyValueError::new_err)
+    }
+
+    fn __len__(&self) -> usize {
+        self.core.len()
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyStartGate>()?;
+    m.add("UTF8_LIKE_BYTES", crate::startgate::UTF8_LIKE_BYTES)?;
     m.add_class::<PyRealigner>()?;
     m.add_class::<PyCharModel>()?;
     m.add_class::<PyCodes>()?;

@@ -19,15 +19,27 @@ pub const TONE_MARKS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń
 
 type Item = Option<u8>;
 
-/// reread._acceptable: Han, Chinese and fullwidth punctuation and signs, tone-marked letters.
+/// reread._acceptable: Han, Chinese and fullwidth punctuation and signs, common symbols,
+/// tone-marked letters.
 pub fn acceptable(c: char) -> bool {
     in_ranges(c, tables::HAN)
         || SPAN_PUNCT.contains(c)
         || TONE_MARKS.contains(c)
-        || ('\u{3001}'..='\u{303f}').contains(&c)
+        || ('\u{3000}'..='\u{303f}').contains(&c) // with the ideographic space that indents paragraphs
         || ('\u{ff01}'..='\u{ff5e}').contains(&c)
         || ('\u{2010}'..='\u{2027}').contains(&c)
+        || SYMBOLS.iter().any(|r| r.contains(&c))
 }
+
+/// Signs Chinese pages use, each a three-byte UTF-8 code (a misread table, list or weather
+/// report holds them): ‰ ′ ″ ※, ℃ №, Ⅰ Ⅱ, arrows, ∶ ≥ ≤ √ ∞, ① ⑴ ⒈, box drawing, ■ □ ▲ ● ◆, ★ ☆.
+const SYMBOLS: [std::ops::RangeInclusive<char>; 5] = [
+    '\u{2030}'..='\u{203b}',
+    '\u{2100}'..='\u{22ff}',
+    '\u{2460}'..='\u{24ff}',
+    '\u{2500}'..='\u{25ff}',
+    '\u{2600}'..='\u{266f}',
+];
 
 fn is_cont(b: Item) -> bool {
     matches!(b, Some(0x80..=0xBF))
@@ -439,7 +451,7 @@ mod tests {
     #[test]
     fn acceptable_characters() {
         assert!(acceptable('国') && acceptable('，') && acceptable('ǎ') && acceptable('「'));
-        assert!(!acceptable('a') && !acceptable('ü') && !acceptable('\u{3000}'));
+        assert!(!acceptable('a') && !acceptable('ü') && acceptable('\u{3000}'));
     }
 
     #[test]
