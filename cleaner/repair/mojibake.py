@@ -609,7 +609,6 @@ def _bytes_fit(ch: str, codec: str, width: int, holes_at: list[int], unknown: fr
 # The bytes each single-byte decoder leaves undefined (one U+FFFD each with errors="replace").
 _UNDEFINED = {codec: frozenset(b for b in range(0x80, 0x100) if bytes((b,)).decode(codec, "replace") == "\ufffd")
               for codec in ("cp1252", "cp1250")}
-_ANY_UNDEFINED = frozenset().union(*_UNDEFINED.values())
 # Their tables of the bytes 80-ff.
 _SHOWN = {codec: frozenset(bytes(range(0x80, 0x100)).decode(codec, "replace")) - {"\ufffd"} for codec in _UNDEFINED}
 PAGE_DECODER_MIN = 3  # characters only the other decoder shows, for a page to say which made it
@@ -954,10 +953,10 @@ def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeR
     \x810\x877 for É; UTF-8's signs and letters alone between ASCII, â\x84\x83 for ℃). With the
     page's agreement it is taken when every character it reads as is likely in a Chinese page
     (``_agreed``). Repairs inside such a run give way to it. A byte under a U+FFFD is taken as
-    each byte the decoder leaves undefined (``unknown``, else any of them): the run is read if
-    one of them only gives such a reading, or one clearly likeliest (``_agreed_reading``: a
-    guess, with its finding; ``guess=False`` writes U+FFFD for it); an empty ``unknown`` reads no
-    U+FFFD.
+    each byte the page's decoder leaves undefined (``unknown``; none is read when the page does
+    not say which decoder made it, ``_page_unknown``): the run is read if one of them only gives
+    such a reading, or one clearly likeliest (``_agreed_reading``: a guess, with its finding;
+    ``guess=False`` writes U+FFFD for it).
     """
     agreed: list[tuple[int, int, MojibakeRepair]] = []
     for m in _agreed_run_pattern(source).finditer(text):
@@ -1023,11 +1022,13 @@ def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, gues
     guess, with its finding.
     """
     holes_at = [k for k, ch in enumerate(span) if ch == "\ufffd"]
-    if len(holes_at) > MAX_AGREED_HOLES or (holes_at and unknown == frozenset()):
+    # A hole is read only where the page says which decoder made it: code_pages hands over runs
+    # of other code pages, whose U+FFFD stand for bytes cp1252 and cp1250 define.
+    if len(holes_at) > MAX_AGREED_HOLES or (holes_at and not unknown):
         return None
     data = bytearray(b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span))
     found: set[str] = set()
-    for values in product(sorted(unknown or _ANY_UNDEFINED), repeat=len(holes_at)):
+    for values in product(sorted(unknown or ()), repeat=len(holes_at)):
         for k, b in zip(holes_at, values, strict=True):
             data[k] = b
         fixed = _exact_reading(bytes(data), source)
