@@ -128,7 +128,7 @@ def compare(output: str, article: str) -> tuple[int, int, int]:
 
 def clean_html(cleaner: Cleaner, path: Path) -> str:
     page = load_page(path.read_bytes(), path.name)
-    return cleaner.run(page.text, details=False).text
+    return cleaner.run(page.text, details=False, title=page.meta.get("title")).text
 
 
 class Tally:

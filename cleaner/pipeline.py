@@ -62,8 +62,11 @@ class Cleaner:
     def clean(self, text: str, **kw) -> str:
         return self.run(text, details=False, **kw).text
 
-    def run(self, text: str, *, url: str | None = None, details: bool = True) -> Result:
+    def run(self, text: str, *, url: str | None = None, details: bool = True, title: str | None = None) -> Result:
         """Clean ``text``; every change is a step of the result.
+
+        ``title``: the page's own title (an HTML page's ``<title>``), if known: on a page of several
+        entries (a blog's latest posts) it names the article; the others go as furniture.
 
         ``details=False``: skip the detectors whose findings only describe the page (script
         shares, unrecoverable characters, the title), about a fifth of the time on a clean page.
@@ -145,7 +148,7 @@ class Cleaner:
             meta["site"] = site.id if site else ""
             site_id = site.id if site else None
             removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), page=page,
-                                                   generic_model=cfg.generic_furniture)
+                                                   generic_model=cfg.generic_furniture, title=title)
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
             findings.extend(removal.findings)  # one removed-line finding per line: "rule id: line text"

@@ -25,15 +25,28 @@ SOURCE_CODEC = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "cp950"}
 MAX_CANDIDATES = 48
 
 
-def _acceptable(ch: str) -> bool:
+def _acceptable(ch: str, source: str = "utf-8") -> bool:
     """A character a misread Chinese span may hold: Han, Chinese and fullwidth punctuation and
     signs (「」『』【】, ～, fullwidth digits), and the pinyin tone-marked letters."""
     return bool(HAN.match(ch)) or ch in SPAN_PUNCT or ch in TONE_MARKS or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" \
-        or "\u2010" <= ch <= "\u2027" or any(a <= ch <= b for a, b in SYMBOLS)
+        or "\u2010" <= ch <= "\u2027" or (source == "utf-8" and ch in symbols())
 
 
-# Signs Chinese pages use (reread.rs SYMBOLS): ‰ ′ ″ ※, ℃ №, Ⅰ, arrows, ∶ ≥ √, ①, box drawing, ■ ●, ★.
-SYMBOLS = (("\u2030", "\u203b"), ("\u2100", "\u22ff"), ("\u2460", "\u24ff"), ("\u2500", "\u25ff"), ("\u2600", "\u266f"))
+SYMBOL_RANGES = (("\u2030", "\u203b"), ("\u2100", "\u22ff"), ("\u2460", "\u24ff"), ("\u2500", "\u25ff"), ("\u2600", "\u266f"))
+
+
+def symbols() -> frozenset[str]:
+    """Signs Chinese pages use (reread.rs SYMBOLS): those of SYMBOL_RANGES that GBK encodes; a
+    UTF-8 reading only may give them."""
+    out = set()
+    for a, b in SYMBOL_RANGES:
+        for code in range(ord(a), ord(b) + 1):
+            try:
+                chr(code).encode("gbk")
+            except UnicodeEncodeError:
+                continue
+            out.add(chr(code))
+    return frozenset(out)
 
 
 def _shapes(window: tuple, source: str, ignore: bool) -> list[tuple[int, tuple]]:
@@ -87,7 +100,7 @@ def _table(source: str, width: int) -> dict[tuple[int, int], list[tuple[bytes, s
             ch = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if len(ch) == 1 and _acceptable(ch):
+        if len(ch) == 1 and _acceptable(ch, source):
             for pos, b in enumerate(data):
                 index.setdefault((pos, b), []).append((data, ch))
             index.setdefault((-1, -1), []).append((data, ch))  # every one, for a fully unknown code
@@ -104,7 +117,7 @@ def _exact(source: str, data: bytes) -> str | None:
         ch = data.decode(SOURCE_CODEC[source])
     except UnicodeDecodeError:
         return None
-    return ch if len(ch) == 1 and _acceptable(ch) else None
+    return ch if len(ch) == 1 and _acceptable(ch, source) else None
 
 
 def _matches(pattern: tuple, after: int | None, source: str, family: str) -> list[str]:

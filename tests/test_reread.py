@@ -46,6 +46,15 @@ def test_signs_chinese_pages_use_are_read_back():
             assert cleaner.run(text.encode().decode(decoder, "replace")).text == text, decoder
 
 
+def test_the_signs_a_reading_may_give_are_those_gbk_encodes():
+    import reference_reread
+
+    for a, b in reference_reread.SYMBOL_RANGES:
+        for code in range(ord(a), ord(b) + 1):
+            items, _ = read(list(chr(code).encode()), "utf-8", GBK_FAMILY)
+            assert bool(items) == (chr(code) in reference_reread.symbols()), hex(code)
+
+
 def test_a_dropped_byte_is_taken_back():
     # The same with errors="ignore": the rejected bytes went without a mark.
     text = "工业互联网发展".encode("utf-8").decode("gbk", errors="ignore")

@@ -182,7 +182,8 @@ def clean_file(job: Job, config: Config) -> Outcome:
             return _clean_records_file(job, config)
         data = read_all(job.src)
         page = load_page(data, job.src)
-        result = Cleaner.for_config(config.for_extracted_text() if page.is_html else config).run(page.text, details=job.details)
+        result = Cleaner.for_config(config.for_extracted_text() if page.is_html else config).run(page.text, details=job.details,
+                                                                                                  title=page.meta.get("title"))
         if job.learned:
             remove_learned(result, job.learned, document_site(page.text, None, job.group, config), details=job.details)
         result.findings[:0] = page.findings

@@ -132,11 +132,12 @@ class _Hits:
         return rule.pattern.search(line)
 
 
-def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = None, generic_model: bool = True) -> Removal:
+def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = None, generic_model: bool = True,
+                     title: str | None = None) -> Removal:
     """Apply rules in order to the page's non-empty lines, then the generic model to what is left.
 
     ``page``: ``fold_page(text)`` if known. ``generic_model``: False applies the rules alone (the
-    fitting script sees the pages that way).
+    fitting script sees the pages that way). ``title``: the page's title, if known (generic.decide).
     """
     result = Removal(text)
     page = fold_page(text) if page is None else page
@@ -163,7 +164,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
             break
     if generic_model:
         alive = [i for i in content if i not in dropped]
-        for decision in generic.decide(lines, folded, alive, keep=set(replaced)):
+        for decision in generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None):
             dropped[decision.index] = decision.rule_id
             result.counts[decision.rule_id] += 1
     offset, starts = 0, []

@@ -22,7 +22,10 @@ _FINAL = re.compile(r"[。!?;…][”’」』)\]\"']*$|\.{3}$")
 _CLAUSE = re.compile(r"[。!?;,、:…]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _DIGIT = re.compile(r"\d")
-_DATE = re.compile(r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*(\d{1,2}\s*日?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
+# A date: year-month(-day), month and day in words, or month-day written with a dash or slash when a
+# time follows (a forum's "08-11 16:06": without the time, "3-5" is a score or a range).
+_DATE = re.compile(r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*(\d{1,2}\s*日?)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+                   r"|(?<![\d./-])(0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])\s+\d{1,2}:\d{2}(?!\d)")
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(:\d{2})?(?!\d)")
 _URL = re.compile(r"(?i)https?://|www\.|\b[\w-]+\.(com|cn|net|org|gov|edu)(\.cn)?\b|@[\w-]+\.")
 _SEPARATOR = re.compile(r"\s\|\s|\||>>|»|›|→|\s>\s|>|·|\s/\s|\s-\s|--")
@@ -37,7 +40,7 @@ FEATURES = (
     "kv_filled", "kv_empty", "kv_many", "separators", "buttons", "counter", "url", "bullet",
     "lex_phrase", "lex_cover", "lex_short", "short_run",
     "head", "tail", "far", "adjacent", "out_prose", "out_short", "far_prose", "after_marker", "after_barrier",
-    "in_thread", "item_row", "past_end", "notice", "list_run",
+    "in_thread", "item_row", "past_end", "notice", "list_run", "template", "list_block", "headline", "above_headline",
 )
 
 
@@ -109,6 +112,10 @@ def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
             and bool(lexicon.comments_re.search(text)))
 
 
+ROW_ITEM = 8  # characters: the longest item of a short row of link labels
+ROW_LONG, ROW_ITEM_LONG = 6, 16  # a row of this many items may hold items this long
+
+
 def item_row(text: str) -> bool:
     """A row of link labels: three or more short items split by spaces or separators, no sentence
     punctuation ("首页 滚动 国内 国际", "关于我们 | 联系我们 | 网站地图", a list of ministries or cities).
@@ -117,7 +124,9 @@ def item_row(text: str) -> bool:
     if _CLAUSE.search(text) or not _CJK.search(text):
         return False
     items = [x for x in _ITEM_SPLIT.split(text) if x]
-    if len(items) < 3 or max(len(x) for x in items) > 8:
+    # Names run longer in a long row (ministries, cities, departments: 国家发展和改革委员会), and
+    # six unpunctuated items split by spaces are no sentence however long they are.
+    if len(items) < 3 or max(len(x) for x in items) > (ROW_ITEM_LONG if len(items) >= ROW_LONG else ROW_ITEM):
         return False
     verse = len({len(x) for x in items}) == 1 and len(items[0]) >= 4 and not _SEPARATOR.search(text)
     return not verse

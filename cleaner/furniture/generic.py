@@ -23,7 +23,9 @@ from pathlib import Path
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.features import (FEATURES, Line, comment_header, end_marker, is_paragraph, is_prose, normalise,
                                         text_features)
+from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
+from cleaner.furniture.lists import in_blocks, list_blocks
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
@@ -73,16 +75,25 @@ def load_model(path: Path = DATA / "weights.toml") -> Model:
                  thread_stamps=int(m.get("thread_stamps", 3)))
 
 
-def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon) -> tuple[list[Line], tuple[int, int] | None]:
+def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
+               title: str | None = None) -> tuple[list[Line], tuple[int, int] | None]:
     """Features of the live lines (``alive``: indices into ``folded``), and the body span in positions.
 
-    The body is None when the page holds too little prose to find one.
+    The body is None when the page holds too little prose to find one. ``title``: the page's
+    title (folded), if known: the line above the body that it names is the headline
+    (``headline``), and what stands above that is ``above_headline``.
     """
     lines = []
     for i in alive:
         text = normalise(folded[i])
         lines.append(Line(i, text, text_features(text, lexicon)))
-    prose = [is_prose(line.text, line.features) for line in lines]
+    # Rows of a list cut from one template (lists.py) are no article prose, however punctuated
+    # their titles: a forum's reply list must not become the body.
+    blocks = list_blocks([line.text for line in lines], [is_paragraph(line.text, line.features) for line in lines])
+    template = in_blocks(len(lines), blocks)
+    for line, t in zip(lines, template):
+        line.features["template"] = float(t)
+    prose = [is_prose(line.text, line.features) and not t for line, t in zip(lines, template)]
     lengths = [len(line.text) for line in lines]
     barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
     # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
@@ -130,7 +141,38 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         f["far_prose"] = float(f["far"] and prose[pos])
         f["in_thread"] = float(pos >= thread)
         f["list_run"] = float(distance > 0 and runs[pos])
+    if body is not None:
+        _mark_list_blocks(lines, blocks, body, model, lexicon)
+        named = _named_headline(lines, first, title) if title else -1
+        if named >= 0:
+            lines[named].features["headline"] = 1.0
+            for line in lines[:named]:
+                line.features["above_headline"] = 1.0
     return lines, body
+
+
+def _mark_list_blocks(lines: list[Line], blocks: list[tuple[int, int, bool]], body: tuple[int, int], model: Model,
+                      lexicon: Lexicon) -> None:
+    """Set ``list_block`` on the lines of the list blocks (``lists.py``) that are page furniture:
+    a block above the body (a sidebar, a profile box, a ranking), a block whose rows are stamped
+    with dates, times or counts (lists of posts and links), or a block below the body with
+    furniture between (a heading such as 相关文章, a button row, an end marker). A list right below the
+    body with nothing but article lines between (a table, the references of a paper, a numbered
+    list the article goes on to) may be the article's own."""
+    first, last = body
+    for start, end, stamped in blocks:
+        if start <= last and end >= first:
+            continue  # the block overlaps the body: its lines are judged one by one
+        if end < first or stamped:
+            apart = True
+        else:
+            apart = any(line.features["past_end"] or line.features["after_barrier"] or
+                        (not protected(line) and (score(line.features, model) > model.threshold
+                                                  or forced(line, pos, body, lexicon)))
+                        for pos, line in enumerate(lines[last + 1 : start], last + 1))
+        if apart:
+            for line in lines[start : end + 1]:
+                line.features["list_block"] = 1.0
 
 
 def _list_runs(lines: list[Line], prose: list[bool]) -> list[bool]:
@@ -147,6 +189,30 @@ def _list_runs(lines: list[Line], prose: list[bool]) -> list[bool]:
                 out[start:pos] = [True] * (pos - start)
             start = pos + 1
     return out
+
+
+HEADLINE_REACH = 8  # lines above the body searched for the line the page's title names
+_HEADLINE_LENGTH = (4, 60)
+
+
+def _named_headline(lines: list[Line], first: int, title: str) -> int:
+    """The nearest line above the body (within ``HEADLINE_REACH`` lines) that the page's title
+    names (``entries.title_match``): the headline as the page itself gives it; -1 if none. A
+    page whose title is the site's name alone names a menu item at most: what stands above
+    that is furniture too."""
+    for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
+        text = lines[pos].text
+        if _HEADLINE_LENGTH[0] <= len(text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"] and title_match(without_stamp(text), title):
+            return pos
+    return -1
+
+
+def headline_position(lines: list[Line], first: int, model: Model) -> int:
+    """The headline: the line the page's title names (``page_lines``), else ``_title_position``."""
+    for pos, line in enumerate(lines[:first]):
+        if line.features["headline"]:
+            return pos
+    return _title_position(lines, first, model)
 
 
 def _title_position(lines: list[Line], first: int, model: Model) -> int:
@@ -217,18 +283,26 @@ def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str
 
 
 def decide(lines: list[str], folded: list[str], alive: list[int], model: Model | None = None,
-           lexicon: Lexicon | None = None, keep: set[int] = frozenset()) -> list[Decision]:
+           lexicon: Lexicon | None = None, keep: set[int] = frozenset(), title: str | None = None) -> list[Decision]:
     """The live lines the model removes. ``lines``: the page's lines; ``folded``: their folds;
-    ``keep``: lines never to remove (a rule has rewritten them: they are judged already)."""
+    ``keep``: lines never to remove (a rule has rewritten them: they are judged already);
+    ``title``: the page's title (folded as the lines are), if known: on a page of several entries it names the article
+    (``entries.py``), and the other entries go before the model judges what is left."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
-    scored, body = page_lines(folded, alive, model, lexicon)
-    if body is None:
-        return []
-    title = _title_position(scored, body[0], model)
+    scored, body = page_lines(folded, alive, model, lexicon, title)
     out = []
+    others = set(other_entries(scored, title, model.min_body)) if title else set()
+    if others:
+        out = [Decision(line.index, lines[line.index], 0.0, ("entry",))
+               for pos, line in enumerate(scored) if pos in others and line.index not in keep]
+        alive = [line.index for pos, line in enumerate(scored) if pos not in others or line.index in keep]
+        scored, body = page_lines(folded, alive, model, lexicon, title)
+    if body is None:
+        return out
+    headline = headline_position(scored, body[0], model)
     for pos, line in enumerate(scored):
-        if line.index in keep or pos == title or protected(line):
+        if line.index in keep or pos == headline or protected(line):
             continue
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
@@ -246,26 +320,36 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
 
     ``notice``: a notice of the site's own (headed 免责声明：, or three notice words with 本网/本站:
     copyright, reprint terms, disclaimer, contacts); no article sentence speaks of "本网" with
-    such words. ``label``: a line of at most 30 characters made of furniture phrases alone
-    (关于我们, 打印本页, 关于我们 | 联系我们 | 网站地图).
-    The fit split holds too few of either outside the body for the weights to learn them, and
-    its hand copies keep some headings, which teaches the weights to keep all of them."""
+    such words. ``list``: a line of a list block that is page furniture (``_mark_list_blocks``).
+    ``menu``: a row of link labels split by at least two explicit separators (热点 | 社会 | 民生;
+    labels split by spaces alone may be names in a caption). ``label``: a line of at most 30
+    characters made of furniture phrases alone (关于我们, 打印本页, 您是本文第 154 个阅览者).
+    The fit split holds too few notices and labels outside the body for the weights to learn
+    them, and its hand copies keep some headings, which teaches the weights to keep all of them.
+    A list goes as a block by design; lists and menus were measured on leave-site-out CV together
+    with the other changes of their round (docs/furniture.md), not each against its score."""
     if body[0] <= pos <= body[1]:
         return ""
     f = line.features
     if f["notice"]:
         return "notice"
+    if f["list_block"]:
+        return "list"
+    if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2:
+        return "menu"
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
     return ""
 
 
+_MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
-_GAPS = re.compile(r"[\s|/·>»›\-]+")  # what separates the labels of a row
+_GAPS = re.compile(r"[\s|/·>»›\-\d]+")  # what separates the labels of a row, and the counts beside them
 
 
 def label_cover(text: str, lexicon: Lexicon) -> float:
-    """The share of a line's characters, separators and spaces left out, that furniture phrases
-    cover: 1.0 for "关于我们 | 联系我们 | 网站地图"."""
+    """The share of a line's characters, separators, spaces and digits left out, that furniture
+    phrases cover: 1.0 for "关于我们 | 联系我们 | 网站地图", 0.89 for a visitor counter
+    "您是本文第 154 个阅览者"."""
     bare = _GAPS.sub("", text)
     return lexicon.phrases(bare)[1] / max(len(bare), 1)

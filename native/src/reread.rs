@@ -19,8 +19,7 @@ pub const TONE_MARKS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń
 
 type Item = Option<u8>;
 
-/// reread._acceptable: Han, Chinese and fullwidth punctuation and signs, common symbols,
-/// tone-marked letters.
+/// reread._acceptable: Han, Chinese and fullwidth punctuation and signs, tone-marked letters.
 pub fn acceptable(c: char) -> bool {
     in_ranges(c, tables::HAN)
         || SPAN_PUNCT.contains(c)
@@ -28,18 +27,22 @@ pub fn acceptable(c: char) -> bool {
         || ('\u{3000}'..='\u{303f}').contains(&c) // with the ideographic space that indents paragraphs
         || ('\u{ff01}'..='\u{ff5e}').contains(&c)
         || ('\u{2010}'..='\u{2027}').contains(&c)
-        || SYMBOLS.iter().any(|r| r.contains(&c))
+}
+
+/// `acceptable` in `source`: a UTF-8 reading may also give a sign (`SYMBOLS`). In the two-byte
+/// sources those signs fill whole rows (GBK a1-a9, Big5 a1-a3) that clean text read out of step
+/// lands in all the time: accepted there, they would open a re-read at many more starts of clean
+/// text, for signs that two-byte pages seldom hold.
+pub fn acceptable_in(source: Source, c: char) -> bool {
+    acceptable(c) || (source == Source::Utf8 && SYMBOLS.contains(c))
 }
 
 /// Signs Chinese pages use, each a three-byte UTF-8 code (a misread table, list or weather
-/// report holds them): ‰ ′ ″ ※, ℃ №, Ⅰ Ⅱ, arrows, ∶ ≥ ≤ √ ∞, ① ⑴ ⒈, box drawing, ■ □ ▲ ● ◆, ★ ☆.
-const SYMBOLS: [std::ops::RangeInclusive<char>; 5] = [
-    '\u{2030}'..='\u{203b}',
-    '\u{2100}'..='\u{22ff}',
-    '\u{2460}'..='\u{24ff}',
-    '\u{2500}'..='\u{25ff}',
-    '\u{2600}'..='\u{266f}',
-];
+/// report holds them): the signs of U+2030-203B, U+2100-22FF, U+2460-24FF, U+2500-25FF and
+/// U+2600-266F that GBK encodes, the repertoire of Chinese text (‰ ※ ℃ № Ⅰ ← ∶ ≥ √ ① ⑴ ⒈ │ ■ ● ★ ♀).
+/// Only those: every sign a re-read may give is one more start the gate must try on clean text.
+/// tests/test_reread.py checks the list against Python's gbk codec.
+pub const SYMBOLS: &str = "‰′″‵※℃℅℉№℡ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ←↑→↓↖↗↘↙∈∏∑∕√∝∞∟∠∣∥∧∨∩∪∫∮∴∵∶∷∽≈≌≒≠≡≤≥≦≧≮≯⊕⊙⊥⊿①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛─━│┃┄┅┆┇┈┉┊┋┌┍┎┏┐┑┒┓└┕┖┗┘┙┚┛├┝┞┟┠┡┢┣┤┥┦┧┨┩┪┫┬┭┮┯┰┱┲┳┴┵┶┷┸┹┺┻┼┽┾┿╀╁╂╃╄╅╆╇╈╉╊╋═║╒╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡╢╣╤╥╦╧╨╩╪╫╬╭╮╯╰╱╲╳▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▓▔▕■□▲△▼▽◆◇○◎●◢◣◤◥★☆☉♀♂";
 
 fn is_cont(b: Item) -> bool {
     matches!(b, Some(0x80..=0xBF))
@@ -157,7 +160,7 @@ impl Reader {
             let Some(ch) = self.codes.decode(source, &data[..width]) else {
                 continue;
             };
-            if !acceptable(ch) {
+            if !acceptable_in(source, ch) {
                 continue;
             }
             let entry = Entry { data, ch };
@@ -265,7 +268,7 @@ impl Reader {
         if items.iter().all(Option::is_some) {
             let data: Vec<u8> = items.iter().map(|b| b.unwrap_or(0)).collect();
             if let Some(ch) = self.codes.decode(source, &data) {
-                if acceptable(ch) {
+                if acceptable_in(source, ch) {
                     out.push(ch);
                 }
             }

@@ -16,7 +16,7 @@
 //! character the family never gives, so a window without it reads what the original reads.
 
 use crate::codes::{Codes, Family, Source};
-use crate::reread::acceptable;
+use crate::reread::acceptable_in;
 
 /// Bytes `utf8_like` looks at from a start (startgate.UTF8_LIKE_BYTES).
 pub const UTF8_LIKE_BYTES: usize = 48;
@@ -114,7 +114,7 @@ fn unit_length(source: Source, lead: u8) -> usize {
 fn unit_reads(codes: &Codes, source: Source, unit: &[u8]) -> bool {
     match unit {
         [b] => *b < 0x80,
-        _ => codes.decode(source, unit).is_some_and(acceptable),
+        _ => codes.decode(source, unit).is_some_and(|c| acceptable_in(source, c)),
     }
 }
 

@@ -1,0 +1,146 @@
+"""Pages of several entries (a blog page, a forum page), one of which is the article.
+
+An old blog's page shows its latest posts one under the other, each opened by a header line: a
+title and a timestamp (``标题 2005-03-18 01:58:01``), or a title over a stamp line (``发表于
+2005-03-18 01:58 | 阅读(12)``). The page's ``<title>`` names the one post the page is about; the
+others are furniture of that page. Entry headers of one page share a form (the skeleton of their
+stamp, ``lists.skeleton``), which an article's own dated lines do not.
+
+Without the page's title nothing is dropped: which entry is the article is then a guess, and
+losing article text is worse than keeping furniture. With it, the entries of the headers'
+form whose title is not the page's go, from their header to the next header; only when exactly
+one header matches the title (``title_match``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from cleaner.furniture.features import Line, is_prose
+from cleaner.furniture.lists import skeleton
+
+MIN_TITLE, MAX_TITLE = 2, 40  # characters of a header's title
+MIN_MATCH = 3  # characters of a title found in the page's title (or the whole of one of its parts)
+MAX_STAMP_LINE = 60  # characters: a stamp line under a title is short
+_CUT = re.compile(r"(19|20)\d\d\s*[-/.年].*$|(?<![\d./-])(0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])\s+\d{1,2}:\d{2}.*$")
+_CLAUSE = re.compile(r"[。,，;；!?、]")  # a title holds no clauses (NFKC: fullwidth marks are ASCII)
+_NOT_WORD = re.compile(r"[\W_]+")
+_TITLE_PARTS = re.compile(r"\s*(?:[-_|·—–]+|::|>>|»)\s*")  # "标题 - 博客名 - 网站"
+
+
+def without_stamp(text: str) -> str:
+    """A header's title: the line without its date and time and what follows them."""
+    return _CUT.sub("", text).strip()
+
+
+def _stamped(f: dict[str, float]) -> bool:
+    return bool(f["date"] and f["time"] and not f["final_punct"])
+
+
+def headers(lines: Sequence[Line]) -> list[tuple[int, str, str]]:
+    """(position, title, form) of each entry header: a line with a title and a stamp, or a title
+    line over a short stamp line. ``form``: the skeleton of the stamp (its line's skeleton)."""
+    out = []
+    under = -1  # the stamp line under the last title: part of that header, no header itself
+    for pos, line in enumerate(lines):
+        f = line.features
+        if f["final_punct"] or pos == under:
+            continue
+        if _stamped(f):
+            title = without_stamp(line.text)
+            if MIN_TITLE <= len(_NOT_WORD.sub("", title)) <= MAX_TITLE and not _CLAUSE.search(title):
+                out.append((pos, title, skeleton(line.text[len(title):])))
+        elif (pos + 1 < len(lines) and not _CLAUSE.search(line.text) and MIN_TITLE <= len(_NOT_WORD.sub("", line.text)) <= MAX_TITLE and not f["date"]
+              and _stamped(lines[pos + 1].features) and len(lines[pos + 1].text) <= MAX_STAMP_LINE):
+            out.append((pos, line.text, skeleton(lines[pos + 1].text)))
+            under = pos + 1
+    return out
+
+
+def title_match(header_title: str, page_title: str) -> bool:
+    """The header's title is the page's: it is one of the page title's parts (``标题 - 某某的博客 -
+    博客网``), or one of the two holds the other and is at least half its length, words only
+    (``【原创】标题``). A part inside a much longer line (the site's name in a breadcrumb) is no match."""
+    core = _NOT_WORD.sub("", unicodedata.normalize("NFKC", header_title))
+    parts = [_NOT_WORD.sub("", p) for p in _TITLE_PARTS.split(unicodedata.normalize("NFKC", page_title))]
+    if not core:
+        return False
+    if core in parts:
+        return True
+    for part in parts:
+        short, long = sorted((core, part), key=len)
+        if len(short) >= MIN_MATCH and short in long and 2 * len(short) >= len(long):
+            return True
+    return False
+
+
+def other_entries(lines: Sequence[Line], page_title: str | None, min_prose: int) -> list[int]:
+    """Positions of the lines of the entries that are not the page's article; [] when the page
+    has no title, fewer than two headers of one form, not exactly one header matching it, or
+    when the matching entry holds less than ``min_prose`` characters of prose: then the headers
+    are rows of a list (one of which names the page), not entries. Pages whose entries close
+    with a stamp line instead are read by ``_footer_entries``."""
+    if not page_title:
+        return []
+    found = headers(lines)
+    by_form: dict[str, list[tuple[int, str]]] = {}
+    for pos, title, form in found:
+        by_form.setdefault(form, []).append((pos, title))
+    for group in by_form.values():
+        if len(group) < 2:
+            continue
+        chosen = [k for k, (_, title) in enumerate(group) if title_match(title, page_title)]
+        if len(chosen) != 1:
+            continue
+        start = group[chosen[0]][0]
+        end = group[chosen[0] + 1][0] if chosen[0] + 1 < len(group) else len(lines)
+        if sum(len(line.text) for line in lines[start:end] if is_prose(line.text, line.features)) < min_prose:
+            continue
+        out: list[int] = []
+        for k, (pos, _) in enumerate(group):
+            if k != chosen[0]:
+                end = group[k + 1][0] if k + 1 < len(group) else len(lines)
+                out.extend(range(pos, end))
+        return out
+    return _footer_entries(lines, page_title, min_prose)
+
+
+def _footer_entries(lines: Sequence[Line], page_title: str, min_prose: int) -> list[int]:
+    """``other_entries`` for entries closed by a stamp line below the post (``由某某张贴 @
+    2005-03-18 01:58:01 | 评论(3)``): the stamp lines of one form split the page; each entry's
+    title is a title-sized line just above its first prose line. Only when every other entry has
+    such a title: lines stamped inside an article (a chronicle: ``2005-03-18 10:00 某事发生``,
+    then its text) are followed by prose, not by a title, and cut nothing."""
+    by_form: dict[str, list[int]] = {}
+    for pos, line in enumerate(lines):
+        if _stamped(line.features) and len(line.text) <= MAX_STAMP_LINE:
+            by_form.setdefault(skeleton(line.text), []).append(pos)
+    for footers in by_form.values():
+        if len(footers) < 2:
+            continue
+        segments = [(footers[k - 1] + 1 if k else 0, footer + 1) for k, footer in enumerate(footers)]
+        titles = [_title_lines(lines, start, end) for start, end in segments]
+        chosen = [k for k, found in enumerate(titles) if any(title_match(lines[pos].text, page_title) for pos in found)]
+        if len(chosen) != 1 or not all(found for k, found in enumerate(titles) if k != chosen[0]):
+            continue
+        start, end = segments[chosen[0]]
+        if sum(len(line.text) for line in lines[start:end] if is_prose(line.text, line.features)) < min_prose:
+            continue
+        return [pos for k, (_, end) in enumerate(segments) if k != chosen[0] for pos in range(titles[k][0], end)]
+    return []
+
+
+TITLE_REACH = 3  # lines above an entry's first prose line that may hold its title
+
+
+def _title_lines(lines: Sequence[Line], start: int, end: int) -> list[int]:
+    """The title-sized lines (no clauses, no sentence end) among the ``TITLE_REACH`` lines above
+    the first prose line of ``lines[start:end]``; [] when it holds no prose."""
+    first = next((pos for pos in range(start, end) if is_prose(lines[pos].text, lines[pos].features)), None)
+    if first is None:
+        return []
+    return [pos for pos in range(max(start, first - TITLE_REACH), first)
+            if not lines[pos].features["final_punct"] and not _CLAUSE.search(lines[pos].text)
+            and MIN_TITLE <= len(_NOT_WORD.sub("", lines[pos].text)) <= MAX_TITLE]

@@ -1,0 +1,127 @@
+"""Lists of rows cut from one template: forum reply lists, related-article lists, bullet lists.
+
+A page's lists repeat a form, not words: ``标题【作者】08-11 16:06 298字 [4321/87]`` a hundred
+times with other titles and numbers, ``[2005-08-21] 标题`` under a blog post, ``• 标题`` in a
+sidebar, ``1. 标题 (40819)`` in a ranking. A line's **skeleton** keeps that form and drops the
+words: a run of letters or Han characters becomes ``a``, a run of digits ``0``, spaces one space,
+punctuation, brackets and bullets stay. Rows of one list share the start or the end of their
+skeleton (its first or last ``EDGE`` tokens): the **edges**. An edge holding structure (a digit, a
+bracket, a bullet, a separator; ``a。`` is only a sentence end and counts for nothing) that recurs
+on at least ``MIN_ROWS`` lines, each within ``MAX_GAP`` lines of the last, makes a block: the rows
+and the few odd lines between them (an advert, a page-number row).
+
+Article text repeats forms too, and stays: numbered paragraphs (``1、……。``), dialogue
+(``【甲】……。``) and quoted lists end their rows as sentences; a block where at least half the rows
+end a sentence, or where paragraphs (``features.is_paragraph``) make up half the characters, is
+no list. The block is a fact about the page; ``generic.py`` decides what it does with it (its
+lines are no article prose when the body is sought, and outside the body they go as a block).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+EDGE = 3  # skeleton tokens at either end that make a row's edges
+MIN_ROWS = 3  # rows sharing an edge that make a list
+MAX_GAP = 3  # a row at most this many lines below the last one continues the list (two odd lines between)
+MAX_ROW = 120  # characters: a longer line is a paragraph, never a list row
+
+# Digits -> "0", then letters and Han characters (\w without digits and "_") -> "a", spaces -> " ".
+_DIGITS, _WORDS, _SPACES = re.compile(r"\d+"), re.compile(r"[^\W\d_]+"), re.compile(r"\s+")
+# Structure (besides numbers standing apart, see _structure): brackets, bullets, separators. (Sentence and clause marks are no structure.)
+_STRUCTURE = frozenset("[]()【】〔〕《》<>〈〉「」『』|/·•-*■□◆◇▪●○★☆►▶→»›#@")
+# In a skeleton: a date, a time or a count pair (0-0, 0:0, 0/0), or a count in brackets.
+_STAMP = re.compile(r"(?<!a)0[-:/]0(?!a)|[(\[【]0[)\]】]")
+_FINAL = frozenset("。!?…")
+_CLOSING = "”’」』)]\"' "
+
+
+def skeleton(text: str) -> str:
+    """A line's form, one character a token: ``"[2005-08-21] 标题"`` -> ``"[0-0-0] a"``."""
+    return _SPACES.sub(" ", _WORDS.sub("a", _DIGITS.sub("0", text)))
+
+
+def edges(text: str) -> tuple[str | None, str | None]:
+    """(head edge, tail edge) of a line: its skeleton's first and last ``EDGE`` tokens, each None
+    when it holds no structure. A row of a single token has no edges."""
+    if len(text) > MAX_ROW:
+        return None, None
+    tokens = skeleton(text.strip())
+    if len(tokens) < 2:
+        return None, None
+    n = len(tokens)
+    head = tokens[:EDGE] if any(_structure(tokens, k) for k in range(min(EDGE, n))) else None
+    tail = tokens[-EDGE:] if any(_structure(tokens, k) for k in range(max(n - EDGE, 0), n)) else None
+    return head, tail
+
+
+def _structure(tokens: str, k: int) -> bool:
+    """Whether token ``k`` is structure: a bracket, a bullet, a separator, or a number standing
+    apart (``08-11 16:06``, ``1. ``, ``(40819)``). A number glued to words (``2005年``, ``第3版``)
+    is a word of the sentence, and sentence and clause marks are no structure."""
+    t = tokens[k]
+    if t == "0":
+        return not ((k > 0 and tokens[k - 1] == "a") or (k + 1 < len(tokens) and tokens[k + 1] == "a"))
+    return t in _STRUCTURE
+
+
+def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[int, int, bool]]:
+    """(first, last, stamped) of the list blocks among the given lines (folded, NFKC), by
+    position. ``paragraphs``: which lines are paragraphs (``features.is_paragraph``). ``stamped``:
+    most rows carry a date, a time, a count pair or a bracketed count (``08-11 16:06``,
+    ``[4321/87]``, ``(40819)``): rows that say when and how often, as lists of posts and links do;
+    an article's own list (a table, the subjects of an exam) numbers its items at most."""
+    found: list[tuple[int, int, bool]] = []
+    where: dict[tuple[int, str], list[int]] = {}
+    for pos, text in enumerate(texts):
+        for side, edge in enumerate(edges(text)):
+            if edge is not None:
+                where.setdefault((side, edge), []).append(pos)
+    for rows in where.values():
+        if len(rows) < MIN_ROWS:
+            continue
+        start = 0
+        for k in range(1, len(rows) + 1):
+            if k == len(rows) or rows[k] - rows[k - 1] > MAX_GAP:
+                run = rows[start:k]
+                if len(run) >= MIN_ROWS and _is_list(texts, paragraphs, run):
+                    stamped = 2 * sum(1 for pos in run if _STAMP.search(skeleton(texts[pos]))) > len(run)
+                    found.append((run[0], run[-1], stamped))
+                start = k
+    return _merge(found)
+
+
+def _is_list(texts: Sequence[str], paragraphs: Sequence[bool], rows: list[int]) -> bool:
+    """Rows that end no sentence, among lines that are not mostly paragraphs."""
+    ended = sum(1 for pos in rows if _ends_sentence(texts[pos]))
+    if 2 * ended >= len(rows):
+        return False
+    span = range(rows[0], rows[-1] + 1)
+    chars = sum(len(texts[pos]) for pos in span)
+    prose = sum(len(texts[pos]) for pos in span if paragraphs[pos])
+    return 2 * prose < chars
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with a sentence mark, closing quotes aside; a single "." too (references, English
+    items), but not "..." (a title cut short: "永远支...")."""
+    bare = text.rstrip(_CLOSING)
+    return bare[-1:] in _FINAL or (bare.endswith(".") and not bare.endswith(".."))
+
+
+def _merge(blocks: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    out: list[tuple[int, int, bool]] = []
+    for first, last, stamped in sorted(blocks):
+        if out and first <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], last), out[-1][2] or stamped)
+        else:
+            out.append((first, last, stamped))
+    return out
+
+
+def in_blocks(count: int, blocks: Sequence[tuple[int, int, bool]]) -> list[bool]:
+    out = [False] * count
+    for first, last, _ in blocks:
+        out[first : last + 1] = [True] * (last - first + 1)
+    return out

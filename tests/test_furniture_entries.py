@@ -1,0 +1,121 @@
+"""Pages of several entries (cleaner/furniture/entries.py): the page's title names the article."""
+
+from cleaner import Cleaner
+from cleaner.furniture import generic
+from cleaner.furniture.boilerplate import fold_line, remove_furniture
+from cleaner.furniture.entries import headers, other_entries, title_match
+from cleaner.furniture.features import normalise
+from cleaner.furniture.lexicon import load_lexicon
+
+LEX = load_lexicon()
+ENTRIES = [
+    ["周末的农夫市场 2005-03-18 01:58:01",
+     "周六一早去了附近的农夫市场，摊位比上次多了一倍，卖蜂蜜的老太太还记得我。",
+     "买了一大袋橙子和一块羊奶酪，回家路上又顺手买了一束向日葵，花了不到二十块。"],
+    ["学车第三周 2005-03-11 22:40:15",
+     "今天第一次上了高速，教练一直提醒我看后视镜，手心全是汗。",
+     "下高速的时候差点错过出口，还好教练及时提醒，总算有惊无险。",
+     "下周就要路考了，希望一次通过，不然又要多交一笔考试费。"],
+    ["搬家记",
+     "发表于 2005-03-02 20:15 | 阅读(96)",
+     "终于搬进了新租的房子，离学校只有十分钟的路，再也不用每天挤电车了。",
+     "房东是一对退休的老夫妇，院子里种满了玫瑰，他们说夏天会开得特别好。"],
+]
+PAGE = [line for entry in ENTRIES for line in entry]
+
+
+def scored(page):
+    texts = [normalise(fold_line(x)) for x in page]
+    return generic.page_lines(texts, list(range(len(texts))), generic.load_model(), LEX)[0]
+
+
+def test_entry_headers_are_titles_with_a_stamp_on_or_under_them():
+    found = headers(scored(PAGE))
+    assert [(pos, title) for pos, title, _ in found] == [(0, "周末的农夫市场"), (3, "学车第三周"), (7, "搬家记")]
+    assert found[0][2] == found[1][2] != found[2][2]  # the forms: a stamp on the line, a stamp line under it
+
+
+def test_the_page_title_holds_the_entry_title():
+    assert title_match("学车第三周", "学车第三周 - 海边小屋的博客 - 博客网")
+    assert title_match("搬家记", "搬家记")
+    assert not title_match("学车第三周", "周末的农夫市场 - 海边小屋的博客")
+    assert not title_match("日记", "海边小屋的日记本")  # two characters inside a longer part: no match
+
+
+def test_with_the_title_the_other_entries_of_the_form_go():
+    page = [*ENTRIES[0], *ENTRIES[1], *ENTRIES[0]]
+    page[7] = "春天的樱花 2005-02-27 10:00:00"
+    removal = remove_furniture("\n".join(page), (), title="学车第三周 - 海边小屋的博客")
+    assert removal.text.split("\n") == ENTRIES[1]
+    assert removal.counts["generic/entry"] == 6
+
+
+def test_without_a_title_or_with_an_unknown_one_no_entry_goes():
+    for title in (None, "海边小屋的博客", "周末的农夫市场"):  # none, no match, a match whose form has one header
+        removal = remove_furniture("\n".join([*ENTRIES[0], *ENTRIES[2]]), (), title=title)
+        assert "generic/entry" not in removal.counts
+
+
+def test_a_list_row_that_names_the_page_takes_no_article():
+    """Related titles stamped like entries, one of them the page's own. A row whose "entry" holds
+    no prose is a row of a list, not the article: nothing goes; the last row's entry reaches the
+    article, so the rows above it go, and only they."""
+    rows = ["老旧小区改造进度过半 2023-10-12 08:00", "救助行动启动 2023-10-05 10:00", "社区食堂开到家门口 2023-10-09 09:30"]
+    lines = scored([*rows, "救助行动启动", *ENTRIES[1][1:]])
+    assert other_entries(lines, "救助行动启动 - 某市新闻网", 60) == []
+    rows[1:] = rows[:0:-1]
+    lines = scored([*rows, "救助行动启动", *ENTRIES[1][1:]])
+    assert other_entries(lines, "救助行动启动 - 某市新闻网", 60) == [0, 1]
+
+
+def test_the_title_reaches_the_model_through_cleaner_run():
+    text = "\n".join(PAGE[:7])
+    kept = Cleaner().run(text, title="周末的农夫市场_海边小屋的博客").text.split("\n")
+    assert kept == ENTRIES[0]
+    assert Cleaner().run(text).text.split("\n") == PAGE[:7]
+
+
+def test_the_page_title_names_the_headline_and_what_stands_above_it():
+    page = ["海边小屋的博客", "海姑娘， 27岁", "学车第三周", "发表于 2005-03-11 22:40", *ENTRIES[1][1:]]
+    texts = [normalise(fold_line(x)) for x in page]
+    lines, body = generic.page_lines(texts, list(range(len(texts))), generic.load_model(), LEX, "学车第三周 - 海边小屋的博客")
+    assert body == (4, 6)
+    assert [line.features["headline"] for line in lines[:4]] == [0, 0, 1, 0]
+    assert [line.features["above_headline"] for line in lines[:4]] == [1, 1, 0, 0]
+    assert generic.headline_position(lines, body[0], generic.load_model()) == 2
+    lines, _ = generic.page_lines(texts, list(range(len(texts))), generic.load_model(), LEX)  # no title: no such features
+    assert not any(line.features["headline"] or line.features["above_headline"] for line in lines)
+
+
+FOOTED = [  # entries closed by a stamp line below the post
+    "周末的农夫市场",
+    "周六一早去了附近的农夫市场，摊位比上次多了一倍，卖蜂蜜的老太太还记得我。",
+    "由海姑娘张贴 @ 2005-03-18 01:58:01 | 评论(3)",
+    "学车第三周",
+    "今天第一次上了高速，教练一直提醒我看后视镜，手心全是汗。",
+    "下高速的时候差点错过出口，还好教练及时提醒，总算有惊无险。",
+    "由海姑娘张贴 @ 2005-03-11 22:40:15 | 评论(5)",
+    "搬家记",
+    "终于搬进了新租的房子，离学校只有十分钟的路，再也不用每天挤电车了。",
+    "由海姑娘张贴 @ 2005-03-02 20:15:33 | 评论(2)",
+]
+
+
+def test_entries_closed_by_a_stamp_line_go_but_the_named_one():
+    removal = remove_furniture("\n".join(FOOTED), (), title="学车第三周 | 海边小屋的博客")
+    assert removal.text.split("\n")[:3] == FOOTED[3:6]
+    assert removal.counts["generic/entry"] == 6
+
+
+def test_a_chronicle_of_stamped_lines_is_no_page_of_entries():
+    """Stamped lines inside an article, each followed by its text: no entry has a title of its own."""
+    page = ["地震救援纪实",
+            "记者连续多日跟随救援队深入灾区，记录下救援行动中的一个个关键时刻，以下按时间顺序整理。",
+            "2008-05-12 14:28 地震发生",
+            "汶川发生里氏八级地震，震中附近的房屋大面积倒塌，通信和交通一度中断，救援力量连夜集结。",
+            "2008-05-13 09:00 救援队抵达",
+            "第一支专业救援队徒步进入映秀镇，在废墟中搜寻幸存者，当天救出被困群众二十余人。",
+            "2008-05-14 16:30 空投物资",
+            "直升机开始向孤岛村庄空投食品和药品，受灾群众的基本生活得到初步保障。"]
+    removal = remove_furniture("\n".join(page), (), title="地震救援纪实 - 某某新闻网")
+    assert "generic/entry" not in removal.counts

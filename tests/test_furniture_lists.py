@@ -1,0 +1,105 @@
+"""Lists cut from one template (cleaner/furniture/lists.py) and what the generic model does with them."""
+
+import pytest
+
+from cleaner.furniture import generic
+from cleaner.furniture.boilerplate import fold_line, remove_furniture
+from cleaner.furniture.features import normalise, text_features
+from cleaner.furniture.lexicon import load_lexicon
+from cleaner.furniture.lists import edges, list_blocks, skeleton
+
+LEX = load_lexicon()
+ARTICLE = [
+    "本报讯 为确保困难群众温暖过冬，市民政局近日启动冬季救助专项行动，对全市低保家庭开展走访排查。",
+    "专项行动将持续到明年三月，重点关注独居老人、重病患者和残疾人家庭，发现问题及时救助。",
+    "市民政局有关负责人表示，各区将设立临时救助服务点，群众可就近申请，当天即可领取救助金。",
+]
+REPLIES = [  # a forum's list of other threads: one template, titles punctuated as sentences
+    "周末去哪儿钓鱼，有推荐的吗【水边人】08-11 16:06 298字 [4321/87]",
+    "小区停车难，大家都是怎么解决的？【车友老王】08-11 15:58 1024字 [2210/45]",
+    "孩子上小学，学区房到底值不值【晨曦妈妈】08-11 15:41 756字 [1980/62]",
+    "说说你吃过最难忘的一碗面，我先来【面条控】08-11 15:22 88字 [3307/154]",
+]
+
+
+def blocks(lines):
+    texts = [normalise(fold_line(x)) for x in lines]
+    return list_blocks(texts, [False] * len(texts))
+
+
+def test_a_skeleton_keeps_the_form_and_drops_the_words():
+    assert skeleton("[2005-08-21] 为什么总要面对呢") == "[0-0-0] a"
+    assert skeleton(normalise(REPLIES[0])) == "a,a【a】0-0 0:0 0a [0/0]"
+
+
+def test_edges_need_structure_not_a_sentence_end():
+    assert edges("[2005-08-21] 为什么总要面对呢?") == ("[0-", None)
+    assert edges("他说这是多年来的心愿。") == (None, None)
+    assert edges("2005年8月，他说") == (None, None)  # a number glued to words is a word
+
+
+def test_a_reply_list_is_one_stamped_block():
+    assert blocks(["论坛首页", *REPLIES, "联系我们"]) == [(1, 4, True)]
+    assert blocks(REPLIES[:2]) == []  # two rows: no list
+
+
+def test_odd_lines_between_rows_belong_to_the_block():
+    rows = ["• 旧小区停车位怎么增加", "• 社区养老服务站全覆盖", "广告", "• 城市绿道今年再建五十公里"]
+    assert blocks(rows) == [(0, 3, False)]
+
+
+@pytest.mark.parametrize("lines", [
+    ["1、考试当天须携带准考证和身份证，提前三十分钟到达考点。", "2、身体不适的考生可申请缓考，须提供医院证明。",
+     "3、考试过程中如遇恶劣天气，考点将统一安排补考时间。"],  # numbered article paragraphs
+    ["【家长】孩子每天跳绳练到很晚，这样会不会太累？", "【老师】每天练半小时就够了，关键是动作要规范。",
+     "【家长】那跑步需要每天都练吗？", "【老师】隔天练一次更好。"],  # dialogue
+    ["[1] 章炳林. C2C电子商务的物流配送问题研究[D]. 合肥工业大学, 2008.", "[2] 张磊. 电子商务环境下物流配送路线优化研究[D]. 2008.",
+     "[3] 周仕仁. 电子商务下的物流配送模式研究[J]. 物流科技, 2011(11): 56-58."],  # references
+])
+def test_rows_that_end_sentences_are_article_not_a_list(lines):
+    assert blocks(lines) == []
+
+
+def test_a_reply_list_below_the_body_goes_as_a_block():
+    removal = remove_furniture("\n".join([*ARTICLE, *REPLIES]), ())
+    assert removal.text.split("\n") == ARTICLE
+    assert removal.counts["generic/list"] == len(REPLIES)
+
+
+def test_a_list_above_the_body_goes():
+    sidebar = ["·2006年1月 (90)", "·2005年12月 (100)", "·2005年10月 (704)", "·2005年9月 (606)"]
+    removal = remove_furniture("\n".join([*sidebar, "市民政局启动冬季救助行动", *ARTICLE]), ())
+    assert removal.text.split("\n") == ["市民政局启动冬季救助行动", *ARTICLE]
+
+
+def test_an_unstamped_list_right_under_the_body_is_judged_line_by_line():
+    """An article's own list (the subjects of an exam) right below its last paragraph is no block to
+    drop: nothing but article stands between; stamped rows or furniture between would make it one."""
+    subjects = ["1、英语或俄语或日语", "2、艺术概论", "3、中国艺术史基础知识", "4、艺术美学与哲学经典阅读"]
+    page = [normalise(fold_line(x)) for x in [*ARTICLE, "考试科目", *subjects]]
+    lines, body = generic.page_lines(page, list(range(len(page))), generic.load_model(), LEX)
+    assert body == (0, 2)
+    assert all(line.features["template"] for line in lines[4:])
+    assert not any(line.features["list_block"] for line in lines)
+    heading = [*ARTICLE, "相关文章", *subjects]  # a furniture heading between: a block
+    lines, _ = generic.page_lines([normalise(fold_line(x)) for x in heading], list(range(len(heading))), generic.load_model(), LEX)
+    assert all(line.features["list_block"] for line in lines[4:])
+
+
+def test_list_rows_are_no_article_prose_for_the_body():
+    """A forum's reply list holds more punctuated text than a short post: were its rows prose, the
+    list would be the body and the post the head."""
+    replies = [r.replace("【", "，大家有什么看法，欢迎讨论【") for r in REPLIES] * 3
+    short = ARTICLE[:2]
+    page = [normalise(fold_line(x)) for x in [*short, *replies]]
+    _, body = generic.page_lines(page, list(range(len(page))), generic.load_model(), LEX)
+    assert body == (0, 1)
+
+
+def test_a_menu_row_outside_the_body_goes_whatever_its_score():
+    removal = remove_furniture("\n".join(["热点 | 社会 | 民生 | 图片", "救助行动启动", *ARTICLE]), ())
+    assert removal.text.split("\n") == ["救助行动启动", *ARTICLE]
+    assert removal.counts["generic/menu"] == 1
+    cast = "主演 张三 李四 王五"  # names split by spaces: no menu separators
+    assert text_features(cast, LEX)["item_row"] == 1 and generic.forced(
+        generic.Line(0, cast, text_features(cast, LEX) | {"list_block": 0.0}), 0, (1, 2), LEX) == ""
