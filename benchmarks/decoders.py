@@ -1,6 +1,7 @@
 """Errors per 1,000 characters after repair, for every cell of the damage matrix.
 
-    .venv/bin/python benchmarks/decoders.py [--paragraphs N] [--scope page lines title spans] [--show]
+    .venv/bin/python benchmarks/decoders.py [--paragraphs N] [--scope page lines title spans] [--show N]
+                                            [--split measure|build]
 
 Pages of measured Wikipedia paragraphs (``benchmarks/wiki_split.py``'s ``measure_paragraphs``,
 never the part models are built from; both scripts, Traditional only for a Big5 source) are
@@ -10,6 +11,11 @@ off. The reference is the same cleaner's output on the undamaged page, so only w
 left counts: lost + wrong + extra characters, by a character alignment, per 1,000 characters of
 the reference. "bytes" says what the damage left of the page's bytes: lossless, the share of
 bytes under a U+FFFD (known to be there, value unknown) or the share dropped without a mark.
+
+``--show N`` prints up to N differences of each cell and scope (what came out, what was
+expected, with the expected text around it) and counts every cell's differences by kind.
+``--split build`` measures on the paragraphs models are built from instead: for working out a
+change without looking at the measured text; the figures that count are the default split's.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import difflib
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from damage import SCOPES, SOURCES, damage_cell, matrix_cells, misdecode, source_text  # noqa: E402
-from wiki_split import measure_paragraphs  # noqa: E402
+from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
 from wrong_decoders import DECODERS  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
@@ -35,26 +42,47 @@ from cleaner.repair.decoders import byte_view  # noqa: E402
 PAGE_LINES = 5  # paragraphs per page
 
 
-def pages(source: str, n: int) -> list[str]:
+def pages(source: str, n: int, split: str = "measure") -> list[str]:
     scripts = ("zh-hant",) if source == "big5" else ("zh-hans", "zh-hant")
+    taken = measure_paragraphs if split == "measure" else build_paragraphs
     out = []
     for script in scripts:
-        paragraphs = [source_text(p, source) for p in measure_paragraphs(script)[:n]]
+        paragraphs = [source_text(p, source) for p in taken(script)[:n]]
         out += ["\n".join(paragraphs[i : i + PAGE_LINES]) for i in range(0, len(paragraphs), PAGE_LINES)]
     return out
 
 
-def errors(out: str, ref: str) -> list[tuple[str, str]]:
+CONTEXT = 6  # characters of the expected text shown each side of a difference
+
+
+def errors(out: str, ref: str) -> list[tuple[str, str, str]]:
+    """(what came out, what was expected, the expected text around it) per difference."""
     sm = difflib.SequenceMatcher(None, out, ref, autojunk=False)
-    return [(out[i1:i2], ref[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+    return [(out[i1:i2], ref[j1:j2], f"{ref[max(0, j1 - CONTEXT):j1]}[{ref[j1:j2]}]{ref[j2:j2 + CONTEXT]}")
+            for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
 
 
-def line_errors(out: str, ref: str) -> list[tuple[str, str]]:
+def line_errors(out: str, ref: str) -> list[tuple[str, str, str]]:
     """Aligned line by line when the line counts agree (fast), else as a whole."""
     a, b = out.split("\n"), ref.split("\n")
     if len(a) != len(b):
         return errors(out, ref)
     return [d for x, y in zip(a, b, strict=True) if x != y for d in errors(x, y)]
+
+
+def kind(got: str, expected: str) -> str:
+    """What a difference is about, for ``--show``'s counts: by the expected (else the got) text."""
+    text = expected or got
+    if all("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text):
+        what = "han"
+    elif all(ch < "\x80" for ch in text):
+        what = "ascii"
+    elif not any("\u3400" <= ch <= "\u9fff" for ch in text):
+        what = "signs"
+    else:
+        what = "mixed"
+    how = "lost" if not got else "extra" if not expected else "wrong"
+    return f"{how} {what}"
 
 
 def bytes_left(page: str, source: str, decoder: str, errs: str) -> tuple[int, int]:
@@ -71,7 +99,9 @@ def main() -> None:
     ap.add_argument("--paragraphs", type=int, default=40, help="measured paragraphs per script")
     ap.add_argument("--scope", nargs="*", default=list(SCOPES))
     ap.add_argument("--cell", nargs="*", default=None, help="source:decoder:errors cells (default: all)")
-    ap.add_argument("--show", action="store_true", help="print the first differences of each cell")
+    ap.add_argument("--show", type=int, default=0, metavar="N", help="print N differences of each cell and scope, and count them by kind")
+    ap.add_argument("--split", choices=("measure", "build"), default="measure",
+                    help="the paragraphs measured on (build: for working a change out; the figures are measure's)")
     args = ap.parse_args()
     cleaner = Cleaner(to="keep", remove_furniture=False)
     cells = matrix_cells()
@@ -81,7 +111,7 @@ def main() -> None:
     start = time.perf_counter()
     worst: dict[str, float] = {}
     for source, decoder, errs in cells:
-        refs = [(p, cleaner.clean(p)) for p in pages(source, args.paragraphs)]
+        refs = [(p, cleaner.clean(p)) for p in pages(source, args.paragraphs, args.split)]
         total = sum(len(p.encode(SOURCES[source], errors="replace")) for p, _ in refs)
         marked = dropped = 0
         for p, _ in refs:
@@ -94,21 +124,26 @@ def main() -> None:
         else:
             allow = f"{100 * marked / total:.1f}% marked"
         row = []
+        kinds: Counter = Counter()
         for scope in args.scope:
             err = chars = 0
-            shown = False
+            shown = 0
             for k, (page, ref) in enumerate(refs):
                 damaged = damage_cell(page, source, decoder, errs, scope, random.Random(k))
                 diffs = line_errors(cleaner.clean(damaged), ref)
-                err += sum(max(len(a), len(b)) for a, b in diffs)
+                err += sum(max(len(a), len(b)) for a, b, _ in diffs)
                 chars += len(ref)
-                if args.show and diffs and not shown:
-                    print(f"   {source}:{decoder}:{errs} {scope}: {diffs[:6]}")
-                    shown = True
+                for got, expected, around in diffs:
+                    kinds[kind(got, expected)] += max(len(got), len(expected))
+                    if shown < args.show:
+                        print(f"   {source}:{decoder}:{errs} {scope}: {got!r} for {expected!r} in {around!r}")
+                        shown += 1
             rate = 1000 * err / max(chars, 1)
             worst[scope] = max(worst.get(scope, 0.0), rate)
             row.append(f"{rate:7.1f}")
         print(f"{source:6s} {decoder:12s} {errs:7s} {allow:>16s} " + " ".join(row), flush=True)
+        if args.show:
+            print("   by kind (characters):", ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     print(f"{len(cells)} cells, {time.perf_counter() - start:.0f} s (a shared machine: timings are noisy)")
 
 

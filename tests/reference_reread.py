@@ -19,8 +19,9 @@ from cleaner.repair.pinyin import TONE_MARKS
 from cleaner.script.fold import fold_char
 
 CONT = range(0x80, 0xC0)
-# The Python codec each source is read with (GB18030 holds all of GBK).
-SOURCE_CODEC = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5"}
+# The Python codec each source is read with (GB18030 holds all of GBK, cp950 all of Big5):
+# decoders.PAIR_CODECS.
+SOURCE_CODEC = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "cp950"}
 MAX_CANDIDATES = 48
 
 

@@ -294,3 +294,143 @@ def test_a_lone_character_between_digits_is_re_read_in_the_reading_the_page_agre
     # Without the page's agreement (nothing else misread) the lone characters stay.
     alone = "2018年3月".encode("big5").decode("gb18030")
     assert fix_utf8_as_gbk(f"发布于{alone}")[0] == f"发布于{alone}"
+
+
+def test_big5_codes_of_the_cp950_extensions_are_read():
+    # 裏 and 碁 are f9d8 and f9d6, Big5 extensions (ETEN) that Taiwan's pages use and plain Big5's
+    # table lacks: read through Latin-1 they stayed ùØ and ùÖ (benchmarks/decoders.py).
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = "在那裏灰熊排出富含氮的糞便。\n包括宏碁、緯創等公司。"
+    broken = page.encode("cp950").decode("latin-1")
+    assert repair_single_byte(broken).text == page
+
+
+def test_a_misread_span_inside_a_clean_line_ends_where_the_clean_text_begins():
+    # Big5 read as GBK over five characters of a clean Traditional line: the clean characters after
+    # the span are in the GBK view too, and reading them as Big5 gives nonsense. The stretch ends
+    # where the reading gains most, not where the reading of the bytes breaks off.
+    span = "圍的馬祖國"
+    broken = "馬祖列島為範" + span.encode("big5").decode("gb18030") + "家風景區成立"
+    assert fix_utf8_as_gbk(broken)[0] == "馬祖列島為範圍的馬祖國家風景區成立"
+    # A clean rare word is not cut out of its line to be re-read on its own (埴輪, haniwa).
+    clean = "由繩文時代新石器時代的抽象裝飾線條到彌生時代及古墳時代的藝術，埴輪藝術。自從公元711年"
+    assert fix_utf8_as_gbk(clean)[0] == clean
+
+
+def test_signs_four_byte_codes_and_unlikely_words_are_read_in_the_source_the_page_agrees_on():
+    # What the re-read never offers (signs: ° is GBK a1e3, ¡ã through Latin-1; kana; GB18030's
+    # four-byte codes, É is 81 30 87 37) or the model finds unlikely (唐鼓), once the page's other
+    # runs agree on GBK: read exactly from the bytes (benchmarks/decoders.py: most of what the
+    # lossless single-byte paths left).
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("工业和信息化部召开推进会。\n位于南纬约30°到55°处，气温为30℃。\n乐器有大堂鼓（唐鼓）、小锣。\n"
+            "日语写作ストップ，法语École。\n中国工程院院士出席会议。\n国务院总理主持会议并讲话。\n"
+            "会议听取了各地区的工作汇报。\n与会代表进行了充分讨论。")
+    broken = page.encode("gb18030").decode("latin-1")
+    fixed = repair_single_byte(broken)
+    assert fixed.text == page
+    assert repair_single_byte(fixed.text).text == page
+
+
+def test_a_big5_sign_with_an_ascii_trail_byte_is_read_in_the_agreed_source():
+    # Big5 ℃ is a2 4a, ¢J through Latin-1: one high character and an ASCII letter.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = "工業和信息化部召開推進會。\n平均高溫為30℃，年降雨量為多。\n中國工程院院士出席會議。"
+    assert repair_single_byte(page.encode("big5").decode("latin-1")).text == page
+
+
+def test_a_run_re_read_in_part_is_read_whole_in_the_agreed_source():
+    # →東 in GBK through cp1252 is ¡ú–|: the re-read offers no →, started at ú– and took it for 鷸.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = "工業和信息化部召開推進會。\n如南竿→東引，則是用較大的船。\n中國工程院院士出席會議。"
+    assert repair_single_byte(page.encode("gbk").decode("cp1252")).text == page
+
+
+def test_without_a_page_consensus_signs_stay():
+    from cleaner.repair.mojibake import repair_single_byte
+
+    alone = "30°到".encode("gbk").decode("latin-1")
+    assert repair_single_byte(f"价格：{alone}").text == f"价格：{alone}"
+
+
+def test_utf8_signs_left_between_ascii_are_read_once_the_page_agrees_on_utf8():
+    # UTF-8 read as Latin-1: ℃ is â\x84\x83, ° is Â° (c2 b0), É is Ã\x89. Each is one character
+    # between ASCII, no Chinese, so no evidence alone; on a page whose runs read as UTF-8, the
+    # bytes' UTF-8 structure is (benchmarks/decoders.py: all that UTF-8 -> latin-1 left).
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("工业和信息化部召开推进会。\n平均高温为30℃，位于南纬约30°处。\n法语École，德语Göttingen。\n"
+            "中国工程院院士出席会议。\n国务院总理主持会议并讲话。")
+    broken = page.encode("utf-8").decode("latin-1")
+    fixed = repair_single_byte(broken).text
+    assert fixed == page and repair_single_byte(fixed).text == page
+    # Without the page's agreement they stay.
+    alone = "30℃".encode("utf-8").decode("latin-1")
+    assert repair_single_byte(f"气温：{alone}").text == f"气温：{alone}"
+
+
+def test_private_use_characters_are_read_in_the_reading_the_page_agrees_on():
+    # Big5 read as GB18030: Big5's ℃ (a2 4a) and ° (a2 58) are codes GB18030 leaves user-defined,
+    # private-use characters among re-read Han; no clean page holds them.
+    page = "工業和信息化部召開推進會。\n平均高溫為30℃而平均低溫為24℃，北緯13.2°。\n中國工程院院士出席會議。"
+    broken = page.encode("big5").decode("gb18030")
+    assert "\ue530" in broken
+    fixed = fix_utf8_as_gbk(broken)[0]
+    assert fixed == page and fix_utf8_as_gbk(fixed)[0] == page
+
+
+def test_a_byte_under_a_mark_is_one_the_decoder_that_made_the_page_leaves_undefined():
+    # 倫 is GBK 82 90; cp1252 leaves 90 undefined, so ‚ and U+FFFD. cp1250 leaves 83 undefined
+    # too, and 們 (82 83) was chosen; the page's other characters (Õ, Ë: cp1252's, not cp1250's)
+    # say which decoder made it.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("工業和信息化部召開推進會。\n民黨籍的朱立倫當選，副市長出席。\n中國工程院院士出席會議。\n"
+            "國務院總理主持會議並講話。\n會議聽取了各地區的工作彙報。")
+    broken = page.encode("gbk").decode("cp1252", errors="replace")
+    assert "\ufffd" in broken
+    assert repair_single_byte(broken).text == page
+
+
+def test_a_four_byte_code_with_a_lost_first_byte_and_a_sign_before_ascii_are_read_in_the_agreed_source():
+    # É is GB18030 81 30 87 37: cp1252 leaves 81 undefined (U+FFFD), and only 81 makes a
+    # character there. 分 before ~ is ·Ö~: the ~ is ASCII of its own.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("工业和信息化部召开推进会。\n法国美术学院（École）。\n北纬30度45分~31度22分。\n"
+            "中国工程院院士出席会议。\n国务院总理主持会议并讲话。\n会议听取了各地区的工作汇报。")
+    broken = page.encode("gb18030").decode("cp1252", errors="replace")
+    fixed = repair_single_byte(broken).text
+    assert fixed == page and repair_single_byte(fixed).text == page
+
+
+def test_a_lost_byte_in_a_run_read_in_the_agreed_source_is_a_guess_by_its_context():
+    # 月 is UTF-8 e6 9c 88; cp1250 leaves 88 undefined (ćś and U+FFFD), and 會 (e6 9c 83) fits
+    # as well: between the digits of a date the model says 月. A guess: a finding with the
+    # runner-up, and U+FFFD without guessing.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = "工业和信息化部召开推进会。\n2004年2月29日起，因故停办。\n中国工程院院士出席会议。\n国务院总理主持会议并讲话。"
+    broken = page.encode("utf-8").decode("cp1250", errors="replace")
+    assert "2ćś\ufffd29" in broken
+    fixed = repair_single_byte(broken)
+    assert fixed.text == page
+    at = page.index("2月") + 1
+    assert any(f.position == at and f.detail.startswith("月 (rank 2: ") for f in fixed.findings)
+    marked = repair_single_byte(broken, guess=False).text
+    guessed = {f.position for f in fixed.findings}
+    assert marked == "".join("\ufffd" if k in guessed else ch for k, ch in enumerate(page))
+    assert repair_single_byte(marked, guess=False).text == marked
+
+
+def test_a_misread_run_is_not_cut_before_its_last_rare_character():
+    # UTF-8 read as GBK: the reading of a long misread run scores best per character without its
+    # rare last characters (挐（ before ASCII), but they are misread too; the rest of a reading
+    # is cut off only where it reads worse re-read than as it stands.
+    line = "这是一个神话中的半人半鸟的形象，传说是主神之一毗瑟挐（Vishnu）的坐骑，用以装饰节杖。"
+    broken = line.encode("utf-8").decode("gbk", errors="replace")
+    assert fix_utf8_as_gbk(broken)[0] == line

@@ -10,9 +10,11 @@ characters stay.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate, product
 from typing import NamedTuple
 
 import ftfy
@@ -503,7 +505,8 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, ("utf-8", "gbk", "big5")),)
 
 
 def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None,
-               views: tuple = CJK_VIEWS, readings: set[tuple[str, str]] | None = None) -> tuple[int, str, str, list[Guessed], str]:
+               views: tuple = CJK_VIEWS, readings: set[tuple[str, str]] | None = None,
+               unknown: frozenset[int] | None = None) -> tuple[int, str, str, list[Guessed], str]:
     """The stretch from ``start`` that reads best as Chinese in one of the views and sources.
 
     Returns (end index in ``run``, its repaired text, the source, its guessed characters at their
@@ -511,7 +514,9 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
     misread text and in the re-read bytes. Each view and source gives its longest stretch; the one gaining most
     under the model (per character, times its length) wins. Guesses are always made here (the
     choice of reading must not depend on ``--no-guess``); callers mark them. ``readings``: only
-    these (family, source) pairs are read (``startgate``; None: all).
+    these (family, source) pairs are read (``startgate``; None: all). ``unknown``: the bytes a
+    U+FFFD of a single-byte view can stand for, when the page says which decoder made it
+    (``_page_unknown``; None: any the family leaves undefined).
     """
     capped = len(run) - start > MAX_SPAN
     final = final and not capped
@@ -529,17 +534,20 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
             # errors="ignore" leaves no mark: a UTF-8 reading may take dropped bytes back.
             for ignore in ((False, True) if source == "utf-8" and None not in stream and _utf8_like(stream) else (False,)):
                 items, complete = reread.read(stream, source, family, ignore)
+                if unknown is not None and not ignore and None in stream:
+                    _narrow_unknown(items, stream, source, unknown)
                 by_offset = {end: k for k, (_, end, _) in enumerate(items)}
                 # A capped piece may end inside a character's bytes, and a reading that takes
                 # dropped bytes back would "take back" the ones past the cut: it must stop short.
                 top = len(ends) - (CUT_MARGIN if capped and ignore else 0)
-                for n_chars in range(top, 1, -1):
-                    k = by_offset.get(ends[n_chars - 1])
-                    if k is not None:
-                        break
-                else:
+                # Every length whose end is a character boundary in both the misread text and the
+                # reading; the longest first.
+                aligned = [(n, k) for n in range(top, 1, -1) if (k := by_offset.get(ends[n - 1])) is not None]
+                if not aligned:
                     continue
+                n_chars, k = aligned[0]
                 # What the caller would refuse anyway is not chosen (choosing is the costly part).
+                # A shorter stretch holds no more marks nor evidence than the longest.
                 if family != decoders.SINGLE_FAMILY and (not _marked(piece, 0, n_chars, source) or not _evidence(piece, 0, n_chars, source)):
                     continue
                 if syllable and n_chars == len(ends) and not capped:
@@ -548,22 +556,21 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 # decided before choosing too: an item's candidates all have its bytes' length and
                 # none is ASCII unless its one byte is, so the unchosen reading (each item's first
                 # candidate) answers them as the chosen one will.
-                unchosen = "".join(item[0] for item in items[: k + 1])
-                if ignore and not _few_taken_back(unchosen, piece[:n_chars], ends[n_chars - 1], family):
-                    continue
                 ascii_kept = not ((source != "utf-8" or ignore or family == decoders.BIG5_FAMILY) and family != decoders.SINGLE_FAMILY)
-                if not ascii_kept and _ascii(unchosen) > _ascii(piece[:n_chars]):
+                unchosen = "".join(item[0] for item in items[: k + 1])
+                if ignore or not ascii_kept:
+                    aligned = _keeping_shape(aligned, unchosen, piece, ends, family, ignore, ascii_kept)
+                if not aligned:
                     continue
+                n_chars, k = aligned[0]
                 decoded = holes.choose_ranked(items, prev, final and complete and n_chars == len(ends))[: k + 1]
                 fixed = "".join(c.char for c in decoded)
-                if ignore and not _few_taken_back(fixed, piece[:n_chars], ends[n_chars - 1], family):
-                    continue
-                if not ascii_kept and _ascii(fixed) > _ascii(piece[:n_chars]):
-                    # Two-byte codes re-read as two-byte codes keep their ASCII; a new ASCII sign is
-                    # a pair read out of step (clean "：" is Big5 a1 47: "員G"). UTF-8 read as GBK may
-                    # give one (a last byte read with the ASCII byte after it), but not around bytes
-                    # taken back; through Big5 it was more often clean text (頝。-> 跡C).
-                    continue
+                # The reading may run on past the misread stretch into clean text (a Big5 reading of
+                # clean characters a GBK view gives is nonsense): the stretch ends where it gains most.
+                # Not where a pinyin annotation after the window confirms its end.
+                if not (syllable and n_chars == len(ends) and not capped):
+                    n_chars, k = _best_end(aligned, fixed, piece, source, family)
+                fixed, decoded = fixed[: k + 1], decoded[: k + 1]
                 gain = (_per_char(fixed) - _per_char(piece[:n_chars])) * n_chars
                 if best is None or gain > best[0]:
                     best = (gain, start + n_chars, fixed, source, decoded, family)
@@ -575,23 +582,140 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
     return best[1], best[2], best[3], [(at, c) for at, c in enumerate(best[4]) if c.guessed], best[5]
 
 
-# Could bytes be UTF-8 Chinese with some dropped (worth taking dropped bytes back)? See startgate.
-_utf8_like = startgate.utf8_like
+def _narrow_unknown(items: list[list], stream: list, source: str, unknown: frozenset[int]) -> None:
+    """Keep of each character's candidates those whose bytes under a U+FFFD are in ``unknown``
+    (the decoder that made the page rejects those bytes only); an item none fits keeps all."""
+    codec = {"gbk": "gb18030", "big5": "cp950"}.get(source, source)
+    begin = 0
+    for item in items:
+        end = item[1]
+        holes_at = [p - begin for p in range(begin, end) if stream[p] is None]
+        if holes_at and len(item[2]) > 1:
+            fits = [c for c in item[2] if _bytes_fit(c, codec, end - begin, holes_at, unknown)]
+            if fits:
+                item[2] = fits
+                item[0] = fits[0]
+        begin = end
 
 
-def _few_taken_back(fixed: str, original: str, view_bytes: int, family: str) -> bool:
-    """Is a re-read that takes dropped bytes back long enough, and are they few enough, to trust?
+def _bytes_fit(ch: str, codec: str, width: int, holes_at: list[int], unknown: frozenset[int]) -> bool:
+    try:
+        data = ch.encode(codec)
+    except UnicodeEncodeError:
+        return True  # not a code of this table (the re-read's own): no say
+    return len(data) == width and all(data[p] in unknown for p in holes_at)
+
+
+# The bytes each single-byte decoder leaves undefined (one U+FFFD each with errors="replace").
+_UNDEFINED = {codec: frozenset(b for b in range(0x80, 0x100) if bytes((b,)).decode(codec, "replace") == "\ufffd")
+              for codec in ("cp1252", "cp1250")}
+# Their tables of the bytes 80-ff.
+_SHOWN = {codec: frozenset(bytes(range(0x80, 0x100)).decode(codec, "replace")) - {"\ufffd"} for codec in _UNDEFINED}
+PAGE_DECODER_MIN = 3  # characters only the other decoder shows, for a page to say which made it
+
+
+def _page_unknown(text: str) -> frozenset[int] | None:
+    """The bytes a U+FFFD of ``text``'s single-byte runs stands for, if the runs say which of the
+    decoders that leave bytes undefined (cp1252, cp1250) made them: every high character one
+    shows and at least PAGE_DECODER_MIN the other does not (Õ is cp1252, Ő cp1250). A page read
+    whole by one decoder says so; None where it does not."""
+    if "\ufffd" not in text:
+        return None
+    missing = dict.fromkeys(_UNDEFINED, 0)
+    for m in _SINGLE_RUN.finditer(text):
+        for ch in m.group():
+            if ch >= "\x80" and ch != "\ufffd":
+                for codec in missing:
+                    missing[codec] += ch not in _SHOWN[codec]
+    made = [codec for codec, n in missing.items() if n == 0]
+    if len(made) == 1 and max(missing.values()) >= PAGE_DECODER_MIN:
+        return _UNDEFINED[made[0]]
+    return None
+
+
+def _keeping_shape(aligned: list[tuple[int, int]], reading: str, piece: str, ends: list[int], family: str,
+                   ignore: bool, ascii_kept: bool) -> list[tuple[int, int]]:
+    """The (length in ``piece``, last index in ``reading``) of ``aligned`` that pass the tests on
+    a reading's shape: few bytes taken back, and no new ASCII where two-byte codes are re-read as
+    two-byte codes.
 
     A dropped byte is invented from the model, and short clean text often re-reads fluently once
     bytes may be invented anywhere (护暹 -> 铰链): at most one byte taken back per 2 characters, from
     a stretch of at least IGNORE_MIN_CHARS misread characters. A single-byte decoder drops only
     its five undefined bytes, which pins them down: one in three bytes may be taken back there.
+
+    Two-byte codes re-read as two-byte codes keep their ASCII; a new ASCII sign is a pair read
+    out of step (clean "：" is Big5 a1 47: "員G"). UTF-8 read as GBK may give one (a last byte
+    read with the ASCII byte after it), but not around bytes taken back; through Big5 it was more
+    often clean text (頝。-> 跡C). Counted once along both texts, so each length costs one step.
     """
-    taken = len(fixed.encode("utf-8")) - view_bytes
-    if taken <= 0:
-        return True
-    share = 3 if family == decoders.SINGLE_FAMILY else 6
-    return sum(1 for ch in original if ch >= "\x80") >= IGNORE_MIN_CHARS and share * taken <= view_bytes
+    made = list(accumulate((ch < "\x80" for ch in reading), initial=0))
+    had = list(accumulate((ch < "\x80" for ch in piece), initial=0))
+    utf8 = list(accumulate((len(ch.encode("utf-8")) for ch in reading), initial=0))
+    out = []
+    for n, k in aligned:
+        taken = utf8[k + 1] - ends[n - 1]
+        share = 3 if family == decoders.SINGLE_FAMILY else 6
+        if ignore and taken > 0 and (n - had[n] < IGNORE_MIN_CHARS or share * taken > ends[n - 1]):
+            continue
+        if not ascii_kept and made[k + 1] > had[n]:
+            continue
+        out.append((n, k))
+    return out
+
+
+def _best_end(aligned: list[tuple[int, int]], fixed: str, piece: str, source: str, family: str) -> tuple[int, int]:
+    """The (length in ``piece``, last index in ``fixed``) of ``aligned`` that gains most under the
+    model, among those the caller would accept (``_marked``, ``_evidence``): per character, times
+    the length, as readings are compared. Prefix scores are summed once (each character given the
+    one before it), so every end costs one step.
+
+    A stretch is cut short of its reading only where the rest reads clearly worse re-read than as
+    it stands (clean text: GAIN per character), and the cut must gain CUT_GAIN per character: a clean rare word re-read
+    alone may come out fluent by chance (埴輪 -> 圆近), and its misread neighbours are no longer
+    there to say so.
+    """
+    gained = _prefix_scores(fixed)
+    kept = _prefix_scores(piece)
+
+    def per_char(a: tuple[int, int]) -> float:
+        return gained[a[1] + 1] / (a[1] + 1) - kept[a[0]] / a[0]
+
+    longest = aligned[0]
+
+    def tail_gains(a: tuple[int, int]) -> bool:
+        """Does the reading past the cut lose less than GAIN per character against the text it
+        would replace there? Clean text read as nonsense loses more; a misread tail may even
+        gain (a rare character at the end of a misread run, 挐（, lowers the mean of the reading
+        but is no clean text), or lose a little (Big5 數 read as GBK is 计, fluent after 大)."""
+        loss = (kept[longest[0]] - kept[a[0]]) - (gained[longest[1] + 1] - gained[a[1] + 1])
+        return loss < GAIN * (longest[0] - a[0])
+
+    for n, k in sorted(aligned, key=lambda a: -per_char(a) * a[0]):
+        # A cut must also read as running Chinese on its own, as the caller will ask.
+        if (n, k) != longest and (per_char((n, k)) < CUT_GAIN or tail_gains((n, k)) or _per_char(fixed[: k + 1]) <= FLUENT):
+            continue
+        if family == decoders.SINGLE_FAMILY or (_marked(piece, 0, n, source) and _evidence(piece, 0, n, source)):
+            return n, k
+    return longest
+
+
+CUT_GAIN = 2 * GAIN
+
+
+def _prefix_scores(text: str) -> list[float]:
+    """The model's log-probability of each prefix of ``text`` (script-neutral, as ``_per_char``)."""
+    lm = model()
+    out = [0.0]
+    prev = ""
+    for ch in text:
+        out.append(out[-1] + (lm.bigram(prev, ch) if prev else lm.unigram(ch)))
+        prev = ch
+    return out
+
+
+# Could bytes be UTF-8 Chinese with some dropped (worth taking dropped bytes back)? See startgate.
+_utf8_like = startgate.utf8_like
 
 
 IGNORE_MIN_CHARS = 4
@@ -692,10 +816,9 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     if not _SINGLE_HINT.search(text):
         return MojibakeRepair(text, 0, [])
     text, count = _fix_pinyin_latin(text)
-    pieces: list[str] = []
-    guessed: list[Guessed] = []
+    repairs: list[tuple[int, int, MojibakeRepair]] = []  # per run re-read: (start, end, its repair)
+    unknown = _page_unknown(text)
     sources: Counter = Counter()  # the source of each repair, for the page's consensus
-    done = out_len = 0
     page_gate: startgate.PageGate | None = None  # built for the first run read: one scan of the page
     for m in _SINGLE_RUN.finditer(text):
         span = m.group()
@@ -719,7 +842,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
                 i += 1
                 continue
             prev = _last_char(out) or text[m.start() - 1 : m.start()]
-            j, fixed, source, span_guessed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS)
+            j, fixed, source, span_guessed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS, unknown=unknown)
             high = sum(1 for ch in span[i:j] if ch >= "\x80")
             cjk = sum(1 for ch in fixed if ch >= "\u3000")  # Han and Chinese punctuation (年（)
             # Two characters, or one in UTF-8 with all its bytes: a lead and two continuation
@@ -738,24 +861,35 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
                 out.append(span[i])
                 run_len += 1
                 i += 1
-        if not n:
-            continue
-        out_len += m.start() - done
-        pieces += [text[done : m.start()], *out]
-        guessed += [(out_len + at, c) for at, c in run_guessed]
-        out_len += run_len
-        done = m.end()
-        count += n
-    if pieces:
-        pieces.append(text[done:])
-        text = "".join(pieces)
-    page_source = _consensus(sources)
+        if n:
+            run_text, findings = _mark("".join(out), run_guessed, guess)
+            repairs.append((m.start(), m.end(), MojibakeRepair(run_text, n, findings)))
+    page_source = _consensus(sources, two_byte=False)
     if page_source:
-        text, more, edits = _short_runs(text, page_source)
-        guessed = _moved(guessed, edits)
-        count += more
-    text, findings = _mark(text, guessed, guess)
-    return MojibakeRepair(text, count, findings)
+        repairs = _agreed_runs(text, page_source, repairs, unknown, guess)
+    fixed = splice(text, repairs)
+    if page_source:
+        # And what the main pass left of a run it re-read in part (a sign between re-read Han,
+        # ¡ï in 标有¡ï号 where a byte elsewhere in the run was unknown).
+        # No U+FFFD is read there: it may be a guess written as one (``guess=False``).
+        fixed = _spliced_again(fixed, _agreed_runs(fixed.text, page_source, [], frozenset()))
+    return MojibakeRepair(fixed.text, count + fixed.count, fixed.findings)
+
+
+def _spliced_again(done: MojibakeRepair, repairs: list[tuple[int, int, MojibakeRepair]]) -> MojibakeRepair:
+    """``splice`` on a repair's text, its findings moved along (none is inside a span re-read: a
+    guess is a Chinese character or U+FFFD, which no exact reading takes)."""
+    if not repairs:
+        return done
+    fixed = splice(done.text, repairs)
+    moved = []
+    shift = k = 0
+    for f in sorted(done.findings, key=lambda f: f.position):
+        while k < len(repairs) and repairs[k][1] <= f.position:
+            shift += len(repairs[k][2].text) - (repairs[k][1] - repairs[k][0])
+            k += 1
+        moved.append(replace(f, position=f.position + shift))
+    return MojibakeRepair(fixed.text, done.count + fixed.count, sorted(moved + fixed.findings, key=lambda f: f.position))
 
 
 # A page read through one wrong decoder was read through it everywhere: once enough of its runs
@@ -766,68 +900,196 @@ CONSENSUS_MIN = 3
 CONSENSUS_SHARE = 0.9
 
 
-def _consensus(sources: Counter):
+def _consensus(sources: Counter, two_byte: bool = True):
     """The reading most of a page's repairs agree on (a source, or a (family, source) pair), if
-    it reads two-byte codes (GBK, Big5: not UTF-8) and enough of them agree; else ""."""
+    enough of them agree (and with ``two_byte``, it reads two-byte codes: GBK, Big5, not UTF-8);
+    else ""."""
     if not sources:
         return ""
     reading, n = sources.most_common(1)[0]
     source = reading[1] if isinstance(reading, tuple) else reading
-    if source == "utf-8" or n < CONSENSUS_MIN or n < CONSENSUS_SHARE * sum(sources.values()):
+    if (two_byte and source == "utf-8") or n < CONSENSUS_MIN or n < CONSENSUS_SHARE * sum(sources.values()):
         return ""
     return reading
 
 
+# Characters no clean page holds: private-use code points (what a browser's GB18030 decoder
+# makes of codes it leaves user-defined, as Big5's signs and many of its characters are).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
-    """Re-read each rare character standing alone between ASCII (2018\ue6e43る is Big5's 2018年3月
-    read as GB18030) in the page's agreed ``family`` view and ``source``, where its bytes are one
-    common Chinese character or sign. Its length is kept, so no other offset moves."""
+    """Re-read, in the page's agreed ``family`` view and ``source``, each character that cannot
+    be clean text where it stands: a rare one alone between ASCII (2018\ue6e43る is Big5's
+    2018年3月 read as GB18030) or a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °),
+    where its bytes are one character of the source that ``_agreed`` takes. Its length is kept,
+    so no other offset moves."""
     rare = _rare_char()
+    at = {m.start() for m in _CJK_RUN.finditer(text) if len(m.group()) == 1 and rare.match(m.group())}
+    at.update(m.start() for m in _PRIVATE_USE.finditer(text))
     chars = list(text)
     count = 0
-    for m in _CJK_RUN.finditer(text):
-        ch = m.group()
-        if len(ch) != 1 or not rare.match(ch):
+    for pos in sorted(at):
+        ch = text[pos]
+        data = decoders.encode_char(ch, family)
+        fixed = _exact_reading(data, source) if data and len(data) == 2 else None
+        if fixed is None or len(fixed) != 1 or not _agreed(fixed, ch, source, confirmed=False):
             continue
-        stream, ends = decoders.byte_view(ch, family)
-        if len(ends) != 1 or None in stream or len(stream) != 2:
-            continue
-        items, complete = reread.read(stream, source, family)
-        if not complete or len(items) != 1 or len(items[0][2]) != 1:
-            continue
-        fixed = items[0][0]
-        if fixed < "\u3000" or rare.match(fixed) or not _reads_better(fixed, ch):
-            continue
-        chars[m.start()] = fixed
+        chars[pos] = fixed
         count += 1
     return ("".join(chars) if count else text), count
 
 
-def _short_runs(text: str, source: str) -> tuple[str, int, list[Edit]]:
-    """Re-read in ``source`` each single-byte run of one two-byte character (two high characters,
-    or one and its ASCII trail byte) that reads as one common Chinese character or sign."""
-    pieces: list[str] = []
-    edits: list[Edit] = []
-    done = count = 0
+def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]],
+                 unknown: frozenset[int] | None = None, guess: bool = True) -> list[tuple[int, int, MojibakeRepair]]:
+    """``repairs`` (start, end, repair: the runs of ``text`` the main pass re-read), with each run
+    whose bytes are, exactly, codes of the page's agreed ``source`` (no byte unknown, none left
+    over) read so instead.
+
+    Such a run was refused or cut by the main pass because it is short (one character between
+    digits: 2018Äê3ÔÂ), or reads as something the model finds unlikely or the re-read does not
+    offer (a sign: ¡ã is °, ¢J is Big5's ℃, ¡ú–| is →東 where the re-read took ú– for 鷸; kana;
+    a name's characters), or holds codes the re-read does not read (GB18030's four-byte codes,
+    \x810\x877 for É; UTF-8's signs and letters alone between ASCII, â\x84\x83 for ℃). With the
+    page's agreement it is taken when every character it reads as is likely in a Chinese page
+    (``_agreed``). Repairs inside such a run give way to it. A byte under a U+FFFD is taken as
+    each byte the page's decoder leaves undefined (``unknown``; none is read when the page does
+    not say which decoder made it, ``_page_unknown``): the run is read if one of them only gives
+    such a reading, or one clearly likeliest (``_agreed_reading``: a guess, with its finding;
+    ``guess=False`` writes U+FFFD for it).
+    """
+    agreed: list[tuple[int, int, MojibakeRepair]] = []
+    for m in _agreed_run_pattern(source).finditer(text):
+        # With its last character, or without it if that is a lone ASCII sign after the run
+        # (·Ö~ is 分 and ~).
+        for span in (m.group(), m.group()[:-1]) if m.group()[-1] < "\x80" else (m.group(),):
+            around = (text[m.start() - 1 : m.start()], text[m.start() + len(span) : m.start() + len(span) + 1])
+            fixed = _agreed_reading(span, source, unknown, guess, around)
+            if fixed is not None:
+                agreed.append((m.start(), m.start() + len(span), fixed))
+                break
+    if not agreed:
+        return repairs
+    starts = [a for a, _, _ in agreed]
+    kept = []
+    for start, end, fixed in repairs:
+        k = bisect_right(starts, start) - 1
+        if k < 0 or agreed[k][1] < end:  # not inside an agreed run
+            kept.append((start, end, fixed))
+    return sorted(kept + agreed, key=lambda r: r[0])
+
+
+# Lead bytes of the rows of signs (punctuation, symbols, numbers, Greek, Cyrillic, kana, pinyin
+# letters, box drawing): GBK's a1-a9, Big5's a1-a3.
+_SIGN_ROWS = {"gbk": range(0xA1, 0xAA), "big5": range(0xA1, 0xA4)}
+# The exact codecs of the agreed sources: all of GB18030 (its four-byte codes too), and Big5 with
+# the extensions Taiwan's (cp950) and Hong Kong's (HKSCS) pages are written in.
+_AGREED_CODECS = {"gbk": ("gb18030",), "big5": ("cp950", "big5hkscs"), "utf-8": ("utf-8",)}
+
+
+@lru_cache(maxsize=2)
+def _agreed_run_pattern(source: str) -> regex.Pattern:
+    """``_SINGLE_RUN``, and for GB18030 its four-byte codes too (a high byte, a digit, a high
+    byte, a digit: \x830ô0 is the first half of 백)."""
+    if source != "gbk":
+        return _SINGLE_RUN
+    four = rf"[{_HIGH}][0-9][{_HIGH}][0-9]"
+    return regex.compile(rf"(?:{four}|[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
+
+
+def _exact_reading(data: bytes, source: str) -> str | None:
+    """``data`` read strictly in ``source``, or None: bytes no code of the source takes."""
+    for codec in _AGREED_CODECS[source]:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+MAX_AGREED_HOLES = 2  # U+FFFD a run read exactly may hold (each tried as every undefined byte)
+
+
+def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, guess: bool,
+                    around: tuple[str, str] = ("", "")) -> MojibakeRepair | None:
+    """``span``'s single-byte view read in ``source`` as ``_agreed`` takes it, its U+FFFD taken
+    as each byte of ``unknown``; None if there is no such reading, or no clear choice.
+
+    Where several fit, a four-byte code's first byte decides the plane (81 the BMP, 90 and up
+    the planes beyond, which a page's text hardly uses: \ufffd0\x877 is É, not U+10043); then
+    the model, with the characters ``around`` the span, if the likeliest is GUESS_MARGIN likelier
+    than the next (UTF-8's 2ćś\ufffd29 through cp1250 is 2月29, e6 9c 88, or 2會29, e6 9c 83): a
+    guess, with its finding.
+    """
+    holes_at = [k for k, ch in enumerate(span) if ch == "\ufffd"]
+    # A hole is read only where the page says which decoder made it: code_pages hands over runs
+    # of other code pages, whose U+FFFD stand for bytes cp1252 and cp1250 define.
+    if len(holes_at) > MAX_AGREED_HOLES or (holes_at and not unknown):
+        return None
+    data = bytearray(b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span))
+    found: set[str] = set()
+    for values in product(sorted(unknown or ()), repeat=len(holes_at)):
+        for k, b in zip(holes_at, values, strict=True):
+            data[k] = b
+        fixed = _exact_reading(bytes(data), source)
+        if fixed is not None and _agreed(fixed, span, source):
+            found.add(fixed)
+    if len(found) > 1:
+        found = {fixed for fixed in found if all(ch <= "\uffff" for ch in fixed)}
+    if len(found) == 1:
+        return MojibakeRepair(found.pop(), 1, [])
+    if len(found) < 2 or len({len(fixed) for fixed in found}) > 1:
+        return None
+    before, after = around
+    (best, top), (second, runner_up) = sorted(((model().score(fold(before + f + after)), f) for f in found), reverse=True)[:2]
+    if best - second < GUESS_MARGIN:
+        return None
+    # The guessed characters: where the likeliest and the next differ.
+    at = [k for k, (a, b) in enumerate(zip(top, runner_up, strict=True)) if a != b]
+    findings = [holes.guess_finding(GUESS_KIND, k, top[k], runner_up[k], best - second) for k in at]
+    text = top if guess else "".join(holes.LOST if k in at else ch for k, ch in enumerate(top))
+    return MojibakeRepair(text, 1, findings)
+
+
+GUESS_MARGIN = 2.0  # log-probability by which a guess in a run read exactly must lead the next
+
+
+def _agreed(fixed: str, span: str, source: str, confirmed: bool = True) -> bool:
+    """Is ``fixed`` (``span`` read exactly in the page's agreed ``source``) what the page said?
+
+    UTF-8's structure is evidence itself (a lead byte and its continuation bytes: â\x84\x83 is
+    ℃): any character that is text. In GBK and Big5 a sign's code is evidence too (the model
+    hardly knows ℃ or kana, and no clean text shows a sign row's lead byte, one of ¡¢£¤¥¦§¨©,
+    before another high one), and so is a GB18030 four-byte code; Han must be common and read
+    better than the run (``confirmed``: without the fluency test, the page's agreement stands
+    for it: 唐鼓 scores -9.5 a character).
+    """
+    if fixed == span or not any(ch >= "\x80" for ch in fixed):
+        return False
+    if any("\ue000" <= ch <= "\uf8ff" or not ch.isprintable() for ch in fixed):
+        return False  # a user-defined code or a control: no page's text
+    if source == "utf-8":
+        return True
     rare = _rare_char()
-    views = ((decoders.SINGLE_FAMILY, (source,)),)
-    for m in _SINGLE_RUN.finditer(text):
-        span = m.group()
-        high = sum(1 for ch in span if ch >= "\x80")
-        if not 1 <= high <= 2 or len(span) != 2 or "\ufffd" in span:
+    signs = False
+    for ch in fixed:
+        if ch < "\x80":
             continue
-        j, fixed, _, span_guessed, _ = _best_span(span, 0, text[m.start() - 1 : m.start()], False, views=views)
-        if j != len(span) or span_guessed or len(fixed) != 1 or fixed < "\u3000" or rare.search(fixed) \
-                or not _reads_better(fixed, span):
+        code = _code(ch, source)
+        if code is not None and (len(code) == 4 or code[0] in _SIGN_ROWS[source]):
+            signs = True
+        elif rare.match(ch):
+            return False
+    return signs or _reads_better(fixed, span, confirmed=confirmed)
+
+
+def _code(ch: str, source: str) -> bytes | None:
+    for codec in _AGREED_CODECS[source]:
+        try:
+            return ch.encode(codec)
+        except UnicodeEncodeError:
             continue
-        pieces += [text[done : m.start()], fixed]
-        edits.append((m.start(), m.end(), 1))
-        done = m.end()
-        count += 1
-    if not pieces:
-        return text, 0, []
-    pieces.append(text[done:])
-    return "".join(pieces), count, edits
+    return None
 
 
 # A tone-marked letter of a pinyin annotation in UTF-8 read one byte a character: (kÇŽi) is kǎi.
