@@ -24,7 +24,10 @@ def __getattr__(name: str):
     if name in _LAZY:
         import importlib
 
-        value = getattr(importlib.import_module(_LAZY[name]), name)
+        try:
+            value = getattr(importlib.import_module(_LAZY[name]), name)
+        except AttributeError as exc:  # raised inside the import: not "no such name", say what
+            raise ImportError(f"cleaner.{name} could not be loaded: {exc}") from exc
         globals()[name] = value
         return value
     raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
