@@ -62,6 +62,13 @@ def test_annotations_as_people_write_them_go_when_two_or_more_check_out(written)
     "國（guó）家（guó）",  # the second does not read as written
     "绿(lv4)",  # one alone
     "他说hǎo的",  # a bare syllable alone
+    # Lessons: pinyin after Simplified characters is content, however many (the damage annotates
+    # Traditional characters).
+    "多音字“长”有两个读音：长（zhǎng）大的长，长（cháng）度的长。",
+    "“行”读作行（xíng）走，也读作银行（háng）。",
+    "汉语拼音：妈mā、麻má、马mǎ、骂mà。",
+    "阿[a]和哦[o]是韵母。",
+    "门(men)和们(men)读音相同。",
 ])
 def test_glosses_and_names_in_brackets_stay(text):
     assert strip_annotations(text)[0] == text
@@ -73,6 +80,14 @@ def test_one_annotation_on_a_character_both_scripts_share_is_a_gloss():
     assert repair_pinyin("荨(qián)麻是荨麻属植物。").text == "荨(qián)麻是荨麻属植物。"
     assert repair_pinyin("國(guó)").text == "國"  # a Traditional character: the damage
     assert repair_pinyin("荨(qián)麻和國(guó)務(wù)院").text == "荨麻和國務院"  # a damaged page
+
+
+def test_fullwidth_letters_in_an_annotation_are_stripped_in_one_pass():
+    from cleaner import Cleaner
+
+    c = Cleaner()
+    text = "他在國（ｇｕó）務（ｗù）院工作了很多年，一直负责文件的起草和审核。"
+    assert c.clean(text) == c.clean(c.clean(text)) == "他在国务院工作了很多年，一直负责文件的起草和审核。"
 
 
 def test_tone_numbers_become_marks():

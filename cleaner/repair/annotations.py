@@ -25,7 +25,7 @@ ANNOTATION = regex.compile(r"(?<=(\p{Han}))\((" + SYLLABLE.pattern + r")\)")
 # fullwidth or square brackets, a space before or inside, capitals, tone numbers (guo2, lv4) or
 # no tone. One alone is often a gloss that explains a reading (长（zhǎng）), so these go only
 # where a piece of a line holds two or more that check out.
-VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[(（\[] ?([A-Za-zÜü\u00c0-\u01dc\u1e3f]{1,7}[0-5]?) ?[)）\]]"
+VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[(（\[] ?([A-Za-zÜü\u00c0-\u01dc\u1e3f\uff21-\uff3a\uff41-\uff5a]{1,7}[0-5０-５]?) ?[)）\]]"
                         r"(?:[ \u3000](?=\p{Han}))?")
 # Ruby text copied out of a page loses its brackets too (國guó務wù院): a tone-marked syllable
 # directly between Han characters; the same rule of two or more applies.
@@ -73,8 +73,11 @@ def _strip_variants(text: str) -> tuple[str, int]:
     >>> _strip_variants("这里的“长（zhǎng）”读第三声")
     ('这里的“长（zhǎng）”读第三声', 0)
     """
-    found = [m for m in VARIANT.finditer(text) if _variant_reads(m.group(1), m.group(2))]
-    found += [m for m in BARE.finditer(text) if has_tone(m.group(2)) and m.group(2) in readings(m.group(1))]
+    # Only on characters the Simplified script writes otherwise, as the damage annotates: pinyin
+    # after Simplified characters is a lesson (多音字 长（zhǎng）大, 妈mā 麻má), not damage.
+    found = [m for m in VARIANT.finditer(text) if fold_char(m.group(1)) != m.group(1) and _variant_reads(m.group(1), m.group(2))]
+    found += [m for m in BARE.finditer(text)
+              if fold_char(m.group(1)) != m.group(1) and has_tone(m.group(2)) and m.group(2) in readings(m.group(1))]
     found.sort(key=lambda m: m.start())
     if len(found) < 2:
         return text, 0
@@ -89,6 +92,7 @@ def _strip_variants(text: str) -> tuple[str, int]:
 def _variant_reads(ch: str, written: str) -> bool:
     """Does ``ch`` read ``written`` (any case; tone marks, a tone number, or lower-case without
     tone: a capitalised toneless word is a romanised name, 李 (Li), and stays)?"""
+    written = unicodedata.normalize("NFKC", written)  # ｇｕó: the width fix would make it guó
     if written[-1].isdigit():
         syllable = _with_tone_mark(written[:-1].lower().replace("v", "ü"), int(written[-1]))
     elif any(c in "".join(_MARKED.values()) for c in written.lower()):
