@@ -5,8 +5,9 @@ commas and parentheses fullwidth because a Chinese string sits next to them brea
 line is taken for code when it starts, after its indentation, with an ASCII identifier (or a
 ``#include``-style directive or a comment), ends like a statement or a block (``;``, ``{``, ``}``,
 ``)``, or ``:`` after a keyword such as ``def``/``if``; a trailing ``#``/``//`` comment allowed) and
-begins with a keyword or holds a call ``name(`` or an assignment ``name =`` (ASCII names). Chinese
-prose does not do all three: ``iPhone的价格是(5000元)`` has no ASCII call or assignment.
+begins with a keyword or holds a call ``name(`` or an assignment ``name =`` (ASCII names), and
+holds Chinese only inside string literals and comments. Chinese prose does not: ``iPhone的价格是
+(5000元)`` has no ASCII call, and ``NBA(美国职业篮球联赛)今天宣布`` has Chinese outside any string.
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
 
 
+# String literals and trailing comments: Chinese may stand there in code, nowhere else.
+_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|(?:#|//)[^\n]*$")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
 def _is_code(line: str) -> bool:
+    if _HAN.search(_QUOTED.sub("", line)):
+        return False  # Chinese outside strings and comments: prose (NBA(美国职业篮球联赛)今天宣布)
     end = _ENDS.search(line)
     if not end or end.group().lstrip().startswith("("):
         return False  # an opening parenthesis ends no statement

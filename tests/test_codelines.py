@@ -12,7 +12,7 @@ from cleaner.codelines import code_spans
     "    total = sum(x, y)  # 求和,返回",
     'String s = "中文, 测试";',
     "#include <stdio.h> // 头文件(必须)",
-    "def 计算(a, b):",
+    "def area(r):  # 面积(圆)",
 ])
 def test_code_lines_are_found(line):
     text = f"示例:\n{line}\n结束。"
@@ -24,6 +24,11 @@ def test_code_lines_are_found(line):
     "Apple (iPhone) 发布,售价(5000元)。",
     "他说:今天(周一)很好!",
     "CEO张三表示:公司(集团)将上市。",
+    # Acronyms and formulas before a bracket are no calls when Chinese follows outside any string.
+    "NBA(美国职业篮球联赛)今天宣布,新赛季将于10月开始(暂定)",
+    "CEO(首席执行官)张三表示,公司将扩大投资(约100亿元)",
+    "GDP=国内生产总值,CPI=居民消费价格指数;",
+    "f(x)=2x+1,求f(2)的值(写出过程)",
 ])
 def test_prose_is_not_code(line):
     assert code_spans(line) == []
