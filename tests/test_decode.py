@@ -81,3 +81,10 @@ def test_short_gbk_lines_are_not_taken_for_utf8():
     # A GBK line passes strict UTF-8 only by chance; three Han characters are enough to tell.
     text = "中文\n国务院\n今天天气很好\n"
     assert decode_with_findings(text.encode("gbk")).text == text
+
+
+def test_short_gbk_lines_that_are_valid_utf8_by_chance_read_as_gbk_in_a_mixed_file():
+    # 一 (d2bb) and 学 (d1a7) are valid UTF-8 (Cyrillic һ, ѧ); one clearly UTF-8 line sends the
+    # file to line-by-line reading, where they must still read as what they likelier are.
+    data = "一\n这是一段用GBK编码的文字，内容很长。\n学\n".encode("gbk") + "中国人民\n".encode()
+    assert decode_with_findings(data).text == "一\n这是一段用GBK编码的文字，内容很长。\n学\n中国人民\n"

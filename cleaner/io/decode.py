@@ -118,11 +118,17 @@ def _has_utf8_lines(data: bytes) -> bool:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:
             continue
-        wide = [ch for ch in line if ch > "\x7f"]
-        if len(wide) >= UTF8_LINE_CHARS and all(HAN.match(ch) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
-                                                  for ch in wide):
+        if _clearly_utf8(line):
             return True
     return False
+
+
+def _clearly_utf8(line: str) -> bool:
+    """UTF-8 that legacy bytes never give by chance: UTF8_LINE_CHARS or more non-ASCII characters,
+    all Han or CJK punctuation."""
+    wide = [ch for ch in line if ch > "\x7f"]
+    return len(wide) >= UTF8_LINE_CHARS and all(HAN.match(ch) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+                                               for ch in wide)
 
 
 def _strict_readings(data: bytes) -> list[tuple[str, str]]:
@@ -154,7 +160,12 @@ def _decode_by_line(data: bytes) -> Decoded:
     used: dict[str, int] = {}
     for raw in data.splitlines(keepends=True):
         line, codec = raw.decode("utf-8", errors="replace"), "utf-8"
-        if (lost := line.count("\ufffd")) > 0:
+        if "\ufffd" not in line and not raw.isascii() and not _clearly_utf8(line):
+            # Valid UTF-8 by chance? A short GBK line often is (一 d2bb reads as Cyrillic һ): the
+            # likelier reading wins, UTF-8 on a tie.
+            line, codec = max([(line, codec)] + [(text, c) for c, text in _strict_readings(raw)],
+                              key=lambda tc: _plausibility(tc[0]))
+        elif (lost := line.count("\ufffd")) > 0:
             codec = "utf-8 (lossy)"
             # UTF-8's structure is the strong signal: other encodings' bytes fail it at nearly
             # every character, so a line that fails it only here and there is damaged UTF-8.
