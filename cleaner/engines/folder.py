@@ -233,12 +233,19 @@ def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> 
         # A records file is one unit of the folder's count; its records are told as FILE:LINE.
         records = Report(report.writeback, echo=report.echo, err=report.err, out=report.out)
         replay(records, outcome.events)
-        report.done(job.src, records.cleaned > 0, [{"action": k, "count": v} for k, v in records.steps.items()])
-        report.warnings.extend(records.failed + records.warnings)  # already printed, line by line
-        report.notes.extend(records.notes)
         # A failure of the file itself, not of one record (FILE:LINE), is a compressed stream that
-        # broke off: what was read is written, but a re-run must read it again (and say so again).
-        finished = all(where != job.src for where, _ in records.failed)
+        # broke off: what was read is written, but the file counts as failed (printed already),
+        # and a re-run must read it again (and say so again).
+        broke = [(where, why) for where, why in records.failed if where == job.src]
+        finished = not broke
+        steps = [{"action": k, "count": v} for k, v in records.steps.items()]
+        if broke:
+            report.failed.extend(broke)
+            report.steps.update({step["action"]: step["count"] for step in steps})
+        else:
+            report.done(job.src, records.cleaned > 0, steps)
+        report.warnings.extend([f for f in records.failed if f[0] != job.src] + records.warnings)  # already printed
+        report.notes.extend(records.notes)
         outcome.details = {"changed": records.cleaned > 0, "records": records.cleaned + records.unchanged + len(records.failed),
                            "cleaned": records.cleaned, "failed": len(records.failed)}
     else:

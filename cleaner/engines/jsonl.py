@@ -86,8 +86,10 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
         log.fail(where, f"field {field!r} holds lone surrogates (not text); passed through unchanged")
         return None
     url = record.get("url")
+    title = record.get("title")  # a crawl's page title names the headline, as an HTML page's <title> does
     try:
-        result = cleaner.run(value, url=url if isinstance(url, str) else None, details=details)
+        result = cleaner.run(value, url=url if isinstance(url, str) else None, details=details,
+                             title=title if isinstance(title, str) and field != "title" else None)
         if learned:
             site = document_site(value, url if isinstance(url, str) else None, group, cleaner.config)
             remove_learned(result, learned, site, details=details)
