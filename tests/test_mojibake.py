@@ -434,3 +434,15 @@ def test_a_misread_run_is_not_cut_before_its_last_rare_character():
     line = "这是一个神话中的半人半鸟的形象，传说是主神之一毗瑟挐（Vishnu）的坐骑，用以装饰节杖。"
     broken = line.encode("utf-8").decode("gbk", errors="replace")
     assert fix_utf8_as_gbk(broken)[0] == line
+
+
+def test_date_units_whose_last_byte_was_dropped_come_back_between_digits():
+    # errors="ignore": 年 (e5 b9 b4) before a digit loses b4 without a mark, leaving 骞 (e5 b9).
+    text = "2004年3月20日至5月7日，来自四川泸州的个体医生在四川省雅安市。\n记者2018年10月1日报道了这件事情的经过。"
+    damaged = text.encode().decode("gbk", "ignore")
+    assert "2004骞3鏈20" in damaged
+    repaired = repair_utf8_as_gbk(damaged)
+    assert "2004年3月20" in repaired.text and "2018年10月1" in repaired.text
+    assert sum(f.detail.startswith("年") for f in repaired.findings) == 2
+    again = repair_utf8_as_gbk(repaired.text)
+    assert again.text == repaired.text

@@ -130,6 +130,10 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
     if page_reading and not skip_lines_with:
         text, lone = _lone_characters(text, *page_reading)
         count += lone
+    if _consensus(tally, two_byte=False) == (decoders.GBK_FAMILY, "utf-8") and not skip_lines_with:
+        text, units = _units_between_digits(text)
+        count += len(units)
+        guessed += units
     if not guess and guessed:
         # A U+FFFD written for a guess may read, with its neighbours, as something new (涓�� is
         # UTF-8 for 一 and two lost bytes): read again, marking, until nothing changes, so that a
@@ -995,6 +999,41 @@ def _agreed_run_pattern(source: str) -> regex.Pattern:
         return _SINGLE_RUN
     four = rf"[{_HIGH}][0-9][{_HIGH}][0-9]"
     return regex.compile(rf"(?:{four}|[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
+
+
+# One GBK-view character between digits on a page read as UTF-8 through a GBK decoder that drops
+# what it cannot read (errors="ignore"): 2004骞3鏈 is 2004年3月, each unit's third byte (b4, 88)
+# dropped with nothing to show it, because the digit after it cannot end a GBK pair.
+_BETWEEN_DIGITS = regex.compile(r"(?<=[0-9])\p{Han}(?=[0-9])")
+
+
+def _units_between_digits(text: str) -> tuple[str, list[Guessed]]:
+    """Each such character read as its two bytes and the third UTF-8 needs: the likeliest with
+    the digits around it, if GUESS_MARGIN likelier than the next and a unit or counter numbers
+    take (``AFTER_DIGIT``). A guess each, with its finding; the length is kept."""
+    from cleaner.langmodel import AFTER_DIGIT
+
+    lm = model()
+    chars = list(text)
+    guessed: list[Guessed] = []
+    for m in _BETWEEN_DIGITS.finditer(text):
+        data = decoders.encode_char(m.group(), decoders.GBK_FAMILY)
+        if not data or len(data) != 2:
+            continue
+        found = []
+        for last in range(0x80, 0xC0):
+            try:
+                ch = (data + bytes([last])).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            found.append((lm.bigram(text[m.start() - 1], ch) + lm.bigram(ch, text[m.end()]), ch))
+        if len(found) < 2:
+            continue
+        (best, ch), (second, runner_up) = sorted(found, reverse=True)[:2]
+        if ch in AFTER_DIGIT and best - second >= GUESS_MARGIN:
+            chars[m.start()] = ch
+            guessed.append((m.start(), holes.Choice(ch, 0, True, runner_up, best - second)))
+    return ("".join(chars) if guessed else text), guessed
 
 
 def _exact_reading(data: bytes, source: str) -> str | None:
