@@ -373,3 +373,17 @@ def test_a_list_of_titles_outside_the_body_is_one_block():
     two = [*ARTICLE, *titles[:2]]  # two titles: no list
     lines, _ = generic.page_lines([normalise(fold_line(x)) for x in two], list(range(len(two))), generic.load_model(), LEX)
     assert not any(line.features["list_run"] for line in lines)
+
+
+def test_a_row_of_a_list_is_no_headline():
+    # A table of contents above the body: its rows went as a list, all but one, kept as the
+    # headline while the real headline above went.
+    from cleaner import Cleaner
+
+    page = ("中国高铁发展简史\n目录\n1. 起步阶段（1990-2003）\n2. 引进消化（2004-2007）\n3. 自主创新（2008-2015）\n"
+            "4. 走向世界（2016至今）\n"
+            "中国高速铁路的建设起步于上世纪九十年代，经过三十多年的发展，已经形成了世界上规模最大、运营里程最长的高速铁路网络，深刻改变了人们的出行方式。\n"
+            "在起步阶段，铁道部门组织科研力量对高速铁路的关键技术进行了大量研究，并在广深铁路等线路上进行了提速试验，为后来的大规模建设积累了宝贵经验。\n"
+            "此后，通过引进国外先进技术并进行消化吸收再创新，中国逐步掌握了高速列车制造、线路建设和运营管理等核心技术，形成了完整的技术体系。")
+    out = Cleaner(to="keep").clean(page).split("\n")
+    assert out[0] == "中国高铁发展简史" and "3. 自主创新（2008-2015）" not in out  # the list goes as a block

@@ -222,7 +222,9 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
     hand-copied article leaves it out is one line."""
     for pos in range(first - 1, max(first - 1 - TITLE_REACH, -1), -1):
         f = lines[pos].features
-        plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet"))
+        # A row of a list is no headline (a table of contents' 3. 自主创新 would stay alone).
+        plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet",
+                                       "template", "list_block"))
         if plain and 5 <= len(lines[pos].text) <= 40 and f["lex_cover"] == 0 and f["separators"] == 0:
             return pos
         if score(f, model) <= model.threshold:
