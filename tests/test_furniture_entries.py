@@ -119,3 +119,16 @@ def test_a_chronicle_of_stamped_lines_is_no_page_of_entries():
             "直升机开始向孤岛村庄空投食品和药品，受灾群众的基本生活得到初步保障。"]
     removal = remove_furniture("\n".join(page), (), title="地震救援纪实 - 某某新闻网")
     assert "generic/entry" not in removal.counts
+
+
+def test_updates_of_one_day_are_one_story_and_stay():
+    # A live report titled after its first update: its later dated updates are article, not a
+    # blog's other posts (a blog's posts fall on different days).
+    page = ["神舟十二号发射成功 2021-06-17 09:22",
+            "6月17日9时22分，搭载神舟十二号载人飞船的长征二号F遥十二运载火箭，在酒泉卫星发射中心点火发射，约573秒后，飞船与火箭"
+            "成功分离，进入预定轨道，顺利将三名航天员送入太空，飞行乘组状态良好，发射取得圆满成功。",
+            "航天员进入天和核心舱 2021-06-17 18:48",
+            "在神舟十二号载人飞船与天和核心舱成功实现自主快速交会对接后，航天员聂海胜、刘伯明、汤洪波先后进入天和核心舱，标志着"
+            "中国人首次进入自己的空间站，后续将开展为期三个月的在轨驻留工作。"]
+    kept = Cleaner(to="keep").run("\n".join(page), title="神舟十二号发射成功 - 新闻中心").text.split("\n")
+    assert kept[1:] == page[1:]

@@ -9,7 +9,8 @@ stamp, ``lists.skeleton``), which an article's own dated lines do not.
 Without the page's title nothing is dropped: which entry is the article is then a guess, and
 losing article text is worse than keeping furniture. With it, the entries of the headers'
 form whose title is not the page's go, from their header to the next header; only when exactly
-one header matches the title (``title_match``).
+one header matches the title (``title_match``), and not when every header is of one day: those
+are one story's updates (a live report), not a blog's posts.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def other_entries(lines: Sequence[Line], page_title: str | None, min_prose: int)
         end = group[chosen[0] + 1][0] if chosen[0] + 1 < len(group) else len(lines)
         if sum(len(line.text) for line in lines[start:end] if is_prose(line.text, line.features)) < min_prose:
             continue
+        if len({_day(lines, pos) for pos, _ in group}) == 1:
+            continue  # every entry of one day: one story's updates (a live report), not a blog's posts
         out: list[int] = []
         for k, (pos, _) in enumerate(group):
             if k != chosen[0]:
@@ -105,6 +108,19 @@ def other_entries(lines: Sequence[Line], page_title: str | None, min_prose: int)
                 out.extend(range(pos, end))
         return out
     return _footer_entries(lines, page_title, min_prose)
+
+
+_DAY = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?<![\d./-])(\d{1,2})[-/](\d{1,2})\s+\d{1,2}:\d{2}")
+
+
+def _day(lines: Sequence[Line], pos: int) -> tuple[int, int] | None:
+    """(month, day) of a header's stamp, on its line or the stamp line under it."""
+    for line in lines[pos : pos + 2]:
+        m = _DAY.search(line.text)
+        if m:
+            month, day = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
+            return int(month), int(day)
+    return None
 
 
 def _footer_entries(lines: Sequence[Line], page_title: str, min_prose: int) -> list[int]:
