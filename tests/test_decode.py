@@ -77,9 +77,11 @@ def test_utf8_and_gbk_lines_decode_exactly_even_when_gb18030_reads_the_whole_fil
     assert [f.kind for f in decoded.findings] == ["mixed-encodings"]
 
 
-def test_short_gbk_lines_are_not_taken_for_utf8():
-    # A GBK line passes strict UTF-8 only by chance; three Han characters are enough to tell.
-    text = "中文\n国务院\n今天天气很好\n"
+def test_gbk_lines_that_pass_utf8_by_chance_are_not_taken_for_utf8():
+    # 一为之 and 学前只 in GBK are valid UTF-8 (һΪ֮, ѧǰֻ): three non-ASCII characters, but not
+    # Han, so the file is not sent to line-by-line reading and GB18030 reads it whole.
+    text = "一为之\n学前只\n今天天气很好\n"
+    assert text.encode("gbk").split(b"\n")[0].decode("utf-8") == "һΪ֮"
     assert decode_with_findings(text.encode("gbk")).text == text
 
 

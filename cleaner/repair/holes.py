@@ -75,6 +75,8 @@ def _one_script(items: list[list], prev: str) -> None:
     character, nor the other way round. The model scores characters folded to Simplified, so 師
     (a Traditional form) scored as 师 and beat 席 in Simplified text. A candidate both scripts
     write is always kept, and so is the only one left."""
+    if all(len(item[2]) < 2 for item in items):
+        return  # nothing to guess (most streams: every byte known)
     simplified, traditional = _scripts()
     known = [item[0] for item in items if len(item[2]) == 1]
     known.append(prev[-1:])

@@ -20,7 +20,7 @@ from typing import NamedTuple
 import ftfy
 import regex
 
-from cleaner.langmodel import model
+from cleaner.langmodel import AFTER_DIGIT, model
 from cleaner.model import Finding
 from cleaner.repair import decoders, gbk, holes, reread, startgate
 from cleaner.repair.pinyin import (
@@ -1011,8 +1011,6 @@ def _units_between_digits(text: str) -> tuple[str, list[Guessed]]:
     """Each such character read as its two bytes and the third UTF-8 needs: the likeliest with
     the digits around it, if GUESS_MARGIN likelier than the next and a unit or counter numbers
     take (``AFTER_DIGIT``). A guess each, with its finding; the length is kept."""
-    from cleaner.langmodel import AFTER_DIGIT
-
     lm = model()
     chars = list(text)
     guessed: list[Guessed] = []

@@ -259,15 +259,27 @@ pub(crate) mod tests {
     /// No code known but UTF-8; every pair rejected (`1`) or none (`0`).
     pub(crate) fn with_rejects(flag: u8) -> Codes {
         let bmp = vec![0u8; 0x10000 * UNIT];
+        with_views([&bmp, &bmp, &bmp], flag)
+    }
+
+    /// Codes with the given BMP views (gbk, big5, single family, `UNIT` bytes a code point),
+    /// no astral codes, every pair rejected (`1`) or none (`0`): for the tests of the modules
+    /// that read views.
+    pub(crate) fn with_views(views: [&[u8]; 3], flag: u8) -> Codes {
         let flags = vec![flag; 0x8000];
         let pairs = vec![0u8; 0x8000 * 4];
         Codes::new(
-            [&bmp, &bmp, &bmp],
+            views,
             Default::default(),
             [&flags, &flags],
             &[0u8; 0x80],
             [&pairs, &pairs],
         )
         .unwrap()
+    }
+
+    /// A text as the code points the native entry points take.
+    pub(crate) fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(u32::from).collect()
     }
 }

@@ -284,6 +284,7 @@ impl PageGate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codes::tests::{cps, with_views};
     use crate::codes::UNIT;
 
     /// Codes whose "gbk" family gives every listed character as its UTF-8 bytes (so a view of
@@ -298,20 +299,7 @@ mod tests {
             bmp[k + 1..k + 1 + data.len()].copy_from_slice(data);
         }
         let empty = vec![0u8; 0x10000 * UNIT];
-        let flags = vec![0u8; 0x8000];
-        let pairs = vec![0u8; 0x8000 * 4];
-        Codes::new(
-            [&bmp, &empty, &empty],
-            Default::default(),
-            [&flags, &flags],
-            &[0u8; 0x80],
-            [&pairs, &pairs],
-        )
-        .unwrap()
-    }
-
-    fn cps(s: &str) -> Vec<u32> {
-        s.chars().map(u32::from).collect()
+        with_views([&bmp, &empty, &empty], 0)
     }
 
     fn gate(codes: &Codes, text: &str, marks: Option<&[usize]>) -> PageGate {

@@ -102,6 +102,7 @@ pub fn utf8_stretches(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codes::tests::{cps, with_views};
     use crate::codes::UNIT;
 
     fn valid(bytes: &[u8]) -> (bool, bool) {
@@ -130,20 +131,7 @@ mod tests {
             single[UNIT * c] = 1;
             single[UNIT * c + 1] = c as u8;
         }
-        let flags = vec![0u8; 0x8000];
-        let pairs = vec![0u8; 0x8000 * 4];
-        Codes::new(
-            [&empty, &empty, &single],
-            Default::default(),
-            [&flags, &flags],
-            &[0u8; 0x80],
-            [&pairs, &pairs],
-        )
-        .unwrap()
-    }
-
-    fn cps(s: &str) -> Vec<u32> {
-        s.chars().map(u32::from).collect()
+        with_views([&empty, &empty, &single], 0)
     }
 
     #[test]
