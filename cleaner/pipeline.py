@@ -181,7 +181,9 @@ class Cleaner:
             findings.extend(badness.unrecoverable(text))
             end = text.find("\n", 0, 82)
             first = text[: 82 if end < 0 else end]  # never a copy of a huge single-line page
-            if first and "title" not in meta and len(first) <= 80 and not first.endswith("。"):
+            if title:  # the page's own title beats a guess from the first line
+                meta["title"] = title
+            elif first and "title" not in meta and len(first) <= 80 and not first.endswith("。"):
                 meta["title"] = first
         return Result(text, steps, findings, meta)
 

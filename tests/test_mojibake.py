@@ -16,6 +16,30 @@ def test_latin1_mojibake_keeps_chinese_punctuation():
     assert fix_latin_mojibake(f"“{broken}”，好") == "“中国”，好"
 
 
+def _cp1252(text: str) -> str:
+    return text.encode().decode("cp1252")
+
+
+@pytest.mark.parametrize(
+    "misread, clean",
+    [
+        # Only the Latin was misread: accented letters are two-byte UTF-8 (lead bytes c3, c2).
+        (f"Le {_cp1252('café était fermé')}，我们走了。", "Le café était fermé，我们走了。"),
+        (f"{_cp1252('Müller')}先生说", "Müller先生说"),
+        (f"价格{_cp1252('£')}5", "价格£5"),
+        # Only the punctuation was misread: CJK punctuation (e3) and fullwidth forms (ef).
+        (f"你好{_cp1252('，')}世界{_cp1252('。')}", "你好，世界。"),
+    ],
+)
+def test_latin1_mojibake_of_any_utf8_lead_byte_beside_clean_chinese(misread, clean):
+    assert fix_latin_mojibake(misread) == clean
+
+
+@pytest.mark.parametrize("text", ["«Ele disse não» e saiu", "“São Paulo”是巴西城市", "1°C 的温度", "Straße°C"])
+def test_clean_latin_next_to_signs_untouched(text):
+    assert fix_latin_mojibake(text) == text
+
+
 @pytest.mark.parametrize("text", ["工信部四举措推动工业互联网加快发展", "鑫森淼焱垚", "Café"])
 def test_real_text_untouched(text):
     assert fix_utf8_as_gbk(text)[0] == text
