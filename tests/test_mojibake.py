@@ -470,3 +470,9 @@ def test_date_units_whose_last_byte_was_dropped_come_back_between_digits():
     assert sum(f.detail.startswith("年") for f in repaired.findings) == 2
     again = repair_utf8_as_gbk(repaired.text)
     assert again.text == repaired.text
+
+
+def test_latin1_mojibake_is_read_without_the_invisible_characters_a_later_stage_drops():
+    # Read with the control character, the pair stayed; the invisible stage then dropped it and a
+    # second clean repaired what the first left (found by the idempotence property test).
+    assert fix_latin_mojibake("cafÃ\x08©，好") == "café，好"

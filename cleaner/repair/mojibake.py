@@ -20,6 +20,7 @@ from typing import NamedTuple
 import ftfy
 import regex
 
+from cleaner import leftovers
 from cleaner.langmodel import AFTER_DIGIT, model
 from cleaner.model import Finding
 from cleaner.repair import decoders, gbk, holes, reread, startgate
@@ -1145,10 +1146,16 @@ def _fix_pinyin_latin(text: str) -> tuple[str, int]:
 
 
 def fix_latin_mojibake(text: str) -> str:
-    """UTF-8 read as cp1252/Latin-1, via ftfy with a Chinese-safe configuration."""
-    if not _LATIN_MOJIBAKE.search(text):
+    """UTF-8 read as cp1252/Latin-1, via ftfy with a Chinese-safe configuration.
+
+    Seen without the invisible characters a later stage drops (a control character between the
+    bytes of one character): read with them, a second clean would repair what the first left.
+    """
+    seen = leftovers.remove_invisible(text)
+    if not _LATIN_MOJIBAKE.search(seen):
         return text
-    return ftfy.fix_text(text, config=FTFY_CONFIG)
+    fixed = ftfy.fix_text(seen, config=FTFY_CONFIG)
+    return fixed if fixed != seen else text
 
 
 # --- What is still mojibake after the repairs: kept byte for byte ------------------------------
@@ -1242,3 +1249,8 @@ def _judged_misread(stretch: str) -> bool:
                         and _ascii(read) <= _ascii(stretch)):
                     return True
     return False
+
+
+def count_rare(text: str) -> int:
+    """How many characters of ``text`` look misread (rare by the model): a stretch's badness."""
+    return len(_rare_char().findall(text))
