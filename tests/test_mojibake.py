@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.repair.mojibake import fix_latin_mojibake, fix_utf8_as_gbk
+from cleaner.repair.mojibake import fix_latin_mojibake, fix_utf8_as_gbk, repair_single_byte
 
 
 @pytest.mark.parametrize("word", ["你好", "发展", "工业互联网", "人民政府"])
@@ -476,3 +476,10 @@ def test_latin1_mojibake_is_read_without_the_invisible_characters_a_later_stage_
     # Read with the control character, the pair stayed; the invisible stage then dropped it and a
     # second clean repaired what the first left (found by the idempotence property test).
     assert fix_latin_mojibake("cafÃ\x08©，好") == "café，好"
+
+
+@pytest.mark.parametrize("clean", ["我们的公司在北京，欢迎来访。", "本公司产品质量可靠，价格合理。"])
+def test_gbk_read_as_utf8_is_left_as_the_record_of_loss_it_is(clean):
+    # Nearly every byte is a U+FFFD: guessing them wrote fluent-looking Traditional (彎彎彎) over it.
+    misread = clean.encode("gbk").decode("utf-8", errors="replace")
+    assert repair_single_byte(misread).text == misread

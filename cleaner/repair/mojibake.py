@@ -857,7 +857,11 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
             two = high >= SINGLE_MIN_BYTES and cjk >= 2
             whole_utf8 = source == "utf-8" and high >= 3 and cjk >= 1 and "\ufffd" not in span[i:j]
             # Whole UTF-8 characters need no fluency test: a rare one alone (å¾¹ = 彻) is still right.
-            if j > i + 1 and (two or whole_utf8) and _reads_better(fixed, span[i:j], confirmed=whole_utf8 and not two):
+            # Some of a reading must come from bytes that are there: a run of U+FFFD (GBK read as
+            # UTF-8, ˾�ڱ�������) holds nothing to read, and guessing every character would write
+            # a fluent-looking stretch (彎彎彎) over what is only a record of loss.
+            read = len(span_guessed) < len(fixed)
+            if j > i + 1 and read and (two or whole_utf8) and _reads_better(fixed, span[i:j], confirmed=whole_utf8 and not two):
                 out.append(fixed)
                 run_guessed += [(run_len + at, c) for at, c in span_guessed]
                 run_len += len(fixed)
