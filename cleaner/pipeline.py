@@ -31,7 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import code_pages, layers, question_marks
+from cleaner.repair import code_pages, latin_layers, layers, question_marks
 from cleaner.script import convert, fold
 
 
@@ -115,6 +115,11 @@ class Cleaner:
             # repair returns); with guessing off it is written as U+FFFD.
             # Code pages the single-byte view does not model (Mac Roman, DOS, Cyrillic, ISO-8859-15
             # ...) first: read as cp1252 their runs would come back wrong, not untouched.
+            # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
+            # read the inner one, as they read a page misread once.
+            text, layers_peeled = latin_layers.peel(text)
+            if layers_peeled:
+                steps.append(Step("repair", "latin-layers", layers_peeled))
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             # A "?" beside mojibake may be the mark a decoder wrote for bytes it could not read.
             single, marks = question_marks.tried(partial(mojibake.repair_single_byte, guess=cfg.guess_lost), text)
