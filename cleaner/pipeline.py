@@ -176,6 +176,8 @@ class Cleaner:
         # Mojibake the repairs could not undo is kept byte for byte: converted or width-folded it
         # could no longer be read back (鎵嬫 -> 镓嬫), and a second pass would change it again.
         kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
+        if converting:
+            kept = _joined(kept + leftovers.lone_kunjinkao(text))
         outside = _Outside(text, kept)
         if converting:
             text = apply("convert", f"opencc:{cfg.to}", outside(lambda t: convert.convert(t, cfg.to)), text)
@@ -233,6 +235,17 @@ class _Outside:
             return "".join(out)
 
         return fix
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, overlapping ones made one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _kept_findings(text: str, kept: list[str]) -> list[Finding]:
