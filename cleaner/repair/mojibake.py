@@ -20,6 +20,7 @@ from typing import NamedTuple
 import ftfy
 import regex
 
+from cleaner import _native
 from cleaner.langmodel import AFTER_DIGIT, model
 from cleaner.model import Finding
 from cleaner.repair import decoders, gbk, holes, reread, startgate
@@ -29,7 +30,7 @@ from cleaner.repair.pinyin import (
     annotates,
     is_annotation_syllable,
 )
-from cleaner.script.fold import fold
+from cleaner.script.fold import fold, fold_sensitive
 
 # Runs of non-ASCII characters that could be GBK-decoded UTF-8: UTF-8 Chinese is 3 bytes a
 # character, so a run of n GBK characters holds about 2n/3 Chinese characters.
@@ -351,6 +352,8 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
     gate = gate or _window_gate(_cjk_gate(window), window, 0, 0, len(window), stop)
     if gate.closed:
         return window, 0, [], []  # no start could be accepted: most windows of clean text
+    if syllable is None and _refused(window, stop, prev, final, gate):
+        return window, 0, [], []  # every start read, chosen and scored natively, and refused
     out: list[str] = []
     edits: list[Edit] = []
     guessed: list[Guessed] = []
@@ -390,6 +393,29 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
             i += 1
     out.append(window[i:])
     return "".join(out), count, edits, guessed
+
+
+def _refused(window: str, stop: int, prev: str, final: bool, gate: startgate.WindowGate) -> bool:
+    """Does the loop below refuse every start of ``window``? Decided in one native call
+    (native/src/refusal.rs: ``_best_span``, ``_keeping_shape``, ``_best_end``, ``_marked``,
+    ``_evidence`` and ``_reads_better`` as they are here, step for step), so that the windows of
+    clean text around rare characters (almost all of them) cost no Python. A window it is unsure
+    of, or where some start is accepted, is decided here as before."""
+    refusal = _refusal()
+    return refusal is not None and refusal.window(window, stop, prev, final, gate.starts) == 0
+
+
+@lru_cache(maxsize=1)
+def _refusal() -> _native.Refusal | None:
+    """The native refusal, with this module's constants (None without OpenCC's dictionaries)."""
+    sensitive = fold_sensitive()
+    if sensitive is None:
+        return None
+    params = (GAIN, FLUENT, CUT_GAIN, BIG5_MIN_CHARS, IGNORE_MIN_CHARS, MAX_SPAN, CUT_MARGIN,
+              startgate.UTF8_LIKE_BYTES, holes.SCRIPT_MAJORITY)
+    views = [(family, list(sources)) for family, sources in CJK_VIEWS]
+    scripts = tuple("".join(sorted(chars)) for chars in holes._scripts())
+    return _native.Refusal(decoders.native_codes(), reread._reader(), model().native, params, views, RARE, sensitive, scripts)
 
 
 def _cjk_gate(text: str) -> startgate.PageGate:

@@ -13,6 +13,7 @@ use crate::code_points;
 use crate::codes::{Codes, Family, Source};
 use crate::realign::{self, Annotated, Realigner, Token};
 use crate::reread::{self, Reader};
+use crate::refusal::{Params, Refusal};
 use crate::startgate::PageGate;
 use crate::stretches;
 use crate::viterbi;
@@ -224,7 +225,7 @@ impl PyCodes {
 /// (ordered by the model it is made with).
 #[pyclass(frozen, module = "cleaner._native", name = "Reader")]
 pub struct PyReader {
-    core: Reader,
+    core: Arc<Reader>,
 }
 
 #[pymethods]
@@ -232,7 +233,7 @@ impl PyReader {
     #[new]
     fn new(codes: &PyCodes, lm: &PyCharModel) -> Self {
         PyReader {
-            core: Reader::new(codes.core.clone(), lm.core.clone()),
+            core: Arc::new(Reader::new(codes.core.clone(), lm.core.clone())),
         }
     }
 
@@ -533,7 +534,90 @@ impl PyStartGate {
     }
 }
 
+/// The refusal of a re-read window (`refusal.rs`): the mojibake repair's decision for every
+/// start of a window, in one call.
+#[pyclass(frozen, module = "cleaner._native", name = "Refusal")]
+pub struct PyRefusal {
+    core: Refusal,
+}
+
+#[pymethods]
+impl PyRefusal {
+    /// `params`: mojibake's (GAIN, FLUENT, CUT_GAIN, BIG5_MIN_CHARS, IGNORE_MIN_CHARS,
+    /// MAX_SPAN, CUT_MARGIN), startgate.UTF8_LIKE_BYTES and holes.SCRIPT_MAJORITY; `views`:
+    /// [(family, [source])] in the order the re-read reads them; `rare`: mojibake.RARE;
+    /// `sensitive`: the characters whose fold in a text may differ from their own
+    /// (script.fold.fold_sensitive); `scripts`: (Simplified-only, Traditional-only) characters.
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        codes: &PyCodes,
+        reader: &PyReader,
+        lm: &PyCharModel,
+        params: (f64, f64, f64, usize, usize, usize, usize, usize, usize),
+        views: Vec<(String, Vec<String>)>,
+        rare: f64,
+        sensitive: &str,
+        scripts: (String, String),
+    ) -> PyResult<Self> {
+        let (gain, fluent, cut_gain, big5_min_chars, ignore_min_chars, max_span, cut_margin, utf8_like_bytes, script_majority) =
+            params;
+        let params = Params {
+            gain,
+            fluent,
+            cut_gain,
+            big5_min_chars,
+            ignore_min_chars,
+            max_span,
+            cut_margin,
+            utf8_like_bytes,
+            script_majority,
+        };
+        let mut parsed = Vec::with_capacity(views.len());
+        for (fam, sources) in &views {
+            let fam = self::family(fam)?;
+            if fam == Family::Single {
+                return Err(PyValueError::new_err("the refusal reads the two-byte views only"));
+            }
+            let sources = sources.iter().map(|s| self::source(s)).collect::<PyResult<Vec<_>>>()?;
+            parsed.push((fam, sources));
+        }
+        if parsed.iter().map(|(_, s)| s.len()).sum::<usize>() > 31 {
+            return Err(PyValueError::new_err("at most 31 readings (one bit each)"));
+        }
+        let core = Refusal::new(
+            codes.core.clone(),
+            reader.core.clone(),
+            lm.core.clone(),
+            params,
+            parsed,
+            rare,
+            sensitive,
+            (&scripts.0, &scripts.1),
+        );
+        Ok(PyRefusal { core })
+    }
+
+    /// The verdict on a window (0 refused, 1 accepted, 2 unsure): its starts `0..stop`, `prev`
+    /// the character before it, `final_` whether it ends a line, `starts` the start gate's
+    /// {start: readings as bits} (None: every start and reading).
+    #[pyo3(signature = (window, stop, prev, final_, starts))]
+    fn window(
+        &self,
+        window: &Bound<'_, PyString>,
+        stop: usize,
+        prev: &str,
+        final_: bool,
+        starts: Option<std::collections::HashMap<usize, u32>>,
+    ) -> PyResult<u8> {
+        let cps = code_points(window)?;
+        let prev = prev.chars().last();
+        Ok(self.core.window(&cps, stop, prev, final_, starts.as_ref()) as u8)
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyRefusal>()?;
     m.add_class::<PyStartGate>()?;
     m.add("UTF8_LIKE_BYTES", crate::startgate::UTF8_LIKE_BYTES)?;
     m.add_class::<PyRealigner>()?;

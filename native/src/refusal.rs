@@ -1,0 +1,451 @@
+//! The refusal of a window of the mojibake re-read (cleaner/repair/mojibake.py), decided in one
+//! call: would any start of the window give a stretch the repair accepts?
+//!
+//! The start gate (`startgate.rs`) lets through the starts from which some reading covers a rare
+//! character and enough non-ASCII characters; on clean text around a rare name almost all of them
+//! are then refused by the full decision, after reading, choosing and scoring (`_best_span`,
+//! `_keeping_shape`, `_best_end`, `_prefix_scores`, `_marked`, `_evidence`, `_reads_better`).
+//! This module takes that same decision, step for step and with the same floating-point
+//! operations, for every start the gate lets through, and answers for the whole window:
+//! `Refused` (no start is accepted: the window stays as it is, Python never sees it),
+//! `Accepted` (some start is: Python repairs the window as before) or `Unsure`.
+//!
+//! `Unsure` is the answer wherever this port does not follow the Python path exactly, so the
+//! window goes to it: a score of a text holding a character whose Simplified form OpenCC's
+//! phrase conversion may write otherwise than its own fold (``_per_char`` folds with OpenCC, the
+//! native model character by character), and a lone surrogate. The Python caller asks only for
+//! windows without a pinyin annotation after them (which confirm a reading without the fluency
+//! test) and in the two CJK views (never the single-byte one, with its page-wide unknown bytes).
+//! tests/test_refusal.py holds this to the Python path on random, clean and damaged windows.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::charlm::{FastMap, Model};
+use crate::codes::{Codes, Family, Source};
+use crate::reread::{ReadItem, Reader};
+use crate::viterbi;
+
+/// mojibake.py's constants, handed over by the caller (so they stay defined there once).
+#[derive(Clone, Copy, Debug)]
+pub struct Params {
+    pub gain: f64,
+    pub fluent: f64,
+    pub cut_gain: f64,
+    pub big5_min_chars: usize,
+    pub ignore_min_chars: usize,
+    pub max_span: usize,
+    pub cut_margin: usize,
+    pub utf8_like_bytes: usize,
+    pub script_majority: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Verdict {
+    Refused = 0,
+    Accepted = 1,
+    Unsure = 2,
+}
+
+/// A step the port cannot take exactly (see the module's note).
+struct Unsure;
+
+/// The best reading from a start: (gain, end in the window, reading, source).
+struct Best {
+    gain: f64,
+    end: usize,
+    fixed: Vec<char>,
+    source: Source,
+}
+
+pub struct Refusal {
+    codes: Arc<Codes>,
+    reader: Arc<Reader>,
+    lm: Arc<Model>,
+    params: Params,
+    /// The (family, sources) views in the order the re-read reads them (a start's readings are
+    /// bits in that order, as the start gate reports them).
+    views: Vec<(Family, Vec<Source>)>,
+    /// Per BMP code point: common in running text (unigram above mojibake.RARE).
+    common: Vec<bool>,
+    /// Characters whose OpenCC fold in a text may differ from their fold alone.
+    sensitive: FastMap<char, ()>,
+    simplified: FastMap<char, ()>,
+    traditional: FastMap<char, ()>,
+}
+
+fn set(chars: &str) -> FastMap<char, ()> {
+    chars.chars().map(|c| (c, ())).collect()
+}
+
+impl Refusal {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        codes: Arc<Codes>,
+        reader: Arc<Reader>,
+        lm: Arc<Model>,
+        params: Params,
+        views: Vec<(Family, Vec<Source>)>,
+        rare: f64,
+        sensitive: &str,
+        scripts: (&str, &str),
+    ) -> Refusal {
+        // mojibake._common_chars: the BMP beyond Latin whose unigram is above RARE.
+        let common = (0..0x10000u32)
+            .map(|c| c >= 0x250 && char::from_u32(c).is_some_and(|ch| lm.unigram(Some(ch)) > rare))
+            .collect();
+        Refusal {
+            codes,
+            reader,
+            lm,
+            params,
+            views,
+            common,
+            sensitive: set(sensitive),
+            simplified: set(scripts.0),
+            traditional: set(scripts.1),
+        }
+    }
+
+    /// mojibake._rare_known: a character beyond Latin, not common, not U+FFFD.
+    fn rare_known(&self, c: char) -> bool {
+        let u = c as u32;
+        u > 0x24F && u != 0xFFFD && !(u < 0x10000 && self.common[u as usize])
+    }
+
+    /// The verdict on the window `w` (starts `0..stop`): `starts` maps each start the gate lets
+    /// through to its readings' bits (None: every start, every reading). `prev`: the character
+    /// before the window; `final_`: the window ends a line.
+    pub fn window(
+        &self,
+        w: &[u32],
+        stop: usize,
+        prev: Option<char>,
+        final_: bool,
+        starts: Option<&HashMap<usize, u32>>,
+    ) -> Verdict {
+        let Some(w) = w.iter().map(|&c| char::from_u32(c)).collect::<Option<Vec<char>>>() else {
+            return Verdict::Unsure; // a lone surrogate
+        };
+        let all = (1u32 << self.views.iter().map(|(_, s)| s.len()).sum::<usize>()) - 1;
+        for i in 0..stop.min(w.len()) {
+            let bits = match starts {
+                None => all,
+                Some(map) => match map.get(&i) {
+                    Some(&b) if b != 0 => b,
+                    _ => continue,
+                },
+            };
+            let before = if i == 0 { prev } else { Some(w[i - 1]) };
+            match self.start(&w, i, before, final_, bits) {
+                Ok(false) => {}
+                Ok(true) => return Verdict::Accepted,
+                Err(Unsure) => return Verdict::Unsure,
+            }
+        }
+        Verdict::Refused
+    }
+
+    /// `_repair_window`'s test of the best reading from `i` (no annotation after the window).
+    fn start(&self, w: &[char], i: usize, before: Option<char>, final_: bool, bits: u32) -> Result<bool, Unsure> {
+        let Some(best) = self.best_span(w, i, before, final_, bits)? else {
+            return Ok(false);
+        };
+        let j = best.end;
+        if !(j > i + 1 && self.marked(&w[i..j], best.source) && self.evidence(&w[i..j], best.source)) {
+            return Ok(false);
+        }
+        self.reads_better(&best.fixed, &w[i..j])
+    }
+
+    /// mojibake._per_char: the model's score of the text folded, per character.
+    fn per_char(&self, text: &[char]) -> Result<f64, Unsure> {
+        if text.iter().any(|c| self.sensitive.contains_key(c)) {
+            return Err(Unsure);
+        }
+        let folded: Vec<char> = text.iter().map(|&c| self.lm.fold(c)).collect();
+        Ok(self.lm.score(&folded) / text.len().max(1) as f64)
+    }
+
+    /// mojibake._reads_better (not confirmed).
+    fn reads_better(&self, fixed: &[char], original: &[char]) -> Result<bool, Unsure> {
+        let score = self.per_char(fixed)?;
+        Ok(score > self.params.fluent && score > self.per_char(original)? + self.params.gain)
+    }
+
+    /// mojibake._marked on a stretch read from `source`.
+    fn marked(&self, text: &[char], source: Source) -> bool {
+        if text.iter().any(|&c| self.rare_known(c)) {
+            return true;
+        }
+        if source != Source::Utf8 || !text.contains(&'\u{fffd}') {
+            return false;
+        }
+        text.iter().any(|&c| c > '\x7f' && c != '\u{fffd}')
+    }
+
+    /// mojibake._evidence.
+    fn evidence(&self, text: &[char], source: Source) -> bool {
+        if text.iter().any(|&c| is_loss_mark(c)) {
+            return true;
+        }
+        let wide = text.iter().filter(|&&c| c > '\x7f').count();
+        if source == Source::Utf8 {
+            return wide >= 2;
+        }
+        let han = text.iter().filter(|&&c| ('\u{3400}'..='\u{9fff}').contains(&c)).count();
+        wide >= self.params.big5_min_chars && 2 * han >= wide
+    }
+
+    /// decoders.byte_view: (stream, ends), stopping before a character the family never gives.
+    fn byte_view(&self, text: &[char], family: Family) -> (Vec<Option<u8>>, Vec<usize>) {
+        let mut stream = Vec::with_capacity(text.len() * 2);
+        let mut ends = Vec::with_capacity(text.len());
+        for &c in text {
+            if c == '\u{fffd}' {
+                stream.push(None);
+            } else {
+                match self.codes.encode(c as u32, family) {
+                    Some(code) => stream.extend(code.as_slice().iter().map(|&b| Some(b))),
+                    None => break,
+                }
+            }
+            ends.push(stream.len());
+        }
+        (stream, ends)
+    }
+
+    /// startgate.utf8_like on a stream without unknown bytes.
+    fn utf8_like(&self, stream: &[Option<u8>]) -> bool {
+        let (mut h, mut c, mut le) = (0usize, 0usize, 0usize);
+        for &b in stream.iter().take(self.params.utf8_like_bytes).flatten() {
+            if b >= 0x80 {
+                h += 1;
+                c += usize::from(b < 0xC0);
+                le += usize::from((0xE0..=0xEF).contains(&b));
+            }
+        }
+        h >= 6 && 100 * c >= 55 * h && 100 * le >= 20 * h && 100 * (c + le) >= 90 * h
+    }
+
+    /// mojibake._best_span in the CJK views, without an annotation after the window and with
+    /// every byte a U+FFFD may stand for: the best reading from `start`, or None.
+    fn best_span(
+        &self,
+        run: &[char],
+        start: usize,
+        prev: Option<char>,
+        final_: bool,
+        bits: u32,
+    ) -> Result<Option<Best>, Unsure> {
+        let p = &self.params;
+        let capped = run.len() - start > p.max_span;
+        let final_ = final_ && !capped;
+        let piece = &run[start..(start + p.max_span).min(run.len())];
+        let mut best: Option<Best> = None;
+        let mut bit = 0;
+        for (family, sources) in &self.views {
+            let family = *family;
+            let chosen: Vec<Source> = sources
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| bits >> (bit + k) & 1 == 1)
+                .map(|(_, &s)| s)
+                .collect();
+            bit += sources.len();
+            if chosen.is_empty() {
+                continue;
+            }
+            let (stream, ends) = self.byte_view(piece, family);
+            if ends.len() < 2 {
+                continue;
+            }
+            let known = stream.iter().all(Option::is_some);
+            for source in chosen {
+                let ignores: &[bool] = if source == Source::Utf8 && known && self.utf8_like(&stream) {
+                    &[false, true]
+                } else {
+                    &[false]
+                };
+                for &ignore in ignores {
+                    let (items, complete) = self.reader.read(&self.lm, &stream, source, family, ignore);
+                    let mut by_offset: FastMap<usize, usize> = FastMap::default();
+                    for (k, item) in items.iter().enumerate() {
+                        by_offset.insert(item.end, k);
+                    }
+                    let top = ends.len() as isize - if capped && ignore { p.cut_margin as isize } else { 0 };
+                    let mut aligned: Vec<(usize, usize)> = (2..=top.max(1) as usize)
+                        .rev()
+                        .filter(|&n| n as isize <= top)
+                        .filter_map(|n| by_offset.get(&ends[n - 1]).map(|&k| (n, k)))
+                        .collect();
+                    let Some(&(n_chars, k)) = aligned.first() else { continue };
+                    if !self.marked(&piece[..n_chars], source) || !self.evidence(&piece[..n_chars], source) {
+                        continue;
+                    }
+                    let ascii_kept = !(source != Source::Utf8 || ignore || family == Family::Big5);
+                    if ignore || !ascii_kept {
+                        let unchosen: Vec<char> = items[..=k].iter().map(|it| it.candidates[0]).collect();
+                        aligned = self.keeping_shape(&aligned, &unchosen, piece, &ends, ignore, ascii_kept);
+                    }
+                    let Some(&(n_chars, k)) = aligned.first() else { continue };
+                    let decoded = self.choose(&items, prev, final_ && complete && n_chars == ends.len());
+                    let fixed = &decoded[..=k];
+                    let (n_chars, k) = self.best_end(&aligned, fixed, piece, source)?;
+                    let fixed = &fixed[..=k];
+                    let gain = (self.per_char(fixed)? - self.per_char(&piece[..n_chars])?) * n_chars as f64;
+                    if best.as_ref().is_none_or(|b| gain > b.gain) {
+                        best = Some(Best {
+                            gain,
+                            end: start + n_chars,
+                            fixed: fixed.to_vec(),
+                            source,
+                        });
+                    }
+                    if complete && n_chars == ends.len() && !ignore {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(best)
+    }
+
+    /// holes.choose_ranked's characters (guessing on): the script of the known characters kept
+    /// (holes._one_script), then the Viterbi over each run of ambiguous ones.
+    fn choose(&self, items: &[ReadItem], prev: Option<char>, final_: bool) -> Vec<char> {
+        let mut chosen: Vec<viterbi::Item> = items
+            .iter()
+            .map(|it| viterbi::Item {
+                ch: it.candidates[0],
+                candidates: it.candidates.to_vec(),
+            })
+            .collect();
+        self.one_script(&mut chosen, prev);
+        viterbi::choose(&self.lm, &mut chosen, prev, final_);
+        chosen.iter().map(|it| it.ch).collect()
+    }
+
+    /// holes._one_script.
+    fn one_script(&self, items: &mut [viterbi::Item], prev: Option<char>) {
+        if items.iter().all(|it| it.candidates.len() < 2) {
+            return;
+        }
+        let known = items
+            .iter()
+            .filter(|it| it.candidates.len() == 1)
+            .map(|it| it.ch)
+            .chain(prev);
+        let (mut simple, mut trad) = (0usize, 0usize);
+        for c in known {
+            simple += usize::from(self.simplified.contains_key(&c));
+            trad += usize::from(self.traditional.contains_key(&c));
+        }
+        if simple.max(trad) < 2 || simple.min(trad) * self.params.script_majority > simple.max(trad) {
+            return;
+        }
+        let other = if simple > trad { &self.traditional } else { &self.simplified };
+        for it in items.iter_mut() {
+            if it.candidates.len() < 2 {
+                continue;
+            }
+            let kept: Vec<char> = it.candidates.iter().copied().filter(|c| !other.contains_key(c)).collect();
+            if !kept.is_empty() && kept.len() < it.candidates.len() {
+                if !kept.contains(&it.ch) {
+                    it.ch = kept[0];
+                }
+                it.candidates = kept;
+            }
+        }
+    }
+
+    /// mojibake._keeping_shape in a two-byte family's view.
+    fn keeping_shape(
+        &self,
+        aligned: &[(usize, usize)],
+        reading: &[char],
+        piece: &[char],
+        ends: &[usize],
+        ignore: bool,
+        ascii_kept: bool,
+    ) -> Vec<(usize, usize)> {
+        let prefix = |it: &mut dyn Iterator<Item = usize>| {
+            let mut out = vec![0usize];
+            for x in it {
+                out.push(out[out.len() - 1] + x);
+            }
+            out
+        };
+        let made = prefix(&mut reading.iter().map(|&c| usize::from(c.is_ascii())));
+        let had = prefix(&mut piece.iter().map(|&c| usize::from(c.is_ascii())));
+        let utf8 = prefix(&mut reading.iter().map(|c| c.len_utf8()));
+        const SHARE: isize = 6;
+        aligned
+            .iter()
+            .copied()
+            .filter(|&(n, k)| {
+                let taken = utf8[k + 1] as isize - ends[n - 1] as isize;
+                if ignore
+                    && taken > 0
+                    && ((n - had[n]) < self.params.ignore_min_chars || SHARE * taken > ends[n - 1] as isize)
+                {
+                    return false;
+                }
+                ascii_kept || made[k + 1] <= had[n]
+            })
+            .collect()
+    }
+
+    /// mojibake._prefix_scores.
+    fn prefix_scores(&self, text: &[char]) -> Vec<f64> {
+        let mut out = Vec::with_capacity(text.len() + 1);
+        out.push(0.0);
+        let mut prev: Option<char> = None;
+        for &c in text {
+            let s = match prev {
+                Some(p) => self.lm.bigram(Some(p), Some(c)),
+                None => self.lm.unigram(Some(c)),
+            };
+            out.push(out[out.len() - 1] + s);
+            prev = Some(c);
+        }
+        out
+    }
+
+    /// mojibake._best_end in a two-byte family's view.
+    fn best_end(
+        &self,
+        aligned: &[(usize, usize)],
+        fixed: &[char],
+        piece: &[char],
+        source: Source,
+    ) -> Result<(usize, usize), Unsure> {
+        let p = &self.params;
+        let gained = self.prefix_scores(fixed);
+        let kept = self.prefix_scores(piece);
+        let per_char = |(n, k): (usize, usize)| gained[k + 1] / (k + 1) as f64 - kept[n] / n as f64;
+        let longest = aligned[0];
+        let tail_gains = |(n, k): (usize, usize)| {
+            let loss = (kept[longest.0] - kept[n]) - (gained[longest.1 + 1] - gained[k + 1]);
+            loss < p.gain * (longest.0 - n) as f64
+        };
+        let mut order: Vec<(f64, (usize, usize))> = aligned.iter().map(|&a| (-per_char(a) * a.0 as f64, a)).collect();
+        order.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+        for (_, (n, k)) in order {
+            if (n, k) != longest
+                && (per_char((n, k)) < p.cut_gain || tail_gains((n, k)) || self.per_char(&fixed[..=k])? <= p.fluent)
+            {
+                continue;
+            }
+            if self.marked(&piece[..n], source) && self.evidence(&piece[..n], source) {
+                return Ok((n, k));
+            }
+        }
+        Ok(longest)
+    }
+}
+
+/// mojibake._MARK: U+FFFD, a private-use character or € (what a GB18030 decoder makes of lost bytes).
+fn is_loss_mark(c: char) -> bool {
+    c == '\u{fffd}' || c == '\u{20ac}' || ('\u{e000}'..='\u{f8ff}').contains(&c)
+}
