@@ -212,15 +212,49 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> 
 
     Returns (text, repairs, the stretches re-read, the guesses at their offsets in the new text).
     """
-    # Only the runs holding a rare character are looked at, found from the rare characters (a
-    # clean page is one run per paragraph, and a huge one would otherwise be copied run by run).
     pieces: list[str] = []
     edits: list[Edit] = []
     guessed: list[Guessed] = []
-    count = done = pos = out_len = 0
+    count = done = out_len = 0
+    gate: startgate.PageGate | None = None  # built for the first run looked at: one scan of the page
+    for start, end in _runs_to_read(text, skip_lines_with):
+        syllable = _ANNOTATION_AFTER.match(text, end)
+        gate = gate or _cjk_gate(text)
+        run, n, stretches, run_guessed = _fix_run(text[start:end], text[start - 1 : start],
+                                                  end == len(text) or text[end] == "\n", syllable.group(1) if syllable else None, tally,
+                                                  (gate, start))
+        if n:
+            out_len += start - done
+            pieces += [text[done:start], run]
+            edits += [(start + a, start + b, k) for a, b, k in stretches]
+            guessed += [(out_len + at, c) for at, c in run_guessed]
+            out_len += len(run)
+            done = end
+            count += n
+    if not pieces:
+        return text, 0, [], []
+    pieces.append(text[done:])
+    return "".join(pieces), count, edits, guessed
+
+
+def _runs_to_read(text: str, skip_lines_with: str):
+    """(start, end) of the runs ``_fix_once`` reads, in page order (``_runs``), without those the
+    native pass refused whole (every window of them refused as ``_repair_window`` would refuse
+    it, native/src/refusal.rs): one call a page, so the runs of clean text cost no Python."""
+    refusal = _refusal() if not skip_lines_with else None
+    runs = refusal.page(text) if refusal is not None else None
+    return _runs(text, skip_lines_with) if runs is None else runs
+
+
+def _runs(text: str, skip_lines_with: str):
+    """(start, end) of each run holding a rare character, in page order.
+
+    Only the runs holding a rare character are looked at, found from the rare characters (a
+    clean page is one run per paragraph, and a huge one would otherwise be copied run by run).
+    """
+    pos = 0
     rare = _rare_char()
     line_end, skip_line = -1, False
-    gate: startgate.PageGate | None = None  # built for the first run looked at: one scan of the page
     while (r := rare.search(text, pos)) is not None:
         m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
         if m is None or m.start() > r.start():
@@ -235,24 +269,8 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> 
             if skip_line:
                 pos = m.end()
                 continue
-        syllable = _ANNOTATION_AFTER.match(text, m.end())
-        gate = gate or _cjk_gate(text)
-        run, n, stretches, run_guessed = _fix_run(m.group(), text[m.start() - 1 : m.start()],
-                                                  m.end() == len(text) or text[m.end()] == "\n", syllable.group(1) if syllable else None, tally,
-                                                  (gate, m.start()))
-        if n:
-            out_len += m.start() - done
-            pieces += [text[done : m.start()], run]
-            edits += [(m.start() + a, m.start() + b, k) for a, b, k in stretches]
-            guessed += [(out_len + at, c) for at, c in run_guessed]
-            out_len += len(run)
-            done = m.end()
-            count += n
+        yield m.start(), m.end()
         pos = m.end()
-    if not pieces:
-        return text, 0, [], []
-    pieces.append(text[done:])
-    return "".join(pieces), count, edits, guessed
 
 
 # How far before a rare character its run is taken to start: enough for any window (LEAD_MARGIN).
@@ -413,9 +431,13 @@ def _refusal() -> _native.Refusal | None:
         return None
     params = (GAIN, FLUENT, CUT_GAIN, BIG5_MIN_CHARS, IGNORE_MIN_CHARS, MAX_SPAN, CUT_MARGIN,
               startgate.UTF8_LIKE_BYTES, holes.SCRIPT_MAJORITY)
-    views = [(family, list(sources)) for family, sources in CJK_VIEWS]
+    margins = (RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN)
+    views = [(family, [(source, _CJK_MIN_WIDE[source]) for source in sources]) for family, sources in CJK_VIEWS]
     scripts = tuple("".join(sorted(chars)) for chars in holes._scripts())
-    return _native.Refusal(decoders.native_codes(), reread._reader(), model().native, params, views, RARE, sensitive, scripts)
+    # _CJK_RUN's \s beyond ASCII, as the regex module reads it.
+    spaces = "".join(regex.findall(r"\s", "".join(map(chr, range(0x80, 0x10000)))))
+    return _native.Refusal(decoders.native_codes(), reread._reader(), model().native, params, margins, views, RARE,
+                           sensitive, scripts, spaces)
 
 
 def _cjk_gate(text: str) -> startgate.PageGate:

@@ -24,6 +24,7 @@ use std::sync::Arc;
 use crate::charlm::{FastMap, Model};
 use crate::codes::{Codes, Family, Source};
 use crate::reread::{ReadItem, Reader};
+use crate::startgate::PageGate;
 use crate::viterbi;
 
 /// mojibake.py's constants, handed over by the caller (so they stay defined there once).
@@ -38,6 +39,11 @@ pub struct Params {
     pub cut_margin: usize,
     pub utf8_like_bytes: usize,
     pub script_majority: usize,
+    /// mojibake.RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN.
+    pub run_lookback: usize,
+    pub lead_margin: usize,
+    pub tail_margin: usize,
+    pub wide_margin: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -64,8 +70,11 @@ pub struct Refusal {
     lm: Arc<Model>,
     params: Params,
     /// The (family, sources) views in the order the re-read reads them (a start's readings are
-    /// bits in that order, as the start gate reports them).
-    views: Vec<(Family, Vec<Source>)>,
+    /// bits in that order, as the start gate reports them), each source with the non-ASCII
+    /// characters an accepted stretch holds at least (mojibake._CJK_MIN_WIDE, for the gate).
+    views: Vec<(Family, Vec<(Source, usize)>)>,
+    /// Non-ASCII characters the `regex` module's \s matches (mojibake._CJK_RUN's class).
+    spaces: FastMap<char, ()>,
     /// Per BMP code point: common in running text (unigram above mojibake.RARE).
     common: Vec<bool>,
     /// Characters whose OpenCC fold in a text may differ from their fold alone.
@@ -85,10 +94,11 @@ impl Refusal {
         reader: Arc<Reader>,
         lm: Arc<Model>,
         params: Params,
-        views: Vec<(Family, Vec<Source>)>,
+        views: Vec<(Family, Vec<(Source, usize)>)>,
         rare: f64,
         sensitive: &str,
         scripts: (&str, &str),
+        spaces: &str,
     ) -> Refusal {
         // mojibake._common_chars: the BMP beyond Latin whose unigram is above RARE.
         let common = (0..0x10000u32)
@@ -100,6 +110,7 @@ impl Refusal {
             lm,
             params,
             views,
+            spaces: set(spaces),
             common,
             sensitive: set(sensitive),
             simplified: set(scripts.0),
@@ -124,26 +135,158 @@ impl Refusal {
         final_: bool,
         starts: Option<&HashMap<usize, u32>>,
     ) -> Verdict {
-        let Some(w) = w.iter().map(|&c| char::from_u32(c)).collect::<Option<Vec<char>>>() else {
+        let Some(w) = chars(w) else {
             return Verdict::Unsure; // a lone surrogate
         };
+        let bits = starts.map(|map| (0..stop).map(|i| map.get(&i).copied().unwrap_or(0)).collect::<Vec<u32>>());
+        self.decide(&w, stop, prev, final_, bits.as_deref())
+    }
+
+    /// `window` on characters, the gate's bits per start (`bits[i]`, 0: refused by the gate).
+    fn decide(&self, w: &[char], stop: usize, prev: Option<char>, final_: bool, bits: Option<&[u32]>) -> Verdict {
         let all = (1u32 << self.views.iter().map(|(_, s)| s.len()).sum::<usize>()) - 1;
         for i in 0..stop.min(w.len()) {
-            let bits = match starts {
+            let bits = match bits {
                 None => all,
-                Some(map) => match map.get(&i) {
-                    Some(&b) if b != 0 => b,
-                    _ => continue,
-                },
+                Some(b) if b[i] != 0 => b[i],
+                Some(_) => continue,
             };
             let before = if i == 0 { prev } else { Some(w[i - 1]) };
-            match self.start(&w, i, before, final_, bits) {
+            match self.start(w, i, before, final_, bits) {
                 Ok(false) => {}
                 Ok(true) => return Verdict::Accepted,
                 Err(Unsure) => return Verdict::Unsure,
             }
         }
         Verdict::Refused
+    }
+
+    /// mojibake._CJK_RUN's item at `i`: a character beyond ASCII, space and Latin; a Latin
+    /// letter not next to an ASCII letter; an ASCII sign 40-7e after a character of the first
+    /// kind and before no such sign.
+    fn run_item(&self, text: &[char], i: usize) -> bool {
+        let c = text[i];
+        let ascii_letter = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphabetic());
+        if ('\u{c0}'..='\u{24f}').contains(&c) {
+            return !(i > 0 && ascii_letter(text.get(i - 1))) && !ascii_letter(text.get(i + 1));
+        }
+        if self.run_core(c) {
+            return true;
+        }
+        let sign = |c: char| ('\x40'..='\x7e').contains(&c);
+        sign(c) && i > 0 && self.run_core(text[i - 1]) && !text.get(i + 1).is_some_and(|&n| sign(n))
+    }
+
+    fn run_core(&self, c: char) -> bool {
+        !c.is_ascii() && !('\u{c0}'..='\u{24f}').contains(&c) && !self.spaces.contains_key(&c)
+    }
+
+    /// mojibake._rare_char: beyond Latin and not common (U+FFFD included).
+    fn rare(&self, c: char) -> bool {
+        let u = c as u32;
+        u > 0x24F && !(u < 0x10000 && self.common[u as usize])
+    }
+
+    /// The runs mojibake._fix_once reads in `text` (no line skipped), as (start, end), without
+    /// those whose every window is refused; None when unsure of the page (a lone surrogate).
+    pub fn page(&self, codes: &Codes, text: &[u32]) -> Result<Option<Vec<(usize, usize)>>, String> {
+        let Some(chars) = chars(text) else { return Ok(None) };
+        let n = chars.len();
+        let items: Vec<bool> = (0..n).map(|i| self.run_item(&chars, i)).collect();
+        // Per position, the next run item and the next rare character at or after it (n: none).
+        let next = |flags: Vec<bool>| {
+            let mut next = vec![n; n + 1];
+            for i in (0..n).rev() {
+                next[i] = if flags[i] { i } else { next[i + 1] };
+            }
+            next
+        };
+        let next_rare = next(chars.iter().map(|&c| self.rare(c)).collect());
+        let next_item = next(items.clone());
+        let mut gate: Option<PageGate> = None;
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while next_rare[pos] < n {
+            let r = next_rare[pos];
+            let start = next_item[pos.max(r.saturating_sub(self.params.run_lookback))];
+            if start > r {
+                pos = r + 1; // no run, or one starting past the rare character
+                continue;
+            }
+            let end = (start + 1..n).find(|&i| !items[i]).unwrap_or(n);
+            if gate.is_none() {
+                let marks: Vec<usize> = (0..n).filter(|&i| self.rare_known(chars[i])).collect();
+                let views: Vec<(Family, Vec<(Source, usize)>)> = self.views.clone();
+                gate = Some(PageGate::new(codes, text, &views, Some(&marks), self.params.max_span)?);
+            }
+            if !self.run_refused(codes, gate.as_ref().unwrap(), &chars, start, end)? {
+                out.push((start, end));
+            }
+            pos = end;
+        }
+        Ok(Some(out))
+    }
+
+    /// Is every window of the run `start..end` refused (mojibake._fix_run with no repair)? A run
+    /// followed by "(" may have a pinyin annotation after it, which confirms a reading of its
+    /// last window without the fluency test: that window is left to Python unless the gate
+    /// closes it (which the Python path asks first).
+    fn run_refused(&self, codes: &Codes, gate: &PageGate, text: &[char], start: usize, end: usize) -> Result<bool, String> {
+        let annotated = text.get(end) == Some(&'(');
+        let run = &text[start..end];
+        let ends_line = end == text.len() || text[end] == '\n';
+        for (lo, hi, stop) in self.rare_windows(run) {
+            let prev = if lo > 0 { Some(run[lo - 1]) } else { start.checked_sub(1).map(|k| text[k]) };
+            let window = &run[lo..hi];
+            let bits = if window.iter().any(|&c| is_loss_mark(c)) {
+                None
+            } else {
+                let mut bits = vec![0u32; stop - lo];
+                let starts = gate.starts(codes, start + lo, start + hi, stop - lo)?;
+                if starts.is_empty() {
+                    continue; // closed: no start could be accepted
+                }
+                for (i, b) in starts {
+                    bits[i] = b;
+                }
+                Some(bits)
+            };
+            if annotated && hi == run.len() {
+                return Ok(false);
+            }
+            if self.decide(window, stop - lo, prev, ends_line && hi == run.len(), bits.as_deref()) != Verdict::Refused {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// mojibake._rare_windows: (lo, hi, stop) around the rare characters of `run`.
+    fn rare_windows(&self, run: &[char]) -> Vec<(usize, usize, usize)> {
+        let p = &self.params;
+        let mut windows: Vec<[usize; 4]> = Vec::new();
+        for (i, &c) in run.iter().enumerate() {
+            if !self.rare(c) {
+                continue;
+            }
+            let (lo, hi) = (i.saturating_sub(p.lead_margin), run.len().min(i + 1 + p.tail_margin));
+            match windows.last_mut() {
+                Some(w) if lo <= w[1] => {
+                    w[1] = hi;
+                    w[2] = i + 1;
+                    w[3] += 1;
+                }
+                _ => windows.push([lo, hi, i + 1, 1]),
+            }
+        }
+        let mut floor = 0;
+        for w in &mut windows {
+            if w[3] >= 2 {
+                w[0] = floor.max(w[0].saturating_sub(p.wide_margin - p.lead_margin));
+            }
+            floor = w[1];
+        }
+        windows.iter().map(|w| (w[0], w[1], w[2])).collect()
     }
 
     /// `_repair_window`'s test of the best reading from `i` (no annotation after the window).
@@ -250,7 +393,7 @@ impl Refusal {
                 .iter()
                 .enumerate()
                 .filter(|(k, _)| bits >> (bit + k) & 1 == 1)
-                .map(|(_, &s)| s)
+                .map(|(_, &(s, _))| s)
                 .collect();
             bit += sources.len();
             if chosen.is_empty() {
@@ -443,6 +586,10 @@ impl Refusal {
         }
         Ok(longest)
     }
+}
+
+fn chars(cps: &[u32]) -> Option<Vec<char>> {
+    cps.iter().map(|&c| char::from_u32(c)).collect()
 }
 
 /// mojibake._MARK: U+FFFD, a private-use character or € (what a GB18030 decoder makes of lost bytes).

@@ -539,15 +539,18 @@ impl PyStartGate {
 #[pyclass(frozen, module = "cleaner._native", name = "Refusal")]
 pub struct PyRefusal {
     core: Refusal,
+    codes: Arc<Codes>,
 }
 
 #[pymethods]
 impl PyRefusal {
     /// `params`: mojibake's (GAIN, FLUENT, CUT_GAIN, BIG5_MIN_CHARS, IGNORE_MIN_CHARS,
-    /// MAX_SPAN, CUT_MARGIN), startgate.UTF8_LIKE_BYTES and holes.SCRIPT_MAJORITY; `views`:
-    /// [(family, [source])] in the order the re-read reads them; `rare`: mojibake.RARE;
-    /// `sensitive`: the characters whose fold in a text may differ from their own
-    /// (script.fold.fold_sensitive); `scripts`: (Simplified-only, Traditional-only) characters.
+    /// MAX_SPAN, CUT_MARGIN), startgate.UTF8_LIKE_BYTES and holes.SCRIPT_MAJORITY; `margins`:
+    /// mojibake's (RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN); `views`: [(family,
+    /// [(source, least non-ASCII characters)])] in the order the re-read reads them; `rare`:
+    /// mojibake.RARE; `sensitive`: the characters whose fold in a text may differ from their
+    /// own (script.fold.fold_sensitive); `scripts`: (Simplified-only, Traditional-only)
+    /// characters; `spaces`: the non-ASCII characters the `regex` module's \s matches.
     #[new]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -555,13 +558,19 @@ impl PyRefusal {
         reader: &PyReader,
         lm: &PyCharModel,
         params: (f64, f64, f64, usize, usize, usize, usize, usize, usize),
-        views: Vec<(String, Vec<String>)>,
+        margins: (usize, usize, usize, usize),
+        views: Vec<(String, Vec<(String, usize)>)>,
         rare: f64,
         sensitive: &str,
         scripts: (String, String),
+        spaces: &str,
     ) -> PyResult<Self> {
         let (gain, fluent, cut_gain, big5_min_chars, ignore_min_chars, max_span, cut_margin, utf8_like_bytes, script_majority) =
             params;
+        let (run_lookback, lead_margin, tail_margin, wide_margin) = margins;
+        if wide_margin < lead_margin {
+            return Err(PyValueError::new_err("the wide margin is at least the lead margin"));
+        }
         let params = Params {
             gain,
             fluent,
@@ -572,6 +581,10 @@ impl PyRefusal {
             cut_margin,
             utf8_like_bytes,
             script_majority,
+            run_lookback,
+            lead_margin,
+            tail_margin,
+            wide_margin,
         };
         let mut parsed = Vec::with_capacity(views.len());
         for (fam, sources) in &views {
@@ -579,7 +592,10 @@ impl PyRefusal {
             if fam == Family::Single {
                 return Err(PyValueError::new_err("the refusal reads the two-byte views only"));
             }
-            let sources = sources.iter().map(|s| self::source(s)).collect::<PyResult<Vec<_>>>()?;
+            let sources = sources
+                .iter()
+                .map(|(s, n)| Ok((self::source(s)?, *n)))
+                .collect::<PyResult<Vec<_>>>()?;
             parsed.push((fam, sources));
         }
         if parsed.iter().map(|(_, s)| s.len()).sum::<usize>() > 31 {
@@ -594,8 +610,12 @@ impl PyRefusal {
             rare,
             sensitive,
             (&scripts.0, &scripts.1),
+            spaces,
         );
-        Ok(PyRefusal { core })
+        Ok(PyRefusal {
+            core,
+            codes: codes.core.clone(),
+        })
     }
 
     /// The verdict on a window (0 refused, 1 accepted, 2 unsure): its starts `0..stop`, `prev`
@@ -613,6 +633,15 @@ impl PyRefusal {
         let cps = code_points(window)?;
         let prev = prev.chars().last();
         Ok(self.core.window(&cps, stop, prev, final_, starts.as_ref()) as u8)
+    }
+
+    /// The runs mojibake._fix_once reads in `text` (no line skipped), as (start, end), without
+    /// those whose every window is refused; None when unsure of the whole page.
+    fn page(&self, text: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize, usize)>>> {
+        let cps = code_points(text)?;
+        let run = || self.core.page(&self.codes, &cps);
+        let found = if cps.len() >= 1 << 12 { text.py().detach(run) } else { run() };
+        found.map_err(PyValueError::new_err)
     }
 }
 
