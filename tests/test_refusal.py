@@ -1,9 +1,11 @@
-"""The native refusal of re-read windows (native/src/refusal.rs, asked by mojibake._refused).
+"""The native refusal of re-read windows (native/src/refusal.rs, asked by
+mojibake._accepted_starts and mojibake._runs_to_read).
 
-Its promise: a window it refuses (0) is one the Python path leaves as it is, and a window it
-accepts (1) is one the Python path repairs; only where it is unsure (2) does it say nothing. The
-Python path it is held to is the live one (``mojibake._repair_window`` with the native call
-turned off), so a change to the Python decision that the port does not follow fails here.
+Its promise: the starts it says a re-read is accepted from are exactly those the Python path
+repairs from (none: the window stays as it is), and a run the page pass drops is one the Python
+path leaves as it is; only where it is unsure (None) does it say nothing. The Python path it is
+held to is the live one (``mojibake._repair_window`` with the native call turned off), so a
+change to the Python decision that the port does not follow fails here.
 """
 
 import random
@@ -16,13 +18,13 @@ from test_startgate import _damaged, _mojibake_line, _short_spans, _texts
 from cleaner.repair import mojibake
 from cleaner.script.fold import fold, fold_char, fold_sensitive
 
-REFUSED, ACCEPTED, UNSURE = 0, 1, 2
 
 
-def _python_count(monkeypatch, window: str, stop: int, prev: str, final: bool, gate) -> int:
+def _python_starts(monkeypatch, window: str, stop: int, prev: str, final: bool, gate) -> list[int]:
+    """The starts of the stretches the Python path re-reads in the window."""
     with monkeypatch.context() as m:
-        m.setattr(mojibake, "_refused", lambda *args: False)
-        return mojibake._repair_window(window, stop, prev, final, None, None, gate)[1]
+        m.setattr(mojibake, "_accepted_starts", lambda *args: None)
+        return [i for i, _, _ in mojibake._repair_window(window, stop, prev, final, None, None, gate)[2]]
 
 
 def _verdicts(monkeypatch, text: str, seen: dict[int, int]) -> None:
@@ -38,13 +40,11 @@ def _verdicts(monkeypatch, text: str, seen: dict[int, int]) -> None:
                 continue
             window = run[lo:hi]
             for prev, final in ((run[lo - 1 : lo] or text[m.start() - 1 : m.start()], hi == len(run)), ("", False)):
-                verdict = mojibake._refusal().window(window, stop - lo, prev, final, gate.starts)
-                count = _python_count(monkeypatch, window, stop - lo, prev, final, gate)
-                seen[verdict] = seen.get(verdict, 0) + 1
-                if verdict == REFUSED:
-                    assert count == 0, (window, prev, final)
-                elif verdict == ACCEPTED:
-                    assert count > 0, (window, prev, final)
+                native = mojibake._refusal().window(window, stop - lo, prev, final, gate.starts)
+                kind = "unsure" if native is None else "accepted" if native else "refused"
+                seen[kind] = seen.get(kind, 0) + 1
+                if native is not None:
+                    assert native == _python_starts(monkeypatch, window, stop - lo, prev, final, gate), (window, prev, final)
 
 
 def test_the_native_verdict_is_the_python_decision_on_clean_and_misread_text(monkeypatch):
@@ -53,7 +53,7 @@ def test_the_native_verdict_is_the_python_decision_on_clean_and_misread_text(mon
     for text in texts + _damaged(texts) + _short_spans(texts):
         _verdicts(monkeypatch, text, seen)
     # Measured: 156 refused, 150 accepted, 8 unsure; the native answer must be the rule.
-    assert seen[REFUSED] > 100 and seen[ACCEPTED] > 100 and seen.get(UNSURE, 0) * 10 < seen[REFUSED] + seen[ACCEPTED]
+    assert seen["refused"] > 100 and seen["accepted"] > 100 and seen.get("unsure", 0) * 10 < seen["refused"] + seen["accepted"]
 
 
 pages = st.lists(st.one_of(text_inputs, damaged_line(), clean_line.map(_mojibake_line)), min_size=1, max_size=4).map("".join)
@@ -61,7 +61,7 @@ pages = st.lists(st.one_of(text_inputs, damaged_line(), clean_line.map(_mojibake
 
 @SETTINGS
 @given(text=pages)
-def test_the_native_verdict_never_refuses_a_window_the_python_path_repairs(text):
+def test_the_native_starts_are_the_python_path_s_on_random_pages(text):
     import pytest
 
     with pytest.MonkeyPatch.context() as monkeypatch:
@@ -78,7 +78,7 @@ def _page_agrees(monkeypatch, text: str) -> tuple[int, int]:
     assert set(native) <= set(runs) and native == sorted(native)
     gate = mojibake._cjk_gate(text)
     with monkeypatch.context() as m:
-        m.setattr(mojibake, "_refused", lambda *args: False)
+        m.setattr(mojibake, "_accepted_starts", lambda *args: None)
         for start, end in set(runs) - set(native):
             syllable = mojibake._ANNOTATION_AFTER.match(text, end)
             _, n, _, _ = mojibake._fix_run(text[start:end], text[start - 1 : start], end == len(text) or text[end] == "\n",
@@ -111,7 +111,7 @@ def test_the_refusal_changes_no_result(monkeypatch):
     texts = _texts()
     texts += _damaged(texts) + _short_spans(texts)
     native = [mojibake.repair_utf8_as_gbk(t) for t in texts] + [mojibake.repair_utf8_as_gbk(t, guess=False) for t in texts]
-    monkeypatch.setattr(mojibake, "_refused", lambda *args: False)
+    monkeypatch.setattr(mojibake, "_refusal", lambda: None)
     assert [mojibake.repair_utf8_as_gbk(t) for t in texts] + [mojibake.repair_utf8_as_gbk(t, guess=False) for t in texts] == native
 
 
@@ -121,7 +121,7 @@ def test_a_window_with_a_phrase_the_fold_converts_is_left_to_python():
     assert "甦" in fold_sensitive() and fold("復甦") != "".join(map(fold_char, "復甦"))
     window = "经济逐渐復甦".encode("utf-8").decode("gbk", errors="replace")  # its reading holds 甦
     gate = mojibake._window_gate(mojibake._cjk_gate(window), window, 0, 0, len(window), len(window))
-    assert mojibake._refusal().window(window, len(window), "", False, gate.starts) == UNSURE
+    assert mojibake._refusal().window(window, len(window), "", False, gate.starts) is None
 
 
 _FOLDED = sorted({ch for ch in "".join(_texts()) if fold_char(ch) != ch} | set("乾著於後麼覆計畫復甦瞭解"))

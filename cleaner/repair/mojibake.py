@@ -370,7 +370,9 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
     gate = gate or _window_gate(_cjk_gate(window), window, 0, 0, len(window), stop)
     if gate.closed:
         return window, 0, [], []  # no start could be accepted: most windows of clean text
-    if syllable is None and _refused(window, stop, prev, final, gate):
+    # The starts a re-read is accepted from, decided natively (None: unsure, every start is read here).
+    accepted = _accepted_starts(window, stop, prev, final, gate) if syllable is None else None
+    if accepted is not None and not accepted:
         return window, 0, [], []  # every start read, chosen and scored natively, and refused
     out: list[str] = []
     edits: list[Edit] = []
@@ -378,7 +380,7 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
     count = i = out_len = 0
     while i < stop:
         readings = gate.readings(i)
-        if readings is not None and not readings:
+        if (readings is not None and not readings) or (accepted is not None and i not in accepted):
             # No reading from here could be accepted (most starts on clean text): the costly
             # re-read would refuse it too.
             out.append(window[i])
@@ -413,14 +415,15 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
     return "".join(out), count, edits, guessed
 
 
-def _refused(window: str, stop: int, prev: str, final: bool, gate: startgate.WindowGate) -> bool:
-    """Does the loop below refuse every start of ``window``? Decided in one native call
-    (native/src/refusal.rs: ``_best_span``, ``_keeping_shape``, ``_best_end``, ``_marked``,
-    ``_evidence`` and ``_reads_better`` as they are here, step for step), so that the windows of
-    clean text around rare characters (almost all of them) cost no Python. A window it is unsure
-    of, or where some start is accepted, is decided here as before."""
+def _accepted_starts(window: str, stop: int, prev: str, final: bool, gate: startgate.WindowGate) -> list[int] | None:
+    """The starts of ``window`` from which ``_repair_window`` accepts a re-read (its loop with
+    each accepted stretch skipped), decided in one native call (native/src/refusal.rs:
+    ``_best_span``, ``_keeping_shape``, ``_best_end``, ``_marked``, ``_evidence`` and
+    ``_reads_better`` as they are here, step for step), so that the windows of clean text around
+    rare characters (almost all of them) cost no Python and a misread one is read only where a
+    stretch is accepted. None where it is unsure: every start is read here, as before."""
     refusal = _refusal()
-    return refusal is not None and refusal.window(window, stop, prev, final, gate.starts) == 0
+    return None if refusal is None else refusal.window(window, stop, prev, final, gate.starts)
 
 
 @lru_cache(maxsize=1)

@@ -6,11 +6,13 @@
 //! are then refused by the full decision, after reading, choosing and scoring (`_best_span`,
 //! `_keeping_shape`, `_best_end`, `_prefix_scores`, `_marked`, `_evidence`, `_reads_better`).
 //! This module takes that same decision, step for step and with the same floating-point
-//! operations, for every start the gate lets through, and answers for the whole window:
-//! `Refused` (no start is accepted: the window stays as it is, Python never sees it),
-//! `Accepted` (some start is: Python repairs the window as before) or `Unsure`.
+//! operations, for every start the gate lets through, and answers for the whole window with
+//! the starts a re-read is accepted from: none (the window stays as it is, Python never sees
+//! it), or those Python then reads (it skips every other start), or None when unsure.
+//! `Refusal::page` does it for every run of a page in one call, leaving to Python only the runs
+//! some start of which is accepted.
 //!
-//! `Unsure` is the answer wherever this port does not follow the Python path exactly, so the
+//! Unsure is the answer wherever this port does not follow the Python path exactly, so the
 //! window goes to it: a score of a text holding a character whose Simplified form OpenCC's
 //! phrase conversion may write otherwise than its own fold (``_per_char`` folds with OpenCC, the
 //! native model character by character), and a lone surrogate. The Python caller asks only for
@@ -44,13 +46,6 @@ pub struct Params {
     pub lead_margin: usize,
     pub tail_margin: usize,
     pub wide_margin: usize,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Verdict {
-    Refused = 0,
-    Accepted = 1,
-    Unsure = 2,
 }
 
 /// A step the port cannot take exactly (see the module's note).
@@ -124,9 +119,10 @@ impl Refusal {
         u > 0x24F && u != 0xFFFD && !(u < 0x10000 && self.common[u as usize])
     }
 
-    /// The verdict on the window `w` (starts `0..stop`): `starts` maps each start the gate lets
-    /// through to its readings' bits (None: every start, every reading). `prev`: the character
-    /// before the window; `final_`: the window ends a line.
+    /// The starts of the window `w` (`0..stop`) from which `_repair_window` accepts a re-read,
+    /// in order (empty: the window stays as it is); None when unsure. `starts` maps each start
+    /// the gate lets through to its readings' bits (None: every start, every reading). `prev`:
+    /// the character before the window; `final_`: the window ends a line.
     pub fn window(
         &self,
         w: &[u32],
@@ -134,31 +130,41 @@ impl Refusal {
         prev: Option<char>,
         final_: bool,
         starts: Option<&HashMap<usize, u32>>,
-    ) -> Verdict {
-        let Some(w) = chars(w) else {
-            return Verdict::Unsure; // a lone surrogate
-        };
+    ) -> Option<Vec<usize>> {
+        let w = chars(w)?; // None: a lone surrogate
         let bits = starts.map(|map| (0..stop).map(|i| map.get(&i).copied().unwrap_or(0)).collect::<Vec<u32>>());
         self.decide(&w, stop, prev, final_, bits.as_deref())
     }
 
-    /// `window` on characters, the gate's bits per start (`bits[i]`, 0: refused by the gate).
-    fn decide(&self, w: &[char], stop: usize, prev: Option<char>, final_: bool, bits: Option<&[u32]>) -> Verdict {
+    /// `window` on characters, the gate's bits per start (`bits[i]`, 0: refused by the gate):
+    /// `_repair_window`'s loop, each accepted stretch skipped and its reading's last character
+    /// the one before the next start.
+    fn decide(&self, w: &[char], stop: usize, prev: Option<char>, final_: bool, bits: Option<&[u32]>) -> Option<Vec<usize>> {
         let all = (1u32 << self.views.iter().map(|(_, s)| s.len()).sum::<usize>()) - 1;
-        for i in 0..stop.min(w.len()) {
+        let mut accepted = Vec::new();
+        let mut before = prev;
+        let mut i = 0;
+        while i < stop.min(w.len()) {
             let bits = match bits {
                 None => all,
-                Some(b) if b[i] != 0 => b[i],
-                Some(_) => continue,
+                Some(b) => b[i],
             };
-            let before = if i == 0 { prev } else { Some(w[i - 1]) };
-            match self.start(w, i, before, final_, bits) {
-                Ok(false) => {}
-                Ok(true) => return Verdict::Accepted,
-                Err(Unsure) => return Verdict::Unsure,
+            if bits != 0 {
+                match self.start(w, i, before, final_, bits) {
+                    Ok(None) => {}
+                    Ok(Some((j, last))) => {
+                        accepted.push(i);
+                        before = Some(last);
+                        i = j;
+                        continue;
+                    }
+                    Err(Unsure) => return None,
+                }
             }
+            before = Some(w[i]);
+            i += 1;
         }
-        Verdict::Refused
+        Some(accepted)
     }
 
     /// mojibake._CJK_RUN's item at `i`: a character beyond ASCII, space and Latin; a Latin
@@ -254,7 +260,7 @@ impl Refusal {
             if annotated && hi == run.len() {
                 return Ok(false);
             }
-            if self.decide(window, stop - lo, prev, ends_line && hi == run.len(), bits.as_deref()) != Verdict::Refused {
+            if self.decide(window, stop - lo, prev, ends_line && hi == run.len(), bits.as_deref()) != Some(vec![]) {
                 return Ok(false);
             }
         }
@@ -289,16 +295,18 @@ impl Refusal {
         windows.iter().map(|w| (w[0], w[1], w[2])).collect()
     }
 
-    /// `_repair_window`'s test of the best reading from `i` (no annotation after the window).
-    fn start(&self, w: &[char], i: usize, before: Option<char>, final_: bool, bits: u32) -> Result<bool, Unsure> {
+    /// `_repair_window`'s test of the best reading from `i` (no annotation after the window):
+    /// (its end, the reading's last character) if accepted.
+    fn start(&self, w: &[char], i: usize, before: Option<char>, final_: bool, bits: u32) -> Result<Option<(usize, char)>, Unsure> {
         let Some(best) = self.best_span(w, i, before, final_, bits)? else {
-            return Ok(false);
+            return Ok(None);
         };
         let j = best.end;
         if !(j > i + 1 && self.marked(&w[i..j], best.source) && self.evidence(&w[i..j], best.source)) {
-            return Ok(false);
+            return Ok(None);
         }
-        self.reads_better(&best.fixed, &w[i..j])
+        let last = best.fixed.last().copied();
+        Ok(if self.reads_better(&best.fixed, &w[i..j])? { last.map(|c| (j, c)) } else { None })
     }
 
     /// mojibake._per_char: the model's score of the text folded, per character.

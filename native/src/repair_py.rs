@@ -618,9 +618,9 @@ impl PyRefusal {
         })
     }
 
-    /// The verdict on a window (0 refused, 1 accepted, 2 unsure): its starts `0..stop`, `prev`
-    /// the character before it, `final_` whether it ends a line, `starts` the start gate's
-    /// {start: readings as bits} (None: every start and reading).
+    /// The starts of a window (`0..stop`) from which a re-read is accepted, in order (empty:
+    /// none; None: unsure). `prev`: the character before it; `final_`: whether it ends a line;
+    /// `starts`: the start gate's {start: readings as bits} (None: every start and reading).
     #[pyo3(signature = (window, stop, prev, final_, starts))]
     fn window(
         &self,
@@ -629,10 +629,10 @@ impl PyRefusal {
         prev: &str,
         final_: bool,
         starts: Option<std::collections::HashMap<usize, u32>>,
-    ) -> PyResult<u8> {
+    ) -> PyResult<Option<Vec<usize>>> {
         let cps = code_points(window)?;
         let prev = prev.chars().last();
-        Ok(self.core.window(&cps, stop, prev, final_, starts.as_ref()) as u8)
+        Ok(self.core.window(&cps, stop, prev, final_, starts.as_ref()))
     }
 
     /// The runs mojibake._fix_once reads in `text` (no line skipped), as (start, end), without
