@@ -394,6 +394,7 @@ impl Refusal {
         let final_ = final_ && !capped;
         let piece = &run[start..(start + p.max_span).min(run.len())];
         let mut best: Option<Best> = None;
+        let mut kept: Option<Vec<f64>> = None; // the piece's prefix scores, for every reading
         let mut bit = 0;
         for (family, sources) in &self.views {
             let family = *family;
@@ -442,7 +443,8 @@ impl Refusal {
                     let Some(&(n_chars, k)) = aligned.first() else { continue };
                     let decoded = self.choose(&items, prev, final_ && complete && n_chars == ends.len());
                     let fixed = &decoded[..=k];
-                    let (n_chars, k) = self.best_end(&aligned, fixed, piece, source)?;
+                    let kept = kept.get_or_insert_with(|| self.prefix_scores(piece));
+                    let (n_chars, k) = self.best_end(&aligned, fixed, piece, kept, source)?;
                     let fixed = &fixed[..=k];
                     let gain = (self.per_char(fixed)? - self.per_char(&piece[..n_chars])?) * n_chars as f64;
                     if best.as_ref().is_none_or(|b| gain > b.gain) {
@@ -465,6 +467,9 @@ impl Refusal {
     /// holes.choose_ranked's characters (guessing on): the script of the known characters kept
     /// (holes._one_script), then the Viterbi over each run of ambiguous ones.
     fn choose(&self, items: &[ReadItem], prev: Option<char>, final_: bool) -> Vec<char> {
+        if items.iter().all(|it| it.candidates.len() == 1) {
+            return items.iter().map(|it| it.candidates[0]).collect(); // nothing to choose
+        }
         let mut chosen: Vec<viterbi::Item> = items
             .iter()
             .map(|it| viterbi::Item {
@@ -563,17 +568,17 @@ impl Refusal {
         out
     }
 
-    /// mojibake._best_end in a two-byte family's view.
+    /// mojibake._best_end in a two-byte family's view (`kept`: the piece's prefix scores).
     fn best_end(
         &self,
         aligned: &[(usize, usize)],
         fixed: &[char],
         piece: &[char],
+        kept: &[f64],
         source: Source,
     ) -> Result<(usize, usize), Unsure> {
         let p = &self.params;
         let gained = self.prefix_scores(fixed);
-        let kept = self.prefix_scores(piece);
         let per_char = |(n, k): (usize, usize)| gained[k + 1] / (k + 1) as f64 - kept[n] / n as f64;
         let longest = aligned[0];
         let tail_gains = |(n, k): (usize, usize)| {
