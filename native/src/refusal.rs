@@ -209,7 +209,6 @@ impl Refusal {
         };
         let next_rare = next(chars.iter().map(|&c| self.rare(c)).collect());
         let next_item = next(items.clone());
-        let mut gate: Option<PageGate> = None;
         let mut out = Vec::new();
         let mut pos = 0;
         while next_rare[pos] < n {
@@ -220,12 +219,7 @@ impl Refusal {
                 continue;
             }
             let end = (start + 1..n).find(|&i| !items[i]).unwrap_or(n);
-            if gate.is_none() {
-                let marks: Vec<usize> = (0..n).filter(|&i| self.rare_known(chars[i])).collect();
-                let views: Vec<(Family, Vec<(Source, usize)>)> = self.views.clone();
-                gate = Some(PageGate::new(codes, text, &views, Some(&marks), self.params.max_span)?);
-            }
-            if !self.run_refused(codes, gate.as_ref().unwrap(), &chars, start, end)? {
+            if !self.run_refused(codes, text, &chars, start, end)? {
                 out.push((start, end));
             }
             pos = end;
@@ -237,7 +231,7 @@ impl Refusal {
     /// followed by "(" may have a pinyin annotation after it, which confirms a reading of its
     /// last window without the fluency test: that window is left to Python unless the gate
     /// closes it (which the Python path asks first).
-    fn run_refused(&self, codes: &Codes, gate: &PageGate, text: &[char], start: usize, end: usize) -> Result<bool, String> {
+    fn run_refused(&self, codes: &Codes, cps: &[u32], text: &[char], start: usize, end: usize) -> Result<bool, String> {
         let annotated = text.get(end) == Some(&'(');
         let run = &text[start..end];
         let ends_line = end == text.len() || text[end] == '\n';
@@ -247,8 +241,12 @@ impl Refusal {
             let bits = if window.iter().any(|&c| is_loss_mark(c)) {
                 None
             } else {
+                // The gate of the window alone: its answers are those of any region holding it.
+                let (a, b) = (start + lo, start + hi);
+                let marks: Vec<usize> = (a..b).filter(|&k| self.rare_known(text[k])).map(|k| k - a).collect();
+                let gate = PageGate::new(codes, &cps[a..b], &self.views, Some(&marks), self.params.max_span)?;
                 let mut bits = vec![0u32; stop - lo];
-                let starts = gate.starts(codes, start + lo, start + hi, stop - lo)?;
+                let starts = gate.starts(codes, 0, b - a, stop - lo)?;
                 if starts.is_empty() {
                     continue; // closed: no start could be accepted
                 }
