@@ -759,14 +759,10 @@ CUT_GAIN = 2 * GAIN
 
 
 def _prefix_scores(text: str) -> list[float]:
-    """The model's log-probability of each prefix of ``text`` (script-neutral, as ``_per_char``)."""
-    lm = model()
-    out = [0.0]
-    prev = ""
-    for ch in text:
-        out.append(out[-1] + (lm.bigram(prev, ch) if prev else lm.unigram(ch)))
-        prev = ch
-    return out
+    """The model's log-probability of each prefix of ``text`` (script-neutral, as ``_per_char``):
+    the first character by its unigram, each other by its bigram, summed in order (natively, one
+    call; the Python original is tests/reference_langmodel.py's ``prefix_scores``)."""
+    return model().native.prefix_scores(text)
 
 
 # Could bytes be UTF-8 Chinese with some dropped (worth taking dropped bytes back)? See startgate.

@@ -552,18 +552,7 @@ impl Refusal {
 
     /// mojibake._prefix_scores.
     fn prefix_scores(&self, text: &[char]) -> Vec<f64> {
-        let mut out = Vec::with_capacity(text.len() + 1);
-        out.push(0.0);
-        let mut prev: Option<char> = None;
-        for &c in text {
-            let s = match prev {
-                Some(p) => self.lm.bigram(Some(p), Some(c)),
-                None => self.lm.unigram(Some(c)),
-            };
-            out.push(out[out.len() - 1] + s);
-            prev = Some(c);
-        }
-        out
+        self.lm.prefix_scores(text)
     }
 
     /// mojibake._best_end in a two-byte family's view (`kept`: the piece's prefix scores).

@@ -132,6 +132,12 @@ impl PyCharModel {
         let chars: Vec<char> = text.chars().collect();
         self.core.score(&chars)
     }
+
+    /// The log-probability of each prefix of `text` (the first character by its unigram, each
+    /// other given the one before it), summed in order: mojibake._prefix_scores in one call.
+    fn prefix_scores(&self, text: &str) -> Vec<f64> {
+        self.core.prefix_scores(&text.chars().collect::<Vec<char>>())
+    }
 }
 
 /// Codes beyond the BMP: (code point, bytes).
