@@ -132,14 +132,25 @@ impl Refusal {
         starts: Option<&HashMap<usize, u32>>,
     ) -> Option<Vec<usize>> {
         let w = chars(w)?; // None: a lone surrogate
-        let bits = starts.map(|map| (0..stop).map(|i| map.get(&i).copied().unwrap_or(0)).collect::<Vec<u32>>());
+        let bits = starts.map(|map| {
+            (0..stop)
+                .map(|i| map.get(&i).copied().unwrap_or(0))
+                .collect::<Vec<u32>>()
+        });
         self.decide(&w, stop, prev, final_, bits.as_deref())
     }
 
     /// `window` on characters, the gate's bits per start (`bits[i]`, 0: refused by the gate):
     /// `_repair_window`'s loop, each accepted stretch skipped and its reading's last character
     /// the one before the next start.
-    fn decide(&self, w: &[char], stop: usize, prev: Option<char>, final_: bool, bits: Option<&[u32]>) -> Option<Vec<usize>> {
+    fn decide(
+        &self,
+        w: &[char],
+        stop: usize,
+        prev: Option<char>,
+        final_: bool,
+        bits: Option<&[u32]>,
+    ) -> Option<Vec<usize>> {
         let all = (1u32 << self.views.iter().map(|(_, s)| s.len()).sum::<usize>()) - 1;
         let mut accepted = Vec::new();
         let mut before = prev;
@@ -174,7 +185,8 @@ impl Refusal {
         let c = text[i];
         let ascii_letter = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphabetic());
         if ('\u{c0}'..='\u{24f}').contains(&c) {
-            return !(i > 0 && ascii_letter(text.get(i - 1))) && !ascii_letter(text.get(i + 1));
+            let letter_before = i > 0 && ascii_letter(text.get(i - 1));
+            return !(letter_before || ascii_letter(text.get(i + 1)));
         }
         if self.run_core(c) {
             return true;
@@ -236,7 +248,11 @@ impl Refusal {
         let run = &text[start..end];
         let ends_line = end == text.len() || text[end] == '\n';
         for (lo, hi, stop) in self.rare_windows(run) {
-            let prev = if lo > 0 { Some(run[lo - 1]) } else { start.checked_sub(1).map(|k| text[k]) };
+            let prev = if lo > 0 {
+                Some(run[lo - 1])
+            } else {
+                start.checked_sub(1).map(|k| text[k])
+            };
             let window = &run[lo..hi];
             let bits = if window.iter().any(|&c| is_loss_mark(c)) {
                 None
@@ -295,7 +311,14 @@ impl Refusal {
 
     /// `_repair_window`'s test of the best reading from `i` (no annotation after the window):
     /// (its end, the reading's last character) if accepted.
-    fn start(&self, w: &[char], i: usize, before: Option<char>, final_: bool, bits: u32) -> Result<Option<(usize, char)>, Unsure> {
+    fn start(
+        &self,
+        w: &[char],
+        i: usize,
+        before: Option<char>,
+        final_: bool,
+        bits: u32,
+    ) -> Result<Option<(usize, char)>, Unsure> {
         let Some(best) = self.best_span(w, i, before, final_, bits)? else {
             return Ok(None);
         };
@@ -304,7 +327,11 @@ impl Refusal {
             return Ok(None);
         }
         let last = best.fixed.last().copied();
-        Ok(if self.reads_better(&best.fixed, &w[i..j])? { last.map(|c| (j, c)) } else { None })
+        Ok(if self.reads_better(&best.fixed, &w[i..j])? {
+            last.map(|c| (j, c))
+        } else {
+            None
+        })
     }
 
     /// mojibake._per_char: the model's score of the text folded, per character.
@@ -498,12 +525,21 @@ impl Refusal {
         if simple.max(trad) < 2 || simple.min(trad) * self.params.script_majority > simple.max(trad) {
             return;
         }
-        let other = if simple > trad { &self.traditional } else { &self.simplified };
+        let other = if simple > trad {
+            &self.traditional
+        } else {
+            &self.simplified
+        };
         for it in items.iter_mut() {
             if it.candidates.len() < 2 {
                 continue;
             }
-            let kept: Vec<char> = it.candidates.iter().copied().filter(|c| !other.contains_key(c)).collect();
+            let kept: Vec<char> = it
+                .candidates
+                .iter()
+                .copied()
+                .filter(|c| !other.contains_key(c))
+                .collect();
             if !kept.is_empty() && kept.len() < it.candidates.len() {
                 if !kept.contains(&it.ch) {
                     it.ch = kept[0];
@@ -595,4 +631,91 @@ fn chars(cps: &[u32]) -> Option<Vec<char>> {
 /// mojibake._MARK: U+FFFD, a private-use character or € (what a GB18030 decoder makes of lost bytes).
 fn is_loss_mark(c: char) -> bool {
     c == '\u{fffd}' || c == '\u{20ac}' || ('\u{e000}'..='\u{f8ff}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::tests::empty;
+
+    /// A refusal over the small test model (国 家 的 common, everything else rare) and empty
+    /// code tables, with mojibake.py's constants.
+    fn refusal() -> Refusal {
+        let lm = Arc::new(crate::charlm::tests::small());
+        let codes = Arc::new(empty());
+        let reader = Arc::new(Reader::new(codes.clone(), lm.clone()));
+        let params = Params {
+            gain: 3.0,
+            fluent: -9.0,
+            cut_gain: 6.0,
+            big5_min_chars: 3,
+            ignore_min_chars: 4,
+            max_span: 1024,
+            cut_margin: 4,
+            utf8_like_bytes: 48,
+            script_majority: 4,
+            run_lookback: 64,
+            lead_margin: 4,
+            tail_margin: 8,
+            wide_margin: 16,
+        };
+        let views = vec![
+            (Family::Gbk, vec![(Source::Utf8, 2), (Source::Big5, 3)]),
+            (Family::Big5, vec![(Source::Utf8, 2), (Source::Gbk, 3)]),
+        ];
+        Refusal::new(codes, reader, lm, params, views, -12.0, "甦", ("国", "國"), "\u{3000}")
+    }
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn windows_around_rare_characters_merge_and_a_dense_one_reaches_further_back() {
+        let r = refusal();
+        // 龘 is rare: a window from 4 before it to 8 after it, cut at the run's ends.
+        let run = chars("国国国国国国龘国国");
+        assert_eq!(r.rare_windows(&run), vec![(2, 9, 7)]);
+        // Two rare characters close together: one window, its start WIDE_MARGIN back (floor 0).
+        let run = chars("国国国国国国国国国国龘国龘国");
+        assert_eq!(r.rare_windows(&run), vec![(0, 14, 13)]);
+        // Far apart: two windows; the second may not reach back into the first.
+        let mut text = String::from("龘");
+        text.push_str(&"国".repeat(20));
+        text.push_str("龘龘");
+        let run = chars(&text);
+        assert_eq!(r.rare_windows(&run), vec![(0, 9, 1), (9, 23, 23)]);
+    }
+
+    #[test]
+    fn a_run_is_what_the_cjk_run_pattern_matches() {
+        let r = refusal();
+        let text = chars("a国é b\u{e9}国@ 国@@ café\u{3000}国");
+        let items: Vec<bool> = (0..text.len()).map(|i| r.run_item(&text, i)).collect();
+        // As mojibake._CJK_RUN matches it: 国; é after 国 (no ASCII letter beside it) but not
+        // the one after "b" or in "café"; @ after 国 before a space, not @@; no spaces.
+        let expect = [
+            false, true, true, false, false, false, true, true, false, true, false, false, false, false, false, false,
+            false, false, true,
+        ];
+        assert_eq!(items, expect);
+    }
+
+    #[test]
+    fn a_score_of_a_sensitive_character_is_unsure_and_the_fold_is_applied() {
+        let r = refusal();
+        assert!(r.per_char(&chars("復甦")).is_err());
+        let folded = r.per_char(&chars("國家")).ok().unwrap();
+        assert_eq!(folded, r.lm.score(&chars("国家")) / 2.0);
+    }
+
+    #[test]
+    fn a_page_of_common_characters_has_no_run_to_read() {
+        let r = refusal();
+        let codes = empty();
+        let text: Vec<u32> = "国家的国家".chars().map(u32::from).collect();
+        assert_eq!(r.page(&codes, &text).unwrap(), Some(vec![]));
+        // A lone surrogate: unsure of the page.
+        assert_eq!(r.page(&codes, &[0x56FD, 0xD800]).unwrap(), None);
+    }
 }

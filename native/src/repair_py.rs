@@ -12,8 +12,8 @@ use crate::charlm::{FastMap, Model};
 use crate::code_points;
 use crate::codes::{Codes, Family, Source};
 use crate::realign::{self, Annotated, Realigner, Token};
-use crate::reread::{self, Reader};
 use crate::refusal::{Params, Refusal};
+use crate::reread::{self, Reader};
 use crate::startgate::PageGate;
 use crate::stretches;
 use crate::viterbi;
@@ -571,8 +571,17 @@ impl PyRefusal {
         scripts: (String, String),
         spaces: &str,
     ) -> PyResult<Self> {
-        let (gain, fluent, cut_gain, big5_min_chars, ignore_min_chars, max_span, cut_margin, utf8_like_bytes, script_majority) =
-            params;
+        let (
+            gain,
+            fluent,
+            cut_gain,
+            big5_min_chars,
+            ignore_min_chars,
+            max_span,
+            cut_margin,
+            utf8_like_bytes,
+            script_majority,
+        ) = params;
         let (run_lookback, lead_margin, tail_margin, wide_margin) = margins;
         if wide_margin < lead_margin {
             return Err(PyValueError::new_err("the wide margin is at least the lead margin"));
@@ -646,7 +655,11 @@ impl PyRefusal {
     fn page(&self, text: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize, usize)>>> {
         let cps = code_points(text)?;
         let run = || self.core.page(&self.codes, &cps);
-        let found = if cps.len() >= 1 << 12 { text.py().detach(run) } else { run() };
+        let found = if cps.len() >= 1 << 12 {
+            text.py().detach(run)
+        } else {
+            run()
+        };
         found.map_err(PyValueError::new_err)
     }
 }
