@@ -446,3 +446,42 @@ def test_date_units_whose_last_byte_was_dropped_come_back_between_digits():
     assert sum(f.detail.startswith("年") for f in repaired.findings) == 2
     again = repair_utf8_as_gbk(repaired.text)
     assert again.text == repaired.text
+
+
+# --- A page read by a GB18030 decoder: what its U+FFFD stands for ---------------------------
+
+_ONE_BEFORE_A_CHARACTER = "听到这一消息，孙启勤彻底绝望了。这一模式的成功。预计到2010年这一数字将上升到5600万。"
+
+
+@pytest.mark.parametrize("decoder", ["gb18030", "whatwg-gbk"])
+def test_a_gb18030_page_reads_its_lost_80_as_80(decoder):
+    # 一 is e4 b8 80; GB18030 rejects 80 alone, but every pair of 81-fe with a high byte is one of
+    # its codes, so before the next character that U+FFFD is 80: not 个 (e4 b8 aa) or 中 (e4 b8 ad),
+    # whose aa/ad Python's gbk rejects there (the family's reader offered them, and the model took 个).
+    from wrong_decoders import DECODERS
+
+    from cleaner.repair.mojibake import _page_gbk_decoder, repair_utf8_as_gbk
+
+    damaged = DECODERS[decoder].decode(_ONE_BEFORE_A_CHARACTER.encode("utf-8"), "replace")
+    assert _page_gbk_decoder(damaged) == "gb18030"
+    assert repair_utf8_as_gbk(damaged).text == _ONE_BEFORE_A_CHARACTER
+
+
+def test_python_gbk_and_clean_private_use_say_no_gb18030():
+    from cleaner.repair.mojibake import _page_gbk_decoder
+
+    assert _page_gbk_decoder(_ONE_BEFORE_A_CHARACTER.encode("utf-8").decode("gbk", "replace")) is None
+    # A page's own private-use characters (an icon font) stand among clean text.
+    assert _page_gbk_decoder("\ue004 首页 \ue005 新闻\ue006中心，发展\ue007经济") is None
+
+
+def test_gb18030_rejects_only_80_ff_and_pairs_it_cannot_end():
+    from cleaner.repair.mojibake import _gb18030_rejects
+
+    assert _gb18030_rejects(0x80, 0xE5) and _gb18030_rejects(0xFF, 0xE5)
+    assert not _gb18030_rejects(0xAA, 0xE5)  # a user-defined pair: a private-use code point
+    assert _gb18030_rejects(0x89, 0x0A) and _gb18030_rejects(0x89, None)
+    for first in range(0x81, 0xFF):
+        for second in [*range(0x40, 0x7F), *range(0x80, 0xFF)]:
+            assert not _gb18030_rejects(first, second)
+            assert len(bytes((first, second)).decode("gb18030")) == 1

@@ -38,6 +38,9 @@ class Choice(NamedTuple):
     guessed: bool  # chosen among several candidates (its bytes were not all known)
     alternative: str = ""  # the best reading of this character on any other path ("" if none)
     margin: float = 0.0  # log-probability of the best path minus that of the best path through the alternative
+    # For a guess, every character its bytes allowed (as the stream was read): ``context`` decides
+    # again with the line the stream did not see. Set by the repair that made the guess.
+    candidates: tuple[str, ...] = ()
 
 
 def choose(items: list[list], prev: str, final: bool, guess: bool = True) -> list[tuple[str, int, bool]]:
@@ -57,7 +60,7 @@ def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True)
     character is set to the chosen one.
     """
     _one_script(items, prev)
-    return list(map(Choice._make, _native.choose_ranked(model().native, items, prev, final, guess)))
+    return [Choice(*c) for c in _native.choose_ranked(model().native, items, prev, final, guess)]
 
 
 # A stream whose known characters are this many times likelier one script than the other.
