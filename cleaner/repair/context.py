@@ -6,12 +6,10 @@ it. What comes after it, and the rest of its line, it never sees:
 - the line break after a stream that ends a line: a line seldom ends with a comma (the model's
   own ``COMMA_BEFORE_BREAK_LOGP``), so a lost last byte of ``）`` before a break (ef bc 89, whose
   89 GBK rejects before 0a) came back as ``，``, which the model likes best after most characters;
+- the line start before a stream that begins one (the stream's reading saw no character before
+  it: a line never starts with a pausing mark, ``（1）`` lost a byte of each mark);
 - the character after a stream that stops before clean text or a digit (``9:20—9:50``: a lost
   byte of ``—`` came back as ``”``, which never comes before a digit);
-- a fullwidth digit: the model scores ``０`` as any digit (what follows a number), but Chinese
-  text writes digits fullwidth about once in 10,000 (4 of 58,303 digits on the build part of the
-  Wikipedia split), so a lost byte of ``！`` (ef bc 81) through cp1252 came back as ``０`` (ef bc 90)
-  wherever a number may follow; unless a fullwidth digit stands beside it (２０１０);
 - the brackets of the line: a closing mark answers an opening one before it (``（南开大学经济学院）``),
   an opening one a closing one after it (``（1989）``), and a mark that answers none is rare.
 
@@ -38,9 +36,6 @@ _OPENER = {close: open_ for open_, close in _PAIRS.items()}
 # numbered "1）" and quotes across lines are commoner there than on Wikipedia): ln(0.02 / 0.98) = -3.9.
 BRACKET_ANSWERS = 3.8
 BRACKET_ALONE = -3.9
-# ln(4 / 58,303): a digit written fullwidth (see the module).
-FULLWIDTH_DIGIT_LOGP = -9.6
-_FULLWIDTH_DIGITS = frozenset(chr(0xFF10 + d) for d in range(10))
 
 
 def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "",
@@ -59,17 +54,15 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
         if len(choice.candidates) < 2 or chars[at] != choice.char:
             out.append((pos, choice))
             continue
-        prev = chars[at - 1] if at > 0 else ""
+        prev = chars[at - 1] if at > 0 else "\n"  # the text starts a line
         nxt = chars[at + 1] if at + 1 < len(chars) else "\n"
         start = _line_start(chars, at)
         end = _line_end(chars, at)
 
         def score(ch: str) -> float:
-            s = (lm.bigram(prev, ch) if prev else lm.unigram(ch)) + lm.bigram(ch, nxt)
+            s = lm.bigram(prev, ch) + lm.bigram(ch, nxt)
             if nxt == "\n" and ch in holes.SENTENCE_END:
                 s += holes.FINAL_BONUS
-            if ch in _FULLWIDTH_DIGITS and prev not in _FULLWIDTH_DIGITS and nxt not in _FULLWIDTH_DIGITS:
-                s += FULLWIDTH_DIGIT_LOGP
             return s + _bracket(ch, chars, start, at, end)
 
         scored = sorted(((score(ch), ch) for ch in choice.candidates), reverse=True)
