@@ -485,3 +485,24 @@ def test_gb18030_rejects_only_80_ff_and_pairs_it_cannot_end():
         for second in [*range(0x40, 0x7F), *range(0x80, 0xFF)]:
             assert not _gb18030_rejects(first, second)
             assert len(bytes((first, second)).decode("gb18030")) == 1
+
+
+def test_indentation_that_lost_its_80_comes_back():
+    # errors="ignore" drops the 80 of U+3000 (e3 80 80): 　　18时许 reads 銆銆18鏃..., whose 銆銆
+    # stand alone before ASCII, too short a stretch to take bytes back.
+    from wrong_decoders import DECODERS
+
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    text = ("\u3000\u3000已辍学与男友很早就相识，他们的关系一直很好。\n\u3000\u300018时许，记者来到这家医院。\n"
+            "\u3000\u3000那是2001年的除夕夜，他一直显得相当平静。\n\u3000\u300013岁的小李就这样懵懵懂懂。")
+    out = repair_utf8_as_gbk(DECODERS["gbk"].decode(text.encode("utf-8"), "ignore")).text
+    assert [line[:3] for line in out.split("\n")] == [line[:3] for line in text.split("\n")]
+
+
+def test_a_lone_gbk_view_of_e3_80_is_no_indentation_where_bytes_are_marked():
+    # With errors="replace" a lost 80 is marked (銆�): a 銆 without its mark at a line's start
+    # is e3 80 and a third byte that paired with the next one.
+    from cleaner.repair.mojibake import _indentation
+
+    assert _indentation("銆銆18时许\n涓�鍥�") == ("銆銆18时许\n涓�鍥�", [])

@@ -63,7 +63,7 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
             s = lm.bigram(prev, ch) + lm.bigram(ch, nxt)
             if nxt == "\n" and ch in holes.SENTENCE_END:
                 s += holes.FINAL_BONUS
-            return s + _bracket(ch, chars, start, at, end)
+            return s + bracket(ch, chars, start, at, end)
 
         scored = sorted(((score(ch), ch) for ch in choice.candidates), reverse=True)
         (best, ch), kept = scored[0], score(choice.char)
@@ -89,7 +89,7 @@ def _line_end(chars: list[str], at: int) -> int:
     return k
 
 
-def _bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
+def bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
     """The brackets' say on ``ch`` at ``at`` of the line ``chars[start:end]``: a closing mark that
     answers an opening one before it, or an opening one answered after it, BRACKET_ANSWERS; one
     that answers none BRACKET_ALONE; anything else nothing."""

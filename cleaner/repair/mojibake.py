@@ -135,6 +135,9 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
         text, units = _units_between_digits(text)
         count += len(units)
         guessed += units
+        text, indents = _indentation(text)
+        count += len(indents)
+        guessed += indents
     text, guessed = context.redecide(text, guessed)
     if not guess and guessed:
         # A U+FFFD written for a guess may read, with its neighbours, as something new (涓�� is
@@ -1123,6 +1126,42 @@ def _units_between_digits(text: str) -> tuple[str, list[Guessed]]:
         if ch in AFTER_DIGIT and best - second >= GUESS_MARGIN:
             chars[m.start()] = ch
             guessed.append((m.start(), holes.Choice(ch, 0, True, runner_up, best - second)))
+    return ("".join(chars) if guessed else text), guessed
+
+
+# The GBK view of a line's indentation on a page read as UTF-8 through a GBK decoder that drops
+# what it cannot read (errors="ignore"): U+3000 is e3 80 80, GBK reads e3 80 as 銆 and drops the
+# 80, which no pair starts; a line of 　　18时许 comes back as 銆銆18时许, too short a stretch to
+# take its bytes back (_keeping_shape), and clean text never starts a line with 銆.
+_INDENT = regex.compile(r"(?m)^銆+")
+_IDEOGRAPHIC_ROW = tuple(bytes((0xE3, 0x80, last)).decode("utf-8") for last in range(0x80, 0xC0))
+
+
+def _indentation(text: str) -> tuple[str, list[Guessed]]:
+    """Each 銆 of a run that starts a line read as e3 80 and the byte UTF-8 needs after them
+    (U+3000-303F: the ideographic space, 、。《》「」...): the likeliest after the line start (or
+    the character chosen before it) and before the next character, with the line's brackets
+    (``context.bracket``), if GUESS_MARGIN likelier than the next. A guess each, with its
+    finding; the length is kept. Only on a page with no U+FFFD: one read with errors="replace"
+    marks the 80 (銆�), and there a lone 銆 is e3 80 with a third byte that paired with the next."""
+    if "�" in text or not _INDENT.search(text):
+        return text, []
+    lm = model()
+    chars = list(text)
+    guessed: list[Guessed] = []
+    for m in _INDENT.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        for k in range(m.start(), m.end()):
+            prev = chars[k - 1] if k else "\n"
+            nxt = chars[k + 1] if k + 1 < len(chars) else "\n"
+            found = sorted(((lm.bigram(prev, ch) + lm.bigram(ch, nxt) + context.bracket(ch, chars, m.start(), k, end), ch)
+                            for ch in _IDEOGRAPHIC_ROW), reverse=True)
+            (best, ch), (second, runner_up) = found[:2]
+            if best - second < GUESS_MARGIN:
+                break  # the rest of the run is read after this one
+            chars[k] = ch
+            guessed.append((k, holes.Choice(ch, 0, True, runner_up, best - second)))
     return ("".join(chars) if guessed else text), guessed
 
 
