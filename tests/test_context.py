@@ -58,3 +58,15 @@ def test_the_line_around_a_piece_is_seen():
 def test_a_guess_without_candidates_is_kept():
     guessed = [(1, Choice("，", 0, True, "）", 1.0))]
     assert context.redecide("（，", guessed) == ("（，", guessed)
+
+
+def test_a_name_the_page_shows_read_for_sure_is_the_guess():
+    # 孙启勤 loses a byte of 启 twice (the model alone guesses 听: 孙听勤) and keeps it once.
+    text = "听到这一消息，孙启勤彻底绝望了。记者来到孙启勤的家，孙启勤正在河边洗菜。"
+    out = repair_utf8_as_gbk(text.encode("utf-8").decode("gbk", "replace")).text
+    assert out.count("孙启勤") == 3
+
+
+def test_the_cache_counts_only_characters_read_for_sure():
+    pairs = context._page_pairs(list("孙启勤，孙听勤"), {5})
+    assert pairs == {"孙": {"启": 1}, "启": {"勤": 1}}

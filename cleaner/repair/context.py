@@ -21,6 +21,10 @@ reading already made best keeps its place unless the line says otherwise.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+
+from cleaner.chardata import HAN
 from cleaner.langmodel import model
 from cleaner.repair import holes
 
@@ -36,18 +40,31 @@ _OPENER = {close: open_ for open_, close in _PAIRS.items()}
 # numbered "1）" and quotes across lines are commoner there than on Wikipedia): ln(0.02 / 0.98) = -3.9.
 BRACKET_ANSWERS = 3.8
 BRACKET_ALONE = -3.9
+# The page's own pairs (a cache model): names and terms a page repeats (孙启勤 twenty times) are
+# pairs the model may never have seen, and a character a guess could be is likelier where the
+# page shows it, read for sure, beside the same neighbour. Interpolated with the model's pair:
+# (1 - CACHE) P_model + CACHE P_page, P_page = the page's count of the pair / of its first.
+CACHE = 0.1
 
 
 def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "",
-             after: str = "") -> tuple[str, list[tuple[int, holes.Choice]]]:
+             after: str = "", page: bool = False) -> tuple[str, list[tuple[int, holes.Choice]]]:
     """``text`` with each guess decided again in its line (see the module); the guesses, those
     that changed with the old character as their runner-up. ``before``/``after``: the text of the
-    line before and after ``text``, where ``text`` is a piece of it."""
+    line before and after ``text``, where ``text`` is a piece of it. ``page``: ``text`` is the
+    whole page, whose pairs read for sure are its cache (``CACHE``)."""
     if not any(len(c.candidates) > 1 for _, c in guessed):
         return text, guessed
     lm = model()
     chars = list(before + text + after)
     shift = len(before)
+    cache = _page_pairs(chars, {pos + shift for pos, _ in guessed}) if page else {}
+
+    def pair(a: str, b: str) -> float:
+        seen = cache.get(lm.key(a))
+        if not seen:
+            return lm.bigram(a, b)
+        return math.log((1 - CACHE) * math.exp(lm.bigram(a, b)) + CACHE * seen.get(lm.key(b), 0) / seen.total())
     out: list[tuple[int, holes.Choice]] = []
     for pos, choice in sorted(guessed, key=lambda g: g[0]):
         at = pos + shift
@@ -60,7 +77,7 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
         end = _line_end(chars, at)
 
         def score(ch: str) -> float:
-            s = lm.bigram(prev, ch) + lm.bigram(ch, nxt)
+            s = pair(prev, ch) + pair(ch, nxt)
             if nxt == "\n" and ch in holes.SENTENCE_END:
                 s += holes.FINAL_BONUS
             return s + bracket(ch, chars, start, at, end)
@@ -73,6 +90,17 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
         out.append((pos, choice))
     new = "".join(chars[shift : len(chars) - len(after)])
     return new, out
+
+
+def _page_pairs(chars: list[str], guessed_at: set[int]) -> dict[str, Counter]:
+    """Pairs of Han characters of the page, none of them guessed, by first (folded as the model keys them)."""
+    key = model().key
+    pairs: dict[str, Counter] = {}
+    for k in range(len(chars) - 1):
+        a, b = chars[k], chars[k + 1]
+        if HAN.match(a) and HAN.match(b) and k not in guessed_at and k + 1 not in guessed_at:
+            pairs.setdefault(key(a), Counter())[key(b)] += 1
+    return pairs
 
 
 def _line_start(chars: list[str], at: int) -> int:

@@ -138,7 +138,7 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
         text, indents = _indentation(text)
         count += len(indents)
         guessed += indents
-    text, guessed = context.redecide(text, guessed)
+    text, guessed = context.redecide(text, guessed, page=True)
     if not guess and guessed:
         # A U+FFFD written for a guess may read, with its neighbours, as something new (涓�� is
         # UTF-8 for 一 and two lost bytes): read again, marking, until nothing changes, so that a
