@@ -543,3 +543,14 @@ def test_gbk_read_as_utf8_is_left_as_the_record_of_loss_it_is(clean):
     # Nearly every byte is a U+FFFD: guessing them wrote fluent-looking Traditional (彎彎彎) over it.
     misread = clean.encode("gbk").decode("utf-8", errors="replace")
     assert repair_single_byte(misread).text == misread
+
+
+def test_a_span_read_alone_keeps_its_last_hole_open():
+    # A misread span is decoded on its own: 地's last byte (b0) met the end of the span, not the
+    # clean 區 after it, so on a GB18030 page that U+FFFD is still b0.
+    from wrong_decoders import DECODERS
+
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    line = "地土著。" + DECODERS["gb18030"].decode("索契地".encode("utf-8"), "replace") + "區的許多地名，分別是東涌"
+    assert repair_utf8_as_gbk("\n".join([line] * 3)).text == "\n".join(["地土著。索契地區的許多地名，分別是東涌"] * 3)

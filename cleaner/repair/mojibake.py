@@ -556,7 +556,7 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 if unknown is not None and not ignore and None in stream:
                     _narrow_unknown(items, stream, source, unknown)
                 if decoder == "gb18030" and family == decoders.GBK_FAMILY and not ignore and None in stream:
-                    _narrow_gb18030(items, stream, source)
+                    _narrow_gb18030(items, stream, source, piece, ends)
                 by_offset = {end: k for k, (_, end, _) in enumerate(items)}
                 # A capped piece may end inside a character's bytes, and a reading that takes
                 # dropped bytes back would "take back" the ones past the cut: it must stop short.
@@ -620,7 +620,7 @@ def _narrow_unknown(items: list[list], stream: list, source: str, unknown: froze
         begin = end
 
 
-def _narrow_gb18030(items: list[list], stream: list, source: str) -> None:
+def _narrow_gb18030(items: list[list], stream: list, source: str, piece: str, ends: list[int]) -> None:
     """Keep of each character's candidates those whose bytes under a U+FFFD a GB18030 decoder
     rejects, with the byte after them (``_gb18030_rejects``); an item none fits keeps all.
 
@@ -629,21 +629,34 @@ def _narrow_gb18030(items: list[list], stream: list, source: str) -> None:
     lead bytes often form: 个 (e4 b8 aa) or 中 (e4 b8 ad) before another character lose their last
     byte there, and so the lost byte of 一 (e4 b8 80) had 个 and 中 for rivals. GB18030 reads every
     pair: where it made the page, that U+FFFD before a high byte can only be 80 (一).
+
+    The byte after a hole counts only where its character (``piece``'s, ending at ``ends``) or
+    one of the TOLD_CHARS from it is misread-looking (rare, private-use, U+FFFD): a misread span
+    or line was decoded on its own, and at its end the decoder saw no next byte (地's b0 at the
+    end of a span, before clean 區); misread text holds common characters too (涓 is 中's first
+    two bytes), but not several in a row.
     """
     codec = {"gbk": "gb18030", "big5": "cp950"}.get(source, source)
+    rare = _rare_char()
+    # The holes whose next byte the decoder saw.
+    told = {p for p, b in enumerate(stream) if b is None and p + 1 < len(stream) and stream[p + 1] is not None
+            and rare.search(piece, bisect_right(ends, p + 1), bisect_right(ends, p + 1) + TOLD_CHARS)}
     begin = 0
     for item in items:
         end = item[1]
         holes_at = [p for p in range(begin, end) if stream[p] is None]
         if holes_at and len(item[2]) > 1:
-            fits = [c for c in item[2] if _gb18030_fits(c, codec, stream, begin, end, holes_at)]
+            fits = [c for c in item[2] if _gb18030_fits(c, codec, stream, begin, end, holes_at, told)]
             if fits:
                 item[2] = fits
                 item[0] = fits[0]
         begin = end
 
 
-def _gb18030_fits(ch: str, codec: str, stream: list, begin: int, end: int, holes_at: list[int]) -> bool:
+TOLD_CHARS = 3
+
+
+def _gb18030_fits(ch: str, codec: str, stream: list, begin: int, end: int, holes_at: list[int], told: set[int]) -> bool:
     try:
         data = ch.encode(codec)
     except UnicodeEncodeError:
@@ -651,7 +664,7 @@ def _gb18030_fits(ch: str, codec: str, stream: list, begin: int, end: int, holes
     if len(data) != end - begin:
         return True
     for p in holes_at:
-        after = data[p + 1 - begin] if p + 1 < end else (stream[p + 1] if p + 1 < len(stream) else None)
+        after = data[p + 1 - begin] if p + 1 < end else (stream[p + 1] if p in told else None)
         if not _gb18030_rejects(data[p - begin], after):
             return False
     return True
