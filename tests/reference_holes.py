@@ -133,12 +133,13 @@ def choose(items: list[list], prev: str, final: bool, guess: bool = True) -> lis
 def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True) -> list[Choice]:
     """``choose`` with each guess's rank-2 alternative and margin, for a finding per guess.
 
-    The candidates are first narrowed to the script around them by the product's own step
-    (``holes._one_script``): it is not part of the Viterbi this file keeps as the oracle.
+    The candidates are first narrowed by the product's own steps (``holes.narrow``: the script
+    around them, no fullwidth digit alone): they are not part of the Viterbi this file keeps as
+    the oracle.
     """
     from cleaner.repair import holes
 
-    holes._one_script(items, prev)
+    holes.narrow(items, prev)
     runners_up = _choose(items, prev, final)
     out = []
     for k, (ch, end, cands) in enumerate(items):

@@ -117,7 +117,7 @@ def test_runs_decided_one_by_one_equal_the_whole_chain(source):
             if sum(len(item[2]) > 1 for item in items) < 2:
                 continue
             narrowed = [list(item) for item in items]
-            holes._one_script(narrowed, "，")  # the product's step before its Viterbi
+            holes.narrow(narrowed, "，")  # the product's steps before its Viterbi
             expected = _whole_chain_viterbi(narrowed, "，", complete)
             assert [ch for ch, _, _ in holes.choose(items, "，", complete)] == expected
             compared += 1
@@ -245,3 +245,19 @@ def test_both_scripts_keep_their_candidates_when_the_text_is_mixed():
     items = [["国", 3, ["国"]], ["说", 6, ["说"]], ["師", 9, ["師", "席"]]]
     holes._one_script(items, "")
     assert items[2] == ["席", 9, ["席"]]
+
+
+def test_a_guess_is_no_fullwidth_digit_alone():
+    # ！ (ef bc 81) and ０ (ef bc 90) both fit a hole of cp1252; the model scores ０ as any digit.
+    items = [["他", 1, ["他"]], ["０", 2, ["０", "！", "，"]], ["。", 3, ["。"]]]
+    holes.narrow(items, "")
+    assert items[1][2] == ["！", "，"] and items[1][0] == "！"
+
+
+def test_a_fullwidth_digit_beside_one_stays_a_candidate():
+    items = [["２", 1, ["２"]], ["０", 2, ["０", "！"]]]
+    holes.narrow(items, "")
+    assert items[1][2] == ["０", "！"]
+    items = [["０", 1, ["０", "！"]]]
+    holes.narrow(items, "１")
+    assert items[0][2] == ["０", "！"]

@@ -472,6 +472,66 @@ def test_date_units_whose_last_byte_was_dropped_come_back_between_digits():
     assert again.text == repaired.text
 
 
+# --- A page read by a GB18030 decoder: what its U+FFFD stands for ---------------------------
+
+_ONE_BEFORE_A_CHARACTER = "听到这一消息，孙启勤彻底绝望了。这一模式的成功。预计到2010年这一数字将上升到5600万。"
+
+
+@pytest.mark.parametrize("decoder", ["gb18030", "whatwg-gbk"])
+def test_a_gb18030_page_reads_its_lost_80_as_80(decoder):
+    # 一 is e4 b8 80; GB18030 rejects 80 alone, but every pair of 81-fe with a high byte is one of
+    # its codes, so before the next character that U+FFFD is 80: not 个 (e4 b8 aa) or 中 (e4 b8 ad),
+    # whose aa/ad Python's gbk rejects there (the family's reader offered them, and the model took 个).
+    from wrong_decoders import DECODERS
+
+    from cleaner.repair.mojibake import _page_gbk_decoder, repair_utf8_as_gbk
+
+    damaged = DECODERS[decoder].decode(_ONE_BEFORE_A_CHARACTER.encode("utf-8"), "replace")
+    assert _page_gbk_decoder(damaged) == "gb18030"
+    assert repair_utf8_as_gbk(damaged).text == _ONE_BEFORE_A_CHARACTER
+
+
+def test_python_gbk_and_clean_private_use_say_no_gb18030():
+    from cleaner.repair.mojibake import _page_gbk_decoder
+
+    assert _page_gbk_decoder(_ONE_BEFORE_A_CHARACTER.encode("utf-8").decode("gbk", "replace")) is None
+    # A page's own private-use characters (an icon font) stand among clean text.
+    assert _page_gbk_decoder("\ue004 首页 \ue005 新闻\ue006中心，发展\ue007经济") is None
+
+
+def test_gb18030_rejects_only_80_ff_and_pairs_it_cannot_end():
+    from cleaner.repair.mojibake import _gb18030_rejects
+
+    assert _gb18030_rejects(0x80, 0xE5) and _gb18030_rejects(0xFF, 0xE5)
+    assert not _gb18030_rejects(0xAA, 0xE5)  # a user-defined pair: a private-use code point
+    assert _gb18030_rejects(0x89, 0x0A) and _gb18030_rejects(0x89, None)
+    for first in range(0x81, 0xFF):
+        for second in [*range(0x40, 0x7F), *range(0x80, 0xFF)]:
+            assert not _gb18030_rejects(first, second)
+            assert len(bytes((first, second)).decode("gb18030")) == 1
+
+
+def test_indentation_that_lost_its_80_comes_back():
+    # errors="ignore" drops the 80 of U+3000 (e3 80 80): 　　18时许 reads 銆銆18鏃..., whose 銆銆
+    # stand alone before ASCII, too short a stretch to take bytes back.
+    from wrong_decoders import DECODERS
+
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    text = ("\u3000\u3000已辍学与男友很早就相识，他们的关系一直很好。\n\u3000\u300018时许，记者来到这家医院。\n"
+            "\u3000\u3000那是2001年的除夕夜，他一直显得相当平静。\n\u3000\u300013岁的小李就这样懵懵懂懂。")
+    out = repair_utf8_as_gbk(DECODERS["gbk"].decode(text.encode("utf-8"), "ignore")).text
+    assert [line[:3] for line in out.split("\n")] == [line[:3] for line in text.split("\n")]
+
+
+def test_a_lone_gbk_view_of_e3_80_is_no_indentation_where_bytes_are_marked():
+    # With errors="replace" a lost 80 is marked (銆�): a 銆 without its mark at a line's start
+    # is e3 80 and a third byte that paired with the next one.
+    from cleaner.repair.mojibake import _indentation
+
+    assert _indentation("銆銆18时许\n涓�鍥�") == ("銆銆18时许\n涓�鍥�", [])
+
+
 def test_latin1_mojibake_is_read_without_the_invisible_characters_a_later_stage_drops():
     # Read with the control character, the pair stayed; the invisible stage then dropped it and a
     # second clean repaired what the first left (found by the idempotence property test).
@@ -483,3 +543,14 @@ def test_gbk_read_as_utf8_is_left_as_the_record_of_loss_it_is(clean):
     # Nearly every byte is a U+FFFD: guessing them wrote fluent-looking Traditional (彎彎彎) over it.
     misread = clean.encode("gbk").decode("utf-8", errors="replace")
     assert repair_single_byte(misread).text == misread
+
+
+def test_a_span_read_alone_keeps_its_last_hole_open():
+    # A misread span is decoded on its own: 地's last byte (b0) met the end of the span, not the
+    # clean 區 after it, so on a GB18030 page that U+FFFD is still b0.
+    from wrong_decoders import DECODERS
+
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    line = "地土著。" + DECODERS["gb18030"].decode("索契地".encode("utf-8"), "replace") + "區的許多地名，分別是東涌"
+    assert repair_utf8_as_gbk("\n".join([line] * 3)).text == "\n".join(["地土著。索契地區的許多地名，分別是東涌"] * 3)

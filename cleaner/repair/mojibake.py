@@ -23,7 +23,7 @@ import regex
 from cleaner import _native, leftovers
 from cleaner.langmodel import AFTER_DIGIT, model
 from cleaner.model import Finding
-from cleaner.repair import decoders, gbk, holes, reread, startgate
+from cleaner.repair import context, decoders, gbk, holes, reread, startgate
 from cleaner.repair.pinyin import (
     SYLLABLE,
     TONE_MARKS,
@@ -128,7 +128,8 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
     if not _looks_misread(text):
         return MojibakeRepair(text, letters, [])  # the common case, decided by one C-speed search
     tally: Counter = Counter()
-    text, count, guessed = _passes(text, skip_lines_with, [], tally)
+    decoder = _page_gbk_decoder(text)
+    text, count, guessed = _passes(text, skip_lines_with, [], tally, decoder)
     page_reading = _consensus(tally)
     if page_reading and not skip_lines_with:
         text, lone = _lone_characters(text, *page_reading)
@@ -137,13 +138,17 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
         text, units = _units_between_digits(text)
         count += len(units)
         guessed += units
+        text, indents = _indentation(text)
+        count += len(indents)
+        guessed += indents
+    text, guessed = context.redecide(text, guessed, page=True)
     if not guess and guessed:
         # A U+FFFD written for a guess may read, with its neighbours, as something new (涓�� is
         # UTF-8 for 一 and two lost bytes): read again, marking, until nothing changes, so that a
         # second clean changes nothing.
         for _ in range(MAX_PASSES):
             text = _marked_text(text, guessed)
-            text, more, guessed = _passes(text, skip_lines_with, guessed)
+            text, more, guessed = _passes(text, skip_lines_with, guessed, decoder=decoder)
             if not more:
                 break
             count += more
@@ -153,15 +158,17 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
     return MojibakeRepair(text, count + letters, findings)
 
 
-def _passes(text: str, skip_lines_with: str, guessed: list[Guessed], tally: Counter | None = None) -> tuple[str, int, list[Guessed]]:
+def _passes(text: str, skip_lines_with: str, guessed: list[Guessed], tally: Counter | None = None,
+            decoder: str | None = None) -> tuple[str, int, list[Guessed]]:
     """Passes of ``_fix_once`` until one changes nothing; (text, repairs, guesses moved along).
+    ``decoder``: the page's GBK-family decoder, where it says which (``_page_gbk_decoder``).
 
     A re-read may itself be mojibake of another family (UTF-8 read as Big5, re-read as GBK,
     gives UTF-8-read-as-GBK text): repeated, at most MAX_PASSES times, so a second clean is a no-op.
     """
     count = 0
     for _ in range(MAX_PASSES):
-        text, more, edits, again = _fix_once(text, skip_lines_with, tally)
+        text, more, edits, again = _fix_once(text, skip_lines_with, tally, decoder)
         if not more:
             break
         guessed = _moved(guessed, edits) + again
@@ -209,7 +216,8 @@ MAX_PASSES = 3
 Edit = tuple[int, int, int]
 
 
-def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
+def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None,
+              decoder: str | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
     """One pass of ``fix_utf8_as_gbk`` over the runs around rare characters.
 
     Returns (text, repairs, the stretches re-read, the guesses at their offsets in the new text).
@@ -219,12 +227,12 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> 
     guessed: list[Guessed] = []
     count = done = out_len = 0
     gate: startgate.PageGate | None = None  # built for the first run looked at: one scan of the page
-    for start, end in _runs_to_read(text, skip_lines_with):
+    for start, end in _runs_to_read(text, skip_lines_with, decoder):
         syllable = _ANNOTATION_AFTER.match(text, end)
         gate = gate or _cjk_gate(text)
         run, n, stretches, run_guessed = _fix_run(text[start:end], text[start - 1 : start],
                                                   end == len(text) or text[end] == "\n", syllable.group(1) if syllable else None, tally,
-                                                  (gate, start))
+                                                  (gate, start), decoder)
         if n:
             out_len += start - done
             pieces += [text[done:start], run]
@@ -239,11 +247,13 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> 
     return "".join(pieces), count, edits, guessed
 
 
-def _runs_to_read(text: str, skip_lines_with: str):
+def _runs_to_read(text: str, skip_lines_with: str, decoder: str | None = None):
     """(start, end) of the runs ``_fix_once`` reads, in page order (``_runs``), without those the
     native pass refused whole (every window of them refused as ``_repair_window`` would refuse
     it, native/src/refusal.rs): one call a page, so the runs of clean text cost no Python."""
-    refusal = _refusal() if not skip_lines_with else None
+    # The native pass knows Python's gbk view only: a page a GB18030 decoder made narrows its
+    # lost bytes first (_narrow_gb18030), which it does not follow.
+    refusal = _refusal() if not skip_lines_with and decoder is None else None
     runs = refusal.page(text) if refusal is not None else None
     return _runs(text, skip_lines_with) if runs is None else runs
 
@@ -280,7 +290,8 @@ RUN_LOOKBACK = 64
 
 
 def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None,
-             tally: Counter | None = None, gate: tuple[startgate.PageGate, int] | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
+             tally: Counter | None = None, gate: tuple[startgate.PageGate, int] | None = None,
+             decoder: str | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
     """Repair the windows of one run around its rare characters.
 
     Returns (new run, repairs made, stretches re-read in ``run``, guesses at offsets in the new run).
@@ -302,7 +313,7 @@ def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None
         window_tally: Counter = Counter()  # the (family, source) of each repair, for the page's consensus
         fixed, n, stretches, window_guessed = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run),
                                                              syllable if hi == len(run) else None, window_tally,
-                                                             _window_gate(page_gate, run, base, lo, hi, stop))
+                                                             _window_gate(page_gate, run, base, lo, hi, stop), decoder)
         wide = max(done, lo - (WIDE_MARGIN - LEAD_MARGIN))
         if n and wide < lo:
             # A repair shows the run misread: its span may start further back than the margin.
@@ -311,7 +322,7 @@ def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None
             window_tally = Counter()
             fixed, n, stretches, window_guessed = _repair_window(run[lo:hi], stop - lo, prev, ends_line and hi == len(run),
                                                                  syllable if hi == len(run) else None, window_tally,
-                                                                 _window_gate(page_gate, run, base, lo, hi, stop))
+                                                                 _window_gate(page_gate, run, base, lo, hi, stop), decoder)
         if tally is not None and n:
             tally.update(window_tally)
         out_len += lo - done
@@ -363,7 +374,8 @@ def _last_char(parts: list[str]) -> str:
 
 
 def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str | None = None,
-                   tally: Counter | None = None, gate: startgate.WindowGate | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
+                   tally: Counter | None = None, gate: startgate.WindowGate | None = None,
+                   decoder: str | None = None) -> tuple[str, int, list[Edit], list[Guessed]]:
     """Replace each stretch of ``window`` starting before ``stop`` that reads much better re-decoded.
 
     Returns (text, count, the stretches replaced, guesses at their offsets in the new text).
@@ -373,7 +385,7 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
     if gate.closed:
         return window, 0, [], []  # no start could be accepted: most windows of clean text
     # The starts a re-read is accepted from, decided natively (None: unsure, every start is read here).
-    accepted = _accepted_starts(window, stop, prev, final, gate) if syllable is None else None
+    accepted = _accepted_starts(window, stop, prev, final, gate) if syllable is None and decoder is None else None
     if accepted is not None and not accepted:
         return window, 0, [], []  # every start read, chosen and scored natively, and refused
     out: list[str] = []
@@ -392,7 +404,7 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         before = out[-1][-1:] if out else prev
         # Only the views and sources the gate let through are read: the others' readings would
         # be refused inside _best_span (``_marked``, ``_evidence``) and could not be the best.
-        j, fixed, codec, span_guessed, family = _best_span(window, i, before, final, syllable, readings=readings)
+        j, fixed, codec, span_guessed, family = _best_span(window, i, before, final, syllable, readings=readings, decoder=decoder)
         # A stretch ending on a character its pinyin annotation reads needs no fluency test.
         confirmed = bool(syllable) and j == len(window) and annotates(fixed[-1:], syllable)
         # The stretch must hold a rare character itself (``_marked``): rare characters are what
@@ -563,7 +575,7 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, ("utf-8", "gbk", "big5")),)
 
 def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | None = None,
                views: tuple = CJK_VIEWS, readings: set[tuple[str, str]] | None = None,
-               unknown: frozenset[int] | None = None) -> tuple[int, str, str, list[Guessed], str]:
+               unknown: frozenset[int] | None = None, decoder: str | None = None) -> tuple[int, str, str, list[Guessed], str]:
     """The stretch from ``start`` that reads best as Chinese in one of the views and sources.
 
     Returns (end index in ``run``, its repaired text, the source, its guessed characters at their
@@ -573,7 +585,9 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
     choice of reading must not depend on ``--no-guess``); callers mark them. ``readings``: only
     these (family, source) pairs are read (``startgate``; None: all). ``unknown``: the bytes a
     U+FFFD of a single-byte view can stand for, when the page says which decoder made it
-    (``_page_unknown``; None: any the family leaves undefined).
+    (``_page_unknown``; None: any the family leaves undefined). ``decoder``: "gb18030" where the
+    page says a GB18030 decoder made its GBK-family view (``_page_gbk_decoder``): a U+FFFD there
+    stands only for a byte that decoder rejects (``_narrow_gb18030``).
     """
     capped = len(run) - start > MAX_SPAN
     final = final and not capped
@@ -593,6 +607,8 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 items, complete = reread.read(stream, source, family, ignore)
                 if unknown is not None and not ignore and None in stream:
                     _narrow_unknown(items, stream, source, unknown)
+                if decoder == "gb18030" and family == decoders.GBK_FAMILY and not ignore and None in stream:
+                    _narrow_gb18030(items, stream, source, piece, ends)
                 by_offset = {end: k for k, (_, end, _) in enumerate(items)}
                 # A capped piece may end inside a character's bytes, and a reading that takes
                 # dropped bytes back would "take back" the ones past the cut: it must stop short.
@@ -621,6 +637,7 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                     continue
                 n_chars, k = aligned[0]
                 decoded = holes.choose_ranked(items, prev, final and complete and n_chars == len(ends))[: k + 1]
+                decoded = [c._replace(candidates=tuple(items[at][2])) if c.guessed else c for at, c in enumerate(decoded)]
                 fixed = "".join(c.char for c in decoded)
                 # The reading may run on past the misread stretch into clean text (a Big5 reading of
                 # clean characters a GBK view gives is nonsense): the stretch ends where it gains most.
@@ -653,6 +670,95 @@ def _narrow_unknown(items: list[list], stream: list, source: str, unknown: froze
                 item[2] = fits
                 item[0] = fits[0]
         begin = end
+
+
+def _narrow_gb18030(items: list[list], stream: list, source: str, piece: str, ends: list[int]) -> None:
+    """Keep of each character's candidates those whose bytes under a U+FFFD a GB18030 decoder
+    rejects, with the byte after them (``_gb18030_rejects``); an item none fits keeps all.
+
+    The family's reader takes a U+FFFD as any byte one of its decoders rejects, and Python's gbk
+    rejects GBK's user-defined pairs (aa-af, f8-fe with a1-fe), which UTF-8's continuation and
+    lead bytes often form: 个 (e4 b8 aa) or 中 (e4 b8 ad) before another character lose their last
+    byte there, and so the lost byte of 一 (e4 b8 80) had 个 and 中 for rivals. GB18030 reads every
+    pair: where it made the page, that U+FFFD before a high byte can only be 80 (一).
+
+    The byte after a hole counts only where its character (``piece``'s, ending at ``ends``) or
+    one of the TOLD_CHARS from it is misread-looking (rare, private-use, U+FFFD): a misread span
+    or line was decoded on its own, and at its end the decoder saw no next byte (地's b0 at the
+    end of a span, before clean 區); misread text holds common characters too (涓 is 中's first
+    two bytes), but not several in a row.
+    """
+    codec = {"gbk": "gb18030", "big5": "cp950"}.get(source, source)
+    rare = _rare_char()
+    # The holes whose next byte the decoder saw.
+    told = {p for p, b in enumerate(stream) if b is None and p + 1 < len(stream) and stream[p + 1] is not None
+            and rare.search(piece, bisect_right(ends, p + 1), bisect_right(ends, p + 1) + TOLD_CHARS)}
+    begin = 0
+    for item in items:
+        end = item[1]
+        holes_at = [p for p in range(begin, end) if stream[p] is None]
+        if holes_at and len(item[2]) > 1:
+            fits = [c for c in item[2] if _gb18030_fits(c, codec, stream, begin, end, holes_at, told)]
+            if fits:
+                item[2] = fits
+                item[0] = fits[0]
+        begin = end
+
+
+TOLD_CHARS = 3
+
+
+def _gb18030_fits(ch: str, codec: str, stream: list, begin: int, end: int, holes_at: list[int], told: set[int]) -> bool:
+    try:
+        data = ch.encode(codec)
+    except UnicodeEncodeError:
+        return True  # not a code of this table (the re-read's own): no say
+    if len(data) != end - begin:
+        return True
+    for p in holes_at:
+        after = data[p + 1 - begin] if p + 1 < end else (stream[p + 1] if p in told else None)
+        if not _gb18030_rejects(data[p - begin], after):
+            return False
+    return True
+
+
+def _gb18030_rejects(first: int, second: int | None) -> bool:
+    """Would a GB18030 decoder (Python's gb18030, a browser's gbk) give U+FFFD for ``first``
+    followed by ``second`` (None: unknown, or nothing)? Only for 80 or ff (80 is € to a browser),
+    or a lead byte before a byte no pair ends with (ASCII below 40, which a digit may be as the
+    start of a four-byte code that failed, 7f, ff): every other pair of 81-fe and 40-7e/80-fe is
+    a code of GB18030 (its user-defined areas as private-use code points)."""
+    if first < 0x80:
+        return False
+    if first in (0x80, 0xFF) or second is None:
+        return True
+    return not (0x40 <= second <= 0x7E or 0x80 <= second <= 0xFE)
+
+
+# Private-use characters beside misread ones a page holds at least for it to say that a GB18030
+# decoder made it (``_page_gbk_decoder``).
+PAGE_PUA_MIN = 3
+
+
+def _page_gbk_decoder(text: str) -> str | None:
+    """"gb18030" where ``text`` says a GB18030 decoder (Python's gb18030, or a browser's gbk) made
+    its GBK-family mojibake: at least PAGE_PUA_MIN private-use characters beside a rare one.
+    GB18030 reads GBK's user-defined pairs as private-use code points, and UTF-8 read so forms
+    them every few characters; Python's gbk gives U+FFFD there. A page's own private-use
+    characters (icon fonts) stand among clean text. None: the page does not say (a U+FFFD is any
+    byte one of the family's decoders rejects).
+    """
+    if not _PRIVATE_USE.search(text):
+        return None
+    rare = _rare_known()
+    seen = 0
+    for m in _PRIVATE_USE.finditer(text):
+        around = text[max(0, m.start() - 1) : m.start()] + text[m.end() : m.end() + 1]
+        if any(rare.match(ch) and not _PRIVATE_USE.match(ch) for ch in around):
+            seen += 1
+            if seen >= PAGE_PUA_MIN:
+                return "gb18030"
+    return None
 
 
 def _bytes_fit(ch: str, codec: str, width: int, holes_at: list[int], unknown: frozenset[int]) -> bool:
@@ -919,7 +1025,11 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
                 run_len += 1
                 i += 1
         if n:
-            run_text, findings = _mark("".join(out), run_guessed, guess)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            run_text, run_guessed = context.redecide("".join(out), run_guessed, text[line_start : m.start()], text[m.end() : line_end])
+            run_text, findings = _mark(run_text, run_guessed, guess)
             repairs.append((m.start(), m.end(), MojibakeRepair(run_text, n, findings)))
     page_source = _consensus(sources, two_byte=False)
     if page_source:
@@ -1084,6 +1194,42 @@ def _units_between_digits(text: str) -> tuple[str, list[Guessed]]:
         if ch in AFTER_DIGIT and best - second >= GUESS_MARGIN:
             chars[m.start()] = ch
             guessed.append((m.start(), holes.Choice(ch, 0, True, runner_up, best - second)))
+    return ("".join(chars) if guessed else text), guessed
+
+
+# The GBK view of a line's indentation on a page read as UTF-8 through a GBK decoder that drops
+# what it cannot read (errors="ignore"): U+3000 is e3 80 80, GBK reads e3 80 as 銆 and drops the
+# 80, which no pair starts; a line of 　　18时许 comes back as 銆銆18时许, too short a stretch to
+# take its bytes back (_keeping_shape), and clean text never starts a line with 銆.
+_INDENT = regex.compile(r"(?m)^銆+")
+_IDEOGRAPHIC_ROW = tuple(bytes((0xE3, 0x80, last)).decode("utf-8") for last in range(0x80, 0xC0))
+
+
+def _indentation(text: str) -> tuple[str, list[Guessed]]:
+    """Each 銆 of a run that starts a line read as e3 80 and the byte UTF-8 needs after them
+    (U+3000-303F: the ideographic space, 、。《》「」...): the likeliest after the line start (or
+    the character chosen before it) and before the next character, with the line's brackets
+    (``context.bracket``), if GUESS_MARGIN likelier than the next. A guess each, with its
+    finding; the length is kept. Only on a page with no U+FFFD: one read with errors="replace"
+    marks the 80 (銆�), and there a lone 銆 is e3 80 with a third byte that paired with the next."""
+    if "�" in text or not _INDENT.search(text):
+        return text, []
+    lm = model()
+    chars = list(text)
+    guessed: list[Guessed] = []
+    for m in _INDENT.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        for k in range(m.start(), m.end()):
+            prev = chars[k - 1] if k else "\n"
+            nxt = chars[k + 1] if k + 1 < len(chars) else "\n"
+            found = sorted(((lm.bigram(prev, ch) + lm.bigram(ch, nxt) + context.bracket(ch, chars, m.start(), k, end), ch)
+                            for ch in _IDEOGRAPHIC_ROW), reverse=True)
+            (best, ch), (second, runner_up) = found[:2]
+            if best - second < GUESS_MARGIN:
+                break  # the rest of the run is read after this one
+            chars[k] = ch
+            guessed.append((k, holes.Choice(ch, 0, True, runner_up, best - second)))
     return ("".join(chars) if guessed else text), guessed
 
 

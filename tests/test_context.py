@@ -1,0 +1,72 @@
+"""Guesses decided again in their line (cleaner/repair/context.py)."""
+
+import pytest
+from wrong_decoders import DECODERS
+
+from cleaner.repair import context
+from cleaner.repair.holes import Choice
+from cleaner.repair.mojibake import repair_single_byte, repair_utf8_as_gbk
+
+
+def _repaired(text: str, decoder: str) -> str:
+    damaged = DECODERS[decoder].decode(text.encode("utf-8"), "replace")
+    if decoder in ("cp1252", "cp1250"):
+        return repair_single_byte(damaged).text
+    return repair_utf8_as_gbk(damaged).text
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    # ） (ef bc 89) before a line break loses 89: the stream never saw the break nor the （.
+    ("评论人：柳欣（南开大学经济研究所）\n评论人：龚刚（清华大学）", 16),
+    # （ before a digit: its ） follows.
+    ("市中级人民法院刑事判决书（1989）刑一初", 12),
+    # — between digits: no quote answers ”, and ” never comes before a digit.
+    ("会议时间9:20—9:50休息", 8),
+])
+def test_punctuation_the_line_decides(text, at):
+    out = _repaired(text, "gbk")
+    assert len(out) == len(text) and out[at] == text[at]
+
+
+def test_a_lost_byte_is_no_fullwidth_digit_alone():
+    # ！ (ef bc 81) through cp1252 loses 81; ０ (ef bc 90) fits the hole as well, and the model
+    # scores it as any digit.
+    text = "结果吓了她一跳，自己怀孕了！陪她去的母亲当时就哭了。"
+    assert _repaired(text, "cp1252") == text
+
+
+def _choice(ch: str, candidates: str) -> Choice:
+    return Choice(ch, 0, True, "", 0.0, tuple(candidates))
+
+
+def test_a_closing_mark_answers_an_opening_one():
+    text, guessed = context.redecide("（南开大学，\n评论", [(5, _choice("，", "，）："))])
+    assert text == "（南开大学）\n评论"
+    assert guessed[0][1].char == "）" and guessed[0][1].alternative == "，" and guessed[0][1].margin > 0
+
+
+def test_without_an_opening_mark_the_comma_stays():
+    assert context.redecide("南开大学，经济", [(4, _choice("，", "，）"))])[0] == "南开大学，经济"
+
+
+def test_the_line_around_a_piece_is_seen():
+    # The opening mark is in the text before the piece (``before``), on the same line only.
+    assert context.redecide("大学，", [(2, _choice("，", "，）"))], before="（南开")[0] == "大学）"
+    assert context.redecide("大学，", [(2, _choice("，", "，）"))], before="（南开\n")[0] == "大学，"
+
+
+def test_a_guess_without_candidates_is_kept():
+    guessed = [(1, Choice("，", 0, True, "）", 1.0))]
+    assert context.redecide("（，", guessed) == ("（，", guessed)
+
+
+def test_a_name_the_page_shows_read_for_sure_is_the_guess():
+    # 孙启勤 loses a byte of 启 twice (the model alone guesses 听: 孙听勤) and keeps it once.
+    text = "听到这一消息，孙启勤彻底绝望了。记者来到孙启勤的家，孙启勤正在河边洗菜。"
+    out = repair_utf8_as_gbk(text.encode("utf-8").decode("gbk", "replace")).text
+    assert out.count("孙启勤") == 3
+
+
+def test_the_cache_counts_only_characters_read_for_sure():
+    pairs = context._page_pairs(list("孙启勤，孙听勤"), {5})
+    assert pairs == {"孙": {"启": 1}, "启": {"勤": 1}}
