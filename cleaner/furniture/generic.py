@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.body import find_body, thread_start
-from cleaner.furniture.features import (FEATURES, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, normalise,
+from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, normalise,
                                         pager, text_features)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
@@ -105,6 +105,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     for pos, line in enumerate(lines):
         if end_marker(line.text, line.features, lexicon):
             ends[pos + prose[pos]] = True
+        elif line.index in foot:
+            ends[pos] = True  # the closing line the rules took stood right above this one
     ends.pop()
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
                             stamps, model.thread_stamps, model.min_body, ends)
@@ -126,7 +128,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
             past_barrier = past_barrier or barriers[pos]
             # The marker's own line is past the end too; so is a notice's or a copyright line's
             # (below the body nothing of the article follows the site's foot: 免责声明, 版权所有).
-            past_end = past_end or ends[pos] or bool(f["notice"] or _COPYRIGHT.search(line.text)) or line.index in foot
+            past_end = past_end or ends[pos] or bool(f["notice"] or _COPYRIGHT.search(line.text))
             f["past_end"] = float(past_end)
         before = pos > 0 and lines[pos - 1].features
         after = pos + 1 < len(lines) and lines[pos + 1].features
@@ -155,14 +157,16 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     return lines, body
 
 
+_CLAUSES = re.compile(r"[。!?;,、]")  # an end marker holds no clauses (features.end_marker)
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有|all rights reserved")
 
 
 def after_foot(folded, content: list[int], dropped: dict[int, str], lexicon: Lexicon | None = None) -> set[int]:
-    """The live lines right below a line the site rules removed that is the page's foot: a notice
-    (免责声明：……, a paragraph of the site's reprint terms) or a copyright line. A disclaimer that a
-    rule takes must not leave the footer lines under it looking like the article's last lines: the
-    model reads them as past the article's end, as it would with the disclaimer still there.
+    """The live lines right below a line the site rules removed that closes the article: a notice
+    (免责声明：……, a paragraph of the site's reprint terms), a copyright line or an end marker
+    (责任编辑：王伟). A disclaimer or an editor line that a rule takes must not leave the footer
+    lines under it looking like the article's last lines: the model reads them as past the
+    article's end, as it would with the closing line still there (below the body only).
     ``folded``: the page's folded lines (indexable); ``content``: the non-empty lines."""
     lexicon = lexicon or load_lexicon()
     out: set[int] = set()
@@ -170,7 +174,8 @@ def after_foot(folded, content: list[int], dropped: dict[int, str], lexicon: Lex
     for i in content:
         if i in dropped:
             text = normalise(folded[i])
-            foot = foot or bool(_COPYRIGHT.search(text) or lexicon.notice(text, NOTICE_WORDS))
+            foot = foot or bool(_COPYRIGHT.search(text) or lexicon.notice(text, NOTICE_WORDS)
+                                or (len(text) <= MARK_MAX and lexicon.ends_re.search(text) and not _CLAUSES.search(text)))
         elif foot:
             out.add(i)
             foot = False
@@ -402,11 +407,22 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "notice"
     if f["list_block"]:
         return "list"
-    if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2:
+    if f["item_row"] and (len(_MENU_SEPARATORS.findall(line.text)) >= 2 or _link_row(line.text)):
         return "menu"
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
     return ""
+
+
+LINK_ROW = 8  # items of a row split by spaces alone that make it a row of links (a government site's departments)
+
+
+def _link_row(text: str) -> bool:
+    """An item row (``features.item_row``) of at least ``LINK_ROW`` items split by spaces, a
+    quarter of them longer than a name (five characters or more: 发展和改革委员会, 人力资源和社会保障厅):
+    the departments or cities of a site's link block. Names in a caption run two to four characters."""
+    items = text.split()
+    return len(items) >= LINK_ROW and 4 * sum(1 for x in items if len(x) >= 5) >= len(items)
 
 
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
