@@ -94,8 +94,9 @@ def page_rows(page, model: generic.Model, lexicon):
     rows = []
     for pos, line in enumerate(scored):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
-        kept = body is not None and (pos == headline or generic.protected(line))
-        forced = body is not None and not kept and bool(generic.forced(line, pos, body, lexicon))
+        kept, family = generic.judged(line, pos, body, lexicon) if body is not None else (False, "")
+        kept = body is not None and (pos == headline or kept)
+        forced = body is not None and not kept and bool(family)
         rows.append(([line.features[k] for k in FEATURES], counts[pos], inside, kept, body is not None, forced))
     return rows
 

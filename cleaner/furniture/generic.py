@@ -368,17 +368,33 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         return out
     headline = headline_position(scored, body[0], model)
     for pos, line in enumerate(scored):
-        if line.index in keep or pos == headline or protected(line):
+        if line.index in keep or pos == headline:
+            continue
+        kept, family = judged(line, pos, body, lexicon)
+        if kept:
             continue
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
         need = model.threshold + (model.body_margin if inside and is_prose(line.text, line.features) else 0.0)
-        family = forced(line, pos, body, lexicon)
         if family:
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
     return out
+
+
+BLOCK_FAMILIES = ("list", "pager")  # families decided by a line's form or its list, not by its words
+
+
+def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tuple[bool, str]:
+    """(kept whatever its score, the family that removes it whatever its score) of a line that
+    is not the headline. A protected line (a sentence without a furniture sign of its own) stays,
+    unless it is a row of a list block that is furniture, or a pager: the list's form is the
+    sign (a sidebar of comment excerpts ends its rows as sentences). A paragraph always stays."""
+    family = forced(line, pos, body, lexicon)
+    if protected(line) and not (family in BLOCK_FAMILIES and not is_paragraph(line.text, line.features)):
+        return True, ""
+    return False, family
 
 
 def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str:
