@@ -405,6 +405,7 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     such words. ``list``: a line of a list block that is page furniture (``_mark_list_blocks``).
     ``pager``: a row of page numbers and pager words (共3页 上一页 1 2 3 下一页), inside the body too.
     ``credit``: an editor's or reporter's credit written without a colon (( 编辑 李明 )).
+    ``trail``: a navigation trail, two arrows or more and no sentence end (社区 → 杂谈 → 标题).
     ``menu``: a row of link labels split by at least two explicit separators (热点 | 社会 | 民生;
     labels split by spaces alone may be names in a caption). ``label``: a line of at most 30
     characters made of furniture phrases alone (关于我们, 打印本页, 您是本文第 154 个阅览者).
@@ -425,6 +426,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "list"
     if f["item_row"] and (len(_MENU_SEPARATORS.findall(line.text)) >= 2 or _link_row(line.text)):
         return "menu"
+    if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
+        return "trail"
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
     return ""
@@ -435,12 +438,15 @@ LINK_ROW = 8  # items of a row split by spaces alone that make it a row of links
 
 def _link_row(text: str) -> bool:
     """An item row (``features.item_row``) of at least ``LINK_ROW`` items split by spaces, a
-    quarter of them longer than a name (five characters or more: 发展和改革委员会, 人力资源和社会保障厅):
-    the departments or cities of a site's link block. Names in a caption run two to four characters."""
+    quarter of them longer than a name (four characters or more: 发展和改革委员会, 影视八卦): the
+    channels, departments or cities of a site's link block. Names in a caption run two or three
+    characters (and a caption's list of names is headed by a colon, which no item row holds)."""
     items = text.split()
-    return len(items) >= LINK_ROW and 4 * sum(1 for x in items if len(x) >= 5) >= len(items)
+    return len(items) >= LINK_ROW and 4 * sum(1 for x in items if len(x) >= 4) >= len(items)
 
 
+TRAIL_MAX = 120  # characters: a navigation trail ends with the article's title at most
+_ARROWS = re.compile(r">>|>|»|›|→")  # what joins the steps of a navigation trail (首页 >> 新闻 >> 正文)
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
 _GAPS = re.compile(r"[\s|/·>»›\-\d]+")  # what separates the labels of a row, and the counts beside them
