@@ -504,3 +504,12 @@ def test_lists_of_the_article_stay(name):
     page = ["首页 | 新闻 | 财经 | 体育", "网站首页 > 新闻中心 > 正文", "论坛新闻", *article, "【打印】【关闭】", "关于我们 | 联系我们 | 网站地图"]
     kept = remove_furniture("\n".join(page), RULES).text.split("\n")
     assert kept == ["论坛新闻", *article]
+
+
+def test_an_editor_line_the_rules_took_above_the_article_closes_nothing():
+    # A summary above the byline, the byline (taken by the editor rule), then the article: the
+    # article must not read as past the end.
+    summary = "导读：市民政局近日启动冬季救助专项行动，对全市低保家庭开展走访排查，确保困难群众温暖过冬，行动将持续到明年三月，各区设立临时救助服务点。"
+    page = ["小麦春管正当时", summary, "编辑：王伟", *ARTICLE, "关于我们 | 联系我们"]
+    kept = Cleaner().clean("\n".join(page)).split("\n")
+    assert all(line in kept for line in ARTICLE)

@@ -102,11 +102,15 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     stamps = [_stamp(line.features) or comment_header(line.text, line.features, lexicon) for line in lines]
     # Where the article has ended: at an end marker line, or after a paragraph closed by "(完)".
     ends = [False] * (len(lines) + 1)
+    above, total = 0, sum(n for n, p in zip(lengths, prose) if p)
     for pos, line in enumerate(lines):
         if end_marker(line.text, line.features, lexicon):
             ends[pos + prose[pos]] = True
-        elif line.index in foot:
-            ends[pos] = True  # the closing line the rules took stood right above this one
+        elif line.index in foot and above > total - above:
+            # The closing line the rules took stood right above this one. Only past most of the
+            # page's prose: an editor line in a byline above the article closes nothing.
+            ends[pos] = True
+        above += lengths[pos] if prose[pos] else 0
     ends.pop()
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
                             stamps, model.thread_stamps, model.min_body, ends)
