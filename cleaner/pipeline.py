@@ -18,7 +18,7 @@ when details are asked for (``run(details=True)``, the default).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from cleaner import badness, codelines, fixes, leftovers
@@ -31,7 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import code_pages, layers
+from cleaner.repair import code_pages, layers, question_marks
 from cleaner.script import convert, fold
 
 
@@ -116,7 +116,10 @@ class Cleaner:
             # Code pages the single-byte view does not model (Mac Roman, DOS, Cyrillic, ISO-8859-15
             # ...) first: read as cp1252 their runs would come back wrong, not untouched.
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
-            text = record("read-as-single-byte", mojibake.repair_single_byte(text, guess=cfg.guess_lost))
+            # A "?" beside mojibake may be the mark a decoder wrote for bytes it could not read.
+            single, marks = question_marks.tried(partial(mojibake.repair_single_byte, guess=cfg.guess_lost), text)
+            text = record("read-as-single-byte", single)
+            question_marks_read = marks
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
             shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
@@ -125,8 +128,12 @@ class Cleaner:
             # piece of the outer layer and leave the peel a cut stretch (閹存垶妲告稉 -> ...一锲戒汉).
             if not shifted:  # the shifted runs of a pinyin-damaged page are the byte repair's, as they are
                 text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
-            text = record("utf8-read-as-gbk",
-                          mojibake.repair_utf8_as_gbk(text, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost))
+            reread = partial(mojibake.repair_utf8_as_gbk, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
+            reread_gbk, marks = (reread(text), 0) if shifted else question_marks.tried(reread, text)
+            text = record("utf8-read-as-gbk", reread_gbk)
+            question_marks_read += marks
+            if question_marks_read:
+                steps.append(Step("repair", "question-marks-as-lost-bytes", question_marks_read))
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
@@ -181,7 +188,9 @@ class Cleaner:
             findings.extend(badness.unrecoverable(text))
             end = text.find("\n", 0, 82)
             first = text[: 82 if end < 0 else end]  # never a copy of a huge single-line page
-            if first and "title" not in meta and len(first) <= 80 and not first.endswith("。"):
+            if title:  # the page's own title beats a guess from the first line
+                meta["title"] = title
+            elif first and "title" not in meta and len(first) <= 80 and not first.endswith("。"):
                 meta["title"] = first
         return Result(text, steps, findings, meta)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.repair.mojibake import fix_latin_mojibake, fix_utf8_as_gbk
+from cleaner.repair.mojibake import fix_latin_mojibake, fix_utf8_as_gbk, repair_single_byte
 
 
 @pytest.mark.parametrize("word", ["你好", "发展", "工业互联网", "人民政府"])
@@ -14,6 +14,30 @@ def test_utf8_read_as_gbk(word):
 def test_latin1_mojibake_keeps_chinese_punctuation():
     broken = "中国".encode().decode("latin-1")
     assert fix_latin_mojibake(f"“{broken}”，好") == "“中国”，好"
+
+
+def _cp1252(text: str) -> str:
+    return text.encode().decode("cp1252")
+
+
+@pytest.mark.parametrize(
+    "misread, clean",
+    [
+        # Only the Latin was misread: accented letters are two-byte UTF-8 (lead bytes c3, c2).
+        (f"Le {_cp1252('café était fermé')}，我们走了。", "Le café était fermé，我们走了。"),
+        (f"{_cp1252('Müller')}先生说", "Müller先生说"),
+        (f"价格{_cp1252('£')}5", "价格£5"),
+        # Only the punctuation was misread: CJK punctuation (e3) and fullwidth forms (ef).
+        (f"你好{_cp1252('，')}世界{_cp1252('。')}", "你好，世界。"),
+    ],
+)
+def test_latin1_mojibake_of_any_utf8_lead_byte_beside_clean_chinese(misread, clean):
+    assert fix_latin_mojibake(misread) == clean
+
+
+@pytest.mark.parametrize("text", ["«Ele disse não» e saiu", "“São Paulo”是巴西城市", "1°C 的温度", "Straße°C"])
+def test_clean_latin_next_to_signs_untouched(text):
+    assert fix_latin_mojibake(text) == text
 
 
 @pytest.mark.parametrize("text", ["工信部四举措推动工业互联网加快发展", "鑫森淼焱垚", "Café"])
@@ -446,3 +470,16 @@ def test_date_units_whose_last_byte_was_dropped_come_back_between_digits():
     assert sum(f.detail.startswith("年") for f in repaired.findings) == 2
     again = repair_utf8_as_gbk(repaired.text)
     assert again.text == repaired.text
+
+
+def test_latin1_mojibake_is_read_without_the_invisible_characters_a_later_stage_drops():
+    # Read with the control character, the pair stayed; the invisible stage then dropped it and a
+    # second clean repaired what the first left (found by the idempotence property test).
+    assert fix_latin_mojibake("cafÃ\x08©，好") == "café，好"
+
+
+@pytest.mark.parametrize("clean", ["我们的公司在北京，欢迎来访。", "本公司产品质量可靠，价格合理。"])
+def test_gbk_read_as_utf8_is_left_as_the_record_of_loss_it_is(clean):
+    # Nearly every byte is a U+FFFD: guessing them wrote fluent-looking Traditional (彎彎彎) over it.
+    misread = clean.encode("gbk").decode("utf-8", errors="replace")
+    assert repair_single_byte(misread).text == misread

@@ -16,6 +16,13 @@ def test_mixed_page_comes_out_in_one_script_and_reports_shares():
     assert convert_steps and convert_steps[0].count > 0
 
 
+def test_the_pages_own_title_beats_the_first_line_guess():
+    page = "国务院发布通知\n国务院今日发布通知，要求加快发展。"
+    assert Cleaner().run(page).meta["title"] == "国务院发布通知"  # no title given: the first line
+    own = "国务院发布通知_要闻_某某网"
+    assert Cleaner().run(page, title=own).meta["title"] == own
+
+
 def test_without_details_only_the_descriptive_detectors_are_skipped():
     page = "标题\n國(guó)務(wù)院發佈通知,要求加快發展。\n\ufffd\n分享到：微信"
     full = Cleaner().run(page)

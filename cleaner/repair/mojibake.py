@@ -20,6 +20,7 @@ from typing import NamedTuple
 import ftfy
 import regex
 
+from cleaner import leftovers
 from cleaner.langmodel import AFTER_DIGIT, model
 from cleaner.model import Finding
 from cleaner.repair import decoders, gbk, holes, reread, startgate
@@ -42,9 +43,11 @@ _CJK_RUN = regex.compile(
     rf"|[{_LATIN}](?<![A-Za-z].)(?![A-Za-z])"
     rf"|(?<=[^\x00-\x7f\s{_LATIN}])[\x40-\x7e](?![\x40-\x7e]))+"
 )
-# cp1252/Latin-1 mojibake of UTF-8: lead bytes e4-e9 appear as ä å æ ç è é followed by
-# C1/Latin-1 characters.
-_LATIN_MOJIBAKE = regex.compile(r"[äåæçèé][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,2}")
+# cp1252/Latin-1 mojibake of UTF-8: a lead byte c2-ef appears as Â-ï followed by continuation
+# bytes as C1/Latin-1 characters or cp1252's signs. Not only Han (lead bytes e4-e9: ä-é): the
+# same mix-up leaves CJK punctuation (ã€‚), fullwidth forms (ï¼Œ) and the accented Latin of
+# names and quotes (Ã©, Ã¼) inside Chinese lines. ftfy decides whether a match is mojibake.
+_LATIN_MOJIBAKE = regex.compile(r"[\u00c2-\u00ef][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,2}")
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     # Only undo the encoding mix-up: the defaults also uncurl “ ” and push fullwidth Chinese
@@ -854,7 +857,11 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
             two = high >= SINGLE_MIN_BYTES and cjk >= 2
             whole_utf8 = source == "utf-8" and high >= 3 and cjk >= 1 and "\ufffd" not in span[i:j]
             # Whole UTF-8 characters need no fluency test: a rare one alone (å¾¹ = 彻) is still right.
-            if j > i + 1 and (two or whole_utf8) and _reads_better(fixed, span[i:j], confirmed=whole_utf8 and not two):
+            # Some of a reading must come from bytes that are there: a run of U+FFFD (GBK read as
+            # UTF-8, ˾�ڱ�������) holds nothing to read, and guessing every character would write
+            # a fluent-looking stretch (彎彎彎) over what is only a record of loss.
+            read = len(span_guessed) < len(fixed)
+            if j > i + 1 and read and (two or whole_utf8) and _reads_better(fixed, span[i:j], confirmed=whole_utf8 and not two):
                 out.append(fixed)
                 run_guessed += [(run_len + at, c) for at, c in span_guessed]
                 run_len += len(fixed)
@@ -1143,10 +1150,16 @@ def _fix_pinyin_latin(text: str) -> tuple[str, int]:
 
 
 def fix_latin_mojibake(text: str) -> str:
-    """UTF-8 read as cp1252/Latin-1, via ftfy with a Chinese-safe configuration."""
-    if not _LATIN_MOJIBAKE.search(text):
+    """UTF-8 read as cp1252/Latin-1, via ftfy with a Chinese-safe configuration.
+
+    Seen without the invisible characters a later stage drops (a control character between the
+    bytes of one character): read with them, a second clean would repair what the first left.
+    """
+    seen = leftovers.remove_invisible(text)
+    if not _LATIN_MOJIBAKE.search(seen):
         return text
-    return ftfy.fix_text(text, config=FTFY_CONFIG)
+    fixed = ftfy.fix_text(seen, config=FTFY_CONFIG)
+    return fixed if fixed != seen else text
 
 
 # --- What is still mojibake after the repairs: kept byte for byte ------------------------------
@@ -1240,3 +1253,8 @@ def _judged_misread(stretch: str) -> bool:
                         and _ascii(read) <= _ascii(stretch)):
                     return True
     return False
+
+
+def count_rare(text: str) -> int:
+    """How many characters of ``text`` look misread (rare by the model): a stretch's badness."""
+    return len(_rare_char().findall(text))

@@ -1,0 +1,81 @@
+"""A "?" tried as a decoder's mark of lost bytes (cleaner/repair/question_marks.py)."""
+
+import pytest
+
+from cleaner import Cleaner
+from functools import partial
+
+from cleaner.repair import mojibake
+from cleaner.repair.question_marks import tried
+
+repair_utf8_as_gbk = partial(tried, mojibake.repair_utf8_as_gbk)
+
+
+def _misread_with_question_marks(text: str) -> str:
+    """UTF-8 read as GBK by a tool that writes "?" for what it cannot read (iconv, PHP, MySQL)."""
+    return text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    ["公司在北京。", "“中国”的未来", "中国人民共和国", "本公司产品质量可靠，价格合理。", "新闻发布会在北京举行", "习近平出席会议并发表重要讲话"],
+)
+def test_question_marks_of_a_lossy_decoder_are_lost_bytes(clean):
+    misread = _misread_with_question_marks(clean)
+    assert "?" in misread
+    repair, taken = repair_utf8_as_gbk(misread)
+    assert repair.text == clean and taken == 1
+    assert all(f.kind == "lost-byte" for f in repair.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你好吗?我很好。",
+        "这是真的吗?",
+        "鑫森淼焱垚?",  # rare but real characters before a question mark
+        "见 https://example.com/a?b=1 的说明",
+        "问：为什么?答：因为。",
+    ],
+)
+def test_real_question_marks_stay(text):
+    repair, taken = repair_utf8_as_gbk(text)
+    assert (repair.text, taken) == (text, 0)
+
+
+def test_a_real_question_mark_after_repaired_mojibake_stays():
+    misread = "你们去哪里了".encode().decode("gbk") + "?"
+    assert repair_utf8_as_gbk(misread)[0].text == "你们去哪里了?"
+
+
+def test_only_the_lines_the_marks_explain_change():
+    page = "\n".join(["他问：你好吗?", _misread_with_question_marks("公司在北京。"), "鍙戝睍是硬道理"])
+    repair, taken = repair_utf8_as_gbk(page)
+    assert repair.text == "他问：你好吗?\n公司在北京。\n发展是硬道理"
+    assert taken == 1
+    # Findings point at the guessed characters of the line taken from the trial.
+    assert {repair.text[f.position] for f in repair.findings} <= set("公司在北京。")
+
+
+def test_a_page_that_uses_the_replacement_character_is_not_tried():
+    page = _misread_with_question_marks("公司在北京。") + "\n\ufffd"
+    assert repair_utf8_as_gbk(page)[1] == 0
+
+
+def test_the_single_byte_reread_takes_question_marks_too():
+    # UTF-8 read as cp1252 by a tool that writes "?" for the five bytes cp1252 leaves undefined.
+    clean = "我们的公司在北京，欢迎来访。"
+    misread = clean.encode().decode("cp1252", errors="replace").replace("\ufffd", "?")
+    assert "?" in misread
+    repair, taken = tried(mojibake.repair_single_byte, misread)
+    assert (repair.text, taken) == (clean, 1)
+    assert Cleaner(remove_furniture=False).clean(misread) == clean
+
+
+def test_the_pipeline_records_the_step_and_no_guess_writes_marks():
+    misread = _misread_with_question_marks("本公司产品质量可靠，价格合理。")
+    result = Cleaner(remove_furniture=False).run(misread)
+    assert result.text == "本公司产品质量可靠，价格合理。"
+    assert any(s.name == "question-marks-as-lost-bytes" for s in result.steps)
+    unguessed = Cleaner(remove_furniture=False, guess_lost=False).run(misread).text
+    assert "\ufffd" in unguessed and "?" not in unguessed
