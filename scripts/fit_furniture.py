@@ -49,15 +49,16 @@ L2 = 0.01
 PAGE_CAP = 1.0  # see page_weights; --page-cap (leave-site-out CV: 1 beat 0.25, 0.5, 3, 10 and no cap)
 
 
-def stage_input(cleaner: Cleaner, html: Path) -> tuple[list[str], str | None]:
-    """The page's lines as the generic model sees them (after repairs and the site rules), and
-    its title folded as the model gets it."""
-    seen: list[str] = []
+def stage_input(cleaner: Cleaner, html: Path) -> tuple[list[str], str | None, set[int]]:
+    """The page's lines as the generic model sees them (after repairs and the site rules), its
+    title folded as the model gets it, and the lines right below a foot line the rules removed
+    (``generic.after_foot``)."""
+    seen: list[boilerplate.Removal] = []
     original = boilerplate.remove_furniture
 
     def capture(text, rules, *, page=None, generic_model=True, title=None):
         removal = original(text, rules, page=page, generic_model=False)
-        seen.append(removal.text)
+        seen.append(removal)
         return removal
 
     boilerplate.remove_furniture = capture
@@ -67,7 +68,7 @@ def stage_input(cleaner: Cleaner, html: Path) -> tuple[list[str], str | None]:
     finally:
         boilerplate.remove_furniture = original
     title = page.meta.get("title")
-    return seen[0].split("\n"), boilerplate.fold_line(title) if title else None
+    return seen[0].text.split("\n"), boilerplate.fold_line(title) if title else None, set(seen[0].foot)
 
 
 def label(lines: list[str], alive: list[int], article: str) -> list[tuple[int, int]]:
@@ -86,15 +87,16 @@ def label(lines: list[str], alive: list[int], article: str) -> list[tuple[int, i
 
 
 def page_rows(page, model: generic.Model, lexicon):
-    lines, alive, counts, title = page
+    lines, alive, counts, title, foot = page
     folded = [boilerplate.fold_line(line) for line in lines]
-    scored, body = generic.page_lines(folded, alive, model, lexicon, title)
+    scored, body = generic.page_lines(folded, alive, model, lexicon, title, foot)
     headline = generic.headline_position(scored, body[0], model) if body is not None else -1
     rows = []
     for pos, line in enumerate(scored):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
-        kept = body is not None and (pos == headline or generic.protected(line))
-        forced = body is not None and not kept and bool(generic.forced(line, pos, body, lexicon))
+        kept, family = generic.judged(line, pos, body, lexicon) if body is not None else (False, "")
+        kept = body is not None and (pos == headline or kept)
+        forced = body is not None and not kept and bool(family)
         rows.append(([line.features[k] for k in FEATURES], counts[pos], inside, kept, body is not None, forced))
     return rows
 
@@ -238,9 +240,9 @@ def main() -> None:
     for page_id in bench.fit_ids():
         article = (args.corpus / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8")
         chars.append(len(bench.comparable(article)))
-        lines, title = stage_input(cleaner, args.corpus / "original" / f"{page_id}.html")
+        lines, title, foot = stage_input(cleaner, args.corpus / "original" / f"{page_id}.html")
         alive = [i for i, line in enumerate(lines) if line.strip()]
-        pages.append((lines, alive, label(lines, alive, article), title))
+        pages.append((lines, alive, label(lines, alive, article), title, foot))
         page_sites.append(next(site for site, ids in bench.SITES.items() if page_id in ids))
     article_chars = sum(chars)
     base = generic.load_model()

@@ -387,3 +387,129 @@ def test_a_row_of_a_list_is_no_headline():
             "此后，通过引进国外先进技术并进行消化吸收再创新，中国逐步掌握了高速列车制造、线路建设和运营管理等核心技术，形成了完整的技术体系。")
     out = Cleaner(to="keep").clean(page).split("\n")
     assert out[0] == "中国高铁发展简史" and "3. 自主创新（2008-2015）" not in out  # the list goes as a block
+
+
+# --- families of the held-out complaints (fourth round) -------------------------------------
+
+from cleaner.furniture.features import credit, pager  # noqa: E402
+
+
+@pytest.mark.parametrize("line, row", [
+    ("第1页 第2页 第3页 下一页", True),
+    ("共3页 上一页 1 2 3 下一页", True),
+    ("<< 1 2 3 >>", True),
+    ("[1] [2] [3] [下一页]", True),
+    ("共3頁 首頁 上一頁 1 2 3 下一頁 尾頁", True),  # Traditional: folded first
+    ("首页 上一页 下一页 末页 页次：1/3页", True),
+    ("第1页/共1页 << 上一页 | 下一页 >>", True),
+    ("1 2 3", False),  # a table's row, no pager word
+    ("2008 下一页", False),  # a year is no page number
+    ("本页共3页。", False),
+    ("首页 > 新闻", False),
+])
+def test_a_row_of_page_numbers_is_a_pager(line, row):
+    assert pager(normalise(fold_line(line))) is row
+
+
+def test_a_pager_is_linear_on_long_digit_lines():
+    # One substitution and one match: a long run of digits and separators cannot backtrack.
+    assert not pager("1" * 70 + "页x") and not pager("1 " * 35 + "页 x") and not pager("1-" * 38 + "页x")
+
+
+@pytest.mark.parametrize("line, is_credit", [
+    ("（ 编辑 李明 ）", True),
+    ("［ 責任編輯 陳志明 ］", True),
+    ("【记者 王伟 张三】", True),
+    ("责编 刘洋", True),
+    ("（ 编辑 李明、王五 ）", True),
+    ("记者 张三", False),  # a reporter above the article, unbracketed: the hand copies keep it
+    ("编辑部门负责人表示", False),
+])
+def test_a_credit_without_a_colon(line, is_credit):
+    assert credit(normalise(fold_line(line))) is is_credit
+
+
+def test_pager_and_credit_go_as_families_with_their_names():
+    page = ["小麦春管正当时", *ARTICLE, "共3页 上一页 1 2 3 下一页", "（ 编辑 李明 ）"]
+    removal = remove_furniture("\n".join(page), ())
+    assert removal.text.split("\n") == page[:4]
+    assert removal.counts == {"generic/pager": 1, "generic/credit": 1}
+
+
+def test_a_long_row_of_departments_split_by_spaces_is_a_link_row():
+    departments = "县人民政府办公室 县发展和改革局 县教育局 县科学技术局 县工业和信息化局 县公安局 县民政局 县司法局 县财政局"
+    names = "张三 李四 王五 赵六 孙七 周八 吴九 郑十 冯十一"  # names in a caption: short items
+    assert generic._link_row(departments) and not generic._link_row(names)
+    removal = remove_furniture("\n".join(["小麦春管正当时", *ARTICLE, departments]), ())
+    assert departments not in removal.text and removal.counts == {"generic/menu": 1}
+
+
+@pytest.mark.parametrize("closing", ["免责声明：本网转载内容仅供参考，不代表本网观点。", "版权所有 © 2024 某某新闻网", "责任编辑：王伟"])
+def test_footer_lines_under_a_closing_line_the_rules_took_are_past_the_end(closing):
+    # The rules take the disclaimer, the copyright line or the editor line; the contact lines
+    # under it must not read as the article's last lines (the body once took them in).
+    foot = ["联系电话：0371-12345678", "技术支持：某某网络公司"]
+    result = Cleaner().clean("\n".join(["小麦春管正当时", *ARTICLE, closing, *foot]))
+    assert result == Cleaner().clean("\n".join(["小麦春管正当时", *ARTICLE]))
+
+
+def test_after_foot_names_the_line_under_a_removed_closing_line():
+    lines = [*ARTICLE, "版权所有 © 2024 某某新闻网", "联系电话：0371-12345678", "技术支持：某某网络公司"]
+    content = list(range(len(lines)))
+    assert generic.after_foot(lines, content, {3: "common/copyright"}) == {4}
+    assert generic.after_foot(lines, content, {}) == set()
+    assert generic.after_foot(lines, content, {0: "some/rule"}) == set()  # an article line the rules took closes nothing
+
+
+def test_a_list_framed_by_article_prose_joins_the_body():
+    # Prose above the list (within MAX_GAP lines), the body right below it: the list is the
+    # article's (a table of contents under a one-line introduction).
+    blocks = [(3, 8, False)]
+    prose = [False, False, True, False, False, False, False, False, False, True, True, True]
+    barriers = [False] * 12
+    ends = [False] * 12
+    assert generic._framed_lists(blocks, prose, barriers, ends, 9, 11) == (2, 11)
+    # A furniture heading (a barrier) between the prose and the list: a sidebar, not the article's.
+    prose = [False, True, False, False, False, False, False, False, False, True, True, True]
+    barriers = [i == 2 for i in range(12)]
+    assert generic._framed_lists(blocks, prose, barriers, ends, 9, 11) == (9, 11)
+    assert generic._framed_lists(blocks, prose, [False] * 12, ends, 9, 11) == (1, 11)
+    # The same below the body: a timeline with a closing sentence after it.
+    blocks = [(3, 7, True)]
+    prose = [True, True, True, False, False, False, False, False, True, False]
+    assert generic._framed_lists(blocks, prose, [False] * 10, [False] * 10, 0, 2) == (0, 8)
+    ends = [False] * 10
+    ends[8] = True  # an end marker after the list: the prose below is no article
+    assert generic._framed_lists(blocks, prose, [False] * 10, ends, 0, 2) == (0, 2)
+
+
+KEEPS_LISTS = {
+    "programme": ["论坛于11月18日在市会展中心举行，议程如下：", "（1）8:30—8:50 来宾签到", "（2）8:50—9:20 特邀嘉宾主题演讲",
+                  "（3）9:20—10:30 圆桌讨论", "（4）10:30—11:30 分论坛交流", "（5）11:30—12:00 闭幕式", *ARTICLE],
+    "quoted list": ["中国人民银行今天发布公告，宣布推出三项支持实体经济的新举措，公告中列明了以下内容：", "· 下调金融机构存款准备金率",
+                    "· 扩大再贷款额度", "· 延长阶段性减息政策", *ARTICLE],
+    "numbered": ["1、今年起，全市公办初中一律实行划片招生，不得以任何形式组织入学考试。",
+                 "2、民办学校招生纳入统一管理，报名人数超过招生计划的实行电脑随机录取。",
+                 "3、严禁学校以各类竞赛证书、考级证明作为招生依据，违者将严肃追责。", *ARTICLE],
+    "dialogue": ["昨晚，青年相声演员的新作在剧场首演，以下是作品的片段：", "【甲】今天咱们说点新鲜的，你知道什么叫低碳生活吗？",
+                 "【乙】这还不知道？少开车，多走路，随手关灯。", "【甲】那你家里的空调一夏天开到十六度怎么说？", "【乙】那不是为了凉快嘛！", *ARTICLE],
+    "timeline": [ARTICLE[0], "2008-03-15 项目建议书获得批复", "2010-11-20 初步设计通过审查", "2012-06-01 全线正式开工建设",
+                 "2016-12-28 全线铺轨贯通", "2018-09-30 开通运营", "通车以后，沿线旅行时间大幅缩短。"],
+}
+
+
+@pytest.mark.parametrize("name", KEEPS_LISTS)
+def test_lists_of_the_article_stay(name):
+    article = KEEPS_LISTS[name]
+    page = ["首页 | 新闻 | 财经 | 体育", "网站首页 > 新闻中心 > 正文", "论坛新闻", *article, "【打印】【关闭】", "关于我们 | 联系我们 | 网站地图"]
+    kept = remove_furniture("\n".join(page), RULES).text.split("\n")
+    assert kept == ["论坛新闻", *article]
+
+
+def test_an_editor_line_the_rules_took_above_the_article_closes_nothing():
+    # A summary above the byline, the byline (taken by the editor rule), then the article: the
+    # article must not read as past the end.
+    summary = "导读：市民政局近日启动冬季救助专项行动，对全市低保家庭开展走访排查，确保困难群众温暖过冬，行动将持续到明年三月，各区设立临时救助服务点。"
+    page = ["小麦春管正当时", summary, "编辑：王伟", *ARTICLE, "关于我们 | 联系我们"]
+    kept = Cleaner().clean("\n".join(page)).split("\n")
+    assert all(line in kept for line in ARTICLE)

@@ -33,6 +33,10 @@ class Removal:
     # One ``removed-line`` finding per line removed: where it stood in the input (character offset),
     # and "rule id: the line", so no text goes without a record.
     findings: list[Finding] = field(default_factory=list)
+    # Lines of ``text`` (indices) right below a line the rules removed as the site's foot (a notice,
+    # a copyright line): the generic model reads them as past the article's end. Set when the model
+    # does not run (the fitting script sees the pages that way).
+    foot: list[int] = field(default_factory=list)
 
 
 def fold_page(text: str) -> str:
@@ -162,11 +166,16 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
             _apply_rule(rule, lines, alive, zones[rule.zone], hits, dropped, replaced, result)
         if (len(dropped), sum(result.counts.values())) == before:
             break
+    alive = [i for i in content if i not in dropped]
+    foot = generic.after_foot(folded, content, dropped)
     if generic_model:
-        alive = [i for i in content if i not in dropped]
-        for decision in generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None):
+        for decision in generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
+                                       foot=foot):
             dropped[decision.index] = decision.rule_id
             result.counts[decision.rule_id] += 1
+    else:
+        kept = [i for i in range(len(lines)) if i not in dropped]
+        result.foot = [k for k, i in enumerate(kept) if i in foot]
     offset, starts = 0, []
     for line in lines:
         starts.append(offset)

@@ -116,6 +116,36 @@ ROW_ITEM = 8  # characters: the longest item of a short row of link labels
 ROW_LONG, ROW_ITEM_LONG = 6, 16  # a row of this many items may hold items this long
 
 
+# A row of page numbers and pager links: 第1页 第2页 下一页, 共3页 上一页 1 2 3 下一页, [1] [2] [下一页],
+# << 1 2 3 >>, 页次:1/3页. Every item is a number, a pager word or an arrow (NFKC: fullwidth is ASCII).
+_PAGER_ITEM = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|页次\s*:?\s*\d+\s*/\s*\d+\s*页?|(?<!\d)\d+\s*/\s*\d+(?!\d)\s*页?"
+                         r"|(?<!\d)\d{1,3}(?!\d)|上一页|下一页|前一页|后一页|上页|下页|首页|尾页|末页|第一页|最后一页|跳转|转到|(?i:go)")
+_PAGER_REST = re.compile(r"[\s\[\]()【】<>«»|/.…\-]*")  # what may stand between the items
+_PAGER_SIGN = re.compile(r"页|<<|>>|«|»")
+
+
+def pager(text: str) -> bool:
+    """A row of page numbers: nothing but numbers, pager words (上一页, 尾页, 第2页) and arrows, two
+    items at least, with a page word or a double arrow among them ("1 2 3" alone may be a table's
+    row). One substitution and one match: no pattern that could backtrack on a long line."""
+    if len(text) > 80 or not _PAGER_SIGN.search(text):
+        return False
+    rest, items = _PAGER_ITEM.subn(" ", text)
+    return items >= 2 and bool(_PAGER_REST.fullmatch(rest))
+
+
+# An editor's or reporter's credit without a colon, as portals write it in brackets: "( 编辑 李明 )",
+# "【记者 王伟 张三】", "责编 刘洋". The colon forms are key-value forms (kv_filled) and rules' work.
+_NAMES = r"[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
+_CREDIT = re.compile(rf"^(?:[(\[【]\s*(?:责任编辑|责编|编辑|记者|通讯员|实习生|摄影|摄|校对|审核|审校|监制|编审|美编)\s+{_NAMES}\s*[)\]】]"
+                     rf"|(?:责任编辑|责编|编辑|校对|审核|审校|监制|编审|美编)\s+{_NAMES})$")
+
+
+def credit(text: str) -> bool:
+    """An editor's or reporter's credit line written without a colon (see ``_CREDIT``)."""
+    return len(text) <= 40 and bool(_CREDIT.match(text))
+
+
 def item_row(text: str) -> bool:
     """A row of link labels: three or more short items split by spaces or separators, no sentence
     punctuation ("首页 滚动 国内 国际", "关于我们 | 联系我们 | 网站地图", a list of ministries or cities).

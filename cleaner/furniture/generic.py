@@ -21,11 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.body import find_body, thread_start
-from cleaner.furniture.features import (FEATURES, Line, comment_header, end_marker, is_paragraph, is_prose, normalise,
-                                        text_features)
+from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, normalise,
+                                        pager, text_features)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
-from cleaner.furniture.lists import in_blocks, list_blocks
+from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
@@ -76,12 +76,13 @@ def load_model(path: Path = DATA / "weights.toml") -> Model:
 
 
 def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
-               title: str | None = None) -> tuple[list[Line], tuple[int, int] | None]:
+               title: str | None = None, foot: set[int] = frozenset()) -> tuple[list[Line], tuple[int, int] | None]:
     """Features of the live lines (``alive``: indices into ``folded``), and the body span in positions.
 
     The body is None when the page holds too little prose to find one. ``title``: the page's
     title (folded), if known: the line above the body that it names is the headline
-    (``headline``), and what stands above that is ``above_headline``.
+    (``headline``), and what stands above that is ``above_headline``. ``foot``: lines (indices
+    into ``folded``) right below a line the site rules removed as the page's foot (``after_foot``).
     """
     lines = []
     for i in alive:
@@ -101,12 +102,19 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     stamps = [_stamp(line.features) or comment_header(line.text, line.features, lexicon) for line in lines]
     # Where the article has ended: at an end marker line, or after a paragraph closed by "(完)".
     ends = [False] * (len(lines) + 1)
+    above, total = 0, sum(n for n, p in zip(lengths, prose) if p)
     for pos, line in enumerate(lines):
         if end_marker(line.text, line.features, lexicon):
             ends[pos + prose[pos]] = True
+        elif line.index in foot and above > total - above:
+            # The closing line the rules took stood right above this one. Only past most of the
+            # page's prose: an editor line in a byline above the article closes nothing.
+            ends[pos] = True
+        above += lengths[pos] if prose[pos] else 0
     ends.pop()
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
                             stamps, model.thread_stamps, model.min_body, ends)
+    first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     thread = thread_start(stamps, model.thread_stamps)
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
@@ -122,7 +130,9 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
             f["after_barrier"] = float(past_barrier)
             marker = marker or bool(f["lex_cover"] >= 0.5 and (f["len_1_4"] or f["len_5_12"]))
             past_barrier = past_barrier or barriers[pos]
-            past_end = past_end or ends[pos]  # the marker's own line is past the end too
+            # The marker's own line is past the end too; so is a notice's or a copyright line's
+            # (below the body nothing of the article follows the site's foot: 免责声明, 版权所有).
+            past_end = past_end or ends[pos] or bool(f["notice"] or _COPYRIGHT.search(line.text))
             f["past_end"] = float(past_end)
         before = pos > 0 and lines[pos - 1].features
         after = pos + 1 < len(lines) and lines[pos + 1].features
@@ -149,6 +159,62 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
             for line in lines[:named]:
                 line.features["above_headline"] = 1.0
     return lines, body
+
+
+_CLAUSES = re.compile(r"[。!?;,、]")  # an end marker holds no clauses (features.end_marker)
+_COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有|all rights reserved")
+
+
+def after_foot(folded, content: list[int], dropped: dict[int, str], lexicon: Lexicon | None = None) -> set[int]:
+    """The live lines right below a line the site rules removed that closes the article: a notice
+    (免责声明：……, a paragraph of the site's reprint terms), a copyright line or an end marker
+    (责任编辑：王伟). A disclaimer or an editor line that a rule takes must not leave the footer
+    lines under it looking like the article's last lines: the model reads them as past the
+    article's end, as it would with the closing line still there (below the body only).
+    ``folded``: the page's folded lines (indexable); ``content``: the non-empty lines."""
+    lexicon = lexicon or load_lexicon()
+    out: set[int] = set()
+    foot = False
+    for i in content:
+        if i in dropped:
+            text = normalise(folded[i])
+            foot = foot or bool(_COPYRIGHT.search(text) or lexicon.notice(text, NOTICE_WORDS)
+                                or (len(text) <= MARK_MAX and lexicon.ends_re.search(text) and not _CLAUSES.search(text)))
+        elif foot:
+            out.add(i)
+            foot = False
+    return out
+
+
+def _framed_lists(blocks: list[tuple[int, int, bool]], prose: list[bool], barriers: list[bool], ends: list[bool],
+                  first: int, last: int) -> tuple[int, int]:
+    """The body grown over the list blocks that article prose frames: a list with prose right above
+    it (within ``MAX_GAP`` lines) and the body right below it, or the body right above it and prose
+    right below it, nothing between that ends an article (a post's stamp, a furniture heading, an
+    end marker) and no such line in the list itself, is the article's own (a table of contents under
+    an introduction, a timeline, a programme, a quoted list). Its rows are no prose, so body finding
+    alone leaves it out when the prose on its far side is short. A sidebar or a related list has
+    furniture, not article prose, on one side."""
+    if last < first:
+        return first, last
+    clear = lambda lo, hi: not any(barriers[lo:hi]) and not any(ends[lo:hi])  # noqa: E731
+    grown = True
+    while grown:
+        grown = False
+        for start, end, _ in blocks:
+            if end < first and first - end <= MAX_GAP and clear(end + 1, first) and clear(start, end + 1):
+                above = next((p for p in range(start - 1, max(start - 1 - MAX_GAP, -1), -1) if prose[p]), None)
+                if above is not None and clear(above, start):
+                    while above > 0 and prose[above - 1] and not barriers[above - 1]:
+                        above -= 1
+                    first, grown = above, True
+            elif start > last and start - last <= MAX_GAP and clear(last + 1, end + 1):
+                below = next((p for p in range(end + 1, min(end + 1 + MAX_GAP, len(prose))) if prose[p]), None)
+                if below is not None and clear(end + 1, below + 1):
+                    while below + 1 < len(prose) and prose[below + 1] and not barriers[below + 1] and not ends[below + 1]:
+                        below += 1
+                    last, grown = below, True
+    return first, last
 
 
 def _mark_list_blocks(lines: list[Line], blocks: list[tuple[int, int, bool]], body: tuple[int, int], model: Model,
@@ -285,36 +351,54 @@ def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str
 
 
 def decide(lines: list[str], folded: list[str], alive: list[int], model: Model | None = None,
-           lexicon: Lexicon | None = None, keep: set[int] = frozenset(), title: str | None = None) -> list[Decision]:
+           lexicon: Lexicon | None = None, keep: set[int] = frozenset(), title: str | None = None,
+           foot: set[int] = frozenset()) -> list[Decision]:
     """The live lines the model removes. ``lines``: the page's lines; ``folded``: their folds;
     ``keep``: lines never to remove (a rule has rewritten them: they are judged already);
     ``title``: the page's title (folded as the lines are), if known: on a page of several entries it names the article
-    (``entries.py``), and the other entries go before the model judges what is left."""
+    (``entries.py``), and the other entries go before the model judges what is left; ``foot``: lines
+    right below a line the rules removed as the page's foot (``after_foot``)."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
-    scored, body = page_lines(folded, alive, model, lexicon, title)
+    scored, body = page_lines(folded, alive, model, lexicon, title, foot)
     out = []
     others = set(other_entries(scored, title, model.min_body)) if title else set()
     if others:
         out = [Decision(line.index, lines[line.index], 0.0, ("entry",))
                for pos, line in enumerate(scored) if pos in others and line.index not in keep]
         alive = [line.index for pos, line in enumerate(scored) if pos not in others or line.index in keep]
-        scored, body = page_lines(folded, alive, model, lexicon, title)
+        scored, body = page_lines(folded, alive, model, lexicon, title, foot)
     if body is None:
         return out
     headline = headline_position(scored, body[0], model)
     for pos, line in enumerate(scored):
-        if line.index in keep or pos == headline or protected(line):
+        if line.index in keep or pos == headline:
+            continue
+        kept, family = judged(line, pos, body, lexicon)
+        if kept:
             continue
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
         need = model.threshold + (model.body_margin if inside and is_prose(line.text, line.features) else 0.0)
-        family = forced(line, pos, body, lexicon)
         if family:
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
     return out
+
+
+BLOCK_FAMILIES = ("list", "pager")  # families decided by a line's form or its list, not by its words
+
+
+def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tuple[bool, str]:
+    """(kept whatever its score, the family that removes it whatever its score) of a line that
+    is not the headline. A protected line (a sentence without a furniture sign of its own) stays,
+    unless it is a row of a list block that is furniture, or a pager: the list's form is the
+    sign (a sidebar of comment excerpts ends its rows as sentences). A paragraph always stays."""
+    family = forced(line, pos, body, lexicon)
+    if protected(line) and not (family in BLOCK_FAMILIES and not is_paragraph(line.text, line.features)):
+        return True, ""
+    return False, family
 
 
 def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str:
@@ -323,6 +407,9 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     ``notice``: a notice of the site's own (headed 免责声明：, or three notice words with 本网/本站:
     copyright, reprint terms, disclaimer, contacts); no article sentence speaks of "本网" with
     such words. ``list``: a line of a list block that is page furniture (``_mark_list_blocks``).
+    ``pager``: a row of page numbers and pager words (共3页 上一页 1 2 3 下一页), inside the body too.
+    ``credit``: an editor's or reporter's credit written without a colon (( 编辑 李明 )).
+    ``trail``: a navigation trail, two arrows or more and no sentence end (社区 → 杂谈 → 标题).
     ``menu``: a row of link labels split by at least two explicit separators (热点 | 社会 | 民生;
     labels split by spaces alone may be names in a caption). ``label``: a line of at most 30
     characters made of furniture phrases alone (关于我们, 打印本页, 您是本文第 154 个阅览者).
@@ -330,20 +417,40 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     them, and its hand copies keep some headings, which teaches the weights to keep all of them.
     A list goes as a block by design; lists and menus were measured on leave-site-out CV together
     with the other changes of their round (docs/furniture.md), not each against its score."""
+    if pager(line.text):
+        return "pager"  # numbers and pager words alone: no article line, wherever it stands
     if body[0] <= pos <= body[1]:
         return ""
     f = line.features
+    if credit(line.text):
+        return "credit"
     if f["notice"]:
         return "notice"
     if f["list_block"]:
         return "list"
-    if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2:
+    if f["item_row"] and (len(_MENU_SEPARATORS.findall(line.text)) >= 2 or _link_row(line.text)):
         return "menu"
+    if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
+        return "trail"
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
     return ""
 
 
+LINK_ROW = 8  # items of a row split by spaces alone that make it a row of links (a government site's departments)
+
+
+def _link_row(text: str) -> bool:
+    """An item row (``features.item_row``) of at least ``LINK_ROW`` items split by spaces, a
+    quarter of them longer than a name (four characters or more: 发展和改革委员会, 影视八卦): the
+    channels, departments or cities of a site's link block. Names in a caption run two or three
+    characters (and a caption's list of names is headed by a colon, which no item row holds)."""
+    items = text.split()
+    return len(items) >= LINK_ROW and 4 * sum(1 for x in items if len(x) >= 4) >= len(items)
+
+
+TRAIL_MAX = 120  # characters: a navigation trail ends with the article's title at most
+_ARROWS = re.compile(r">>|>|»|›|→")  # what joins the steps of a navigation trail (首页 >> 新闻 >> 正文)
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
 _GAPS = re.compile(r"[\s|/·>»›\-\d]+")  # what separates the labels of a row, and the counts beside them
