@@ -4,8 +4,11 @@ A file's modification time cannot tell: ``cp -p`` brings an older input with an 
 run with other options (``--to zh-hant``) or other rules must redo everything. The manifest
 (``.cleaner-manifest.jsonl`` in the output folder) holds one line per output written: the output's
 relative path, a digest of the input's bytes, and the run's fingerprint (cleaner version, every
-Config setting, a digest of every rule file and of the furniture lines learned, when learning).
-An output is fresh only when all three agree and the output is still a regular file.
+Config setting, a digest of every rule file and of the furniture lines learned, when learning,
+and the JSON Lines field cleaned).
+An output is fresh only when all three agree and the output is still a regular file. An output
+written despite failures (records passed through unchanged, a compressed stream cut short) gets no
+line, so a re-run redoes it and tells its failures again rather than calling it fresh.
 
 Lines are appended after each output is in place (renamed), so a killed run leaves at worst an
 output without its line, which the next run redoes. A torn last line is ignored. The file is
@@ -25,15 +28,18 @@ from cleaner.io.output import write_atomic
 NAME = ".cleaner-manifest.jsonl"
 
 
-def run_fingerprint(config: Config, learned=None) -> str:
+def run_fingerprint(config: Config, learned=None, field: str = "text") -> str:
     """``learned``: the lines a first pass learned (``cleaner.furniture.learn.Learned``), or None
-    when learning is off; other lines learned make other outputs, so they are part of the run."""
+    when learning is off; other lines learned make other outputs, so they are part of the run.
+    ``field``: the JSON Lines field cleaned (``--field``); another field makes other outputs."""
     from cleaner import __version__
 
     settings = {"version": __version__, "config": config.fingerprint(),
                 "rules": rules.fingerprint([Path(d) for d in config.rule_dirs])}
     if learned:  # nothing learned: the same outputs as without learning
         settings["learned"] = learned.fingerprint()
+    if field != "text":  # the default leaves the fingerprints of earlier runs as they were
+        settings["field"] = field
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
 
