@@ -223,7 +223,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
         details = {k: v for k, v in result.to_dict().items() if k != "text"}
         details["changed"] = page_changed(page, result.text)
         if not data:
-            details["findings"].append({"kind": "empty-input", "position": -1, "detail": "empty file (an empty output is written)", "count": 1})
+            details["findings"].append({"kind": "empty-input", "position": -1, "detail": "empty file; nothing to clean", "count": 1})
         if job.writeback is WriteBack.WRITE:
             write_atomic(Path(job.dst), new)
         elif job.writeback is WriteBack.DIFF and details["changed"]:

@@ -56,8 +56,8 @@ def _warc_lines(path: str, log) -> Iterator[bytes]:
 
     try:
         for doc in iter_warc(path):
-            if doc.error:
-                log.fail(f"{path}:record {doc.offset}", doc.error)
+            if doc.error:  # a broken file is one failure of the file, as a cut .jsonl.gz is
+                log.fail(path if doc.broken else f"{path}:record {doc.offset}", doc.error)
                 continue
             if not doc.text.strip():
                 continue  # nothing to clean (a record cut short is reported by its error document)

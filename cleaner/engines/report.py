@@ -60,13 +60,17 @@ class Report:
     said: Counter = field(default_factory=Counter)  # message (digits as 0) -> times it came
 
     def done(self, where: str, changed: bool, steps: list[dict] = (), findings: list[dict] = (), site: str = "") -> None:
-        """A unit that went through the cleaner (``steps``/``findings`` as in ``Result.to_dict``)."""
+        """A unit that went through the cleaner (``steps``/``findings`` as in ``Result.to_dict``).
+
+        Steps count only for a unit that changed: a step that leaves the written text as it was
+        (paragraph spacing redone the same, a final newline) is no change to report.
+        """
         if changed:
             self.cleaned += 1
+            for step in steps:
+                self.steps[step["action"]] += step["count"]
         else:
             self.unchanged += 1
-        for step in steps:
-            self.steps[step["action"]] += step["count"]
         if site:
             self.sites[site] += 1
         for finding in findings:
