@@ -435,7 +435,7 @@ def test_the_folder_report_names_every_unit_counted_skipped_ones_too(tmp_path):
 
 def test_check_counts_steps_only_of_what_would_change(tmp_path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_bytes("国务院印发通知。".encode())  # only the final newline is missing
+    (tmp_path / "in" / "a.txt").write_bytes("国务院印发通知。\n".encode())  # clean: the cleaner's only step drops the final newline
     proc = run_cli("--check", tmp_path / "in")
     assert proc.returncode == 0 and proc.stderr.decode().endswith("files: would change 0, unchanged 1, failed 0\n")
 
