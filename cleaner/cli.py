@@ -89,14 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
                        "Exit codes: 0 fine; 1 --check/--diff found changes, or some file or record failed; 2 refused; "
                        "130/143 interrupted; 141 the reader of the output went away. A folder or file named 'rules' is ./rules.")
     p.add_argument("--version", action="version", version=f"cleaner {__version__}")
-    p.add_argument("input", nargs="?", default="-", help="file, folder, or - for stdin (default)")
+    p.add_argument("input", nargs="?", default="-", help="file, folder, or - for stdin (default); gzip, bz2, xz or zstd "
+                                                                "data is read through its compression")
     p.add_argument("-o", "--output", help="output file (- for stdout, the default); FOLDER/ (ending in /, or a folder that "
                                            "exists) puts a single input's output in it; the output folder when INPUT is a folder")
     p.add_argument("--to", choices=TARGETS, default="zh-hans", help="target script (default zh-hans)")
     p.add_argument("--site", help="force a site's rules (see `cleaner rules list`)")
     p.add_argument("--url", help="page: the page's URL, used to recognise its site")
     p.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="extra rule directory")
-    p.add_argument("--html", action="store_true", help="page: the input is HTML (found by name or content otherwise)")
+    p.add_argument("--html", action="store_true", help="page: the input is HTML (found by name, or by content unless --keep-markup, otherwise)")
     p.add_argument("--explain", action="store_true", help="page: print steps and findings to stderr")
     p.add_argument("--check", action="store_true",
                    help="write nothing anywhere; exit 1 if anything would change or any file or record failed "
@@ -107,10 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-generic", action="store_true",
                    help="remove only what rule files describe, not what the generic line model finds (text that is not a web page)")
     p.add_argument("--keep-markup", action="store_true",
-                   help="keep HTML tags written out in text input (<p>, <br/>), for text about HTML; by default they go")
+                   help="keep HTML tags written out in text input (<p>, <br/>), for text about HTML; by default they go. "
+                        "A text file is then never read as HTML for its content (its name or --html still say so)")
     p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes (default: all cores)")
     p.add_argument("--force", action="store_true", help="folders: redo every output, fresh or not")
-    p.add_argument("--report", type=Path, metavar="FILE", help="folders: write each file's steps and findings as JSON Lines")
+    p.add_argument("--report", type=Path, metavar="FILE", help="folders: one JSON line per file: its status (cleaned, unchanged, failed, skipped) "
+                        "and its steps and findings, or why it failed or was skipped")
     p.add_argument("--jsonl", action="store_true", help="the input is JSON Lines (found by name otherwise): clean one field of each record")
     p.add_argument("--field", default="text", help="JSON Lines, also in folders: the field to clean (default text)")
     p.add_argument("--details", action="store_true", help="records: add steps, findings and meta under \"cleaner\"")

@@ -446,3 +446,14 @@ def test_help_names_the_output_folder_of_a_single_file_and_every_exit_code(capsy
     assert cli.main(["--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "FOLDER/" in text and "141" in text and "or some file or record failed" in text
+
+
+def test_a_rule_file_given_as_rules_and_a_broken_link_as_input_are_named_for_what_they_are(tmp_path):
+    (tmp_path / "mine.toml").write_text('[site]\nid = "mine"\n', encoding="utf-8")
+    proc = run_cli("--rules", tmp_path / "mine.toml", input=b"x")
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"cleaner: {tmp_path / 'mine.toml'}: a rule file; --rules takes the folder that holds rule files\n"
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    proc = run_cli(tmp_path / "gone.txt")
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"cleaner: {tmp_path / 'gone.txt'}: broken symbolic link (to {tmp_path / 'nowhere.txt'}, which does not exist)\n"
