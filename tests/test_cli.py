@@ -457,3 +457,13 @@ def test_a_rule_file_given_as_rules_and_a_broken_link_as_input_are_named_for_wha
     proc = run_cli(tmp_path / "gone.txt")
     assert proc.returncode == 2
     assert proc.stderr.decode() == f"cleaner: {tmp_path / 'gone.txt'}: broken symbolic link (to {tmp_path / 'nowhere.txt'}, which does not exist)\n"
+
+
+def test_an_output_redone_with_failures_is_not_vouched_for_by_an_earlier_runs_manifest_line(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "b.jsonl").write_text(json.dumps({"body": "國(guó)務(wù)院"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn", "--field", "body").returncode == 0  # recorded
+    assert run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn").returncode == 1  # rewritten: no 'text' field
+    proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn", "--field", "body")  # the first run's line is void
+    assert proc.returncode == 0 and "cleaned 1" in proc.stderr.decode()
+    assert json.loads((tmp_path / "out" / "b.jsonl").read_text(encoding="utf-8"))["body"] == "国务院"

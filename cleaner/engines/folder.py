@@ -128,7 +128,7 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
     ``report_path``: one JSON line per unit counted: cleaned, unchanged, failed or skipped.
     """
     write = report.writeback is WriteBack.WRITE
-    listed: list[tuple[str, str, str]] = []  # units that are not jobs: (path, status, why)
+    listed: list[tuple[str, str, str]] | None = [] if report_path else None  # units that are not jobs: (path, status, why)
     every = [Job(src, dst, output, kind, report_path is not None, report.writeback,
                  field=field if kind == "jsonl" else "text", group=_group(src_dir, src))
              for src, dst, output, kind in plan(src_dir, out_dir, report, None, listed)]
@@ -151,13 +151,12 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
             report.note(str(src_dir), f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                                       f"from {learned.documents} document(s)")
         manifest = manifests.Manifest(out_dir, manifests.run_fingerprint(config, learned, field=field)) if write else None
-        if force and manifest is not None:
-            manifest.entries.clear()
         work = []
         for job in every:
-            if manifest is not None and manifest.is_fresh(job.output, Path(job.src), Path(job.dst)):
+            if manifest is not None and not force and manifest.is_fresh(job.output, Path(job.src), Path(job.dst)):
                 report.skip("up to date")
-                listed.append((job.src, "skipped", "up to date"))
+                if listed is not None:
+                    listed.append((job.src, "skipped", "up to date"))
                 continue
             work.append(_with_learned(job, learned, sites))
         sizes = {job.src: _file_size(job.src) for job in work}
@@ -165,12 +164,13 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
         if report_path:
             report_path.parent.mkdir(parents=True, exist_ok=True)
             per_file = open(report_path, "w", encoding="utf-8")
-            for where, status, why in listed:  # the report names every unit the summary counts
+            for where, status, why in listed or ():  # the report names every unit the summary counts
                 key = "error" if status == "failed" else "reason"
                 per_file.write(json.dumps({"input": shown(where), "status": status, key: why}, ensure_ascii=False) + "\n")
         if write:
             remove_stale_temporaries(out_dir)
             manifest.open()
+            manifest.forget([job.output for job in work])
         if workers(len(work)) is None or len(work) < 2:
             results = map(lambda job: clean_file(job, config), work)
         else:

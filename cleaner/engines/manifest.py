@@ -10,8 +10,9 @@ An output is fresh only when all three agree and the output is still a regular f
 written despite failures (records passed through unchanged, a compressed stream cut short) gets no
 line, so a re-run redoes it and tells its failures again rather than calling it fresh.
 
-Lines are appended after each output is in place (renamed), so a killed run leaves at worst an
-output without its line, which the next run redoes. A torn last line is ignored. The file is
+Before any output is rewritten, the lines of every output the run will redo are overruled (a line
+that vouches for nothing); a line is appended after each output is in place (renamed). So a killed
+run leaves at worst an output without its line, which the next run redoes. A torn last line is ignored. The file is
 compacted (rewritten atomically, one line per output) when a run starts.
 """
 
@@ -87,6 +88,19 @@ class Manifest:
         if self.entries:
             write_atomic(self.path, [json.dumps(e) + "\n" for e in self.entries.values()])
         self._fh = open(self.path, "a", encoding="utf-8")
+
+    def forget(self, outputs: list[str]) -> None:
+        """Outputs about to be rewritten are fresh no more, whatever an earlier run recorded: a
+        run killed, or a file failing, after its output was replaced must not leave the old line
+        vouching for the new output (a ``--field body`` line for a ``--field text`` output)."""
+        lines = []
+        for output in outputs:
+            if output in self.entries:
+                self.entries[output] = {"output": output, "input": None, "run": None}
+                lines.append(json.dumps(self.entries[output]) + "\n")
+        if lines and self._fh is not None:
+            self._fh.writelines(lines)
+            self._fh.flush()
 
     def record(self, output: str, input_digest: str) -> None:
         entry = {"output": output, "input": input_digest, "run": self.fingerprint}
