@@ -139,3 +139,12 @@ def test_conflicts_and_numbers_are_refused(tmp_path, capsysbinary, argv, message
     assert cli.main([str(page), *argv]) == 2
     err = capsysbinary.readouterr().err
     assert message.encode() in err and err.count(b"\n") == 1
+
+
+@pytest.mark.parametrize("url", ["notaurl", "www.people.com.cn/a.html", "http://[bad"])
+def test_a_url_without_a_host_is_refused(tmp_path, capsysbinary, url):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert cli.main([str(page), "--url", url]) == 2
+    err = capsysbinary.readouterr().err
+    assert err == f"cleaner: --url {url}: not a URL with a host; give it whole (https://www.example.com/page.html)\n".encode()
