@@ -138,3 +138,11 @@ def replacement_marks(text: str) -> str:
     if "锟斤拷锟斤拷" not in text:
         return text
     return _KUNJINKAO.sub(lambda m: "\ufffd" * (2 * len(m.group()) // 3), text)
+
+
+def lone_kunjinkao(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each 锟斤拷 left alone (the word itself, or one mark of loss): either way it
+    is kept as written, never converted to 錕斤拷."""
+    if "锟斤拷" not in text:
+        return []
+    return [m.span() for m in re.finditer("锟斤拷", text)]

@@ -31,7 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import code_pages, layers, question_marks
+from cleaner.repair import code_pages, latin_layers, layers, question_marks
 from cleaner.script import convert, fold
 
 
@@ -115,6 +115,11 @@ class Cleaner:
             # repair returns); with guessing off it is written as U+FFFD.
             # Code pages the single-byte view does not model (Mac Roman, DOS, Cyrillic, ISO-8859-15
             # ...) first: read as cp1252 their runs would come back wrong, not untouched.
+            # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
+            # read the inner one, as they read a page misread once.
+            text, layers_peeled = latin_layers.peel(text)
+            if layers_peeled:
+                steps.append(Step("repair", "latin-layers", layers_peeled))
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             # A "?" beside mojibake may be the mark a decoder wrote for bytes it could not read.
             single, marks = question_marks.tried(partial(mojibake.repair_single_byte, guess=cfg.guess_lost), text)
@@ -171,6 +176,8 @@ class Cleaner:
         # Mojibake the repairs could not undo is kept byte for byte: converted or width-folded it
         # could no longer be read back (鎵嬫 -> 镓嬫), and a second pass would change it again.
         kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
+        if converting:
+            kept = _joined(kept + leftovers.lone_kunjinkao(text))
         outside = _Outside(text, kept)
         if converting:
             text = apply("convert", f"opencc:{cfg.to}", outside(lambda t: convert.convert(t, cfg.to)), text)
@@ -228,6 +235,17 @@ class _Outside:
             return "".join(out)
 
         return fix
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, overlapping ones made one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _kept_findings(text: str, kept: list[str]) -> list[Finding]:

@@ -207,10 +207,49 @@ def test_sites_are_counted_apart():
     learner = Learner()
     for i in range(10):
         learner.add("甲站导航\n正文" + chr(0x4E00 + i) * 30, "a.example.com")
-        learner.add("乙站导航", "b.example.com")
+        learner.add("乙站导航\n" + chr(0x5000 + i), "b.example.com")
     learner.add("甲站导航", "b.example.com")
     learned = learner.learned()
     assert learned.lines == {"a.example.com": frozenset({"甲站导航"}), "b.example.com": frozenset({"乙站导航"})}
+
+
+def test_copies_of_one_document_are_counted_once():
+    article = "东湖在线 | 首页\n市交通局表示，新开通的公交线路将连接三个大型居住区。"
+    learner = _learner([article] * 20)
+    assert learner.documents == 1 and learner.duplicates == 19
+    assert not learner.learned(Thresholds(min_docs=3, short_share=0))
+    # A copy whose date line differs is still a copy: its sentences are the same.
+    dated = [f"{article}\n发布时间：2024-05-{i:02d} 编辑：{chr(0x4E00 + i)}" for i in range(1, 21)]
+    assert _learner(dated).documents == 1
+    # Distinct articles of the same portal still teach its furniture.
+    learner = _learner([article] * 20 + [f"东湖在线 | 首页\n第{chr(0x4E00 + i)}篇正文。" for i in range(10)])
+    assert learner.learned().lines == {"s": frozenset({normalise("东湖在线 | 首页")})}
+
+
+def test_a_document_whose_every_line_was_learned_is_kept_whole():
+    learned = learn.Learned({"s": frozenset({normalise("东湖在线 | 首页"), normalise("正文。")})})
+    result = Result("东湖在线 | 首页\n正文。")
+    remove_learned(result, learned, "s", details=True)
+    assert result.text == "东湖在线 | 首页\n正文。" and not result.steps
+    assert [f.kind for f in result.findings] == ["all-lines-learned"]
+
+
+def test_the_cli_keeps_every_copy_of_a_repeated_record(tmp_path, capsys):
+    article = "东湖在线 | 首页\n市交通局表示，新开通的公交线路将连接三个大型居住区。\n据介绍，今年以来全市累计新增城市绿地四百余公顷。"
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({"text": article}, ensure_ascii=False) + "\n" for _ in range(8)),
+                                       encoding="utf-8")
+    assert cli.main([str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--jobs", "1"]) == 0
+    texts = [json.loads(line)["text"] for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(texts) == 8 and all("公交线路" in t and "城市绿地" in t for t in texts)
+
+
+def test_a_record_with_a_lone_surrogate_does_not_end_the_learning_pass(tmp_path, capsys):
+    # Recognising its site ran OpenCC over the surrogate, which ended the whole run.
+    (tmp_path / "in.jsonl").write_text('{"text": "\\ud800abc國務院"}\n{"text": "国务院发布通知。"}\n', encoding="utf-8")
+    assert cli.main([str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--jobs", "1"]) == 1
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and json.loads(lines[1])["text"] == "国务院发布通知。"
+    assert "lone surrogates" in capsys.readouterr().err
 
 
 def test_site_key_prefers_the_url_host():

@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.config import Config
-from cleaner.leftovers import decode_escapes, remove_invisible, strip_markup
+from cleaner.leftovers import decode_escapes, lone_kunjinkao, remove_invisible, strip_markup
 
 
 def test_block_tags_break_lines_and_inline_tags_go():
@@ -120,3 +120,10 @@ def test_a_second_clean_changes_nothing(text):
 
 def test_separators_become_line_breaks():
     assert remove_invisible("第一页\x0c第二页\x0b值") == "第一页\n第二页\n值"
+
+
+def test_a_lone_kunjinkao_is_never_converted_to_traditional():
+    text = "这是一段文字。锟斤拷這是文字。"
+    assert lone_kunjinkao(text) == [(7, 10)]
+    assert Cleaner(to="zh-hant").clean(text) == "這是一段文字。锟斤拷這是文字。"
+    assert Cleaner().clean(text) == "这是一段文字。锟斤拷这是文字。"

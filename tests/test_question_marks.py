@@ -72,6 +72,14 @@ def test_the_single_byte_reread_takes_question_marks_too():
     assert Cleaner(remove_furniture=False).clean(misread) == clean
 
 
+def test_marks_before_the_ascii_second_byte_of_a_big5_code_are_tried():
+    # A GBK decoder writes the mark for a Big5 lead byte, then its second byte again as ASCII.
+    clean = "台灣的經濟發展與兩岸關係備受關注。"
+    misread = clean.encode("big5").decode("gbk", errors="replace").replace("\ufffd", "?")
+    assert misread.startswith("?x")
+    assert Cleaner(remove_furniture=False, to="keep").clean(misread) == clean
+
+
 def test_the_pipeline_records_the_step_and_no_guess_writes_marks():
     misread = _misread_with_question_marks("本公司产品质量可靠，价格合理。")
     result = Cleaner(remove_furniture=False).run(misread)

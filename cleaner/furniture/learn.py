@@ -50,7 +50,9 @@ FILTER_BITS = 1 << 27  # the seen-once filter: 16 MiB, whatever the corpus size
 TABLE_SIZE = 1 << 17  # candidate lines counted exactly (about 460 bytes each for short lines; long lines take more)
 MAX_LINE_CHARS = 300  # longer lines are paragraphs, never furniture: not counted at all
 HASHES = 3  # bits set per line in the filter
+DOC_FILTER_BITS = 1 << 27  # the filter of documents seen, to count copies once: 16 MiB
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _DIGITS = re.compile(r"\d+(?:[,.:]\d+)*")  # a number, with its separators: 1,234 and 3.2 and 10:30 are one 0
 _LOOSE_SPACE = re.compile(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])")  # spacing around CJK and signs varies by page
 # Sentence punctuation: a line with it and of SENTENCE_CHARS or more is a sentence of an article
@@ -158,10 +160,12 @@ class Learner:
             raise ValueError("filter_bits must be a power of two >= 64")
         self.filter_bits = filter_bits
         self.seen = bytearray(filter_bits // 8)
+        self.copies = bytearray(DOC_FILTER_BITS // 8)  # documents seen, for copies: a filter of its own
         self.table_size = table_size
         self.table: dict[int, Candidate] = {}
         self.site_docs: Counter = Counter()
         self.documents = 0
+        self.duplicates = 0  # documents whose lines were all another's: counted once
         self.evictions = 0
 
     def add(self, text: str, site: str) -> None:
@@ -169,11 +173,23 @@ class Learner:
         self.add_lines(document_lines(text), site)
 
     def add_lines(self, lines: dict[str, str], site: str) -> None:
-        """Count one document given as ``document_lines`` (computed in a worker, say)."""
+        """Count one document given as ``document_lines`` (computed in a worker, say).
+
+        A document whose sentences are another's of its site (a syndicated or repeated copy) is
+        counted once: otherwise every line of an article copied into six records would recur
+        in six documents and the copies would be emptied. Copies are found by a filter of their
+        own (``DOC_FILTER_BITS``: 0.5 % of documents taken for copies at 10 million); a collision
+        at worst leaves a document uncounted (fewer lines learned, never more).
+        """
+        # A copy has the same sentences (its dates and furniture may differ); a document without
+        # sentences is a copy only of one with exactly its lines.
+        body = tuple(norm for norm in lines if is_sentence(norm)) or tuple(lines.values())
+        if self._seen_before(hash((site, body)), self.copies, DOC_FILTER_BITS - 1):
+            self.duplicates += 1
+            return
         self.documents += 1
         self.site_docs[site] += 1
         mask = self.filter_bits - 1
-        seen = self.seen
         for norm, raw in lines.items():
             h = hash((site, norm)) & 0xFFFFFFFFFFFFFFFF
             entry = self.table.get(h)
@@ -183,18 +199,24 @@ class Learner:
                     if not entry.example:
                         entry.example = raw
                 continue
-            h1, h2 = h & 0xFFFFFFFF, (h >> 32) | 1
-            before = True
-            for i in range(HASHES):
-                bit = (h1 + i * h2) & mask
-                byte, flag = bit >> 3, 1 << (bit & 7)
-                if not seen[byte] & flag:
-                    before = False
-                    seen[byte] |= flag
-            if before:
+            if self._seen_before(h, self.seen, mask):
                 self.table[h] = Candidate(site, norm)
                 if len(self.table) >= self.table_size:
                     self._evict()
+
+    @staticmethod
+    def _seen_before(key: int, seen: bytearray, mask: int) -> bool:
+        """Set ``key``'s bits in the filter ``seen``; were they all set already?"""
+        h = key & 0xFFFFFFFFFFFFFFFF
+        h1, h2 = h & 0xFFFFFFFF, (h >> 32) | 1
+        before = True
+        for i in range(HASHES):
+            bit = (h1 + i * h2) & mask
+            byte, flag = bit >> 3, 1 << (bit & 7)
+            if not seen[byte] & flag:
+                before = False
+                seen[byte] |= flag
+        return before
 
     def _evict(self) -> None:
         """Drop the half of the table with the lowest counts (amortised: once per half a table)."""
@@ -265,19 +287,26 @@ def remove_learned(result: Result, learned: Learned | None, site: str, *, detail
         at += len(line) + 1
     if not removed:
         return result
-    had_text = bool(result.text.strip())
+    if not any(line.strip() for line in kept):
+        # Every line recurs elsewhere: a copy of another document (near copies escape the exact
+        # check while learning) or a page with nothing but furniture. Emptying it would lose an
+        # article to its own duplicates: it is kept whole, and said so.
+        result.findings.append(Finding("all-lines-learned", -1, f"every line is one learned for {site!r}: kept as it is"))
+        return result
     result.text = "\n".join(kept)
     result.steps.append(Step("remove", f"learned:{site}", len(removed)))
     if details:
         # As the rules' and the generic model's removals are recorded: where, which rule, what.
         result.findings.extend(Finding("removed-line", at, f"learned:{site}: {line.strip()}") for at, line in removed)
-    if had_text and not result.text.strip():
-        result.findings.append(Finding("all-lines-removed", -1, f"the lines learned for {site!r} removed every line"))
     return result
 
 
 def document_site(text: str, url: str | None, group: str, config) -> str:
-    """``site_key`` for one document under ``config``: both passes call this, so they agree."""
+    """``site_key`` for one document under ``config``: both passes call this, so they agree.
+
+    A lone surrogate (a JSON record's broken ``\\ud800``) is read as U+FFFD for recognition: the
+    cleaning pass reports such a record and passes it through; learning must not end the run.
+    """
     if url and site_key(url, None, ""):
         return site_key(url, None, "")
     if config.site:
@@ -285,5 +314,7 @@ def document_site(text: str, url: str | None, group: str, config) -> str:
     from cleaner.furniture.boilerplate import recognise
     from cleaner.pipeline import Cleaner
 
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     site = recognise(Cleaner.for_config(config).ruleset, text)
     return site_key(None, site.id if site else None, group)

@@ -23,8 +23,11 @@ from cleaner.model import Finding
 from cleaner.repair import mojibake
 
 MARK = "\ufffd"
-# A run of "?" next to a character beyond ASCII: where a decoder's lost-byte mark would sit.
-_CANDIDATE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")
+# A run of "?" next to a character beyond ASCII, or before an ASCII byte that could be a
+# two-byte code's second (a GBK decoder gives the mark, then that byte again as ASCII: ?x灣 for
+# Big5 台灣; ?U?a?[ for 各地加), itself before such a pair or beyond ASCII: where a decoder's
+# lost-byte mark would sit.
+_CANDIDATE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=(?:[\x40-\x7e]\?+)*[\x40-\x7e]?[^\x00-\x7f])")
 
 
 def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str) -> tuple[mojibake.MojibakeRepair, int]:

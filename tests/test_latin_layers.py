@@ -1,0 +1,52 @@
+"""UTF-8 misread as cp1252 more than once (cleaner/repair/latin_layers.py)."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair.latin_layers import peel
+
+SENTENCES = ["习近平出席会议并发表重要讲话", "我们的公司在北京，欢迎来访。", "本公司产品质量可靠，价格合理。",
+             "研究生用电政策今年起调整，收费标准另行公布。"]
+
+
+def _cp1252(text: str) -> str:
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+def _latin1(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+@pytest.mark.parametrize("clean", SENTENCES)
+@pytest.mark.parametrize("misread", [lambda t: _cp1252(_cp1252(t)), lambda t: _cp1252(_latin1(t)),
+                                     lambda t: _latin1(_cp1252(t))], ids=["cp1252 twice", "latin-1 then cp1252",
+                                                                           "cp1252 then latin-1"])
+def test_a_page_misread_twice_comes_back(clean, misread):
+    assert Cleaner(remove_furniture=False).clean(misread(clean)) == clean
+
+
+def test_one_layer_is_peeled_per_misreading():
+    once = _cp1252(SENTENCES[0])
+    assert peel(_cp1252(once)) == (once, 1)
+    assert peel(_cp1252(_cp1252(once))) == (once, 2)
+    assert peel(once) == (once, 0)  # misread once: the single-byte re-read's, not this
+
+
+def test_a_lost_byte_that_only_one_character_fits_is_put_back():
+    # 生 is e7 94 9f: misread once, 0x94 is ”; misread again, ” is â€ and a lost 0x9d, which no
+    # other cp1252 character under the layer could end with.
+    inner = _cp1252("研究生")
+    assert "\ufffd" in _cp1252(inner)
+    assert peel(_cp1252(inner))[0] == inner
+
+
+@pytest.mark.parametrize("text", ["Müller und Söhne, Café, naïve résumé", "价格：€5，约£4", "â€œquotedâ€",
+                                  "Ã€ Ã‰ Ãˆ", "文字 Ã©tÃ© 文字"])
+def test_latin_text_and_single_misreadings_stay(text):
+    assert peel(text) == (text, 0)
+
+
+def test_the_pipeline_records_each_layer():
+    result = Cleaner(remove_furniture=False).run(_cp1252(_cp1252(_cp1252(SENTENCES[2]))))
+    assert result.text == SENTENCES[2]
+    assert [str(s) for s in result.steps][0] == "repair:latin-layers x2"
