@@ -40,6 +40,8 @@ STAGES = {
     "furniture: remove": ("furniture/boilerplate.py", "remove_furniture"),
     "convert script": ("script/convert.py", "convert"),
     "compat punct": ("cleaner/fixes.py", "normalize_compat_punct"),
+    "number signs": ("cleaner/fixes.py", "halfwidth_number_signs"),
+    "code lines (width)": ("cleaner/codelines.py", "code_spans"),
     "halfwidth alnum": ("cleaner/fixes.py", "halfwidth_alnum"),
     "fullwidth punct": ("cleaner/fixes.py", "fullwidth_punct"),
     "nbsp after punct": ("cleaner/fixes.py", "drop_nbsp_after_punct"),
@@ -47,6 +49,7 @@ STAGES = {
     "_changed_places (steps)": ("cleaner/pipeline.py", "_changed_places"),
     "single-byte re-read": ("repair/mojibake.py", "repair_single_byte"),
     "unrepaired spans (kept)": ("repair/mojibake.py", "unrepaired_spans"),
+    "kept findings": ("cleaner/pipeline.py", "_kept_findings"),
 }
 
 
@@ -119,7 +122,7 @@ def timed(cleaner, mix: str, kind: str, pages: list[str]) -> None:
     for stage, (suffix, name) in STAGES.items():
         module = importlib.import_module("cleaner." + suffix.removeprefix("cleaner/").removesuffix(".py").replace("/", "."))
         if name == "_changed_places":
-            continue  # imported by name into the pipeline: counted in the pipeline's own time
+            module = importlib.import_module("cleaner.pipeline")  # imported by name into the pipeline
         patched.append((module, name, getattr(module, name)))
         setattr(module, name, wrap(stage, getattr(module, name)))
     try:

@@ -78,6 +78,8 @@ class CharModel:
     def key(self, ch: str) -> str: ...
     def fold(self, ch: str) -> str: ...
     def score(self, text: str) -> float: ...
+    def prefix_scores(self, text: str) -> list[float]:
+        """The score of each prefix of ``text``, summed in order (mojibake._prefix_scores)."""
 
 class Codes:
     """The code tables of cleaner/repair/decoders.py (``native_codes`` builds them from Python's codecs)."""
@@ -135,3 +137,21 @@ class StartGate:
         window ``lo..hi`` (offsets in the window) some reading may pass from; ValueError for a
         window outside the text."""
     def __len__(self) -> int: ...
+
+# The refusal of re-read windows (native/src/refusal.rs): mojibake's window decision, asked by
+# mojibake._accepted_starts and mojibake._runs_to_read; held to the Python path by
+# tests/test_refusal.py.
+
+class Refusal:
+    """mojibake's constants and tables handed over once (see mojibake._refusal)."""
+
+    def __init__(self, codes: Codes, reader: Reader, lm: CharModel,
+                 params: tuple[float, float, float, int, int, int, int, int, int],
+                 margins: tuple[int, int, int, int], views: list[tuple[str, list[tuple[str, int]]]],
+                 rare: float, sensitive: str, scripts: tuple[str, str], spaces: str) -> None: ...
+    def window(self, window: str, stop: int, prev: str, final_: bool,
+               starts: dict[int, int] | None) -> list[int] | None:
+        """The starts ``0..stop`` a re-read is accepted from, in order ([]: none; None: unsure)."""
+    def page(self, text: str) -> list[tuple[int, int]] | None:
+        """The runs mojibake._fix_once reads, without those every window of which is refused
+        (None: unsure of the page)."""

@@ -176,8 +176,11 @@ class Cleaner:
         # Mojibake the repairs could not undo is kept byte for byte: converted or width-folded it
         # could no longer be read back (鎵嬫 -> 镓嬫), and a second pass would change it again.
         kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
+        if "?" in text:
+            kept = question_marks.with_marks(text, kept)
         if converting:
-            kept = _joined(kept + leftovers.lone_kunjinkao(text))
+            kept = kept + leftovers.lone_kunjinkao(text)
+        kept = _joined(kept)
         outside = _Outside(text, kept)
         if converting:
             text = apply("convert", f"opencc:{cfg.to}", outside(lambda t: convert.convert(t, cfg.to)), text)
@@ -195,8 +198,9 @@ class Cleaner:
             findings.extend(badness.unrecoverable(text))
             end = text.find("\n", 0, 82)
             first = text[: 82 if end < 0 else end]  # never a copy of a huge single-line page
-            if title:  # the page's own title beats a guess from the first line
-                meta["title"] = title
+            own = " ".join(title.split()) if title else ""
+            if own:  # the page's own title beats a guess from the first line; in the page's script
+                meta["title"] = convert.convert(own, cfg.to) if converting else own
             elif first and "title" not in meta and len(first) <= 80 and not first.endswith("。"):
                 meta["title"] = first
         return Result(text, steps, findings, meta)

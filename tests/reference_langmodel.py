@@ -150,3 +150,14 @@ def model() -> CharModel:
     """The reference twin of ``langmodel.model()``: the same tables, scored in Python."""
     unigrams, bigrams, _ = langmodel.jieba_tables()
     return CharModel(unigrams, bigrams, langmodel.running_table())
+
+
+def prefix_scores(lm, text: str) -> list[float]:
+    """mojibake._prefix_scores as it was in Python (its native form is CharModel.prefix_scores):
+    the model's log-probability of each prefix of ``text``."""
+    out = [0.0]
+    prev = ""
+    for ch in text:
+        out.append(out[-1] + (lm.bigram(prev, ch) if prev else lm.unigram(ch)))
+        prev = ch
+    return out

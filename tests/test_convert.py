@@ -71,3 +71,37 @@ def test_opencc_configs(text, target, out):
 )
 def test_text_already_in_target_script_is_kept(text, target):
     assert convert(text, target) == text
+
+
+# --- the sentences converted together, as each alone ----------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, clean_line, text_inputs  # noqa: E402
+
+from cleaner.script import convert as convert_module  # noqa: E402
+from cleaner.script.fold import foreign_class  # noqa: E402
+
+
+def _each(text: str, target: str) -> str:
+    """The sentences holding a foreign character through OpenCC one call each (as before the batch)."""
+    foreign = foreign_class(target)
+    return convert_module._SENTENCE.sub(
+        lambda m: convert_module._chain(m.group(0), target) if foreign.search(m.group(0)) else m.group(0), text)
+
+
+pages = st.lists(st.one_of(text_inputs, clean_line, clean_line.map(lambda s: s + "\n")), min_size=1, max_size=6).map("".join)
+
+
+@SETTINGS
+@given(text=pages, target=st.sampled_from(["zh-hans", "zh-hant", "zh-tw", "zh-hk"]))
+def test_sentences_converted_together_convert_as_each_alone(text, target):
+    assert convert_module._convert_sentences(text, target, foreign_class(target)) == _each(text, target)
+
+
+def test_phrases_convert_inside_a_batch_of_sentences():
+    # Phrase conversions (软件 -> 軟體) still see their words, a line of the batch each.
+    text = "我们的软件。\n他们的鼠标！這是臺灣的軟體？没有外来字的句子。"
+    for target in ("zh-tw", "zh-hans"):
+        assert convert_module._convert_sentences(text, target, foreign_class(target)) == _each(text, target)
+    assert "軟體" in convert(text, "zh-tw")

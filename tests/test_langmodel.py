@@ -203,6 +203,15 @@ def test_native_text_scores_are_the_reference_scores(text):
 
 
 @SETTINGS
+@given(text=text_inputs)
+def test_native_prefix_scores_are_the_reference_sums_to_the_last_bit(text):
+    from reference_langmodel import prefix_scores
+
+    native, ref = langmodel.model().native.prefix_scores(text), prefix_scores(reference_model(), text)
+    assert len(native) == len(ref) and all(_same(a, b) for a, b in zip(native, ref, strict=True))
+
+
+@SETTINGS
 @given(a=token, b=token)
 def test_the_in_word_model_agrees_with_its_reference(pair_of_old, a, b):
     old, ref = pair_of_old

@@ -50,3 +50,11 @@ def test_the_pipeline_records_each_layer():
     result = Cleaner(remove_furniture=False).run(_cp1252(_cp1252(_cp1252(SENTENCES[2]))))
     assert result.text == SENTENCES[2]
     assert [str(s) for s in result.steps][0] == "repair:latin-layers x2"
+
+
+@pytest.mark.parametrize("after", [" 39°54′N", "\u2028下一行", "\u202f。"])
+def test_a_neighbour_of_cp1252_signs_in_unicode_is_no_cp1252_byte(after):
+    # ′ (U+2032) and U+2028 lie between cp1252's signs in Unicode; taken for bytes they crashed.
+    text = "位置：" + _cp1252("中文网") + after
+    assert peel(text) == (text, 0)
+    Cleaner().clean(text)

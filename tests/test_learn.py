@@ -59,7 +59,10 @@ def portal_pages(n: int = 60) -> list[tuple[list[str], list[str]]]:
     for i in range(n):
         k = len(sentences)
         title = f"{['我市', '本区', '全省'][i % 3]}{sentences[i % k][2:12].rstrip('，。')}（第{i + 1}篇）"
-        paragraphs = [sentences[i % k] + sentences[(i * 7 + 3) % k], sentences[(i * 5 + 1) % k] + sentences[(i * 3 + 2) % k]]
+        # i // k shifts the second sentence of each pair, so page i and page i + k are different
+        # articles too (the same paragraphs twice would be one article's copies).
+        paragraphs = [sentences[i % k] + sentences[(i * 7 + 3 + i // k) % k],
+                      sentences[(i * 5 + 1) % k] + sentences[(i * 3 + 2 + i // k) % k]]
         article = [title, *paragraphs]
         if i % 3 == 0:
             article[2:2] = [HEADINGS[i % 2]]
@@ -226,12 +229,25 @@ def test_copies_of_one_document_are_counted_once():
     assert learner.learned().lines == {"s": frozenset({normalise("东湖在线 | 首页")})}
 
 
-def test_a_document_whose_every_line_was_learned_is_kept_whole():
-    learned = learn.Learned({"s": frozenset({normalise("东湖在线 | 首页"), normalise("正文。")})})
-    result = Result("东湖在线 | 首页\n正文。")
+def test_a_copy_whose_every_line_was_learned_is_kept_whole_and_a_page_of_furniture_is_emptied():
+    sentence = "市交通局表示，新开通的公交线路将连接三个大型居住区和两个地铁站。"
+    learned = learn.Learned({"s": frozenset({normalise("东湖在线 | 首页"), normalise(sentence)})})
+    result = Result(f"东湖在线 | 首页\n{sentence}")
     remove_learned(result, learned, "s", details=True)
-    assert result.text == "东湖在线 | 首页\n正文。" and not result.steps
+    assert result.text == f"东湖在线 | 首页\n{sentence}" and not result.steps
     assert [f.kind for f in result.findings] == ["all-lines-learned"]
+    nav = Result("东湖在线 | 首页")  # no sentence: furniture alone, emptied and said so
+    remove_learned(nav, learned, "s")
+    assert nav.text == "" and [f.kind for f in nav.findings] == ["all-lines-removed"]
+
+
+def test_documents_differing_only_in_long_paragraphs_are_no_copies():
+    # Paragraphs over MAX_LINE_CHARS are never counted, but they tell articles apart: keyed on the
+    # counted lines alone, 40 articles and one disclaimer were one document and nothing was learned.
+    docs = [f"免责声明：本站转载内容仅供参考。\n{chr(0x4E00 + i) * (learn.MAX_LINE_CHARS + 20)}" for i in range(40)]
+    learner = _learner(docs)
+    assert learner.documents == 40
+    assert learner.learned().lines == {"s": frozenset({normalise("免责声明：本站转载内容仅供参考。")})}
 
 
 def test_the_cli_keeps_every_copy_of_a_repeated_record(tmp_path, capsys):

@@ -21,6 +21,8 @@ def test_the_pages_own_title_beats_the_first_line_guess():
     assert Cleaner().run(page).meta["title"] == "国务院发布通知"  # no title given: the first line
     own = "国务院发布通知_要闻_某某网"
     assert Cleaner().run(page, title=own).meta["title"] == own
+    assert Cleaner().run(page, title="   ").meta["title"] == "国务院发布通知"  # a blank title is none
+    assert Cleaner().run(page, title="國務院發佈通知\n 要聞").meta["title"] == "国务院发布通知 要闻"
 
 
 def test_without_details_only_the_descriptive_detectors_are_skipped():

@@ -18,7 +18,9 @@ def _misread_with_question_marks(text: str) -> str:
 
 @pytest.mark.parametrize(
     "clean",
-    ["公司在北京。", "“中国”的未来", "中国人民共和国", "本公司产品质量可靠，价格合理。", "新闻发布会在北京举行", "习近平出席会议并发表重要讲话"],
+    ["公司在北京。",
+     "“中国”的未来",  # 鏈?鏉? (未来) is beside what is read only once 鍥解? is: a second round
+     "中国人民共和国", "本公司产品质量可靠，价格合理。", "新闻发布会在北京举行", "习近平出席会议并发表重要讲话"],
 )
 def test_question_marks_of_a_lossy_decoder_are_lost_bytes(clean):
     misread = _misread_with_question_marks(clean)
@@ -36,6 +38,12 @@ def test_question_marks_of_a_lossy_decoder_are_lost_bytes(clean):
         "鑫森淼焱垚?",  # rare but real characters before a question mark
         "见 https://example.com/a?b=1 的说明",
         "问：为什么?答：因为。",
+        # A rare character beside a real "?" (found by review: read with it as a lost byte, 闆?
+        # became 電, 鏈? became 有).
+        "請問你是老闆?我想退貨。",
+        "你喜欢吃什么?虾还是鱼?",
+        "這條區塊鏈?我沒聽過。",
+        "在这里打?号",
     ],
 )
 def test_real_question_marks_stay(text):
@@ -87,3 +95,28 @@ def test_the_pipeline_records_the_step_and_no_guess_writes_marks():
     assert any(s.name == "question-marks-as-lost-bytes" for s in result.steps)
     unguessed = Cleaner(remove_furniture=False, guess_lost=False).run(misread).text
     assert "\ufffd" in unguessed and "?" not in unguessed
+
+
+PARAGRAPHS = [
+    "国务院办公厅印发通知，要求各地加快推进数字政府建设，提升政务服务水平？记者了解到，多地已出台方案。",
+    "他问：“这是真的吗?”对方没有回答。据介绍，今年以来全市累计新增城市绿地四百余公顷，建成口袋公园八十个。",
+    "台北市政府今日宣布，自下月起調整公車路線，並增加夜間班次，方便市民通勤。",
+]
+
+
+@pytest.mark.parametrize("decoder", ["gbk", "gb18030", "cp1252"])
+@pytest.mark.parametrize("to", ["zh-hans", "keep"])
+def test_cleaning_pages_marked_with_question_marks_twice_changes_nothing(decoder, to):
+    import random
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from damage import damage_cell
+
+    cleaner = Cleaner(to=to)
+    for k, text in enumerate(PARAGRAPHS):
+        for scope in ("page", "lines", "title", "spans"):
+            damaged = damage_cell(text, "utf-8", decoder, "question", scope, random.Random(k))
+            once = cleaner.clean(damaged)
+            assert cleaner.clean(once) == once, (decoder, scope, damaged)

@@ -128,13 +128,20 @@ def test_clean_text_with_rare_characters_costs_few_re_reads(monkeypatch):
     calls = _count_best_span(monkeypatch)
     for text in CLEAN:
         assert mojibake.repair_utf8_as_gbk(text).text == text
+    native = calls[0]
+    # The gate's own share, without the native refusal (tests/test_refusal.py) after it.
+    monkeypatch.setattr(mojibake, "_refusal", lambda: None)
+    calls[0] = 0
+    for text in CLEAN:
+        assert mojibake.repair_utf8_as_gbk(text).text == text
     gated = calls[0]
     _ungate(monkeypatch)
     calls[0] = 0
     for text in CLEAN:
         mojibake.repair_utf8_as_gbk(text)
-    # Measured: 37 of 131 starts; most are refused by their bytes alone.
-    assert calls[0] > 50 and gated * 3 < calls[0]
+    # Measured: 37 of 131 starts; most are refused by their bytes alone. With the native
+    # refusal, Python reads from none of them.
+    assert calls[0] > 50 and gated * 3 < calls[0] and native == 0
 
 
 def _gate(window: str) -> startgate.WindowGate:

@@ -14,6 +14,9 @@ turn text back into bytes. These simulate how the page was broken, for the damag
   unless it is ASCII (then the ASCII byte is read again on its own). The code tables are Python's
   ``gb18030`` and ``big5hkscs``, which agree with the standard's indexes for the codes Chinese
   pages use.
+
+Each decoder that marks what it cannot read also has the errors mode ``question``: the mark is a
+``?``, as many converting tools write it.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ class Decoder:
     whatwg: bool = False
 
     def decode(self, data: bytes, errors: str = "replace") -> str:
+        if errors == "question":  # as iconv, PHP, MySQL and Java write it: "?" where U+FFFD would be
+            return self.decode(data, "replace").replace("\ufffd", "?")
         if self.name == "whatwg-gbk":
             return _whatwg_gb18030(data, errors)
         if self.name == "whatwg-big5":

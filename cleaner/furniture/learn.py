@@ -109,11 +109,16 @@ def site_key(url: str | None, recognised: str | None, group: str) -> str:
     return recognised or group
 
 
-def document_lines(text: str) -> dict[str, str]:
-    """The document's countable lines, normalised, once each: {normalised: first raw line}."""
-    out: dict[str, str] = {}
+def document_lines(text: str) -> dict:
+    """The document's countable lines, normalised, once each: {normalised: first raw line}; and,
+    under a key ``("long", digest)``, each paragraph too long to count, so that two documents
+    differing only there are no copies of each other (``Learner.add_lines``)."""
+    out: dict = {}
     for raw in text.splitlines():
-        if not raw.strip() or len(raw) > MAX_LINE_CHARS:
+        if len(raw) > MAX_LINE_CHARS:
+            out[("long", hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=8).digest())] = ""
+            continue
+        if not raw.strip():
             continue
         norm = normalise(raw)
         if norm and norm not in out:
@@ -181,9 +186,9 @@ class Learner:
         own (``DOC_FILTER_BITS``: 0.5 % of documents taken for copies at 10 million); a collision
         at worst leaves a document uncounted (fewer lines learned, never more).
         """
-        # A copy has the same sentences (its dates and furniture may differ); a document without
-        # sentences is a copy only of one with exactly its lines.
-        body = tuple(norm for norm in lines if is_sentence(norm)) or tuple(lines.values())
+        # A copy has the same sentences and long paragraphs (its dates and furniture may differ);
+        # a document without them is a copy only of one with exactly its lines.
+        body = tuple(key for key in lines if not isinstance(key, str) or is_sentence(key)) or tuple(lines.values())
         if self._seen_before(hash((site, body)), self.copies, DOC_FILTER_BITS - 1):
             self.duplicates += 1
             return
@@ -191,6 +196,8 @@ class Learner:
         self.site_docs[site] += 1
         mask = self.filter_bits - 1
         for norm, raw in lines.items():
+            if not isinstance(norm, str):
+                continue  # a long paragraph: part of what makes a copy, never counted as a line
             h = hash((site, norm)) & 0xFFFFFFFFFFFFFFFF
             entry = self.table.get(h)
             if entry is not None:
@@ -287,17 +294,20 @@ def remove_learned(result: Result, learned: Learned | None, site: str, *, detail
         at += len(line) + 1
     if not removed:
         return result
-    if not any(line.strip() for line in kept):
-        # Every line recurs elsewhere: a copy of another document (near copies escape the exact
-        # check while learning) or a page with nothing but furniture. Emptying it would lose an
-        # article to its own duplicates: it is kept whole, and said so.
+    if not any(line.strip() for line in kept) and any(is_sentence(normalise(line)) for _, line in removed):
+        # Every line recurs elsewhere, sentences too: a copy of another document whose copies
+        # escaped the check while learning. Emptying it would lose an article to its own
+        # duplicates: it is kept whole, and said so. (A page of furniture alone has no sentence.)
         result.findings.append(Finding("all-lines-learned", -1, f"every line is one learned for {site!r}: kept as it is"))
         return result
+    had_text = bool(result.text.strip())
     result.text = "\n".join(kept)
     result.steps.append(Step("remove", f"learned:{site}", len(removed)))
     if details:
         # As the rules' and the generic model's removals are recorded: where, which rule, what.
         result.findings.extend(Finding("removed-line", at, f"learned:{site}: {line.strip()}") for at, line in removed)
+    if had_text and not result.text.strip():
+        result.findings.append(Finding("all-lines-removed", -1, f"the lines learned for {site!r} removed every line"))
     return result
 
 

@@ -15,7 +15,9 @@ import re
 
 # A run of what a cp1252 or Latin-1 decoder writes (ASCII, C1 controls, Latin-1, cp1252's signs)
 # plus U+FFFD: one misread stretch of bytes.
-_CP1252_SIGNS = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122"
+# cp1252's characters for bytes 0x80-0x9f, exactly (its neighbours in Unicode, ′ or U+2028, are
+# no byte of it: a run holding one is not read here).
+_CP1252_SIGNS = re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 _RUN = re.compile(f"[\\x00-\\xff{_CP1252_SIGNS}\\ufffd]+")
 # Latin-1 mojibake of one UTF-8 character: a lead byte c2-ef read as Â-ï and a continuation byte.
 _MISREAD_UTF8 = re.compile(f"[\\u00c2-\\u00ef][\\x80-\\xbf{_CP1252_SIGNS}]")

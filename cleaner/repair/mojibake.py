@@ -20,7 +20,7 @@ from typing import NamedTuple
 import ftfy
 import regex
 
-from cleaner import leftovers
+from cleaner import _native, leftovers
 from cleaner.langmodel import AFTER_DIGIT, model
 from cleaner.model import Finding
 from cleaner.repair import decoders, gbk, holes, reread, startgate
@@ -30,7 +30,7 @@ from cleaner.repair.pinyin import (
     annotates,
     is_annotation_syllable,
 )
-from cleaner.script.fold import fold
+from cleaner.script.fold import fold, fold_sensitive
 
 # Runs of non-ASCII characters that could be GBK-decoded UTF-8: UTF-8 Chinese is 3 bytes a
 # character, so a run of n GBK characters holds about 2n/3 Chinese characters.
@@ -214,15 +214,49 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> 
 
     Returns (text, repairs, the stretches re-read, the guesses at their offsets in the new text).
     """
-    # Only the runs holding a rare character are looked at, found from the rare characters (a
-    # clean page is one run per paragraph, and a huge one would otherwise be copied run by run).
     pieces: list[str] = []
     edits: list[Edit] = []
     guessed: list[Guessed] = []
-    count = done = pos = out_len = 0
+    count = done = out_len = 0
+    gate: startgate.PageGate | None = None  # built for the first run looked at: one scan of the page
+    for start, end in _runs_to_read(text, skip_lines_with):
+        syllable = _ANNOTATION_AFTER.match(text, end)
+        gate = gate or _cjk_gate(text)
+        run, n, stretches, run_guessed = _fix_run(text[start:end], text[start - 1 : start],
+                                                  end == len(text) or text[end] == "\n", syllable.group(1) if syllable else None, tally,
+                                                  (gate, start))
+        if n:
+            out_len += start - done
+            pieces += [text[done:start], run]
+            edits += [(start + a, start + b, k) for a, b, k in stretches]
+            guessed += [(out_len + at, c) for at, c in run_guessed]
+            out_len += len(run)
+            done = end
+            count += n
+    if not pieces:
+        return text, 0, [], []
+    pieces.append(text[done:])
+    return "".join(pieces), count, edits, guessed
+
+
+def _runs_to_read(text: str, skip_lines_with: str):
+    """(start, end) of the runs ``_fix_once`` reads, in page order (``_runs``), without those the
+    native pass refused whole (every window of them refused as ``_repair_window`` would refuse
+    it, native/src/refusal.rs): one call a page, so the runs of clean text cost no Python."""
+    refusal = _refusal() if not skip_lines_with else None
+    runs = refusal.page(text) if refusal is not None else None
+    return _runs(text, skip_lines_with) if runs is None else runs
+
+
+def _runs(text: str, skip_lines_with: str):
+    """(start, end) of each run holding a rare character, in page order.
+
+    Only the runs holding a rare character are looked at, found from the rare characters (a
+    clean page is one run per paragraph, and a huge one would otherwise be copied run by run).
+    """
+    pos = 0
     rare = _rare_char()
     line_end, skip_line = -1, False
-    gate: startgate.PageGate | None = None  # built for the first run looked at: one scan of the page
     while (r := rare.search(text, pos)) is not None:
         m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
         if m is None or m.start() > r.start():
@@ -237,24 +271,8 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None) -> 
             if skip_line:
                 pos = m.end()
                 continue
-        syllable = _ANNOTATION_AFTER.match(text, m.end())
-        gate = gate or _cjk_gate(text)
-        run, n, stretches, run_guessed = _fix_run(m.group(), text[m.start() - 1 : m.start()],
-                                                  m.end() == len(text) or text[m.end()] == "\n", syllable.group(1) if syllable else None, tally,
-                                                  (gate, m.start()))
-        if n:
-            out_len += m.start() - done
-            pieces += [text[done : m.start()], run]
-            edits += [(m.start() + a, m.start() + b, k) for a, b, k in stretches]
-            guessed += [(out_len + at, c) for at, c in run_guessed]
-            out_len += len(run)
-            done = m.end()
-            count += n
+        yield m.start(), m.end()
         pos = m.end()
-    if not pieces:
-        return text, 0, [], []
-    pieces.append(text[done:])
-    return "".join(pieces), count, edits, guessed
 
 
 # How far before a rare character its run is taken to start: enough for any window (LEAD_MARGIN).
@@ -354,13 +372,17 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
     gate = gate or _window_gate(_cjk_gate(window), window, 0, 0, len(window), stop)
     if gate.closed:
         return window, 0, [], []  # no start could be accepted: most windows of clean text
+    # The starts a re-read is accepted from, decided natively (None: unsure, every start is read here).
+    accepted = _accepted_starts(window, stop, prev, final, gate) if syllable is None else None
+    if accepted is not None and not accepted:
+        return window, 0, [], []  # every start read, chosen and scored natively, and refused
     out: list[str] = []
     edits: list[Edit] = []
     guessed: list[Guessed] = []
     count = i = out_len = 0
     while i < stop:
         readings = gate.readings(i)
-        if readings is not None and not readings:
+        if (readings is not None and not readings) or (accepted is not None and i not in accepted):
             # No reading from here could be accepted (most starts on clean text): the costly
             # re-read would refuse it too.
             out.append(window[i])
@@ -393,6 +415,34 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
             i += 1
     out.append(window[i:])
     return "".join(out), count, edits, guessed
+
+
+def _accepted_starts(window: str, stop: int, prev: str, final: bool, gate: startgate.WindowGate) -> list[int] | None:
+    """The starts of ``window`` from which ``_repair_window`` accepts a re-read (its loop with
+    each accepted stretch skipped), decided in one native call (native/src/refusal.rs:
+    ``_best_span``, ``_keeping_shape``, ``_best_end``, ``_marked``, ``_evidence`` and
+    ``_reads_better`` as they are here, step for step), so that the windows of clean text around
+    rare characters (almost all of them) cost no Python and a misread one is read only where a
+    stretch is accepted. None where it is unsure: every start is read here, as before."""
+    refusal = _refusal()
+    return None if refusal is None else refusal.window(window, stop, prev, final, gate.starts)
+
+
+@lru_cache(maxsize=1)
+def _refusal() -> _native.Refusal | None:
+    """The native refusal, with this module's constants (None without OpenCC's dictionaries)."""
+    sensitive = fold_sensitive()
+    if sensitive is None:
+        return None
+    params = (GAIN, FLUENT, CUT_GAIN, BIG5_MIN_CHARS, IGNORE_MIN_CHARS, MAX_SPAN, CUT_MARGIN,
+              startgate.UTF8_LIKE_BYTES, holes.SCRIPT_MAJORITY)
+    margins = (RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN)
+    views = [(family, [(source, _CJK_MIN_WIDE[source]) for source in sources]) for family, sources in CJK_VIEWS]
+    scripts = tuple("".join(sorted(chars)) for chars in holes._scripts())
+    # _CJK_RUN's \s beyond ASCII, as the regex module reads it.
+    spaces = "".join(regex.findall(r"\s", "".join(map(chr, range(0x80, 0x10000)))))
+    return _native.Refusal(decoders.native_codes(), reread._reader(), model().native, params, margins, views, RARE,
+                           sensitive, scripts, spaces)
 
 
 def _cjk_gate(text: str) -> startgate.PageGate:
@@ -711,14 +761,10 @@ CUT_GAIN = 2 * GAIN
 
 
 def _prefix_scores(text: str) -> list[float]:
-    """The model's log-probability of each prefix of ``text`` (script-neutral, as ``_per_char``)."""
-    lm = model()
-    out = [0.0]
-    prev = ""
-    for ch in text:
-        out.append(out[-1] + (lm.bigram(prev, ch) if prev else lm.unigram(ch)))
-        prev = ch
-    return out
+    """The model's log-probability of each prefix of ``text`` (script-neutral, as ``_per_char``):
+    the first character by its unigram, each other by its bigram, summed in order (natively, one
+    call; the Python original is tests/reference_langmodel.py's ``prefix_scores``)."""
+    return model().native.prefix_scores(text)
 
 
 # Could bytes be UTF-8 Chinese with some dropped (worth taking dropped bytes back)? See startgate.

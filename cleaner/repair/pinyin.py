@@ -29,14 +29,34 @@ def _table() -> dict[int, str]:
     importing the package: its ``__init__`` also loads the 2.5 MB phrase table, which took 0.3-0.8 s
     of every process that met a parenthesis (issue 17) and which nothing here needs.
     """
-    spec = find_spec("pypinyin")
-    path = os.path.join(os.path.dirname(spec.origin), "pinyin_dict.json") if spec and spec.origin else ""
-    if not os.path.exists(path):  # another layout of the wheel: its own module reads it
+    path = _table_path()
+    if not path:  # another layout of the wheel: its own module reads it
         from pypinyin.pinyin_dict import pinyin_dict
 
         return pinyin_dict
+    return _kept("pinyintable", lambda: _read_table(path))
+
+
+def _read_table(path: str) -> dict[int, str]:
     with open(path, encoding="utf-8") as fh:
         return {int(code): value for code, value in json.load(fh).items()}
+
+
+@lru_cache(maxsize=1)
+def _table_path() -> str:
+    spec = find_spec("pypinyin")
+    path = os.path.join(os.path.dirname(spec.origin), "pinyin_dict.json") if spec and spec.origin else ""
+    return path if os.path.exists(path) else ""
+
+
+def _kept(name: str, build):
+    """``build()``, kept on disk with the other tables when the wheel's table file is there: the
+    table and its indexes took 0.2 s of CPU in every process, on its first page with a
+    parenthesis (issue 17)."""
+    from cleaner.tablecache import cached
+
+    path = _table_path()
+    return cached(name, [path, __file__], "1", build) if path else build()
 
 
 @lru_cache(maxsize=65536)
@@ -57,6 +77,10 @@ def reads_as(ch: str, syllable: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _by_reading() -> dict[str, tuple[str, ...]]:
+    return _kept("pinyinbyreading", _build_by_reading)
+
+
+def _build_by_reading() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for code, raw in _table().items():
         for syllable in raw.split(","):
@@ -86,4 +110,4 @@ def annotates(ch: str | None, syllable: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _all_syllables() -> frozenset[str]:
-    return frozenset(r for v in _table().values() for r in v.split(","))
+    return _kept("pinyinsyllables", lambda: frozenset(r for v in _table().values() for r in v.split(",")))

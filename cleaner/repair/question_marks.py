@@ -16,6 +16,7 @@ run there (nor, by the pipeline, on pages whose ``?`` belong to the pinyin damag
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -23,6 +24,15 @@ from cleaner.model import Finding
 from cleaner.repair import mojibake
 
 MARK = "\ufffd"
+# Marks beyond this share of the page's characters beyond ASCII: a path that lost a third of its
+# bytes or more (UTF-8 read by a Big5 decoder), which no repair reads back; the "?" stay as they
+# are. UTF-8 read as GBK or cp1252 marks about one character in ten.
+MAX_MARK_SHARE = 0.15
+MIN_SHARE_CHARS = 40  # a share of a few characters says nothing: a short text is always tried
+MIN_RARE = 2  # rare characters beside a "?" for it to be tried as a mark
+NEAR = 2  # characters between a "?" and what the plain repair re-read, for it to be tried
+AROUND = 3  # characters each side of a "?" looked at for rare ones
+MAX_ROUNDS = 3  # trials, each with the marks beside what the last one read
 # A run of "?" next to a character beyond ASCII, or before an ASCII byte that could be a
 # two-byte code's second (a GBK decoder gives the mark, then that byte again as ASCII: ?x灣 for
 # Big5 台灣; ?U?a?[ for 各地加), itself before such a pair or beyond ASCII: where a decoder's
@@ -37,33 +47,99 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str) -> tuple[
     plain = repair(text)
     if "?" not in text or MARK in text:
         return plain, 0
-    marked = _CANDIDATE.sub(lambda m: MARK * len(m.group()), text)
-    if marked == text:
+    # The share counts ？ too: the width fixer makes an unplaced mark ？, and a second clean must
+    # judge the page as the first did.
+    marks = sum(len(m.group()) for m in _CANDIDATE.finditer(text))
+    wide = sum(1 for ch in text if ch >= "\x80")
+    if not marks or (wide >= MIN_SHARE_CHARS and marks + text.count("？") > MAX_MARK_SHARE * wide):
         return plain, 0
-    trial = repair(marked)
-    plain_lines, trial_lines = plain.text.split("\n"), trial.text.split("\n")
-    if len(plain_lines) != len(trial_lines):
-        return plain, 0  # the repairs never join or split lines; if they did, keep the plain run
+    lines, plain_lines = text.split("\n"), plain.text.split("\n")
+    marks_at = _plausible_marks(lines, plain_lines)
+    best: tuple[mojibake.MojibakeRepair, int] = (plain, 0)
+    # Each round's reading shows more of the line as misread (鈥滀腑鍥解?濈殑鏈?鏉?: once 中国” is
+    # read, 的鏈? is beside it), so the marks beside it are tried in the next.
+    for _ in range(MAX_ROUNDS):
+        if not any(marks_at):
+            break
+        trial = repair("\n".join(_marked(line, spans) for line, spans in zip(lines, marks_at, strict=True)))
+        if trial.text.count("\n") != plain.text.count("\n"):
+            break  # the repairs never join or split lines; if they did, keep what is chosen
+        repair_now, taken, seen = _chosen(plain, trial, [bool(spans) for spans in marks_at])
+        if taken:
+            best = (repair_now, taken)
+        wider = [sorted(set(a) | set(b)) for a, b in zip(marks_at, _plausible_marks(lines, seen), strict=True)]
+        if wider == marks_at:
+            break
+        marks_at = wider
+    return best
+
+
+def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
+            misread: list[bool]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
+    """Per line, the plain reading or the trial's; (the repair, lines taken from the trial, the
+    chosen lines with every unplaced mark as "?")."""
     guessed = {f.position for f in trial.findings if f.position >= 0}
     unplaced = _unplaced_marks(trial.text, guessed)
-
     pieces: list[str] = []
+    seen: list[str] = []
     findings = [f for f in plain.findings if f.position < 0]
     taken = out = plain_at = trial_at = 0
-    for plain_line, trial_line in zip(plain_lines, trial_lines):
-        # A mark the trial could not place is a "?" again (one character for one: offsets hold).
+    for plain_line, trial_line, looks_misread in zip(plain.text.split("\n"), trial.text.split("\n"), misread, strict=True):
+        # Judged with the marks the trial could not place as "?" again (one character for one).
         restored = "".join("?" if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line))
-        take = restored != plain_line and _badness(restored) < _badness(plain_line)
-        line, source, start = (restored, trial, trial_at) if take else (plain_line, plain, plain_at)
+        take = looks_misread and restored != plain_line and _badness(restored) < _badness(plain_line)
+        # A line that takes the trial's reading keeps its unplaced marks as U+FFFD: its "?" were
+        # marks of loss, and so marked a second clean reads the line as this one did. Only a "?"
+        # that ends a sentence after a character read for sure is a question mark again.
+        line = "".join("?" if trial_at + i in unplaced and _asks(trial_line, i) else ch
+                       for i, ch in enumerate(trial_line)) if take else plain_line
+        source, start = (trial, trial_at) if take else (plain, plain_at)
         taken += take
         findings.extend(_moved(f, start, out) for f in source.findings if start <= f.position <= start + len(line))
         pieces.append(line)
+        seen.append(restored if take else plain_line)
         out += len(line) + 1
         plain_at += len(plain_line) + 1
         trial_at += len(trial_line) + 1
-    if not taken:
-        return plain, 0
-    return mojibake.MojibakeRepair("\n".join(pieces), plain.count, findings), taken
+    return mojibake.MojibakeRepair("\n".join(pieces), plain.count, findings), taken, seen
+
+
+def _plausible_marks(lines: list[str], plain_lines: list[str]) -> list[list[tuple[int, int]]]:
+    """Per line, the runs of "?" that may be marks: beside what the plain repair re-read (鍏?鍙稿湪
+    came back 鍏?司在: the line is misread right there), or among misread-looking characters
+    (two rare ones within three characters). Elsewhere a "?" is a question mark (老闆?我想退貨)."""
+    if len(lines) != len(plain_lines):
+        return [[] for _ in lines]
+    out: list[list[tuple[int, int]]] = []
+    for line, plain_line in zip(lines, plain_lines, strict=True):
+        found = list(_CANDIDATE.finditer(line))
+        if not found:
+            out.append([])
+            continue
+        repaired = [(i1, i2) for op, i1, i2, _, _ in SequenceMatcher(None, line, plain_line, autojunk=False).get_opcodes()
+                    if op != "equal"] if line != plain_line else []
+        spans = []
+        for m in found:
+            near = any(i1 - NEAR <= m.end() and m.start() <= i2 + NEAR for i1, i2 in repaired)
+            around = line[max(0, m.start() - AROUND) : m.start()] + line[m.end() : m.end() + AROUND]
+            if near or mojibake.count_rare(around) >= MIN_RARE:
+                spans.append(m.span())
+        out.append(spans)
+    return out
+
+
+def _marked(line: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in reversed(spans):
+        line = line[:start] + MARK * (end - start) + line[end:]
+    return line
+
+
+def _asks(line: str, i: int) -> bool:
+    """Does the mark at ``line[i]`` stand where a question mark would: at the end of the line or
+    before a space or closing sign, after a character that does not look misread?"""
+    after = line[i + 1 : i + 2]
+    before = line[i - 1 : i]
+    return (not after or after in " \t”’」』）)") and bool(before) and before != MARK and not mojibake.count_rare(before)
 
 
 def _unplaced_marks(text: str, guessed: set[int]) -> set[int]:
@@ -78,3 +154,16 @@ def _badness(line: str) -> int:
 
 def _moved(finding: Finding, start: int, out: int) -> Finding:
     return replace(finding, position=finding.position - start + out)
+
+
+def with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (stretches kept as mojibake) widened over the "?" beside them: a mark the repair
+    could not place is part of the record, and made ？ it would not be tried again."""
+    out = []
+    for start, end in spans:
+        while start > 0 and text[start - 1] == "?":
+            start -= 1
+        while end < len(text) and text[end] == "?":
+            end += 1
+        out.append((start, end))
+    return out

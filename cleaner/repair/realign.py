@@ -91,13 +91,20 @@ def _beam():
     if not _BEAM or _BEAM[0] is not lm:
         from cleaner import _native
 
-        pairs = [(lead, trail, ch) for lead in range(0x81, 0xFF) for trail in range(256)
-                 if (ch := gbk.pair_char(lead, trail)) is not None]
         params = (GUESS_BONUS, LITERAL_GROUP_COST, FULLWIDTH_COST, BEAM, PRUNE_MARGIN, CANDIDATES, holes.FINAL_BONUS)
-        beam = _native.Realigner(lm.native, params, "".join(sorted(holes.SENTENCE_END)), pairs,
+        beam = _native.Realigner(lm.native, params, "".join(sorted(holes.SENTENCE_END)), _pairs(),
                                  [(ch, list(alts)) for ch, alts in gbk.NFKC_SOURCES.items()])
         _BEAM[:] = [lm, beam]
     return _BEAM[1]
+
+
+def _pairs() -> list[tuple[int, int, str]]:
+    """Every (lead, trail, character) of ``gbk.pair_char``: 32k codec calls (0.07 s), kept on disk
+    with the other tables so a process reads them back."""
+    from cleaner.tablecache import cached
+
+    return cached("gbkpairs", [gbk.__file__], "1", lambda: [(lead, trail, ch) for lead in range(0x81, 0xFF) for trail in range(256)
+                                                             if (ch := gbk.pair_char(lead, trail)) is not None])
 
 
 @lru_cache(maxsize=None)

@@ -104,6 +104,12 @@ class WindowGate:
         self._pairs = pairs
 
     @property
+    def starts(self) -> dict[int, int] | None:
+        """{start: its readings as bits, in the order of the page gate's pairs} of the starts let
+        through (None: every start, every reading)."""
+        return self._starts
+
+    @property
     def closed(self) -> bool:
         return self._starts is not None and not self._starts
 

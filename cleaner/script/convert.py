@@ -32,10 +32,29 @@ def convert(text: str, target: str) -> str:
         return "".join(convert(piece, target) for piece in chunks.pieces(text))
     foreign = foreign_class(target)
     if foreign.search(text):
-        text = _SENTENCE.sub(lambda m: _chain(m.group(0), target) if foreign.search(m.group(0)) else m.group(0), text)
+        text = _convert_sentences(text, target, foreign)
     if target == "zh-hans":
         text = correct_ambiguous(text)
     return text
+
+
+def _convert_sentences(text: str, target: str, foreign) -> str:
+    """Each sentence of ``text`` holding a ``foreign`` character through the chain, the others
+    as they are. The sentences go through OpenCC together, one a line, in one call per
+    configuration (a page has hundreds): no phrase holds a line break and a sentence none, so
+    each line converts as the sentence alone would (tests/test_convert.py holds it to that)."""
+    found = [m.span() for m in _SENTENCE.finditer(text) if foreign.search(m.group(0))]
+    if not found:
+        return text
+    converted = _chain("\n".join(text[a:b] for a, b in found), target).split("\n")
+    if len(converted) != len(found):  # a conversion made or took a line break: each on its own
+        converted = [_chain(text[a:b], target) for a, b in found]
+    pieces, last = [], 0
+    for (a, b), new in zip(found, converted, strict=True):
+        pieces += [text[last:a], new]
+        last = b
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _chain(text: str, target: str) -> str:

@@ -58,3 +58,69 @@ def fold_char(ch: str) -> str:
 def fold(text: str) -> str:
     """Script-neutral form of a text for matching rules: Traditional folded to Simplified."""
     return converter("t2s.json").convert(text)
+
+
+# --- where the fold of a text is not the fold of its characters ------------------------------
+
+# The dictionaries of OpenCC's t2s conversion (t2s.json): a normalization of compatibility
+# ideographs, then phrases before characters.
+_T2S_DICTS = ("CJK_Compatibility_Ideographs", "TSPhrases", "TSCharactersExt", "TSCharacters")
+
+
+def fold_sensitive() -> str | None:
+    """The characters whose fold inside a text may differ from ``fold_char`` of them alone; None
+    if OpenCC's dictionaries cannot be read (then nothing may assume a text folds per character).
+
+    ``fold`` converts phrases (復甦 -> 复苏, while 甦 alone stays 甦) and a character alone may
+    convert to several; a text without any character listed here folds as its characters do, so
+    a native scorer folding per character (native/src/refusal.rs) scores it as ``fold`` would.
+    Read from the dictionaries of the installed OpenCC with the ``opencc_dict`` tool its wheel
+    ships, and kept on disk with the other tables.
+    """
+    from cleaner.tablecache import cached
+
+    dicts = _opencc_dicts()
+    if dicts is None:
+        return None
+    return cached("foldsensitive", [opencc.__file__, __file__, *dicts.values()], "1", lambda: _build_fold_sensitive(dicts))
+
+
+def _opencc_dicts() -> dict[str, str] | None:
+    import os
+
+    base = os.path.join(os.path.dirname(opencc.__file__), "clib")
+    tool = os.path.join(base, "bin", "opencc_dict")
+    paths = {name: os.path.join(base, "share", "opencc", f"{name}.ocd2") for name in _T2S_DICTS}
+    if not os.access(tool, os.X_OK) or not all(os.path.exists(p) for p in paths.values()):
+        return None
+    return paths
+
+
+def _dump(path: str) -> list[tuple[str, str]]:
+    """(key, first value) of an OpenCC dictionary, through ``opencc_dict -t text``."""
+    import os
+    import subprocess
+    import tempfile
+
+    base = os.path.dirname(os.path.dirname(os.path.dirname(path)))
+    env = dict(os.environ, LD_LIBRARY_PATH=os.pathsep.join(filter(None, [os.path.join(base, "lib64"), os.path.join(base, "lib"),
+                                                                             os.environ.get("LD_LIBRARY_PATH")])))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "dict.txt")
+        subprocess.run([os.path.join(base, "bin", "opencc_dict"), "-i", path, "-o", out, "-f", "ocd2", "-t", "text"],
+                       check=True, capture_output=True, env=env)
+        with open(out, encoding="utf-8") as f:
+            return [(key, values.split(" ")[0]) for key, _, values in (line.rstrip("\n").partition("\t") for line in f)]
+
+
+def _build_fold_sensitive(dicts: dict[str, str]) -> str:
+    sensitive: set[str] = set()
+    for name, path in dicts.items():
+        for key, value in _dump(path):
+            if name == "CJK_Compatibility_Ideographs":
+                sensitive.update(key)  # normalized first: may then start a phrase
+            elif len(value) != len(key):
+                sensitive.update(key)  # a character alone converting to several, or a phrase changing length
+            elif len(key) > 1:
+                sensitive.update(k for k, v in zip(key, value, strict=True) if v != fold_char(k))
+    return "".join(sorted(sensitive))

@@ -340,6 +340,23 @@ impl Model {
     }
 
     /// Log-probability of a string: the first character by unigram, then each pair.
+    /// The score of each prefix of `text` (`score` of `text[..k]` for every k, as a running sum
+    /// of the same terms): the first character by its unigram, each other by its bigram.
+    pub fn prefix_scores(&self, text: &[char]) -> Vec<f64> {
+        let mut out = Vec::with_capacity(text.len() + 1);
+        out.push(0.0);
+        let mut prev: Option<char> = None;
+        for &c in text {
+            let s = match prev {
+                Some(p) => self.bigram(Some(p), Some(c)),
+                None => self.unigram(Some(c)),
+            };
+            out.push(out[out.len() - 1] + s);
+            prev = Some(c);
+        }
+        out
+    }
+
     pub fn score(&self, text: &[char]) -> f64 {
         let Some(&first) = text.first() else { return 0.0 };
         let mut total = self.unigram(Some(first));

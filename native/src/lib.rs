@@ -21,6 +21,7 @@ pub mod diff;
 pub mod engine;
 pub mod fixes;
 pub mod realign;
+pub mod refusal;
 mod repair_py;
 pub mod reread;
 pub mod startgate;

@@ -12,6 +12,7 @@ use crate::charlm::{FastMap, Model};
 use crate::code_points;
 use crate::codes::{Codes, Family, Source};
 use crate::realign::{self, Annotated, Realigner, Token};
+use crate::refusal::{Params, Refusal};
 use crate::reread::{self, Reader};
 use crate::startgate::PageGate;
 use crate::stretches;
@@ -131,6 +132,12 @@ impl PyCharModel {
         let chars: Vec<char> = text.chars().collect();
         self.core.score(&chars)
     }
+
+    /// The log-probability of each prefix of `text` (the first character by its unigram, each
+    /// other given the one before it), summed in order: mojibake._prefix_scores in one call.
+    fn prefix_scores(&self, text: &str) -> Vec<f64> {
+        self.core.prefix_scores(&text.chars().collect::<Vec<char>>())
+    }
 }
 
 /// Codes beyond the BMP: (code point, bytes).
@@ -224,7 +231,7 @@ impl PyCodes {
 /// (ordered by the model it is made with).
 #[pyclass(frozen, module = "cleaner._native", name = "Reader")]
 pub struct PyReader {
-    core: Reader,
+    core: Arc<Reader>,
 }
 
 #[pymethods]
@@ -232,7 +239,7 @@ impl PyReader {
     #[new]
     fn new(codes: &PyCodes, lm: &PyCharModel) -> Self {
         PyReader {
-            core: Reader::new(codes.core.clone(), lm.core.clone()),
+            core: Arc::new(Reader::new(codes.core.clone(), lm.core.clone())),
         }
     }
 
@@ -533,7 +540,132 @@ impl PyStartGate {
     }
 }
 
+/// The refusal of a re-read window (`refusal.rs`): the mojibake repair's decision for every
+/// start of a window, in one call.
+#[pyclass(frozen, module = "cleaner._native", name = "Refusal")]
+pub struct PyRefusal {
+    core: Refusal,
+    codes: Arc<Codes>,
+}
+
+#[pymethods]
+impl PyRefusal {
+    /// `params`: mojibake's (GAIN, FLUENT, CUT_GAIN, BIG5_MIN_CHARS, IGNORE_MIN_CHARS,
+    /// MAX_SPAN, CUT_MARGIN), startgate.UTF8_LIKE_BYTES and holes.SCRIPT_MAJORITY; `margins`:
+    /// mojibake's (RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN); `views`: [(family,
+    /// [(source, least non-ASCII characters)])] in the order the re-read reads them; `rare`:
+    /// mojibake.RARE; `sensitive`: the characters whose fold in a text may differ from their
+    /// own (script.fold.fold_sensitive); `scripts`: (Simplified-only, Traditional-only)
+    /// characters; `spaces`: the non-ASCII characters the `regex` module's \s matches.
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        codes: &PyCodes,
+        reader: &PyReader,
+        lm: &PyCharModel,
+        params: (f64, f64, f64, usize, usize, usize, usize, usize, usize),
+        margins: (usize, usize, usize, usize),
+        views: Vec<(String, Vec<(String, usize)>)>,
+        rare: f64,
+        sensitive: &str,
+        scripts: (String, String),
+        spaces: &str,
+    ) -> PyResult<Self> {
+        let (
+            gain,
+            fluent,
+            cut_gain,
+            big5_min_chars,
+            ignore_min_chars,
+            max_span,
+            cut_margin,
+            utf8_like_bytes,
+            script_majority,
+        ) = params;
+        let (run_lookback, lead_margin, tail_margin, wide_margin) = margins;
+        if wide_margin < lead_margin {
+            return Err(PyValueError::new_err("the wide margin is at least the lead margin"));
+        }
+        let params = Params {
+            gain,
+            fluent,
+            cut_gain,
+            big5_min_chars,
+            ignore_min_chars,
+            max_span,
+            cut_margin,
+            utf8_like_bytes,
+            script_majority,
+            run_lookback,
+            lead_margin,
+            tail_margin,
+            wide_margin,
+        };
+        let mut parsed = Vec::with_capacity(views.len());
+        for (fam, sources) in &views {
+            let fam = self::family(fam)?;
+            if fam == Family::Single {
+                return Err(PyValueError::new_err("the refusal reads the two-byte views only"));
+            }
+            let sources = sources
+                .iter()
+                .map(|(s, n)| Ok((self::source(s)?, *n)))
+                .collect::<PyResult<Vec<_>>>()?;
+            parsed.push((fam, sources));
+        }
+        if parsed.iter().map(|(_, s)| s.len()).sum::<usize>() > 31 {
+            return Err(PyValueError::new_err("at most 31 readings (one bit each)"));
+        }
+        let core = Refusal::new(
+            codes.core.clone(),
+            reader.core.clone(),
+            lm.core.clone(),
+            params,
+            parsed,
+            rare,
+            sensitive,
+            (&scripts.0, &scripts.1),
+            spaces,
+        );
+        Ok(PyRefusal {
+            core,
+            codes: codes.core.clone(),
+        })
+    }
+
+    /// The starts of a window (`0..stop`) from which a re-read is accepted, in order (empty:
+    /// none; None: unsure). `prev`: the character before it; `final_`: whether it ends a line;
+    /// `starts`: the start gate's {start: readings as bits} (None: every start and reading).
+    #[pyo3(signature = (window, stop, prev, final_, starts))]
+    fn window(
+        &self,
+        window: &Bound<'_, PyString>,
+        stop: usize,
+        prev: &str,
+        final_: bool,
+        starts: Option<std::collections::HashMap<usize, u32>>,
+    ) -> PyResult<Option<Vec<usize>>> {
+        let cps = code_points(window)?;
+        let prev = prev.chars().last();
+        Ok(self.core.window(&cps, stop, prev, final_, starts.as_ref()))
+    }
+
+    /// The runs mojibake._fix_once reads in `text` (no line skipped), as (start, end), without
+    /// those whose every window is refused; None when unsure of the whole page.
+    fn page(&self, text: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize, usize)>>> {
+        let cps = code_points(text)?;
+        let run = || self.core.page(&self.codes, &cps);
+        let found = if cps.len() >= 1 << 12 {
+            text.py().detach(run)
+        } else {
+            run()
+        };
+        found.map_err(PyValueError::new_err)
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyRefusal>()?;
     m.add_class::<PyStartGate>()?;
     m.add("UTF8_LIKE_BYTES", crate::startgate::UTF8_LIKE_BYTES)?;
     m.add_class::<PyRealigner>()?;

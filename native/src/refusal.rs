@@ -1,0 +1,721 @@
+//! The refusal of a window of the mojibake re-read (cleaner/repair/mojibake.py), decided in one
+//! call: would any start of the window give a stretch the repair accepts?
+//!
+//! The start gate (`startgate.rs`) lets through the starts from which some reading covers a rare
+//! character and enough non-ASCII characters; on clean text around a rare name almost all of them
+//! are then refused by the full decision, after reading, choosing and scoring (`_best_span`,
+//! `_keeping_shape`, `_best_end`, `_prefix_scores`, `_marked`, `_evidence`, `_reads_better`).
+//! This module takes that same decision, step for step and with the same floating-point
+//! operations, for every start the gate lets through, and answers for the whole window with
+//! the starts a re-read is accepted from: none (the window stays as it is, Python never sees
+//! it), or those Python then reads (it skips every other start), or None when unsure.
+//! `Refusal::page` does it for every run of a page in one call, leaving to Python only the runs
+//! some start of which is accepted.
+//!
+//! Unsure is the answer wherever this port does not follow the Python path exactly, so the
+//! window goes to it: a score of a text holding a character whose Simplified form OpenCC's
+//! phrase conversion may write otherwise than its own fold (``_per_char`` folds with OpenCC, the
+//! native model character by character), and a lone surrogate. The Python caller asks only for
+//! windows without a pinyin annotation after them (which confirm a reading without the fluency
+//! test) and in the two CJK views (never the single-byte one, with its page-wide unknown bytes).
+//! tests/test_refusal.py holds this to the Python path on random, clean and damaged windows.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::charlm::{FastMap, Model};
+use crate::codes::{Codes, Family, Source};
+use crate::reread::{ReadItem, Reader};
+use crate::startgate::PageGate;
+use crate::viterbi;
+
+/// mojibake.py's constants, handed over by the caller (so they stay defined there once).
+#[derive(Clone, Copy, Debug)]
+pub struct Params {
+    pub gain: f64,
+    pub fluent: f64,
+    pub cut_gain: f64,
+    pub big5_min_chars: usize,
+    pub ignore_min_chars: usize,
+    pub max_span: usize,
+    pub cut_margin: usize,
+    pub utf8_like_bytes: usize,
+    pub script_majority: usize,
+    /// mojibake.RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN.
+    pub run_lookback: usize,
+    pub lead_margin: usize,
+    pub tail_margin: usize,
+    pub wide_margin: usize,
+}
+
+/// A step the port cannot take exactly (see the module's note).
+struct Unsure;
+
+/// The best reading from a start: (gain, end in the window, reading, source).
+struct Best {
+    gain: f64,
+    end: usize,
+    fixed: Vec<char>,
+    source: Source,
+}
+
+pub struct Refusal {
+    codes: Arc<Codes>,
+    reader: Arc<Reader>,
+    lm: Arc<Model>,
+    params: Params,
+    /// The (family, sources) views in the order the re-read reads them (a start's readings are
+    /// bits in that order, as the start gate reports them), each source with the non-ASCII
+    /// characters an accepted stretch holds at least (mojibake._CJK_MIN_WIDE, for the gate).
+    views: Vec<(Family, Vec<(Source, usize)>)>,
+    /// Non-ASCII characters the `regex` module's \s matches (mojibake._CJK_RUN's class).
+    spaces: FastMap<char, ()>,
+    /// Per BMP code point: common in running text (unigram above mojibake.RARE).
+    common: Vec<bool>,
+    /// Characters whose OpenCC fold in a text may differ from their fold alone.
+    sensitive: FastMap<char, ()>,
+    simplified: FastMap<char, ()>,
+    traditional: FastMap<char, ()>,
+}
+
+fn set(chars: &str) -> FastMap<char, ()> {
+    chars.chars().map(|c| (c, ())).collect()
+}
+
+impl Refusal {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        codes: Arc<Codes>,
+        reader: Arc<Reader>,
+        lm: Arc<Model>,
+        params: Params,
+        views: Vec<(Family, Vec<(Source, usize)>)>,
+        rare: f64,
+        sensitive: &str,
+        scripts: (&str, &str),
+        spaces: &str,
+    ) -> Refusal {
+        // mojibake._common_chars: the BMP beyond Latin whose unigram is above RARE.
+        let common = (0..0x10000u32)
+            .map(|c| c >= 0x250 && char::from_u32(c).is_some_and(|ch| lm.unigram(Some(ch)) > rare))
+            .collect();
+        Refusal {
+            codes,
+            reader,
+            lm,
+            params,
+            views,
+            spaces: set(spaces),
+            common,
+            sensitive: set(sensitive),
+            simplified: set(scripts.0),
+            traditional: set(scripts.1),
+        }
+    }
+
+    /// mojibake._rare_known: a character beyond Latin, not common, not U+FFFD.
+    fn rare_known(&self, c: char) -> bool {
+        let u = c as u32;
+        u > 0x24F && u != 0xFFFD && !(u < 0x10000 && self.common[u as usize])
+    }
+
+    /// The starts of the window `w` (`0..stop`) from which `_repair_window` accepts a re-read,
+    /// in order (empty: the window stays as it is); None when unsure. `starts` maps each start
+    /// the gate lets through to its readings' bits (None: every start, every reading). `prev`:
+    /// the character before the window; `final_`: the window ends a line.
+    pub fn window(
+        &self,
+        w: &[u32],
+        stop: usize,
+        prev: Option<char>,
+        final_: bool,
+        starts: Option<&HashMap<usize, u32>>,
+    ) -> Option<Vec<usize>> {
+        let w = chars(w)?; // None: a lone surrogate
+        let bits = starts.map(|map| {
+            (0..stop)
+                .map(|i| map.get(&i).copied().unwrap_or(0))
+                .collect::<Vec<u32>>()
+        });
+        self.decide(&w, stop, prev, final_, bits.as_deref())
+    }
+
+    /// `window` on characters, the gate's bits per start (`bits[i]`, 0: refused by the gate):
+    /// `_repair_window`'s loop, each accepted stretch skipped and its reading's last character
+    /// the one before the next start.
+    fn decide(
+        &self,
+        w: &[char],
+        stop: usize,
+        prev: Option<char>,
+        final_: bool,
+        bits: Option<&[u32]>,
+    ) -> Option<Vec<usize>> {
+        let all = (1u32 << self.views.iter().map(|(_, s)| s.len()).sum::<usize>()) - 1;
+        let mut accepted = Vec::new();
+        let mut before = prev;
+        let mut i = 0;
+        while i < stop.min(w.len()) {
+            let bits = match bits {
+                None => all,
+                Some(b) => b[i],
+            };
+            if bits != 0 {
+                match self.start(w, i, before, final_, bits) {
+                    Ok(None) => {}
+                    Ok(Some((j, last))) => {
+                        accepted.push(i);
+                        before = Some(last);
+                        i = j;
+                        continue;
+                    }
+                    Err(Unsure) => return None,
+                }
+            }
+            before = Some(w[i]);
+            i += 1;
+        }
+        Some(accepted)
+    }
+
+    /// mojibake._CJK_RUN's item at `i`: a character beyond ASCII, space and Latin; a Latin
+    /// letter not next to an ASCII letter; an ASCII sign 40-7e after a character of the first
+    /// kind and before no such sign.
+    fn run_item(&self, text: &[char], i: usize) -> bool {
+        let c = text[i];
+        let ascii_letter = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphabetic());
+        if ('\u{c0}'..='\u{24f}').contains(&c) {
+            let letter_before = i > 0 && ascii_letter(text.get(i - 1));
+            return !(letter_before || ascii_letter(text.get(i + 1)));
+        }
+        if self.run_core(c) {
+            return true;
+        }
+        let sign = |c: char| ('\x40'..='\x7e').contains(&c);
+        sign(c) && i > 0 && self.run_core(text[i - 1]) && !text.get(i + 1).is_some_and(|&n| sign(n))
+    }
+
+    fn run_core(&self, c: char) -> bool {
+        !c.is_ascii() && !('\u{c0}'..='\u{24f}').contains(&c) && !self.spaces.contains_key(&c)
+    }
+
+    /// mojibake._rare_char: beyond Latin and not common (U+FFFD included).
+    fn rare(&self, c: char) -> bool {
+        let u = c as u32;
+        u > 0x24F && !(u < 0x10000 && self.common[u as usize])
+    }
+
+    /// The runs mojibake._fix_once reads in `text` (no line skipped), as (start, end), without
+    /// those whose every window is refused; None when unsure of the page (a lone surrogate).
+    pub fn page(&self, codes: &Codes, text: &[u32]) -> Result<Option<Vec<(usize, usize)>>, String> {
+        let Some(chars) = chars(text) else { return Ok(None) };
+        let n = chars.len();
+        let items: Vec<bool> = (0..n).map(|i| self.run_item(&chars, i)).collect();
+        // Per position, the next run item and the next rare character at or after it (n: none).
+        let next = |flags: Vec<bool>| {
+            let mut next = vec![n; n + 1];
+            for i in (0..n).rev() {
+                next[i] = if flags[i] { i } else { next[i + 1] };
+            }
+            next
+        };
+        let next_rare = next(chars.iter().map(|&c| self.rare(c)).collect());
+        let next_item = next(items.clone());
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while next_rare[pos] < n {
+            let r = next_rare[pos];
+            let start = next_item[pos.max(r.saturating_sub(self.params.run_lookback))];
+            if start > r {
+                pos = r + 1; // no run, or one starting past the rare character
+                continue;
+            }
+            let end = (start + 1..n).find(|&i| !items[i]).unwrap_or(n);
+            if !self.run_refused(codes, text, &chars, start, end)? {
+                out.push((start, end));
+            }
+            pos = end;
+        }
+        Ok(Some(out))
+    }
+
+    /// Is every window of the run `start..end` refused (mojibake._fix_run with no repair)? A run
+    /// followed by "(" may have a pinyin annotation after it, which confirms a reading of its
+    /// last window without the fluency test: that window is left to Python unless the gate
+    /// closes it (which the Python path asks first).
+    fn run_refused(&self, codes: &Codes, cps: &[u32], text: &[char], start: usize, end: usize) -> Result<bool, String> {
+        let annotated = text.get(end) == Some(&'(');
+        let run = &text[start..end];
+        let ends_line = end == text.len() || text[end] == '\n';
+        for (lo, hi, stop) in self.rare_windows(run) {
+            let prev = if lo > 0 {
+                Some(run[lo - 1])
+            } else {
+                start.checked_sub(1).map(|k| text[k])
+            };
+            let window = &run[lo..hi];
+            let bits = if window.iter().any(|&c| is_loss_mark(c)) {
+                None
+            } else {
+                // The gate of the window alone: its answers are those of any region holding it.
+                let (a, b) = (start + lo, start + hi);
+                let marks: Vec<usize> = (a..b).filter(|&k| self.rare_known(text[k])).map(|k| k - a).collect();
+                let gate = PageGate::new(codes, &cps[a..b], &self.views, Some(&marks), self.params.max_span)?;
+                let mut bits = vec![0u32; stop - lo];
+                let starts = gate.starts(codes, 0, b - a, stop - lo)?;
+                if starts.is_empty() {
+                    continue; // closed: no start could be accepted
+                }
+                for (i, b) in starts {
+                    bits[i] = b;
+                }
+                Some(bits)
+            };
+            if annotated && hi == run.len() {
+                return Ok(false);
+            }
+            if self.decide(window, stop - lo, prev, ends_line && hi == run.len(), bits.as_deref()) != Some(vec![]) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// mojibake._rare_windows: (lo, hi, stop) around the rare characters of `run`.
+    fn rare_windows(&self, run: &[char]) -> Vec<(usize, usize, usize)> {
+        let p = &self.params;
+        let mut windows: Vec<[usize; 4]> = Vec::new();
+        for (i, &c) in run.iter().enumerate() {
+            if !self.rare(c) {
+                continue;
+            }
+            let (lo, hi) = (i.saturating_sub(p.lead_margin), run.len().min(i + 1 + p.tail_margin));
+            match windows.last_mut() {
+                Some(w) if lo <= w[1] => {
+                    w[1] = hi;
+                    w[2] = i + 1;
+                    w[3] += 1;
+                }
+                _ => windows.push([lo, hi, i + 1, 1]),
+            }
+        }
+        let mut floor = 0;
+        for w in &mut windows {
+            if w[3] >= 2 {
+                w[0] = floor.max(w[0].saturating_sub(p.wide_margin - p.lead_margin));
+            }
+            floor = w[1];
+        }
+        windows.iter().map(|w| (w[0], w[1], w[2])).collect()
+    }
+
+    /// `_repair_window`'s test of the best reading from `i` (no annotation after the window):
+    /// (its end, the reading's last character) if accepted.
+    fn start(
+        &self,
+        w: &[char],
+        i: usize,
+        before: Option<char>,
+        final_: bool,
+        bits: u32,
+    ) -> Result<Option<(usize, char)>, Unsure> {
+        let Some(best) = self.best_span(w, i, before, final_, bits)? else {
+            return Ok(None);
+        };
+        let j = best.end;
+        if !(j > i + 1 && self.marked(&w[i..j], best.source) && self.evidence(&w[i..j], best.source)) {
+            return Ok(None);
+        }
+        let last = best.fixed.last().copied();
+        Ok(if self.reads_better(&best.fixed, &w[i..j])? {
+            last.map(|c| (j, c))
+        } else {
+            None
+        })
+    }
+
+    /// mojibake._per_char: the model's score of the text folded, per character.
+    fn per_char(&self, text: &[char]) -> Result<f64, Unsure> {
+        if text.iter().any(|c| self.sensitive.contains_key(c)) {
+            return Err(Unsure);
+        }
+        let folded: Vec<char> = text.iter().map(|&c| self.lm.fold(c)).collect();
+        Ok(self.lm.score(&folded) / text.len().max(1) as f64)
+    }
+
+    /// mojibake._reads_better (not confirmed).
+    fn reads_better(&self, fixed: &[char], original: &[char]) -> Result<bool, Unsure> {
+        let score = self.per_char(fixed)?;
+        Ok(score > self.params.fluent && score > self.per_char(original)? + self.params.gain)
+    }
+
+    /// mojibake._marked on a stretch read from `source`.
+    fn marked(&self, text: &[char], source: Source) -> bool {
+        if text.iter().any(|&c| self.rare_known(c)) {
+            return true;
+        }
+        if source != Source::Utf8 || !text.contains(&'\u{fffd}') {
+            return false;
+        }
+        text.iter().any(|&c| c > '\x7f' && c != '\u{fffd}')
+    }
+
+    /// mojibake._evidence.
+    fn evidence(&self, text: &[char], source: Source) -> bool {
+        if text.iter().any(|&c| is_loss_mark(c)) {
+            return true;
+        }
+        let wide = text.iter().filter(|&&c| c > '\x7f').count();
+        if source == Source::Utf8 {
+            return wide >= 2;
+        }
+        let han = text.iter().filter(|&&c| ('\u{3400}'..='\u{9fff}').contains(&c)).count();
+        wide >= self.params.big5_min_chars && 2 * han >= wide
+    }
+
+    /// decoders.byte_view: (stream, ends), stopping before a character the family never gives.
+    fn byte_view(&self, text: &[char], family: Family) -> (Vec<Option<u8>>, Vec<usize>) {
+        let mut stream = Vec::with_capacity(text.len() * 2);
+        let mut ends = Vec::with_capacity(text.len());
+        for &c in text {
+            if c == '\u{fffd}' {
+                stream.push(None);
+            } else {
+                match self.codes.encode(c as u32, family) {
+                    Some(code) => stream.extend(code.as_slice().iter().map(|&b| Some(b))),
+                    None => break,
+                }
+            }
+            ends.push(stream.len());
+        }
+        (stream, ends)
+    }
+
+    /// startgate.utf8_like on a stream without unknown bytes.
+    fn utf8_like(&self, stream: &[Option<u8>]) -> bool {
+        let (mut h, mut c, mut le) = (0usize, 0usize, 0usize);
+        for &b in stream.iter().take(self.params.utf8_like_bytes).flatten() {
+            if b >= 0x80 {
+                h += 1;
+                c += usize::from(b < 0xC0);
+                le += usize::from((0xE0..=0xEF).contains(&b));
+            }
+        }
+        h >= 6 && 100 * c >= 55 * h && 100 * le >= 20 * h && 100 * (c + le) >= 90 * h
+    }
+
+    /// mojibake._best_span in the CJK views, without an annotation after the window and with
+    /// every byte a U+FFFD may stand for: the best reading from `start`, or None.
+    fn best_span(
+        &self,
+        run: &[char],
+        start: usize,
+        prev: Option<char>,
+        final_: bool,
+        bits: u32,
+    ) -> Result<Option<Best>, Unsure> {
+        let p = &self.params;
+        let capped = run.len() - start > p.max_span;
+        let final_ = final_ && !capped;
+        let piece = &run[start..(start + p.max_span).min(run.len())];
+        let mut best: Option<Best> = None;
+        let mut kept: Option<Vec<f64>> = None; // the piece's prefix scores, for every reading
+        let mut bit = 0;
+        for (family, sources) in &self.views {
+            let family = *family;
+            let chosen: Vec<Source> = sources
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| bits >> (bit + k) & 1 == 1)
+                .map(|(_, &(s, _))| s)
+                .collect();
+            bit += sources.len();
+            if chosen.is_empty() {
+                continue;
+            }
+            let (stream, ends) = self.byte_view(piece, family);
+            if ends.len() < 2 {
+                continue;
+            }
+            let known = stream.iter().all(Option::is_some);
+            for source in chosen {
+                let ignores: &[bool] = if source == Source::Utf8 && known && self.utf8_like(&stream) {
+                    &[false, true]
+                } else {
+                    &[false]
+                };
+                for &ignore in ignores {
+                    let (items, complete) = self.reader.read(&self.lm, &stream, source, family, ignore);
+                    let mut by_offset: FastMap<usize, usize> = FastMap::default();
+                    for (k, item) in items.iter().enumerate() {
+                        by_offset.insert(item.end, k);
+                    }
+                    let top = ends.len() as isize - if capped && ignore { p.cut_margin as isize } else { 0 };
+                    let mut aligned: Vec<(usize, usize)> = (2..=top.max(1) as usize)
+                        .rev()
+                        .filter(|&n| n as isize <= top)
+                        .filter_map(|n| by_offset.get(&ends[n - 1]).map(|&k| (n, k)))
+                        .collect();
+                    let Some(&(n_chars, k)) = aligned.first() else { continue };
+                    if !self.marked(&piece[..n_chars], source) || !self.evidence(&piece[..n_chars], source) {
+                        continue;
+                    }
+                    let ascii_kept = !(source != Source::Utf8 || ignore || family == Family::Big5);
+                    if ignore || !ascii_kept {
+                        let unchosen: Vec<char> = items[..=k].iter().map(|it| it.candidates[0]).collect();
+                        aligned = self.keeping_shape(&aligned, &unchosen, piece, &ends, ignore, ascii_kept);
+                    }
+                    let Some(&(n_chars, k)) = aligned.first() else { continue };
+                    let decoded = self.choose(&items, prev, final_ && complete && n_chars == ends.len());
+                    let fixed = &decoded[..=k];
+                    let kept = kept.get_or_insert_with(|| self.prefix_scores(piece));
+                    let (n_chars, k) = self.best_end(&aligned, fixed, piece, kept, source)?;
+                    let fixed = &fixed[..=k];
+                    let gain = (self.per_char(fixed)? - self.per_char(&piece[..n_chars])?) * n_chars as f64;
+                    if best.as_ref().is_none_or(|b| gain > b.gain) {
+                        best = Some(Best {
+                            gain,
+                            end: start + n_chars,
+                            fixed: fixed.to_vec(),
+                            source,
+                        });
+                    }
+                    if complete && n_chars == ends.len() && !ignore {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(best)
+    }
+
+    /// holes.choose_ranked's characters (guessing on): the script of the known characters kept
+    /// (holes._one_script), then the Viterbi over each run of ambiguous ones.
+    fn choose(&self, items: &[ReadItem], prev: Option<char>, final_: bool) -> Vec<char> {
+        if items.iter().all(|it| it.candidates.len() == 1) {
+            return items.iter().map(|it| it.candidates[0]).collect(); // nothing to choose
+        }
+        let mut chosen: Vec<viterbi::Item> = items
+            .iter()
+            .map(|it| viterbi::Item {
+                ch: it.candidates[0],
+                candidates: it.candidates.to_vec(),
+            })
+            .collect();
+        self.one_script(&mut chosen, prev);
+        viterbi::choose(&self.lm, &mut chosen, prev, final_);
+        chosen.iter().map(|it| it.ch).collect()
+    }
+
+    /// holes._one_script.
+    fn one_script(&self, items: &mut [viterbi::Item], prev: Option<char>) {
+        if items.iter().all(|it| it.candidates.len() < 2) {
+            return;
+        }
+        let known = items
+            .iter()
+            .filter(|it| it.candidates.len() == 1)
+            .map(|it| it.ch)
+            .chain(prev);
+        let (mut simple, mut trad) = (0usize, 0usize);
+        for c in known {
+            simple += usize::from(self.simplified.contains_key(&c));
+            trad += usize::from(self.traditional.contains_key(&c));
+        }
+        if simple.max(trad) < 2 || simple.min(trad) * self.params.script_majority > simple.max(trad) {
+            return;
+        }
+        let other = if simple > trad {
+            &self.traditional
+        } else {
+            &self.simplified
+        };
+        for it in items.iter_mut() {
+            if it.candidates.len() < 2 {
+                continue;
+            }
+            let kept: Vec<char> = it
+                .candidates
+                .iter()
+                .copied()
+                .filter(|c| !other.contains_key(c))
+                .collect();
+            if !kept.is_empty() && kept.len() < it.candidates.len() {
+                if !kept.contains(&it.ch) {
+                    it.ch = kept[0];
+                }
+                it.candidates = kept;
+            }
+        }
+    }
+
+    /// mojibake._keeping_shape in a two-byte family's view.
+    fn keeping_shape(
+        &self,
+        aligned: &[(usize, usize)],
+        reading: &[char],
+        piece: &[char],
+        ends: &[usize],
+        ignore: bool,
+        ascii_kept: bool,
+    ) -> Vec<(usize, usize)> {
+        let prefix = |it: &mut dyn Iterator<Item = usize>| {
+            let mut out = vec![0usize];
+            for x in it {
+                out.push(out[out.len() - 1] + x);
+            }
+            out
+        };
+        let made = prefix(&mut reading.iter().map(|&c| usize::from(c.is_ascii())));
+        let had = prefix(&mut piece.iter().map(|&c| usize::from(c.is_ascii())));
+        let utf8 = prefix(&mut reading.iter().map(|c| c.len_utf8()));
+        const SHARE: isize = 6;
+        aligned
+            .iter()
+            .copied()
+            .filter(|&(n, k)| {
+                let taken = utf8[k + 1] as isize - ends[n - 1] as isize;
+                if ignore
+                    && taken > 0
+                    && ((n - had[n]) < self.params.ignore_min_chars || SHARE * taken > ends[n - 1] as isize)
+                {
+                    return false;
+                }
+                ascii_kept || made[k + 1] <= had[n]
+            })
+            .collect()
+    }
+
+    /// mojibake._prefix_scores.
+    fn prefix_scores(&self, text: &[char]) -> Vec<f64> {
+        self.lm.prefix_scores(text)
+    }
+
+    /// mojibake._best_end in a two-byte family's view (`kept`: the piece's prefix scores).
+    fn best_end(
+        &self,
+        aligned: &[(usize, usize)],
+        fixed: &[char],
+        piece: &[char],
+        kept: &[f64],
+        source: Source,
+    ) -> Result<(usize, usize), Unsure> {
+        let p = &self.params;
+        let gained = self.prefix_scores(fixed);
+        let per_char = |(n, k): (usize, usize)| gained[k + 1] / (k + 1) as f64 - kept[n] / n as f64;
+        let longest = aligned[0];
+        let tail_gains = |(n, k): (usize, usize)| {
+            let loss = (kept[longest.0] - kept[n]) - (gained[longest.1 + 1] - gained[k + 1]);
+            loss < p.gain * (longest.0 - n) as f64
+        };
+        let mut order: Vec<(f64, (usize, usize))> = aligned.iter().map(|&a| (-per_char(a) * a.0 as f64, a)).collect();
+        order.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+        for (_, (n, k)) in order {
+            if (n, k) != longest
+                && (per_char((n, k)) < p.cut_gain || tail_gains((n, k)) || self.per_char(&fixed[..=k])? <= p.fluent)
+            {
+                continue;
+            }
+            if self.marked(&piece[..n], source) && self.evidence(&piece[..n], source) {
+                return Ok((n, k));
+            }
+        }
+        Ok(longest)
+    }
+}
+
+fn chars(cps: &[u32]) -> Option<Vec<char>> {
+    cps.iter().map(|&c| char::from_u32(c)).collect()
+}
+
+/// mojibake._MARK: U+FFFD, a private-use character or € (what a GB18030 decoder makes of lost bytes).
+fn is_loss_mark(c: char) -> bool {
+    c == '\u{fffd}' || c == '\u{20ac}' || ('\u{e000}'..='\u{f8ff}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::tests::empty;
+
+    /// A refusal over the small test model (国 家 的 common, everything else rare) and empty
+    /// code tables, with mojibake.py's constants.
+    fn refusal() -> Refusal {
+        let lm = Arc::new(crate::charlm::tests::small());
+        let codes = Arc::new(empty());
+        let reader = Arc::new(Reader::new(codes.clone(), lm.clone()));
+        let params = Params {
+            gain: 3.0,
+            fluent: -9.0,
+            cut_gain: 6.0,
+            big5_min_chars: 3,
+            ignore_min_chars: 4,
+            max_span: 1024,
+            cut_margin: 4,
+            utf8_like_bytes: 48,
+            script_majority: 4,
+            run_lookback: 64,
+            lead_margin: 4,
+            tail_margin: 8,
+            wide_margin: 16,
+        };
+        let views = vec![
+            (Family::Gbk, vec![(Source::Utf8, 2), (Source::Big5, 3)]),
+            (Family::Big5, vec![(Source::Utf8, 2), (Source::Gbk, 3)]),
+        ];
+        Refusal::new(codes, reader, lm, params, views, -12.0, "甦", ("国", "國"), "\u{3000}")
+    }
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn windows_around_rare_characters_merge_and_a_dense_one_reaches_further_back() {
+        let r = refusal();
+        // 龘 is rare: a window from 4 before it to 8 after it, cut at the run's ends.
+        let run = chars("国国国国国国龘国国");
+        assert_eq!(r.rare_windows(&run), vec![(2, 9, 7)]);
+        // Two rare characters close together: one window, its start WIDE_MARGIN back (floor 0).
+        let run = chars("国国国国国国国国国国龘国龘国");
+        assert_eq!(r.rare_windows(&run), vec![(0, 14, 13)]);
+        // Far apart: two windows; the second may not reach back into the first.
+        let mut text = String::from("龘");
+        text.push_str(&"国".repeat(20));
+        text.push_str("龘龘");
+        let run = chars(&text);
+        assert_eq!(r.rare_windows(&run), vec![(0, 9, 1), (9, 23, 23)]);
+    }
+
+    #[test]
+    fn a_run_is_what_the_cjk_run_pattern_matches() {
+        let r = refusal();
+        let text = chars("a国é b\u{e9}国@ 国@@ café\u{3000}国");
+        let items: Vec<bool> = (0..text.len()).map(|i| r.run_item(&text, i)).collect();
+        // As mojibake._CJK_RUN matches it: 国; é after 国 (no ASCII letter beside it) but not
+        // the one after "b" or in "café"; @ after 国 before a space, not @@; no spaces.
+        let expect = [
+            false, true, true, false, false, false, true, true, false, true, false, false, false, false, false, false,
+            false, false, true,
+        ];
+        assert_eq!(items, expect);
+    }
+
+    #[test]
+    fn a_score_of_a_sensitive_character_is_unsure_and_the_fold_is_applied() {
+        let r = refusal();
+        assert!(r.per_char(&chars("復甦")).is_err());
+        let folded = r.per_char(&chars("國家")).ok().unwrap();
+        assert_eq!(folded, r.lm.score(&chars("国家")) / 2.0);
+    }
+
+    #[test]
+    fn a_page_of_common_characters_has_no_run_to_read() {
+        let r = refusal();
+        let codes = empty();
+        let text: Vec<u32> = "国家的国家".chars().map(u32::from).collect();
+        assert_eq!(r.page(&codes, &text).unwrap(), Some(vec![]));
+        // A lone surrogate: unsure of the page.
+        assert_eq!(r.page(&codes, &[0x56FD, 0xD800]).unwrap(), None);
+    }
+}
