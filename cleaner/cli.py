@@ -9,10 +9,10 @@ Folders, records files and Ray JSON Lines runs learn the lines that recur across
 (furniture: ``cleaner.furniture.learn``) in a first pass and remove them while cleaning;
 ``--no-learn`` turns that off.
 
-Exit codes: 0 fine; 1 ``--check``/``--diff`` found changes or some unit failed (outputs are
-still written); 2 usage, configuration or input error, refused before any
-work; 130/143 interrupted by SIGINT/SIGTERM (temporary files removed, workers stopped); 141 when
-the reader of stdout went away. Errors are one line naming the input, never a traceback
+Exit codes: 0 fine; 1 ``--check``/``--diff`` found changes, or some unit (a file, a record) failed
+(outputs are still written; with ``--check`` the summary line tells the two apart); 2 usage,
+configuration or input error, refused before any work; 130/143 interrupted by SIGINT/SIGTERM
+(temporary files removed, workers stopped); 141 when the reader of stdout went away. Errors are one line naming the input, never a traceback
 (``CLEANER_DEBUG=1`` shows one for internal errors).
 """
 
@@ -46,7 +46,7 @@ OPTION_MODES: dict[str, frozenset[str]] = {
     "force": frozenset({"folder"}),
     "report": frozenset({"folder"}),
     "jsonl": frozenset({"records"}),
-    "field": frozenset({"records", "ray"}),
+    "field": frozenset({"folder", "records", "ray"}),
     "details": frozenset({"records", "ray"}),
     "no_learn": frozenset({"folder", "records", "ray"}),
     "engine": ALL,
@@ -85,31 +85,37 @@ def build_parser() -> argparse.ArgumentParser:
     from cleaner import __version__
 
     p = _Parser(prog="cleaner", description="Turn damaged Chinese web articles into clean text.",
-                epilog="Rule files: cleaner rules list | cleaner rules check [DIR] | cleaner rules learn INPUT -o FILE. "
-                       "Exit codes: 0 fine; 1 --check/--diff found changes or some input failed; 2 refused; "
-                       "130/143 interrupted. A folder or file named 'rules' is ./rules.")
+                epilog="Rule files: cleaner rules list | cleaner rules check [DIR|FILE] | cleaner rules learn INPUT -o FILE. "
+                       "Exit codes: 0 fine; 1 --check/--diff found changes, or some file or record failed; 2 refused; "
+                       "130/143 interrupted; 141 the reader of the output went away. A folder or file named 'rules' is ./rules.")
     p.add_argument("--version", action="version", version=f"cleaner {__version__}")
-    p.add_argument("input", nargs="?", default="-", help="file, folder, or - for stdin (default)")
-    p.add_argument("-o", "--output", help="output file (- for stdout), or output folder when INPUT is a folder")
+    p.add_argument("input", nargs="?", default="-", help="file, folder, or - for stdin (default); gzip, bz2, xz or zstd "
+                                                                "data is read through its compression")
+    p.add_argument("-o", "--output", help="output file (- for stdout, the default); FOLDER/ (ending in /, or a folder that "
+                                           "exists) puts a single input's output in it; the output folder when INPUT is a folder")
     p.add_argument("--to", choices=TARGETS, default="zh-hans", help="target script (default zh-hans)")
     p.add_argument("--site", help="force a site's rules (see `cleaner rules list`)")
     p.add_argument("--url", help="page: the page's URL, used to recognise its site")
     p.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR", help="extra rule directory")
-    p.add_argument("--html", action="store_true", help="page: the input is HTML (found by name or content otherwise)")
+    p.add_argument("--html", action="store_true", help="page: the input is HTML (found by name, or by content unless --keep-markup, otherwise)")
     p.add_argument("--explain", action="store_true", help="page: print steps and findings to stderr")
-    p.add_argument("--check", action="store_true", help="write nothing anywhere; exit 1 if anything would change")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing anywhere; exit 1 if anything would change or any file or record failed "
+                        "(the summary line says which)")
     p.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of each change")
     p.add_argument("--json", action="store_true", help="page: write the result as JSON (text, steps, findings, meta)")
     p.add_argument("--no-guess", action="store_true", help="do not infer lost characters; mark them with U+FFFD")
     p.add_argument("--no-generic", action="store_true",
                    help="remove only what rule files describe, not what the generic line model finds (text that is not a web page)")
     p.add_argument("--keep-markup", action="store_true",
-                   help="keep HTML tags written out in text input (<p>, <br/>), for text about HTML; by default they go")
+                   help="keep HTML tags written out in text input (<p>, <br/>), for text about HTML; by default they go. "
+                        "A text file is then never read as HTML for its content (its name or --html still say so)")
     p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes (default: all cores)")
     p.add_argument("--force", action="store_true", help="folders: redo every output, fresh or not")
-    p.add_argument("--report", type=Path, metavar="FILE", help="folders: write each file's steps and findings as JSON Lines")
+    p.add_argument("--report", type=Path, metavar="FILE", help="folders: one JSON line per file: its status (cleaned, unchanged, failed, skipped) "
+                        "and its steps and findings, or why it failed or was skipped")
     p.add_argument("--jsonl", action="store_true", help="the input is JSON Lines (found by name otherwise): clean one field of each record")
-    p.add_argument("--field", default="text", help="records: the field to clean (default text)")
+    p.add_argument("--field", default="text", help="JSON Lines, also in folders: the field to clean (default text)")
     p.add_argument("--details", action="store_true", help="records: add steps, findings and meta under \"cleaner\"")
     p.add_argument("--no-learn", action="store_true",
                    help="folders, records, Ray: do not learn and remove the lines that recur across documents")
@@ -220,6 +226,11 @@ def _run(argv: list[str]) -> int:
     mode = mode_of(args)
     if refusal := refused_options(args, mode):
         raise UsageError(refusal)
+    if args.url is not None and not _host_of(args.url):  # a URL without a host recognises no site, silently
+        raise UsageError(f"--url {args.url}: not a URL with a host; give it whole (https://www.example.com/page.html)")
+    for folder in args.rules:
+        if folder.is_file():
+            raise UsageError(f"{folder}: a rule file; --rules takes the folder that holds rule files")
     try:
         config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess, generic_furniture=not args.no_generic,
                         strip_markup=not args.keep_markup, max_chars=args.max_chars, rule_dirs=tuple(str(d) for d in args.rules))
@@ -229,7 +240,13 @@ def _run(argv: list[str]) -> int:
     except (RuleError, ValueError) as exc:
         raise UsageError(exc) from None
     if args.input != "-" and not Path(args.input).exists():
+        if os.path.islink(args.input):
+            raise UsageError(f"{args.input}: broken symbolic link (to {os.readlink(args.input)}, which does not exist)")
         raise UsageError(f"{args.input}: No such file or directory")
+    if mode == "folder":
+        _check_listable(args.input)
+    if mode == "records" and args.field != "text" and not args.jsonl and input_kind(args.input) == "warc":
+        raise UsageError("--field applies to JSON Lines; a WARC file's pages are cleaned as their text")
     _into_folder(args, mode)
     _check_outputs(args, mode)
     writeback = WriteBack.CHECK if args.check else WriteBack.DIFF if args.diff else WriteBack.WRITE
@@ -243,7 +260,7 @@ def _run(argv: list[str]) -> int:
         out_dir = Path(args.output or args.input).resolve()  # --check/--diff need none: nothing is written
         try:
             run_folder(Path(args.input), out_dir, config, report=report, jobs=jobs, force=args.force,
-                       report_path=args.report, learn=not args.no_learn)
+                       report_path=args.report, learn=not args.no_learn, field=args.field)
         except OSError as exc:  # the output folder or the report cannot be made
             if isinstance(exc, BrokenPipeError):  # `--diff | head`: the reader went away
                 raise
@@ -261,7 +278,7 @@ def _run(argv: list[str]) -> int:
             run_records(args.input, output, config, report, kind=kind, jobs=jobs, field=args.field, details=args.details,
                         learn=not args.no_learn)
         except InputError as exc:
-            raise UsageError(f"{args.input}: {exc}") from None
+            raise UsageError(f"{'<stdin>' if args.input == '-' else args.input}: {exc}") from None
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise
@@ -306,6 +323,24 @@ def _into_folder(args, mode: str) -> None:
             raise UsageError(f"{out}: cannot make the folder ({exc.strerror or exc})") from None
 
 
+def _host_of(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # a bad port or bracket
+        return ""
+
+
+def _check_listable(folder: str) -> None:
+    """An input folder that cannot be listed is refused before an output folder is made."""
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as exc:
+        raise UsageError(f"{folder}: {exc.strerror or exc}") from None
+
+
 def _check_outputs(args, mode: str) -> None:
     """Refuse, before any work, outputs that would replace something other than a regular file,
     or write over (or into) an input."""
@@ -313,6 +348,8 @@ def _check_outputs(args, mode: str) -> None:
         raise UsageError(f"{args.input}: {'is a folder' if mode == 'folder' else '--engine ray'}; give an output folder with -o")
     if sys.stdout is None and (args.diff or not args.check and mode in ("page", "records") and is_stream(args.output)):
         raise UsageError("<stdout>: standard output is closed; give an output file with -o")
+    if mode in ("folder", "ray") and args.output is not None and is_stream(args.output):
+        raise UsageError(f"-o {args.output}: a folder cannot be written to standard output; give an output folder")
     outputs = [o for o in (args.output, args.report) if o is not None]
     for out in outputs:
         if mode in ("folder", "ray") and out == args.output:

@@ -35,7 +35,8 @@ def test_folder_mirrors_tree_and_leaves_inputs(tmp_path):
     proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--jobs", "2", "--report", report)
     assert proc.returncode == 1  # the binary and the unreadable file failed; the empty one is told
     err = proc.stderr.decode()
-    assert "bin.dat" in err and "empty.txt: empty file" in err and "gone.txt: No such file" in err and "failed 2" in err
+    assert "bin.dat" in err and "empty.txt: note: empty file" in err and "failed 2" in err
+    assert f"gone.txt: broken symbolic link (to {tmp_path / 'nowhere.txt'}, which does not exist)" in err
     assert (tmp_path / "out" / "sub" / "a.txt").read_text(encoding="utf-8") == expected_for(SEEDS[0]).read_text(encoding="utf-8")
     assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") == "国务院\n"
     assert (tmp_path / "out" / "empty.txt").read_bytes() == b""  # as `cleaner empty.txt` gives
@@ -46,7 +47,7 @@ def test_folder_mirrors_tree_and_leaves_inputs(tmp_path):
     assert all("simplified_share" in line["meta"] for line in lines if line["status"] == "cleaned")  # the report has details
     # a re-run skips outputs newer than their inputs
     again = run_cli(tmp_path / "in", "-o", tmp_path / "out")
-    assert "skipped 3" in again.stderr.decode()
+    assert "skipped 3 (up to date)" in again.stderr.decode()
 
 
 def test_check_and_explain():
@@ -322,3 +323,147 @@ def test_closed_standard_output_is_one_line_before_any_work(tmp_path):
     exe = Path(sys.executable).parent / "cleaner"
     proc = subprocess.run(f"'{exe}' '{tmp_path / 'p.txt'}' >&-", shell=True, capture_output=False, stderr=subprocess.PIPE, timeout=300)
     assert proc.returncode == 2 and proc.stderr.decode() == "cleaner: <stdout>: standard output is closed; give an output file with -o\n"
+
+
+def test_an_unreadable_folder_is_refused_and_an_unreadable_subfolder_fails_named(tmp_path):
+    (tmp_path / "in" / "ok").mkdir(parents=True)
+    (tmp_path / "in" / "locked").mkdir()
+    (tmp_path / "in" / "ok" / "a.txt").write_bytes("國(guó)務(wù)院".encode())
+    (tmp_path / "in" / "locked" / "b.txt").write_bytes("国务院".encode())
+    try:
+        (tmp_path / "in" / "locked").chmod(0)
+        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--report", tmp_path / "r.jsonl", prefix=_obeying_file_modes())
+        err = proc.stderr.decode()
+        assert proc.returncode == 1 and f"cleaner: {tmp_path / 'in' / 'locked'}: Permission denied\n" in err
+        assert "cleaned 1, unchanged 0, failed 1" in err
+        lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert {"input": str(tmp_path / "in" / "locked"), "status": "failed", "error": "Permission denied"} in lines
+        (tmp_path / "in").chmod(0)
+        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out2", prefix=_obeying_file_modes())
+        assert proc.returncode == 2 and proc.stderr.decode() == f"cleaner: {tmp_path / 'in'}: Permission denied\n"
+        assert not (tmp_path / "out2").exists()  # refused before any output folder is made
+    finally:
+        (tmp_path / "in").chmod(0o755)
+        (tmp_path / "in" / "locked").chmod(0o755)
+
+
+def test_records_that_fail_in_a_folder_are_counted_and_their_file_is_redone(tmp_path):
+    (tmp_path / "in").mkdir()
+    body = "".join(json.dumps({"id": i, "body": "國(guó)務(wù)院"}, ensure_ascii=False) + "\n" for i in range(3))
+    (tmp_path / "in" / "b.jsonl").write_text(body, encoding="utf-8")
+    for _ in range(2):  # not recorded as done: the second run reads it again and says so again
+        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn")
+        err = proc.stderr.decode()
+        assert proc.returncode == 1 and "b.jsonl:3: has no field 'text'" in err and "skipped" not in err
+        assert "failed 0, records failed 3 (in 1 file, passed through unchanged)" in err
+    proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn", "--field", "body")  # another field: redone
+    assert proc.returncode == 0 and "files: cleaned 1, unchanged 0, failed 0" in proc.stderr.decode()
+    assert [json.loads(line)["body"] for line in (tmp_path / "out" / "b.jsonl").read_text(encoding="utf-8").splitlines()] == ["国务院"] * 3
+    proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn", "--field", "body")
+    assert proc.returncode == 0 and "skipped 1 (up to date)" in proc.stderr.decode()
+
+
+@pytest.mark.parametrize("out", ["-", "/dev/stdout"])
+def test_a_folder_is_not_written_to_standard_output(tmp_path, out):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes("國(guó)務(wù)院".encode())
+    proc = run_cli(tmp_path / "in", "-o", out, cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr.decode() == f"cleaner: -o {out}: a folder cannot be written to standard output; give an output folder\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+@pytest.mark.parametrize("compress", ["gzip", "bz2", "xz", "zstd"])
+def test_compressed_standard_input_is_read_through_its_compression(compress):
+    import bz2
+    import gzip
+    import lzma
+
+    import zstandard
+
+    pack = {"gzip": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress, "zstd": zstandard.ZstdCompressor().compress}[compress]
+    records = "".join(json.dumps({"id": i, "text": "國(guó)務(wù)院"}, ensure_ascii=False) + "\n" for i in range(3)).encode()
+    proc = run_cli("--jsonl", "--no-learn", input=pack(records))
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["text"] for line in proc.stdout.decode().splitlines()] == ["国务院"] * 3
+    proc = run_cli(input=pack("國(guó)務(wù)院\n".encode()))  # one page
+    assert proc.returncode == 0 and proc.stdout.decode() == "国务院\n"
+
+
+def test_compressed_standard_input_that_breaks_off_is_told():
+    import gzip
+
+    records = b"".join(b'{"id": %d, "text": "\xe5\x9c\x8b"}\n' % i for i in range(3000))
+    proc = run_cli("--jsonl", "--no-learn", input=gzip.compress(records)[:-30])
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and "cleaner: <stdin>: cannot read the compressed data" in err and "after line" in err
+    assert 0 < len(proc.stdout.splitlines()) < 3000
+    proc = run_cli(input=gzip.compress("國(guó)務(wù)院\n".encode() * 100)[:20])
+    assert proc.returncode == 2 and proc.stderr.decode().startswith("cleaner: <stdin>: cannot read the compressed data")
+
+
+def test_keep_markup_reads_a_text_file_that_looks_like_html_as_text(tmp_path):
+    page = tmp_path / "tags.txt"
+    page.write_text("<p>第一段。</p><p>第二段<b>加粗</b>。</p><br/>第三段。\n", encoding="utf-8")  # three tags: HTML by content
+    proc = run_cli(page, "--keep-markup", "--explain")
+    assert proc.returncode == 0 and proc.stdout.decode() == "<p>第一段。</p><p>第二段<b>加粗</b>。</p><br/>第三段。\n"
+    assert "read as text" in proc.stderr.decode()
+    proc = run_cli(page, "--explain")  # without it the content makes it HTML, and --explain says why
+    assert "<p>" not in proc.stdout.decode() and "read as HTML, by its content" in proc.stderr.decode()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "tags.txt").write_bytes(page.read_bytes())
+    assert run_cli(tmp_path / "in", "-o", tmp_path / "out", "--keep-markup").returncode == 0
+    assert (tmp_path / "out" / "tags.txt").read_bytes() == page.read_bytes()
+
+
+def test_the_folder_report_names_every_unit_counted_skipped_ones_too(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes("國(guó)務(wù)院".encode())
+    (tmp_path / "in" / "b.txt").write_bytes("国务院\n".encode())
+    (tmp_path / "in" / ".hidden").write_bytes(b"x")
+    os.mkfifo(tmp_path / "in" / "fifo")
+    report = tmp_path / "r.jsonl"
+    run_cli(tmp_path / "in", "-o", tmp_path / "out", "--report", report)
+    (tmp_path / "in" / "b.txt").write_bytes("國(guó)務(wù)院".encode())  # b changes: only b is redone
+    proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--report", report)
+    assert proc.returncode == 0 and "cleaned 1, unchanged 0, skipped 3 (hidden 1, not a regular file 1, up to date 1)" in proc.stderr.decode()
+    lines = {Path(line["input"]).name: line for line in map(json.loads, report.read_text(encoding="utf-8").splitlines())}
+    assert {name: (line["status"], line.get("reason")) for name, line in lines.items()} == {
+        "a.txt": ("skipped", "up to date"), "b.txt": ("cleaned", None), ".hidden": ("skipped", "hidden"),
+        "fifo": ("skipped", "not a regular file (FIFO, socket or device)")}
+
+
+def test_check_counts_steps_only_of_what_would_change(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes("国务院印发通知。\n".encode())  # clean: the cleaner's only step drops the final newline
+    proc = run_cli("--check", tmp_path / "in")
+    assert proc.returncode == 0 and proc.stderr.decode().endswith("files: would change 0, unchanged 1, failed 0\n")
+
+
+def test_help_names_the_output_folder_of_a_single_file_and_every_exit_code(capsys):
+    from cleaner import cli
+
+    assert cli.main(["--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "FOLDER/" in text and "141" in text and "or some file or record failed" in text
+
+
+def test_a_rule_file_given_as_rules_and_a_broken_link_as_input_are_named_for_what_they_are(tmp_path):
+    (tmp_path / "mine.toml").write_text('[site]\nid = "mine"\n', encoding="utf-8")
+    proc = run_cli("--rules", tmp_path / "mine.toml", input=b"x")
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"cleaner: {tmp_path / 'mine.toml'}: a rule file; --rules takes the folder that holds rule files\n"
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    proc = run_cli(tmp_path / "gone.txt")
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"cleaner: {tmp_path / 'gone.txt'}: broken symbolic link (to {tmp_path / 'nowhere.txt'}, which does not exist)\n"
+
+
+def test_an_output_redone_with_failures_is_not_vouched_for_by_an_earlier_runs_manifest_line(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "b.jsonl").write_text(json.dumps({"body": "國(guó)務(wù)院"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn", "--field", "body").returncode == 0  # recorded
+    assert run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn").returncode == 1  # rewritten: no 'text' field
+    proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn", "--field", "body")  # the first run's line is void
+    assert proc.returncode == 0 and "cleaned 1" in proc.stderr.decode()
+    assert json.loads((tmp_path / "out" / "b.jsonl").read_text(encoding="utf-8"))["body"] == "国务院"

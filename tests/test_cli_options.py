@@ -75,6 +75,8 @@ def test_option_is_honoured_or_refused(tmp_path, capsysbinary, mode, option):
     inputs = _inputs(tmp_path)
     if option == "engine" or (option, mode) == ("jsonl", "page"):
         pytest.skip("this option is what selects the mode (--engine's only other value is ray)")
+    if (option, mode) == ("field", "folder"):  # --field names a field of the folder's JSON Lines files
+        (inputs["folder"] / "r.jsonl").write_bytes(inputs["records"].read_bytes())
     argv = _argv(mode, option, inputs, tmp_path)
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     honoured = mode in cli.OPTION_MODES[option]
@@ -113,7 +115,7 @@ def _check_effect(mode, option, code, out: bytes, err: bytes, tmp_path: Path) ->
     elif option == "report":
         assert json.loads((tmp_path / "report.jsonl").read_text(encoding="utf-8"))["status"] == "cleaned"
     elif option == "field":
-        record = json.loads(text)
+        record = json.loads((tmp_path / "out" / "r.jsonl").read_text(encoding="utf-8") if mode == "folder" else text)
         assert record["body"] == "国务院印发通知。" and record["text"] == PAGE  # only the named field
     elif option == "details":
         assert "pinyin-annotations" in json.dumps(json.loads(text)["cleaner"])
@@ -137,3 +139,12 @@ def test_conflicts_and_numbers_are_refused(tmp_path, capsysbinary, argv, message
     assert cli.main([str(page), *argv]) == 2
     err = capsysbinary.readouterr().err
     assert message.encode() in err and err.count(b"\n") == 1
+
+
+@pytest.mark.parametrize("url", ["notaurl", "www.people.com.cn/a.html", "http://[bad"])
+def test_a_url_without_a_host_is_refused(tmp_path, capsysbinary, url):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert cli.main([str(page), "--url", url]) == 2
+    err = capsysbinary.readouterr().err
+    assert err == f"cleaner: --url {url}: not a URL with a host; give it whole (https://www.example.com/page.html)\n".encode()

@@ -11,7 +11,11 @@ from cleaner.io.compressed import (  # noqa: E402
     COMPRESSION_ERRORS,
     base_name,
     compression_of,
+    file_compression,
     open_reader,
+    read_all,
+    read_stream,
+    sniffed_compression,
     wrap_reader,
     wrap_writer,
 )
@@ -132,3 +136,40 @@ def test_reading_a_large_stream_keeps_memory_flat(tmp_path, name):
         tracemalloc.stop()
     assert total >= 50_000_000
     assert peak < 8_000_000, f"peak {peak / 1e6:.1f} MB while reading {total / 1e6:.0f} MB"
+
+
+class _Trickle(_OnlyRead):
+    """A pipe that gives one byte a read: the signature must be read whole all the same."""
+
+    def read(self, n: int = -1) -> bytes:
+        return super().read(min(1, n) if n >= 0 else n)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_stream_with_no_name_is_read_by_its_first_bytes(tmp_path, name):
+    data = write(tmp_path / name, LINES).read_bytes()
+    assert list(wrap_reader(_OnlyRead(data), "-")) == LINES
+    assert list(wrap_reader(_Trickle(data), "-")) == LINES
+    assert read_stream(_OnlyRead(data)) == b"".join(LINES)
+    assert sniffed_compression(data[:10]) == compression_of(name)
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if compression_of(n)])
+def test_a_file_whose_name_hides_its_compression_is_read_by_its_first_bytes(tmp_path, name):
+    path = tmp_path / "looks-plain.jsonl"
+    path.write_bytes(write(tmp_path / name, LINES).read_bytes())
+    with open_reader(path) as reader:
+        assert list(reader) == LINES
+    assert read_all(path) == b"".join(LINES) and file_compression(path) == compression_of(name)
+
+
+def test_text_that_merely_starts_like_a_signature_is_text():
+    for head in (b"BZh9 is a name", b"BZh", "\u00fd7zXZ".encode(), b"\x1f\x8b"):  # no full signature
+        assert sniffed_compression(head) is None
+        assert read_stream(_OnlyRead(head)) == head
+
+
+def test_a_nameless_stream_that_breaks_off_raises_one_line():
+    data = gzip.compress(b"".join(LINES))
+    with pytest.raises(OSError, match=r"^cannot read the compressed data \(EOFError"):
+        read_stream(_Trickle(data[:300]))

@@ -125,7 +125,7 @@ def test_fifo_and_folder_symlink_in_an_input_folder_are_skipped_and_reported(pla
     (place / "in" / "linked").symlink_to(place / "elsewhere")
     proc = run_cli(place / "in", "-o", place / "out", timeout=120)
     err = proc.stderr.decode()
-    assert proc.returncode == 0 and "pipe.txt: not a regular file" in err and "linked: folder symlink not followed" in err
+    assert proc.returncode == 0 and "pipe.txt: note: not a regular file" in err and "linked: note: folder symlink not followed" in err
     assert "skipped 2" in err and (place / "out" / "a.txt").exists()
 
 

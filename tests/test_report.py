@@ -59,3 +59,35 @@ def test_messages_differing_only_in_numbers_count_as_one():
     for column in range(20):
         report.fail(f"b:{column}", f"not valid JSON at column {column}")
     assert len(report.err.getvalue().splitlines()) == SHOWN_PER_MESSAGE + 1
+
+
+def test_notes_are_marked_so_they_do_not_read_as_failures():
+    report = _report()
+    report.note("a/empty.txt", "empty file; nothing to clean")
+    report.fail("a/bin.dat", "binary data")
+    assert report.err.getvalue().splitlines() == ["cleaner: a/empty.txt: note: empty file; nothing to clean",
+                                                  "cleaner: a/bin.dat: binary data"]
+
+
+def test_skipped_units_are_counted_with_their_reasons():
+    report = _report()
+    report.skip("up to date", 10)
+    report.skip("not a regular file")
+    assert report.skipped == 11 and report.exit_code == 0
+    assert report.summary() == "files: cleaned 0, unchanged 0, skipped 11 (not a regular file 1, up to date 10), failed 0"
+
+
+def test_records_that_failed_inside_a_written_file_are_in_the_summary_and_the_exit_code():
+    report = _report()
+    report.done("a.jsonl", changed=False)
+    report.failed_records += [("a.jsonl:1", "has no field 'text'"), ("b.jsonl:4", "not UTF-8")]
+    assert report.exit_code == 1
+    assert report.summary() == ("files: cleaned 0, unchanged 1, failed 0, "
+                                "records failed 2 (in 2 files, passed through unchanged)")
+
+
+def test_steps_count_only_for_units_that_change():
+    report = _report(WriteBack.CHECK)
+    report.done("a", changed=False, steps=[{"action": "whitespace", "count": 1}])
+    report.done("b", changed=True, steps=[{"action": "repair", "count": 2}])
+    assert report.summary() == "files: would change 1, unchanged 1, failed 0; steps: repair 2"

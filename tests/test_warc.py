@@ -136,3 +136,30 @@ def test_file_cut_short_ends_with_one_error_document(tmp_path, name, cut):
 def test_compression_is_sniffed_not_taken_from_the_name(tmp_path):
     path = write_warc(tmp_path / "named-plain.warc", RECORDS[2:4], gzipped=True)
     assert [d.url for d in iter_warc(path)] == ["http://gov.example/a", "http://news.example/b"]
+
+
+@pytest.mark.parametrize("cut", [1, 4, 8])
+def test_a_one_member_gzip_cut_after_its_last_record_ends_with_one_error_document(tmp_path, cut):
+    # One gzip member over every record (not one per record), the last record (an image, skipped)
+    # whole and only the gzip trailer cut: FastWARC reads on in silence; zcat says "unexpected end
+    # of file". (A cut inside a record is that record's error already.)
+    whole = gzip.compress(b"".join(RECORDS[2:5]))
+    path = tmp_path / "one-member.warc.gz"
+    path.write_bytes(whole[:-cut])
+    docs = list(iter_warc(path))
+    assert [d.error is None for d in docs] == [True, True, False]
+    assert docs[-1].broken and "truncated or damaged data" in docs[-1].error  # the file's error, not a record's
+    path.write_bytes(whole)
+    assert [d.error for d in iter_warc(path)] == [None, None]  # whole: no error, the check reads to the end
+
+
+def test_a_broken_file_is_one_failure_of_the_file_and_a_folder_reads_it_again(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "crawl.warc.gz").write_bytes(gzip.compress(b"".join(RECORDS[2:5]))[:-8])
+    for _ in range(2):  # not recorded as done: the second run reads it again and says so again
+        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn")
+        err = proc.stderr.decode()
+        assert proc.returncode == 1 and f"cleaner: {tmp_path / 'in' / 'crawl.warc.gz'}: truncated or damaged data" in err
+        assert "files: cleaned 0, unchanged 0, failed 1" in err and "skipped" not in err

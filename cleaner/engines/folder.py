@@ -52,59 +52,86 @@ class Job:
     learned: Learned | None = None  # learned lines this file's documents may lose (only its site's, for a page)
 
 
-def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manifest | None) -> Iterator[tuple[str, str, str, str]]:
+def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manifest | None,
+         listed: list[tuple[str, str, str]] | None = None) -> Iterator[tuple[str, str, str, str]]:
     """(input, output, relative output, kind) for every regular file under ``src_dir``, in order.
 
     Outputs the manifest knows to be fresh are counted as skipped (none when ``manifest`` is None).
     Two inputs whose outputs would have one name (``a.html`` and ``a.txt`` both give ``a.txt``):
-    the second fails, named.
+    the second fails, named. A folder that cannot be listed fails, named (its files are not seen).
+    ``listed`` gets (path, "skipped" or "failed", why) for every unit that is not a job, so a
+    per-file report names every unit the summary counts.
     """
+
+    def skip(where: str, why: str, reason: str) -> None:
+        report.skip(reason)
+        if listed is not None:
+            listed.append((where, "skipped", why))
+
+    def fail(where: str, why: str) -> None:
+        report.fail(where, why)
+        if listed is not None:
+            listed.append((where, "failed", why))
+
+    def unlisted(exc: OSError) -> None:  # os.walk would pass over a folder it cannot read
+        fail(exc.filename or str(src_dir), exc.strerror or str(exc))
+
     taken: dict[str, str] = {}
-    for root, dirs, files in os.walk(src_dir):
+    for root, dirs, files in os.walk(src_dir, onerror=unlisted):
         hidden = sorted(n for n in dirs + files if n.startswith("."))
         if hidden:
             # .git, editors' files, and our own manifest and temporaries: never pages to clean.
-            report.skipped += len(hidden)
+            for name in hidden:
+                skip(os.path.join(root, name), "hidden", "hidden")
             report.note(root, f"{len(hidden)} hidden file(s) or folder(s) skipped: {', '.join(hidden[:3])}{' ...' if len(hidden) > 3 else ''}")
         dirs[:] = sorted(n for n in dirs if not n.startswith("."))
         files = [n for n in files if not n.startswith(".")]
         for name in sorted(dirs):
             if os.path.islink(os.path.join(root, name)):
-                report.skipped += 1
+                skip(os.path.join(root, name), "folder symlink not followed", "folder symlink")
                 report.note(os.path.join(root, name), "folder symlink not followed; skipped")
         for name in sorted(files):
             src = Path(root) / name
             try:
                 st = os.stat(src)
+            except FileNotFoundError:
+                if os.path.islink(src):
+                    fail(str(src), f"broken symbolic link (to {os.readlink(src)}, which does not exist)")
+                    continue
+                st = None  # gone since it was listed: reported as the job fails to read it
             except OSError:
-                st = None  # a dangling link: reported as the job fails to read it
+                st = None  # reported as the job fails to read it
             if st is not None and not stat.S_ISREG(st.st_mode):
-                report.skipped += 1
+                skip(str(src), "not a regular file (FIFO, socket or device)", "not a regular file")
                 report.note(str(src), "not a regular file (FIFO, socket or device); skipped")
                 continue
             rel = src.relative_to(src_dir)
             output = str(rel.with_name(output_name(rel.name)))
             dst = out_dir / output
             if output in taken:
-                report.fail(str(src), f"its output {output} is also the output of {taken[output]}; skipped")
+                fail(str(src), f"its output {output} is also the output of {taken[output]}; skipped")
                 continue
             taken[output] = str(src)
             if manifest is not None and manifest.is_fresh(output, src, dst):
-                report.skipped += 1
+                skip(str(src), "up to date", "up to date")
                 continue
             yield str(src), str(dst), output, input_kind(name)
 
 
 def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, jobs: int | None = None,
                force: bool = False, progress: bool | None = None, report_path: Path | None = None,
-               learn: bool = False) -> Report:
+               learn: bool = False, field: str = "text") -> Report:
     """Clean ``src_dir`` into ``out_dir``; ``report`` counts every file and owns the exit code.
 
     ``learn``: learn the folder's recurring lines in a first pass and remove them in the second.
+    ``field``: the field cleaned in JSON Lines files (WARC pages become records with ``text``).
+    ``report_path``: one JSON line per unit counted: cleaned, unchanged, failed or skipped.
     """
     write = report.writeback is WriteBack.WRITE
-    every = [Job(src, dst, output, kind, report_path is not None, report.writeback, group=_group(src_dir, src))
-             for src, dst, output, kind in plan(src_dir, out_dir, report, None)]
+    listed: list[tuple[str, str, str]] | None = [] if report_path else None  # units that are not jobs: (path, status, why)
+    every = [Job(src, dst, output, kind, report_path is not None, report.writeback,
+                 field=field if kind == "jsonl" else "text", group=_group(src_dir, src))
+             for src, dst, output, kind in plan(src_dir, out_dir, report, None, listed)]
     jobs = max(1, jobs or os.cpu_count() or 1)
     per_file = None
     pool = None
@@ -123,13 +150,13 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
         if learned:
             report.note(str(src_dir), f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                                       f"from {learned.documents} document(s)")
-        manifest = manifests.Manifest(out_dir, manifests.run_fingerprint(config, learned)) if write else None
-        if force and manifest is not None:
-            manifest.entries.clear()
+        manifest = manifests.Manifest(out_dir, manifests.run_fingerprint(config, learned, field=field)) if write else None
         work = []
         for job in every:
-            if manifest is not None and manifest.is_fresh(job.output, Path(job.src), Path(job.dst)):
-                report.skipped += 1
+            if manifest is not None and not force and manifest.is_fresh(job.output, Path(job.src), Path(job.dst)):
+                report.skip("up to date")
+                if listed is not None:
+                    listed.append((job.src, "skipped", "up to date"))
                 continue
             work.append(_with_learned(job, learned, sites))
         sizes = {job.src: _file_size(job.src) for job in work}
@@ -137,9 +164,13 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
         if report_path:
             report_path.parent.mkdir(parents=True, exist_ok=True)
             per_file = open(report_path, "w", encoding="utf-8")
+            for where, status, why in listed or ():  # the report names every unit the summary counts
+                key = "error" if status == "failed" else "reason"
+                per_file.write(json.dumps({"input": shown(where), "status": status, key: why}, ensure_ascii=False) + "\n")
         if write:
             remove_stale_temporaries(out_dir)
             manifest.open()
+            manifest.forget([job.output for job in work])
         if workers(len(work)) is None or len(work) < 2:
             results = map(lambda job: clean_file(job, config), work)
         else:
@@ -181,7 +212,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
         if job.kind in ("jsonl", "warc"):
             return _clean_records_file(job, config)
         data = read_all(job.src)
-        page = load_page(data, job.src)
+        page = load_page(data, job.src, sniff=config.strip_markup)
         result = Cleaner.for_config(config.for_extracted_text() if page.is_html else config).run(page.text, details=job.details,
                                                                                                   title=page.meta.get("title"))
         if job.learned:
@@ -192,7 +223,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
         details = {k: v for k, v in result.to_dict().items() if k != "text"}
         details["changed"] = page_changed(page, result.text)
         if not data:
-            details["findings"].append({"kind": "empty-input", "position": -1, "detail": "empty file", "count": 1})
+            details["findings"].append({"kind": "empty-input", "position": -1, "detail": "empty file; nothing to clean", "count": 1})
         if job.writeback is WriteBack.WRITE:
             write_atomic(Path(job.dst), new)
         elif job.writeback is WriteBack.DIFF and details["changed"]:
@@ -227,24 +258,30 @@ def _clean_records_file(job: Job, config: Config) -> Outcome:
 
 def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> None:
     finished = outcome.error is None  # read to its end: a re-run may skip it
+    failed = outcome.error is not None
     if outcome.error:
         report.fail(job.src, outcome.error)
     elif outcome.events is not None:
         # A records file is one unit of the folder's count; its records are told as FILE:LINE.
-        records = Report(report.writeback, echo=report.echo, err=report.err, out=report.out)
+        # One count of messages for the whole run: a wrong --field is told a few times, not per file.
+        records = Report(report.writeback, echo=report.echo, err=report.err, out=report.out, said=report.said)
         replay(records, outcome.events)
         # A failure of the file itself, not of one record (FILE:LINE), is a compressed stream that
-        # broke off: what was read is written, but the file counts as failed (printed already),
-        # and a re-run must read it again (and say so again).
+        # broke off: what was read is written, but the file counts as failed (printed already).
+        # Records that failed were passed through as they were: the summary counts them apart.
+        # Either way the output is not what a clean run makes, so the manifest does not record
+        # it: a re-run reads the file again (and says so again).
         broke = [(where, why) for where, why in records.failed if where == job.src]
-        finished = not broke
+        bad_records = [f for f in records.failed if f[0] != job.src]
+        finished = not records.failed
         steps = [{"action": k, "count": v} for k, v in records.steps.items()]
         if broke:
+            failed = True
             report.failed.extend(broke)
             report.steps.update({step["action"]: step["count"] for step in steps})
         else:
             report.done(job.src, records.cleaned > 0, steps)
-        report.warnings.extend([f for f in records.failed if f[0] != job.src] + records.warnings)  # already printed
+        report.failed_records.extend(bad_records)  # already printed
         report.notes.extend(records.notes)
         outcome.details = {"changed": records.cleaned > 0, "records": records.cleaned + records.unchanged + len(records.failed),
                            "cleaned": records.cleaned, "failed": len(records.failed)}
@@ -256,7 +293,7 @@ def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> 
     if finished and manifest is not None:
         manifest.record(job.output, outcome.input_digest)
     if per_file:
-        status = "failed" if outcome.error else "cleaned" if (outcome.details or {}).get("changed") else "unchanged"
+        status = "failed" if failed else "cleaned" if (outcome.details or {}).get("changed") else "unchanged"
         line = {"input": shown(job.src), "status": status}
         line.update({"error": outcome.error} if outcome.error else {k: v for k, v in (outcome.details or {}).items() if k != "changed"})
         per_file.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -314,7 +351,7 @@ def learn_folder(work: list[Job], config: Config, pool, progress: bool | None) -
 def page_lines(job: Job, config: Config) -> tuple[str | None, dict[str, str]]:
     """A page's site and its countable lines (in a worker); (None, {}) for a file that cannot be read."""
     try:
-        page = load_page(read_all(job.src), job.src)
+        page = load_page(read_all(job.src), job.src, sniff=config.strip_markup)
     except Exception:  # reported by the second pass, which reads it again
         return None, {}
     return document_site(page.text, None, job.group, config), document_lines(page.text)

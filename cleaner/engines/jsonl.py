@@ -194,20 +194,19 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     ``learn``: first learn the lines that recur across the records (not for stdin: see above).
     """
     import os
-    import sys
 
     from cleaner.engines.progress import progress_bar
-    from cleaner.engines.records_source import record_lines
+    from cleaner.engines.records_source import record_lines, stdin_lines
     from cleaner.io.output import write_output
 
     name = "<stdin>" if src == "-" else src
     if kind == "warc":  # the records' text was extracted from HTML
         config = config.for_extracted_text()
-    lines = sys.stdin.buffer if src == "-" else record_lines(src, kind, log=report)
-    from cleaner.io.compressed import compression_of
+    lines = stdin_lines(log=report) if src == "-" else record_lines(src, kind, log=report)
+    from cleaner.io.compressed import file_compression
 
     # The bar counts the bytes read; a compressed or WARC input's size on disk is not that.
-    size = None if src == "-" or kind == "warc" or compression_of(src) else os.stat(src).st_size
+    size = None if src == "-" or kind == "warc" or file_compression(src) else os.stat(src).st_size
     learned = None
     group = "file:" + os.path.basename(src)
     if learn and src == "-":

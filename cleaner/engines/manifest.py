@@ -4,11 +4,15 @@ A file's modification time cannot tell: ``cp -p`` brings an older input with an 
 run with other options (``--to zh-hant``) or other rules must redo everything. The manifest
 (``.cleaner-manifest.jsonl`` in the output folder) holds one line per output written: the output's
 relative path, a digest of the input's bytes, and the run's fingerprint (cleaner version, every
-Config setting, a digest of every rule file and of the furniture lines learned, when learning).
-An output is fresh only when all three agree and the output is still a regular file.
+Config setting, a digest of every rule file and of the furniture lines learned, when learning,
+and the JSON Lines field cleaned).
+An output is fresh only when all three agree and the output is still a regular file. An output
+written despite failures (records passed through unchanged, a compressed stream cut short) gets no
+line, so a re-run redoes it and tells its failures again rather than calling it fresh.
 
-Lines are appended after each output is in place (renamed), so a killed run leaves at worst an
-output without its line, which the next run redoes. A torn last line is ignored. The file is
+Before any output is rewritten, the lines of every output the run will redo are overruled (a line
+that vouches for nothing); a line is appended after each output is in place (renamed). So a killed
+run leaves at worst an output without its line, which the next run redoes. A torn last line is ignored. The file is
 compacted (rewritten atomically, one line per output) when a run starts.
 """
 
@@ -25,15 +29,18 @@ from cleaner.io.output import write_atomic
 NAME = ".cleaner-manifest.jsonl"
 
 
-def run_fingerprint(config: Config, learned=None) -> str:
+def run_fingerprint(config: Config, learned=None, field: str = "text") -> str:
     """``learned``: the lines a first pass learned (``cleaner.furniture.learn.Learned``), or None
-    when learning is off; other lines learned make other outputs, so they are part of the run."""
+    when learning is off; other lines learned make other outputs, so they are part of the run.
+    ``field``: the JSON Lines field cleaned (``--field``); another field makes other outputs."""
     from cleaner import __version__
 
     settings = {"version": __version__, "config": config.fingerprint(),
                 "rules": rules.fingerprint([Path(d) for d in config.rule_dirs])}
     if learned:  # nothing learned: the same outputs as without learning
         settings["learned"] = learned.fingerprint()
+    if field != "text":  # the default leaves the fingerprints of earlier runs as they were
+        settings["field"] = field
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
 
@@ -81,6 +88,19 @@ class Manifest:
         if self.entries:
             write_atomic(self.path, [json.dumps(e) + "\n" for e in self.entries.values()])
         self._fh = open(self.path, "a", encoding="utf-8")
+
+    def forget(self, outputs: list[str]) -> None:
+        """Outputs about to be rewritten are fresh no more, whatever an earlier run recorded: a
+        run killed, or a file failing, after its output was replaced must not leave the old line
+        vouching for the new output (a ``--field body`` line for a ``--field text`` output)."""
+        lines = []
+        for output in outputs:
+            if output in self.entries:
+                self.entries[output] = {"output": output, "input": None, "run": None}
+                lines.append(json.dumps(self.entries[output]) + "\n")
+        if lines and self._fh is not None:
+            self._fh.writelines(lines)
+            self._fh.flush()
 
     def record(self, output: str, input_digest: str) -> None:
         entry = {"output": output, "input": input_digest, "run": self.fingerprint}

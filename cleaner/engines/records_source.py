@@ -8,9 +8,10 @@ page's URL picks its site's rules.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 
-from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader
+from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, wrap_reader
 
 
 class InputError(OSError):
@@ -27,9 +28,19 @@ def record_lines(path: str, kind: str, *, log) -> Iterator[bytes]:
     if kind == "warc":
         yield from _warc_lines(path, log)
         return
+    yield from _lines(lambda: open_reader(path), path, log)
+
+
+def stdin_lines(*, log) -> Iterator[bytes]:
+    """Lines of JSON records from standard input, decompressed if its first bytes say it is
+    compressed (``cleaner --jsonl < dump.jsonl.gz``); a break is told as for a file."""
+    yield from _lines(lambda: wrap_reader(sys.stdin.buffer, "-"), "<stdin>", log)
+
+
+def _lines(opened, name: str, log) -> Iterator[bytes]:
     read = 0
     try:
-        with open_reader(path) as fh:
+        with opened() as fh:
             for line in fh:
                 read += 1
                 yield line
@@ -37,7 +48,7 @@ def record_lines(path: str, kind: str, *, log) -> Iterator[bytes]:
         why = f"cannot read the compressed data ({type(exc).__name__}: {exc})"
         if not read:
             raise InputError(why) from None
-        log.fail(path, f"{why} after line {read}: the records before it were cleaned, the rest is lost")
+        log.fail(name, f"{why} after line {read}: the records before it were cleaned, the rest is lost")
 
 
 def _warc_lines(path: str, log) -> Iterator[bytes]:
@@ -45,8 +56,8 @@ def _warc_lines(path: str, log) -> Iterator[bytes]:
 
     try:
         for doc in iter_warc(path):
-            if doc.error:
-                log.fail(f"{path}:record {doc.offset}", doc.error)
+            if doc.error:  # a broken file is one failure of the file, as a cut .jsonl.gz is
+                log.fail(path if doc.broken else f"{path}:record {doc.offset}", doc.error)
                 continue
             if not doc.text.strip():
                 continue  # nothing to clean (a record cut short is reported by its error document)

@@ -9,8 +9,9 @@ file, and the line for records), keeps the counts, and owns the exit code:
   ``--check`` or ``--diff``, something would change;
 - 2 is decided before any work (usage, configuration, unreadable single input): not here.
 
-Notes (a BOM that disagrees with its bytes, a page whose every line the rules removed, a folder
-symlink not followed) are printed but do not change the exit code.
+Notes (a BOM that disagrees with its bytes, a page whose every line the rules removed, an empty
+file, a folder symlink not followed) are printed as ``cleaner: WHERE: note: ...`` and do not
+change the exit code.
 
 One mistake can repeat on every record (a wrong ``--field`` on a million-line file): the same
 message (digits aside) is printed ``SHOWN_PER_MESSAGE`` times, then once more as "not shown again";
@@ -48,35 +49,50 @@ class Report:
     out: TextIO | None = None  # where diffs go (stdout by default)
     cleaned: int = 0
     unchanged: int = 0
-    skipped: int = 0
+    skips: Counter = field(default_factory=Counter)  # why units were skipped ("up to date") -> how many
     failed: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
+    # Folder runs: records (FILE:LINE) that failed inside a records file that was still written
+    # (passed through unchanged, already printed); the file is counted once, these apart.
+    failed_records: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     steps: Counter = field(default_factory=Counter)
     sites: Counter = field(default_factory=Counter)
     said: Counter = field(default_factory=Counter)  # message (digits as 0) -> times it came
 
     def done(self, where: str, changed: bool, steps: list[dict] = (), findings: list[dict] = (), site: str = "") -> None:
-        """A unit that went through the cleaner (``steps``/``findings`` as in ``Result.to_dict``)."""
+        """A unit that went through the cleaner (``steps``/``findings`` as in ``Result.to_dict``).
+
+        Steps count only for a unit that changed: a step that leaves the written text as it was
+        (paragraph spacing redone the same, a final newline) is no change to report.
+        """
         if changed:
             self.cleaned += 1
+            for step in steps:
+                self.steps[step["action"]] += step["count"]
         else:
             self.unchanged += 1
-        for step in steps:
-            self.steps[step["action"]] += step["count"]
         if site:
             self.sites[site] += 1
         for finding in findings:
             if finding["kind"] in TOLD_FINDINGS:
                 self.note(where, finding_message(finding))
 
+    def skip(self, reason: str, count: int = 1) -> None:
+        """Units not looked at, and why: outputs up to date, hidden or non-regular files."""
+        self.skips[reason] += count
+
+    @property
+    def skipped(self) -> int:
+        return sum(self.skips.values())
+
     def fail(self, where: str, message: str) -> None:
         self.failed.append((where, message))
         self._say(where, message)
 
     def note(self, where: str, message: str) -> None:
+        """Told, marked ``note:`` so that it does not read as a failure; the exit code stays."""
         self.notes.append((where, message))
-        self._say(where, message)
+        self._say(where, message, "note: ")
 
     def diff(self, where: str, old: str, new: str) -> None:
         """With ``--diff``: the unit's change as a unified diff on stdout."""
@@ -88,7 +104,7 @@ class Report:
             out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
         out.flush()
 
-    def _say(self, where: str, message: str) -> None:
+    def _say(self, where: str, message: str, kind: str = "") -> None:
         key = _DIGITS.sub("0", message)
         self.said[key] += 1
         times = self.said[key]
@@ -96,7 +112,7 @@ class Report:
             return
         if times == SHOWN_PER_MESSAGE + 1:
             message = f"{message} (and so on: this message is not shown again; the summary counts every unit)"
-        print(f"cleaner: {shown(where)}: {message}", file=self.err or sys.stderr, flush=True)
+        print(f"cleaner: {shown(where)}: {kind}{message}", file=self.err or sys.stderr, flush=True)
 
     @property
     def not_shown(self) -> int:
@@ -108,15 +124,19 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed or self.warnings or self.changes_found else 0
+        return 1 if self.failed or self.failed_records or self.changes_found else 0
 
     def summary(self, unit: str = "files") -> str:
         verb = "would change" if self.writeback is not WriteBack.WRITE else "cleaned"
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.steps.items()))
         parts = [f"{verb} {self.cleaned}", f"unchanged {self.unchanged}"]
         if self.skipped:
-            parts.append(f"skipped {self.skipped}")
+            why = ", ".join(reason if len(self.skips) == 1 else f"{reason} {n}" for reason, n in sorted(self.skips.items()))
+            parts.append(f"skipped {self.skipped} ({why})")
         parts.append(f"failed {len(self.failed)}")
+        if self.failed_records:
+            files = len({where.rsplit(":", 1)[0] for where, _ in self.failed_records})
+            parts.append(f"records failed {len(self.failed_records)} (in {files} file{'s' if files != 1 else ''}, passed through unchanged)")
         if self.not_shown:
             parts.append(f"{self.not_shown} repeated messages not shown")
         return f"{unit}: " + ", ".join(parts) + (f"; steps: {kinds}" if kinds else "")

@@ -9,7 +9,7 @@ from itertools import chain
 from cleaner import chunks
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines.report import Report, WriteBack
-from cleaner.io.compressed import read_all
+from cleaner.io.compressed import read_all, read_stream
 from cleaner.io.decode import NotText
 from cleaner.io.output import write_output
 from cleaner.io.page import as_file_text, load_page, page_changed
@@ -24,11 +24,11 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
                html: bool = False, explain: bool = False, as_json: bool = False) -> None:
     name = "<stdin>" if src == "-" else src
     try:
-        data = sys.stdin.buffer.read() if src == "-" else read_all(src)
+        data = read_stream(sys.stdin.buffer) if src == "-" else read_all(src)
     except OSError as exc:
         raise InputFailed(f"{name}: {exc.strerror or exc}") from None
     try:
-        page = load_page(data, "" if src == "-" else src, html=html)
+        page = load_page(data, "" if src == "-" else src, html=html, sniff=config.strip_markup)
         del data  # a huge page: keep only the text from here on
         cleaning = config.for_extracted_text() if page.is_html else config
         result = Cleaner.for_config(cleaning).run(page.text, url=url, details=explain or as_json, title=page.meta.get("title"))
@@ -40,7 +40,7 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
     info = result.to_dict()
     report.done(name, changed, info["steps"], info["findings"], result.meta.get("site", ""))
     if explain:
-        _explain(name, result)
+        _explain(name, page.read_as, result)
     if report.writeback is WriteBack.CHECK:
         if changed:
             kinds = len(result.steps)
@@ -56,9 +56,10 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
     write_output(output, pieces)
 
 
-def _explain(name: str, result) -> None:
+def _explain(name: str, read_as: str, result) -> None:
     err = sys.stderr
     print(f"{name}: site={result.meta.get('site') or '-'}", file=err)
+    print(f"  read as {read_as}", file=err)
     for step in result.steps:
         print(f"  step    {step}", file=err)
     for finding in result.findings:

@@ -1,4 +1,4 @@
-"""``cleaner rules list``, ``cleaner rules check [DIR]`` and ``cleaner rules learn INPUT -o FILE``.
+"""``cleaner rules list [DIR|FILE]``, ``cleaner rules check [DIR|FILE]`` and ``cleaner rules learn INPUT -o FILE``.
 
 ``learn`` runs the first pass of a learning run (``cleaner.furniture.learn``) over a folder or a
 JSON Lines/WARC file and writes what it learned for one site as a rule file to review: one
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from cleaner.furniture.boilerplate import fold_line
-from cleaner.furniture.rules import RuleError, load
+from cleaner.furniture.rules import RuleError, load, load_file
 
 
 def check_examples(ruleset) -> list[str]:
@@ -37,11 +37,12 @@ def check_examples(ruleset) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="cleaner rules")
-    sub = p.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("list")
-    c = sub.add_parser("check")
-    c.add_argument("dir", nargs="?", type=Path)
+    p = argparse.ArgumentParser(prog="cleaner rules", description="List, check and learn furniture rule files (TOML).")
+    sub = p.add_subparsers(dest="cmd", metavar="{list,check,learn}")
+    lsp = sub.add_parser("list", help="list the sites and rules in use: the built-in ones, and DIR's after them")
+    lsp.add_argument("dir", nargs="?", type=Path, help="a folder of rule files, or one rule file")
+    c = sub.add_parser("check", help="load the rules and test every rule against its examples and keeps (exit 1 on a problem)")
+    c.add_argument("dir", nargs="?", type=Path, help="a folder of rule files, or one rule file (default: the built-in rules)")
     lp = sub.add_parser("learn", help="write the lines that recur across INPUT's documents as a rule file")
     lp.add_argument("input", type=Path, help="a folder, or a JSON Lines or WARC file")
     lp.add_argument("-o", "--output", type=Path, required=True, help="the rule file to write (rules/SITE.toml)")
@@ -50,12 +51,15 @@ def main(argv: list[str]) -> int:
     lp.add_argument("--field", default="text", help="records: the field to learn from (default text)")
     lp.add_argument("--force", action="store_true", help="replace an existing output file")
     args = p.parse_args(argv)
+    if args.cmd is None:  # `cleaner rules` alone: what it can do, not argparse's "required: cmd"
+        p.print_help(sys.stderr)
+        return 2
     if args.cmd == "learn":
         from cleaner.furniture.learn_rules import learn_command
 
         return learn_command(args)
     try:
-        ruleset = load([args.dir] if getattr(args, "dir", None) else None)
+        ruleset = _load(args.dir)
     except RuleError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
@@ -70,5 +74,28 @@ def main(argv: list[str]) -> int:
         print(line, file=sys.stderr)
     total = sum(len(s.rules) for s in ruleset.sites.values())
     examples = sum(len(r.examples) for s in ruleset.sites.values() for r in s.rules)
-    print(f"{len(ruleset.sites)} sites, {total} rules, {examples} examples: {'ok' if not problems else f'{len(problems)} problems'}")
+    verdict = "ok" if not problems else f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    print(f"{len(ruleset.sites)} sites, {total} rules, {examples} examples: {verdict}")
     return 1 if problems else 0
+
+
+def _load(path: Path | None):
+    """The built-in rules, with a folder's rule files or one rule file (``learned.toml``) after them.
+
+    One file is checked as a folder holding only it would be: it may replace a built-in site of
+    its id, its rule ids must be its own, and the sites it extends must exist.
+    """
+    if path is None or not path.is_file():
+        return load([path] if path else None)  # a missing folder: load says so
+    ruleset = load(None)
+    site = load_file(path)
+    ruleset.sites.pop(site.id, None)  # a later file with the same site id wins, as in a folder
+    others = {rule.id: other.id for other in ruleset.sites.values() for rule in other.rules}
+    for rule in site.rules:
+        if rule.id in others:
+            raise RuleError(f"{rule.source}: rule id {rule.id!r} already defined by site {others[rule.id]!r}")
+    for parent in site.extends:
+        if parent not in ruleset.sites:
+            raise RuleError(f"{site.path}: extends unknown site {parent!r}")
+    ruleset.sites[site.id] = site
+    return ruleset

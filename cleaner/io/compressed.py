@@ -1,8 +1,13 @@
-"""Compressed files, chosen by extension, read and written as streams.
+"""Compressed files, chosen by extension (or, without one, by their first bytes), read and written as streams.
 
 Why: web dumps arrive as ``.jsonl.gz``/``.zst``/``.xz`` of many gigabytes, and outputs should keep
 the compression the user asked for. Everything here streams: memory stays flat whatever the file
 size, and reading yields a binary stream that iterates line by line.
+
+A stream with no name to go by (standard input: ``zcat``'s input piped on without it) or a file
+whose name has no compression suffix is read by its magic bytes: gzip, bz2, xz and zstd each begin
+with a signature that no UTF-8 text (and no plausible page) begins with. A name that says
+compressed is trusted: its bytes must be that compression, or reading fails with one line.
 
 Formats: ``.gz`` (gzip), ``.bz2`` (bz2), ``.xz`` (xz/lzma) from the standard library, ``.zst``
 (Zstandard) from the ``zstandard`` package; multi-member/multi-frame files read as one stream.
@@ -18,6 +23,7 @@ import gzip
 import io
 import lzma
 import os
+import re
 import zlib
 from typing import BinaryIO
 
@@ -35,6 +41,10 @@ COMPRESSION_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.e
 
 _BUFFER = 1 << 20
 _ZSTD_CHUNK = 1 << 12
+# Signatures: gzip (with deflate, its only method), zstd frame, xz stream, bz2 block or empty stream.
+_MAGIC = (("gzip", re.compile(rb"\x1f\x8b\x08")), ("zstd", re.compile(rb"\x28\xb5\x2f\xfd")),
+          ("xz", re.compile(rb"\xfd7zXZ\x00")), ("bz2", re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")))
+SNIFF_BYTES = 10  # the longest signature (bz2's)
 
 
 def compression_of(name: str | os.PathLike) -> str | None:
@@ -56,12 +66,41 @@ def base_name(name: str | os.PathLike) -> str:
     return os.path.splitext(name)[0] if compression_of(name) else name
 
 
+def sniffed_compression(head: bytes) -> str | None:
+    """The compression whose signature ``head`` (a stream's first bytes) begins with, or None.
+
+    >>> sniffed_compression(gzip.compress(b"{}")), sniffed_compression(b'{"text": 1}'), sniffed_compression(b"BZh")
+    ('gzip', None, None)
+    """
+    return next((kind for kind, magic in _MAGIC if magic.match(head)), None)
+
+
+def file_compression(path: str | os.PathLike) -> str | None:
+    """The compression of a file: by its name's suffix, else by its first bytes."""
+    kind = compression_of(path)
+    if kind is None:
+        with open(path, "rb") as fh:
+            kind = sniffed_compression(fh.read(SNIFF_BYTES))
+    return kind
+
+
 def open_reader(path: str | os.PathLike) -> BinaryIO:
     """A buffered binary stream of the decompressed bytes of ``path``; iterate it for lines.
 
-    Use it as a context manager; closing it closes the file.
+    Use it as a context manager; closing it closes the file. Compression by the name's suffix,
+    else by the file's first bytes.
     """
     kind = compression_of(path)
+    if kind is None:
+        fh = open(path, "rb", buffering=_BUFFER)
+        try:
+            kind = sniffed_compression(fh.peek(SNIFF_BYTES)[:SNIFF_BYTES])
+        except BaseException:
+            fh.close()
+            raise
+        if kind is None:
+            return fh
+        fh.close()
     if kind == "gzip":
         return gzip.open(path, "rb")
     if kind == "bz2":
@@ -78,9 +117,25 @@ def wrap_reader(fh: BinaryIO, name: str | os.PathLike) -> BinaryIO:
 
     Like :func:`wrap_writer`, closing the wrapper never closes ``fh``: the caller owns it. Engines
     that get a stream from elsewhere (Ray's file system layer) read compressed inputs through
-    this, with the same decoders (and the same truncation errors) as the local engines.
+    this, with the same decoders (and the same truncation errors) as the local engines. A name
+    with no compression suffix (or ``-``, standard input): the stream's first bytes decide.
     """
+    return _open_stream(fh, name)[1]
+
+
+def _open_stream(fh: BinaryIO, name: str | os.PathLike) -> tuple[str | None, BinaryIO]:
+    """(compression or None, the decompressed stream) for :func:`wrap_reader`."""
     kind = compression_of(name)
+    if kind is None:
+        head = _read_exactly(fh, SNIFF_BYTES)
+        kind = sniffed_compression(head)
+        fh = io.BufferedReader(_Reads(fh, head), buffer_size=_BUFFER)  # iterable by lines, whatever fh is
+        if kind is None:
+            return None, fh
+    return kind, _decompressing(fh, kind)
+
+
+def _decompressing(fh: BinaryIO, kind: str) -> BinaryIO:
     if kind == "gzip":
         return gzip.GzipFile(fileobj=fh, mode="rb")
     if kind == "bz2":
@@ -89,22 +144,43 @@ def wrap_reader(fh: BinaryIO, name: str | os.PathLike) -> BinaryIO:
         return lzma.LZMAFile(fh, "rb")
     if kind == "zstd":
         return io.BufferedReader(_ZstdReader(fh, closefd=False), buffer_size=_BUFFER)
-    return io.BufferedReader(_Reads(fh), buffer_size=_BUFFER)  # iterable by lines, whatever fh is
+    raise ValueError(f"unknown compression {kind!r}")
 
 
 def read_all(path: str | os.PathLike) -> bytes:
-    """The whole of a file, decompressed by its name (a page saved as ``page.html.gz``).
+    """The whole of a file, decompressed by its name (a page saved as ``page.html.gz``) or its
+    first bytes (a gzipped page saved as ``page.txt``).
 
     A truncated or corrupt compressed file raises ``OSError`` with one line saying so.
     """
-    if not compression_of(path):
-        with open(path, "rb") as fh:
-            return fh.read()
-    try:
-        with open_reader(path) as fh:
-            return fh.read()
-    except COMPRESSION_ERRORS as exc:
-        raise OSError(f"cannot read the compressed data ({type(exc).__name__}: {exc})") from None
+    with open(path, "rb") as fh:
+        return read_stream(fh, os.fspath(path))
+
+
+def read_stream(fh: BinaryIO, name: str | os.PathLike = "-") -> bytes:
+    """The whole of an open stream (standard input), decompressed as :func:`wrap_reader` decides.
+
+    A truncated or corrupt compressed stream raises ``OSError`` with one line saying so.
+    """
+    kind, stream = _open_stream(fh, name)
+    with stream:
+        if kind is None:
+            return stream.read()  # a read error is the file's own (EIO), told as it is
+        try:
+            return stream.read()
+        except COMPRESSION_ERRORS as exc:
+            raise OSError(f"cannot read the compressed data ({type(exc).__name__}: {exc})") from None
+
+
+def _read_exactly(fh, n: int) -> bytes:
+    """Up to ``n`` bytes: fewer only at the end of the stream (a pipe gives what it has)."""
+    head = b""
+    while len(head) < n:
+        part = fh.read(n - len(head))
+        if not part:
+            break
+        head += part
+    return head
 
 
 def wrap_writer(fh: BinaryIO, name: str | os.PathLike) -> BinaryIO:
@@ -148,15 +224,20 @@ class _KeepOpen(io.RawIOBase):
 
 
 class _Reads(io.RawIOBase):
-    """Any object with ``read(n)`` (a pyarrow stream) as a raw stream; close() leaves it open."""
+    """Any object with ``read(n)`` (a pyarrow stream) as a raw stream, after ``head`` (bytes
+    already read from it to sniff its compression); close() leaves it open."""
 
-    def __init__(self, fh) -> None:
-        self._fh = fh
+    def __init__(self, fh, head: bytes = b"") -> None:
+        self._fh, self._head = fh, head
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buf) -> int:
+        if self._head:
+            n = min(len(buf), len(self._head))
+            buf[:n], self._head = self._head[:n], self._head[n:]
+            return n
         data = self._fh.read(len(buf))
         buf[: len(data)] = data
         return len(data)

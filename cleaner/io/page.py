@@ -21,17 +21,24 @@ class Page:
     is_html: bool
     findings: list[Finding] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    read_as: str = ""  # why it was read as it was, for --explain ("HTML, by its content")
 
 
-def load_page(data: bytes, name: str = "", *, html: bool = False) -> Page:
-    """``html``: the caller says so; otherwise HTML by the name, or by content that looks like it."""
+def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = True) -> Page:
+    """``html``: the caller says so; otherwise HTML by the name, or by content that looks like it.
+
+    ``sniff=False`` (``--keep-markup``: the text is about HTML, its tags are to stay): content
+    that looks like HTML is read as text; only ``html`` or an HTML name make it HTML.
+    """
     from cleaner.io.html import html_to_text, looks_like_html
 
-    if html or input_kind(name) == "html" or looks_like_html(data[:SNIFF]):
+    why = "--html" if html else "its name" if input_kind(name) == "html" else \
+        "its content" if sniff and looks_like_html(data[:SNIFF]) else ""
+    if why:
         extracted = html_to_text(data)
-        return Page(extracted.text, True, [], dict(extracted.meta))
+        return Page(extracted.text, True, [], dict(extracted.meta), read_as=f"HTML, by {why}")
     decoded = decode_with_findings(data)
-    return Page(decoded.text, False, decoded.findings)
+    return Page(decoded.text, False, decoded.findings, read_as="text")
 
 
 def as_file_text(text: str) -> str:

@@ -41,6 +41,8 @@ class WarcDocument:
 
     ``offset`` is where the record starts in the file (for ``.warc.gz``, its gzip member). When
     ``error`` is set (one line), ``text`` is empty and the caller should report and go on.
+    ``broken``: the error is the file's, not one record's (its data is cut short or damaged, and
+    nothing after ``offset`` can be read); it is always the last document.
     """
 
     url: str
@@ -49,6 +51,7 @@ class WarcDocument:
     meta: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     offset: int = 0
+    broken: bool = False
 
 
 def iter_warc(path: str | os.PathLike, counts: Counter | None = None) -> Iterator[WarcDocument]:
@@ -68,11 +71,13 @@ def _documents(archive, path: str | os.PathLike, counts: Counter) -> Iterator[Wa
         except StopIteration:
             if offset != reported and _cut_short(path, offset):
                 counts["errors"] += 1
-                yield WarcDocument("", "", "", error=f"truncated or damaged data at or after offset {offset}", offset=offset)
+                yield WarcDocument("", "", "", error=f"truncated or damaged data at or after offset {offset}", offset=offset,
+                                  broken=True)
             return
         except OSError as exc:  # the stream itself is damaged: nothing after this can be found
             counts["errors"] += 1
-            yield WarcDocument("", "", "", error=f"unreadable WARC data after offset {offset}: {_one_line(exc)}", offset=offset)
+            yield WarcDocument("", "", "", error=f"unreadable WARC data after offset {offset}: {_one_line(exc)}", offset=offset,
+                              broken=True)
             return
         offset = record.stream_pos
         kind = str(record.record_type)
@@ -143,7 +148,8 @@ def _cut_short(path: str | os.PathLike, offset: int) -> bool:
 
     FastWARC ends quietly at a last record cut inside its headers, or at a cut last gzip member.
     Plain WARC: the last record must end (headers, Content-Length, CRLF CRLF) at the end of the
-    file. Gzip: that record's member, and any after it, must inflate to their end (in 1 MB steps).
+    file. Gzip: that record's member, and any after it, must inflate to their end (in 1 MB steps);
+    a file compressed as one member (the offset is no member start) is inflated from its start.
     Zstd and lz4 files are not checked.
     """
     with open(path, "rb") as fh:
@@ -161,7 +167,14 @@ def _cut_short(path: str | os.PathLike, offset: int) -> bool:
             fh.seek(end)
             return bool(fh.read().strip())
         if not head.startswith(b"\x1f\x8b"):
-            return False
+            fh.seek(0)
+            if fh.read(2) != b"\x1f\x8b":
+                return False  # zstd or lz4: not checked
+            # One gzip member over many records (WARC asks for one per record, not every writer
+            # does): FastWARC's offsets are then not member starts, and the cut may lie in any
+            # record, even a skipped one; the whole stream must inflate to its end.
+            fh.seek(0)
+            head = fh.read(1 << 16)
         data = head
         while True:
             inflater = zlib.decompressobj(31)
