@@ -10,6 +10,8 @@ change to the Python decision that the port does not follow fails here.
 
 import random
 
+import pytest
+
 from hypothesis import given
 from hypothesis import strategies as st
 from native_inputs import SETTINGS, clean_line, damaged_line, text_inputs
@@ -113,6 +115,16 @@ def test_the_refusal_changes_no_result(monkeypatch):
     native = [mojibake.repair_utf8_as_gbk(t) for t in texts] + [mojibake.repair_utf8_as_gbk(t, guess=False) for t in texts]
     monkeypatch.setattr(mojibake, "_refusal", lambda: None)
     assert [mojibake.repair_utf8_as_gbk(t) for t in texts] + [mojibake.repair_utf8_as_gbk(t, guess=False) for t in texts] == native
+
+
+@pytest.mark.parametrize("text", ["结果为锛\ufffd", "本次活动的主题为锛\ufffd绿色发展。", "价格为锛\ufffd100元", "了锛\ufffd",
+                                  "２０锛\ufffd"])
+def test_a_guess_that_is_no_lone_fullwidth_digit_is_the_python_decision(monkeypatch, text):
+    # holes.narrow's fullwidth-digit step (found by review: the native refusal chose ０ and refused
+    # where the Python path reads a colon).
+    native = mojibake.repair_utf8_as_gbk(text)
+    monkeypatch.setattr(mojibake, "_refusal", lambda: None)
+    assert mojibake.repair_utf8_as_gbk(text) == native
 
 
 def test_a_window_with_a_phrase_the_fold_converts_is_left_to_python():

@@ -503,6 +503,7 @@ impl Refusal {
             })
             .collect();
         self.one_script(&mut chosen, prev);
+        no_lone_fullwidth_digits(&mut chosen, prev);
         viterbi::choose(&self.lm, &mut chosen, prev, final_);
         chosen.iter().map(|it| it.ch).collect()
     }
@@ -631,6 +632,31 @@ fn chars(cps: &[u32]) -> Option<Vec<char>> {
 /// mojibake._MARK: U+FFFD, a private-use character or € (what a GB18030 decoder makes of lost bytes).
 fn is_loss_mark(c: char) -> bool {
     c == '\u{fffd}' || c == '\u{20ac}' || ('\u{e000}'..='\u{f8ff}').contains(&c)
+}
+
+/// holes._no_lone_fullwidth_digits: a guess is no fullwidth digit unless a fullwidth digit read
+/// for sure (or the character before the stream) stands beside it; the only candidate left is kept.
+fn no_lone_fullwidth_digits(items: &mut [viterbi::Item], prev: Option<char>) {
+    let is_digit = |c: char| ('\u{FF10}'..='\u{FF19}').contains(&c);
+    for k in 0..items.len() {
+        if items[k].candidates.len() < 2 || !items[k].candidates.iter().any(|&c| is_digit(c)) {
+            continue;
+        }
+        let known_digit = |it: &viterbi::Item| it.candidates.len() == 1 && is_digit(it.ch);
+        let beside = (k > 0 && known_digit(&items[k - 1]))
+            || items.get(k + 1).is_some_and(known_digit)
+            || (k == 0 && prev.is_some_and(is_digit));
+        if beside {
+            continue;
+        }
+        let kept: Vec<char> = items[k].candidates.iter().copied().filter(|&c| !is_digit(c)).collect();
+        if !kept.is_empty() {
+            if !kept.contains(&items[k].ch) {
+                items[k].ch = kept[0];
+            }
+            items[k].candidates = kept;
+        }
+    }
 }
 
 #[cfg(test)]
