@@ -45,6 +45,9 @@ BRACKET_ALONE = -3.9
 # page shows it, read for sure, beside the same neighbour. Interpolated with the model's pair:
 # (1 - CACHE) P_model + CACHE P_page, P_page = the page's count of the pair / of its first.
 CACHE = 0.1
+# How far a guess's line is looked at, each way: a bracket answers within a sentence or two, and
+# a page of one long line (records joined with spaces) must not cost its length for every guess.
+REACH = 300
 
 
 def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "",
@@ -104,15 +107,17 @@ def _page_pairs(chars: list[str], guessed_at: set[int]) -> dict[str, Counter]:
 
 
 def _line_start(chars: list[str], at: int) -> int:
-    k = at
-    while k > 0 and chars[k - 1] != "\n":
+    """Where ``at``'s line starts, looking back at most REACH characters."""
+    k, stop = at, max(0, at - REACH)
+    while k > stop and chars[k - 1] != "\n":
         k -= 1
     return k
 
 
 def _line_end(chars: list[str], at: int) -> int:
-    k = at
-    while k < len(chars) and chars[k] != "\n":
+    """Where ``at``'s line ends, looking on at most REACH characters."""
+    k, stop = at, min(len(chars), at + REACH)
+    while k < stop and chars[k] != "\n":
         k += 1
     return k
 

@@ -1025,9 +1025,11 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
                 run_len += 1
                 i += 1
         if n:
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
-            line_end = len(text) if line_end < 0 else line_end
+            # The line around the run, as far as a guess's context reaches (a long one-line page
+            # would otherwise be copied for every run).
+            line_start = max(text.rfind("\n", max(0, m.start() - context.REACH), m.start()) + 1, m.start() - context.REACH)
+            line_end = text.find("\n", m.end(), m.end() + context.REACH)
+            line_end = min(len(text), m.end() + context.REACH) if line_end < 0 else line_end
             run_text, run_guessed = context.redecide("".join(out), run_guessed, text[line_start : m.start()], text[m.end() : line_end])
             run_text, findings = _mark(run_text, run_guessed, guess)
             repairs.append((m.start(), m.end(), MojibakeRepair(run_text, n, findings)))
