@@ -513,3 +513,24 @@ def test_an_editor_line_the_rules_took_above_the_article_closes_nothing():
     page = ["小麦春管正当时", summary, "编辑：王伟", *ARTICLE, "关于我们 | 联系我们"]
     kept = Cleaner().clean("\n".join(page)).split("\n")
     assert all(line in kept for line in ARTICLE)
+
+
+LAKE_ARTICLE = ("青海湖是中国最大的内陆咸水湖，每年夏天都吸引大量游客前来观光。\n"
+           "当地旅游部门表示，今年将新增多条自驾游线路，并完善沿途的服务设施。\n"
+           "专家建议游客合理安排行程，注意高原反应，尽量避开节假日出行高峰。")
+
+
+@pytest.mark.parametrize("line", ["推荐路线：西宁 → 青海湖 → 茶卡盐湖 → 敦煌 → 张掖 → 西宁",
+                                  "光能 → 活跃的化学能 → 稳定的化学能"])
+def test_arrows_between_the_stages_of_a_route_or_process_are_article(line):
+    # Found by review: the trail family took them below the body.
+    from cleaner import Cleaner
+
+    assert line in Cleaner().clean(f"{LAKE_ARTICLE}\n{line}").split("\n")
+
+
+@pytest.mark.parametrize("line", ["社区 → 杂谈 → 青海湖游记", "首页 > 旅游 > 正文", "旅游 » 国内 » 西北"])
+def test_a_navigation_trail_below_the_article_goes(line):
+    from cleaner import Cleaner
+
+    assert line not in Cleaner().clean(f"{LAKE_ARTICLE}\n{line}").split("\n")

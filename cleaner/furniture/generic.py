@@ -430,7 +430,7 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "list"
     if f["item_row"] and (len(_MENU_SEPARATORS.findall(line.text)) >= 2 or _link_row(line.text)):
         return "menu"
-    if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
+    if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX and _trail(line.text):
         return "trail"
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
@@ -451,6 +451,17 @@ def _link_row(text: str) -> bool:
 
 TRAIL_MAX = 120  # characters: a navigation trail ends with the article's title at most
 _ARROWS = re.compile(r">>|>|»|›|→")  # what joins the steps of a navigation trail (首页 >> 新闻 >> 正文)
+# Words of a site's navigation: a trail of → alone, or one after a colon, must name one. An
+# article writes → between the stages of a route or a process (推荐路线：西宁 → 青海湖 → 敦煌,
+# 光能 → 化学能 → 稳定的化学能), never > or ».
+_NAV_WORDS = re.compile("首页|首頁|主页|主頁|位置|当前|當前|社区|社區|论坛|論壇|频道|頻道|栏目|欄目|正文|返回|网站|網站|本站")
+
+
+def _trail(text: str) -> bool:
+    """Do the arrows of ``text`` join the steps of a navigation trail (see ``_NAV_WORDS``)?"""
+    if _NAV_WORDS.search(text):
+        return True
+    return "：" not in text and ":" not in text and any(a != "→" for a in _ARROWS.findall(text))
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
 _GAPS = re.compile(r"[\s|/·>»›\-\d]+")  # what separates the labels of a row, and the counts beside them
