@@ -31,3 +31,8 @@ def test_rules_alone_prints_what_it_can_do(capsys):
     err = capsys.readouterr().err
     assert err.startswith("usage: cleaner rules") and "required" not in err
     assert "test every rule against its examples" in err and "list the sites and rules" in err
+
+
+def test_a_missing_rule_file_is_named_as_missing_not_as_a_folder(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "learned.toml")]) == 2
+    assert "learned.toml: no such rule file or folder" in capsys.readouterr().err

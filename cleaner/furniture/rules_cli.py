@@ -85,8 +85,10 @@ def _load(path: Path | None):
     One file is checked as a folder holding only it would be: it may replace a built-in site of
     its id, its rule ids must be its own, and the sites it extends must exist.
     """
+    if path is not None and not path.exists():
+        raise RuleError(f"{path}: no such rule file or folder")
     if path is None or not path.is_file():
-        return load([path] if path else None)  # a missing folder: load says so
+        return load([path] if path else None)
     ruleset = load(None)
     site = load_file(path)
     ruleset.sites.pop(site.id, None)  # a later file with the same site id wins, as in a folder
