@@ -130,22 +130,19 @@ def bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
     if kind is None:
         return 0.0
     if kind in _OPENER:  # closing: is its opening mark pending before it?
-        opener, depth = _OPENER[kind], 0
-        for k in range(at - 1, start - 1, -1):
-            other = _KINDS.get(chars[k])
-            if other == kind:
-                depth += 1
-            elif other == opener:
-                if depth == 0:
-                    return BRACKET_ANSWERS
-                depth -= 1
-        return BRACKET_ALONE
-    closer, depth = _PAIRS[kind], 0
-    for k in range(at + 1, end):
+        return _answered(chars, range(at - 1, start - 1, -1), kind, _OPENER[kind])
+    return _answered(chars, range(at + 1, end), kind, _PAIRS[kind])
+
+
+def _answered(chars: list[str], places: range, kind: str, partner: str) -> float:
+    """BRACKET_ANSWERS if, walking ``places``, a ``partner`` mark answers ``kind`` (marks of its
+    own kind met first nest), else BRACKET_ALONE."""
+    depth = 0
+    for k in places:
         other = _KINDS.get(chars[k])
         if other == kind:
             depth += 1
-        elif other == closer:
+        elif other == partner:
             if depth == 0:
                 return BRACKET_ANSWERS
             depth -= 1

@@ -20,7 +20,7 @@ import re
 _CP1252_SIGNS = re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
 _RUN = re.compile(f"[\\x00-\\xff{_CP1252_SIGNS}\\ufffd]+")
 # Latin-1 mojibake of one UTF-8 character: a lead byte c2-ef read as Â-ï and a continuation byte.
-_MISREAD_UTF8 = re.compile(f"[\\u00c2-\\u00ef][\\x80-\\xbf{_CP1252_SIGNS}]")
+MISREAD_UTF8 = re.compile(f"[\\u00c2-\\u00ef][\\x80-\\xbf{_CP1252_SIGNS}]")
 # A layer is peeled only if its run holds this many misread characters: a name (Müller) is one.
 MIN_MISREAD = 3
 MAX_LAYERS = 3
@@ -30,7 +30,7 @@ _UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # the bytes cp1252 has no character
 def peel(text: str) -> tuple[str, int]:
     """``text`` with every outer layer of repeated cp1252/Latin-1 misreading removed; (text, layers
     peeled, counted per run)."""
-    if not _MISREAD_UTF8.search(text):
+    if not MISREAD_UTF8.search(text):
         return text, 0
     count = 0
     pieces: list[str] = []
@@ -52,12 +52,12 @@ def peel(text: str) -> tuple[str, int]:
 def _inner(run: str) -> str | None:
     """What ``run`` reads as, its characters taken for cp1252 bytes of UTF-8, if that is itself
     Latin mojibake of UTF-8 (a layer under it); else None."""
-    if len(_MISREAD_UTF8.findall(run)) < MIN_MISREAD:
+    if len(MISREAD_UTF8.findall(run)) < MIN_MISREAD:
         return None
     inner = _bytes(run).decode("utf-8", errors="replace")
     # Under a layer there must be another: characters of the same kind, as many misread ones as
     # the layer allows, and few marks of bytes the outer misreading lost.
-    if len(_MISREAD_UTF8.findall(inner)) < MIN_MISREAD or not _RUN.fullmatch(inner):
+    if len(MISREAD_UTF8.findall(inner)) < MIN_MISREAD or not _RUN.fullmatch(inner):
         return None
     lost = inner.count("\ufffd") - run.count("ï¿½")  # U+FFFD that was a mark of the layer under
     return inner if lost * 4 <= len(inner) else None

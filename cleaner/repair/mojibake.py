@@ -23,7 +23,7 @@ import regex
 from cleaner import _native, leftovers
 from cleaner.langmodel import AFTER_DIGIT, model
 from cleaner.model import Finding
-from cleaner.repair import context, decoders, gbk, holes, reread, startgate
+from cleaner.repair import context, decoders, gbk, holes, latin_layers, reread, startgate
 from cleaner.repair.pinyin import (
     SYLLABLE,
     TONE_MARKS,
@@ -43,11 +43,6 @@ _CJK_RUN = regex.compile(
     rf"|[{_LATIN}](?<![A-Za-z].)(?![A-Za-z])"
     rf"|(?<=[^\x00-\x7f\s{_LATIN}])[\x40-\x7e](?![\x40-\x7e]))+"
 )
-# cp1252/Latin-1 mojibake of UTF-8: a lead byte c2-ef appears as Â-ï followed by continuation
-# bytes as C1/Latin-1 characters or cp1252's signs. Not only Han (lead bytes e4-e9: ä-é): the
-# same mix-up leaves CJK punctuation (ã€‚), fullwidth forms (ï¼Œ) and the accented Latin of
-# names and quotes (Ã©, Ã¼) inside Chinese lines. ftfy decides whether a match is mojibake.
-_LATIN_MOJIBAKE = regex.compile(r"[\u00c2-\u00ef][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,2}")
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     # Only undo the encoding mix-up: the defaults also uncurl “ ” and push fullwidth Chinese
@@ -1350,7 +1345,10 @@ def fix_latin_mojibake(text: str) -> str:
     bytes of one character): read with them, a second clean would repair what the first left.
     """
     seen = leftovers.remove_invisible(text)
-    if not _LATIN_MOJIBAKE.search(seen):
+    # Any UTF-8 lead byte, not only Han's (e4-e9: ä-é): the same mix-up leaves CJK punctuation
+    # (ã€‚), fullwidth forms (ï¼Œ) and the accented Latin of names (Ã©, Ã¼) inside Chinese lines.
+    # ftfy decides whether a match is mojibake.
+    if not latin_layers.MISREAD_UTF8.search(seen):
         return text
     fixed = ftfy.fix_text(seen, config=FTFY_CONFIG)
     return fixed if fixed != seen else text

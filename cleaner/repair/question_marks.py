@@ -5,20 +5,22 @@ and PHP's converters, a MySQL connection in the wrong character set, Java encode
 tools). UTF-8 read so as GBK leaves ``鍏?鍙稿湪鍖椾含銆?`` for 公司在北京。: the ``?`` stands
 where U+FFFD would, and the byte repair, which reads U+FFFD as lost bytes, stops at it.
 
-A ``?`` is also a question mark, so the mark is tried, not assumed: every ``?`` touching a
-character beyond ASCII is read as U+FFFD in a second run of the repair, and a line takes that
-run's reading only where it leaves fewer characters that look misread (rare characters and
-marks the repair could not place) than the plain run. A ``?`` the trial could not place is
-written back as ``?``. Pages that already hold U+FFFD used it as their mark: the trial is not
-run there (nor, by the pipeline, on pages whose ``?`` belong to the pinyin damage).
+A ``?`` is also a question mark, so the mark is tried, not assumed, and only where the line is
+misread right there: a ``?`` beside what the plain run of the repair re-read, or among rare
+characters, is read as U+FFFD in a second run (in up to three rounds: each reading puts more
+``?`` beside what is read), and a line takes that run's reading only where it leaves fewer
+characters that look misread. A mark the trial could not place stays U+FFFD, so a second clean
+reads the line as the first did, unless it stands where a question mark ends a sentence. Not
+tried: a page that already holds U+FFFD (its decoder marked with it), a page whose marks are too
+many to read back (MAX_MARK_SHARE), nor, by the pipeline, a page with the pinyin damage.
 """
 
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from collections.abc import Callable
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from cleaner.model import Finding
 from cleaner.repair import mojibake
@@ -50,7 +52,7 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str) -> tuple[
     # The share counts ？ too: the width fixer makes an unplaced mark ？, and a second clean must
     # judge the page as the first did.
     marks = sum(len(m.group()) for m in _CANDIDATE.finditer(text))
-    wide = sum(1 for ch in text if ch >= "\x80")
+    wide = len(text) - len(text.encode("ascii", "ignore"))  # characters beyond ASCII, at C speed
     if not marks or (wide >= MIN_SHARE_CHARS and marks + text.count("？") > MAX_MARK_SHARE * wide):
         return plain, 0
     lines, plain_lines = text.split("\n"), plain.text.split("\n")
@@ -86,7 +88,8 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
     taken = out = plain_at = trial_at = 0
     for plain_line, trial_line, looks_misread in zip(plain.text.split("\n"), trial.text.split("\n"), misread, strict=True):
         # Judged with the marks the trial could not place as "?" again (one character for one).
-        restored = "".join("?" if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line))
+        restored = "".join("?" if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line)) \
+            if MARK in trial_line else trial_line
         take = looks_misread and restored != plain_line and _badness(restored) < _badness(plain_line)
         # A line that takes the trial's reading keeps its unplaced marks as U+FFFD: its "?" were
         # marks of loss, and so marked a second clean reads the line as this one did. Only a "?"
@@ -144,7 +147,7 @@ def _asks(line: str, i: int) -> bool:
 
 def _unplaced_marks(text: str, guessed: set[int]) -> set[int]:
     """Offsets of U+FFFD the trial left as they were (not a guessed character written as U+FFFD)."""
-    return {i for i, ch in enumerate(text) if ch == MARK and i not in guessed}
+    return {m.start() for m in re.finditer(MARK, text)} - guessed
 
 
 def _badness(line: str) -> int:
