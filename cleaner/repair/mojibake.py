@@ -1220,7 +1220,8 @@ def _indentation(text: str) -> tuple[str, list[Guessed]]:
         for k in range(m.start(), m.end()):
             prev = chars[k - 1] if k else "\n"
             nxt = chars[k + 1] if k + 1 < len(chars) else "\n"
-            found = sorted(((lm.bigram(prev, ch) + lm.bigram(ch, nxt) + context.bracket(ch, chars, m.start(), k, end), ch)
+            line = "".join(chars[m.start() : end])
+            found = sorted(((lm.bigram(prev, ch) + lm.bigram(ch, nxt) + context.bracket(ch, line, k - m.start()), ch)
                             for ch in _IDEOGRAPHIC_ROW), reverse=True)
             (best, ch), (second, runner_up) = found[:2]
             if best - second < GUESS_MARGIN:
