@@ -1151,14 +1151,24 @@ _SIGN_ROWS = {"gbk": range(0xA1, 0xAA), "big5": range(0xA1, 0xA4)}
 _AGREED_CODECS = {"gbk": ("gb18030",), "big5": ("cp950", "big5hkscs"), "utf-8": ("utf-8",)}
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _agreed_run_pattern(source: str) -> regex.Pattern:
     """``_SINGLE_RUN``, and for GB18030 its four-byte codes too (a high byte, a digit, a high
-    byte, a digit: \x830ô0 is the first half of 백)."""
+    byte, a digit: \x830ô0 is the first half of 백); for Big5 a sign whose trail byte is an ASCII
+    letter before Latin text too (《Blick》 is ¡mBlick¡n, ° before C is ¢XC: a trail byte before
+    another ASCII letter is not taken into a run otherwise, lest a run eat a Latin word)."""
+    if source == "big5":
+        sign = regex.escape("".join(_SIGN_LEAD_CHARS))
+        return regex.compile(rf"(?:[{sign}][\x40-\x7e]|[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
     if source != "gbk":
         return _SINGLE_RUN
     four = rf"[{_HIGH}][0-9][{_HIGH}][0-9]"
     return regex.compile(rf"(?:{four}|[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
+
+
+# What the single-byte decoders show for Big5's sign rows' lead bytes (a1-a3: ¡¢£, cp1250's ˇ˘Ł).
+_SIGN_LEAD_CHARS = frozenset(bytes((lead,)).decode(codec) for codec in ("cp1252", "latin-1", "cp1250")
+                             for lead in range(0xA1, 0xA4))
 
 
 # One GBK-view character between digits on a page read as UTF-8 through a GBK decoder that drops
@@ -1258,9 +1268,13 @@ def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, gues
     holes_at = [k for k, ch in enumerate(span) if ch == "\ufffd"]
     # A hole is read only where the page says which decoder made it: code_pages hands over runs
     # of other code pages, whose U+FFFD stand for bytes cp1252 and cp1250 define.
-    if len(holes_at) > MAX_AGREED_HOLES or (holes_at and not unknown):
+    if holes_at and not unknown:
         return None
     data = bytearray(b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span))
+    if source == "gbk" and holes_at:
+        holes_at = _four_byte_leads(data, holes_at, unknown)
+    if len(holes_at) > MAX_AGREED_HOLES:
+        return None
     found: set[str] = set()
     for values in product(sorted(unknown or ()), repeat=len(holes_at)):
         for k, b in zip(holes_at, values, strict=True):
@@ -1286,6 +1300,31 @@ def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, gues
 
 
 GUESS_MARGIN = 2.0  # log-probability by which a guess in a run read exactly must lead the next
+
+
+def _four_byte_leads(data: bytearray, holes_at: list[int], unknown: frozenset[int]) -> list[int]:
+    """The holes of ``data`` left once each that opens a GB18030 four-byte code (a digit, a high
+    byte and a digit after it) is filled, in ``data``, with the undefined byte that makes it a code
+    of the Basic Multilingual Plane.
+
+    A four-byte code's first byte is 81-84 for the BMP (Thai, −, ™, É: \ufffd2Ó0 through cp1252 is
+    81 32 d3 30, ส) and 90-e3 beyond it, which a page hardly uses. cp1252 leaves 81 (and 90)
+    undefined; cp1250 81 and 83 (and 90, 98): 81 holds the letters and signs a Chinese page quotes
+    (Latin, Thai, Devanagari, −, ™), 83 the second half of Hangul and private use, and on the
+    build split of the wiki corpus 298 four-byte characters start with 81, 11 with 83, 8 with 82:
+    81 where it fits, else the one BMP byte that fits. Each code's first byte decides that code
+    only, so a run of Thai (a four-byte code a letter) is read however many such holes it holds.
+    """
+    left = []
+    for k in holes_at:
+        rest = bytes(data[k + 1 : k + 4])
+        if len(rest) == 3 and 0x30 <= rest[0] <= 0x39 and rest[1] >= 0x81 and 0x30 <= rest[2] <= 0x39:
+            fits = [b for b in sorted(unknown) if 0x81 <= b <= 0x84 and _exact_reading(bytes((b,)) + rest, "gbk")]
+            if len(fits) == 1 or fits[:1] == [0x81]:
+                data[k] = fits[0]
+                continue
+        left.append(k)
+    return left
 
 
 def _agreed(fixed: str, span: str, source: str, confirmed: bool = True) -> bool:
