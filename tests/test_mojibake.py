@@ -462,6 +462,23 @@ def test_a_run_of_four_byte_codes_each_with_a_lost_first_byte_is_read(decoder):
     assert fixed == page and repair_single_byte(fixed).text == page
 
 
+def test_a_short_run_between_digits_whose_bytes_are_exactly_utf8_is_read_on_an_agreed_page():
+    # 年（ is e5 b9 b4 ef bc 88, through GBK 骞达紙 between 3 and 1575: too short a stretch for
+    # the main pass, but on a page read as UTF-8 through GBK six bytes of exact UTF-8 are evidence.
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    page = ("长宗我部元亲实行一领具足制度，发生于天正3年（1575年）的战役。\n在1954年购买了2.4平方公里的土地。\n"
+            "机场跑道是08/26，长1,980米，另一条是17/35，长1,667米。\n国务院总理主持会议并讲话。\n会议听取了各地区的工作汇报。")
+    broken = page.encode("utf-8").decode("gbk", errors="replace")
+    assert "3骞达紙1575" in broken
+    fixed = repair_utf8_as_gbk(broken)
+    for part in ("3年（1575", "1954年购买了2.4", "08/26，长1,980", "17/35，长1,667"):
+        assert part in fixed.text
+    assert repair_utf8_as_gbk(fixed.text).text == fixed.text
+    # Clean text with the same digits is left alone.
+    assert repair_utf8_as_gbk(page).text == page
+
+
 def test_a_lost_byte_in_a_run_read_in_the_agreed_source_is_a_guess_by_its_context():
     # 月 is UTF-8 e6 9c 88; cp1250 leaves 88 undefined (ćś and U+FFFD), and 會 (e6 9c 83) fits
     # as well: between the digits of a date the model says 月. A guess: a finding with the
