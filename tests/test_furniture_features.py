@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner.furniture.boilerplate import fold_line
-from cleaner.furniture.features import FEATURES, normalise, normalise_all, page_features, text_features
+from cleaner.furniture.features import FEATURES, line_features, normalise, page_features, text_features
 from cleaner.furniture.lexicon import DATA, load_lexicon
 
 LEX = load_lexicon()
@@ -92,14 +92,18 @@ def test_a_page_is_one_call_with_the_features_of_each_line():
     assert list(page_features(["首页"], LEX)[0]) == list(FEATURES)
 
 
-@given(lines=st.lists(st.one_of(FOCUSED, ANY), max_size=8))
-def test_a_page_normalised_at_once_is_its_lines_normalised(lines):
-    lines = [x.replace("\n", " ") for x in lines]
-    assert normalise_all(lines) == [normalise(x) for x in lines]
+@SETTINGS
+@given(lines=st.lists(st.one_of(FOCUSED, ANY, FURNITURE, st.text(max_size=20)), max_size=8))
+def test_a_page_is_normalised_as_python_normalises_each_line(lines):
+    # Any str: characters Python's Unicode leaves unassigned and lone surrogates go to Python.
+    page = line_features(lines, list(range(len(lines))), LEX)
+    assert [line.text for line in page] == [normalise(x) for x in lines]
+    assert [line.features for line in page] == [reference.text_features(normalise(x), REF) for x in lines]
 
 
-def test_normalising_a_page_keeps_lines_that_hold_a_break_apart():
-    assert normalise_all(["ａ\nｂ", " ｃ "]) == ["a\nb", "c"]
+def test_normalising_strips_after_nfkc_and_leaves_unknown_characters_to_python():
+    lines = ["¨ａｂ ", "\u3000ＡＢ\u3000", "\U000323af x", "\udce4ｘ", "x\U0001ccd6\uff41", ""]  # ¨ is " \u0308"
+    assert [line.text for line in line_features(lines, [0, 1, 2, 3, 4, 5], LEX)] == [normalise(x) for x in lines]
 
 
 def test_a_lone_surrogate_reads_as_a_replacement_character():
@@ -112,5 +116,6 @@ def test_random_pages_of_fixture_lines_agree():
     rng = random.Random(17)
     for _ in range(20):
         page = rng.sample(FIXTURE_LINES, 40)
-        texts = normalise_all([fold_line(x) for x in page])
-        assert page_features(texts, LEX) == [reference.text_features(t, REF) for t in texts]
+        folded = [fold_line(x) for x in page]
+        lines = line_features(folded, list(range(len(folded))), LEX)
+        assert [(line.text, line.features) for line in lines] == [(normalise(x), reference.text_features(normalise(x), REF)) for x in folded]

@@ -40,15 +40,6 @@ def normalise(folded_line: str) -> str:
     return unicodedata.normalize("NFKC", folded_line).strip()
 
 
-def normalise_all(folded_lines: list[str]) -> list[str]:
-    """``normalise`` of each line, in one NFKC call: no character composes or reorders across a
-    line break (a starter), so the page's normal form is its lines' normal forms joined."""
-    texts = unicodedata.normalize("NFKC", "\n".join(folded_lines)).split("\n")
-    if len(texts) != len(folded_lines):  # a line holding a break of its own (or no lines)
-        return [normalise(line) for line in folded_lines]
-    return [text.strip() for text in texts]
-
-
 def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
     """Features of each line alone (no position: those are 0.0), in one native call for the page
     (``native/src/furniture.rs``). ``texts``: folded and NFKC-normalised lines (``normalise``).
@@ -76,9 +67,9 @@ def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
 
 def line_features(folded, alive: list[int], lexicon: Lexicon) -> list[Line]:
     """The live lines of a page (``alive``: indices into ``folded``, the folded lines) as the model
-    sees them, with their text features."""
-    texts = normalise_all([folded[i] for i in alive])
-    return [Line(i, text, f) for i, text, f in zip(alive, texts, page_features(texts, lexicon))]
+    sees them: ``normalise``d, with their text features (``page_features``), in one native call."""
+    texts, rows = lexicon.native.page([folded[i] for i in alive], NOTICE_WORDS)
+    return [Line(i, text, dict(zip(FEATURES, row))) for i, text, row in zip(alive, texts, rows)]
 
 
 NOTICE_WORDS = 3  # different notice words (版权, 转载, 本网, 联系 ...) that make a line a notice

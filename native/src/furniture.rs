@@ -19,11 +19,16 @@
 //! On every character Python 3.11's Unicode (14.0) assigns, these classes are Python's; a
 //! character assigned later is no letter, digit or space to Python and may be one here.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::charlm::in_ranges;
+use crate::tables::{DECIMAL, PYTHON_ASSIGNED};
 
 /// Python's `\s` (`str.isspace`) inside a character class.
 const SPACE: &str = r"\s\x1C-\x1F";
@@ -81,9 +86,6 @@ fn is_cjk(c: char) -> bool {
 
 /// The fixed patterns of `features.py`, compiled once per process.
 struct Patterns {
-    /// `[。!?;…][”’」』)\]\"']*$|\.{3}$`
-    final_punct: Regex,
-    digit: Regex,
     /// `_DATE`; its look-behind `(?<![\d./-])` and look-ahead `(?!\d)` are a consumed neighbour
     /// or the text's edge.
     date: Regex,
@@ -103,8 +105,6 @@ fn patterns() -> &'static Patterns {
         let s = format!("[{SPACE}]");
         let re = |p: String| Regex::new(&p).expect("a fixed furniture pattern compiles");
         Patterns {
-            final_punct: re(r#"[。!?;…][”’」』)\]"']*$|\.{3}$"#.to_string()),
-            digit: re(r"\d".to_string()),
             date: re(format!(
                 r"(?:19|20)\d\d{s}*[-/.年]{s}*\d{{1,2}}{s}*[-/.月]|\d{{1,2}}{s}*月{s}*\d{{1,2}}{s}*日|(?:^|[^\d./-])(?:0?[1-9]|1[0-2])[-/](?:0?[1-9]|[12]\d|3[01]){s}+\d{{1,2}}:\d{{2}}(?:$|\D)"
             )),
@@ -125,7 +125,8 @@ fn patterns() -> &'static Patterns {
 }
 
 /// Words matched leftmost-longest, one match after the other (as Python's alternation of the
-/// words, longest first, finds them).
+/// words, longest first, finds them). A DFA: a few hundred short words, and lines whose bytes
+/// (the lead bytes of Han characters) defeat a prefilter, run three to four times the NFA's speed.
 struct Words {
     ac: AhoCorasick,
     /// Characters of each word.
@@ -142,6 +143,7 @@ impl Words {
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&unique)
             .map_err(|e| format!("furniture lexicon: {what}: {e}"))?;
         Ok(Words {
@@ -207,38 +209,40 @@ impl Keys {
     /// `(?:^|[\s|/(\[【])(?:KEYS)\s*:[ \t]?(?P<value>…*?)(?=…)`. A match needs only its key and
     /// colon (the lazy value always ends, at the latest at the text's end).
     fn key_values(&self, t: &[char]) -> (usize, usize) {
-        let (mut filled, mut empty) = (0, 0);
-        let mut pos = 0;
-        'search: while pos < t.len() {
-            for s in pos..t.len() {
-                let colon = (if s == 0 { self.key_colon(t, 0) } else { None }).or_else(|| {
-                    let prefix = is_space(t[s]) || matches!(t[s], '|' | '/' | '(' | '[' | '【');
-                    if prefix {
-                        self.key_colon(t, s + 1)
-                    } else {
-                        None
-                    }
-                });
-                if let Some(mut v) = colon {
-                    if v < t.len() && matches!(t[v], ' ' | '\t') {
-                        v += 1;
-                    }
-                    let mut end = v;
-                    while !self.value_ends(t, end) {
-                        end += 1;
-                    }
-                    if end > v {
-                        filled += 1;
-                    } else {
-                        empty += 1;
-                    }
-                    pos = end;
-                    continue 'search;
-                }
+        let (mut filled, mut empty, mut pos) = (0, 0, 0);
+        while let Some((end, has_value)) = self.next_key(t, pos) {
+            if has_value {
+                filled += 1;
+            } else {
+                empty += 1;
             }
-            break;
+            pos = end;
         }
         (filled, empty)
+    }
+
+    /// The next match at or after `from`: (where it ends, whether its value is filled).
+    fn next_key(&self, t: &[char], from: usize) -> Option<(usize, bool)> {
+        (from..t.len()).find_map(|s| {
+            // `^` (the text's start only) is tried before a consumed separator.
+            let colon = (if s == 0 { self.key_colon(t, 0) } else { None }).or_else(|| {
+                let prefix = is_space(t[s]) || matches!(t[s], '|' | '/' | '(' | '[' | '【');
+                if prefix {
+                    self.key_colon(t, s + 1)
+                } else {
+                    None
+                }
+            })?;
+            let mut value = colon;
+            if value < t.len() && matches!(t[value], ' ' | '\t') {
+                value += 1;
+            }
+            let mut end = value;
+            while !self.value_ends(t, end) {
+                end += 1;
+            }
+            Some((end, end > value))
+        })
     }
 }
 
@@ -279,7 +283,10 @@ impl Lexicon {
             phrases: Words::new(&words.phrases, "phrases")?,
             keys: Keys::new(&words.keys)?,
             notice_words: Words::new(&words.notice_words, "[notice] words")?,
-            notice_self: AhoCorasick::new(&words.notice_self).map_err(|e| format!("furniture lexicon: [notice] self: {e}"))?,
+            notice_self: AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&words.notice_self)
+                .map_err(|e| format!("furniture lexicon: [notice] self: {e}"))?,
             notice_heads,
         })
     }
@@ -324,14 +331,36 @@ impl Lexicon {
     }
 
     /// The text features of one line (folded, NFKC, stripped), in `TEXT_FEATURES` order.
+    ///
+    /// One pass over the characters counts what every feature needs and notes the signs a
+    /// pattern cannot match without (a digit, a colon, a separator, a bracket, a dot): most
+    /// lines are sentences, and no pattern runs on a line that lacks its sign.
     pub fn features(&self, text: &str, notice_least: usize) -> [f64; TEXT_FEATURES.len()] {
         let p = patterns();
-        let n = text.chars().filter(|&c| c != ' ').count();
-        let clauses = text.chars().filter(|&c| is_clause(c)).count();
-        let cjk = text.chars().any(is_cjk);
-        let (filled, empty) = self.key_values(text);
+        let (mut length, mut n, mut clauses, mut digits) = (0usize, 0usize, 0usize, 0usize);
+        let (mut cjk, mut colon, mut dot, mut separator, mut bracket) = (false, false, false, false, false);
+        for c in text.chars() {
+            length += 1;
+            n += usize::from(c != ' ');
+            clauses += usize::from(is_clause(c));
+            cjk = cjk || is_cjk(c);
+            digits += usize::from(is_digit(c));
+            match c {
+                ':' => colon = true,
+                '.' | '@' => dot = true,
+                '【' | '[' | '(' => bracket = true,
+                '|' | '>' | '»' | '›' | '→' | '·' | '/' | '-' => separator = true,
+                _ => {}
+            }
+        }
+        let (filled, empty) = if colon { self.key_values(text) } else { (0, 0) };
         let (hits, covered) = self.phrases(text);
-        let length = text.chars().count();
+        let separators = if separator {
+            p.separator.find_iter(text).count()
+        } else {
+            0
+        };
+        let buttons = if bracket { p.button.find_iter(text).count() } else { 0 };
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         [
             flag(n <= 4),
@@ -339,21 +368,21 @@ impl Lexicon {
             flag((13..=30).contains(&n)),
             flag((31..=80).contains(&n)),
             flag(n > 80),
-            flag(p.final_punct.is_match(text)),
+            flag(final_punct(text)),
             clauses.min(4) as f64 / 4.0,
             flag(!cjk),
-            p.digit.find_iter(text).count() as f64 / n.max(1) as f64,
-            flag(p.date.is_match(text)),
-            flag(p.time.is_match(text)),
+            digits as f64 / n.max(1) as f64,
+            flag(digits > 0 && p.date.is_match(text)),
+            flag(digits > 0 && colon && p.time.is_match(text)),
             flag(filled > 0),
             flag(empty > 0),
             flag(filled + empty >= 2),
-            p.separator.find_iter(text).count().min(4) as f64 / 4.0,
-            p.button.find_iter(text).count().min(3) as f64 / 3.0,
-            flag(p.count.is_match(text)),
-            flag(p.url.is_match(text)),
+            separators.min(4) as f64 / 4.0,
+            buttons.min(3) as f64 / 3.0,
+            flag(digits > 0 && p.count.is_match(text)),
+            flag((dot || colon) && p.url.is_match(text)),
             flag(text.starts_with(['·', '•', '-', '*', '>', '■', '□', '◆', '◇', '▪', '●', '○'])),
-            flag(clauses == 0 && cjk && item_row(text)),
+            flag(clauses == 0 && cjk && item_row(text, separator)),
             hits.min(3) as f64 / 3.0,
             covered as f64 / length.max(1) as f64,
             flag(hits > 0 && n <= 30),
@@ -362,10 +391,133 @@ impl Lexicon {
     }
 }
 
+/// A set of characters: a bitmap of the Basic Multilingual Plane, ranges beyond it.
+struct CharSet {
+    bmp: Vec<u64>,
+    ranges: &'static [(u32, u32)],
+}
+
+impl CharSet {
+    fn new(ranges: &'static [(u32, u32)]) -> Self {
+        let mut bmp = vec![0u64; 0x10000 / 64];
+        for &(lo, hi) in ranges {
+            for c in lo..=hi.min(0xFFFF) {
+                bmp[c as usize / 64] |= 1 << (c % 64);
+            }
+        }
+        CharSet { bmp, ranges }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let cp = u32::from(c);
+        if cp < 0x10000 {
+            self.bmp[cp as usize / 64] & (1 << (cp % 64)) != 0
+        } else {
+            in_ranges(c, self.ranges)
+        }
+    }
+}
+
+/// `\d`: a decimal digit (Unicode Nd), as Python's `re` and the `regex` crate read it.
+fn is_digit(c: char) -> bool {
+    static DECIMAL_SET: OnceLock<CharSet> = OnceLock::new();
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        !is_cjk(c) && DECIMAL_SET.get_or_init(|| CharSet::new(DECIMAL)).contains(c)
+    }
+}
+
+/// `[。!?;…][”’」』)\]"']*$|\.{3}$`: a sentence mark, closing quotes and brackets after it aside,
+/// ends the line (the marks are no closers, so the closers at the end are all skipped), or "...".
+/// (Python's `$` is the end, or a last line break before it.)
+fn final_punct(text: &str) -> bool {
+    let ends = |t: &str| {
+        let bare = t.trim_end_matches(['”', '’', '」', '』', ')', ']', '"', '\'']);
+        bare.ends_with(['。', '!', '?', ';', '…']) || t.ends_with("...")
+    };
+    ends(text) || text.strip_suffix('\n').is_some_and(ends)
+}
+
+/// A line's NFKC form, stripped as `str.strip` strips, or None when it holds a character that
+/// Python's `unicodedata` does not know (`tables::PYTHON_ASSIGNED`): the caller asks Python for
+/// that line, so the form is Python's whatever the Unicode versions. A character Python knows
+/// has the same form in every later version (Unicode's normalisation stability).
+pub fn nfkc_line(line: &str) -> Option<Cow<'_, str>> {
+    let normal = match nfkc_simple(line) {
+        Some(normal) => normal,
+        None => {
+            static ASSIGNED: OnceLock<CharSet> = OnceLock::new();
+            let assigned = ASSIGNED.get_or_init(|| CharSet::new(PYTHON_ASSIGNED));
+            if !line.chars().all(|c| assigned.contains(c)) {
+                return None;
+            }
+            if is_nfkc_quick(line.chars()) == IsNormalized::Yes {
+                Cow::Borrowed(line)
+            } else {
+                Cow::Owned(line.nfkc().collect())
+            }
+        }
+    };
+    // Strip after normalising: NFKC may begin or end a line with a space ("¨" is " \u{308}").
+    Some(match normal {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim_matches(is_space)),
+        Cow::Owned(s) => {
+            let trimmed = s.trim_matches(is_space);
+            if trimmed.len() == s.len() {
+                Cow::Owned(s)
+            } else {
+                Cow::Owned(trimmed.to_string())
+            }
+        }
+    })
+}
+
+/// The NFKC form of a character of Chinese text that composes with no neighbour: ASCII, the
+/// unified ideographs, CJK punctuation, fullwidth ASCII and the quotes, dashes and dots of
+/// Chinese text. None for any other (the line goes through the full normalisation).
+fn simple_nfkc(c: char) -> Option<Simple> {
+    Some(match c {
+        '\0'..='\x7F' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => Simple::Same,
+        '\u{3001}'..='\u{3029}' | '\u{3030}'..='\u{3035}' | '\u{303B}'..='\u{303F}' => Simple::Same,
+        '\u{B7}' | '\u{D7}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2022}'
+        | '\u{2192}' => Simple::Same,
+        '\u{3000}' => Simple::Char(' '),
+        '\u{FF01}'..='\u{FF5E}' => Simple::Char(char::from_u32(u32::from(c) - 0xFEE0)?),
+        '\u{2026}' => Simple::Str("..."),
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Simple {
+    Same,
+    Char(char),
+    Str(&'static str),
+}
+
+/// The NFKC form of a line made of `simple_nfkc` characters alone, one character at a time
+/// (none of them is a combining mark or composes with another); None if it holds another.
+fn nfkc_simple(line: &str) -> Option<Cow<'_, str>> {
+    let mut out: Option<String> = None;
+    for (i, c) in line.char_indices() {
+        match simple_nfkc(c)? {
+            Simple::Same => {
+                if let Some(out) = out.as_mut() {
+                    out.push(c);
+                }
+            }
+            Simple::Char(to) => out.get_or_insert_with(|| line[..i].to_string()).push(to),
+            Simple::Str(to) => out.get_or_insert_with(|| line[..i].to_string()).push_str(to),
+        }
+    }
+    Some(out.map_or(Cow::Borrowed(line), Cow::Owned))
+}
+
 /// A row of link labels (`features.item_row`, past its clause and CJK tests): three or more
 /// short items split by spaces or separators, and no verse (items of one length, four characters
-/// or more, no separators).
-fn item_row(text: &str) -> bool {
+/// or more, no separators). `separator`: the line holds a character a separator needs.
+fn item_row(text: &str, separator: bool) -> bool {
     let p = patterns();
     let lengths: Vec<usize> = p
         .item_split
@@ -374,10 +526,18 @@ fn item_row(text: &str) -> bool {
         .map(|x| x.chars().count())
         .collect();
     let longest = lengths.iter().copied().max().unwrap_or(0);
-    if lengths.len() < 3 || longest > (if lengths.len() >= ROW_LONG { ROW_ITEM_LONG } else { ROW_ITEM }) {
+    if lengths.len() < 3
+        || longest
+            > (if lengths.len() >= ROW_LONG {
+                ROW_ITEM_LONG
+            } else {
+                ROW_ITEM
+            })
+    {
         return false;
     }
-    let verse = lengths.iter().all(|&l| l == lengths[0]) && lengths[0] >= 4 && !p.separator.is_match(text);
+    let verse =
+        lengths.iter().all(|&l| l == lengths[0]) && lengths[0] >= 4 && !(separator && p.separator.is_match(text));
     !verse
 }
 
@@ -450,6 +610,42 @@ mod tests {
     fn python_spaces_include_the_information_separators() {
         assert!(is_space('\x1F') && is_space('\u{3000}') && !is_space('\u{200B}'));
         assert_eq!(feature("首页\x1C>\x1C新闻", "separators"), 0.25);
+    }
+
+    #[test]
+    fn simple_characters_normalise_as_the_full_nfkc_does() {
+        for cp in 0..0x10000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            if let Some(simple) = simple_nfkc(c) {
+                let full: String = c.to_string().nfkc().collect();
+                let mine = match simple {
+                    Simple::Same => c.to_string(),
+                    Simple::Char(to) => to.to_string(),
+                    Simple::Str(to) => to.to_string(),
+                };
+                assert_eq!(mine, full, "U+{cp:04X}");
+                // A starter that composes with nothing: the full form is the same next to any
+                // other simple character.
+                assert_eq!(
+                    unicode_normalization::char::canonical_combining_class(c),
+                    0,
+                    "U+{cp:04X}"
+                );
+            }
+        }
+        assert_eq!(
+            nfkc_line("\u{3000}【ＡＢ】…的 "),
+            Some(Cow::Owned("【AB】...的".to_string()))
+        );
+        assert_eq!(nfkc_line(" 首页 "), Some(Cow::Borrowed("首页")));
+        assert_eq!(nfkc_line("e\u{301}①"), Some(Cow::Owned("\u{e9}1".to_string())));
+        assert_eq!(nfkc_line("\u{1CCD6}"), None); // unassigned in Python's Unicode 14.0
+    }
+
+    #[test]
+    fn digits_are_decimal_digits_of_any_script() {
+        assert!(is_digit('7') && is_digit('\u{663}') && is_digit('\u{FF19}'));
+        assert!(!is_digit('二') && !is_digit('①') && !is_digit('²') && !is_digit('a'));
     }
 
     #[test]

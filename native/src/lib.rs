@@ -229,7 +229,11 @@ pub(crate) fn utf8_texts<'a>(objs: &'a [Bound<'_, PyString>]) -> PyResult<Vec<Co
 }
 
 /// `f` on the texts, with the interpreter released while it runs when they are long together.
-pub(crate) fn on_texts<T: Send>(py: Python<'_>, texts: &[Cow<'_, str>], f: impl FnOnce(&[Cow<'_, str>]) -> T + Send) -> T {
+pub(crate) fn on_texts<T: Send>(
+    py: Python<'_>,
+    texts: &[Cow<'_, str>],
+    f: impl FnOnce(&[Cow<'_, str>]) -> T + Send,
+) -> T {
     if texts.iter().map(|t| t.len()).sum::<usize>() >= DETACH_BYTES {
         py.detach(|| f(texts))
     } else {
