@@ -122,7 +122,10 @@ class Cleaner:
                 steps.append(Step("repair", "latin-layers", layers_peeled))
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             # A "?" beside mojibake may be the mark a decoder wrote for bytes it could not read.
-            single, marks = question_marks.tried(partial(mojibake.repair_single_byte, guess=cfg.guess_lost), text)
+            # Not on a page with the pinyin damage (below): its "?" are the pinyin repair's.
+            annotated = repair.looks_annotated if cfg.repair_pinyin else None
+            single, marks = question_marks.tried(partial(mojibake.repair_single_byte, guess=cfg.guess_lost), text,
+                                                 unless=annotated)
             text = record("read-as-single-byte", single)
             question_marks_read = marks
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
