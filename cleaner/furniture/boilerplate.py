@@ -175,8 +175,9 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
                 alive = [i for i in content if i not in dropped]
                 position = {i: pos for pos, i in enumerate(alive)}
                 zones, seen = _zones(len(alive)), len(dropped)
-            _apply_rule(rule, lines, alive, _visited(hits.candidates(rule), position, zones[rule.zone]), hits, dropped, replaced,
-                        result)
+            visited = _visited(hits.candidates(rule), position, zones[rule.zone])
+            if visited:  # most rules match no line of a page
+                _apply_rule(rule, lines, alive, visited, hits, dropped, replaced, result)
         if (len(dropped), sum(result.counts.values())) == before:
             break
     alive = [i for i in content if i not in dropped]
