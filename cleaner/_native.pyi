@@ -162,3 +162,27 @@ class Refusal:
     def page(self, text: str) -> list[tuple[int, int]] | None:
         """The runs mojibake._fix_once reads, without those every window of which is refused
         (None: unsure of the page)."""
+
+# The text features of the generic furniture model (native/src/furniture.rs): built once by
+# cleaner/furniture/lexicon.py from data/lexicon.toml, one call per page from features.py; held
+# to the Python originals by tests/test_furniture_features.py (tests/reference_furniture_features.py).
+
+FURNITURE_TEXT_FEATURES: list[str]
+
+class FurnitureLexicon:
+    """The lexicon's phrases, keys and notice words (NFKC, stripped); ``names``: the model's
+    features in order (``features.FEATURES``), every one of ``FURNITURE_TEXT_FEATURES`` among them."""
+
+    def __init__(self, *, phrases: list[str], keys: list[str], notice_words: list[str], notice_self: list[str],
+                 notice_heads: list[str], names: list[str]) -> None: ...
+    def page(self, lines: list[str], notice_least: int) -> tuple[list[str], list[list[float]]]:
+        """Each folded line NFKC-normalised and stripped as Python does it, and its text features
+        (a row in the order of ``names``, the position features 0.0)."""
+    def features(self, lines: list[str], notice_least: int) -> list[list[float]]:
+        """The rows of ``page`` for lines already normalised."""
+    def phrases(self, text: str) -> tuple[int, int]:
+        """(furniture phrases found leftmost-longest, characters they cover)."""
+    def key_values(self, text: str) -> tuple[int, int]:
+        """(keys with a value, keys with an empty value) of byline forms (来源:新华社, 作者:)."""
+    def notice(self, text: str, least: int) -> bool:
+        """A notice heading and a colon, or ``least`` different notice words and one of the site's own."""

@@ -124,7 +124,18 @@ class _Hits:
         self.index = {rule.id: i for i, rule in enumerate(rules)}
         self.folded = folded
         self.sets = [frozenset(s) for s in matcher_for(rules).match_lines([folded[i] for i in range(count)])]
+        # The lines each rule's pattern matches (ascending): a rule visits those alone.
+        self.matched: list[list[int]] = [[] for _ in rules]
+        for i, found in enumerate(self.sets):
+            for k in found:
+                self.matched[k].append(i)
         self.rewritten: set[int] = set()
+
+    def candidates(self, rule: Rule) -> list[int]:
+        """The lines (ascending) on which ``search`` may find ``rule``: those the native pass
+        matched, and those a replace rule has rewritten since."""
+        lines = self.matched[self.index[rule.id]]
+        return sorted(self.rewritten.union(lines)) if self.rewritten else lines
 
     def search(self, rule: Rule, i: int):
         """The match of ``rule`` on line ``i`` (start, end, groups), or None."""
@@ -162,8 +173,11 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         for rule in rules:
             if len(dropped) != seen:  # live lines and zones change only when lines go
                 alive = [i for i in content if i not in dropped]
+                position = {i: pos for pos, i in enumerate(alive)}
                 zones, seen = _zones(len(alive)), len(dropped)
-            _apply_rule(rule, lines, alive, zones[rule.zone], hits, dropped, replaced, result)
+            visited = _visited(hits.candidates(rule), position, zones[rule.zone])
+            if visited:  # most rules match no line of a page
+                _apply_rule(rule, lines, alive, visited, hits, dropped, replaced, result)
         if (len(dropped), sum(result.counts.values())) == before:
             break
     alive = [i for i in content if i not in dropped]
@@ -190,10 +204,18 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     return result
 
 
-def _apply_rule(rule: Rule, lines, alive: list[int], zone: Sequence[int], hits: _Hits, dropped: dict[int, str],
+def _visited(candidates: list[int], position: dict[int, int], zone: Sequence[int]) -> list[int]:
+    """The positions (ascending, as the zone lists them) of the candidate lines that are live and
+    stand in the zone: the only ones where a rule can match. The rest of the zone is not walked."""
+    found = (position.get(i) for i in candidates)
+    return [pos for pos in found if pos is not None and pos in zone]
+
+
+def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], hits: _Hits, dropped: dict[int, str],
                 replaced: dict[int, str], result: Removal) -> None:
+    """Apply one rule at the given positions of the live lines (ascending: ``_visited``)."""
     folded = hits.folded
-    for pos in zone:
+    for pos in positions:
         i = alive[pos]
         if i in dropped:
             continue

@@ -17,23 +17,6 @@ from dataclasses import dataclass
 
 from cleaner.furniture.lexicon import Lexicon
 
-# Sentence-final punctuation (after NFKC: "。" stays, "！" -> "!"), with closing quotes/brackets.
-_FINAL = re.compile(r"[。!?;…][”’」』)\]\"']*$|\.{3}$")
-_CLAUSE = re.compile(r"[。!?;,、:…]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
-_DIGIT = re.compile(r"\d")
-# A date: year-month(-day), month and day in words, or month-day written with a dash or slash when a
-# time follows (a forum's "08-11 16:06": without the time, "3-5" is a score or a range).
-_DATE = re.compile(r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*(\d{1,2}\s*日?)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
-                   r"|(?<![\d./-])(0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])\s+\d{1,2}:\d{2}(?!\d)")
-_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(:\d{2})?(?!\d)")
-_URL = re.compile(r"(?i)https?://|www\.|\b[\w-]+\.(com|cn|net|org|gov|edu)(\.cn)?\b|@[\w-]+\.")
-_SEPARATOR = re.compile(r"\s\|\s|\||>>|»|›|→|\s>\s|>|·|\s/\s|\s-\s|--")
-_BUTTON = re.compile(r"【[^】]{1,8}】|\[[^\]]{1,8}\]|\([^)]{1,6}\)")  # a bracketed short label
-_COUNT = re.compile(r"(\(\d+\)|\d+\s*(条|人|次)|[::]\s*\d+\s*$)")  # counters: (12), 35条, 点击:120
-_ITEM_SPLIT = re.compile(r"\s*(?:\||>>|»|›|·|/)\s*|\s+")
-_BULLET = re.compile(r"^[·•\-*>■□◆◇▪●○]+\s*")
-
 FEATURES = (
     "len_1_4", "len_5_12", "len_13_30", "len_31_80", "len_over_80",
     "final_punct", "clause_punct", "no_cjk", "digit_share", "date", "time",
@@ -57,37 +40,36 @@ def normalise(folded_line: str) -> str:
     return unicodedata.normalize("NFKC", folded_line).strip()
 
 
+def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
+    """Features of each line alone (no position: those are 0.0), in one native call for the page
+    (``native/src/furniture.rs``). ``texts``: folded and NFKC-normalised lines (``normalise``).
+
+    Length in characters without spaces (four bins and over 80), sentence-final and clause
+    punctuation, no Han at all, the share of digits, a date, a time, key-value forms with and
+    without a value and two or more of them (``lexicon.key_values``), separators (``|``, ``>>``,
+    ``·``, `` / ``), bracketed short labels (buttons), counters (``(12)``, ``35条``, ``点击:120``),
+    a URL or mail address, a leading bullet, a row of link labels (``item_row``), furniture phrases
+    found, the share of the line they cover and any on a short line (``lexicon.phrases``), and a
+    notice of the site's (``lexicon.notice``, with ``NOTICE_WORDS``).
+
+    ``item_row``: three or more short items (at most 8 characters, 16 in a row of six or more)
+    split by spaces or separators, no clause punctuation, some Han ("首页 滚动 国内 国际",
+    "关于我们 | 联系我们 | 网站地图"): a sentence has clauses, a menu on one line only names. Verse
+    set with spaces (items of one length, four characters or more, no separators) is no row.
+    """
+    return [dict(zip(FEATURES, row)) for row in lexicon.native.features(texts, NOTICE_WORDS)]
+
+
 def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
     """Features of the line alone (no position). ``text``: folded and NFKC-normalised."""
-    n = len(text.replace(" ", ""))
-    f = dict.fromkeys(FEATURES, 0.0)
-    f["len_1_4"] = float(n <= 4)
-    f["len_5_12"] = float(5 <= n <= 12)
-    f["len_13_30"] = float(13 <= n <= 30)
-    f["len_31_80"] = float(31 <= n <= 80)
-    f["len_over_80"] = float(n > 80)
-    f["final_punct"] = float(bool(_FINAL.search(text)))
-    f["clause_punct"] = min(len(_CLAUSE.findall(text)), 4) / 4
-    f["no_cjk"] = float(not _CJK.search(text))
-    f["digit_share"] = len(_DIGIT.findall(text)) / max(n, 1)
-    f["date"] = float(bool(_DATE.search(text)))
-    f["time"] = float(bool(_TIME.search(text)))
-    filled, empty = lexicon.key_values(text)
-    f["kv_filled"] = float(filled > 0)
-    f["kv_empty"] = float(empty > 0)
-    f["kv_many"] = float(filled + empty >= 2)
-    f["separators"] = min(len(_SEPARATOR.findall(text)), 4) / 4
-    f["buttons"] = min(len(_BUTTON.findall(text)), 3) / 3
-    f["counter"] = float(bool(_COUNT.search(text)))
-    f["url"] = float(bool(_URL.search(text)))
-    f["bullet"] = float(bool(_BULLET.match(text)))
-    f["item_row"] = float(item_row(text))
-    hits, covered = lexicon.phrases(text)
-    f["lex_phrase"] = min(hits, 3) / 3
-    f["lex_cover"] = covered / max(len(text), 1)
-    f["lex_short"] = float(hits > 0 and n <= 30)
-    f["notice"] = float(lexicon.notice(text, NOTICE_WORDS))
-    return f
+    return page_features([text], lexicon)[0]
+
+
+def line_features(folded, alive: list[int], lexicon: Lexicon) -> list[Line]:
+    """The live lines of a page (``alive``: indices into ``folded``, the folded lines) as the model
+    sees them: ``normalise``d, with their text features (``page_features``), in one native call."""
+    texts, rows = lexicon.native.page([folded[i] for i in alive], NOTICE_WORDS)
+    return [Line(i, text, dict(zip(FEATURES, row))) for i, text, row in zip(alive, texts, rows)]
 
 
 NOTICE_WORDS = 3  # different notice words (版权, 转载, 本网, 联系 ...) that make a line a notice
@@ -110,10 +92,6 @@ def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     # No clauses: a hard-wrapped paragraph's lines are short and unended too, and hold 回复 or 网友.
     return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
             and bool(lexicon.comments_re.search(text)))
-
-
-ROW_ITEM = 8  # characters: the longest item of a short row of link labels
-ROW_LONG, ROW_ITEM_LONG = 6, 16  # a row of this many items may hold items this long
 
 
 # A row of page numbers and pager links: 第1页 第2页 下一页, 共3页 上一页 1 2 3 下一页, [1] [2] [下一页],
@@ -144,22 +122,6 @@ _CREDIT = re.compile(rf"^(?:[(\[【]\s*(?:责任编辑|责编|编辑|记者|通�
 def credit(text: str) -> bool:
     """An editor's or reporter's credit line written without a colon (see ``_CREDIT``)."""
     return len(text) <= 40 and bool(_CREDIT.match(text))
-
-
-def item_row(text: str) -> bool:
-    """A row of link labels: three or more short items split by spaces or separators, no sentence
-    punctuation ("首页 滚动 国内 国际", "关于我们 | 联系我们 | 网站地图", a list of ministries or cities).
-    A sentence has clauses; a menu written on one line has only names. Verse set with spaces
-    (lines of one length, five or seven characters, no separators) is no row."""
-    if _CLAUSE.search(text) or not _CJK.search(text):
-        return False
-    items = [x for x in _ITEM_SPLIT.split(text) if x]
-    # Names run longer in a long row (ministries, cities, departments: 国家发展和改革委员会), and
-    # six unpunctuated items split by spaces are no sentence however long they are.
-    if len(items) < 3 or max(len(x) for x in items) > (ROW_ITEM_LONG if len(items) >= ROW_LONG else ROW_ITEM):
-        return False
-    verse = len({len(x) for x in items}) == 1 and len(items[0]) >= 4 and not _SEPARATOR.search(text)
-    return not verse
 
 
 def is_prose(text: str, f: dict[str, float]) -> bool:

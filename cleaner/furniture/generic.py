@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.body import find_body, thread_start
-from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, normalise,
-                                        pager, text_features)
+from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
+                                        normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
@@ -84,10 +84,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     (``headline``), and what stands above that is ``above_headline``. ``foot``: lines (indices
     into ``folded``) right below a line the site rules removed as the page's foot (``after_foot``).
     """
-    lines = []
-    for i in alive:
-        text = normalise(folded[i])
-        lines.append(Line(i, text, text_features(text, lexicon)))
+    lines = line_features(folded, alive, lexicon)
     # Rows of a list cut from one template (lists.py) are no article prose, however punctuated
     # their titles: a forum's reply list must not become the body.
     blocks = list_blocks([line.text for line in lines], [is_paragraph(line.text, line.features) for line in lines])

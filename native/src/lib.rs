@@ -6,7 +6,8 @@
 //! The matching itself is in `engine.rs`, free of Python.
 //!
 //! `changed_places` counts the places two texts differ (the pipeline's Step counts; `diff.rs`);
-//! the small page fixers of `cleaner/fixes.py` are in `fixes.rs`.
+//! the small page fixers of `cleaner/fixes.py` are in `fixes.rs`; the text features of the generic
+//! furniture model in `furniture.rs` (`furniture_py.rs` is its Python face).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -21,6 +22,8 @@ pub mod context;
 pub mod diff;
 pub mod engine;
 pub mod fixes;
+pub mod furniture;
+mod furniture_py;
 pub mod realign;
 pub mod refusal;
 mod repair_py;
@@ -199,27 +202,43 @@ impl LineMatcher {
 
     /// For each line, the indices (ascending) of the patterns that match somewhere in it.
     fn match_lines(&self, lines: &Bound<'_, PyList>) -> PyResult<Vec<Vec<usize>>> {
-        let objs: Vec<Bound<'_, PyString>> = lines
-            .iter()
-            .map(|o| o.cast_into::<PyString>().map_err(PyErr::from))
-            .collect::<PyResult<_>>()?;
-        let texts: Vec<Cow<'_, str>> = objs
-            .iter()
-            .map(|o| match o.to_str() {
-                Ok(s) => Ok(Cow::Borrowed(s)),
-                Err(_) => with_surrogates_replaced(o).map(Cow::Owned),
-            })
-            .collect::<PyResult<_>>()?;
-        let total: usize = texts.iter().map(|t| t.len()).sum();
-        Ok(if total >= DETACH_BYTES {
-            lines.py().detach(|| self.core.match_lines(&texts))
-        } else {
-            self.core.match_lines(&texts)
-        })
+        let objs = strings_of(lines)?;
+        let texts = utf8_texts(&objs)?;
+        Ok(on_texts(lines.py(), &texts, |texts| self.core.match_lines(texts)))
     }
 
     fn __len__(&self) -> usize {
         self.core.len()
+    }
+}
+
+/// The items of a list of str.
+pub(crate) fn strings_of<'py>(list: &Bound<'py, PyList>) -> PyResult<Vec<Bound<'py, PyString>>> {
+    list.iter()
+        .map(|o| o.cast_into::<PyString>().map_err(PyErr::from))
+        .collect()
+}
+
+/// Python strs seen as UTF-8, lone surrogates read as U+FFFD (see `with_surrogates_replaced`).
+pub(crate) fn utf8_texts<'a>(objs: &'a [Bound<'_, PyString>]) -> PyResult<Vec<Cow<'a, str>>> {
+    objs.iter()
+        .map(|o| match o.to_str() {
+            Ok(s) => Ok(Cow::Borrowed(s)),
+            Err(_) => with_surrogates_replaced(o).map(Cow::Owned),
+        })
+        .collect()
+}
+
+/// `f` on the texts, with the interpreter released while it runs when they are long together.
+pub(crate) fn on_texts<T: Send>(
+    py: Python<'_>,
+    texts: &[Cow<'_, str>],
+    f: impl FnOnce(&[Cow<'_, str>]) -> T + Send,
+) -> T {
+    if texts.iter().map(|t| t.len()).sum::<usize>() >= DETACH_BYTES {
+        py.detach(|| f(texts))
+    } else {
+        f(texts)
     }
 }
 
@@ -340,5 +359,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_SIZE_LIMIT", engine::DEFAULT_SIZE_LIMIT)?;
     repair_py::register(m)?;
     context::register(m)?;
+    furniture_py::register(m)?;
     Ok(())
 }

@@ -1,0 +1,147 @@
+//! The Python face of the furniture features (`furniture.rs`): one lexicon object per process
+//! (`cleaner/furniture/lexicon.py` builds it from `data/lexicon.toml`), one call per page.
+
+use std::borrow::Cow;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
+
+use crate::furniture::{nfkc_line, Lexicon, LexiconWords, TEXT_FEATURES};
+use crate::{on_texts, strings_of, utf8_texts};
+
+/// A page's lines normalised, and their rows of features.
+type PageLines<'py> = (Vec<Bound<'py, PyString>>, Vec<Vec<f64>>);
+
+/// The furniture lexicon, and the text features of lines in the order of the model's features.
+#[pyclass(frozen, module = "cleaner._native", name = "FurnitureLexicon")]
+struct PyFurnitureLexicon {
+    lexicon: Lexicon,
+    /// Where each of `TEXT_FEATURES` goes in a row (the model's feature order).
+    slots: Vec<usize>,
+    width: usize,
+}
+
+impl PyFurnitureLexicon {
+    /// One line's features in the order of `names`.
+    fn row(&self, text: &str, notice_least: usize) -> Vec<f64> {
+        let mut row = vec![0.0; self.width];
+        for (value, &slot) in self.lexicon.features(text, notice_least).iter().zip(&self.slots) {
+            row[slot] = *value;
+        }
+        row
+    }
+}
+
+#[pymethods]
+impl PyFurnitureLexicon {
+    /// `names`: the model's features in order (`features.FEATURES`); every text feature must be
+    /// among them. The word lists as `lexicon.py` reads them (NFKC, stripped).
+    #[new]
+    #[pyo3(signature = (*, phrases, keys, notice_words, notice_self, notice_heads, names))]
+    fn new(
+        phrases: Vec<String>,
+        keys: Vec<String>,
+        notice_words: Vec<String>,
+        notice_self: Vec<String>,
+        notice_heads: Vec<String>,
+        names: Vec<String>,
+    ) -> PyResult<Self> {
+        let words = LexiconWords {
+            phrases,
+            keys,
+            notice_words,
+            notice_self,
+            notice_heads,
+        };
+        let lexicon = Lexicon::new(&words).map_err(PyValueError::new_err)?;
+        let slots = TEXT_FEATURES
+            .iter()
+            .map(|&f| {
+                names
+                    .iter()
+                    .position(|n| n == f)
+                    .ok_or_else(|| PyValueError::new_err(format!("names lack the text feature {f:?}")))
+            })
+            .collect::<PyResult<_>>()?;
+        Ok(PyFurnitureLexicon {
+            lexicon,
+            slots,
+            width: names.len(),
+        })
+    }
+
+    /// The text features of each line (folded, NFKC, stripped): one row of floats per line, in
+    /// the order of `names`, the features that are not the line's own text at 0.0. `notice_least`:
+    /// the different notice words that make a line a notice.
+    fn features(&self, lines: &Bound<'_, PyList>, notice_least: usize) -> PyResult<Vec<Vec<f64>>> {
+        let objs = strings_of(lines)?;
+        let texts = utf8_texts(&objs)?;
+        Ok(on_texts(lines.py(), &texts, |texts| {
+            texts.iter().map(|t| self.row(t, notice_least)).collect()
+        }))
+    }
+
+    /// The live lines of a page as the model sees them, and their text features: each folded
+    /// line NFKC-normalised and stripped (Python's `unicodedata.normalize` and `str.strip`; a line
+    /// holding a character Python's Unicode leaves unassigned, or a lone surrogate, is
+    /// normalised by Python itself), and its row of features as `features` gives it.
+    fn page<'py>(&self, lines: &Bound<'py, PyList>, notice_least: usize) -> PyResult<PageLines<'py>> {
+        let py = lines.py();
+        let objs = strings_of(lines)?;
+        let mut texts: Vec<Bound<'py, PyString>> = Vec::with_capacity(objs.len());
+        let mut rows = Vec::with_capacity(objs.len());
+        let mut normalize = None;
+        for obj in &objs {
+            match obj.to_str().ok().and_then(|s| nfkc_line(s).map(|n| (s, n))) {
+                Some((s, n)) => {
+                    rows.push(self.row(&n, notice_least));
+                    texts.push(match n {
+                        Cow::Borrowed(n) if n.len() == s.len() => obj.clone(),
+                        n => PyString::new(py, &n),
+                    });
+                }
+                None => {
+                    let normalize = match &normalize {
+                        Some(f) => f,
+                        None => normalize.insert(py.import("unicodedata")?.getattr("normalize")?),
+                    };
+                    let text = normalize
+                        .call1(("NFKC", obj))?
+                        .call_method0("strip")?
+                        .cast_into::<PyString>()
+                        .map_err(PyErr::from)?;
+                    let one = [text];
+                    rows.push(self.row(&utf8_texts(&one)?[0], notice_least));
+                    let [text] = one;
+                    texts.push(text);
+                }
+            }
+        }
+        Ok((texts, rows))
+    }
+
+    /// (furniture phrases found, characters they cover) in a folded, NFKC line.
+    fn phrases(&self, text: &Bound<'_, PyString>) -> PyResult<(usize, usize)> {
+        let objs = [text.clone()];
+        Ok(self.lexicon.phrases(&utf8_texts(&objs)?[0]))
+    }
+
+    /// (keys with a value, keys with an empty value) in a folded, NFKC line.
+    fn key_values(&self, text: &Bound<'_, PyString>) -> PyResult<(usize, usize)> {
+        let objs = [text.clone()];
+        Ok(self.lexicon.key_values(&utf8_texts(&objs)?[0]))
+    }
+
+    /// A notice of the site's (see `furniture::Lexicon::notice`).
+    fn notice(&self, text: &Bound<'_, PyString>, least: usize) -> PyResult<bool> {
+        let objs = [text.clone()];
+        Ok(self.lexicon.notice(&utf8_texts(&objs)?[0], least))
+    }
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyFurnitureLexicon>()?;
+    m.add("FURNITURE_TEXT_FEATURES", TEXT_FEATURES.to_vec())?;
+    Ok(())
+}

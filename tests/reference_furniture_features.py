@@ -1,0 +1,146 @@
+"""Reference oracle for the native furniture features (native/src/furniture.rs), kept from
+cleaner/furniture/features.py and cleaner/furniture/lexicon.py.
+
+The Python originals of a line's text features and of the lexicon's matching (phrases, key-value
+forms, notices), unchanged, so that property tests can check that the native ones give the same
+features for every line. Not part of the product.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cleaner.furniture.features import FEATURES, NOTICE_WORDS
+from cleaner.furniture.lexicon import DATA
+
+# Sentence-final punctuation (after NFKC: "。" stays, "！" -> "!"), with closing quotes/brackets.
+_FINAL = re.compile(r"[。!?;…][”’」』)\]\"']*$|\.{3}$")
+_CLAUSE = re.compile(r"[。!?;,、:…]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_DIGIT = re.compile(r"\d")
+# A date: year-month(-day), month and day in words, or month-day written with a dash or slash when a
+# time follows (a forum's "08-11 16:06": without the time, "3-5" is a score or a range).
+_DATE = re.compile(r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*(\d{1,2}\s*日?)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+                   r"|(?<![\d./-])(0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])\s+\d{1,2}:\d{2}(?!\d)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(:\d{2})?(?!\d)")
+_URL = re.compile(r"(?i)https?://|www\.|\b[\w-]+\.(com|cn|net|org|gov|edu)(\.cn)?\b|@[\w-]+\.")
+_SEPARATOR = re.compile(r"\s\|\s|\||>>|»|›|→|\s>\s|>|·|\s/\s|\s-\s|--")
+_BUTTON = re.compile(r"【[^】]{1,8}】|\[[^\]]{1,8}\]|\([^)]{1,6}\)")  # a bracketed short label
+_COUNT = re.compile(r"(\(\d+\)|\d+\s*(条|人|次)|[::]\s*\d+\s*$)")  # counters: (12), 35条, 点击:120
+_ITEM_SPLIT = re.compile(r"\s*(?:\||>>|»|›|·|/)\s*|\s+")
+_BULLET = re.compile(r"^[·•\-*>■□◆◇▪●○]+\s*")
+
+ROW_ITEM = 8  # characters: the longest item of a short row of link labels
+ROW_LONG, ROW_ITEM_LONG = 6, 16  # a row of this many items may hold items this long
+
+TEXT_FEATURES = ("len_1_4", "len_5_12", "len_13_30", "len_31_80", "len_over_80", "final_punct", "clause_punct", "no_cjk",
+                 "digit_share", "date", "time", "kv_filled", "kv_empty", "kv_many", "separators", "buttons", "counter",
+                 "url", "bullet", "item_row", "lex_phrase", "lex_cover", "lex_short", "notice")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    phrases_re: re.Pattern
+    keys_re: re.Pattern
+    notice_re: re.Pattern  # words of copyright, reprint and contact notices
+    self_re: re.Pattern  # the words a site uses for itself in its notices (本网, 本站)
+    heads_re: re.Pattern  # headings a notice starts with, before a colon (免责声明：)
+
+    def notice(self, text: str, least: int) -> bool:
+        if self.heads_re.match(text):
+            return True
+        return bool(self.self_re.search(text)) and len(set(self.notice_re.findall(text))) >= least
+
+    def phrases(self, text: str) -> tuple[int, int]:
+        hits = covered = 0
+        for m in self.phrases_re.finditer(text):
+            hits += 1
+            covered += m.end() - m.start()
+        return hits, covered
+
+    def key_values(self, text: str) -> tuple[int, int]:
+        filled = empty = 0
+        for m in self.keys_re.finditer(text):
+            if m.group("value"):
+                filled += 1
+            else:
+                empty += 1
+        return filled, empty
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _normal(words: list[str]) -> list[str]:
+    return [unicodedata.normalize("NFKC", w).strip() for w in words if w.strip()]
+
+
+def build_lexicon(phrases: list[str], keys: list[str], notice: list[str], own: list[str], heads: list[str]) -> Lexicon:
+    """The regexes of ``lexicon.py`` from word lists (NFKC, stripped)."""
+    # A key is a key when a colon follows it; the value runs to the next separator or key.
+    keys_re = re.compile(
+        rf"(?:^|[\s|/(\[【])(?:{_alternation(keys)})\s*:[ \t]?(?P<value>(?:(?!\s{{2,}}|\s\|)[^|【\[])*?)"
+        rf"(?=\s*(?:$|\||【|\[|\s(?:{_alternation(keys)})\s*:|\s{{2,}}))"
+    )
+    return Lexicon(re.compile(_alternation(phrases)), keys_re, re.compile(_alternation(notice)),
+                   re.compile(_alternation(own)), re.compile(rf"[(\[【]?\s*(?:{_alternation(heads)})\s*[】\])]?\s*:"))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = DATA / "lexicon.toml") -> Lexicon:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return build_lexicon(_normal([w for group in data["phrases"].values() for w in group]), _normal(data["keys"]["words"]),
+                         _normal(data["notice"]["words"]), _normal(data["notice"]["self"]), _normal(data["notice"]["heads"]))
+
+
+def normalise(folded_line: str) -> str:
+    return unicodedata.normalize("NFKC", folded_line).strip()
+
+
+def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
+    """Features of the line alone (no position). ``text``: folded and NFKC-normalised."""
+    n = len(text.replace(" ", ""))
+    f = dict.fromkeys(FEATURES, 0.0)
+    f["len_1_4"] = float(n <= 4)
+    f["len_5_12"] = float(5 <= n <= 12)
+    f["len_13_30"] = float(13 <= n <= 30)
+    f["len_31_80"] = float(31 <= n <= 80)
+    f["len_over_80"] = float(n > 80)
+    f["final_punct"] = float(bool(_FINAL.search(text)))
+    f["clause_punct"] = min(len(_CLAUSE.findall(text)), 4) / 4
+    f["no_cjk"] = float(not _CJK.search(text))
+    f["digit_share"] = len(_DIGIT.findall(text)) / max(n, 1)
+    f["date"] = float(bool(_DATE.search(text)))
+    f["time"] = float(bool(_TIME.search(text)))
+    filled, empty = lexicon.key_values(text)
+    f["kv_filled"] = float(filled > 0)
+    f["kv_empty"] = float(empty > 0)
+    f["kv_many"] = float(filled + empty >= 2)
+    f["separators"] = min(len(_SEPARATOR.findall(text)), 4) / 4
+    f["buttons"] = min(len(_BUTTON.findall(text)), 3) / 3
+    f["counter"] = float(bool(_COUNT.search(text)))
+    f["url"] = float(bool(_URL.search(text)))
+    f["bullet"] = float(bool(_BULLET.match(text)))
+    f["item_row"] = float(item_row(text))
+    hits, covered = lexicon.phrases(text)
+    f["lex_phrase"] = min(hits, 3) / 3
+    f["lex_cover"] = covered / max(len(text), 1)
+    f["lex_short"] = float(hits > 0 and n <= 30)
+    f["notice"] = float(lexicon.notice(text, NOTICE_WORDS))
+    return f
+
+
+def item_row(text: str) -> bool:
+    if _CLAUSE.search(text) or not _CJK.search(text):
+        return False
+    items = [x for x in _ITEM_SPLIT.split(text) if x]
+    if len(items) < 3 or max(len(x) for x in items) > (ROW_ITEM_LONG if len(items) >= ROW_LONG else ROW_ITEM):
+        return False
+    verse = len({len(x) for x in items}) == 1 and len(items[0]) >= 4 and not _SEPARATOR.search(text)
+    return not verse

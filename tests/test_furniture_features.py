@@ -1,0 +1,121 @@
+"""The native text features of the furniture model (native/src/furniture.rs, through
+cleaner/furniture/features.py and lexicon.py) against their Python originals
+(tests/reference_furniture_features.py): the same features for every line.
+
+Lines: random text (any character Python's Unicode assigns; a character assigned later may be a
+letter or a digit to the `regex` crate and not to Python's `re`), text made of the characters the
+patterns look at (digits, spaces of every kind, separators, brackets, colons, both widths),
+furniture-like lines built from the lexicon's words, and every line of the fixtures (both
+scripts). Each is checked as it is and NFKC-normalised (what the model sees).
+"""
+
+import os
+import random
+import tomllib
+import unicodedata
+from pathlib import Path
+
+import reference_furniture_features as reference
+from conftest import FIXTURES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner.furniture.boilerplate import fold_line
+from cleaner.furniture.features import FEATURES, line_features, normalise, page_features, text_features
+from cleaner.furniture.lexicon import DATA, load_lexicon
+
+LEX = load_lexicon()
+REF = reference.load_lexicon()
+SETTINGS = settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60")) * 5, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+_WORDS = tomllib.loads((DATA / "lexicon.toml").read_text(encoding="utf-8"))
+LEXICON_WORDS = sorted({w for table in ("phrases", "keys", "ends", "comments", "notice") for group in _WORDS[table].values()
+                        if isinstance(group, list) for w in group})
+# What the patterns look at: digits of several scripts, every kind of space Python's \s knows
+# (U+001C..U+001F too), separators, brackets, colons and stops in both widths, URL pieces, bullets.
+_FOCUS = ("0123456789٣０９ \t\x1c\x1f\u3000\u00a0\u2002" "|/>»›→·-—*•■●○" "【】[]()（）「」』”’\"'" ":：.。!！?？;；,，、…"
+          "年月日条人次第页" "ab_AZéß" "@wh" "新闻网址来源作者声明版权本网转载" "\U00020000")
+FOCUSED = st.text(alphabet=_FOCUS, max_size=60)
+_ASSIGNED = st.characters(codec="utf-8").filter(lambda c: unicodedata.category(c) != "Cn")
+ANY = st.text(alphabet=_ASSIGNED, max_size=60)
+_PIECES = ["http://", "www.", ".com", ".cn", ".com.cn", "-", "@", "2023-11-20", "08-11", "16:06", "12:34:56", "3月5日",
+           " | ", " >> ", "·", "(12)", "35条", "【打印】", "[1]", ":", "：", " ", "  ", "\t", "。", "...", "(完)", "ab"]
+FURNITURE = st.lists(st.sampled_from(LEXICON_WORDS + _PIECES), max_size=10).map("".join)
+
+
+def _fixture_lines() -> list[str]:
+    """Every line of the fixtures' pages and every example and kept line of the rule files."""
+    lines = set()
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.is_file() and path.suffix in (".txt", ".html", ".htm", ".expected"):
+            lines.update(x for x in path.read_text("utf-8", errors="replace").splitlines() if x.strip())
+    for path in sorted((FIXTURES.parent / "rules").glob("*.toml")):
+        for rule in tomllib.loads(path.read_text(encoding="utf-8")).get("rule", []):
+            lines.update(x for key in ("examples", "keeps") for x in rule.get(key, []) if "\n" not in x)
+    return sorted(lines)
+
+
+FIXTURE_LINES = _fixture_lines()
+
+
+def _agree(line: str) -> None:
+    for text in (line, normalise(line), normalise(fold_line(line))):
+        assert LEX.key_values(text) == REF.key_values(text), text
+        assert LEX.phrases(text) == REF.phrases(text), text
+        assert LEX.notice(text, 3) == REF.notice(text, 3), text
+        assert text_features(text, LEX) == reference.text_features(text, REF), text
+
+
+@SETTINGS
+@given(line=st.one_of(FOCUSED, ANY, FURNITURE))
+def test_native_features_agree_with_python_on_random_lines(line):
+    _agree(line)
+
+
+def test_native_features_agree_with_python_on_every_fixture_line():
+    assert len(FIXTURE_LINES) > 300
+    for line in FIXTURE_LINES:
+        _agree(line)
+
+
+def test_native_features_agree_with_python_on_every_lexicon_word_in_both_forms():
+    for word in LEXICON_WORDS:
+        for line in (word, f"{word}：", f"【{word}】", f"{word}: 新华社 作者:", f"（{word}）12"):
+            _agree(line)
+
+
+def test_a_page_is_one_call_with_the_features_of_each_line():
+    texts = [normalise(x) for x in FIXTURE_LINES[:300]]
+    assert page_features(texts, LEX) == [reference.text_features(t, REF) for t in texts]
+    assert page_features([], LEX) == []
+    assert list(page_features(["首页"], LEX)[0]) == list(FEATURES)
+
+
+@SETTINGS
+@given(lines=st.lists(st.one_of(FOCUSED, ANY, FURNITURE, st.text(max_size=20)), max_size=8))
+def test_a_page_is_normalised_as_python_normalises_each_line(lines):
+    # Any str: characters Python's Unicode leaves unassigned and lone surrogates go to Python.
+    page = line_features(lines, list(range(len(lines))), LEX)
+    assert [line.text for line in page] == [normalise(x) for x in lines]
+    assert [line.features for line in page] == [reference.text_features(normalise(x), REF) for x in lines]
+
+
+def test_normalising_strips_after_nfkc_and_leaves_unknown_characters_to_python():
+    lines = ["¨ａｂ ", "\u3000ＡＢ\u3000", "\U000323af x", "\udce4ｘ", "x\U0001ccd6\uff41", ""]  # ¨ is " \u0308"
+    assert [line.text for line in line_features(lines, [0, 1, 2, 3, 4, 5], LEX)] == [normalise(x) for x in lines]
+
+
+def test_a_lone_surrogate_reads_as_a_replacement_character():
+    # A surrogate is no letter, digit or space, as U+FFFD is not: the features stay Python's.
+    for line in ("来源:\udce4新华社", "【\udce4】 (\ud800)", "\udc80" * 90):
+        assert text_features(line, LEX) == reference.text_features(line, REF)
+
+
+def test_random_pages_of_fixture_lines_agree():
+    rng = random.Random(17)
+    for _ in range(20):
+        page = rng.sample(FIXTURE_LINES, 40)
+        folded = [fold_line(x) for x in page]
+        lines = line_features(folded, list(range(len(folded))), LEX)
+        assert [(line.text, line.features) for line in lines] == [(normalise(x), reference.text_features(normalise(x), REF)) for x in folded]
