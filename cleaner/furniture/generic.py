@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.body import find_body, thread_start
+from cleaner.furniture.boxes import inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, normalise,
                                         pager, text_features)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
@@ -367,6 +368,13 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out = [Decision(line.index, lines[line.index], 0.0, ("entry",))
                for pos, line in enumerate(scored) if pos in others and line.index not in keep]
         alive = [line.index for pos, line in enumerate(scored) if pos not in others or line.index in keep]
+        scored, body = page_lines(folded, alive, model, lexicon, title, foot)
+    # A 推荐阅读 box between two paragraphs (boxes.py) goes first: its heading, a barrier, would
+    # split the article and leave its first part, headline and all, outside the body.
+    box = {pos for pos in inner_boxes(scored, lexicon) if scored[pos].index not in keep}
+    if box:
+        out += [Decision(scored[pos].index, lines[scored[pos].index], 0.0, ("box",)) for pos in sorted(box)]
+        alive = [line.index for pos, line in enumerate(scored) if pos not in box]
         scored, body = page_lines(folded, alive, model, lexicon, title, foot)
     if body is None:
         return out
