@@ -27,6 +27,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
+from cleaner.furniture.teasers import teaser_blocks
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
@@ -361,21 +362,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     right below a line the rules removed as the page's foot (``after_foot``)."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
-    scored, body = page_lines(folded, alive, model, lexicon, title, foot)
-    out = []
-    others = set(other_entries(scored, title, model.min_body)) if title else set()
-    if others:
-        out = [Decision(line.index, lines[line.index], 0.0, ("entry",))
-               for pos, line in enumerate(scored) if pos in others and line.index not in keep]
-        alive = [line.index for pos, line in enumerate(scored) if pos not in others or line.index in keep]
-        scored, body = page_lines(folded, alive, model, lexicon, title, foot)
-    # A 推荐阅读 box between two paragraphs (boxes.py) goes first: its heading, a barrier, would
-    # split the article and leave its first part, headline and all, outside the body.
-    box = {pos for pos in inner_boxes(scored, lexicon) if scored[pos].index not in keep}
-    if box:
-        out += [Decision(scored[pos].index, lines[scored[pos].index], 0.0, ("box",)) for pos in sorted(box)]
-        alive = [line.index for pos, line in enumerate(scored) if pos not in box]
-        scored, body = page_lines(folded, alive, model, lexicon, title, foot)
+    gone, scored, body = prepare(folded, alive, model, lexicon, title, foot, keep)
+    out = [Decision(line.index, lines[line.index], 0.0, (family,)) for line, family in gone]
     if body is None:
         return out
     headline = headline_position(scored, body[0], model)
@@ -393,6 +381,50 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
     return out
+
+
+def _teasers_outside(scored: list[Line], folded: list[str], model: Model, lexicon: Lexicon, title: str | None,
+                     foot: set[int], keep: set[int]) -> set[int]:
+    """Positions of the lines of the blocks of other posts' teasers (``teasers.py``) that stand
+    outside the article: the page without them still has a body, and each block lies before or
+    after it. A page that is nothing but teasers (a list page) keeps them: no body is left."""
+    blocks = [(a, b) for a, b in teaser_blocks(scored) if not any(line.index in keep for line in scored[a : b + 1])]
+    if not blocks:
+        return set()
+    gone = {pos for a, b in blocks for pos in range(a, b + 1)}
+    rest, body = page_lines(folded, [line.index for pos, line in enumerate(scored) if pos not in gone], model, lexicon, title, foot)
+    if body is None:
+        return set()
+    lo, hi = rest[body[0]].index, rest[body[1]].index
+    return {pos for a, b in blocks if scored[b].index < lo or scored[a].index > hi for pos in range(a, b + 1)}
+
+
+PARTS = ("entry", "box", "teasers")  # families of whole parts of a page, taken before lines are judged
+
+
+def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon, title: str | None = None,
+            foot: set[int] = frozenset(), keep: set[int] = frozenset()):
+    """(gone, lines, body): the parts of the page that go before its lines are judged, each line
+    with its family (``PARTS``), then the features of what is left and its body (``page_lines``).
+    In order: the other entries of a page of several (``entries.py``; with the page's title); a
+    推荐阅读 box between two paragraphs (``boxes.py``: its heading, a barrier, would split the
+    article and leave its first part, headline and all, outside the body); blocks of other
+    posts' teasers outside the article (``teasers.py``). Each part taken means the page is
+    read again without it. ``keep``: lines no part may take."""
+    gone: list[tuple[Line, str]] = []
+    scored, body = page_lines(folded, alive, model, lexicon, title, foot)
+    finders = (
+        ("entry", lambda: set(other_entries(scored, title, model.min_body)) if title else set()),
+        ("box", lambda: set(inner_boxes(scored, lexicon))),
+        ("teasers", lambda: _teasers_outside(scored, folded, model, lexicon, title, foot, keep)),
+    )
+    for family, find in finders:
+        part = {pos for pos in find() if scored[pos].index not in keep}
+        if part:
+            gone += [(scored[pos], family) for pos in sorted(part)]
+            scored, body = page_lines(folded, [line.index for pos, line in enumerate(scored) if pos not in part],
+                                      model, lexicon, title, foot)
+    return gone, scored, body
 
 
 BLOCK_FAMILIES = ("list", "pager")  # families decided by a line's form or its list, not by its words
