@@ -56,3 +56,14 @@ def test_related_rule_cuts_only_the_box_when_the_article_resumes():
     # Without the article below it, the box ends the page as before.
     page = "\n".join([*head, "推荐阅读", *TITLES, "关于我们 | 联系我们"])
     assert boilerplate.remove_furniture(page, rules, generic_model=False).text.split("\n") == head
+
+
+def test_a_box_heading_with_its_first_link_and_the_articles_heading_under_the_box():
+    lexicon = load_lexicon()
+    above = "过去的一年，股市给投资者上了生动的一课，开户数一度创下三年来的新高，证券营业部里人头攒动。"
+    page = [above, "延伸阅读：广西骗子演绎25亿美元惊天骗局", *TITLES, "骗局之一", "老中医绝食四十九天", *PARAGRAPHS]
+    # The box is its heading line and the links; the article's own headings under it stay.
+    assert inner_boxes(_lines(page), lexicon) == [1, 2, 3, 4]
+    # A list the article introduces with a colon is no box.
+    page[1] = "相关规定：广西出台25条措施"
+    assert inner_boxes(_lines(page), lexicon) == []

@@ -15,6 +15,7 @@ title is shorter than an article's paragraphs. Then only the heading and the box
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from cleaner.furniture.features import Line, comment_header, end_marker, is_prose, normalise, text_features
@@ -24,6 +25,7 @@ BOX_LINES = 15  # lines a box of links may hold below its heading before the art
 PARAGRAPH = 40  # characters: the article resumes with a paragraph ending a sentence, not a title
 RESUME = 120  # characters of article prose under a box that make the model read it as inside the article
 HEADING_MAX = 12  # characters of a box's heading (推荐阅读, 【相关阅读】:)
+LINK_MIN = 6  # characters: a shorter line under a box's links is a heading of the article (骗局之1)
 
 
 def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lexicon: Lexicon) -> int | None:
@@ -31,8 +33,8 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
     characters follows the box within ``BOX_LINES`` lines; None when it does not (the box ends
     the article). ``following``: (text, features) of the live lines under the heading, in order,
     text folded and NFKC (``features.normalise``); read lazily, only as far as needed."""
-    box = run = 0
-    resumed = False
+    box = run = seen = 0
+    resumed = frozen = False
     for text, f in following:
         ends = _ends_article(text, f, lexicon)
         if resumed:
@@ -40,10 +42,14 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
                 break
             run += len(text)
         else:
-            if ends or box > BOX_LINES:
+            if ends or seen > BOX_LINES:
                 return None
             if not is_prose(text, f):
-                box += 1
+                seen += 1
+                # A line shorter than a link's title after the links is the article's own
+                # heading (骗局之1): the box ended above it.
+                frozen = frozen or (box > 0 and len(text) < LINK_MIN)
+                box += not frozen
                 continue
             if len(text) < PARAGRAPH or not f["final_punct"]:
                 return None  # a title punctuated as a sentence (爱出油快秃顶？): the box's own, or teasers
@@ -62,13 +68,14 @@ def text_box_length(following: Iterable[str], need: int) -> int | None:
 
 def inner_boxes(lines: Sequence[Line], lexicon: Lexicon) -> list[int]:
     """Positions of the lines of the boxes set inside the article: a heading (a short line that
-    furniture words cover, no end marker) right under a paragraph ending a sentence, its box, and
+    furniture words cover, or a box's heading and its first link, ``_INLINE``; no end marker) right under a paragraph ending a sentence, its box, and
     article prose of ``RESUME`` characters under that (``box_length``)."""
     out: list[int] = []
     for pos in range(1, len(lines)):
         line, above = lines[pos], lines[pos - 1]
         f = line.features
-        if len(line.text) > HEADING_MAX or f["lex_cover"] < 0.5 or f["final_punct"] or end_marker(line.text, f, lexicon):
+        heading = len(line.text) <= HEADING_MAX and f["lex_cover"] >= 0.5
+        if not (heading or _INLINE.match(line.text)) or f["final_punct"] or end_marker(line.text, f, lexicon):
             continue
         if len(above.text) < PARAGRAPH or not above.features["final_punct"] or not is_prose(above.text, above.features):
             continue
@@ -76,6 +83,12 @@ def inner_boxes(lines: Sequence[Line], lexicon: Lexicon) -> list[int]:
         if size is not None:
             out.extend(range(pos, pos + 1 + size))
     return out
+
+
+# A box's heading with its first link on the same line: "延伸阅读：57岁小学肄业 广西骗子演绎…".
+# Only the words that name a box of links (a list the article itself introduces, 相关规定：, is not one).
+_INLINE = re.compile(r"^[【\[]?\s*(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|资讯)|延伸阅读|推荐阅读|热点推荐|热门推荐|热门文章"
+                     r"|更多精彩|往期回顾|精彩推荐|编辑推荐|今日推荐|猜你喜欢)\s*[】\]]?\s*:")
 
 
 def _ends_article(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
