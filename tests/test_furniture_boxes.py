@@ -67,3 +67,13 @@ def test_a_box_heading_with_its_first_link_and_the_articles_heading_under_the_bo
     # A list the article introduces with a colon is no box.
     page[1] = "相关规定：广西出台25条措施"
     assert inner_boxes(_lines(page), lexicon) == []
+
+
+def test_a_comments_heading_is_the_whole_line_and_a_bare_word_needs_its_count():
+    from cleaner.furniture.boxes import comments_heading
+
+    for heading in ("评论(12)", "留言 (5)", "网友回复", "全部评论(3)", "共有3条留言", "【网友评论】"):
+        assert comments_heading(normalise(heading)), heading
+    # An article's subheadings: a commentary section, an expert's review, a column's name.
+    for heading in ("评论", "【评论】", "【点评】", "专家点评", "用户评价", "评论员文章"):
+        assert not comments_heading(normalise(heading)), heading

@@ -11,6 +11,9 @@ least ``PARAGRAPH`` characters ending a sentence) before anything that ends an a
 stamp, an end marker such as 责任编辑 or 网友评论, a comment header). Related lists are titles
 (no prose), comment threads come under stamps, headers or an end marker, and a teaser under a
 title is shorter than an article's paragraphs. Then only the heading and the box go.
+
+A comments heading (``comments_heading``: 评论(12), 网友回复, 共有3条留言) is no box's: it ends the
+article (``generic.page_lines`` reads it as an end marker, as the lexicon's [ends] words are read).
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ def inner_boxes(lines: Sequence[Line], lexicon: Lexicon) -> list[int]:
         line, above = lines[pos], lines[pos - 1]
         f = line.features
         heading = len(line.text) <= HEADING_MAX and f["lex_cover"] >= 0.5
-        if not (heading or _INLINE.match(line.text)) or f["final_punct"] or end_marker(line.text, f, lexicon):
+        if not (heading or _INLINE.match(line.text)) or f["final_punct"] or _ends_article(line.text, f, lexicon):
             continue
         if len(above.text) < PARAGRAPH or not above.features["final_punct"] or not is_prose(above.text, above.features):
             continue
@@ -91,7 +94,20 @@ _INLINE = re.compile(r"^[【\[]?\s*(?:相关(?:新闻|阅读|文章|报道|链�
                      r"|更多精彩|往期回顾|精彩推荐|编辑推荐|今日推荐|猜你喜欢)\s*[】\]]?\s*:")
 
 
+# A comments heading, the whole line: 网友回复, 全部评论, 评论(12), 留言 (5), 共有3条留言. The
+# lexicon's [ends] words are found inside a line; these are too common alone in an article's
+# subheadings (【评论】, 专家点评, 用户评价) to be found so: a bare word needs its count.
+_COUNT = r"\s*[】\]]?\s*(?:[(\[]\s*\d+\s*[)\]]|\d+\s*条)"
+_COMMENTS_HEADING = re.compile(rf"^[【\[]?\s*(?:(?:网友|读者|用户|全部|最新|热门|精彩)(?:评论|留言|回复|跟帖|回应)(?:{_COUNT})?"
+                               rf"|(?:评论|留言|回复|跟帖){_COUNT})\s*[】\]]?\s*:?$|^共有?\s*\d+\s*(?:条|位网友)(?:评论|留言|回复|跟帖)")
+
+
+def comments_heading(text: str) -> bool:
+    """A comments heading as a whole line (``_COMMENTS_HEADING``): the article has ended above it."""
+    return bool(_COMMENTS_HEADING.match(text))
+
+
 def _ends_article(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     """A post's stamp (a date and a time, no sentence end), an end marker or a comment header."""
     stamp = f["date"] and f["time"] and not f["final_punct"]
-    return bool(stamp or end_marker(text, f, lexicon) or comment_header(text, f, lexicon))
+    return bool(stamp or end_marker(text, f, lexicon) or comments_heading(text) or comment_header(text, f, lexicon))

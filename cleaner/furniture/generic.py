@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.body import find_body, thread_start
-from cleaner.furniture.boxes import inner_boxes
+from cleaner.furniture.boxes import comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, normalise,
                                         pager, text_features)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
@@ -106,7 +106,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     ends = [False] * (len(lines) + 1)
     above, total = 0, sum(n for n, p in zip(lengths, prose) if p)
     for pos, line in enumerate(lines):
-        if end_marker(line.text, line.features, lexicon):
+        if end_marker(line.text, line.features, lexicon) or comments_heading(line.text):
             ends[pos + prose[pos]] = True
         elif line.index in foot and above > total - above:
             # The closing line the rules took stood right above this one. Only past most of the
@@ -180,7 +180,7 @@ def after_foot(folded, content: list[int], dropped: dict[int, str], lexicon: Lex
     for i in content:
         if i in dropped:
             text = normalise(folded[i])
-            foot = foot or bool(_COPYRIGHT.search(text) or lexicon.notice(text, NOTICE_WORDS)
+            foot = foot or bool(_COPYRIGHT.search(text) or lexicon.notice(text, NOTICE_WORDS) or comments_heading(text)
                                 or (len(text) <= MARK_MAX and lexicon.ends_re.search(text) and not _CLAUSES.search(text)))
         elif foot:
             out.add(i)
