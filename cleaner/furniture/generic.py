@@ -399,7 +399,7 @@ def _teasers_outside(scored: list[Line], folded: list[str], model: Model, lexico
     return {pos for a, b in blocks if scored[b].index < lo or scored[a].index > hi for pos in range(a, b + 1)}
 
 
-PARTS = ("entry", "box", "teasers")  # families of whole parts of a page, taken before lines are judged
+PARTS = ("entry", "box", "teasers", "titles")  # families of whole parts of a page, taken before lines are judged
 
 
 def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon, title: str | None = None,
@@ -409,7 +409,8 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
     In order: the other entries of a page of several (``entries.py``; with the page's title); a
     推荐阅读 box between two paragraphs (``boxes.py``: its heading, a barrier, would split the
     article and leave its first part, headline and all, outside the body); blocks of other
-    posts' teasers outside the article (``teasers.py``). Each part taken means the page is
+    posts' teasers outside the article (``teasers.py``); a list of titles below the body that
+    names the page's own title (``_title_lists``). Each part taken but the last means the page is
     read again without it. ``keep``: lines no part may take."""
     gone: list[tuple[Line, str]] = []
     scored, body = page_lines(folded, alive, model, lexicon, title, foot)
@@ -417,14 +418,43 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
         ("entry", lambda: set(other_entries(scored, title, model.min_body)) if title else set()),
         ("box", lambda: set(inner_boxes(scored, lexicon))),
         ("teasers", lambda: _teasers_outside(scored, folded, model, lexicon, title, foot, keep)),
+        ("titles", lambda: _title_lists(scored, body, title)),
     )
     for family, find in finders:
         part = {pos for pos in find() if scored[pos].index not in keep}
-        if part:
-            gone += [(scored[pos], family) for pos in sorted(part)]
+        if not part:
+            continue
+        gone += [(scored[pos], family) for pos in sorted(part)]
+        if family == "titles" and body is not None:
+            # Below the body: the page is not read again (with the list's headings gone, the
+            # body would run on into what follows the list).
+            scored = [line for pos, line in enumerate(scored) if pos not in part]
+        else:
             scored, body = page_lines(folded, [line.index for pos, line in enumerate(scored) if pos not in part],
                                       model, lexicon, title, foot)
     return gone, scored, body
+
+
+def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | None) -> set[int]:
+    """Positions of the lists of titles below the body (runs of ``list_run`` lines) holding a line
+    that the page's title names: the site's latest or most-read stories, the article's own among
+    them. An article's own list does not name the article."""
+    if not title or body is None:
+        return set()
+    out: set[int] = set()
+    pos = body[1] + 1
+    while pos < len(scored):
+        if not scored[pos].features["list_run"]:
+            pos += 1
+            continue
+        end = pos
+        while end + 1 < len(scored) and scored[end + 1].features["list_run"]:
+            end += 1
+        if any(_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and title_match(without_stamp(line.text), title)
+               for line in scored[pos : end + 1]):
+            out.update(range(pos, end + 1))
+        pos = end + 1
+    return out
 
 
 BLOCK_FAMILIES = ("list", "pager")  # families decided by a line's form or its list, not by its words
