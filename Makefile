@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml $(NATIVE_SRC)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,ray,datatrove,data-juicer]'
+	@# Bytecode now, as a wheel install does: a shell with PYTHONDONTWRITEBYTECODE set would
+	@# otherwise compile every module again at each start (about 0.15 s a process).
+	$(BIN)/python -m compileall -q cleaner
 	touch $(STAMP)
 
 install: $(STAMP)

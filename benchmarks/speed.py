@@ -199,6 +199,9 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the scaling run (default 2)")
     ap.add_argument("--no-cli", action="store_true", help="skip the cleaner --jsonl runs")
     args = ap.parse_args()
+    import measure
+
+    measure.compile_package()  # cold starts read bytecode, as from an installed wheel
     print(f"load average at start: {os.getloadavg()[0]:.1f} (nproc={os.cpu_count()})")
     with tempfile.TemporaryDirectory() as tmp:
         results = [measure_mix(mix, args.repeat, args.jobs, not args.no_cli, Path(tmp)) for mix in args.mix.split(",")]

@@ -146,7 +146,7 @@ class Refusal:
     """mojibake's constants and tables handed over once (see mojibake._refusal)."""
 
     def __init__(self, codes: Codes, reader: Reader, lm: CharModel,
-                 params: tuple[float, float, float, int, int, int, int, int, int],
+                 params: tuple[float, float, float, int, int, int, int, int, int, float],
                  margins: tuple[int, int, int, int], views: list[tuple[str, list[tuple[str, int]]]],
                  rare: float, sensitive: str, scripts: tuple[str, str], spaces: str) -> None: ...
     def window(self, window: str, stop: int, prev: str, final_: bool,

@@ -112,6 +112,20 @@ def drop_nbsp_after_punct(text: str) -> str:
     return _native.drop_nbsp_after_punct(text)
 
 
+_OTHER_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
+
+
+def unify_line_breaks(text: str) -> str:
+    """``\r\n``, ``\r``, U+2028 and U+2029 to ``\n``.
+
+    >>> unify_line_breaks("一\r\n二\r三\u2028四")
+    '一\n二\n三\n四'
+    """
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return text
+    return _OTHER_BREAKS.sub("\n", text)
+
+
 def normalize_paragraphs(text: str) -> str:
     """One paragraph per line: unify line breaks, strip indentation and padding, drop empty lines.
 

@@ -98,6 +98,10 @@ class Cleaner:
         # Escapes, then entities, then tags: each may hide the next (\u0026amp; is &amp;, &lt;p&gt;
         # is <p>), and taking them in this order leaves nothing for a second clean to change.
         # Text extracted from HTML keeps what looks like a tag (Config.for_extracted_text).
+        # One line break first: every stage reads lines, and a page with \r or \r\n must be cut
+        # into the lines a second clean (of the first's output, \n only) sees, or the furniture
+        # model would judge other lines the second time.
+        text = apply("whitespace", "line-breaks", fixes.unify_line_breaks, text)
         if cfg.decode_escapes:
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
         if cfg.unescape_html:
@@ -122,7 +126,10 @@ class Cleaner:
                 steps.append(Step("repair", "latin-layers", layers_peeled))
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             # A "?" beside mojibake may be the mark a decoder wrote for bytes it could not read.
-            single, marks = question_marks.tried(partial(mojibake.repair_single_byte, guess=cfg.guess_lost), text)
+            # Not on a page with the pinyin damage (below): its "?" are the pinyin repair's.
+            annotated = repair.looks_annotated if cfg.repair_pinyin else None
+            single, marks = question_marks.tried(partial(mojibake.repair_single_byte, guess=cfg.guess_lost), text,
+                                                 unless=annotated)
             text = record("read-as-single-byte", single)
             question_marks_read = marks
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)

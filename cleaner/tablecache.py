@@ -38,7 +38,11 @@ def cached(name: str, sources: list[str], version: str, build: Callable[[], Any]
     ``version`` names what ``build`` does (its format and any constant it depends on): change it
     with them, or an old copy would be read back.
     """
-    path = cache_dir() / f"{name}-{_key(sources, version)}.marshal"
+    # Named by where the sources are, then by their state: a copy is replaced when its own sources
+    # change, never by another install's (two virtual environments, or git worktrees, on one
+    # machine would otherwise drop each other's copies at every start).
+    place = hashlib.sha256("\n".join(os.path.abspath(s) for s in sources).encode()).hexdigest()[:8]
+    path = cache_dir() / f"{name}-{place}-{_key(sources, version)}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -67,7 +71,7 @@ def _save(path: Path, table: Any) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.marshal"):
+        for old in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.marshal"):  # same name and place
             if old != path:  # built from sources that have changed since
                 old.unlink(missing_ok=True)
     except OSError:

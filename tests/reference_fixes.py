@@ -26,6 +26,8 @@ _COMPAT_PUNCT_CHAR = re.compile("[" + "".join(map(chr, COMPAT_PUNCT)) + "]")
 
 _CN = f"[{CJK}]"
 _SIMPLE_SIGN = regex.compile(rf"(?<={_CN}[ ]*)([,;:!?])|([,;:!?])(?=[ ]*{_CN})")
+# "." right after Han, before the line's end or spaces and then Chinese.
+_FULL_STOP = regex.compile(rf"(?<=\p{{Han}})\.(?=[ ]*(?:\n|$)|[ ]+{_CN})")
 _PAREN = regex.compile(r"\(([^()\n]{0,200})\)")
 _CN_CHAR = regex.compile(_CN)
 
@@ -51,7 +53,20 @@ def _fullwidth_pass(text: str) -> str:
             return ch  # http://
         return FULLWIDTH_PUNCT[ch]
 
-    text = _SIMPLE_SIGN.sub(sign, text)
+    # Signs and full stops are decided on the text as the pass found it; the spaces around a sign
+    # made fullwidth go with it.
+    pieces, last = [], 0
+    for m in sorted([*_SIMPLE_SIGN.finditer(text), *_FULL_STOP.finditer(text)], key=lambda m: m.start()):
+        wide = "。" if m.group(0) == "." else sign(m)
+        if wide == m.group(0):
+            continue
+        pieces.append(text[last:m.start()].rstrip(" "))
+        pieces.append(wide)
+        last = m.end()
+        while last < len(text) and text[last] == " ":
+            last += 1
+    pieces.append(text[last:])
+    text = "".join(pieces)
 
     def paren(m: regex.Match) -> str:
         inner = m.group(1)

@@ -15,6 +15,12 @@ PUNCT = [
     ("电 (张晓赫)今日", "电 （张晓赫）今日"),
     ("“六稳”,", "“六稳”，"),
     ("22.5%,连续", "22.5%，连续"),
+    # the spaces of an ASCII sign go with it; "." ends a sentence before a space or the line's end
+    ("北京, 上海 ; 广州", "北京，上海；广州"),
+    ("他说 : 好", "他说：好"),
+    ("去了上海. 这是第一次.", "去了上海。这是第一次。"),
+    ("查尔斯.布里奇曼", "查尔斯.布里奇曼"),  # a name's separator
+    ("我爱北京. I love it.", "我爱北京. I love it."),
     # ASCII kept: numbers, times, URLs, e-mail, Latin phrases
     ("13:42:07", "13:42:07"),
     ("1,000元", "1,000元"),

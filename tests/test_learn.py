@@ -331,6 +331,25 @@ def test_a_records_file_is_learned_per_url_host(tmp_path, capsys, monkeypatch, b
         assert {"action": "remove", "name": "learned:donghu.example.cn", "count": 11} in record["cleaner"]["steps"]
 
 
+def test_records_are_learned_alike_in_worker_processes(tmp_path, monkeypatch):
+    # With jobs, the batches are read and split in workers and counted here in input order: the
+    # learner must end exactly as when one process reads them (counts, examples, copies, sites).
+    from cleaner.engines import jsonl
+
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 3000)
+    pages = portal_pages(30)
+    _records(tmp_path / "in.jsonl", pages + pages[:3], url="https://www.donghu.example.cn/news")
+    raw = (tmp_path / "in.jsonl").read_bytes().splitlines(keepends=True)
+    raw.insert(5, b"not json\n")
+    learned = []
+    for jobs in (1, 2):
+        learner, seen = Learner(), []
+        jsonl.learn_lines(learner, raw, Config(), group="file:in.jsonl", on_batch=seen.append, jobs=jobs)
+        learned.append((learner.learned(), learner.duplicates, sum(seen)))
+    assert learned[0] == learned[1]
+    assert learned[0][0].line_count() > 0 and learned[0][2] == sum(map(len, raw))
+
+
 def test_the_cli_learns_from_a_records_file_and_takes_no_article_line(tmp_path, capsys):
     pages = portal_pages(30)
     _records(tmp_path / "in.jsonl", pages)

@@ -554,3 +554,20 @@ def test_a_span_read_alone_keeps_its_last_hole_open():
 
     line = "地土著。" + DECODERS["gb18030"].decode("索契地".encode("utf-8"), "replace") + "區的許多地名，分別是東涌"
     assert repair_utf8_as_gbk("\n".join([line] * 3)).text == "\n".join(["地土著。索契地區的許多地名，分別是東涌"] * 3)
+
+
+@pytest.mark.parametrize("clean,codec", [
+    ("张世昌，中国足球运动员，司职守门员，他以出众的身体协调性和体质闻名。", "gbk"),
+    ("中国空间技术研究院隶属于中国航天科技集团公司，是中国空间技术的主要研究中心。", "gbk"),
+    ("臺灣的國家公園由內政部營建署管理，目前共有九座國家公園。", "big5"),
+])
+def test_a_page_shown_through_the_utf8_decoder_is_not_filled_with_guesses(clean, codec):
+    # GBK or Big5 shown as UTF-8 (what a browser does with a GBK page it takes for UTF-8) is nearly
+    # all U+FFFD: its bytes are gone. Reading the few left as GBK wrote an article of guesses
+    # (首先後的爭衕時的) out of ���й���; a reading may not rest on unknown bytes.
+    from cleaner import Cleaner
+
+    shown = clean.encode(codec).decode("utf-8", errors="replace")
+    result = Cleaner(to="keep", remove_furniture=False).run(shown)
+    assert not {ch for ch in result.text if "\u4e00" <= ch <= "\u9fff"} - set(shown)
+    assert not any(f.kind == "lost-byte" for f in result.findings)

@@ -120,3 +120,20 @@ def test_cleaning_pages_marked_with_question_marks_twice_changes_nothing(decoder
             damaged = damage_cell(text, "utf-8", decoder, "question", scope, random.Random(k))
             once = cleaner.clean(damaged)
             assert cleaner.clean(once) == once, (decoder, scope, damaged)
+
+
+def test_the_pinyin_damage_keeps_its_shift_mark_on_a_page_also_misread_as_cp1252():
+    # The pinyin damage writes "?ràng)" where a shifted annotation lost its lead byte; the pinyin
+    # repair reads that "?". On a page whose lines were partly misread as cp1252, the single-byte
+    # re-read's trial took it for a lost byte (首?ràng)弥 -> 首�ràng)弥袊��I) before.
+    import random
+    from pathlib import Path
+
+    from damage import damage_lines, damage_page
+
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+    ref = (root / "expected-zh-hans" / "003_86efe743f92557a4.txt").read_text(encoding="utf-8")
+    damaged = damage_lines(damage_page(ref, 4), "utf8-as-cp1252", random.Random(4))
+    assert "?rÃ\xa0ng)" in damaged  # in a line misread as cp1252: only its reading shows ràng)
+    out = Cleaner(remove_furniture=False).clean(damaged)
+    assert "举行了首届中国" in out and "\ufffd" not in out and "ràng" not in out

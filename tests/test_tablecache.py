@@ -69,3 +69,19 @@ def test_default_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv("CLEANER_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert tablecache.cache_dir() == tmp_path / "cleaner"
+
+
+def test_another_install_keeps_its_own_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    # Two installs (virtual environments, worktrees) build from sources at other paths: each keeps
+    # its copy instead of dropping the other's at every start.
+    first, second = tmp_path / "a" / "dict.txt", tmp_path / "b" / "dict.txt"
+    for source in (first, second):
+        source.parent.mkdir()
+        source.write_text("国 3\n")
+    build, calls = counting_build([1])
+    for _ in range(2):
+        tablecache.cached("t", [str(first)], "1", build)
+        tablecache.cached("t", [str(second)], "1", build)
+    assert len(calls) == 2
+    assert len(list(tablecache.cache_dir().glob("t-*.marshal"))) == 2

@@ -216,7 +216,7 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
         bar = progress_bar(size, None)
         try:
             learn_lines(learner, record_lines(src, kind, log=Recorder()), config, field=field, group=group,
-                        on_batch=bar.advance if bar is not None else None)
+                        on_batch=bar.advance if bar is not None else None, jobs=jobs)
         finally:
             if bar is not None:
                 bar.close()
@@ -239,20 +239,43 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
 
 
 def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, field: str = "text", group: str = "",
-                on_batch: Callable[[int], None] | None = None) -> None:
+                on_batch: Callable[[int], None] | None = None, jobs: int = 1) -> None:
     """The first pass over records: count the lines of each record's field under its site.
 
     Only reads and splits: a line that is not a JSON object with a string field is skipped here
-    (the cleaning pass reports it). ``on_batch(bytes)`` about every ``BATCH_BYTES``.
+    (the cleaning pass reports it). ``on_batch(bytes)`` after each batch. With ``jobs`` > 1 the
+    batches are read and split in worker processes (a tenth of a run's time, which would
+    otherwise be spent in this process alone before any cleaning starts), and counted here in
+    input order, so the learner ends exactly as with one job.
     """
+    batches = _batches(lines)
+    first = next(batches, None)
+    second = next(batches, None) if first is not None else None
+    if second is None or jobs < 2:
+        for part in chain([] if first is None else [first], [] if second is None else [second], batches):
+            _count(learner, _document_lines_of(part, config, field, group), on_batch)
+        return
+    pool = worker_pool(jobs, config)
+    try:
+        pending: deque = deque()
+        for part in chain((first, second), batches):
+            pending.append(pool.submit(_document_lines_of, part, config, field, group))
+            if len(pending) >= IN_FLIGHT * jobs:
+                _count(learner, pending.popleft().result(), on_batch)
+        while pending:
+            _count(learner, pending.popleft().result(), on_batch)
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown()
+
+
+def _document_lines_of(part: list[bytes], config: Config, field: str, group: str) -> tuple[list[tuple[dict, str]], int]:
+    """(``document_lines`` and site of each record of the batch that has the field, the batch's bytes)."""
     import json
 
-    done = 0
-    for raw in lines:
-        done += len(raw)
-        if on_batch and done >= BATCH_BYTES:
-            on_batch(done)
-            done = 0
+    out = []
+    for raw in part:
         if raw.startswith(codecs.BOM_UTF8):
             raw = raw[3:]  # a BOM is not part of the first record
         try:
@@ -262,6 +285,13 @@ def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, fie
         if not isinstance(record, dict) or not isinstance(record.get(field), str):
             continue
         text, url = record[field], record.get("url")
-        learner.add_lines(document_lines(text), document_site(text, url if isinstance(url, str) else None, group, config))
-    if on_batch and done:
-        on_batch(done)
+        out.append((document_lines(text), document_site(text, url if isinstance(url, str) else None, group, config)))
+    return out, sum(map(len, part))
+
+
+def _count(learner: Learner, done: tuple[list[tuple[dict, str]], int], on_batch: Callable[[int], None] | None) -> None:
+    documents, size = done
+    for lines, site in documents:
+        learner.add_lines(lines, site)
+    if on_batch:
+        on_batch(size)

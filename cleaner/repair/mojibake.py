@@ -442,7 +442,7 @@ def _refusal() -> _native.Refusal | None:
     if sensitive is None:
         return None
     params = (GAIN, FLUENT, CUT_GAIN, BIG5_MIN_CHARS, IGNORE_MIN_CHARS, MAX_SPAN, CUT_MARGIN,
-              startgate.UTF8_LIKE_BYTES, holes.SCRIPT_MAJORITY)
+              startgate.UTF8_LIKE_BYTES, holes.SCRIPT_MAJORITY, MAX_UNKNOWN_SHARE)
     margins = (RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN)
     views = [(family, [(source, _CJK_MIN_WIDE[source]) for source in sources]) for family, sources in CJK_VIEWS]
     scripts = tuple("".join(sorted(chars)) for chars in holes._scripts())
@@ -628,6 +628,8 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 unchosen = "".join(item[0] for item in items[: k + 1])
                 if ignore or not ascii_kept:
                     aligned = _keeping_shape(aligned, unchosen, piece, ends, family, ignore, ascii_kept)
+                if aligned and None in stream:  # only lengths whose reading does not rest on unknown bytes
+                    aligned = _on_known_bytes(aligned, items, stream)
                 if not aligned:
                     continue
                 n_chars, k = aligned[0]
@@ -649,6 +651,32 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
         return start, "", "", [], ""
     # One item per character: an item's index is its offset in the repaired text.
     return best[1], best[2], best[3], [(at, c) for at, c in enumerate(best[4]) if c.guessed], best[5]
+
+
+# At most this share of the bytes of the characters a reading makes may be unknown (a U+FFFD's).
+# UTF-8 misread as GBK loses about one byte in twenty, Big5 misread so about one in six, and a
+# stretch of them a little more; a GBK page shown as UTF-8 (���й���) is nearly all U+FFFD, and
+# reading it back would be writing an article of guesses (首先後的爭衕時的). benchmarks/decoders.py
+# chose 0.4: at 0.34 Big5 read as GBK lost 3 per 1,000, at 0.5 a GBK page shown as UTF-8 still
+# got 7 invented characters per 1,000.
+MAX_UNKNOWN_SHARE = 0.4
+
+
+def _on_known_bytes(aligned: list[tuple[int, int]], items: list[list], stream: list) -> list[tuple[int, int]]:
+    """The lengths of ``aligned`` (characters of the piece, items read) whose reading does not
+    rest on unknown bytes: at most MAX_UNKNOWN_SHARE of the bytes of the characters it makes. An
+    item left as U+FFFD (its only candidate) invents nothing and is not counted."""
+    last = aligned[0][1]
+    fine = []
+    begin = unknown = total = 0
+    for item in items[: last + 1]:
+        part = stream[begin : item[1]]
+        begin = item[1]
+        if item[0] != "\ufffd":
+            unknown += part.count(None)
+            total += len(part)
+        fine.append(unknown <= MAX_UNKNOWN_SHARE * total)
+    return [(n, k) for n, k in aligned if fine[k]]
 
 
 def _narrow_unknown(items: list[list], stream: list, source: str, unknown: frozenset[int]) -> None:

@@ -42,10 +42,14 @@ MAX_ROUNDS = 3  # trials, each with the marks beside what the last one read
 _CANDIDATE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=(?:[\x40-\x7e]\?+)*[\x40-\x7e]?[^\x00-\x7f])")
 
 
-def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str) -> tuple[mojibake.MojibakeRepair, int]:
+def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
+          unless: Callable[[str], bool] | None = None) -> tuple[mojibake.MojibakeRepair, int]:
     """``repair(text)``, with each "?" beside a character beyond ASCII also tried as lost bytes;
     (the repair, how many lines took the trial's reading). ``repair`` is a byte repair that reads
-    U+FFFD as lost bytes (the GBK re-read, the single-byte re-read)."""
+    U+FFFD as lost bytes (the GBK re-read, the single-byte re-read). No trial where
+    ``unless(plain reading)`` holds: the pipeline's "this page has the pinyin damage", whose "?"
+    are the pinyin repair's (首?ràng) is a shifted annotation, also where the line was misread as
+    cp1252 and only the plain reading shows it)."""
     plain = repair(text)
     if "?" not in text or MARK in text:
         return plain, 0
@@ -54,6 +58,8 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str) -> tuple[
     marks = sum(len(m.group()) for m in _CANDIDATE.finditer(text))
     wide = len(text) - len(text.encode("ascii", "ignore"))  # characters beyond ASCII, at C speed
     if not marks or (wide >= MIN_SHARE_CHARS and marks + text.count("？") > MAX_MARK_SHARE * wide):
+        return plain, 0
+    if unless is not None and unless(plain.text):
         return plain, 0
     lines, plain_lines = text.split("\n"), plain.text.split("\n")
     marks_at = _plausible_marks(lines, plain_lines)

@@ -72,13 +72,34 @@ fn cjk_after(t: &[u32], i: usize) -> bool {
     k < t.len() && is_cjk(t[k])
 }
 
+/// A full stop written `.` that ends a Chinese sentence: right after a Han character, and before
+/// the line's end or a space and then Chinese. Without the space, `.` between Han characters is
+/// as often a name's separator (`查尔斯.布里奇曼`), which stays.
+fn ends_chinese_sentence(t: &[u32], i: usize) -> bool {
+    if t[i] != '.' as u32 || i == 0 || !in_ranges(HAN, t[i - 1]) {
+        return false;
+    }
+    let mut k = i + 1;
+    while k < t.len() && t[k] == SPACE {
+        k += 1;
+    }
+    k == t.len() || t[k] == NEWLINE || (k > i + 1 && is_cjk(t[k]))
+}
+
 /// One pass of `fullwidth_punct`: signs first (decided on the text as the pass found it), then
-/// parentheses on the result.
+/// parentheses on the result. The spaces around a sign made fullwidth go with it: a fullwidth
+/// sign holds its own spacing (`北京, 上海` is `北京，上海`).
 fn fullwidth_pass(t: &[u32]) -> Vec<u32> {
-    let mut signs = Vec::with_capacity(t.len());
+    let mut signs: Vec<u32> = Vec::with_capacity(t.len());
+    let mut after_wide = false;
     for (i, &c) in t.iter().enumerate() {
+        if after_wide && c == SPACE {
+            continue;
+        }
+        after_wide = false;
         let wide = match fullwidth_sign(c) {
             Some(w) if cjk_before(t, i) || cjk_after(t, i) => w,
+            _ if ends_chinese_sentence(t, i) => 0x3002,
             _ => {
                 signs.push(c);
                 continue;
@@ -91,7 +112,11 @@ fn fullwidth_pass(t: &[u32]) -> Vec<u32> {
         } else if c == ':' as u32 && after == Some('/' as u32) {
             signs.push(c); // http://
         } else {
+            while signs.last() == Some(&SPACE) {
+                signs.pop();
+            }
             signs.push(wide);
+            after_wide = true;
         }
     }
     let s = signs;
@@ -122,9 +147,13 @@ fn fullwidth_pass(t: &[u32]) -> Vec<u32> {
     out
 }
 
-/// ASCII `, : ; ! ? ( )` to fullwidth where a neighbour is Chinese, to a fixpoint.
+/// ASCII `, : ; ! ? ( )` to fullwidth where a neighbour is Chinese, and `.` to `。` where it ends
+/// a Chinese sentence, to a fixpoint.
 pub fn fullwidth_punct(text: &[u32]) -> Option<Vec<u32>> {
-    if !text.iter().any(|&c| fullwidth_sign(c).is_some() || c == OPEN) {
+    if !text
+        .iter()
+        .any(|&c| fullwidth_sign(c).is_some() || c == OPEN || c == '.' as u32)
+    {
         return None;
     }
     let mut cur: Option<Vec<u32>> = None;
@@ -233,7 +262,7 @@ pub fn worth_fixing(fixer: Fixer, text: &str) -> bool {
     match fixer {
         Fixer::FullwidthPunct => text
             .bytes()
-            .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?' | b'(')),
+            .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?' | b'(' | b'.')),
         Fixer::NbspAfterPunct => text.contains('\u{a0}'),
         Fixer::HalfwidthAlnum => text
             .chars()
@@ -314,6 +343,33 @@ mod tests {
             "见 http://x.cn 网址：http://a"
         );
         assert_eq!(run(fullwidth_punct, "U.S. (2020) ok, fine"), "U.S. (2020) ok, fine");
+    }
+
+    #[test]
+    fn spaces_go_with_the_sign_made_fullwidth() {
+        assert_eq!(
+            run(fullwidth_punct, "北京, 上海 ; 广州 !  深圳"),
+            "北京，上海；广州！深圳"
+        );
+        assert_eq!(run(fullwidth_punct, "Hello, 世界"), "Hello，世界");
+        assert_eq!(run(fullwidth_punct, "1, 000 and 2, 3"), "1, 000 and 2, 3");
+        assert_eq!(run(fullwidth_punct, "电 (张晓赫)今日"), "电 （张晓赫）今日");
+    }
+
+    #[test]
+    fn a_full_stop_ends_a_chinese_sentence_only_before_a_space_or_the_end() {
+        assert_eq!(
+            run(fullwidth_punct, "去了上海. 这是第一次.\n好."),
+            "去了上海。这是第一次。\n好。"
+        );
+        assert_eq!(run(fullwidth_punct, "查尔斯.布里奇曼"), "查尔斯.布里奇曼");
+        assert_eq!(run(fullwidth_punct, "宽扎. 20宽扎"), "宽扎. 20宽扎");
+        assert_eq!(run(fullwidth_punct, "我爱北京. I love it."), "我爱北京. I love it.");
+        assert_eq!(run(fullwidth_punct, "好... 他说"), "好... 他说");
+        assert_eq!(
+            run(fullwidth_punct, "网址 xinhua.net 上海.cn"),
+            "网址 xinhua.net 上海.cn"
+        );
     }
 
     #[test]

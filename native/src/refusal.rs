@@ -46,6 +46,8 @@ pub struct Params {
     pub lead_margin: usize,
     pub tail_margin: usize,
     pub wide_margin: usize,
+    /// mojibake.MAX_UNKNOWN_SHARE.
+    pub max_unknown_share: f64,
 }
 
 /// A step the port cannot take exactly (see the module's note).
@@ -465,6 +467,9 @@ impl Refusal {
                         let unchosen: Vec<char> = items[..=k].iter().map(|it| it.candidates[0]).collect();
                         aligned = self.keeping_shape(&aligned, &unchosen, piece, &ends, ignore, ascii_kept);
                     }
+                    if !known && !aligned.is_empty() {
+                        aligned = self.on_known_bytes(&aligned, &items, &stream);
+                    }
                     let Some(&(n_chars, k)) = aligned.first() else { continue };
                     let decoded = self.choose(&items, prev, final_ && complete && n_chars == ends.len());
                     let fixed = &decoded[..=k];
@@ -487,6 +492,29 @@ impl Refusal {
             }
         }
         Ok(best)
+    }
+
+    /// mojibake._on_known_bytes: the lengths of `aligned` whose reading makes its characters
+    /// of at most `max_unknown_share` unknown bytes (an item read as U+FFFD not counted).
+    fn on_known_bytes(
+        &self,
+        aligned: &[(usize, usize)],
+        items: &[ReadItem],
+        stream: &[Option<u8>],
+    ) -> Vec<(usize, usize)> {
+        let last = aligned[0].1;
+        let mut fine = Vec::with_capacity(last + 1);
+        let (mut begin, mut unknown, mut total) = (0usize, 0usize, 0usize);
+        for item in &items[..=last] {
+            let part = &stream[begin..item.end];
+            begin = item.end;
+            if item.candidates[0] != '\u{fffd}' {
+                unknown += part.iter().filter(|b| b.is_none()).count();
+                total += part.len();
+            }
+            fine.push(unknown as f64 <= self.params.max_unknown_share * total as f64);
+        }
+        aligned.iter().copied().filter(|&(_, k)| fine[k]).collect()
     }
 
     /// holes.choose_ranked's characters (guessing on): the script of the known characters kept
@@ -684,6 +712,7 @@ mod tests {
             lead_margin: 4,
             tail_margin: 8,
             wide_margin: 16,
+            max_unknown_share: 0.4,
         };
         let views = vec![
             (Family::Gbk, vec![(Source::Utf8, 2), (Source::Big5, 3)]),

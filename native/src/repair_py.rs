@@ -551,7 +551,8 @@ pub struct PyRefusal {
 #[pymethods]
 impl PyRefusal {
     /// `params`: mojibake's (GAIN, FLUENT, CUT_GAIN, BIG5_MIN_CHARS, IGNORE_MIN_CHARS,
-    /// MAX_SPAN, CUT_MARGIN), startgate.UTF8_LIKE_BYTES and holes.SCRIPT_MAJORITY; `margins`:
+    /// MAX_SPAN, CUT_MARGIN), startgate.UTF8_LIKE_BYTES, holes.SCRIPT_MAJORITY and
+    /// mojibake.MAX_UNKNOWN_SHARE; `margins`:
     /// mojibake's (RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN); `views`: [(family,
     /// [(source, least non-ASCII characters)])] in the order the re-read reads them; `rare`:
     /// mojibake.RARE; `sensitive`: the characters whose fold in a text may differ from their
@@ -563,7 +564,7 @@ impl PyRefusal {
         codes: &PyCodes,
         reader: &PyReader,
         lm: &PyCharModel,
-        params: (f64, f64, f64, usize, usize, usize, usize, usize, usize),
+        params: (f64, f64, f64, usize, usize, usize, usize, usize, usize, f64),
         margins: (usize, usize, usize, usize),
         views: Vec<(String, Vec<(String, usize)>)>,
         rare: f64,
@@ -581,6 +582,7 @@ impl PyRefusal {
             cut_margin,
             utf8_like_bytes,
             script_majority,
+            max_unknown_share,
         ) = params;
         let (run_lookback, lead_margin, tail_margin, wide_margin) = margins;
         if wide_margin < lead_margin {
@@ -600,6 +602,7 @@ impl PyRefusal {
             lead_margin,
             tail_margin,
             wide_margin,
+            max_unknown_share,
         };
         let mut parsed = Vec::with_capacity(views.len());
         for (fam, sources) in &views {
