@@ -31,7 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import code_pages, latin_layers, layers, question_marks
+from cleaner.repair import code_pages, latin_layers, layers, lone_signs, question_marks
 from cleaner.script import convert, fold
 
 
@@ -146,6 +146,8 @@ class Cleaner:
             question_marks_read += marks
             if question_marks_read:
                 steps.append(Step("repair", "question-marks-as-lost-bytes", question_marks_read))
+            # A lone sign of UTF-8 read as GBK beside ASCII (46,600m虏 is m²): no cluster for the above.
+            text = apply("repair", "utf8-sign-read-as-gbk", lone_signs.repair, text)
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)

@@ -25,7 +25,8 @@ _FULLWIDTH_ALNUM = re.compile("[" + "".join(map(chr, HALFWIDTH_ALNUM)) + "]")
 _COMPAT_PUNCT_CHAR = re.compile("[" + "".join(map(chr, COMPAT_PUNCT)) + "]")
 
 _CN = f"[{CJK}]"
-_SIMPLE_SIGN = regex.compile(rf"(?<={_CN}[ ]*)([,;:!?])|([,;:!?])(?=[ ]*{_CN})")
+# Chinese after a sign: a closing quote is not (it closes what the sign ends: “Hello, world!”).
+_SIMPLE_SIGN = regex.compile(rf"(?<={_CN}[ ]*)([,;:!?])|([,;:!?])(?=[ ]*(?![”’」』]){_CN})")
 # "." right after Han, before the line's end or spaces and then Chinese.
 _FULL_STOP = regex.compile(rf"(?<=\p{{Han}})\.(?=[ ]*(?:\n|$)|[ ]+{_CN})")
 _PAREN = regex.compile(r"\(([^()\n]{0,200})\)")

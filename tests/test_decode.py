@@ -90,3 +90,15 @@ def test_short_gbk_lines_that_are_valid_utf8_by_chance_read_as_gbk_in_a_mixed_fi
     # file to line-by-line reading, where they must still read as what they likelier are.
     data = "一\n这是一段用GBK编码的文字，内容很长。\n学\n".encode("gbk") + "中国人民\n".encode()
     assert decode_with_findings(data).text == "一\n这是一段用GBK编码的文字，内容很长。\n学\n中国人民\n"
+
+
+@pytest.mark.parametrize("legacy,before,after", [
+    ("gbk", "中国空间技术研究院隶属于中国航天科技集团公司，", "它成立于一九六八年，总部设在北京。"),
+    ("big5", "臺灣的國家公園由內政部營建署管理，", "目前共有九座國家公園。"),  # GB18030 reads this file whole
+])
+def test_utf8_pasted_inside_a_legacy_line_is_read_as_utf8_and_the_rest_stays_in_step(legacy, before, after):
+    # A page's template in GBK around text pasted in UTF-8: the line was read as GBK throughout,
+    # and the GBK after the UTF-8 stretch came out of step (銆偹闪⒂谝痪帕...).
+    pasted = "是中国空间技术的主要研究中心。"
+    data = before.encode(legacy) + pasted.encode("utf-8") + after.encode(legacy) + b"\n" + (before + after).encode(legacy)
+    assert decode(data) == before + pasted + after + "\n" + before + after

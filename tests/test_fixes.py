@@ -21,6 +21,8 @@ PUNCT = [
     ("去了上海. 这是第一次.", "去了上海。这是第一次。"),
     ("查尔斯.布里奇曼", "查尔斯.布里奇曼"),  # a name's separator
     ("我爱北京. I love it.", "我爱北京. I love it."),
+    ("他说：“Hello, world!”然后离开了。", "他说：“Hello, world!”然后离开了。"),  # English inside quotes
+    ("他问：“真的吗?”", "他问：“真的吗？”"),
     # ASCII kept: numbers, times, URLs, e-mail, Latin phrases
     ("13:42:07", "13:42:07"),
     ("1,000元", "1,000元"),

@@ -10,6 +10,7 @@ line by what it is (files put together from sources in several encodings). Binar
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from cleaner.chardata import HAN
@@ -110,13 +111,16 @@ UTF8_LINE_CHARS = 3
 
 
 def _has_utf8_lines(data: bytes) -> bool:
-    """Whether a file that fails UTF-8 as a whole holds lines that are clearly UTF-8."""
+    """Whether a file that fails UTF-8 as a whole holds lines that are clearly UTF-8, or a
+    stretch of UTF-8 inside a legacy line (``_mixed_reading``)."""
     for raw in data.splitlines():
         if raw.isascii():
             continue
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:
+            if _UTF8_CJK_RUN.search(raw) and _mixed_reading(raw, "gb18030") is not None:
+                return True
             continue
         if _clearly_utf8(line):
             return True
@@ -171,6 +175,7 @@ def _decode_by_line(data: bytes) -> Decoded:
             # every character, so a line that fails it only here and there is damaged UTF-8.
             if sum(1 for ch in line if ch > "\x7f") - lost < UTF8_DAMAGE * lost:
                 readings = _strict_readings(raw) + [(f"{c} (lossy)", raw.decode(c, errors="replace")) for c in LENIENT]
+                readings += [(f"{c} and utf-8", text) for c in ("gb18030", "big5") if (text := _mixed_reading(raw, c))]
                 codec, line = max(readings, key=lambda cl: (_plausibility(cl[1]), -cl[1].count("\ufffd")))
         if not raw.isascii():
             used[codec] = used.get(codec, 0) + 1
@@ -180,6 +185,30 @@ def _decode_by_line(data: bytes) -> Decoded:
         return Decoded(text)
     detail = ", ".join(f"{n} in {codec}" for codec, n in sorted(used.items(), key=lambda cn: -cn[1]))
     return Decoded(text, [Finding("mixed-encodings", -1, f"lines read in several encodings: {detail}")])
+
+
+# Three Chinese characters or CJK signs in UTF-8 in a row: a legacy line holds such bytes by
+# chance only rarely, and the plausibility of the whole reading decides.
+_UTF8_CJK_RUN = re.compile(rb"(?:[\xe3-\xe9][\x80-\xbf]{2}|\xef[\xbc-\xbf][\x80-\xbf]){3,}")
+
+
+def _mixed_reading(raw: bytes, codec: str) -> str | None:
+    """A line of ``codec`` holding stretches of UTF-8 (a page's template in GBK around text pasted
+    in UTF-8): each UTF-8 stretch read as UTF-8, starting where a ``codec`` character would, the
+    rest as ``codec``. None if the line holds no such stretch."""
+    parts: list[str] = []
+    start = i = 0
+    while i < len(raw):
+        m = _UTF8_CJK_RUN.match(raw, i)
+        if m:
+            parts += [raw[start:i].decode(codec, errors="replace"), m.group().decode("utf-8")]
+            start = i = m.end()
+        else:
+            i += 2 if raw[i] > 0x80 else 1  # a two-byte character of GBK or Big5, or ASCII
+    if not parts:
+        return None
+    parts.append(raw[start:].decode(codec, errors="replace"))
+    return "".join(parts)
 
 
 def _plausibility(text: str) -> float:

@@ -63,13 +63,14 @@ fn cjk_before(t: &[u32], i: usize) -> bool {
     k > 0 && is_cjk(t[k - 1])
 }
 
-/// Chinese after position `i`, spaces skipped.
+/// Chinese after position `i`, spaces skipped. A closing quote is not: it closes what the sign
+/// ends (`“Hello, world!”` keeps its `!`; `“好!”` has Chinese before it).
 fn cjk_after(t: &[u32], i: usize) -> bool {
     let mut k = i + 1;
     while k < t.len() && t[k] == SPACE {
         k += 1;
     }
-    k < t.len() && is_cjk(t[k])
+    k < t.len() && is_cjk(t[k]) && !matches!(t[k], 0x201D | 0x2019 | 0x300D | 0x300F)
 }
 
 /// A full stop written `.` that ends a Chinese sentence: right after a Han character, and before
@@ -352,6 +353,11 @@ mod tests {
             "北京，上海；广州！深圳"
         );
         assert_eq!(run(fullwidth_punct, "Hello, 世界"), "Hello，世界");
+        assert_eq!(
+            run(fullwidth_punct, "他说：“Hello, world!”然后"),
+            "他说：“Hello, world!”然后"
+        );
+        assert_eq!(run(fullwidth_punct, "他说：“好!”"), "他说：“好！”");
         assert_eq!(run(fullwidth_punct, "1, 000 and 2, 3"), "1, 000 and 2, 3");
         assert_eq!(run(fullwidth_punct, "电 (张晓赫)今日"), "电 （张晓赫）今日");
     }

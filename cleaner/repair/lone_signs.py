@@ -1,0 +1,49 @@
+"""A lone sign or accented letter of UTF-8 read as GBK, beside ASCII: ``46,600m虏`` is ``46,600m²``.
+
+Why: a two-byte UTF-8 character (lead C2-DF, one trail 80-BF) read as GBK is one Chinese
+character (° is C2 B0, which GBK reads as 掳). In a line of clean Chinese the byte repairs never
+look at it: they start around clusters of rare characters, and one character is no cluster. Such
+a character is real Chinese almost everywhere, so it is read back only where Chinese does not
+stand: a sign of measure right after an ASCII digit or letter (``30掳C`` is 30°C, ``5脳3`` is
+5×3), ± before a digit, and an accented Latin letter between two ASCII letters (``Pok茅mon`` is
+Pokémon).
+
+Signs left out because clean text has their character there: ¥ (楼 after a floor number, ``4楼``),
+¼ (录 after ``TPO``), ½ (陆 in the car model ``GL8陆尊``), © (漏 in ``SQL漏洞``), ¹ (鹿). With
+them out, none of the wiki corpus's 3,104 paragraphs, the 69 dev articles or the fixtures has a
+character in these places.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Signs written right after a number or a unit's letters.
+SIGNS = "°²³×±µ¾®"
+# Letters with a diacritic inside Latin words (names, loanwords).
+LETTERS = "éèêëáàâäãåóòôöõúùûüíìîïñçýæøœÉÈÊÁÀÂÄÓÒÔÖÚÙÛÜÍÌÎÏÑÇ"
+
+
+def _misread(chars: str) -> dict[str, str]:
+    """{the Chinese character GBK makes of each one's UTF-8 bytes: the character}."""
+    out = {}
+    for ch in chars:
+        shown = ch.encode("utf-8").decode("gbk", errors="replace")
+        if len(shown) == 1 and shown != "\ufffd":
+            out[shown] = ch
+    return out
+
+
+_SIGNS = _misread(SIGNS)
+_LETTERS = _misread(LETTERS)
+_BACK = {**_SIGNS, **_LETTERS}
+# ± also before a number (误差±2): 卤 before a digit is in none of the corpora.
+_PATTERN = re.compile(f"(?<=[0-9A-Za-z])[{''.join(_SIGNS)}]|(?<=[A-Za-z])[{''.join(_LETTERS)}](?=[A-Za-z])"
+                      f"|{'±'.encode('utf-8').decode('gbk')}(?=[0-9])")
+
+
+def repair(text: str) -> str:
+    """Each such character read back as the sign or letter it was."""
+    if not _PATTERN.search(text):
+        return text
+    return _PATTERN.sub(lambda m: _BACK[m.group()], text)

@@ -1,0 +1,36 @@
+"""A lone sign or accented letter of UTF-8 read as GBK, beside ASCII (cleaner/repair/lone_signs.py)."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair import lone_signs
+
+
+@pytest.mark.parametrize("clean", [
+    "该地区面积为46,600m²，人口约十万。",
+    "今天气温30°C左右，明天降温。",
+    "计算5×3的结果，误差±2µm以内。",
+    "任天堂的Pokémon游戏在中国很受欢迎。",
+    "这款Intel® Core处理器于今年发布。",
+    "水池容积为12m³。",
+])
+def test_a_lone_sign_read_as_gbk_comes_back(clean):
+    shown = "".join(ch.encode("utf-8").decode("gbk", errors="replace") if "\u00a0" <= ch <= "\u00ff" else ch for ch in clean)
+    assert shown != clean
+    assert lone_signs.repair(shown) == clean
+    result = Cleaner(to="keep").run(shown)
+    assert result.text == clean
+    assert any(s.name == "utf8-sign-read-as-gbk" for s in result.steps)
+    assert Cleaner(to="keep").clean(result.text) == clean
+
+
+@pytest.mark.parametrize("clean", [
+    "站台位于站舍4楼，对向式月台。",     # 楼 is what GBK makes of ¥: left out
+    "别克GL8陆尊是在上海生产的。",       # 陆 of ½
+    "这个SQL漏洞已经修补。",              # 漏 of ©
+    "他一共获得3枚金牌。",               # 枚 of ö, but not between letters
+    "TPO录制成总共2卷。",
+    "毛泽东和没有的么。",
+])
+def test_chinese_beside_ascii_is_left_as_it_is(clean):
+    assert lone_signs.repair(clean) == clean
