@@ -100,6 +100,13 @@ class Reader:
     def read(self, lm: CharModel, stream: list[int | None], source: str, family: str,
              ignore: bool) -> tuple[list[list], bool]: ...
 
+def context_redecide(lm: CharModel, text: str, guesses: list[tuple[int, str, list[str]]], page: bool,
+                     params: tuple[float, float, float, int, float, str]) -> list[tuple[int, str, float]]:
+    """context.redecide's decisions (native/src/context.rs): (index of the guess, new character, margin) per change."""
+
+def context_bracket(ch: str, line: str, at: int, params: tuple[float, float, float, int, float, str]) -> float:
+    """context.bracket: the line's brackets' say on ``ch`` at ``at``."""
+
 def choose_ranked(lm: CharModel, items: list[list], prev: str, final_: bool,
                   guess: bool = True) -> list[tuple[str, int, bool, str, float]]:
     """holes.choose_ranked: (character, end, guessed, runner-up, margin) per item; sets each

@@ -116,10 +116,10 @@ _OTHER_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
 
 
 def unify_line_breaks(text: str) -> str:
-    """``\r\n``, ``\r``, U+2028 and U+2029 to ``\n``.
+    """``\\r\\n``, ``\\r``, U+2028 and U+2029 to ``\\n``.
 
-    >>> unify_line_breaks("一\r\n二\r三\u2028四")
-    '一\n二\n三\n四'
+    >>> unify_line_breaks("一\\r\\n二\\r三\\u2028四")
+    '一\\n二\\n三\\n四'
     """
     if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
         return text

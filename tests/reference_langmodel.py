@@ -74,8 +74,9 @@ class CharModel:
 
     def _bigram(self, prev: str, ch: str) -> float:
         """log P(ch | prev), with both characters folded to Simplified first (``bigram``, cached)."""
-        if prev.isascii() and ch.isascii():
-            return ASCII_RUN_LOGP  # Latin words, numbers and their spacing hang together
+        if prev.isascii() and ch.isascii() and prev != "\n":
+            # Latin words, numbers and their spacing hang together; a line break is no Latin text.
+            return ASCII_RUN_LOGP
         if prev in PAUSES and ch in PAUSES:
             return DOUBLE_PAUSE_LOGP
         if prev in LINE_STARTS and ch in PAUSES:

@@ -121,3 +121,12 @@ def test_runs_of_a_page_without_the_hint_are_not_cut_per_decoder(monkeypatch):
     text = f"韩国总统{name}今天发表讲话。\n" + ARTICLE * 3
     assert repair_code_pages(text).text == text
     assert asked and set(asked) <= set(f"韩国总统{name}今天发表讲话。")
+
+
+def test_cp932_s_byte_80_is_read_back():
+    # cp932 shows byte 80 as U+0080 (技 is e6 8a 80: 謚 then U+0080); the run stopped there and
+    # 技 came back as a guess (惊).
+    clean = "中国空间技术研究院的主要研究中心"
+    shown = clean.encode("utf-8").decode("cp932", errors="replace")
+    assert "\x80" in shown
+    assert "技" in repair_code_pages(shown).text

@@ -1,6 +1,9 @@
 """Guesses decided again in their line (cleaner/repair/context.py)."""
 
 import pytest
+import reference_context
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wrong_decoders import DECODERS
 
 from cleaner.repair import context
@@ -68,5 +71,46 @@ def test_a_name_the_page_shows_read_for_sure_is_the_guess():
 
 
 def test_the_cache_counts_only_characters_read_for_sure():
-    pairs = context._page_pairs(list("孙启勤，孙听勤"), {5})
+    pairs = reference_context._page_pairs(list("孙启勤，孙听勤"), {5})
     assert pairs == {"孙": {"启": 1}, "启": {"勤": 1}}
+
+
+# --- The native decision (native/src/context.rs) equals the Python original -------------------
+
+# Characters a line of guesses is made of: Han (some with a Traditional form the model folds),
+# every bracket kind both ways, sentence ends, signs, digits, Latin and line breaks.
+_ALPHABET = "孙启勤听南开大学經濟国國家的了一是在（）()《》“”【】「」『』〔〕，。、！？：；0１a \n"
+_CANDIDATES = "，。）（：”“》《的了国是家启听、！"
+
+
+@st.composite
+def _guessed_texts(draw):
+    text = draw(st.text(alphabet=_ALPHABET, min_size=1, max_size=60))
+    before = draw(st.text(alphabet=_ALPHABET, max_size=8))
+    after = draw(st.text(alphabet=_ALPHABET, max_size=8))
+    places = draw(st.lists(st.integers(0, len(text) - 1), max_size=8, unique=True))
+    guessed = []
+    for pos in places:
+        cands = draw(st.lists(st.sampled_from(_CANDIDATES), min_size=0, max_size=6, unique=True))
+        # Mostly the character the text holds (as a repair leaves it), sometimes another one.
+        char = text[pos] if draw(st.booleans()) or not cands else cands[0]
+        guessed.append((pos, Choice(char, pos, True, "", 0.0, tuple(cands))))
+    return text, guessed, before, after, draw(st.booleans())
+
+
+@settings(max_examples=400, deadline=None)
+@given(_guessed_texts())
+def test_native_redecide_equals_the_python_original(case):
+    text, guessed, before, after, page = case
+    # A whole page has no text around it (as mojibake.py calls it).
+    before, after = ("", "") if page else (before, after)
+    assert context.redecide(text, guessed, before, after, page) == reference_context.redecide(text, guessed, before, after, page)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET.replace("\n", ""), min_size=1, max_size=40), st.data())
+def test_native_bracket_equals_the_python_original(line, data):
+    at = data.draw(st.integers(0, len(line) - 1))
+    ch = data.draw(st.sampled_from("（）()《》“”【】「」『』〔〕，国"))
+    chars = list(line)
+    assert context.bracket(ch, line, at) == reference_context.bracket(ch, chars, 0, at, len(chars))

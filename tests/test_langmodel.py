@@ -88,6 +88,13 @@ def test_lines_and_their_indentation(lm):
     assert lm.bigram("，", "\n") == langmodel.COMMA_BEFORE_BREAK_LOGP < lm.bigram("？", "\n")
 
 
+def test_a_letter_that_starts_a_line_is_no_latin_run(lm):
+    # A repair that guesses a line break (a lost ASCII byte) must not have the letter after it
+    # scored as a Latin word going on: 中國。\nI互聯 read better than 中國工業互聯 for that.
+    assert lm.bigram("a", "I") == langmodel.ASCII_RUN_LOGP
+    assert lm.bigram("\n", "I") == lm.unigram("I") == langmodel.ALNUM_LOGP
+
+
 def test_numbers_are_followed_by_what_running_text_puts_after_them(lm, old):
     # The in-word model scores every unit after a digit alike (10月1日 or 10月1时); running text
     # knows dates are commoner, whatever the digit and its width.

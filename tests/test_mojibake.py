@@ -366,6 +366,19 @@ def test_a_big5_sign_with_an_ascii_trail_byte_is_read_in_the_agreed_source():
     assert repair_single_byte(page.encode("big5").decode("latin-1")).text == page
 
 
+@pytest.mark.parametrize("decoder", ["cp1252", "latin-1", "cp1250"])
+def test_a_big5_sign_whose_trail_is_a_letter_before_latin_text_is_read_in_the_agreed_source(decoder):
+    # 《 is Big5 a1 6d: through cp1252 ¡m, and before Blick the m is one ASCII letter among
+    # others; ° (a2 58) before C is ¢XC, 「 (a1 75) before Amashi ¡uAmashi.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("瑞士小型報章《Blick》報道。\n到44.9 °C。另外，修水縣的氣溫。\n會說一種名為「Amashi」的語言。\n"
+            "中國工程院院士出席會議。\n國務院總理主持會議並講話。\n會議聽取了各地區的工作彙報。\n各省市代表在會上發言。")
+    broken = page.encode("cp950").decode(decoder, errors="replace")
+    fixed = repair_single_byte(broken).text
+    assert fixed == page and repair_single_byte(fixed).text == page
+
+
 def test_a_run_re_read_in_part_is_read_whole_in_the_agreed_source():
     # →東 in GBK through cp1252 is ¡ú–|: the re-read offers no →, started at ú– and took it for 鷸.
     from cleaner.repair.mojibake import repair_single_byte
@@ -430,6 +443,40 @@ def test_a_four_byte_code_with_a_lost_first_byte_and_a_sign_before_ascii_are_rea
     broken = page.encode("gb18030").decode("cp1252", errors="replace")
     fixed = repair_single_byte(broken).text
     assert fixed == page and repair_single_byte(fixed).text == page
+
+
+@pytest.mark.parametrize("decoder", ["cp1252", "cp1250"])
+def test_a_run_of_four_byte_codes_each_with_a_lost_first_byte_is_read(decoder):
+    # Thai is a GB18030 four-byte code a letter (ส is 81 32 d3 30), and each lost its 81 to a
+    # U+FFFD: more holes than a run's bytes are tried for, but each code's first byte decides
+    # that code only. cp1250 leaves 83 undefined too (a Hangul syllable there): 81 is the one
+    # a page quotes. − (81 36 d3 31) between Han and a digit is one such code alone.
+    from cleaner.repair.mojibake import repair_single_byte
+
+    page = ("工业和信息化部召开推进会。\n夜来香（泰文：สวน นงนุช；英文名）是一个品种。\n"
+            "一月平均气温−17.2℃，七月平均气温21.7℃。\n中国工程院院士出席会议。\n"
+            "国务院总理主持会议并讲话。\n会议听取了各地区的工作汇报。\n各省市代表在会上发言。")
+    broken = page.encode("gb18030").decode(decoder, errors="replace")
+    assert broken.count("\ufffd") >= 9
+    fixed = repair_single_byte(broken).text
+    assert fixed == page and repair_single_byte(fixed).text == page
+
+
+def test_a_short_run_between_digits_whose_bytes_are_exactly_utf8_is_read_on_an_agreed_page():
+    # 年（ is e5 b9 b4 ef bc 88, through GBK 骞达紙 between 3 and 1575: too short a stretch for
+    # the main pass, but on a page read as UTF-8 through GBK six bytes of exact UTF-8 are evidence.
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    page = ("长宗我部元亲实行一领具足制度，发生于天正3年（1575年）的战役。\n在1954年购买了2.4平方公里的土地。\n"
+            "机场跑道是08/26，长1,980米，另一条是17/35，长1,667米。\n国务院总理主持会议并讲话。\n会议听取了各地区的工作汇报。")
+    broken = page.encode("utf-8").decode("gbk", errors="replace")
+    assert "3骞达紙1575" in broken
+    fixed = repair_utf8_as_gbk(broken)
+    for part in ("3年（1575", "1954年购买了2.4", "08/26，长1,980", "17/35，长1,667"):
+        assert part in fixed.text
+    assert repair_utf8_as_gbk(fixed.text).text == fixed.text
+    # Clean text with the same digits is left alone.
+    assert repair_utf8_as_gbk(page).text == page
 
 
 def test_a_lost_byte_in_a_run_read_in_the_agreed_source_is_a_guess_by_its_context():

@@ -83,11 +83,12 @@ def _multi_byte_patterns() -> tuple[re.Pattern, re.Pattern]:
     The hint: halfwidth katakana (a Japanese decoder's reading of the bytes a1-df, which UTF-8,
     GBK and Big5 are full of; Japanese text writes its kana fullwidth) or hangul, which Chinese
     text holds only in Korean names. The run: what such a decoder shows (Han, kana, hangul,
-    fullwidth and halfwidth forms, Greek and Cyrillic rows, U+FFFD), with ASCII between (a trail
-    byte may be one).
+    fullwidth and halfwidth forms, Greek and Cyrillic rows, cp932's U+0080 and private use,
+    U+FFFD), with ASCII between (a trail byte may be one).
     """
     hint = re.compile("[\u3130-\u318f\uac00-\ud7a3\uff61-\uff9f]")
-    shown = ("\u0391-\u03c9\u0401-\u0451\u2010-\u266f\u3000-\u9fff\uac00-\ud7a3\ue000-\ufaff"  # with cp932's private use
+    # With cp932's private use (bytes a0, fd-ff) and its U+0080 (byte 80: 技 is e6 8a 80).
+    shown = ("\u0080\u0391-\u03c9\u0401-\u0451\u2010-\u266f\u3000-\u9fff\uac00-\ud7a3\ue000-\ufaff"
              "\uff01-\uffef\ufffd")
     return hint, re.compile(f"[{shown}](?:[{shown}\\x20-\\x7e]*[{shown}])?")
 

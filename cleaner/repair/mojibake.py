@@ -136,6 +136,8 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
         text, indents = _indentation(text)
         count += len(indents)
         guessed += indents
+        text, exact, guessed = _exact_utf8_runs(text, guessed)
+        count += exact
     text, guessed = context.redecide(text, guessed, page=True)
     if not guess and guessed:
         # A U+FFFD written for a guess may read, with its neighbours, as something new (涓�� is
@@ -1179,14 +1181,24 @@ _SIGN_ROWS = {"gbk": range(0xA1, 0xAA), "big5": range(0xA1, 0xA4)}
 _AGREED_CODECS = {"gbk": ("gb18030",), "big5": ("cp950", "big5hkscs"), "utf-8": ("utf-8",)}
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _agreed_run_pattern(source: str) -> regex.Pattern:
     """``_SINGLE_RUN``, and for GB18030 its four-byte codes too (a high byte, a digit, a high
-    byte, a digit: \x830ô0 is the first half of 백)."""
+    byte, a digit: \x830ô0 is the first half of 백); for Big5 a sign whose trail byte is an ASCII
+    letter before Latin text too (《Blick》 is ¡mBlick¡n, ° before C is ¢XC: a trail byte before
+    another ASCII letter is not taken into a run otherwise, lest a run eat a Latin word)."""
+    if source == "big5":
+        sign = regex.escape("".join(_SIGN_LEAD_CHARS))
+        return regex.compile(rf"(?:[{sign}][\x40-\x7e]|[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
     if source != "gbk":
         return _SINGLE_RUN
     four = rf"[{_HIGH}][0-9][{_HIGH}][0-9]"
     return regex.compile(rf"(?:{four}|[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
+
+
+# What the single-byte decoders show for Big5's sign rows' lead bytes (a1-a3: ¡¢£, cp1250's ˇ˘Ł).
+_SIGN_LEAD_CHARS = frozenset(bytes((lead,)).decode(codec) for codec in ("cp1252", "latin-1", "cp1250")
+                             for lead in range(0xA1, 0xA4))
 
 
 # One GBK-view character between digits on a page read as UTF-8 through a GBK decoder that drops
@@ -1222,6 +1234,43 @@ def _units_between_digits(text: str) -> tuple[str, list[Guessed]]:
     return ("".join(chars) if guessed else text), guessed
 
 
+def _exact_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
+    """On a page whose repairs agree it is UTF-8 read as GBK: each run whose GBK bytes are all
+    there and are, exactly, UTF-8 read so (年（ is e5 b9 b4
+    ef bc 88, 骞达紙 between 3 and 1575), if the reading is text and reads better; the guesses
+    moved along. The main pass refuses such a run: two characters between digits are too short
+    a stretch for it to trust the model, but UTF-8's structure is evidence itself (a lead byte and
+    the continuation bytes it asks for, six bytes without a break), as for the single-byte pages'
+    agreed runs (``_agreed``)."""
+    repairs: list[tuple[int, int, str]] = []
+    at = sorted(pos for pos, _ in guessed)
+    for m in _CJK_RUN.finditer(text):
+        run = m.group()
+        if bisect_right(at, m.end() - 1) > bisect_right(at, m.start() - 1):
+            continue  # a run with a guess in it was read already
+        try:  # at C speed: the GBK bytes of a repaired (clean) run are seldom UTF-8 for long
+            fixed = run.encode("gbk").decode("utf-8")
+        except UnicodeError:
+            continue
+        if _agreed(fixed, run, "utf-8") and _reads_better(fixed, run, confirmed=True):
+            repairs.append((m.start(), m.end(), fixed))
+    if not repairs:
+        return text, 0, guessed
+    pieces, moved, done, shift = [], [], 0, 0
+    ends = iter(repairs)
+    nxt = next(ends, None)
+    for pos, choice in sorted(guessed, key=lambda g: g[0]):
+        while nxt is not None and nxt[1] <= pos:
+            shift += len(nxt[2]) - (nxt[1] - nxt[0])
+            nxt = next(ends, None)
+        moved.append((pos + shift, choice))
+    for start, end, fixed in repairs:
+        pieces += [text[done:start], fixed]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces), len(repairs), moved
+
+
 # The GBK view of a line's indentation on a page read as UTF-8 through a GBK decoder that drops
 # what it cannot read (errors="ignore"): U+3000 is e3 80 80, GBK reads e3 80 as 銆 and drops the
 # 80, which no pair starts; a line of 　　18时许 comes back as 銆銆18时许, too short a stretch to
@@ -1248,7 +1297,8 @@ def _indentation(text: str) -> tuple[str, list[Guessed]]:
         for k in range(m.start(), m.end()):
             prev = chars[k - 1] if k else "\n"
             nxt = chars[k + 1] if k + 1 < len(chars) else "\n"
-            found = sorted(((lm.bigram(prev, ch) + lm.bigram(ch, nxt) + context.bracket(ch, chars, m.start(), k, end), ch)
+            line = "".join(chars[m.start() : end])
+            found = sorted(((lm.bigram(prev, ch) + lm.bigram(ch, nxt) + context.bracket(ch, line, k - m.start()), ch)
                             for ch in _IDEOGRAPHIC_ROW), reverse=True)
             (best, ch), (second, runner_up) = found[:2]
             if best - second < GUESS_MARGIN:
@@ -1285,9 +1335,13 @@ def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, gues
     holes_at = [k for k, ch in enumerate(span) if ch == "\ufffd"]
     # A hole is read only where the page says which decoder made it: code_pages hands over runs
     # of other code pages, whose U+FFFD stand for bytes cp1252 and cp1250 define.
-    if len(holes_at) > MAX_AGREED_HOLES or (holes_at and not unknown):
+    if holes_at and not unknown:
         return None
     data = bytearray(b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span))
+    if source == "gbk" and holes_at:
+        holes_at = _four_byte_leads(data, holes_at, unknown)
+    if len(holes_at) > MAX_AGREED_HOLES:
+        return None
     found: set[str] = set()
     for values in product(sorted(unknown or ()), repeat=len(holes_at)):
         for k, b in zip(holes_at, values, strict=True):
@@ -1313,6 +1367,31 @@ def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, gues
 
 
 GUESS_MARGIN = 2.0  # log-probability by which a guess in a run read exactly must lead the next
+
+
+def _four_byte_leads(data: bytearray, holes_at: list[int], unknown: frozenset[int]) -> list[int]:
+    """The holes of ``data`` left once each that opens a GB18030 four-byte code (a digit, a high
+    byte and a digit after it) is filled, in ``data``, with the undefined byte that makes it a code
+    of the Basic Multilingual Plane.
+
+    A four-byte code's first byte is 81-84 for the BMP (Thai, −, ™, É: \ufffd2Ó0 through cp1252 is
+    81 32 d3 30, ส) and 90-e3 beyond it, which a page hardly uses. cp1252 leaves 81 (and 90)
+    undefined; cp1250 81 and 83 (and 90, 98): 81 holds the letters and signs a Chinese page quotes
+    (Latin, Thai, Devanagari, −, ™), 83 the second half of Hangul and private use, and on the
+    build split of the wiki corpus 298 four-byte characters start with 81, 11 with 83, 8 with 82:
+    81 where it fits, else the one BMP byte that fits. Each code's first byte decides that code
+    only, so a run of Thai (a four-byte code a letter) is read however many such holes it holds.
+    """
+    left = []
+    for k in holes_at:
+        rest = bytes(data[k + 1 : k + 4])
+        if len(rest) == 3 and 0x30 <= rest[0] <= 0x39 and rest[1] >= 0x81 and 0x30 <= rest[2] <= 0x39:
+            fits = [b for b in sorted(unknown) if 0x81 <= b <= 0x84 and _exact_reading(bytes((b,)) + rest, "gbk")]
+            if len(fits) == 1 or fits[:1] == [0x81]:
+                data[k] = fits[0]
+                continue
+        left.append(k)
+    return left
 
 
 def _agreed(fixed: str, span: str, source: str, confirmed: bool = True) -> bool:

@@ -35,9 +35,14 @@ from cleaner.repair import gbk, holes, pinyin
 GUESS_BONUS = 6.0
 LITERAL_GROUP_COST = 12.0  # keeping "(pīn)" as text although it looks like an annotation
 FULLWIDTH_COST = 0.5  # reading an ASCII sign as the NFKC image of a fullwidth pair
-BEAM = 32
+# The beam holds twice a hole's candidates: every candidate of one hole stays with as many states
+# of other readings until the next known byte ranks them. A candidate ranked by the character
+# before it only can be the right one far down (中國 + lost pair + lost lead + I: 工 is 26th after
+# 國, and 業 after it makes the reading best): with 24 candidates in a beam of 32 the seed chain
+# read 中國政業 and, a line break before the I costing no more than a Latin letter, 中國。\nI.
+BEAM = 64
 PRUNE_MARGIN = 30.0
-CANDIDATES = 24  # guesses kept per hole (the next character decides among them)
+CANDIDATES = 32  # guesses kept per hole (the next character decides among them)
 
 GROUP = regex.compile(r"([(?])(" + pinyin.SYLLABLE.pattern + r")\)")
 

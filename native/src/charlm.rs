@@ -297,7 +297,9 @@ impl Model {
     /// log P(ch | prev), both folded (and, with running text, ASCII signs as fullwidth, digits
     /// as 0): the special cases first, then the three sources interpolated.
     pub fn bigram_tok(&self, prev: &Tok, ch: &Tok) -> f64 {
-        if prev.ascii && ch.ascii {
+        // A line break is no Latin text: a letter that starts a line costs what a letter costs,
+        // not the little of one that goes on with a Latin run.
+        if prev.ascii && ch.ascii && !prev.line_end {
             return ASCII_RUN_LOGP;
         }
         if prev.pause && ch.pause {
@@ -413,6 +415,8 @@ pub(crate) mod tests {
     fn bigram_special_cases() {
         let m = small();
         assert_eq!(m.bigram(Some('a'), Some('b')), ASCII_RUN_LOGP);
+        // a letter that starts a line is no Latin run going on
+        assert_eq!(m.bigram(Some('\n'), Some('b')), ALNUM_LOGP);
         assert_eq!(m.bigram(Some('。'), Some('，')), DOUBLE_PAUSE_LOGP);
         assert_eq!(m.bigram(Some('。'), Some('”')), CLOSE_AFTER_END_LOGP);
         assert_eq!(m.bigram(None, Some('”')), CLOSE_AFTER_END_LOGP); // "" in "。！？!?"

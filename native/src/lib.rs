@@ -17,6 +17,7 @@ use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
 
 pub mod charlm;
 pub mod codes;
+pub mod context;
 pub mod diff;
 pub mod engine;
 pub mod fixes;
@@ -338,5 +339,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<LineMatcher>()?;
     m.add("DEFAULT_SIZE_LIMIT", engine::DEFAULT_SIZE_LIMIT)?;
     repair_py::register(m)?;
+    context::register(m)?;
     Ok(())
 }

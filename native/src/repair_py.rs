@@ -49,7 +49,7 @@ fn source(name: &str) -> PyResult<Source> {
 /// The character model of cleaner/langmodel.py (`CharModel` there holds one).
 #[pyclass(frozen, module = "cleaner._native", name = "CharModel")]
 pub struct PyCharModel {
-    core: Arc<Model>,
+    pub(crate) core: Arc<Model>,
 }
 
 #[pymethods]

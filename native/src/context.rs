@@ -1,0 +1,374 @@
+//! cleaner/repair/context.py's `redecide` in one call: every guess of a text decided again in
+//! its line (the pair before it, the pair after it, a sentence end before a line break, the
+//! brackets of the line, and on a whole page the page's own pairs read for sure). The Python
+//! original, which this must equal score for score and choice for choice, is
+//! tests/reference_context.py; context.py holds the constants and hands them over.
+//!
+//! Scores are the same floating-point operations in the same order as the original (`exp`, `ln`,
+//! the sums), on the native character model (`charlm.rs`): a last-bit difference could flip a
+//! choice.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use crate::charlm::{in_ranges, FastMap, Model};
+use crate::code_points;
+use crate::repair_py::PyCharModel;
+use crate::tables::HAN;
+
+/// context.py's constants (see there for what each is and where it comes from).
+pub struct Params {
+    pub cache: f64,
+    pub answers: f64,
+    pub alone: f64,
+    pub reach: usize,
+    pub final_bonus: f64,
+    pub sentence_end: Vec<char>,
+}
+
+/// A guessed character at `at` (an offset in the text) and every character its bytes allowed.
+pub struct Guess {
+    pub at: usize,
+    pub ch: char,
+    pub candidates: Vec<char>,
+}
+
+/// A bracket's kind: fullwidth and ASCII count as one (pages mix them); `None` for no bracket.
+fn kind(c: char) -> Option<char> {
+    Some(match c {
+        '（' | '(' => '(',
+        '）' | ')' => ')',
+        '《' => '<',
+        '》' => '>',
+        '“' => '“',
+        '”' => '”',
+        '【' => '[',
+        '】' => ']',
+        '「' | '」' | '『' | '』' | '〔' | '〕' => c,
+        _ => return None,
+    })
+}
+
+/// The closing kind answering an opening one.
+fn closing(open: char) -> Option<char> {
+    Some(match open {
+        '(' => ')',
+        '<' => '>',
+        '“' => '”',
+        '[' => ']',
+        '「' => '」',
+        '『' => '』',
+        '〔' => '〕',
+        _ => return None,
+    })
+}
+
+/// The opening kind a closing one answers.
+fn opening(close: char) -> Option<char> {
+    Some(match close {
+        ')' => '(',
+        '>' => '<',
+        '”' => '“',
+        ']' => '[',
+        '」' => '「',
+        '』' => '『',
+        '〕' => '〔',
+        _ => return None,
+    })
+}
+
+/// `answers` if, walking `places`, a `partner` mark answers `own` (marks of its own kind met
+/// first nest), else `alone`.
+fn answered(chars: &[char], places: impl Iterator<Item = usize>, own: char, partner: char, p: &Params) -> f64 {
+    let mut depth = 0usize;
+    for k in places {
+        let other = kind(chars[k]);
+        if other == Some(own) {
+            depth += 1;
+        } else if other == Some(partner) {
+            if depth == 0 {
+                return p.answers;
+            }
+            depth -= 1;
+        }
+    }
+    p.alone
+}
+
+/// The brackets' say on `ch` at `at` of the line `chars[start..end]`: a closing mark that
+/// answers an opening one before it, or an opening one answered after it, `answers`; one that
+/// answers none `alone`; anything else nothing.
+pub fn bracket(ch: char, chars: &[char], start: usize, at: usize, end: usize, p: &Params) -> f64 {
+    let Some(own) = kind(ch) else { return 0.0 };
+    if let Some(open) = opening(own) {
+        return answered(chars, (start..at).rev(), own, open, p);
+    }
+    match closing(own) {
+        Some(close) => answered(chars, at + 1..end, own, close, p),
+        None => 0.0,
+    }
+}
+
+/// Where `at`'s line starts, looking back at most `reach` characters.
+fn line_start(chars: &[char], at: usize, reach: usize) -> usize {
+    let (mut k, stop) = (at, at.saturating_sub(reach));
+    while k > stop && chars[k - 1] != '\n' {
+        k -= 1;
+    }
+    k
+}
+
+/// Where `at`'s line ends, looking on at most `reach` characters.
+fn line_end(chars: &[char], at: usize, reach: usize) -> usize {
+    let (mut k, stop) = (at, chars.len().min(at + reach));
+    while k < stop && chars[k] != '\n' {
+        k += 1;
+    }
+    k
+}
+
+/// The page's pairs of Han characters, none of them guessed, by first (folded as the model
+/// keys them): (how many pairs start with it, {second: count}).
+type PagePairs = FastMap<char, (u64, FastMap<char, u64>)>;
+
+pub fn page_pairs(lm: &Model, chars: &[char], guessed: &[bool]) -> PagePairs {
+    let mut pairs = PagePairs::default();
+    for k in 0..chars.len().saturating_sub(1) {
+        let (a, b) = (chars[k], chars[k + 1]);
+        if in_ranges(a, HAN) && in_ranges(b, HAN) && !guessed[k] && !guessed[k + 1] {
+            let (Some(ka), Some(kb)) = (lm.key(Some(a)), lm.key(Some(b))) else {
+                continue;
+            };
+            let seen = pairs.entry(ka).or_default();
+            seen.0 += 1;
+            *seen.1.entry(kb).or_default() += 1;
+        }
+    }
+    pairs
+}
+
+/// Each guess (in order of position) decided again on `chars`, which it changes; the guesses
+/// that changed, as (index in `guesses`, new character, margin over the old one).
+pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p: &Params) -> Vec<(usize, char, f64)> {
+    let cache = if page {
+        let mut guessed = vec![false; chars.len()];
+        for g in guesses {
+            if let Some(slot) = guessed.get_mut(g.at) {
+                *slot = true;
+            }
+        }
+        page_pairs(lm, chars, &guessed)
+    } else {
+        PagePairs::default()
+    };
+    let pair = |a: char, b: char| -> f64 {
+        let bigram = lm.bigram(Some(a), Some(b));
+        match lm.key(Some(a)).and_then(|k| cache.get(&k)) {
+            None => bigram,
+            Some((total, seen)) => {
+                let n = lm.key(Some(b)).and_then(|k| seen.get(&k).copied()).unwrap_or(0);
+                ((1.0 - p.cache) * bigram.exp() + p.cache * n as f64 / *total as f64).ln()
+            }
+        }
+    };
+    let mut changed = Vec::new();
+    for (index, g) in guesses.iter().enumerate() {
+        let at = g.at;
+        if g.candidates.len() < 2 || chars[at] != g.ch {
+            continue;
+        }
+        let prev = if at > 0 { chars[at - 1] } else { '\n' }; // the text starts a line
+        let next = chars.get(at + 1).copied().unwrap_or('\n');
+        let start = line_start(chars, at, p.reach);
+        let end = line_end(chars, at, p.reach);
+        let score = |ch: char, chars: &[char]| -> f64 {
+            let mut s = pair(prev, ch) + pair(ch, next);
+            if next == '\n' && p.sentence_end.contains(&ch) {
+                s += p.final_bonus;
+            }
+            s + bracket(ch, chars, start, at, end, p)
+        };
+        // The best by score, ties to the greater character (Python's sorted(..., reverse=True)
+        // of (score, character) pairs).
+        let mut best: Option<(f64, char)> = None;
+        for &ch in &g.candidates {
+            let s = score(ch, chars);
+            if best.is_none_or(|(bs, bc)| s > bs || (s == bs && ch > bc)) {
+                best = Some((s, ch));
+            }
+        }
+        let Some((best, ch)) = best else { continue };
+        let kept = score(g.ch, chars);
+        if ch != g.ch && best > kept {
+            chars[at] = ch;
+            changed.push((index, ch, best - kept));
+        }
+    }
+    changed
+}
+
+fn one(s: &str) -> PyResult<char> {
+    let mut it = s.chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(PyValueError::new_err(format!("one character expected, got {s:?}"))),
+    }
+}
+
+/// Code points as characters; a lone surrogate (no `char`) is seen as U+FFFD, one for one.
+fn chars_of(text: &Bound<'_, PyString>) -> PyResult<Vec<char>> {
+    Ok(code_points(text)?
+        .into_iter()
+        .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+        .collect())
+}
+
+fn params(p: (f64, f64, f64, usize, f64, &str)) -> Params {
+    Params {
+        cache: p.0,
+        answers: p.1,
+        alone: p.2,
+        reach: p.3,
+        final_bonus: p.4,
+        sentence_end: p.5.chars().collect(),
+    }
+}
+
+/// context.redecide's decisions: `guesses` (position, character, candidates) in order of
+/// position on `text`; `params` (CACHE, BRACKET_ANSWERS, BRACKET_ALONE, REACH, FINAL_BONUS,
+/// the sentence ends). Returns (index of the guess, new character, margin) for each change.
+#[pyfunction]
+#[pyo3(name = "context_redecide")]
+fn py_redecide(
+    lm: &PyCharModel,
+    text: &Bound<'_, PyString>,
+    guesses: Vec<(usize, String, Vec<String>)>,
+    page: bool,
+    params_: (f64, f64, f64, usize, f64, String),
+) -> PyResult<Vec<(usize, char, f64)>> {
+    let mut chars = chars_of(text)?;
+    let mut list = Vec::with_capacity(guesses.len());
+    for (at, ch, candidates) in &guesses {
+        if *at >= chars.len() {
+            return Err(PyValueError::new_err(format!(
+                "guess at {at} beyond the text ({})",
+                chars.len()
+            )));
+        }
+        let candidates = candidates.iter().map(|c| one(c)).collect::<PyResult<Vec<char>>>()?;
+        list.push(Guess {
+            at: *at,
+            ch: one(ch)?,
+            candidates,
+        });
+    }
+    let p = params((params_.0, params_.1, params_.2, params_.3, params_.4, &params_.5));
+    Ok(redecide(&lm.core, &mut chars, &list, page, &p))
+}
+
+/// context.bracket: the brackets' say on `ch` at `at` of `line` (the whole line as far as it is
+/// looked at); `params` as for `context_redecide`.
+#[pyfunction]
+#[pyo3(name = "context_bracket")]
+fn py_bracket(
+    ch: &str,
+    line: &Bound<'_, PyString>,
+    at: usize,
+    params_: (f64, f64, f64, usize, f64, String),
+) -> PyResult<f64> {
+    let chars = chars_of(line)?;
+    if at > chars.len() {
+        return Err(PyValueError::new_err(format!("{at} beyond the line ({})", chars.len())));
+    }
+    let p = params((params_.0, params_.1, params_.2, params_.3, params_.4, &params_.5));
+    Ok(bracket(one(ch)?, &chars, 0, at, chars.len(), &p))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(py_redecide, m)?)?;
+    m.add_function(wrap_pyfunction!(py_bracket, m)?)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charlm::tests::small;
+
+    fn p() -> Params {
+        Params {
+            cache: 0.1,
+            answers: 3.8,
+            alone: -3.9,
+            reach: 300,
+            final_bonus: 3.0,
+            sentence_end: "。！？”".chars().collect(),
+        }
+    }
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn a_closing_mark_answers_an_opening_one_before_it() {
+        let c = chars("（南开大学）");
+        assert_eq!(bracket('）', &c, 0, 5, c.len(), &p()), 3.8);
+        let c = chars("南开大学）");
+        assert_eq!(bracket('）', &c, 0, 4, c.len(), &p()), -3.9);
+    }
+
+    #[test]
+    fn marks_of_the_same_kind_nest() {
+        // The ） at 5 answers the inner （, so the first （ is still open for the last place.
+        let c = chars("（a（b）c）");
+        assert_eq!(bracket('（', &c, 0, 0, c.len(), &p()), 3.8);
+        let c = chars("（a（b）c");
+        assert_eq!(bracket('（', &c, 0, 0, c.len(), &p()), -3.9);
+    }
+
+    #[test]
+    fn no_bracket_says_nothing() {
+        let c = chars("南开");
+        assert_eq!(bracket('南', &c, 0, 0, c.len(), &p()), 0.0);
+    }
+
+    #[test]
+    fn lines_stop_at_breaks_and_reach() {
+        let c = chars("ab\ncd\nef");
+        assert_eq!(line_start(&c, 4, 300), 3);
+        assert_eq!(line_end(&c, 4, 300), 5);
+        assert_eq!(line_start(&c, 4, 1), 3);
+        let long = chars("abcdefgh");
+        assert_eq!(line_start(&long, 6, 2), 4);
+        assert_eq!(line_end(&long, 2, 3), 5);
+    }
+
+    #[test]
+    fn a_guess_the_line_decides_changes() {
+        let lm = small();
+        let mut c = chars("（南开大学，\n评论");
+        let g = [Guess {
+            at: 5,
+            ch: '，',
+            candidates: chars("，）："),
+        }];
+        let changed = redecide(&lm, &mut c, &g, false, &p());
+        assert_eq!(changed.len(), 1);
+        assert_eq!((changed[0].0, changed[0].1), (0, '）'));
+        assert!(changed[0].2 > 0.0);
+        assert_eq!(c[5], '）');
+    }
+
+    #[test]
+    fn page_pairs_skip_guessed_places() {
+        let lm = small();
+        let c = chars("孙启勤，孙听勤");
+        let mut guessed = vec![false; c.len()];
+        guessed[5] = true;
+        let pairs = page_pairs(&lm, &c, &guessed);
+        assert_eq!(pairs.len(), 2);
+        assert_eq!(pairs[&lm.key(Some('孙')).unwrap()].0, 1);
+    }
+}

@@ -1,0 +1,123 @@
+"""Reference oracle for the native context decision (native/src/context.rs), kept from cleaner/repair/context.py.
+
+The Python original of ``context.redecide`` (every guess of a text decided again in its line:
+the pairs around it, a sentence end before a line break, the line's brackets and, on a whole
+page, the page's own pairs read for sure) and of ``context.bracket``, unchanged but for the
+constants, which it takes from the product so that both decide with the same ones. Property tests
+check that the native one makes the same choices with the same margins. Not part of the product.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from cleaner.chardata import HAN
+from cleaner.langmodel import model
+from cleaner.repair import holes
+from cleaner.repair.context import BRACKET_ALONE, BRACKET_ANSWERS, CACHE, REACH
+
+# Opening and closing marks (fullwidth and ASCII count as one kind: pages mix them).
+_KINDS = {"（": "(", "(": "(", "）": ")", ")": ")", "《": "<", "》": ">", "“": "“", "”": "”",
+          "【": "[", "】": "]", "「": "「", "」": "」", "『": "『", "』": "』", "〔": "〔", "〕": "〕"}
+_PAIRS = {"(": ")", "<": ">", "“": "”", "[": "]", "「": "」", "『": "』", "〔": "〕"}
+_OPENER = {close: open_ for open_, close in _PAIRS.items()}
+
+
+def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "",
+             after: str = "", page: bool = False) -> tuple[str, list[tuple[int, holes.Choice]]]:
+    """``text`` with each guess decided again in its line (see the module); the guesses, those
+    that changed with the old character as their runner-up. ``before``/``after``: the text of the
+    line before and after ``text``, where ``text`` is a piece of it. ``page``: ``text`` is the
+    whole page, whose pairs read for sure are its cache (``CACHE``)."""
+    if not any(len(c.candidates) > 1 for _, c in guessed):
+        return text, guessed
+    lm = model()
+    chars = list(before + text + after)
+    shift = len(before)
+    cache = _page_pairs(chars, {pos + shift for pos, _ in guessed}) if page else {}
+
+    def pair(a: str, b: str) -> float:
+        seen = cache.get(lm.key(a))
+        if not seen:
+            return lm.bigram(a, b)
+        return math.log((1 - CACHE) * math.exp(lm.bigram(a, b)) + CACHE * seen.get(lm.key(b), 0) / seen.total())
+    out: list[tuple[int, holes.Choice]] = []
+    for pos, choice in sorted(guessed, key=lambda g: g[0]):
+        at = pos + shift
+        if len(choice.candidates) < 2 or chars[at] != choice.char:
+            out.append((pos, choice))
+            continue
+        prev = chars[at - 1] if at > 0 else "\n"  # the text starts a line
+        nxt = chars[at + 1] if at + 1 < len(chars) else "\n"
+        start = _line_start(chars, at)
+        end = _line_end(chars, at)
+
+        def score(ch: str) -> float:
+            s = pair(prev, ch) + pair(ch, nxt)
+            if nxt == "\n" and ch in holes.SENTENCE_END:
+                s += holes.FINAL_BONUS
+            return s + bracket(ch, chars, start, at, end)
+
+        scored = sorted(((score(ch), ch) for ch in choice.candidates), reverse=True)
+        (best, ch), kept = scored[0], score(choice.char)
+        if ch != choice.char and best > kept:
+            chars[at] = ch
+            choice = choice._replace(char=ch, alternative=choice.char, margin=best - kept)
+        out.append((pos, choice))
+    new = "".join(chars[shift : len(chars) - len(after)])
+    return new, out
+
+
+def _page_pairs(chars: list[str], guessed_at: set[int]) -> dict[str, Counter]:
+    """Pairs of Han characters of the page, none of them guessed, by first (folded as the model keys them)."""
+    key = model().key
+    pairs: dict[str, Counter] = {}
+    for k in range(len(chars) - 1):
+        a, b = chars[k], chars[k + 1]
+        if HAN.match(a) and HAN.match(b) and k not in guessed_at and k + 1 not in guessed_at:
+            pairs.setdefault(key(a), Counter())[key(b)] += 1
+    return pairs
+
+
+def _line_start(chars: list[str], at: int) -> int:
+    """Where ``at``'s line starts, looking back at most REACH characters."""
+    k, stop = at, max(0, at - REACH)
+    while k > stop and chars[k - 1] != "\n":
+        k -= 1
+    return k
+
+
+def _line_end(chars: list[str], at: int) -> int:
+    """Where ``at``'s line ends, looking on at most REACH characters."""
+    k, stop = at, min(len(chars), at + REACH)
+    while k < stop and chars[k] != "\n":
+        k += 1
+    return k
+
+
+def bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
+    """The brackets' say on ``ch`` at ``at`` of the line ``chars[start:end]``: a closing mark that
+    answers an opening one before it, or an opening one answered after it, BRACKET_ANSWERS; one
+    that answers none BRACKET_ALONE; anything else nothing."""
+    kind = _KINDS.get(ch)
+    if kind is None:
+        return 0.0
+    if kind in _OPENER:  # closing: is its opening mark pending before it?
+        return _answered(chars, range(at - 1, start - 1, -1), kind, _OPENER[kind])
+    return _answered(chars, range(at + 1, end), kind, _PAIRS[kind])
+
+
+def _answered(chars: list[str], places: range, kind: str, partner: str) -> float:
+    """BRACKET_ANSWERS if, walking ``places``, a ``partner`` mark answers ``kind`` (marks of its
+    own kind met first nest), else BRACKET_ALONE."""
+    depth = 0
+    for k in places:
+        other = _KINDS.get(chars[k])
+        if other == kind:
+            depth += 1
+        elif other == partner:
+            if depth == 0:
+                return BRACKET_ANSWERS
+            depth -= 1
+    return BRACKET_ALONE
