@@ -89,15 +89,18 @@ def label(lines: list[str], alive: list[int], article: str) -> list[tuple[int, i
 def page_rows(page, model: generic.Model, lexicon):
     lines, alive, counts, title, foot = page
     folded = [boilerplate.fold_line(line) for line in lines]
-    scored, body = generic.page_lines(folded, alive, model, lexicon, title, foot)
+    # The parts that go before lines are judged (other entries, a box inside the article, other
+    # posts' teasers) go here too, whatever the weights: rows of their own, removed.
+    gone, scored, body = generic.prepare(folded, alive, model, lexicon, title, foot)
+    where = {i: k for k, i in enumerate(alive)}
+    rows = [([line.features[k] for k in FEATURES], counts[where[line.index]], False, False, True, True) for line, _ in gone]
     headline = generic.headline_position(scored, body[0], model) if body is not None else -1
-    rows = []
     for pos, line in enumerate(scored):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
         kept, family = generic.judged(line, pos, body, lexicon) if body is not None else (False, "")
         kept = body is not None and (pos == headline or kept)
         forced = body is not None and not kept and bool(family)
-        rows.append(([line.features[k] for k in FEATURES], counts[pos], inside, kept, body is not None, forced))
+        rows.append(([line.features[k] for k in FEATURES], counts[where[line.index]], inside, kept, body is not None, forced))
     return rows
 
 

@@ -51,9 +51,25 @@ def test_with_the_title_the_other_entries_of_the_form_go():
 
 
 def test_without_a_title_or_with_an_unknown_one_no_entry_goes():
-    for title in (None, "海边小屋的博客", "周末的农夫市场"):  # none, no match, a match whose form has one header
+    # none, no match, a match whose form has one header, the blog's name on a page whose forms
+    # have one header each
+    for title in (None, "春天的樱花 - 某某新闻网", "周末的农夫市场", "海边小屋的博客"):
         removal = remove_furniture("\n".join([*ENTRIES[0], *ENTRIES[2]]), (), title=title)
         assert "generic/entry" not in removal.counts
+
+
+def test_a_page_titled_with_the_blogs_name_keeps_its_first_entry():
+    """A blog's own page (its title the blog's name or host) shows the latest post first: that is
+    the article, the other entries go, in either form of header and for footer stamps."""
+    page = [*ENTRIES[0], *ENTRIES[1], *ENTRIES[0]]
+    page[7] = "春天的樱花 2005-02-27 10:00:00"
+    for title in ("海边小屋的博客", "海姑娘 | blog.wenxuecity.com", "小屋部落格"):
+        removal = remove_furniture("\n".join(page), (), title=fold_line(title))
+        assert removal.text.split("\n") == ENTRIES[0], title
+    removal = remove_furniture("\n".join(FOOTED), (), title="海姑娘 | blog.wenxuecity.com")
+    assert removal.text.split("\n")[:3] == FOOTED[:3] and "学车第三周" not in removal.text
+    # A news site's name is no blog's: which entry is the article stays unknown, nothing goes.
+    assert "generic/entry" not in remove_furniture("\n".join(page), (), title="某某新闻网").counts
 
 
 def test_a_list_row_that_names_the_page_takes_no_article():
@@ -132,3 +148,23 @@ def test_updates_of_one_day_are_one_story_and_stay():
             "中国人首次进入自己的空间站，后续将开展为期三个月的在轨驻留工作。"]
     kept = Cleaner(to="keep").run("\n".join(page), title="神舟十二号发射成功 - 新闻中心").text.split("\n")
     assert kept[1:] == page[1:]
+
+
+def test_a_blog_page_in_traditional_titled_with_its_host_keeps_its_latest_post():
+    # Posts longer than a comment thread's reach (body.THREAD_GAP lines between stamps).
+    page = ["網誌首頁 | 相簿 | 留言板", "訪客人數 1024", "週末的農夫市場",
+            "週六一早去了附近的農夫市場，攤位比上次多了一倍，賣蜂蜜的老太太還記得我，還送了我一小罐。",
+            "買了一大袋橙子和一塊羊奶酪，回家路上又順手買了一束向日葵，花了不到二十塊。",
+            "由海姑娘張貼 @ 2005-03-18 01:58:01 | 評論(3)",
+            "學車第三週",
+            "今天第一次上了高速，教練一直提醒我看後視鏡，手心全是汗，下高速的時候差點錯過出口。",
+            "還好教練及時提醒，總算有驚無險。回到駕校以後，他說我比上週進步了很多，只是變道還不夠果斷。",
+            "下週就要路考了，希望一次通過，不然又要多交一筆考試費，還要再等一個月才能重新預約。",
+            *[f"第{n}天的練習記錄：倒車入庫做了五次，成功三次，教練說方向盤要回得再早一點。" for n in "一二三四五六七八九十"],
+            "由海姑娘張貼 @ 2005-03-11 22:40:15 | 評論(5)",
+            "搬家記",
+            "終於搬進了新租的房子，離學校只有十分鐘的路，再也不用每天擠電車了，房東是一對退休的老夫婦。",
+            "由海姑娘張貼 @ 2005-03-02 20:15:33 | 評論(2)"]
+    kept = Cleaner(to="keep").run("\n".join(page), title="海邊小屋 | blog.wenxuecity.com").text
+    assert page[3] in kept and page[4] in kept
+    assert not any(line in kept for line in page[6:23])

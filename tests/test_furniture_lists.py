@@ -60,6 +60,15 @@ def test_rows_that_end_sentences_are_article_not_a_list(lines):
     assert blocks(lines) == []
 
 
+def test_headlines_that_ask_or_exclaim_are_a_list_of_titles():
+    rows = ["[财运] 希望秘书穿什么服装？", "[情感] 你的魅力来自何方？", "[事业] 你有怎样的人格障碍？", "[情感] 你是容易冲动的人吗？"]
+    assert blocks(rows) == [(0, 3, False)]
+    assert blocks(["★ 不再做一分钟男人！", "★ 富翁要怎样炼成？", "★ 老少皆宜玩出百万富翁！"]) == [(0, 2, False)]
+    # Questions with clauses, or as long as a sentence, are the article's (an interview, a quiz).
+    asked = ["【问】孩子每天跳绳练到很晚，这样会不会太累？", "【问】跑步需要每天都练吗，还是隔天练就够？", "【问】考试当天，家长可以进考场陪同吗？"]
+    assert blocks(asked) == []
+
+
 def test_a_reply_list_below_the_body_goes_as_a_block():
     removal = remove_furniture("\n".join([*ARTICLE, *REPLIES]), ())
     assert removal.text.split("\n") == ARTICLE

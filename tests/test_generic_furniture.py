@@ -534,3 +534,21 @@ def test_a_navigation_trail_below_the_article_goes(line):
     from cleaner import Cleaner
 
     assert line not in Cleaner().clean(f"{LAKE_ARTICLE}\n{line}").split("\n")
+
+
+LATEST = ["| 最新", "2月14日冬奥看点 谷爱凌再度出战", "著名戏曲导演沈斌去世 享年74岁", "印尼苏门答腊岛一客船倾覆 致6人死亡",
+          "猜灯谜讲故事玩游戏，“传承+创新”营造欢乐元宵节"]
+OBITUARY = ["著名戏曲导演沈斌去世 享年74岁",
+            "记者从上海昆剧团获悉，上海昆剧团国家一级导演沈斌因病医治无效，于2月13日在上海逝世，享年74岁。",
+            "沈斌1947年生于上海，1959年进入上海市戏曲学校昆剧二班学习武生，后转为导演，执导过数十部昆剧作品。",
+            "沈斌不仅为各家昆剧院团教学导戏，传承与导演昆曲优秀传统经典，还培养了一批年轻的戏曲导演。"]
+
+
+def test_a_list_of_titles_under_the_article_that_names_the_article_goes():
+    removal = remove_furniture("\n".join([*OBITUARY, *LATEST]), (), title="著名戏曲导演沈斌去世 享年74岁_新闻中心")
+    assert removal.text.split("\n") == OBITUARY
+    assert removal.counts["generic/titles"] == len(LATEST)
+    # Without the page's title, or when the list does not name the article, it is judged line by line.
+    other = [LATEST[0], LATEST[1], LATEST[3], LATEST[4], "北京冬奥会志愿者的一天"]
+    assert "generic/titles" not in remove_furniture("\n".join([*OBITUARY, *other]), (), title="著名戏曲导演沈斌去世 享年74岁").counts
+    assert "generic/titles" not in remove_furniture("\n".join([*OBITUARY, *LATEST]), ()).counts

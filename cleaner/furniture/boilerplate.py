@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from cleaner import chunks
 from cleaner._native import LineMatcher
 from cleaner.furniture import generic
+from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
 from cleaner.model import Finding
@@ -244,7 +245,13 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
                 for j in block[: rule.lines]:
                     dropped.setdefault(j, rule.id)
         elif rule.action == "truncate-after":
-            for j in alive[pos:]:
+            cut = alive[pos:]
+            if rule.resume_prose:
+                # A box inside the article (推荐阅读 between two paragraphs): only the box goes.
+                under = [j for j in alive[pos + 1 :] if j not in dropped]
+                size = text_box_length((folded[j] for j in under), rule.resume_prose)  # folded as read
+                cut = cut if size is None else [i, *under[:size]]
+            for j in cut:
                 dropped.setdefault(j, rule.id)
         elif rule.action == "replace":
             new = substitute(rule.pattern, rule.replacement, folded[i])

@@ -10,7 +10,9 @@ Without the page's title nothing is dropped: which entry is the article is then 
 losing article text is worse than keeping furniture. With it, the entries of the headers'
 form whose title is not the page's go, from their header to the next header; only when exactly
 one header matches the title (``title_match``), and not when every header is of one day: those
-are one story's updates (a live report), not a blog's posts.
+are one story's updates (a live report), not a blog's posts. Many blogs title every page with the
+blog's name or host (``海姑娘 | blog.wenxuecity.com``): then no header is named, and on such a page
+(``site_title``) the first entry, the latest post, is the article.
 """
 
 from __future__ import annotations
@@ -82,17 +84,33 @@ def other_entries(lines: Sequence[Line], page_title: str | None, min_prose: int)
     has no title, fewer than two headers of one form, not exactly one header matching it, or
     when the matching entry holds less than ``min_prose`` characters of prose: then the headers
     are rows of a list (one of which names the page), not entries. Pages whose entries close
-    with a stamp line instead are read by ``_footer_entries``."""
+    with a stamp line instead are read by ``_footer_entries``. When no entry is named and the
+    title is the blog's name (``site_title``), the first entry is the article: entries closed by
+    a stamp line are tried first (their form is the stricter), then headers of distinct titles."""
     if not page_title:
         return []
     found = headers(lines)
     by_form: dict[str, list[tuple[int, str]]] = {}
     for pos, title, form in found:
         by_form.setdefault(form, []).append((pos, title))
+    named = _header_entries(lines, by_form, page_title, min_prose, False) or _footer_entries(lines, page_title, min_prose, False)
+    if named or not site_title(page_title):
+        return named
+    return _footer_entries(lines, page_title, min_prose, True) or _header_entries(lines, by_form, page_title, min_prose, True)
+
+
+def _header_entries(lines: Sequence[Line], by_form: dict[str, list[tuple[int, str]]], page_title: str, min_prose: int,
+                    first: bool) -> list[int]:
+    """``other_entries`` for entries opened by a header: the one the title names, or the first
+    (``first``; only among headers of distinct titles: a byline stamp repeated under every post,
+    ``由某某张贴 @ …``, is no header)."""
     for group in by_form.values():
         if len(group) < 2:
             continue
-        chosen = [k for k, (_, title) in enumerate(group) if title_match(title, page_title)]
+        if first:
+            chosen = [0] if len({title for _, title in group}) == len(group) else []
+        else:
+            chosen = [k for k, (_, title) in enumerate(group) if title_match(title, page_title)]
         if len(chosen) != 1:
             continue
         start = group[chosen[0]][0]
@@ -107,7 +125,21 @@ def other_entries(lines: Sequence[Line], page_title: str | None, min_prose: int)
                 end = group[k + 1][0] if k + 1 < len(group) else len(lines)
                 out.extend(range(pos, end))
         return out
-    return _footer_entries(lines, page_title, min_prose)
+    return []
+
+
+# A title that names a blog or a forum, not a post: a part that is a host name, or one holding a
+# word a blog or forum calls itself by ("海姑娘 | blog.wenxuecity.com", "海边小屋的博客").
+_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+_SITE_WORDS = re.compile(r"博客|部落格|网志|日志|空间|博客网|论坛|社区|(?i:blog|bbs|forum)")
+
+
+def site_title(page_title: str) -> bool:
+    """Whether the page's title names the blog or forum rather than a post: a page of several
+    entries titled so is the blog's own page, whose first entry is its latest post (the one the
+    page was kept for), as a thread's first post is the thread's."""
+    parts = [p for p in _TITLE_PARTS.split(unicodedata.normalize("NFKC", page_title).strip()) if p]
+    return any(_HOST.match(p) or _SITE_WORDS.search(p) for p in parts)
 
 
 _DAY = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?<![\d./-])(\d{1,2})[-/](\d{1,2})\s+\d{1,2}:\d{2}")
@@ -123,10 +155,11 @@ def _day(lines: Sequence[Line], pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _footer_entries(lines: Sequence[Line], page_title: str, min_prose: int) -> list[int]:
+def _footer_entries(lines: Sequence[Line], page_title: str, min_prose: int, first: bool) -> list[int]:
     """``other_entries`` for entries closed by a stamp line below the post (``由某某张贴 @
     2005-03-18 01:58:01 | 评论(3)``): the stamp lines of one form split the page; each entry's
-    title is a title-sized line just above its first prose line. Only when every other entry has
+    title is a title-sized line just above its first prose line (``first``: the first entry is
+    the article, see ``other_entries``). Only when every other entry has
     such a title: lines stamped inside an article (a chronicle: ``2005-03-18 10:00 某事发生``,
     then its text) are followed by prose, not by a title, and cut nothing."""
     by_form: dict[str, list[int]] = {}
@@ -138,7 +171,8 @@ def _footer_entries(lines: Sequence[Line], page_title: str, min_prose: int) -> l
             continue
         segments = [(footers[k - 1] + 1 if k else 0, footer + 1) for k, footer in enumerate(footers)]
         titles = [_title_lines(lines, start, end) for start, end in segments]
-        chosen = [k for k, found in enumerate(titles) if any(title_match(lines[pos].text, page_title) for pos in found)]
+        chosen = [0] if first and titles[0] else [k for k, found in enumerate(titles)
+                                                  if any(title_match(lines[pos].text, page_title) for pos in found)]
         if len(chosen) != 1 or not all(found for k, found in enumerate(titles) if k != chosen[0]):
             continue
         start, end = segments[chosen[0]]

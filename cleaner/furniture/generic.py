@@ -21,11 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.body import find_body, thread_start
+from cleaner.furniture.boxes import comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
+from cleaner.furniture.teasers import teaser_blocks
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
@@ -101,7 +103,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     ends = [False] * (len(lines) + 1)
     above, total = 0, sum(n for n, p in zip(lengths, prose) if p)
     for pos, line in enumerate(lines):
-        if end_marker(line.text, line.features, lexicon):
+        if end_marker(line.text, line.features, lexicon) or comments_heading(line.text):
             ends[pos + prose[pos]] = True
         elif line.index in foot and above > total - above:
             # The closing line the rules took stood right above this one. Only past most of the
@@ -175,7 +177,7 @@ def after_foot(folded, content: list[int], dropped: dict[int, str], lexicon: Lex
     for i in content:
         if i in dropped:
             text = normalise(folded[i])
-            foot = foot or bool(_COPYRIGHT.search(text) or lexicon.notice(text, NOTICE_WORDS)
+            foot = foot or bool(_COPYRIGHT.search(text) or lexicon.notice(text, NOTICE_WORDS) or comments_heading(text)
                                 or (len(text) <= MARK_MAX and lexicon.ends_re.search(text) and not _CLAUSES.search(text)))
         elif foot:
             out.add(i)
@@ -357,14 +359,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     right below a line the rules removed as the page's foot (``after_foot``)."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
-    scored, body = page_lines(folded, alive, model, lexicon, title, foot)
-    out = []
-    others = set(other_entries(scored, title, model.min_body)) if title else set()
-    if others:
-        out = [Decision(line.index, lines[line.index], 0.0, ("entry",))
-               for pos, line in enumerate(scored) if pos in others and line.index not in keep]
-        alive = [line.index for pos, line in enumerate(scored) if pos not in others or line.index in keep]
-        scored, body = page_lines(folded, alive, model, lexicon, title, foot)
+    gone, scored, body = prepare(folded, alive, model, lexicon, title, foot, keep)
+    out = [Decision(line.index, lines[line.index], 0.0, (family,)) for line, family in gone]
     if body is None:
         return out
     headline = headline_position(scored, body[0], model)
@@ -381,6 +377,80 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
+    return out
+
+
+def _teasers_outside(scored: list[Line], folded: list[str], model: Model, lexicon: Lexicon, title: str | None,
+                     foot: set[int], keep: set[int]) -> set[int]:
+    """Positions of the lines of the blocks of other posts' teasers (``teasers.py``) that stand
+    outside the article: the page without them still has a body, and each block lies before or
+    after it. A page that is nothing but teasers (a list page) keeps them: no body is left."""
+    blocks = [(a, b) for a, b in teaser_blocks(scored) if not any(line.index in keep for line in scored[a : b + 1])]
+    if not blocks:
+        return set()
+    gone = {pos for a, b in blocks for pos in range(a, b + 1)}
+    rest, body = page_lines(folded, [line.index for pos, line in enumerate(scored) if pos not in gone], model, lexicon, title, foot)
+    if body is None:
+        return set()
+    lo, hi = rest[body[0]].index, rest[body[1]].index
+    return {pos for a, b in blocks if scored[b].index < lo or scored[a].index > hi for pos in range(a, b + 1)}
+
+
+PARTS = ("entry", "box", "teasers", "titles")  # families of whole parts of a page, taken before lines are judged
+
+
+def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon, title: str | None = None,
+            foot: set[int] = frozenset(), keep: set[int] = frozenset()):
+    """(gone, lines, body): the parts of the page that go before its lines are judged, each line
+    with its family (``PARTS``), then the features of what is left and its body (``page_lines``).
+    In order: the other entries of a page of several (``entries.py``; with the page's title); a
+    推荐阅读 box between two paragraphs (``boxes.py``: its heading, a barrier, would split the
+    article and leave its first part, headline and all, outside the body); blocks of other
+    posts' teasers outside the article (``teasers.py``); a list of titles below the body that
+    names the page's own title (``_title_lists``). Each part taken but the last means the page is
+    read again without it. ``keep``: lines no part may take."""
+    gone: list[tuple[Line, str]] = []
+    scored, body = page_lines(folded, alive, model, lexicon, title, foot)
+    finders = (
+        ("entry", lambda: set(other_entries(scored, title, model.min_body)) if title else set()),
+        ("box", lambda: set(inner_boxes(scored, lexicon))),
+        ("teasers", lambda: _teasers_outside(scored, folded, model, lexicon, title, foot, keep)),
+        ("titles", lambda: _title_lists(scored, body, title)),
+    )
+    for family, find in finders:
+        part = {pos for pos in find() if scored[pos].index not in keep}
+        if not part:
+            continue
+        gone += [(scored[pos], family) for pos in sorted(part)]
+        if family == "titles" and body is not None:
+            # Below the body: the page is not read again (with the list's headings gone, the
+            # body would run on into what follows the list).
+            scored = [line for pos, line in enumerate(scored) if pos not in part]
+        else:
+            scored, body = page_lines(folded, [line.index for pos, line in enumerate(scored) if pos not in part],
+                                      model, lexicon, title, foot)
+    return gone, scored, body
+
+
+def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | None) -> set[int]:
+    """Positions of the lists of titles below the body (runs of ``list_run`` lines) holding a line
+    that the page's title names: the site's latest or most-read stories, the article's own among
+    them. An article's own list does not name the article."""
+    if not title or body is None:
+        return set()
+    out: set[int] = set()
+    pos = body[1] + 1
+    while pos < len(scored):
+        if not scored[pos].features["list_run"]:
+            pos += 1
+            continue
+        end = pos
+        while end + 1 < len(scored) and scored[end + 1].features["list_run"]:
+            end += 1
+        if any(_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and title_match(without_stamp(line.text), title)
+               for line in scored[pos : end + 1]):
+            out.update(range(pos, end + 1))
+        pos = end + 1
     return out
 
 

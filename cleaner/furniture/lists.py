@@ -105,9 +105,18 @@ def _is_list(texts: Sequence[str], paragraphs: Sequence[bool], rows: list[int]) 
 
 def _ends_sentence(text: str) -> bool:
     """Ends with a sentence mark, closing quotes aside; a single "." too (references, English
-    items), but not "..." (a title cut short: "永远支...")."""
+    items), but not "..." (a title cut short: "永远支..."). A question or an exclamation ends a
+    sentence only on a row with clauses or a row longer than a title (``TITLE_MAX``): headlines
+    ask and exclaim ("穷男人还买得起爱情吗?", "[情感] 你是容易冲动的人吗?"), and a list of
+    them is a list of titles."""
     bare = text.rstrip(_CLOSING)
+    if bare[-1:] in "?!":
+        return len(bare) > TITLE_MAX or bool(_CLAUSE_MARKS.search(bare[:-1]))
     return bare[-1:] in _FINAL or (bare.endswith(".") and not bare.endswith(".."))
+
+
+TITLE_MAX = 24  # characters: a row this short ending in "?" or "!" without clauses is a headline
+_CLAUSE_MARKS = re.compile(r"[,，、;；:：。]")
 
 
 def _merge(blocks: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:

@@ -34,7 +34,8 @@ BUILTIN_DIR = _REPO_RULES if _REPO_RULES.is_dir() else Path(sys.prefix) / "share
 ACTIONS = ("drop-line", "drop-block", "truncate-after", "replace")
 ZONES = ("any", "top", "bottom", "edge", "lower")
 SITE_KEYS = {"id", "name", "hosts", "signatures", "extends"}
-RULE_KEYS = {"id", "action", "pattern", "reason", "zone", "max_chars", "until", "lines", "replacement", "examples", "keeps"}
+RULE_KEYS = {"id", "action", "pattern", "reason", "zone", "max_chars", "until", "lines", "replacement", "examples", "keeps",
+             "resume_prose"}
 META_GROUPS = ("title", "date", "author", "source", "editor")
 
 
@@ -52,6 +53,9 @@ class Rule:
     max_chars: int = 0  # a furniture line is short; 0 means no limit
     until: Pattern | None = None  # drop-block: last line of the block
     lines: int = 0  # drop-block: number of lines after the match (when no `until`)
+    # truncate-after: characters of article prose that, standing right after the box the heading
+    # opens, show the heading was a box inside the article: then only heading and box go (0: always cut)
+    resume_prose: int = 0
     replacement: str = ""
     examples: tuple[str, ...] = ()  # lines this rule must remove (fixtures, checked by tests)
     keeps: tuple[str, ...] = ()  # lines it must leave alone
@@ -134,7 +138,7 @@ def _check_template(template: str, pattern: Pattern, where: str) -> None:
 
 # The type every key must have: a rule file is data, checked before any of it is used.
 KEY_TYPES = {"id": str, "name": str, "action": str, "pattern": str, "reason": str, "zone": str, "until": str,
-             "replacement": str, "max_chars": int, "lines": int, "hosts": list, "signatures": list, "extends": list,
+             "replacement": str, "max_chars": int, "lines": int, "resume_prose": int, "hosts": list, "signatures": list, "extends": list,
              "examples": list, "keeps": list}
 TYPE_NAMES = {str: "a string", int: "a whole number", list: "a list of strings"}
 
@@ -196,6 +200,8 @@ def load_file(path: Path) -> Site:
         zone = entry.get("zone", "any")
         if zone not in ZONES:
             raise RuleError(f"{where}: rule {rid!r} has zone {zone!r}; use one of {', '.join(ZONES)}")
+        if entry.get("resume_prose") and entry["action"] != "truncate-after":
+            raise RuleError(f"{where}: rule {rid!r}: resume_prose is for truncate-after rules only")
         until = entry.get("until")
         compiled = _compile(entry["pattern"], where)
         _check_template(entry.get("replacement", ""), compiled, where)
@@ -209,6 +215,7 @@ def load_file(path: Path) -> Site:
                 max_chars=int(entry.get("max_chars", 0)),
                 until=_compile(until, where) if until else None,
                 lines=int(entry.get("lines", 0)),
+                resume_prose=int(entry.get("resume_prose", 0)),
                 replacement=entry.get("replacement", ""),
                 examples=tuple(entry.get("examples", ())),
                 keeps=tuple(entry.get("keeps", ())),

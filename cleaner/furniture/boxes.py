@@ -1,0 +1,113 @@
+"""A "推荐阅读" box set inside an article: where it ends, when the article goes on below it.
+
+A heading such as 相关新闻 or 推荐阅读 opens a box of links. On most pages that box stands below
+the article, with comments and the footer under it: the rule ``common/related``
+(``rules/_common.toml``, a ``truncate-after`` rule) cuts the page there, and the model reads the
+heading as a barrier no article run crosses. Some portals set the box *inside* the article,
+between two paragraphs; cutting there loses the rest of the article, and a barrier there leaves
+the article's first part (and its headline) outside the body. The sign is what follows the box:
+article prose (long punctuated lines adding up to ``need`` characters, the first a paragraph of at
+least ``PARAGRAPH`` characters ending a sentence) before anything that ends an article (a post's
+stamp, an end marker such as 责任编辑 or 网友评论, a comment header). Related lists are titles
+(no prose), comment threads come under stamps, headers or an end marker, and a teaser under a
+title is shorter than an article's paragraphs. Then only the heading and the box go.
+
+A comments heading (``comments_heading``: 评论(12), 网友回复, 共有3条留言) is no box's: it ends the
+article (``generic.page_lines`` reads it as an end marker, as the lexicon's [ends] words are read).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from cleaner.furniture.features import Line, comment_header, end_marker, is_prose, normalise, text_features
+from cleaner.furniture.lexicon import Lexicon, load_lexicon
+
+BOX_LINES = 15  # lines a box of links may hold below its heading before the article resumes
+PARAGRAPH = 40  # characters: the article resumes with a paragraph ending a sentence, not a title
+RESUME = 120  # characters of article prose under a box that make the model read it as inside the article
+HEADING_MAX = 12  # characters of a box's heading (推荐阅读, 【相关阅读】:)
+LINK_MIN = 6  # characters: a shorter line under a box's links is a heading of the article (骗局之1)
+
+
+def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lexicon: Lexicon) -> int | None:
+    """How many lines under a heading make its box, when article prose of at least ``need``
+    characters follows the box within ``BOX_LINES`` lines; None when it does not (the box ends
+    the article). ``following``: (text, features) of the live lines under the heading, in order,
+    text folded and NFKC (``features.normalise``); read lazily, only as far as needed."""
+    box = run = seen = 0
+    resumed = frozen = False
+    for text, f in following:
+        ends = _ends_article(text, f, lexicon)
+        if resumed:
+            if ends or not is_prose(text, f):
+                break
+            run += len(text)
+        else:
+            if ends or seen > BOX_LINES:
+                return None
+            if not is_prose(text, f):
+                seen += 1
+                # A line shorter than a link's title after the links is the article's own
+                # heading (骗局之1): the box ended above it.
+                frozen = frozen or (box > 0 and len(text) < LINK_MIN)
+                box += not frozen
+                continue
+            if len(text) < PARAGRAPH or not f["final_punct"]:
+                return None  # a title punctuated as a sentence (爱出油快秃顶？): the box's own, or teasers
+            resumed, run = True, len(text)
+        if run >= need:
+            return box
+    return box if resumed and run >= need else None
+
+
+def text_box_length(following: Iterable[str], need: int) -> int | None:
+    """``box_length`` of folded lines (a rule's view of the page): features computed as read."""
+    lexicon = load_lexicon()
+    pairs = ((text, text_features(text, lexicon)) for text in map(normalise, following))
+    return box_length(pairs, need, lexicon)
+
+
+def inner_boxes(lines: Sequence[Line], lexicon: Lexicon) -> list[int]:
+    """Positions of the lines of the boxes set inside the article: a heading (a short line that
+    furniture words cover, or a box's heading and its first link, ``_INLINE``; no end marker) right under a paragraph ending a sentence, its box, and
+    article prose of ``RESUME`` characters under that (``box_length``)."""
+    out: list[int] = []
+    for pos in range(1, len(lines)):
+        line, above = lines[pos], lines[pos - 1]
+        f = line.features
+        heading = len(line.text) <= HEADING_MAX and f["lex_cover"] >= 0.5
+        if not (heading or _INLINE.match(line.text)) or f["final_punct"] or _ends_article(line.text, f, lexicon):
+            continue
+        if len(above.text) < PARAGRAPH or not above.features["final_punct"] or not is_prose(above.text, above.features):
+            continue
+        size = box_length(((x.text, x.features) for x in lines[pos + 1 :]), RESUME, lexicon)
+        if size is not None:
+            out.extend(range(pos, pos + 1 + size))
+    return out
+
+
+# A box's heading with its first link on the same line: "延伸阅读：57岁小学肄业 广西骗子演绎…".
+# Only the words that name a box of links (a list the article itself introduces, 相关规定：, is not one).
+_INLINE = re.compile(r"^[【\[]?\s*(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|资讯)|延伸阅读|推荐阅读|热点推荐|热门推荐|热门文章"
+                     r"|更多精彩|往期回顾|精彩推荐|编辑推荐|今日推荐|猜你喜欢)\s*[】\]]?\s*:")
+
+
+# A comments heading, the whole line: 网友回复, 全部评论, 评论(12), 留言 (5), 共有3条留言. The
+# lexicon's [ends] words are found inside a line; these are too common alone in an article's
+# subheadings (【评论】, 专家点评, 用户评价) to be found so: a bare word needs its count.
+_COUNT = r"\s*[】\]]?\s*(?:[(\[]\s*\d+\s*[)\]]|\d+\s*条)"
+_COMMENTS_HEADING = re.compile(rf"^[【\[]?\s*(?:(?:网友|读者|用户|全部|最新|热门|精彩)(?:评论|留言|回复|跟帖|回应)(?:{_COUNT})?"
+                               rf"|(?:评论|留言|回复|跟帖){_COUNT})\s*[】\]]?\s*:?$|^共有?\s*\d+\s*(?:条|位网友)(?:评论|留言|回复|跟帖)")
+
+
+def comments_heading(text: str) -> bool:
+    """A comments heading as a whole line (``_COMMENTS_HEADING``): the article has ended above it."""
+    return bool(_COMMENTS_HEADING.match(text))
+
+
+def _ends_article(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
+    """A post's stamp (a date and a time, no sentence end), an end marker or a comment header."""
+    stamp = f["date"] and f["time"] and not f["final_punct"]
+    return bool(stamp or end_marker(text, f, lexicon) or comments_heading(text) or comment_header(text, f, lexicon))

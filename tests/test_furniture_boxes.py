@@ -1,0 +1,79 @@
+"""A 推荐阅读 box set inside an article (cleaner/furniture/boxes.py): only the box goes."""
+
+from cleaner.furniture import boilerplate
+from cleaner.furniture.boxes import inner_boxes, text_box_length
+from cleaner.furniture.features import Line, normalise, text_features
+from cleaner.furniture.lexicon import load_lexicon
+from cleaner.furniture.rules import load
+
+PARAGRAPHS = [
+    "分析人士认为，这一年的下跌并非没有预兆：上市公司业绩增长放缓，新股扩容的压力不减，投资者信心难以恢复。",
+    "展望新的一年，多数机构仍然保持谨慎。他们建议投资者关注业绩稳定、分红较高的蓝筹股，远离题材炒作。",
+    "一位在营业部里坐了十年的老股民说，最要紧的是不借钱炒股，不把全部积蓄押在一只股票上。",
+]
+TITLES = ["2005年股市展望系列沙龙", "十大“扎眼”经理人", "股指跌出五年半新低"]
+
+
+def test_article_prose_under_the_box_ends_it():
+    assert text_box_length([*TITLES, *PARAGRAPHS], 120) == 3
+
+
+def test_a_box_ending_the_article_is_no_inner_box():
+    # Titles and then the footer, titles punctuated as sentences, a short teaser, a comment thread.
+    assert text_box_length([*TITLES, "关于我们 | 联系我们"], 120) is None
+    assert text_box_length(["爱出油快秃顶？你知道什么该吃", "中医认为，慢性乙肝的病因多是湿、郁、虚，", *PARAGRAPHS], 120) is None
+    assert text_box_length([*TITLES, "股市展望：机构建议关注蓝筹股，远离题材炒作，耐心等待制度改革带来的转机。"], 120) is None
+    assert text_box_length([*TITLES, "小美 2023-12-20 11:32", *PARAGRAPHS], 120) is None
+    assert text_box_length([*TITLES, "网友评论", *PARAGRAPHS], 120) is None
+
+
+def test_a_long_box_is_the_page_tail():
+    assert text_box_length([f"标题{k}号新闻" for k in range(20)] + PARAGRAPHS, 120) is None
+
+
+def _lines(texts):
+    lexicon = load_lexicon()
+    return [Line(k, normalise(t), text_features(normalise(t), lexicon)) for k, t in enumerate(texts)]
+
+
+def test_inner_box_needs_a_paragraph_above_its_heading():
+    lexicon = load_lexicon()
+    above = "过去的一年，股市给投资者上了生动的一课，开户数一度创下三年来的新高，证券营业部里人头攒动。"
+    assert inner_boxes(_lines([above, "推荐阅读", *TITLES, *PARAGRAPHS]), lexicon) == [1, 2, 3, 4]
+    # Under a menu the heading opens a sidebar above the article, not a box inside it.
+    assert inner_boxes(_lines(["首页 | 新闻 | 财经", "推荐阅读", *TITLES, *PARAGRAPHS]), lexicon) == []
+    # An end marker is no box heading, whatever follows it.
+    assert inner_boxes(_lines([above, "网友评论", *TITLES, *PARAGRAPHS]), lexicon) == []
+
+
+def test_related_rule_cuts_only_the_box_when_the_article_resumes():
+    rules = load().rules_for(None)
+    head = [f"第{k}段。" + "这是文章的正文，写得很长，一句接着一句，讲述事情的来龙去脉和各方的看法。" for k in range(6)]
+    page = "\n".join([*head, "推荐阅读", *TITLES, *PARAGRAPHS, "相关新闻", *TITLES])
+    result = boilerplate.remove_furniture(page, rules, generic_model=False)
+    assert result.text.split("\n") == [*head, *PARAGRAPHS]
+    assert result.counts["common/related"] == 2
+    # Without the article below it, the box ends the page as before.
+    page = "\n".join([*head, "推荐阅读", *TITLES, "关于我们 | 联系我们"])
+    assert boilerplate.remove_furniture(page, rules, generic_model=False).text.split("\n") == head
+
+
+def test_a_box_heading_with_its_first_link_and_the_articles_heading_under_the_box():
+    lexicon = load_lexicon()
+    above = "过去的一年，股市给投资者上了生动的一课，开户数一度创下三年来的新高，证券营业部里人头攒动。"
+    page = [above, "延伸阅读：广西骗子演绎25亿美元惊天骗局", *TITLES, "骗局之一", "老中医绝食四十九天", *PARAGRAPHS]
+    # The box is its heading line and the links; the article's own headings under it stay.
+    assert inner_boxes(_lines(page), lexicon) == [1, 2, 3, 4]
+    # A list the article introduces with a colon is no box.
+    page[1] = "相关规定：广西出台25条措施"
+    assert inner_boxes(_lines(page), lexicon) == []
+
+
+def test_a_comments_heading_is_the_whole_line_and_a_bare_word_needs_its_count():
+    from cleaner.furniture.boxes import comments_heading
+
+    for heading in ("评论(12)", "留言 (5)", "网友回复", "全部评论(3)", "共有3条留言", "【网友评论】"):
+        assert comments_heading(normalise(heading)), heading
+    # An article's subheadings: a commentary section, an expert's review, a column's name.
+    for heading in ("评论", "【评论】", "【点评】", "专家点评", "用户评价", "评论员文章"):
+        assert not comments_heading(normalise(heading)), heading
