@@ -552,3 +552,14 @@ def test_a_list_of_titles_under_the_article_that_names_the_article_goes():
     other = [LATEST[0], LATEST[1], LATEST[3], LATEST[4], "北京冬奥会志愿者的一天"]
     assert "generic/titles" not in remove_furniture("\n".join([*OBITUARY, *other]), (), title="著名戏曲导演沈斌去世 享年74岁").counts
     assert "generic/titles" not in remove_furniture("\n".join([*OBITUARY, *LATEST]), ()).counts
+
+
+def test_a_paragraph_broken_after_a_comma_keeps_its_first_line():
+    # A line that stops after a comma is the start of a sentence the next line goes on with (a
+    # hard-wrapped paragraph): it stood above the body and went as a head line.
+    page = ("红腹锦鸡是雉科锦鸡属的一种鸟类，\n主要分布于中国中部的山地森林。\n目前未发现任何亚种。\n"
+            "雄鸟体长约一百厘米，尾羽很长，头顶有金黄色的丝状羽冠，身体大部分为鲜红色，翅膀上有蓝色的斑纹，十分艳丽。"
+            "雌鸟体形较小，羽色以棕褐色为主，并带有黑色的横斑。它们主要以植物的叶、芽、花和种子为食，也吃少量昆虫。")
+    result = Cleaner().run(page)
+    assert result.text.startswith("红腹锦鸡是雉科锦鸡属的一种鸟类，\n")
+    assert not [s for s in result.steps if s.action == "remove"]

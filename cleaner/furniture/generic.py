@@ -317,9 +317,17 @@ def protected(line: Line) -> bool:
         # three different notice words (版权, 转载, 本网, 联系) make a notice anywhere.
         return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["in_thread"] or f["past_end"] or f["notice"]
                     or f["lex_cover"] >= 0.15)
-    if not is_prose(line.text, f):
+    if not (is_prose(line.text, f) or _unfinished_sentence(line.text, f)):
         return False
     return not (any(f[k] for k in EVIDENCE) or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
+
+
+def _unfinished_sentence(text: str, f: dict[str, float]) -> bool:
+    """A line that stops after a comma (a paragraph broken inside its first sentence: ``穴蝰是蛇亚目
+    穴蝰科下的一个有毒蛇种，`` above the rest): article text, though it ends no sentence. Furniture
+    rows do not end in a comma."""
+    long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
+    return bool(long_enough and text.endswith((",", "、")) and not f["no_cjk"] and not f["kv_many"] and not f["notice"])
 
 
 def _barrier(line: Line, prose: bool) -> bool:
