@@ -98,14 +98,14 @@ class Cleaner:
         # Escapes, then entities, then tags: each may hide the next (\u0026amp; is &amp;, &lt;p&gt;
         # is <p>), and taking them in this order leaves nothing for a second clean to change.
         # Text extracted from HTML keeps what looks like a tag (Config.for_extracted_text).
-        # One line break first: every stage reads lines, and a page with \r or \r\n must be cut
-        # into the lines a second clean (of the first's output, \n only) sees, or the furniture
-        # model would judge other lines the second time.
-        text = apply("whitespace", "line-breaks", fixes.unify_line_breaks, text)
         if cfg.decode_escapes:
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
         if cfg.unescape_html:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)
+        # One line break, before any stage reads lines (and after the entities, which may hold one:
+        # &#13;): a page with \r or \r\n must be cut into the lines a second clean (of the first's
+        # output, \n only) sees, or the furniture model would judge other lines the second time.
+        text = apply("whitespace", "line-breaks", fixes.unify_line_breaks, text)
         if cfg.strip_markup:
             text = apply("remove", "markup-tags", leftovers.strip_markup, text)
         if cfg.replacement_marks:
