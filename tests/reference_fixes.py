@@ -27,8 +27,8 @@ _COMPAT_PUNCT_CHAR = re.compile("[" + "".join(map(chr, COMPAT_PUNCT)) + "]")
 _CN = f"[{CJK}]"
 # Chinese after a sign: a closing quote is not (it closes what the sign ends: “Hello, world!”).
 _SIMPLE_SIGN = regex.compile(rf"(?<={_CN}[ ]*)([,;:!?])|([,;:!?])(?=[ ]*(?![”’」』]){_CN})")
-# "." right after Han, before the line's end or spaces and then Chinese.
-_FULL_STOP = regex.compile(rf"(?<=\p{{Han}})\.(?=[ ]*(?:\n|$)|[ ]+{_CN})")
+# "." right after four Han (fewer: 一. 总则, 王明, 李华. 题名), before the line's end or spaces and then Chinese.
+_FULL_STOP = regex.compile(rf"(?<=\p{{Han}}{{4}})\.(?=[ ]*(?:\n|$)|[ ]+{_CN})")
 _PAREN = regex.compile(r"\(([^()\n]{0,200})\)")
 _CN_CHAR = regex.compile(_CN)
 

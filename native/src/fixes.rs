@@ -73,11 +73,15 @@ fn cjk_after(t: &[u32], i: usize) -> bool {
     k < t.len() && is_cjk(t[k]) && !matches!(t[k], 0x201D | 0x2019 | 0x300D | 0x300F)
 }
 
-/// A full stop written `.` that ends a Chinese sentence: right after a Han character, and before
-/// the line's end or a space and then Chinese. Without the space, `.` between Han characters is
-/// as often a name's separator (`查尔斯.布里奇曼`), which stays.
+/// Han characters in a row a `.` must follow to end a sentence: fewer are a numbered heading
+/// (`一. 总则`, `第三条. `) or an author in a reference (`王明, 李华. 题名[J]`).
+const SENTENCE_HAN: usize = 4;
+
+/// A full stop written `.` that ends a Chinese sentence: right after SENTENCE_HAN Han characters,
+/// and before the line's end or a space and then Chinese. Without the space, `.` between Han
+/// characters is as often a name's separator (`查尔斯.布里奇曼`), which stays.
 fn ends_chinese_sentence(t: &[u32], i: usize) -> bool {
-    if t[i] != '.' as u32 || i == 0 || !in_ranges(HAN, t[i - 1]) {
+    if t[i] != '.' as u32 || i < SENTENCE_HAN || !t[i - SENTENCE_HAN..i].iter().all(|&c| in_ranges(HAN, c)) {
         return false;
     }
     let mut k = i + 1;
@@ -369,6 +373,14 @@ mod tests {
             "去了上海。这是第一次。\n好。"
         );
         assert_eq!(run(fullwidth_punct, "查尔斯.布里奇曼"), "查尔斯.布里奇曼");
+        assert_eq!(
+            run(fullwidth_punct, "一. 总则\n第三条. 本条例"),
+            "一. 总则\n第三条. 本条例"
+        );
+        assert_eq!(
+            run(fullwidth_punct, "[1] 王明, 李华. 中国经济"),
+            "[1] 王明，李华. 中国经济"
+        );
         assert_eq!(run(fullwidth_punct, "宽扎. 20宽扎"), "宽扎. 20宽扎");
         assert_eq!(run(fullwidth_punct, "我爱北京. I love it."), "我爱北京. I love it.");
         assert_eq!(run(fullwidth_punct, "好... 他说"), "好... 他说");
