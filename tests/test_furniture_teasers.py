@@ -49,3 +49,16 @@ def test_a_page_of_teasers_alone_keeps_them():
     # A list page: without the teasers nothing is left to be the article.
     removal = remove_furniture("\n".join(["美食日志", *TEASERS]), ())
     assert "generic/teasers" not in removal.counts
+
+
+def test_a_dialogue_whose_lines_trail_off_is_no_list_of_teasers():
+    # Speakers' names over lines that trail off look like titles over excerpts cut short; the
+    # same name twice, and names under four characters, are no posts' titles (review).
+    from cleaner import Cleaner
+
+    page = ("这是一个关于两个老朋友的故事，他们多年未见，在一个雨夜重逢于街角的小酒馆里，彼此都有许多话想说。\n"
+            "酒馆里灯光昏暗，窗外雨声不断，两人坐在角落的桌子旁，谁也没有先开口，气氛一时有些尴尬和沉默。\n"
+            "张三\n我一直在想，如果当年我们没有分开，现在会不会是另一番样子呢……\n"
+            "李四\n这些事情早就都过去了，你又何必总是放在心上，一直想来想去……\n"
+            "张三\n你根本就什么都不懂，我这些年来心里到底有多难受……")
+    assert Cleaner().clean(page) == page

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from cleaner.furniture.features import Line
 
 MIN_TEASERS = 3  # excerpts under titles that make a block
-TITLE_MAX = 40  # characters of a title line
+TITLE_MIN = 4  # characters of a title line: a speaker's name (张三, 李四) is shorter
+TITLE_MAX = 40
 TEASER_MIN = 20  # characters of an excerpt
 REACH = 3  # lines from one excerpt to the next (a title and a date line between)
 
@@ -39,8 +40,8 @@ def cut_short(text: str) -> bool:
 def teaser_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
     """(first, last) positions of the blocks of teasers: at least ``MIN_TEASERS`` excerpts
     (``cut_short``), each right under a title line (short, no sentence end, not an excerpt) and
-    each within ``REACH`` lines of the last; a numbered heading (``_SECTION``) is no title. A block
-    runs from the first title to the last excerpt."""
+    each within ``REACH`` lines of the last, the titles all different; a numbered heading
+    (``_SECTION``) is no title. A block runs from the first title to the last excerpt."""
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # (title, excerpt) positions of the current block
     for pos, line in enumerate(lines):
@@ -48,14 +49,21 @@ def teaser_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
             continue
         title = pos - 1
         above = lines[title]
-        if not (2 <= len(above.text) <= TITLE_MAX and not above.features["final_punct"] and not cut_short(above.text)) \
+        if not (TITLE_MIN <= len(above.text) <= TITLE_MAX and not above.features["final_punct"] and not cut_short(above.text)) \
                 or _SECTION.match(above.text):
             continue
         if run and title - run[-1][1] > REACH:
-            if len(run) >= MIN_TEASERS:
+            if _teasers(run, lines):
                 out.append((run[0][0], run[-1][1]))
             run = []
         run.append((title, pos))
-    if len(run) >= MIN_TEASERS:
+    if _teasers(run, lines):
         out.append((run[0][0], run[-1][1]))
     return out
+
+
+def _teasers(run: list[tuple[int, int]], lines: Sequence[Line]) -> bool:
+    """Enough excerpts, under titles all different: the same "title" twice is a speaker in a
+    dialogue whose lines trail off (张三 / 我一直在想…… / 李四 / ……), not a list of posts."""
+    titles = [lines[title].text for title, _ in run]
+    return len(run) >= MIN_TEASERS and len(set(titles)) == len(titles)
