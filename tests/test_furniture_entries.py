@@ -1,5 +1,7 @@
 """Pages of several entries (cleaner/furniture/entries.py): the page's title names the article."""
 
+import pytest
+
 from cleaner import Cleaner
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
@@ -168,3 +170,18 @@ def test_a_blog_page_in_traditional_titled_with_its_host_keeps_its_latest_post()
     kept = Cleaner(to="keep").run("\n".join(page), title="海邊小屋 | blog.wenxuecity.com").text
     assert page[3] in kept and page[4] in kept
     assert not any(line in kept for line in page[6:23])
+
+
+@pytest.mark.parametrize("title,names_site", [
+    ("海姑娘 | blog.wenxuecity.com", True),
+    ("海边小屋的博客", True),
+    ("小王的空间", True),
+    ("工作日志 - 新浪博客", True),
+    ("博鳌亚洲论坛2024年年会综述 - 新华网", False),  # a headline holding 论坛 (review)
+    ("中国空间站完成对接", False),
+    ("社区团购新规发布 - 人民网", False),
+])
+def test_a_title_names_a_blog_only_by_a_short_part_ending_in_its_word_or_a_host(title, names_site):
+    from cleaner.furniture.entries import site_title
+
+    assert site_title(title) is names_site

@@ -128,10 +128,13 @@ def _header_entries(lines: Sequence[Line], by_form: dict[str, list[tuple[int, st
     return []
 
 
-# A title that names a blog or a forum, not a post: a part that is a host name, or one holding a
-# word a blog or forum calls itself by ("海姑娘 | blog.wenxuecity.com", "海边小屋的博客").
+# A title that names a blog or a forum, not a post: a part that is a host name, or a short part
+# ending in a word a blog or forum calls itself by ("海姑娘 | blog.wenxuecity.com", "海边小屋的博客",
+# "小王的空间"). Ending, and short: a headline holds the words too (博鳌亚洲论坛2024年年会综述,
+# 中国空间站, 社区团购), and 日志 and 空间 name a blog only as someone's (的日志, 的空间).
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
-_SITE_WORDS = re.compile(r"博客|部落格|网志|日志|空间|博客网|论坛|社区|(?i:blog|bbs|forum)")
+_SITE_WORDS = re.compile(r"(?:博客|部落格|网志|的日志|的空间|博客网|论坛|社区|(?i:blog|bbs|forum))$")
+SITE_PART_MAX = 12  # characters of a title part that names a site
 
 
 def site_title(page_title: str) -> bool:
@@ -139,7 +142,7 @@ def site_title(page_title: str) -> bool:
     entries titled so is the blog's own page, whose first entry is its latest post (the one the
     page was kept for), as a thread's first post is the thread's."""
     parts = [p for p in _TITLE_PARTS.split(unicodedata.normalize("NFKC", page_title).strip()) if p]
-    return any(_HOST.match(p) or _SITE_WORDS.search(p) for p in parts)
+    return any(_HOST.match(p) or (len(p) <= SITE_PART_MAX and _SITE_WORDS.search(p)) for p in parts)
 
 
 _DAY = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(?<![\d./-])(\d{1,2})[-/](\d{1,2})\s+\d{1,2}:\d{2}")
