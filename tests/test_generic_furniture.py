@@ -563,3 +563,18 @@ def test_a_paragraph_broken_after_a_comma_keeps_its_first_line():
     result = Cleaner().run(page)
     assert result.text.startswith("红腹锦鸡是雉科锦鸡属的一种鸟类，\n")
     assert not [s for s in result.steps if s.action == "remove"]
+
+
+def test_an_end_word_as_the_subheading_of_article_prose_does_not_end_the_article():
+    # 读者留言 over paragraphs reporting readers' reactions (no stamps, no headers, no writers'
+    # names) is the article's section; the paragraphs went as past the end (review). A thread
+    # whose posts open with their writer's name still ends the article (fixtures reader_comments).
+    page = ("某地推出新规：外卖骑手闯红灯将被记分\n"
+            "本报讯（记者 王强）近日，某市交管部门出台新规，外卖骑手在配送途中闯红灯、逆行等违法行为将被记分，累计满12分的骑手将被暂停接单资格。\n"
+            "交管部门相关负责人介绍，新规实施一个月以来，骑手交通违法行为同比下降了四成，效果明显。\n"
+            "读者留言\n"
+            "新规发布后，在网上引发热议。有网友认为，这项措施有利于保障道路交通安全，值得在全国推广。\n"
+            "也有网友表示，骑手闯红灯的根源在于平台的配送时限过紧，只罚骑手治标不治本，平台也应承担相应责任。\n"
+            "对此，专家建议，平台应当合理设置配送时间，从源头上减少骑手的违法冲动。")
+    result = Cleaner(to="keep").run(page)
+    assert "对此，专家建议" in result.text and "也有网友表示" in result.text

@@ -103,7 +103,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     ends = [False] * (len(lines) + 1)
     above, total = 0, sum(n for n, p in zip(lengths, prose) if p)
     for pos, line in enumerate(lines):
-        if end_marker(line.text, line.features, lexicon) or comments_heading(line.text):
+        if (end_marker(line.text, line.features, lexicon) or comments_heading(line.text)) \
+                and not _subheading(lines, pos, prose, stamps):
             ends[pos + prose[pos]] = True
         elif line.index in foot and above > total - above:
             # The closing line the rules took stood right above this one. Only past most of the
@@ -328,6 +329,37 @@ def _unfinished_sentence(text: str, f: dict[str, float]) -> bool:
     rows do not end in a comma."""
     long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
     return bool(long_enough and text.endswith((",", "、")) and not f["no_cjk"] and not f["kv_many"] and not f["notice"])
+
+
+# A post opening with its writer's name: "住在城东的老张：", "小李同学:" (NFKC: the colon is ASCII).
+_SPEAKER = re.compile(r"^[^,，。:：;；!?]{1,12}[:：]")
+SUBHEADING_MAX = 12  # characters of a heading line that may be an article's own subheading
+SUBHEADING_PROSE = 120  # characters of prose under it, before any post stamp, that make it one
+SUBHEADING_REACH = 6  # lines under it looked at
+
+
+def _subheading(lines: list[Line], pos: int, prose: list[bool], stamps: list[bool]) -> bool:
+    """An end word standing alone as a heading (读者留言, 网友评论) over article prose: paragraphs of
+    SUBHEADING_PROSE characters follow within SUBHEADING_REACH lines, before any post stamp or
+    comment header. A report of readers' reactions titles its section so; a comment thread's posts
+    carry stamps or headers, or open with their writer's name (小李同学：…). A byline form (责任编辑：
+    张三) and a heading with its count (评论（4）) are never one."""
+    line = lines[pos]
+    if len(line.text) > SUBHEADING_MAX or line.features["kv_filled"] or prose[pos] or re.search(r"\d", line.text):
+        return False
+    run = 0
+    for k in range(pos + 1, min(len(lines), pos + 1 + SUBHEADING_REACH)):
+        if stamps[k]:
+            return False
+        if prose[k]:
+            if _SPEAKER.match(lines[k].text):
+                return False
+            run += len(lines[k].text)
+            if run >= SUBHEADING_PROSE:
+                return True
+        else:
+            return False  # a short line (a name, a date) under the heading: a post's header
+    return False
 
 
 def _barrier(line: Line, prose: bool) -> bool:
