@@ -74,5 +74,8 @@ def _save(path: Path, table: Any) -> None:
         for old in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.marshal"):  # same name and place
             if old != path:  # built from sources that have changed since
                 old.unlink(missing_ok=True)
+        name = path.name.rsplit("-", 2)[0]
+        for old in path.parent.glob(f"{name}-" + "?" * 16 + ".marshal"):  # named as before places were
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home, a full disk: the tables still work, only the next start is slower

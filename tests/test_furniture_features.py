@@ -119,3 +119,9 @@ def test_random_pages_of_fixture_lines_agree():
         folded = [fold_line(x) for x in page]
         lines = line_features(folded, list(range(len(folded))), LEX)
         assert [(line.text, line.features) for line in lines] == [(normalise(x), reference.text_features(normalise(x), REF)) for x in folded]
+
+
+def test_the_native_feature_list_is_the_reference_s():
+    from cleaner import _native
+
+    assert tuple(_native.FURNITURE_TEXT_FEATURES) == reference.TEXT_FEATURES

@@ -85,3 +85,13 @@ def test_another_install_keeps_its_own_copy(tmp_path, monkeypatch):
         tablecache.cached("t", [str(second)], "1", build)
     assert len(calls) == 2
     assert len(list(tablecache.cache_dir().glob("t-*.marshal"))) == 2
+
+
+def test_a_copy_named_before_places_were_is_removed(source):
+    # Copies were once named NAME-KEY.marshal: no longer read, they would stay for good.
+    old = tablecache.cache_dir() / ("t-" + "0" * 16 + ".marshal")
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_bytes(b"x")
+    tablecache.cached("t", [str(source)], "1", counting_build([1])[0])
+    assert not old.exists()
+    assert len(list(tablecache.cache_dir().glob("t-*.marshal"))) == 1
