@@ -44,23 +44,23 @@ def remove_indent_artifacts(text: str) -> str:
 _D = "０-９"
 _W = "０-９Ａ-Ｚａ-ｚ"
 _NUMBER_SIGNS = re.compile(
-    f"(?<=[{_D}])．(?=[{_D}])"
+    f"(?<=[{_D}])[．－](?=[{_D}])"
     f"|(?<=[{_D}])，(?=[{_D}]{{3}}(?![{_D}]))"
     f"|(?<=[{_D}])：(?=[{_D}]{{2}}(?![{_D}]))"
     f"|(?<=[{_D}])％"
     f"|(?<=[{_W}])[．\u3000](?=[{_W}])"
 )
-_NARROW = {"．": ".", "，": ",", "：": ":", "％": "%", "\u3000": " "}
+_NARROW = {"．": ".", "，": ",", "：": ":", "％": "%", "－": "-", "\u3000": " "}
 # Every sign _NUMBER_SIGNS takes follows a fullwidth digit or letter: a page without such a pair
 # (most: "，" is in every Chinese page, fullwidth digits in few) is left without the costly pass.
-_ANY_NUMBER_SIGN = re.compile(f"[{_W}][．，：％\u3000]")
+_ANY_NUMBER_SIGN = re.compile(f"[{_W}][．，：％－\u3000]")
 
 
 def halfwidth_number_signs(text: str) -> str:
     """Fullwidth signs inside fullwidth numbers and addresses to ASCII, as their digits will be.
 
-    >>> halfwidth_number_signs("增长５．２％，价格１，２３４元，ｗｗｗ．ｂａｉｄｕ．ｃｏｍ，第１，２条，占60％")
-    '增长５.２%，价格１,２３４元，ｗｗｗ.ｂａｉｄｕ.ｃｏｍ，第１，２条，占60％'
+    >>> halfwidth_number_signs("增长５．２％，价格１，２３４元，ｗｗｗ．ｂａｉｄｕ．ｃｏｍ，第１，２条，占60％，２０１９－２０２０")
+    '增长５.２%，价格１,２３４元，ｗｗｗ.ｂａｉｄｕ.ｃｏｍ，第１，２条，占60％，２０１９-２０２０'
     """
     if not _ANY_NUMBER_SIGN.search(text):
         return text
