@@ -48,12 +48,12 @@ _NUMBER_SIGNS = re.compile(
     f"|(?<=[{_D}])，(?=[{_D}]{{3}}(?![{_D}]))"
     f"|(?<=[{_D}])：(?=[{_D}]{{2}}(?![{_D}]))"
     f"|(?<=[{_D}])％"
-    f"|(?<=[{_W}])[．\u3000](?=[{_W}])"
+    f"|(?<=[{_W}])[．／－\u3000](?=[{_W}])"
 )
-_NARROW = {"．": ".", "，": ",", "：": ":", "％": "%", "－": "-", "\u3000": " "}
+_NARROW = {"．": ".", "，": ",", "：": ":", "％": "%", "－": "-", "／": "/", "\u3000": " "}
 # Every sign _NUMBER_SIGNS takes follows a fullwidth digit or letter: a page without such a pair
 # (most: "，" is in every Chinese page, fullwidth digits in few) is left without the costly pass.
-_ANY_NUMBER_SIGN = re.compile(f"[{_W}][．，：％－\u3000]")
+_ANY_NUMBER_SIGN = re.compile(f"[{_W}][．，：％－／\u3000]")
 
 
 def halfwidth_number_signs(text: str) -> str:

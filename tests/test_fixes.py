@@ -151,6 +151,7 @@ def test_lone_surrogates_pass_through():
     ("第１，２，３条", "第１，２，３条"),  # a list, not a thousands group
     ("比分３：２", "比分３：２"),  # not a time
     ("２０１９－２０２０年，电话０１０－１２３４", "２０１９-２０２０年，电话０１０-１２３４"),  # a range, a phone number
+    ("ＤＶ／ＨＤＶ记录器", "ＤＶ/ＨＤＶ记录器"),
     ("他说：好。", "他说：好。"),
     ("１．中国　２．美国", "１．中国　２．美国"),  # numbering before Chinese keeps its sign
     ("占60％，5．2", "占60％，5．2"),  # ASCII digits keep their signs as written
