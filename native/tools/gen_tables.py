@@ -26,31 +26,24 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "tables.rs"
 
 
 def ranges(pattern: str) -> list[tuple[int, int]]:
+    """Ranges of the code points the ``regex`` pattern matches (surrogates never)."""
     rx = regex.compile(pattern)
-    out, start = [], None
-    for c in range(0x110000):
-        if 0xD800 <= c <= 0xDFFF:
-            hit = False
-        else:
-            hit = rx.match(chr(c)) is not None
-        if hit and start is None:
-            start = c
-        elif not hit and start is not None:
-            out.append((start, c - 1))
-            start = None
-    if start is not None:
-        out.append((start, 0x10FFFF))
-    return out
+    return runs(lambda c: not 0xD800 <= c <= 0xDFFF and rx.match(chr(c)) is not None)
 
 
 def assigned() -> list[tuple[int, int]]:
     """Ranges of the code points ``unicodedata`` assigns (any category but Cn)."""
+    return runs(lambda c: unicodedata.category(chr(c)) != "Cn")
+
+
+def runs(hit) -> list[tuple[int, int]]:
+    """Ranges of the code points for which ``hit`` holds."""
     out, start = [], None
     for c in range(0x110000):
-        hit = unicodedata.category(chr(c)) != "Cn"
-        if hit and start is None:
+        inside = hit(c)
+        if inside and start is None:
             start = c
-        elif not hit and start is not None:
+        elif not inside and start is not None:
             out.append((start, c - 1))
             start = None
     if start is not None:
