@@ -102,10 +102,10 @@ def fullwidth_punct(text: str) -> str:
 
 
 def drop_nbsp_after_punct(text: str) -> str:
-    """NBSP (``&nbsp;``) between Chinese punctuation and what follows is dropped, not spaced.
+    """NBSP (``&nbsp;``) or a tab between Chinese punctuation and what follows is dropped, not spaced.
 
-    >>> drop_nbsp_after_punct("他说：\u00a0我们。\u00a0\u00a0下一句")
-    '他说：我们。下一句'
+    >>> drop_nbsp_after_punct("他说：\u00a0我们。\u00a0\u00a0下一句。\\t再一句")
+    '他说：我们。下一句。再一句'
     """
     # Chinese closing punctuation: NBSP after it is layout (an &nbsp; typed to push the next
     # sentence along), never a word space: Chinese text has no spaces between words.

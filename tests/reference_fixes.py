@@ -82,11 +82,11 @@ def _fullwidth_pass(text: str) -> str:
     return _PAREN.sub(paren, text)
 
 
-_NBSP_AFTER_PUNCT = re.compile("(?<=[，。、；：！？”’」』）》】…—])\u00a0+")
+_NBSP_AFTER_PUNCT = re.compile("(?<=[，。、；：！？”’」』）》】…—])[\u00a0\t]+")
 
 
 def drop_nbsp_after_punct(text: str) -> str:
-    if "\u00a0" not in text:
+    if "\u00a0" not in text and "\t" not in text:
         return text
     return _NBSP_AFTER_PUNCT.sub("", text)
 

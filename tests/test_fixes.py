@@ -174,3 +174,10 @@ def test_a_fullwidth_number_comes_out_narrow_as_a_whole():
 def test_the_number_signs_prefilter_skips_only_texts_the_pass_leaves(text):
     # The cheap test before the pass: a text it skips is one the pass would not change.
     assert fixes.halfwidth_number_signs(text) == fixes._NUMBER_SIGNS.sub(lambda m: fixes._NARROW[m.group()], text)
+
+
+def test_a_tab_after_chinese_punctuation_is_layout_and_goes():
+    from cleaner import Cleaner
+
+    assert Cleaner().clean("以及火爆的性格闻名。\t张世昌在天津火车头效力时，\t就已入选国少队。") == "以及火爆的性格闻名。张世昌在天津火车头效力时，就已入选国少队。"
+    assert Cleaner().clean("名称\t价格\n苹果\t5元") == "名称\t价格\n苹果\t5元"  # a table's tab stays

@@ -197,16 +197,21 @@ fn closes_clause(c: u32) -> bool {
     )
 }
 
-/// Runs of NBSP right after Chinese closing punctuation, dropped.
+/// Layout spacing after Chinese punctuation: NBSP (`&nbsp;`) and a tab.
+fn layout_space(c: u32) -> bool {
+    c == NBSP || c == '\t' as u32
+}
+
+/// Runs of NBSP or tabs right after Chinese closing punctuation, dropped.
 pub fn drop_nbsp_after_punct(text: &[u32]) -> Option<Vec<u32>> {
-    let first = text.iter().position(|&c| c == NBSP)?;
+    let first = text.iter().position(|&c| layout_space(c))?;
     let mut out = Vec::with_capacity(text.len());
     out.extend_from_slice(&text[..first]);
     let mut changed = false;
     let mut i = first;
     while i < text.len() {
-        if text[i] == NBSP && i > 0 && closes_clause(text[i - 1]) {
-            while i < text.len() && text[i] == NBSP {
+        if layout_space(text[i]) && i > 0 && closes_clause(text[i - 1]) {
+            while i < text.len() && layout_space(text[i]) {
                 i += 1;
             }
             changed = true;
@@ -268,7 +273,7 @@ pub fn worth_fixing(fixer: Fixer, text: &str) -> bool {
         Fixer::FullwidthPunct => text
             .bytes()
             .any(|b| matches!(b, b',' | b';' | b':' | b'!' | b'?' | b'(' | b'.')),
-        Fixer::NbspAfterPunct => text.contains('\u{a0}'),
+        Fixer::NbspAfterPunct => text.contains('\u{a0}') || text.contains('\t'),
         Fixer::HalfwidthAlnum => text
             .chars()
             .any(|c| matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')),
