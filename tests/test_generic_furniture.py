@@ -35,7 +35,7 @@ def features(line: str) -> dict[str, float]:
     ("他说这是多年来的心愿。", 0, 0),
 ])
 def test_key_value_forms_filled_and_empty(line, filled, empty):
-    assert LEX.key_values(normalise(fold_line(line))) == (filled, empty)
+    assert LEX.native.key_values(normalise(fold_line(line))) == (filled, empty)
 
 
 def test_line_features_see_the_signs_of_furniture():

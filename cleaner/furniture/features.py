@@ -46,7 +46,7 @@ def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
 
     Length in characters without spaces (four bins and over 80), sentence-final and clause
     punctuation, no Han at all, the share of digits, a date, a time, key-value forms with and
-    without a value and two or more of them (``lexicon.key_values``), separators (``|``, ``>>``,
+    without a value and two or more of them (``FurnitureLexicon.key_values``), separators (``|``, ``>>``,
     ``·``, `` / ``), bracketed short labels (buttons), counters (``(12)``, ``35条``, ``点击:120``),
     a URL or mail address, a leading bullet, a row of link labels (``item_row``), furniture phrases
     found, the share of the line they cover and any on a short line (``lexicon.phrases``), and a

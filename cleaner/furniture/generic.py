@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.body import find_body, thread_start
-from cleaner.furniture.boxes import comments_heading, inner_boxes
+from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
@@ -104,7 +104,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     above, total = 0, sum(n for n, p in zip(lengths, prose) if p)
     for pos, line in enumerate(lines):
         if (end_marker(line.text, line.features, lexicon) or comments_heading(line.text)) \
-                and not _subheading(lines, pos, prose, stamps):
+                and not _subheading(lines, pos, prose, lexicon):
             ends[pos + prose[pos]] = True
         elif line.index in foot and above > total - above:
             # The closing line the rules took stood right above this one. Only past most of the
@@ -334,32 +334,23 @@ def _unfinished_sentence(text: str, f: dict[str, float]) -> bool:
 # A post opening with its writer's name: "住在城东的老张：", "小李同学:" (NFKC: the colon is ASCII).
 _SPEAKER = re.compile(r"^[^,，。:：;；!?]{1,12}[:：]")
 SUBHEADING_MAX = 12  # characters of a heading line that may be an article's own subheading
-SUBHEADING_PROSE = 120  # characters of prose under it, before any post stamp, that make it one
+SUBHEADING_PROSE = 120  # characters of article prose right under it that make it one
 SUBHEADING_REACH = 6  # lines under it looked at
 
 
-def _subheading(lines: list[Line], pos: int, prose: list[bool], stamps: list[bool]) -> bool:
-    """An end word standing alone as a heading (读者留言, 网友评论) over article prose: paragraphs of
-    SUBHEADING_PROSE characters follow within SUBHEADING_REACH lines, before any post stamp or
-    comment header. A report of readers' reactions titles its section so; a comment thread's posts
-    carry stamps or headers, or open with their writer's name (小李同学：…). A byline form (责任编辑：
-    张三) and a heading with its count (评论（4）) are never one."""
+def _subheading(lines: list[Line], pos: int, prose: list[bool], lexicon: Lexicon) -> bool:
+    """An end word standing alone as a heading (读者留言, 网友评论) right over article prose of
+    SUBHEADING_PROSE characters (``boxes.box_length`` finds no box under it: no post stamp, end
+    marker or comment header first). A report of readers' reactions titles its section so; a
+    comment thread's posts carry stamps or headers, or open with their writer's name (小李同学：…).
+    A byline form (责任编辑：张三) and a heading with its count (评论（4）) are never one."""
     line = lines[pos]
     if len(line.text) > SUBHEADING_MAX or line.features["kv_filled"] or prose[pos] or re.search(r"\d", line.text):
         return False
-    run = 0
-    for k in range(pos + 1, min(len(lines), pos + 1 + SUBHEADING_REACH)):
-        if stamps[k]:
-            return False
-        if prose[k]:
-            if _SPEAKER.match(lines[k].text):
-                return False
-            run += len(lines[k].text)
-            if run >= SUBHEADING_PROSE:
-                return True
-        else:
-            return False  # a short line (a name, a date) under the heading: a post's header
-    return False
+    under = lines[pos + 1 : pos + 1 + SUBHEADING_REACH]
+    if any(_SPEAKER.match(x.text) for x in under):
+        return False
+    return box_length(((x.text, x.features) for x in under), SUBHEADING_PROSE, lexicon) == 0
 
 
 def _barrier(line: Line, prose: bool) -> bool:

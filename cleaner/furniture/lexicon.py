@@ -41,11 +41,6 @@ class Lexicon:
         longest first, one after the other."""
         return self.native.phrases(text)
 
-    def key_values(self, text: str) -> tuple[int, int]:
-        """(keys with a value, keys with an empty value): ``来源:新华社`` fills, ``作者:`` is empty.
-        A key is a key when a colon follows it; the value runs to the next separator or key."""
-        return self.native.key_values(text)
-
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
