@@ -27,6 +27,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
+from cleaner.furniture.portals import portal_lines
 from cleaner.furniture.teasers import teaser_blocks
 
 TITLE_REACH = 4  # lines above the body searched for the headline
@@ -440,7 +441,7 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
     posts' teasers outside the article (``teasers.py``); a list of titles below the body that
     names the page's own title (``_title_lists``). Each part taken but the last means the page is
     read again without it. ``keep``: lines no part may take."""
-    gone: list[tuple[Line, str]] = []
+    gone, alive = portal_lines(folded, alive, lexicon, keep)  # portals.py: forum, PTT, WeChat, … rows by form
     scored, body = page_lines(folded, alive, model, lexicon, title, foot)
     finders = (
         ("entry", lambda: set(other_entries(scored, title, model.min_body)) if title else set()),

@@ -1,0 +1,103 @@
+"""Furniture left and article lost on made-up pages of portal families the dev set lacks.
+
+    .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|all] [--show]
+
+The pages (``benchmarks/portal_pages/{dev,unseen}/*.txt``) are templates written for this
+benchmark: forum threads (Discuz, 贴吧, Mobile01), Q&A pages (知乎, 百度知道), PTT posts, WeChat
+articles, Taiwan and Hong Kong news with unlabelled bylines, government pages with metadata
+tables, novel chapters, blogs with tag rows, and ``keeps`` pages (a poem, an interview, sentences
+that mention 编辑, 来源, 标签, 分享, 完, 摄影 and END). Each line of a template says what it is:
+
+  ``A text``  a line of the article (kept)
+  ``F text``  page furniture (to go)
+  ``P``       one paragraph of article prose, filled in at run time from the Wikipedia corpus
+              (``../shared/corpora/wiki/zh-hans.txt`` or ``zh-hant.txt`` as the first line
+              ``#script hans|hant`` says; a few sentences of one article, chosen by the page's
+              name): no corpus text is shipped.
+
+``dev`` pages were written before the portal families (``cleaner/furniture/portals.py``) and
+were used to build them; ``unseen`` pages were written at the same time and only run at the end.
+Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.furniture import Tally, compare  # noqa: E402
+from cleaner import Cleaner  # noqa: E402
+
+PAGES = ROOT / "benchmarks" / "portal_pages"
+WIKI = ROOT.parent / "shared" / "corpora" / "wiki"
+_SENTENCE = re.compile(r"[^。！？]+[。！？]")
+
+
+def paragraphs(script: str) -> list[str]:
+    """Paragraphs of 60-220 characters: runs of whole sentences from the corpus articles."""
+    path = WIKI / f"zh-{script}.txt"
+    if not path.exists():
+        sys.exit(f"furniture_portals.py: {path} not found (the Wikipedia corpus; see ../shared/corpora/README.md)")
+    out = []
+    for article in path.read_text(encoding="utf-8").splitlines():
+        para = ""
+        for sentence in _SENTENCE.findall(article):
+            para += sentence.strip()
+            if len(para) >= 60:
+                if len(para) <= 220 and not re.search(r"[|>\[\]【】]", para):
+                    out.append(para)
+                para = ""
+    return out
+
+
+def build(path: Path, pool: dict[str, list[str]]) -> tuple[str, str]:
+    """(page, article) of one template."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    script = lines[0].split()[1] if lines and lines[0].startswith("#script") else "hans"
+    paras = pool.setdefault(script, paragraphs(script))
+    start = int(hashlib.sha256(path.stem.encode()).hexdigest(), 16) % (len(paras) - 50)
+    page, article, used = [], [], 0
+    for line in lines[1:]:
+        kind, text = line[:1], line[2:]
+        if kind == "P":
+            text, used = paras[start + used], used + 1
+        if kind in "AP" and text.strip():
+            article.append(text)
+        page.append(text)
+    return "\n".join(page), "\n".join(article)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=("dev", "unseen", "all"), default="dev")
+    ap.add_argument("--show", action="store_true", help="print each page's leftover and lost lines")
+    args = ap.parse_args()
+    cleaner = Cleaner(to="keep")
+    pool: dict[str, list[str]] = {}
+    print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} {'exact':>9} {'median-l':>8} {'med-lost':>7}")
+    for name in ("dev", "unseen"):
+        if args.set not in (name, "all"):
+            continue
+        tally = Tally(f"portal pages {name}")
+        for path in sorted((PAGES / name).glob("*.txt")):
+            page, article = build(path, pool)
+            output = cleaner.run(page, details=False).text
+            tally.add(path.stem, output, article)
+            if args.show:
+                extra, lost, length = compare(output, article)
+                print(f"== {path.stem}: leftover {extra}, lost {lost} of {length}")
+                kept, want = set(output.splitlines()), set(article.splitlines())
+                for line in page.splitlines():
+                    if line.strip() and (line in kept) != (line in want):
+                        print(("  LEFT  " if line in kept else "  LOST  ") + line[:90])
+        print(tally.row())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,284 @@
+"""Furniture of portal families by form: forums, Q&A sites, PTT, WeChat articles, novel sites,
+government pages, Taiwan and Hong Kong news.
+
+The line model (``generic.py``) weighs features learned on news and blog pages; these families
+hardly occur there, and their lines read as short unpunctuated text that the model keeps or
+that splits the body. Each family here is a *form* that no article sentence takes (a member's
+counter row, a post's floor stamp, a PTT header, a tag row, a WeChat credit row with bars, a
+line that is a date and nothing else, a letter-spaced copyright line), decided on the line's own
+folded text, plus a few forms that hold only where the article's prose has ended (the lines
+under a WeChat ``END``, a press release's ``完``, a recommended-reading heading). The words come
+from ``data/lexicon.toml`` (``[portals]``), the shapes from the patterns below.
+
+``portal_lines`` is called by ``generic.prepare`` before body finding, so that a PTT header or a
+forum's counter rows never split the article; its lines go as Steps ``generic/<family>``.
+Never taken: a line a rule rewrote (``keep``), a paragraph (over ``PARAGRAPH`` characters with a
+full stop), and every form but the tail ones needs no position: a form that is furniture
+wherever it stands.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cleaner.furniture.features import Line, normalise, page_features
+from cleaner.furniture.lexicon import DATA, Lexicon
+
+PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
+ROW_MAX = 60  # characters of a row of labels, counters or credits
+PROSE_MIN = 100  # characters of prose above a tail marker (END, 完, a recommended heading, a reply)
+
+_DATE = r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2}|\d{1,2}月\d{1,2}日)"
+_TIME = r"(?:\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*\d{2}\s*秒?)?分?)"
+_WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
+# A line that is a date and nothing else: 2024年3月15日 星期五 上午06:30, 2024年3月15日(星期五),
+# 香港时间11时30分, 2024-03-16 HKT 12:05. A diary's date heading has the same form; it is taken
+# outside the prose only (above the first prose line or below the last).
+_DATELINE = re.compile(rf"[(\[【]?\s*(?:{_DATE}|{_WEEKDAY}|{_TIME}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|"
+                       rf"HKT|[AP]M|更新|发布|[()（）\[\]【】,|·\s])+\s*[)\]】]?")
+_HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
+# A forum post's floor or client stamp: 来自Android客户端 1楼 2023-08-11 16:06, 2 楼 大头 2023-11-03 10:01,
+# 小绿 2023-11-02 21:45 #1, 发表于 2023-10-8 21:15:37 | 只看该作者.
+_FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|发表于|只看该作者|只看楼主|电梯直达|倒序浏览|阅读模式|^\d+\s*#")
+# 本帖最后由 X 于 2023-8-11 16:20 编辑; 本文最后由 …; ※ 编辑: id (ip), date; 编辑于 2023-06-02 11:24 · IP 属地上海.
+_EDITED = re.compile(r"最后由\s*\S.{0,30}?于\s*.{0,30}编辑|^(?:※\s*)?编辑\s*:\s*\S+\s*\(|^(?:编辑|发布|发表|修改|更新)于\s*"
+                     rf"(?:{_DATE}|昨天|今天|前天|\d+\s*(?:分钟|小时|天)前)")
+_PTT_HEADER = re.compile(r"^(?:作者\s+\S+.*看板\s+\S+|.*(?:^|\s)看板\s+[A-Za-z_\-]+$|标题\s+(?:\[|Re:|Fw:)|时间\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+"
+                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+[\d:]+\s+\d{4})")
+_PTT_PUSH = re.compile(r"^(?:推|嘘|→)\s*[\w.]+\s*:.*\d{2}/\d{2}(?:\s+\d{2}:\d{2})?\s*$")
+_PTT_MARK = re.compile(r"^※\s*(?:发信站|文章网址|编辑|转录者|引述|发文者|来自)")
+_SIGNATURE = re.compile(r"^--\s*$")
+# A bylines without a key: 联合报/ 记者林佳慧/基隆即时报导, (明报记者 黄家欣), (中央社记者陈君毅台北15日电),
+# 【记者林小华/台中报导】, (区发改局 供稿), 本报记者 张三 李四; and the imprint 《 人民日报 》( 2024年03月15日 04 版).
+_REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|报导|报道|专电|\d{1,2}日电|综合报导|编译")
+_BYLINE = re.compile(r"^[(\[【]?\s*(?:\S{0,8}(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
+                     r"|[^,，。]{2,20}\s*(?:供稿|供图))[^,，。!?]{0,20}[)\]】]?\s*$")
+_SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记者)?\s*[\u3400-\u9fff·]{2,5}\s*/\s*\S{0,8}(?:报导|报道|电)\s*$")
+_IMPRINT = re.compile(rf"《\s*[^》]{{2,16}}\s*》\s*[(\[]?\s*{_DATE}\s*(?:第?\s*\d{{1,3}}\s*版|\d{{1,3}}\s*版)")
+_EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审校|校对|译者)\s*[:/ ]\s*[^)\]】]{2,20}[)\]】]\s*\d{6,8}$")
+# Photo credits: ▲图片来源:网络, 图片来源于网络,如有侵权请联系删除, (图片来源:资料图片), 图/记者林佳慧摄影,
+# 摄影 张伟, 摄影:老周.
+_PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:图片?|照片|摄影|配图|题图|头图|封面图?|资料图)\s*(?:来源|来自|提供|由)?\s*[:/|丨]\s*[^,，。]{1,24}[)\]】]?\s*$"
+                    r"|图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
+# Reprint and authorisation notes: (本文为作者授权发布,转载请联系原作者), 本文经授权转载自微信公众号「X」(ID:x),
+# 本文链接:… 转载请注明出处。, ※ 文章网址: …
+_REPRINT = re.compile(r"^[(\[【]?\s*本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)"
+                      r"|^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)")
+_BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
+_END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
+_FINIS = re.compile(r"^[\s\-—–(\[【]*(?:完|全文完|本文完)[\s\-—–)\]】]*$")
+_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)")
+_COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
+_SPACED = re.compile(r"^(?:\S ){5,}\S$")
+_NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
+_SENTENCE_END = re.compile(r"[。!?]")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The ``[portals]`` word lists of the lexicon."""
+
+    ranks: frozenset
+    stats: frozenset
+    actions: frozenset
+    qa: re.Pattern
+    prompts: re.Pattern
+    novel: re.Pattern
+    headings: frozenset
+    gov: re.Pattern
+    tags: re.Pattern
+    credits: re.Pattern
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=2)
+def load_words(path: Path = DATA / "lexicon.toml") -> Words:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))["portals"]
+    words = {k: [normalise(w) for w in v if w.strip()] for k, v in data.items()}
+    pair = r"\s*[|丨/:]\s*"
+    return Words(
+        ranks=frozenset(words["ranks"]), stats=frozenset(words["stats"]), actions=frozenset(words["actions"]),
+        qa=re.compile(_alternation(words["qa"])), prompts=re.compile(_alternation(words["prompts"])),
+        novel=re.compile(_alternation(words["novel"])), headings=frozenset(words["headings"]),
+        # A key of the metadata table, with its letters spaced or not, then a colon.
+        gov=re.compile("^(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words["gov"], key=len, reverse=True))
+                       + r")\s*:"),
+        tags=re.compile(r"(?i)^(?:" + _alternation(words["tags"]) + r")\s*:"),
+        credits=re.compile(r"^(?:(?:" + _alternation(words["credits"]) + ")" + pair + r"[^|丨/:]{1,24}?\s*){1,4}$"),
+    )
+
+
+def _tokens(text: str) -> list[str]:
+    """A row's items: split at spaces, separators and digit boundaries, counts and brackets dropped."""
+    return [t for t in _SPLIT.split(text.replace("\u200b", " ")) if t and not _COUNT.match(t)]
+
+
+def _prose(text: str) -> bool:
+    return len(text) >= 20 and bool(_SENTENCE_END.search(text[-3:]) or text.count(",") + text.count("，") >= 2)
+
+
+def form(text: str, words: Words) -> str:
+    """The family of a line that is portal furniture wherever it stands, or ""."""
+    if len(text) > PARAGRAPH or (len(text) > 80 and "。" in text[:-1] and not _REPRINT.search(text)):
+        return ""
+    short = len(text) <= ROW_MAX
+    if _PTT_HEADER.match(text) or _PTT_MARK.match(text) or _PTT_PUSH.match(text):
+        return "ptt"
+    if _EDITED.search(text) and len(text) <= 80:
+        return "edited"
+    if short and _HAS_DATE.search(text) and _FLOOR.search(text) and not _SENTENCE_END.search(text):
+        return "post-stamp"
+    tokens = _tokens(text)
+    if short and tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
+        return "rank"
+    if short and len(tokens) >= 2 and sum(t in words.stats for t in tokens) >= 2 and \
+            all(t in words.stats or re.match(r"^[\d\-:+.,万]+$", t) for t in tokens):
+        return "stats"
+    if short and tokens and all(t in words.actions for t in tokens) and not _SENTENCE_END.search(text):
+        return "actions"
+    if len(text) <= 80 and words.qa.search(text):
+        return "qa"
+    if len(text) <= 80 and words.novel.search(text):
+        return "novel"
+    if len(text) <= 40 and words.prompts.search(text) and not _prose(text):
+        return "prompt"
+    if short and (words.gov.match(text) or _GOV_ROW(text, words)):
+        return "gov-meta"
+    if short and words.tags.match(text) and not _SENTENCE_END.search(text):
+        return "tags"
+    if len(text) <= 80 and (words.credits.match(text) and ("|" in text or "丨" in text or "/" in text)):
+        return "credit"
+    if len(text) <= 50 and (_BYLINE.match(text) or _SLASH_BYLINE.match(text)) and _REPORTER.search(text) and "。" not in text[:-1]:
+        return "byline"
+    if len(text) <= 60 and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
+        return "imprint"
+    if len(text) <= 60 and _PHOTO.search(text):
+        return "photo-credit"
+    if len(text) <= 120 and _REPRINT.search(text):
+        return "reprint"
+    if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
+        return "spaced-notice"
+    return ""
+
+
+def _GOV_ROW(text: str, words: Words) -> bool:
+    """Two or more keys of a metadata table on one line (索引号:… 分类:… 文号:…)."""
+    return sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2
+
+
+def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
+                 keep: set[int] = frozenset()) -> tuple[list[tuple[Line, str]], list[int]]:
+    """(gone, alive): the lines of ``alive`` that are portal furniture, each with its family (and
+    the text features of its own line, for the fitting script), and the lines left."""
+    words = load_words()
+    texts = [normalise(folded[i]) for i in alive]
+    families = [form(t, words) for t in texts]
+    prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
+    _tail_forms(texts, families, prose, words)
+    _members(texts, families)
+    _replies(texts, families, prose)
+    _spaced_names(texts, families, prose)
+    taken = [pos for pos, f in enumerate(families) if f and alive[pos] not in keep]
+    if not taken:
+        return [], alive
+    feats = page_features([texts[pos] for pos in taken], lexicon)
+    gone = [(Line(alive[pos], texts[pos], f), families[pos]) for pos, f in zip(taken, feats)]
+    out = {alive[pos] for pos in taken}
+    return gone, [i for i in alive if i not in out]
+
+
+def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words: Words) -> None:
+    """Forms that are furniture where the article has ended (``PROSE_MIN`` characters of prose
+    above): the lines under a WeChat ``END`` or a press release's ``完`` that are no paragraph
+    (its date and time lines, the 往期推荐 list, the prompts); a recommended-reading heading alone
+    on a line and the titles under it, up to the next prose line (a box inside the article stops
+    there; its paragraphs stay); a date line below the last prose line; PTT's signature (``--``
+    and what stands between it and the ``※ 发信站`` line)."""
+    seen = 0
+    last_prose = max((p for p, x in enumerate(prose) if x), default=-1)
+    first_prose = next((p for p, x in enumerate(prose) if x), len(texts))
+    pos = 0
+    while pos < len(texts):
+        text = texts[pos]
+        if prose[pos]:
+            seen += len(text)
+        if seen >= PROSE_MIN and (_END.match(text) or _FINIS.match(text)):
+            families[pos] = families[pos] or "end"
+            for k in range(pos + 1, len(texts)):
+                if len(texts[k]) <= ROW_MAX and not prose[k] or _DATELINE.fullmatch(texts[k]):
+                    families[k] = families[k] or "end"
+            return
+        if seen >= PROSE_MIN and _BIO.match(text):
+            families[pos] = families[pos] or "bio"
+        if pos < first_prose and len(text) <= 40 and _STAMP_ONLY(text):
+            families[pos] = families[pos] or "stamp"
+        heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
+        if seen >= PROSE_MIN and heading in words.headings and len(text) <= len(heading) + 4:
+            families[pos] = families[pos] or "recommended"
+            k = pos + 1
+            while k < len(texts) and not prose[k] and len(texts[k]) <= ROW_MAX:
+                families[k] = families[k] or "recommended"
+                k += 1
+            pos = k
+            continue
+        if _SIGNATURE.match(text) and any(_PTT_MARK.match(t) for t in texts[pos + 1 : pos + 8]):
+            families[pos] = "ptt"
+            k = pos + 1
+            while k < len(texts) and not _PTT_MARK.match(texts[k]):
+                families[k] = families[k] or "ptt"
+                k += 1
+        if (pos > last_prose or pos < first_prose) and last_prose >= 0 and _DATELINE.fullmatch(text) and _HAS_DATE.search(text):
+            families[pos] = families[pos] or "dateline"
+        pos += 1
+
+
+def _spaced_names(texts: list[str], families: list[str], prose: list[bool]) -> None:
+    """A name spaced to the width of a column (``张 文``, ``李 明 华``) above the first prose
+    line, where opinion pages set the writer's name: two or three single Han characters."""
+    for pos, text in enumerate(texts):
+        if prose[pos]:
+            return
+        if re.fullmatch(r"[\u3400-\u9fff](?: [\u3400-\u9fff]){1,2}", text):
+            families[pos] = families[pos] or "byline"
+
+
+def _STAMP_ONLY(text: str) -> bool:
+    """A head line holding a date and a time and a few names, no clause (an account's line above
+    a WeChat article: 市粮食局 今日粮仓 2023-10-09 18:30)."""
+    return bool(re.search(_DATE, text) and re.search(_TIME, text) and not re.search(r"[,，。!?、;]", text))
+
+
+def _members(texts: list[str], families: list[str]) -> None:
+    """A forum member's name: a short line without punctuation right above the member's rank or
+    counter row (清风徐来 / 中级会员 / 帖子 215 积分 873)."""
+    for pos in range(len(texts) - 1):
+        if (families[pos + 1] in ("rank", "stats") and not families[pos] and len(texts[pos]) <= 16
+                and not re.search(r"[,，。!?:;、]", texts[pos])):
+            families[pos] = "member"
+
+
+def _replies(texts: list[str], families: list[str], prose: list[bool]) -> None:
+    """A thread page's replies. The thread's first post is the article (what the page is about);
+    the replies under it are other people's short reactions (学习了, 多谢分享). From the first post
+    stamp or action row with ``PROSE_MIN`` characters of prose above it (the first post's end),
+    every line of at most ``REPLY_MAX`` characters goes: a reply. A longer reply stays (a
+    discussion may be worth keeping, and it cannot be told from a second part of the post)."""
+    seen = 0
+    for pos, text in enumerate(texts):
+        if prose[pos]:
+            seen += len(text)
+        if seen >= PROSE_MIN and families[pos] in ("post-stamp", "actions", "ptt") and not prose[pos]:
+            for k in range(pos + 1, len(texts)):
+                if len(texts[k]) <= REPLY_MAX and not families[k]:
+                    families[k] = "reply"
+            return
+
+
+REPLY_MAX = 80  # characters of a reply taken under a thread's first post
