@@ -27,7 +27,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
-from cleaner.furniture.portals import portal_lines
+from cleaner.furniture.portals import portal_lines, portal_stamps
 from cleaner.furniture.teasers import teaser_blocks
 
 TITLE_REACH = 4  # lines above the body searched for the headline
@@ -409,6 +409,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
+    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
     return out
 
 

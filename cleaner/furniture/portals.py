@@ -40,6 +40,9 @@ _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
 # outside the prose only (above the first prose line or below the last).
 _DATELINE = re.compile(rf"[(\[【]?\s*(?:{_DATE}|{_WEEKDAY}|{_TIME}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|"
                        rf"HKT|[AP]M|更新|发布|[()（）\[\]【】,|·\s])+\s*[)\]】]?")
+# A date line as news sites set it (with the weekday, the part of the day, the zone): a bare
+# "2022-02-13 23:37" above the article is its publication date, kept by the dev set's hand copies.
+_SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|HKT|[AP]M")
 _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
 # A forum post's floor or client stamp: 来自Android客户端 1楼 2023-08-11 16:06, 2 楼 大头 2023-11-03 10:01,
 # 小绿 2023-11-02 21:45 #1, 发表于 2023-10-8 21:15:37 | 只看该作者.
@@ -55,14 +58,14 @@ _SIGNATURE = re.compile(r"^--\s*$")
 # A bylines without a key: 联合报/ 记者林佳慧/基隆即时报导, (明报记者 黄家欣), (中央社记者陈君毅台北15日电),
 # 【记者林小华/台中报导】, (区发改局 供稿), 本报记者 张三 李四; and the imprint 《 人民日报 》( 2024年03月15日 04 版).
 _REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|报导|报道|专电|\d{1,2}日电|综合报导|编译")
-_BYLINE = re.compile(r"^[(\[【]?\s*(?:\S{0,8}(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
-                     r"|[^,，。]{2,20}\s*(?:供稿|供图))[^,，。!?]{0,20}[)\]】]?\s*$")
+_BYLINE = re.compile(r"^[(\[【]?\s*[^\s()\[\]【】,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
+                     r"\s*(?:[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄))?\s*[)\]】]?$|^[(\[【]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】]$")
 _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记者)?\s*[\u3400-\u9fff·]{2,5}\s*/\s*\S{0,8}(?:报导|报道|电)\s*$")
 _IMPRINT = re.compile(rf"《\s*[^》]{{2,16}}\s*》\s*[(\[]?\s*{_DATE}\s*(?:第?\s*\d{{1,3}}\s*版|\d{{1,3}}\s*版)")
 _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审校|校对|译者)\s*[:/ ]\s*[^)\]】]{2,20}[)\]】]\s*\d{6,8}$")
 # Photo credits: ▲图片来源:网络, 图片来源于网络,如有侵权请联系删除, (图片来源:资料图片), 图/记者林佳慧摄影,
 # 摄影 张伟, 摄影:老周.
-_PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:图片?|照片|摄影|配图|题图|头图|封面图?|资料图)\s*(?:来源|来自|提供|由)?\s*[:/|丨]\s*[^,，。]{1,24}[)\]】]?\s*$"
+_PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:图片?|照片|摄影|配图|题图|头图|封面图?|资料图)\s*(?:来源|来自|提供|由)?\s*[:/|丨]\s*[^,，。?!]{1,16}[)\]】]?\s*$"
                     r"|图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
 # Reprint and authorisation notes: (本文为作者授权发布,转载请联系原作者), 本文经授权转载自微信公众号「X」(ID:x),
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
@@ -141,24 +144,25 @@ def form(text: str, words: Words) -> str:
     if short and len(tokens) >= 2 and sum(t in words.stats for t in tokens) >= 2 and \
             all(t in words.stats or re.match(r"^[\d\-:+.,万]+$", t) for t in tokens):
         return "stats"
-    if short and tokens and all(t in words.actions for t in tokens) and not _SENTENCE_END.search(text):
+    if short and tokens and all(t in words.actions for t in tokens) and not _SENTENCE_END.search(text) \
+            and (len(tokens) >= 2 or len(tokens[0]) >= 3):  # a lone word of two may be a table's cell
         return "actions"
     if len(text) <= 80 and words.qa.search(text):
         return "qa"
     if len(text) <= 80 and words.novel.search(text):
         return "novel"
     if len(text) <= 40 and words.prompts.search(text) and not _prose(text):
-        return "prompt"
+        return "app-prompt"
     if short and (words.gov.match(text) or _GOV_ROW(text, words)):
         return "gov-meta"
     if short and words.tags.match(text) and not _SENTENCE_END.search(text):
         return "tags"
     if len(text) <= 80 and (words.credits.match(text) and ("|" in text or "丨" in text or "/" in text)):
-        return "credit"
+        return "bar-credit"
     if len(text) <= 50 and (_BYLINE.match(text) or _SLASH_BYLINE.match(text)) and _REPORTER.search(text) and "。" not in text[:-1]:
         return "byline"
     if len(text) <= 60 and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
-        return "imprint"
+        return "paper-imprint"
     if len(text) <= 60 and _PHOTO.search(text):
         return "photo-credit"
     if len(text) <= 120 and _REPRINT.search(text):
@@ -189,8 +193,14 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
     if not taken:
         return [], alive
     feats = page_features([texts[pos] for pos in taken], lexicon)
-    gone = [(Line(alive[pos], texts[pos], f), families[pos]) for pos, f in zip(taken, feats)]
-    out = {alive[pos] for pos in taken}
+    # A post's stamp (a date and a time, no sentence end) is left to the line model: it is the
+    # model's evidence of where a thread starts and where the article ends (a barrier), and
+    # taking it first moved the body on forum and government pages of the dev set.
+    gone = [(Line(alive[pos], texts[pos], f), families[pos]) for pos, f in zip(taken, feats)
+            if not (f["date"] and f["time"] and not f["final_punct"])]
+    if not gone:
+        return [], alive
+    out = {line.index for line, _ in gone}
     return gone, [i for i in alive if i not in out]
 
 
@@ -217,7 +227,7 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             return
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
-        if pos < first_prose and len(text) <= 40 and _STAMP_ONLY(text):
+        if pos < first_prose and len(text) <= 40 and _STAMP_ONLY(text) and len(_DATELINE.sub("", text)) >= 2:
             families[pos] = families[pos] or "stamp"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
         if seen >= PROSE_MIN and heading in words.headings and len(text) <= len(heading) + 4:
@@ -234,18 +244,20 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             while k < len(texts) and not _PTT_MARK.match(texts[k]):
                 families[k] = families[k] or "ptt"
                 k += 1
-        if (pos > last_prose or pos < first_prose) and last_prose >= 0 and _DATELINE.fullmatch(text) and _HAS_DATE.search(text):
+        if ((pos > last_prose or (pos < first_prose and _SITE_DATE.search(text))) and last_prose >= 0
+                and _DATELINE.fullmatch(text) and _HAS_DATE.search(text)):
             families[pos] = families[pos] or "dateline"
         pos += 1
 
 
 def _spaced_names(texts: list[str], families: list[str], prose: list[bool]) -> None:
     """A name spaced to the width of a column (``张 文``, ``李 明 华``) above the first prose
-    line, where opinion pages set the writer's name: two or three single Han characters."""
+    line and right above the date line, where opinion pages set the writer's name: two or three
+    single Han characters (a menu spaced the same way, ``首 页``, has no date under it)."""
     for pos, text in enumerate(texts):
         if prose[pos]:
             return
-        if re.fullmatch(r"[\u3400-\u9fff](?: [\u3400-\u9fff]){1,2}", text):
+        if re.fullmatch(r"[\u3400-\u9fff](?: [\u3400-\u9fff]){1,2}", text) and pos + 1 < len(texts) and _HAS_DATE.search(texts[pos + 1]):
             families[pos] = families[pos] or "byline"
 
 
@@ -274,11 +286,44 @@ def _replies(texts: list[str], families: list[str], prose: list[bool]) -> None:
     for pos, text in enumerate(texts):
         if prose[pos]:
             seen += len(text)
-        if seen >= PROSE_MIN and families[pos] in ("post-stamp", "actions", "ptt") and not prose[pos]:
+        if seen >= PROSE_MIN and (families[pos] in ("post-stamp", "edited") and _REPLY_FLOOR.search(text) or _PTT_PUSH.match(text)):
             for k in range(pos + 1, len(texts)):
                 if len(texts[k]) <= REPLY_MAX and not families[k]:
                     families[k] = "reply"
             return
 
 
+_REPLY_FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|只看该作者")  # a reply's floor, not a blog's "发表于"
 REPLY_MAX = 80  # characters of a reply taken under a thread's first post
+
+
+# Every family this module names (Steps ``generic/<family>``).
+FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
+            "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "stamp", "dateline",
+            "member", "reply")
+
+
+def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
+                  keep: set[int] = frozenset()) -> list[tuple[int, str]]:
+    """(line index, family) of the stamp lines of portal forms that ``portal_lines`` left to the
+    line model and the model kept: asked after the model has judged the page (``generic.decide``),
+    so the stamps served it as evidence first. A form that is furniture wherever it stands (a
+    floor stamp 来自iPhone客户端 2楼 …, an edit note 编辑于 … · IP 属地上海, a byline with its date
+    联合报/ 记者…/台北即时报导), a head line of an account and a date (above the body), a site's
+    date line with its weekday (2024年3月15日 星期五 上午06:30) outside the body."""
+    words = load_words()
+    out = []
+    for pos, line in enumerate(scored):
+        f = line.features
+        if line.index in decided or line.index in keep or not (f["date"] and f["time"] and not f["final_punct"]):
+            continue
+        family = form(line.text, words)
+        outside = body is not None and not body[0] <= pos <= body[1]
+        if not family and outside and len(line.text) <= 40:
+            if pos < body[0] and _STAMP_ONLY(line.text) and len(_DATELINE.sub("", line.text)) >= 2:
+                family = "stamp"
+            elif _DATELINE.fullmatch(line.text) and (pos > body[1] or _SITE_DATE.search(line.text)):
+                family = "dateline"
+        if family:
+            out.append((line.index, family))
+    return out
