@@ -69,8 +69,10 @@ _PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:图片?|照片|摄影|配图
                     r"|图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
 # Reprint and authorisation notes: (本文为作者授权发布,转载请联系原作者), 本文经授权转载自微信公众号「X」(ID:x),
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
-_REPRINT = re.compile(r"^[(\[【]?\s*本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)"
-                      r"|^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)")
+_REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)")
+# (本文为作者授权发布,…): bracketed, or short; an article's sentence may speak of 本文 and 授权.
+_AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)|"
+                         r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【]*(?:完|全文完|本文完)[\s\-—–)\]】]*$")
@@ -129,12 +131,12 @@ def _prose(text: str) -> bool:
 
 def form(text: str, words: Words) -> str:
     """The family of a line that is portal furniture wherever it stands, or ""."""
-    if len(text) > PARAGRAPH or (len(text) > 80 and "。" in text[:-1] and not _REPRINT.search(text)):
+    if len(text) > PARAGRAPH or (len(text) > 80 and "。" in text[:-1]):
         return ""
     short = len(text) <= ROW_MAX
     if _PTT_HEADER.match(text) or _PTT_MARK.match(text) or _PTT_PUSH.match(text):
         return "ptt"
-    if _EDITED.search(text) and len(text) <= 80:
+    if _EDITED.search(text) and len(text) <= 80 and not _SENTENCE_END.search(text):
         return "edited"
     if short and _HAS_DATE.search(text) and _FLOOR.search(text) and not _SENTENCE_END.search(text):
         return "post-stamp"
@@ -147,11 +149,14 @@ def form(text: str, words: Words) -> str:
     if short and tokens and all(t in words.actions for t in tokens) and not _SENTENCE_END.search(text) \
             and (len(tokens) >= 2 or len(tokens[0]) >= 3):  # a lone word of two may be a table's cell
         return "actions"
-    if len(text) <= 80 and words.qa.search(text):
+    # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
+    # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
+    sentence = bool(re.search(r"[。!]", text))
+    if len(text) <= 80 and _hits(words.qa, text) > sentence:
         return "qa"
-    if len(text) <= 80 and words.novel.search(text):
+    if len(text) <= 80 and _hits(words.novel, text) > sentence:
         return "novel"
-    if len(text) <= 40 and words.prompts.search(text) and not _prose(text):
+    if len(text) <= 40 and _hits(words.prompts, text) > sentence:
         return "app-prompt"
     if short and (words.gov.match(text) or _GOV_ROW(text, words)):
         return "gov-meta"
@@ -165,11 +170,16 @@ def form(text: str, words: Words) -> str:
         return "paper-imprint"
     if len(text) <= 60 and _PHOTO.search(text):
         return "photo-credit"
-    if len(text) <= 120 and _REPRINT.search(text):
+    if len(text) <= 120 and (_REPRINT.search(text) or _AUTHORISED.search(text)):
         return "reprint"
     if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
         return "spaced-notice"
     return ""
+
+
+def _hits(pattern: re.Pattern, text: str) -> int:
+    """Different phrases of ``pattern`` found in ``text``."""
+    return len(set(pattern.findall(text)))
 
 
 def _GOV_ROW(text: str, words: Words) -> bool:
@@ -186,6 +196,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
     families = [form(t, words) for t in texts]
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
+    _ranks(texts, families)
     _members(texts, families)
     _replies(texts, families, prose)
     _spaced_names(texts, families, prose)
@@ -227,8 +238,6 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             return
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
-        if pos < first_prose and len(text) <= 40 and _STAMP_ONLY(text) and len(_DATELINE.sub("", text)) >= 2:
-            families[pos] = families[pos] or "stamp"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
         if seen >= PROSE_MIN and heading in words.headings and len(text) <= len(heading) + 4:
             families[pos] = families[pos] or "recommended"
@@ -244,7 +253,9 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             while k < len(texts) and not _PTT_MARK.match(texts[k]):
                 families[k] = families[k] or "ptt"
                 k += 1
-        if ((pos > last_prose or (pos < first_prose and _SITE_DATE.search(text))) and last_prose >= 0
+        # A bare date below the article is a notice's signing date (kept); a site's date line
+        # carries the weekday, the part of the day or the zone.
+        if ((pos > last_prose or pos < first_prose) and last_prose >= 0 and _SITE_DATE.search(text)
                 and _DATELINE.fullmatch(text) and _HAS_DATE.search(text)):
             families[pos] = families[pos] or "dateline"
         pos += 1
@@ -261,10 +272,19 @@ def _spaced_names(texts: list[str], families: list[str], prose: list[bool]) -> N
             families[pos] = families[pos] or "byline"
 
 
-def _STAMP_ONLY(text: str) -> bool:
-    """A head line holding a date and a time and a few names, no clause (an account's line above
-    a WeChat article: 市粮食局 今日粮仓 2023-10-09 18:30)."""
-    return bool(re.search(_DATE, text) and re.search(_TIME, text) and not re.search(r"[,，。!?、;]", text))
+_FORUM_NEIGHBOURS = ("stats", "post-stamp", "edited")
+
+
+def _ranks(texts: list[str], families: list[str]) -> None:
+    """A rank word alone (版主, 新手上路) is a member's rank only beside a forum row: a counter row,
+    a post stamp, an edit note, or a bare level number (吧务 / 12). Elsewhere it may be a heading
+    or a table's cell; it is kept."""
+    for pos, family in enumerate(families):
+        if family != "rank":
+            continue
+        near = range(max(pos - 2, 0), min(pos + 3, len(texts)))
+        if not any(families[k] in _FORUM_NEIGHBOURS or re.fullmatch(r"(?:LV|Lv|lv)?\s*\d{1,2}", texts[k]) for k in near if k != pos):
+            families[pos] = ""
 
 
 def _members(texts: list[str], families: list[str]) -> None:
@@ -299,7 +319,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
-            "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "stamp", "dateline",
+            "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply")
 
 
@@ -310,7 +330,8 @@ def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set
     so the stamps served it as evidence first. A form that is furniture wherever it stands (a
     floor stamp 来自iPhone客户端 2楼 …, an edit note 编辑于 … · IP 属地上海, a byline with its date
     联合报/ 记者…/台北即时报导), a head line of an account and a date (above the body), a site's
-    date line with its weekday (2024年3月15日 星期五 上午06:30) outside the body."""
+    date line with its weekday (2024年3月15日 星期五 上午06:30) outside the body. Not a head line of
+    names and a stamp (市粮食局 今日粮仓 2023-10-09 18:30): a blog's title with its stamp has the form."""
     words = load_words()
     out = []
     for pos, line in enumerate(scored):
@@ -320,9 +341,7 @@ def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set
         family = form(line.text, words)
         outside = body is not None and not body[0] <= pos <= body[1]
         if not family and outside and len(line.text) <= 40:
-            if pos < body[0] and _STAMP_ONLY(line.text) and len(_DATELINE.sub("", line.text)) >= 2:
-                family = "stamp"
-            elif _DATELINE.fullmatch(line.text) and (pos > body[1] or _SITE_DATE.search(line.text)):
+            if _DATELINE.fullmatch(line.text) and (pos > body[1] or _SITE_DATE.search(line.text)):
                 family = "dateline"
         if family:
             out.append((line.index, family))
