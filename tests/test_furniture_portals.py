@@ -1,0 +1,160 @@
+"""Portal families by form (cleaner/furniture/portals.py): forums, Q&A, PTT, WeChat, novels,
+government pages, Taiwan and Hong Kong news, and the article lines that must stay."""
+
+import pytest
+
+from cleaner.furniture.boilerplate import fold_line, remove_furniture
+from cleaner.furniture.features import normalise
+from cleaner.furniture.lexicon import load_lexicon
+from cleaner.furniture.portals import FAMILIES, form, load_words, portal_lines
+
+
+def fam(line: str) -> str:
+    return form(normalise(fold_line(line)), load_words())
+
+
+@pytest.mark.parametrize("line, family", [
+    ("本帖最后由 清风 于 2023-10-8 21:40 编辑", "edited"),
+    ("本帖最後由 阿珍 於 2024-1-20 14:35 編輯", "edited"),
+    ("編輯於 2023-06-02 11:24 · IP 屬地上海", "edited"),
+    ("来自Android客户端 3楼 2023-08-11 16:06", "post-stamp"),
+    ("來自 iPhone 客戶端 | 發表於 2024-1-20 15:10", "post-stamp"),
+    ("帖子 215 积分 873 金钱 1240", "stats"),
+    ("UID 44812 主題 3 帖子 27 積分 66", "stats"),
+    ("收藏3 分享 淘帖0 支持5 反对0", "actions"),
+    ("參與人數 2 金錢 +4 收起 理由", "actions"),
+    ("赞同 2418 \u200b 添加评论 \u200b 分享 \u200b 收藏", "actions"),
+    ("小字号 大字号", "actions"),
+    ("上一章 ← 章节目录 → 下一章", "actions"),
+    ("1,234 人赞同了该回答", "qa"),
+    ("你對這個回答的評價是？", "qa"),
+    ("使用百度知道APP，立即抢鲜体验。你的手机镜头里或许有别人想知道的答案。", "qa"),
+    ("時間 Fri Mar 15 10:32:11 2024", "ptt"),
+    ("作者 abc123 (小明)  看板 Gossiping", "ptt"),
+    ("※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 1.2.3.4 (臺灣)", "ptt"),
+    ("推 kevin7788: 蛋餅配大冰奶才是王道 11/18 09:14", "ptt"),
+    ("点个在看你最好看", "app-prompt"),
+    ("長按二維碼關注我們", "app-prompt"),
+    ("文 | 张三  来源 | 山野笔记", "bar-credit"),
+    ("編輯｜王小丫", "bar-credit"),
+    ("聯合報／ 記者王小明／台北即時報導", "byline"),
+    ("（明報記者 陳大文）", "byline"),
+    ("（中央社記者陳君毅台北15日電）", "byline"),
+    ("（区发改委 供稿）", "byline"),
+    ("《 人民日报 》（ 2024年03月15日 04 版）", "paper-imprint"),
+    ("▲图片来源：网络", "photo-credit"),
+    ("（圖片來源：資料圖片）", "photo-credit"),
+    ("摄影 张伟", "photo-credit"),
+    ("（本文为作者授权发布，转载请联系原作者）", "reprint"),
+    ("本文经授权转载自微信公众号「气象万象」（ID：qxwx）", "reprint"),
+    ("本文链接：http://example.com/a.html 转载请注明出处。", "reprint"),
+    ("标签：历史, 读书, 笔记", "tags"),
+    ("相關字詞﹕ 港聞 政府 立法會", "tags"),
+    ("天才一秒记住本站地址：https://www.example.cc 最快更新！", "novel"),
+    ("本站提供星河剑主最新章节全文阅读，星河剑主无弹窗广告。", "novel"),
+    ("索引号：11350000/2024-00123 分类：综合政务", "gov-meta"),
+    ("索 引 号：000014348/2023-05512", "gov-meta"),
+    ("發文字號：府教〔2024〕3號", "gov-meta"),
+    ("人 民 网 股 份 有 限 公 司 版 权 所 有", "spaced-notice"),
+])
+def test_a_portal_form_is_named_by_its_family(line, family):
+    assert family in FAMILIES
+    assert fam(line) == family
+
+
+@pytest.mark.parametrize("line", [
+    "这本书最后由他的学生于1990年编辑出版。",
+    "文章来源于他早年的日记，书中的照片由学生摄影。",
+    "问：您为什么要在每封信上贴一张标签？",
+    "答：标签上写着日期和地点，我想把这些故事分享给孩子。",
+    "全书共分十二卷，至此完。",
+    "This is not THE END, only a pause.",
+    "他在选举中获得超过三千票。",
+    "我在看书。",
+    "本文讨论的是版权授权在出版业中的演变，以及它如何影响作者的收入。",
+    "记者在采访中听到了这样一段对话：",
+    "资料图：无性婚姻能走多远？",
+    "月落西窗冷，",
+    "目录",
+    "2024年3月15日",
+])
+def test_article_lines_have_no_family(line):
+    assert fam(line) == ""
+
+
+def run(page: str) -> tuple[list[str], dict[str, str]]:
+    """(lines kept, removed line -> rule) of the furniture stage on a page with no rule file."""
+    removal = remove_furniture(page, ())
+    gone = {f.detail.split(": ", 1)[1]: f.detail.split(": ", 1)[0] for f in removal.findings if f.kind == "removed-line"}
+    return removal.text.split("\n"), gone
+
+
+ARTICLE = [
+    "去年在旧书摊买了一本精装诗集，封面已经磨得发白，一直想给它做一件合身的书衣，这个周末终于动手。",
+    "先量好书的高度和宽度，四边各留两公分缝份，再把折口多留十公分，这样书衣就能扣住封面，不会滑落。",
+    "缝好以后套上去，大小刚好，连书脊的弧度都贴合，下次想试试在封面绣上书名，再送给朋友。",
+]
+
+
+def test_a_threads_first_post_is_the_article_and_short_replies_go():
+    long_reply = ("我也做过类似的书衣，不过用的是牛皮纸，好处是便宜又容易裁，缺点是不耐磨，"
+                  "建议折口处再贴一层布，这样能用很多年，也更好看一些。另外，缝线最好选和布同色的棉线，"
+                  "收尾时多回针两次，书衣翻折的地方才不会开线。")
+    assert len(long_reply) > 80
+    page = ["第一次自己缝制布书衣", "小花猫", "中级会员", "帖子 96 积分 240", *ARTICLE,
+            "来自Android客户端 2楼 2024-2-3 21:05", "好精致，多谢分享！", "3楼 阿明 2024-2-3 21:30", long_reply]
+    kept, gone = run("\n".join(page))
+    assert kept[:4] == ["第一次自己缝制布书衣", *ARTICLE]
+    assert gone["好精致，多谢分享！"] == "generic/reply"
+    assert gone.get(long_reply) != "generic/reply"  # not a reply of this module's (the model may judge it a comment)
+    assert gone["小花猫"] == "generic/member" and gone["中级会员"] == "generic/rank"
+    assert gone["来自Android客户端 2楼 2024-2-3 21:05"] == "generic/post-stamp"  # asked after the model
+
+
+def test_a_rank_word_without_a_forum_row_beside_it_stays():
+    words, lexicon = load_words(), load_lexicon()
+    folded = ["版主", *ARTICLE]
+    gone, alive = portal_lines(folded, list(range(len(folded))), lexicon)
+    assert gone == [] and alive == list(range(len(folded)))
+    assert "版主" in words.ranks
+
+
+def test_lines_under_end_go_a_paragraph_after_it_stays():
+    tail = "后记：这篇文字写于三年前的春天，那时旧书摊还在桥下，如今那片空地已经盖起了新的商场，摊主们也不知去了哪里。"
+    page = [*ARTICLE, "— END —", "往期推荐", "雨天适合读的五本小说", "点个在看你最好看", tail]
+    kept, gone = run("\n".join(page))
+    assert kept == [*ARTICLE, tail]
+    assert gone["雨天适合读的五本小说"] == "generic/end"
+
+
+def test_a_recommended_heading_takes_its_titles_and_stops_at_prose():
+    more = "宋人喜欢在夜市里吃宵夜，汴京的州桥夜市一直开到三更，卖的有水饭、爊肉、干脯，还有各种时令果子。"
+    page = [*ARTICLE, "推荐阅读", "读《武林旧事》", "宋人的夜生活", more]
+    kept, gone = run("\n".join(page))
+    assert kept == [*ARTICLE, more]
+    assert gone["宋人的夜生活"] == "generic/recommended"
+
+
+def test_a_signing_date_stays_a_site_date_line_goes():
+    notice = ["关于做好春季农田水利设施检修的通知", *ARTICLE, "某市农业农村局", "2024年3月20日"]
+    kept, _ = run("\n".join(notice))
+    assert kept[-1] == "2024年3月20日"
+    press = ["政府公布最新空气质素数据", *ARTICLE, "完", "2024年3月15日（星期五）", "香港时间11时30分"]
+    kept, gone = run("\n".join(press))
+    assert kept == press[:4]
+    assert gone["完"] == "generic/end"
+
+
+def test_the_ptt_signature_goes_with_the_header():
+    page = ["作者 rainbow1234 (彩虹)  看板 Food", "標題 [食記] 台南 巷口的碗粿老店", "時間 Sun Apr  7 11:20:05 2024", *ARTICLE,
+            "--", "我的部落格：吃遍台南", "※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 36.227.10.5 (臺灣)"]
+    kept, gone = run("\n".join(page))
+    assert kept == ARTICLE
+    assert gone["我的部落格：吃遍台南"] == "generic/ptt"
+
+
+def test_the_portal_words_are_simplified_and_present():
+    words = load_words()
+    for name in ("ranks", "stats", "actions", "headings"):
+        values = getattr(words, name)
+        assert values and all(fold_line(w) == w for w in values), name
