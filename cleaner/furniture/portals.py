@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner.furniture.features import Line, normalise, page_features
+from cleaner._native import FurnitureLexicon
+from cleaner.furniture.features import FEATURES, Line, line_features, normalise
 from cleaner.furniture.lexicon import DATA, Lexicon
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
@@ -81,6 +82,11 @@ _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
 _SENTENCE_END = re.compile(r"[。!?]")
+_DIGIT = re.compile(r"\d")
+_PROSE_END = re.compile(r"[。!?！？]")
+_PHOTO_SIGN = re.compile("[图照摄]")
+_NUMBER = re.compile(r"^[\d\-:+.,万]+$")
+_PTT_FIRST = frozenset("作看标时※推嘘→")  # the first character of a PTT header, mark or push line
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,15 @@ class Words:
     gov: re.Pattern
     tags: re.Pattern
     credits: re.Pattern
+    native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
+
+
+# Every family's form holds one of these (or a word of the ranks, counters, actions, Q&A,
+# prompts or novel lists): a digit, a colon, a separator, a bracket, a mark, a spaced run, a
+# byline's or a photo credit's word. One search rejects most lines (menus, prose) at once.
+_SIGNS = re.compile(r"[\d:|/丨※《▲△↑↓▼#()\[\]【】→]|\S \S \S |记者|通讯员|特派员|供稿|供图|报导|报道|[图照摄]|本文|转载|"
+                    r"作者|看板|标题|时间|编辑")
+_WORDED = ("ranks", "stats", "actions", "qa", "prompts", "novel")  # the lists whose words alone can make a family
 
 
 def _alternation(words) -> str:
@@ -117,6 +132,10 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
                        + r")\s*:"),
         tags=re.compile(r"(?i)^(?:" + _alternation(words["tags"]) + r")\s*:"),
         credits=re.compile(r"^(?:(?:" + _alternation(words["credits"]) + ")" + pair + r"[^|丨/:]{1,24}?\s*){1,4}$"),
+        # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
+        # are given what it will never be asked about.
+        native=FurnitureLexicon(phrases=[w for k in _WORDED for w in words[k]], keys=words["tags"], notice_words=words["gov"],
+                                notice_self=words["tags"], notice_heads=words["headings"], names=list(FEATURES)),
     )
 
 
@@ -126,49 +145,55 @@ def _tokens(text: str) -> list[str]:
 
 
 def _prose(text: str) -> bool:
-    return len(text) >= 20 and bool(_SENTENCE_END.search(text[-3:]) or text.count(",") + text.count("，") >= 2)
+    """A line of article prose: long enough, ending a sentence or holding clauses (NFKC or not)."""
+    return len(text) >= 20 and bool(_PROSE_END.search(text[-3:]) or text.count(",") + text.count("，") >= 2)
 
 
 def form(text: str, words: Words) -> str:
     """The family of a line that is portal furniture wherever it stands, or ""."""
     if len(text) > PARAGRAPH or (len(text) > 80 and "。" in text[:-1]):
         return ""
+    worded = words.native.phrases(text)[0] > 0
+    if not (worded or _SIGNS.search(text)):
+        return ""
     short = len(text) <= ROW_MAX
-    if _PTT_HEADER.match(text) or _PTT_MARK.match(text) or _PTT_PUSH.match(text):
+    ended = bool(_SENTENCE_END.search(text))
+    if (text[:1] in _PTT_FIRST or "看板" in text) and (_PTT_HEADER.match(text) or _PTT_MARK.match(text) or _PTT_PUSH.match(text)):
         return "ptt"
-    if _EDITED.search(text) and len(text) <= 80 and not _SENTENCE_END.search(text):
+    if not ended and len(text) <= 80 and ("编辑" in text or "于" in text) and _EDITED.search(text):
         return "edited"
-    if short and _HAS_DATE.search(text) and _FLOOR.search(text) and not _SENTENCE_END.search(text):
+    digits = bool(_DIGIT.search(text))
+    if short and not ended and digits and _FLOOR.search(text) and _HAS_DATE.search(text):
         return "post-stamp"
-    tokens = _tokens(text)
-    if short and tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
+    tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
+    if tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
         return "rank"
-    if short and len(tokens) >= 2 and sum(t in words.stats for t in tokens) >= 2 and \
-            all(t in words.stats or re.match(r"^[\d\-:+.,万]+$", t) for t in tokens):
+    if len(tokens) >= 2 and sum(t in words.stats for t in tokens) >= 2 and \
+            all(t in words.stats or _NUMBER.match(t) for t in tokens):
         return "stats"
-    if short and tokens and all(t in words.actions for t in tokens) and not _SENTENCE_END.search(text) \
+    if tokens and all(t in words.actions for t in tokens) \
             and (len(tokens) >= 2 or len(tokens[0]) >= 3):  # a lone word of two may be a table's cell
         return "actions"
     # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
     # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
     sentence = bool(re.search(r"[。!]", text))
-    if len(text) <= 80 and _hits(words.qa, text) > sentence:
+    if worded and len(text) <= 80 and _hits(words.qa, text) > sentence:
         return "qa"
-    if len(text) <= 80 and _hits(words.novel, text) > sentence:
+    if worded and len(text) <= 80 and _hits(words.novel, text) > sentence:
         return "novel"
-    if len(text) <= 40 and _hits(words.prompts, text) > sentence:
+    if worded and len(text) <= 40 and _hits(words.prompts, text) > sentence:
         return "app-prompt"
-    if short and (words.gov.match(text) or _GOV_ROW(text, words)):
+    if short and ":" in text and (words.gov.match(text) or _GOV_ROW(text, words)):
         return "gov-meta"
-    if short and words.tags.match(text) and not _SENTENCE_END.search(text):
+    if short and not ended and ":" in text and words.tags.match(text):
         return "tags"
     if len(text) <= 80 and (words.credits.match(text) and ("|" in text or "丨" in text or "/" in text)):
         return "bar-credit"
-    if len(text) <= 50 and (_BYLINE.match(text) or _SLASH_BYLINE.match(text)) and _REPORTER.search(text) and "。" not in text[:-1]:
+    if len(text) <= 50 and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text)) and "。" not in text[:-1]:
         return "byline"
-    if len(text) <= 60 and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
+    if len(text) <= 60 and digits and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
         return "paper-imprint"
-    if len(text) <= 60 and _PHOTO.search(text):
+    if len(text) <= 60 and _PHOTO_SIGN.search(text) and _PHOTO.search(text):
         return "photo-credit"
     if len(text) <= 120 and (_REPRINT.search(text) or _AUTHORISED.search(text)):
         return "reprint"
@@ -192,7 +217,9 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
     """(gone, alive): the lines of ``alive`` that are portal furniture, each with its family (and
     the text features of its own line, for the fitting script), and the lines left."""
     words = load_words()
-    texts = [normalise(folded[i]) for i in alive]
+    # A line over PARAGRAPH characters is of no family: only whether it is prose is asked of it,
+    # which its own characters tell (NFKC, the costliest step here, is spared on long lines).
+    texts = [normalise(folded[i]) if len(folded[i]) <= PARAGRAPH + 20 else folded[i].strip() for i in alive]
     families = [form(t, words) for t in texts]
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
@@ -203,12 +230,12 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
     taken = [pos for pos, f in enumerate(families) if f and alive[pos] not in keep]
     if not taken:
         return [], alive
-    feats = page_features([texts[pos] for pos in taken], lexicon)
     # A post's stamp (a date and a time, no sentence end) is left to the line model: it is the
     # model's evidence of where a thread starts and where the article ends (a barrier), and
     # taking it first moved the body on forum and government pages of the dev set.
-    gone = [(Line(alive[pos], texts[pos], f), families[pos]) for pos, f in zip(taken, feats)
-            if not (f["date"] and f["time"] and not f["final_punct"])]
+    lines = line_features(folded, [alive[pos] for pos in taken], lexicon)  # the features of these lines only
+    gone = [(line, families[pos]) for pos, line in zip(taken, lines)
+            if not (line.features["date"] and line.features["time"] and not line.features["final_punct"])]
     if not gone:
         return [], alive
     out = {line.index for line, _ in gone}
@@ -255,7 +282,7 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
                 k += 1
         # A bare date below the article is a notice's signing date (kept); a site's date line
         # carries the weekday, the part of the day or the zone.
-        if ((pos > last_prose or pos < first_prose) and last_prose >= 0 and _SITE_DATE.search(text)
+        if ((pos > last_prose or pos < first_prose) and last_prose >= 0 and len(text) <= ROW_MAX and _SITE_DATE.search(text)
                 and _DATELINE.fullmatch(text) and _HAS_DATE.search(text)):
             families[pos] = families[pos] or "dateline"
         pos += 1
