@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import badness, codelines, fixes, leftovers, lost_chars
+from cleaner import badness, codelines, fixes, hardwrap, leftovers, lost_chars
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -163,6 +163,9 @@ class Cleaner:
                 steps.append(Step("repair", "swallowed-bytes", rep.inserted_bytes))
             findings.extend(rep.findings)
             text = rep.text
+        if cfg.normalize_whitespace:
+            # Before furniture: the model judges lines, and half a sentence is no line of the article.
+            text = apply("whitespace", "hard-wraps", hardwrap.join_hard_wraps, text)
         if cfg.remove_furniture:
             page = boilerplate.fold_page(text)  # folded once, for recognition and for the rules
             site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url, page=page)
