@@ -56,6 +56,12 @@ def fam(line: str) -> str:
     ("索 引 号：000014348/2023-05512", "gov-meta"),
     ("發文字號：府教〔2024〕3號", "gov-meta"),
     ("人 民 网 股 份 有 限 公 司 版 权 所 有", "spaced-notice"),
+    ("〔記者林小華／台中報導〕", "byline"),
+    ("上一章 目錄 下一章", "actions"),
+    ("發表於 3 天前 | 只看該作者", "edited"),
+    ("：，。視頻 小程序 贊，輕點兩下取消贊 在看，輕點兩下取消在看 分享 留言 收藏", "app-prompt"),
+    ("馬上註冊，結交更多好友，享用更多功能，讓你輕鬆玩轉社區。", "app-prompt"),
+    ("手機用戶請瀏覽 m.example.com 閱讀，更優質的閱讀體驗。", "novel"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -76,6 +82,7 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "资料图：无性婚姻能走多远？",
     "月落西窗冷，",
     "目录",
+    "我在目录里找到了它。",
     "2024年3月15日",
 ])
 def test_article_lines_have_no_family(line):

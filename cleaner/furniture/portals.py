@@ -44,6 +44,7 @@ _DATELINE = re.compile(rf"[(\[【]?\s*(?:{_DATE}|{_WEEKDAY}|{_TIME}|上午|下�
 # A date line as news sites set it (with the weekday, the part of the day, the zone): a bare
 # "2022-02-13 23:37" above the article is its publication date, kept by the dev set's hand copies.
 _SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|HKT|[AP]M")
+_AGO = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月)前")  # a forum's relative time: 发表于 3 天前
 _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
 # A forum post's floor or client stamp: 来自Android客户端 1楼 2023-08-11 16:06, 2 楼 大头 2023-11-03 10:01,
 # 小绿 2023-11-02 21:45 #1, 发表于 2023-10-8 21:15:37 | 只看该作者.
@@ -59,8 +60,8 @@ _SIGNATURE = re.compile(r"^--\s*$")
 # A bylines without a key: 联合报/ 记者林佳慧/基隆即时报导, (明报记者 黄家欣), (中央社记者陈君毅台北15日电),
 # 【记者林小华/台中报导】, (区发改局 供稿), 本报记者 张三 李四; and the imprint 《 人民日报 》( 2024年03月15日 04 版).
 _REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|报导|报道|专电|\d{1,2}日电|综合报导|编译")
-_BYLINE = re.compile(r"^[(\[【]?\s*[^\s()\[\]【】,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
-                     r"\s*(?:[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄))?\s*[)\]】]?$|^[(\[【]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】]$")
+_BYLINE = re.compile(r"^[(\[【〔]?\s*[^\s()\[\]【】〔〕,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
+                     r"\s*(?:/?\s*[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄))?\s*[)\]】〕]?$|^[(\[【〔]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】〕]$")
 _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记者)?\s*[\u3400-\u9fff·]{2,5}\s*/\s*\S{0,8}(?:报导|报道|电)\s*$")
 _IMPRINT = re.compile(rf"《\s*[^》]{{2,16}}\s*》\s*[(\[]?\s*{_DATE}\s*(?:第?\s*\d{{1,3}}\s*版|\d{{1,3}}\s*版)")
 _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审校|校对|译者)\s*[:/ ]\s*[^)\]】]{2,20}[)\]】]\s*\d{6,8}$")
@@ -76,7 +77,7 @@ _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|�
                          r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
-_FINIS = re.compile(r"^[\s\-—–(\[【]*(?:完|全文完|本文完)[\s\-—–)\]】]*$")
+_FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 _SPLIT = re.compile(r"[\s|/·,、:;←→<>›»]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)")
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
@@ -163,7 +164,7 @@ def form(text: str, words: Words) -> str:
     if not ended and len(text) <= 80 and ("编辑" in text or "于" in text) and _EDITED.search(text):
         return "edited"
     digits = bool(_DIGIT.search(text))
-    if short and not ended and digits and _FLOOR.search(text) and _HAS_DATE.search(text):
+    if short and not ended and digits and _FLOOR.search(text) and (_HAS_DATE.search(text) or _AGO.search(text)):
         return "post-stamp"
     tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
     if tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
@@ -181,7 +182,7 @@ def form(text: str, words: Words) -> str:
         return "qa"
     if worded and len(text) <= 80 and _hits(words.novel, text) > sentence:
         return "novel"
-    if worded and len(text) <= 40 and _hits(words.prompts, text) > sentence:
+    if worded and len(text) <= ROW_MAX and _hits(words.prompts, text) > sentence:
         return "app-prompt"
     if short and ":" in text and (words.gov.match(text) or _GOV_ROW(text, words)):
         return "gov-meta"
