@@ -69,6 +69,11 @@ fn pair(a: char, b: char) -> u64 {
     (u64::from(a) << 21) | u64::from(b)
 }
 
+fn unpair(key: u64) -> (char, char) {
+    let c = |n: u64| char::from_u32(n as u32).unwrap_or('\u{fffd}'); // always a char: made by `pair`
+    (c(key >> 21), c(key & ((1 << 21) - 1)))
+}
+
 pub fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
     let cp = u32::from(c);
     ranges
@@ -137,6 +142,22 @@ pub struct Tok {
     count: u64,
 }
 
+impl Tok {
+    /// As the first of a pair, does this token take none of `bigram_tok`'s special cases (all of
+    /// them ask something of the first token), so the pair scores by the table alone?
+    pub fn plain_first(&self) -> bool {
+        !(self.ascii || self.pause || self.line_start || self.comma || self.ends_sentence || self.digit)
+    }
+
+    pub fn in_table(&self) -> bool {
+        self.in_table
+    }
+
+    pub fn key(&self) -> Option<char> {
+        self.key
+    }
+}
+
 /// The character model: counts as langmodel.CharModel takes them, scores as it gives them.
 pub struct Model {
     uni: FastMap<char, f64>,
@@ -148,6 +169,9 @@ pub struct Model {
     weights: (f64, f64, f64),
     fold: FastMap<char, char>,
     punct: FastMap<char, f64>,
+    /// The second keys of the pairs in `pairs`, by first key: what can score above the unseen
+    /// score after a character (`Model::successors`).
+    successors: FastMap<char, Vec<char>>,
 }
 
 impl Model {
@@ -180,6 +204,14 @@ impl Model {
                 pairs.entry(pair(a, b)).or_default().0 = n;
             }
         }
+        let mut successors: FastMap<char, Vec<char>> = FastMap::default();
+        for &key in pairs.keys() {
+            let (a, b) = unpair(key);
+            successors.entry(a).or_default().push(b);
+        }
+        for list in successors.values_mut() {
+            list.sort_unstable(); // a fixed order, whatever the map's
+        }
         let mut punct = FastMap::default();
         for &(marks, logp) in PUNCT_LOGP {
             for c in marks.chars() {
@@ -195,6 +227,7 @@ impl Model {
             weights,
             fold: fold.into_iter().collect(),
             punct,
+            successors,
         }
     }
 
@@ -287,6 +320,23 @@ impl Model {
             ln_base: base.ln(),
             running_total: key.and_then(|a| self.running_total.get(&a).copied()).unwrap_or(0),
             count: key.and_then(|a| self.uni_count.get(&a).copied()).unwrap_or(0),
+        }
+    }
+
+    /// The keys seen after the key `a` (in either count): after a plain first token (see
+    /// `Tok::plain_first`), only these can score above `Model::unseen_after`.
+    pub fn successors(&self, a: char) -> &[char] {
+        self.successors.get(&a).map_or(&[], Vec::as_slice)
+    }
+
+    /// `bigram_tok(prev, ch)` when `prev` is a plain first token (`Tok::plain_first`) and the
+    /// pair of their keys was never seen: `ch`'s own score, whatever `prev` is beyond being in
+    /// the table or not. A seen pair scores at least this (its counts only add to `ch.base`).
+    pub fn unseen_after(prev_in_table: bool, ch: &Tok) -> f64 {
+        if prev_in_table && ch.in_table {
+            ch.ln_base
+        } else {
+            ch.unigram
         }
     }
 
@@ -424,6 +474,24 @@ pub(crate) mod tests {
         // digits count as 0 in running text
         assert_eq!(m.key(Some('７')), Some('0'));
         assert!(m.bigram(Some('7'), Some('年')) > m.unseen(Some('年')));
+    }
+
+    #[test]
+    fn after_a_plain_token_only_successors_score_above_the_unseen_score() {
+        let m = small();
+        assert_eq!(m.successors('国'), &['家']);
+        assert_eq!(m.successors('0'), &['年']);
+        assert!(m.successors('家').is_empty());
+        let first = m.tok(Some('國'));
+        assert!(first.plain_first() && first.in_table() && first.key() == Some('国'));
+        for c in ['的', '国', '龘', 'a'] {
+            assert_eq!(
+                m.bigram(Some('國'), Some(c)),
+                Model::unseen_after(true, &m.tok(Some(c)))
+            );
+        }
+        assert!(m.bigram(Some('國'), Some('家')) > Model::unseen_after(true, &m.tok(Some('家'))));
+        assert!(!m.tok(Some('7')).plain_first() && !m.tok(Some('。')).plain_first() && !m.tok(None).plain_first());
     }
 
     #[test]
