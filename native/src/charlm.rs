@@ -172,6 +172,9 @@ pub struct Model {
     /// The second keys of the pairs in `pairs`, by first key: what can score above the unseen
     /// score after a character (`Model::successors`).
     successors: FastMap<char, Vec<char>>,
+    /// `tok` of every character the tables know (and of ASCII), made once: a token takes about
+    /// ten lookups, an exp and a ln to make, and the scorers ask for one per character scored.
+    toks: FastMap<char, Tok>,
 }
 
 impl Model {
@@ -218,7 +221,7 @@ impl Model {
                 punct.insert(c, logp);
             }
         }
-        Model {
+        let mut model = Model {
             uni,
             uni_count,
             pairs,
@@ -228,7 +231,16 @@ impl Model {
             fold: fold.into_iter().collect(),
             punct,
             successors,
-        }
+            toks: FastMap::default(),
+        };
+        let known: Vec<char> = (0..0x80u8)
+            .map(char::from)
+            .chain(model.uni.keys().copied())
+            .chain(model.fold.keys().copied())
+            .chain(model.punct.keys().copied())
+            .collect();
+        model.toks = known.into_iter().map(|c| (c, model.tok_as(Some(c), true))).collect();
+        model
     }
 
     /// fold_char: the Simplified form of one character (itself when it has none).
@@ -290,7 +302,10 @@ impl Model {
     /// What `bigram` needs to know of a token, worked out once: a Viterbi scores every
     /// candidate of one step after every candidate of the step before.
     pub fn tok(&self, t: Option<char>) -> Tok {
-        self.tok_as(t, true)
+        match t.and_then(|c| self.toks.get(&c)) {
+            Some(&tok) => tok,
+            None => self.tok_as(t, true),
+        }
     }
 
     /// `tok`, with the pair's first term (an `exp`) only when `second`: a token only ever
@@ -341,7 +356,12 @@ impl Model {
     }
 
     pub fn bigram(&self, prev: Option<char>, ch: Option<char>) -> f64 {
-        self.bigram_tok(&self.tok_as(prev, false), &self.tok(ch))
+        // A first token's `base` is never read: the kept token serves as well as one without.
+        let first = match prev.and_then(|c| self.toks.get(&c)) {
+            Some(tok) => *tok,
+            None => self.tok_as(prev, false),
+        };
+        self.bigram_tok(&first, &self.tok(ch))
     }
 
     /// log P(ch | prev), both folded (and, with running text, ASCII signs as fullwidth, digits
@@ -397,14 +417,17 @@ impl Model {
     pub fn prefix_scores(&self, text: &[char]) -> Vec<f64> {
         let mut out = Vec::with_capacity(text.len() + 1);
         out.push(0.0);
-        let mut prev: Option<char> = None;
+        // Each character's token made once, and used again as the first of the next pair (a
+        // token's `base` is only read as the second): half the lookups of `bigram` per pair.
+        let mut prev: Option<Tok> = None;
         for &c in text {
-            let s = match prev {
-                Some(p) => self.bigram(Some(p), Some(c)),
+            let tok = self.tok(Some(c));
+            let s = match &prev {
+                Some(p) => self.bigram_tok(p, &tok),
                 None => self.unigram(Some(c)),
             };
             out.push(out[out.len() - 1] + s);
-            prev = Some(c);
+            prev = Some(tok);
         }
         out
     }
@@ -501,5 +524,27 @@ pub(crate) mod tests {
         let expected = m.unigram(Some('国')) + m.bigram(Some('国'), Some('家')) + m.bigram(Some('家'), Some('的'));
         assert_eq!(m.score(&text), expected);
         assert_eq!(m.score(&[]), 0.0);
+    }
+
+    #[test]
+    fn a_kept_token_is_the_token_made_anew() {
+        let m = small();
+        for c in ['国', '國', '家', 'a', '7', '，', '。', '\n', '\u{3000}', '龘'] {
+            let (kept, made) = (m.tok(Some(c)), m.tok_as(Some(c), true));
+            assert_eq!(format!("{kept:?}"), format!("{made:?}"));
+        }
+        assert!(m.toks.contains_key(&'國') && m.toks.contains_key(&'，') && !m.toks.contains_key(&'龘'));
+    }
+
+    #[test]
+    fn prefix_scores_are_the_running_sums_of_unigram_and_pairs() {
+        let m = small();
+        let text: Vec<char> = "国家的國，。\n7年a".chars().collect();
+        let mut expected = vec![0.0, m.unigram(Some(text[0]))];
+        for w in text.windows(2) {
+            expected.push(expected[expected.len() - 1] + m.bigram(Some(w[0]), Some(w[1])));
+        }
+        assert_eq!(m.prefix_scores(&text), expected);
+        assert_eq!(m.prefix_scores(&text)[text.len()], m.score(&text));
     }
 }
