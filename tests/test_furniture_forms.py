@@ -1,0 +1,86 @@
+"""Lines whose form alone marks them as furniture (cleaner/furniture/forms.py), and the forced
+families they make in the generic model (generic.forced)."""
+
+import pytest
+
+from cleaner.furniture import generic
+from cleaner.furniture.boilerplate import fold_line
+from cleaner.furniture.features import normalise
+from cleaner.furniture.forms import imprint, nav_row, rule_line, source_line, stats
+from cleaner.furniture.lexicon import load_lexicon
+
+
+def norm(text: str) -> str:
+    return normalise(fold_line(text))
+
+
+@pytest.mark.parametrize("line", ["京ICP备05013524号", "豫公网安备 41070202000123号", "政府网站标识码：1500000001",
+                                  "西藏日报社出版|国内统一刊号：CN54—0002|邮发代号：67—1", "互联网新闻信息服务许可证编号：53120170001"])
+def test_registration_numbers_are_a_sites_imprint(line):
+    assert imprint(norm(line))
+
+
+@pytest.mark.parametrize("line", ["网站建设要注重用户体验。", "本刊由某某出版社出版。"])
+def test_imprint_needs_a_registration_number(line):
+    assert not imprint(norm(line))
+
+
+@pytest.mark.parametrize("line", ["粉丝：23 文章：11", "积分: 1350", "能力值:545803", "積分：1,350 帖子：35"])
+def test_counters_alone_are_a_profile_box(line):
+    assert stats(norm(line))
+
+
+@pytest.mark.parametrize("line", ["比分：3比1", "得分：98分", "北京国安 2", "第3页", "音频 04:29", "人口：约1200万人，面积：12平方公里"])
+def test_a_counter_needs_a_key_a_colon_and_a_bare_number(line):
+    assert not stats(norm(line))
+
+
+@pytest.mark.parametrize("line", ["------", "==========", "＊＊＊＊", "━━━━━", "- - - -", "————————"])
+def test_a_drawn_rule_is_a_rule_line(line):
+    assert rule_line(norm(line))
+
+
+@pytest.mark.parametrize("line", ["……", "——", "--", "-- 完 --", "*注：数据截至去年底"])
+def test_an_ellipsis_or_a_dash_in_text_is_no_rule(line):
+    assert not rule_line(norm(line))
+
+
+@pytest.mark.parametrize("line", ["来源：新华网", "（来源：南方都市报）", "文：眉间尺", "转自：北京科技报", "作者： 罗银胜", "來源：中央社"])
+def test_a_short_credit_is_a_source_line(line):
+    assert source_line(norm(line))
+
+
+@pytest.mark.parametrize("line", ["来源：据新华社报道，今年全市粮食产量再创新高，达到历史最好水平。", "消息来源：不明",
+                                  "图：北京天安门广场上的人群", "原文：见附件"])
+def test_a_source_line_is_short_and_opens_with_its_key(line):
+    assert not source_line(norm(line))
+
+
+def test_a_row_with_a_furniture_label_among_titles_is_navigation():
+    lexicon = load_lexicon()
+    is_label = lambda item: generic._is_label(item, lexicon)  # noqa: E731
+    assert nav_row(norm("孩子，夏令营让你得到了什么？ | 回首页 | 2005年索引 | 浴室都安全吗？"), is_label)
+    assert nav_row(norm("城南新開的書店 | 回首頁 | 返回列表 | 秋天去哪裏看紅葉"), is_label)
+    assert not nav_row(norm("北京 | 上海 | 广州"), is_label)  # no label: a list of cities
+    assert not nav_row(norm("孩子的作文 | 回首页"), is_label)  # one separator
+
+
+@pytest.mark.parametrize("removed, candidate, expected", [
+    ([True, False, True], [False, True, False], [1]),
+    ([True, False, False, False, True], [False, True, True, True, False], [1, 2, 3]),
+    ([True, False, False, False, False, True], [False, True, True, True, True, False], []),  # a run too long
+    ([False, False, True], [False, True, False], []),  # the article (not removed) above it
+    ([True, False, False], [False, True, True], []),  # nothing removed below
+    ([True, False, True], [False, False, False], []),  # not a candidate (protected, inside the body, near the top)
+])
+def test_lines_between_furniture_go_with_it(removed, candidate, expected):
+    assert generic.between(removed, candidate) == expected
+
+
+def test_between_never_takes_the_headline_zone_or_the_body():
+    lexicon = load_lexicon()
+    lines = generic.line_features([norm(t) for t in ["标题", "正文。"]], [0, 1], lexicon)
+    body = (10, 20)
+    assert not generic.between_candidate(lines[0], 5, body)  # within HEADLINE_REACH above the body
+    assert not generic.between_candidate(lines[0], 12, body)  # inside the body
+    assert generic.between_candidate(lines[0], 1, body) and generic.between_candidate(lines[0], 25, body)
