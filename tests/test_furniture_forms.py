@@ -6,7 +6,7 @@ import pytest
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import normalise
-from cleaner.furniture.forms import imprint, nav_row, rule_line, source_line, stats
+from cleaner.furniture.forms import imprint, nav_row, prompt, rule_line, source_line, stats
 from cleaner.furniture.lexicon import load_lexicon
 
 
@@ -84,3 +84,13 @@ def test_between_never_takes_the_headline_zone_or_the_body():
     assert not generic.between_candidate(lines[0], 5, body)  # within HEADLINE_REACH above the body
     assert not generic.between_candidate(lines[0], 12, body)  # inside the body
     assert generic.between_candidate(lines[0], 1, body) and generic.between_candidate(lines[0], 25, body)
+
+
+@pytest.mark.parametrize("line", ["点击此处查询全部房产投资新闻", "点击看大图", "请点击这里订阅", "點擊查看原文"])
+def test_a_call_to_click_is_a_prompt(line):
+    assert prompt(norm(line))
+
+
+@pytest.mark.parametrize("line", ["点击鼠标右键即可保存。", "点击率达到了百万", "点击此处即可查看全部内容。"])
+def test_a_sentence_about_clicking_is_no_prompt(line):
+    assert not prompt(norm(line))

@@ -16,6 +16,8 @@ anywhere for a rule line). They name forms no article sentence takes:
 - ``nav_row``: a row split by two or more ``|`` with an item that is a furniture label alone
   (``上一篇标题 | 回首页 | 2005年索引 | 下一篇标题``): a blog's or a portal's article navigation,
   whose other items are titles (so it is no ``item_row`` of short labels).
+- ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
+  text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ _RULE = re.compile(r"([-_=*~─━—+#])(?:\s*\1){2,}")
 # A source or author credit: the key, a colon, a short value (a name, an agency, a paper).
 _SOURCE = re.compile(r"[(\[【]?(?:来源|稿件来源|文章来源|新闻来源|信息来源|出处|转自|转载自|作者|文|撰文|摄影)\s*:\s*\S.{0,20}")
 SOURCE_MAX = 30  # characters: a source line names a source, it says nothing more
+# A call to click: the verb, then what the link does.
+_PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这里|查看|阅读|进入|看|下载|图片|链接|播放|收听|观看|订阅|浏览|返回|了解|更多)")
+PROMPT_MAX = 30  # characters
+_SENTENCE_END = ("。", "!", "?", ";")
 
 
 def imprint(text: str) -> bool:
@@ -50,6 +56,10 @@ def rule_line(text: str) -> bool:
 
 def source_line(text: str) -> bool:
     return len(text) <= SOURCE_MAX and bool(_SOURCE.fullmatch(text))
+
+
+def prompt(text: str) -> bool:
+    return len(text) <= PROMPT_MAX and not text.endswith(_SENTENCE_END) and bool(_PROMPT.match(text))
 
 
 def nav_row(text: str, is_label: Callable[[str], bool]) -> bool:
