@@ -6,7 +6,7 @@ import pytest
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import normalise
-from cleaner.furniture.forms import imprint, nav_row, prompt, rule_line, source_line, stats
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats, tags
 from cleaner.furniture.lexicon import load_lexicon
 
 
@@ -94,3 +94,35 @@ def test_a_call_to_click_is_a_prompt(line):
 @pytest.mark.parametrize("line", ["点击鼠标右键即可保存。", "点击率达到了百万", "点击此处即可查看全部内容。"])
 def test_a_sentence_about_clicking_is_no_prompt(line):
     assert not prompt(norm(line))
+
+
+@pytest.mark.parametrize("line", ["标签：健身步道 城市公园 全民健身", "关键词: 医改, 医保", "Tags: 旅行 川西", "關鍵字：颱風 停課"])
+def test_a_line_of_tags_is_tags(line):
+    assert tags(norm(line))
+
+
+@pytest.mark.parametrize("line", ["标签：这是一个例子。", "给孩子贴标签的做法并不可取", "关键词是“稳”。"])
+def test_a_sentence_about_tags_is_no_tag_line(line):
+    assert not tags(norm(line))
+
+
+@pytest.mark.parametrize("line", ["阿明的博客", "小周的空间", "海风的部落格", "bjreader的博客"])
+def test_a_blogs_name_alone_is_a_blog_name(line):
+    assert blog_name(norm(line))
+
+
+@pytest.mark.parametrize("line", ["我为什么关掉了自己的博客", "博客的兴起改变了新闻业。", "阿明的博客文章被转载了上万次"])
+def test_a_sentence_about_a_blog_is_no_blog_name(line):
+    assert not blog_name(norm(line))
+
+
+def test_a_numbered_section_heading_is_no_headline():
+    # A policy explainer whose first section heading stands right above its first paragraph: the
+    # headline above it stays (it was taken for a line of the page's head).
+    from cleaner import Cleaner
+
+    text = "\n".join(["首页 > 政务公开 > 政策解读", "《关于促进中小企业发展的若干措施》政策解读", "发布日期：2023-05-10 字体：【大 中 小】",
+                      "一、出台背景", "为进一步激发市场主体活力，帮助中小企业解决融资难、用工难等问题，市政府研究制定了若干措施。",
+                      "二、主要内容", "《措施》共二十条，从降低经营成本、加大金融支持、稳定就业岗位、优化营商环境四个方面提出具体举措。"])
+    kept = Cleaner(to="keep").clean(text).split("\n")
+    assert kept[:2] == ["《关于促进中小企业发展的若干措施》政策解读", "一、出台背景"]

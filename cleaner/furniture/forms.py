@@ -16,6 +16,10 @@ anywhere for a rule line). They name forms no article sentence takes:
 - ``nav_row``: a row split by two or more ``|`` with an item that is a furniture label alone
   (``上一篇标题 | 回首页 | 2005年索引 | 下一篇标题``): a blog's or a portal's article navigation,
   whose other items are titles (so it is no ``item_row`` of short labels).
+- ``tags``: the article's tags or keywords (``标签：健身步道 城市公园``, ``关键词: 医改, 医保``,
+  ``Tags: 旅行 川西``): links to other pages, no sentence.
+- ``blog_name``: the name of a blog or a member's space standing alone (``阿明的博客``,
+  ``小周的空间``, ``海风的部落格``): the page's masthead or a link to another blog.
 - ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
   text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
 """
@@ -36,6 +40,12 @@ _RULE = re.compile(r"([-_=*~─━—+#])(?:\s*\1){2,}")
 # A source or author credit: the key, a colon, a short value (a name, an agency, a paper).
 _SOURCE = re.compile(r"[(\[【]?(?:来源|稿件来源|文章来源|新闻来源|信息来源|出处|转自|转载自|作者|文|撰文|摄影)\s*:\s*\S.{0,20}")
 SOURCE_MAX = 30  # characters: a source line names a source, it says nothing more
+# Tags: the key, a colon, then items (no sentence end: checked apart).
+_TAGS = re.compile(r"(?i)(?:标签|关键词|关键字|tags?)\s*:\s*\S.*")
+TAGS_MAX = 60  # characters
+# A blog's or a space's name: a short owner (a name: no spaces, no punctuation), then what it is.
+# An essay's headline about a blog ("我为什么关掉了自己的博客") is longer; a headline stays anyway.
+_BLOG_NAME = re.compile(r"(?i)[\w·]{1,8}的(?:博客|部落格|网志|个人空间|空间|个人主页|blog)")
 # A call to click: the verb, then what the link does.
 _PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这里|查看|阅读|进入|看|下载|图片|链接|播放|收听|观看|订阅|浏览|返回|了解|更多)")
 PROMPT_MAX = 30  # characters
@@ -56,6 +66,14 @@ def rule_line(text: str) -> bool:
 
 def source_line(text: str) -> bool:
     return len(text) <= SOURCE_MAX and bool(_SOURCE.fullmatch(text))
+
+
+def tags(text: str) -> bool:
+    return len(text) <= TAGS_MAX and not text.endswith(_SENTENCE_END) and bool(_TAGS.fullmatch(text))
+
+
+def blog_name(text: str) -> bool:
+    return bool(_BLOG_NAME.fullmatch(text))
 
 
 def prompt(text: str) -> bool:

@@ -25,7 +25,7 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
-from cleaner.furniture.forms import imprint, nav_row, prompt, rule_line, source_line, stats
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats, tags
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.teasers import teaser_blocks
@@ -287,8 +287,16 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
     reads as a headline (short, no sentence end, no furniture signs); else -1. Bylines and button
     rows between headline and body are skipped. Pages keep their title; the cost on pages whose
     hand-copied article leaves it out is one line."""
-    for pos in range(first - 1, max(first - 1 - TITLE_REACH, -1), -1):
+    reach = TITLE_REACH
+    pos = first
+    while pos > 0 and pos > first - reach:
+        pos -= 1
         f = lines[pos].features
+        if _SECTION.match(lines[pos].text) and score(f, model) <= model.threshold:
+            # The article's first section heading (一、出台背景) stands right above its first
+            # paragraph: the headline is above it, and it is looked for one line further.
+            reach += 1
+            continue
         # A row of a list is no headline (a table of contents' 3. 自主创新 would stay alone).
         plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet",
                                        "template", "list_block"))
@@ -297,6 +305,10 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
         if score(f, model) <= model.threshold:
             return -1  # an unremoved line that is no headline: the headline is not above it
     return -1
+
+
+# A numbered section heading of an article: 一、…, （二）…, 3. …, 第一章 …
+_SECTION = re.compile(r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、]\s*\D|第[一二三四五六七八九十\d]+[章节部分篇])")
 
 
 # What a sentence must show besides where it stands to be furniture: a byline form, a link, a
@@ -584,6 +596,10 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "stats"
     if prompt(line.text):
         return "prompt"
+    if tags(line.text):
+        return "tags"
+    if blog_name(line.text):
+        return "blog-name"
     if pos > body[1] and source_line(line.text):
         return "source"
     if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX and _trail(line.text):
