@@ -99,7 +99,8 @@ def page_rows(page, model: generic.Model, lexicon):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
         kept, family = generic.judged(line, pos, body, lexicon) if body is not None else (False, "")
         kept = body is not None and (pos == headline or kept)
-        forced = body is not None and not kept and bool(family)
+        # A page without a body loses only what its structure makes furniture (generic.structural).
+        forced = (not kept and bool(family)) if body is not None else bool(generic.structural(line))
         # A line that goes when furniture stands right above and below it (generic.between).
         candidate = body is not None and not kept and generic.between_candidate(line, pos, body)
         rows.append(([line.features[k] for k in FEATURES], counts[where[line.index]], inside, kept, body is not None, forced,

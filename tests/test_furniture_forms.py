@@ -126,3 +126,15 @@ def test_a_numbered_section_heading_is_no_headline():
                       "二、主要内容", "《措施》共二十条，从降低经营成本、加大金融支持、稳定就业岗位、优化营商环境四个方面提出具体举措。"])
     kept = Cleaner(to="keep").clean(text).split("\n")
     assert kept[:2] == ["《关于促进中小企业发展的若干措施》政策解读", "一、出台背景"]
+
+
+def test_a_page_without_an_article_loses_only_structural_furniture():
+    # A list page has no body: its titles stay (the model cannot judge them), but a menu row split
+    # by separators, a pager, a drawn rule and registration numbers go by their structure alone.
+    from cleaner.furniture.boilerplate import remove_furniture
+
+    page = ["首页 | 新闻 | 财经 | 体育 | 娱乐", "城市公园新增十处健身步道 2023-06-12", "地铁五号线年底开通 2023-06-10",
+            "关于我们", "共4页 上一页 1 2 3 4 下一页", "----------", "京ICP备05013524号"]
+    removal = remove_furniture("\n".join(page), ())
+    assert removal.text.split("\n") == [page[1], page[2], page[3]]
+    assert {"generic/menu", "generic/pager", "generic/rule", "generic/imprint"} <= set(removal.counts)

@@ -406,7 +406,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     gone, scored, body = prepare(folded, alive, model, lexicon, title, foot, keep)
     out = [Decision(line.index, lines[line.index], 0.0, (family,)) for line, family in gone]
     if body is None:
-        return out
+        return out + [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
+                      if line.index not in keep and (family := structural(line))]
     headline = headline_position(scored, body[0], model)
     removed = [False] * len(scored)
     candidate = [False] * len(scored)
@@ -555,6 +556,27 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tup
     if protected(line) and not (family in BLOCK_FAMILIES and not is_paragraph(line.text, line.features)):
         return True, ""
     return False, family
+
+
+def structural(line: Line) -> str:
+    """The family of a line that its structure alone makes furniture, on a page without an article
+    too (a list page, search results): a pager, a drawn rule, a menu row split by two explicit
+    separators or more (热点 | 社会 | 民生), a navigation trail, a site's registration numbers.
+    No words are judged: the rest of a page without a body stays (docs/furniture.md)."""
+    f = line.features
+    if pager(line.text):
+        return "pager"
+    if rule_line(line.text):
+        return "rule"
+    if is_paragraph(line.text, f) or f["final_punct"]:
+        return ""
+    if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2:
+        return "menu"
+    if len(_ARROWS.findall(line.text)) >= 2 and len(line.text) <= TRAIL_MAX and _trail(line.text):
+        return "trail"
+    if imprint(line.text):
+        return "imprint"
+    return ""
 
 
 def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str:
