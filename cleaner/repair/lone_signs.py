@@ -44,8 +44,13 @@ _PATTERN = re.compile(f"(?<=[0-9A-Za-z])[{''.join(_SIGNS)}](?![\u3400-\u9fff])|(
                       f"|{'±'.encode('utf-8').decode('gbk')}(?=[0-9])")
 
 
+# Any character _PATTERN can match: a class search runs at string speed, where _PATTERN's
+# look-behind is tried at every position of the page.
+_ANY = re.compile(f"[{''.join(_BACK)}]")
+
+
 def repair(text: str) -> str:
     """Each such character read back as the sign or letter it was."""
-    if not _PATTERN.search(text):
+    if not _ANY.search(text) or not _PATTERN.search(text):
         return text
     return _PATTERN.sub(lambda m: _BACK[m.group()], text)
