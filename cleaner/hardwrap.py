@@ -10,7 +10,8 @@ bytes, and only a paragraph's last line falls short.
 
 The page is taken to be wrapped when at least MIN_FULL lines, and most of its longer lines, end
 within SLACK of one width W of at least MIN_WIDTH columns (or characters, or bytes), no line is
-longer, and few full lines end a sentence (a poem's or a list's equal lines all do). Then each full
+longer, and few full lines end a sentence (a poem's or a list's equal lines all do) or an ellipsis
+(a list of titles cut to one width). Then each full
 line is joined with the next, unless the next is blank or indented (a new paragraph) or the full
 line ends a sentence (its break is harmless). The join is nothing (Chinese has no spaces between
 words), or a space between ASCII letters or digits where the line stopped short of the width
@@ -25,6 +26,8 @@ MIN_FULL = 4
 MIN_WIDTH = 30
 SLACK = 2
 _ENDS = "。！？!?…；;：:”」』）)"
+# A line cut short on purpose: a list of titles cut to one width ends each with an ellipsis.
+_CUT = ("...", "…", "⋯", "..")
 _INDENT = (" ", "\u3000", "\t")
 
 
@@ -38,6 +41,8 @@ MEASURES = (len, _columns, lambda line: len(line.encode("utf-8")), lambda line: 
 def wrap_width(lines: list[str]) -> tuple[int, int] | None:
     """(measure index, width) the lines were wrapped at, or None if they were not."""
     candidates = [line for line in lines if line.strip() and "  " not in line.strip()]
+    if sum(1 for line in candidates if line.rstrip().endswith(_CUT)) * 3 > len(candidates):
+        return None  # titles cut to a width, each with its ellipsis: a list, not a paragraph
     if len(candidates) < MIN_FULL:
         return None
     for index, measure in enumerate(MEASURES):
@@ -77,7 +82,7 @@ def join_hard_wraps(text: str) -> str:
     for previous, line in zip(lines, lines[1:]):
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
         new_paragraph = not line.strip() or line.startswith(_INDENT)
-        if full and not new_paragraph and not previous.rstrip().endswith(tuple(_ENDS)):
+        if full and not new_paragraph and not previous.rstrip().endswith(tuple(_ENDS) + _CUT):
             joined = out[-1].rstrip()
             # A word wrapper broke at a space before the width (English words); a line cut at
             # the width exactly was cut inside whatever stood there (202|0).

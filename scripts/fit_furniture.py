@@ -93,14 +93,18 @@ def page_rows(page, model: generic.Model, lexicon):
     # posts' teasers) go here too, whatever the weights: rows of their own, removed.
     gone, scored, body = generic.prepare(folded, alive, model, lexicon, title, foot)
     where = {i: k for k, i in enumerate(alive)}
-    rows = [([line.features[k] for k in FEATURES], counts[where[line.index]], False, False, True, True) for line, _ in gone]
+    rows = [([line.features[k] for k in FEATURES], counts[where[line.index]], False, False, True, True, False, -1) for line, _ in gone]
     headline = generic.headline_position(scored, body[0], model) if body is not None else -1
     for pos, line in enumerate(scored):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
         kept, family = generic.judged(line, pos, body, lexicon) if body is not None else (False, "")
         kept = body is not None and (pos == headline or kept)
-        forced = body is not None and not kept and bool(family)
-        rows.append(([line.features[k] for k in FEATURES], counts[where[line.index]], inside, kept, body is not None, forced))
+        # A page without a body loses only what its structure makes furniture (generic.structural).
+        forced = (not kept and bool(family)) if body is not None else bool(generic.structural(line))
+        # A line that goes when furniture stands right above and below it (generic.between).
+        candidate = body is not None and not kept and generic.between_candidate(line, pos, body)
+        rows.append(([line.features[k] for k in FEATURES], counts[where[line.index]], inside, kept, body is not None, forced,
+                     candidate, pos))
     return rows
 
 
@@ -131,6 +135,8 @@ def arrays(rows) -> dict[str, np.ndarray]:
         "title": np.array([r[3] for r in rows], dtype=bool),
         "has_body": np.array([r[4] for r in rows], dtype=bool),
         "forced": np.array([r[5] for r in rows], dtype=bool),  # removed whatever the score (generic.forced)
+        "candidate": np.array([r[6] for r in rows], dtype=bool),  # may go between furniture (generic.between)
+        "pos": np.array([r[7] for r in rows], dtype=int),  # position among the page's judged lines; -1: a part taken before
     }
 
 
@@ -142,7 +148,23 @@ def cost(a: dict[str, np.ndarray], weights: np.ndarray, bias: float, threshold: 
     """(leftover, lost) characters of these rows with these settings."""
     s = a["x"] @ weights + bias
     removed = a["forced"] | (a["has_body"] & ~a["title"] & (s > threshold + np.where(a["inside"], margin, 0.0)))
+    removed |= between(removed, a["candidate"] & ~removed, a["pos"])
     return int(a["other"][~removed].sum()), int(a["art"][removed].sum())
+
+
+def between(removed: np.ndarray, kept: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """``generic.between`` on rows: runs of at most ``generic.BETWEEN_RUN`` kept candidates with a
+    removed line of the same page right above and below. Rows of a page are contiguous and in
+    order, so row k-1 is the line above row k when ``pos[k] >= 1``."""
+    out = np.zeros(len(removed), dtype=bool)
+    for run in range(1, generic.BETWEEN_RUN + 1):
+        k = np.arange(1, len(removed) - run)
+        ok = (pos[k] >= 1) & removed[k - 1] & removed[k + run] & (pos[k + run] == pos[k] + run)
+        for j in range(run):
+            ok &= kept[k + j]
+        for j in range(run):
+            out[k[ok] + j] = True
+    return out
 
 
 def fit_rows(a: dict[str, np.ndarray], lost_cost: float):

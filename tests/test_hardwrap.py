@@ -47,3 +47,12 @@ def test_the_cleaner_joins_a_wrapped_page_as_a_step():
     assert result.text.count("\n") < page.count("\n") // 2
     assert any(s.name == "hard-wraps" for s in result.steps)
     assert Cleaner(to="keep").run(result.text).text == result.text
+
+
+def test_a_list_of_titles_cut_to_one_width_is_no_wrapped_paragraph():
+    # Joined, the last title and the copyright line became one line, which the copyright rule
+    # then removed with every title in it.
+    page = "\n".join(["热点新闻", "城市公园新增十处健身步道市民晨练有了新去处市民...", "老旧小区改造惠及三万户居民今年将完成全部改造...",
+                      "地铁五号线年底开通试运营沿线居民出行更加方便...", "市图书馆延长夜间开放时间读者可以借阅到晚上十...",
+                      "版权所有 © 2023 某某网"])
+    assert join_hard_wraps(page) == page

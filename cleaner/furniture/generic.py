@@ -25,6 +25,7 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats, tags
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.portals import portal_lines, portal_stamps
@@ -133,7 +134,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
             past_barrier = past_barrier or barriers[pos]
             # The marker's own line is past the end too; so is a notice's or a copyright line's
             # (below the body nothing of the article follows the site's foot: 免责声明, 版权所有).
-            past_end = past_end or ends[pos] or bool(f["notice"] or _COPYRIGHT.search(line.text))
+            past_end = past_end or ends[pos] or bool(f["notice"] or _COPYRIGHT.search(line.text) or imprint(line.text))
             f["past_end"] = float(past_end)
         before = pos > 0 and lines[pos - 1].features
         after = pos + 1 < len(lines) and lines[pos + 1].features
@@ -179,7 +180,7 @@ def after_foot(folded, content: list[int], dropped: dict[int, str], lexicon: Lex
     for i in content:
         if i in dropped:
             text = normalise(folded[i])
-            foot = foot or bool(_COPYRIGHT.search(text) or lexicon.notice(text, NOTICE_WORDS) or comments_heading(text)
+            foot = foot or bool(_COPYRIGHT.search(text) or imprint(text) or lexicon.notice(text, NOTICE_WORDS) or comments_heading(text)
                                 or (len(text) <= MARK_MAX and lexicon.ends_re.search(text) and not _CLAUSES.search(text)))
         elif foot:
             out.add(i)
@@ -287,8 +288,16 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
     reads as a headline (short, no sentence end, no furniture signs); else -1. Bylines and button
     rows between headline and body are skipped. Pages keep their title; the cost on pages whose
     hand-copied article leaves it out is one line."""
-    for pos in range(first - 1, max(first - 1 - TITLE_REACH, -1), -1):
+    reach = TITLE_REACH
+    pos = first
+    while pos > 0 and pos > first - reach:
+        pos -= 1
         f = lines[pos].features
+        if _SECTION.match(lines[pos].text) and score(f, model) <= model.threshold:
+            # The article's first section heading (一、出台背景) stands right above its first
+            # paragraph: the headline is above it, and it is looked for one line further.
+            reach += 1
+            continue
         # A row of a list is no headline (a table of contents' 3. 自主创新 would stay alone).
         plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet",
                                        "template", "list_block"))
@@ -297,6 +306,10 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
         if score(f, model) <= model.threshold:
             return -1  # an unremoved line that is no headline: the headline is not above it
     return -1
+
+
+# A numbered section heading of an article: 一、…, （二）…, 3. …, 第一章 …
+_SECTION = re.compile(r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、]\s*\D|第[一二三四五六七八九十\d]+[章节部分篇])")
 
 
 # What a sentence must show besides where it stands to be furniture: a byline form, a link, a
@@ -394,14 +407,18 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     gone, scored, body = prepare(folded, alive, model, lexicon, title, foot, keep)
     out = [Decision(line.index, lines[line.index], 0.0, (family,)) for line, family in gone]
     if body is None:
-        return out
+        return out + [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
+                      if line.index not in keep and (family := structural(line))]
     headline = headline_position(scored, body[0], model)
+    removed = [False] * len(scored)
+    candidate = [False] * len(scored)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
         kept, family = judged(line, pos, body, lexicon)
         if kept:
             continue
+        candidate[pos] = between_candidate(line, pos, body)
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
         need = model.threshold + (model.body_margin if inside and is_prose(line.text, line.features) else 0.0)
@@ -409,7 +426,49 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
+        removed[pos] = bool(family) or s > need
+    for pos in between(removed, candidate):
+        line = scored[pos]
+        out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
+    return out
+
+
+BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with them
+BETWEEN_MAX = 40  # characters: a title or a label, not a paragraph
+
+
+def between_candidate(line: Line, pos: int, body: tuple[int, int]) -> bool:
+    """A line that may go for standing between furniture (``between``): outside the body, not
+    protected (the caller has asked ``judged``), title-sized at most, and not among the
+    ``HEADLINE_REACH`` lines right above the body, where the headline and its subtitle stand
+    (often between a navigation trail and a byline, both furniture). Known before any score is:
+    the fitting script counts the family with the weights it tries."""
+    near_top = body[0] - HEADLINE_REACH <= pos < body[0]
+    return (not near_top and not body[0] <= pos <= body[1] and len(line.text) <= BETWEEN_MAX
+            and not is_paragraph(line.text, line.features))
+
+
+def between(removed: list[bool], candidate: list[bool]) -> list[int]:
+    """Positions of the lines that go for standing between furniture: a run of at most
+    ``BETWEEN_RUN`` kept candidates with a removed line right above and right below. A menu, a
+    sidebar or a list of advertisements is removed line by line by its score, and a few of its
+    items score just under the threshold ("18岁以下勿点击/图文" among its neighbours); cut off from the
+    article by furniture on both sides, they are the same block. One pass over the first
+    decisions: nothing removed here makes another line go. A line right under or over the body
+    has the article, not furniture, on one side and stays."""
+    out: list[int] = []
+    pos = 1
+    while pos < len(removed):
+        if removed[pos] or not candidate[pos] or not removed[pos - 1]:
+            pos += 1
+            continue
+        end = pos
+        while end < len(removed) and candidate[end] and not removed[end]:
+            end += 1
+        if end < len(removed) and removed[end] and end - pos <= BETWEEN_RUN:
+            out.extend(range(pos, end))
+        pos = end
     return out
 
 
@@ -501,6 +560,27 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tup
     return False, family
 
 
+def structural(line: Line) -> str:
+    """The family of a line that its structure alone makes furniture, on a page without an article
+    too (a list page, search results): a pager, a drawn rule, a menu row split by two explicit
+    separators or more (热点 | 社会 | 民生), a navigation trail, a site's registration numbers.
+    No words are judged: the rest of a page without a body stays (docs/furniture.md)."""
+    f = line.features
+    if pager(line.text):
+        return "pager"
+    if rule_line(line.text):
+        return "rule"
+    if is_paragraph(line.text, f) or f["final_punct"]:
+        return ""
+    if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2:
+        return "menu"
+    if len(_ARROWS.findall(line.text)) >= 2 and len(line.text) <= TRAIL_MAX and _trail(line.text):
+        return "trail"
+    if imprint(line.text):
+        return "imprint"
+    return ""
+
+
 def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str:
     """The family that removes a line outside the body whatever its score, or "".
 
@@ -519,6 +599,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     with the other changes of their round (docs/furniture.md), not each against its score."""
     if pager(line.text):
         return "pager"  # numbers and pager words alone: no article line, wherever it stands
+    if rule_line(line.text):
+        return "rule"  # a drawn rule: no words to lose, wherever it stands
     if body[0] <= pos <= body[1]:
         return ""
     f = line.features
@@ -526,10 +608,24 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "credit"
     if f["notice"]:
         return "notice"
+    if imprint(line.text) and not is_paragraph(line.text, f):
+        return "imprint"
     if f["list_block"]:
         return "list"
     if f["item_row"] and (len(_MENU_SEPARATORS.findall(line.text)) >= 2 or _link_row(line.text)):
         return "menu"
+    if not is_paragraph(line.text, f) and nav_row(line.text, lambda item: _is_label(item, lexicon)):
+        return "menu"
+    if stats(line.text):
+        return "stats"
+    if prompt(line.text):
+        return "prompt"
+    if tags(line.text):
+        return "tags"
+    if blog_name(line.text):
+        return "blog-name"
+    if pos > body[1] and source_line(line.text):
+        return "source"
     if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX and _trail(line.text):
         return "trail"
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
@@ -564,7 +660,14 @@ def _trail(text: str) -> bool:
     return "：" not in text and ":" not in text and any(a != "→" for a in _ARROWS.findall(text))
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
-_GAPS = re.compile(r"[\s|/·>»›\-\d]+")  # what separates the labels of a row, and the counts beside them
+# What separates the labels of a row, the counts beside them and the brackets of a button row
+# (【打印本页】【关闭窗口】, [ 返回 ]).
+_GAPS = re.compile(r"[\s|/·>»›\-\d\[\]【】()<>]+")
+
+
+def _is_label(item: str, lexicon: Lexicon) -> bool:
+    """One item of a row that is a furniture label alone (回首页, 返回列表, 打印本页)."""
+    return len(item) <= 8 and label_cover(item, lexicon) >= FORCED_COVER
 
 
 def label_cover(text: str, lexicon: Lexicon) -> float:

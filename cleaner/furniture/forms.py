@@ -1,0 +1,87 @@
+"""Lines whose form alone marks them as a site's furniture, on any site.
+
+Each test reads one line (folded and NFKC-normalised, as ``features.normalise`` gives it) with one
+compiled pattern; ``generic.forced`` applies them where they hold (outside the article body, or
+anywhere for a rule line). They name forms no article sentence takes:
+
+- ``imprint``: a site's registration numbers, the foot of Chinese sites and newspapers
+  (``京ICP备05013524号``, ``京公网安备 11010502000333号``, ``政府网站标识码：1500000001``,
+  ``国内统一刊号：CN54—0002``, ``邮发代号：67—1``, ``互联网新闻信息服务许可证``).
+- ``stats``: a member's or an author's counters and nothing else (``粉丝：23 文章：11``,
+  ``积分: 100``, ``能力值：545803``): a profile box beside a forum post or a blog article.
+- ``rule_line``: a drawn rule (``------``, ``======``, ``＊＊＊``, ``━━━``): decoration, no words.
+- ``source_line``: a short source or author line under an article (``来源：新华网``, ``文：眉间
+  尺``, ``转自：北京科技报``): the reprint's credit, not the article's text. A picture's caption
+  (``图：北京天安门广场``) is no credit.
+- ``nav_row``: a row split by two or more ``|`` with an item that is a furniture label alone
+  (``上一篇标题 | 回首页 | 2005年索引 | 下一篇标题``): a blog's or a portal's article navigation,
+  whose other items are titles (so it is no ``item_row`` of short labels).
+- ``tags``: the article's tags or keywords (``标签：健身步道 城市公园``, ``关键词: 医改, 医保``,
+  ``Tags: 旅行 川西``): links to other pages, no sentence.
+- ``blog_name``: the name of a blog or a member's space standing alone (``阿明的博客``,
+  ``小周的空间``, ``海风的部落格``): the page's masthead or a link to another blog.
+- ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
+  text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Registration identifiers of Chinese sites and periodicals. A line naming one is the site's foot.
+IMPRINT = re.compile(r"ICP[备证]|公网安备|网站标识码|统一刊号|邮发代号|许可证(?:编)?号|经营许可证")
+# Counters with a short key and a bare number, and nothing else on the line ("粉丝:23文章:11"). A
+# colon is required: "北京国安 2" may be a row of an article's table.
+_STATS = re.compile(r"(?:\s*[\u3400-\u9fff]{1,5}\s*:\s*\d[\d,.]*\s*)+")
+# A rule drawn with one repeated sign (spaces between allowed). Not the ellipsis: "……" alone is a
+# pause in dialogue.
+_RULE = re.compile(r"([-_=*~─━—+#])(?:\s*\1){2,}")
+# A source or author credit: the key, a colon, a short value (a name, an agency, a paper).
+_SOURCE = re.compile(r"[(\[【]?(?:来源|稿件来源|文章来源|新闻来源|信息来源|出处|转自|转载自|作者|文|撰文|摄影)\s*:\s*\S.{0,20}")
+SOURCE_MAX = 30  # characters: a source line names a source, it says nothing more
+# Tags: the key, a colon, then items (no sentence end: checked apart).
+_TAGS = re.compile(r"(?i)(?:标签|关键词|关键字|tags?)\s*:\s*\S.*")
+TAGS_MAX = 60  # characters
+# A blog's or a space's name: a short owner (a name: no spaces, no punctuation), then what it is.
+# An essay's headline about a blog ("我为什么关掉了自己的博客") is longer; a headline stays anyway.
+_BLOG_NAME = re.compile(r"(?i)[\w·]{1,8}的(?:博客|部落格|网志|个人空间|空间|个人主页|blog)")
+# A call to click: the verb, then what the link does.
+_PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这里|查看|阅读|进入|看|下载|图片|链接|播放|收听|观看|订阅|浏览|返回|了解|更多)")
+PROMPT_MAX = 30  # characters
+_SENTENCE_END = ("。", "!", "?", ";")
+
+
+def imprint(text: str) -> bool:
+    return bool(IMPRINT.search(text))
+
+
+def stats(text: str) -> bool:
+    return len(text) <= 40 and bool(_STATS.fullmatch(text))
+
+
+def rule_line(text: str) -> bool:
+    return bool(_RULE.fullmatch(text))
+
+
+def source_line(text: str) -> bool:
+    return len(text) <= SOURCE_MAX and bool(_SOURCE.fullmatch(text))
+
+
+def tags(text: str) -> bool:
+    return len(text) <= TAGS_MAX and not text.endswith(_SENTENCE_END) and bool(_TAGS.fullmatch(text))
+
+
+def blog_name(text: str) -> bool:
+    return bool(_BLOG_NAME.fullmatch(text))
+
+
+def prompt(text: str) -> bool:
+    return len(text) <= PROMPT_MAX and not text.endswith(_SENTENCE_END) and bool(_PROMPT.match(text))
+
+
+def nav_row(text: str, is_label: Callable[[str], bool]) -> bool:
+    """Two or more ``|`` and an item that ``is_label`` (a furniture label alone: 回首页, 返回列表)."""
+    if text.count("|") < 2:
+        return False
+    return any(is_label(item) for item in (x.strip() for x in text.split("|")) if item)

@@ -1,0 +1,140 @@
+"""Lines whose form alone marks them as furniture (cleaner/furniture/forms.py), and the forced
+families they make in the generic model (generic.forced)."""
+
+import pytest
+
+from cleaner.furniture import generic
+from cleaner.furniture.boilerplate import fold_line
+from cleaner.furniture.features import normalise
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats, tags
+from cleaner.furniture.lexicon import load_lexicon
+
+
+def norm(text: str) -> str:
+    return normalise(fold_line(text))
+
+
+@pytest.mark.parametrize("line", ["京ICP备05013524号", "豫公网安备 41070202000123号", "政府网站标识码：1500000001",
+                                  "西藏日报社出版|国内统一刊号：CN54—0002|邮发代号：67—1", "互联网新闻信息服务许可证编号：53120170001"])
+def test_registration_numbers_are_a_sites_imprint(line):
+    assert imprint(norm(line))
+
+
+@pytest.mark.parametrize("line", ["网站建设要注重用户体验。", "本刊由某某出版社出版。"])
+def test_imprint_needs_a_registration_number(line):
+    assert not imprint(norm(line))
+
+
+@pytest.mark.parametrize("line", ["粉丝：23 文章：11", "积分: 1350", "能力值:545803", "積分：1,350 帖子：35"])
+def test_counters_alone_are_a_profile_box(line):
+    assert stats(norm(line))
+
+
+@pytest.mark.parametrize("line", ["比分：3比1", "得分：98分", "北京国安 2", "第3页", "音频 04:29", "人口：约1200万人，面积：12平方公里"])
+def test_a_counter_needs_a_key_a_colon_and_a_bare_number(line):
+    assert not stats(norm(line))
+
+
+@pytest.mark.parametrize("line", ["------", "==========", "＊＊＊＊", "━━━━━", "- - - -", "————————"])
+def test_a_drawn_rule_is_a_rule_line(line):
+    assert rule_line(norm(line))
+
+
+@pytest.mark.parametrize("line", ["……", "——", "--", "-- 完 --", "*注：数据截至去年底"])
+def test_an_ellipsis_or_a_dash_in_text_is_no_rule(line):
+    assert not rule_line(norm(line))
+
+
+@pytest.mark.parametrize("line", ["来源：新华网", "（来源：南方都市报）", "文：眉间尺", "转自：北京科技报", "作者： 罗银胜", "來源：中央社"])
+def test_a_short_credit_is_a_source_line(line):
+    assert source_line(norm(line))
+
+
+@pytest.mark.parametrize("line", ["来源：据新华社报道，今年全市粮食产量再创新高，达到历史最好水平。", "消息来源：不明",
+                                  "图：北京天安门广场上的人群", "原文：见附件"])
+def test_a_source_line_is_short_and_opens_with_its_key(line):
+    assert not source_line(norm(line))
+
+
+def test_a_row_with_a_furniture_label_among_titles_is_navigation():
+    lexicon = load_lexicon()
+    is_label = lambda item: generic._is_label(item, lexicon)  # noqa: E731
+    assert nav_row(norm("孩子，夏令营让你得到了什么？ | 回首页 | 2005年索引 | 浴室都安全吗？"), is_label)
+    assert nav_row(norm("城南新開的書店 | 回首頁 | 返回列表 | 秋天去哪裏看紅葉"), is_label)
+    assert not nav_row(norm("北京 | 上海 | 广州"), is_label)  # no label: a list of cities
+    assert not nav_row(norm("孩子的作文 | 回首页"), is_label)  # one separator
+
+
+@pytest.mark.parametrize("removed, candidate, expected", [
+    ([True, False, True], [False, True, False], [1]),
+    ([True, False, False, False, True], [False, True, True, True, False], [1, 2, 3]),
+    ([True, False, False, False, False, True], [False, True, True, True, True, False], []),  # a run too long
+    ([False, False, True], [False, True, False], []),  # the article (not removed) above it
+    ([True, False, False], [False, True, True], []),  # nothing removed below
+    ([True, False, True], [False, False, False], []),  # not a candidate (protected, inside the body, near the top)
+])
+def test_lines_between_furniture_go_with_it(removed, candidate, expected):
+    assert generic.between(removed, candidate) == expected
+
+
+def test_between_never_takes_the_headline_zone_or_the_body():
+    lexicon = load_lexicon()
+    lines = generic.line_features([norm(t) for t in ["标题", "正文。"]], [0, 1], lexicon)
+    body = (10, 20)
+    assert not generic.between_candidate(lines[0], 5, body)  # within HEADLINE_REACH above the body
+    assert not generic.between_candidate(lines[0], 12, body)  # inside the body
+    assert generic.between_candidate(lines[0], 1, body) and generic.between_candidate(lines[0], 25, body)
+
+
+@pytest.mark.parametrize("line", ["点击此处查询全部房产投资新闻", "点击看大图", "请点击这里订阅", "點擊查看原文"])
+def test_a_call_to_click_is_a_prompt(line):
+    assert prompt(norm(line))
+
+
+@pytest.mark.parametrize("line", ["点击鼠标右键即可保存。", "点击率达到了百万", "点击此处即可查看全部内容。"])
+def test_a_sentence_about_clicking_is_no_prompt(line):
+    assert not prompt(norm(line))
+
+
+@pytest.mark.parametrize("line", ["标签：健身步道 城市公园 全民健身", "关键词: 医改, 医保", "Tags: 旅行 川西", "關鍵字：颱風 停課"])
+def test_a_line_of_tags_is_tags(line):
+    assert tags(norm(line))
+
+
+@pytest.mark.parametrize("line", ["标签：这是一个例子。", "给孩子贴标签的做法并不可取", "关键词是“稳”。"])
+def test_a_sentence_about_tags_is_no_tag_line(line):
+    assert not tags(norm(line))
+
+
+@pytest.mark.parametrize("line", ["阿明的博客", "小周的空间", "海风的部落格", "bjreader的博客"])
+def test_a_blogs_name_alone_is_a_blog_name(line):
+    assert blog_name(norm(line))
+
+
+@pytest.mark.parametrize("line", ["我为什么关掉了自己的博客", "博客的兴起改变了新闻业。", "阿明的博客文章被转载了上万次"])
+def test_a_sentence_about_a_blog_is_no_blog_name(line):
+    assert not blog_name(norm(line))
+
+
+def test_a_numbered_section_heading_is_no_headline():
+    # A policy explainer whose first section heading stands right above its first paragraph: the
+    # headline above it stays (it was taken for a line of the page's head).
+    from cleaner import Cleaner
+
+    text = "\n".join(["首页 > 政务公开 > 政策解读", "《关于促进中小企业发展的若干措施》政策解读", "发布日期：2023-05-10 字体：【大 中 小】",
+                      "一、出台背景", "为进一步激发市场主体活力，帮助中小企业解决融资难、用工难等问题，市政府研究制定了若干措施。",
+                      "二、主要内容", "《措施》共二十条，从降低经营成本、加大金融支持、稳定就业岗位、优化营商环境四个方面提出具体举措。"])
+    kept = Cleaner(to="keep").clean(text).split("\n")
+    assert kept[:2] == ["《关于促进中小企业发展的若干措施》政策解读", "一、出台背景"]
+
+
+def test_a_page_without_an_article_loses_only_structural_furniture():
+    # A list page has no body: its titles stay (the model cannot judge them), but a menu row split
+    # by separators, a pager, a drawn rule and registration numbers go by their structure alone.
+    from cleaner.furniture.boilerplate import remove_furniture
+
+    page = ["首页 | 新闻 | 财经 | 体育 | 娱乐", "城市公园新增十处健身步道 2023-06-12", "地铁五号线年底开通 2023-06-10",
+            "关于我们", "共4页 上一页 1 2 3 4 下一页", "----------", "京ICP备05013524号"]
+    removal = remove_furniture("\n".join(page), ())
+    assert removal.text.split("\n") == [page[1], page[2], page[3]]
+    assert {"generic/menu", "generic/pager", "generic/rule", "generic/imprint"} <= set(removal.counts)
