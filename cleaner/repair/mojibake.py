@@ -1491,7 +1491,7 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
             continue
         run, base = m.group(), m.start()
         for lo, hi in _rare_clusters(run):
-            if _judged_misread(run[lo:hi]):
+            if _judged_misread(run[lo:hi]) or _beside_question_mark(text, base, run, lo, hi):
                 lo, hi = max(0, lo - PROTECT_EDGE), min(len(run), hi + PROTECT_EDGE)
                 while lo < hi and run[lo] < "\x80":
                     lo += 1
@@ -1521,6 +1521,22 @@ def _rare_clusters(run: str) -> list[tuple[int, int]]:
         else:
             clusters.append([m.start(), m.end(), 1])
     return [(lo, hi) for lo, hi, n in clusters if n >= 2]
+
+
+def _beside_question_mark(text: str, base: int, run: str, lo: int, hi: int) -> bool:
+    """Is a stretch ``run[lo:hi]`` of mostly rare characters at an end of its run, where a "?"
+    stands (a decoder's mark of bytes it could not read, as iconv or a database connection
+    writes it)? The mark is then what U+FFFD is to ``_judged_misread``: the stretch is kept as it
+    is. Converted (闡牉芵ㄟ譫 -> 阐牉芵ㄟ谵, a GBK page read as Big5), its neighbours change and
+    a second clean re-reads it otherwise."""
+    end = base + len(run)
+    before = lo <= PROTECT_EDGE and base > 0 and text[base - 1] == "?"
+    after = hi >= len(run) - PROTECT_EDGE and end < len(text) and text[end] == "?"
+    if not (before or after):
+        return False
+    stretch = run[lo:hi]
+    rare = sum(1 for ch in _rare_char().findall(stretch) if not _PUNCT_BLOCKS.match(ch))
+    return 2 * rare >= len(stretch)
 
 
 IGNORE_JUDGE_CHARS = 6
