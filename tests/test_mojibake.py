@@ -160,6 +160,18 @@ def test_unrepaired_spans():
         assert spans(clean) == []
 
 
+def test_unrepaired_spans_beside_a_question_mark_a_decoder_wrote():
+    from cleaner.repair.mojibake import unrepaired_spans
+
+    # A GBK page read as Big5 by a tool that writes "?" for what it cannot read: rare characters
+    # that re-read as no UTF-8, kept because a mark of lost bytes stands at the run's end.
+    text = "。?闡牉芵ㄟ譫蛓豲呣?風??，大約5"
+    assert any("牉芵ㄟ譫蛓豲" in text[a:b] for a, b in unrepaired_spans(text))
+    # Rare real characters far from a "?" are not kept; nor a common word beside one.
+    assert unrepaired_spans("他叫鑫森淼焱垚，你认识吗?") == []
+    assert unrepaired_spans("你认识他吗?") == []
+
+
 # --- Guesses: every character chosen among those its lost bytes allow is a finding ------------
 
 from cleaner.repair.mojibake import repair_single_byte, repair_utf8_as_gbk  # noqa: E402

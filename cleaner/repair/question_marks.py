@@ -96,10 +96,12 @@ def unread(text: str) -> list[tuple[int, int]]:
     longer be tried as a mark, so a second clean would read the line otherwise (鷗?B堵Ю琶?B, a
     Big5 page read as GBK, became 鷗？B黑尾鷗？B)."""
     found = [m.span() for m in _CANDIDATE.finditer(text)]
-    if not found or _too_many(text, sum(b - a for a, b in found)):
-        return found
-    return [(a, b) for a, b in found
-            if mojibake.count_rare(text[max(0, a - AROUND) : a] + text[b : b + AROUND]) >= MIN_RARE]
+    if found and not _too_many(text, sum(b - a for a, b in found)):
+        found = [(a, b) for a, b in found
+                 if mojibake.count_rare(text[max(0, a - AROUND) : a] + text[b : b + AROUND]) >= MIN_RARE]
+    # With the character each side beyond ASCII (as unrepaired_spans keeps one): converted, it
+    # would change what a second clean reads there (兩??ㄛむ, made 两??ㄛむ, read 坝会，莋).
+    return [(a - (a > 0 and text[a - 1] >= "\x80"), b + (b < len(text) and text[b] >= "\x80")) for a, b in found]
 
 
 def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
