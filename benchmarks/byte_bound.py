@@ -23,8 +23,8 @@ Both are lower bounds on the ambiguity itself: candidates differ only in lost by
 could also have been dropped whole, or changed at a byte that survived into another character),
 and each character is judged with its neighbours true. A candidate is any assigned character the
 source encoding writes in that many bytes (not private-use or unassigned, which pages do not
-hold); where a character lost every byte (thousands of candidates), only those the build split
-holds at least once.
+hold); where a character lost most of its bytes (thousands of candidates), only the MANY the
+build split holds most often.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from wrong_decoders import DECODERS  # noqa: E402
 
 MARGIN = 16  # bytes after a changed character that must read the same
 CHECKS = 400  # consistency checks per character at most (enough to find a rival; a lower bound past it)
-MANY = 500  # candidates past which only characters the build split holds are ranked
+MANY = 300  # candidates past which only the build split's most frequent are ranked
 SMOOTH = 10.0  # weight of the unigram in a bigram's estimate (Dirichlet smoothing)
 
 
@@ -158,8 +158,9 @@ def line_bound(line: str, source: str, decoder: str, errors: str) -> tuple[int, 
         left = line[k - 1] if k else None
         right = line[k + 1] if k + 1 < len(line) else None
         others = [c for c in candidates(source, code, lost) if c != ch]
-        if len(others) > MANY:  # every byte lost: of thousands, the characters text ever shows
-            others = [c for c in others if counts()[0][c]]
+        if len(others) > MANY:  # most bytes lost: of thousands, the characters text shows most
+            uni = counts()[0]
+            others = sorted(others, key=lambda c: -uni[c])[:MANY]
         rival = False
         for name, scorer in SCORERS.items():
             truth = scorer(left, ch, right)

@@ -137,9 +137,9 @@ def main() -> None:
         if args.bound:
             undetermined, wrong = 0, Counter()
             # A path that loses a fifth of the bytes or more (UTF-8 through a Big5 decoder)
-            # leaves thousands of candidates per character: two pages say enough there (*).
+            # leaves thousands of candidates per character: one page a script says enough (*).
             share = (marked + dropped) / max(total, 1)
-            sample = refs if share < HEAVY_LOSS else refs[:2]
+            sample = refs if share < HEAVY_LOSS else [refs[0], refs[len(refs) // 2]]
             for p, _ in sample:
                 u, w = page_bound(p, source, decoder, errs)
                 undetermined += u
