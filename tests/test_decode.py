@@ -102,3 +102,57 @@ def test_utf8_pasted_inside_a_legacy_line_is_read_as_utf8_and_the_rest_stays_in_
     pasted = "是中国空间技术的主要研究中心。"
     data = before.encode(legacy) + pasted.encode("utf-8") + after.encode(legacy) + b"\n" + (before + after).encode(legacy)
     assert decode(data) == before + pasted + after + "\n" + before + after
+
+
+@pytest.mark.parametrize("legacy,stretch", [
+    ("gbk", "这是一段用GBK编码的文字，内容很长，2008年5月发布。"),
+    ("gbk", "用GBK编码"),  # short: a few characters between the UTF-8
+    ("big5", "臺灣的國家公園由內政部營建署管理，目前共有九座國家公園。"),
+])
+def test_a_legacy_stretch_inside_a_utf8_line_is_read_in_its_encoding(legacy, stretch):
+    # A UTF-8 template around a GBK body or include, minified into one line: the stretch was
+    # read as UTF-8 and lost to U+FFFD.
+    before = "中国空间技术研究院隶属于中国航天科技集团公司，它成立于一九六八年。" * 3
+    after = "是中国空间技术的主要研究中心，总部设在北京。" * 3
+    decoded = decode_with_findings(before.encode() + stretch.encode(legacy) + after.encode())
+    assert decoded.text == before + stretch + after
+    assert [f.kind for f in decoded.findings] == ["mixed-encodings"]
+
+
+def test_a_utf8_character_cut_short_stays_a_lost_mark_not_a_legacy_character():
+    # The first two bytes of 中 read as GBK are 涓: one character is no legacy stretch.
+    before, after = "中国空间技术研究院，它成立于一九六八年。", "是主要研究中心。"
+    assert decode(before.encode() + "中".encode()[:2] + after.encode()) == before + "\ufffd" + after
+
+
+WRAPPED = "工信部与浙江省人民政府共同打造出了工业互联网平台体系，2020年目标明确。国务院印发通知，要求各地加快推进。"
+WRAPPED_HANT = "工信部與浙江省人民政府共同打造出了工業互聯網平臺體系，2020年目標明確。國務院印發通知，要求各地加快推進。"
+
+
+@pytest.mark.parametrize("text,codec", [(WRAPPED, "utf-8"), (WRAPPED, "gbk"), (WRAPPED_HANT, "big5"), (WRAPPED_HANT, "utf-8")])
+@pytest.mark.parametrize("width", [17, 25, 64])
+def test_text_wrapped_at_a_byte_width_gets_its_split_characters_back(text, codec, width):
+    # fold -b, fixed-length records: line breaks fall inside characters (UTF-8 lost marks, and
+    # a GBK line starting on a trail byte read out of step to its end).
+    data = text.encode(codec) * 3
+    wrapped = b"\n".join(data[i : i + width] for i in range(0, len(data), width))
+    decoded = decode_with_findings(wrapped)
+    assert decoded.text.replace("\n", "") == text * 3
+    assert all(len(line.encode(codec)) in (width - 2, width - 1, width, width + 1, width + 2)
+               for line in decoded.text.split("\n")[:-1])  # each break moved by a character at most
+    split = any(_fails(line, codec) for line in wrapped.split(b"\n"))
+    assert [f.kind for f in decoded.findings] == (["split-characters"] if split else [])
+
+
+def _fails(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def test_a_legacy_file_without_split_characters_is_read_as_before():
+    data = (WRAPPED + "\n" + WRAPPED).encode("gbk")
+    assert decode_with_findings(data).text == WRAPPED + "\n" + WRAPPED
+    assert decode_with_findings(data).findings == []

@@ -88,6 +88,9 @@ def _decode_unmarked(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    rejoined = _rejoin_split_characters(data)
+    if rejoined is not None:
+        return rejoined
     if _has_utf8_lines(data):
         # Some lines are UTF-8 and others are not: GB18030 would read the whole file, the UTF-8
         # lines as mojibake. Each line is read by what it is.
@@ -103,6 +106,103 @@ def _decode_unmarked(data: bytes) -> Decoded:
     if _plausibility(scored[0][1]) - _plausibility(scored[1][1]) > 0.05:
         return Decoded(scored[0][1])
     return Decoded(_chardet_pick(data, candidates))
+
+
+# A line break between the bytes of one UTF-8 character: lead byte(s) before it, the rest after.
+_UTF8_SPLIT = re.compile(rb"([\xc2-\xf4][\x80-\xbf]{0,2})(\r\n|\n|\r)([\x80-\xbf]{1,3})")
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\n|\r)?")
+
+
+def _rejoin_split_characters(data: bytes) -> Decoded | None:
+    """Text wrapped at a fixed number of *bytes* (``fold -b``, fixed-length records, a field
+    limit): line breaks fell inside multi-byte characters, which then read as two lost marks, and
+    a GBK line starting on a trail byte read out of step to its end. A line break inside a
+    character cannot be the writer's, so the character's bytes are put back together before the
+    break. Only when the whole file then reads strictly in one encoding (UTF-8 first); a finding
+    says how many characters were split. None if that is not the case.
+    """
+    count = 0
+
+    def utf8_join(m: re.Match) -> bytes:
+        nonlocal count
+        joined = m.group(1) + m.group(3)
+        try:
+            joined.decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group()
+        count += 1
+        return joined + m.group(2)
+
+    fixed = _UTF8_SPLIT.sub(utf8_join, data)
+    if count:
+        try:
+            return Decoded(fixed.decode("utf-8"), [_split_finding(count, "utf-8")])
+        except UnicodeDecodeError:
+            pass
+    # GB18030 reads most Big5 bytes too: the legacy readings compete on plausibility, the
+    # unjoined strict ones with them.
+    readings: list[tuple[str, str, int]] = []
+    for codec in LEGACY:
+        fixed, count = _rejoin_legacy(data, codec) if _fixed_byte_width(data) else (data, 0)
+        try:
+            readings.append((fixed.decode(codec), codec, count))
+        except UnicodeDecodeError:
+            continue
+    if not any(count for _t, _c, count in readings):
+        return None
+    text, codec, count = max(readings, key=lambda tcn: _plausibility(tcn[0]))
+    return Decoded(text, [_split_finding(count, codec)]) if count else None
+
+
+def _fixed_byte_width(data: bytes) -> bool:
+    """Whether most lines (the last aside) have one length in bytes: text wrapped at a byte width.
+    A GBK or Big5 split is not self-evident as a UTF-8 one is (GB18030 reads nearly any bytes),
+    so legacy characters are rejoined only in such a file."""
+    lengths = [len(m.group().rstrip(b"\r\n")) for m in _LINE.finditer(data) if m.group()][:-1]
+    if len(lengths) < 2:
+        return False
+    width = max(set(lengths), key=lengths.count)
+    return width > 1 and lengths.count(width) * 2 >= len(lengths)
+
+
+def _rejoin_legacy(data: bytes, codec: str) -> tuple[bytes, int]:
+    """``data`` with each two-byte character of ``codec`` that a line break split moved before the
+    break, and how many were. Line by line: a line whose bytes end on a lead byte that the next
+    line's first byte completes."""
+    out: list[bytes] = []
+    count = 0
+    carry = b""
+    lines = [m.group() for m in _LINE.finditer(data) if m.group()]
+    for k, line in enumerate(lines):
+        line = carry + line
+        carry = b""
+        body = line.rstrip(b"\r\n")
+        end = line[len(body):]
+        if end and k + 1 < len(lines) and lines[k + 1][:1] >= b"\x40":
+            decoder = codecs.getincrementaldecoder(codec)()
+            try:
+                decoder.decode(body)
+            except UnicodeDecodeError:
+                out.append(line)
+                continue
+            pending = decoder.getstate()[0]
+            if pending:
+                try:
+                    decoder.decode(lines[k + 1][:1], final=True)
+                except UnicodeDecodeError:
+                    out.append(line)
+                    continue
+                out.append(body + lines[k + 1][:1] + end)
+                lines[k + 1] = lines[k + 1][1:]
+                count += 1
+                continue
+        out.append(line)
+    return b"".join(out), count
+
+
+def _split_finding(count: int, codec: str) -> Finding:
+    return Finding("split-characters", -1, f"{count} {codec} character(s) split by a line break (text wrapped at a byte "
+                                            "width) put back together before the break", count)
 
 
 # A line of legacy bytes passes strict UTF-8 by chance only when it is short: one with this many
@@ -177,11 +277,17 @@ def _decode_by_line(data: bytes) -> Decoded:
                 readings = _strict_readings(raw) + [(f"{c} (lossy)", raw.decode(c, errors="replace")) for c in LENIENT]
                 readings += [(f"{c} and utf-8", text) for c in ("gb18030", "big5") if (text := _mixed_reading(raw, c))]
                 codec, line = max(readings, key=lambda cl: (_plausibility(cl[1]), -cl[1].count("\ufffd")))
+            else:
+                # UTF-8 around a stretch of GBK or Big5 (a UTF-8 template around a body or an
+                # include in a legacy encoding): the stretch read as that encoding.
+                readings = [(line, codec)] + [(text, f"utf-8 and {c}") for c in ("gb18030", "big5")
+                                              if (text := _legacy_stretches(raw, c))]
+                line, codec = max(readings, key=lambda tc: (_plausibility(tc[0]), -tc[0].count("\ufffd")))
         if not raw.isascii():
             used[codec] = used.get(codec, 0) + 1
         lines.append(line)
     text = "".join(lines)
-    if len({codec.split()[0] for codec in used}) < 2:  # one encoding, some of it broken
+    if len({name for codec in used for name in codec.split() if name not in ("and", "(lossy)")}) < 2:  # one encoding, some of it broken
         return Decoded(text)
     detail = ", ".join(f"{n} in {codec}" for codec, n in sorted(used.items(), key=lambda cn: -cn[1]))
     return Decoded(text, [Finding("mixed-encodings", -1, f"lines read in several encodings: {detail}")])
@@ -209,6 +315,59 @@ def _mixed_reading(raw: bytes, codec: str) -> str | None:
         return None
     parts.append(raw[start:].decode(codec, errors="replace"))
     return "".join(parts)
+
+
+# One UTF-8 character, valid or not: ASCII, a well-formed sequence, or a byte no sequence takes.
+_UTF8_TOKEN = re.compile(rb"[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}|(.)", re.DOTALL)
+# A legacy stretch is read as such only if that reading is clean and says something: a UTF-8
+# character cut short reads as one legacy character (涓 for the first two bytes of 中) and must
+# stay a U+FFFD.
+MIN_STRETCH_HAN = 2
+
+
+def _legacy_stretches(raw: bytes, codec: str) -> str | None:
+    """A UTF-8 line holding stretches of ``codec`` (GBK or Big5 text inside a UTF-8 page): each
+    stretch between UTF-8 anchors that UTF-8 rejects is read as ``codec`` where that reading is
+    strict, holds MIN_STRETCH_HAN Han characters and is likelier than UTF-8's. None if no stretch is.
+
+    Anchors are what legacy bytes rarely give by chance: two wide UTF-8 characters in a row, or
+    one between ASCII bytes (a GBK character is two bytes; three high bytes between ASCII are
+    UTF-8). The stretch between two anchors also takes the ASCII in it (digits, spaces).
+    """
+    tokens = [(m.start(), m.end(), m.group(1) is not None) for m in _UTF8_TOKEN.finditer(raw)]
+    wide = [end - start >= 3 and not bad for start, end, bad in tokens]
+    ascii_ = [end - start == 1 and raw[start] < 0x80 for start, end, _bad in tokens]
+    anchor = [False] * len(tokens)
+    for k, is_wide in enumerate(wide):
+        if not is_wide:
+            continue
+        before = k == 0 or ascii_[k - 1]
+        after = k + 1 == len(tokens) or ascii_[k + 1]
+        if (k > 0 and wide[k - 1]) or (k + 1 < len(tokens) and wide[k + 1]) or (before and after):
+            anchor[k] = True
+    parts: list[str] = []
+    changed = False
+    k = 0
+    while k < len(tokens):
+        j = k
+        while j < len(tokens) and anchor[j] == anchor[k]:
+            j += 1
+        piece = raw[tokens[k][0] : tokens[j - 1][1]]
+        utf8 = piece.decode("utf-8", errors="replace")
+        if not anchor[k] and any(bad for _s, _e, bad in tokens[k:j]):
+            try:
+                legacy = piece.decode(codec)
+            except UnicodeDecodeError:
+                legacy = None
+            if (legacy is not None and sum(1 for ch in legacy if HAN.match(ch)) >= MIN_STRETCH_HAN
+                    and _plausibility(legacy) > _plausibility(utf8)):
+                parts.append(legacy)
+                changed = True
+                k = j
+                continue
+        parts.append(utf8)
+        k = j
+    return "".join(parts) if changed else None
 
 
 def _plausibility(text: str) -> float:
