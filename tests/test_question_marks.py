@@ -164,3 +164,5 @@ def test_a_real_question_mark_is_not_unread():
     from cleaner.repair.question_marks import unread
 
     assert unread("老闆，这件衣服可以退货吗?我想退。") == []
+    # Arrows and box drawing are rare to the model, but no misread bytes: the mark is a question.
+    assert unread("我的问题\n↓\n与圣经的原则吻合嗎?\n←────-┬───┐") == []

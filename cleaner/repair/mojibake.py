@@ -1607,6 +1607,11 @@ def _judged_misread(stretch: str) -> bool:
     return False
 
 
+def rare_chars(text: str) -> list[str]:
+    """The characters of ``text`` that look misread (rare by the model)."""
+    return _rare_char().findall(text)
+
+
 def count_rare(text: str) -> int:
     """How many characters of ``text`` look misread (rare by the model): a stretch's badness."""
     return len(_rare_char().findall(text))

@@ -18,6 +18,7 @@ many to read back (MAX_MARK_SHARE), nor, by the pipeline, a page with the pinyin
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -98,10 +99,16 @@ def unread(text: str) -> list[tuple[int, int]]:
     found = [m.span() for m in _CANDIDATE.finditer(text)]
     if found and not _too_many(text, sum(b - a for a, b in found)):
         found = [(a, b) for a, b in found
-                 if mojibake.count_rare(text[max(0, a - AROUND) : a] + text[b : b + AROUND]) >= MIN_RARE]
+                 if _rare_letters(text[max(0, a - AROUND) : a] + text[b : b + AROUND]) >= MIN_RARE]
     # With the character each side beyond ASCII (as unrepaired_spans keeps one): converted, it
     # would change what a second clean reads there (兩??ㄛむ, made 两??ㄛむ, read 坝会，莋).
     return [(a - (a > 0 and text[a - 1] >= "\x80"), b + (b < len(text) and text[b] >= "\x80")) for a, b in found]
+
+
+def _rare_letters(text: str) -> int:
+    """Rare characters that are letters (Han, kana, Cyrillic: what misread bytes give), not the
+    signs a page draws with (arrows and box drawing, rare to the model: 吻合嗎?↓←───)."""
+    return sum(1 for ch in mojibake.rare_chars(text) if unicodedata.category(ch)[0] == "L")
 
 
 def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
