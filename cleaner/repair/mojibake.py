@@ -1607,6 +1607,11 @@ def _judged_misread(stretch: str) -> bool:
     return False
 
 
+def is_mark(ch: str) -> bool:
+    """Is ``ch`` a mark of lost bytes (U+FFFD, € or a private-use character a decoder made)?"""
+    return _MARK.match(ch) is not None
+
+
 def rare_chars(text: str) -> list[str]:
     """The characters of ``text`` that look misread (rare by the model)."""
     return _rare_char().findall(text)

@@ -106,9 +106,10 @@ def unread(text: str) -> list[tuple[int, int]]:
 
 
 def _rare_letters(text: str) -> int:
-    """Rare characters that are letters (Han, kana, Cyrillic: what misread bytes give), not the
-    signs a page draws with (arrows and box drawing, rare to the model: 吻合嗎?↓←───)."""
-    return sum(1 for ch in mojibake.rare_chars(text) if unicodedata.category(ch)[0] == "L")
+    """Rare characters that are letters (Han, kana, Cyrillic: what misread bytes give) or marks
+    of lost bytes (U+FFFD), not the signs a page draws with (arrows and box drawing, rare to the
+    model: 吻合嗎?↓←───)."""
+    return sum(1 for ch in mojibake.rare_chars(text) if unicodedata.category(ch)[0] == "L" or mojibake.is_mark(ch))
 
 
 def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
