@@ -18,7 +18,8 @@ _HAN_RANGES = (
     (0x16FF0, 0x16FF6), (0x20000, 0x2A6DF), (0x2A700, 0x2B81E), (0x2B820, 0x2CEAD), (0x2CEB0, 0x2EBE0),
     (0x2EBF0, 0x2EE5D), (0x2F800, 0x2FA1D), (0x30000, 0x3134A), (0x31350, 0x33479),
 )
-_NOT_HAN_RUN = re.compile("[^" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _HAN_RANGES) + "]+")
+HAN_CLASS = "".join(f"{chr(a)}-{chr(b)}" for a, b in _HAN_RANGES)  # inside a ``re`` character class
+_NOT_HAN_RUN = re.compile(f"[^{HAN_CLASS}]+")
 
 
 def count_han(text: str) -> int:

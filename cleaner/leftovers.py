@@ -54,6 +54,9 @@ def strip_markup(text: str) -> str:
 # purpose (an article about JSON); two in a row that give non-ASCII text are a string escaped twice.
 _U_RUN = re.compile(r"(?:\\u[0-9a-fA-F]{4}){2,}")
 _X_RUN = re.compile(r"(?:\\x[0-9a-fA-F]{2}){2,}")
+_U_ONE = re.compile(r"\\u[0-9a-fA-F]{4}")
+# One \xHH alone (not a byte run) for a character of U+00A0-U+00FF.
+_X_ONE = re.compile(r"(?<![0-9a-fA-F]{2})(?<!\\x[0-9a-fA-F]{2})\\x[a-fA-F][0-9a-fA-F](?!\\x)")
 
 
 def decode_escapes(text: str) -> str:
@@ -63,11 +66,27 @@ def decode_escapes(text: str) -> str:
     "标题：中文网站，b'发展'"
 
     A ``\x`` run is read as UTF-8, whole or not at all; a run that gives only ASCII
-    (``\x41\x42``) or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written.
+    (``\x41\x42``) or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written. A text whose
+    ``\u`` runs were read gets its single escapes read too:
+
+    >>> decode_escapes(r"\u5f20\u4e09\xb7\u674e\u56db\u4e8e2008\u5e74")
+    '张三·李四于2008年'
     """
     if "\\" not in text:
         return text
-    return _X_RUN.sub(_bytes_run, _U_RUN.sub(_u_run, text))
+    decoded = _U_RUN.sub(_u_run, text)
+    if decoded != text and "\\" in decoded:
+        # A text escaped as a whole (Python's unicode_escape, a JSON dump) also holds single
+        # escapes between its digits and Latin (\u4e8e14\u4e16 is 于14世), and \xHH for the
+        # characters up to U+00FF (\xb7 is ·): read the same way once its runs were.
+        decoded = _U_ONE.sub(_u_run, decoded)
+        decoded = _X_ONE.sub(_latin_one, decoded)
+    return _X_RUN.sub(_bytes_run, decoded)
+
+
+def _latin_one(m: re.Match) -> str:
+    char = chr(int(m.group()[2:], 16))
+    return char if char.isprintable() else m.group()
 
 
 def _u_run(m: re.Match) -> str:

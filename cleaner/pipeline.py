@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import badness, codelines, fixes, leftovers
+from cleaner import badness, codelines, fixes, hardwrap, leftovers, lost_chars
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -163,6 +163,9 @@ class Cleaner:
                 steps.append(Step("repair", "swallowed-bytes", rep.inserted_bytes))
             findings.extend(rep.findings)
             text = rep.text
+        if cfg.normalize_whitespace:
+            # Before furniture: the model judges lines, and half a sentence is no line of the article.
+            text = apply("whitespace", "hard-wraps", hardwrap.join_hard_wraps, text)
         if cfg.remove_furniture:
             page = boilerplate.fold_page(text)  # folded once, for recognition and for the rules
             site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url, page=page)
@@ -187,6 +190,8 @@ class Cleaner:
         kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
         if "?" in text:
             kept = question_marks.with_marks(text, kept) + question_marks.unread(text)
+            # Characters an encoder lacked, written "?": kept as marks, not made questions (？).
+            kept = kept + lost_chars.lost_character_marks(text)
         if converting or cfg.fix_width:
             kept = kept + lone_signs.made_later(text)
         if converting:
@@ -264,13 +269,17 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _kept_findings(text: str, kept: list[str]) -> list[Finding]:
-    """One ``unrepaired-mojibake`` finding per kept span, at its place in the output."""
+    """One finding per kept span, at its place in the output: ``lost-characters`` for a run of
+    "?" alone (``lost_chars``), ``unrepaired-mojibake`` for the others."""
     out, pos = [], 0
     for span in kept:
         at = text.find(span, pos)
         if at < 0:
             continue
-        out.append(Finding("unrepaired-mojibake", at, span))
+        if span.strip("?"):
+            out.append(Finding("unrepaired-mojibake", at, span))
+        else:
+            out.append(Finding("lost-characters", at, f"{len(span)} character(s) an encoder could not write, marked ?"))
         pos = at + len(span)
     return out
 

@@ -127,3 +127,18 @@ def test_a_lone_kunjinkao_is_never_converted_to_traditional():
     assert lone_kunjinkao(text) == [(7, 10)]
     assert Cleaner(to="zh-hant").clean(text) == "這是一段文字。锟斤拷這是文字。"
     assert Cleaner().clean(text) == "这是一段文字。锟斤拷这是文字。"
+
+
+def test_a_text_escaped_as_a_whole_gets_its_single_escapes_read_too():
+    # Python's unicode_escape output: digits break the \\u runs, and U+00B7 is written \\xb7.
+    from cleaner.leftovers import decode_escapes
+
+    text = "张三·李四于14世纪到2008年"
+    escaped = text.encode("unicode_escape").decode("ascii")
+    assert decode_escapes(escaped) == text
+
+
+def test_a_single_escape_quoted_alone_stays():
+    from cleaner.leftovers import decode_escapes
+
+    assert decode_escapes(r"JSON 里的中字写作 \u4e2d，反斜杠 \xb7 也是") == r"JSON 里的中字写作 \u4e2d，反斜杠 \xb7 也是"

@@ -32,9 +32,21 @@ _CUT = re.compile(r"(?:\.{3,}|…+|。。。)\s*[)\]】>»]*\s*$"
 _SECTION = re.compile(r"^(?:第?[一二三四五六七八九十百零〇\d]+\s*[、.章节部篇回:)]|\(\s*[一二三四五六七八九十\d]+\s*\))")
 
 
+# The last character before _CUT's closing spaces, whichever way it matches: a cut's (… or the
+# last of ... or 。。。), a closing bracket or arrow, or the last of a read-more word. A line ending
+# otherwise cannot match, and most lines are asked only this (the search tries every position of
+# a long paragraph, and most paragraphs end in a single 。).
+_CUT_LAST = frozenset(".…。)]】>»文多细情读")
+
+
 def cut_short(text: str) -> bool:
     """An excerpt: a line of some length ending in an ellipsis or a read-more link."""
-    return len(text) >= TEASER_MIN and bool(_CUT.search(text))
+    if len(text) < TEASER_MIN:
+        return False
+    end = text.rstrip()  # _CUT's \s and str.rstrip() take the same (Unicode) white space
+    if not end or end[-1] not in _CUT_LAST or end[-1] in ".。" and not end.endswith(("...", "。。。")):
+        return False
+    return bool(_CUT.search(text))
 
 
 def teaser_blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:

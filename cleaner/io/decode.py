@@ -276,6 +276,8 @@ def _decode_by_line(data: bytes) -> Decoded:
             if sum(1 for ch in line if ch > "\x7f") - lost < UTF8_DAMAGE * lost:
                 readings = _strict_readings(raw) + [(f"{c} (lossy)", raw.decode(c, errors="replace")) for c in LENIENT]
                 readings += [(f"{c} and utf-8", text) for c in ("gb18030", "big5") if (text := _mixed_reading(raw, c))]
+                # The other way round, which keeps short UTF-8 pieces (_新闻 after a title) whole.
+                readings += [(f"utf-8 and {c}", text) for c in ("gb18030", "big5") if (text := _legacy_stretches(raw, c))]
                 codec, line = max(readings, key=lambda cl: (_plausibility(cl[1]), -cl[1].count("\ufffd")))
             else:
                 # UTF-8 around a stretch of GBK or Big5 (a UTF-8 template around a body or an

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -122,7 +123,14 @@ def _toneless(syllable: str) -> str:
 
 
 def _is_annotation(m: regex.Match) -> bool:
-    return is_annotation_syllable(m.group(2)) and annotates(m.group(1), m.group(2))
+    return _annotation_pair(m.group(1), m.group(2))
+
+
+@lru_cache(maxsize=1 << 16)
+def _annotation_pair(ch: str, syllable: str) -> bool:
+    """Is ``(syllable)`` after ``ch`` the damage's annotation? A page repeats its pairs (國(guó)
+    many times), and each answer takes several table and OpenCC look-ups."""
+    return is_annotation_syllable(syllable) and annotates(ch, syllable)
 
 
 def looks_annotated(text: str) -> bool:
@@ -151,6 +159,15 @@ def _has_hole_group(text: str) -> bool:
 
 
 _SHIFT_SIGNATURE = regex.compile(r"\?!(?:\p{Han}|\?|$)")
+# What every change below needs: a "?" (the realign of a shifted run) or what strip_annotations
+# matches (a bracket, or a tone-marked letter for the bracketless BARE form).
+_MAY_CHANGE = regex.compile(r"[?(（\[" + "".join(sorted(TONE_MARKS)) + "]")
+
+
+def _may_change(piece: str) -> bool:
+    """Can ``_repair_piece`` change ``piece``? Most lines of a page hold none of the signs, and
+    are passed over by one class search."""
+    return _MAY_CHANGE.search(piece) is not None
 
 
 def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = None) -> PinyinRepair:
@@ -185,6 +202,8 @@ def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = 
 
 
 def _repair_piece(piece: str, before: str, page_damaged: bool, guess: bool, offset: int, result: PinyinRepair) -> str:
+    if not _may_change(piece):
+        return piece
     # The one-byte shift (docs/corruption.md §2.4: 。“ read as ?!半) marks a damaged line on any page.
     q = piece.find("?") if page_damaged or _SHIFT_SIGNATURE.search(piece) else -1
     head, tail = (piece, "") if q < 0 else (piece[:q], piece[q:])

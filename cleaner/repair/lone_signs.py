@@ -75,8 +75,13 @@ def made_later(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LATER.finditer(text)]
 
 
+# Any character _PATTERN can match: a class search runs at string speed, where _PATTERN's
+# look-behind is tried at every position of the page.
+_ANY = re.compile(f"[{''.join(_BACK)}]")
+
+
 def repair(text: str) -> str:
     """Each such character read back as the sign or letter it was."""
-    if not _PATTERN.search(text):
+    if not _ANY.search(text) or not _PATTERN.search(text):
         return text
     return _PATTERN.sub(lambda m: _BACK[m.group()], text)

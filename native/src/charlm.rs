@@ -69,6 +69,11 @@ fn pair(a: char, b: char) -> u64 {
     (u64::from(a) << 21) | u64::from(b)
 }
 
+fn unpair(key: u64) -> (char, char) {
+    let c = |n: u64| char::from_u32(n as u32).unwrap_or('\u{fffd}'); // always a char: made by `pair`
+    (c(key >> 21), c(key & ((1 << 21) - 1)))
+}
+
 pub fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
     let cp = u32::from(c);
     ranges
@@ -137,6 +142,22 @@ pub struct Tok {
     count: u64,
 }
 
+impl Tok {
+    /// As the first of a pair, does this token take none of `bigram_tok`'s special cases (all of
+    /// them ask something of the first token), so the pair scores by the table alone?
+    pub fn plain_first(&self) -> bool {
+        !(self.ascii || self.pause || self.line_start || self.comma || self.ends_sentence || self.digit)
+    }
+
+    pub fn in_table(&self) -> bool {
+        self.in_table
+    }
+
+    pub fn key(&self) -> Option<char> {
+        self.key
+    }
+}
+
 /// The character model: counts as langmodel.CharModel takes them, scores as it gives them.
 pub struct Model {
     uni: FastMap<char, f64>,
@@ -148,6 +169,12 @@ pub struct Model {
     weights: (f64, f64, f64),
     fold: FastMap<char, char>,
     punct: FastMap<char, f64>,
+    /// The second keys of the pairs in `pairs`, by first key: what can score above the unseen
+    /// score after a character (`Model::successors`).
+    successors: FastMap<char, Vec<char>>,
+    /// `tok` of every character the tables know (and of ASCII), made once: a token takes about
+    /// ten lookups, an exp and a ln to make, and the scorers ask for one per character scored.
+    toks: FastMap<char, Tok>,
 }
 
 impl Model {
@@ -180,13 +207,21 @@ impl Model {
                 pairs.entry(pair(a, b)).or_default().0 = n;
             }
         }
+        let mut successors: FastMap<char, Vec<char>> = FastMap::default();
+        for &key in pairs.keys() {
+            let (a, b) = unpair(key);
+            successors.entry(a).or_default().push(b);
+        }
+        for list in successors.values_mut() {
+            list.sort_unstable(); // a fixed order, whatever the map's
+        }
         let mut punct = FastMap::default();
         for &(marks, logp) in PUNCT_LOGP {
             for c in marks.chars() {
                 punct.insert(c, logp);
             }
         }
-        Model {
+        let mut model = Model {
             uni,
             uni_count,
             pairs,
@@ -195,7 +230,17 @@ impl Model {
             weights,
             fold: fold.into_iter().collect(),
             punct,
-        }
+            successors,
+            toks: FastMap::default(),
+        };
+        let known: Vec<char> = (0..0x80u8)
+            .map(char::from)
+            .chain(model.uni.keys().copied())
+            .chain(model.fold.keys().copied())
+            .chain(model.punct.keys().copied())
+            .collect();
+        model.toks = known.into_iter().map(|c| (c, model.tok_as(Some(c), true))).collect();
+        model
     }
 
     /// fold_char: the Simplified form of one character (itself when it has none).
@@ -257,7 +302,10 @@ impl Model {
     /// What `bigram` needs to know of a token, worked out once: a Viterbi scores every
     /// candidate of one step after every candidate of the step before.
     pub fn tok(&self, t: Option<char>) -> Tok {
-        self.tok_as(t, true)
+        match t.and_then(|c| self.toks.get(&c)) {
+            Some(&tok) => tok,
+            None => self.tok_as(t, true),
+        }
     }
 
     /// `tok`, with the pair's first term (an `exp`) only when `second`: a token only ever
@@ -290,8 +338,30 @@ impl Model {
         }
     }
 
+    /// The keys seen after the key `a` (in either count): after a plain first token (see
+    /// `Tok::plain_first`), only these can score above `Model::unseen_after`.
+    pub fn successors(&self, a: char) -> &[char] {
+        self.successors.get(&a).map_or(&[], Vec::as_slice)
+    }
+
+    /// `bigram_tok(prev, ch)` when `prev` is a plain first token (`Tok::plain_first`) and the
+    /// pair of their keys was never seen: `ch`'s own score, whatever `prev` is beyond being in
+    /// the table or not. A seen pair scores at least this (its counts only add to `ch.base`).
+    pub fn unseen_after(prev_in_table: bool, ch: &Tok) -> f64 {
+        if prev_in_table && ch.in_table {
+            ch.ln_base
+        } else {
+            ch.unigram
+        }
+    }
+
     pub fn bigram(&self, prev: Option<char>, ch: Option<char>) -> f64 {
-        self.bigram_tok(&self.tok_as(prev, false), &self.tok(ch))
+        // A first token's `base` is never read: the kept token serves as well as one without.
+        let first = match prev.and_then(|c| self.toks.get(&c)) {
+            Some(tok) => *tok,
+            None => self.tok_as(prev, false),
+        };
+        self.bigram_tok(&first, &self.tok(ch))
     }
 
     /// log P(ch | prev), both folded (and, with running text, ASCII signs as fullwidth, digits
@@ -347,14 +417,17 @@ impl Model {
     pub fn prefix_scores(&self, text: &[char]) -> Vec<f64> {
         let mut out = Vec::with_capacity(text.len() + 1);
         out.push(0.0);
-        let mut prev: Option<char> = None;
+        // Each character's token made once, and used again as the first of the next pair (a
+        // token's `base` is only read as the second): half the lookups of `bigram` per pair.
+        let mut prev: Option<Tok> = None;
         for &c in text {
-            let s = match prev {
-                Some(p) => self.bigram(Some(p), Some(c)),
+            let tok = self.tok(Some(c));
+            let s = match &prev {
+                Some(p) => self.bigram_tok(p, &tok),
                 None => self.unigram(Some(c)),
             };
             out.push(out[out.len() - 1] + s);
-            prev = Some(c);
+            prev = Some(tok);
         }
         out
     }
@@ -427,11 +500,51 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn after_a_plain_token_only_successors_score_above_the_unseen_score() {
+        let m = small();
+        assert_eq!(m.successors('国'), &['家']);
+        assert_eq!(m.successors('0'), &['年']);
+        assert!(m.successors('家').is_empty());
+        let first = m.tok(Some('國'));
+        assert!(first.plain_first() && first.in_table() && first.key() == Some('国'));
+        for c in ['的', '国', '龘', 'a'] {
+            assert_eq!(
+                m.bigram(Some('國'), Some(c)),
+                Model::unseen_after(true, &m.tok(Some(c)))
+            );
+        }
+        assert!(m.bigram(Some('國'), Some('家')) > Model::unseen_after(true, &m.tok(Some('家'))));
+        assert!(!m.tok(Some('7')).plain_first() && !m.tok(Some('。')).plain_first() && !m.tok(None).plain_first());
+    }
+
+    #[test]
     fn score_sums_unigram_and_pairs() {
         let m = small();
         let text: Vec<char> = "国家的".chars().collect();
         let expected = m.unigram(Some('国')) + m.bigram(Some('国'), Some('家')) + m.bigram(Some('家'), Some('的'));
         assert_eq!(m.score(&text), expected);
         assert_eq!(m.score(&[]), 0.0);
+    }
+
+    #[test]
+    fn a_kept_token_is_the_token_made_anew() {
+        let m = small();
+        for c in ['国', '國', '家', 'a', '7', '，', '。', '\n', '\u{3000}', '龘'] {
+            let (kept, made) = (m.tok(Some(c)), m.tok_as(Some(c), true));
+            assert_eq!(format!("{kept:?}"), format!("{made:?}"));
+        }
+        assert!(m.toks.contains_key(&'國') && m.toks.contains_key(&'，') && !m.toks.contains_key(&'龘'));
+    }
+
+    #[test]
+    fn prefix_scores_are_the_running_sums_of_unigram_and_pairs() {
+        let m = small();
+        let text: Vec<char> = "国家的國，。\n7年a".chars().collect();
+        let mut expected = vec![0.0, m.unigram(Some(text[0]))];
+        for w in text.windows(2) {
+            expected.push(expected[expected.len() - 1] + m.bigram(Some(w[0]), Some(w[1])));
+        }
+        assert_eq!(m.prefix_scores(&text), expected);
+        assert_eq!(m.prefix_scores(&text)[text.len()], m.score(&text));
     }
 }

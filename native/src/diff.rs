@@ -8,7 +8,7 @@
 //! recursion on both sides; adjacent blocks merged), so the count is the same to the unit. Texts
 //! are sequences of code points (`u32`), so lone surrogates compare as Python compares them.
 
-use std::collections::HashMap;
+use crate::charlm::FastMap;
 
 /// Lines looked ahead for a line that went missing on one side.
 pub const LOOKAHEAD: usize = 8;
@@ -87,7 +87,7 @@ struct Matcher<'s> {
     a: &'s [u32],
     b: &'s [u32],
     /// Each element of `b` -> its positions in `b`, ascending.
-    b2j: HashMap<u32, Vec<usize>>,
+    b2j: FastMap<u32, Vec<usize>>,
     /// Match lengths ending at b[j-1] for the previous and the current element of `a`, indexed
     /// j (so that "ending at j-1" is index j); zero everywhere between calls.
     prev: Vec<usize>,
@@ -98,7 +98,7 @@ struct Matcher<'s> {
 
 impl<'s> Matcher<'s> {
     fn new(a: &'s [u32], b: &'s [u32]) -> Self {
-        let mut b2j: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut b2j: FastMap<u32, Vec<usize>> = FastMap::default();
         for (j, &c) in b.iter().enumerate() {
             b2j.entry(c).or_default().push(j);
         }
@@ -118,10 +118,10 @@ impl<'s> Matcher<'s> {
         let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0);
         for i in alo..ahi {
             if let Some(js) = self.b2j.get(&self.a[i]) {
-                for &j in js {
-                    if j < blo {
-                        continue;
-                    }
+                // difflib walks the positions before `blo` and skips them; they are ascending,
+                // so the walk starts at the first one inside (deep in the recursion on a long
+                // line, the skipped ones were most of the work).
+                for &j in &js[js.partition_point(|&j| j < blo)..] {
                     if j >= bhi {
                         break;
                     }

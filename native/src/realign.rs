@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use crate::charlm::{Model, Tok};
+use crate::charlm::{FastMap, Model, Tok};
 
 /// The Python module's constants (it stays their one source: passed in when the beam is made).
 #[derive(Clone, Copy, Debug)]
@@ -145,16 +145,108 @@ pub struct Realigner {
     nfkc: HashMap<char, Vec<[u8; 2]>>,
     lists: HashMap<List, Vec<(u8, char)>>,
     ranked: Mutex<RankCache>,
-    toks: Mutex<HashMap<List, Arc<Vec<Tok>>>>,
+    rankings: Mutex<HashMap<List, Arc<ListRanking>>>,
     after_unassigned: Mutex<HashMap<Option<char>, Arc<Ranked>>>,
 }
 
 /// Rankings by list and preceding character.
 type RankCache = HashMap<(List, Option<char>), Arc<Ranked>>;
 
-/// Lists at least this long are scored from tokens made once (gbk's two lists of every
-/// character next to an unassigned pair: about 2,500 and 17,000 characters).
-const LONG_LIST: usize = 256;
+/// The stable ranking's order: the higher score first, ties in list order.
+fn by_score(scores: &[f64]) -> impl Fn(&usize, &usize) -> std::cmp::Ordering + '_ {
+    |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b))
+}
+
+/// The first `k` of `order` (indices into `scores`) by `by_score`, in that order.
+fn top(scores: &[f64], mut order: Vec<usize>, k: usize) -> Vec<usize> {
+    let by = by_score(scores);
+    if order.len() > k {
+        order.select_nth_unstable_by(k, &by);
+        order.truncate(k);
+    }
+    order.sort_by(by);
+    order
+}
+
+/// A candidate list's tokens, and what ranks it after a preceding character without scoring
+/// every candidate (gbk's two lists of every character next to an unassigned pair hold about
+/// 2,500 and 17,000 characters, and a page meets hundreds of preceding characters): after a plain character (`Tok::plain_first`) a candidate scores its unseen score
+/// (`Model::unseen_after`) unless its pair was seen, and a seen pair scores at least that. So the
+/// top `k` lies among the candidates of seen pairs and the first `k` others by unseen score, and
+/// ranking those gives the same top, in the same order, as ranking the whole list.
+struct ListRanking {
+    toks: Vec<Tok>,
+    /// Candidates by their token's key (only those in the table have one).
+    by_key: FastMap<char, Vec<usize>>,
+    /// The candidates by unseen score after a character in the table, and after one outside it
+    /// (each the stable ranking's order).
+    after_table: Vec<usize>,
+    after_other: Vec<usize>,
+}
+
+impl ListRanking {
+    fn new(lm: &Model, cands: &[(u8, char)]) -> ListRanking {
+        let toks: Vec<Tok> = cands.iter().map(|&(_, c)| lm.tok(Some(c))).collect();
+        let mut by_key: FastMap<char, Vec<usize>> = FastMap::default();
+        for (i, t) in toks.iter().enumerate() {
+            if let (true, Some(key)) = (t.in_table(), t.key()) {
+                by_key.entry(key).or_default().push(i);
+            }
+        }
+        let order = |in_table: bool| {
+            let scores: Vec<f64> = toks.iter().map(|t| Model::unseen_after(in_table, t)).collect();
+            let mut order: Vec<usize> = (0..toks.len()).collect();
+            order.sort_by(by_score(&scores));
+            order
+        };
+        ListRanking {
+            after_table: order(true),
+            after_other: order(false),
+            toks,
+            by_key,
+        }
+    }
+
+    /// The first `k` candidates by their unigram (the stable ranking's order).
+    fn by_unigram(&self, k: usize) -> Vec<usize> {
+        self.after_other[..k.min(self.after_other.len())].to_vec()
+    }
+
+    /// The first `k` candidates after `before` by the stable ranking of their bigram scores.
+    fn top(&self, lm: &Model, before: &Tok, k: usize) -> Vec<usize> {
+        let score = |i: usize| lm.bigram_tok(before, &self.toks[i]);
+        let key = before.key().filter(|_| before.in_table());
+        if !before.plain_first() || (before.in_table() && key.is_none()) {
+            // A special case may apply: every candidate scored.
+            let scores: Vec<f64> = (0..self.toks.len()).map(score).collect();
+            return top(&scores, (0..self.toks.len()).collect(), k);
+        }
+        let Some(key) = key else {
+            return self.by_unigram(k); // every candidate scores its unseen score, its unigram
+        };
+        let mut chosen: Vec<usize> = lm
+            .successors(key)
+            .iter()
+            .filter_map(|b| self.by_key.get(b))
+            .flatten()
+            .copied()
+            .collect();
+        chosen.sort_unstable(); // list order, so that ranking by position keeps its ties
+        let others = self
+            .after_table
+            .iter()
+            .copied()
+            .filter(|i| chosen.binary_search(i).is_err())
+            .take(k);
+        chosen.extend(others.collect::<Vec<usize>>());
+        chosen.sort_unstable();
+        let scores: Vec<f64> = chosen.iter().map(|&i| score(i)).collect();
+        top(&scores, (0..chosen.len()).collect(), k)
+            .into_iter()
+            .map(|j| chosen[j])
+            .collect()
+    }
+}
 
 /// Cached rankings beyond this many are dropped (as the Python caches were), bounding memory.
 const CACHE_LIMIT: usize = 1 << 14;
@@ -180,7 +272,7 @@ impl Realigner {
             nfkc,
             lists: HashMap::new(),
             ranked: Mutex::new(HashMap::new()),
-            toks: Mutex::new(HashMap::new()),
+            rankings: Mutex::new(HashMap::new()),
             after_unassigned: Mutex::new(HashMap::new()),
         };
         // The lists as gbk.py builds them, in the same order.
@@ -242,24 +334,14 @@ impl Realigner {
             return found.clone();
         }
         let cands = &self.lists[&list];
-        let scores: Vec<f64> = match prev {
-            // A long list's tokens are worked out once (bigram_tok after the preceding token
-            // is bigram itself): each new preceding character scores every candidate.
-            Some(_) if cands.len() >= LONG_LIST => {
-                let toks = self.toks(list);
-                let before = self.lm.tok(prev);
-                toks.iter().map(|t| self.lm.bigram_tok(&before, t)).collect()
-            }
-            _ => cands.iter().map(|&(_, c)| self.score1(prev, c)).collect(),
-        };
-        let mut order: Vec<usize> = (0..cands.len()).collect();
-        let by = |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b));
         let k = self.params.candidates;
-        if order.len() > k {
-            order.select_nth_unstable_by(k, by);
-            order.truncate(k);
-        }
-        order.sort_by(by);
+        // Ranked from what was worked out once for the list (`ListRanking`): each new preceding
+        // character scores only the candidates that can make its top.
+        let ranking = self.ranking(list);
+        let order = match prev {
+            Some(_) => ranking.top(&self.lm, &self.lm.tok(prev), k),
+            None => ranking.by_unigram(k), // score1: the unigram
+        };
         let pairs: Vec<(u8, char)> = order.iter().map(|&i| cands[i]).collect();
         let options: Arc<[char]> = pairs.iter().map(|&(_, c)| c).filter(|&c| c != LOST).collect();
         let toks = pairs.iter().map(|&(_, c)| self.lm.tok(Some(c))).collect();
@@ -272,11 +354,12 @@ impl Realigner {
         found
     }
 
-    /// The model's tokens of a long list's characters (made once).
-    fn toks(&self, list: List) -> Arc<Vec<Tok>> {
-        let mut toks = self.toks.lock().unwrap();
-        toks.entry(list)
-            .or_insert_with(|| Arc::new(self.lists[&list].iter().map(|&(_, c)| self.lm.tok(Some(c))).collect()))
+    /// What is worked out once for a list (its tokens and orders).
+    fn ranking(&self, list: List) -> Arc<ListRanking> {
+        let mut rankings = self.rankings.lock().unwrap();
+        rankings
+            .entry(list)
+            .or_insert_with(|| Arc::new(ListRanking::new(&self.lm, &self.lists[&list])))
             .clone()
     }
 
@@ -890,5 +973,37 @@ mod tests {
         assert!(scores.windows(2).all(|w| w[0] >= w[1]));
         let ranked = b.ranked(List::WithLead(0xB9), None);
         assert_eq!(ranked.pairs, [(0xFA, '国'), (0xFB, '囯')]);
+    }
+
+    #[test]
+    fn a_ranking_from_the_seen_pairs_is_the_ranking_of_every_candidate() {
+        let lm = small();
+        // Ties (the unknown characters), seen pairs, characters outside the table and the
+        // special cases (digits, marks, line breaks), after every kind of preceding character.
+        let cands: Vec<(u8, char)> = "龘国囯家的年0a，。\n國丁"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| (i as u8, c))
+            .collect();
+        let ranking = ListRanking::new(&lm, &cands);
+        for prev in [
+            "国", "國", "家", "的", "龘", "7", "０", "。", "，", "a", "\n", "\u{3000}", "",
+        ] {
+            let prev = prev.chars().next();
+            let scores: Vec<f64> = cands.iter().map(|&(_, c)| lm.bigram(prev, Some(c))).collect();
+            for k in [1, 3, 5, cands.len(), cands.len() + 2] {
+                let expected = top(&scores, (0..cands.len()).collect(), k);
+                let found = match prev {
+                    Some(_) => ranking.top(&lm, &lm.tok(prev), k),
+                    None => ranking.by_unigram(k),
+                };
+                if prev.is_some() {
+                    assert_eq!(found, expected, "after {prev:?}, top {k}");
+                } else {
+                    let unigrams: Vec<f64> = cands.iter().map(|&(_, c)| lm.unigram(Some(c))).collect();
+                    assert_eq!(found, top(&unigrams, (0..cands.len()).collect(), k));
+                }
+            }
+        }
     }
 }

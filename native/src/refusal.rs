@@ -156,6 +156,7 @@ impl Refusal {
         let all = (1u32 << self.views.iter().map(|(_, s)| s.len()).sum::<usize>()) - 1;
         let mut accepted = Vec::new();
         let mut before = prev;
+        let mut terms = PairTerms::default();
         let mut i = 0;
         while i < stop.min(w.len()) {
             let bits = match bits {
@@ -163,7 +164,7 @@ impl Refusal {
                 Some(b) => b[i],
             };
             if bits != 0 {
-                match self.start(w, i, before, final_, bits) {
+                match self.start(w, i, before, final_, bits, &mut terms) {
                     Ok(None) => {}
                     Ok(Some((j, last))) => {
                         accepted.push(i);
@@ -320,8 +321,9 @@ impl Refusal {
         before: Option<char>,
         final_: bool,
         bits: u32,
+        terms: &mut PairTerms,
     ) -> Result<Option<(usize, char)>, Unsure> {
-        let Some(best) = self.best_span(w, i, before, final_, bits)? else {
+        let Some(best) = self.best_span(w, i, before, final_, bits, terms)? else {
             return Ok(None);
         };
         let j = best.end;
@@ -415,6 +417,7 @@ impl Refusal {
         prev: Option<char>,
         final_: bool,
         bits: u32,
+        terms: &mut PairTerms,
     ) -> Result<Option<Best>, Unsure> {
         let p = &self.params;
         let capped = run.len() - start > p.max_span;
@@ -473,7 +476,7 @@ impl Refusal {
                     let Some(&(n_chars, k)) = aligned.first() else { continue };
                     let decoded = self.choose(&items, prev, final_ && complete && n_chars == ends.len());
                     let fixed = &decoded[..=k];
-                    let kept = kept.get_or_insert_with(|| self.prefix_scores(piece));
+                    let kept = kept.get_or_insert_with(|| terms.prefix_scores(&self.lm, run, start, piece.len()));
                     let (n_chars, k) = self.best_end(&aligned, fixed, piece, kept, source)?;
                     let fixed = &fixed[..=k];
                     let gain = (self.per_char(fixed)? - self.per_char(&piece[..n_chars])?) * n_chars as f64;
@@ -653,6 +656,41 @@ impl Refusal {
     }
 }
 
+/// The pair terms of a window's prefix scores, worked out once for all its starts: each start's
+/// `_prefix_scores` of the piece from it is the same running sum (its first character's unigram,
+/// then the bigram of each pair, added in the same order), so only the sums are made per start.
+#[derive(Default)]
+struct PairTerms {
+    /// `bigram(run[j - 1], run[j])` at j (0 at 0), once asked for.
+    terms: Option<Vec<f64>>,
+}
+
+impl PairTerms {
+    /// `lm.prefix_scores(&run[start..start + len])`, to the bit.
+    fn prefix_scores(&mut self, lm: &Model, run: &[char], start: usize, len: usize) -> Vec<f64> {
+        // The terms themselves, not differences of one window-wide sum (which would round).
+        let terms = self.terms.get_or_insert_with(|| {
+            let toks: Vec<_> = run.iter().map(|&c| lm.tok(Some(c))).collect();
+            let mut terms = vec![0.0; run.len()];
+            for j in 1..run.len() {
+                terms[j] = lm.bigram_tok(&toks[j - 1], &toks[j]);
+            }
+            terms
+        });
+        let mut out = Vec::with_capacity(len + 1);
+        out.push(0.0);
+        for k in 0..len {
+            let s = if k == 0 {
+                lm.unigram(Some(run[start]))
+            } else {
+                terms[start + k]
+            };
+            out.push(out[k] + s);
+        }
+        out
+    }
+}
+
 fn chars(cps: &[u32]) -> Option<Vec<char>> {
     cps.iter().map(|&c| char::from_u32(c)).collect()
 }
@@ -772,5 +810,18 @@ mod tests {
         assert_eq!(r.page(&codes, &text).unwrap(), Some(vec![]));
         // A lone surrogate: unsure of the page.
         assert_eq!(r.page(&codes, &[0x56FD, 0xD800]).unwrap(), None);
+    }
+
+    #[test]
+    fn a_window_s_prefix_scores_from_its_pair_terms_are_those_of_each_piece() {
+        let r = refusal();
+        let run = chars("国家的國龘，。\n7年a国");
+        let mut terms = PairTerms::default();
+        for start in 0..run.len() {
+            for len in 1..=run.len() - start {
+                let expected = r.lm.prefix_scores(&run[start..start + len]);
+                assert_eq!(terms.prefix_scores(&r.lm, &run, start, len), expected);
+            }
+        }
     }
 }

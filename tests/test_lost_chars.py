@@ -1,0 +1,48 @@
+"""A "?" standing for a character an encoder could not write (cleaner/lost_chars.py)."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.lost_chars import lost_character_marks
+
+SIMPLIFIED = "新华社北京电，国务院总理今天出席了会议并发表讲话。"
+
+
+def _saved_as_big5(text: str) -> str:
+    # A Simplified text saved in a code page that lacks half its characters.
+    return text.encode("big5", errors="replace").decode("big5")
+
+
+def test_marks_of_characters_big5_lacks_are_found_where_they_are():
+    damaged = _saved_as_big5(SIMPLIFIED)
+    assert sum(b - a for a, b in lost_character_marks(damaged)) == damaged.count("?")
+
+
+@pytest.mark.parametrize("text", [
+    "你好吗?我很好。",  # after a question particle
+    "他说怎么办?大家都不知道。",  # a question word in the clause
+    "这是为什么?因为下雨了。",
+    "真的是你?",  # ends the text
+    "What?中文",  # after ASCII
+    "他问：谁来了?",
+    "你来了?我不信。他走了?真的。",  # two questions after particles: no sure mark on the page
+])
+def test_question_marks_are_not_lost_characters(text):
+    assert lost_character_marks(text) == []
+
+
+def test_the_cleaner_keeps_the_marks_and_reports_them_and_a_second_clean_changes_nothing():
+    damaged = _saved_as_big5(SIMPLIFIED)
+    result = Cleaner(to="keep").run(damaged)
+    assert "？" not in result.text and result.text.count("?") == damaged.count("?")
+    assert sum(f.kind == "lost-characters" for f in result.findings) == len(lost_character_marks(damaged))
+    assert Cleaner(to="keep").run(result.text).text == result.text
+
+
+def test_a_real_question_mark_is_still_made_fullwidth():
+    assert Cleaner(to="keep").run("你好吗?我很好。").text == "你好吗？我很好。"
+
+
+def test_on_a_page_with_marks_a_question_ending_in_a_particle_stays_a_question():
+    text = "新?社北京?，国务院今天开会。论文题为《物体惯性与其所含能量有关吗?》。"
+    assert [text[a:b] for a, b in lost_character_marks(text)] == ["?", "?"]
