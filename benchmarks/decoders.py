@@ -14,6 +14,11 @@ bytes under a U+FFFD (known to be there, value unknown) or the share dropped wit
 
 ``--show N`` prints up to N differences of each cell and scope (what came out, what was
 expected, with the expected text around it) and counts every cell's differences by kind.
+``--bound`` adds what the bytes allow (``benchmarks/byte_bound.py``), page scope: per 1,000
+characters, those no byte decides (another character reads to the same damaged text) and those an
+oracle choosing by the build split's unigram and bigram counts, with both true neighbours, gets
+wrong. A cell's errors above the oracle's are the repair's to win back; below it, context beyond
+a bigram is doing the work.
 ``--split build`` measures on the paragraphs models are built from instead: for working out a
 change without looking at the measured text; the figures that count are the default split's.
 """
@@ -32,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from byte_bound import page_bound  # noqa: E402
 from damage import SCOPES, SOURCES, damage_cell, matrix_cells, misdecode, source_text  # noqa: E402
 from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
 from wrong_decoders import DECODERS  # noqa: E402
@@ -40,6 +46,7 @@ from cleaner import Cleaner  # noqa: E402
 from cleaner.repair.decoders import byte_view  # noqa: E402
 
 PAGE_LINES = 5  # paragraphs per page
+HEAVY_LOSS = 0.2  # share of bytes lost past which --bound reads two pages of the cell, not all
 
 
 def pages(source: str, n: int, split: str = "measure") -> list[str]:
@@ -100,6 +107,8 @@ def main() -> None:
     ap.add_argument("--scope", nargs="*", default=list(SCOPES))
     ap.add_argument("--cell", nargs="*", default=None, help="source:decoder:errors cells (default: all)")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N differences of each cell and scope, and count them by kind")
+    ap.add_argument("--bound", action="store_true",
+                    help="also what the bytes allow (benchmarks/byte_bound.py): characters undetermined and an oracle's errors per 1,000, page scope")
     ap.add_argument("--split", choices=("measure", "build"), default="measure",
                     help="the paragraphs measured on (build: for working a change out; the figures are measure's)")
     args = ap.parse_args()
@@ -107,7 +116,8 @@ def main() -> None:
     cells = matrix_cells()
     if args.cell:
         cells = [c for c in cells if ":".join(c) in args.cell]
-    print(f"{'source':6s} {'decoder':12s} {'errors':7s} {'bytes':>16s} " + " ".join(f"{s:>7s}" for s in args.scope))
+    bound_head = f" {'undet':>6s} {'counts':>6s} {'model':>6s} " if args.bound else ""
+    print(f"{'source':6s} {'decoder':12s} {'errors':7s} {'bytes':>16s}{bound_head} " + " ".join(f"{s:>7s}" for s in args.scope))
     start = time.perf_counter()
     worst: dict[str, float] = {}
     for source, decoder, errs in cells:
@@ -123,6 +133,20 @@ def main() -> None:
             allow = f"{100 * dropped / total:.1f}% dropped"
         else:
             allow = f"{100 * marked / total:.1f}% marked"
+        bound = ""
+        if args.bound:
+            undetermined, wrong = 0, Counter()
+            # A path that loses a fifth of the bytes or more (UTF-8 through a Big5 decoder)
+            # leaves thousands of candidates per character: one page a script says enough (*).
+            share = (marked + dropped) / max(total, 1)
+            sample = refs if share < HEAVY_LOSS else [refs[0], refs[len(refs) // 2]]
+            for p, _ in sample:
+                u, w = page_bound(p, source, decoder, errs)
+                undetermined += u
+                wrong.update(w)
+            size = sum(len(p) for p, _ in sample)
+            star = "*" if len(sample) < len(refs) else " "
+            bound = f" {1000 * undetermined / size:6.1f} {1000 * wrong['counts'] / size:6.1f} {1000 * wrong['model'] / size:6.1f}{star}"
         row = []
         kinds: Counter = Counter()
         for scope in args.scope:
@@ -141,7 +165,7 @@ def main() -> None:
             rate = 1000 * err / max(chars, 1)
             worst[scope] = max(worst.get(scope, 0.0), rate)
             row.append(f"{rate:7.1f}")
-        print(f"{source:6s} {decoder:12s} {errs:7s} {allow:>16s} " + " ".join(row), flush=True)
+        print(f"{source:6s} {decoder:12s} {errs:7s} {allow:>16s}{bound} " + " ".join(row), flush=True)
         if args.show:
             print("   by kind (characters):", ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     print(f"{len(cells)} cells, {time.perf_counter() - start:.0f} s (a shared machine: timings are noisy)")

@@ -189,9 +189,11 @@ class Cleaner:
         # could no longer be read back (鎵嬫 -> 镓嬫), and a second pass would change it again.
         kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
         if "?" in text:
-            kept = question_marks.with_marks(text, kept)
+            kept = question_marks.with_marks(text, kept) + question_marks.unread(text)
             # Characters an encoder lacked, written "?": kept as marks, not made questions (？).
             kept = kept + lost_chars.lost_character_marks(text)
+        if converting or cfg.fix_width:
+            kept = kept + lone_signs.made_later(text)
         if converting:
             kept = kept + leftovers.lone_kunjinkao(text)
         kept = _joined(kept)

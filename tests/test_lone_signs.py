@@ -37,3 +37,21 @@ def test_a_lone_sign_read_as_gbk_comes_back(clean):
 ])
 def test_chinese_beside_ascii_is_left_as_it_is(clean):
     assert lone_signs.repair(clean) == clean
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("面積46,600W虜?", "虜"),  # converted to Simplified: W虏, which a second clean reads as W²
+    ("溫度30擄C", "擄"),
+    ("面积46,600Ｗ虏？", "Ｗ虏"),  # made ASCII by the width fixer: W虏
+])
+def test_a_place_later_stages_would_make_a_sign_is_kept_as_it_is(text, place):
+    assert [text[a:b] for a, b in lone_signs.made_later(text)] == [place]
+    for to in ("zh-hans", "keep"):
+        cleaner = Cleaner(to=to)
+        once = cleaner.clean(text)
+        assert place in once
+        assert cleaner.clean(once) == once
+
+
+def test_clean_text_has_no_place_later_stages_would_make():
+    assert lone_signs.made_later("俘虜和擄掠，錨地，滷味，面积46,600平方米") == []

@@ -160,6 +160,18 @@ def test_unrepaired_spans():
         assert spans(clean) == []
 
 
+def test_unrepaired_spans_beside_a_question_mark_a_decoder_wrote():
+    from cleaner.repair.mojibake import unrepaired_spans
+
+    # A GBK page read as Big5 by a tool that writes "?" for what it cannot read: rare characters
+    # that re-read as no UTF-8, kept because a mark of lost bytes stands at the run's end.
+    text = "。?闡牉芵ㄟ譫蛓豲呣?風??，大約5"
+    assert any("牉芵ㄟ譫蛓豲" in text[a:b] for a, b in unrepaired_spans(text))
+    # Rare real characters far from a "?" are not kept; nor a common word beside one.
+    assert unrepaired_spans("他叫鑫森淼焱垚，你认识吗?") == []
+    assert unrepaired_spans("你认识他吗?") == []
+
+
 # --- Guesses: every character chosen among those its lost bytes allow is a finding ------------
 
 from cleaner.repair.mojibake import repair_single_byte, repair_utf8_as_gbk  # noqa: E402
@@ -618,3 +630,29 @@ def test_a_page_shown_through_the_utf8_decoder_is_not_filled_with_guesses(clean,
     result = Cleaner(to="keep", remove_furniture=False).run(shown)
     assert not {ch for ch in result.text if "\u4e00" <= ch <= "\u9fff"} - set(shown)
     assert not any(f.kind == "lost-byte" for f in result.findings)
+
+
+@pytest.mark.parametrize(("clean", "errors"), [
+    ("其作为教学医院。1937年抗日战争", "replace"),
+    ("的重要觀光資產。台灣高速鐵路在", "replace"),
+    ("的重要觀光資產。台灣高速鐵路在", "ignore"),
+    ("經在1945年廢止。另外，市內的", "replace"),
+    ("經在1945年廢止。另外，市內的", "ignore"),
+    # Not with "ignore" before a digit: 82 goes too (a four-byte code cut short), two bytes of
+    # 院。 are gone, and the stretch 闄€ is too short to take two back.
+])
+def test_the_euro_python_gb18030_reads_from_a2_e3(clean, errors):
+    # 院 is e9 99 a2 and 。 e3 80 82: Python's gb18030 reads a2 e3 as € (GB18030-2005), not the
+    # lone 80 a browser makes €, and rejects the 80 after it.
+    misread = clean.encode("utf-8").decode("gb18030", errors)
+    assert "\u20ac" in misread
+    assert repair_utf8_as_gbk(misread).text == clean
+
+
+def test_a_browsers_euro_before_a_mark_stays_the_lone_byte():
+    # 行。 misread alone in a clean line (e8 a1 8c e3 80 82): a browser reads 8c e3 as a pair, the
+    # lone 80 as € and 82, cut off, as U+FFFD. Read as the pair a2 e3, the € would stay mojibake.
+    misread = "的越南商业银" + misdecode("行。", "utf-8", "whatwg-gbk") + "根据2007年"
+    assert "\u20ac\ufffd" in misread
+    out = repair_utf8_as_gbk(misread).text
+    assert "\u20ac" not in out and out.startswith("的越南商业银行")

@@ -124,6 +124,33 @@ def test_every_matrix_cell_is_idempotent(text, cell, scope, to, seed):
     assert c.clean(out) == out
 
 
+def _question_cells():
+    """Every cell whose decoder marks what it cannot read, with "?" for the mark (iconv, PHP,
+    MySQL, Java encoders): errors mode ``question`` of tests/wrong_decoders.py."""
+    from wrong_decoders import DECODERS
+
+    return sorted({(source, decoder, "question") for source, decoder, _ in _cells() if not DECODERS[decoder].lossless})
+
+
+@MATRIX_SETTINGS
+@given(clean_chinese, st.sampled_from(_question_cells()), st.sampled_from(["page", "lines", "title", "spans"]),
+       st.sampled_from(["zh-hans", "keep"]), st.integers(0, 10_000))
+def test_every_question_mark_cell_is_idempotent(text, cell, scope, to, seed):
+    """Cleaning again changes nothing when the decoder wrote "?" for what it could not read: a
+    mark left unplaced stays a "?" (made ？ it would join the mojibake beside it)."""
+    count()
+    import random
+
+    from damage import damage_cell, naive_s2t, source_text
+
+    source, decoder, errors = cell
+    page = source_text(naive_s2t(text) if source == "big5" else text, source)
+    damaged = damage_cell(page, source, decoder, errors, scope, random.Random(seed))
+    c = cleaner.Cleaner.for_config(cleaner.Config(to=to))
+    out = c.clean(damaged)
+    assert c.clean(out) == out
+
+
 @MATRIX_SETTINGS
 @given(clean_chinese, st.sampled_from(_cells()), st.sampled_from(["page", "lines", "title", "spans"]), st.integers(0, 10_000))
 def test_every_matrix_cell_is_idempotent_without_guessing(text, cell, scope, seed):

@@ -137,3 +137,32 @@ def test_the_pinyin_damage_keeps_its_shift_mark_on_a_page_also_misread_as_cp1252
     assert "?rÃ\xa0ng)" in damaged  # in a line misread as cp1252: only its reading shows ràng)
     out = Cleaner(remove_furniture=False).clean(damaged)
     assert "举行了首届中国" in out and "\ufffd" not in out and "ràng" not in out
+
+
+def test_marks_on_a_page_with_too_many_to_read_stay_as_they_are():
+    # A Big5 page read as GBK by a tool that writes "?": the marks are a fifth of the page, too
+    # many to read back. Made ？, a mark would join the mojibake beside it into one run, which a
+    # second clean read otherwise (鷗？B堵Ю琶？B -> 鷗？B黑尾鷗？B).
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from wrong_decoders import DECODERS
+
+    text = "、蒼燕鷗、鳳頭燕鷗、黑尾鷗、岩鷺、插尾雨燕等7種鳥類。" * 3
+    page = DECODERS["gbk"].decode(text.encode("big5hkscs"), "question")
+    from cleaner.repair.question_marks import unread
+
+    assert len(unread(page)) == page.count("?")
+    for to in ("keep", "zh-hans"):
+        cleaner = Cleaner(to=to, remove_furniture=False)
+        once = cleaner.clean(page)
+        assert cleaner.clean(once) == once
+
+
+def test_a_real_question_mark_is_not_unread():
+    from cleaner.repair.question_marks import unread
+
+    assert unread("老闆，这件衣服可以退货吗?我想退。") == []
+    # Arrows and box drawing are rare to the model, but no misread bytes: the mark is a question.
+    assert unread("我的问题\n↓\n与圣经的原则吻合嗎?\n←────-┬───┐") == []

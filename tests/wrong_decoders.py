@@ -21,6 +21,7 @@ Each decoder that marks what it cannot read also has the errors mode ``question`
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,28 @@ class Decoder:
         if self.name == "whatwg-big5":
             return _whatwg_big5(data, errors)
         return data.decode(self.codec, errors)
+
+    def tokens(self, data: bytes) -> tuple[list[int], list[tuple[int, int]]]:
+        """(where each token the decoder reads starts, the byte spans it rejects) for ``data``.
+
+        A rejected span gives one U+FFFD (``replace``) or nothing (``ignore``): the same parse
+        either way, so its bytes are what the cell loses. For what the bytes allow
+        (``benchmarks/byte_bound.py``).
+        """
+        starts: list[int] = []
+        spans: list[tuple[int, int]] = []
+        if self.whatwg:
+            reader = _whatwg_gb18030 if self.name == "whatwg-gbk" else _whatwg_big5
+            reader(data, "replace", starts, spans)
+            return starts, spans
+        decoder = codecs.getincrementaldecoder(self.codec)(errors="replace")
+        for i in range(len(data)):
+            if not decoder.getstate()[0]:  # nothing pending: a token starts here
+                starts.append(i)
+            decoder.decode(data[i : i + 1])
+        _RECORDED.clear()
+        data.decode(self.codec, _RECORD)
+        return starts, list(_RECORDED)
 
     @property
     def lossless(self) -> bool:
@@ -66,11 +89,28 @@ DECODERS: dict[str, Decoder] = {
 }
 
 
+_RECORD = "wrong-decoders-record"
+_RECORDED: list[tuple[int, int]] = []
+
+
+def _record(exc: UnicodeDecodeError) -> tuple[str, int]:
+    _RECORDED.append((exc.start, exc.end))
+    return "\ufffd", exc.end
+
+
+codecs.register_error(_RECORD, _record)
+
+
 def _error(out: list[str], errors: str) -> None:
     if errors == "replace":
         out.append("\ufffd")
     elif errors != "ignore":
         raise UnicodeDecodeError("whatwg", b"", 0, 1, "invalid sequence")
+
+
+def _span(spans: list[tuple[int, int]] | None, start: int, length: int) -> None:
+    if spans is not None:
+        spans.append((start, start + length))
 
 
 @lru_cache(maxsize=None)
@@ -82,11 +122,14 @@ def _pair(codec: str, lead: int, trail: int) -> str | None:
         return None
 
 
-def _whatwg_gb18030(data: bytes, errors: str) -> str:
+def _whatwg_gb18030(data: bytes, errors: str, starts: list[int] | None = None,
+                    spans: list[tuple[int, int]] | None = None) -> str:
     """The WHATWG gb18030 decoder (what a browser does with a page labelled ``gbk``)."""
     out: list[str] = []
     i, n = 0, len(data)
     while i < n:
+        if starts is not None:
+            starts.append(i)
         b = data[i]
         if b < 0x80:
             out.append(chr(b))
@@ -96,6 +139,7 @@ def _whatwg_gb18030(data: bytes, errors: str) -> str:
             i += 1
         elif b == 0xFF or i + 1 >= n:
             _error(out, errors)
+            _span(spans, i, 1)
             i += 1
         else:
             b2 = data[i + 1]
@@ -109,6 +153,7 @@ def _whatwg_gb18030(data: bytes, errors: str) -> str:
                     except UnicodeDecodeError:
                         pass
                 _error(out, errors)
+                _span(spans, i, 1)
                 i += 1
                 continue
             ch = _pair("gb18030", b, b2) if (0x40 <= b2 <= 0x7E or 0x80 <= b2 <= 0xFE) else None
@@ -117,21 +162,26 @@ def _whatwg_gb18030(data: bytes, errors: str) -> str:
                 i += 2
             else:
                 _error(out, errors)
+                _span(spans, i, 1 if b2 < 0x80 else 2)
                 i += 1 if b2 < 0x80 else 2  # an ASCII byte is read again on its own
     return "".join(out)
 
 
-def _whatwg_big5(data: bytes, errors: str) -> str:
+def _whatwg_big5(data: bytes, errors: str, starts: list[int] | None = None,
+                 spans: list[tuple[int, int]] | None = None) -> str:
     """The WHATWG big5 decoder (Big5-HKSCS; what a browser does with a page labelled ``big5``)."""
     out: list[str] = []
     i, n = 0, len(data)
     while i < n:
+        if starts is not None:
+            starts.append(i)
         b = data[i]
         if b < 0x80:
             out.append(chr(b))
             i += 1
         elif b == 0x80 or b == 0xFF or i + 1 >= n:
             _error(out, errors)
+            _span(spans, i, 1)
             i += 1
         else:
             b2 = data[i + 1]
@@ -141,5 +191,6 @@ def _whatwg_big5(data: bytes, errors: str) -> str:
                 i += 2
             else:
                 _error(out, errors)
+                _span(spans, i, 1 if b2 < 0x80 else 2)
                 i += 1 if b2 < 0x80 else 2
     return "".join(out)

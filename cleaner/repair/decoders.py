@@ -36,6 +36,13 @@ SINGLE_FAMILY = "single"
 # --- the byte view: what bytes a decoder of each family read as a character ------------------
 
 
+# A stand-in for the € that Python's gb18030 reads from the pair a2 e3 (GB18030-2005 put € there):
+# the byte view reads € itself as the lone byte 80, which a browser's decoder makes €, and
+# ``mojibake`` writes this in its place where the page says the pair was meant. A noncharacter,
+# which no text holds.
+EURO_PAIR = "\ufdd0"
+
+
 @lru_cache(maxsize=1 << 16)
 def encode_char(ch: str, family: str) -> bytes | None:
     """The bytes a decoder of ``family`` read as ``ch``, or None (it never gives ``ch``).
@@ -48,6 +55,8 @@ def encode_char(ch: str, family: str) -> bytes | None:
     if family == GBK_FAMILY:
         if ch == "\u20ac":
             return b"\x80"
+        if ch == EURO_PAIR:
+            return b"\xa2\xe3"
         tries = ("gbk", "gb18030")
     elif family == BIG5_FAMILY:
         tries = ("big5hkscs", "cp950")

@@ -40,8 +40,39 @@ _SIGNS = _misread(SIGNS)
 _LETTERS = {shown: ch for shown, ch in _misread(LETTERS).items() if shown not in COMMON}
 _BACK = {**_SIGNS, **_LETTERS}
 # ± also before a number (误差±2): 卤 before a digit is in none of the corpora.
-_PATTERN = re.compile(f"(?<=[0-9A-Za-z])[{''.join(_SIGNS)}](?![\u3400-\u9fff])|(?<=[a-z])[{''.join(_LETTERS)}](?=[a-z])"
-                      f"|{'±'.encode('utf-8').decode('gbk')}(?=[0-9])")
+
+
+def _traditional(shown: dict[str, str]) -> str:
+    """The characters whose Simplified form is one of ``shown`` (虜 for 虏, 擄 for 掳)."""
+    import opencc
+
+    s2t = opencc.OpenCC("s2t.json")
+    return "".join(sorted({s2t.convert(ch) for ch in shown} - set(shown)))
+
+
+def _pattern(signs: str, letters: str, plus_minus: str) -> re.Pattern:
+    return re.compile(f"(?<=[0-9A-Za-z])[{signs}](?![\\u3400-\\u9fff])|(?<=[a-z])[{letters}](?=[a-z])"
+                      f"|[{plus_minus}](?=[0-9])")
+
+
+_PLUS_MINUS = "±".encode("utf-8").decode("gbk")
+_PATTERN = _pattern("".join(_SIGNS), "".join(_LETTERS), _PLUS_MINUS)
+# What the later stages would turn into such a place: the Traditional forms (converted to
+# Simplified, W虜 becomes W虏) and the readings after a fullwidth letter or digit (made ASCII by
+# the width fixer, Ｗ虏 becomes W虏). A second clean would read them back (W²): kept as they are.
+_ALL_SIGNS = "".join(_SIGNS) + _traditional(_SIGNS)
+_ALL_LETTERS = "".join(_LETTERS) + _traditional(_LETTERS)
+_ALL_PLUS_MINUS = _PLUS_MINUS + _traditional({_PLUS_MINUS: "±"})
+_WIDE = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_LATER = re.compile(f"(?:[{_WIDE}]|(?<=[0-9A-Za-z]))[{_ALL_SIGNS}](?![\\u3400-\\u9fff])"
+                    f"|(?:[\uff41-\uff5a]|(?<=[a-z]))[{_ALL_LETTERS}](?=[a-z\uff41-\uff5a])"
+                    f"|[{_ALL_PLUS_MINUS}](?=[0-9\uff10-\uff19])")
+
+
+def made_later(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each place that conversion or the width fixer would make one this repair
+    reads: kept from both."""
+    return [m.span() for m in _LATER.finditer(text)]
 
 
 # Any character _PATTERN can match: a class search runs at string speed, where _PATTERN's

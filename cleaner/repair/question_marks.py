@@ -18,6 +18,7 @@ many to read back (MAX_MARK_SHARE), nor, by the pipeline, a page with the pinyin
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -53,11 +54,8 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
     plain = repair(text)
     if "?" not in text or MARK in text:
         return plain, 0
-    # The share counts ？ too: the width fixer makes an unplaced mark ？, and a second clean must
-    # judge the page as the first did.
     marks = sum(len(m.group()) for m in _CANDIDATE.finditer(text))
-    wide = len(text) - len(text.encode("ascii", "ignore"))  # characters beyond ASCII, at C speed
-    if not marks or (wide >= MIN_SHARE_CHARS and marks + text.count("？") > MAX_MARK_SHARE * wide):
+    if not marks or _too_many(text, marks):
         return plain, 0
     if unless is not None and unless(plain.text):
         return plain, 0
@@ -80,6 +78,38 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
             break
         marks_at = wider
     return best
+
+
+def _too_many(text: str, marks: int) -> bool:
+    """Are ``marks`` too many for the page's characters beyond ASCII to be read back?
+
+    The share counts ？ too: a mark the width fixer made ？ must count as it did, so that a
+    second clean judges the page as the first did."""
+    wide = len(text) - len(text.encode("ascii", "ignore"))  # characters beyond ASCII, at C speed
+    return wide >= MIN_SHARE_CHARS and marks + text.count("？") > MAX_MARK_SHARE * wide
+
+
+def unread(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs of "?" left as a decoder's marks: all of them on a page with too
+    many to be read (UTF-8 read by a Big5 decoder), else those among misread-looking characters
+    (two rare ones within three characters: the trial's own test). Unrepaired damage, kept as it
+    is: made ？ by the width fixer, a mark would join the mojibake beside it into one run and no
+    longer be tried as a mark, so a second clean would read the line otherwise (鷗?B堵Ю琶?B, a
+    Big5 page read as GBK, became 鷗？B黑尾鷗？B)."""
+    found = [m.span() for m in _CANDIDATE.finditer(text)]
+    if found and not _too_many(text, sum(b - a for a, b in found)):
+        found = [(a, b) for a, b in found
+                 if _rare_letters(text[max(0, a - AROUND) : a] + text[b : b + AROUND]) >= MIN_RARE]
+    # With the character each side beyond ASCII (as unrepaired_spans keeps one): converted, it
+    # would change what a second clean reads there (兩??ㄛむ, made 两??ㄛむ, read 坝会，莋).
+    return [(a - (a > 0 and text[a - 1] >= "\x80"), b + (b < len(text) and text[b] >= "\x80")) for a, b in found]
+
+
+def _rare_letters(text: str) -> int:
+    """Rare characters that are letters (Han, kana, Cyrillic: what misread bytes give) or marks
+    of lost bytes (U+FFFD), not the signs a page draws with (arrows and box drawing, rare to the
+    model: 吻合嗎?↓←───)."""
+    return sum(1 for ch in mojibake.rare_chars(text) if unicodedata.category(ch)[0] == "L" or mojibake.is_mark(ch))
 
 
 def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
