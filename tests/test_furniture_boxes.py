@@ -1,5 +1,7 @@
 """A 推荐阅读 box set inside an article (cleaner/furniture/boxes.py): only the box goes."""
 
+import pytest
+
 from cleaner.furniture import boilerplate
 from cleaner.furniture.boxes import inner_boxes, text_box_length
 from cleaner.furniture.features import Line, normalise, text_features
@@ -77,3 +79,12 @@ def test_a_comments_heading_is_the_whole_line_and_a_bare_word_needs_its_count():
     # An article's subheadings: a commentary section, an expert's review, a column's name.
     for heading in ("评论", "【评论】", "【点评】", "专家点评", "用户评价", "评论员文章"):
         assert not comments_heading(normalise(heading)), heading
+
+
+
+def test_a_paragraph_that_introduces_a_list_after_its_sentences_resumes_the_article():
+    # It ends in a colon, not a full stop, and was taken for the box's own title: the article's
+    # last 450 characters went with the box.
+    last = "《内蒙古植物志》是记载中国内蒙古自治区维管植物的植物志。1976年成立了编写组，第一版于1977年至1985年陆续出版，共8卷，总共收录维管植物131科。第二版各卷："
+    assert text_box_length(["专家解读政策背后的深意", "各地积极落实相关部署", last], 60) == 2
+    assert text_box_length(["专家解读政策背后的深意", "各地积极落实相关部署", "第二版各卷："], 60) is None

@@ -54,12 +54,16 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
                 frozen = frozen or (box > 0 and len(text) < LINK_MIN)
                 box += not frozen
                 continue
-            if len(text) < PARAGRAPH or not f["final_punct"]:
+            if len(text) < PARAGRAPH or not (f["final_punct"] or _INTRODUCES_LIST.search(text)):
                 return None  # a title punctuated as a sentence (爱出油快秃顶？): the box's own, or teasers
             resumed, run = True, len(text)
         if run >= need:
             return box
     return box if resumed and run >= need else None
+
+
+# A paragraph that ends by introducing a list (…第二版各卷：) after sentences of its own.
+_INTRODUCES_LIST = re.compile(r"[。！？!?].+[：:]$")
 
 
 def text_box_length(following: Iterable[str], need: int) -> int | None:
