@@ -10,16 +10,18 @@ bytes, and only a paragraph's last line falls short.
 
 The page is taken to be wrapped when at least MIN_FULL lines, and most of its longer lines, end
 within SLACK of one width W of at least MIN_WIDTH columns (or characters, or bytes), no line is
-longer, and few full lines end a sentence (a poem's or a list's equal lines all do) or an ellipsis
-(a list of titles cut to one width). Then each full
-line is joined with the next, unless the next is blank or indented (a new paragraph) or the full
-line ends a sentence (its break is harmless). The join is nothing (Chinese has no spaces between
-words), or a space between ASCII letters or digits where the line stopped short of the width
-(a word wrapper broke at a space there).
+longer, few full lines end a sentence (a poem's or a list's equal lines all do) or an ellipsis
+(a list of titles cut to one width), and most full lines hold a clause mark inside (running prose
+cut anywhere does; a list of headlines or unpunctuated verse does not). Then each full line is
+joined with the next, unless the next is blank, indented or starts a list item (一、 1. •), or the
+full line ends a sentence (its break is harmless). The join removes the line break only: what the
+wrapper cut is put back as it stood. Off with the generic furniture model (``--no-generic``, for
+text that is not a web page).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MIN_FULL = 4
@@ -29,22 +31,25 @@ _ENDS = "。！？!?…；;：:”」』）)"
 # A line cut short on purpose: a list of titles cut to one width ends each with an ellipsis.
 _CUT = ("...", "…", "⋯", "..")
 _INDENT = (" ", "\u3000", "\t")
+_CLAUSE = re.compile("[，、。；,;]")
+_ITEM = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[•·●○■□◆◇▪\-*]\s|第[一二三四五六七八九十\d]+[章节条]")
 
 
 def _columns(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
-MEASURES = (len, _columns, lambda line: len(line.encode("utf-8")), lambda line: len(line.encode("gb18030", errors="replace")))
+MEASURES = (len, _columns, lambda line: len(line.encode("utf-8", errors="surrogatepass")),
+            lambda line: len(line.encode("gb18030", errors="replace")))
 
 
 def wrap_width(lines: list[str]) -> tuple[int, int] | None:
     """(measure index, width) the lines were wrapped at, or None if they were not."""
     candidates = [line for line in lines if line.strip() and "  " not in line.strip()]
-    if sum(1 for line in candidates if line.rstrip().endswith(_CUT)) * 3 > len(candidates):
-        return None  # titles cut to a width, each with its ellipsis: a list, not a paragraph
     if len(candidates) < MIN_FULL:
         return None
+    if sum(1 for line in candidates if line.rstrip().endswith(_CUT)) * 3 > len(candidates):
+        return None  # titles cut to a width, each with its ellipsis: a list, not a paragraph
     for index, measure in enumerate(MEASURES):
         sizes = [measure(line) for line in candidates]
         width = max(sizes)
@@ -56,6 +61,8 @@ def wrap_width(lines: list[str]) -> tuple[int, int] | None:
             continue
         if sum(1 for line in full if line.rstrip().endswith(tuple(_ENDS))) * 3 > len(full):
             continue
+        if sum(1 for line in full if _CLAUSE.search(line.rstrip()[:-1])) * 2 < len(full):
+            continue  # headlines or verse of one length: no clause runs on across their breaks
         return index, width
     return None
 
@@ -63,9 +70,9 @@ def wrap_width(lines: list[str]) -> tuple[int, int] | None:
 def join_hard_wraps(text: str) -> str:
     """``text`` with the lines of each wrapped paragraph joined (see the module's docstring).
 
-    >>> line = "工信部与浙江省人民政府共同打造出了工业互联网平台"
-    >>> page = "\\n".join([line] * 5 + ["体系。", "", "下一段。"])
-    >>> join_hard_wraps(page) == line * 5 + "体系。\\n\\n下一段。"
+    >>> line = "工信部与浙江省人民政府共同打造出了工业互联网平台，体系"
+    >>> page = "\\n".join([line] * 5 + ["完善。", "", "下一段。"])
+    >>> join_hard_wraps(page) == line * 5 + "完善。\\n\\n下一段。"
     True
     >>> poem = "\\n".join(["床前明月光，疑是地上霜。举头望明月，低头思故乡。"] * 5)
     >>> join_hard_wraps(poem) == poem
@@ -78,17 +85,15 @@ def join_hard_wraps(text: str) -> str:
     if found is None:
         return text
     measure, width = MEASURES[found[0]], found[1]
-    out = [lines[0]]
+    out: list[str] = []
+    paragraph = [lines[0]]  # the pieces of the line being joined: joined once, not per line
     for previous, line in zip(lines, lines[1:]):
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
-        new_paragraph = not line.strip() or line.startswith(_INDENT)
+        new_paragraph = not line.strip() or line.startswith(_INDENT) or _ITEM.match(line)
         if full and not new_paragraph and not previous.rstrip().endswith(tuple(_ENDS) + _CUT):
-            joined = out[-1].rstrip()
-            # A word wrapper broke at a space before the width (English words); a line cut at
-            # the width exactly was cut inside whatever stood there (202|0).
-            space = (measure(previous) < width and joined[-1:].isascii() and joined[-1:].isalnum()
-                     and line[:1].isascii() and line[:1].isalnum())
-            out[-1] = joined + (" " if space else "") + line.lstrip()
+            paragraph.append(line)
         else:
-            out.append(line)
+            out.append("".join(paragraph))
+            paragraph = [line]
+    out.append("".join(paragraph))
     return "\n".join(out)

@@ -163,8 +163,9 @@ class Cleaner:
                 steps.append(Step("repair", "swallowed-bytes", rep.inserted_bytes))
             findings.extend(rep.findings)
             text = rep.text
-        if cfg.normalize_whitespace:
+        if cfg.normalize_whitespace and cfg.generic_furniture:
             # Before furniture: the model judges lines, and half a sentence is no line of the article.
+            # Off with the generic model: text that is no web page (verse, lists) keeps its lines.
             text = apply("whitespace", "hard-wraps", hardwrap.join_hard_wraps, text)
         if cfg.remove_furniture:
             page = boilerplate.fold_page(text)  # folded once, for recognition and for the rules

@@ -34,6 +34,14 @@ def test_indented_paragraphs_are_not_joined_to_the_line_before():
 
 @pytest.mark.parametrize("page", [
     "\n".join(["床前明月光，疑是地上霜。举头望明月，低头思故乡。"] * 6),  # verse: equal lines ending sentences
+    # A numbered list of one width and headlines of one width: no clause runs on across the breaks.
+    "\n".join(["一、着力扩大国内需求推动经济实现良性循环", "二、加快建设现代化产业体系推进新型工业化", "三、深化重点领域改革持续激发经营主体活力",
+               "四、扩大高水平对外开放促进互利共赢合作", "五、更大力度保障和改善民生加强社会建设"]),
+    "\n".join(["城市公园新增十处健身步道市民晨练有了新去处", "老旧小区改造惠及三万户居民今年全部完成改造", "地铁五号线年底开通试运营沿线居民出行更方便",
+               "市图书馆延长夜间开放时间读者可借阅到晚上十", "新能源汽车销量持续增长充电设施建设加快推进"]),
+    # Modern verse without punctuation.
+    "\n".join(["我们在黄昏的河岸上慢慢地走着不说一句话语", "风从遥远的山谷吹来带着去年秋天的落叶气息", "你看那一盏一盏亮起来的灯火像是谁的眼睛",
+               "我想起很多年前的一个夜晚也是这样安静无声", "后来我们各自走散在这座城市不同的街道上面"]),
     "\n".join(PARAGRAPHS),  # one paragraph a line already
     "\n".join(["1. 工信部与浙江省人民政府共同打造出了工业互联网平台", "2. 国务院印发通知", "3. 会议指出"] * 2),
 ])
@@ -56,3 +64,15 @@ def test_a_list_of_titles_cut_to_one_width_is_no_wrapped_paragraph():
                       "地铁五号线年底开通试运营沿线居民出行更加方便...", "市图书馆延长夜间开放时间读者可以借阅到晚上十...",
                       "版权所有 © 2023 某某网"])
     assert join_hard_wraps(page) == page
+
+
+def test_a_lone_surrogate_does_not_break_the_width_measures():
+    page = "\n".join(["工信部与浙江省人民政府共同打造出了工业互联网平台，\ud800行"] * 6)
+    assert join_hard_wraps(page).count("\ud800") == 6
+
+
+def test_text_that_is_no_web_page_keeps_its_lines_without_the_generic_model():
+    from cleaner.config import Config
+
+    page = "\n\n".join(_wrap(p, 36) for p in PARAGRAPHS)
+    assert Cleaner(Config(to="keep", generic_furniture=False)).run(page).text.split("\n") == [x for x in page.split("\n") if x]
