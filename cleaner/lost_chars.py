@@ -9,9 +9,11 @@ stay what it is, so a person or a later version can fill it in.
 
 A ``?`` is also a question mark. It is read as a lost character only inside a clause that
 cannot be a question: a Han character before it that is no question particle, no question word
-earlier in the clause, and a Han character or a clause mark (，、；：) after it — a question
-mark ends a sentence, it does not sit inside a word or before a comma. A page with STRONG such
-marks has lost characters: its other "?" beside Han characters are marks too. Detection only: the
+earlier in the clause, and a Han character or a clause mark (，、；：) after it. Such a mark is
+sure when no question mark would stand there — before a clause mark, after one, or doubled before
+a Han character — since a question mark ends a sentence (a Han character after it alone says
+nothing: 这个办法可行?我觉得不行). A page needs a sure mark; with STRONG candidates its other
+"?" beside Han characters are marks too. Detection only: the
 pipeline keeps these marks out of the width and script fixers and reports each run as a
 ``lost-characters`` finding.
 """
@@ -34,6 +36,8 @@ _RUN = re.compile(f"(?<=[{HAN_CLASS}])\\?{{1,4}}(?=[{HAN_CLASS}，、；：,;:])
 # "?" beside Han characters are marks too (出席了??并, 发表??。).
 _ANY_RUN = re.compile(f"(?<=[{HAN_CLASS}，、；：])\\?{{1,4}}|\\?{{1,4}}(?=[{HAN_CLASS}])")
 STRONG = 2
+# A mark no question mark would be: before a clause mark, or two or more before a Han character.
+_SURE = re.compile(f"\\?+[，、；：,;:。]|\\?{{2,}}[{HAN_CLASS}]")
 _HAN_AFTER = re.compile(f"[{HAN_CLASS}]")
 _CLAUSE_END = re.compile("[。！？!?，、；：,;:\n]")
 MAX_CLAUSE = 40  # characters looked back for a question word
@@ -51,17 +55,36 @@ def lost_character_marks(text: str) -> list[tuple[int, int]]:
     if "?" not in text:
         return []
     out = []
+    sure = []
     for m in _RUN.finditer(text):
         start = m.start()
-        if text[start - 1] in _PARTICLES:  # never at 0: a mark or a Han character is before it
-            continue
-        clause_start = start
-        while clause_start > 0 and start - clause_start < MAX_CLAUSE and not _CLAUSE_END.match(text, clause_start - 1):
-            clause_start -= 1
-        if _QUESTION_WORDS.search(text, clause_start, start):
+        if asks(text, start):
             continue
         out.append((start, m.end()))
+        # A question mark ends a sentence: before a comma, after one, or doubled inside a clause
+        # it is no question. Han after it alone says nothing (这个办法可行?我觉得不行).
+        if _SURE.match(text, start) or text[start - 1] in "，、；：":
+            sure.append((start, m.end()))
+    if not sure:
+        return []
+    if len(out) < STRONG:
+        return sure
     if len(out) >= STRONG:  # a question particle before a "?" still ends a question (有关吗?》)
         return [m.span() for m in _ANY_RUN.finditer(text)
                 if not (m.start() and text[m.start() - 1] in _PARTICLES and not _HAN_AFTER.match(text, m.end()))]
     return out
+
+
+def asks(text: str, start: int) -> bool:
+    """Whether a "?" at ``start`` ends a question: after a question particle (吗 呢 吧 …) or
+    with a question word earlier in its clause (怎么办?).
+
+    >>> asks("你确定吗???", 4), asks("他说怎么办?", 5), asks("新?社", 1)
+    (True, True, False)
+    """
+    if start > 0 and text[start - 1] in _PARTICLES:
+        return True
+    clause_start = start
+    while clause_start > 0 and start - clause_start < MAX_CLAUSE and not _CLAUSE_END.match(text, clause_start - 1):
+        clause_start -= 1
+    return bool(_QUESTION_WORDS.search(text, clause_start, start))

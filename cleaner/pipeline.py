@@ -211,6 +211,9 @@ class Cleaner:
             text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)
         findings.extend(_kept_findings(text, outside.kept))
+        if "?" in text:  # where the marks are in the output, found as they were (the text around them is kept)
+            findings.extend(Finding("lost-characters", a, f"{b - a} character(s) an encoder could not write, marked ?")
+                            for a, b in lost_chars.lost_character_marks(text))
         if details:
             findings.extend(badness.unrecoverable(text))
             end = text.find("\n", 0, 82)
@@ -270,17 +273,14 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _kept_findings(text: str, kept: list[str]) -> list[Finding]:
-    """One finding per kept span, at its place in the output: ``lost-characters`` for a run of
-    "?" alone (``lost_chars``), ``unrepaired-mojibake`` for the others."""
+    """One ``unrepaired-mojibake`` finding per kept span, at its place in the output; a run of
+    "?" alone is a lost-characters mark (``lost_chars``), reported by the caller."""
     out, pos = [], 0
     for span in kept:
         at = text.find(span, pos)
-        if at < 0:
+        if at < 0 or not span.strip("?"):
             continue
-        if span.strip("?"):
-            out.append(Finding("unrepaired-mojibake", at, span))
-        else:
-            out.append(Finding("lost-characters", at, f"{len(span)} character(s) an encoder could not write, marked ?"))
+        out.append(Finding("unrepaired-mojibake", at, span))
         pos = at + len(span)
     return out
 

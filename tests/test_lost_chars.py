@@ -46,3 +46,18 @@ def test_a_real_question_mark_is_still_made_fullwidth():
 def test_on_a_page_with_marks_a_question_ending_in_a_particle_stays_a_question():
     text = "新?社北京?，国务院今天开会。论文题为《物体惯性与其所含能量有关吗?》。"
     assert [text[a:b] for a, b in lost_character_marks(text)] == ["?", "?"]
+
+
+def test_informal_questions_written_with_an_ascii_mark_are_questions():
+    for text in ("这个办法可行?我觉得不行。", "楼主你到底来不来?我等你半天了。他说好?我看未必。"):
+        assert lost_character_marks(text) == []
+        assert "？" in Cleaner(to="keep").run(text).text
+
+
+def test_a_long_page_reports_every_mark_at_its_own_place_not_a_urls():
+    damaged = "详见 http://a.cn/x.php?id=1 网页。" + _saved_as_big5(SIMPLIFIED + "他指出，这项工作关系全局，必须抓紧抓好，各地要认真落实。" * 2)
+    result = Cleaner(to="keep").run(damaged)
+    places = [f.position for f in result.findings if f.kind == "lost-characters"]
+    assert places == [a for a, b in lost_character_marks(result.text)]
+    assert result.text.index("?") not in places  # the URL's
+    assert len(places) >= 6

@@ -166,3 +166,13 @@ def test_a_real_question_mark_is_not_unread():
     assert unread("老闆，这件衣服可以退货吗?我想退。") == []
     # Arrows and box drawing are rare to the model, but no misread bytes: the mark is a question.
     assert unread("我的问题\n↓\n与圣经的原则吻合嗎?\n←────-┬───┐") == []
+
+
+def test_a_forum_post_full_of_emphatic_questions_keeps_them_as_questions():
+    # More "?" than a decoder's share, but each ends a question: none is a decoder's mark.
+    from cleaner import Cleaner
+
+    text = ("什么???这也太离谱了吧???我真的不敢相信，楼主你确定吗???这种事情怎么可能发生在我们身边呢???"
+            "大家都来评评理，到底是谁的错???")
+    result = Cleaner(to="keep").run(text)
+    assert "?" not in result.text and not result.findings

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from cleaner import lost_chars
 from cleaner.model import Finding
 from cleaner.repair import mojibake
 
@@ -96,7 +97,8 @@ def unread(text: str) -> list[tuple[int, int]]:
     is: made ？ by the width fixer, a mark would join the mojibake beside it into one run and no
     longer be tried as a mark, so a second clean would read the line otherwise (鷗?B堵Ю琶?B, a
     Big5 page read as GBK, became 鷗？B黑尾鷗？B)."""
-    found = [m.span() for m in _CANDIDATE.finditer(text)]
+    # A run that ends a question (什么???, 你确定吗???) is a question mark, however many there are.
+    found = [m.span() for m in _CANDIDATE.finditer(text) if not lost_chars.asks(text, m.start())]
     if found and not _too_many(text, sum(b - a for a, b in found)):
         found = [(a, b) for a, b in found
                  if _rare_letters(text[max(0, a - AROUND) : a] + text[b : b + AROUND]) >= MIN_RARE]
