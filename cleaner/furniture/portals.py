@@ -68,7 +68,7 @@ _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审
 # Photo credits: ▲图片来源:网络, 图片来源于网络,如有侵权请联系删除, (图片来源:资料图片), 图/记者林佳慧摄影,
 # 摄影 张伟, 摄影:老周.
 _PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:图片?|照片|摄影|配图|题图|头图|封面图?|资料图)\s*(?:来源|来自|提供|由)?\s*[:/|丨]\s*[^,，。?!]{1,16}[)\]】]?\s*$"
-                    r"|图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
+                    r"|^[▲△↑↓▼(\[【\s]*图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
 # Reprint and authorisation notes: (本文为作者授权发布,转载请联系原作者), 本文经授权转载自微信公众号「X」(ID:x),
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
 _REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)")
@@ -83,6 +83,7 @@ _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
 _SENTENCE_END = re.compile(r"[。!?]")
+_STATEMENT = re.compile(r"[。!]|(?<!\d),|,(?!\d)|:.*\?")
 _DIGIT = re.compile(r"\d")
 _PROSE_END = re.compile(r"[。!?！？]")
 _PHOTO_SIGN = re.compile("[图照摄]")
@@ -177,7 +178,8 @@ def form(text: str, words: Words) -> str:
         return "actions"
     # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
     # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
-    sentence = bool(re.search(r"[。!]", text))
+    # A clause (not a digit group: 1,234) or a question put by someone (网友留言问:…?) is a sentence too.
+    sentence = bool(_STATEMENT.search(text))
     if worded and len(text) <= 80 and _hits(words.qa, text) > sentence:
         return "qa"
     if worded and len(text) <= 80 and _hits(words.novel, text) > sentence:
@@ -196,7 +198,8 @@ def form(text: str, words: Words) -> str:
         return "paper-imprint"
     if len(text) <= 60 and _PHOTO_SIGN.search(text) and _PHOTO.search(text):
         return "photo-credit"
-    if len(text) <= 120 and (_REPRINT.search(text) or _AUTHORISED.search(text)):
+    # Quoted inside a sentence (写道"转载请注明出处",但…; 公众号(ID:x)上介绍了…) the note is the article's.
+    if len(text) <= 120 and (_REPRINT.match(text) or (_REPRINT.search(text) and "," not in text) or _AUTHORISED.search(text)):
         return "reprint"
     if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
         return "spaced-notice"
