@@ -54,9 +54,11 @@ def strip_markup(text: str) -> str:
 # purpose (an article about JSON); two in a row that give non-ASCII text are a string escaped twice.
 _U_RUN = re.compile(r"(?:\\u[0-9a-fA-F]{4}){2,}")
 _X_RUN = re.compile(r"(?:\\x[0-9a-fA-F]{2}){2,}")
-_U_ONE = re.compile(r"\\u[0-9a-fA-F]{4}")
+# A single escape beside a letter, digit or character of the text (于14, 张三·李四), not one beside a
+# sign (an article on regular expressions writes [\u4e00-\u9fff] and means it).
+_U_ONE = re.compile(r"(?<=\w)\\u[0-9a-fA-F]{4}|\\u[0-9a-fA-F]{4}(?=\w)")
 # One \xHH alone (not a byte run) for a character of U+00A0-U+00FF.
-_X_ONE = re.compile(r"(?<![0-9a-fA-F]{2})(?<!\\x[0-9a-fA-F]{2})\\x[a-fA-F][0-9a-fA-F](?!\\x)")
+_X_ONE = re.compile(r"(?<=\w)(?<!\\x[0-9a-fA-F]{2})\\x[a-fA-F][0-9a-fA-F](?!\\x)")
 
 
 def decode_escapes(text: str) -> str:

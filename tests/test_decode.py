@@ -156,3 +156,11 @@ def test_a_legacy_file_without_split_characters_is_read_as_before():
     data = (WRAPPED + "\n" + WRAPPED).encode("gbk")
     assert decode_with_findings(data).text == WRAPPED + "\n" + WRAPPED
     assert decode_with_findings(data).findings == []
+
+
+def test_a_byte_wrapped_file_cut_inside_its_last_character_keeps_its_rejoined_characters():
+    data = (WRAPPED * 3).encode("utf-8")
+    wrapped = b"\n".join(data[i : i + 25] for i in range(0, len(data), 25))[:-1]
+    decoded = decode_with_findings(wrapped)
+    assert decoded.text.replace("\n", "") == (WRAPPED * 3)[:-1] + "\ufffd"
+    assert [f.kind for f in decoded.findings] == ["split-characters"]

@@ -142,3 +142,10 @@ def test_a_single_escape_quoted_alone_stays():
     from cleaner.leftovers import decode_escapes
 
     assert decode_escapes(r"JSON 里的中字写作 \u4e2d，反斜杠 \xb7 也是") == r"JSON 里的中字写作 \u4e2d，反斜杠 \xb7 也是"
+
+
+def test_an_escape_beside_a_sign_stays_in_an_escaped_text():
+    from cleaner.leftovers import decode_escapes
+
+    text = r"\u6b63\u5219 [\u4e00-\u9fff] \u5339\u914d\u6c49\u5b57"
+    assert decode_escapes(text) == r"正则 [\u4e00-\u9fff] 匹配汉字"

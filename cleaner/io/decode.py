@@ -135,10 +135,14 @@ def _rejoin_split_characters(data: bytes) -> Decoded | None:
 
     fixed = _UTF8_SPLIT.sub(utf8_join, data)
     if count:
+        # A file cut inside its last character too (a byte limit) reads whole but for that end.
+        decoder = codecs.getincrementaldecoder("utf-8")()
         try:
-            return Decoded(fixed.decode("utf-8"), [_split_finding(count, "utf-8")])
+            text = decoder.decode(fixed)
         except UnicodeDecodeError:
             pass
+        else:
+            return Decoded(text + ("\ufffd" if decoder.getstate()[0] else ""), [_split_finding(count, "utf-8")])
     # GB18030 reads most Big5 bytes too: the legacy readings compete on plausibility, the
     # unjoined strict ones with them.
     readings: list[tuple[str, str, int]] = []
@@ -171,11 +175,8 @@ def _rejoin_legacy(data: bytes, codec: str) -> tuple[bytes, int]:
     line's first byte completes."""
     out: list[bytes] = []
     count = 0
-    carry = b""
     lines = [m.group() for m in _LINE.finditer(data) if m.group()]
     for k, line in enumerate(lines):
-        line = carry + line
-        carry = b""
         body = line.rstrip(b"\r\n")
         end = line[len(body):]
         if end and k + 1 < len(lines) and lines[k + 1][:1] >= b"\x40":
