@@ -138,3 +138,12 @@ def test_a_page_without_an_article_loses_only_structural_furniture():
     removal = remove_furniture("\n".join(page), ())
     assert removal.text.split("\n") == [page[1], page[2], page[3]]
     assert {"generic/menu", "generic/pager", "generic/rule", "generic/imprint"} <= set(removal.counts)
+
+
+def test_a_scene_break_inside_the_article_stays():
+    from cleaner import Cleaner
+
+    paragraph = "他推开门，屋里一片漆黑，只有窗外的路灯把一点昏黄的光投在地板上，他在门口站了很久才走进去。"
+    page = "\n".join(["第三章", paragraph * 2, "* * *", paragraph * 2, "———", paragraph * 2])
+    out = Cleaner(to="keep").run(page).text.split("\n")
+    assert "* * *" in out and "———" in out

@@ -599,10 +599,10 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     with the other changes of their round (docs/furniture.md), not each against its score."""
     if pager(line.text):
         return "pager"  # numbers and pager words alone: no article line, wherever it stands
-    if rule_line(line.text):
-        return "rule"  # a drawn rule: no words to lose, wherever it stands
     if body[0] <= pos <= body[1]:
-        return ""
+        return ""  # a drawn rule inside the article is its scene break (* * *, ———)
+    if rule_line(line.text):
+        return "rule"  # a drawn rule outside the article: no words to lose
     f = line.features
     if credit(line.text):
         return "credit"
