@@ -165,3 +165,12 @@ def test_the_portal_words_are_simplified_and_present():
     for name in ("ranks", "stats", "actions", "headings"):
         values = getattr(words, name)
         assert values and all(fold_line(w) == w for w in values), name
+
+
+def test_a_diary_date_heading_over_a_short_last_entry_stays():
+    from cleaner import Cleaner
+
+    entry = "早上去湖边散步，看见一群白鹭在浅水里觅食，风很轻，水面像镜子一样平静，我站了很久才回家。"
+    page = "\n".join(["2024年3月15日 星期五", entry * 2, "2024年3月16日 星期六", entry * 2, "2024年3月17日 星期日", "今天下雨了，哪儿也没去。"])
+    out = Cleaner(to="keep").run(page).text.split("\n")
+    assert "2024年3月17日 星期日" in out and "今天下雨了，哪儿也没去。" in out

@@ -286,8 +286,11 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
                 k += 1
         # A bare date below the article is a notice's signing date (kept); a site's date line
         # carries the weekday, the part of the day or the zone.
+        # A diary's date heading over a short last entry (今天下雨了。) heads that entry: kept.
+        entry_under = (pos > last_prose and pos + 1 < len(texts) and not families[pos + 1]
+                       and texts[pos + 1].rstrip().endswith(("。", "!", "?")))
         if ((pos > last_prose or pos < first_prose) and last_prose >= 0 and len(text) <= ROW_MAX and _SITE_DATE.search(text)
-                and _DATELINE.fullmatch(text) and _HAS_DATE.search(text)):
+                and _DATELINE.fullmatch(text) and _HAS_DATE.search(text) and not entry_under):
             families[pos] = families[pos] or "dateline"
         pos += 1
 
