@@ -41,8 +41,6 @@ _RULE = re.compile(r"([-_=*~─━—+#])(?:\s*\1){2,}")
 _SOURCE = re.compile(r"[(\[【]?(?:来源|稿件来源|文章来源|新闻来源|信息来源|出处|转自|转载自|作者|文|撰文|摄影)\s*:\s*\S.{0,20}")
 SOURCE_MAX = 30  # characters: a source line names a source, it says nothing more
 # Tags: the key, a colon, then items (no sentence end: checked apart).
-_TAGS = re.compile(r"(?i)(?:标签|关键词|关键字|tags?)\s*:\s*\S.*")
-TAGS_MAX = 60  # characters
 # A blog's or a space's name: a short owner (a name: no spaces, no punctuation), then what it is.
 # An essay's headline about a blog ("我为什么关掉了自己的博客") is longer; a headline stays anyway.
 _BLOG_NAME = re.compile(r"(?i)[\w·]{1,8}的(?:博客|部落格|网志|个人空间|空间|个人主页|blog)")
@@ -66,10 +64,6 @@ def rule_line(text: str) -> bool:
 
 def source_line(text: str) -> bool:
     return len(text) <= SOURCE_MAX and bool(_SOURCE.fullmatch(text))
-
-
-def tags(text: str) -> bool:
-    return len(text) <= TAGS_MAX and not text.endswith(_SENTENCE_END) and bool(_TAGS.fullmatch(text))
 
 
 def blog_name(text: str) -> bool:

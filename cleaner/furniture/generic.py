@@ -25,7 +25,7 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
-from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats, tags
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.portals import portal_lines, portal_stamps
@@ -620,8 +620,6 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "stats"
     if prompt(line.text):
         return "prompt"
-    if tags(line.text):
-        return "tags"
     if blog_name(line.text):
         return "blog-name"
     if pos > body[1] and source_line(line.text):
