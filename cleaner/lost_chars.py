@@ -65,14 +65,12 @@ def lost_character_marks(text: str) -> list[tuple[int, int]]:
         # it is no question. Han after it alone says nothing (这个办法可行?我觉得不行).
         if _SURE.match(text, start) or text[start - 1] in "，、；：":
             sure.append((start, m.end()))
-    if not sure:
-        return []
-    if len(out) < STRONG:
+    if not sure or len(out) < STRONG:
         return sure
-    if len(out) >= STRONG:  # a question particle before a "?" still ends a question (有关吗?》)
-        return [m.span() for m in _ANY_RUN.finditer(text)
-                if not (m.start() and text[m.start() - 1] in _PARTICLES and not _HAN_AFTER.match(text, m.end()))]
-    return out
+    # A page with lost characters: every run beside Han is a mark, but after a question particle
+    # and before no Han character it still ends a question (有关吗?》).
+    return [m.span() for m in _ANY_RUN.finditer(text)
+            if not (m.start() and text[m.start() - 1] in _PARTICLES and not _HAN_AFTER.match(text, m.end()))]
 
 
 def asks(text: str, start: int) -> bool:
