@@ -1,9 +1,11 @@
 """Paragraphs wrapped at a fixed width, joined back (cleaner/hardwrap.py)."""
 
+import unicodedata
+
 import pytest
 
 from cleaner import Cleaner
-from cleaner.hardwrap import join_hard_wraps
+from cleaner.hardwrap import _columns, join_hard_wraps
 
 PARAGRAPHS = [
     "工信部与浙江省人民政府共同打造出了工业互联网平台体系，2020年目标明确。国务院印发通知，要求各地加快推进"
@@ -76,3 +78,11 @@ def test_text_that_is_no_web_page_keeps_its_lines_without_the_generic_model():
 
     page = "\n\n".join(_wrap(p, 36) for p in PARAGRAPHS)
     assert Cleaner(Config(to="keep", generic_furniture=False)).run(page).text.split("\n") == [x for x in page.split("\n") if x]
+
+
+def test_columns_count_wide_characters_twice_as_unicode_does():
+    # The measure's block list against Unicode's East Asian Width on what Chinese pages hold:
+    # ASCII, Han (both planes), fullwidth and small forms, CJK punctuation, kana, Hangul, emoji.
+    for line in ["abc 123", "中文，標點。", "ＡＢＣ１２３！", "﹐﹑﹔", "かなカナ한국어", "𠀀𪚥", "😀 ok", "「引號」—…"]:
+        expected = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        assert _columns(line) == expected, line
