@@ -43,6 +43,7 @@ def test_chinese_beside_ascii_is_left_as_it_is(clean):
     ("面積46,600W虜?", "虜"),  # converted to Simplified: W虏, which a second clean reads as W²
     ("溫度30擄C", "擄"),
     ("面积46,600Ｗ虏？", "Ｗ虏"),  # made ASCII by the width fixer: W虏
+    ("誤差鹵2度", "鹵"),  # every Traditional form folds: 鹵 as well as 滷 becomes 卤, ± before a digit
 ])
 def test_a_place_later_stages_would_make_a_sign_is_kept_as_it_is(text, place):
     assert [text[a:b] for a, b in lone_signs.made_later(text)] == [place]
