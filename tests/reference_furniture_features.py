@@ -30,6 +30,14 @@ _DATE = re.compile(r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*(\d{1,2}\s*�
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(:\d{2})?(?!\d)")
 _URL = re.compile(r"(?i)https?://|www\.|\b[\w-]+\.(com|cn|net|org|gov|edu)(\.cn)?\b|@[\w-]+\.")
 _SEPARATOR = re.compile(r"\s\|\s|\||>>|»|›|→|\s>\s|>|·|\s/\s|\s-\s|--")
+
+
+def _name_dot(text: str, m: re.Match) -> bool:
+    """A middle dot between two Han characters (in a line with clause punctuation) joins a name."""
+    return (m.group() == "·" and m.start() > 0 and m.end() < len(text)
+            and bool(_CJK.match(text[m.start() - 1])) and bool(_CJK.match(text[m.end()])))
+
+
 _BUTTON = re.compile(r"【[^】]{1,8}】|\[[^\]]{1,8}\]|\([^)]{1,6}\)")  # a bracketed short label
 _COUNT = re.compile(r"(\(\d+\)|\d+\s*(条|人|次)|[::]\s*\d+\s*$)")  # counters: (12), 35条, 点击:120
 _ITEM_SPLIT = re.compile(r"\s*(?:\||>>|»|›|·|/)\s*|\s+")
@@ -122,7 +130,8 @@ def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
     f["kv_filled"] = float(filled > 0)
     f["kv_empty"] = float(empty > 0)
     f["kv_many"] = float(filled + empty >= 2)
-    f["separators"] = min(len(_SEPARATOR.findall(text)), 4) / 4
+    clauses = bool(_CLAUSE.search(text))
+    f["separators"] = min(sum(1 for m in _SEPARATOR.finditer(text) if not (clauses and _name_dot(text, m))), 4) / 4
     f["buttons"] = min(len(_BUTTON.findall(text)), 3) / 3
     f["counter"] = float(bool(_COUNT.search(text)))
     f["url"] = float(bool(_URL.search(text)))

@@ -125,3 +125,13 @@ def test_the_native_feature_list_is_the_reference_s():
     from cleaner import _native
 
     assert tuple(_native.FURNITURE_TEXT_FEATURES) == reference.TEXT_FEATURES
+
+
+def test_a_name_dot_in_a_sentence_is_no_separator():
+    # 喬治·麥肯 is one name: a paragraph naming foreigners is prose, not a row of menu items;
+    # the same dot between a menu's labels (no clause punctuation) is still a separator.
+    sentence = normalise("在喬治·麥肯的帶領下，湖人隊贏得了總冠軍，約翰·庫達爾擔任總教練。")
+    assert text_features(sentence, LEX)["separators"] == 0
+    assert reference.text_features(sentence, REF)["separators"] == 0
+    assert text_features(normalise("新闻·体育·财经·科技"), LEX)["separators"] > 0
+    assert text_features(normalise("他说 · 我们明天见，好吗？"), LEX)["separators"] > 0  # spaced: a separator

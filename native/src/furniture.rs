@@ -80,6 +80,15 @@ fn is_clause(c: char) -> bool {
 }
 
 /// `[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]`.
+/// A middle dot between two Han characters in a line with clause punctuation joins the parts of
+/// a transliterated name (喬治·麥肯, 约翰·肯尼迪), not two menu items: a sentence that names a
+/// foreigner is still prose.
+fn name_dot(text: &str, start: usize, end: usize) -> bool {
+    &text[start..end] == "·"
+        && text[..start].chars().next_back().is_some_and(is_cjk)
+        && text[end..].chars().next().is_some_and(is_cjk)
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3ffff}')
 }
@@ -356,7 +365,10 @@ impl Lexicon {
         let (filled, empty) = if colon { self.key_values(text) } else { (0, 0) };
         let (hits, covered) = self.phrases(text);
         let separators = if separator {
-            p.separator.find_iter(text).count()
+            p.separator
+                .find_iter(text)
+                .filter(|m| !(clauses > 0 && name_dot(text, m.start(), m.end())))
+                .count()
         } else {
             0
         };
