@@ -31,7 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import code_pages, latin_layers, layers, lone_signs, question_marks
+from cleaner.repair import code_pages, escaped_bytes, latin_layers, layers, lone_signs, question_marks
 from cleaner.script import convert, fold
 
 
@@ -121,6 +121,9 @@ class Cleaner:
             # ...) first: read as cp1252 their runs would come back wrong, not untouched.
             # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
             # read the inner one, as they read a page misread once.
+            # Bytes a decoder wrote as \xHH escapes (errors="backslashreplace") first: exact bytes,
+            # read back whole before any repair re-reads the pieces between the escapes.
+            text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             text, layers_peeled = latin_layers.peel(text)
             if layers_peeled:
                 steps.append(Step("repair", "latin-layers", layers_peeled))

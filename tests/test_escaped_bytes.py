@@ -1,0 +1,58 @@
+"""Mojibake whose unreadable bytes were written as \\xHH escapes (cleaner/repair/escaped_bytes.py)."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair.escaped_bytes import PATHS, repair
+
+SIMPLIFIED = [
+    "《醉迷情人》为陈慧琳首张个人粤语大碟，于2000年发行。",
+    "国立台湾史前文化博物馆研究员表示，该遗址出土了大量陶器。",
+    "狭叶艾纳香是迟至1999年才发表的新种，属于特稀有植物。",
+]
+TRADITIONAL = [
+    "《醉迷情人》為陳慧琳首張個人粵語大碟，於2000年發行。",
+    "國立臺灣史前文化博物館研究員表示，該遺址出土了大量陶器。",
+]
+
+
+def _escaped_cases():
+    for source, decoder in PATHS:
+        for text in SIMPLIFIED + TRADITIONAL:
+            try:
+                shown = text.encode(source).decode(decoder, errors="backslashreplace")
+            except UnicodeEncodeError:
+                continue  # a Traditional-only character GBK has, or the other way round
+            if "\\x" in shown:
+                yield pytest.param(shown, text, id=f"{source}-as-{decoder}-{text[:4]}")
+
+
+@pytest.mark.parametrize(("shown", "text"), list(_escaped_cases()))
+def test_a_run_read_with_escaped_bytes_comes_back_exactly(shown, text):
+    assert repair(shown) == text
+
+
+def test_every_path_is_measured():
+    assert {f"{s}-as-{d}" for s, d in PATHS} <= {case.id.rsplit("-", 1)[0] for case in _escaped_cases()}
+
+
+@pytest.mark.parametrize("clean", [
+    r"在Python中，'\x41'表示字母A，'\xe4\xb8'是不完整的UTF-8。",
+    r"正则表达式\x80-\xff匹配高位字节，常用于识别中文。",
+    "没有任何转义的普通中文句子。",
+])
+def test_escapes_in_clean_text_are_left_alone(clean):
+    assert repair(clean) == clean
+
+
+def test_an_escaped_run_beside_clean_chinese_is_read_alone():
+    shown = SIMPLIFIED[0].encode("utf-8").decode("gbk", errors="backslashreplace")
+    assert repair("据报道：" + shown) == "据报道：" + SIMPLIFIED[0]
+
+
+def test_the_pipeline_reads_escaped_mojibake_and_records_the_step():
+    shown = SIMPLIFIED[1].encode("utf-8").decode("gbk", errors="backslashreplace")
+    result = Cleaner(to="keep").run(shown)
+    assert result.text == SIMPLIFIED[1]
+    assert any(step.name == "backslash-escaped-bytes" for step in result.steps)
+    assert Cleaner(to="keep").clean(result.text) == result.text
