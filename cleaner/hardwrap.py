@@ -55,10 +55,11 @@ MEASURES = (len, _columns, lambda line: len(line.encode("utf-8", errors="surroga
             lambda line: len(line.encode("gb18030", errors="replace")))
 
 
-def wrap_width(lines: list[str]) -> tuple[int, int] | None:
-    """(measure index, width) the lines were wrapped at, or None if they were not."""
+def wrap_width(lines: list[str], clause: re.Pattern = _CLAUSE, min_full: int = MIN_FULL) -> tuple[int, int] | None:
+    """(measure index, width) the lines were wrapped at, or None if they were not. ``clause``:
+    what counts as a clause mark inside a full line; ``min_full``: full lines needed."""
     candidates = [line for line in lines if line.strip() and "  " not in line.strip()]
-    if len(candidates) < MIN_FULL:
+    if len(candidates) < min_full:
         return None
     if sum(1 for line in candidates if line.rstrip().endswith(_CUT)) * 3 > len(candidates):
         return None  # titles cut to a width, each with its ellipsis: a list, not a paragraph
@@ -69,11 +70,11 @@ def wrap_width(lines: list[str]) -> tuple[int, int] | None:
             continue
         full = [line for line, size in zip(candidates, sizes, strict=True) if size >= width - SLACK]
         long = sum(1 for size in sizes if size >= width // 2)
-        if len(full) < MIN_FULL or len(full) * 2 < long:
+        if len(full) < min_full or len(full) * 2 < long:
             continue
         if sum(1 for line in full if line.rstrip().endswith(tuple(_ENDS))) * 3 > len(full):
             continue
-        if sum(1 for line in full if _CLAUSE.search(line.rstrip()[:-1])) * 2 < len(full):
+        if sum(1 for line in full if clause.search(line.rstrip()[:-1])) * 2 < len(full):
             continue  # headlines or verse of one length: no clause runs on across their breaks
         return index, width
     return None
@@ -90,10 +91,45 @@ def join_hard_wraps(text: str) -> str:
     >>> join_hard_wraps(poem) == poem
     True
     """
-    if text.count("\n") < MIN_FULL:
+    return _join(text, _CLAUSE, MIN_FULL)
+
+
+# Clause marks (，、。；) as the usual wrong decoders show UTF-8's bytes for them: a GBK or Big5
+# decoder's first character (锛 for ，and ；, 銆 for 、 and 。; the next one takes the following
+# byte too), a single-byte decoder's first two (ï¼ and ã€ in cp1252).
+def _misread_marks() -> re.Pattern:
+    shown = set()
+    for decoder, keep in (("gbk", 1), ("gb18030", 1), ("cp950", 1), ("cp1252", 2), ("cp1250", 2)):
+        for mark in "，、。；":
+            form = mark.encode("utf-8").decode(decoder, errors="replace")[:keep]
+            if "\ufffd" not in form:
+                shown.add(form)
+    return re.compile("|".join(sorted(map(re.escape, shown))))
+
+
+_MISREAD_CLAUSE = _misread_marks()
+MIN_FULL_MISREAD = 2  # the misread marks already say the lines are prose cut by a width
+
+
+def join_misread_wraps(text: str) -> str:
+    """``text`` with the lines of each wrapped paragraph of mojibake joined, before the byte
+    repairs read it: the wrapper counted the wrong decoder's characters, so its breaks fall inside
+    the bytes of a character (员 is e5 91 98: 鍛 then 樸 across a break), and a run cut there is
+    read in two halves that both fail. Its full lines show clause marks only as the decoder
+    misread them (锛, 銆, ï¼).
+
+    >>> line = "鍚曠悊鏀� 锛堬級锛屽彴婀惧崥鐗╅�嗗�︺�佷汉绫诲�﹀�讹紝"
+    >>> join_misread_wraps("\\n".join([line, line, "鍘嗕换"])) == line * 2 + "鍘嗕换"
+    True
+    """
+    return _join(text, _MISREAD_CLAUSE, MIN_FULL_MISREAD)
+
+
+def _join(text: str, clause: re.Pattern, min_full: int) -> str:
+    if text.count("\n") < min_full:
         return text
     lines = text.split("\n")
-    found = wrap_width(lines)
+    found = wrap_width(lines, clause, min_full)
     if found is None:
         return text
     measure, width = MEASURES[found[0]], found[1]

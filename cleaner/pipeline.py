@@ -124,6 +124,10 @@ class Cleaner:
             # Bytes a decoder wrote as \xHH escapes (errors="backslashreplace") first: exact bytes,
             # read back whole before any repair re-reads the pieces between the escapes.
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
+            if cfg.normalize_whitespace and cfg.generic_furniture:
+                # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
+                # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
+                text = apply("whitespace", "hard-wraps-in-mojibake", hardwrap.join_misread_wraps, text)
             text, layers_peeled = latin_layers.peel(text)
             if layers_peeled:
                 steps.append(Step("repair", "latin-layers", layers_peeled))

@@ -86,3 +86,28 @@ def test_columns_count_wide_characters_twice_as_unicode_does():
     for line in ["abc 123", "中文，標點。", "ＡＢＣ１２３！", "﹐﹑﹔", "かなカナ한국어", "𠀀𪚥", "😀 ok", "「引號」—…"]:
         expected = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
         assert _columns(line) == expected, line
+
+
+MISREAD = ("吕理政，台湾博物馆学、人类学家，历任国立台湾史前文化博物馆研究员、宜兰县兰阳博物馆筹备处主任、"
+           "国立台湾历史博物馆筹备处主任等职。现在是国立台湾历史博物馆馆长，兼任国立台北艺术大学传统艺术研究所"
+           "副教授。吕理政在国立台湾大学考古人类学系取得学位，著有《经纬福尔摩沙：16－19世纪西方人绘制台湾相关地图》。")
+
+
+@pytest.mark.parametrize("decoder", ["gbk", "gb18030", "cp1252"])
+@pytest.mark.parametrize("width", [60, 76])
+def test_mojibake_wrapped_at_a_width_of_its_characters_is_joined_and_read(decoder, width):
+    # Wrapping costs nothing: the page reads as the same text unwrapped does (whose lost bytes,
+    # where the decoder replaced some, are the repair's own matter).
+    shown = MISREAD.encode("utf-8").decode(decoder, errors="replace")
+    page = "\n".join(shown[i : i + width] for i in range(0, len(shown), width))
+    result = Cleaner(to="keep").run(page)
+    assert result.text == Cleaner(to="keep").clean(shown)
+    assert "\n" not in result.text and sum(ch in MISREAD for ch in result.text) > 0.95 * len(MISREAD)
+    assert any(step.name == "hard-wraps-in-mojibake" for step in result.steps)
+
+
+def test_lines_of_mojibake_that_show_no_clause_are_not_joined():
+    from cleaner.hardwrap import join_misread_wraps
+
+    titles = "\n".join("新闻标题第一条内容".encode("utf-8").decode("gbk", errors="replace") for _ in range(5))
+    assert join_misread_wraps(titles) == titles
