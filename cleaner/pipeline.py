@@ -31,7 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import code_pages, escaped_bytes, latin_layers, layers, lone_signs, question_marks
+from cleaner.repair import code_pages, converted_mojibake, escaped_bytes, latin_layers, layers, lone_signs, question_marks
 from cleaner.script import convert, fold
 
 
@@ -149,6 +149,10 @@ class Cleaner:
                 text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
             reread = partial(mojibake.repair_utf8_as_gbk, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
             reread_gbk, marks = (reread(text), 0) if shifted else question_marks.tried(reread, text)
+            if not shifted:  # mojibake another tool converted between scripts: its characters back
+                restored = converted_mojibake.restore(text, reread_gbk, reread)
+                if restored is not reread_gbk:
+                    reread_gbk, marks = restored, 0
             text = record("utf8-read-as-gbk", reread_gbk)
             question_marks_read += marks
             if question_marks_read:

@@ -1,0 +1,41 @@
+"""Mojibake another tool converted between scripts (cleaner/repair/converted_mojibake.py)."""
+
+import opencc
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair.converted_mojibake import unconvert
+
+SENTENCES = [
+    "挪威海螯虾是软甲纲十足目海螯虾科下的一个物种，主要分布于东大西洋海域，北至挪威。",
+    "库克群岛是一个位在南太平洋上的岛国，介于法属玻里尼西亚与斐济之间，由十五个岛屿组成。",
+    "吕理政是台湾博物馆学家，历任国立台湾史前文化博物馆研究员，现在是历史博物馆馆长。",
+]
+CONVERTERS = {"t2s": opencc.OpenCC("t2s.json"), "s2t": opencc.OpenCC("s2t.json")}
+
+
+def _misread(text: str) -> str:
+    return text.encode("utf-8").decode("gbk", errors="replace")
+
+
+@pytest.mark.parametrize("config", sorted(CONVERTERS))
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_converted_misreading_reads_as_the_misreading_itself_does(text, config):
+    # The conversion costs nothing: the page reads as the unconverted mojibake does (whose
+    # lost bytes, under U+FFFD, are the byte repair's own matter).
+    shown = _misread(text)
+    converted = CONVERTERS[config].convert(shown)
+    assert converted != shown
+    cleaner = Cleaner(to="keep")
+    assert cleaner.clean(converted) == cleaner.clean(shown)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_mojibake_nobody_converted_is_kept_as_written(text):
+    assert unconvert(_misread(text)) == _misread(text)
+
+
+def test_clean_text_in_either_script_is_never_unconverted():
+    cleaner = Cleaner(to="keep")
+    for text in SENTENCES + [CONVERTERS["s2t"].convert(t) for t in SENTENCES]:
+        assert cleaner.clean(text) == text
