@@ -120,7 +120,13 @@ def _compile(pattern: str, where: str) -> Pattern:
         # (multi-line) mean what they mean on one line.
         raise RuleError(f"{where}: pattern {pattern!r} uses \\A or \\Z; rules see one line, use ^ and $")
     try:
-        Pattern(pattern, size_limit=SIZE_LIMIT)  # errors name the pattern as written
+        return Pattern(widen(pattern), size_limit=SIZE_LIMIT)
+    except (ValueError, regex.error):
+        pass
+    try:
+        # The widened pattern failed: the error of the pattern as written names what the author wrote
+        # (compiled only now: each compile costs milliseconds at every start).
+        Pattern(pattern, size_limit=SIZE_LIMIT)
         return Pattern(widen(pattern), size_limit=SIZE_LIMIT)
     except ValueError as exc:
         raise RuleError(f"{where}: pattern {pattern!r}: {exc}") from None
