@@ -132,6 +132,11 @@ class _Hits:
                 self.matched[k].append(i)
         self.rewritten: set[int] = set()
 
+    def may_match(self, rule: Rule) -> bool:
+        """Whether ``rule`` may match any line: the native pass matched it somewhere, or a replace
+        rule has rewritten a line since."""
+        return bool(self.rewritten or self.matched[self.index[rule.id]])
+
     def candidates(self, rule: Rule) -> list[int]:
         """The lines (ascending) on which ``search`` may find ``rule``: those the native pass
         matched, and those a replace rule has rewritten since."""
@@ -172,12 +177,14 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         before = (len(dropped), sum(result.counts.values()))
         seen = -1
         for rule in rules:
+            if not hits.may_match(rule):
+                continue  # most rules match no line of a page: nothing to place in a zone
             if len(dropped) != seen:  # live lines and zones change only when lines go
                 alive = [i for i in content if i not in dropped]
                 position = {i: pos for pos, i in enumerate(alive)}
                 zones, seen = _zones(len(alive)), len(dropped)
             visited = _visited(hits.candidates(rule), position, zones[rule.zone])
-            if visited:  # most rules match no line of a page
+            if visited:
                 _apply_rule(rule, lines, alive, visited, hits, dropped, replaced, result)
         if (len(dropped), sum(result.counts.values())) == before:
             break

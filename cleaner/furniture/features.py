@@ -12,9 +12,9 @@ one lexicon and one set of patterns serve both scripts and both widths.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from cleaner._native import furniture_normalise
 from cleaner.furniture.lexicon import Lexicon
 
 FEATURES = (
@@ -37,7 +37,9 @@ class Line:
 
 
 def normalise(folded_line: str) -> str:
-    return unicodedata.normalize("NFKC", folded_line).strip()
+    """``unicodedata.normalize("NFKC", folded_line).strip()``, natively (``furniture_normalise``:
+    most lines of Chinese text take its fast path, a tenth of Python's time)."""
+    return furniture_normalise(folded_line)
 
 
 def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:

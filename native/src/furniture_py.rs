@@ -7,8 +7,11 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::furniture::{nfkc_line, Lexicon, LexiconWords, TEXT_FEATURES};
+use crate::furniture::{nfkc_line, row_form, skeleton, Lexicon, LexiconWords, TEXT_FEATURES};
 use crate::{on_texts, strings_of, utf8_texts};
+
+/// (head edge, tail edge, stamped) of a line as a list's row.
+type RowForm = (Option<String>, Option<String>, bool);
 
 /// A page's lines normalised, and their rows of features.
 type PageLines<'py> = (Vec<Bound<'py, PyString>>, Vec<Vec<f64>>);
@@ -140,8 +143,54 @@ impl PyFurnitureLexicon {
     }
 }
 
+/// A folded line as the model sees it (`features.normalise`): NFKC-normalised and stripped, as
+/// `unicodedata.normalize` and `str.strip` make it; the line itself when that changes nothing. A
+/// line holding a character Python's Unicode leaves unassigned, or a lone surrogate, is
+/// normalised by Python itself (see `furniture::nfkc_line`).
+#[pyfunction]
+fn furniture_normalise<'py>(line: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    let py = line.py();
+    if let Some(normal) = line.to_str().ok().and_then(nfkc_line) {
+        return Ok(match normal {
+            Cow::Borrowed(n) if n.len() == line.to_str()?.len() => line.clone(),
+            n => PyString::new(py, &n),
+        });
+    }
+    py.import("unicodedata")?
+        .getattr("normalize")?
+        .call1(("NFKC", line))?
+        .call_method0("strip")?
+        .cast_into::<PyString>()
+        .map_err(PyErr::from)
+}
+
+/// A line's skeleton (`lists.skeleton`, see `furniture::skeleton`).
+#[pyfunction]
+fn furniture_skeleton(line: &Bound<'_, PyString>) -> PyResult<String> {
+    let objs = [line.clone()];
+    Ok(skeleton(&utf8_texts(&objs)?[0]))
+}
+
+/// (head edge, tail edge, stamped) of each line as a row of a list (`lists.list_blocks`, see
+/// `furniture::row_form`), in one call for the page. A lone surrogate reads as U+FFFD.
+#[pyfunction]
+fn furniture_row_forms(lines: &Bound<'_, PyList>, max_row: usize, edge: usize) -> PyResult<Vec<RowForm>> {
+    let objs = strings_of(lines)?;
+    let texts = utf8_texts(&objs)?;
+    Ok(texts
+        .iter()
+        .map(|t| {
+            let form = row_form(t, max_row, edge);
+            (form.head, form.tail, form.stamped)
+        })
+        .collect())
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFurnitureLexicon>()?;
+    m.add_function(wrap_pyfunction!(furniture_normalise, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_skeleton, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_row_forms, m)?)?;
     m.add("FURNITURE_TEXT_FEATURES", TEXT_FEATURES.to_vec())?;
     Ok(())
 }
