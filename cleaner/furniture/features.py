@@ -59,7 +59,7 @@ def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
     "关于我们 | 联系我们 | 网站地图"): a sentence has clauses, a menu on one line only names. Verse
     set with spaces (items of one length, four characters or more, no separators) is no row.
     """
-    return [dict(zip(FEATURES, row)) for row in lexicon.native.features(texts, NOTICE_WORDS)]
+    return lexicon.native.features(texts, NOTICE_WORDS)  # a dict per line, keys in FEATURES order
 
 
 def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
@@ -70,8 +70,8 @@ def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
 def line_features(folded, alive: list[int], lexicon: Lexicon) -> list[Line]:
     """The live lines of a page (``alive``: indices into ``folded``, the folded lines) as the model
     sees them: ``normalise``d, with their text features (``page_features``), in one native call."""
-    texts, rows = lexicon.native.page([folded[i] for i in alive], NOTICE_WORDS)
-    return [Line(i, text, dict(zip(FEATURES, row))) for i, text, row in zip(alive, texts, rows)]
+    texts, features = lexicon.native.page([folded[i] for i in alive], NOTICE_WORDS)
+    return [Line(i, text, f) for i, text, f in zip(alive, texts, features)]
 
 
 NOTICE_WORDS = 3  # different notice words (版权, 转载, 本网, 联系 ...) that make a line a notice
