@@ -380,7 +380,8 @@ impl Lexicon {
             separators.min(4) as f64 / 4.0,
             buttons.min(3) as f64 / 3.0,
             flag(digits > 0 && p.count.is_match(text)),
-            flag((dot || colon) && p.url.is_match(text)),
+            // Every form of a URL holds a dot but `http://`: a colon alone (`他说:`) is no sign.
+            flag((dot || (colon && text.contains("://"))) && p.url.is_match(text)),
             flag(text.starts_with(['·', '•', '-', '*', '>', '■', '□', '◆', '◇', '▪', '●', '○'])),
             flag(clauses == 0 && cjk && item_row(text, separator)),
             hits.min(3) as f64 / 3.0,
