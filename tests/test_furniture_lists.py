@@ -1,12 +1,18 @@
 """Lists cut from one template (cleaner/furniture/lists.py) and what the generic model does with them."""
 
+import os
+import unicodedata
+
 import pytest
+import reference_furniture_lists as reference
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
 from cleaner.furniture.features import normalise, text_features
 from cleaner.furniture.lexicon import load_lexicon
-from cleaner.furniture.lists import edges, list_blocks, skeleton
+from cleaner.furniture.lists import MAX_ROW, list_blocks, row_forms, skeleton
 
 LEX = load_lexicon()
 ARTICLE = [
@@ -33,9 +39,27 @@ def test_a_skeleton_keeps_the_form_and_drops_the_words():
 
 
 def test_edges_need_structure_not_a_sentence_end():
-    assert edges("[2005-08-21] 为什么总要面对呢?") == ("[0-", None)
-    assert edges("他说这是多年来的心愿。") == (None, None)
-    assert edges("2005年8月，他说") == (None, None)  # a number glued to words is a word
+    assert row_forms(["[2005-08-21] 为什么总要面对呢?", "他说这是多年来的心愿。", "2005年8月，他说"]) == [
+        ("[0-", None, True), (None, None, False), (None, None, False)]  # a number glued to words is a word
+
+
+SETTINGS = settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60")) * 5, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+# What skeletons look at: digits of several scripts, numbers that are no digits (①, ², 〇), letters,
+# "_", every kind of space Python's \s knows, the structure marks, sentence marks.
+_FOCUS = ("0123456789٣０９①²〇" "ab_Zéß文字" " \t\x1c\x1f\u3000\u00a0" "[]()【】《》<>|/·•-*■●★→»›#@:" "。,!?….")
+_ASSIGNED = st.characters(codec="utf-8").filter(lambda c: unicodedata.category(c) != "Cn")
+LINES = st.one_of(st.text(alphabet=_FOCUS, max_size=30), st.text(alphabet=_ASSIGNED, max_size=30),
+                  st.text(alphabet=_FOCUS, min_size=MAX_ROW - 2, max_size=MAX_ROW + 2))
+
+
+@SETTINGS
+@given(lines=st.lists(LINES, max_size=6))
+def test_native_row_forms_agree_with_python(lines):
+    # Characters Python's Unicode (14.0) assigns: one assigned later may be a letter or a digit
+    # to the `regex` crate and not to Python's `re` (native/src/furniture.rs).
+    assert row_forms(lines) == [reference.row_form(x) for x in lines]
+    assert [skeleton(x) for x in lines] == [reference.skeleton(x) for x in lines]
 
 
 def test_a_reply_list_is_one_stamped_block():

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from urllib.parse import urlparse
 
 from cleaner import chunks
@@ -53,20 +54,18 @@ def fold_line(line: str) -> str:
 
 
 class _FoldedLines(dict):
-    """Folded lines, stripped on first use (most rules never look at most lines).
+    """Folded lines, stripped (the native pass over the rules reads every line at once).
 
     Taken from the folded page when folding kept its line count (it always does but for an
-    OpenCC phrase holding a line break), else folded line by line.
+    OpenCC phrase holding a line break), else folded line by line. A replace rule writes its
+    rewritten line here.
     """
 
     def __init__(self, lines: list[str], page_lines: list[str]) -> None:
-        super().__init__()
-        self.lines = lines
-        self.page_lines = page_lines if len(page_lines) == len(lines) else None
-
-    def __missing__(self, i: int) -> str:
-        value = self[i] = self.page_lines[i].strip() if self.page_lines is not None else fold_line(self.lines[i])
-        return value
+        if len(page_lines) == len(lines):
+            super().__init__(enumerate([line.strip() for line in page_lines]))
+        else:
+            super().__init__(enumerate([fold_line(line) for line in lines]))
 
 
 def recognise(ruleset: RuleSet, text: str, url: str | None = None, *, page: str | None = None) -> Site | None:
@@ -121,16 +120,21 @@ class _Hits:
     """Which rules match which line: one native pass over the page's folded lines, asked per
     (rule, line). A line that a replace rule rewrote is searched again rule by rule."""
 
-    def __init__(self, rules: tuple[Rule, ...], folded: _FoldedLines, count: int) -> None:
+    def __init__(self, rules: tuple[Rule, ...], folded: _FoldedLines) -> None:
         self.index = {rule.id: i for i, rule in enumerate(rules)}
         self.folded = folded
-        self.sets = [frozenset(s) for s in matcher_for(rules).match_lines([folded[i] for i in range(count)])]
+        self.sets = [frozenset(s) for s in matcher_for(rules).match_lines(list(folded.values()))]
         # The lines each rule's pattern matches (ascending): a rule visits those alone.
         self.matched: list[list[int]] = [[] for _ in rules]
         for i, found in enumerate(self.sets):
             for k in found:
                 self.matched[k].append(i)
         self.rewritten: set[int] = set()
+
+    def may_match(self, rule: Rule) -> bool:
+        """Whether ``rule`` may match any line: the native pass matched it somewhere, or a replace
+        rule has rewritten a line since."""
+        return bool(self.rewritten or self.matched[self.index[rule.id]])
 
     def candidates(self, rule: Rule) -> list[int]:
         """The lines (ascending) on which ``search`` may find ``rule``: those the native pass
@@ -162,7 +166,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     lines = text.split("\n")
     folded = _FoldedLines(lines, lines if page is text else page.split("\n"))  # page is text: nothing folded
-    hits = _Hits(rules, folded, len(lines))
+    hits = _Hits(rules, folded)
     content = [i for i, line in enumerate(lines) if line.strip()]
     dropped: dict[int, str] = {}  # line -> id of the rule that removed it
     replaced: dict[int, str] = {}
@@ -172,12 +176,14 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         before = (len(dropped), sum(result.counts.values()))
         seen = -1
         for rule in rules:
+            if not hits.may_match(rule):
+                continue  # most rules match no line of a page: nothing to place in a zone
             if len(dropped) != seen:  # live lines and zones change only when lines go
                 alive = [i for i in content if i not in dropped]
                 position = {i: pos for pos, i in enumerate(alive)}
                 zones, seen = _zones(len(alive)), len(dropped)
             visited = _visited(hits.candidates(rule), position, zones[rule.zone])
-            if visited:  # most rules match no line of a page
+            if visited:
                 _apply_rule(rule, lines, alive, visited, hits, dropped, replaced, result)
         if (len(dropped), sum(result.counts.values())) == before:
             break
@@ -191,17 +197,11 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     else:
         kept = [i for i in range(len(lines)) if i not in dropped]
         result.foot = [k for k, i in enumerate(kept) if i in foot]
-    offset, starts = 0, []
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
+    if not dropped and not replaced:
+        return result  # the page as it came (Removal's text)
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))  # where each line begins
     result.findings = [Finding("removed-line", starts[i], f"{dropped[i]}: {lines[i].strip()}") for i in sorted(dropped)]
-    out = []
-    for i, line in enumerate(lines):
-        if i in dropped:
-            continue
-        out.append(replaced.get(i, line))
-    result.text = "\n".join(out)
+    result.text = "\n".join([replaced.get(i, line) for i, line in enumerate(lines) if i not in dropped])
     return result
 
 

@@ -12,9 +12,9 @@ one lexicon and one set of patterns serve both scripts and both widths.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from cleaner._native import furniture_normalise
 from cleaner.furniture.lexicon import Lexicon
 
 FEATURES = (
@@ -37,7 +37,9 @@ class Line:
 
 
 def normalise(folded_line: str) -> str:
-    return unicodedata.normalize("NFKC", folded_line).strip()
+    """``unicodedata.normalize("NFKC", folded_line).strip()``, natively (``furniture_normalise``:
+    most lines of Chinese text take its fast path, a tenth of Python's time)."""
+    return furniture_normalise(folded_line)
 
 
 def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
@@ -57,7 +59,7 @@ def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
     "关于我们 | 联系我们 | 网站地图"): a sentence has clauses, a menu on one line only names. Verse
     set with spaces (items of one length, four characters or more, no separators) is no row.
     """
-    return [dict(zip(FEATURES, row)) for row in lexicon.native.features(texts, NOTICE_WORDS)]
+    return lexicon.native.features(texts, NOTICE_WORDS)  # a dict per line, keys in FEATURES order
 
 
 def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
@@ -68,8 +70,8 @@ def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
 def line_features(folded, alive: list[int], lexicon: Lexicon) -> list[Line]:
     """The live lines of a page (``alive``: indices into ``folded``, the folded lines) as the model
     sees them: ``normalise``d, with their text features (``page_features``), in one native call."""
-    texts, rows = lexicon.native.page([folded[i] for i in alive], NOTICE_WORDS)
-    return [Line(i, text, dict(zip(FEATURES, row))) for i, text, row in zip(alive, texts, rows)]
+    texts, features = lexicon.native.page([folded[i] for i in alive], NOTICE_WORDS)
+    return [Line(i, text, f) for i, text, f in zip(alive, texts, features)]
 
 
 NOTICE_WORDS = 3  # different notice words (版权, 转载, 本网, 联系 ...) that make a line a notice
@@ -80,7 +82,7 @@ _COMPLETE = re.compile(r"[(\[【]\s*(全文)?完\s*[)\]】]\s*$")  # "(完)" clo
 def end_marker(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     """A sign that the article above has ended: an editor line (责任编辑：王伟), a 【纠错】 link,
     上一篇/下一篇, a comments or disclaimer heading, or a paragraph closed by "(完)"."""
-    if _COMPLETE.search(text):
+    if "完" in text and _COMPLETE.search(text):  # the substring test spares the search on most lines
         return True
     return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
             and bool(lexicon.ends_re.search(text)))

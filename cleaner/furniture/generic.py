@@ -125,6 +125,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     # timestamp): lists and comment threads follow.
     marker = past_barrier = past_end = False
     runs = _list_runs(lines, prose)
+    short = [_short(line.features) for line in lines]
     for pos, line in enumerate(lines):
         f = line.features
         if body is not None and pos > last:
@@ -136,9 +137,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
             # (below the body nothing of the article follows the site's foot: 免责声明, 版权所有).
             past_end = past_end or ends[pos] or bool(f["notice"] or _COPYRIGHT.search(line.text) or imprint(line.text))
             f["past_end"] = float(past_end)
-        before = pos > 0 and lines[pos - 1].features
-        after = pos + 1 < len(lines) and lines[pos + 1].features
-        f["short_run"] = float(bool(before and after and _short(before) and _short(after) and _short(f)))
+        f["short_run"] = float(0 < pos < len(lines) - 1 and short[pos - 1] and short[pos + 1] and short[pos])
         if body is None:
             continue
         distance = first - pos if pos < first else pos - last if pos > last else 0
@@ -149,7 +148,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         # Interactions a linear score cannot make by itself: prose outside the body is comments
         # or teasers more often than article, a short line outside it is a menu item.
         f["out_prose"] = float(distance > 0 and prose[pos])
-        f["out_short"] = float(distance > 0 and _short(f))
+        f["out_short"] = float(distance > 0 and short[pos])
         f["far_prose"] = float(f["far"] and prose[pos])
         f["in_thread"] = float(pos >= thread)
         f["list_run"] = float(distance > 0 and runs[pos])

@@ -22,48 +22,34 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner._native import furniture_row_forms, furniture_skeleton
+
 EDGE = 3  # skeleton tokens at either end that make a row's edges
 MIN_ROWS = 3  # rows sharing an edge that make a list
 MAX_GAP = 3  # a row at most this many lines below the last one continues the list (two odd lines between)
 MAX_ROW = 120  # characters: a longer line is a paragraph, never a list row
 
-# Digits -> "0", then letters and Han characters (\w without digits and "_") -> "a", spaces -> " ".
-_DIGITS, _WORDS, _SPACES = re.compile(r"\d+"), re.compile(r"[^\W\d_]+"), re.compile(r"\s+")
-# Structure (besides numbers standing apart, see _structure): brackets, bullets, separators. (Sentence and clause marks are no structure.)
-_STRUCTURE = frozenset("[]()【】〔〕《》<>〈〉「」『』|/·•-*■□◆◇▪●○★☆►▶→»›#@")
-# In a skeleton: a date, a time or a count pair (0-0, 0:0, 0/0), or a count in brackets.
-_STAMP = re.compile(r"(?<!a)0[-:/]0(?!a)|[(\[【]0[)\]】]")
 _FINAL = frozenset("。!?…")
 _CLOSING = "”’」』)]\"' "
 
 
 def skeleton(text: str) -> str:
-    """A line's form, one character a token: ``"[2005-08-21] 标题"`` -> ``"[0-0-0] a"``."""
-    return _SPACES.sub(" ", _WORDS.sub("a", _DIGITS.sub("0", text)))
+    """A line's form, one character a token: ``"[2005-08-21] 标题"`` -> ``"[0-0-0] a"`` (a run of
+    digits ``0``, of letters or Han characters ``a``, of spaces one space; native,
+    ``furniture::skeleton``)."""
+    return furniture_skeleton(text)
 
 
-def edges(text: str) -> tuple[str | None, str | None]:
-    """(head edge, tail edge) of a line: its skeleton's first and last ``EDGE`` tokens, each None
-    when it holds no structure. A row of a single token has no edges."""
-    if len(text) > MAX_ROW:
-        return None, None
-    tokens = skeleton(text.strip())
-    if len(tokens) < 2:
-        return None, None
-    n = len(tokens)
-    head = tokens[:EDGE] if any(_structure(tokens, k) for k in range(min(EDGE, n))) else None
-    tail = tokens[-EDGE:] if any(_structure(tokens, k) for k in range(max(n - EDGE, 0), n)) else None
-    return head, tail
-
-
-def _structure(tokens: str, k: int) -> bool:
-    """Whether token ``k`` is structure: a bracket, a bullet, a separator, or a number standing
-    apart (``08-11 16:06``, ``1. ``, ``(40819)``). A number glued to words (``2005年``, ``第3版``)
-    is a word of the sentence, and sentence and clause marks are no structure."""
-    t = tokens[k]
-    if t == "0":
-        return not ((k > 0 and tokens[k - 1] == "a") or (k + 1 < len(tokens) and tokens[k + 1] == "a"))
-    return t in _STRUCTURE
+def row_forms(texts: Sequence[str]) -> list[tuple[str | None, str | None, bool]]:
+    """(head edge, tail edge, stamped) of each line, in one native call for the page
+    (``furniture::row_form``). The edges are the skeleton's first and last ``EDGE`` tokens, each
+    None when it holds no structure: a bracket, a bullet, a separator, or a number standing apart
+    (``08-11 16:06``, ``1. ``, ``(40819)``; a number glued to words, ``2005年``, ``第3版``, is a
+    word of the sentence, and sentence and clause marks are no structure). A line over
+    ``MAX_ROW`` characters or of a single token has no edges. ``stamped``: a row's skeleton holds
+    a date, a time or a count pair (``0-0``, ``0:0``, ``0/0`` not glued to words) or a bracketed
+    count (``(0)``)."""
+    return furniture_row_forms(list(texts), MAX_ROW, EDGE)
 
 
 def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[int, int, bool]]:
@@ -74,10 +60,12 @@ def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[
     an article's own list (a table, the subjects of an exam) numbers its items at most."""
     found: list[tuple[int, int, bool]] = []
     where: dict[tuple[int, str], list[int]] = {}
-    for pos, text in enumerate(texts):
-        for side, edge in enumerate(edges(text)):
-            if edge is not None:
-                where.setdefault((side, edge), []).append(pos)
+    forms = row_forms(texts)
+    for pos, (head, tail, _) in enumerate(forms):
+        if head is not None:
+            where.setdefault((0, head), []).append(pos)
+        if tail is not None:
+            where.setdefault((1, tail), []).append(pos)
     for rows in where.values():
         if len(rows) < MIN_ROWS:
             continue
@@ -86,7 +74,7 @@ def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[
             if k == len(rows) or rows[k] - rows[k - 1] > MAX_GAP:
                 run = rows[start:k]
                 if len(run) >= MIN_ROWS and _is_list(texts, paragraphs, run):
-                    stamped = 2 * sum(1 for pos in run if _STAMP.search(skeleton(texts[pos]))) > len(run)
+                    stamped = 2 * sum(1 for pos in run if forms[pos][2]) > len(run)
                     found.append((run[0], run[-1], stamped))
                 start = k
     return _merge(found)

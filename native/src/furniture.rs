@@ -392,7 +392,8 @@ impl Lexicon {
             separators.min(4) as f64 / 4.0,
             buttons.min(3) as f64 / 3.0,
             flag(digits > 0 && p.count.is_match(text)),
-            flag((dot || colon) && p.url.is_match(text)),
+            // Every form of a URL holds a dot but `http://`: a colon alone (`他说:`) is no sign.
+            flag((dot || (colon && text.contains("://"))) && p.url.is_match(text)),
             flag(text.starts_with(['·', '•', '-', '*', '>', '■', '□', '◆', '◇', '▪', '●', '○'])),
             flag(clauses == 0 && cjk && item_row(text, separator)),
             hits.min(3) as f64 / 3.0,
@@ -553,6 +554,109 @@ fn item_row(text: &str, separator: bool) -> bool {
     !verse
 }
 
+/// The token classes of a line's skeleton (`lists.py`): a run of digits (`\d`), of letters and
+/// other numbers (Python's `[^\W\d_]`: `\w` without digits and `_`), of spaces (`\s`). The three
+/// are disjoint, so one pass finds the runs Python's three substitutions in turn find.
+fn token_runs() -> &'static Regex {
+    static RUNS: OnceLock<Regex> = OnceLock::new();
+    RUNS.get_or_init(|| {
+        Regex::new(&format!(r"\d+|[[\p{{L}}\p{{N}}]--\d]+|[{SPACE}]+")).expect("the skeleton's runs compile")
+    })
+}
+
+/// A line's form, one character a token (`lists.skeleton`): a run of digits becomes `0`, a run of
+/// letters or Han characters `a`, a run of spaces one space; punctuation, brackets and bullets
+/// stay. `"[2005-08-21] 标题"` -> `"[0-0-0] a"`.
+pub fn skeleton(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(256));
+    let mut last = 0;
+    for m in token_runs().find_iter(text) {
+        out.push_str(&text[last..m.start()]);
+        let first = m.as_str().chars().next().unwrap_or(' ');
+        out.push(if is_space(first) {
+            ' '
+        } else if is_digit(first) {
+            '0'
+        } else {
+            'a'
+        });
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Brackets, bullets and separators: the tokens of a skeleton that are structure
+/// (`lists._STRUCTURE`; sentence and clause marks are none).
+fn is_structure_mark(c: char) -> bool {
+    "[]()【】〔〕《》<>〈〉「」『』|/·•-*■□◆◇▪●○★☆►▶→»›#@".contains(c)
+}
+
+/// Whether token `k` of a skeleton is structure: a mark of `is_structure_mark`, or a number
+/// standing apart (`08-11 16:06`, `1. `); a number glued to words (`2005年`) is a word.
+fn is_structure(tokens: &[char], k: usize) -> bool {
+    if tokens[k] == '0' {
+        !((k > 0 && tokens[k - 1] == 'a') || tokens.get(k + 1) == Some(&'a'))
+    } else {
+        is_structure_mark(tokens[k])
+    }
+}
+
+/// A list row's edges and stamp (`lists.py`): the first and the last `edge` tokens of the
+/// line's skeleton, each when it holds structure, and whether the skeleton holds a stamp (a
+/// date, a time or a count pair, `0-0`, `0:0`, `0/0`, not glued to words; or a bracketed count).
+/// A line of over `max_row` characters, or of a single token, has no edges (and no stamp: it is
+/// no row).
+#[derive(Debug, PartialEq)]
+pub struct RowForm {
+    pub head: Option<String>,
+    pub tail: Option<String>,
+    pub stamped: bool,
+}
+
+pub fn row_form(text: &str, max_row: usize, edge: usize) -> RowForm {
+    let none = RowForm {
+        head: None,
+        tail: None,
+        stamped: false,
+    };
+    if text.chars().nth(max_row).is_some() {
+        return none;
+    }
+    let tokens: Vec<char> = skeleton(text.trim_matches(is_space)).chars().collect();
+    let n = tokens.len();
+    if n < 2 {
+        return none;
+    }
+    let head = (0..edge.min(n)).any(|k| is_structure(&tokens, k));
+    let tail = (n.saturating_sub(edge)..n).any(|k| is_structure(&tokens, k));
+    if !head && !tail {
+        return none;
+    }
+    let stamped = if text.trim_matches(is_space).len() == text.len() {
+        has_stamp(&tokens)
+    } else {
+        has_stamp(&skeleton(text).chars().collect::<Vec<char>>())
+    };
+    RowForm {
+        head: head.then(|| tokens[..edge.min(n)].iter().collect()),
+        tail: tail.then(|| tokens[n.saturating_sub(edge)..].iter().collect()),
+        stamped,
+    }
+}
+
+/// `(?<!a)0[-:/]0(?!a)|[(\[【]0[)\]】]` in a skeleton.
+fn has_stamp(t: &[char]) -> bool {
+    (0..t.len().saturating_sub(2)).any(|i| {
+        let pair = t[i] == '0'
+            && matches!(t[i + 1], '-' | ':' | '/')
+            && t[i + 2] == '0'
+            && (i == 0 || t[i - 1] != 'a')
+            && t.get(i + 3) != Some(&'a');
+        pair || (matches!(t[i], '(' | '[' | '【') && t[i + 1] == '0' && matches!(t[i + 2], ')' | ']' | '】'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -665,5 +769,22 @@ mod tests {
         assert_eq!(feature("首页 滚动 国内 国际", "item_row"), 1.0);
         assert_eq!(feature("白日依山尽 黄河入海流 欲穷千里目", "item_row"), 0.0);
         assert_eq!(feature("首页,滚动 国内 国际", "item_row"), 0.0);
+    }
+    #[test]
+    fn skeletons_keep_the_form() {
+        assert_eq!(skeleton("[2005-08-21] 为什么总要面对呢"), "[0-0-0] a");
+        assert_eq!(skeleton("a_b\u{3000}\u{3000}①٣x"), "a_a a0a"); // `_` is no word, ① a number
+    }
+
+    #[test]
+    fn row_forms_need_structure_and_find_stamps() {
+        let form = row_form("[2005-08-21] 为什么总要面对呢?", 120, 3);
+        assert_eq!(form.head.as_deref(), Some("[0-"));
+        assert_eq!(form.tail, None);
+        assert!(form.stamped);
+        assert_eq!(row_form("2005年8月,他说", 120, 3).head, None);
+        assert!(!row_form("• 第2-3版 标题", 120, 3).stamped); // 2-3 glued to a word
+        assert!(row_form("• 标题 (40819)", 120, 3).stamped);
+        assert_eq!(row_form(&"• 标题".repeat(50), 120, 3).head, None); // too long for a row
     }
 }

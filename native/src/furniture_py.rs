@@ -5,13 +5,16 @@ use std::borrow::Cow;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 
-use crate::furniture::{nfkc_line, Lexicon, LexiconWords, TEXT_FEATURES};
+use crate::furniture::{nfkc_line, row_form, skeleton, Lexicon, LexiconWords, TEXT_FEATURES};
 use crate::{on_texts, strings_of, utf8_texts};
 
-/// A page's lines normalised, and their rows of features.
-type PageLines<'py> = (Vec<Bound<'py, PyString>>, Vec<Vec<f64>>);
+/// (head edge, tail edge, stamped) of a line as a list's row.
+type RowForm = (Option<String>, Option<String>, bool);
+
+/// A page's lines normalised, and their features.
+type PageLines<'py> = (Vec<Bound<'py, PyString>>, Vec<Bound<'py, PyDict>>);
 
 /// The furniture lexicon, and the text features of lines in the order of the model's features.
 #[pyclass(frozen, module = "cleaner._native", name = "FurnitureLexicon")]
@@ -20,6 +23,11 @@ struct PyFurnitureLexicon {
     /// Where each of `TEXT_FEATURES` goes in a row (the model's feature order).
     slots: Vec<usize>,
     width: usize,
+    /// The model's features by name (interned), the keys of a line's dict of features.
+    names: Vec<Py<PyString>>,
+    /// 0.0 and 1.0, which most features are: one object each, not one per line and feature.
+    zero: Py<PyFloat>,
+    one: Py<PyFloat>,
 }
 
 impl PyFurnitureLexicon {
@@ -31,6 +39,22 @@ impl PyFurnitureLexicon {
         }
         row
     }
+
+    /// One line's features as the dict Python's model reads: names in the model's order.
+    fn dict<'py>(&self, py: Python<'py>, row: &[f64]) -> PyResult<Bound<'py, PyDict>> {
+        let features = PyDict::new(py);
+        for (name, &value) in self.names.iter().zip(row) {
+            let value = if value.to_bits() == 0f64.to_bits() {
+                self.zero.bind(py).clone()
+            } else if value == 1.0 {
+                self.one.bind(py).clone()
+            } else {
+                PyFloat::new(py, value)
+            };
+            features.set_item(name.bind(py), value)?;
+        }
+        Ok(features)
+    }
 }
 
 #[pymethods]
@@ -40,6 +64,7 @@ impl PyFurnitureLexicon {
     #[new]
     #[pyo3(signature = (*, phrases, keys, notice_words, notice_self, notice_heads, names))]
     fn new(
+        py: Python<'_>,
         phrases: Vec<String>,
         keys: Vec<String>,
         notice_words: Vec<String>,
@@ -68,24 +93,30 @@ impl PyFurnitureLexicon {
             lexicon,
             slots,
             width: names.len(),
+            names: names.iter().map(|n| PyString::intern(py, n).unbind()).collect(),
+            zero: PyFloat::new(py, 0.0).unbind(),
+            one: PyFloat::new(py, 1.0).unbind(),
         })
     }
 
-    /// The text features of each line (folded, NFKC, stripped): one row of floats per line, in
-    /// the order of `names`, the features that are not the line's own text at 0.0. `notice_least`:
-    /// the different notice words that make a line a notice.
-    fn features(&self, lines: &Bound<'_, PyList>, notice_least: usize) -> PyResult<Vec<Vec<f64>>> {
+    /// The text features of each line (folded, NFKC, stripped): one dict per line, every name
+    /// of `names` in order, the features that are not the line's own text at 0.0 (the dict the
+    /// model reads and fills in). `notice_least`: the different notice words that make a line a
+    /// notice.
+    fn features<'py>(&self, lines: &Bound<'py, PyList>, notice_least: usize) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        let py = lines.py();
         let objs = strings_of(lines)?;
         let texts = utf8_texts(&objs)?;
-        Ok(on_texts(lines.py(), &texts, |texts| {
+        let rows: Vec<Vec<f64>> = on_texts(py, &texts, |texts| {
             texts.iter().map(|t| self.row(t, notice_least)).collect()
-        }))
+        });
+        rows.iter().map(|row| self.dict(py, row)).collect()
     }
 
     /// The live lines of a page as the model sees them, and their text features: each folded
     /// line NFKC-normalised and stripped (Python's `unicodedata.normalize` and `str.strip`; a line
     /// holding a character Python's Unicode leaves unassigned, or a lone surrogate, is
-    /// normalised by Python itself), and its row of features as `features` gives it.
+    /// normalised by Python itself), and its dict of features as `features` gives it.
     fn page<'py>(&self, lines: &Bound<'py, PyList>, notice_least: usize) -> PyResult<PageLines<'py>> {
         let py = lines.py();
         let objs = strings_of(lines)?;
@@ -95,7 +126,7 @@ impl PyFurnitureLexicon {
         for obj in &objs {
             match obj.to_str().ok().and_then(|s| nfkc_line(s).map(|n| (s, n))) {
                 Some((s, n)) => {
-                    rows.push(self.row(&n, notice_least));
+                    rows.push(self.dict(py, &self.row(&n, notice_least))?);
                     texts.push(match n {
                         Cow::Borrowed(n) if n.len() == s.len() => obj.clone(),
                         n => PyString::new(py, &n),
@@ -112,7 +143,7 @@ impl PyFurnitureLexicon {
                         .cast_into::<PyString>()
                         .map_err(PyErr::from)?;
                     let one = [text];
-                    rows.push(self.row(&utf8_texts(&one)?[0], notice_least));
+                    rows.push(self.dict(py, &self.row(&utf8_texts(&one)?[0], notice_least))?);
                     let [text] = one;
                     texts.push(text);
                 }
@@ -140,8 +171,54 @@ impl PyFurnitureLexicon {
     }
 }
 
+/// A folded line as the model sees it (`features.normalise`): NFKC-normalised and stripped, as
+/// `unicodedata.normalize` and `str.strip` make it; the line itself when that changes nothing. A
+/// line holding a character Python's Unicode leaves unassigned, or a lone surrogate, is
+/// normalised by Python itself (see `furniture::nfkc_line`).
+#[pyfunction]
+fn furniture_normalise<'py>(line: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+    let py = line.py();
+    if let Some(normal) = line.to_str().ok().and_then(nfkc_line) {
+        return Ok(match normal {
+            Cow::Borrowed(n) if n.len() == line.to_str()?.len() => line.clone(),
+            n => PyString::new(py, &n),
+        });
+    }
+    py.import("unicodedata")?
+        .getattr("normalize")?
+        .call1(("NFKC", line))?
+        .call_method0("strip")?
+        .cast_into::<PyString>()
+        .map_err(PyErr::from)
+}
+
+/// A line's skeleton (`lists.skeleton`, see `furniture::skeleton`).
+#[pyfunction]
+fn furniture_skeleton(line: &Bound<'_, PyString>) -> PyResult<String> {
+    let objs = [line.clone()];
+    Ok(skeleton(&utf8_texts(&objs)?[0]))
+}
+
+/// (head edge, tail edge, stamped) of each line as a row of a list (`lists.list_blocks`, see
+/// `furniture::row_form`), in one call for the page. A lone surrogate reads as U+FFFD.
+#[pyfunction]
+fn furniture_row_forms(lines: &Bound<'_, PyList>, max_row: usize, edge: usize) -> PyResult<Vec<RowForm>> {
+    let objs = strings_of(lines)?;
+    let texts = utf8_texts(&objs)?;
+    Ok(texts
+        .iter()
+        .map(|t| {
+            let form = row_form(t, max_row, edge);
+            (form.head, form.tail, form.stamped)
+        })
+        .collect())
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFurnitureLexicon>()?;
+    m.add_function(wrap_pyfunction!(furniture_normalise, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_skeleton, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_row_forms, m)?)?;
     m.add("FURNITURE_TEXT_FEATURES", TEXT_FEATURES.to_vec())?;
     Ok(())
 }
