@@ -67,11 +67,15 @@ _WIDE = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 _LATER = re.compile(f"(?:[{_WIDE}]|(?<=[0-9A-Za-z]))[{_ALL_SIGNS}](?![\\u3400-\\u9fff])"
                     f"|(?:[\uff41-\uff5a]|(?<=[a-z]))[{_ALL_LETTERS}](?=[a-z\uff41-\uff5a])"
                     f"|[{_ALL_PLUS_MINUS}](?=[0-9\uff10-\uff19])")
+# Any character _LATER can end on (every branch holds one of them).
+_ANY_LATER = re.compile(f"[{_ALL_SIGNS}{_ALL_LETTERS}{_ALL_PLUS_MINUS}]")
 
 
 def made_later(text: str) -> list[tuple[int, int]]:
     """(start, end) of each place that conversion or the width fixer would make one this repair
     reads: kept from both."""
+    if not _ANY_LATER.search(text):
+        return []  # the common case: _LATER's look-behind is tried at every position, a class is not
     return [m.span() for m in _LATER.finditer(text)]
 
 
