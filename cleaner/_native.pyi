@@ -1,5 +1,7 @@
 """Type stubs of the native core (native/src/lib.rs), built by maturin into cleaner/_native.abi3.so."""
 
+from collections.abc import Callable
+
 DEFAULT_SIZE_LIMIT: int
 
 # (start, end, groups): character offsets of the match, capture groups 1..n (None: took no part).
@@ -155,7 +157,8 @@ class Refusal:
     def __init__(self, codes: Codes, reader: Reader, lm: CharModel,
                  params: tuple[float, float, float, int, int, int, int, int, int, float],
                  margins: tuple[int, int, int, int], views: list[tuple[str, list[tuple[str, int]]]],
-                 rare: float, sensitive: str, scripts: tuple[str, str], spaces: str) -> None: ...
+                 rare: float, sensitive: str, scripts: tuple[str, str], spaces: str,
+                 fold: Callable[[str], str] | None = None) -> None: ...
     def window(self, window: str, stop: int, prev: str, final_: bool,
                starts: dict[int, int] | None) -> list[int] | None:
         """The starts ``0..stop`` a re-read is accepted from, in order ([]: none; None: unsure)."""

@@ -487,8 +487,9 @@ def _refusal() -> _native.Refusal | None:
     scripts = tuple("".join(sorted(chars)) for chars in holes._scripts())
     # _CJK_RUN's \s beyond ASCII, as the regex module reads it.
     spaces = "".join(regex.findall(r"\s", "".join(map(chr, range(0x80, 0x10000)))))
+    # fold: the texts holding a sensitive character are folded as _per_char folds them (OpenCC).
     return _native.Refusal(decoders.native_codes(), reread._reader(), model().native, params, margins, views, RARE,
-                           sensitive, scripts, spaces)
+                           sensitive, scripts, spaces, fold)
 
 
 def _cjk_gate(text: str) -> startgate.PageGate:

@@ -557,8 +557,11 @@ impl PyRefusal {
     /// [(source, least non-ASCII characters)])] in the order the re-read reads them; `rare`:
     /// mojibake.RARE; `sensitive`: the characters whose fold in a text may differ from their
     /// own (script.fold.fold_sensitive); `scripts`: (Simplified-only, Traditional-only)
-    /// characters; `spaces`: the non-ASCII characters the `regex` module's \s matches.
+    /// characters; `spaces`: the non-ASCII characters the `regex` module's \s matches; `fold`:
+    /// script.fold.fold, asked for the texts holding a `sensitive` character (None: their
+    /// windows are left to Python, unsure).
     #[new]
+    #[pyo3(signature = (codes, reader, lm, params, margins, views, rare, sensitive, scripts, spaces, fold = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         codes: &PyCodes,
@@ -571,6 +574,7 @@ impl PyRefusal {
         sensitive: &str,
         scripts: (String, String),
         spaces: &str,
+        fold: Option<Py<PyAny>>,
     ) -> PyResult<Self> {
         let (
             gain,
@@ -630,6 +634,16 @@ impl PyRefusal {
             (&scripts.0, &scripts.1),
             spaces,
         );
+        let core = match fold {
+            // Called with the interpreter taken back (a long page is decided with it released);
+            // an error is no fold (unsure: the window goes to Python, which meets it itself).
+            Some(fold) => core.with_text_fold(Box::new(move |text: &[char]| {
+                let text: String = text.iter().collect();
+                Python::attach(|py| fold.bind(py).call1((text,)).and_then(|s| s.extract::<String>()).ok())
+                    .map(|s| s.chars().collect())
+            })),
+            None => core,
+        };
         Ok(PyRefusal {
             core,
             codes: codes.core.clone(),
