@@ -1517,8 +1517,8 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
     stretch of pure rare Han with no mark must also re-read, in part, as UTF-8 in a byte view,
     so that a run of rare but real characters (鑫森淼焱垚) is not kept from conversion.
     """
-    if not _looks_misread(text):
-        return []
+    if not _close_rare_pair(text):
+        return []  # no cluster (_rare_clusters) anywhere: most clean pages, rare names and all
     rare = _rare_char()
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -1541,6 +1541,14 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((base + lo, base + hi))
         pos = m.end()
     return spans
+
+
+def _close_rare_pair(text: str) -> bool:
+    """Are two rare characters of ``text`` (Chinese punctuation aside) less than PROTECT_GAP
+    apart? A cluster of a run (``_rare_clusters``) holds two such characters in a row, and a
+    run is a stretch of the text: without such a pair on the page there is none."""
+    at = [m.start() for m in _rare_char().finditer(text) if not _PUNCT_BLOCKS.match(m.group())]
+    return any(b - a < PROTECT_GAP for a, b in zip(at, at[1:]))
 
 
 def _rare_clusters(run: str) -> list[tuple[int, int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from cleaner import chunks
@@ -108,18 +110,14 @@ def correct_ambiguous(text: str) -> str:
     """
     if not any(ch in text for ch in AMBIGUOUS):
         return text
-    from cleaner.langmodel import word_frequency
-
     # Only the few characters around each occurrence are looked at (no list of the whole text:
     # a 100 MB page would make one object per character); earlier changes are seen by later ones.
     changed: dict[int, str] = {}
     for m in _AMBIGUOUS_CHAR.finditer(text):
         i, ch = m.start(), m.group()
         lo, hi = max(0, i - _WINDOW), min(len(text), i + _WINDOW + 1)
-        window = [changed.get(j, text[j]) for j in range(lo, hi)]
-        alt = AMBIGUOUS[ch]
-        if _best_word(window, i - lo, alt, word_frequency) > _best_word(window, i - lo, ch, word_frequency):
-            changed[i] = alt
+        if _reads_as_other("".join(changed.get(j, text[j]) for j in range(lo, hi)), i - lo):
+            changed[i] = AMBIGUOUS[ch]
     if not changed:
         return text
     pieces, last = [], 0
@@ -131,6 +129,16 @@ def correct_ambiguous(text: str) -> str:
 
 
 _AMBIGUOUS_CHAR = regex.compile("[" + "".join(AMBIGUOUS) + "]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _reads_as_other(window: str, i: int) -> bool:
+    """Does the ambiguous ``window[i]`` form a likelier word as its other reading? The same few
+    words (显著, 著名, 著作) come back page after page: each window is decided once."""
+    from cleaner.langmodel import word_frequency
+
+    chars, ch = list(window), window[i]
+    return _best_word(chars, i, AMBIGUOUS[ch], word_frequency) > _best_word(chars, i, ch, word_frequency)
 
 
 def _best_word(chars: list[str], i: int, ch: str, freq) -> int:
