@@ -112,3 +112,12 @@ def test_phrases_convert_inside_a_batch_of_sentences():
     for target in ("zh-tw", "zh-hans"):
         assert convert_module.convert_all([text, text[3:]], target) == [_alone(text, target), _alone(text[3:], target)]
     assert "軟體" in convert(text, "zh-tw")
+
+
+@SETTINGS
+@given(text=pages)
+def test_the_sentence_patterns_in_re_match_as_the_regex_module_would(text):
+    import regex
+
+    for pattern in (convert_module._SENTENCE, convert_module._AMBIGUOUS_CHAR):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.compile(pattern.pattern).finditer(text)]

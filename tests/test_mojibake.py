@@ -189,6 +189,19 @@ def test_a_page_without_a_close_pair_of_rare_characters_has_no_span_kept(text):
             assert mojibake.unrepaired_spans(text) == []
 
 
+@SETTINGS
+@given(text=text_inputs)
+def test_the_plain_patterns_compiled_by_re_match_as_the_regex_module_would(text):
+    # Classes and one-character look-behinds, in re for speed: the same matches as regex gives.
+    import regex
+
+    from cleaner.repair import annotations, mojibake
+
+    for pattern in (mojibake._SINGLE_RUN, mojibake._SINGLE_HINT, mojibake._PUNCT_BLOCKS, mojibake._MARK,
+                    annotations._MAY_CHANGE, annotations._TONED):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.compile(pattern.pattern).finditer(text)]
+
+
 # --- Guesses: every character chosen among those its lost bytes allow is a finding ------------
 
 from cleaner.repair.mojibake import repair_single_byte, repair_utf8_as_gbk  # noqa: E402

@@ -1005,10 +1005,12 @@ def _single_byte_chars() -> str:
 _HIGH = regex.escape(_single_byte_chars())
 # A run a single-byte decoder made of CJK bytes: its characters, and a lone ASCII sign after one
 # (a Big5 or GBK trail byte 40-7e, as in "¤@" for 一).
-_SINGLE_RUN = regex.compile(rf"(?:[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
+# In re, as the other plain patterns here (classes, a look-behind of one character): the regex
+# module runs them several times slower (a page's runs: 4x).
+_SINGLE_RUN = re.compile(rf"(?:[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
 # The cheap test for a page: two Latin-1 or cp1250 letters or signs in one run. Chinese text's
 # own “ ” — … are cp1252 characters too, but not letters.
-_SINGLE_HINT = regex.compile(rf"[\xa1-\xff\u0100-\u017f\ufffd][{_HIGH}]*[\xa1-\xff\u0100-\u017f]")
+_SINGLE_HINT = re.compile(rf"[\xa1-\xff\u0100-\u017f\ufffd][{_HIGH}]*[\xa1-\xff\u0100-\u017f]")
 SINGLE_MIN_BYTES = 4  # two Chinese characters in GBK or Big5
 # The high characters an accepted single-byte stretch holds at least, by source: two Chinese
 # characters (SINGLE_MIN_BYTES), or one whole UTF-8 character (three bytes).
@@ -1220,7 +1222,7 @@ _AGREED_CODECS = {"gbk": ("gb18030",), "big5": ("cp950", "big5hkscs"), "utf-8": 
 
 
 @lru_cache(maxsize=3)
-def _agreed_run_pattern(source: str) -> regex.Pattern:
+def _agreed_run_pattern(source: str) -> re.Pattern | regex.Pattern:
     """``_SINGLE_RUN``, and for GB18030 its four-byte codes too (a high byte, a digit, a high
     byte, a digit: \x830ô0 is the first half of 백); for Big5 a sign whose trail byte is an ASCII
     letter before Latin text too (《Blick》 is ¡mBlick¡n, ° before C is ¢XC: a trail byte before
@@ -1586,8 +1588,8 @@ def _beside_question_mark(text: str, base: int, run: str, lo: int, hi: int) -> b
 
 
 IGNORE_JUDGE_CHARS = 6
-_PUNCT_BLOCKS = regex.compile("[\u2000-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff65]")
-_MARK = regex.compile(f"[{_LOSS_MARKS}]")
+_PUNCT_BLOCKS = re.compile("[\u2000-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff65]")
+_MARK = re.compile(f"[{_LOSS_MARKS}]")
 
 
 def _judged_misread(stretch: str) -> bool:

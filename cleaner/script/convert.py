@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-
-import regex
 
 from cleaner import chunks
 from cleaner.script.fold import converter, foreign_class
@@ -93,7 +92,7 @@ def _chain(text: str, target: str) -> str:
     return text
 
 
-_SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 
 
 # Characters a naive character-by-character S->T wrote for another Simplified character, and
@@ -128,7 +127,7 @@ def correct_ambiguous(text: str) -> str:
     return "".join(pieces)
 
 
-_AMBIGUOUS_CHAR = regex.compile("[" + "".join(AMBIGUOUS) + "]")
+_AMBIGUOUS_CHAR = re.compile("[" + "".join(AMBIGUOUS) + "]")
 
 
 @lru_cache(maxsize=1 << 14)
