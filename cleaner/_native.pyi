@@ -147,6 +147,17 @@ class StartGate:
         window outside the text."""
     def __len__(self) -> int: ...
 
+# Which of a few character classes a text holds, in one pass (native/src/charsets.rs): the page's
+# one scan that the stages' prechecks share (cleaner/pagefacts.py).
+
+class CharSets:
+    """``classes``: each class's members, all in the BMP (at most 32)."""
+
+    def __init__(self, classes: list[str]) -> None: ...
+    def scan(self, text: str) -> int | None:
+        """Bit k: ``text`` holds a member of class k (None: a character beyond the BMP or a lone
+        surrogate; ask the class's pattern)."""
+
 # The refusal of re-read windows (native/src/refusal.rs): mojibake's window decision, asked by
 # mojibake._accepted_starts and mojibake._runs_to_read; held to the Python path by
 # tests/test_refusal.py.

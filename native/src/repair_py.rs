@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::charlm::{FastMap, Model};
+use crate::charsets::CharSets;
 use crate::code_points;
 use crate::codes::{Codes, Family, Source};
 use crate::realign::{self, Annotated, Realigner, Token};
@@ -681,7 +682,32 @@ impl PyRefusal {
     }
 }
 
+/// Which of a few character classes a text holds, in one pass (`charsets.rs`; the Python side
+/// is cleaner/pagefacts.py).
+#[pyclass(frozen, module = "cleaner._native", name = "CharSets")]
+pub struct PyCharSets {
+    core: CharSets,
+}
+
+#[pymethods]
+impl PyCharSets {
+    /// `classes`: each class's members, all in the BMP (at most 32 classes).
+    #[new]
+    fn new(classes: Vec<String>) -> PyResult<Self> {
+        let members: Vec<Vec<char>> = classes.iter().map(|c| c.chars().collect()).collect();
+        let core = CharSets::new(&members).map_err(PyValueError::new_err)?;
+        Ok(PyCharSets { core })
+    }
+
+    /// Bit k: `text` holds a member of class k; None if it holds a character beyond the BMP or
+    /// a lone surrogate (the caller asks its regex).
+    fn scan(&self, text: &Bound<'_, PyString>) -> Option<u32> {
+        self.core.scan(text.to_str().ok()?)
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCharSets>()?;
     m.add_class::<PyRefusal>()?;
     m.add_class::<PyStartGate>()?;
     m.add("UTF8_LIKE_BYTES", crate::startgate::UTF8_LIKE_BYTES)?;
