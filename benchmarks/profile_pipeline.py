@@ -38,7 +38,7 @@ STAGES = {
     "furniture: fold_page": ("furniture/boilerplate.py", "fold_page"),
     "furniture: recognise": ("furniture/boilerplate.py", "recognise"),
     "furniture: remove": ("furniture/boilerplate.py", "remove_furniture"),
-    "convert script": ("script/convert.py", "convert"),
+    "convert script": ("script/convert.py", "convert_all"),
     "compat punct": ("cleaner/fixes.py", "normalize_compat_punct"),
     "number signs": ("cleaner/fixes.py", "halfwidth_number_signs"),
     "code lines (width)": ("cleaner/codelines.py", "code_spans"),

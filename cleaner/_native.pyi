@@ -1,5 +1,7 @@
 """Type stubs of the native core (native/src/lib.rs), built by maturin into cleaner/_native.abi3.so."""
 
+from collections.abc import Callable
+
 DEFAULT_SIZE_LIMIT: int
 
 # (start, end, groups): character offsets of the match, capture groups 1..n (None: took no part).
@@ -145,6 +147,17 @@ class StartGate:
         window outside the text."""
     def __len__(self) -> int: ...
 
+# Which of a few character classes a text holds, in one pass (native/src/charsets.rs): the page's
+# one scan that the stages' prechecks share (cleaner/pagefacts.py).
+
+class CharSets:
+    """``classes``: each class's members, all in the BMP (at most 32)."""
+
+    def __init__(self, classes: list[str]) -> None: ...
+    def scan(self, text: str) -> int | None:
+        """Bit k: ``text`` holds a member of class k (None: a character beyond the BMP or a lone
+        surrogate; ask the class's pattern)."""
+
 # The refusal of re-read windows (native/src/refusal.rs): mojibake's window decision, asked by
 # mojibake._accepted_starts and mojibake._runs_to_read; held to the Python path by
 # tests/test_refusal.py.
@@ -155,7 +168,8 @@ class Refusal:
     def __init__(self, codes: Codes, reader: Reader, lm: CharModel,
                  params: tuple[float, float, float, int, int, int, int, int, int, float],
                  margins: tuple[int, int, int, int], views: list[tuple[str, list[tuple[str, int]]]],
-                 rare: float, sensitive: str, scripts: tuple[str, str], spaces: str) -> None: ...
+                 rare: float, sensitive: str, scripts: tuple[str, str], spaces: str,
+                 fold: Callable[[str], str] | None = None) -> None: ...
     def window(self, window: str, stop: int, prev: str, final_: bool,
                starts: dict[int, int] | None) -> list[int] | None:
         """The starts ``0..stop`` a re-read is accepted from, in order ([]: none; None: unsure)."""

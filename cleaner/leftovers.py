@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from cleaner import pagefacts
+
 # Tags that end a block of text (a line break where they stood) and those inside a line.
 BLOCK_TAGS = ("p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3",
               "h4", "h5", "h6", "section", "article", "header", "footer", "blockquote", "hr", "dd", "dt", "dl",
@@ -126,6 +128,7 @@ _INVISIBLE = re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0e-\x1b\x1f\
                         "|(?<![\x80-\xff])\u00ad(?![\x80-\xff])"
                         f"|(?<=[{_CJK}])[\u200c\u200d]|[\u200c\u200d](?=[{_CJK}])")
 _ANY_INVISIBLE = re.compile("[\u200b-\u200d\u2060-\u2064\u180e\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad]")
+_holds_invisible = pagefacts.any_of(_ANY_INVISIBLE)
 
 
 # Separators that break a line where they stand (a form feed between pages): a line break, not
@@ -139,8 +142,8 @@ def remove_invisible(text: str) -> str:
     >>> remove_invisible("这是\\u200b一个\\ufeff测试\\u00ad文本。\\x0c下一页")
     '这是一个测试文本。\\n下一页'
     """
-    if not _ANY_INVISIBLE.search(text):
-        return text  # the common case: one search without the soft hyphen's look-around
+    if not _holds_invisible(text):
+        return text  # the common case: the page's one scan (pagefacts), not the soft hyphen's look-around
     return _INVISIBLE.sub("", _SEPARATOR.sub("\n", text))
 
 

@@ -211,7 +211,7 @@ class Cleaner:
         kept = _joined(kept)
         outside = _Outside(text, kept)
         if converting:
-            text = apply("convert", f"opencc:{cfg.to}", outside(lambda t: convert.convert(t, cfg.to)), text)
+            text = apply("convert", f"opencc:{cfg.to}", outside.each(lambda gaps: convert.convert_all(gaps, cfg.to)), text)
         if cfg.fix_width:
             text = apply("width", "compat-punct", outside(fixes.normalize_compat_punct), text)
             text = apply("width", "number-signs", outside(fixes.halfwidth_number_signs), text)
@@ -261,9 +261,18 @@ class _Outside:
     def __call__(self, fixer: Callable[[str], str]) -> Callable[[str], str]:
         if not self.kept:
             return fixer
+        return self.each(lambda gaps: [fixer(g) for g in gaps])
+
+    def each(self, fixer: Callable[[list[str]], list[str]]) -> Callable[[str], str]:
+        """``outside`` of a fixer of all the pieces at once (a piece for a piece): one that costs
+        per call, as script conversion does, is called once however many spans are kept."""
+        if not self.kept:
+            return lambda text: fixer([text])[0]
 
         def fix(_: str) -> str:
-            self.gaps = [fixer(g) if g else g for g in self.gaps]
+            at = [k for k, gap in enumerate(self.gaps) if gap]
+            for k, new in zip(at, fixer([self.gaps[k] for k in at]), strict=True):
+                self.gaps[k] = new
             out = [self.gaps[0]]
             for kept, gap in zip(self.kept, self.gaps[1:], strict=True):
                 out += [kept, gap]

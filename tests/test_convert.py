@@ -90,18 +90,34 @@ def _each(text: str, target: str) -> str:
         lambda m: convert_module._chain(m.group(0), target) if foreign.search(m.group(0)) else m.group(0), text)
 
 
+def _alone(text: str, target: str) -> str:
+    """``convert`` with one OpenCC call per sentence."""
+    each = _each(text, target)
+    return convert_module.correct_ambiguous(each) if target == "zh-hans" else each
+
+
 pages = st.lists(st.one_of(text_inputs, clean_line, clean_line.map(lambda s: s + "\n")), min_size=1, max_size=6).map("".join)
 
 
 @SETTINGS
-@given(text=pages, target=st.sampled_from(["zh-hans", "zh-hant", "zh-tw", "zh-hk"]))
-def test_sentences_converted_together_convert_as_each_alone(text, target):
-    assert convert_module._convert_sentences(text, target, foreign_class(target)) == _each(text, target)
+@given(texts=st.lists(pages, min_size=1, max_size=4), target=st.sampled_from(["zh-hans", "zh-hant", "zh-tw", "zh-hk"]))
+def test_sentences_converted_together_convert_as_each_alone(texts, target):
+    # The sentences of several pieces of a page (the pipeline's gaps between kept spans) in one batch.
+    assert convert_module.convert_all(texts, target) == [_alone(text, target) for text in texts]
 
 
 def test_phrases_convert_inside_a_batch_of_sentences():
     # Phrase conversions (软件 -> 軟體) still see their words, a line of the batch each.
     text = "我们的软件。\n他们的鼠标！這是臺灣的軟體？没有外来字的句子。"
     for target in ("zh-tw", "zh-hans"):
-        assert convert_module._convert_sentences(text, target, foreign_class(target)) == _each(text, target)
+        assert convert_module.convert_all([text, text[3:]], target) == [_alone(text, target), _alone(text[3:], target)]
     assert "軟體" in convert(text, "zh-tw")
+
+
+@SETTINGS
+@given(text=pages)
+def test_the_sentence_patterns_in_re_match_as_the_regex_module_would(text):
+    import regex
+
+    for pattern in (convert_module._SENTENCE, convert_module._AMBIGUOUS_CHAR):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.compile(pattern.pattern).finditer(text)]

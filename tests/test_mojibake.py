@@ -172,6 +172,36 @@ def test_unrepaired_spans_beside_a_question_mark_a_decoder_wrote():
     assert unrepaired_spans("你认识他吗?") == []
 
 
+from hypothesis import given  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+
+
+@SETTINGS
+@given(text=text_inputs)
+def test_a_page_without_a_close_pair_of_rare_characters_has_no_span_kept(text):
+    # The page-wide precheck says nothing the run-by-run search would not: every page it turns
+    # away gets no span from the search either.
+    from cleaner.repair import mojibake
+
+    if not mojibake._close_rare_pair(text):
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(mojibake, "_close_rare_pair", lambda _: True)
+            assert mojibake.unrepaired_spans(text) == []
+
+
+@SETTINGS
+@given(text=text_inputs)
+def test_the_plain_patterns_compiled_by_re_match_as_the_regex_module_would(text):
+    # Classes and one-character look-behinds, in re for speed: the same matches as regex gives.
+    import regex
+
+    from cleaner.repair import annotations, mojibake
+
+    for pattern in (mojibake._SINGLE_RUN, mojibake._SINGLE_HINT, mojibake._PUNCT_BLOCKS, mojibake._MARK,
+                    annotations._MAY_CHANGE, annotations._TONED):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.compile(pattern.pattern).finditer(text)]
+
+
 # --- Guesses: every character chosen among those its lost bytes allow is a finding ------------
 
 from cleaner.repair.mojibake import repair_single_byte, repair_utf8_as_gbk  # noqa: E402

@@ -54,7 +54,8 @@ def test_the_native_verdict_is_the_python_decision_on_clean_and_misread_text(mon
     seen: dict[int, int] = {}
     for text in texts + _damaged(texts) + _short_spans(texts):
         _verdicts(monkeypatch, text, seen)
-    # Measured: 156 refused, 150 accepted, 8 unsure; the native answer must be the rule.
+    # Measured: 156 refused, 158 accepted, none unsure (OpenCC folds the sensitive texts); the
+    # native answer must be the rule.
     assert seen["refused"] > 100 and seen["accepted"] > 100 and seen.get("unsure", 0) * 10 < seen["refused"] + seen["accepted"]
 
 
@@ -127,13 +128,27 @@ def test_a_guess_that_is_no_lone_fullwidth_digit_is_the_python_decision(monkeypa
     assert mojibake.repair_utf8_as_gbk(text) == native
 
 
-def test_a_window_with_a_phrase_the_fold_converts_is_left_to_python():
+def test_a_window_with_a_phrase_the_fold_converts_is_decided_with_opencc_s_fold(monkeypatch):
     # 甦 alone stays 甦, in 復甦 it is 苏: the native model folds per character, so a score of a
-    # text holding it is OpenCC's to give.
+    # text holding it is asked of OpenCC's fold (the one _per_char uses), and the verdict is the
+    # Python path's.
     assert "甦" in fold_sensitive() and fold("復甦") != "".join(map(fold_char, "復甦"))
-    window = "经济逐渐復甦".encode("utf-8").decode("gbk", errors="replace")  # its reading holds 甦
-    gate = mojibake._window_gate(mojibake._cjk_gate(window), window, 0, 0, len(window), len(window))
-    assert mojibake._refusal().window(window, len(window), "", False, gate.starts) is None
+    asked: list[str] = []
+
+    def fold_asked(text: str) -> str:
+        asked.append(text)
+        return fold(text)
+
+    sensitive = set(fold_sensitive())
+    with monkeypatch.context() as m:
+        m.setattr(mojibake, "fold", fold_asked)
+        refusal = mojibake._refusal.__wrapped__()  # one of its own, handed the counting fold
+    for text in ("经济逐渐復甦", "经济逐渐復甦，市场乾燥"):
+        window = text.encode("utf-8").decode("gbk", errors="replace")  # its readings hold 甦
+        gate = mojibake._window_gate(mojibake._cjk_gate(window), window, 0, 0, len(window), len(window))
+        native = refusal.window(window, len(window), "", False, gate.starts)
+        assert native is not None and native == _python_starts(monkeypatch, window, len(window), "", False, gate)
+    assert asked and all(sensitive.intersection(text) for text in asked)  # asked for those texts only
 
 
 _FOLDED = sorted({ch for ch in "".join(_texts()) if fold_char(ch) != ch} | set("乾著於後麼覆計畫復甦瞭解"))

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from cleaner import pagefacts
+
 # A run of what a cp1252 or Latin-1 decoder writes (ASCII, C1 controls, Latin-1, cp1252's signs)
 # plus U+FFFD: one misread stretch of bytes.
 # cp1252's characters for bytes 0x80-0x9f, exactly (its neighbours in Unicode, ′ or U+2028, are
@@ -21,6 +23,15 @@ _CP1252_SIGNS = re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", errors="igno
 _RUN = re.compile(f"[\\x00-\\xff{_CP1252_SIGNS}\\ufffd]+")
 # Latin-1 mojibake of one UTF-8 character: a lead byte c2-ef read as Â-ï and a continuation byte.
 MISREAD_UTF8 = re.compile(f"[\\u00c2-\\u00ef][\\x80-\\xbf{_CP1252_SIGNS}]")
+_holds_utf8_lead = pagefacts.any_of(re.compile("[\u00c2-\u00ef]"))
+
+
+def shows_misread_utf8(text: str) -> bool:
+    """Does ``text`` hold Latin-1 mojibake of a UTF-8 character? Its lead byte first, from the
+    page's one scan (pagefacts): most Chinese pages hold no Â-ï at all."""
+    return _holds_utf8_lead(text) and MISREAD_UTF8.search(text) is not None
+
+
 # A layer is peeled only if its run holds this many misread characters: a name (Müller) is one.
 MIN_MISREAD = 3
 MAX_LAYERS = 3
@@ -30,7 +41,7 @@ _UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # the bytes cp1252 has no character
 def peel(text: str) -> tuple[str, int]:
     """``text`` with every outer layer of repeated cp1252/Latin-1 misreading removed; (text, layers
     peeled, counted per run)."""
-    if not MISREAD_UTF8.search(text):
+    if not shows_misread_utf8(text):
         return text, 0
     count = 0
     pieces: list[str] = []

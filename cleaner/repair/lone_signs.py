@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner import pagefacts
 from cleaner.script.fold import converter, script_only
 
 # Signs written right after a number or a unit's letters.
@@ -73,21 +74,25 @@ _WIDE = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 _LATER = re.compile(f"(?:[{_WIDE}]|(?<=[0-9A-Za-z]))[{_ALL_SIGNS}](?![\\u3400-\\u9fff])"
                     f"|(?:[\uff41-\uff5a]|(?<=[a-z]))[{_ALL_LETTERS}](?=[a-z\uff41-\uff5a])"
                     f"|[{_ALL_PLUS_MINUS}](?=[0-9\uff10-\uff19])")
+# Any character _LATER can end on (every branch holds one of them).
+_holds_later = pagefacts.any_of(re.compile(f"[{_ALL_SIGNS}{_ALL_LETTERS}{_ALL_PLUS_MINUS}]"))
 
 
 def made_later(text: str) -> list[tuple[int, int]]:
     """(start, end) of each place that conversion or the width fixer would make one this repair
     reads: kept from both."""
+    if not _holds_later(text):
+        return []  # the common case: _LATER's look-behind is tried at every position, a class is not
     return [m.span() for m in _LATER.finditer(text)]
 
 
 # Any character _PATTERN can match: a class search runs at string speed, where _PATTERN's
 # look-behind is tried at every position of the page.
-_ANY = re.compile(f"[{''.join(_BACK)}]")
+_holds_any = pagefacts.any_of(re.compile(f"[{''.join(_BACK)}]"))
 
 
 def repair(text: str) -> str:
     """Each such character read back as the sign or letter it was."""
-    if not _ANY.search(text) or not _PATTERN.search(text):
+    if not _holds_any(text) or not _PATTERN.search(text):
         return text
     return _PATTERN.sub(lambda m: _BACK[m.group()], text)

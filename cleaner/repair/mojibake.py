@@ -20,7 +20,7 @@ from typing import NamedTuple
 import ftfy
 import regex
 
-from cleaner import _native, leftovers
+from cleaner import _native, leftovers, pagefacts
 from cleaner.langmodel import AFTER_DIGIT, model
 from cleaner.model import Finding
 from cleaner.repair import context, decoders, gbk, holes, latin_layers, reread, startgate
@@ -487,8 +487,9 @@ def _refusal() -> _native.Refusal | None:
     scripts = tuple("".join(sorted(chars)) for chars in holes._scripts())
     # _CJK_RUN's \s beyond ASCII, as the regex module reads it.
     spaces = "".join(regex.findall(r"\s", "".join(map(chr, range(0x80, 0x10000)))))
+    # fold: the texts holding a sensitive character are folded as _per_char folds them (OpenCC).
     return _native.Refusal(decoders.native_codes(), reread._reader(), model().native, params, margins, views, RARE,
-                           sensitive, scripts, spaces)
+                           sensitive, scripts, spaces, fold)
 
 
 def _cjk_gate(text: str) -> startgate.PageGate:
@@ -549,7 +550,7 @@ RARE = -12.0  # unigram log-probability below which a character is rare in runni
 
 def _looks_misread(run: str) -> bool:
     """Cheap detector: misread bytes make rare characters (鍙戝睍, 浣犲ソ); most real runs have none."""
-    return _rare_char().search(run) is not None
+    return _holds_rare(run)
 
 
 @lru_cache(maxsize=1)
@@ -568,6 +569,9 @@ def _rare_char() -> re.Pattern:
     sources = [langmodel.dictionary_path(), langmodel.__file__, opencc.__file__, __file__]
     common = cached("commonchars", sources, "1", _common_chars)
     return re.compile(f"[^\\x00-\\u024f{common}]")  # re: big classes become a bitmap
+
+
+_holds_rare = pagefacts.any_of(lambda: _rare_char())  # the page's one scan answers for every stage
 
 
 def _marked(text: str, i: int, j: int, source: str) -> bool:
@@ -1004,10 +1008,14 @@ def _single_byte_chars() -> str:
 _HIGH = regex.escape(_single_byte_chars())
 # A run a single-byte decoder made of CJK bytes: its characters, and a lone ASCII sign after one
 # (a Big5 or GBK trail byte 40-7e, as in "¤@" for 一).
-_SINGLE_RUN = regex.compile(rf"(?:[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
+# In re, as the other plain patterns here (classes, a look-behind of one character): the regex
+# module runs them several times slower (a page's runs: 4x).
+_SINGLE_RUN = re.compile(rf"(?:[{_HIGH}]|(?<=[{_HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")
 # The cheap test for a page: two Latin-1 or cp1250 letters or signs in one run. Chinese text's
 # own “ ” — … are cp1252 characters too, but not letters.
-_SINGLE_HINT = regex.compile(rf"[\xa1-\xff\u0100-\u017f\ufffd][{_HIGH}]*[\xa1-\xff\u0100-\u017f]")
+_SINGLE_HINT = re.compile(rf"[\xa1-\xff\u0100-\u017f\ufffd][{_HIGH}]*[\xa1-\xff\u0100-\u017f]")
+# What every _SINGLE_HINT ends on: most pages hold none (the page's one scan, pagefacts).
+_holds_latin_end = pagefacts.any_of(re.compile("[\xa1-\xff\u0100-\u017f]"))
 SINGLE_MIN_BYTES = 4  # two Chinese characters in GBK or Big5
 # The high characters an accepted single-byte stretch holds at least, by source: two Chinese
 # characters (SINGLE_MIN_BYTES), or one whole UTF-8 character (three bytes).
@@ -1034,7 +1042,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     Positions are offsets in the text this function returns; ``guess=False`` writes U+FFFD for
     every guessed character, as ``repair_utf8_as_gbk`` does.
     """
-    if not _SINGLE_HINT.search(text):
+    if not _holds_latin_end(text) or not _SINGLE_HINT.search(text):
         return MojibakeRepair(text, 0, [])
     text, count = _fix_pinyin_latin(text)
     repairs: list[tuple[int, int, MojibakeRepair]] = []  # per run re-read: (start, end, its repair)
@@ -1219,7 +1227,7 @@ _AGREED_CODECS = {"gbk": ("gb18030",), "big5": ("cp950", "big5hkscs"), "utf-8": 
 
 
 @lru_cache(maxsize=3)
-def _agreed_run_pattern(source: str) -> regex.Pattern:
+def _agreed_run_pattern(source: str) -> re.Pattern | regex.Pattern:
     """``_SINGLE_RUN``, and for GB18030 its four-byte codes too (a high byte, a digit, a high
     byte, a digit: \x830ô0 is the first half of 백); for Big5 a sign whose trail byte is an ASCII
     letter before Latin text too (《Blick》 is ¡mBlick¡n, ° before C is ¢XC: a trail byte before
@@ -1492,7 +1500,7 @@ def fix_latin_mojibake(text: str) -> str:
     # Any UTF-8 lead byte, not only Han's (e4-e9: ä-é): the same mix-up leaves CJK punctuation
     # (ã€‚), fullwidth forms (ï¼Œ) and the accented Latin of names (Ã©, Ã¼) inside Chinese lines.
     # ftfy decides whether a match is mojibake.
-    if not latin_layers.MISREAD_UTF8.search(seen):
+    if not latin_layers.shows_misread_utf8(seen):
         return text
     fixed = ftfy.fix_text(seen, config=FTFY_CONFIG)
     return fixed if fixed != seen else text
@@ -1516,8 +1524,8 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
     stretch of pure rare Han with no mark must also re-read, in part, as UTF-8 in a byte view,
     so that a run of rare but real characters (鑫森淼焱垚) is not kept from conversion.
     """
-    if not _looks_misread(text):
-        return []
+    if not _looks_misread(text) or not _close_rare_pair(text):
+        return []  # no cluster (_rare_clusters) anywhere: most clean pages, rare names and all
     rare = _rare_char()
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -1540,6 +1548,22 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((base + lo, base + hi))
         pos = m.end()
     return spans
+
+
+def _close_rare_pair(text: str) -> bool:
+    """Are two rare characters of ``text`` (Chinese punctuation aside) less than PROTECT_GAP
+    apart? A cluster of a run (``_rare_clusters``) holds two such characters in a row, and a
+    run is a stretch of the text: without such a pair on the page there is none."""
+    return _close_pair().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _close_pair() -> re.Pattern:
+    """Two rare characters, not Chinese punctuation (``_PUNCT_BLOCKS``), less than PROTECT_GAP
+    apart: one search at C speed."""
+    rare = _rare_char().pattern
+    one = rare[:-1] + _PUNCT_BLOCKS.pattern[1:]  # [^...] widened: neither common, Latin nor punctuation
+    return re.compile(f"{one}(?s:.){{0,{PROTECT_GAP - 2}}}{one}")
 
 
 def _rare_clusters(run: str) -> list[tuple[int, int]]:
@@ -1577,8 +1601,8 @@ def _beside_question_mark(text: str, base: int, run: str, lo: int, hi: int) -> b
 
 
 IGNORE_JUDGE_CHARS = 6
-_PUNCT_BLOCKS = regex.compile("[\u2000-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff65]")
-_MARK = regex.compile(f"[{_LOSS_MARKS}]")
+_PUNCT_BLOCKS = re.compile("[\u2000-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff65]")
+_MARK = re.compile(f"[{_LOSS_MARKS}]")
 
 
 def _judged_misread(stretch: str) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import regex
+import re
+from functools import lru_cache
 
 from cleaner import chunks
 from cleaner.script.fold import converter, foreign_class
@@ -26,35 +27,63 @@ def convert(text: str, target: str) -> str:
     sentences holding a foreign character go through the OpenCC chain, whole, so that phrase
     conversions (软件 -> 軟體) still see their words.
     """
+    return convert_all([text], target)[0]
+
+
+def convert_all(texts: list[str], target: str) -> list[str]:
+    """``[convert(text, target) for text in texts]``, the sentences of all the texts through
+    OpenCC together: a page cut into pieces by the spans kept from conversion (the pipeline's
+    ``_Outside``) would otherwise cost one OpenCC call per piece, and a call costs far more than
+    the few characters each piece holds."""
     if target == "keep":
-        return text
-    if len(text) > chunks.LIMIT:  # bounded working memory on huge pages; cuts fall at sentence ends
-        return "".join(convert(piece, target) for piece in chunks.pieces(text))
+        return list(texts)
     foreign = foreign_class(target)
-    if foreign.search(text):
-        text = _convert_sentences(text, target, foreign)
+    out = list(texts)
+    batch: list[tuple[int, list[tuple[int, int]]]] = []  # (text's index, its foreign sentences)
+    size = 0
+    for k, text in enumerate(texts):
+        if len(text) > chunks.LIMIT:  # bounded working memory on huge pages; cuts fall at sentence ends
+            out[k] = "".join(convert(piece, target) for piece in chunks.pieces(text))
+            continue
+        found = _foreign_sentences(text, foreign)
+        if found:
+            batch.append((k, found))
+            size += sum(b - a for a, b in found)
+        if size > chunks.LIMIT:  # so is the batch of many small pieces
+            _convert_batch(texts, out, batch, target)
+            batch, size = [], 0
+    _convert_batch(texts, out, batch, target)
     if target == "zh-hans":
-        text = correct_ambiguous(text)
-    return text
+        out = [correct_ambiguous(new) if len(text) <= chunks.LIMIT else new for text, new in zip(texts, out, strict=True)]
+    return out
 
 
-def _convert_sentences(text: str, target: str, foreign) -> str:
-    """Each sentence of ``text`` holding a ``foreign`` character through the chain, the others
-    as they are. The sentences go through OpenCC together, one a line, in one call per
+def _foreign_sentences(text: str, foreign) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` holding a ``foreign`` character."""
+    if not foreign.search(text):
+        return []
+    return [m.span() for m in _SENTENCE.finditer(text) if foreign.search(m.group(0))]
+
+
+def _convert_batch(texts: list[str], out: list[str], batch: list[tuple[int, list[tuple[int, int]]]], target: str) -> None:
+    """``out[k]``: ``texts[k]`` with each of its sentences in ``batch`` through the chain, the
+    others as they are. The sentences go through OpenCC together, one a line, in one call per
     configuration (a page has hundreds): no phrase holds a line break and a sentence none, so
     each line converts as the sentence alone would (tests/test_convert.py holds it to that)."""
-    found = [m.span() for m in _SENTENCE.finditer(text) if foreign.search(m.group(0))]
-    if not found:
-        return text
-    converted = _chain("\n".join(text[a:b] for a, b in found), target).split("\n")
-    if len(converted) != len(found):  # a conversion made or took a line break: each on its own
-        converted = [_chain(text[a:b], target) for a, b in found]
-    pieces, last = [], 0
-    for (a, b), new in zip(found, converted, strict=True):
-        pieces += [text[last:a], new]
-        last = b
-    pieces.append(text[last:])
-    return "".join(pieces)
+    if not batch:
+        return
+    sentences = [texts[k][a:b] for k, found in batch for a, b in found]
+    converted = _chain("\n".join(sentences), target).split("\n")
+    if len(converted) != len(sentences):  # a conversion made or took a line break: each on its own
+        converted = [_chain(sentence, target) for sentence in sentences]
+    at = 0
+    for k, found in batch:
+        text, pieces, last = texts[k], [], 0
+        for a, b in found:
+            pieces += [text[last:a], converted[at]]
+            last, at = b, at + 1
+        pieces.append(text[last:])
+        out[k] = "".join(pieces)
 
 
 def _chain(text: str, target: str) -> str:
@@ -63,7 +92,7 @@ def _chain(text: str, target: str) -> str:
     return text
 
 
-_SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]*")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 
 
 # Characters a naive character-by-character S->T wrote for another Simplified character, and
@@ -80,18 +109,14 @@ def correct_ambiguous(text: str) -> str:
     """
     if not any(ch in text for ch in AMBIGUOUS):
         return text
-    from cleaner.langmodel import word_frequency
-
     # Only the few characters around each occurrence are looked at (no list of the whole text:
     # a 100 MB page would make one object per character); earlier changes are seen by later ones.
     changed: dict[int, str] = {}
     for m in _AMBIGUOUS_CHAR.finditer(text):
         i, ch = m.start(), m.group()
         lo, hi = max(0, i - _WINDOW), min(len(text), i + _WINDOW + 1)
-        window = [changed.get(j, text[j]) for j in range(lo, hi)]
-        alt = AMBIGUOUS[ch]
-        if _best_word(window, i - lo, alt, word_frequency) > _best_word(window, i - lo, ch, word_frequency):
-            changed[i] = alt
+        if _reads_as_other("".join(changed.get(j, text[j]) for j in range(lo, hi)), i - lo):
+            changed[i] = AMBIGUOUS[ch]
     if not changed:
         return text
     pieces, last = [], 0
@@ -102,7 +127,17 @@ def correct_ambiguous(text: str) -> str:
     return "".join(pieces)
 
 
-_AMBIGUOUS_CHAR = regex.compile("[" + "".join(AMBIGUOUS) + "]")
+_AMBIGUOUS_CHAR = re.compile("[" + "".join(AMBIGUOUS) + "]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _reads_as_other(window: str, i: int) -> bool:
+    """Does the ambiguous ``window[i]`` form a likelier word as its other reading? The same few
+    words (显著, 著名, 著作) come back page after page: each window is decided once."""
+    from cleaner.langmodel import word_frequency
+
+    chars, ch = list(window), window[i]
+    return _best_word(chars, i, AMBIGUOUS[ch], word_frequency) > _best_word(chars, i, ch, word_frequency)
 
 
 def _best_word(chars: list[str], i: int, ch: str, freq) -> int:

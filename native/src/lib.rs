@@ -17,6 +17,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PySlice, PyString, PyTuple};
 
 pub mod charlm;
+pub mod charsets;
 pub mod codes;
 pub mod context;
 pub mod diff;

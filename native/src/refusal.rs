@@ -13,9 +13,11 @@
 //! some start of which is accepted.
 //!
 //! Unsure is the answer wherever this port does not follow the Python path exactly, so the
-//! window goes to it: a score of a text holding a character whose Simplified form OpenCC's
-//! phrase conversion may write otherwise than its own fold (``_per_char`` folds with OpenCC, the
-//! native model character by character), and a lone surrogate. The Python caller asks only for
+//! window goes to it: a lone surrogate, and a score of a text holding a character whose
+//! Simplified form OpenCC's phrase conversion may write otherwise than its own fold
+//! (``_per_char`` folds with OpenCC, the native model character by character) when no fold of
+//! whole texts was handed over (`TextFold`: the Python caller hands over OpenCC's, asked only
+//! for such texts, so clean pages with such characters are decided here too). The Python caller asks only for
 //! windows without a pinyin annotation after them (which confirm a reading without the fluency
 //! test) and in the two CJK views (never the single-byte one, with its page-wide unknown bytes).
 //! tests/test_refusal.py holds this to the Python path on random, clean and damaged windows.
@@ -53,6 +55,10 @@ pub struct Params {
 /// A step the port cannot take exactly (see the module's note).
 struct Unsure;
 
+/// The script-neutral fold of a whole text (script.fold.fold: OpenCC, phrases included); None
+/// when it cannot be had.
+pub type TextFold = Box<dyn Fn(&[char]) -> Option<Vec<char>> + Send + Sync>;
+
 /// The best reading from a start: (gain, end in the window, reading, source).
 struct Best {
     gain: f64,
@@ -78,6 +84,8 @@ pub struct Refusal {
     sensitive: FastMap<char, ()>,
     simplified: FastMap<char, ()>,
     traditional: FastMap<char, ()>,
+    /// The fold of a text holding a `sensitive` character (None: such a score is unsure).
+    text_fold: Option<TextFold>,
 }
 
 fn set(chars: &str) -> FastMap<char, ()> {
@@ -112,7 +120,14 @@ impl Refusal {
             sensitive: set(sensitive),
             simplified: set(scripts.0),
             traditional: set(scripts.1),
+            text_fold: None,
         }
+    }
+
+    /// This refusal with `fold` for the texts whose fold is not their characters' (see `TextFold`).
+    pub fn with_text_fold(mut self, fold: TextFold) -> Refusal {
+        self.text_fold = Some(fold);
+        self
     }
 
     /// mojibake._rare_known: a character beyond Latin, not common, not U+FFFD.
@@ -340,10 +355,12 @@ impl Refusal {
 
     /// mojibake._per_char: the model's score of the text folded, per character.
     fn per_char(&self, text: &[char]) -> Result<f64, Unsure> {
-        if text.iter().any(|c| self.sensitive.contains_key(c)) {
-            return Err(Unsure);
-        }
-        let folded: Vec<char> = text.iter().map(|&c| self.lm.fold(c)).collect();
+        let folded: Vec<char> = if text.iter().any(|c| self.sensitive.contains_key(c)) {
+            // Rare on clean text (復甦, 乾隆): one call out for the whole text.
+            self.text_fold.as_ref().and_then(|fold| fold(text)).ok_or(Unsure)?
+        } else {
+            text.iter().map(|&c| self.lm.fold(c)).collect()
+        };
         Ok(self.lm.score(&folded) / text.len().max(1) as f64)
     }
 
@@ -800,6 +817,27 @@ mod tests {
         assert!(r.per_char(&chars("復甦")).is_err());
         let folded = r.per_char(&chars("國家")).ok().unwrap();
         assert_eq!(folded, r.lm.score(&chars("国家")) / 2.0);
+    }
+
+    #[test]
+    fn a_sensitive_text_is_scored_by_the_fold_of_whole_texts_when_there_is_one() {
+        // The fold handed over is asked for the sensitive text only, and its answer is scored
+        // (per character of the text, as mojibake._per_char divides).
+        let r = refusal().with_text_fold(Box::new(|text: &[char]| {
+            assert!(text.contains(&'甦'));
+            Some(chars("复苏了"))
+        }));
+        assert_eq!(
+            r.per_char(&chars("復甦")).ok().unwrap(),
+            r.lm.score(&chars("复苏了")) / 2.0
+        );
+        assert_eq!(
+            r.per_char(&chars("國家")).ok().unwrap(),
+            r.lm.score(&chars("国家")) / 2.0
+        );
+        // A fold that fails: unsure, as without one.
+        let r = refusal().with_text_fold(Box::new(|_: &[char]| None));
+        assert!(r.per_char(&chars("復甦")).is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::charlm::{FastMap, Model};
+use crate::charsets::CharSets;
 use crate::code_points;
 use crate::codes::{Codes, Family, Source};
 use crate::realign::{self, Annotated, Realigner, Token};
@@ -557,8 +558,11 @@ impl PyRefusal {
     /// [(source, least non-ASCII characters)])] in the order the re-read reads them; `rare`:
     /// mojibake.RARE; `sensitive`: the characters whose fold in a text may differ from their
     /// own (script.fold.fold_sensitive); `scripts`: (Simplified-only, Traditional-only)
-    /// characters; `spaces`: the non-ASCII characters the `regex` module's \s matches.
+    /// characters; `spaces`: the non-ASCII characters the `regex` module's \s matches; `fold`:
+    /// script.fold.fold, asked for the texts holding a `sensitive` character (None: their
+    /// windows are left to Python, unsure).
     #[new]
+    #[pyo3(signature = (codes, reader, lm, params, margins, views, rare, sensitive, scripts, spaces, fold = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         codes: &PyCodes,
@@ -571,6 +575,7 @@ impl PyRefusal {
         sensitive: &str,
         scripts: (String, String),
         spaces: &str,
+        fold: Option<Py<PyAny>>,
     ) -> PyResult<Self> {
         let (
             gain,
@@ -630,6 +635,16 @@ impl PyRefusal {
             (&scripts.0, &scripts.1),
             spaces,
         );
+        let core = match fold {
+            // Called with the interpreter taken back (a long page is decided with it released);
+            // an error is no fold (unsure: the window goes to Python, which meets it itself).
+            Some(fold) => core.with_text_fold(Box::new(move |text: &[char]| {
+                let text: String = text.iter().collect();
+                Python::attach(|py| fold.bind(py).call1((text,)).and_then(|s| s.extract::<String>()).ok())
+                    .map(|s| s.chars().collect())
+            })),
+            None => core,
+        };
         Ok(PyRefusal {
             core,
             codes: codes.core.clone(),
@@ -667,7 +682,32 @@ impl PyRefusal {
     }
 }
 
+/// Which of a few character classes a text holds, in one pass (`charsets.rs`; the Python side
+/// is cleaner/pagefacts.py).
+#[pyclass(frozen, module = "cleaner._native", name = "CharSets")]
+pub struct PyCharSets {
+    core: CharSets,
+}
+
+#[pymethods]
+impl PyCharSets {
+    /// `classes`: each class's members, all in the BMP (at most 32 classes).
+    #[new]
+    fn new(classes: Vec<String>) -> PyResult<Self> {
+        let members: Vec<Vec<char>> = classes.iter().map(|c| c.chars().collect()).collect();
+        let core = CharSets::new(&members).map_err(PyValueError::new_err)?;
+        Ok(PyCharSets { core })
+    }
+
+    /// Bit k: `text` holds a member of class k; None if it holds a character beyond the BMP or
+    /// a lone surrogate (the caller asks its regex).
+    fn scan(&self, text: &Bound<'_, PyString>) -> Option<u32> {
+        self.core.scan(text.to_str().ok()?)
+    }
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCharSets>()?;
     m.add_class::<PyRefusal>()?;
     m.add_class::<PyStartGate>()?;
     m.add("UTF8_LIKE_BYTES", crate::startgate::UTF8_LIKE_BYTES)?;

@@ -1,0 +1,61 @@
+//! Which of a few character classes a text holds, in one pass (cleaner/pagefacts.py).
+//!
+//! The repair stages each ask first whether a page holds any character of some class (a mark of
+//! loss, a rare character, an invisible one): most pages hold none and the stage is done. Asked
+//! with a regex per stage that is one scan of the page per stage; here the classes are known
+//! together (per BMP code point, a bit per class) and one pass answers for all of them. Classes
+//! are known over the Basic Multilingual Plane only: a text holding a character beyond it is
+//! answered None, and the caller asks its regex.
+
+/// Per BMP code point, bit k set when the point is a member of class k.
+pub struct CharSets {
+    table: Vec<u32>,
+}
+
+impl CharSets {
+    /// At most 32 classes, each given by its members, all in the BMP.
+    pub fn new(classes: &[Vec<char>]) -> Result<CharSets, String> {
+        if classes.len() > 32 {
+            return Err("at most 32 classes (one bit each)".into());
+        }
+        let mut table = vec![0u32; 0x10000];
+        for (k, members) in classes.iter().enumerate() {
+            for &c in members {
+                let u = c as u32;
+                if u >= 0x10000 {
+                    return Err(format!("U+{u:X} is beyond the BMP"));
+                }
+                table[u as usize] |= 1 << k;
+            }
+        }
+        Ok(CharSets { table })
+    }
+
+    /// Bit k: `text` holds a member of class k; None if it holds a character beyond the BMP.
+    pub fn scan(&self, text: &str) -> Option<u32> {
+        let mut found = 0u32;
+        for c in text.chars() {
+            let u = c as u32;
+            if u >= 0x10000 {
+                return None;
+            }
+            found |= self.table[u as usize];
+        }
+        Some(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_class_is_a_bit_and_a_character_beyond_the_bmp_is_no_answer() {
+        let sets = CharSets::new(&[vec!['\u{fffd}'], vec!['a', '国'], vec![]]).unwrap();
+        assert_eq!(sets.scan("中国"), Some(0b010));
+        assert_eq!(sets.scan("a\u{fffd}"), Some(0b011));
+        assert_eq!(sets.scan(""), Some(0));
+        assert_eq!(sets.scan("国\u{20000}"), None);
+        assert!(CharSets::new(&[vec!['\u{20000}']]).is_err());
+    }
+}

@@ -1,0 +1,40 @@
+"""The page's one scan (cleaner/pagefacts.py, native/src/charsets.rs) answers as each class's regex."""
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from native_inputs import SETTINGS, text_inputs
+
+from cleaner import pagefacts
+from cleaner.repair import latin_layers, lone_signs, mojibake  # noqa: F401 - their classes registered
+
+# Every class registered by the stages (lone_signs, leftovers, mojibake, latin_layers), with the
+# pattern it stands for.
+CLASSES = [(make(), pagefacts.any_of(make)) for make in list(pagefacts._classes)]
+
+astral_or_surrogate = st.text(st.sampled_from(["国", "\U00020000", "\U0001f600", "\ud800", "\ufffd", "é", "\u200b"]), max_size=6)
+
+
+@SETTINGS
+@given(text=st.one_of(text_inputs, astral_or_surrogate, st.tuples(text_inputs, astral_or_surrogate).map("".join)))
+def test_every_class_holds_as_its_pattern_searches(text):
+    for pattern, holds in CLASSES:
+        assert holds(text) == (pattern.search(text) is not None), pattern.pattern
+        assert holds(text) == (pattern.search(text) is not None)  # asked again: the kept answer
+
+
+def test_a_class_registered_after_a_scan_is_answered_for_the_same_text(monkeypatch):
+    monkeypatch.setattr(pagefacts, "_classes", [])  # a registry of the test's own
+    monkeypatch.setattr(pagefacts, "_sets", None)
+    monkeypatch.setattr(pagefacts, "_last", (None, None))
+    text = "价格\u20ac5"
+    euro = pagefacts.any_of(re.compile("[\u20ac]"))
+    assert euro(text)  # scanned, the answer kept
+    five = pagefacts.any_of(re.compile("[5]"))  # the kept answer knew no such class
+    assert five(text) and euro(text) and not five("价格") and not euro("价格")
+
+
+def test_the_stages_ask_the_scan():
+    assert len(CLASSES) >= 6
+    assert mojibake._looks_misread("他说鎵嬫満") and not mojibake._looks_misread("他说手机")
