@@ -66,6 +66,8 @@ def fam(line: str) -> str:
     ("小 中 大 特大", "actions"),
     ("字号：[ 大 中 小 ]", "actions"),
     ("【字体：大中小】", "actions"),
+    ("转载▼", "actions"),
+    ("分類： 隨筆", "tags"),
     ("（中時新聞網）", "source"),
     ("（新华社）", "source"),
     ("中時新聞網 > 生活", "trail"),

@@ -79,7 +79,7 @@ _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|�
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
-_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)")
+_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)")
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
@@ -188,7 +188,7 @@ def form(text: str, words: Words) -> str:
             all(t in words.stats or _NUMBER.match(t) for t in tokens):
         return "stats"
     if tokens and all(t in words.actions for t in tokens) \
-            and (len(tokens) >= 2 or len(tokens[0]) >= 3):  # a lone word of two may be a table's cell
+            and (len(tokens) >= 2 or len(tokens[0]) >= 3 or "▼" in text):  # a lone word of two may be a table's cell; with a drop-down mark (转载▼) it is a button
         return "actions"
     # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
     # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
@@ -365,6 +365,7 @@ def _headline_like(text: str) -> bool:
 
 
 TOP_LINES = 3  # the page's first lines, where a site's menu stands
+_BAR_PAIR = re.compile(r"[\u3400-\u9fffA-Za-z]{2,6}\s*\|\s*[\u3400-\u9fffA-Za-z]{2,6}")
 _MENU_ITEM = re.compile(r"[\u3400-\u9fffA-Za-z]{2,6}")
 
 
@@ -372,13 +373,19 @@ def _top_menu(texts: list[str], families: list[str], prose: list[bool], lexicon:
     """The site's menu among the page's first ``TOP_LINES`` lines, above the first prose line:
     three or more items of two to six letters split by spaces, no punctuation, one of them a
     furniture word of the lexicon (首页, 登录). A paper's author line (张三 李四 王五) holds no
-    such word; a menu further down is the line model's (``item_row``)."""
-    for pos in range(min(TOP_LINES, len(texts))):
+    such word; a menu further down is the line model's (``item_row``). Anywhere above the first
+    prose line, a row of two channel names split by one bar (港闻 | 即时新闻) is a trail too: the
+    line model's menu rows want two separators."""
+    for pos, text in enumerate(texts):
         if prose[pos]:
             return
-        items = texts[pos].split()
+        if not families[pos] and len(text) <= 16 and "|" in text and _BAR_PAIR.fullmatch(text):
+            families[pos] = "trail"
+        if pos >= TOP_LINES:
+            continue
+        items = text.split()
         if (len(items) >= 3 and not families[pos] and all(_MENU_ITEM.fullmatch(t) for t in items)
-                and lexicon.phrases(texts[pos])[0] > 0):
+                and lexicon.phrases(text)[0] > 0):
             families[pos] = "top-menu"
 
 
