@@ -253,3 +253,21 @@ def test_a_menu_at_the_top_goes_an_author_line_stays():
     authors = ["张三 李四 王五 赵六", "城市绿地对热岛效应的缓解作用", *ARTICLE]
     gone, _ = portal_lines(authors, list(range(len(authors))), lexicon)
     assert gone == []
+
+
+def test_the_first_answer_stays_under_a_long_question_description():
+    question = ("家里的绿萝养了两年，最近叶子一片片发黄，浇水也按时，放在客厅靠窗的地方，不知道是光照不够还是浇水太多，"
+                "有没有懂行的朋友帮忙看看应该怎么办？换过一次土，也施过一次薄肥，情况还是没有好转，新长出来的叶子也越来越小。")
+    assert len(question) >= 100  # PROSE_MIN: enough to end a first post
+    page = ["绿萝叶子发黄怎么办", question, "8 个回答", "林间小路", "园艺师", "1,105 人赞同了该回答", "多半是浇水太勤，根烂了。",
+            "先停水一周，剪掉烂根再换土。", "赞同 1105 添加评论 分享"]
+    kept, gone = run("\n".join(page))
+    assert "多半是浇水太勤，根烂了。" in kept and "先停水一周，剪掉烂根再换土。" in kept
+    assert gone["林间小路"] == "generic/answerer"
+
+
+def test_a_section_word_beside_a_family_stays():
+    lexicon = load_lexicon()
+    folded = ["（新华社）", "目录", *ARTICLE]
+    gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
+    assert [folded[line.index] for line, _ in gone] == ["（新华社）"]

@@ -99,6 +99,7 @@ class Words:
     ranks: frozenset
     stats: frozenset
     actions: frozenset
+    buttons: frozenset
     qa: re.Pattern
     prompts: re.Pattern
     novel: re.Pattern
@@ -131,6 +132,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
     pair = r"\s*[|丨/:]\s*"
     return Words(
         ranks=frozenset(words["ranks"]), stats=frozenset(words["stats"]), actions=frozenset(words["actions"]),
+        buttons=frozenset(words["buttons"]),
         qa=re.compile(_alternation(words["qa"])), prompts=re.compile(_alternation(words["prompts"])),
         novel=re.compile(_alternation(words["novel"])), headings=frozenset(words["headings"]),
         # A key of the metadata table, with its letters spaced or not, then a colon.
@@ -238,8 +240,9 @@ _OUTLET = re.compile(r"[(\[【]\s*[\u3400-\u9fffA-Za-z]{1,10}(?:网|报|社|台|
 TRAIL_MAX = 30  # characters of a two-step navigation trail
 # A trail of two steps, the site (or its channel) and the channel: 中时新闻网 > 生活, 政府新闻网 > 新闻公报.
 # The lexicon's trails have three steps or a 当前位置 key; a line of two names and one arrow is one
-# too. Words only: 3 > 2, 甲 > 乙 and a sentence (any punctuation) are no trail.
-_TRAIL = re.compile(r"[\u3400-\u9fffA-Za-z]{2,12}\s*(?:>>?|»|›|→)\s*[\u3400-\u9fffA-Za-z]{2,12}")
+# too. Words only: 3 > 2, 甲 > 乙 and a sentence (any punctuation) are no trail; nor an arrow
+# (葡萄糖 → 丙酮酸: a reaction, a sequence).
+_TRAIL = re.compile(r"[\u3400-\u9fffA-Za-z]{2,12}\s*(?:>>?|»|›)\s*[\u3400-\u9fffA-Za-z]{2,12}")
 
 
 def _hits(pattern: re.Pattern, text: str) -> int:
@@ -416,9 +419,10 @@ def _short_name(text: str) -> bool:
 def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
     """A lone button of two characters (关注, 评分, 回复, 举报) beside a line of a family: one word
     alone may be a table's cell or a heading, so ``form`` wants three characters; next to a
-    forum's or an answer's row it is that row's button."""
+    forum's or an answer's row it is that row's button. Only the lexicon's ``buttons``, words
+    that head no section (not 目录, 推荐, 评论: 【评论】 heads an article's commentary)."""
     for pos, text in enumerate(texts):
-        if families[pos] or len(text) > 3 or text not in words.actions:
+        if families[pos] or len(text) > 3 or text not in words.buttons:
             continue
         if (pos > 0 and families[pos - 1] not in ("", "actions-lone")) or (pos + 1 < len(texts) and families[pos + 1]):
             families[pos] = "actions-lone"
@@ -460,15 +464,20 @@ def _replies(texts: list[str], families: list[str], prose: list[bool], words: Wo
     A thread whose posts carry no stamp is known by its repeated reply buttons: a row of actions
     holding a reply word under the first post and two more below it, each within ``REPLY_GAP``
     lines of the last (every post has its buttons; an article's share row stands once). A Q&A
-    page's second answer head (an answerer's figures, ``1,302 人赞同了该回答``) under the first
-    answer starts the other answers the same way."""
-    seen = 0
+    page's second answer head (an answerer's figures, ``1,302 人赞同了该回答``), with
+    ``PROSE_MIN`` characters of prose between it and the first, starts the other answers the same
+    way (the first head may stand under a question's long description)."""
+    seen, answered = 0, None  # prose above; prose when the first answer head stood
     for pos, text in enumerate(texts):
         if prose[pos]:
             seen += len(text)
+        head = families[pos] == "qa" and bool(words.answer_heads.search(text))
+        # The second answer head only: a question's description may stand above the first.
+        second = head and answered is not None and seen - answered >= PROSE_MIN
+        if head and answered is None:
+            answered = seen
         if seen >= PROSE_MIN and (families[pos] in ("post-stamp", "edited") and _REPLY_FLOOR.search(text) or _PTT_PUSH.match(text)
-                                  or _reply_buttons(texts, families, pos)
-                                  or families[pos] == "qa" and words.answer_heads.search(text)):
+                                  or _reply_buttons(texts, families, pos) or second):
             for k in range(pos + 1, len(texts)):
                 if len(texts[k]) <= REPLY_MAX and not families[k]:
                     families[k] = "reply"
