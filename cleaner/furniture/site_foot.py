@@ -31,8 +31,11 @@ def site_foot(folded, alive: list[int], prose: list[bool], keys: re.Pattern, own
         return []
     tail = [i for i in range(alive[last] + 1, len(folded)) if folded[i].strip()]
     texts = [folded[i].strip() for i in tail]
-    keyed = [len(t) <= FOOT_MAX and not _SENTENCE_END.search(t) and bool(keys.search(normalise(t))) for t in texts]
-    joined = [len(t) <= FOOT_MAX and bool(own.search(t)) for t in texts]
+    # Cheap gates first: a foot line holds a colon; the site's own line matters only next to one.
+    keyed = [len(t) <= FOOT_MAX and (":" in t or "：" in t) and not _SENTENCE_END.search(t) and bool(keys.search(normalise(t)))
+             for t in texts]
+    near = [any(keyed[max(k - 1, 0) : k + 2]) for k in range(len(texts))]
+    joined = [near[k] and len(t) <= FOOT_MAX and bool(own.search(t)) for k, t in enumerate(texts)]
     changed = True
     while changed:  # grow the foot through adjacent foot lines
         changed = False
