@@ -171,8 +171,6 @@ def form(text: str, words: Words) -> str:
         return "source"
     if len(text) <= TRAIL_MAX and (">" in text or "»" in text or "›" in text) and _TRAIL.fullmatch(text):
         return "trail"
-    if len(text) <= DURATION_MAX and ("分钟" in text or ":" in text) and _DURATION.fullmatch(text):
-        return "duration"
     worded = words.native.phrases(text)[0] > 0
     if not (worded or _SIGNS.search(text)):
         return ""
@@ -239,11 +237,6 @@ OUTLET_MAX = 16  # characters of an outlet's name in brackets
 _OUTLET = re.compile(r"[(\[【]\s*[\u3400-\u9fffA-Za-z]{1,10}(?:网|报|社|台|新闻|日报|晚报|时报|周刊|杂志|电视|广播)\s*[)\]】]$")
 
 
-DURATION_MAX = 16  # characters of a media player's length or a reading time
-# A player's length or the reading time a portal prints over a story: 音频 04:29, 视频 2:15, 7 分钟,
-# 阅读时间 5 分钟, 预计阅读 3 分钟. Nothing else on the line: a sentence counts minutes with words around.
-_DURATION = re.compile(r"(?:音频|视频|播放|时长)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?|"
-                       r"(?:约|预计|阅读时间|阅读时长|阅读需要|预计阅读|阅读)?\s*:?\s*\d{1,2}\s*分钟(?:阅读)?")
 TRAIL_MAX = 30  # characters of a two-step navigation trail
 # A trail of two steps, the site (or its channel) and the channel: 中时新闻网 > 生活, 政府新闻网 > 新闻公报.
 # The lexicon's trails have three steps or a 当前位置 key; a line of two names and one arrow is one
@@ -519,7 +512,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu", "duration")
+            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
