@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|unseen2|all] [--show]
 
-The pages (``benchmarks/portal_pages/{dev,unseen}/*.txt``) are templates written for this
+The pages (``benchmarks/portal_pages/{dev,unseen,unseen2}/*.txt``) are templates written for this
 benchmark: forum threads (Discuz, 贴吧, Mobile01), Q&A pages (知乎, 百度知道), PTT posts, WeChat
 articles, Taiwan and Hong Kong news with unlabelled bylines, government pages with metadata
 tables, novel chapters, blogs with tag rows, and ``keeps`` pages (a poem, an interview, sentences
@@ -16,7 +16,9 @@ that mention 编辑, 来源, 标签, 分享, 完, 摄影 and END). Each line of 
               name): no corpus text is shipped.
 
 ``dev`` pages were written before the portal families (``cleaner/furniture/portals.py``) and
-were used to build them; ``unseen`` pages were written at the same time and only run at the end.
+were used to build them; ``unseen`` pages were written at the same time and only run at the end
+of that round; ``unseen2`` pages were written before the seventh round's families, of kinds the
+others lack, and only run at its end.
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
 """
 
