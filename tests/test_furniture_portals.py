@@ -62,6 +62,18 @@ def fam(line: str) -> str:
     ("：，。視頻 小程序 贊，輕點兩下取消贊 在看，輕點兩下取消在看 分享 留言 收藏", "app-prompt"),
     ("馬上註冊，結交更多好友，享用更多功能，讓你輕鬆玩轉社區。", "app-prompt"),
     ("手機用戶請瀏覽 m.example.com 閱讀，更優質的閱讀體驗。", "novel"),
+    ("字級設定", "actions"),
+    ("小 中 大 特大", "actions"),
+    ("字号：[ 大 中 小 ]", "actions"),
+    ("【字体：大中小】", "actions"),
+    ("转载▼", "actions"),
+    ("分類： 隨筆", "tags"),
+    ("（中時新聞網）", "source"),
+    ("（新华社）", "source"),
+    ("中時新聞網 > 生活", "trail"),
+    ("政府新闻网 » 新闻公报", "trail"),
+    ("加入中時新聞網LINE好友", "app-prompt"),
+    ("关注者 1,024 被浏览 530,112", "stats"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -84,6 +96,12 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "目录",
     "我在目录里找到了它。",
     "2024年3月15日",
+    "比较两种方案时，工程师常用“成本 > 效益”来描述失败的计划。",
+    "3 > 2",
+    "大 中 小三种尺寸的杯子各有用途，店家建议先点中杯。",
+    "据（中时新闻网）报道，捷运路网将再延长三十公里。",
+    "这位答主的回答一直很受欢迎，很多人专门来看。",
+    "他的采纳率在同行里一直排在前列。",
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""
@@ -174,3 +192,82 @@ def test_a_diary_date_heading_over_a_short_last_entry_stays():
     page = "\n".join(["2024年3月15日 星期五", entry * 2, "2024年3月16日 星期六", entry * 2, "2024年3月17日 星期日", "今天下雨了，哪儿也没去。"])
     out = Cleaner(to="keep").run(page).text.split("\n")
     assert "2024年3月17日 星期日" in out and "今天下雨了，哪儿也没去。" in out
+
+
+ANSWER = ("叶子里本来就有叶绿素、类胡萝卜素和花青素，夏天叶绿素多，绿色盖住了其他颜色，到了秋天叶绿素分解得比合成得快，"
+          "黄色的类胡萝卜素就显露出来；有些树种还会新合成花青素，它在酸性的细胞液里呈红色，枫树和黄栌的叶子就变红了。")
+
+
+def test_an_answerers_name_and_title_go_framed_by_answer_furniture():
+    page = ["为什么秋天的树叶会变红？", "8 个回答", "林间小路", "植物生理学研究生", "1,105 人赞同了该回答", ANSWER,
+            "赞同 1105 添加评论 分享", "山野", "摄影爱好者", "12 人赞同了该回答", "花青素多了就红了。"]
+    kept, gone = run("\n".join(page))
+    assert kept == [page[0], ANSWER]
+    assert gone["林间小路"] == gone["植物生理学研究生"] == "generic/answerer"
+    assert gone["花青素多了就红了。"] == "generic/reply"  # a second answer under the first
+
+
+def test_short_lines_over_an_answer_head_stay_without_furniture_above():
+    words, lexicon = load_words(), load_lexicon()
+    folded = ["秋天的树叶", "林间小路", "1,105 人赞同了该回答", ANSWER]
+    gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
+    assert {folded[line.index] for line, _ in gone} == {"1,105 人赞同了该回答"}
+
+
+def test_a_thread_without_stamps_is_known_by_its_repeated_reply_buttons():
+    page = ["第一次用胶片机拍日落", "只看楼主", "山风", "楼主", *ARTICLE, "赞 回复", "小木屋", "拍得真好看。", "赞 回复",
+            "北极星", "请问是什么相机？", "赞 回复"]
+    kept, gone = run("\n".join(page))
+    assert kept == [page[0], *ARTICLE]
+    assert gone["拍得真好看。"] == gone["北极星"] == "generic/reply"
+    once = [*ARTICLE, "赞 回复", "问起什么时候退休，他笑着说：", "等手抖了，", "就回家带孙子。"]
+    kept, _ = run("\n".join(once))
+    assert kept == [*ARTICLE, *once[4:]]  # one row of buttons is a share row, not a thread
+
+
+def test_a_lone_two_character_button_goes_only_beside_a_family():
+    words, lexicon = load_words(), load_lexicon()
+    beside = ["知道大有可为答主", "关注", *ARTICLE]
+    gone, _ = portal_lines(beside, list(range(len(beside))), lexicon)
+    assert "关注" in {beside[line.index] for line, _ in gone}
+    alone = ["投票结果", "支持", *ARTICLE]
+    gone, _ = portal_lines(alone, list(range(len(alone))), lexicon)
+    assert gone == []
+
+
+def test_an_unspaced_name_between_headline_and_date_is_a_byline_a_short_headline_is_not():
+    lexicon = load_lexicon()
+    named = ["台中绿川水岸步道延伸工程完工", "陈小明", "2024/03/18 10:05", *ARTICLE]
+    gone, _ = portal_lines(named, list(range(len(named))), lexicon)
+    assert [(named[line.index], family) for line, family in gone] == [("陈小明", "byline")]
+    short = ["首页 > 文艺", "春之歌", "2024年3月18日", *ARTICLE]
+    gone, _ = portal_lines(short, list(range(len(short))), lexicon)
+    assert "春之歌" not in {short[line.index] for line, _ in gone}
+
+
+def test_a_menu_at_the_top_goes_an_author_line_stays():
+    lexicon = load_lexicon()
+    menu = ["知乎 首页 发现 等你来答", "为什么秋天的树叶会变红？", *ARTICLE]
+    gone, _ = portal_lines(menu, list(range(len(menu))), lexicon)
+    assert [family for _, family in gone] == ["top-menu"]
+    authors = ["张三 李四 王五 赵六", "城市绿地对热岛效应的缓解作用", *ARTICLE]
+    gone, _ = portal_lines(authors, list(range(len(authors))), lexicon)
+    assert gone == []
+
+
+def test_the_first_answer_stays_under_a_long_question_description():
+    question = ("家里的绿萝养了两年，最近叶子一片片发黄，浇水也按时，放在客厅靠窗的地方，不知道是光照不够还是浇水太多，"
+                "有没有懂行的朋友帮忙看看应该怎么办？换过一次土，也施过一次薄肥，情况还是没有好转，新长出来的叶子也越来越小。")
+    assert len(question) >= 100  # PROSE_MIN: enough to end a first post
+    page = ["绿萝叶子发黄怎么办", question, "8 个回答", "林间小路", "园艺师", "1,105 人赞同了该回答", "多半是浇水太勤，根烂了。",
+            "先停水一周，剪掉烂根再换土。", "赞同 1105 添加评论 分享"]
+    kept, gone = run("\n".join(page))
+    assert "多半是浇水太勤，根烂了。" in kept and "先停水一周，剪掉烂根再换土。" in kept
+    assert gone["林间小路"] == "generic/answerer"
+
+
+def test_a_section_word_beside_a_family_stays():
+    lexicon = load_lexicon()
+    folded = ["（新华社）", "目录", *ARTICLE]
+    gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
+    assert [folded[line.index] for line, _ in gone] == ["（新华社）"]

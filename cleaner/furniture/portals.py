@@ -28,6 +28,7 @@ from pathlib import Path
 from cleaner._native import FurnitureLexicon
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise
 from cleaner.furniture.lexicon import DATA, Lexicon
+from cleaner.furniture.site_foot import site_foot
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -78,7 +79,7 @@ _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|�
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
-_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)")
+_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)")
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
@@ -98,6 +99,7 @@ class Words:
     ranks: frozenset
     stats: frozenset
     actions: frozenset
+    buttons: frozenset
     qa: re.Pattern
     prompts: re.Pattern
     novel: re.Pattern
@@ -105,6 +107,9 @@ class Words:
     gov: re.Pattern
     tags: re.Pattern
     credits: re.Pattern
+    answer_heads: re.Pattern
+    foot: re.Pattern
+    foot_site: re.Pattern
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
 
 
@@ -127,6 +132,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
     pair = r"\s*[|丨/:]\s*"
     return Words(
         ranks=frozenset(words["ranks"]), stats=frozenset(words["stats"]), actions=frozenset(words["actions"]),
+        buttons=frozenset(words["buttons"]),
         qa=re.compile(_alternation(words["qa"])), prompts=re.compile(_alternation(words["prompts"])),
         novel=re.compile(_alternation(words["novel"])), headings=frozenset(words["headings"]),
         # A key of the metadata table, with its letters spaced or not, then a colon.
@@ -134,6 +140,10 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
                        + r")\s*:"),
         tags=re.compile(r"(?i)^(?:" + _alternation(words["tags"]) + r")\s*:"),
         credits=re.compile(r"^(?:(?:" + _alternation(words["credits"]) + ")" + pair + r"[^|丨/:]{1,24}?\s*){1,4}$"),
+        answer_heads=re.compile(_alternation(words["answer_heads"])),
+        # A foot key with its colon, anywhere on the line (主办:… 承办:…; 联系地址:… 邮政编码:…).
+        foot=re.compile("(?:" + _alternation(words["foot"]) + r")\s*:"),
+        foot_site=re.compile(r"(?i)(?:" + _alternation(words["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
         native=FurnitureLexicon(phrases=[w for k in _WORDED for w in words[k]], keys=words["tags"], notice_words=words["gov"],
@@ -155,6 +165,12 @@ def form(text: str, words: Words) -> str:
     """The family of a line that is portal furniture wherever it stands, or ""."""
     if len(text) > PARAGRAPH or (len(text) > 80 and "。" in text[:-1]):
         return ""
+    if len(text) <= SIZES_MAX and ("中" in text or "小" in text) and _font_sizes(text):
+        return "actions"
+    if len(text) <= OUTLET_MAX and text[:1] in "([【" and _OUTLET.match(text):
+        return "source"
+    if len(text) <= TRAIL_MAX and (">" in text or "»" in text or "›" in text) and _TRAIL.fullmatch(text):
+        return "trail"
     worded = words.native.phrases(text)[0] > 0
     if not (worded or _SIGNS.search(text)):
         return ""
@@ -174,7 +190,7 @@ def form(text: str, words: Words) -> str:
             all(t in words.stats or _NUMBER.match(t) for t in tokens):
         return "stats"
     if tokens and all(t in words.actions for t in tokens) \
-            and (len(tokens) >= 2 or len(tokens[0]) >= 3):  # a lone word of two may be a table's cell
+            and (len(tokens) >= 2 or len(tokens[0]) >= 3 or "▼" in text):  # a lone word of two may be a table's cell; with a drop-down mark (转载▼) it is a button
         return "actions"
     # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
     # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
@@ -206,6 +222,29 @@ def form(text: str, words: Words) -> str:
     return ""
 
 
+SIZES_MAX = 24  # characters of a font-size toggle row
+_SIZE_CHARS = frozenset("大中小特超标准默认字号体级设定调整:[]()【】|/ ")
+
+
+def _font_sizes(text: str) -> bool:
+    """A font-size toggle (大 中 小, 字号:[ 大 中 小 ], 小 中 大 特大): nothing but size words, two
+    sizes at least. A page's text never is a bare row of sizes."""
+    return set(text) <= _SIZE_CHARS and sum(text.count(c) for c in "大中小") >= 2
+
+
+OUTLET_MAX = 16  # characters of an outlet's name in brackets
+# An outlet's name alone in brackets under or over a story, its source: (中时新闻网), (新华社), (央视新闻).
+_OUTLET = re.compile(r"[(\[【]\s*[\u3400-\u9fffA-Za-z]{1,10}(?:网|报|社|台|新闻|日报|晚报|时报|周刊|杂志|电视|广播)\s*[)\]】]$")
+
+
+TRAIL_MAX = 30  # characters of a two-step navigation trail
+# A trail of two steps, the site (or its channel) and the channel: 中时新闻网 > 生活, 政府新闻网 > 新闻公报.
+# The lexicon's trails have three steps or a 当前位置 key; a line of two names and one arrow is one
+# too. Words only: 3 > 2, 甲 > 乙 and a sentence (any punctuation) are no trail; nor an arrow
+# (葡萄糖 → 丙酮酸: a reaction, a sequence).
+_TRAIL = re.compile(r"[\u3400-\u9fffA-Za-z]{2,12}\s*(?:>>?|»|›)\s*[\u3400-\u9fffA-Za-z]{2,12}")
+
+
 def _hits(pattern: re.Pattern, text: str) -> int:
     """Different phrases of ``pattern`` found in ``text``."""
     return len(set(pattern.findall(text)))
@@ -229,8 +268,13 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
     _tail_forms(texts, families, prose, words)
     _ranks(texts, families)
     _members(texts, families)
-    _replies(texts, families, prose)
-    _spaced_names(texts, families, prose)
+    _top_menu(texts, families, prose, lexicon)
+    _answerers(texts, families, words)
+    _lone_actions(texts, families, words)
+    _replies(texts, families, prose, words)
+    _spaced_names(folded, alive, texts, families, prose)
+    for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
+        families[pos] = families[pos] or "site-foot"
     taken = [pos for pos, f in enumerate(families) if f and alive[pos] not in keep]
     if not taken:
         return [], alive
@@ -295,23 +339,104 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         pos += 1
 
 
-def _spaced_names(texts: list[str], families: list[str], prose: list[bool]) -> None:
+def _spaced_names(folded: list[str], alive: list[int], texts: list[str], families: list[str], prose: list[bool]) -> None:
     """A name spaced to the width of a column (``张 文``, ``李 明 华``) above the first prose
     line and right above the date line, where opinion pages set the writer's name: two or three
-    single Han characters (a menu spaced the same way, ``首 页``, has no date under it)."""
+    single Han characters (a menu spaced the same way, ``首 页``, has no date under it). A name
+    not spaced (``林小华``) is a byline between the headline and the date: right under a line
+    that reads as a headline (6–40 characters, no sentence end, no separator, no family), since
+    a short headline itself stands right above the date with a menu or a trail above it. The
+    date line may be one a rule took: the next line is read in page order."""
     for pos, text in enumerate(texts):
         if prose[pos]:
             return
-        if re.fullmatch(r"[\u3400-\u9fff](?: [\u3400-\u9fff]){1,2}", text) and pos + 1 < len(texts) and _HAS_DATE.search(texts[pos + 1]):
+        if len(text) > 5 or not _HAS_DATE.search(_next_line(folded, alive[pos])[:24]):
+            continue
+        if re.fullmatch(r"[\u3400-\u9fff](?: [\u3400-\u9fff]){1,2}", text):
+            families[pos] = families[pos] or "byline"
+        elif re.fullmatch(r"[\u3400-\u9fff·]{2,4}", text) and pos > 0 and _headline_like(texts[pos - 1]) and not families[pos - 1]:
             families[pos] = families[pos] or "byline"
 
 
-_FORUM_NEIGHBOURS = ("stats", "post-stamp", "edited")
+def _next_line(folded: list[str], index: int) -> str:
+    """The next line of the page that is not blank, whether a rule took it or not."""
+    return next((folded[i] for i in range(index + 1, len(folded)) if folded[i].strip()), "")
+
+
+def _headline_like(text: str) -> bool:
+    return 6 <= len(text) <= 40 and not _PROSE_END.search(text) and not re.search(r"[|>»/·]", text)
+
+
+TOP_LINES = 3  # the page's first lines, where a site's menu stands
+_BAR_PAIR = re.compile(r"[\u3400-\u9fffA-Za-z]{2,6}\s*\|\s*[\u3400-\u9fffA-Za-z]{2,6}")
+_MENU_ITEM = re.compile(r"[\u3400-\u9fffA-Za-z]{2,6}")
+
+
+def _top_menu(texts: list[str], families: list[str], prose: list[bool], lexicon: Lexicon) -> None:
+    """The site's menu among the page's first ``TOP_LINES`` lines, above the first prose line:
+    three or more items of two to six letters split by spaces, no punctuation, one of them a
+    furniture word of the lexicon (首页, 登录). A paper's author line (张三 李四 王五) holds no
+    such word; a menu further down is the line model's (``item_row``). Anywhere above the first
+    prose line, a row of two channel names split by one bar (港闻 | 即时新闻) is a trail too: the
+    line model's menu rows want two separators."""
+    for pos, text in enumerate(texts):
+        if prose[pos]:
+            return
+        if not families[pos] and len(text) <= 16 and "|" in text and _BAR_PAIR.fullmatch(text):
+            families[pos] = "trail"
+        if pos >= TOP_LINES:
+            continue
+        items = text.split()
+        if (len(items) >= 3 and not families[pos] and all(_MENU_ITEM.fullmatch(t) for t in items)
+                and lexicon.phrases(text)[0] > 0):
+            families[pos] = "top-menu"
+
+
+ANSWERER_MAX = 30  # characters of an answerer's name or self-description
+
+
+def _answerers(texts: list[str], families: list[str], words: Words) -> None:
+    """An answerer's name and self-description (山川异域 / 历史学硕士在读): the one or two short lines
+    without a sentence end right above an answer head (a line of the qa family holding an
+    answerer's figures: 人赞同了该回答, 采纳率, TA获得超过), when furniture stands right above them
+    (the answer count, the previous answer's buttons, 最佳答案). Framed by furniture on both sides:
+    a question's headline has the page's menu or nothing above it, and no answer head under it."""
+    for pos, family in enumerate(families):
+        if family != "qa" or not words.answer_heads.search(texts[pos]):
+            continue
+        top = pos
+        while top > 0 and pos - top < 2 and not families[top - 1] and _short_name(texts[top - 1]):
+            top -= 1
+        if top < pos and top > 0 and families[top - 1]:
+            for k in range(top, pos):
+                families[k] = "answerer"
+
+
+def _short_name(text: str) -> bool:
+    return len(text) <= ANSWERER_MAX and not _PROSE_END.search(text)
+
+
+def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
+    """A lone button of two characters (关注, 评分, 回复, 举报) beside a line of a family: one word
+    alone may be a table's cell or a heading, so ``form`` wants three characters; next to a
+    forum's or an answer's row it is that row's button. Only the lexicon's ``buttons``, words
+    that head no section (not 目录, 推荐, 评论: 【评论】 heads an article's commentary)."""
+    for pos, text in enumerate(texts):
+        if families[pos] or len(text) > 3 or text not in words.buttons:
+            continue
+        if (pos > 0 and families[pos - 1] not in ("", "actions-lone")) or (pos + 1 < len(texts) and families[pos + 1]):
+            families[pos] = "actions-lone"
+    for pos, family in enumerate(families):
+        if family == "actions-lone":
+            families[pos] = "actions"
+
+
+_FORUM_NEIGHBOURS = ("stats", "post-stamp", "edited", "actions")
 
 
 def _ranks(texts: list[str], families: list[str]) -> None:
     """A rank word alone (版主, 新手上路) is a member's rank only beside a forum row: a counter row,
-    a post stamp, an edit note, or a bare level number (吧务 / 12). Elsewhere it may be a heading
+    a post stamp, an edit note, a row of a post's buttons (只看楼主), or a bare level number (吧务 / 12). Elsewhere it may be a heading
     or a table's cell; it is kept."""
     for pos, family in enumerate(families):
         if family != "rank":
@@ -330,17 +455,29 @@ def _members(texts: list[str], families: list[str]) -> None:
             families[pos] = "member"
 
 
-def _replies(texts: list[str], families: list[str], prose: list[bool]) -> None:
+def _replies(texts: list[str], families: list[str], prose: list[bool], words: Words) -> None:
     """A thread page's replies. The thread's first post is the article (what the page is about);
     the replies under it are other people's short reactions (学习了, 多谢分享). From the first post
     stamp or action row with ``PROSE_MIN`` characters of prose above it (the first post's end),
     every line of at most ``REPLY_MAX`` characters goes: a reply. A longer reply stays (a
-    discussion may be worth keeping, and it cannot be told from a second part of the post)."""
-    seen = 0
+    discussion may be worth keeping, and it cannot be told from a second part of the post).
+    A thread whose posts carry no stamp is known by its repeated reply buttons: a row of actions
+    holding a reply word under the first post and two more below it, each within ``REPLY_GAP``
+    lines of the last (every post has its buttons; an article's share row stands once). A Q&A
+    page's second answer head (an answerer's figures, ``1,302 人赞同了该回答``), with
+    ``PROSE_MIN`` characters of prose between it and the first, starts the other answers the same
+    way (the first head may stand under a question's long description)."""
+    seen, answered = 0, None  # prose above; prose when the first answer head stood
     for pos, text in enumerate(texts):
         if prose[pos]:
             seen += len(text)
-        if seen >= PROSE_MIN and (families[pos] in ("post-stamp", "edited") and _REPLY_FLOOR.search(text) or _PTT_PUSH.match(text)):
+        head = families[pos] == "qa" and bool(words.answer_heads.search(text))
+        # The second answer head only: a question's description may stand above the first.
+        second = head and answered is not None and seen - answered >= PROSE_MIN
+        if head and answered is None:
+            answered = seen
+        if seen >= PROSE_MIN and (families[pos] in ("post-stamp", "edited") and _REPLY_FLOOR.search(text) or _PTT_PUSH.match(text)
+                                  or _reply_buttons(texts, families, pos) or second):
             for k in range(pos + 1, len(texts)):
                 if len(texts[k]) <= REPLY_MAX and not families[k]:
                     families[k] = "reply"
@@ -348,13 +485,34 @@ def _replies(texts: list[str], families: list[str], prose: list[bool]) -> None:
 
 
 _REPLY_FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|只看该作者")  # a reply's floor, not a blog's "发表于"
+_REPLY_WORDS = ("回复", "回覆", "回应")  # a post's reply button (folded: 回覆 stays apart from 回复)
+REPLY_GAP = 8  # lines between one post's buttons and the next's
+
+
+def _reply_row(texts: list[str], families: list[str], pos: int) -> bool:
+    return families[pos] == "actions" and any(w in texts[pos] for w in _REPLY_WORDS)
+
+
+def _reply_buttons(texts: list[str], families: list[str], pos: int) -> bool:
+    """A row of reply buttons followed by two more, each within ``REPLY_GAP`` lines of the last."""
+    if not _reply_row(texts, families, pos):
+        return False
+    found, last = 0, pos
+    for k in range(pos + 1, len(texts)):
+        if k - last > REPLY_GAP:
+            break
+        if _reply_row(texts, families, k):
+            found, last = found + 1, k
+            if found >= 2:
+                return True
+    return False
 REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 
 
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply")
+            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
