@@ -31,7 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import code_pages, latin_layers, layers, lone_signs, question_marks
+from cleaner.repair import code_pages, latin_layers, layers, lone_signs, question_marks, resync
 from cleaner.script import convert, fold
 
 
@@ -140,6 +140,9 @@ class Cleaner:
             # piece of the outer layer and leave the peel a cut stretch (閹存垶妲告稉 -> ...一锲戒汉).
             if not shifted:  # the shifted runs of a pinyin-damaged page are the byte repair's, as they are
                 text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
+                # A two-byte source read by the other two-byte family (GBK as Big5, Big5 as GBK),
+                # whole lines: read in step again where bytes were lost, before the re-read of spans.
+                text = record("read-in-step", resync.repair(text, guess=cfg.guess_lost))
             reread = partial(mojibake.repair_utf8_as_gbk, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
             reread_gbk, marks = (reread(text), 0) if shifted else question_marks.tried(reread, text)
             text = record("utf8-read-as-gbk", reread_gbk)

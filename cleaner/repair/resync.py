@@ -1,0 +1,290 @@
+"""Read a two-byte source back in step where a two-byte decoder lost bytes (GBK read as Big5, Big5 as GBK).
+
+A GBK page read by a Big5 decoder (or a Big5 page by a GBK one) loses a byte wherever the
+decoder's table lacks a pair: Python's CJK codecs reject the lead byte alone and read on from
+the next, so from there every pair is read out of step (a GBK trail byte with the next lead)
+until another byte is rejected. ``errors="replace"`` marks each lost byte with a U+FFFD;
+``errors="ignore"`` marks nothing, and the main re-read (``mojibake``) cannot say where the pairs
+went out of step. The bytes can: a lost byte stood at a boundary between what the decoder read
+(a token of the byte view), and a reading in step is Chinese while one out of step is nonsense.
+
+So a misread stretch's byte view is read as a lattice: at each byte a character of the source
+(one ASCII byte, a pair of bytes), or, at a token boundary, a pair with one lost byte there
+(its value any byte the decoder rejects before the byte after it). The path the character model
+likes best (a Viterbi over the lattice, each node keeping its best path) says where bytes were
+lost; each lost byte is then an unknown byte of the stream, and ``reread`` with ``holes`` chooses
+its value jointly with its neighbours, as for a U+FFFD, each choice a guess with its finding.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cleaner.langmodel import model
+from cleaner.repair import decoders, holes, mojibake
+from cleaner.repair.mojibake import MojibakeRepair
+from cleaner.script.fold import fold
+
+# The source each two-byte view is read in here, and the codec holding its table.
+PAIRS = {decoders.BIG5_FAMILY: "gbk", decoders.GBK_FAMILY: "big5"}
+_CODEC = {"gbk": "gb18030", "big5": "cp950"}
+
+# Log-probability a lost byte costs: a reading in step must gain at least this over one that
+# does not lose a byte. Chosen on the build split (benchmarks/decoders.py --split build).
+LOST_COST = 3.0
+# The cost of a lead lost before a byte of the ASCII range (a Big5 trail 40-7e, which a GBK decoder
+# then shows as a letter): the model scores a Latin letter flat, as likely between Han as
+# anywhere, where a letter alone between Han characters is rare.
+ASCII_TRAIL_COST = 0.0
+# Candidates of a character with a lost byte the lattice scores (likeliest by unigram first);
+# the final choice (``reread``) sees all.
+LATTICE_CANDIDATES = 24
+# Candidates the final choice (``holes.choose_ranked``, with both neighbours) sees.
+CHOICE_CANDIDATES = 64
+
+
+@lru_cache(maxsize=1 << 16)
+def _pair(codec: str, lead: int, trail: int) -> str | None:
+    """The character ``lead trail`` is in ``codec``'s table, if it is one a Chinese page writes."""
+    try:
+        ch = bytes((lead, trail)).decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if len(ch) != 1 or "\ue000" <= ch <= "\uf8ff" or not ch.isprintable():
+        return None
+    return ch
+
+
+@lru_cache(maxsize=1 << 14)
+def _lost_lead(codec: str, family: str, trail: int) -> tuple[str, ...]:
+    """Characters ``X trail`` whose lead X the view's ``family`` rejects before ``trail``."""
+    return _ranked(ch for lead in range(0x81, 0xFF)
+                   if decoders.rejects(family, lead, trail) and (ch := _pair(codec, lead, trail)) is not None)
+
+
+@lru_cache(maxsize=1 << 14)
+def _lost_trail(codec: str, family: str, lead: int, after: int | None) -> tuple[str, ...]:
+    """Characters ``lead X`` whose trail X the view's ``family`` rejects before ``after``."""
+    return _ranked(ch for trail in range(0x40, 0xFF)
+                   if decoders.rejects(family, trail, after) and (ch := _pair(codec, lead, trail)) is not None)
+
+
+@lru_cache(maxsize=1 << 10)
+def _lost_both(codec: str, family: str, after: int | None) -> tuple[str, ...]:
+    """Characters ``X Y`` both of whose bytes the view's ``family`` rejects (X before Y, Y before
+    ``after``): a character lost whole, which only its neighbours can name."""
+    return _ranked(ch for trail, ch in _rejected_pairs(codec, family) if decoders.rejects(family, trail, after))
+
+
+@lru_cache(maxsize=4)
+def _rejected_pairs(codec: str, family: str) -> tuple[tuple[int, str], ...]:
+    return tuple((trail, ch) for lead in range(0x81, 0xFF) for trail in range(0x40, 0xFF)
+                 if decoders.rejects(family, lead, trail) and (ch := _pair(codec, lead, trail)) is not None)
+
+
+def _ranked(chars) -> tuple[str, ...]:
+    unigram = model().unigram
+    return tuple(sorted(set(chars), key=lambda ch: -unigram(ch))[:CHOICE_CANDIDATES])
+
+
+Node = tuple[int, bool]  # (byte offset, a lost byte already put at this offset)
+# Paths kept at each node (by their last character, which the next one is scored after): with
+# one, a lost byte's character loses to an ASCII byte read as it stands before the character
+# after it can say which reads on.
+BEAM = 4
+
+
+def best_path(stream: list[int | None], ends: list[int], source: str, family: str, prev: str = "") -> list[list] | None:
+    """The characters of the best reading of ``stream`` in ``source``, lost bytes put back where
+    the decoder did not mark them: [character, end offset in the stream, candidates] each (several
+    candidates: the character holds a lost byte), as ``holes.choose_ranked`` takes them; None
+    where no reading covers the stream.
+
+    ``ends``: where each token the wrong decoder read ends: an unmarked lost byte stood at one of
+    them (or at the start). Where the stream holds marks (U+FFFD, None here: ``errors="replace"``)
+    the decoder marked its lost bytes, and only a mark may stand for one more (a browser's mark
+    swallows the byte after a lead it rejects).
+    """
+    codec = _CODEC[source]
+    lm = model()
+    n = len(stream)
+    marked = None in stream
+    boundary = set() if marked else {0, *ends}
+    # node -> {last character: (score, back: (node, character) or None, the character's
+    # candidates (several: it holds a lost byte), the offsets where it put a lost byte)}
+    paths: dict[Node, dict[str, tuple]] = {(0, False): {prev[-1:]: (0.0, None, (), ())}}
+
+    def offer(node: Node, score: float, ch: str, back: tuple[Node, str], candidates: tuple[str, ...] = (),
+              lost: tuple[int, ...] = ()) -> None:
+        at = paths.setdefault(node, {})
+        old = at.get(ch)
+        if old is None or score > old[0]:
+            at[ch] = (score, back, candidates or (ch,), lost)
+
+    def offer_all(node: Node, score: float, last: str, candidates: tuple[str, ...], back: tuple[Node, str],
+                  lost: tuple[int, ...], cost: float | None = None) -> None:
+        cost = LOST_COST if lost and cost is None else cost or 0.0
+        for c in candidates[:LATTICE_CANDIDATES]:
+            offer(node, score + _step(lm, last, c) - cost, c, back, candidates, lost)
+
+    for p in range(n):
+        for used in (False, True):
+            at = paths.get((p, used))
+            if not at:
+                continue
+            kept = sorted(at.items(), key=lambda kv: -kv[1][0])[:BEAM]
+            paths[(p, used)] = dict(kept)
+            b = stream[p]
+            nxt = stream[p + 1] if p + 1 < n else None
+            after = stream[p + 2] if p + 2 < n else None
+            for last, (score, *_) in kept:
+                back = ((p, used), last)
+                if b is not None and b < 0x80:
+                    offer((p + 1, False), score + _step(lm, last, chr(b)), chr(b), back)
+                    if b >= 0x40 and p in boundary and not used:  # an ASCII-range trail whose lead was lost
+                        offer_all((p + 1, False), score, last, _lost_lead(codec, family, b), back, (p,), ASCII_TRAIL_COST)
+                    continue
+                if b is None:  # a marked lost byte: a lead, or a trail, or two bytes (one swallowed)
+                    if nxt is not None:
+                        offer_all((p + 2, False), score, last, _lost_lead(codec, family, nxt), back, ())
+                        if nxt >= 0x80:
+                            offer_all((p + 1, False), score, last, _lost_both(codec, family, nxt), back, (p + 1,))
+                    elif p + 1 >= n:
+                        offer_all((p + 1, False), score, last, _lost_both(codec, family, None), back, (p + 1,))
+                    else:  # two marks: a character lost whole
+                        offer_all((p + 2, False), score, last, _lost_both(codec, family, after), back, ())
+                    continue
+                if nxt is not None and nxt >= 0x40:
+                    if (ch := _pair(codec, b, nxt)) is not None:
+                        offer((p + 2, False), score + _step(lm, last, ch), ch, back)
+                elif nxt is None and p + 1 < n:
+                    offer_all((p + 2, False), score, last, _lost_trail(codec, family, b, after), back, ())
+                if p in boundary and not used:
+                    # A lost lead before this byte, or a character lost whole before it.
+                    offer_all((p + 1, False), score, last, _lost_lead(codec, family, b), back, (p,))
+                    offer_all((p, True), score, last, _lost_both(codec, family, b), back, (p, p))
+                if p + 1 in boundary and b >= 0x81:
+                    offer_all((p + 1, True), score, last, _lost_trail(codec, family, b, nxt), back, (p + 1,))
+    finals = [(s[0], (node, ch)) for node in ((n, False), (n, True)) for ch, s in paths.get(node, {}).items()]
+    if not finals:
+        return None
+    ref: tuple[Node, str] | None = max(finals)[1]
+    items: list[list] = []
+    while ref is not None:
+        _, back, candidates, lost = paths[ref[0]][ref[1]]
+        if back is not None:
+            items.append([ref[1], ref[0][0], list(candidates)])
+        ref = back
+    return items[::-1]
+
+
+def _step(lm, last: str, ch: str) -> float:
+    return lm.bigram(last, ch) if last else lm.unigram(ch)
+
+
+def view(text: str, family: str, codecs_: tuple[str, ...] | None) -> tuple[list[int | None], list[int]]:
+    """The byte view of ``text`` as one decoder of ``family`` read it: ``codecs_``, the tables
+    its characters are written back by first (None: the family's view, ``decoders.byte_view``).
+
+    Python's big5 and cp950 give 261 characters (box drawing, ／ ＼, kana at c6-c7) codes that
+    Big5-HKSCS, which the family's view writes first, puts elsewhere: 器 (GBK c6 f7) read by
+    Python's big5 is ん, which the family's view turns back into c7 7a. Stops before a character
+    none of them writes.
+    """
+    if codecs_ is None:
+        return decoders.byte_view(text, family)
+    stream: list[int | None] = []
+    ends: list[int] = []
+    for ch in text:
+        data = None if ch == "\ufffd" else _encode(ch, codecs_) or decoders.encode_char(ch, family)
+        if ch == "\ufffd":
+            stream.append(None)
+        elif data is None:
+            break
+        else:
+            stream += data
+        ends.append(len(stream))
+    return stream, ends
+
+
+@lru_cache(maxsize=1 << 14)
+def _encode(ch: str, codecs_: tuple[str, ...]) -> bytes | None:
+    for codec in codecs_:
+        try:
+            data = ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(data) == 2 or data[0] < 0x80:
+            return data
+    return None
+
+
+# The views a misread line is read in: each family's, and Python's big5/cp950 (see ``view``).
+VIEWS = ((decoders.BIG5_FAMILY, None), (decoders.BIG5_FAMILY, ("cp950",)), (decoders.GBK_FAMILY, None))
+
+
+def read_in_step(text: str, family: str, codecs_: tuple[str, ...] | None = None, prev: str = "",
+                 final: bool = False) -> list[holes.Choice] | None:
+    """``text`` (a stretch a ``family`` decoder misread) read in its source with its lost bytes
+    put back: one choice per character, or None where the view does not read whole."""
+    source = PAIRS[family]
+    stream, ends = view(text, family, codecs_)
+    if len(ends) < len(text) or not stream:
+        return None
+    items = best_path(stream, ends, source, family, prev)
+    if not items:
+        return None
+    chosen = holes.choose_ranked(items, prev, final)
+    return [c._replace(candidates=tuple(items[k][2])) if c.guessed else c for k, c in enumerate(chosen)]
+
+
+# A line is read again only if this share of its non-ASCII characters at least is rare (misread
+# text is dense with them; a clean line holds a rare name or two), and at least LINE_RARE_MIN.
+LINE_RARE_SHARE = 0.2
+LINE_RARE_MIN = 3
+
+
+def repair(text: str, guess: bool = True) -> MojibakeRepair:
+    """Lines of ``text`` that are a two-byte source misread by the other two-byte family, read in
+    step (``read_in_step``) where the reading is clearly better (``mojibake``'s tests: GAIN per
+    character and fluent). A guess for each lost byte's character, with its finding."""
+    if not mojibake.count_rare(text):
+        return MojibakeRepair(text, 0, [])  # the common case: one C-speed search
+    repairs = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        fixed = _line(line, guess)
+        if fixed is not None:
+            repairs.append((start, start + len(line), fixed))
+    return mojibake.splice(text, repairs) if repairs else MojibakeRepair(text, 0, [])
+
+
+def _line(line: str, guess: bool) -> MojibakeRepair | None:
+    rare = mojibake.count_rare(line)
+    wide = sum(1 for ch in line if ch > "\x7f")
+    if rare < LINE_RARE_MIN or rare < LINE_RARE_SHARE * wide:
+        return None
+    best: tuple[float, list[holes.Choice]] | None = None
+    for family, codecs_ in VIEWS:
+        chosen = read_in_step(line, family, codecs_, final=True)
+        if chosen is None:
+            continue
+        score = _per_char("".join(c.char for c in chosen))
+        if best is None or score > best[0]:
+            best = (score, chosen)
+    if best is None:
+        return None
+    score, chosen = best
+    fixed = "".join(c.char for c in chosen)
+    if fixed == line or score <= mojibake.FLUENT or score <= _per_char(line) + mojibake.GAIN:
+        return None
+    findings = [holes.guess_finding(mojibake.GUESS_KIND, at, c.char, c.alternative, c.margin)
+                for at, c in enumerate(chosen) if c.guessed]
+    if not guess:
+        fixed = "".join(holes.LOST if c.guessed else c.char for c in chosen)
+    return MojibakeRepair(fixed, 1, findings)
+
+
+def _per_char(text: str) -> float:
+    return model().score(fold(text)) / max(len(text), 1)
