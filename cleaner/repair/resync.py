@@ -25,13 +25,16 @@ from cleaner.repair import decoders, holes, mojibake
 from cleaner.repair.mojibake import MojibakeRepair
 from cleaner.script.fold import fold
 
-# The source each two-byte view is read in here, and the codec holding its table.
-PAIRS = {decoders.BIG5_FAMILY: "gbk", decoders.GBK_FAMILY: "big5"}
+# The codec holding each source's table.
 _CODEC = {"gbk": "gb18030", "big5": "cp950"}
 
 # Log-probability a lost byte costs: a reading in step must gain at least this over one that
 # does not lose a byte. Chosen on the build split (benchmarks/decoders.py --split build).
 LOST_COST = 3.0
+# A single-byte decoder drops only the five bytes it leaves undefined (0.6 % of a GBK page's
+# bytes), and a byte may be lost between any two: without a higher price a rare character read in
+# step (ㄑ, a sign) loses to a reading taken out of step on purpose.
+SINGLE_LOST_COST = 8.0
 # The cost of a lead lost before a byte of the ASCII range (a Big5 trail 40-7e, which a GBK decoder
 # then shows as a letter): the model scores a Latin letter flat, as likely between Han as
 # anywhere, where a letter alone between Han characters is rare.
@@ -53,6 +56,17 @@ def _pair(codec: str, lead: int, trail: int) -> str | None:
     if len(ch) != 1 or "\ue000" <= ch <= "\uf8ff" or not ch.isprintable():
         return None
     return ch
+
+
+def _four_bytes(data: list[int | None]) -> str | None:
+    """The character a GB18030 four-byte code is (Hangul, Thai, signs GBK lacks), or None."""
+    if len(data) < 4 or None in data or not (0x30 <= data[1] <= 0x39 and 0x81 <= data[2] <= 0xFE and 0x30 <= data[3] <= 0x39):
+        return None
+    try:
+        ch = bytes(data).decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return ch if ch.isprintable() and not "\ue000" <= ch <= "\uf8ff" else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -94,7 +108,8 @@ Node = tuple[int, bool]  # (byte offset, a lost byte already put at this offset)
 BEAM = 4
 
 
-def best_path(stream: list[int | None], ends: list[int], source: str, family: str, prev: str = "") -> list[list] | None:
+def best_path(stream: list[int | None], ends: list[int], source: str, family: str, prev: str = "",
+              lost_cost: float = LOST_COST) -> list[list] | None:
     """The characters of the best reading of ``stream`` in ``source``, lost bytes put back where
     the decoder did not mark them: [character, end offset in the stream, candidates] each (several
     candidates: the character holds a lost byte), as ``holes.choose_ranked`` takes them; None
@@ -123,7 +138,7 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
 
     def offer_all(node: Node, score: float, last: str, candidates: tuple[str, ...], back: tuple[Node, str],
                   lost: tuple[int, ...], cost: float | None = None) -> None:
-        cost = LOST_COST if lost and cost is None else cost or 0.0
+        cost = lost_cost if lost and cost is None else cost or 0.0
         for c in candidates[:LATTICE_CANDIDATES]:
             offer(node, score + _step(lm, last, c) - cost, c, back, candidates, lost)
 
@@ -157,6 +172,8 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
                 if nxt is not None and nxt >= 0x40:
                     if (ch := _pair(codec, b, nxt)) is not None:
                         offer((p + 2, False), score + _step(lm, last, ch), ch, back)
+                elif nxt is not None and codec == "gb18030" and (ch := _four_bytes(stream[p : p + 4])) is not None:
+                    offer((p + 4, False), score + _step(lm, last, ch), ch, back)
                 elif nxt is None and p + 1 < n:
                     offer_all((p + 2, False), score, last, _lost_trail(codec, family, b, after), back, ())
                 if p in boundary and not used:
@@ -219,19 +236,24 @@ def _encode(ch: str, codecs_: tuple[str, ...]) -> bytes | None:
     return None
 
 
-# The views a misread line is read in: each family's, and Python's big5/cp950 (see ``view``).
-VIEWS = ((decoders.BIG5_FAMILY, None), (decoders.BIG5_FAMILY, ("cp950",)), (decoders.GBK_FAMILY, None))
+# The views a misread line is read in, with the source each is read in: a two-byte source misread
+# by the other two-byte family (each family's view, and Python's big5/cp950: see ``view``), and a
+# two-byte source misread one byte a character (cp1252 and cp1250 drop the bytes they leave
+# undefined, 81 8d 8f 90 9d and 81 83 88 90 98: GBK leads and trails both).
+TWO_BYTE_VIEWS = ((decoders.BIG5_FAMILY, None, "gbk"), (decoders.BIG5_FAMILY, ("cp950",), "gbk"),
+                  (decoders.GBK_FAMILY, None, "big5"))
+SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, None, "gbk"), (decoders.SINGLE_FAMILY, None, "big5"))
 
 
-def read_in_step(text: str, family: str, codecs_: tuple[str, ...] | None = None, prev: str = "",
+def read_in_step(text: str, family: str, source: str, codecs_: tuple[str, ...] | None = None, prev: str = "",
                  final: bool = False) -> list[holes.Choice] | None:
-    """``text`` (a stretch a ``family`` decoder misread) read in its source with its lost bytes
+    """``text`` (a stretch a ``family`` decoder misread) read in ``source`` with its lost bytes
     put back: one choice per character, or None where the view does not read whole."""
-    source = PAIRS[family]
     stream, ends = view(text, family, codecs_)
     if len(ends) < len(text) or not stream:
         return None
-    items = best_path(stream, ends, source, family, prev)
+    lost_cost = SINGLE_LOST_COST if family == decoders.SINGLE_FAMILY else LOST_COST
+    items = best_path(stream, ends, source, family, prev, lost_cost)
     if not items:
         return None
     chosen = holes.choose_ranked(items, prev, final)
@@ -250,24 +272,68 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     character and fluent). A guess for each lost byte's character, with its finding."""
     if not mojibake.count_rare(text):
         return MojibakeRepair(text, 0, [])  # the common case: one C-speed search
+    return _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte)
+
+
+def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
+    """Lines of ``text`` that are a two-byte source read one byte a character by a decoder that
+    dropped the bytes it leaves undefined (``errors="ignore"``), read in step where the reading
+    is clearly better. Before the single-byte re-read, which reads such a line out of step from
+    the first dropped byte on."""
+    if len(_single_high().findall(text)) < LINE_RARE_MIN or "\ufffd" in text:
+        return MojibakeRepair(text, 0, [])  # one C-speed search; a marked page reads in step
+    return _lines(text, guess, SINGLE_VIEWS, _misread_single_byte)
+
+
+def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
     repairs = []
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        fixed = _line(line, guess)
+        fixed = _line(line, guess, views) if misread(line) else None
         if fixed is not None:
             repairs.append((start, start + len(line), fixed))
     return mojibake.splice(text, repairs) if repairs else MojibakeRepair(text, 0, [])
 
 
-def _line(line: str, guess: bool) -> MojibakeRepair | None:
+def _misread_two_byte(line: str) -> bool:
     rare = mojibake.count_rare(line)
     wide = sum(1 for ch in line if ch > "\x7f")
-    if rare < LINE_RARE_MIN or rare < LINE_RARE_SHARE * wide:
-        return None
+    return rare >= LINE_RARE_MIN and rare >= LINE_RARE_SHARE * wide
+
+
+def _misread_single_byte(line: str) -> bool:
+    """Most of the line's non-ASCII characters are what a single-byte decoder shows for a high
+    byte, and its bytes are no UTF-8 (``_reads_as_utf8``: the single-byte re-read's, which knows
+    UTF-8's structure)."""
+    high = len(_single_high().findall(line))
+    wide = sum(1 for ch in line if ch > "\x7f")
+    return high >= LINE_RARE_MIN and 2 * high >= wide and not _reads_as_utf8(line)
+
+
+def _reads_as_utf8(line: str) -> bool:
+    """Do the line's single-byte bytes read as UTF-8 for the most part? A two-byte source does
+    not: its pairs seldom form UTF-8 sequences, nearly every character comes out U+FFFD; UTF-8
+    with a byte in twenty dropped leaves most of its characters whole."""
+    stream, _ = decoders.byte_view(line, decoders.SINGLE_FAMILY)
+    read = bytes(b for b in stream if b is not None).decode("utf-8", "replace")
+    lost = read.count("\ufffd")
+    return 2 * lost < sum(1 for ch in read if ch > "\x7f")
+
+
+@lru_cache(maxsize=1)
+def _single_high():
+    """A character a single-byte decoder (cp1252, Latin-1, cp1250) shows for a byte 80-ff."""
+    import re
+
+    shown = {bytes((b,)).decode(codec, "replace") for codec in ("cp1252", "latin-1", "cp1250") for b in range(0x80, 0x100)}
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
+
+
+def _line(line: str, guess: bool, views: tuple) -> MojibakeRepair | None:
     best: tuple[float, list[holes.Choice]] | None = None
-    for family, codecs_ in VIEWS:
-        chosen = read_in_step(line, family, codecs_, final=True)
+    for family, codecs_, source in views:
+        chosen = read_in_step(line, family, source, codecs_, final=True)
         if chosen is None:
             continue
         score = _per_char("".join(c.char for c in chosen))
