@@ -18,6 +18,7 @@ its value jointly with its neighbours, as for a U+FFFD, each choice a guess with
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from cleaner.langmodel import model
@@ -38,7 +39,11 @@ SINGLE_LOST_COST = 8.0
 # The cost of a lead lost before a byte of the ASCII range (a Big5 trail 40-7e, which a GBK decoder
 # then shows as a letter): the model scores a Latin letter flat, as likely between Han as
 # anywhere, where a letter alone between Han characters is rare.
-ASCII_TRAIL_COST = 0.0
+ASCII_TRAIL_COST = -2.0
+# And a letter read as it stands alone between non-ASCII characters pays this more: the model
+# scores a Latin letter flat (-6 after anything), where the build split has 184 lone letters in
+# 1,042,302 places between two non-ASCII characters (ln = -8.6, before the pair after it).
+LONE_LETTER_COST = 3.0
 # Candidates of a character with a lost byte the lattice scores (likeliest by unigram first);
 # the final choice (``reread``) sees all.
 LATTICE_CANDIDATES = 24
@@ -155,7 +160,8 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
             for last, (score, *_) in kept:
                 back = ((p, used), last)
                 if b is not None and b < 0x80:
-                    offer((p + 1, False), score + _step(lm, last, chr(b)), chr(b), back)
+                    alone = chr(b).isalpha() and last > "\x7f" and (nxt is None or nxt >= 0x80)
+                    offer((p + 1, False), score + _step(lm, last, chr(b)) - (LONE_LETTER_COST if alone else 0.0), chr(b), back)
                     if b >= 0x40 and p in boundary and not used:  # an ASCII-range trail whose lead was lost
                         offer_all((p + 1, False), score, last, _lost_lead(codec, family, b), back, (p,), ASCII_TRAIL_COST)
                     continue
@@ -297,7 +303,10 @@ def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
 
 
 def _misread_two_byte(line: str) -> bool:
-    rare = mojibake.count_rare(line)
+    """Enough of the line's non-ASCII characters are rare Han: what a two-byte table makes of the
+    other's pairs. Rare signs are no evidence: a clean line of box drawing (┬───┐) is all rare,
+    and its bytes read as fluent Big5."""
+    rare = sum(1 for ch in mojibake.rare_chars(line) if "\u3400" <= ch <= "\u9fff")
     wide = sum(1 for ch in line if ch > "\x7f")
     return rare >= LINE_RARE_MIN and rare >= LINE_RARE_SHARE * wide
 
@@ -308,7 +317,17 @@ def _misread_single_byte(line: str) -> bool:
     UTF-8's structure)."""
     high = len(_single_high().findall(line))
     wide = sum(1 for ch in line if ch > "\x7f")
-    return high >= LINE_RARE_MIN and 2 * high >= wide and not _reads_as_utf8(line)
+    if high < LINE_RARE_MIN or 2 * high < wide:
+        return False
+    # A character of a two-byte source is two high bytes in a row: Latin text's accented letters
+    # (Café, à la) stand alone.
+    pairs = sum(len(m.group()) // 2 for m in _single_high_runs().finditer(line))
+    return pairs >= LINE_RARE_MIN and not _reads_as_utf8(line)
+
+
+@lru_cache(maxsize=1)
+def _single_high_runs():
+    return re.compile(f"(?:{_single_high().pattern}){{2,}}")
 
 
 def _reads_as_utf8(line: str) -> bool:
@@ -324,8 +343,6 @@ def _reads_as_utf8(line: str) -> bool:
 @lru_cache(maxsize=1)
 def _single_high():
     """A character a single-byte decoder (cp1252, Latin-1, cp1250) shows for a byte 80-ff."""
-    import re
-
     shown = {bytes((b,)).decode(codec, "replace") for codec in ("cp1252", "latin-1", "cp1250") for b in range(0x80, 0x100)}
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
 
