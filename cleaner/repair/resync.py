@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from cleaner.langmodel import model
-from cleaner.repair import decoders, holes, mojibake
+from cleaner.repair import context, decoders, holes, mojibake
 from cleaner.repair.mojibake import MojibakeRepair
 from cleaner.script.fold import fold
 
@@ -295,14 +295,30 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
 
 
 def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
-    repairs = []
-    pos = 0
+    """Each misread line read in step where that is clearly better; then every guess decided
+    again with the page around it (``context.redecide``: the line's brackets and ends, the page's
+    own pairs read for sure), as the re-read of spans does."""
+    pieces: list[str] = []
+    guessed: list[tuple[int, holes.Choice]] = []
+    count = at = 0  # at: where the line starts in the text returned
     for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        fixed = _line(line, guess, views) if misread(line) else None
-        if fixed is not None:
-            repairs.append((start, start + len(line), fixed))
-    return mojibake.splice(text, repairs) if repairs else MojibakeRepair(text, 0, [])
+        chosen = _line(line, views) if misread(line) else None
+        if chosen is not None:
+            guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
+            line = "".join(c.char for c in chosen)
+            count += 1
+        pieces.append(line)
+        at += len(line) + 1
+    if not count:
+        return MojibakeRepair(text, 0, [])
+    fixed, guessed = context.redecide("\n".join(pieces), guessed, page=True)
+    findings = [holes.guess_finding(mojibake.GUESS_KIND, pos, c.char, c.alternative, c.margin) for pos, c in guessed]
+    if not guess:
+        chars = list(fixed)
+        for pos, _ in guessed:
+            chars[pos] = holes.LOST
+        fixed = "".join(chars)
+    return MojibakeRepair(fixed, count, findings)
 
 
 def _wide(line: str) -> int:
@@ -360,7 +376,8 @@ def _single_high():
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
 
 
-def _line(line: str, guess: bool, views: tuple) -> MojibakeRepair | None:
+def _line(line: str, views: tuple) -> list[holes.Choice] | None:
+    """The best reading of ``line`` in step among ``views``, if it passes the re-read's tests."""
     best: tuple[float, list[holes.Choice]] | None = None
     for family, codecs_, source in views:
         chosen = read_in_step(line, family, source, codecs_, final=True)
@@ -372,14 +389,9 @@ def _line(line: str, guess: bool, views: tuple) -> MojibakeRepair | None:
     if best is None:
         return None
     score, chosen = best
-    fixed = "".join(c.char for c in chosen)
-    if fixed == line or score <= mojibake.FLUENT or score <= _per_char(line) + mojibake.GAIN:
+    if "".join(c.char for c in chosen) == line or score <= mojibake.FLUENT or score <= _per_char(line) + mojibake.GAIN:
         return None
-    findings = [holes.guess_finding(mojibake.GUESS_KIND, at, c.char, c.alternative, c.margin)
-                for at, c in enumerate(chosen) if c.guessed]
-    if not guess:
-        fixed = "".join(holes.LOST if c.guessed else c.char for c in chosen)
-    return MojibakeRepair(fixed, 1, findings)
+    return chosen
 
 
 def _per_char(text: str) -> float:
