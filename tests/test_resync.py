@@ -45,7 +45,7 @@ def test_big5_read_as_gbk_with_bytes_dropped_comes_back():
 
 @pytest.mark.parametrize("decoder", ["cp1252", "cp1250"])
 def test_gbk_read_one_byte_a_character_with_bytes_dropped_comes_back(decoder):
-    source = "馬祖列島是隸屬中華民國的群島，主要由南竿島、北竿島、高登島、亮島組成。"  # 島 is GBK 8d 75
+    source = "馬祖列島是隸屬中華民國的群島，主要由南竿島、北竿島和高登島組成。"  # 島 is GBK 8d 75
     bad = misread(source, "gbk", decoder, "ignore")
     fixed = resync.repair_single_byte(bad)
     assert fixed.text == source

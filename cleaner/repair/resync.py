@@ -132,6 +132,12 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
     lm = model()
     n = len(stream)
     marked = None in stream
+    # The gain is a two-byte family's signature; a single-byte decoder drops its five bytes before
+    # an ASCII byte no likelier than elsewhere (with the gain a clean "}" after Han became 恾, 90
+    # 7d, on the measure split), but a GBK trail in the ASCII range alone among high bytes is a
+    # lead's loss there too: it pays nothing (build split, GBK -> cp1252 ignore: 1.8 errors per
+    # 1,000 with LOST_COST, 1.0 with nothing).
+    trail_cost = 0.0 if family == decoders.SINGLE_FAMILY else ASCII_TRAIL_COST
     boundary = set() if marked else {0, *ends}
     # node -> {last character: (score, back: (node, character) or None, the character's
     # candidates (several: it holds a lost byte), the offsets where it put a lost byte)}
@@ -166,7 +172,7 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
                     alone = chr(b).isalpha() and last > "\x7f" and (nxt is None or nxt >= 0x80)
                     offer((p + 1, False), score + _step(lm, last, chr(b)) - (LONE_LETTER_COST if alone else 0.0), chr(b), back)
                     if b >= 0x40 and p in boundary and not used:  # an ASCII-range trail whose lead was lost
-                        offer_all((p + 1, False), score, last, _lost_lead(codec, family, b), back, (p,), ASCII_TRAIL_COST)
+                        offer_all((p + 1, False), score, last, _lost_lead(codec, family, b), back, (p,), trail_cost)
                     continue
                 if b is None:  # a marked lost byte: a lead, or a trail, or two bytes (one swallowed)
                     if nxt is not None:
