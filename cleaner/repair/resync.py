@@ -124,7 +124,7 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
     where no reading covers the stream.
 
     ``ends``: where each token the wrong decoder read ends: an unmarked lost byte stood at one of
-    them (or at the start). Where the stream holds marks (U+FFFD, None here: ``errors="replace"``)
+    them (or at the start); none given, none was lost unmarked. Where the stream holds marks (U+FFFD, None here: ``errors="replace"``)
     the decoder marked its lost bytes, and only a mark may stand for one more (a browser's mark
     swallows the byte after a lead it rejects).
     """
@@ -138,7 +138,7 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
     # lead's loss there too: it pays nothing (build split, GBK -> cp1252 ignore: 1.8 errors per
     # 1,000 with LOST_COST, 1.0 with nothing).
     trail_cost = 0.0 if family == decoders.SINGLE_FAMILY else ASCII_TRAIL_COST
-    boundary = set() if marked else {0, *ends}
+    boundary = set() if marked or not ends else {0, *ends}
     # node -> {last character: (score, back: (node, character) or None, the character's
     # candidates (several: it holds a lost byte), the offsets where it put a lost byte)}
     paths: dict[Node, dict[str, tuple]] = {(0, False): {prev[-1:]: (0.0, None, (), ())}}
@@ -263,12 +263,18 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, None, "gbk"), (decoders.SINGLE_FAMILY, 
 def read_in_step(text: str, family: str, source: str, codecs_: tuple[str, ...] | None = None, prev: str = "",
                  final: bool = False) -> list[holes.Choice] | None:
     """``text`` (a stretch a ``family`` decoder misread) read in ``source`` with its lost bytes
-    put back: one choice per character, or None where the view does not read whole."""
+    put back: one choice per character, or None where the view does not read whole.
+
+    A GBK-family text holding private-use characters was read by a GB18030 decoder (Python's
+    gb18030, a browser's gbk: GBK's user-defined pairs, where Big5 keeps common characters, are
+    private-use code points to it), which reads every Big5 pair: nothing was lost unmarked.
+    """
     stream, ends = view(text, family, codecs_)
     if len(ends) < len(text) or not stream:
         return None
     lost_cost = SINGLE_LOST_COST if family == decoders.SINGLE_FAMILY else LOST_COST
-    items = best_path(stream, ends, source, family, prev, lost_cost)
+    lossless = family == decoders.GBK_FAMILY and _PRIVATE_USE.search(text) is not None
+    items = best_path(stream, [] if lossless else ends, source, family, prev, lost_cost)
     if not items:
         return None
     chosen = holes.choose_ranked(items, prev, final)
@@ -325,6 +331,9 @@ def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
             chars[pos] = holes.LOST
         fixed = "".join(chars)
     return MojibakeRepair(fixed, count, findings)
+
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def _wide(line: str) -> int:
