@@ -261,19 +261,20 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, None, "gbk"), (decoders.SINGLE_FAMILY, 
 
 
 def read_in_step(text: str, family: str, source: str, codecs_: tuple[str, ...] | None = None, prev: str = "",
-                 final: bool = False) -> list[holes.Choice] | None:
+                 final: bool = False, page: str = "") -> list[holes.Choice] | None:
     """``text`` (a stretch a ``family`` decoder misread) read in ``source`` with its lost bytes
     put back: one choice per character, or None where the view does not read whole.
 
     A GBK-family text holding private-use characters was read by a GB18030 decoder (Python's
     gb18030, a browser's gbk: GBK's user-defined pairs, where Big5 keeps common characters, are
     private-use code points to it), which reads every Big5 pair: nothing was lost unmarked.
+    ``page``: the page ``text`` is a line of, which says so for all its lines.
     """
     stream, ends = view(text, family, codecs_)
     if len(ends) < len(text) or not stream:
         return None
     lost_cost = SINGLE_LOST_COST if family == decoders.SINGLE_FAMILY else LOST_COST
-    lossless = family == decoders.GBK_FAMILY and _PRIVATE_USE.search(text) is not None
+    lossless = family == decoders.GBK_FAMILY and _PRIVATE_USE.search(page or text) is not None
     items = best_path(stream, [] if lossless else ends, source, family, prev, lost_cost)
     if not items:
         return None
@@ -314,7 +315,7 @@ def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
     for line in text.split("\n"):
-        chosen = _line(line, views) if misread(line) else None
+        chosen = _line(line, views, text) if misread(line) else None
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
             line = "".join(c.char for c in chosen)
@@ -391,11 +392,12 @@ def _single_high():
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
 
 
-def _line(line: str, views: tuple) -> list[holes.Choice] | None:
-    """The best reading of ``line`` in step among ``views``, if it passes the re-read's tests."""
+def _line(line: str, views: tuple, page: str) -> list[holes.Choice] | None:
+    """The best reading of ``line`` (of ``page``) in step among ``views``, if it passes the
+    re-read's tests."""
     best: tuple[float, list[holes.Choice]] | None = None
     for family, codecs_, source in views:
-        chosen = read_in_step(line, family, source, codecs_, final=True)
+        chosen = read_in_step(line, family, source, codecs_, final=True, page=page)
         if chosen is None:
             continue
         score = _per_char("".join(c.char for c in chosen))
