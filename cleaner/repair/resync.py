@@ -27,7 +27,7 @@ from cleaner.repair.mojibake import MojibakeRepair
 from cleaner.script.fold import fold
 
 # The codec holding each source's table.
-_CODEC = {"gbk": "gb18030", "big5": "cp950"}
+_CODEC = {"gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
 
 # Log-probability a lost byte costs: a reading in step must gain at least this over one that
 # does not lose a byte. Chosen on the build split (benchmarks/decoders.py --split build).
@@ -252,11 +252,12 @@ def _encode(ch: str, codecs_: tuple[str, ...]) -> bytes | None:
 
 
 # The views a misread line is read in, with the source each is read in: a two-byte source misread
-# by the other two-byte family (each family's view, and Python's big5/cp950: see ``view``), and a
+# by the other two-byte family (each family's view, and Python's big5/cp950: see ``view``; Big5 in
+# cp950's table and in Big5-HKSCS's, which writes some signs elsewhere: its － is cp950's ㄜ), and a
 # two-byte source misread one byte a character (cp1252 and cp1250 drop the bytes they leave
 # undefined, 81 8d 8f 90 9d and 81 83 88 90 98: GBK leads and trails both).
 TWO_BYTE_VIEWS = ((decoders.BIG5_FAMILY, None, "gbk"), (decoders.BIG5_FAMILY, ("cp950",), "gbk"),
-                  (decoders.GBK_FAMILY, None, "big5"))
+                  (decoders.GBK_FAMILY, None, "big5"), (decoders.GBK_FAMILY, None, "big5hkscs"))
 SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, None, "gbk"), (decoders.SINGLE_FAMILY, None, "big5"))
 
 
