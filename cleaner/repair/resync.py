@@ -316,10 +316,7 @@ def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
     for line in text.split("\n"):
-        # A "?" may be a decoder's mark written as a question mark (iconv, a database): read as a
-        # byte it would be read in step, wrongly; the re-read of spans tries it as a mark
-        # (``question_marks``), and such lines are left to it.
-        chosen = _line(line, views, text) if "?" not in line and misread(line) else None
+        chosen = _line(line, views, text) if misread(line) else None
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
             line = "".join(c.char for c in chosen)
