@@ -145,7 +145,10 @@ class Cleaner:
                 text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
                 # A two-byte source read by the other two-byte family (GBK as Big5, Big5 as GBK),
                 # whole lines: read in step again where bytes were lost, before the re-read of spans.
-                text = record("read-in-step", resync.repair(text, guess=cfg.guess_lost))
+                # A "?" beside it may be a decoder's mark written as a question mark: tried as one.
+                in_step, marks = question_marks.tried(partial(resync.repair, guess=cfg.guess_lost), text)
+                text = record("read-in-step", in_step)
+                question_marks_read += marks
             reread = partial(mojibake.repair_utf8_as_gbk, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
             reread_gbk, marks = (reread(text), 0) if shifted else question_marks.tried(reread, text)
             text = record("utf8-read-as-gbk", reread_gbk)
