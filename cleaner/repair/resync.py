@@ -8,12 +8,15 @@ until another byte is rejected. ``errors="replace"`` marks each lost byte with a
 went out of step. The bytes can: a lost byte stood at a boundary between what the decoder read
 (a token of the byte view), and a reading in step is Chinese while one out of step is nonsense.
 
-So a misread stretch's byte view is read as a lattice: at each byte a character of the source
-(one ASCII byte, a pair of bytes), or, at a token boundary, a pair with one lost byte there
-(its value any byte the decoder rejects before the byte after it). The path the character model
-likes best (a Viterbi over the lattice, each node keeping its best path) says where bytes were
-lost; each lost byte is then an unknown byte of the stream, and ``reread`` with ``holes`` chooses
-its value jointly with its neighbours, as for a U+FFFD, each choice a guess with its finding.
+So a misread line's byte view is read as a lattice: at each byte a character of the source (one
+ASCII byte, a pair of bytes, a GB18030 four-byte code), or, at a token boundary, a pair with a
+lost byte there (its value any byte the decoder rejects before the byte after it), or a character
+lost whole. The path the character model likes best (a Viterbi over the lattice, each node keeping
+its best paths by last character) says where bytes were lost; the characters holding lost bytes
+keep all their candidates, and ``holes.choose_ranked`` chooses them jointly with their neighbours,
+each choice a guess with its finding, decided again with the page around it (``context``).
+The same lattice reads GBK or Big5 read one byte a character by cp1252 or cp1250 with
+``errors="ignore"``, which drop the bytes they leave undefined. docs/repair.md §5.1.2.
 """
 
 from __future__ import annotations
@@ -44,8 +47,7 @@ ASCII_TRAIL_COST = -2.0
 # scores a Latin letter flat (-6 after anything), where the build split has 184 lone letters in
 # 1,042,302 places between two non-ASCII characters (ln = -8.6, before the pair after it).
 LONE_LETTER_COST = 3.0
-# Candidates of a character with a lost byte the lattice scores (likeliest by unigram first);
-# the final choice (``reread``) sees all.
+# Candidates of a character with a lost byte the lattice scores (likeliest by unigram first).
 LATTICE_CANDIDATES = 24
 # Candidates the final choice (``holes.choose_ranked``, with both neighbours) sees. A character
 # lost whole has thousands (9,459 GBK codes Python's big5 drops byte by byte), and the likeliest
