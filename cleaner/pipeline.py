@@ -31,7 +31,8 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import code_pages, converted_mojibake, escaped_bytes, latin_layers, layers, lone_signs, question_marks
+from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, latin_layers, layers, lone_signs,
+                            question_marks, resync)
 from cleaner.script import convert, fold
 
 
@@ -131,6 +132,9 @@ class Cleaner:
             text, layers_peeled = latin_layers.peel(text)
             if layers_peeled:
                 steps.append(Step("repair", "latin-layers", layers_peeled))
+            # A two-byte source read one byte a character with the undefined bytes dropped: in step
+            # again before any reader takes the line out of step from the first dropped byte.
+            text = record("read-in-step-single-byte", resync.repair_single_byte(text, guess=cfg.guess_lost))
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             # A "?" beside mojibake may be the mark a decoder wrote for bytes it could not read.
             # Not on a page with the pinyin damage (below): its "?" are the pinyin repair's.
@@ -147,6 +151,12 @@ class Cleaner:
             # piece of the outer layer and leave the peel a cut stretch (閹存垶妲告稉 -> ...一锲戒汉).
             if not shifted:  # the shifted runs of a pinyin-damaged page are the byte repair's, as they are
                 text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
+                # A two-byte source read by the other two-byte family (GBK as Big5, Big5 as GBK),
+                # whole lines: read in step again where bytes were lost, before the re-read of spans.
+                # A "?" beside it may be a decoder's mark written as a question mark: tried as one.
+                in_step, marks = question_marks.tried(partial(resync.repair, guess=cfg.guess_lost), text)
+                text = record("read-in-step", in_step)
+                question_marks_read += marks
             reread = partial(mojibake.repair_utf8_as_gbk, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
             reread_gbk, marks = (reread(text), 0) if shifted else question_marks.tried(reread, text)
             if not shifted:  # mojibake another tool converted between scripts: its characters back

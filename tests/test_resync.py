@@ -1,0 +1,110 @@
+"""Lines of a two-byte source read out of step by a decoder that lost bytes: read in step again."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+from wrong_decoders import DECODERS
+
+from cleaner.repair import decoders, resync
+
+GBK_LINE = "石田三成等人为主的《关原的年轻武者》，丰富游戏内的剧情。此部份专门介绍角色，欲知武器情报。"
+BIG5_LINE = "在歐洲，梵語的學術研究，由德國學者陸特和漢斯雷頓開創。後來威廉·瓊斯發現印歐語系。"
+HK_LINE = "香港特別行政區政府於一九九七年成立，負責管理香港的事務。"
+
+
+def misread(text: str, codec: str, decoder: str, errors: str) -> str:
+    return DECODERS[decoder].decode(text.encode(codec), errors)
+
+
+def wrong(got: str, expected: str) -> int:
+    """Lost + wrong + extra characters, by an alignment (as benchmarks/decoders.py counts)."""
+    sm = difflib.SequenceMatcher(None, got, expected, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal")
+
+
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+def test_gbk_read_as_big5_comes_back(errors):
+    bad = misread(GBK_LINE, "gb18030", "big5", errors)
+    fixed = resync.repair(bad)
+    assert fixed.count == 1
+    # The lost bytes of a character lost whole, or of a rare pair, are the model's to guess:
+    # nearly all of the line comes back, in step to its end.
+    assert wrong(fixed.text, GBK_LINE) <= 3
+    assert fixed.text.endswith("情报。")
+
+
+def test_big5_read_as_gbk_with_bytes_dropped_comes_back():
+    bad = misread(BIG5_LINE, "big5hkscs", "gbk", "ignore")
+    assert "b" in bad  # 在 is a6 62: GBK drops a6 and shows the trail as a letter
+    fixed = resync.repair(bad)
+    assert wrong(fixed.text, BIG5_LINE) <= 4
+    assert fixed.text.startswith("在歐洲，梵語")
+
+
+@pytest.mark.parametrize("decoder", ["cp1252", "cp1250"])
+def test_gbk_read_one_byte_a_character_with_bytes_dropped_comes_back(decoder):
+    source = "馬祖列島是隸屬中華民國的群島，主要由南竿島、北竿島和高登島組成。"  # 島 is GBK 8d 75
+    bad = misread(source, "gbk", decoder, "ignore")
+    fixed = resync.repair_single_byte(bad)
+    assert fixed.text == source
+    # cp1252 drops 8d (島 comes back by a guess, with its finding); cp1250 shows it as Ť.
+    assert bool(fixed.findings) == (decoder == "cp1252")
+
+
+def test_big5_read_as_cp1252_is_read():
+    bad = misread(HK_LINE, "big5", "cp1252", "ignore")
+    assert resync.repair_single_byte(bad).text == HK_LINE
+
+
+def test_guesses_are_findings_and_marked_without_guessing():
+    bad = misread(GBK_LINE, "gb18030", "big5", "ignore")
+    guessed = resync.repair(bad)
+    marked = resync.repair(bad, guess=False)
+    assert guessed.findings and len(marked.findings) == len(guessed.findings)
+    assert all(f.kind == "lost-byte" for f in guessed.findings)
+    for f in marked.findings:
+        assert marked.text[f.position] == "\ufffd"
+        assert guessed.text[f.position] == f.detail[0]
+
+
+@pytest.mark.parametrize("text", [
+    GBK_LINE, BIG5_LINE, HK_LINE,
+    "←────-┬───┐\n┌───┬──────┼─",  # rare signs, no misread Han
+    "鑫森淼焱垚，犇骉麤，孖烎靐龘。",  # rare but real characters
+    "Le café à la crème était très bon, déjà vu à Noël.",
+    "Zhōngguó rénmín yínháng shì guójiā.",
+])
+def test_clean_text_is_untouched(text):
+    assert resync.repair(text).text == text
+    assert resync.repair_single_byte(text).text == text
+
+
+def test_utf8_read_one_byte_a_character_is_left_to_the_single_byte_reader():
+    bad = "美国一部由Tara Butters和Michele Fazekas创造的电视剧".encode().decode("cp1252", "ignore")
+    assert resync.repair_single_byte(bad).count == 0
+
+
+def test_a_second_pass_changes_nothing():
+    for bad in (misread(GBK_LINE, "gb18030", "big5", "ignore"), misread(BIG5_LINE, "big5hkscs", "gbk", "ignore"),
+                misread(GBK_LINE, "gb18030", "big5", "replace")):
+        for guess in (True, False):
+            once = resync.repair(bad, guess=guess).text
+            assert resync.repair(once, guess=guess).text == once
+
+
+def test_python_big5_view_writes_its_own_codes():
+    # 器 is GBK c6 f7, which Python's big5 reads as ん; Big5-HKSCS writes ん as c7 7a.
+    shown = b"\xc6\xf7".decode("big5")
+    assert resync.view(shown, decoders.BIG5_FAMILY, ("cp950",))[0] == [0xC6, 0xF7]
+    assert decoders.byte_view(shown, decoders.BIG5_FAMILY)[0] != [0xC6, 0xF7]
+
+
+def test_the_lattice_puts_a_lost_lead_back_where_the_decoder_dropped_it():
+    # 人 is GBK c8 cb: Python's big5 drops c8 (no such code) and reads cb with the next byte.
+    bad = misread("等人为主", "gb18030", "big5", "ignore")
+    stream, ends = resync.view(bad, decoders.BIG5_FAMILY, ("cp950",))
+    items = resync.best_path(stream, ends, "gbk", decoders.BIG5_FAMILY)
+    assert "".join(item[0] for item in items) == "等人为主"
+    assert len(items[1][2]) > 1  # 人 held a lost byte: a choice among its candidates
