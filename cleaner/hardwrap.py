@@ -122,6 +122,8 @@ def join_misread_wraps(text: str) -> str:
     >>> join_misread_wraps("\\n".join([line, line, "鍘嗕换"])) == line * 2 + "鍘嗕换"
     True
     """
+    if not _MISREAD_CLAUSE.search(text):
+        return text  # nearly every page: one search, not the widths of every line
     return _join(text, _MISREAD_CLAUSE, MIN_FULL_MISREAD)
 
 

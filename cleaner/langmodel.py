@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from cleaner import _native
-from cleaner.script.fold import converter
+from cleaner.script.fold import converter, fold
 
 LAMBDA = 0.5  # weight of the in-word bigram against the unigram
 UNKNOWN = -16.0  # log-probability floor for characters jieba never saw
@@ -179,6 +179,12 @@ def model() -> CharModel:
         unigrams, bigrams, _ = jieba_tables()
         _active = CharModel(unigrams, bigrams, running_table())
     return _active
+
+
+def per_char(text: str) -> float:
+    """Mean log-probability per character of ``text`` under ``model()``, script-neutral (folded
+    to Simplified first: Big5 text re-reads as Traditional): the score every re-read is judged by."""
+    return model().score(fold(text)) / max(len(text), 1)
 
 
 def use(lm: CharModel | None) -> None:

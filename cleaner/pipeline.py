@@ -120,15 +120,15 @@ class Cleaner:
             # repair returns); with guessing off it is written as U+FFFD.
             # Code pages the single-byte view does not model (Mac Roman, DOS, Cyrillic, ISO-8859-15
             # ...) first: read as cp1252 their runs would come back wrong, not untouched.
-            # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
-            # read the inner one, as they read a page misread once.
-            # Bytes a decoder wrote as \xHH escapes (errors="backslashreplace") first: exact bytes,
-            # read back whole before any repair re-reads the pieces between the escapes.
+            # Bytes a decoder wrote as \xHH escapes (errors="backslashreplace") before all of them:
+            # exact bytes, read back whole before any repair re-reads the pieces between the escapes.
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             if cfg.normalize_whitespace and cfg.generic_furniture:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
                 # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
                 text = apply("whitespace", "hard-wraps-in-mojibake", hardwrap.join_misread_wraps, text)
+            # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
+            # read the inner one, as they read a page misread once.
             text, layers_peeled = latin_layers.peel(text)
             if layers_peeled:
                 steps.append(Step("repair", "latin-layers", layers_peeled))

@@ -109,5 +109,11 @@ def test_mojibake_wrapped_at_a_width_of_its_characters_is_joined_and_read(decode
 def test_lines_of_mojibake_that_show_no_clause_are_not_joined():
     from cleaner.hardwrap import join_misread_wraps
 
-    titles = "\n".join("新闻标题第一条内容".encode("utf-8").decode("gbk", errors="replace") for _ in range(5))
+    # Headlines of one length, long enough to be wrapped lines, with no clause inside.
+    titles = "\n".join(title.encode("utf-8").decode("gbk", errors="replace") for title in [
+        "国务院常务会议研究部署加快发展先进制造业集群工作",
+        "全国人大常委会审议通过修改后的野生动物保护法草案",
+        "国家统计局发布上半年国民经济运行情况数据新闻稿件",
+        "教育部部署今年高校毕业生就业创业工作重点任务安排",
+    ])
     assert join_misread_wraps(titles) == titles

@@ -130,7 +130,7 @@ def test_a_guess_that_is_no_lone_fullwidth_digit_is_the_python_decision(monkeypa
 
 def test_a_window_with_a_phrase_the_fold_converts_is_decided_with_opencc_s_fold(monkeypatch):
     # 甦 alone stays 甦, in 復甦 it is 苏: the native model folds per character, so a score of a
-    # text holding it is asked of OpenCC's fold (the one _per_char uses), and the verdict is the
+    # text holding it is asked of OpenCC's fold (the one langmodel.per_char uses), and the verdict is the
     # Python path's.
     assert "甦" in fold_sensitive() and fold("復甦") != "".join(map(fold_char, "復甦"))
     asked: list[str] = []

@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
+from cleaner.langmodel import per_char
 from cleaner.model import Finding
 from cleaner.repair import mojibake
 
@@ -137,7 +138,7 @@ def best_code_page(run: str, codecs: tuple[str, ...] = MODELED + OTHERS) -> str 
         # GBK, and re-reading it there cost about 3 ms a character for nothing.
         if codec in MODELED and _is_utf8(_byte_view(run, codec)):
             return codec
-    scores = {text: _per_char(text) for _, text, _ in tied}
+    scores = {text: per_char(text) for _, text, _ in tied}
     return max(tied, key=lambda t: scores[t[1]])[2]  # max keeps the first of equal scores
 
 
@@ -147,10 +148,6 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _per_char(text: str) -> float:
-    return mojibake._per_char(text)  # noqa: SLF001 - the score every re-read is judged by
 
 
 def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
@@ -189,7 +186,7 @@ def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: t
             run = m.group()[start:end]
             fixed = _reread(run, codec, guess)
             if fixed.count and (codec in MULTI_BYTE or _reads_better(fixed.text, run)):
-                gain = (_per_char(fixed.text) - _per_char(run)) * len(run)
+                gain = (per_char(fixed.text) - per_char(run)) * len(run)
                 scored.append((gain, m.start() + start, m.start() + end, fixed))
         for best in sorted(scored, key=lambda s: -s[0]):
             if not any(best[1] < b and a < best[2] for _, a, b, _ in chosen):

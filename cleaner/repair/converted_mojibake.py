@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from cleaner.langmodel import model
+from cleaner.langmodel import per_char
 from cleaner.repair import mojibake
 from cleaner.repair.mojibake import MojibakeRepair
-from cleaner.script.fold import converter, fold
+from cleaner.script.fold import converter
 
 _CHANGE = 0.01  # the cost of reading a character as another: ties keep it as written
 
@@ -32,12 +32,13 @@ _CHANGE = 0.01  # the cost of reading a character as another: ties keep it as wr
 def restore(before: str, repaired: MojibakeRepair, reread: Callable[[str], MojibakeRepair]) -> MojibakeRepair:
     """``repaired`` (``reread(before)``), or the reading of ``before`` with the converted
     characters of its misread lines put back, when those lines then read better."""
-    if repaired.text == before and not mojibake.unrepaired_spans(before):
+    spans = mojibake.unrepaired_spans(repaired.text)
+    if repaired.text == before and not spans:
         return repaired  # the common case: nothing misread
     lines, read = before.split("\n"), repaired.text.split("\n")
     if len(lines) != len(read):
         return repaired  # the repairs moved line breaks: lines no longer correspond
-    flagged = {repaired.text.count("\n", 0, start) for start, _ in mojibake.unrepaired_spans(repaired.text)}
+    flagged = {repaired.text.count("\n", 0, start) for start, _ in spans}
     sources = _sources()
     restored = [unconvert(line) if _worth_trying(line, read[i], i in flagged, sources) else line
                 for i, line in enumerate(lines)]
@@ -71,7 +72,7 @@ def _worth_trying(line: str, read: str, flagged: bool, sources: dict[str, tuple[
 
 def _line_score(line: str) -> float:
     """Per character; a U+FFFD counts as a character the model finds very unlikely."""
-    return _per_char(line) - 10.0 * line.count("\ufffd") / max(len(line), 1)
+    return per_char(line) - 10.0 * line.count("\ufffd") / max(len(line), 1)
 
 
 def unconvert(line: str) -> str:
@@ -141,14 +142,11 @@ def _reading(before: list[str], option: str, after: list[str]) -> tuple[int, flo
     for fill in fills:
         data = b"".join(_gbk(c) or (bytes([fill]) if j == hole else b"\x80") for j, c in enumerate(window))
         read = data.decode("utf-8", errors="replace")
-        key = (-read.count("\ufffd"), _per_char(read))
+        key = (-read.count("\ufffd"), per_char(read))
         if best is None or key > best:
             best = key
     return best
 
-
-def _per_char(text: str) -> float:
-    return model().score(fold(text)) / max(len(text), 1)
 
 
 def _run(state: int, data: bytes | None) -> list[tuple[int, float]]:

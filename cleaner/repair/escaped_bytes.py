@@ -21,8 +21,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from cleaner.langmodel import model
-from cleaner.script.fold import fold
+from cleaner.langmodel import per_char
 
 # (source, decoder) pairs: what a page was written in, and what read it with backslashreplace.
 PATHS = (
@@ -64,7 +63,7 @@ def _read_run(m: re.Match) -> str:
         # The path that reads the most escapes, then the most of the run, then reads it best.
         escapes = sum(_escapes(tokens, a, b) for a, b, _ in readings)
         covered = sum(b - a for a, b, _ in readings)
-        score = sum(_per_char(read) * len(read) for _, _, read in readings)
+        score = sum(per_char(read) * len(read) for _, _, read in readings)
         if (escapes, covered, score) > best_key:
             best, best_key = readings, (escapes, covered, score)
     if not best:
@@ -96,7 +95,7 @@ def _readings(tokens: list[str], source: str, decoder: str) -> list[tuple[int, i
         if end > first:
             read = b"".join(raw[first:end]).decode(source)
             if (_escapes(tokens, first, end) and _CJK.search(read) and not _NOT_TEXT.search(read)
-                    and _per_char(read) > _per_char("".join(t for t in tokens[first:end] if not _ESCAPE_RE.fullmatch(t)))):
+                    and per_char(read) > per_char("".join(t for t in tokens[first:end] if not _ESCAPE_RE.fullmatch(t)))):
                 out.append((first, end, read))
             first = end
         else:
@@ -131,6 +130,3 @@ def _stop(raw: list[bytes], first: int) -> int:
 def _escapes(tokens: list[str], first: int, end: int) -> int:
     return sum(1 for t in tokens[first:end] if _ESCAPE_RE.fullmatch(t))
 
-
-def _per_char(text: str) -> float:
-    return model().score(fold(text)) / max(len(text), 1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.langmodel import per_char
 from cleaner.repair import decoders, mojibake
 
 LOST = "\ufffd"
@@ -125,7 +126,7 @@ def _peeled(stretch: str, family: str, guess: bool) -> mojibake.MojibakeRepair |
         fixed = repair(inner, guess=guess)
         if not fixed.count or not mojibake._reads_better(fixed.text, stretch):  # noqa: SLF001 - one acceptance rule
             continue
-        score = mojibake._per_char(fixed.text)  # noqa: SLF001 - the score every re-read is judged by
+        score = per_char(fixed.text)  # the score every re-read is judged by
         if best is None or score > best[0]:
             best = (score, fixed)
     return best[1] if best else None

@@ -21,7 +21,7 @@ import ftfy
 import regex
 
 from cleaner import _native, leftovers, pagefacts
-from cleaner.langmodel import AFTER_DIGIT, model
+from cleaner.langmodel import AFTER_DIGIT, model, per_char
 from cleaner.model import Finding
 from cleaner.repair import context, decoders, gbk, holes, latin_layers, reread, startgate
 from cleaner.repair.pinyin import (
@@ -58,11 +58,6 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization=None,
     explain=False,
 )
-
-
-def _per_char(text: str) -> float:
-    """Mean log-probability per character, script-neutral (Big5 text re-reads as Traditional)."""
-    return model().score(fold(text)) / max(len(text), 1)
 
 
 class MojibakeRepair(NamedTuple):
@@ -487,7 +482,7 @@ def _refusal() -> _native.Refusal | None:
     scripts = tuple("".join(sorted(chars)) for chars in holes._scripts())
     # _CJK_RUN's \s beyond ASCII, as the regex module reads it.
     spaces = "".join(regex.findall(r"\s", "".join(map(chr, range(0x80, 0x10000)))))
-    # fold: the texts holding a sensitive character are folded as _per_char folds them (OpenCC).
+    # fold: the texts holding a sensitive character are folded as per_char folds them (OpenCC).
     return _native.Refusal(decoders.native_codes(), reread._reader(), model().native, params, margins, views, RARE,
                            sensitive, scripts, spaces, fold)
 
@@ -540,8 +535,8 @@ FLUENT = -9.0
 
 
 def _reads_better(fixed: str, original: str, confirmed: bool = False) -> bool:
-    score = _per_char(fixed)
-    return (confirmed or score > FLUENT) and score > _per_char(original) + GAIN
+    score = per_char(fixed)
+    return (confirmed or score > FLUENT) and score > per_char(original) + GAIN
 
 
 SOURCE_CODECS = ("utf-8", "big5")
@@ -685,7 +680,7 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 if not (syllable and n_chars == len(ends) and not capped):
                     n_chars, k = _best_end(aligned, fixed, piece, source, family)
                 fixed, decoded = fixed[: k + 1], decoded[: k + 1]
-                gain = (_per_char(fixed) - _per_char(piece[:n_chars])) * n_chars
+                gain = (per_char(fixed) - per_char(piece[:n_chars])) * n_chars
                 if best is None or gain > best[0]:
                     best = (gain, start + n_chars, fixed, source, decoded, family)
                 if complete and n_chars == len(ends) and not ignore:
@@ -907,7 +902,7 @@ def _best_end(aligned: list[tuple[int, int]], fixed: str, piece: str, source: st
     gained = _prefix_scores(fixed)
     kept = _prefix_scores(piece)
 
-    def per_char(a: tuple[int, int]) -> float:
+    def cut_gain(a: tuple[int, int]) -> float:
         return gained[a[1] + 1] / (a[1] + 1) - kept[a[0]] / a[0]
 
     longest = aligned[0]
@@ -920,9 +915,9 @@ def _best_end(aligned: list[tuple[int, int]], fixed: str, piece: str, source: st
         loss = (kept[longest[0]] - kept[a[0]]) - (gained[longest[1] + 1] - gained[a[1] + 1])
         return loss < GAIN * (longest[0] - a[0])
 
-    for n, k in sorted(aligned, key=lambda a: -per_char(a) * a[0]):
+    for n, k in sorted(aligned, key=lambda a: -cut_gain(a) * a[0]):
         # A cut must also read as running Chinese on its own, as the caller will ask.
-        if (n, k) != longest and (per_char((n, k)) < CUT_GAIN or tail_gains((n, k)) or _per_char(fixed[: k + 1]) <= FLUENT):
+        if (n, k) != longest and (cut_gain((n, k)) < CUT_GAIN or tail_gains((n, k)) or per_char(fixed[: k + 1]) <= FLUENT):
             continue
         if family == decoders.SINGLE_FAMILY or (_marked(piece, 0, n, source) and _evidence(piece, 0, n, source)):
             return n, k
@@ -933,7 +928,7 @@ CUT_GAIN = 2 * GAIN
 
 
 def _prefix_scores(text: str) -> list[float]:
-    """The model's log-probability of each prefix of ``text`` (script-neutral, as ``_per_char``):
+    """The model's log-probability of each prefix of ``text`` (script-neutral, as ``per_char``):
     the first character by its unigram, each other by its bigram, summed in order (natively, one
     call; the Python original is tests/reference_langmodel.py's ``prefix_scores``)."""
     return model().native.prefix_scores(text)

@@ -24,10 +24,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cleaner.langmodel import model
+from cleaner.langmodel import model, per_char
 from cleaner.repair import context, decoders, holes, mojibake
 from cleaner.repair.mojibake import MojibakeRepair
-from cleaner.script.fold import fold
 
 # The codec holding each source's table.
 _CODEC = {"gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
@@ -107,8 +106,10 @@ def _rejected_pairs(codec: str, family: str) -> tuple[tuple[int, str], ...]:
 
 
 def _ranked(chars) -> tuple[str, ...]:
+    # Ties by the character itself: a set's order follows the process's hash seed, and the cut to
+    # CHOICE_CANDIDATES would then differ from run to run (seen as a changed finding).
     unigram = model().unigram
-    return tuple(sorted(set(chars), key=lambda ch: -unigram(ch))[:CHOICE_CANDIDATES])
+    return tuple(sorted(set(chars), key=lambda ch: (-unigram(ch), ch))[:CHOICE_CANDIDATES])
 
 
 Node = tuple[int, bool]  # (byte offset, a lost byte already put at this offset)
@@ -403,16 +404,13 @@ def _line(line: str, views: tuple, page: str) -> list[holes.Choice] | None:
         chosen = read_in_step(line, family, source, codecs_, final=True, page=page)
         if chosen is None:
             continue
-        score = _per_char("".join(c.char for c in chosen))
+        score = per_char("".join(c.char for c in chosen))
         if best is None or score > best[0]:
             best = (score, chosen)
     if best is None:
         return None
     score, chosen = best
-    if "".join(c.char for c in chosen) == line or score <= mojibake.FLUENT or score <= _per_char(line) + mojibake.GAIN:
+    if "".join(c.char for c in chosen) == line or score <= mojibake.FLUENT or score <= per_char(line) + mojibake.GAIN:
         return None
     return chosen
 
-
-def _per_char(text: str) -> float:
-    return model().score(fold(text)) / max(len(text), 1)
