@@ -21,10 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+import opencc
+
 from cleaner.langmodel import per_char
 from cleaner.repair import mojibake
 from cleaner.repair.mojibake import MojibakeRepair
 from cleaner.script.fold import converter
+from cleaner.tablecache import cached
 
 _CHANGE = 0.01  # the cost of reading a character as another: ties keep it as written
 
@@ -39,9 +42,16 @@ def restore(before: str, repaired: MojibakeRepair, reread: Callable[[str], Mojib
     if len(lines) != len(read):
         return repaired  # the repairs moved line breaks: lines no longer correspond
     flagged = {repaired.text.count("\n", 0, start) for start, _ in spans}
+    # The model's judgement first: the converters' table is built only for a page that has a
+    # line worth trying (most pages whose mojibake the re-read repaired have none).
+    suspects = [i for i, line in enumerate(lines) if _misread(line, read[i], i in flagged)]
+    if not suspects:
+        return repaired
     sources = _sources()
-    restored = [unconvert(line) if _worth_trying(line, read[i], i in flagged, sources) else line
-                for i, line in enumerate(lines)]
+    restored = list(lines)
+    for i in suspects:
+        if any(ch in sources for ch in lines[i]):  # holds a character a converter writes
+            restored[i] = unconvert(lines[i])
     changed = [i for i, (a, b) in enumerate(zip(lines, restored, strict=True)) if a != b]
     if not changed:
         return repaired
@@ -62,12 +72,9 @@ MIN_GAIN = 1.0  # mean gain of the model's log-probability per character, per re
 TRY_BELOW = -6.5
 
 
-def _worth_trying(line: str, read: str, flagged: bool, sources: dict[str, tuple[str, ...]]) -> bool:
-    """A line the re-read left misread, or changed into something that still reads badly, and
-    that holds a character a converter writes."""
-    if not (flagged or (line != read and _line_score(read) < TRY_BELOW)):
-        return False
-    return any(ch in sources for ch in line)
+def _misread(line: str, read: str, flagged: bool) -> bool:
+    """A line the re-read left misread, or changed into something that still reads badly."""
+    return flagged or (line != read and _line_score(read) < TRY_BELOW)
 
 
 def _line_score(line: str) -> float:
@@ -187,7 +194,12 @@ def _gbk(ch: str) -> bytes | None:
 
 @lru_cache(maxsize=1)
 def _sources() -> dict[str, tuple[str, ...]]:
-    """{a character a converter writes: the GBK characters it writes it for} (t2s and s2t)."""
+    """{a character a converter writes: the GBK characters it writes it for} (t2s and s2t), saved
+    for the next process (a third of a second to build: every GBK character through OpenCC)."""
+    return cached("converted_sources", [opencc.__file__, __file__], "1", _build_sources)
+
+
+def _build_sources() -> dict[str, tuple[str, ...]]:
     chars = []
     for lead in range(0x81, 0xFF):
         for trail in range(0x40, 0xFF):
