@@ -17,7 +17,7 @@ from functools import lru_cache
 from cleaner.langmodel import model
 from cleaner.repair import gbk, holes, pinyin
 from cleaner.repair.realign import (BEAM, CANDIDATES, FULLWIDTH_COST, GUESS_BONUS, LITERAL_GROUP_COST, LOST,
-                                    PRUNE_MARGIN, Guess, Repair, mark_guessed, runner_up, tokenize)
+                                    NFKC_IMAGES, PRUNE_MARGIN, Guess, Repair, mark_guessed, runner_up, tokenize)
 from reference_ranking import RankedCandidates
 
 # The constants, the results, the tokens and the runner-up are the product's (cleaner/repair/
@@ -150,6 +150,8 @@ def _advance(st: _State, token: tuple[str, str], guess: bool, at_end: bool = Fal
         return _advance_char(st, value, guess)
     if kind == "?":
         return _advance_question(st, guess, at_end)
+    if kind == "n":
+        return _advance_image(st, value, guess)
     if kind == "(":
         out = []
         if pinyin.annotates(_pair_char(st.last2), value):
@@ -213,6 +215,22 @@ def _advance_char(st: _State, ch: str, guess: bool) -> list[_State]:
                 out.append(_emit(st, ch, -FULLWIDTH_COST, last2=(alt[0], alt[1])))
             else:
                 out.extend(_feed_bytes(st, alt, -FULLWIDTH_COST, guess))
+    return out
+
+
+def _advance_image(st: _State, text: str, guess: bool) -> list[_State]:
+    """ASCII signs NFKC may have spelt one pair as (``13.`` of ⒔): read as written, each sign in
+    turn as a character token, or as that pair (at a boundary the signs stay, as for one sign)."""
+    out = [st]
+    for ch in text:
+        out = [n for s in out for n in _advance_char(s, ch, guess)]
+        if not out:
+            break
+    for pair in NFKC_IMAGES[text]:
+        if st.lead is None:
+            out.append(_emit(st, text, -FULLWIDTH_COST, last2=(pair[0], pair[1])))
+        else:
+            out.extend(_feed_bytes(st, pair, -FULLWIDTH_COST, guess))
     return out
 
 
@@ -341,6 +359,11 @@ def _fast_forward(st: _State, tokens: list[tuple[str, str]]) -> _State:
                 last2 = (last2[1], data[0])
             parts.append(value)
             prev = value
+        elif kind == "n":  # ASCII signs read as written
+            for ch in value:
+                last2 = (last2[1], ord(ch))
+            parts.append(value)
+            prev = value[-1]
         elif pinyin.annotates(_pair_char(last2), value):
             annotations += 1
         else:

@@ -55,6 +55,20 @@ def test_annotation_after_a_realigned_character_is_dropped():
     assert realign("?nèi)蔹N(me)", "們").text == "容麼"
 
 
+@pytest.mark.parametrize("clean", ["中國沿海、馬里亞納群島、馬紹爾群島", "湖北、海、江西、廣西、福建",
+                                   "空軍子弟學校、臺北市古亭國小"])
+def test_shift_before_a_list_comma_reads_the_numbers_nfkc_spelt(clean):
+    # A character ending in a3 before 、 (a1 a2): the crawl's decoder lost its lead and read a3 a1
+    # as ！ (docs/corruption.md §2.4), so a2 led the next pair into the row of ⒔, ⑴, Ⅸ, which NFKC
+    # spells in several signs (13., (1), IX): read as written, the run could not be put in step.
+    from damage import lossy_decode, nfkc_punct
+
+    damaged = nfkc_punct(lossy_decode(clean.encode("gbk")))
+    q = damaged.index("?")
+    assert "?!" in damaged and damaged != clean
+    assert damaged[:q] + realign(damaged[q:], damaged[q - 1]).text == clean
+
+
 def test_keeping_a_group_as_text_costs():
     from cleaner.repair.realign import LITERAL_GROUP_COST
 
@@ -195,6 +209,7 @@ damaged_piece = st.one_of(
     st.just("?"),
     st.sampled_from(SYLLABLES).map(lambda s: f"({s})"),
     st.sampled_from(SYLLABLES).map(lambda s: f"?{s})"),
+    st.sampled_from(["13.", "(1)", "(10)", "IV", "ii", "...", "10", "No"]),  # NFKC images of one pair
     clean_line.map(lambda line: line[:8]),
 )
 damaged_span = st.lists(damaged_piece, max_size=16).map("".join)

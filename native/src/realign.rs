@@ -41,6 +41,8 @@ pub enum Token {
     Group(Vec<char>, Annotated),
     /// "?syllable)": an annotation inserted mid-pair.
     LostGroup(Vec<char>, Annotated),
+    /// ASCII signs NFKC may have made of one pair (realign.NFKC_IMAGES): `13.` of ⒔ (a2 bd).
+    Image(String, Vec<[u8; 2]>),
 }
 
 /// A guessed character: (position, character or None for "", kind, options).
@@ -551,6 +553,7 @@ impl Realigner {
         match token {
             Token::Char(ch, data) => self.advance_char(st, *ch, data.as_deref()),
             Token::Question => self.advance_question(st, at_end),
+            Token::Image(text, pairs) => self.advance_image(st, text, pairs),
             Token::Group(syllable, annotated) => {
                 let mut out = vec![];
                 if Self::annotates(self.pair_of(st.last2), annotated) {
@@ -665,6 +668,27 @@ impl Realigner {
         out
     }
 
+    /// realign._advance_image: the signs as written, each in turn, or the one pair NFKC spelt so.
+    fn advance_image(&self, st: &State, text: &str, pairs: &[[u8; 2]]) -> Vec<State> {
+        let mut out = vec![st.clone()];
+        for ch in text.chars() {
+            let byte = [ch as u8];
+            out = out.iter().flat_map(|s| self.advance_char(s, ch, Some(&byte))).collect();
+            if out.is_empty() {
+                break;
+            }
+        }
+        for pair in pairs {
+            if st.lead == NO_LEAD {
+                let last2 = (pair[0] as i32, pair[1] as i32);
+                out.push(self.emit(st, text, -self.params.fullwidth_cost, NO_LEAD, Some(last2), None, 0));
+            } else {
+                out.extend(self.feed_bytes(st, pair, -self.params.fullwidth_cost));
+            }
+        }
+        out
+    }
+
     fn advance_question(&self, st: &State, at_end: bool) -> Vec<State> {
         let bonus = self.params.guess_bonus;
         if st.lead == NO_LEAD {
@@ -761,6 +785,14 @@ impl Realigner {
                         count += syllable.len() + 2;
                         prev = Some(')');
                         last2 = (0x29, -1);
+                    }
+                }
+                Token::Image(signs, _) => {
+                    for ch in signs.chars() {
+                        last2 = (last2.1, ch as i32);
+                        text.push(ch);
+                        count += 1;
+                        prev = Some(ch);
                     }
                 }
                 Token::Question | Token::LostGroup(..) => unreachable!("fast-forward stops before a question mark"),

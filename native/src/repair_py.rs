@@ -377,6 +377,7 @@ const CHAR: u8 = 0;
 const QUESTION: u8 = 1;
 const GROUP: u8 = 2;
 const LOST_GROUP: u8 = 3;
+const IMAGE: u8 = 4;
 
 type PyGuess<'py> = (usize, String, &'static str, Bound<'py, PyTuple>);
 
@@ -460,6 +461,11 @@ impl PyRealigner {
                         Token::Char(ch, data.map(|d| d.as_bytes().to_vec()))
                     }
                     QUESTION => Token::Question,
+                    IMAGE => {
+                        let data = data.ok_or_else(|| PyValueError::new_err("an image token needs its pairs"))?;
+                        let pairs = data.as_bytes().chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+                        Token::Image(value.to_string(), pairs)
+                    }
                     GROUP | LOST_GROUP => {
                         let annotated = syllables
                             .get(value)
