@@ -1,8 +1,11 @@
 """Wrong or missing characters per 1,000 after repair, on pages damaged by tests/damage.py.
 
-    .venv/bin/python benchmarks/accuracy.py [--seeds N] [--family NAME ...] [--show]
+    .venv/bin/python benchmarks/accuracy.py [--seeds N] [--family NAME ...] [--show] [--wiki N]
 
-Each clean article (the seeds' expected files and fixtures/clean) is damaged with the seed chain
+Each clean article (the seeds' expected files and fixtures/clean; with ``--wiki N``, N Simplified
+paragraphs of 60-600 characters from the measuring part of ../shared/corpora/wiki instead, from
+the 60th on: the first 60 are left for looking at cases; Simplified, as the chain starts from a
+Simplified article and the cleaner gives Simplified back) is damaged with the seed chain
 (naive S->T, byte-level pinyin, lossy GBK decoding, NFKC) under N random seeds, and optionally one
 family of docs/corruption.md §3 on some of its lines; the cleaner (furniture removal off) must give the article
 back. Errors are counted by a character alignment: a substitution, a loss or an extra counts one.
@@ -24,6 +27,18 @@ from damage import FAMILIES, damage_lines, damage_page  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 
 
+WIKI_SKIP = 60  # measuring paragraphs looked at while working on cases (session 13: the first 40 of 80-400 characters)
+
+
+def wiki_articles(count: int) -> list[tuple[str, str]]:
+    """``count`` Simplified measuring paragraphs, past the ones looked at (``WIKI_SKIP``)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import wiki_split
+
+    paragraphs = [p for p in wiki_split.measure_paragraphs("zh-hans") if 60 <= len(p) <= 600]
+    return [(f"wiki-{k}", p) for k, p in enumerate(paragraphs[WIKI_SKIP:WIKI_SKIP + count])]
+
+
 def clean_articles() -> list[tuple[str, str]]:
     paths = sorted((ROOT / "fixtures" / "seeds" / "expected-zh-hans").glob("*.txt"))
     paths += sorted((ROOT / "fixtures" / "clean").glob("*.txt"))
@@ -42,15 +57,17 @@ def error_count(diffs: list[tuple[str, str]]) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=8)
-    ap.add_argument("--family", nargs="*", default=[None, *FAMILIES], help="§3 families (default: none and each)")
+    ap.add_argument("--family", nargs="*", default=[None, *FAMILIES], help="§3 families; seed-chain for the chain alone (default: the chain alone and each)")
     ap.add_argument("--alone", action="store_true", help="apply the family to clean text, without the seed chain")
     ap.add_argument("--show", action="store_true", help="print every difference")
+    ap.add_argument("--wiki", type=int, default=0, help="N Simplified Wikipedia paragraphs instead of the articles")
     args = ap.parse_args()
+    articles = wiki_articles(args.wiki) if args.wiki else clean_articles()
     cleaner = Cleaner(remove_furniture=False)
     total_chars = total_err = 0
-    for family in args.family:
+    for family in [None if f == "seed-chain" else f for f in args.family]:
         chars = err = 0
-        for name, ref in clean_articles():
+        for name, ref in articles:
             for seed in range(args.seeds):
                 # Fullwidth letters cannot survive the seed chain (its last step is NFKC).
                 alone = family and (args.alone or family == "fullwidth")
