@@ -26,15 +26,46 @@ _HINTS = re.compile(r"[;{}]|[A-Za-z0-9_]\(|\)[ \t]*:|^[ \t]*#[a-z]", re.MULTILIN
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every code line of ``text``.
+    """(start, end) of every code line of ``text``, and of the indented lines of its blocks.
+
+    A statement need not end in a sign (Python's ``return x + 1``): a line indented deeper than
+    the code line above it, with no Chinese outside strings and comments, is in that line's block.
 
     >>> t = '示例:\\nprint("你好, 世界")\\n结果为"你好, 世界".'
     >>> [t[a:b] for a, b in code_spans(t)]
     ['print("你好, 世界")']
+    >>> t = 'def f(x):\\n    return x + 1\\n  他说，这是函数。'
+    >>> [t[a:b] for a, b in code_spans(t)]
+    ['def f(x):', '    return x + 1']
     """
     if not _HINTS.search(text):
         return []
-    return [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
+    spans = [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
+    return _with_blocks(text, spans) if spans else spans
+
+
+def _with_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` and the lines indented under one of them (see ``code_spans``)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] >= start:
+            continue  # already taken into the block above
+        out.append((start, end))
+        indent = _indent(text[start:end])
+        pos = end
+        while pos < len(text):  # the lines after it, while they are indented deeper
+            stop = text.find("\n", pos + 1)
+            stop = len(text) if stop < 0 else stop
+            line = text[pos + 1:stop]
+            if not line.strip() or _indent(line) <= indent or _HAN.search(_QUOTED.sub("", line)):
+                break
+            out.append((pos + 1, stop))
+            pos = stop
+    return out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 # String literals and trailing comments: Chinese may stand there in code, nowhere else.

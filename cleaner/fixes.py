@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-from cleaner import _native
-from cleaner.chardata import ENTITY, INDENT_ARTIFACT
+from cleaner import _native, codelines
+from cleaner.chardata import ENTITY, INDENT_ARTIFACT, PAD
 
 
 def unescape_entities(text: str) -> str:
@@ -131,9 +131,21 @@ def unify_line_breaks(text: str) -> str:
 def normalize_paragraphs(text: str) -> str:
     """One paragraph per line: unify line breaks, strip indentation and padding, drop empty lines.
 
-    Line breaks are ``\\r\\n``, ``\\r``, U+2028 and U+2029; padding is ``chardata.PAD``.
+    Line breaks are ``\\r\\n``, ``\\r``, U+2028 and U+2029; padding is ``chardata.PAD``. A line of
+    program code (``codelines``) keeps its indentation: in code it is structure (Python's blocks),
+    not the layout of a paragraph.
 
     >>> normalize_paragraphs("\u3000\u3000第一段\\r\\n\\r\\n  第二段 ")
     '第一段\\n第二段'
+    >>> normalize_paragraphs("示例：\\ndef f(x):\\n    return x + 1\\n\\n  结果为2。")
+    '示例：\\ndef f(x):\\n    return x + 1\\n结果为2。'
     """
-    return _native.normalize_paragraphs(text)
+    spans = codelines.code_spans(text)
+    if not spans:
+        return _native.normalize_paragraphs(text)
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [_native.normalize_paragraphs(text[last:start]), text[start:end].rstrip(PAD)]
+        last = end
+    parts.append(_native.normalize_paragraphs(text[last:]))
+    return "\n".join(part for part in parts if part)

@@ -37,3 +37,19 @@ def test_prose_is_not_code(line):
 def test_the_cleaner_leaves_code_signs_and_widens_prose_around_it():
     text = '示例代码如下:\nprint("你好, 世界")\nx = f(a, b);\n运行结果为"你好,世界".'
     assert Cleaner().clean(text) == '示例代码如下：\nprint("你好, 世界")\nx = f(a, b);\n运行结果为"你好，世界".'
+
+
+def test_indented_lines_under_a_code_line_are_its_block():
+    text = "示例:\ndef f(x):\n    if x > 0:\n        return x + 1\n    return 0\n  他说,这是函数。\ny = f(1);"
+    assert [text[a:b] for a, b in code_spans(text)] == ["def f(x):", "    if x > 0:", "        return x + 1",
+                                                       "    return 0", "y = f(1);"]
+
+
+def test_a_block_ends_at_a_line_no_deeper_than_its_head():
+    text = "    setup(a)\n    run(b)\n        retry c\n后来,程序结束。"
+    assert [text[a:b] for a, b in code_spans(text)] == ["    setup(a)", "    run(b)", "        retry c"]
+
+
+def test_the_cleaner_keeps_the_indentation_of_code():
+    text = "示例代码如下:\n\ndef f(x):\n    if x > 0:\n        return x + 1\n    return 0\n\n  运行结果为2。"
+    assert Cleaner().clean(text) == "示例代码如下：\ndef f(x):\n    if x > 0:\n        return x + 1\n    return 0\n运行结果为2。"
