@@ -121,6 +121,12 @@ def test_pre_keeps_its_lines():
     assert extract(page("<pre>床前明月光\n疑是地上霜</pre>")).text == "床前明月光\n疑是地上霜"
 
 
+def test_code_keeps_its_indentation_and_prose_its_single_spaces():
+    code = "def f(x):\n    if x > 0:\n        return x + 1\n    return 0"
+    text = extract(page(f"<p>  示例   代码：</p><pre><code>{code}\n</code></pre><p>结果为 2。</p>")).text
+    assert text == f"示例 代码：\n{code}\n结果为 2。"
+
+
 def test_meta_fields():
     head = (
         "<title> 国务院 关于印发通知 </title><meta name='author' content='新华社记者 张三'>"

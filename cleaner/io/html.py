@@ -11,6 +11,8 @@ Why each step is here:
   it was the best on recall, line structure and speed of the candidates measured by
   ``benchmarks/html_extractors.py``. Navigation and other page furniture stay in on purpose: the
   cleaner's furniture stage removes them with better knowledge of the site.
+* Lines of program code keep their indentation (``codelines``); other lines are stripped and
+  their runs of blanks made one space.
 * A newline inside a block's text is not a paragraph break. Between two wide (CJK) characters it
   is dropped, as browsers do (CSS Text 3 segment-break rule), so hard-wrapped ``<p>`` text joins
   into one line without a stray space.
@@ -175,8 +177,26 @@ def extract(html: str) -> HtmlPage:
     tree = HTMLTree.parse(join_wrapped(html))
     text = extract_plain_text(tree, preserve_formatting=True, main_content=False, list_bullets=False,
                               alt_texts=False, skip_elements=_HIDDEN)
-    lines = (_BLANKS.sub(" ", line).strip() for line in text.splitlines())
+    raw = text.splitlines()
+    code = _code_lines(raw)
+    lines = (line.rstrip() if i in code else _BLANKS.sub(" ", line).strip() for i, line in enumerate(raw))
     return HtmlPage("\n".join(line for line in lines if line), _meta(tree))
+
+
+def _code_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines that are program code (``codelines``): they keep their indentation
+    and spacing, which in code is structure (a ``<pre>`` block of Python)."""
+    from cleaner.codelines import code_spans
+
+    text = "\n".join(lines)
+    spans = code_spans(text)
+    if not spans:
+        return set()
+    starts, pos = {}, 0
+    for i, line in enumerate(lines):
+        starts[pos] = i
+        pos += len(line) + 1
+    return {starts[a] for a, _ in spans if a in starts}
 
 
 def html_to_text(data: bytes, http_content_type: str | None = None) -> HtmlPage:
