@@ -48,9 +48,9 @@ def test_bad_record_is_reported_and_passed_through_and_the_stream_goes_on(line, 
     assert [where for where, _ in report.failed] == ["in.jsonl:2"] and why in report.failed[0][1]
 
 
-def test_bom_is_accepted_and_blank_lines_dropped():
+def test_bom_is_accepted_and_blank_lines_kept_in_place():
     out, report = _clean([codecs.BOM_UTF8 + b'{"text": "\xe5\x8f\x91\xe5\xb1\x95"}\n', b"\n", b'{"text": "x"}'])
-    assert out == [b'{"text": "\xe5\x8f\x91\xe5\xb1\x95"}\n', b'{"text": "x"}'] and report.unchanged == 2
+    assert out == [b'{"text": "\xe5\x8f\x91\xe5\xb1\x95"}\n', b"\n", b'{"text": "x"}'] and report.unchanged == 2
 
 
 def test_details_added_last_and_other_field():

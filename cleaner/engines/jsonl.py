@@ -57,7 +57,11 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
         if number == 1 and body.startswith(codecs.BOM_UTF8):
             body, raw = body[3:], raw[3:]  # a BOM is not part of the first record
         if not body.strip():
-            continue  # a blank line holds no record
+            # A blank line holds no record, but it is written back: output line N stays input line
+            # N for whoever pairs them up (the probe counted 10 lines in and 9 out).
+            if write:
+                yield raw
+            continue
         out = _clean_line(body, ending, cleaner, where, field, details, writeback, log, learned, group)
         if write:
             yield raw if out is None else out
