@@ -14,6 +14,12 @@ def test_filter_done_when_examples():
     assert run_cli("-", input="國(guó)務(wù)院".encode()).stdout.decode() == "国务院\n"
 
 
+def test_an_empty_input_is_noted_and_succeeds():
+    proc = run_cli(input=b"")
+    assert proc.returncode == 0 and proc.stdout == b""
+    assert proc.stderr.decode().strip() == "cleaner: <stdin>: note: empty input; nothing to clean"
+
+
 def test_file_to_output(tmp_path):
     out = tmp_path / "out.txt"
     proc = run_cli(SEEDS[0], "-o", out)
