@@ -160,23 +160,31 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, False, "gbk"), (decoders.SINGLE_FAMILY,
 
 
 def read_in_step(text: str, family: str, source: str, cp950: bool = False, prev: str = "",
-                 final: bool = False, page: str = "") -> list[holes.Choice] | None:
+                 final: bool = False, lossless: bool = False) -> tuple[list[holes.Choice], list[list]] | None:
     """``text`` (a stretch a ``family`` decoder misread; ``cp950``: Python's big5, see ``view``)
-    read in ``source`` with its lost bytes put back: one choice per character, or None where the
-    view does not read whole.
-
-    A GBK-family text holding private-use characters was read by a GB18030 decoder (Python's
-    gb18030, a browser's gbk: GBK's user-defined pairs, where Big5 keeps common characters, are
-    private-use code points to it), which reads every Big5 pair: nothing was lost unmarked.
-    ``page``: the page ``text`` is a line of, which says so for all its lines.
+    read in ``source`` with its lost bytes put back: one choice per character and the lattice's
+    items (each guess's candidates: ``with_candidates``), or None where the view does not read
+    whole. ``lossless``: the decoder lost nothing unmarked (``lossless``).
     """
     lost_cost = SINGLE_LOST_COST if family == decoders.SINGLE_FAMILY else LOST_COST
-    lossless = family == decoders.GBK_FAMILY and _PRIVATE_USE.search(page or text) is not None
     items = _lattice(model()).read(text, family, cp950, source, prev, lost_cost, lossless)
     if items is None:
         return None
-    chosen = holes.choose_ranked(items, prev, final)
+    return holes.choose_ranked(items, prev, final), items
+
+
+def with_candidates(chosen: list[holes.Choice], items: list[list]) -> list[holes.Choice]:
+    """Each guess of a reading with every candidate its bytes allowed, for ``context`` to decide
+    again (for the reading taken only: a line is read in several views)."""
     return [c._replace(candidates=tuple(items[k][2])) if c.guessed else c for k, c in enumerate(chosen)]
+
+
+def lossless(page: str, family: str) -> bool:
+    """Did a ``family`` decoder lose nothing unmarked on ``page``? A GBK-family page holding
+    private-use characters was read by a GB18030 decoder (Python's gb18030, a browser's gbk:
+    GBK's user-defined pairs, where Big5 keeps common characters, are private-use code points to
+    it), which reads every Big5 pair. The page says so for all its lines: asked once a page."""
+    return family == decoders.GBK_FAMILY and _PRIVATE_USE.search(page) is not None
 
 
 # A line is read again only if this share of its non-ASCII characters at least is rare (misread
@@ -211,8 +219,10 @@ def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
     pieces: list[str] = []
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
+    # Asked of the page once, for every line and view.
+    whole = {family: lossless(text, family) for family, _, _ in views}
     for line in text.split("\n"):
-        chosen = _line(line, views, text) if misread(line) else None
+        chosen = _line(line, views, whole) if misread(line) else None
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
             line = "".join(c.char for c in chosen)
@@ -289,21 +299,21 @@ def _single_high():
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
 
 
-def _line(line: str, views: tuple, page: str) -> list[holes.Choice] | None:
-    """The best reading of ``line`` (of ``page``) in step among ``views``, if it passes the
-    re-read's tests."""
-    best: tuple[float, list[holes.Choice]] | None = None
+def _line(line: str, views: tuple, whole: dict[str, bool]) -> list[holes.Choice] | None:
+    """The best reading of ``line`` in step among ``views``, if it passes the re-read's tests.
+    ``whole``: by family, whether the page says its decoder lost nothing unmarked."""
+    best: tuple[float, list[holes.Choice], list[list]] | None = None
     for family, cp950, source in views:
-        chosen = read_in_step(line, family, source, cp950, final=True, page=page)
-        if chosen is None:
+        read = read_in_step(line, family, source, cp950, final=True, lossless=whole[family])
+        if read is None:
             continue
+        chosen, items = read
         score = per_char("".join(c.char for c in chosen))
         if best is None or score > best[0]:
-            best = (score, chosen)
+            best = (score, chosen, items)
     if best is None:
         return None
-    score, chosen = best
+    score, chosen, items = best
     if "".join(c.char for c in chosen) == line or score <= mojibake.FLUENT or score <= per_char(line) + mojibake.GAIN:
         return None
-    return chosen
-
+    return with_candidates(chosen, items)
