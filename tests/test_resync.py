@@ -7,11 +7,17 @@ import difflib
 import pytest
 from wrong_decoders import DECODERS
 
+from cleaner.langmodel import model
 from cleaner.repair import decoders, resync
 
 GBK_LINE = "石田三成等人为主的《关原的年轻武者》，丰富游戏内的剧情。此部份专门介绍角色，欲知武器情报。"
 BIG5_LINE = "在歐洲，梵語的學術研究，由德國學者陸特和漢斯雷頓開創。後來威廉·瓊斯發現印歐語系。"
 HK_LINE = "香港特別行政區政府於一九九七年成立，負責管理香港的事務。"
+
+
+def lattice():
+    return resync._lattice(model())
+
 
 
 def misread(text: str, codec: str, decoder: str, errors: str) -> str:
@@ -97,15 +103,15 @@ def test_a_second_pass_changes_nothing():
 def test_python_big5_view_writes_its_own_codes():
     # 器 is GBK c6 f7, which Python's big5 reads as ん; Big5-HKSCS writes ん as c7 7a.
     shown = b"\xc6\xf7".decode("big5")
-    assert resync.view(shown, decoders.BIG5_FAMILY, cp950=True)[0] == [0xC6, 0xF7]
+    assert lattice().view(shown, decoders.BIG5_FAMILY, True)[0] == [0xC6, 0xF7]
     assert decoders.byte_view(shown, decoders.BIG5_FAMILY)[0] != [0xC6, 0xF7]
 
 
 def test_the_lattice_puts_a_lost_lead_back_where_the_decoder_dropped_it():
     # 人 is GBK c8 cb: Python's big5 drops c8 (no such code) and reads cb with the next byte.
     bad = misread("等人为主", "gb18030", "big5", "ignore")
-    stream, ends = resync.view(bad, decoders.BIG5_FAMILY, cp950=True)
-    items = resync.best_path(stream, ends, "gbk", decoders.BIG5_FAMILY)
+    stream, ends = lattice().view(bad, decoders.BIG5_FAMILY, True)
+    items = lattice().best_path(stream, ends, "gbk", decoders.BIG5_FAMILY, "", resync.LOST_COST)
     assert "".join(item[0] for item in items) == "等人为主"
     assert len(items[1][2]) > 1  # 人 held a lost byte: a choice among its candidates
 
@@ -126,9 +132,8 @@ PREVS = ["", "，", "国", "a", "國家", "1"]
 def test_native_reading_is_the_reference(text, view, prev, lossless):
     family, cp950, source = view
     lost_cost = resync.SINGLE_LOST_COST if family == decoders.SINGLE_FAMILY else resync.LOST_COST
-    lattice = resync._lattice(resync.model())
-    assert lattice.view(text, family, cp950) == reference_resync.view(text, family, ("cp950",) if cp950 else None)
-    assert (lattice.read(text, family, cp950, source, prev, lost_cost, lossless)
+    assert lattice().view(text, family, cp950) == reference_resync.view(text, family, ("cp950",) if cp950 else None)
+    assert (lattice().read(text, family, cp950, source, prev, lost_cost, lossless)
             == reference_resync.read(text, family, cp950, source, prev, lost_cost, lossless))
 
 
@@ -148,8 +153,8 @@ _piece = st.one_of(_byte.map(lambda b: [b]), _four, st.just([None]))
 def test_native_lattice_of_any_stream_is_the_reference(pieces, cut, source, family, prev):
     stream = [b for piece in pieces for b in piece]
     ends = [k for k in range(1, len(stream) + 1) if k == len(stream) or cut[k % len(cut)]]
-    assert (resync.best_path(stream, ends, source, family, prev)
-            == reference_resync.best_path(stream, ends, source, family, prev))
+    assert (lattice().best_path(stream, ends, source, family, prev, resync.LOST_COST)
+            == reference_resync.best_path(stream, ends, source, family, prev, resync.LOST_COST))
 
 
 @SETTINGS

@@ -67,7 +67,10 @@ BEAM = 4
 @lru_cache(maxsize=2)
 def _lattice(lm) -> _native.ResyncLattice:
     """The native lattice (native/src/resync.rs) for the model ``lm``, once per process: the
-    module's constants and the tables of Python's codecs it reads by (``_tables``)."""
+    module's constants and the tables of Python's codecs it reads by (``_tables``). Its ``read``
+    is a line's byte view read in step: [character, end offset in the view, candidates] per
+    character (several candidates: the character holds a lost byte), as ``holes.choose_ranked``
+    takes them; ``view`` and ``best_path`` are the two steps apart (for the tests)."""
     params = (ASCII_TRAIL_COST, LONE_LETTER_COST, LATTICE_CANDIDATES, CHOICE_CANDIDATES, BEAM)
     return _native.ResyncLattice(decoders.native_codes(), lm.native, params, *cached("resync", [__file__], "1", _tables))
 
@@ -86,7 +89,7 @@ def _tables() -> tuple:
     - which supplementary code points are printable (GB18030's four-byte codes 90 30 81 30 on
       run over them in order);
     - Python's cp950's bytes for each BMP character it writes in two bytes or in ASCII (a view
-      of Python's big5, see ``view``), as ``decoders``' code tables hold them.
+      of Python's big5, see ``TWO_BYTE_VIEWS``), as ``decoders``' code tables hold them.
     """
     def shown(data: bytes, codec: str) -> int:
         try:
@@ -121,39 +124,15 @@ def _tables() -> tuple:
     return pairs, bytes(four), printable, bytes(cp950)
 
 
-def view(text: str, family: str, cp950: bool = False) -> tuple[list[int | None], list[int]]:
-    """The byte view of ``text`` as one decoder of ``family`` read it (U+FFFD: one unknown
-    byte); ``cp950``: as Python's big5 or cp950 read it, whose characters Python's cp950 writes
-    back first (else the family's view, ``decoders.byte_view``).
-
-    Python's big5 and cp950 give 261 characters (box drawing, ／ ＼, kana at c6-c7) codes that
-    Big5-HKSCS, which the family's view writes first, puts elsewhere: 器 (GBK c6 f7) read by
-    Python's big5 is ん, which the family's view turns back into c7 7a. Stops before a character
-    none of them writes.
-    """
-    return _lattice(model()).view(text, family, cp950)
-
-
-def best_path(stream: list[int | None], ends: list[int], source: str, family: str, prev: str = "",
-              lost_cost: float = LOST_COST) -> list[list] | None:
-    """The characters of the best reading of ``stream`` in ``source``, lost bytes put back where
-    the decoder did not mark them: [character, end offset in the stream, candidates] each (several
-    candidates: the character holds a lost byte), as ``holes.choose_ranked`` takes them; None
-    where no reading covers the stream.
-
-    ``ends``: where each token the wrong decoder read ends: an unmarked lost byte stood at one of
-    them (or at the start); none given, none was lost unmarked. Where the stream holds marks
-    (U+FFFD, None here: ``errors="replace"``) the decoder marked its lost bytes, and only a mark
-    may stand for one more (a browser's mark swallows the byte after a lead it rejects).
-    """
-    return _lattice(model()).best_path(stream, ends, source, family, prev, lost_cost)
-
-
-# The views a misread line is read in, with the source each is read in: a two-byte source misread
-# by the other two-byte family (each family's view, and Python's big5/cp950: see ``view``; Big5 in
+# The views a misread line is read in, as (family, Python's big5, source): a two-byte source
+# misread by the other two-byte family (each family's view; and Python's big5/cp950's, whose
+# characters Python's cp950 writes back first: they give 261 characters (box drawing, ／ ＼, kana
+# at c6-c7) codes that Big5-HKSCS, which the family's view writes first, puts elsewhere: 器 (GBK
+# c6 f7) read by Python's big5 is ん, which the family's view turns back into c7 7a; Big5 in
 # cp950's table and in Big5-HKSCS's, which writes some signs elsewhere: its － is cp950's ㄜ), and a
 # two-byte source misread one byte a character (cp1252 and cp1250 drop the bytes they leave
-# undefined, 81 8d 8f 90 9d and 81 83 88 90 98: GBK leads and trails both).
+# undefined, 81 8d 8f 90 9d and 81 83 88 90 98: GBK leads and trails both). A view stops before a
+# character none of its tables writes.
 TWO_BYTE_VIEWS = ((decoders.BIG5_FAMILY, False, "gbk"), (decoders.BIG5_FAMILY, True, "gbk"),
                   (decoders.GBK_FAMILY, False, "big5"), (decoders.GBK_FAMILY, False, "big5hkscs"))
 SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, False, "gbk"), (decoders.SINGLE_FAMILY, False, "big5"))
@@ -161,7 +140,7 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, False, "gbk"), (decoders.SINGLE_FAMILY,
 
 def read_in_step(text: str, family: str, source: str, cp950: bool = False, prev: str = "",
                  final: bool = False, lossless: bool = False) -> tuple[list[holes.Choice], list[list]] | None:
-    """``text`` (a stretch a ``family`` decoder misread; ``cp950``: Python's big5, see ``view``)
+    """``text`` (a stretch a ``family`` decoder misread; ``cp950``: Python's big5, see ``TWO_BYTE_VIEWS``)
     read in ``source`` with its lost bytes put back: one choice per character and the lattice's
     items (each guess's candidates: ``with_candidates``), or None where the view does not read
     whole. ``lossless``: the decoder lost nothing unmarked (``lossless``).

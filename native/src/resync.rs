@@ -472,37 +472,26 @@ impl Lattice {
                         }
                         continue;
                     }
-                    match nxt {
-                        Some(nx) if nx >= 0x40 => {
-                            if let Some(ch) = self.tables.pair(codec, b, nx) {
-                                offer(
-                                    &mut nodes,
-                                    2 * (p + 2),
-                                    score + self.step(last, ch),
-                                    ch,
-                                    back,
-                                    Cands::One(ch),
-                                );
-                            }
-                        }
-                        Some(_) if codec == Codec::Gb18030 => {
-                            if let Some(ch) = self.tables.four_bytes(&stream[p..]) {
-                                offer(
-                                    &mut nodes,
-                                    2 * (p + 4),
-                                    score + self.step(last, ch),
-                                    ch,
-                                    back,
-                                    Cands::One(ch),
-                                );
-                            }
-                        }
-                        Some(_) => {}
-                        None if p + 1 < n => {
-                            let list = self.lost_trail(codec, family, b, after);
-                            offer_all(&mut nodes, 2 * (p + 2), score, last, &list, back, 0.0);
-                        }
-                        None => {}
+                    // A character read in step: a pair, or a GB18030 four-byte code.
+                    let whole = match nxt {
+                        Some(nx) if nx >= 0x40 => self.tables.pair(codec, b, nx).map(|ch| (ch, 2)),
+                        Some(_) if codec == Codec::Gb18030 => self.tables.four_bytes(&stream[p..]).map(|ch| (ch, 4)),
+                        _ => None,
+                    };
+                    if let Some((ch, len)) = whole {
+                        offer(
+                            &mut nodes,
+                            2 * (p + len),
+                            score + self.step(last, ch),
+                            ch,
+                            back,
+                            Cands::One(ch),
+                        );
+                    }
+                    if nxt.is_none() && p + 1 < n {
+                        // A mark after this lead: the trail the decoder rejected.
+                        let list = self.lost_trail(codec, family, b, after);
+                        offer_all(&mut nodes, 2 * (p + 2), score, last, &list, back, 0.0);
                     }
                     if boundary[p] && !used {
                         // A lost lead before this byte, or a character lost whole before it.
