@@ -102,6 +102,18 @@ class Reader:
     def read(self, lm: CharModel, stream: list[int | None], source: str, family: str,
              ignore: bool) -> tuple[list[list], bool]: ...
 
+class ResyncLattice:
+    """resync's lattice (native/src/resync.rs; the Python original is tests/reference_resync.py):
+    the module's constants and the tables of Python's codecs (``resync._tables``) handed over once."""
+
+    def __init__(self, codes: Codes, lm: CharModel, params: tuple[float, float, int, int, int],
+                 pairs: tuple[bytes, bytes, bytes], four_bmp: bytes, printable_astral: bytes, cp950: bytes) -> None: ...
+    def view(self, text: str, family: str, cp950: bool) -> tuple[list[int | None], list[int]]: ...
+    def best_path(self, stream: list[int | None], ends: list[int], source: str, family: str, prev: str,
+                  lost_cost: float) -> list[list] | None: ...
+    def read(self, text: str, family: str, cp950: bool, source: str, prev: str, lost_cost: float,
+             lossless: bool) -> list[list] | None: ...
+
 def context_redecide(lm: CharModel, text: str, guesses: list[tuple[int, str, list[str]]], page: bool,
                      params: tuple[float, float, float, int, float, str]) -> list[tuple[int, str, float]]:
     """context.redecide's decisions (native/src/context.rs): (index of the guess, new character, margin) per change."""

@@ -7,11 +7,17 @@ import difflib
 import pytest
 from wrong_decoders import DECODERS
 
+from cleaner.langmodel import model
 from cleaner.repair import decoders, resync
 
 GBK_LINE = "石田三成等人为主的《关原的年轻武者》，丰富游戏内的剧情。此部份专门介绍角色，欲知武器情报。"
 BIG5_LINE = "在歐洲，梵語的學術研究，由德國學者陸特和漢斯雷頓開創。後來威廉·瓊斯發現印歐語系。"
 HK_LINE = "香港特別行政區政府於一九九七年成立，負責管理香港的事務。"
+
+
+def lattice():
+    return resync._lattice(model())
+
 
 
 def misread(text: str, codec: str, decoder: str, errors: str) -> str:
@@ -97,14 +103,68 @@ def test_a_second_pass_changes_nothing():
 def test_python_big5_view_writes_its_own_codes():
     # 器 is GBK c6 f7, which Python's big5 reads as ん; Big5-HKSCS writes ん as c7 7a.
     shown = b"\xc6\xf7".decode("big5")
-    assert resync.view(shown, decoders.BIG5_FAMILY, ("cp950",))[0] == [0xC6, 0xF7]
+    assert lattice().view(shown, decoders.BIG5_FAMILY, True)[0] == [0xC6, 0xF7]
     assert decoders.byte_view(shown, decoders.BIG5_FAMILY)[0] != [0xC6, 0xF7]
 
 
 def test_the_lattice_puts_a_lost_lead_back_where_the_decoder_dropped_it():
     # 人 is GBK c8 cb: Python's big5 drops c8 (no such code) and reads cb with the next byte.
     bad = misread("等人为主", "gb18030", "big5", "ignore")
-    stream, ends = resync.view(bad, decoders.BIG5_FAMILY, ("cp950",))
-    items = resync.best_path(stream, ends, "gbk", decoders.BIG5_FAMILY)
+    stream, ends = lattice().view(bad, decoders.BIG5_FAMILY, True)
+    items = lattice().best_path(stream, ends, "gbk", decoders.BIG5_FAMILY, "", resync.LOST_COST)
     assert "".join(item[0] for item in items) == "等人为主"
     assert len(items[1][2]) > 1  # 人 held a lost byte: a choice among its candidates
+
+
+# --- the native lattice against the Python original (tests/reference_resync.py) --------------
+
+import reference_resync  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, damaged_line, text_inputs  # noqa: E402
+
+VIEWS = resync.TWO_BYTE_VIEWS + resync.SINGLE_VIEWS
+PREVS = ["", "，", "国", "a", "國家", "1"]
+
+
+@SETTINGS
+@given(text=text_inputs, view=st.sampled_from(VIEWS), prev=st.sampled_from(PREVS), lossless=st.booleans())
+def test_native_reading_is_the_reference(text, view, prev, lossless):
+    family, cp950, source = view
+    lost_cost = resync.SINGLE_LOST_COST if family == decoders.SINGLE_FAMILY else resync.LOST_COST
+    assert lattice().view(text, family, cp950) == reference_resync.view(text, family, ("cp950",) if cp950 else None)
+    assert (lattice().read(text, family, cp950, source, prev, lost_cost, lossless)
+            == reference_resync.read(text, family, cp950, source, prev, lost_cost, lossless))
+
+
+# Byte streams of every shape the lattice meets: ASCII, lead and trail bytes, GB18030's four-byte
+# codes (BMP and beyond, and past their ends), U+FFFD marks (None); token ends anywhere.
+_byte = st.one_of(st.integers(0, 0xFF), st.sampled_from([0x30, 0x39, 0x81, 0x84, 0x90, 0xE3, 0xE4, 0xFE, 0xFF]))
+_four = st.tuples(st.integers(0x81, 0xFE), st.integers(0x30, 0x39), st.integers(0x81, 0xFE),
+                  st.integers(0x30, 0x39)).map(list)
+_piece = st.one_of(_byte.map(lambda b: [b]), _four, st.just([None]))
+
+
+@SETTINGS
+@given(pieces=st.lists(_piece, max_size=12), cut=st.lists(st.booleans(), min_size=48, max_size=48),
+       source=st.sampled_from(["gbk", "big5", "big5hkscs"]),
+       family=st.sampled_from([decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY]),
+       prev=st.sampled_from(PREVS))
+def test_native_lattice_of_any_stream_is_the_reference(pieces, cut, source, family, prev):
+    stream = [b for piece in pieces for b in piece]
+    ends = [k for k in range(1, len(stream) + 1) if k == len(stream) or cut[k % len(cut)]]
+    assert (lattice().best_path(stream, ends, source, family, prev, resync.LOST_COST)
+            == reference_resync.best_path(stream, ends, source, family, prev, resync.LOST_COST))
+
+
+@SETTINGS
+@given(lines=st.lists(st.one_of(damaged_line(), text_inputs), min_size=1, max_size=4), guess=st.booleans())
+def test_native_repair_is_the_reference(lines, guess):
+    # The whole repair with the reference lattice in the native one's place: the same text, the
+    # same count of lines and the same findings (each guess, its runner-up and margin).
+    text = "\n".join(lines)
+    native = (resync.repair(text, guess), resync.repair_single_byte(text, guess))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(resync, "_lattice", lambda lm: reference_resync)
+        reference = (resync.repair(text, guess), resync.repair_single_byte(text, guess))
+    assert native == reference

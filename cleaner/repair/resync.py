@@ -17,6 +17,10 @@ keep all their candidates, and ``holes.choose_ranked`` chooses them jointly with
 each choice a guess with its finding, decided again with the page around it (``context``).
 The same lattice reads GBK or Big5 read one byte a character by cp1252 or cp1250 with
 ``errors="ignore"``, which drop the bytes they leave undefined. docs/repair.md §5.1.2.
+
+The lattice runs in the native core (native/src/resync.rs: one call per line and view, its
+tables built once per process, no call back per character); the Python original it must equal
+is tests/reference_resync.py.
 """
 
 from __future__ import annotations
@@ -24,12 +28,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cleaner import _native
 from cleaner.langmodel import model, per_char
 from cleaner.repair import context, decoders, holes, mojibake
 from cleaner.repair.mojibake import MojibakeRepair
-
-# The codec holding each source's table.
-_CODEC = {"gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
+from cleaner.tablecache import cached
 
 # Log-probability a lost byte costs: a reading in step must gain at least this over one that
 # does not lose a byte. Chosen on the build split (benchmarks/decoders.py --split build).
@@ -55,235 +58,112 @@ LATTICE_CANDIDATES = 24
 CHOICE_CANDIDATES = 256
 
 
-@lru_cache(maxsize=1 << 16)
-def _pair(codec: str, lead: int, trail: int) -> str | None:
-    """The character ``lead trail`` is in ``codec``'s table, if it is one a Chinese page writes."""
-    try:
-        ch = bytes((lead, trail)).decode(codec)
-    except UnicodeDecodeError:
-        return None
-    if len(ch) != 1 or "\ue000" <= ch <= "\uf8ff" or not ch.isprintable():
-        return None
-    return ch
-
-
-def _four_bytes(data: list[int | None]) -> str | None:
-    """The character a GB18030 four-byte code is (Hangul, Thai, signs GBK lacks), or None."""
-    if len(data) < 4 or None in data or not (0x30 <= data[1] <= 0x39 and 0x81 <= data[2] <= 0xFE and 0x30 <= data[3] <= 0x39):
-        return None
-    try:
-        ch = bytes(data).decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    return ch if ch.isprintable() and not "\ue000" <= ch <= "\uf8ff" else None
-
-
-@lru_cache(maxsize=1 << 14)
-def _lost_lead(codec: str, family: str, trail: int) -> tuple[str, ...]:
-    """Characters ``X trail`` whose lead X the view's ``family`` rejects before ``trail``."""
-    return _ranked(ch for lead in range(0x81, 0xFF)
-                   if decoders.rejects(family, lead, trail) and (ch := _pair(codec, lead, trail)) is not None)
-
-
-@lru_cache(maxsize=1 << 14)
-def _lost_trail(codec: str, family: str, lead: int, after: int | None) -> tuple[str, ...]:
-    """Characters ``lead X`` whose trail X the view's ``family`` rejects before ``after``."""
-    return _ranked(ch for trail in range(0x40, 0xFF)
-                   if decoders.rejects(family, trail, after) and (ch := _pair(codec, lead, trail)) is not None)
-
-
-@lru_cache(maxsize=1 << 10)
-def _lost_both(codec: str, family: str, after: int | None) -> tuple[str, ...]:
-    """Characters ``X Y`` both of whose bytes the view's ``family`` rejects (X before Y, Y before
-    ``after``): a character lost whole, which only its neighbours can name."""
-    return _ranked(ch for trail, ch in _rejected_pairs(codec, family) if decoders.rejects(family, trail, after))
-
-
-@lru_cache(maxsize=4)
-def _rejected_pairs(codec: str, family: str) -> tuple[tuple[int, str], ...]:
-    return tuple((trail, ch) for lead in range(0x81, 0xFF) for trail in range(0x40, 0xFF)
-                 if decoders.rejects(family, lead, trail) and (ch := _pair(codec, lead, trail)) is not None)
-
-
-def _ranked(chars) -> tuple[str, ...]:
-    # Ties by the character itself: a set's order follows the process's hash seed, and the cut to
-    # CHOICE_CANDIDATES would then differ from run to run (seen as a changed finding).
-    unigram = model().unigram
-    return tuple(sorted(set(chars), key=lambda ch: (-unigram(ch), ch))[:CHOICE_CANDIDATES])
-
-
-Node = tuple[int, bool]  # (byte offset, a lost byte already put at this offset)
 # Paths kept at each node (by their last character, which the next one is scored after): with
 # one, a lost byte's character loses to an ASCII byte read as it stands before the character
 # after it can say which reads on.
 BEAM = 4
 
 
-def best_path(stream: list[int | None], ends: list[int], source: str, family: str, prev: str = "",
-              lost_cost: float = LOST_COST) -> list[list] | None:
-    """The characters of the best reading of ``stream`` in ``source``, lost bytes put back where
-    the decoder did not mark them: [character, end offset in the stream, candidates] each (several
-    candidates: the character holds a lost byte), as ``holes.choose_ranked`` takes them; None
-    where no reading covers the stream.
+@lru_cache(maxsize=2)
+def _lattice(lm) -> _native.ResyncLattice:
+    """The native lattice (native/src/resync.rs) for the model ``lm``, once per process: the
+    module's constants and the tables of Python's codecs it reads by (``_tables``). Its ``read``
+    is a line's byte view read in step: [character, end offset in the view, candidates] per
+    character (several candidates: the character holds a lost byte), as ``holes.choose_ranked``
+    takes them; ``view`` and ``best_path`` are the two steps apart (for the tests)."""
+    params = (ASCII_TRAIL_COST, LONE_LETTER_COST, LATTICE_CANDIDATES, CHOICE_CANDIDATES, BEAM)
+    return _native.ResyncLattice(decoders.native_codes(), lm.native, params, *cached("resync", [__file__], "1", _tables))
 
-    ``ends``: where each token the wrong decoder read ends: an unmarked lost byte stood at one of
-    them (or at the start); none given, none was lost unmarked. Where the stream holds marks (U+FFFD, None here: ``errors="replace"``)
-    the decoder marked its lost bytes, and only a mark may stand for one more (a browser's mark
-    swallows the byte after a lead it rejects).
+
+# The codec holding each source's table.
+_CODEC = {"gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
+
+
+def _tables() -> tuple:
+    """What the lattice asks Python's codecs, asked once (and kept on disk: about a second):
+
+    - per source (gbk, big5, big5hkscs), the character each pair ``lead trail`` (lead 80-ff) is
+      in its codec's table, if it is one a Chinese page writes (one character, printable, not
+      private-use), as 0x8000 little-endian code points (0: none);
+    - the same for GB18030's four-byte codes of the BMP (first byte 81-84, by linear index);
+    - which supplementary code points are printable (GB18030's four-byte codes 90 30 81 30 on
+      run over them in order);
+    - Python's cp950's bytes for each BMP character it writes in two bytes or in ASCII (a view
+      of Python's big5, see ``TWO_BYTE_VIEWS``), as ``decoders``' code tables hold them.
     """
-    codec = _CODEC[source]
-    lm = model()
-    n = len(stream)
-    marked = None in stream
-    # The gain is a two-byte family's signature; a single-byte decoder drops its five bytes before
-    # an ASCII byte no likelier than elsewhere (with the gain a clean "}" after Han became 恾, 90
-    # 7d, on the measure split), but a GBK trail in the ASCII range alone among high bytes is a
-    # lead's loss there too: it pays nothing (build split, GBK -> cp1252 ignore: 1.8 errors per
-    # 1,000 with LOST_COST, 1.0 with nothing).
-    trail_cost = 0.0 if family == decoders.SINGLE_FAMILY else ASCII_TRAIL_COST
-    boundary = set() if marked or not ends else {0, *ends}
-    # node -> {last character: (score, back: (node, character) or None, the character's
-    # candidates (several: it holds a lost byte), the offsets where it put a lost byte)}
-    paths: dict[Node, dict[str, tuple]] = {(0, False): {prev[-1:]: (0.0, None, (), ())}}
-
-    def offer(node: Node, score: float, ch: str, back: tuple[Node, str], candidates: tuple[str, ...] = (),
-              lost: tuple[int, ...] = ()) -> None:
-        at = paths.setdefault(node, {})
-        old = at.get(ch)
-        if old is None or score > old[0]:
-            at[ch] = (score, back, candidates or (ch,), lost)
-
-    def offer_all(node: Node, score: float, last: str, candidates: tuple[str, ...], back: tuple[Node, str],
-                  lost: tuple[int, ...], cost: float | None = None) -> None:
-        cost = lost_cost if lost and cost is None else cost or 0.0
-        for c in candidates[:LATTICE_CANDIDATES]:
-            offer(node, score + _step(lm, last, c) - cost, c, back, candidates, lost)
-
-    for p in range(n):
-        for used in (False, True):
-            at = paths.get((p, used))
-            if not at:
-                continue
-            kept = sorted(at.items(), key=lambda kv: -kv[1][0])[:BEAM]
-            paths[(p, used)] = dict(kept)
-            b = stream[p]
-            nxt = stream[p + 1] if p + 1 < n else None
-            after = stream[p + 2] if p + 2 < n else None
-            for last, (score, *_) in kept:
-                back = ((p, used), last)
-                if b is not None and b < 0x80:
-                    alone = chr(b).isalpha() and last > "\x7f" and (nxt is None or nxt >= 0x80)
-                    offer((p + 1, False), score + _step(lm, last, chr(b)) - (LONE_LETTER_COST if alone else 0.0), chr(b), back)
-                    if b >= 0x40 and p in boundary and not used:  # an ASCII-range trail whose lead was lost
-                        offer_all((p + 1, False), score, last, _lost_lead(codec, family, b), back, (p,), trail_cost)
-                    continue
-                if b is None:  # a marked lost byte: a lead, or a trail, or two bytes (one swallowed)
-                    if nxt is not None:
-                        offer_all((p + 2, False), score, last, _lost_lead(codec, family, nxt), back, ())
-                        if nxt >= 0x80:
-                            offer_all((p + 1, False), score, last, _lost_both(codec, family, nxt), back, (p + 1,))
-                    elif p + 1 >= n:
-                        offer_all((p + 1, False), score, last, _lost_both(codec, family, None), back, (p + 1,))
-                    else:  # two marks: a character lost whole
-                        offer_all((p + 2, False), score, last, _lost_both(codec, family, after), back, ())
-                    continue
-                if nxt is not None and nxt >= 0x40:
-                    if (ch := _pair(codec, b, nxt)) is not None:
-                        offer((p + 2, False), score + _step(lm, last, ch), ch, back)
-                elif nxt is not None and codec == "gb18030" and (ch := _four_bytes(stream[p : p + 4])) is not None:
-                    offer((p + 4, False), score + _step(lm, last, ch), ch, back)
-                elif nxt is None and p + 1 < n:
-                    offer_all((p + 2, False), score, last, _lost_trail(codec, family, b, after), back, ())
-                if p in boundary and not used:
-                    # A lost lead before this byte, or a character lost whole before it.
-                    offer_all((p + 1, False), score, last, _lost_lead(codec, family, b), back, (p,))
-                    offer_all((p, True), score, last, _lost_both(codec, family, b), back, (p, p))
-                if p + 1 in boundary and b >= 0x81:
-                    offer_all((p + 1, True), score, last, _lost_trail(codec, family, b, nxt), back, (p + 1,))
-    finals = [(s[0], (node, ch)) for node in ((n, False), (n, True)) for ch, s in paths.get(node, {}).items()]
-    if not finals:
-        return None
-    ref: tuple[Node, str] | None = max(finals)[1]
-    items: list[list] = []
-    while ref is not None:
-        _, back, candidates, lost = paths[ref[0]][ref[1]]
-        if back is not None:
-            items.append([ref[1], ref[0][0], list(candidates)])
-        ref = back
-    return items[::-1]
-
-
-def _step(lm, last: str, ch: str) -> float:
-    return lm.bigram(last, ch) if last else lm.unigram(ch)
-
-
-def view(text: str, family: str, codecs_: tuple[str, ...] | None) -> tuple[list[int | None], list[int]]:
-    """The byte view of ``text`` as one decoder of ``family`` read it: ``codecs_``, the tables
-    its characters are written back by first (None: the family's view, ``decoders.byte_view``).
-
-    Python's big5 and cp950 give 261 characters (box drawing, ／ ＼, kana at c6-c7) codes that
-    Big5-HKSCS, which the family's view writes first, puts elsewhere: 器 (GBK c6 f7) read by
-    Python's big5 is ん, which the family's view turns back into c7 7a. Stops before a character
-    none of them writes.
-    """
-    if codecs_ is None:
-        return decoders.byte_view(text, family)
-    stream: list[int | None] = []
-    ends: list[int] = []
-    for ch in text:
-        data = None if ch == "\ufffd" else _encode(ch, codecs_) or decoders.encode_char(ch, family)
-        if ch == "\ufffd":
-            stream.append(None)
-        elif data is None:
-            break
-        else:
-            stream += data
-        ends.append(len(stream))
-    return stream, ends
-
-
-@lru_cache(maxsize=1 << 14)
-def _encode(ch: str, codecs_: tuple[str, ...]) -> bytes | None:
-    for codec in codecs_:
+    def shown(data: bytes, codec: str) -> int:
         try:
-            data = ch.encode(codec)
+            ch = data.decode(codec)
+        except UnicodeDecodeError:
+            return 0
+        if len(ch) != 1 or "\ue000" <= ch <= "\uf8ff" or not ch.isprintable():
+            return 0
+        return ord(ch)
+
+    pairs = tuple(b"".join(shown(bytes((lead, trail)), codec).to_bytes(4, "little")
+                           for lead in range(0x80, 0x100) for trail in range(0x100))
+                  for codec in (_CODEC["gbk"], _CODEC["big5"], _CODEC["big5hkscs"]))
+    four = bytearray()
+    for b0 in range(0x81, 0x85):
+        for b1 in range(0x30, 0x3A):
+            for b2 in range(0x81, 0xFF):
+                for b3 in range(0x30, 0x3A):
+                    four += shown(bytes((b0, b1, b2, b3)), "gb18030").to_bytes(4, "little")
+    printable = bytes(chr(c).isprintable() for c in range(0x10000, 0x110000))
+    cp950 = bytearray(5 * 0x10000)
+    for c in range(0x10000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        try:
+            data = chr(c).encode("cp950")
         except UnicodeEncodeError:
             continue
         if len(data) == 2 or data[0] < 0x80:
-            return data
-    return None
+            cp950[5 * c] = len(data)
+            cp950[5 * c + 1 : 5 * c + 1 + len(data)] = data
+    return pairs, bytes(four), printable, bytes(cp950)
 
 
-# The views a misread line is read in, with the source each is read in: a two-byte source misread
-# by the other two-byte family (each family's view, and Python's big5/cp950: see ``view``; Big5 in
+# The views a misread line is read in, as (family, Python's big5, source): a two-byte source
+# misread by the other two-byte family (each family's view; and Python's big5/cp950's, whose
+# characters Python's cp950 writes back first: they give 261 characters (box drawing, ／ ＼, kana
+# at c6-c7) codes that Big5-HKSCS, which the family's view writes first, puts elsewhere: 器 (GBK
+# c6 f7) read by Python's big5 is ん, which the family's view turns back into c7 7a; Big5 in
 # cp950's table and in Big5-HKSCS's, which writes some signs elsewhere: its － is cp950's ㄜ), and a
 # two-byte source misread one byte a character (cp1252 and cp1250 drop the bytes they leave
-# undefined, 81 8d 8f 90 9d and 81 83 88 90 98: GBK leads and trails both).
-TWO_BYTE_VIEWS = ((decoders.BIG5_FAMILY, None, "gbk"), (decoders.BIG5_FAMILY, ("cp950",), "gbk"),
-                  (decoders.GBK_FAMILY, None, "big5"), (decoders.GBK_FAMILY, None, "big5hkscs"))
-SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, None, "gbk"), (decoders.SINGLE_FAMILY, None, "big5"))
+# undefined, 81 8d 8f 90 9d and 81 83 88 90 98: GBK leads and trails both). A view stops before a
+# character none of its tables writes.
+TWO_BYTE_VIEWS = ((decoders.BIG5_FAMILY, False, "gbk"), (decoders.BIG5_FAMILY, True, "gbk"),
+                  (decoders.GBK_FAMILY, False, "big5"), (decoders.GBK_FAMILY, False, "big5hkscs"))
+SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, False, "gbk"), (decoders.SINGLE_FAMILY, False, "big5"))
 
 
-def read_in_step(text: str, family: str, source: str, codecs_: tuple[str, ...] | None = None, prev: str = "",
-                 final: bool = False, page: str = "") -> list[holes.Choice] | None:
-    """``text`` (a stretch a ``family`` decoder misread) read in ``source`` with its lost bytes
-    put back: one choice per character, or None where the view does not read whole.
-
-    A GBK-family text holding private-use characters was read by a GB18030 decoder (Python's
-    gb18030, a browser's gbk: GBK's user-defined pairs, where Big5 keeps common characters, are
-    private-use code points to it), which reads every Big5 pair: nothing was lost unmarked.
-    ``page``: the page ``text`` is a line of, which says so for all its lines.
+def read_in_step(text: str, family: str, source: str, cp950: bool = False, prev: str = "",
+                 final: bool = False, lossless: bool = False) -> tuple[list[holes.Choice], list[list]] | None:
+    """``text`` (a stretch a ``family`` decoder misread; ``cp950``: Python's big5, see ``TWO_BYTE_VIEWS``)
+    read in ``source`` with its lost bytes put back: one choice per character and the lattice's
+    items (each guess's candidates: ``with_candidates``), or None where the view does not read
+    whole. ``lossless``: the decoder lost nothing unmarked (``lossless``).
     """
-    stream, ends = view(text, family, codecs_)
-    if len(ends) < len(text) or not stream:
-        return None
     lost_cost = SINGLE_LOST_COST if family == decoders.SINGLE_FAMILY else LOST_COST
-    lossless = family == decoders.GBK_FAMILY and _PRIVATE_USE.search(page or text) is not None
-    items = best_path(stream, [] if lossless else ends, source, family, prev, lost_cost)
-    if not items:
+    items = _lattice(model()).read(text, family, cp950, source, prev, lost_cost, lossless)
+    if items is None:
         return None
-    chosen = holes.choose_ranked(items, prev, final)
+    return holes.choose_ranked(items, prev, final), items
+
+
+def with_candidates(chosen: list[holes.Choice], items: list[list]) -> list[holes.Choice]:
+    """Each guess of a reading with every candidate its bytes allowed, for ``context`` to decide
+    again (for the reading taken only: a line is read in several views)."""
     return [c._replace(candidates=tuple(items[k][2])) if c.guessed else c for k, c in enumerate(chosen)]
+
+
+def lossless(page: str, family: str) -> bool:
+    """Did a ``family`` decoder lose nothing unmarked on ``page``? A GBK-family page holding
+    private-use characters was read by a GB18030 decoder (Python's gb18030, a browser's gbk:
+    GBK's user-defined pairs, where Big5 keeps common characters, are private-use code points to
+    it), which reads every Big5 pair. The page says so for all its lines: asked once a page."""
+    return family == decoders.GBK_FAMILY and _PRIVATE_USE.search(page) is not None
 
 
 # A line is read again only if this share of its non-ASCII characters at least is rare (misread
@@ -318,8 +198,10 @@ def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
     pieces: list[str] = []
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
+    # Asked of the page once, for every line and view.
+    whole = {family: lossless(text, family) for family, _, _ in views}
     for line in text.split("\n"):
-        chosen = _line(line, views, text) if misread(line) else None
+        chosen = _line(line, views, whole) if misread(line) else None
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
             line = "".join(c.char for c in chosen)
@@ -396,21 +278,21 @@ def _single_high():
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
 
 
-def _line(line: str, views: tuple, page: str) -> list[holes.Choice] | None:
-    """The best reading of ``line`` (of ``page``) in step among ``views``, if it passes the
-    re-read's tests."""
-    best: tuple[float, list[holes.Choice]] | None = None
-    for family, codecs_, source in views:
-        chosen = read_in_step(line, family, source, codecs_, final=True, page=page)
-        if chosen is None:
+def _line(line: str, views: tuple, whole: dict[str, bool]) -> list[holes.Choice] | None:
+    """The best reading of ``line`` in step among ``views``, if it passes the re-read's tests.
+    ``whole``: by family, whether the page says its decoder lost nothing unmarked."""
+    best: tuple[float, list[holes.Choice], list[list]] | None = None
+    for family, cp950, source in views:
+        read = read_in_step(line, family, source, cp950, final=True, lossless=whole[family])
+        if read is None:
             continue
+        chosen, items = read
         score = per_char("".join(c.char for c in chosen))
         if best is None or score > best[0]:
-            best = (score, chosen)
+            best = (score, chosen, items)
     if best is None:
         return None
-    score, chosen = best
+    score, chosen, items = best
     if "".join(c.char for c in chosen) == line or score <= mojibake.FLUENT or score <= per_char(line) + mojibake.GAIN:
         return None
-    return chosen
-
+    return with_candidates(chosen, items)

@@ -29,6 +29,7 @@ pub mod realign;
 pub mod refusal;
 mod repair_py;
 pub mod reread;
+pub mod resync;
 pub mod startgate;
 pub mod stretches;
 pub mod tables;
@@ -360,6 +361,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_SIZE_LIMIT", engine::DEFAULT_SIZE_LIMIT)?;
     repair_py::register(m)?;
     context::register(m)?;
+    resync::register(m)?;
     furniture_py::register(m)?;
     Ok(())
 }

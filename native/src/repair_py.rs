@@ -147,7 +147,7 @@ type AstralCodes = Vec<(u32, Vec<u8>)>;
 /// The code tables of decoders.py: the byte view of each family, the pairs each rejects.
 #[pyclass(frozen, module = "cleaner._native", name = "Codes")]
 pub struct PyCodes {
-    core: Arc<Codes>,
+    pub(crate) core: Arc<Codes>,
 }
 
 #[pymethods]

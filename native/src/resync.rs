@@ -1,0 +1,750 @@
+//! The resync lattice (cleaner/repair/resync.py; the Python original is
+//! tests/reference_resync.py): a two-byte source misread by a decoder that lost bytes, read back
+//! in step. A misread line's byte view is read as a lattice: at each byte a character of the
+//! source (one ASCII byte, a pair, a GB18030 four-byte code) or, at a token boundary, a pair with
+//! a lost byte there, or a character lost whole; a Viterbi keeps each node's best paths by their
+//! last character. The same scores, the same ties and the same candidate order as the Python
+//! original, so the reading is the same to the last character.
+//!
+//! The tables Python's codecs answer (which pairs are characters a Chinese page writes, GB18030's
+//! four-byte codes in the BMP, which supplementary code points are printable, what Python's cp950
+//! writes) are handed over once per process (`resync._lattice`); the lists of characters a lost
+//! byte may make are ranked once each, when first asked for, and kept.
+
+use std::sync::{Arc, Mutex};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
+
+use crate::charlm::{FastMap, Model};
+use crate::code_points;
+use crate::codes::{Code, Codes, Family};
+use crate::repair_py::{PyCharModel, PyCodes};
+
+/// The codecs a view is read in (resync._CODEC): GB18030 (a GBK source), cp950 (Big5),
+/// Big5-HKSCS.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Codec {
+    Gb18030,
+    Cp950,
+    Big5hkscs,
+}
+
+impl Codec {
+    /// resync._CODEC: the codec holding a source's table.
+    pub fn of_source(name: &str) -> Option<Codec> {
+        match name {
+            "gbk" => Some(Codec::Gb18030),
+            "big5" => Some(Codec::Cp950),
+            "big5hkscs" => Some(Codec::Big5hkscs),
+            _ => None,
+        }
+    }
+}
+
+/// The module's constants (resync.py), handed over once.
+#[derive(Clone, Copy, Debug)]
+pub struct Params {
+    pub ascii_trail_cost: f64,
+    pub lone_letter_cost: f64,
+    pub lattice_candidates: usize,
+    pub choice_candidates: usize,
+    pub beam: usize,
+}
+
+/// Four-byte GB18030 codes whose first byte is 81-84 (the BMP's): 4 x 10 x 126 x 10.
+pub const FOUR_BMP: usize = 4 * 12600;
+const ASTRAL: usize = 0x10_0000;
+
+/// What Python's codecs answer, as the lattice asks it.
+pub struct Tables {
+    /// Per codec, resync._pair: the one printable, non-private character `lead trail` decodes
+    /// to, by `(lead - 0x80) * 256 + trail`.
+    pair: [Vec<Option<char>>; 3],
+    /// resync._four_bytes for first bytes 81-84, by the code's linear index.
+    four_bmp: Vec<Option<char>>,
+    /// Is each supplementary code point printable (by `cp - 0x10000`), for GB18030's four-byte
+    /// codes 90 30 81 30 ..= e3 32 9a 35, which run over them in order.
+    printable_astral: Vec<bool>,
+    /// resync._encode(ch, ("cp950",)) for the BMP: Python's cp950, where it writes a character
+    /// in two bytes or in ASCII (len 0: it does not).
+    cp950: Vec<Code>,
+}
+
+fn chars(blob: &[u8], n: usize, what: &str) -> Result<Vec<Option<char>>, String> {
+    if blob.len() != 4 * n {
+        return Err(format!("{what}: {} bytes, not {}", blob.len(), 4 * n));
+    }
+    Ok(blob
+        .chunks_exact(4)
+        .map(|c| match u32::from_le_bytes([c[0], c[1], c[2], c[3]]) {
+            0 => None,
+            cp => char::from_u32(cp),
+        })
+        .collect())
+}
+
+impl Tables {
+    /// `pairs`: per codec (gb18030, cp950, big5hkscs) 0x8000 little-endian code points (0: none);
+    /// `four_bmp`: `FOUR_BMP` of them; `printable_astral`: one flag per supplementary code point;
+    /// `cp950`: 0x10000 codes of `codes::UNIT` bytes (count, then the bytes).
+    pub fn new(pairs: [&[u8]; 3], four_bmp: &[u8], printable_astral: &[u8], cp950: &[u8]) -> Result<Tables, String> {
+        if printable_astral.len() != ASTRAL {
+            return Err(format!(
+                "printable flags: {} bytes, not {ASTRAL}",
+                printable_astral.len()
+            ));
+        }
+        let unit = crate::codes::UNIT;
+        if cp950.len() != 0x10000 * unit {
+            return Err(format!("cp950 codes: {} bytes, not {}", cp950.len(), 0x10000 * unit));
+        }
+        Ok(Tables {
+            pair: [
+                chars(pairs[0], 0x8000, "gb18030 pairs")?,
+                chars(pairs[1], 0x8000, "cp950 pairs")?,
+                chars(pairs[2], 0x8000, "big5hkscs pairs")?,
+            ],
+            four_bmp: chars(four_bmp, FOUR_BMP, "four-byte codes")?,
+            printable_astral: printable_astral.iter().map(|&b| b != 0).collect(),
+            cp950: cp950
+                .chunks_exact(unit)
+                .map(|c| Code {
+                    len: c[0].min(4),
+                    bytes: [c[1], c[2], c[3], c[4]],
+                })
+                .collect(),
+        })
+    }
+
+    /// resync._pair: `lead` 80-ff, `trail` any byte.
+    fn pair(&self, codec: Codec, lead: u8, trail: u8) -> Option<char> {
+        if lead < 0x80 {
+            return None;
+        }
+        self.pair[codec as usize][(lead as usize - 0x80) * 256 + trail as usize]
+    }
+
+    /// resync._four_bytes on the four bytes at the start of `data`.
+    fn four_bytes(&self, data: &[Option<u8>]) -> Option<char> {
+        let [Some(b0), Some(b1), Some(b2), Some(b3)] = *data.get(..4)? else {
+            return None;
+        };
+        if !((0x30..=0x39).contains(&b1) && (0x81..=0xFE).contains(&b2) && (0x30..=0x39).contains(&b3)) {
+            return None;
+        }
+        let rest = ((b1 as usize - 0x30) * 126 + (b2 as usize - 0x81)) * 10 + (b3 as usize - 0x30);
+        match b0 {
+            0x81..=0x84 => self.four_bmp[(b0 as usize - 0x81) * 12600 + rest],
+            0x90..=0xE3 => {
+                let n = (b0 as usize - 0x90) * 12600 + rest;
+                (n < ASTRAL && self.printable_astral[n])
+                    .then(|| char::from_u32(0x10000 + n as u32))
+                    .flatten()
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The candidates of one character of a path: itself, or (a lost byte's) the ranked list.
+#[derive(Clone)]
+pub enum Cands {
+    One(char),
+    Many(Arc<[char]>),
+}
+
+impl Cands {
+    pub fn as_slice(&self) -> &[char] {
+        match self {
+            Cands::One(c) => std::slice::from_ref(c),
+            Cands::Many(list) => list,
+        }
+    }
+}
+
+/// One character of the best reading: the character, where it ends in the stream, its
+/// candidates (several: it holds a lost byte).
+pub struct Item {
+    pub ch: char,
+    pub end: usize,
+    pub cands: Cands,
+}
+
+/// A path's last step at a node: its score, the entry it came from (node, index there), its
+/// candidates.
+struct Entry {
+    key: Option<char>,
+    score: f64,
+    back: Option<(usize, usize)>,
+    cands: Cands,
+}
+
+type Ranked = Arc<[char]>;
+type RejectedPairs = Vec<(u8, char)>;
+/// A cache of ranked lists by what they were asked for.
+type Cache<K> = Mutex<FastMap<K, Ranked>>;
+
+/// The lattice for one model and one set of code tables: the ranked candidate lists are kept
+/// across calls (each asked for again and again).
+pub struct Lattice {
+    codes: Arc<Codes>,
+    lm: Arc<Model>,
+    tables: Tables,
+    params: Params,
+    lost_lead: Cache<(Codec, Family, u8)>,
+    lost_trail: Cache<(Codec, Family, u8, Option<u8>)>,
+    lost_both: Cache<(Codec, Family, Option<u8>)>,
+    /// resync._rejected_pairs, ranked (duplicates kept, side by side): (trail, character).
+    rejected: Mutex<FastMap<(Codec, Family), Arc<RejectedPairs>>>,
+}
+
+impl Lattice {
+    pub fn new(codes: Arc<Codes>, lm: Arc<Model>, tables: Tables, params: Params) -> Lattice {
+        Lattice {
+            codes,
+            lm,
+            tables,
+            params,
+            lost_lead: Mutex::default(),
+            lost_trail: Mutex::default(),
+            lost_both: Mutex::default(),
+            rejected: Mutex::default(),
+        }
+    }
+
+    /// The order of resync._ranked: likeliest by unigram first, ties by the character.
+    fn rank(&self, list: &mut [char]) {
+        list.sort_by(|a, b| {
+            let (ua, ub) = (self.lm.unigram(Some(*a)), self.lm.unigram(Some(*b)));
+            (-ua)
+                .partial_cmp(&-ub)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.cmp(b))
+        });
+    }
+
+    /// resync._ranked: distinct, ranked, cut to the choice's candidates.
+    fn ranked(&self, mut list: Vec<char>) -> Ranked {
+        list.sort_unstable();
+        list.dedup();
+        self.rank(&mut list);
+        list.truncate(self.params.choice_candidates);
+        list.into()
+    }
+
+    /// resync._lost_lead: characters `X trail` whose lead X `family` rejects before `trail`.
+    fn lost_lead(&self, codec: Codec, family: Family, trail: u8) -> Ranked {
+        let key = (codec, family, trail);
+        if let Some(found) = self.lost_lead.lock().unwrap().get(&key) {
+            return found.clone();
+        }
+        let list = (0x81..0xFF)
+            .filter(|&lead| self.codes.rejects(family, lead, Some(trail)))
+            .filter_map(|lead| self.tables.pair(codec, lead, trail))
+            .collect();
+        let ranked = self.ranked(list);
+        self.lost_lead.lock().unwrap().insert(key, ranked.clone());
+        ranked
+    }
+
+    /// resync._lost_trail: characters `lead X` whose trail X `family` rejects before `after`.
+    fn lost_trail(&self, codec: Codec, family: Family, lead: u8, after: Option<u8>) -> Ranked {
+        let key = (codec, family, lead, after);
+        if let Some(found) = self.lost_trail.lock().unwrap().get(&key) {
+            return found.clone();
+        }
+        let list = (0x40..0xFF)
+            .filter(|&trail| self.codes.rejects(family, trail, after))
+            .filter_map(|trail| self.tables.pair(codec, lead, trail))
+            .collect();
+        let ranked = self.ranked(list);
+        self.lost_trail.lock().unwrap().insert(key, ranked.clone());
+        ranked
+    }
+
+    fn rejected_pairs(&self, codec: Codec, family: Family) -> Arc<RejectedPairs> {
+        let key = (codec, family);
+        if let Some(found) = self.rejected.lock().unwrap().get(&key) {
+            return found.clone();
+        }
+        let mut list: Vec<(u8, char)> = Vec::new();
+        for lead in 0x81..0xFF {
+            for trail in 0x40..0xFF {
+                if self.codes.rejects(family, lead, Some(trail)) {
+                    if let Some(ch) = self.tables.pair(codec, lead, trail) {
+                        list.push((trail, ch));
+                    }
+                }
+            }
+        }
+        let mut order: Vec<char> = list.iter().map(|&(_, c)| c).collect();
+        order.sort_unstable();
+        order.dedup();
+        self.rank(&mut order);
+        let place: FastMap<char, usize> = order.iter().enumerate().map(|(k, &c)| (c, k)).collect();
+        list.sort_by_key(|&(_, c)| place[&c]);
+        let list = Arc::new(list);
+        self.rejected.lock().unwrap().insert(key, list.clone());
+        list
+    }
+
+    /// resync._lost_both: characters both of whose bytes `family` rejects (the trail before
+    /// `after`), from the ranked rejected pairs: the first distinct ones that pass.
+    fn lost_both(&self, codec: Codec, family: Family, after: Option<u8>) -> Ranked {
+        let key = (codec, family, after);
+        if let Some(found) = self.lost_both.lock().unwrap().get(&key) {
+            return found.clone();
+        }
+        let pairs = self.rejected_pairs(codec, family);
+        let mut out: Vec<char> = Vec::new();
+        for &(trail, ch) in pairs.iter() {
+            if out.len() >= self.params.choice_candidates {
+                break;
+            }
+            if out.last() != Some(&ch) && self.codes.rejects(family, trail, after) {
+                out.push(ch); // a character's pairs stand side by side: one is enough
+            }
+        }
+        let ranked: Ranked = out.into();
+        self.lost_both.lock().unwrap().insert(key, ranked.clone());
+        ranked
+    }
+
+    fn step(&self, last: Option<char>, ch: char) -> f64 {
+        match last {
+            Some(_) => self.lm.bigram(last, Some(ch)),
+            None => self.lm.unigram(Some(ch)),
+        }
+    }
+
+    /// resync.view: the byte view of `text` as a decoder of `family` read it; with `cp950`,
+    /// Python's cp950 writes its characters first. Stops before a character none writes.
+    pub fn view(&self, text: &[u32], family: Family, cp950: bool) -> (Vec<Option<u8>>, Vec<usize>) {
+        let mut stream = Vec::with_capacity(text.len() * 2);
+        let mut ends = Vec::with_capacity(text.len());
+        for &cp in text {
+            if cp == 0xFFFD {
+                stream.push(None);
+            } else {
+                let own = if cp950 && cp < 0x10000 {
+                    Some(self.tables.cp950[cp as usize]).filter(|c| c.len > 0)
+                } else {
+                    None
+                };
+                match own.or_else(|| self.codes.encode(cp, family)) {
+                    Some(code) => stream.extend(code.as_slice().iter().map(|&b| Some(b))),
+                    None => break,
+                }
+            }
+            ends.push(stream.len());
+        }
+        (stream, ends)
+    }
+
+    /// resync.best_path: the characters of the best reading of `stream` in `codec`, lost bytes
+    /// put back; None where no reading covers it. `ends`: where each token the decoder read ends
+    /// (empty: nothing was lost unmarked).
+    pub fn best_path(
+        &self,
+        stream: &[Option<u8>],
+        ends: &[usize],
+        codec: Codec,
+        family: Family,
+        prev: Option<char>,
+        lost_cost: f64,
+    ) -> Option<Vec<Item>> {
+        let n = stream.len();
+        let marked = stream.contains(&None);
+        let trail_cost = if family == Family::Single {
+            0.0
+        } else {
+            self.params.ascii_trail_cost
+        };
+        let mut boundary = vec![false; n + 2];
+        if !marked && !ends.is_empty() {
+            boundary[0] = true;
+            for &e in ends {
+                if e < boundary.len() {
+                    boundary[e] = true;
+                }
+            }
+        }
+        // Node (p, used) at 2 * p + used; each holds its entries in the order first offered.
+        let mut nodes: Vec<Vec<Entry>> = (0..2 * (n + 1)).map(|_| Vec::new()).collect();
+        nodes[0].push(Entry {
+            key: prev,
+            score: 0.0,
+            back: None,
+            cands: Cands::One('\0'),
+        });
+        let offer =
+            |nodes: &mut Vec<Vec<Entry>>, node: usize, score: f64, ch: char, back: (usize, usize), cands: Cands| {
+                let at = &mut nodes[node];
+                match at.iter_mut().find(|e| e.key == Some(ch)) {
+                    None => at.push(Entry {
+                        key: Some(ch),
+                        score,
+                        back: Some(back),
+                        cands,
+                    }),
+                    Some(old) => {
+                        if score > old.score {
+                            old.score = score;
+                            old.back = Some(back);
+                            old.cands = cands;
+                        }
+                    }
+                }
+            };
+        let lattice_n = self.params.lattice_candidates;
+        let offer_all = |nodes: &mut Vec<Vec<Entry>>,
+                         node: usize,
+                         score: f64,
+                         last: Option<char>,
+                         list: &Ranked,
+                         back: (usize, usize),
+                         cost: f64| {
+            for &c in list.iter().take(lattice_n) {
+                offer(
+                    nodes,
+                    node,
+                    score + self.step(last, c) - cost,
+                    c,
+                    back,
+                    Cands::Many(list.clone()),
+                );
+            }
+        };
+        for p in 0..n {
+            for used in [false, true] {
+                let here = 2 * p + used as usize;
+                if nodes[here].is_empty() {
+                    continue;
+                }
+                let mut kept = std::mem::take(&mut nodes[here]);
+                kept.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal));
+                kept.truncate(self.params.beam);
+                let heads: Vec<(Option<char>, f64)> = kept.iter().map(|e| (e.key, e.score)).collect();
+                nodes[here] = kept;
+                let b = stream[p];
+                let nxt = stream.get(p + 1).copied().flatten();
+                let after = stream.get(p + 2).copied().flatten();
+                for (k, &(last, score)) in heads.iter().enumerate() {
+                    let back = (here, k);
+                    let Some(b) = b else {
+                        // A marked lost byte: a lead, or a trail, or two bytes (one swallowed).
+                        if let Some(nx) = nxt {
+                            let list = self.lost_lead(codec, family, nx);
+                            offer_all(&mut nodes, 2 * (p + 2), score, last, &list, back, 0.0);
+                            if nx >= 0x80 {
+                                let list = self.lost_both(codec, family, Some(nx));
+                                offer_all(&mut nodes, 2 * (p + 1), score, last, &list, back, lost_cost);
+                            }
+                        } else if p + 1 >= n {
+                            let list = self.lost_both(codec, family, None);
+                            offer_all(&mut nodes, 2 * (p + 1), score, last, &list, back, lost_cost);
+                        } else {
+                            let list = self.lost_both(codec, family, after);
+                            offer_all(&mut nodes, 2 * (p + 2), score, last, &list, back, 0.0);
+                        }
+                        continue;
+                    };
+                    if b < 0x80 {
+                        let ch = char::from(b);
+                        let alone = ch.is_ascii_alphabetic()
+                            && last.is_some_and(|c| c > '\x7f')
+                            && nxt.is_none_or(|x| x >= 0x80);
+                        let cost = if alone { self.params.lone_letter_cost } else { 0.0 };
+                        offer(
+                            &mut nodes,
+                            2 * (p + 1),
+                            score + self.step(last, ch) - cost,
+                            ch,
+                            back,
+                            Cands::One(ch),
+                        );
+                        if b >= 0x40 && boundary[p] && !used {
+                            // An ASCII-range trail whose lead was lost.
+                            let list = self.lost_lead(codec, family, b);
+                            offer_all(&mut nodes, 2 * (p + 1), score, last, &list, back, trail_cost);
+                        }
+                        continue;
+                    }
+                    // A character read in step: a pair, or a GB18030 four-byte code.
+                    let whole = match nxt {
+                        Some(nx) if nx >= 0x40 => self.tables.pair(codec, b, nx).map(|ch| (ch, 2)),
+                        Some(_) if codec == Codec::Gb18030 => self.tables.four_bytes(&stream[p..]).map(|ch| (ch, 4)),
+                        _ => None,
+                    };
+                    if let Some((ch, len)) = whole {
+                        offer(
+                            &mut nodes,
+                            2 * (p + len),
+                            score + self.step(last, ch),
+                            ch,
+                            back,
+                            Cands::One(ch),
+                        );
+                    }
+                    if nxt.is_none() && p + 1 < n {
+                        // A mark after this lead: the trail the decoder rejected.
+                        let list = self.lost_trail(codec, family, b, after);
+                        offer_all(&mut nodes, 2 * (p + 2), score, last, &list, back, 0.0);
+                    }
+                    if boundary[p] && !used {
+                        // A lost lead before this byte, or a character lost whole before it.
+                        let list = self.lost_lead(codec, family, b);
+                        offer_all(&mut nodes, 2 * (p + 1), score, last, &list, back, lost_cost);
+                        let list = self.lost_both(codec, family, Some(b));
+                        offer_all(&mut nodes, 2 * p + 1, score, last, &list, back, lost_cost);
+                    }
+                    if boundary[p + 1] && b >= 0x81 {
+                        let list = self.lost_trail(codec, family, b, nxt);
+                        offer_all(&mut nodes, 2 * (p + 1) + 1, score, last, &list, back, lost_cost);
+                    }
+                }
+            }
+        }
+        // The best final path; ties as Python's max over (score, (node, character)) breaks them.
+        let mut best: Option<(f64, usize, Option<char>, usize)> = None;
+        for node in [2 * n, 2 * n + 1] {
+            for (k, e) in nodes[node].iter().enumerate() {
+                let better = match best {
+                    None => true,
+                    Some((s, bn, bk, _)) => e.score > s || (e.score == s && (node, e.key) > (bn, bk)),
+                };
+                if better {
+                    best = Some((e.score, node, e.key, k));
+                }
+            }
+        }
+        let (_, node, _, k) = best?;
+        let mut items = Vec::new();
+        let mut at = Some((node, k));
+        while let Some((node, k)) = at {
+            let e = &nodes[node][k];
+            if e.back.is_some() {
+                items.push(Item {
+                    ch: e.key.unwrap_or('\0'),
+                    end: node / 2,
+                    cands: e.cands.clone(),
+                });
+            }
+            at = e.back;
+        }
+        items.reverse();
+        Some(items)
+    }
+}
+
+/// resync's lattice for Python: the tables and constants handed over once.
+#[pyclass(frozen, module = "cleaner._native", name = "ResyncLattice")]
+pub struct PyLattice {
+    core: Lattice,
+}
+
+fn family(name: &str) -> PyResult<Family> {
+    Family::parse(name).ok_or_else(|| PyValueError::new_err(format!("unknown decoder family {name:?}")))
+}
+
+fn codec(source: &str) -> PyResult<Codec> {
+    Codec::of_source(source).ok_or_else(|| PyValueError::new_err(format!("unknown source {source:?}")))
+}
+
+/// Items as resync.best_path gives them: [character, end, candidates]; one str per character.
+fn items_list<'py>(py: Python<'py>, items: &[Item]) -> PyResult<Bound<'py, PyList>> {
+    let mut strings: FastMap<char, Bound<'py, PyString>> = FastMap::default();
+    let mut string = |c: char| {
+        strings
+            .entry(c)
+            .or_insert_with(|| PyString::new(py, c.encode_utf8(&mut [0u8; 4])))
+            .clone()
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let cands = PyList::new(py, item.cands.as_slice().iter().map(|&c| string(c)))?;
+        out.push(PyList::new(
+            py,
+            [
+                string(item.ch).into_any(),
+                item.end.into_pyobject(py)?.into_any(),
+                cands.into_any(),
+            ],
+        )?);
+    }
+    PyList::new(py, out)
+}
+
+#[pymethods]
+impl PyLattice {
+    /// `params`: resync's (ASCII_TRAIL_COST, LONE_LETTER_COST, LATTICE_CANDIDATES,
+    /// CHOICE_CANDIDATES, BEAM); the tables as `Tables::new` takes them.
+    #[new]
+    fn new(
+        codes: &PyCodes,
+        lm: &PyCharModel,
+        params: (f64, f64, usize, usize, usize),
+        pairs: (Vec<u8>, Vec<u8>, Vec<u8>),
+        four_bmp: Vec<u8>,
+        printable_astral: Vec<u8>,
+        cp950: Vec<u8>,
+    ) -> PyResult<Self> {
+        let (ascii_trail_cost, lone_letter_cost, lattice_candidates, choice_candidates, beam) = params;
+        let tables = Tables::new([&pairs.0, &pairs.1, &pairs.2], &four_bmp, &printable_astral, &cp950)
+            .map_err(PyValueError::new_err)?;
+        let params = Params {
+            ascii_trail_cost,
+            lone_letter_cost,
+            lattice_candidates,
+            choice_candidates,
+            beam,
+        };
+        Ok(PyLattice {
+            core: Lattice::new(codes.core.clone(), lm.core.clone(), tables, params),
+        })
+    }
+
+    /// resync.view: (stream, ends).
+    fn view(&self, text: &Bound<'_, PyString>, family: &str, cp950: bool) -> PyResult<(Vec<Option<u8>>, Vec<usize>)> {
+        Ok(self.core.view(&code_points(text)?, self::family(family)?, cp950))
+    }
+
+    /// resync.best_path: [character, end, candidates] per character, or None.
+    #[pyo3(signature = (stream, ends, source, family, prev, lost_cost))]
+    #[allow(clippy::too_many_arguments)]
+    fn best_path<'py>(
+        &self,
+        py: Python<'py>,
+        stream: Vec<Option<u8>>,
+        ends: Vec<usize>,
+        source: &str,
+        family: &str,
+        prev: &str,
+        lost_cost: f64,
+    ) -> PyResult<Option<Bound<'py, PyList>>> {
+        let (codec, family) = (self::codec(source)?, self::family(family)?);
+        let prev = prev.chars().last();
+        let found = self.core.best_path(&stream, &ends, codec, family, prev, lost_cost);
+        found.map(|items| items_list(py, &items)).transpose()
+    }
+
+    /// The view of `text` read by the lattice in one call: None where the view does not read
+    /// all of `text` or is empty, or no reading covers it. `lossless`: nothing was lost
+    /// unmarked (no token boundary is a place for a lost byte).
+    #[allow(clippy::too_many_arguments)]
+    fn read<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyString>,
+        family: &str,
+        cp950: bool,
+        source: &str,
+        prev: &str,
+        lost_cost: f64,
+        lossless: bool,
+    ) -> PyResult<Option<Bound<'py, PyList>>> {
+        let (codec, family) = (self::codec(source)?, self::family(family)?);
+        let cps = code_points(text)?;
+        let (stream, ends) = self.core.view(&cps, family, cp950);
+        if ends.len() < cps.len() || stream.is_empty() {
+            return Ok(None);
+        }
+        let ends: &[usize] = if lossless { &[] } else { &ends };
+        let prev = prev.chars().last();
+        match self.core.best_path(&stream, ends, codec, family, prev, lost_cost) {
+            Some(items) if !items.is_empty() => Ok(Some(items_list(py, &items)?)),
+            _ => Ok(None),
+        }
+    }
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyLattice>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charlm::tests::small;
+    use crate::codes::tests::with_rejects;
+
+    /// Tables where GB18030's 国 is b9 fa and 家 bc d2, the first BMP four-byte code is 〇 and
+    /// U+20000 is printable.
+    fn tables() -> Tables {
+        let mut pairs = vec![0u8; 4 * 0x8000];
+        for (lead, trail, ch) in [(0xB9u8, 0xFAu8, '国'), (0xBC, 0xD2, '家')] {
+            let k = 4 * ((lead as usize - 0x80) * 256 + trail as usize);
+            pairs[k..k + 4].copy_from_slice(&u32::from(ch).to_le_bytes());
+        }
+        let none = vec![0u8; 4 * 0x8000];
+        let mut four = vec![0u8; 4 * FOUR_BMP];
+        four[..4].copy_from_slice(&u32::from('〇').to_le_bytes());
+        let mut printable = vec![0u8; ASTRAL];
+        printable[0x10000] = 1;
+        let cp950 = vec![0u8; 0x10000 * crate::codes::UNIT];
+        Tables::new([&pairs, &none, &none], &four, &printable, &cp950).unwrap()
+    }
+
+    fn lattice(rejected: u8) -> Lattice {
+        let params = Params {
+            ascii_trail_cost: -2.0,
+            lone_letter_cost: 3.0,
+            lattice_candidates: 24,
+            choice_candidates: 256,
+            beam: 4,
+        };
+        Lattice::new(Arc::new(with_rejects(rejected)), Arc::new(small()), tables(), params)
+    }
+
+    fn read(items: &[Item]) -> Vec<(char, usize, usize)> {
+        items
+            .iter()
+            .map(|it| (it.ch, it.end, it.cands.as_slice().len()))
+            .collect()
+    }
+
+    #[test]
+    fn four_byte_codes_of_the_bmp_and_beyond() {
+        let t = tables();
+        assert_eq!(
+            t.four_bytes(&[Some(0x81), Some(0x30), Some(0x81), Some(0x30)]),
+            Some('〇')
+        );
+        assert_eq!(
+            t.four_bytes(&[Some(0x95), Some(0x32), Some(0x82), Some(0x36)]),
+            Some('\u{20000}')
+        );
+        assert_eq!(t.four_bytes(&[Some(0x90), Some(0x30), Some(0x81), Some(0x30)]), None); // not printable here
+        assert_eq!(t.four_bytes(&[Some(0x85), Some(0x30), Some(0x81), Some(0x30)]), None); // no code
+        assert_eq!(t.four_bytes(&[Some(0x81), Some(0x30), None, Some(0x30)]), None);
+        assert_eq!(t.four_bytes(&[Some(0x81), Some(0x30), Some(0x81)]), None);
+    }
+
+    #[test]
+    fn pairs_in_step_are_read_as_they_stand() {
+        let stream: Vec<Option<u8>> = [0xB9, 0xFA, 0xBC, 0xD2].map(Some).to_vec();
+        let items = lattice(0).best_path(&stream, &[2, 4], Codec::Gb18030, Family::Big5, None, 3.0);
+        assert_eq!(read(&items.unwrap()), [('国', 2, 1), ('家', 4, 1)]);
+    }
+
+    #[test]
+    fn a_lost_lead_is_put_back_at_a_token_boundary_only() {
+        // d2 alone: its lead (bc, which the decoder rejected before it) was lost.
+        let stream = [Some(0xD2)];
+        let items = lattice(1).best_path(&stream, &[1], Codec::Gb18030, Family::Big5, Some('国'), 3.0);
+        assert_eq!(read(&items.unwrap()), [('家', 1, 1)]);
+        // No token ends given: nothing was lost unmarked, and d2 alone reads as nothing.
+        assert!(lattice(1)
+            .best_path(&stream, &[], Codec::Gb18030, Family::Big5, None, 3.0)
+            .is_none());
+    }
+
+    #[test]
+    fn a_marked_byte_is_a_lead_before_the_trail_after_it() {
+        let stream = [Some(0xB9), Some(0xFA), None, Some(0xD2)];
+        let items = lattice(1).best_path(&stream, &[2, 3, 4], Codec::Gb18030, Family::Big5, None, 3.0);
+        assert_eq!(read(&items.unwrap()), [('国', 2, 1), ('家', 4, 1)]);
+    }
+}
