@@ -7,7 +7,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 
-use crate::furniture::{nfkc_line, row_form, skeleton, Lexicon, LexiconWords, TEXT_FEATURES};
+use crate::furniture::{list_blocks, nfkc_line, row_form, skeleton, Lexicon, LexiconWords, ListParams, TEXT_FEATURES};
+use crate::furniture_body::{self as body, BodyLines, BodyParams};
 use crate::{on_texts, strings_of, utf8_texts};
 
 /// (head edge, tail edge, stamped) of a line as a list's row.
@@ -25,8 +26,10 @@ struct PyFurnitureLexicon {
     width: usize,
     /// The model's features by name (interned), the keys of a line's dict of features.
     names: Vec<Py<PyString>>,
-    /// 0.0 and 1.0, which most features are: one object each, not one per line and feature.
-    zero: Py<PyFloat>,
+    /// Every name at 0.0, in order: a line's dict is a copy of it with its non-zero features set
+    /// (most features of a line are 0.0; copying a dict costs less than inserting its keys).
+    zeros: Py<PyDict>,
+    /// 1.0, which most non-zero features are: one object, not one per line and feature.
     one: Py<PyFloat>,
 }
 
@@ -42,11 +45,12 @@ impl PyFurnitureLexicon {
 
     /// One line's features as the dict Python's model reads: names in the model's order.
     fn dict<'py>(&self, py: Python<'py>, row: &[f64]) -> PyResult<Bound<'py, PyDict>> {
-        let features = PyDict::new(py);
+        let features = self.zeros.bind(py).copy()?;
         for (name, &value) in self.names.iter().zip(row) {
-            let value = if value.to_bits() == 0f64.to_bits() {
-                self.zero.bind(py).clone()
-            } else if value == 1.0 {
+            if value.to_bits() == 0f64.to_bits() {
+                continue; // the template's 0.0 (a -0.0 is set: it is another float)
+            }
+            let value = if value == 1.0 {
                 self.one.bind(py).clone()
             } else {
                 PyFloat::new(py, value)
@@ -89,12 +93,18 @@ impl PyFurnitureLexicon {
                     .ok_or_else(|| PyValueError::new_err(format!("names lack the text feature {f:?}")))
             })
             .collect::<PyResult<_>>()?;
+        let names: Vec<Py<PyString>> = names.iter().map(|n| PyString::intern(py, n).unbind()).collect();
+        let zeros = PyDict::new(py);
+        let zero = PyFloat::new(py, 0.0);
+        for name in &names {
+            zeros.set_item(name.bind(py), &zero)?;
+        }
         Ok(PyFurnitureLexicon {
             lexicon,
             slots,
             width: names.len(),
-            names: names.iter().map(|n| PyString::intern(py, n).unbind()).collect(),
-            zero: PyFloat::new(py, 0.0).unbind(),
+            names,
+            zeros: zeros.unbind(),
             one: PyFloat::new(py, 1.0).unbind(),
         })
     }
@@ -214,11 +224,110 @@ fn furniture_row_forms(lines: &Bound<'_, PyList>, max_row: usize, edge: usize) -
         .collect())
 }
 
+/// (first, last, stamped) of the list blocks among a page's lines (`lists.list_blocks`, see
+/// `furniture::list_blocks`), in one call for the page. A lone surrogate reads as U+FFFD.
+#[pyfunction]
+fn furniture_list_blocks(
+    lines: &Bound<'_, PyList>,
+    paragraphs: Vec<bool>,
+    max_row: usize,
+    edge: usize,
+    min_rows: usize,
+    max_gap: usize,
+    title_max: usize,
+) -> PyResult<Vec<(usize, usize, bool)>> {
+    if paragraphs.len() != lines.len() {
+        return Err(PyValueError::new_err("lines and paragraphs differ in length"));
+    }
+    let objs = strings_of(lines)?;
+    let texts = utf8_texts(&objs)?;
+    let params = ListParams {
+        max_row,
+        edge,
+        min_rows,
+        max_gap,
+        title_max,
+    };
+    Ok(list_blocks(&texts, &paragraphs, &params))
+}
+
+/// The maximum-sum run of `gains[lo:hi]` (`body.best_run`).
+#[pyfunction]
+fn furniture_best_run(gains: Vec<f64>, lo: usize, hi: usize) -> PyResult<(f64, isize, isize)> {
+    if lo > hi || hi > gains.len() {
+        return Err(PyValueError::new_err("lo and hi must bound a range of gains"));
+    }
+    Ok(body::best_run(&gains, lo, hi))
+}
+
+/// Where a comment thread begins (`body.thread_start`).
+#[pyfunction]
+fn furniture_thread_start(stamps: Vec<bool>, min_stamps: usize, gap: usize) -> usize {
+    body::thread_start(&stamps, min_stamps, gap)
+}
+
+/// Where the article ends (`body.article_end`).
+#[pyfunction]
+fn furniture_article_end(ends: Vec<bool>, lengths: Vec<usize>, prose: Vec<bool>, min_prose: usize) -> usize {
+    body::article_end(&ends, &lengths, &prose, min_prose)
+}
+
+/// (first, last) of the body (`body.find_body`); `barriers`, `stamps` and `ends` empty or one
+/// flag a line.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)] // body.find_body's parameters, one for one
+fn furniture_find_body(
+    lengths: Vec<usize>,
+    prose: Vec<bool>,
+    penalty: f64,
+    cap: usize,
+    ratio: f64,
+    barriers: Vec<bool>,
+    spread: f64,
+    stamps: Vec<bool>,
+    min_stamps: usize,
+    min_prose: usize,
+    ends: Vec<bool>,
+) -> PyResult<(isize, isize)> {
+    let n = lengths.len();
+    if prose.len() != n
+        || [&barriers, &stamps, &ends]
+            .iter()
+            .any(|v| !v.is_empty() && v.len() != n)
+    {
+        return Err(PyValueError::new_err(
+            "every list needs one entry a line (barriers, stamps, ends may be empty)",
+        ));
+    }
+    let lines = BodyLines {
+        lengths: &lengths,
+        prose: &prose,
+        barriers: &barriers,
+        stamps: &stamps,
+        ends: &ends,
+    };
+    let params = BodyParams {
+        penalty,
+        cap,
+        ratio,
+        spread,
+        min_stamps,
+        min_prose,
+    };
+    Ok(body::find_body(&lines, &params))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFurnitureLexicon>()?;
     m.add_function(wrap_pyfunction!(furniture_normalise, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_skeleton, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_row_forms, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_list_blocks, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_best_run, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_thread_start, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_article_end, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_find_body, m)?)?;
     m.add("FURNITURE_TEXT_FEATURES", TEXT_FEATURES.to_vec())?;
+    m.add("FURNITURE_THREAD_GAP", body::THREAD_GAP)?;
     Ok(())
 }
