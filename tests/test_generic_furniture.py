@@ -1,10 +1,15 @@
 """The generic furniture model: features.py, lexicon.py, body.py and generic.py of cleaner/furniture,
 and how boilerplate.remove_furniture records what the model removes."""
 
+import dataclasses
+import os
 import tomllib
 
 import pytest
+import reference_furniture_generic as reference_generic
 from conftest import FIXTURES, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.furniture import generic
@@ -79,6 +84,29 @@ def test_a_split_article_joins_when_the_other_part_is_worth_enough():
 
 
 # --- scorer and data ------------------------------------------------------------------------
+
+_WEIGHT = st.floats(-8, 8, allow_nan=False)
+_VALUE = st.one_of(st.sampled_from([0.0, 1.0, 0.25, 0.5, 1 / 3, 2 / 3, 0.75]), st.floats(0, 1))
+
+
+@settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60")) * 5, deadline=None)
+@given(values=st.lists(_VALUE, min_size=len(FEATURES), max_size=len(FEATURES)),
+       weights=st.one_of(st.none(), st.lists(_WEIGHT, min_size=len(FEATURES), max_size=len(FEATURES))), bias=_WEIGHT)
+def test_native_score_agrees_with_python(values, weights, bias):
+    # Exactly: a score near the threshold must fall on the side Python's falls on. The fitted
+    # weights, and others (the fitting script scores with weights it tries).
+    model = generic.load_model()
+    if weights is not None:
+        model = dataclasses.replace(model, weights=dict(zip(FEATURES, weights)), bias=bias)
+    f = dict(zip(FEATURES, values))
+    assert generic.score(f, model) == reference_generic.score(f, model)
+    assert generic.score({k: f[k] for k in reversed(FEATURES)}, model) == reference_generic.score({k: f[k] for k in reversed(FEATURES)}, model)
+
+
+def test_native_score_refuses_an_unknown_feature():
+    with pytest.raises(KeyError):
+        generic.score({"no_such_feature": 1.0}, generic.load_model())
+
 
 def test_score_is_bias_plus_weighted_features():
     model = generic.load_model()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner._native import FurnitureScorer
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
@@ -384,7 +385,24 @@ def _short(f: dict[str, float]) -> bool:
 
 
 def score(features: dict[str, float], model: Model) -> float:
-    return model.bias + sum(model.weights[k] * v for k, v in features.items() if v)
+    """``bias + sum(weight * value)`` over the line's non-zero features, natively
+    (``FurnitureScorer``: added one after the other in the dict's order, as Python's ``sum`` adds)."""
+    return _scorer(model).score(features)
+
+
+def _scorer(model: Model) -> FurnitureScorer:
+    """The native scorer of a model's weights, built once per model (the fitting script makes
+    models of other weights). Keyed by identity: a Model holds a dict, so it has no hash."""
+    entry = _SCORERS.get(id(model))
+    if entry is None or entry[0] is not model:
+        if len(_SCORERS) > 16:
+            _SCORERS.clear()
+        names = list(model.weights)
+        entry = _SCORERS[id(model)] = (model, FurnitureScorer(names, [model.weights[k] for k in names], model.bias))
+    return entry[1]
+
+
+_SCORERS: dict[int, tuple[Model, FurnitureScorer]] = {}
 
 
 def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str, ...]:

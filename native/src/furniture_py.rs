@@ -2,8 +2,9 @@
 //! (`cleaner/furniture/lexicon.py` builds it from `data/lexicon.toml`), one call per page.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 
@@ -181,6 +182,58 @@ impl PyFurnitureLexicon {
     }
 }
 
+/// The line model's score of a line's features (`generic.score`): `bias + sum(weight * value)`
+/// over the non-zero features, summed one after the other in the dict's order (as Python 3.11's
+/// `sum` adds floats), so a score near the threshold falls on the same side as Python's.
+#[pyclass(frozen, module = "cleaner._native", name = "FurnitureScorer")]
+struct PyFurnitureScorer {
+    /// The features by name (interned): a line's dict holds these very objects as its keys, in
+    /// this order, so most keys are recognised by identity.
+    names: Vec<Py<PyString>>,
+    weights: Vec<f64>,
+    by_name: HashMap<String, f64>,
+    bias: f64,
+}
+
+#[pymethods]
+impl PyFurnitureScorer {
+    #[new]
+    fn new(py: Python<'_>, names: Vec<String>, weights: Vec<f64>, bias: f64) -> PyResult<Self> {
+        if names.len() != weights.len() {
+            return Err(PyValueError::new_err("names and weights differ in length"));
+        }
+        Ok(PyFurnitureScorer {
+            by_name: names.iter().cloned().zip(weights.iter().copied()).collect(),
+            names: names.iter().map(|n| PyString::intern(py, n).unbind()).collect(),
+            weights,
+            bias,
+        })
+    }
+
+    /// The score of one line's features (a dict of name -> number); a name without a weight is
+    /// a KeyError, as in Python.
+    fn score(&self, features: &Bound<'_, PyDict>) -> PyResult<f64> {
+        let mut sum = 0.0;
+        for (k, (name, value)) in features.iter().enumerate() {
+            if !value.is_truthy()? {
+                continue;
+            }
+            let weight = match self.names.get(k) {
+                Some(known) if known.as_ptr() == name.as_ptr() => self.weights[k],
+                _ => {
+                    let key = name.cast::<PyString>().map_err(PyErr::from)?.to_str()?;
+                    *self
+                        .by_name
+                        .get(key)
+                        .ok_or_else(|| PyKeyError::new_err(key.to_string()))?
+                }
+            };
+            sum += weight * value.extract::<f64>()?;
+        }
+        Ok(self.bias + sum)
+    }
+}
+
 /// A folded line as the model sees it (`features.normalise`): NFKC-normalised and stripped, as
 /// `unicodedata.normalize` and `str.strip` make it; the line itself when that changes nothing. A
 /// line holding a character Python's Unicode leaves unassigned, or a lone surrogate, is
@@ -319,6 +372,7 @@ fn furniture_find_body(
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFurnitureLexicon>()?;
+    m.add_class::<PyFurnitureScorer>()?;
     m.add_function(wrap_pyfunction!(furniture_normalise, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_skeleton, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_row_forms, m)?)?;
