@@ -3,16 +3,7 @@ cleaner/furniture/body.py: the Python originals of ``best_run``, ``thread_start`
 ``article_end`` and ``find_body``, unchanged, so that property tests can check that the native
 ones give the same on every page. Not part of the product.
 
-Where the article body stands on a page: the densest run of long punctuated lines.
-
-Each live line earns a gain: a prose line (``features.is_prose``) its length (capped), any other
-line a fixed penalty. The body is the run with the largest total (Kadane's maximum subarray), so a
-short subheading or a caption between paragraphs stays inside it, while a menu, a byline block or a
-comment thread (short lines between short posts) ends it. An article broken in two by a picture
-block or an advert is two runs: a run beside the body worth at least ``ratio`` of it joins the body
-(with what lies between). Head and tail zones are what lies before and after the body: position is
-measured from the body, not from the page ends, so a long footer cannot push a disclaimer out of
-"the bottom".
+(cleaner/furniture/body.py documents the method.)
 """
 
 from __future__ import annotations
@@ -37,13 +28,7 @@ THREAD_GAP = 12  # lines: the most between two stamps of a thread, and between t
 
 
 def thread_start(stamps: Sequence[bool], min_stamps: int, gap: int = THREAD_GAP) -> int:
-    """Where a comment thread begins: the first post stamp of the first row of at least
-    ``min_stamps`` stamps, each within ``gap`` lines of the last; ``len(stamps)`` when there is none.
-
-    ``stamps``: lines holding a time without ending a sentence (``# re: 标题 2004-12-27 12:46 用户``).
-    One stamp is often the article's own byline or a "related" item; a close row of them is the
-    posts of a thread (or a dated list), whose text reads as prose but is not the article.
-    """
+    """Where a comment thread begins; ``len(stamps)`` when there is none (see body.py)."""
     where = [i for i, s in enumerate(stamps) if s]
     start = 0
     for k in range(1, len(where) + 1):
@@ -55,9 +40,7 @@ def thread_start(stamps: Sequence[bool], min_stamps: int, gap: int = THREAD_GAP)
 
 
 def article_end(ends: Sequence[bool], lengths: Sequence[int], prose: Sequence[bool], min_prose: int) -> int:
-    """The first end marker (``features.end_marker``) with at least ``min_prose`` characters of prose
-    above it: where the article ends; ``len(lengths)`` when there is none. A marker above that
-    much prose is a byline or a heading of the page top, not the article's end."""
+    """Where the article ends: the first end marker below enough prose (see body.py)."""
     above = 0
     for i, (n, p) in enumerate(zip(lengths, prose)):
         if i < len(ends) and ends[i] and above >= max(min_prose, 1):
@@ -69,23 +52,7 @@ def article_end(ends: Sequence[bool], lengths: Sequence[int], prose: Sequence[bo
 def find_body(lengths: Sequence[int], prose: Sequence[bool], penalty: float, cap: int, ratio: float = 1.0,
               barriers: Sequence[bool] = (), spread: float = float("inf"), stamps: Sequence[bool] = (),
               min_stamps: int = 3, min_prose: int = 0, ends: Sequence[bool] = ()) -> tuple[int, int]:
-    """(first, last) positions of the body among the given lines; (0, -1) when there is none.
-
-    ``cap`` bounds the gain of one line, so one huge paragraph (a pasted comment, a footer blob)
-    does not outweigh a body of many ordinary paragraphs. ``ratio``: how much of the best run's
-    worth a neighbouring run needs to join the body (1.0: never). ``barriers``: lines no run
-    crosses (a post's timestamp line, a "相关新闻" or "网友评论" heading): the posts of a comment
-    thread are runs of their own, too small to be the body or to join it. ``spread``: when the
-    prose outside the body outweighs the prose inside it this many times, all prose is body.
-    ``stamps`` (post stamps, see ``thread_start``): when a comment thread begins below at least
-    ``min_prose`` characters of prose, the body is looked for above the thread only: a short
-    article under a long thread of longer posts stays the article. (With less prose above it, the
-    "thread" may be the article between its byline stamp and a dated list; and when the body so
-    found ends far above the thread, the stamped entries may be the articles of a blog or a list
-    page: in both cases the whole page counts.) ``ends``: end markers (责任编辑, 网友评论, (完)):
-    the first one below ``min_prose`` characters of prose is treated like a thread's start, so a
-    short article under a long comment thread without timestamps stays the article.
-    """
+    """(first, last) of the body; (0, -1) when there is none (see cleaner/furniture/body.py)."""
     for end in sorted({thread_start(stamps, min_stamps, THREAD_GAP) if stamps else len(lengths),
                        article_end(ends, lengths, prose, min_prose)}):
         if end < len(lengths) and sum(n for n, p in zip(lengths[:end], prose[:end]) if p) >= max(min_prose, 1):
