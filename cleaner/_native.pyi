@@ -221,3 +221,7 @@ class FurnitureScorer:
 
     def __init__(self, names: list[str], weights: list[float], bias: float) -> None: ...
     def score(self, features: dict[str, float]) -> float: ...
+
+def furniture_positions(features: list[dict[str, float]], lengths: list[int], prose: list[bool], barriers: list[bool],
+                        body: tuple[int, int] | None, end_at: int, thread: int, far_lines: int, adjacent_lines: int) -> None:
+    """Sets the position features of a page's lines in their dicts (generic.page_lines)."""

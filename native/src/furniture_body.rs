@@ -167,6 +167,119 @@ pub fn find_body(lines: &BodyLines<'_>, params: &BodyParams) -> (isize, isize) {
     (first, last)
 }
 
+/// What the position features of a page's lines are read from (`generic.page_lines`), one entry
+/// a line.
+pub struct PositionLines<'a> {
+    /// Characters of the line.
+    pub lengths: &'a [usize],
+    pub prose: &'a [bool],
+    pub barriers: &'a [bool],
+    /// A short line: at most 12 characters, no sentence end.
+    pub short: &'a [bool],
+    /// A furniture heading: a short line that furniture words cover for half at least.
+    pub heading: &'a [bool],
+    /// No sentence end.
+    pub unended: &'a [bool],
+}
+
+/// Where the page's parts stand (positions), and the model's distances.
+pub struct PositionFrame {
+    /// (first, last) of the body, if the page has one.
+    pub body: Option<(usize, usize)>,
+    /// The first line below the body at or past the article's end (an end marker, a notice, a
+    /// copyright line, an imprint), or the line count.
+    pub end_at: usize,
+    /// The first line of a comment thread below the body, or the line count.
+    pub thread: usize,
+    pub far_lines: usize,
+    pub adjacent_lines: usize,
+}
+
+/// The position features of one line, in `POSITION_FEATURES` order; None where the Python
+/// model leaves a feature as it was (below the body only, or with a body only).
+pub type Positions = [Option<bool>; 13];
+
+/// The features `positions` sets, in its order.
+pub const POSITION_FEATURES: [&str; 13] = [
+    "after_marker",
+    "after_barrier",
+    "past_end",
+    "short_run",
+    "head",
+    "tail",
+    "far",
+    "adjacent",
+    "out_prose",
+    "out_short",
+    "far_prose",
+    "in_thread",
+    "list_run",
+];
+
+/// Lines of a list of titles or links: a run of consecutive non-prose lines holding at least
+/// three title-sized lines (5-40 characters, no sentence end) (`generic._list_runs`).
+fn list_runs(lines: &PositionLines<'_>) -> Vec<bool> {
+    let n = lines.prose.len();
+    let mut out = vec![false; n];
+    let mut start = 0;
+    for pos in 0..=n {
+        if pos == n || lines.prose[pos] {
+            let titles = (start..pos)
+                .filter(|&k| (5..=40).contains(&lines.lengths[k]) && lines.unended[k])
+                .count();
+            if titles >= 3 {
+                out[start..pos].fill(true);
+            }
+            start = pos + 1;
+        }
+    }
+    out
+}
+
+/// The position features of every line (`generic.page_lines`): where it stands relative to the
+/// body (head, tail, far, adjacent), the thread and the article's end, and among its neighbours
+/// (a short line between short lines). Below the body, what follows a furniture heading or a
+/// barrier (a post's stamp) is lists and comment threads. The interactions a linear score cannot
+/// make by itself: prose outside the body is comments or teasers more often than article, a short
+/// line outside it is a menu item, a title-sized line among others outside it a list's.
+pub fn positions(lines: &PositionLines<'_>, frame: &PositionFrame) -> Vec<Positions> {
+    let n = lines.prose.len();
+    let runs = list_runs(lines);
+    let (mut marker, mut past_barrier) = (false, false);
+    (0..n)
+        .map(|pos| {
+            let mut out: Positions = [None; 13];
+            if frame.body.is_some_and(|(_, last)| pos > last) {
+                out[0] = Some(marker);
+                out[1] = Some(past_barrier);
+                marker = marker || lines.heading[pos];
+                past_barrier = past_barrier || lines.barriers[pos];
+                out[2] = Some(pos >= frame.end_at);
+            }
+            out[3] = Some(0 < pos && pos + 1 < n && lines.short[pos - 1] && lines.short[pos + 1] && lines.short[pos]);
+            if let Some((first, last)) = frame.body {
+                let distance = if pos < first {
+                    first - pos
+                } else {
+                    pos.saturating_sub(last)
+                };
+                let far = distance > frame.far_lines;
+                let outside = distance > 0;
+                out[4] = Some(pos < first);
+                out[5] = Some(pos > last);
+                out[6] = Some(far);
+                out[7] = Some(outside && distance <= frame.adjacent_lines);
+                out[8] = Some(outside && lines.prose[pos]);
+                out[9] = Some(outside && lines.short[pos]);
+                out[10] = Some(far && lines.prose[pos]);
+                out[11] = Some(pos >= frame.thread);
+                out[12] = Some(outside && runs[pos]);
+            }
+            out
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +332,50 @@ mod tests {
         assert_eq!(find_body(&cut, &params(10.0, 1.0, f64::INFINITY)), (2, 4));
         assert_eq!(find_body(&cut, &params(10.0, 0.9, f64::INFINITY)), (2, 4)); // no run crosses a barrier
         assert_eq!(find_body(&cut, &params(10.0, 1.0, 0.5)), (2, 8)); // 290 outside, 310 inside
+    }
+
+    #[test]
+    fn position_features_follow_the_body_the_end_and_the_lists() {
+        // A menu (0-1), the body (2-3), a heading (4), three titles (5-7), a copyright line (8).
+        let lengths = [4, 4, 60, 60, 4, 10, 10, 10, 12];
+        let prose = [false, false, true, true, false, false, false, false, false];
+        let short = [true, true, false, false, true, true, true, true, true];
+        let mut heading = [false; 9];
+        heading[4] = true;
+        let lines = PositionLines {
+            lengths: &lengths,
+            prose: &prose,
+            barriers: &[false; 9],
+            short: &short,
+            heading: &heading,
+            unended: &[true; 9],
+        };
+        let frame = PositionFrame {
+            body: Some((2, 3)),
+            end_at: 8,
+            thread: 9,
+            far_lines: 3,
+            adjacent_lines: 1,
+        };
+        let got = positions(&lines, &frame);
+        let feature = |pos: usize, name: &str| got[pos][POSITION_FEATURES.iter().position(|&n| n == name).unwrap()];
+        assert_eq!(feature(0, "head"), Some(true));
+        assert_eq!(feature(0, "after_marker"), None); // above the body: left as it was
+        assert_eq!(feature(4, "after_marker"), Some(false)); // the heading itself comes before
+        assert_eq!(feature(5, "after_marker"), Some(true));
+        assert_eq!(feature(4, "adjacent"), Some(true));
+        assert_eq!(feature(5, "adjacent"), Some(false));
+        assert_eq!(feature(8, "far"), Some(true));
+        assert_eq!(feature(7, "past_end"), Some(false));
+        assert_eq!(feature(8, "past_end"), Some(true));
+        assert_eq!(feature(5, "list_run"), Some(true)); // three title-sized lines under the body
+        assert_eq!(feature(1, "list_run"), Some(false)); // the menu's items are too short
+        assert_eq!(feature(6, "short_run"), Some(true));
+        assert_eq!(feature(8, "short_run"), Some(false)); // the last line has no line below
+        let bare = positions(&lines, &PositionFrame { body: None, ..frame });
+        assert!(bare
+            .iter()
+            .all(|p| p.iter().enumerate().all(|(k, v)| (k == 3) == v.is_some())));
     }
 
     #[test]

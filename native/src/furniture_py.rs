@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 
 use crate::furniture::{list_blocks, nfkc_line, row_form, skeleton, Lexicon, LexiconWords, ListParams, TEXT_FEATURES};
-use crate::furniture_body::{self as body, BodyLines, BodyParams};
+use crate::furniture_body::{self as body, BodyLines, BodyParams, PositionFrame, PositionLines, POSITION_FEATURES};
 use crate::{on_texts, strings_of, utf8_texts};
 
 /// (head edge, tail edge, stamped) of a line as a list's row.
@@ -370,6 +370,71 @@ fn furniture_find_body(
     Ok(body::find_body(&lines, &params))
 }
 
+/// Sets the position features of a page's lines in their dicts (`generic.page_lines`, see
+/// `furniture_body::positions`), in one call for the page. `features`: each line's dict, read for
+/// its length bins, sentence end and furniture-word cover; `body`: (first, last) or None;
+/// `end_at`: the first line below the body at or past the article's end; `thread`: the first
+/// line of a thread below the body (both the line count when there is none).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)] // the page's lists and its frame, one for one
+fn furniture_positions(
+    features: Vec<Bound<'_, PyDict>>,
+    lengths: Vec<usize>,
+    prose: Vec<bool>,
+    barriers: Vec<bool>,
+    body: Option<(usize, usize)>,
+    end_at: usize,
+    thread: usize,
+    far_lines: usize,
+    adjacent_lines: usize,
+) -> PyResult<()> {
+    let n = features.len();
+    if lengths.len() != n || prose.len() != n || barriers.len() != n {
+        return Err(PyValueError::new_err("every list needs one entry a line"));
+    }
+    let Some(first) = features.first() else { return Ok(()) };
+    let py = first.py();
+    let value = |f: &Bound<'_, PyDict>, name: &str| -> PyResult<f64> {
+        f.get_item(name)?
+            .ok_or_else(|| PyKeyError::new_err(name.to_string()))?
+            .extract::<f64>()
+    };
+    let (mut short, mut heading, mut unended) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for f in &features {
+        // Truth as Python's: a float is true when it is not 0.0.
+        let small = value(f, "len_1_4")? != 0.0 || value(f, "len_5_12")? != 0.0;
+        let open = value(f, "final_punct")? == 0.0;
+        short.push(small && open);
+        heading.push(value(f, "lex_cover")? >= 0.5 && small);
+        unended.push(open);
+    }
+    let lines = PositionLines {
+        lengths: &lengths,
+        prose: &prose,
+        barriers: &barriers,
+        short: &short,
+        heading: &heading,
+        unended: &unended,
+    };
+    let frame = PositionFrame {
+        body,
+        end_at,
+        thread,
+        far_lines,
+        adjacent_lines,
+    };
+    let names: Vec<Bound<'_, PyString>> = POSITION_FEATURES.iter().map(|k| PyString::intern(py, k)).collect();
+    let (zero, one) = (PyFloat::new(py, 0.0), PyFloat::new(py, 1.0));
+    for (f, set) in features.iter().zip(body::positions(&lines, &frame)) {
+        for (name, flag) in names.iter().zip(set) {
+            if let Some(flag) = flag {
+                f.set_item(name, if flag { &one } else { &zero })?;
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFurnitureLexicon>()?;
     m.add_class::<PyFurnitureScorer>()?;
@@ -381,6 +446,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(furniture_thread_start, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_article_end, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_find_body, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_positions, m)?)?;
     m.add("FURNITURE_TEXT_FEATURES", TEXT_FEATURES.to_vec())?;
     m.add("FURNITURE_THREAD_GAP", body::THREAD_GAP)?;
     Ok(())
