@@ -212,3 +212,28 @@ class FurnitureLexicon:
         """(keys with a value, keys with an empty value) of byline forms (来源:新华社, 作者:)."""
     def notice(self, text: str, least: int) -> bool:
         """A notice heading and a colon, or ``least`` different notice words and one of the site's own."""
+
+# List blocks and body finding of the generic furniture model (native/src/furniture.rs,
+# furniture_body.rs), one call per page from lists.py and body.py; held to the Python originals by
+# tests/test_furniture_lists.py and tests/test_furniture_body.py (tests/reference_furniture_*.py).
+
+FURNITURE_THREAD_GAP: int
+
+def furniture_list_blocks(lines: list[str], paragraphs: list[bool], max_row: int, edge: int, min_rows: int,
+                          max_gap: int, title_max: int) -> list[tuple[int, int, bool]]: ...
+def furniture_best_run(gains: list[float], lo: int, hi: int) -> tuple[float, int, int]: ...
+def furniture_thread_start(stamps: list[bool], min_stamps: int, gap: int) -> int: ...
+def furniture_article_end(ends: list[bool], lengths: list[int], prose: list[bool], min_prose: int) -> int: ...
+def furniture_find_body(lengths: list[int], prose: list[bool], penalty: float, cap: int, ratio: float, barriers: list[bool],
+                        spread: float, stamps: list[bool], min_stamps: int, min_prose: int, ends: list[bool]) -> tuple[int, int]: ...
+
+class FurnitureScorer:
+    """The line model's score, ``bias + sum(weight * value)`` over a line's non-zero features
+    (generic.score), added in the dict's order; held to Python by tests/test_generic_furniture.py."""
+
+    def __init__(self, names: list[str], weights: list[float], bias: float) -> None: ...
+    def score(self, features: dict[str, float]) -> float: ...
+
+def furniture_positions(features: list[dict[str, float]], lengths: list[int], prose: list[bool], barriers: list[bool],
+                        body: tuple[int, int] | None, end_at: int, thread: int, far_lines: int, adjacent_lines: int) -> None:
+    """Sets the position features of a page's lines in their dicts (generic.page_lines)."""

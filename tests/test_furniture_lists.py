@@ -62,6 +62,40 @@ def test_native_row_forms_agree_with_python(lines):
     assert [skeleton(x) for x in lines] == [reference.skeleton(x) for x in lines]
 
 
+# Rows of a few templates with their words and numbers drawn, sentences, questions, paragraphs:
+# pages on which lists form, break off, end their rows as sentences and overlap.
+_WORD = st.text(alphabet="标题作者论坛回复abc", min_size=1, max_size=30)
+_ROWS = (
+    st.builds("[{}-{}] {}".format, st.integers(1, 12), st.integers(1, 31), _WORD),
+    st.builds("{}【{}】08-{} 16:0{} [{}/87]".format, _WORD, _WORD, st.integers(1, 12), st.integers(0, 9), st.integers(0, 999)),
+    st.builds("{}. {}{}".format, st.integers(1, 20), _WORD, st.sampled_from(["", "。", "?", "!", ".", "...", "，也?", "”。", "' "])),
+    st.builds("• {}{}".format, _WORD, st.sampled_from(["", "。", "!", "……"])),
+    st.builds("{}（{}）".format, _WORD, st.integers(0, 99999)),
+    st.text(alphabet=_FOCUS, max_size=30),
+    st.builds("{}，{}。".format, _WORD, _WORD),
+)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_native_list_blocks_agree_with_python(data):
+    # A page's rows come from one to three of the forms, so that rows of one form recur.
+    forms = data.draw(st.lists(st.sampled_from(_ROWS), min_size=1, max_size=3))
+    rows = data.draw(st.lists(st.tuples(st.sampled_from(forms).flatmap(lambda form: form), st.booleans()), max_size=25))
+    texts = [normalise(text) for text, _ in rows]
+    paragraphs = [paragraph for _, paragraph in rows]
+    assert list_blocks(texts, paragraphs) == reference.list_blocks(texts, paragraphs)
+
+
+@pytest.mark.parametrize("text", ["标题?", "长" * 24 + "?", "长" * 23 + "?", "他说，真的吗?", "完。”", "References.", "永远支...",
+                                  "", "  ", "x!' ", "标题"])
+def test_native_sentence_ends_agree_with_python(text):
+    # Three rows of one form ending the same way: a list exactly when they end no sentence.
+    texts = [f"{k}) {text}" for k in range(3)]
+    expected = [] if reference.ends_sentence(texts[0]) else [(0, 2, False)]
+    assert list_blocks(texts, [False] * 3) == reference.list_blocks(texts, [False] * 3) == expected
+
+
 def test_a_reply_list_is_one_stamped_block():
     assert blocks(["论坛首页", *REPLIES, "联系我们"]) == [(1, 4, True)]
     assert blocks(REPLIES[:2]) == []  # two rows: no list

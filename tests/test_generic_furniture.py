@@ -1,12 +1,18 @@
 """The generic furniture model: features.py, lexicon.py, body.py and generic.py of cleaner/furniture,
 and how boilerplate.remove_furniture records what the model removes."""
 
+import dataclasses
+import os
 import tomllib
 
 import pytest
+import reference_furniture_generic as reference_generic
 from conftest import FIXTURES, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
+from cleaner._native import furniture_positions
 from cleaner.furniture import generic
 from cleaner.furniture.body import article_end, best_run, find_body, thread_start
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
@@ -79,6 +85,60 @@ def test_a_split_article_joins_when_the_other_part_is_worth_enough():
 
 
 # --- scorer and data ------------------------------------------------------------------------
+
+_WEIGHT = st.floats(-8, 8, allow_nan=False)
+_VALUE = st.one_of(st.sampled_from([0.0, 1.0, 0.25, 0.5, 1 / 3, 2 / 3, 0.75]), st.floats(0, 1))
+
+
+@settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60")) * 5, deadline=None)
+@given(values=st.lists(_VALUE, min_size=len(FEATURES), max_size=len(FEATURES)),
+       weights=st.one_of(st.none(), st.lists(_WEIGHT, min_size=len(FEATURES), max_size=len(FEATURES))), bias=_WEIGHT)
+def test_native_score_agrees_with_python(values, weights, bias):
+    # Exactly: a score near the threshold must fall on the side Python's falls on. The fitted
+    # weights, and others (the fitting script scores with weights it tries).
+    model = generic.load_model()
+    if weights is not None:
+        model = dataclasses.replace(model, weights=dict(zip(FEATURES, weights)), bias=bias)
+    f = dict(zip(FEATURES, values))
+    assert generic.score(f, model) == reference_generic.score(f, model)
+    assert generic.score({k: f[k] for k in reversed(FEATURES)}, model) == reference_generic.score({k: f[k] for k in reversed(FEATURES)}, model)
+
+
+@st.composite
+def _framed_lines(draw):
+    """Lines with the text features position features read (length bins, sentence end, furniture
+    cover, length), prose, barriers and article ends, a body or none, a thread's start."""
+    n = draw(st.integers(0, 30))
+    lines = []
+    for k in range(n):
+        f = dict.fromkeys(FEATURES, 0.0)
+        f["len_1_4"], f["len_5_12"], f["final_punct"] = (draw(st.sampled_from([0.0, 0.0, 1.0])) for _ in range(3))
+        f["lex_cover"] = draw(st.sampled_from([0.0, 0.3, 0.5, 0.75, 1.0]))
+        lines.append(generic.Line(k, "字" * draw(st.integers(0, 50)), f))
+    flags = lambda: draw(st.lists(st.booleans(), min_size=n, max_size=n))  # noqa: E731
+    prose, barriers, closes = flags(), flags(), [draw(st.sampled_from([False] * 4 + [True])) for _ in range(n)]
+    body = None
+    if n and draw(st.booleans()):
+        first = draw(st.integers(0, n - 1))
+        body = (first, draw(st.integers(first, n - 1)))
+    return lines, prose, barriers, closes, body, draw(st.integers(0, n)), draw(st.integers(0, 8)), draw(st.integers(0, 4))
+
+
+@settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60")) * 5, deadline=None)
+@given(page=_framed_lines())
+def test_native_position_features_agree_with_python(page):
+    lines, prose, barriers, closes, body, thread, far, adjacent = page
+    want = [generic.Line(x.index, x.text, dict(x.features)) for x in lines]
+    reference_generic.positions(want, prose, barriers, closes, body, thread, far, adjacent)
+    end_at = next((pos for pos in range(body[1] + 1, len(lines)) if closes[pos]), len(lines)) if body else len(lines)
+    furniture_positions([x.features for x in lines], [len(x.text) for x in lines], prose, barriers, body, end_at, thread, far, adjacent)
+    assert [list(x.features.items()) for x in lines] == [list(x.features.items()) for x in want]
+
+
+def test_native_score_refuses_an_unknown_feature():
+    with pytest.raises(KeyError):
+        generic.score({"no_such_feature": 1.0}, generic.load_model())
+
 
 def test_score_is_bias_plus_weighted_features():
     model = generic.load_model()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner._native import FurnitureScorer, furniture_positions
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
@@ -121,37 +122,16 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
-    # Below the body, past a furniture heading ("相关新闻", "热门评论") or any barrier (a post's
-    # timestamp): lists and comment threads follow.
-    marker = past_barrier = past_end = False
-    runs = _list_runs(lines, prose)
-    short = [_short(line.features) for line in lines]
-    for pos, line in enumerate(lines):
-        f = line.features
-        if body is not None and pos > last:
-            f["after_marker"] = float(marker)
-            f["after_barrier"] = float(past_barrier)
-            marker = marker or bool(f["lex_cover"] >= 0.5 and (f["len_1_4"] or f["len_5_12"]))
-            past_barrier = past_barrier or barriers[pos]
-            # The marker's own line is past the end too; so is a notice's or a copyright line's
-            # (below the body nothing of the article follows the site's foot: 免责声明, 版权所有).
-            past_end = past_end or ends[pos] or bool(f["notice"] or _COPYRIGHT.search(line.text) or imprint(line.text))
-            f["past_end"] = float(past_end)
-        f["short_run"] = float(0 < pos < len(lines) - 1 and short[pos - 1] and short[pos + 1] and short[pos])
-        if body is None:
-            continue
-        distance = first - pos if pos < first else pos - last if pos > last else 0
-        f["head"] = float(pos < first)
-        f["tail"] = float(pos > last)
-        f["far"] = float(distance > model.far_lines)
-        f["adjacent"] = float(0 < distance <= model.adjacent_lines)
-        # Interactions a linear score cannot make by itself: prose outside the body is comments
-        # or teasers more often than article, a short line outside it is a menu item.
-        f["out_prose"] = float(distance > 0 and prose[pos])
-        f["out_short"] = float(distance > 0 and short[pos])
-        f["far_prose"] = float(f["far"] and prose[pos])
-        f["in_thread"] = float(pos >= thread)
-        f["list_run"] = float(distance > 0 and runs[pos])
+    # Below the body the article has ended at an end marker (its own line too), and at a notice
+    # or a copyright line (nothing of the article follows the site's foot: 免责声明, 版权所有).
+    end_at = len(lines)
+    if body is not None:
+        end_at = next((pos for pos in range(last + 1, len(lines)) if ends[pos] or lines[pos].features["notice"]
+                       or _COPYRIGHT.search(lines[pos].text) or imprint(lines[pos].text)), len(lines))
+    # Head, tail, distance, thread, list runs, and below the body what follows a furniture heading
+    # or a barrier: one native call (furniture_body::positions documents each feature).
+    furniture_positions([line.features for line in lines], lengths, prose, barriers, body, end_at, thread,
+                        model.far_lines, model.adjacent_lines)
     if body is not None:
         _mark_list_blocks(lines, blocks, body, model, lexicon)
         named = _named_headline(lines, first, title) if title else -1
@@ -240,22 +220,6 @@ def _mark_list_blocks(lines: list[Line], blocks: list[tuple[int, int, bool]], bo
         if apart:
             for line in lines[start : end + 1]:
                 line.features["list_block"] = 1.0
-
-
-def _list_runs(lines: list[Line], prose: list[bool]) -> list[bool]:
-    """Lines of a list of titles or links: a run of consecutive non-prose lines holding at least
-    three title-sized lines (5-40 characters, no sentence end). Related-article lists, sidebars and
-    link blocks are decided as a block: one title alone looks like a headline."""
-    out = [False] * len(lines)
-    start = 0
-    for pos in range(len(lines) + 1):
-        if pos == len(lines) or prose[pos]:
-            titles = sum(1 for k in range(start, pos)
-                         if 5 <= len(lines[k].text) <= 40 and not lines[k].features["final_punct"])
-            if titles >= 3:
-                out[start:pos] = [True] * (pos - start)
-            start = pos + 1
-    return out
 
 
 HEADLINE_REACH = 8  # lines above the body searched for the line the page's title names
@@ -379,12 +343,25 @@ def _stamp(f: dict[str, float]) -> bool:
     return bool(f["date"] and f["time"] and not f["final_punct"])
 
 
-def _short(f: dict[str, float]) -> bool:
-    return bool((f["len_1_4"] or f["len_5_12"]) and not f["final_punct"])
-
-
 def score(features: dict[str, float], model: Model) -> float:
-    return model.bias + sum(model.weights[k] * v for k, v in features.items() if v)
+    """``bias + sum(weight * value)`` over the line's non-zero features, natively
+    (``FurnitureScorer``: added one after the other in the dict's order, as Python's ``sum`` adds)."""
+    return _scorer(model).score(features)
+
+
+def _scorer(model: Model) -> FurnitureScorer:
+    """The native scorer of a model's weights, built once per model (the fitting script makes
+    models of other weights). Keyed by identity: a Model holds a dict, so it has no hash."""
+    entry = _SCORERS.get(id(model))
+    if entry is None or entry[0] is not model:
+        if len(_SCORERS) > 16:
+            _SCORERS.clear()
+        names = list(model.weights)
+        entry = _SCORERS[id(model)] = (model, FurnitureScorer(names, [model.weights[k] for k in names], model.bias))
+    return entry[1]
+
+
+_SCORERS: dict[int, tuple[Model, FurnitureScorer]] = {}
 
 
 def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str, ...]:

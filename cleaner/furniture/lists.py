@@ -19,18 +19,15 @@ lines are no article prose when the body is sought, and outside the body they go
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from cleaner._native import furniture_row_forms, furniture_skeleton
+from cleaner._native import furniture_list_blocks, furniture_row_forms, furniture_skeleton
 
 EDGE = 3  # skeleton tokens at either end that make a row's edges
 MIN_ROWS = 3  # rows sharing an edge that make a list
 MAX_GAP = 3  # a row at most this many lines below the last one continues the list (two odd lines between)
 MAX_ROW = 120  # characters: a longer line is a paragraph, never a list row
-
-_FINAL = frozenset("。!?…")
-_CLOSING = "”’」』)]\"' "
+TITLE_MAX = 24  # characters: a row this short ending in "?" or "!" without clauses is a headline
 
 
 def skeleton(text: str) -> str:
@@ -54,67 +51,16 @@ def row_forms(texts: Sequence[str]) -> list[tuple[str | None, str | None, bool]]
 
 def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[int, int, bool]]:
     """(first, last, stamped) of the list blocks among the given lines (folded, NFKC), by
-    position. ``paragraphs``: which lines are paragraphs (``features.is_paragraph``). ``stamped``:
-    most rows carry a date, a time, a count pair or a bracketed count (``08-11 16:06``,
-    ``[4321/87]``, ``(40819)``): rows that say when and how often, as lists of posts and links do;
-    an article's own list (a table, the subjects of an exam) numbers its items at most."""
-    found: list[tuple[int, int, bool]] = []
-    where: dict[tuple[int, str], list[int]] = {}
-    forms = row_forms(texts)
-    for pos, (head, tail, _) in enumerate(forms):
-        if head is not None:
-            where.setdefault((0, head), []).append(pos)
-        if tail is not None:
-            where.setdefault((1, tail), []).append(pos)
-    for rows in where.values():
-        if len(rows) < MIN_ROWS:
-            continue
-        start = 0
-        for k in range(1, len(rows) + 1):
-            if k == len(rows) or rows[k] - rows[k - 1] > MAX_GAP:
-                run = rows[start:k]
-                if len(run) >= MIN_ROWS and _is_list(texts, paragraphs, run):
-                    stamped = 2 * sum(1 for pos in run if forms[pos][2]) > len(run)
-                    found.append((run[0], run[-1], stamped))
-                start = k
-    return _merge(found)
-
-
-def _is_list(texts: Sequence[str], paragraphs: Sequence[bool], rows: list[int]) -> bool:
-    """Rows that end no sentence, among lines that are not mostly paragraphs."""
-    ended = sum(1 for pos in rows if _ends_sentence(texts[pos]))
-    if 2 * ended >= len(rows):
-        return False
-    span = range(rows[0], rows[-1] + 1)
-    chars = sum(len(texts[pos]) for pos in span)
-    prose = sum(len(texts[pos]) for pos in span if paragraphs[pos])
-    return 2 * prose < chars
-
-
-def _ends_sentence(text: str) -> bool:
-    """Ends with a sentence mark, closing quotes aside; a single "." too (references, English
-    items), but not "..." (a title cut short: "永远支..."). A question or an exclamation ends a
-    sentence only on a row with clauses or a row longer than a title (``TITLE_MAX``): headlines
-    ask and exclaim ("穷男人还买得起爱情吗?", "[情感] 你是容易冲动的人吗?"), and a list of
-    them is a list of titles."""
-    bare = text.rstrip(_CLOSING)
-    if bare[-1:] in "?!":
-        return len(bare) > TITLE_MAX or bool(_CLAUSE_MARKS.search(bare[:-1]))
-    return bare[-1:] in _FINAL or (bare.endswith(".") and not bare.endswith(".."))
-
-
-TITLE_MAX = 24  # characters: a row this short ending in "?" or "!" without clauses is a headline
-_CLAUSE_MARKS = re.compile(r"[,，、;；:：。]")
-
-
-def _merge(blocks: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    out: list[tuple[int, int, bool]] = []
-    for first, last, stamped in sorted(blocks):
-        if out and first <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], last), out[-1][2] or stamped)
-        else:
-            out.append((first, last, stamped))
-    return out
+    position, in one native call for the page (``furniture::list_blocks``). Rows share an edge
+    (``row_forms``), each within ``MAX_GAP`` lines of the last, at least ``MIN_ROWS`` of them; they
+    are a list when fewer than half end a sentence (a "?" or "!" only on a row with clauses or
+    longer than ``TITLE_MAX``; "..." is a title cut short) and paragraphs make up less than half
+    the characters of their span; overlapping blocks are merged. ``paragraphs``: which lines are
+    paragraphs (``features.is_paragraph``). ``stamped``: most rows carry a date, a time, a count
+    pair or a bracketed count (``08-11 16:06``, ``[4321/87]``, ``(40819)``): rows that say when and
+    how often, as lists of posts and links do; an article's own list (a table, the subjects of an
+    exam) numbers its items at most."""
+    return furniture_list_blocks(list(texts), list(paragraphs), MAX_ROW, EDGE, MIN_ROWS, MAX_GAP, TITLE_MAX)
 
 
 def in_blocks(count: int, blocks: Sequence[tuple[int, int, bool]]) -> list[bool]:

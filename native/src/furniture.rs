@@ -645,6 +645,101 @@ pub fn row_form(text: &str, max_row: usize, edge: usize) -> RowForm {
     }
 }
 
+/// How list blocks are found (`lists.py`'s constants).
+#[derive(Clone, Copy)]
+pub struct ListParams {
+    /// Characters: a longer line is a paragraph, never a row.
+    pub max_row: usize,
+    /// Skeleton tokens at either end that make a row's edges.
+    pub edge: usize,
+    /// Rows sharing an edge that make a list.
+    pub min_rows: usize,
+    /// A row at most this many lines below the last one continues the list.
+    pub max_gap: usize,
+    /// Characters: a row this short ending in "?" or "!" without clauses is a headline.
+    pub title_max: usize,
+}
+
+/// (first, last, stamped) of the list blocks among a page's lines (folded, NFKC), by position
+/// (`lists.list_blocks`, which documents the method): rows sharing an edge (`row_form`), each
+/// within `max_gap` lines of the last, at least `min_rows` of them, that are a list
+/// (`is_list`); overlapping blocks merged. `paragraphs`: which lines are paragraphs.
+pub fn list_blocks<S: AsRef<str>>(texts: &[S], paragraphs: &[bool], params: &ListParams) -> Vec<(usize, usize, bool)> {
+    let forms: Vec<RowForm> = texts
+        .iter()
+        .map(|t| row_form(t.as_ref(), params.max_row, params.edge))
+        .collect();
+    let mut rows_of: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    for (pos, form) in forms.iter().enumerate() {
+        if let Some(head) = &form.head {
+            rows_of.entry((false, head)).or_default().push(pos);
+        }
+        if let Some(tail) = &form.tail {
+            rows_of.entry((true, tail)).or_default().push(pos);
+        }
+    }
+    let mut found = Vec::new();
+    for rows in rows_of.values().filter(|rows| rows.len() >= params.min_rows) {
+        let mut start = 0;
+        for k in 1..=rows.len() {
+            if k == rows.len() || rows[k] - rows[k - 1] > params.max_gap {
+                let run = &rows[start..k];
+                if run.len() >= params.min_rows && is_list(texts, paragraphs, run, params.title_max) {
+                    let stamped = 2 * run.iter().filter(|&&pos| forms[pos].stamped).count() > run.len();
+                    found.push((run[0], run[run.len() - 1], stamped));
+                }
+                start = k;
+            }
+        }
+    }
+    // Sorted, every block is placed whatever order the edges were met in (`lists._merge`).
+    found.sort_unstable();
+    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+    for (first, last, stamped) in found {
+        match out.last_mut() {
+            Some(prev) if first <= prev.1 => *prev = (prev.0, prev.1.max(last), prev.2 || stamped),
+            _ => out.push((first, last, stamped)),
+        }
+    }
+    out
+}
+
+/// Rows that end no sentence, among lines that are not mostly paragraphs (`lists._is_list`).
+fn is_list<S: AsRef<str>>(texts: &[S], paragraphs: &[bool], rows: &[usize], title_max: usize) -> bool {
+    let ended = rows
+        .iter()
+        .filter(|&&pos| ends_sentence(texts[pos].as_ref(), title_max))
+        .count();
+    if 2 * ended >= rows.len() {
+        return false;
+    }
+    let (mut chars, mut prose) = (0, 0);
+    for pos in rows[0]..=rows[rows.len() - 1] {
+        let n = texts[pos].as_ref().chars().count();
+        chars += n;
+        if paragraphs[pos] {
+            prose += n;
+        }
+    }
+    2 * prose < chars
+}
+
+/// Ends with a sentence mark, closing quotes aside; a single "." too, not "..."; a "?" or "!"
+/// only on a row with clauses or longer than a title (`title_max` characters).
+fn ends_sentence(text: &str, title_max: usize) -> bool {
+    let bare = text.trim_end_matches(['”', '’', '」', '』', ')', ']', '"', '\'', ' ']);
+    match bare.chars().next_back() {
+        None => false,
+        Some('?' | '!') => {
+            let head = &bare[..bare.len() - 1];
+            head.chars().count() + 1 > title_max || head.contains([',', '，', '、', ';', '；', ':', '：', '。'])
+        }
+        Some('。' | '…') => true,
+        Some('.') => !bare.ends_with(".."),
+        Some(_) => false,
+    }
+}
+
 /// `(?<!a)0[-:/]0(?!a)|[(\[【]0[)\]】]` in a skeleton.
 fn has_stamp(t: &[char]) -> bool {
     (0..t.len().saturating_sub(2)).any(|i| {
@@ -774,6 +869,31 @@ mod tests {
     fn skeletons_keep_the_form() {
         assert_eq!(skeleton("[2005-08-21] 为什么总要面对呢"), "[0-0-0] a");
         assert_eq!(skeleton("a_b\u{3000}\u{3000}①٣x"), "a_a a0a"); // `_` is no word, ① a number
+    }
+
+    #[test]
+    fn list_blocks_need_rows_that_end_no_sentence() {
+        let params = ListParams {
+            max_row: 120,
+            edge: 3,
+            min_rows: 3,
+            max_gap: 3,
+            title_max: 24,
+        };
+        let replies = [
+            "论坛首页",
+            "钓鱼【水边人】08-11 16:06 [4321/87]",
+            "停车【老王】08-11 15:58 [2210/45]",
+            "学区房【晨曦】08-11 15:41 [1980/62]",
+            "联系我们",
+        ];
+        assert_eq!(list_blocks(&replies, &[false; 5], &params), vec![(1, 3, true)]);
+        assert_eq!(list_blocks(&replies[..3], &[false; 3], &params), vec![]); // two rows: no list
+        let numbered = ["1. 他说这是心愿。", "2. 她说也是。", "3. 我们都同意。"];
+        assert_eq!(list_blocks(&numbered, &[false; 3], &params), vec![]); // article paragraphs
+        let titles = ["1. 你是容易冲动的人吗?", "2. 穷男人还买得起爱情吗?", "3. 老少皆宜!"];
+        assert_eq!(list_blocks(&titles, &[false; 3], &params), vec![(0, 2, false)]); // headlines ask
+        assert_eq!(list_blocks(&titles, &[true; 3], &params), vec![]); // mostly paragraphs
     }
 
     #[test]

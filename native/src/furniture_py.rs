@@ -2,12 +2,14 @@
 //! (`cleaner/furniture/lexicon.py` builds it from `data/lexicon.toml`), one call per page.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 
-use crate::furniture::{nfkc_line, row_form, skeleton, Lexicon, LexiconWords, TEXT_FEATURES};
+use crate::furniture::{list_blocks, nfkc_line, row_form, skeleton, Lexicon, LexiconWords, ListParams, TEXT_FEATURES};
+use crate::furniture_body::{self as body, BodyLines, BodyParams, PositionFrame, PositionLines, POSITION_FEATURES};
 use crate::{on_texts, strings_of, utf8_texts};
 
 /// (head edge, tail edge, stamped) of a line as a list's row.
@@ -25,8 +27,10 @@ struct PyFurnitureLexicon {
     width: usize,
     /// The model's features by name (interned), the keys of a line's dict of features.
     names: Vec<Py<PyString>>,
-    /// 0.0 and 1.0, which most features are: one object each, not one per line and feature.
-    zero: Py<PyFloat>,
+    /// Every name at 0.0, in order: a line's dict is a copy of it with its non-zero features set
+    /// (most features of a line are 0.0; copying a dict costs less than inserting its keys).
+    zeros: Py<PyDict>,
+    /// 1.0, which most non-zero features are: one object, not one per line and feature.
     one: Py<PyFloat>,
 }
 
@@ -42,11 +46,12 @@ impl PyFurnitureLexicon {
 
     /// One line's features as the dict Python's model reads: names in the model's order.
     fn dict<'py>(&self, py: Python<'py>, row: &[f64]) -> PyResult<Bound<'py, PyDict>> {
-        let features = PyDict::new(py);
+        let features = self.zeros.bind(py).copy()?;
         for (name, &value) in self.names.iter().zip(row) {
-            let value = if value.to_bits() == 0f64.to_bits() {
-                self.zero.bind(py).clone()
-            } else if value == 1.0 {
+            if value.to_bits() == 0f64.to_bits() {
+                continue; // the template's 0.0 (a -0.0 is set: it is another float)
+            }
+            let value = if value == 1.0 {
                 self.one.bind(py).clone()
             } else {
                 PyFloat::new(py, value)
@@ -89,12 +94,18 @@ impl PyFurnitureLexicon {
                     .ok_or_else(|| PyValueError::new_err(format!("names lack the text feature {f:?}")))
             })
             .collect::<PyResult<_>>()?;
+        let names: Vec<Py<PyString>> = names.iter().map(|n| PyString::intern(py, n).unbind()).collect();
+        let zeros = PyDict::new(py);
+        let zero = PyFloat::new(py, 0.0);
+        for name in &names {
+            zeros.set_item(name.bind(py), &zero)?;
+        }
         Ok(PyFurnitureLexicon {
             lexicon,
             slots,
             width: names.len(),
-            names: names.iter().map(|n| PyString::intern(py, n).unbind()).collect(),
-            zero: PyFloat::new(py, 0.0).unbind(),
+            names,
+            zeros: zeros.unbind(),
             one: PyFloat::new(py, 1.0).unbind(),
         })
     }
@@ -171,6 +182,58 @@ impl PyFurnitureLexicon {
     }
 }
 
+/// The line model's score of a line's features (`generic.score`): `bias + sum(weight * value)`
+/// over the non-zero features, summed one after the other in the dict's order (as Python 3.11's
+/// `sum` adds floats), so a score near the threshold falls on the same side as Python's.
+#[pyclass(frozen, module = "cleaner._native", name = "FurnitureScorer")]
+struct PyFurnitureScorer {
+    /// The features by name (interned): a line's dict holds these very objects as its keys, in
+    /// this order, so most keys are recognised by identity.
+    names: Vec<Py<PyString>>,
+    weights: Vec<f64>,
+    by_name: HashMap<String, f64>,
+    bias: f64,
+}
+
+#[pymethods]
+impl PyFurnitureScorer {
+    #[new]
+    fn new(py: Python<'_>, names: Vec<String>, weights: Vec<f64>, bias: f64) -> PyResult<Self> {
+        if names.len() != weights.len() {
+            return Err(PyValueError::new_err("names and weights differ in length"));
+        }
+        Ok(PyFurnitureScorer {
+            by_name: names.iter().cloned().zip(weights.iter().copied()).collect(),
+            names: names.iter().map(|n| PyString::intern(py, n).unbind()).collect(),
+            weights,
+            bias,
+        })
+    }
+
+    /// The score of one line's features (a dict of name -> number); a name without a weight is
+    /// a KeyError, as in Python.
+    fn score(&self, features: &Bound<'_, PyDict>) -> PyResult<f64> {
+        let mut sum = 0.0;
+        for (k, (name, value)) in features.iter().enumerate() {
+            if !value.is_truthy()? {
+                continue;
+            }
+            let weight = match self.names.get(k) {
+                Some(known) if known.as_ptr() == name.as_ptr() => self.weights[k],
+                _ => {
+                    let key = name.cast::<PyString>().map_err(PyErr::from)?.to_str()?;
+                    *self
+                        .by_name
+                        .get(key)
+                        .ok_or_else(|| PyKeyError::new_err(key.to_string()))?
+                }
+            };
+            sum += weight * value.extract::<f64>()?;
+        }
+        Ok(self.bias + sum)
+    }
+}
+
 /// A folded line as the model sees it (`features.normalise`): NFKC-normalised and stripped, as
 /// `unicodedata.normalize` and `str.strip` make it; the line itself when that changes nothing. A
 /// line holding a character Python's Unicode leaves unassigned, or a lone surrogate, is
@@ -214,11 +277,177 @@ fn furniture_row_forms(lines: &Bound<'_, PyList>, max_row: usize, edge: usize) -
         .collect())
 }
 
+/// (first, last, stamped) of the list blocks among a page's lines (`lists.list_blocks`, see
+/// `furniture::list_blocks`), in one call for the page. A lone surrogate reads as U+FFFD.
+#[pyfunction]
+fn furniture_list_blocks(
+    lines: &Bound<'_, PyList>,
+    paragraphs: Vec<bool>,
+    max_row: usize,
+    edge: usize,
+    min_rows: usize,
+    max_gap: usize,
+    title_max: usize,
+) -> PyResult<Vec<(usize, usize, bool)>> {
+    if paragraphs.len() != lines.len() {
+        return Err(PyValueError::new_err("lines and paragraphs differ in length"));
+    }
+    let objs = strings_of(lines)?;
+    let texts = utf8_texts(&objs)?;
+    let params = ListParams {
+        max_row,
+        edge,
+        min_rows,
+        max_gap,
+        title_max,
+    };
+    Ok(list_blocks(&texts, &paragraphs, &params))
+}
+
+/// The maximum-sum run of `gains[lo:hi]` (`body.best_run`).
+#[pyfunction]
+fn furniture_best_run(gains: Vec<f64>, lo: usize, hi: usize) -> PyResult<(f64, isize, isize)> {
+    if lo > hi || hi > gains.len() {
+        return Err(PyValueError::new_err("lo and hi must bound a range of gains"));
+    }
+    Ok(body::best_run(&gains, lo, hi))
+}
+
+/// Where a comment thread begins (`body.thread_start`).
+#[pyfunction]
+fn furniture_thread_start(stamps: Vec<bool>, min_stamps: usize, gap: usize) -> usize {
+    body::thread_start(&stamps, min_stamps, gap)
+}
+
+/// Where the article ends (`body.article_end`).
+#[pyfunction]
+fn furniture_article_end(ends: Vec<bool>, lengths: Vec<usize>, prose: Vec<bool>, min_prose: usize) -> usize {
+    body::article_end(&ends, &lengths, &prose, min_prose)
+}
+
+/// (first, last) of the body (`body.find_body`); `barriers`, `stamps` and `ends` empty or one
+/// flag a line.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)] // body.find_body's parameters, one for one
+fn furniture_find_body(
+    lengths: Vec<usize>,
+    prose: Vec<bool>,
+    penalty: f64,
+    cap: usize,
+    ratio: f64,
+    barriers: Vec<bool>,
+    spread: f64,
+    stamps: Vec<bool>,
+    min_stamps: usize,
+    min_prose: usize,
+    ends: Vec<bool>,
+) -> PyResult<(isize, isize)> {
+    let n = lengths.len();
+    if prose.len() != n
+        || [&barriers, &stamps, &ends]
+            .iter()
+            .any(|v| !v.is_empty() && v.len() != n)
+    {
+        return Err(PyValueError::new_err(
+            "every list needs one entry a line (barriers, stamps, ends may be empty)",
+        ));
+    }
+    let lines = BodyLines {
+        lengths: &lengths,
+        prose: &prose,
+        barriers: &barriers,
+        stamps: &stamps,
+        ends: &ends,
+    };
+    let params = BodyParams {
+        penalty,
+        cap,
+        ratio,
+        spread,
+        min_stamps,
+        min_prose,
+    };
+    Ok(body::find_body(&lines, &params))
+}
+
+/// Sets the position features of a page's lines in their dicts (`generic.page_lines`, see
+/// `furniture_body::positions`), in one call for the page. `features`: each line's dict, read for
+/// its length bins, sentence end and furniture-word cover; `body`: (first, last) or None;
+/// `end_at`: the first line below the body at or past the article's end; `thread`: the first
+/// line of a thread below the body (both the line count when there is none).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)] // the page's lists and its frame, one for one
+fn furniture_positions(
+    features: Vec<Bound<'_, PyDict>>,
+    lengths: Vec<usize>,
+    prose: Vec<bool>,
+    barriers: Vec<bool>,
+    body: Option<(usize, usize)>,
+    end_at: usize,
+    thread: usize,
+    far_lines: usize,
+    adjacent_lines: usize,
+) -> PyResult<()> {
+    let n = features.len();
+    if lengths.len() != n || prose.len() != n || barriers.len() != n {
+        return Err(PyValueError::new_err("every list needs one entry a line"));
+    }
+    let Some(first) = features.first() else { return Ok(()) };
+    let py = first.py();
+    let value = |f: &Bound<'_, PyDict>, name: &str| -> PyResult<f64> {
+        f.get_item(name)?
+            .ok_or_else(|| PyKeyError::new_err(name.to_string()))?
+            .extract::<f64>()
+    };
+    let (mut short, mut heading, mut unended) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for f in &features {
+        // Truth as Python's: a float is true when it is not 0.0.
+        let small = value(f, "len_1_4")? != 0.0 || value(f, "len_5_12")? != 0.0;
+        let open = value(f, "final_punct")? == 0.0;
+        short.push(small && open);
+        heading.push(value(f, "lex_cover")? >= 0.5 && small);
+        unended.push(open);
+    }
+    let lines = PositionLines {
+        lengths: &lengths,
+        prose: &prose,
+        barriers: &barriers,
+        short: &short,
+        heading: &heading,
+        unended: &unended,
+    };
+    let frame = PositionFrame {
+        body,
+        end_at,
+        thread,
+        far_lines,
+        adjacent_lines,
+    };
+    let names: Vec<Bound<'_, PyString>> = POSITION_FEATURES.iter().map(|k| PyString::intern(py, k)).collect();
+    let (zero, one) = (PyFloat::new(py, 0.0), PyFloat::new(py, 1.0));
+    for (f, set) in features.iter().zip(body::positions(&lines, &frame)) {
+        for (name, flag) in names.iter().zip(set) {
+            if let Some(flag) = flag {
+                f.set_item(name, if flag { &one } else { &zero })?;
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFurnitureLexicon>()?;
+    m.add_class::<PyFurnitureScorer>()?;
     m.add_function(wrap_pyfunction!(furniture_normalise, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_skeleton, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_row_forms, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_list_blocks, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_best_run, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_thread_start, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_article_end, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_find_body, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_positions, m)?)?;
     m.add("FURNITURE_TEXT_FEATURES", TEXT_FEATURES.to_vec())?;
+    m.add("FURNITURE_THREAD_GAP", body::THREAD_GAP)?;
     Ok(())
 }

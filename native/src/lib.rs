@@ -24,6 +24,7 @@ pub mod diff;
 pub mod engine;
 pub mod fixes;
 pub mod furniture;
+pub mod furniture_body;
 mod furniture_py;
 pub mod realign;
 pub mod refusal;
