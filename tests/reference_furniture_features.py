@@ -38,6 +38,7 @@ def _name_dot(text: str, m: re.Match) -> bool:
             and bool(_CJK.match(text[m.start() - 1])) and bool(_CJK.match(text[m.end()])))
 
 
+_SENTENCE_ENDS = "。!?;"
 _BUTTON = re.compile(r"【[^】]{1,8}】|\[[^\]]{1,8}\]|\([^)]{1,6}\)")  # a bracketed short label
 _COUNT = re.compile(r"(\(\d+\)|\d+\s*(条|人|次)|[::]\s*\d+\s*$)")  # counters: (12), 35条, 点击:120
 _ITEM_SPLIT = re.compile(r"\s*(?:\||>>|»|›|·|/)\s*|\s+")
@@ -62,7 +63,20 @@ class Lexicon:
     def notice(self, text: str, least: int) -> bool:
         if self.heads_re.match(text):
             return True
-        return bool(self.self_re.search(text)) and len(set(self.notice_re.findall(text))) >= least
+        if not self.self_re.search(text):
+            return False
+        return least == 0 or (len(set(self.notice_re.findall(text))) >= least and self._speaks_of_itself(text))
+
+    def _speaks_of_itself(self, text: str) -> bool:
+        """A sentence naming the site holds another notice word (see furniture.rs)."""
+        for own in self.self_re.finditer(text):
+            start = max(text.rfind(c, 0, own.start()) for c in _SENTENCE_ENDS) + 1
+            ends = [i for c in _SENTENCE_ENDS if (i := text.find(c, own.end())) >= 0]
+            end = min(ends, default=len(text))
+            if any(start + m.end() <= own.start() or start + m.start() >= own.end()
+                   for m in self.notice_re.finditer(text[start:end])):
+                return True
+        return False
 
     def phrases(self, text: str) -> tuple[int, int]:
         hits = covered = 0

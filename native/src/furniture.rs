@@ -79,6 +79,11 @@ fn is_clause(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | ',' | '、' | ':' | '…')
 }
 
+/// `[。!?;]`: the ends of a sentence (after NFKC: `！` is `!`).
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';')
+}
+
 /// `[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]`.
 /// A middle dot between two Han characters in a line with clause punctuation joins the parts of
 /// a transliterated name (喬治·麥肯, 约翰·肯尼迪), not two menu items: a sentence that names a
@@ -326,17 +331,40 @@ impl Lexicon {
         if !self.notice_self.is_match(text) {
             return false;
         }
+        if least == 0 {
+            return true;
+        }
         let mut seen: Vec<usize> = Vec::new();
         for m in self.notice_words.ac.find_iter(text) {
             let id = m.pattern().as_usize();
             if !seen.contains(&id) {
                 seen.push(id);
                 if seen.len() >= least {
-                    return true;
+                    return self.speaks_of_itself(text);
                 }
             }
         }
-        least == 0
+        false
+    }
+
+    /// Does a sentence of `text` name the site (本网, 本站) beside another notice word? A notice
+    /// speaks of the site in its own sentences (本网所载文章版权归作者); an article paragraph that
+    /// mentions copyright and reprints in one sentence and 本站 ("this station") in another does not.
+    fn speaks_of_itself(&self, text: &str) -> bool {
+        self.notice_self.find_iter(text).any(|own| {
+            let start = text[..own.start()]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_sentence_end(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let end = text[own.end()..]
+                .find(is_sentence_end)
+                .map_or(text.len(), |i| own.end() + i);
+            self.notice_words
+                .ac
+                .find_iter(&text[start..end])
+                .any(|m| start + m.end() <= own.start() || start + m.start() >= own.end())
+        })
     }
 
     /// The text features of one line (folded, NFKC, stripped), in `TEXT_FEATURES` order.
@@ -797,6 +825,17 @@ mod tests {
         assert!(lex.notice("本网所载文章版权归作者,转载请联系", 3));
         assert!(!lex.notice("版权归作者,转载请联系", 3)); // no word of the site's own
         assert!(!lex.notice("本网 本网 本网 版权", 3)); // two different words only
+    }
+
+    #[test]
+    fn a_notice_names_the_site_beside_a_notice_word_in_one_sentence() {
+        let lex = lexicon();
+        assert!(lex.notice("本站文章均为原创,版权所有。未经许可不得转载。如需合作请联系", 3));
+        // 本站 "this station" in one sentence, copyright and reprints in others: an article.
+        assert!(!lex.notice(
+            "列车停靠本站与横手之间。围绕作品的版权归属,被告转载原告文章,原告联系律师。",
+            3
+        ));
     }
 
     #[test]
