@@ -28,6 +28,7 @@ from pathlib import Path
 from cleaner._native import FurnitureLexicon
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise
 from cleaner.furniture.lexicon import DATA, Lexicon
+from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
@@ -110,6 +111,7 @@ class Words:
     answer_heads: re.Pattern
     foot: re.Pattern
     foot_site: re.Pattern
+    post_stamp: re.Pattern  # a post's stamp row (posts.py)
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
 
 
@@ -144,6 +146,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         # A foot key with its colon, anywhere on the line (主办:… 承办:…; 联系地址:… 邮政编码:…).
         foot=re.compile("(?:" + _alternation(words["foot"]) + r")\s*:"),
         foot_site=re.compile(r"(?i)(?:" + _alternation(words["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
+        post_stamp=re.compile(r"(?i)" + _alternation(words["post_stamp"])),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
         native=FurnitureLexicon(phrases=[w for k in _WORDED for w in words[k]], keys=words["tags"], notice_words=words["gov"],
@@ -255,10 +258,15 @@ def _GOV_ROW(text: str, words: Words) -> bool:
     return sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2
 
 
-def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
-                 keep: set[int] = frozenset()) -> tuple[list[tuple[Line, str]], list[int]]:
+_POSTS = ("other-post", "post-row")  # posts.py's families: stamp rows go with them
+
+
+def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: set[int] = frozenset(),
+                 title: str | None = None) -> tuple[list[tuple[Line, str]], list[int]]:
     """(gone, alive): the lines of ``alive`` that are portal furniture, each with its family (and
-    the text features of its own line, for the fitting script), and the lines left."""
+    the text features of its own line, for the fitting script), and the lines left. ``title``:
+    the page's title (folded), if known: on a page of several posts it names the article
+    (``posts.py``)."""
     words = load_words()
     # A line over PARAGRAPH characters is of no family: only whether it is prose is asked of it,
     # which its own characters tell (NFKC, the costliest step here, is spared on long lines).
@@ -275,6 +283,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
     _spaced_names(folded, alive, texts, families, prose)
     for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
         families[pos] = families[pos] or "site-foot"
+    for pos, family in other_posts(texts, prose, title, words.post_stamp):
+        families[pos] = family  # the whole post goes, its stamp rows too (below)
     taken = [pos for pos, f in enumerate(families) if f and alive[pos] not in keep]
     if not taken:
         return [], alive
@@ -283,7 +293,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
     # taking it first moved the body on forum and government pages of the dev set.
     lines = line_features(folded, [alive[pos] for pos in taken], lexicon)  # the features of these lines only
     gone = [(line, families[pos]) for pos, line in zip(taken, lines)
-            if not (line.features["date"] and line.features["time"] and not line.features["final_punct"])]
+            if families[pos] in _POSTS or not (line.features["date"] and line.features["time"] and not line.features["final_punct"])]
     if not gone:
         return [], alive
     out = {line.index for line, _ in gone}
@@ -512,7 +522,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu")
+            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
