@@ -80,7 +80,8 @@ _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|�
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
-_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)")
+# A count keeps its magnitude (1.2万浏览: "1.", "2万", "浏览"), so a counter row in 万 reads as one.
+_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆]+|(?<=\D)(?=\d)|(?<=\d)(?=[^\d万千kKwW])|(?<=\d[万千kKwW])")
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
@@ -430,7 +431,14 @@ def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
     """A lone button of two characters (关注, 评分, 回复, 举报) beside a line of a family: one word
     alone may be a table's cell or a heading, so ``form`` wants three characters; next to a
     forum's or an answer's row it is that row's button. Only the lexicon's ``buttons``, words
-    that head no section (not 目录, 推荐, 评论: 【评论】 heads an article's commentary)."""
+    that head no section (not 目录, 推荐, 评论: 【评论】 heads an article's commentary). A bare
+    count (``0``, ``1.2万``) beside a row of actions is a button's counter (举报 / 0 / 分享至: a
+    share widget between a headline and its article)."""
+    for pos, text in enumerate(texts):
+        if families[pos] or len(text) > COUNT_MAX or not _COUNT.match(text) or not text[0].isdigit():
+            continue
+        if any(families[k] == "actions" for k in (pos - 1, pos + 1) if 0 <= k < len(texts)):
+            families[pos] = "actions-lone"
     for pos, text in enumerate(texts):
         if families[pos] or len(text) > 3 or text not in words.buttons:
             continue
@@ -441,6 +449,7 @@ def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
             families[pos] = "actions"
 
 
+COUNT_MAX = 8  # characters of a button's counter alone on a line
 _FORUM_NEIGHBOURS = ("stats", "post-stamp", "edited", "actions")
 
 
