@@ -154,6 +154,26 @@ def test_a_share_widget_between_headline_and_article_goes_with_its_counter():
     assert "0" in kept
 
 
+SHORT = ["镇图书馆从本月起延长开放时间。", "工作日晚上一直开到十点。", "馆长说，延长时间是读者投票定下的。", "夜里来的人多是为了安静。"]
+
+
+def test_a_related_box_between_short_paragraphs_goes():
+    box = ["相关阅读", "市图书馆新馆下月开放", "全市建成社区书屋一百二十家"]
+    kept, gone = run("\n".join(["小镇图书馆开到了夜里十点", *SHORT[:2], *box, *SHORT[2:]]))
+    assert kept == ["小镇图书馆开到了夜里十点", *SHORT]
+    assert all(gone[line] == "generic/recommended" for line in box)
+
+
+def test_a_reading_list_or_an_unframed_heading_in_short_paragraphs_stays():
+    books = ["推荐阅读", "《城南旧事》", "《小王子》"]
+    kept, _ = run("\n".join(["给孩子的暑假书单", *SHORT[:2], *books, *SHORT[2:]]))
+    assert kept == ["给孩子的暑假书单", *SHORT[:2], *books, *SHORT[2:]]
+    # One title under the heading: no box (a subheading and its first line).
+    one = ["相关阅读", "市图书馆新馆下月开放"]
+    kept, _ = run("\n".join(["小镇图书馆开到了夜里十点", *SHORT[:2], *one, *SHORT[2:]]))
+    assert "市图书馆新馆下月开放" in kept
+
+
 def test_a_rank_word_without_a_forum_row_beside_it_stays():
     words, lexicon = load_words(), load_lexicon()
     folded = ["版主", *ARTICLE]

@@ -301,6 +301,25 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     return gone, [i for i in alive if i not in out]
 
 
+BOX_TITLES = (2, 8)  # titles under a heading that make a box inside an article of short paragraphs
+_SENTENCE_LINE = re.compile(r"[。!?！？][”’」』\")]*$")  # a line that ends a sentence (a short paragraph)
+_BOOK = re.compile(r"^《[^》]+》$")
+
+
+def _framed_box(texts: list[str], pos: int) -> bool:
+    """A recommended-reading heading inside an article of short paragraphs (under 20 characters,
+    too short to count as prose): a line ending a sentence right above it, two to eight titles
+    under it (4-40 characters, no sentence end, not a book's name alone: an article's own reading
+    list), then a line ending a sentence again. Framed by the article's sentences, the box splits
+    the article; without them it may be the article's own section."""
+    if pos == 0 or not _SENTENCE_LINE.search(texts[pos - 1]):
+        return False
+    k = pos + 1
+    while k < len(texts) and 4 <= len(texts[k]) <= 40 and not _SENTENCE_LINE.search(texts[k]) and not _BOOK.match(texts[k]):
+        k += 1
+    return BOX_TITLES[0] <= k - pos - 1 <= BOX_TITLES[1] and k < len(texts) and bool(_SENTENCE_LINE.search(texts[k]))
+
+
 def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words: Words) -> None:
     """Forms that are furniture where the article has ended (``PROSE_MIN`` characters of prose
     above): the lines under a WeChat ``END`` or a press release's ``完`` that are no paragraph
@@ -325,10 +344,11 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
-        if seen >= PROSE_MIN and heading in words.headings and len(text) <= len(heading) + 4:
+        framed = heading in words.headings and len(text) <= len(heading) + 4 and seen < PROSE_MIN and _framed_box(texts, pos)
+        if heading in words.headings and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
             families[pos] = families[pos] or "recommended"
             k = pos + 1
-            while k < len(texts) and not prose[k] and len(texts[k]) <= ROW_MAX:
+            while k < len(texts) and not prose[k] and len(texts[k]) <= ROW_MAX and not (framed and _SENTENCE_LINE.search(texts[k])):
                 families[k] = families[k] or "recommended"
                 k += 1
             pos = k
