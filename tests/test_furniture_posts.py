@@ -51,6 +51,16 @@ def test_rows_that_open_their_posts_are_no_closing_rows():
     assert found(page, "老周的博客 - blog.example.cn") == {}
 
 
+def test_rows_over_stretches_without_prose_are_a_programme():
+    # A conference programme: each session's row over its list of talks (no prose), one
+    # session's chair of the institute the title names.
+    talks = ["(1a) 微观经济学", "地点：第二教学楼201", "主席：刘文（北京大学经济研究中心）", "张三（南开大学）企业价值研究"]
+    page = ["会议议程", "本届年会共设二十三个专题，十一个分会场，每篇文章发言十到十五分钟，评论五分钟。",
+            "第一场：12月11日下午1:30-3:30", *talks, "第二场：12月11日下午3:45-5:45", *[t.replace("刘文（北京大学经济研究中心）", "王武（复旦大学）") for t in talks[:3]], "李四（复旦大学）财政分权研究",
+            "会场提供茶歇，请与会代表提前十分钟入场，发言人请提前将幻灯片交给会务组。", "第三场：12月12日上午9:00-11:00"]
+    assert found(page, "年会秘书处_北京大学经济研究中心") == {}
+
+
 def test_one_days_stamps_are_a_live_reports_updates():
     page = ["直播间", *FIRST, *[line.replace("2023-10-15", "2023-10-21") for line in SECOND]]
     rows = [line.replace("阅读(215)", "2023-10-21 20:31 阅读(215)").replace("阅读(188)", "2023-10-21 21:02 阅读(188)") for line in page]

@@ -67,8 +67,12 @@ def other_posts(texts: Sequence[str], prose: Sequence[bool], title: str | None, 
         # Posts whose prose follows the last row at once: the rows open the posts (a stamp over
         # the text) rather than close them, and the posts would be cut one off.
         return []
-    named = [k for k, (start, body) in enumerate(heads) if any(_names(texts[p], title) for p in range(start, body))]
     spans = [(heads[0][0], stamps[0])] + [(stamps[k - 1] + 1, stamps[k]) for k in range(1, len(stamps))]
+    if not all(any(prose[start:end]) for start, end in spans):
+        # A stretch without prose between two rows: rows of a programme or a timetable (第二场：
+        # 12月11日下午3:45-5:45 over its list of talks), not posts.
+        return []
+    named = [k for k, (start, body) in enumerate(heads) if any(_names(texts[p], title) for p in range(start, body))]
     if len(named) == 1:
         article = named[0]
     elif not named and site_title(title):
