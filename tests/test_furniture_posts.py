@@ -61,6 +61,16 @@ def test_rows_over_stretches_without_prose_are_a_programme():
     assert found(page, "年会秘书处_北京大学经济研究中心") == {}
 
 
+def test_an_articles_sections_closed_by_timed_captions_stay():
+    # A photo essay: each section closed by its picture's caption with a date and a time, no
+    # stamp word; the title names the article's headline, which heads the first "post".
+    page = ["城里的三座湿地公园",
+            "这个春天，城里新开了三座湿地公园，周末去走了一圈，每一座都有自己的样子，值得慢慢看。", "图：城东公园 2024-03-01 10:20",
+            "城西湿地", "城西湿地原来是一片鱼塘，改造以后保留了水面和芦苇，木栈道沿着水边绕了一大圈。", "图：城西湿地 2024-03-02 11:05",
+            "北郊湿地", "北郊湿地最大，适合骑车，路边每隔一段就有一个观鸟屋，能看到白鹭和野鸭。", "图：北郊湿地 2024-03-03 12:10"]
+    assert found(page, "城里的三座湿地公园_城市周刊") == {}
+
+
 def test_one_days_stamps_are_a_live_reports_updates():
     page = ["直播间", *FIRST, *[line.replace("2023-10-15", "2023-10-21") for line in SECOND]]
     rows = [line.replace("阅读(215)", "2023-10-21 20:31 阅读(215)").replace("阅读(188)", "2023-10-21 21:02 阅读(188)") for line in page]

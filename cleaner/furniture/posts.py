@@ -44,7 +44,6 @@ STAMP_GAP = 3  # lines between a post's last prose line and its stamp row (butto
 
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。!?！？]")
-_TIME = re.compile(r"\d{1,2}:\d{2}")
 # A numbered heading is a section of the article (一、上山, 第二天, (三)), not a post's title.
 _SECTION = re.compile(r"^(?:第?[一二三四五六七八九十百零〇\d]+\s*[、.章节部篇回天:)]|\(\s*[一二三四五六七八九十\d]+\s*\))")
 _DAY = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -87,8 +86,9 @@ def other_posts(texts: Sequence[str], prose: Sequence[bool], title: str | None, 
 
 def _stamp_rows(texts: Sequence[str], prose: Sequence[bool], stamp_words: re.Pattern) -> list[int]:
     """Positions of the rows of the form (``lists.skeleton``) that closes most stretches of prose:
-    short lines ending no sentence, holding a digit and a time or a stamp word (a date alone
-    is a diary's or a chronicle's own line: ``5月1日 晴``). A form
+    short lines ending no sentence, holding a digit and a stamp word: who posted it, how often
+    it was read or answered (a date or a time alone is a diary's, a chronicle's or a photo
+    caption's own line: ``5月1日 晴``, ``10:20 更新``). A form
     closes posts when at least ``MIN_POSTS`` of its rows, and half of them, have prose right
     above (``STAMP_GAP`` lines, a button row such as [打印] or a download link, may stand between;
     a post may end in a line that is no prose), and at most half of the rows but the last have
@@ -99,7 +99,7 @@ def _stamp_rows(texts: Sequence[str], prose: Sequence[bool], stamp_words: re.Pat
     for pos, text in enumerate(texts):
         if len(text) > STAMP_MAX or prose[pos] or not _DIGIT.search(text) or _SENTENCE_END.search(text):
             continue
-        if _TIME.search(text) or stamp_words.search(text):
+        if stamp_words.search(text):
             forms.setdefault(skeleton(text), []).append(pos)
     best: list[int] = []
     for rows in forms.values():
