@@ -1,8 +1,8 @@
 """Furniture left and article lost on made-up pages of portal families the dev set lacks.
 
-    .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|unseen2|all] [--show]
+    .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|unseen2|unseen3|all] [--show]
 
-The pages (``benchmarks/portal_pages/{dev,unseen,unseen2}/*.txt``) are templates written for this
+The pages (``benchmarks/portal_pages/{dev,unseen,unseen2,unseen3}/*.txt``) are templates written for this
 benchmark: forum threads (Discuz, 贴吧, Mobile01), Q&A pages (知乎, 百度知道), PTT posts, WeChat
 articles, Taiwan and Hong Kong news with unlabelled bylines, government pages with metadata
 tables, novel chapters, blogs with tag rows, and ``keeps`` pages (a poem, an interview, sentences
@@ -15,10 +15,17 @@ that mention 编辑, 来源, 标签, 分享, 完, 摄影 and END). Each line of 
               ``#script hans|hant`` says; a few sentences of one article, chosen by the page's
               name): no corpus text is shipped.
 
+A line ``#title text`` under ``#script`` gives the page's ``<title>`` (what ``cleaner page.html``
+passes on): on a page of several posts it names the article, or names the blog (its first post).
+
 ``dev`` pages were written before the portal families (``cleaner/furniture/portals.py``) and
 were used to build them; ``unseen`` pages were written at the same time and only run at the end
 of that round; ``unseen2`` pages were written before the seventh round's families, of kinds the
-others lack, and only run at its end.
+others lack, and only run at its end; ``unseen3`` pages (session 13) were written before that
+round's work on pages of several posts or articles (blog index pages, a thread with a board's other
+posts under it, a news page with the next article below, a column's other pieces, a headline split
+from its body by a share row and a byline block, short paragraphs around a related box), with
+titles, and only run at its end.
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
 """
 
@@ -58,38 +65,39 @@ def paragraphs(script: str) -> list[str]:
     return out
 
 
-def build(path: Path, pool: dict[str, list[str]]) -> tuple[str, str]:
-    """(page, article) of one template."""
+def build(path: Path, pool: dict[str, list[str]]) -> tuple[str, str, str | None]:
+    """(page, article, page title or None) of one template."""
     lines = path.read_text(encoding="utf-8").splitlines()
     script = lines[0].split()[1] if lines and lines[0].startswith("#script") else "hans"
+    title = lines[1].removeprefix("#title").strip() if len(lines) > 1 and lines[1].startswith("#title ") else None
     paras = pool.setdefault(script, paragraphs(script))
     start = int(hashlib.sha256(path.stem.encode()).hexdigest(), 16) % (len(paras) - 50)
     page, article, used = [], [], 0
-    for line in lines[1:]:
+    for line in lines[1 + (title is not None):]:
         kind, text = line[:1], line[2:]
         if kind == "P":
             text, used = paras[start + used], used + 1
         if kind in "AP" and text.strip():
             article.append(text)
         page.append(text)
-    return "\n".join(page), "\n".join(article)
+    return "\n".join(page), "\n".join(article), title
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "unseen", "unseen2", "all"), default="dev")
+    ap.add_argument("--set", choices=("dev", "unseen", "unseen2", "unseen3", "all"), default="dev")
     ap.add_argument("--show", action="store_true", help="print each page's leftover and lost lines")
     args = ap.parse_args()
     cleaner = Cleaner(to="keep")
     pool: dict[str, list[str]] = {}
     print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} {'exact':>9} {'median-l':>8} {'med-lost':>7}")
-    for name in ("dev", "unseen", "unseen2"):
+    for name in ("dev", "unseen", "unseen2", "unseen3"):
         if args.set not in (name, "all"):
             continue
         tally = Tally(f"portal pages {name}")
         for path in sorted((PAGES / name).glob("*.txt")):
-            page, article = build(path, pool)
-            output = cleaner.run(page, details=False).text
+            page, article, title = build(path, pool)
+            output = cleaner.run(page, details=False, title=title).text
             tally.add(path.stem, output, article)
             if args.show:
                 extra, lost, length = compare(output, article)

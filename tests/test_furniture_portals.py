@@ -74,6 +74,11 @@ def fam(line: str) -> str:
     ("政府新闻网 » 新闻公报", "trail"),
     ("加入中時新聞網LINE好友", "app-prompt"),
     ("关注者 1,024 被浏览 530,112", "stats"),
+    ("1.2万浏览 · 86回复", "stats"),
+    ("分享至", "actions"),
+    ("用微信扫码二维码", "actions"),
+    ("分享至好友和朋友圈", "actions"),
+    ("WhatsApp Facebook Telegram", "actions"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -102,6 +107,9 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "据（中时新闻网）报道，捷运路网将再延长三十公里。",
     "这位答主的回答一直很受欢迎，很多人专门来看。",
     "他的采纳率在同行里一直排在前列。",
+    "他把照片分享至朋友圈，配了一句话。",
+    "微信和微博成了她主要的消息来源",
+    "1.2万人浏览过这篇回复",
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""
@@ -134,6 +142,36 @@ def test_a_threads_first_post_is_the_article_and_short_replies_go():
     assert gone.get(long_reply) != "generic/reply"  # not a reply of this module's (the model may judge it a comment)
     assert gone["小花猫"] == "generic/member" and gone["中级会员"] == "generic/rank"
     assert gone["来自Android客户端 2楼 2024-2-3 21:05"] == "generic/post-stamp"  # asked after the model
+
+
+def test_a_share_widget_between_headline_and_article_goes_with_its_counter():
+    page = ["多地推进老旧小区加装电梯", "0", "分享至", "用微信扫码二维码", *ARTICLE]
+    kept, gone = run("\n".join(page))
+    assert kept == ["多地推进老旧小区加装电梯", *ARTICLE]
+    assert gone["0"] == gone["分享至"] == "generic/actions"
+    # A count with no action row beside it is no counter.
+    kept, _ = run("\n".join(["多地推进老旧小区加装电梯", "0", *ARTICLE]))
+    assert "0" in kept
+
+
+SHORT = ["镇图书馆从本月起延长开放时间。", "工作日晚上一直开到十点。", "馆长说，延长时间是读者投票定下的。", "夜里来的人多是为了安静。"]
+
+
+def test_a_related_box_between_short_paragraphs_goes():
+    box = ["相关阅读", "市图书馆新馆下月开放", "全市建成社区书屋一百二十家"]
+    kept, gone = run("\n".join(["小镇图书馆开到了夜里十点", *SHORT[:2], *box, *SHORT[2:]]))
+    assert kept == ["小镇图书馆开到了夜里十点", *SHORT]
+    assert all(gone[line] == "generic/recommended" for line in box)
+
+
+def test_a_reading_list_or_an_unframed_heading_in_short_paragraphs_stays():
+    books = ["推荐阅读", "《城南旧事》", "《小王子》"]
+    kept, _ = run("\n".join(["给孩子的暑假书单", *SHORT[:2], *books, *SHORT[2:]]))
+    assert kept == ["给孩子的暑假书单", *SHORT[:2], *books, *SHORT[2:]]
+    # One title under the heading: no box (a subheading and its first line).
+    one = ["相关阅读", "市图书馆新馆下月开放"]
+    kept, _ = run("\n".join(["小镇图书馆开到了夜里十点", *SHORT[:2], *one, *SHORT[2:]]))
+    assert "市图书馆新馆下月开放" in kept
 
 
 def test_a_rank_word_without_a_forum_row_beside_it_stays():

@@ -477,7 +477,7 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
     posts' teasers outside the article (``teasers.py``); a list of titles below the body that
     names the page's own title (``_title_lists``). Each part taken but the last means the page is
     read again without it. ``keep``: lines no part may take."""
-    gone, alive = portal_lines(folded, alive, lexicon, keep)  # portals.py: forum, PTT, WeChat, … rows by form
+    gone, alive = portal_lines(folded, alive, lexicon, keep, title)  # portals.py: forum, PTT, WeChat, … rows by form
     scored, body = page_lines(folded, alive, model, lexicon, title, foot)
     finders = (
         ("entry", lambda: set(other_entries(scored, title, model.min_body)) if title else set()),

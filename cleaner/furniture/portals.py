@@ -28,6 +28,7 @@ from pathlib import Path
 from cleaner._native import FurnitureLexicon
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise
 from cleaner.furniture.lexicon import DATA, Lexicon
+from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
@@ -79,7 +80,8 @@ _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|�
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
-_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)")
+# A count keeps its magnitude (1.2万浏览: "1.", "2万", "浏览"), so a counter row in 万 reads as one.
+_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆]+|(?<=\D)(?=\d)|(?<=\d)(?=[^\d万千kKwW])|(?<=\d[万千kKwW])")
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
@@ -110,6 +112,7 @@ class Words:
     answer_heads: re.Pattern
     foot: re.Pattern
     foot_site: re.Pattern
+    post_stamp: re.Pattern  # a post's stamp row (posts.py)
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
 
 
@@ -144,6 +147,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         # A foot key with its colon, anywhere on the line (主办:… 承办:…; 联系地址:… 邮政编码:…).
         foot=re.compile("(?:" + _alternation(words["foot"]) + r")\s*:"),
         foot_site=re.compile(r"(?i)(?:" + _alternation(words["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
+        post_stamp=re.compile(r"(?i)" + _alternation(words["post_stamp"])),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
         native=FurnitureLexicon(phrases=[w for k in _WORDED for w in words[k]], keys=words["tags"], notice_words=words["gov"],
@@ -255,10 +259,15 @@ def _GOV_ROW(text: str, words: Words) -> bool:
     return sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2
 
 
-def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
-                 keep: set[int] = frozenset()) -> tuple[list[tuple[Line, str]], list[int]]:
+_POSTS = ("other-post", "post-row")  # posts.py's families: stamp rows go with them
+
+
+def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: set[int] = frozenset(),
+                 title: str | None = None) -> tuple[list[tuple[Line, str]], list[int]]:
     """(gone, alive): the lines of ``alive`` that are portal furniture, each with its family (and
-    the text features of its own line, for the fitting script), and the lines left."""
+    the text features of its own line, for the fitting script), and the lines left. ``title``:
+    the page's title (folded), if known: on a page of several posts it names the article
+    (``posts.py``)."""
     words = load_words()
     # A line over PARAGRAPH characters is of no family: only whether it is prose is asked of it,
     # which its own characters tell (NFKC, the costliest step here, is spared on long lines).
@@ -275,6 +284,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
     _spaced_names(folded, alive, texts, families, prose)
     for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
         families[pos] = families[pos] or "site-foot"
+    for pos, family in other_posts(texts, prose, title, words.post_stamp):
+        families[pos] = family  # the whole post goes, its stamp rows too (below)
     taken = [pos for pos, f in enumerate(families) if f and alive[pos] not in keep]
     if not taken:
         return [], alive
@@ -283,11 +294,30 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon,
     # taking it first moved the body on forum and government pages of the dev set.
     lines = line_features(folded, [alive[pos] for pos in taken], lexicon)  # the features of these lines only
     gone = [(line, families[pos]) for pos, line in zip(taken, lines)
-            if not (line.features["date"] and line.features["time"] and not line.features["final_punct"])]
+            if families[pos] in _POSTS or not (line.features["date"] and line.features["time"] and not line.features["final_punct"])]
     if not gone:
         return [], alive
     out = {line.index for line, _ in gone}
     return gone, [i for i in alive if i not in out]
+
+
+BOX_TITLES = (2, 8)  # titles under a heading that make a box inside an article of short paragraphs
+_SENTENCE_LINE = re.compile(r"[。!?！？][”’」』\")]*$")  # a line that ends a sentence (a short paragraph)
+_BOOK = re.compile(r"^《[^》]+》$")
+
+
+def _framed_box(texts: list[str], pos: int) -> bool:
+    """A recommended-reading heading inside an article of short paragraphs (under 20 characters,
+    too short to count as prose): a line ending a sentence right above it, two to eight titles
+    under it (4-40 characters, no sentence end, not a book's name alone: an article's own reading
+    list), then a line ending a sentence again. Framed by the article's sentences, the box splits
+    the article; without them it may be the article's own section."""
+    if pos == 0 or not _SENTENCE_LINE.search(texts[pos - 1]):
+        return False
+    k = pos + 1
+    while k < len(texts) and 4 <= len(texts[k]) <= 40 and not _SENTENCE_LINE.search(texts[k]) and not _BOOK.match(texts[k]):
+        k += 1
+    return BOX_TITLES[0] <= k - pos - 1 <= BOX_TITLES[1] and k < len(texts) and bool(_SENTENCE_LINE.search(texts[k]))
 
 
 def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words: Words) -> None:
@@ -314,10 +344,11 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
-        if seen >= PROSE_MIN and heading in words.headings and len(text) <= len(heading) + 4:
+        framed = heading in words.headings and len(text) <= len(heading) + 4 and seen < PROSE_MIN and _framed_box(texts, pos)
+        if heading in words.headings and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
             families[pos] = families[pos] or "recommended"
             k = pos + 1
-            while k < len(texts) and not prose[k] and len(texts[k]) <= ROW_MAX:
+            while k < len(texts) and not prose[k] and len(texts[k]) <= ROW_MAX and not (framed and _SENTENCE_LINE.search(texts[k])):
                 families[k] = families[k] or "recommended"
                 k += 1
             pos = k
@@ -420,7 +451,14 @@ def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
     """A lone button of two characters (关注, 评分, 回复, 举报) beside a line of a family: one word
     alone may be a table's cell or a heading, so ``form`` wants three characters; next to a
     forum's or an answer's row it is that row's button. Only the lexicon's ``buttons``, words
-    that head no section (not 目录, 推荐, 评论: 【评论】 heads an article's commentary)."""
+    that head no section (not 目录, 推荐, 评论: 【评论】 heads an article's commentary). A bare
+    count (``0``, ``1.2万``) beside a row of actions is a button's counter (举报 / 0 / 分享至: a
+    share widget between a headline and its article)."""
+    for pos, text in enumerate(texts):
+        if families[pos] or len(text) > COUNT_MAX or not _COUNT.match(text) or not text[0].isdigit():
+            continue
+        if any(families[k] == "actions" for k in (pos - 1, pos + 1) if 0 <= k < len(texts)):
+            families[pos] = "actions-lone"
     for pos, text in enumerate(texts):
         if families[pos] or len(text) > 3 or text not in words.buttons:
             continue
@@ -431,6 +469,7 @@ def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
             families[pos] = "actions"
 
 
+COUNT_MAX = 8  # characters of a button's counter alone on a line
 _FORUM_NEIGHBOURS = ("stats", "post-stamp", "edited", "actions")
 
 
@@ -512,7 +551,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu")
+            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
