@@ -451,6 +451,25 @@ def test_a_row_of_a_list_is_no_headline():
     assert out[0] == "中国高铁发展简史" and "3. 自主创新（2008-2015）" not in out  # the list goes as a block
 
 
+@pytest.mark.parametrize("between", [
+    ["都市1时间 2023-09-02", "视频时长 02:31 播放次数 1.2万", "[视频加载中...]"],  # kept rows with signs of their own
+    ["2023-08-21 16:42:11 来源：财经快讯 作者：赵磊", "【财经快讯 7×24 小时滚动】"],  # a bracketed label is no headline
+    ["by 厨房小白 2023/05/20", "收藏 分享 列印", "份量 2 人份 时间 30 分钟"],
+])
+# Of 13-30 characters, the length the model finds most often in furniture above an article.
+@pytest.mark.parametrize("headline", ["县城老街的夜市，又重新热闹起来了", "县城老街夜市重新热闹起来背后的那些事"])
+def test_the_headline_above_kept_rows_of_signs_stays(between, headline):
+    # The probe's pages lost their headlines: the search stopped at the first kept line that was
+    # no headline, or took a bracketed label or the site's name for it.
+    from cleaner import Cleaner
+
+    page = ["都市频道", headline, *between,
+            "入夏以来，县城老街的夜市重新热闹起来，每到傍晚，摊主们就推着小车陆续出摊，烧烤、凉粉和炒田螺的香味飘满整条街，游客也越来越多。",
+            "夜市管理办公室负责人介绍，今年新增了六十多个摊位，优先安排本地下岗职工和返乡青年经营，摊位费减半收取，卫生和消防由专人负责。"]
+    out = Cleaner(to="keep").clean("\n".join(page)).split("\n")
+    assert headline in out and out.index(headline) < out.index(page[-2])
+
+
 # --- families of the held-out complaints (fourth round) -------------------------------------
 
 from cleaner.furniture.features import credit, pager  # noqa: E402

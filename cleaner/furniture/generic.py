@@ -249,26 +249,50 @@ def headline_position(lines: list[Line], first: int, model: Model) -> int:
 def _title_position(lines: list[Line], first: int, model: Model) -> int:
     """The article's headline: the nearest line above the body that is not furniture, when it
     reads as a headline (short, no sentence end, no furniture signs); else -1. Bylines and button
-    rows between headline and body are skipped. Pages keep their title; the cost on pages whose
-    hand-copied article leaves it out is one line."""
+    rows between headline and body are skipped, the model's removals and the short rows it keeps
+    that carry a furniture sign of their own (视频时长 02:31 播放次数 1.2万, 份量 2 人份, [视频加载中]):
+    each costs the search no reach. Pages keep their title; the cost on pages whose hand-copied
+    article leaves it out is one line."""
     reach = TITLE_REACH
     pos = first
     while pos > 0 and pos > first - reach:
         pos -= 1
         f = lines[pos].features
-        if _SECTION.match(lines[pos].text) and score(f, model) <= model.threshold:
+        text = lines[pos].text
+        if _SECTION.match(text) and score(f, model) <= model.threshold:
             # The article's first section heading (一、出台背景) stands right above its first
             # paragraph: the headline is above it, and it is looked for one line further.
             reach += 1
             continue
-        # A row of a list is no headline (a table of contents' 3. 自主创新 would stay alone).
+        # A row of a list is no headline (a table of contents' 3. 自主创新 would stay alone), nor
+        # is a label in brackets (【同花顺 7×24 小时快讯】). A headline may hold a furniture word
+        # (背后的那些事, 专家这样解读), not be made of them.
         plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet",
                                        "template", "list_block"))
-        if plain and 5 <= len(lines[pos].text) <= 40 and f["lex_cover"] == 0 and f["separators"] == 0:
+        if (plain and 5 <= len(text) <= 40 and f["lex_cover"] < _HEADLINE_COVER and f["separators"] == 0
+                and not _BRACKETED.match(text)):
             return pos
-        if score(f, model) <= model.threshold:
-            return -1  # an unremoved line that is no headline: the headline is not above it
+        if score(f, model) > model.threshold:
+            continue  # removed: the headline may stand above it
+        if _signed_row(text, f) and reach < TITLE_REACH + _SIGNED_ROWS:
+            reach += 1  # a kept row of buttons or counts between the headline and the body
+            continue
+        return -1  # an unremoved line that is no headline: the headline is not above it
     return -1
+
+
+_HEADLINE_COVER = 0.2  # share of a headline furniture words may cover
+_BRACKETED = re.compile(r"^[【\[〖［].*[】\]〗］]$")
+_SIGNED_ROWS = 3  # kept rows skipped in all
+
+
+def _signed_row(text: str, f: dict[str, float]) -> bool:
+    """A short row with a furniture sign of its own (buttons, counts, a time, a bracketed label,
+    furniture words): no headline, and no article text a headline would have to be below."""
+    if len(text) > 40 or f["final_punct"] or f["clause_punct"] >= 0.5:
+        return False
+    return bool(f["buttons"] or f["counter"] or f["time"] or f["item_row"] or f["lex_cover"] >= _HEADLINE_COVER
+                or _BRACKETED.match(text))
 
 
 # A numbered section heading of an article: 一、…, （二）…, 3. …, 第一章 …
