@@ -656,16 +656,23 @@ impl Realigner {
         };
         let mut out = self.feed_bytes(st, data, 0.0);
         if ch.is_ascii() {
-            for alt in self.nfkc.get(&ch).map(Vec::as_slice).unwrap_or(&[]) {
-                if st.lead == NO_LEAD {
-                    let last2 = (alt[0] as i32, alt[1] as i32);
-                    out.push(self.emit(st, text, -self.params.fullwidth_cost, NO_LEAD, Some(last2), None, 0));
-                } else {
-                    out.extend(self.feed_bytes(st, alt, -self.params.fullwidth_cost));
-                }
-            }
+            self.read_as_pairs(st, text, self.nfkc.get(&ch).map(Vec::as_slice).unwrap_or(&[]), &mut out);
         }
         out
+    }
+
+    /// `text` (ASCII signs) read as one of the GBK `pairs` NFKC flattened into it, at a small
+    /// cost: at a boundary the signs stay as written and only the last two bytes differ (which
+    /// matters if a lost lead byte follows); with a lead pending, the pair's bytes are fed.
+    fn read_as_pairs(&self, st: &State, text: &str, pairs: &[[u8; 2]], out: &mut Vec<State>) {
+        for pair in pairs {
+            if st.lead == NO_LEAD {
+                let last2 = (pair[0] as i32, pair[1] as i32);
+                out.push(self.emit(st, text, -self.params.fullwidth_cost, NO_LEAD, Some(last2), None, 0));
+            } else {
+                out.extend(self.feed_bytes(st, pair, -self.params.fullwidth_cost));
+            }
+        }
     }
 
     /// realign._advance_image: the signs as written, each in turn, or the one pair NFKC spelt so.
@@ -678,14 +685,7 @@ impl Realigner {
                 break;
             }
         }
-        for pair in pairs {
-            if st.lead == NO_LEAD {
-                let last2 = (pair[0] as i32, pair[1] as i32);
-                out.push(self.emit(st, text, -self.params.fullwidth_cost, NO_LEAD, Some(last2), None, 0));
-            } else {
-                out.extend(self.feed_bytes(st, pair, -self.params.fullwidth_cost));
-            }
-        }
+        self.read_as_pairs(st, text, pairs, &mut out);
         out
     }
 
