@@ -96,14 +96,17 @@ def join_hard_wraps(text: str) -> str:
 
 # Clause marks (，、。；) as the usual wrong decoders show UTF-8's bytes for them: a GBK or Big5
 # decoder's first character (锛 for ，and ；, 銆 for 、 and 。; the next one takes the following
-# byte too), a single-byte decoder's first two (ï¼ and ã€ in cp1252).
+# byte too), a single-byte decoder's first two (ï¼ and ã€ in cp1252); and as a script converter
+# then wrote them (锛 is 錛 after s2t), since mojibake is converted as often as it is wrapped.
 def _misread_marks() -> re.Pattern:
+    from cleaner.script.fold import converter
+
     shown = set()
     for decoder, keep in (("gbk", 1), ("gb18030", 1), ("cp950", 1), ("cp1252", 2), ("cp1250", 2)):
         for mark in "，、。；":
             form = mark.encode("utf-8").decode(decoder, errors="replace")[:keep]
             if "\ufffd" not in form:
-                shown.add(form)
+                shown |= {form, converter("s2t.json").convert(form), converter("t2s.json").convert(form)}
     return re.compile("|".join(sorted(map(re.escape, shown))))
 
 

@@ -187,7 +187,13 @@ class Cleaner:
         if cfg.normalize_whitespace and cfg.generic_furniture:
             # Before furniture: the model judges lines, and half a sentence is no line of the article.
             # Off with the generic model: text that is no web page (verse, lists) keeps its lines.
-            text = apply("whitespace", "hard-wraps", hardwrap.join_hard_wraps, text)
+            joined = apply("whitespace", "hard-wraps", hardwrap.join_hard_wraps, text)
+            if cfg.fix_mojibake and joined is not text and mojibake.unrepaired_spans(joined):
+                # Mojibake wrapped where its misread clause marks did not show it (a script
+                # converter rewrote them): read in pieces above, it may read whole now, and a
+                # second clean would otherwise find it so.
+                joined = record("utf8-read-as-gbk-joined", reread(joined))
+            text = joined
         if cfg.remove_furniture:
             page = boilerplate.fold_page(text)  # folded once, for recognition and for the rules
             site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url, page=page)

@@ -117,3 +117,31 @@ def test_lines_of_mojibake_that_show_no_clause_are_not_joined():
         "教育部部署今年高校毕业生就业创业工作重点任务安排",
     ])
     assert join_misread_wraps(titles) == titles
+
+
+def test_mojibake_a_converter_rewrote_is_joined_by_its_converted_marks():
+    # 锛 (the GBK decoder's first character of ，) is 錛 after s2t: the page was misread,
+    # converted to Traditional by a mirror, then wrapped; its marks must still show the wraps.
+    from cleaner.hardwrap import join_misread_wraps
+    from cleaner.script.fold import converter
+
+    shown = converter("s2t.json").convert(MISREAD.encode("utf-8").decode("gbk", errors="replace"))
+    assert "錛" in shown and "锛" not in shown
+    page = "\n".join(shown[i : i + 30] for i in range(0, len(shown), 30))
+    assert join_misread_wraps(page) == shown
+
+
+def test_mojibake_joined_only_by_the_later_wrap_join_is_read_whole(monkeypatch):
+    # When the misread wraps go unseen (here: that join switched off) and the ordinary join after
+    # the repairs puts the lines together (here: told to), the re-read runs again on the joined
+    # lines: the characters cut by the wraps are read, and a second clean finds nothing to do.
+    from cleaner import hardwrap
+
+    monkeypatch.setattr(hardwrap, "join_misread_wraps", lambda text: text)
+    monkeypatch.setattr(hardwrap, "join_hard_wraps", lambda text: text.replace("\n", ""))
+    shown = MISREAD.encode("utf-8").decode("gbk", errors="replace")
+    page = "\n".join(shown[i : i + 30] for i in range(0, len(shown), 30))
+    once = Cleaner(to="keep").run(page)
+    assert any(step.name == "utf8-read-as-gbk-joined" for step in once.steps)
+    assert sum(ch in MISREAD for ch in once.text) > 0.95 * len(MISREAD)
+    assert Cleaner(to="keep").clean(once.text) == once.text
