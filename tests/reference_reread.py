@@ -103,14 +103,22 @@ def _pair_cut(window: tuple, source: str, family: str, ignore: bool) -> bool:
 
 @lru_cache(maxsize=None)
 def _dropped_after(family: str) -> frozenset[int]:
-    """Bytes a decoder of ``family`` can drop together with a continuation byte before them."""
-    return frozenset(b for b in range(0x40, 0x100) if any(rejects(family, x, b) for x in CONT))
+    """Bytes a decoder of ``family`` can drop together with a continuation byte before them (the
+    decoder that drops pairs, glibc's, reads a lone 80 as €: no pair starts with it)."""
+    return frozenset(b for b in range(0x40, 0x100) if any(rejects(family, x, b) for x in CONT if x != 0x80))  # 80 is €
+
+
+@lru_cache(maxsize=None)
+def _drops_before(family: str) -> frozenset[int]:
+    """Continuation bytes a decoder of ``family`` can drop together with a UTF-8 lead after them."""
+    return frozenset(x for x in CONT if x != 0x80 and any(rejects(family, x, lead) for lead in range(0xE0, 0xF0)))
 
 
 # How the stream's decoder dropped bytes (``ignore``): one by one (Python's codecs), or in pairs
 # (glibc iconv; the stream shows a ``_pair_cut``), and then whether the character before lost its
 # last byte with a pair, so that this one's lead may have gone with it.
-ONE_BY_ONE, PAIRS, AFTER_LOST = 0, 1, 2
+# CUT: the cut shape itself (``_pair_cut``), whose last byte went with the next character's lead.
+ONE_BY_ONE, PAIRS, AFTER_LOST, CUT = 0, 1, 2, 3
 
 
 def _may_be_lost(family: str, data: bytes, pos: int, after: int | None, unknown: list[int], pairs: int) -> bool:
@@ -118,7 +126,10 @@ def _may_be_lost(family: str, data: bytes, pos: int, after: int | None, unknown:
     drop a rejected lead alone), or with the rejected byte before it (glibc iconv drops the pair):
     in the same character, or the last byte of the character before (``AFTER_LOST``), where the
     stream shows pairs dropped."""
-    if rejects(family, data[pos], data[pos + 1] if pos < len(data) - 1 else after):
+    if pairs == CUT and pos == len(data) - 1:
+        return data[pos] in _drops_before(family)  # the byte after it is the next lead, lost with it
+    # A decoder that drops pairs (glibc) reads a lone 80 as €: it is lost only with a lead.
+    if not (pairs != ONE_BY_ONE and data[pos] == 0x80) and rejects(family, data[pos], data[pos + 1] if pos < len(data) - 1 else after):
         return True
     if pos == 0:
         return pairs == AFTER_LOST and data[0] in _dropped_after(family)
@@ -190,7 +201,8 @@ def _candidates(source: str, family: str, ignore: bool, window: tuple, pairs: in
     by_consumed: dict[int, dict[str, None]] = {}
     for consumed, pattern in _shapes(window, source, family, ignore):
         after = window[consumed] if consumed < len(window) else None
-        for ch in _matches(pattern, after, source, family, pairs):
+        cut = consumed == 2 and _pair_cut(window, source, family, ignore)
+        for ch in _matches(pattern, after, source, family, CUT if cut else pairs):
             by_consumed.setdefault(consumed, {})[ch] = None
     if not by_consumed:
         return None

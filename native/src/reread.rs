@@ -74,6 +74,8 @@ pub enum Pairs {
     No = 0,
     Yes = 1,
     AfterLost = 2,
+    /// The cut shape itself (`pair_cut`): its last byte went with the next character's lead.
+    Cut = 3,
 }
 
 /// One code of the index: its bytes (`width` of them) and its character.
@@ -116,9 +118,10 @@ pub struct Reader {
     /// Sorted by the model the reader was made with (as reread._table, cached per process).
     lm: std::sync::Arc<Model>,
     indexes: [OnceLock<Index>; 4], // utf-8 width 2, utf-8 width 3, gbk, big5
-    /// reread._dropped_after per family (gbk, big5, single): bytes a decoder can drop together
-    /// with a continuation byte before them.
-    dropped_after: [OnceLock<[bool; 256]>; 3],
+    /// reread._dropped_after and _drops_before per family (gbk, big5, single): bytes a decoder
+    /// can drop together with a continuation byte before them, and continuation bytes it can
+    /// drop together with a UTF-8 lead after them.
+    pair_drops: [OnceLock<[[bool; 256]; 2]>; 3],
     /// `candidates` by (source, family, ignore, window): a misread page repeats the same few
     /// byte patterns around its holes (bounded: emptied when full, as the results never change).
     cache: Mutex<FastMap<u64, Found>>,
@@ -140,7 +143,7 @@ impl Reader {
             codes,
             lm,
             indexes: Default::default(),
-            dropped_after: Default::default(),
+            pair_drops: Default::default(),
             cache: Mutex::new(FastMap::default()),
         }
     }
@@ -295,19 +298,24 @@ impl Reader {
         vec![]
     }
 
-    fn dropped_after(&self, family: Family, byte: u8) -> bool {
+    /// (dropped after a continuation byte, drops before a UTF-8 lead) by byte, for `family`.
+    fn pair_drops(&self, family: Family) -> &[[bool; 256]; 2] {
         let slot = match family {
             Family::Gbk => 0,
             Family::Big5 => 1,
             Family::Single => 2,
         };
-        self.dropped_after[slot].get_or_init(|| {
-            let mut out = [false; 256];
-            for (b, flag) in out.iter_mut().enumerate().skip(0x40) {
-                *flag = (0x80..=0xBFu8).any(|x| self.codes.rejects(family, x, Some(b as u8)));
+        self.pair_drops[slot].get_or_init(|| {
+            let mut out = [[false; 256]; 2];
+            // Pairs are dropped by glibc, which reads a lone 80 as €: 80 starts no pair.
+            for b in 0x40..=0xFFu8 {
+                out[0][b as usize] = (0x81..=0xBFu8).any(|x| self.codes.rejects(family, x, Some(b)));
+            }
+            for x in 0x81..=0xBFu8 {
+                out[1][x as usize] = (0xE0..=0xEFu8).any(|lead| self.codes.rejects(family, x, Some(lead)));
             }
             out
-        })[byte as usize]
+        })
     }
 
     /// reread._may_be_lost: may byte `p` of `data` (unknown in the view) be one the decoder
@@ -315,12 +323,17 @@ impl Reader {
     /// the rejected byte before it (glibc iconv drops the pair): in the same character, or the
     /// last byte of the character before (`Pairs::AfterLost`), where the stream shows pairs dropped.
     fn may_be_lost(&self, family: Family, data: &[u8], p: usize, after: Item, unknown: &[usize], pairs: Pairs) -> bool {
+        if pairs == Pairs::Cut && p + 1 == data.len() {
+            // The byte after it is the next character's lead, lost with it: not the view's next.
+            return self.pair_drops(family)[1][data[p] as usize];
+        }
         let next = if p + 1 < data.len() { Some(data[p + 1]) } else { after };
-        if self.codes.rejects(family, data[p], next) {
+        // A decoder that drops pairs (glibc) reads a lone 80 as €: it is lost only with a lead.
+        if !(pairs != Pairs::No && data[p] == 0x80) && self.codes.rejects(family, data[p], next) {
             return true;
         }
         if p == 0 {
-            return pairs == Pairs::AfterLost && self.dropped_after(family, data[0]);
+            return pairs == Pairs::AfterLost && self.pair_drops(family)[0][data[0] as usize];
         }
         pairs != Pairs::No && unknown.contains(&(p - 1)) && self.codes.rejects(family, data[p - 1], Some(data[p]))
     }
@@ -414,6 +427,7 @@ impl Reader {
         for (consumed, pattern) in Self::shapes(window, source, family, ignore) {
             let after = window.get(consumed).copied().flatten();
             found.clear();
+            let pairs = if cut && consumed == 2 { Pairs::Cut } else { pairs };
             self.matches(&pattern, after, source, family, pairs, &mut found);
             if found.is_empty() {
                 continue;
