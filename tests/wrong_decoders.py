@@ -140,6 +140,14 @@ def _pair(codec: str, lead: int, trail: int) -> str | None:
         return None
 
 
+def _one_byte_gbk(b: int, out: list[str]) -> bool:
+    """A byte a GBK decoder reads alone (ASCII, and 80 as ``€``: WHATWG's and glibc's) is read."""
+    if b > 0x80:
+        return False
+    out.append(chr(b) if b < 0x80 else "\u20ac")
+    return True
+
+
 def _whatwg_gb18030(data: bytes, errors: str, starts: list[int] | None = None,
                     spans: list[tuple[int, int]] | None = None) -> str:
     """The WHATWG gb18030 decoder (what a browser does with a page labelled ``gbk``)."""
@@ -149,11 +157,7 @@ def _whatwg_gb18030(data: bytes, errors: str, starts: list[int] | None = None,
         if starts is not None:
             starts.append(i)
         b = data[i]
-        if b < 0x80:
-            out.append(chr(b))
-            i += 1
-        elif b == 0x80:
-            out.append("\u20ac")
+        if _one_byte_gbk(b, out):
             i += 1
         elif b == 0xFF or i + 1 >= n:
             _error(out, errors)
@@ -222,29 +226,29 @@ def _glibc_gbk(data: bytes, errors: str, starts: list[int] | None = None,
     it drops bytes.
     """
     out: list[str] = []
-    i, n = 0, len(data)
-    while i < n:
+    at = 0
+    while at < len(data):
         if starts is not None:
-            starts.append(i)
-        b = data[i]
-        if b < 0x80:
-            out.append(chr(b))
-            i += 1
-        elif b == 0x80:
-            out.append("\u20ac")
-            i += 1
-        elif b == 0xFF or i + 1 >= n or data[i + 1] < 0x40 or (b == 0xFE and data[i + 1] > 0xA0):
-            # A lead alone at the end, before a byte no trail can be, or fe before a byte past
-            # the table's last row (fe a0).
-            _error(out, errors)
-            _span(spans, i, 1)
-            i += 1
-        else:
-            ch = _pair("gbk", b, data[i + 1])
-            if ch is not None:
-                out.append(ch)
-            else:
-                _error(out, errors)  # the pair goes whole, its second byte with it
-                _span(spans, i, 2)
-            i += 2
+            starts.append(at)
+        at = _glibc_gbk_token(data, at, out, errors, spans)
     return "".join(out)
+
+
+def _glibc_gbk_token(data: bytes, i: int, out: list[str], errors: str, spans: list[tuple[int, int]] | None) -> int:
+    """Read the token at ``i`` as glibc does; where the next one starts."""
+    b = data[i]
+    if _one_byte_gbk(b, out):
+        return i + 1
+    if b == 0xFF or i + 1 >= len(data) or data[i + 1] < 0x40 or (b == 0xFE and data[i + 1] > 0xA0):
+        # A lead alone at the end, before a byte no trail can be, or fe before a byte past the
+        # table's last row (fe a0).
+        _error(out, errors)
+        _span(spans, i, 1)
+        return i + 1
+    ch = _pair("gbk", b, data[i + 1])
+    if ch is not None:
+        out.append(ch)
+    else:
+        _error(out, errors)  # the pair goes whole, its second byte with it
+        _span(spans, i, 2)
+    return i + 2
