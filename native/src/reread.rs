@@ -48,6 +48,11 @@ fn is_cont(b: Item) -> bool {
     matches!(b, Some(0x80..=0xBF))
 }
 
+/// Can a stream read so show a `pair_cut` at all?
+fn pair_cut_possible(source: Source, family: Family, ignore: bool) -> bool {
+    ignore && source == Source::Utf8 && family == Family::Gbk
+}
+
 /// reread._pair_cut: with `ignore`, in UTF-8, a lead and two continuation bytes, then a
 /// continuation byte no lead is left for. A decoder that drops a pair it cannot read whole
 /// (glibc's iconv -c: UTF-8 个中, e4 b8 aa e4 b8 ad, loses `aa e4`, the last byte of one
@@ -57,9 +62,7 @@ fn is_cont(b: Item) -> bool {
 /// in their views is a lead lost before a continuation byte (reading it as a cut doubled the
 /// errors of UTF-8 through big5hkscs with `ignore`).
 fn pair_cut(window: &[Item], source: Source, family: Family, ignore: bool) -> bool {
-    ignore
-        && source == Source::Utf8
-        && family == Family::Gbk
+    pair_cut_possible(source, family, ignore)
         && window.len() == 4
         && matches!(window[0], Some(0xE0..=0xEF))
         && window[1..].iter().all(|&b| is_cont(b))
@@ -484,7 +487,8 @@ impl Reader {
         let mut i = 0;
         // Pairs dropped whole show as a cut somewhere in the stream (Python's codecs never leave one
         // in a two-byte view: a lead before a continuation byte is always a pair there).
-        let dropped_in_pairs = (0..n).any(|at| pair_cut(&stream[at..(at + 4).min(n)], source, family, ignore));
+        let dropped_in_pairs = pair_cut_possible(source, family, ignore)
+            && stream.windows(4).any(|window| pair_cut(window, source, family, ignore));
         let mut pairs = if dropped_in_pairs { Pairs::Yes } else { Pairs::No };
         while i < n {
             let window = &stream[i..(i + 4).min(n)];
