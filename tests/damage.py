@@ -156,7 +156,8 @@ def damage_lines(text: str, family: str, rng: random.Random, share: float = 0.3)
 #   decoder): no damage but on the few characters one table has and the other lacks;
 # - ``errors="ignore"`` for latin-1 (it rejects nothing) and for the WHATWG decoders (browsers
 #   only replace: the standard has no "ignore" mode);
-# - Big5 source for Simplified text: Big5 cannot hold it; Big5 cells use Traditional text.
+# - Big5 source for Simplified text: Big5 cannot hold it; Big5 cells use Traditional text;
+# - ``errors="replace"`` for glibc iconv (``iconv -c`` drops what it cannot read, marking nothing).
 
 from cleaner.repair.decoders import GBK_FAMILY  # noqa: E402
 from wrong_decoders import DECODERS  # noqa: E402
@@ -177,7 +178,8 @@ def matrix_cells() -> list[tuple[str, str, str]]:
         for name, decoder in DECODERS.items():
             if _own_family(source, name):
                 continue
-            cells.append((source, name, "replace"))
+            if decoder.marks:
+                cells.append((source, name, "replace"))
             if not decoder.lossless and not decoder.whatwg:
                 cells.append((source, name, "ignore"))
     return cells

@@ -15,6 +15,7 @@ from reference_holes import SPAN_PUNCT
 from reference_langmodel import model
 
 from cleaner.chardata import HAN
+from cleaner.repair.decoders import GBK_FAMILY
 from cleaner.repair.pinyin import TONE_MARKS
 from cleaner.script.fold import fold_char
 
@@ -49,7 +50,7 @@ def symbols() -> frozenset[str]:
     return frozenset(out)
 
 
-def _shapes(window: tuple, source: str, ignore: bool) -> list[tuple[int, tuple]]:
+def _shapes(window: tuple, source: str, family: str, ignore: bool) -> list[tuple[int, tuple]]:
     """(view items consumed, byte pattern) of each way a character can start the window.
 
     A pattern holds a known byte or None (unknown: under a U+FFFD, or dropped, which only
@@ -73,6 +74,8 @@ def _shapes(window: tuple, source: str, ignore: bool) -> list[tuple[int, tuple]]
         known = 0
         while known < 2 and 1 + known < len(window) and window[1 + known] is not None and window[1 + known] in CONT:
             known += 1
+        if _pair_cut(window, source, family, ignore):  # read whole, or cut before a pair dropped whole
+            return [(3, tuple(window[:3])), (2, (first, window[1], None))]
         if known == 2 or (len(window) >= 3 and None in window[1:3]):
             return [(3, tuple(window[:3]))]
         if known == 1:  # one continuation byte went: either one
@@ -83,6 +86,54 @@ def _shapes(window: tuple, source: str, ignore: bool) -> list[tuple[int, tuple]]
             return [(2, (None, first, second))]
         return [(1, (None, first, None)), (1, (None, None, first))]
     return []
+
+
+def _pair_cut(window: tuple, source: str, family: str, ignore: bool) -> bool:
+    """A lead and two continuation bytes, then a continuation byte no lead is left for (ignore).
+
+    A decoder that drops a pair it cannot read whole (glibc's iconv -c: UTF-8 个中, e4 b8 aa e4
+    b8 ad, loses ``aa e4``, the last byte of one character and the lead of the next) leaves this;
+    read whole, the first character takes a byte of the next (e4 b8 b8, 丸) and orphans the rest.
+    Only GBK-family views: single-byte decoders drop bytes one by one, Big5 ones (Python's,
+    glibc's BIG5) a rejected lead alone.
+    """
+    return (ignore and source == "utf-8" and family == GBK_FAMILY and len(window) == 4 and window[0] is not None and 0xE0 <= window[0] <= 0xEF
+            and all(b is not None and b in CONT for b in window[1:]))
+
+
+@lru_cache(maxsize=None)
+def _dropped_after(family: str) -> frozenset[int]:
+    """Bytes a decoder of ``family`` can drop together with a continuation byte before them (the
+    decoder that drops pairs, glibc's, reads a lone 80 as €: no pair starts with it)."""
+    return frozenset(b for b in range(0x40, 0x100) if any(rejects(family, x, b) for x in CONT if x != 0x80))  # 80 is €
+
+
+@lru_cache(maxsize=None)
+def _drops_before(family: str) -> frozenset[int]:
+    """Continuation bytes a decoder of ``family`` can drop together with a UTF-8 lead after them."""
+    return frozenset(x for x in CONT if x != 0x80 and any(rejects(family, x, lead) for lead in range(0xE0, 0xF0)))
+
+
+# How the stream's decoder dropped bytes (``ignore``): one by one (Python's codecs), or in pairs
+# (glibc iconv; the stream shows a ``_pair_cut``), and then whether the character before lost its
+# last byte with a pair, so that this one's lead may have gone with it.
+# CUT: the cut shape itself (``_pair_cut``), whose last byte went with the next character's lead.
+ONE_BY_ONE, PAIRS, AFTER_LOST, CUT = 0, 1, 2, 3
+
+
+def _may_be_lost(family: str, data: bytes, pos: int, after: int | None, unknown: list[int], pairs: int) -> bool:
+    """May ``data[pos]`` be a byte the decoder rejected? Before the byte after it (Python's codecs
+    drop a rejected lead alone), or with the rejected byte before it (glibc iconv drops the pair):
+    in the same character, or the last byte of the character before (``AFTER_LOST``), where the
+    stream shows pairs dropped."""
+    if pairs == CUT and pos == len(data) - 1:
+        return data[pos] in _drops_before(family)  # the byte after it is the next lead, lost with it
+    # A decoder that drops pairs (glibc) reads a lone 80 as €: it is lost only with a lead.
+    if not (pairs != ONE_BY_ONE and data[pos] == 0x80) and rejects(family, data[pos], data[pos + 1] if pos < len(data) - 1 else after):
+        return True
+    if pos == 0:
+        return pairs == AFTER_LOST and data[0] in _dropped_after(family)
+    return pairs != ONE_BY_ONE and pos - 1 in unknown and rejects(family, data[pos - 1], data[pos])
 
 
 @lru_cache(maxsize=None)
@@ -120,7 +171,7 @@ def _exact(source: str, data: bytes) -> str | None:
     return ch if len(ch) == 1 and _acceptable(ch, source) else None
 
 
-def _matches(pattern: tuple, after: int | None, source: str, family: str) -> list[str]:
+def _matches(pattern: tuple, after: int | None, source: str, family: str, pairs: int = ONE_BY_ONE) -> list[str]:
     """The characters whose bytes fit ``pattern``; an unknown byte must be one the family rejects."""
     if len(pattern) == 1:
         return [chr(pattern[0])]
@@ -133,11 +184,10 @@ def _matches(pattern: tuple, after: int | None, source: str, family: str) -> lis
         return []  # three unknown UTF-8 bytes: anything
     pool = min((index.get(k, []) for k in known), key=len) if known else index.get((-1, -1), [])
     unknown = [pos for pos, b in enumerate(pattern) if b is None]
-    last = len(pattern) - 1
     out = []
     for data, ch in pool:  # likeliest first
         if all(data[pos] == b for pos, b in known) and all(
-                rejects(family, data[pos], data[pos + 1] if pos < last else after) for pos in unknown):
+                _may_be_lost(family, data, pos, after, unknown, pairs) for pos in unknown):
             out.append(ch)
             if len(out) >= MAX_CANDIDATES:
                 break
@@ -145,16 +195,20 @@ def _matches(pattern: tuple, after: int | None, source: str, family: str) -> lis
 
 
 @lru_cache(maxsize=1 << 16)
-def _candidates(source: str, family: str, ignore: bool, window: tuple) -> tuple[int, list[str]] | None:
-    """(view items consumed, characters) of the character starting a 4-item window, or None."""
+def _candidates(source: str, family: str, ignore: bool, window: tuple, pairs: int = ONE_BY_ONE) -> tuple[int, list[str]] | None:
+    """(view items consumed, characters) of the character starting a 4-item window, or None.
+    ``pairs``: how the stream's decoder dropped bytes."""
     by_consumed: dict[int, dict[str, None]] = {}
-    for consumed, pattern in _shapes(window, source, ignore):
+    for consumed, pattern in _shapes(window, source, family, ignore):
         after = window[consumed] if consumed < len(window) else None
-        for ch in _matches(pattern, after, source, family):
+        cut = consumed == 2 and _pair_cut(window, source, family, ignore)
+        for ch in _matches(pattern, after, source, family, CUT if cut else pairs):
             by_consumed.setdefault(consumed, {})[ch] = None
     if not by_consumed:
         return None
-    consumed = max(by_consumed)  # the reading that keeps the most of the view's bytes
+    # The reading that keeps the most of the view's bytes; before an orphaned continuation byte,
+    # the cut one (the orphan is the next character's, whose lead went with this one's last byte).
+    consumed = 2 if _pair_cut(window, source, family, ignore) and 2 in by_consumed else max(by_consumed)
     cands = list(by_consumed[consumed])
     if len(cands) > MAX_CANDIDATES:
         unigram = model().unigram
@@ -169,13 +223,20 @@ def read(stream: list, source: str, family: str, ignore: bool = False) -> tuple[
     """
     chosen: list[list] = []
     i, n = 0, len(stream)
+    # Pairs dropped whole show as a cut somewhere in the stream (Python's codecs never leave one in
+    # a two-byte view: a lead before a continuation byte is always a pair there).
+    in_pairs = any(_pair_cut(tuple(stream[at : at + 4]), source, family, ignore) for at in range(n))
+    pairs = PAIRS if in_pairs else ONE_BY_ONE
     while i < n:
-        found = _candidates(source, family, ignore, tuple(stream[i : i + 4]))
+        window = tuple(stream[i : i + 4])
+        found = _candidates(source, family, ignore, window, pairs)
         if found is None:
             break
         consumed, cands = found
         chosen.append([cands[0], i + consumed, cands])
         i += consumed
+        if in_pairs:
+            pairs = AFTER_LOST if consumed == 2 and _pair_cut(window, source, family, ignore) else PAIRS
     if i < n and i and stream[i - 1] is None:
         # Ends in an unknown byte whose successor belongs to another reading: read it alone.
         return read(stream[:i], source, family, ignore)[0], False

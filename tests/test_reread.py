@@ -64,6 +64,21 @@ def test_a_dropped_byte_is_taken_back():
     assert _text(stream, "utf-8", GBK_FAMILY, ignore=True)[0] == "工业互联网发展"
 
 
+def test_a_pair_dropped_whole_takes_the_next_lead_back():
+    # glibc's iconv -c drops the pair it cannot read whole: UTF-8 一个中国 loses aa e4 (个's last
+    # byte and 中's lead), and 80 before it is read as €. Read whole, e4 b8 b8 is 丸 and ad is
+    # left with no lead; cut, 个 and 中 each take back the byte they lost.
+    from wrong_decoders import DECODERS
+
+    text = DECODERS["iconv-gbk"].decode("一个中国人".encode("utf-8"), "ignore")
+    stream, _ = byte_view(text, GBK_FAMILY)
+    assert stream == list(bytes.fromhex("e4b880e4b8b8ade59bbde4baba"))
+    read_back, complete = _text(stream, "utf-8", GBK_FAMILY, ignore=True)
+    assert complete and read_back == "一个中国人"
+    # Python's gbk drops only the lead a pair starts with: it never leaves this cut.
+    assert _text(list("一个中国".encode("utf-8")), "utf-8", GBK_FAMILY, ignore=True)[0] == "一个中国"
+
+
 def test_gbk_source_in_a_big5_view():
     text = "发展经济".encode("gbk").decode("big5", errors="replace")
     stream, _ = byte_view(text, BIG5_FAMILY)
@@ -107,10 +122,11 @@ def test_native_reading_of_random_streams_is_the_reference(stream, family, sourc
 def test_damaged_sentences_read_as_the_reference():
     # Every real line of the fixtures misread by every wrong decoder family, both modes.
     from native_inputs import CLEAN_LINES
+    from wrong_decoders import DECODERS
 
     for line in CLEAN_LINES[:40]:
         for misread in (line.encode("utf-8").decode("gbk", "replace"), line.encode("utf-8").decode("gbk", "ignore"),
-                        line.encode("utf-8").decode("big5", "replace")):
+                        line.encode("utf-8").decode("big5", "replace"), DECODERS["iconv-gbk"].decode(line.encode("utf-8"), "ignore")):
             for family in (GBK_FAMILY, BIG5_FAMILY):
                 stream, _ = byte_view(misread, family)
                 for ignore in (False, True):

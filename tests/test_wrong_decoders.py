@@ -42,3 +42,53 @@ def test_python_codecs_replace_one_byte_a_mark():
     # byte after it is read again.
     assert DECODERS["gbk"].decode(b"\x81\xff") == "\ufffd\ufffd"
     assert DECODERS["big5"].decode(b"\x88\x62") == "\ufffdb"
+
+
+# --- glibc iconv -c -f GBK, against the iconv program when the machine has it ------------------
+
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+
+_ICONV = shutil.which("iconv")
+needs_iconv = pytest.mark.skipif(_ICONV is None, reason="no iconv program")
+
+
+def _iconv_c(data: bytes) -> str:
+    done = subprocess.run([_ICONV, "-c", "-f", "GBK", "-t", "UTF-8"], input=data, capture_output=True, check=False)
+    return done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize(("data", "text"), [
+    (b"\x80", "\u20ac"),  # the lone byte 0x80 is the euro sign
+    (b"\xe4\xb8\xaa\xe4\xb8\xad", "涓腑"),  # UTF-8 个中: the unmapped pair aa e4 goes whole
+    (b"\xaa\xa1", ""),  # a user-defined pair: no character, both bytes gone
+    (b"\xa1\x40", ""),  # a trail in 40-7e is swallowed too, though ASCII
+    (b"\xe4\x31", "1"),  # a byte below 40 is never a trail: the lead goes alone
+    (b"\xe4", ""),  # a lead at the end
+    (b"\xfe\xa1\xb0\xa1", "“"),  # fe before a byte past a0: the lead goes alone
+])
+def test_glibc_gbk(data, text):
+    assert DECODERS["iconv-gbk"].decode(data, "ignore") == text
+
+
+@needs_iconv
+def test_glibc_gbk_is_the_iconv_program_on_every_pair():
+    # Every lead and second byte, each pair on its own line (a newline is never a trail, so each
+    # line is read apart from the others).
+    data = b"".join(bytes((lead, trail, 0x0A)) for lead in range(0x80, 0x100) for trail in range(0x100) if trail != 0x0A)
+    assert DECODERS["iconv-gbk"].decode(data, "ignore") == _iconv_c(data)
+
+
+@needs_iconv
+def test_glibc_gbk_is_the_iconv_program_on_utf8_text():
+    # UTF-8 of Chinese text with signs, digits and Latin, and random bytes: the pairs out of step
+    # that UTF-8 makes, and how a dropped pair takes the next lead with it.
+    import random
+
+    rng = random.Random(16)
+    pool = "一个中国人的在是了我不有这他们，。、“”：；！？（）《》年月日123 abcé—…·％℃①"
+    for _ in range(200):
+        for data in ("".join(rng.choice(pool) for _ in range(rng.randint(1, 40))).encode("utf-8"),
+                     bytes(rng.randrange(256) for _ in range(rng.randint(1, 40)))):
+            line = data.replace(b"\n", b"")
+            assert DECODERS["iconv-gbk"].decode(line, "ignore") == _iconv_c(line), line.hex(" ")

@@ -15,6 +15,15 @@ turn text back into bytes. These simulate how the page was broken, for the damag
   ``gb18030`` and ``big5hkscs``, which agree with the standard's indexes for the codes Chinese
   pages use.
 
+- glibc's ``iconv -c -f GBK`` (``iconv-gbk``), as the ``iconv`` program and PHP's ``iconv()`` with
+  ``//IGNORE`` read a page: only ``ignore`` (``-c`` drops what it cannot read; without it iconv
+  stops). Its table is Python's ``gbk`` for every pair (checked against the ``iconv`` binary,
+  tests/test_wrong_decoders.py), but it reads the lone byte 0x80 as ``€`` and drops a pair its
+  table lacks *whole* when the second byte could be a trail (0x40 or above), where Python's
+  codecs drop the lead alone and read on from the second byte: UTF-8 ``个中`` (e4 b8 aa e4 b8
+  ad) loses ``aa e4``, the next character's lead with it. A lead before a byte below 0x40 (an
+  ASCII digit, space or sign) is dropped alone.
+
 Each decoder that marks what it cannot read also has the errors mode ``question``: the mark is a
 ``?``, as many converting tools write it.
 """
@@ -34,10 +43,13 @@ class Decoder:
     family: str
     codec: str  # the Python codec holding its table
     whatwg: bool = False
+    glibc: bool = False  # glibc iconv with -c: drops what it cannot read, never marks it
 
     def decode(self, data: bytes, errors: str = "replace") -> str:
         if errors == "question":  # as iconv, PHP, MySQL and Java write it: "?" where U+FFFD would be
             return self.decode(data, "replace").replace("\ufffd", "?")
+        if self.glibc:
+            return _glibc_gbk(data, errors)
         if self.name == "whatwg-gbk":
             return _whatwg_gb18030(data, errors)
         if self.name == "whatwg-big5":
@@ -53,8 +65,8 @@ class Decoder:
         """
         starts: list[int] = []
         spans: list[tuple[int, int]] = []
-        if self.whatwg:
-            reader = _whatwg_gb18030 if self.name == "whatwg-gbk" else _whatwg_big5
+        if self.whatwg or self.glibc:
+            reader = _glibc_gbk if self.glibc else _whatwg_gb18030 if self.name == "whatwg-gbk" else _whatwg_big5
             reader(data, "replace", starts, spans)
             return starts, spans
         decoder = codecs.getincrementaldecoder(self.codec)(errors="replace")
@@ -65,6 +77,11 @@ class Decoder:
         _RECORDED.clear()
         data.decode(self.codec, _RECORD)
         return starts, list(_RECORDED)
+
+    @property
+    def marks(self) -> bool:
+        """Does it mark what it cannot read (``replace``)? glibc iconv with -c only drops."""
+        return not self.glibc
 
     @property
     def lossless(self) -> bool:
@@ -78,6 +95,7 @@ DECODERS: dict[str, Decoder] = {
         Decoder("gbk", GBK_FAMILY, "gbk"),
         Decoder("gb18030", GBK_FAMILY, "gb18030"),
         Decoder("whatwg-gbk", GBK_FAMILY, "gb18030", whatwg=True),
+        Decoder("iconv-gbk", GBK_FAMILY, "gbk", glibc=True),
         Decoder("big5", BIG5_FAMILY, "big5"),
         Decoder("cp950", BIG5_FAMILY, "cp950"),
         Decoder("big5hkscs", BIG5_FAMILY, "big5hkscs"),
@@ -122,6 +140,14 @@ def _pair(codec: str, lead: int, trail: int) -> str | None:
         return None
 
 
+def _one_byte_gbk(b: int, out: list[str]) -> bool:
+    """A byte a GBK decoder reads alone (ASCII, and 80 as ``€``: WHATWG's and glibc's) is read."""
+    if b > 0x80:
+        return False
+    out.append(chr(b) if b < 0x80 else "\u20ac")
+    return True
+
+
 def _whatwg_gb18030(data: bytes, errors: str, starts: list[int] | None = None,
                     spans: list[tuple[int, int]] | None = None) -> str:
     """The WHATWG gb18030 decoder (what a browser does with a page labelled ``gbk``)."""
@@ -131,11 +157,7 @@ def _whatwg_gb18030(data: bytes, errors: str, starts: list[int] | None = None,
         if starts is not None:
             starts.append(i)
         b = data[i]
-        if b < 0x80:
-            out.append(chr(b))
-            i += 1
-        elif b == 0x80:
-            out.append("\u20ac")
+        if _one_byte_gbk(b, out):
             i += 1
         elif b == 0xFF or i + 1 >= n:
             _error(out, errors)
@@ -194,3 +216,39 @@ def _whatwg_big5(data: bytes, errors: str, starts: list[int] | None = None,
                 _span(spans, i, 1 if b2 < 0x80 else 2)
                 i += 1 if b2 < 0x80 else 2
     return "".join(out)
+
+
+def _glibc_gbk(data: bytes, errors: str, starts: list[int] | None = None,
+               spans: list[tuple[int, int]] | None = None) -> str:
+    """glibc's GBK converter with ``-c`` (iconvdata/gbk.c): what ``iconv -c -f GBK`` gives.
+
+    ``errors="replace"`` is only for ``tokens``' parse (iconv -c marks nothing): a U+FFFD where
+    it drops bytes.
+    """
+    out: list[str] = []
+    at = 0
+    while at < len(data):
+        if starts is not None:
+            starts.append(at)
+        at = _glibc_gbk_token(data, at, out, errors, spans)
+    return "".join(out)
+
+
+def _glibc_gbk_token(data: bytes, i: int, out: list[str], errors: str, spans: list[tuple[int, int]] | None) -> int:
+    """Read the token at ``i`` as glibc does; where the next one starts."""
+    b = data[i]
+    if _one_byte_gbk(b, out):
+        return i + 1
+    if b == 0xFF or i + 1 >= len(data) or data[i + 1] < 0x40 or (b == 0xFE and data[i + 1] > 0xA0):
+        # A lead alone at the end, before a byte no trail can be, or fe before a byte past the
+        # table's last row (fe a0).
+        _error(out, errors)
+        _span(spans, i, 1)
+        return i + 1
+    ch = _pair("gbk", b, data[i + 1])
+    if ch is not None:
+        out.append(ch)
+    else:
+        _error(out, errors)  # the pair goes whole, its second byte with it
+        _span(spans, i, 2)
+    return i + 2

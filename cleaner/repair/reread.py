@@ -6,10 +6,14 @@ decoder rejected a byte: ``errors="replace"`` left one U+FFFD (an unknown byte, 
 rejects before the byte after it (``decoders.rejects``). A dropped byte is found by the source's
 structure: UTF-8 says how many continuation bytes a lead byte needs, so a lead with too few, or a
 continuation byte with no lead, shows where bytes went; their values are chosen like unknown
-bytes'. A source is read with its codec (GB18030 for gbk, as it holds all of GBK). Each
-character then has the candidates its bytes allow (Han, Chinese and fullwidth punctuation and
-signs, tone-marked pinyin letters; at most ``MAX_CANDIDATES``, likeliest by the unigram
-first); ``holes.choose`` picks among them by the character model.
+bytes'. A decoder that drops a pair it cannot read whole (glibc's iconv -c: UTF-8 个中 loses
+``aa e4``, one character's last byte and the next one's lead) leaves a continuation byte orphaned
+after a whole character in a GBK view, which Python's codecs never do; in a stream that shows one,
+the reader cuts the character before the orphan, takes the next lead back, and lets a byte go with
+the rejected byte before it. A source is read with its codec (GB18030 for gbk, as it holds all
+of GBK). Each character then has the candidates its bytes allow (Han, Chinese and fullwidth
+punctuation and signs, tone-marked pinyin letters; at most ``MAX_CANDIDATES``, likeliest by the
+unigram first); ``holes.choose`` picks among them by the character model.
 
 The reading runs in the native core (native/src/reread.rs), one call per stream; the Python
 original is tests/reference_reread.py, which the property tests hold it to.

@@ -48,6 +48,39 @@ fn is_cont(b: Item) -> bool {
     matches!(b, Some(0x80..=0xBF))
 }
 
+/// Can a stream read so show a `pair_cut` at all?
+fn pair_cut_possible(source: Source, family: Family, ignore: bool) -> bool {
+    ignore && source == Source::Utf8 && family == Family::Gbk
+}
+
+/// reread._pair_cut: with `ignore`, in UTF-8, a lead and two continuation bytes, then a
+/// continuation byte no lead is left for. A decoder that drops a pair it cannot read whole
+/// (glibc's iconv -c: UTF-8 个中, e4 b8 aa e4 b8 ad, loses `aa e4`, the last byte of one
+/// character and the lead of the next) leaves this; read whole, the first character takes a byte
+/// of the next (e4 b8 b8, 丸) and orphans the rest. Only GBK-family views: single-byte decoders
+/// drop bytes one by one, and Big5 ones (Python's, glibc's BIG5) a rejected lead alone, so a cut
+/// in their views is a lead lost before a continuation byte (reading it as a cut doubled the
+/// errors of UTF-8 through big5hkscs with `ignore`).
+fn pair_cut(window: &[Item], source: Source, family: Family, ignore: bool) -> bool {
+    pair_cut_possible(source, family, ignore)
+        && window.len() == 4
+        && matches!(window[0], Some(0xE0..=0xEF))
+        && window[1..].iter().all(|&b| is_cont(b))
+}
+
+/// How the stream's decoder dropped bytes (reread's `pairs`, with `ignore`): one by one
+/// (Python's codecs), or in pairs (glibc iconv; the stream shows a `pair_cut`), and then whether
+/// the character before lost its last byte with a pair, so that this one's lead may have gone
+/// with it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Pairs {
+    No = 0,
+    Yes = 1,
+    AfterLost = 2,
+    /// The cut shape itself (`pair_cut`): its last byte went with the next character's lead.
+    Cut = 3,
+}
+
 /// One code of the index: its bytes (`width` of them) and its character.
 #[derive(Clone, Copy)]
 struct Entry {
@@ -88,6 +121,10 @@ pub struct Reader {
     /// Sorted by the model the reader was made with (as reread._table, cached per process).
     lm: std::sync::Arc<Model>,
     indexes: [OnceLock<Index>; 4], // utf-8 width 2, utf-8 width 3, gbk, big5
+    /// reread._dropped_after and _drops_before per family (gbk, big5, single): bytes a decoder
+    /// can drop together with a continuation byte before them, and continuation bytes it can
+    /// drop together with a UTF-8 lead after them.
+    pair_drops: [OnceLock<[[bool; 256]; 2]>; 3],
     /// `candidates` by (source, family, ignore, window): a misread page repeats the same few
     /// byte patterns around its holes (bounded: emptied when full, as the results never change).
     cache: Mutex<FastMap<u64, Found>>,
@@ -109,6 +146,7 @@ impl Reader {
             codes,
             lm,
             indexes: Default::default(),
+            pair_drops: Default::default(),
             cache: Mutex::new(FastMap::default()),
         }
     }
@@ -187,7 +225,7 @@ impl Reader {
 
     /// reread._shapes: (view items consumed, byte pattern) of each way a character can start
     /// the window.
-    fn shapes(window: &[Item], source: Source, ignore: bool) -> Vec<(usize, Pattern)> {
+    fn shapes(window: &[Item], source: Source, family: Family, ignore: bool) -> Vec<(usize, Pattern)> {
         let first = window[0];
         let second = window.get(1).copied().flatten();
         if let Some(f) = first {
@@ -222,6 +260,13 @@ impl Reader {
             };
         }
         if (0xE0..=0xEF).contains(&f) {
+            if pair_cut(window, source, family, ignore) {
+                // Read whole, or cut before a pair dropped whole.
+                return vec![
+                    (3, Pattern::of(&window[..3])),
+                    (2, Pattern::of(&[first, window[1], None])),
+                ];
+            }
             if !ignore {
                 return if window.len() >= 3 {
                     vec![(3, Pattern::of(&window[..3]))]
@@ -256,9 +301,57 @@ impl Reader {
         vec![]
     }
 
+    /// (dropped after a continuation byte, drops before a UTF-8 lead) by byte, for `family`.
+    fn pair_drops(&self, family: Family) -> &[[bool; 256]; 2] {
+        let slot = match family {
+            Family::Gbk => 0,
+            Family::Big5 => 1,
+            Family::Single => 2,
+        };
+        self.pair_drops[slot].get_or_init(|| {
+            let mut out = [[false; 256]; 2];
+            // Pairs are dropped by glibc, which reads a lone 80 as €: 80 starts no pair.
+            for b in 0x40..=0xFFu8 {
+                out[0][b as usize] = (0x81..=0xBFu8).any(|x| self.codes.rejects(family, x, Some(b)));
+            }
+            for x in 0x81..=0xBFu8 {
+                out[1][x as usize] = (0xE0..=0xEFu8).any(|lead| self.codes.rejects(family, x, Some(lead)));
+            }
+            out
+        })
+    }
+
+    /// reread._may_be_lost: may byte `p` of `data` (unknown in the view) be one the decoder
+    /// rejected? Before the byte after it (Python's codecs drop a rejected lead alone), or with
+    /// the rejected byte before it (glibc iconv drops the pair): in the same character, or the
+    /// last byte of the character before (`Pairs::AfterLost`), where the stream shows pairs dropped.
+    fn may_be_lost(&self, family: Family, data: &[u8], p: usize, after: Item, unknown: &[usize], pairs: Pairs) -> bool {
+        if pairs == Pairs::Cut && p + 1 == data.len() {
+            // The byte after it is the next character's lead, lost with it: not the view's next.
+            return self.pair_drops(family)[1][data[p] as usize];
+        }
+        let next = if p + 1 < data.len() { Some(data[p + 1]) } else { after };
+        // A decoder that drops pairs (glibc) reads a lone 80 as €: it is lost only with a lead.
+        if !(pairs != Pairs::No && data[p] == 0x80) && self.codes.rejects(family, data[p], next) {
+            return true;
+        }
+        if p == 0 {
+            return pairs == Pairs::AfterLost && self.pair_drops(family)[0][data[0] as usize];
+        }
+        pairs != Pairs::No && unknown.contains(&(p - 1)) && self.codes.rejects(family, data[p - 1], Some(data[p]))
+    }
+
     /// reread._matches: the characters whose bytes fit `pattern`; an unknown byte must be one
-    /// the family rejects before the byte after it.
-    fn matches(&self, pattern: &Pattern, after: Item, source: Source, family: Family, out: &mut Vec<char>) {
+    /// the family may have rejected (`may_be_lost`).
+    fn matches(
+        &self,
+        pattern: &Pattern,
+        after: Item,
+        source: Source,
+        family: Family,
+        pairs: Pairs,
+        out: &mut Vec<char>,
+    ) {
         let items = pattern.items();
         if items.len() == 1 {
             // A one-item pattern is an ASCII byte (reread._shapes).
@@ -303,14 +396,13 @@ impl Reader {
             .filter(|(_, b)| b.is_none())
             .map(|(p, _)| p)
             .collect();
-        let last = items.len() - 1;
+        let width = items.len();
         let start = out.len();
         for e in pool {
             if known.iter().all(|&(p, b)| e.data[p] == b)
-                && unknown.iter().all(|&p| {
-                    let next = if p < last { Some(e.data[p + 1]) } else { after };
-                    self.codes.rejects(family, e.data[p], next)
-                })
+                && unknown
+                    .iter()
+                    .all(|&p| self.may_be_lost(family, &e.data[..width], p, after, &unknown, pairs))
             {
                 out.push(e.ch);
                 if out.len() - start >= MAX_CANDIDATES {
@@ -322,6 +414,7 @@ impl Reader {
 
     /// reread._candidates: (view items consumed, characters) of the character starting a
     /// window of up to four items, or None. `lm` orders a list cut to MAX_CANDIDATES.
+    /// `pairs`: how the stream's decoder dropped bytes.
     pub fn candidates(
         &self,
         lm: &Model,
@@ -329,18 +422,25 @@ impl Reader {
         family: Family,
         ignore: bool,
         window: &[Item],
+        pairs: Pairs,
     ) -> Option<(usize, Vec<char>)> {
+        let cut = pair_cut(window, source, family, ignore);
         let mut best: Option<(usize, Vec<char>)> = None;
         let mut found = Vec::new();
-        for (consumed, pattern) in Self::shapes(window, source, ignore) {
+        for (consumed, pattern) in Self::shapes(window, source, family, ignore) {
             let after = window.get(consumed).copied().flatten();
             found.clear();
-            self.matches(&pattern, after, source, family, &mut found);
+            let pairs = if cut && consumed == 2 { Pairs::Cut } else { pairs };
+            self.matches(&pattern, after, source, family, pairs, &mut found);
             if found.is_empty() {
                 continue;
             }
-            // The reading that keeps the most of the view's bytes; its characters in order of
-            // first appearance.
+            // The reading that keeps the most of the view's bytes (before an orphaned
+            // continuation byte, the cut one: the orphan is the next character's, whose lead went
+            // with this one's last byte); its characters in order of first appearance.
+            if cut && consumed == 2 {
+                best = None;
+            }
             match &mut best {
                 Some((c, chars)) if *c == consumed => {
                     for &ch in &found {
@@ -385,14 +485,19 @@ impl Reader {
         let mut chosen = Vec::new();
         let n = stream.len();
         let mut i = 0;
+        // Pairs dropped whole show as a cut somewhere in the stream (Python's codecs never leave one
+        // in a two-byte view: a lead before a continuation byte is always a pair there).
+        let dropped_in_pairs = pair_cut_possible(source, family, ignore)
+            && stream.windows(4).any(|window| pair_cut(window, source, family, ignore));
+        let mut pairs = if dropped_in_pairs { Pairs::Yes } else { Pairs::No };
         while i < n {
             let window = &stream[i..(i + 4).min(n)];
-            let key = tag | window_key(window);
+            let key = tag | (pairs as u64) << 42 | window_key(window);
             let found = match cache.get(&key) {
                 Some(found) => found.clone(),
                 None => {
                     let found = self
-                        .candidates(lm, source, family, ignore, window)
+                        .candidates(lm, source, family, ignore, window, pairs)
                         .map(|(consumed, cands)| (consumed, Arc::new(cands)));
                     if cache.len() >= CACHE_ENTRIES {
                         cache.clear();
@@ -406,6 +511,10 @@ impl Reader {
                 end: i + consumed,
                 candidates: cands,
             });
+            if dropped_in_pairs {
+                let cut = consumed == 2 && pair_cut(window, source, family, ignore);
+                pairs = if cut { Pairs::AfterLost } else { Pairs::Yes };
+            }
             i += consumed;
         }
         drop(cache);
@@ -439,16 +548,30 @@ mod tests {
     #[test]
     fn shapes_of_utf8_with_dropped_bytes() {
         let w = [Some(0xE5), Some(0x8F), Some(0x41)];
-        let shapes = Reader::shapes(&w, Source::Utf8, true);
+        let shapes = Reader::shapes(&w, Source::Utf8, Family::Gbk, true);
         assert_eq!(shapes.len(), 2);
         assert_eq!(shapes[0], (2, Pattern::of(&[Some(0xE5), None, Some(0x8F)])));
         assert_eq!(shapes[1], (2, Pattern::of(&[Some(0xE5), Some(0x8F), None])));
-        assert_eq!(Reader::shapes(&w, Source::Utf8, false), vec![(3, Pattern::of(&w))]);
         assert_eq!(
-            Reader::shapes(&[Some(0x41)], Source::Gbk, false),
+            Reader::shapes(&w, Source::Utf8, Family::Gbk, false),
+            vec![(3, Pattern::of(&w))]
+        );
+        assert_eq!(
+            Reader::shapes(&[Some(0x41)], Source::Gbk, Family::Gbk, false),
             vec![(1, Pattern::of(&[Some(0x41)]))]
         );
-        assert!(Reader::shapes(&[Some(0x81)], Source::Gbk, false).is_empty());
+        assert!(Reader::shapes(&[Some(0x81)], Source::Gbk, Family::Gbk, false).is_empty());
+    }
+
+    #[test]
+    fn a_cut_before_an_orphaned_continuation_byte_only_in_a_gbk_view() {
+        // 个中 through glibc iconv -c: e4 b8 [aa e4] b8 ad.
+        let w = [Some(0xE4), Some(0xB8), Some(0xB8), Some(0xAD)];
+        let cut = (2, Pattern::of(&[Some(0xE4), Some(0xB8), None]));
+        assert!(Reader::shapes(&w, Source::Utf8, Family::Gbk, true).contains(&cut));
+        assert!(!Reader::shapes(&w, Source::Utf8, Family::Big5, true).contains(&cut));
+        assert!(!Reader::shapes(&w, Source::Utf8, Family::Gbk, false).contains(&cut));
+        assert!(!Reader::shapes(&w[..3], Source::Utf8, Family::Gbk, true).contains(&cut));
     }
 
     #[test]
