@@ -87,7 +87,7 @@ def test_lines_are_read_as_bytes_not_as_text(tmp_path, local_ray):
     assert local.returncode == 1
     written = b"".join(p.read_bytes() for p in sorted((tmp_path / "out").glob("part-*.jsonl")))
     assert written.splitlines(keepends=True)[:3] == (tmp_path / "local.jsonl").read_bytes().splitlines(keepends=True)[:3]
-    assert written.startswith('{"text": "国务院"}\r\n'.encode()) and written.count(b"\n") == 4
+    assert written.startswith('{"text": "国务院"}\r\n'.encode()) and written.count(b"\n") == 5  # the blank line too
     assert [where for where, _ in report.failed] == [f"{src}:2"]
 
 

@@ -208,8 +208,8 @@ def _write_lines(ds, dst: Path, report: Report) -> None:
                 where = path if args[0] == FILE else f"{path}:{number}"
                 replay(report, [(method, (where, *args[1:]))])
             line = bytes(line)
-            if not line.strip():
-                continue  # a blank line holds no record (nor does a file's break)
+            if not line:
+                continue  # a file's break holds no line (a blank line is written back, as locally)
             part.append(line if line.endswith(b"\n") else line + b"\n")
             if len(part) >= PART_RECORDS:
                 write_atomic(dst / f"part-{parts:05d}.jsonl", part)
