@@ -24,6 +24,20 @@ from cleaner.pipeline import Cleaner
 # Touches every lazily built table: the character model, the rare-character class, the script
 # classes, the OpenCC converters and the GBK tables.
 WARM_UP_TEXT = "他说：鍙戝睍是硬道理。國(guó)務(wù)院?!半p創”平臺"
+
+
+def warm_up_texts() -> list[str]:
+    """WARM_UP_TEXT and a sentence through each wrong decoder the repairs read back (GBK and Big5
+    read by each other, UTF-8 by GBK with bytes lost and by cp1252, escapes): each repair builds
+    its tables on the first page that needs it, and built in the parent before the workers fork,
+    they are built once and shared, not once in every worker (a quarter second each)."""
+    simplified = "国务院新闻办公室今天举行发布会，介绍经济发展情况。"
+    traditional = "國務院新聞辦公室今天舉行發佈會，介紹經濟發展情況。"
+    utf8, gbk, big5 = simplified.encode("utf-8"), simplified.encode("gbk"), traditional.encode("big5")
+    return [WARM_UP_TEXT,
+            utf8.decode("gbk", "replace"), utf8.decode("gbk", "ignore"), utf8.decode("cp1252", "replace"),
+            gbk.decode("big5", "replace"), big5.decode("gbk", "replace"), gbk.decode("cp1252", "ignore"),
+            utf8.decode("gbk", "backslashreplace")]
 _PR_SET_PDEATHSIG = 1
 
 
@@ -35,7 +49,9 @@ shared: object = None
 def worker_pool(jobs: int, config: Config, shared_value: object = None) -> ProcessPoolExecutor:
     """``jobs`` worker processes, each with the Cleaner for ``config`` and ``shared_value`` as ``shared``."""
     # Warmed with the limit off: the warm-up text is no document of the run (--max-chars 10).
-    Cleaner.for_config(replace(config, max_chars=0)).run(WARM_UP_TEXT)
+    warm = Cleaner.for_config(replace(config, max_chars=0))
+    for text in warm_up_texts():
+        warm.run(text + "\n" + text)
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, os.getpid(), shared_value))
 
 
