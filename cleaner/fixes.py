@@ -145,7 +145,7 @@ def normalize_paragraphs(text: str) -> str:
         return _native.normalize_paragraphs(text)
     parts, last = [], 0
     for start, end in spans:
-        parts += [_native.normalize_paragraphs(text[last:start]), text[start:end].rstrip(PAD)]
+        parts += [_native.normalize_paragraphs(text[last:start]), text[start:end].rstrip(PAD + "\r")]
         last = end
     parts.append(_native.normalize_paragraphs(text[last:]))
     return "\n".join(part for part in parts if part)

@@ -188,10 +188,11 @@ class Cleaner:
             # Before furniture: the model judges lines, and half a sentence is no line of the article.
             # Off with the generic model: text that is no web page (verse, lists) keeps its lines.
             joined = apply("whitespace", "hard-wraps", hardwrap.join_hard_wraps, text)
-            if cfg.fix_mojibake and joined is not text and mojibake.unrepaired_spans(joined):
+            if cfg.fix_mojibake and not shifted and joined != text and mojibake.unrepaired_spans(joined):
                 # Mojibake wrapped where its misread clause marks did not show it (a script
                 # converter rewrote them): read in pieces above, it may read whole now, and a
-                # second clean would otherwise find it so.
+                # second clean would otherwise find it so. Not on a page with the pinyin damage:
+                # its "?" lines were realign's, and the re-read above left them alone.
                 joined = record("utf8-read-as-gbk-joined", reread(joined))
             text = joined
         if cfg.remove_furniture:

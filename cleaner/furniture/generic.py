@@ -249,10 +249,11 @@ def headline_position(lines: list[Line], first: int, model: Model) -> int:
 def _title_position(lines: list[Line], first: int, model: Model) -> int:
     """The article's headline: the nearest line above the body that is not furniture, when it
     reads as a headline (short, no sentence end, no furniture signs); else -1. Bylines and button
-    rows between headline and body are skipped, the model's removals and the short rows it keeps
-    that carry a furniture sign of their own (视频时长 02:31 播放次数 1.2万, 份量 2 人份, [视频加载中]):
-    each costs the search no reach. Pages keep their title; the cost on pages whose hand-copied
-    article leaves it out is one line."""
+    rows between headline and body are skipped: the model's removals within ``TITLE_REACH`` lines,
+    and up to ``_SIGNED_ROWS`` short rows it keeps that carry a furniture sign of their own (视频时长
+    02:31 播放次数 1.2万, 份量 2 人份, [视频加载中]), each of which lengthens the reach by one (as a
+    section heading does, from the same allowance). Pages keep their title; the cost on pages whose
+    hand-copied article leaves it out is one line."""
     reach = TITLE_REACH
     pos = first
     while pos > 0 and pos > first - reach:
@@ -369,7 +370,8 @@ def _stamp(f: dict[str, float]) -> bool:
 
 def score(features: dict[str, float], model: Model) -> float:
     """``bias + sum(weight * value)`` over the line's non-zero features, natively
-    (``FurnitureScorer``: added one after the other in the dict's order, as Python's ``sum`` adds)."""
+    (``FurnitureScorer``: added one after the other in the dict's order, as Python 3.11's ``sum``
+    adds; 3.12's compensates, so the oracle in tests/ adds in a loop)."""
     return _scorer(model).score(features)
 
 

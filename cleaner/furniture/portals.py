@@ -80,7 +80,8 @@ _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|�
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
-# A count keeps its magnitude (1.2万浏览: "1.", "2万", "浏览"), so a counter row in 万 reads as one.
+# A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
+# counter row in 万 reads as one.
 _SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆]+|(?<=\D)(?=\d)|(?<=\d)(?=[^\d万千kKwW])|(?<=\d[万千kKwW])")
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")

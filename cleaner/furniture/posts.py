@@ -156,5 +156,6 @@ def _listed_under_article(texts: Sequence[str], prose: Sequence[bool], title: st
 
 def _one_day(texts: Sequence[str], stamps: list[int]) -> bool:
     """Every stamp row dated, all on one day: one story's updates, not a blog's posts."""
-    days = {m.groups() if (m := _DAY.search(texts[p])) else None for p in stamps}
+    # As numbers: 2024-3-2 and 2024-03-02 are one day.
+    days = {tuple(int(g) for g in m.groups() if g) if (m := _DAY.search(texts[p])) else None for p in stamps}
     return len(days) == 1 and None not in days
