@@ -17,7 +17,7 @@ from functools import lru_cache
 from cleaner.langmodel import model
 from cleaner.repair import gbk, holes, pinyin
 from cleaner.repair.realign import (BEAM, CANDIDATES, FULLWIDTH_COST, GUESS_BONUS, LITERAL_GROUP_COST, LOST,
-                                    NFKC_IMAGES, PRUNE_MARGIN, Guess, Repair, mark_guessed, runner_up, tokenize)
+                                    PRUNE_MARGIN, Guess, Repair, mark_guessed, runner_up, tokenize)
 from reference_ranking import RankedCandidates
 
 # The constants, the results, the tokens and the runner-up are the product's (cleaner/repair/
@@ -226,7 +226,7 @@ def _advance_image(st: _State, text: str, guess: bool) -> list[_State]:
         out = [n for s in out for n in _advance_char(s, ch, guess)]
         if not out:
             break
-    for pair in NFKC_IMAGES[text]:
+    for pair in gbk.NFKC_IMAGES[text]:
         if st.lead is None:
             out.append(_emit(st, text, -FULLWIDTH_COST, last2=(pair[0], pair[1])))
         else:

@@ -21,6 +21,11 @@ from cleaner.repair.resync import (ASCII_TRAIL_COST, BEAM, CHOICE_CANDIDATES, LA
 _CODEC = {"gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
 
 
+def _rejects(family: str, first: int, second: int | None) -> bool:
+    """The family's rejected bytes, as the product's native table holds them."""
+    return decoders.native_codes().rejects(family, first, second)
+
+
 @lru_cache(maxsize=1 << 16)
 def _pair(codec: str, lead: int, trail: int) -> str | None:
     """The character ``lead trail`` is in ``codec``'s table, if it is one a Chinese page writes."""
@@ -48,27 +53,27 @@ def _four_bytes(data: list[int | None]) -> str | None:
 def _lost_lead(codec: str, family: str, trail: int) -> tuple[str, ...]:
     """Characters ``X trail`` whose lead X the view's ``family`` rejects before ``trail``."""
     return _ranked(ch for lead in range(0x81, 0xFF)
-                   if decoders.rejects(family, lead, trail) and (ch := _pair(codec, lead, trail)) is not None)
+                   if _rejects(family, lead, trail) and (ch := _pair(codec, lead, trail)) is not None)
 
 
 @lru_cache(maxsize=1 << 14)
 def _lost_trail(codec: str, family: str, lead: int, after: int | None) -> tuple[str, ...]:
     """Characters ``lead X`` whose trail X the view's ``family`` rejects before ``after``."""
     return _ranked(ch for trail in range(0x40, 0xFF)
-                   if decoders.rejects(family, trail, after) and (ch := _pair(codec, lead, trail)) is not None)
+                   if _rejects(family, trail, after) and (ch := _pair(codec, lead, trail)) is not None)
 
 
 @lru_cache(maxsize=1 << 10)
 def _lost_both(codec: str, family: str, after: int | None) -> tuple[str, ...]:
     """Characters ``X Y`` both of whose bytes the view's ``family`` rejects (X before Y, Y before
     ``after``): a character lost whole, which only its neighbours can name."""
-    return _ranked(ch for trail, ch in _rejected_pairs(codec, family) if decoders.rejects(family, trail, after))
+    return _ranked(ch for trail, ch in _rejected_pairs(codec, family) if _rejects(family, trail, after))
 
 
 @lru_cache(maxsize=4)
 def _rejected_pairs(codec: str, family: str) -> tuple[tuple[int, str], ...]:
     return tuple((trail, ch) for lead in range(0x81, 0xFF) for trail in range(0x40, 0xFF)
-                 if decoders.rejects(family, lead, trail) and (ch := _pair(codec, lead, trail)) is not None)
+                 if _rejects(family, lead, trail) and (ch := _pair(codec, lead, trail)) is not None)
 
 
 def _ranked(chars) -> tuple[str, ...]:

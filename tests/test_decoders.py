@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, byte_view, encode_char, rejects
+from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, byte_view, encode_char, native_codes
 from wrong_decoders import DECODERS
 
 
@@ -24,6 +24,10 @@ def test_encode_char_per_family():
     assert encode_char("一", BIG5_FAMILY) == b"\xa4\x40"
     assert encode_char("å", SINGLE_FAMILY) == b"\xe5"
     assert encode_char("中", SINGLE_FAMILY) is None
+
+
+def rejects(family, first, second):
+    return native_codes().rejects(family, first, second)
 
 
 def test_rejects():

@@ -86,17 +86,12 @@ def byte_view(text: str, family: str) -> tuple[list[int | None], list[int]]:
 # --- which bytes a decoder rejects: the values an unknown byte can take ----------------------
 
 
-def rejects(family: str, first: int, second: int | None) -> bool:
+def _rejects(family: str, first: int, second: int | None) -> bool:
     """Would some decoder of ``family`` turn ``first`` (followed by ``second``) into U+FFFD/nothing?
 
     Taken over the family (the decoder that made a page is not known): a byte any of them rejects.
-    (Native, from ``_rejects``'s answers tabled once.)
+    Python's codecs' answers, tabled once for the native byte view and re-read (``native_codes``).
     """
-    return native_codes().rejects(family, first, second)
-
-
-def _rejects(family: str, first: int, second: int | None) -> bool:
-    """``rejects`` as Python's codecs answer it: what the native table holds."""
     if first < 0x80:
         return False
     if family == SINGLE_FAMILY:

@@ -52,29 +52,31 @@ def encode_char(ch: str) -> bytes | None:
         return None
 
 
-def _nfkc_sources() -> dict[str, tuple[bytes, ...]]:
-    """ASCII characters that NFKC may have made out of a two-byte GBK character.
+def _nfkc_images() -> dict[str, tuple[bytes, ...]]:
+    """{ASCII text: the two-byte GBK characters NFKC writes as it}.
 
     A decoder out of step reads ``trail + next lead`` pairs; pairs such as ``a3 a1`` (！) or
     ``a1 a1`` (ideographic space) were then folded to ASCII by NFKC, so when re-encoding a shifted
-    run an ASCII sign may stand for these bytes instead of its own. Rows a1-a3: punctuation, the
-    numbers row (a2: ①, Ⅰ, ⅰ, which a lost lead before ``、`` a1 a2 leads into) and fullwidth
-    ASCII. Not the vertical forms of row a6 (︵ for ``(``): offered at every bracket of a line they
-    crowded the right reading out of the beam, and no damaged page showed one.
+    run an ASCII sign may stand for these bytes instead of its own, and a run of signs for one
+    pair NFKC spells in several (``13.`` for ⒔ a2 bd, ``(1)`` for ⑴, ``IX`` for Ⅸ). Rows a1-a3:
+    punctuation, the numbers row (a2: ①, ⒔, Ⅰ, ⅰ, which a lost lead before ``、`` a1 a2 leads
+    into) and fullwidth ASCII. Not the vertical forms of row a6 (︵ for ``(``): offered at every
+    bracket of a line they crowded the right reading out of the beam, and no damaged page showed one.
     """
     table: dict[str, list[bytes]] = {}
     for lead in (0xA1, 0xA2, 0xA3):
         for trail in range(0xA1, 0xFF):
             ch = pair_char(lead, trail)
-            if ch is None:
-                continue
-            folded = unicodedata.normalize("NFKC", ch)
-            if len(folded) == 1 and folded.isascii() and folded != ch:
+            folded = unicodedata.normalize("NFKC", ch) if ch else ""
+            if folded and folded != ch and folded.isascii() and folded.isprintable():
                 table.setdefault(folded, []).append(bytes((lead, trail)))
     return {k: tuple(v) for k, v in table.items()}
 
 
-NFKC_SOURCES: dict[str, tuple[bytes, ...]] = _nfkc_sources()
+_IMAGES = _nfkc_images()
+# One sign (realign reads it as a plain character that may be the pair) and several (a token of its own).
+NFKC_SOURCES: dict[str, tuple[bytes, ...]] = {k: v for k, v in _IMAGES.items() if len(k) == 1}
+NFKC_IMAGES: dict[str, tuple[bytes, ...]] = {k: v for k, v in _IMAGES.items() if len(k) > 1}
 
 
 def opens_unassigned(b: int) -> bool:

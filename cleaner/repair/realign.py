@@ -19,7 +19,6 @@ Everything here is pure: a span goes in, the repaired span and what was guessed 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -68,7 +67,7 @@ class Repair:
 
 
 # Tokens: (kind, payload). kinds: "c" plain character, "?" question mark, "(" / "?(" pinyin group,
-# "n" a run of ASCII signs that NFKC may have made of one GBK pair (see NFKC_IMAGES).
+# "n" a run of ASCII signs that NFKC may have made of one GBK pair (gbk.NFKC_IMAGES).
 def tokenize(span: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
     pos = 0
@@ -96,28 +95,8 @@ def _plain(text: str) -> list[tuple[str, str]]:
     return tokens
 
 
-def _nfkc_images() -> dict[str, tuple[bytes, ...]]:
-    """{ASCII text of two signs or more: the GBK pairs NFKC writes as it}.
-
-    A decoder out of step reads ``trail + next lead`` pairs; after a lost lead, ``、`` (a1 a2) puts
-    its trail a2 before the next character's lead, and the a2 row holds enclosed and roman numbers
-    that NFKC spells in several signs: ``⒔`` is ``13.``, ``⑴`` ``(1)``, ``Ⅳ`` ``IV`` (row a1 adds
-    ``...`` and ``No``). Read as written, such a run cannot be put in step again. The rows of
-    ``gbk.NFKC_SOURCES``, which holds the one-sign images.
-    """
-    table: dict[str, list[bytes]] = {}
-    for lead in (0xA1, 0xA2, 0xA3):
-        for trail in range(0xA1, 0xFF):
-            ch = gbk.pair_char(lead, trail)
-            folded = unicodedata.normalize("NFKC", ch) if ch else ""
-            if len(folded) > 1 and folded.isascii() and folded.isprintable():
-                table.setdefault(folded, []).append(bytes((lead, trail)))
-    return {k: tuple(v) for k, v in table.items()}
-
-
-NFKC_IMAGES = _nfkc_images()
-# Longest first: 13. before 1, (10) before (1).
-_IMAGE = regex.compile("|".join(regex.escape(k) for k in sorted(NFKC_IMAGES, key=lambda k: (-len(k), k))))
+# A run of signs NFKC spells one pair as (gbk.NFKC_IMAGES), longest first: 13. before 1, (10) before (1).
+_IMAGE = regex.compile("|".join(regex.escape(k) for k in sorted(gbk.NFKC_IMAGES, key=lambda k: (-len(k), k))))
 
 
 _KINDS = {"c": 0, "?": 1, "(": 2, "?(": 3, "n": 4}  # token kinds as the native beam takes them
@@ -200,7 +179,7 @@ def _realign(span: str, before: str, fast_forward: bool) -> Repair:
         if kind == "c":
             tokens.append((0, value, gbk.encode_char(value)))
         elif kind == "n":
-            tokens.append((4, value, b"".join(NFKC_IMAGES[value])))
+            tokens.append((4, value, b"".join(gbk.NFKC_IMAGES[value])))
         else:
             if kind != "?" and not beam.has_syllable(value):
                 beam.add_syllable(value, _annotated(value))

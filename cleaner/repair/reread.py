@@ -3,7 +3,7 @@
 The byte view of mojibake (``decoders.byte_view``) is the page's bytes, except where the wrong
 decoder rejected a byte: ``errors="replace"`` left one U+FFFD (an unknown byte, ``None`` here),
 ``errors="ignore"`` left nothing. An unknown byte is not free: it is a byte the decoder family
-rejects before the byte after it (``decoders.rejects``). A dropped byte is found by the source's
+rejects before the byte after it (``decoders._rejects``, tabled natively). A dropped byte is found by the source's
 structure: UTF-8 says how many continuation bytes a lead byte needs, so a lead with too few, or a
 continuation byte with no lead, shows where bytes went; their values are chosen like unknown
 bytes'. A decoder that drops a pair it cannot read whole (glibc's iconv -c: UTF-8 个中 loses

@@ -41,7 +41,7 @@ pub enum Token {
     Group(Vec<char>, Annotated),
     /// "?syllable)": an annotation inserted mid-pair.
     LostGroup(Vec<char>, Annotated),
-    /// ASCII signs NFKC may have made of one pair (realign.NFKC_IMAGES): `13.` of ⒔ (a2 bd).
+    /// ASCII signs NFKC may have made of one pair (gbk.NFKC_IMAGES): `13.` of ⒔ (a2 bd).
     Image(String, Vec<[u8; 2]>),
 }
 
