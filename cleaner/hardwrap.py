@@ -98,19 +98,22 @@ def join_hard_wraps(text: str) -> str:
 # decoder's first character (锛 for ，and ；, 銆 for 、 and 。; the next one takes the following
 # byte too), a single-byte decoder's first two (ï¼ and ã€ in cp1252); and as a script converter
 # then wrote them (锛 is 錛 after s2t), since mojibake is converted as often as it is wrapped.
-def _misread_marks() -> re.Pattern:
-    from cleaner.script.fold import converter
-
+def misread_forms() -> set[str]:
+    """The clause marks as the wrong decoders show them."""
     shown = set()
     for decoder, keep in (("gbk", 1), ("gb18030", 1), ("cp950", 1), ("cp1252", 2), ("cp1250", 2)):
         for mark in "，、。；":
             form = mark.encode("utf-8").decode(decoder, errors="replace")[:keep]
             if "\ufffd" not in form:
-                shown |= {form, converter("s2t.json").convert(form), converter("t2s.json").convert(form)}
-    return re.compile("|".join(sorted(map(re.escape, shown))))
+                shown.add(form)
+    return shown
 
 
-_MISREAD_CLAUSE = _misread_marks()
+# What OpenCC's t2s and s2t write for those forms, written out here (tests/test_hardwrap.py derives
+# them again): building the s2t converter at import would cost every process 0.15 s.
+CONVERTED_FORMS = frozenset({"錛"})
+_MISREAD_CLAUSE = re.compile("|".join(sorted(map(re.escape, misread_forms() | CONVERTED_FORMS))))
+
 MIN_FULL_MISREAD = 2  # the misread marks already say the lines are prose cut by a width
 
 

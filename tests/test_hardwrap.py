@@ -119,6 +119,15 @@ def test_lines_of_mojibake_that_show_no_clause_are_not_joined():
     assert join_misread_wraps(titles) == titles
 
 
+def test_the_converted_forms_are_what_the_converters_write():
+    from cleaner.hardwrap import CONVERTED_FORMS, misread_forms
+    from cleaner.script.fold import converter
+
+    forms = misread_forms()
+    written = {converter(config).convert(form) for form in forms for config in ("s2t.json", "t2s.json")}
+    assert written - forms == CONVERTED_FORMS
+
+
 def test_mojibake_a_converter_rewrote_is_joined_by_its_converted_marks():
     # 锛 (the GBK decoder's first character of ，) is 錛 after s2t: the page was misread,
     # converted to Traditional by a mirror, then wrapped; its marks must still show the wraps.

@@ -38,6 +38,8 @@ def warm_up_texts() -> list[str]:
             utf8.decode("gbk", "replace"), utf8.decode("gbk", "ignore"), utf8.decode("cp1252", "replace"),
             gbk.decode("big5", "replace"), big5.decode("gbk", "replace"), gbk.decode("cp1252", "ignore"),
             utf8.decode("gbk", "backslashreplace")]
+
+
 _PR_SET_PDEATHSIG = 1
 
 
