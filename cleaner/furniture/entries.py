@@ -84,19 +84,19 @@ def other_entries(lines: Sequence[Line], page_title: str | None, min_prose: int)
     has no title, fewer than two headers of one form, not exactly one header matching it, or
     when the matching entry holds less than ``min_prose`` characters of prose: then the headers
     are rows of a list (one of which names the page), not entries. Pages whose entries close
-    with a stamp line instead are read by ``_footer_entries``. When no entry is named and the
-    title is the blog's name (``site_title``), the first entry is the article: entries closed by
-    a stamp line are tried first (their form is the stricter), then headers of distinct titles."""
+    with a stamp row instead are read by ``posts.py``. When no entry is named and the title is
+    the blog's name (``site_title``), the first entry is the article (among headers of distinct
+    titles)."""
     if not page_title:
         return []
     found = headers(lines)
     by_form: dict[str, list[tuple[int, str]]] = {}
     for pos, title, form in found:
         by_form.setdefault(form, []).append((pos, title))
-    named = _header_entries(lines, by_form, page_title, min_prose, False) or _footer_entries(lines, page_title, min_prose, False)
+    named = _header_entries(lines, by_form, page_title, min_prose, False)
     if named or not site_title(page_title):
         return named
-    return _footer_entries(lines, page_title, min_prose, True) or _header_entries(lines, by_form, page_title, min_prose, True)
+    return _header_entries(lines, by_form, page_title, min_prose, True)
 
 
 def _header_entries(lines: Sequence[Line], by_form: dict[str, list[tuple[int, str]]], page_title: str, min_prose: int,
@@ -156,44 +156,3 @@ def _day(lines: Sequence[Line], pos: int) -> tuple[int, int] | None:
             month, day = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
             return int(month), int(day)
     return None
-
-
-def _footer_entries(lines: Sequence[Line], page_title: str, min_prose: int, first: bool) -> list[int]:
-    """``other_entries`` for entries closed by a stamp line below the post (``由某某张贴 @
-    2005-03-18 01:58:01 | 评论(3)``): the stamp lines of one form split the page; each entry's
-    title is a title-sized line just above its first prose line (``first``: the first entry is
-    the article, see ``other_entries``). Only when every other entry has
-    such a title: lines stamped inside an article (a chronicle: ``2005-03-18 10:00 某事发生``,
-    then its text) are followed by prose, not by a title, and cut nothing."""
-    by_form: dict[str, list[int]] = {}
-    for pos, line in enumerate(lines):
-        if _stamped(line.features) and len(line.text) <= MAX_STAMP_LINE:
-            by_form.setdefault(skeleton(line.text), []).append(pos)
-    for footers in by_form.values():
-        if len(footers) < 2:
-            continue
-        segments = [(footers[k - 1] + 1 if k else 0, footer + 1) for k, footer in enumerate(footers)]
-        titles = [_title_lines(lines, start, end) for start, end in segments]
-        chosen = [0] if first and titles[0] else [k for k, found in enumerate(titles)
-                                                  if any(title_match(lines[pos].text, page_title) for pos in found)]
-        if len(chosen) != 1 or not all(found for k, found in enumerate(titles) if k != chosen[0]):
-            continue
-        start, end = segments[chosen[0]]
-        if sum(len(line.text) for line in lines[start:end] if is_prose(line.text, line.features)) < min_prose:
-            continue
-        return [pos for k, (_, end) in enumerate(segments) if k != chosen[0] for pos in range(titles[k][0], end)]
-    return []
-
-
-TITLE_REACH = 3  # lines above an entry's first prose line that may hold its title
-
-
-def _title_lines(lines: Sequence[Line], start: int, end: int) -> list[int]:
-    """The title-sized lines (no clauses, no sentence end) among the ``TITLE_REACH`` lines above
-    the first prose line of ``lines[start:end]``; [] when it holds no prose."""
-    first = next((pos for pos in range(start, end) if is_prose(lines[pos].text, lines[pos].features)), None)
-    if first is None:
-        return []
-    return [pos for pos in range(max(start, first - TITLE_REACH), first)
-            if not lines[pos].features["final_punct"] and not _CLAUSE.search(lines[pos].text)
-            and MIN_TITLE <= len(_NOT_WORD.sub("", lines[pos].text)) <= MAX_TITLE]
