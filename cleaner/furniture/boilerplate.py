@@ -19,6 +19,7 @@ from cleaner import chunks
 from cleaner._native import LineMatcher
 from cleaner.furniture import generic
 from cleaner.furniture.boxes import text_box_length
+from cleaner.furniture.kept_blocks import kept_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
 from cleaner.model import Finding
@@ -190,8 +191,8 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     alive = [i for i in content if i not in dropped]
     foot = generic.after_foot(folded, content, dropped)
     if generic_model:
-        for decision in generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
-                                       foot=foot):
+        keep = set(replaced) | kept_lines(lines)  # rewritten by a rule (judged already), code, tables
+        for decision in generic.decide(lines, folded, alive, keep=keep, title=fold_line(title) if title else None, foot=foot):
             dropped[decision.index] = decision.rule_id
             result.counts[decision.rule_id] += 1
     else:

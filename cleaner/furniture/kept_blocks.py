@@ -1,0 +1,63 @@
+"""Lines the generic furniture model never takes: program code and text tables.
+
+A tech article quotes code and sets its figures in a Markdown table. Line by line their lines look
+like furniture: short, without sentence marks, full of separators (``| 参数 | 类型 |`` reads like
+the menu row ``首页 | 新闻 | 财经``, ``def split(text):`` like a button label). Furniture is never
+program code (``codelines`` finds it, and the lines of its blocks), and a menu has no rule row
+(``| --- | --- |``) under its first row: the lines of either are the article's. Losing them costs
+more than losing a menu's text: a code block whose first line went loses its indentation and its
+ASCII signs too (the width fixers no longer know its lines for code).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+from cleaner.codelines import code_spans
+
+_CODE_SIGN = re.compile(r"[;{}]|[A-Za-z0-9_\])][ \t]*=[^=]|^[ \t]*(?:def|class|function|return|import|from|var|let|const)\b")
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_RULE_ROW = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
+
+
+def kept_lines(lines: list[str]) -> set[int]:
+    """Indices of ``lines`` that are program code or rows of a Markdown table."""
+    return _code_lines(lines) | _table_rows(lines)
+
+
+def _code_lines(lines: list[str]) -> set[int]:
+    """Code lines in runs of two or more, or alone with a sign only code has (``;``, a brace, an
+    assignment, a keyword): a menu's lone ``SNS(RSS)`` reads as a call, a function's lines do not
+    stand alone."""
+    spans = code_spans("\n".join(lines))
+    if not spans:
+        return set()
+    line_of = {start: i for i, start in enumerate(accumulate((len(line) + 1 for line in lines), initial=0))}
+    code = sorted(line_of[a] for a, _ in spans if a in line_of)
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*code, -2]:
+        if run and i != run[-1] + 1:
+            if len(run) >= 2 or _CODE_SIGN.search(lines[run[0]]):
+                out.update(run)
+            run = []
+        run.append(i)
+    return out
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Runs of ``| … |`` lines whose second line is a rule row (a Markdown table: header, rule, rows)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if "|" not in lines[i] or not _TABLE_ROW.match(lines[i]):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(lines) and _TABLE_ROW.match(lines[end + 1]):
+            end += 1
+        if end > i and _RULE_ROW.match(lines[i + 1]):
+            out.update(range(i, end + 1))
+        i = end + 1
+    return out

@@ -1,0 +1,30 @@
+"""Lines the generic furniture model never takes (cleaner/furniture/kept_blocks.py)."""
+
+from cleaner.furniture.kept_blocks import kept_lines
+
+
+def test_code_lines_and_their_blocks():
+    lines = ["主要步骤如下：", "def f(x):", '    """说明"""', "    return x + 1", "运行结果如下。"]
+    assert kept_lines(lines) == {1, 2, 3}
+
+
+def test_markdown_table_with_its_rule_row():
+    lines = ["对比如下：", "| 写法 | 速度 |", "| --- | :---: |", "| A | 快 |", "| B | 慢 |", "结论。"]
+    assert kept_lines(lines) == {1, 2, 3, 4}
+
+
+def test_menu_rows_are_not_tables():
+    # Separated items without a rule row under the first: a menu, left to the furniture model.
+    lines = ["| 首页 | 新闻 | 财经 |", "| 体育 | 娱乐 | 科技 |", "正文。"]
+    assert kept_lines(lines) == set()
+    assert kept_lines(["首页 | 新闻 | 财经 | 体育", "正文。"]) == set()
+
+
+def test_prose_with_parentheses_is_not_code():
+    assert kept_lines(["NBA(美国职业篮球联赛)今天宣布新赛季开始。", "iPhone的价格是(5000元)。"]) == set()
+
+
+def test_a_lone_call_is_kept_only_with_a_sign_of_code():
+    # A link row such as SNS(RSS) reads as a call; one line with a statement's sign is code.
+    assert kept_lines(["  SNS(RSS)", "联络家", "    Pack's Gossip(RSS)"]) == set()
+    assert kept_lines(["示例：", "x = load(path);", "结果如上。"]) == {1}
