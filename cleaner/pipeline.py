@@ -27,7 +27,7 @@ from cleaner import badness, codelines, fixes, hardwrap, leftovers, lost_chars
 from cleaner._native import changed_places as _changed_places
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.furniture import boilerplate, rules
-from cleaner.io.decode import decode_with_findings
+from cleaner.io.page import load_page
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
@@ -253,13 +253,21 @@ class Cleaner:
                 meta["title"] = first
         return Result(text, steps, findings, meta)
 
-    def run_bytes(self, data: bytes, **kw) -> Result:
-        """Decode bytes of unknown encoding, then clean; what decoding noticed is among the findings."""
+    def run_bytes(self, data: bytes, *, html: bool = False, **kw) -> Result:
+        """Decode bytes of unknown encoding, then clean; what decoding noticed is among the findings.
+
+        An HTML page (``html``, or content that looks like it, as ``cleaner FILE`` reads a page;
+        not with ``strip_markup`` off) is cleaned as its visible text, one block a line, and its
+        ``<title>`` and ``<meta>`` fields go into ``meta`` (the title also names the headline).
+        """
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError(f"run_bytes() takes bytes, not {type(data).__name__}; for text use run()")
-        decoded = decode_with_findings(bytes(data))
-        result = self.run(decoded.text, **kw)
-        result.findings[:0] = decoded.findings
+        page = load_page(bytes(data), html=html, sniff=self.config.strip_markup)
+        cleaner = Cleaner.for_config(self.config.for_extracted_text()) if page.is_html else self
+        kw.setdefault("title", page.meta.get("title"))
+        result = cleaner.run(page.text, **kw)
+        result.findings[:0] = page.findings
+        result.meta = {**page.meta, **result.meta}
         return result
 
 

@@ -275,6 +275,19 @@ def test_utf16_bom_over_utf8_bytes():
     assert cleaner.clean_bytes(codecs.BOM_UTF16_LE + "国务院印发通知。".encode()) == "国务院印发通知。"
 
 
+def test_html_bytes_are_read_as_a_page_as_the_command_reads_them():
+    # A library user hands over what the crawler fetched: markup is not article text, and the
+    # <title> names the headline and goes into meta (an independent probe found the tags kept).
+    page = ('<!DOCTYPE html><html><head><meta charset="gbk"><title>新闻标题</title></head><body>'
+            '<div>首页 | 新闻 | 体育 | 财经</div><h1>新闻标题</h1><p>国务院今天召开常务会议，研究部署相关工作。</p>'
+            '<script>var x = 1;</script></body></html>').encode("gbk")
+    assert cleaner.clean_bytes(page) == "新闻标题\n国务院今天召开常务会议，研究部署相关工作。"
+    result = cleaner.Cleaner().run_bytes(page)
+    assert result.meta["title"] == "新闻标题"
+    kept = cleaner.Cleaner(strip_markup=False).run_bytes(page)  # --keep-markup: text about HTML stays text
+    assert "<title>" in kept.text
+
+
 # -- signals and killed runs -------------------------------------------------------------------------
 
 def _slow_folder(place: Path, files: int = 60) -> Path:
