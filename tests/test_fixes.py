@@ -55,6 +55,11 @@ def test_entities_double_escaped():
     assert fixes.unescape_entities("&amp;ldquo;双创&amp;rdquo;") == "“双创”"
 
 
+def test_entities_escaped_three_times_over():
+    # A CMS escaping what its editor had escaped: the probe's &amp;amp;nbsp; stayed as &nbsp；.
+    assert fixes.unescape_entities("简称&amp;amp;nbsp;国务院&amp;amp;amp;lt;") == "简称\xa0国务院<"
+
+
 def test_paragraphs():
     raw = "  标题\r\n\r\n\u3000\u3000第一段。\n\u00a0第二段。  \n\n"
     assert fixes.normalize_paragraphs(raw) == "标题\n第一段。\n第二段。"
