@@ -130,10 +130,21 @@ def join_misread_wraps(text: str) -> str:
     """
     if not _MISREAD_CLAUSE.search(text):
         return text  # nearly every page: one search, not the widths of every line
-    return _join(text, _MISREAD_CLAUSE, MIN_FULL_MISREAD)
+    return _join(text, _MISREAD_CLAUSE, MIN_FULL_MISREAD, misread=True)
 
 
-def _join(text: str, clause: re.Pattern, min_full: int) -> str:
+# Clause marks as written: a line holding them and none misread was not read by the wrong decoder.
+_NATIVE_CLAUSE = re.compile("[，。、；]")
+
+
+def _written(line: str, clause: re.Pattern) -> bool:
+    """A line with clause marks as written and none misread: the wrong decoder did not read it, so
+    in a page wrapped after the misreading it is no piece of a misread paragraph (a clean
+    paragraph of the same length beside a misread one made a width of two lines)."""
+    return _NATIVE_CLAUSE.search(line) is not None and not clause.search(line)
+
+
+def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -> str:
     if text.count("\n") < min_full:
         return text
     lines = text.split("\n")
@@ -145,7 +156,8 @@ def _join(text: str, clause: re.Pattern, min_full: int) -> str:
     paragraph = [lines[0]]  # the pieces of the line being joined: joined once, not per line
     for previous, line in zip(lines, lines[1:]):
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
-        new_paragraph = not line.strip() or line.startswith(_INDENT) or _ITEM.match(line)
+        new_paragraph = not line.strip() or line.startswith(_INDENT) or _ITEM.match(line) or \
+            misread and (_written(line, clause) or _written(previous, clause))
         if full and not new_paragraph and not previous.rstrip().endswith(tuple(_ENDS) + _CUT):
             paragraph.append(line)
         else:

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from cleaner import Cleaner
-from cleaner.hardwrap import _columns, join_hard_wraps
+from cleaner.hardwrap import _columns, join_hard_wraps, join_misread_wraps
 
 PARAGRAPHS = [
     "工信部与浙江省人民政府共同打造出了工业互联网平台体系，2020年目标明确。国务院印发通知，要求各地加快推进"
@@ -154,3 +154,13 @@ def test_mojibake_joined_only_by_the_later_wrap_join_is_read_whole(monkeypatch):
     assert any(step.name == "utf8-read-as-gbk-joined" for step in once.steps)
     assert sum(ch in MISREAD for ch in once.text) > 0.95 * len(MISREAD)
     assert Cleaner(to="keep").clean(once.text) == once.text
+
+
+def test_a_clean_paragraph_beside_a_misread_one_is_not_joined_to_it():
+    # Two long paragraphs of about one length, the first misread, the second clean: no wrap width
+    # made them, and neither the clean one nor the short line after it belongs to the misread one
+    # (probe14: a WeChat page's paragraphs and its END became one line).
+    misread = ("米泽车站是一座位于日本山形县米泽市的铁路车站，由东日本旅客铁道经营。" * 4).encode("utf-8").decode("gbk", "replace")
+    clean = ("卫视卡式台是星空传媒在大中华地区经营的电影频道，每日播放电影及剧集。" * 8)[: len(misread)]
+    page = "\n".join([misread, clean, "END"])
+    assert join_misread_wraps(page) == page
