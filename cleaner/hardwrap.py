@@ -144,6 +144,14 @@ def _written(line: str, clause: re.Pattern) -> bool:
     return _NATIVE_CLAUSE.search(line) is not None and not clause.search(line)
 
 
+_QUOTE = re.compile(r"(?:>[ \t]?)+")  # an e-mail's or a forum's quote marks: "> ", ">> ", "> > "
+
+
+def _quote(line: str) -> str:
+    match = _QUOTE.match(line)
+    return match.group() if match else ""
+
+
 def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -> str:
     if text.count("\n") < min_full:
         return text
@@ -156,10 +164,12 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
     paragraph = [lines[0]]  # the pieces of the line being joined: joined once, not per line
     for previous, line in zip(lines, lines[1:]):
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
-        new_paragraph = not line.strip() or line.startswith(_INDENT) or _ITEM.match(line) or \
+        quote = _quote(line)  # a quoted paragraph's lines each carry the quote's marks: joined, once
+        body = line[len(quote):]
+        new_paragraph = not body.strip() or body.startswith(_INDENT) or _ITEM.match(body) or quote != _quote(previous) or \
             misread and (_written(line, clause) or _written(previous, clause))
         if full and not new_paragraph and not previous.rstrip().endswith(tuple(_ENDS) + _CUT):
-            paragraph.append(line)
+            paragraph.append(body)
         else:
             out.append("".join(paragraph))
             paragraph = [line]

@@ -164,3 +164,13 @@ def test_a_clean_paragraph_beside_a_misread_one_is_not_joined_to_it():
     clean = ("卫视卡式台是星空传媒在大中华地区经营的电影频道，每日播放电影及剧集。" * 8)[: len(misread)]
     page = "\n".join([misread, clean, "END"])
     assert join_misread_wraps(page) == page
+
+
+def test_a_quoted_wrapped_paragraph_keeps_one_quote_mark():
+    # A mailing list quoted the misread text and wrapped it: each line carries "> ", which must
+    # not end up inside the paragraph (probe14: 康涓般�傚>辜 for 康丰。幼).
+    text = "长宗我部信亲是长宗我部元亲的嫡男，有弟亲和、亲忠、盛亲。幼年因聪明而得到其父元亲的宠爱，元亲与织田信长交好。"
+    misread = (text * 3).encode("utf-8").decode("gbk", "replace")
+    lines = [misread[i : i + 38] for i in range(0, len(misread), 38)]
+    page = "\n".join(["发件人：张伟", *("> " + line for line in lines)])
+    assert join_misread_wraps(page) == "发件人：张伟\n> " + misread
