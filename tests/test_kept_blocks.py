@@ -28,3 +28,16 @@ def test_a_lone_call_is_kept_only_with_a_sign_of_code():
     # A link row such as SNS(RSS) reads as a call; one line with a statement's sign is code.
     assert kept_lines(["  SNS(RSS)", "联络家", "    Pack's Gossip(RSS)"]) == set()
     assert kept_lines(["示例：", "x = load(path);", "结果如上。"]) == {1}
+
+
+def test_a_document_title_near_the_top_is_kept():
+    lines = ["首页 > 通知公告", "关于开展2023年度统计调查工作的通知", "发布时间：2023-03-15 来源：市统计局", "各区县统计局："]
+    assert kept_lines(lines) == {1}
+
+
+def test_lists_of_documents_and_titles_far_down_are_not():
+    listing = ["相关文件", "关于做好春季安全工作的通知", "关于印发年度工作要点的通知", "正文。"]
+    assert kept_lines(listing) == set()
+    far = ["正文第一段。", "第二段。", "第三段。", "第四段。", "第五段。", "第六段。", "关于做好春季安全工作的通知"]
+    assert kept_lines(far) == set()
+    assert kept_lines(["他说关于这件事的通知已经发出了。"]) == set()  # a sentence, not a title
