@@ -41,3 +41,10 @@ def test_lists_of_documents_and_titles_far_down_are_not():
     far = ["正文第一段。", "第二段。", "第三段。", "第四段。", "第五段。", "第六段。", "关于做好春季安全工作的通知"]
     assert kept_lines(far) == set()
     assert kept_lines(["他说关于这件事的通知已经发出了。"]) == set()  # a sentence, not a title
+
+
+def test_a_chapter_title_near_the_top_is_kept_but_not_a_table_of_contents():
+    lines = ["上一章 ← 目录 → 下一章", "第１２３章 1988年3月15日：重逢", "作者：某某 | 更新时间：2019-07-01", "正文。"]
+    assert kept_lines(lines) == {1}
+    contents = ["目录", "第一章 出山", "第二章 下山", "第三章 归来"]
+    assert kept_lines(contents) == set()

@@ -8,10 +8,11 @@ program code (``codelines`` finds it, and the lines of its blocks), and a menu h
 more than losing a menu's text: a code block whose first line went loses its indentation and its
 ASCII signs too (the width fixers no longer know its lines for code).
 
-An official document's title has a fixed form, 关于…的通知 (决定, 意见, 公告, 批复 …): near the top of
-a page it is the headline, whatever the lines around it look like (a breadcrumb above it, a
-publication row below). Lists of other documents (相关文件) hold several such lines one after
-another, or sit lower on the page: only a lone one among the first lines is kept.
+Some headlines have a fixed form: an official document's title, 关于…的通知 (决定, 意见, 公告, 批复 …),
+and a chapter's, 第123章 …. Near the top of a page such a line is the headline, whatever the lines
+around it look like (a breadcrumb above it, a publication row below, a date inside it). Lists of
+other documents (相关文件) or of chapters (目录) hold several such lines one after another, or sit
+lower on the page: only a lone one among the first lines is kept.
 """
 
 from __future__ import annotations
@@ -26,24 +27,27 @@ _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _RULE_ROW = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
 
 
-HEAD_LINES = 6  # non-empty lines from the top in which a document title is taken for the headline
-_DOCUMENT_TITLE = re.compile(r"^[ \t\u3000]*关于[^。！？；]{2,60}的(?:通知|通告|公告|决定|意见|批复|复函|函|报告|请示|"
-                             r"办法|规定|方案|实施细则|细则|规划|答复|说明|公示)[ \t\u3000]*$")
+HEAD_LINES = 6  # non-empty lines from the top in which a headline of a fixed form is taken for the headline
+_HEADLINE_FORM = re.compile(
+    r"^[ \t\u3000]*(?:"
+    r"关于[^。！？；]{2,60}的(?:通知|通告|公告|决定|意见|批复|复函|函|报告|请示|办法|规定|方案|实施细则|细则|规划|答复|说明|公示)"
+    r"|第[0-9０-９一二三四五六七八九十百千零〇两]{1,6}[章回節节卷集話话](?:[ \t\u3000:：]+[^。！？]{1,40})?"
+    r")[ \t\u3000]*$")
 
 
 def kept_lines(lines: list[str]) -> set[int]:
-    """Indices of ``lines`` that are program code, rows of a Markdown table or a document's title."""
-    return _code_lines(lines) | _table_rows(lines) | _document_title(lines)
+    """Indices of ``lines`` that are program code, rows of a Markdown table or a headline of a fixed form."""
+    return _code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines)
 
 
-def _document_title(lines: list[str]) -> set[int]:
+def _headline_of_a_form(lines: list[str]) -> set[int]:
     head = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES]
-    titles = [i for i in head if "关于" in lines[i] and _DOCUMENT_TITLE.match(lines[i])]
+    titles = [i for i in head if ("关于" in lines[i] or "第" in lines[i]) and _HEADLINE_FORM.match(lines[i])]
     if len(titles) != 1:
-        return set()  # none, or a list of documents
+        return set()  # none, or a list of documents or chapters
     i = titles[0]
     after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-    if after is not None and _DOCUMENT_TITLE.match(lines[after]):
+    if after is not None and _HEADLINE_FORM.match(lines[after]):
         return set()  # the first of a list running on below the head lines
     return {i}
 
