@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from cleaner import _native
 from cleaner.langmodel import model
+from cleaner.textedit import replace_at
 from cleaner.repair import holes
 
 # log P(an opening mark is pending | a closing mark) / P(one is pending at any place in a line),
@@ -64,12 +65,12 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
                                        [(pos + shift, c.char, list(c.candidates)) for pos, c in out], page, _PARAMS)
     if not changes:
         return text, out
-    chars = list(text)
+    edits = []
     for k, ch, margin in changes:
         pos, choice = out[k]
-        chars[pos] = ch
+        edits.append((pos, ch))
         out[k] = (pos, choice._replace(char=ch, alternative=choice.char, margin=margin))
-    return "".join(chars), out
+    return replace_at(text, edits), out
 
 
 def bracket(ch: str, line: str, at: int) -> float:

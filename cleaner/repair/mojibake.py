@@ -24,6 +24,7 @@ from cleaner import _native, leftovers, pagefacts
 from cleaner.langmodel import AFTER_DIGIT, model, per_char
 from cleaner.model import Finding
 from cleaner.repair import context, decoders, gbk, holes, latin_layers, reread, startgate
+from cleaner.textedit import replace_at
 from cleaner.repair.pinyin import (
     SYLLABLE,
     TONE_MARKS,
@@ -207,10 +208,7 @@ def _passes(text: str, skip_lines_with: str, guessed: list[Guessed], tally: Coun
 
 def _marked_text(text: str, guessed: list[Guessed]) -> str:
     """``text`` with every guessed character written as U+FFFD (``guess=False``)."""
-    chars = list(text)
-    for pos, _ in guessed:
-        chars[pos] = holes.LOST
-    return "".join(chars)
+    return replace_at(text, {pos: holes.LOST for pos, _ in guessed}.items())
 
 
 def _mark(text: str, guessed: list[Guessed], guess: bool) -> tuple[str, list[Finding]]:
@@ -1161,17 +1159,15 @@ def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
     rare = _rare_char()
     at = {m.start() for m in _CJK_RUN.finditer(text) if len(m.group()) == 1 and rare.match(m.group())}
     at.update(m.start() for m in _PRIVATE_USE.finditer(text))
-    chars = list(text)
-    count = 0
+    edits = []
     for pos in sorted(at):
         ch = text[pos]
         data = decoders.encode_char(ch, family)
         fixed = _exact_reading(data, source) if data and len(data) == 2 else None
         if fixed is None or len(fixed) != 1 or not _agreed(fixed, ch, source, confirmed=False):
             continue
-        chars[pos] = fixed
-        count += 1
-    return ("".join(chars) if count else text), count
+        edits.append((pos, fixed))
+    return replace_at(text, edits), len(edits)
 
 
 def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]],
@@ -1252,7 +1248,6 @@ def _units_between_digits(text: str) -> tuple[str, list[Guessed]]:
     the digits around it, if GUESS_MARGIN likelier than the next and a unit or counter numbers
     take (``AFTER_DIGIT``). A guess each, with its finding; the length is kept."""
     lm = model()
-    chars = list(text)
     guessed: list[Guessed] = []
     for m in _BETWEEN_DIGITS.finditer(text):
         data = decoders.encode_char(m.group(), decoders.GBK_FAMILY)
@@ -1269,9 +1264,8 @@ def _units_between_digits(text: str) -> tuple[str, list[Guessed]]:
             continue
         (best, ch), (second, runner_up) = sorted(found, reverse=True)[:2]
         if ch in AFTER_DIGIT and best - second >= GUESS_MARGIN:
-            chars[m.start()] = ch
             guessed.append((m.start(), holes.Choice(ch, 0, True, runner_up, best - second)))
-    return ("".join(chars) if guessed else text), guessed
+    return replace_at(text, [(pos, choice.char) for pos, choice in guessed]), guessed
 
 
 def _exact_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:

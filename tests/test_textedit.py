@@ -1,0 +1,20 @@
+"""Characters replaced by position (cleaner/textedit.py)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.textedit import replace_at
+
+
+def test_nothing_to_change_gives_the_text_back():
+    assert replace_at("国务院", []) == "国务院"
+
+
+@given(st.text(min_size=1), st.data())
+def test_same_as_a_list_of_characters(text, data):
+    positions = data.draw(st.sets(st.integers(0, len(text) - 1)))
+    changes = [(pos, data.draw(st.characters())) for pos in positions]
+    chars = list(text)
+    for pos, ch in changes:
+        chars[pos] = ch
+    assert replace_at(text, changes) == "".join(chars)
