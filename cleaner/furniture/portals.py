@@ -30,6 +30,7 @@ from cleaner.furniture.features import FEATURES, Line, line_features, normalise
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
+from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, site_rows
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -114,6 +115,7 @@ class Words:
     foot: re.Pattern
     foot_site: re.Pattern
     post_stamp: re.Pattern  # a post's stamp row (posts.py)
+    rows: RowWords  # credit keys, tag keys and a shop's words (site_rows.py)
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
 
 
@@ -149,6 +151,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         foot=re.compile("(?:" + _alternation(words["foot"]) + r")\s*:"),
         foot_site=re.compile(r"(?i)(?:" + _alternation(words["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
         post_stamp=re.compile(r"(?i)" + _alternation(words["post_stamp"])),
+        rows=RowWords(credit_key=credit_pattern(words["credits"]), tags=frozenset(words["tags"]), shop=frozenset(words["shop"])),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
         native=FurnitureLexicon(phrases=[w for k in _WORDED for w in words[k]], keys=words["tags"], notice_words=words["gov"],
@@ -283,6 +286,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     _lone_actions(texts, families, words)
     _replies(texts, families, prose, words)
     _spaced_names(folded, alive, texts, families, prose)
+    site_rows(texts, families, prose, words.rows)
     for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
         families[pos] = families[pos] or "site-foot"
     for pos, family in other_posts(texts, prose, title, words.post_stamp):
@@ -552,7 +556,8 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row")
+            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
+            "price")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
@@ -573,8 +578,8 @@ def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set
         family = form(line.text, words)
         outside = body is not None and not body[0] <= pos <= body[1]
         if not family and outside and len(line.text) <= 40:
-            if _DATELINE.fullmatch(line.text) and (pos > body[1] or _SITE_DATE.search(line.text)):
-                family = "dateline"
+            if _DATELINE.fullmatch(line.text) and (pos > body[1] or _SITE_DATE.search(line.text)) or UPDATED.fullmatch(line.text):
+                family = "dateline"  # a last-updated line with its time (site_rows.py takes the others)
         if family:
             out.append((line.index, family))
     return out
