@@ -59,7 +59,15 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
     last = max(p for p, x in enumerate(prose) if x)
     shop = any(families[p] in ("actions", "stats") and any(w in texts[p] for w in words.shop) for p in range(len(texts)))
     for pos, text in enumerate(texts):
-        if families[pos] or prose[pos] or first <= pos <= last or _SENTENCE_END.search(text):
+        if prose[pos] or first <= pos <= last or _SENTENCE_END.search(text):
+            continue
+        # A tag key alone (标签, 词条标签：) has its items on the next line; form() may have taken
+        # the key itself (a tag key and a colon), never the items.
+        if (families[pos] in ("", "tags") and text.rstrip(": ") in words.tags and pos + 1 < len(texts) and not families[pos + 1]
+                and not prose[pos + 1] and _tag_items(texts[pos + 1])):
+            families[pos] = families[pos + 1] = "tags"
+            continue
+        if families[pos]:
             continue
         if pos > last and len(text) <= ROW_MAX and ":" in text and _credit_row(text, words.credit_key):
             families[pos] = "credit-row"
@@ -67,8 +75,6 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
             families[pos] = "dateline"
         elif shop and len(text) <= PRICE_MAX and "¥" in text and _price_line(text):
             families[pos] = "price"
-        elif text.rstrip(": ") in words.tags and pos + 1 < len(texts) and not families[pos + 1] and _tag_items(texts[pos + 1]):
-            families[pos] = families[pos + 1] = "tags"
 
 
 def _credit_row(text: str, key: re.Pattern) -> bool:
