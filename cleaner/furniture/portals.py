@@ -49,9 +49,17 @@ _DATELINE = re.compile(rf"[(\[【]?\s*(?:{_DATE}|{_WEEKDAY}|{_TIME}|上午|下�
 _SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|HKT|[AP]M")
 _AGO = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月)前")  # a forum's relative time: 发表于 3 天前
 _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
+# A view counter beside a post's date: 阅读 3.4万, 浏览(1234), 点击：12次.
+# Not a duration or an amount (阅读3小时, 阅读两篇: a diary's day).
+_VIEWS = re.compile(r"(?:阅读|浏览|点击|人气|播放)(?:数|量|次数)?\s*[:(]?\s*[\d.,]+\s*[万千kKwW]?\s*次?\)?(?![\u3400-\u9fff])")
+_VIEW_SIGNS = frozenset("阅浏击气播")
+STAMP_NAME = 12  # characters a dated, counted row may hold besides its date, time and counters (an author's name)
 # A forum post's floor or client stamp: 来自Android客户端 1楼 2023-08-11 16:06, 2 楼 大头 2023-11-03 10:01,
 # 小绿 2023-11-02 21:45 #1, 发表于 2023-10-8 21:15:37 | 只看该作者.
 _FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|发表于|只看该作者|只看楼主|电梯直达|倒序浏览|阅读模式|^\d+\s*#")
+# A comment's stamp closed by its reply button (2024-02-18 22:10:45 [回复]); no clause (a sentence
+# may end on the button's name).
+_BUTTON_STAMP = re.compile(r"[\[【]\s*回[复覆]\s*[\]】]\s*$")
 # 本帖最后由 X 于 2023-8-11 16:20 编辑; 本文最后由 …; ※ 编辑: id (ip), date; 编辑于 2023-06-02 11:24 · IP 属地上海.
 _EDITED = re.compile(r"最后由\s*\S.{0,30}?于\s*.{0,30}编辑|^(?:※\s*)?编辑\s*:\s*\S+\s*\(|^(?:编辑|发布|发表|修改|更新)于\s*"
                      rf"(?:{_DATE}|昨天|今天|前天|\d+\s*(?:分钟|小时|天)前)")
@@ -83,7 +91,7 @@ _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 # A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
 # counter row in 万 reads as one.
-_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆]+|(?<=\D)(?=\d)|(?<=\d)(?=[^\d万千kKwW])|(?<=\d[万千kKwW])")
+_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆()\[\]]+|(?<=\D)(?=\d)|(?<=\d)(?=[^\d万千kKwW])|(?<=\d[万千kKwW])")
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
@@ -191,6 +199,10 @@ def form(text: str, words: Words) -> str:
     digits = bool(_DIGIT.search(text))
     if short and not ended and digits and _FLOOR.search(text) and (_HAS_DATE.search(text) or _AGO.search(text)):
         return "post-stamp"
+    if short and not ended and digits and not _VIEW_SIGNS.isdisjoint(text) and _counted_stamp(text):
+        return "post-stamp"
+    if short and not ended and digits and "," not in text and _BUTTON_STAMP.search(text) and _HAS_DATE.search(text):
+        return "post-stamp"
     tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
     if tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
         return "rank"
@@ -199,6 +211,10 @@ def form(text: str, words: Words) -> str:
         return "stats"
     if tokens and all(t in words.actions for t in tokens) \
             and (len(tokens) >= 2 or len(tokens[0]) >= 3 or "▼" in text):  # a lone word of two may be a table's cell; with a drop-down mark (转载▼) it is a button
+        return "actions"
+    # A button of the lexicon's buttons with its count (赞同 286, 收藏 (12)): a cell holds a word or a
+    # number, a vote's tally a heading of its own (支持 52: no button word).
+    if len(tokens) == 1 and tokens[0] in words.buttons and digits and len(text) <= COUNT_MAX + 4:
         return "actions"
     # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
     # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
@@ -251,6 +267,16 @@ TRAIL_MAX = 30  # characters of a two-step navigation trail
 # too. Words only: 3 > 2, 甲 > 乙 and a sentence (any punctuation) are no trail; nor an arrow
 # (葡萄糖 → 丙酮酸: a reaction, a sequence).
 _TRAIL = re.compile(r"[\u3400-\u9fffA-Za-z]{2,12}\s*(?:>>?|»|›)\s*[\u3400-\u9fffA-Za-z]{2,12}")
+
+
+def _counted_stamp(text: str) -> bool:
+    """A post's date with its view counter and at most a name: 2024-03-08 10:00 阅读 3.4万,
+    张三 2023-05-01 浏览(1234). The date and the counter both: a date alone over an article is its
+    publication date (kept), a counter alone a member's stats."""
+    if not (_HAS_DATE.search(text) and _VIEWS.search(text)):
+        return False
+    rest = _HAS_DATE.sub("", _VIEWS.sub("", text))
+    return len(re.sub(r"[\s|/·,:()\-]+", "", rest)) <= STAMP_NAME
 
 
 def _hits(pattern: re.Pattern, text: str) -> int:
@@ -525,10 +551,28 @@ def _replies(texts: list[str], families: list[str], prose: list[bool], words: Wo
             for k in range(pos + 1, len(texts)):
                 if len(texts[k]) <= REPLY_MAX and not families[k]:
                     families[k] = "reply"
+            if families[pos] == "post-stamp" and _BUTTON_STAMP.search(text):
+                _comment_above(texts, families, pos)
             return
 
 
-_REPLY_FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|只看该作者")  # a reply's floor, not a blog's "发表于"
+COMMENT_LINES = 3  # lines of a comment (its writer's name, its text) above a stamp that closes it
+
+
+def _comment_above(texts: list[str], families: list[str], pos: int) -> None:
+    """The first comment of a thread whose stamps close their comments (山中人： / 写得真好…… /
+    2024-02-18 22:10:45 [回复]): the up to ``COMMENT_LINES`` short lines right above the first
+    stamp, when furniture stands right above them (the article's button row, a comments heading).
+    Without furniture above, they may be the article's last lines: kept."""
+    top = pos
+    while top > 0 and pos - top < COMMENT_LINES and not families[top - 1] and len(texts[top - 1]) <= REPLY_MAX:
+        top -= 1
+    if top < pos and top > 0 and families[top - 1]:
+        for k in range(top, pos):
+            families[k] = "reply"
+
+
+_REPLY_FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|只看该作者|[\[【]\s*回[复覆]\s*[\]】]\s*$")  # a reply's floor or button, not a blog's "发表于"
 _REPLY_WORDS = ("回复", "回覆", "回应")  # a post's reply button (folded: 回覆 stays apart from 回复)
 REPLY_GAP = 8  # lines between one post's buttons and the next's
 
