@@ -201,7 +201,7 @@ def form(text: str, words: Words) -> str:
         return "post-stamp"
     if short and not ended and digits and not _VIEW_SIGNS.isdisjoint(text) and _counted_stamp(text):
         return "post-stamp"
-    if short and not ended and digits and "," not in text and _BUTTON_STAMP.search(text) and _HAS_DATE.search(text):
+    if short and not ended and digits and "回" in text and "," not in text and _BUTTON_STAMP.search(text) and _HAS_DATE.search(text):
         return "post-stamp"
     tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
     if tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:

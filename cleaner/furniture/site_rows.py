@@ -59,17 +59,17 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
     last = max(p for p, x in enumerate(prose) if x)
     shop = any(families[p] in ("actions", "stats") and any(w in texts[p] for w in words.shop) for p in range(len(texts)))
     for pos, text in enumerate(texts):
-        if prose[pos] or first <= pos <= last or _SENTENCE_END.search(text):
+        if prose[pos] or first <= pos <= last:
             continue
-        # A tag key alone (标签, 词条标签：) has its items on the next line; form() may have taken
-        # the key itself (a tag key and a colon), never the items.
+        # Cheap gates first (a set lookup, a substring); a pattern only on the lines they pass.
         if (families[pos] in ("", "tags") and text.rstrip(": ") in words.tags and pos + 1 < len(texts) and not families[pos + 1]
                 and not prose[pos + 1] and _tag_items(texts[pos + 1])):
+            # A tag key alone (标签, 词条标签：) has its items on the next line; form() may have
+            # taken the key itself (a tag key and a colon), never the items.
             families[pos] = families[pos + 1] = "tags"
+        elif families[pos]:
             continue
-        if families[pos]:
-            continue
-        if pos > last and len(text) <= ROW_MAX and ":" in text and _credit_row(text, words.credit_key):
+        elif pos > last and len(text) <= ROW_MAX and ":" in text and _credit_row(text, words.credit_key):
             families[pos] = "credit-row"
         elif len(text) <= 40 and ("更新" in text or "修改" in text or "修订" in text) and UPDATED.fullmatch(text):
             families[pos] = "dateline"
@@ -81,6 +81,8 @@ def _credit_row(text: str, key: re.Pattern) -> bool:
     """Two or more credit keys, one opening the row, each value short (a name, an outlet): 本文来源：
     中国新闻网 作者：王晓; (撰稿：王敏 摄影：刘洋 编辑：李华). No clause: a sentence naming its source
     (来源：据新华社报道，…) is the article's."""
+    if _SENTENCE_END.search(text):
+        return False
     body = text.strip().strip("()[]【】")
     starts = [m.start() for m in key.finditer(body)]
     if len(starts) < 2 or starts[0] != 0 or "," in body or "，" in body:
@@ -91,6 +93,8 @@ def _credit_row(text: str, key: re.Pattern) -> bool:
 
 def _price_line(text: str) -> bool:
     """Prices, their keys and at most a product's name (20 characters) on the line."""
+    if _SENTENCE_END.search(text):
+        return False
     rest = _PRICE_WORDS.sub("", _PRICE.sub(" ", text)).strip()
     return len(rest) <= 20 and bool(_PRICE.search(text))
 
