@@ -88,6 +88,7 @@ def fam(line: str) -> str:
     ("立即购买 加入购物车", "actions"),
     ("推荐票 月票 打赏", "actions"),
     ("月销 1234 | 累计评价 567 | 送积分 36", "stats"),
+    ("您需要登录后才可以回帖 登录 | 注册", "app-prompt"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
