@@ -54,6 +54,7 @@ _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
 _VIEWS = re.compile(r"(?:阅读|浏览|点击|人气|播放)(?:数|量|次数)?\s*[:(]?\s*[\d.,]+\s*[万千kKwW]?\s*次?\)?(?![\u3400-\u9fff])")
 _VIEW_SIGNS = frozenset("阅浏击气播")
 STAMP_NAME = 12  # characters a dated, counted row may hold besides its date, time and counters (an author's name)
+_STAMP_GAPS = re.compile(r"[\s|/·,:()\-]+")
 # A forum post's floor or client stamp: 来自Android客户端 1楼 2023-08-11 16:06, 2 楼 大头 2023-11-03 10:01,
 # 小绿 2023-11-02 21:45 #1, 发表于 2023-10-8 21:15:37 | 只看该作者.
 _FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|发表于|只看该作者|只看楼主|电梯直达|倒序浏览|阅读模式|^\d+\s*#")
@@ -276,7 +277,7 @@ def _counted_stamp(text: str) -> bool:
     if not (_HAS_DATE.search(text) and _VIEWS.search(text)):
         return False
     rest = _HAS_DATE.sub("", _VIEWS.sub("", text))
-    return len(re.sub(r"[\s|/·,:()\-]+", "", rest)) <= STAMP_NAME
+    return len(_STAMP_GAPS.sub("", rest)) <= STAMP_NAME
 
 
 def _hits(pattern: re.Pattern, text: str) -> int:
@@ -572,7 +573,7 @@ def _comment_above(texts: list[str], families: list[str], pos: int) -> None:
             families[k] = "reply"
 
 
-_REPLY_FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|只看该作者|[\[【]\s*回[复覆]\s*[\]】]\s*$")  # a reply's floor or button, not a blog's "发表于"
+_REPLY_FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|只看该作者|" + _BUTTON_STAMP.pattern)  # a reply's floor or button, not a blog's "发表于"
 _REPLY_WORDS = ("回复", "回覆", "回应")  # a post's reply button (folded: 回覆 stays apart from 回复)
 REPLY_GAP = 8  # lines between one post's buttons and the next's
 
