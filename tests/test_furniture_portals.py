@@ -339,3 +339,13 @@ def test_short_lines_over_a_comment_stamp_stay_without_furniture_above():
     folded = ["秋天去看银杏", *ARTICLE, "照片拍得真好看，明年我也要去。", "2023-11-12 20:15:03 [回复]"]
     gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
     assert "照片拍得真好看，明年我也要去。" not in {folded[line.index] for line, _ in gone}
+
+
+def test_a_credit_row_with_an_end_marker_is_left_to_the_model_then_goes():
+    lexicon = load_lexicon()
+    folded = ["第一次自己缝制布书衣", *ARTICLE, "本文来源：晨报 编辑：赵越"]
+    gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
+    assert "本文来源：晨报 编辑：赵越" not in {folded[line.index] for line, _ in gone}  # the model's end marker first
+    kept, removed = run("\n".join(folded))
+    assert kept == folded[:4]
+    assert removed["本文来源：晨报 编辑：赵越"] == "generic/credit-row"  # asked again after the model kept it

@@ -30,7 +30,7 @@ from cleaner.furniture.features import FEATURES, Line, line_features, normalise
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
-from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, site_rows
+from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -325,8 +325,11 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # model's evidence of where a thread starts and where the article ends (a barrier), and
     # taking it first moved the body on forum and government pages of the dev set.
     lines = line_features(folded, [alive[pos] for pos in taken], lexicon)  # the features of these lines only
+    # A credit row holding an end marker (编辑：赵越) is the model's evidence of where the article
+    # ends, as a stamp is: left to it, and asked again after it (portal_stamps).
     gone = [(line, families[pos]) for pos, line in zip(taken, lines)
-            if families[pos] in _POSTS or not (line.features["date"] and line.features["time"] and not line.features["final_punct"])]
+            if families[pos] in _POSTS or not (line.features["date"] and line.features["time"] and not line.features["final_punct"]
+                                               or families[pos] == "credit-row" and lexicon.ends_re.search(line.text))]
     if not gone:
         return [], alive
     out = {line.index for line, _ in gone}
@@ -613,12 +616,19 @@ def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set
     floor stamp 来自iPhone客户端 2楼 …, an edit note 编辑于 … · IP 属地上海, a byline with its date
     联合报/ 记者…/台北即时报导), a head line of an account and a date (above the body), a site's
     date line with its weekday (2024年3月15日 星期五 上午06:30) outside the body. Not a head line of
-    names and a stamp (市粮食局 今日粮仓 2023-10-09 18:30): a blog's title with its stamp has the form."""
+    names and a stamp (市粮食局 今日粮仓 2023-10-09 18:30): a blog's title with its stamp has the form.
+    Also a credit row below the body (``site_rows.credit_row``: 本文来源：晨报 编辑：赵越), which
+    ``portal_lines`` leaves to the model when it holds an end marker."""
     words = load_words()
     out = []
     for pos, line in enumerate(scored):
         f = line.features
-        if line.index in decided or line.index in keep or not (f["date"] and f["time"] and not f["final_punct"]):
+        if line.index in decided or line.index in keep:
+            continue
+        if body is not None and pos > body[1] and ":" in line.text and credit_row(line.text, words.rows.credit_key):
+            out.append((line.index, "credit-row"))  # a credit row with an end marker, kept by the model
+            continue
+        if not (f["date"] and f["time"] and not f["final_punct"]):
             continue
         family = form(line.text, words)
         outside = body is not None and not body[0] <= pos <= body[1]

@@ -8,7 +8,10 @@ stands: below the article's last prose line (a credit row ``本文来源：中�
 ``台南 安平 老街``, and on a shop's page a price ``¥ 368.00``, ``原价：¥ 498.00``). Inside the
 prose the same rows may be the article's (a notice's own 来源 and 编辑 sentences, a table of
 prices), so they stay there. ``portals.portal_lines`` calls ``site_rows`` once; the families are
-``credit-row``, ``dateline``, ``price`` and ``tags``.
+``credit-row``, ``dateline``, ``price`` and ``tags``. A credit row holding an end marker of the
+lexicon (``编辑：``, ``责任编辑``) is the line model's evidence of where the article ends (the lines
+under it are past its end): ``portal_lines`` leaves it to the model, and ``portals.portal_stamps``
+takes it after the model if the model kept it, as it does a post's stamp.
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
             families[pos] = families[pos + 1] = "tags"
         elif families[pos]:
             continue
-        elif pos > last and len(text) <= ROW_MAX and ":" in text and _credit_row(text, words.credit_key):
+        elif pos > last and len(text) <= ROW_MAX and ":" in text and credit_row(text, words.credit_key):
             families[pos] = "credit-row"
         elif len(text) <= 40 and ("更新" in text or "修改" in text or "修订" in text) and UPDATED.fullmatch(text):
             families[pos] = "dateline"
@@ -77,7 +80,7 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
             families[pos] = "price"
 
 
-def _credit_row(text: str, key: re.Pattern) -> bool:
+def credit_row(text: str, key: re.Pattern) -> bool:
     """Two or more credit keys, one opening the row, each value short (a name, an outlet): 本文来源：
     中国新闻网 作者：王晓; (撰稿：王敏 摄影：刘洋 编辑：李华). No clause: a sentence naming its source
     (来源：据新华社报道，…) is the article's."""
