@@ -26,12 +26,14 @@ def test_imprint_needs_a_registration_number(line):
     assert not imprint(norm(line))
 
 
-@pytest.mark.parametrize("line", ["粉丝：23 文章：11", "积分: 1350", "能力值:545803", "積分：1,350 帖子：35"])
+@pytest.mark.parametrize("line", ["粉丝：23 文章：11", "积分: 1350", "能力值:545803", "積分：1,350 帖子：35", "浏览次数：12345次",
+                                  "编辑次数：5次 浏览：3021人次"])
 def test_counters_alone_are_a_profile_box(line):
     assert stats(norm(line))
 
 
-@pytest.mark.parametrize("line", ["比分：3比1", "得分：98分", "北京国安 2", "第3页", "音频 04:29", "人口：约1200万人，面积：12平方公里"])
+@pytest.mark.parametrize("line", ["比分：3比1", "得分：98分", "北京国安 2", "第3页", "音频 04:29", "人口：约1200万人，面积：12平方公里",
+                                  "人口：1200人", "面积：12万"])
 def test_a_counter_needs_a_key_a_colon_and_a_bare_number(line):
     assert not stats(norm(line))
 

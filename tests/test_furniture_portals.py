@@ -79,6 +79,16 @@ def fam(line: str) -> str:
     ("用微信扫码二维码", "actions"),
     ("分享至好友和朋友圈", "actions"),
     ("WhatsApp Facebook Telegram", "actions"),
+    ("2024-03-08 10:00 阅读 3.4万", "post-stamp"),
+    ("張三 2023-05-01 瀏覽(1234)", "post-stamp"),
+    ("2024-02-18 22:10:45 [回覆]", "post-stamp"),
+    ("阅读(2315) ┆ 评论(4) ┆ 收藏(12) ┆ 转载(3) ┆ 喜欢▼ ┆ 打印 ┆ 举报", "actions"),
+    ("赞同 286", "actions"),
+    ("收藏 (12)", "actions"),
+    ("立即购买 加入购物车", "actions"),
+    ("推荐票 月票 打赏", "actions"),
+    ("月销 1234 | 累计评价 567 | 送积分 36", "stats"),
+    ("您需要登录后才可以回帖 登录 | 注册", "app-prompt"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -98,6 +108,11 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "记者在采访中听到了这样一段对话：",
     "资料图：无性婚姻能走多远？",
     "月落西窗冷，",
+    "（5月1日 晴 阅读3小时 评论两篇）",  # a diary's day: a duration, no view counter
+    "最后一天的留言截图，时间是 2023-11-13 08:02，下面是[回复]",  # a clause: a sentence ending on the button's name
+    "支持 52",  # a vote's tally: no button word
+    "阅读 3.4万",  # a counter without a date: the stats forms' to judge
+
     "目录",
     "我在目录里找到了它。",
     "2024年3月15日",
@@ -309,3 +324,28 @@ def test_a_section_word_beside_a_family_stays():
     folded = ["（新华社）", "目录", *ARTICLE]
     gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
     assert [folded[line.index] for line, _ in gone] == ["（新华社）"]
+
+
+def test_a_comment_closed_by_its_stamp_goes_with_its_writer_framed_by_furniture():
+    page = ["秋天去看银杏", *ARTICLE, "阅读(856) ┆ 评论(2) ┆ 收藏(5) ┆ 打印 ┆ 举报", "晓风：", "照片拍得真好看，明年我也要去。",
+            "2023-11-12 20:15:03 [回复]", "老林：", "欢迎欢迎。", "2023-11-13 08:02:41 [回复]"]
+    kept, gone = run("\n".join(page))
+    assert kept == [page[0], *ARTICLE]
+    assert gone["晓风："] == gone["照片拍得真好看，明年我也要去。"] == gone["欢迎欢迎。"] == "generic/reply"
+
+
+def test_short_lines_over_a_comment_stamp_stay_without_furniture_above():
+    words, lexicon = load_words(), load_lexicon()
+    folded = ["秋天去看银杏", *ARTICLE, "照片拍得真好看，明年我也要去。", "2023-11-12 20:15:03 [回复]"]
+    gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
+    assert "照片拍得真好看，明年我也要去。" not in {folded[line.index] for line, _ in gone}
+
+
+def test_a_credit_row_with_an_end_marker_is_left_to_the_model_then_goes():
+    lexicon = load_lexicon()
+    folded = ["第一次自己缝制布书衣", *ARTICLE, "本文来源：晨报 编辑：赵越"]
+    gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
+    assert "本文来源：晨报 编辑：赵越" not in {folded[line.index] for line, _ in gone}  # the model's end marker first
+    kept, removed = run("\n".join(folded))
+    assert kept == folded[:4]
+    assert removed["本文来源：晨报 编辑：赵越"] == "generic/credit-row"  # asked again after the model kept it

@@ -93,6 +93,14 @@ def test_pieces_listed_under_the_named_article_go():
     assert set(out.values()) == {"other-post"}
 
 
+def test_pieces_listed_under_the_named_article_go_when_the_title_names_the_site_too():
+    # A forum's title carries the board and the site's name (论坛) besides the thread's headline:
+    # the headline named above the posts decides, not the site's name (which would keep the first).
+    out = found([*ARTICLE, *PIECES], "一座城市的记忆从哪里开始-城市记忆-青灯论坛")
+    assert set(out) == set(range(len(ARTICLE), len(ARTICLE) + len(PIECES)))
+    assert set(out.values()) == {"other-post"}
+
+
 def test_keeps_an_articles_last_sections_closed_by_stamp_words():
     # The article's prose runs straight into the first "post": its sections, not listed pieces.
     assert found([*ARTICLE, *PIECES[1:]], "一座城市的记忆从哪里开始_青灯专栏") == {}

@@ -8,7 +8,8 @@ anywhere for a rule line). They name forms no article sentence takes:
   (``京ICP备05013524号``, ``京公网安备 11010502000333号``, ``政府网站标识码：1500000001``,
   ``国内统一刊号：CN54—0002``, ``邮发代号：67—1``, ``互联网新闻信息服务许可证``).
 - ``stats``: a member's or an author's counters and nothing else (``粉丝：23 文章：11``,
-  ``积分: 100``, ``能力值：545803``): a profile box beside a forum post or a blog article.
+  ``积分: 100``, ``能力值：545803``, ``浏览次数：12345次``): a profile box beside a forum post or a
+  blog article, an entry's statistics.
 - ``rule_line``: a drawn rule (``------``, ``======``, ``＊＊＊``, ``━━━``): decoration, no words.
 - ``source_line``: a short source or author line under an article (``来源：新华网``, ``文：眉间
   尺``, ``转自：北京科技报``): the reprint's credit, not the article's text. A picture's caption
@@ -32,8 +33,9 @@ from collections.abc import Callable
 # Registration identifiers of Chinese sites and periodicals. A line naming one is the site's foot.
 IMPRINT = re.compile(r"ICP[备证]|公网安备|网站标识码|统一刊号|邮发代号|许可证(?:编)?号|经营许可证")
 # Counters with a short key and a bare number, and nothing else on the line ("粉丝:23文章:11"). A
-# colon is required: "北京国安 2" may be a row of an article's table.
-_STATS = re.compile(r"(?:\s*[\u3400-\u9fff]{1,5}\s*:\s*\d[\d,.]*\s*)+")
+# colon is required: "北京国安 2" may be a row of an article's table. A count of times may carry its
+# unit (浏览次数：12345次); no other unit: "得分：98分", "人口：1200人" are a table's.
+_STATS = re.compile(r"(?:\s*[\u3400-\u9fff]{1,5}\s*:\s*\d[\d,.]*\s*(?:次|人次)?\s*)+")
 # A rule drawn with one repeated sign (spaces between allowed). Not the ellipsis: "……" alone is a
 # pause in dialogue.
 _RULE = re.compile(r"([-_=*~─━—+#])(?:\s*\1){2,}")

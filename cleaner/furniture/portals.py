@@ -30,6 +30,7 @@ from cleaner.furniture.features import FEATURES, Line, line_features, normalise
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
+from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -48,9 +49,18 @@ _DATELINE = re.compile(rf"[(\[【]?\s*(?:{_DATE}|{_WEEKDAY}|{_TIME}|上午|下�
 _SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|HKT|[AP]M")
 _AGO = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月)前")  # a forum's relative time: 发表于 3 天前
 _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
+# A view counter beside a post's date: 阅读 3.4万, 浏览(1234), 点击：12次.
+# Not a duration or an amount (阅读3小时, 阅读两篇: a diary's day).
+_VIEWS = re.compile(r"(?:阅读|浏览|点击|人气|播放)(?:数|量|次数)?\s*[:(]?\s*[\d.,]+\s*[万千kKwW]?\s*次?\)?(?![\u3400-\u9fff])")
+_VIEW_SIGNS = frozenset("阅浏击气播")
+STAMP_NAME = 12  # characters a dated, counted row may hold besides its date, time and counters (an author's name)
+_STAMP_GAPS = re.compile(r"[\s|/·,:()\-]+")
 # A forum post's floor or client stamp: 来自Android客户端 1楼 2023-08-11 16:06, 2 楼 大头 2023-11-03 10:01,
 # 小绿 2023-11-02 21:45 #1, 发表于 2023-10-8 21:15:37 | 只看该作者.
 _FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|发表于|只看该作者|只看楼主|电梯直达|倒序浏览|阅读模式|^\d+\s*#")
+# A comment's stamp closed by its reply button (2024-02-18 22:10:45 [回复]); no clause (a sentence
+# may end on the button's name).
+_BUTTON_STAMP = re.compile(r"[\[【]\s*回[复覆]\s*[\]】]\s*$")
 # 本帖最后由 X 于 2023-8-11 16:20 编辑; 本文最后由 …; ※ 编辑: id (ip), date; 编辑于 2023-06-02 11:24 · IP 属地上海.
 _EDITED = re.compile(r"最后由\s*\S.{0,30}?于\s*.{0,30}编辑|^(?:※\s*)?编辑\s*:\s*\S+\s*\(|^(?:编辑|发布|发表|修改|更新)于\s*"
                      rf"(?:{_DATE}|昨天|今天|前天|\d+\s*(?:分钟|小时|天)前)")
@@ -82,7 +92,7 @@ _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 # A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
 # counter row in 万 reads as one.
-_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆]+|(?<=\D)(?=\d)|(?<=\d)(?=[^\d万千kKwW])|(?<=\d[万千kKwW])")
+_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆()\[\]]+|(?<=\D)(?=\d)|(?<=\d)(?=[^\d万千kKwW])|(?<=\d[万千kKwW])")
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
@@ -114,6 +124,7 @@ class Words:
     foot: re.Pattern
     foot_site: re.Pattern
     post_stamp: re.Pattern  # a post's stamp row (posts.py)
+    rows: RowWords  # credit keys, tag keys and a shop's words (site_rows.py)
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
 
 
@@ -149,6 +160,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         foot=re.compile("(?:" + _alternation(words["foot"]) + r")\s*:"),
         foot_site=re.compile(r"(?i)(?:" + _alternation(words["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
         post_stamp=re.compile(r"(?i)" + _alternation(words["post_stamp"])),
+        rows=RowWords(credit_key=credit_pattern(words["credits"]), tags=frozenset(words["tags"]), shop=frozenset(words["shop"])),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
         native=FurnitureLexicon(phrases=[w for k in _WORDED for w in words[k]], keys=words["tags"], notice_words=words["gov"],
@@ -188,6 +200,10 @@ def form(text: str, words: Words) -> str:
     digits = bool(_DIGIT.search(text))
     if short and not ended and digits and _FLOOR.search(text) and (_HAS_DATE.search(text) or _AGO.search(text)):
         return "post-stamp"
+    if short and not ended and digits and not _VIEW_SIGNS.isdisjoint(text) and _counted_stamp(text):
+        return "post-stamp"
+    if short and not ended and digits and "回" in text and "," not in text and _BUTTON_STAMP.search(text) and _HAS_DATE.search(text):
+        return "post-stamp"
     tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
     if tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
         return "rank"
@@ -196,6 +212,10 @@ def form(text: str, words: Words) -> str:
         return "stats"
     if tokens and all(t in words.actions for t in tokens) \
             and (len(tokens) >= 2 or len(tokens[0]) >= 3 or "▼" in text):  # a lone word of two may be a table's cell; with a drop-down mark (转载▼) it is a button
+        return "actions"
+    # A button of the lexicon's buttons with its count (赞同 286, 收藏 (12)): a cell holds a word or a
+    # number, a vote's tally a heading of its own (支持 52: no button word).
+    if len(tokens) == 1 and tokens[0] in words.buttons and digits and len(text) <= COUNT_MAX + 4:
         return "actions"
     # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
     # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
@@ -250,6 +270,16 @@ TRAIL_MAX = 30  # characters of a two-step navigation trail
 _TRAIL = re.compile(r"[\u3400-\u9fffA-Za-z]{2,12}\s*(?:>>?|»|›)\s*[\u3400-\u9fffA-Za-z]{2,12}")
 
 
+def _counted_stamp(text: str) -> bool:
+    """A post's date with its view counter and at most a name: 2024-03-08 10:00 阅读 3.4万,
+    张三 2023-05-01 浏览(1234). The date and the counter both: a date alone over an article is its
+    publication date (kept), a counter alone a member's stats."""
+    if not (_HAS_DATE.search(text) and _VIEWS.search(text)):
+        return False
+    rest = _HAS_DATE.sub("", _VIEWS.sub("", text))
+    return len(_STAMP_GAPS.sub("", rest)) <= STAMP_NAME
+
+
 def _hits(pattern: re.Pattern, text: str) -> int:
     """Different phrases of ``pattern`` found in ``text``."""
     return len(set(pattern.findall(text)))
@@ -283,6 +313,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     _lone_actions(texts, families, words)
     _replies(texts, families, prose, words)
     _spaced_names(folded, alive, texts, families, prose)
+    site_rows(texts, families, prose, words.rows)
     for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
         families[pos] = families[pos] or "site-foot"
     for pos, family in other_posts(texts, prose, title, words.post_stamp):
@@ -294,8 +325,11 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # model's evidence of where a thread starts and where the article ends (a barrier), and
     # taking it first moved the body on forum and government pages of the dev set.
     lines = line_features(folded, [alive[pos] for pos in taken], lexicon)  # the features of these lines only
+    # A credit row holding an end marker (编辑：赵越) is the model's evidence of where the article
+    # ends, as a stamp is: left to it, and asked again after it (portal_stamps).
     gone = [(line, families[pos]) for pos, line in zip(taken, lines)
-            if families[pos] in _POSTS or not (line.features["date"] and line.features["time"] and not line.features["final_punct"])]
+            if families[pos] in _POSTS or not (line.features["date"] and line.features["time"] and not line.features["final_punct"]
+                                               or families[pos] == "credit-row" and lexicon.ends_re.search(line.text))]
     if not gone:
         return [], alive
     out = {line.index for line, _ in gone}
@@ -521,10 +555,28 @@ def _replies(texts: list[str], families: list[str], prose: list[bool], words: Wo
             for k in range(pos + 1, len(texts)):
                 if len(texts[k]) <= REPLY_MAX and not families[k]:
                     families[k] = "reply"
+            if families[pos] == "post-stamp" and _BUTTON_STAMP.search(text):
+                _comment_above(texts, families, pos)
             return
 
 
-_REPLY_FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|只看该作者")  # a reply's floor, not a blog's "发表于"
+COMMENT_LINES = 3  # lines of a comment (its writer's name, its text) above a stamp that closes it
+
+
+def _comment_above(texts: list[str], families: list[str], pos: int) -> None:
+    """The first comment of a thread whose stamps close their comments (山中人： / 写得真好…… /
+    2024-02-18 22:10:45 [回复]): the up to ``COMMENT_LINES`` short lines right above the first
+    stamp, when furniture stands right above them (the article's button row, a comments heading).
+    Without furniture above, they may be the article's last lines: kept."""
+    top = pos
+    while top > 0 and pos - top < COMMENT_LINES and not families[top - 1] and len(texts[top - 1]) <= REPLY_MAX:
+        top -= 1
+    if top < pos and top > 0 and families[top - 1]:
+        for k in range(top, pos):
+            families[k] = "reply"
+
+
+_REPLY_FLOOR = re.compile(r"\d+\s*楼|#\d+\s*$|客户端|只看该作者|" + _BUTTON_STAMP.pattern)  # a reply's floor or button, not a blog's "发表于"
 _REPLY_WORDS = ("回复", "回覆", "回应")  # a post's reply button (folded: 回覆 stays apart from 回复)
 REPLY_GAP = 8  # lines between one post's buttons and the next's
 
@@ -552,7 +604,8 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row")
+            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
+            "price")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
@@ -563,18 +616,25 @@ def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set
     floor stamp 来自iPhone客户端 2楼 …, an edit note 编辑于 … · IP 属地上海, a byline with its date
     联合报/ 记者…/台北即时报导), a head line of an account and a date (above the body), a site's
     date line with its weekday (2024年3月15日 星期五 上午06:30) outside the body. Not a head line of
-    names and a stamp (市粮食局 今日粮仓 2023-10-09 18:30): a blog's title with its stamp has the form."""
+    names and a stamp (市粮食局 今日粮仓 2023-10-09 18:30): a blog's title with its stamp has the form.
+    Also a credit row below the body (``site_rows.credit_row``: 本文来源：晨报 编辑：赵越), which
+    ``portal_lines`` leaves to the model when it holds an end marker."""
     words = load_words()
     out = []
     for pos, line in enumerate(scored):
         f = line.features
-        if line.index in decided or line.index in keep or not (f["date"] and f["time"] and not f["final_punct"]):
+        if line.index in decided or line.index in keep:
+            continue
+        if body is not None and pos > body[1] and ":" in line.text and credit_row(line.text, words.rows.credit_key):
+            out.append((line.index, "credit-row"))  # a credit row with an end marker, kept by the model
+            continue
+        if not (f["date"] and f["time"] and not f["final_punct"]):
             continue
         family = form(line.text, words)
         outside = body is not None and not body[0] <= pos <= body[1]
         if not family and outside and len(line.text) <= 40:
-            if _DATELINE.fullmatch(line.text) and (pos > body[1] or _SITE_DATE.search(line.text)):
-                family = "dateline"
+            if _DATELINE.fullmatch(line.text) and (pos > body[1] or _SITE_DATE.search(line.text)) or UPDATED.fullmatch(line.text):
+                family = "dateline"  # a last-updated line with its time (site_rows.py takes the others)
         if family:
             out.append((line.index, family))
     return out

@@ -74,10 +74,13 @@ def other_posts(texts: Sequence[str], prose: Sequence[bool], title: str | None, 
     named = [k for k, (start, body) in enumerate(heads) if any(_names(texts[p], title) for p in range(start, body))]
     if len(named) == 1:
         article = named[0]
+    elif not named and _listed_under_article(texts, prose, title, heads, stamps):
+        # Asked before the site's name: a forum's or a blog's title carries the site's name
+        # (…-乡土记忆-山城论坛) and the thread's headline both; a headline named above the posts,
+        # with the article's prose between, says the posts are listed under it.
+        article = -1
     elif not named and site_title(title):
         article = 0
-    elif not named and _listed_under_article(texts, prose, title, heads, stamps):
-        article = -1
     else:
         return []
     own = [(stamps[article], "post-row")] if article >= 0 else []

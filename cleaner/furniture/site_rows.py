@@ -1,0 +1,110 @@
+"""Rows of a site's own outside the article's prose: credit rows, last-updated lines, a shop's
+price lines, a tag key over its items.
+
+Each is a row of keys, values, dates or prices and no sentence, and each is the site's where it
+stands: below the article's last prose line (a credit row ``本文来源：中国新闻网 作者：王晓``,
+``（撰稿：王敏 摄影：刘洋 编辑：李华）``), or outside the prose altogether (a last-updated line
+``最后更新日期：2024-04-10``, a tag key alone with its items on the next line ``文章标签`` /
+``台南 安平 老街``, and on a shop's page a price ``¥ 368.00``, ``原价：¥ 498.00``). Inside the
+prose the same rows may be the article's (a notice's own 来源 and 编辑 sentences, a table of
+prices), so they stay there. ``portals.portal_lines`` calls ``site_rows`` once; the families are
+``credit-row``, ``dateline``, ``price`` and ``tags``. A credit row holding an end marker of the
+lexicon (``编辑：``, ``责任编辑``) is the line model's evidence of where the article ends (the lines
+under it are past its end): ``portal_lines`` leaves it to the model, and ``portals.portal_stamps``
+takes it after the model if the model kept it, as it does a post's stamp.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROW_MAX = 80  # characters of a credit row
+PRICE_MAX = 40  # characters of a price line (a product's name and its price)
+TAG_ITEMS_MAX = 40  # characters of a line of tags under a bare tag key
+TAG_ITEM = 8  # characters of one tag
+
+_SENTENCE_END = re.compile(r"[。!?！？]")
+_DATE = r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+_TIME = r"(?:\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*\d{2}\s*秒?)?分?)"
+# A last-updated line: the key, a date, perhaps a time, nothing else (最后更新：2024/03/18 13:42,
+# 更新时间 2023-11-02, 最後修改日期：2024-03-12 after folding). Not 发布时间: the publication date
+# over an article is kept by hand copies, and the line model reads it as where the article starts.
+UPDATED = re.compile(rf"[(\[【]?\s*(?:最后|最近)?(?:更新|修改|修订)(?:日期|时间|于)?\s*:?\s*{_DATE}(?:\s*{_TIME})?\s*[)\]】]?")
+# A price with its currency sign (NFKC folds ￥ to ¥).
+_PRICE = re.compile(r"¥\s*\d[\d,]*(?:\.\d{1,2})?")
+# What a price line holds besides prices: its key (原价, 券后价), a colon, separators.
+_PRICE_WORDS = re.compile(r"(?:原价|现价|售价|价格|促销价|优惠价|活动价|到手价|券后价|划线价|会员价|市场价|参考价|定价|起)?\s*[:|/·\s-]*")
+_TAG_SPLIT = re.compile(r"\s*[,，、;；|/\s]\s*")
+
+
+@dataclass(frozen=True)
+class RowWords:
+    """The lexicon's words these rows are read with (``[portals]``)."""
+
+    credit_key: re.Pattern  # a credit key with its colon, at the row's start or after a space
+    tags: frozenset  # tag keys (标签, 词条标签), a row's key alone on its line
+    shop: frozenset  # words of a shop's buttons and counters: a page holding one is a shop's
+
+
+def credit_pattern(credits: list[str]) -> re.Pattern:
+    """A credit key (文, 来源, 编辑, 摄影 …, 来源 also as 本文来源) and its colon, where a key
+    starts: the row's start, a space, a bracket or a separator (原文：… holds 文 and a colon)."""
+    keys = "|".join(re.escape(w) for w in sorted(set(credits), key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[\s(\[【|丨/]))(?:本文|文章|稿件|新闻|信息|图片)?(?:{keys})\s*:")
+
+
+def site_rows(texts: list[str], families: list[str], prose: list[bool], words: RowWords) -> None:
+    """Mark the rows of the module docstring in ``families`` (a line of a family keeps it)."""
+    first = next((p for p, x in enumerate(prose) if x), None)
+    if first is None:
+        return  # no article prose: nothing is outside it
+    last = max(p for p, x in enumerate(prose) if x)
+    shop = any(families[p] in ("actions", "stats") and any(w in texts[p] for w in words.shop) for p in range(len(texts)))
+    for pos, text in enumerate(texts):
+        if prose[pos] or first <= pos <= last:
+            continue
+        # Cheap gates first (a set lookup, a substring); a pattern only on the lines they pass.
+        if (families[pos] in ("", "tags") and text.rstrip(": ") in words.tags and pos + 1 < len(texts) and not families[pos + 1]
+                and not prose[pos + 1] and _tag_items(texts[pos + 1])):
+            # A tag key alone (标签, 词条标签：) has its items on the next line; form() may have
+            # taken the key itself (a tag key and a colon), never the items.
+            families[pos] = families[pos + 1] = "tags"
+        elif families[pos]:
+            continue
+        elif pos > last and len(text) <= ROW_MAX and ":" in text and credit_row(text, words.credit_key):
+            families[pos] = "credit-row"
+        elif len(text) <= 40 and ("更新" in text or "修改" in text or "修订" in text) and UPDATED.fullmatch(text):
+            families[pos] = "dateline"
+        elif shop and len(text) <= PRICE_MAX and "¥" in text and _price_line(text):
+            families[pos] = "price"
+
+
+def credit_row(text: str, key: re.Pattern) -> bool:
+    """Two or more credit keys, one opening the row, each value short (a name, an outlet): 本文来源：
+    中国新闻网 作者：王晓; (撰稿：王敏 摄影：刘洋 编辑：李华). No clause: a sentence naming its source
+    (来源：据新华社报道，…) is the article's."""
+    if _SENTENCE_END.search(text):
+        return False
+    body = text.strip().strip("()[]【】")
+    starts = [m.start() for m in key.finditer(body)]
+    if len(starts) < 2 or starts[0] != 0 or "," in body or "，" in body:
+        return False
+    ends = starts[1:] + [len(body)]
+    return all(len(body[a:b].split(":", 1)[1].strip()) <= 16 for a, b in zip(starts, ends))
+
+
+def _price_line(text: str) -> bool:
+    """Prices, their keys and at most a product's name (20 characters) on the line."""
+    if _SENTENCE_END.search(text):
+        return False
+    rest = _PRICE_WORDS.sub("", _PRICE.sub(" ", text)).strip()
+    return len(rest) <= 20 and bool(_PRICE.search(text))
+
+
+def _tag_items(text: str) -> bool:
+    """A line of tags: one to eight short items and no sentence (地理 , 文化 , 建筑; 台南 安平 老街)."""
+    if len(text) > TAG_ITEMS_MAX or _SENTENCE_END.search(text):
+        return False
+    items = [x for x in _TAG_SPLIT.split(text.strip()) if x]
+    return 1 <= len(items) <= 8 and all(len(x) <= TAG_ITEM for x in items)

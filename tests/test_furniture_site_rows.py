@@ -1,0 +1,77 @@
+"""Rows of a site's own outside the article's prose (cleaner/furniture/site_rows.py): credit rows,
+last-updated lines, a shop's prices, a tag key over its items; and the same rows kept inside it."""
+
+import pytest
+
+from cleaner.furniture.boilerplate import fold_line
+from cleaner.furniture.features import normalise
+from cleaner.furniture.portals import form, load_words
+from cleaner.furniture.site_rows import UPDATED, site_rows
+
+PROSE = "今年春季开工的城区河道清淤工程日前提前完工，共清理淤泥约四万立方米，沿岸排水口也一并完成了改造。"
+
+
+def families(lines: list[str], prose_at: set[int]) -> list[str]:
+    """The families site_rows gives a page whose prose lines are ``prose_at`` (the others as form() reads them)."""
+    words = load_words()
+    texts = [normalise(fold_line(x)) for x in lines]
+    fams = ["" if k in prose_at else form(t, words) for k, t in enumerate(texts)]
+    site_rows(texts, fams, [k in prose_at for k in range(len(texts))], words.rows)
+    return fams
+
+
+@pytest.mark.parametrize("row", [
+    "本文来源：中国新闻网 作者：王晓",
+    "（撰稿：王敏 摄影：刘洋 编辑：李华 审核：张强）",
+    "本文來源：中央社 編輯：陳佩君",
+])
+def test_credit_row_below_the_prose_goes(row):
+    assert families(["标题", PROSE, PROSE, row], {1, 2})[3] == "credit-row"
+
+
+@pytest.mark.parametrize("row", [
+    "来源：据新华社报道，今年一季度全市新增就业两万人",  # a clause: the article's sentence
+    "来源：晨报",  # one key: the line model's source line (forms.source_line), not a row
+    "原文：见附件 编辑：李华",  # 文 inside 原文 is no key: the row opens with none
+])
+def test_not_a_credit_row(row):
+    assert families(["标题", PROSE, PROSE, row], {1, 2})[3] != "credit-row"
+
+
+def test_rows_inside_the_prose_stay():
+    lines = [PROSE, "本文来源：晨报 编辑：赵越", "最后更新：2024-04-02", "标签", "明前 手工 炒青", PROSE]
+    assert families(lines, {0, 5}) == [""] * 6
+
+
+@pytest.mark.parametrize("line", ["最后更新：2024/03/18 13:42", "最後更新日期：2024-04-10", "更新时间 2023-11-02", "（最后修改于 2024年3月12日）"])
+def test_last_updated(line):
+    assert UPDATED.fullmatch(normalise(fold_line(line)))
+    assert families(["标题", PROSE, PROSE, line], {1, 2})[3] == "dateline"
+
+
+@pytest.mark.parametrize("line", ["发布时间：2024-04-02", "2024-04-02", "最后更新：2024-04-02 由编辑部整理"])
+def test_not_last_updated(line):
+    assert not UPDATED.fullmatch(normalise(fold_line(line)))
+
+
+def test_prices_go_only_on_a_shop_page():
+    shop = ["￥ 89.00", "原价：￥ 129.00", "立即购买 加入购物车", PROSE, PROSE, "竹编果盘 ￥ 45.00"]
+    assert families(shop, {3, 4}) == ["price", "price", "actions", "", "", "price"]
+    # No shop's button or counter on the page: a price list is the article's (a market report).
+    plain = ["明前龙井 ¥ 2000", PROSE, PROSE, "雨前龙井 ¥ 800"]
+    assert families(plain, {1, 2}) == ["", "", "", ""]
+
+
+def test_price_line_holds_a_name_at_most():
+    page = ["立即购买 加入购物车", PROSE, PROSE, "这把壶的泥料和工艺都很讲究值得收藏 ¥ 368.00 包邮到家还送茶巾一条"]
+    assert families(page, {1, 2})[3] == ""
+
+
+@pytest.mark.parametrize("key, items", [("文章標籤", "台南 安平 老街"), ("词条标签：", "地理 , 交通 , 古迹"), ("标签", "健身、公园")])
+def test_bare_tag_key_and_its_items(key, items):
+    assert families(["标题", PROSE, PROSE, key, items], {1, 2})[3:] == ["tags", "tags"]
+
+
+def test_tag_key_over_a_sentence_keeps_it():
+    page = ["标题", PROSE, PROSE, "标签", "我们给每件藏品都贴了标签。"]
+    assert families(page, {1, 2})[4] == ""
