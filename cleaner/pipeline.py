@@ -31,7 +31,7 @@ from cleaner.io.decode import decode_with_findings
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, latin_layers, layers, lone_signs,
+from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
                             question_marks, resync, set_aside)
 from cleaner.script import convert, fold
 
@@ -123,6 +123,8 @@ class Cleaner:
             # Bytes a decoder wrote as \xHH escapes (errors="backslashreplace") before all of them:
             # exact bytes, read back whole before any repair re-reads the pieces between the escapes.
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
+            # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
+            text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))
             if cfg.normalize_whitespace and cfg.generic_furniture:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
                 # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
