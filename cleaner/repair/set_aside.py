@@ -1,4 +1,4 @@
-"""Stretches another decoder made, set aside while the GBK, Big5 and single-byte views read a page.
+"""Stretches another decoder made, set aside while the GBK and Big5 views read a page.
 
 A Chinese page read by a Japanese or Korean decoder (``code_pages.MULTI_BYTE``) shows kana and
 hangul among Han and U+FFFD. ``code_pages`` re-reads the stretches whose bytes that decoder kept;
@@ -12,7 +12,9 @@ katakana for UTF-8, GBK or Big5 bytes, so those stretches are none of theirs.
 ``hidden`` writes each such stretch as a placeholder of the same length (an ASCII control no
 byte view reads as part of a character, and no run of mojibake crosses), so offsets the stages
 report stay offsets of the page; ``Hidden.restore`` puts the stretches back, in order, after
-them. A page without kana or hangul is not copied.
+them. The pipeline hides them after the single-byte stages (ftfy's reading drops controls, and
+would drop the placeholders) and restores them before anything else reads the text. A page
+without halfwidth katakana or hangul is not copied.
 """
 
 from __future__ import annotations
