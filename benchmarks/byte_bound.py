@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from damage import SOURCES  # noqa: E402
 from wiki_split import build_paragraphs  # noqa: E402
-from wrong_decoders import DECODERS  # noqa: E402
+from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
 
 MARGIN = 16  # bytes after a changed character that must read the same
 CHECKS = 400  # consistency checks per character at most (enough to find a rival; a lower bound past it)

@@ -19,6 +19,8 @@ characters, those no byte decides (another character reads to the same damaged t
 oracle choosing by the build split's unigram and bigram counts, with both true neighbours, gets
 wrong. A cell's errors above the oracle's are the repair's to win back; below it, context beyond
 a bigram is doing the work.
+Source ``gb18030`` (GB18030 text read by Python's ``gbk``) is measured on the paragraphs that
+hold a character GB18030 writes in four bytes, the only ones that cell damages.
 ``--split build`` measures on the paragraphs models are built from instead: for working out a
 change without looking at the measured text; the figures that count are the default split's.
 """
@@ -40,7 +42,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from byte_bound import page_bound  # noqa: E402
 from damage import SCOPES, SOURCES, damage_cell, matrix_cells, misdecode, source_text  # noqa: E402
 from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
-from wrong_decoders import DECODERS  # noqa: E402
+from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
+from wrong_decoders import OTHER_FAMILY  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.repair.decoders import byte_view  # noqa: E402
@@ -54,7 +57,10 @@ def pages(source: str, n: int, split: str = "measure") -> list[str]:
     taken = measure_paragraphs if split == "measure" else build_paragraphs
     out = []
     for script in scripts:
-        paragraphs = [source_text(p, source) for p in taken(script)[:n]]
+        chosen = taken(script)
+        if source == "gb18030":  # the cell damages only GB18030's four-byte codes: paragraphs holding one
+            chosen = [p for p in chosen if any(len(ch.encode("gb18030")) == 4 for ch in p if ch > "\x7f")]
+        paragraphs = [source_text(p, source) for p in chosen[:n]]
         out += ["\n".join(paragraphs[i : i + PAGE_LINES]) for i in range(0, len(paragraphs), PAGE_LINES)]
     return out
 
@@ -96,8 +102,14 @@ def bytes_left(page: str, source: str, decoder: str, errs: str) -> tuple[int, in
     """(bytes under a U+FFFD, bytes dropped) when ``page`` goes through the cell."""
     data = page.encode(SOURCES[source], errors="replace")
     text = misdecode(page, source, decoder, errs)
-    stream, _ = byte_view(text, DECODERS[decoder].family)
+    dec = DECODERS[decoder]
     marked = text.count("\ufffd")
+    if dec.twice:  # two layers: what the outer one marked or dropped, in the inner one's bytes
+        inner = DECODERS[dec.codec].decode(data, errs).encode("utf-8")
+        return marked, max(0, len(inner) - len(text.replace("\ufffd", "").encode(dec.codec)))
+    if dec.family == OTHER_FAMILY:  # the codec itself gives back the bytes it read
+        return marked, max(0, len(data) - len(text.replace("\ufffd", "").encode(dec.codec)))
+    stream, _ = byte_view(text, dec.family)
     return marked, max(0, len(data) - len(stream))
 
 
@@ -134,7 +146,9 @@ def main() -> None:
         else:
             allow = f"{100 * marked / total:.1f}% marked"
         bound = ""
-        if args.bound:
+        if args.bound and DECODERS[decoder].twice:
+            bound = f" {'':>6s} {'':>6s} {'':>6s} "  # two layers: no single parse to bound
+        elif args.bound:
             undetermined, wrong = 0, Counter()
             # A path that loses a fifth of the bytes or more (UTF-8 through a Big5 decoder)
             # leaves thousands of candidates per character: one page a script says enough (*).

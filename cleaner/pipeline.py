@@ -31,8 +31,8 @@ from cleaner.io.page import load_page
 from cleaner.model import Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, latin_layers, layers, lone_signs,
-                            question_marks, resync)
+from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
+                            question_marks, resync, set_aside)
 from cleaner.script import convert, fold
 
 
@@ -123,6 +123,8 @@ class Cleaner:
             # Bytes a decoder wrote as \xHH escapes (errors="backslashreplace") before all of them:
             # exact bytes, read back whole before any repair re-reads the pieces between the escapes.
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
+            # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
+            text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))
             if cfg.normalize_whitespace and cfg.generic_furniture:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
                 # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
@@ -144,6 +146,8 @@ class Cleaner:
             text = record("read-as-single-byte", single)
             question_marks_read = marks
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
+            # What a Japanese or Korean decoder made is no GBK or Big5 view's to read (set_aside.py).
+            text, aside = set_aside.hidden(text)
             shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
             # rare characters that are not double encoding: realign needs their bytes as they are.
@@ -169,6 +173,7 @@ class Cleaner:
                 steps.append(Step("repair", "question-marks-as-lost-bytes", question_marks_read))
             # A lone sign of UTF-8 read as GBK beside ASCII (46,600m虏 is m²): no cluster for the above.
             text = apply("repair", "utf8-sign-read-as-gbk", lone_signs.repair, text)
+            text = aside.restore(text)
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)

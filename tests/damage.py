@@ -160,9 +160,9 @@ def damage_lines(text: str, family: str, rng: random.Random, share: float = 0.3)
 # - ``errors="replace"`` for glibc iconv (``iconv -c`` drops what it cannot read, marking nothing).
 
 from cleaner.repair.decoders import GBK_FAMILY  # noqa: E402
-from wrong_decoders import DECODERS  # noqa: E402
+from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
 
-SOURCES = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5hkscs"}
+SOURCES = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5hkscs", "gb18030": "gb18030"}
 SCOPES = ("page", "lines", "title", "spans")
 
 
@@ -172,17 +172,21 @@ def _own_family(source: str, decoder: str) -> bool:
 
 
 def matrix_cells() -> list[tuple[str, str, str]]:
-    """Every meaningful (source, decoder, errors) cell."""
+    """Every meaningful (source, decoder, errors) cell.
+
+    Source ``gb18030`` is the ``gbk`` source's own text read by Python's ``gbk``: GB18030's
+    four-byte codes, which that decoder rejects (the other GBK-family decoders read them).
+    """
     cells = []
-    for source in SOURCES:
+    for source in ("utf-8", "gbk", "big5"):
         for name, decoder in DECODERS.items():
-            if _own_family(source, name):
+            if _own_family(source, name) or source not in decoder.sources:
                 continue
             if decoder.marks:
                 cells.append((source, name, "replace"))
-            if not decoder.lossless and not decoder.whatwg:
+            if not decoder.lossless and not decoder.whatwg and decoder.ignore:
                 cells.append((source, name, "ignore"))
-    return cells
+    return cells + [("gb18030", "gbk", "replace"), ("gb18030", "gbk", "ignore")]
 
 
 def source_text(text: str, source: str) -> str:

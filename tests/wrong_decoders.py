@@ -24,6 +24,16 @@ turn text back into bytes. These simulate how the page was broken, for the damag
   ad) loses ``aa e4``, the next character's lead with it. A lead before a byte below 0x40 (an
   ASCII digit, space or sign) is dropped alone.
 
+- Japanese and Korean decoders, Python's ``cp932``, ``shift_jis``, ``euc_jp``, ``cp949`` and
+  ``euc_kr``: a Chinese page shown by a tool set to a Japanese or Korean locale. No byte view of
+  the repairs models them (family ``OTHER_FAMILY``); ``cleaner/repair/code_pages.py`` re-reads
+  them by re-encoding with the codec. Only ``replace`` is in the matrix for them.
+- UTF-8 read as Python's ``gbk`` twice (``gbk-twice``): the first reading saved as UTF-8 and read
+  as GBK again, both layers with the same errors mode. Only from a UTF-8 source.
+- GB18030 text read by Python's ``gbk`` (the matrix's source ``gb18030``): only the characters
+  GB18030 writes in four bytes (outside GBK: Latin letters with marks, Thai, hangul, rare Han
+  after 䶵) are damaged, each leaving its two ASCII digits between marks (``Espa�0�9a``).
+
 Each decoder that marks what it cannot read also has the errors mode ``question``: the mark is a
 ``?``, as many converting tools write it.
 """
@@ -36,6 +46,10 @@ from functools import lru_cache
 
 from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY
 
+# Decoders no byte view of the repairs models: Japanese and Korean code pages.
+OTHER_FAMILY = "other"
+MAIN_SOURCES = ("utf-8", "gbk", "big5")
+
 
 @dataclass(frozen=True)
 class Decoder:
@@ -44,10 +58,15 @@ class Decoder:
     codec: str  # the Python codec holding its table
     whatwg: bool = False
     glibc: bool = False  # glibc iconv with -c: drops what it cannot read, never marks it
+    twice: bool = False  # read, saved as UTF-8, and read by the same decoder again
+    sources: tuple[str, ...] = MAIN_SOURCES  # the matrix's sources it reads
+    ignore: bool = True  # is errors="ignore" a cell of the matrix?
 
     def decode(self, data: bytes, errors: str = "replace") -> str:
         if errors == "question":  # as iconv, PHP, MySQL and Java write it: "?" where U+FFFD would be
             return self.decode(data, "replace").replace("\ufffd", "?")
+        if self.twice:
+            return data.decode(self.codec, errors).encode("utf-8").decode(self.codec, errors)
         if self.glibc:
             return _glibc_gbk(data, errors)
         if self.name == "whatwg-gbk":
@@ -65,6 +84,8 @@ class Decoder:
         """
         starts: list[int] = []
         spans: list[tuple[int, int]] = []
+        if self.twice:
+            raise ValueError("two layers have no single parse")
         if self.whatwg or self.glibc:
             reader = _glibc_gbk if self.glibc else _whatwg_gb18030 if self.name == "whatwg-gbk" else _whatwg_big5
             reader(data, "replace", starts, spans)
@@ -105,6 +126,16 @@ DECODERS: dict[str, Decoder] = {
         Decoder("cp1250", SINGLE_FAMILY, "cp1250"),
     )
 }
+# Paths no single byte view of the repairs models (code_pages.py and layers.py read them back):
+# in the damage matrix, not in the tests that hold the byte views to the decoders above.
+UNMODELLED: dict[str, Decoder] = {
+    d.name: d
+    for d in (
+        Decoder("gbk-twice", GBK_FAMILY, "gbk", twice=True, sources=("utf-8",)),
+        *(Decoder(codec, OTHER_FAMILY, codec, ignore=False) for codec in ("cp932", "shift_jis", "euc_jp", "cp949", "euc_kr")),
+    )
+}
+MATRIX_DECODERS = {**DECODERS, **UNMODELLED}
 
 
 _RECORD = "wrong-decoders-record"

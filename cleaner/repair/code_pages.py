@@ -23,12 +23,12 @@ import dataclasses
 import difflib
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import mojibake
+from cleaner.repair import mojibake, rounds
 
 # The code pages the single-byte view models (left to ``repair_single_byte``), then the others,
 # in the order ties between them go: the common Western and Central European pages first.
@@ -150,9 +150,16 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+# Rounds of re-reading at most: a round's re-read characters cut the runs left beside them
+# anew (a stretch a Japanese decoder made, once its middle is Chinese again, is two pieces), and
+# the next clean would re-read those pieces; the rounds go on until one finds nothing, so that a
+# second clean finds nothing either.
+MAX_ROUNDS = 4
+
+
 def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     """Re-read runs that are UTF-8, GBK or Big5 bytes shown by a code page of ``OTHERS`` or a
-    Japanese or Korean decoder (``MULTI_BYTE``).
+    Japanese or Korean decoder (``MULTI_BYTE``), round after round until none is left.
 
     Returns the text, the runs re-read, and the repair's findings (``lost-byte`` guesses) at
     their offsets in the returned text.
@@ -160,6 +167,11 @@ def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     >>> repair_code_pages("他说：‰∏≠Êñá是中文").text
     '他说：中文是中文'
     """
+    return rounds.until_settled(text, partial(_round_spans, guess=guess), MAX_ROUNDS)
+
+
+def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+    """The runs one round re-reads (no span: the common case, one or two searches)."""
     hint, run_pattern = _patterns()
     wide_hint, wide_run = _multi_byte_patterns()
     spans: list[tuple[int, int, mojibake.MojibakeRepair]] = []
@@ -169,7 +181,34 @@ def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
         taken = [(a, b) for a, b, _ in spans]
         spans += [s for s in _reread_runs(text, wide_run, wide_hint, MULTI_BYTE, guess)
                   if not any(a < s[1] and s[0] < b for a, b in taken)]
-    return mojibake.splice(text, spans)  # no span: the common case, one or two searches
+    return sorted(spans, key=lambda s: s[0])
+
+
+def multi_byte_stretches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` a Japanese or Korean decoder made, read back or
+    not: each piece of a run that one of them shows, mixing its kana or hangul with Han or U+FFFD
+    as misread bytes do (``_candidates``' pieces, however much of them the decoder rejected).
+
+    No GBK- or Big5-family decoder gives hangul or halfwidth katakana for UTF-8, GBK or Big5
+    bytes (GBK has neither; GB18030 writes them in four bytes, whose ASCII digits no character
+    of those sources holds), so these stretches are no byte view's to read.
+    """
+    wide_hint, wide_run = _multi_byte_patterns()
+    if not wide_hint.search(text):
+        return []
+    found: list[tuple[int, int]] = []
+    for m in wide_run.finditer(text):
+        if not wide_hint.search(m.group()):
+            continue
+        found += [(m.start() + a, m.start() + b) for a, b, _ in _pieces(m.group(), wide_hint, MULTI_BYTE)]
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in found:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: tuple[str, ...],
@@ -214,6 +253,13 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
         worth = _varied(run) and len({_block(ch) for ch in run if ch > "\x7f"}) >= 2
         codec = best_code_page(run, MODELED + OTHERS) if worth else None
         return [(0, len(run), codec)] if codec and codec not in MODELED else []
+    return [(a, b, codec) for a, b, codec in _pieces(run, hint, codecs)
+            if _reading(_byte_view(run[a:b], codec))[0] <= MAX_REJECTS * (b - a)]
+
+
+def _pieces(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, decoder) of each stretch of ``run`` one of the multi-byte ``codecs`` shows
+    that looks misread (varied, with the hint, kana or hangul mixed with Han or U+FFFD)."""
     found = []
     for codec in codecs:
         # Spaces cut too: Korean and Japanese text spaces its words, misread Chinese hardly ever.
@@ -223,10 +269,7 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
                 lead += 1
             for skip in {0, lead}:
                 piece = m.group()[skip:]
-                if not (_varied(piece) and hint.search(piece) and _mixed(piece)):
-                    continue
-                rejects, _ = _reading(_byte_view(piece, codec))
-                if rejects <= MAX_REJECTS * len(piece):
+                if _varied(piece) and hint.search(piece) and _mixed(piece):
                     found.append((m.start() + skip, m.end(), codec))
     return found
 

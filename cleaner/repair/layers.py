@@ -15,9 +15,10 @@ repair reports them.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from cleaner.langmodel import per_char
-from cleaner.repair import decoders, mojibake
+from cleaner.repair import decoders, mojibake, rounds
 
 LOST = "\ufffd"
 FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
@@ -35,12 +36,23 @@ def peel(stretch: str, family: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+# Rounds of peeling at most: a peeled stretch's neighbours, cut from it, are stretches of their
+# own in the next round (and would be in the next clean), until a round peels nothing.
+MAX_ROUNDS = 3
+
+
 def repair_second_layer(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
-    """Re-read stretches the double-encoding repair left that are mojibake of mojibake.
+    """Re-read stretches the double-encoding repair left that are mojibake of mojibake, round
+    after round until none is left.
 
     >>> repair_second_layer("他说：閹存垶妲告稉锟介崶鎴掓眽").text
     '他说：我是中国人'
     """
+    return rounds.until_settled(text, partial(_round_spans, guess=guess), MAX_ROUNDS)
+
+
+def _round_spans(text: str, guess: bool) -> rounds.Spans:
+    """The stretches one round peels, each with its repair."""
     lines = {decoders.GBK_FAMILY: [], decoders.BIG5_FAMILY: [], decoders.SINGLE_FAMILY: []}
     if mojibake._looks_misread(text):  # noqa: SLF001 - one cheap test for rare characters
         lines[decoders.GBK_FAMILY] = lines[decoders.BIG5_FAMILY] = _dense_lines(text)
@@ -55,7 +67,7 @@ def repair_second_layer(text: str, guess: bool = True) -> mojibake.MojibakeRepai
             if fixed is not None:
                 found.append((start, end, fixed))
     # Counted by stretch peeled (the inner repair's count is of the first layer's stretches).
-    return mojibake.splice(text, [(a, b, fixed._replace(count=1)) for a, b, fixed in found])
+    return [(a, b, fixed._replace(count=1)) for a, b, fixed in found]
 
 
 def _lines_with(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:

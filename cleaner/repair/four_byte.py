@@ -1,0 +1,113 @@
+"""GB18030's four-byte codes read by a GBK decoder: ``Espa�0�9a`` is España.
+
+GB18030 writes what GBK lacks (Latin letters with marks, Greek and Cyrillic beyond GBK's rows,
+Thai, hangul, the Han of CJK Extension A after 䶵 and a few signs) in four bytes: a lead 81-fe,
+a digit, a lead, a digit. A GBK decoder (Python's ``gbk`` with ``errors="replace"``) rejects a
+lead before a digit: one U+FFFD, then the digit read as itself, twice. The digits are two of the
+four bytes, exactly; the leads are lost. For a character of the Basic Multilingual Plane the
+first lead is 81-84 and the second 81-fe: each pair of digits leaves 504 codes, of which the
+assigned characters GBK does not hold (about 466) are the candidates. The character model
+chooses between the neighbours (``holes.choose_ranked``), but it knows none of these characters
+from running Chinese text (ñ, ö, Thai, hangul are all at its floor), so a choice that does not
+lead its runner-up by GUESS_MARGIN is no choice: the code is written as one U+FFFD (the page
+holds one character there, which the bytes do not name), reported as a ``lost-byte`` finding
+with the model's top two, as ``--no-guess`` writes every guess.
+
+No other misreading writes a U+FFFD before a digit twice in a row: UTF-8 and Big5 bytes never
+put a digit where a GBK trail byte goes (a lead of theirs before a digit is the last byte of a
+character cut off, which GBK pairs with what precedes). A run of the marks touching another
+digit or U+FFFD (``2004�3�1�``, a date whose units ``--no-guess`` wrote as U+FFFD) is not
+read. ``errors="ignore"`` leaves the digits alone, with nothing to tell them from a number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from cleaner.langmodel import model
+from cleaner.repair import holes, mojibake
+
+LOST = "\ufffd"
+# Whole codes only: one or more (mark, digit, mark, digit), with no digit or mark on either side.
+_CODES = re.compile("(?<![0-9\ufffd])(?:\ufffd[0-9]\ufffd[0-9])+(?![0-9\ufffd])")
+LEADS = range(0x81, 0x85)  # first byte of the four-byte codes of the Basic Multilingual Plane
+SECOND_LEADS = range(0x81, 0xFF)
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> dict[tuple[int, int], tuple[str, ...]]:
+    """The assigned characters of each pair of digits (bytes two and four of the code)."""
+    out: dict[tuple[int, int], list[str]] = {}
+    for first in LEADS:
+        for third in SECOND_LEADS:
+            for d1 in range(10):
+                for d2 in range(10):
+                    try:
+                        ch = bytes((first, 0x30 + d1, third, 0x30 + d2)).decode("gb18030")
+                    except UnicodeDecodeError:
+                        continue
+                    if len(ch) == 1 and unicodedata.category(ch)[0] in "LNPS" and not 0xE000 <= ord(ch) <= 0xF8FF \
+                            and not _in_gbk(ch):
+                        out.setdefault((d1, d2), []).append(ch)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _in_gbk(ch: str) -> bool:
+    """Does GBK write ``ch`` in two bytes (then no page writes it in four)?"""
+    try:
+        ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _known(candidates: tuple[str, ...]) -> list[str]:
+    """The candidates the character model has seen (the others it cannot rank, nor choose)."""
+    unigram = model().unigram
+    floor = unigram("\U0010fffd")
+    # Not by another character's counts: the model folds compatibility ideographs (U+F900 ...,
+    # four-byte codes in GB18030) into the ideographs GBK holds, and knows them only as those.
+    return [ch for ch in candidates if unigram(ch) > floor and unicodedata.normalize("NFKC", ch) == ch]
+
+
+GUESS_MARGIN = 2.0  # log-probability by which a choice must lead its runner-up to be written
+
+
+def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
+    """Each run of four-byte codes a GBK decoder marked read back, a guess per character.
+
+    >>> repair("Espa\\ufffd0\\ufffd9a").text  # ñ, Á, Ë, Õ, â ... fit its digits; the model knows none
+    'Espa\\ufffda'
+    """
+    if LOST not in text:
+        return mojibake.MojibakeRepair(text, 0, [])  # the common case: one search
+    pieces: list[str] = []
+    findings = []
+    done = count = 0
+    for m in _CODES.finditer(text):
+        codes = [(int(m.group()[k + 1]), int(m.group()[k + 3])) for k in range(0, len(m.group()), 4)]
+        table = _candidates()
+        if any(code not in table for code in codes):
+            continue
+        known = [_known(table[code]) for code in codes]
+        items = [[cands[0] if cands else LOST, k + 1, cands or [LOST]] for k, cands in enumerate(known)]
+        after = text[m.end() : m.end() + 1]
+        if after and not after.isspace():
+            items.append([after, len(items) + 1, [after]])  # the next character conditions the last choice
+        chosen = holes.choose_ranked(items, text[max(0, m.start() - 8) : m.start()], final=not after.strip())[: len(codes)]
+        at = sum(map(len, pieces)) + (m.start() - done)
+        read = []
+        for k, c in enumerate(chosen):
+            named = len(table[codes[k]]) == 1 or (guess and len(known[k]) == 1) or (guess and c.margin >= GUESS_MARGIN)
+            read.append(c.char if named else LOST)
+            if len(table[codes[k]]) > 1:
+                findings.append(holes.guess_finding(mojibake.GUESS_KIND, at + k, c.char, c.alternative, c.margin))
+        pieces += [text[done : m.start()], "".join(read)]
+        done = m.end()
+        count += 1
+    if not count:
+        return mojibake.MojibakeRepair(text, 0, [])
+    pieces.append(text[done:])
+    return mojibake.MojibakeRepair("".join(pieces), count, findings)

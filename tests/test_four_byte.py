@@ -1,0 +1,49 @@
+"""GB18030's four-byte codes read by a GBK decoder (cleaner/repair/four_byte.py)."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair.four_byte import _candidates, repair
+from wrong_decoders import DECODERS
+
+
+def _read_by_gbk(text: str, errors: str = "replace") -> str:
+    return DECODERS["gbk"].decode(text.encode("gb18030"), errors)
+
+
+@pytest.mark.parametrize("word", ["España", "สวนนงนุช", "서울", "㐀", "Gödel", "a−b"])
+def test_each_code_becomes_one_mark_with_a_finding(word):
+    text = f"他说（{word}）是的。"
+    broken = _read_by_gbk(text)
+    fixed = repair(broken)
+    four = [ch for ch in word if len(ch.encode("gb18030")) == 4]
+    # The other characters are back as they were, each four-byte one is one U+FFFD.
+    assert fixed.text == "".join("\ufffd" if ch in four else ch for ch in text)
+    assert len(fixed.findings) == len(four) and all(f.kind == "lost-byte" for f in fixed.findings)
+    assert all(fixed.text[f.position] == "\ufffd" for f in fixed.findings)
+    assert repair(fixed.text).text == fixed.text  # nothing left to read
+
+
+def test_the_true_character_is_among_the_candidates():
+    for ch in "ñöçĐệสวน서울㐀−∼•":
+        code = ch.encode("gb18030")
+        assert ch in _candidates()[(code[1] - 0x30, code[3] - 0x30)]
+
+
+@pytest.mark.parametrize("text", [
+    "2004\ufffd3\ufffd1\ufffd",  # a date whose units --no-guess wrote as U+FFFD
+    "他说\ufffd1\ufffd2\ufffd3",  # a mark without its digit
+    "型号\ufffd1\ufffd23",  # a digit after the code: a number, not a code
+    "第1\ufffd2\ufffd3名",
+    "温度为5度，价格为10元。",
+])
+def test_marks_and_digits_that_are_no_whole_code_are_left(text):
+    assert repair(text).text == text and repair(text).count == 0
+
+
+def test_through_the_cleaner_a_second_clean_changes_nothing():
+    cleaner = Cleaner(to="zh-hans")
+    out = cleaner.run(_read_by_gbk("西班牙（España）是欧洲国家，首尔（서울）是韩国首都。"))
+    assert out.text == "西班牙（Espa\ufffda）是欧洲国家，首尔（\ufffd\ufffd）是韩国首都。"
+    assert any(s.name == "gb18030-four-byte-read-as-gbk" for s in out.steps)
+    assert cleaner.clean(out.text) == out.text
