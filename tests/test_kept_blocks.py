@@ -48,3 +48,9 @@ def test_a_chapter_title_near_the_top_is_kept_but_not_a_table_of_contents():
     assert kept_lines(lines) == {1}
     contents = ["目录", "第一章 出山", "第二章 下山", "第三章 归来"]
     assert kept_lines(contents) == set()
+
+
+def test_a_board_posts_title_row_is_its_headline():
+    lines = ["作者 abc (小明) 看板 Gossiping", "標題 [問卦] 有沒有歷史的八卦？", "時間 Sun Jun 20 12:34:56 2021", "正文。"]
+    assert kept_lines(lines) == {1}
+    assert kept_lines(["标题 Re: [新闻] 台风明天登陆", "正文。"]) == {0}

@@ -9,8 +9,9 @@ more than losing a menu's text: a code block whose first line went loses its ind
 ASCII signs too (the width fixers no longer know its lines for code).
 
 Some headlines have a fixed form: an official document's title, 关于…的通知 (决定, 意见, 公告, 批复 …),
-and a chapter's, 第123章 …. Near the top of a page such a line is the headline, whatever the lines
-around it look like (a breadcrumb above it, a publication row below, a date inside it). Lists of
+a chapter's, 第123章 …, and a bulletin board post's title row, 標題 [問卦] … (the rest of its header,
+作者 and 時間, stays furniture). Near the top of a page such a line is the headline, whatever the
+lines around it look like (a breadcrumb above it, a publication row below, a date inside it). Lists of
 other documents (相关文件) or of chapters (目录) hold several such lines one after another, or sit
 lower on the page: only a lone one among the first lines is kept.
 """
@@ -32,6 +33,7 @@ _HEADLINE_FORM = re.compile(
     r"^[ \t\u3000]*(?:"
     r"关于[^。！？；]{2,60}的(?:通知|通告|公告|决定|意见|批复|复函|函|报告|请示|办法|规定|方案|实施细则|细则|规划|答复|说明|公示)"
     r"|第[0-9０-９一二三四五六七八九十百千零〇两]{1,6}[章回節节卷集話话](?:[ \t\u3000:：]+[^。！？]{1,40})?"
+    r"|[標标][題题]\s+(?:\[[^\]]{1,8}\]|Re:|Fw:)[^\n]{1,80}"
     r")[ \t\u3000]*$")
 
 
@@ -42,7 +44,8 @@ def kept_lines(lines: list[str]) -> set[int]:
 
 def _headline_of_a_form(lines: list[str]) -> set[int]:
     head = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES]
-    titles = [i for i in head if ("关于" in lines[i] or "第" in lines[i]) and _HEADLINE_FORM.match(lines[i])]
+    titles = [i for i in head if ("关于" in lines[i] or "第" in lines[i] or "題" in lines[i] or "题" in lines[i])
+              and _HEADLINE_FORM.match(lines[i])]
     if len(titles) != 1:
         return set()  # none, or a list of documents or chapters
     i = titles[0]
