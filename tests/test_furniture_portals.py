@@ -227,8 +227,9 @@ def test_the_ptt_signature_goes_with_the_header():
     page = ["作者 rainbow1234 (彩虹)  看板 Food", "標題 [食記] 台南 巷口的碗粿老店", "時間 Sun Apr  7 11:20:05 2024", *ARTICLE,
             "--", "我的部落格：吃遍台南", "※ 發信站: 批踢踢實業坊(ptt.cc), 來自: 36.227.10.5 (臺灣)"]
     kept, gone = run("\n".join(page))
-    assert kept == ARTICLE
+    assert kept == ["標題 [食記] 台南 巷口的碗粿老店", *ARTICLE]  # the title row is the post's headline (kept_blocks)
     assert gone["我的部落格：吃遍台南"] == "generic/ptt"
+    assert gone["時間 Sun Apr  7 11:20:05 2024"] == "generic/ptt"
 
 
 def test_the_portal_words_are_simplified_and_present():
