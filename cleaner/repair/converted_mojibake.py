@@ -145,14 +145,15 @@ def _reading(before: list[str], option: str, after: list[str]) -> tuple[int, flo
     at = len(before)
     hole = next((j for j in (at + 1, at - 1) if 0 <= j < len(window) and window[j] == "\ufffd"), None)
     fills = range(0x80, 0xC0) if hole is not None else (0x80,)
-    best = None
+    reads = {}
     for fill in fills:
         data = b"".join(_gbk(c) or (bytes([fill]) if j == hole else b"\x80") for j, c in enumerate(window))
         read = data.decode("utf-8", errors="replace")
-        key = (-read.count("\ufffd"), per_char(read))
-        if best is None or key > best:
-            best = key
-    return best
+        reads.setdefault(read, -read.count("\ufffd"))
+    # The fewest U+FFFD come first in the key: only those readings are scored (the model's score
+    # is the cost; most of the 64 fills of a hole read as one of a few texts).
+    fewest = max(reads.values())
+    return fewest, max(per_char(read) for read, marks in reads.items() if marks == fewest)
 
 
 

@@ -1594,7 +1594,11 @@ _PUNCT_BLOCKS = re.compile("[\u2000-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff6
 _MARK = re.compile(f"[{_LOSS_MARKS}]")
 
 
+@lru_cache(maxsize=4096)
 def _judged_misread(stretch: str) -> bool:
+    # Cached: a page's clusters are judged again by each later caller (the converted-mojibake
+    # check, the re-read of joined wraps, the spans kept from conversion), each with byte views
+    # and up to twelve re-reads; the answer depends on the stretch alone.
     rare = sum(1 for ch in _rare_char().findall(stretch) if not _PUNCT_BLOCKS.match(ch))
     if 2 * rare < len(stretch):
         return False
