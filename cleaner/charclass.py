@@ -42,6 +42,13 @@ class CharClass:
                 return m
         return None
 
+    def holds(self, text: str, start: int, end: int) -> bool:
+        """Does ``text[start:end]`` hold a member? Searched in place, the piece never copied."""
+        m = self.pattern.search(text, start, end)
+        while m is not None and not self._real(m.group()):
+            m = self.pattern.search(text, m.end(), end)
+        return m is not None
+
     def count(self, text: str) -> int:
         """How many characters of ``text`` are members; C passes over bounded pieces."""
         return sum(self._count(piece) for piece in pieces(text))

@@ -22,6 +22,13 @@ def test_search_and_count_agree_with_the_set(text):
     assert CLASS.count(text) == len(expected)
 
 
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 60), st.integers(0, 60))
+def test_holds_agrees_with_the_set_on_a_piece(text, start, end):
+    # Astral characters outside the set match the class's astral range: holds must look past them.
+    assert CLASS.holds(text, start, end) == any(ch in MEMBERS for ch in text[start:end])
+
+
 def test_count_han_agrees_with_the_unicode_property():
     han = regex.compile(r"\p{Han}")
     text = "".join(chr(c) for c in range(0x2E00, 0xFB00)) + "\U00020000\U00031350\U0001F600 a"

@@ -39,3 +39,35 @@ def test_clean_text_in_either_script_is_never_unconverted():
     cleaner = Cleaner(to="keep")
     for text in SENTENCES + [CONVERTERS["s2t"].convert(t) for t in SENTENCES]:
         assert cleaner.clean(text) == text
+
+
+def _reading_of_every_fill(before: list[str], option: str, after: list[str]) -> tuple[int, float]:
+    """``_reading`` as first written: each fill of the hole scored, the best key kept."""
+    from cleaner.langmodel import per_char
+    from cleaner.repair.converted_mojibake import _gbk
+
+    window = [*before, option, *after]
+    at = len(before)
+    hole = next((j for j in (at + 1, at - 1) if 0 <= j < len(window) and window[j] == "\ufffd"), None)
+    best = None
+    for fill in range(0x80, 0xC0) if hole is not None else (0x80,):
+        data = b"".join(_gbk(c) or (bytes([fill]) if j == hole else b"\x80") for j, c in enumerate(window))
+        read = data.decode("utf-8", errors="replace")
+        key = (-read.count("\ufffd"), per_char(read))
+        if best is None or key > best:
+            best = key
+    return best
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_window_reads_as_the_best_of_every_fill_of_its_hole(text):
+    # Only the fills with the fewest U+FFFD are scored; the key must be the one scoring all gives.
+    from cleaner.repair.converted_mojibake import _reading
+
+    line = _misread(text)
+    windows = 0
+    for i, ch in enumerate(line):
+        before, after = list(line[max(0, i - 4) : i]), list(line[i + 1 : i + 5])
+        windows += "\ufffd" in (line[i - 1 : i] + line[i + 1 : i + 2])
+        assert _reading(before, ch, after) == _reading_of_every_fill(before, ch, after)
+    assert windows  # the sentences misread leave holes beside characters

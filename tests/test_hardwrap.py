@@ -3,9 +3,11 @@
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from cleaner.hardwrap import _columns, join_hard_wraps, join_misread_wraps
+from cleaner.hardwrap import _WIDE, _columns, join_hard_wraps, join_misread_wraps
 
 PARAGRAPHS = [
     "工信部与浙江省人民政府共同打造出了工业互联网平台体系，2020年目标明确。国务院印发通知，要求各地加快推进"
@@ -86,6 +88,13 @@ def test_columns_count_wide_characters_twice_as_unicode_does():
     for line in ["abc 123", "中文，標點。", "ＡＢＣ１２３！", "﹐﹑﹔", "かなカナ한국어", "𠀀𪚥", "😀 ok", "「引號」—…"]:
         expected = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
         assert _columns(line) == expected, line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec=None, exclude_categories=())) | st.text("中文，ab 1２〾〿\ufaff\U0001f64f\U0001f650\ud800"))
+def test_columns_are_those_of_the_wide_characters_removed(line):
+    # The first way of counting, kept as the oracle: the line without its wide characters.
+    assert _columns(line) == 2 * len(line) - len(_WIDE.sub("", line))
 
 
 MISREAD = ("吕理政，台湾博物馆学、人类学家，历任国立台湾史前文化博物馆研究员、宜兰县兰阳博物馆筹备处主任、"

@@ -172,7 +172,10 @@ def test_unrepaired_spans_beside_a_question_mark_a_decoder_wrote():
     assert unrepaired_spans("你认识他吗?") == []
 
 
+import re  # noqa: E402
+
 from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 from native_inputs import SETTINGS, text_inputs  # noqa: E402
 
 
@@ -187,6 +190,20 @@ def test_a_page_without_a_close_pair_of_rare_characters_has_no_span_kept(text):
         with pytest.MonkeyPatch.context() as m:
             m.setattr(mojibake, "_close_rare_pair", lambda _: True)
             assert mojibake.unrepaired_spans(text) == []
+
+
+@SETTINGS
+@given(text=text_inputs, glue=st.sampled_from(["", "\n", "?", "，", "ab", "鍙戝睍", "鑫森淼焱垚"]))
+def test_a_run_without_a_cluster_start_has_no_cluster(text, glue):
+    # The runs passed over without listing their rare characters (_cluster_start) are runs
+    # _rare_clusters finds no cluster in: the spans are those of looking into every run.
+    from cleaner.repair import mojibake
+
+    page = glue.join([text, text[::-1], glue])
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(mojibake, "_cluster_start", lambda: re.compile("(?s:.)"))  # a start everywhere
+        every_run = mojibake.unrepaired_spans(page)
+    assert mojibake.unrepaired_spans(page) == every_run
 
 
 @SETTINGS

@@ -144,16 +144,23 @@ def _reading(before: list[str], option: str, after: list[str]) -> tuple[int, flo
     window = [*before, option, *after]
     at = len(before)
     hole = next((j for j in (at + 1, at - 1) if 0 <= j < len(window) and window[j] == "\ufffd"), None)
-    fills = range(0x80, 0xC0) if hole is not None else (0x80,)
-    best = None
+    # The bytes around the hole are the same for every fill: joined once.
+    parts = [_gbk(c) or b"\x80" for c in window]
+    if hole is None:
+        fills, head, tail = (b"",), b"".join(parts), b""
+    else:
+        fills, head, tail = _FILLS, b"".join(parts[:hole]), b"".join(parts[hole + 1 :])
+    reads = {}
     for fill in fills:
-        data = b"".join(_gbk(c) or (bytes([fill]) if j == hole else b"\x80") for j, c in enumerate(window))
-        read = data.decode("utf-8", errors="replace")
-        key = (-read.count("\ufffd"), per_char(read))
-        if best is None or key > best:
-            best = key
-    return best
+        read = (head + fill + tail).decode("utf-8", errors="replace")
+        reads.setdefault(read, -read.count("\ufffd"))
+    # The fewest U+FFFD come first in the key: only those readings are scored (the model's score
+    # is the cost; most of the 64 fills of a hole read as one of a few texts).
+    fewest = max(reads.values())
+    return fewest, max(per_char(read) for read, marks in reads.items() if marks == fewest)
 
+
+_FILLS = tuple(bytes([fill]) for fill in range(0x80, 0xC0))  # what a byte under a U+FFFD beside a choice may be
 
 
 def _run(state: int, data: bytes | None) -> list[tuple[int, float]]:

@@ -10,7 +10,7 @@ characters stay.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -1516,12 +1516,19 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
     if not _looks_misread(text) or not _close_rare_pair(text):
         return []  # no cluster (_rare_clusters) anywhere: most clean pages, rare names and all
     rare = _rare_char()
+    # Where a cluster may start: a run without one of these places has none (a rare name), and
+    # is passed over without listing its rare characters.
+    starts = [m.start() for m in _cluster_start().finditer(text)]
     spans: list[tuple[int, int]] = []
     pos = 0
     while (r := rare.search(text, pos)) is not None:
         m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
         if m is None or m.start() > r.start():
             pos = r.end()
+            continue
+        k = bisect_left(starts, m.start())
+        if k == len(starts) or starts[k] >= m.end():
+            pos = m.end()
             continue
         run, base = m.group(), m.start()
         for lo, hi in _rare_clusters(run):
@@ -1550,9 +1557,22 @@ def _close_rare_pair(text: str) -> bool:
 def _close_pair() -> re.Pattern:
     """Two rare characters, not Chinese punctuation (``_PUNCT_BLOCKS``), less than PROTECT_GAP
     apart: one search at C speed."""
-    rare = _rare_char().pattern
-    one = rare[:-1] + _PUNCT_BLOCKS.pattern[1:]  # [^...] widened: neither common, Latin nor punctuation
+    one = _rare_sign()
     return re.compile(f"{one}(?s:.){{0,{PROTECT_GAP - 2}}}{one}")
+
+
+def _rare_sign() -> str:
+    """A rare character that is no Chinese punctuation, as one class (of ``_close_pair``)."""
+    return _rare_char().pattern[:-1] + _PUNCT_BLOCKS.pattern[1:]  # [^...] widened: neither common, Latin nor punctuation
+
+
+@lru_cache(maxsize=1)
+def _cluster_start() -> re.Pattern:
+    """The first of two rare characters, not Chinese punctuation, that ``_rare_clusters`` puts in
+    one cluster (fewer than PROTECT_GAP characters from the end of one to the next): every
+    cluster starts with such a pair, so a run holding none of these places has no cluster."""
+    one = _rare_sign()
+    return re.compile(f"{one}(?=(?s:.){{0,{PROTECT_GAP - 1}}}{one})")
 
 
 def _rare_clusters(run: str) -> list[tuple[int, int]]:
@@ -1594,7 +1614,11 @@ _PUNCT_BLOCKS = re.compile("[\u2000-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff6
 _MARK = re.compile(f"[{_LOSS_MARKS}]")
 
 
+@lru_cache(maxsize=4096)
 def _judged_misread(stretch: str) -> bool:
+    # Cached: a page's clusters are judged again by each later caller (the converted-mojibake
+    # check, the re-read of joined wraps, the spans kept from conversion), each with byte views
+    # and up to twelve re-reads; the answer depends on the stretch alone.
     rare = sum(1 for ch in _rare_char().findall(stretch) if not _PUNCT_BLOCKS.match(ch))
     if 2 * rare < len(stretch):
         return False

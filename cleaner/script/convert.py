@@ -62,7 +62,7 @@ def _foreign_sentences(text: str, foreign) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` holding a ``foreign`` character."""
     if not foreign.search(text):
         return []
-    return [m.span() for m in _SENTENCE.finditer(text) if foreign.search(m.group(0))]
+    return [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text)) if foreign.holds(text, a, b)]
 
 
 def _convert_batch(texts: list[str], out: list[str], batch: list[tuple[int, list[tuple[int, int]]]], target: str) -> None:

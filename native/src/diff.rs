@@ -82,12 +82,19 @@ pub fn changed_runs(old: &[u32], new: &[u32]) -> usize {
     Matcher::new(a, b).changed_opcodes()
 }
 
+/// The number of an element of `a` that `b` lacks (`Matcher::a_ids`): no list has it.
+const NOT_IN_B: u32 = u32::MAX;
+
 /// `difflib.SequenceMatcher` without junk (isjunk None, autojunk False).
 struct Matcher<'s> {
     a: &'s [u32],
     b: &'s [u32],
-    /// Each element of `b` -> its positions in `b`, ascending.
-    b2j: FastMap<u32, Vec<usize>>,
+    /// The positions in `b` of each element of `b`, ascending, by the element's number; and
+    /// the number of each element of `a` (`NOT_IN_B` for one `b` lacks). Numbered once per pair
+    /// of lines, so that the recursion, which scans `a` again for every block it looks inside,
+    /// finds an element's positions by index, not by a hash lookup each time.
+    b2j: Vec<Vec<usize>>,
+    a_ids: Vec<u32>,
     /// Match lengths ending at b[j-1] for the previous and the current element of `a`, indexed
     /// j (so that "ending at j-1" is index j); zero everywhere between calls.
     prev: Vec<usize>,
@@ -98,14 +105,21 @@ struct Matcher<'s> {
 
 impl<'s> Matcher<'s> {
     fn new(a: &'s [u32], b: &'s [u32]) -> Self {
-        let mut b2j: FastMap<u32, Vec<usize>> = FastMap::default();
+        let mut ids: FastMap<u32, u32> = FastMap::default();
+        let mut b2j: Vec<Vec<usize>> = Vec::new();
         for (j, &c) in b.iter().enumerate() {
-            b2j.entry(c).or_default().push(j);
+            let id = *ids.entry(c).or_insert_with(|| {
+                b2j.push(Vec::new());
+                (b2j.len() - 1) as u32
+            });
+            b2j[id as usize].push(j);
         }
+        let a_ids = a.iter().map(|c| ids.get(c).copied().unwrap_or(NOT_IN_B)).collect();
         Matcher {
             a,
             b,
             b2j,
+            a_ids,
             prev: vec![0; b.len() + 1],
             cur: vec![0; b.len() + 1],
             prev_set: Vec::new(),
@@ -117,7 +131,7 @@ impl<'s> Matcher<'s> {
     fn longest_match(&mut self, alo: usize, ahi: usize, blo: usize, bhi: usize) -> (usize, usize, usize) {
         let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0);
         for i in alo..ahi {
-            if let Some(js) = self.b2j.get(&self.a[i]) {
+            if let Some(js) = self.b2j.get(self.a_ids[i] as usize) {
                 // difflib walks the positions before `blo` and skips them; they are ascending,
                 // so the walk starts at the first one inside (deep in the recursion on a long
                 // line, the skipped ones were most of the work).
