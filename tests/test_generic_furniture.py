@@ -659,3 +659,30 @@ def test_an_end_word_as_the_subheading_of_article_prose_does_not_end_the_article
             "对此，专家建议，平台应当合理设置配送时间，从源头上减少骑手的违法冲动。")
     result = Cleaner(to="keep").run(page)
     assert "对此，专家建议" in result.text and "也有网友表示" in result.text
+
+
+def _judged_in_full(line, pos, body, lexicon):
+    """``generic.judged`` as first written: ``forced`` asked of every line, then ``protected``."""
+    family = generic.forced(line, pos, body, lexicon)
+    if generic.protected(line) and not (family in generic.BLOCK_FAMILIES and not generic.is_paragraph(line.text, line.features)):
+        return True, ""
+    return False, family
+
+
+def test_judged_asks_forced_only_what_can_take_a_protected_line():
+    # judged skips forced's questions on a protected line outside any list block (a pager alone
+    # can take it): same answer as asking them all, on every line of the furniture fixtures' and
+    # the seeds' pages, each judged against its page's body.
+    pages = [p.read_text("utf-8") for p in [*sorted((FIXTURES / "furniture").glob("*.txt")), *SEEDS]]
+    model, seen = generic.load_model(), set()
+    for text in pages:
+        folded = [fold_line(line) for line in text.split("\n")]
+        alive = [i for i, line in enumerate(folded) if line]
+        _, scored, body = generic.prepare(folded, alive, model, LEX)
+        if body is None:
+            continue
+        for pos, line in enumerate(scored):
+            got = generic.judged(line, pos, body, LEX)
+            assert got == _judged_in_full(line, pos, body, LEX), line.text
+            seen.add(got[1] or str(got[0]))
+    assert {"True", "False", "pager", "list"} <= seen, seen  # kept, removed by score, and both block families met

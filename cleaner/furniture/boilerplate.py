@@ -124,10 +124,12 @@ class _Hits:
     def __init__(self, rules: tuple[Rule, ...], folded: _FoldedLines) -> None:
         self.index = {rule.id: i for i, rule in enumerate(rules)}
         self.folded = folded
-        self.sets = [frozenset(s) for s in matcher_for(rules).match_lines(list(folded.values()))]
+        # The rules matching each line, for the lines some rule matches (most lines: none, and
+        # building a set for each of those cost more than the native pass itself).
+        self.sets = {i: frozenset(found) for i, found in enumerate(matcher_for(rules).match_lines(list(folded.values()))) if found}
         # The lines each rule's pattern matches (ascending): a rule visits those alone.
         self.matched: list[list[int]] = [[] for _ in rules]
-        for i, found in enumerate(self.sets):
+        for i, found in self.sets.items():
             for k in found:
                 self.matched[k].append(i)
         self.rewritten: set[int] = set()
@@ -148,7 +150,7 @@ class _Hits:
         line = self.folded[i]
         if rule.max_chars and len(line) > rule.max_chars:
             return None
-        if i not in self.rewritten and self.index[rule.id] not in self.sets[i]:
+        if i not in self.rewritten and self.index[rule.id] not in self.sets.get(i, ()):
             return None
         return rule.pattern.search(line)
 

@@ -81,8 +81,10 @@ def inner_boxes(lines: Sequence[Line], lexicon: Lexicon) -> list[int]:
     for pos in range(1, len(lines)):
         line, above = lines[pos], lines[pos - 1]
         f = line.features
+        if f["final_punct"]:
+            continue  # asked first: most lines of a page end a sentence, and no heading does
         heading = len(line.text) <= HEADING_MAX and f["lex_cover"] >= 0.5
-        if not (heading or _INLINE.match(line.text)) or f["final_punct"] or _ends_article(line.text, f, lexicon):
+        if not (heading or _INLINE.match(line.text)) or _ends_article(line.text, f, lexicon):
             continue
         if len(above.text) < PARAGRAPH or not above.features["final_punct"] or not is_prose(above.text, above.features):
             continue

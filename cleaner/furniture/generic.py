@@ -556,10 +556,16 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tup
     is not the headline. A protected line (a sentence without a furniture sign of its own) stays,
     unless it is a row of a list block that is furniture, or a pager: the list's form is the
     sign (a sidebar of comment excerpts ends its rows as sentences). A paragraph always stays."""
-    family = forced(line, pos, body, lexicon)
-    if protected(line) and not (family in BLOCK_FAMILIES and not is_paragraph(line.text, line.features)):
-        return True, ""
-    return False, family
+    if protected(line):
+        # Of ``forced``'s families only a pager and a list's row can take a protected line, so
+        # its other questions are not asked of the sentences: a line outside any list block
+        # needs the pager's test alone, a paragraph none.
+        f = line.features
+        if is_paragraph(line.text, f):
+            return True, ""
+        family = forced(line, pos, body, lexicon) if f["list_block"] else ("pager" if pager(line.text) else "")
+        return (False, family) if family in BLOCK_FAMILIES else (True, "")
+    return False, forced(line, pos, body, lexicon)
 
 
 def structural(line: Line) -> str:
