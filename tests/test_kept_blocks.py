@@ -8,9 +8,26 @@ def test_code_lines_and_their_blocks():
     assert kept_lines(lines) == {1, 2, 3}
 
 
+ABOVE = "几种写法各有长短，在一万字的文章上对比如下："
+BELOW = "实际项目中，如果文本很长，推荐用第二种写法。"
+
+
 def test_markdown_table_with_its_rule_row():
-    lines = ["对比如下：", "| 写法 | 速度 |", "| --- | :---: |", "| A | 快 |", "| B | 慢 |", "结论。"]
+    lines = [ABOVE, "| 写法 | 速度 |", "| --- | :---: |", "| A | 快 |", "| B | 慢 |", BELOW]
     assert kept_lines(lines) == {1, 2, 3, 4}
+
+
+def test_tables_at_the_edges_of_the_page_are_left_to_the_model():
+    # A page converted from HTML to Markdown sets its menu and footer as tables: no prose above
+    # the menu, none below the footer (the review found both kept).
+    menu = ["| 首页 | 新闻 | 财经 | 体育 |", "| --- | --- | --- | --- |", "| 娱乐 | 科技 | 汽车 | 房产 |"]
+    foot = ["| 关于我们 | 联系方式 | 网站地图 |", "| --- | --- | --- |", "| 京ICP备000号 | 广告服务 | 招聘 |"]
+    assert kept_lines([*menu, ABOVE, BELOW, *foot]) == set()
+
+
+def test_a_table_ends_where_its_columns_change():
+    lines = [ABOVE, "| 写法 | 速度 |", "| --- | --- |", "| A | 快 |", "| 相关新闻 | 更多 | 热点 |", BELOW]
+    assert kept_lines(lines) == {1, 2, 3}
 
 
 def test_menu_rows_are_not_tables():
@@ -54,3 +71,16 @@ def test_a_board_posts_title_row_is_its_headline():
     lines = ["作者 abc (小明) 看板 Gossiping", "標題 [問卦] 有沒有歷史的八卦？", "時間 Sun Jun 20 12:34:56 2021", "正文。"]
     assert kept_lines(lines) == {1}
     assert kept_lines(["标题 Re: [新闻] 台风明天登陆", "正文。"]) == {0}
+
+
+def test_a_boxs_one_item_or_a_headline_the_title_does_not_name_is_not_kept():
+    box = ["最新通知", "关于做好春季安全工作的通知", "更多>>", "市教育局召开春季开学工作会议", "正文。"]
+    assert kept_lines(box) == set()
+    page = ["首页 > 通知公告", "关于开展2023年度统计调查工作的通知", "各区县统计局："]
+    assert kept_lines(page, "关于开展2023年度统计调查工作的通知-某市统计局") == {1}
+    assert kept_lines(page, "市统计局召开全体会议") == set()
+
+
+def test_a_row_of_episode_links_is_no_chapter_title():
+    assert kept_lines(["第1集 第2集 第3集 第4集", "正文。"]) == set()
+    assert kept_lines(["关于本站的说明", "正文。"]) == set()

@@ -193,8 +193,9 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     alive = [i for i in content if i not in dropped]
     foot = generic.after_foot(folded, content, dropped)
     if generic_model:
-        keep = set(replaced) | kept_lines(lines)  # rewritten by a rule (judged already), code, tables
-        for decision in generic.decide(lines, folded, alive, keep=keep, title=fold_line(title) if title else None, foot=foot):
+        # Rewritten by a rule (judged already); code, tables and headlines of a fixed form (kept_blocks).
+        for decision in generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
+                                       foot=foot, held=kept_lines(lines, title)):
             dropped[decision.index] = decision.rule_id
             result.counts[decision.rule_id] += 1
     else:

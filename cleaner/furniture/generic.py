@@ -398,15 +398,18 @@ def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str
 
 def decide(lines: list[str], folded: list[str], alive: list[int], model: Model | None = None,
            lexicon: Lexicon | None = None, keep: set[int] = frozenset(), title: str | None = None,
-           foot: set[int] = frozenset()) -> list[Decision]:
+           foot: set[int] = frozenset(), held: set[int] = frozenset()) -> list[Decision]:
     """The live lines the model removes. ``lines``: the page's lines; ``folded``: their folds;
     ``keep``: lines never to remove (a rule has rewritten them: they are judged already);
+    ``held``: lines never to remove that say nothing of the lines around them (code, tables,
+    headlines of a fixed form: ``kept_blocks``), so a block of teasers holding one still goes, but it;
     ``title``: the page's title (folded as the lines are), if known: on a page of several entries it names the article
     (``entries.py``), and the other entries go before the model judges what is left; ``foot``: lines
     right below a line the rules removed as the page's foot (``after_foot``)."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
-    gone, scored, body = prepare(folded, alive, model, lexicon, title, foot, keep)
+    rewritten, keep = keep, set(keep) | set(held)
+    gone, scored, body = prepare(folded, alive, model, lexicon, title, foot, keep, exempt=rewritten)
     out = [Decision(line.index, lines[line.index], 0.0, (family,)) for line, family in gone]
     if body is None:
         return out + [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
@@ -494,7 +497,7 @@ PARTS = ("entry", "box", "teasers", "titles")  # families of whole parts of a pa
 
 
 def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon, title: str | None = None,
-            foot: set[int] = frozenset(), keep: set[int] = frozenset()):
+            foot: set[int] = frozenset(), keep: set[int] = frozenset(), exempt: set[int] | None = None):
     """(gone, lines, body): the parts of the page that go before its lines are judged, each line
     with its family (``PARTS``), then the features of what is left and its body (``page_lines``).
     In order: the other entries of a page of several (``entries.py``; with the page's title); a
@@ -502,13 +505,14 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
     article and leave its first part, headline and all, outside the body); blocks of other
     posts' teasers outside the article (``teasers.py``); a list of titles below the body that
     names the page's own title (``_title_lists``). Each part taken but the last means the page is
-    read again without it. ``keep``: lines no part may take."""
+    read again without it. ``keep``: lines no part may take; ``exempt`` (``keep`` unless given):
+    lines whose block of teasers stays whole."""
     gone, alive = portal_lines(folded, alive, lexicon, keep, title)  # portals.py: forum, PTT, WeChat, … rows by form
     scored, body = page_lines(folded, alive, model, lexicon, title, foot)
     finders = (
         ("entry", lambda: set(other_entries(scored, title, model.min_body)) if title else set()),
         ("box", lambda: set(inner_boxes(scored, lexicon))),
-        ("teasers", lambda: _teasers_outside(scored, folded, model, lexicon, title, foot, keep)),
+        ("teasers", lambda: _teasers_outside(scored, folded, model, lexicon, title, foot, keep if exempt is None else exempt)),
         ("titles", lambda: _title_lists(scored, body, title)),
     )
     for family, find in finders:

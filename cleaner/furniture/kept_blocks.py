@@ -31,28 +31,45 @@ _RULE_ROW = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
 HEAD_LINES = 6  # non-empty lines from the top in which a headline of a fixed form is taken for the headline
 _HEADLINE_FORM = re.compile(
     r"^[ \t\u3000]*(?:"
-    r"关于[^。！？；]{2,60}的(?:通知|通告|公告|决定|意见|批复|复函|函|报告|请示|办法|规定|方案|实施细则|细则|规划|答复|说明|公示)"
+    r"关于[^。！？；]{2,60}的(?:通知|通告|公告|决定|意见|批复|复函|函|报告|请示|办法|规定|方案|实施细则|细则|规划|答复|公示)"
     r"|第[0-9０-９一二三四五六七八九十百千零〇两]{1,6}[章回節节卷集話话](?:[ \t\u3000:：]+[^。！？]{1,40})?"
     r"|[標标][題题]\s+(?:\[[^\]]{1,8}\]|Re:|Fw:)[^\n]{1,80}"
     r")[ \t\u3000]*$")
+# A second numbered part on the line: a row of chapter or episode links (第1集 第2集 …), not a title.
+_SECOND_PART = re.compile(r"第[0-9０-９一二三四五六七八九十百千零〇两]{1,6}[章回節节卷集話话].*第[0-9０-９一二三四五六七八九十百千零〇两]{1,6}[章回節节卷集話话]")
+# A box's "more" link under it: the line above was the one item of a box (最新通知 … 更多>>).
+_MORE = re.compile(r"^\s*(?:更多|查看更多|more|MORE|More)?\s*(?:>>|》》|»|›|→)?\s*$|^\s*更多")
+_SPACE = re.compile(r"\s+")
+# A line of prose: long, with a clause or sentence mark (the body a table stands in).
+_PROSE = re.compile(r"^(?=.{20,})[^|]*[，。！？；]")
 
 
-def kept_lines(lines: list[str]) -> set[int]:
-    """Indices of ``lines`` that are program code, rows of a Markdown table or a headline of a fixed form."""
-    return _code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines)
+def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
+    """Indices of ``lines`` that are program code, rows of a Markdown table or a headline of a
+    fixed form. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
+    return _code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
 
 
-def _headline_of_a_form(lines: list[str]) -> set[int]:
+def _headline_of_a_form(lines: list[str], title: str | None = None) -> set[int]:
     head = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES]
     titles = [i for i in head if ("关于" in lines[i] or "第" in lines[i] or "題" in lines[i] or "题" in lines[i])
-              and _HEADLINE_FORM.match(lines[i])]
+              and _HEADLINE_FORM.match(lines[i]) and not _SECOND_PART.search(lines[i])]
     if len(titles) != 1:
         return set()  # none, or a list of documents or chapters
     i = titles[0]
     after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-    if after is not None and _HEADLINE_FORM.match(lines[after]):
-        return set()  # the first of a list running on below the head lines
+    if after is not None and (_HEADLINE_FORM.match(lines[after]) or _MORE.match(lines[after])):
+        return set()  # the first of a list running on below the head lines, or a box's one item
+    if title and not _agrees(lines[i], title):
+        return set()  # the page's title names another headline: this one is a sidebar's item
     return {i}
+
+
+def _agrees(line: str, title: str) -> bool:
+    """Whether the page's title holds the line or the line the title's first part (titles add
+    the site's name: 关于…的通知-某某市人民政府)."""
+    line, title = _SPACE.sub("", line), _SPACE.sub("", title)
+    return line in title or title.split("-")[0].split("_")[0].split("|")[0] in line
 
 
 def _code_lines(lines: list[str]) -> set[int]:
@@ -76,17 +93,29 @@ def _code_lines(lines: list[str]) -> set[int]:
 
 
 def _table_rows(lines: list[str]) -> set[int]:
-    """Runs of ``| … |`` lines whose second line is a rule row (a Markdown table: header, rule, rows)."""
+    """Markdown tables inside the article: a header row, a rule row, rows of as many cells, with
+    prose somewhere above and below. A site's menu or footer set as a table (a page converted
+    from HTML to Markdown) stands at an edge of the page, with no prose on one side."""
+    rows = [i for i, line in enumerate(lines) if "|" in line and _TABLE_ROW.match(line)]
+    if not rows:
+        return set()
+    prose = [i for i, line in enumerate(lines) if _PROSE.match(line)]
     out: set[int] = set()
     i = 0
     while i < len(lines):
-        if "|" not in lines[i] or not _TABLE_ROW.match(lines[i]):
+        if not (i + 1 < len(lines) and _TABLE_ROW.match(lines[i]) and _RULE_ROW.match(lines[i + 1])):
             i += 1
             continue
-        end = i
-        while end + 1 < len(lines) and _TABLE_ROW.match(lines[end + 1]):
+        cells = _cells(lines[i])
+        end = i + 1
+        while end + 1 < len(lines) and _TABLE_ROW.match(lines[end + 1]) and not _RULE_ROW.match(lines[end + 1]) \
+                and _cells(lines[end + 1]) == cells:
             end += 1
-        if end > i and _RULE_ROW.match(lines[i + 1]):
+        if _cells(lines[i + 1]) == cells and any(p < i for p in prose) and any(p > end for p in prose):
             out.update(range(i, end + 1))
         i = end + 1
     return out
+
+
+def _cells(row: str) -> int:
+    return row.strip().strip("|").count("|") + 1
