@@ -13,11 +13,14 @@ lead its runner-up by GUESS_MARGIN is no choice: the code is written as one U+FF
 holds one character there, which the bytes do not name), reported as a ``lost-byte`` finding
 with the model's top two, as ``--no-guess`` writes every guess.
 
-No other misreading writes a U+FFFD before a digit twice in a row: UTF-8 and Big5 bytes never
-put a digit where a GBK trail byte goes (a lead of theirs before a digit is the last byte of a
-character cut off, which GBK pairs with what precedes). A run of the marks touching another
-digit or U+FFFD (``2004�3�1�``, a date whose units ``--no-guess`` wrote as U+FFFD) is not
-read. ``errors="ignore"`` leaves the digits alone, with nothing to tell them from a number.
+UTF-8 and Big5 bytes read by GBK never put a digit where a GBK trail byte goes (a lead of theirs
+before a digit is the last byte of a character cut off, which GBK pairs with what precedes), but
+other decoders do write a mark before a digit: a UTF-8 decoder reading GBK (岖1岬2 is `�1�2`),
+and such a page is all marks. So the codes are read only on a page that shows what a GBK decoder
+of GB18030 text shows: Chinese read as it was (``MIN_HAN`` Han characters at least) and, of its
+U+FFFD, nine in ten or more in runs of codes. A run of the marks touching another digit or
+U+FFFD (``2004�3�1�``, a date whose units ``--no-guess`` wrote as U+FFFD) is not read.
+``errors="ignore"`` leaves the digits alone, with nothing to tell them from a number.
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ def _known(candidates: tuple[str, ...]) -> list[str]:
 
 
 GUESS_MARGIN = 2.0  # log-probability by which a choice must lead its runner-up to be written
+MIN_HAN = 4  # Han characters a page shows before its marks are read as four-byte codes
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
@@ -83,10 +88,14 @@ def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     """
     if LOST not in text:
         return mojibake.MojibakeRepair(text, 0, [])  # the common case: one search
+    runs = list(_CODES.finditer(text))
+    marks = sum(len(m.group()) // 2 for m in runs)
+    if not runs or 10 * marks < 9 * text.count(LOST) or len(_HAN.findall(text, 0, 4096)) < MIN_HAN:
+        return mojibake.MojibakeRepair(text, 0, [])  # no GBK reading of GB18030 text (see the module)
     pieces: list[str] = []
     findings = []
-    done = count = 0
-    for m in _CODES.finditer(text):
+    done = count = written = 0
+    for m in runs:
         codes = [(int(m.group()[k + 1]), int(m.group()[k + 3])) for k in range(0, len(m.group()), 4)]
         table = _candidates()
         if any(code not in table for code in codes):
@@ -97,14 +106,17 @@ def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
         if after and not after.isspace():
             items.append([after, len(items) + 1, [after]])  # the next character conditions the last choice
         chosen = holes.choose_ranked(items, text[max(0, m.start() - 8) : m.start()], final=not after.strip())[: len(codes)]
-        at = sum(map(len, pieces)) + (m.start() - done)
+        at = written + (m.start() - done)
         read = []
         for k, c in enumerate(chosen):
-            named = len(table[codes[k]]) == 1 or (guess and len(known[k]) == 1) or (guess and c.margin >= GUESS_MARGIN)
+            # A margin over the runner-up means something only between candidates the model knows:
+            # one known among hundreds it does not (a hangul syllable's digits) is no choice.
+            named = len(table[codes[k]]) == 1 or (guess and len(known[k]) >= 2 and c.margin >= GUESS_MARGIN)
             read.append(c.char if named else LOST)
             if len(table[codes[k]]) > 1:
                 findings.append(holes.guess_finding(mojibake.GUESS_KIND, at + k, c.char, c.alternative, c.margin))
         pieces += [text[done : m.start()], "".join(read)]
+        written = at + len(read)
         done = m.end()
         count += 1
     if not count:
