@@ -19,6 +19,8 @@ def replace_at(text: str, changes: Iterable[tuple[int, str]]) -> str:
     pieces: list[str] = []
     last = 0
     for pos, ch in sorted(changes):
+        if pos < last:
+            raise ValueError(f"two changes at position {pos}")  # the second would be inserted, not replace
         pieces += [text[last:pos], ch]
         last = pos + 1
     if not pieces:

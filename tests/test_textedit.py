@@ -18,3 +18,10 @@ def test_same_as_a_list_of_characters(text, data):
     for pos, ch in changes:
         chars[pos] = ch
     assert replace_at(text, changes) == "".join(chars)
+
+
+def test_two_changes_at_one_position_are_refused():
+    import pytest
+
+    with pytest.raises(ValueError):
+        replace_at("一二三", [(1, "贰"), (1, "两")])

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from cleaner import _native
 from cleaner.langmodel import model
-from cleaner.textedit import replace_at
 from cleaner.repair import holes
+from cleaner.textedit import replace_at
 
 # log P(an opening mark is pending | a closing mark) / P(one is pending at any place in a line),
 # and the same for a mark that answers none: on the build part of the Wikipedia split, 99.8 % of

@@ -24,7 +24,6 @@ from cleaner import _native, leftovers, pagefacts
 from cleaner.langmodel import AFTER_DIGIT, model, per_char
 from cleaner.model import Finding
 from cleaner.repair import context, decoders, gbk, holes, latin_layers, reread, startgate
-from cleaner.textedit import replace_at
 from cleaner.repair.pinyin import (
     SYLLABLE,
     TONE_MARKS,
@@ -32,6 +31,7 @@ from cleaner.repair.pinyin import (
     is_annotation_syllable,
 )
 from cleaner.script.fold import fold, fold_sensitive
+from cleaner.textedit import replace_at
 
 # Runs of non-ASCII characters that could be GBK-decoded UTF-8: UTF-8 Chinese is 3 bytes a
 # character, so a run of n GBK characters holds about 2n/3 Chinese characters.

@@ -37,9 +37,9 @@ class Hidden:
         """``text`` with the stretches back where their placeholders are, in order.
 
         The stages in between never join, split or drop a run of placeholders (none reads
-        them); if one did, the runs would no longer match and the text is returned with its
-        placeholders, which a later clean reads as the controls they are: so this fails loud
-        in the tests, not silently.
+        them); if one did, the runs would no longer match, and this raises ValueError rather
+        than put a stretch in the wrong place or lose it (the engines report the page as an
+        internal error and leave it as it was; the tests fail loud).
         """
         if not self.stretches:
             return text
