@@ -164,8 +164,7 @@ class Cleaner:
             reread = partial(mojibake.repair_utf8_as_gbk, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
             reread_gbk, marks = (reread(text), 0) if shifted else question_marks.tried(reread, text)
             if not shifted:  # mojibake another tool converted between scripts: its characters back
-                restored = converted_mojibake.restore(text, reread_gbk, reread,
-                                                      keep_script=not cfg.convert_script or cfg.to == "keep")
+                restored = converted_mojibake.restore(text, reread_gbk, reread)
                 if restored is not reread_gbk:
                     reread_gbk, marks = restored, 0
             text = record("utf8-read-as-gbk", reread_gbk)

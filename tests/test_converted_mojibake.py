@@ -22,24 +22,12 @@ def _misread(text: str) -> str:
 @pytest.mark.parametrize("text", SENTENCES)
 def test_a_converted_misreading_reads_as_the_misreading_itself_does(text, config):
     # The conversion costs nothing: the page reads as the unconverted mojibake does (whose
-    # lost bytes, under U+FFFD, are the byte repair's own matter), in the script the site
-    # converted it to when the run keeps the page's script (a Taiwan site's s2t: Traditional,
-    # as the rest of its page; an independent probe found the author's Simplified inside it).
+    # lost bytes, under U+FFFD, are the byte repair's own matter).
     shown = _misread(text)
     converted = CONVERTERS[config].convert(shown)
     assert converted != shown
-    keep = Cleaner(to="keep")
-    assert keep.clean(converted) == CONVERTERS[config].convert(keep.clean(shown))
-    assert Cleaner().clean(converted) == Cleaner().clean(shown)
-
-
-def test_the_sites_conversion_is_the_one_that_gives_what_the_page_showed():
-    from cleaner.repair.converted_mojibake import site_conversion
-
-    put_back, shown = "鎸�濞佹捣", CONVERTERS["s2t"].convert("鎸�濞佹捣")
-    assert shown != put_back
-    assert site_conversion([shown], [put_back], [0]) == "s2t.json"
-    assert site_conversion([put_back], [put_back], [0]) is None  # nothing changed: no vote
+    cleaner = Cleaner(to="keep")
+    assert cleaner.clean(converted) == cleaner.clean(shown)
 
 
 @pytest.mark.parametrize("text", SENTENCES)

@@ -32,15 +32,9 @@ from cleaner.tablecache import cached
 _CHANGE = 0.01  # the cost of reading a character as another: ties keep it as written
 
 
-def restore(before: str, repaired: MojibakeRepair, reread: Callable[[str], MojibakeRepair],
-            keep_script: bool = False) -> MojibakeRepair:
+def restore(before: str, repaired: MojibakeRepair, reread: Callable[[str], MojibakeRepair]) -> MojibakeRepair:
     """``repaired`` (``reread(before)``), or the reading of ``before`` with the converted
-    characters of its misread lines put back, when those lines then read better.
-
-    ``keep_script`` (the run keeps the page's script): the lines read back are put through the
-    conversion the site made (``site_conversion``), so they come out in the script of the rest of
-    the page, as the site meant to show them (a Taiwan page's s2t over UTF-8 read as GBK gives
-    the author's Simplified back otherwise, inside a Traditional page)."""
+    characters of its misread lines put back, when those lines then read better."""
     spans = mojibake.unrepaired_spans(repaired.text)
     if repaired.text == before and not spans:
         return repaired  # the common case: nothing misread
@@ -68,29 +62,7 @@ def restore(before: str, repaired: MojibakeRepair, reread: Callable[[str], Mojib
     gain = sum(_line_score(read_again[i]) - _line_score(read[i]) for i in changed)
     if gain <= MIN_GAIN * len(changed):
         return repaired
-    text = again.text
-    config = site_conversion(lines, restored, changed) if keep_script else None
-    if config:
-        ours = converter(config)
-        for i in changed:
-            shown = ours.convert(read_again[i])
-            if len(shown) == len(read_again[i]):  # guesses' positions stay where they are
-                read_again[i] = shown
-        text = "\n".join(read_again)
-    return MojibakeRepair(text, again.count + len(changed), again.findings)
-
-
-def site_conversion(lines: list[str], restored: list[str], changed: list[int]) -> str | None:
-    """The OpenCC conversion the site made (``"s2t.json"`` or ``"t2s.json"``): the one that turns
-    more of the characters put back into the characters the page showed; None on a tie."""
-    votes = {"s2t.json": 0, "t2s.json": 0}
-    for i in changed:
-        for shown, put_back in zip(lines[i], restored[i], strict=True):
-            if shown != put_back:
-                for config in votes:
-                    votes[config] += converter(config).convert(put_back) == shown
-    best = max(votes, key=votes.__getitem__)
-    return best if votes[best] > min(votes.values()) else None
+    return MojibakeRepair(again.text, again.count + len(changed), again.findings)
 
 
 MIN_GAIN = 1.0  # mean gain of the model's log-probability per character, per restored line
