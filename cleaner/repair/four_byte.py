@@ -83,8 +83,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     """Each run of four-byte codes a GBK decoder marked read back, a guess per character.
 
-    >>> repair("Espa\\ufffd0\\ufffd9a").text  # ñ, Á, Ë, Õ, â ... fit its digits; the model knows none
-    'Espa\\ufffda'
+    >>> repair("西班牙语写作Espa\\ufffd0\\ufffd9a").text  # ñ, Á, Ë, Õ, â ... fit its digits; the model knows none
+    '西班牙语写作Espa\\ufffda'
     """
     if LOST not in text:
         return mojibake.MojibakeRepair(text, 0, [])  # the common case: one search
