@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import accumulate
 
 # A line that starts like code: indentation, then an ASCII identifier, a directive or a comment.
 _STARTS = re.compile(r"^[ \t]*(?:[A-Za-z_$@]|#[a-z]|//|/\*)[^\n]*$", re.MULTILINE)
@@ -42,6 +43,19 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         return []
     spans = [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
     return _with_blocks(text, spans) if spans else spans
+
+
+def code_lines(lines: list[str]) -> set[int]:
+    """Indices of the ``lines`` that are code (``code_spans`` of the lines joined by line breaks).
+
+    >>> sorted(code_lines(["示例：", "def f(x):", "    return x + 1", "结果。"]))
+    [1, 2]
+    """
+    spans = code_spans("\n".join(lines))
+    if not spans:
+        return set()
+    starts = dict(zip(accumulate((len(line) + 1 for line in lines), initial=0), range(len(lines))))
+    return {starts[a] for a, _ in spans if a in starts}
 
 
 def _with_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,9 +19,8 @@ lower on the page: only a lone one among the first lines is kept.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
-from cleaner.codelines import code_spans
+from cleaner.codelines import code_lines
 
 _CODE_SIGN = re.compile(r"[;{}]|[A-Za-z0-9_\])][ \t]*=[^=]|^[ \t]*(?:def|class|function|return|import|from|var|let|const)\b")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
@@ -76,11 +75,7 @@ def _code_lines(lines: list[str]) -> set[int]:
     """Code lines in runs of two or more, or alone with a sign only code has (``;``, a brace, an
     assignment, a keyword): a menu's lone ``SNS(RSS)`` reads as a call, a function's lines do not
     stand alone."""
-    spans = code_spans("\n".join(lines))
-    if not spans:
-        return set()
-    line_of = {start: i for i, start in enumerate(accumulate((len(line) + 1 for line in lines), initial=0))}
-    code = sorted(line_of[a] for a, _ in spans if a in line_of)
+    code = sorted(code_lines(lines))
     out: set[int] = set()
     run: list[int] = []
     for i in [*code, -2]:
@@ -96,9 +91,8 @@ def _table_rows(lines: list[str]) -> set[int]:
     """Markdown tables inside the article: a header row, a rule row, rows of as many cells, with
     prose somewhere above and below. A site's menu or footer set as a table (a page converted
     from HTML to Markdown) stands at an edge of the page, with no prose on one side."""
-    rows = [i for i, line in enumerate(lines) if "|" in line and _TABLE_ROW.match(line)]
-    if not rows:
-        return set()
+    if not any("|" in line and _RULE_ROW.match(line) for line in lines):
+        return set()  # nearly every page: no rule row, no table
     prose = [i for i, line in enumerate(lines) if _PROSE.match(line)]
     out: set[int] = set()
     i = 0

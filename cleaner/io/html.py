@@ -174,29 +174,15 @@ def extract(html: str) -> HtmlPage:
     from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
 
+    from cleaner.codelines import code_lines
+
     tree = HTMLTree.parse(join_wrapped(html))
     text = extract_plain_text(tree, preserve_formatting=True, main_content=False, list_bullets=False,
                               alt_texts=False, skip_elements=_HIDDEN)
     raw = text.splitlines()
-    code = _code_lines(raw)
+    code = code_lines(raw)  # their indentation and spacing are structure (a <pre> block of Python)
     lines = (line.rstrip() if i in code else _BLANKS.sub(" ", line).strip() for i, line in enumerate(raw))
     return HtmlPage("\n".join(line for line in lines if line), _meta(tree))
-
-
-def _code_lines(lines: list[str]) -> set[int]:
-    """Indices of the lines that are program code (``codelines``): they keep their indentation
-    and spacing, which in code is structure (a ``<pre>`` block of Python)."""
-    from cleaner.codelines import code_spans
-
-    text = "\n".join(lines)
-    spans = code_spans(text)
-    if not spans:
-        return set()
-    starts, pos = {}, 0
-    for i, line in enumerate(lines):
-        starts[pos] = i
-        pos += len(line) + 1
-    return {starts[a] for a, _ in spans if a in starts}
 
 
 def html_to_text(data: bytes, http_content_type: str | None = None) -> HtmlPage:
