@@ -30,6 +30,7 @@ from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
 from cleaner.io.output import is_stream, output_file_error, overlap_error
+from cleaner.urlhost import host_of
 
 MODES = ("page", "folder", "records", "ray")
 ALL = frozenset(MODES)
@@ -226,7 +227,7 @@ def _run(argv: list[str]) -> int:
     mode = mode_of(args)
     if refusal := refused_options(args, mode):
         raise UsageError(refusal)
-    if args.url is not None and not _host_of(args.url):  # a URL without a host recognises no site, silently
+    if args.url is not None and not host_of(args.url):  # a URL without a host recognises no site, silently
         raise UsageError(f"--url {args.url}: not a URL with a host; give it whole (https://www.example.com/page.html)")
     for folder in args.rules:
         if folder.is_file():
@@ -321,15 +322,6 @@ def _into_folder(args, mode: str) -> None:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"{out}: cannot make the folder ({exc.strerror or exc})") from None
-
-
-def _host_of(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:  # a bad port or bracket
-        return ""
 
 
 def _check_listable(folder: str) -> None:

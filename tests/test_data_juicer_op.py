@@ -35,3 +35,9 @@ def test_pickles_its_config_not_a_cleaner(tmp_path):
     assert not any(isinstance(v, Cleaner) for v in vars(op).values())
     assert pickle.loads(pickle.dumps(op.config)) == op.config and op.config.rule_dirs == (str(tmp_path),)
     assert op.cleaner.clean("软件") == "軟體"
+
+
+def test_a_value_that_is_not_text_passes_through_and_the_batch_goes_on():
+    op = ChineseCleanerMapper(to="zh-hans")
+    samples = {"text": [None, "國(guó)務(wù)院", 5]}
+    assert op.process_batched(samples)["text"] == [None, "国务院", 5]

@@ -34,3 +34,18 @@ def test_pickles_without_its_cleaner():
     assert step.format("國(guó)務(wù)院") == "国务院"
     copy = pickle.loads(pickle.dumps(step))  # a Cleaner holds OpenCC objects, which do not pickle
     assert copy.config == step.config and copy.format("國(guó)務(wù)院") == "国务院"
+
+
+def test_a_bad_document_passes_through_and_the_task_goes_on(tmp_path):
+    def documents(data=None, rank=0, world_size=1):
+        yield Document(text="國(guó)務(wù)院", id="a", metadata={"url": "http://[::1"})  # urlsplit raises on it
+        yield Document(text="中文" * 20, id="b")  # over max_chars
+        yield Document(text="他说：鍙戝睍是硬道理", id="c")
+
+    out = tmp_path / "out"
+    step = ChineseCleaner(details=True, max_chars=30)
+    LocalPipelineExecutor([documents, step, JsonlWriter(str(out), compression=None)], tasks=1, workers=1,
+                          logging_dir=str(tmp_path / "logs")).run()
+    rows = {r["id"]: r for f in sorted(out.glob("*.jsonl")) for r in map(json.loads, f.read_text(encoding="utf-8").splitlines())}
+    assert {k: r["text"] for k, r in rows.items()} == {"a": "国务院", "b": "中文" * 20, "c": "他说：发展是硬道理"}
+    assert rows["b"]["metadata"]["cleaner"]["error"].startswith("too large")

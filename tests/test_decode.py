@@ -164,3 +164,22 @@ def test_a_byte_wrapped_file_cut_inside_its_last_character_keeps_its_rejoined_ch
     decoded = decode_with_findings(wrapped)
     assert decoded.text.replace("\n", "") == (WRAPPED * 3)[:-1] + "\ufffd"
     assert [f.kind for f in decoded.findings] == ["split-characters"]
+
+
+def test_a_stray_nul_in_short_text_is_text_not_binary():
+    # Once any NUL in the first 8 KB refused the file whole; past 8 KB the same NUL was just removed.
+    text = "国务院新闻办公室今天举行发布会。\n" * 3
+    data = text.encode("utf-8")
+    decoded = decode(data[:21] + b"\x00" + data[21:])
+    assert decoded.replace("\x00", "") == text
+
+
+def test_executable_and_archive_starts_are_binary():
+    with pytest.raises(NotText):
+        decode(b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + b"\x02\x00\x3e\x00\x01\x00\x00\x00" + b"\x00" * 200)
+    with pytest.raises(NotText):
+        decode(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 8)
+
+
+def test_a_short_line_with_one_nul_is_text():
+    assert decode("中文\x00测试。\n".encode()) == "中文\x00测试。\n"  # the cleaner's invisible pass removes it

@@ -119,3 +119,16 @@ def test_cli_output_is_complete_despite_bad_records(tmp_path):
     proc = run_cli(src, "-o", tmp_path / "out.jsonl", "--jobs", "1")
     assert proc.returncode == 1
     assert (tmp_path / "out.jsonl").read_bytes() == src.read_bytes()  # every record, byte for byte
+
+
+def test_a_record_the_learning_pass_cannot_read_costs_that_record_not_the_run(tmp_path):
+    # Learning is on by default and reads every record first: a value nested deeper than the JSON
+    # parser goes, or a url urlsplit rejects, once ended the whole run with nothing written.
+    src = tmp_path / "in.jsonl"
+    deep = b'{"meta": ' + b"[" * 100_000 + b"]" * 100_000 + b', "text": "x"}'
+    good = '{"url": "http://[::1", "text": "國(guó)務(wù)院"}\n'.encode()
+    src.write_bytes(good + deep + b"\n" + '{"text": "他说：鍙戝睍是硬道理"}\n'.encode())
+    proc = run_cli(src, "-o", tmp_path / "out.jsonl", "--jobs", "1")
+    assert proc.returncode == 1 and b"in.jsonl:2: not valid JSON (nested too deeply)" in proc.stderr
+    lines = (tmp_path / "out.jsonl").read_bytes().splitlines()
+    assert [json.loads(lines[0])["text"], lines[1], json.loads(lines[2])["text"]] == ["国务院", deep, "他说：发展是硬道理"]

@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from cleaner.adapters.lazy_cleaner import LazyCleaner, config_from
+from cleaner.adapters.lazy_cleaner import LazyCleaner, clean_document, config_from
 from cleaner.config import Config
 
 
@@ -24,3 +24,25 @@ def test_one_cleaner_per_process_and_config_and_pickles_as_its_config():
 def test_config_or_options_not_both():
     with pytest.raises(TypeError, match="not both"):
         Step(Config(), to="zh-tw")
+
+
+def test_clean_document_passes_a_bad_document_through_with_its_reason():
+    cleaner = Step(max_chars=20).cleaner
+    assert clean_document(cleaner, "國(guó)務(wù)院")[::2] == ("国务院", None)
+    assert clean_document(cleaner, None) == (None, None, "not a string (NoneType)")
+    assert clean_document(cleaner, 7) == (7, None, "not a string (int)")
+    text = "中文" * 20
+    out, result, why = clean_document(cleaner, text)
+    assert (out, result) == (text, None) and why.startswith("too large")
+    # A URL a crawl wrote badly names no site; it is not an error.
+    assert clean_document(cleaner, "國(guó)務(wù)院", "http://[::1")[::2] == ("国务院", None)
+
+
+def test_clean_document_passes_a_failing_document_through(monkeypatch):
+    cleaner = Step(to="zh-tw").cleaner
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cleaner, "run", broken)
+    assert clean_document(cleaner, "中文") == ("中文", None, "internal error (RuntimeError: boom)")

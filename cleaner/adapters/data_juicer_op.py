@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from data_juicer.ops.base_op import OPERATORS, Mapper
 
-from cleaner.adapters.lazy_cleaner import LazyCleaner
+from cleaner.adapters.lazy_cleaner import LazyCleaner, clean_document
 from cleaner.config import Config
 
 OP_NAME = "chinese_cleaner_mapper"
@@ -34,5 +34,6 @@ class ChineseCleanerMapper(LazyCleaner, Mapper):
         self.config = config or Config(to=to, site=site, rule_dirs=tuple(rule_dirs or ()), guess_lost=guess_lost, max_chars=max_chars)
 
     def process_batched(self, samples):
-        samples[self.text_key] = [self.cleaner.clean(text) for text in samples[self.text_key]]
+        # A value that is not text, or a document the cleaner fails on, passes through unchanged.
+        samples[self.text_key] = [clean_document(self.cleaner, text)[0] for text in samples[self.text_key]]
         return samples

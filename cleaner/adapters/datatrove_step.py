@@ -20,7 +20,7 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.formatters.base import BaseFormatter
 from datatrove.utils.typeshelper import StatHints
 
-from cleaner.adapters.lazy_cleaner import LazyCleaner, config_from
+from cleaner.adapters.lazy_cleaner import LazyCleaner, clean_document, config_from
 from cleaner.config import Config
 
 
@@ -39,11 +39,12 @@ class ChineseCleaner(LazyCleaner, BaseFormatter):
         for doc in data:
             self.stat_update(StatHints.total)
             with self.track_time():
-                url = doc.metadata.get("url")
-                result = self.cleaner.run(doc.text, url=url if isinstance(url, str) else None, details=self.details)
-                doc.text = result.text
-                if result.changed:
+                doc.text, result, failed = clean_document(self.cleaner, doc.text, doc.metadata.get("url"), details=self.details)
+                if failed:  # passed through unchanged: counted and said, not the task's end
+                    self.stat_update("failed")
+                elif result.changed:
                     self.stat_update("changed")
                 if self.details:
-                    doc.metadata["cleaner"] = {k: v for k, v in result.to_dict().items() if k != "text"}
+                    doc.metadata["cleaner"] = ({"error": failed} if failed else
+                                               {k: v for k, v in result.to_dict().items() if k != "text"})
             yield doc

@@ -28,3 +28,23 @@ class LazyCleaner:
         from cleaner.pipeline import Cleaner
 
         return Cleaner.for_config(self.config)
+
+
+def clean_document(cleaner, text: object, url: object = None, *, details: bool = False):
+    """(text out, Result or None, why it was passed through or None) for one document of a batch.
+
+    A framework fails a whole task or batch when a step raises, so one document must never do
+    it: a value that is not a string (None, a number), a document over ``max_chars`` or a bug on
+    one text passes through unchanged with the reason, as the JSON Lines engine does.
+    """
+    from cleaner.config import DocumentTooLarge
+
+    if not isinstance(text, str):
+        return text, None, f"not a string ({type(text).__name__})"
+    try:
+        result = cleaner.run(text, url=url if isinstance(url, str) else None, details=details)
+    except DocumentTooLarge as exc:
+        return text, None, f"too large ({exc})"
+    except Exception as exc:  # noqa: BLE001 - a bug on one document must not end the batch
+        return text, None, f"internal error ({type(exc).__name__}: {exc})"
+    return result.text, result, None

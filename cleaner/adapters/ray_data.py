@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 
-from cleaner.adapters.lazy_cleaner import config_from
+from cleaner.adapters.lazy_cleaner import clean_document, config_from
 from cleaner.config import Config
 from cleaner.pipeline import Cleaner
 
@@ -38,13 +38,11 @@ class CleanBatch:
         urls = batch.column("url").to_pylist() if "url" in batch.column_names else [None] * len(texts)
         cleaned, details = [], []
         for text, url in zip(texts, urls):
-            if not isinstance(text, str):  # missing: passed through, as JSON Lines runs do
-                cleaned.append(text)
-                details.append(json.dumps({"error": f"field {self.field!r} is not a string"}))
-                continue
-            result = self.cleaner.run(text, url=url if isinstance(url, str) else None, details=self.details)
-            cleaned.append(result.text)
-            if self.details:
+            out, result, failed = clean_document(self.cleaner, text, url, details=self.details)
+            cleaned.append(out)
+            if failed:  # passed through unchanged, as JSON Lines runs do
+                details.append(json.dumps({"error": f"field {self.field!r}: {failed}"}, ensure_ascii=False))
+            elif self.details:
                 details.append(json.dumps({k: v for k, v in result.to_dict().items() if k != "text"}, ensure_ascii=False))
         index = batch.column_names.index(self.field)
         batch = batch.set_column(index, batch.schema.field(index), pa.array(cleaned, type=batch.schema.field(index).type))

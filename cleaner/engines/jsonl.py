@@ -284,7 +284,7 @@ def _document_lines_of(part: list[bytes], config: Config, field: str, group: str
             raw = raw[3:]  # a BOM is not part of the first record
         try:
             record = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested deeper than the parser goes: the cleaning pass says so
             continue
         if not isinstance(record, dict) or not isinstance(record.get(field), str):
             continue

@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from urllib.parse import urlparse
 
 from cleaner import chunks
 from cleaner._native import LineMatcher
@@ -24,6 +23,7 @@ from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
 from cleaner.model import Finding
 from cleaner.script.fold import fold, foreign_class
+from cleaner.urlhost import host_of
 
 EDGE_LINES = 6  # "top"/"bottom" zones: this many non-empty lines from the page edge
 
@@ -75,7 +75,7 @@ def recognise(ruleset: RuleSet, text: str, url: str | None = None, *, page: str 
     ``page``: ``fold_page(text)``, when the caller has it already.
     """
     if url:
-        host = (urlparse(url).hostname or "").lower()
+        host = host_of(url)
         for site in ruleset.sites.values():
             if any(host == h or host.endswith("." + h) for h in site.hosts):
                 return site

@@ -41,10 +41,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urlparse
 
 from cleaner.model import Finding, Result, Step
 from cleaner.script.fold import fold_char, script_only
+from cleaner.urlhost import host_of
 
 FILTER_BITS = 1 << 27  # the seen-once filter: 16 MiB, whatever the corpus size
 TABLE_SIZE = 1 << 17  # candidate lines counted exactly (about 460 bytes each for short lines; long lines take more)
@@ -103,7 +103,7 @@ def _fold_table() -> tuple[dict[int, int], re.Pattern]:
 def site_key(url: str | None, recognised: str | None, group: str) -> str:
     """Where a document's lines are counted: its URL's host, its recognised site, else its group."""
     if url:
-        host = (urlparse(url).hostname or "").lower()
+        host = host_of(url)
         if host:
             return host[4:] if host.startswith("www.") else host
     return recognised or group
