@@ -19,6 +19,7 @@ configuration or input error, refused before any work; 130/143 interrupted by SI
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
@@ -241,9 +242,7 @@ def _run(argv: list[str]) -> int:
     except (RuleError, ValueError) as exc:
         raise UsageError(exc) from None
     if args.input != "-" and not Path(args.input).exists():
-        if os.path.islink(args.input):
-            raise UsageError(f"{args.input}: broken symbolic link (to {os.readlink(args.input)}, which does not exist)")
-        raise UsageError(f"{args.input}: No such file or directory")
+        raise UsageError(_missing_input(args.input))
     if mode == "folder":
         _check_listable(args.input)
     if mode == "records" and args.field != "text" and not args.jsonl and input_kind(args.input) == "warc":
@@ -252,7 +251,7 @@ def _run(argv: list[str]) -> int:
     _check_outputs(args, mode)
     writeback = WriteBack.CHECK if args.check else WriteBack.DIFF if args.diff else WriteBack.WRITE
     report = Report(writeback)
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs = _worker_count(args.jobs)
     if mode == "ray":
         return _ray(args, config)
     if mode == "folder":
@@ -283,7 +282,7 @@ def _run(argv: list[str]) -> int:
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise
-            raise UsageError(f"{output or '<stdout>'}: {exc.strerror or exc}") from None
+            return _write_failed(output, exc)
         _unused_sites(cleaner, config, report)
         print(f"cleaner: {'<stdin>' if args.input == '-' else args.input}: {report.summary('records')}", file=sys.stderr)
         return report.exit_code
@@ -296,9 +295,24 @@ def _run(argv: list[str]) -> int:
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
             raise
-        raise UsageError(f"{output or '<stdout>'}: {exc.strerror or exc}") from None
+        return _write_failed(output, exc)
     _unused_sites(cleaner, config, report)
     return report.exit_code
+
+
+# Write errors that say the output's place is wrong (the user's to fix, as a refusal is), not that
+# the disk failed during the work.
+_PLACE_ERRORS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG}
+
+
+def _write_failed(output: str | None, exc: OSError) -> int:
+    """The output could not be written: a place it may not go is refused (exit 2); a full disk or
+    an I/O error after the work is a failed file (exit 1). Either way one line, and the old
+    output, if any, is left whole (``write_atomic``)."""
+    if exc.errno in _PLACE_ERRORS:
+        raise UsageError(f"{output or '<stdout>'}: {exc.strerror or exc}") from None
+    print(f"cleaner: {output or '<stdout>'}: {exc.strerror or exc}; nothing written", file=sys.stderr)
+    return 1
 
 
 def _into_folder(args, mode: str) -> None:
@@ -322,6 +336,32 @@ def _into_folder(args, mode: str) -> None:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"{out}: cannot make the folder ({exc.strerror or exc})") from None
+
+
+def _missing_input(path: str) -> str:
+    """Why an input that does not exist is not there: a link to nothing, a loop of links, or nothing."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if os.path.islink(path) and exc.errno != errno.ENOENT:  # ELOOP: links that lead to each other
+            return f"{path}: {exc.strerror}"
+    if os.path.islink(path):
+        return f"{path}: broken symbolic link (to {os.readlink(path)}, which does not exist)"
+    return f"{path}: No such file or directory"
+
+
+def _worker_count(asked: int) -> int:
+    """Worker processes for ``--jobs``: all cores for 0, and at most twice the cores.
+
+    The work is CPU-bound and each worker holds its own tables (tens of MB): a process per core
+    is the fastest, a few more cost little, and ``--jobs 1000`` once started hundreds of
+    processes on two cores.
+    """
+    cores = os.cpu_count() or 1
+    if asked > 2 * cores:
+        print(f"cleaner: --jobs {asked}: using {2 * cores}, twice the cores this machine has", file=sys.stderr)
+        return 2 * cores
+    return asked or cores
 
 
 def _check_listable(folder: str) -> None:

@@ -148,3 +148,33 @@ def test_a_url_without_a_host_is_refused(tmp_path, capsysbinary, url):
     assert cli.main([str(page), "--url", url]) == 2
     err = capsysbinary.readouterr().err
     assert err == f"cleaner: --url {url}: not a URL with a host; give it whole (https://www.example.com/page.html)\n".encode()
+
+
+def test_jobs_beyond_twice_the_cores_are_capped_with_a_note(tmp_path, capsysbinary, monkeypatch):
+    monkeypatch.setattr(cli.os, "cpu_count", lambda: 2)
+    assert cli._worker_count(0) == 2 and cli._worker_count(3) == 3
+    assert capsysbinary.readouterr().err == b""
+    assert cli._worker_count(1000) == 4  # once: hundreds of processes, each with its own tables
+    assert capsysbinary.readouterr().err == b"cleaner: --jobs 1000: using 4, twice the cores this machine has\n"
+
+
+def test_a_loop_of_links_is_named_as_one(tmp_path, capsysbinary):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    assert cli.main([str(tmp_path / "a.txt")]) == 2
+    assert capsysbinary.readouterr().err == f"cleaner: {tmp_path / 'a.txt'}: Too many levels of symbolic links\n".encode()
+
+
+def test_a_full_disk_after_the_work_is_a_failed_file_not_a_refusal(tmp_path, capsysbinary, monkeypatch):
+    import errno
+
+    from cleaner.engines import single
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    page, out = tmp_path / "page.txt", tmp_path / "out.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    monkeypatch.setattr(single, "write_output", full)
+    assert cli.main([str(page), "-o", str(out)]) == 1  # 2 is for refusals before any work
+    assert capsysbinary.readouterr().err == f"cleaner: {out}: No space left on device; nothing written\n".encode()

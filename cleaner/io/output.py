@@ -108,6 +108,19 @@ def new_file_mode(path: Path) -> int:
         return 0o666 & ~UMASK
 
 
+# A file name may take 255 bytes; the temporary one adds a dot, the mark, 8 random letters and the suffix.
+_NAME_ROOM = 255 - 1 - len(TMP_MARK) - 8 - len(TMP_SUFFIX)
+
+
+def _short(name: str) -> str:
+    """``name`` cut to what leaves the temporary name within 255 bytes (at a character's end).
+
+    >>> len(_short("报告" * 50).encode()), _short("a.txt")
+    (231, 'a.txt')
+    """
+    return name.encode("utf-8", "surrogateescape")[:_NAME_ROOM].decode("utf-8", "ignore")
+
+
 def write_atomic(path: Path, pieces: str | bytes | Iterable[str | bytes]) -> None:
     """Write text (or stream its pieces) as UTF-8 to ``path`` through a temporary file and a rename.
 
@@ -119,7 +132,7 @@ def write_atomic(path: Path, pieces: str | bytes | Iterable[str | bytes]) -> Non
         raise IsADirectoryError(refusal) if path.is_dir() else FileExistsError(refusal)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = new_file_mode(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{TMP_MARK}", suffix=TMP_SUFFIX, dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{_short(path.name)}{TMP_MARK}", suffix=TMP_SUFFIX, dir=path.parent)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as raw:
