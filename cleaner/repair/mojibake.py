@@ -1515,22 +1515,15 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
     """
     if not _looks_misread(text) or not _close_rare_pair(text):
         return []  # no cluster (_rare_clusters) anywhere: most clean pages, rare names and all
-    rare = _rare_char()
     # Where a cluster may start: a run without one of these places has none (a rare name), and
     # is passed over without listing its rare characters.
     starts = [m.start() for m in _cluster_start().finditer(text)]
     spans: list[tuple[int, int]] = []
-    pos = 0
-    while (r := rare.search(text, pos)) is not None:
-        m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
-        if m is None or m.start() > r.start():
-            pos = r.end()
+    for start, end in _rare_runs(text):
+        k = bisect_left(starts, start)
+        if k == len(starts) or starts[k] >= end:
             continue
-        k = bisect_left(starts, m.start())
-        if k == len(starts) or starts[k] >= m.end():
-            pos = m.end()
-            continue
-        run, base = m.group(), m.start()
+        run, base = text[start:end], start
         for lo, hi in _rare_clusters(run):
             if _judged_misread(run[lo:hi]) or _beside_question_mark(text, base, run, lo, hi):
                 lo, hi = max(0, lo - PROTECT_EDGE), min(len(run), hi + PROTECT_EDGE)
@@ -1542,8 +1535,16 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
                     spans[-1] = (spans[-1][0], base + hi)
                 else:
                     spans.append((base + lo, base + hi))
-        pos = m.end()
     return spans
+
+
+def _rare_runs(text: str):
+    """(start, end) of each run holding a rare character, in page order: ``_runs`` with no line
+    skipped, found in one native pass (native/src/refusal.rs) where the native core is there and
+    the text has no lone surrogate (a page's runs in Python: a ``regex`` search a rare character)."""
+    refusal = _refusal()
+    runs = refusal.rare_runs(text) if refusal is not None else None
+    return _runs(text, "") if runs is None else runs
 
 
 def _close_rare_pair(text: str) -> bool:
@@ -1652,6 +1653,11 @@ def is_mark(ch: str) -> bool:
 def rare_chars(text: str) -> list[str]:
     """The characters of ``text`` that look misread (rare by the model)."""
     return _rare_char().findall(text)
+
+
+def rare_char_pattern() -> re.Pattern:
+    """The class of the characters that look misread (rare by the model), as one pattern."""
+    return _rare_char()
 
 
 def count_rare(text: str) -> int:

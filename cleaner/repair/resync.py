@@ -26,6 +26,7 @@ is tests/reference_resync.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from cleaner import _native
@@ -176,9 +177,24 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     """Lines of ``text`` that are a two-byte source misread by the other two-byte family, read in
     step (``read_in_step``) where the reading is clearly better (``mojibake``'s tests: GAIN per
     character and fluent). A guess for each lost byte's character, with its finding."""
-    if sum(1 for ch in mojibake.rare_chars(text) if "\u3400" <= ch <= "\u9fff") < LINE_RARE_MIN:
+    suspects = _rare_han_lines(text)
+    if not suspects:
         return MojibakeRepair(text, 0, [])  # the common case: one C-speed search
-    return _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte)
+    return _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte, suspects)
+
+
+def _rare_han_lines(text: str) -> set[int]:
+    """The lines (by index) holding LINE_RARE_MIN rare Han at least: the only ones
+    ``_misread_two_byte`` can take. A clean page's rare names seldom share a line, so its lines
+    are not each searched again (a page's rare characters are few: found once, counted by line)."""
+    lines: Counter = Counter()
+    line = at = 0
+    for m in mojibake.rare_char_pattern().finditer(text):
+        if "\u3400" <= m.group() <= "\u9fff":
+            line += text.count("\n", at, m.start())
+            at = m.start()
+            lines[line] += 1
+    return {k for k, n in lines.items() if n >= LINE_RARE_MIN}
 
 
 def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
@@ -191,17 +207,18 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     return _lines(text, guess, SINGLE_VIEWS, _misread_single_byte)
 
 
-def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
+def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | None = None) -> MojibakeRepair:
     """Each misread line read in step where that is clearly better; then every guess decided
     again with the page around it (``context.redecide``: the line's brackets and ends, the page's
-    own pairs read for sure), as the re-read of spans does."""
+    own pairs read for sure), as the re-read of spans does. ``suspects``: the only lines (by
+    index) ``misread`` may take, when known."""
     pieces: list[str] = []
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
     # Asked of the page once, for every line and view.
     whole = {family: lossless(text, family) for family, _, _ in views}
-    for line in text.split("\n"):
-        chosen = _line(line, views, whole) if misread(line) else None
+    for k, line in enumerate(text.split("\n")):
+        chosen = _line(line, views, whole) if (suspects is None or k in suspects) and misread(line) else None
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
             line = "".join(c.char for c in chosen)

@@ -686,6 +686,13 @@ impl PyRefusal {
         };
         found.map_err(PyValueError::new_err)
     }
+
+    /// The runs of mojibake._CJK_RUN holding a rare character, as mojibake._runs finds them (no
+    /// line skipped), as (start, end) in page order; None for a text with a lone surrogate.
+    fn rare_runs(&self, text: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize, usize)>>> {
+        let cps = code_points(text)?;
+        Ok(self.core.rare_runs(&cps))
+    }
 }
 
 /// Which of a few character classes a text holds, in one pass (`charsets.rs`; the Python side
