@@ -177,10 +177,10 @@ def test_the_lines_the_page_s_rare_han_name_are_those_a_line_s_own_search_takes(
     # line _misread_two_byte takes.
     text = "\n".join(lines)
     by_line = [sum(1 for ch in mojibake.rare_chars(line) if "\u3400" <= ch <= "\u9fff") for line in text.split("\n")]
-    suspects = resync._rare_han_lines(text)
+    suspects = set(resync._rare_han_lines(text))
     assert suspects == {k for k, n in enumerate(by_line) if n >= resync.LINE_RARE_MIN}
     assert {k for k, line in enumerate(text.split("\n")) if resync._misread_two_byte(line)} <= suspects
 
 
 def test_a_page_of_rare_han_in_lines_of_their_own_is_searched_line_by_line():
-    assert resync._rare_han_lines("鑫森\n淼焱垚\n的是鑫\n犇骉的是淼") == {1, 3}
+    assert resync._rare_han_lines("鑫森\n淼焱垚\n的是鑫\n犇骉的是淼") == [1, 3]

@@ -1655,9 +1655,10 @@ def rare_chars(text: str) -> list[str]:
     return _rare_char().findall(text)
 
 
-def rare_char_pattern() -> re.Pattern:
-    """The class of the characters that look misread (rare by the model), as one pattern."""
-    return _rare_char()
+@lru_cache(maxsize=1)
+def rare_han_pattern() -> re.Pattern:
+    """A rare character (``_rare_char``) among the CJK ideographs U+3400-9FFF, as one class."""
+    return re.compile(_rare_char().pattern.replace("[^\\x00-\\u024f", "[^\\x00-\\u33ff\\ua000-\\U0010ffff", 1))
 
 
 def count_rare(text: str) -> int:

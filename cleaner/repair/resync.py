@@ -26,10 +26,9 @@ is tests/reference_resync.py.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
-from cleaner import _native
+from cleaner import _native, pagefacts
 from cleaner.langmodel import model, per_char
 from cleaner.repair import context, decoders, holes, mojibake
 from cleaner.repair.mojibake import MojibakeRepair
@@ -177,24 +176,16 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     """Lines of ``text`` that are a two-byte source misread by the other two-byte family, read in
     step (``read_in_step``) where the reading is clearly better (``mojibake``'s tests: GAIN per
     character and fluent). A guess for each lost byte's character, with its finding."""
-    suspects = _rare_han_lines(text)
+    suspects = set(_rare_han_lines(text))
     if not suspects:
-        return MojibakeRepair(text, 0, [])  # the common case: one C-speed search
+        return MojibakeRepair(text, 0, [])  # the common case: one native pass
     return _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte, suspects)
 
 
-def _rare_han_lines(text: str) -> set[int]:
-    """The lines (by index) holding LINE_RARE_MIN rare Han at least: the only ones
-    ``_misread_two_byte`` can take. A clean page's rare names seldom share a line, so its lines
-    are not each searched again (a page's rare characters are few: found once, counted by line)."""
-    lines: Counter = Counter()
-    line = at = 0
-    for m in mojibake.rare_char_pattern().finditer(text):
-        if "\u3400" <= m.group() <= "\u9fff":
-            line += text.count("\n", at, m.start())
-            at = m.start()
-            lines[line] += 1
-    return {k for k, n in lines.items() if n >= LINE_RARE_MIN}
+# The lines holding LINE_RARE_MIN rare Han at least: the only ones ``_misread_two_byte`` can take.
+# A clean page's rare names seldom share a line: counted line by line in the page's one native
+# pass, its lines are not each searched again.
+_rare_han_lines = pagefacts.lines_with(lambda: mojibake.rare_han_pattern(), LINE_RARE_MIN)
 
 
 def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:

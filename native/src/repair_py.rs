@@ -717,6 +717,12 @@ impl PyCharSets {
     fn scan(&self, text: &Bound<'_, PyString>) -> Option<u32> {
         self.core.scan(text.to_str().ok()?)
     }
+
+    /// The lines of `text` (by index) holding at least `least` members of class `k`; None as
+    /// for `scan`.
+    fn lines_with(&self, text: &Bound<'_, PyString>, k: u32, least: usize) -> Option<Vec<usize>> {
+        self.core.lines_with(text.to_str().ok()?, k, least)
+    }
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
