@@ -423,10 +423,11 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         readings = gate.readings(i)
         if (readings is not None and not readings) or (accepted is not None and i not in accepted):
             # No reading from here could be accepted (most starts on clean text): the costly
-            # re-read would refuse it too.
-            out.append(window[i])
-            out_len += 1
-            i += 1
+            # re-read would refuse it too. Passed at once up to the next start that may be.
+            upto = _next_start(gate, accepted, i, stop)
+            out.append(window[i:upto])
+            out_len += upto - i
+            i = upto
             continue
         before = out[-1][-1:] if out else prev
         # Only the views and sources the gate let through are read: the others' readings would
@@ -454,6 +455,27 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
             i += 1
     out.append(window[i:])
     return "".join(out), count, edits, guessed
+
+
+def _next_start(gate: startgate.WindowGate, accepted: list[int] | None, i: int, stop: int) -> int:
+    """The first start after ``i`` (and before ``stop``, else ``stop``) that ``_repair_window``
+    reads: one the gate gives a reading and, where the native refusal answered, accepted."""
+    k = bisect_left(accepted, i + 1) if accepted is not None else 0
+    at = i + 1
+    while at < stop:
+        at = gate.next_start(at) if accepted is None else (accepted[k] if k < len(accepted) else None)
+        if at is None or at >= stop:
+            return stop
+        readings = gate.readings(at)
+        if readings is None or readings:
+            return at
+        at, k = at + 1, k + 1
+    return stop
+
+
+def _wide(text: str) -> int:
+    """How many characters of ``text`` are beyond ASCII (at C speed)."""
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _accepted_starts(window: str, stop: int, prev: str, final: bool, gate: startgate.WindowGate) -> list[int] | None:
@@ -1044,7 +1066,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     page_gate: startgate.PageGate | None = None  # built for the first run read: one scan of the page
     for m in _SINGLE_RUN.finditer(text):
         span = m.group()
-        if sum(1 for ch in span if ch >= "\x80") < 3:  # one UTF-8 character at least (see below)
+        if _wide(span) < 3:  # one UTF-8 character at least (see below)
             continue
         out: list[str] = []
         run_guessed: list[Guessed] = []
@@ -1059,13 +1081,16 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
             continue  # no start could be accepted: the run stays as it is
         while i < len(span):
             if not gate.may_start(i):
-                out.append(span[i])
-                run_len += 1
-                i += 1
+                # The refused starts up to the next one let through, passed at once.
+                upto = gate.next_start(i)
+                upto = len(span) if upto is None else upto
+                out.append(span[i:upto])
+                run_len += upto - i
+                i = upto
                 continue
             prev = _last_char(out) or text[m.start() - 1 : m.start()]
             j, fixed, source, span_guessed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS, unknown=unknown)
-            high = sum(1 for ch in span[i:j] if ch >= "\x80")
+            high = _wide(span[i:j])
             cjk = sum(1 for ch in fixed if ch >= "\u3000")  # Han and Chinese punctuation (年（)
             # Two characters, or one in UTF-8 with all its bytes: a lead and two continuation
             # bytes in a row (å¹´) is no Latin word.
