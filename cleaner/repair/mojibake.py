@@ -473,7 +473,7 @@ def _next_start(gate: startgate.WindowGate, accepted: list[int] | None, i: int, 
     return stop
 
 
-def _wide(text: str) -> int:
+def beyond_ascii(text: str) -> int:
     """How many characters of ``text`` are beyond ASCII (at C speed)."""
     return len(text) - len(text.encode("ascii", "ignore"))
 
@@ -1066,7 +1066,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     page_gate: startgate.PageGate | None = None  # built for the first run read: one scan of the page
     for m in _SINGLE_RUN.finditer(text):
         span = m.group()
-        if _wide(span) < 3:  # one UTF-8 character at least (see below)
+        if beyond_ascii(span) < 3:  # one UTF-8 character at least (see below)
             continue
         out: list[str] = []
         run_guessed: list[Guessed] = []
@@ -1090,7 +1090,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
                 continue
             prev = _last_char(out) or text[m.start() - 1 : m.start()]
             j, fixed, source, span_guessed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS, unknown=unknown)
-            high = _wide(span[i:j])
+            high = beyond_ascii(span[i:j])
             cjk = sum(1 for ch in fixed if ch >= "\u3000")  # Han and Chinese punctuation (年（)
             # Two characters, or one in UTF-8 with all its bytes: a lead and two continuation
             # bytes in a row (å¹´) is no Latin word.

@@ -231,11 +231,6 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
-def _wide(line: str) -> int:
-    """How many characters of ``line`` are not ASCII (at C speed)."""
-    return len(line) - len(line.encode("ascii", "ignore"))
-
-
 def _misread_two_byte(line: str) -> bool:
     """Enough of the line's non-ASCII characters are rare Han: what a two-byte table makes of the
     other's pairs. Rare signs are no evidence: a clean line of box drawing (┬───┐) is all rare,
@@ -244,7 +239,7 @@ def _misread_two_byte(line: str) -> bool:
     if len(rare) < LINE_RARE_MIN:
         return False
     han = sum(1 for ch in rare if "\u3400" <= ch <= "\u9fff")
-    return han >= LINE_RARE_MIN and han >= LINE_RARE_SHARE * _wide(line)
+    return han >= LINE_RARE_MIN and han >= LINE_RARE_SHARE * mojibake.beyond_ascii(line)
 
 
 def _misread_single_byte(line: str) -> bool:
@@ -252,7 +247,7 @@ def _misread_single_byte(line: str) -> bool:
     byte, and its bytes are no UTF-8 (``_reads_as_utf8``: the single-byte re-read's, which knows
     UTF-8's structure)."""
     high = len(_single_high().findall(line))  # C speed: clean lines' “ ” … — stop here
-    if high < LINE_RARE_MIN or 2 * high < _wide(line):
+    if high < LINE_RARE_MIN or 2 * high < mojibake.beyond_ascii(line):
         return False
     # A character of a two-byte source is two high bytes in a row: Latin text's accented letters
     # (Café, à la) stand alone.
