@@ -35,11 +35,8 @@ def any_of(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[str], bo
     >>> marks("价格\\u20ac5"), marks("价格5元")
     (True, False)
     """
-    global _sets, _last
-    make = pattern if callable(pattern) and not isinstance(pattern, re.Pattern) else (lambda: pattern)
-    bit = 1 << len(_classes)
-    _classes.append(make)
-    _sets, _last = None, (None, None)  # built again with the new class on the next scan
+    index, make = _register(pattern)
+    bit = 1 << index
 
     def holds(text: str) -> bool:
         bits = _bits(text)
@@ -48,15 +45,50 @@ def any_of(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[str], bo
     return holds
 
 
-def _bits(text: str) -> int | None:
-    global _last, _sets
-    seen, bits = _last
-    if seen is text:
-        return bits
+def lines_with(pattern: re.Pattern | Callable[[], re.Pattern], least: int) -> Callable[[str], list[int]]:
+    """The lines of a text (cut at "\\n", by index, in order) holding ``least`` characters of
+    this class at least, counted in one native pass: a stage that reads only lines dense with
+    some class (the two-byte read in step: rare Han) asks it once a page, not each line.
+
+    >>> dense = lines_with(re.compile("[鑫淼]"), 2)
+    >>> dense("鑫淼\\n的鑫\\n淼的淼")
+    [0, 2]
+    """
+    index, make = _register(pattern)
+
+    def lines(text: str) -> list[int]:
+        found = _charsets().lines_with(text, index, least)
+        if found is None:  # a character beyond the BMP: the pattern counts
+            return [k for k, line in enumerate(text.split("\n")) if len(make().findall(line)) >= least]
+        return found
+
+    return lines
+
+
+def _register(pattern: re.Pattern | Callable[[], re.Pattern]) -> tuple[int, Callable[[], re.Pattern]]:
+    """A new class: (its index, the function making its pattern)."""
+    global _sets, _last
+    make = pattern if callable(pattern) and not isinstance(pattern, re.Pattern) else (lambda: pattern)
+    _classes.append(make)
+    _sets, _last = None, (None, None)  # built again with the new class on the next scan
+    return len(_classes) - 1, make
+
+
+def _charsets() -> _native.CharSets:
+    """The classes registered so far, built on first use (again after a class is added)."""
+    global _sets
     if _sets is None:
         bmp = _bmp()
         _sets = _native.CharSets(["".join(make().findall(bmp)) for make in _classes])
-    bits = _sets.scan(text)
+    return _sets
+
+
+def _bits(text: str) -> int | None:
+    global _last
+    seen, bits = _last
+    if seen is text:
+        return bits
+    bits = _charsets().scan(text)
     # Held until the next text is scanned (a str cannot be referenced weakly); one pair, so that
     # a reader never sees one text with another's bits.
     _last = (text, bits)

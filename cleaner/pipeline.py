@@ -28,7 +28,7 @@ from cleaner._native import changed_places as _changed_places
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.furniture import boilerplate, rules
 from cleaner.io.page import load_page
-from cleaner.model import Finding, Result, Step
+from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
@@ -86,7 +86,9 @@ class Cleaner:
         def apply(action: str, name: str, fixer: Callable[[str], str], value: str) -> str:
             new = fixer(value)
             if new != value:
-                steps.append(Step(action, name, _changed_places(value, new)))
+                # Without details the places are counted only if the count is read (model.CountedLater).
+                steps.append(Step(action, name, _changed_places(value, new)) if details
+                             else CountedLater(action, name, partial(_changed_places, value, new)))
             return new
 
         def record(name: str, repair: mojibake.MojibakeRepair) -> str:

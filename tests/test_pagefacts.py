@@ -38,3 +38,23 @@ def test_a_class_registered_after_a_scan_is_answered_for_the_same_text(monkeypat
 def test_the_stages_ask_the_scan():
     assert len(CLASSES) >= 6
     assert mojibake._looks_misread("他说鎵嬫満") and not mojibake._looks_misread("他说手机")
+
+
+def _lines_by_pattern(pattern: re.Pattern, text: str, least: int) -> list[int]:
+    return [k for k, line in enumerate(text.split("\n")) if len(pattern.findall(line)) >= least]
+
+
+# Registered once (a class a registration): a class of the stages' and one holding the line break.
+DENSE = [(pattern, least, pagefacts.lines_with(pattern, least))
+         for pattern in (mojibake.rare_han_pattern(), re.compile("[鑫淼\n]")) for least in (1, 3)]
+
+
+@SETTINGS
+@given(lines=st.lists(st.one_of(text_inputs, astral_or_surrogate, st.text(alphabet="鑫淼焱的是\n", max_size=12)), max_size=5))
+def test_the_lines_dense_with_a_class_are_those_its_pattern_counts(lines):
+    from cleaner.repair import resync
+
+    text = "\n".join(lines)
+    for pattern, least, dense in DENSE:
+        assert dense(text) == _lines_by_pattern(pattern, text, least)
+    assert resync._rare_han_lines(text) == _lines_by_pattern(mojibake.rare_han_pattern(), text, resync.LINE_RARE_MIN)

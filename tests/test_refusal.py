@@ -110,6 +110,31 @@ def test_the_page_pass_never_drops_a_run_the_python_path_repairs(text):
         _page_agrees(monkeypatch, text)
 
 
+def _runs_agree(text: str) -> None:
+    native = mojibake._refusal().rare_runs(text)
+    if native is None:  # a lone surrogate: the Python path is taken
+        assert any("\ud800" <= ch <= "\udfff" for ch in text)
+        return
+    assert native == list(mojibake._runs(text, ""))
+
+
+@SETTINGS
+@given(text=pages)
+def test_the_native_runs_are_those_of_the_python_path(text):
+    _runs_agree(text)
+
+
+def test_the_native_runs_are_those_of_the_python_path_on_clean_and_misread_pages(monkeypatch):
+    texts = _texts()
+    texts += _damaged(texts) + _short_spans(texts)
+    for text in texts:
+        _runs_agree(text)
+    spans = [mojibake.unrepaired_spans(t) for t in texts]
+    assert sum(map(bool, spans)) > 10  # pages with spans kept, not only clean ones
+    monkeypatch.setattr(mojibake, "_refusal", lambda: None)
+    assert [mojibake.unrepaired_spans(t) for t in texts] == spans
+
+
 def test_the_refusal_changes_no_result(monkeypatch):
     texts = _texts()
     texts += _damaged(texts) + _short_spans(texts)

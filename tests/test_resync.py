@@ -8,7 +8,7 @@ import pytest
 from wrong_decoders import DECODERS
 
 from cleaner.langmodel import model
-from cleaner.repair import decoders, resync
+from cleaner.repair import decoders, mojibake, resync
 
 GBK_LINE = "石田三成等人为主的《关原的年轻武者》，丰富游戏内的剧情。此部份专门介绍角色，欲知武器情报。"
 BIG5_LINE = "在歐洲，梵語的學術研究，由德國學者陸特和漢斯雷頓開創。後來威廉·瓊斯發現印歐語系。"
@@ -168,3 +168,19 @@ def test_native_repair_is_the_reference(lines, guess):
         m.setattr(resync, "_lattice", lambda lm: reference_resync)
         reference = (resync.repair(text, guess), resync.repair_single_byte(text, guess))
     assert native == reference
+
+
+@SETTINGS
+@given(lines=st.lists(st.one_of(text_inputs, damaged_line(), st.text(alphabet="鑫淼焱垚犇骉的是\n", max_size=12)), max_size=5))
+def test_the_lines_the_page_s_rare_han_name_are_those_a_line_s_own_search_takes(lines):
+    # The page's one search names exactly the lines holding LINE_RARE_MIN rare Han, and so every
+    # line _misread_two_byte takes.
+    text = "\n".join(lines)
+    by_line = [sum(1 for ch in mojibake.rare_chars(line) if "\u3400" <= ch <= "\u9fff") for line in text.split("\n")]
+    suspects = set(resync._rare_han_lines(text))
+    assert suspects == {k for k, n in enumerate(by_line) if n >= resync.LINE_RARE_MIN}
+    assert {k for k, line in enumerate(text.split("\n")) if resync._misread_two_byte(line)} <= suspects
+
+
+def test_a_page_of_rare_han_in_lines_of_their_own_is_searched_line_by_line():
+    assert resync._rare_han_lines("鑫森\n淼焱垚\n的是鑫\n犇骉的是淼") == [1, 3]

@@ -270,3 +270,25 @@ def test_a_reading_reaches_only_as_far_as_reread_reads(source):
         assert view.reaches(source, 0, covered)
         if covered < len(data):
             assert not view.reaches(source, 0, covered + 1)
+
+
+def test_the_next_start_is_the_first_with_a_reading():
+    gate = startgate.WindowGate({2: 1, 5: 0, 7: 3}, (("gbk", "utf-8"), ("gbk", "big5")))
+    assert [gate.next_start(i) for i in range(9)] == [2, 2, 2, 7, 7, 7, 7, 7, None]
+    assert startgate.WindowGate(None, ()).next_start(4) == 4
+
+
+@given(bits=st.dictionaries(st.integers(0, 20), st.integers(0, 3), max_size=8) | st.none(),
+       accepted=st.lists(st.integers(0, 20), unique=True, max_size=6).map(sorted) | st.none(),
+       i=st.integers(0, 20), more=st.integers(1, 8))
+def test_the_window_s_next_start_is_where_its_start_by_start_walk_stops(bits, accepted, i, more):
+    gate, stop = startgate.WindowGate(bits, (("gbk", "utf-8"), ("gbk", "big5"))), i + more
+
+    def passed(k: int) -> bool:  # _repair_window's test of a start it passes over
+        readings = gate.readings(k)
+        return (readings is not None and not readings) or (accepted is not None and k not in accepted)
+
+    walk = i + 1
+    while walk < stop and passed(walk):
+        walk += 1
+    assert mojibake._next_start(gate, accepted, i, stop) == walk

@@ -423,10 +423,11 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         readings = gate.readings(i)
         if (readings is not None and not readings) or (accepted is not None and i not in accepted):
             # No reading from here could be accepted (most starts on clean text): the costly
-            # re-read would refuse it too.
-            out.append(window[i])
-            out_len += 1
-            i += 1
+            # re-read would refuse it too. Passed at once up to the next start that may be.
+            upto = _next_start(gate, accepted, i, stop)
+            out.append(window[i:upto])
+            out_len += upto - i
+            i = upto
             continue
         before = out[-1][-1:] if out else prev
         # Only the views and sources the gate let through are read: the others' readings would
@@ -454,6 +455,27 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
             i += 1
     out.append(window[i:])
     return "".join(out), count, edits, guessed
+
+
+def _next_start(gate: startgate.WindowGate, accepted: list[int] | None, i: int, stop: int) -> int:
+    """The first start after ``i`` (and before ``stop``, else ``stop``) that ``_repair_window``
+    reads: one the gate gives a reading and, where the native refusal answered, accepted."""
+    k = bisect_left(accepted, i + 1) if accepted is not None else 0
+    at = i + 1
+    while at < stop:
+        at = gate.next_start(at) if accepted is None else (accepted[k] if k < len(accepted) else None)
+        if at is None or at >= stop:
+            return stop
+        readings = gate.readings(at)
+        if readings is None or readings:
+            return at
+        at, k = at + 1, k + 1
+    return stop
+
+
+def beyond_ascii(text: str) -> int:
+    """How many characters of ``text`` are beyond ASCII (at C speed)."""
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _accepted_starts(window: str, stop: int, prev: str, final: bool, gate: startgate.WindowGate) -> list[int] | None:
@@ -1044,7 +1066,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     page_gate: startgate.PageGate | None = None  # built for the first run read: one scan of the page
     for m in _SINGLE_RUN.finditer(text):
         span = m.group()
-        if sum(1 for ch in span if ch >= "\x80") < 3:  # one UTF-8 character at least (see below)
+        if beyond_ascii(span) < 3:  # one UTF-8 character at least (see below)
             continue
         out: list[str] = []
         run_guessed: list[Guessed] = []
@@ -1059,13 +1081,16 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
             continue  # no start could be accepted: the run stays as it is
         while i < len(span):
             if not gate.may_start(i):
-                out.append(span[i])
-                run_len += 1
-                i += 1
+                # The refused starts up to the next one let through, passed at once.
+                upto = gate.next_start(i)
+                upto = len(span) if upto is None else upto
+                out.append(span[i:upto])
+                run_len += upto - i
+                i = upto
                 continue
             prev = _last_char(out) or text[m.start() - 1 : m.start()]
             j, fixed, source, span_guessed, _ = _best_span(span, i, prev, ends_line, views=SINGLE_VIEWS, unknown=unknown)
-            high = sum(1 for ch in span[i:j] if ch >= "\x80")
+            high = beyond_ascii(span[i:j])
             cjk = sum(1 for ch in fixed if ch >= "\u3000")  # Han and Chinese punctuation (年（)
             # Two characters, or one in UTF-8 with all its bytes: a lead and two continuation
             # bytes in a row (å¹´) is no Latin word.
@@ -1515,22 +1540,15 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
     """
     if not _looks_misread(text) or not _close_rare_pair(text):
         return []  # no cluster (_rare_clusters) anywhere: most clean pages, rare names and all
-    rare = _rare_char()
     # Where a cluster may start: a run without one of these places has none (a rare name), and
     # is passed over without listing its rare characters.
     starts = [m.start() for m in _cluster_start().finditer(text)]
     spans: list[tuple[int, int]] = []
-    pos = 0
-    while (r := rare.search(text, pos)) is not None:
-        m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
-        if m is None or m.start() > r.start():
-            pos = r.end()
+    for start, end in _rare_runs(text):
+        k = bisect_left(starts, start)
+        if k == len(starts) or starts[k] >= end:
             continue
-        k = bisect_left(starts, m.start())
-        if k == len(starts) or starts[k] >= m.end():
-            pos = m.end()
-            continue
-        run, base = m.group(), m.start()
+        run, base = text[start:end], start
         for lo, hi in _rare_clusters(run):
             if _judged_misread(run[lo:hi]) or _beside_question_mark(text, base, run, lo, hi):
                 lo, hi = max(0, lo - PROTECT_EDGE), min(len(run), hi + PROTECT_EDGE)
@@ -1542,8 +1560,16 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
                     spans[-1] = (spans[-1][0], base + hi)
                 else:
                     spans.append((base + lo, base + hi))
-        pos = m.end()
     return spans
+
+
+def _rare_runs(text: str):
+    """(start, end) of each run holding a rare character, in page order: ``_runs`` with no line
+    skipped, found in one native pass (native/src/refusal.rs) where the native core is there and
+    the text has no lone surrogate (a page's runs in Python: a ``regex`` search a rare character)."""
+    refusal = _refusal()
+    runs = refusal.rare_runs(text) if refusal is not None else None
+    return _runs(text, "") if runs is None else runs
 
 
 def _close_rare_pair(text: str) -> bool:
@@ -1652,6 +1678,12 @@ def is_mark(ch: str) -> bool:
 def rare_chars(text: str) -> list[str]:
     """The characters of ``text`` that look misread (rare by the model)."""
     return _rare_char().findall(text)
+
+
+@lru_cache(maxsize=1)
+def rare_han_pattern() -> re.Pattern:
+    """A rare character (``_rare_char``) among the CJK ideographs U+3400-9FFF, as one class."""
+    return re.compile(_rare_char().pattern.replace("[^\\x00-\\u024f", "[^\\x00-\\u33ff\\ua000-\\U0010ffff", 1))
 
 
 def count_rare(text: str) -> int:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cleaner import _native
+from cleaner import _native, pagefacts
 from cleaner.langmodel import model, per_char
 from cleaner.repair import context, decoders, holes, mojibake
 from cleaner.repair.mojibake import MojibakeRepair
@@ -176,9 +176,16 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     """Lines of ``text`` that are a two-byte source misread by the other two-byte family, read in
     step (``read_in_step``) where the reading is clearly better (``mojibake``'s tests: GAIN per
     character and fluent). A guess for each lost byte's character, with its finding."""
-    if sum(1 for ch in mojibake.rare_chars(text) if "\u3400" <= ch <= "\u9fff") < LINE_RARE_MIN:
-        return MojibakeRepair(text, 0, [])  # the common case: one C-speed search
-    return _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte)
+    suspects = set(_rare_han_lines(text))
+    if not suspects:
+        return MojibakeRepair(text, 0, [])  # the common case: one native pass
+    return _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte, suspects)
+
+
+# The lines holding LINE_RARE_MIN rare Han at least: the only ones ``_misread_two_byte`` can take.
+# A clean page's rare names seldom share a line: counted line by line in the page's one native
+# pass, its lines are not each searched again.
+_rare_han_lines = pagefacts.lines_with(lambda: mojibake.rare_han_pattern(), LINE_RARE_MIN)
 
 
 def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
@@ -191,17 +198,18 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     return _lines(text, guess, SINGLE_VIEWS, _misread_single_byte)
 
 
-def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
+def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | None = None) -> MojibakeRepair:
     """Each misread line read in step where that is clearly better; then every guess decided
     again with the page around it (``context.redecide``: the line's brackets and ends, the page's
-    own pairs read for sure), as the re-read of spans does."""
+    own pairs read for sure), as the re-read of spans does. ``suspects``: the only lines (by
+    index) ``misread`` may take, when known."""
     pieces: list[str] = []
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
     # Asked of the page once, for every line and view.
     whole = {family: lossless(text, family) for family, _, _ in views}
-    for line in text.split("\n"):
-        chosen = _line(line, views, whole) if misread(line) else None
+    for k, line in enumerate(text.split("\n")):
+        chosen = _line(line, views, whole) if (suspects is None or k in suspects) and misread(line) else None
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
             line = "".join(c.char for c in chosen)
@@ -223,11 +231,6 @@ def _lines(text: str, guess: bool, views: tuple, misread) -> MojibakeRepair:
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
-def _wide(line: str) -> int:
-    """How many characters of ``line`` are not ASCII (at C speed)."""
-    return len(line) - len(line.encode("ascii", "ignore"))
-
-
 def _misread_two_byte(line: str) -> bool:
     """Enough of the line's non-ASCII characters are rare Han: what a two-byte table makes of the
     other's pairs. Rare signs are no evidence: a clean line of box drawing (┬───┐) is all rare,
@@ -236,7 +239,7 @@ def _misread_two_byte(line: str) -> bool:
     if len(rare) < LINE_RARE_MIN:
         return False
     han = sum(1 for ch in rare if "\u3400" <= ch <= "\u9fff")
-    return han >= LINE_RARE_MIN and han >= LINE_RARE_SHARE * _wide(line)
+    return han >= LINE_RARE_MIN and han >= LINE_RARE_SHARE * mojibake.beyond_ascii(line)
 
 
 def _misread_single_byte(line: str) -> bool:
@@ -244,7 +247,7 @@ def _misread_single_byte(line: str) -> bool:
     byte, and its bytes are no UTF-8 (``_reads_as_utf8``: the single-byte re-read's, which knows
     UTF-8's structure)."""
     high = len(_single_high().findall(line))  # C speed: clean lines' “ ” … — stop here
-    if high < LINE_RARE_MIN or 2 * high < _wide(line):
+    if high < LINE_RARE_MIN or 2 * high < mojibake.beyond_ascii(line):
         return False
     # A character of a two-byte source is two high bytes in a row: Latin text's accented letters
     # (Café, à la) stand alone.

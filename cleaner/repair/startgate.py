@@ -25,6 +25,7 @@ re-read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from cleaner import _native
@@ -97,11 +98,12 @@ class WindowGate:
     """A window's answers: ``readings(i)`` per start (offsets in the window); ``closed`` when no
     start of the window may give an accepted re-read (its text is left as it is)."""
 
-    __slots__ = ("_starts", "_pairs")
+    __slots__ = ("_starts", "_pairs", "_order")
 
     def __init__(self, starts: dict[int, int] | None, pairs: tuple) -> None:
         self._starts = starts
         self._pairs = pairs
+        self._order: list[int] | None = None  # the starts with a reading, ascending: made when asked
 
     @property
     def starts(self) -> dict[int, int] | None:
@@ -116,6 +118,17 @@ class WindowGate:
     def may_start(self, i: int) -> bool:
         """False only if no view and source can read, from ``i``, a stretch the repair would accept."""
         return self._starts is None or i in self._starts
+
+    def next_start(self, i: int) -> int | None:
+        """The first start from ``i`` on with a reading (``readings`` not empty); None if none.
+        A caller walking a window start by start passes the refused ones at once (on misread
+        text most of them), not one Python step each."""
+        if self._starts is None:
+            return i
+        if self._order is None:
+            self._order = sorted(k for k, bits in self._starts.items() if bits)
+        k = bisect_left(self._order, i)
+        return self._order[k] if k < len(self._order) else None
 
     def readings(self, i: int) -> frozenset[tuple[str, str]] | None:
         """The (family, source) pairs whose reading from ``i`` may be accepted (None: any may)."""

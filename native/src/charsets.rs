@@ -43,6 +43,29 @@ impl CharSets {
         }
         Some(found)
     }
+
+    /// The lines of `text` (cut at '\n', by index) holding at least `least` members of class `k`
+    /// (a line's characters only: its break is not counted), in order; None if the text holds a
+    /// character beyond the BMP.
+    pub fn lines_with(&self, text: &str, k: u32, least: usize) -> Option<Vec<usize>> {
+        let bit = 1u32 << k;
+        let (mut out, mut line, mut held) = (Vec::new(), 0, 0);
+        for c in text.chars() {
+            let u = c as u32;
+            if u >= 0x10000 {
+                return None;
+            }
+            if c == '\n' {
+                (line, held) = (line + 1, 0);
+            } else if self.table[u as usize] & bit != 0 {
+                held += 1;
+                if held == least {
+                    out.push(line);
+                }
+            }
+        }
+        Some(out)
+    }
 }
 
 #[cfg(test)]
@@ -57,5 +80,14 @@ mod tests {
         assert_eq!(sets.scan(""), Some(0));
         assert_eq!(sets.scan("国\u{20000}"), None);
         assert!(CharSets::new(&[vec!['\u{20000}']]).is_err());
+    }
+
+    #[test]
+    fn the_lines_holding_enough_members_are_counted_line_by_line() {
+        let sets = CharSets::new(&[vec!['a'], vec!['b', '\n']]).unwrap();
+        assert_eq!(sets.lines_with("aa\na\n\naaa", 0, 2), Some(vec![0, 3]));
+        assert_eq!(sets.lines_with("b\nb", 1, 2), Some(vec![]));
+        assert_eq!(sets.lines_with("", 0, 1), Some(vec![]));
+        assert_eq!(sets.lines_with("a\u{20000}", 0, 1), None);
     }
 }

@@ -227,8 +227,25 @@ impl Refusal {
     /// those whose every window is refused; None when unsure of the page (a lone surrogate).
     pub fn page(&self, codes: &Codes, text: &[u32]) -> Result<Option<Vec<(usize, usize)>>, String> {
         let Some(chars) = chars(text) else { return Ok(None) };
+        let mut out = Vec::new();
+        for (start, end) in self.runs_of(&chars) {
+            if !self.run_refused(codes, text, &chars, start, end)? {
+                out.push((start, end));
+            }
+        }
+        Ok(Some(out))
+    }
+
+    /// The runs of mojibake._CJK_RUN holding a rare character, as mojibake._runs finds them (no
+    /// line skipped): (start, end) in page order; None for a text with a lone surrogate.
+    pub fn rare_runs(&self, text: &[u32]) -> Option<Vec<(usize, usize)>> {
+        chars(text).map(|chars| self.runs_of(&chars))
+    }
+
+    /// `rare_runs` on characters: what `page` decides on.
+    fn runs_of(&self, chars: &[char]) -> Vec<(usize, usize)> {
         let n = chars.len();
-        let items: Vec<bool> = (0..n).map(|i| self.run_item(&chars, i)).collect();
+        let items: Vec<bool> = (0..n).map(|i| self.run_item(chars, i)).collect();
         // Per position, the next run item and the next rare character at or after it (n: none).
         let next = |flags: Vec<bool>| {
             let mut next = vec![n; n + 1];
@@ -249,12 +266,10 @@ impl Refusal {
                 continue;
             }
             let end = (start + 1..n).find(|&i| !items[i]).unwrap_or(n);
-            if !self.run_refused(codes, text, &chars, start, end)? {
-                out.push((start, end));
-            }
+            out.push((start, end));
             pos = end;
         }
-        Ok(Some(out))
+        out
     }
 
     /// Is every window of the run `start..end` refused (mojibake._fix_run with no repair)? A run

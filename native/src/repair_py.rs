@@ -686,6 +686,13 @@ impl PyRefusal {
         };
         found.map_err(PyValueError::new_err)
     }
+
+    /// The runs of mojibake._CJK_RUN holding a rare character, as mojibake._runs finds them (no
+    /// line skipped), as (start, end) in page order; None for a text with a lone surrogate.
+    fn rare_runs(&self, text: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize, usize)>>> {
+        let cps = code_points(text)?;
+        Ok(self.core.rare_runs(&cps))
+    }
 }
 
 /// Which of a few character classes a text holds, in one pass (`charsets.rs`; the Python side
@@ -709,6 +716,12 @@ impl PyCharSets {
     /// a lone surrogate (the caller asks its regex).
     fn scan(&self, text: &Bound<'_, PyString>) -> Option<u32> {
         self.core.scan(text.to_str().ok()?)
+    }
+
+    /// The lines of `text` (by index) holding at least `least` members of class `k`; None as
+    /// for `scan`.
+    fn lines_with(&self, text: &Bound<'_, PyString>, k: u32, least: usize) -> Option<Vec<usize>> {
+        self.core.lines_with(text.to_str().ok()?, k, least)
     }
 }
 

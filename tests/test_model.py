@@ -1,0 +1,33 @@
+"""The value types: a Step counted later is the same Step to every reader."""
+
+import pickle
+
+from cleaner import Cleaner
+from cleaner.model import CountedLater, Result, Step
+
+
+def test_a_step_counted_later_counts_once_and_only_when_read():
+    calls = []
+    step = CountedLater("width", "halfwidth-alnum", lambda: calls.append(1) or 3)
+    assert not calls
+    assert step.count == 3 and step.count == 3
+    assert calls == [1]
+
+
+def test_a_step_counted_later_equals_hashes_prints_and_pickles_as_a_step():
+    step, plain = CountedLater("repair", "html-entities", lambda: 2), Step("repair", "html-entities", 2)
+    assert step == plain and plain == step and hash(step) == hash(plain)
+    assert step != Step("repair", "html-entities", 1)
+    assert repr(step) == repr(plain) and str(step) == str(plain)
+    back = pickle.loads(pickle.dumps(step))
+    assert type(back) is Step and back == plain
+    assert Result("x", [step]).to_dict()["steps"] == Result("x", [plain]).to_dict()["steps"]
+
+
+def test_steps_without_details_are_those_with_details():
+    cleaner = Cleaner()
+    for text in ("國(guó)務(wù)院  和  ＡＢＣ", "他说：鍙戝睍是硬道理\r\n\r\n\r\n第二段&amp;", "clean text"):
+        lazy, counted = cleaner.run(text, details=False).steps, cleaner.run(text).steps
+        assert any(isinstance(s, CountedLater) for s in lazy) or not lazy
+        assert [str(s) for s in lazy] == [str(s) for s in counted]
+        assert lazy == counted
