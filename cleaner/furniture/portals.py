@@ -31,6 +31,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
+from cleaner.furniture.stamped_replies import stamped_replies
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -290,7 +291,7 @@ def _GOV_ROW(text: str, words: Words) -> bool:
     return sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2
 
 
-_POSTS = ("other-post", "post-row")  # posts.py's families: stamp rows go with them
+_POSTS = ("other-post", "post-row", "stamped-reply")  # posts.py's and stamped_replies.py's families: stamps go with their posts
 
 
 def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: set[int] = frozenset(),
@@ -318,6 +319,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         families[pos] = families[pos] or "site-foot"
     for pos, family in other_posts(texts, prose, title, words.post_stamp):
         families[pos] = family  # the whole post goes, its stamp rows too (below)
+    for pos in stamped_replies(texts, prose):
+        families[pos] = families[pos] or "stamped-reply"  # its stamp is part of the reply's line: it goes with it
     taken = [pos for pos, f in enumerate(families) if f and alive[pos] not in keep]
     if not taken:
         return [], alive
@@ -604,7 +607,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
+            "member", "reply", "stamped-reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
             "price")
 
 
