@@ -228,14 +228,15 @@ _HEADLINE_LENGTH = (4, 60)
 
 def _named_headline(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``HEADLINE_REACH`` lines) that the page's title
-    names (``entries.title_match``): the headline as the page itself gives it; -1 if none. A
+    names (``entries.title_match``), or a line above it that starts with it: the headline as the page itself gives it; -1 if none. A
     page whose title is the site's name alone names a menu item at most: what stands above
     that is furniture too."""
-    for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
-        text = lines[pos].text
-        if _HEADLINE_LENGTH[0] <= len(text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"] and title_match(without_stamp(text), title):
-            return pos
-    return -1
+    named = [pos for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1)
+             if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
+             and title_match(without_stamp(lines[pos].text), title)]
+    # A line above that starts with the nearest one is the fuller headline (…办事指南 over the item it names;
+    # not a trail ending in the headline).
+    return next((pos for pos in named[1:] if lines[pos].text.startswith(lines[named[0]].text)), named[0] if named else -1)
 
 
 def headline_position(lines: list[Line], first: int, model: Model) -> int:
