@@ -89,6 +89,17 @@ def fam(line: str) -> str:
     ("推荐票 月票 打赏", "actions"),
     ("月销 1234 | 累计评价 567 | 送积分 36", "stats"),
     ("您需要登录后才可以回帖 登录 | 注册", "app-prompt"),
+    ("September 19th, 2005 at 7:32 pm", "post-stamp"),
+    ("Posted by 阿明 at 10:32 PM", "post-stamp"),
+    ("本貼由大衛於2005年8月12日16:12:21在〖心靈體操〗發表.", "post-stamp"),
+    ("（本文发表于首页批评与建议，已被阅读178次）", "post-stamp"),
+    ("音频 04:29", "duration"),
+    ("視頻時長：00:28:16", "duration"),
+    ("预计阅读时间 5 分钟", "duration"),
+    ("本文引用通告地址：http://example.com/tb/1700", "reprint"),
+    ("Trackback: http://tb.example.net/TrackBack.aspx?PostId=1", "reprint"),
+    ("立即订阅", "app-prompt"),
+    ("正在讀取評論……", "app-prompt"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -125,6 +136,13 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "他把照片分享至朋友圈，配了一句话。",
     "微信和微博成了她主要的消息来源",
     "1.2万人浏览过这篇回复",
+    "会议于8月12日 16:12举行",  # a time inside a clause
+    "煮 7 分钟",  # a recipe's step: minutes without a reading or running key
+    "他说这篇文章已被阅读了178次。",
+    "这部片子片长120分钟，节奏很快。",
+    "Trackback是一种博客之间互相通知的机制。",
+    "本文由作者于2005年8月12日首发于个人博客，后经修改。",
+    "读者可以到邮局订阅这份报纸。",
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""

@@ -84,11 +84,24 @@ _PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:图片?|照片|摄影|配图
                     r"|^[▲△↑↓▼(\[【\s]*图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
 # Reprint and authorisation notes: (本文为作者授权发布,转载请联系原作者), 本文经授权转载自微信公众号「X」(ID:x),
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
-_REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)")
+# A blog's trackback address (Trackback: http://…, 本文引用通告地址：…) is the same kind of line.
+_REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)|(?i:trackback)[^,。]{0,12}:|引用通告|通告引用")
 # (本文为作者授权发布,…): bracketed, or short; an article's sentence may speak of 本文 and 授权.
 _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)|"
                          r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
+# A blog's stamp in English (WordPress, Blogger): September 19th, 2005 at 7:32 pm, Posted by 阿明 at 10:32 PM.
+_EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*(?:at|@|,)?\s*"
+                       r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$|^posted\s+by\s+\S.{0,30}\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?$")
+# A post's note of where and when it was posted (本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.), and a
+# bracketed note of its readings ((本文发表于首页，已被阅读178次)): no sentence of an article's.
+_POST_NOTE = re.compile(rf"^本[帖贴文]由\s*\S.{{0,20}}?于\s*{_DATE}.{{0,40}}(?:发表|发布|张贴|发贴|发帖)\s*\.?$")
+_READ_NOTE = re.compile(r"^[(\[].{0,40}(?:已被|被|已)(?:阅读|浏览|点击|查看|访问)\s*\d+\s*次\s*[)\]]$")
+# A running time or a reading time with its key: 音频 04:29, 视频时长：00:28:16, 预计阅读时间 5 分钟. A bare
+# time may be a page's publication time (kept), a bare count of minutes a recipe's step.
+_DURATION = re.compile(r"^(?:音频|视频|时长|片长|播放时长|视频时长|音频时长|节目时长|阅读时间|阅读时长|预计阅读时间|预计阅读|阅读全文需要|阅读本文需要|阅读需要)"
+                       r"\s*:?\s*(?:约\s*)?(?:(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*分钟)$|^(?:约\s*)?\d{1,3}\s*分钟(?:阅读|读完)$")
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 # A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
@@ -205,6 +218,13 @@ def form(text: str, words: Words) -> str:
         return "post-stamp"
     if short and not ended and digits and "回" in text and "," not in text and _BUTTON_STAMP.search(text) and _HAS_DATE.search(text):
         return "post-stamp"
+    if short and digits and ":" in text and text[:1].isascii() and _EN_STAMP.match(text):
+        return "post-stamp"
+    if len(text) <= 80 and digits and (text.startswith("本") and "由" in text and _POST_NOTE.match(text)
+                                       or "次" in text and text[:1] in "([" and _READ_NOTE.match(text)):
+        return "post-stamp"
+    if short and digits and ("分钟" in text or ":" in text) and _DURATION.match(text):
+        return "duration"
     tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
     if tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
         return "rank"
@@ -607,7 +627,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "stamped-reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
+            "member", "reply", "stamped-reply", "duration", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
             "price")
 
 
