@@ -100,6 +100,9 @@ def fam(line: str) -> str:
     ("Trackback: http://tb.example.net/TrackBack.aspx?PostId=1", "reprint"),
     ("立即订阅", "app-prompt"),
     ("正在讀取評論……", "app-prompt"),
+    ("IP属地：广东", "post-stamp"),
+    ("小林 · IP屬地上海", "post-stamp"),
+    ("举报/反馈", "actions"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -143,6 +146,9 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "Trackback是一种博客之间互相通知的机制。",
     "本文由作者于2005年8月12日首发于个人博客，后经修改。",
     "读者可以到邮局订阅这份报纸。",
+    "他的IP属地显示为广东。",
+    "网友关心的IP属地功能上线",
+    "记者注意到，IP属地：广东",
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""

@@ -94,6 +94,9 @@ _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:
 _EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*(?:at|@|,)?\s*"
                        r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$|^posted\s+by\s+\S.{0,30}\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?$")
+# Where a writer posted from, as Chinese platforms show it under a post or a comment (IP属地：广东,
+# 2024-05-06 09:12 · IP 属地北京): nothing else on the line but a name, a date or a time.
+_IP_PLACE = re.compile(rf"^(?:[^,。!?]{{0,24}}?[\s·|]\s*)?IP\s*属地\s*:?\s*[\u3400-\u9fffA-Za-z]{{2,10}}$")
 # A post's note of where and when it was posted (本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.), and a
 # bracketed note of its readings ((本文发表于首页，已被阅读178次)): no sentence of an article's.
 _POST_NOTE = re.compile(rf"^本[帖贴文]由\s*\S.{{0,20}}?于\s*{_DATE}.{{0,40}}(?:发表|发布|张贴|发贴|发帖)\s*\.?$")
@@ -202,6 +205,8 @@ def form(text: str, words: Words) -> str:
         return "source"
     if len(text) <= TRAIL_MAX and (">" in text or "»" in text or "›" in text) and _TRAIL.fullmatch(text):
         return "trail"
+    if len(text) <= 40 and "属地" in text and "编辑" not in text and _IP_PLACE.match(text):  # an edit note holds one too (edited)
+        return "post-stamp"
     worded = words.native.phrases(text)[0] > 0
     if not (worded or _SIGNS.search(text)):
         return ""
