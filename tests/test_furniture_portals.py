@@ -103,6 +103,8 @@ def fam(line: str) -> str:
     ("IP属地：广东", "post-stamp"),
     ("小林 · IP屬地上海", "post-stamp"),
     ("举报/反馈", "actions"),
+    ("00:00 / 03:21", "duration"),
+    ("听新闻 播放", "actions"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES

@@ -101,10 +101,12 @@ _IP_PLACE = re.compile(rf"^(?:[^,。!?]{{0,24}}?[\s·|]\s*)?IP\s*属地\s*:?\s*[
 # bracketed note of its readings ((本文发表于首页，已被阅读178次)): no sentence of an article's.
 _POST_NOTE = re.compile(rf"^本[帖贴文]由\s*\S.{{0,20}}?于\s*{_DATE}.{{0,40}}(?:发表|发布|张贴|发贴|发帖)\s*\.?$")
 _READ_NOTE = re.compile(r"^[(\[].{0,40}(?:已被|被|已)(?:阅读|浏览|点击|查看|访问)\s*\d+\s*次\s*[)\]]$")
-# A running time or a reading time with its key: 音频 04:29, 视频时长：00:28:16, 预计阅读时间 5 分钟. A bare
+# A running time or a reading time with its key: 音频 04:29, 视频时长：00:28:16, 预计阅读时间 5 分钟; a
+# player's position and length (00:00 / 03:21). A bare
 # time may be a page's publication time (kept), a bare count of minutes a recipe's step.
 _DURATION = re.compile(r"^(?:音频|视频|时长|片长|播放时长|视频时长|音频时长|节目时长|阅读时间|阅读时长|预计阅读时间|预计阅读|阅读全文需要|阅读本文需要|阅读需要)"
-                       r"\s*:?\s*(?:约\s*)?(?:(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*分钟)$|^(?:约\s*)?\d{1,3}\s*分钟(?:阅读|读完)$")
+                       r"\s*:?\s*(?:约\s*)?(?:(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*分钟)$|^(?:约\s*)?\d{1,3}\s*分钟(?:阅读|读完)$"
+                       r"|^(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$")  # a player's position: 00:00 / 03:21
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 # A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
