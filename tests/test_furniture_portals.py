@@ -105,6 +105,7 @@ def fam(line: str) -> str:
     ("举报/反馈", "actions"),
     ("00:00 / 03:21", "duration"),
     ("听新闻 播放", "actions"),
+    ("小花 發表在 痞客邦 留言(3) 人氣(1,245)", "post-stamp"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -151,6 +152,7 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "他的IP属地显示为广东。",
     "网友关心的IP属地功能上线",
     "记者注意到，IP属地：广东",
+    "这篇文章的留言(3)和人气(1,245)都不高，作者却一直坚持写下去",  # counters inside a clause
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""

@@ -54,6 +54,8 @@ _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
 # Not a duration or an amount (阅读3小时, 阅读两篇: a diary's day).
 _VIEWS = re.compile(r"(?:阅读|浏览|点击|人气|播放)(?:数|量|次数)?\s*[:(]?\s*[\d.,]+\s*[万千kKwW]?\s*次?\)?(?![\u3400-\u9fff])")
 _VIEW_SIGNS = frozenset("阅浏击气播")
+# A post row's bracketed counters without a date: 小花 发表在 痞客邦 留言(3) 人气(1,245). Two at least.
+_BRACKET_COUNTER = re.compile(r"(?:留言|评论|回复|回应|人气|阅读|浏览|点击|点赞|收藏|转发|分享|引用)\s*\(\s*[\d,.]+\s*[万千kKwW]?\s*\)")
 STAMP_NAME = 12  # characters a dated, counted row may hold besides its date, time and counters (an author's name)
 _STAMP_GAPS = re.compile(r"[\s|/·,:()\-]+")
 # A forum post's floor or client stamp: 来自Android客户端 1楼 2023-08-11 16:06, 2 楼 大头 2023-11-03 10:01,
@@ -223,6 +225,8 @@ def form(text: str, words: Words) -> str:
         return "post-stamp"
     if short and not ended and digits and not _VIEW_SIGNS.isdisjoint(text) and _counted_stamp(text):
         return "post-stamp"
+    if short and not ended and text.count("(") >= 2 and _counted_row(text):
+        return "post-stamp"
     if short and not ended and digits and "回" in text and "," not in text and _BUTTON_STAMP.search(text) and _HAS_DATE.search(text):
         return "post-stamp"
     if short and digits and ":" in text and text[:1].isascii() and _EN_STAMP.match(text):
@@ -306,6 +310,14 @@ def _counted_stamp(text: str) -> bool:
         return False
     rest = _HAS_DATE.sub("", _VIEWS.sub("", text))
     return len(_STAMP_GAPS.sub("", rest)) <= STAMP_NAME
+
+
+def _counted_row(text: str) -> bool:
+    """A post's row of two or more bracketed counters and at most a name and where it was posted
+    (小花 发表在 痞客邦 留言(3) 人气(1,245)): a sentence has more words than that."""
+    if len(_BRACKET_COUNTER.findall(text)) < 2:
+        return False
+    return len(_STAMP_GAPS.sub("", _BRACKET_COUNTER.sub("", text))) <= STAMP_NAME
 
 
 def _hits(pattern: re.Pattern, text: str) -> int:
