@@ -106,6 +106,8 @@ def fam(line: str) -> str:
     ("00:00 / 03:21", "duration"),
     ("听新闻 播放", "actions"),
     ("小花 發表在 痞客邦 留言(3) 人氣(1,245)", "post-stamp"),
+    ("商品详情 规格参数 累计评价 售后保障", "actions"),
+    ("服务承诺 正品保证 极速退款 七天无理由退换", "actions"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
