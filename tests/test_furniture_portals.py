@@ -108,6 +108,10 @@ def fam(line: str) -> str:
     ("小花 發表在 痞客邦 留言(3) 人氣(1,245)", "post-stamp"),
     ("商品详情 规格参数 累计评价 售后保障", "actions"),
     ("服务承诺 正品保证 极速退款 七天无理由退换", "actions"),
+    ("（文/张三 图/李四）", "bar-credit"),
+    ("【編輯｜王小丫】", "bar-credit"),
+    ("投资有风险，入市需谨慎。", "risk-notice"),
+    ("股市有風險，投資需謹慎", "risk-notice"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -155,6 +159,8 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "网友关心的IP属地功能上线",
     "记者注意到，IP属地：广东",
     "这篇文章的留言(3)和人气(1,245)都不高，作者却一直坚持写下去",  # counters inside a clause
+    "分析师提醒，股市有风险，投资需谨慎，不要盲目追涨。",  # the slogan inside a sentence
+    "（文中人物均为化名）",
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""

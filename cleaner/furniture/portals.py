@@ -99,6 +99,9 @@ _EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?
 # Where a writer posted from, as Chinese platforms show it under a post or a comment (IP属地：广东,
 # 2024-05-06 09:12 · IP 属地北京): nothing else on the line but a name, a date or a time.
 _IP_PLACE = re.compile(rf"^(?:[^,。!?]{{0,24}}?[\s·|]\s*)?IP\s*属地\s*:?\s*[\u3400-\u9fffA-Za-z]{{2,10}}$")
+# A finance page's risk slogan alone on its line (股市有风险，投资需谨慎。): the site's, under every article.
+RISK_MAX = 40  # characters
+_RISK = re.compile(r"(?:风险提示\s*:\s*)?(?:股市|市场|投资|理财|基金)有风险\s*,\s*(?:投资|入市|选择|购买|参与)需谨慎\s*[。!]?")
 # A post's note of where and when it was posted (本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.), and a
 # bracketed note of its readings ((本文发表于首页，已被阅读178次)): no sentence of an article's.
 _POST_NOTE = re.compile(rf"^本[帖贴文]由\s*\S.{{0,20}}?于\s*{_DATE}.{{0,40}}(?:发表|发布|张贴|发贴|发帖)\s*\.?$")
@@ -211,6 +214,8 @@ def form(text: str, words: Words) -> str:
         return "trail"
     if len(text) <= 40 and "属地" in text and "编辑" not in text and _IP_PLACE.match(text):  # an edit note holds one too (edited)
         return "post-stamp"
+    if len(text) <= RISK_MAX and "有风险" in text and _RISK.fullmatch(text):
+        return "risk-notice"
     worded = words.native.phrases(text)[0] > 0
     if not (worded or _SIGNS.search(text)):
         return ""
@@ -263,7 +268,8 @@ def form(text: str, words: Words) -> str:
         return "gov-meta"
     if short and not ended and ":" in text and words.tags.match(text):
         return "tags"
-    if len(text) <= 80 and (words.credits.match(text) and ("|" in text or "丨" in text or "/" in text)):
+    # In brackets too: (文/张三 图/李四), 【编辑｜王小丫】.
+    if len(text) <= 80 and ("|" in text or "丨" in text or "/" in text) and words.credits.match(text.strip("()[]【】 ")):
         return "bar-credit"
     if len(text) <= 50 and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text)) and "。" not in text[:-1]:
         return "byline"
@@ -646,7 +652,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "stamped-reply", "duration", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
+            "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
             "price")
 
 
