@@ -111,6 +111,7 @@ def fam(line: str) -> str:
     ("（文/张三 图/李四）", "bar-credit"),
     ("【編輯｜王小丫】", "bar-credit"),
     ("投资有风险，入市需谨慎。", "risk-notice"),
+    ("本报记者 罗科 苏盈 发自北京", "byline"),
     ("股市有風險，投資需謹慎", "risk-notice"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
@@ -161,6 +162,7 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "这篇文章的留言(3)和人气(1,245)都不高，作者却一直坚持写下去",  # counters inside a clause
     "分析师提醒，股市有风险，投资需谨慎，不要盲目追涨。",  # the slogan inside a sentence
     "（文中人物均为化名）",
+    "本报记者发自北京的报道引起关注",
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""
