@@ -108,6 +108,7 @@ def fam(line: str) -> str:
     ("小花 發表在 痞客邦 留言(3) 人氣(1,245)", "post-stamp"),
     ("商品详情 规格参数 累计评价 售后保障", "actions"),
     ("服务承诺 正品保证 极速退款 七天无理由退换", "actions"),
+    ("在线办理 预约办理 咨询投诉", "actions"),
     ("（文/张三 图/李四）", "bar-credit"),
     ("【編輯｜王小丫】", "bar-credit"),
     ("投资有风险，入市需谨慎。", "risk-notice"),
@@ -388,3 +389,10 @@ def test_a_credit_row_with_an_end_marker_is_left_to_the_model_then_goes():
     kept, removed = run("\n".join(folded))
     assert kept == folded[:4]
     assert removed["本文来源：晨报 编辑：赵越"] == "generic/credit-row"  # asked again after the model kept it
+
+
+def test_buttons_set_one_to_a_line_go_together_one_alone_stays():
+    lexicon = load_lexicon()
+    folded = ["历史沿革", "播报", "编辑", *ARTICLE, "编辑", "结语"]
+    gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
+    assert sorted(line.index for line, _ in gone) == [1, 2]  # the lone 编辑 under the article stays

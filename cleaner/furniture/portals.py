@@ -547,12 +547,19 @@ def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
             continue
         if (pos > 0 and families[pos - 1] not in ("", "actions-lone")) or (pos + 1 < len(texts) and families[pos + 1]):
             families[pos] = "actions-lone"
+    # A row of buttons set one to a line (播报 / 编辑 beside an entry's section heading): two or more
+    # lines in a row, each one action word of two characters or more and nothing else.
+    run = [not families[pos] and 2 <= len(text) <= SPLIT_WORD_MAX and text in words.actions for pos, text in enumerate(texts)]
+    for pos, alone in enumerate(run):
+        if alone and ((pos > 0 and run[pos - 1]) or (pos + 1 < len(run) and run[pos + 1])):
+            families[pos] = "actions-lone"
     for pos, family in enumerate(families):
         if family == "actions-lone":
             families[pos] = "actions"
 
 
 COUNT_MAX = 8  # characters of a button's counter alone on a line
+SPLIT_WORD_MAX = 6  # characters of one button of a row set one to a line
 _FORUM_NEIGHBOURS = ("stats", "post-stamp", "edited", "actions")
 
 
