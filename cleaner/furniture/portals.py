@@ -72,8 +72,8 @@ _PTT_HEADER = re.compile(r"^(?:作者\s+\S+.*看板\s+\S+|.*(?:^|\s)看板\s+[A-
 _PTT_PUSH = re.compile(r"^(?:推|嘘|→)\s*[\w.]+\s*:.*\d{2}/\d{2}(?:\s+\d{2}:\d{2})?\s*$")
 _PTT_MARK = re.compile(r"^※\s*(?:发信站|文章网址|编辑|转录者|引述|发文者|来自)")
 _SIGNATURE = re.compile(r"^--\s*$")
-# A bylines without a key: 联合报/ 记者林佳慧/基隆即时报导, (明报记者 黄家欣), (中央社记者陈君毅台北15日电), 本报记者 张三 发自北京,
-# 【记者林小华/台中报导】, (区发改局 供稿), 本报记者 张三 李四; and the imprint 《 人民日报 》( 2024年03月15日 04 版).
+# A bylines without a key: 联合报/ 记者林佳慧/基隆即时报导, (明报记者 黄家欣), (中央社记者陈君毅台北15日电),
+# 【记者林小华/台中报导】, (区发改局 供稿), 本报记者 张三 李四, 本报记者 张三 发自北京; and the imprint 《 人民日报 》( 2024年03月15日 04 版).
 _REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|报导|报道|专电|\d{1,2}日电|综合报导|编译")
 _BYLINE = re.compile(r"^[(\[【〔]?\s*[^\s()\[\]【】〔〕,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
                      r"\s*(?:/?\s*[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄)|\s*发自[\u3400-\u9fff]{2,6})?\s*[)\]】〕]?$|^[(\[【〔]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】〕]$")
@@ -659,8 +659,8 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
-            "price")
+            "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
+            "other-post", "post-row", "credit-row", "price")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
