@@ -9,10 +9,13 @@ vote tally, and nothing after. An article's sentence does not end in a bracketed
 clock time; a news item's ``【新华社】`` carries no time, a list item's ``（2006-12-19）[836]``
 no name.
 
-The thread's first post is the article (what the page is about, and what hand copies keep): the
-stamped lines go when there are two or more on the page, all but the first when no prose stands
+The thread's first post is the article (what the page is about, and what hand copies keep): when
+two or more stamped lines stand on the page, those whose text before the stamp is a paragraph go
+(``REPLY_MIN`` characters or more, ending a sentence: what the line model reads as prose), all but the first when no prose stands
 above it (then the first is the article's own post), with the unstamped lines between two of them
-(the earlier paragraphs of the later reply).
+(the earlier paragraphs of the later reply). A shorter stamped line is a row of a list of
+the thread's posts (``旅行中，谁忽悠了你？【版主】08-11 16:06 298字 [4321/87]``): the line
+model's list blocks (``lists.py``) take those rows, as they take any list cut from one template.
 """
 
 from __future__ import annotations
@@ -21,29 +24,44 @@ import re
 
 STAMP_TAIL = 48  # characters at a line's end that hold its stamp
 PROSE_MIN = 100  # characters of prose above the first stamped line that make it a reply, not the article
+_SENTENCE_END = frozenset("。！？!?.…")  # the reply's text before its stamp ends a sentence: a paragraph
+REPLY_MIN = 40  # characters of a reply's paragraph before its stamp (a post's title in a list is shorter)
 # The last character of a stamp: a vote tally's bracket, a count of characters, a time's digit.
 _LAST = frozenset("]])）字0123456789")
 _STAMP = re.compile(r"[【\[〖［][^】\]〗］\s]{1,20}[】\]〗］]\s*(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
                     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*\d+\s*字)?(?:\s*[\[(（［]\s*\d+\s*/\s*\d+\s*[\])）］])?\s*$")
 
 
-def stamped(text: str) -> bool:
-    """The line ends in a reply's stamp (a bracketed name, a date and a time), with text before it."""
+def stamp_start(text: str) -> int:
+    """Where the reply's stamp (a bracketed name, a date and a time) at the line's end starts, with
+    text before it; -1 if the line does not end in one."""
     tail = text[-STAMP_TAIL:]
     if text[-1:] not in _LAST or ":" not in tail:  # cheap gates first: most lines end otherwise
-        return False
+        return -1
     found = _STAMP.search(tail)
-    return found is not None and (found.start() > 0 or len(text) > len(tail))
+    start = -1 if found is None else len(text) - len(tail) + found.start()
+    return start if start > 0 else -1
+
+
+def stamped(text: str) -> bool:
+    """The line ends in a reply's stamp, with text before it."""
+    return stamp_start(text) > 0
 
 
 def stamped_replies(texts: list[str], prose: list[bool]) -> list[int]:
     """Positions of ``texts`` that are replies closed by their own stamp (see the module)."""
-    marks = [pos for pos, text in enumerate(texts) if stamped(text)]
+    starts = [stamp_start(text) for text in texts]
+    marks = [pos for pos, start in enumerate(starts) if start > 0]
     if len(marks) < 2:
         return []
     above = sum(len(texts[pos]) for pos in range(marks[0]) if prose[pos])
-    replies = marks if above >= PROSE_MIN else marks[1:]
+    marks = marks if above >= PROSE_MIN else marks[1:]
+    replies = [pos for pos in marks if _paragraph(texts[pos][: starts[pos]].rstrip())]
     out = list(replies)
     for first, second in zip(replies, replies[1:]):
-        out += range(first + 1, second)
+        out += [pos for pos in range(first + 1, second) if starts[pos] < 0]
     return sorted(out)
+
+
+def _paragraph(text: str) -> bool:
+    return len(text) >= REPLY_MIN and text[-1:] in _SENTENCE_END
