@@ -48,13 +48,15 @@ def test_an_ellipsis_or_a_dash_in_text_is_no_rule(line):
     assert not rule_line(norm(line))
 
 
-@pytest.mark.parametrize("line", ["来源：新华网", "（来源：南方都市报）", "文：眉间尺", "转自：北京科技报", "作者： 罗银胜", "來源：中央社"])
+@pytest.mark.parametrize("line", ["来源：新华网", "（来源：南方都市报）", "文：眉间尺", "转自：北京科技报", "作者： 罗银胜", "來源：中央社",
+                                  "转自《北京科技报》", "译： Chen Bin"])
 def test_a_short_credit_is_a_source_line(line):
     assert source_line(norm(line))
 
 
 @pytest.mark.parametrize("line", ["来源：据新华社报道，今年全市粮食产量再创新高，达到历史最好水平。", "消息来源：不明",
-                                  "图：北京天安门广场上的人群", "原文：见附件"])
+                                  "图：北京天安门广场上的人群", "原文：见附件", "转自《北京科技报》的一篇报道",
+                                  "译文：见下"])
 def test_a_source_line_is_short_and_opens_with_its_key(line):
     assert not source_line(norm(line))
 

@@ -62,6 +62,14 @@ def test_prices_go_only_on_a_shop_page():
     assert families(plain, {1, 2}) == ["", "", "", ""]
 
 
+def test_a_quantity_picker_goes_only_on_a_shop_page():
+    shop = ["立即购买 加入购物车", "数量： - 1 + 件 库存 89 件", PROSE, PROSE, "数量：2"]
+    assert families(shop, {2, 3}) == ["actions", "price", "", "", "price"]
+    plain = ["数量：2", PROSE, PROSE, "数量： 3 件"]  # a market report's count
+    assert families(plain, {1, 2}) == ["", "", "", ""]
+    assert families(["立即购买 加入购物车", PROSE, PROSE, "数量有限，售完即止"], {1, 2})[3] == ""
+
+
 def test_price_line_holds_a_name_at_most():
     page = ["立即购买 加入购物车", PROSE, PROSE, "这把壶的泥料和工艺都很讲究值得收藏 ¥ 368.00 包邮到家还送茶巾一条"]
     assert families(page, {1, 2})[3] == ""

@@ -11,8 +11,8 @@ anywhere for a rule line). They name forms no article sentence takes:
   ``积分: 100``, ``能力值：545803``, ``浏览次数：12345次``): a profile box beside a forum post or a
   blog article, an entry's statistics.
 - ``rule_line``: a drawn rule (``------``, ``======``, ``＊＊＊``, ``━━━``): decoration, no words.
-- ``source_line``: a short source or author line under an article (``来源：新华网``, ``文：眉间
-  尺``, ``转自：北京科技报``): the reprint's credit, not the article's text. A picture's caption
+- ``source_line``: a short source, author or translator line under an article (``来源：新华网``,
+  ``文：眉间尺``, ``转自：北京科技报``, ``转自《北京科技报》``, ``译：Chen Bin``): the reprint's credit, not the article's text. A picture's caption
   (``图：北京天安门广场``) is no credit.
 - ``nav_row``: a row split by two or more ``|`` with an item that is a furniture label alone
   (``上一篇标题 | 回首页 | 2005年索引 | 下一篇标题``): a blog's or a portal's article navigation,
@@ -40,7 +40,10 @@ _STATS = re.compile(r"(?:\s*[\u3400-\u9fff]{1,5}\s*:\s*\d[\d,.]*\s*(?:次|人次
 # pause in dialogue.
 _RULE = re.compile(r"([-_=*~─━—+#])(?:\s*\1){2,}")
 # A source or author credit: the key, a colon, a short value (a name, an agency, a paper).
-_SOURCE = re.compile(r"[(\[【]?(?:来源|稿件来源|文章来源|新闻来源|信息来源|出处|转自|转载自|作者|文|撰文|摄影)\s*:\s*\S.{0,20}")
+# A translator is credited the same way (译：Chen Bin); a reprint names its paper without a colon too
+# (转自《北京科技报》), the paper's name in its brackets and nothing after.
+_SOURCE = re.compile(r"[(\[【]?(?:来源|稿件来源|文章来源|新闻来源|信息来源|出处|转自|转载自|作者|文|撰文|摄影|译|译者|编译)\s*:\s*\S.{0,20}"
+                     r"|[(\[【]?(?:转自|转载自)\s*《[^》]{1,20}》\s*[)\]】]?")
 SOURCE_MAX = 30  # characters: a source line names a source, it says nothing more
 # Tags: the key, a colon, then items (no sentence end: checked apart).
 # A blog's or a space's name: a short owner (a name: no spaces, no punctuation), then what it is.

@@ -27,6 +27,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
 from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats
+from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.portals import portal_lines, portal_stamps
@@ -228,14 +229,13 @@ _HEADLINE_LENGTH = (4, 60)
 
 def _named_headline(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``HEADLINE_REACH`` lines) that the page's title
-    names (``entries.title_match``): the headline as the page itself gives it; -1 if none. A
-    page whose title is the site's name alone names a menu item at most: what stands above
-    that is furniture too."""
-    for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
-        text = lines[pos].text
-        if _HEADLINE_LENGTH[0] <= len(text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"] and title_match(without_stamp(text), title):
-            return pos
-    return -1
+    names (``entries.title_match``), or a fuller one above it (``headline.py``): the headline as
+    the page itself gives it; -1 if none. A page whose title is the site's name alone names a menu
+    item at most: what stands above that is furniture too."""
+    named = [pos for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1)
+             if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
+             and title_match(without_stamp(lines[pos].text), title)]
+    return named[fuller_headline([lines[pos].text for pos in named])] if named else -1  # headline.py
 
 
 def headline_position(lines: list[Line], first: int, model: Model) -> int:

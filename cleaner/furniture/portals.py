@@ -31,6 +31,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
+from cleaner.furniture.stamped_replies import stamped_replies
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -53,6 +54,8 @@ _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
 # Not a duration or an amount (阅读3小时, 阅读两篇: a diary's day).
 _VIEWS = re.compile(r"(?:阅读|浏览|点击|人气|播放)(?:数|量|次数)?\s*[:(]?\s*[\d.,]+\s*[万千kKwW]?\s*次?\)?(?![\u3400-\u9fff])")
 _VIEW_SIGNS = frozenset("阅浏击气播")
+# A post row's bracketed counters without a date: 小花 发表在 痞客邦 留言(3) 人气(1,245). Two at least.
+_BRACKET_COUNTER = re.compile(r"(?:留言|评论|回复|回应|人气|阅读|浏览|点击|点赞|收藏|转发|分享|引用)\s*\(\s*[\d,.]+\s*[万千kKwW]?\s*\)")
 STAMP_NAME = 12  # characters a dated, counted row may hold besides its date, time and counters (an author's name)
 _STAMP_GAPS = re.compile(r"[\s|/·,:()\-]+")
 # A forum post's floor or client stamp: 来自Android客户端 1楼 2023-08-11 16:06, 2 楼 大头 2023-11-03 10:01,
@@ -70,10 +73,10 @@ _PTT_PUSH = re.compile(r"^(?:推|嘘|→)\s*[\w.]+\s*:.*\d{2}/\d{2}(?:\s+\d{2}:\
 _PTT_MARK = re.compile(r"^※\s*(?:发信站|文章网址|编辑|转录者|引述|发文者|来自)")
 _SIGNATURE = re.compile(r"^--\s*$")
 # A bylines without a key: 联合报/ 记者林佳慧/基隆即时报导, (明报记者 黄家欣), (中央社记者陈君毅台北15日电),
-# 【记者林小华/台中报导】, (区发改局 供稿), 本报记者 张三 李四; and the imprint 《 人民日报 》( 2024年03月15日 04 版).
+# 【记者林小华/台中报导】, (区发改局 供稿), 本报记者 张三 李四, 本报记者 张三 发自北京; and the imprint 《 人民日报 》( 2024年03月15日 04 版).
 _REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|报导|报道|专电|\d{1,2}日电|综合报导|编译")
 _BYLINE = re.compile(r"^[(\[【〔]?\s*[^\s()\[\]【】〔〕,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
-                     r"\s*(?:/?\s*[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄))?\s*[)\]】〕]?$|^[(\[【〔]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】〕]$")
+                     r"\s*(?:/?\s*[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄)|\s*发自[\u3400-\u9fff]{2,6})?\s*[)\]】〕]?$|^[(\[【〔]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】〕]$")
 _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记者)?\s*[\u3400-\u9fff·]{2,5}\s*/\s*\S{0,8}(?:报导|报道|电)\s*$")
 _IMPRINT = re.compile(rf"《\s*[^》]{{2,16}}\s*》\s*[(\[]?\s*{_DATE}\s*(?:第?\s*\d{{1,3}}\s*版|\d{{1,3}}\s*版)")
 _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审校|校对|译者)\s*[:/ ]\s*[^)\]】]{2,20}[)\]】]\s*\d{6,8}$")
@@ -83,11 +86,32 @@ _PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:图片?|照片|摄影|配图
                     r"|^[▲△↑↓▼(\[【\s]*图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
 # Reprint and authorisation notes: (本文为作者授权发布,转载请联系原作者), 本文经授权转载自微信公众号「X」(ID:x),
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
-_REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)")
+# A blog's trackback address (Trackback: http://…, 本文引用通告地址：…) is the same kind of line.
+_REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)|(?i:trackback)[^,。]{0,12}:|引用通告|通告引用")
 # (本文为作者授权发布,…): bracketed, or short; an article's sentence may speak of 本文 and 授权.
 _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)|"
                          r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
+# A blog's stamp in English (WordPress, Blogger): September 19th, 2005 at 7:32 pm, Posted by 阿明 at 10:32 PM.
+_EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*(?:at|@|,)?\s*"
+                       r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$|^posted\s+by\s+\S.{0,30}\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?$")
+# Where a writer posted from, as Chinese platforms show it under a post or a comment (IP属地：广东,
+# 2024-05-06 09:12 · IP 属地北京): nothing else on the line but a name, a date or a time.
+_IP_PLACE = re.compile(rf"^(?:[^,。!?]{{0,24}}?[\s·|]\s*)?IP\s*属地\s*:?\s*[\u3400-\u9fffA-Za-z]{{2,10}}$")
+# A finance page's risk slogan alone on its line (股市有风险，投资需谨慎。): the site's, under every article.
+RISK_MAX = 40  # characters
+_RISK = re.compile(r"(?:风险提示\s*:\s*)?(?:股市|市场|投资|理财|基金)有风险\s*,\s*(?:投资|入市|选择|购买|参与)需谨慎\s*[。!]?")
+# A post's note of where and when it was posted (本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.), and a
+# bracketed note of its readings ((本文发表于首页，已被阅读178次)): no sentence of an article's.
+_POST_NOTE = re.compile(rf"^本[帖贴文]由\s*\S.{{0,20}}?于\s*{_DATE}.{{0,40}}(?:发表|发布|张贴|发贴|发帖)\s*\.?$")
+_READ_NOTE = re.compile(r"^[(\[].{0,40}(?:已被|被|已)(?:阅读|浏览|点击|查看|访问)\s*\d+\s*次\s*[)\]]$")
+# A running time or a reading time with its key: 音频 04:29, 视频时长：00:28:16, 预计阅读时间 5 分钟; a
+# player's position and length (00:00 / 03:21). A bare
+# time may be a page's publication time (kept), a bare count of minutes a recipe's step.
+_DURATION = re.compile(r"^(?:音频|视频|时长|片长|播放时长|视频时长|音频时长|节目时长|阅读时间|阅读时长|预计阅读时间|预计阅读|阅读全文需要|阅读本文需要|阅读需要)"
+                       r"\s*:?\s*(?:约\s*)?(?:(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*分钟)$|^(?:约\s*)?\d{1,3}\s*分钟(?:阅读|读完)$"
+                       r"|^(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$")  # a player's position: 00:00 / 03:21
 _END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 # A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
@@ -188,6 +212,10 @@ def form(text: str, words: Words) -> str:
         return "source"
     if len(text) <= TRAIL_MAX and (">" in text or "»" in text or "›" in text) and _TRAIL.fullmatch(text):
         return "trail"
+    if len(text) <= 40 and "属地" in text and "编辑" not in text and _IP_PLACE.match(text):  # an edit note holds one too (edited)
+        return "post-stamp"
+    if len(text) <= RISK_MAX and "有风险" in text and _RISK.fullmatch(text):
+        return "risk-notice"
     worded = words.native.phrases(text)[0] > 0
     if not (worded or _SIGNS.search(text)):
         return ""
@@ -202,8 +230,17 @@ def form(text: str, words: Words) -> str:
         return "post-stamp"
     if short and not ended and digits and not _VIEW_SIGNS.isdisjoint(text) and _counted_stamp(text):
         return "post-stamp"
+    if short and not ended and text.count("(") >= 2 and _counted_row(text):
+        return "post-stamp"
     if short and not ended and digits and "回" in text and "," not in text and _BUTTON_STAMP.search(text) and _HAS_DATE.search(text):
         return "post-stamp"
+    if short and digits and ":" in text and text[:1].isascii() and _EN_STAMP.match(text):
+        return "post-stamp"
+    if len(text) <= 80 and digits and (text.startswith("本") and "由" in text and _POST_NOTE.match(text)
+                                       or "次" in text and text[:1] in "([" and _READ_NOTE.match(text)):
+        return "post-stamp"
+    if short and digits and ("分钟" in text or ":" in text) and _DURATION.match(text):
+        return "duration"
     tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
     if tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
         return "rank"
@@ -231,7 +268,8 @@ def form(text: str, words: Words) -> str:
         return "gov-meta"
     if short and not ended and ":" in text and words.tags.match(text):
         return "tags"
-    if len(text) <= 80 and (words.credits.match(text) and ("|" in text or "丨" in text or "/" in text)):
+    # In brackets too: (文/张三 图/李四), 【编辑｜王小丫】.
+    if len(text) <= 80 and ("|" in text or "丨" in text or "/" in text) and words.credits.match(text.strip("()[]【】 ")):
         return "bar-credit"
     if len(text) <= 50 and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text)) and "。" not in text[:-1]:
         return "byline"
@@ -280,6 +318,14 @@ def _counted_stamp(text: str) -> bool:
     return len(_STAMP_GAPS.sub("", rest)) <= STAMP_NAME
 
 
+def _counted_row(text: str) -> bool:
+    """A post's row of two or more bracketed counters and at most a name and where it was posted
+    (小花 发表在 痞客邦 留言(3) 人气(1,245)): a sentence has more words than that."""
+    if len(_BRACKET_COUNTER.findall(text)) < 2:
+        return False
+    return len(_STAMP_GAPS.sub("", _BRACKET_COUNTER.sub("", text))) <= STAMP_NAME
+
+
 def _hits(pattern: re.Pattern, text: str) -> int:
     """Different phrases of ``pattern`` found in ``text``."""
     return len(set(pattern.findall(text)))
@@ -290,7 +336,7 @@ def _GOV_ROW(text: str, words: Words) -> bool:
     return sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2
 
 
-_POSTS = ("other-post", "post-row")  # posts.py's families: stamp rows go with them
+_POSTS = ("other-post", "post-row", "stamped-reply")  # posts.py's and stamped_replies.py's families: stamps go with their posts
 
 
 def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: set[int] = frozenset(),
@@ -318,6 +364,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         families[pos] = families[pos] or "site-foot"
     for pos, family in other_posts(texts, prose, title, words.post_stamp):
         families[pos] = family  # the whole post goes, its stamp rows too (below)
+    for pos in stamped_replies(texts, prose):
+        families[pos] = families[pos] or "stamped-reply"  # its stamp is part of the reply's line: it goes with it
     taken = [pos for pos, f in enumerate(families) if f and alive[pos] not in keep]
     if not taken:
         return [], alive
@@ -499,12 +547,19 @@ def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
             continue
         if (pos > 0 and families[pos - 1] not in ("", "actions-lone")) or (pos + 1 < len(texts) and families[pos + 1]):
             families[pos] = "actions-lone"
+    # A row of buttons set one to a line (播报 / 编辑 beside an entry's section heading): two or more
+    # lines in a row, each one action word of two characters or more and nothing else.
+    run = [not families[pos] and 2 <= len(text) <= SPLIT_WORD_MAX and text in words.actions for pos, text in enumerate(texts)]
+    for pos, alone in enumerate(run):
+        if alone and ((pos > 0 and run[pos - 1]) or (pos + 1 < len(run) and run[pos + 1])):
+            families[pos] = "actions-lone"
     for pos, family in enumerate(families):
         if family == "actions-lone":
             families[pos] = "actions"
 
 
 COUNT_MAX = 8  # characters of a button's counter alone on a line
+SPLIT_WORD_MAX = 6  # characters of one button of a row set one to a line
 _FORUM_NEIGHBOURS = ("stats", "post-stamp", "edited", "actions")
 
 
@@ -604,8 +659,8 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 # Every family this module names (Steps ``generic/<family>``).
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
-            "member", "reply", "source", "answerer", "site-foot", "trail", "top-menu", "other-post", "post-row", "credit-row",
-            "price")
+            "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
+            "other-post", "post-row", "credit-row", "price")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],

@@ -5,7 +5,8 @@ Each is a row of keys, values, dates or prices and no sentence, and each is the 
 stands: below the article's last prose line (a credit row ``本文来源：中国新闻网 作者：王晓``,
 ``（撰稿：王敏 摄影：刘洋 编辑：李华）``), or outside the prose altogether (a last-updated line
 ``最后更新日期：2024-04-10``, a tag key alone with its items on the next line ``文章标签`` /
-``台南 安平 老街``, and on a shop's page a price ``¥ 368.00``, ``原价：¥ 498.00``). Inside the
+``台南 安平 老街``, and on a shop's page a price ``¥ 368.00``, ``原价：¥ 498.00``, and its quantity
+picker ``数量： - 1 + 件 库存 89 件``). Inside the
 prose the same rows may be the article's (a notice's own 来源 and 编辑 sentences, a table of
 prices), so they stay there. ``portals.portal_lines`` calls ``site_rows`` once; the families are
 ``credit-row``, ``dateline``, ``price`` and ``tags``. A credit row holding an end marker of the
@@ -35,6 +36,8 @@ UPDATED = re.compile(rf"[(\[【]?\s*(?:最后|最近)?(?:更新|修改|修订)(?
 _PRICE = re.compile(r"¥\s*\d[\d,]*(?:\.\d{1,2})?")
 # What a price line holds besides prices: its key (原价, 券后价), a colon, separators.
 _PRICE_WORDS = re.compile(r"(?:原价|现价|售价|价格|促销价|优惠价|活动价|到手价|券后价|划线价|会员价|市场价|参考价|定价|起)?\s*[:|/·\s-]*")
+# A shop's quantity picker with its stock (数量： - 1 + 件 库存 89 件).
+_QUANTITY = re.compile(r"数量\s*:?\s*-?\s*\d+\s*\+?\s*[件个套只把台份]?(?:\s*(?:库存|剩余|仅剩)\s*\d+\s*[件个套只把台份]?)?")
 _TAG_SPLIT = re.compile(r"\s*[,，、;；|/\s]\s*")
 
 
@@ -77,6 +80,8 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
         elif len(text) <= 40 and ("更新" in text or "修改" in text or "修订" in text) and UPDATED.fullmatch(text):
             families[pos] = "dateline"
         elif shop and len(text) <= PRICE_MAX and "¥" in text and _price_line(text):
+            families[pos] = "price"
+        elif shop and len(text) <= PRICE_MAX and text.startswith("数量") and _QUANTITY.fullmatch(text):
             families[pos] = "price"
 
 
