@@ -28,11 +28,13 @@ class LineMatcher:
     """One rule list; ``needed[i]``: strings every match of pattern i holds one of (None: unknown).
 
     ``match_lines`` gives, for each line, the indices of the patterns matching in it: one
-    Aho-Corasick pass over the page skips patterns none of whose needed strings occur in it,
-    then one RegexSet pass per line.
+    Aho-Corasick pass over each line finds the patterns worth trying on it (one of their needed
+    strings is there, and the line holds at most ``max_chars[i]`` characters: empty, or one per
+    pattern, 0 for no limit), then one RegexSet pass over the line, if any is.
     """
 
-    def __init__(self, patterns: list[str], needed: list[list[str] | None], *, size_limit: int = ...) -> None: ...
+    def __init__(self, patterns: list[str], needed: list[list[str] | None], *, max_chars: list[int] = ...,
+                 size_limit: int = ...) -> None: ...
     def match_lines(self, lines: list[str]) -> list[list[int]]: ...
     def __len__(self) -> int: ...
 

@@ -262,6 +262,23 @@ def test_line_matcher_agrees_with_one_search_per_pattern(form, page):
     assert matcher.match_lines(page) == want
 
 
+_LIMITS = (0, 6, 20, 40)  # max_chars given to the patterns in turn (0: no limit)
+
+
+@SETTINGS
+@given(page=st.lists(st.one_of(LINES, near(_LINES)), max_size=8))
+def test_line_matcher_leaves_out_patterns_a_line_is_too_long_for(page):
+    # A rule's max_chars: a line of more characters (not bytes) never reports the pattern; the
+    # others are reported as one search per pattern finds them.
+    patterns, _ = _MATCHERS["widened"]
+    limits = [_LIMITS[k % len(_LIMITS)] for k in range(len(patterns))]
+    matcher = LineMatcher(patterns, [sorted(n) if (n := needed_strings(p)) is not None else None for p in patterns],
+                          max_chars=limits, size_limit=RULE_SIZE_LIMIT)
+    want = [[k for k, p in enumerate(patterns) if (not limits[k] or len(line) <= limits[k]) and both(p)[0].search(line)]
+            for line in page]
+    assert matcher.match_lines(page) == want
+
+
 def test_line_matcher_on_the_rules_examples():
     patterns, matcher = _MATCHERS["widened"]
     page = list(_LINES)
@@ -281,6 +298,8 @@ def test_line_matcher_errors():
         LineMatcher(["a", "(?<=a)b"], [None, None])
     with pytest.raises(ValueError, match="differ in length"):
         LineMatcher(["a"], [])
+    with pytest.raises(ValueError, match="max_chars differ in length"):
+        LineMatcher(["a"], [None], max_chars=[1, 2])
     with pytest.raises(TypeError):
         LineMatcher(["a"], [None]).match_lines(["a", 1])
 

@@ -110,7 +110,11 @@ def matcher_for(rules: tuple[Rule, ...]) -> LineMatcher:
         if len(_MATCHERS) > 64:
             _MATCHERS.clear()
         needed = [sorted(r.needs) if r.needs is not None else None for r in rules]
-        entry = _MATCHERS[id(rules)] = (rules, LineMatcher([r.pattern.pattern for r in rules], needed, size_limit=SIZE_LIMIT))
+        # A line longer than a rule's max_chars is never searched for it (_Hits.search), so the
+        # matcher need not report it there (a negative limit, which no rule sets, is left to search).
+        limits = [max(r.max_chars, 0) for r in rules]
+        entry = _MATCHERS[id(rules)] = (rules, LineMatcher([r.pattern.pattern for r in rules], needed, max_chars=limits,
+                                                           size_limit=SIZE_LIMIT))
     return entry[1]
 
 
@@ -164,8 +168,8 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     """
     result = Removal(text)
     page = fold_page(text) if page is None else page
-    # Rules whose needed strings are nowhere on the page are skipped by the native matcher's
-    # Aho-Corasick pass over the page (matcher_for), not here.
+    # Rules whose needed strings are nowhere on a line are skipped there by the native matcher's
+    # Aho-Corasick pass over the line (matcher_for), not here.
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     lines = text.split("\n")
     folded = _FoldedLines(lines, lines if page is text else page.split("\n"))  # page is text: nothing folded

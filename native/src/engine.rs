@@ -211,27 +211,34 @@ pub fn find_all(re: &Regex, text: &str) -> Vec<Found> {
 
 /// The prefilter + `RegexSet` for one rule list, built once and used for every page.
 ///
-/// One Aho-Corasick pass over the page finds which needed strings occur in it (stopping once
-/// every pattern is known to be worth trying); a pattern none of whose strings occur is
-/// skipped: never reported. When no pattern is left, no regex runs at all; otherwise each line
-/// runs the one `RegexSet` of all patterns (a single pass over the line whatever the number of
+/// One Aho-Corasick pass over each line finds which needed strings occur in it; a pattern none
+/// of whose strings occur there, or whose `max_chars` the line exceeds, is skipped: never
+/// reported on that line. When no pattern is left, no regex runs on the line; otherwise it runs
+/// the one `RegexSet` of all patterns (a single pass over the line whatever the number of
 /// patterns), and the patterns left are reported.
 pub struct LineMatcherCore {
     patterns: usize,
-    /// Patterns tried on every page (no needed strings given, or the empty string among them).
+    /// Patterns tried on every line (no needed strings given, or the empty string among them).
     always: Vec<usize>,
     /// Aho-Corasick over all needed strings; `owners[k]` are the patterns needing string k.
     needles: Option<AhoCorasick>,
     owners: Vec<Vec<usize>>,
-    /// How many patterns have a non-empty list (so can be switched on by the prefilter).
-    needy: usize,
+    /// The most characters a line reporting pattern i may hold (0: no limit).
+    max_chars: Vec<usize>,
     set: RegexSet,
 }
 
 impl LineMatcherCore {
     /// `needed[i]`: strings of which every match of pattern i holds at least one (`None`: no such
-    /// list, always try it). Every pattern is checked and compiled here, so errors name it.
-    pub fn new(patterns: Vec<String>, needed: Vec<Option<Vec<String>>>, size_limit: usize) -> Result<Self, String> {
+    /// list, always try it). `max_chars`: empty, or for each pattern the most characters a line
+    /// that reports it may hold (0: no limit). Every pattern is checked and compiled here, so
+    /// errors name it.
+    pub fn new(
+        patterns: Vec<String>,
+        needed: Vec<Option<Vec<String>>>,
+        max_chars: &[usize],
+        size_limit: usize,
+    ) -> Result<Self, String> {
         if patterns.len() != needed.len() {
             return Err(format!(
                 "patterns and needed differ in length ({} and {})",
@@ -239,11 +246,17 @@ impl LineMatcherCore {
                 needed.len()
             ));
         }
+        if !max_chars.is_empty() && max_chars.len() != patterns.len() {
+            return Err(format!(
+                "patterns and max_chars differ in length ({} and {})",
+                patterns.len(),
+                max_chars.len()
+            ));
+        }
         for (i, p) in patterns.iter().enumerate() {
             compile(p, size_limit).map_err(|e| format!("pattern {i} ({p:?}): {e}"))?;
         }
         let mut always = Vec::new();
-        let mut needy = 0;
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut strings: Vec<&str> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
@@ -253,7 +266,6 @@ impl LineMatcherCore {
                 Some(list) if list.iter().any(String::is_empty) => always.push(i), // "" is everywhere
                 Some(list) if list.is_empty() => {}                                // nothing to find: never tried
                 Some(list) => {
-                    needy += 1;
                     for s in list {
                         let k = *index.entry(s.as_str()).or_insert_with(|| {
                             strings.push(s.as_str());
@@ -288,7 +300,11 @@ impl LineMatcherCore {
             always,
             needles,
             owners,
-            needy,
+            max_chars: if max_chars.is_empty() {
+                vec![0; patterns.len()]
+            } else {
+                max_chars.to_vec()
+            },
             set,
         })
     }
@@ -301,47 +317,40 @@ impl LineMatcherCore {
         self.patterns == 0
     }
 
-    /// Which patterns are worth trying on a page made of `lines`: those tried everywhere, and
-    /// those with one of their needed strings somewhere in the page.
-    fn worth<S: AsRef<str>>(&self, lines: &[S]) -> Vec<bool> {
-        let mut on = vec![false; self.patterns];
-        for &i in &self.always {
-            on[i] = true;
-        }
-        if let Some(ac) = &self.needles {
-            let mut left = self.needy;
-            'lines: for line in lines {
-                for m in ac.find_overlapping_iter(line.as_ref()) {
-                    for &i in &self.owners[m.pattern().as_usize()] {
-                        if !on[i] {
-                            on[i] = true;
-                            left -= 1;
-                            if left == 0 {
-                                break 'lines;
-                            }
+    /// For each line, the indices (ascending) of the patterns matching somewhere in it, of those
+    /// worth trying on the line itself: tried everywhere or with one of their needed strings in
+    /// it, and with a `max_chars` the line does not exceed. Most lines of a page (its paragraphs)
+    /// hold no needed string and are longer than the limited patterns allow: the `RegexSet`,
+    /// which reads a line to its end, does not run on them at all.
+    pub fn match_lines<S: AsRef<str>>(&self, lines: &[S]) -> Vec<Vec<usize>> {
+        let limited = self.max_chars.iter().any(|&m| m > 0);
+        let mut worth = vec![false; self.patterns];
+        lines
+            .iter()
+            .map(|line| {
+                let line = line.as_ref();
+                worth.fill(false);
+                for &i in &self.always {
+                    worth[i] = true;
+                }
+                if let Some(ac) = &self.needles {
+                    for m in ac.find_overlapping_iter(line) {
+                        for &i in &self.owners[m.pattern().as_usize()] {
+                            worth[i] = true;
                         }
                     }
                 }
-            }
-        }
-        on
-    }
-
-    /// The patterns worth trying on a page made of `lines`, ascending.
-    pub fn active<S: AsRef<str>>(&self, lines: &[S]) -> Vec<usize> {
-        let on = self.worth(lines);
-        (0..self.patterns).filter(|&i| on[i]).collect()
-    }
-
-    /// For each line, the indices (ascending) of the patterns matching somewhere in it.
-    pub fn match_lines<S: AsRef<str>>(&self, lines: &[S]) -> Vec<Vec<usize>> {
-        let on = self.worth(lines);
-        if !on.contains(&true) {
-            return vec![Vec::new(); lines.len()];
-        }
-        lines
-            .iter()
-            .map(|line| self.set.matches(line.as_ref()).iter().filter(|&i| on[i]).collect())
+                if limited {
+                    let n = line.chars().count();
+                    for (w, &m) in worth.iter_mut().zip(&self.max_chars) {
+                        *w = *w && (m == 0 || n <= m);
+                    }
+                }
+                if !worth.contains(&true) {
+                    return Vec::new();
+                }
+                self.set.matches(line).iter().filter(|&i| worth[i]).collect()
+            })
             .collect()
     }
 }
@@ -496,6 +505,7 @@ mod tests {
                 .into_iter()
                 .map(|n| n.map(|v| v.into_iter().map(String::from).collect()))
                 .collect(),
+            &[],
             DEFAULT_SIZE_LIMIT,
         )
         .unwrap()
@@ -544,35 +554,76 @@ mod tests {
     fn line_matcher_skips_patterns_whose_strings_are_absent() {
         // The needed list is a promise; a pattern whose strings are absent is not even tried.
         let m = matcher(&[r"编辑", r"编辑"], vec![Some(vec!["责任编辑"]), None]);
-        assert_eq!(m.active(&["编辑 but nothing more"]), vec![1]);
+        assert_eq!(m.match_lines(&["编辑 but nothing more"]), vec![vec![1]]);
         assert_eq!(m.match_lines(&["编辑"]), vec![vec![1]]);
-        assert_eq!(m.active(&["a", "责任编辑"]), vec![0, 1]);
+        assert_eq!(m.match_lines(&["a", "责任编辑"]), vec![vec![], vec![0, 1]]);
         // An empty list: nothing can be found, so never tried.
         let m = matcher(&[r"a"], vec![Some(vec![])]);
         assert_eq!(m.match_lines(&["a"]), vec![Vec::<usize>::new()]);
         // Overlapping needles are all seen (责任编辑 holds 编辑).
         let m = matcher(&[r"责任", r"编辑"], vec![Some(vec!["责任编辑"]), Some(vec!["编辑"])]);
-        assert_eq!(m.active(&["责任编辑"]), vec![0, 1]);
+        assert_eq!(m.match_lines(&["责任编辑"]), vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn line_matcher_leaves_out_patterns_a_line_is_too_long_for() {
+        let patterns: Vec<String> = ["a", "a", "a", "b"].iter().map(|s| s.to_string()).collect();
+        let limits = [2, 0, 4, 2];
+        let m = LineMatcherCore::new(patterns.clone(), vec![None; 4], &limits, DEFAULT_SIZE_LIMIT).unwrap();
+        // Characters, not bytes: "编a" is two.
+        let lines = ["ab", "编a", "aaa", "aaaa", "aaaaa", "bbbbb", "编编编编编"];
+        let want: Vec<Vec<usize>> = lines
+            .iter()
+            .map(|l| {
+                (0..patterns.len())
+                    .filter(|&i| (limits[i] == 0 || l.chars().count() <= limits[i]) && l.contains(patterns[i].as_str()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(m.match_lines(&lines), want);
+        assert_eq!(want[0], vec![0, 1, 2, 3]);
+        assert_eq!(want[1], vec![0, 1, 2]);
+        assert_eq!(want[3], vec![1, 2]);
+        assert!(want[5].is_empty());
+        let err = LineMatcherCore::new(patterns, vec![None; 4], &[1], DEFAULT_SIZE_LIMIT)
+            .err()
+            .unwrap();
+        assert!(err.contains("max_chars differ in length"), "{err}");
+    }
+
+    #[test]
+    fn line_matcher_tries_a_pattern_on_the_lines_holding_its_strings() {
+        // Pattern 0 would match "编辑" anywhere, but its needed string is on another line.
+        let m = matcher(&[r"编辑", r"编"], vec![Some(vec!["责任编辑"]), Some(vec!["编"])]);
+        assert_eq!(m.match_lines(&["编辑", "责任编辑"]), vec![vec![1], vec![0, 1]]);
     }
 
     #[test]
     fn line_matcher_reports_the_bad_pattern() {
-        let err = LineMatcherCore::new(vec!["a".into(), "(?<=b)c".into()], vec![None, None], DEFAULT_SIZE_LIMIT)
-            .err()
-            .unwrap();
+        let err = LineMatcherCore::new(
+            vec!["a".into(), "(?<=b)c".into()],
+            vec![None, None],
+            &[],
+            DEFAULT_SIZE_LIMIT,
+        )
+        .err()
+        .unwrap();
         assert!(err.starts_with("pattern 1 ") && err.contains("look-around"), "{err}");
-        let err = LineMatcherCore::new(vec!["a".into()], vec![], DEFAULT_SIZE_LIMIT)
+        let err = LineMatcherCore::new(vec!["a".into()], vec![], &[], DEFAULT_SIZE_LIMIT)
             .err()
             .unwrap();
         assert!(err.contains("differ in length"), "{err}");
     }
 
     #[test]
-    fn line_matcher_skips_by_the_page() {
-        // Pattern 0 would match "b", but needs "a": the prefilter's word is final, page-wide.
+    fn line_matcher_skips_by_the_line() {
+        // Pattern 0 would match "b", but needs "a": the prefilter's word is final, line by line.
         let m = matcher(&["b", "c"], vec![Some(vec!["a"]), Some(vec!["c"])]);
         assert_eq!(m.match_lines(&["b", "c", "zzz"]), vec![vec![], vec![1], vec![]]);
-        assert_eq!(m.match_lines(&["b", "a", "c"]), vec![vec![0], vec![], vec![1]]);
+        assert_eq!(
+            m.match_lines(&["b", "a", "c", "ab"]),
+            vec![vec![], vec![], vec![1], vec![0]]
+        );
         assert_eq!(m.match_lines(&["b", "zzz"]), vec![Vec::<usize>::new(); 2]);
         assert_eq!(m.match_lines::<&str>(&[]), Vec::<Vec<usize>>::new());
         let empty = matcher(&[], vec![]);

@@ -539,20 +539,31 @@ enum Simple {
 
 /// The NFKC form of a line made of `simple_nfkc` characters alone, one character at a time
 /// (none of them is a combining mark or composes with another); None if it holds another.
+/// The runs of characters that stay are copied whole, between the characters that change.
 fn nfkc_simple(line: &str) -> Option<Cow<'_, str>> {
     let mut out: Option<String> = None;
+    let mut kept = 0; // where the run of unchanged characters not yet copied begins
     for (i, c) in line.char_indices() {
-        match simple_nfkc(c)? {
-            Simple::Same => {
-                if let Some(out) = out.as_mut() {
-                    out.push(c);
-                }
-            }
-            Simple::Char(to) => out.get_or_insert_with(|| line[..i].to_string()).push(to),
-            Simple::Str(to) => out.get_or_insert_with(|| line[..i].to_string()).push_str(to),
+        let simple = simple_nfkc(c)?;
+        if simple == Simple::Same {
+            continue;
         }
+        let out = out.get_or_insert_with(|| String::with_capacity(line.len()));
+        out.push_str(&line[kept..i]);
+        match simple {
+            Simple::Char(to) => out.push(to),
+            Simple::Str(to) => out.push_str(to),
+            Simple::Same => {}
+        }
+        kept = i + c.len_utf8();
     }
-    Some(out.map_or(Cow::Borrowed(line), Cow::Owned))
+    Some(match out {
+        Some(mut out) => {
+            out.push_str(&line[kept..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(line),
+    })
 }
 
 /// A row of link labels (`features.item_row`, past its clause and CJK tests): three or more

@@ -2,7 +2,7 @@
 //!
 //! `Pattern` is one rule pattern with `search`/`finditer` reporting Python character offsets;
 //! `LineMatcher` is one rule list, matching every line of a page in one pass after an
-//! Aho-Corasick prefilter over the page. Neither backtracks, so no time-out is ever needed.
+//! Aho-Corasick prefilter over the line. Neither backtracks, so no time-out is ever needed.
 //! The matching itself is in `engine.rs`, free of Python.
 //!
 //! `changed_places` counts the places two texts differ (the pipeline's Step counts; `diff.rs`);
@@ -181,7 +181,8 @@ impl Pattern {
 /// One rule list: which patterns match each line of a page, in one pass per line.
 ///
 /// `needed[i]` lists strings of which every match of pattern i holds one, or is None (always
-/// try pattern i). A page holding none of a pattern's strings never runs it.
+/// try pattern i). A line holding none of a pattern's strings never reports it, nor does a line
+/// longer than `max_chars[i]` characters (if given; 0: no limit).
 #[pyclass(frozen, module = "cleaner._native")]
 struct LineMatcher {
     core: LineMatcherCore,
@@ -190,20 +191,22 @@ struct LineMatcher {
 #[pymethods]
 impl LineMatcher {
     #[new]
-    #[pyo3(signature = (patterns, needed, *, size_limit = engine::DEFAULT_SIZE_LIMIT))]
+    #[pyo3(signature = (patterns, needed, *, max_chars = Vec::new(), size_limit = engine::DEFAULT_SIZE_LIMIT))]
     fn new(
         py: Python<'_>,
         patterns: Vec<String>,
         needed: Vec<Option<Vec<String>>>,
+        max_chars: Vec<usize>,
         size_limit: usize,
     ) -> PyResult<Self> {
         let core = py
-            .detach(|| LineMatcherCore::new(patterns, needed, size_limit))
+            .detach(|| LineMatcherCore::new(patterns, needed, &max_chars, size_limit))
             .map_err(PyValueError::new_err)?;
         Ok(LineMatcher { core })
     }
 
-    /// For each line, the indices (ascending) of the patterns that match somewhere in it.
+    /// For each line, the indices (ascending) of the patterns that match somewhere in it (of
+    /// those worth trying on it: see `LineMatcherCore::match_lines`).
     fn match_lines(&self, lines: &Bound<'_, PyList>) -> PyResult<Vec<Vec<usize>>> {
         let objs = strings_of(lines)?;
         let texts = utf8_texts(&objs)?;
