@@ -36,6 +36,11 @@ from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, four_
 from cleaner.script import convert, fold
 
 
+# Pages up to this many characters count their steps' places only when read (CountedLater): the
+# texts before and after each change are held until then, a few MB at most.
+LAZY_COUNT_CHARS = 1 << 20
+
+
 class Cleaner:
     """Build once (loads rules and converters), call many times.
 
@@ -86,8 +91,9 @@ class Cleaner:
         def apply(action: str, name: str, fixer: Callable[[str], str], value: str) -> str:
             new = fixer(value)
             if new != value:
-                # Without details the places are counted only if the count is read (model.CountedLater).
-                steps.append(Step(action, name, _changed_places(value, new)) if details
+                # Without details the places are counted only if the count is read (model.CountedLater);
+                # a huge page is counted at once, so that no stage's copy of it is held to the end.
+                steps.append(Step(action, name, _changed_places(value, new)) if details or len(value) > LAZY_COUNT_CHARS
                              else CountedLater(action, name, partial(_changed_places, value, new)))
             return new
 

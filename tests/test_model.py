@@ -31,3 +31,13 @@ def test_steps_without_details_are_those_with_details():
         assert any(isinstance(s, CountedLater) for s in lazy) or not lazy
         assert [str(s) for s in lazy] == [str(s) for s in counted]
         assert lazy == counted
+
+
+def test_a_huge_page_counts_its_steps_at_once(monkeypatch):
+    # A lazy count holds the texts before and after each change until read: on a page of many
+    # MB that would be a copy per changed stage held to the end of the run.
+    from cleaner import pipeline
+
+    monkeypatch.setattr(pipeline, "LAZY_COUNT_CHARS", 10)
+    steps = Cleaner().run("國(guó)務(wù)院  和  ＡＢＣ", details=False).steps
+    assert steps and not any(isinstance(s, CountedLater) for s in steps)
