@@ -312,6 +312,12 @@ def protected(line: Line) -> bool:
     the article would go for standing outside it.
     """
     f = line.features
+    if is_paragraph(line.text, f) and _long_paragraph(line.text):
+        # Five sentences and more over 500 characters: a site's notice or a row of links is never
+        # that; one domain named, a button word or a byline key inside it are the article's own
+        # (a 10,000-character line once went as head+buttons). Only where it stands, in a
+        # thread of comments or below the article's end, makes it a reader's post.
+        return not (f["in_thread"] or f["past_end"])
     if is_paragraph(line.text, f):
         # A paragraph of sentences: bracketed asides (长池), the dots of transliterated names
         # (马克·茨柏克沃斯基) and year-range dashes are no buttons or menu bars; only furniture words,
@@ -323,6 +329,15 @@ def protected(line: Line) -> bool:
     if not (is_prose(line.text, f) or _unfinished_sentence(line.text, f)):
         return False
     return not (any(f[k] for k in EVIDENCE) or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
+
+
+LONG_PARAGRAPH_CHARS = 500
+LONG_PARAGRAPH_STOPS = 5
+
+
+def _long_paragraph(text: str) -> bool:
+    """LONG_PARAGRAPH_STOPS full stops over LONG_PARAGRAPH_CHARS characters or more."""
+    return len(text) >= LONG_PARAGRAPH_CHARS and text.count("。") >= LONG_PARAGRAPH_STOPS
 
 
 def _unfinished_sentence(text: str, f: dict[str, float]) -> bool:
