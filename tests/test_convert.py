@@ -1,5 +1,7 @@
 """Script conversion (cleaner/script/convert.py, cleaner/script/fold.py)."""
 
+import re
+
 import pytest
 
 from cleaner.script.convert import convert, correct_ambiguous
@@ -84,10 +86,21 @@ from cleaner.script.fold import foreign_class  # noqa: E402
 
 
 def _each(text: str, target: str) -> str:
-    """The sentences holding a foreign character through OpenCC one call each (as before the batch)."""
+    """The sentences holding a foreign character through OpenCC one call each (as before the batch),
+    their Japanese and Korean phrases left out."""
     foreign = foreign_class(target)
-    return convert_module._SENTENCE.sub(
-        lambda m: convert_module._chain(m.group(0), target) if foreign.search(m.group(0)) else m.group(0), text)
+
+    def sentence(m: re.Match) -> str:
+        if not foreign.search(m.group(0)):
+            return m.group(0)
+        out, at = [], m.start()
+        for a, b in convert_module._chinese_parts(text, m.start(), m.end()):
+            part = text[a:b]
+            out += [text[at:a], convert_module._chain(part, target) if foreign.search(part) else part]
+            at = b
+        return "".join(out) + text[at : m.end()]
+
+    return convert_module._SENTENCE.sub(sentence, text)
 
 
 def _alone(text: str, target: str) -> str:
@@ -121,3 +134,23 @@ def test_the_sentence_patterns_in_re_match_as_the_regex_module_would(text):
 
     for pattern in (convert_module._SENTENCE, convert_module._AMBIGUOUS_CHAR):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.compile(pattern.pattern).finditer(text)]
+
+
+@pytest.mark.parametrize("text, target, expected", [
+    # A Japanese sentence (kana a third of its letters) stays Japanese: OpenCC would make its Han Chinese.
+    ("東京都は3日、新たに確認された感染者は國際線の検查体制を強化すると発表した。", "zh-hans", None),
+    ("东京都は3日、新たに确认された感染者は国际线の検查体制を强化すると発表した。", "zh-hant", None),
+    # A Japanese phrase quoted in a Chinese sentence stays; the Chinese around it is converted.
+    ("他在採訪中說：「國際連合の發表によると」，這個數字還會上升。", "zh-hans", "他在采访中说：「國際連合の發表によると」，这个数字还会上升。"),
+    # Korean with hanja stays; the Chinese sentence after it is converted.
+    ("大韓民國의 수도는 서울이다。這是韓國的首都。", "zh-hans", "大韓民國의 수도는 서울이다。这是韩国的首都。"),
+    # A Chinese name written with the katakana middle dot is Chinese.
+    ("喬治・麥肯說。", "zh-hans", "乔治・麦肯说。"),
+])
+def test_japanese_and_korean_are_not_converted(text, target, expected):
+    assert convert(text, target) == (text if expected is None else expected)
+
+
+def test_katakana_in_a_chinese_sentence_is_a_name_and_the_sentence_is_converted():
+    text = "為了對抗氣化人，借由進入『挑戰模式』（バトロードフォース）變形。"
+    assert convert(text, "zh-hans") == "为了对抗气化人，借由进入『挑战模式』（バトロードフォース）变形。"

@@ -84,3 +84,9 @@ def test_a_boxs_one_item_or_a_headline_the_title_does_not_name_is_not_kept():
 def test_a_row_of_episode_links_is_no_chapter_title():
     assert kept_lines(["第1集 第2集 第3集 第4集", "正文。"]) == set()
     assert kept_lines(["关于本站的说明", "正文。"]) == set()
+
+
+def test_legacy_bytes_read_as_utf8_are_kept():
+    line = "国务院新闻办公室今天举行发布会，介绍前三季度经济运行情况。".encode("gbk").decode("utf-8", "replace")
+    lines = ["首页 > 新闻", line, "本地新闻短讯：村里新修的水渠通水了，灌溉面积扩大了一倍。"]
+    assert kept_lines(lines) == {1}

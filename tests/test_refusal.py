@@ -80,9 +80,12 @@ def _page_agrees(monkeypatch, text: str) -> tuple[int, int]:
         return len(runs), 0
     assert set(native) <= set(runs) and native == sorted(native)
     gate = mojibake._cjk_gate(text)
+    gone: dict[int, bool] = {}
     with monkeypatch.context() as m:
         m.setattr(mojibake, "_accepted_starts", lambda *args: None)
         for start, end in set(runs) - set(native):
+            if mojibake.bytes_gone(text, start, end, gone):
+                continue  # on a line of legacy bytes read by UTF-8: _fix_once reads it on neither path
             syllable = mojibake._ANNOTATION_AFTER.match(text, end)
             _, n, _, _ = mojibake._fix_run(text[start:end], text[start - 1 : start], end == len(text) or text[end] == "\n",
                                            syllable.group(1) if syllable else None, None, (gate, start))

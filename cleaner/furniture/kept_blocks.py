@@ -14,6 +14,10 @@ a chapter's, 第123章 …, and a bulletin board post's title row, 標題 [問�
 lines around it look like (a breadcrumb above it, a publication row below, a date inside it). Lists of
 other documents (相关文件) or of chapters (目录) hold several such lines one after another, or sit
 lower on the page: only a lone one among the first lines is kept.
+
+A line of legacy bytes read by a UTF-8 decoder (``���е��м``, mostly U+FFFD) says nothing a
+furniture sign could be read from, and no repair can read it: it is kept as it came, for a person
+or a later version to repair from its bytes, never removed as a head or foot line.
 """
 
 from __future__ import annotations
@@ -21,12 +25,16 @@ from __future__ import annotations
 import re
 
 from cleaner.codelines import code_lines
+from cleaner.repair.mojibake import legacy_read_as_utf8
 
 _CODE_SIGN = re.compile(r"[;{}]|[A-Za-z0-9_\])][ \t]*=[^=]|^[ \t]*(?:def|class|function|return|import|from|var|let|const)\b")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _RULE_ROW = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
 
 
+# Characters of a line of legacy bytes read by a UTF-8 decoder for it to be kept: a paragraph's
+# worth; a short one is as likely a damaged button row (下一篇：沒有了 read through two decoders).
+UNREADABLE_MIN = 40
 HEAD_LINES = 6  # non-empty lines from the top in which a headline of a fixed form is taken for the headline
 _HEADLINE_FORM = re.compile(
     r"^[ \t\u3000]*(?:"
@@ -44,9 +52,10 @@ _PROSE = re.compile(r"^(?=.{20,})[^|]*[，。！？；]")
 
 
 def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
-    """Indices of ``lines`` that are program code, rows of a Markdown table or a headline of a
-    fixed form. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
-    return _code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
+    """Indices of ``lines`` that are program code, rows of a Markdown table, a headline of a
+    fixed form or legacy bytes read by a UTF-8 decoder. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
+    return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
+            | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and "\ufffd" in line and legacy_read_as_utf8(line)})
 
 
 def _headline_of_a_form(lines: list[str], title: str | None = None) -> set[int]:

@@ -228,7 +228,11 @@ impl Refusal {
     pub fn page(&self, codes: &Codes, text: &[u32]) -> Result<Option<Vec<(usize, usize)>>, String> {
         let Some(chars) = chars(text) else { return Ok(None) };
         let mut out = Vec::new();
+        let mut gone_line: Option<(usize, bool)> = None; // (line start, its answer): runs come in page order
         for (start, end) in self.runs_of(&chars) {
+            if bytes_gone(&chars, start, end, &mut gone_line) {
+                continue; // mojibake._fix_once reads nothing there
+            }
             if !self.run_refused(codes, text, &chars, start, end)? {
                 out.push((start, end));
             }
@@ -725,6 +729,39 @@ impl PairTerms {
 
 fn chars(cps: &[u32]) -> Option<Vec<char>> {
     cps.iter().map(|&c| char::from_u32(c)).collect()
+}
+
+/// mojibake.bytes_gone: the run's line is legacy bytes read by a UTF-8 decoder. `line`: the last
+/// line asked about and its answer.
+fn bytes_gone(text: &[char], start: usize, end: usize, line: &mut Option<(usize, bool)>) -> bool {
+    let line_start = text[..start].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
+    match *line {
+        Some((at, gone)) if at == line_start => gone,
+        _ => {
+            let line_end = text[end..]
+                .iter()
+                .position(|&c| c == '\n')
+                .map_or(text.len(), |k| end + k);
+            let gone = legacy_read_as_utf8(&text[line_start..line_end]);
+            *line = Some((line_start, gone));
+            gone
+        }
+    }
+}
+
+/// mojibake.legacy_read_as_utf8: over half the line's non-ASCII characters are loss marks and
+/// at most half of the rest are Han.
+fn legacy_read_as_utf8(line: &[char]) -> bool {
+    let (mut wide, mut marks, mut han) = (0usize, 0usize, 0usize);
+    for &c in line.iter().filter(|&&c| c > '\u{7f}') {
+        wide += 1;
+        if is_loss_mark(c) {
+            marks += 1;
+        } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            han += 1;
+        }
+    }
+    2 * marks > wide && 2 * han <= wide - marks
 }
 
 /// mojibake._MARK: U+FFFD, a private-use character or € (what a GB18030 decoder makes of lost bytes).
