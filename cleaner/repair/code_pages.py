@@ -61,7 +61,15 @@ def ascii_code_pages() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-OTHERS = COMMON_FIRST + tuple(c for c in ascii_code_pages() if c not in COMMON_FIRST + MODELED)
+def _shows_ascii_for_a_high_byte(codec: str) -> bool:
+    """Mac Arabic and Mac Farsi show bytes a0-af and others as ASCII signs (spaces, brackets,
+    digits' neighbours): their runs cannot be told from ASCII, and the run pattern would take in
+    every space and bracket of every page. Left out of the repair (still in the damage matrix)."""
+    return any(ch < "\x80" for ch in bytes(range(0x80, 0x100)).decode(codec, "replace"))
+
+
+OTHERS = COMMON_FIRST + tuple(c for c in ascii_code_pages()
+                              if c not in COMMON_FIRST + MODELED and not _shows_ascii_for_a_high_byte(c))
 # Japanese and Korean decoders: Chinese bytes read by them show as kanji, kana and hangul
 # (GBK 中文 through cp932 is ﾖﾐﾎﾄ; UTF-8 through it 荳ｭ譁). Those that keep most of the bytes.
 MULTI_BYTE = ("cp932", "shift_jis", "euc_jp", "cp949", "euc_kr")
