@@ -60,3 +60,29 @@ def test_every_mark_is_filled_with_one_of_its_pages_undefined_bytes(text, codec)
 
 def test_the_source_is_the_one_the_bytes_read_best_in():
     assert code_page_marks.best_source("中文".encode("utf-8")) == (0, "utf-8")
+
+
+def test_utf8_characters_short_of_bytes_get_them_back_as_gaps():
+    # errors="ignore": 李 (e6 9d 8e) through cp1254 keeps only e6; 生 (e7 94 9f) through cp857
+    # loses its lead e7, leaving two continuation bytes with no lead.
+    view, gaps = code_page_marks.utf8_gaps([0xE6, 0x41, 0x94, 0x9F, 0x42])
+    assert view == [0xE6, None, None, 0x41, None, 0x94, 0x9F, 0x42]
+    assert [g.slots for g in gaps] == [(1, 2), (4,)]
+
+
+def test_a_page_that_dropped_its_undefined_bytes_is_filled_from_them():
+    # Only where no source reads the bytes as they came (GBK reads most pairs: a short run
+    # may read in GBK, and is then no evidence of gaps).
+    sentence = "李先生说，环境保护措施需要优化，中华人民共和国的经济发展很快。"
+    for text, codec in ((sentence, "cp1254"), (sentence, "cp1251"), ("先生说，环境", "cp857")):
+        shown = text.encode("utf-8").decode(codec, "ignore")
+        view = [ch.encode(codec)[0] if ch >= "\x80" else ord(ch) for ch in shown]
+        filled = fill(view, codec)
+        assert filled.gapped and filled.source == "utf-8"
+        assert filled.data.decode("utf-8") == text, codec
+
+
+def test_a_view_without_gaps_is_left_as_it_is():
+    view = list("中文".encode("gbk"))
+    filled = fill(view, "cp1254")
+    assert not filled.gapped and filled.data == bytes(view)

@@ -130,15 +130,20 @@ def _multi_byte_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 def _byte_view(run: str, codec: str) -> bytes | None:
     """The bytes ``codec`` read as ``run``, or None. A single-byte page's U+FFFD is one of the
-    bytes it leaves undefined (``code_page_marks.fill``); a multi-byte decoder's is a byte no
-    source reads (0xff)."""
+    bytes it leaves undefined, and a UTF-8 character short of bytes gets back those it dropped
+    (``code_page_marks.fill``); a multi-byte decoder's U+FFFD is a byte no source reads (0xff)."""
     if codec not in MULTI_BYTE:
-        view = _marked_view(run, codec)
-        return None if view is None else code_page_marks.fill(view, codec).data
+        filled = _filled(run, codec)
+        return None if filled is None else filled.data
     try:
         return b"".join(b"\xff" if ch == LOST else ch.encode(codec) for ch in run)
     except UnicodeEncodeError:
         return None
+
+
+def _filled(run: str, codec: str) -> code_page_marks.Filled | None:
+    view = _marked_view(run, codec)
+    return None if view is None else code_page_marks.fill(view, codec)
 
 
 def _marked_view(run: str, codec: str) -> list[int | None] | None:
@@ -167,12 +172,13 @@ def best_code_page(run: str, codecs: tuple[str, ...] = MODELED + OTHERS) -> str 
     the reading the character model likes best, then the earlier page.
     """
     tied: list[tuple[int, str, str]] = []
-    marked = LOST in run
+    marked = LOST in run  # or bytes dropped: each page fills its marks or gaps its own way
     for codec in codecs:
-        data = _byte_view(run, codec)
-        if data is None:
+        filled = _filled(run, codec)
+        if filled is None:
             continue
-        rejects, text = _reading(data)
+        marked = marked or filled.gapped
+        rejects, text = _reading(filled.data)
         if tied and rejects > tied[0][0]:
             continue
         if tied and rejects < tied[0][0]:
