@@ -318,7 +318,10 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
     if codecs is OTHERS:
         # Or one block with marks: a run of Thai letters is Thai text, but not with U+FFFD
         # between (UTF-8 through cp874 marks nearly every continuation byte 80-9f).
-        worth = _varied(run) and (len({_block(ch) for ch in run if ch > "\x7f"}) >= 2 or LOST in run)
+        # U+FFFD is not counted among the distinct characters: a run of two letters between
+        # marks ('�ф�у', EUC-JP's Cyrillic row) leaves half its bytes to guess, and any guess
+        # reads as some two characters of GBK or Big5.
+        worth = _varied(run.replace(LOST, "")) and (len({_block(ch) for ch in run if ch > "\x7f"}) >= 2 or LOST in run)
         codec = best_code_page(run, MODELED + OTHERS) if worth else None
         return [(0, len(run), codec)] if codec and codec not in MODELED else []
     return [(a, b, codec) for a, b, codec in _pieces(run, hint, codecs)
