@@ -1,7 +1,7 @@
 """Errors per 1,000 characters after repair, for every cell of the damage matrix.
 
     .venv/bin/python benchmarks/decoders.py [--paragraphs N] [--scope page lines title spans] [--show N]
-                                            [--split measure|build]
+                                            [--split measure|build] [--family single-byte]
 
 Pages of measured Wikipedia paragraphs (``benchmarks/wiki_split.py``'s ``measure_paragraphs``,
 never the part models are built from; both scripts, Traditional only for a Big5 source) are
@@ -19,6 +19,11 @@ characters, those no byte decides (another character reads to the same damaged t
 oracle choosing by the build split's unigram and bigram counts, with both true neighbours, gets
 wrong. A cell's errors above the oracle's are the repair's to win back; below it, context beyond
 a bigram is doing the work.
+``--family single-byte`` measures, instead of the main matrix, every single-byte code page of
+Python's outside the single-byte view (``tests/wrong_decoders.py``'s ``CODE_PAGES``, enumerated
+from ``encodings``; page scope unless ``--scope`` says otherwise), each source and errors mode,
+and ends with a summary a code page a line: its undefined bytes and, per source, errors per 1,000
+with ``replace`` and ``ignore`` and the share of bytes marked.
 Source ``gb18030`` (GB18030 text read by Python's ``gbk``) is measured on the paragraphs that
 hold a character GB18030 writes in four bytes, the only ones that cell damages.
 ``--split build`` measures on the paragraphs models are built from instead: for working out a
@@ -40,10 +45,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from byte_bound import page_bound  # noqa: E402
-from damage import SCOPES, SOURCES, damage_cell, matrix_cells, misdecode, source_text  # noqa: E402
+from damage import SCOPES, SOURCES, code_page_cells, damage_cell, matrix_cells, misdecode, source_text  # noqa: E402
 from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
 from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
-from wrong_decoders import OTHER_FAMILY  # noqa: E402
+from wrong_decoders import CODE_PAGE_FAMILY, OTHER_FAMILY  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.repair.decoders import byte_view  # noqa: E402
@@ -107,7 +112,7 @@ def bytes_left(page: str, source: str, decoder: str, errs: str) -> tuple[int, in
     if dec.twice:  # two layers: what the outer one marked or dropped, in the inner one's bytes
         inner = DECODERS[dec.codec].decode(data, errs).encode("utf-8")
         return marked, max(0, len(inner) - len(text.replace("\ufffd", "").encode(dec.codec)))
-    if dec.family == OTHER_FAMILY:  # the codec itself gives back the bytes it read
+    if dec.family in (OTHER_FAMILY, CODE_PAGE_FAMILY):  # the codec itself gives back the bytes it read
         return marked, max(0, len(data) - len(text.replace("\ufffd", "").encode(dec.codec)))
     stream, _ = byte_view(text, dec.family)
     return marked, max(0, len(data) - len(stream))
@@ -116,16 +121,20 @@ def bytes_left(page: str, source: str, decoder: str, errs: str) -> tuple[int, in
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=40, help="measured paragraphs per script")
-    ap.add_argument("--scope", nargs="*", default=list(SCOPES))
+    ap.add_argument("--scope", nargs="*", default=None, help="default: all four (page only with --family)")
     ap.add_argument("--cell", nargs="*", default=None, help="source:decoder:errors cells (default: all)")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N differences of each cell and scope, and count them by kind")
     ap.add_argument("--bound", action="store_true",
                     help="also what the bytes allow (benchmarks/byte_bound.py): characters undetermined and an oracle's errors per 1,000, page scope")
     ap.add_argument("--split", choices=("measure", "build"), default="measure",
                     help="the paragraphs measured on (build: for working a change out; the figures are measure's)")
+    ap.add_argument("--family", choices=("single-byte",), default=None,
+                    help="the single-byte code pages outside the single-byte view instead of the main matrix, with a summary")
     args = ap.parse_args()
+    args.scope = args.scope or (["page"] if args.family else list(SCOPES))
     cleaner = Cleaner(to="keep", remove_furniture=False)
-    cells = matrix_cells()
+    cells = code_page_cells() if args.family else matrix_cells()
+    summary: dict[tuple[str, str, str], tuple[float, float]] = {}  # cell: (errors per 1,000, share marked)
     if args.cell:
         cells = [c for c in cells if ":".join(c) in args.cell]
     bound_head = f" {'undet':>6s} {'counts':>6s} {'model':>6s} " if args.bound else ""
@@ -179,10 +188,29 @@ def main() -> None:
             rate = 1000 * err / max(chars, 1)
             worst[scope] = max(worst.get(scope, 0.0), rate)
             row.append(f"{rate:7.1f}")
+            summary.setdefault((source, decoder, errs), (rate, 100 * marked / max(total, 1)))
         print(f"{source:6s} {decoder:12s} {errs:7s} {allow:>16s}{bound} " + " ".join(row), flush=True)
         if args.show:
             print("   by kind (characters):", ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     print(f"{len(cells)} cells, {time.perf_counter() - start:.0f} s (a shared machine: timings are noisy)")
+    if args.family:
+        print_family_summary(summary, args.scope[0])
+
+
+def print_family_summary(summary: dict[tuple[str, str, str], tuple[float, float]], scope: str) -> None:
+    """A code page a line: its undefined bytes, and per source errors per 1,000 (``scope``) with
+    ``replace`` / ``ignore`` and the share of the source's bytes it marked."""
+    print(f"\nerrors per 1,000 ({scope} scope): replace / ignore (share of bytes marked)")
+    print("| code page | undefined | " + " | ".join(s for s in ("utf-8", "gbk", "big5")) + " |")
+    print("|---|---|---|---|---|")
+    for decoder in sorted({d for _, d, _ in summary}):
+        undefined = bytes(range(0x80, 0x100)).decode(DECODERS[decoder].codec, "replace").count("\ufffd")
+        cells = []
+        for source in ("utf-8", "gbk", "big5"):
+            rate, share = summary.get((source, decoder, "replace"), (float("nan"), 0.0))
+            ignore = summary.get((source, decoder, "ignore"))
+            cells.append(f"{rate:.1f}" + (f" / {ignore[0]:.1f} ({share:.1f}%)" if ignore else ""))
+        print(f"| {decoder} | {undefined} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -142,10 +142,11 @@ class Cleaner:
             text, layers_peeled = latin_layers.peel(text)
             if layers_peeled:
                 steps.append(Step("repair", "latin-layers", layers_peeled))
+            # Before the in-step reading, which reads a page's ISO-8859-15 or -2 as cp1252 (Ÿ, Ž).
+            text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             # A two-byte source read one byte a character with the undefined bytes dropped: in step
             # again before any reader takes the line out of step from the first dropped byte.
             text = record("read-in-step-single-byte", resync.repair_single_byte(text, guess=cfg.guess_lost))
-            text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             # A "?" beside mojibake may be the mark a decoder wrote for bytes it could not read.
             # Not on a page with the pinyin damage (below): its "?" are the pinyin repair's.
             annotated = repair.looks_annotated if cfg.repair_pinyin else None

@@ -160,6 +160,7 @@ def damage_lines(text: str, family: str, rng: random.Random, share: float = 0.3)
 # - ``errors="replace"`` for glibc iconv (``iconv -c`` drops what it cannot read, marking nothing).
 
 from cleaner.repair.decoders import GBK_FAMILY  # noqa: E402
+from wrong_decoders import CODE_PAGE_FAMILY  # noqa: E402
 from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
 
 SOURCES = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5hkscs", "gb18030": "gb18030"}
@@ -171,22 +172,35 @@ def _own_family(source: str, decoder: str) -> bool:
     return (source == "gbk" and family == GBK_FAMILY) or (source == "big5" and family == "big5")
 
 
-def matrix_cells() -> list[tuple[str, str, str]]:
+def matrix_cells(code_pages: bool = False) -> list[tuple[str, str, str]]:
     """Every meaningful (source, decoder, errors) cell.
 
-    Source ``gb18030`` is the ``gbk`` source's own text read by Python's ``gbk``: GB18030's
-    four-byte codes, which that decoder rejects (the other GBK-family decoders read them).
+    The main matrix, or (``code_pages``) its single-byte code pages' part: every decoder but the single-byte code pages outside the
+    single-byte view (``CODE_PAGE_FAMILY``, sixty of them: ``code_page_cells``), which the tests
+    and benchmarks take as a family of their own. Source ``gb18030`` is the ``gbk`` source's own
+    text read by Python's ``gbk``: GB18030's four-byte codes, which that decoder rejects (the
+    other GBK-family decoders read them).
     """
     cells = []
     for source in ("utf-8", "gbk", "big5"):
         for name, decoder in DECODERS.items():
+            if (decoder.family == CODE_PAGE_FAMILY) != code_pages:
+                continue
             if _own_family(source, name) or source not in decoder.sources:
                 continue
             if decoder.marks:
                 cells.append((source, name, "replace"))
             if not decoder.lossless and not decoder.whatwg and decoder.ignore:
                 cells.append((source, name, "ignore"))
+    if code_pages:
+        return cells
     return cells + [("gb18030", "gbk", "replace"), ("gb18030", "gbk", "ignore")]
+
+
+def code_page_cells() -> list[tuple[str, str, str]]:
+    """The cells of every single-byte code page outside the single-byte view, each source and
+    errors mode (``ignore`` only where the page leaves bytes undefined)."""
+    return matrix_cells(code_pages=True)
 
 
 def source_text(text: str, source: str) -> str:

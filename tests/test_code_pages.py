@@ -130,3 +130,30 @@ def test_cp932_s_byte_80_is_read_back():
     shown = clean.encode("utf-8").decode("cp932", errors="replace")
     assert "\x80" in shown
     assert "技" in repair_code_pages(shown).text
+
+
+def test_every_single_byte_page_of_python_is_read():
+    # Enumerated from the encodings package, not listed: the Greek, Arabic, Baltic DOS pages too.
+    for codec in ("cp720", "cp737", "cp775", "ptcp154", "mac_greek", "iso8859_16", "cp1256"):
+        assert codec in OTHERS
+        broken = ARTICLE.encode("utf-8").decode(codec)
+        assert repair_code_pages(f"据报道，{broken}").text == f"据报道，{ARTICLE}", codec
+
+
+def test_a_pages_marks_are_its_own_undefined_bytes():
+    # 李 is e6 9d 8e: cp1254 marks both continuation bytes, and 8e is no byte cp1252 leaves
+    # undefined (the single-byte view read it 提). cp1251's one undefined byte makes 优 exact.
+    text = "李先生说，环境保护措施需要优化。"
+    assert Cleaner(to="keep").clean(text.encode("utf-8").decode("cp1254", "replace")) == text
+    assert Cleaner(to="keep").clean(text.encode("utf-8").decode("cp1251", "replace")) == text
+    assert Cleaner(to="keep").clean(text.encode("utf-8").decode("cp1254", "ignore")) == text
+
+
+def test_thai_letters_with_marks_are_read_and_thai_text_is_not():
+    # UTF-8 through cp874 shows Thai letters with U+FFFD between (its 80-9f are mostly
+    # undefined): one block, but marks are no Thai text.
+    broken = ARTICLE.encode("gbk").decode("cp874", "replace")
+    assert "\ufffd" in broken
+    assert repair_code_pages(broken).text == ARTICLE
+    thai = "泰国的东芭乐园（สวนนงนุช สวนนงนุช）。"
+    assert repair_code_pages(thai).text == thai

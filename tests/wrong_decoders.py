@@ -28,6 +28,12 @@ turn text back into bytes. These simulate how the page was broken, for the damag
   ``euc_kr``: a Chinese page shown by a tool set to a Japanese or Korean locale. No byte view of
   the repairs models them (family ``OTHER_FAMILY``); ``cleaner/repair/code_pages.py`` re-reads
   them by re-encoding with the codec. Only ``replace`` is in the matrix for them.
+- Every other single-byte code page Python has (``CODE_PAGES``: the DOS, Windows, ISO-8859, KOI8,
+  Mac and Thai pages, enumerated from the ``encodings`` package, not listed by hand): a tool set
+  to another locale. Those that leave bytes undefined mark each with one U+FFFD (``replace``) or
+  drop it (``ignore``); the others are lossless. ``cleaner/repair/code_pages.py`` reads them back
+  by their exact inverse. Family ``CODE_PAGE_FAMILY``; their cells are ``code_page_cells()``
+  (tests/damage.py), apart from the main matrix.
 - UTF-8 read as Python's ``gbk`` twice (``gbk-twice``): the first reading saved as UTF-8 and read
   as GBK again, both layers with the same errors mode. Only from a UTF-8 source.
 - GB18030 text read by Python's ``gbk`` (the matrix's source ``gb18030``): only the characters
@@ -44,10 +50,13 @@ import codecs
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cleaner.repair.code_pages import ascii_code_pages
 from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY
 
 # Decoders no byte view of the repairs models: Japanese and Korean code pages.
 OTHER_FAMILY = "other"
+# Single-byte code pages outside the single-byte view (cp1252, Latin-1, cp1250).
+CODE_PAGE_FAMILY = "code-page"
 MAIN_SOURCES = ("utf-8", "gbk", "big5")
 
 
@@ -107,6 +116,8 @@ class Decoder:
     @property
     def lossless(self) -> bool:
         """Does every byte string read back to the same bytes (no U+FFFD ever)?"""
+        if self.family == CODE_PAGE_FAMILY:
+            return "\ufffd" not in bytes(range(256)).decode(self.codec, "replace")
         return self.name == "latin-1"
 
 
@@ -135,7 +146,17 @@ UNMODELLED: dict[str, Decoder] = {
         *(Decoder(codec, OTHER_FAMILY, codec, ignore=False) for codec in ("cp932", "shift_jis", "euc_jp", "cp949", "euc_kr")),
     )
 }
-MATRIX_DECODERS = {**DECODERS, **UNMODELLED}
+
+
+# The single-byte code pages the single-byte view models are in DECODERS; every other one here.
+CODE_PAGES: dict[str, Decoder] = {
+    name: Decoder(name, CODE_PAGE_FAMILY, name)
+    # Every single-byte page of Python's ``encodings`` that keeps ASCII (the repair's own list of
+    # them is enumerated the same way: code_pages.ascii_code_pages).
+    for name in ascii_code_pages()
+    if name not in DECODERS
+}
+MATRIX_DECODERS = {**DECODERS, **UNMODELLED, **CODE_PAGES}
 
 
 _RECORD = "wrong-decoders-record"

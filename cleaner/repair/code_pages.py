@@ -28,14 +28,48 @@ from itertools import accumulate
 
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import mojibake, rounds
+from cleaner.repair import code_page_marks, holes, mojibake, rounds
 
-# The code pages the single-byte view models (left to ``repair_single_byte``), then the others,
-# in the order ties between them go: the common Western and Central European pages first.
+# The code pages the single-byte view models (left to ``repair_single_byte``), then the others:
+# every single-byte code page of Python's that keeps ASCII (``ascii_code_pages``), in the order
+# ties between them go: the common Western, Central European and Cyrillic pages first.
 MODELED = ("cp1252", "latin-1", "cp1250")
-OTHERS = ("iso8859_15", "iso8859_2", "cp1254", "cp1257", "cp1251", "koi8_r", "koi8_u", "cp1253",
-          "iso8859_5", "iso8859_7", "iso8859_4", "iso8859_13", "mac_roman", "mac_cyrillic",
-          "cp437", "cp850", "cp852", "cp866")
+COMMON_FIRST = ("iso8859_15", "iso8859_2", "cp1254", "cp1257", "cp1251", "koi8_r", "koi8_u", "cp1253",
+                "iso8859_5", "iso8859_7", "iso8859_4", "iso8859_13", "mac_roman", "mac_cyrillic",
+                "cp437", "cp850", "cp852", "cp866")
+
+
+@lru_cache(maxsize=1)
+def ascii_code_pages() -> tuple[str, ...]:
+    """Every charmap code page of ``encodings`` that keeps ASCII as it is (a 256-character
+    ``decoding_table`` agreeing with Latin-1 below 80) but Latin-1's own table (iso8859_1): the
+    DOS, Windows, ISO-8859, KOI8, Mac and Thai pages. EBCDIC pages move ASCII itself, and no page
+    of Chinese is shown through them with its ASCII intact."""
+    import encodings
+    import importlib
+    import pkgutil
+
+    latin = bytes(range(0x100)).decode("latin-1")
+    found = set()
+    for module in pkgutil.iter_modules(encodings.__path__):
+        try:
+            table = getattr(importlib.import_module(f"encodings.{module.name}"), "decoding_table", None)
+        except ImportError:  # a platform's own codecs (mbcs, oem) this system lacks
+            continue
+        if isinstance(table, str) and len(table) == 0x100 and table[:0x80] == latin[:0x80] and table != latin:
+            found.add(module.name)
+    return tuple(sorted(found))
+
+
+def _shows_ascii_for_a_high_byte(codec: str) -> bool:
+    """Mac Arabic and Mac Farsi show bytes a0-af and others as ASCII signs (spaces, brackets,
+    digits' neighbours): their runs cannot be told from ASCII, and the run pattern would take in
+    every space and bracket of every page. Left out of the repair (still in the damage matrix)."""
+    return any(ch < "\x80" for ch in bytes(range(0x80, 0x100)).decode(codec, "replace"))
+
+
+OTHERS = COMMON_FIRST + tuple(c for c in ascii_code_pages()
+                              if c not in COMMON_FIRST + MODELED and not _shows_ascii_for_a_high_byte(c))
 # Japanese and Korean decoders: Chinese bytes read by them show as kanji, kana and hangul
 # (GBK 中文 through cp932 is ﾖﾐﾎﾄ; UTF-8 through it 荳ｭ譁). Those that keep most of the bytes.
 MULTI_BYTE = ("cp932", "shift_jis", "euc_jp", "cp949", "euc_kr")
@@ -95,15 +129,33 @@ def _multi_byte_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _byte_view(run: str, codec: str) -> bytes | None:
-    """The bytes ``codec`` read as ``run`` (a U+FFFD as a byte no source reads: 0xff), or None."""
+    """The bytes ``codec`` read as ``run``, or None. A single-byte page's U+FFFD is one of the
+    bytes it leaves undefined, and a UTF-8 character short of bytes gets back those it dropped
+    (``code_page_marks.fill``); a multi-byte decoder's U+FFFD is a byte no source reads (0xff)."""
     if codec not in MULTI_BYTE:
-        table = _tables()[codec]
-        if any(ch >= "\x80" and ch != LOST and ch not in table for ch in run):
-            return None
+        filled = _filled(run, codec)
+        return None if filled is None else filled.data
     try:
         return b"".join(b"\xff" if ch == LOST else ch.encode(codec) for ch in run)
     except UnicodeEncodeError:
         return None
+
+
+def _filled(run: str, codec: str) -> code_page_marks.Filled | None:
+    view = _marked_view(run, codec)
+    return None if view is None else code_page_marks.fill(view, codec)
+
+
+def _marked_view(run: str, codec: str) -> list[int | None] | None:
+    """The bytes the single-byte page ``codec`` read as ``run``, None at each U+FFFD; None if
+    it shows a character of the run for no byte, or the run holds a U+FFFD and the page leaves
+    no byte undefined (a lossless page never writes one)."""
+    table = _tables()[codec]
+    if any(ch >= "\x80" and ch != LOST and ch not in table for ch in run):
+        return None
+    if LOST in run and not code_page_marks.undefined(codec):
+        return None
+    return [None if ch == LOST else ch.encode(codec)[0] if ch >= "\x80" else ord(ch) for ch in run]
 
 
 def _reading(data: bytes) -> tuple[int, str]:
@@ -120,11 +172,13 @@ def best_code_page(run: str, codecs: tuple[str, ...] = MODELED + OTHERS) -> str 
     the reading the character model likes best, then the earlier page.
     """
     tied: list[tuple[int, str, str]] = []
+    marked = LOST in run  # or bytes dropped: each page fills its marks or gaps its own way
     for codec in codecs:
-        data = _byte_view(run, codec)
-        if data is None:
+        filled = _filled(run, codec)
+        if filled is None:
             continue
-        rejects, text = _reading(data)
+        marked = marked or filled.gapped
+        rejects, text = _reading(filled.data)
         if tied and rejects > tied[0][0]:
             continue
         if tied and rejects < tied[0][0]:
@@ -132,14 +186,26 @@ def best_code_page(run: str, codecs: tuple[str, ...] = MODELED + OTHERS) -> str 
         tied.append((rejects, text, codec))
     if len(tied) < 2:
         return tied[0][2] if tied else None
-    for _, _, codec in tied:
+    for _, _, codec in tied if not marked else ():
         # A page the single-byte view models whose bytes are strict UTF-8 made the run: no other
         # page's bytes are UTF-8 by chance. UTF-8 misread twice (Ã¤Â¸Â) also ties in cp850 under
-        # GBK, and re-reading it there cost about 3 ms a character for nothing.
+        # GBK, and re-reading it there cost about 3 ms a character for nothing. Not when the run
+        # holds marks: each page fills them from its own undefined bytes (cp1254's 8e and 9e
+        # are no byte cp1252 leaves undefined), and the readings say which page it was.
         if codec in MODELED and _is_utf8(_byte_view(run, codec)):
             return codec
-    scores = {text: per_char(text) for _, text, _ in tied}
-    return max(tied, key=lambda t: scores[t[1]])[2]  # max keeps the first of equal scores
+    # Total log-probability; a page the single-byte view does not model must beat the best
+    # one it does by PRIOR: a page with more undefined bytes has more ways to fill a mark.
+    scores = {text: per_char(text) * len(text) for _, text, _ in tied}
+    modeled = max((scores[text] for _, text, codec in tied if codec in MODELED), default=None)
+
+    def score(t: tuple[int, str, str]) -> float:
+        return scores[t[1]] - (PRIOR if marked and modeled is not None and t[2] not in MODELED else 0.0)
+
+    return max(tied, key=score)[2]  # max keeps the first of equal scores
+
+
+PRIOR = 2.0  # log-probability a mark-filled reading through an unmodelled page must win by
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -250,7 +316,12 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
         # name, a halfwidth katakana) are clean Chinese, and cutting them per decoder is costly.
         return []
     if codecs is OTHERS:
-        worth = _varied(run) and len({_block(ch) for ch in run if ch > "\x7f"}) >= 2
+        # Or one block with marks: a run of Thai letters is Thai text, but not with U+FFFD
+        # between (UTF-8 through cp874 marks nearly every continuation byte 80-9f).
+        # U+FFFD is not counted among the distinct characters: a run of two letters between
+        # marks ('�ф�у', EUC-JP's Cyrillic row) leaves half its bytes to guess, and any guess
+        # reads as some two characters of GBK or Big5.
+        worth = _varied(run.replace(LOST, "")) and (len({_block(ch) for ch in run if ch > "\x7f"}) >= 2 or LOST in run)
         codec = best_code_page(run, MODELED + OTHERS) if worth else None
         return [(0, len(run), codec)] if codec and codec not in MODELED else []
     return [(a, b, codec) for a, b, codec in _pieces(run, hint, codecs)
@@ -329,10 +400,12 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
     as themselves): a re-read stretch is kept only where it begins and ends on a character of
     the run, and the rest of the run is given back as it was.
     """
+    if codec not in MULTI_BYTE:
+        return _reread_single(run, codec, guess)
     views = [LOST if ch == LOST else ch.encode(codec).decode("latin-1") for ch in run]
     latin = "".join(views)
     fixed = mojibake.repair_single_byte(latin, guess=guess)
-    if not fixed.count or codec not in MULTI_BYTE:
+    if not fixed.count:
         return fixed
     starts = list(accumulate((len(v) for v in views), initial=0))
     # Blocks of the re-read, widened to whole characters of the run: a character of a multi-byte
@@ -370,6 +443,52 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
         k = end
     pieces.append(run[k:])
     return mojibake.MojibakeRepair("".join(pieces), count, findings)
+
+
+def _reread_single(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
+    """``run`` re-read from the bytes the single-byte page ``codec`` read as it, its marks filled
+    from the bytes that page leaves undefined (``code_page_marks``). A mark chosen among several
+    readings is a guess: a finding where its character ends up, or (``guess=False``) left a mark
+    for the single-byte repair, which writes U+FFFD for it."""
+    view = _marked_view(run, codec)
+    if view is None:
+        return mojibake.MojibakeRepair(run, 0, [])
+    filled = code_page_marks.fill(view, codec)
+    data = bytearray(filled.data)
+    if not guess:
+        for g in filled.guesses:
+            for i in g.marks:
+                data[i] = ord("?")  # a placeholder, written back as U+FFFD below
+    latin = bytes(data).decode("latin-1")
+    if not guess:
+        marks = {i for g in filled.guesses for i in g.marks}
+        latin = "".join(LOST if i in marks else ch for i, ch in enumerate(latin))
+    fixed = mojibake.repair_single_byte(latin, guess=guess)
+    if not fixed.count or not guess or not filled.guesses:
+        return fixed
+    findings = list(fixed.findings)
+    for g in filled.guesses:
+        at = _char_at(latin, fixed.text, g.marks[0], filled.source)
+        if at is not None:
+            findings.append(holes.guess_finding(mojibake.GUESS_KIND, at, fixed.text[at], g.alternative, g.margin))
+    return mojibake.MojibakeRepair(fixed.text, fixed.count, sorted(findings, key=lambda f: f.position))
+
+
+def _char_at(latin: str, text: str, byte: int, source: str) -> int | None:
+    """Where in ``text`` (``latin``'s re-read) the character holding byte ``byte`` of ``latin``
+    is, by the re-read's changed blocks and the bytes each character takes in ``source``."""
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, latin, text, autojunk=False).get_opcodes():
+        if not i1 <= byte < i2:
+            continue
+        if op == "equal":
+            return None  # the byte was left as it was: no character was read from it
+        at = i1
+        for k in range(j1, j2):
+            at += len(text[k].encode(source, errors="replace"))
+            if at > byte:
+                return k
+        return None
+    return None
 
 
 def _collapsed_offsets(text: str) -> list[int]:
