@@ -290,7 +290,9 @@ def test_html_bytes_are_read_as_a_page_as_the_command_reads_them():
 
 # -- signals and killed runs -------------------------------------------------------------------------
 
-def _slow_folder(place: Path, files: int = 60) -> Path:
+def _slow_folder(place: Path, files: int = 300) -> Path:
+    # Enough pages that a run is still going when the test signals it, however fast the machine
+    # (60 were done between the first output and the signal on a loaded one).
     src = place / "many"
     src.mkdir()
     data = SEEDS[4].read_bytes()
