@@ -81,6 +81,9 @@ class Cleaner:
         if not isinstance(text, str):
             hint = "; for bytes of unknown encoding use run_bytes()" if isinstance(text, (bytes, bytearray)) else ""
             raise TypeError(f"run() takes the text as str, not {type(text).__name__}{hint}")
+        for name, value in (("url", url), ("title", title)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"run() takes {name} as str or None, not {type(value).__name__}")
         cfg = self.config
         if cfg.max_chars and len(text) > cfg.max_chars:
             raise DocumentTooLarge(f"{len(text):,} characters, over the limit of {cfg.max_chars:,} (max_chars)")

@@ -269,6 +269,10 @@ def test_library_type_errors_say_what_to_pass():
         cleaner.clean(b"abc")
     with pytest.raises(TypeError, match="clean_bytes\\(\\) takes bytes, not str; for text use cleaner.clean"):
         cleaner.clean_bytes("abc")
+    with pytest.raises(TypeError, match="run\\(\\) takes title as str or None, not int"):
+        cleaner.Cleaner().run("中文", title=5)  # once a TypeError from deep in the furniture stage
+    with pytest.raises(TypeError, match="run\\(\\) takes url as str or None, not bytes"):
+        cleaner.Cleaner().run("中文", url=b"http://a.com/")
 
 
 def test_utf16_bom_over_utf8_bytes():
