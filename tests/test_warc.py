@@ -1,6 +1,7 @@
 """WARC/WET input (cleaner/io/warc.py), on small archives written here record by record."""
 
 import gzip
+import zlib
 from collections import Counter
 
 import pytest
@@ -87,6 +88,16 @@ def test_gbk_and_utf8_pages(archive):
 def test_chunked_gzip_payload_is_decoded(archive):
     doc = next(d for d in iter_warc(archive) if d.url.endswith("/c"))
     assert doc.error is None and doc.text == f"{UTF8_TEXT}\n第二段。"
+
+
+@pytest.mark.parametrize("coding, encode", [("gzip", gzip.compress), ("deflate", zlib.compress)])
+def test_a_compressed_body_cut_off_is_an_error_not_text(tmp_path, coding, encode):
+    # Cut inside a character, the page's UTF-8 was read as another encoding: 锲藉, and no failure.
+    body = encode(UTF8_PAGE)[:-12]
+    record = warc_record("response", "http://news.example/cut",
+                         http_response(body, "text/html; charset=utf-8", headers=f"Content-Encoding: {coding}\r\n"), 1)
+    [doc] = list(iter_warc(write_warc(tmp_path / "cut.warc", [record], gzipped=False)))
+    assert doc.text == "" and "cut off before its end" in doc.error
 
 
 def test_plain_text_response_and_wet_conversion(archive):

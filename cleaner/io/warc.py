@@ -205,9 +205,9 @@ def _undo_http_encodings(data: bytes, headers) -> bytes:
     coding = (headers.get("Content-Encoding") or "").strip().lower()
     if coding in ("gzip", "x-gzip", "deflate") and data[:2] in _DEFLATE_HEADS:
         inflater = zlib.decompressobj(47)  # gzip or zlib header, detected
-        data = inflater.decompress(data, MAX_PAYLOAD + 1)
+        data = _inflated(inflater, data, coding)
     elif coding == "deflate":  # raw deflate, as some servers send
-        data = zlib.decompressobj(-15).decompress(data, MAX_PAYLOAD + 1)
+        data = _inflated(zlib.decompressobj(-15), data, coding)
     elif coding == "br":
         import brotli  # FastWARC's dependency (>= 1.2: output_buffer_limit)
 
@@ -219,6 +219,16 @@ def _undo_http_encodings(data: bytes, headers) -> bytes:
     if len(data) > MAX_PAYLOAD:
         raise ValueError(f"decoded payload is over the {MAX_PAYLOAD}-byte limit")
     return data
+
+
+def _inflated(inflater, data: bytes, coding: str) -> bytes:
+    """The body ``inflater`` gives, up to the payload limit; a body cut off before its end is an
+    error, not text: its last character would be cut in half, and a cut UTF-8 page is read as
+    another encoding (a probe's truncated body came out as 锲藉)."""
+    out = inflater.decompress(data, MAX_PAYLOAD + 1)
+    if not inflater.eof and len(out) <= MAX_PAYLOAD:
+        raise ValueError(f"the {coding} body is cut off before its end")
+    return out
 
 
 def _dechunk(data: bytes) -> bytes:
