@@ -311,7 +311,9 @@ def _write_failed(output: str | None, exc: OSError) -> int:
     output, if any, is left whole (``write_atomic``)."""
     if exc.errno in _PLACE_ERRORS:
         raise UsageError(f"{output or '<stdout>'}: {exc.strerror or exc}") from None
-    print(f"cleaner: {output or '<stdout>'}: {exc.strerror or exc}; nothing written", file=sys.stderr)
+    # A file is replaced whole or not at all; standard output is a stream, cut where it failed.
+    print(f"cleaner: {output or '<stdout>'}: {exc.strerror or exc}; {'nothing written' if output else 'output cut short'}",
+          file=sys.stderr)
     return 1
 
 

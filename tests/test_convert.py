@@ -137,13 +137,17 @@ def test_the_sentence_patterns_in_re_match_as_the_regex_module_would(text):
 
 
 @pytest.mark.parametrize("text, target, expected", [
-    # A Japanese sentence (kana a third of its letters) stays Japanese: OpenCC would make its Han Chinese.
-    ("東京都は3日、新たに確認された感染者は國際線の検查体制を強化すると発表した。", "zh-hans", None),
+    # A Japanese text stays Japanese, its Han headings too: OpenCC would make its Han Chinese.
+    ("東京都は3日、新たに確認された感染者は國際線の検查体制を強化すると発表した。\n関連記事", "zh-hans", None),
     ("东京都は3日、新たに确认された感染者は国际线の検查体制を强化すると発表した。", "zh-hant", None),
-    # A Japanese phrase quoted in a Chinese sentence stays; the Chinese around it is converted.
+    ("대한민국의 수도는 서울이다. 大韓民國의 國會는 서울에 있다.", "zh-hans", None),
+    # A Japanese or Korean phrase quoted in a Chinese text stays; the Chinese around it is converted.
     ("他在採訪中說：「國際連合の發表によると」，這個數字還會上升。", "zh-hans", "他在采访中说：「國際連合の發表によると」，这个数字还会上升。"),
-    # Korean with hanja stays; the Chinese sentence after it is converted.
-    ("大韓民國의 수도는 서울이다。這是韓國的首都。", "zh-hans", "大韓民國의 수도는 서울이다。这是韩国的首都。"),
+    ("他笑著說「ありがとうございます」，然後轉身離開了這裡。", "zh-hans", "他笑著说「ありがとうございます」，然后转身离开了这里。"),
+    ("韓國總統在演講最後高呼「대한민국 만세」，現場響起熱烈掌聲，這場演講持續了一個多小時。", "zh-hans",
+     "韩国总统在演讲最后高呼「대한민국 만세」，现场响起热烈掌声，这场演讲持续了一个多小时。"),
+    # の alone between Chinese words is netspeak for 的: the text is Chinese.
+    ("我們の學校生活很開心，這裡の風景非常漂亮。", "zh-hans", "我们の学校生活很开心，这里の风景非常漂亮。"),
     # A Chinese name written with the katakana middle dot is Chinese.
     ("喬治・麥肯說。", "zh-hans", "乔治・麦肯说。"),
 ])

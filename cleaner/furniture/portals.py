@@ -364,7 +364,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         families[pos] = families[pos] or "site-foot"
     for pos, family in other_posts(texts, prose, title, words.post_stamp):
         families[pos] = family  # the whole post goes, its stamp rows too (below)
-    for pos in stamped_replies(texts, prose):
+    for pos in stamped_replies(texts):
         families[pos] = families[pos] or "stamped-reply"  # its stamp is part of the reply's line: it goes with it
     taken = [pos for pos, f in enumerate(families) if f and alive[pos] not in keep]
     if not taken:

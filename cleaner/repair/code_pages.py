@@ -289,9 +289,13 @@ def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: t
         scored = []
         for start, end, codec in _candidates(m.group(), hint, codecs):
             run = m.group()[start:end]
-            fixed = _reread(run, codec, guess)
-            if fixed.count and (codec in MULTI_BYTE or _reads_better(fixed.text, run)):
-                gain = (per_char(fixed.text) - per_char(run)) * len(run)
+            # The reading is judged with its guesses made, as with guessing on; without guessing
+            # its guesses are then U+FFFD (judged as written, marks lose to the mojibake itself,
+            # and --no-guess repaired nothing on pages with undefined bytes).
+            judged = _reread(run, codec, True)
+            fixed = judged if guess or not judged.count else _reread(run, codec, False)
+            if judged.count and fixed.count and (codec in MULTI_BYTE or _reads_better(judged.text, run)):
+                gain = (per_char(judged.text) - per_char(run)) * len(run)
                 scored.append((gain, m.start() + start, m.start() + end, fixed))
         for best in sorted(scored, key=lambda s: -s[0]):
             if not any(best[1] < b and a < best[2] for _, a, b, _ in chosen):
@@ -467,17 +471,21 @@ def _reread_single(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair
     if not fixed.count or not guess or not filled.guesses:
         return fixed
     findings = list(fixed.findings)
+    # One alignment for all the run's guesses: SequenceMatcher is quadratic in the run, and once
+    # per guess made a 2,000-character paragraph read through cp1257 take 48 s.
+    blocks = difflib.SequenceMatcher(None, latin, fixed.text, autojunk=False).get_opcodes() if filled.guesses else []
     for g in filled.guesses:
-        at = _char_at(latin, fixed.text, g.marks[0], filled.source)
+        at = _char_at(blocks, fixed.text, g.marks[0], filled.source)
         if at is not None:
             findings.append(holes.guess_finding(mojibake.GUESS_KIND, at, fixed.text[at], g.alternative, g.margin))
     return mojibake.MojibakeRepair(fixed.text, fixed.count, sorted(findings, key=lambda f: f.position))
 
 
-def _char_at(latin: str, text: str, byte: int, source: str) -> int | None:
-    """Where in ``text`` (``latin``'s re-read) the character holding byte ``byte`` of ``latin``
-    is, by the re-read's changed blocks and the bytes each character takes in ``source``."""
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, latin, text, autojunk=False).get_opcodes():
+def _char_at(blocks: list[tuple[str, int, int, int, int]], text: str, byte: int, source: str) -> int | None:
+    """Where in ``text`` (a re-read of ``latin``) the character holding byte ``byte`` of ``latin``
+    is, by the re-read's changed ``blocks`` (SequenceMatcher(latin, text)'s opcodes) and the bytes
+    each character takes in ``source``."""
+    for op, i1, i2, j1, j2 in blocks:
         if not i1 <= byte < i2:
             continue
         if op == "equal":

@@ -254,9 +254,9 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None,
     guessed: list[Guessed] = []
     count = done = out_len = 0
     gate: startgate.PageGate | None = None  # built for the first run looked at: one scan of the page
-    gone_lines: dict[int, bool] = {}
+    gone_line: list = []  # bytes_gone's last line
     for start, end in _runs_to_read(text, skip_lines_with, decoder):
-        if bytes_gone(text, start, end, gone_lines):
+        if bytes_gone(text, start, end, gone_line):
             continue
         syllable = _ANNOTATION_AFTER.match(text, end)
         gate = gate or _cjk_gate(text)
@@ -319,23 +319,26 @@ def _runs(text: str, skip_lines_with: str):
 RUN_LOOKBACK = 64
 
 
-def bytes_gone(text: str, start: int, end: int, lines: dict[int, bool]) -> bool:
+def bytes_gone(text: str, start: int, end: int, line: list) -> bool:
     """Is the run ``text[start:end]`` on a line of legacy bytes read by a UTF-8 decoder
     (``legacy_read_as_utf8``), whose bytes are gone, so that any reading is invention? A
     9-character run of a GBK page shown as UTF-8 once came back as four made-up Han, and each
-    mark is a hole of 256 candidates (such a page ran at 1.4 KB/s). ``lines``: the answers per
-    line start, filled as runs ask. native/src/refusal.rs asks the same before it ranks a window.
+    mark is a hole of 256 candidates (such a page ran at 1.4 KB/s). ``line``: [start, end,
+    answer] of the last line asked about, kept by the caller (runs come in page order, so each
+    line is found and judged once, however long it is). native/src/refusal.rs asks the same
+    before it ranks a window.
 
     Runs that are mostly marks on other lines are still read: through a Big5 or EUC decoder most
     of UTF-8's bytes are marked too, but the Han between the marks are read (UTF-8 read as big5:
     1,307 errors per 1,000 read, 1,622 left alone, on 15 measured paragraphs).
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    gone = lines.get(line_start)
-    if gone is None:
+    if not line or not line[0] <= start <= line[1]:
+        # Only past the last line is searched for the line's start, when the run lies past it.
+        line_start = text.rfind("\n", line[1] if line and start > line[1] else 0, start) + 1
         line_end = text.find("\n", end)
-        gone = lines[line_start] = legacy_read_as_utf8(text[line_start : len(text) if line_end < 0 else line_end])
-    return gone
+        line_end = len(text) if line_end < 0 else line_end
+        line[:] = [line_start, line_end, legacy_read_as_utf8(text[line_start:line_end])]
+    return line[2]
 
 
 def legacy_read_as_utf8(line: str) -> bool:
@@ -1724,7 +1727,10 @@ def rare_chars(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def rare_han_pattern() -> re.Pattern:
     """A rare character (``_rare_char``) among the CJK ideographs U+3400-9FFF, as one class."""
-    return re.compile(_rare_char().pattern.replace("[^\\x00-\\u024f", "[^\\x00-\\u33ff\\ua000-\\U0010ffff", 1))
+    source = _rare_char().pattern
+    # The rare class is "not ASCII..Latin, not common"; narrowed to the ideographs by its lead.
+    assert source.startswith("[^\\x00-\\u024f"), "the rare class's lead changed: narrow it anew"
+    return re.compile(source.replace("[^\\x00-\\u024f", "[^\\x00-\\u33ff\\ua000-\\U0010ffff", 1))
 
 
 def count_rare(text: str) -> int:

@@ -60,21 +60,25 @@ def convert_all(texts: list[str], target: str) -> list[str]:
 
 def _foreign_sentences(text: str, foreign) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` holding a ``foreign`` character, without its
-    Japanese and Korean (``_chinese_parts``)."""
+    Japanese and Korean phrases; none in a text that is Japanese or Korean (``_other_language``)."""
     if not foreign.search(text):
         return []
     found = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text)) if foreign.holds(text, a, b)]
     if found and _OTHER_SCRIPT.search(text):
+        if _other_language(text):
+            return []
         found = [(x, y) for a, b in found for x, y in _chinese_parts(text, a, b) if foreign.holds(text, x, y)]
     return found
 
 
 # Japanese and Korean write Han too, and OpenCC would make them Chinese Simplified (東京都は →
-# 东京都は, 大韓民國 → 大韩民国). Hiragana (the particles の, は, を) and hangul tell them; katakana
+# 东京都は, 大韓民國 → 大韩民国). Hiragana (the particles は, を, に) and hangul tell them; katakana
 # alone do not: a Chinese sentence spells a Japanese name or loanword so (（バトロードフォース）).
-# A sentence in which hiragana or hangul are OTHER_SENTENCE_SHARE of the letters is Japanese or
-# Korean; inside a Chinese sentence, a quoted phrase is the run of Han and kana around its
-# hiragana, or of Han around its hangul (「國際連合の發表によると」).
+# A text (a page) in which hiragana and hangul are OTHER_TEXT_SHARE of the letters outside its
+# quotations is Japanese or Korean, its Han headings and lists too (関連記事). In a Chinese text a Japanese or Korean phrase
+# is left and the Chinese around it converted: the run of Han and kana around two hiragana or more,
+# or one that is not の (の alone between Chinese words is the netspeak 的: 我們の學校), or the run of
+# Han around hangul (「國際連合の發表によると」, 大韓民國의).
 _HIRAGANA = "\u3041-\u3096\u309d-\u309f"
 _KANA = _HIRAGANA + "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d"  # not ・, which Chinese uses
 _HANGUL = "\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3"
@@ -82,24 +86,40 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆"
 _OTHER_SCRIPT = re.compile(f"[{_HIRAGANA}{_HANGUL}]")
 _LETTER = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
 _OTHER_PHRASE = re.compile(f"[{_HAN}{_KANA}]*[{_HIRAGANA}][{_HAN}{_KANA}]*|[{_HAN}{_HANGUL}]*[{_HANGUL}][{_HAN}{_HANGUL}]*")
-OTHER_SENTENCE_SHARE = 0.3
+_QUOTED = re.compile(r"「[^」\n]*」|『[^』\n]*』|“[^”\n]*”|《[^》\n]*》")
+OTHER_TEXT_SHARE = 0.2
+
+
+def _other_language(text: str) -> bool:
+    """Hiragana and hangul are OTHER_TEXT_SHARE of the text's letters or more, quotations left out:
+    Japanese or Korean. (Japanese prose is a third to a half hiragana; a Chinese text quoting a
+    Japanese phrase, 他笑著說「ありがとうございます」, holds none outside its quotation marks.)"""
+    if "「" in text or "『" in text or "“" in text or "《" in text:
+        text = _QUOTED.sub("", text)
+    return len(_OTHER_SCRIPT.findall(text)) >= OTHER_TEXT_SHARE * len(_LETTER.findall(text))
 
 
 def _chinese_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence ``text[start:end]`` without its Japanese and Korean: nothing if hiragana and
-    hangul are OTHER_SENTENCE_SHARE of its letters or more, else the stretches between their phrases."""
+    """The sentence ``text[start:end]`` without its Japanese and Korean phrases: the stretches
+    between them."""
     if not _OTHER_SCRIPT.search(text, start, end):
         return [(start, end)]
-    if len(_OTHER_SCRIPT.findall(text, start, end)) >= OTHER_SENTENCE_SHARE * len(_LETTER.findall(text, start, end)):
-        return []
     parts, at = [], start
     for m in _OTHER_PHRASE.finditer(text, start, end):
+        if not _foreign_phrase(m.group()):
+            continue
         if m.start() > at:
             parts.append((at, m.start()))
         at = m.end()
     if at < end:
         parts.append((at, end))
     return parts
+
+
+def _foreign_phrase(phrase: str) -> bool:
+    """A Japanese or Korean phrase: hangul, or two hiragana, or one that is not の."""
+    hiragana = [ch for ch in phrase if "\u3041" <= ch <= "\u309f"]
+    return len(hiragana) != len(_OTHER_SCRIPT.findall(phrase)) or len(hiragana) >= 2 or hiragana != ["の"]
 
 
 def _convert_batch(texts: list[str], out: list[str], batch: list[tuple[int, list[tuple[int, int]]]], target: str) -> None:

@@ -228,7 +228,7 @@ impl Refusal {
     pub fn page(&self, codes: &Codes, text: &[u32]) -> Result<Option<Vec<(usize, usize)>>, String> {
         let Some(chars) = chars(text) else { return Ok(None) };
         let mut out = Vec::new();
-        let mut gone_line: Option<(usize, bool)> = None; // (line start, its answer): runs come in page order
+        let mut gone_line: Option<(usize, usize, bool)> = None; // bytes_gone's last line
         for (start, end) in self.runs_of(&chars) {
             if bytes_gone(&chars, start, end, &mut gone_line) {
                 continue; // mojibake._fix_once reads nothing there
@@ -731,22 +731,30 @@ fn chars(cps: &[u32]) -> Option<Vec<char>> {
     cps.iter().map(|&c| char::from_u32(c)).collect()
 }
 
-/// mojibake.bytes_gone: the run's line is legacy bytes read by a UTF-8 decoder. `line`: the last
-/// line asked about and its answer.
-fn bytes_gone(text: &[char], start: usize, end: usize, line: &mut Option<(usize, bool)>) -> bool {
-    let line_start = text[..start].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
-    match *line {
-        Some((at, gone)) if at == line_start => gone,
-        _ => {
-            let line_end = text[end..]
-                .iter()
-                .position(|&c| c == '\n')
-                .map_or(text.len(), |k| end + k);
-            let gone = legacy_read_as_utf8(&text[line_start..line_end]);
-            *line = Some((line_start, gone));
-            gone
+/// mojibake.bytes_gone: the run's line is legacy bytes read by a UTF-8 decoder. `line`: the
+/// last line asked about (start, end, answer); runs come in page order, so each line is found
+/// and judged once, however long it is.
+fn bytes_gone(text: &[char], start: usize, end: usize, line: &mut Option<(usize, usize, bool)>) -> bool {
+    if let Some((lo, hi, gone)) = *line {
+        if lo <= start && start <= hi {
+            return gone;
         }
     }
+    let from = match *line {
+        Some((_, hi, _)) if start > hi => hi,
+        _ => 0,
+    };
+    let line_start = text[from..start]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(from, |k| from + k + 1);
+    let line_end = text[end..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(text.len(), |k| end + k);
+    let gone = legacy_read_as_utf8(&text[line_start..line_end]);
+    *line = Some((line_start, line_end, gone));
+    gone
 }
 
 /// mojibake.legacy_read_as_utf8: over half the line's non-ASCII characters are loss marks and
