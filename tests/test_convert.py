@@ -146,6 +146,9 @@ def test_the_sentence_patterns_in_re_match_as_the_regex_module_would(text):
     ("他笑著說「ありがとうございます」，然後轉身離開了這裡。", "zh-hans", "他笑著说「ありがとうございます」，然后转身离开了这里。"),
     ("韓國總統在演講最後高呼「대한민국 만세」，現場響起熱烈掌聲，這場演講持續了一個多小時。", "zh-hans",
      "韩国总统在演讲最后高呼「대한민국 만세」，现场响起热烈掌声，这场演讲持续了一个多小时。"),
+    # A hiragana name outside quotation marks: the Han beside it are Chinese (found on Wikipedia,
+    # where the first rule left 与, 县 and 结 of such a sentence unconverted).
+    ("他与大阪的女孩みどり结婚，婚后住在东京。", "zh-hant", "他與大阪的女孩みどり結婚，婚後住在東京。"),
     # の alone between Chinese words is netspeak for 的: the text is Chinese.
     ("我們の學校生活很開心，這裡の風景非常漂亮。", "zh-hans", "我们の学校生活很开心，这里の风景非常漂亮。"),
     # A Chinese name written with the katakana middle dot is Chinese.

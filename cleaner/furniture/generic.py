@@ -312,13 +312,13 @@ def protected(line: Line) -> bool:
     the article would go for standing outside it.
     """
     f = line.features
-    if is_paragraph(line.text, f) and _long_paragraph(line.text):
-        # Five sentences and more over 500 characters: a site's notice or a row of links is never
-        # that; one domain named, a button word or a byline key inside it are the article's own
-        # (a 10,000-character line once went as head+buttons). Only where it stands, in a
-        # thread of comments or below the article's end, makes it a reader's post.
-        return not (f["in_thread"] or f["past_end"])
     if is_paragraph(line.text, f):
+        if _long_paragraph(line.text):
+            # Five sentences and more over 500 characters: a site's notice or a row of links is
+            # never that; one domain named, a button word or a byline key inside it are the
+            # article's own (a 10,000-character line once went as head+buttons). Only where it
+            # stands, in a thread of comments or below the article's end, makes it a reader's post.
+            return not (f["in_thread"] or f["past_end"])
         # A paragraph of sentences: bracketed asides (长池), the dots of transliterated names
         # (马克·茨柏克沃斯基) and year-range dashes are no buttons or menu bars; only furniture words,
         # a key-value form (a disclaimer, a byline) or a comment thread tell it apart.

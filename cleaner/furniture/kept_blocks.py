@@ -55,7 +55,7 @@ def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
     """Indices of ``lines`` that are program code, rows of a Markdown table, a headline of a
     fixed form or legacy bytes read by a UTF-8 decoder. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
     return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
-            | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and "\ufffd" in line and legacy_read_as_utf8(line)})
+            | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and legacy_read_as_utf8(line)})
 
 
 def _headline_of_a_form(lines: list[str], title: str | None = None) -> set[int]:

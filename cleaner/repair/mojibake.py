@@ -254,10 +254,7 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None,
     guessed: list[Guessed] = []
     count = done = out_len = 0
     gate: startgate.PageGate | None = None  # built for the first run looked at: one scan of the page
-    gone_line: list = []  # bytes_gone's last line
     for start, end in _runs_to_read(text, skip_lines_with, decoder):
-        if bytes_gone(text, start, end, gone_line):
-            continue
         syllable = _ANNOTATION_AFTER.match(text, end)
         gate = gate or _cjk_gate(text)
         run, n, stretches, run_guessed = _fix_run(text[start:end], text[start - 1 : start],
@@ -278,14 +275,18 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None,
 
 
 def _runs_to_read(text: str, skip_lines_with: str, decoder: str | None = None):
-    """(start, end) of the runs ``_fix_once`` reads, in page order (``_runs``), without those the
-    native pass refused whole (every window of them refused as ``_repair_window`` would refuse
-    it, native/src/refusal.rs): one call a page, so the runs of clean text cost no Python."""
+    """(start, end) of the runs ``_fix_once`` reads, in page order (``_runs``), without those on
+    lines whose bytes are gone (``bytes_gone``) and those the native pass refused whole (every
+    window of them refused as ``_repair_window`` would refuse it, native/src/refusal.rs): one
+    call a page, so the runs of clean text cost no Python."""
     # The native pass knows Python's gbk view only: a page a GB18030 decoder made narrows its
     # lost bytes first (_narrow_gb18030), which it does not follow.
     refusal = _refusal() if not skip_lines_with and decoder is None else None
     runs = refusal.page(text) if refusal is not None else None
-    return _runs(text, skip_lines_with) if runs is None else runs
+    if runs is not None:
+        return runs  # the native pass leaves out the runs on lines whose bytes are gone too
+    line: list = []  # bytes_gone's last line
+    return [(start, end) for start, end in _runs(text, skip_lines_with) if not bytes_gone(text, start, end, line)]
 
 
 def _runs(text: str, skip_lines_with: str):
@@ -349,15 +350,14 @@ def legacy_read_as_utf8(line: str) -> bool:
     characters marks (200 Wikipedia paragraphs), and a Big5 or EUC decoder over UTF-8, as
     marked, reads Han between its marks: neither is this.
     """
-    wide = marks = han = 0
-    for c in line:
-        if c > "\x7f":
-            wide += 1
-            if _MARK.match(c):
-                marks += 1
-            elif "\u4e00" <= c <= "\u9fff":
-                han += 1
+    marks = len(_MARK.findall(line))
+    if not marks:
+        return False
+    wide, han = beyond_ascii(line), len(_HAN_CHAR.findall(line))
     return 2 * marks > wide and 2 * han <= wide - marks
+
+
+_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
 
 
 def _fix_run(run: str, before: str, ends_line: bool, syllable: str | None = None,

@@ -75,17 +75,18 @@ def _foreign_sentences(text: str, foreign) -> list[tuple[int, int]]:
 # 东京都は, 大韓民國 → 大韩民国). Hiragana (the particles は, を, に) and hangul tell them; katakana
 # alone do not: a Chinese sentence spells a Japanese name or loanword so (（バトロードフォース）).
 # A text (a page) in which hiragana and hangul are OTHER_TEXT_SHARE of the letters outside its
-# quotations is Japanese or Korean, its Han headings and lists too (関連記事). In a Chinese text a Japanese or Korean phrase
-# is left and the Chinese around it converted: the run of Han and kana around two hiragana or more,
-# or one that is not の (の alone between Chinese words is the netspeak 的: 我們の學校), or the run of
-# Han around hangul (「國際連合の發表によると」, 大韓民國의).
+# quotations is Japanese or Korean, its Han headings and lists too (関連記事). In a Chinese text a
+# quoted Japanese phrase (「國際連合の發表によると」: corner brackets holding two hiragana or more,
+# or one that is not の, the netspeak 的 of 我們の學校) and a Korean word (the run of Han around
+# hangul: 大韓民國의) are left, and the Chinese around them converted. A hiragana name outside
+# quotation marks is not a phrase: the Han beside it are Chinese (与新潟县小野铃藏的四女みどり结婚).
 _HIRAGANA = "\u3041-\u3096\u309d-\u309f"
 _KANA = _HIRAGANA + "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d"  # not ・, which Chinese uses
 _HANGUL = "\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆"
 _OTHER_SCRIPT = re.compile(f"[{_HIRAGANA}{_HANGUL}]")
 _LETTER = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
-_OTHER_PHRASE = re.compile(f"[{_HAN}{_KANA}]*[{_HIRAGANA}][{_HAN}{_KANA}]*|[{_HAN}{_HANGUL}]*[{_HANGUL}][{_HAN}{_HANGUL}]*")
+_OTHER_PHRASE = re.compile(f"「[^」\n]*[{_HIRAGANA}][^」\n]*」|『[^』\n]*[{_HIRAGANA}][^』\n]*』|[{_HAN}{_HANGUL}]*[{_HANGUL}][{_HAN}{_HANGUL}]*")
 _QUOTED = re.compile(r"「[^」\n]*」|『[^』\n]*』|“[^”\n]*”|《[^》\n]*》")
 OTHER_TEXT_SHARE = 0.2
 
