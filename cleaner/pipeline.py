@@ -21,12 +21,14 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import badness, codelines, fixes, hardwrap, leftovers, lost_chars
+from cleaner import addresses, badness, codelines, fixes, hardwrap, leftovers, lost_chars
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.furniture import boilerplate, rules
+from cleaner.io.decode import NotText
+from cleaner.io.jsonl import has_surrogates
 from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
@@ -84,9 +86,19 @@ class Cleaner:
         for name, value in (("url", url), ("title", title)):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"run() takes {name} as str or None, not {type(value).__name__}")
+        if self.config.max_chars and len(text) > self.config.max_chars:
+            raise DocumentTooLarge(f"{len(text):,} characters, over the limit of {self.config.max_chars:,} (max_chars)")
+        try:
+            return self._run(text, url, details, title)
+        except UnicodeEncodeError:
+            # Asked only when a stage could not encode the text: no scan of every page for them.
+            if has_surrogates(text):
+                raise NotText("run() takes text, and this holds lone UTF-16 surrogates (no UTF-8 text does); "
+                                 "decode the source with errors='replace' or pass it through") from None
+            raise
+
+    def _run(self, text: str, url: str | None, details: bool, title: str | None) -> Result:
         cfg = self.config
-        if cfg.max_chars and len(text) > cfg.max_chars:
-            raise DocumentTooLarge(f"{len(text):,} characters, over the limit of {cfg.max_chars:,} (max_chars)")
         steps: list[Step] = []
         findings: list[Finding] = []
         meta: dict[str, str] = {}
@@ -243,6 +255,9 @@ class Cleaner:
         if converting:
             kept = kept + leftovers.lone_kunjinkao(text)
         kept = _joined(kept)
+        damage = [text[a:b] for a, b in kept]
+        if converting or cfg.fix_width:  # URLs and paths are typed, not written: kept as they are
+            kept = _joined(kept + addresses.address_spans(text))
         outside = _Outside(text, kept)
         if converting:
             text = apply("convert", f"opencc:{cfg.to}", outside.each(lambda gaps: convert.convert_all(gaps, cfg.to)), text)
@@ -255,7 +270,7 @@ class Cleaner:
         if cfg.normalize_whitespace:
             text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)
-        findings.extend(_kept_findings(text, outside.kept))
+        findings.extend(_kept_findings(text, damage))
         if "?" in text:  # where the marks are in the output, found as they were (the text around them is kept)
             findings.extend(Finding("lost-characters", a, f"{b - a} character(s) an encoder could not write, marked ?")
                             for a, b in lost_chars.lost_character_marks(text))

@@ -6,7 +6,10 @@ Provenance: OpenCC (Apache-2.0), STCharacters and TSCharacters as shipped in the
 (read with its `opencc_dict` tool). A character is *Simplified-only* when STCharacters maps it
 and does not list it among its own Traditional forms (国 -> 國, but 台 -> 臺 檯 颱 台 is also
 Traditional); *Traditional-only* likewise from TSCharacters (國 -> 国, but 乾 -> 干 乾 is also
-Simplified).
+Simplified). The regional standards count as Traditional too: OpenCC's Traditional is the
+old printed form (羣, 祕, 牀, 峯), while Taiwan writes 群, 秘, 床, 峰 (TWVariants), so those are no Simplified-only characters: a Traditional text written with them is left as it
+is. (Hong Kong's 温, 户, 税 are not counted: they are the Simplified forms too, and tell a
+Simplified text.)
 """
 
 from __future__ import annotations
@@ -38,14 +41,22 @@ def read_dictionary(name: str) -> dict[str, list[str]]:
         return table
 
 
-def only(table: dict[str, list[str]]) -> str:
-    return "".join(sorted(k for k, v in table.items() if len(k) == 1 and k not in v))
+def only(table: dict[str, list[str]], variants: tuple[dict[str, list[str]], ...] = ()) -> str:
+    """The single characters ``table`` maps that are none of their own forms, nor a regional
+    region's first variant (``variants``) of the first of them (Taiwan writes 麼 as 麼 first, 么
+    only second: 么 stays Simplified-only)."""
+
+    def forms(values: list[str]) -> set[str]:
+        return set(values).union(*(table.get(values[0], ())[:1] for table in variants))
+
+    return "".join(sorted(k for k, v in table.items() if len(k) == 1 and k not in forms(v)))
 
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for name, filename in (("STCharacters", "simplified_only.txt"), ("TSCharacters", "traditional_only.txt")):
-        chars = only(read_dictionary(name))
+    regional = (read_dictionary("TWVariants"),)
+    for name, filename, variants in (("STCharacters", "simplified_only.txt", regional), ("TSCharacters", "traditional_only.txt", ())):
+        chars = only(read_dictionary(name), variants)
         (OUT / filename).write_text(chars + "\n", encoding="utf-8")
         print(f"{filename}: {len(chars)} characters")
 

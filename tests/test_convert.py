@@ -22,8 +22,9 @@ from cleaner.script.fold import fold
         # Mixed page: a Simplified sentence among Taiwan ones; only it is converted.
         ("他說，這裡是台北。于是我们在这里。", "zh-tw", "他說，這裡是台北。於是我們在這裡。"),
         ("国务院发布通知。國務院發佈通知。", "zh-hans", "国务院发布通知。国务院发布通知。"),
-        # Naive S->T leftovers (于 并 范) inside Traditional text are Simplified.
-        ("工業互聯網平台于今年上线，并擴大範圍。", "zh-hant", "工業互聯網平臺於今年上線，並擴大範圍。"),
+        # Naive S->T leftovers (于 并) in a sentence partly converted (线) are Simplified; its
+        # Traditional characters stay as written (台 is Taiwan's form: OpenCC would write 臺).
+        ("工業互聯網平台于今年上线，并擴大範圍。", "zh-hant", "工業互聯網平台於今年上線，並擴大範圍。"),
         ("要著眼於保持經濟穩定,著力解決問題。", "zh-hans", "要着眼于保持经济稳定,着力解决问题。"),
     ],
 )
@@ -82,13 +83,22 @@ from hypothesis import strategies as st  # noqa: E402
 from native_inputs import SETTINGS, clean_line, text_inputs  # noqa: E402
 
 from cleaner.script import convert as convert_module  # noqa: E402
-from cleaner.script.fold import foreign_class  # noqa: E402
+from cleaner.script.fold import fold, foreign_class, script_class  # noqa: E402
 
 
-def _each(text: str, target: str) -> str:
+def _each(text: str, target: str, leftovers: bool) -> str:
     """The sentences holding a foreign character through OpenCC one call each (as before the batch),
-    their Japanese and Korean phrases left out."""
-    foreign = foreign_class(target)
+    their Japanese and Korean phrases left out; a text in Japanese or Korean left whole; in a
+    sentence written in Traditional, only its foreign characters converted."""
+    foreign = foreign_class(target, naive=leftovers and target != "zh-hans")
+    if convert_module._OTHER_SCRIPT.search(text) and convert_module._other_language(text):
+        return text
+
+    def one(part: str) -> str:
+        if target == "zh-hans" or not script_class("traditional").search(part):
+            return convert_module._chain(part, target)
+        chosen = foreign_class(target, naive=True) if foreign_class(target).search(part) else foreign
+        return convert_module._foreign_only(part, convert_module._chain(fold(part), target), chosen)
 
     def sentence(m: re.Match) -> str:
         if not foreign.search(m.group(0)):
@@ -96,16 +106,17 @@ def _each(text: str, target: str) -> str:
         out, at = [], m.start()
         for a, b in convert_module._chinese_parts(text, m.start(), m.end()):
             part = text[a:b]
-            out += [text[at:a], convert_module._chain(part, target) if foreign.search(part) else part]
+            out += [text[at:a], one(part) if foreign.search(part) else part]
             at = b
         return "".join(out) + text[at : m.end()]
 
     return convert_module._SENTENCE.sub(sentence, text)
 
 
-def _alone(text: str, target: str) -> str:
-    """``convert`` with one OpenCC call per sentence."""
-    each = _each(text, target)
+def _alone(text: str, target: str, leftovers: bool = True) -> str:
+    """``convert`` with one OpenCC call per sentence (``leftovers``: the page's judgement of the
+    naive converter's leftovers, made over all its pieces)."""
+    each = _each(text, target, leftovers)
     return convert_module.correct_ambiguous(each) if target == "zh-hans" else each
 
 
@@ -116,7 +127,8 @@ pages = st.lists(st.one_of(text_inputs, clean_line, clean_line.map(lambda s: s +
 @given(texts=st.lists(pages, min_size=1, max_size=4), target=st.sampled_from(["zh-hans", "zh-hant", "zh-tw", "zh-hk"]))
 def test_sentences_converted_together_convert_as_each_alone(texts, target):
     # The sentences of several pieces of a page (the pipeline's gaps between kept spans) in one batch.
-    assert convert_module.convert_all(texts, target) == [_alone(text, target) for text in texts]
+    leftovers = convert_module._leftovers_foreign(texts)
+    assert convert_module.convert_all(texts, target) == [_alone(text, target, leftovers) for text in texts]
 
 
 def test_phrases_convert_inside_a_batch_of_sentences():
@@ -161,3 +173,38 @@ def test_japanese_and_korean_are_not_converted(text, target, expected):
 def test_katakana_in_a_chinese_sentence_is_a_name_and_the_sentence_is_converted():
     text = "為了對抗氣化人，借由進入『挑戰模式』（バトロードフォース）變形。"
     assert convert(text, "zh-hans") == "为了对抗气化人，借由进入『挑战模式』（バトロードフォース）变形。"
+
+
+# --- Traditional text written by its author stays as written ------------------------------------
+
+from damage import naive_s2t  # noqa: E402
+
+WRITTEN_TRADITIONAL = [
+    "紅軍於一九三四年開始長征，目的是征服困難。",  # 征 of 長征 and 征服 is no leftover of 徵
+    # Surnames 王世杰, 范, 于 on a page that writes 於 and 並 (three leftovers and no forms would
+    # read as a naive converter's page: naive_page).
+    "王世杰與范仲淹的後人在于家莊見面，並於次日離開。",
+    "人群聚集在山峰下，他們占領了高地。",  # Taiwan's 群, 峰, 占 (OpenCC: 羣, 峯, 佔)
+    "這份祕密文件放在床邊，我們要保存檔案。",  # 床 (OpenCC 牀); zh-tw's vocabulary (保存 -> 儲存) not applied
+]
+
+
+@pytest.mark.parametrize("target", ["zh-hant", "zh-tw", "zh-hk"])
+@pytest.mark.parametrize("text", WRITTEN_TRADITIONAL)
+def test_written_traditional_comes_through(text, target):
+    assert convert(text, target) == text
+
+
+def test_a_simplified_character_in_a_traditional_sentence_alone_changes():
+    # 胆 is Simplified-only: it alone is converted, 群 and 長征 stay as written.
+    assert convert("人群明目張胆地走完長征。", "zh-hant") == "人群明目張膽地走完長征。"
+
+
+def test_a_naive_converters_page_has_its_leftovers_converted():
+    # A naive character-by-character converter leaves 于, 后, 并 and writes none of 於, 後, 並.
+    source = "他于是在会后离开，并且在三天后回到北京。我们于今年完成了这项工作，并将在以后继续。"
+    page = naive_s2t(source)
+    assert "于" in page and "後" not in page
+    out = convert(page, "zh-hant")
+    assert "於是" in out and "會後" in out and "並且" in out and "以後" in out
+    assert convert_module.naive_page([page]) and not convert_module.naive_page([convert(source, "zh-hant")])

@@ -41,11 +41,12 @@ def test_a_bad_document_passes_through_and_the_task_goes_on(tmp_path):
         yield Document(text="國(guó)務(wù)院", id="a", metadata={"url": "http://[::1"})  # urlsplit raises on it
         yield Document(text="中文" * 20, id="b")  # over max_chars
         yield Document(text="他说：鍙戝睍是硬道理", id="c")
+        yield Document(text="國務院", id="d", metadata=None)  # a reader that sets no metadata
 
     out = tmp_path / "out"
     step = ChineseCleaner(details=True, max_chars=30)
     LocalPipelineExecutor([documents, step, JsonlWriter(str(out), compression=None)], tasks=1, workers=1,
                           logging_dir=str(tmp_path / "logs")).run()
     rows = {r["id"]: r for f in sorted(out.glob("*.jsonl")) for r in map(json.loads, f.read_text(encoding="utf-8").splitlines())}
-    assert {k: r["text"] for k, r in rows.items()} == {"a": "国务院", "b": "中文" * 20, "c": "他说：发展是硬道理"}
+    assert {k: r["text"] for k, r in rows.items()} == {"a": "国务院", "b": "中文" * 20, "c": "他说：发展是硬道理", "d": "国务院"}
     assert rows["b"]["metadata"]["cleaner"]["error"].startswith("too large")

@@ -183,3 +183,22 @@ def test_executable_and_archive_starts_are_binary():
 
 def test_a_short_line_with_one_nul_is_text():
     assert decode("中文\x00测试。\n".encode()) == "中文\x00测试。\n"  # the cleaner's invisible pass removes it
+
+
+JAPANESE = "東京都は今日、新しい計画を発表しました。これは大きなニュースです。\n駅の近くに新しい図書館ができるそうです。\n"
+KOREAN = "서울시는 오늘 새로운 계획을 발표했다. 이것은 큰 뉴스다.\n시민들은 새 도서관을 기다리고 있다.\n"
+
+
+@pytest.mark.parametrize("text,codec", [(JAPANESE, "euc_jp"), (JAPANESE, "shift_jis"), (JAPANESE, "cp932"), (KOREAN, "euc_kr"), (KOREAN, "cp949")])
+def test_a_japanese_or_korean_page_in_its_own_encoding_is_read_so(text, codec):
+    # Read as GBK they were Chinese nonsense (東京都は今日 in EUC-JP is 澎叠旁は海泣).
+    assert decode(text.encode(codec)) == text
+
+
+def test_chinese_legacy_pages_never_ask_the_japanese_and_korean_readings():
+    from cleaner.io import decode as module
+
+    for text in ("国务院新闻办公室今天举行发布会，介绍有关情况。\n", "國務院新聞辦公室今天舉行發布會，介紹有關情況。\n"):
+        for codec in ("gbk", "big5"):
+            data = text.encode(codec, errors="ignore") * 20
+            assert module._japanese_or_korean(data) is None and decode(data) == data.decode(codec)

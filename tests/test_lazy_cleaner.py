@@ -34,6 +34,9 @@ def test_clean_document_passes_a_bad_document_through_with_its_reason():
     text = "中文" * 20
     out, result, why = clean_document(cleaner, text)
     assert (out, result) == (text, None) and why.startswith("too large")
+    # Lone surrogates are no text: a clear reason, not an internal error.
+    out, result, why = clean_document(Step().cleaner, "國務院\ud800中文" * 30)
+    assert (out, result) == ("國務院\ud800中文" * 30, None) and why.startswith("not text (") and "surrogates" in why
     # A URL a crawl wrote badly names no site; it is not an error.
     assert clean_document(cleaner, "國(guó)務(wù)院", "http://[::1")[::2] == ("国务院", None)
 

@@ -39,12 +39,14 @@ class ChineseCleaner(LazyCleaner, BaseFormatter):
         for doc in data:
             self.stat_update(StatHints.total)
             with self.track_time():
-                doc.text, result, failed = clean_document(self.cleaner, doc.text, doc.metadata.get("url"), details=self.details)
+                metadata = doc.metadata if isinstance(doc.metadata, dict) else {}  # a reader may leave it None
+                doc.text, result, failed = clean_document(self.cleaner, doc.text, metadata.get("url"), details=self.details)
                 if failed:  # passed through unchanged: counted and said, not the task's end
                     self.stat_update("failed")
                 elif result.changed:
                     self.stat_update("changed")
                 if self.details:
+                    doc.metadata = metadata
                     doc.metadata["cleaner"] = ({"error": failed} if failed else
                                                {k: v for k, v in result.to_dict().items() if k != "text"})
             yield doc

@@ -38,6 +38,7 @@ def clean_document(cleaner, text: object, url: object = None, *, details: bool =
     one text passes through unchanged with the reason, as the JSON Lines engine does.
     """
     from cleaner.config import DocumentTooLarge
+    from cleaner.io.decode import NotText
 
     if not isinstance(text, str):
         return text, None, f"not a string ({type(text).__name__})"
@@ -45,6 +46,8 @@ def clean_document(cleaner, text: object, url: object = None, *, details: bool =
         result = cleaner.run(text, url=url if isinstance(url, str) else None, details=details)
     except DocumentTooLarge as exc:
         return text, None, f"too large ({exc})"
+    except NotText as exc:
+        return text, None, f"not text ({exc})"
     except Exception as exc:  # noqa: BLE001 - a bug on one document must not end the batch
         return text, None, f"internal error ({type(exc).__name__}: {exc})"
     return result.text, result, None

@@ -28,7 +28,8 @@ SAMPLE = 4096  # characters judged when a BOM is doubted: enough to tell text fr
 
 
 class NotText(ValueError):
-    """The data is not text in any encoding we read."""
+    """The data is not text in any encoding we read (or a str holds lone UTF-16 surrogates, which no
+    UTF-8 text does)."""
 
 
 @dataclass
@@ -96,6 +97,9 @@ def _decode_unmarked(data: bytes) -> Decoded:
         # Some lines are UTF-8 and others are not: GB18030 would read the whole file, the UTF-8
         # lines as mojibake. Each line is read by what it is.
         return _decode_by_line(data)
+    other = _japanese_or_korean(data)
+    if other is not None:
+        return Decoded(other)
     candidates = _strict_readings(data)
     if not candidates:
         # Broken somewhere, or several encodings in one file (pages or lines put together from
@@ -235,6 +239,47 @@ def _clearly_utf8(line: str) -> bool:
     wide = [ch for ch in line if ch > "\x7f"]
     return len(wide) >= UTF8_LINE_CHARS and all(HAN.match(ch) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
                                                for ch in wide)
+
+
+# A Japanese or Korean page in its own legacy encoding (a crawl holds some) reads as GBK too, as
+# Chinese nonsense (東京都は今日 in EUC-JP is 澎叠旁は海泣: the kana rows of the two tables agree,
+# the kanji do not). Their own readings show what no Chinese text does: hiragana, a fifth of the
+# letters or more (Japanese), or hangul with spaces between words (Korean; GBK read as cp949
+# makes hangul too, but Chinese puts no spaces between words). Only then is chardet, which knows
+# these languages, asked which of the encodings the bytes are: a Chinese page never pays for it.
+OTHER_LANGUAGES = {"euc_jp": "ja", "cp932": "ja", "cp949": "ko"}
+_HIRAGANA = re.compile("[\u3041-\u3096]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_LETTERS = re.compile("[\u3041-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+
+
+def _japanese_or_korean(data: bytes) -> str | None:
+    """The page read as Japanese or Korean, if its bytes are text in one of those languages."""
+    sample = data[: 4 * SNIFF]
+    looks = False
+    for codec in OTHER_LANGUAGES:
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            text = sample[: sample.rfind(b"\n") + 1].decode(codec, errors="ignore")  # cut mid-character
+        letters = len(_LETTERS.findall(text))
+        if codec == "cp949":
+            hangul = len(_HANGUL.findall(text))
+            looks = looks or (hangul >= 0.5 * letters > 0 and text.count(" ") >= hangul / 8)
+        else:
+            looks = looks or len(_HIRAGANA.findall(text)) >= 0.2 * letters > 0
+    if not looks:
+        return None
+    import chardet
+
+    guess = chardet.detect(data[:65536])
+    codec = {"euc-jp": "euc_jp", "shift_jis": "cp932", "cp932": "cp932", "euc-kr": "cp949", "cp949": "cp949"}.get((guess.get("encoding") or "").lower())
+    if codec is None or (guess.get("confidence") or 0) < 0.5:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def _strict_readings(data: bytes) -> list[tuple[str, str]]:

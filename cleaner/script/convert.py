@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from cleaner import chunks
-from cleaner.script.fold import converter, foreign_class
+from cleaner.script.fold import NAIVE_FORMS, converter, fold, foreign_class, script_class
 
 # Target -> OpenCC configuration chain. zh-hans uses t2s, then the 著/着 correction below: tw2s
 # also turns 著眼 into 着眼 but is not idempotent (it turns a correct Simplified 显著 into 显着).
@@ -37,25 +38,48 @@ def convert_all(texts: list[str], target: str) -> list[str]:
     the few characters each piece holds."""
     if target == "keep":
         return list(texts)
-    foreign = foreign_class(target)
+    foreign = foreign_class(target, naive=target != "zh-hans" and _leftovers_foreign(texts))
     out = list(texts)
     batch: list[tuple[int, list[tuple[int, int]]]] = []  # (text's index, its foreign sentences)
     size = 0
     for k, text in enumerate(texts):
         if len(text) > chunks.LIMIT:  # bounded working memory on huge pages; cuts fall at sentence ends
-            out[k] = "".join(convert(piece, target) for piece in chunks.pieces(text))
+            out[k] = "".join(convert_all(list(chunks.pieces(text)), target))
             continue
         found = _foreign_sentences(text, foreign)
         if found:
             batch.append((k, found))
             size += sum(b - a for a, b in found)
         if size > chunks.LIMIT:  # so is the batch of many small pieces
-            _convert_batch(texts, out, batch, target)
+            _convert_batch(texts, out, batch, target, foreign)
             batch, size = [], 0
-    _convert_batch(texts, out, batch, target)
+    _convert_batch(texts, out, batch, target, foreign)
     if target == "zh-hans":
         out = [correct_ambiguous(new) if len(text) <= chunks.LIMIT else new for text, new in zip(texts, out, strict=True)]
     return out
+
+
+# A page a naive converter wrote uses its leftovers (于, 后, 并) and never the forms they stand for
+# (於, 後, 並); a Traditional author writes those forms and the leftovers in names (范仲淹, 王世杰)
+# and words (征服) only. So the leftovers are foreign on a page that holds at least NAIVE_EVIDENCE
+# of them, of two characters or more, and more of them than of all their forms together.
+NAIVE_EVIDENCE = 3
+_NAIVE_PAIRS = re.compile("[" + "".join(NAIVE_FORMS) + "".join(NAIVE_FORMS.values()) + "]")
+
+
+def _leftovers_foreign(texts: list[str]) -> bool:
+    """Are the naive leftovers foreign on this page (its pieces)? On a page with no Traditional-only
+    character (Simplified text: 着眼于 is 着眼於), and on a page a naive converter wrote."""
+    traditional = script_class("traditional")
+    return not any(traditional.search(text) for text in texts) or naive_page(texts)
+
+
+def naive_page(texts: list[str]) -> bool:
+    """Do the pieces of a page read as a naive Simplified -> Traditional converter's output?"""
+    seen = Counter(ch for text in texts for ch in _NAIVE_PAIRS.findall(text))
+    left = [ch for ch in NAIVE_FORMS if seen[ch]]
+    leftovers = sum(seen[ch] for ch in left)
+    return leftovers >= NAIVE_EVIDENCE and len(left) >= 2 and leftovers > sum(seen[form] for form in NAIVE_FORMS.values())
 
 
 def _foreign_sentences(text: str, foreign) -> list[tuple[int, int]]:
@@ -123,7 +147,7 @@ def _foreign_phrase(phrase: str) -> bool:
     return len(hiragana) != len(_OTHER_SCRIPT.findall(phrase)) or len(hiragana) >= 2 or hiragana != ["の"]
 
 
-def _convert_batch(texts: list[str], out: list[str], batch: list[tuple[int, list[tuple[int, int]]]], target: str) -> None:
+def _convert_batch(texts: list[str], out: list[str], batch: list[tuple[int, list[tuple[int, int]]]], target: str, foreign) -> None:
     """``out[k]``: ``texts[k]`` with each of its sentences in ``batch`` through the chain, the
     others as they are. The sentences go through OpenCC together, one a line, in one call per
     configuration (a page has hundreds): no phrase holds a line break and a sentence none, so
@@ -131,9 +155,15 @@ def _convert_batch(texts: list[str], out: list[str], batch: list[tuple[int, list
     if not batch:
         return
     sentences = [texts[k][a:b] for k, found in batch for a, b in found]
-    converted = _chain("\n".join(sentences), target).split("\n")
+    written = _written_traditional(sentences, target)
+    inputs = _simplified([s for s, w in zip(sentences, written, strict=True) if w])
+    inputs.reverse()
+    inputs = [inputs.pop() if w else s for s, w in zip(sentences, written, strict=True)]
+    converted = _chain("\n".join(inputs), target).split("\n")
     if len(converted) != len(sentences):  # a conversion made or took a line break: each on its own
-        converted = [_chain(sentence, target) for sentence in sentences]
+        converted = [_chain(line, target) for line in inputs]
+    strict, partly = foreign_class(target), foreign_class(target, naive=True)
+    converted = [_foreign_only(s, new, partly if strict.search(s) else foreign) if w else new for s, new, w in zip(sentences, converted, written, strict=True)]
     at = 0
     for k, found in batch:
         text, pieces, last = texts[k], [], 0
@@ -142,6 +172,37 @@ def _convert_batch(texts: list[str], out: list[str], batch: list[tuple[int, list
             last, at = b, at + 1
         pieces.append(text[last:])
         out[k] = "".join(pieces)
+
+
+def _written_traditional(sentences: list[str], target: str) -> list[bool]:
+    """Which sentences are written in Traditional (hold a Traditional-only character) while the
+    target is a Traditional one: their few foreign characters (a Simplified 胆 or a naive
+    converter's 后 among 國 and 們) are changed, the rest stays as the author wrote it."""
+    if target == "zh-hans":
+        return [False] * len(sentences)
+    traditional = script_class("traditional")
+    return [traditional.search(sentence) is not None for sentence in sentences]
+
+
+def _simplified(sentences: list[str]) -> list[str]:
+    """The sentences read wholly in Simplified, one OpenCC call: the chain then converts each
+    foreign character by the phrase it is in (長征 keeps its 征, 以后 becomes 以後), which it cannot
+    see in the mixed sentence (長征 is no phrase of the Simplified dictionary: 征 became 徵)."""
+    if not sentences:
+        return []
+    folded = fold("\n".join(sentences)).split("\n")
+    return folded if len(folded) == len(sentences) else [fold(sentence) for sentence in sentences]
+
+
+def _foreign_only(sentence: str, converted: str, foreign) -> str:
+    """``sentence`` with only its ``foreign`` characters taken from ``converted`` (the chain's
+    reading of it in Simplified): no vocabulary change (保存 -> 儲存) and no variant (群 -> 羣, 台 ->
+    臺) in a sentence written in Traditional. A sentence holding a Simplified-only character among
+    Traditional ones is a partial conversion: its naive leftovers are foreign too (the caller's
+    ``foreign``). Where the chain changed the length, the chain's sentence."""
+    if len(converted) != len(sentence):
+        return converted
+    return "".join(new if foreign.holds(old, 0, 1) else old for old, new in zip(sentence, converted, strict=True))
 
 
 def _chain(text: str, target: str) -> str:

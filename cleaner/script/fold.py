@@ -29,9 +29,12 @@ def script_only(name: str) -> frozenset[str]:
 
 
 # Characters with several Traditional forms that character-by-character converters leave alone
-# (docs/corruption.md §1.1). They are valid Traditional too, but inside a Traditional sentence they
-# are almost always Simplified leftovers (于 for 於, 后 for 後).
-NAIVE_LEFTOVERS = frozenset("于云并范余征斗占峰杰筑采后")
+# (docs/corruption.md §1.1), with the form they mostly stand for. They are valid Traditional too
+# (the surnames 于, 范, 余; 征服, 長征), so they are foreign only on a page a naive converter wrote
+# (convert.naive_page: it uses them and not these forms). Not 占 and 峰 of that list: Taiwan's
+# standard writes 占領 and 山峰 (OpenCC's 佔, 峯 are older forms).
+NAIVE_FORMS = {"于": "於", "云": "雲", "并": "並", "范": "範", "余": "餘", "征": "徵", "斗": "鬥", "杰": "傑", "筑": "築", "采": "採", "后": "後"}
+NAIVE_LEFTOVERS = frozenset(NAIVE_FORMS)
 
 
 @lru_cache(maxsize=None)
@@ -41,9 +44,12 @@ def script_class(name: str) -> CharClass:
 
 
 @lru_cache(maxsize=None)
-def foreign_class(target: str) -> CharClass:
-    """What is foreign to ``target``: the other script's own characters (and naive leftovers)."""
-    return CharClass(script_only("traditional") if target == "zh-hans" else script_only("simplified") | NAIVE_LEFTOVERS)
+def foreign_class(target: str, naive: bool = False) -> CharClass:
+    """What is foreign to ``target``: the other script's own characters (and, on a ``naive``
+    converter's page, its leftovers)."""
+    if target == "zh-hans":
+        return CharClass(script_only("traditional"))
+    return CharClass(script_only("simplified") | NAIVE_LEFTOVERS if naive else script_only("simplified"))
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,43 @@
+"""URLs and file paths in running text (cleaner/addresses.py), and the pipeline keeping them as typed."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.addresses import address_spans
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("详见 https://zh.wikipedia.org/wiki/北京?action=edit 页面。", ["https://zh.wikipedia.org/wiki/北京?action=edit"]),
+        ("链接：https://zh.wikipedia.org/wiki/北京市_(中国)。", ["https://zh.wikipedia.org/wiki/北京市_(中国)"]),
+        ("访问https://www.google.com/search?q=北京,天气&hl=zh 查看", ["https://www.google.com/search?q=北京,天气&hl=zh"]),
+        ("文件位于 /home/用户/报告(2024).pdf 中。", ["/home/用户/报告(2024).pdf"]),
+        (r"打开 C:\Users\张三\文档(1).docx 即可", [r"C:\Users\张三\文档(1).docx"]),
+        ("见 www.example.cn.", ["www.example.cn"]),  # the full stop ends the sentence
+        ("见 https://x.cn/新闻,今天很好", ["https://x.cn/新闻"]),  # prose after the comma
+        ("(链接 https://x.cn/a_(b))", ["https://x.cn/a_(b)"]),  # its own parenthesis, not the sentence's
+        ("男/女/其他，1/2，2024/05/06，他说 /  她说", []),  # slashes of prose, a fraction, a date
+    ],
+)
+def test_address_spans(text, found):
+    assert [text[a:b] for a, b in address_spans(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text,out",
+    [
+        # Signs inside an address stay ASCII; the sentence's signs around it still become fullwidth.
+        ("详见 https://zh.wikipedia.org/wiki/北京?action=edit 页面,谢谢。", "详见 https://zh.wikipedia.org/wiki/北京?action=edit 页面，谢谢。"),
+        ("文件位于 /home/用户/报告(2024).pdf 中。", "文件位于 /home/用户/报告(2024).pdf 中。"),
+        # A URL's Chinese is not converted to the other script (it would lead nowhere).
+        ("访问 https://zh.wikipedia.org/wiki/國務院 查看國務院的說明。", "访问 https://zh.wikipedia.org/wiki/國務院 查看国务院的说明。"),
+    ],
+)
+def test_the_pipeline_keeps_addresses_as_typed(text, out):
+    assert Cleaner(remove_furniture=False).clean(text) == out
+
+
+def test_no_finding_for_a_kept_address():
+    result = Cleaner(remove_furniture=False).run("访问 https://zh.wikipedia.org/wiki/國務院 查看。")
+    assert not [f for f in result.findings if f.kind == "unrepaired-mojibake"]
