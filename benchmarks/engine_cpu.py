@@ -47,6 +47,14 @@ def _instrumented_run(args: list[str], out_dir: str) -> None:
     from cleaner import cli
     from cleaner.engines import jsonl, workers
 
+    if os.environ.get("ENGINE_CPU_BEFORE"):
+        # The engine as session 15 left it: every pool warmed before its fork, batches of 256 KB
+        # two deep, workers for any input longer than one batch.
+        jsonl.BATCH_BYTES, jsonl.IN_FLIGHT, jsonl.WORKERS_FROM = 1 << 18, 2, 1
+        pool_of = jsonl.worker_pool
+        learn_of = jsonl.learn_lines
+        jsonl.worker_pool = lambda jobs, config, shared=None, *, warm=True: pool_of(jobs, config, shared, warm=True)
+        jsonl.learn_lines = lambda *a, meanwhile=None, **k: learn_of(*a, **k)
     acct = {"phases": {}, "wait": {"learn": 0.0, "clean": 0.0}, "sent": 0, "returned": 0, "records": 0, "tasks": 0}
     phase = ["start-up"]
     marks = {"start-up": [start_cpu, start_wall]}
@@ -190,14 +198,15 @@ def _worker_log() -> dict:
     return _me
 
 
-def one_run(corpus: Path, jobs: int, tmp: Path) -> dict:
+def one_run(corpus: Path, jobs: int, tmp: Path, before: bool = False) -> dict:
     out_dir = tmp / f"acct-{jobs}-{time.monotonic_ns()}"
     out_dir.mkdir()
     # Functions must be wrapped before the CLI imports them by name: run this file as the child.
     cmd = [sys.executable, __file__, "--inside", str(out_dir), "--jsonl", str(corpus), "-o", str(tmp / "out.jsonl"),
            "--jobs", str(jobs)]
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    env = {**os.environ, "ENGINE_CPU_BEFORE": "1"} if before else None
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False, env=env)
     wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(proc.stderr[-3000:])
@@ -206,10 +215,14 @@ def one_run(corpus: Path, jobs: int, tmp: Path) -> dict:
     return {"jobs": jobs, "wall": wall, "parent": parent, "workers": workers}
 
 
-def simulate(costs: list[tuple[int, float]], jobs: int, batch: int, in_flight: int) -> float:
+def simulate(costs: list[tuple[int, float]], jobs: int, batch: int, in_flight: int) -> tuple[float, float]:
     """The cleaning pass's makespan (CPU seconds) with ``jobs`` workers, batches of ``batch`` bytes
     and at most ``in_flight`` batches submitted and not yet taken back in order (as clean_stream
-    does: it waits on the oldest): a worker takes the next submitted batch when it is free."""
+    does: it waits on the oldest): a worker takes the next submitted batch when it is free.
+    Returns (makespan, the work over ``jobs``: the ideal)."""
+    # The first record builds the tables in a one-job run; a pool's workers find them built.
+    rates = sorted(cpu / n for n, cpu in costs)
+    costs = [(costs[0][0], costs[0][0] * rates[len(rates) // 2])] + costs[1:] if costs else costs
     batches, part, size = [], 0.0, 0
     for n, cpu in costs:
         part += cpu
@@ -229,7 +242,7 @@ def simulate(costs: list[tuple[int, float]], jobs: int, batch: int, in_flight: i
         start = max(free[w], parent)
         free[w] = start + cost
         done.append(free[w])
-    return max(done) if done else 0.0
+    return (max(done) if done else 0.0), sum(batches) / jobs
 
 
 def describe(run: dict, size: float, t1: float | None) -> float:
@@ -253,11 +266,12 @@ def describe(run: dict, size: float, t1: float | None) -> float:
         costs = p.get("costs") or []
         work = sum(c for _, c in costs)
         if costs:
-            print(f"  records' CPU {work:.2f} s; the cleaning pass spread over 2 workers (simulated from it), makespan / ideal:")
+            print(f"  records' CPU {work:.2f} s (the first builds the tables: counted at the median rate); the cleaning pass "
+                  f"spread over 2 workers (simulated from it), makespan / ideal:")
             for batch in (1 << 18, 1 << 17, 1 << 16, 1 << 15):
                 for in_flight in (2, 4, 8):
-                    span = simulate(costs, 2, batch, in_flight * 2)
-                    print(f"    batches of {batch >> 10:4d} KB, {in_flight} in flight a worker: {span:.2f} s = {span / (work / 2):.2f}x ideal")
+                    span, ideal = simulate(costs, 2, batch, in_flight * 2)
+                    print(f"    batches of {batch >> 10:4d} KB, {in_flight} in flight a worker: {span:.2f} s = {span / ideal:.2f}x ideal")
         return total
     if t1:
         # The run's phases follow one another; within one, the parent and the workers share the cores.
@@ -271,6 +285,7 @@ def describe(run: dict, size: float, t1: float | None) -> float:
         clean_w = sum(w["task_cpu"] for w in ws if w.get("kind") == "_clean_batch")
         serial = cpu["start-up"] + cpu["pool"] + cpu["between"] + cpu["end"]
         t2 = serial + span(cpu["learn"], learn_w) + span(cpu["clean"], clean_w)
+        run["bound"], run["path"] = t1 / t2, t2
         print(f"  critical path from CPU: serial {serial:.2f} s + learning pass max(parent {cpu['learn']:.2f}, workers {learn_w:.2f} "
               f"shared) + cleaning pass max(parent {cpu['clean']:.2f}, workers {clean_w:.2f} shared) = {t2:.2f} s; "
               f"bound T1 {t1:.2f} / {t2:.2f} = {t1 / t2:.2f}x; the parent's share of the CPU {p['parent_cpu'] / total:.0%}")
@@ -285,6 +300,8 @@ def main() -> None:
     ap.add_argument("--mix", default="crawl")
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--compare", action="store_true",
+                    help="also run each --jobs N > 1 as the engine was before session 16 (pools warmed before their fork, 256 KB batches two deep)")
     args = ap.parse_args()
     import measure
     from scaling import write_inputs
@@ -294,13 +311,30 @@ def main() -> None:
         tmp = Path(tmp_name)
         corpus, _, size = write_inputs(args.mix, tmp)
         print(f"mix {args.mix}: {size:.2f} MB of JSON Lines; load average {os.getloadavg()[0]:.1f}")
+        summary: dict[str, list] = {}
         for _ in range(args.repeat):
             t1 = None
             for n in (int(j) for j in args.jobs.split(",")):
-                total = describe(one_run(corpus, n, tmp), size, t1)
-                if n == 1:
-                    t1 = total
-        print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+                for before in ([False, True] if args.compare and n > 1 else [False]):
+                    if before:
+                        print("\n(the engine before session 16)", end="")
+                    run = one_run(corpus, n, tmp, before)
+                    total = describe(run, size, t1)
+                    if n == 1:
+                        t1 = total
+                    key = f"--jobs {n}" + (" before" if before else "")
+                    summary.setdefault(key, []).append((total, run["parent"]["parent_cpu"] / total, run.get("bound"), run.get("path")))
+        print(f"\n{'run':22s} {'CPU s':>10s} {'parent share':>14s} {'critical path s':>16s} {'bound':>12s}")
+        for key, rows in summary.items():
+            def span(values, fmt):
+                values = [v for v in values if v is not None]
+                if not values:
+                    return "-"
+                lo, hi = fmt.format(min(values)), fmt.format(max(values))
+                return lo if lo == hi else f"{lo}-{hi}"
+            print(f"{key:22s} {span([r[0] for r in rows], '{:.2f}'):>10s} {span([r[1] * 100 for r in rows], '{:.0f}') + ' %':>14s} "
+                  f"{span([r[3] for r in rows], '{:.2f}'):>16s} {span([r[2] for r in rows], '{:.2f}') + 'x':>12s}")
+        print(f"min-max over {args.repeat} repeats; load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

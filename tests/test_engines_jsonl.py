@@ -28,7 +28,7 @@ def _mixed(path, copies: int = 8) -> bytes:
 
 def test_two_jobs_write_the_bytes_and_report_of_one(tmp_path, monkeypatch):
     # Small batches: many go to the workers, and the learning pass runs in them too.
-    monkeypatch.setattr(jsonl, "BATCH_BYTES", 2000)
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 1000)
     _mixed(tmp_path / "in.jsonl")
     seen = []
     for jobs in (1, 2):

@@ -7,7 +7,7 @@ or whose field is missing, not a string, too large or holds lone surrogates is r
 written whatever happened to this one.
 
 Memory stays flat in the input size: one record is held at a time, or, with worker processes,
-a bounded number of batches (``IN_FLIGHT`` per worker, each at most ``BATCH_BYTES``). Output
+a bounded number of batches (``IN_FLIGHT`` per worker, each about ``BATCH_BYTES``). Output
 keeps the input order. Compressed input and output (``.gz``, ``.bz2``, ``.xz``, ``.zst``) are
 streamed too.
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 import codecs
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
+from itertools import chain, islice
 
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines import workers
@@ -33,11 +33,17 @@ from cleaner.furniture.learn import Learned, Learner, document_lines, document_s
 from cleaner.pipeline import Cleaner
 from cleaner.io.jsonl import BadRecord, has_surrogates, parse_record, split_ending
 
-# Records sent to a worker at a time. Small enough that the last batches do not leave one worker
-# busy while the others wait (with 1 MB, a 1.7 MB file split 1 : 0.7 over two workers), large
-# enough that sending them costs nothing next to cleaning them (~0.2 s a batch at 1 MB/s).
-BATCH_BYTES = 1 << 18
-IN_FLIGHT = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory
+# Records sent to a worker at a time, and batches a worker may have queued or done and not yet
+# taken back (the output keeps the input order: the oldest is waited on). Measured with
+# benchmarks/engine_cpu.py, which spreads a one-job run's per-record CPU over two workers: 256 KB
+# batches two deep took 1.00-1.06x the ideal time on the 1.7 MB mixes (a slow batch at the head
+# kept the other worker waiting), 64 KB four deep 1.00-1.02x, with half the bytes in flight
+# (4 x 64 KB a worker). A task costs well under a millisecond to send and take back.
+BATCH_BYTES = 1 << 16
+IN_FLIGHT = 4
+# Workers start only for an input longer than this many batches: starting them (the tables built
+# for them, 0.4 s) costs more than they save on less.
+WORKERS_FROM = 4
 
 
 def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str = "text", details: bool = False,
@@ -121,21 +127,20 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
                  group: str = "") -> Iterator[bytes]:
     """``clean_lines`` over worker processes, in input order; ``on_batch(bytes)`` after each batch.
 
-    An input that fits in one batch is cleaned in this process: starting workers (each loads the
-    character model) costs more than it saves.
+    An input of at most ``WORKERS_FROM`` batches is cleaned in this process: starting workers
+    (the tables built for them) costs more than it saves.
     """
     batches = _batches(lines)
-    first = next(batches, None)
-    if first is None:
+    head, more = _head(batches)
+    if not head:
         return
-    second = next(batches, None)
     # The learned lines: with the batches cleaned here, or once per worker at its start (a large
     # crawl's table is hundreds of kB: with every batch it would double what crosses to workers).
     learned = learned.for_workers() if learned else None
     options = {"field": field, "details": details, "writeback": report.writeback, "learned": learned, "group": group}
-    if second is None or jobs < 2:
+    if not more or jobs < 2:
         number = 1
-        for part in chain([first], [] if second is None else [second], batches):
+        for part in chain(head, batches):
             yield from clean_lines(part, config, name=name, log=report, first_number=number, **options)
             number += len(part)
             if on_batch:
@@ -146,7 +151,7 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
     try:
         pending: deque = deque()
         number = 1
-        for part in chain((first, second), batches):
+        for part in chain(head, batches):
             pending.append(pool.submit(_clean_batch, part, number, name, config, options))
             number += len(part)
             if len(pending) >= IN_FLIGHT * jobs:
@@ -157,6 +162,17 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
         stop_pool(pool)
         raise
     pool.shutdown()
+
+
+def _head(batches: Iterator[list[bytes]]) -> tuple[list[list[bytes]], bool]:
+    """The first batches, up to ``WORKERS_FROM`` of them, and whether the input goes on after."""
+    head = list(islice(batches, WORKERS_FROM))
+    if len(head) < WORKERS_FROM:
+        return head, False
+    following = next(batches, None)
+    if following is not None:
+        head.append(following)
+    return head, following is not None
 
 
 def _batches(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
@@ -259,16 +275,15 @@ def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, fie
     overlap).
     """
     batches = _batches(lines)
-    first = next(batches, None)
-    second = next(batches, None) if first is not None else None
-    if second is None or jobs < 2:
-        for part in chain([] if first is None else [first], [] if second is None else [second], batches):
+    head, more = _head(batches)
+    if not more or jobs < 2:
+        for part in chain(head, batches):
             _count(learner, _document_lines_of(part, config, field, group), on_batch)
         return
     pool = worker_pool(jobs, config, warm=False)
     try:
         pending: deque = deque()
-        for part in chain((first, second), batches):
+        for part in chain(head, batches):
             pending.append(pool.submit(_document_lines_of, part, config, field, group))
             if len(pending) >= IN_FLIGHT * jobs:
                 if meanwhile is not None:
