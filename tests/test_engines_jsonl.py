@@ -69,3 +69,23 @@ def test_learning_workers_start_cold_and_the_tables_are_built_meanwhile(monkeypa
     events.clear()
     jsonl.learn_lines(Learner(), lines, Config(), jobs=1, meanwhile=lambda: events.append("warm"))
     assert "warm" not in events  # one process builds what its pages need, as they come
+
+
+def test_workers_start_only_past_workers_from_batches(monkeypatch):
+    # Starting workers builds every table first (0.4 s): an input of a few batches is cleaned here.
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 100)
+    started = []
+    real_pool = jsonl.worker_pool
+
+    def pool(jobs, config, shared=None, *, warm=True):
+        started.append(jobs)
+        return real_pool(jobs, config, shared, warm=warm)
+
+    monkeypatch.setattr(jsonl, "worker_pool", pool)
+    line = (json.dumps({"text": "國(guó)務(wù)院" + "新闻" * 40}, ensure_ascii=False) + "\n").encode()
+    assert len(line) >= 100  # a batch a line
+    for count, workers in ((jsonl.WORKERS_FROM, False), (jsonl.WORKERS_FROM + 1, True)):
+        started.clear()
+        out = list(jsonl.clean_stream([line] * count, Config(), name="in.jsonl", report=Report(echo=False), jobs=2))
+        assert len(out) == count and all("国务院".encode() in o for o in out)
+        assert bool(started) is workers, count
