@@ -52,9 +52,13 @@ def test_learning_workers_start_cold_and_the_tables_are_built_meanwhile(monkeypa
 
     def pool(jobs, config, shared=None, *, warm=True):
         started.append(warm)
-        return real_pool(jobs, config, shared, warm=warm)
+        made = real_pool(jobs, config, shared, warm=warm)
+        submit = made.submit
+        made.submit = lambda *a, **k: (events.append("submit"), submit(*a, **k))[1]
+        return made
 
     monkeypatch.setattr(jsonl, "worker_pool", pool)
+    monkeypatch.setattr(jsonl, "MEANWHILE_BATCHES", 10)  # more than IN_FLIGHT x 2 jobs, fewer than the batches
     count = jsonl._count
 
     def counted(*args):
@@ -62,10 +66,11 @@ def test_learning_workers_start_cold_and_the_tables_are_built_meanwhile(monkeypa
         return count(*args)
 
     monkeypatch.setattr(jsonl, "_count", counted)
-    lines = [(json.dumps({"text": f"第{i}行新闻内容。\n责任编辑：王小明"}, ensure_ascii=False) + "\n").encode() for i in range(60)]
+    lines = [(json.dumps({"text": f"第{i}行新闻内容。\n责任编辑：王小明"}, ensure_ascii=False) + "\n").encode() for i in range(200)]
     jsonl.learn_lines(Learner(), lines, Config(), jobs=2, meanwhile=lambda: events.append("warm"))
     assert started == [False]
-    assert events.count("warm") == 1 and events[0] == "warm" and events.count("count") > 2
+    # The workers got MEANWHILE_BATCHES to read before the tables were built, none counted yet.
+    assert events.count("warm") == 1 and events[:11] == ["submit"] * 10 + ["warm"] and events.count("count") > 2
     events.clear()
     jsonl.learn_lines(Learner(), lines, Config(), jobs=1, meanwhile=lambda: events.append("warm"))
     assert "warm" not in events  # one process builds what its pages need, as they come
