@@ -45,7 +45,7 @@ def _instrumented_run(args: list[str], out_dir: str) -> None:
     import concurrent.futures as cf
 
     from cleaner import cli
-    from cleaner.engines import jsonl, workers
+    from cleaner.engines import jsonl
 
     if os.environ.get("ENGINE_CPU_BEFORE"):
         # The engine as session 15 left it: every pool warmed before its fork, batches of 256 KB
@@ -183,7 +183,6 @@ def _instrumented_run(args: list[str], out_dir: str) -> None:
         acct["children_cpu"] = children.ru_utime + children.ru_stime
         acct["code"] = code
         acct["costs"] = costs
-        del workers
         with open(os.path.join(out_dir, "parent.json"), "w") as fh:
             json.dump(acct, fh)
 
