@@ -5,7 +5,7 @@
 The input is one mix of the speed corpus (``speed_corpus.py``: real text, no document twice) as
 JSON Lines. Each run is a fresh ``cleaner --jsonl FILE -o OUT --jobs N`` (learning on, as by
 default), timed from start to exit. The same command on a start-up input (records of plain ASCII
-filler, enough for two batches so that the worker pool starts too, nearly nothing to clean) gives
+filler, enough batches for the worker pool to start too, nearly nothing to clean) gives
 that configuration's fixed cost: import, tables, pool, learning pass. Steady state is the corpus
 rate with the fixed cost taken off: ``size / (seconds - start-up seconds)``.
 
@@ -35,7 +35,7 @@ def span(values: list[float], fmt: str = "{:.2f}") -> str:
 def write_inputs(mix: str, tmp: Path) -> tuple[Path, Path, float]:
     import speed_corpus
 
-    from cleaner.engines.jsonl import BATCH_BYTES
+    from cleaner.engines.jsonl import BATCH_BYTES, WORKERS_FROM
 
     corpus = tmp / f"{mix}.jsonl"
     with open(corpus, "w", encoding="utf-8") as fh:
@@ -44,7 +44,7 @@ def write_inputs(mix: str, tmp: Path) -> tuple[Path, Path, float]:
     startup = tmp / "startup.jsonl"
     filler = "lorem ipsum " * 2000  # 24 KB of ASCII: every stage passes it at once
     with open(startup, "w", encoding="utf-8") as fh:
-        for i in range(2 * BATCH_BYTES // len(filler) + 2):
+        for i in range((WORKERS_FROM + 1) * BATCH_BYTES // len(filler) + 2):
             fh.write(json.dumps({"id": i, "text": filler}) + "\n")
     return corpus, startup, corpus.stat().st_size / 1e6
 

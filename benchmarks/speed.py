@@ -168,7 +168,9 @@ def measure_mix(mix: str, repeat: int, jobs: int, cli: bool, tmp: Path) -> dict:
                     print(f"!! cleaner --jsonl --jobs {n} exited {code}")
                 values.append(pages_path.stat().st_size / 1e6 / seconds)
             result["cli"][n] = values
-            print(f"cleaner --jsonl --jobs {n}: {span(values)} MB/s of JSON Lines, end to end (start-up included), peak RSS {tree / 1e6:.0f} MB")
+            print(f"cleaner --jsonl --jobs {n}: {span(values)} MB/s of JSON Lines, end to end (start-up included), peak RSS "
+                  f"{single / 1e6:.0f} MB the largest process, {tree / 1e6:.0f} MB all processes (shared pages counted in each), "
+                  f"{measure.last_peak_pss / 1e6:.0f} MB all processes by PSS")
         if jobs > 1:
             scaling = [b / a for a, b in zip(result["cli"][1], result["cli"][jobs], strict=True)]
             result["scaling"] = scaling

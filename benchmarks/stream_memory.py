@@ -6,7 +6,8 @@ Writes a ``.jsonl.gz`` of ``--mb`` megabytes (uncompressed) whose records are Wi
 of both scripts (``--wiki``; consecutive runs of 1-6 paragraphs, so records differ, though a 1 GB
 corpus must reuse paragraphs), some put through the damage processes of tests/damage.py, then
 runs ``cleaner IN.jsonl.gz -o OUT.jsonl.zst`` as a child process and prints seconds and the peak
-resident memory (largest process, and all processes together).
+resident memory (largest process, and all processes together: by RSS, which counts the tables the
+workers share with their parent once in each, and by PSS, which shares them out).
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def main() -> None:
         print(f"corpus: {size / 1e6:.0f} MB of JSON Lines, {src.stat().st_size / 1e6:.0f} MB gzip-compressed")
         seconds, total, largest, code = measure.run_cli([str(src), "-o", str(Path(tmp) / "out.jsonl.zst"), "--jobs", str(args.jobs)])
         print(f"--jobs {args.jobs}: {seconds:.0f} s ({size / 1e6 / seconds:.2f} MB/s), peak RSS {largest / 1e6:.0f} MB the largest "
-              f"process, {total / 1e6:.0f} MB all processes (exit {code})")
+              f"process, {total / 1e6:.0f} MB all processes (pages shared copy-on-write counted in each), "
+              f"{measure.last_peak_pss / 1e6:.0f} MB all processes by PSS (exit {code})")
 
 
 if __name__ == "__main__":

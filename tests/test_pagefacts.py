@@ -58,3 +58,21 @@ def test_the_lines_dense_with_a_class_are_those_its_pattern_counts(lines):
     for pattern, least, dense in DENSE:
         assert dense(text) == _lines_by_pattern(pattern, text, least)
     assert resync._rare_han_lines(text) == _lines_by_pattern(mojibake.rare_han_pattern(), text, resync.LINE_RARE_MIN)
+
+
+def test_the_members_are_kept_on_disk_under_the_patterns_themselves(monkeypatch, tmp_path):
+    # Reading the members over the BMP is a tenth of a cold start: a new process reads them back,
+    # and a class whose pattern changed is read again, never served another's members.
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    euro, rare = re.compile("[\u20ac5]"), re.compile("[^\\x00-\\u4dff\\ua000-\\U0010ffff]")
+    first = pagefacts._members([euro, rare])
+    assert first == ["".join(p.findall(pagefacts._bmp())) for p in (euro, rare)] and list(tmp_path.iterdir())
+
+    def unread():
+        raise AssertionError("the members were read over the BMP again")
+
+    monkeypatch.setattr(pagefacts, "_bmp", unread)
+    assert pagefacts._members([euro, rare]) == first
+    monkeypatch.undo()
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    assert pagefacts._members([re.compile("[\u20ac6]"), rare])[0] == "6\u20ac"

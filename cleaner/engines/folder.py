@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from cleaner.engines import manifest as manifests
 from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
 from cleaner.engines.report import Recorder, Report, WriteBack, replay, shown
-from cleaner.engines.workers import stop_pool, worker_pool
+from cleaner.engines.workers import stop_pool, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
@@ -146,7 +146,17 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
         return pool
 
     try:
-        learned, sites = learn_folder(every, config, workers(len(every)), progress) if learn and every else (None, {})
+        learned, sites = None, {}
+        if learn and every:
+            # The learning pass needs no table: its workers start cold, and this process builds
+            # the cleaning pool's tables while they read and split the pages (0.4 s it would
+            # otherwise spend before any of them starts).
+            pages = sum(job.kind not in ("jsonl", "warc") for job in every)
+            pool = worker_pool(jobs, config, warm=False) if jobs > 1 and pages >= 2 else None
+            learned, sites = learn_folder(every, config, pool, progress, meanwhile=lambda: warm_up(config))
+            if pool is not None:
+                pool.shutdown()
+                pool = None
         if learned:
             report.note(str(src_dir), f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                                       f"from {learned.documents} document(s)")
@@ -316,11 +326,13 @@ def _records_group(job: Job) -> str:
     return "file:" + Path(job.src).name
 
 
-def learn_folder(work: list[Job], config: Config, pool, progress: bool | None) -> tuple[Learned, dict[str, str]]:
+def learn_folder(work: list[Job], config: Config, pool, progress: bool | None,
+                 meanwhile: Callable[[], None] | None = None) -> tuple[Learned, dict[str, str]]:
     """The first pass: count the lines of every document (no cleaning); also each page's site.
 
     Pages are read and split in the worker processes (extracting HTML is most of the cost);
-    records files are streamed here, a record at a time.
+    records files are streamed here, a record at a time. ``meanwhile()`` runs here once the
+    pages are the workers' (only with workers).
     """
     learner = Learner()
     sites: dict[str, str] = {}
@@ -332,6 +344,8 @@ def learn_folder(work: list[Job], config: Config, pool, progress: bool | None) -
             counted = map(lambda job: page_lines(job, config), pages)
         else:
             counted = pool.map(page_lines, pages, [config] * len(pages), chunksize=4)
+            if meanwhile is not None:
+                meanwhile()
         for job, (site, lines) in zip(pages, counted):
             if site is not None:
                 sites[job.src] = site

@@ -7,7 +7,7 @@ or whose field is missing, not a string, too large or holds lone surrogates is r
 written whatever happened to this one.
 
 Memory stays flat in the input size: one record is held at a time, or, with worker processes,
-a bounded number of batches (``IN_FLIGHT`` per worker, each at most ``BATCH_BYTES``). Output
+a bounded number of batches (``IN_FLIGHT`` per worker, each about ``BATCH_BYTES``). Output
 keeps the input order. Compressed input and output (``.gz``, ``.bz2``, ``.xz``, ``.zst``) are
 streamed too.
 
@@ -23,21 +23,32 @@ from __future__ import annotations
 import codecs
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
+from itertools import chain, islice
 
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines import workers
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
-from cleaner.engines.workers import stop_pool, worker_pool
+from cleaner.engines.workers import stop_pool, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.jsonl import BadRecord, has_surrogates, parse_record, split_ending
 
-# Records sent to a worker at a time. Small enough that the last batches do not leave one worker
-# busy while the others wait (with 1 MB, a 1.7 MB file split 1 : 0.7 over two workers), large
-# enough that sending them costs nothing next to cleaning them (~0.2 s a batch at 1 MB/s).
-BATCH_BYTES = 1 << 18
-IN_FLIGHT = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory
+# Records sent to a worker at a time, and batches a worker may have queued or done and not yet
+# taken back (the output keeps the input order: the oldest is waited on). Measured with
+# benchmarks/engine_cpu.py, which spreads a one-job run's per-record CPU over two workers: 256 KB
+# batches two deep took 1.00-1.06x the ideal time on the 1.7 MB mixes (a slow batch at the head
+# kept the other worker waiting), 64 KB four deep 1.00-1.02x, with half the bytes in flight
+# (4 x 64 KB a worker). A task costs well under a millisecond to send and take back.
+BATCH_BYTES = 1 << 16
+IN_FLIGHT = 4
+# Batches the learning pass's workers get before the parent builds the tables (``learn_lines``'
+# meanwhile): reading and splitting runs at about 10 MB/s a core, so 4 MB keeps two workers busy
+# for half the 0.4 s the tables take (the rest of the input waits: its results, held until
+# counted, are about the size of its batches).
+MEANWHILE_BATCHES = 64
+# Workers start only for an input longer than this many batches: starting them (the tables built
+# for them, 0.4 s) costs more than they save on less.
+WORKERS_FROM = 4
 
 
 def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str = "text", details: bool = False,
@@ -121,21 +132,20 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
                  group: str = "") -> Iterator[bytes]:
     """``clean_lines`` over worker processes, in input order; ``on_batch(bytes)`` after each batch.
 
-    An input that fits in one batch is cleaned in this process: starting workers (each loads the
-    character model) costs more than it saves.
+    An input of at most ``WORKERS_FROM`` batches is cleaned in this process: starting workers
+    (the tables built for them) costs more than it saves.
     """
     batches = _batches(lines)
-    first = next(batches, None)
-    if first is None:
+    head, more = _head(batches)
+    if not head:
         return
-    second = next(batches, None)
     # The learned lines: with the batches cleaned here, or once per worker at its start (a large
     # crawl's table is hundreds of kB: with every batch it would double what crosses to workers).
     learned = learned.for_workers() if learned else None
     options = {"field": field, "details": details, "writeback": report.writeback, "learned": learned, "group": group}
-    if second is None or jobs < 2:
+    if not more or jobs < 2:
         number = 1
-        for part in chain([first], [] if second is None else [second], batches):
+        for part in chain(head, batches):
             yield from clean_lines(part, config, name=name, log=report, first_number=number, **options)
             number += len(part)
             if on_batch:
@@ -146,7 +156,7 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
     try:
         pending: deque = deque()
         number = 1
-        for part in chain((first, second), batches):
+        for part in chain(head, batches):
             pending.append(pool.submit(_clean_batch, part, number, name, config, options))
             number += len(part)
             if len(pending) >= IN_FLIGHT * jobs:
@@ -157,6 +167,17 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
         stop_pool(pool)
         raise
     pool.shutdown()
+
+
+def _head(batches: Iterator[list[bytes]]) -> tuple[list[list[bytes]], bool]:
+    """The first batches, up to ``WORKERS_FROM`` of them, and whether the input goes on after."""
+    head = list(islice(batches, WORKERS_FROM))
+    if len(head) < WORKERS_FROM:
+        return head, False
+    following = next(batches, None)
+    if following is not None:
+        head.append(following)
+    return head, following is not None
 
 
 def _batches(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
@@ -219,8 +240,10 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
         learner = Learner()
         bar = progress_bar(size, None)
         try:
+            # With workers, the tables the cleaning pool shares are built here while they learn.
             learn_lines(learner, record_lines(src, kind, log=Recorder()), config, field=field, group=group,
-                        on_batch=bar.advance if bar is not None else None, jobs=jobs)
+                        on_batch=bar.advance if bar is not None else None, jobs=jobs,
+                        meanwhile=lambda: warm_up(config))
         finally:
             if bar is not None:
                 bar.close()
@@ -243,29 +266,38 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
 
 
 def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, field: str = "text", group: str = "",
-                on_batch: Callable[[int], None] | None = None, jobs: int = 1) -> None:
+                on_batch: Callable[[int], None] | None = None, jobs: int = 1,
+                meanwhile: Callable[[], None] | None = None) -> None:
     """The first pass over records: count the lines of each record's field under its site.
 
     Only reads and splits: a line that is not a JSON object with a string field is skipped here
     (the cleaning pass reports it). ``on_batch(bytes)`` after each batch. With ``jobs`` > 1 the
     batches are read and split in worker processes (a tenth of a run's time, which would
     otherwise be spent in this process alone before any cleaning starts), and counted here in
-    input order, so the learner ends exactly as with one job.
+    input order, so the learner ends exactly as with one job. Those workers need no table, so
+    they start before any is built, and ``meanwhile()`` runs here once the first batches are
+    theirs (the run builds the cleaning pool's tables: 0.4 s that no worker could otherwise
+    overlap).
     """
     batches = _batches(lines)
-    first = next(batches, None)
-    second = next(batches, None) if first is not None else None
-    if second is None or jobs < 2:
-        for part in chain([] if first is None else [first], [] if second is None else [second], batches):
+    head, more = _head(batches)
+    if not more or jobs < 2:
+        for part in chain(head, batches):
             _count(learner, _document_lines_of(part, config, field, group), on_batch)
         return
-    pool = worker_pool(jobs, config)
+    pool = worker_pool(jobs, config, warm=False)
     try:
         pending: deque = deque()
-        for part in chain((first, second), batches):
+        for part in chain(head, batches):
             pending.append(pool.submit(_document_lines_of, part, config, field, group))
-            if len(pending) >= IN_FLIGHT * jobs:
+            # Before meanwhile(), the workers are given enough to read while it runs.
+            if len(pending) >= (IN_FLIGHT * jobs if meanwhile is None else max(IN_FLIGHT * jobs, MEANWHILE_BATCHES)):
+                if meanwhile is not None:
+                    meanwhile()
+                    meanwhile = None
                 _count(learner, pending.popleft().result(), on_batch)
+        if meanwhile is not None:
+            meanwhile()
         while pending:
             _count(learner, pending.popleft().result(), on_batch)
     except BaseException:

@@ -1,0 +1,41 @@
+"""The folder engine over worker processes (cleaner/engines/folder.py): same files, same report."""
+
+import json
+
+from cleaner.config import Config
+from cleaner.engines import folder
+from cleaner.engines.report import Report
+
+
+def _folder(src, pages: int = 12) -> None:
+    furniture = ["首页 > 新闻中心 > 国内", "责任编辑：王小明", "版权所有 © 东湖新闻网"]
+    texts = ["国务院今天举行发布会，介绍经济发展情况。", "他说：鍙戝睍是硬道理。", "國(guó)務(wù)院新聞辦公室"]
+    (src / "sub").mkdir(parents=True)
+    for i in range(pages):
+        body = "\n".join([furniture[0], f"第{i}篇：" + texts[i % len(texts)] * 3, *furniture[1:]])
+        (src / ("sub" if i % 2 else "") / f"p{i}.txt").write_text(body + "\n", encoding="utf-8")
+    records = [json.dumps({"text": t}, ensure_ascii=False).encode() + b"\n" for t in texts] + [b"{not json\n"]
+    (src / "r.jsonl").write_bytes(b"".join(records))
+    (src / "bad.txt").write_bytes(b"\xff\xfe\x00\x00" * 10)
+
+
+def test_two_jobs_write_the_files_and_report_of_one_and_warm_while_learning(tmp_path, monkeypatch):
+    _folder(tmp_path / "in")
+    started = []
+    real_pool = folder.worker_pool
+
+    def pool(jobs, config, shared=None, *, warm=True):
+        started.append(warm)
+        return real_pool(jobs, config, shared, warm=warm)
+
+    monkeypatch.setattr(folder, "worker_pool", pool)
+    seen = []
+    for jobs in (1, 2):
+        report = Report(echo=False)
+        out = tmp_path / f"out{jobs}"
+        folder.run_folder(tmp_path / "in", out, Config(), report=report, jobs=jobs, learn=True)
+        files = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+        seen.append((files, report.failed, report.failed_records, report.steps, report.cleaned, report.unchanged))
+    assert seen[0] == seen[1] and len(seen[0][0]) == 14
+    # One job starts no pool; two start the learning pass's cold one, then the cleaning pool.
+    assert started == [False, True]

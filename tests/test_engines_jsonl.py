@@ -1,0 +1,96 @@
+"""The records engine over worker processes (cleaner/engines/jsonl.py): same bytes, same report."""
+
+import json
+
+from cleaner.config import Config
+from cleaner.engines import jsonl
+from cleaner.engines.report import Report
+from cleaner.furniture.learn import Learner
+
+
+def _mixed(path, copies: int = 8) -> bytes:
+    """Clean and damaged records of one site (learning finds its furniture), with every kind of
+    bad record between them: the engine must pass each on and report it, in place."""
+    furniture = ["首页 > 新闻中心 > 国内", "责任编辑：王小明", "版权所有 © 东湖新闻网"]
+    texts = ["国务院今天举行发布会，介绍经济发展情况。", "他说：鍙戝睍是硬道理。", "國(guó)務(wù)院新聞辦公室",
+             "ＡＢＣ全角字母与数字１２３。", "&lt;p&gt;实体&amp;符号&lt;/p&gt;"]
+    bad = [b"{not json\n", b'{"id": 5}\n', b'{"text": 5}\n', b'{"text": "\xff"}\n', b'{"text": "\\ud800"}\n', b"\n"]
+    lines = []
+    for i in range(copies * len(texts)):
+        body = "\n".join([furniture[0], f"第{i}篇：" + texts[i % len(texts)] * 3, *furniture[1:]])
+        lines.append((json.dumps({"url": f"https://news.example.cn/{i}.html", "text": body, "n": i}, ensure_ascii=False) + "\n").encode())
+        if i % 7 == 3:
+            lines.append(bad[(i // 7) % len(bad)])
+    data = b"".join(lines)
+    path.write_bytes(data)
+    return data
+
+
+def test_two_jobs_write_the_bytes_and_report_of_one(tmp_path, monkeypatch):
+    # Small batches: many go to the workers, and the learning pass runs in them too.
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 1000)
+    _mixed(tmp_path / "in.jsonl")
+    seen = []
+    for jobs in (1, 2):
+        report = Report(echo=False)
+        jsonl.run_records(str(tmp_path / "in.jsonl"), str(tmp_path / f"out{jobs}.jsonl"), Config(), report, jobs=jobs, learn=True)
+        seen.append(((tmp_path / f"out{jobs}.jsonl").read_bytes(), report.failed, report.notes, report.steps,
+                     report.cleaned, report.unchanged))
+    assert seen[0] == seen[1]
+    out, failed, notes = seen[0][:3]
+    assert len(failed) == 5 and all(where.startswith(str(tmp_path)) for where, _ in failed)
+    assert any("learned" in note for _, note in notes)  # the learning pass found the furniture
+    assert b"\xe5\x8f\x91\xe5\xb1\x95" in out  # 发展: a damaged record was repaired
+
+
+def test_learning_workers_start_cold_and_the_tables_are_built_meanwhile(monkeypatch):
+    # The learning pass needs no table: its workers start before the warm-up, which runs here
+    # while they read the first batches (not before them: 0.4 s no worker could overlap).
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 500)
+    started, events = [], []
+    real_pool = jsonl.worker_pool
+
+    def pool(jobs, config, shared=None, *, warm=True):
+        started.append(warm)
+        made = real_pool(jobs, config, shared, warm=warm)
+        submit = made.submit
+        made.submit = lambda *a, **k: (events.append("submit"), submit(*a, **k))[1]
+        return made
+
+    monkeypatch.setattr(jsonl, "worker_pool", pool)
+    monkeypatch.setattr(jsonl, "MEANWHILE_BATCHES", 10)  # more than IN_FLIGHT x 2 jobs, fewer than the batches
+    count = jsonl._count
+
+    def counted(*args):
+        events.append("count")
+        return count(*args)
+
+    monkeypatch.setattr(jsonl, "_count", counted)
+    lines = [(json.dumps({"text": f"第{i}行新闻内容。\n责任编辑：王小明"}, ensure_ascii=False) + "\n").encode() for i in range(200)]
+    jsonl.learn_lines(Learner(), lines, Config(), jobs=2, meanwhile=lambda: events.append("warm"))
+    assert started == [False]
+    # The workers got MEANWHILE_BATCHES to read before the tables were built, none counted yet.
+    assert events.count("warm") == 1 and events[:11] == ["submit"] * 10 + ["warm"] and events.count("count") > 2
+    events.clear()
+    jsonl.learn_lines(Learner(), lines, Config(), jobs=1, meanwhile=lambda: events.append("warm"))
+    assert "warm" not in events  # one process builds what its pages need, as they come
+
+
+def test_workers_start_only_past_workers_from_batches(monkeypatch):
+    # Starting workers builds every table first (0.4 s): an input of a few batches is cleaned here.
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 100)
+    started = []
+    real_pool = jsonl.worker_pool
+
+    def pool(jobs, config, shared=None, *, warm=True):
+        started.append(jobs)
+        return real_pool(jobs, config, shared, warm=warm)
+
+    monkeypatch.setattr(jsonl, "worker_pool", pool)
+    line = (json.dumps({"text": "國(guó)務(wù)院" + "新闻" * 40}, ensure_ascii=False) + "\n").encode()
+    assert len(line) >= 100  # a batch a line
+    for count, workers in ((jsonl.WORKERS_FROM, False), (jsonl.WORKERS_FROM + 1, True)):
+        started.clear()
+        out = list(jsonl.clean_stream([line] * count, Config(), name="in.jsonl", report=Report(echo=False), jobs=2))
+        assert len(out) == count and all("国务院".encode() in o for o in out)
+        assert bool(started) is workers, count
