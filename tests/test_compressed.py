@@ -1,6 +1,7 @@
 """Compressed streams chosen by extension (cleaner/io/compressed.py)."""
 
 import gzip
+import io
 import tracemalloc
 
 import pytest
@@ -173,3 +174,34 @@ def test_a_nameless_stream_that_breaks_off_raises_one_line():
     data = gzip.compress(b"".join(LINES))
     with pytest.raises(OSError, match=r"^cannot read the compressed data \(EOFError"):
         read_stream(_Trickle(data[:300]))
+
+
+# --- binary data is refused from its first bytes -------------------------------------------------
+
+class _Endless(io.RawIOBase):
+    """A device that never ends (/dev/zero): reading it whole would never return."""
+
+    def __init__(self, byte: bytes) -> None:
+        self.byte, self.served = byte, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        buffer[:] = self.byte * len(buffer)
+        self.served += len(buffer)
+        assert self.served < 1 << 24, "read on past the first bytes"
+        return len(buffer)
+
+
+def test_an_endless_binary_stream_is_refused_from_its_first_bytes():
+    from cleaner.io.decode import NotText
+
+    with pytest.raises(NotText):
+        read_stream(io.BufferedReader(_Endless(b"\x00")))
+
+
+def test_utf16_text_cut_anywhere_is_read_whole():
+    text = "hello 中文 world\n" * 2000  # past the first 8 KB, cut inside a character there
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert read_stream(io.BytesIO(text.encode(codec))) == text.encode(codec)

@@ -109,11 +109,23 @@ def test_resume_redoes_outputs_of_other_options_rules_or_inputs(place):
 
 def test_stale_temporary_files_of_a_killed_run_are_removed(place):
     out = place / "out"
-    (out / "sub").mkdir(parents=True)
-    stale = out / "sub" / ".a.txt.cleaner-x1y2.tmp"
-    stale.write_text("half")
+    out.mkdir()
+    stale = [out / ".a.txt.cleaner-x1y2z3_4.tmp", out / "..cleaner-manifest.jsonl.cleaner-abcdefgh.tmp"]
+    for path in stale:
+        path.write_text("half")
     assert run_cli(place / "in", "-o", out).returncode == 0
-    assert not stale.exists() and (out / "a.txt").read_text(encoding="utf-8") == CLEAN
+    assert not any(path.exists() for path in stale) and (out / "a.txt").read_text(encoding="utf-8") == CLEAN
+
+
+def test_a_users_files_that_look_like_temporaries_are_kept(place):
+    # Only the temporary names of this run's own outputs are removed, never a look-alike.
+    out = place / "out"
+    (out / "userdir").mkdir(parents=True)
+    mine = [out / "userdir" / ".a.txt.cleaner-abcdefgh.tmp", out / ".notes.txt.cleaner-1234.tmp", out / ".a.txt.cleaner-1.tmp"]
+    for path in mine:
+        path.write_text("mine")
+    assert run_cli(place / "in", "-o", out).returncode == 0
+    assert all(path.read_text() == "mine" for path in mine)
 
 
 # -- no hangs -------------------------------------------------------------------------------------

@@ -178,7 +178,7 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
                 key = "error" if status == "failed" else "reason"
                 per_file.write(json.dumps({"input": shown(where), "status": status, key: why}, ensure_ascii=False) + "\n")
         if write:
-            remove_stale_temporaries(out_dir)
+            remove_stale_temporaries(_outputs(every, out_dir))
             manifest.open()
             manifest.forget([job.output for job in work])
         if workers(len(work)) is None or len(work) < 2:
@@ -194,7 +194,7 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
             stop_pool(pool)
             pool = None
         if write:
-            remove_stale_temporaries(out_dir)
+            remove_stale_temporaries(_outputs(every, out_dir))
         raise
     finally:
         if pool is not None:
@@ -394,3 +394,8 @@ def _with_learned(job: Job, learned: Learned | None, sites: dict[str, str]) -> J
     if site not in learned.lines:
         return job
     return replace(job, learned=Learned({site: learned.lines[site]}))
+
+
+def _outputs(jobs: list[Job], out_dir: Path) -> list[Path]:
+    """Every file a folder run may write under ``out_dir``: its outputs and its manifest."""
+    return [*(Path(job.dst) for job in jobs), Path(out_dir) / manifests.NAME]

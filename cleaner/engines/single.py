@@ -27,6 +27,8 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
         data = read_stream(sys.stdin.buffer) if src == "-" else read_all(src)
     except OSError as exc:
         raise InputFailed(f"{name}: {exc.strerror or exc}") from None
+    except NotText as exc:
+        raise InputFailed(f"{name}: {exc}") from None
     if len(data) < 64 and not data.strip():  # said, as a folder run says it: often a failed fetch
         print(f"cleaner: {name}: note: empty input; nothing to clean", file=sys.stderr)
     try:

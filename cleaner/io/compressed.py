@@ -160,14 +160,21 @@ def read_all(path: str | os.PathLike) -> bytes:
 def read_stream(fh: BinaryIO, name: str | os.PathLike = "-") -> bytes:
     """The whole of an open stream (standard input), decompressed as :func:`wrap_reader` decides.
 
-    A truncated or corrupt compressed stream raises ``OSError`` with one line saying so.
+    A truncated or corrupt compressed stream raises ``OSError`` with one line saying so; a stream
+    whose first bytes are binary data raises ``NotText`` without reading on.
     """
+    from cleaner.io.decode import SNIFF, refuse_binary
+
     kind, stream = _open_stream(fh, name)
     with stream:
-        if kind is None:
-            return stream.read()  # a read error is the file's own (EIO), told as it is
+        if kind is None:  # a read error is the file's own (EIO), told as it is
+            head = _read_exactly(stream, SNIFF)
+            refuse_binary(head)  # NotText before an endless device or a large binary is read whole
+            return head + stream.read()
         try:
-            return stream.read()
+            head = _read_exactly(stream, SNIFF)
+            refuse_binary(head)
+            return head + stream.read()
         except COMPRESSION_ERRORS as exc:
             raise OSError(f"cannot read the compressed data ({type(exc).__name__}: {exc})") from None
 

@@ -458,6 +458,20 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(2, len(sample) * 0.05)  # a short line's one stray NUL is 6 % of it
 
 
+def refuse_binary(head: bytes) -> None:
+    """Raise NotText when a stream's first bytes are binary data, as ``decode`` would refuse the
+    whole: asked before the rest is read, so an endless device (``/dev/zero``, ``/dev/urandom``)
+    or a large binary is never read whole. UTF-16 (half NUL in ASCII) is text, cut where it is."""
+    if not _looks_binary(head) or any(head.startswith(bom) for bom, _ in BOMS):
+        return
+    even = head[: len(head) // 2 * 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = even.decode(codec, errors="replace")
+        if _plausibility(text) > 0.9 and not any(ord(c) < 0x20 and c not in "\t\n\r" for c in text):
+            return
+    raise NotText("binary data (NUL or control bytes), not text")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text without a BOM: Chinese/ASCII mix leaves NULs at regular positions."""
     if len(data) % 2:

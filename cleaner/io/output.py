@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -166,17 +167,31 @@ def write_output(output: str | Path | None, pieces: str | bytes | Iterable[str |
         write_atomic(Path(output), pieces)
 
 
-def remove_stale_temporaries(folder: Path) -> int:
-    """Remove the temporary files earlier (killed) runs left under ``folder``; how many."""
+def remove_stale_temporaries(outputs: Iterable[Path]) -> int:
+    """Remove the temporary files earlier (killed) runs left for ``outputs``; how many.
+
+    Only names ``write_atomic`` gives an output's temporary file (``.NAME.cleaner-`` with eight
+    random letters, ``.tmp``) beside that output: a user's own file that looks like one, or one in
+    a folder this run writes nothing to, is not ours to remove.
+    """
+    by_folder: dict[Path, set[str]] = {}
+    for output in outputs:
+        by_folder.setdefault(Path(output).parent, set()).add(f".{_short(Path(output).name)}{TMP_MARK}")
     removed = 0
-    if not folder.is_dir():
-        return 0
-    for root, _dirs, files in os.walk(folder):
-        for name in files:
-            if name.startswith(".") and TMP_MARK in name and name.endswith(TMP_SUFFIX):
+    for folder, prefixes in by_folder.items():
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            cut = len(name) - len(TMP_SUFFIX) - 8
+            if name.endswith(TMP_SUFFIX) and name[:cut] in prefixes and _TMP_LETTERS.fullmatch(name[cut:-len(TMP_SUFFIX)]):
                 try:
-                    os.unlink(os.path.join(root, name))
+                    os.unlink(folder / name)
                     removed += 1
                 except OSError:
                     pass
     return removed
+
+
+_TMP_LETTERS = re.compile("[a-z0-9_]{8}")  # what tempfile.mkstemp puts between prefix and suffix
