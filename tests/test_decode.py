@@ -202,3 +202,9 @@ def test_chinese_legacy_pages_never_ask_the_japanese_and_korean_readings():
         for codec in ("gbk", "big5"):
             data = text.encode(codec, errors="ignore") * 20
             assert module._japanese_or_korean(data) is None and decode(data) == data.decode(codec)
+
+
+@pytest.mark.parametrize("text", ["國務院", "共計100萬元", "臺灣大學"])
+def test_short_big5_is_read_as_big5(text):
+    # Big5 and Big5-HKSCS read these alike: one reading, not a tie that chardet broke for GB18030.
+    assert decode(text.encode("big5")) == text

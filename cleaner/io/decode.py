@@ -283,12 +283,17 @@ def _japanese_or_korean(data: bytes) -> str | None:
 
 
 def _strict_readings(data: bytes) -> list[tuple[str, str]]:
-    out = []
+    """(codec, text) for each legacy encoding that reads the bytes, one per distinct text: Big5 and
+    Big5-HKSCS read most pages alike, and two equal readings must not tie against a third (國務院
+    in Big5 was read as GB18030's 瓣叭皘 so)."""
+    out: list[tuple[str, str]] = []
     for codec in LEGACY:
         try:
-            out.append((codec, data.decode(codec)))
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
+        if all(text != other for _, other in out):
+            out.append((codec, text))
     return out
 
 
