@@ -21,6 +21,10 @@ anywhere for a rule line). They name forms no article sentence takes:
   ``Tags: 旅行 川西``): links to other pages, no sentence.
 - ``blog_name``: the name of a blog or a member's space standing alone (``阿明的博客``,
   ``小周的空间``, ``海风的部落格``): the page's masthead or a link to another blog.
+- ``title_row``: a channel's key and a row of its headlines split by spaces (``理财：为什么有人富了
+  而有人不行 银行还款是怎么算出来的``): a portal's link block set on one line. The titles may ask
+  (``…富翁?``), so the row can read as a sentence; it is no prose (``features.is_prose``). A
+  caption's or a cast's names (``主演：刘德华 张学友``) are too short to be titles.
 - ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
   text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
 """
@@ -29,6 +33,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+# A channel's key (two to four letters and a colon), then three or more titles split by spaces.
+_TITLE_ROW = re.compile(r"[\u3400-\u9fff]{2,4}\s*:\s*(\S.*)")
+TITLE_ROW_ITEMS = 3  # titles on the row at least
+TITLE_ROW_MEAN = 6  # characters a title runs on average (names run two to four)
+
+
+def title_row(text: str) -> bool:
+    """A channel's key and a row of at least ``TITLE_ROW_ITEMS`` headlines split by spaces, each
+    four characters or more, ``TITLE_ROW_MEAN`` on average, no clause or full stop among them."""
+    m = _TITLE_ROW.fullmatch(text)
+    if not m or re.search(r"[,。;、]", m.group(1)):
+        return False
+    items = m.group(1).split()
+    return len(items) >= TITLE_ROW_ITEMS and min(map(len, items)) >= 4 and sum(map(len, items)) >= TITLE_ROW_MEAN * len(items)
+
 
 # Registration identifiers of Chinese sites and periodicals. A line naming one is the site's foot.
 IMPRINT = re.compile(r"ICP[备证]|公网安备|网站标识码|统一刊号|邮发代号|许可证(?:编)?号|经营许可证")

@@ -26,7 +26,7 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
-from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
@@ -110,9 +110,12 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         if (end_marker(line.text, line.features, lexicon) or comments_heading(line.text)) \
                 and not _subheading(lines, pos, prose, lexicon):
             ends[pos + prose[pos]] = True
-        elif line.index in foot and above > total - above:
-            # The closing line the rules took stood right above this one. Only past most of the
-            # page's prose: an editor line in a byline above the article closes nothing.
+        elif (line.index in foot or site_foot_line(line)) and above > total - above:
+            # The closing line the rules took stood right above this one, or this line is the
+            # site's foot itself (a notice, a copyright line): nothing of the article follows it,
+            # so body finding must not run on over it into the paragraphs of a notice
+            # (反侵权公告： over its numbered terms). Only past most of the page's prose: an editor
+            # line in a byline, or a blog's 版权声明 above the article, closes nothing.
             ends[pos] = True
         above += lengths[pos] if prose[pos] else 0
     ends.pop()
@@ -141,6 +144,11 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
             for line in lines[:named]:
                 line.features["above_headline"] = 1.0
     return lines, body
+
+
+def site_foot_line(line: Line) -> bool:
+    """A line of the site's foot: a notice of the site's own, or a copyright line that is no paragraph."""
+    return bool(line.features["notice"] or (_COPYRIGHT.search(line.text) and not is_paragraph(line.text, line.features)))
 
 
 _CLAUSES = re.compile(r"[。!?;,、]")  # an end marker holds no clauses (features.end_marker)
@@ -230,12 +238,14 @@ _HEADLINE_LENGTH = (4, 60)
 def _named_headline(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``HEADLINE_REACH`` lines) that the page's title
     names (``entries.title_match``), or a fuller one above it (``headline.py``): the headline as
-    the page itself gives it; -1 if none. A page whose title is the site's name alone names a menu
+    the page itself gives it; -1 if none. A byline is none (``来源：太原晚报 2021-11-25``: the title
+    names the site too, and the headline above it went as ``above_headline``). A page whose title is the site's name alone names a menu
     item at most: what stands above that is furniture too."""
     named = [pos for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1)
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
+             and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
              and title_match(without_stamp(lines[pos].text), title)]
-    return named[fuller_headline([lines[pos].text for pos in named])] if named else -1  # headline.py
+    return named[fuller_headline([lines[pos].text for pos in named], title)] if named else -1  # headline.py
 
 
 def headline_position(lines: list[Line], first: int, model: Model) -> int:
@@ -266,10 +276,11 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
             reach += 1
             continue
         # A row of a list is no headline (a table of contents' 3. 自主创新 would stay alone), nor
-        # is a label in brackets (【同花顺 7×24 小时快讯】). A headline may hold a furniture word
+        # is a menu on one line (item_row; 控制面板 发表文章 文章编辑 评论管理 更新资料, labels all of one
+        # length, which item_row leaves to verse: _label_row), nor a label in brackets (【同花顺 7×24 小时快讯】). A headline may hold a furniture word
         # (背后的那些事, 专家这样解读), not be made of them.
         plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet",
-                                       "template", "list_block"))
+                                       "template", "list_block", "item_row")) and not _label_row(text)
         if (plain and 5 <= len(text) <= 40 and f["lex_cover"] < _HEADLINE_COVER and f["separators"] == 0
                 and not _BRACKETED.match(text)):
             return pos
@@ -283,6 +294,17 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
 
 
 _HEADLINE_COVER = 0.2  # share of a headline furniture words may cover
+LABEL_ROW_ITEMS = 4  # Chinese items split by spaces from which a line is a row of labels, no headline
+
+
+def _label_row(text: str) -> bool:
+    """``LABEL_ROW_ITEMS`` or more items holding Chinese split by spaces: a menu or a row of
+    links. A headline sets two or three parts apart at most (民间资本成投资活动的主体 民间资本路在何方)."""
+    items = text.split()
+    return len(items) >= LABEL_ROW_ITEMS and all(_HAN.search(x) for x in items)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _BRACKETED = re.compile(r"^[【\[〖［].*[】\]〗］]$")
 _SIGNED_ROWS = 3  # kept rows skipped in all
 
@@ -449,9 +471,34 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         removed[pos] = bool(family) or s > need
     for pos in between(removed, candidate):
         line = scored[pos]
+        removed[pos] = True
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
+    done = {d.index for d in out}
+    for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep):
+        line = scored[pos]
+        out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
     return out
+
+
+_CUT = re.compile(r"(?<!\.)\.{3}$")  # a title cut short (folded: … is ...; a sentence's …… is six dots)
+SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, a name; no paragraph)
+
+
+def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], removed: list[bool], keep: set[int]) -> list[int]:
+    """EXPERIMENT"""
+    prose = [pos for pos, line in enumerate(scored) if is_prose(line.text, line.features) and not _CUT.search(line.text)]
+    start = max([body[1]] + prose) + 1
+    # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
+    gap = lambda pos: any(folded[i].strip() for i in range(scored[pos - 1].index + 1, scored[pos].index)) if pos else False  # noqa: E731
+    first = next((pos for pos in range(start, len(scored)) if removed[pos] or gap(pos)), None)
+    if first is not None and not removed[first]:
+        first -= 1  # the line above the gap is the last line of the article's side
+    if first is None:
+        return []
+    return [pos for pos in range(first + 1, len(scored))
+            if not removed[pos] and scored[pos].index not in keep and len(scored[pos].text) <= SWEEP_MAX
+            and (not scored[pos].features["final_punct"] or _CUT.search(scored[pos].text))]
 
 
 BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with them
@@ -643,6 +690,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "menu"
     if not is_paragraph(line.text, f) and nav_row(line.text, lambda item: _is_label(item, lexicon)):
         return "menu"
+    if title_row(line.text):
+        return "title-row"
     if stats(line.text):
         return "stats"
     if prompt(line.text):
