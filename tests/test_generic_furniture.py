@@ -490,6 +490,7 @@ from cleaner.furniture.features import credit, pager  # noqa: E402
     ("页: [1]", True),  # a forum's page row, one page: the key 页: heads it
     ("分页：1 2 3", True),
     ("页：本页共3页", False),
+    ("共2页: 上一页 [1] 2 下一页", True),  # a colon after the count
 ])
 def test_a_row_of_page_numbers_is_a_pager(line, row):
     assert pager(normalise(fold_line(line))) is row
@@ -793,3 +794,44 @@ def test_a_menu_row_is_no_headline():
     row = "控制面板 发表文章 文章编辑 评论管理 更新资料 订制模板"
     page = ["海那边的姑娘", "博客书架", "我的另外2个博客", "望月小筑(我的转摘博客)", row, "[查看我的博客目录] [加入个人书签]", "救助服务点开门了 (图) 2005-06-14 03:25:55", *ARTICLE]
     assert row not in Cleaner(to="keep").clean("\n".join(page)).split("\n")
+
+
+HEADER = ["登录 | 注册", "网站首页 | 新闻中心 | 政务公开 | 办事服务 | 互动交流", "搜索", "本站导航", "新闻中心", "政务公开", "办事服务",
+          "互动交流", "首页 > 新闻中心 > 正文"]
+FOOTER = ["关于我们 | 联系我们 | 网站地图", "主办单位：某某市人民政府办公室", "地址：某某市中山路1号", "联系电话：0371-12345678",
+          "Copyright © 2023 某某网 All Rights Reserved", "京ICP备12345678号", "网站标识码：4101000001"]
+
+
+def between_header_and_footer(*middle: str) -> list[str]:
+    """A page long enough that the rules' edge zones (six lines) hold only its header and footer."""
+    return Cleaner(to="keep").clean("\n".join([*HEADER, *middle, *FOOTER])).split("\n")
+
+
+@pytest.mark.parametrize("line", ["点击：", "作者：", "來源：", "點擊數："])
+def test_keys_with_empty_values_alone_are_a_byline(line, monkeypatch):
+    assert line not in between_header_and_footer("救助服务点开门了", line, *ARTICLE)
+    monkeypatch.setattr(generic, "_EMPTY_KEYS", generic.re.compile("(?!)"))
+    assert line in between_header_and_footer("救助服务点开门了", line, *ARTICLE)
+
+
+def test_a_key_alone_inside_the_article_stays():
+    # A form's or a table's label inside the article is the article's (forced families act outside the body).
+    page = between_header_and_footer("救助服务点开门了", *ARTICLE[:2], "申请表：", *ARTICLE[2:])
+    assert "申请表：" in page
+
+
+@pytest.mark.parametrize("line", ["文章录入：admin    责任编辑：admin", "初审：张三 复审：李四 终审：王五"])
+def test_a_content_systems_credits_are_key_value_forms(line):
+    assert features(line)["kv_many"] == 1
+
+
+@pytest.mark.parametrize("line", ["撰稿：张三", "供稿：市商务局", "作者：王小明"])
+def test_a_credit_between_the_headline_and_the_article_goes(line):
+    out = between_header_and_footer("救助服务点开门了", line, *ARTICLE)
+    assert line not in out and out[-len(ARTICLE):] == ARTICLE and "救助服务点开门了" in out
+
+
+def test_a_speaker_with_a_sentence_is_no_credit():
+    # Too short for prose (twelve characters and less), so no guard of sentences keeps it.
+    line = "作者：是的，谢谢。"
+    assert line in between_header_and_footer("救助服务点开门了", line, *ARTICLE)

@@ -101,7 +101,7 @@ def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
 # << 1 2 3 >>, 页次:1/3页, a forum's 页: [1] (a key 页:, 分页:, 页码: heading the row). Every item is a number, a pager word or an arrow (NFKC: fullwidth is ASCII).
 _PAGER_ITEM = re.compile(r"^\s*(?:分页|页码|页)\s*:|第\s*\d+\s*页|共\s*\d+\s*页|页次\s*:?\s*\d+\s*/\s*\d+\s*页?|(?<!\d)\d+\s*/\s*\d+(?!\d)\s*页?"
                          r"|(?<!\d)\d{1,3}(?!\d)|上一页|下一页|前一页|后一页|上页|下页|首页|尾页|末页|第一页|最后一页|跳转|转到|(?i:go)")
-_PAGER_REST = re.compile(r"[\s\[\]()【】<>«»|/.…\-]*")  # what may stand between the items
+_PAGER_REST = re.compile(r"[\s\[\]()【】<>«»|/.…\-:]*")  # what may stand between the items (共2页: 上一页 …)
 _PAGER_SIGN = re.compile(r"页|<<|>>|«|»")
 
 

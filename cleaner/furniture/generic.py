@@ -486,7 +486,15 @@ SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, 
 
 
 def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], removed: list[bool], keep: set[int]) -> list[int]:
-    """EXPERIMENT"""
+    """Positions of the lines that go for standing below furniture under the article: below the
+    body and the page's last prose line (a title cut short, ``…获得...``, is none), once a line
+    there has gone (``removed``: by the model, a family, or before it by a rule or a portal
+    family: a live line missing between two scored ones), every later line of at most
+    ``SWEEP_MAX`` characters that ends no sentence (a cut title aside) and that no rule rewrote.
+    Nothing of the article follows the site's furniture there (a download row, 更多, a
+    subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
+    article and them, the lines under the article stay (a credit, the site's name: hand copies
+    keep some). One pass, after every other decision."""
     prose = [pos for pos, line in enumerate(scored) if is_prose(line.text, line.features) and not _CUT.search(line.text)]
     start = max([body[1]] + prose) + 1
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
@@ -698,8 +706,10 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "prompt"
     if blog_name(line.text):
         return "blog-name"
-    if pos > body[1] and source_line(line.text):
-        return "source"
+    if source_line(line.text):
+        return "source"  # below the body, or between the headline and the body (记者：张三)
+    if f["kv_empty"] and not f["kv_filled"] and len(line.text) <= EMPTY_KEYS_MAX and _EMPTY_KEYS.fullmatch(line.text):
+        return "empty-keys"
     if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX and _trail(line.text):
         return "trail"
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
@@ -707,6 +717,11 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     return ""
 
 
+# Keys with nothing after them and nothing else (点击：, 作者： 来源：): a byline whose fields the
+# page's script left empty; two keys or more on a line are kv_many, one alone scored low (the
+# fitted weight of kv_empty is negative: a lone key is also a table's or a form's label).
+_EMPTY_KEYS = re.compile(r"(?:[\[【(]?\s*[\u3400-\u9fffA-Za-z-]{1,6}\s*:\s*[\]】)]?\s*)+")
+EMPTY_KEYS_MAX = 30  # characters
 LINK_ROW = 8  # items of a row split by spaces alone that make it a row of links (a government site's departments)
 
 
