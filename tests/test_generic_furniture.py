@@ -835,3 +835,19 @@ def test_a_speaker_with_a_sentence_is_no_credit():
     # Too short for prose (twelve characters and less), so no guard of sentences keeps it.
     line = "作者：是的，谢谢。"
     assert line in between_header_and_footer("救助服务点开门了", line, *ARTICLE)
+
+
+def test_a_pager_between_the_headline_and_the_article_is_no_headline():
+    # The nearest plain line above the body was taken for the headline, and headlines stay.
+    out = between_header_and_footer("救助服务点开门了", "页码：1/3", *ARTICLE)
+    assert "页码：1/3" not in out and "救助服务点开门了" in out
+
+
+@pytest.mark.parametrize("line", ["您现在的位置：首页 >> 新闻动态", "當前位置：首頁 > 正文"])
+def test_a_trail_of_one_step_after_its_key_goes_below_the_article_too(line):
+    assert line not in between_header_and_footer("救助服务点开门了", *ARTICLE, line)
+
+
+def test_a_sentence_about_a_position_is_no_trail():
+    line = "位置：他指着地图说，从这里到那边大约要走两个小时，路上要经过三个村子。"
+    assert line in between_header_and_footer("救助服务点开门了", *ARTICLE, line)

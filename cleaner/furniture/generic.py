@@ -277,10 +277,12 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
             continue
         # A row of a list is no headline (a table of contents' 3. 自主创新 would stay alone), nor
         # is a menu on one line (item_row; 控制面板 发表文章 文章编辑 评论管理 更新资料, labels all of one
-        # length, which item_row leaves to verse: _label_row), nor a label in brackets (【同花顺 7×24 小时快讯】). A headline may hold a furniture word
+        # length, which item_row leaves to verse: _label_row), nor a label in brackets (【同花顺 7×24 小时快讯】),
+        # nor a line its structure alone makes furniture (a pager 页码：1/3, a trail, a rule: structural). A headline may hold a furniture word
         # (背后的那些事, 专家这样解读), not be made of them.
         plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet",
-                                       "template", "list_block", "item_row")) and not _label_row(text)
+                                       "template", "list_block", "item_row")) and not _label_row(text) \
+            and not structural(lines[pos])
         if (plain and 5 <= len(text) <= 40 and f["lex_cover"] < _HEADLINE_COVER and f["separators"] == 0
                 and not _BRACKETED.match(text)):
             return pos
@@ -712,6 +714,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "empty-keys"
     if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX and _trail(line.text):
         return "trail"
+    if _LOCATION.match(line.text) and _ARROWS.search(line.text) and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
+        return "trail"  # a trail of one step after its key (您现在的位置: 首页 >> 新闻动态), wherever it stands
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
     return ""
@@ -747,6 +751,7 @@ def _trail(text: str) -> bool:
     if _NAV_WORDS.search(text):
         return True
     return "：" not in text and ":" not in text and any(a != "→" for a in _ARROWS.findall(text))
+_LOCATION = re.compile(r"(?:您?现在的|您的|当前|所在)?位置\s*:")  # a trail's key (NFKC: the colon is ASCII)
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
 # What separates the labels of a row, the counts beside them and the brackets of a button row
