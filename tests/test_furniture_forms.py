@@ -6,7 +6,7 @@ import pytest
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import normalise
-from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.portals import form, load_words
 from cleaner.furniture.lexicon import load_lexicon
 
@@ -183,3 +183,19 @@ def test_a_row_of_headlines_that_asks_is_no_article_prose():
             "评论：年三十不放假 我猜大有深意 津巴布韦是中国殖民地？ 中国经济年度人物评选揭晓"]
     out = Cleaner(to="keep").clean("\n".join(["首页 | 新闻 | 财经 | 体育", *rows, "救助服务点开门了", *ARTICLE])).split("\n")
     assert not set(rows) & set(out) and out[-len(ARTICLE):] == ARTICLE
+
+
+@pytest.mark.parametrize("line", ["宁德时代 182.35 +4.12%", "上证指数 3,051.38 -0.52%", "腾讯控股(00700) 368.2 +1.5%"])
+def test_a_securitys_name_price_and_change_are_a_quote(line):
+    assert quote(norm(line))
+
+
+@pytest.mark.parametrize("line", ["宁德时代股价上涨4.12%。", "涨幅 +4.12%", "宁德时代 182.35"])
+def test_a_move_in_words_or_a_bare_price_is_no_quote(line):
+    assert not quote(norm(line))
+
+
+def test_ticker_rows_under_the_article_go():
+    from test_generic_furniture import ARTICLE, between_header_and_footer
+    rows = ["宁德时代 182.35 +4.12%", "阳光电源 76.80 +10.00%"]
+    assert not set(rows) & set(between_header_and_footer("救助服务点开门了", *ARTICLE, "相关个股", *rows))

@@ -825,7 +825,7 @@ def test_a_content_systems_credits_are_key_value_forms(line):
     assert features(line)["kv_many"] == 1
 
 
-@pytest.mark.parametrize("line", ["撰稿：张三", "供稿：市商务局", "作者：王小明"])
+@pytest.mark.parametrize("line", ["撰稿：张三", "供稿：市商务局", "作者：王小明", "报道：陈慧敏"])
 def test_a_credit_between_the_headline_and_the_article_goes(line):
     out = between_header_and_footer("救助服务点开门了", line, *ARTICLE)
     assert line not in out and out[-len(ARTICLE):] == ARTICLE and "救助服务点开门了" in out

@@ -26,7 +26,7 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
-from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
@@ -278,11 +278,12 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
         # A row of a list is no headline (a table of contents' 3. 自主创新 would stay alone), nor
         # is a menu on one line (item_row; 控制面板 发表文章 文章编辑 评论管理 更新资料, labels all of one
         # length, which item_row leaves to verse: _label_row), nor a label in brackets (【同花顺 7×24 小时快讯】),
-        # nor a line its structure alone makes furniture (a pager 页码：1/3, a trail, a rule: structural). A headline may hold a furniture word
+        # nor a line its structure alone makes furniture (a pager 页码：1/3, a trail, a rule: structural),
+        # nor a credit (报道：陈慧敏, a key the lexicon's keys lack: source_line). A headline may hold a furniture word
         # (背后的那些事, 专家这样解读), not be made of them.
         plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet",
                                        "template", "list_block", "item_row")) and not _label_row(text) \
-            and not structural(lines[pos])
+            and not structural(lines[pos]) and not source_line(text)
         if (plain and 5 <= len(text) <= 40 and f["lex_cover"] < _HEADLINE_COVER and f["separators"] == 0
                 and not _BRACKETED.match(text)):
             return pos
@@ -702,6 +703,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "menu"
     if title_row(line.text):
         return "title-row"
+    if quote(line.text):
+        return "quote"
     if stats(line.text):
         return "stats"
     if prompt(line.text):
