@@ -474,7 +474,6 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         removed[pos] = bool(family) or s > need
     for pos in between(removed, candidate):
         line = scored[pos]
-        removed[pos] = True
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
     done = {d.index for d in out}
