@@ -6,7 +6,7 @@ import pytest
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import normalise
-from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.portals import form, load_words
 from cleaner.furniture.lexicon import load_lexicon
 
@@ -160,3 +160,42 @@ def test_a_scene_break_inside_the_article_stays():
     page = "\n".join(["第三章", paragraph * 2, "* * *", paragraph * 2, "———", paragraph * 2])
     out = Cleaner(to="keep").run(page).text.split("\n")
     assert "* * *" in out and "———" in out
+
+
+@pytest.mark.parametrize("line", ["理财：为什么有人富了 而有人不行 银行还款是怎么算出来的 老公有钱 女人就高人一等吗",
+                                  "股票：历史上著名的名贵王冠一览 揭露日本车惊人内幕(组图) 五年大熊为造几千名富翁?",
+                                  "評論：年三十不放假 我猜大有深意 津巴布韋是中國殖民地？"])
+def test_a_channels_key_over_a_row_of_headlines_is_a_title_row(line):
+    assert title_row(norm(line))
+
+
+@pytest.mark.parametrize("line", ["主演：刘德华 张学友 梁朝伟", "地点：北京 上海 广州", "他说：今年的收成不错，价格也好。",
+                                  "获奖者：王小明同学 李华同学 张三同学", "理财：为什么有人富了"])
+def test_names_a_sentence_or_one_title_make_no_title_row(line):
+    assert not title_row(norm(line))
+
+
+def test_a_row_of_headlines_that_asks_is_no_article_prose():
+    # The row ends in a question mark, so it read as a sentence and joined the body.
+    from cleaner import Cleaner
+    from test_generic_furniture import ARTICLE
+    rows = ["股票：历史上著名的名贵王冠一览 揭露日本车惊人内幕(组图) 五年大熊为造几千名富翁?",
+            "评论：年三十不放假 我猜大有深意 津巴布韦是中国殖民地？ 中国经济年度人物评选揭晓"]
+    out = Cleaner(to="keep").clean("\n".join(["首页 | 新闻 | 财经 | 体育", *rows, "救助服务点开门了", *ARTICLE])).split("\n")
+    assert not set(rows) & set(out) and out[-len(ARTICLE):] == ARTICLE
+
+
+@pytest.mark.parametrize("line", ["宁德时代 182.35 +4.12%", "上证指数 3,051.38 -0.52%", "腾讯控股(00700) 368.2 +1.5%"])
+def test_a_securitys_name_price_and_change_are_a_quote(line):
+    assert quote(norm(line))
+
+
+@pytest.mark.parametrize("line", ["宁德时代股价上涨4.12%。", "涨幅 +4.12%", "宁德时代 182.35"])
+def test_a_move_in_words_or_a_bare_price_is_no_quote(line):
+    assert not quote(norm(line))
+
+
+def test_ticker_rows_under_the_article_go():
+    from test_generic_furniture import ARTICLE, between_header_and_footer
+    rows = ["宁德时代 182.35 +4.12%", "阳光电源 76.80 +10.00%"]
+    assert not set(rows) & set(between_header_and_footer("救助服务点开门了", *ARTICLE, "相关个股", *rows))

@@ -396,3 +396,20 @@ def test_buttons_set_one_to_a_line_go_together_one_alone_stays():
     folded = ["历史沿革", "播报", "编辑", *ARTICLE, "编辑", "结语"]
     gone, _ = portal_lines(folded, list(range(len(folded))), lexicon)
     assert sorted(line.index for line, _ in gone) == [1, 2]  # the lone 编辑 under the article stays
+
+
+@pytest.mark.parametrize("line", ["字體大小 A A A", "A- A+", "字号 A+ A-", "分享 列印 轉寄 A- A+"])
+def test_letter_size_buttons_are_actions(line):
+    assert fam(line) == "actions"
+
+
+@pytest.mark.parametrize("line", ["A股 B股", "A", "成绩 A A- B+"])
+def test_letters_among_words_are_no_size_buttons(line):
+    assert fam(line) != "actions"
+
+
+def test_the_end_in_words_closes_a_wechat_article():
+    from cleaner import Cleaner
+    from test_generic_furniture import ARTICLE
+    out = Cleaner(to="keep").clean("\n".join([*ARTICLE, "— THE END —", "往期回顾", "春天的第一场雨"])).split("\n")
+    assert out == ARTICLE

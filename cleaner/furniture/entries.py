@@ -62,6 +62,11 @@ def headers(lines: Sequence[Line]) -> list[tuple[int, str, str]]:
     return out
 
 
+def title_parts(title: str) -> list[str]:
+    """The words of each part of a page's title (split at -, _, |, ·, ::, >>, »), empty parts left out."""
+    return [p for p in (_NOT_WORD.sub("", p) for p in _TITLE_PARTS.split(unicodedata.normalize("NFKC", title))) if p]
+
+
 def title_match(header_title: str, page_title: str) -> bool:
     """The header's title is the page's: it is one of the page title's parts (``标题 - 某某的博客 -
     博客网``), or one of the two holds the other and is at least half its length, words only

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from cleaner._native import furniture_normalise
+from cleaner.furniture.forms import title_row
 from cleaner.furniture.lexicon import Lexicon
 
 FEATURES = (
@@ -97,10 +98,10 @@ def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
 
 
 # A row of page numbers and pager links: 第1页 第2页 下一页, 共3页 上一页 1 2 3 下一页, [1] [2] [下一页],
-# << 1 2 3 >>, 页次:1/3页. Every item is a number, a pager word or an arrow (NFKC: fullwidth is ASCII).
-_PAGER_ITEM = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|页次\s*:?\s*\d+\s*/\s*\d+\s*页?|(?<!\d)\d+\s*/\s*\d+(?!\d)\s*页?"
+# << 1 2 3 >>, 页次:1/3页, a forum's 页: [1] (a key 页:, 分页:, 页码: heading the row). Every item is a number, a pager word or an arrow (NFKC: fullwidth is ASCII).
+_PAGER_ITEM = re.compile(r"^\s*(?:分页|页码|页)\s*:|第\s*\d+\s*页|共\s*\d+\s*页|页次\s*:?\s*\d+\s*/\s*\d+\s*页?|(?<!\d)\d+\s*/\s*\d+(?!\d)\s*页?"
                          r"|(?<!\d)\d{1,3}(?!\d)|上一页|下一页|前一页|后一页|上页|下页|首页|尾页|末页|第一页|最后一页|跳转|转到|(?i:go)")
-_PAGER_REST = re.compile(r"[\s\[\]()【】<>«»|/.…\-]*")  # what may stand between the items
+_PAGER_REST = re.compile(r"[\s\[\]()【】<>«»|/.…\-:]*")  # what may stand between the items (共2页: 上一页 …)
 _PAGER_SIGN = re.compile(r"页|<<|>>|«|»")
 
 
@@ -131,7 +132,8 @@ def is_prose(text: str, f: dict[str, float]) -> bool:
     (a notice of the site's, however well punctuated, is no article prose: it never joins the body)."""
     long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
     return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5) and not f["kv_many"]
-                and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"] and not f["notice"])
+                and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"] and not f["notice"]
+                and not title_row(text))  # a row of headlines that ask (…富翁?) is no sentence
 
 
 def is_paragraph(text: str, f: dict[str, float]) -> bool:

@@ -21,6 +21,12 @@ anywhere for a rule line). They name forms no article sentence takes:
   ``Tags: 旅行 川西``): links to other pages, no sentence.
 - ``blog_name``: the name of a blog or a member's space standing alone (``阿明的博客``,
   ``小周的空间``, ``海风的部落格``): the page's masthead or a link to another blog.
+- ``title_row``: a channel's key and a row of its headlines split by spaces (``理财：为什么有人富了
+  而有人不行 银行还款是怎么算出来的``): a portal's link block set on one line. The titles may ask
+  (``…富翁?``), so the row can read as a sentence; it is no prose (``features.is_prose``). A
+  caption's or a cast's names (``主演：刘德华 张学友``) are too short to be titles.
+- ``quote``: a security's name, price and change in per cent alone (``宁德时代 182.35 +4.12%``): a
+  finance portal's ticker rows.
 - ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
   text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
 """
@@ -29,6 +35,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+# A channel's key (two to four letters and a colon), then three or more titles split by spaces.
+_TITLE_ROW = re.compile(r"[\u3400-\u9fff]{2,4}\s*:\s*(\S.*)")
+TITLE_ROW_ITEMS = 3  # titles on the row at least
+TITLE_ROW_MEAN = 6  # characters a title runs on average (names run two to four)
+
+
+def title_row(text: str) -> bool:
+    """A channel's key and a row of at least ``TITLE_ROW_ITEMS`` headlines split by spaces, each
+    four characters or more, ``TITLE_ROW_MEAN`` on average, no clause or full stop among them."""
+    m = _TITLE_ROW.fullmatch(text)
+    if not m or re.search(r"[,。;、]", m.group(1)):
+        return False
+    items = m.group(1).split()
+    return len(items) >= TITLE_ROW_ITEMS and min(map(len, items)) >= 4 and sum(map(len, items)) >= TITLE_ROW_MEAN * len(items)
+
+
+# A security's quote: its name, its price and its change in per cent, nothing else (宁德时代 182.35
+# +4.12%): a finance portal's ticker beside or under the article. An article states a move in words.
+_QUOTE = re.compile(r"[\u3400-\u9fffA-Za-z]{2,10}\s*(?:\(\w{2,10}\))?\s+\d[\d,]*(?:\.\d+)?\s+[+\-]\d+(?:\.\d+)?%")
+
+
+def quote(text: str) -> bool:
+    return bool(_QUOTE.fullmatch(text))
+
 
 # Registration identifiers of Chinese sites and periodicals. A line naming one is the site's foot.
 IMPRINT = re.compile(r"ICP[备证]|公网安备|网站标识码|统一刊号|邮发代号|许可证(?:编)?号|经营许可证")
@@ -42,7 +73,7 @@ _RULE = re.compile(r"([-_=*~─━—+#])(?:\s*\1){2,}")
 # A source or author credit: the key, a colon, a short value (a name, an agency, a paper).
 # A translator is credited the same way (译：Chen Bin); a reprint names its paper without a colon too
 # (转自《北京科技报》), the paper's name in its brackets and nothing after.
-_SOURCE = re.compile(r"[(\[【]?(?:来源|稿件来源|文章来源|新闻来源|信息来源|出处|转自|转载自|作者|文|撰文|摄影|译|译者|编译)\s*:\s*\S.{0,20}"
+_SOURCE = re.compile(r"[(\[【]?(?:来源|稿件来源|文章来源|新闻来源|信息来源|出处|转自|转载自|作者|文|撰文|撰稿|供稿|供稿单位|录入|文章录入|报道|报导|摄影|译|译者|编译)\s*:\s*\S.{0,20}"
                      r"|[(\[【]?(?:转自|转载自)\s*《[^》]{1,20}》\s*[)\]】]?")
 SOURCE_MAX = 30  # characters: a source line names a source, it says nothing more
 # Tags: the key, a colon, then items (no sentence end: checked apart).
@@ -68,7 +99,12 @@ def rule_line(text: str) -> bool:
 
 
 def source_line(text: str) -> bool:
-    return len(text) <= SOURCE_MAX and bool(_SOURCE.fullmatch(text))
+    """A credit names a source and says nothing: no clause, no sentence (an interview's
+    ``作者：是的，谢谢。`` is the article's)."""
+    return len(text) <= SOURCE_MAX and bool(_SOURCE.fullmatch(text)) and not _SPOKEN.search(text)
+
+
+_SPOKEN = re.compile(r"[,。!?;]")
 
 
 def blog_name(text: str) -> bool:

@@ -26,7 +26,7 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, without_stamp
-from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, rule_line, source_line, stats
+from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
@@ -110,9 +110,12 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         if (end_marker(line.text, line.features, lexicon) or comments_heading(line.text)) \
                 and not _subheading(lines, pos, prose, lexicon):
             ends[pos + prose[pos]] = True
-        elif line.index in foot and above > total - above:
-            # The closing line the rules took stood right above this one. Only past most of the
-            # page's prose: an editor line in a byline above the article closes nothing.
+        elif (line.index in foot or site_foot_line(line)) and above > total - above:
+            # The closing line the rules took stood right above this one, or this line is the
+            # site's foot itself (a notice, a copyright line): nothing of the article follows it,
+            # so body finding must not run on over it into the paragraphs of a notice
+            # (反侵权公告： over its numbered terms). Only past most of the page's prose: an editor
+            # line in a byline, or a blog's 版权声明 above the article, closes nothing.
             ends[pos] = True
         above += lengths[pos] if prose[pos] else 0
     ends.pop()
@@ -141,6 +144,11 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
             for line in lines[:named]:
                 line.features["above_headline"] = 1.0
     return lines, body
+
+
+def site_foot_line(line: Line) -> bool:
+    """A line of the site's foot: a notice of the site's own, or a copyright line that is no paragraph."""
+    return bool(line.features["notice"] or (_COPYRIGHT.search(line.text) and not is_paragraph(line.text, line.features)))
 
 
 _CLAUSES = re.compile(r"[。!?;,、]")  # an end marker holds no clauses (features.end_marker)
@@ -230,12 +238,14 @@ _HEADLINE_LENGTH = (4, 60)
 def _named_headline(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``HEADLINE_REACH`` lines) that the page's title
     names (``entries.title_match``), or a fuller one above it (``headline.py``): the headline as
-    the page itself gives it; -1 if none. A page whose title is the site's name alone names a menu
+    the page itself gives it; -1 if none. A byline is none (``来源：太原晚报 2021-11-25``: the title
+    names the site too, and the headline above it went as ``above_headline``). A page whose title is the site's name alone names a menu
     item at most: what stands above that is furniture too."""
     named = [pos for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1)
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
+             and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
              and title_match(without_stamp(lines[pos].text), title)]
-    return named[fuller_headline([lines[pos].text for pos in named])] if named else -1  # headline.py
+    return named[fuller_headline([lines[pos].text for pos in named], title)] if named else -1  # headline.py
 
 
 def headline_position(lines: list[Line], first: int, model: Model) -> int:
@@ -266,10 +276,14 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
             reach += 1
             continue
         # A row of a list is no headline (a table of contents' 3. 自主创新 would stay alone), nor
-        # is a label in brackets (【同花顺 7×24 小时快讯】). A headline may hold a furniture word
+        # is a menu on one line (item_row; 控制面板 发表文章 文章编辑 评论管理 更新资料, labels all of one
+        # length, which item_row leaves to verse: _label_row), nor a label in brackets (【同花顺 7×24 小时快讯】),
+        # nor a line its structure alone makes furniture (a pager 页码：1/3, a trail, a rule: structural),
+        # nor a credit (报道：陈慧敏, a key the lexicon's keys lack: source_line). A headline may hold a furniture word
         # (背后的那些事, 专家这样解读), not be made of them.
         plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "url", "buttons", "counter", "date", "time", "bullet",
-                                       "template", "list_block"))
+                                       "template", "list_block", "item_row")) and not _label_row(text) \
+            and not structural(lines[pos]) and not source_line(text)
         if (plain and 5 <= len(text) <= 40 and f["lex_cover"] < _HEADLINE_COVER and f["separators"] == 0
                 and not _BRACKETED.match(text)):
             return pos
@@ -283,6 +297,17 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
 
 
 _HEADLINE_COVER = 0.2  # share of a headline furniture words may cover
+LABEL_ROW_ITEMS = 4  # Chinese items split by spaces from which a line is a row of labels, no headline
+
+
+def _label_row(text: str) -> bool:
+    """``LABEL_ROW_ITEMS`` or more items holding Chinese split by spaces: a menu or a row of
+    links. A headline sets two or three parts apart at most (民间资本成投资活动的主体 民间资本路在何方)."""
+    items = text.split()
+    return len(items) >= LABEL_ROW_ITEMS and all(_HAN.search(x) for x in items)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _BRACKETED = re.compile(r"^[【\[〖［].*[】\]〗］]$")
 _SIGNED_ROWS = 3  # kept rows skipped in all
 
@@ -451,7 +476,39 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
+    done = {d.index for d in out}
+    for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep):
+        line = scored[pos]
+        out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
     return out
+
+
+_CUT = re.compile(r"(?<!\.)\.{3}$")  # a title cut short (folded: … is ...; a sentence's …… is six dots)
+SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, a name; no paragraph)
+
+
+def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], removed: list[bool], keep: set[int]) -> list[int]:
+    """Positions of the lines that go for standing below furniture under the article: below the
+    body and the page's last prose line (a title cut short, ``…获得...``, is none), once a line
+    there has gone (``removed``: by the model, a family, or before it by a rule or a portal
+    family: a live line missing between two scored ones), every later line of at most
+    ``SWEEP_MAX`` characters that ends no sentence (a cut title aside) and that no rule rewrote.
+    Nothing of the article follows the site's furniture there (a download row, 更多, a
+    subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
+    article and them, the lines under the article stay (a credit, the site's name: hand copies
+    keep some). One pass, after every other decision."""
+    prose = [pos for pos, line in enumerate(scored) if is_prose(line.text, line.features) and not _CUT.search(line.text)]
+    start = max([body[1]] + prose) + 1
+    # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
+    gap = lambda pos: any(folded[i].strip() for i in range(scored[pos - 1].index + 1, scored[pos].index)) if pos else False  # noqa: E731
+    first = next((pos for pos in range(start, len(scored)) if removed[pos] or gap(pos)), None)
+    if first is not None and not removed[first]:
+        first -= 1  # the line above the gap is the last line of the article's side
+    if first is None:
+        return []
+    return [pos for pos in range(first + 1, len(scored))
+            if not removed[pos] and scored[pos].index not in keep and len(scored[pos].text) <= SWEEP_MAX
+            and (not scored[pos].features["final_punct"] or _CUT.search(scored[pos].text))]
 
 
 BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with them
@@ -643,21 +700,34 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "menu"
     if not is_paragraph(line.text, f) and nav_row(line.text, lambda item: _is_label(item, lexicon)):
         return "menu"
+    if title_row(line.text):
+        return "title-row"
+    if quote(line.text):
+        return "quote"
     if stats(line.text):
         return "stats"
     if prompt(line.text):
         return "prompt"
     if blog_name(line.text):
         return "blog-name"
-    if pos > body[1] and source_line(line.text):
-        return "source"
+    if source_line(line.text):
+        return "source"  # below the body, or between the headline and the body (记者：张三)
+    if f["kv_empty"] and not f["kv_filled"] and len(line.text) <= EMPTY_KEYS_MAX and _EMPTY_KEYS.fullmatch(line.text):
+        return "empty-keys"
     if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX and _trail(line.text):
         return "trail"
+    if _LOCATION.match(line.text) and _ARROWS.search(line.text) and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
+        return "trail"  # a trail of one step after its key (您现在的位置: 首页 >> 新闻动态), wherever it stands
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
     return ""
 
 
+# Keys with nothing after them and nothing else (点击：, 作者： 来源：): a byline whose fields the
+# page's script left empty; two keys or more on a line are kv_many, one alone scored low (the
+# fitted weight of kv_empty is negative: a lone key is also a table's or a form's label).
+_EMPTY_KEYS = re.compile(r"(?:[\[【(]?\s*[\u3400-\u9fffA-Za-z-]{1,6}\s*:\s*[\]】)]?\s*)+")
+EMPTY_KEYS_MAX = 30  # characters
 LINK_ROW = 8  # items of a row split by spaces alone that make it a row of links (a government site's departments)
 
 
@@ -683,6 +753,7 @@ def _trail(text: str) -> bool:
     if _NAV_WORDS.search(text):
         return True
     return "：" not in text and ":" not in text and any(a != "→" for a in _ARROWS.findall(text))
+_LOCATION = re.compile(r"(?:您?现在的|您的|当前|所在)?位置\s*:")  # a trail's key (NFKC: the colon is ASCII)
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
 # What separates the labels of a row, the counts beside them and the brackets of a button row

@@ -112,7 +112,7 @@ _READ_NOTE = re.compile(r"^[(\[].{0,40}(?:已被|被|已)(?:阅读|浏览|点击
 _DURATION = re.compile(r"^(?:音频|视频|时长|片长|播放时长|视频时长|音频时长|节目时长|阅读时间|阅读时长|预计阅读时间|预计阅读|阅读全文需要|阅读本文需要|阅读需要)"
                        r"\s*:?\s*(?:约\s*)?(?:(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*分钟)$|^(?:约\s*)?\d{1,3}\s*分钟(?:阅读|读完)$"
                        r"|^(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$")  # a player's position: 00:00 / 03:21
-_END = re.compile(r"^[\s\-—–_=·~*<>]*END[\s\-—–_=·~*<>]*$")
+_END = re.compile(r"^[\s\-—–_=·~*<>]*(?:THE\s*)?END[\s\-—–_=·~*<>]*$")  # — END —, — THE END —
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 # A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
 # counter row in 万 reads as one.
@@ -206,7 +206,7 @@ def form(text: str, words: Words) -> str:
     """The family of a line that is portal furniture wherever it stands, or ""."""
     if len(text) > PARAGRAPH or (len(text) > 80 and "。" in text[:-1]):
         return ""
-    if len(text) <= SIZES_MAX and ("中" in text or "小" in text) and _font_sizes(text):
+    if len(text) <= SIZES_MAX and ("中" in text or "小" in text or "A" in text) and _font_sizes(text):
         return "actions"
     if len(text) <= OUTLET_MAX and text[:1] in "([【" and _OUTLET.match(text):
         return "source"
@@ -247,7 +247,7 @@ def form(text: str, words: Words) -> str:
     if len(tokens) >= 2 and sum(t in words.stats for t in tokens) >= 2 and \
             all(t in words.stats or _NUMBER.match(t) for t in tokens):
         return "stats"
-    if tokens and all(t in words.actions for t in tokens) \
+    if tokens and all(t in words.actions or _SIZE_TOKEN.match(t) for t in tokens) and not all(_SIZE_TOKEN.match(t) for t in tokens) \
             and (len(tokens) >= 2 or len(tokens[0]) >= 3 or "▼" in text):  # a lone word of two may be a table's cell; with a drop-down mark (转载▼) it is a button
         return "actions"
     # A button of the lexicon's buttons with its count (赞同 286, 收藏 (12)): a cell holds a word or a
@@ -286,13 +286,16 @@ def form(text: str, words: Words) -> str:
 
 
 SIZES_MAX = 24  # characters of a font-size toggle row
-_SIZE_CHARS = frozenset("大中小特超标准默认字号体级设定调整:[]()【】|/ ")
+_SIZE_CHARS = frozenset("大中小特超标准默认字号体级设定调整:[]()【】|/ A+-")
+
+
+_SIZE_TOKEN = re.compile(r"A[+\-]{0,2}$")  # a letter-size button beside the share buttons (分享 列印 A- A+)
 
 
 def _font_sizes(text: str) -> bool:
-    """A font-size toggle (大 中 小, 字号:[ 大 中 小 ], 小 中 大 特大): nothing but size words, two
-    sizes at least. A page's text never is a bare row of sizes."""
-    return set(text) <= _SIZE_CHARS and sum(text.count(c) for c in "大中小") >= 2
+    """A font-size toggle (大 中 小, 字号:[ 大 中 小 ], 小 中 大 特大, 字体大小 A A A, A- A+): nothing
+    but size words, two sizes at least. A page's text never is a bare row of sizes."""
+    return set(text) <= _SIZE_CHARS and (sum(text.count(c) for c in "大中小") >= 2 or text.count("A") >= 2)
 
 
 OUTLET_MAX = 16  # characters of an outlet's name in brackets
