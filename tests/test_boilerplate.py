@@ -3,6 +3,7 @@
 import pytest
 from conftest import FIXTURES
 
+from cleaner import Cleaner
 from cleaner.furniture.boilerplate import recognise
 
 PAGES = sorted((FIXTURES / "furniture").glob("*.txt"))
@@ -49,3 +50,15 @@ def test_a_block_ends_at_its_closing_line_even_when_another_rule_took_that_line(
             "编者按：记者在现场采访了多位经销商，他们都表示今年的订单明显增加，下半年仍将保持增长。"]
     out = Cleaner(site="cmiw", generic_furniture=False).clean("\n".join(body + tail))
     assert out.splitlines() == body + tail[-1:]
+
+
+def test_article_sentences_about_copyright_stay_and_the_sites_notice_goes():
+    # A court report quotes what the generic copyright rule looks for (版权归…所有, 版权所有, ICP备);
+    # sentences with more of the article below them are the article's, the notice under it is not.
+    article = ["音乐版权纠纷案开庭", "本报讯 5月10日，市中级人民法院公开审理了一起音乐作品著作权纠纷案。",
+               "原告称，该歌曲的版权归其所有，被告未经授权在演唱会上演唱。",
+               "被告辩称，其已向版权所有者支付了使用费，双方对此争议很大。",
+               "记者调查发现，该网站的备案号为京ICP备12345678号，目前已被注销。",
+               "庭审持续了约三个小时，双方围绕合同效力、使用范围等问题展开辩论。", "法院将择期宣判。"]
+    page = "\n".join([*article, "版权所有 © 2024 江城晚报 京ICP备00000000号"])
+    assert Cleaner(to="keep").clean(page) == "\n".join(article)

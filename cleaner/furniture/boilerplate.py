@@ -18,6 +18,7 @@ from cleaner import chunks
 from cleaner._native import LineMatcher
 from cleaner.furniture import generic
 from cleaner.furniture.boxes import text_box_length
+from cleaner.furniture.features import is_prose, normalise, page_features, text_features
 from cleaner.furniture.kept_blocks import kept_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
@@ -213,6 +214,30 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     return result
 
 
+def _generic(rule: Rule) -> bool:
+    """A rule of ``rules/_common.toml``: its phrases (版权所有, ICP备) stand in any site's notices,
+    and in sentences about them too; a site's own rules know where its notices are."""
+    return rule.source.rsplit(":", 1)[0].endswith("_common.toml")
+
+
+def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str]) -> bool:
+    """The live line at ``pos`` reads as article prose, and so does a live line below it: a sentence
+    of the article that speaks of what a generic rule looks for (原告称，该歌曲的版权归其所有，……;
+    备案号为京ICP备12345678号). A site's notice or copyright line stands below the article's last
+    sentence (what follows it is furniture too), or is no prose at all (版权所有 © 2020 某某网)."""
+    lexicon = generic.load_lexicon()
+    text = normalise(folded[alive[pos]])
+    if not _sentence(text, text_features(text, lexicon)):
+        return False
+    below = [normalise(folded[j]) for j in alive[pos + 1 :] if j not in dropped]
+    return any(_sentence(t, f) for t, f in zip(below, page_features(below, lexicon), strict=True)) if below else False
+
+
+def _sentence(text: str, f: dict[str, float]) -> bool:
+    """Prose that ends a sentence (a dateline's 09:30:12 来源：江城晚报 holds clause signs, no end)."""
+    return bool(f["final_punct"]) and is_prose(text, f)
+
+
 def _visited(candidates: list[int], position: dict[int, int], zone: Sequence[int]) -> list[int]:
     """The positions (ascending, as the zone lists them) of the candidate lines that are live and
     stand in the zone: the only ones where a rule can match. The rest of the zone is not walked."""
@@ -237,6 +262,8 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
             if value and key not in result.meta:
                 result.meta[key] = unicodedata.normalize("NFKC", value).strip()  # ２０２０ -> 2020
         if rule.action == "drop-line":
+            if _generic(rule) and _article_sentence(pos, alive, folded, dropped):
+                continue
             dropped[i] = rule.id
         elif rule.action == "drop-block":
             dropped[i] = rule.id
