@@ -206,6 +206,15 @@ def test_a_templated_sentence_is_not_one_line_on_every_page():
     assert normalise("浏览次数：1,234") == normalise("瀏覽次數: 56")
 
 
+def test_a_series_titles_are_no_line_of_the_site():
+    # 第N号管理办法, 第N期: each the title of one document, differing only in its ordinal; the
+    # counter beside it (阅读 N 次) is one line of the site however its number varies.
+    docs = [f"第{i}号管理办法\n阅读 {i * 13} 次\n第{chr(0x4E00 + i)}篇正文" for i in range(1, 30)]
+    learned = _learner(docs).learned()
+    assert learned.lines == {"s": frozenset({normalise("阅读 5 次")})}
+    assert normalise("2024年第3期") != normalise("2024年第4期") and normalise("第3页") == normalise("第4页")
+
+
 def test_sites_are_counted_apart():
     learner = Learner()
     for i in range(10):

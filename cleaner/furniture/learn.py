@@ -7,7 +7,8 @@ normalise, count: no cleaning) and remove the learned lines in the second, while
 
 - **Normalised lines.** Entities unescaped, width folded (fullwidth ASCII), Traditional folded to
   Simplified (a character at a time),
-  every number (a run of digits, with its ``,``/``.``/``:`` separators) made ``0``, whitespace
+  every number (a run of digits, with its ``,``/``.``/``:`` separators) made ``0`` but an ordinal
+  naming the document (``第12号``, ``第3期``: a series' titles differ there only), whitespace
   collapsed and dropped but between two ASCII letters or digits: ``浏览次数：1,234`` on one page
   and ``瀏覽次數: 56`` on another are one line. A sentence (``is_sentence``) keeps its numbers: an
   article sentence written from a template (``截至今日累计报告确诊病例12例。``) differs from page to
@@ -53,7 +54,11 @@ HASHES = 3  # bits set per line in the filter
 DOC_FILTER_BITS = 1 << 27  # the filter of documents seen, to count copies once: 16 MiB
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_DIGITS = re.compile(r"\d+(?:[,.:]\d+)*")  # a number, with its separators: 1,234 and 3.2 and 10:30 are one 0
+# A number, with its separators: 1,234 and 3.2 and 10:30 are one 0. Not, on a line without a key
+# (no colon), an ordinal that names the document (第12号管理办法, 2024年第3期, 第5集): a series'
+# titles differ only there, and each is the title of one document, not a line its site repeats
+# (group 1 keeps it). A header's 第1000期 点击:37次 is a counter row: its numbers all go.
+_DIGITS = re.compile(r"(第\d+[号期集届批卷册])|\d+(?:[,.:]\d+)*")
 _LOOSE_SPACE = re.compile(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])")  # spacing around CJK and signs varies by page
 # Sentence punctuation: a line with it and of SENTENCE_CHARS or more is a sentence of an article
 # unless a majority of the site's pages carry it.
@@ -72,8 +77,12 @@ def normalise(line: str) -> str:
         line = line.translate(table)
     line = " ".join(line.split())  # split(): every Unicode space, in C
     if not is_sentence(line):
-        line = _DIGITS.sub("0", line)
+        line = _DIGITS.sub("0" if ":" in line else _zero, line)
     return _LOOSE_SPACE.sub("", line) if " " in line else line
+
+
+def _zero(m: re.Match) -> str:
+    return m.group(1) or "0"
 
 
 def is_sentence(line: str) -> bool:
