@@ -732,3 +732,17 @@ def test_a_gbk_page_read_as_utf8_is_left_as_it_came():
         result = cleaner.run(page)
         assert [s.action for s in result.steps if s.action in ("repair", "remove")] == [], path.name
         assert result.text.split() == page.split(), path.name  # no character changed (line ends aside)
+
+@pytest.mark.parametrize("guess", [True, False])
+def test_a_mark_inside_running_chinese_takes_no_character_with_it(guess):
+    # A first clean left 称 lost as U+FFFD before 号; read as a misread stretch with the 号, it
+    # became 班 (and with --no-guess one U+FFFD): a second clean deleted a character.
+    text = "妃嫔�号最多的时代是北齐，当中二�七世妇和八�一御女。"
+    assert repair_utf8_as_gbk(text, guess=guess).text == text
+
+
+def test_a_mark_among_misread_characters_is_still_read():
+    damaged = "他说：" + "发展是硬道理".encode("utf-8").decode("gbk", errors="replace")
+    assert "\ufffd" in damaged or damaged != "他说：发展是硬道理"
+    out = repair_utf8_as_gbk(damaged).text  # 硬's lost byte is a guess (硫 wins it): the rest is read
+    assert out.startswith("他说：发展是") and out.endswith("道理") and len(out) == 9

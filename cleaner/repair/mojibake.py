@@ -585,6 +585,25 @@ def _evidence(text: str, i: int, j: int, codec: str) -> bool:
     return len(wide) >= BIG5_MIN_CHARS and 2 * han >= len(wide)
 
 
+# Running Chinese around a stretch: each side's two characters score above this per character
+# (clean pairs score -5 to -7; two characters of UTF-8 read as GBK, 鍙戝 or 涓枃, -10.5 to -16).
+PROSE_SIDE = -8.0
+
+
+def _lost_in_prose(run: str, start: int, n: int, prev: str) -> bool:
+    """The stretch ``run[start:start + n]`` is marks and at most one character, with running
+    Chinese on both sides: a character lost where the mark stands (妃嫔�号最多: 称 lost before
+    号, in text a first clean left so), not a misread stretch. Read as one, it took the 号 with it
+    (妃嫔班最多, and with ``--no-guess`` 妃嫔�最多: a second clean deleted characters)."""
+    stretch = run[start : start + n]
+    marks = len(_MARK.findall(stretch))
+    if not marks or n - marks > 1:
+        return False
+    left, right = (prev + run[:start])[-2:], run[start + n : start + n + 2]
+    return (len(left) == len(right) == 2 and all("\u3400" <= ch <= "\u9fff" for ch in left + right)
+            and per_char(left) > PROSE_SIDE and per_char(right) > PROSE_SIDE)
+
+
 BIG5_MIN_CHARS = 3
 # The non-ASCII characters ``_evidence`` asks of a stretch at least, by source (without a mark).
 _CJK_MIN_WIDE = {"utf-8": 2, "big5": BIG5_MIN_CHARS, "gbk": BIG5_MIN_CHARS}
@@ -719,6 +738,8 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                 # What the caller would refuse anyway is not chosen (choosing is the costly part).
                 # A shorter stretch holds no more marks nor evidence than the longest.
                 if family != decoders.SINGLE_FAMILY and (not _marked(piece, 0, n_chars, source) or not _evidence(piece, 0, n_chars, source)):
+                    continue
+                if _lost_in_prose(run, start, n_chars, prev):
                     continue
                 if syllable and n_chars == len(ends) and not capped:
                     _keep_reading(items[k], syllable)
