@@ -118,3 +118,22 @@ def test_a_second_clean_changes_nothing(source, codec):
         cleaner = Cleaner(to=to)
         once = cleaner.clean(f"据报道，{text}")
         assert cleaner.clean(once) == once
+
+
+def test_marks_near_each_other_are_filled_together():
+    # 受到 (a8 fc a8 ec) through cp932: each trail byte a mark, one byte apart. Filled one at a
+    # time, each with the other as first filled, it came back 到受.
+    broken = "語言學家受到啟發。".encode("big5").decode("cp932", "replace")
+    assert broken.count(LOST) == 2
+    filled = multi_byte_marks.fill(broken, "cp932")
+    assert filled is not None and filled.data.decode("big5") == "語言學家受到啟發。"
+
+
+def test_short_stretches_of_a_misread_run_are_read_too():
+    # Big5 年 (a6 7e) and 。 (a1 43) through cp932 are ｦ~ and ｡C: halfwidth katakana and ASCII,
+    # which alone are no evidence; in a run the decoder is shown to have misread, they are read.
+    text = "爾從1970年開始出版。這是第二句話，也是最後一句。"
+    broken = text.encode("big5").decode("cp932", "replace")
+    assert "ｦ~" in broken and broken.endswith("｡C")
+    # Not yet the two characters before the digits (爾從, ｺｸｱq: its trail byte q before a digit).
+    assert repair_code_pages(broken).text.endswith("1970年開始出版。這是第二句話，也是最後一句。")

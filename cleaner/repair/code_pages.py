@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import code_page_marks, holes, mojibake, multi_byte_marks, rounds
+from cleaner.repair import code_page_marks, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds
 
 # The code pages the single-byte view models (left to ``repair_single_byte``), then the others:
 # every single-byte code page of Python's that keeps ASCII (``ascii_code_pages``), in the order
@@ -127,7 +127,9 @@ def _multi_byte_patterns() -> tuple[re.Pattern, re.Pattern]:
     # With cp932's private use (bytes a0, fd-ff) and its U+0080 (byte 80: 技 is e6 8a 80).
     shown = ("\u0080\u0391-\u03c9\u0401-\u0451\u2010-\u266f\u3000-\u9fff\uac00-\ud7a3\ue000-\ufaff"
              "\uff01-\uffef\ufffd")
-    return hint, re.compile(f"[{shown}](?:[{shown}\\x20-\\x7e]*[{shown}])?")
+    # And an ASCII sign after a halfwidth katakana: a Big5 or GBK lead a1-df that cp932 shows
+    # alone, whose trail byte is that sign (Big5 。 is a1 43, ｡C).
+    return hint, re.compile(f"[{shown}](?:[{shown}\\x20-\\x7e]*[{shown}])?(?:(?<=[\uff61-\uff9f])[!-~])?")
 
 
 def _byte_view(run: str, codec: str) -> bytes | None:
@@ -243,9 +245,21 @@ def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.Mojiba
         spans += _reread_runs(text, run_pattern, hint, OTHERS, guess)
     if wide_hint.search(text):
         taken = [(a, b) for a, b, _ in spans]
-        spans += [s for s in _reread_runs(text, wide_run, wide_hint, MULTI_BYTE, guess)
-                  if not any(a < s[1] and s[0] < b for a, b in taken)]
+        made_by: list[str] = []
+        wide = _reread_runs(text, wide_run, wide_hint, MULTI_BYTE, guess, made_by)
+        kept = [(s, codec) for s, codec in zip(wide, made_by, strict=True)
+                if not any(a < s[1] and s[0] < b for a, b in taken)]
+        spans += [s for s, _ in kept]
+        # A page most of whose stretches one decoder made from one source was read so
+        # throughout: its short stretches too (multi_byte_consensus).
+        spans += multi_byte_consensus.agreed_stretches(
+            text, [(a, b, codec, _source(text[a:b], codec)) for (a, b, _), codec in kept], guess)
     return sorted(spans, key=lambda s: s[0])
+
+
+def _source(run: str, codec: str) -> str | None:
+    filled = multi_byte_marks.fill(run, codec)
+    return None if filled is None else filled.source
 
 
 def multi_byte_stretches(text: str) -> list[tuple[int, int]]:
@@ -276,13 +290,14 @@ def multi_byte_stretches(text: str) -> list[tuple[int, int]]:
 
 
 def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: tuple[str, ...],
-                 guess: bool) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+                 guess: bool, made_by: list[str] | None = None) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
     """(start, end, repair) of each run of ``text`` that one of ``codecs`` made, re-read.
 
     Every candidate (a stretch and a code page) is re-read; among overlapping ones the re-read
     gaining most under the character model (per character, times the length) is kept.
+    ``made_by`` gets the code page of each repair kept, in the order returned.
     """
-    chosen: list[tuple[float, int, int, mojibake.MojibakeRepair]] = []
+    chosen: list[tuple[float, int, int, mojibake.MojibakeRepair, str]] = []
     for m in run_pattern.finditer(text):
         scored = []
         for start, end, codec in _candidates(m.group(), hint, codecs):
@@ -309,11 +324,14 @@ def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: t
                     gain = per_char(judged.text) * len(judged.text) - per_char(run) * len(run)
                 else:
                     gain = (per_char(judged.text) - per_char(run)) * len(run)
-                scored.append((gain, m.start() + start, m.start() + end, fixed))
+                scored.append((gain, m.start() + start, m.start() + end, fixed, codec))
         for best in sorted(scored, key=lambda s: -s[0]):
-            if not any(best[1] < b and a < best[2] for _, a, b, _ in chosen):
+            if not any(best[1] < b and a < best[2] for _, a, b, _, _ in chosen):
                 chosen.append(best)
-    return sorted(((a, b, fixed) for _, a, b, fixed in chosen), key=lambda s: s[0])
+    chosen.sort(key=lambda s: s[1])
+    if made_by is not None:
+        made_by += [codec for *_, codec in chosen]
+    return [(a, b, fixed) for _, a, b, fixed, _ in chosen]
 
 
 def _unguessed(repair: mojibake.MojibakeRepair) -> mojibake.MojibakeRepair:
@@ -385,8 +403,13 @@ def _block(ch: str) -> str:
 
 def _mixed(piece: str) -> bool:
     """Kana or hangul mixed with other signs, as a misread stretch is (櫓빽훙췽묾, 荳ｭ蜊惹ｺｺ): a
-    word of kana or hangul alone (서울, ドラゴンボール) is Japanese or Korean, not mojibake."""
-    return len(_HAN_OR_LOST.findall(piece)) >= MIN_HAN
+    word of kana or hangul alone (서울, ドラゴンボール) is Japanese or Korean, not mojibake. Or
+    halfwidth katakana with ASCII signs inside the word, again and again: Big5 through cp932
+    is mostly that (開始出版 is ｶ}ｩl･Xｪｩ: leads a1-df shown alone, trail bytes as ASCII)."""
+    return len(_HAN_OR_LOST.findall(piece)) >= MIN_HAN or len(_KANA_THEN_SIGN.findall(piece)) >= MIN_HAN + 1
+
+
+_KANA_THEN_SIGN = re.compile("[\uff61-\uff9f][!-~](?=[^\x00-\x7f])")  # ｶ}ｩ: a sign between kana
 
 
 MIN_HAN = 2  # Han, private-use or U+FFFD characters a misread stretch holds beside its kana or hangul
@@ -470,15 +493,21 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
             blocks.append([first, end, j1, j2])
     pieces: list[str] = []
     findings: list[Finding] = []
+    # Judged against the characters it replaces, not their Latin-1 letters: clean kana, hangul
+    # or Han must lose to the re-read clearly. And a block must replace Han or lost characters
+    # too: the model knows no kana or hangul, so a Korean or Japanese word alone (서울, ゴンボ)
+    # would always lose to Chinese. Once a block of the run does, the run is the decoder's
+    # misreading, and its blocks of halfwidth katakana or hangul with ASCII signs (Big5 年 and
+    # 。 through cp932: ｦ~ and ｡C; on Big5 pages most of what was left) are read when their
+    # reading is Chinese.
+    texts = [_ORPHANS.sub(LOST, fixed.text[j1:j2]) for _, _, j1, j2 in blocks]
+    sure = [bool(_HAN_OR_LOST.search(run, first, end)) and _reads_better(text, run[first:end])
+            for (first, end, _, _), text in zip(blocks, texts, strict=True)]
+    misread = any(sure)
     count = k = 0  # k: the next character of the run not yet given back or replaced
-    for first, end, j1, j2 in blocks:
-        # From the first re-read character's bytes to the last's, the gaps' letters as U+FFFD.
-        text = _ORPHANS.sub(LOST, fixed.text[j1:j2])
-        # Judged against the characters it replaces, not their Latin-1 letters: clean kana,
-        # hangul or Han must lose to the re-read clearly.
-        # And a block must replace Han or lost characters too: the model knows no kana or
-        # hangul, so a Korean or Japanese word alone (서울, ゴンボ) would always lose to Chinese.
-        if not (_HAN_OR_LOST.search(run, first, end) and _reads_better(text, run[first:end])):
+    for (first, end, j1, j2), text, taken in zip(blocks, texts, sure, strict=True):
+        if not (taken or misread and _shown_signs(run[first:end]) and _chinese_reading(text)
+                and _reads_better(text, run[first:end])):
             continue
         pieces.append(run[k:first])
         at = sum(map(len, pieces))
@@ -490,6 +519,21 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
         k = end
     pieces.append(run[k:])
     return mojibake.MojibakeRepair("".join(pieces), count, findings)
+
+
+_SIGNS = re.compile("[\uff61-\uff9f\u3131-\u318e\uac00-\ud7a3!-~]+")  # halfwidth katakana, hangul, ASCII signs
+
+
+def _shown_signs(replaced: str) -> bool:
+    """Halfwidth katakana or hangul, with ASCII signs (a trail byte may be one), and no more."""
+    return _SIGNS.fullmatch(replaced) is not None and not replaced.isascii()
+
+
+def _chinese_reading(text: str) -> bool:
+    """Common Han, CJK or fullwidth punctuation and ASCII: what such a block must read as."""
+    return all(ch <= "~" or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff60" or ch in "“”‘’—…·"
+               or ("\u4e00" <= ch <= "\u9fff" and mojibake._rare_char().match(ch) is None)  # noqa: SLF001
+               for ch in text)
 
 
 def _before_reading(run: str, codec: str, source: str, widths: list[int]) -> int:

@@ -237,7 +237,10 @@ def _fill_in(marked: list[int | None], marks: list[int], codec: str, source: str
             return chosen
     # The bytes each mark may be: those the decoder rejects before a next byte, in a place of
     # UTF-8 the parse allows there (reading UTF-8).
-    pools = {i: _in_places(rejected_before(codec, None), places[1][i] if places and i >= places[0] else None)
+    # A mark before a known byte is one rejected before that byte; in GBK or Big5, a byte the
+    # source can hold (Big5 has no byte 80-a0 but trail bytes 40-7e).
+    pools = {i: _in_source(_in_places(_before_known(marked, i, codec), places[1][i] if places and i >= places[0] else None),
+                           source)
              for i in marks}
     # Each mark first holds the first byte it may be before a known next byte, so that the
     # bytes around a group read as they will.
@@ -249,6 +252,20 @@ def _fill_in(marked: list[int | None], marks: list[int], codec: str, source: str
     for _ in range(2):
         guesses = [_choose(data, marked, group, codec, source, pools) for group in groups]
     return Filled(bytes(data), source, tuple(g for g in guesses if g))
+
+
+def _before_known(marked: list[int | None], i: int, codec: str) -> tuple[int, ...]:
+    following = marked[i + 1] if i + 1 < len(marked) else None
+    return rejected_before(codec, following) or rejected_before(codec, None)
+
+
+_SOURCE_BYTES = {"gbk": range(0x81, 0xFF), "big5": range(0xA1, 0xFF)}  # high bytes each source's codes hold
+
+
+def _in_source(pool: tuple[int, ...], source: str) -> tuple[int, ...]:
+    held = _SOURCE_BYTES.get(source)
+    kept = pool if held is None else tuple(b for b in pool if b in held)
+    return kept or pool
 
 
 def _in_places(pool: tuple[int, ...], places: frozenset[int] | None) -> tuple[int, ...]:
@@ -267,13 +284,17 @@ def _choices(marked: list[int | None], data: bytearray, i: int, codec: str, pool
     return tuple(b for b in pool if b in allowed) or pool
 
 
+NEAR = 2  # marks this close (one byte between: the trail bytes of two Big5 characters) are filled together
+
+
 def _groups(marked: list[int | None], marks: list[int], pools: dict[int, tuple[int, ...]]) -> list[list[int]]:
-    """Marks side by side, in groups of at most MAX_TRIES combinations."""
+    """Marks side by side or nearly (``NEAR``), in groups of at most MAX_TRIES combinations:
+    chosen one at a time, 受到 through cp932 (ｨ�ｨ�, each trail byte a mark) came back 到受."""
     groups: list[list[int]] = []
     size = 1
     for i in marks:
         n = len(pools[i])
-        if groups and i == groups[-1][-1] + 1 and size * n <= MAX_TRIES:
+        if groups and i - groups[-1][-1] <= NEAR and size * n <= MAX_TRIES:
             groups[-1].append(i)
             size *= n
         else:
@@ -326,8 +347,10 @@ def _fillings(marked: list[int | None], data: bytearray, part: list[int], codec:
     byte after it (the next mark's filling, inside the group)."""
     last = part[-1]
     chosen = [pools[i] for i in part[:-1]] + [_choices(marked, data, last, codec, pools[last])]
+    # Marks side by side: each rejected before the next one's filling.
+    touching = [k for k in range(len(part) - 1) if part[k + 1] == part[k] + 1]
     for combo in product(*chosen):
-        if all(combo[k] in _rejected_set(codec, combo[k + 1]) for k in range(len(combo) - 1)):
+        if all(combo[k] in _rejected_set(codec, combo[k + 1]) for k in touching):
             yield combo
 
 
