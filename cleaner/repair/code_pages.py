@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import code_page_marks, holes, mojibake, rounds
+from cleaner.repair import code_page_marks, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds
 
 # The code pages the single-byte view models (left to ``repair_single_byte``), then the others:
 # every single-byte code page of Python's that keeps ASCII (``ascii_code_pages``), in the order
@@ -74,9 +74,11 @@ OTHERS = COMMON_FIRST + tuple(c for c in ascii_code_pages()
 # (GBK 中文 through cp932 is ﾖﾐﾎﾄ; UTF-8 through it 荳ｭ譁). Those that keep most of the bytes.
 MULTI_BYTE = ("cp932", "shift_jis", "euc_jp", "cp949", "euc_kr")
 SOURCES = ("utf-8", "gbk", "big5")
-# Rejected sequences per character of a multi-byte decoder's stretch beyond which it is not
-# re-read: UTF-8 through euc_jp or euc_kr loses half its bytes, and filling them costs seconds.
+# Rejected sequences per character of a multi-byte decoder's stretch, its marks filled, beyond
+# which it is not re-read; and marks per character: UTF-8 through euc_jp or euc_kr marks two
+# characters in three (most of a character's bytes: nothing to read), through cp949 one in four.
 MAX_REJECTS = 0.25
+MAX_MARKS = 0.5
 LOST = "\ufffd"
 MIN_HIGH = 3  # distinct non-ASCII characters in a run: one UTF-8 character, or a GBK pair and a half
 
@@ -125,20 +127,18 @@ def _multi_byte_patterns() -> tuple[re.Pattern, re.Pattern]:
     # With cp932's private use (bytes a0, fd-ff) and its U+0080 (byte 80: 技 is e6 8a 80).
     shown = ("\u0080\u0391-\u03c9\u0401-\u0451\u2010-\u266f\u3000-\u9fff\uac00-\ud7a3\ue000-\ufaff"
              "\uff01-\uffef\ufffd")
-    return hint, re.compile(f"[{shown}](?:[{shown}\\x20-\\x7e]*[{shown}])?")
+    # And an ASCII sign after a halfwidth katakana: a Big5 or GBK lead a1-df that cp932 shows
+    # alone, whose trail byte is that sign (Big5 。 is a1 43, ｡C).
+    return hint, re.compile(f"[{shown}](?:[{shown}\\x20-\\x7e]*[{shown}])?(?:(?<=[\uff61-\uff9f])[!-~])?")
 
 
 def _byte_view(run: str, codec: str) -> bytes | None:
     """The bytes ``codec`` read as ``run``, or None. A single-byte page's U+FFFD is one of the
     bytes it leaves undefined, and a UTF-8 character short of bytes gets back those it dropped
-    (``code_page_marks.fill``); a multi-byte decoder's U+FFFD is a byte no source reads (0xff)."""
-    if codec not in MULTI_BYTE:
-        filled = _filled(run, codec)
-        return None if filled is None else filled.data
-    try:
-        return b"".join(b"\xff" if ch == LOST else ch.encode(codec) for ch in run)
-    except UnicodeEncodeError:
-        return None
+    (``code_page_marks.fill``); a multi-byte decoder's U+FFFD is a byte that decoder rejects
+    before the next one, filled as its rules allow (``multi_byte_marks.fill``)."""
+    filled = _filled(run, codec) if codec not in MULTI_BYTE else multi_byte_marks.fill(run, codec)
+    return None if filled is None else filled.data
 
 
 def _filled(run: str, codec: str) -> code_page_marks.Filled | None:
@@ -245,9 +245,21 @@ def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.Mojiba
         spans += _reread_runs(text, run_pattern, hint, OTHERS, guess)
     if wide_hint.search(text):
         taken = [(a, b) for a, b, _ in spans]
-        spans += [s for s in _reread_runs(text, wide_run, wide_hint, MULTI_BYTE, guess)
-                  if not any(a < s[1] and s[0] < b for a, b in taken)]
+        made_by: list[str] = []
+        wide = _reread_runs(text, wide_run, wide_hint, MULTI_BYTE, guess, made_by)
+        kept = [(s, codec) for s, codec in zip(wide, made_by, strict=True)
+                if not any(a < s[1] and s[0] < b for a, b in taken)]
+        spans += [s for s, _ in kept]
+        # A page most of whose stretches one decoder made from one source was read so
+        # throughout: its short stretches too (multi_byte_consensus).
+        spans += multi_byte_consensus.agreed_stretches(
+            text, [(a, b, codec, _source(text[a:b], codec)) for (a, b, _), codec in kept], guess)
     return sorted(spans, key=lambda s: s[0])
+
+
+def _source(run: str, codec: str) -> str | None:
+    filled = multi_byte_marks.fill(run, codec)
+    return None if filled is None else filled.source
 
 
 def multi_byte_stretches(text: str) -> list[tuple[int, int]]:
@@ -278,13 +290,14 @@ def multi_byte_stretches(text: str) -> list[tuple[int, int]]:
 
 
 def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: tuple[str, ...],
-                 guess: bool) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+                 guess: bool, made_by: list[str] | None = None) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
     """(start, end, repair) of each run of ``text`` that one of ``codecs`` made, re-read.
 
     Every candidate (a stretch and a code page) is re-read; among overlapping ones the re-read
     gaining most under the character model (per character, times the length) is kept.
+    ``made_by`` gets the code page of each repair kept, in the order returned.
     """
-    chosen: list[tuple[float, int, int, mojibake.MojibakeRepair]] = []
+    chosen: list[tuple[float, int, int, mojibake.MojibakeRepair, str]] = []
     for m in run_pattern.finditer(text):
         scored = []
         for start, end, codec in _candidates(m.group(), hint, codecs):
@@ -293,14 +306,39 @@ def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: t
             # its guesses are then U+FFFD (judged as written, marks lose to the mojibake itself,
             # and --no-guess repaired nothing on pages with undefined bytes).
             judged = _reread(run, codec, True)
-            fixed = judged if guess or not judged.count else _reread(run, codec, False)
+            if guess or not judged.count:
+                fixed = judged
+            elif codec in MULTI_BYTE:
+                # A multi-byte decoder's guesses hold characters of the reading together (a mark
+                # left open, the bytes around it read nothing): the reading is the guessing one,
+                # each guessed character then written U+FFFD; the findings still name the choice.
+                fixed = _unguessed(judged)
+            else:
+                fixed = _reread(run, codec, False)
             if judged.count and fixed.count and (codec in MULTI_BYTE or _reads_better(judged.text, run)):
-                gain = (per_char(judged.text) - per_char(run)) * len(run)
-                scored.append((gain, m.start() + start, m.start() + end, fixed))
+                if codecs is MULTI_BYTE:
+                    # The pieces overlap at their start (with the common characters before a
+                    # stretch and without): what each leaves of the run is unchanged, so the
+                    # total log-probability each gains is what tells them apart (per character,
+                    # 訝 left before �文 outscored the piece reading 訝� as 中).
+                    gain = per_char(judged.text) * len(judged.text) - per_char(run) * len(run)
+                else:
+                    gain = (per_char(judged.text) - per_char(run)) * len(run)
+                scored.append((gain, m.start() + start, m.start() + end, fixed, codec))
         for best in sorted(scored, key=lambda s: -s[0]):
-            if not any(best[1] < b and a < best[2] for _, a, b, _ in chosen):
+            if not any(best[1] < b and a < best[2] for _, a, b, _, _ in chosen):
                 chosen.append(best)
-    return sorted(((a, b, fixed) for _, a, b, fixed in chosen), key=lambda s: s[0])
+    chosen.sort(key=lambda s: s[1])
+    if made_by is not None:
+        made_by += [codec for *_, codec in chosen]
+    return [(a, b, fixed) for _, a, b, fixed, _ in chosen]
+
+
+def _unguessed(repair: mojibake.MojibakeRepair) -> mojibake.MojibakeRepair:
+    """``repair`` with every character a finding says was guessed written as U+FFFD."""
+    guessed = {f.position for f in repair.findings if f.kind == mojibake.GUESS_KIND}
+    text = "".join(LOST if i in guessed else ch for i, ch in enumerate(repair.text))
+    return mojibake.MojibakeRepair(text, repair.count, repair.findings)
 
 
 def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -329,7 +367,8 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
         codec = best_code_page(run, MODELED + OTHERS) if worth else None
         return [(0, len(run), codec)] if codec and codec not in MODELED else []
     return [(a, b, codec) for a, b, codec in _pieces(run, hint, codecs)
-            if _reading(_byte_view(run[a:b], codec))[0] <= MAX_REJECTS * (b - a)]
+            if run.count(LOST, a, b) <= MAX_MARKS * (b - a)
+            and _reading(_byte_view(run[a:b], codec))[0] <= MAX_REJECTS * (b - a)]
 
 
 def _pieces(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -364,8 +403,13 @@ def _block(ch: str) -> str:
 
 def _mixed(piece: str) -> bool:
     """Kana or hangul mixed with other signs, as a misread stretch is (櫓빽훙췽묾, 荳ｭ蜊惹ｺｺ): a
-    word of kana or hangul alone (서울, ドラゴンボール) is Japanese or Korean, not mojibake."""
-    return len(_HAN_OR_LOST.findall(piece)) >= MIN_HAN
+    word of kana or hangul alone (서울, ドラゴンボール) is Japanese or Korean, not mojibake. Or
+    halfwidth katakana with ASCII signs inside the word, again and again: Big5 through cp932
+    is mostly that (開始出版 is ｶ}ｩl･Xｪｩ: leads a1-df shown alone, trail bytes as ASCII)."""
+    return len(_HAN_OR_LOST.findall(piece)) >= MIN_HAN or len(_KANA_THEN_SIGN.findall(piece)) >= MIN_HAN + 1
+
+
+_KANA_THEN_SIGN = re.compile("[\uff61-\uff9f][!-~](?=[^\x00-\x7f])")  # ｶ}ｩ: a sign between kana
 
 
 MIN_HAN = 2  # Han, private-use or U+FFFD characters a misread stretch holds beside its kana or hangul
@@ -406,12 +450,34 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
     """
     if codec not in MULTI_BYTE:
         return _reread_single(run, codec, guess)
-    views = [LOST if ch == LOST else ch.encode(codec).decode("latin-1") for ch in run]
-    latin = "".join(views)
+    filled = multi_byte_marks.fill(run, codec)
+    if filled is None:
+        return mojibake.MojibakeRepair(run, 0, [])
+    # Each mark is one byte (``multi_byte_marks``), filled by the decoder's rules; without
+    # guessing, a mark chosen among several readings goes to the single-byte repair as a mark,
+    # which writes U+FFFD for it.
+    guessed = {i for g in filled.guesses for i in g.marks}
+    widths = [1 if ch == LOST else len(ch.encode(codec)) for ch in run]
+    # Characters wholly before where the UTF-8 reading begins (clean text a piece starts with:
+    # 道， through cp949 is d4 b3 a3 ac, whose a3 ac the single-byte repair read as GBK's ，
+    # and then the UTF-8 after it as GBK too) are given as themselves, which no source reads.
+    kept = _before_reading(run, codec, filled.source, widths)
+    shift = sum(widths[:kept]) - kept  # byte offsets of the view minus offsets in ``latin``
+    latin = run[:kept] + "".join(LOST if i in guessed and not guess else chr(b)
+                                 for i, b in enumerate(filled.data) if i >= shift + kept)
     fixed = mojibake.repair_single_byte(latin, guess=guess)
     if not fixed.count:
         return fixed
-    starts = list(accumulate((len(v) for v in views), initial=0))
+    if guess and filled.guesses:
+        opcodes = difflib.SequenceMatcher(None, latin, fixed.text, autojunk=False).get_opcodes()
+        extra = []
+        for g in filled.guesses:
+            at = _char_at(opcodes, fixed.text, g.marks[0] - shift, filled.source)
+            if at is not None:
+                extra.append(holes.guess_finding(mojibake.GUESS_KIND, at, fixed.text[at], g.alternative, g.margin))
+        fixed = mojibake.MojibakeRepair(fixed.text, fixed.count,
+                                        sorted([*fixed.findings, *extra], key=lambda f: f.position))
+    starts = list(accumulate([1] * kept + widths[kept:], initial=0))
     # Blocks of the re-read, widened to whole characters of the run: a character of a multi-byte
     # decoder may hold the end of one UTF-8 character and the start of the next (荳ｭ is e8 8d b3
     # ad: 中 is e4 b8 ad). Re-read stretches sharing a character merge; bytes of a widened
@@ -427,15 +493,21 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
             blocks.append([first, end, j1, j2])
     pieces: list[str] = []
     findings: list[Finding] = []
+    # Judged against the characters it replaces, not their Latin-1 letters: clean kana, hangul
+    # or Han must lose to the re-read clearly. And a block must replace Han or lost characters
+    # too: the model knows no kana or hangul, so a Korean or Japanese word alone (서울, ゴンボ)
+    # would always lose to Chinese. Once a block of the run does, the run is the decoder's
+    # misreading, and its blocks of halfwidth katakana or hangul with ASCII signs (Big5 年 and
+    # 。 through cp932: ｦ~ and ｡C; on Big5 pages most of what was left) are read when their
+    # reading is Chinese.
+    texts = [_ORPHANS.sub(LOST, fixed.text[j1:j2]) for _, _, j1, j2 in blocks]
+    sure = [bool(_HAN_OR_LOST.search(run, first, end)) and _reads_better(text, run[first:end])
+            for (first, end, _, _), text in zip(blocks, texts, strict=True)]
+    misread = any(sure)
     count = k = 0  # k: the next character of the run not yet given back or replaced
-    for first, end, j1, j2 in blocks:
-        # From the first re-read character's bytes to the last's, the gaps' letters as U+FFFD.
-        text = _ORPHANS.sub(LOST, fixed.text[j1:j2])
-        # Judged against the characters it replaces, not their Latin-1 letters: clean kana,
-        # hangul or Han must lose to the re-read clearly.
-        # And a block must replace Han or lost characters too: the model knows no kana or
-        # hangul, so a Korean or Japanese word alone (서울, ゴンボ) would always lose to Chinese.
-        if not (_HAN_OR_LOST.search(run, first, end) and _reads_better(text, run[first:end])):
+    for (first, end, j1, j2), text, taken in zip(blocks, texts, sure, strict=True):
+        if not (taken or misread and _shown_signs(run[first:end]) and _chinese_reading(text)
+                and _reads_better(text, run[first:end])):
             continue
         pieces.append(run[k:first])
         at = sum(map(len, pieces))
@@ -447,6 +519,34 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
         k = end
     pieces.append(run[k:])
     return mojibake.MojibakeRepair("".join(pieces), count, findings)
+
+
+_SIGNS = re.compile("[\uff61-\uff9f\u3131-\u318e\uac00-\ud7a3!-~]+")  # halfwidth katakana, hangul, ASCII signs
+
+
+def _shown_signs(replaced: str) -> bool:
+    """Halfwidth katakana or hangul, with ASCII signs (a trail byte may be one), and no more."""
+    return _SIGNS.fullmatch(replaced) is not None and not replaced.isascii()
+
+
+def _chinese_reading(text: str) -> bool:
+    """Common Han, CJK or fullwidth punctuation and ASCII: what such a block must read as."""
+    return all(ch <= "~" or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff60" or ch in "“”‘’—…·"
+               or ("\u4e00" <= ch <= "\u9fff" and mojibake._rare_char().match(ch) is None)  # noqa: SLF001
+               for ch in text)
+
+
+def _before_reading(run: str, codec: str, source: str, widths: list[int]) -> int:
+    """How many characters of ``run`` lie wholly before the byte its UTF-8 reading begins at
+    (``multi_byte_marks.utf8_places``); none for the other sources."""
+    if source != "utf-8":
+        return 0
+    marked = multi_byte_marks.view(run, codec)
+    parse = multi_byte_marks.utf8_places(marked) if marked is not None else None
+    if parse is None:
+        return 0
+    ends = list(accumulate(widths))
+    return bisect_right(ends, parse[0])
 
 
 def _reread_single(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
