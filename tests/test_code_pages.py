@@ -103,7 +103,8 @@ def test_japanese_and_korean_in_clean_text_are_untouched(clean):
 
 
 @pytest.mark.parametrize(("source", "codec"), [("utf-8", "mac_roman"), ("utf-8", "cp1253"), ("gbk", "cp866"),
-                                               ("utf-8", "shift_jis"), ("gbk", "cp949"), ("big5", "cp932")])
+                                               ("utf-8", "shift_jis"), ("gbk", "cp949"), ("big5", "cp932"),
+                                               ("utf-8", "cp932"), ("utf-8", "cp949"), ("gbk", "cp932"), ("big5", "cp949")])
 def test_a_second_clean_changes_nothing(source, codec):
     text = "新闻办公室今天举行发布会，介绍經濟發展情況。".encode(source, errors="replace").decode(codec, errors="replace")
     for to in ("keep", "zh-hans"):

@@ -174,8 +174,15 @@ def _choose(data: bytearray, group: _Group, choices: tuple[int, ...], source: st
         text = bytes(data[lo:hi]).decode(source, "replace")
         if text not in scored:
             scored[text] = (text.count(LOST), combo)
+    return best_filling(data, part, scored, lambda text: per_char(text) * len(text))
+
+
+def best_filling(data: bytearray, part, scored: dict[str, tuple[int, tuple[int, ...]]], score) -> Guess | None:
+    """Write into ``data`` at ``part`` the filling whose reading (``scored``: reading -> (its
+    U+FFFD count, the filling)) leaves the fewest marks and scores best; the guess, with the
+    runner-up's character and the margin, if several readings were left to ``score``."""
     fewest = min(r for r, _ in scored.values())
-    best = sorted(((per_char(text) * len(text) if len(scored) > 1 else 0.0, text, combo)
+    best = sorted(((score(text) if len(scored) > 1 else 0.0, text, combo)
                    for text, (r, combo) in scored.items() if r == fewest), reverse=True)
     for i, b in zip(part, best[0][2], strict=True):
         data[i] = b

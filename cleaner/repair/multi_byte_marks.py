@@ -27,7 +27,7 @@ from itertools import product
 
 from cleaner.langmodel import model, per_char
 from cleaner.repair import holes
-from cleaner.repair.code_page_marks import SOURCES, Filled, Guess
+from cleaner.repair.code_page_marks import SOURCES, Filled, Guess, best_filling
 
 LOST = "\ufffd"
 CONTEXT = 6  # bytes read each side of a group of marks: the characters around it
@@ -373,17 +373,7 @@ def _choose(data: bytearray, marked: list[int | None], part: list[int], codec: s
             scored[text] = (text.count(LOST), combo)
     if not scored:
         return None
-    fewest = min(r for r, _ in scored.values())
-    score = model().score  # native, folding a character at a time: thousands of readings
-    best = sorted(((score(text) if len(scored) > 1 else 0.0, text, combo)
-                   for text, (r, combo) in scored.items() if r == fewest), reverse=True)
-    for i, b in zip(part, best[0][2], strict=True):
-        data[i] = b
-    if len(best) < 2:
-        return None
-    (top, text, _), (second, other, _) = best[0], best[1]
-    differ = next((k for k, (a, b) in enumerate(zip(text, other, strict=False)) if a != b), 0)
-    return Guess(tuple(part), other[differ : differ + 1], top - second)
+    return best_filling(data, part, scored, model().score)  # native, folding a character at a time: thousands of readings
 
 
 # --- UTF-8, a character at a time -------------------------------------------------------------
