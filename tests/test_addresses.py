@@ -18,6 +18,9 @@ from cleaner.addresses import address_spans
         ("见 https://x.cn/新闻,今天很好", ["https://x.cn/新闻"]),  # prose after the comma
         ("(链接 https://x.cn/a_(b))", ["https://x.cn/a_(b)"]),  # its own parenthesis, not the sentence's
         ("男/女/其他，1/2，2024/05/06，他说 /  她说", []),  # slashes of prose, a fraction, a date
+        ("请访问http://example.com获取更多信息", ["http://example.com"]),  # the sentence goes on after the host
+        ("詳見www.gov.tw網站的說明", ["www.gov.tw"]),
+        ("他說 /後來/的事", []),  # from the root, a path names an ASCII directory somewhere
     ],
 )
 def test_address_spans(text, found):
@@ -30,6 +33,8 @@ def test_address_spans(text, found):
         # Signs inside an address stay ASCII; the sentence's signs around it still become fullwidth.
         ("详见 https://zh.wikipedia.org/wiki/北京?action=edit 页面,谢谢。", "详见 https://zh.wikipedia.org/wiki/北京?action=edit 页面，谢谢。"),
         ("文件位于 /home/用户/报告(2024).pdf 中。", "文件位于 /home/用户/报告(2024).pdf 中。"),
+        # Prose right after a URL is converted as any prose.
+        ("请访问http://example.com获取更多後來的資料。", "请访问http://example.com获取更多后来的资料。"),
         # A URL's Chinese is not converted to the other script (it would lead nowhere).
         ("访问 https://zh.wikipedia.org/wiki/國務院 查看國務院的說明。", "访问 https://zh.wikipedia.org/wiki/國務院 查看国务院的说明。"),
     ],

@@ -295,7 +295,8 @@ def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, fie
                 if meanwhile is not None:
                     meanwhile()
                     meanwhile = None
-                _count(learner, pending.popleft().result(), on_batch)
+                while len(pending) >= IN_FLIGHT * jobs:  # back to the usual window after the long first one
+                    _count(learner, pending.popleft().result(), on_batch)
         if meanwhile is not None:
             meanwhile()
         while pending:

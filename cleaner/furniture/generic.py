@@ -110,7 +110,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         if (end_marker(line.text, line.features, lexicon) or comments_heading(line.text)) \
                 and not _subheading(lines, pos, prose, lexicon):
             ends[pos + prose[pos]] = True
-        elif (line.index in foot or site_foot_line(line)) and above > total - above:
+        elif above > total - above and (line.index in foot or site_foot_line(line)):  # the cheap test first
             # The closing line the rules took stood right above this one, or this line is the
             # site's foot itself (a notice, a copyright line): nothing of the article follows it,
             # so body finding must not run on over it into the paragraphs of a notice
@@ -457,12 +457,15 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     headline = headline_position(scored, body[0], model)
     removed = [False] * len(scored)
     candidate = [False] * len(scored)
+    listed = introduced(scored, body)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
         kept, family = judged(line, pos, body, lexicon)
         if kept:
             continue
+        if pos in listed and family not in STRUCTURAL_FAMILIES:
+            family = ""  # the article's own list: judged by its score alone
         candidate[pos] = between_candidate(line, pos, body)
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
@@ -477,9 +480,38 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
     done = {d.index for d in out}
-    for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep):
+    for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed}):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
+    return out
+
+
+# An article's sentence that introduces what follows it (具体步骤见下图：, 涨幅居前的个股如下：):
+# six characters or more before its colon, folded (：is :), no filled key and few furniture words
+# (分享到：, 相关阅读： are the site's). What follows, up to the next prose line and INTRO_REACH lines
+# at most, is the article's list, steps or table, however short and bare its lines.
+_INTRO = re.compile(r"[^:]{6,}:")
+INTRO_REACH = 12
+STRUCTURAL_FAMILIES = ("pager", "rule")  # no words to lose: they go even inside an introduced list
+
+
+def introduced(scored: list[Line], body: tuple[int, int]) -> set[int]:
+    """Positions of the lines an introducing sentence of the article heads (``_INTRO``, standing in
+    the body or right under its last line, six Han characters or more, no notice): no family takes
+    them for where they stand or what they look like (steps, a stock list), and the tail sweep
+    leaves them; the score alone judges them, as any line. (An advertisement's or a form's label,
+    GoodFeel铃声：, 您的Email：, stands elsewhere or holds too little Chinese.)"""
+    out: set[int] = set()
+    for pos in range(body[0], min(len(scored), body[1] + 2)):
+        line = scored[pos]
+        f = line.features
+        if (not _INTRO.fullmatch(line.text) or f["kv_filled"] or f["notice"] or f["lex_cover"] >= 0.3
+                or len(_HAN.findall(line.text)) < 6):
+            continue
+        for nxt in range(pos + 1, min(len(scored), pos + 1 + INTRO_REACH)):
+            if is_prose(scored[nxt].text, scored[nxt].features):
+                break
+            out.add(nxt)
     return out
 
 
@@ -700,8 +732,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "menu"
     if not is_paragraph(line.text, f) and nav_row(line.text, lambda item: _is_label(item, lexicon)):
         return "menu"
-    if title_row(line.text):
-        return "title-row"
+    if title_row(line.text) and not body[1] < pos <= body[1] + 1:
+        return "title-row"  # right under the article's last line it may be its closing tips (提示：… … …)
     if quote(line.text):
         return "quote"
     if stats(line.text):
@@ -712,8 +744,6 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "blog-name"
     if source_line(line.text):
         return "source"  # below the body, or between the headline and the body (记者：张三)
-    if f["kv_empty"] and not f["kv_filled"] and len(line.text) <= EMPTY_KEYS_MAX and _EMPTY_KEYS.fullmatch(line.text):
-        return "empty-keys"
     if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX and _trail(line.text):
         return "trail"
     if _LOCATION.match(line.text) and _ARROWS.search(line.text) and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
@@ -723,11 +753,6 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     return ""
 
 
-# Keys with nothing after them and nothing else (点击：, 作者： 来源：): a byline whose fields the
-# page's script left empty; two keys or more on a line are kv_many, one alone scored low (the
-# fitted weight of kv_empty is negative: a lone key is also a table's or a form's label).
-_EMPTY_KEYS = re.compile(r"(?:[\[【(]?\s*[\u3400-\u9fffA-Za-z-]{1,6}\s*:\s*[\]】)]?\s*)+")
-EMPTY_KEYS_MAX = 30  # characters
 LINK_ROW = 8  # items of a row split by spaces alone that make it a row of links (a government site's departments)
 
 

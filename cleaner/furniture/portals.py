@@ -295,7 +295,11 @@ _SIZE_TOKEN = re.compile(r"A[+\-]{0,2}$")  # a letter-size button beside the sha
 def _font_sizes(text: str) -> bool:
     """A font-size toggle (大 中 小, 字号:[ 大 中 小 ], 小 中 大 特大, 字体大小 A A A, A- A+): nothing
     but size words, two sizes at least. A page's text never is a bare row of sizes."""
-    return set(text) <= _SIZE_CHARS and (sum(text.count(c) for c in "大中小") >= 2 or text.count("A") >= 2)
+    if not set(text) <= _SIZE_CHARS:
+        return False
+    # Letters count as separate buttons (A A A, A- A+), never a rating (AAA, AA+: a bond's grade).
+    letters = re.findall(r"A+[+\-]?", text)
+    return sum(text.count(c) for c in "大中小") >= 2 or (len(letters) >= 2 and all(len(t.rstrip("+-")) == 1 for t in letters))
 
 
 OUTLET_MAX = 16  # characters of an outlet's name in brackets
