@@ -88,14 +88,10 @@ class Cleaner:
                 raise TypeError(f"run() takes {name} as str or None, not {type(value).__name__}")
         if self.config.max_chars and len(text) > self.config.max_chars:
             raise DocumentTooLarge(f"{len(text):,} characters, over the limit of {self.config.max_chars:,} (max_chars)")
-        try:
-            return self._run(text, url, details, title)
-        except UnicodeEncodeError:
-            # Asked only when a stage could not encode the text: no scan of every page for them.
-            if has_surrogates(text):
-                raise NotText("run() takes text, and this holds lone UTF-16 surrogates (no UTF-8 text does); "
-                                 "decode the source with errors='replace' or pass it through") from None
-            raise
+        if has_surrogates(text):  # one C-speed search: a stage that encodes the text fails on some pages only
+            raise NotText("run() takes text, and this holds lone UTF-16 surrogates (no UTF-8 text does); "
+                          "decode the source with errors='replace' or pass it through")
+        return self._run(text, url, details, title)
 
     def _run(self, text: str, url: str | None, details: bool, title: str | None) -> Result:
         cfg = self.config

@@ -62,3 +62,13 @@ def test_article_sentences_about_copyright_stay_and_the_sites_notice_goes():
                "庭审持续了约三个小时，双方围绕合同效力、使用范围等问题展开辩论。", "法院将择期宣判。"]
     page = "\n".join([*article, "版权所有 © 2024 江城晚报 京ICP备00000000号"])
     assert Cleaner(to="keep").clean(page) == "\n".join(article)
+
+
+def test_a_notice_above_the_comments_goes_though_they_are_sentences():
+    # Prose below the notice counts only up to the article's end (网友评论): comments are no article.
+    page = "\n".join(["城市的夜晚总有一些安静的角落，街边的小书店亮着暖黄的灯，店主坐在柜台后面翻着一本旧书。",
+                      "我常常在下班后绕道经过那里，买一本书，或者只是站在书架前翻几页，然后心满意足地回家。",
+                      "本文版权归作者所有，任何形式的转载请联系作者获得授权。", "网友评论",
+                      "这篇文章写得真好，让我想起了大学门口的那家书店，可惜现在已经关门了。",
+                      "我家楼下也有这样一家小书店，老板人很好，经常推荐好书给我们这些老顾客。"])
+    assert "本文版权归作者所有" not in Cleaner(to="keep").clean(page)

@@ -208,3 +208,8 @@ def test_a_naive_converters_page_has_its_leftovers_converted():
     out = convert(page, "zh-hant")
     assert "於是" in out and "會後" in out and "並且" in out and "以後" in out
     assert convert_module.naive_page([page]) and not convert_module.naive_page([convert(source, "zh-hant")])
+
+
+def test_a_traditional_sentence_keeps_its_words_where_a_phrase_changes_length():
+    # zh-tw's 内存 -> 記憶體 would take the chain's whole sentence (台 -> 臺, the vocabulary too).
+    assert convert("這台電腦的内存不夠，后來我們买了新的。", "zh-tw") == "這台電腦的內存不夠，後來我們買了新的。"

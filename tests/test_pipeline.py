@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from cleaner import Cleaner
 
 MIXED = "国务院发布通知，要求加快发展。\n國務院發佈通知，要求加快發展。\n工業互聯網平台于今年上线。"
@@ -40,7 +42,9 @@ def test_without_details_only_the_descriptive_detectors_are_skipped():
 
 def test_mixed_page_to_taiwan():
     out = Cleaner(remove_furniture=False, to="zh-tw").clean(MIXED)
-    assert out == "國務院釋出通知，要求加快發展。\n國務院發佈通知，要求加快發展。\n工業網際網路平臺於今年上線。"
+    # The Simplified sentence takes Taiwan's words (发布 -> 釋出); the Traditional ones keep theirs,
+    # the half-converted third changing only its Simplified characters (于 线), not 互聯網 or 台.
+    assert out == "國務院釋出通知，要求加快發展。\n國務院發佈通知，要求加快發展。\n工業互聯網平台於今年上線。"
 
 
 def test_width_and_script_steps_are_recorded_with_counts():
@@ -136,3 +140,12 @@ def test_a_page_with_other_line_breaks_is_cleaned_as_with_newlines():
                 plain = plain.replace(entity, "\n")
             assert out == cleaner.clean(plain), path.name
             assert cleaner.clean(out) == out, path.name
+
+
+@pytest.mark.parametrize("text", ["国务院发布通知。\ud800", "國務院發布通知。\ud800"])
+def test_lone_surrogates_are_no_text_on_every_page(text):
+    # Once only a page some stage encoded raised; a Simplified page came back with its surrogate.
+    from cleaner import NotText
+
+    with pytest.raises(NotText):
+        Cleaner().clean(text)

@@ -18,7 +18,7 @@ from cleaner import chunks
 from cleaner._native import LineMatcher
 from cleaner.furniture import generic
 from cleaner.furniture.boxes import text_box_length
-from cleaner.furniture.features import is_prose, normalise, page_features, text_features
+from cleaner.furniture.features import end_marker, is_prose, normalise, page_features, text_features
 from cleaner.furniture.kept_blocks import kept_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
@@ -230,7 +230,12 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
     if not _sentence(text, text_features(text, lexicon)):
         return False
     below = [normalise(folded[j]) for j in alive[pos + 1 :] if j not in dropped]
-    return any(_sentence(t, f) for t, f in zip(below, page_features(below, lexicon), strict=True)) if below else False
+    for t, f in zip(below, page_features(below, lexicon), strict=True):
+        if end_marker(t, f, lexicon):
+            return False  # what follows the article's end (网友评论 and the comments) is not the article
+        if _sentence(t, f):
+            return True
+    return False
 
 
 def _sentence(text: str, f: dict[str, float]) -> bool:

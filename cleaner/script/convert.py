@@ -199,9 +199,13 @@ def _foreign_only(sentence: str, converted: str, foreign) -> str:
     reading of it in Simplified): no vocabulary change (保存 -> 儲存) and no variant (群 -> 羣, 台 ->
     臺) in a sentence written in Traditional. A sentence holding a Simplified-only character among
     Traditional ones is a partial conversion: its naive leftovers are foreign too (the caller's
-    ``foreign``). Where the chain changed the length, the chain's sentence."""
+    ``foreign``). Where the chain changed the length, the plain Traditional reading's characters."""
     if len(converted) != len(sentence):
-        return converted
+        # A phrase of another length (zh-tw's 内存 -> 記憶體): the plain Traditional reading,
+        # character for character, so the sentence keeps its words; else the chain's sentence.
+        converted = _chain(fold(sentence), "zh-hant")
+        if len(converted) != len(sentence):
+            return converted
     return "".join(new if foreign.holds(old, 0, 1) else old for old, new in zip(sentence, converted, strict=True))
 
 
