@@ -98,7 +98,7 @@ def _each(text: str, target: str, leftovers: bool) -> str:
         if target == "zh-hans" or not script_class("traditional").search(part):
             return convert_module._chain(part, target)
         chosen = foreign_class(target, naive=True) if foreign_class(target).search(part) else foreign
-        return convert_module._foreign_only(part, convert_module._chain(fold(part), target), chosen)
+        return _only_foreign(part, target, chosen)
 
     def sentence(m: re.Match) -> str:
         if not foreign.search(m.group(0)):
@@ -111,6 +111,29 @@ def _each(text: str, target: str, leftovers: bool) -> str:
         return "".join(out) + text[at : m.end()]
 
     return convert_module._SENTENCE.sub(sentence, text)
+
+
+def _only_foreign(part: str, target: str, foreign) -> str:
+    """A sentence written in Traditional with only its foreign characters from the chain's reading of
+    it in Simplified (else, on a length change, from plain s2t's), one character at a time."""
+    for chain in (target, "zh-hant"):
+        new = convert_module._chain(fold(part), chain)
+        if len(new) == len(part):
+            return "".join(b if foreign.search(a) else a for a, b in zip(part, new))
+    return new
+
+
+def _page_leftovers(texts: list[str]) -> bool:
+    """The naive converter's leftovers are foreign on a page with no Traditional-only character, or
+    with three of them or more, of two kinds, outnumbering all their Traditional forms."""
+    from cleaner.script.fold import NAIVE_FORMS
+
+    page = "".join(texts)
+    if not script_class("traditional").search(page):
+        return True
+    kinds = [ch for ch in NAIVE_FORMS if ch in page]
+    count = sum(page.count(ch) for ch in kinds)
+    return count >= 3 and len(kinds) >= 2 and count > sum(page.count(form) for form in NAIVE_FORMS.values())
 
 
 def _alone(text: str, target: str, leftovers: bool = True) -> str:
@@ -127,7 +150,7 @@ pages = st.lists(st.one_of(text_inputs, clean_line, clean_line.map(lambda s: s +
 @given(texts=st.lists(pages, min_size=1, max_size=4), target=st.sampled_from(["zh-hans", "zh-hant", "zh-tw", "zh-hk"]))
 def test_sentences_converted_together_convert_as_each_alone(texts, target):
     # The sentences of several pieces of a page (the pipeline's gaps between kept spans) in one batch.
-    leftovers = convert_module._leftovers_foreign(texts)
+    leftovers = _page_leftovers(texts)
     assert convert_module.convert_all(texts, target) == [_alone(text, target, leftovers) for text in texts]
 
 
