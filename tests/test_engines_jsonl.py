@@ -94,3 +94,36 @@ def test_workers_start_only_past_workers_from_batches(monkeypatch):
         out = list(jsonl.clean_stream([line] * count, Config(), name="in.jsonl", report=Report(echo=False), jobs=2))
         assert len(out) == count and all("国务院".encode() in o for o in out)
         assert bool(started) is workers, count
+
+
+def test_the_learning_window_returns_to_four_batches_a_worker_after_its_long_first_one(monkeypatch):
+    # Before meanwhile() the workers hold up to MEANWHILE_BATCHES; after it, IN_FLIGHT each again
+    # (it once stayed at MEANWHILE_BATCHES for the whole pass: memory grew with it).
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 100)
+    monkeypatch.setattr(jsonl, "MEANWHILE_BATCHES", 12)
+    submitted, counted, widest = [0], [0], []
+    real_pool, real_count = jsonl.worker_pool, jsonl._count
+
+    def pool(jobs, config, shared=None, *, warm=True):
+        made = real_pool(jobs, config, shared, warm=warm)
+        submit = made.submit
+
+        def counting(*args, **kwargs):
+            submitted[0] += 1
+            return submit(*args, **kwargs)
+
+        made.submit = counting
+        return made
+
+    def count(learner, done, on_batch):
+        if meanwhile_done:
+            widest.append(submitted[0] - counted[0])
+        counted[0] += 1
+        return real_count(learner, done, on_batch)
+
+    meanwhile_done = []
+    monkeypatch.setattr(jsonl, "worker_pool", pool)
+    monkeypatch.setattr(jsonl, "_count", count)
+    line = (json.dumps({"text": "新闻" * 60}, ensure_ascii=False) + "\n").encode()
+    jsonl.learn_lines(Learner(), [line] * 60, Config(), jobs=2, meanwhile=lambda: meanwhile_done.append(1))
+    assert counted[0] == 60 and len(widest) > 20 and max(widest[-20:]) <= jsonl.IN_FLIGHT * 2  # after the drain

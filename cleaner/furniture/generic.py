@@ -732,7 +732,7 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "menu"
     if not is_paragraph(line.text, f) and nav_row(line.text, lambda item: _is_label(item, lexicon)):
         return "menu"
-    if title_row(line.text) and not body[1] < pos <= body[1] + 1:
+    if title_row(line.text) and pos != body[1] + 1:
         return "title-row"  # right under the article's last line it may be its closing tips (提示：… … …)
     if quote(line.text):
         return "quote"
