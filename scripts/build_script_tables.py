@@ -59,6 +59,22 @@ def main() -> None:
         chars = only(read_dictionary(name), variants)
         (OUT / filename).write_text(chars + "\n", encoding="utf-8")
         print(f"{filename}: {len(chars)} characters")
+    chars = in_both_scripts(read_dictionary("TSCharacters"), read_dictionary("TSPhrases"))
+    (OUT / "both_scripts.txt").write_text(chars + "\n", encoding="utf-8")
+    print(f"both_scripts.txt: {len(chars)} characters")
+
+
+def in_both_scripts(characters: dict[str, list[str]], phrases: dict[str, list[str]]) -> str:
+    """The characters that are Simplified too (one of their own forms) but that t2s changes alone
+    (於 -> 于, 乾 -> 干) or in a phrase (瞭解 -> 了解, 藉口 -> 借口): in a Simplified sentence they stand
+    for themselves only in a few words (乾坤, 瞭望, 狼藉), which t2s keeps, so whether such a sentence is
+    Traditional is t2s's reading of it, not the character's."""
+    both = {k for k, v in characters.items() if len(k) == 1 and len(v) >= 2 and k in v}
+    changed = {k for k in both if characters[k][0] != k}
+    for key, values in phrases.items():
+        if len(values[0]) == len(key):
+            changed.update(a for a, b in zip(key, values[0], strict=True) if a in both and a != b)
+    return "".join(sorted(changed))
 
 
 if __name__ == "__main__":

@@ -45,6 +45,25 @@ def test_correct_ambiguous_reads_by_word():
     assert correct_ambiguous("意味著") == "意味着"
 
 
+@pytest.mark.parametrize("text", ["言情小说家琼瑶所著小说《六个梦》", "金庸所著的武侠小说"])
+def test_a_word_of_zhu_the_dictionary_lacks_keeps_its_zhu(text):
+    # jieba has 所着 with a stray count of 3 and no 所著: "written by" came back as 所着.
+    assert correct_ambiguous(text) == text
+
+
+@pytest.mark.parametrize(
+    "text,out",
+    [
+        ("成立於1958年，他出生於北京。", "成立于1958年，他出生于北京。"),  # 於 is the Simplified surname too
+        ("於是他去了。我瞭解了。", "于是他去了。我了解了。"),  # 瞭 alone stays (瞭望): a phrase of t2s's
+        ("他們乾杯了。", "他们干杯了。"),
+        ("乾坤大挪移，一片狼藉，登上瞭望塔。", "乾坤大挪移，一片狼藉，登上瞭望塔。"),  # words t2s keeps: as written
+    ],
+)
+def test_a_sentence_whose_only_traditional_characters_are_simplified_too_is_read_by_t2s(text, out):
+    assert convert(text, "zh-hans") == out
+
+
 # Behaviour of the OpenCC configurations we rely on, in the style of OpenCC's own test cases:
 # if an OpenCC release changes them, these fail before our users see it.
 @pytest.mark.parametrize(

@@ -47,6 +47,8 @@ def convert_all(texts: list[str], target: str) -> list[str]:
             out[k] = "".join(convert_all(list(chunks.pieces(text)), target))
             continue
         found = _foreign_sentences(text, foreign)
+        if target == "zh-hans":
+            found = _with_traditional_phrases(text, found)
         if found:
             batch.append((k, found))
             size += sum(b - a for a, b in found)
@@ -122,6 +124,28 @@ def _other_language(text: str) -> bool:
     if "「" in text or "『" in text or "“" in text or "《" in text:
         text = _QUOTED.sub("", text)
     return len(_OTHER_SCRIPT.findall(text)) >= OTHER_TEXT_SHARE * len(_LETTER.findall(text))
+
+
+def _with_traditional_phrases(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``found`` (the foreign sentences of ``text``, target zh-hans) and the other sentences in which
+    t2s changes a character both scripts have (``both_scripts``): 成立於1958年 and 我瞭解了 are
+    Traditional though 於 and 瞭 are Simplified characters too (the surname 於, 瞭望), while 乾坤 and
+    狼藉, which t2s keeps, leave their sentence as written. One t2s call for the page's such
+    sentences; a Japanese or Korean text has none."""
+    both = script_class("both")
+    if not both.search(text) or _other_language(text):
+        return found
+    spans = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text))
+             if both.holds(text, a, b) and not _OTHER_SCRIPT.search(text, a, b) and not any(x < b and a < y for x, y in found)]
+    if not spans:
+        return found
+    sentences = [text[a:b] for a, b in spans]
+    read = _chain("\n".join(sentences), "zh-hans").split("\n")
+    if len(read) != len(sentences):
+        read = [_chain(sentence, "zh-hans") for sentence in sentences]
+    more = [span for span, old, new in zip(spans, sentences, read, strict=True)
+            if len(new) != len(old) or any(a != b and both.holds(a, 0, 1) for a, b in zip(old, new, strict=True))]
+    return sorted(found + more) if more else found
 
 
 def _chinese_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -252,15 +276,24 @@ def correct_ambiguous(text: str) -> str:
 
 _AMBIGUOUS_CHAR = re.compile("[" + "".join(AMBIGUOUS) + "]")
 
+# Words of the ambiguous characters in their own sense that jieba's dictionary lacks while it
+# lists the other reading with a stray count (所着 3, 所著 0: 琼瑶所著小说 is "written by"), with
+# the count of a word of that kind it has (著有 3 is too low: 编著 104).
+OWN_WORDS = {"所著": 104}
+
+
+def _frequency(word: str) -> int:
+    from cleaner.langmodel import word_frequency
+
+    return OWN_WORDS.get(word) or word_frequency(word)
+
 
 @lru_cache(maxsize=1 << 14)
 def _reads_as_other(window: str, i: int) -> bool:
     """Does the ambiguous ``window[i]`` form a likelier word as its other reading? The same few
     words (显著, 著名, 著作) come back page after page: each window is decided once."""
-    from cleaner.langmodel import word_frequency
-
     chars, ch = list(window), window[i]
-    return _best_word(chars, i, AMBIGUOUS[ch], word_frequency) > _best_word(chars, i, ch, word_frequency)
+    return _best_word(chars, i, AMBIGUOUS[ch], _frequency) > _best_word(chars, i, ch, _frequency)
 
 
 def _best_word(chars: list[str], i: int, ch: str, freq) -> int:

@@ -23,8 +23,10 @@ def converter(config: str) -> opencc.OpenCC:
 
 @lru_cache(maxsize=None)
 def script_only(name: str) -> frozenset[str]:
-    """Characters that belong to one script only (cleaner/data, generated from OpenCC's tables)."""
-    data = resources.files("cleaner") / "data" / f"{name}_only.txt"
+    """Characters that belong to one script only (cleaner/data, generated from OpenCC's tables by
+    scripts/build_script_tables.py), or with ``both``, the characters of both scripts that t2s
+    changes alone or in a phrase (於, 乾, 瞭, 藉)."""
+    data = resources.files("cleaner") / "data" / ("both_scripts.txt" if name == "both" else f"{name}_only.txt")
     return frozenset(data.read_text(encoding="utf-8").strip())
 
 
