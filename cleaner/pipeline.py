@@ -18,6 +18,7 @@ when details are asked for (``run(details=True)``, the default).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -91,7 +92,16 @@ class Cleaner:
         if has_surrogates(text):  # one C-speed search: a stage that encodes the text fails on some pages only
             raise NotText("run() takes text, and this holds lone UTF-16 surrogates (no UTF-8 text does); "
                           "decode the source with errors='replace' or pass it through")
+        if title and self.config.fix_mojibake and not title.isascii():
+            title = self._repaired_title(title)
         return self._run(text, url, details, title)
+
+    def _repaired_title(self, title: str) -> str:
+        """The page's title through the repairs, as the page goes through them: a title misread with
+        its page (鍥藉鑰冭瘯) names no headline and, converted, could no longer be read back."""
+        cfg = replace(self.config, remove_furniture=False, generic_furniture=False, convert_script=False, fix_width=False,
+                      max_chars=0)
+        return Cleaner.for_config(cfg).run(title, details=False).text
 
     def _run(self, text: str, url: str | None, details: bool, title: str | None) -> Result:
         cfg = self.config
@@ -276,7 +286,8 @@ class Cleaner:
             first = text[: 82 if end < 0 else end]  # never a copy of a huge single-line page
             own = " ".join(title.split()) if title else ""
             if own:  # the page's own title beats a guess from the first line; in the page's script
-                meta["title"] = convert.convert(own, cfg.to) if converting else own
+                # Mojibake the repairs left is kept byte for byte, as in the text.
+                meta["title"] = convert.convert(own, cfg.to) if converting and not mojibake.unrepaired_spans(own) else own
             elif first and "title" not in meta and len(first) <= 80 and not first.endswith("。"):
                 meta["title"] = first
         return Result(text, steps, findings, meta)

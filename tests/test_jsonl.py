@@ -53,6 +53,13 @@ def test_bom_is_accepted_and_blank_lines_kept_in_place():
     assert out == [b'{"text": "\xe5\x8f\x91\xe5\xb1\x95"}\n', b"\n", b'{"text": "x"}'] and report.unchanged == 2
 
 
+def test_a_bom_where_files_were_joined_is_no_part_of_its_record():
+    # cat a.jsonl b.jsonl: b's BOM starts a line in the middle of the stream.
+    good = '{"text": "國(guó)務(wù)院"}\n'.encode()
+    out, report = _clean([good, codecs.BOM_UTF8 + good])
+    assert out == [b'{"text": "\xe5\x9b\xbd\xe5\x8a\xa1\xe9\x99\xa2"}\n'] * 2 and not report.failed
+
+
 def test_details_added_last_and_other_field():
     line = '{"body": "國(guó)務(wù)院", "text": 1}\n'.encode()
     out, _ = _clean([line], field="body", details=True)

@@ -27,6 +27,17 @@ def test_the_pages_own_title_beats_the_first_line_guess():
     assert Cleaner().run(page, title="國務院發佈通知\n 要聞").meta["title"] == "国务院发布通知 要闻"
 
 
+
+def test_a_title_misread_with_its_page_is_repaired_and_unrepaired_mojibake_in_it_is_not_converted():
+    title = "国家统计局发布2023年国民经济和社会发展统计公报"
+    misread = title.encode("utf-8").decode("gbk", errors="replace")
+    page = "国家统计局今天发布了公报，全文如下。\n"
+    assert Cleaner().run(page, title=misread).meta["title"] == title
+    assert Cleaner().run(page, title=title.encode("utf-8").decode("cp1252", errors="replace")).meta["title"] == title
+    # Mojibake no repair reads (Korean read as GBK) stays as it came, not converted (靹滌 -> 靹涤).
+    left = "서울시 관광 안내 서비스".encode("utf-8").decode("gbk", errors="replace")
+    assert Cleaner().run(page, title=left).meta["title"] == " ".join(left.split())
+
 def test_without_details_only_the_descriptive_detectors_are_skipped():
     page = "标题\n國(guó)務(wù)院發佈通知,要求加快發展。\n\ufffd\n分享到：微信"
     full = Cleaner().run(page)

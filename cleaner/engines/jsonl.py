@@ -65,8 +65,10 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
     for number, raw in enumerate(lines, first_number):
         where = f"{name}:{number}"
         body, ending = split_ending(raw)
-        if number == 1 and body.startswith(codecs.BOM_UTF8):
-            body, raw = body[3:], raw[3:]  # a BOM is not part of the first record
+        if body.startswith(codecs.BOM_UTF8):
+            # A BOM is not part of a record: the first line's, or one where files were joined
+            # (cat a.jsonl b.jsonl puts b's BOM at the start of a line in the middle).
+            body, raw = body[3:], raw[3:]
         if not body.strip():
             # A blank line holds no record, but it is written back: output line N stays input line
             # N for whoever pairs them up (the probe counted 10 lines in and 9 out).
@@ -314,7 +316,7 @@ def _document_lines_of(part: list[bytes], config: Config, field: str, group: str
     out = []
     for raw in part:
         if raw.startswith(codecs.BOM_UTF8):
-            raw = raw[3:]  # a BOM is not part of the first record
+            raw = raw[3:]  # a BOM is not part of a record (clean_lines)
         try:
             record = json.loads(raw)
         except (ValueError, RecursionError):  # nested deeper than the parser goes: the cleaning pass says so
