@@ -223,6 +223,28 @@ def _terminate(signum, frame):
     raise Terminated()
 
 
+def _check_user_rules(ruleset, folders: list[Path]) -> None:
+    """The user's rule files contradict none of their own fixtures: a rule that matches a line it
+    lists as one to keep would remove that article sentence from every page (``cleaner rules
+    check`` says so, but a cleaning run would use the rule silently). A rule without examples is
+    allowed here; ``rules check`` asks for them."""
+    from cleaner.furniture.rules_cli import check_examples
+
+    roots = [folder.resolve() for folder in folders]
+    mine = [site for site in ruleset.sites.values() if site.path and any(Path(site.path).resolve().is_relative_to(r) for r in roots)]
+    problems = [p for p in check_examples(_Sites(mine)) if not p.endswith("has no examples")]
+    if problems:
+        more = f" (and {len(problems) - 1} more; see `cleaner rules check {folders[0]}`)" if len(problems) > 1 else ""
+        raise UsageError(problems[0] + more)
+
+
+class _Sites:
+    """A ruleset of some sites only, for ``check_examples``."""
+
+    def __init__(self, sites):
+        self.sites = {site.id: site for site in sites}
+
+
 def _run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     mode = mode_of(args)
@@ -241,6 +263,8 @@ def _run(argv: list[str]) -> int:
         cleaner = Cleaner.for_config(config)  # rule files are checked here, before any work
     except (RuleError, ValueError) as exc:
         raise UsageError(exc) from None
+    if args.rules:
+        _check_user_rules(cleaner.ruleset, args.rules)
     if args.input != "-" and not Path(args.input).exists():
         raise UsageError(_missing_input(args.input))
     if mode == "folder":

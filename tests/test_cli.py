@@ -169,6 +169,9 @@ def _rule_dir(tmp_path, body: str) -> Path:
 @pytest.mark.parametrize("body, message", [
     ('[[rule]]\nid = "mine/a"\naction = "drop-line"\npattern = "x"\nreason = "r"\ncolour = "red"\n', "unknown key 'colour'"),
     ('[[rule]]\nid = "mine/a"\naction = "drop-line"\npattern = "(x"\nreason = "r"\n', "bad pattern"),
+    # A rule that removes a line its author listed as one to keep: refused, not used silently.
+    ('[[rule]]\nid = "mine/a"\naction = "drop-line"\npattern = "^责任编辑"\nreason = "r"\nexamples = ["责任编辑：张三"]\n'
+     'keeps = ["责任编辑张三在会上说，今年的工作重点已经确定。"]\n', "rule 'mine/a' matches its keep"),
 ])
 def test_bad_rule_files_are_refused_in_one_line(tmp_path, body, message):
     page = tmp_path / "page.txt"
