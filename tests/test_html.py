@@ -127,6 +127,19 @@ def test_code_keeps_its_indentation_and_prose_its_single_spaces():
     assert text == f"示例 代码：\n{code}\n结果为 2。"
 
 
+def test_a_no_break_space_that_is_a_byte_of_a_misread_character_is_kept_and_the_page_reads_back():
+    # 标 (e6 a0 87), 格, 因 and 靠 hold byte a0, which cp1252 shows as U+00A0 (and 靠's 9d as a mark).
+    article = "请确保符合收录标准的格式，因为可靠来源不明的内容将被删除。"
+    misread = article.encode("utf-8").decode("cp1252", errors="replace")
+    assert "\u00a0" in misread
+    assert extract(page(f"<p>{misread}</p><p>a&nbsp;&nbsp;b\u00a0c</p>")).text == f"{misread}\na b c"
+
+    from cleaner.pipeline import Cleaner
+
+    data = page(f"<p>{misread}</p>", '<meta charset="utf-8">').encode("utf-8")
+    assert Cleaner().run_bytes(data).text == article
+
+
 def test_meta_fields():
     head = (
         "<title> 国务院 关于印发通知 </title><meta name='author' content='新华社记者 张三'>"

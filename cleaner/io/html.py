@@ -36,6 +36,11 @@ _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"  # C
 _WRAP = re.compile(f"([{_WIDE}])[ \t]*\r?\n[ \t\r\n]*(?=[{_WIDE}\U00020000-\U0003ffff])")
 _PRE = re.compile(r"(<(?:pre|textarea)\b.*?</(?:pre|textarea)\s*>)", re.IGNORECASE | re.DOTALL)
 _BLANKS = re.compile(r"[ \t\u00a0]+")
+# What cp1252 and Latin-1 show for the bytes 80-FF. UTF-8 read so writes its continuation byte a0
+# as a no-break space (标 e6 a0 87 is æ\xa0‡): one between two of these is a byte of a misread
+# character, kept for the repairs; made a space, the character could no longer be read back.
+_MISREAD = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd"
+_MISREAD_BYTE = re.compile(f"(?<=[{_MISREAD}])\u00a0(?=[{_MISREAD}])")
 # Hidden by the page itself: Resiliparse's plain-text mode keeps these unless told to skip them.
 # Ruby annotations (<rt>, <rp>: pinyin or zhuyin over the characters) are not the text: kept, they
 # come out as 國guó務wù.
@@ -181,8 +186,17 @@ def extract(html: str) -> HtmlPage:
                               alt_texts=False, skip_elements=_HIDDEN)
     raw = text.splitlines()
     code = code_lines(raw)  # their indentation and spacing are structure (a <pre> block of Python)
-    lines = (line.rstrip() if i in code else _BLANKS.sub(" ", line).strip() for i, line in enumerate(raw))
+    lines = (line.rstrip() if i in code else _blanks(line).strip() for i, line in enumerate(raw))
     return HtmlPage("\n".join(line for line in lines if line), _meta(tree))
+
+
+def _blanks(line: str) -> str:
+    """Runs of spaces, tabs and no-break spaces as one space, but a no-break space that is a byte
+    of a misread character (``_MISREAD_BYTE``)."""
+    if "\u00a0" not in line or not _MISREAD_BYTE.search(line):
+        return _BLANKS.sub(" ", line)
+    kept = {m.start() for m in _MISREAD_BYTE.finditer(line)}
+    return _BLANKS.sub(lambda m: m.group() if m.start() in kept and len(m.group()) == 1 else " ", line)
 
 
 def html_to_text(data: bytes, http_content_type: str | None = None) -> HtmlPage:
