@@ -85,6 +85,12 @@ class CharModel:
     def prefix_scores(self, text: str) -> list[float]:
         """The score of each prefix of ``text``, summed in order (mojibake._prefix_scores)."""
 
+CHAR_TABLE_VERSION: int
+
+def char_model_from_table(data: bytes, weights: tuple[float, float, float]) -> CharModel:
+    """The model of a compact table (langmodel.native_table), read in one piece; ValueError if
+    the table is damaged or of another version."""
+
 class Codes:
     """The code tables of cleaner/repair/decoders.py (``native_codes`` builds them from Python's codecs)."""
 

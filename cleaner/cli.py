@@ -168,9 +168,10 @@ def entry() -> None:
     in about one run in twenty): the streams are flushed and the process exits at once.
     """
     code = main()
-    from cleaner.engines import workers
-
-    if workers.pool_stopped:
+    # Only a run that started workers can have stopped them: a one-page run never imports the
+    # pool's module (multiprocessing, concurrent.futures), 15-20 ms of its start.
+    workers = sys.modules.get("cleaner.engines.workers")
+    if workers is not None and workers.pool_stopped:
         for stream in (sys.stdout, sys.stderr):
             try:
                 if stream is not None:

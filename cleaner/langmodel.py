@@ -12,7 +12,8 @@ weights ``WEIGHTS``, chosen by held-out likelihood: scripts/build_charlm.py --he
 The in-word counts know words (国家); the running counts know how words follow each other
 (的国, 国，) and where punctuation goes, which the repairs need when they guess a lost byte.
 Nothing is downloaded: the tables are read the first time a repair needs them and kept on disk
-(``tablecache``), so later processes read them back in about 0.1 s.
+(``tablecache``); ``model()`` reads them back as one compact table the native core parses itself
+(``native_table``), so a later process has its model in about 15 ms.
 
 Fixed weights keep one property the ranker (tests/reference_ranking.py) relies on: a pair never
 seen scores ``unseen(b)``, whatever the first character.
@@ -24,6 +25,7 @@ import os
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
+from struct import pack
 
 from cleaner import _native
 from cleaner.script.fold import converter, fold
@@ -84,46 +86,64 @@ class CharModel:
 
     The scoring runs in the native core (native/src/charlm.rs: the same smoothing and the same
     floating-point operations, so the same scores to the last bit as the Python original,
-    tests/reference_langmodel.py). The counts are handed over once, when the model is made.
+    tests/reference_langmodel.py). The counts are handed over once, when the model is made;
+    ``model()`` makes it from the compact table instead (``from_native``), with no dicts at all.
     """
 
     def __init__(self, unigrams: dict[str, int], bigrams: dict[str, dict[str, int]],
                  running: dict[str, tuple[int, dict[str, int]]] | None = None,
                  weights: tuple[float, float, float] | None = None) -> None:
+        weights = tuple(weights or (WEIGHTS if running else OLD_WEIGHTS))
+        running = running or {}
+        self._bind(_native.CharModel(unigrams, bigrams, running, weights, fold_pairs()), weights,
+                   lambda: (bigrams, running))
+
+    @classmethod
+    def from_native(cls, native: _native.CharModel, weights: tuple[float, float, float],
+                    counts: Callable[[], tuple[dict[str, dict[str, int]], dict[str, tuple[int, dict[str, int]]]]]
+                    ) -> CharModel:
+        """The model around a native one already made (``native_table``); ``counts`` gives its
+        (in-word pairs, running pairs) as dicts, read only if ``successors`` is asked."""
+        lm = cls.__new__(cls)
+        lm._bind(native, weights, counts)
+        return lm
+
+    def _bind(self, native: _native.CharModel, weights: tuple[float, float, float],
+              counts: Callable[[], tuple[dict[str, dict[str, int]], dict[str, tuple[int, dict[str, int]]]]]) -> None:
+        self.native = native
+        self.weights = weights
         # By first character, so a ranker can ask which characters were ever seen after one
         # (``successors``) instead of scoring every pair (tests/reference_ranking.py).
-        self._big = bigrams
-        self._running = running or {}
-        self.weights = tuple(weights or (WEIGHTS if running else OLD_WEIGHTS))
+        self._counts = counts
         self._succ: dict[str, dict[str, int]] = {}
-        self.native = _native.CharModel(unigrams, bigrams, self._running, self.weights, fold_pairs())
         # The native methods themselves, not Python methods calling them: the repairs ask for
         # millions of scores, and a Python frame per call would cost more than the score.
-        self.unigram: Callable[[str], float] = self.native.unigram
+        self.unigram: Callable[[str], float] = native.unigram
         # Unigram of the character itself, unfolded: tells 术 (common) from its variant 朮.
-        self.frequency: Callable[[str], float] = self.native.frequency
+        self.frequency: Callable[[str], float] = native.frequency
         # log P(ch | prev), with both characters folded to Simplified first.
-        self.bigram: Callable[[str, str], float] = self.native.bigram
+        self.bigram: Callable[[str, str], float] = native.bigram
         # What ``ch`` counts as in the tables: folded to Simplified (and, with running text,
         # ASCII signs fullwidth, 「」 as “”, any digit as 0).
-        self.key: Callable[[str], str] = self.native.key
+        self.key: Callable[[str], str] = native.key
         # Is a pair with ``ch`` on either side scored from the pair tables (after the special
         # cases of ``bigram``)? Latin text, and punctuation the running text does not count,
         # are scored by the unigram.
-        self.in_table: Callable[[str], bool] = self.native.in_table
+        self.in_table: Callable[[str], bool] = native.in_table
         # ``bigram(a, b)`` for an ``a`` in the table never seen before ``b``: the same for every
         # such ``a``, and the least any ``a`` in the table gives (a seen pair only adds to it).
-        self.unseen: Callable[[str], float] = self.native.unseen
+        self.unseen: Callable[[str], float] = native.unseen
         # Log-probability of a string under the model (first character by unigram).
-        self.score: Callable[[str], float] = self.native.score
+        self.score: Callable[[str], float] = native.score
 
     def successors(self, a: str) -> dict[str, int]:
         """Characters (folded) seen after ``a`` (folded), in a word or in running text, with counts."""
         a = self.key(a)
         succ = self._succ.get(a)
         if succ is None:
-            succ = dict(self._big.get(a, _NONE))
-            for b, n in self._running.get(a, _NO_RUNNING)[1].items():
+            bigrams, running = self._counts()
+            succ = dict(bigrams.get(a, _NONE))
+            for b, n in running.get(a, _NO_RUNNING)[1].items():
                 succ[b] = succ.get(b, 0) + n
             self._succ[a] = succ
         return succ
@@ -133,11 +153,19 @@ class CharModel:
 def fold_pairs() -> list[tuple[str, str]]:
     """(character, its Simplified form) for every character ``fold_char`` changes, for the
     native model. Cached on disk with the tables: it asks OpenCC about every code point."""
-    import opencc
-
     from cleaner.tablecache import cached
 
-    return cached("foldpairs", [opencc.__file__, __file__], "1", _build_fold_pairs)
+    return cached("foldpairs", [_opencc_path(), __file__], "1", _build_fold_pairs)
+
+
+def _opencc_path() -> str:
+    # Found without importing OpenCC, which only the first build of the fold table needs.
+    from importlib.util import find_spec
+
+    spec = find_spec("opencc")
+    if spec is None or not spec.origin:
+        raise ModuleNotFoundError("opencc is needed for the character model (pip install opencc)")
+    return spec.origin
 
 
 def _build_fold_pairs() -> list[tuple[str, str]]:
@@ -161,8 +189,12 @@ def dictionary_path() -> str:
     return os.path.join(os.path.dirname(spec.origin), "dict.txt")
 
 
+@lru_cache(maxsize=1)
 def _words_with_ambiguous() -> dict[str, int]:
-    return _tables()[2]
+    # A table of its own (about 800 words): the conversion asks it without the model's counts.
+    from cleaner.tablecache import cached
+
+    return cached("ambiguouswords", [dictionary_path(), __file__], "1", lambda: _tables()[2])
 
 
 def word_frequency(word: str) -> int:
@@ -176,9 +208,49 @@ def model() -> CharModel:
     """The model the repairs use: in-word and running-text pairs (built once per process)."""
     global _active
     if _active is None:
-        unigrams, bigrams, _ = jieba_tables()
-        _active = CharModel(unigrams, bigrams, running_table())
+        _active = CharModel.from_native(native_table(), WEIGHTS, lambda: (jieba_tables()[1], running_table()))
     return _active
+
+
+def native_table() -> _native.CharModel:
+    """The native model of ``model()``, read in one piece from its compact table (native/src/
+    charlm.rs, ``read_table``), which is written once from the counts and kept with the tables
+    (``tablecache``): about 15 ms a process, where handing the counts over as dicts took 0.12 s."""
+    from cleaner.tablecache import cached_bytes
+
+    sources = [dictionary_path(), running_path(), _opencc_path(), __file__]
+    return cached_bytes("charmodel-native", sources, f"1.{_native.CHAR_TABLE_VERSION}", _build_native_table,
+                        lambda data: _native.char_model_from_table(data, WEIGHTS))
+
+
+def _build_native_table() -> bytes:
+    unigrams, bigrams, _ = jieba_tables()
+    return write_table(unigrams, bigrams, running_table(), fold_pairs())
+
+
+def write_table(unigrams: dict[str, int], bigrams: dict[str, dict[str, int]],
+                running: dict[str, tuple[int, dict[str, int]]], fold: list[tuple[str, str]]) -> bytes:
+    """The counts as the native core reads them (``charlm::read_table``; the layout is in
+    cleaner/data/README.md): little-endian, characters as code points. Keys longer than one
+    character count in the unigram total only, as ``CharModel`` takes them."""
+    out = [b"CLCM", pack("<IQ", _native.CHAR_TABLE_VERSION, sum(unigrams.values()))]
+    singles = [(ch, n) for ch, n in unigrams.items() if len(ch) == 1]
+    out.append(pack("<I", len(singles)))
+    out += [pack("<IQ", ord(ch), n) for ch, n in singles]
+
+    def after(pairs: dict[str, int]) -> bytes:
+        kept = [(b, n) for b, n in pairs.items() if len(b) == 1]
+        return pack("<I", len(kept)) + b"".join(pack("<IQ", ord(b), n) for b, n in kept)
+
+    firsts = [(a, pairs) for a, pairs in bigrams.items() if len(a) == 1]
+    out.append(pack("<I", len(firsts)))
+    out += [pack("<I", ord(a)) + after(pairs) for a, pairs in firsts]
+    seen = [(a, total, pairs) for a, (total, pairs) in running.items() if len(a) == 1]
+    out.append(pack("<I", len(seen)))
+    out += [pack("<IQ", ord(a), total) + after(pairs) for a, total, pairs in seen]
+    out.append(pack("<I", len(fold)))
+    out += [pack("<II", ord(c), ord(s)) for c, s in fold]
+    return b"".join(out)
 
 
 def per_char(text: str) -> float:

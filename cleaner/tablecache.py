@@ -4,6 +4,9 @@ Building the character model from jieba's dictionary takes about a second per pr
 ``cat page | cleaner`` would pay it, and so would every Ray worker. The built tables (plain
 dicts, strings and ints) are written once with ``marshal`` and read back in about 0.1 s.
 
+A table the native core reads itself (the character model: ``cached_bytes``) is kept as the bytes
+of its own format, with the suffix ``.bin``, and handed over whole: no Python objects are made.
+
 The cache is only ever a copy: its name holds everything it was built from (the source files'
 size and modification time, the table format, the Python version that wrote it), a file that
 cannot be read is rebuilt, and when the folder cannot be written the tables are simply built in
@@ -38,18 +41,39 @@ def cached(name: str, sources: list[str], version: str, build: Callable[[], Any]
     ``version`` names what ``build`` does (its format and any constant it depends on): change it
     with them, or an old copy would be read back.
     """
-    # Named by where the sources are, then by their state: a copy is replaced when its own sources
-    # change, never by another install's (two virtual environments, or git worktrees, on one
-    # machine would otherwise drop each other's copies at every start).
-    place = hashlib.sha256("\n".join(os.path.abspath(s) for s in sources).encode()).hexdigest()[:8]
-    path = cache_dir() / f"{name}-{place}-{_key(sources, version)}.marshal"
+    path = _path(name, sources, version, ".marshal")
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not there yet, unreadable or damaged: build it again
     table = build()
-    _save(path, table)
+    _save(path, marshal.dumps(table))
     return table
+
+
+def cached_bytes(name: str, sources: list[str], version: str, build: Callable[[], bytes],
+                 load: Callable[[bytes], Any]) -> Any:
+    """``load`` of the bytes ``build()`` makes, or of the copy a previous process saved.
+
+    For a table in a format of its own, read by the native core in one piece: ``load`` checks it
+    and raises ValueError for a damaged copy, which is then built again.
+    """
+    path = _path(name, sources, version, ".bin")
+    try:
+        return load(path.read_bytes())
+    except (OSError, ValueError):
+        pass  # not there yet, unreadable or damaged: build it again
+    data = build()
+    _save(path, data)
+    return load(data)
+
+
+def _path(name: str, sources: list[str], version: str, suffix: str) -> Path:
+    # Named by where the sources are, then by their state: a copy is replaced when its own sources
+    # change, never by another install's (two virtual environments, or git worktrees, on one
+    # machine would otherwise drop each other's copies at every start).
+    place = hashlib.sha256("\n".join(os.path.abspath(s) for s in sources).encode()).hexdigest()[:8]
+    return cache_dir() / f"{name}-{place}-{_key(sources, version)}{suffix}"
 
 
 def _key(sources: list[str], version: str) -> str:
@@ -60,22 +84,22 @@ def _key(sources: list[str], version: str) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def _save(path: Path, table: Any) -> None:
+def _save(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(table))
+                fh.write(data)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.marshal"):  # same name and place
+        for old in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*{path.suffix}"):  # same name and place
             if old != path:  # built from sources that have changed since
                 old.unlink(missing_ok=True)
         name = path.name.rsplit("-", 2)[0]
-        for old in path.parent.glob(f"{name}-" + "?" * 16 + ".marshal"):  # named as before places were
+        for old in path.parent.glob(f"{name}-" + "?" * 16 + path.suffix):  # named as before places were
             old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home, a full disk: the tables still work, only the next start is slower

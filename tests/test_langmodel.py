@@ -248,3 +248,82 @@ def test_fold_pairs_are_fold_char_for_every_code_point():
 def test_tokens_longer_than_a_character_are_refused(lm):
     with pytest.raises(ValueError):
         lm.bigram("国家", "的")
+
+
+# --- the compact table the native core reads (langmodel.native_table) ------------------------
+
+
+@pytest.fixture(scope="module")
+def dict_built():
+    """The model of model()'s counts, handed over as dicts (as before the table)."""
+    unigrams, bigrams, _ = langmodel.jieba_tables()
+    return langmodel.CharModel(unigrams, bigrams, langmodel.running_table())
+
+
+def test_the_table_read_model_is_the_dict_built_model_on_every_seen_pair(lm, dict_built):
+    unigrams, bigrams, _ = langmodel.jieba_tables()
+    pairs = [(a, b) for a, after in bigrams.items() for b in after]
+    pairs += [(a, b) for a, (_, after) in langmodel.running_table().items() for b in after]
+    pairs += [(b, a) for a, b in pairs[::11]]  # and pairs never seen
+    assert len(pairs) > 400_000
+    assert all(_same(lm.bigram(a, b), dict_built.bigram(a, b)) for a, b in pairs)
+    assert all(_same(lm.unigram(c), dict_built.unigram(c)) and _same(lm.frequency(c), dict_built.frequency(c))
+               for c in unigrams)
+    assert all(lm.key(c) == dict_built.key(c) for c, _ in langmodel.fold_pairs())
+
+
+@SETTINGS
+@given(a=token, b=token, text=text_inputs)
+def test_the_table_read_model_scores_random_input_as_the_dict_built_model(dict_built, a, b, text):
+    lm = langmodel.model()
+    assert _same(lm.bigram(a, b), dict_built.bigram(a, b)) and _same(lm.unseen(a), dict_built.unseen(a))
+    assert lm.in_table(a) == dict_built.in_table(a)
+    assert _same(lm.score(text), dict_built.score(text))
+    assert lm.native.prefix_scores(text) == dict_built.native.prefix_scores(text)
+
+
+def test_a_table_keeps_what_the_dicts_give_even_keys_that_are_no_character():
+    # A key longer than one character counts in the unigram total (so in every unigram score)
+    # and is never asked for; the in-word model alone (no running pairs) has no running table.
+    from cleaner import _native
+
+    unigrams, bigrams = {"国": 30, "家": 20, "的": 50, "国家": 7}, {"国": {"家": 10, "家的": 3}, "国家": {"的": 1}}
+    running = {"国": (40, {"家": 8}), "0": (10, {"年": 5})}
+    fold = langmodel.fold_pairs()
+    for run, weights in ((running, langmodel.WEIGHTS), ({}, langmodel.OLD_WEIGHTS)):
+        table = _native.char_model_from_table(langmodel.write_table(unigrams, bigrams, run, fold), weights)
+        made = _native.CharModel(unigrams, bigrams, run, weights, fold)
+        for a in ["", "国", "國", "家", "的", "0", "7", "年", "，", "\n", "a", "龘"]:
+            assert _same(table.unigram(a), made.unigram(a)) and table.key(a) == made.key(a)
+            for b in ["国", "家", "的", "年", "，", "龘"]:
+                assert _same(table.bigram(a, b), made.bigram(a, b)), (a, b, weights)
+
+
+def test_a_damaged_table_is_refused_with_a_value_error():
+    from cleaner import _native
+
+    table = langmodel.write_table({"国": 3}, {"国": {"家": 1}}, {}, [("國", "国")])
+    for bad in (table[:-1], table + b"\0", b"CLCM" + (99).to_bytes(4, "little") + table[8:], b""):
+        with pytest.raises(ValueError):
+            _native.char_model_from_table(bad, langmodel.WEIGHTS)
+
+
+def test_successors_of_the_table_read_model_are_read_from_the_counts(lm):
+    bigrams, running = langmodel.jieba_tables()[1], langmodel.running_table()
+    expected = dict(bigrams["国"])
+    for b, n in running["国"][1].items():
+        expected[b] = expected.get(b, 0) + n
+    assert lm.successors("國") == expected
+
+
+def test_the_ambiguous_words_are_read_without_the_counts(monkeypatch):
+    # word_frequency (the conversion's 着/著) has a small table of its own: a process that converts
+    # Traditional text does not read the 4 MB of in-word counts for 800 words.
+    langmodel.word_frequency("看着")  # the small table built, if this cache has none yet
+    langmodel._words_with_ambiguous.cache_clear()
+    langmodel._tables.cache_clear()
+    try:
+        assert langmodel.word_frequency("看着") > 0
+        assert langmodel._tables.cache_info().currsize == 0
+    finally:
+        langmodel._words_with_ambiguous.cache_clear()

@@ -95,3 +95,50 @@ def test_a_copy_named_before_places_were_is_removed(source):
     tablecache.cached("t", [str(source)], "1", counting_build([1])[0])
     assert not old.exists()
     assert len(list(tablecache.cache_dir().glob("t-*.marshal"))) == 1
+
+
+# --- tables in a format of their own (cached_bytes), read by the native core ------------------
+
+
+def _checked(data: bytes) -> bytes:
+    if not data.startswith(b"TBL"):
+        raise ValueError("not a table")
+    return data[3:]
+
+
+def test_a_byte_table_is_built_once_and_read_back(source):
+    build, calls = counting_build(b"TBL\x00\x01")
+    first = tablecache.cached_bytes("b", [str(source)], "1", build, _checked)
+    again = tablecache.cached_bytes("b", [str(source)], "1", build, _checked)
+    assert first == again == b"\x00\x01"
+    assert len(calls) == 1
+    (copy,) = tablecache.cache_dir().glob("b-*.bin")
+    assert copy.read_bytes() == b"TBL\x00\x01"  # the table's own bytes, not marshalled
+
+
+def test_a_byte_table_its_reader_refuses_is_built_again_and_saved(source):
+    build, calls = counting_build(b"TBL\x02")
+    tablecache.cached_bytes("b", [str(source)], "1", build, _checked)
+    (copy,) = tablecache.cache_dir().glob("b-*.bin")
+    copy.write_bytes(b"XX")  # damaged: the reader raises ValueError
+    assert tablecache.cached_bytes("b", [str(source)], "1", build, _checked) == b"\x02"
+    assert len(calls) == 2 and copy.read_bytes() == b"TBL\x02"
+    source.write_text("国 3\n务 2\n")  # a changed source replaces the copy
+    tablecache.cached_bytes("b", [str(source)], "1", build, _checked)
+    assert len(calls) == 3 and len(list(tablecache.cache_dir().glob("b-*.bin"))) == 1
+
+
+def test_a_byte_table_is_read_into_its_model_from_a_fresh_cache(tmp_path, monkeypatch):
+    # The character model's table: built in an empty cache folder, read back by the next process
+    # (here: the next call), a damaged copy built again; the model scores as the dict-built one.
+    from cleaner import langmodel
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    built = langmodel.native_table()
+    (copy,) = tmp_path.glob("charmodel-native-*.bin")
+    read = langmodel.native_table()
+    copy.write_bytes(copy.read_bytes()[:-3])
+    rebuilt = langmodel.native_table()
+    assert copy.stat().st_size > 1_000_000
+    for lm in (built, read, rebuilt):
+        assert lm.bigram("国", "家") == langmodel.model().bigram("国", "家") != lm.unseen("家")

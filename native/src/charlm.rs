@@ -196,7 +196,11 @@ impl Model {
             uni.insert(c, (n as f64 / total as f64).ln());
             uni_count.insert(c, n);
         }
-        let mut pairs: FastMap<u64, (u64, u64)> = FastMap::default();
+        // Sized up front: grown pair by pair, the map would rehash its 400,000 entries a dozen
+        // times, most of the time a process takes to make the model.
+        let running_pairs: usize = running.iter().map(|(_, _, after)| after.len()).sum();
+        let mut pairs: FastMap<u64, (u64, u64)> =
+            FastMap::with_capacity_and_hasher(bigrams.len() + running_pairs, Default::default());
         for (a, b, n) in bigrams {
             pairs.entry(pair(a, b)).or_default().1 = n;
         }
@@ -207,13 +211,14 @@ impl Model {
                 pairs.entry(pair(a, b)).or_default().0 = n;
             }
         }
+        // The keys in order (a pair's key sorts by its first character, then its second), cut
+        // into one run per first character: a sort of plain integers instead of a walk over the
+        // map's scattered entries.
+        let mut keys: Vec<u64> = pairs.keys().copied().collect();
+        keys.sort_unstable();
         let mut successors: FastMap<char, Vec<char>> = FastMap::default();
-        for &key in pairs.keys() {
-            let (a, b) = unpair(key);
-            successors.entry(a).or_default().push(b);
-        }
-        for list in successors.values_mut() {
-            list.sort_unstable(); // a fixed order, whatever the map's
+        for run in keys.chunk_by(|x, y| x >> 21 == y >> 21) {
+            successors.insert(unpair(run[0]).0, run.iter().map(|&key| unpair(key).1).collect());
         }
         let mut punct = FastMap::default();
         for &(marks, logp) in PUNCT_LOGP {
@@ -445,6 +450,130 @@ impl Model {
     }
 }
 
+/// The compact table `langmodel.native_table` writes (cleaner/data/README.md, "The character
+/// model's table"): every count the model is made from, read here in one piece instead of being
+/// handed over as Python dicts. Little-endian throughout:
+///
+/// ```text
+/// b"CLCM", version u32, unigram total u64,
+/// n u32, then n × (char u32, count u64)                               unigrams
+/// n u32, then n × (first u32, k u32, k × (second u32, count u64))     in-word pairs
+/// n u32, then n × (first u32, total u64, k u32, k × (second u32, count u64))  running pairs
+/// n u32, then n × (char u32, Simplified u32)                          fold pairs
+/// ```
+pub const TABLE_MAGIC: &[u8; 4] = b"CLCM";
+pub const TABLE_VERSION: u32 = 1;
+
+/// The parts of a table, as `Model::new` takes them.
+#[derive(Debug)]
+pub struct TableParts {
+    pub unigrams: Vec<(char, u64)>,
+    pub total: u64,
+    pub bigrams: Vec<(char, char, u64)>,
+    pub running: RunningCounts,
+    pub fold: Vec<(char, char)>,
+}
+
+struct TableReader<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl TableReader<'_> {
+    fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        let end = self.at + N;
+        let bytes = self.data.get(self.at..end).ok_or("the table ends early")?;
+        self.at = end;
+        Ok(bytes.try_into().unwrap_or([0; N])) // always N bytes: the slice was cut to N
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        self.take::<4>().map(u32::from_le_bytes)
+    }
+
+    fn u64(&mut self) -> Result<u64, String> {
+        self.take::<8>().map(u64::from_le_bytes)
+    }
+
+    fn char(&mut self) -> Result<char, String> {
+        let n = self.u32()?;
+        char::from_u32(n).ok_or_else(|| format!("not a character: {n:#x}"))
+    }
+
+    /// A count of entries, checked against what is left (each entry takes at least `min` bytes),
+    /// so a damaged count cannot ask for a huge allocation.
+    fn len(&mut self, min: usize) -> Result<usize, String> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(min) > self.data.len() - self.at {
+            return Err("an entry count larger than the table".into());
+        }
+        Ok(n)
+    }
+
+    fn pairs(&mut self) -> Result<Vec<(char, u64)>, String> {
+        let k = self.len(12)?;
+        (0..k).map(|_| Ok((self.char()?, self.u64()?))).collect()
+    }
+}
+
+/// Reads a table written by `langmodel.native_table`; an error says what is wrong with it (a
+/// damaged or foreign file: the caller builds it again).
+pub fn read_table(data: &[u8]) -> Result<TableParts, String> {
+    let mut r = TableReader { data, at: 0 };
+    if r.take::<4>()? != *TABLE_MAGIC {
+        return Err("not a character model table".into());
+    }
+    let version = r.u32()?;
+    if version != TABLE_VERSION {
+        return Err(format!("table version {version}, expected {TABLE_VERSION}"));
+    }
+    let total = r.u64()?;
+    let unigrams = r.pairs()?;
+    let mut bigrams = Vec::new();
+    for _ in 0..r.len(8)? {
+        let a = r.char()?;
+        for (b, n) in r.pairs()? {
+            bigrams.push((a, b, n));
+        }
+    }
+    let mut running = Vec::new();
+    for _ in 0..r.len(16)? {
+        let a = r.char()?;
+        let seen = r.u64()?;
+        running.push((a, seen, r.pairs()?));
+    }
+    let fold = (0..r.len(8)?)
+        .map(|_| Ok((r.char()?, r.char()?)))
+        .collect::<Result<_, String>>()?;
+    if r.at != data.len() {
+        return Err("bytes after the table's end".into());
+    }
+    Ok(TableParts {
+        unigrams,
+        total,
+        bigrams,
+        running,
+        fold,
+    })
+}
+
+impl Model {
+    /// The model of a table (`read_table`), with the running pairs if it holds any.
+    pub fn from_table(data: &[u8], weights: (f64, f64, f64)) -> Result<Model, String> {
+        let t = read_table(data)?;
+        let has_running = !t.running.is_empty();
+        Ok(Model::new(
+            t.unigrams,
+            t.total,
+            t.bigrams,
+            t.running,
+            has_running,
+            weights,
+            t.fold,
+        ))
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -534,6 +663,70 @@ pub(crate) mod tests {
             assert_eq!(format!("{kept:?}"), format!("{made:?}"));
         }
         assert!(m.toks.contains_key(&'國') && m.toks.contains_key(&'，') && !m.toks.contains_key(&'龘'));
+    }
+
+    /// `small()`'s counts as `langmodel.write_table` writes them.
+    fn small_table() -> Vec<u8> {
+        let mut t = Vec::new();
+        t.extend_from_slice(TABLE_MAGIC);
+        t.extend_from_slice(&TABLE_VERSION.to_le_bytes());
+        t.extend_from_slice(&100u64.to_le_bytes());
+        let entry = |t: &mut Vec<u8>, c: char, n: u64| {
+            t.extend_from_slice(&u32::from(c).to_le_bytes());
+            t.extend_from_slice(&n.to_le_bytes());
+        };
+        t.extend_from_slice(&3u32.to_le_bytes());
+        for (c, n) in [('国', 30), ('家', 20), ('的', 50)] {
+            entry(&mut t, c, n);
+        }
+        t.extend_from_slice(&1u32.to_le_bytes()); // in-word: 国 -> 家 10
+        t.extend_from_slice(&u32::from('国').to_le_bytes());
+        t.extend_from_slice(&1u32.to_le_bytes());
+        entry(&mut t, '家', 10);
+        t.extend_from_slice(&2u32.to_le_bytes()); // running: 国 (40) -> 家 8, 0 (10) -> 年 5
+        for (a, total, b, n) in [('国', 40, '家', 8), ('0', 10, '年', 5)] {
+            entry(&mut t, a, total);
+            t.extend_from_slice(&1u32.to_le_bytes());
+            entry(&mut t, b, n);
+        }
+        t.extend_from_slice(&1u32.to_le_bytes());
+        t.extend_from_slice(&u32::from('國').to_le_bytes());
+        t.extend_from_slice(&u32::from('国').to_le_bytes());
+        t
+    }
+
+    #[test]
+    fn a_model_read_from_its_table_is_the_model_made_from_its_counts() {
+        let (m, read) = (small(), Model::from_table(&small_table(), (0.6, 0.2, 0.2)).unwrap());
+        let chars = ['国', '國', '家', '的', '0', '7', '年', 'a', '，', '\n', '龘'];
+        for &a in &chars {
+            assert_eq!(read.unigram(Some(a)), m.unigram(Some(a)));
+            assert_eq!(read.frequency(Some(a)), m.frequency(Some(a)));
+            assert_eq!(read.successors(a), m.successors(a));
+            for &b in &chars {
+                assert_eq!(
+                    read.bigram(Some(a), Some(b)).to_bits(),
+                    m.bigram(Some(a), Some(b)).to_bits()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_table_is_refused() {
+        let table = small_table();
+        assert!(read_table(&table[..table.len() - 1]).is_err()); // cut short
+        assert!(read_table(&[table.as_slice(), &[0]].concat()).is_err()); // a byte after its end
+        assert!(read_table(b"XXXX").is_err());
+        let mut other = table.clone();
+        other[4] = 99; // another version
+        assert!(read_table(&other).unwrap_err().contains("version"));
+        let mut huge = table.clone();
+        huge[16..20].copy_from_slice(&u32::MAX.to_le_bytes()); // a count past the end
+        assert!(read_table(&huge).is_err());
+        let mut surrogate = table;
+        surrogate[20..24].copy_from_slice(&0xD800u32.to_le_bytes());
+        assert!(read_table(&surrogate).unwrap_err().contains("not a character"));
     }
 
     #[test]

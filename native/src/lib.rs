@@ -351,6 +351,18 @@ fn normalize_compat_punct<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'p
     fix_text(text, Some(fixes::Fixer::CompatPunct), fixes::normalize_compat_punct)
 }
 
+/// The character model read from its compact table (`charlm::read_table`, written by
+/// `langmodel.native_table`): one call, no Python dicts. A damaged table raises ValueError.
+#[pyfunction]
+fn char_model_from_table(py: Python<'_>, data: &[u8], weights: (f64, f64, f64)) -> PyResult<repair_py::PyCharModel> {
+    let model = py
+        .detach(|| charlm::Model::from_table(data, weights))
+        .map_err(PyValueError::new_err)?;
+    Ok(repair_py::PyCharModel {
+        core: std::sync::Arc::new(model),
+    })
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(changed_places, m)?)?;
@@ -359,6 +371,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(halfwidth_alnum, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_compat_punct, m)?)?;
+    m.add_function(wrap_pyfunction!(char_model_from_table, m)?)?;
+    m.add("CHAR_TABLE_VERSION", charlm::TABLE_VERSION)?;
     m.add("HAN_RANGES", tables::HAN.to_vec())?;
     m.add_class::<Pattern>()?;
     m.add_class::<LineMatcher>()?;
