@@ -82,6 +82,12 @@ def test_one_annotation_on_a_character_both_scripts_share_is_a_gloss():
     assert repair_pinyin("荨(qián)麻和國(guó)務(wù)院").text == "荨麻和國務院"  # a damaged page
 
 
+@pytest.mark.parametrize("text", ["多音字：银行(háng)和行(xíng)走。", "课文生字：春(chūn)天(tiān)来(lái)了，小草(cǎo)发芽了。",
+                                  "他的名字叫李(lǐ)明(míng)，是一名老师。"])
+def test_many_annotations_all_on_characters_both_scripts_share_are_a_lessons_glosses(text):
+    assert repair_pinyin(text).text == text
+
+
 def test_fullwidth_letters_in_an_annotation_are_stripped_in_one_pass():
     from cleaner import Cleaner
 
