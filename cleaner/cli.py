@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-markup", action="store_true",
                    help="keep HTML tags written out in text input (<p>, <br/>), for text about HTML; by default they go. "
                         "A text file is then never read as HTML for its content (its name or --html still say so)")
-    p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes (default: all cores)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes for a folder or a records file (default, or 0: all cores)")
     p.add_argument("--force", action="store_true", help="folders: redo every output, fresh or not")
     p.add_argument("--report", type=Path, metavar="FILE", help="folders: one JSON line per file: its status (cleaned, unchanged, failed, skipped) "
                         "and its steps and findings, or why it failed or was skipped")

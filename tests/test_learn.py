@@ -412,6 +412,8 @@ def test_the_first_pass_has_its_own_progress_bar(tmp_path, monkeypatch):
     monkeypatch.setattr(progress.sys, "stderr", err)
     run_folder(tmp_path / "portal", tmp_path / "out", Config(), report=Report(echo=False), jobs=1, learn=True, progress=True)
     assert err.getvalue().count("6/6 files") >= 2  # one bar for learning, one for cleaning
+    assert "learning:" in err.getvalue() and "cleaning:" in err.getvalue()  # each named: not one bar started again
+    err.seek(0)
     err.truncate(0)
     run_folder(tmp_path / "portal", tmp_path / "plain", Config(), report=Report(echo=False), jobs=1, learn=False, progress=True)
-    assert err.getvalue().count("6/6 files") == 1
+    assert err.getvalue().count("6/6 files") == 1 and "learning" not in err.getvalue()

@@ -170,7 +170,7 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
                 continue
             work.append(_with_learned(job, learned, sites))
         sizes = {job.src: _file_size(job.src) for job in work}
-        bar = progress_bar(sum(sizes.values()), progress, files=len(work))
+        bar = progress_bar(sum(sizes.values()), progress, files=len(work), label="cleaning" if learned is not None else "")
         if report_path:
             report_path.parent.mkdir(parents=True, exist_ok=True)
             per_file = open(report_path, "w", encoding="utf-8")
@@ -338,7 +338,7 @@ def learn_folder(work: list[Job], config: Config, pool, progress: bool | None,
     sites: dict[str, str] = {}
     pages = [job for job in work if job.kind not in ("jsonl", "warc")]
     records = [job for job in work if job.kind in ("jsonl", "warc")]
-    bar = progress_bar(sum(_file_size(job.src) for job in work), progress, files=len(work))
+    bar = progress_bar(sum(_file_size(job.src) for job in work), progress, files=len(work), label="learning")
     try:
         if pool is None or len(pages) < 2:
             counted = map(lambda job: page_lines(job, config), pages)

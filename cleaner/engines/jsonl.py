@@ -240,7 +240,7 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
         report.note(name, "learning furniture is off for stdin (it cannot be read twice); give a file to learn, or --no-learn")
     elif learn:
         learner = Learner()
-        bar = progress_bar(size, None)
+        bar = progress_bar(size, None, label="learning")
         try:
             # With workers, the tables the cleaning pool shares are built here while they learn.
             learn_lines(learner, record_lines(src, kind, log=Recorder()), config, field=field, group=group,
@@ -253,7 +253,7 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
         if learned:
             report.note(name, f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                           f"from {learned.documents} record(s)")
-    bar = progress_bar(size, None)
+    bar = progress_bar(size, None, label="cleaning" if learned is not None else "")
     try:
         out = clean_stream(lines, config, name=name, report=report, jobs=jobs, field=field, details=details,
                            on_batch=bar.advance if bar is not None else None, learned=learned, group=group)

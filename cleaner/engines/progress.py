@@ -9,10 +9,11 @@ import sys
 
 
 class Progress:
-    def __init__(self, total: int | None, files: int) -> None:
+    def __init__(self, total: int | None, files: int, label: str = "") -> None:
         from tqdm import tqdm
 
-        self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1000, file=sys.stderr, smoothing=0.1, mininterval=0.5)
+        self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1000, file=sys.stderr, smoothing=0.1, mininterval=0.5,
+                        desc=label or None)
         self.files, self.files_done = files, 0
 
     def advance(self, size: int) -> None:
@@ -27,9 +28,10 @@ class Progress:
         self.bar.close()
 
 
-def progress_bar(total: int | None, show: bool | None, files: int = 0) -> Progress | None:
+def progress_bar(total: int | None, show: bool | None, files: int = 0, label: str = "") -> Progress | None:
     """A bar for ``total`` bytes (None: unknown, the bar shows the rate), or None off a terminal
-    (``show`` overrides) or with nothing to do."""
+    (``show`` overrides) or with nothing to do. ``label`` names the pass: a learning run reads its
+    input twice, and two bars without names look like one that started again."""
     if total == 0 or not (sys.stderr.isatty() if show is None else show):
         return None
-    return Progress(total, files)
+    return Progress(total, files, label)
