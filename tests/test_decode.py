@@ -36,6 +36,13 @@ def test_binary_is_rejected():
         decode(bytes(range(256)) * 4)
 
 
+def test_compressed_bytes_are_refused_by_their_name():
+    import gzip
+
+    with pytest.raises(NotText, match="gzip-compressed data"):
+        decode(gzip.compress(SIMPLIFIED.encode() * 50))
+
+
 def test_png_header_is_rejected():
     with pytest.raises(NotText):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 100)

@@ -85,7 +85,7 @@ def _decode_unmarked(data: bytes) -> Decoded:
         if utf16 is not None:
             return Decoded(utf16)
     if _looks_binary(data):
-        raise NotText("binary data (NUL or control bytes), not text")
+        raise _binary(data)
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -478,7 +478,18 @@ def refuse_binary(head: bytes) -> None:
         text = even.decode(codec, errors="replace")
         if _plausibility(text) > 0.9 and not any(ord(c) < 0x20 and c not in "\t\n\r" for c in text):
             return
-    raise NotText("binary data (NUL or control bytes), not text")
+    raise _binary(head)
+
+
+def _binary(head: bytes) -> NotText:
+    """The refusal of binary data, naming a compression it starts with: compressed bytes handed
+    to ``clean_bytes`` are no text, though ``cleaner FILE`` reads them."""
+    from cleaner.io.compressed import sniffed_compression
+
+    kind = sniffed_compression(head)
+    if kind:
+        return NotText(f"{kind}-compressed data, not text: decompress it first (cleaner FILE reads compressed files)")
+    return NotText("binary data (NUL or control bytes), not text")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
