@@ -32,22 +32,27 @@ from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
+from cleaner.furniture.widgets import advert, advert_patterns, attachment, attachment_heads, hashtags, player
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
 PROSE_MIN = 100  # characters of prose above a tail marker (END, 完, a recommended heading, a reply)
 
-_DATE = r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2}|\d{1,2}月\d{1,2}日)"
+# Day or month first with the year last (15/10/2024: Australia, Singapore, Hong Kong) before a bare
+# month and day.
+_DATE = r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*[-/]\s*\d{1,2}|\d{1,2}月\d{1,2}日)"
 _TIME = r"(?:\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*\d{2}\s*秒?)?分?)"
 _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
+# A time zone's abbreviation after a time (HKT, AEDT, SGT, MYT, GMT+8, UTC).
+_ZONE = r"(?:HKT|[A-Z]{1,3}[SD]?T|UTC|GMT)(?:[+\-]\d{1,2})?"
 # A line that is a date and nothing else: 2024年3月15日 星期五 上午06:30, 2024年3月15日(星期五),
 # 香港时间11时30分, 2024-03-16 HKT 12:05. A diary's date heading has the same form; it is taken
 # outside the prose only (above the first prose line or below the last).
 _DATELINE = re.compile(rf"[(\[【]?\s*(?:{_DATE}|{_WEEKDAY}|{_TIME}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|"
-                       rf"HKT|[AP]M|更新|发布|[()（）\[\]【】,|·\s])+\s*[)\]】]?")
+                       rf"{_ZONE}|[AP]M|更新于|发布于|更新|发布|[()（）\[\]【】,|·\s])+\s*[)\]】]?")
 # A date line as news sites set it (with the weekday, the part of the day, the zone): a bare
 # "2022-02-13 23:37" above the article is its publication date, kept by the dev set's hand copies.
-_SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|HKT|[AP]M")
+_SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|{_ZONE}|[AP]M")
 _AGO = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月)前")  # a forum's relative time: 发表于 3 天前
 _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
 # A view counter beside a post's date: 阅读 3.4万, 浏览(1234), 点击：12次.
@@ -91,6 +96,11 @@ _REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)
 # (本文为作者授权发布,…): bracketed, or short; an article's sentence may speak of 本文 and 授权.
 _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)|"
                          r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
+# The article's own terms of reprinting, said of itself (本文版权归作者 北方的树 所有,任何形式转载请联系作者。,
+# 本文由「极客前沿」原创出品,转载请联系授权。): a sentence about this text, not in it.
+OWN_TERMS_MAX = 80  # characters
+_OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{0,16}(?:授权|许可|联系|注明|禁止|不得|同意)"
+                        r"|^(?:本文|本篇|此文)[^。!?]{0,4}版权[^。!?]{0,30}转载")
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 # A blog's stamp in English (WordPress, Blogger): September 19th, 2005 at 7:32 pm, Posted by 阿明 at 10:32 PM.
 _EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
@@ -148,6 +158,7 @@ class Words:
     foot: re.Pattern
     foot_site: re.Pattern
     post_stamp: re.Pattern  # a post's stamp row (posts.py)
+    adverts: tuple[re.Pattern, re.Pattern]  # an advert's label alone, a label opening an advert (widgets.py)
     rows: RowWords  # credit keys, tag keys and a shop's words (site_rows.py)
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
 
@@ -184,6 +195,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         foot=re.compile("(?:" + _alternation(words["foot"]) + r")\s*:"),
         foot_site=re.compile(r"(?i)(?:" + _alternation(words["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
         post_stamp=re.compile(r"(?i)" + _alternation(words["post_stamp"])),
+        adverts=advert_patterns(words["adverts"]),
         rows=RowWords(credit_key=credit_pattern(words["credits"]), tags=frozenset(words["tags"]), shop=frozenset(words["shop"])),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
@@ -216,6 +228,15 @@ def form(text: str, words: Words) -> str:
         return "post-stamp"
     if len(text) <= RISK_MAX and "有风险" in text and _RISK.fullmatch(text):
         return "risk-notice"
+    # widgets.py: forms asked of every line, wherever it stands (an advert label splits an article).
+    if advert(text, *words.adverts):
+        return "advert"
+    if hashtags(text):
+        return "tags"
+    if player(text):
+        return "duration"
+    if attachment(text):
+        return "attachment"
     worded = words.native.phrases(text)[0] > 0
     if not (worded or _SIGNS.search(text)):
         return ""
@@ -247,6 +268,11 @@ def form(text: str, words: Words) -> str:
     if len(tokens) >= 2 and sum(t in words.stats for t in tokens) >= 2 and \
             all(t in words.stats or _NUMBER.match(t) for t in tokens):
         return "stats"
+    # Counters and buttons on one row (328 心情 · 56 留言 · 收藏): each list alone makes a family
+    # above; mixed, with a count, they are the same row under a post.
+    if len(tokens) >= 2 and digits and all(t in words.stats or t in words.actions for t in tokens) \
+            and any(t in words.stats for t in tokens) and any(t in words.actions for t in tokens):
+        return "actions"
     if tokens and all(t in words.actions or _SIZE_TOKEN.match(t) for t in tokens) and not all(_SIZE_TOKEN.match(t) for t in tokens) \
             and (len(tokens) >= 2 or len(tokens[0]) >= 3 or "▼" in text):  # a lone word of two may be a table's cell; with a drop-down mark (转载▼) it is a button
         return "actions"
@@ -279,6 +305,8 @@ def form(text: str, words: Words) -> str:
         return "photo-credit"
     # Quoted inside a sentence (写道"转载请注明出处",但…; 公众号(ID:x)上介绍了…) the note is the article's.
     if len(text) <= 120 and (_REPRINT.match(text) or (_REPRINT.search(text) and "," not in text) or _AUTHORISED.search(text)):
+        return "reprint"
+    if len(text) <= OWN_TERMS_MAX and "转载" in text and _OWN_TERMS.match(text):
         return "reprint"
     if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
         return "spaced-notice"
@@ -359,6 +387,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     families = [form(t, words) for t in texts]
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
+    attachment_heads(texts, families)
     _ranks(texts, families)
     _members(texts, families)
     _top_menu(texts, families, prose, lexicon)
@@ -667,7 +696,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
-            "other-post", "post-row", "credit-row", "price")
+            "other-post", "post-row", "credit-row", "price", "advert", "attachment")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
