@@ -32,7 +32,8 @@ from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
-from cleaner.furniture.widgets import advert, advert_patterns, attachment, attachment_heads, hashtags, player
+from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, gallery, hashtags, page_index, player,
+                                      related_link_pattern, related_links, search_box)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -87,7 +88,7 @@ _IMPRINT = re.compile(rf"《\s*[^》]{{2,16}}\s*》\s*[(\[]?\s*{_DATE}\s*(?:第?
 _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审校|校对|译者)\s*[:/ ]\s*[^)\]】]{2,20}[)\]】]\s*\d{6,8}$")
 # Photo credits: ▲图片来源:网络, 图片来源于网络,如有侵权请联系删除, (图片来源:资料图片), 图/记者林佳慧摄影,
 # 摄影 张伟, 摄影:老周.
-_PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:图片?|照片|摄影|配图|题图|头图|封面图?|资料图)\s*(?:来源|来自|提供|由)?\s*[:/|丨]\s*[^,，。?!]{1,16}[)\]】]?\s*$"
+_PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:本文|文中|本页)?(?:图片?|照片|摄影|配图|题图|头图|封面图?|资料图)\s*(?:来源|来自|提供|由)?\s*[:/|丨]\s*[^,，。?!]{1,16}[)\]】]?\s*$"
                     r"|^[▲△↑↓▼(\[【\s]*图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
 # Reprint and authorisation notes: (本文为作者授权发布,转载请联系原作者), 本文经授权转载自微信公众号「X」(ID:x),
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
@@ -159,6 +160,7 @@ class Words:
     foot_site: re.Pattern
     post_stamp: re.Pattern  # a post's stamp row (posts.py)
     adverts: tuple[re.Pattern, re.Pattern]  # an advert's label alone, a label opening an advert (widgets.py)
+    related_link: re.Pattern  # a recommended-reading heading with one link (widgets.py)
     rows: RowWords  # credit keys, tag keys and a shop's words (site_rows.py)
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
 
@@ -196,6 +198,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         foot_site=re.compile(r"(?i)(?:" + _alternation(words["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
         post_stamp=re.compile(r"(?i)" + _alternation(words["post_stamp"])),
         adverts=advert_patterns(words["adverts"]),
+        related_link=related_link_pattern(words["headings"]),
         rows=RowWords(credit_key=credit_pattern(words["credits"]), tags=frozenset(words["tags"]), shop=frozenset(words["shop"])),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
@@ -237,6 +240,12 @@ def form(text: str, words: Words) -> str:
         return "duration"
     if attachment(text):
         return "attachment"
+    if page_index(text):
+        return "pager"
+    if gallery(text):
+        return "gallery"
+    if search_box(text):
+        return "search"
     worded = words.native.phrases(text)[0] > 0
     if not (worded or _SIGNS.search(text)):
         return ""
@@ -388,6 +397,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
     attachment_heads(texts, families)
+    for pos in related_links(texts, families, prose, words.related_link):
+        families[pos] = "recommended"
     _ranks(texts, families)
     _members(texts, families)
     _top_menu(texts, families, prose, lexicon)
@@ -696,7 +707,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
-            "other-post", "post-row", "credit-row", "price", "advert", "attachment")
+            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],

@@ -74,3 +74,62 @@ def attachment_heads(texts: list[str], families: list[str]) -> None:
     for pos in range(len(texts) - 1):
         if not families[pos] and families[pos + 1] == "attachment" and _FILES_HEAD.match(texts[pos]):
             families[pos] = "attachment"
+
+
+# A row of the pages of an article set over several, each with its title (第1页：外观设计 第2页：内饰空间):
+# a pager whose items are named.
+_PAGE_INDEX = re.compile(r"^(?:第\s*\d{1,2}\s*页\s*:\s*[^\s:]{1,16}\s*){2,}$")
+
+
+def page_index(text: str) -> bool:
+    return "页" in text and bool(_PAGE_INDEX.match(text))
+
+
+# A picture viewer's prompt and counts (▲ 点击查看高清大图 共24张, 上一张 下一张, 查看原图): nothing but
+# these items, arrows and separators; one of them speaks of pictures.
+_GALLERY_ITEM = re.compile(r"(?:请)?(?:点击|点此)?(?:查看|浏览|进入)?(?:高清)?(?:大图|原图|组图|图集|高清图|全部图片)|共\s*\d+\s*[张幅]"
+                           r"|上一张|下一张|上一组|下一组|\d+\s*/\s*\d+")
+_GALLERY_REST = re.compile(r"[\s▲△▼↑↓<>|/\-·()\[\]【】]*")
+
+
+def gallery(text: str) -> bool:
+    if len(text) > 40 or not ("图" in text or "张" in text):
+        return False
+    rest, items = _GALLERY_ITEM.subn(" ", text)
+    return items >= 1 and bool(_GALLERY_REST.fullmatch(rest)) and bool(re.search(r"图|张", text))
+
+
+# A search box's placeholder listing what may be searched (搜索电影、电视剧、综艺、影人; 请输入关键词):
+# three kinds at least, or a call to type a keyword.
+_SEARCH = re.compile(r"^(?:搜索|搜寻|查找|站内搜索)\s*(?:[\u3400-\u9fffA-Za-z]{1,6}\s*[、/|]\s*){2,}[\u3400-\u9fffA-Za-z]{1,6}$"
+                     r"|^(?:请)?输入(?:关键词|关键字|搜索词|搜索内容|您要搜索的内容)(?:搜索|查询)?$")
+
+
+def search_box(text: str) -> bool:
+    return len(text) <= 40 and ("搜" in text or "输入" in text or "查找" in text) and bool(_SEARCH.match(text))
+
+
+def related_link_pattern(headings: list[str]) -> re.Pattern:
+    """A recommended-reading heading with one link's title after its colon, on one line
+    (推荐阅读：7月新能源车销量出炉：多家新势力创新高), from the lexicon's recommended-reading headings."""
+    words = "|".join(re.escape(w) for w in sorted(set(headings), key=len, reverse=True))
+    return re.compile(rf"^[【\[]?(?:{words})[】\]]?\s*[:|]\s*(\S[^。!?]{{3,45}})$")
+
+
+_BOOKS = re.compile(r"^(?:《[^》]+》[\s、,]*)+$")  # an article's own reading list names books (推荐阅读：《红楼梦》)
+
+
+def related_links(texts: list[str], families: list[str], prose: list[bool], pattern: re.Pattern) -> list[int]:
+    """Positions of the related stories' links set on one line with their heading, with article
+    prose (or nothing) right under them: a link between two paragraphs splits nothing, and its
+    title ends no sentence. Not a list of books (an article's own reading list), and not the
+    first link of a box whose other links follow (延伸阅读：标题 over more titles: ``boxes.py``
+    and the rule ``common/related`` read the whole box)."""
+    out = []
+    for pos, text in enumerate(texts):
+        if families[pos] or not (":" in text or "|" in text):
+            continue
+        m = pattern.match(text)
+        if m and not _BOOKS.match(m.group(1)) and (pos + 1 == len(texts) or prose[pos + 1]):
+            out.append(pos)
+    return out
