@@ -97,6 +97,11 @@ _REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)
 # (本文为作者授权发布,…): bracketed, or short; an article's sentence may speak of 本文 and 授权.
 _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)|"
                          r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
+# A comment listed with its writer and its date (小米粥：第一次做就成功了，颜色很漂亮 2024-10-11): a name, a
+# colon, words that speak (a clause or a sentence's end: a byline's source and date have none), a
+# date last. A time after the date makes the line a stamp the line model reads already.
+_DATED_COMMENT = re.compile(rf"^[\u3400-\u9fffA-Za-z0-9_·]{{1,12}}:\s*(\S[^:]{{1,80}}?)\s+{_DATE}$")
+_SPEAKS = re.compile(r"[,。!?~]")
 # The article's own terms of reprinting, said of itself (本文版权归作者 北方的树 所有,任何形式转载请联系作者。,
 # 本文由「极客前沿」原创出品,转载请联系授权。): a sentence about this text, not in it.
 OWN_TERMS_MAX = 80  # characters
@@ -269,6 +274,8 @@ def form(text: str, words: Words) -> str:
     if len(text) <= 80 and digits and (text.startswith("本") and "由" in text and _POST_NOTE.match(text)
                                        or "次" in text and text[:1] in "([" and _READ_NOTE.match(text)):
         return "post-stamp"
+    if len(text) <= 100 and digits and ":" in text and (m := _DATED_COMMENT.match(text)) and _SPEAKS.search(m.group(1)):
+        return "reply"
     if short and digits and ("分钟" in text or ":" in text) and _DURATION.match(text):
         return "duration"
     tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
