@@ -32,7 +32,7 @@ from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
-from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, gallery, hashtags, page_index, player,
+from cleaner.furniture.widgets import (advert, contents, labelled_menu, advert_patterns, attachment, attachment_heads, gallery, hashtags, page_index, player,
                                       related_link_pattern, related_links, search_box)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
@@ -84,6 +84,8 @@ _REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|�
 _BYLINE = re.compile(r"^[(\[【〔]?\s*[^\s()\[\]【】〔〕,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
                      r"\s*(?:/?\s*[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄)|\s*发自[\u3400-\u9fff]{2,6})?\s*[)\]】〕]?$|^[(\[【〔]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】〕]$")
 _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记者)?\s*[\u3400-\u9fff·]{2,5}\s*/\s*\S{0,8}(?:报导|报道|电)\s*$")
+# An outlet and a reporter split by a bar, the report's kind after the name (新头壳newtalk | 林怡君 综合报导).
+_BAR_BYLINE = re.compile(r"^[^|/,。]{2,16}\s*[|/]\s*(?:记者\s*)?[\u3400-\u9fff·]{2,4}\s*(?:综合报导|综合报道|报导|报道|专访|编译)$")
 _IMPRINT = re.compile(rf"《\s*[^》]{{2,16}}\s*》\s*[(\[]?\s*{_DATE}\s*(?:第?\s*\d{{1,3}}\s*版|\d{{1,3}}\s*版)")
 _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审校|校对|译者)\s*[:/ ]\s*[^)\]】]{2,20}[)\]】]\s*\d{6,8}$")
 # Photo credits: ▲图片来源:网络, 图片来源于网络,如有侵权请联系删除, (图片来源:资料图片), 图/记者林佳慧摄影,
@@ -247,6 +249,8 @@ def form(text: str, words: Words) -> str:
         return "attachment"
     if page_index(text):
         return "pager"
+    if labelled_menu(text):
+        return "menu"
     if gallery(text):
         return "gallery"
     if search_box(text):
@@ -313,7 +317,7 @@ def form(text: str, words: Words) -> str:
     # In brackets too: (文/张三 图/李四), 【编辑｜王小丫】.
     if len(text) <= 80 and ("|" in text or "丨" in text or "/" in text) and words.credits.match(text.strip("()[]【】 ")):
         return "bar-credit"
-    if len(text) <= 50 and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text)) and "。" not in text[:-1]:
+    if len(text) <= 50 and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text) or _BAR_BYLINE.match(text)) and "。" not in text[:-1]:
         return "byline"
     if len(text) <= 60 and digits and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
         return "paper-imprint"
@@ -406,6 +410,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     attachment_heads(texts, families)
     for pos in related_links(texts, families, prose, words.related_link):
         families[pos] = "recommended"
+    for pos in contents(texts, families):
+        families[pos] = "contents"
     _ranks(texts, families)
     _members(texts, families)
     _top_menu(texts, families, prose, lexicon)
@@ -714,7 +720,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
-            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search")
+            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],

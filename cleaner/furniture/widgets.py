@@ -133,3 +133,52 @@ def related_links(texts: list[str], families: list[str], prose: list[bool], patt
         if m and not _BOOKS.match(m.group(1)) and (pos + 1 == len(texts) or prose[pos + 1]):
             out.append(pos)
     return out
+
+
+# A table of contents: its heading (目录, 文章目录, 本文目录, Contents), then two or more entries, each a
+# section heading the page repeats further down (1 历史沿革 … 历史沿革): the repeat is the evidence,
+# not the words. Its number and an edit link (历史沿革[编辑]) aside.
+_CONTENTS_HEAD = re.compile(r"(?i)^(?:目\s*录|文章目录|本文目录|内容目录|页面目录|contents|table of contents)\s*:?$")
+_ENTRY_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.、]?|[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节])\s*")
+_EDIT_LINK = re.compile(r"\s*\[\s*编辑\s*\]$")
+CONTENTS_ENTRY_MAX = 30  # characters of a table of contents' entry
+CONTENTS_MIN = 2  # entries under the heading
+
+
+def _entry(text: str) -> str:
+    return _EDIT_LINK.sub("", _ENTRY_NUMBER.sub("", text)).strip()
+
+
+def contents(texts: list[str], families: list[str]) -> list[int]:
+    """Positions of a table of contents' heading and entries: the heading alone on its line, then
+    ``CONTENTS_MIN`` or more short lines without a sentence end, each repeated (its number and an
+    edit link aside) by a line further down the page, the section it points to. Read only on a
+    page with such a heading."""
+    out: list[int] = []
+    for pos, text in enumerate(texts):
+        if families[pos] or not _CONTENTS_HEAD.match(text):
+            continue
+        entries = [_entry(t) for t in texts]
+        run = []
+        for k in range(pos + 1, len(texts)):
+            entry = entries[k]
+            numbered = entry != texts[k]
+            if (len(texts[k]) > CONTENTS_ENTRY_MAX or not entry or not (numbered or _HEADING_LIKE.match(entry))
+                    or _CLAUSE.search(entry) or entry not in entries[k + 1 :]):
+                break
+            run.append(k)
+        if len(run) >= CONTENTS_MIN:
+            out += [pos] + run
+    return out
+
+
+_HEADING_LIKE = re.compile(r"^[\u3400-\u9fffA-Za-z]")  # an entry without a number is a heading's words
+
+
+# A box's label in brackets, then its links split by bars (【游戏专区】山海异闻录 | 攻略 | 资料库 | 哈拉版):
+# a channel's menu, wherever it stands; no clause, no sentence end.
+_LABELLED_MENU = re.compile(r"^【[^】]{2,8}】\s*[^|]{1,12}(?:\s*\|\s*[^|]{1,8}){2,}$")
+
+
+def labelled_menu(text: str) -> bool:
+    return text.startswith("【") and "|" in text and len(text) <= 60 and not _CLAUSE.search(text) and bool(_LABELLED_MENU.match(text))
