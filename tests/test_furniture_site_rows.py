@@ -43,7 +43,8 @@ def test_rows_inside_the_prose_stay():
     assert families(lines, {0, 5}) == [""] * 6
 
 
-@pytest.mark.parametrize("line", ["最后更新：2024/03/18 13:42", "最後更新日期：2024-04-10", "更新时间 2023-11-02", "（最后修改于 2024年3月12日）"])
+@pytest.mark.parametrize("line", ["最后更新：2024/03/18 13:42", "最後更新日期：2024-04-10", "更新时间 2023-11-02", "（最后修改于 2024年3月12日）",
+                                  "菜谱创建时间：2019-03-12 20:41"])
 def test_last_updated(line):
     assert UPDATED.fullmatch(normalise(fold_line(line)))
     assert families(["标题", PROSE, PROSE, line], {1, 2})[3] == "dateline"
