@@ -125,6 +125,20 @@ def fam(line: str) -> str:
     ("新頭殼newtalk | 林怡君 綜合報導", "byline"),
     ("Share: Facebook WeChat WhatsApp Email", "actions"),
     ("本文图片来源：车行天下 摄影：刘杰", "photo-credit"),
+    # Common portal lines right under an article, which the line model keeps there (a credit or
+    # the site's name under the article may be the hand copies'): a comment box's empty state,
+    # a fold's and a platform's prompts, a reprint's original headline and platform, follow buttons.
+    ("还没有人评论，快来抢沙发吧", "comment-box"),
+    ("暂无评论", "comment-box"),
+    ("我来说两句", "comment-box"),
+    ("写下你的评论...", "comment-box"),
+    ("展开剩余80%", "app-prompt"),
+    ("返回搜狐，查看更多", "app-prompt"),
+    ("进入专题>>", "app-prompt"),
+    ("原标题：春季学期开学，织密返校疫情防控网", "source"),
+    ("本文来自网易号，作者：老王说事", "reprint"),
+    ("关注作者", "actions"),
+    ("+关注", "actions"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -180,6 +194,10 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "来源：新华社 2024-10-11",  # a byline's source and date: no words that speak
     "记者：今年的收成怎么样 2024-10-11",  # no clause: an interview's question set as a heading
     "收藏",  # one button alone: the lone-button pass decides beside a family
+    "评论区里大家反映最多的是战斗手感和视角问题。",  # one comment-box word in a sentence
+    "文章的原标题是《春天》，发表时改成了现在的名字。",
+    "本文来自作者在北京的一次演讲，经整理后发表。",  # no platform's account
+    "他展开全文仔细读了一遍，才发现问题。",
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""
@@ -438,3 +456,10 @@ def test_a_day_first_dateline_with_its_zone_and_update_goes_above_the_article():
     kept, gone = run("\n".join(page))
     assert gone.get(page[2]) == "generic/dateline"
     assert all(line in kept for line in ARTICLE)
+
+
+def test_a_ranking_heading_takes_its_titles_below_the_article():
+    page = ["市里启动老旧小区改造"] + ARTICLE + ["24小时热文", "悉尼轻轨延长线明年动工", "维州公布新学年校车安排"]
+    kept, gone = run("\n".join(page))
+    assert all(line in kept for line in ARTICLE)
+    assert {gone.get(line) for line in page[-3:]} == {"generic/recommended"}

@@ -109,6 +109,10 @@ _SPEAKS = re.compile(r"[,。!?~]")
 OWN_TERMS_MAX = 80  # characters
 _OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{0,16}(?:授权|许可|联系|注明|禁止|不得|同意)"
                         r"|^(?:本文|本篇|此文)[^。!?]{0,4}版权[^。!?]{0,30}转载")
+# A reprinted piece's original headline (原标题：…), set under the headline or the article.
+_ORIGINAL_TITLE = re.compile(r"^[(\[【]?原标题\s*:\s*[^。]{2,60}[)\]】]?$")
+# A self-media platform's note of where a piece comes from (本文来自网易号，作者：老王说事).
+_PLATFORM = re.compile(r"^本文(?:来自|来源于|转自|转载自|源自)\s*[\u3400-\u9fffA-Za-z「」\"“”]{1,12}(?:号|公众号|平台|客户端)")
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 # A blog's stamp in English (WordPress, Blogger): September 19th, 2005 at 7:32 pm, Posted by 阿明 at 10:32 PM.
 _EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
@@ -157,6 +161,7 @@ class Words:
     buttons: frozenset
     qa: re.Pattern
     prompts: re.Pattern
+    comment_box: re.Pattern  # a comment box's placeholder or empty state
     novel: re.Pattern
     headings: frozenset
     gov: re.Pattern
@@ -177,7 +182,7 @@ class Words:
 # byline's or a photo credit's word. One search rejects most lines (menus, prose) at once.
 _SIGNS = re.compile(r"[\d:|/丨※《▲△↑↓▼#()\[\]【】→]|\S \S \S |记者|通讯员|特派员|供稿|供图|报导|报道|[图照摄]|本文|转载|"
                     r"作者|看板|标题|时间|编辑")
-_WORDED = ("ranks", "stats", "actions", "qa", "prompts", "novel")  # the lists whose words alone can make a family
+_WORDED = ("ranks", "stats", "actions", "qa", "prompts", "novel", "comment_box")  # the lists whose words alone can make a family
 
 
 def _alternation(words) -> str:
@@ -193,6 +198,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         ranks=frozenset(words["ranks"]), stats=frozenset(words["stats"]), actions=frozenset(words["actions"]),
         buttons=frozenset(words["buttons"]),
         qa=re.compile(_alternation(words["qa"])), prompts=re.compile(_alternation(words["prompts"])),
+        comment_box=re.compile(_alternation(words["comment_box"])),
         novel=re.compile(_alternation(words["novel"])), headings=frozenset(words["headings"]),
         # A key of the metadata table, with its letters spaced or not, then a colon.
         gov=re.compile("^(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words["gov"], key=len, reverse=True))
@@ -310,6 +316,10 @@ def form(text: str, words: Words) -> str:
         return "novel"
     if worded and len(text) <= ROW_MAX and _hits(words.prompts, text) > sentence:
         return "app-prompt"
+    if worded and len(text) <= ROW_MAX and _hits(words.comment_box, text) > sentence:
+        return "comment-box"
+    if len(text) <= 70 and text.startswith(("原标题", "(原标题", "【原标题")) and _ORIGINAL_TITLE.match(text):
+        return "source"
     if short and ":" in text and (words.gov.match(text) or _GOV_ROW(text, words)):
         return "gov-meta"
     if short and not ended and ":" in text and words.tags.match(text):
@@ -327,6 +337,8 @@ def form(text: str, words: Words) -> str:
     if len(text) <= 120 and (_REPRINT.match(text) or (_REPRINT.search(text) and "," not in text) or _AUTHORISED.search(text)):
         return "reprint"
     if len(text) <= OWN_TERMS_MAX and "转载" in text and _OWN_TERMS.match(text):
+        return "reprint"
+    if len(text) <= OWN_TERMS_MAX and text.startswith("本文") and _PLATFORM.match(text):
         return "reprint"
     if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
         return "spaced-notice"
@@ -720,7 +732,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
-            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu")
+            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu", "comment-box")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
