@@ -84,6 +84,27 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
             families[pos] = "price"
         elif shop and len(text) <= PRICE_MAX and text.startswith("数量") and _QUANTITY.fullmatch(text):
             families[pos] = "price"
+    _credit_stacks(texts, families, last, words.credit_key)
+
+
+CREDIT_STACK = 2  # credit lines in a row below the prose that make one credit row set over lines
+
+
+def _credit_stacks(texts: list[str], families: list[str], last: int, key: re.Pattern) -> None:
+    """Credits set one to a line below the article's last prose line (文字：张三 / 摄影：李四 /
+    编辑：王五, a programme's 主持人：李婷 over 编导：王强 摄像：孙明): ``CREDIT_STACK`` or more such
+    lines in a row are a credit row over several lines. One credit line alone stays (a source
+    or an editor under the article: hand copies keep some)."""
+    pos = last + 1
+    while pos < len(texts):
+        end = pos
+        while end < len(texts) and (families[end] == "credit-row" or not families[end] and len(texts[end]) <= ROW_MAX
+                                    and ":" in texts[end] and _credit_line(texts[end], key)):
+            end += 1
+        if end - pos >= CREDIT_STACK:
+            for k in range(pos, end):
+                families[k] = "credit-row"
+        pos = end + 1
 
 
 def credit_row(text: str, key: re.Pattern) -> bool:
@@ -98,6 +119,18 @@ def credit_row(text: str, key: re.Pattern) -> bool:
         return False
     ends = starts[1:] + [len(body)]
     return all(len(body[a:b].split(":", 1)[1].strip()) <= 16 for a, b in zip(starts, ends))
+
+
+def _credit_line(text: str, key: re.Pattern) -> bool:
+    """One credit or more opening the line, each value short, no clause (编辑：王五, （摄影：李四）)."""
+    if _SENTENCE_END.search(text):
+        return False
+    body = text.strip().strip("()[]【】")
+    starts = [m.start() for m in key.finditer(body)]
+    if not starts or starts[0] != 0 or "," in body or "，" in body:
+        return False
+    ends = starts[1:] + [len(body)]
+    return all(0 < len(body[a:b].split(":", 1)[1].strip()) <= 16 for a, b in zip(starts, ends))
 
 
 def _price_line(text: str) -> bool:
