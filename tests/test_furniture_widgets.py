@@ -54,6 +54,8 @@ def test_a_widget_is_named_by_its_family(line, family):
     "第1页",
     "点击查看",
     "【提示】请大家注意安全，出行前查看天气预报。",
+    "推广 节水灌溉技术",  # an article's subheading
+    "广告：3万元",  # a budget's row
 ])
 def test_article_lines_are_no_widgets(line):
     assert fam(line) == ""

@@ -19,19 +19,25 @@ _DECOR = r"[\s\-—–_=·~*<>\[\]【】()|]*"
 _CLAUSE = re.compile(r"[。!?,;、]")
 
 
+# Labels that open an advert's own words on the line. Not 推广 or 赞助 alone: an article's
+# subheading may open with them (推广 节水灌溉技术).
+_LEADING = ("广告", "广告位", "商业推广", "广告推广", "推广内容", "赞助内容")
+
+
 def advert_patterns(labels: list[str]) -> tuple[re.Pattern, re.Pattern]:
-    """(a line that is advert labels alone, a line opening with a Chinese label and a space or a
-    bar, then the advert's words) from the lexicon's ``adverts`` (folded, NFKC)."""
+    """(a line that is advert labels alone, a line opening with a label of ``_LEADING`` and a space
+    or a bar, then the advert's words) from the lexicon's ``adverts`` (folded, NFKC). Not a colon
+    after the label: 广告：3万元 is a budget's row."""
     words = "|".join(re.escape(w) for w in sorted(set(labels), key=len, reverse=True))
-    han = "|".join(re.escape(w) for w in sorted({w for w in labels if re.search(r"[\u3400-\u9fff]", w)}, key=len, reverse=True))
+    lead = "|".join(re.escape(w) for w in sorted(set(_LEADING), key=len, reverse=True))
     alone = re.compile(rf"(?i)^{_DECOR}(?:{words})(?:{_DECOR}(?:{words}))*{_DECOR}$")
-    led = re.compile(rf"^[【\[(]?(?:{han})[】\])]?(?:\s*[|:]\s*|\s+)(\S.*)$")
+    led = re.compile(rf"^[【\[(]?(?:{lead})[】\])]?(?:\s*\|\s*|\s+)(\S.*)$")
     return alone, led
 
 
 def advert(text: str, alone: re.Pattern, led: re.Pattern) -> bool:
-    """An advert's label alone (广告, —— 广告 ——, ADVERTISEMENT 广告), or a Chinese label opening a
-    short advert (广告 车行天下金融 低首付 0利息 立即申请: no clause, no sentence end)."""
+    """An advert's label alone (广告, —— 广告 ——, ADVERTISEMENT 广告), or a label opening a short
+    advert (广告 车行天下金融 低首付 0利息 立即申请: no clause, no sentence end)."""
     if alone.match(text):
         return True
     if len(text) > ADVERT_MAX:
