@@ -139,6 +139,11 @@ def fam(line: str) -> str:
     ("本文来自网易号，作者：老王说事", "reprint"),
     ("关注作者", "actions"),
     ("+关注", "actions"),
+    # Taiwan's and Hong Kong's wording of page tools.
+    ("友善列印", "actions"),
+    ("點我看更多", "actions"),
+    ("我要留言", "actions"),
+    ("喜歡這篇文章嗎？", "app-prompt"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES

@@ -28,6 +28,7 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     ("—— 广告 ——", "advert"),
     ("ADVERTISEMENT 廣告", "advert"),
     ("【推广】", "advert"),
+    ("贊助商廣告", "advert"),
     ("广告 车行天下金融 低首付 0利息 立即申请", "advert"),
     ("#日本 #自由行 #一個人旅行 #心得", "tags"),
     ("#春节档# #电影#", "tags"),
