@@ -50,7 +50,7 @@ def test_an_ellipsis_or_a_dash_in_text_is_no_rule(line):
 
 @pytest.mark.parametrize("line", ["来源：新华网", "（来源：南方都市报）", "文：眉间尺", "转自：北京科技报", "作者： 罗银胜", "來源：中央社",
                                   "转自《北京科技报》", "译： Chen Bin",
-                                  "資料來源：農糧署"])
+                                  "資料來源：農糧署", "本篇文章来源于：新华网"])
 def test_a_short_credit_is_a_source_line(line):
     assert source_line(norm(line))
 

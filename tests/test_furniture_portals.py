@@ -144,6 +144,10 @@ def fam(line: str) -> str:
     ("點我看更多", "actions"),
     ("我要留言", "actions"),
     ("喜歡這篇文章嗎？", "app-prompt"),
+    # The site's own hotline and sponsor, said of itself.
+    ("新闻热线：0551-12345678", "site-foot"),
+    ("违法和不良信息举报电话：12377", "site-foot"),
+    ("本网站由某某市人民政府办公室主办", "site-foot"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -203,6 +207,8 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "文章的原标题是《春天》，发表时改成了现在的名字。",
     "本文来自作者在北京的一次演讲，经整理后发表。",  # no platform's account
     "他展开全文仔细读了一遍，才发现问题。",
+    "举报电话：0551-12345",  # a campaign's hotline an article lists
+    "本网站由市政府主办，旨在方便市民办事，欢迎提出意见。",  # a sentence about the site
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""

@@ -109,6 +109,11 @@ _SPEAKS = re.compile(r"[,。!?~]")
 OWN_TERMS_MAX = 80  # characters
 _OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{0,16}(?:授权|许可|联系|注明|禁止|不得|同意)"
                         r"|^(?:本文|本篇|此文)[^。!?]{0,4}版权[^。!?]{0,30}转载")
+# The site's own hotline and its own sponsor, said of itself (新闻热线：0551-12345678, 违法和不良信息举报电话：12377,
+# 本网站由某某市人民政府办公室主办): not a hotline an article lists (举报电话：… of a campaign).
+_HOTLINE = re.compile(r"^(?:新闻热线|报料热线|爆料热线|新闻爆料热线|违法和不良信息举报电话|不良信息举报电话|违法和不良信息举报|"
+                      r"互联网违法和不良信息举报|投稿邮箱|投稿信箱)\s*:\s*\S[^,。!?]{2,40}$")
+_SPONSOR = re.compile(r"^本(?:网站|网|站)由[^,。!?]{2,30}(?:主办|承办|维护|提供技术支持)\s*[。]?$")
 # A reprinted piece's original headline (原标题：…), set under the headline or the article.
 _ORIGINAL_TITLE = re.compile(r"^[(\[【]?原标题\s*:\s*[^。]{2,60}[)\]】]?$")
 # A self-media platform's note of where a piece comes from (本文来自网易号，作者：老王说事).
@@ -253,6 +258,8 @@ def form(text: str, words: Words) -> str:
         return "duration"
     if attachment(text):
         return "attachment"
+    if len(text) <= 60 and (":" in text and _HOTLINE.match(text) or text.startswith("本") and _SPONSOR.match(text)):
+        return "site-foot"
     if page_index(text):
         return "pager"
     if labelled_menu(text):
