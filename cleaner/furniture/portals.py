@@ -250,24 +250,9 @@ def form(text: str, words: Words) -> str:
     if len(text) <= RISK_MAX and "有风险" in text and _RISK.fullmatch(text):
         return "risk-notice"
     # widgets.py: forms asked of every line, wherever it stands (an advert label splits an article).
-    if advert(text, *words.adverts):
-        return "advert"
-    if hashtags(text):
-        return "tags"
-    if player(text):
-        return "duration"
-    if attachment(text):
-        return "attachment"
-    if len(text) <= 60 and (":" in text and _HOTLINE.match(text) or text.startswith("本") and _SPONSOR.match(text)):
-        return "site-foot"
-    if page_index(text):
-        return "pager"
-    if labelled_menu(text):
-        return "menu"
-    if gallery(text):
-        return "gallery"
-    if search_box(text):
-        return "search"
+    family = _widget(text, words) if len(text) <= WIDGET_MAX else ""
+    if family:
+        return family
     worded = words.native.phrases(text)[0] > 0
     if not (worded or _SIGNS.search(text)):
         return ""
@@ -349,6 +334,33 @@ def form(text: str, words: Words) -> str:
         return "reprint"
     if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
         return "spaced-notice"
+    return ""
+
+
+WIDGET_MAX = 100  # characters: no widget's line is longer (a download link with its name and size)
+
+
+def _widget(text: str, words: Words) -> str:
+    """The family of a widget's line (``widgets.py``), or the site's own hotline or sponsor; each
+    form gated by a substring or a length before its pattern."""
+    if advert(text, *words.adverts):
+        return "advert"
+    if hashtags(text):
+        return "tags"
+    if player(text):
+        return "duration"
+    if attachment(text):
+        return "attachment"
+    if len(text) <= 60 and (":" in text and _HOTLINE.match(text) or text.startswith("本") and _SPONSOR.match(text)):
+        return "site-foot"
+    if page_index(text):
+        return "pager"
+    if labelled_menu(text):
+        return "menu"
+    if gallery(text):
+        return "gallery"
+    if search_box(text):
+        return "search"
     return ""
 
 

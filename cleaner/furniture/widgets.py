@@ -72,7 +72,7 @@ _FILES_HEAD = re.compile(r"^(?:相关附件|附件下载|下载附件|附件列�
 
 
 def attachment(text: str) -> bool:
-    return "." in text and bool(_FILE.match(text))
+    return text[-2:].upper() == "B)" and bool(_FILE.match(text))  # its size closes the line
 
 
 def attachment_heads(texts: list[str], families: list[str]) -> None:
@@ -98,11 +98,14 @@ _GALLERY_ITEM = re.compile(r"(?:请)?(?:点击|点此)?(?:查看|浏览|进入)?
 _GALLERY_REST = re.compile(r"[\s▲△▼↑↓<>|/\-·()\[\]【】]*")
 
 
+_GALLERY_SIGN = re.compile(r"大图|原图|组图|图集|高清图|全部图片|\d\s*[张幅]|上一张|下一张")
+
+
 def gallery(text: str) -> bool:
-    if len(text) > 40 or not ("图" in text or "张" in text):
+    if len(text) > 40 or not _GALLERY_SIGN.search(text):
         return False
     rest, items = _GALLERY_ITEM.subn(" ", text)
-    return items >= 1 and bool(_GALLERY_REST.fullmatch(rest)) and bool(re.search(r"图|张", text))
+    return items >= 1 and bool(_GALLERY_REST.fullmatch(rest))
 
 
 # A search box's placeholder listing what may be searched (搜索电影、电视剧、综艺、影人; 请输入关键词):
