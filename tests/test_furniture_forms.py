@@ -49,7 +49,8 @@ def test_an_ellipsis_or_a_dash_in_text_is_no_rule(line):
 
 
 @pytest.mark.parametrize("line", ["来源：新华网", "（来源：南方都市报）", "文：眉间尺", "转自：北京科技报", "作者： 罗银胜", "來源：中央社",
-                                  "转自《北京科技报》", "译： Chen Bin"])
+                                  "转自《北京科技报》", "译： Chen Bin",
+                                  "資料來源：農糧署", "本篇文章来源于：新华网"])
 def test_a_short_credit_is_a_source_line(line):
     assert source_line(norm(line))
 
@@ -80,6 +81,28 @@ def test_a_row_with_a_furniture_label_among_titles_is_navigation():
 ])
 def test_lines_between_furniture_go_with_it(removed, candidate, expected):
     assert generic.between(removed, candidate) == expected
+
+
+@pytest.mark.parametrize("removed, candidate, taken, expected", [
+    # A photo credit a portal family took stood right above the tag row, a share row the model
+    # removed right below it (session 17: the run had no removed line above, and stayed).
+    ([False, False, True], [False, True, False], [False, True, False], [1]),
+    ([True, False, False], [False, True, False], [False, False, True], [1]),  # taken right below it
+    ([False, False, False], [False, True, False], [False, True, False], []),  # nothing removed below
+    ([True, False, False, True], [False, True, True, False], [False, False, True, False], [1, 2]),  # both sides gone
+])
+def test_lines_taken_before_judging_count_as_removed_neighbours(removed, candidate, taken, expected):
+    assert generic.between(removed, candidate, taken) == expected
+
+
+@pytest.mark.parametrize("line", ["相關新聞 Related", "網站地圖 Sitemap", "关于我们 About Us"])
+def test_a_label_with_its_english_gloss_is_a_label(line):
+    assert generic.label_cover(norm(line), load_lexicon()) >= generic.FORCED_COVER
+
+
+@pytest.mark.parametrize("line", ["苹果发布 iPhone", "Apple 推出新款 iPad"])
+def test_a_headline_with_english_words_is_no_label(line):
+    assert generic.label_cover(norm(line), load_lexicon()) < generic.FORCED_COVER
 
 
 def test_between_never_takes_the_headline_zone_or_the_body():

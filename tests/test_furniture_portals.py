@@ -114,6 +114,40 @@ def fam(line: str) -> str:
     ("投资有风险，入市需谨慎。", "risk-notice"),
     ("本报记者 罗科 苏盈 发自北京", "byline"),
     ("股市有風險，投資需謹慎", "risk-notice"),
+    # Session 17: counters and buttons mixed on a row, an article's own reprint terms, a comment
+    # listed with its date, an outlet and a reporter split by a bar, an English share row.
+    ("328 心情 · 56 留言 · 收藏", "actions"),
+    ("人氣 15,672 ｜ 留言 89", "stats"),
+    ("482 有用 13 没用 56 回应", "stats"),
+    ("本文版权归作者 北方的树 所有，任何形式转载请联系作者。", "reprint"),
+    ("本文由「极客前沿」原创出品，转载请联系授权。", "reprint"),
+    ("小米粥：第一次做就成功了，颜色很漂亮 2024-10-11", "reply"),
+    ("新頭殼newtalk | 林怡君 綜合報導", "byline"),
+    ("Share: Facebook WeChat WhatsApp Email", "actions"),
+    ("本文图片来源：车行天下 摄影：刘杰", "photo-credit"),
+    # Common portal lines right under an article, which the line model keeps there (a credit or
+    # the site's name under the article may be the hand copies'): a comment box's empty state,
+    # a fold's and a platform's prompts, a reprint's original headline and platform, follow buttons.
+    ("还没有人评论，快来抢沙发吧", "comment-box"),
+    ("暂无评论", "comment-box"),
+    ("我来说两句", "comment-box"),
+    ("写下你的评论...", "comment-box"),
+    ("展开剩余80%", "app-prompt"),
+    ("返回搜狐，查看更多", "app-prompt"),
+    ("进入专题>>", "app-prompt"),
+    ("原标题：春季学期开学，织密返校疫情防控网", "source"),
+    ("本文来自网易号，作者：老王说事", "reprint"),
+    ("关注作者", "actions"),
+    ("+关注", "actions"),
+    # Taiwan's and Hong Kong's wording of page tools.
+    ("友善列印", "actions"),
+    ("點我看更多", "actions"),
+    ("我要留言", "actions"),
+    ("喜歡這篇文章嗎？", "app-prompt"),
+    # The site's own hotline and sponsor, said of itself.
+    ("新闻热线：0551-12345678", "site-foot"),
+    ("违法和不良信息举报电话：12377", "site-foot"),
+    ("本网站由某某市人民政府办公室主办", "site-foot"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -164,6 +198,17 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "分析师提醒，股市有风险，投资需谨慎，不要盲目追涨。",  # the slogan inside a sentence
     "（文中人物均为化名）",
     "本报记者发自北京的报道引起关注",
+    "本文开头提到的那位作者，后来成了出版社的编辑。",  # 本文 without reprint terms
+    "他说转载请联系作者是出版社的规矩。",  # reprint terms not said of this text
+    "来源：新华社 2024-10-11",  # a byline's source and date: no words that speak
+    "记者：今年的收成怎么样 2024-10-11",  # no clause: an interview's question set as a heading
+    "收藏",  # one button alone: the lone-button pass decides beside a family
+    "评论区里大家反映最多的是战斗手感和视角问题。",  # one comment-box word in a sentence
+    "文章的原标题是《春天》，发表时改成了现在的名字。",
+    "本文来自作者在北京的一次演讲，经整理后发表。",  # no platform's account
+    "他展开全文仔细读了一遍，才发现问题。",
+    "举报电话：0551-12345",  # a campaign's hotline an article lists
+    "本网站由市政府主办，旨在方便市民办事，欢迎提出意见。",  # a sentence about the site
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""
@@ -413,3 +458,19 @@ def test_the_end_in_words_closes_a_wechat_article():
     from test_generic_furniture import ARTICLE
     out = Cleaner(to="keep").clean("\n".join([*ARTICLE, "— THE END —", "往期回顾", "春天的第一场雨"])).split("\n")
     assert out == ARTICLE
+
+
+def test_a_day_first_dateline_with_its_zone_and_update_goes_above_the_article():
+    # 15/10/2024 read as no date before session 17, and AEDT as no zone: the stamp stayed.
+    page = ["新州政府宣布擴建悉尼西部鐵路 預計2030年通車", "記者 林佩琪 悉尼報導",
+            "15/10/2024 3:42 PM AEDT 更新於 15/10/2024 5:10 PM"] + ARTICLE
+    kept, gone = run("\n".join(page))
+    assert gone.get(page[2]) == "generic/dateline"
+    assert all(line in kept for line in ARTICLE)
+
+
+def test_a_ranking_heading_takes_its_titles_below_the_article():
+    page = ["市里启动老旧小区改造"] + ARTICLE + ["24小时热文", "悉尼轻轨延长线明年动工", "维州公布新学年校车安排"]
+    kept, gone = run("\n".join(page))
+    assert all(line in kept for line in ARTICLE)
+    assert {gone.get(line) for line in page[-3:]} == {"generic/recommended"}

@@ -43,7 +43,8 @@ def test_rows_inside_the_prose_stay():
     assert families(lines, {0, 5}) == [""] * 6
 
 
-@pytest.mark.parametrize("line", ["最后更新：2024/03/18 13:42", "最後更新日期：2024-04-10", "更新时间 2023-11-02", "（最后修改于 2024年3月12日）"])
+@pytest.mark.parametrize("line", ["最后更新：2024/03/18 13:42", "最後更新日期：2024-04-10", "更新时间 2023-11-02", "（最后修改于 2024年3月12日）",
+                                  "菜谱创建时间：2019-03-12 20:41"])
 def test_last_updated(line):
     assert UPDATED.fullmatch(normalise(fold_line(line)))
     assert families(["标题", PROSE, PROSE, line], {1, 2})[3] == "dateline"
@@ -83,3 +84,14 @@ def test_bare_tag_key_and_its_items(key, items):
 def test_tag_key_over_a_sentence_keeps_it():
     page = ["标题", PROSE, PROSE, "标签", "我们给每件藏品都贴了标签。"]
     assert families(page, {1, 2})[4] == ""
+
+
+def test_credits_set_one_to_a_line_below_the_prose_are_one_row():
+    lines = [PROSE, PROSE, "主持人：李婷", "编导：王强 摄像：孙明", "出品：某某融媒体中心", "统筹：李四"]
+    assert families(lines, {0, 1})[2:] == ["credit-row"] * 4
+
+
+def test_one_credit_line_under_the_prose_stays_and_credits_inside_it_stay():
+    assert families([PROSE, PROSE, "来源：晨报"], {0, 1})[2] == ""
+    assert families([PROSE, "统筹：李四", "出品：某某中心", PROSE], {0, 3})[1:3] == ["", ""]
+    assert families([PROSE, PROSE, "统筹：李四", "记者说，今年的收成不错。"], {0, 1})[2] == ""

@@ -73,7 +73,7 @@ _RULE = re.compile(r"([-_=*~─━—+#])(?:\s*\1){2,}")
 # A source or author credit: the key, a colon, a short value (a name, an agency, a paper).
 # A translator is credited the same way (译：Chen Bin); a reprint names its paper without a colon too
 # (转自《北京科技报》), the paper's name in its brackets and nothing after.
-_SOURCE = re.compile(r"[(\[【]?(?:来源|稿件来源|文章来源|新闻来源|信息来源|出处|转自|转载自|作者|文|撰文|撰稿|供稿|供稿单位|录入|文章录入|报道|报导|摄影|译|译者|编译)\s*:\s*\S.{0,20}"
+_SOURCE = re.compile(r"[(\[【]?(?:(?:本篇文章|本文|文章)?来源于|来源|稿件来源|文章来源|新闻来源|信息来源|资料来源|出处|转自|转载自|作者|文|撰文|撰稿|供稿|供稿单位|录入|文章录入|报道|报导|摄影|译|译者|编译)\s*:\s*\S.{0,20}"
                      r"|[(\[【]?(?:转自|转载自)\s*《[^》]{1,20}》\s*[)\]】]?")
 SOURCE_MAX = 30  # characters: a source line names a source, it says nothing more
 # Tags: the key, a colon, then items (no sentence end: checked apart).

@@ -475,7 +475,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
         removed[pos] = bool(family) or s > need
-    for pos in between(removed, candidate):
+    for pos in between(removed, candidate, [_taken_above(scored, folded, pos) for pos in range(len(scored))]):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
@@ -515,6 +515,12 @@ def introduced(scored: list[Line], body: tuple[int, int]) -> set[int]:
     return out
 
 
+def _taken_above(scored: list[Line], folded: list[str], pos: int) -> bool:
+    """A live line stands between ``scored[pos - 1]`` and ``scored[pos]``: one taken before the
+    lines were judged (by a rule, a portal family or a part)."""
+    return pos > 0 and any(folded[i].strip() for i in range(scored[pos - 1].index + 1, scored[pos].index))
+
+
 _CUT = re.compile(r"(?<!\.)\.{3}$")  # a title cut short (folded: … is ...; a sentence's …… is six dots)
 SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, a name; no paragraph)
 
@@ -532,8 +538,7 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     prose = [pos for pos, line in enumerate(scored) if is_prose(line.text, line.features) and not _CUT.search(line.text)]
     start = max([body[1]] + prose) + 1
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
-    gap = lambda pos: any(folded[i].strip() for i in range(scored[pos - 1].index + 1, scored[pos].index)) if pos else False  # noqa: E731
-    first = next((pos for pos in range(start, len(scored)) if removed[pos] or gap(pos)), None)
+    first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
     if first is not None and not removed[first]:
         first -= 1  # the line above the gap is the last line of the article's side
     if first is None:
@@ -558,24 +563,28 @@ def between_candidate(line: Line, pos: int, body: tuple[int, int]) -> bool:
             and not is_paragraph(line.text, line.features))
 
 
-def between(removed: list[bool], candidate: list[bool]) -> list[int]:
+def between(removed: list[bool], candidate: list[bool], taken_above: list[bool] | None = None) -> list[int]:
     """Positions of the lines that go for standing between furniture: a run of at most
     ``BETWEEN_RUN`` kept candidates with a removed line right above and right below. A menu, a
     sidebar or a list of advertisements is removed line by line by its score, and a few of its
     items score just under the threshold ("18岁以下勿点击/图文" among its neighbours); cut off from the
     article by furniture on both sides, they are the same block. One pass over the first
     decisions: nothing removed here makes another line go. A line right under or over the body
-    has the article, not furniture, on one side and stays."""
+    has the article, not furniture, on one side and stays. ``taken_above[pos]``: a line taken
+    before the lines were judged (by a rule or a portal family) stood right above line ``pos``;
+    it is a removed neighbour too (a tag row 原创 创投 储能 融资 between a photo credit a portal
+    family took and a share row the model removed)."""
+    gone = taken_above or [False] * len(removed)
     out: list[int] = []
     pos = 1
     while pos < len(removed):
-        if removed[pos] or not candidate[pos] or not removed[pos - 1]:
+        if removed[pos] or not candidate[pos] or not (removed[pos - 1] or gone[pos]):
             pos += 1
             continue
         end = pos
-        while end < len(removed) and candidate[end] and not removed[end]:
+        while end < len(removed) and candidate[end] and not removed[end] and (end == pos or not gone[end]):
             end += 1
-        if end < len(removed) and removed[end] and end - pos <= BETWEEN_RUN:
+        if end < len(removed) and (removed[end] or gone[end]) and end - pos <= BETWEEN_RUN:
             out.extend(range(pos, end))
         pos = end
     return out
@@ -794,6 +803,15 @@ def _is_label(item: str, lexicon: Lexicon) -> bool:
 def label_cover(text: str, lexicon: Lexicon) -> float:
     """The share of a line's characters, separators, spaces and digits left out, that furniture
     phrases cover: 1.0 for "关于我们 | 联系我们 | 网站地图", 0.89 for a visitor counter
-    "您是本文第 154 个阅览者"."""
+    "您是本文第 154 个阅览者". A label with its English gloss (相关新闻 Related, 热门 Most Read, as
+    overseas and Hong Kong sites set their headings) is read without the gloss too."""
     bare = _GAPS.sub("", text)
-    return lexicon.phrases(bare)[1] / max(len(bare), 1)
+    cover = lexicon.phrases(bare)[1] / max(len(bare), 1)
+    if cover < 1.0 and _GLOSS.search(text):
+        han = _GAPS.sub("", _GLOSS.sub(" ", text))
+        if len(han) >= 2:
+            cover = max(cover, lexicon.phrases(han)[1] / len(han))
+    return cover
+
+
+_GLOSS = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){0,3}(?![A-Za-z])")  # up to four English words

@@ -32,22 +32,28 @@ from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
+from cleaner.furniture.widgets import (advert, contents, labelled_menu, advert_patterns, attachment, attachment_heads, gallery, hashtags, page_index, player,
+                                      related_link_pattern, related_links, search_box)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
 PROSE_MIN = 100  # characters of prose above a tail marker (END, 完, a recommended heading, a reply)
 
-_DATE = r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2}|\d{1,2}月\d{1,2}日)"
+# Day or month first with the year last (15/10/2024: Australia, Singapore, Hong Kong) before a bare
+# month and day.
+_DATE = r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*[-/]\s*\d{1,2}|\d{1,2}月\d{1,2}日)"
 _TIME = r"(?:\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*\d{2}\s*秒?)?分?)"
 _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
+# A time zone's abbreviation after a time (HKT, AEDT, SGT, MYT, GMT+8, UTC).
+_ZONE = r"(?:HKT|[A-Z]{1,3}[SD]?T|UTC|GMT)(?:[+\-]\d{1,2})?"
 # A line that is a date and nothing else: 2024年3月15日 星期五 上午06:30, 2024年3月15日(星期五),
 # 香港时间11时30分, 2024-03-16 HKT 12:05. A diary's date heading has the same form; it is taken
 # outside the prose only (above the first prose line or below the last).
 _DATELINE = re.compile(rf"[(\[【]?\s*(?:{_DATE}|{_WEEKDAY}|{_TIME}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|"
-                       rf"HKT|[AP]M|更新|发布|[()（）\[\]【】,|·\s])+\s*[)\]】]?")
+                       rf"{_ZONE}|[AP]M|更新于|发布于|更新|发布|[()（）\[\]【】,|·\s])+\s*[)\]】]?")
 # A date line as news sites set it (with the weekday, the part of the day, the zone): a bare
 # "2022-02-13 23:37" above the article is its publication date, kept by the dev set's hand copies.
-_SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|HKT|[AP]M")
+_SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|{_ZONE}|[AP]M")
 _AGO = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月)前")  # a forum's relative time: 发表于 3 天前
 _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
 # A view counter beside a post's date: 阅读 3.4万, 浏览(1234), 点击：12次.
@@ -78,11 +84,13 @@ _REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|�
 _BYLINE = re.compile(r"^[(\[【〔]?\s*[^\s()\[\]【】〔〕,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
                      r"\s*(?:/?\s*[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄)|\s*发自[\u3400-\u9fff]{2,6})?\s*[)\]】〕]?$|^[(\[【〔]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】〕]$")
 _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记者)?\s*[\u3400-\u9fff·]{2,5}\s*/\s*\S{0,8}(?:报导|报道|电)\s*$")
+# An outlet and a reporter split by a bar, the report's kind after the name (新头壳newtalk | 林怡君 综合报导).
+_BAR_BYLINE = re.compile(r"^[^|/,。]{2,16}\s*[|/]\s*(?:记者\s*)?[\u3400-\u9fff·]{2,4}\s*(?:综合报导|综合报道|报导|报道|专访|编译)$")
 _IMPRINT = re.compile(rf"《\s*[^》]{{2,16}}\s*》\s*[(\[]?\s*{_DATE}\s*(?:第?\s*\d{{1,3}}\s*版|\d{{1,3}}\s*版)")
 _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审校|校对|译者)\s*[:/ ]\s*[^)\]】]{2,20}[)\]】]\s*\d{6,8}$")
 # Photo credits: ▲图片来源:网络, 图片来源于网络,如有侵权请联系删除, (图片来源:资料图片), 图/记者林佳慧摄影,
 # 摄影 张伟, 摄影:老周.
-_PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:图片?|照片|摄影|配图|题图|头图|封面图?|资料图)\s*(?:来源|来自|提供|由)?\s*[:/|丨]\s*[^,，。?!]{1,16}[)\]】]?\s*$"
+_PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:本文|文中|本页)?(?:图片?|照片|摄影|配图|题图|头图|封面图?|资料图)\s*(?:来源|来自|提供|由)?\s*[:/|丨]\s*[^,，。?!]{1,16}[)\]】]?\s*$"
                     r"|^[▲△↑↓▼(\[【\s]*图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
 # Reprint and authorisation notes: (本文为作者授权发布,转载请联系原作者), 本文经授权转载自微信公众号「X」(ID:x),
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
@@ -91,6 +99,25 @@ _REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)
 # (本文为作者授权发布,…): bracketed, or short; an article's sentence may speak of 本文 and 授权.
 _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)|"
                          r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
+# A comment listed with its writer and its date (小米粥：第一次做就成功了，颜色很漂亮 2024-10-11): a name, a
+# colon, words that speak (a clause or a sentence's end: a byline's source and date have none), a
+# date last. A time after the date makes the line a stamp the line model reads already.
+_DATED_COMMENT = re.compile(rf"^[\u3400-\u9fffA-Za-z0-9_·]{{1,12}}:\s*(\S[^:]{{1,80}}?)\s+{_DATE}$")
+_SPEAKS = re.compile(r"[,。!?~]")
+# The article's own terms of reprinting, said of itself (本文版权归作者 北方的树 所有,任何形式转载请联系作者。,
+# 本文由「极客前沿」原创出品,转载请联系授权。): a sentence about this text, not in it.
+OWN_TERMS_MAX = 80  # characters
+_OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{0,16}(?:授权|许可|联系|注明|禁止|不得|同意)"
+                        r"|^(?:本文|本篇|此文)[^。!?]{0,4}版权[^。!?]{0,30}转载")
+# The site's own hotline and its own sponsor, said of itself (新闻热线：0551-12345678, 违法和不良信息举报电话：12377,
+# 本网站由某某市人民政府办公室主办): not a hotline an article lists (举报电话：… of a campaign).
+_HOTLINE = re.compile(r"^(?:新闻热线|报料热线|爆料热线|新闻爆料热线|违法和不良信息举报电话|不良信息举报电话|违法和不良信息举报|"
+                      r"互联网违法和不良信息举报|投稿邮箱|投稿信箱)\s*:\s*\S[^,。!?]{2,40}$")
+_SPONSOR = re.compile(r"^本(?:网站|网|站)由[^,。!?]{2,30}(?:主办|承办|维护|提供技术支持)\s*[。]?$")
+# A reprinted piece's original headline (原标题：…), set under the headline or the article.
+_ORIGINAL_TITLE = re.compile(r"^[(\[【]?原标题\s*:\s*[^。]{2,60}[)\]】]?$")
+# A self-media platform's note of where a piece comes from (本文来自网易号，作者：老王说事).
+_PLATFORM = re.compile(r"^本文(?:来自|来源于|转自|转载自|源自)\s*[\u3400-\u9fffA-Za-z「」\"“”]{1,12}(?:号|公众号|平台|客户端)")
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 # A blog's stamp in English (WordPress, Blogger): September 19th, 2005 at 7:32 pm, Posted by 阿明 at 10:32 PM.
 _EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
@@ -139,6 +166,7 @@ class Words:
     buttons: frozenset
     qa: re.Pattern
     prompts: re.Pattern
+    comment_box: re.Pattern  # a comment box's placeholder or empty state
     novel: re.Pattern
     headings: frozenset
     gov: re.Pattern
@@ -148,6 +176,8 @@ class Words:
     foot: re.Pattern
     foot_site: re.Pattern
     post_stamp: re.Pattern  # a post's stamp row (posts.py)
+    adverts: tuple[re.Pattern, re.Pattern]  # an advert's label alone, a label opening an advert (widgets.py)
+    related_link: re.Pattern  # a recommended-reading heading with one link (widgets.py)
     rows: RowWords  # credit keys, tag keys and a shop's words (site_rows.py)
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
 
@@ -157,7 +187,7 @@ class Words:
 # byline's or a photo credit's word. One search rejects most lines (menus, prose) at once.
 _SIGNS = re.compile(r"[\d:|/丨※《▲△↑↓▼#()\[\]【】→]|\S \S \S |记者|通讯员|特派员|供稿|供图|报导|报道|[图照摄]|本文|转载|"
                     r"作者|看板|标题|时间|编辑")
-_WORDED = ("ranks", "stats", "actions", "qa", "prompts", "novel")  # the lists whose words alone can make a family
+_WORDED = ("ranks", "stats", "actions", "qa", "prompts", "novel", "comment_box")  # the lists whose words alone can make a family
 
 
 def _alternation(words) -> str:
@@ -173,6 +203,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         ranks=frozenset(words["ranks"]), stats=frozenset(words["stats"]), actions=frozenset(words["actions"]),
         buttons=frozenset(words["buttons"]),
         qa=re.compile(_alternation(words["qa"])), prompts=re.compile(_alternation(words["prompts"])),
+        comment_box=re.compile(_alternation(words["comment_box"])),
         novel=re.compile(_alternation(words["novel"])), headings=frozenset(words["headings"]),
         # A key of the metadata table, with its letters spaced or not, then a colon.
         gov=re.compile("^(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words["gov"], key=len, reverse=True))
@@ -184,6 +215,8 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         foot=re.compile("(?:" + _alternation(words["foot"]) + r")\s*:"),
         foot_site=re.compile(r"(?i)(?:" + _alternation(words["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
         post_stamp=re.compile(r"(?i)" + _alternation(words["post_stamp"])),
+        adverts=advert_patterns(words["adverts"]),
+        related_link=related_link_pattern(words["headings"]),
         rows=RowWords(credit_key=credit_pattern(words["credits"]), tags=frozenset(words["tags"]), shop=frozenset(words["shop"])),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
@@ -216,6 +249,10 @@ def form(text: str, words: Words) -> str:
         return "post-stamp"
     if len(text) <= RISK_MAX and "有风险" in text and _RISK.fullmatch(text):
         return "risk-notice"
+    # widgets.py: forms asked of every line, wherever it stands (an advert label splits an article).
+    family = _widget(text, words) if len(text) <= WIDGET_MAX else ""
+    if family:
+        return family
     worded = words.native.phrases(text)[0] > 0
     if not (worded or _SIGNS.search(text)):
         return ""
@@ -239,6 +276,8 @@ def form(text: str, words: Words) -> str:
     if len(text) <= 80 and digits and (text.startswith("本") and "由" in text and _POST_NOTE.match(text)
                                        or "次" in text and text[:1] in "([" and _READ_NOTE.match(text)):
         return "post-stamp"
+    if len(text) <= 100 and digits and ":" in text and (m := _DATED_COMMENT.match(text)) and _SPEAKS.search(m.group(1)):
+        return "reply"
     if short and digits and ("分钟" in text or ":" in text) and _DURATION.match(text):
         return "duration"
     tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
@@ -247,6 +286,11 @@ def form(text: str, words: Words) -> str:
     if len(tokens) >= 2 and sum(t in words.stats for t in tokens) >= 2 and \
             all(t in words.stats or _NUMBER.match(t) for t in tokens):
         return "stats"
+    # Counters and buttons on one row (328 心情 · 56 留言 · 收藏): each list alone makes a family
+    # above; mixed, with a count, they are the same row under a post.
+    if len(tokens) >= 2 and digits and all(t in words.stats or t in words.actions for t in tokens) \
+            and any(t in words.stats for t in tokens) and any(t in words.actions for t in tokens):
+        return "actions"
     if tokens and all(t in words.actions or _SIZE_TOKEN.match(t) for t in tokens) and not all(_SIZE_TOKEN.match(t) for t in tokens) \
             and (len(tokens) >= 2 or len(tokens[0]) >= 3 or "▼" in text):  # a lone word of two may be a table's cell; with a drop-down mark (转载▼) it is a button
         return "actions"
@@ -264,6 +308,10 @@ def form(text: str, words: Words) -> str:
         return "novel"
     if worded and len(text) <= ROW_MAX and _hits(words.prompts, text) > sentence:
         return "app-prompt"
+    if worded and len(text) <= ROW_MAX and _hits(words.comment_box, text) > sentence:
+        return "comment-box"
+    if len(text) <= 70 and text.startswith(("原标题", "(原标题", "【原标题")) and _ORIGINAL_TITLE.match(text):
+        return "source"
     if short and ":" in text and (words.gov.match(text) or _GOV_ROW(text, words)):
         return "gov-meta"
     if short and not ended and ":" in text and words.tags.match(text):
@@ -271,7 +319,7 @@ def form(text: str, words: Words) -> str:
     # In brackets too: (文/张三 图/李四), 【编辑｜王小丫】.
     if len(text) <= 80 and ("|" in text or "丨" in text or "/" in text) and words.credits.match(text.strip("()[]【】 ")):
         return "bar-credit"
-    if len(text) <= 50 and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text)) and "。" not in text[:-1]:
+    if len(text) <= 50 and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text) or _BAR_BYLINE.match(text)) and "。" not in text[:-1]:
         return "byline"
     if len(text) <= 60 and digits and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
         return "paper-imprint"
@@ -280,8 +328,39 @@ def form(text: str, words: Words) -> str:
     # Quoted inside a sentence (写道"转载请注明出处",但…; 公众号(ID:x)上介绍了…) the note is the article's.
     if len(text) <= 120 and (_REPRINT.match(text) or (_REPRINT.search(text) and "," not in text) or _AUTHORISED.search(text)):
         return "reprint"
+    if len(text) <= OWN_TERMS_MAX and "转载" in text and _OWN_TERMS.match(text):
+        return "reprint"
+    if len(text) <= OWN_TERMS_MAX and text.startswith("本文") and _PLATFORM.match(text):
+        return "reprint"
     if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
         return "spaced-notice"
+    return ""
+
+
+WIDGET_MAX = 100  # characters: no widget's line is longer (a download link with its name and size)
+
+
+def _widget(text: str, words: Words) -> str:
+    """The family of a widget's line (``widgets.py``), or the site's own hotline or sponsor; each
+    form gated by a substring or a length before its pattern."""
+    if advert(text, *words.adverts):
+        return "advert"
+    if hashtags(text):
+        return "tags"
+    if player(text):
+        return "duration"
+    if attachment(text):
+        return "attachment"
+    if len(text) <= 60 and (":" in text and _HOTLINE.match(text) or text.startswith("本") and _SPONSOR.match(text)):
+        return "site-foot"
+    if page_index(text):
+        return "pager"
+    if labelled_menu(text):
+        return "menu"
+    if gallery(text):
+        return "gallery"
+    if search_box(text):
+        return "search"
     return ""
 
 
@@ -359,6 +438,11 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     families = [form(t, words) for t in texts]
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
+    attachment_heads(texts, families)
+    for pos in related_links(texts, families, prose, words.related_link):
+        families[pos] = "recommended"
+    for pos in contents(texts, families):
+        families[pos] = "contents"
     _ranks(texts, families)
     _members(texts, families)
     _top_menu(texts, families, prose, lexicon)
@@ -667,7 +751,7 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
-            "other-post", "post-row", "credit-row", "price")
+            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu", "comment-box")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],

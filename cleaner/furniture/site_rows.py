@@ -29,9 +29,10 @@ _SENTENCE_END = re.compile(r"[。!?！？]")
 _DATE = r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
 _TIME = r"(?:\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*\d{2}\s*秒?)?分?)"
 # A last-updated line: the key, a date, perhaps a time, nothing else (最后更新：2024/03/18 13:42,
-# 更新时间 2023-11-02, 最後修改日期：2024-03-12 after folding). Not 发布时间: the publication date
+# 更新时间 2023-11-02, 最後修改日期：2024-03-12 after folding), or created (菜谱创建时间：2019-03-12 20:41,
+# the key naming what was created). Not 发布时间: the publication date
 # over an article is kept by hand copies, and the line model reads it as where the article starts.
-UPDATED = re.compile(rf"[(\[【]?\s*(?:最后|最近)?(?:更新|修改|修订)(?:日期|时间|于)?\s*:?\s*{_DATE}(?:\s*{_TIME})?\s*[)\]】]?")
+UPDATED = re.compile(rf"[(\[【]?\s*[\u3400-\u9fff]{{0,4}}?(?:最后|最近)?(?:更新|修改|修订|创建)(?:日期|时间|于)?\s*:?\s*{_DATE}(?:\s*{_TIME})?\s*[)\]】]?")
 # A price with its currency sign (NFKC folds ￥ to ¥).
 _PRICE = re.compile(r"¥\s*\d[\d,]*(?:\.\d{1,2})?")
 # What a price line holds besides prices: its key (原价, 券后价), a colon, separators.
@@ -77,12 +78,33 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
             continue
         elif pos > last and len(text) <= ROW_MAX and ":" in text and credit_row(text, words.credit_key):
             families[pos] = "credit-row"
-        elif len(text) <= 40 and ("更新" in text or "修改" in text or "修订" in text) and UPDATED.fullmatch(text):
+        elif len(text) <= 40 and ("更新" in text or "修改" in text or "修订" in text or "创建" in text) and UPDATED.fullmatch(text):
             families[pos] = "dateline"
         elif shop and len(text) <= PRICE_MAX and "¥" in text and _price_line(text):
             families[pos] = "price"
         elif shop and len(text) <= PRICE_MAX and text.startswith("数量") and _QUANTITY.fullmatch(text):
             families[pos] = "price"
+    _credit_stacks(texts, families, last, words.credit_key)
+
+
+CREDIT_STACK = 2  # credit lines in a row below the prose that make one credit row set over lines
+
+
+def _credit_stacks(texts: list[str], families: list[str], last: int, key: re.Pattern) -> None:
+    """Credits set one to a line below the article's last prose line (文字：张三 / 摄影：李四 /
+    编辑：王五, a programme's 主持人：李婷 over 编导：王强 摄像：孙明): ``CREDIT_STACK`` or more such
+    lines in a row are a credit row over several lines. One credit line alone stays (a source
+    or an editor under the article: hand copies keep some)."""
+    pos = last + 1
+    while pos < len(texts):
+        end = pos
+        while end < len(texts) and (families[end] == "credit-row" or not families[end] and len(texts[end]) <= ROW_MAX
+                                    and ":" in texts[end] and _credit_line(texts[end], key)):
+            end += 1
+        if end - pos >= CREDIT_STACK:
+            for k in range(pos, end):
+                families[k] = "credit-row"
+        pos = end + 1
 
 
 def credit_row(text: str, key: re.Pattern) -> bool:
@@ -97,6 +119,18 @@ def credit_row(text: str, key: re.Pattern) -> bool:
         return False
     ends = starts[1:] + [len(body)]
     return all(len(body[a:b].split(":", 1)[1].strip()) <= 16 for a, b in zip(starts, ends))
+
+
+def _credit_line(text: str, key: re.Pattern) -> bool:
+    """One credit or more opening the line, each value short, no clause (编辑：王五, （摄影：李四）)."""
+    if _SENTENCE_END.search(text):
+        return False
+    body = text.strip().strip("()[]【】")
+    starts = [m.start() for m in key.finditer(body)]
+    if not starts or starts[0] != 0 or "," in body or "，" in body:
+        return False
+    ends = starts[1:] + [len(body)]
+    return all(0 < len(body[a:b].split(":", 1)[1].strip()) <= 16 for a, b in zip(starts, ends))
 
 
 def _price_line(text: str) -> bool:

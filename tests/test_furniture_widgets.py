@@ -1,0 +1,103 @@
+"""A page's widgets by form (cleaner/furniture/widgets.py): advert labels, hashtag rows, a player's
+bar, download links, named page rows, a picture viewer's prompts, search placeholders, related links
+on one line, tables of contents, labelled menu rows; and the article lines of the same words that
+stay."""
+
+import pytest
+
+from cleaner.furniture.boilerplate import fold_line, remove_furniture
+from cleaner.furniture.features import normalise
+from cleaner.furniture.portals import form, load_words
+from cleaner.furniture.widgets import contents, related_links
+
+
+def fam(line: str) -> str:
+    return form(normalise(fold_line(line)), load_words())
+
+
+def norm(line: str) -> str:
+    return normalise(fold_line(line))
+
+
+def clean(lines: list[str], title: str | None = None) -> list[str]:
+    return remove_furniture("\n".join(lines), [], title=title).text.splitlines()
+
+
+@pytest.mark.parametrize("line, family", [
+    ("广告", "advert"),
+    ("—— 广告 ——", "advert"),
+    ("ADVERTISEMENT 廣告", "advert"),
+    ("【推广】", "advert"),
+    ("贊助商廣告", "advert"),
+    ("广告 车行天下金融 低首付 0利息 立即申请", "advert"),
+    ("#日本 #自由行 #一個人旅行 #心得", "tags"),
+    ("#春节档# #电影#", "tags"),
+    ("【视频播放】 00:00 / 02:36", "duration"),
+    ("1130912新聞稿.pdf (235 KB)", "attachment"),
+    ("友善耕作補助說明.pdf (1.2 MB)", "attachment"),
+    ("第1页：外观设计 第2页：内饰空间 第3页：动力操控 第4页：全文总结", "pager"),
+    ("▲ 点击查看高清大图 共24张", "gallery"),
+    ("上一张 下一张 3/12", "gallery"),
+    ("搜索电影、电视剧、综艺、影人", "search"),
+    ("请输入关键词", "search"),
+    ("【遊戲專區】山海異聞錄 ｜ 攻略 ｜ 資料庫 ｜ 哈拉版", "menu"),
+])
+def test_a_widget_is_named_by_its_family(line, family):
+    assert fam(line) == family
+
+
+@pytest.mark.parametrize("line", [
+    "广告业在过去十年里发展很快，从业者超过百万。",
+    "广告 是现代商业的重要组成部分，也影响着人们的消费习惯。",
+    "#心得",  # one hashtag: a heading may start with one
+    "附件：1.校园安全排查表.xls",  # a notice's attachment, named without a size: its copies keep it
+    "搜索引擎、大数据与隐私",  # a headline of two parts
+    "第1页",
+    "点击查看",
+    "【提示】请大家注意安全，出行前查看天气预报。",
+    "推广 节水灌溉技术",  # an article's subheading
+    "广告：3万元",  # a budget's row
+])
+def test_article_lines_are_no_widgets(line):
+    assert fam(line) == ""
+
+
+def test_an_advert_label_between_paragraphs_no_longer_splits_the_article():
+    # Without the advert family the label was a furniture heading, a barrier: the body began under
+    # it, the headline the title names was the recipe's second heading, and the ingredients above
+    # it went as lines above the headline.
+    para = "这道菜做法简单，排骨先焯水去腥，再用冰糖炒出糖色，最后小火慢炖，收汁后色泽红亮，入口软烂，是很受欢迎的家常菜。"
+    page = ["小灶菜谱 菜谱 菜单 作品 课堂 市集 | 上传菜谱 | 登录 注册", "菜谱 > 家常菜 > 红烧排骨", "红烧排骨",
+            para, para.replace("这道菜", "这款菜"), "用料", "猪肋排 500克", "冰糖 15克", "生抽 2勺", "老抽 半勺", "料酒 1勺",
+            "姜 3片", "八角 1个", "红烧排骨的做法", "1. 排骨冷水下锅，加料酒和姜片焯水，撇去浮沫后捞出沥干。",
+            "2. 锅中放少许油，小火放入冰糖，慢慢炒出枣红色的糖色。", "广告",
+            "3. 倒入排骨翻炒上色，加生抽、老抽和八角，再加热水没过排骨。", "4. 大火烧开后转小火炖40分钟，最后大火收汁即可。",
+            para.replace("这道菜", "这道红烧排骨"), para.replace("这道菜", "这个菜")]
+    out = clean(page, title="红烧排骨的做法_红烧排骨怎么做_小灶菜谱")
+    assert "广告" not in out
+    for line in ["红烧排骨", "用料", "猪肋排 500克", "八角 1个", "红烧排骨的做法"]:
+        assert line in out
+
+
+def test_a_table_of_contents_goes_when_the_page_repeats_its_entries():
+    texts = [norm(t) for t in ["目录", "1 历史沿革", "2 建筑结构", "3 保护现状", "历史沿革", "正文一。", "建筑结构", "正文二。",
+                               "保护现状", "正文三。"]]
+    assert contents(texts, [""] * len(texts)) == [0, 1, 2, 3]
+
+
+def test_a_list_under_a_contents_word_stays_when_the_page_does_not_repeat_it():
+    texts = [norm(t) for t in ["目录", "1 总则", "2 附则", "本办法自发布之日起施行。"]]
+    assert contents(texts, [""] * len(texts)) == []
+
+
+def test_a_related_link_between_paragraphs_goes_the_first_link_of_a_box_stays():
+    words = load_words()
+    texts = [norm(t) for t in ["本轮融资将主要用于产品研发和海外市场拓展，公司计划明年进入欧洲市场。",
+                               "推荐阅读：7月新能源车销量出炉：多家新势力创新高",
+                               "公司此前曾为多家3D打印设备厂商提供电源方案，积累了一批工业客户。",
+                               "延伸阅读：57岁小学肄业 广西骗子演绎25亿美元惊天骗局",
+                               "诱导高收费电话回电 警惕祝福短信成骗钱陷阱",
+                               "推荐阅读：《红楼梦》《三国演义》",
+                               "这两本书都值得一读再读，尤其是在年轻的时候读一遍，中年以后再读一遍。"]]
+    prose = [len(t) >= 20 and t.endswith("。") for t in texts]
+    assert related_links(texts, [""] * len(texts), prose, words.related_link) == [1]
