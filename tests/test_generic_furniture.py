@@ -417,6 +417,30 @@ def test_comment_headers_make_a_thread_without_timestamps():
     assert out == "\n".join(ARTICLE)
 
 
+@pytest.mark.parametrize("title", ["· 日本政府拟上调外国游客出境税", "京都市公交车拥挤问题引关注", "老人回复记者提问"])
+def test_a_headline_holding_a_comment_word_inside_its_words_is_no_comment_header(title):
+    # 游客 (tourists) inside a related link's title is no forum's guest: taken for a comment
+    # header, it ended the article at a box set inside it and the rest of the article went.
+    text = normalise(title)
+    assert not comment_header(text, text_features(text, LEX), LEX)
+    for header in ("游客 58.1.*.*", "张三的回复", "网友评论"):
+        assert comment_header(normalise(header), text_features(normalise(header), LEX), LEX)
+
+
+def test_a_box_inside_the_article_with_a_comment_word_in_a_link_keeps_the_article_below_it():
+    head = ["东瀛新报 JAPAN CHINESE DAILY", "首页 | 日本新闻 | 在日华人 | 社会 | 经济", "日本多地红叶进入最佳观赏期 京都游客激增",
+            "2024-11-20 10:35　来源：东瀛新报　作者：本报记者 高桥明"]
+    first = ["据日本气象协会发布的最新红叶预测，京都、奈良和东京近郊的红叶将在本周末至下周初迎来最佳观赏期，各地游客明显增多。",
+             "东京都内的新宿御苑、明治神宫外苑等地的银杏也已转黄，吸引了大量市民和外国游客前往拍照留念，周末人流尤其密集。"]
+    below = ["在澳洲，钩盲蛇分布于达尔文市、昆士兰北端等地。而在美洲，钩盲蛇则出现于美国的麻省、佛罗里达等地区。",
+             "京都市观光协会在官网和社交媒体上公布了各景点的实时拥挤程度，建议游客错峰出行。",
+             "日本气象协会表示，今年的红叶预测数据来源于全国约一千处观测点，多地红叶比往年推迟一周左右。"]
+    foot = ["（编辑：林雪）", "Copyright © 2024 东瀛新报 All Rights Reserved."]
+    page = [*head, *first, "相关阅读：", "· 日本政府拟上调外国游客出境税", "· 京都市公交车拥挤问题引关注", *below, *foot]
+    out = Cleaner(to="keep").clean("\n".join(page))
+    assert out.splitlines() == [head[2], *first, *below]
+
+
 def test_a_notice_speaks_of_the_site_itself():
     notice = "凡本网注明来源为其他媒体的作品，均转载自其他媒体，转载目的在于传递更多信息，并不代表本网赞同其观点和对其真实性负责，如有版权问题请与本网联系。"
     about = "专家指出，转载他人作品应注明来源，并尊重原作者的版权，未经授权不得转载，否则须承担法律责任。"

@@ -94,7 +94,17 @@ def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     顶(3) 踩(1), IP属地：北京). A close row of them is a thread even without post timestamps."""
     # No clauses: a hard-wrapped paragraph's lines are short and unended too, and hold 回复 or 网友.
     return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
-            and bool(lexicon.comments_re.search(text)))
+            and any(_set_apart(text, m.start(), m.end()) for m in lexicon.comments_re.finditer(text)))
+
+
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _set_apart(text: str, start: int, end: int) -> bool:
+    """Does the comment word ``text[start:end]`` stand apart, at the line's edge or beside a
+    sign, space or digit (网友 张三 回复, 游客 58.1.*.*, 张三的回复)? Inside a run of Han it is a
+    word of a sentence or a headline (日本拟上调外国游客出境税: tourists, no forum's guest)."""
+    return not (start > 0 and end < len(text) and _HAN_CHAR.match(text, start - 1) and _HAN_CHAR.match(text, end))
 
 
 # A row of page numbers and pager links: 第1页 第2页 下一页, 共3页 上一页 1 2 3 下一页, [1] [2] [下一页],
