@@ -5,7 +5,7 @@ import pytest
 from cleaner import Cleaner
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
-from cleaner.furniture.entries import headers, other_entries, title_match
+from cleaner.furniture.entries import headers, other_entries, title_match, without_stamp
 from cleaner.furniture.features import normalise
 from cleaner.furniture.lexicon import load_lexicon
 
@@ -190,3 +190,21 @@ def test_a_title_names_a_blog_only_by_a_short_part_ending_in_its_word_or_a_host(
     from cleaner.furniture.entries import site_title
 
     assert site_title(title) is names_site
+
+
+@pytest.mark.parametrize("line, title", [("华东精密：2024年半年度权益分派实施公告", "华东精密：2024年半年度权益分派实施公告"),
+                                         ("2024年安平县事业单位公开招聘工作人员公告", "2024年安平县事业单位公开招聘工作人员公告"),
+                                         ("我的日记 2021年3月5日 星期五", "我的日记"), ("博文 2019.3.5 12:00", "博文")])
+def test_a_headers_stamp_is_a_whole_date_and_a_year_alone_is_the_headlines(line, title):
+    assert without_stamp(line) == title
+
+
+def test_a_headline_with_a_year_is_named_by_the_pages_title():
+    # Cut at its year, the headline matched no part of the title and went above the body.
+    head = ["新浪财经 > 股票 > 公司公告 > 正文", "华东精密：2024年半年度权益分派实施公告", "公告日期：2024-09-06",
+            "证券代码：002987　　证券简称：华东精密　　公告编号：2024-056"]
+    body = ["本公司及董事会全体成员保证信息披露的内容真实、准确、完整，没有虚假记载、误导性陈述或重大遗漏。",
+            "公司2024年半年度权益分派方案已获2024年9月2日召开的2024年第二次临时股东大会审议通过，现将权益分派事宜公告如下。",
+            "本次权益分派以公司现有总股本为基数，向全体股东每10股派发现金红利2.00元（含税），不送红股，不以资本公积金转增股本。"]
+    out = Cleaner(to="keep").run("\n".join([*head, *body]), title="华东精密：2024年半年度权益分派实施公告_公司公告_新浪财经_新浪网").text
+    assert out.splitlines()[0] == head[1]

@@ -27,7 +27,8 @@ from cleaner.furniture.lists import skeleton
 MIN_TITLE, MAX_TITLE = 2, 40  # characters of a header's title
 MIN_MATCH = 3  # characters of a title found in the page's title (or the whole of one of its parts)
 MAX_STAMP_LINE = 60  # characters: a stamp line under a title is short
-_CUT = re.compile(r"(19|20)\d\d\s*[-/.年].*$|(?<![\d./-])(0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])\s+\d{1,2}:\d{2}.*$")
+# A date is a year with its month and day: a year alone is a headline's word (2024年半年度报告).
+_CUT = re.compile(r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}.*$|(?<![\d./-])(0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])\s+\d{1,2}:\d{2}.*$")
 _CLAUSE = re.compile(r"[。,，;；!?、]")  # a title holds no clauses (NFKC: fullwidth marks are ASCII)
 _NOT_WORD = re.compile(r"[\W_]+")
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|·—–]+|::|>>|»)\s*")  # "标题 - 博客名 - 网站"
