@@ -208,3 +208,21 @@ def test_a_headline_with_a_year_is_named_by_the_pages_title():
             "本次权益分派以公司现有总股本为基数，向全体股东每10股派发现金红利2.00元（含税），不送红股，不以资本公积金转增股本。"]
     out = Cleaner(to="keep").run("\n".join([*head, *body]), title="华东精密：2024年半年度权益分派实施公告_公司公告_新浪财经_新浪网").text
     assert out.splitlines()[0] == head[1]
+
+
+def test_a_headline_over_a_long_table_of_fields_is_named_by_the_pages_title():
+    # Seven field rows and a button row put the headline ten lines above the text: the rows of a
+    # table of fields are not counted in the reach of the headline search.
+    head = ["法律快车 首页 | 法律咨询 | 找律师 | 法律法规 | 法律知识 | 合同范本 | 律师加盟", "免费法律咨询 请简要描述您的问题 立即咨询",
+            "当前位置：法律快车 > 法律法规 > 地方性法规 > 物业管理", "东川省物业管理条例", "发布部门：东川省人民代表大会常务委员会",
+            "发文字号：东川省人民代表大会常务委员会公告第52号", "发布日期：2023.09.28", "实施日期：2024.01.01", "时效性：现行有效",
+            "效力级别：省级地方性法规", "法规类别：物业管理", "下载Word版　|　打印　|　收藏　|　纠错",
+            "（2023年9月28日东川省第十四届人民代表大会常务委员会第五次会议通过）", "第一章　总则"]
+    body = ["第一条　为了规范物业管理活动，维护业主、物业使用人和物业服务人的合法权益，营造安全、舒适、文明、和谐的居住环境，制定本条例。",
+            "第二条　本省行政区域内的物业管理及其监督管理活动，适用本条例。本条例所称物业管理，是指业主通过选聘物业服务人的方式进行管理的活动。",
+            "第二章　业主、业主大会和业主委员会",
+            "第十条　业主大会会议可以采用集体讨论或者书面征求意见的形式，也可以采用线上会议的形式，但应当有物业管理区域内专有部分占建筑物总面积过半数的业主参加。",
+            "第三章　物业服务",
+            "第二十五条　物业服务人应当每半年公布一次共有部分经营收益的收支情况，接受业主的监督，并将相关资料在物业管理区域内显著位置公示。"]
+    out = Cleaner(to="keep").run("\n".join([*head, *body]), title="东川省物业管理条例_地方性法规_法律法规库_法律快车")
+    assert "东川省物业管理条例" in out.text.splitlines()

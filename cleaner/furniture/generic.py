@@ -232,7 +232,23 @@ def _mark_list_blocks(lines: list[Line], blocks: list[tuple[int, int, bool]], bo
 
 
 HEADLINE_REACH = 8  # lines above the body searched for the line the page's title names
+HEADLINE_FIELDS = 12  # key-value rows above the body not counted in that reach
+_FIELD_ROW = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*:\s*\S.{0,40}$")  # 效力级别:省级地方性法规 (NFKC: the colon is ASCII)
 _HEADLINE_LENGTH = (4, 60)
+
+
+def _above(lines: list[Line], first: int) -> list[int]:
+    """The positions above the body, nearest first, within ``HEADLINE_REACH`` lines that are no
+    key-value row: a law's or a notice's table of fields (发布部门：…, 发文字号：…, 实施日期：…) stands
+    between its headline and its text however many rows it has (at most ``HEADLINE_FIELDS``)."""
+    out, counted = [], 0
+    for pos in range(first - 1, max(first - 1 - HEADLINE_REACH - HEADLINE_FIELDS, -1), -1):
+        out.append(pos)
+        f = lines[pos].features
+        counted += not (f["kv_filled"] or f["kv_many"] or (_FIELD_ROW.match(lines[pos].text) and not f["final_punct"]))
+        if counted >= HEADLINE_REACH:
+            break
+    return out
 
 
 def _named_headline(lines: list[Line], first: int, title: str) -> int:
@@ -241,7 +257,7 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
     the page itself gives it; -1 if none. A byline is none (``来源：太原晚报 2021-11-25``: the title
     names the site too, and the headline above it went as ``above_headline``). A page whose title is the site's name alone names a menu
     item at most: what stands above that is furniture too."""
-    named = [pos for pos in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1)
+    named = [pos for pos in _above(lines, first)
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
              and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
              and title_match(without_stamp(lines[pos].text), title)]
