@@ -18,6 +18,7 @@ one-layer repair reads as it always does.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import product
 
 from cleaner.langmodel import model
 from cleaner.repair import decoders
@@ -74,15 +75,11 @@ def slots(stream: list, outer: str, inner: str) -> list[Slot | None]:
             got = stream[i:j]
             patterns = _placements(got, width)
         elif b is None:
-            # A lost lead: as wide as the continuation bytes after it say.
+            # A lost lead: as wide as the bytes after it that can be its continuation say.
             j = i + 1
-            while j < n and j - i < 4 and _cont(stream[j]):
+            while j < n and j - i < 3 and (stream[j] is None or _cont(stream[j])):
                 j += 1
-            if j == i + 1:
-                out.append(None)  # nothing says what it was
-                i += 1
-                continue
-            patterns = [list(stream[i:j])]
+            patterns = [list(stream[i:j])] if j - i > 1 else []
         elif not _cont(b):
             out.append(None)  # a byte UTF-8 never holds
             i += 1
@@ -94,6 +91,10 @@ def slots(stream: list, outer: str, inner: str) -> list[Slot | None]:
                 j += 1
             patterns = [[None, *stream[i:j]]] if j - i <= 2 else []
         cands = _candidates(patterns, stream[j] if j < n else None, outer, inner)
+        if not cands and None in stream[i:j]:
+            # Marked bytes that allow no candidate, or too many to choose from: the character is
+            # lost as a whole, and the inner decoder's mark keeps the reading in step around it.
+            cands = [LOST]
         out.append(Slot(i, j, cands) if cands else None)
         i = j
     return out
@@ -122,22 +123,21 @@ def _candidates_of(patterns: tuple[tuple, ...], after: int | None, outer: str, i
     found: list[str] = []
     for pattern in patterns:
         holes = [k for k, v in enumerate(pattern) if v is None]
-        if len(holes) > 1:
+        if len(holes) > 2:
             continue
-        values = range(0x80, 0xC0) if holes and holes[0] > 0 else range(0xC2, 0xF5) if holes else [None]
-        for v in values:
-            data = bytes(v if x is None else x for x in pattern)  # type: ignore[misc]
+        for values in product(*(range(0x80, 0xC0) if k else range(0xC2, 0xF5) for k in holes)):
+            filled = list(pattern)
+            for k, v in zip(holes, values):
+                filled[k] = v
             try:
-                ch = data.decode("utf-8")
+                ch = bytes(filled).decode("utf-8")
             except UnicodeDecodeError:
                 continue
             if len(ch) != 1 or ch in found:
                 continue
-            if holes:
-                k = holes[0]
-                nxt = pattern[k + 1] if k + 1 < len(pattern) else after
-                if not decoders._rejects(outer, v, nxt):  # noqa: SLF001 - the family's one answer
-                    continue
+            if not all(decoders._rejects(outer, filled[k], filled[k + 1] if k + 1 < len(filled) else after)  # noqa: SLF001
+                       for k in holes):
+                continue
             code = decoders.encode_char(ch, inner)
             if ch == LOST or (code is not None and len(code) == width_inner and ch != decoders.EURO_PAIR):
                 found.append(ch)

@@ -71,6 +71,8 @@ def _round_spans(text: str, guess: bool) -> rounds.Spans:
             fixed = _peeled(text[start:end], family, guess)
             if fixed is not None:
                 found.append((start, end, fixed))
+            else:  # the longest piece from its start that reads, as for a stretch that lost bytes
+                found += [(start + i, start + j, piece) for i, j, piece in _pieces(text[start:end], family, guess)]
     # Counted by stretch peeled (the inner repair's count is of the first layer's stretches).
     return [(a, b, fixed._replace(count=1)) for a, b, fixed in found]
 
@@ -173,6 +175,18 @@ def _chained(text: str, outer: str, ranges: list[tuple[int, int]], guess: bool) 
     return out
 
 
+def _pieces(stretch: str, family: str, guess: bool) -> rounds.Spans:
+    """What ``_chain_spans`` reads of a stretch whose outer reading lost nothing."""
+    stream, ends = decoders.byte_view(stretch, family)
+    if len(ends) < len(stretch):
+        return []
+    boundaries = {0: 0, **{e: k + 1 for k, e in enumerate(ends)}}
+    for inner in FAMILIES:
+        if spans := _chain_spans(stretch, stream, boundaries, family, inner, guess, lost_only=False):
+            return spans
+    return []
+
+
 def _givable_runs(text: str, a: int, b: int, family: str) -> list[tuple[int, int]]:
     """(start, end) of the runs of text[a:b] every character of which a ``family`` decoder gives."""
     out, start = [], None
@@ -189,9 +203,10 @@ def _givable_runs(text: str, a: int, b: int, family: str) -> list[tuple[int, int
 
 
 def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str, inner: str,
-                 guess: bool) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+                 guess: bool, lost_only: bool = True) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
     """(start, end, repair) in ``run`` of each stretch whose first layer (``inner``'s mojibake)
-    lost bytes in the ``outer`` reading and reads back through both (layer_chain)."""
+    lost bytes in the ``outer`` reading (any, with ``lost_only`` off) and reads back through both
+    (layer_chain)."""
     found = layer_chain.slots(stream, outer, inner)
     out = []
     k = 0
@@ -209,11 +224,23 @@ def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str,
             segment = segment[1:]
         while segment and segment[-1].end not in boundaries:
             segment = segment[:-1]
-        if len(segment) < MIN_CHARS or not any(_lost_in(s, stream) for s in segment):
+        if not segment or (lost_only and not any(_lost_in(s, stream) for s in segment)):
             continue
-        first, guessed = layer_chain.choose(segment, inner, guess)
-        i, j = boundaries[segment[0].start], boundaries[segment[-1].end]
-        fixed = _repaired(first, run[i:j], guess)
+        marked = stream[segment[0].start : segment[-1].end]
+        if marked.count(None) * MAX_MARKED > len(marked):
+            continue  # a decoder that marks this much (EUC-JP's reading of UTF-8) leaves no layer to read
+        fixed, first, guessed = None, "", 0
+        # The whole segment, else the longest piece of it from its start that reads (its end may
+        # be a character whose lost bytes the repair under it cannot place, read on a second clean
+        # once what is before it is text): MAX_CUTS shorter ends at most.
+        ends = [m for m in range(len(segment), 0, -1) if segment[m - 1].end in boundaries
+                and boundaries[segment[m - 1].end] - boundaries[segment[0].start] >= MIN_CHARS]
+        for m in ends[: MAX_CUTS + 1] if lost_only else ends[1 : MAX_CUTS + 1]:
+            first, guessed = layer_chain.choose(segment[:m], inner, guess)
+            i, j = boundaries[segment[0].start], boundaries[segment[m - 1].end]
+            fixed = _repaired(first, run[i:j], guess)
+            if fixed is not None:
+                break
         if fixed is None:
             continue
         if guessed:
@@ -221,6 +248,12 @@ def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str,
             fixed = fixed._replace(findings=[note, *fixed.findings])
         out.append((i, j, fixed._replace(count=1)))
     return out
+
+
+# At most one byte in MAX_MARKED of a stretch read through both layers marked lost: a second GBK
+# reading of UTF-8 marks about one in twenty; EUC-JP's and EUC-KR's of UTF-8, one in two.
+MAX_MARKED = 6
+MAX_CUTS = 6
 
 
 def _lost_in(slot: layer_chain.Slot, stream: list) -> bool:
