@@ -230,11 +230,12 @@ def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str,
         if marked.count(None) * MAX_MARKED > len(marked):
             continue  # a decoder that marks this much (EUC-JP's reading of UTF-8) leaves no layer to read
         fixed, first, guessed = None, "", 0
+        least = CHAIN_MIN if lost_only else MIN_CHARS
         # The whole segment, else the longest piece of it from its start that reads (its end may
         # be a character whose lost bytes the repair under it cannot place, read on a second clean
         # once what is before it is text): MAX_CUTS shorter ends at most.
         ends = [m for m in range(len(segment), 0, -1) if segment[m - 1].end in boundaries
-                and boundaries[segment[m - 1].end] - boundaries[segment[0].start] >= MIN_CHARS]
+                and boundaries[segment[m - 1].end] - boundaries[segment[0].start] >= least]
         for m in ends[: MAX_CUTS + 1] if lost_only else ends[1 : MAX_CUTS + 1]:
             first, guessed = layer_chain.choose(segment[:m], inner, guess)
             i, j = boundaries[segment[0].start], boundaries[segment[m - 1].end]
@@ -254,6 +255,11 @@ def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str,
 # reading of UTF-8 marks about one in twenty; EUC-JP's and EUC-KR's of UTF-8, one in two.
 MAX_MARKED = 6
 MAX_CUTS = 6
+# Characters of the outer reading a stretch read through both layers holds at least: one layer of
+# mojibake with a mark of its own reads as a short second layer by chance (鐜�澧冧 came back as
+# 鐜列旨U戎S); a second layer is mojibake through and through, lines long.
+CHAIN_MIN = 2 * MIN_CHARS
+
 
 
 def _lost_in(slot: layer_chain.Slot, stream: list) -> bool:
