@@ -61,8 +61,11 @@ def _round_spans(text: str, guess: bool) -> rounds.Spans:
         lines[decoders.SINGLE_FAMILY] = _lines_with(text, _UTF8_AS_LATIN)
     found: list[tuple[int, int, mojibake.MojibakeRepair]] = []
     for family in FAMILIES:
-        # Stretches whose outer layer lost bytes first, read through both layers at once.
-        for start, end, fixed in _chained(text, family, lines[family], guess):
+        # Stretches whose outer layer lost bytes first, read through both layers at once. Not
+        # under a Big5 reading: it marks half of UTF-8's bytes (more than MAX_MARKED allows), so
+        # all it found was Big5 text read as GBK, whose Big5 view reads as UTF-8 by chance.
+        chained = _chained(text, family, lines[family], guess) if family != decoders.BIG5_FAMILY else []
+        for start, end, fixed in chained:
             if not any(start < b and a < end for a, b, _ in found):
                 found.append((start, end, fixed))
         for start, end in _utf8_stretches(text, family, lines[family]):
