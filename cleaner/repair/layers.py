@@ -179,7 +179,9 @@ def _chained(text: str, outer: str, ranges: list[tuple[int, int]], guess: bool) 
 
 
 def _pieces(stretch: str, family: str, guess: bool) -> rounds.Spans:
-    """What ``_chain_spans`` reads of a stretch whose outer reading lost nothing."""
+    """The longest piece from the start of a stretch whose outer reading lost nothing and whose
+    whole peel the repairs refused, read as ``_chain_spans`` reads one (a second clean would read
+    it once the clean text before its refused end is cut off)."""
     stream, ends = decoders.byte_view(stretch, family)
     if len(ends) < len(stretch):
         return []
@@ -232,7 +234,7 @@ def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str,
         marked = stream[segment[0].start : segment[-1].end]
         if marked.count(None) * MAX_MARKED > len(marked):
             continue  # a decoder that marks this much (EUC-JP's reading of UTF-8) leaves no layer to read
-        fixed, first, guessed = None, "", 0
+        fixed, guessed = None, 0
         least = CHAIN_MIN if lost_only else MIN_CHARS
         # The whole segment, else the longest piece of it from its start that reads (its end may
         # be a character whose lost bytes the repair under it cannot place, read on a second clean
@@ -262,7 +264,6 @@ MAX_CUTS = 6
 # mojibake with a mark of its own reads as a short second layer by chance (鐜�澧冧 came back as
 # 鐜列旨U戎S); a second layer is mojibake through and through, lines long.
 CHAIN_MIN = 2 * MIN_CHARS
-
 
 
 def _lost_in(slot: layer_chain.Slot, stream: list) -> bool:
