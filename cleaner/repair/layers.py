@@ -18,7 +18,8 @@ import re
 from functools import partial
 
 from cleaner.langmodel import per_char
-from cleaner.repair import decoders, mojibake, rounds
+from cleaner.model import Finding
+from cleaner.repair import decoders, layer_chain, mojibake, rounds
 
 LOST = "\ufffd"
 FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
@@ -60,12 +61,21 @@ def _round_spans(text: str, guess: bool) -> rounds.Spans:
         lines[decoders.SINGLE_FAMILY] = _lines_with(text, _UTF8_AS_LATIN)
     found: list[tuple[int, int, mojibake.MojibakeRepair]] = []
     for family in FAMILIES:
+        # Stretches whose outer layer lost bytes first, read through both layers at once. Not
+        # under a Big5 reading: it marks half of UTF-8's bytes (more than MAX_MARKED allows), so
+        # all it found was Big5 text read as GBK, whose Big5 view reads as UTF-8 by chance.
+        chained = _chained(text, family, lines[family], guess) if family != decoders.BIG5_FAMILY else []
+        for start, end, fixed in chained:
+            if not any(start < b and a < end for a, b, _ in found):
+                found.append((start, end, fixed))
         for start, end in _utf8_stretches(text, family, lines[family]):
             if any(start < b and a < end for a, b, _ in found):
                 continue
             fixed = _peeled(text[start:end], family, guess)
             if fixed is not None:
                 found.append((start, end, fixed))
+            else:  # the longest piece from its start that reads, as for a stretch that lost bytes
+                found += [(start + i, start + j, piece) for i, j, piece in _pieces(text[start:end], family, guess)]
     # Counted by stretch peeled (the inner repair's count is of the first layer's stretches).
     return [(a, b, fixed._replace(count=1)) for a, b, fixed in found]
 
@@ -130,7 +140,12 @@ def _peeled(stretch: str, family: str, guess: bool) -> mojibake.MojibakeRepair |
     The first layer may be GBK- or Big5-family mojibake or single-byte mojibake: both repairs
     are tried, and the one that reads better is kept.
     """
-    inner = peel(stretch, family)
+    return _repaired(peel(stretch, family), stretch, guess)
+
+
+def _repaired(inner: str, stretch: str, guess: bool) -> mojibake.MojibakeRepair | None:
+    """``inner`` (the first layer under ``stretch``) repaired, if that reads clearly better than
+    ``stretch``: as GBK- or Big5-family mojibake or single-byte mojibake, whichever reads better."""
     if not _dense(inner):
         return None  # the peel reads as text already: one layer, the double-encoding repair's
     best = None
@@ -142,3 +157,115 @@ def _peeled(stretch: str, family: str, guess: bool) -> mojibake.MojibakeRepair |
         if best is None or score > best[0]:
             best = (score, fixed)
     return best[1] if best else None
+
+
+def _chained(text: str, outer: str, ranges: list[tuple[int, int]], guess: bool) -> rounds.Spans:
+    """The stretches within ``ranges`` whose first layer, under an ``outer`` decoder's reading that
+    lost bytes, reads back through both layers (layer_chain), each with its repair."""
+    out: rounds.Spans = []
+    for a, b in ranges:
+        for start, end in _givable_runs(text, a, b, outer):
+            run = text[start:end]
+            stream, ends = decoders.byte_view(run, outer)
+            if len(ends) < len(run):
+                continue
+            boundaries = {0: 0, **{e: k + 1 for k, e in enumerate(ends)}}
+            for inner in FAMILIES:
+                spans = _chain_spans(run, stream, boundaries, outer, inner, guess)
+                if spans:
+                    out += [(start + i, start + j, fixed) for i, j, fixed in spans]
+                    break
+    return out
+
+
+def _pieces(stretch: str, family: str, guess: bool) -> rounds.Spans:
+    """The longest piece from the start of a stretch whose outer reading lost nothing and whose
+    whole peel the repairs refused, read as ``_chain_spans`` reads one (a second clean would read
+    it once the clean text before its refused end is cut off)."""
+    stream, ends = decoders.byte_view(stretch, family)
+    if len(ends) < len(stretch):
+        return []
+    boundaries = {0: 0, **{e: k + 1 for k, e in enumerate(ends)}}
+    for inner in FAMILIES:
+        if spans := _chain_spans(stretch, stream, boundaries, family, inner, guess, lost_only=False):
+            return spans
+    return []
+
+
+def _givable_runs(text: str, a: int, b: int, family: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs of text[a:b] every character of which a ``family`` decoder gives."""
+    out, start = [], None
+    for k in range(a, b):
+        ok = text[k] == LOST or decoders.encode_char(text[k], family) is not None
+        if ok and start is None:
+            start = k
+        elif not ok and start is not None:
+            out.append((start, k))
+            start = None
+    if start is not None:
+        out.append((start, b))
+    return [(s, e) for s, e in out if e - s >= MIN_CHARS]
+
+
+def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str, inner: str,
+                 guess: bool, lost_only: bool = True) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+    """(start, end, repair) in ``run`` of each stretch whose first layer (``inner``'s mojibake)
+    lost bytes in the ``outer`` reading (any, with ``lost_only`` off) and reads back through both
+    (layer_chain)."""
+    found = layer_chain.slots(stream, outer, inner)
+    out = []
+    k = 0
+    while k < len(found):
+        if found[k] is None:
+            k += 1
+            continue
+        m = k
+        while m < len(found) and found[m] is not None:
+            m += 1
+        segment = found[k:m]
+        k = m
+        # Cut to where a character of the run and one of the first layer both begin and end.
+        while segment and segment[0].start not in boundaries:
+            segment = segment[1:]
+        while segment and segment[-1].end not in boundaries:
+            segment = segment[:-1]
+        if not segment or (lost_only and not any(_lost_in(s, stream) for s in segment)):
+            continue
+        marked = stream[segment[0].start : segment[-1].end]
+        if marked.count(None) * MAX_MARKED > len(marked):
+            continue  # a decoder that marks this much (EUC-JP's reading of UTF-8) leaves no layer to read
+        fixed, guessed = None, 0
+        least = CHAIN_MIN if lost_only else MIN_CHARS
+        # The whole segment, else the longest piece of it from its start that reads (its end may
+        # be a character whose lost bytes the repair under it cannot place, read on a second clean
+        # once what is before it is text): MAX_CUTS shorter ends at most.
+        ends = [m for m in range(len(segment), 0, -1) if segment[m - 1].end in boundaries
+                and boundaries[segment[m - 1].end] - boundaries[segment[0].start] >= least]
+        for m in ends[: MAX_CUTS + 1] if lost_only else ends[1 : MAX_CUTS + 1]:
+            first, guessed = layer_chain.choose(segment[:m], inner, guess)
+            i, j = boundaries[segment[0].start], boundaries[segment[m - 1].end]
+            fixed = _repaired(first, run[i:j], guess)
+            if fixed is not None:
+                break
+        if fixed is None:
+            continue
+        if guessed:
+            note = Finding(mojibake.GUESS_KIND, 0, f"{guessed} characters of the layer under the outer one chosen among those its lost bytes allowed")
+            fixed = fixed._replace(findings=[note, *fixed.findings])
+        out.append((i, j, fixed._replace(count=1)))
+    return out
+
+
+# At most one byte in MAX_MARKED of a stretch read through both layers marked lost: a second GBK
+# reading of UTF-8 marks about one in twenty; EUC-JP's and EUC-KR's of UTF-8, one in two.
+MAX_MARKED = 6
+MAX_CUTS = 6
+# Characters of the outer reading a stretch read through both layers holds at least: one layer of
+# mojibake with a mark of its own reads as a short second layer by chance (鐜�澧冧 came back as
+# 鐜列旨U戎S); a second layer is mojibake through and through, lines long.
+CHAIN_MIN = 2 * MIN_CHARS
+
+
+def _lost_in(slot: layer_chain.Slot, stream: list) -> bool:
+    """Did the outer reading lose a byte of this first-layer character (marked or dropped)?"""
+    return slot.end - slot.start != len(slot.candidates[0].encode()) or None in stream[slot.start : slot.end]

@@ -1,0 +1,52 @@
+"""Mojibake of mojibake read through both layers at once (cleaner/repair/layer_chain.py)."""
+
+from cleaner.repair import decoders, layer_chain, layers
+
+SENTENCE = "中华人民共和国是一个位于东亚的国家，首都北京。他说：我是中国人。其他的情况也是一样的，没有什么不同。"
+
+
+def _twice(text: str, errors: str) -> tuple[str, str]:
+    """(first layer, second layer) of UTF-8 read as Python's gbk twice."""
+    first = text.encode().decode("gbk", errors)
+    return first, first.encode().decode("gbk", errors)
+
+
+def test_the_outer_layers_marks_are_chosen_so_that_the_page_under_both_reads():
+    first, second = _twice(SENTENCE, "replace")
+    assert "\ufffd" in second.replace("锟", "")  # the outer reading lost bytes of its own
+    stream, _ = decoders.byte_view(second, decoders.GBK_FAMILY)
+    slots = layer_chain.slots(stream, decoders.GBK_FAMILY, decoders.GBK_FAMILY)
+    assert all(slot is not None for slot in slots)
+    assert any(len(slot.candidates) > 1 for slot in slots)  # a lost byte leaves several
+    text, guessed = layer_chain.choose(slots, decoders.GBK_FAMILY)
+    assert text == first
+    assert guessed == sum(len(slot.candidates) > 1 for slot in slots)
+
+
+def test_without_guessing_a_chosen_character_is_the_inner_decoders_mark():
+    _, second = _twice(SENTENCE, "replace")
+    stream, _ = decoders.byte_view(second, decoders.GBK_FAMILY)
+    slots = layer_chain.slots(stream, decoders.GBK_FAMILY, decoders.GBK_FAMILY)
+    text, guessed = layer_chain.choose(slots, decoders.GBK_FAMILY, guess=False)
+    assert guessed and text.count("\ufffd") >= guessed
+
+
+def test_a_page_read_as_gbk_twice_comes_back_across_the_outer_marks():
+    for errors in ("replace", "ignore"):
+        _, second = _twice(SENTENCE, errors)
+        fixed = layers.repair_second_layer("他说：" + second)
+        assert fixed.text.startswith("他说：中华人民共和国是一个位于东亚的国家，首都北京。他说：我是中国人。"), errors
+        assert fixed.findings  # the outer layer's choices are reported
+
+
+def test_dropped_bytes_are_placed_by_utf8s_structure():
+    # 一 in the first layer is 涓 (e6 b6 93) with its 80 lost; a dropped continuation byte of a
+    # three-byte character may have gone from either place after the lead.
+    stream = [0xE6, 0xB6]
+    slots = layer_chain.slots(stream, decoders.GBK_FAMILY, decoders.GBK_FAMILY)
+    assert len(slots) == 1 and len(slots[0].candidates) > 1
+
+
+def test_clean_text_gives_no_stretch():
+    clean = "鳍鲷鲈科的鱼类分布于印度洋和太平洋，栖息在珊瑚礁区。"
+    assert layers.repair_second_layer(clean).text == clean
