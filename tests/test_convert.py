@@ -54,14 +54,21 @@ def test_a_word_of_zhu_the_dictionary_lacks_keeps_its_zhu(text):
 @pytest.mark.parametrize(
     "text,out",
     [
-        ("成立於1958年，他出生於北京。", "成立于1958年，他出生于北京。"),  # 於 is the Simplified surname too
-        ("於是他去了。我瞭解了。", "于是他去了。我了解了。"),  # 瞭 alone stays (瞭望): a phrase of t2s's
-        ("他們乾杯了。", "他们干杯了。"),
-        ("乾坤大挪移，一片狼藉，登上瞭望塔。", "乾坤大挪移，一片狼藉，登上瞭望塔。"),  # words t2s keeps: as written
+        ("總部設在臺北。成立於1958年，他出生於北京。", "总部设在台北。成立于1958年，他出生于北京。"),  # 於 is the Simplified surname too
+        ("總部設在臺北。於是他去了。我瞭解了。", "总部设在台北。于是他去了。我了解了。"),  # 瞭 alone stays (瞭望): a phrase of t2s's
+        ("總部設在臺北。他們乾杯了。", "总部设在台北。他们干杯了。"),
+        ("總部設在臺北。乾坤大挪移，一片狼藉，登上瞭望塔。", "总部设在台北。乾坤大挪移，一片狼藉，登上瞭望塔。"),  # words t2s keeps
     ],
 )
 def test_a_sentence_whose_only_traditional_characters_are_simplified_too_is_read_by_t2s(text, out):
+    # On a page written in Traditional (it holds Traditional-only characters: 總, 設, 臺).
     assert convert(text, "zh-hans") == out
+
+
+@pytest.mark.parametrize("text", ["故宫博物院今天宣布，乾清宫将于下月起闭馆修缮。", "陕西省乾县的乾陵是唐高宗和武则天的合葬墓。",
+                                  "著名作家於梨华在美国去世。", "西汉农学家氾胜之所著的《氾胜之书》是现存最早的农书。", "昇平公主。"])
+def test_names_with_characters_of_both_scripts_stay_on_a_simplified_page(text):
+    assert convert(text, "zh-hans") == text
 
 
 # Behaviour of the OpenCC configurations we rely on, in the style of OpenCC's own test cases:

@@ -39,6 +39,9 @@ def convert_all(texts: list[str], target: str) -> list[str]:
     if target == "keep":
         return list(texts)
     foreign = foreign_class(target, naive=target != "zh-hans" and _leftovers_foreign(texts))
+    # A Simplified page's 乾清宫, 乾县 and 於梨华 are names: only on a page written in Traditional
+    # (it holds Traditional-only characters) are 於, 乾, 瞭 read by t2s (_with_traditional_phrases).
+    traditional_page = target == "zh-hans" and any(script_class("traditional").search(text) for text in texts)
     out = list(texts)
     batch: list[tuple[int, list[tuple[int, int]]]] = []  # (text's index, its foreign sentences)
     size = 0
@@ -47,7 +50,7 @@ def convert_all(texts: list[str], target: str) -> list[str]:
             out[k] = "".join(convert_all(list(chunks.pieces(text)), target))
             continue
         found = _foreign_sentences(text, foreign)
-        if target == "zh-hans":
+        if traditional_page:
             found = _with_traditional_phrases(text, found)
         if found:
             batch.append((k, found))
@@ -127,11 +130,11 @@ def _other_language(text: str) -> bool:
 
 
 def _with_traditional_phrases(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``found`` (the foreign sentences of ``text``, target zh-hans) and the other sentences in which
-    t2s changes a character both scripts have (``both_scripts``): 成立於1958年 and 我瞭解了 are
-    Traditional though 於 and 瞭 are Simplified characters too (the surname 於, 瞭望), while 乾坤 and
-    狼藉, which t2s keeps, leave their sentence as written. One t2s call for the page's such
-    sentences; a Japanese or Korean text has none."""
+    """``found`` (the foreign sentences of ``text``, target zh-hans, on a page written in
+    Traditional) and the other sentences in which t2s changes a character both scripts have
+    (``both_scripts``): 成立於1958年 and 我瞭解了 are Traditional though 於 and 瞭 are Simplified
+    characters too (the surname 於, 瞭望), while 乾坤 and 狼藉, which t2s keeps, leave their sentence
+    as written. One t2s call for the page's such sentences; a Japanese or Korean text has none."""
     both = script_class("both")
     if not both.search(text) or _other_language(text):
         return found
