@@ -42,6 +42,7 @@ from cleaner.script import convert, fold
 # Pages up to this many characters count their steps' places only when read (CountedLater): the
 # texts before and after each change are held until then, a few MB at most.
 LAZY_COUNT_CHARS = 1 << 20
+TITLE_REPAIR_MAX = 200  # characters of a title read by the repairs (Cleaner._repaired_title)
 
 
 class Cleaner:
@@ -92,11 +93,13 @@ class Cleaner:
         if has_surrogates(text):  # one C-speed search: a stage that encodes the text fails on some pages only
             raise NotText("run() takes text, and this holds lone UTF-16 surrogates (no UTF-8 text does); "
                           "decode the source with errors='replace' or pass it through")
-        if title and self.config.fix_mojibake and not title.isascii():
+        if title and self.config.fix_mojibake and not title.isascii() and len(title) <= TITLE_REPAIR_MAX and not has_surrogates(title):
             title = self._repaired_title(title)
         return self._run(text, url, details, title)
 
     def _repaired_title(self, title: str) -> str:
+        # A title longer than TITLE_REPAIR_MAX is no page's title (a junk <title> or records field)
+        # and is passed on as it is: the repairs' time grows faster than a text's length.
         """The page's title through the repairs, as the page goes through them: a title misread with
         its page (鍥藉鑰冭瘯) names no headline and, converted, could no longer be read back."""
         cfg = replace(self.config, remove_furniture=False, generic_furniture=False, convert_script=False, fix_width=False,

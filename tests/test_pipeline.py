@@ -38,6 +38,17 @@ def test_a_title_misread_with_its_page_is_repaired_and_unrepaired_mojibake_in_it
     left = "서울시 관광 안내 서비스".encode("utf-8").decode("gbk", errors="replace")
     assert Cleaner().run(page, title=left).meta["title"] == " ".join(left.split())
 
+
+def test_a_title_too_long_or_not_text_is_passed_on_as_it_came():
+    from cleaner.pipeline import TITLE_REPAIR_MAX
+
+    page = "国家统计局今天发布了公报，全文如下。\n"
+    long = "国家统计局发布公报".encode("utf-8").decode("gbk", errors="replace") * 20
+    assert len(long) > TITLE_REPAIR_MAX and Cleaner().run(page, title=long).meta["title"] == long
+    # A lone surrogate in the title: the text is cleaned, the title passed on (not the record failed).
+    result = Cleaner().run(page, title="\ud800国务院")
+    assert result.text == page.strip() and result.meta["title"] == "\ud800国务院"
+
 def test_without_details_only_the_descriptive_detectors_are_skipped():
     page = "标题\n國(guó)務(wù)院發佈通知,要求加快發展。\n\ufffd\n分享到：微信"
     full = Cleaner().run(page)
