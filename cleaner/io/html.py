@@ -192,11 +192,37 @@ def extract(html: str) -> HtmlPage:
 
 def _blanks(line: str) -> str:
     """Runs of spaces, tabs and no-break spaces as one space, but a no-break space that is a byte
-    of a misread character (``_MISREAD_BYTE``)."""
+    of a misread character (``_MISREAD_BYTE``, where UTF-8 puts a continuation byte)."""
     if "\u00a0" not in line or not _MISREAD_BYTE.search(line):
         return _BLANKS.sub(" ", line)
-    kept = {m.start() for m in _MISREAD_BYTE.finditer(line)}
+    kept = {m.start() for m in _MISREAD_BYTE.finditer(line) if _continuation_at(line, m.start())}
     return _BLANKS.sub(lambda m: m.group() if m.start() in kept and len(m.group()) == 1 else " ", line)
+
+
+def _byte(ch: str) -> int | None:
+    """The byte cp1252 (or Latin-1, for its C1 controls) shows as ``ch``; None for a mark (any byte)."""
+    if ch == "\ufffd":
+        return None
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return ord(ch) if ord(ch) < 0x100 else -1
+
+
+def _continuation_at(line: str, i: int) -> bool:
+    """Is the no-break space at ``i`` (byte a0) where UTF-8 puts a continuation byte of a
+    three-byte character: right after its lead (e0-ef) with a continuation after it, or after the
+    lead and one continuation? Café\xa0à (e9 a0 e0) is no character: French, kept a space."""
+    def lead(b):
+        return b is None or 0xE0 <= b <= 0xEF
+
+    def cont(b):
+        return b is None or 0x80 <= b <= 0xBF
+
+    before = _byte(line[i - 1]) if i >= 1 else -1
+    after = _byte(line[i + 1]) if i + 1 < len(line) else -1
+    two_before = _byte(line[i - 2]) if i >= 2 else -1
+    return (lead(before) and cont(after)) or (cont(before) and lead(two_before))
 
 
 def html_to_text(data: bytes, http_content_type: str | None = None) -> HtmlPage:
