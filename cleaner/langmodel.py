@@ -13,7 +13,7 @@ The in-word counts know words (国家); the running counts know how words follow
 (的国, 国，) and where punctuation goes, which the repairs need when they guess a lost byte.
 Nothing is downloaded: the tables are read the first time a repair needs them and kept on disk
 (``tablecache``); ``model()`` reads them back as one compact table the native core parses itself
-(``native_table``), so a later process has its model in about 15 ms.
+(``native_table``), so a later process has its model in 30-50 ms of CPU.
 
 Fixed weights keep one property the ranker (tests/reference_ranking.py) relies on: a pair never
 seen scores ``unseen(b)``, whatever the first character.
@@ -215,7 +215,7 @@ def model() -> CharModel:
 def native_table() -> _native.CharModel:
     """The native model of ``model()``, read in one piece from its compact table (native/src/
     charlm.rs, ``read_table``), which is written once from the counts and kept with the tables
-    (``tablecache``): about 15 ms a process, where handing the counts over as dicts took 0.12 s."""
+    (``tablecache``): 30-50 ms of CPU a process, where handing the counts over as dicts took 0.12 s."""
     from cleaner.tablecache import cached_bytes
 
     sources = [dictionary_path(), running_path(), _opencc_path(), __file__]
