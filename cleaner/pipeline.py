@@ -35,7 +35,7 @@ from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
-                            other_scripts, question_marks, resync, set_aside)
+                            other_scripts, question_marks, resync, set_aside, short_fields)
 from cleaner.script import convert, fold
 
 
@@ -203,6 +203,8 @@ class Cleaner:
                 if restored is not reread_gbk:
                     reread_gbk, marks = restored, 0
             text = record("utf8-read-as-gbk", reread_gbk)
+            # A short field misread alone, with no rare character to find it by (鍗庝负 is 华为).
+            text = record("short-field-read-as-gbk", short_fields.repair(text))
             question_marks_read += marks
             if question_marks_read:
                 steps.append(Step("repair", "question-marks-as-lost-bytes", question_marks_read))
