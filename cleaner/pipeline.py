@@ -236,6 +236,7 @@ class Cleaner:
                 # second clean would otherwise find it so. Not on a page with the pinyin damage:
                 # its "?" lines were realign's, and the re-read above left them alone.
                 joined = record("utf8-read-as-gbk-joined", reread(joined))
+                joined = record("short-field-read-as-gbk-joined", short_fields.repair(joined))
             text = joined
         if cfg.remove_furniture:
             page = boilerplate.fold_page(text)  # folded once, for recognition and for the rules

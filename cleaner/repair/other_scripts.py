@@ -196,7 +196,10 @@ def _family_readings(line: str) -> tuple[list[tuple[int, int, str, int]], list[t
             continue  # each byte cp1252 marked lost makes a syllable: ftfy's reading does better
         if len(scripts) == 1:
             script = scripts.pop()
-            taken = strong + [w for w in weak if w[4] in (None, script) and _weak(line[w[0]:w[1]], w[2], w[3], family)]
+            # Han alone is read beside kana or hangul (kanji, hanja); beside Cyrillic, Greek, Thai
+            # or emoji it is Chinese text, the Chinese readings' (they take dropped bytes back).
+            han = (None, script) if script in ("kana", "hangul") else (script,)
+            taken = strong + [w for w in weak if w[4] in han and _weak(line[w[0]:w[1]], w[2], w[3], family)]
             return [w[:4] for w in sorted(taken)], []
         if unread and not scripts:
             return [], [u[:2] for u in unread]
