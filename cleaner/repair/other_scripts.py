@@ -64,6 +64,7 @@ _HAN_ONLY = re.compile(f"[{_SHARED}]+")
 _SINGLE_LEAD = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
                           "\u02dc\u2013-\u203a\u20ac\u2122\ufffd]")
 MAX_LOST_SHARE = 0.4  # of a stretch's characters, at most this many may have lost a byte
+OWN_SCRIPT_SHARE = 0.3  # of a line's readings, the letters of its script when Han beside them is read too
 MIN_READ = 3  # characters a stretch taken on its own reads at least
 FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
 # The bytes cp1252 leaves undefined: a U+FFFD in its mojibake is one of them (decoders).
@@ -198,7 +199,12 @@ def _family_readings(line: str) -> tuple[list[tuple[int, int, str, int]], list[t
             script = scripts.pop()
             # Han alone is read beside kana or hangul (kanji, hanja); beside Cyrillic, Greek, Thai
             # or emoji it is Chinese text, the Chinese readings' (they take dropped bytes back).
-            han = (None, script) if script in ("kana", "hangul") else (script,)
+            # Only in a line written in that script: kanji in Chinese text quoting a Japanese name
+            # are Chinese, and with bytes dropped a reading cut around them leaves the Chinese
+            # readings pieces too short to take the dropped bytes back.
+            letters = sum(len(_LETTERS[script].findall(item[2])) for item in strong + weak)
+            read = sum(len(item[2]) for item in strong + weak)
+            han = (None, script) if script in ("kana", "hangul") and letters >= OWN_SCRIPT_SHARE * read else (script,)
             taken = strong + [w for w in weak if w[4] in han and _weak(line[w[0]:w[1]], w[2], w[3], family)]
             return [w[:4] for w in sorted(taken)], []
         if unread and not scripts:
