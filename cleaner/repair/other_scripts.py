@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from cleaner.model import Finding
 from cleaner.repair import decoders
@@ -78,12 +79,19 @@ def _pieces(run: str, family: str) -> list[tuple[int, int, str, int]]:
     stream, ends = decoders.byte_view(run, family)
     if not ends:
         return []
-    # A real ff (ÿ in cp1252) is no UTF-8 byte either: written fe, which the pattern never takes.
-    data = bytes(UNKNOWN if b is None else 0xFE if b == UNKNOWN else b for b in stream[: ends[-1]])
+    stream = stream[: ends[-1]]
+    if None in stream or UNKNOWN in stream:
+        # A real ff (ÿ in cp1252) is no UTF-8 byte either: written fe, which the pattern never takes.
+        data = bytes(UNKNOWN if b is None else 0xFE if b == UNKNOWN else b for b in stream)
+    else:
+        data = bytes(stream)
+    matches = list(_UTF8_RUN.finditer(data))
+    if not matches:
+        return []
     fills = UNDEFINED_SINGLE if family == decoders.SINGLE_FAMILY else ()
     char_at = {0: 0, **{end: k + 1 for k, end in enumerate(ends)}}  # byte offset -> character offset
     out = []
-    for m in _UTF8_RUN.finditer(data):
+    for m in matches:
         chars = [(c.start(), c.end()) for c in _ONE.finditer(data, m.start(), m.end())]
         first = next((k for k, (a, _) in enumerate(chars) if a in char_at), None)
         last = next((k for k in range(len(chars) - 1, -1, -1) if chars[k][1] in char_at), None)
@@ -155,8 +163,29 @@ def _weak(stretch: str, reading: str, lost: int, family: str) -> bool:
     return 2 * lost <= len(reading) and _misread(stretch, family) >= 1
 
 
+# Bytes that begin a letter of another script in UTF-8: kana, two hangul or two Cyrillic or Greek
+# letters in a row, Thai, emoji. A line none of whose bytes holds one gives no reading (see _may_read).
+_LETTER_BYTES = re.compile(rb"\xe3[\x81-\x83]|(?:[\xea-\xed][\x80-\xbf]{2}){2}|(?:[\xd0\xd1][\x80-\xbf]){2}|(?:[\xce\xcf][\x80-\xbf]){2}"
+                           rb"|\xe0[\xb8\xb9]|\xf0\x9f")
+
+
+def _may_read(line: str, family: str) -> bool:
+    """Can ``line``'s ``family`` bytes give a reading at all? Each stretch's byte view (one native
+    call a piece the family can give, one search) is searched for a letter's bytes: most clean
+    lines are passed over so, without reading each stretch."""
+    for m in _RUN.finditer(line):
+        run, at = m.group(), 0
+        while at < len(run):
+            stream, ends = decoders.byte_view(run[at:], family)
+            if None in stream or _LETTER_BYTES.search(bytes(stream)):
+                return True
+            at += len(ends) + 1  # past the character the family never gives
+    return False
+
+
+@lru_cache(maxsize=4096)
 def _line_readings(line: str) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]:
-    """The stretches of ``line`` to read, (start, end, reading, lost), and those that read as
+    """(Cached: a page's lines are asked again by ``unread_spans``, for the stages after.) The stretches of ``line`` to read, (start, end, reading, lost), and those that read as
     another script's UTF-8 but lost too many bytes, (start, end).
 
     A € may be the lone byte 80 (a browser's gbk) or the pair a2 e3 (Python's gb18030: 転を is
@@ -177,6 +206,10 @@ def _read(readings: tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]
 def _family_readings(line: str) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]:
     """``_line_readings`` with € as the lone byte 80."""
     for family in FAMILIES:
+        if family == decoders.SINGLE_FAMILY and not _SINGLE_LEAD.search(line):
+            continue  # no UTF-8 lead as cp1252 shows it, before a continuation byte: none of its mojibake
+        if not _may_read(line, family):
+            continue
         strong, weak, unread, scripts = [], [], [], set()
         for m in _RUN.finditer(line):
             for a, b, reading, lost in _pieces(m.group(), family):
