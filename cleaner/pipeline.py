@@ -274,8 +274,11 @@ class Cleaner:
         damage = [text[a:b] for a, b in kept]
         if converting or cfg.fix_width:  # URLs and paths are typed, not written: kept as they are
             kept = _joined(kept + addresses.address_spans(text))
-            if read_other:  # Japanese or Korean read back (other_scripts.py) is no Chinese to convert
-                kept = _joined(kept + other_scripts.spans_of(text, read_other))
+            # Japanese or Korean read back (other_scripts.py) is no Chinese to convert, nor is it
+            # when cleaned again, with the U+FFFD of its lost bytes.
+            other = other_scripts.spans_of(text, read_other) + other_scripts.lines_in_other_script(text)
+            if other:
+                kept = _joined(kept + other)
         outside = _Outside(text, kept)
         if converting:
             text = apply("convert", f"opencc:{cfg.to}", outside.each(lambda gaps: convert.convert_all(gaps, cfg.to)), text)

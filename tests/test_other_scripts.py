@@ -153,3 +153,18 @@ def test_pipeline_keeps_unread_korean_byte_for_byte():
     assert any(f.kind == "unrepaired-mojibake" and f.detail == unread for f in result.findings)
     assert result.text.startswith("서울특별시는 ")
     assert cleaner.clean(result.text) == result.text
+
+
+def test_japanese_with_lost_characters_stays_japanese_when_cleaned_again():
+    # The U+FFFD of lost bytes cut the line into pieces conversion would judge one by one:
+    # cleaned again, 国際会�は来� must not become 国际.
+    cleaner = Cleaner(to="zh-hans")
+    once = cleaner.clean(_misread(JAPANESE[1], "gbk"))
+    assert "\ufffd" in once and "国際会" in once
+    assert cleaner.clean(once) == once
+
+
+@pytest.mark.parametrize("text", ["他说�今天很好。", "東京は日本の首都です", "据报道，�한국은 서울이다"])
+def test_lines_in_other_script_are_japanese_or_korean_with_a_mark(text):
+    spans = other_scripts.lines_in_other_script(text)
+    assert spans == ([] if text.startswith(("他", "東")) else [(0, len(text))])

@@ -299,3 +299,24 @@ def unread_spans(text: str) -> list[tuple[int, int]]:
         _, unread = _line_readings(line)
         spans += [(at + a, at + b) for a, b in unread]
     return spans
+
+
+_KANA_HANGUL = re.compile("[\u3041-\u3096\u30a1-\u30fa\uac00-\ud7a3]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def lines_in_other_script(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in Japanese or Korean (kana or hangul OWN_SCRIPT_SHARE of
+    their letters) that hold U+FFFD: such a line read back by ``repair`` and cleaned again. The
+    U+FFFD of its lost bytes cut it into pieces that conversion would judge one by one, too
+    short to tell their language (国際会議は来� -> 国际), so it is kept from conversion whole."""
+    if "\ufffd" not in text:
+        return []
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if "\ufffd" in line:
+            own = len(_KANA_HANGUL.findall(line))
+            if own >= MIN_READ and own >= OWN_SCRIPT_SHARE * (own + len(_HAN.findall(line))):
+                spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
