@@ -35,7 +35,7 @@ from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
-                            question_marks, resync, set_aside)
+                            other_scripts, question_marks, resync, set_aside, short_fields)
 from cleaner.script import convert, fold
 
 
@@ -144,6 +144,7 @@ class Cleaner:
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
+        read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
         if cfg.fix_mojibake:
             # Single-byte mojibake first: it (æŽ¨) re-encodes to GBK too, and must not be re-read.
             # The cleaner's own reader before ftfy, which takes any Latin-1 run for UTF-8 (GBK
@@ -166,6 +167,10 @@ class Cleaner:
             text, layers_peeled = latin_layers.peel(text)
             if layers_peeled:
                 steps.append(Step("repair", "latin-layers", layers_peeled))
+            # UTF-8 of Japanese, Korean or another script read by a GBK, Big5 or cp1252 decoder:
+            # its exact reading, before the Chinese readings take pieces of it (other_scripts.py).
+            other, read_other = other_scripts.repair(text)
+            text = record("other-script-misread", other)
             # Before the in-step reading, which reads a page's ISO-8859-15 or -2 as cp1252 (Ÿ, Ž).
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             # A two-byte source read one byte a character with the undefined bytes dropped: in step
@@ -201,6 +206,8 @@ class Cleaner:
                 if restored is not reread_gbk:
                     reread_gbk, marks = restored, 0
             text = record("utf8-read-as-gbk", reread_gbk)
+            # A short field misread alone, with no rare character to find it by (鍗庝负 is 华为).
+            text = record("short-field-read-as-gbk", short_fields.repair(text))
             question_marks_read += marks
             if question_marks_read:
                 steps.append(Step("repair", "question-marks-as-lost-bytes", question_marks_read))
@@ -232,6 +239,7 @@ class Cleaner:
                 # second clean would otherwise find it so. Not on a page with the pinyin damage:
                 # its "?" lines were realign's, and the re-read above left them alone.
                 joined = record("utf8-read-as-gbk-joined", reread(joined))
+                joined = record("short-field-read-as-gbk-joined", short_fields.repair(joined))
             text = joined
         if cfg.remove_furniture:
             page = boilerplate.fold_page(text)  # folded once, for recognition and for the rules
@@ -261,12 +269,19 @@ class Cleaner:
             kept = kept + lost_chars.lost_character_marks(text)
         if converting or cfg.fix_width:
             kept = kept + lone_signs.made_later(text)
+            if cfg.fix_mojibake:  # another script's UTF-8 too damaged to read: its bytes kept
+                kept = kept + other_scripts.unread_spans(text)
         if converting:
             kept = kept + leftovers.lone_kunjinkao(text)
         kept = _joined(kept)
         damage = [text[a:b] for a, b in kept]
         if converting or cfg.fix_width:  # URLs and paths are typed, not written: kept as they are
             kept = _joined(kept + addresses.address_spans(text))
+            # Japanese or Korean read back (other_scripts.py) is no Chinese to convert, nor is it
+            # when cleaned again, with the U+FFFD of its lost bytes.
+            other = other_scripts.spans_of(text, read_other) + other_scripts.lines_in_other_script(text)
+            if other:
+                kept = _joined(kept + other)
         outside = _Outside(text, kept)
         if converting:
             text = apply("convert", f"opencc:{cfg.to}", outside.each(lambda gaps: convert.convert_all(gaps, cfg.to)), text)

@@ -1,0 +1,322 @@
+"""UTF-8 of a script other than Chinese read by a GBK- or Big5-family decoder, read back.
+
+Japanese or Korean text (or Cyrillic, Greek, Thai, emoji inside Chinese text) saved as UTF-8 and
+read as GBK gives Han mojibake (서울 -> 靹滌毟) that the Chinese repairs cannot read: they read
+the GBK byte view as UTF-8 *Chinese*, with candidates among Han and Chinese signs only, so they
+refuse the stretch or read islands of it (the hanja, the kanji) on their own and fill the bytes
+between with invented Chinese (観光客 -> 観光学, 対策について -> 王勾中). What they leave is then
+converted between scripts and width-folded, and its bytes are gone for good.
+
+The byte view of such a stretch reads as UTF-8 exactly, with kana, hangul or another script in
+it: that reading is the text. Where the wrong decoder lost a byte (``errors="replace"``: one
+U+FFFD per byte; ``errors="ignore"``: a character's bytes cut short), the character is written
+U+FFFD with a ``lost-byte`` finding: no character model chooses among hangul or kana here.
+
+A stretch is read when (``_reading``) its bytes read as UTF-8 from a character of the stretch to a
+character of it, at least two characters of another script are among those read, at most
+MAX_LOST_SHARE of the characters lost a byte, and the stretch itself looks misread (rare
+characters, or U+FFFD): clean Chinese whose GBK bytes happen to read as UTF-8 for a character or
+two is no such stretch. On a line with one such stretch the short ones beside it (a Korean word
+of one syllable, a hanja word: 澶ч煋姘戝湅 -> 大韓民國) are read too, if they read exactly or
+at least half of their characters kept their bytes.
+
+A stretch that reads so but lost too many bytes to be read (UTF-8 read as Big5 loses about one
+byte in three) is left as it came: ``unread_spans`` names it, for the byte views' repairs to
+set aside (``set_aside``) and for conversion and width folding to keep byte for byte.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from cleaner.model import Finding
+from cleaner.repair import decoders
+from cleaner.repair.mojibake import GUESS_KIND, MojibakeRepair, count_rare
+
+# A non-ASCII stretch a CJK decoder may have made (U+FFFD among it): what is read as one.
+_RUN = re.compile(r"[^\x00-\x7f]+")
+UNKNOWN = 0xFF  # an unknown byte in the byte view: no UTF-8 byte, so it stands for any one
+# A UTF-8 character of two to four bytes, any of them unknown (three-byte first: a lost lead
+# before two continuation bytes is a character of three).
+_CHAR = rb"(?:[\xe0-\xef\xff][\x80-\xbf\xff]{2}|[\xf0-\xf4\xff][\x80-\xbf\xff]{3}|[\xc2-\xdf\xff][\x80-\xbf\xff])"
+_UTF8_RUN = re.compile(rb"(?:" + _CHAR + rb")+")
+_ONE = re.compile(_CHAR)
+# Scripts no Chinese reading gives, each with the letters a stretch must read to be taken on its
+# own: two kana or hangul (three-byte UTF-8, which clean GBK text seldom forms by chance); four
+# Cyrillic or Greek letters (two-byte UTF-8: a GBK character of lead c2-df and trail a1-bf reads
+# as one, 蔚 as ε); three Thai; one emoji (four bytes). Only the basic letters of each count.
+SCRIPTS = {
+    "kana": ("\u3041-\u3096\u30a1-\u30fa", "\u30fc\u30fb", 2),
+    "hangul": ("\uac00-\ud7a3", "", 2),
+    "cyrillic": ("\u0410-\u044f\u0401\u0451", "", 4),
+    "greek": ("\u0391-\u03a9\u03b1-\u03c9\u03ac-\u03ce", "", 4),
+    "thai": ("\u0e01-\u0e3a\u0e40-\u0e4e", "", 3),
+    "emoji": ("\U0001f300-\U0001faff", "\ufe0f\u200d", 1),
+}
+# What a reading of another script may hold besides that script's letters: Han, Chinese and
+# fullwidth punctuation, U+FFFD for a lost character. Anything else (ڵ, Ħ, Ϊ) is no reading.
+_SHARED = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\ufffd\U00020000-\U0003134f"
+_LETTERS = {name: re.compile(f"[{letters}]") for name, (letters, _, _) in SCRIPTS.items()}
+_ONLY = {name: re.compile(f"[{letters}{extra}{_SHARED}]+") for name, (letters, extra, _) in SCRIPTS.items()}
+_HAN_ONLY = re.compile(f"[{_SHARED}]+")
+# A UTF-8 lead byte as cp1252 shows it, then a continuation byte as it shows it (or U+FFFD).
+_SINGLE_LEAD = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                          "\u02dc\u2013-\u203a\u20ac\u2122\ufffd]")
+MAX_LOST_SHARE = 0.4  # of a stretch's characters, at most this many may have lost a byte
+OWN_SCRIPT_SHARE = 0.3  # of a line's readings, the letters of its script when Han beside them is read too
+MIN_READ = 3  # characters a stretch taken on its own reads at least
+FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
+# The bytes cp1252 leaves undefined: a U+FFFD in its mojibake is one of them (decoders).
+UNDEFINED_SINGLE = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+
+def _pieces(run: str, family: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, reading, lost characters) of each stretch of ``run`` whose ``family`` byte
+    view reads as UTF-8, from a character of the run to a character of it; lost characters are
+    written U+FFFD in the reading."""
+    stream, ends = decoders.byte_view(run, family)
+    if not ends:
+        return []
+    stream = stream[: ends[-1]]
+    if None in stream or UNKNOWN in stream:
+        # A real ff (ÿ in cp1252) is no UTF-8 byte either: written fe, which the pattern never takes.
+        data = bytes(UNKNOWN if b is None else 0xFE if b == UNKNOWN else b for b in stream)
+    else:
+        data = bytes(stream)
+    matches = list(_UTF8_RUN.finditer(data))
+    if not matches:
+        return []
+    fills = UNDEFINED_SINGLE if family == decoders.SINGLE_FAMILY else ()
+    char_at = {0: 0, **{end: k + 1 for k, end in enumerate(ends)}}  # byte offset -> character offset
+    out = []
+    for m in matches:
+        chars = [(c.start(), c.end()) for c in _ONE.finditer(data, m.start(), m.end())]
+        first = next((k for k, (a, _) in enumerate(chars) if a in char_at), None)
+        last = next((k for k in range(len(chars) - 1, -1, -1) if chars[k][1] in char_at), None)
+        if first is None or last is None or last < first:
+            continue
+        reading, lost = [], 0
+        for a, b in chars[first : last + 1]:
+            piece = data[a:b]
+            if UNKNOWN in piece:
+                ch = _filled(piece, fills)
+                reading.append(ch)
+                lost += ch == "\ufffd"
+                continue
+            try:
+                reading.append(piece.decode("utf-8"))
+            except UnicodeDecodeError:  # overlong or surrogate: no UTF-8
+                reading, lost = [], 0
+                break
+        if reading:
+            out.append((char_at[chars[first][0]], char_at[chars[last][1]], "".join(reading), lost))
+    return out
+
+
+def _filled(piece: bytes, fills: tuple[int, ...]) -> str:
+    """The character of ``piece`` (UTF-8 with unknown bytes) if the bytes its decoder can have
+    lost (``fills``) make exactly one letter of another script of it (cp1252 loses 81 of
+    は, e3 81 af; the other four bytes make compatibility signs and rare Han), else U+FFFD."""
+    if not fills or piece.count(UNKNOWN) > 2:
+        return "\ufffd"
+    found = set()
+    for values in itertools.product(fills, repeat=piece.count(UNKNOWN)):
+        data = piece
+        for value in values:
+            data = data.replace(bytes((UNKNOWN,)), bytes((value,)), 1)
+        try:
+            ch = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if any(pattern.match(ch) for pattern in _LETTERS.values()):
+            found.add(ch)
+    return found.pop() if len(found) == 1 else "\ufffd"
+
+
+def _script(reading: str) -> str | None:
+    """The one other script ``reading`` is written in (with Han and Chinese signs), or None."""
+    for name, pattern in _LETTERS.items():
+        if pattern.search(reading):
+            return name if _ONLY[name].fullmatch(reading) else None
+    return None
+
+
+def _misread(stretch: str, family: str = decoders.GBK_FAMILY) -> int:
+    """Characters of ``stretch`` that look misread: rare by the model, or U+FFFD. A single-byte
+    decoder's stretch (é, ã, ‚) is judged by the reading alone: the model knows no Latin."""
+    if family == decoders.SINGLE_FAMILY:
+        return len(stretch)
+    return count_rare(stretch) + stretch.count("\ufffd")
+
+
+def _strong(stretch: str, reading: str, lost: int, script: str, family: str) -> bool:
+    """Is this reading of ``stretch`` evidence on its own (see the module's doc)?"""
+    letters = len(_LETTERS[script].findall(reading))
+    return (letters >= SCRIPTS[script][2] and len(reading) >= MIN_READ and lost <= MAX_LOST_SHARE * len(reading)
+            and 3 * _misread(stretch, family) >= len(stretch) and len(_LETTERS[script].findall(stretch)) * 2 < letters)
+
+
+def _weak(stretch: str, reading: str, lost: int, family: str) -> bool:
+    """A short stretch beside a strong one on its line: read if it keeps half its characters."""
+    return 2 * lost <= len(reading) and _misread(stretch, family) >= 1
+
+
+# Bytes that begin a letter of another script in UTF-8: kana, two hangul or two Cyrillic or Greek
+# letters in a row, Thai, emoji. A line none of whose bytes holds one gives no reading (see _may_read).
+_LETTER_BYTES = re.compile(rb"\xe3[\x81-\x83]|(?:[\xea-\xed][\x80-\xbf]{2}){2}|(?:[\xd0\xd1][\x80-\xbf]){2}|(?:[\xce\xcf][\x80-\xbf]){2}"
+                           rb"|\xe0[\xb8\xb9]|\xf0\x9f")
+
+
+def _may_read(line: str, family: str) -> bool:
+    """Can ``line``'s ``family`` bytes give a reading at all? Each stretch's byte view (one native
+    call a piece the family can give, one search) is searched for a letter's bytes: most clean
+    lines are passed over so, without reading each stretch."""
+    for m in _RUN.finditer(line):
+        run, at = m.group(), 0
+        while at < len(run):
+            stream, ends = decoders.byte_view(run[at:], family)
+            if None in stream or _LETTER_BYTES.search(bytes(stream)):
+                return True
+            at += len(ends) + 1  # past the character the family never gives
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _line_readings(line: str) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]:
+    """(Cached: a page's lines are asked again by ``unread_spans``, for the stages after.) The stretches of ``line`` to read, (start, end, reading, lost), and those that read as
+    another script's UTF-8 but lost too many bytes, (start, end).
+
+    A € may be the lone byte 80 (a browser's gbk) or the pair a2 e3 (Python's gb18030: 転を is
+    e8 bb a2 e3 82 92, shown 杌€倰): both are tried, and the one that reads more is taken.
+    """
+    plain = _family_readings(line)
+    if "\u20ac" not in line:
+        return plain
+    paired = _family_readings(line.replace("\u20ac", decoders.EURO_PAIR))
+    return paired if _read(paired) > _read(plain) else plain
+
+
+def _read(readings: tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]) -> int:
+    """Characters the readings read (lost ones aside)."""
+    return sum(len(reading) - lost for _, _, reading, lost in readings[0])
+
+
+def _family_readings(line: str) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]:
+    """``_line_readings`` with € as the lone byte 80."""
+    for family in FAMILIES:
+        if family == decoders.SINGLE_FAMILY and not _SINGLE_LEAD.search(line):
+            continue  # no UTF-8 lead as cp1252 shows it, before a continuation byte: none of its mojibake
+        if not _may_read(line, family):
+            continue
+        strong, weak, unread, scripts = [], [], [], set()
+        for m in _RUN.finditer(line):
+            for a, b, reading, lost in _pieces(m.group(), family):
+                stretch = m.group()[a:b]
+                item = (m.start() + a, m.start() + b, reading, lost, _script(reading))
+                if item[4] is None:
+                    if _HAN_ONLY.fullmatch(reading) and not lost:
+                        weak.append(item)  # Han alone (a hanja word): read only beside a strong stretch
+                    continue
+                elif _strong(stretch, reading, lost, item[4], family):
+                    strong.append(item)
+                    scripts.add(item[4])
+                elif 2 * lost <= len(reading):
+                    weak.append(item)
+                elif len(_LETTERS[item[4]].findall(reading)) >= SCRIPTS[item[4]][2] and 3 * _misread(stretch, family) >= len(stretch):
+                    unread.append(item)
+        if family == decoders.SINGLE_FAMILY and "hangul" in scripts and "\ufffd" in line:
+            continue  # each byte cp1252 marked lost makes a syllable: ftfy's reading does better
+        if len(scripts) == 1:
+            script = scripts.pop()
+            # Han alone is read beside kana or hangul (kanji, hanja); beside Cyrillic, Greek, Thai
+            # or emoji it is Chinese text, the Chinese readings' (they take dropped bytes back).
+            # Only in a line written in that script: kanji in Chinese text quoting a Japanese name
+            # are Chinese, and with bytes dropped a reading cut around them leaves the Chinese
+            # readings pieces too short to take the dropped bytes back.
+            letters = sum(len(_LETTERS[script].findall(item[2])) for item in strong + weak)
+            read = sum(len(item[2]) for item in strong + weak)
+            han = (None, script) if script in ("kana", "hangul") and letters >= OWN_SCRIPT_SHARE * read else (script,)
+            taken = strong + [w for w in weak if w[4] in han and _weak(line[w[0]:w[1]], w[2], w[3], family)]
+            return [w[:4] for w in sorted(taken)], []
+        if unread and not scripts:
+            return [], [u[:2] for u in unread]
+    return [], []
+
+
+def _lines(text: str):
+    """(offset, line) of each line that may hold such mojibake: one with a rare character."""
+    at = 0
+    for line in text.split("\n"):
+        if _misread(line) >= 2 or _SINGLE_LEAD.search(line):
+            yield at, line
+        at += len(line) + 1
+
+
+def repair(text: str) -> tuple[MojibakeRepair, tuple[str, ...]]:
+    """``text`` with each stretch of another script's UTF-8 read by a CJK decoder read back; a
+    ``lost-byte`` finding for each character whose bytes were lost (written U+FFFD). Also the
+    readings, in order: Japanese or Korean, kept from conversion (``spans_of``)."""
+    pieces, done, count, findings, shift, read = [], 0, 0, [], 0, []
+    for at, line in _lines(text):
+        readings, _ = _line_readings(line)
+        for a, b, reading, _lost in readings:
+            pieces.append(text[done : at + a])
+            base = at + a + shift
+            findings += [Finding(GUESS_KIND, base + k, "\ufffd (UTF-8 of another script; its bytes were lost)")
+                         for k, ch in enumerate(reading) if ch == "\ufffd"]
+            pieces.append(reading)
+            read.append(reading)
+            shift += len(reading) - (b - a)
+            done = at + b
+            count += 1
+    if not count:
+        return MojibakeRepair(text, 0, []), ()
+    pieces.append(text[done:])
+    return MojibakeRepair("".join(pieces), count, findings), tuple(read)
+
+
+def spans_of(text: str, readings: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the readings ``repair`` made, found in order in ``text`` as a later stage
+    left it: Japanese and Korean, which conversion would make Chinese (国際 -> 国际) where the
+    U+FFFD of its lost bytes cut it into pieces too short to tell their language. A reading a
+    later stage changed or removed is not found, and passed over."""
+    spans, pos = [], 0
+    for reading in readings:
+        at = text.find(reading, pos)
+        if at >= 0:
+            spans.append((at, at + len(reading)))
+            pos = at + len(reading)
+    return spans
+
+
+def unread_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of stretches that read as another script's UTF-8 but lost too many bytes to be
+    read: left as they came by every later stage."""
+    spans = []
+    for at, line in _lines(text):
+        _, unread = _line_readings(line)
+        spans += [(at + a, at + b) for a, b in unread]
+    return spans
+
+
+_KANA_HANGUL = re.compile("[\u3041-\u3096\u30a1-\u30fa\uac00-\ud7a3]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def lines_in_other_script(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in Japanese or Korean (kana or hangul OWN_SCRIPT_SHARE of
+    their letters) that hold U+FFFD: such a line read back by ``repair`` and cleaned again. The
+    U+FFFD of its lost bytes cut it into pieces that conversion would judge one by one, too
+    short to tell their language (国際会議は来� -> 国际), so it is kept from conversion whole."""
+    if "\ufffd" not in text:
+        return []
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if "\ufffd" in line:
+            own = len(_KANA_HANGUL.findall(line))
+            if own >= MIN_READ and own >= OWN_SCRIPT_SHARE * (own + len(_HAN.findall(line))):
+                spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans

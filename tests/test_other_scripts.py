@@ -1,0 +1,170 @@
+"""UTF-8 of Japanese, Korean and other scripts read by a GBK, Big5 or cp1252 decoder
+(cleaner/repair/other_scripts.py), alone and through the pipeline."""
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair import other_scripts
+from wrong_decoders import DECODERS
+
+JAPANESE = [
+    "東京都は新しい条例を制定した。これは外国人観光客の増加に対応するためである。",
+    "国際会議は来週開催される予定で、経済対策について議論する。",
+    "昨日の夜、友達と一緒に駅前の居酒屋で食事をしました。",
+    "この映画は日本だけでなく、海外でも高い評価を受けている。",
+    "明日の天気は晴れのち曇り、午後から雨が降るでしょう。",
+    "新しいスマートフォンは来月から全国の店舗で販売されます。",
+    "彼女は大学で経済学を学び、卒業後は銀行に就職した。",
+    "地震の影響で、東北地方の一部の電車が運転を見合わせている。",
+    "私たちは環境問題について真剣に考えなければならない。",
+    "京都の寺院には毎年多くの観光客が訪れます。",
+    "政府は少子化対策として新たな支援制度を発表した。",
+    "図書館で借りた本を今週中に返さなければいけません。",
+]
+KOREAN = [
+    "서울특별시는 대한민국의 수도이다.",
+    "한국어를 공부하고 있습니다.",
+    "대한민국 헌법 제1조에 따르면 대한민국은 민주공화국이다.",
+    "오늘 날씨가 정말 좋네요. 공원에 산책하러 갈까요?",
+    "정부는 새로운 경제 정책을 발표했다.",
+    "이 영화는 국내외에서 높은 평가를 받았다.",
+    "저는 매일 아침 커피를 마시면서 신문을 읽습니다.",
+    "부산은 한국에서 두 번째로 큰 도시입니다.",
+    "학생들은 시험 준비로 바쁜 시간을 보내고 있다.",
+    "내일 오후 세 시에 회의가 있습니다.",
+    "한글은 세종대왕이 창제한 문자이다.",
+    "지하철 2호선은 서울의 주요 지역을 순환한다.",
+]
+# Other scripts inside Chinese text.
+INSIDE_CHINESE = [
+    "普京（Владимир Путин）今天在莫斯科发表讲话。",
+    "今天天气很好😀我们去公园玩吧。",
+    "泰国的首都是กรุงเทพมหานคร，人口众多。",
+    "据共同社报道，東京都は新しい条例を制定した。日本政府表示将继续关注。",
+]
+
+
+def _misread(text: str, decoder: str, errors: str = "replace") -> str:
+    return DECODERS[decoder].decode(text.encode("utf-8"), errors)
+
+
+def _kept(original: str, out: str) -> float:
+    """Share of ``original``'s characters that came out as they were, in order (a U+FFFD written
+    for a lost character counts against)."""
+    blocks = difflib.SequenceMatcher(None, original, out, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(original)
+
+
+def _only_read_or_left(text: str, broken: str, out: str) -> bool:
+    """Is every character of ``out`` one of ``text`` in order, a U+FFFD, or the damaged text's own
+    (a stretch left as it came)?"""
+    read = [ch for ch in out if ch != "\ufffd" and ch not in broken]
+    it = iter(text)
+    return all(ch in it for ch in read)
+
+
+@pytest.mark.parametrize("decoder", ["gbk", "gb18030"])
+@pytest.mark.parametrize("text", JAPANESE + KOREAN + INSIDE_CHINESE)
+def test_a_lossless_misreading_reads_back_exactly(text, decoder):
+    # Without a lost byte (the text's bytes are all pairs a GBK decoder reads) the reading is
+    # exact; with lost bytes each lost character is one U+FFFD with a finding, the rest as it was.
+    broken = _misread(text, decoder)
+    fixed, readings = other_scripts.repair(broken)
+    if "\ufffd" not in broken:
+        assert fixed.text == text
+    else:
+        # Read (a U+FFFD a lost character) or, too damaged to read, left as it came; most read.
+        assert _only_read_or_left(text, broken, fixed.text)
+        assert _kept(text, fixed.text) >= 0.5
+        assert all(f.kind == "lost-byte" and fixed.text[f.position] == "\ufffd" for f in fixed.findings)
+    assert readings and all(r in fixed.text for r in readings)
+
+
+def test_most_of_japanese_and_korean_come_back():
+    # Lost bytes cost a character each: at least four in five come back on these sentences.
+    for decoder in ("gbk", "gb18030"):
+        for errors in ("replace", "ignore"):
+            for text in JAPANESE + KOREAN:
+                fixed, _ = other_scripts.repair(_misread(text, decoder, errors))
+                assert _kept(text, fixed.text) >= (0.5 if errors == "replace" else 0.3), (text, fixed.text)
+                assert fixed.text != _misread(text, decoder, errors)
+
+
+def test_cp1252_loses_bytes_that_make_one_kana():
+    # cp1252 leaves 81 undefined: は (e3 81 af) shows as ã�¯; of the five bytes it could be, only
+    # 81 makes a kana. Han whose lost byte could be any of several is written U+FFFD.
+    text = JAPANESE[0]
+    fixed, _ = other_scripts.repair(_misread(text, "cp1252"))
+    assert "は新しい" in fixed.text and "これは外国人観光客の増加に対応するた" in fixed.text
+    assert all(a == b or b == "\ufffd" for a, b in zip(text, fixed.text, strict=True))
+
+
+@pytest.mark.parametrize("text", JAPANESE + KOREAN + INSIDE_CHINESE + [
+    "中华人民共和国国务院今天发布通知，要求各地加强安全生产工作。",
+    "维摩诘、姚鼐学蕺山，蔚为大观；鸭脷洲邨与廿一世纪的佼佼者。",  # names whose GBK bytes read as Greek/Cyrillic/Arabic pairs
+    "公車捷運系統起源於1974年巴西庫里奇巴啟用的整合交通網。",
+])
+def test_clean_text_is_left_alone(text):
+    fixed, readings = other_scripts.repair(text)
+    assert fixed.text == text and not fixed.count and not readings
+    assert other_scripts.unread_spans(text) == []
+
+
+def test_clean_wikipedia_paragraphs_are_left_alone():
+    wiki = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "wiki" / "zh-hans.txt"
+    if not wiki.exists():
+        pytest.skip("no wiki corpus")
+    for line in wiki.read_text(encoding="utf-8").split("\n")[:400]:
+        assert other_scripts.repair(line)[0].text == line
+
+
+def test_a_stretch_too_damaged_to_read_is_named_unread():
+    # UTF-8 read as Big5 loses about one byte in three: the stretch still reads as hangul where
+    # its bytes are known, but not enough of them to be read back.
+    broken = _misread("대한민국의 수도는 서울특별시이다", "gbk").split(" ")[0]
+    spans = other_scripts.unread_spans(broken)
+    fixed, _ = other_scripts.repair(broken)
+    assert fixed.text == broken  # nothing read
+    assert spans == [(0, len(broken))]
+
+
+@pytest.mark.parametrize("to", ["keep", "zh-hans"])
+def test_pipeline_reads_japanese_and_keeps_it_japanese(to):
+    cleaner = Cleaner(to=to)
+    text = "東京は日本の首都です"  # no byte lost
+    result = cleaner.run(_misread(text, "gb18030"))
+    assert result.text == text  # no 国际, nothing width-folded, no Chinese invented
+    mixed = "据共同社报道，" + JAPANESE[0] + "日本政府表示将继续关注。"
+    out = cleaner.clean(_misread(mixed, "gbk"))
+    assert "東京都は新しい条例を制定した" in out  # converted to zh-hans it would be 东京都
+    assert cleaner.clean(out) == out
+
+
+def test_pipeline_keeps_unread_korean_byte_for_byte():
+    # A stretch that lost too much is left as it came: not converted (鞚 stays), nor re-read as Chinese.
+    cleaner = Cleaner(to="zh-hans")
+    broken = _misread("서울특별시는 대한민국의 수도이다.", "gbk")
+    result = cleaner.run(broken)
+    unread = broken.split(" ")[1]
+    assert unread in result.text
+    assert any(f.kind == "unrepaired-mojibake" and f.detail == unread for f in result.findings)
+    assert result.text.startswith("서울특별시는 ")
+    assert cleaner.clean(result.text) == result.text
+
+
+def test_japanese_with_lost_characters_stays_japanese_when_cleaned_again():
+    # The U+FFFD of lost bytes cut the line into pieces conversion would judge one by one:
+    # cleaned again, 国際会�は来� must not become 国际.
+    cleaner = Cleaner(to="zh-hans")
+    once = cleaner.clean(_misread(JAPANESE[1], "gbk"))
+    assert "\ufffd" in once and "国際会" in once
+    assert cleaner.clean(once) == once
+
+
+@pytest.mark.parametrize("text", ["他说�今天很好。", "東京は日本の首都です", "据报道，�한국은 서울이다"])
+def test_lines_in_other_script_are_japanese_or_korean_with_a_mark(text):
+    spans = other_scripts.lines_in_other_script(text)
+    assert spans == ([] if text.startswith(("他", "東")) else [(0, len(text))])
