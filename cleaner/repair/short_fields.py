@@ -63,12 +63,33 @@ def _best(run: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+def _starts_a_reading() -> re.Pattern:
+    """The characters a stretch's reading starts at: GBK bytes (e4-e9, 80-bf), a UTF-8 lead of
+    U+4E00-9FFF and its first continuation. GBK's second-level rows, rare in clean text: a run
+    holding none of them has no stretch to read, and is passed over at C speed."""
+    chars = []
+    for lead in range(0xE4, 0xEA):
+        for trail in range(0x80, 0xC0):
+            try:
+                chars.append(bytes((lead, trail)).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return re.compile("[" + "".join(chars) + "]")
+
+
+_STARTS = _starts_a_reading()
+
+
 def repair(text: str) -> MojibakeRepair:
     """``text`` with each short misread field read back (see the module's doc); a stretch that
     reads, but not by enough to be taken, is left as it is with an ``unrepaired-mojibake``
     finding naming its reading (at its place in the text returned)."""
     pieces, done, count, findings, shift = [], 0, 0, [], 0
+    if not _STARTS.search(text):
+        return MojibakeRepair(text, 0, findings)
     for m in _HAN_RUN.finditer(text):
+        if not _STARTS.search(m.group()):
+            continue
         for a, b, reading, taken in _best(m.group()):
             if not taken:
                 findings.append(Finding("unrepaired-mojibake", m.start() + a + shift,
