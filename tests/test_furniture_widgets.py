@@ -71,7 +71,6 @@ def test_a_widget_is_named_by_its_family(line, family):
     # A list after 搜索 or 查找 alone: no placeholder, no button.
     "搜索引擎、浏览器、操作系统",
     "查找隐患、堵塞漏洞、完善制度",
-    "二、查找隐患、堵塞漏洞、完善制度",
     # A labelled row whose label names no channel: the article's list (outside it, ``menu_rows``).
     "【本期嘉宾】张三 | 李四 | 王五",
     "【主演】A | B | C",

@@ -346,7 +346,7 @@ WIDGET_MAX = 100  # characters: no widget's line is longer (a download link with
 def _widget(text: str, words: Words) -> str:
     """The family of a widget's line (``widgets.py``), or the site's own hotline or sponsor; each
     form gated by a substring or a length before its pattern."""
-    if advert(text, *words.adverts):
+    if advert(text, *words.adverts[:2]):
         return "advert"
     if hashtags(text):
         return "tags"

@@ -49,7 +49,7 @@ def advert_patterns(labels: list[str]) -> tuple[re.Pattern, re.Pattern, re.Patte
     return alone, led, bare
 
 
-def advert(text: str, alone: re.Pattern, led: re.Pattern, bare: re.Pattern = None) -> bool:
+def advert(text: str, alone: re.Pattern, led: re.Pattern) -> bool:
     """An advert's label alone (广告, —— 广告 ——, ADVERTISEMENT 广告, 【推广】), or a label opening a
     short advert that pitches (广告 车行天下金融 低首付 0利息 立即申请: no clause, no sentence end, a
     call to act, a price, a phone number or an address)."""
