@@ -204,6 +204,14 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "记者：今年的收成怎么样 2024-10-11",  # no clause: an interview's question set as a heading
     "收藏",  # one button alone: the lone-button pass decides beside a family
     "评论区里大家反映最多的是战斗手感和视角问题。",  # one comment-box word in a sentence
+    # A comment box's word in a headline or a subheading: the box's phrases cover little of it.
+    "我市启动青少年文明上网宣传月活动",
+    "一、倡导文明上网",
+    "网友在评论区吵翻了",
+    "呼吁网友理性发言",
+    # A score or a share closing a line is no date (a listed comment's date has its year or 月…日).
+    "上半场：双方互有攻守，主队暂时领先 1-0",
+    "下半场：申花连入两球，客队反超 1-2",
     "文章的原标题是《春天》，发表时改成了现在的名字。",
     "本文来自作者在北京的一次演讲，经整理后发表。",  # no platform's account
     "他展开全文仔细读了一遍，才发现问题。",
@@ -474,3 +482,10 @@ def test_a_ranking_heading_takes_its_titles_below_the_article():
     kept, gone = run("\n".join(page))
     assert all(line in kept for line in ARTICLE)
     assert {gone.get(line) for line in page[-3:]} == {"generic/recommended"}
+
+
+def test_a_headline_naming_a_comment_box_word_stays_under_its_title():
+    headline = "我市启动青少年文明上网宣传月活动"
+    para = "宣传月期间，各学校将开展主题班会、知识竞赛和家长课堂，引导青少年理性表达、健康用网，活动持续到月底。"
+    page = [headline, para, para.replace("宣传月期间", "活动期间"), "一、倡导文明上网", para.replace("宣传月期间", "本月内")]
+    assert remove_furniture("\n".join(page), [], title=headline).text.splitlines() == page

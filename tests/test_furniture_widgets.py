@@ -38,7 +38,13 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     ("第1页：外观设计 第2页：内饰空间 第3页：动力操控 第4页：全文总结", "pager"),
     ("▲ 点击查看高清大图 共24张", "gallery"),
     ("上一张 下一张 3/12", "gallery"),
-    ("搜索电影、电视剧、综艺、影人", "search"),
+    ("请输入电影、电视剧、综艺、影人", "search"),
+    ("影人、片名、导演 搜索", "search"),
+    ("【推广】", "advert"),
+    ("—— AD ——", "advert"),
+    ("广告 某某英语 免费试听 400-123-4567", "advert"),
+    ("广告 www.example.com", "advert"),
+    ("【论坛导航】新手区 | 问答区 | 灌水区", "menu"),
     ("请输入关键词", "search"),
     ("【遊戲專區】山海異聞錄 ｜ 攻略 ｜ 資料庫 ｜ 哈拉版", "menu"),
 ])
@@ -57,6 +63,17 @@ def test_a_widget_is_named_by_its_family(line, family):
     "【提示】请大家注意安全，出行前查看天气预报。",
     "推广 节水灌溉技术",  # an article's subheading
     "广告：3万元",  # a budget's row
+    # A label's words without a pitch (a call to act, a price, a phone number, an address).
+    "广告 是互联网公司的主要收入来源",
+    "广告 与 营销",
+    # The weak labels bare and alone: an advert's label only with an advert beside it.
+    "推广", "赞助", "AD", "Ads",
+    # A list after 搜索 or 查找 alone: no placeholder, no button.
+    "搜索引擎、浏览器、操作系统",
+    "查找隐患、堵塞漏洞、完善制度",
+    # A labelled row whose label names no channel: the article's list (outside it, ``menu_rows``).
+    "【本期嘉宾】张三 | 李四 | 王五",
+    "【主演】A | B | C",
 ])
 def test_article_lines_are_no_widgets(line):
     assert fam(line) == ""
@@ -101,3 +118,29 @@ def test_a_related_link_between_paragraphs_goes_the_first_link_of_a_box_stays():
                                "这两本书都值得一读再读，尤其是在年轻的时候读一遍，中年以后再读一遍。"]]
     prose = [len(t) >= 20 and t.endswith("。") for t in texts]
     assert related_links(texts, [""] * len(texts), prose, words.related_link) == [1]
+
+
+PARA = "这是第一段文章的正文内容，讲述了本市近期开展的一系列活动，活动吸引了大批市民积极参与，反响热烈。"
+PARA2 = "这是第二段文章的正文内容，相关部门表示将继续推进各项工作，并在下一阶段扩大覆盖范围，让更多人受益。"
+
+
+@pytest.mark.parametrize("line", [
+    "广告 是互联网公司的主要收入来源",
+    "【本期嘉宾】张三 | 李四 | 王五",
+    "搜索引擎、浏览器、操作系统",
+    "最新消息：台风中心已进入北部湾海面",  # a live update opens with a news box's heading
+    "即时新闻：救援队已抵达现场",
+    "推广",
+])
+def test_a_line_with_a_widgets_words_between_paragraphs_stays(line):
+    assert clean([PARA, line, PARA2]) == [PARA, line, PARA2]
+
+
+def test_a_bare_weak_label_goes_with_the_advert_beside_it():
+    out = clean([PARA, "推广", "某某金融 低首付 0利息 立即申请", PARA2])
+    assert "推广" not in out
+
+
+def test_a_labelled_menu_row_goes_outside_the_article():
+    out = clean(["【本站导读】要闻 | 评论 | 图片", PARA, PARA2, PARA.replace("第一段", "第三段")])
+    assert "【本站导读】要闻 | 评论 | 图片" not in out

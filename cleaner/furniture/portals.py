@@ -32,8 +32,8 @@ from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
-from cleaner.furniture.widgets import (advert, contents, labelled_menu, advert_patterns, attachment, attachment_heads, gallery, hashtags, page_index, player,
-                                      related_link_pattern, related_links, search_box)
+from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, gallery, hashtags, menu_rows,
+                                      page_index, player, related_link_pattern, related_links, search_box, weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -101,8 +101,11 @@ _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|�
                          r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
 # A comment listed with its writer and its date (小米粥：第一次做就成功了，颜色很漂亮 2024-10-11): a name, a
 # colon, words that speak (a clause or a sentence's end: a byline's source and date have none), a
-# date last. A time after the date makes the line a stamp the line model reads already.
-_DATED_COMMENT = re.compile(rf"^[\u3400-\u9fffA-Za-z0-9_·]{{1,12}}:\s*(\S[^:]{{1,80}}?)\s+{_DATE}$")
+# date last, a full one (with its year, or 月…日): a bare 1-0 or 3/4 closing a line is a score or
+# a share (上半场：双方互有攻守，主队暂时领先 1-0). A time after the date makes the line a stamp the
+# line model reads already.
+_FULL_DATE = r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}月\d{1,2}日)"
+_DATED_COMMENT = re.compile(rf"^[\u3400-\u9fffA-Za-z0-9_·]{{1,12}}:\s*(\S[^:]{{1,80}}?)\s+{_FULL_DATE}$")
 _SPEAKS = re.compile(r"[,。!?~]")
 # The article's own terms of reprinting, said of itself (本文版权归作者 北方的树 所有,任何形式转载请联系作者。,
 # 本文由「极客前沿」原创出品,转载请联系授权。): a sentence about this text, not in it.
@@ -176,7 +179,7 @@ class Words:
     foot: re.Pattern
     foot_site: re.Pattern
     post_stamp: re.Pattern  # a post's stamp row (posts.py)
-    adverts: tuple[re.Pattern, re.Pattern]  # an advert's label alone, a label opening an advert (widgets.py)
+    adverts: tuple[re.Pattern, re.Pattern, re.Pattern]  # an advert's label alone, a label opening an advert, a weak label (widgets.py)
     related_link: re.Pattern  # a recommended-reading heading with one link (widgets.py)
     rows: RowWords  # credit keys, tag keys and a shop's words (site_rows.py)
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
@@ -308,7 +311,7 @@ def form(text: str, words: Words) -> str:
         return "novel"
     if worded and len(text) <= ROW_MAX and _hits(words.prompts, text) > sentence:
         return "app-prompt"
-    if worded and len(text) <= ROW_MAX and _hits(words.comment_box, text) > sentence:
+    if worded and len(text) <= ROW_MAX and _hits(words.comment_box, text) > sentence and _cover(words.comment_box, text) >= BOX_COVER:
         return "comment-box"
     if len(text) <= 70 and text.startswith(("原标题", "(原标题", "【原标题")) and _ORIGINAL_TITLE.match(text):
         return "source"
@@ -343,7 +346,7 @@ WIDGET_MAX = 100  # characters: no widget's line is longer (a download link with
 def _widget(text: str, words: Words) -> str:
     """The family of a widget's line (``widgets.py``), or the site's own hotline or sponsor; each
     form gated by a substring or a length before its pattern."""
-    if advert(text, *words.adverts):
+    if advert(text, *words.adverts[:2]):
         return "advert"
     if hashtags(text):
         return "tags"
@@ -355,7 +358,7 @@ def _widget(text: str, words: Words) -> str:
         return "site-foot"
     if page_index(text):
         return "pager"
-    if labelled_menu(text):
+    if channel_menu(text):
         return "menu"
     if gallery(text):
         return "gallery"
@@ -412,6 +415,18 @@ def _counted_row(text: str) -> bool:
     return len(_STAMP_GAPS.sub("", _BRACKET_COUNTER.sub("", text))) <= STAMP_NAME
 
 
+BOX_COVER = 0.8  # share of a line's words a comment box's phrases cover (as ``generic.label_cover`` reads a label)
+_WORD_GAPS = re.compile(r"[\W\d_]+")
+
+
+def _cover(pattern: re.Pattern, text: str) -> float:
+    """The share of a line's characters, punctuation, spaces and digits left out, that phrases of
+    ``pattern`` cover: 暂无评论 1.0, 还没有人评论，快来抢沙发吧 0.92; a headline or a subheading that
+    names one (我市启动青少年文明上网宣传月活动, 一、倡导文明上网, 网友在评论区吵翻了) far less."""
+    bare = _WORD_GAPS.sub("", text)
+    return sum(len(m) for m in pattern.findall(bare)) / max(len(bare), 1)
+
+
 def _hits(pattern: re.Pattern, text: str) -> int:
     """Different phrases of ``pattern`` found in ``text``."""
     return len(set(pattern.findall(text)))
@@ -441,6 +456,10 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     attachment_heads(texts, families)
     for pos in related_links(texts, families, prose, words.related_link):
         families[pos] = "recommended"
+    for pos in weak_labels(texts, families, words.adverts[2]):
+        families[pos] = "advert"
+    for pos in menu_rows(texts, families, prose):
+        families[pos] = "menu"
     for pos in contents(texts, families):
         families[pos] = "contents"
     _ranks(texts, families)

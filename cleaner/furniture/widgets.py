@@ -22,28 +22,62 @@ _CLAUSE = re.compile(r"[。!?,;、]")
 # Labels that open an advert's own words on the line. Not 推广 or 赞助 alone: an article's
 # subheading may open with them (推广 节水灌溉技术).
 _LEADING = ("广告", "广告位", "商业推广", "广告推广", "推广内容", "赞助内容")
+# Labels that are an article's words as well (推广 a method, 赞助 a sponsor, AD a disease's
+# initials, Ads a heading): alone and bare on their line, an advert's label only with an advert
+# beside it (``weak_labels``); in brackets or between rules (【推广】, —— AD ——) a label anywhere.
+_WEAK = ("推广", "赞助", "AD", "ADS")
+# What an advert says after its label: a call to act, a price, a phone number, an address on the
+# web. A label's words without one are an article's (广告 是互联网公司的主要收入来源, 广告 与 营销).
+_PITCH = re.compile(r"(?i)立即|马上|点击|咨询|详询|详情|抢购|购买|下单|领取|申请|报名|加盟|下载|免费|低首付|优惠|热线|"
+                    r"\d\s*(?:元|折|万元)|[¥$]\s*\d|\b\d{3,4}-\d{7,8}\b|\b400[-\s]?\d{3}[-\s]?\d{4}\b|\b1[3-9]\d{9}\b|"
+                    r"www\.|https?://|\.(?:com|cn|net)\b")
 
 
-def advert_patterns(labels: list[str]) -> tuple[re.Pattern, re.Pattern]:
+def advert_patterns(labels: list[str]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a line that is advert labels alone, a line opening with a label of ``_LEADING`` and a space
-    or a bar, then the advert's words) from the lexicon's ``adverts`` (folded, NFKC). Not a colon
-    after the label: 广告：3万元 is a budget's row."""
+    or a bar, then the advert's words, a line that is one of ``_WEAK`` alone and bare) from the
+    lexicon's ``adverts`` (folded, NFKC). Labels alone: one of them not weak, or decorated (in
+    brackets, between rules). Not a colon after the label: 广告：3万元 is a budget's row."""
+    weak = {w.upper() for w in _WEAK}
     words = "|".join(re.escape(w) for w in sorted(set(labels), key=len, reverse=True))
+    strong = "|".join(re.escape(w) for w in sorted({w for w in labels if w.upper() not in weak}, key=len, reverse=True))
     lead = "|".join(re.escape(w) for w in sorted(set(_LEADING), key=len, reverse=True))
-    alone = re.compile(rf"(?i)^{_DECOR}(?:{words})(?:{_DECOR}(?:{words}))*{_DECOR}$")
+    label_row = rf"(?:{words})(?:{_DECOR}(?:{words}))*"
+    alone = re.compile(rf"(?i)^(?=.*(?:{strong})|.*[\[【(—\-=*<])({_DECOR}){label_row}{_DECOR}$")
     led = re.compile(rf"^[【\[(]?(?:{lead})[】\])]?(?:\s*\|\s*|\s+)(\S.*)$")
-    return alone, led
+    bare = re.compile(rf"(?i)^\s*(?:{'|'.join(map(re.escape, _WEAK))})\s*$")
+    return alone, led, bare
 
 
 def advert(text: str, alone: re.Pattern, led: re.Pattern) -> bool:
-    """An advert's label alone (广告, —— 广告 ——, ADVERTISEMENT 广告), or a label opening a short
-    advert (广告 车行天下金融 低首付 0利息 立即申请: no clause, no sentence end)."""
+    """An advert's label alone (广告, —— 广告 ——, ADVERTISEMENT 广告, 【推广】), or a label opening a
+    short advert that pitches (广告 车行天下金融 低首付 0利息 立即申请: no clause, no sentence end, a
+    call to act, a price, a phone number or an address)."""
     if alone.match(text):
         return True
     if len(text) > ADVERT_MAX:
         return False
     m = led.match(text)
-    return bool(m and not _CLAUSE.search(m.group(1)))
+    return bool(m and not _CLAUSE.search(m.group(1)) and _PITCH.search(m.group(1)))
+
+
+def pitch(text: str) -> bool:
+    """A short line that sells: a call to act, a price, a phone number or a web address, and no
+    sentence end (某某金融 低首付 0利息 立即申请)."""
+    return len(text) <= ADVERT_MAX and not re.search(r"[。!?]", text) and bool(_PITCH.search(text))
+
+
+def weak_labels(texts: list[str], families: list[str], bare: re.Pattern) -> list[int]:
+    """Positions of a bare 推广, 赞助, AD or Ads alone on its line with an advert beside it (a line
+    of the advert family, or one that pitches): the label of that advert."""
+    out = []
+    for pos, text in enumerate(texts):
+        if families[pos] or len(text) > 8 or not bare.match(text):
+            continue
+        near = [k for k in (pos - 1, pos + 1) if 0 <= k < len(texts)]
+        if any(families[k] == "advert" or (not families[k] and pitch(texts[k])) for k in near):
+            out.append(pos)
+    return out
 
 
 # Two or more hashtags and nothing else (#日本 #自由行 #心得; Weibo's #话题# #话题#): a post's tag row.
@@ -108,23 +142,31 @@ def gallery(text: str) -> bool:
     return items >= 1 and bool(_GALLERY_REST.fullmatch(rest))
 
 
-# A search box's placeholder listing what may be searched (搜索电影、电视剧、综艺、影人; 请输入关键词):
-# three kinds at least, or a call to type a keyword.
-_SEARCH = re.compile(r"^(?:搜索|搜寻|查找|站内搜索)\s*(?:[\u3400-\u9fffA-Za-z]{1,6}\s*[、/|]\s*){2,}[\u3400-\u9fffA-Za-z]{1,6}$"
+# A search box's placeholder listing what may be searched (请输入电影、电视剧、综艺; 影人、片名、导演 搜索;
+# 请输入关键词): a list of three kinds at least after a call to type, or before the box's button, or
+# a call to type a keyword. A list after 搜索 or 查找 alone is an article's (搜索引擎、浏览器、操作系统;
+# 查找隐患、堵塞漏洞、完善制度).
+_KINDS = r"(?:[\u3400-\u9fffA-Za-z]{1,6}\s*[、/|]\s*){2,}[\u3400-\u9fffA-Za-z]{1,6}"
+_SEARCH = re.compile(rf"^(?:请|可)?输入(?:关键词|关键字)?\s*:?\s*{_KINDS}(?:等)?(?:\s*(?:搜索|查询|\.{{3}}|…+))?$"
+                     rf"|^(?:(?:站内)?搜索\s*:?\s*)?{_KINDS}\s+搜索$"
                      r"|^(?:请)?输入(?:关键词|关键字|搜索词|搜索内容|您要搜索的内容)(?:搜索|查询)?$")
 
 
 def search_box(text: str) -> bool:
-    return len(text) <= 40 and ("搜" in text or "输入" in text or "查找" in text) and bool(_SEARCH.match(text))
+    return len(text) <= 40 and ("搜" in text or "输入" in text) and bool(_SEARCH.match(text))
 
 
 def related_link_pattern(headings: list[str]) -> re.Pattern:
     """A recommended-reading heading with one link's title after its colon, on one line
     (推荐阅读：7月新能源车销量出炉：多家新势力创新高), from the lexicon's recommended-reading headings."""
-    words = "|".join(re.escape(w) for w in sorted(set(headings), key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(set(headings) - _UPDATE_HEADS, key=len, reverse=True))
     return re.compile(rf"^[【\[]?(?:{words})[】\]]?\s*[:|]\s*(\S[^。!?]{{3,45}})$")
 
 
+# Headings of a portal's news box that a news article opens its own updates with as well
+# (最新消息：台风中心已进入北部湾海面): alone on a line they head a box (``_tail_forms``), with a
+# colon and words they are the article's.
+_UPDATE_HEADS = frozenset({"最新消息", "即时新闻", "热门新闻", "最新动态", "最新新闻", "最新进展"})
 _BOOKS = re.compile(r"^(?:《[^》]+》[\s、,]*)+$")  # an article's own reading list names books (推荐阅读：《红楼梦》)
 
 
@@ -185,9 +227,25 @@ _HEADING_LIKE = re.compile(r"^[\u3400-\u9fffA-Za-z]")  # an entry without a numb
 
 
 # A box's label in brackets, then its links split by bars (【游戏专区】山海异闻录 | 攻略 | 资料库 | 哈拉版):
-# a channel's menu, wherever it stands; no clause, no sentence end.
-_LABELLED_MENU = re.compile(r"^【[^】]{2,8}】\s*[^|]{1,12}(?:\s*\|\s*[^|]{1,8}){2,}$")
+# a channel's menu; no clause, no sentence end. Anywhere when the label names a channel
+# (``channel_menu``); any label only outside the article's prose (``menu_rows``): inside it,
+# 【本期嘉宾】张三 | 李四 | 王五 and 【主演】A | B | C are the article's lists.
+_LABELLED_MENU = re.compile(r"^【([^】]{2,8})】\s*[^|]{1,12}(?:\s*\|\s*[^|]{1,8}){2,}$")
+_CHANNEL = re.compile(r"专区|频道|栏目|导航|板块|版块|社区|论坛")
 
 
-def labelled_menu(text: str) -> bool:
-    return text.startswith("【") and "|" in text and len(text) <= 60 and not _CLAUSE.search(text) and bool(_LABELLED_MENU.match(text))
+def _menu(text: str) -> re.Match | None:
+    if not (text.startswith("【") and "|" in text and len(text) <= 60) or _CLAUSE.search(text):
+        return None
+    return _LABELLED_MENU.match(text)
+
+
+def channel_menu(text: str) -> bool:
+    return bool((m := _menu(text)) and _CHANNEL.search(m.group(1)))
+
+
+def menu_rows(texts: list[str], families: list[str], prose: list[bool]) -> list[int]:
+    """Positions of labelled menu rows above the first prose line or below the last."""
+    first = next((p for p, x in enumerate(prose) if x), len(texts))
+    last = max((p for p, x in enumerate(prose) if x), default=-1)
+    return [pos for pos, text in enumerate(texts) if not families[pos] and (pos < first or pos > last) and _menu(text)]
