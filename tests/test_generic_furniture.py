@@ -441,6 +441,20 @@ def test_a_box_inside_the_article_with_a_comment_word_in_a_link_keeps_the_articl
     assert out.splitlines() == [head[2], *first, *below]
 
 
+def test_an_end_word_inside_a_sentences_words_ends_no_article():
+    # 评论区 inside 网友在评论区吵翻了 (a subheading of the article): no comments heading, and the
+    # article below it stays.
+    paras = ["某市一家网红餐厅近日因价格问题引发热议，不少顾客在社交平台上发帖称菜品分量与宣传不符，价格却高出周边同类餐厅一倍有余。",
+             "记者走访发现，该餐厅位于商业街中心地段，装修颇具特色，每到周末门口都会排起长队，不少年轻人专程前来拍照打卡。",
+             "一位顾客告诉记者，他点了一份招牌菜，端上来却只有几片肉，服务员解释说这是精致料理的标准分量，让他感到难以接受。",
+             "对此，餐厅负责人回应称，菜品价格已在菜单上明码标价，分量也符合行业惯例，欢迎顾客理性消费并提出宝贵意见。",
+             "网友在评论区吵翻了",
+             "有人认为餐厅明码标价并无不妥，消费者应当量力而行；也有人指出，网红餐厅靠营销吸引客流，更应在品质上下功夫。",
+             "市场监管部门表示，将对该餐厅的价格公示和计量情况进行核查，如发现违法违规行为，将依法予以处理，并向社会公布结果。"]
+    out = Cleaner(to="keep").clean("\n".join(paras))
+    assert out.splitlines() == paras
+
+
 def test_a_notice_speaks_of_the_site_itself():
     notice = "凡本网注明来源为其他媒体的作品，均转载自其他媒体，转载目的在于传递更多信息，并不代表本网赞同其观点和对其真实性负责，如有版权问题请与本网联系。"
     about = "专家指出，转载他人作品应注明来源，并尊重原作者的版权，未经授权不得转载，否则须承担法律责任。"

@@ -86,7 +86,7 @@ def end_marker(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     if "完" in text and _COMPLETE.search(text):  # the substring test spares the search on most lines
         return True
     return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
-            and bool(lexicon.ends_re.search(text)))
+            and any(_set_apart(text, m.start(), m.end()) for m in lexicon.ends_re.finditer(text)))
 
 
 def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
