@@ -37,6 +37,7 @@ from cleaner.repair import mojibake
 from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
                             other_scripts, question_marks, resync, set_aside, short_fields)
 from cleaner.script import convert, fold
+from cleaner.textedit import joined_spans
 
 
 # Pages up to this many characters count their steps' places only when read (CountedLater): the
@@ -273,15 +274,15 @@ class Cleaner:
                 kept = kept + other_scripts.unread_spans(text)
         if converting:
             kept = kept + leftovers.lone_kunjinkao(text)
-        kept = _joined(kept)
+        kept = joined_spans(kept)
         damage = [text[a:b] for a, b in kept]
         if converting or cfg.fix_width:  # URLs and paths are typed, not written: kept as they are
-            kept = _joined(kept + addresses.address_spans(text))
+            kept = joined_spans(kept + addresses.address_spans(text))
             # Japanese or Korean read back (other_scripts.py) is no Chinese to convert, nor is it
             # when cleaned again, with the U+FFFD of its lost bytes.
             other = other_scripts.spans_of(text, read_other) + other_scripts.lines_in_other_script(text)
             if other:
-                kept = _joined(kept + other)
+                kept = joined_spans(kept + other)
         outside = _Outside(text, kept)
         if converting:
             text = apply("convert", f"opencc:{cfg.to}", outside.each(lambda gaps: convert.convert_all(gaps, cfg.to)), text)
@@ -363,15 +364,6 @@ class _Outside:
         return fix
 
 
-def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans in order, overlapping ones made one."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 def _kept_findings(text: str, kept: list[str]) -> list[Finding]:

@@ -27,3 +27,18 @@ def replace_at(text: str, changes: Iterable[tuple[int, str]]) -> str:
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def joined_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, overlapping ones made one.
+
+    >>> joined_spans([(5, 8), (0, 2), (1, 3), (8, 9)])
+    [(0, 3), (5, 9)]
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

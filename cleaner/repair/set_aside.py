@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from cleaner.repair import code_pages, other_scripts
+from cleaner.textedit import joined_spans
 
 # Controls a page almost never holds; the first one the page does not hold is the placeholder.
 PLACEHOLDERS = "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"
@@ -61,7 +62,7 @@ def hidden(text: str) -> tuple[str, Hidden]:
     """``text`` with the stretches a Japanese or Korean decoder made written as placeholders."""
     # Another script's UTF-8 read by a CJK decoder that lost too many bytes to be read back
     # (other_scripts.py): the Chinese readings would fill it with invented characters.
-    spans = _joined(code_pages.multi_byte_stretches(text) + other_scripts.unread_spans(text))
+    spans = joined_spans(code_pages.multi_byte_stretches(text) + other_scripts.unread_spans(text))
     if not spans:
         return text, NOTHING
     placeholder = next((ch for ch in PLACEHOLDERS if ch not in text), "")
@@ -73,14 +74,3 @@ def hidden(text: str) -> tuple[str, Hidden]:
         done = b
     pieces.append(text[done:])
     return "".join(pieces), Hidden(placeholder, tuple(text[a:b] for a, b in spans))
-
-
-def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans in order, overlapping ones made one."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
