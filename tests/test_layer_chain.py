@@ -50,3 +50,21 @@ def test_dropped_bytes_are_placed_by_utf8s_structure():
 def test_clean_text_gives_no_stretch():
     clean = "鳍鲷鲈科的鱼类分布于印度洋和太平洋，栖息在珊瑚礁区。"
     assert layers.repair_second_layer(clean).text == clean
+
+
+def test_only_an_outer_reading_whose_bytes_read_as_utf8_is_read_through_both_layers():
+    # Binary data read as text (a compressed body never unpacked) breaks most UTF-8 sequences:
+    # weighing layer_chain's choices for each of them cost seconds a page.
+    import random
+    import zlib
+
+    from cleaner.repair import decoders, layers
+
+    text = "国务院今天发布通知，要求各地加强安全生产工作，确保人民群众生命财产安全。" * 3
+    twice = text.encode("utf-8").decode("gbk", errors="replace").encode("utf-8").decode("gbk", errors="replace")
+    stream, _ = decoders.byte_view(twice, decoders.GBK_FAMILY)
+    assert layers._mostly_utf8(stream)
+    random.seed(7)
+    binary = zlib.compress(bytes(random.randrange(256) for _ in range(3000))).decode("gbk", errors="replace")
+    stream, _ = decoders.byte_view(binary, decoders.GBK_FAMILY)
+    assert not layers._mostly_utf8(stream)

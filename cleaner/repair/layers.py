@@ -167,7 +167,7 @@ def _chained(text: str, outer: str, ranges: list[tuple[int, int]], guess: bool) 
         for start, end in _givable_runs(text, a, b, outer):
             run = text[start:end]
             stream, ends = decoders.byte_view(run, outer)
-            if len(ends) < len(run):
+            if len(ends) < len(run) or not _mostly_utf8(stream):
                 continue
             boundaries = {0: 0, **{e: k + 1 for k, e in enumerate(ends)}}
             for inner in FAMILIES:
@@ -183,13 +183,23 @@ def _pieces(stretch: str, family: str, guess: bool) -> rounds.Spans:
     whole peel the repairs refused, read as ``_chain_spans`` reads one (a second clean would read
     it once the clean text before its refused end is cut off)."""
     stream, ends = decoders.byte_view(stretch, family)
-    if len(ends) < len(stretch):
+    if len(ends) < len(stretch) or not _mostly_utf8(stream):
         return []
     boundaries = {0: 0, **{e: k + 1 for k, e in enumerate(ends)}}
     for inner in FAMILIES:
         if spans := _chain_spans(stretch, stream, boundaries, family, inner, guess, lost_only=False):
             return spans
     return []
+
+
+def _mostly_utf8(stream: list) -> bool:
+    """Do the outer reading's bytes read as UTF-8 but for about its marks (a first layer saved as
+    UTF-8 and read again, each lost byte breaking one character)? Binary data read as text (a
+    compressed body never unpacked) breaks most of its sequences, and the choices layer_chain
+    weighs for each of them cost seconds a page."""
+    known = bytes(b for b in stream if b is not None)
+    broken = known.decode("utf-8", errors="replace").count("\ufffd")
+    return broken * UTF8_BROKEN <= len(stream) + UTF8_BROKEN * stream.count(None)
 
 
 def _givable_runs(text: str, a: int, b: int, family: str) -> list[tuple[int, int]]:
@@ -241,8 +251,15 @@ def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str,
         # once what is before it is text): MAX_CUTS shorter ends at most.
         ends = [m for m in range(len(segment), 0, -1) if segment[m - 1].end in boundaries
                 and boundaries[segment[m - 1].end] - boundaries[segment[0].start] >= least]
-        for m in ends[: MAX_CUTS + 1] if lost_only else ends[1 : MAX_CUTS + 1]:
-            first, guessed = layer_chain.choose(segment[:m], inner, guess)
+        # Chosen once for the whole segment: a shorter end keeps the choices before it (each made
+        # in a window of a few characters), and choosing again for each end cost most of the time
+        # on a page of binary data read as text, where every line is dense.
+        cuts = ends[: MAX_CUTS + 1] if lost_only else ends[1 : MAX_CUTS + 1]
+        if cuts:
+            whole, _ = layer_chain.choose(segment[: cuts[0]], inner, guess)
+        for m in cuts:
+            first = whole[:m]
+            guessed = sum(len(s.candidates) > 1 for s in segment[:m])
             i, j = boundaries[segment[0].start], boundaries[segment[m - 1].end]
             fixed = _repaired(first, run[i:j], guess)
             if fixed is not None:
@@ -259,6 +276,7 @@ def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str,
 # At most one byte in MAX_MARKED of a stretch read through both layers marked lost: a second GBK
 # reading of UTF-8 marks about one in twenty; EUC-JP's and EUC-KR's of UTF-8, one in two.
 MAX_MARKED = 6
+UTF8_BROKEN = 8  # at most one broken UTF-8 sequence in this many bytes, besides one for each mark
 MAX_CUTS = 6
 # Characters of the outer reading a stretch read through both layers holds at least: one layer of
 # mojibake with a mark of its own reads as a short second layer by chance (鐜�澧冧 came back as
