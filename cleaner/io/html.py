@@ -210,19 +210,29 @@ def _byte(ch: str) -> int | None:
 
 
 def _continuation_at(line: str, i: int) -> bool:
-    """Is the no-break space at ``i`` (byte a0) where UTF-8 puts a continuation byte of a
-    three-byte character: right after its lead (e0-ef) with a continuation after it, or after the
-    lead and one continuation? Café\xa0à (e9 a0 e0) is no character: French, kept a space."""
-    def lead(b):
-        return b is None or 0xE0 <= b <= 0xEF
+    """Is the no-break space at ``i`` (byte a0) where UTF-8 puts a continuation byte: after a
+    lead (c2-df, e0-ef, f0-f4) and the continuations before it, with the rest of its character's
+    continuations after it? A mark (U+FFFD) may be any byte. Voilà misread is VoilÃ\xa0 (c3 a0);
+    Café\xa0à (e9 a0 e0) is no character: French, kept a space."""
+    def byte(k):
+        return _byte(line[k]) if 0 <= k < len(line) else -1
 
     def cont(b):
         return b is None or 0x80 <= b <= 0xBF
 
-    before = _byte(line[i - 1]) if i >= 1 else -1
-    after = _byte(line[i + 1]) if i + 1 < len(line) else -1
-    two_before = _byte(line[i - 2]) if i >= 2 else -1
-    return (lead(before) and cont(after)) or (cont(before) and lead(two_before))
+    def widths(b):
+        if b is None:
+            return (2, 3, 4)
+        return (2,) if 0xC2 <= b <= 0xDF else (3,) if 0xE0 <= b <= 0xEF else (4,) if 0xF0 <= b <= 0xF4 else ()
+
+    for back in (1, 2, 3):
+        lead = byte(i - back)
+        for width in widths(lead):
+            if width > back and all(cont(byte(k)) for k in range(i + 1, i - back + width)):
+                return True
+        if not cont(lead):
+            return False
+    return False
 
 
 def html_to_text(data: bytes, http_content_type: str | None = None) -> HtmlPage:
