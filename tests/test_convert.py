@@ -71,6 +71,12 @@ def test_names_with_characters_of_both_scripts_stay_on_a_simplified_page(text):
     assert convert(text, "zh-hans") == text
 
 
+def test_a_simplified_page_quoting_a_traditional_title_keeps_its_names():
+    # 《紅樓夢》 is quoted: the page is Simplified, and 乾清宫 a name, not 干清宫.
+    text = "故宫博物院今天宣布，乾清宫将于下月起闭馆修缮。他在《紅樓夢》里读到过。"
+    assert convert(text, "zh-hans") == "故宫博物院今天宣布，乾清宫将于下月起闭馆修缮。他在《红楼梦》里读到过。"
+
+
 # Behaviour of the OpenCC configurations we rely on, in the style of OpenCC's own test cases:
 # if an OpenCC release changes them, these fail before our users see it.
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ def convert_all(texts: list[str], target: str) -> list[str]:
     foreign = foreign_class(target, naive=target != "zh-hans" and _leftovers_foreign(texts))
     # A Simplified page's 乾清宫, 乾县 and 於梨华 are names: only on a page written in Traditional
     # (it holds Traditional-only characters) are 於, 乾, 瞭 read by t2s (_with_traditional_phrases).
-    traditional_page = target == "zh-hans" and any(script_class("traditional").search(text) for text in texts)
+    traditional_page = target == "zh-hans" and _written_in_traditional(texts)
     out = list(texts)
     batch: list[tuple[int, list[tuple[int, int]]]] = []  # (text's index, its foreign sentences)
     size = 0
@@ -127,6 +127,24 @@ def _other_language(text: str) -> bool:
     if "「" in text or "『" in text or "“" in text or "《" in text:
         text = _QUOTED.sub("", text)
     return len(_OTHER_SCRIPT.findall(text)) >= OTHER_TEXT_SHARE * len(_LETTER.findall(text))
+
+
+def _written_in_traditional(texts: list[str]) -> bool:
+    """Is the page (its pieces) written in Traditional: more Traditional-only than Simplified-only
+    characters, quotations and Japanese or Korean sentences left out? A Simplified page quoting
+    《紅樓夢》 or holding a Japanese paragraph (東京國立博物館は) is not."""
+    traditional, simplified = script_class("traditional"), script_class("simplified")
+    if not any(traditional.search(text) for text in texts):
+        return False
+    counts = [0, 0]
+    for text in texts:
+        if "「" in text or "『" in text or "“" in text or "《" in text:
+            text = _QUOTED.sub("", text)
+        for m in _SENTENCE.finditer(text):
+            if not _OTHER_SCRIPT.search(m.group()):
+                counts[0] += traditional.count(m.group())
+                counts[1] += simplified.count(m.group())
+    return counts[0] > counts[1]
 
 
 def _with_traditional_phrases(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
