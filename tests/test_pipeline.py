@@ -41,6 +41,16 @@ def test_a_title_misread_with_its_page_is_repaired_and_unrepaired_mojibake_in_it
     assert Cleaner().run(page, title=left).meta["title"] == f"서울\ufffd {unread} 안내 서비\ufffd"
 
 
+def test_a_clean_title_is_not_put_through_the_repairs(monkeypatch):
+    # They cost a third of a clean page: only a title holding characters that look misread pays.
+    def fail(self, title):
+        raise AssertionError(f"repaired {title!r}")
+
+    monkeypatch.setattr(Cleaner, "_repaired_title", fail)
+    page = "国家统计局今天发布了公报，全文如下。\n"
+    assert Cleaner().run(page, title="国家统计局发布2023年统计公报_新闻中心_人民网").meta["title"] == "国家统计局发布2023年统计公报_新闻中心_人民网"
+
+
 def test_a_title_too_long_or_not_text_is_passed_on_as_it_came():
     from cleaner.pipeline import TITLE_REPAIR_MAX
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from cleaner._native import furniture_normalise
-from cleaner.furniture.forms import title_row
+from cleaner.furniture.forms import item_row, title_row
 from cleaner.furniture.lexicon import Lexicon
 
 FEATURES = (
@@ -118,11 +118,8 @@ _PAGER_SIGN = re.compile(r"页|<<|>>|«|»")
 def pager(text: str) -> bool:
     """A row of page numbers: nothing but numbers, pager words (上一页, 尾页, 第2页) and arrows, two
     items at least, with a page word or a double arrow among them ("1 2 3" alone may be a table's
-    row). One substitution and one match: no pattern that could backtrack on a long line."""
-    if len(text) > 80 or not _PAGER_SIGN.search(text):
-        return False
-    rest, items = _PAGER_ITEM.subn(" ", text)
-    return items >= 2 and bool(_PAGER_REST.fullmatch(rest))
+    row)."""
+    return item_row(text, 80, _PAGER_SIGN, _PAGER_ITEM, _PAGER_REST, 2)
 
 
 # An editor's or reporter's credit without a colon, as portals write it in brackets: "( 编辑 李明 )",

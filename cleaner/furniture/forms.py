@@ -120,3 +120,13 @@ def nav_row(text: str, is_label: Callable[[str], bool]) -> bool:
     if text.count("|") < 2:
         return False
     return any(is_label(item) for item in (x.strip() for x in text.split("|")) if item)
+
+
+def item_row(text: str, limit: int, sign: re.Pattern, item: re.Pattern, rest: re.Pattern, least: int) -> bool:
+    """A row of nothing but ``item``s (``least`` at least) and what ``rest`` allows between them,
+    at most ``limit`` characters, holding a ``sign`` (a pager's 页, a picture viewer's 大图). One
+    substitution and one match: no pattern that could backtrack on a long line."""
+    if len(text) > limit or not sign.search(text):
+        return False
+    left, items = item.subn(" ", text)
+    return items >= least and bool(rest.fullmatch(left))

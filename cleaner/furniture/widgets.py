@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from cleaner.furniture.forms import item_row
+
 ADVERT_MAX = 40  # characters of an advert label with the advert's own words (广告 某某金融 低首付 立即申请)
 # What decorates a label alone on its line: rules, brackets, bars (—— 广告 ——, 【广告】, [AD]).
 _DECOR = r"[\s\-—–_=·~*<>\[\]【】()|]*"
@@ -136,10 +138,7 @@ _GALLERY_SIGN = re.compile(r"大图|原图|组图|图集|高清图|全部图片|
 
 
 def gallery(text: str) -> bool:
-    if len(text) > 40 or not _GALLERY_SIGN.search(text):
-        return False
-    rest, items = _GALLERY_ITEM.subn(" ", text)
-    return items >= 1 and bool(_GALLERY_REST.fullmatch(rest))
+    return item_row(text, 40, _GALLERY_SIGN, _GALLERY_ITEM, _GALLERY_REST, 1)
 
 
 # A search box's placeholder listing what may be searched (请输入电影、电视剧、综艺; 影人、片名、导演 搜索;
