@@ -140,10 +140,11 @@ def _written_in_traditional(texts: list[str]) -> bool:
     for text in texts:
         if "「" in text or "『" in text or "“" in text or "《" in text:
             text = _QUOTED.sub("", text)
-        for m in _SENTENCE.finditer(text):
-            if not _OTHER_SCRIPT.search(m.group()):
-                counts[0] += traditional.count(m.group())
-                counts[1] += simplified.count(m.group())
+        # Sentence by sentence only where kana or hangul stand: a page without them is counted whole.
+        for part in (m.group() for m in _SENTENCE.finditer(text)) if _OTHER_SCRIPT.search(text) else (text,):
+            if not _OTHER_SCRIPT.search(part):
+                counts[0] += traditional.count(part)
+                counts[1] += simplified.count(part)
     return counts[0] > counts[1]
 
 
