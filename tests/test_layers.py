@@ -107,3 +107,21 @@ def test_every_line_of_a_page_is_scanned_in_one_call():
     expected = [s for a, b in ranges for s in reference_layers.utf8_stretches(text, decoders.GBK_FAMILY, a, b)]
     assert len(expected) >= 2
     assert layers._utf8_stretches(text, decoders.GBK_FAMILY, ranges) == expected
+
+
+PARAGRAPH = ("据新华社报道，国务院常务会议今天在北京召开，会议研究部署了进一步稳定经济增长的政策措施，"
+             "要求各地区各部门加快推进重大项目建设，切实保障和改善民生，确保全年目标任务顺利完成。")
+
+
+@pytest.mark.parametrize("source, decoder", [("utf-8", "gbk"), ("utf-8", "whatwg-gbk"), ("big5", "gbk")])
+def test_one_layer_of_mojibake_is_not_read_through_two(monkeypatch, source, decoder):
+    # Under one layer (UTF-8 or Big5 read as GBK once) lies the article's own text, not a layer
+    # of mojibake: weighing the outer marks' candidates for it cost seconds a page, for nothing.
+    from cleaner.repair import layer_chain
+
+    text = PARAGRAPH if source == "utf-8" else "據新華社報道，國務院常務會議今天在北京召開，會議研究部署了進一步穩定經濟增長的政策措施。"
+    once = DECODERS[decoder].decode(text.encode(source))
+    weighed = []
+    monkeypatch.setattr(layer_chain, "slots", lambda *a: weighed.append(a) or [])
+    repair_second_layer(once)
+    assert not weighed

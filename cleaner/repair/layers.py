@@ -167,7 +167,7 @@ def _chained(text: str, outer: str, ranges: list[tuple[int, int]], guess: bool) 
         for start, end in _givable_runs(text, a, b, outer):
             run = text[start:end]
             stream, ends = decoders.byte_view(run, outer)
-            if len(ends) < len(run) or not _mostly_utf8(stream):
+            if len(ends) < len(run) or not _mostly_utf8(stream) or not _mojibake_under(stream):
                 continue
             boundaries = {0: 0, **{e: k + 1 for k, e in enumerate(ends)}}
             for inner in FAMILIES:
@@ -183,7 +183,7 @@ def _pieces(stretch: str, family: str, guess: bool) -> rounds.Spans:
     whole peel the repairs refused, read as ``_chain_spans`` reads one (a second clean would read
     it once the clean text before its refused end is cut off)."""
     stream, ends = decoders.byte_view(stretch, family)
-    if len(ends) < len(stretch) or not _mostly_utf8(stream):
+    if len(ends) < len(stretch) or not _mostly_utf8(stream) or not _mojibake_under(stream):
         return []
     boundaries = {0: 0, **{e: k + 1 for k, e in enumerate(ends)}}
     for inner in FAMILIES:
@@ -193,13 +193,37 @@ def _pieces(stretch: str, family: str, guess: bool) -> rounds.Spans:
 
 
 def _mostly_utf8(stream: list) -> bool:
-    """Do the outer reading's bytes read as UTF-8 but for about its marks (a first layer saved as
-    UTF-8 and read again, each lost byte breaking one character)? Binary data read as text (a
-    compressed body never unpacked) breaks most of its sequences, and the choices layer_chain
-    weighs for each of them cost seconds a page."""
+    """Are most of the non-ASCII bytes the outer reading kept whole UTF-8 characters (a first layer
+    saved as UTF-8 and read again, each lost byte breaking one character: 83-94 % of them on
+    Wikipedia paragraphs read as GBK twice)? A Big5 page read as GBK (its pairs rarely UTF-8 by
+    chance) or binary data read as text (a compressed body never unpacked) keeps far fewer, and
+    the choices layer_chain weighs for their many broken sequences cost seconds a page."""
+    whole, wide = _whole_utf8(stream)
+    return whole * UTF8_WHOLE_PARTS >= wide * UTF8_WHOLE_SHARE
+
+
+def _whole_utf8(stream: list) -> tuple[int, int]:
+    """(bytes in whole non-ASCII UTF-8 characters, non-ASCII bytes) of the known bytes of ``stream``."""
     known = bytes(b for b in stream if b is not None)
-    broken = known.decode("utf-8", errors="replace").count("\ufffd")
-    return broken * UTF8_BROKEN <= len(stream) + UTF8_BROKEN * stream.count(None)
+    whole = sum(len(ch.encode()) for ch in known.decode("utf-8", errors="replace") if "\x7f" < ch != LOST)
+    return whole, sum(b >= 0x80 for b in known)
+
+
+def _mojibake_under(stream: list) -> bool:
+    """Is the layer under the outer reading, read from the bytes it kept (a lost byte breaks one
+    character, left out), itself a layer of mojibake: do its bytes under some family's reading
+    read as UTF-8 (``_mostly_utf8``) for at least MIN_CHARS characters? One layer of mojibake
+    (UTF-8 read as GBK once) has the article's own text under it, whose GBK or Big5 bytes are
+    almost never UTF-8, and weighing layer_chain's choices for its lost bytes cost most of the
+    time on pages with one layer of damage."""
+    known = bytes(b for b in stream if b is not None)
+    under = known.decode("utf-8", errors="replace").replace(LOST, "")
+    for family in FAMILIES:
+        view, _ = decoders.byte_view(under, family)
+        whole, wide = _whole_utf8(view)
+        if whole >= MIN_CHARS * 2 and whole * UTF8_WHOLE_PARTS >= wide * UTF8_WHOLE_SHARE:
+            return True
+    return False
 
 
 def _givable_runs(text: str, a: int, b: int, family: str) -> list[tuple[int, int]]:
@@ -276,7 +300,7 @@ def _chain_spans(run: str, stream: list, boundaries: dict[int, int], outer: str,
 # At most one byte in MAX_MARKED of a stretch read through both layers marked lost: a second GBK
 # reading of UTF-8 marks about one in twenty; EUC-JP's and EUC-KR's of UTF-8, one in two.
 MAX_MARKED = 6
-UTF8_BROKEN = 8  # at most one broken UTF-8 sequence in this many bytes, besides one for each mark
+UTF8_WHOLE_SHARE, UTF8_WHOLE_PARTS = 2, 3  # at least two in three non-ASCII bytes whole UTF-8
 MAX_CUTS = 6
 # Characters of the outer reading a stretch read through both layers holds at least: one layer of
 # mojibake with a mark of its own reads as a short second layer by chance (鐜�澧冧 came back as
