@@ -197,3 +197,42 @@ def test_every_character_converting_to_several_is_sensitive():
     for ch in points:
         if len(fold(ch)) != 1:
             assert ch in sensitive, ch
+
+
+class _Interrupt(BaseException):
+    """A BaseException that is no Exception, as KeyboardInterrupt and the CLI's SIGTERM are."""
+
+
+@pytest.mark.parametrize("call", ["page", "window"])
+def test_an_interrupt_met_in_the_fold_is_raised_not_taken_for_no_fold(monkeypatch, call):
+    # A signal arriving while the native refusal runs is delivered when its fold callback takes
+    # the interpreter back; it was dropped as "no fold", and a SIGTERMed run went on for minutes
+    # and exited 0.
+    def interrupted(text):
+        raise _Interrupt
+
+    text = "這是一個關於臺灣歷史與文化的長篇報導，記者在當地採訪了許多居民。".encode().decode("gbk", "replace")
+    monkeypatch.setattr(mojibake, "fold", interrupted)
+    mojibake._refusal.cache_clear()
+    try:
+        refusal = mojibake._refusal()
+        with pytest.raises(_Interrupt):
+            if call == "page":
+                refusal.page(text)
+            else:
+                refusal.window(text, len(text), "", True, None)
+    finally:
+        mojibake._refusal.cache_clear()
+
+
+def test_an_error_in_the_fold_is_no_fold(monkeypatch):
+    def failing(text):
+        raise ValueError(text)
+
+    text = "這是一個關於臺灣歷史與文化的長篇報導，記者在當地採訪了許多居民。".encode().decode("gbk", "replace")
+    monkeypatch.setattr(mojibake, "fold", failing)
+    mojibake._refusal.cache_clear()
+    try:
+        assert mojibake._refusal().page(text) is not None
+    finally:
+        mojibake._refusal.cache_clear()

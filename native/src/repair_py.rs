@@ -2,9 +2,9 @@
 //! and byte view (`codes.rs`), the reader (`reread.rs`) and the choice (`viterbi.rs`). Each
 //! call does all its work here: no callbacks into Python per character.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
@@ -553,6 +553,20 @@ impl PyStartGate {
 pub struct PyRefusal {
     core: Refusal,
     codes: Arc<Codes>,
+    // A BaseException that is no Exception (KeyboardInterrupt, the CLI's SIGTERM) raised while
+    // the text fold ran Python: kept here and raised when the call that met it returns, not lost
+    // as "no fold" (the run went on for minutes and exited 0).
+    interrupt: Arc<Mutex<Option<PyErr>>>,
+}
+
+impl PyRefusal {
+    /// `found`, or the interrupt the fold met while it was computed.
+    fn interrupted<T>(&self, found: T) -> PyResult<T> {
+        match self.interrupt.lock().map(|mut slot| slot.take()) {
+            Ok(Some(err)) => Err(err),
+            _ => Ok(found),
+        }
+    }
 }
 
 #[pymethods]
@@ -641,19 +655,38 @@ impl PyRefusal {
             (&scripts.0, &scripts.1),
             spaces,
         );
+        let interrupt: Arc<Mutex<Option<PyErr>>> = Arc::default();
+        let seen = interrupt.clone();
         let core = match fold {
             // Called with the interpreter taken back (a long page is decided with it released);
-            // an error is no fold (unsure: the window goes to Python, which meets it itself).
+            // an error is no fold (unsure: the window goes to Python, which meets it itself),
+            // but an interrupt is kept for the call to raise, and no more Python is run after it.
             Some(fold) => core.with_text_fold(Box::new(move |text: &[char]| {
+                if seen.lock().map_or(true, |slot| slot.is_some()) {
+                    return None;
+                }
                 let text: String = text.iter().collect();
-                Python::attach(|py| fold.bind(py).call1((text,)).and_then(|s| s.extract::<String>()).ok())
-                    .map(|s| s.chars().collect())
+                Python::attach(
+                    |py| match fold.bind(py).call1((text,)).and_then(|s| s.extract::<String>()) {
+                        Ok(folded) => Some(folded),
+                        Err(err) => {
+                            if !err.is_instance_of::<PyException>(py) {
+                                if let Ok(mut slot) = seen.lock() {
+                                    *slot = Some(err);
+                                }
+                            }
+                            None
+                        }
+                    },
+                )
+                .map(|s| s.chars().collect())
             })),
             None => core,
         };
         Ok(PyRefusal {
             core,
             codes: codes.core.clone(),
+            interrupt,
         })
     }
 
@@ -671,7 +704,8 @@ impl PyRefusal {
     ) -> PyResult<Option<Vec<usize>>> {
         let cps = code_points(window)?;
         let prev = prev.chars().last();
-        Ok(self.core.window(&cps, stop, prev, final_, starts.as_ref()))
+        let found = self.core.window(&cps, stop, prev, final_, starts.as_ref());
+        self.interrupted(found)
     }
 
     /// The runs mojibake._fix_once reads in `text` (no line skipped), as (start, end), without
@@ -684,7 +718,7 @@ impl PyRefusal {
         } else {
             run()
         };
-        found.map_err(PyValueError::new_err)
+        self.interrupted(found.map_err(PyValueError::new_err)?)
     }
 
     /// The runs of mojibake._CJK_RUN holding a rare character, as mojibake._runs finds them (no
