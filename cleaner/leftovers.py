@@ -99,7 +99,21 @@ def _u_run(m: re.Match) -> str:
         chars = units.encode("utf-16", "surrogatepass").decode("utf-16")
     except UnicodeDecodeError:
         return m.group()  # a lone surrogate: not text
-    return chars if not chars.isascii() and chars.isprintable() else m.group()
+    return chars if _readable(chars) else m.group()
+
+
+# Characters a single-byte decoder shows for bytes of UTF-8 that are not printable: the C1
+# controls (Latin-1's 80-9f), no-break space (a0) and soft hyphen (ad). cp1252 or Latin-1 mojibake
+# holds them in most sentences (研 is e7 a0 94), and escaped as a whole (a JSON dump) it was kept
+# as escapes, a paragraph at a time, for want of being printable.
+_SHOWN_BYTES = frozenset(map(chr, [*range(0x80, 0xA1), 0xAD]))
+
+
+def _readable(chars: str) -> bool:
+    """Is a decoded run text: printable beyond ASCII, but for bytes a single-byte decoder shows?"""
+    shown = sum(ch in _SHOWN_BYTES for ch in chars)
+    return not chars.isascii() and all(ch.isprintable() or ch in _SHOWN_BYTES for ch in chars) and (
+        shown < len(chars) - len(chars.encode("ascii", "ignore")))
 
 
 def _bytes_run(m: re.Match) -> str:

@@ -149,3 +149,19 @@ def test_an_escape_beside_a_sign_stays_in_an_escaped_text():
 
     text = r"\u6b63\u5219 [\u4e00-\u9fff] \u5339\u914d\u6c49\u5b57"
     assert decode_escapes(text) == r"正则 [\u4e00-\u9fff] 匹配汉字"
+
+
+def test_escaped_single_byte_mojibake_is_decoded_with_its_unprintable_bytes():
+    # cp1252 mojibake dumped as JSON holds no-break spaces (研 is e7 a0 94) and C1 controls for
+    # bytes of UTF-8: the run is text all the same, read back by the mojibake repair after.
+    import json
+
+    source = "习近平在调研时强调，要加快建设制造业强国。"
+    for decoder in ("cp1252", "latin-1"):
+        misread = source.encode().decode(decoder, "replace")
+        assert decode_escapes(json.dumps(misread)) == json.dumps(misread, ensure_ascii=False)
+    assert Cleaner(to="keep").clean(json.dumps(source.encode().decode("cp1252", "replace"))) == f'"{source}"'
+
+
+def test_an_escaped_run_of_unprintable_bytes_alone_stays_escaped():
+    assert decode_escapes('"\\u00a0\\u0085\\u00ad"') == '"\\u00a0\\u0085\\u00ad"'
