@@ -746,3 +746,15 @@ def test_a_mark_among_misread_characters_is_still_read():
     assert "\ufffd" in damaged or damaged != "他说：发展是硬道理"
     out = repair_utf8_as_gbk(damaged).text  # 硬's lost byte is a guess (硫 wins it): the rest is read
     assert out.startswith("他说：发展是") and out.endswith("道理") and len(out) == 9
+
+
+def test_a_question_mark_beside_a_kept_stretch_is_kept_with_it():
+    # In mojibake a "?" is a lost byte's mark: kept from width folding with its stretch, or a
+    # second clean reads the fullwidth sign as a character's bytes (骞寸？诲紑 -> 年磨翻开).
+    text = "他说：鐗涗浆锛岄?欐腐婕?鐢诲?讹紝鍘熷悕"
+    from cleaner.repair.mojibake import unrepaired_spans
+
+    spans = unrepaired_spans(text)
+    assert spans
+    for start, end in spans:
+        assert text[start - 1] != "?" and (end == len(text) or text[end] != "?")

@@ -1621,11 +1621,24 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
                     lo += 1
                 while hi > lo and run[hi - 1] < "\x80":
                     hi -= 1
-                if spans and spans[-1][1] >= base + lo:
-                    spans[-1] = (spans[-1][0], base + hi)
+                lo, hi = _with_question_marks(text, base + lo, base + hi)
+                if spans and spans[-1][1] >= lo:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
                 else:
-                    spans.append((base + lo, base + hi))
+                    spans.append((lo, hi))
     return spans
+
+
+def _with_question_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) widened over the ``?`` right before and after it: in mojibake a ``?`` is a
+    lost byte's mark (a decoder or a database wrote it for bytes it could not show), part of the
+    stretch, and a later clean reads it as one (§5.6); made fullwidth, it was read as a wrong
+    guess on the second clean (骞寸?诲紑 -> 骞寸？诲紑 -> 年磨翻开)."""
+    while start > 0 and text[start - 1] == "?":
+        start -= 1
+    while end < len(text) and text[end] == "?":
+        end += 1
+    return start, end
 
 
 def _rare_runs(text: str):
