@@ -17,6 +17,8 @@ when details are asked for (``run(details=True)``, the default).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache, partial
@@ -48,6 +50,15 @@ TITLE_REPAIR_MAX = 200  # characters of a title read by the repairs (Cleaner._re
 # holds 4 or more, 12 % of clean ones 2 or more. The repairs cost 0.4 ms a title, a third of a
 # clean page, which every HTML page would otherwise pay.
 TITLE_RARE = 2
+# UTF-8 read by a single-byte decoder holds no rare Han but a letter of U+00C0-00FF for each
+# character's lead byte (华 is å\x8d\x8e): two of them let a title through too.
+_LATIN_LEADS = re.compile("[\u00c0-\u00ff]")
+
+
+def _may_be_misread(title: str) -> bool:
+    """Does a title hold what a misread one holds: rare characters, or UTF-8's lead bytes shown
+    one a character?"""
+    return mojibake.count_rare(title) >= TITLE_RARE or len(_LATIN_LEADS.findall(title)) >= TITLE_RARE
 
 
 class Cleaner:
@@ -99,7 +110,7 @@ class Cleaner:
             raise NotText("run() takes text, and this holds lone UTF-16 surrogates (no UTF-8 text does); "
                           "decode the source with errors='replace' or pass it through")
         if (title and self.config.fix_mojibake and not title.isascii() and len(title) <= TITLE_REPAIR_MAX
-                and mojibake.count_rare(title) >= TITLE_RARE and not has_surrogates(title)):
+                and _may_be_misread(title) and not has_surrogates(title)):
             title = self._repaired_title(title)
         return self._run(text, url, details, title)
 

@@ -183,3 +183,10 @@ def test_lone_surrogates_are_no_text_on_every_page(text):
 
     with pytest.raises(NotText):
         Cleaner().clean(text)
+
+
+@pytest.mark.parametrize("title, decoder", [("华为发布新款手机", "latin-1"), ("人工智能新闻", "cp1252")])
+def test_a_title_read_one_byte_a_character_is_repaired(title, decoder):
+    # It holds no rare Han for the title gate to count, only UTF-8's lead bytes as letters.
+    misread = title.encode().decode(decoder)
+    assert Cleaner().run("正文第一段。", title=misread).meta["title"] == title
