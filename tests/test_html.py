@@ -135,6 +135,11 @@ def test_a_no_break_space_that_is_a_byte_of_a_misread_character_is_kept_and_the_
     assert extract(page(f"<p>{misread}</p><p>a&nbsp;&nbsp;b\u00a0c</p>")).text == f"{misread}\na b c"
     # Where no UTF-8 character can hold it (e9 a0 e0; 80 a0 96), it is a space of Latin text.
     assert extract(page("<p>店名叫Café&nbsp;à la Rue</p><p>价格：10&nbsp;€&nbsp;– 15&nbsp;€</p>")).text == "店名叫Café à la Rue\n价格：10 € – 15 €"
+    # A capital and a no-break space read as one two-byte character only by chance (c9 a0 is ɠ):
+    # without another misread character on the line, a space; Russian misread as cp1252 keeps it.
+    assert extract(page("<p>店名“CAFÉ&nbsp;À PARIS”，西班牙语Ñ&nbsp;Ñ</p>")).text == "店名“CAFÉ À PARIS”，西班牙语Ñ Ñ"
+    russian = "Привет, Россия".encode("utf-8").decode("cp1252", errors="replace")
+    assert "\u00a0" in russian and extract(page(f"<p>{russian}</p>")).text == russian
 
     from cleaner.pipeline import Cleaner
 

@@ -195,7 +195,8 @@ def _blanks(line: str) -> str:
     of a misread character (``_MISREAD_BYTE``, where UTF-8 puts a continuation byte)."""
     if "\u00a0" not in line or not _MISREAD_BYTE.search(line):
         return _BLANKS.sub(" ", line)
-    kept = {m.start() for m in _MISREAD_BYTE.finditer(line) if _continuation_at(line, m.start())}
+    misread = _misread_elsewhere(line)
+    kept = {m.start() for m in _MISREAD_BYTE.finditer(line) if _continuation_at(line, m.start(), misread)}
     return _BLANKS.sub(lambda m: m.group() if m.start() in kept and len(m.group()) == 1 else " ", line)
 
 
@@ -209,11 +210,24 @@ def _byte(ch: str) -> int | None:
         return ord(ch) if ord(ch) < 0x100 else -1
 
 
-def _continuation_at(line: str, i: int) -> bool:
+def _misread_elsewhere(line: str) -> bool:
+    """Does the line show a UTF-8 lead byte and a continuation byte other than a0 side by side
+    (Ã©, è¿, Ð¸): a character misread one byte a letter?"""
+    for a, b in zip(line, line[1:]):
+        if b != "\u00a0" and (lead := _byte(a)) is not None and 0xC2 <= lead <= 0xF4:
+            nxt = _byte(b)
+            if nxt is not None and 0x80 <= nxt <= 0xBF:
+                return True
+    return False
+
+
+def _continuation_at(line: str, i: int, misread: bool = True) -> bool:
     """Is the no-break space at ``i`` (byte a0) where UTF-8 puts a continuation byte: after a
     lead (c2-df, e0-ef, f0-f4) and the continuations before it, with the rest of its character's
     continuations after it? A mark (U+FFFD) may be any byte. Voilà misread is VoilÃ\xa0 (c3 a0);
-    Café\xa0à (e9 a0 e0) is no character: French, kept a space."""
+    Café\xa0à (e9 a0 e0) is no character: French, kept a space. Without another ``misread``
+    character on the line a two-byte lead counts only as Â or Ã (NBSP and à misread): a capital
+    letter and a no-break space (CAFÉ\xa0À, c9 a0) read as one character only by chance."""
     def byte(k):
         return _byte(line[k]) if 0 <= k < len(line) else -1
 
@@ -228,6 +242,8 @@ def _continuation_at(line: str, i: int) -> bool:
     for back in (1, 2, 3):
         lead = byte(i - back)
         for width in widths(lead):
+            if width == 2 and not misread and lead not in (0xC2, 0xC3):
+                continue
             if width > back and all(cont(byte(k)) for k in range(i + 1, i - back + width)):
                 return True
         if not cont(lead):
