@@ -314,6 +314,8 @@ class Cleaner:
             text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)
         findings.extend(_kept_findings(text, damage))
+        if gone := _bytes_gone(text):
+            findings.append(gone)
         if "?" in text:  # where the marks are in the output, found as they were (the text around them is kept)
             findings.extend(Finding("lost-characters", a, f"{b - a} character(s) an encoder could not write, marked ?")
                             for a, b in lost_chars.lost_character_marks(text))
@@ -382,6 +384,23 @@ class _Outside:
         return fix
 
 
+
+
+# A page whose characters are U+FFFD this often (of its non-ASCII ones, and at least MARKS_GONE of
+# them) was read with the wrong charset and lost its bytes (a GBK page decoded as UTF-8: two bytes
+# in three marked): nothing can read it back, and a crawl should fetch it again. Told once a page.
+MARKS_GONE, MARKS_GONE_SHARE = 20, 4
+
+
+def _bytes_gone(text: str) -> Finding | None:
+    marks = text.count("\ufffd")
+    if marks < MARKS_GONE:
+        return None
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    if marks * MARKS_GONE_SHARE < wide:
+        return None
+    return Finding("bytes-gone", -1, f"{marks} of {wide} characters beyond ASCII are U+FFFD: read with the wrong "
+                   "charset, their bytes are gone; fetch the page again and read it with its own")
 
 
 def _kept_findings(text: str, kept: list[str]) -> list[Finding]:

@@ -20,6 +20,13 @@ def test_an_empty_input_is_noted_and_succeeds():
     assert proc.stderr.decode().strip() == "cleaner: <stdin>: note: empty input; nothing to clean"
 
 
+def test_a_page_a_wrong_charset_emptied_is_noted_and_succeeds():
+    article = "国务院常务会议今天在北京召开，会议研究部署了进一步稳定经济增长的政策措施，要求各地加快推进重大项目建设。"
+    proc = run_cli(input=article.encode("gbk").decode("utf-8", errors="replace").encode())
+    assert proc.returncode == 0
+    assert "note: " in proc.stderr.decode() and "U+FFFD: read with the wrong charset" in proc.stderr.decode()
+
+
 def test_file_to_output(tmp_path):
     out = tmp_path / "out.txt"
     proc = run_cli(SEEDS[0], "-o", out)

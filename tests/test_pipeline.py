@@ -190,3 +190,16 @@ def test_a_title_read_one_byte_a_character_is_repaired(title, decoder):
     # It holds no rare Han for the title gate to count, only UTF-8's lead bytes as letters.
     misread = title.encode().decode(decoder)
     assert Cleaner().run("正文第一段。", title=misread).meta["title"] == title
+
+
+ARTICLE = ("国务院常务会议今天在北京召开，会议研究部署了进一步稳定经济增长的政策措施，要求各地区各部门加快推进"
+           "重大项目建设，切实保障和改善民生，确保全年目标任务顺利完成。")
+
+
+def test_a_page_whose_bytes_a_wrong_charset_lost_is_told():
+    # A GBK page decoded as UTF-8: two bytes in three marked, nothing to read back.
+    gone = Cleaner().run(ARTICLE.encode("gbk").decode("utf-8", errors="replace"))
+    assert [f.kind for f in gone.findings if f.kind == "bytes-gone"] == ["bytes-gone"]
+    # Not a clean page, nor one misread with a few marks (UTF-8 read as GBK, 5 % of its bytes).
+    for text in (ARTICLE, ARTICLE.encode().decode("gbk", errors="replace")):
+        assert not [f for f in Cleaner().run(text).findings if f.kind == "bytes-gone"]

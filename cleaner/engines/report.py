@@ -36,7 +36,7 @@ class WriteBack(enum.Enum):
 
 
 # Findings worth a line on stderr in every mode (notes: they do not change the exit code).
-TOLD_FINDINGS = frozenset({"bom-mismatch", "all-lines-removed", "all-lines-learned", "empty-input"})
+TOLD_FINDINGS = frozenset({"bom-mismatch", "all-lines-removed", "all-lines-learned", "empty-input", "bytes-gone"})
 SHOWN_PER_MESSAGE = 5
 _DIGITS = re.compile(r"\d+")
 
