@@ -26,7 +26,7 @@ from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
-from cleaner.furniture.entries import other_entries, title_match, without_stamp
+from cleaner.furniture.entries import _TITLE_PARTS, other_entries, title_match, without_stamp
 from cleaner.furniture.forms import blog_name, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
@@ -680,14 +680,16 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
 def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | None) -> set[int]:
     """Positions of the lists of titles below the body (runs of ``list_run`` lines) holding a line
     that the page's title names: the site's latest or most-read stories, the article's own among
-    them. An article's own list does not name the article. A line repeating one above the
-    headline is the site's name, which the title names too: it names no article."""
+    them. An article's own list does not name the article. The title's last part, the site's
+    name, names no entry: the site's name signs notices."""
     if not title or body is None:
         return set()
-    # The site's name stands above the headline (安平县人力资源和社会保障局 in the page's header)
-    # and the title names it too (…_安平县人力资源); under the article the same line is the
-    # signature of a notice, not a list's entry naming the article.
-    site_names = {line.text for line in scored[: body[0]] if line.features["above_headline"]}
+    # A title closes with the site's name (标题_招考公告_安平县人力资源), and under a notice the
+    # site's name is its signature (安平县人力资源和社会保障局): no list's entry naming the article
+    # or its channel (更多花莲新闻). The parts before the last are the ones a list may name.
+    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    parts = parts[:-1] if len(parts) > 1 else parts
+    names = lambda text: any(title_match(text, p) for p in parts)  # noqa: E731
     out: set[int] = set()
     pos = body[1] + 1
     while pos < len(scored):
@@ -697,8 +699,8 @@ def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | 
         end = pos
         while end + 1 < len(scored) and scored[end + 1].features["list_run"]:
             end += 1
-        if any(_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and line.text not in site_names
-               and title_match(without_stamp(line.text), title) for line in scored[pos : end + 1]):
+        if any(_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and names(without_stamp(line.text))
+               for line in scored[pos : end + 1]):
             out.update(range(pos, end + 1))
         pos = end + 1
     return out
