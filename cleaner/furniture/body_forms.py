@@ -55,8 +55,10 @@ def grow_over_forms(texts: Sequence[str], stops: Sequence[bool], first: int, las
     furniture signs); ``headline(pos)``: whether the page's title names the line at ``pos``."""
     if last < first or first == 0:
         return first
-    edges = row_forms(texts[: last + 1])
-    forms = [_forms(text, e) for text, e in zip(texts, edges)]
+    forms = [_forms(text, e) for text, e in zip(texts, row_forms(texts[:first]))]  # a line's edges are its own
+    if not any(forms):
+        return first  # most pages: nothing above the body opens as a row or a field does
+    forms += [_forms(text, e) for text, e in zip(texts[first : last + 1], row_forms(texts[first : last + 1]))]
     counts = Counter(form for pos in range(first, last + 1) for form in forms[pos])
     own = {form for form, n in counts.items() if n >= FORM_ROWS}
     if not own:
