@@ -26,7 +26,7 @@ from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
-from cleaner.furniture.entries import _TITLE_PARTS, other_entries, title_match, without_stamp
+from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
@@ -687,7 +687,7 @@ def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | 
     # A title closes with the site's name (标题_招考公告_安平县人力资源), and under a notice the
     # site's name is its signature (安平县人力资源和社会保障局): no list's entry naming the article
     # or its channel (更多花莲新闻). The parts before the last are the ones a list may name.
-    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    parts = title_parts(title)
     parts = parts[:-1] if len(parts) > 1 else parts
     names = lambda text: any(title_match(text, p) for p in parts)  # noqa: E731
     out: set[int] = set()
