@@ -88,3 +88,11 @@ def test_a_paragraph_that_introduces_a_list_after_its_sentences_resumes_the_arti
     last = "《内蒙古植物志》是记载中国内蒙古自治区维管植物的植物志。1976年成立了编写组，第一版于1977年至1985年陆续出版，共8卷，总共收录维管植物131科。第二版各卷："
     assert text_box_length(["专家解读政策背后的深意", "各地积极落实相关部署", last], 60) == 2
     assert text_box_length(["专家解读政策背后的深意", "各地积极落实相关部署", "第二版各卷："], 60) is None
+
+
+def test_a_short_line_right_above_the_resumed_article_is_its_subheading():
+    # 相关链接： two titles, then the article's subheading over its next paragraph: the box is two lines.
+    links = ["省防指启动防汛四级应急响应", "入梅以来全省平均降水量较常年同期偏多四成"]
+    assert text_box_length([*links, "气象专家提醒", *PARAGRAPHS], 120) == 2
+    # A last title as long as the others is the box's.
+    assert text_box_length([*links, "暴雨过后如何做好防疫消毒", *PARAGRAPHS], 120) == 3

@@ -222,3 +222,14 @@ def test_ticker_rows_under_the_article_go():
     from test_generic_furniture import ARTICLE, between_header_and_footer
     rows = ["宁德时代 182.35 +4.12%", "阳光电源 76.80 +10.00%"]
     assert not set(rows) & set(between_header_and_footer("救助服务点开门了", *ARTICLE, "相关个股", *rows))
+
+
+def test_a_row_of_fields_is_no_title_row():
+    from cleaner.furniture.forms import fields_row, title_row
+
+    # 证券代码：… 证券简称：… 公告编号：… (NFKC) once read as a channel's key and three titles.
+    row = "证券代码:002987  证券简称:华东精密  公告编号:2024-056"
+    assert fields_row(row) and not title_row(row)
+    assert fields_row("发布日期:113-03-15 更新日期:113-04-02 点阅次数:3482")
+    assert title_row("理财:为什么有人富了 而有人不行 银行还款是怎么算出来的")
+    assert not fields_row("作者:张三 是一位 作家")

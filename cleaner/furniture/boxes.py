@@ -10,7 +10,10 @@ article prose (long punctuated lines adding up to ``need`` characters, the first
 least ``PARAGRAPH`` characters ending a sentence) before anything that ends an article (a post's
 stamp, an end marker such as 责任编辑 or 网友评论, a comment header). Related lists are titles
 (no prose), comment threads come under stamps, headers or an end marker, and a teaser under a
-title is shorter than an article's paragraphs. Then only the heading and the box go.
+title is shorter than an article's paragraphs. Then only the heading and the box go. The box's
+last line, right above the article's paragraph, is the article's subheading when it is a
+heading's length (``HEADING_MAX``) and at most half as long as every link above it (相关链接： two titles,
+then 气象专家提醒 over the next paragraph).
 
 A comments heading (``comments_heading``: 评论(12), 网友回复, 共有3条留言) is no box's: it ends the
 article (``generic.page_lines`` reads it as an end marker, as the lexicon's [ends] words are read).
@@ -38,6 +41,7 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
     text folded and NFKC (``features.normalise``); read lazily, only as far as needed."""
     box = run = seen = 0
     resumed = frozen = False
+    links: list[int] = []  # lengths of the box's lines
     for text, f in following:
         ends = _ends_article(text, f, lexicon)
         if resumed:
@@ -53,9 +57,13 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
                 # heading (骗局之1): the box ended above it.
                 frozen = frozen or (box > 0 and len(text) < LINK_MIN)
                 box += not frozen
+                if not frozen:
+                    links.append(len(text))
                 continue
             if len(text) < PARAGRAPH or not (f["final_punct"] or _INTRODUCES_LIST.search(text)):
                 return None  # a title punctuated as a sentence (爱出油快秃顶？): the box's own, or teasers
+            if len(links) >= 2 and links[-1] <= HEADING_MAX and 2 * links[-1] <= min(links[:-1]):
+                box -= 1  # right above the article's paragraph, half a link at most: its subheading (气象专家提醒)
             resumed, run = True, len(text)
         if run >= need:
             return box

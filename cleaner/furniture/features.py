@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from cleaner._native import furniture_normalise
-from cleaner.furniture.forms import item_row, title_row
+from cleaner.furniture.forms import fields_row, item_row, title_row
 from cleaner.furniture.lexicon import Lexicon
 
 FEATURES = (
@@ -140,7 +140,7 @@ def is_prose(text: str, f: dict[str, float]) -> bool:
     long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
     return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5) and not f["kv_many"]
                 and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"] and not f["notice"]
-                and not title_row(text))  # a row of headlines that ask (…富翁?) is no sentence
+                and not title_row(text) and not fields_row(text))  # a row of headlines that ask (…富翁?), a row of fields: no sentence
 
 
 def is_paragraph(text: str, f: dict[str, float]) -> bool:

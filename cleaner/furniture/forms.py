@@ -44,12 +44,28 @@ TITLE_ROW_MEAN = 6  # characters a title runs on average (names run two to four)
 
 def title_row(text: str) -> bool:
     """A channel's key and a row of at least ``TITLE_ROW_ITEMS`` headlines split by spaces, each
-    four characters or more, ``TITLE_ROW_MEAN`` on average, no clause or full stop among them."""
+    four characters or more, ``TITLE_ROW_MEAN`` on average, no clause or full stop among them,
+    nor two more keys (a row of key-value fields is a table's, not a channel's)."""
     m = _TITLE_ROW.fullmatch(text)
-    if not m or re.search(r"[,。;、]", m.group(1)):
-        return False
+    if not m or re.search(r"[,。;、]", m.group(1)) or m.group(1).count(":") >= 2:
+        return False  # clauses, or more keys: a row of fields (证券代码：… 证券简称：… 公告编号：…)
     items = m.group(1).split()
     return len(items) >= TITLE_ROW_ITEMS and min(map(len, items)) >= 4 and sum(map(len, items)) >= TITLE_ROW_MEAN * len(items)
+
+
+# A row of fields (NFKC: the colon is ASCII): a key of Han characters, a colon and a value, nothing
+# but such fields split by spaces (发布日期：113-03-15　更新日期：113-04-02　点阅次数：3482).
+_FIELD = re.compile(r"[\u3400-\u9fff]{2,6}\s?:\s?\S+")
+FIELD_ROW_ITEMS = 3  # fields on the row at least
+
+
+def fields_row(text: str) -> bool:
+    """``FIELD_ROW_ITEMS`` or more ``key:value`` fields split by spaces and nothing else: a page's
+    record of its item (dates, counts, publisher, author). The caller asks for a byline key
+    among them (``kv_filled``): an announcement's own header row (证券代码：… 证券简称：… 公告编号：…)
+    names none."""
+    items = re.split(r"\s{2,}|\s(?=[\u3400-\u9fff]{2,6}\s?:)", text.strip())
+    return len(items) >= FIELD_ROW_ITEMS and all(_FIELD.fullmatch(x) for x in items)
 
 
 # A security's quote: its name, its price and its change in per cent, nothing else (宁德时代 182.35

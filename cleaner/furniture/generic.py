@@ -22,11 +22,12 @@ from pathlib import Path
 
 from cleaner._native import FurnitureScorer, furniture_positions
 from cleaner.furniture.body import find_body, thread_start
+from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
                                         normalise, pager)
-from cleaner.furniture.entries import other_entries, title_match, without_stamp
-from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
+from cleaner.furniture.forms import blog_name, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
@@ -122,6 +123,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
                             stamps, model.thread_stamps, model.min_body, ends)
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
+    first = grow_over_forms([line.text for line in lines], [b or e or _signed(line) for line, b, e in zip(lines, barriers, ends)],
+                            first, last, lambda pos: bool(title) and _names_headline(lines[pos], title))
     thread = thread_start(stamps, model.thread_stamps)
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
@@ -144,6 +147,21 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
             for line in lines[:named]:
                 line.features["above_headline"] = 1.0
     return lines, body
+
+
+def _signed(line: Line) -> bool:
+    """A line with a furniture sign of its own (a link, separators, furniture words, a notice, a
+    structure alone furniture: a menu, a trail, a pager): the article's rows above the body
+    (``body_forms``) never reach over it. (Brackets and items split by spaces are no such sign:
+    a programme's ``(2) 南开大学校长 侯自新教授 致辞``.)"""
+    f = line.features
+    return bool(f["url"] or f["separators"] >= 0.5 or f["lex_cover"] >= 0.3 or f["notice"] or structural(line))
+
+
+def _names_headline(line: Line, title: str) -> bool:
+    """The page's title names the line, a headline's length and no sentence: the article's top."""
+    return (_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and not line.features["final_punct"]
+            and title_match(without_stamp(line.text), title))
 
 
 def site_foot_line(line: Line) -> bool:
@@ -662,9 +680,16 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
 def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | None) -> set[int]:
     """Positions of the lists of titles below the body (runs of ``list_run`` lines) holding a line
     that the page's title names: the site's latest or most-read stories, the article's own among
-    them. An article's own list does not name the article."""
+    them. An article's own list does not name the article. The title's last part, the site's
+    name, names no entry: the site's name signs notices."""
     if not title or body is None:
         return set()
+    # A title closes with the site's name (标题_招考公告_安平县人力资源), and under a notice the
+    # site's name is its signature (安平县人力资源和社会保障局): no list's entry naming the article
+    # or its channel (更多花莲新闻). The parts before the last are the ones a list may name.
+    parts = title_parts(title)
+    parts = parts[:-1] if len(parts) > 1 else parts
+    names = lambda text: any(title_match(text, p) for p in parts)  # noqa: E731
     out: set[int] = set()
     pos = body[1] + 1
     while pos < len(scored):
@@ -674,7 +699,7 @@ def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | 
         end = pos
         while end + 1 < len(scored) and scored[end + 1].features["list_run"]:
             end += 1
-        if any(_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and title_match(without_stamp(line.text), title)
+        if any(_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and names(without_stamp(line.text))
                for line in scored[pos : end + 1]):
             out.update(range(pos, end + 1))
         pos = end + 1
@@ -761,6 +786,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "title-row"  # right under the article's last line it may be its closing tips (提示：… … …)
     if quote(line.text):
         return "quote"
+    if f["kv_filled"] and not f["final_punct"] and fields_row(line.text):
+        return "fields"  # 发布日期：… 更新日期：… 点阅次数：… (a byline key among three fields or more)
     if stats(line.text):
         return "stats"
     if prompt(line.text):

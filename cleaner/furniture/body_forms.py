@@ -1,0 +1,80 @@
+"""The article's own forms above its body: a programme, a table or a list the body goes on with.
+
+Body finding (``body.py``) weighs prose, and an article made of rows (a conference programme,
+a timetable, a list of fields) has little: its body is found where its rows happen to read as
+sentences, and the rows above that, the article's own, stand in the head zone, where the model
+takes short key-value rows and dated lines as a byline's (a programme's ``地 点：南开大学伯苓楼``,
+``主持人：…``, ``8:30－8:50 开幕式``: 833 characters of one report page). Furniture above an
+article does not repeat the article's forms; the article's rows do. So the body grows upwards over
+the lines that share a form with at least ``FORM_ROWS`` lines inside it:
+
+- a field's key (``地 点：``, ``主持人：``, spaces inside the key dropped), or
+- a row's opening edge (``lists.row_forms``: the skeleton's first tokens, opening with
+  structure: ``0:0`` of ``8:30－8:50 开幕式``, ``(0)`` of ``（1） 来宾介绍``; a line's closing
+  edge, ``（图）`` after a headline, and an opening word, ``犬儒病（上）``, are no row's form),
+
+with at most ``FORM_GAP`` other lines between two such rows (a session's title and its speakers
+between its fields; the rows joined count as the body's from then on), never over a barrier or an end marker (a byline of several keys, a furniture heading,
+a post's stamp), over a line with furniture signs of its own (a link, a button row, a row of
+labels, separators, furniture words), nor over the line the page's title names (the headline:
+the article's top). A byline block above a body of prose shares no form with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from cleaner.furniture.lists import row_forms
+
+FORM_ROWS = 2  # lines inside the body sharing a form for it to be the article's
+FORM_GAP = 8  # lines without the article's forms between two rows having one (a session's title and speakers)
+# A field's key (NFKC: the colon is ASCII): one to six Han characters, spaces among them (地 点).
+_KEY = re.compile(r"^([\u3400-\u9fff][\u3400-\u9fff ]{0,7})\s*:")
+
+
+def _forms(text: str, edges: tuple[str | None, str | None, bool]) -> set[str]:
+    """The forms of one line: its field key (``key:地点``) and its opening edge (``head:0:0``)."""
+    out = set()
+    m = _KEY.match(text)
+    if m:
+        key = m.group(1).replace(" ", "")
+        if 1 <= len(key) <= 6:
+            out.add("key:" + key)
+    head = edges[0]
+    if head and not head.startswith("a"):
+        out.add("head:" + head)  # the row opens with its structure (0:0, (0), •); a line's tail (（图）) is no row's form
+    return out
+
+
+def grow_over_forms(texts: Sequence[str], stops: Sequence[bool], first: int, last: int, headline: Callable[[int], bool]) -> int:
+    """The body's new first position: ``first`` moved up over the lines above it that share a
+    form with ``FORM_ROWS`` lines of the body (see the module's docstring). ``texts``: the live
+    lines (folded, NFKC); ``stops``: lines the body never grows over (barriers, end markers,
+    furniture signs); ``headline(pos)``: whether the page's title names the line at ``pos``."""
+    if last < first or first == 0:
+        return first
+    forms = [_forms(text, e) for text, e in zip(texts, row_forms(texts[:first]))]  # a line's edges are its own
+    if not any(forms):
+        return first  # most pages: nothing above the body opens as a row or a field does
+    forms += [_forms(text, e) for text, e in zip(texts[first : last + 1], row_forms(texts[first : last + 1]))]
+    counts = Counter(form for pos in range(first, last + 1) for form in forms[pos])
+    own = {form for form, n in counts.items() if n >= FORM_ROWS}
+    if not own:
+        return first
+    top, gap = first, 0
+    for pos in range(first - 1, -1, -1):
+        if stops[pos] or headline(pos):
+            break
+        if forms[pos] & own:
+            # The rows joined count as the body's: a form they repeat is the article's too.
+            for joined in range(pos, top):
+                counts.update(forms[joined])
+            own = {form for form, n in counts.items() if n >= FORM_ROWS}
+            top, gap = pos, 0
+        else:
+            gap += 1
+            if gap > FORM_GAP:
+                break
+    return top

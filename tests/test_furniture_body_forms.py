@@ -1,0 +1,48 @@
+"""The article's own rows above its body (cleaner/furniture/body_forms.py)."""
+
+from cleaner.furniture.body_forms import grow_over_forms
+
+# A programme: its body was found where its rows read as sentences (from position 6); the rows
+# above repeat the body's forms (地点：, 主持人：, 8:30-8:50 …) and are the article's own.
+PROGRAMME = [
+    "首页 | 学术活动 | 通知公告",
+    "12月10日 代表注册",
+    "地 点:校内明珠园",
+    "时 间:7:00-9:30",
+    "主持人:年会秘书长 海闻教授",
+    "8:30-8:50 开幕式",
+    "1:30-3:30 第一场,区域经济与产业转移,报告人依次作报告。",
+    "地 点:第二教学楼201",
+    "主持人:何军,评论人由分会场主席指定。",
+    "3:45-5:45 第二场,城市化与人口流动,报告人围绕户籍制度展开讨论。",
+    "地点:第二教学楼202",
+    "主持人:钱伟,评论人由分会场主席指定。",
+]
+
+
+def _grow(texts, first, stops=None, headline=lambda pos: False):
+    return grow_over_forms(texts, stops or [False] * len(texts), first, len(texts) - 1, headline)
+
+
+def test_rows_sharing_the_bodys_forms_join_it():
+    # Up to the last row holding a form (地 点:); 时 间: is bridged, 12月10日 holds none.
+    assert _grow(PROGRAMME, 6) == 2
+
+
+def test_a_stop_or_the_headline_ends_the_growth():
+    stops = [False] * len(PROGRAMME)
+    stops[4] = True  # a line with a furniture sign of its own
+    assert _grow(PROGRAMME, 6, stops) == 5
+    assert _grow(PROGRAMME, 6, headline=lambda pos: pos == 2) == 4
+
+
+def test_a_byline_above_a_body_of_prose_shares_no_form():
+    page = ["来源:新华社", "作者:张三", "编辑:李四",
+            "今年以来，全市新增就业岗位两万余个，城镇调查失业率保持在较低水平。",
+            "市人社局表示，将继续加大职业技能培训力度，帮助更多劳动者实现就业。"]
+    assert _grow(page, 3) == 3
+
+
+def test_a_form_seen_once_in_the_body_is_not_the_articles():
+    page = ["地点:某某大厦", "发布时间:2024-01-01", "活动将在地点:市民中心举行,欢迎市民参加。", "报名截止日期为本月底,名额有限。"]
+    assert _grow(page, 2) == 2
