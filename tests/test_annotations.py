@@ -54,6 +54,16 @@ def test_ruby_line_tolerates_a_character_left_bare():
     assert repair_pinyin(written).text == TRAD
 
 
+def test_ruby_line_reads_on_past_numbers():
+    written = "於yú1088年nián4月yuè在zài開kāi封fēng建jiàn過guò一yī座zuò鐘zhōng樓lóu。"
+    assert repair_pinyin(written).text == "於1088年4月在開封建過一座鐘樓。"
+
+
+def test_the_space_after_an_annotation_stays_unless_one_stands_before_it():
+    assert strip_annotations("北門（mén）廣（guǎng）場（chǎng） 接近")[0] == "北門廣場 接近"
+    assert strip_annotations("國 (guó) 務 (wù) 院")[0] == "國務院"
+
+
 # Clean lines written on purpose: pinyin, zhuyin and brackets that are the text. None may change.
 INTENDED = [
     # romanised names and English in brackets
