@@ -215,7 +215,7 @@ def test_the_plain_patterns_compiled_by_re_match_as_the_regex_module_would(text)
     from cleaner.repair import annotations, mojibake
 
     for pattern in (mojibake._SINGLE_RUN, mojibake._SINGLE_HINT, mojibake._PUNCT_BLOCKS, mojibake._MARK,
-                    annotations._MAY_CHANGE, annotations._TONED):
+                    annotations._MAY_CHANGE, annotations._VARIANT_SIGN, annotations._HAS_ZHUYIN):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.compile(pattern.pattern).finditer(text)]
 
 

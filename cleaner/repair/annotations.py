@@ -23,16 +23,30 @@ from cleaner.repair.realign import realign
 from cleaner.script.fold import fold_char
 
 ANNOTATION = regex.compile(r"(?<=(\p{Han}))\((" + SYLLABLE.pattern + r")\)")
+# The brackets an annotation is written in: ASCII, fullwidth, square, and the CJK ones (【guó】,
+# the commonest Chinese "square" bracket, 〔〕 and 〖〗).
+_OPEN, _CLOSE = "(（\\[［【〔〖", ")）\\]］】〕〗"
 # The same annotation as people write it (teaching pages, copied dictionaries), not the damage:
-# fullwidth or square brackets, a space before or inside, capitals, tone numbers (guo2, lv4) or
-# no tone. One alone is often a gloss that explains a reading (长（zhǎng）), so these go only
-# where a piece of a line holds two or more that check out.
-VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[(（\[] ?([A-Za-zÜü\u00c0-\u01dc\u1e3f\uff21-\uff3a\uff41-\uff5a]{1,7}[0-5０-５]?) ?[)）\]]"
-                        r"(?:[ \u3000](?=\p{Han}))?")
-# Ruby text copied out of a page loses its brackets too (國guó務wù院): a tone-marked syllable
-# directly between Han characters; the same rule of two or more applies.
-BARE = regex.compile(r"(?<=(\p{Han}))([a-zü\u00e0-\u01dc\u1e3f]{1,6})(?=\p{Han}|[^\w]|$)")
-_TONED = re.compile("[" + "".join(sorted(TONE_MARKS)) + "]")  # re: a plain class, searched 3x faster
+# any of those brackets, a space before or inside, capitals, tone numbers (guo2, lv4) or no tone.
+# One alone is often a gloss that explains a reading (长（zhǎng）), so these go only where a piece
+# of a line holds two or more that check out.
+VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[" + _OPEN + r"] ?([A-Za-zÜü\u00c0-\u01dc\u1e3f\uff21-\uff3a\uff41-\uff5a]{1,7}[0-5０-５]?) ?["
+                        + _CLOSE + r"](?:[ \u3000](?=\p{Han}))?")
+# Ruby text copied out of a page loses its brackets too (國guó務wù院): a syllable directly
+# between Han characters; the same rule of two or more applies.
+# Not followed by a letter (the syllable would be part of a word), but a number may follow:
+# 於yú1088年nián4月yuè.
+BARE = regex.compile(r"(?<=(\p{Han}))([a-zü\u00e0-\u01dc\u1e3f]{1,6})(?![A-Za-z\u00c0-\u024f\u1e00-\u1eff])")
+# Zhuyin (bopomofo), Taiwan's phonetic script, in the same places: 醫(ㄧ)學(ㄒㄩㄝˊ), 醫ㄧ學ㄒㄩㄝˊ. The
+# neutral tone's dot may come first (˙ㄉㄜ) or last; the first tone is unmarked or ˉ.
+_BOPOMOFO = "\u3105-\u312f\u31a0-\u31bf"
+_ZHUYIN = r"˙?[" + _BOPOMOFO + r"]{1,4}[ˉˊˇˋ˙]?"
+ZHUYIN_VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[" + _OPEN + r"] ?(" + _ZHUYIN + r") ?[" + _CLOSE + r"](?:[ \u3000](?=\p{Han}))?")
+ZHUYIN_BARE = regex.compile(r"(?<=(\p{Han}))(" + _ZHUYIN + r")(?![" + _BOPOMOFO + r"ˉˊˇˋ˙])")
+_HAN = regex.compile(r"\p{Han}")
+_HAS_ZHUYIN = re.compile("[" + _BOPOMOFO + "]")
+# What any form of annotation needs: an opening bracket, a tone-marked letter (bare ruby), zhuyin.
+_VARIANT_SIGN = re.compile("[" + _OPEN + "".join(sorted(TONE_MARKS)) + _BOPOMOFO + "]")
 _MARKED = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
 
 
@@ -61,7 +75,7 @@ def strip_annotations(text: str) -> tuple[str, int]:
         return m.group(0)
 
     text = ANNOTATION.sub(drop, text)
-    if "(" in text or "（" in text or "[" in text or _TONED.search(text):
+    if _VARIANT_SIGN.search(text):
         text, variants = _strip_variants(text)
         count += variants
     return text, count
@@ -75,20 +89,113 @@ def _strip_variants(text: str) -> tuple[str, int]:
     >>> _strip_variants("这里的“长（zhǎng）”读第三声")
     ('这里的“长（zhǎng）”读第三声', 0)
     """
-    # Only on characters the Simplified script writes otherwise, as the damage annotates: pinyin
-    # after Simplified characters is a lesson (多音字 长（zhǎng）大, 妈mā 麻má), not damage.
-    found = [m for m in VARIANT.finditer(text) if fold_char(m.group(1)) != m.group(1) and _variant_reads(m.group(1), m.group(2))]
-    found += [m for m in BARE.finditer(text)
-              if fold_char(m.group(1)) != m.group(1) and has_tone(m.group(2)) and m.group(2) in readings(m.group(1))]
-    found.sort(key=lambda m: m.start())
-    if len(found) < 2:
+    pinyin = [m for m in VARIANT.finditer(text) if _variant_reads(m.group(1), m.group(2))]
+    pinyin += [m for m in BARE.finditer(text) if m.group(2) in readings(m.group(1))
+               or (not has_tone(m.group(2)) and _variant_reads(m.group(1), m.group(2)))]
+    if _ruby_line(text, pinyin):
+        found = pinyin
+    else:
+        # Only on characters the Simplified script writes otherwise, as the damage annotates:
+        # pinyin after Simplified characters is a lesson (多音字 长（zhǎng）大, 妈mā 麻má), not
+        # damage. A bare syllable counts only with its tone mark (他说hǎo的 is a word).
+        found = [m for m in pinyin if _traditional(m.group(1)) and (m.re is VARIANT or has_tone(m.group(2)))]
+        if len(found) < 2:
+            found = []
+    if _HAS_ZHUYIN.search(text):
+        found += _zhuyin_annotations(text)
+    if not found:
         return text, 0
+    found.sort(key=lambda m: m.start())
     parts, last = [], 0
     for m in found:
         parts.append(text[last:m.start()])
         last = m.end()
+        if m.group(0)[-1] in " \u3000" and m.group(0)[0] not in " \u3000":
+            last -= 1  # 場（chǎng） 接近: the space after is the text's; one goes only with one before
     parts.append(text[last:])
     return "".join(parts), len(found)
+
+
+def _traditional(ch: str) -> bool:
+    return fold_char(ch) != ch
+
+
+def _ruby_line(text: str, pinyin: list[regex.Match]) -> bool:
+    """Does (nearly) every Han character of ``text`` carry a syllable that reads it, Traditional
+    ones among them? That is ruby over the whole line (醫yī學xué方fāng面miàn, 醫(yi1)學(xue2)方(fang1)),
+    and all of it goes: dropping only the Traditional characters' syllables, as the two-or-more
+    rule does, would leave a hybrid that is neither the text nor the lesson. Ruby over Simplified
+    characters alone is a lesson's (课文: 床chuáng前qián明míng月yuè光guāng) and stays."""
+    if len(pinyin) < 4 or not any(_traditional(m.group(1)) for m in pinyin):
+        return False
+    annotated = {m.start() for m in pinyin}  # one syllable per character: the match starts after it
+    return len(annotated) * 10 >= len(_HAN.findall(text)) * 9
+
+
+def _zhuyin_annotations(text: str) -> list[regex.Match]:
+    """Zhuyin annotations that are damage, not a lesson: two or more that check out, on (nearly)
+    all the Traditional characters of the piece and on no character both scripts share — the
+    damage's pattern (docs/corruption.md). Zhuyin in a Taiwanese lesson is the subject: it sits on
+    some characters (國（ㄍㄨㄛˊ）語（ㄩˇ）是我們的語言: 們 and the second 語 carry none) or on
+    every one (ruby over a children's text, 的 and 是 included), and stays."""
+    found = [m for rx in (ZHUYIN_VARIANT, ZHUYIN_BARE) for m in rx.finditer(text) if _zhuyin_reads(m.group(1), m.group(2))]
+    if len(found) < 2 or not all(_traditional(m.group(1)) for m in found):
+        return []
+    traditional = sum(1 for c in _HAN.findall(text) if _traditional(c))
+    return found if len(found) * 4 >= traditional * 3 else []
+
+
+def _zhuyin_reads(ch: str, written: str) -> bool:
+    """Is ``written`` (ㄍㄨㄛˊ) one of ``ch``'s readings spelled in zhuyin?"""
+    return _zhuyin_key(written) in {_pinyin_as_zhuyin(r) for r in readings(ch)}
+
+
+def _zhuyin_key(written: str) -> str:
+    """Zhuyin with its tone as a trailing digit: ㄍㄨㄛˊ -> ㄍㄨㄛ2, ˙ㄉㄜ -> ㄉㄜ5, ㄧ and ㄧˉ -> ㄧ1."""
+    tone = 1
+    for mark, t in (("ˉ", 1), ("ˊ", 2), ("ˇ", 3), ("ˋ", 4), ("˙", 5)):
+        if mark in written:
+            tone = t
+    return "".join(c for c in written if c not in "ˉˊˇˋ˙") + str(tone)
+
+
+_INITIALS = {"zh": "ㄓ", "ch": "ㄔ", "sh": "ㄕ", "b": "ㄅ", "p": "ㄆ", "m": "ㄇ", "f": "ㄈ", "d": "ㄉ", "t": "ㄊ",
+             "n": "ㄋ", "l": "ㄌ", "g": "ㄍ", "k": "ㄎ", "h": "ㄏ", "j": "ㄐ", "q": "ㄑ", "x": "ㄒ", "r": "ㄖ",
+             "z": "ㄗ", "c": "ㄘ", "s": "ㄙ"}
+_FINALS = {"a": "ㄚ", "o": "ㄛ", "e": "ㄜ", "ê": "ㄝ", "ai": "ㄞ", "ei": "ㄟ", "ao": "ㄠ", "ou": "ㄡ", "an": "ㄢ",
+           "en": "ㄣ", "ang": "ㄤ", "eng": "ㄥ", "ong": "ㄨㄥ", "er": "ㄦ", "i": "ㄧ", "ia": "ㄧㄚ", "ie": "ㄧㄝ",
+           "iao": "ㄧㄠ", "iu": "ㄧㄡ", "ian": "ㄧㄢ", "in": "ㄧㄣ", "iang": "ㄧㄤ", "ing": "ㄧㄥ", "iong": "ㄩㄥ",
+           "u": "ㄨ", "ua": "ㄨㄚ", "uo": "ㄨㄛ", "uai": "ㄨㄞ", "ui": "ㄨㄟ", "uan": "ㄨㄢ", "un": "ㄨㄣ",
+           "uang": "ㄨㄤ", "ü": "ㄩ", "üe": "ㄩㄝ", "üan": "ㄩㄢ", "ün": "ㄩㄣ"}
+# y and w write a syllable without an initial (yi = i, wu = u, yu = ü).
+_ZERO_INITIAL = {"yi": "i", "ya": "ia", "ye": "ie", "yao": "iao", "you": "iu", "yan": "ian", "yin": "in",
+                 "yang": "iang", "ying": "ing", "yong": "iong", "yu": "ü", "yue": "üe", "yuan": "üan", "yun": "ün",
+                 "wu": "u", "wa": "ua", "wo": "uo", "wai": "uai", "wei": "ui", "wan": "uan", "wen": "un",
+                 "wang": "uang", "weng": "ong"}
+
+
+@lru_cache(maxsize=1 << 12)
+def _pinyin_as_zhuyin(syllable: str) -> str:
+    """A tone-marked pinyin syllable in zhuyin, tone as a digit: guó -> ㄍㄨㄛ2, zhī -> ㄓ1, jù -> ㄐㄩ4
+    ("" for the few that have no zhuyin spelling here: m, ng, hm)."""
+    tone = 5
+    base = []
+    for c in unicodedata.normalize("NFD", syllable):
+        if c in "\u0304\u0301\u030c\u0300":
+            tone = "\u0304\u0301\u030c\u0300".index(c) + 1
+        else:
+            base.append(c)
+    plain = unicodedata.normalize("NFC", "".join(base))
+    plain = _ZERO_INITIAL.get(plain, plain)
+    initial = next((i for i in _INITIALS if plain.startswith(i) and plain != i), "")
+    final = plain[len(initial):]
+    if initial in ("j", "q", "x") and final.startswith("u"):
+        final = "ü" + final[1:]  # ju, que, xuan: the u of j q x is ü
+    if initial in ("zh", "ch", "sh", "r", "z", "c", "s") and final == "i":
+        return _INITIALS[initial] + str(tone)  # zhi, ci, si: the initial alone
+    if final not in _FINALS:
+        return ""
+    return _INITIALS.get(initial, "") + _FINALS[final] + str(tone)
 
 
 def _variant_reads(ch: str, written: str) -> bool:
@@ -162,8 +269,8 @@ def _has_hole_group(text: str) -> bool:
 
 _SHIFT_SIGNATURE = regex.compile(r"\?!(?:\p{Han}|\?|$)")
 # What every change below needs: a "?" (the realign of a shifted run) or what strip_annotations
-# matches (a bracket, or a tone-marked letter for the bracketless BARE form).
-_MAY_CHANGE = re.compile(r"[?(（\[" + "".join(sorted(TONE_MARKS)) + "]")
+# matches (_VARIANT_SIGN: a bracket, a tone-marked letter for bare ruby, zhuyin).
+_MAY_CHANGE = re.compile("[?" + _OPEN + "".join(sorted(TONE_MARKS)) + _BOPOMOFO + "]")
 
 
 def _may_change(piece: str) -> bool:
@@ -175,7 +282,7 @@ def _may_change(piece: str) -> bool:
 def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = None) -> PinyinRepair:
     """Undo the annotation damage; ``page_damaged``: ``looks_annotated(text)`` if already known."""
     result = PinyinRepair(text)
-    if "(" not in text and "?" not in text and "（" not in text and "[" not in text and not _TONED.search(text):
+    if not _MAY_CHANGE.search(text):
         return result
     # Question marks are only re-decoded on pages that show the annotation damage at all:
     # elsewhere a "?" is a question mark.
