@@ -130,6 +130,9 @@ def fam(line: str) -> str:
     # a fold's and a platform's prompts, a reprint's original headline and platform, follow buttons.
     ("还没有人评论，快来抢沙发吧", "comment-box"),
     ("暂无评论", "comment-box"),
+    ("共 23 条评论", "comment-box"),
+    ("已有0条评论，快来抢沙发吧", "comment-box"),
+    ("进入评论区", "comment-box"),
     ("我来说两句", "comment-box"),
     ("写下你的评论...", "comment-box"),
     ("展开剩余80%", "app-prompt"),

@@ -311,7 +311,8 @@ def form(text: str, words: Words) -> str:
         return "novel"
     if worded and len(text) <= ROW_MAX and _hits(words.prompts, text) > sentence:
         return "app-prompt"
-    if worded and len(text) <= ROW_MAX and _hits(words.comment_box, text) > sentence and _cover(words.comment_box, text) >= BOX_COVER:
+    if (worded and len(text) <= ROW_MAX and _hits(words.comment_box, text) > sentence
+            and _cover(words.comment_box, _BOX_COUNT_WORDS.sub("", text)) >= BOX_COVER):
         return "comment-box"
     if len(text) <= 70 and text.startswith(("原标题", "(原标题", "【原标题")) and _ORIGINAL_TITLE.match(text):
         return "source"
@@ -415,6 +416,9 @@ def _counted_row(text: str) -> bool:
     return len(_STAMP_GAPS.sub("", _BRACKET_COUNTER.sub("", text))) <= STAMP_NAME
 
 
+# A comment box's count and its way in (共 23 条评论, 已有0条评论, 进入评论区): not measured against
+# the box's phrases, which they only count or point to.
+_BOX_COUNT_WORDS = re.compile("共|已有|查看全部|查看|进入|位网友|人参与")
 BOX_COVER = 0.8  # share of a line's words a comment box's phrases cover (as ``generic.label_cover`` reads a label)
 _WORD_GAPS = re.compile(r"[\W\d_]+")
 
