@@ -41,7 +41,7 @@ UNKNOWN = 0xFF  # an unknown byte in the byte view: no UTF-8 byte, so it stands 
 # A UTF-8 character of two to four bytes, any of them unknown (three-byte first: a lost lead
 # before two continuation bytes is a character of three).
 _CHAR = rb"(?:[\xe0-\xef\xff][\x80-\xbf\xff]{2}|[\xf0-\xf4\xff][\x80-\xbf\xff]{3}|[\xc2-\xdf\xff][\x80-\xbf\xff])"
-_UTF8_RUN = re.compile(rb"(?:" + _CHAR + rb")+")
+UTF8_RUN = re.compile(rb"(?:" + _CHAR + rb")+")
 _ONE = re.compile(_CHAR)
 # Scripts no Chinese reading gives, each with the letters a stretch must read to be taken on its
 # own: two kana or hangul (three-byte UTF-8, which clean GBK text seldom forms by chance); four
@@ -127,7 +127,7 @@ def _pieces(stream: list[int | None], ends: list[int], family: str) -> list[Read
         data = bytes(UNKNOWN if b is None else 0xFE if b == UNKNOWN else b for b in stream)
     else:
         data = bytes(stream)
-    matches = list(_UTF8_RUN.finditer(data))
+    matches = list(UTF8_RUN.finditer(data))
     if not matches:
         return []
     fills = UNDEFINED_SINGLE if family == decoders.SINGLE_FAMILY else ()
