@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner.repair import other_scripts
+from cleaner.repair import decoders, other_scripts
 from wrong_decoders import DECODERS
 
 JAPANESE = [
@@ -168,3 +168,94 @@ def test_japanese_with_lost_characters_stays_japanese_when_cleaned_again():
 def test_lines_in_other_script_are_japanese_or_korean_with_a_mark(text):
     spans = other_scripts.lines_in_other_script(text)
     assert spans == ([] if text.startswith(("他", "東")) else [(0, len(text))])
+
+
+def _viewed(monkeypatch) -> list[int]:
+    """The length of each text ``decoders.byte_view`` is asked to view, from now on."""
+    asked: list[int] = []
+    view = decoders.byte_view
+
+    def counting(text, family):
+        asked.append(len(text))
+        return view(text, family)
+
+    monkeypatch.setattr(decoders, "byte_view", counting)
+    return asked
+
+
+def test_each_character_is_viewed_once_a_family(monkeypatch):
+    # Simplified text in the Big5 family: each character Big5 never gives cuts the run. Viewing
+    # the rest of the run again at each cut was quadratic (a 352K-character line: 4,005 views of
+    # its rest, seconds of CPU); the pieces are found in one pass and each viewed once.
+    line = "这是一段很长的中文文本，其中包含一些生僻字。" * 300 + "龘靐"
+    asked = _viewed(monkeypatch)
+    other_scripts.repair(line)
+    assert sum(asked) <= len(other_scripts.FAMILIES) * len(line)
+
+
+@pytest.mark.parametrize("prefix", ["据报道：", "新华社消息。", "今天很开心"])
+@pytest.mark.parametrize("text", ["ソウルは韓国の首都です", "한국어를 공부하고 있습니다", "😀🎉🚀", "普京（Владимир Путин）"])
+def test_cp1252_mojibake_right_after_chinese_is_read(prefix, text):
+    # The Chinese before it is no cp1252 character: the stretch after it is viewed on its own,
+    # not hidden behind it (据报道：ソウルã�¯éŸ“国… was left half-read, and read again by a
+    # second clean).
+    broken = prefix + text.encode("utf-8").decode("cp1252", "replace")
+    fixed, _ = other_scripts.repair(broken)
+    assert fixed.text == prefix + text
+    out = Cleaner(to="keep").run(broken).text
+    assert out == prefix + text and Cleaner(to="keep").run(out).text == out
+
+
+def test_no_page_text_is_kept_once_the_page_is_done():
+    # The readings of a page's lines are cached in a dict of the page's (``cache``), not in the
+    # module: 200 pages of one long line each kept every line alive (186 MB against 87).
+    import gc
+    import tracemalloc
+
+    def page(k: int) -> str:
+        return f"第{k}页" + "한국어를 공부하고 있습니다。".encode().decode("gbk", "replace") + "其中包含一些生僻字龘靐。" * 4000
+
+    other_scripts.repair(page(0))  # the tables built once per process, before measuring
+    other_scripts.unread_spans(page(0))
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for k in range(1, 4):
+            text = page(k)
+            cache: dict = {}
+            other_scripts.repair(text, cache=cache)
+            other_scripts.unread_spans(text, cache=cache)
+            del text, cache
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < len(page(1))  # a page's text is four bytes a character: none of them is left
+
+
+def test_a_page_cache_answers_the_later_asks(monkeypatch):
+    text = _misread(KOREAN[0], "gbk")
+    cache: dict = {}
+    fixed, _ = other_scripts.repair(text, cache=cache)
+    asked = _viewed(monkeypatch)
+    other_scripts.unread_spans(text, cache=cache)
+    assert cache and not asked
+    other_scripts.unread_spans(text)
+    assert asked  # without the page's cache, asked anew
+
+
+def test_a_byte_cp1252_lost_is_filled_only_when_guessing():
+    # は is e3 81 af and cp1252 has no 81: of the five bytes it leaves undefined only 81 makes a
+    # kana there. Filled with a finding each when guessing; without, written U+FFFD like any
+    # character whose bytes were lost.
+    text = JAPANESE[0]
+    broken = _misread(text, "cp1252")
+    guessed, _ = other_scripts.repair(broken, guess=True)
+    plain, _ = other_scripts.repair(broken, guess=False)
+    filled = [k for k, (a, b) in enumerate(zip(guessed.text, plain.text, strict=True)) if a != b]
+    assert filled and all(plain.text[k] == "\ufffd" and guessed.text[k] == text[k] for k in filled)
+    details = {f.position: f.detail for f in guessed.findings}
+    assert all(details[k] == text[k] for k in filled)
+    assert all(f.detail.startswith("\ufffd") for f in plain.findings)
+    assert len(plain.findings) == plain.text.count("\ufffd") == len(guessed.findings)

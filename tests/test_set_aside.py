@@ -3,7 +3,7 @@
 import pytest
 
 from cleaner import Cleaner
-from cleaner.repair.set_aside import NOTHING, hidden
+from cleaner.repair.set_aside import NOTHING, euc_jp_stretches, hidden
 
 SENTENCE = "本届欧洲国家杯决赛周共有十二个城市举办比赛，观众人数创下新高。"
 
@@ -38,3 +38,35 @@ def test_a_stage_that_changed_a_stretch_set_aside_is_caught():
     masked, aside = hidden(broken)
     with pytest.raises(ValueError):
         aside.restore(masked[:-3])
+
+
+TRADITIONAL = [
+    "香港特別行政區政府今日宣佈，將於下月推出新的經濟援助計劃，以支持受疫情影響的中小企業。",
+    "臺灣的高速鐵路連接臺北與高雄，全程約需九十分鐘，每日載客量超過十五萬人次。",
+    "這座圖書館收藏了大量珍貴的古籍與手稿，吸引許多學者前來研究。",
+]
+
+
+@pytest.mark.parametrize("text", TRADITIONAL + [SENTENCE, "東京都は新しい条例を制定した。これは外国人観光客の増加に対応するためである。"])
+def test_utf8_read_as_euc_jp_is_not_read_through_the_gbk_view(text):
+    # EUC-JP loses every byte 80-a0: kanji and kana with U+FFFD every other character, whose
+    # wildcards the GBK view filled with fluent inventions (邊陲憋裏忽, 献). Set aside, as it came.
+    broken = text.encode("utf-8").decode("euc_jp", "replace")
+    assert euc_jp_stretches(broken)
+    result = Cleaner(to="keep").run(f"{SENTENCE}\n{broken}")
+    assert result.text == f"{SENTENCE}\n{broken}"
+    assert not result.steps
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5", "gb18030"])
+@pytest.mark.parametrize("text", TRADITIONAL + [SENTENCE])
+def test_what_a_gbk_or_big5_decoder_made_is_no_euc_jp_stretch(text, codec):
+    # Their U+FFFD are rarer (GBK) or their bytes read as UTF-8 as well through their own view (Big5).
+    assert euc_jp_stretches(text.encode("utf-8").decode(codec, "replace")) == []
+
+
+@pytest.mark.parametrize("text", TRADITIONAL + [SENTENCE, "東京都は新しい条例を制定した。", "半角ｶﾀｶﾅ和全角カタカナ混排。",
+                                                "서울특별시는 대한민국의 수도이다."])
+def test_clean_text_is_no_euc_jp_stretch(text):
+    assert euc_jp_stretches(text) == []
+    assert euc_jp_stretches(text + "\ufffd") == []

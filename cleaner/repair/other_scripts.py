@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 
 from cleaner.model import Finding
-from cleaner.repair import decoders
+from cleaner.repair import decoders, holes
 from cleaner.repair.mojibake import GUESS_KIND, MojibakeRepair, count_rare
 
 # A non-ASCII stretch a CJK decoder may have made (U+FFFD among it): what is read as one.
@@ -41,7 +41,7 @@ UNKNOWN = 0xFF  # an unknown byte in the byte view: no UTF-8 byte, so it stands 
 # A UTF-8 character of two to four bytes, any of them unknown (three-byte first: a lost lead
 # before two continuation bytes is a character of three).
 _CHAR = rb"(?:[\xe0-\xef\xff][\x80-\xbf\xff]{2}|[\xf0-\xf4\xff][\x80-\xbf\xff]{3}|[\xc2-\xdf\xff][\x80-\xbf\xff])"
-_UTF8_RUN = re.compile(rb"(?:" + _CHAR + rb")+")
+UTF8_RUN = re.compile(rb"(?:" + _CHAR + rb")+")
 _ONE = re.compile(_CHAR)
 # Scripts no Chinese reading gives, each with the letters a stretch must read to be taken on its
 # own: two kana or hangul (three-byte UTF-8, which clean GBK text seldom forms by chance); four
@@ -72,11 +72,53 @@ FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
 UNDEFINED_SINGLE = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
 
-def _pieces(run: str, family: str) -> list[tuple[int, int, str, int]]:
-    """(start, end, reading, lost characters) of each stretch of ``run`` whose ``family`` byte
-    view reads as UTF-8, from a character of the run to a character of it; lost characters are
-    written U+FFFD in the reading."""
-    stream, ends = decoders.byte_view(run, family)
+# A reading: (start, end, text, lost characters, offsets in the text of characters filled in).
+Reading = tuple[int, int, str, int, tuple[int, ...]]
+
+
+@lru_cache(maxsize=None)
+def _given(family: str) -> re.Pattern:
+    """A stretch of characters a ``family`` decoder can give (U+FFFD among them), as one pattern:
+    a run is cut into its pieces in one pass and each piece's byte view taken once. (Cutting at
+    each character the family never gives, one byte view of the rest of the run a cut, was
+    quadratic: Simplified text in the Big5 family, Chinese before cp1252 mojibake.)"""
+    from cleaner.tablecache import cached
+
+    ranges = cached("given-ranges", [decoders.__file__], "1", _given_ranges)[family]
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
+
+
+def _given_ranges() -> dict[str, list[tuple[int, int]]]:
+    """(first, last) code points of the ranges each family gives, from the native tables' answers
+    that ``decoders.byte_view`` reads: planes 0-3 code point by code point (about 0.05 s a family,
+    kept on disk), each higher plane by its first code point (GB18030 gives all of them, the other
+    families none)."""
+    codes = decoders.native_codes()
+    spans = [(cp, cp) for cp in range(0x80, 0x40000)] + [(p, p + 0xFFFF) for p in range(0x40000, 0x110000, 0x10000)]
+    out = {}
+    for family in FAMILIES:
+        ranges: list[tuple[int, int]] = []
+        for first, last in spans:
+            if not (first == 0xFFFD or (not 0xD800 <= first < 0xE000 and codes.encode(chr(first), family) is not None)):
+                continue
+            if ranges and ranges[-1][1] + 1 == first:
+                ranges[-1] = (ranges[-1][0], last)
+            else:
+                ranges.append((first, last))
+        out[family] = ranges
+    return out
+
+
+def _views(run: str, family: str) -> list[tuple[int, str, list[int | None], list[int]]]:
+    """(offset, piece, stream, ends) of each piece of ``run`` a ``family`` decoder can give, each
+    viewed once (``decoders.byte_view``): the characters viewed are at most the run's."""
+    return [(m.start(), m.group(), *decoders.byte_view(m.group(), family)) for m in _given(family).finditer(run)]
+
+
+def _pieces(stream: list[int | None], ends: list[int], family: str) -> list[Reading]:
+    """The readings of one piece's byte view (``_views``): each stretch whose bytes read as UTF-8,
+    from a character of the piece to a character of it; lost characters are written U+FFFD in
+    the reading, and a character cp1252's lost byte leaves one letter of is filled (``_filled``)."""
     if not ends:
         return []
     stream = stream[: ends[-1]]
@@ -85,7 +127,7 @@ def _pieces(run: str, family: str) -> list[tuple[int, int, str, int]]:
         data = bytes(UNKNOWN if b is None else 0xFE if b == UNKNOWN else b for b in stream)
     else:
         data = bytes(stream)
-    matches = list(_UTF8_RUN.finditer(data))
+    matches = list(UTF8_RUN.finditer(data))
     if not matches:
         return []
     fills = UNDEFINED_SINGLE if family == decoders.SINGLE_FAMILY else ()
@@ -97,21 +139,24 @@ def _pieces(run: str, family: str) -> list[tuple[int, int, str, int]]:
         last = next((k for k in range(len(chars) - 1, -1, -1) if chars[k][1] in char_at), None)
         if first is None or last is None or last < first:
             continue
-        reading, lost = [], 0
+        reading, lost, filled = [], 0, []
         for a, b in chars[first : last + 1]:
             piece = data[a:b]
             if UNKNOWN in piece:
                 ch = _filled(piece, fills)
+                if ch == "\ufffd":
+                    lost += 1
+                else:
+                    filled.append(len(reading))
                 reading.append(ch)
-                lost += ch == "\ufffd"
                 continue
             try:
                 reading.append(piece.decode("utf-8"))
             except UnicodeDecodeError:  # overlong or surrogate: no UTF-8
-                reading, lost = [], 0
+                reading, lost, filled = [], 0, []
                 break
         if reading:
-            out.append((char_at[chars[first][0]], char_at[chars[last][1]], "".join(reading), lost))
+            out.append((char_at[chars[first][0]], char_at[chars[last][1]], "".join(reading), lost, tuple(filled)))
     return out
 
 
@@ -169,63 +214,66 @@ _LETTER_BYTES = re.compile(rb"\xe3[\x81-\x83]|(?:[\xea-\xed][\x80-\xbf]{2}){2}|(
                            rb"|\xe0[\xb8\xb9]|\xf0\x9f")
 
 
-def _may_read(line: str, family: str) -> bool:
-    """Can ``line``'s ``family`` bytes give a reading at all? Each stretch's byte view (one native
-    call a piece the family can give, one search) is searched for a letter's bytes: most clean
-    lines are passed over so, without reading each stretch."""
-    for m in _RUN.finditer(line):
-        run, at = m.group(), 0
-        while at < len(run):
-            stream, ends = decoders.byte_view(run[at:], family)
-            if None in stream or _LETTER_BYTES.search(bytes(stream)):
-                return True
-            at += len(ends) + 1  # past the character the family never gives
-    return False
+def _may_read(views: list[list[tuple[int, str, list[int | None], list[int]]]]) -> bool:
+    """Can a line's byte views (``_views`` of each stretch) give a reading at all? Each is searched
+    for a letter's bytes: most clean lines are passed over so, without reading each stretch."""
+    return any(None in stream or _LETTER_BYTES.search(bytes(stream)) for run in views for _, _, stream, _ in run)
 
 
-@lru_cache(maxsize=4096)
-def _line_readings(line: str) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]:
-    """(Cached: a page's lines are asked again by ``unread_spans``, for the stages after.) The stretches of ``line`` to read, (start, end, reading, lost), and those that read as
-    another script's UTF-8 but lost too many bytes, (start, end).
+Readings = tuple[list[Reading], list[tuple[int, int]]]
+
+
+def _line_readings(line: str, cache: dict[str, Readings] | None = None) -> Readings:
+    """The stretches of ``line`` to read (``Reading``), and those that read as another script's
+    UTF-8 but lost too many bytes, (start, end). ``cache`` (one page's: ``repair`` and
+    ``unread_spans`` ask its lines again) keeps the answers by line; nothing is kept across pages.
 
     A € may be the lone byte 80 (a browser's gbk) or the pair a2 e3 (Python's gb18030: 転を is
     e8 bb a2 e3 82 92, shown 杌€倰): both are tried, and the one that reads more is taken.
     """
-    plain = _family_readings(line)
-    if "\u20ac" not in line:
-        return plain
-    paired = _family_readings(line.replace("\u20ac", decoders.EURO_PAIR))
-    return paired if _read(paired) > _read(plain) else plain
+    if cache is not None and line in cache:
+        return cache[line]
+    found = _family_readings(line)
+    if "\u20ac" in line:
+        paired = _family_readings(line.replace("\u20ac", decoders.EURO_PAIR))
+        found = paired if _read(paired) > _read(found) else found
+    if cache is not None:
+        cache[line] = found
+    return found
 
 
-def _read(readings: tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]) -> int:
+def _read(readings: Readings) -> int:
     """Characters the readings read (lost ones aside)."""
-    return sum(len(reading) - lost for _, _, reading, lost in readings[0])
+    return sum(len(reading) - lost for _, _, reading, lost, _ in readings[0])
 
 
-def _family_readings(line: str) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]:
+def _family_readings(line: str) -> Readings:
     """``_line_readings`` with € as the lone byte 80."""
     for family in FAMILIES:
         if family == decoders.SINGLE_FAMILY and not _SINGLE_LEAD.search(line):
             continue  # no UTF-8 lead as cp1252 shows it, before a continuation byte: none of its mojibake
-        if not _may_read(line, family):
+        runs = list(_RUN.finditer(line))
+        views = [_views(m.group(), family) for m in runs]
+        if not _may_read(views):
             continue
         strong, weak, unread, scripts = [], [], [], set()
-        for m in _RUN.finditer(line):
-            for a, b, reading, lost in _pieces(m.group(), family):
-                stretch = m.group()[a:b]
-                item = (m.start() + a, m.start() + b, reading, lost, _script(reading))
-                if item[4] is None:
-                    if _HAN_ONLY.fullmatch(reading) and not lost:
-                        weak.append(item)  # Han alone (a hanja word): read only beside a strong stretch
-                    continue
-                elif _strong(stretch, reading, lost, item[4], family):
-                    strong.append(item)
-                    scripts.add(item[4])
-                elif 2 * lost <= len(reading):
-                    weak.append(item)
-                elif len(_LETTERS[item[4]].findall(reading)) >= SCRIPTS[item[4]][2] and 3 * _misread(stretch, family) >= len(stretch):
-                    unread.append(item)
+        for m, run_views in zip(runs, views, strict=True):
+            for offset, _, stream, ends in run_views:
+                for a, b, reading, lost, filled in _pieces(stream, ends, family):
+                    a, b = offset + a, offset + b
+                    stretch = m.group()[a:b]
+                    item = (m.start() + a, m.start() + b, reading, lost, _script(reading), filled)
+                    if item[4] is None:
+                        if _HAN_ONLY.fullmatch(reading) and not lost:
+                            weak.append(item)  # Han alone (a hanja word): read only beside a strong stretch
+                        continue
+                    elif _strong(stretch, reading, lost, item[4], family):
+                        strong.append(item)
+                        scripts.add(item[4])
+                    elif 2 * lost <= len(reading):
+                        weak.append(item)
+                    elif len(_LETTERS[item[4]].findall(reading)) >= SCRIPTS[item[4]][2] and 3 * _misread(stretch, family) >= len(stretch):
+                        unread.append(item)
         if family == decoders.SINGLE_FAMILY and "hangul" in scripts and "\ufffd" in line:
             continue  # each byte cp1252 marked lost makes a syllable: ftfy's reading does better
         if len(scripts) == 1:
@@ -239,7 +287,7 @@ def _family_readings(line: str) -> tuple[list[tuple[int, int, str, int]], list[t
             read = sum(len(item[2]) for item in strong + weak)
             han = (None, script) if script in ("kana", "hangul") and letters >= OWN_SCRIPT_SHARE * read else (script,)
             taken = strong + [w for w in weak if w[4] in han and _weak(line[w[0]:w[1]], w[2], w[3], family)]
-            return [w[:4] for w in sorted(taken)], []
+            return [(*w[:4], w[5]) for w in sorted(taken)], []
         if unread and not scripts:
             return [], [u[:2] for u in unread]
     return [], []
@@ -254,18 +302,28 @@ def _lines(text: str):
         at += len(line) + 1
 
 
-def repair(text: str) -> tuple[MojibakeRepair, tuple[str, ...]]:
+def repair(text: str, guess: bool = True,
+           cache: dict[str, Readings] | None = None) -> tuple[MojibakeRepair, tuple[str, ...]]:
     """``text`` with each stretch of another script's UTF-8 read by a CJK decoder read back; a
-    ``lost-byte`` finding for each character whose bytes were lost (written U+FFFD). Also the
-    readings, in order: Japanese or Korean, kept from conversion (``spans_of``)."""
+    ``lost-byte`` finding for each character whose bytes were lost (written U+FFFD) and for each
+    that cp1252's lost byte leaves one letter of, filled only with ``guess`` (else U+FFFD too).
+    Also the readings, in order: Japanese or Korean, kept from conversion (``spans_of``).
+    ``cache``: the page's, for ``unread_spans`` to ask the same lines again (``_line_readings``)."""
     pieces, done, count, findings, shift, read = [], 0, 0, [], 0, []
     for at, line in _lines(text):
-        readings, _ = _line_readings(line)
-        for a, b, reading, _lost in readings:
+        readings, _ = _line_readings(line, cache)
+        for a, b, reading, _lost, filled in readings:
             pieces.append(text[done : at + a])
             base = at + a + shift
+            if filled and not guess:
+                chars = list(reading)
+                for k in filled:
+                    chars[k] = "\ufffd"
+                reading, filled = "".join(chars), ()
+            findings += [holes.guess_finding(GUESS_KIND, base + k, reading[k]) for k in filled]
             findings += [Finding(GUESS_KIND, base + k, "\ufffd (UTF-8 of another script; its bytes were lost)")
                          for k, ch in enumerate(reading) if ch == "\ufffd"]
+            findings.sort(key=lambda f: f.position)
             pieces.append(reading)
             read.append(reading)
             shift += len(reading) - (b - a)
@@ -291,12 +349,12 @@ def spans_of(text: str, readings: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def unread_spans(text: str) -> list[tuple[int, int]]:
+def unread_spans(text: str, cache: dict[str, Readings] | None = None) -> list[tuple[int, int]]:
     """(start, end) of stretches that read as another script's UTF-8 but lost too many bytes to be
-    read: left as they came by every later stage."""
+    read: left as they came by every later stage. ``cache``: the page's (``repair``)."""
     spans = []
     for at, line in _lines(text):
-        _, unread = _line_readings(line)
+        _, unread = _line_readings(line, cache)
         spans += [(at + a, at + b) for a, b in unread]
     return spans
 
