@@ -128,6 +128,9 @@ class Cleaner:
         steps: list[Step] = []
         findings: list[Finding] = []
         meta: dict[str, str] = {}
+        # This page's lines as the other-scripts stage read them (keyed by line text): its repair,
+        # the set-aside and the unread spans ask the same lines, and nothing outlives the page.
+        readings: dict = {}
 
         def apply(action: str, name: str, fixer: Callable[[str], str], value: str) -> str:
             new = fixer(value)
@@ -188,7 +191,7 @@ class Cleaner:
                 steps.append(Step("repair", "latin-layers", layers_peeled))
             # UTF-8 of Japanese, Korean or another script read by a GBK, Big5 or cp1252 decoder:
             # its exact reading, before the Chinese readings take pieces of it (other_scripts.py).
-            other, read_other = other_scripts.repair(text)
+            other, read_other = other_scripts.repair(text, guess=cfg.guess_lost, cache=readings)
             text = record("other-script-misread", other)
             # Before the in-step reading, which reads a page's ISO-8859-15 or -2 as cp1252 (Ÿ, Ž).
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
@@ -204,7 +207,7 @@ class Cleaner:
             question_marks_read = marks
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
             # What a Japanese or Korean decoder made is no GBK or Big5 view's to read (set_aside.py).
-            text, aside = set_aside.hidden(text)
+            text, aside = set_aside.hidden(text, cache=readings)
             shifted = cfg.repair_pinyin and repair.looks_annotated(text)
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
             # rare characters that are not double encoding: realign needs their bytes as they are.
@@ -289,7 +292,7 @@ class Cleaner:
         if converting or cfg.fix_width:
             kept = kept + lone_signs.made_later(text)
             if cfg.fix_mojibake:  # another script's UTF-8 too damaged to read: its bytes kept
-                kept = kept + other_scripts.unread_spans(text)
+                kept = kept + other_scripts.unread_spans(text, readings)
         if converting:
             kept = kept + leftovers.lone_kunjinkao(text)
         kept = joined_spans(kept)

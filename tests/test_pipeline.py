@@ -203,3 +203,10 @@ def test_a_page_whose_bytes_a_wrong_charset_lost_is_told():
     # Not a clean page, nor one misread with a few marks (UTF-8 read as GBK, 5 % of its bytes).
     for text in (ARTICLE, ARTICLE.encode().decode("gbk", errors="replace")):
         assert not [f for f in Cleaner().run(text).findings if f.kind == "bytes-gone"]
+
+
+def test_without_guessing_another_scripts_lost_bytes_stay_marked():
+    # Japanese UTF-8 read as cp1252: は's lost byte fits one letter only, but it is still a guess.
+    misread = "東京都は日本の首都です。".encode().decode("cp1252", "replace")
+    assert "は" in Cleaner(to="keep").clean(misread)
+    assert "は" not in Cleaner(to="keep", guess_lost=False).clean(misread)
