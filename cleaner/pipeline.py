@@ -178,11 +178,9 @@ class Cleaner:
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
             text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))
-            if cfg.normalize_whitespace:
+            if cfg.normalize_whitespace and cfg.generic_furniture:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
-                # it, since the breaks fall inside characters' bytes (as for hard-wraps, below). Not
-                # off with the generic model: a verse's lines are no mojibake, and a byte repair
-                # must not depend on the furniture switch.
+                # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
                 text = apply("whitespace", "hard-wraps-in-mojibake", hardwrap.join_misread_wraps, text)
             # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
             # read the inner one, as they read a page misread once.

@@ -115,14 +115,6 @@ def test_mojibake_wrapped_at_a_width_of_its_characters_is_joined_and_read(decode
     assert any(step.name == "hard-wraps-in-mojibake" for step in result.steps)
 
 
-def test_mojibake_wrapped_at_a_width_is_joined_without_the_generic_model_too():
-    # A byte repair's matter, not the furniture switch's (--no-generic is for verse and lists).
-    shown = MISREAD.encode("utf-8").decode("gbk", errors="replace")
-    page = "\n".join(shown[i : i + 60] for i in range(0, len(shown), 60))
-    result = Cleaner(to="keep", generic_furniture=False).run(page)
-    assert result.text == Cleaner(to="keep", generic_furniture=False).clean(shown)
-
-
 def test_lines_of_mojibake_that_show_no_clause_are_not_joined():
     from cleaner.hardwrap import join_misread_wraps
 
