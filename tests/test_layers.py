@@ -125,3 +125,11 @@ def test_one_layer_of_mojibake_is_not_read_through_two(monkeypatch, source, deco
     monkeypatch.setattr(layer_chain, "slots", lambda *a: weighed.append(a) or [])
     repair_second_layer(once)
     assert not weighed
+
+
+def test_a_second_layer_under_a_clean_sentence_is_still_read():
+    # The layer under is read a piece at a time between the characters a lost byte broke: spliced,
+    # cp1252 mojibake under a GBK reading looked like no UTF-8 at all (review18b).
+    source = "记者从市教育局获悉，今年全市共有三万名考生报名参加高考。"
+    twice_over = source.encode().decode("cp1252", "replace").encode().decode("gbk", "replace")
+    assert Cleaner(to="keep").clean(twice_over) == source

@@ -210,20 +210,46 @@ def _whole_utf8(stream: list) -> tuple[int, int]:
 
 
 def _mojibake_under(stream: list) -> bool:
-    """Is the layer under the outer reading, read from the bytes it kept (a lost byte breaks one
-    character, left out), itself a layer of mojibake: do its bytes under some family's reading
-    read as UTF-8 (``_mostly_utf8``) for at least MIN_CHARS characters? One layer of mojibake
-    (UTF-8 read as GBK once) has the article's own text under it, whose GBK or Big5 bytes are
-    almost never UTF-8, and weighing layer_chain's choices for its lost bytes cost most of the
-    time on pages with one layer of damage."""
+    """Is the layer under the outer reading, read from the bytes it kept, itself a layer of
+    mojibake: do its bytes under some family's reading read as UTF-8 (``_mostly_utf8``)? Read a
+    piece at a time between the characters a lost byte broke (splicing the pieces would make
+    sequences of bytes that never stood together). One layer of mojibake (UTF-8 read as GBK once)
+    has the article's own text under it, whose GBK or Big5 bytes are almost never UTF-8, and
+    weighing layer_chain's choices for its lost bytes cost most of the time on pages with one
+    layer of damage; a short second layer (北京大学 read as GBK twice) needs no more than one
+    whole character to count."""
     known = bytes(b for b in stream if b is not None)
-    under = known.decode("utf-8", errors="replace").replace(LOST, "")
+    pieces = [p for p in known.decode("utf-8", errors="replace").split(LOST) if p]
     for family in FAMILIES:
-        view, _ = decoders.byte_view(under, family)
-        whole, wide = _whole_utf8(view)
-        if whole >= MIN_CHARS * 2 and whole * UTF8_WHOLE_PARTS >= wide * UTF8_WHOLE_SHARE:
+        whole = wide = 0
+        for piece in pieces:
+            view, _ = decoders.byte_view(piece, family)
+            got = _whole_utf8(list(_inner_edges_cut(bytes(b for b in view if b is not None))))
+            whole, wide = whole + got[0], wide + got[1]
+        if whole >= UNDER_MIN_BYTES and whole * UTF8_WHOLE_PARTS >= wide * UTF8_WHOLE_SHARE:
             return True
     return False
+
+
+def _inner_edges_cut(data: bytes) -> bytes:
+    """``data`` without the piece of a character at either end: a piece of the layer under starts
+    and ends where a lost byte broke a character, whose other bytes are not there to be whole."""
+    start = 0
+    while start < len(data) and 0x80 <= data[start] <= 0xBF:
+        start += 1
+    end = len(data)
+    for back in range(1, min(4, end - start) + 1):
+        b = data[end - back]
+        if b >= 0xC0:  # the last lead byte: cut if its sequence is not all there
+            if back < (2 if b < 0xE0 else 3 if b < 0xF0 else 4):
+                end -= back
+            break
+        if b < 0x80:
+            break
+    return data[start:end]
+
+
+UNDER_MIN_BYTES = 3  # one whole character of the layer under it at least
 
 
 def _givable_runs(text: str, a: int, b: int, family: str) -> list[tuple[int, int]]:
