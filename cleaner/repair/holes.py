@@ -43,6 +43,26 @@ class Choice(NamedTuple):
     candidates: tuple[str, ...] = ()
 
 
+# Digits and Chinese numerals: a guess among them, beside one, changes a number (一八四 read
+# back 一六四: 八 and 六 are e5 85 ab and e5 85 ad), which no reader can tell from the text.
+NUMERALS = frozenset("0123456789０１２３４５６７８９〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+
+
+def changes_a_number(text: str, pos: int, choice: Choice) -> bool:
+    """Is the guess ``choice`` at ``pos`` of ``text``, beside a digit, a numeral or a mark, one
+    that may have written another number? Such a guess is written U+FFFD (its finding still
+    names the choice)."""
+    if not choice.guessed and not choice.alternative:
+        return False
+    numerals = (set(choice.candidates) | {choice.char, choice.alternative}) & NUMERALS
+    # A numeral chosen over words alone (一 over 中) is no other number; one among others (八 六),
+    # or a word chosen over one (世 over 一 七), may be.
+    if not (len(numerals) > 1 or (numerals and choice.char not in NUMERALS)):
+        return False
+    beside = {text[pos - 1] if pos > 0 else "", text[pos + 1] if pos + 1 < len(text) else ""}
+    return bool(beside & (NUMERALS | {LOST}))
+
+
 def choose(items: list[list], prev: str, final: bool, guess: bool = True) -> list[tuple[str, int, bool]]:
     """Pick each ambiguous character (``choose_ranked``); (character, end offset, guessed) per item.
 

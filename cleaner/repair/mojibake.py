@@ -172,17 +172,21 @@ def _repair_gbk_family(text: str, skip_lines_with: str, guess: bool, letters: in
         text, exact, guessed = _exact_utf8_runs(text, guessed)
         count += exact
     text, guessed = context.redecide(text, guessed, page=True)
-    if not guess and guessed:
+    # Without guessing every guess is marked; with it, those that would change a number.
+    marked = guessed if not guess else _numeral_guesses(text, guessed)
+    if marked:
         # A U+FFFD written for a guess may read, with its neighbours, as something new (涓�� is
         # UTF-8 for 一 and two lost bytes): read again, marking, until nothing changes, so that a
         # second clean changes nothing.
+        ids = {id(c) for _, c in marked}
         for _ in range(MAX_PASSES):
-            text = _marked_text(text, guessed)
+            text = _marked_text(text, marked)
             text, more, guessed = _passes(text, skip_lines_with, guessed, decoder=decoder)
+            marked = guessed if not guess else [g for g in guessed if id(g[1]) in ids]
             if not more:
                 break
             count += more
-        text = _marked_text(text, guessed)
+        text = _marked_text(text, marked)
     guessed.sort(key=lambda g: g[0])
     findings = [holes.guess_finding(GUESS_KIND, pos, c.char, c.alternative, c.margin) for pos, c in guessed]
     return MojibakeRepair(text, count + letters, findings)
@@ -211,11 +215,24 @@ def _marked_text(text: str, guessed: list[Guessed]) -> str:
     return replace_at(text, {pos: holes.LOST for pos, _ in guessed}.items())
 
 
+def _numeral_guesses(text: str, guessed: list[Guessed]) -> list[Guessed]:
+    """The guesses that would change a number (``holes.changes_a_number``): beside a numeral, or
+    beside such a guess once it is marked (一二三一六 whose 一 and 六 were both lost)."""
+    marked: list[Guessed] = []
+    while True:
+        more = [(pos, c) for pos, c in guessed if holes.changes_a_number(text, pos, c)]
+        if len(more) == len(marked):
+            return marked
+        marked = more
+        text = _marked_text(text, marked)
+
+
 def _mark(text: str, guessed: list[Guessed], guess: bool) -> tuple[str, list[Finding]]:
-    """The findings of the guesses, and with ``guess=False`` the text with each guess as U+FFFD."""
+    """The findings of the guesses, and the text with each guess as U+FFFD: with ``guess=False``
+    every guess, else those that would change a number."""
     guessed = sorted(guessed, key=lambda g: g[0])
     findings = [holes.guess_finding(GUESS_KIND, pos, c.char, c.alternative, c.margin) for pos, c in guessed]
-    return (text if guess else _marked_text(text, guessed)), findings
+    return _marked_text(text, guessed if not guess else _numeral_guesses(text, guessed)), findings
 
 
 def _moved(guessed: list[Guessed], edits: list[tuple[int, int, int]]) -> list[Guessed]:
