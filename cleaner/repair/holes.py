@@ -55,9 +55,11 @@ def changes_a_number(text: str, pos: int, choice: Choice) -> bool:
     if not choice.guessed and not choice.alternative:
         return False
     numerals = (set(choice.candidates) | {choice.char, choice.alternative}) & NUMERALS
-    # A numeral chosen over words alone (一 over 中) is no other number; one among others (八 六),
-    # or a word chosen over one (世 over 一 七), may be.
-    if not (len(numerals) > 1 or (numerals and choice.char not in NUMERALS)):
+    # A numeral chosen where its bytes allow another (六 where 八 fits) may be another number;
+    # a word chosen over a numeral its runner-up (世 over 七) may hide one. A numeral chosen over
+    # words alone (一 over 中) is no other number, and a word whose bytes merely allow a numeral
+    # among dozens (名, e5 and two lost bytes, as 十 is) is left to the model.
+    if not ((choice.char in NUMERALS and len(numerals) > 1) or (choice.char not in NUMERALS and choice.alternative in NUMERALS)):
         return False
     beside = {text[pos - 1] if pos > 0 else "", text[pos + 1] if pos + 1 < len(text) else ""}
     return bool(beside & (NUMERALS | {LOST}))
