@@ -88,8 +88,7 @@ def fill(view: list[int | None], codec: str) -> Filled:
 def _filled(data: bytearray, source: str, groups: list[_Group], choices: tuple[int, ...], gapped: bool = False) -> Filled:
     guesses: list[Guess | None] = []
     for _ in range(2):
-        starts = char_starts(data, source)
-        guesses = [_choose(data, group, choices, source, starts) for group in groups]
+        guesses = [_choose(data, group, choices, source) for group in groups]
     return Filled(bytes(data), source, tuple(g for g in guesses if g), gapped)
 
 

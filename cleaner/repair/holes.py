@@ -48,9 +48,9 @@ class Choice(NamedTuple):
 NUMERALS = frozenset("0123456789０１２３４５６７８９〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 
 
-def changes_a_number(text: str, pos: int, choice: Choice) -> bool:
-    """Is the guess ``choice`` at ``pos`` of ``text``, beside a digit, a numeral or a mark, one
-    that may have written another number? Such a guess is written U+FFFD (its finding still
+def changes_a_number(text: str, pos: int, choice: Choice, guessed_at: frozenset[int] = frozenset()) -> bool:
+    """Is the guess ``choice`` at ``pos`` of ``text``, beside a digit, a numeral or a mark (not
+    at ``guessed_at``, the other guesses), one that may have written another number? Such a guess is written U+FFFD (its finding still
     names the choice)."""
     if not choice.guessed and not choice.alternative:
         return False
@@ -61,8 +61,20 @@ def changes_a_number(text: str, pos: int, choice: Choice) -> bool:
     # among dozens (名, e5 and two lost bytes, as 十 is) is left to the model.
     if not ((choice.char in NUMERALS and len(numerals) > 1) or (choice.char not in NUMERALS and choice.alternative in NUMERALS)):
         return False
-    beside = {text[pos - 1] if pos > 0 else "", text[pos + 1] if pos + 1 < len(text) else ""}
-    return bool(beside & (NUMERALS | {LOST}))
+    # A neighbour counts read for sure (not itself a guess: 一个 whose 一 and 个 were both
+    # chosen is no number), or marked, or a guessed numeral beside one read for sure.
+    def sure(k: int) -> bool:
+        return 0 <= k < len(text) and text[k] in NUMERALS and k not in guessed_at
+
+    def in_a_number(k: int) -> bool:
+        if not 0 <= k < len(text):
+            return False
+        if text[k] == LOST or sure(k):
+            return True
+        # A guessed numeral counts beside a numeral read for sure (三一 of 一二三一六).
+        return text[k] in NUMERALS and any(sure(j) for j in (k - 1, k + 1) if j != pos)
+
+    return in_a_number(pos - 1) or in_a_number(pos + 1)
 
 
 def choose(items: list[list], prev: str, final: bool, guess: bool = True) -> list[tuple[str, int, bool]]:

@@ -219,8 +219,9 @@ def _numeral_guesses(text: str, guessed: list[Guessed]) -> list[Guessed]:
     """The guesses that would change a number (``holes.changes_a_number``): beside a numeral, or
     beside such a guess once it is marked (一二三一六 whose 一 and 六 were both lost)."""
     marked: list[Guessed] = []
+    at = frozenset(pos for pos, _ in guessed)
     while True:
-        more = [(pos, c) for pos, c in guessed if holes.changes_a_number(text, pos, c)]
+        more = [(pos, c) for pos, c in guessed if holes.changes_a_number(text, pos, c, at)]
         if len(more) == len(marked):
             return marked
         marked = more
@@ -1260,12 +1261,14 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
     """Re-read, in the page's agreed ``family`` view and ``source``, each character that cannot
     be clean text where it stands: a rare one alone between ASCII (2018\ue6e43る is Big5's
-    2018年3月 read as GB18030) or a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °),
+    2018年3月 read as GB18030), a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °)
+    or a bracket that answers none (``_lone_brackets``),
     where its bytes are one character of the source that ``_agreed`` takes. Its length is kept,
     so no other offset moves."""
     rare = _rare_char()
     at = {m.start() for m in _CJK_RUN.finditer(text) if len(m.group()) == 1 and rare.match(m.group())}
     at.update(m.start() for m in _PRIVATE_USE.finditer(text))
+    at.update(_lone_brackets(text))
     edits = []
     for pos in sorted(at):
         ch = text[pos]
@@ -1275,6 +1278,23 @@ def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
             continue
         edits.append((pos, fixed))
     return replace_at(text, edits), len(edits)
+
+
+_BRACKETS = re.compile("[〔〕〈〉《》「」『』〖〗【】﹛﹜﹝﹞（）]")
+
+
+def _lone_brackets(text: str) -> list[int]:
+    """Brackets that answer none in their line (``context.bracket``): a sign the other family
+    made of a code (Big5's ○, a1 b3, is GBK's 〕: 一○五四九 read 一〕五四九), which the
+    re-read of runs of rare characters does not take."""
+    out = []
+    for m in _BRACKETS.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        line = text[start : len(text) if end < 0 else end]
+        if context.bracket(m.group(), line, m.start() - start) < 0:
+            out.append(m.start())
+    return out
 
 
 def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]],
