@@ -175,6 +175,10 @@ def _put_back(out: bytearray, open_marks: list[tuple[int, tuple[str, ...]]]) -> 
     the place if several do; False if none does."""
     cut = _cut_start(out)
     fits = [b for b in UNDEFINED if cut < len(out) and _completes(out[cut:] + bytes((b,)))]
+    if {_layer_byte((out[cut:] + bytes((b,))).decode("utf-8")) for b in fits} == set(UNDEFINED):
+        # Â and a lost byte: under the layer a byte cp1252 leaves undefined itself, which the
+        # single-byte re-read fills (a U+FFFD there) with the whole line to read by.
+        return False
     if len(fits) > 1:
         open_marks.append((cut, tuple((out[cut:] + bytes((b,))).decode("utf-8") for b in fits)))
     if fits:
