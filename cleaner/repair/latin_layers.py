@@ -109,6 +109,9 @@ def _chosen(inner: str, data: bytes, open_marks: list[tuple[int, tuple[str, ...]
     if not open_marks:
         return inner, []
     slots = [(len(data[:cut].decode("utf-8", errors="replace")), fits) for cut, fits in open_marks]
+    slots = [(i, fits) for i, fits in slots if i < len(inner) and inner[i] == fits[0]]  # where it was put
+    if not slots:
+        return inner, []
     # The layer's bytes, one a character; a mark of the layer under is a byte cp1252 leaves
     # undefined (any of them: the source is what is judged here).
     layer = bytearray(UNDEFINED[0] if ch == LOST else ord(ch) if ch <= "\xff" else ch.encode("cp1252")[0]
