@@ -522,12 +522,18 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
 
 
 # What a Japanese or Korean decoder's misreading shows inside the stretch it made: halfwidth
-# katakana (a lone byte a1-df), a mark, a private-use code or a rare Han. Clean Japanese
-# (全角カタカナ混排) holds none, and the model, which knows no kana, let any Chinese reading beat it.
+# katakana (a lone byte a1-df), a mark, a private-use code or a rare Han.
 _MISREAD_SHOWN = re.compile("[\uff61-\uff9f\ufffd\ue000-\uf8ff]")
+_KANA = re.compile("[\u3040-\u30ff]")
 
 
 def _shows_misreading(replaced: str) -> bool:
+    """May ``replaced`` be a decoder's misreading? A stretch with fullwidth kana only if it shows
+    one itself: clean Japanese (全角カタカナ混排) holds none, and the model, which knows no kana,
+    let any Chinese reading beat it (市正市瓜漁怯). Han alone (蜈育函蜿劾, 先生及 through cp932:
+    common characters) is left to the reading's own tests."""
+    if _KANA.search(replaced) is None:
+        return True
     return _MISREAD_SHOWN.search(replaced) is not None or mojibake.rare_han_pattern().search(replaced) is not None
 
 
