@@ -6,7 +6,8 @@ The measured part of the wiki corpus (``wiki_split``), both scripts: each paragr
 by a wrong decoder, the result saved as UTF-8 and read by a wrong decoder again (the decoders of
 ``tests/wrong_decoders.py``), then cleaned with ``--to keep`` (furniture off) and compared with the
 cleaner's output on the undamaged paragraph. Printed with and without the second-layer stage
-(``cleaner/repair/layers.py``), to show what it adds.
+(``cleaner/repair/layers.py``), to show what it adds. Then the single-byte layers
+(``LATIN_CHAINS``): a GBK or UTF-8 page shown by a Western decoder twice.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 PAIRS = (("whatwg-gbk", "whatwg-gbk"), ("gb18030", "gb18030"), ("gbk", "gb18030"), ("gbk", "gbk"),
          ("whatwg-gbk", "cp1252"), ("cp1252", "whatwg-gbk"))
+# Single-byte layers (``cleaner/repair/latin_layers.py``): a page in a source shown by a Western
+# tool, saved as UTF-8 and shown so again; the outer decoder's errors mode. A GBK page shown as
+# Latin-1 (a database column) and then as cp1252 loses at the outer layer the bytes cp1252 leaves
+# undefined: Ã and one of them is GBK's c1 cd cf d0 or dd.
+LATIN_CHAINS = (("gbk", "latin-1", "cp1252", "replace"), ("gbk", "latin-1", "cp1252", "ignore"),
+                ("gbk", "cp1252", "cp1252", "replace"), ("utf-8", "cp1252", "cp1252", "replace"),
+                ("utf-8", "latin-1", "cp1252", "replace"))
 
 
 def main() -> None:
@@ -49,6 +57,15 @@ def main() -> None:
         finally:
             layers.repair_second_layer = keep
         print(f"| {first} then {second} | {1000 * without / total:.1f} | {1000 * with_stage / total:.1f} |", flush=True)
+    print("single-byte layers: errors per 1,000 characters")
+    for source, inner, outer, mode in LATIN_CHAINS:
+        total = errs = 0
+        for p, r in zip(paragraphs, references, strict=True):
+            shown = p.encode(source, errors="replace").decode(inner, errors="replace")
+            broken = shown.encode("utf-8").decode(outer, errors=mode)
+            total += len(r)
+            errs += errors(r, cleaner.clean(broken))
+        print(f"| {source} as {inner}, then as {outer} ({mode}) | {1000 * errs / total:.1f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
+from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
                             other_scripts, question_marks, resync, set_aside, short_fields)
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -182,11 +182,12 @@ class Cleaner:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
                 # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
                 text = apply("whitespace", "hard-wraps-in-mojibake", hardwrap.join_misread_wraps, text)
+            # UTF-8 read as cp1252 whose no-break spaces (byte a0) became spaces: each put back
+            # where UTF-8 cannot hold a space, before any reader takes the pieces between them.
+            text = record("nbsp-read-as-space", mojibake.MojibakeRepair(*blank_bytes.repair(text, guess=cfg.guess_lost)))
             # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
             # read the inner one, as they read a page misread once.
-            text, layers_peeled = latin_layers.peel(text)
-            if layers_peeled:
-                steps.append(Step("repair", "latin-layers", layers_peeled))
+            text = record("latin-layers", mojibake.MojibakeRepair(*latin_layers.peel(text, guess=cfg.guess_lost)))
             # UTF-8 of Japanese, Korean or another script read by a GBK, Big5 or cp1252 decoder:
             # its exact reading, before the Chinese readings take pieces of it (other_scripts.py).
             other, read_other = other_scripts.repair(text, guess=cfg.guess_lost, cache=readings)

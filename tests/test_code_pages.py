@@ -161,3 +161,11 @@ def test_thai_letters_with_marks_are_read_and_thai_text_is_not():
     assert repair_code_pages(broken).text == ARTICLE
     thai = "泰国的东芭乐园（สวนนงนุช สวนนงนุช）。"
     assert repair_code_pages(thai).text == thai
+
+
+@pytest.mark.parametrize("text", ["半角ｶﾀｶﾅ和全角カタカナ混排。", "半角カナ：ｱｲｳｴｵ，全角カナ：アイウエオ。"])
+def test_clean_japanese_beside_halfwidth_katakana_stays(text):
+    # Halfwidth katakana is the hint of a Japanese decoder's misreading; the fullwidth kana and
+    # Han beside it show nothing misread (no halfwidth kana, mark or rare Han of their own), and
+    # the model, which knows no kana, let a Chinese reading of their bytes beat them (市正市瓜漁怯).
+    assert repair_code_pages(text).text == text

@@ -261,3 +261,29 @@ def test_a_fullwidth_digit_beside_one_stays_a_candidate():
     items = [["０", 1, ["０", "！"]]]
     holes.narrow(items, "１")
     assert items[0][2] == ["０", "！"]
+
+
+NUMBER_LINES = ["東犬燈塔由地面至風標的總高為六十四英尺，即一九點五公尺。其基地呈長方形，長約一八四公尺，寬約六一.五公尺，面積約一二三一六平方公尺。",
+                "该公司去年营收约八百六十亿元，同比增长一成七，员工总数为三万四千六百人。"]
+
+
+@pytest.mark.parametrize("line", NUMBER_LINES)
+def test_a_guess_beside_a_numeral_never_changes_a_number(line):
+    # 八 and 六 are e5 85 ab and e5 85 ad, 一 and 中 e4 b8 80 and e4 b8 ad: a numeral whose bytes
+    # were lost is marked (U+FFFD, with its finding), never written as another numeral.
+    from cleaner import Cleaner
+
+    damaged = line.encode("utf-8").decode("gbk", errors="replace")
+    result = Cleaner(remove_furniture=False, to="keep").run(damaged)
+    assert len(result.text) == len(line)
+    for got, want in zip(result.text, line, strict=True):
+        if want in holes.NUMERALS:
+            assert got in (want, holes.LOST)
+    marked = [i for i, ch in enumerate(result.text) if ch == holes.LOST]
+    assert len([f for f in result.findings if f.kind == "lost-byte"]) >= len(marked)
+
+
+def test_a_guess_away_from_numbers_is_written():
+    choice = holes.Choice("六", 3, True, "八", 1.0, ("六", "八"))
+    assert holes.changes_a_number("约一六四公尺", 2, choice)
+    assert not holes.changes_a_number("他说话很快", 1, holes.Choice("说", 3, True, "谈", 1.0, ("说", "谈")))

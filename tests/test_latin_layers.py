@@ -27,9 +27,9 @@ def test_a_page_misread_twice_comes_back(clean, misread):
 
 def test_one_layer_is_peeled_per_misreading():
     once = _cp1252(SENTENCES[0])
-    assert peel(_cp1252(once)) == (once, 1)
-    assert peel(_cp1252(_cp1252(once))) == (once, 2)
-    assert peel(once) == (once, 0)  # misread once: the single-byte re-read's, not this
+    assert peel(_cp1252(once)) == (once, 1, [])
+    assert peel(_cp1252(_cp1252(once))) == (once, 2, [])
+    assert peel(once) == (once, 0, [])  # misread once: the single-byte re-read's, not this
 
 
 def test_a_lost_byte_that_only_one_character_fits_is_put_back():
@@ -43,7 +43,7 @@ def test_a_lost_byte_that_only_one_character_fits_is_put_back():
 @pytest.mark.parametrize("text", ["Müller und Söhne, Café, naïve résumé", "价格：€5，约£4", "â€œquotedâ€",
                                   "Ã€ Ã‰ Ãˆ", "文字 Ã©tÃ© 文字"])
 def test_latin_text_and_single_misreadings_stay(text):
-    assert peel(text) == (text, 0)
+    assert peel(text) == (text, 0, [])
 
 
 def test_the_pipeline_records_each_layer():
@@ -56,5 +56,36 @@ def test_the_pipeline_records_each_layer():
 def test_a_neighbour_of_cp1252_signs_in_unicode_is_no_cp1252_byte(after):
     # ′ (U+2032) and U+2028 lie between cp1252's signs in Unicode; taken for bytes they crashed.
     text = "位置：" + _cp1252("中文网") + after
-    assert peel(text) == (text, 0)
+    assert peel(text) == (text, 0, [])
     Cleaner().clean(text)
+
+
+GBK_SENTENCES = ["中华人民共和国国务院今天发布通知，要求各地加强安全生产工作。",
+                 "西巴丹岛是马来西亚唯一的大洋岛，面积约4万平方米。", "他们通过了和平协议。"]
+
+
+def _gbk_shown_as_latin1_then_cp1252(text: str, errors: str) -> str:
+    # A GBK page shown as Latin-1, saved as UTF-8, read again as cp1252: Ã and a byte cp1252
+    # leaves undefined is one of Á Í Ï Ð Ý under the layer, GBK's c1 cd cf d0 dd (中 is d6 d0).
+    return text.encode("gbk").decode("latin-1").encode("utf-8").decode("cp1252", errors=errors)
+
+
+@pytest.mark.parametrize("clean", GBK_SENTENCES)
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+def test_a_byte_the_outer_layer_lost_is_chosen_among_those_it_can_be(clean, errors):
+    damaged = _gbk_shown_as_latin1_then_cp1252(clean, errors)
+    assert "\ufffd" in damaged or errors == "ignore"
+    result = Cleaner(remove_furniture=False, to="keep").run(damaged)
+    assert result.text == clean
+    assert any(f.kind == "lost-byte" for f in result.findings)
+
+
+def test_a_chosen_character_is_a_finding_and_without_guessing_a_mark():
+    damaged = _gbk_shown_as_latin1_then_cp1252(GBK_SENTENCES[0], "replace")
+    text, layers, findings = peel(damaged)
+    assert layers == 1 and findings and findings[0].detail.startswith("中")
+    assert text[findings[0].position] == "Ð"  # GBK d0, 中's trail byte, under the layer
+    unguessed, _, _ = peel(damaged, guess=False)
+    assert unguessed[findings[0].position] == "\ufffd"
+    assert "\ufffd" not in Cleaner(remove_furniture=False, to="keep").clean(damaged)
+    assert "\ufffd" in Cleaner(remove_furniture=False, to="keep", guess_lost=False).clean(damaged)

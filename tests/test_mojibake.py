@@ -758,3 +758,18 @@ def test_a_question_mark_beside_a_kept_stretch_is_kept_with_it():
     assert spans
     for start, end in spans:
         assert text[start - 1] != "?" and (end == len(text) or text[end] != "?")
+
+
+def test_a_bracket_answering_none_on_a_big5_page_read_as_gbk_is_read_as_big5():
+    # Big5's ○ (a1 b3) is GBK's 〕: the re-read of runs of rare characters leaves a sign, and a
+    # closing bracket no opening one answers is no clean text.
+    from cleaner import Cleaner
+
+    page = ("東犬燈塔創建於西元1872年，東犬燈塔為台灣第一批採用花崗石建造的洋式燈塔，樓高四層，由塔身、塔燈及塔三部分組成，"
+            "長年以來保存相當完好，其空間構造甚具特色，是研究清代洋式燈塔的重要實例。東犬燈塔，塔座係由花崗石砌造，空心圓筒形平面，"
+            "座身向上微收，內做螺旋石梯，盤旋直上。座頂疊澀出檐，上設工作平台，外圍鑄鐵欄杆，塔頂安圓拱形鑄鐵燈罩以及圓標。"
+            "東犬燈塔由地面至風標的總高為六十四英尺，即一九點五公尺。其基地呈長方形，長約一八四公尺，寬約六一．五公尺，"
+            "面積約一二三一六平方公尺。但民國六十七年國防部因戰備需要，將西南角圍牆拆除約五十公尺，故目前面積約一○五四九平方公尺。")
+    out = Cleaner(remove_furniture=False, to="keep").clean(page.encode("big5").decode("gbk", errors="replace"))
+    assert "一○五四九" in out and "〕" not in out
+    assert Cleaner(remove_furniture=False, to="keep").clean("他说〔注一〕的内容，以及【附录】。") == "他说〔注一〕的内容，以及【附录】。"

@@ -21,6 +21,7 @@ the bytes it kept in any of their places (e6 8e may be e6 ?? 8e or e6 8e ??), fi
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import combinations, product
 from typing import NamedTuple
@@ -162,11 +163,48 @@ def _fillings(group: _Group, choices: tuple[int, ...]):
             yield tuple(kept[k] if k in kept else next(rest) for k in range(len(group.slots)))
 
 
-def _choose(data: bytearray, group: _Group, choices: tuple[int, ...], source: str) -> Guess | None:
+def choose(data: bytearray, slot: int, choices: tuple[int, ...], source: str,
+           starts: list[int] | None = None) -> Guess | None:
+    """Fill the one mark at ``slot`` of ``data`` (read in ``source``, its characters starting at
+    ``starts``: ``char_starts``) in place with the byte of ``choices`` reading best; the guess if
+    several readings were left to the character model. For a mark whose bytes are known to be
+    few but are not a code page's undefined ones (a byte a layer under another lost:
+    ``latin_layers``)."""
+    return _choose(data, _Group((slot,), ()), choices, source, starts)
+
+
+def read_at(data: bytes, i: int, source: str) -> str:
+    """The character of ``data`` read in ``source`` that holds byte ``i``."""
+    end = 0
+    for ch in data.decode(source, errors="replace"):
+        end += len(ch.encode(source, errors="replace")) if ch != LOST else 1
+        if end > i:
+            return ch
+    return LOST
+
+
+def char_starts(data: bytes | bytearray, source: str) -> list[int] | None:
+    """Where ``data``'s characters start read in a two-byte ``source`` (a lead byte 81-fe takes
+    the byte after it); None for UTF-8, which finds its characters from any byte."""
+    if source == "utf-8":
+        return None
+    starts, i, n = [], 0, len(data)
+    while i < n:
+        starts.append(i)
+        i += 2 if 0x81 <= data[i] <= 0xFE and i + 1 < n else 1
+    return starts
+
+
+def _choose(data: bytearray, group: _Group, choices: tuple[int, ...], source: str,
+            starts: list[int] | None = None) -> Guess | None:
     """Fill ``group``'s slots in place with the filling reading best; the guess if several
-    readings were left to the character model."""
+    readings were left to the character model. The bytes around are read from a character's
+    start (``starts``): a GBK or Big5 reading begun on a trail byte reads every pair after it
+    wrong (人民共和国 read from 人's trail byte chose 共毫国)."""
     part = group.slots
     lo, hi = max(0, part[0] - CONTEXT), min(len(data), part[-1] + CONTEXT + 1)
+    if starts and lo:
+        lo = starts[bisect_right(starts, lo) - 1]
     scored: dict[str, tuple[int, tuple[int, ...]]] = {}
     for combo in _fillings(group, choices):
         for i, b in zip(part, combo, strict=True):

@@ -501,8 +501,8 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
     # 。 through cp932: ｦ~ and ｡C; on Big5 pages most of what was left) are read when their
     # reading is Chinese.
     texts = [_ORPHANS.sub(LOST, fixed.text[j1:j2]) for _, _, j1, j2 in blocks]
-    sure = [bool(_HAN_OR_LOST.search(run, first, end)) and _reads_better(text, run[first:end])
-            for (first, end, _, _), text in zip(blocks, texts, strict=True)]
+    sure = [bool(_HAN_OR_LOST.search(run, first, end)) and _shows_misreading(run[first:end])
+            and _reads_better(text, run[first:end]) for (first, end, _, _), text in zip(blocks, texts, strict=True)]
     misread = any(sure)
     count = k = 0  # k: the next character of the run not yet given back or replaced
     for (first, end, j1, j2), text, taken in zip(blocks, texts, sure, strict=True):
@@ -519,6 +519,22 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
         k = end
     pieces.append(run[k:])
     return mojibake.MojibakeRepair("".join(pieces), count, findings)
+
+
+# What a Japanese or Korean decoder's misreading shows inside the stretch it made: halfwidth
+# katakana (a lone byte a1-df), a mark, a private-use code or a rare Han.
+_MISREAD_SHOWN = re.compile("[\uff61-\uff9f\ufffd\ue000-\uf8ff]")
+_KANA = re.compile("[\u3040-\u30ff]")
+
+
+def _shows_misreading(replaced: str) -> bool:
+    """May ``replaced`` be a decoder's misreading? A stretch with fullwidth kana only if it shows
+    one itself: clean Japanese (全角カタカナ混排) holds none, and the model, which knows no kana,
+    let any Chinese reading beat it (市正市瓜漁怯). Han alone (蜈育函蜿劾, 先生及 through cp932:
+    common characters) is left to the reading's own tests."""
+    if _KANA.search(replaced) is None:
+        return True
+    return _MISREAD_SHOWN.search(replaced) is not None or mojibake.rare_han_pattern().search(replaced) is not None
 
 
 _SIGNS = re.compile("[\uff61-\uff9f\u3131-\u318e\uac00-\ud7a3!-~]+")  # halfwidth katakana, hangul, ASCII signs

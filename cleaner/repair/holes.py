@@ -43,6 +43,44 @@ class Choice(NamedTuple):
     candidates: tuple[str, ...] = ()
 
 
+# Chinese numerals: a guess among them, beside one, changes a number (一八四 read back 一六四:
+# 八 and 六 are e5 85 ab and e5 85 ad), which no reader can tell from the text. Digits are no
+# such neighbour: a number is written in one or the other (50公尺 is not 50六尺).
+NUMERALS = frozenset("〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+
+
+def changes_a_number(text: str, pos: int, choice: Choice, guessed_at: frozenset[int] = frozenset()) -> bool:
+    """Is the guess ``choice`` at ``pos`` of ``text`` one that may have written another number?
+    Such a guess is written U+FFFD (its finding still names the choice).
+
+    A numeral chosen where its bytes allow another (六 where 八 fits) beside a numeral; a word
+    chosen over a numeral runner-up inside a number or after two numerals (六世.五 of 六一.五). A neighbour counts
+    read for sure (not at ``guessed_at``, the other guesses: 一个 whose 一 and 个 were both chosen
+    is no number), or marked, or a guessed numeral beside one read for sure (三一 of 一二三一六).
+    A numeral chosen over words alone (一 over 中) is no other number, and a word whose bytes
+    merely allow a numeral among dozens (名, e5 and two lost bytes, as 十 is) is the model's.
+    """
+    numerals = (set(choice.candidates) | {choice.char, choice.alternative}) & NUMERALS
+
+    def sure(k: int) -> bool:
+        return 0 <= k < len(text) and text[k] in NUMERALS and k not in guessed_at
+
+    def in_a_number(k: int) -> bool:
+        if not 0 <= k < len(text):
+            return False
+        if text[k] == LOST or sure(k):
+            return True
+        return text[k] in NUMERALS and any(sure(j) for j in (k - 1, k + 1) if j != pos)
+
+    if choice.char in NUMERALS and len(numerals) > 1:
+        return in_a_number(pos - 1) or in_a_number(pos + 1)
+    if choice.char not in NUMERALS and choice.alternative in NUMERALS and in_a_number(pos - 1):
+        # Inside a number, or after one of two numerals or more (一二三一公 of 一二三一六; 一个 stays).
+        return in_a_number(pos + 1) or text[pos + 1 : pos + 2] in (".", "．", "点", "點") or (
+            pos >= 2 and text[pos - 2] in NUMERALS | {LOST})
+    return False
+
+
 def choose(items: list[list], prev: str, final: bool, guess: bool = True) -> list[tuple[str, int, bool]]:
     """Pick each ambiguous character (``choose_ranked``); (character, end offset, guessed) per item.
 

@@ -12,8 +12,15 @@ is left to the single-byte re-read and ftfy, which run next.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from cleaner import pagefacts
+from cleaner.langmodel import per_char
+from cleaner.model import Finding
+from cleaner.repair import code_page_marks, holes
+
+GUESS_KIND = "lost-byte"  # mojibake.GUESS_KIND (which imports this module)
+LOST = "\ufffd"
 
 # A run of what a cp1252 or Latin-1 decoder writes (ASCII, C1 controls, Latin-1, cp1252's signs)
 # plus U+FFFD: one misread stretch of bytes.
@@ -35,68 +42,161 @@ def shows_misread_utf8(text: str) -> bool:
 # A layer is peeled only if its run holds this many misread characters: a name (Müller) is one.
 MIN_MISREAD = 3
 MAX_LAYERS = 3
-_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # the bytes cp1252 has no character for
+UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # the bytes cp1252 has no character for
 
 
-def peel(text: str) -> tuple[str, int]:
+def peel(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
     """``text`` with every outer layer of repeated cp1252/Latin-1 misreading removed; (text, layers
-    peeled, counted per run)."""
+    peeled, counted per run, and a ``lost-byte`` finding for each character under a layer chosen
+    among the few an outer lost byte allowed; with ``guess`` off each is written U+FFFD)."""
     if not shows_misread_utf8(text):
-        return text, 0
+        return text, 0, []
     count = 0
     pieces: list[str] = []
-    done = 0
+    findings: list[Finding] = []
+    done = at = 0
     for m in _RUN.finditer(text):
-        run, peeled = m.group(), 0
+        run, peeled, chosen = m.group(), 0, []
         while peeled < MAX_LAYERS and (inner := _inner(run)) is not None:
-            run, peeled = inner, peeled + 1
+            (run, chosen), peeled = inner, peeled + 1
         if peeled:
-            pieces += [text[done : m.start()], run]
+            at += m.start() - done
+            pieces += [text[done : m.start()], run if guess else _unguessed(run, chosen)]
+            findings += [holes.guess_finding(GUESS_KIND, at + c.at, c.char, c.alternative, c.margin) for c in chosen]
+            at += len(run)
             done = m.end()
             count += peeled
     if not count:
-        return text, 0
+        return text, 0, []
     pieces.append(text[done:])
-    return "".join(pieces), count
+    return "".join(pieces), count, findings
 
 
-def _inner(run: str) -> str | None:
+class _Chosen(NamedTuple):
+    at: int  # the character's offset in the layer under
+    char: str  # what the chosen byte reads as there, in the source the layer's bytes read best in
+    alternative: str  # the runner-up's character
+    margin: float
+
+
+def _unguessed(run: str, chosen: list[_Chosen]) -> str:
+    marked = {c.at for c in chosen}
+    return "".join(LOST if i in marked else ch for i, ch in enumerate(run))
+
+
+def _inner(run: str) -> tuple[str, list[_Chosen]] | None:
     """What ``run`` reads as, its characters taken for cp1252 bytes of UTF-8, if that is itself
-    Latin mojibake of UTF-8 (a layer under it); else None."""
+    Latin mojibake of UTF-8 (a layer under it), with the characters chosen among several; else
+    None."""
     if len(MISREAD_UTF8.findall(run)) < MIN_MISREAD:
         return None
-    inner = _bytes(run).decode("utf-8", errors="replace")
+    data, open_marks = _bytes(run)
+    inner = data.decode("utf-8", errors="replace")
     # Under a layer there must be another: characters of the same kind, as many misread ones as
     # the layer allows, and few marks of bytes the outer misreading lost.
     if len(MISREAD_UTF8.findall(inner)) < MIN_MISREAD or not _RUN.fullmatch(inner):
         return None
-    lost = inner.count("\ufffd") - run.count("ï¿½")  # U+FFFD that was a mark of the layer under
-    return inner if lost * 4 <= len(inner) else None
+    lost = inner.count(LOST) - run.count("ï¿½")  # U+FFFD that was a mark of the layer under
+    if lost * 4 > len(inner):
+        return None
+    return _chosen(inner, data, open_marks)
 
 
-def _bytes(run: str) -> bytes:
-    """The bytes a cp1252 decoder (or Latin-1, for C1 controls) read as ``run``. A U+FFFD (a byte
-    that decoder could not read, now gone) becomes 0xff, which no UTF-8 holds: the character it
-    was part of reads as one U+FFFD under the layer, as lost as it is."""
+def _chosen(inner: str, data: bytes, open_marks: list[tuple[int, tuple[str, ...]]]) -> tuple[str, list[_Chosen]]:
+    """``inner`` with each character an outer lost byte left open (Ã and a lost byte: Á Í Ï Ð or
+    Ý, GBK's c1 cd cf d0 dd) chosen by how the layer's bytes read in the source they read best
+    in (``code_page_marks``), twice, the second time with its neighbours' choices made."""
+    if not open_marks:
+        return inner, []
+    slots = [(len(data[:cut].decode("utf-8", errors="replace")), fits) for cut, fits in open_marks]
+    slots = [(i, fits) for i, fits in slots if i < len(inner) and inner[i] == fits[0]]  # where it was put
+    if not slots:
+        return inner, []
+    # The layer's bytes, one a character; a mark of the layer under is a byte cp1252 leaves
+    # undefined (any of them: the source is what is judged here).
+    layer = bytearray(UNDEFINED[0] if ch == LOST else ord(ch) if ch <= "\xff" else ch.encode("cp1252")[0]
+                      for ch in inner)
+    source = _source(bytes(layer))
+    guesses: dict[int, code_page_marks.Guess] = {}
+    for _ in range(2):
+        starts = code_page_marks.char_starts(layer, source)
+        for i, fits in slots:
+            guess = code_page_marks.choose(layer, i, tuple(_layer_byte(ch) for ch in fits), source, starts)
+            if guess is not None:
+                guesses[i] = guess
+    by_byte = {i: {_layer_byte(ch): ch for ch in fits} for i, fits in slots}
+    chars = list(inner)
+    for i, _ in slots:
+        chars[i] = by_byte[i][layer[i]]
+    chosen = [_Chosen(i, code_page_marks.read_at(bytes(layer), i, source), g.alternative, g.margin) for i, g in sorted(guesses.items())]
+    return "".join(chars), chosen
+
+
+def _source(data: bytes) -> str:
+    """The source ``data`` reads in with the fewest rejected sequences, the character model
+    deciding a tie (a short GBK run often reads in Big5 without a reject, as nonsense)."""
+    readings = {s: data.decode(s, errors="replace") for s in code_page_marks.SOURCES}
+    fewest = min(r.count(LOST) for r in readings.values())
+    return max((s for s, r in readings.items() if r.count(LOST) == fewest), key=lambda s: per_char(readings[s]))
+
+
+def _layer_byte(ch: str) -> int:
+    return ord(ch) if ch <= "\xff" else ch.encode("cp1252")[0]
+
+
+def _bytes(run: str) -> tuple[bytes, list[tuple[int, tuple[str, ...]]]]:
+    """The bytes a cp1252 decoder (or Latin-1, for C1 controls) read as ``run``, and where a
+    character under the layer was left open among several.
+
+    A U+FFFD is a byte that decoder could not read, now gone: one of those cp1252 leaves
+    undefined. If just one of them completes the character cut before it into a character of the
+    layer under (â€ + 9d is ”), it is put back. If several do (Ã and 81 8d 8f 90 or 9d are
+    Á Í Ï Ð Ý), the first is put back and the place given with every character that fits, for
+    the layer's reading to choose. Else the character's bytes so far and the mark become one 0xff,
+    which no UTF-8 holds (one U+FFFD under the layer, as lost as it is)."""
     out = bytearray()
+    open_marks: list[tuple[int, tuple[str, ...]]] = []
     for ch in run:
-        if ch <= "\xff":
-            out.append(ord(ch))
-        elif ch == "\ufffd":
-            # The lost byte was one cp1252 leaves undefined. If just one of those completes the
-            # character cut before it into a character of the layer under (â€ + 9d is ”), it
-            # is put back; else the character's bytes so far and the mark become one 0xff (one
-            # U+FFFD under the layer), not a U+FFFD for each piece.
-            cut = _cut_start(out)
-            fits = [b for b in _UNDEFINED if _completes(out[cut:] + bytes((b,)))]
-            if len(fits) == 1 and cut < len(out):
-                out.append(fits[0])
-            else:
-                del out[cut:]
+        if ch == LOST:
+            if not _put_back(out, open_marks):
+                del out[_cut_start(out):]
                 out.append(0xFF)
-        else:
-            out += ch.encode("cp1252")
-    return bytes(out)
+            continue
+        code = bytes((ord(ch),)) if ch <= "\xff" else ch.encode("cp1252")
+        if not 0x80 <= code[0] < 0xC0 and _one_short(out):
+            # A character one byte short and no continuation after it: with errors="ignore"
+            # the decoder dropped that byte without a mark (Ã then Ö: a lost 81 8d 8f 90 or 9d).
+            _put_back(out, open_marks)
+        out += code
+    if _one_short(out):
+        _put_back(out, open_marks)
+    return bytes(out), open_marks
+
+
+def _put_back(out: bytearray, open_marks: list[tuple[int, tuple[str, ...]]]) -> bool:
+    """Put back at the end of ``out`` an undefined byte completing the character cut there, noting
+    the place if several do; False if none does."""
+    cut = _cut_start(out)
+    fits = [b for b in UNDEFINED if cut < len(out) and _completes(out[cut:] + bytes((b,)))]
+    if {_layer_byte((out[cut:] + bytes((b,))).decode("utf-8")) for b in fits} == set(UNDEFINED):
+        # Â and a lost byte: under the layer a byte cp1252 leaves undefined itself, which the
+        # single-byte re-read fills (a U+FFFD there) with the whole line to read by.
+        return False
+    if len(fits) > 1:
+        open_marks.append((cut, tuple((out[cut:] + bytes((b,))).decode("utf-8") for b in fits)))
+    if fits:
+        out.append(fits[0])
+    return bool(fits)
+
+
+def _one_short(out: bytearray) -> bool:
+    """Does ``out`` end with a UTF-8 character short of exactly its last byte?"""
+    cut = _cut_start(out)
+    if cut == len(out):
+        return False
+    lead = out[cut]
+    need = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4
+    return len(out) - cut == need - 1
 
 
 def _cut_start(out: bytearray) -> int:
@@ -110,10 +210,17 @@ def _cut_start(out: bytearray) -> int:
 
 
 def _completes(data: bytes) -> bool:
-    """Is ``data`` one whole UTF-8 character that a cp1252 decoder writes?"""
+    """Is ``data`` one whole UTF-8 character that a cp1252 or Latin-1 decoder writes?"""
     try:
         ch = data.decode("utf-8")
+    except UnicodeError:
+        return False
+    if len(ch) != 1:
+        return False
+    if ch <= "\xff":
+        return True
+    try:
         ch.encode("cp1252")
     except UnicodeError:
         return False
-    return len(ch) == 1
+    return True

@@ -172,17 +172,21 @@ def _repair_gbk_family(text: str, skip_lines_with: str, guess: bool, letters: in
         text, exact, guessed = _exact_utf8_runs(text, guessed)
         count += exact
     text, guessed = context.redecide(text, guessed, page=True)
-    if not guess and guessed:
+    # Without guessing every guess is marked; with it, those that would change a number.
+    marked = guessed if not guess else _numeral_guesses(text, guessed)
+    if marked:
         # A U+FFFD written for a guess may read, with its neighbours, as something new (涓�� is
         # UTF-8 for 一 and two lost bytes): read again, marking, until nothing changes, so that a
         # second clean changes nothing.
+        ids = {id(c) for _, c in marked}
         for _ in range(MAX_PASSES):
-            text = _marked_text(text, guessed)
+            text = _marked_text(text, marked)
             text, more, guessed = _passes(text, skip_lines_with, guessed, decoder=decoder)
+            marked = guessed if not guess else [g for g in guessed if id(g[1]) in ids]
             if not more:
                 break
             count += more
-        text = _marked_text(text, guessed)
+        text = _marked_text(text, marked)
     guessed.sort(key=lambda g: g[0])
     findings = [holes.guess_finding(GUESS_KIND, pos, c.char, c.alternative, c.margin) for pos, c in guessed]
     return MojibakeRepair(text, count + letters, findings)
@@ -211,11 +215,25 @@ def _marked_text(text: str, guessed: list[Guessed]) -> str:
     return replace_at(text, {pos: holes.LOST for pos, _ in guessed}.items())
 
 
+def _numeral_guesses(text: str, guessed: list[Guessed]) -> list[Guessed]:
+    """The guesses that would change a number (``holes.changes_a_number``): beside a numeral, or
+    beside such a guess once it is marked (一二三一六 whose 一 and 六 were both lost)."""
+    marked: list[Guessed] = []
+    at = frozenset(pos for pos, _ in guessed)
+    while True:
+        more = [(pos, c) for pos, c in guessed if holes.changes_a_number(text, pos, c, at)]
+        if len(more) == len(marked):
+            return marked
+        marked = more
+        text = _marked_text(text, marked)
+
+
 def _mark(text: str, guessed: list[Guessed], guess: bool) -> tuple[str, list[Finding]]:
-    """The findings of the guesses, and with ``guess=False`` the text with each guess as U+FFFD."""
+    """The findings of the guesses, and the text with each guess as U+FFFD: with ``guess=False``
+    every guess, else those that would change a number."""
     guessed = sorted(guessed, key=lambda g: g[0])
     findings = [holes.guess_finding(GUESS_KIND, pos, c.char, c.alternative, c.margin) for pos, c in guessed]
-    return (text if guess else _marked_text(text, guessed)), findings
+    return _marked_text(text, guessed if not guess else _numeral_guesses(text, guessed)), findings
 
 
 def _moved(guessed: list[Guessed], edits: list[tuple[int, int, int]]) -> list[Guessed]:
@@ -1243,12 +1261,14 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
     """Re-read, in the page's agreed ``family`` view and ``source``, each character that cannot
     be clean text where it stands: a rare one alone between ASCII (2018\ue6e43る is Big5's
-    2018年3月 read as GB18030) or a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °),
+    2018年3月 read as GB18030), a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °)
+    or a bracket that answers none (``_lone_brackets``),
     where its bytes are one character of the source that ``_agreed`` takes. Its length is kept,
     so no other offset moves."""
     rare = _rare_char()
     at = {m.start() for m in _CJK_RUN.finditer(text) if len(m.group()) == 1 and rare.match(m.group())}
     at.update(m.start() for m in _PRIVATE_USE.finditer(text))
+    at.update(_lone_brackets(text))
     edits = []
     for pos in sorted(at):
         ch = text[pos]
@@ -1258,6 +1278,23 @@ def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
             continue
         edits.append((pos, fixed))
     return replace_at(text, edits), len(edits)
+
+
+_BRACKETS = re.compile("[〔〕〈〉《》「」『』〖〗【】﹛﹜﹝﹞（）]")
+
+
+def _lone_brackets(text: str) -> list[int]:
+    """Brackets that answer none in their line (``context.bracket``): a sign the other family
+    made of a code (Big5's ○, a1 b3, is GBK's 〕: 一○五四九 read 一〕五四九), which the
+    re-read of runs of rare characters does not take."""
+    out = []
+    for m in _BRACKETS.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        line = text[start : len(text) if end < 0 else end]
+        if context.bracket(m.group(), line, m.start() - start) < 0:
+            out.append(m.start())
+    return out
 
 
 def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]],

@@ -1,0 +1,107 @@
+"""UTF-8 read as cp1252 whose byte a0 (shown as a no-break space) became an ordinary space.
+
+Why: in UTF-8 many common characters hold the byte a0 (标 e6 a0 87, 因 e5 9b a0, 造 e9 80 a0);
+cp1252 and Latin-1 show it as U+00A0, and HTML extractors, whitespace normalisers and copy-paste
+turn that into a space. The stretch then no longer reads back: the single-byte re-read takes the
+pieces on either side of the space on their own (标准的格式 came back as æ ‡准的成 ¼式).
+
+A space is put back as the byte it stood for only where UTF-8 cannot hold a space: inside a
+character, after its lead byte or a continuation byte the character still needs, in a run of
+misread UTF-8 (at least ``MIN_MISREAD`` characters). The byte is chosen among a0 and the bytes
+cp1252 leaves undefined (a decoder's U+FFFD may have become a space too) by how the run's bytes
+then read (``code_page_marks``): a0 is written back as U+00A0, an undefined byte as U+FFFD, the
+mark the single-byte re-read (run next) fills from those bytes. A choice among several readings
+is a ``lost-byte`` finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.model import Finding
+from cleaner.repair import code_page_marks, holes, latin_layers
+
+NBSP = 0xA0
+LOST = "\ufffd"
+MIN_MISREAD = 3  # misread UTF-8 characters in a run: a name in Latin letters (Müller) holds one
+# What a cp1252 or Latin-1 decoder writes for a byte 80-ff, and U+FFFD; runs of them with single
+# spaces between (a space only before another such character, or ending the run).
+_HIGH = "\\x80-\\xff" + re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")) + "\\ufffd"
+_RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}]| (?=[{_HIGH}]))*")
+_SPACE_AFTER_MISREAD = re.compile(f"[\\u00c2-\\u00ef{_HIGH}] [{_HIGH}]")
+CHOICES = (NBSP, *latin_layers.UNDEFINED)
+
+
+def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
+    """``text`` with each space standing inside a misread UTF-8 character written back as the
+    character its byte was shown as; (text, runs changed, findings)."""
+    if not latin_layers.shows_misread_utf8(text) or not _SPACE_AFTER_MISREAD.search(text):
+        return text, 0, []
+    pieces: list[str] = []
+    findings: list[Finding] = []
+    done = count = 0
+    for m in _RUN.finditer(text):
+        run = m.group()
+        if " " not in run or len(latin_layers.MISREAD_UTF8.findall(run)) < MIN_MISREAD:
+            continue
+        fixed, chosen = _filled(run)
+        if fixed == run:
+            continue
+        pieces.append(text[done : m.start()])
+        at = sum(map(len, pieces))
+        for slot, g, read in chosen:
+            findings.append(holes.guess_finding("lost-byte", at + slot, read, g.alternative, g.margin))
+        if not guess:
+            fixed = "".join(LOST if any(slot == i for slot, _, _ in chosen) else ch for i, ch in enumerate(fixed))
+        pieces.append(fixed)
+        done = m.end()
+        count += 1
+    if not count:
+        return text, 0, []
+    pieces.append(text[done:])
+    return "".join(pieces), count, findings
+
+
+def _filled(run: str) -> tuple[str, list[tuple[int, code_page_marks.Guess, str]]]:
+    """``run`` with its spaces inside a UTF-8 character written back (U+00A0 or U+FFFD), and the
+    choices made among several readings; ``run`` itself if that reads no better in UTF-8."""
+    data = bytearray(_byte(ch) for ch in run)
+    slots = _spaces_inside_characters(data)
+    if not slots:
+        return run, []
+    for i in slots:
+        data[i] = NBSP
+    before = bytes(_byte(ch) for ch in run).decode("utf-8", errors="replace").count(LOST)
+    if bytes(data).decode("utf-8", errors="replace").count(LOST) >= before:
+        return run, []
+    chosen = []
+    for _ in range(2):
+        chosen = [(i, g) for i in slots if (g := code_page_marks.choose(data, i, CHOICES, "utf-8")) is not None]
+    chosen = [(i, g, code_page_marks.read_at(bytes(data), i, "utf-8")) for i, g in chosen]
+    chars = list(run)
+    for i in slots:
+        chars[i] = "\u00a0" if data[i] == NBSP else LOST
+    return "".join(chars), chosen
+
+
+def _byte(ch: str) -> int:
+    """The byte a cp1252 (or Latin-1) decoder showed as ``ch``; a space is itself, U+FFFD a byte
+    cp1252 leaves undefined."""
+    if ch == LOST:
+        return latin_layers.UNDEFINED[0]
+    return ord(ch) if ch <= "\xff" else ch.encode("cp1252")[0]
+
+
+def _spaces_inside_characters(data: bytearray) -> list[int]:
+    """Offsets of the spaces of ``data`` where UTF-8 needs a continuation byte: after a lead
+    byte c2-f4 short of its continuation bytes."""
+    slots: list[int] = []
+    need = 0
+    for i, b in enumerate(data):
+        if need and (0x80 <= b < 0xC0 or b == 0x20):
+            if b == 0x20:
+                slots.append(i)
+            need -= 1
+            continue
+        need = 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4 else 0
+    return slots
