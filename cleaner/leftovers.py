@@ -110,10 +110,20 @@ _SHOWN_BYTES = frozenset(map(chr, [*range(0x80, 0xA1), 0xAD]))
 
 
 def _readable(chars: str) -> bool:
-    """Is a decoded run text: printable beyond ASCII, but for bytes a single-byte decoder shows?"""
+    """Is a decoded run text: printable beyond ASCII, or single-byte mojibake through and through
+    (every character one a single-byte decoder shows for a byte), whose unprintable bytes are
+    its own? A run mixing them with other characters is code: [\u00a0\u4e00-\u9fa5] means it."""
+    if chars.isascii():
+        return False
+    if chars.isprintable():
+        return True
     shown = sum(ch in _SHOWN_BYTES for ch in chars)
-    return not chars.isascii() and all(ch.isprintable() or ch in _SHOWN_BYTES for ch in chars) and (
-        shown < len(chars) - len(chars.encode("ascii", "ignore")))
+    return shown < len(chars) - len(chars.encode("ascii", "ignore")) and all(
+        ch < "\u0100" or ch in _CP1252_SIGNS for ch in chars)
+
+
+# The characters cp1252 shows for bytes 80-9f beyond Latin-1, and its mark for those it leaves undefined.
+_CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="replace"))
 
 
 def _bytes_run(m: re.Match) -> str:

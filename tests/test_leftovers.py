@@ -165,3 +165,10 @@ def test_escaped_single_byte_mojibake_is_decoded_with_its_unprintable_bytes():
 
 def test_an_escaped_run_of_unprintable_bytes_alone_stays_escaped():
     assert decode_escapes('"\\u00a0\\u0085\\u00ad"') == '"\\u00a0\\u0085\\u00ad"'
+
+
+@pytest.mark.parametrize("code", [r"[\u00a0\u4e00-\u9fa5]", r"[\u00ad\u4e00-\u9fff]", r"\u0085\u4e2d"])
+def test_escapes_mixing_unprintable_bytes_with_other_characters_stay(code):
+    # Not single-byte mojibake through and through: a character class in an article on regular
+    # expressions, or a control before a character.
+    assert decode_escapes(code) == code
