@@ -392,6 +392,7 @@ class _Outside:
 # them) was read with the wrong charset and lost its bytes (a GBK page decoded as UTF-8: two bytes
 # in three marked): nothing can read it back, and a crawl should fetch it again. Told once a page.
 MARKS_GONE, MARKS_GONE_SHARE = 20, 4
+_MARK_RUNS = re.compile("\ufffd+")  # a wrong charset's marks stand among the characters it read, runs of one to a few
 
 
 def _bytes_gone(text: str) -> Finding | None:
@@ -399,8 +400,8 @@ def _bytes_gone(text: str) -> Finding | None:
     if marks < MARKS_GONE:
         return None
     wide = len(text) - len(text.encode("ascii", "ignore"))
-    if marks * MARKS_GONE_SHARE < wide:
-        return None
+    if marks * MARKS_GONE_SHARE < wide or len(_MARK_RUNS.findall(text)) * 2 < MARKS_GONE:
+        return None  # few, or in a block or two: a page showing what garbled text looks like
     return Finding("bytes-gone", -1, f"{marks} of {wide} characters beyond ASCII are U+FFFD: read with the wrong "
                    "charset, their bytes are gone; fetch the page again and read it with its own")
 

@@ -210,3 +210,8 @@ def test_without_guessing_another_scripts_lost_bytes_stay_marked():
     misread = "東京都は日本の首都です。".encode().decode("cp1252", "replace")
     assert "は" in Cleaner(to="keep").clean(misread)
     assert "は" not in Cleaner(to="keep", guess_lost=False).clean(misread)
+
+
+def test_a_page_showing_a_block_of_replacement_marks_is_not_told_its_bytes_are_gone():
+    demo = "乱码的样子是这样的：" + "\ufffd" * 32 + "。遇到这种情况，请检查网页的编码设置，或者换一个浏览器再试一次，通常就能正常显示了。"
+    assert not [f for f in Cleaner().run(demo).findings if f.kind == "bytes-gone"]
