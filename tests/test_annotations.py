@@ -78,6 +78,9 @@ INTENDED = [
     "请给下列汉字注音：妈（mā）麻（má）马（mǎ）骂（mà）。",
     "床chuáng前qián明míng月yuè光guāng，疑yí是shì地dì上shàng霜shuāng。",
     "床(chuang2)前(qian2)明(ming2)月(yue4)光(guang1)，疑(yi2)是(shi4)地(di4)上(shang4)霜(shuang1)。",
+    # Simplified ruby holding a character t2s folds that both scripts write (乾隆, 乾卦)
+    "乾qián隆lóng皇huáng帝dì下xià江jiāng南nán，巡xún视shì各gè地dì。",
+    "天tiān行xíng健jiàn，君jūn子zǐ以yǐ自zì强qiáng不bù息xī，乾qián卦guà。",
     # one gloss alone, in any bracket
     "這裡的「長【zhǎng】」讀第三聲。",
     "「國」字讀作ㄍㄨㄛˊ，不讀ㄍㄨㄛˇ。",

@@ -120,13 +120,20 @@ def _traditional(ch: str) -> bool:
     return fold_char(ch) != ch
 
 
+RUBY_TRADITIONAL_PARTS = 5
+
+
 def _ruby_line(text: str, pinyin: list[regex.Match]) -> bool:
     """Does (nearly) every Han character of ``text`` carry a syllable that reads it, Traditional
     ones among them? That is ruby over the whole line (醫yī學xué方fāng面miàn, 醫(yi1)學(xue2)方(fang1)),
     and all of it goes: dropping only the Traditional characters' syllables, as the two-or-more
     rule does, would leave a hybrid that is neither the text nor the lesson. Ruby over Simplified
     characters alone is a lesson's (课文: 床chuáng前qián明míng月yuè光guāng) and stays."""
-    if len(pinyin) < 4 or not any(_traditional(m.group(1)) for m in pinyin):
+    traditional = sum(1 for m in pinyin if _traditional(m.group(1)))
+    # A fifth of them at least: running Traditional text changes about a third of its characters
+    # under t2s, and one or two characters both scripts write (乾隆, the surname 於) that t2s
+    # folds make no Simplified lesson Traditional.
+    if len(pinyin) < 4 or traditional < 2 or traditional * RUBY_TRADITIONAL_PARTS < len(pinyin):
         return False
     annotated = {m.start() for m in pinyin}  # one syllable per character: the match starts after it
     return len(annotated) * 10 >= len(_HAN.findall(text)) * 9
