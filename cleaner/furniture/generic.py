@@ -726,6 +726,12 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tup
     return False, forced(line, pos, body, lexicon)
 
 
+# Keys of a page's record of itself (when and by whom it was published, how often read), as a row of
+# fields must hold one to be the page's: a bare 时间 or 日期 heads an event's facts (报告人：…
+# 时间：… 地点：…) and 作者 a book's (书名：… 作者：… 出版社：…), which are the article's.
+_RECORD_KEY = re.compile("发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问|字号")
+
+
 def structural(line: Line) -> str:
     """The family of a line that its structure alone makes furniture, on a page without an article
     too (a list page, search results): a pager, a drawn rule, a menu row split by two explicit
@@ -786,8 +792,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "title-row"  # right under the article's last line it may be its closing tips (提示：… … …)
     if quote(line.text):
         return "quote"
-    if f["kv_filled"] and not f["final_punct"] and fields_row(line.text):
-        return "fields"  # 发布日期：… 更新日期：… 点阅次数：… (a byline key among three fields or more)
+    if f["kv_filled"] and not f["final_punct"] and fields_row(line.text) and _RECORD_KEY.search(line.text):
+        return "fields"  # 发布日期：… 更新日期：… 点阅次数：… (a record key among three fields or more)
     if stats(line.text):
         return "stats"
     if prompt(line.text):
