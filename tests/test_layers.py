@@ -132,4 +132,7 @@ def test_a_second_layer_under_a_clean_sentence_is_still_read():
     # cp1252 mojibake under a GBK reading looked like no UTF-8 at all (review18b).
     source = "记者从市教育局获悉，今年全市共有三万名考生报名参加高考。"
     twice_over = source.encode().decode("cp1252", "replace").encode().decode("gbk", "replace")
-    assert Cleaner(to="keep").clean(twice_over) == source
+    out = Cleaner(to="keep").clean(twice_over)
+    # 名 after 三万 is marked, not guessed: its lost byte allows a numeral there too (holes.changes_a_number).
+    assert len(out) == len(source) and all(a == b or a == "\ufffd" for a, b in zip(out, source))
+    assert sum(a != b for a, b in zip(out, source)) <= 1
