@@ -56,3 +56,9 @@ def test_a_place_later_stages_would_make_a_sign_is_kept_as_it_is(text, place):
 
 def test_clean_text_has_no_place_later_stages_would_make():
     assert lone_signs.made_later("俘虜和擄掠，錨地，滷味，面积46,600平方米") == []
+
+
+def test_a_character_between_pinyin_syllables_is_ruby_not_a_misread_letter():
+    # 茅 is é misread, but between dài and máo it is the character the ruby annotates.
+    assert lone_signs.repair("代dài茅máo元") == "代dài茅máo元"
+    assert lone_signs.repair("我喜欢Pok茅mon游戏") == "我喜欢Pokémon游戏"

@@ -11,7 +11,9 @@ lowercase ASCII letters (``Pok茅mon`` is Pokémon).
 Left out, because clean text has their character there: the signs ¥ (楼 after a floor number,
 ``4楼``), ¼ (录 after ``TPO``), ½ (陆 in the car model ``GL8陆尊``), © (漏 in ``SQL漏洞``), ¹ (鹿),
 ³ (鲁 in ``CBA鲁能``), ® (庐 in ``2019庐山``), µ (碌); and the letters whose character is common
-Chinese that sits between Latin words (``iPad没WiFi``, ``Kitty猫Cafe``): COMMON below.
+Chinese that sits between Latin words (``iPad没WiFi``, ``Kitty猫Cafe``): COMMON below. And a
+letter's character between pinyin syllables (``代dài茅máo元``: ruby over the line, whose 茅 is
+the character it annotates).
 """
 
 from __future__ import annotations
@@ -95,4 +97,18 @@ def repair(text: str) -> str:
     """Each such character read back as the sign or letter it was."""
     if not _holds_any(text) or not _PATTERN.search(text):
         return text
-    return _PATTERN.sub(lambda m: _BACK[m.group()], text)
+
+    def back(m: re.Match) -> str:
+        if m.group() in _LETTERS and (_PINYIN_BEFORE.search(text, max(0, m.start() - SYLLABLE_MAX), m.start()) or _PINYIN_AFTER.match(text, m.end())):
+            return m.group()  # between pinyin syllables (代dài茅máo元): ruby's character, not a misread letter
+        return _BACK[m.group()]
+
+    return _PATTERN.sub(back, text)
+
+
+# A Latin word holding a pinyin tone mark, right before or after a place: the letters around it are
+# a syllable of ruby, and the character between two of them is a Chinese character it annotates.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+SYLLABLE_MAX = 6  # letters of the longest pinyin syllable (zhuàng)
+_PINYIN_BEFORE = re.compile(f"[{_TONED}][a-z{_TONED}]*\\Z")
+_PINYIN_AFTER = re.compile(f"[a-z{_TONED}]*[{_TONED}]")
