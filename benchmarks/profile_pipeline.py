@@ -32,6 +32,7 @@ STAGES = {
     "markup tags": ("cleaner/leftovers.py", "strip_markup"),
     "literal escapes": ("cleaner/leftovers.py", "decode_escapes"),
     "replacement marks": ("cleaner/leftovers.py", "replacement_marks"),
+    "utf-8 read as utf-16": ("repair/utf16_read.py", "repair"),
     "backslash escapes": ("repair/escaped_bytes.py", "repair"),
     "wraps in mojibake": ("cleaner/hardwrap.py", "join_misread_wraps"),
     "four-byte codes": ("repair/four_byte.py", "repair"),

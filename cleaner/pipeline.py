@@ -37,7 +37,7 @@ from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
-                            other_scripts, question_marks, resync, set_aside, short_fields)
+                            other_scripts, question_marks, resync, set_aside, short_fields, utf16_read)
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -175,6 +175,8 @@ class Cleaner:
             # ...) first: read as cp1252 their runs would come back wrong, not untouched.
             # Bytes a decoder wrote as \xHH escapes (errors="backslashreplace") before all of them:
             # exact bytes, read back whole before any repair re-reads the pieces between the escapes.
+            # A page of UTF-8 read as UTF-16 is read back whole first: no other view sees its bytes.
+            text = apply("repair", "utf8-read-as-utf16", utf16_read.repair, text)
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
             text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))

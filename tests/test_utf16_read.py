@@ -1,0 +1,37 @@
+"""A page of UTF-8 read as UTF-16 (cleaner/repair/utf16_read.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair.utf16_read import repair
+
+PAGE = ("香港羽毛球公开赛，官方名称为「香港公开羽毛球锦标赛」，是从1982年开始一年一度在香港举行的羽毛球比赛，"
+        "但不是每年都有比赛。本赛事由世界羽毛球联会（BWF）认可，香港羽毛球总会主办。\n"
+        "臺北市是中華民國的首都，位於臺灣北部的臺北盆地，人口約二百五十萬人。")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_page_read_as_utf16_comes_back_whole(codec):
+    misread = PAGE.encode("utf-8").decode(codec)
+    assert repair(misread) == PAGE
+    result = Cleaner(to="keep").run(misread)
+    assert result.text == Cleaner(to="keep").clean(PAGE)
+    assert any(step.name == "utf8-read-as-utf16" for step in result.steps)
+
+
+def test_an_odd_last_byte_is_lost_and_the_rest_comes_back():
+    data = PAGE.encode("utf-8") + b"\xe4"
+    misread = data.decode("utf-16-le", errors="replace")
+    assert repair(misread).startswith(PAGE)
+
+
+@pytest.mark.parametrize("text", [
+    PAGE,
+    "서울은 대한민국의 수도이며 최대 도시이다. 한강이 도시를 가로질러 흐르고 인구는 약 천만 명이다. 조선 시대부터 수도였다.",
+    "東京都は日本の首都であり、人口は約千四百万人である。江戸時代から政治と経済の中心として発展してきた都市である。",
+    "\ue000\ue001\ue002" * 10,
+])
+def test_clean_text_is_not_read_as_utf16(text):
+    assert repair(text) == text
