@@ -35,3 +35,10 @@ def test_an_odd_last_byte_is_lost_and_the_rest_comes_back():
 ])
 def test_clean_text_is_not_read_as_utf16(text):
     assert repair(text) == text
+
+
+def test_a_character_cut_at_the_end_is_lost_but_not_one_in_the_middle():
+    data = PAGE.encode("utf-8")
+    assert repair(data[:-2].decode("utf-16-le", errors="replace")).startswith(PAGE[:-1])
+    broken = (data[:100] + b"\xff\xfe" + data[100:]).decode("utf-16-le", errors="replace")
+    assert repair(broken) == broken

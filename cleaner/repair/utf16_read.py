@@ -18,7 +18,7 @@ import re
 MIN_HAN = 20  # Han characters the page must read as, at least
 HAN_SHARE = 0.8  # of the characters beyond ASCII it reads as
 MAX_ASCII_SHARE = 0.1  # of the misread page: ASCII bytes pair up into other code units
-MAX_MARKS = 2  # an odd last byte (and a character it cut) may be lost
+END_MARKS = 4  # an odd last byte and the character it cut may be lost, at the end only
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -29,7 +29,7 @@ def repair(text: str) -> str:
         return text
     for codec in ("utf-16-le", "utf-16-be"):
         read = text.encode(codec, "surrogatepass").decode("utf-8", errors="replace")
-        if read.count("\ufffd") > MAX_MARKS:
+        if "\ufffd" in read[:-END_MARKS]:
             continue
         wide = len(read) - len(read.encode("ascii", "ignore"))
         han = len(_HAN.findall(read))
