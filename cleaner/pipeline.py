@@ -151,6 +151,10 @@ class Cleaner:
         # Escapes, then entities, then tags: each may hide the next (\u0026amp; is &amp;, &lt;p&gt;
         # is <p>), and taking them in this order leaves nothing for a second clean to change.
         # Text extracted from HTML keeps what looks like a tag (Config.for_extracted_text).
+        if cfg.fix_mojibake:
+            # A page of UTF-8 read as UTF-16 is read back whole before anything: no other view sees
+            # its bytes, and what it reads as (tags, escapes, line breaks) is for the stages after.
+            text = apply("repair", "utf8-read-as-utf16", utf16_read.repair, text)
         if cfg.decode_escapes:
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
         if cfg.unescape_html:
@@ -175,8 +179,6 @@ class Cleaner:
             # ...) first: read as cp1252 their runs would come back wrong, not untouched.
             # Bytes a decoder wrote as \xHH escapes (errors="backslashreplace") before all of them:
             # exact bytes, read back whole before any repair re-reads the pieces between the escapes.
-            # A page of UTF-8 read as UTF-16 is read back whole first: no other view sees its bytes.
-            text = apply("repair", "utf8-read-as-utf16", utf16_read.repair, text)
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
             text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))

@@ -19,6 +19,7 @@ def test_a_page_read_as_utf16_comes_back_whole(codec):
     result = Cleaner(to="keep").run(misread)
     assert result.text == Cleaner(to="keep").clean(PAGE)
     assert any(step.name == "utf8-read-as-utf16" for step in result.steps)
+    assert Cleaner(to="keep").clean(result.text) == result.text  # read first: the later stages see it once
 
 
 def test_an_odd_last_byte_is_lost_and_the_rest_comes_back():
