@@ -50,15 +50,12 @@ TITLE_REPAIR_MAX = 200  # characters of a title read by the repairs (Cleaner._re
 # holds 4 or more, 12 % of clean ones 2 or more. The repairs cost 0.4 ms a title, a third of a
 # clean page, which every HTML page would otherwise pay.
 TITLE_RARE = 2
-# UTF-8 read by a single-byte decoder holds no rare Han but a letter of U+00C0-00FF for each
-# character's lead byte (华 is å\x8d\x8e): two of them let a title through too.
-_LATIN_LEADS = re.compile("[\u00c0-\u00ff]")
 
 
 def _may_be_misread(title: str) -> bool:
-    """Does a title hold what a misread one holds: rare characters, or UTF-8's lead bytes shown
-    one a character?"""
-    return mojibake.count_rare(title) >= TITLE_RARE or len(_LATIN_LEADS.findall(title)) >= TITLE_RARE
+    """Does a title hold what a misread one holds: rare characters, or UTF-8 shown one byte a
+    character (华 is å\x8d\x8e), which holds no rare Han for ``count_rare``?"""
+    return mojibake.count_rare(title) >= TITLE_RARE or len(layers.UTF8_AS_LATIN.findall(title)) >= TITLE_RARE
 
 
 class Cleaner:

@@ -113,14 +113,13 @@ PARAGRAPH = ("据新华社报道，国务院常务会议今天在北京召开，
              "要求各地区各部门加快推进重大项目建设，切实保障和改善民生，确保全年目标任务顺利完成。")
 
 
-@pytest.mark.parametrize("source, decoder", [("utf-8", "gbk"), ("utf-8", "whatwg-gbk"), ("big5", "gbk")])
-def test_one_layer_of_mojibake_is_not_read_through_two(monkeypatch, source, decoder):
-    # Under one layer (UTF-8 or Big5 read as GBK once) lies the article's own text, not a layer
-    # of mojibake: weighing the outer marks' candidates for it cost seconds a page, for nothing.
+@pytest.mark.parametrize("decoder", ["gbk", "whatwg-gbk"])
+def test_one_layer_of_mojibake_is_not_read_through_two(monkeypatch, decoder):
+    # Under one layer (UTF-8 read as GBK once) lies the article's own text, not a layer of
+    # mojibake: weighing the outer marks' candidates for it cost seconds a page, for nothing.
     from cleaner.repair import layer_chain
 
-    text = PARAGRAPH if source == "utf-8" else "據新華社報道，國務院常務會議今天在北京召開，會議研究部署了進一步穩定經濟增長的政策措施。"
-    once = DECODERS[decoder].decode(text.encode(source))
+    once = DECODERS[decoder].decode(PARAGRAPH.encode("utf-8"))
     weighed = []
     monkeypatch.setattr(layer_chain, "slots", lambda *a: weighed.append(a) or [])
     repair_second_layer(once)
@@ -132,7 +131,5 @@ def test_a_second_layer_under_a_clean_sentence_is_still_read():
     # cp1252 mojibake under a GBK reading looked like no UTF-8 at all (review18b).
     source = "记者从市教育局获悉，今年全市共有三万名考生报名参加高考。"
     twice_over = source.encode().decode("cp1252", "replace").encode().decode("gbk", "replace")
-    out = Cleaner(to="keep").clean(twice_over)
     # 名 after 三万 is marked, not guessed: its lost byte allows a numeral there too (holes.changes_a_number).
-    assert len(out) == len(source) and all(a == b or a == "\ufffd" for a, b in zip(out, source))
-    assert sum(a != b for a, b in zip(out, source)) <= 1
+    assert Cleaner(to="keep").clean(twice_over) == source.replace("三万名", "三万\ufffd")

@@ -210,15 +210,14 @@ def _byte(ch: str) -> int | None:
         return ord(ch) if ord(ch) < 0x100 else -1
 
 
+# A UTF-8 lead byte and a continuation byte other than a0 side by side, as cp1252 or Latin-1 shows
+# them (Ã©, è¿, Ð¸): a character misread one byte a letter.
+_LEAD_AND_CONTINUATION = re.compile("[\u00c2-\u00f4][\u0080-\u009f\u00a1-\u00bf\u0152\u0153\u0160\u0161"
+                                    "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+
+
 def _misread_elsewhere(line: str) -> bool:
-    """Does the line show a UTF-8 lead byte and a continuation byte other than a0 side by side
-    (Ã©, è¿, Ð¸): a character misread one byte a letter?"""
-    for a, b in zip(line, line[1:]):
-        if b != "\u00a0" and (lead := _byte(a)) is not None and 0xC2 <= lead <= 0xF4:
-            nxt = _byte(b)
-            if nxt is not None and 0x80 <= nxt <= 0xBF:
-                return True
-    return False
+    return bool(_LEAD_AND_CONTINUATION.search(line))
 
 
 def _continuation_at(line: str, i: int, misread: bool = True) -> bool:

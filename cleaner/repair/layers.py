@@ -25,7 +25,7 @@ LOST = "\ufffd"
 FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
 # A UTF-8 lead byte and a continuation byte as a single-byte decoder shows them (Ã¤Â¸): the
 # second layer of mojibake whose first layer was itself single-byte or GBK mojibake.
-_UTF8_AS_LATIN = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+UTF8_AS_LATIN = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 MIN_CHARS = 4  # a peel of fewer characters is a coincidence of the tables, not a second layer
 
 
@@ -57,8 +57,8 @@ def _round_spans(text: str, guess: bool) -> rounds.Spans:
     lines = {decoders.GBK_FAMILY: [], decoders.BIG5_FAMILY: [], decoders.SINGLE_FAMILY: []}
     if mojibake._looks_misread(text):  # noqa: SLF001 - one cheap test for rare characters
         lines[decoders.GBK_FAMILY] = lines[decoders.BIG5_FAMILY] = _dense_lines(text)
-    if _UTF8_AS_LATIN.search(text):
-        lines[decoders.SINGLE_FAMILY] = _lines_with(text, _UTF8_AS_LATIN)
+    if UTF8_AS_LATIN.search(text):
+        lines[decoders.SINGLE_FAMILY] = _lines_with(text, UTF8_AS_LATIN)
     found: list[tuple[int, int, mojibake.MojibakeRepair]] = []
     for family in FAMILIES:
         # Stretches whose outer layer lost bytes first, read through both layers at once. Not
@@ -111,7 +111,7 @@ DENSE = 3  # at least one non-ASCII character in three is rare
 def _dense(text: str) -> bool:
     """Is ``text`` mojibake through and through: at least one non-ASCII character in DENSE rare,
     or UTF-8 shown one byte a character (Ã¤Â¸)?"""
-    if len(_UTF8_AS_LATIN.findall(text)) >= MIN_CHARS:
+    if len(UTF8_AS_LATIN.findall(text)) >= MIN_CHARS:
         return True
     found = len(mojibake._rare_char().findall(text))  # noqa: SLF001 - one notion of a rare character
     wide = len(text) - len(text.encode("ascii", "ignore"))

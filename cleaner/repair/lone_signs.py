@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from cleaner import pagefacts
+from cleaner.repair.pinyin import TONE_MARKS
 from cleaner.script.fold import converter, script_only
 
 # Signs written right after a number or a unit's letters.
@@ -108,7 +109,7 @@ def repair(text: str) -> str:
 
 # A Latin word holding a pinyin tone mark, right before or after a place: the letters around it are
 # a syllable of ruby, and the character between two of them is a Chinese character it annotates.
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED = "".join(sorted(TONE_MARKS))
 SYLLABLE_MAX = 6  # letters of the longest pinyin syllable (zhuàng)
 _PINYIN_BEFORE = re.compile(f"[{_TONED}][a-z{_TONED}]*\\Z")
 _PINYIN_AFTER = re.compile(f"[a-z{_TONED}]*[{_TONED}]")
