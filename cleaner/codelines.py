@@ -8,6 +8,9 @@ line is taken for code when it starts, after its indentation, with an ASCII iden
 begins with a keyword or holds a call ``name(`` or an assignment ``name =`` (ASCII names), and
 holds Chinese only inside string literals and comments. Chinese prose does not: ``iPhone的价格是
 (5000元)`` has no ASCII call, and ``NBA(美国职业篮球联赛)今天宣布`` has Chinese outside any string.
+Markdown marks code itself: the lines of a fenced block (between two ```` ``` ```` or ``~~~`` lines)
+are code lines, and an inline span between backticks on one line (`` `git commit -m "修复, 测试"` ``)
+keeps its signs too (``except_code``).
 """
 
 from __future__ import annotations
@@ -40,12 +43,65 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in code_spans(t)]
     ['def f(x):', '    return x + 1']
     """
+    fenced = _fenced_lines(text) if "```" in text or "~~~" in text else []
     # Every hint holds one of these signs: most pages of Chinese hold none (their brackets are
     # fullwidth), and a sign is found at memchr's speed, a regex of alternatives at a character's.
     if not any(sign in text for sign in _HINT_SIGNS) or not _HINTS.search(text):
-        return []
+        return fenced
     spans = [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
-    return _with_blocks(text, spans) if spans else spans
+    spans = _with_blocks(text, spans) if spans else spans
+    if fenced:  # a line both ways is one span
+        spans = sorted(set(spans) | set(fenced))
+        spans = [span for k, span in enumerate(spans) if not k or span[0] >= spans[k - 1][1]]
+    return spans
+
+
+# A Markdown fence: a line of three or more backticks or tildes, an info string after it (```python).
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^`\n]*$", re.MULTILINE)
+
+
+def _fenced_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of a closed fenced block, its two fences included.
+
+    An unclosed fence takes nothing: a stray ``` must not make the rest of a page code.
+
+    >>> t = '示例:\\n```bash\\nls -l, pwd\\n```\\n结束,好的。'
+    >>> [t[a:b] for a, b in _fenced_lines(t)]
+    ['```bash', 'ls -l, pwd', '```']
+    """
+    out: list[tuple[int, int]] = []
+    opening = None
+    for fence in _FENCE.finditer(text):
+        marker = fence.group(1)
+        if opening is None:
+            opening = fence
+        elif marker[0] == opening.group(1)[0] and len(marker) >= len(opening.group(1)):
+            end = fence.end()
+            pos = opening.start()
+            while pos <= end:  # each line of the block, as code_spans gives lines
+                stop = text.find("\n", pos)
+                stop = len(text) if stop < 0 or stop > end else stop
+                out.append((pos, stop))
+                pos = stop + 1
+            opening = None
+    return out
+
+
+# Markdown inline code: backticks around one line's worth of code. A sentence's full stop inside
+# means the pair is two stray backticks around prose, not code.
+_INLINE = re.compile(r"`[^`\n。]{1,200}`")
+
+
+def inline_code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every inline code span (backticks included).
+
+    >>> t = '使用 `git commit -m "修复, 测试"` 提交,好的。'
+    >>> [t[a:b] for a, b in inline_code_spans(t)]
+    ['`git commit -m "修复, 测试"`']
+    """
+    if "`" not in text:
+        return []
+    return [m.span() for m in _INLINE.finditer(text)]
 
 
 def code_lines(lines: list[str]) -> set[int]:
@@ -103,10 +159,12 @@ def _is_code(line: str) -> bool:
 
 
 def except_code(fixer: Callable[[str], str]) -> Callable[[str], str]:
-    """``fixer`` applied to ``text`` outside its code lines."""
+    """``fixer`` applied to ``text`` outside its code lines and inline code spans."""
 
     def fix(text: str) -> str:
         spans = code_spans(text)
+        if inline := inline_code_spans(text):  # only those outside code lines (a line holds them)
+            spans = sorted(spans + [span for span in inline if not any(a <= span[0] < b for a, b in spans)])
         if not spans:
             return fixer(text)
         out, last = [], 0

@@ -49,9 +49,9 @@ def remove_indent_artifacts(text: str) -> str:
 
 # Fullwidth signs inside a fullwidth number, time or address go narrow with its digits and letters
 # (halfwidth_alnum, which runs next, would leave ５．２％ as 5．2％): 5.2%, 1,234, 10:30,
-# www.baidu.com, Hello World. ASCII digits keep their signs as written (Wikipedia writes 60％). A
-# comma only before exactly three digits (a thousands group: 第１，２，３条 is a list), a colon only
-# before two (a time).
+# www.baidu.com, Hello World, name@example.com, US$12, +86, 1+1=2, http://. ASCII digits keep their
+# signs as written (Wikipedia writes 60％). A comma only before exactly three digits (a thousands
+# group: 第１，２，３条 is a list), a colon only before two (a time) or as a URL's scheme.
 _D = "０-９"
 _W = "０-９Ａ-Ｚａ-ｚ"
 _NUMBER_SIGNS = re.compile(
@@ -59,12 +59,19 @@ _NUMBER_SIGNS = re.compile(
     f"|(?<=[{_D}])，(?=[{_D}]{{3}}(?![{_D}]))"
     f"|(?<=[{_D}])：(?=[{_D}]{{2}}(?![{_D}]))"
     f"|(?<=[{_D}])％"
-    f"|(?<=[{_W}])[．／－\u3000](?=[{_W}])"
+    f"|(?<=[{_W}])[．／－\u3000＠＿＋＝＆＃](?=[{_W}])"
+    f"|[＄＃＋](?=[{_D}])"
+    f"|(?:(?<=ｈｔｔｐ)|(?<=ｈｔｔｐｓ)|(?<=ｆｔｐ))：／／(?=[{_W}])"
 )
-_NARROW = {"．": ".", "，": ",", "：": ":", "％": "%", "－": "-", "／": "/", "\u3000": " "}
-# Every sign _NUMBER_SIGNS takes follows a fullwidth digit or letter: a page without such a pair
-# (most: "，" is in every Chinese page, fullwidth digits in few) is left without the costly pass.
-_ANY_NUMBER_SIGN = re.compile(f"[{_W}][．，：％－／\u3000]")
+# Every sign _NUMBER_SIGNS takes follows a fullwidth digit or letter or comes before a digit: a
+# page without such a pair (most: "，" is in every Chinese page, fullwidth digits in few) is left
+# without the costly pass.
+_ANY_NUMBER_SIGN = re.compile(f"[{_W}][．，：％－／\u3000＠＿＋＝＆＃]|[＄＃＋][{_D}]")
+
+
+def _narrow(signs: str) -> str:
+    """Fullwidth ASCII forms (U+FF01-FF5E) and the ideographic space as ASCII."""
+    return "".join(" " if c == "\u3000" else chr(ord(c) - 0xFEE0) for c in signs)
 
 
 def halfwidth_number_signs(text: str) -> str:
@@ -72,10 +79,12 @@ def halfwidth_number_signs(text: str) -> str:
 
     >>> halfwidth_number_signs("增长５．２％，价格１，２３４元，ｗｗｗ．ｂａｉｄｕ．ｃｏｍ，第１，２条，占60％，２０１９－２０２０")
     '增长５.２%，价格１,２３４元，ｗｗｗ.ｂａｉｄｕ.ｃｏｍ，第１，２条，占60％，２０１９-２０２０'
+    >>> halfwidth_number_signs("ＵＳ＄１２，ｎａｍｅ＠ｅｘａｍｐｌｅ．ｃｏｍ，ｈｔｔｐ：／／ａ．ｃｎ")
+    'ＵＳ$１２，ｎａｍｅ@ｅｘａｍｐｌｅ.ｃｏｍ，ｈｔｔｐ://ａ.ｃｎ'
     """
     if not _ANY_NUMBER_SIGN.search(text):
         return text
-    return _NUMBER_SIGNS.sub(lambda m: _NARROW[m.group()], text)
+    return _NUMBER_SIGNS.sub(lambda m: _narrow(m.group()), text)
 
 
 def halfwidth_alnum(text: str) -> str:

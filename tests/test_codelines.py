@@ -53,3 +53,24 @@ def test_a_block_ends_at_a_line_no_deeper_than_its_head():
 def test_the_cleaner_keeps_the_indentation_of_code():
     text = "示例代码如下:\n\ndef f(x):\n    if x > 0:\n        return x + 1\n    return 0\n\n  运行结果为2。"
     assert Cleaner().clean(text) == "示例代码如下：\ndef f(x):\n    if x > 0:\n        return x + 1\n    return 0\n运行结果为2。"
+
+
+def test_markdown_inline_code_keeps_its_signs_and_prose_around_it_widens():
+    text = '使用 `git commit -m "修复, 测试"` 提交代码,然后`ls -l; pwd`查看。'
+    assert Cleaner().clean(text) == '使用 `git commit -m "修复, 测试"` 提交代码，然后`ls -l; pwd`查看。'
+
+
+def test_backticks_around_a_sentence_are_no_inline_code():
+    # A full stop between the backticks: two stray marks around prose, which is widened as prose.
+    assert Cleaner().clean("他说`今天,很好。明天`再见") == "他说`今天，很好。明天`再见"
+
+
+def test_lines_of_a_fenced_block_are_code_lines():
+    text = "示例:\n```bash\nls -l, pwd\n    echo a, b\n```\n结束,好的。"
+    assert [text[a:b] for a, b in code_spans(text)] == ["```bash", "ls -l, pwd", "    echo a, b", "```"]
+    assert Cleaner().clean(text) == "示例：\n```bash\nls -l, pwd\n    echo a, b\n```\n结束，好的。"
+
+
+def test_an_unclosed_fence_makes_nothing_code():
+    text = "示例:\n```\n他说,今天很好。\n明天,再见。"
+    assert code_spans(text) == []

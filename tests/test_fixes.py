@@ -160,6 +160,10 @@ def test_lone_surrogates_pass_through():
     ("他说：好。", "他说：好。"),
     ("１．中国　２．美国", "１．中国　２．美国"),  # numbering before Chinese keeps its sign
     ("占60％，5．2", "占60％，5．2"),  # ASCII digits keep their signs as written
+    ("售价ＵＳ＄１２，电话＋８６", "售价ＵＳ$１２，电话+８６"),  # a sign before a number is the number's
+    ("邮箱ｎａｍｅ＿１＠ｅｘａｍｐｌｅ．ｃｏｍ", "邮箱ｎａｍｅ_１@ｅｘａｍｐｌｅ.ｃｏｍ"),
+    ("访问ｈｔｔｐｓ：／／ａ．ｃｎ，１＋１＝２", "访问ｈｔｔｐｓ://ａ.ｃｎ，１+１=２"),
+    ("注意：＃号与＋号", "注意：＃号与＋号"),  # a sign with no digit or letter beside it stays
 ])
 def test_signs_inside_fullwidth_numbers_and_addresses_become_ascii(text, expected):
     from cleaner.fixes import halfwidth_number_signs
@@ -175,10 +179,10 @@ def test_a_fullwidth_number_comes_out_narrow_as_a_whole():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="０１９ＡｚＺａ12ab．，：％\u3000。中 ", max_size=12))
+@given(st.text(alphabet="０１９ＡｚＺａ12ab．，：％\u3000。中 ＠＿＋＝＆＃＄／ｈｔｐｓｆ", max_size=12))
 def test_the_number_signs_prefilter_skips_only_texts_the_pass_leaves(text):
     # The cheap test before the pass: a text it skips is one the pass would not change.
-    assert fixes.halfwidth_number_signs(text) == fixes._NUMBER_SIGNS.sub(lambda m: fixes._NARROW[m.group()], text)
+    assert fixes.halfwidth_number_signs(text) == fixes._NUMBER_SIGNS.sub(lambda m: fixes._narrow(m.group()), text)
 
 
 def test_a_tab_after_chinese_punctuation_is_layout_and_goes():
