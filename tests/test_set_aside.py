@@ -70,3 +70,14 @@ def test_what_a_gbk_or_big5_decoder_made_is_no_euc_jp_stretch(text, codec):
 def test_clean_text_is_no_euc_jp_stretch(text):
     assert euc_jp_stretches(text) == []
     assert euc_jp_stretches(text + "\ufffd") == []
+
+
+@pytest.mark.parametrize("text", ["民主黨依然維持一定表現，但到了1864年總統選舉時民主黨所提名的好戰派候選人。", "交通部門沿海設各級"])
+def test_big5_read_as_gbk_between_ascii_signs_is_no_euc_jp_stretch(text):
+    # Three marks and a kanji between ASCII signs (���欷F1864) read as EUC-JP's wildcards; the
+    # line's share of marks (Big5 as GBK: under half) says it is not EUC-JP's (review19 F1).
+    broken = text.encode("big5").decode("gbk", "replace")
+    assert euc_jp_stretches(broken) == []
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    once = cleaner.clean(broken)
+    assert cleaner.clean(once) == once

@@ -27,6 +27,8 @@ without halfwidth katakana or hangul is not copied.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,6 +71,12 @@ _EUC_RUN = re.compile(r"[^\x00-\x7f]{4,}")
 EUC_MIN = 4  # characters of a stretch: shorter ones are too few bytes to tell the decoders apart
 EUC_MARKS = 1 / 3  # of a stretch's characters at least this many U+FFFD (GBK's misreadings: under 0.1)
 EUC_READ = 0.9  # of its EUC-JP bytes at least this many in UTF-8 characters
+# Of a line's characters beyond ASCII at least this many U+FFFD. EUC-JP loses every byte 80-a0,
+# which is one UTF-8 byte in three or more: 61-82 % of a wiki paragraph's characters are marks
+# (300 paragraphs of each script), where Big5 read as GBK marks 24-48 %. A short stretch alone
+# does not tell them apart (a Big5 clause between ASCII signs may be 3 marks and a kanji, ���欷).
+EUC_LINE_MARKS = 0.55
+EUC_LINE_MIN = 20  # characters beyond ASCII to count them over: a short line is counted with its page
 
 
 @lru_cache(maxsize=1 << 14)
@@ -99,13 +107,15 @@ def euc_jp_stretches(text: str) -> list[tuple[int, int]]:
     """(start, end) of the stretches of ``text`` an EUC-JP decoder made of UTF-8 that lost bytes
     (see the module's doc): at least EUC_MIN characters EUC-JP gives, EUC_MARKS of them U+FFFD,
     whose EUC-JP bytes are EUC_READ UTF-8 characters and read so better than their GBK or Big5
-    bytes, in a run whose GBK or Big5 bytes do not read so."""
+    bytes, in a run whose GBK or Big5 bytes do not read so, on a line (or a short line's page)
+    with EUC_LINE_MARKS of its characters beyond ASCII U+FFFD."""
     if "\ufffd" not in text:
         return []
-    spans = []
+    spans: list[tuple[int, int]] = []
+    marked = _marked_lines(text)
     for m in _EUC_RUN.finditer(text):
         run = m.group()
-        if run.count("\ufffd") < EUC_MARKS * len(run):
+        if run.count("\ufffd") < EUC_MARKS * len(run) or not marked(m.start()):
             continue
         if any(_family_share(run, f) >= EUC_READ for f in (decoders.GBK_FAMILY, decoders.BIG5_FAMILY)):
             continue  # the run is another decoder's, read whole (a Big5 run cut where EUC-JP has no kanji)
@@ -120,6 +130,30 @@ def euc_jp_stretches(text: str) -> list[tuple[int, int]]:
                     spans.append((m.start() + start, m.start() + k))
             start = k + 1
     return spans
+
+
+def _marked_lines(text: str) -> Callable[[int], bool]:
+    """Whether the line holding an offset has EUC_LINE_MARKS of its characters beyond ASCII
+    U+FFFD, counted over the line where it has EUC_LINE_MIN such characters, else over the page
+    (which needs as many); each line measured once, when first asked (a long line holds many runs)."""
+    ends = [m.start() for m in re.finditer("\n", text)] + [len(text)]
+    known: dict[int, bool] = {}
+
+    def counts(part: str) -> tuple[int, int]:
+        return part.count("\ufffd"), len(part) - len(part.encode("ascii", "ignore"))
+
+    page = counts(text)
+
+    def marked(at: int) -> bool:
+        k = bisect_left(ends, at)
+        if k not in known:
+            marks, beyond = counts(text[ends[k - 1] + 1 if k else 0 : ends[k]])
+            if beyond < EUC_LINE_MIN:
+                marks, beyond = page
+            known[k] = beyond >= EUC_LINE_MIN and marks >= EUC_LINE_MARKS * beyond
+        return known[k]
+
+    return marked
 
 
 def hidden(text: str, cache: dict | None = None) -> tuple[str, Hidden]:
