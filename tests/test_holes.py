@@ -9,6 +9,7 @@ import reference_holes
 from conftest import FIXTURES
 from damage import naive_s2t
 
+from cleaner import Cleaner
 from cleaner.repair import holes
 from cleaner.repair.mojibake import fix_utf8_as_gbk
 from cleaner.script.fold import fold
@@ -286,4 +287,15 @@ def test_a_guess_beside_a_numeral_never_changes_a_number(line):
 def test_a_guess_away_from_numbers_is_written():
     choice = holes.Choice("六", 3, True, "八", 1.0, ("六", "八"))
     assert holes.changes_a_number("约一六四公尺", 2, choice)
-    assert not holes.changes_a_number("他说话很快", 1, holes.Choice("说", 3, True, "谈", 1.0, ("说", "谈")))
+    # The same numeral beside the same numerals, with no other numeral its bytes allow: written.
+    assert not holes.changes_a_number("约一六四公尺", 2, holes.Choice("六", 3, True, "谈", 1.0, ("六", "谈")))
+
+
+def test_a_numeral_whose_bytes_allow_only_another_kind_is_written():
+    # 十 (e5 8d 81: cp1252 loses 8d and 81) allows 叁 alone among numerals, a formal one: no
+    # everyday number is written 二叁九 (review19 F2: 二十九 came back 二�九).
+    choice = holes.Choice("十", 3, True, "叁", 1.0, ("十", "叁", "名"))
+    assert not holes.changes_a_number("二十九岁", 1, choice)
+    assert holes.changes_a_number("二十九岁", 1, holes.Choice("十", 3, True, "千", 1.0, ("十", "千")))
+    damaged = "他今年二十九岁，第十一届。".encode().decode("cp1252", "replace")
+    assert Cleaner(to="keep").clean(damaged) == "他今年二十九岁，第十一届。"

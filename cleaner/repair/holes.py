@@ -46,21 +46,27 @@ class Choice(NamedTuple):
 # Chinese numerals: a guess among them, beside one, changes a number (一八四 read back 一六四:
 # 八 and 六 are e5 85 ab and e5 85 ad), which no reader can tell from the text. Digits are no
 # such neighbour: a number is written in one or the other (50公尺 is not 50六尺).
-NUMERALS = frozenset("〇○零一二三四五六七八九十百千万萬亿億两兩廿卅壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+# Numerals of two kinds: the everyday ones and the formal ones of cheques and contracts, which a
+# number is written in throughout. 十 (e5 8d 81, both lost to cp1252) allows only 叁 among the
+# numerals: another kind, no other number a page would write beside 二 (二十九).
+EVERYDAY_NUMERALS = frozenset("〇○零一二三四五六七八九十百千万萬亿億两兩廿卅")
+FORMAL_NUMERALS = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+NUMERALS = EVERYDAY_NUMERALS | FORMAL_NUMERALS
 
 
 def changes_a_number(text: str, pos: int, choice: Choice, guessed_at: frozenset[int] = frozenset()) -> bool:
     """Is the guess ``choice`` at ``pos`` of ``text`` one that may have written another number?
     Such a guess is written U+FFFD (its finding still names the choice).
 
-    A numeral chosen where its bytes allow another (六 where 八 fits) beside a numeral; a word
+    A numeral chosen where its bytes allow another of its kind (六 where 八 fits) beside a numeral; a word
     chosen over a numeral runner-up inside a number or after two numerals (六世.五 of 六一.五). A neighbour counts
     read for sure (not at ``guessed_at``, the other guesses: 一个 whose 一 and 个 were both chosen
     is no number), or marked, or a guessed numeral beside one read for sure (三一 of 一二三一六).
     A numeral chosen over words alone (一 over 中) is no other number, and a word whose bytes
     merely allow a numeral among dozens (名, e5 and two lost bytes, as 十 is) is the model's.
     """
-    numerals = (set(choice.candidates) | {choice.char, choice.alternative}) & NUMERALS
+    kind = FORMAL_NUMERALS if choice.char in FORMAL_NUMERALS else EVERYDAY_NUMERALS
+    numerals = (set(choice.candidates) | {choice.char, choice.alternative}) & kind
 
     def sure(k: int) -> bool:
         return 0 <= k < len(text) and text[k] in NUMERALS and k not in guessed_at
