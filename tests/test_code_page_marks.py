@@ -86,3 +86,18 @@ def test_a_view_without_gaps_is_left_as_it_is():
     view = list("中文".encode("gbk"))
     filled = fill(view, "cp1254")
     assert not filled.gapped and filled.data == bytes(view)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=40), st.lists(st.integers(0, 45), max_size=6), st.sampled_from(["utf-8", "gbk", "big5"]))
+def test_characters_at_places_are_read_as_one_at_a_time(data, places, source):
+    # One reading for every place (review19 F4: a reading per place was quadratic on long lines).
+    def one(i: int) -> str:
+        end = 0
+        for ch in data.decode(source, errors="replace"):
+            end += len(ch.encode(source, errors="replace")) if ch != "\ufffd" else 1
+            if end > i:
+                return ch
+        return "\ufffd"
+
+    assert code_page_marks.read_at(data, places, source) == [one(i) for i in places]

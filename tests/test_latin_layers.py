@@ -1,8 +1,11 @@
 """UTF-8 misread as cp1252 more than once (cleaner/repair/latin_layers.py)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
+from cleaner.repair import latin_layers
 from cleaner.repair.latin_layers import peel
 
 SENTENCES = ["习近平出席会议并发表重要讲话", "我们的公司在北京，欢迎来访。", "本公司产品质量可靠，价格合理。",
@@ -89,3 +92,16 @@ def test_a_chosen_character_is_a_finding_and_without_guessing_a_mark():
     assert unguessed[findings[0].position] == "\ufffd"
     assert "\ufffd" not in Cleaner(remove_furniture=False, to="keep").clean(damaged)
     assert "\ufffd" in Cleaner(remove_furniture=False, to="keep", guess_lost=False).clean(damaged)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="中华人民共和国和平协议今天发布通知。，ab1", min_size=1, max_size=40),
+       st.sampled_from(["replace", "ignore"]))
+def test_the_marks_places_are_counted_as_a_prefix_reads(text, errors):
+    # Counted piece by piece between the places, once (a long line had every prefix read again:
+    # review19 F4), as each prefix reads on its own.
+    damaged = text.encode("gbk").decode("latin-1").encode("utf-8").decode("cp1252", errors)
+    data, marks = latin_layers._bytes(damaged)
+    cuts = [cut for cut, _ in marks]
+    assert latin_layers._characters_before(data, cuts) == [len(data[:cut].decode("utf-8", errors="replace"))
+                                                            for cut in cuts]

@@ -77,7 +77,8 @@ def _filled(run: str) -> tuple[str, list[tuple[int, code_page_marks.Guess, str]]
     chosen = []
     for _ in range(2):
         chosen = [(i, g) for i in slots if (g := code_page_marks.choose(data, i, CHOICES, "utf-8")) is not None]
-    chosen = [(i, g, code_page_marks.read_at(bytes(data), i, "utf-8")) for i, g in chosen]
+    read = code_page_marks.read_at(bytes(data), [i for i, _ in chosen], "utf-8")
+    chosen = [(i, g, ch) for (i, g), ch in zip(chosen, read)]
     chars = list(run)
     for i in slots:
         chars[i] = "\u00a0" if data[i] == NBSP else LOST

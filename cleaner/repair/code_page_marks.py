@@ -173,14 +173,21 @@ def choose(data: bytearray, slot: int, choices: tuple[int, ...], source: str,
     return _choose(data, _Group((slot,), ()), choices, source, starts)
 
 
-def read_at(data: bytes, i: int, source: str) -> str:
-    """The character of ``data`` read in ``source`` that holds byte ``i``."""
-    end = 0
-    for ch in data.decode(source, errors="replace"):
-        end += len(ch.encode(source, errors="replace")) if ch != LOST else 1
-        if end > i:
-            return ch
-    return LOST
+def read_at(data: bytes, places: list[int], source: str) -> list[str]:
+    """The character of ``data`` read in ``source`` that holds each byte of ``places``; one
+    reading of ``data`` for them all (a long line has many places)."""
+    wanted = sorted(set(places))
+    found: dict[int, str] = {}
+    end = k = 0
+    if wanted:
+        for ch in data.decode(source, errors="replace"):
+            end += len(ch.encode(source, errors="replace")) if ch != LOST else 1
+            while k < len(wanted) and end > wanted[k]:
+                found[wanted[k]] = ch
+                k += 1
+            if k == len(wanted):
+                break
+    return [found.get(i, LOST) for i in places]
 
 
 def char_starts(data: bytes | bytearray, source: str) -> list[int] | None:

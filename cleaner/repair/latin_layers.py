@@ -108,7 +108,7 @@ def _chosen(inner: str, data: bytes, open_marks: list[tuple[int, tuple[str, ...]
     in (``code_page_marks``), twice, the second time with its neighbours' choices made."""
     if not open_marks:
         return inner, []
-    slots = [(len(data[:cut].decode("utf-8", errors="replace")), fits) for cut, fits in open_marks]
+    slots = list(zip(_characters_before(data, [cut for cut, _ in open_marks]), (fits for _, fits in open_marks)))
     slots = [(i, fits) for i, fits in slots if i < len(inner) and inner[i] == fits[0]]  # where it was put
     if not slots:
         return inner, []
@@ -128,8 +128,24 @@ def _chosen(inner: str, data: bytes, open_marks: list[tuple[int, tuple[str, ...]
     chars = list(inner)
     for i, _ in slots:
         chars[i] = by_byte[i][layer[i]]
-    chosen = [_Chosen(i, code_page_marks.read_at(bytes(layer), i, source), g.alternative, g.margin) for i, g in sorted(guesses.items())]
+    made = sorted(guesses.items())
+    read = code_page_marks.read_at(bytes(layer), [i for i, _ in made], source)
+    chosen = [_Chosen(i, ch, g.alternative, g.margin) for (i, g), ch in zip(made, read)]
     return "".join(chars), chosen
+
+
+def _characters_before(data: bytes, cuts: list[int]) -> list[int]:
+    """How many characters ``data[:cut]`` reads as in UTF-8, for each of ``cuts`` (in order, each
+    where a sequence starts: a UTF-8 decoder starts afresh there, so the pieces between cuts are
+    read on their own, once, not every prefix again)."""
+    out, last, count = [], 0, 0
+    for cut in cuts:
+        if cut < last:  # out of order: read from the start (never, as _bytes makes them)
+            last, count = 0, 0
+        count += len(data[last:cut].decode("utf-8", errors="replace"))
+        last = cut
+        out.append(count)
+    return out
 
 
 def _source(data: bytes) -> str:
