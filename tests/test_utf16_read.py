@@ -43,3 +43,12 @@ def test_a_character_cut_at_the_end_is_lost_but_not_one_in_the_middle():
     assert repair(data[:-2].decode("utf-16-le", errors="replace")).startswith(PAGE[:-1])
     broken = (data[:100] + b"\xff\xfe" + data[100:]).decode("utf-16-le", errors="replace")
     assert repair(broken) == broken
+
+
+def test_a_mark_the_page_itself_held_is_read_back_with_it():
+    # ef bf bd is UTF-8 like any other character: only the bytes UTF-8 rejects stop the reading
+    # (review19 F7: a damaged page holding one U+FFFD was left misread).
+    page = "香港羽毛球公开赛是从1982年开始一年一度在香港举行的羽毛球比赛\ufffd但不是每年都有比赛本赛事由世界羽毛球联会认可"
+    data = page.encode()
+    data += b" " * (len(data) % 2)
+    assert repair(data.decode("utf-16-le")).rstrip() == page

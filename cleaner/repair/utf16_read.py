@@ -6,8 +6,8 @@ U+A6E9 U+E699 U+B8E6 …: hangul, private-use and Han code points no text holds 
 the byte views of the other repairs see nothing they know. Nothing is lost but a last odd byte: the
 code units written back as UTF-16 are the page's bytes. Clean text almost never reads so: Chinese
 in UTF-16 is ASCII and control bytes as UTF-8 (中 is 2d 4e), hangul and private use no UTF-8 at
-all, so a page is read back only when its UTF-16 bytes are strict UTF-8 but for a mark or two at
-its end and what they read is mostly Han. Whole pages only: a line break read as UTF-16 pairs
+all, so a page is read back only when its UTF-16 bytes are strict UTF-8 (a U+FFFD the page held is
+a character like any other) but for a mark or two at its end and what they read is mostly Han. Whole pages only: a line break read as UTF-16 pairs
 with a byte beside it, so such a page has no lines.
 """
 
@@ -21,6 +21,7 @@ MAX_ASCII_SHARE = 0.1  # of the misread page: ASCII bytes pair up into other cod
 END_MARKS = 4  # an odd last byte and the character it cut may be lost, at the end only
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_REJECTED = re.compile("[\udc80-\udcff]")
 
 
 def repair(text: str) -> str:
@@ -28,9 +29,13 @@ def repair(text: str) -> str:
     if len(text) < MIN_HAN or len(text.encode("ascii", "ignore")) > MAX_ASCII_SHARE * len(text):
         return text
     for codec in ("utf-16-le", "utf-16-be"):
-        read = text.encode(codec, "surrogatepass").decode("utf-8", errors="replace")
-        if "\ufffd" in read[:-END_MARKS]:
+        data = text.encode(codec, "surrogatepass")
+        # A byte UTF-8 rejects (escaped as a lone surrogate) only at the end; a U+FFFD the page
+        # itself held (ef bf bd) is UTF-8 like any other character.
+        escaped = data.decode("utf-8", errors="surrogateescape")
+        if _REJECTED.search(escaped, 0, max(len(escaped) - END_MARKS, 0)):
             continue
+        read = data.decode("utf-8", errors="replace")
         wide = len(read) - len(read.encode("ascii", "ignore"))
         han = len(_HAN.findall(read))
         if han >= MIN_HAN and han >= HAN_SHARE * wide:
