@@ -45,6 +45,9 @@ HALFWIDTH_ALNUM = str.maketrans(
 )
 
 # Whitespace that indents or pads a paragraph.
+# What cp1252 shows for the bytes 80-9f it defines (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ
+# ž Ÿ): with Latin-1's 80-ff, every character a cp1252 or Latin-1 decoder writes for a high byte.
+CP1252_SIGNS = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")
 PAD = " \t\u00a0\u3000\u2002\u2003\u200b\ufeff"
 
 # "? ? ? ?" where NBSP indentation could not be encoded (docs/corruption.md §1.5).

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner import pagefacts
+from cleaner import chardata, pagefacts
 
 # Tags that end a block of text (a line break where they stood) and those inside a line.
 BLOCK_TAGS = ("p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3",
@@ -123,7 +123,7 @@ def _readable(chars: str) -> bool:
 
 
 # The characters cp1252 shows for bytes 80-9f beyond Latin-1, and its mark for those it leaves undefined.
-_CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="replace"))
+_CP1252_SIGNS = frozenset(chardata.CP1252_SIGNS + "\ufffd")
 
 
 def _bytes_run(m: re.Match) -> str:

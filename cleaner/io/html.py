@@ -24,6 +24,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from cleaner import chardata
+
 _SNIFF = 8192
 _TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|table|td|span|a|script|link)\b", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -212,8 +214,7 @@ def _byte(ch: str) -> int | None:
 
 # A UTF-8 lead byte and a continuation byte other than a0 side by side, as cp1252 or Latin-1 shows
 # them (Ã©, è¿, Ð¸): a character misread one byte a letter.
-_LEAD_AND_CONTINUATION = re.compile("[\u00c2-\u00f4][\u0080-\u009f\u00a1-\u00bf\u0152\u0153\u0160\u0161"
-                                    "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_LEAD_AND_CONTINUATION = re.compile(f"[\u00c2-\u00f4][\u0080-\u009f\u00a1-\u00bf{re.escape(chardata.CP1252_SIGNS)}]")
 
 
 def _misread_elsewhere(line: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner import chardata
 from cleaner.model import Finding
 from cleaner.repair import code_page_marks, holes, latin_layers
 
@@ -26,7 +27,7 @@ LOST = "\ufffd"
 MIN_MISREAD = 3  # misread UTF-8 characters in a run: a name in Latin letters (Müller) holds one
 # What a cp1252 or Latin-1 decoder writes for a byte 80-ff, and U+FFFD; runs of them with single
 # spaces between (a space only before another such character, or ending the run).
-_HIGH = "\\x80-\\xff" + re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")) + "\\ufffd"
+_HIGH = "\\x80-\\xff" + re.escape(chardata.CP1252_SIGNS) + "\\ufffd"
 _RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}]| (?=[{_HIGH}]))*")
 _SPACE_AFTER_MISREAD = re.compile(f"[\\u00c2-\\u00ef{_HIGH}] [{_HIGH}]")
 CHOICES = (NBSP, *latin_layers.UNDEFINED)

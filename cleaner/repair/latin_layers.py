@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from cleaner import pagefacts
+from cleaner import chardata, pagefacts
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
 from cleaner.repair import code_page_marks, holes
@@ -26,7 +26,7 @@ LOST = "\ufffd"
 # plus U+FFFD: one misread stretch of bytes.
 # cp1252's characters for bytes 0x80-0x9f, exactly (its neighbours in Unicode, ′ or U+2028, are
 # no byte of it: a run holding one is not read here).
-_CP1252_SIGNS = re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+_CP1252_SIGNS = re.escape(chardata.CP1252_SIGNS)
 _RUN = re.compile(f"[\\x00-\\xff{_CP1252_SIGNS}\\ufffd]+")
 # Latin-1 mojibake of one UTF-8 character: a lead byte c2-ef read as Â-ï and a continuation byte.
 MISREAD_UTF8 = re.compile(f"[\\u00c2-\\u00ef][\\x80-\\xbf{_CP1252_SIGNS}]")

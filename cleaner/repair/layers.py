@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from cleaner import chardata
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
 from cleaner.repair import decoders, layer_chain, mojibake, rounds
@@ -25,7 +26,7 @@ LOST = "\ufffd"
 FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
 # A UTF-8 lead byte and a continuation byte as a single-byte decoder shows them (Ã¤Â¸): the
 # second layer of mojibake whose first layer was itself single-byte or GBK mojibake.
-UTF8_AS_LATIN = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+UTF8_AS_LATIN = re.compile(f"[\u00c2-\u00ef][\u0080-\u00bf{re.escape(chardata.CP1252_SIGNS)}]")
 MIN_CHARS = 4  # a peel of fewer characters is a coincidence of the tables, not a second layer
 
 
