@@ -174,7 +174,7 @@ def test_unrepaired_spans_beside_a_question_mark_a_decoder_wrote():
 
 import re  # noqa: E402
 
-from hypothesis import given  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from native_inputs import SETTINGS, text_inputs  # noqa: E402
 
@@ -773,3 +773,17 @@ def test_a_bracket_answering_none_on_a_big5_page_read_as_gbk_is_read_as_big5():
     out = Cleaner(remove_furniture=False, to="keep").clean(page.encode("big5").decode("gbk", errors="replace"))
     assert "一○五四九" in out and "〕" not in out
     assert Cleaner(remove_furniture=False, to="keep").clean("他说〔注一〕的内容，以及【附录】。") == "他说〔注一〕的内容，以及【附录】。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="〔〕〈〉《》「」『』【】（）()“”中\n", max_size=40))
+def test_lone_brackets_are_those_each_brackets_own_walk_finds(text):
+    # One pass each way over a line (review19 F6: a walk a bracket was quadratic on long lines).
+    from cleaner.repair import context, mojibake
+
+    def walked(m):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        return context.bracket(m.group(), text[start : len(text) if end < 0 else end], m.start() - start) < 0
+
+    assert mojibake._lone_brackets(text) == [m.start() for m in mojibake._BRACKETS.finditer(text) if walked(m)]

@@ -1284,17 +1284,44 @@ _BRACKETS = re.compile("[〔〕〈〉《》「」『』〖〗【】﹛﹜﹝﹞�
 
 
 def _lone_brackets(text: str) -> list[int]:
-    """Brackets that answer none in their line (``context.bracket``): a sign the other family
-    made of a code (Big5's ○, a1 b3, is GBK's 〕: 一○五四九 read 一〕五四九), which the
+    """Brackets that answer none in their line (as ``context.bracket`` judges them): a sign the
+    other family made of a code (Big5's ○, a1 b3, is GBK's 〕: 一○五四九 read 一〕五四九), which the
     re-read of runs of rare characters does not take."""
-    out = []
-    for m in _BRACKETS.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        line = text[start : len(text) if end < 0 else end]
-        if context.bracket(m.group(), line, m.start() - start) < 0:
-            out.append(m.start())
+    out: list[int] = []
+    at = 0
+    for line in text.split("\n"):
+        if _BRACKETS.search(line):
+            out += [at + k for k in _unanswered(line) if _BRACKETS.match(line, k)]
+        at += len(line) + 1
     return out
+
+
+# The brackets ``context.bracket`` pairs, by kind (ASCII and fullwidth parentheses are one), and
+# each opening kind's closing one.
+_BRACKET_KIND = {"（": "(", "(": "(", "）": ")", ")": ")", "《": "<", "》": ">", "“": "“", "”": "”", "【": "[",
+                 "】": "]", "「": "「", "」": "」", "『": "『", "』": "』", "〔": "〔", "〕": "〕"}
+_CLOSING = {"(": ")", "<": ">", "“": "”", "[": "]", "「": "」", "『": "』", "〔": "〕"}
+
+
+def _unanswered(line: str) -> list[int]:
+    """Offsets of ``line``'s brackets that answer none: a closing one with no opening one pending
+    before it, an opening one with no closing one pending after it (marks of one kind nest). One
+    pass each way, as each bracket's own walk would find (a line of many brackets was walked once
+    a bracket)."""
+    alone = []
+    for order, opens in ((range(len(line)), _CLOSING), (range(len(line) - 1, -1, -1), {v: k for k, v in _CLOSING.items()})):
+        answers = {close: own for own, close in opens.items()}
+        pending = dict.fromkeys(opens, 0)
+        for k in order:
+            kind = _BRACKET_KIND.get(line[k])
+            if kind in pending:
+                pending[kind] += 1
+            elif kind in answers:
+                if pending[answers[kind]]:
+                    pending[answers[kind]] -= 1
+                else:
+                    alone.append(k)
+    return sorted(alone)
 
 
 def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeRepair]],
