@@ -417,3 +417,11 @@ def test_the_first_pass_has_its_own_progress_bar(tmp_path, monkeypatch):
     err.truncate(0)
     run_folder(tmp_path / "portal", tmp_path / "plain", Config(), report=Report(echo=False), jobs=1, learn=False, progress=True)
     assert err.getvalue().count("6/6 files") == 1 and "learning" not in err.getvalue()
+
+
+def test_short_turns_a_chat_or_a_story_repeats_are_not_learned():
+    # Every record of a chat corpus opens 你好！ and closes 谢谢！ 不客气。; a novel's chapters
+    # repeat “嗯。”: a short sentence is learned only when worded as furniture (probe19 D2).
+    docs = [f"你好！\n我想和你聊聊第{i}件事情，不要拖到最后一刻再着急，好吗？\n“嗯。”\n谢谢！\n不客气。\n欢迎关注我们！"
+            for i in range(40)]
+    assert _learner(docs).learned().lines == {"s": frozenset({normalise("欢迎关注我们！")})}

@@ -26,7 +26,9 @@ normalise, count: no cleaning) and remove the learned lines in the second, while
 - **The decision** (``Thresholds``): a line is furniture when it is in at least ``min_docs``
   documents of its site *and* in a share of them: ``short_share`` for short lines,
   ``sentence_share`` (a majority) for a long punctuated sentence, so a quote repeated in a few
-  articles stays. Numbered headings (``一、总体要求``) are never learned: official documents share
+  articles stays. A short line ending as a sentence ends (你好！, “好。”) is learned only when worded
+  as furniture (a key's colon or a lexicon phrase): the records of a chat corpus or the chapters
+  of a novel repeat such turns. Numbered headings (``一、总体要求``) are never learned: official documents share
   them. A line that is in one document only is never removed (``min_docs`` >= 3, and counts are
   at most one over the truth).
 
@@ -64,6 +66,11 @@ _LOOSE_SPACE = re.compile(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])")  # spacing arou
 # unless a majority of the site's pages carry it.
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;…]")
 SENTENCE_CHARS = 25
+# A line ending as a sentence ends (after its closing quotes): a short one is a turn of a dialogue
+# or a story (你好！ 谢谢！ “嗯。”) that every record of a chat or a novel repeats, not learned
+# unless worded as furniture (a key's colon, a lexicon phrase: 免责声明：…。 欢迎关注！); what a site
+# repeats on every page is a label, a link, a row or a notice.
+_ENDS_A_SENTENCE = re.compile(r"[。！？!?…][”」』\"')）]*$")
 # Headings of official documents and long articles: 一、 (一) 1. 第一章 — shared by many articles.
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0]+[)）]|0[.、．]|第[一二三四五六七八九十百0]+[章节条部分篇])")
 
@@ -83,6 +90,13 @@ def normalise(line: str) -> str:
 
 def _zero(m: re.Match) -> str:
     return m.group(1) or "0"
+
+
+def _worded_as_furniture(norm: str) -> bool:
+    """A key's colon (免责声明：…) or a phrase of the furniture lexicon (欢迎关注, 阅读原文)."""
+    from cleaner.furniture.lexicon import load_lexicon  # the generic model's words, loaded once
+
+    return ":" in norm or load_lexicon().phrases(norm)[0] > 0
 
 
 def is_sentence(line: str) -> bool:
@@ -154,6 +168,8 @@ class Thresholds:
     def is_furniture(self, norm: str, count: int, site_docs: int) -> bool:
         if count < self.min_docs or _NUMBERED_HEADING.match(norm):
             return False
+        if not is_sentence(norm) and _ENDS_A_SENTENCE.search(norm) and not _worded_as_furniture(norm):
+            return False  # a short sentence or a quoted turn (你好！ “好。”): a dialogue's or a story's
         share = count / max(site_docs, count)
         return share >= (self.sentence_share if is_sentence(norm) else self.short_share)
 
