@@ -39,3 +39,28 @@ def test_two_jobs_write_the_files_and_report_of_one_and_warm_while_learning(tmp_
     assert seen[0] == seen[1] and len(seen[0][0]) == 14
     # One job starts no pool; two start the learning pass's cold one, then the cleaning pool.
     assert started == [False, True]
+
+
+def test_a_file_that_kills_its_worker_fails_alone_and_the_rest_are_written(tmp_path, monkeypatch):
+    # Forked workers inherit this process's Cleaner.run: one page ends its worker as the
+    # out-of-memory killer would (probe19 D1: the folder run stopped without naming the file).
+    import os
+
+    from cleaner import Cleaner
+
+    real = Cleaner.run
+
+    def run(self, text, **kw):
+        if text.startswith("毒"):
+            os._exit(9)
+        return real(self, text, **kw)
+
+    monkeypatch.setattr(Cleaner, "run", run)
+    (tmp_path / "in").mkdir()
+    for k in range(8):
+        (tmp_path / "in" / f"p{k}.txt").write_text("毒" if k == 5 else f"第{k}页,国務院", encoding="utf-8")
+    report = Report()
+    folder.run_folder(tmp_path / "in", tmp_path / "out", Config(), report=report, jobs=2)
+    assert [os.path.basename(where) for where, _ in report.failed] == ["p5.txt"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == [f"p{k}.txt" for k in range(8) if k != 5]
+    assert (tmp_path / "out" / "p0.txt").read_text(encoding="utf-8").strip() == "第0页，国务院"

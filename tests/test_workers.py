@@ -1,7 +1,10 @@
 """Worker processes (cleaner/engines/workers.py)."""
 
+import json
+import os
+
 from cleaner import Cleaner
-from cleaner.engines.workers import warm_up_texts
+from cleaner.engines.workers import DIED, in_order, warm_up_texts
 
 
 def test_each_warm_up_text_is_damage_a_repair_reads_back():
@@ -12,3 +15,49 @@ def test_each_warm_up_text_is_damage_a_repair_reads_back():
     for text in texts:
         result = cleaner.run(text)
         assert result.text != text and any(step.action == "repair" for step in result.steps), text
+
+
+def _square_or_die(n: int) -> int:
+    if n == 13:
+        os._exit(9)  # as the out-of-memory killer or a native abort ends a worker: no exception
+    return n * n
+
+
+def test_a_task_that_kills_its_worker_is_told_apart_and_the_rest_finish():
+    from concurrent.futures import ProcessPoolExecutor
+
+    pools = []
+
+    def make_pool(size):
+        pools.append(size)
+        return ProcessPoolExecutor(size or 2)
+
+    done = list(in_order(make_pool, _square_or_die, ((n,) for n in range(20)), ahead=6))
+    assert [args for args, _ in done] == [(n,) for n in range(20)]
+    assert [result for _, result in done] == [DIED if n == 13 else n * n for n in range(20)]
+    assert None in pools[1:] and 1 in pools  # a pool of one for the suspects, a new pool for the rest
+
+
+def test_a_record_that_kills_its_worker_is_passed_through_and_reported(monkeypatch, capsys):
+    # Forked workers inherit this process's Cleaner.run: one record ends its worker as the
+    # out-of-memory killer would (probe19 D1: the run ended "BrokenProcessPool" and wrote nothing).
+    from cleaner.config import Config
+    from cleaner.engines import jsonl
+    from cleaner.engines.report import Report, WriteBack
+
+    real = Cleaner.run
+
+    def run(self, text, **kw):
+        if text == "毒":
+            os._exit(9)
+        return real(self, text, **kw)
+
+    monkeypatch.setattr(Cleaner, "run", run)
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 64)
+    lines = [json.dumps({"text": "毒" if k == 37 else f"第{k}条,国務院"}, ensure_ascii=False).encode() + b"\n"
+             for k in range(80)]
+    report = Report(WriteBack.WRITE)
+    out = list(jsonl.clean_stream(lines, Config(), name="in.jsonl", report=report, jobs=2))
+    assert len(out) == 80 and out[37] == lines[37]
+    assert all(json.loads(out[k])["text"] == f"第{k}条，国务院" for k in range(80) if k != 37)
+    assert [where for where, _ in report.failed_records or report.failed] == ["in.jsonl:38"]

@@ -29,7 +29,7 @@ from cleaner.engines import manifest as manifests
 from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
 from cleaner.engines.report import Recorder, Report, WriteBack, replay, shown
-from cleaner.engines.workers import stop_pool, warm_up, worker_pool
+from cleaner.engines.workers import DIED, WORKER_DIED, in_order, stop_pool, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
@@ -118,6 +118,9 @@ def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manif
             yield str(src), str(dst), output, input_kind(name)
 
 
+IN_FLIGHT = 4  # files a worker is given ahead of the one written next
+
+
 def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, jobs: int | None = None,
                force: bool = False, progress: bool | None = None, report_path: Path | None = None,
                learn: bool = False, field: str = "text") -> Report:
@@ -137,13 +140,6 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
     pool = None
     bar = None
     manifest = None
-
-    def workers(count: int):
-        """The pool, started the first time a pass has two files or more for it (never for a fresh re-run)."""
-        nonlocal pool
-        if pool is None and jobs > 1 and count >= 2:
-            pool = worker_pool(jobs, config)
-        return pool
 
     try:
         learned, sites = None, {}
@@ -181,11 +177,13 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
             remove_stale_temporaries(_outputs(every, out_dir))
             manifest.open()
             manifest.forget([job.output for job in work])
-        if workers(len(work)) is None or len(work) < 2:
-            results = map(lambda job: clean_file(job, config), work)
+        if jobs < 2 or len(work) < 2:
+            results = ((job, clean_file(job, config)) for job in work)
         else:
-            results = pool.map(clean_file, work, [config] * len(work), chunksize=1)
-        for job, outcome in zip(work, results):
+            results = ((job, Outcome(error=WORKER_DIED) if outcome is DIED else outcome)
+                       for (job, _), outcome in in_order(lambda size: worker_pool(size or jobs, config), clean_file,
+                                                         ((job, config) for job in work), IN_FLIGHT * jobs))
+        for job, outcome in results:
             _collect(job, outcome, report, manifest, per_file)
             if bar is not None:
                 bar.advance(sizes.get(job.src, 0))

@@ -23,12 +23,13 @@ from __future__ import annotations
 import codecs
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
 
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines import workers
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
-from cleaner.engines.workers import stop_pool, warm_up, worker_pool
+from cleaner.engines.workers import DIED, WORKER_DIED, alone, in_order, stop_pool, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.jsonl import BadRecord, has_surrogates, parse_record, split_ending
@@ -153,22 +154,39 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
             if on_batch:
                 on_batch(sum(map(len, part)))
         return
-    pool = worker_pool(jobs, config, learned)
     options["learned"] = WORKER_LEARNED
-    try:
-        pending: deque = deque()
+
+    def tasks() -> Iterator[tuple]:
         number = 1
         for part in chain(head, batches):
-            pending.append(pool.submit(_clean_batch, part, number, name, config, options))
+            yield part, number, name, config, options
             number += len(part)
-            if len(pending) >= IN_FLIGHT * jobs:
-                yield from _merge(pending.popleft().result(), report, on_batch)
-        while pending:
-            yield from _merge(pending.popleft().result(), report, on_batch)
-    except BaseException:
-        stop_pool(pool)
-        raise
-    pool.shutdown()
+
+    def make_pool(size: int | None) -> ProcessPoolExecutor:
+        return worker_pool(size or jobs, config, learned)
+
+    for args, done in in_order(make_pool, _clean_batch, tasks(), IN_FLIGHT * jobs):
+        yield from _merge(_split_until_alive(make_pool, args) if done is DIED else done, report, on_batch)
+
+
+def _split_until_alive(make_pool: Callable[[int | None], ProcessPoolExecutor], args: tuple) -> tuple[list[bytes], list, int]:
+    """A batch whose worker died, cleaned half by half, each half alone, down to the record that
+    kills a worker: that record is passed through unchanged and reported failed."""
+    part, number, name, _config, options = args
+    if len(part) == 1:
+        log = Recorder()
+        log.fail(f"{name}:{number}", f"{WORKER_DIED}; passed through unchanged")
+        return (list(part) if options["writeback"] is WriteBack.WRITE else []), log.events, len(part[0])
+    out: list[bytes] = []
+    events: list = []
+    half = len(part) // 2
+    for piece, first in ((part[:half], number), (part[half:], number + half)):
+        piece_args = (piece, first, *args[2:])
+        done = alone(make_pool, _clean_batch, piece_args)
+        piece_out, piece_events, _ = _split_until_alive(make_pool, piece_args) if done is DIED else done
+        out += piece_out
+        events += piece_events
+    return out, events, sum(map(len, part))
 
 
 def _head(batches: Iterator[list[bytes]]) -> tuple[list[list[bytes]], bool]:

@@ -7,6 +7,11 @@ its own 70 MB; where processes are spawned, each reads them from the tables cach
 A worker must not outlive its parent: a parent killed with SIGKILL cannot stop its pool, so each
 worker asks the kernel (Linux ``prctl(PR_SET_PDEATHSIG)``) to be sent SIGTERM when the parent
 dies, and ignores SIGINT (Ctrl-C reaches the whole process group; the parent decides).
+
+A worker may die under its task (the kernel's out-of-memory killer, a native abort, kill -9): the
+pool is then broken and every task in flight lost. ``in_order`` runs the first unfinished task
+again alone, in a pool of its own, to tell the task that kills a worker from the ones that were
+only beside it, and goes on with a new pool: the run reports that one unit and finishes the rest.
 """
 
 from __future__ import annotations
@@ -15,8 +20,11 @@ import ctypes
 import os
 import signal
 import sys
-from dataclasses import replace
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 
 from cleaner.config import Config
 from cleaner.pipeline import Cleaner
@@ -106,3 +114,55 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
             process.join(timeout=2)
         except (OSError, AttributeError, AssertionError):
             pass
+
+
+# A task's result when the process running it alone died: the unit is reported, the run goes on.
+DIED = object()
+WORKER_DIED = "the worker process cleaning it died (out of memory, or killed)"
+
+
+def in_order(make_pool: Callable[[int | None], ProcessPoolExecutor], task: Callable, tasks: Iterable[tuple],
+             ahead: int) -> Iterator[tuple[tuple, object]]:
+    """(args, ``task(*args)``) for each of ``tasks``, in order, over ``make_pool(None)``'s workers
+    with at most ``ahead`` in flight. Where a worker died, the first unfinished task is run again
+    alone (``alone``): its result, or DIED if it kills that process too; a new pool takes the rest.
+    The pool is stopped on any exception (an interrupt) and shut down at the end."""
+    pool = make_pool(None)
+    pending: deque = deque()
+    todo = iter(tasks)
+    try:
+        while True:
+            while len(pending) < ahead and (args := next(todo, None)) is not None:
+                pending.append((args, pool.submit(task, *args)))
+            if not pending:
+                break
+            args, future = pending.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                stop_pool(pool)
+                done = alone(make_pool, task, args)
+                rest = [waiting for waiting, _ in pending]
+                pending.clear()
+                pool = make_pool(None)
+                pending.extend((waiting, pool.submit(task, *waiting)) for waiting in rest)
+            yield args, done
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown()
+
+
+def alone(make_pool: Callable[[int | None], ProcessPoolExecutor], task: Callable, args: tuple) -> object:
+    """``task(*args)`` in a process of its own; DIED if that process died."""
+    pool = make_pool(1)
+    try:
+        done = pool.submit(task, *args).result()
+    except BrokenProcessPool:
+        stop_pool(pool)
+        return DIED
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown()
+    return done
