@@ -12,6 +12,7 @@ use crate::charlm::{FastMap, Model};
 use crate::charsets::CharSets;
 use crate::code_points;
 use crate::codes::{Codes, Family, Source};
+use crate::other_scripts::{self, Script};
 use crate::realign::{self, Annotated, Realigner, Token};
 use crate::refusal::{Params, Refusal};
 use crate::reread::{self, Reader};
@@ -208,6 +209,29 @@ impl PyCodes {
 
     fn rejects(&self, family: &str, first: u8, second: Option<u8>) -> PyResult<bool> {
         Ok(self.core.rejects(self::family(family)?, first, second))
+    }
+
+    /// other_scripts._lines' gate: (index, mask) of each line of `text` whose byte view in some
+    /// family of `families` (bit k for families[k]) may give a reading of one of `scripts`
+    /// (each its letters' ranges and how many a run holds at least). One call per page.
+    fn other_script_lines(
+        &self,
+        text: &Bound<'_, PyString>,
+        families: Vec<String>,
+        scripts: Vec<(Vec<(u32, u32)>, usize)>,
+    ) -> PyResult<Vec<(usize, u8)>> {
+        let fams = families
+            .iter()
+            .map(|f| self::family(f))
+            .collect::<PyResult<Vec<Family>>>()?;
+        if fams.len() > 8 {
+            return Err(PyValueError::new_err("at most 8 families (a bit each)"));
+        }
+        let scripts: Vec<Script> = scripts
+            .into_iter()
+            .map(|(ranges, least)| Script { ranges, least })
+            .collect();
+        Ok(other_scripts::lines(&self.core, &code_points(text)?, &fams, &scripts))
     }
 
     /// layers._utf8_stretches over each (start, end) range of `text`, in order: the stretches
