@@ -295,10 +295,16 @@ def _family_readings(line: str, families: tuple[str, ...]) -> Readings:
     return [], []
 
 
-def _lines(text: str):
+def _lines(text: str, cache: dict | None = None):
     """(offset, line, families) of each line that may hold such mojibake: one with a rare
-    character, whose byte view in each of the families may read (``_gate``)."""
-    gate = _gate(text)
+    character, whose byte view in each of the families may read (``_gate``). ``cache``: the
+    page's, which keeps the last text's gate (a page no stage changed is asked three times)."""
+    if cache is not None and (last := cache.get(_GATE_KEY)) is not None and last[0] == text:
+        gate = last[1]
+    else:
+        gate = _gate(text)
+        if cache is not None:
+            cache[_GATE_KEY] = (text, gate)
     at = 0
     for k, line in enumerate(text.split("\n")):
         families = FAMILIES if "\u20ac" in line else gate.get(k)
@@ -320,6 +326,7 @@ def _letter_ranges(letters: str) -> list[tuple[int, int]]:
     return out
 
 
+_GATE_KEY = ("gate",)  # a page cache's key for its last text's gate (its other keys are lines)
 _GATE_SCRIPTS = [(_letter_ranges(letters), least) for letters, _, least in SCRIPTS.values()]
 
 
@@ -335,14 +342,14 @@ def _gate(text: str) -> dict[int, tuple[str, ...]]:
 
 
 def repair(text: str, guess: bool = True,
-           cache: dict[str, Readings] | None = None) -> tuple[MojibakeRepair, tuple[str, ...]]:
+           cache: dict | None = None) -> tuple[MojibakeRepair, tuple[str, ...]]:
     """``text`` with each stretch of another script's UTF-8 read by a CJK decoder read back; a
     ``lost-byte`` finding for each character whose bytes were lost (written U+FFFD) and for each
     that cp1252's lost byte leaves one letter of, filled only with ``guess`` (else U+FFFD too).
     Also the readings, in order: Japanese or Korean, kept from conversion (``spans_of``).
     ``cache``: the page's, for ``unread_spans`` to ask the same lines again (``_line_readings``)."""
     pieces, done, count, findings, shift, read = [], 0, 0, [], 0, []
-    for at, line, families in _lines(text):
+    for at, line, families in _lines(text, cache):
         readings, _ = _line_readings(line, cache, families)
         for a, b, reading, _lost, filled in readings:
             pieces.append(text[done : at + a])
@@ -381,11 +388,11 @@ def spans_of(text: str, readings: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def unread_spans(text: str, cache: dict[str, Readings] | None = None) -> list[tuple[int, int]]:
+def unread_spans(text: str, cache: dict | None = None) -> list[tuple[int, int]]:
     """(start, end) of stretches that read as another script's UTF-8 but lost too many bytes to be
     read: left as they came by every later stage. ``cache``: the page's (``repair``)."""
     spans = []
-    for at, line, families in _lines(text):
+    for at, line, families in _lines(text, cache):
         _, unread = _line_readings(line, cache, families)
         spans += [(at + a, at + b) for a, b in unread]
     return spans

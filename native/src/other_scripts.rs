@@ -34,10 +34,16 @@ impl Script {
 /// a reading, (index, bit k set for families[k]), in order.
 pub fn lines(codes: &Codes, text: &[u32], families: &[Family], scripts: &[Script]) -> Vec<(usize, u8)> {
     let mut out = Vec::new();
+    let mut data = Vec::new(); // one buffer for every view
+    let mut counts = vec![0usize; scripts.len()];
     for (index, line) in text.split(|&c| c == NEWLINE).enumerate() {
+        if line.iter().all(|&c| c < 0x80) {
+            continue; // no piece to view
+        }
         let mut mask = 0u8;
         for (k, &family) in families.iter().enumerate() {
-            if may_read(&view(codes, line, family), family, scripts) {
+            view(codes, line, family, &mut data);
+            if may_read(&data, family, scripts, &mut counts) {
                 mask |= 1 << k;
             }
         }
@@ -48,10 +54,11 @@ pub fn lines(codes: &Codes, text: &[u32], families: &[Family], scripts: &[Script
     out
 }
 
-/// The bytes a `family` decoder read as `line`, piece by piece (other_scripts._views): each
-/// non-ASCII character the family gives, U+FFFD as an unknown byte; anything else a break.
-fn view(codes: &Codes, line: &[u32], family: Family) -> Vec<u16> {
-    let mut out = Vec::with_capacity(line.len() * 2);
+/// The bytes a `family` decoder read as `line`, piece by piece (other_scripts._views), into
+/// `out`: each non-ASCII character the family gives, U+FFFD as an unknown byte; anything else a
+/// break.
+fn view(codes: &Codes, line: &[u32], family: Family, out: &mut Vec<u16>) {
+    out.clear();
     for &c in line {
         if c == LOST {
             out.push(UNKNOWN);
@@ -60,16 +67,11 @@ fn view(codes: &Codes, line: &[u32], family: Family) -> Vec<u16> {
         } else {
             match codes.encode(c, family) {
                 // A real ff (ÿ in cp1252) is no UTF-8 byte either: fe, as the Python writes it.
-                Some(code) => out.extend(
-                    code.as_slice()
-                        .iter()
-                        .map(|&b| if b == 0xFF { 0xFE } else { u16::from(b) }),
-                ),
+                Some(code) => out.extend(code.as_slice().iter().map(|&b| if b == 0xFF { 0xFE } else { u16::from(b) })),
                 None => out.push(BREAK),
             }
         }
     }
-    out
 }
 
 /// Is `b` in the byte range, or unknown (other_scripts._CHAR: an unknown byte stands for any)?
@@ -97,8 +99,7 @@ fn char_at(data: &[u16]) -> usize {
 /// hold a script's least letters? A character with an unknown byte is no letter, but in the
 /// single-byte family, whose lost bytes may be filled (other_scripts._filled), where it counts
 /// as a letter of every script: the gate may pass a line the readings refuse, never the reverse.
-fn may_read(data: &[u16], family: Family, scripts: &[Script]) -> bool {
-    let mut counts = vec![0usize; scripts.len()];
+fn may_read(data: &[u16], family: Family, scripts: &[Script], counts: &mut [usize]) -> bool {
     let mut i = 0;
     while i < data.len() {
         let mut n = char_at(&data[i..]);
@@ -128,10 +129,13 @@ fn may_read(data: &[u16], family: Family, scripts: &[Script]) -> bool {
     false
 }
 
-/// The one character known bytes decode to as strict UTF-8, or None.
+/// The one character known bytes (at most four) decode to as strict UTF-8, or None.
 fn decoded(piece: &[u16]) -> Option<u32> {
-    let bytes: Vec<u8> = piece.iter().map(|&b| b as u8).collect();
-    let s = std::str::from_utf8(&bytes).ok()?;
+    let mut bytes = [0u8; 4];
+    for (to, &b) in bytes.iter_mut().zip(piece) {
+        *to = b as u8;
+    }
+    let s = std::str::from_utf8(&bytes[..piece.len()]).ok()?;
     s.chars().next().map(u32::from)
 }
 
