@@ -118,34 +118,44 @@ def _candidates(patterns: list[list], after: int | None, outer: str, inner: str)
 @lru_cache(maxsize=1 << 14)
 def _candidates_of(patterns: tuple[tuple, ...], after: int | None, outer: str, inner: str) -> tuple[str, ...]:
     """The characters whose UTF-8 fits one of ``patterns`` (None: a byte lost) that a first layer
-    can hold; a lost byte must be one the outer decoder rejects before the byte after it."""
+    can hold; a lost byte must be one the outer decoder rejects before the byte after it (asked
+    of the native tables of ``decoders._rejects``' answers, first: most values fail it)."""
     width_inner = 1 if inner == decoders.SINGLE_FAMILY else 2
+    rejects = decoders.native_codes().rejects
     found: list[str] = []
+    seen: set[str] = set()
     for pattern in patterns:
         holes = [k for k, v in enumerate(pattern) if v is None]
         if len(holes) > 2:
             continue
-        for values in product(*(range(0x80, 0xC0) if k else range(0xC2, 0xF5) for k in holes)):
+        # A hole followed by a known byte (or the byte after) takes only the values rejected
+        # before it, sifted once; one followed by another hole is asked with that hole's value.
+        nexts = [pattern[k + 1] if k + 1 < len(pattern) else after for k in holes]
+        ranges = [[v for v in (range(0x80, 0xC0) if k else range(0xC2, 0xF5)) if nxt is None and k + 1 < len(pattern)
+                   or rejects(outer, v, nxt)] for k, nxt in zip(holes, nexts)]
+        paired = [k for k, nxt in zip(holes, nexts) if nxt is None and k + 1 < len(pattern)]
+        for values in product(*ranges):
             filled = list(pattern)
             for k, v in zip(holes, values):
                 filled[k] = v
+            if paired and not all(rejects(outer, filled[k], filled[k + 1]) for k in paired):
+                continue
             try:
                 ch = bytes(filled).decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            if len(ch) != 1 or ch in found:
-                continue
-            if not all(decoders._rejects(outer, filled[k], filled[k + 1] if k + 1 < len(filled) else after)  # noqa: SLF001
-                       for k in holes):
+            if len(ch) != 1 or ch in seen:
                 continue
             code = decoders.encode_char(ch, inner)
             if ch == LOST or (code is not None and len(code) == width_inner and ch != decoders.EURO_PAIR):
                 found.append(ch)
+                seen.add(ch)
         if len(found) > MAX_CANDIDATES:
             return ()
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 16)  # asked for each character of each window ``choose`` judges
 def _inner_bytes(ch: str, inner: str) -> bytes:
     """The bytes the inner decoder read as ``ch``; its own mark as a byte no UTF-8 holds."""
     return b"\xff" if ch == LOST else decoders.encode_char(ch, inner) or b"\xff"

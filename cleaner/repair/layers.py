@@ -205,8 +205,13 @@ def _mostly_utf8(stream: list) -> bool:
 def _whole_utf8(stream: list) -> tuple[int, int]:
     """(bytes in whole non-ASCII UTF-8 characters, non-ASCII bytes) of the known bytes of ``stream``."""
     known = bytes(b for b in stream if b is not None)
-    whole = sum(len(ch.encode()) for ch in known.decode("utf-8", errors="replace") if "\x7f" < ch != LOST)
-    return whole, sum(b >= 0x80 for b in known)
+    text = known.decode("utf-8", errors="replace")
+    # Counted at C speed: all the bytes of the reading, less its ASCII and its marks (3 bytes each).
+    whole = len(text.encode()) - len(text.encode("ascii", "ignore")) - 3 * text.count(LOST)
+    return whole, len(known.translate(None, _ASCII_BYTES))
+
+
+_ASCII_BYTES = bytes(range(0x80))
 
 
 def _mojibake_under(stream: list) -> bool:
