@@ -10,7 +10,7 @@ the same lines. Not part of the product.
 from __future__ import annotations
 
 from cleaner.repair.decoders import SINGLE_FAMILY
-from cleaner.repair.other_scripts import _LETTERS, _ONE, _RUN, SCRIPTS, UNKNOWN, UTF8_RUN, _views
+from cleaner.repair.other_scripts import _LETTERS, _ONE, _RUN, SCRIPTS, UNDEFINED_SINGLE, UNKNOWN, UTF8_RUN, _filled, _views
 
 
 def gate_lines(text: str, families: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -28,22 +28,20 @@ def gate_lines(text: str, families: tuple[str, ...]) -> list[tuple[int, int]]:
 
 def _may_read(stream: list[int | None], family: str) -> bool:
     """Does a UTF-8 run of the piece's bytes hold some script's least letters? A character with a
-    lost byte counts as a letter of every script in the single-byte family (``_filled`` may fill
-    it), of none in the others."""
+    lost byte counts as the letter ``_filled`` fills it with, if any."""
     data = bytes(UNKNOWN if b is None else 0xFE if b == UNKNOWN else b for b in stream)
     for run in UTF8_RUN.finditer(data):
         counts = dict.fromkeys(SCRIPTS, 0)
         for char in _ONE.finditer(data, run.start(), run.end()):
             piece = char.group()
             if UNKNOWN in piece:
-                if family == SINGLE_FAMILY:
-                    counts = {name: n + 1 for name, n in counts.items()}
+                ch = _filled(piece, UNDEFINED_SINGLE if family == SINGLE_FAMILY else ())
             else:
                 try:
                     ch = piece.decode("utf-8")
                 except UnicodeDecodeError:
                     continue
-                counts = {name: n + bool(_LETTERS[name].fullmatch(ch)) for name, n in counts.items()}
+            counts = {name: n + bool(_LETTERS[name].fullmatch(ch)) for name, n in counts.items()}
             if any(n >= SCRIPTS[name][2] for name, n in counts.items()):
                 return True
     return False

@@ -307,7 +307,7 @@ def _lines(text: str, cache: dict | None = None):
             cache[_GATE_KEY] = (text, gate)
     at = 0
     for k, line in enumerate(text.split("\n")):
-        families = FAMILIES if "\u20ac" in line else gate.get(k)
+        families = gate.get(k)
         if families and (_misread(line) >= 2 or _SINGLE_LEAD.search(line)):
             yield at, line, families
         at += len(line) + 1
@@ -334,11 +334,15 @@ def _gate(text: str) -> dict[int, tuple[str, ...]]:
     """Line index -> the families whose byte view of that line may give a reading: a UTF-8 run
     of it holds a script's least letters, as every reading taken or named unread does. Most lines
     hold none, even clean lines rich in rare names, and the readings (a regex per piece of each
-    view) are spared them. One native pass a page (native/src/other_scripts.rs; the Python
-    original is tests/reference_other_scripts.py). A line with € is read in every family: its
-    € may be the pair a2 e3 (``_line_readings``), which this view does not try."""
-    found = decoders.native_codes().other_script_lines(text, list(FAMILIES), _GATE_SCRIPTS)
-    return {k: tuple(f for bit, f in enumerate(FAMILIES) if mask >> bit & 1) for k, mask in found}
+    view) are spared them; a character the single-byte family lost a byte of counts as the letter
+    its lost byte makes (``_filled``). One native pass a page (native/src/other_scripts.rs; the Python
+    original is tests/reference_other_scripts.py). On a page with €, which may be the pair a2 e3
+    (``_line_readings`` reads a line both ways), a family passes if either view may read."""
+    masks: dict[int, int] = {}
+    for view in (text, text.replace("\u20ac", decoders.EURO_PAIR)) if "\u20ac" in text else (text,):
+        for k, mask in decoders.native_codes().other_script_lines(view, list(FAMILIES), _GATE_SCRIPTS, list(UNDEFINED_SINGLE)):
+            masks[k] = masks.get(k, 0) | mask
+    return {k: tuple(f for bit, f in enumerate(FAMILIES) if mask >> bit & 1) for k, mask in masks.items()}
 
 
 def repair(text: str, guess: bool = True,

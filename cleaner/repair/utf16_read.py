@@ -28,7 +28,15 @@ def repair(text: str) -> str:
     if len(text) < MIN_HAN or len(text.encode("ascii", "ignore")) > MAX_ASCII_SHARE * len(text):
         return text
     for codec in ("utf-16-le", "utf-16-be"):
-        read = text.encode(codec, "surrogatepass").decode("utf-8", errors="replace")
+        data = text.encode(codec, "surrogatepass")
+        try:
+            read = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # A mark with END_MARKS characters after it (each of at most 4 bytes) is no page of
+            # UTF-8: told by the first error, which a clean page meets within a few bytes.
+            if len(data) - error.end >= 4 * END_MARKS:
+                continue
+            read = data.decode("utf-8", errors="replace")
         if "\ufffd" in read[:-END_MARKS]:
             continue
         wide = len(read) - len(read.encode("ascii", "ignore"))

@@ -32,7 +32,7 @@ impl Script {
 
 /// For each line (cut at '\n', by index) whose byte view in some family of `families` may give
 /// a reading, (index, bit k set for families[k]), in order.
-pub fn lines(codes: &Codes, text: &[u32], families: &[Family], scripts: &[Script]) -> Vec<(usize, u8)> {
+pub fn lines(codes: &Codes, text: &[u32], families: &[Family], scripts: &[Script], fills: &[u8]) -> Vec<(usize, u8)> {
     let mut out = Vec::new();
     let mut data = Vec::new(); // one buffer for every view
     let mut counts = vec![0usize; scripts.len()];
@@ -43,7 +43,8 @@ pub fn lines(codes: &Codes, text: &[u32], families: &[Family], scripts: &[Script
         let mut mask = 0u8;
         for (k, &family) in families.iter().enumerate() {
             view(codes, line, family, &mut data);
-            if may_read(&data, family, scripts, &mut counts) {
+            let fills = if family == Family::Single { fills } else { &[] };
+            if may_read(&data, scripts, fills, &mut counts) {
                 mask |= 1 << k;
             }
         }
@@ -67,7 +68,11 @@ fn view(codes: &Codes, line: &[u32], family: Family, out: &mut Vec<u16>) {
         } else {
             match codes.encode(c, family) {
                 // A real ff (ÿ in cp1252) is no UTF-8 byte either: fe, as the Python writes it.
-                Some(code) => out.extend(code.as_slice().iter().map(|&b| if b == 0xFF { 0xFE } else { u16::from(b) })),
+                Some(code) => out.extend(
+                    code.as_slice()
+                        .iter()
+                        .map(|&b| if b == 0xFF { 0xFE } else { u16::from(b) }),
+                ),
                 None => out.push(BREAK),
             }
         }
@@ -96,10 +101,9 @@ fn char_at(data: &[u16]) -> usize {
 }
 
 /// Does some UTF-8 run of `data` (other_scripts.UTF8_RUN's matches, as ``finditer`` finds them)
-/// hold a script's least letters? A character with an unknown byte is no letter, but in the
-/// single-byte family, whose lost bytes may be filled (other_scripts._filled), where it counts
-/// as a letter of every script: the gate may pass a line the readings refuse, never the reverse.
-fn may_read(data: &[u16], family: Family, scripts: &[Script], counts: &mut [usize]) -> bool {
+/// hold a script's least letters? A character with an unknown byte is a letter only where the
+/// bytes its decoder can lose (`fills`: the single-byte family's) make one letter of it.
+fn may_read(data: &[u16], scripts: &[Script], fills: &[u8], counts: &mut [usize]) -> bool {
     let mut i = 0;
     while i < data.len() {
         let mut n = char_at(&data[i..]);
@@ -110,11 +114,12 @@ fn may_read(data: &[u16], family: Family, scripts: &[Script], counts: &mut [usiz
         counts.iter_mut().for_each(|c| *c = 0);
         while n > 0 {
             let piece = &data[i..i + n];
-            if piece.contains(&UNKNOWN) {
-                if family == Family::Single {
-                    counts.iter_mut().for_each(|c| *c += 1);
-                }
-            } else if let Some(c) = decoded(piece) {
+            let letter = if piece.contains(&UNKNOWN) {
+                filled(piece, fills, scripts)
+            } else {
+                decoded(piece)
+            };
+            if let Some(c) = letter {
                 for (count, script) in counts.iter_mut().zip(scripts) {
                     *count += usize::from(script.holds(c));
                 }
@@ -127,6 +132,43 @@ fn may_read(data: &[u16], family: Family, scripts: &[Script], counts: &mut [usiz
         }
     }
     false
+}
+
+/// other_scripts._filled: the one letter of some script that the unknown bytes of `piece` (at
+/// most two) make, each one of `fills`, or None.
+fn filled(piece: &[u16], fills: &[u8], scripts: &[Script]) -> Option<u32> {
+    let holes: Vec<usize> = (0..piece.len()).filter(|&k| piece[k] == UNKNOWN).collect();
+    if fills.is_empty() || holes.len() > 2 {
+        return None;
+    }
+    let mut found: Option<u32> = None;
+    let combos = fills.len().pow(holes.len() as u32);
+    for combo in 0..combos {
+        let mut bytes = [0u8; 4];
+        let mut rest = combo;
+        for (k, &b) in piece.iter().enumerate() {
+            bytes[k] = if b == UNKNOWN {
+                let value = fills[rest % fills.len()];
+                rest /= fills.len();
+                value
+            } else {
+                b as u8
+            };
+        }
+        let Ok(s) = std::str::from_utf8(&bytes[..piece.len()]) else {
+            continue;
+        };
+        let Some(c) = s.chars().next().map(u32::from) else {
+            continue;
+        };
+        if scripts.iter().any(|script| script.holds(c)) {
+            match found {
+                Some(other) if other != c => return None, // two letters: no telling which
+                _ => found = Some(c),
+            }
+        }
+    }
+    found
 }
 
 /// The one character known bytes (at most four) decode to as strict UTF-8, or None.
@@ -167,7 +209,7 @@ mod tests {
     fn a_line_whose_bytes_read_as_enough_letters_passes() {
         let codes = latin_codes();
         let text = format!("{}\nplain\n{}", misread("ひらがな"), misread("ひ"));
-        let found = lines(&codes, &cps(&text), &[Family::Gbk, Family::Single], &kana());
+        let found = lines(&codes, &cps(&text), &[Family::Gbk, Family::Single], &kana(), &[]);
         assert_eq!(found, vec![(0, 0b10)]); // one kana is too few; the gbk view gives nothing
     }
 
@@ -177,19 +219,25 @@ mod tests {
         let (a, b) = (misread("ひ"), misread("ら"));
         for sep in [" ", "\u{4e00}"] {
             let text = format!("{a}{sep}{b}");
-            assert!(lines(&codes, &cps(&text), &[Family::Single], &kana()).is_empty());
+            assert!(lines(&codes, &cps(&text), &[Family::Single], &kana(), &[]).is_empty());
         }
     }
 
     #[test]
-    fn a_lost_byte_counts_as_a_letter_only_where_it_may_be_filled() {
+    fn a_lost_byte_counts_where_the_bytes_a_decoder_loses_make_one_letter() {
         let codes = latin_codes();
-        // ひ is e3 81 b2: its middle byte lost.
-        let text = format!("\u{e3}\u{fffd}\u{b2}{}", misread("ら"));
-        assert_eq!(lines(&codes, &cps(&text), &[Family::Single], &kana()), vec![(0, 1)]);
+        // は is e3 81 af: its middle byte lost, and of the fills only 81 makes a kana there.
+        let text = format!("\u{e3}\u{fffd}\u{af}{}", misread("ら"));
+        let single = |fills: &[u8]| lines(&codes, &cps(&text), &[Family::Single], &kana(), fills);
+        assert_eq!(single(&[0x81, 0x8D]), vec![(0, 1)]);
+        assert!(single(&[]).is_empty());
+        assert!(single(&[0x8D]).is_empty()); // e3 8d af is a Han character
+                                             // Two fills making two kana (e3 81 81 is ぁ, e3 81 82 is あ): no telling which.
+        let two = format!("\u{e3}\u{81}\u{fffd}{}", misread("ら"));
+        assert!(lines(&codes, &cps(&two), &[Family::Single], &kana(), &[0x81, 0x82]).is_empty());
         let view = latin_view();
         let gbk = with_views([&view, &view, &view], 0);
-        assert!(lines(&gbk, &cps(&text), &[Family::Gbk], &kana()).is_empty());
+        assert!(lines(&gbk, &cps(&text), &[Family::Gbk], &kana(), &[0x81]).is_empty());
     }
 
     /// Each character U+0080-U+00FF is its own code point's byte.

@@ -213,12 +213,14 @@ impl PyCodes {
 
     /// other_scripts._lines' gate: (index, mask) of each line of `text` whose byte view in some
     /// family of `families` (bit k for families[k]) may give a reading of one of `scripts`
-    /// (each its letters' ranges and how many a run holds at least). One call per page.
+    /// (each its letters' ranges and how many a run holds at least); `fills`: the bytes the
+    /// single-byte family's decoders lose, which a lost byte may have been. One call per page.
     fn other_script_lines(
         &self,
         text: &Bound<'_, PyString>,
         families: Vec<String>,
         scripts: Vec<(Vec<(u32, u32)>, usize)>,
+        fills: Vec<u8>,
     ) -> PyResult<Vec<(usize, u8)>> {
         let fams = families
             .iter()
@@ -231,7 +233,13 @@ impl PyCodes {
             .into_iter()
             .map(|(ranges, least)| Script { ranges, least })
             .collect();
-        Ok(other_scripts::lines(&self.core, &code_points(text)?, &fams, &scripts))
+        Ok(other_scripts::lines(
+            &self.core,
+            &code_points(text)?,
+            &fams,
+            &scripts,
+            &fills,
+        ))
     }
 
     /// layers._utf8_stretches over each (start, end) range of `text`, in order: the stretches
