@@ -298,16 +298,20 @@ def _family_readings(line: str, families: tuple[str, ...]) -> Readings:
 def _lines(text: str, cache: dict | None = None):
     """(offset, line, families) of each line that may hold such mojibake: one with a rare
     character, whose byte view in each of the families may read (``_gate``). ``cache``: the
-    page's, which keeps the last text's gate (a page no stage changed is asked three times)."""
-    if cache is not None and (last := cache.get(_GATE_KEY)) is not None and last[0] == text:
-        gate = last[1]
-    else:
+    page's, which keeps each line's families (the later asks' text is mostly the same lines)."""
+    lines = text.split("\n")
+    if cache is None:
         gate = _gate(text)
-        if cache is not None:
-            cache[_GATE_KEY] = (text, gate)
+        verdicts = [gate.get(k) for k in range(len(lines))]
+    else:
+        known = cache.setdefault(_GATE_KEY, {})
+        new = list(dict.fromkeys(line for line in lines if line not in known))
+        if new:
+            gate = _gate("\n".join(new))
+            known.update((line, gate.get(k, ())) for k, line in enumerate(new))
+        verdicts = [known[line] for line in lines]
     at = 0
-    for k, line in enumerate(text.split("\n")):
-        families = gate.get(k)
+    for line, families in zip(lines, verdicts, strict=True):
         if families and (_misread(line) >= 2 or _SINGLE_LEAD.search(line)):
             yield at, line, families
         at += len(line) + 1
@@ -326,7 +330,7 @@ def _letter_ranges(letters: str) -> list[tuple[int, int]]:
     return out
 
 
-_GATE_KEY = ("gate",)  # a page cache's key for its last text's gate (its other keys are lines)
+_GATE_KEY = ("gate",)  # a page cache's key for its lines' families (its other keys are lines)
 _GATE_SCRIPTS = [(_letter_ranges(letters), least) for letters, _, least in SCRIPTS.values()]
 
 
