@@ -773,3 +773,13 @@ def test_a_bracket_answering_none_on_a_big5_page_read_as_gbk_is_read_as_big5():
     out = Cleaner(remove_furniture=False, to="keep").clean(page.encode("big5").decode("gbk", errors="replace"))
     assert "一○五四九" in out and "〕" not in out
     assert Cleaner(remove_furniture=False, to="keep").clean("他说〔注一〕的内容，以及【附录】。") == "他说〔注一〕的内容，以及【附录】。"
+
+
+def test_runs_on_lines_holding_the_skip_string_are_left_unless_bytes_were_lost():
+    # A page with the pinyin damage: its "?" lines are realign's, unless a GBK decoder marked
+    # lost bytes there too (U+FFFD), the mark of double encoding itself.
+    misread = "他说：鍙戝睍是硬道理"
+    text = "\n".join([misread + "?", misread, "?" + misread + "\ufffd"])
+    fixed, count = fix_utf8_as_gbk(text, skip_lines_with="?")
+    assert fixed.split("\n") == [misread + "?", "他说：发展是硬道理", "?他说：发展是硬道理\ufffd"] and count == 2
+    assert fix_utf8_as_gbk(text)[1] == 3

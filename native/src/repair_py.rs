@@ -753,6 +753,12 @@ impl PyRefusal {
         self.interrupted(found.map_err(PyValueError::new_err)?)
     }
 
+    /// mojibake._rare_windows: (lo, hi, stop) of the windows around the rare characters of
+    /// `run`, in order; None for a run with a lone surrogate.
+    fn rare_windows(&self, run: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize, usize, usize)>>> {
+        Ok(self.core.run_windows(&code_points(run)?))
+    }
+
     /// The runs of mojibake._CJK_RUN holding a rare character, as mojibake._runs finds them (no
     /// line skipped), as (start, end) in page order; None for a text with a lone surrogate.
     fn rare_runs(&self, text: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize, usize)>>> {
