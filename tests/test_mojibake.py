@@ -787,3 +787,13 @@ def test_lone_brackets_are_those_each_brackets_own_walk_finds(text):
         return context.bracket(m.group(), text[start : len(text) if end < 0 else end], m.start() - start) < 0
 
     assert mojibake._lone_brackets(text) == [m.start() for m in mojibake._BRACKETS.finditer(text) if walked(m)]
+
+
+def test_runs_on_lines_holding_the_skip_string_are_left_unless_bytes_were_lost():
+    # A page with the pinyin damage: its "?" lines are realign's, unless a GBK decoder marked
+    # lost bytes there too (U+FFFD), the mark of double encoding itself.
+    misread = "他说：鍙戝睍是硬道理"
+    text = "\n".join([misread + "?", misread, "?" + misread + "\ufffd"])
+    fixed, count = fix_utf8_as_gbk(text, skip_lines_with="?")
+    assert fixed.split("\n") == [misread + "?", "他说：发展是硬道理", "?他说：发展是硬道理\ufffd"] and count == 2
+    assert fix_utf8_as_gbk(text)[1] == 3

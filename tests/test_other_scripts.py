@@ -259,3 +259,69 @@ def test_a_byte_cp1252_lost_is_filled_only_when_guessing():
     assert all(details[k] == text[k] for k in filled)
     assert all(f.detail.startswith("\ufffd") for f in plain.findings)
     assert len(plain.findings) == plain.text.count("\ufffd") == len(guessed.findings)
+
+
+def test_clean_lines_rich_in_rare_names_are_not_viewed(monkeypatch):
+    # Their GBK bytes read as UTF-8 a character or two at a time (小压 is d0 a1 d1 b9, two Cyrillic
+    # letters' bytes), never a script's least letters in one run: the page's one native gate
+    # passes them over, and no byte view of theirs is asked for.
+    lines = ["据报道，犇骉鑫淼焱垚等字常见于人名，小压力大。", "臺灣的鱻靐龘三字，筆畫甚多。"]
+    assert all(other_scripts._misread(line) >= 2 for line in lines)  # lines the readings would be asked
+    asked = _viewed(monkeypatch)
+    fixed, _ = other_scripts.repair("\n".join(lines))
+    assert fixed.text == "\n".join(lines) and not asked
+    assert other_scripts.unread_spans("\n".join(lines)) == [] and not asked
+
+
+# --- the native line gate against the Python original (tests/reference_other_scripts.py) --------
+
+import reference_other_scripts  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+
+_OTHER = st.sampled_from(JAPANESE + KOREAN + INSIDE_CHINESE)
+
+
+@st.composite
+def _misread_other(draw) -> str:
+    """Another script's UTF-8 read by any wrong decoder, lost bytes marked or dropped, whole or cut."""
+    text = _misread(draw(_OTHER), draw(st.sampled_from(sorted(DECODERS))), draw(st.sampled_from(["replace", "ignore"])))
+    a = draw(st.integers(0, len(text)))
+    return text[a : draw(st.integers(a, len(text)))]
+
+
+_pages = st.lists(st.one_of(text_inputs, _misread_other(), _misread_other().map(lambda t: t.replace("\ufffd", "\u20ac"))),
+                  min_size=1, max_size=4).map("\n".join)
+
+
+@SETTINGS
+@given(text=_pages)
+def test_the_native_gate_is_the_python_original(text):
+    families = other_scripts.FAMILIES
+    native = decoders.native_codes().other_script_lines(text, list(families), other_scripts._GATE_SCRIPTS,
+                                                        list(other_scripts.UNDEFINED_SINGLE))
+    assert native == reference_other_scripts.gate_lines(text, families)
+
+
+@SETTINGS
+@given(text=_pages)
+def test_a_family_the_gate_passes_over_reads_nothing(text):
+    # The gate is only a shortcut: in the families it passes over, the readings find nothing
+    # (with € as the lone byte 80 or as the pair a2 e3).
+    gate = other_scripts._gate(text)
+    for k, line in enumerate(text.split("\n")):
+        passed = [f for f in other_scripts.FAMILIES if f not in gate.get(k, ())]
+        for family in passed:
+            assert other_scripts._line_readings(line, None, (family,)) == ([], [])
+
+
+def test_chinese_misread_as_cp1252_is_not_viewed_as_another_script():
+    # Its lost bytes (cp1252 leaves five undefined) are no letter of another script once filled
+    # (e4 b8 ad is 中; e4 81 ad, 䁭): the gate passes its lines over in the single-byte family,
+    # where it once counted each of them as a letter of every script.
+    text = "据新华社报道，国务院常务会议今天在北京召开，会议研究部署了进一步稳定经济增长的政策措施。"
+    broken = _misread(text, "cp1252")
+    assert broken.count("\ufffd") >= 2
+    assert not any(decoders.SINGLE_FAMILY in families for families in other_scripts._gate(broken).values())
+    assert other_scripts._gate(_misread(JAPANESE[0], "cp1252"))  # a Japanese line lost bytes too, and passes

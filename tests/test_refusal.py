@@ -75,7 +75,7 @@ def _page_agrees(monkeypatch, text: str) -> tuple[int, int]:
     """The runs the native page pass leaves to Python are runs ``_runs`` gives, in order, and
     each run it drops is one the Python path repairs nothing in; (runs, runs dropped)."""
     native = mojibake._refusal().page(text)
-    runs = list(mojibake._runs(text, ""))
+    runs = list(mojibake._runs(text))
     if native is None:
         return len(runs), 0
     assert set(native) <= set(runs) and native == sorted(native)
@@ -118,12 +118,15 @@ def _runs_agree(text: str) -> None:
     if native is None:  # a lone surrogate: the Python path is taken
         assert any("\ud800" <= ch <= "\udfff" for ch in text)
         return
-    assert native == list(mojibake._runs(text, ""))
+    assert native == list(mojibake._runs(text))
+    # The windows of each run (and of the whole text as one run) too: mojibake._rare_windows.
+    for run in [text] + [m.group() for m in mojibake._CJK_RUN.finditer(text)]:
+        assert mojibake._refusal().rare_windows(run) == mojibake._rare_windows_of(run)
 
 
 @SETTINGS
 @given(text=pages)
-def test_the_native_runs_are_those_of_the_python_path(text):
+def test_the_native_runs_and_windows_are_those_of_the_python_path(text):
     _runs_agree(text)
 
 

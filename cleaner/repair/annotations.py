@@ -74,11 +74,17 @@ def strip_annotations(text: str) -> tuple[str, int]:
             return ""
         return m.group(0)
 
-    text = ANNOTATION.sub(drop, text)
-    if _VARIANT_SIGN.search(text):
+    if "(" in text:  # the damage's own bracket: most lines hold none
+        text = ANNOTATION.sub(drop, text)
+    if _VARIANT_SIGN.search(text) and _VARIANT_LETTER.search(text):
         text, variants = _strip_variants(text)
         count += variants
     return text, count
+
+
+# What every annotation _strip_variants takes holds: a letter of a syllable (VARIANT's, BARE's)
+# or zhuyin. A line with brackets but none of these (（2020）, 《书名》) is passed over at once.
+_VARIANT_LETTER = re.compile("[A-Za-zÜü\u00c0-\u01dc\u1e3f\uff21-\uff3a\uff41-\uff5a" + _BOPOMOFO + "]")
 
 
 def _strip_variants(text: str) -> tuple[str, int]:
@@ -297,20 +303,18 @@ def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = 
         page_damaged = looks_annotated(text)
     if _only_glosses(text) and not ("?" in text and _has_hole_group(text)) and not _SHIFT_SIGNATURE.search(text):
         return result
-    out_lines = []
-    offset = 0
     # Only a line holding a sign _repair_piece needs can change (_may_change): those are found
-    # by one search over the page, and every other line is passed over without a look.
+    # by one search over the page, and every other line is passed over without a look (nor a
+    # copy: a page none of whose lines changed is returned as it came).
+    out: list[str] = []
+    done = delta = 0  # where the text is copied up to; how much longer the changed lines made it
     sign = _MAY_CHANGE.search(text)
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        line_start = line_end + 1
-        if sign is None or sign.start() > line_end:
-            out_lines.append(line)
-            offset += len(line) + 1
-            continue
-        sign = _MAY_CHANGE.search(text, line_start)  # the next line's sign, if any
+    while sign is not None:
+        line_start = text.rfind("\n", 0, sign.start()) + 1
+        line_end = text.find("\n", sign.start())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        offset = line_start + delta  # the line's place in the repaired text, for the findings
         # A huge line goes piece by piece (cut at sentence ends), so realign holds one piece's
         # tokens at a time; each piece reads on from the character before it.
         parts: list[str] = []
@@ -321,10 +325,14 @@ def repair_pinyin(text: str, *, guess: bool = True, page_damaged: bool | None = 
             changed = changed or new != piece
             parts.append(new)
             offset += len(new)
-        # An unchanged line is kept as it is: joining its pieces would copy a huge line.
-        out_lines.append("".join(parts) if changed else line)
-        offset += 1
-    result.text = "\n".join(out_lines)
+        if changed:  # an unchanged line is kept as it is: joining its pieces would copy a huge line
+            new_line = "".join(parts)
+            out += [text[done:line_start], new_line]
+            done, delta = line_end, delta + len(new_line) - len(line)
+        sign = _MAY_CHANGE.search(text, line_end + 1)  # the next line's sign, if any
+    if out:
+        out.append(text[done:])
+        result.text = "".join(out)
     return result
 
 

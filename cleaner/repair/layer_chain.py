@@ -118,14 +118,26 @@ def _candidates(patterns: list[list], after: int | None, outer: str, inner: str)
 @lru_cache(maxsize=1 << 14)
 def _candidates_of(patterns: tuple[tuple, ...], after: int | None, outer: str, inner: str) -> tuple[str, ...]:
     """The characters whose UTF-8 fits one of ``patterns`` (None: a byte lost) that a first layer
-    can hold; a lost byte must be one the outer decoder rejects before the byte after it."""
+    can hold; a lost byte must be one the outer decoder rejects before the byte after it (asked
+    of the native tables of ``decoders._rejects``' answers, first: most values fail it)."""
     width_inner = 1 if inner == decoders.SINGLE_FAMILY else 2
     found: list[str] = []
+    seen: set[str] = set()
     for pattern in patterns:
         holes = [k for k, v in enumerate(pattern) if v is None]
         if len(holes) > 2:
             continue
-        for values in product(*(range(0x80, 0xC0) if k else range(0xC2, 0xF5) for k in holes)):
+        # A hole followed by a known byte (or the byte after) takes only the values rejected
+        # before it, sifted once; one followed by another hole is asked with that hole's value.
+        nexts = [pattern[k + 1] if k + 1 < len(pattern) else after for k in holes]
+        ranges = [_values(k > 0) if nxt is None and k + 1 < len(pattern) else _rejected_before(outer, k > 0, nxt)
+                  for k, nxt in zip(holes, nexts)]
+        if len(holes) == 2 and holes[1] == holes[0] + 1:  # side by side: the first rejected before the second
+            allowed = {second: frozenset(_rejected_before(outer, holes[0] > 0, second)) for second in ranges[1]}
+            combos = [(first, second) for first in ranges[0] for second in ranges[1] if first in allowed[second]]
+        else:
+            combos = product(*ranges)
+        for values in combos:
             filled = list(pattern)
             for k, v in zip(holes, values):
                 filled[k] = v
@@ -133,28 +145,40 @@ def _candidates_of(patterns: tuple[tuple, ...], after: int | None, outer: str, i
                 ch = bytes(filled).decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            if len(ch) != 1 or ch in found:
-                continue
-            if not all(decoders._rejects(outer, filled[k], filled[k + 1] if k + 1 < len(filled) else after)  # noqa: SLF001
-                       for k in holes):
+            if len(ch) != 1 or ch in seen:
                 continue
             code = decoders.encode_char(ch, inner)
             if ch == LOST or (code is not None and len(code) == width_inner and ch != decoders.EURO_PAIR):
                 found.append(ch)
+                seen.add(ch)
         if len(found) > MAX_CANDIDATES:
             return ()
     return tuple(found)
 
 
+def _values(continuation: bool) -> range:
+    """The values a lost byte of UTF-8 can have: a continuation byte, or a lead."""
+    return range(0x80, 0xC0) if continuation else range(0xC2, 0xF5)
+
+
+@lru_cache(maxsize=None)  # at most 2 x 257 per family
+def _rejected_before(outer: str, continuation: bool, after: int | None) -> tuple[int, ...]:
+    """The values of a lost byte (``_values``) the ``outer`` decoder rejects before ``after``."""
+    rejects = decoders.native_codes().rejects
+    return tuple(v for v in _values(continuation) if rejects(outer, v, after))
+
+
+@lru_cache(maxsize=1 << 16)  # asked for each character of each window ``choose`` judges
 def _inner_bytes(ch: str, inner: str) -> bytes:
     """The bytes the inner decoder read as ``ch``; its own mark as a byte no UTF-8 holds."""
     return b"\xff" if ch == LOST else decoders.encode_char(ch, inner) or b"\xff"
 
 
-def _judge(chars: list[str], inner: str) -> float:
-    """How well the page under ``chars`` (first-layer characters) reads as UTF-8: the character
-    model's log-probability, less _INVALID for each sequence left invalid (its own marks apart)."""
-    data = b"".join(_inner_bytes(ch, inner) for ch in chars)
+def _judge(codes: list[bytes]) -> float:
+    """How well the page under some first-layer characters (``codes``: each one's inner bytes,
+    ``_inner_bytes``) reads as UTF-8: the character model's log-probability, less _INVALID for
+    each sequence left invalid (its own marks apart)."""
+    data = b"".join(codes)
     text = data.decode("utf-8", errors="replace")
     invalid = text.count(LOST) - data.count(0xFF)
     return model().score(text.replace(LOST, "")) - _INVALID * invalid
@@ -168,6 +192,7 @@ def choose(found: list[Slot], inner: str, guess: bool = True) -> tuple[str, int]
     several). With ``guess`` off a chosen character is written as U+FFFD, the inner decoder's
     mark, so the repair under it guesses nothing there."""
     chars = [s.candidates[0] if len(s.candidates) == 1 else LOST for s in found]
+    codes = [_inner_bytes(ch, inner) for ch in chars]  # kept in step with chars: each window joins them
     open_ = [k for k, s in enumerate(found) if len(s.candidates) > 1]
     for idx, k in enumerate(open_):
         nxt = open_[idx + 1] if idx + 1 < len(open_) else None
@@ -177,15 +202,15 @@ def choose(found: list[Slot], inner: str, guess: bool = True) -> tuple[str, int]
         lo, hi = max(0, k - WINDOW), min(len(chars), (k if nxt is None else nxt) + WINDOW + 1)
         best, best_score = own[0], None
         for c in own:
-            chars[k] = c
+            chars[k], codes[k] = c, _inner_bytes(c, inner)
             for c2 in found[nxt].candidates if nxt is not None else (None,):
                 if c2 is not None:
-                    chars[nxt] = c2
-                score = _judge(chars[lo:hi], inner)
+                    chars[nxt], codes[nxt] = c2, _inner_bytes(c2, inner)
+                score = _judge(codes[lo:hi])
                 if best_score is None or score > best_score:
                     best, best_score = c, score
-        chars[k] = best
+        chars[k], codes[k] = best, _inner_bytes(best, inner)
         if nxt is not None:
-            chars[nxt] = LOST
+            chars[nxt], codes[nxt] = LOST, _inner_bytes(LOST, inner)
     text = "".join(LOST if not guess and len(s.candidates) > 1 else ch for s, ch in zip(found, chars))
     return text, len(open_)

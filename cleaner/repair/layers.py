@@ -199,15 +199,24 @@ def _mostly_utf8(stream: list) -> bool:
     Wikipedia paragraphs read as GBK twice)? A Big5 page read as GBK (its pairs rarely UTF-8 by
     chance) or binary data read as text (a compressed body never unpacked) keeps far fewer, and
     the choices layer_chain weighs for their many broken sequences cost seconds a page."""
-    whole, wide = _whole_utf8(stream)
+    whole, wide = _whole_utf8(_known(stream))
     return whole * UTF8_WHOLE_PARTS >= wide * UTF8_WHOLE_SHARE
 
 
-def _whole_utf8(stream: list) -> tuple[int, int]:
-    """(bytes in whole non-ASCII UTF-8 characters, non-ASCII bytes) of the known bytes of ``stream``."""
-    known = bytes(b for b in stream if b is not None)
-    whole = sum(len(ch.encode()) for ch in known.decode("utf-8", errors="replace") if "\x7f" < ch != LOST)
-    return whole, sum(b >= 0x80 for b in known)
+def _known(stream: list) -> bytes:
+    """The known bytes of a byte view (its unknown ones, None, left out)."""
+    return bytes(stream) if None not in stream else bytes([b for b in stream if b is not None])
+
+
+def _whole_utf8(known: bytes) -> tuple[int, int]:
+    """(bytes in whole non-ASCII UTF-8 characters, non-ASCII bytes) of ``known``."""
+    text = known.decode("utf-8", errors="replace")
+    # Counted at C speed: all the bytes of the reading, less its ASCII and its marks (3 bytes each).
+    whole = len(text.encode()) - len(text.encode("ascii", "ignore")) - 3 * text.count(LOST)
+    return whole, len(known.translate(None, _ASCII_BYTES))
+
+
+_ASCII_BYTES = bytes(range(0x80))
 
 
 def _mojibake_under(stream: list) -> bool:
@@ -219,13 +228,12 @@ def _mojibake_under(stream: list) -> bool:
     weighing layer_chain's choices for its lost bytes cost most of the time on pages with one
     layer of damage; a short second layer (北京大学 read as GBK twice) needs no more than one
     whole character to count."""
-    known = bytes(b for b in stream if b is not None)
-    pieces = [p for p in known.decode("utf-8", errors="replace").split(LOST) if p]
+    pieces = [p for p in _known(stream).decode("utf-8", errors="replace").split(LOST) if p]
     for family in FAMILIES:
         whole = wide = 0
         for piece in pieces:
             view, _ = decoders.byte_view(piece, family)
-            got = _whole_utf8(list(_inner_edges_cut(bytes(b for b in view if b is not None))))
+            got = _whole_utf8(_inner_edges_cut(_known(view)))
             whole, wide = whole + got[0], wide + got[1]
         if whole >= UNDER_MIN_BYTES and whole * UTF8_WHOLE_PARTS >= wide * UTF8_WHOLE_SHARE:
             return True

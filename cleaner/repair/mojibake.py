@@ -293,10 +293,11 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None,
 
 
 def _runs_to_read(text: str, skip_lines_with: str, decoder: str | None = None):
-    """(start, end) of the runs ``_fix_once`` reads, in page order (``_runs``), without those on
-    lines whose bytes are gone (``bytes_gone``) and those the native pass refused whole (every
-    window of them refused as ``_repair_window`` would refuse it, native/src/refusal.rs): one
-    call a page, so the runs of clean text cost no Python."""
+    """(start, end) of the runs ``_fix_once`` reads, in page order (``_rare_runs``), without those
+    on lines holding ``skip_lines_with`` (``_skipping``) or whose bytes are gone (``bytes_gone``)
+    and those the native pass refused whole (every window of them refused as ``_repair_window``
+    would refuse it, native/src/refusal.rs): one call a page, so the runs of clean text cost no
+    Python."""
     # The native pass knows Python's gbk view only: a page a GB18030 decoder made narrows its
     # lost bytes first (_narrow_gb18030), which it does not follow.
     refusal = _refusal() if not skip_lines_with and decoder is None else None
@@ -304,10 +305,28 @@ def _runs_to_read(text: str, skip_lines_with: str, decoder: str | None = None):
     if runs is not None:
         return runs  # the native pass leaves out the runs on lines whose bytes are gone too
     line: list = []  # bytes_gone's last line
-    return [(start, end) for start, end in _runs(text, skip_lines_with) if not bytes_gone(text, start, end, line)]
+    return [(start, end) for start, end in _skipping(_rare_runs(text), text, skip_lines_with)
+            if not bytes_gone(text, start, end, line)]
 
 
-def _runs(text: str, skip_lines_with: str):
+def _skipping(runs: list[tuple[int, int]], text: str, skip_lines_with: str) -> list[tuple[int, int]]:
+    """``runs`` (in page order) without those on lines holding ``skip_lines_with`` and no U+FFFD
+    (a run holds no line break: it is on the line of its start)."""
+    if not skip_lines_with:
+        return runs
+    out, line_end, skip_line = [], -1, False
+    for start, end in runs:
+        if start > line_end:  # a new line: decided once for all its runs
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            skip_line = text.find(skip_lines_with, line_start, line_end) >= 0 and text.find("\ufffd", line_start, line_end) < 0
+        if not skip_line:
+            out.append((start, end))
+    return out
+
+
+def _runs(text: str):
     """(start, end) of each run holding a rare character, in page order.
 
     Only the runs holding a rare character are looked at, found from the rare characters (a
@@ -315,21 +334,11 @@ def _runs(text: str, skip_lines_with: str):
     """
     pos = 0
     rare = _rare_char()
-    line_end, skip_line = -1, False
     while (r := rare.search(text, pos)) is not None:
         m = _CJK_RUN.search(text, max(pos, r.start() - RUN_LOOKBACK))
         if m is None or m.start() > r.start():
             pos = r.end()  # a rare character outside any run (between spaces, say)
             continue
-        if skip_lines_with:
-            if m.start() > line_end:  # a new line: decide once for all its runs
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                line_end = text.find("\n", m.start())
-                line_end = len(text) if line_end < 0 else line_end
-                skip_line = text.find(skip_lines_with, line_start, line_end) >= 0 and text.find("\ufffd", line_start, line_end) < 0
-            if skip_line:
-                pos = m.end()
-                continue
         yield m.start(), m.end()
         pos = m.end()
 
@@ -435,8 +444,16 @@ def _rare_windows(run: str) -> list[tuple[int, int, int]]:
     """(lo, hi, stop) stretches of ``run`` around its rare characters, merged when they touch.
 
     A repaired span starts in [lo, stop), where stop is just past the last rare character, and
-    may end anywhere up to hi.
+    may end anywhere up to hi. Native (native/src/refusal.rs, which decides on the same
+    windows) where the native refusal is there and the run has no lone surrogate.
     """
+    refusal = _refusal()
+    windows = refusal.rare_windows(run) if refusal is not None else None
+    return _rare_windows_of(run) if windows is None else windows
+
+
+def _rare_windows_of(run: str) -> list[tuple[int, int, int]]:
+    """``_rare_windows`` in Python."""
     windows: list[list[int]] = []
     for m in _rare_char().finditer(run):
         lo, hi = max(0, m.start() - LEAD_MARGIN), min(len(run), m.end() + TAIL_MARGIN)
@@ -1711,7 +1728,7 @@ def _rare_runs(text: str):
     the text has no lone surrogate (a page's runs in Python: a ``regex`` search a rare character)."""
     refusal = _refusal()
     runs = refusal.rare_runs(text) if refusal is not None else None
-    return _runs(text, "") if runs is None else runs
+    return list(_runs(text)) if runs is None else runs
 
 
 def _close_rare_pair(text: str) -> bool:

@@ -223,19 +223,21 @@ def _may_read(views: list[list[tuple[int, str, list[int | None], list[int]]]]) -
 Readings = tuple[list[Reading], list[tuple[int, int]]]
 
 
-def _line_readings(line: str, cache: dict[str, Readings] | None = None) -> Readings:
+def _line_readings(line: str, cache: dict[str, Readings] | None = None,
+                   families: tuple[str, ...] = FAMILIES) -> Readings:
     """The stretches of ``line`` to read (``Reading``), and those that read as another script's
     UTF-8 but lost too many bytes, (start, end). ``cache`` (one page's: ``repair`` and
     ``unread_spans`` ask its lines again) keeps the answers by line; nothing is kept across pages.
+    ``families``: those whose views may give a reading (``_gate``, the same for the same line).
 
     A € may be the lone byte 80 (a browser's gbk) or the pair a2 e3 (Python's gb18030: 転を is
     e8 bb a2 e3 82 92, shown 杌€倰): both are tried, and the one that reads more is taken.
     """
     if cache is not None and line in cache:
         return cache[line]
-    found = _family_readings(line)
+    found = _family_readings(line, families)
     if "\u20ac" in line:
-        paired = _family_readings(line.replace("\u20ac", decoders.EURO_PAIR))
+        paired = _family_readings(line.replace("\u20ac", decoders.EURO_PAIR), families)
         found = paired if _read(paired) > _read(found) else found
     if cache is not None:
         cache[line] = found
@@ -247,9 +249,9 @@ def _read(readings: Readings) -> int:
     return sum(len(reading) - lost for _, _, reading, lost, _ in readings[0])
 
 
-def _family_readings(line: str) -> Readings:
-    """``_line_readings`` with € as the lone byte 80."""
-    for family in FAMILIES:
+def _family_readings(line: str, families: tuple[str, ...]) -> Readings:
+    """``_line_readings`` with € as the lone byte 80, in ``families`` (of FAMILIES, in order)."""
+    for family in families:
         if family == decoders.SINGLE_FAMILY and not _SINGLE_LEAD.search(line):
             continue  # no UTF-8 lead as cp1252 shows it, before a continuation byte: none of its mojibake
         runs = list(_RUN.finditer(line))
@@ -293,25 +295,70 @@ def _family_readings(line: str) -> Readings:
     return [], []
 
 
-def _lines(text: str):
-    """(offset, line) of each line that may hold such mojibake: one with a rare character."""
+def _lines(text: str, cache: dict | None = None):
+    """(offset, line, families) of each line that may hold such mojibake: one with a rare
+    character, whose byte view in each of the families may read (``_gate``). ``cache``: the
+    page's, which keeps each line's families (the later asks' text is mostly the same lines)."""
+    lines = text.split("\n")
+    if cache is None:
+        gate = _gate(text)
+        verdicts = [gate.get(k) for k in range(len(lines))]
+    else:
+        known = cache.setdefault(_GATE_KEY, {})
+        new = list(dict.fromkeys(line for line in lines if line not in known))
+        if new:
+            gate = _gate("\n".join(new))
+            known.update((line, gate.get(k, ())) for k, line in enumerate(new))
+        verdicts = [known[line] for line in lines]
     at = 0
-    for line in text.split("\n"):
-        if _misread(line) >= 2 or _SINGLE_LEAD.search(line):
-            yield at, line
+    for line, families in zip(lines, verdicts, strict=True):
+        if families and (_misread(line) >= 2 or _SINGLE_LEAD.search(line)):
+            yield at, line, families
         at += len(line) + 1
 
 
+def _letter_ranges(letters: str) -> list[tuple[int, int]]:
+    """The (first, last) code points of a class's letters as SCRIPTS writes them ("a-zé")."""
+    out, k = [], 0
+    while k < len(letters):
+        if k + 2 < len(letters) and letters[k + 1] == "-":
+            out.append((ord(letters[k]), ord(letters[k + 2])))
+            k += 3
+        else:
+            out.append((ord(letters[k]), ord(letters[k])))
+            k += 1
+    return out
+
+
+_GATE_KEY = ("gate",)  # a page cache's key for its lines' families (its other keys are lines)
+_GATE_SCRIPTS = [(_letter_ranges(letters), least) for letters, _, least in SCRIPTS.values()]
+
+
+def _gate(text: str) -> dict[int, tuple[str, ...]]:
+    """Line index -> the families whose byte view of that line may give a reading: a UTF-8 run
+    of it holds a script's least letters, as every reading taken or named unread does. Most lines
+    hold none, even clean lines rich in rare names, and the readings (a regex per piece of each
+    view) are spared them; a character the single-byte family lost a byte of counts as the letter
+    its lost byte makes (``_filled``). One native pass a page (native/src/other_scripts.rs; the Python
+    original is tests/reference_other_scripts.py). On a page with €, which may be the pair a2 e3
+    (``_line_readings`` reads a line both ways), a family passes if either view may read."""
+    masks: dict[int, int] = {}
+    for view in (text, text.replace("\u20ac", decoders.EURO_PAIR)) if "\u20ac" in text else (text,):
+        for k, mask in decoders.native_codes().other_script_lines(view, list(FAMILIES), _GATE_SCRIPTS, list(UNDEFINED_SINGLE)):
+            masks[k] = masks.get(k, 0) | mask
+    return {k: tuple(f for bit, f in enumerate(FAMILIES) if mask >> bit & 1) for k, mask in masks.items()}
+
+
 def repair(text: str, guess: bool = True,
-           cache: dict[str, Readings] | None = None) -> tuple[MojibakeRepair, tuple[str, ...]]:
+           cache: dict | None = None) -> tuple[MojibakeRepair, tuple[str, ...]]:
     """``text`` with each stretch of another script's UTF-8 read by a CJK decoder read back; a
     ``lost-byte`` finding for each character whose bytes were lost (written U+FFFD) and for each
     that cp1252's lost byte leaves one letter of, filled only with ``guess`` (else U+FFFD too).
     Also the readings, in order: Japanese or Korean, kept from conversion (``spans_of``).
     ``cache``: the page's, for ``unread_spans`` to ask the same lines again (``_line_readings``)."""
     pieces, done, count, findings, shift, read = [], 0, 0, [], 0, []
-    for at, line in _lines(text):
-        readings, _ = _line_readings(line, cache)
+    for at, line, families in _lines(text, cache):
+        readings, _ = _line_readings(line, cache, families)
         for a, b, reading, _lost, filled in readings:
             pieces.append(text[done : at + a])
             base = at + a + shift
@@ -349,12 +396,12 @@ def spans_of(text: str, readings: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def unread_spans(text: str, cache: dict[str, Readings] | None = None) -> list[tuple[int, int]]:
+def unread_spans(text: str, cache: dict | None = None) -> list[tuple[int, int]]:
     """(start, end) of stretches that read as another script's UTF-8 but lost too many bytes to be
     read: left as they came by every later stage. ``cache``: the page's (``repair``)."""
     spans = []
-    for at, line in _lines(text):
-        _, unread = _line_readings(line, cache)
+    for at, line, families in _lines(text, cache):
+        _, unread = _line_readings(line, cache, families)
         spans += [(at + a, at + b) for a, b in unread]
     return spans
 

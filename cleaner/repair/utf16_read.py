@@ -21,7 +21,6 @@ MAX_ASCII_SHARE = 0.1  # of the misread page: ASCII bytes pair up into other cod
 END_MARKS = 4  # an odd last byte and the character it cut may be lost, at the end only
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_REJECTED = re.compile("[\udc80-\udcff]")
 
 
 def repair(text: str) -> str:
@@ -30,12 +29,15 @@ def repair(text: str) -> str:
         return text
     for codec in ("utf-16-le", "utf-16-be"):
         data = text.encode(codec, "surrogatepass")
-        # A byte UTF-8 rejects (escaped as a lone surrogate) only at the end; a U+FFFD the page
-        # itself held (ef bf bd) is UTF-8 like any other character.
-        escaped = data.decode("utf-8", errors="surrogateescape")
-        if _REJECTED.search(escaped, 0, max(len(escaped) - END_MARKS, 0)):
-            continue
-        read = data.decode("utf-8", errors="replace")
+        try:
+            read = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # A byte UTF-8 rejects with END_MARKS characters after it (each of at most 4 bytes) is
+            # no page of UTF-8: told by the first error, which a clean page meets within a few
+            # bytes. A U+FFFD the page itself held (ef bf bd) is UTF-8 like any other character.
+            if len(data) - error.end >= 4 * END_MARKS:
+                continue
+            read = data.decode("utf-8", errors="replace")
         wide = len(read) - len(read.encode("ascii", "ignore"))
         han = len(_HAN.findall(read))
         if han >= MIN_HAN and han >= HAN_SHARE * wide:

@@ -314,17 +314,15 @@ def _frequency(word: str) -> int:
 def _reads_as_other(window: str, i: int) -> bool:
     """Does the ambiguous ``window[i]`` form a likelier word as its other reading? The same few
     words (显著, 著名, 著作) come back page after page: each window is decided once."""
-    chars, ch = list(window), window[i]
-    return _best_word(chars, i, AMBIGUOUS[ch], _frequency) > _best_word(chars, i, ch, _frequency)
+    ch = window[i]
+    return _best_word(window, i, AMBIGUOUS[ch], _frequency) > _best_word(window, i, ch, _frequency)
 
 
-def _best_word(chars: list[str], i: int, ch: str, freq) -> int:
+def _best_word(window: str, i: int, ch: str, freq) -> int:
     """Frequency of the most frequent dictionary word (2+ characters) covering position i as ch."""
+    text = window[:i] + ch + window[i + 1 :]  # each word is a slice of it
     best = 0
     for start in range(max(0, i - _WINDOW), i + 1):
-        for end in range(i + 1, min(len(chars), i + _WINDOW + 1) + 1):
-            if end - start < 2:
-                continue
-            word = "".join(chars[start:i]) + ch + "".join(chars[i + 1 : end])
-            best = max(best, freq(word))
+        for end in range(max(i + 1, start + 2), min(len(text), i + _WINDOW + 1) + 1):
+            best = max(best, freq(text[start:end]))
     return best

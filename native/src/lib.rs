@@ -26,6 +26,7 @@ pub mod fixes;
 pub mod furniture;
 pub mod furniture_body;
 mod furniture_py;
+pub mod other_scripts;
 pub mod realign;
 pub mod refusal;
 mod repair_py;

@@ -246,6 +246,12 @@ impl Refusal {
         chars(text).map(|chars| self.runs_of(&chars))
     }
 
+    /// mojibake._rare_windows of a run: (lo, hi, stop) of the windows around its rare
+    /// characters; None for a run with a lone surrogate.
+    pub fn run_windows(&self, run: &[u32]) -> Option<Vec<(usize, usize, usize)>> {
+        chars(run).map(|chars| self.rare_windows(&chars))
+    }
+
     /// `rare_runs` on characters: what `page` decides on.
     fn runs_of(&self, chars: &[char]) -> Vec<(usize, usize)> {
         let n = chars.len();

@@ -12,6 +12,7 @@ use crate::charlm::{FastMap, Model};
 use crate::charsets::CharSets;
 use crate::code_points;
 use crate::codes::{Codes, Family, Source};
+use crate::other_scripts::{self, Script};
 use crate::realign::{self, Annotated, Realigner, Token};
 use crate::refusal::{Params, Refusal};
 use crate::reread::{self, Reader};
@@ -208,6 +209,37 @@ impl PyCodes {
 
     fn rejects(&self, family: &str, first: u8, second: Option<u8>) -> PyResult<bool> {
         Ok(self.core.rejects(self::family(family)?, first, second))
+    }
+
+    /// other_scripts._lines' gate: (index, mask) of each line of `text` whose byte view in some
+    /// family of `families` (bit k for families[k]) may give a reading of one of `scripts`
+    /// (each its letters' ranges and how many a run holds at least); `fills`: the bytes the
+    /// single-byte family's decoders lose, which a lost byte may have been. One call per page.
+    fn other_script_lines(
+        &self,
+        text: &Bound<'_, PyString>,
+        families: Vec<String>,
+        scripts: Vec<(Vec<(u32, u32)>, usize)>,
+        fills: Vec<u8>,
+    ) -> PyResult<Vec<(usize, u8)>> {
+        let fams = families
+            .iter()
+            .map(|f| self::family(f))
+            .collect::<PyResult<Vec<Family>>>()?;
+        if fams.len() > 8 {
+            return Err(PyValueError::new_err("at most 8 families (a bit each)"));
+        }
+        let scripts: Vec<Script> = scripts
+            .into_iter()
+            .map(|(ranges, least)| Script { ranges, least })
+            .collect();
+        Ok(other_scripts::lines(
+            &self.core,
+            &code_points(text)?,
+            &fams,
+            &scripts,
+            &fills,
+        ))
     }
 
     /// layers._utf8_stretches over each (start, end) range of `text`, in order: the stretches
@@ -719,6 +751,12 @@ impl PyRefusal {
             run()
         };
         self.interrupted(found.map_err(PyValueError::new_err)?)
+    }
+
+    /// mojibake._rare_windows: (lo, hi, stop) of the windows around the rare characters of
+    /// `run`, in order; None for a run with a lone surrogate.
+    fn rare_windows(&self, run: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize, usize, usize)>>> {
+        Ok(self.core.run_windows(&code_points(run)?))
     }
 
     /// The runs of mojibake._CJK_RUN holding a rare character, as mojibake._runs finds them (no

@@ -1,0 +1,252 @@
+//! Which lines of a page may hold another script's UTF-8 read by a CJK or single-byte decoder
+//! (cleaner/repair/other_scripts.py): the gate before its readings, one pass a page.
+//!
+//! A family gives a line a reading only where a UTF-8 run of the line's byte view in that family
+//! holds enough letters of one script (two kana, four Cyrillic letters...): every reading the
+//! stage takes or names as unread has that many. Clean Chinese text's GBK or Big5 bytes read as
+//! UTF-8 for a character or two at most, so most lines, even those rich in rare names, hold no
+//! such run, and the stage's Python readings (byte views as lists, a regex per piece, the
+//! script of each reading) are spared them. The Python original is
+//! tests/reference_other_scripts.py, which the property tests hold this to.
+
+use crate::codes::{Codes, Family};
+
+const LOST: u32 = 0xFFFD;
+const NEWLINE: u32 = 0x0A;
+/// In a line's byte view: a byte the decoder lost (U+FFFD), and a break between pieces (an ASCII
+/// character, or one the family never gives), which no UTF-8 character holds.
+const UNKNOWN: u16 = 0x100;
+const BREAK: u16 = 0;
+
+/// A script's letters (inclusive code point ranges) and how many a run must hold.
+pub struct Script {
+    pub ranges: Vec<(u32, u32)>,
+    pub least: usize,
+}
+
+impl Script {
+    fn holds(&self, c: u32) -> bool {
+        self.ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+    }
+}
+
+/// For each line (cut at '\n', by index) whose byte view in some family of `families` may give
+/// a reading, (index, bit k set for families[k]), in order.
+pub fn lines(codes: &Codes, text: &[u32], families: &[Family], scripts: &[Script], fills: &[u8]) -> Vec<(usize, u8)> {
+    let mut out = Vec::new();
+    let mut data = Vec::new(); // one buffer for every view
+    let mut counts = vec![0usize; scripts.len()];
+    for (index, line) in text.split(|&c| c == NEWLINE).enumerate() {
+        if line.iter().all(|&c| c < 0x80) {
+            continue; // no piece to view
+        }
+        let mut mask = 0u8;
+        for (k, &family) in families.iter().enumerate() {
+            view(codes, line, family, &mut data);
+            let fills = if family == Family::Single { fills } else { &[] };
+            if may_read(&data, scripts, fills, &mut counts) {
+                mask |= 1 << k;
+            }
+        }
+        if mask != 0 {
+            out.push((index, mask));
+        }
+    }
+    out
+}
+
+/// The bytes a `family` decoder read as `line`, piece by piece (other_scripts._views), into
+/// `out`: each non-ASCII character the family gives, U+FFFD as an unknown byte; anything else a
+/// break.
+fn view(codes: &Codes, line: &[u32], family: Family, out: &mut Vec<u16>) {
+    out.clear();
+    for &c in line {
+        if c == LOST {
+            out.push(UNKNOWN);
+        } else if c < 0x80 {
+            out.push(BREAK);
+        } else {
+            match codes.encode(c, family) {
+                // A real ff (ÿ in cp1252) is no UTF-8 byte either: fe, as the Python writes it.
+                Some(code) => out.extend(
+                    code.as_slice()
+                        .iter()
+                        .map(|&b| if b == 0xFF { 0xFE } else { u16::from(b) }),
+                ),
+                None => out.push(BREAK),
+            }
+        }
+    }
+}
+
+/// Is `b` in the byte range, or unknown (other_scripts._CHAR: an unknown byte stands for any)?
+fn fits(b: u16, lo: u16, hi: u16) -> bool {
+    b == UNKNOWN || (lo <= b && b <= hi)
+}
+
+/// The length of the UTF-8 character other_scripts._CHAR matches at the start of `data`, its
+/// alternatives tried in its order (three bytes, four, two), or 0.
+fn char_at(data: &[u16]) -> usize {
+    let cont = |n: usize| data.len() >= n && data[1..n].iter().all(|&b| fits(b, 0x80, 0xBF));
+    let Some(&lead) = data.first() else { return 0 };
+    if fits(lead, 0xE0, 0xEF) && cont(3) {
+        3
+    } else if fits(lead, 0xF0, 0xF4) && cont(4) {
+        4
+    } else if fits(lead, 0xC2, 0xDF) && cont(2) {
+        2
+    } else {
+        0
+    }
+}
+
+/// Does some UTF-8 run of `data` (other_scripts.UTF8_RUN's matches, as ``finditer`` finds them)
+/// hold a script's least letters? A character with an unknown byte is a letter only where the
+/// bytes its decoder can lose (`fills`: the single-byte family's) make one letter of it.
+fn may_read(data: &[u16], scripts: &[Script], fills: &[u8], counts: &mut [usize]) -> bool {
+    let mut i = 0;
+    while i < data.len() {
+        let mut n = char_at(&data[i..]);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        counts.iter_mut().for_each(|c| *c = 0);
+        while n > 0 {
+            let piece = &data[i..i + n];
+            let letter = if piece.contains(&UNKNOWN) {
+                filled(piece, fills, scripts)
+            } else {
+                decoded(piece)
+            };
+            if let Some(c) = letter {
+                for (count, script) in counts.iter_mut().zip(scripts) {
+                    *count += usize::from(script.holds(c));
+                }
+            }
+            if counts.iter().zip(scripts).any(|(&count, script)| count >= script.least) {
+                return true;
+            }
+            i += n;
+            n = char_at(&data[i..]);
+        }
+    }
+    false
+}
+
+/// other_scripts._filled: the one letter of some script that the unknown bytes of `piece` (at
+/// most two) make, each one of `fills`, or None.
+fn filled(piece: &[u16], fills: &[u8], scripts: &[Script]) -> Option<u32> {
+    let holes: Vec<usize> = (0..piece.len()).filter(|&k| piece[k] == UNKNOWN).collect();
+    if fills.is_empty() || holes.len() > 2 {
+        return None;
+    }
+    let mut found: Option<u32> = None;
+    let combos = fills.len().pow(holes.len() as u32);
+    for combo in 0..combos {
+        let mut bytes = [0u8; 4];
+        let mut rest = combo;
+        for (k, &b) in piece.iter().enumerate() {
+            bytes[k] = if b == UNKNOWN {
+                let value = fills[rest % fills.len()];
+                rest /= fills.len();
+                value
+            } else {
+                b as u8
+            };
+        }
+        let Ok(s) = std::str::from_utf8(&bytes[..piece.len()]) else {
+            continue;
+        };
+        let Some(c) = s.chars().next().map(u32::from) else {
+            continue;
+        };
+        if scripts.iter().any(|script| script.holds(c)) {
+            match found {
+                Some(other) if other != c => return None, // two letters: no telling which
+                _ => found = Some(c),
+            }
+        }
+    }
+    found
+}
+
+/// The one character known bytes (at most four) decode to as strict UTF-8, or None.
+fn decoded(piece: &[u16]) -> Option<u32> {
+    let mut bytes = [0u8; 4];
+    for (to, &b) in bytes.iter_mut().zip(piece) {
+        *to = b as u8;
+    }
+    let s = std::str::from_utf8(&bytes[..piece.len()]).ok()?;
+    s.chars().next().map(u32::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::tests::{cps, with_views};
+    use crate::codes::UNIT;
+
+    /// Views where each given character is its UTF-8 bytes read one a character: 'é' is byte e9.
+    fn latin_codes() -> Codes {
+        let none = vec![0u8; 0x10000 * UNIT];
+        with_views([&none, &none, &latin_view()], 0)
+    }
+
+    fn kana() -> Vec<Script> {
+        vec![Script {
+            ranges: vec![(0x3041, 0x3096)],
+            least: 2,
+        }]
+    }
+
+    /// UTF-8 of `s` read one byte a character (Latin-1).
+    fn misread(s: &str) -> String {
+        s.bytes().map(char::from).collect()
+    }
+
+    #[test]
+    fn a_line_whose_bytes_read_as_enough_letters_passes() {
+        let codes = latin_codes();
+        let text = format!("{}\nplain\n{}", misread("ひらがな"), misread("ひ"));
+        let found = lines(&codes, &cps(&text), &[Family::Gbk, Family::Single], &kana(), &[]);
+        assert_eq!(found, vec![(0, 0b10)]); // one kana is too few; the gbk view gives nothing
+    }
+
+    #[test]
+    fn an_ascii_character_or_one_never_given_breaks_the_run() {
+        let codes = latin_codes();
+        let (a, b) = (misread("ひ"), misread("ら"));
+        for sep in [" ", "\u{4e00}"] {
+            let text = format!("{a}{sep}{b}");
+            assert!(lines(&codes, &cps(&text), &[Family::Single], &kana(), &[]).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_lost_byte_counts_where_the_bytes_a_decoder_loses_make_one_letter() {
+        let codes = latin_codes();
+        // は is e3 81 af: its middle byte lost, and of the fills only 81 makes a kana there.
+        let text = format!("\u{e3}\u{fffd}\u{af}{}", misread("ら"));
+        let single = |fills: &[u8]| lines(&codes, &cps(&text), &[Family::Single], &kana(), fills);
+        assert_eq!(single(&[0x81, 0x8D]), vec![(0, 1)]);
+        assert!(single(&[]).is_empty());
+        assert!(single(&[0x8D]).is_empty()); // e3 8d af is a Han character
+                                             // Two fills making two kana (e3 81 81 is ぁ, e3 81 82 is あ): no telling which.
+        let two = format!("\u{e3}\u{81}\u{fffd}{}", misread("ら"));
+        assert!(lines(&codes, &cps(&two), &[Family::Single], &kana(), &[0x81, 0x82]).is_empty());
+        let view = latin_view();
+        let gbk = with_views([&view, &view, &view], 0);
+        assert!(lines(&gbk, &cps(&text), &[Family::Gbk], &kana(), &[0x81]).is_empty());
+    }
+
+    /// Each character U+0080-U+00FF is its own code point's byte.
+    fn latin_view() -> Vec<u8> {
+        let mut view = vec![0u8; 0x10000 * UNIT];
+        for c in 0x80..0x100 {
+            view[c * UNIT] = 1;
+            view[c * UNIT + 1] = c as u8;
+        }
+        view
+    }
+}
