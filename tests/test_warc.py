@@ -174,3 +174,16 @@ def test_a_broken_file_is_one_failure_of_the_file_and_a_folder_reads_it_again(tm
         err = proc.stderr.decode()
         assert proc.returncode == 1 and f"cleaner: {tmp_path / 'in' / 'crawl.warc.gz'}: truncated or damaged data" in err
         assert "files: cleaned 0, unchanged 0, failed 1" in err and "skipped" not in err
+
+
+def test_a_record_whose_length_is_short_loses_no_record_after_it(tmp_path):
+    # Content-Length written too short: the stream after it is no WARC header. An uncompressed
+    # file is read on from the next record's first line (probe19 D9: the rest of the file was lost).
+    short = warc_record("response", "http://news.example/b", http_response(UTF8_PAGE, "text/html; charset=utf-8"), 4)
+    short = short.replace(b"Content-Length: %d" % (len(short.split(b"\r\n\r\n", 1)[1]) - 4), b"Content-Length: 40", 1)
+    path = write_warc(tmp_path / "short.warc", [RECORDS[2], short, RECORDS[3], RECORDS[8]], gzipped=False)
+    counts = Counter()
+    docs = list(iter_warc(path, counts))
+    assert [d.url for d in docs if d.error is None][-2:] == ["http://news.example/b", "http://gov.example/plain.txt"]
+    damaged = [d for d in docs if d.error and "read on from offset" in d.error]
+    assert len(damaged) == 1 and not damaged[0].broken and "\n" not in damaged[0].error

@@ -59,12 +59,19 @@ def iter_warc(path: str | os.PathLike, counts: Counter | None = None) -> Iterato
     from fastwarc.warc import ArchiveIterator
 
     counts = Counter() if counts is None else counts
-    with open(path, "rb") as fh:  # a file object: FastWARC then sniffs the compression from the bytes
-        yield from _documents(ArchiveIterator(fh, parse_http=True, auto_decode="none"), path, counts)
+    start: int | None = 0
+    while start is not None:
+        resume: list[int] = []
+        with open(path, "rb") as fh:  # a file object: FastWARC then sniffs the compression from the bytes
+            fh.seek(start)
+            yield from _documents(ArchiveIterator(fh, parse_http=True, auto_decode="none"), path, counts, start, resume)
+        start = resume[0] if resume else None
 
 
-def _documents(archive, path: str | os.PathLike, counts: Counter) -> Iterator[WarcDocument]:
-    records, offset, reported = iter(archive), 0, -1  # reported: offset of the last error document
+def _documents(archive, path: str | os.PathLike, counts: Counter, start: int, resume: list[int]) -> Iterator[WarcDocument]:
+    """The documents of ``archive``, read from ``start``; where an uncompressed file's stream is
+    damaged, the place to read on from (the next record's start) is put in ``resume``."""
+    records, offset, reported = iter(archive), start, -1  # reported: offset of the last error document
     while True:
         try:
             record = next(records)
@@ -74,10 +81,15 @@ def _documents(archive, path: str | os.PathLike, counts: Counter) -> Iterator[Wa
                 yield WarcDocument("", "", "", error=f"truncated or damaged data at or after offset {offset}", offset=offset,
                                   broken=True)
             return
-        except OSError as exc:  # the stream itself is damaged: nothing after this can be found
+        except OSError as exc:  # the stream itself is damaged: read on from the next record, if one is found
             counts["errors"] += 1
-            yield WarcDocument("", "", "", error=f"unreadable WARC data after offset {offset}: {_one_line(exc)}", offset=offset,
-                              broken=True)
+            after = _next_record(path, offset)
+            where = f"unreadable WARC data after offset {offset}: {_one_line(exc)}"
+            if after is None:
+                yield WarcDocument("", "", "", error=where, offset=offset, broken=True)
+            else:
+                yield WarcDocument("", "", "", error=f"{where}; read on from offset {after}", offset=offset)
+                resume.append(after)
             return
         offset = record.stream_pos
         kind = str(record.record_type)
@@ -131,6 +143,30 @@ def _document(record, kind: str, url: str, record_id: str) -> WarcDocument | str
     # plain text: the declared charset if it decodes strictly, else detection
     text = decode_html(data, content_type) if "charset" in content_type.lower() else decode(data)
     return WarcDocument(url, record_id, _lines(text), meta, offset=record.stream_pos)
+
+
+_RECORD_START = re.compile(rb"(?:^|\n)WARC/1\.[01]\r?\n")
+
+
+def _next_record(path: str | os.PathLike, offset: int) -> int | None:
+    """Where the next record starts after ``offset`` in an uncompressed WARC file (a "WARC/1.x" line
+    a record's length skipped to or past: one wrong Content-Length must not lose the rest), or
+    None: a compressed file (its members are not found by their text) or no record after it."""
+    with open(path, "rb") as fh:
+        if not fh.read(5) == b"WARC/":
+            return None
+        pos = offset + 1
+        while True:
+            fh.seek(pos)
+            block = fh.read(1 << 20)
+            if not block:
+                return None
+            found = _RECORD_START.search(block)
+            if found and found.end() < len(block):
+                return pos + found.start() + (block[found.start() : found.start() + 1] == b"\n")
+            if len(block) < 1 << 20:
+                return None
+            pos += len(block) - 16  # a record's first line may straddle two blocks
 
 
 def _read(record) -> bytes:
