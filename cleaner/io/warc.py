@@ -13,9 +13,10 @@ at a time, so memory stays flat: one record's payload, capped at :data:`MAX_PAYL
 HTTP ``Transfer-Encoding: chunked`` and ``Content-Encoding`` (gzip, deflate, br, zstd) are undone
 here, not by FastWARC's ``auto_decode``: with it, one record with a broken gzip body also breaks
 the iterator for the rest of the file. Here a record that cannot be decoded becomes a
-:class:`WarcDocument` with ``error`` set (one line) and the next record is read. Only damage to the
-WARC stream itself (garbage between records, a corrupt gzip member) ends the file, again with one
-error document. So does a file cut short, which FastWARC passes over in silence (a short last
+:class:`WarcDocument` with ``error`` set (one line) and the next record is read. Damage to the
+WARC stream itself (garbage between records, a wrong Content-Length) is one error document too: an
+uncompressed file is read on from the next ``WARC/1.x`` line; in a compressed one (a corrupt gzip
+member) it ends the file. So does a file cut short, which FastWARC passes over in silence (a short last
 payload, or a cut last gzip member dropped): both are checked here.
 """
 
