@@ -20,6 +20,12 @@ def test_an_empty_input_is_noted_and_succeeds():
     assert proc.stderr.decode().strip() == "cleaner: <stdin>: note: empty input; nothing to clean"
 
 
+def test_an_empty_file_is_noted_as_a_folder_run_notes_it(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = run_cli(tmp_path / "empty.txt")
+    assert proc.returncode == 0 and proc.stderr.decode().strip().endswith("empty.txt: note: empty file; nothing to clean")
+
+
 def test_a_page_a_wrong_charset_emptied_is_noted_and_succeeds():
     article = "国务院常务会议今天在北京召开，会议研究部署了进一步稳定经济增长的政策措施，要求各地加快推进重大项目建设。"
     proc = run_cli(input=article.encode("gbk").decode("utf-8", errors="replace").encode())

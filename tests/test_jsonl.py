@@ -139,3 +139,11 @@ def test_a_record_the_learning_pass_cannot_read_costs_that_record_not_the_run(tm
     assert proc.returncode == 1 and b"in.jsonl:2: not valid JSON (nested too deeply)" in proc.stderr
     lines = (tmp_path / "out.jsonl").read_bytes().splitlines()
     assert [json.loads(lines[0])["text"], lines[1], json.loads(lines[2])["text"]] == ["国务院", deep, "他说：发展是硬道理"]
+
+
+def test_a_json_error_names_its_column_once():
+    from cleaner.io.jsonl import BadRecord, parse_record
+
+    with pytest.raises(BadRecord) as caught:
+        parse_record('{"a": "abc')
+    assert " at at " not in str(caught.value) and "column" in str(caught.value)

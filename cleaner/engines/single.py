@@ -30,7 +30,7 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
     except NotText as exc:
         raise InputFailed(f"{name}: {exc}") from None
     if len(data) < 64 and not data.strip():  # said, as a folder run says it: often a failed fetch
-        print(f"cleaner: {name}: note: empty input; nothing to clean", file=sys.stderr)
+        print(f"cleaner: {name}: note: empty {'input' if src == '-' else 'file'}; nothing to clean", file=sys.stderr)
     try:
         page = load_page(data, "" if src == "-" else src, html=html, sniff=config.strip_markup)
         del data  # a huge page: keep only the text from here on

@@ -106,7 +106,7 @@ def parse_record(line: str) -> Record:
                     break
                 raise BadRecord(f"not valid JSON (expected ',' or '}}' at column {i + 1})")
     except json.JSONDecodeError as exc:
-        raise BadRecord(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        raise BadRecord(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from None
     except RecursionError:
         raise BadRecord("not valid JSON (nested too deeply)") from None
     if _WS.match(line, i).end() != len(line):
