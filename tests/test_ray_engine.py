@@ -165,3 +165,18 @@ def test_learned_furniture_is_removed_as_the_local_engine_removes_it(tmp_path, l
     ray_engine.run(str(src), str(tmp_path / "ray"), Config(), learn=True)
     assert local.returncode == 0, local.stderr
     assert b"".join(p.read_bytes() for p in sorted((tmp_path / "ray").glob("part-*.jsonl"))) == (tmp_path / "local.jsonl").read_bytes()
+
+
+def test_clean_batch_takes_ray_s_default_numpy_batches_and_pandas_frames():
+    # Ray's map_batches gives a dict of numpy arrays unless told batch_format="pyarrow" (probe19
+    # D13: AttributeError 'dict' object has no attribute 'column').
+    import numpy as np
+    import pandas as pd
+
+    clean = CleanBatch(to="zh-hans")
+    out = clean({"text": np.array(["國(guó)務(wù)院", None], dtype=object), "id": np.array([1, 2])})
+    assert list(out["text"]) == ["国务院", None] and list(out["id"]) == [1, 2]
+    frame = clean(pd.DataFrame({"text": ["國(guó)務(wù)院"], "url": ["http://a.example/"]}))
+    assert list(frame["text"]) == ["国务院"] and list(frame["url"]) == ["http://a.example/"]
+    with pytest.raises(KeyError, match="no column 'text'"):
+        clean({"body": np.array(["國"], dtype=object)})

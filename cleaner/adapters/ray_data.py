@@ -32,20 +32,45 @@ class CleanBatch:
         self.cleaner = Cleaner.for_config(config_from(config, options))
 
     def __call__(self, batch):
+        """A pyarrow table (``batch_format="pyarrow"``); also Ray's default numpy batches (a dict
+        of column arrays) and pandas frames, returned in their own format."""
+        names = list(batch.column_names if hasattr(batch, "column_names") else batch.keys())
+        if self.field not in names:
+            raise KeyError(f"CleanBatch: the batch has no column {self.field!r} (its columns: {', '.join(names)}); "
+                           "pass field=NAME")
+        if not hasattr(batch, "column_names"):
+            return self._columns(batch)
         import pyarrow as pa
 
-        texts = batch.column(self.field).to_pylist()
-        urls = batch.column("url").to_pylist() if "url" in batch.column_names else [None] * len(texts)
-        cleaned, details = [], []
-        for text, url in zip(texts, urls):
-            out, result, failed = clean_document(self.cleaner, text, url, details=self.details)
-            cleaned.append(out)
-            if failed:  # passed through unchanged, as JSON Lines runs do
-                details.append(json.dumps({"error": f"field {self.field!r}: {failed}"}, ensure_ascii=False))
-            elif self.details:
-                details.append(json.dumps({k: v for k, v in result.to_dict().items() if k != "text"}, ensure_ascii=False))
+        cleaned, details = self._clean(batch.column(self.field).to_pylist(),
+                                       batch.column("url").to_pylist() if "url" in names else None)
         index = batch.column_names.index(self.field)
         batch = batch.set_column(index, batch.schema.field(index), pa.array(cleaned, type=batch.schema.field(index).type))
         if self.details:
             batch = batch.append_column("cleaner", pa.array(details, type=pa.string()))
         return batch
+
+    def _columns(self, batch):
+        """A dict of numpy arrays or a pandas frame: the column replaced, in the batch's own kind."""
+        import numpy as np
+
+        cleaned, details = self._clean(list(batch[self.field]), list(batch["url"]) if "url" in batch else None)
+        batch = batch.copy()
+        batch[self.field] = np.array(cleaned, dtype=object)
+        if self.details:
+            batch["cleaner"] = np.array(details, dtype=object)
+        return batch
+
+    def _clean(self, texts: list, urls: list | None) -> tuple[list, list[str]]:
+        """The column cleaned (a value that is not text, or a failure, passed through) and, with
+        ``details`` or for a failure, each row's JSON."""
+        cleaned, details = [], []
+        for text, url in zip(texts, urls or [None] * len(texts)):
+            out, result, failed = clean_document(self.cleaner, text, url if isinstance(url, str) else None,
+                                                 details=self.details)
+            cleaned.append(out)
+            if failed:  # passed through unchanged, as JSON Lines runs do
+                details.append(json.dumps({"error": f"field {self.field!r}: {failed}"}, ensure_ascii=False))
+            elif self.details:
+                details.append(json.dumps({k: v for k, v in result.to_dict().items() if k != "text"}, ensure_ascii=False))
+        return cleaned, details
