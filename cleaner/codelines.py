@@ -22,7 +22,9 @@ from itertools import accumulate
 # A line that starts like code: indentation, then an ASCII identifier, a directive or a comment.
 _STARTS = re.compile(r"^[ \t]*(?:[A-Za-z_$@]|#[a-z]|//|/\*)[^\n]*$", re.MULTILINE)
 _KEYWORD = re.compile(r"[ \t]*(?:def|class|function|func|fn|public|private|protected|static|void|int|return|if|for|"
-                      r"while|else|elif|switch|case|var|let|const|import|from|package|#[a-z]+)\b")
+                      r"while|else|elif|switch|case|var|let|const|import|from|package|#[a-z]+|"
+                      # SQL's statements, written in capitals (INSERT INTO t VALUES ('李四', '深圳');)
+                      r"SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH)\b")
 # ASCII only: a Chinese word before "(" is prose (是(5000元)).
 _CALL_OR_ASSIGN = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.]*\(|[A-Za-z0-9_$\])][ \t]*(?:[-+*/%|&^]|<<|>>)?=(?!=)")
 _ENDS = re.compile(r"(?:[;{}()]|:)[ \t]*(?:(?:#|//)[^\n]*)?$")
@@ -46,7 +48,8 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     fenced = _fenced_lines(text) if "```" in text or "~~~" in text else []
     # Every hint holds one of these signs: most pages of Chinese hold none (their brackets are
     # fullwidth), and a sign is found at memchr's speed, a regex of alternatives at a character's.
-    if not any(sign in text for sign in _HINT_SIGNS) or not _HINTS.search(text):
+    hinted = any(sign in text for sign in _HINT_SIGNS) and _HINTS.search(text)
+    if not hinted and not _SHELL_LINE.search(text):
         return fenced
     spans = [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
     spans = _with_blocks(text, spans) if spans else spans
@@ -87,9 +90,12 @@ def _fenced_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# Markdown inline code: backticks around one line's worth of code. A sentence's full stop inside
-# means the pair is two stray backticks around prose, not code.
-_INLINE = re.compile(r"`[^`\n。]{1,200}`")
+# Code inside a line of prose: Markdown inline code, backticks around one line's worth of code (a
+# sentence's full stop inside means two stray backticks around prose); a Markdown link or image
+# (![图片](a.png): its "!" is no exclamation); a call made a statement (printf("结果是: %d", x);),
+# an ASCII name, its arguments with Chinese only in strings, and a semicolon.
+_INLINE = re.compile(r"`[^`\n。]{1,200}`|!?\[[^\]\n]{0,200}\]\([^()\s]{1,500}\)"
+                     r"|\b[A-Za-z_][A-Za-z0-9_.]*\((?:[^()\n\"']|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')*\);")
 
 
 def inline_code_spans(text: str) -> list[tuple[int, int]]:
@@ -99,9 +105,9 @@ def inline_code_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in inline_code_spans(t)]
     ['`git commit -m "修复, 测试"`']
     """
-    if "`" not in text:
+    if not any(sign in text for sign in "`[;"):
         return []
-    return [m.span() for m in _INLINE.finditer(text)]
+    return [m.span() for m in _INLINE.finditer(text) if not _HAN.search(_QUOTED.sub("", m.group())) or m.group()[0] in "`!["]
 
 
 def code_lines(lines: list[str]) -> set[int]:
@@ -146,9 +152,19 @@ _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|(?:#|//)[^\n]*$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
+# A shell command line (after an optional "$ " prompt): a command's name and its arguments, which
+# end in no sign (echo "你好, 世界! 今天是星期一.").
+_SHELL = re.compile(r"[ \t]*(?:\$ )?(?:echo|printf|export|cd|ls|cat|grep|sed|awk|sudo|apt|apt-get|yum|brew|pip|pip3|"
+                    r"conda|npm|yarn|git|curl|wget|python|python3|node|java|go|cargo|docker|kubectl|make|mkdir|rm|cp|mv|"
+                    r"chmod|chown|ssh|scp|tar|unzip|touch|find|kill|systemctl|service)(?: [^\n]*)?$")
+_SHELL_LINE = re.compile("^" + _SHELL.pattern, re.MULTILINE)
+
+
 def _is_code(line: str) -> bool:
     if _HAN.search(_QUOTED.sub("", line)):
         return False  # Chinese outside strings and comments: prose (NBA(美国职业篮球联赛)今天宣布)
+    if _SHELL.match(line):
+        return True
     end = _ENDS.search(line)
     if not end or end.group().lstrip().startswith("("):
         return False  # an opening parenthesis ends no statement

@@ -74,3 +74,21 @@ def test_lines_of_a_fenced_block_are_code_lines():
 def test_an_unclosed_fence_makes_nothing_code():
     text = "示例:\n```\n他说,今天很好。\n明天,再见。"
     assert code_spans(text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "INSERT INTO users (name, city) VALUES ('李四', '深圳');",
+    'echo "你好, 世界! 今天是星期一."',
+    '$ git commit -m "修复, 测试"',
+])
+def test_sql_statements_and_shell_commands_are_code_lines(line):
+    text = f"示例:\n{line}\n结束。"
+    assert [text[a:b] for a, b in code_spans(text)] == [line]
+    assert Cleaner().clean(text) == f"示例：\n{line}\n结束。"
+
+
+def test_a_call_statement_and_a_markdown_image_inside_prose_keep_their_signs():
+    text = '在 C 语言中,printf("结果是: %d\\n", x); 会输出结果。图片是 ![图片](a.png)。'
+    assert Cleaner().clean(text) == '在 C 语言中，printf("结果是: %d\\n", x); 会输出结果。图片是 ![图片](a.png)。'
+    # An ASCII name before a bracket of Chinese is prose, a statement or not.
+    assert Cleaner().clean("NBA(美国职业篮球联赛);今天宣布") == "NBA（美国职业篮球联赛）；今天宣布"
