@@ -316,6 +316,11 @@ class Cleaner:
         if cfg.normalize_whitespace:
             text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)
+            if cfg.generic_furniture:
+                # Blank lines or indentation between a paragraph's wrapped lines (an old page's
+                # <br><br>) hid its wrap width from the join above: one paragraph a line now, as a
+                # second clean would see it and join it.
+                text = apply("whitespace", "hard-wraps", hardwrap.join_hard_wraps, text)
         findings.extend(_kept_findings(text, damage))
         if gone := _bytes_gone(text):
             findings.append(gone)

@@ -183,3 +183,15 @@ def test_a_quoted_wrapped_paragraph_keeps_one_quote_mark():
     lines = [misread[i : i + 38] for i in range(0, len(misread), 38)]
     page = "\n".join(["发件人：张伟", *("> " + line for line in lines)])
     assert join_misread_wraps(page) == "发件人：张伟\n> " + misread
+
+
+def test_wrapped_lines_with_blank_lines_between_are_joined_in_one_clean():
+    # An old page's <br><br>: the join before furniture sees a blank line after every wrapped line;
+    # one paragraph a line after the whitespace stage, a second clean joined them (probe19 D8).
+    from cleaner import Cleaner
+
+    line = "工信部与浙江省人民政府共同打造出了工业互联网平台，体系"
+    page = "\n\n".join(["        " + line] * 5 + ["        完善。", "        下一段写在这里，也是正文。"])
+    once = Cleaner().clean(page)
+    assert once == line * 5 + "完善。\n下一段写在这里，也是正文。"
+    assert Cleaner().clean(once) == once
