@@ -492,3 +492,22 @@ def test_a_headline_naming_a_comment_box_word_stays_under_its_title():
     para = "宣传月期间，各学校将开展主题班会、知识竞赛和家长课堂，引导青少年理性表达、健康用网，活动持续到月底。"
     page = [headline, para, para.replace("宣传月期间", "活动期间"), "一、倡导文明上网", para.replace("宣传月期间", "本月内")]
     assert remove_furniture("\n".join(page), [], title=headline).text.splitlines() == page
+
+
+def test_a_lines_family_is_remembered_for_its_word_lists_alone(monkeypatch):
+    # portal_lines asks form() once per line text (a page is read again after what went); the
+    # family remembered is of the word lists it was found with.
+    import cleaner.furniture.portals as portals
+
+    monkeypatch.setattr(portals, "_FORMS", {})
+    words = load_words()
+    line = normalise("来自Android客户端 1楼 2023-08-11 16:06")
+    assert portals._form(line, words) == form(line, words) == "post-stamp"
+    asked = []
+    monkeypatch.setattr(portals, "form", lambda text, w: asked.append(text) or "")
+    assert portals._form(line, words) == "post-stamp" and not asked  # remembered
+    other = load_words.__wrapped__()  # equal lists, another object: asked again
+    assert portals._form(line, other) == "" and asked == [line]
+    monkeypatch.setattr(portals, "FORMS_KEPT", 1)
+    portals._form("甲", other), portals._form("乙", other)  # past the limit: dropped all at once
+    assert len(portals._FORMS) <= 3

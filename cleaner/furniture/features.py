@@ -70,9 +70,31 @@ def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
 
 def line_features(folded, alive: list[int], lexicon: Lexicon) -> list[Line]:
     """The live lines of a page (``alive``: indices into ``folded``, the folded lines) as the model
-    sees them: ``normalise``d, with their text features (``page_features``), in one native call."""
-    texts, features = lexicon.native.page([folded[i] for i in alive], NOTICE_WORDS)
-    return [Line(i, text, f) for i, text, f in zip(alive, texts, features)]
+    sees them: ``normalise``d, with their text features (``page_features``), in one native call
+    for the lines not read before (``_ROWS``). Each Line gets a dict of its own (the model writes
+    the position features into it)."""
+    rows = _ROWS if _ROWS.get(None) is lexicon else _reset_rows(lexicon)
+    texts = [folded[i] for i in alive]
+    new = list(dict.fromkeys(t for t in texts if t not in rows))
+    if new:
+        if len(rows) + len(new) > ROWS_KEPT:
+            rows, new = _reset_rows(lexicon), list(dict.fromkeys(texts))
+        for t, text, f in zip(new, *lexicon.native.page(new, NOTICE_WORDS), strict=True):
+            rows[t] = (text, f)
+    return [Line(i, (row := rows[t])[0], row[1].copy()) for i, t in zip(alive, texts)]
+
+
+# The normalised text and text features of the folded lines read last (a page is read again
+# after what went, and a site repeats its furniture lines from page to page): a function of the
+# line's text and the lexicon alone. Keyed by the folded line; None holds the lexicon they are of.
+_ROWS: dict = {}
+ROWS_KEPT = 4096  # lines (a dict of features each, about 2 KB): dropped all at once past this
+
+
+def _reset_rows(lexicon: Lexicon) -> dict:
+    _ROWS.clear()
+    _ROWS[None] = lexicon
+    return _ROWS
 
 
 NOTICE_WORDS = 3  # different notice words (版权, 转载, 本网, 联系 ...) that make a line a notice

@@ -556,6 +556,12 @@ def _taken_above(scored: list[Line], folded: list[str], pos: int) -> bool:
 
 
 _CUT = re.compile(r"(?<!\.)\.{3}$")  # a title cut short (folded: … is ...; a sentence's …… is six dots)
+
+
+def _cut(text: str) -> bool:
+    """``_CUT`` found in ``text``; a line not ending in three dots (nearly every line: the search
+    tries every position of a paragraph) is not searched."""
+    return text.endswith(("...", "...\n")) and bool(_CUT.search(text))
 SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, a name; no paragraph)
 
 
@@ -569,7 +575,7 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
     article and them, the lines under the article stay (a credit, the site's name: hand copies
     keep some). One pass, after every other decision."""
-    prose = [pos for pos, line in enumerate(scored) if is_prose(line.text, line.features) and not _CUT.search(line.text)]
+    prose = [pos for pos, line in enumerate(scored) if is_prose(line.text, line.features) and not _cut(line.text)]
     start = max([body[1]] + prose) + 1
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
@@ -579,7 +585,7 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
         return []
     return [pos for pos in range(first + 1, len(scored))
             if not removed[pos] and scored[pos].index not in keep and len(scored[pos].text) <= SWEEP_MAX
-            and (not scored[pos].features["final_punct"] or _CUT.search(scored[pos].text))]
+            and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))]
 
 
 BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with them

@@ -238,6 +238,28 @@ def _prose(text: str) -> bool:
     return len(text) >= 20 and bool(_PROSE_END.search(text[-3:]) or text.count(",") + text.count("，") >= 2)
 
 
+def _form(text: str, words: Words) -> str:
+    """``form``, remembered for the lines read last (``_FORMS``): a page is read again after what
+    went (``boilerplate.remove_furniture``), and a site repeats its furniture lines."""
+    forms = _FORMS if _FORMS.get(None) is words else _reset_forms(words)
+    family = forms.get(text)
+    if family is None:
+        if len(forms) > FORMS_KEPT:
+            forms = _reset_forms(words)
+        family = forms[text] = form(text, words)
+    return family
+
+
+_FORMS: dict = {}  # line -> family (form: a function of the line and the word lists alone); None -> the word lists
+FORMS_KEPT = 16384  # lines: dropped all at once past this
+
+
+def _reset_forms(words: Words) -> dict:
+    _FORMS.clear()
+    _FORMS[None] = words
+    return _FORMS
+
+
 def form(text: str, words: Words) -> str:
     """The family of a line that is portal furniture wherever it stands, or ""."""
     if len(text) > PARAGRAPH or (len(text) > 80 and "。" in text[:-1]):
@@ -454,7 +476,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # A line over PARAGRAPH characters is of no family: only whether it is prose is asked of it,
     # which its own characters tell (NFKC, the costliest step here, is spared on long lines).
     texts = [normalise(folded[i]) if len(folded[i]) <= PARAGRAPH + 20 else folded[i].strip() for i in alive]
-    families = [form(t, words) for t in texts]
+    families = [_form(t, words) for t in texts]
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
     attachment_heads(texts, families)
