@@ -81,6 +81,7 @@ _SIGNATURE = re.compile(r"^--\s*$")
 # A bylines without a key: 联合报/ 记者林佳慧/基隆即时报导, (明报记者 黄家欣), (中央社记者陈君毅台北15日电),
 # 【记者林小华/台中报导】, (区发改局 供稿), 本报记者 张三 李四, 本报记者 张三 发自北京; and the imprint 《 人民日报 》( 2024年03月15日 04 版).
 _REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|报导|报道|专电|\d{1,2}日电|综合报导|编译")
+_REPORTER_SIGNS = frozenset("记通特供报专电综编")  # every word of _REPORTER holds one: a line with none is not searched
 _BYLINE = re.compile(r"^[(\[【〔]?\s*[^\s()\[\]【】〔〕,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
                      r"\s*(?:/?\s*[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄)|\s*发自[\u3400-\u9fff]{2,6})?\s*[)\]】〕]?$|^[(\[【〔]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】〕]$")
 _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记者)?\s*[\u3400-\u9fff·]{2,5}\s*/\s*\S{0,8}(?:报导|报道|电)\s*$")
@@ -96,6 +97,7 @@ _PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:本文|文中|本页)?(?:图
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
 # A blog's trackback address (Trackback: http://…, 本文引用通告地址：…) is the same kind of line.
 _REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)|(?i:trackback)[^,。]{0,12}:|引用通告|通告引用")
+_REPRINT_SIGNS = frozenset("转(:引通")  # every form of _REPRINT holds one (a colon, a bracket, 转, 引 or 通)
 # (本文为作者授权发布,…): bracketed, or short; an article's sentence may speak of 本文 and 授权.
 _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)|"
                          r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
@@ -326,7 +328,7 @@ def form(text: str, words: Words) -> str:
     # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
     # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
     # A clause (not a digit group: 1,234) or a question put by someone (网友留言问:…?) is a sentence too.
-    sentence = bool(_STATEMENT.search(text))
+    sentence = worded and bool(_STATEMENT.search(text))  # asked only of a line with the lists' words
     if worded and len(text) <= 80 and _hits(words.qa, text) > sentence:
         return "qa"
     if worded and len(text) <= 80 and _hits(words.novel, text) > sentence:
@@ -345,14 +347,15 @@ def form(text: str, words: Words) -> str:
     # In brackets too: (文/张三 图/李四), 【编辑｜王小丫】.
     if len(text) <= 80 and ("|" in text or "丨" in text or "/" in text) and words.credits.match(text.strip("()[]【】 ")):
         return "bar-credit"
-    if len(text) <= 50 and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text) or _BAR_BYLINE.match(text)) and "。" not in text[:-1]:
+    if len(text) <= 50 and not _REPORTER_SIGNS.isdisjoint(text) and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text) or _BAR_BYLINE.match(text)) and "。" not in text[:-1]:
         return "byline"
     if len(text) <= 60 and digits and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
         return "paper-imprint"
     if len(text) <= 60 and _PHOTO_SIGN.search(text) and _PHOTO.search(text):
         return "photo-credit"
     # Quoted inside a sentence (写道"转载请注明出处",但…; 公众号(ID:x)上介绍了…) the note is the article's.
-    if len(text) <= 120 and (_REPRINT.match(text) or (_REPRINT.search(text) and "," not in text) or _AUTHORISED.search(text)):
+    if len(text) <= 120 and (not _REPRINT_SIGNS.isdisjoint(text) and (_REPRINT.match(text) or (_REPRINT.search(text) and "," not in text))
+                             or "本文" in text and _AUTHORISED.search(text)):  # both its forms name 本文
         return "reprint"
     if len(text) <= OWN_TERMS_MAX and "转载" in text and _OWN_TERMS.match(text):
         return "reprint"
@@ -460,6 +463,8 @@ def _hits(pattern: re.Pattern, text: str) -> int:
 
 def _GOV_ROW(text: str, words: Words) -> bool:
     """Two or more keys of a metadata table on one line (索引号:… 分类:… 文号:…)."""
+    if text.count(":") < 2:
+        return False  # each key has its colon: the split is spared
     return sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2
 
 
