@@ -265,3 +265,12 @@ def test_rows_of_fields_and_title_rows_are_found_as_without_the_colon_gate(text)
         len(m.group(1).split()) >= 3 and min(map(len, m.group(1).split())) >= 4 and \
         sum(map(len, m.group(1).split())) >= 6 * len(m.group(1).split())
     assert title_row(text) == ungated
+
+
+@settings(max_examples=500, deadline=None)
+@given(rows=st.lists(st.tuples(st.booleans(), st.booleans(), st.booleans()), max_size=14))
+def test_between_reads_taken_above_only_at_a_candidate_and_right_under_one(rows):
+    # generic.decide asks _taken_above only there: the lines between must be the same.
+    removed, candidate, taken = (list(x) for x in zip(*rows)) if rows else ([], [], [])
+    masked = [t and (candidate[p] or (p > 0 and candidate[p - 1])) for p, t in enumerate(taken)]
+    assert generic.between(removed, candidate, masked) == generic.between(removed, candidate, taken)

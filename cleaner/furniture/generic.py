@@ -123,7 +123,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
                             stamps, model.thread_stamps, model.min_body, ends)
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
-    first = grow_over_forms([line.text for line in lines], [b or e or _signed(line) for line, b, e in zip(lines, barriers, ends)],
+    first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title))
     thread = thread_start(stamps, model.thread_stamps)
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
@@ -509,7 +509,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
         removed[pos] = bool(family) or s > need
-    for pos in between(removed, candidate, [_taken_above(scored, folded, pos) for pos in range(len(scored))]):
+    # between() reads taken_above only at a candidate and right under one: asked there alone.
+    taken = [(candidate[pos] or (pos > 0 and candidate[pos - 1])) and _taken_above(scored, folded, pos) for pos in range(len(scored))]
+    for pos in between(removed, candidate, taken):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
@@ -752,7 +754,7 @@ def structural(line: Line) -> str:
         return ""
     if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2:
         return "menu"
-    if len(_ARROWS.findall(line.text)) >= 2 and len(line.text) <= TRAIL_MAX and _trail(line.text):
+    if len(line.text) <= TRAIL_MAX and len(_ARROWS.findall(line.text)) >= 2 and _trail(line.text):
         return "trail"
     if imprint(line.text):
         return "imprint"
@@ -808,7 +810,7 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "blog-name"
     if source_line(line.text):
         return "source"  # below the body, or between the headline and the body (记者：张三)
-    if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX and _trail(line.text):
+    if not f["final_punct"] and len(line.text) <= TRAIL_MAX and len(_ARROWS.findall(line.text)) >= 2 and _trail(line.text):
         return "trail"
     if _LOCATION.match(line.text) and _ARROWS.search(line.text) and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
         return "trail"  # a trail of one step after its key (您现在的位置: 首页 >> 新闻动态), wherever it stands
