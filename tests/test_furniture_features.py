@@ -172,3 +172,14 @@ def test_remembered_lines_are_dropped_past_the_limit_and_for_another_lexicon(mon
     other = load_lexicon.__wrapped__()  # an equal lexicon, another object: nothing remembered is used
     line_features(lines[:2], [0, 1], other)
     assert features._ROWS[None] is other and len(features._ROWS) == 3
+
+
+def test_a_lines_prose_is_asked_once_and_leaves_its_equality_alone(monkeypatch):
+    import cleaner.furniture.features as features
+
+    text = normalise("这是文章的一段正文，讲述了本市近期开展的一系列活动。")
+    line, twin = features.Line(0, text, text_features(text, LEX)), features.Line(0, text, text_features(text, LEX))
+    assert features.prose_line(line) is features.is_prose(text, line.features) is True
+    monkeypatch.setattr(features, "is_prose", lambda *_: False)  # asked again, it would say otherwise
+    assert features.prose_line(line) is True
+    assert line == twin  # one asked, one not: the same line

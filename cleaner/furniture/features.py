@@ -12,7 +12,7 @@ one lexicon and one set of patterns serve both scripts and both widths.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleaner._native import furniture_normalise
 from cleaner.furniture.forms import fields_row, item_row, title_row
@@ -35,6 +35,16 @@ class Line:
     index: int
     text: str  # folded, NFKC, stripped
     features: dict[str, float]
+    # ``is_prose`` of the line, once asked (``prose_line``): the model asks it of a line at each
+    # step of a reading, and nothing a reading writes into ``features`` is among what it reads.
+    prose: bool | None = field(default=None, compare=False, repr=False)
+
+
+def prose_line(line: Line) -> bool:
+    """``is_prose(line.text, line.features)``, asked once per Line."""
+    if line.prose is None:
+        line.prose = is_prose(line.text, line.features)
+    return line.prose
 
 
 def normalise(folded_line: str) -> str:

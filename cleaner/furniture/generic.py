@@ -24,7 +24,7 @@ from cleaner._native import FurnitureScorer, furniture_positions
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
-from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
+from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
@@ -98,7 +98,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     template = in_blocks(len(lines), blocks)
     for line, t in zip(lines, template):
         line.features["template"] = float(t)
-    prose = [is_prose(line.text, line.features) and not t for line, t in zip(lines, template)]
+    prose = [prose_line(line) and not t for line, t in zip(lines, template)]
     lengths = [len(line.text) for line in lines]
     barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
     # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
@@ -385,7 +385,7 @@ def protected(line: Line) -> bool:
         # three different notice words (版权, 转载, 本网, 联系) make a notice anywhere.
         return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["in_thread"] or f["past_end"] or f["notice"]
                     or f["lex_cover"] >= 0.15)
-    if not (is_prose(line.text, f) or _unfinished_sentence(line.text, f)):
+    if not (prose_line(line) or _unfinished_sentence(line.text, f)):
         return False
     return not (any(f[k] for k in EVIDENCE) or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
 
@@ -503,7 +503,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         candidate[pos] = between_candidate(line, pos, body)
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
-        need = model.threshold + (model.body_margin if inside and is_prose(line.text, line.features) else 0.0)
+        need = model.threshold + (model.body_margin if inside and prose_line(line) else 0.0)
         if family:
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
         elif s > need:
@@ -545,7 +545,7 @@ def introduced(scored: list[Line], body: tuple[int, int]) -> set[int]:
                 or len(_HAN.findall(line.text)) < 6):
             continue
         for nxt in range(pos + 1, min(len(scored), pos + 1 + INTRO_REACH)):
-            if is_prose(scored[nxt].text, scored[nxt].features):
+            if prose_line(scored[nxt]):
                 break
             out.add(nxt)
     return out
@@ -577,7 +577,7 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
     article and them, the lines under the article stay (a credit, the site's name: hand copies
     keep some). One pass, after every other decision."""
-    prose = [pos for pos, line in enumerate(scored) if is_prose(line.text, line.features) and not _cut(line.text)]
+    prose = [pos for pos, line in enumerate(scored) if prose_line(line) and not _cut(line.text)]
     start = max([body[1]] + prose) + 1
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
