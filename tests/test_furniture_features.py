@@ -183,3 +183,13 @@ def test_a_lines_prose_is_asked_once_and_leaves_its_equality_alone(monkeypatch):
     monkeypatch.setattr(features, "is_prose", lambda *_: False)  # asked again, it would say otherwise
     assert features.prose_line(line) is True
     assert line == twin  # one asked, one not: the same line
+
+
+@SETTINGS
+@given(lines=st.lists(st.one_of(FOCUSED, ANY, FURNITURE, st.text(max_size=20)), max_size=8))
+def test_normalised_lines_are_the_texts_line_features_gives(lines):
+    from cleaner.furniture.features import normalised_lines
+
+    alive = list(range(len(lines)))
+    assert normalised_lines(lines, alive, LEX) == [reference.normalise(x) for x in lines]
+    assert [x.text for x in line_features(lines, alive, LEX)] == normalised_lines(lines, alive, LEX)

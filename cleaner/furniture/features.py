@@ -83,15 +83,29 @@ def line_features(folded, alive: list[int], lexicon: Lexicon) -> list[Line]:
     sees them: ``normalise``d, with their text features (``page_features``), in one native call
     for the lines not read before (``_ROWS``). Each Line gets a dict of its own (the model writes
     the position features into it)."""
-    rows = _ROWS if _ROWS.get(None) is lexicon else _reset_rows(lexicon)
     texts = [folded[i] for i in alive]
+    rows = _read(texts, lexicon)
+    return [Line(i, (row := rows[t])[0], row[1].copy()) for i, t in zip(alive, texts)]
+
+
+def normalised_lines(folded, alive: list[int], lexicon: Lexicon) -> list[str]:
+    """The live lines ``normalise``d, as ``line_features`` gives them (and remembers their
+    features for it: the model reads most of these lines next)."""
+    texts = [folded[i] for i in alive]
+    rows = _read(texts, lexicon)
+    return [rows[t][0] for t in texts]
+
+
+def _read(texts: list[str], lexicon: Lexicon) -> dict:
+    """``_ROWS`` holding every line of ``texts``: those not read before, in one native call."""
+    rows = _ROWS if _ROWS.get(None) is lexicon else _reset_rows(lexicon)
     new = list(dict.fromkeys(t for t in texts if t not in rows))
     if new:
         if len(rows) + len(new) > ROWS_KEPT:
             rows, new = _reset_rows(lexicon), list(dict.fromkeys(texts))
         for t, text, f in zip(new, *lexicon.native.page(new, NOTICE_WORDS), strict=True):
             rows[t] = (text, f)
-    return [Line(i, (row := rows[t])[0], row[1].copy()) for i, t in zip(alive, texts)]
+    return rows
 
 
 # The normalised text and text features of the folded lines read last (a page is read again

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner._native import FurnitureLexicon
-from cleaner.furniture.features import FEATURES, Line, line_features, normalise
+from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
@@ -479,8 +479,9 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     (``posts.py``)."""
     words = load_words()
     # A line over PARAGRAPH characters is of no family: only whether it is prose is asked of it,
-    # which its own characters tell (NFKC, the costliest step here, is spared on long lines).
-    texts = [normalise(folded[i]) if len(folded[i]) <= PARAGRAPH + 20 else folded[i].strip() for i in alive]
+    # which its own characters tell (read without NFKC).
+    texts = [text if len(folded[i]) <= PARAGRAPH + 20 else folded[i].strip()
+             for i, text in zip(alive, normalised_lines(folded, alive, lexicon))]
     families = [_form(t, words) for t in texts]
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
