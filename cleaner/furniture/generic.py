@@ -359,11 +359,6 @@ def _signed_row(text: str, f: dict[str, float]) -> bool:
 _SECTION = re.compile(r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、]\s*\D|第[一二三四五六七八九十\d]+[章节部分篇])")
 
 
-# What a sentence must show besides where it stands to be furniture: a byline form, a link, a
-# button, a counter, furniture words covering a fair share of it, a separator row.
-EVIDENCE = ("kv_filled", "kv_many", "url", "buttons", "counter", "time", "in_thread", "past_end", "notice")
-
-
 def protected(line: Line) -> bool:
     """A prose line with no furniture sign of its own: position alone never removes a sentence.
 
@@ -387,7 +382,11 @@ def protected(line: Line) -> bool:
                     or f["lex_cover"] >= 0.15)
     if not (prose_line(line) or _unfinished_sentence(line.text, f)):
         return False
-    return not (any(f[k] for k in EVIDENCE) or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
+    # What a sentence must show besides where it stands to be furniture: a byline form, a link, a
+    # button, a counter, a time, a comment thread or the article's end above it, a notice, furniture
+    # words covering a fair share of it, a separator row.
+    return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["buttons"] or f["counter"] or f["time"] or f["in_thread"]
+                or f["past_end"] or f["notice"] or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
 
 
 LONG_PARAGRAPH_CHARS = 500
