@@ -112,7 +112,7 @@ def _read(texts: list[str], lexicon: Lexicon) -> dict:
 # after what went, and a site repeats its furniture lines from page to page): a function of the
 # line's text and the lexicon alone. Keyed by the folded line; None holds the lexicon they are of.
 _ROWS: dict = {}
-ROWS_KEPT = 4096  # lines (a dict of features each, about 2 KB): dropped all at once past this
+ROWS_KEPT = 2048  # lines (a dict of features each, about 1.5 KB: 3 MB): dropped all at once past this
 
 
 def _reset_rows(lexicon: Lexicon) -> dict:

@@ -253,7 +253,7 @@ def _form(text: str, words: Words) -> str:
 
 
 _FORMS: dict = {}  # line -> family (form: a function of the line and the word lists alone); None -> the word lists
-FORMS_KEPT = 16384  # lines: dropped all at once past this
+FORMS_KEPT = 4096  # lines (each kept alive by it: about 1.5 MB): dropped all at once past this
 
 
 def _reset_forms(words: Words) -> dict:
