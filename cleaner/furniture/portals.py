@@ -485,7 +485,9 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     families = [_form(t, words) for t in texts]
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
-    attachment_heads(texts, families)
+    # A pass that only reads the lines beside one family is skipped on a page without it (most).
+    if "attachment" in families:
+        attachment_heads(texts, families)
     for pos in related_links(texts, families, prose, words.related_link):
         families[pos] = "recommended"
     for pos in weak_labels(texts, families, words.adverts[2]):
@@ -494,10 +496,13 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         families[pos] = "menu"
     for pos in contents(texts, families):
         families[pos] = "contents"
-    _ranks(texts, families)
-    _members(texts, families)
+    if "rank" in families:
+        _ranks(texts, families)
+    if "rank" in families or "stats" in families:
+        _members(texts, families)
     _top_menu(texts, families, prose, lexicon)
-    _answerers(texts, families, words)
+    if "qa" in families:
+        _answerers(texts, families, words)
     _lone_actions(texts, families, words)
     _replies(texts, families, prose, words)
     _spaced_names(folded, alive, texts, families, prose)
@@ -578,7 +583,7 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
                 k += 1
             pos = k
             continue
-        if _SIGNATURE.match(text) and any(_PTT_MARK.match(t) for t in texts[pos + 1 : pos + 8]):
+        if text.startswith("--") and _SIGNATURE.match(text) and any(_PTT_MARK.match(t) for t in texts[pos + 1 : pos + 8]):
             families[pos] = "ptt"
             k = pos + 1
             while k < len(texts) and not _PTT_MARK.match(texts[k]):
@@ -587,12 +592,16 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         # A bare date below the article is a notice's signing date (kept); a site's date line
         # carries the weekday, the part of the day or the zone.
         # A diary's date heading over a short last entry (今天下雨了。) heads that entry: kept.
-        entry_under = (pos > last_prose and pos + 1 < len(texts) and not families[pos + 1]
-                       and texts[pos + 1].rstrip().endswith(("。", "!", "?")))
         if ((pos > last_prose or pos < first_prose) and last_prose >= 0 and len(text) <= ROW_MAX and _SITE_DATE.search(text)
-                and _DATELINE.fullmatch(text) and _HAS_DATE.search(text) and not entry_under):
+                and _DATELINE.fullmatch(text) and _HAS_DATE.search(text) and not _entry_under(texts, families, pos, last_prose)):
             families[pos] = families[pos] or "dateline"
         pos += 1
+
+
+def _entry_under(texts: list[str], families: list[str], pos: int, last_prose: int) -> bool:
+    """A short last entry (a sentence, no family) right under the line at ``pos``, below the prose."""
+    return (pos > last_prose and pos + 1 < len(texts) and not families[pos + 1]
+            and texts[pos + 1].rstrip().endswith(("。", "!", "?")))
 
 
 def _spaced_names(folded: list[str], alive: list[int], texts: list[str], families: list[str], prose: list[bool]) -> None:
