@@ -83,29 +83,31 @@ def line_features(folded, alive: list[int], lexicon: Lexicon) -> list[Line]:
     sees them: ``normalise``d, with their text features (``page_features``), in one native call
     for the lines not read before (``_ROWS``). Each Line gets a dict of its own (the model writes
     the position features into it)."""
-    texts = [folded[i] for i in alive]
-    rows = _read(texts, lexicon)
-    return [Line(i, (row := rows[t])[0], row[1].copy()) for i, t in zip(alive, texts)]
+    rows = _rows([folded[i] for i in alive], lexicon)
+    return [Line(i, text, f.copy()) for i, (text, f) in zip(alive, rows)]
 
 
 def normalised_lines(folded, alive: list[int], lexicon: Lexicon) -> list[str]:
     """The live lines ``normalise``d, as ``line_features`` gives them (and remembers their
     features for it: the model reads most of these lines next)."""
-    texts = [folded[i] for i in alive]
-    rows = _read(texts, lexicon)
-    return [rows[t][0] for t in texts]
+    return [text for text, _ in _rows([folded[i] for i in alive], lexicon)]
 
 
-def _read(texts: list[str], lexicon: Lexicon) -> dict:
-    """``_ROWS`` holding every line of ``texts``: those not read before, in one native call."""
+def _rows(texts: list[str], lexicon: Lexicon) -> list[tuple[str, dict[str, float]]]:
+    """(normalised text, text features) of each line: those not read before (``_ROWS``) in one
+    native call. The list is the caller's own: nothing is looked up in ``_ROWS`` after it is
+    filled (another thread may empty it meanwhile)."""
     rows = _ROWS if _ROWS.get(None) is lexicon else _reset_rows(lexicon)
-    new = list(dict.fromkeys(t for t in texts if t not in rows))
+    got = [rows.get(t) for t in texts]
+    new = list(dict.fromkeys(t for t, row in zip(texts, got) if row is None))
     if new:
         if len(rows) + len(new) > ROWS_KEPT:
-            rows, new = _reset_rows(lexicon), list(dict.fromkeys(texts))
-        for t, text, f in zip(new, *lexicon.native.page(new, NOTICE_WORDS), strict=True):
-            rows[t] = (text, f)
-    return rows
+            rows = _reset_rows(lexicon)
+            rows.update((t, row) for t, row in zip(texts, got) if row is not None)  # the page's lines stay
+        read = dict(zip(new, zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)))
+        rows.update(read)
+        got = [row if row is not None else read[t] for t, row in zip(texts, got)]
+    return got
 
 
 # The normalised text and text features of the folded lines read last (a page is read again
