@@ -21,7 +21,8 @@ PROGRAMME = [
 
 
 def _grow(texts, first, stops=None, headline=lambda pos: False):
-    return grow_over_forms(texts, stops or [False] * len(texts), first, len(texts) - 1, headline)
+    stops = stops or [False] * len(texts)
+    return grow_over_forms(texts, lambda pos: stops[pos], first, len(texts) - 1, headline)
 
 
 def test_rows_sharing_the_bodys_forms_join_it():

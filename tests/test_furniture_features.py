@@ -144,3 +144,52 @@ def test_a_name_dot_in_a_sentence_is_no_separator():
     assert reference.text_features(sentence, REF)["separators"] == 0
     assert text_features(normalise("新闻·体育·财经·科技"), LEX)["separators"] > 0
     assert text_features(normalise("他说 · 我们明天见，好吗？"), LEX)["separators"] > 0  # spaced: a separator
+
+
+def test_lines_read_before_get_their_features_again_each_in_a_dict_of_its_own():
+    # line_features remembers the lines it read (a page is read again after what went): the
+    # second reading must see what the first saw, and the model's writes into one reading's
+    # dicts (position features) must not reach the next.
+    lines = FIXTURE_LINES[:40] + FIXTURE_LINES[:5]
+    first = line_features(lines, list(range(len(lines))), LEX)
+    for line in first:
+        line.features["head"] = 7.0
+    again = line_features(lines, list(range(len(lines))), LEX)
+    assert [(x.index, x.text) for x in again] == [(x.index, x.text) for x in first]
+    assert [x.features for x in again] == [reference.text_features(reference.normalise(x), REF) for x in lines]
+    assert again[0].features is not again[40].features  # the same line twice: two dicts
+
+
+def test_remembered_lines_are_dropped_past_the_limit_and_for_another_lexicon(monkeypatch):
+    import cleaner.furniture.features as features
+
+    monkeypatch.setattr(features, "ROWS_KEPT", 8)
+    monkeypatch.setattr(features, "_ROWS", {})  # nothing remembered from the other tests
+    lines = FIXTURE_LINES[:30]
+    page = line_features(lines, list(range(len(lines))), LEX)  # more lines than kept: all read anyway
+    assert [x.features for x in page] == [reference.text_features(reference.normalise(x), REF) for x in lines]
+    assert len(features._ROWS) == len(set(lines)) + 1  # the page's lines alone (and the lexicon)
+    other = load_lexicon.__wrapped__()  # an equal lexicon, another object: nothing remembered is used
+    line_features(lines[:2], [0, 1], other)
+    assert features._ROWS[None] is other and len(features._ROWS) == 3
+
+
+def test_a_lines_prose_is_asked_once_and_leaves_its_equality_alone(monkeypatch):
+    import cleaner.furniture.features as features
+
+    text = normalise("这是文章的一段正文，讲述了本市近期开展的一系列活动。")
+    line, twin = features.Line(0, text, text_features(text, LEX)), features.Line(0, text, text_features(text, LEX))
+    assert features.prose_line(line) is features.is_prose(text, line.features) is True
+    monkeypatch.setattr(features, "is_prose", lambda *_: False)  # asked again, it would say otherwise
+    assert features.prose_line(line) is True
+    assert line == twin  # one asked, one not: the same line
+
+
+@SETTINGS
+@given(lines=st.lists(st.one_of(FOCUSED, ANY, FURNITURE, st.text(max_size=20)), max_size=8))
+def test_normalised_lines_are_the_texts_line_features_gives(lines):
+    from cleaner.furniture.features import normalised_lines
+
+    alive = list(range(len(lines)))
+    assert normalised_lines(lines, alive, LEX) == [reference.normalise(x) for x in lines]
+    assert [x.text for x in line_features(lines, alive, LEX)] == normalised_lines(lines, alive, LEX)

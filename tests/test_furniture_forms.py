@@ -1,7 +1,11 @@
 """Lines whose form alone marks them as furniture (cleaner/furniture/forms.py), and the forced
 families they make in the generic model (generic.forced)."""
 
+import re
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
@@ -233,3 +237,40 @@ def test_a_row_of_fields_is_no_title_row():
     assert fields_row("发布日期:113-03-15 更新日期:113-04-02 点阅次数:3482")
     assert title_row("理财:为什么有人富了 而有人不行 银行还款是怎么算出来的")
     assert not fields_row("作者:张三 是一位 作家")
+
+
+# Rows of fields and title rows as text: keys, colons of both widths, spaces, values, titles, stops.
+_KEYS = st.sampled_from(["发布日期", "来源", "点阅次数", "理财", "证", "证券代码简称"])
+_COLONS = st.sampled_from([":", ":", ":", "：", " : ", ""])
+_VALUES = st.sampled_from(["2024-056", "张三", "为什么有人富了", "银行还款怎么算", "a", "12，3", "。"])
+_GAPS = st.sampled_from([" ", "  ", "\u3000", "", " 张 "])
+_FIELDS = st.lists(st.tuples(_KEYS, _COLONS, _VALUES, _GAPS).map("".join), min_size=1, max_size=5).map("".join)
+_TITLES = st.tuples(_KEYS, _COLONS, st.lists(st.tuples(_VALUES, _GAPS).map("".join), max_size=5).map("".join)).map("".join)
+ROWS = st.one_of(_FIELDS, _TITLES, st.text(alphabet="发布日期来源作者:： \u3000,。ab12", max_size=30))
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=ROWS)
+@example(text="发布日期:113-03-15 更新日期:113-04-02 点阅次数:3482")  # three fields, three colons
+@example(text="理财:为什么有人富了 而有人不行 银行还款是怎么算出来的")  # a title row, one colon
+def test_rows_of_fields_and_title_rows_are_found_as_without_the_colon_gate(text):
+    # Each field and a title row's key hold an ASCII colon: a line without enough of them is
+    # answered before the split (forms.fields_row, title_row). The patterns alone decide the rest.
+    from cleaner.furniture.forms import _FIELD, _TITLE_ROW, FIELD_ROW_ITEMS, fields_row, title_row
+
+    items = re.split(r"\s{2,}|\s(?=[\u3400-\u9fff]{2,6}\s?:)", text.strip())
+    assert fields_row(text) == (len(items) >= FIELD_ROW_ITEMS and all(_FIELD.fullmatch(x) for x in items))
+    m = _TITLE_ROW.fullmatch(text)
+    ungated = bool(m) and not (re.search(r"[,。;、]", m.group(1)) or m.group(1).count(":") >= 2) and \
+        len(m.group(1).split()) >= 3 and min(map(len, m.group(1).split())) >= 4 and \
+        sum(map(len, m.group(1).split())) >= 6 * len(m.group(1).split())
+    assert title_row(text) == ungated
+
+
+@settings(max_examples=500, deadline=None)
+@given(rows=st.lists(st.tuples(st.booleans(), st.booleans(), st.booleans()), max_size=14))
+def test_between_reads_taken_above_only_at_a_candidate_and_right_under_one(rows):
+    # generic.decide asks _taken_above only there: the lines between must be the same.
+    removed, candidate, taken = (list(x) for x in zip(*rows)) if rows else ([], [], [])
+    masked = [t and (candidate[p] or (p > 0 and candidate[p - 1])) for p, t in enumerate(taken)]
+    assert generic.between(removed, candidate, masked) == generic.between(removed, candidate, taken)

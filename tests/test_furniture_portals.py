@@ -2,6 +2,8 @@
 government pages, Taiwan and Hong Kong news, and the article lines that must stay."""
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
 from cleaner.furniture.features import normalise
@@ -492,3 +494,51 @@ def test_a_headline_naming_a_comment_box_word_stays_under_its_title():
     para = "宣传月期间，各学校将开展主题班会、知识竞赛和家长课堂，引导青少年理性表达、健康用网，活动持续到月底。"
     page = [headline, para, para.replace("宣传月期间", "活动期间"), "一、倡导文明上网", para.replace("宣传月期间", "本月内")]
     assert remove_furniture("\n".join(page), [], title=headline).text.splitlines() == page
+
+
+def test_a_lines_family_is_remembered_for_its_word_lists_alone(monkeypatch):
+    # portal_lines asks form() once per line text (a page is read again after what went); the
+    # family remembered is of the word lists it was found with.
+    import cleaner.furniture.portals as portals
+
+    monkeypatch.setattr(portals, "_FORMS", {})
+    words = load_words()
+    line = normalise("来自Android客户端 1楼 2023-08-11 16:06")
+    assert portals._form(line, words) == form(line, words) == "post-stamp"
+    asked = []
+    monkeypatch.setattr(portals, "form", lambda text, w: asked.append(text) or "")
+    assert portals._form(line, words) == "post-stamp" and not asked  # remembered
+    other = load_words.__wrapped__()  # equal lists, another object: asked again
+    assert portals._form(line, other) == "" and asked == [line]
+    monkeypatch.setattr(portals, "FORMS_KEPT", 1)
+    portals._form("甲", other), portals._form("乙", other)  # past the limit: dropped all at once
+    assert len(portals._FORMS) <= 3
+
+
+_GATED = st.lists(st.sampled_from(["记者", "通讯员", "特派员", "特约撰稿", "供稿", "报导", "专电", "15日电", "编译", "张三", "台北",
+                                   "本文链接", "原文地址", "转载请注明出处", "(ID:abc)", "TrackBack:", "trackback 地址:", "引用通告",
+                                   "通告引用", "本文", "授权", "转自", " ", ":", "(", ")", "。", ",", "a", "5"]), max_size=8).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_GATED)
+def test_a_line_without_a_forms_signs_is_no_line_its_pattern_finds(text):
+    # form() asks _REPORTER and _REPRINT only of lines holding one of their signs, _AUTHORISED
+    # only of lines naming 本文: each sign is one every match holds.
+    import cleaner.furniture.portals as portals
+
+    assert not portals._REPORTER.search(text) or not portals._REPORTER_SIGNS.isdisjoint(text)
+    assert not portals._REPRINT.search(text) or not portals._REPRINT_SIGNS.isdisjoint(text)
+    assert not portals._AUTHORISED.search(text) or "本文" in text
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(["索引号", "索 引 号", "分类", "文号", "发布机构", ":", "：", " ", "  ", "123", "张三"]), max_size=9).map("".join))
+@example(text="索引号:123 文号:456")  # two keys, two colons
+def test_a_row_of_metadata_keys_is_found_as_without_the_colon_gate(text):
+    import re
+
+    import cleaner.furniture.portals as portals
+
+    words = load_words()
+    assert portals._GOV_ROW(text, words) == (sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2)

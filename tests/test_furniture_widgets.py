@@ -3,7 +3,11 @@ bar, download links, named page rows, a picture viewer's prompts, search placeho
 on one line, tables of contents, labelled menu rows; and the article lines of the same words that
 stay."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
 from cleaner.furniture.features import normalise
@@ -144,3 +148,31 @@ def test_a_bare_weak_label_goes_with_the_advert_beside_it():
 def test_a_labelled_menu_row_goes_outside_the_article():
     out = clean(["【本站导读】要闻 | 评论 | 图片", PARA, PARA2, PARA.replace("第一段", "第三段")])
     assert "【本站导读】要闻 | 评论 | 图片" not in out
+
+
+def _labels() -> list[str]:
+    import tomllib
+
+    from cleaner.furniture.lexicon import DATA
+
+    words = tomllib.loads((DATA / "lexicon.toml").read_text(encoding="utf-8"))["portals"]["adverts"]
+    return [normalise(w) for w in words if w.strip()]
+
+
+ADVERT_LINES = st.lists(st.sampled_from([*_labels(), "ad", "Ads", " ", "——", "-", "【", "】", "[", "]", "(", ")", "|", "*", "<", "·",
+                                         "某某金融", "立即申请", "是", "。", "x"]), max_size=8).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=ADVERT_LINES)
+def test_an_advert_label_alone_is_found_as_without_the_opening_gate(text):
+    # widgets.advert_patterns' first lookahead (a label opens the line after its decoration)
+    # only spares the scan for a strong label: the pattern finds what it found without it.
+    from cleaner.furniture.widgets import _DECOR, _WEAK, advert_patterns
+
+    labels = _labels()
+    weak = {w.upper() for w in _WEAK}
+    words = "|".join(re.escape(w) for w in sorted(set(labels), key=len, reverse=True))
+    strong = "|".join(re.escape(w) for w in sorted({w for w in labels if w.upper() not in weak}, key=len, reverse=True))
+    ungated = re.compile(rf"(?i)^(?=.*(?:{strong})|.*[\[【(—\-=*<])({_DECOR})(?:{words})(?:{_DECOR}(?:{words}))*{_DECOR}$")
+    assert bool(advert_patterns(labels)[0].match(text)) == bool(ungated.match(text))

@@ -944,3 +944,10 @@ def test_the_articles_own_short_lines_stay(page, gone):
     from cleaner import Cleaner
 
     assert Cleaner(to="keep").clean(page).split("\n") == [line for line in page.split("\n") if line not in gone]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=".。…a中\n ", max_size=12))
+def test_a_title_cut_short_is_found_as_the_pattern_alone_finds_it(text):
+    # generic._cut asks the pattern only of lines ending in three dots (and a line break).
+    assert generic._cut(text) == bool(generic._CUT.search(text))

@@ -48,11 +48,12 @@ def _forms(text: str, edges: tuple[str | None, str | None, bool]) -> set[str]:
     return out
 
 
-def grow_over_forms(texts: Sequence[str], stops: Sequence[bool], first: int, last: int, headline: Callable[[int], bool]) -> int:
+def grow_over_forms(texts: Sequence[str], stop: Callable[[int], bool], first: int, last: int, headline: Callable[[int], bool]) -> int:
     """The body's new first position: ``first`` moved up over the lines above it that share a
     form with ``FORM_ROWS`` lines of the body (see the module's docstring). ``texts``: the live
-    lines (folded, NFKC); ``stops``: lines the body never grows over (barriers, end markers,
-    furniture signs); ``headline(pos)``: whether the page's title names the line at ``pos``."""
+    lines (folded, NFKC); ``stop(pos)``: whether the body never grows over the line at ``pos``
+    (a barrier, an end marker, furniture signs: asked only of the few lines it reaches);
+    ``headline(pos)``: whether the page's title names the line at ``pos``."""
     if last < first or first == 0:
         return first
     forms = [_forms(text, e) for text, e in zip(texts, row_forms(texts[:first]))]  # a line's edges are its own
@@ -65,7 +66,7 @@ def grow_over_forms(texts: Sequence[str], stops: Sequence[bool], first: int, las
         return first
     top, gap = first, 0
     for pos in range(first - 1, -1, -1):
-        if stops[pos] or headline(pos):
+        if stop(pos) or headline(pos):
             break
         if forms[pos] & own:
             # The rows joined count as the body's: a form they repeat is the article's too.

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from cleaner.furniture.features import Line, comment_header, end_marker, is_prose, normalise, text_features
+from cleaner.furniture.features import Line, comment_header, end_marker, is_prose, normalise, prose_line, text_features
 from cleaner.furniture.lexicon import Lexicon, load_lexicon
 
 BOX_LINES = 15  # lines a box of links may hold below its heading before the article resumes
@@ -94,7 +94,7 @@ def inner_boxes(lines: Sequence[Line], lexicon: Lexicon) -> list[int]:
         heading = len(line.text) <= HEADING_MAX and f["lex_cover"] >= 0.5
         if not (heading or _INLINE.match(line.text)) or _ends_article(line.text, f, lexicon):
             continue
-        if len(above.text) < PARAGRAPH or not above.features["final_punct"] or not is_prose(above.text, above.features):
+        if len(above.text) < PARAGRAPH or not above.features["final_punct"] or not prose_line(above):
             continue
         size = box_length(((x.text, x.features) for x in lines[pos + 1 :]), RESUME, lexicon)
         if size is not None:

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from cleaner.furniture.features import Line, is_prose
+from cleaner.furniture.features import Line, prose_line
 from cleaner.furniture.lists import skeleton
 
 MIN_TITLE, MAX_TITLE = 2, 40  # characters of a header's title
@@ -121,7 +121,7 @@ def _header_entries(lines: Sequence[Line], by_form: dict[str, list[tuple[int, st
             continue
         start = group[chosen[0]][0]
         end = group[chosen[0] + 1][0] if chosen[0] + 1 < len(group) else len(lines)
-        if sum(len(line.text) for line in lines[start:end] if is_prose(line.text, line.features)) < min_prose:
+        if sum(len(line.text) for line in lines[start:end] if prose_line(line)) < min_prose:
             continue
         if len({_day(lines, pos) for pos, _ in group}) == 1:
             continue  # every entry of one day: one story's updates (a live report), not a blog's posts

@@ -12,7 +12,7 @@ one lexicon and one set of patterns serve both scripts and both widths.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleaner._native import furniture_normalise
 from cleaner.furniture.forms import fields_row, item_row, title_row
@@ -35,6 +35,16 @@ class Line:
     index: int
     text: str  # folded, NFKC, stripped
     features: dict[str, float]
+    # ``is_prose`` of the line, once asked (``prose_line``): the model asks it of a line at each
+    # step of a reading, and nothing a reading writes into ``features`` is among what it reads.
+    prose: bool | None = field(default=None, compare=False, repr=False)
+
+
+def prose_line(line: Line) -> bool:
+    """``is_prose(line.text, line.features)``, asked once per Line."""
+    if line.prose is None:
+        line.prose = is_prose(line.text, line.features)
+    return line.prose
 
 
 def normalise(folded_line: str) -> str:
@@ -70,9 +80,47 @@ def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
 
 def line_features(folded, alive: list[int], lexicon: Lexicon) -> list[Line]:
     """The live lines of a page (``alive``: indices into ``folded``, the folded lines) as the model
-    sees them: ``normalise``d, with their text features (``page_features``), in one native call."""
-    texts, features = lexicon.native.page([folded[i] for i in alive], NOTICE_WORDS)
-    return [Line(i, text, f) for i, text, f in zip(alive, texts, features)]
+    sees them: ``normalise``d, with their text features (``page_features``), in one native call
+    for the lines not read before (``_ROWS``). Each Line gets a dict of its own (the model writes
+    the position features into it)."""
+    rows = _rows([folded[i] for i in alive], lexicon)
+    return [Line(i, text, f.copy()) for i, (text, f) in zip(alive, rows)]
+
+
+def normalised_lines(folded, alive: list[int], lexicon: Lexicon) -> list[str]:
+    """The live lines ``normalise``d, as ``line_features`` gives them (and remembers their
+    features for it: the model reads most of these lines next)."""
+    return [text for text, _ in _rows([folded[i] for i in alive], lexicon)]
+
+
+def _rows(texts: list[str], lexicon: Lexicon) -> list[tuple[str, dict[str, float]]]:
+    """(normalised text, text features) of each line: those not read before (``_ROWS``) in one
+    native call. The list is the caller's own: nothing is looked up in ``_ROWS`` after it is
+    filled (another thread may empty it meanwhile)."""
+    rows = _ROWS if _ROWS.get(None) is lexicon else _reset_rows(lexicon)
+    got = [rows.get(t) for t in texts]
+    new = list(dict.fromkeys(t for t, row in zip(texts, got) if row is None))
+    if new:
+        if len(rows) + len(new) > ROWS_KEPT:
+            rows = _reset_rows(lexicon)
+            rows.update((t, row) for t, row in zip(texts, got) if row is not None)  # the page's lines stay
+        read = dict(zip(new, zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)))
+        rows.update(read)
+        got = [row if row is not None else read[t] for t, row in zip(texts, got)]
+    return got
+
+
+# The normalised text and text features of the folded lines read last (a page is read again
+# after what went, and a site repeats its furniture lines from page to page): a function of the
+# line's text and the lexicon alone. Keyed by the folded line; None holds the lexicon they are of.
+_ROWS: dict = {}
+ROWS_KEPT = 2048  # lines (a dict of features each, about 1.5 KB: 3 MB): dropped all at once past this
+
+
+def _reset_rows(lexicon: Lexicon) -> dict:
+    _ROWS.clear()
+    _ROWS[None] = lexicon
+    return _ROWS
 
 
 NOTICE_WORDS = 3  # different notice words (版权, 转载, 本网, 联系 ...) that make a line a notice

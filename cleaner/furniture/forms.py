@@ -46,7 +46,7 @@ def title_row(text: str) -> bool:
     """A channel's key and a row of at least ``TITLE_ROW_ITEMS`` headlines split by spaces, each
     four characters or more, ``TITLE_ROW_MEAN`` on average, no clause or full stop among them,
     nor two more keys (a row of key-value fields is a table's, not a channel's)."""
-    m = _TITLE_ROW.fullmatch(text)
+    m = _TITLE_ROW.fullmatch(text) if ":" in text else None  # the key's colon: most lines hold none
     if not m or re.search(r"[,。;、]", m.group(1)) or m.group(1).count(":") >= 2:
         return False  # clauses, or more keys: a row of fields (证券代码：… 证券简称：… 公告编号：…)
     items = m.group(1).split()
@@ -57,6 +57,7 @@ def title_row(text: str) -> bool:
 # but such fields split by spaces (发布日期：113-03-15　更新日期：113-04-02　点阅次数：3482).
 _FIELD = re.compile(r"[\u3400-\u9fff]{2,6}\s?:\s?\S+")
 FIELD_ROW_ITEMS = 3  # fields on the row at least
+_FIELD_SPLIT = re.compile(r"\s{2,}|\s(?=[\u3400-\u9fff]{2,6}\s?:)")
 
 
 def fields_row(text: str) -> bool:
@@ -64,7 +65,9 @@ def fields_row(text: str) -> bool:
     record of its item (dates, counts, publisher, author). The caller asks for a byline key
     among them (``kv_filled``): an announcement's own header row (证券代码：… 证券简称：… 公告编号：…)
     names none."""
-    items = re.split(r"\s{2,}|\s(?=[\u3400-\u9fff]{2,6}\s?:)", text.strip())
+    if text.count(":") < FIELD_ROW_ITEMS:
+        return False  # each field holds a colon: the split below is spared on nearly every line
+    items = _FIELD_SPLIT.split(text.strip())
     return len(items) >= FIELD_ROW_ITEMS and all(_FIELD.fullmatch(x) for x in items)
 
 

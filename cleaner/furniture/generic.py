@@ -24,7 +24,7 @@ from cleaner._native import FurnitureScorer, furniture_positions
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
-from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, is_prose, line_features,
+from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
@@ -98,7 +98,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     template = in_blocks(len(lines), blocks)
     for line, t in zip(lines, template):
         line.features["template"] = float(t)
-    prose = [is_prose(line.text, line.features) and not t for line, t in zip(lines, template)]
+    prose = [prose_line(line) and not t for line, t in zip(lines, template)]
     lengths = [len(line.text) for line in lines]
     barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
     # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
@@ -123,7 +123,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
                             stamps, model.thread_stamps, model.min_body, ends)
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
-    first = grow_over_forms([line.text for line in lines], [b or e or _signed(line) for line, b, e in zip(lines, barriers, ends)],
+    first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title))
     thread = thread_start(stamps, model.thread_stamps)
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
@@ -359,11 +359,6 @@ def _signed_row(text: str, f: dict[str, float]) -> bool:
 _SECTION = re.compile(r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、]\s*\D|第[一二三四五六七八九十\d]+[章节部分篇])")
 
 
-# What a sentence must show besides where it stands to be furniture: a byline form, a link, a
-# button, a counter, furniture words covering a fair share of it, a separator row.
-EVIDENCE = ("kv_filled", "kv_many", "url", "buttons", "counter", "time", "in_thread", "past_end", "notice")
-
-
 def protected(line: Line) -> bool:
     """A prose line with no furniture sign of its own: position alone never removes a sentence.
 
@@ -385,9 +380,13 @@ def protected(line: Line) -> bool:
         # three different notice words (版权, 转载, 本网, 联系) make a notice anywhere.
         return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["in_thread"] or f["past_end"] or f["notice"]
                     or f["lex_cover"] >= 0.15)
-    if not (is_prose(line.text, f) or _unfinished_sentence(line.text, f)):
+    if not (prose_line(line) or _unfinished_sentence(line.text, f)):
         return False
-    return not (any(f[k] for k in EVIDENCE) or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
+    # What a sentence must show besides where it stands to be furniture: a byline form, a link, a
+    # button, a counter, a time, a comment thread or the article's end above it, a notice, furniture
+    # words covering a fair share of it, a separator row.
+    return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["buttons"] or f["counter"] or f["time"] or f["in_thread"]
+                or f["past_end"] or f["notice"] or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
 
 
 LONG_PARAGRAPH_CHARS = 500
@@ -503,13 +502,15 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         candidate[pos] = between_candidate(line, pos, body)
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
-        need = model.threshold + (model.body_margin if inside and is_prose(line.text, line.features) else 0.0)
+        need = model.threshold + (model.body_margin if inside and prose_line(line) else 0.0)
         if family:
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
         removed[pos] = bool(family) or s > need
-    for pos in between(removed, candidate, [_taken_above(scored, folded, pos) for pos in range(len(scored))]):
+    # between() reads taken_above only at a candidate and right under one: asked there alone.
+    taken = [(candidate[pos] or (pos > 0 and candidate[pos - 1])) and _taken_above(scored, folded, pos) for pos in range(len(scored))]
+    for pos in between(removed, candidate, taken):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
@@ -543,7 +544,7 @@ def introduced(scored: list[Line], body: tuple[int, int]) -> set[int]:
                 or len(_HAN.findall(line.text)) < 6):
             continue
         for nxt in range(pos + 1, min(len(scored), pos + 1 + INTRO_REACH)):
-            if is_prose(scored[nxt].text, scored[nxt].features):
+            if prose_line(scored[nxt]):
                 break
             out.add(nxt)
     return out
@@ -556,6 +557,12 @@ def _taken_above(scored: list[Line], folded: list[str], pos: int) -> bool:
 
 
 _CUT = re.compile(r"(?<!\.)\.{3}$")  # a title cut short (folded: … is ...; a sentence's …… is six dots)
+
+
+def _cut(text: str) -> bool:
+    """``_CUT`` found in ``text``; a line not ending in three dots (nearly every line: the search
+    tries every position of a paragraph) is not searched."""
+    return text.endswith(("...", "...\n")) and bool(_CUT.search(text))
 SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, a name; no paragraph)
 
 
@@ -569,7 +576,7 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
     article and them, the lines under the article stay (a credit, the site's name: hand copies
     keep some). One pass, after every other decision."""
-    prose = [pos for pos, line in enumerate(scored) if is_prose(line.text, line.features) and not _CUT.search(line.text)]
+    prose = [pos for pos, line in enumerate(scored) if prose_line(line) and not _cut(line.text)]
     start = max([body[1]] + prose) + 1
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
@@ -579,7 +586,7 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
         return []
     return [pos for pos in range(first + 1, len(scored))
             if not removed[pos] and scored[pos].index not in keep and len(scored[pos].text) <= SWEEP_MAX
-            and (not scored[pos].features["final_punct"] or _CUT.search(scored[pos].text))]
+            and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))]
 
 
 BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with them
@@ -746,7 +753,7 @@ def structural(line: Line) -> str:
         return ""
     if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2:
         return "menu"
-    if len(_ARROWS.findall(line.text)) >= 2 and len(line.text) <= TRAIL_MAX and _trail(line.text):
+    if len(line.text) <= TRAIL_MAX and len(_ARROWS.findall(line.text)) >= 2 and _trail(line.text):
         return "trail"
     if imprint(line.text):
         return "imprint"
@@ -802,7 +809,7 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "blog-name"
     if source_line(line.text):
         return "source"  # below the body, or between the headline and the body (记者：张三)
-    if len(_ARROWS.findall(line.text)) >= 2 and not f["final_punct"] and len(line.text) <= TRAIL_MAX and _trail(line.text):
+    if not f["final_punct"] and len(line.text) <= TRAIL_MAX and len(_ARROWS.findall(line.text)) >= 2 and _trail(line.text):
         return "trail"
     if _LOCATION.match(line.text) and _ARROWS.search(line.text) and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
         return "trail"  # a trail of one step after its key (您现在的位置: 首页 >> 新闻动态), wherever it stands

@@ -23,6 +23,7 @@ or a later version to repair from its bytes, never removed as a head or foot lin
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from cleaner.codelines import code_lines
 from cleaner.repair.mojibake import legacy_read_as_utf8
@@ -61,7 +62,7 @@ def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
 
 
 def _headline_of_a_form(lines: list[str], title: str | None = None) -> set[int]:
-    head = [i for i, line in enumerate(lines) if line.strip()][:HEAD_LINES]
+    head = list(islice((i for i, line in enumerate(lines) if line.strip()), HEAD_LINES))
     titles = [i for i in head if ("关于" in lines[i] or "第" in lines[i] or "題" in lines[i] or "题" in lines[i])
               and _HEADLINE_FORM.match(lines[i]) and not _SECOND_PART.search(lines[i])]
     if len(titles) != 1:

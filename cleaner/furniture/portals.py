@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner._native import FurnitureLexicon
-from cleaner.furniture.features import FEATURES, Line, line_features, normalise
+from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
@@ -81,6 +81,7 @@ _SIGNATURE = re.compile(r"^--\s*$")
 # A bylines without a key: 联合报/ 记者林佳慧/基隆即时报导, (明报记者 黄家欣), (中央社记者陈君毅台北15日电),
 # 【记者林小华/台中报导】, (区发改局 供稿), 本报记者 张三 李四, 本报记者 张三 发自北京; and the imprint 《 人民日报 》( 2024年03月15日 04 版).
 _REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|报导|报道|专电|\d{1,2}日电|综合报导|编译")
+_REPORTER_SIGNS = frozenset("记通特供报专电综编")  # every word of _REPORTER holds one: a line with none is not searched
 _BYLINE = re.compile(r"^[(\[【〔]?\s*[^\s()\[\]【】〔〕,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
                      r"\s*(?:/?\s*[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄)|\s*发自[\u3400-\u9fff]{2,6})?\s*[)\]】〕]?$|^[(\[【〔]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】〕]$")
 _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记者)?\s*[\u3400-\u9fff·]{2,5}\s*/\s*\S{0,8}(?:报导|报道|电)\s*$")
@@ -96,6 +97,7 @@ _PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:本文|文中|本页)?(?:图
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
 # A blog's trackback address (Trackback: http://…, 本文引用通告地址：…) is the same kind of line.
 _REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)|(?i:trackback)[^,。]{0,12}:|引用通告|通告引用")
+_REPRINT_SIGNS = frozenset("转(:引通")  # every form of _REPRINT holds one (a colon, a bracket, 转, 引 or 通)
 # (本文为作者授权发布,…): bracketed, or short; an article's sentence may speak of 本文 and 授权.
 _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)|"
                          r"^本文(?:为|系|经|由|已)?.{0,12}(?:授权|转载自|转自|首发于|原载于|原发于)[^。]{0,20}$")
@@ -238,6 +240,28 @@ def _prose(text: str) -> bool:
     return len(text) >= 20 and bool(_PROSE_END.search(text[-3:]) or text.count(",") + text.count("，") >= 2)
 
 
+def _form(text: str, words: Words) -> str:
+    """``form``, remembered for the lines read last (``_FORMS``): a page is read again after what
+    went (``boilerplate.remove_furniture``), and a site repeats its furniture lines."""
+    forms = _FORMS if _FORMS.get(None) is words else _reset_forms(words)
+    family = forms.get(text)
+    if family is None:
+        if len(forms) > FORMS_KEPT:
+            forms = _reset_forms(words)
+        family = forms[text] = form(text, words)
+    return family
+
+
+_FORMS: dict = {}  # line -> family (form: a function of the line and the word lists alone); None -> the word lists
+FORMS_KEPT = 4096  # lines (each kept alive by it: about 1.5 MB): dropped all at once past this
+
+
+def _reset_forms(words: Words) -> dict:
+    _FORMS.clear()
+    _FORMS[None] = words
+    return _FORMS
+
+
 def form(text: str, words: Words) -> str:
     """The family of a line that is portal furniture wherever it stands, or ""."""
     if len(text) > PARAGRAPH or (len(text) > 80 and "。" in text[:-1]):
@@ -304,7 +328,7 @@ def form(text: str, words: Words) -> str:
     # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
     # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
     # A clause (not a digit group: 1,234) or a question put by someone (网友留言问:…?) is a sentence too.
-    sentence = bool(_STATEMENT.search(text))
+    sentence = worded and bool(_STATEMENT.search(text))  # asked only of a line with the lists' words
     if worded and len(text) <= 80 and _hits(words.qa, text) > sentence:
         return "qa"
     if worded and len(text) <= 80 and _hits(words.novel, text) > sentence:
@@ -323,14 +347,15 @@ def form(text: str, words: Words) -> str:
     # In brackets too: (文/张三 图/李四), 【编辑｜王小丫】.
     if len(text) <= 80 and ("|" in text or "丨" in text or "/" in text) and words.credits.match(text.strip("()[]【】 ")):
         return "bar-credit"
-    if len(text) <= 50 and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text) or _BAR_BYLINE.match(text)) and "。" not in text[:-1]:
+    if len(text) <= 50 and not _REPORTER_SIGNS.isdisjoint(text) and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text) or _BAR_BYLINE.match(text)) and "。" not in text[:-1]:
         return "byline"
     if len(text) <= 60 and digits and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
         return "paper-imprint"
     if len(text) <= 60 and _PHOTO_SIGN.search(text) and _PHOTO.search(text):
         return "photo-credit"
     # Quoted inside a sentence (写道"转载请注明出处",但…; 公众号(ID:x)上介绍了…) the note is the article's.
-    if len(text) <= 120 and (_REPRINT.match(text) or (_REPRINT.search(text) and "," not in text) or _AUTHORISED.search(text)):
+    if len(text) <= 120 and (not _REPRINT_SIGNS.isdisjoint(text) and (_REPRINT.match(text) or (_REPRINT.search(text) and "," not in text))
+                             or "本文" in text and _AUTHORISED.search(text)):  # both its forms name 本文
         return "reprint"
     if len(text) <= OWN_TERMS_MAX and "转载" in text and _OWN_TERMS.match(text):
         return "reprint"
@@ -438,6 +463,8 @@ def _hits(pattern: re.Pattern, text: str) -> int:
 
 def _GOV_ROW(text: str, words: Words) -> bool:
     """Two or more keys of a metadata table on one line (索引号:… 分类:… 文号:…)."""
+    if text.count(":") < 2:
+        return False  # each key has its colon: the split is spared
     return sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2
 
 
@@ -452,12 +479,15 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     (``posts.py``)."""
     words = load_words()
     # A line over PARAGRAPH characters is of no family: only whether it is prose is asked of it,
-    # which its own characters tell (NFKC, the costliest step here, is spared on long lines).
-    texts = [normalise(folded[i]) if len(folded[i]) <= PARAGRAPH + 20 else folded[i].strip() for i in alive]
-    families = [form(t, words) for t in texts]
+    # which its own characters tell (read without NFKC).
+    texts = [text if len(folded[i]) <= PARAGRAPH + 20 else folded[i].strip()
+             for i, text in zip(alive, normalised_lines(folded, alive, lexicon))]
+    families = [_form(t, words) for t in texts]
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
-    attachment_heads(texts, families)
+    # A pass that only reads the lines beside one family is skipped on a page without it (most).
+    if "attachment" in families:
+        attachment_heads(texts, families)
     for pos in related_links(texts, families, prose, words.related_link):
         families[pos] = "recommended"
     for pos in weak_labels(texts, families, words.adverts[2]):
@@ -466,10 +496,13 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         families[pos] = "menu"
     for pos in contents(texts, families):
         families[pos] = "contents"
-    _ranks(texts, families)
-    _members(texts, families)
+    if "rank" in families:
+        _ranks(texts, families)
+    if "rank" in families or "stats" in families:
+        _members(texts, families)
     _top_menu(texts, families, prose, lexicon)
-    _answerers(texts, families, words)
+    if "qa" in families:
+        _answerers(texts, families, words)
     _lone_actions(texts, families, words)
     _replies(texts, families, prose, words)
     _spaced_names(folded, alive, texts, families, prose)
@@ -550,7 +583,7 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
                 k += 1
             pos = k
             continue
-        if _SIGNATURE.match(text) and any(_PTT_MARK.match(t) for t in texts[pos + 1 : pos + 8]):
+        if text.startswith("--") and _SIGNATURE.match(text) and any(_PTT_MARK.match(t) for t in texts[pos + 1 : pos + 8]):
             families[pos] = "ptt"
             k = pos + 1
             while k < len(texts) and not _PTT_MARK.match(texts[k]):
@@ -559,12 +592,16 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         # A bare date below the article is a notice's signing date (kept); a site's date line
         # carries the weekday, the part of the day or the zone.
         # A diary's date heading over a short last entry (今天下雨了。) heads that entry: kept.
-        entry_under = (pos > last_prose and pos + 1 < len(texts) and not families[pos + 1]
-                       and texts[pos + 1].rstrip().endswith(("。", "!", "?")))
         if ((pos > last_prose or pos < first_prose) and last_prose >= 0 and len(text) <= ROW_MAX and _SITE_DATE.search(text)
-                and _DATELINE.fullmatch(text) and _HAS_DATE.search(text) and not entry_under):
+                and _DATELINE.fullmatch(text) and _HAS_DATE.search(text) and not _entry_under(texts, families, pos, last_prose)):
             families[pos] = families[pos] or "dateline"
         pos += 1
+
+
+def _entry_under(texts: list[str], families: list[str], pos: int, last_prose: int) -> bool:
+    """A short last entry (a sentence, no family) right under the line at ``pos``, below the prose."""
+    return (pos > last_prose and pos + 1 < len(texts) and not families[pos + 1]
+            and texts[pos + 1].rstrip().endswith(("。", "!", "?")))
 
 
 def _spaced_names(folded: list[str], alive: list[int], texts: list[str], families: list[str], prose: list[bool]) -> None:

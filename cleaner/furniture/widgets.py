@@ -45,7 +45,9 @@ def advert_patterns(labels: list[str]) -> tuple[re.Pattern, re.Pattern, re.Patte
     strong = "|".join(re.escape(w) for w in sorted({w for w in labels if w.upper() not in weak}, key=len, reverse=True))
     lead = "|".join(re.escape(w) for w in sorted(set(_LEADING), key=len, reverse=True))
     label_row = rf"(?:{words})(?:{_DECOR}(?:{words}))*"
-    alone = re.compile(rf"(?i)^(?=.*(?:{strong})|.*[\[【(—\-=*<])({_DECOR}){label_row}{_DECOR}$")
+    # The first lookahead (a label opens the line, after its decoration) is what the rest needs
+    # anyway; it rejects nearly every line before the second scans the line for a strong label.
+    alone = re.compile(rf"(?i)^(?={_DECOR}(?:{words}))(?=.*(?:{strong})|.*[\[【(—\-=*<])({_DECOR}){label_row}{_DECOR}$")
     led = re.compile(rf"^[【\[(]?(?:{lead})[】\])]?(?:\s*\|\s*|\s+)(\S.*)$")
     bare = re.compile(rf"(?i)^\s*(?:{'|'.join(map(re.escape, _WEAK))})\s*$")
     return alone, led, bare
