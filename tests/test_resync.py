@@ -41,6 +41,15 @@ def test_gbk_read_as_big5_comes_back(errors):
     assert fixed.text.endswith("情报。")
 
 
+def test_a_line_over_the_limit_is_left_to_the_other_repairs(monkeypatch):
+    # The lattice of a whole 480 kB line held 460 MB (probe19 D1); a line under the limit is read.
+    bad = misread(GBK_LINE * 3, "gb18030", "big5", "replace")
+    monkeypatch.setattr(resync, "MAX_LINE", len(bad) - 1)
+    assert resync.repair(bad).count == 0
+    monkeypatch.setattr(resync, "MAX_LINE", len(bad))
+    assert resync.repair(bad).count == 1
+
+
 def test_big5_read_as_gbk_with_bytes_dropped_comes_back():
     bad = misread(BIG5_LINE, "big5hkscs", "gbk", "ignore")
     assert "b" in bad  # 在 is a6 62: GBK drops a6 and shows the trail as a letter

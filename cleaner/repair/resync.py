@@ -62,6 +62,7 @@ CHOICE_CANDIDATES = 256
 # one, a lost byte's character loses to an ASCII byte read as it stands before the character
 # after it can say which reads on.
 BEAM = 4
+MAX_LINE = 1 << 15  # characters of a line read in step, at most (about 100 MB of lattice)
 
 
 @lru_cache(maxsize=2)
@@ -209,7 +210,11 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
     # Asked of the page once, for every line and view.
     whole = {family: lossless(text, family) for family, _, _ in views}
     for k, line in enumerate(text.split("\n")):
-        chosen = _line(line, views, whole) if (suspects is None or k in suspects) and misread(line) else None
+        # A line over MAX_LINE is left to the other repairs: the lattice holds every character's
+        # candidates (a 480 kB line took 460 MB), and a line cut anywhere but where its source is
+        # in step no longer reads.
+        chosen = (_line(line, views, whole) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
+                  and misread(line) else None)
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
             line = "".join(c.char for c in chosen)
