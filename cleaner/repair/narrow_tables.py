@@ -1,0 +1,171 @@
+"""A legacy page read by a decoder whose table is a subset of its own: the lost bytes read back.
+
+Why: crawlers and PHP/iconv set ``gb2312`` for pages that are GBK (every character outside
+GB2312 -- 镕 喆 堃 啰, names, Traditional forms -- then breaks), and Hong Kong pages in
+Big5-HKSCS are read as ``cp950`` (Cantonese 邨 哋 喺 嘢 啲 咗 break). Python's CJK decoders with
+``errors="replace"`` write one U+FFFD for the byte they reject and read the next byte again, so
+the text is the page's bytes exactly with one byte unknown per mark: ``朱�F基`` is d6ec [e9] 46
+bbf9 (镕 is e9 46: e9 rejected before 46), ``陶�矗�双方`` is ccd5 [86] b4 a3 [ac] cbab bdb7
+(喆 86 b4, ， a3 ac: the decoder read b4 a3 as 矗, out of step, until ac was rejected too).
+
+The bytes allow the reading back: the page's own encoding (GBK, Big5-HKSCS) is read from the
+start of the line, where it is in step, each high byte a lead and the byte after it its trail,
+so where the page's characters begin is known without the marks' values. Each mark's byte may
+be any value that makes its character one of the page's table and that the narrow decoder,
+reading the filled bytes, turns into exactly this line (the mark where the mark is, the rest as
+it is); the character model chooses among several (``holes.choose_ranked``), and each choice is
+a guess with its finding. A line is taken only if every mark has a value, the narrow decoder
+reads the filled line back as it was, and the reading is likelier than the line as it is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cleaner.langmodel import model, per_char
+from cleaner.repair import holes, mojibake, multi_byte_marks
+from cleaner.repair.mojibake import MojibakeRepair
+
+LOST = "\ufffd"
+# (the decoder that read the page, the page's own encoding): the decoder's table is a subset of
+# the page's, and both read ASCII as ASCII and a lead byte's trail from the next byte.
+PAIRS = (("gb2312", "gbk"), ("cp950", "big5hkscs"))
+# Candidates of a character at most: with both its bytes unknown it may be thousands, and the
+# likeliest alone (by unigram) are chosen among, as the in-step reading does (resync.py).
+MAX_CANDIDATES = 256
+
+
+def repair(text: str, guess: bool = True) -> MojibakeRepair:
+    """Lines of ``text`` with U+FFFD that a narrow decoder made of a wider encoding's bytes, read
+    back in that encoding; a finding for every character chosen among several."""
+    if LOST not in text:
+        return MojibakeRepair(text, 0, [])  # one C-speed search: nearly every page
+    lines = text.split("\n")
+    findings = []
+    count = at = 0
+    for k, line in enumerate(lines):
+        if LOST in line:
+            read = _line(line, text[at - 1 : at] if at else "")
+            if read is not None:
+                chosen = read
+                line = "".join(c.char if guess or not c.guessed else LOST for c in chosen)
+                pos = at
+                for c in chosen:
+                    if c.guessed:
+                        findings.append(holes.guess_finding(mojibake.GUESS_KIND, pos, c.char, c.alternative, c.margin))
+                    pos += len(c.char)
+                lines[k] = line
+                count += 1
+        at += len(lines[k]) + 1
+    return MojibakeRepair("\n".join(lines), count, findings) if count else MojibakeRepair(text, 0, [])
+
+
+# Marks beyond this share of a line's characters beyond ASCII: most of its characters lack the
+# narrow table (a Traditional page read as gb2312, UTF-8 read so), their bytes both unknown side
+# by side; the line is left to the repairs after (a finding where it stays misread).
+MAX_MARK_SHARE = 0.5
+
+
+def _line(line: str, prev: str) -> list[holes.Choice] | None:
+    """The best reading of ``line`` back in a wider encoding, if one passes the tests."""
+    if line.count(LOST) > MAX_MARK_SHARE * mojibake.beyond_ascii(line):
+        return None
+    best: tuple[float, list[holes.Choice]] | None = None
+    for decoder, source in PAIRS:
+        chosen = _read(line, decoder, source, prev)
+        if chosen is None:
+            continue
+        score = per_char("".join(c.char for c in chosen))
+        if best is None or score > best[0]:
+            best = (score, chosen)
+    if best is None:
+        return None
+    score, chosen = best
+    if score <= mojibake.FLUENT or score <= per_char(line):
+        return None
+    # The rest of the line is the page's own text, as it was: clean running text (a Big5 page
+    # read as GBK has marks too, among kana and rare Han, and its marks read as anything).
+    sure = "".join(c.char for c in chosen if not c.guessed and c.char > "\x7f")
+    if len(sure) < MIN_SURE or len(mojibake.rare_chars(sure)) > MAX_RARE_SHARE * len(sure):
+        return None
+    return chosen
+
+
+MIN_SURE = 4  # characters beyond ASCII a line reads for sure, at least
+MAX_RARE_SHARE = 0.1  # of which rare (a name or two; misread text is dense with them)
+
+
+def _read(line: str, decoder: str, source: str, prev: str) -> list[holes.Choice] | None:
+    """``line`` read in ``source`` from the bytes ``decoder`` turned into it, a byte unknown at
+    each U+FFFD; None where some character cannot be read so."""
+    stream: list[int | None] = []
+    for ch in line:
+        if ch == LOST:
+            stream.append(None)
+            continue
+        try:
+            stream.extend(ch.encode(decoder))
+        except UnicodeEncodeError:
+            return None  # a character this decoder never gives: it did not read the line
+    items: list[list] = []
+    i = 0
+    while i < len(stream):
+        b = stream[i]
+        if b is not None and b < 0x80:
+            items.append([chr(b), i + 1, [chr(b)]])
+            i += 1
+            continue
+        if i + 1 >= len(stream):
+            return None  # a lead with no trail: the line is cut inside a character
+        if b is None and stream[i + 1] is not None and stream[i + 1] < 0x80 and _in_word(stream, i + 1):
+            # A mark before an ASCII trail byte shows it alone (朱�F基: 镕 is e9 46); before a
+            # word (�Apple, a stray mark in clean text) the letter is the word's.
+            return None
+        candidates = _characters(stream, i, decoder, source)
+        if not candidates:
+            return None
+        items.append([candidates[0], i + 2, candidates])
+        i += 2
+    chosen = holes.choose_ranked(items, prev, final=True)
+    # The decoder must read the bytes as chosen back into the line: each mark where it stands.
+    data = "".join(c.char for c in chosen).encode(source, errors="replace")
+    return chosen if data.decode(decoder, errors="replace") == line else None
+
+
+def _characters(stream: list[int | None], i: int, decoder: str, source: str) -> list[str]:
+    """The characters of ``source`` the pair at ``i`` may be: each unknown byte one the decoder
+    rejects before the byte after it (a mark takes its byte alone; the next one is read again),
+    when that byte is known."""
+    lead, trail = stream[i], stream[i + 1]
+    after = stream[i + 2] if i + 2 < len(stream) else None
+    trails = [trail] if trail is not None else _rejected(decoder, after)
+    found = [ch for b in trails for a in ([lead] if lead is not None else _rejected(decoder, b)) if (ch := _pair(source, a, b))]
+    if len(found) > MAX_CANDIDATES:
+        # Both bytes unknown: thousands of characters; the likeliest alone are chosen among.
+        unigram = model().unigram
+        found = sorted(found, key=lambda ch: -unigram(ch))[:MAX_CANDIDATES]
+    return found
+
+
+@lru_cache(maxsize=None)
+def _rejected(decoder: str, following: int | None) -> tuple[int, ...]:
+    return multi_byte_marks.rejected_before(decoder, following)
+
+
+def _in_word(stream: list[int | None], i: int) -> bool:
+    """Is the ASCII byte at ``i`` a letter or digit beside another?"""
+    def alnum(k: int) -> bool:
+        b = stream[k] if 0 <= k < len(stream) else None
+        return b is not None and b < 0x80 and chr(b).isalnum()
+
+    return alnum(i) and alnum(i + 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _pair(source: str, lead: int, trail: int) -> str:
+    """The character ``lead trail`` is in ``source`` ("" for none, or one no page writes)."""
+    try:
+        ch = bytes((lead, trail)).decode(source)
+    except UnicodeDecodeError:
+        return ""
+    return ch if len(ch) == 1 and ch.isprintable() and not "\ue000" <= ch <= "\uf8ff" else ""

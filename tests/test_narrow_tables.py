@@ -1,0 +1,63 @@
+"""A page read by a decoder with a narrower table than its own (cleaner/repair/narrow_tables.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair import narrow_tables
+
+LOST = "\ufffd"
+NAMES = "前国务院总理朱镕基昨日会见了歌手陶喆，双方都表示很高兴。"
+HONG_KONG = "我哋屋邨喺度，佢好耐都冇去過，好多人都知道呢個地方。"
+
+
+def test_gbk_read_as_gb2312_comes_back():
+    # 镕 (e9 46) and 喆 (86 b4) are GBK's own: gb2312 marks their lead and reads on out of step.
+    damaged = NAMES.encode("gbk").decode("gb2312", "replace")
+    assert LOST in damaged
+    fixed = narrow_tables.repair(damaged)
+    assert fixed.text == NAMES
+    assert fixed.count == 1
+    # Each character chosen among several is a finding with its runner-up.
+    assert {f.position for f in fixed.findings} >= {NAMES.index("镕"), NAMES.index("喆")}
+    assert all(f.kind == "lost-byte" and "rank 2" in f.detail for f in fixed.findings)
+
+
+def test_big5_hkscs_read_as_cp950_loses_only_its_marks():
+    # cp950 marks Big5-HKSCS's own leads (87-a0, fa-fe): the trail byte is still there (邨 is
+    # 90 68, shown as �h), so each mark is one of a few dozen characters.
+    damaged = HONG_KONG.encode("big5hkscs").decode("cp950", "replace")
+    fixed = narrow_tables.repair(damaged)
+    assert LOST not in fixed.text and "邨" in fixed.text
+    # Exact where the bytes are: cp950 reads the reading back into the line it was given.
+    assert fixed.text.encode("big5hkscs").decode("cp950", "replace") == damaged
+    assert len(fixed.findings) >= damaged.count(LOST) - 1
+
+
+def test_without_guessing_the_choices_are_marks():
+    damaged = NAMES.encode("gbk").decode("gb2312", "replace")
+    fixed = narrow_tables.repair(damaged, guess=False)
+    guessed = {f.position for f in fixed.findings}
+    assert guessed and len(fixed.text) == len(NAMES)
+    assert all((ch == LOST) == (k in guessed) for k, ch in enumerate(fixed.text))
+    assert all(ch == NAMES[k] for k, ch in enumerate(fixed.text) if k not in guessed)
+
+
+@pytest.mark.parametrize("text", [
+    "这是一个�测试，没有别的意思。",  # a stray mark
+    "他用的是�Apple电脑，价格不贵。",  # before an ASCII word: the letter is the word's
+    "�涵� > ゅて",  # a Big5 page read as GBK: marks among kana
+    NAMES,
+])
+def test_what_no_narrow_decoder_made_is_left(text):
+    assert narrow_tables.repair(text).text == text
+
+
+def test_through_the_cleaner_it_is_a_step_and_a_second_clean_changes_nothing():
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    damaged = NAMES.encode("gbk").decode("gb2312", "replace")
+    result = cleaner.run(damaged, details=True)
+    assert result.text == NAMES
+    assert any(s.name == "read-by-narrower-table" for s in result.steps)
+    assert cleaner.clean(result.text) == result.text
