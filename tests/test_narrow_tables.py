@@ -35,13 +35,11 @@ def test_big5_hkscs_read_as_cp950_loses_only_its_marks():
     assert len(fixed.findings) >= damaged.count(LOST) - 1
 
 
-def test_without_guessing_the_choices_are_marks():
+def test_without_guessing_a_line_with_a_choice_is_left_as_it_came():
+    # A guess written U+FFFD would stand for a whole character where the decoder's mark stood
+    # for one byte: a second clean would read it as the decoder's.
     damaged = NAMES.encode("gbk").decode("gb2312", "replace")
-    fixed = narrow_tables.repair(damaged, guess=False)
-    guessed = {f.position for f in fixed.findings}
-    assert guessed and len(fixed.text) == len(NAMES)
-    assert all((ch == LOST) == (k in guessed) for k, ch in enumerate(fixed.text))
-    assert all(ch == NAMES[k] for k, ch in enumerate(fixed.text) if k not in guessed)
+    assert narrow_tables.repair(damaged, guess=False).text == damaged
 
 
 @pytest.mark.parametrize("text", [

@@ -46,9 +46,12 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     for k, line in enumerate(lines):
         if LOST in line:
             read = _line(line, text[at - 1 : at] if at else "")
-            if read is not None:
+            # Without guessing, a line with a choice is left as it came: a guess written U+FFFD
+            # (one for a whole character, where the decoder's stood for one byte) would be read
+            # as the decoder's mark by a second clean.
+            if read is not None and (guess or not any(c.guessed for c in read)):
                 chosen = read
-                line = "".join(c.char if guess or not c.guessed else LOST for c in chosen)
+                line = "".join(c.char for c in chosen)
                 pos = at
                 for c in chosen:
                     if c.guessed:
