@@ -130,9 +130,39 @@ def _read(line: str, decoder: str, source: str, prev: str) -> list[holes.Choice]
         items.append([candidates[0], i + 2, candidates])
         i += 2
     chosen = holes.choose_ranked(items, prev, final=True)
+    for _ in range(ROUNDS):
+        # A trail byte unknown before an unknown lead was let be any byte the decoder rejects
+        # before some byte: now that the next character is chosen, only those it rejects before
+        # that character's first byte (two marks side by side are chosen together so).
+        if not _narrowed(items, chosen, stream, decoder, source):
+            break
+        chosen = holes.choose_ranked(items, prev, final=True)
     # The decoder must read the bytes as chosen back into the line: each mark where it stands.
     data = "".join(c.char for c in chosen).encode(source, errors="replace")
     return chosen if data.decode(decoder, errors="replace") == line else None
+
+
+ROUNDS = 4  # choices made again, each with the unknown trail bytes narrowed by the next choice
+
+
+def _narrowed(items: list[list], chosen: list[holes.Choice], stream: list[int | None], decoder: str, source: str) -> bool:
+    """Narrow each pair whose trail byte is unknown and whose next byte was unknown too to the
+    characters whose trail the decoder rejects before the next character's first byte as chosen;
+    did any change? (``choose_ranked`` sets each item's character: its candidates are reset.)"""
+    changed = False
+    for k, item in enumerate(items[:-1]):
+        end = item[1]
+        if end - 2 < 0 or stream[end - 1] is not None or end >= len(stream) or stream[end] is not None:
+            continue
+        following = chosen[k + 1].char.encode(source, errors="replace")[0]
+        allowed = set(_rejected(decoder, following))
+        kept = [ch for ch in item[2] if ch.encode(source, errors="replace")[-1] in allowed]
+        if kept and len(kept) < len(item[2]):
+            item[2] = kept
+            changed = True
+    for item in items:
+        item[0] = item[2][0]
+    return changed
 
 
 def _characters(stream: list[int | None], i: int, decoder: str, source: str) -> list[str]:
@@ -156,12 +186,13 @@ def _rejected(decoder: str, following: int | None) -> tuple[int, ...]:
 
 
 def _in_word(stream: list[int | None], i: int) -> bool:
-    """Is the ASCII byte at ``i`` a letter or digit beside another?"""
-    def alnum(k: int) -> bool:
+    """Is the ASCII byte at ``i`` a letter before another (a word; a trail letter before a
+    number is not: 南部，�L101公)?"""
+    def letter(k: int) -> bool:
         b = stream[k] if 0 <= k < len(stream) else None
-        return b is not None and b < 0x80 and chr(b).isalnum()
+        return b is not None and b < 0x80 and chr(b).isalpha()
 
-    return alnum(i) and alnum(i + 1)
+    return letter(i) and letter(i + 1)
 
 
 @lru_cache(maxsize=1 << 16)
