@@ -338,8 +338,9 @@ def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: t
 
 
 # A multi-byte decoder's stretch whose bytes, plainly read in their source, read this much worse
-# per character than those of another decoder's stretch overlapping it, is not re-read: that
-# decoder did not make it. UTF-8 read as cp949, seen through euc_kr (the same bytes, marks filled
+# per character than those of another decoder's stretch holding it, is not re-read: that decoder
+# did not make it (not a stretch merely overlapping it: a short piece reading well beside a long
+# one with a bad spot says nothing of the long one; UTF-8 read as cp932 lost 18 characters so). UTF-8 read as cp949, seen through euc_kr (the same bytes, marks filled
 # by euc_kr's rules, the stretches cut at cp949's own hangul), reads as Big5 at -12 to -13 where
 # cp949's reading is UTF-8 at -4 to -6; the single-byte repair then tries every start of it for
 # nothing (three quarters of such a page's cost).
@@ -347,13 +348,13 @@ DOMINATED = 4.0
 
 
 def _undominated(run: str, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """``candidates`` (pieces of ``run`` and their decoders) without those another overlapping
-    one's plain reading beats by DOMINATED per character (``_plain_score``)."""
+    """``candidates`` (pieces of ``run`` and their decoders) without those another one holding
+    them reads better, plainly, by DOMINATED per character (``_plain_score``)."""
     if len({codec for _, _, codec in candidates}) < 2:
         return candidates
     scores = [_plain_score(run[a:b], codec) for a, b, codec in candidates]
     return [(a, b, codec) for (a, b, codec), score in zip(candidates, scores, strict=True)
-            if not any(c < b and a < d and other > score + DOMINATED
+            if not any(c <= a and b <= d and other > score + DOMINATED
                        for (c, d, _), other in zip(candidates, scores, strict=True))]
 
 

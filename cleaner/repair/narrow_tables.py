@@ -111,6 +111,7 @@ def _read(line: str, decoder: str, source: str, prev: str) -> list[holes.Choice]
         except UnicodeEncodeError:
             return None  # a character this decoder never gives: it did not read the line
     items: list[list] = []
+    half_marked = False  # a character with one byte marked and one known
     i = 0
     while i < len(stream):
         b = stream[i]
@@ -120,15 +121,23 @@ def _read(line: str, decoder: str, source: str, prev: str) -> list[holes.Choice]
             continue
         if i + 1 >= len(stream):
             return None  # a lead with no trail: the line is cut inside a character
-        if b is None and stream[i + 1] is not None and stream[i + 1] < 0x80 and _in_word(stream, i + 1):
-            # A mark before an ASCII trail byte shows it alone (朱�F基: 镕 is e9 46); before a
-            # word (�Apple, a stray mark in clean text) the letter is the word's.
+        after_letter = bool(items) and len(items[-1][2]) == 1 and items[-1][0].isascii() and items[-1][0].isalpha()
+        if b is None and stream[i + 1] is not None and stream[i + 1] < 0x80 and _in_word(stream, i + 1, after_letter):
+            # A mark before an ASCII trail byte shows it alone (朱�F基: 镕 is e9 46); in a word
+            # (�Apple, a stray mark in clean text; Espa�a, a code four_byte left marked) the
+            # letter is the word's.
             return None
         candidates = _characters(stream, i, decoder, source)
         if not candidates:
             return None
         items.append([candidates[0], i + 2, candidates])
+        half_marked = half_marked or (b is None) != (stream[i + 1] is None)
         i += 2
+    if not half_marked:
+        # Every mark stands with another for a whole character: nothing says a narrow decoder
+        # stepped through these bytes (U+FFFD written for a whole character: 首尔（��）, a
+        # four-byte code four_byte left, a guess --no-guess wrote).
+        return None
     chosen = holes.choose_ranked(items, prev, final=True)
     for _ in range(ROUNDS):
         # A trail byte unknown before an unknown lead was let be any byte the decoder rejects
@@ -185,14 +194,15 @@ def _rejected(decoder: str, following: int | None) -> tuple[int, ...]:
     return multi_byte_marks.rejected_before(decoder, following)
 
 
-def _in_word(stream: list[int | None], i: int) -> bool:
-    """Is the ASCII byte at ``i`` a letter before another (a word; a trail letter before a
-    number is not: 南部，�L101公)?"""
+def _in_word(stream: list[int | None], i: int, after_letter: bool) -> bool:
+    """Is the ASCII byte at ``i``, after the mark at ``i - 1``, a letter of a word: before a
+    letter, or after one (``after_letter``: the character before the mark is an ASCII letter,
+    not a trail byte of a pair)? A trail letter before a number is none (南部，�L101公)."""
     def letter(k: int) -> bool:
         b = stream[k] if 0 <= k < len(stream) else None
         return b is not None and b < 0x80 and chr(b).isalpha()
 
-    return letter(i) and letter(i + 1)
+    return letter(i) and (letter(i + 1) or after_letter)
 
 
 @lru_cache(maxsize=1 << 16)
