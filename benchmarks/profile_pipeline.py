@@ -36,6 +36,7 @@ STAGES = {
     "backslash escapes": ("repair/escaped_bytes.py", "repair"),
     "wraps in mojibake": ("cleaner/hardwrap.py", "join_misread_wraps"),
     "four-byte codes": ("repair/four_byte.py", "repair"),
+    "narrower tables": ("repair/narrow_tables.py", "repair"),
     "nbsp read as space": ("repair/blank_bytes.py", "repair"),
     "latin layers": ("repair/latin_layers.py", "peel"),
     "other scripts misread": ("repair/other_scripts.py", "repair"),

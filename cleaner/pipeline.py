@@ -37,7 +37,7 @@ from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
-                            other_scripts, question_marks, resync, set_aside, short_fields, utf16_read)
+                            narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read)
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -179,6 +179,8 @@ class Cleaner:
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
             text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))
+            # GBK read as gb2312, Big5-HKSCS as cp950: each mark one byte of the page's own table.
+            text = record("read-by-narrower-table", narrow_tables.repair(text, guess=cfg.guess_lost))
             if cfg.normalize_whitespace and cfg.generic_furniture:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
                 # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).

@@ -169,3 +169,24 @@ def test_clean_japanese_beside_halfwidth_katakana_stays(text):
     # Han beside it show nothing misread (no halfwidth kana, mark or rare Han of their own), and
     # the model, which knows no kana, let a Chinese reading of their bytes beat them (市正市瓜漁怯).
     assert repair_code_pages(text).text == text
+
+
+def test_a_stretch_another_decoder_reads_far_better_is_not_re_read(monkeypatch):
+    # UTF-8 read as cp949 is also shown by euc_kr, piece by piece (cut at cp949's own hangul),
+    # whose bytes read as Big5 nonsense: re-reading those pieces, every start of them tried by
+    # the single-byte repair, was three quarters of such a page's cost, for nothing.
+    from cleaner.repair import code_pages
+
+    text = (ARTICLE * 6).encode("utf-8").decode("cp949", "replace")
+    reread: list[str] = []
+    original = code_pages._reread
+    monkeypatch.setattr(code_pages, "_reread", lambda run, codec, guess: reread.append(codec) or original(run, codec, guess))
+    fixed = repair_code_pages(text)
+    assert "cp949" in reread
+    run = next(code_pages._multi_byte_patterns()[1].finditer(text)).group()
+    candidates = code_pages._candidates(run, code_pages._multi_byte_patterns()[0], code_pages.MULTI_BYTE)
+    dominated = [c for c in candidates if c not in code_pages._undominated(run, candidates)]
+    assert any(codec == "euc_kr" for _, _, codec in dominated)
+    assert reread.count("euc_kr") < sum(1 for *_, codec in candidates if codec == "euc_kr")
+    # And the page still comes back (as it did when every piece was re-read).
+    assert sum(a != b for a, b in zip(fixed.text, ARTICLE * 6)) <= len(ARTICLE)

@@ -130,3 +130,36 @@ def test_short_stretches_of_a_misread_run_are_read_too():
     assert "ｦ~" in broken and broken.endswith("｡C")
     # Not yet the two characters before the digits (爾從, ｺｸｱq: its trail byte q before a digit).
     assert repair_code_pages(broken).text.endswith("1970年開始出版。這是第二句話，也是最後一句。")
+
+
+def _walked(data: bytearray, lo: int, source: str) -> int:
+    """The start of the character holding byte ``lo``, walked from the first byte."""
+    start = i = 0
+    while i <= lo:
+        start = i
+        i += multi_byte_marks._width(data, i, source)
+    return start
+
+
+@pytest.mark.parametrize("source", ["gbk", "big5"])
+def test_kept_character_starts_are_those_walked_from_the_first_byte(source):
+    # The starts are kept between the groups of marks (walked again from the first byte for
+    # each group, a long run's filling was quadratic); a byte filled forgets those it may move.
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.binary(min_size=8, max_size=60), st.lists(st.tuples(st.integers(0, 59), st.integers(0, 255)), max_size=8))
+    def check(raw, edits):
+        data = bytearray(raw)
+        starts = multi_byte_marks._Starts(data, source)
+        for at, value in edits:
+            at %= len(data)
+            lo = max(0, at - multi_byte_marks.CONTEXT)
+            assert starts.last_at_or_before(lo) == _walked(data, lo, source)
+            starts.changed(at)
+            data[at] = value
+        for lo in range(len(data)):
+            assert starts.last_at_or_before(lo) == _walked(data, lo, source)
+
+    check()

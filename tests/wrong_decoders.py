@@ -25,7 +25,9 @@ turn text back into bytes. These simulate how the page was broken, for the damag
   ASCII digit, space or sign) is dropped alone.
 
 - Japanese and Korean decoders, Python's ``cp932``, ``shift_jis``, ``euc_jp``, ``cp949`` and
-  ``euc_kr``: a Chinese page shown by a tool set to a Japanese or Korean locale. No byte view of
+  ``euc_kr``: a Chinese page shown by a tool set to a Japanese or Korean locale. And decoders with
+  a narrower table than the page's own: a GBK page read by Python's strict ``gb2312``, a
+  Big5-HKSCS page by ``cp950`` (``cp950-hkscs``). No byte view of
   the repairs models them (family ``OTHER_FAMILY``); ``cleaner/repair/code_pages.py`` re-reads
   them by re-encoding with the codec. Only ``replace`` is in the matrix for them.
 - Every other single-byte code page Python has (``CODE_PAGES``: the DOS, Windows, ISO-8859, KOI8,
@@ -144,6 +146,12 @@ UNMODELLED: dict[str, Decoder] = {
     for d in (
         Decoder("gbk-twice", GBK_FAMILY, "gbk", twice=True, sources=("utf-8",)),
         *(Decoder(codec, OTHER_FAMILY, codec, ignore=False) for codec in ("cp932", "shift_jis", "euc_jp", "cp949", "euc_kr")),
+        # A narrower table than the page's own (cleaner/repair/narrow_tables.py): a GBK page read
+        # by a strict gb2312 decoder (a crawler's r.encoding = "gb2312"), a Hong Kong page in
+        # Big5-HKSCS read by cp950 (the matrix's Big5 source is Big5-HKSCS: its own family's cp950
+        # cells are the Big5 view's, and skipped).
+        Decoder("gb2312", OTHER_FAMILY, "gb2312", sources=("gbk",)),
+        Decoder("cp950-hkscs", OTHER_FAMILY, "cp950", sources=("big5",)),
     )
 }
 

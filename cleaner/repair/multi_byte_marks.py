@@ -22,6 +22,7 @@ a guess (``code_page_marks.Guess``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import product
 
@@ -249,8 +250,9 @@ def _fill_in(marked: list[int | None], marks: list[int], codec: str, source: str
         data[i] = _choices(marked, data, i, codec, pools[i])[0]
     guesses: list[Guess | None] = []
     groups = _groups(marked, marks, pools)
+    starts = _Starts(data, source)
     for _ in range(2):
-        guesses = [_choose(data, marked, group, codec, source, pools) for group in groups]
+        guesses = [_choose(data, marked, group, codec, source, pools, starts) for group in groups]
     return Filled(bytes(data), source, tuple(g for g in guesses if g))
 
 
@@ -303,10 +305,32 @@ def _groups(marked: list[int | None], marks: list[int], pools: dict[int, tuple[i
     return groups
 
 
-def _window(data: bytearray, lo: int, hi: int, source: str) -> tuple[int, int]:
+class _Starts:
+    """Where the characters of ``data`` start in a two-byte source, walked from its first byte
+    once and kept: ``_window`` asked for each group of marks, walking from the first byte every
+    time, made a long run's filling quadratic. ``changed(at)`` forgets the starts a byte changed
+    at ``at`` may move (a character's width reads its first four bytes)."""
+
+    def __init__(self, data: bytearray, source: str) -> None:
+        self.data, self.source, self.starts = data, source, [0]
+
+    def changed(self, at: int) -> None:
+        keep = bisect_right(self.starts, at - 4)
+        del self.starts[max(keep, 1):]
+
+    def last_at_or_before(self, lo: int) -> int:
+        """The start of the character holding byte ``lo`` (``lo`` itself, past the end)."""
+        starts, data = self.starts, self.data
+        while starts[-1] <= lo and starts[-1] < len(data):
+            starts.append(starts[-1] + _width(data, starts[-1], self.source))
+        return starts[bisect_right(starts, lo) - 1]
+
+
+def _window(data: bytearray, lo: int, hi: int, source: str, starts: _Starts | None = None) -> tuple[int, int]:
     """``lo``..``hi`` widened to character boundaries of ``data`` in ``source``: a window cut
     inside a GBK or Big5 pair reads every character after it out of step (官方语言's 语, its
-    trail byte marked through cp932, came back 狱: the context had been misread)."""
+    trail byte marked through cp932, came back 狱: the context had been misread). ``starts``:
+    the data's character starts so far (a two-byte source), kept between calls."""
     if lo <= 0:
         start = 0
     elif source == "utf-8":
@@ -314,10 +338,7 @@ def _window(data: bytearray, lo: int, hi: int, source: str) -> tuple[int, int]:
         while start > 0 and 0x80 <= data[start] <= 0xBF:
             start -= 1
     else:
-        start = i = 0
-        while i <= lo:
-            start = i
-            i += _width(data, i, source)
+        start = (starts or _Starts(data, source)).last_at_or_before(lo)
     end = start
     while end < min(hi, len(data)):
         end += _width(data, end, source)
@@ -360,10 +381,13 @@ def _rejected_set(codec: str, following: int) -> frozenset[int]:
 
 
 def _choose(data: bytearray, marked: list[int | None], part: list[int], codec: str, source: str,
-            pools: dict[int, tuple[int, ...]]) -> Guess | None:
+            pools: dict[int, tuple[int, ...]], starts: _Starts | None = None) -> Guess | None:
     """Fill ``part``'s marks in place with the filling reading best; the guess if several
-    readings were left to the character model."""
-    lo, hi = _window(data, part[0] - CONTEXT, part[-1] + CONTEXT + 1, source)
+    readings were left to the character model. ``starts``: ``data``'s character starts, told
+    of the bytes filled here."""
+    lo, hi = _window(data, part[0] - CONTEXT, part[-1] + CONTEXT + 1, source, starts)
+    if starts is not None:
+        starts.changed(part[0])
     scored: dict[str, tuple[int, tuple[int, ...]]] = {}
     for combo in _fillings(marked, data, part, codec, pools):
         for i, b in zip(part, combo, strict=True):
