@@ -268,3 +268,14 @@ def test_a_naive_converters_page_has_its_leftovers_converted():
 def test_a_traditional_sentence_keeps_its_words_where_a_phrase_changes_length():
     # zh-tw's 内存 -> 記憶體 would take the chain's whole sentence (台 -> 臺, the vocabulary too).
     assert convert("這台電腦的内存不夠，后來我們买了新的。", "zh-tw") == "這台電腦的內存不夠，後來我們買了新的。"
+
+
+def test_a_japanese_quotation_with_a_sentence_end_inside_and_a_japanese_title_stay_japanese():
+    from cleaner import Cleaner
+
+    # The quotation is cut after its own 。: each sentence kept out its part of it only when the
+    # closing 」 fell inside it (来週 came out 来周; probe19 D5). A title in 《》 with の between its
+    # Han is Japanese (鬼滅の刃 came out 鬼灭の刃).
+    text = "日本首相在记者会上表示：「新しい経済対策を来週発表する予定です。」他最喜欢的动画是《鬼滅の刃》。"
+    assert Cleaner(to="zh-hans").clean(text) == text
+    assert Cleaner(to="zh-hans").clean("我們の學校很好。") == "我们の学校很好。"

@@ -115,7 +115,8 @@ _HANGUL = "\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆"
 _OTHER_SCRIPT = re.compile(f"[{_HIRAGANA}{_HANGUL}]")
 _LETTER = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
-_OTHER_PHRASE = re.compile(f"「[^」\n]*[{_HIRAGANA}][^」\n]*」|『[^』\n]*[{_HIRAGANA}][^』\n]*』|[{_HAN}{_HANGUL}]*[{_HANGUL}][{_HAN}{_HANGUL}]*")
+_OTHER_PHRASE = re.compile(f"「[^」\n]*[{_HIRAGANA}][^」\n]*」|『[^』\n]*[{_HIRAGANA}][^』\n]*』|《[^》\n]*[{_HIRAGANA}][^》\n]*》"
+                           f"|[{_HAN}{_HANGUL}]*[{_HANGUL}][{_HAN}{_HANGUL}]*")
 _QUOTED = re.compile(r"「[^」\n]*」|『[^』\n]*』|“[^”\n]*”|《[^》\n]*》")
 OTHER_TEXT_SHARE = 0.2
 
@@ -175,22 +176,32 @@ def _chinese_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     between them."""
     if not _OTHER_SCRIPT.search(text, start, end):
         return [(start, end)]
+    # Phrases are looked for over the whole line: a quotation holds sentence ends of its own
+    # (「新しい経済対策を来週発表する予定です。」 is cut after its 。), and each sentence keeps
+    # out its part of it.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
     parts, at = [], start
-    for m in _OTHER_PHRASE.finditer(text, start, end):
-        if not _foreign_phrase(m.group()):
+    for m in _OTHER_PHRASE.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        if m.end() <= start or m.start() >= end or not _foreign_phrase(m.group()):
             continue
         if m.start() > at:
             parts.append((at, m.start()))
-        at = m.end()
+        at = min(m.end(), end)
+        if at >= end:
+            break
     if at < end:
         parts.append((at, end))
     return parts
 
 
 def _foreign_phrase(phrase: str) -> bool:
-    """A Japanese or Korean phrase: hangul, or two hiragana, or one that is not の."""
+    """A Japanese or Korean phrase: hangul, or two hiragana, or one that is not の, or a title in
+    《》 with の between its Han (《鬼滅の刃》: a Japanese title; the netspeak 的 of 我們の學校 is
+    written in running text)."""
     hiragana = [ch for ch in phrase if "\u3041" <= ch <= "\u309f"]
-    return len(hiragana) != len(_OTHER_SCRIPT.findall(phrase)) or len(hiragana) >= 2 or hiragana != ["の"]
+    return (len(hiragana) != len(_OTHER_SCRIPT.findall(phrase)) or len(hiragana) >= 2 or hiragana != ["の"]
+            or phrase.startswith("《"))
 
 
 def _convert_batch(texts: list[str], out: list[str], batch: list[tuple[int, list[tuple[int, int]]]], target: str, foreign) -> None:
