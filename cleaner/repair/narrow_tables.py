@@ -106,15 +106,9 @@ MAX_RARE_SHARE = 0.1  # of which rare (a name or two; misread text is dense with
 def _read(line: str, decoder: str, source: str, prev: str) -> list[holes.Choice] | None:
     """``line`` read in ``source`` from the bytes ``decoder`` turned into it, a byte unknown at
     each U+FFFD; None where some character cannot be read so."""
-    stream: list[int | None] = []
-    for ch in line:
-        if ch == LOST:
-            stream.append(None)
-            continue
-        try:
-            stream.extend(ch.encode(decoder))
-        except UnicodeEncodeError:
-            return None  # a character this decoder never gives: it did not read the line
+    stream = multi_byte_marks.view(line, decoder)
+    if stream is None:
+        return None  # a character this decoder never gives: it did not read the line
     items: list[list] = []
     half_marked = False  # a character with one byte marked and one known
     i = 0
