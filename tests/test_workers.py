@@ -17,8 +17,11 @@ def test_each_warm_up_text_is_damage_a_repair_reads_back():
         assert result.text != text and any(step.action == "repair" for step in result.steps), text
 
 
+KILLERS = {3, 4, 13}  # side by side too
+
+
 def _square_or_die(n: int) -> int:
-    if n == 13:
+    if n in KILLERS:
         os._exit(9)  # as the out-of-memory killer or a native abort ends a worker: no exception
     return n * n
 
@@ -34,8 +37,21 @@ def test_a_task_that_kills_its_worker_is_told_apart_and_the_rest_finish():
 
     done = list(in_order(make_pool, _square_or_die, ((n,) for n in range(20)), ahead=6))
     assert [args for args, _ in done] == [(n,) for n in range(20)]
-    assert [result for _, result in done] == [DIED if n == 13 else n * n for n in range(20)]
+    assert [result for _, result in done] == [DIED if n in KILLERS else n * n for n in range(20)]
     assert None in pools[1:] and 1 in pools  # a pool of one for the suspects, a new pool for the rest
+
+
+def test_a_pool_that_broke_while_the_reader_was_busy_takes_no_more_tasks_and_the_run_goes_on():
+    # The consumer is slow: the killer (3) has broken the pool by the time the next task is
+    # submitted, and submitting raised BrokenProcessPool out of the run (review19b F1).
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    run = in_order(lambda size: ProcessPoolExecutor(size or 2), _square_or_die, ((n,) for n in range(2, 9)), ahead=2)
+    first = next(run)
+    time.sleep(1.5)
+    rest = [first, *run]
+    assert [result for _, result in rest] == [DIED if n in KILLERS else n * n for n in range(2, 9)]
 
 
 def test_a_record_that_kills_its_worker_is_passed_through_and_reported(monkeypatch, capsys):

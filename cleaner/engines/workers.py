@@ -22,7 +22,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
@@ -133,7 +133,7 @@ def in_order(make_pool: Callable[[int | None], ProcessPoolExecutor], task: Calla
     try:
         while True:
             while len(pending) < ahead and (args := next(todo, None)) is not None:
-                pending.append((args, pool.submit(task, *args)))
+                pending.append((args, _submitted(pool, task, args)))
             if not pending:
                 break
             args, future = pending.popleft()
@@ -145,12 +145,23 @@ def in_order(make_pool: Callable[[int | None], ProcessPoolExecutor], task: Calla
                 rest = [waiting for waiting, _ in pending]
                 pending.clear()
                 pool = make_pool(None)
-                pending.extend((waiting, pool.submit(task, *waiting)) for waiting in rest)
+                pending.extend((waiting, _submitted(pool, task, waiting)) for waiting in rest)
             yield args, done
     except BaseException:
         stop_pool(pool)
         raise
     pool.shutdown()
+
+
+def _submitted(pool: ProcessPoolExecutor, task: Callable, args: tuple) -> Future:
+    """``task(*args)`` submitted; a pool already broken (a worker died since) gives a future that
+    fails as its results do, for ``in_order`` to meet in order."""
+    try:
+        return pool.submit(task, *args)
+    except BrokenProcessPool as broken:
+        failed: Future = Future()
+        failed.set_exception(broken)
+        return failed
 
 
 def alone(make_pool: Callable[[int | None], ProcessPoolExecutor], task: Callable, args: tuple) -> object:
