@@ -132,11 +132,13 @@ def _each(text: str, target: str, leftovers: bool) -> str:
         chosen = foreign_class(target, naive=True) if foreign_class(target).search(part) else foreign
         return _only_foreign(part, target, chosen)
 
+    phrases = convert_module._phrases(text)
+
     def sentence(m: re.Match) -> str:
         if not foreign.search(m.group(0)):
             return m.group(0)
         out, at = [], m.start()
-        for a, b in convert_module._chinese_parts(text, m.start(), m.end()):
+        for a, b in convert_module._chinese_parts(m.start(), m.end(), phrases):
             part = text[a:b]
             out += [text[at:a], one(part) if foreign.search(part) else part]
             at = b
@@ -279,3 +281,12 @@ def test_a_japanese_quotation_with_a_sentence_end_inside_and_a_japanese_title_st
     text = "日本首相在记者会上表示：「新しい経済対策を来週発表する予定です。」他最喜欢的动画是《鬼滅の刃》。"
     assert Cleaner(to="zh-hans").clean(text) == text
     assert Cleaner(to="zh-hans").clean("我們の學校很好。") == "我们の学校很好。"
+
+
+def test_a_chinese_quotation_of_several_sentences_with_a_japanese_word_is_converted():
+    # Japanese prose holds hiragana here and there; a Chinese quotation with one Japanese word
+    # (ありがとう) holds one run, and its Chinese converts (review19b F3).
+    from cleaner import Cleaner
+
+    text = "他說：「我們一起去東京旅遊吧，聽說那裡很好。我已經訂好了機票，還學會了說ありがとう。」她點點頭。"
+    assert Cleaner(to="zh-hans").clean(text) == "他说：「我们一起去东京旅游吧，听说那里很好。我已经订好了机票，还学会了说ありがとう。」她点点头。"

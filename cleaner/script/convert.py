@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -96,7 +97,8 @@ def _foreign_sentences(text: str, foreign) -> list[tuple[int, int]]:
     if found and _OTHER_SCRIPT.search(text):
         if _other_language(text):
             return []
-        found = [(x, y) for a, b in found for x, y in _chinese_parts(text, a, b) if foreign.holds(text, x, y)]
+        phrases = _phrases(text)
+        found = [(x, y) for a, b in found for x, y in _chinese_parts(a, b, phrases) if foreign.holds(text, x, y)]
     return found
 
 
@@ -118,6 +120,8 @@ _LETTER = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
 _OTHER_PHRASE = re.compile(f"「[^」\n]*[{_HIRAGANA}][^」\n]*」|『[^』\n]*[{_HIRAGANA}][^』\n]*』|《[^》\n]*[{_HIRAGANA}][^》\n]*》"
                            f"|[{_HAN}{_HANGUL}]*[{_HANGUL}][{_HAN}{_HANGUL}]*")
 _QUOTED = re.compile(r"「[^」\n]*」|『[^』\n]*』|“[^”\n]*”|《[^》\n]*》")
+_HIRAGANA_RUN = re.compile(f"[{_HIRAGANA}]+")
+_SENTENCE_END = re.compile("[。！？!?]")
 OTHER_TEXT_SHARE = 0.2
 
 
@@ -171,25 +175,25 @@ def _with_traditional_phrases(text: str, found: list[tuple[int, int]]) -> list[t
     return sorted(found + more) if more else found
 
 
-def _chinese_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence ``text[start:end]`` without its Japanese and Korean phrases: the stretches
-    between them."""
-    if not _OTHER_SCRIPT.search(text, start, end):
-        return [(start, end)]
-    # Phrases are looked for over the whole line: a quotation holds sentence ends of its own
-    # (「新しい経済対策を来週発表する予定です。」 is cut after its 。), and each sentence keeps
-    # out its part of it.
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+def _phrases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the Japanese and Korean phrases of ``text``, in order."""
+    return [m.span() for m in _OTHER_PHRASE.finditer(text) if _foreign_phrase(m.group())]
+
+
+def _chinese_parts(start: int, end: int, phrases: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence ``[start, end)`` without its part of the page's Japanese and Korean
+    ``phrases`` (in order; found over the whole text, once: a quotation holds sentence ends of
+    its own, 「新しい経済対策を来週発表する予定です。」 is cut after its 。, and each sentence keeps out
+    its part of it): the stretches between them."""
     parts, at = [], start
-    for m in _OTHER_PHRASE.finditer(text, line_start, len(text) if line_end < 0 else line_end):
-        if m.end() <= start or m.start() >= end or not _foreign_phrase(m.group()):
-            continue
-        if m.start() > at:
-            parts.append((at, m.start()))
-        at = min(m.end(), end)
-        if at >= end:
+    for a, b in phrases[max(bisect_right(phrases, (start,)) - 1, 0):]:
+        if a >= end:
             break
+        if b <= start:
+            continue
+        if a > at:
+            parts.append((at, a))
+        at = max(at, min(b, end))
     if at < end:
         parts.append((at, end))
     return parts
@@ -200,8 +204,14 @@ def _foreign_phrase(phrase: str) -> bool:
     《》 with の between its Han (《鬼滅の刃》: a Japanese title; the netspeak 的 of 我們の學校 is
     written in running text)."""
     hiragana = [ch for ch in phrase if "\u3041" <= ch <= "\u309f"]
-    return (len(hiragana) != len(_OTHER_SCRIPT.findall(phrase)) or len(hiragana) >= 2 or hiragana != ["の"]
-            or phrase.startswith("《"))
+    if len(hiragana) != len(_OTHER_SCRIPT.findall(phrase)):
+        return True  # hangul
+    if phrase[0] in "「『" and _SENTENCE_END.search(phrase, 0, len(phrase) - 2):
+        # A quotation of several sentences (zh-hant quotes with 「」): Japanese prose holds
+        # hiragana here and there, its particles; a Chinese quotation with a Japanese word in it
+        # (…還學會了說ありがとう。) holds one run.
+        return len(_HIRAGANA_RUN.findall(phrase)) >= 2
+    return len(hiragana) >= 2 or hiragana != ["の"] or phrase.startswith("《")
 
 
 def _convert_batch(texts: list[str], out: list[str], batch: list[tuple[int, list[tuple[int, int]]]], target: str, foreign) -> None:
