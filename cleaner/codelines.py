@@ -59,8 +59,9 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A Markdown fence: a line of three or more backticks or tildes, an info string after it (```python).
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^`\n]*$", re.MULTILINE)
+# A Markdown fence: a line of three to five backticks or tildes, an info string after it
+# (```python). A longer run of tildes is a decorative rule between paragraphs, not a fence.
+_FENCE = re.compile(r"^[ \t]*(`{3,5}|~{3,5})(?![`~])[^`~\n]*$", re.MULTILINE)
 
 
 def _fenced_lines(text: str) -> list[tuple[int, int]]:

@@ -179,7 +179,7 @@ class Cleaner:
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
             text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))
-            # GBK read as gb2312, Big5-HKSCS as cp950: each mark one byte of the page's own table.
+            # GBK read as gb2312: each mark one byte of the page's own table (narrow_tables.PAIRS).
             text = record("read-by-narrower-table", narrow_tables.repair(text, guess=cfg.guess_lost))
             if cfg.normalize_whitespace and cfg.generic_furniture:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads

@@ -85,3 +85,9 @@ def test_a_call_statement_and_a_markdown_image_inside_prose_keep_their_signs():
     assert Cleaner().clean(text) == '在 C 语言中，printf("结果是: %d\\n", x); 会输出结果。图片是 ![图片](a.png)。'
     # An ASCII name before a bracket of Chinese is prose, a statement or not.
     assert Cleaner().clean("NBA(美国职业篮球联赛);今天宣布") == "NBA（美国职业篮球联赛）；今天宣布"
+
+
+def test_a_long_rule_of_tildes_between_paragraphs_is_no_fence():
+    # Two decorative rules made the prose between them a code block (review19b F4).
+    text = "第一段,好的。\n~~~~~~~~~~~~~~~~~~~~\n第二段文字,讲述了下午的事。\n~~~~~~~~~~~~~~~~~~~~\n结束。"
+    assert code_spans(text) == []

@@ -101,12 +101,12 @@ def _rows(texts: list[str], lexicon: Lexicon) -> list[tuple[str, dict[str, float
     got = [rows.get(t) for t in texts]
     new = list(dict.fromkeys(t for t, row in zip(texts, got) if row is None))
     if new:
+        read = dict(zip(new, zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)))
+        got = [row if row is not None else read[t] for t, row in zip(texts, got)]
         if len(rows) + len(new) > ROWS_KEPT:
             rows = _reset_rows(lexicon)
-            rows.update((t, row) for t, row in zip(texts, got) if row is not None)  # the page's lines stay
-        read = dict(zip(new, zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)))
-        rows.update(read)
-        got = [row if row is not None else read[t] for t, row in zip(texts, got)]
+        if len(rows) + len(new) <= ROWS_KEPT:  # a page of more lines than that is not kept at all
+            rows.update(zip(texts, got))  # the page's lines, for its next reading
     return got
 
 
