@@ -45,6 +45,7 @@ from cleaner.textedit import joined_spans
 # Pages up to this many characters count their steps' places only when read (CountedLater): the
 # texts before and after each change are held until then, a few MB at most.
 LAZY_COUNT_CHARS = 1 << 20
+SINGLE_BYTE_ROUNDS = 3  # readings of the single-byte stage at most, each on what the last put back
 TITLE_REPAIR_MAX = 200  # characters of a title read by the repairs (Cleaner._repaired_title)
 # Characters that look misread (rare by the model) a title must hold to be repaired: a misread title
 # holds 4 or more, 12 % of clean ones 2 or more. The repairs cost 0.4 ms a title, a third of a
@@ -206,6 +207,13 @@ class Cleaner:
             single, marks = question_marks.tried(partial(mojibake.repair_single_byte, guess=cfg.guess_lost), text,
                                                  unless=annotated)
             text = record("read-as-single-byte", single)
+            for _ in range(SINGLE_BYTE_ROUNDS - 1):
+                if not single.count:
+                    break
+                # What one reading put back may let a stretch beside it read (a no-break space
+                # restored as a0, a neighbour read whole): read again, as a second clean would.
+                single = mojibake.repair_single_byte(text, guess=cfg.guess_lost)
+                text = record("read-as-single-byte", single)
             question_marks_read = marks
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
             # What a Japanese or Korean decoder made is no GBK or Big5 view's to read (set_aside.py).

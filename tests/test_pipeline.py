@@ -215,3 +215,13 @@ def test_without_guessing_another_scripts_lost_bytes_stay_marked():
 def test_a_page_showing_a_block_of_replacement_marks_is_not_told_its_bytes_are_gone():
     demo = "乱码的样子是这样的：" + "\ufffd" * 32 + "。遇到这种情况，请检查网页的编码设置，或者换一个浏览器再试一次，通常就能正常显示了。"
     assert not [f for f in Cleaner().run(demo).findings if f.kind == "bytes-gone"]
+
+
+def test_the_single_byte_reading_reads_again_what_its_first_reading_let_read():
+    # UTF-8 read as cp1252 with errors="ignore" and its no-break spaces made spaces: what one
+    # reading put back let a stretch beside it read, and a second clean read it (review19 F3).
+    text = "国中，高中曾就读台北市私立育达商职后转学，现于某大学就读。她凭着清新可爱的外型拥有不俗的人气，音乐造诣甚高，习有小提琴及钢琴。"
+    damaged = text.encode().decode("cp1252", "ignore").replace("\xa0", " ")
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    once = cleaner.clean(damaged)
+    assert cleaner.clean(once) == once
