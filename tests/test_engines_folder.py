@@ -64,3 +64,25 @@ def test_a_file_that_kills_its_worker_fails_alone_and_the_rest_are_written(tmp_p
     assert [os.path.basename(where) for where, _ in report.failed] == ["p5.txt"]
     assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == [f"p{k}.txt" for k in range(8) if k != 5]
     assert (tmp_path / "out" / "p0.txt").read_text(encoding="utf-8").strip() == "第0页，国务院"
+
+
+def test_a_page_that_kills_its_learning_worker_fails_alone_and_the_folder_is_learned_and_cleaned(tmp_path, monkeypatch):
+    # The learning pass reads pages in workers too: a worker's death there ended the run
+    # (BrokenProcessPool; review19b F7). Forked workers inherit this process's load_page.
+    import os
+
+    real = folder.load_page
+
+    def load(data, src, **kw):
+        if src.endswith("p5.txt"):
+            os._exit(9)
+        return real(data, src, **kw)
+
+    monkeypatch.setattr(folder, "load_page", load)
+    (tmp_path / "in").mkdir()
+    for k in range(12):
+        (tmp_path / "in" / f"p{k}.txt").write_text(f"东湖在线 | 首页\n第{k}篇文章的正文写在这里,内容各不相同。", encoding="utf-8")
+    report = Report()
+    folder.run_folder(tmp_path / "in", tmp_path / "out", Config(), report=report, jobs=2, learn=True)
+    assert [os.path.basename(where) for where, _ in report.failed] == ["p5.txt"]
+    assert (tmp_path / "out" / "p0.txt").read_text(encoding="utf-8").strip() == "第0篇文章的正文写在这里，内容各不相同。"

@@ -29,7 +29,7 @@ from cleaner.engines import manifest as manifests
 from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
 from cleaner.engines.report import Recorder, Report, WriteBack, replay, shown
-from cleaner.engines.workers import DIED, WORKER_DIED, in_order, stop_pool, warm_up, worker_pool
+from cleaner.engines.workers import DIED, WORKER_DIED, in_order, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
@@ -137,7 +137,7 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
              for src, dst, output, kind in plan(src_dir, out_dir, report, None, listed)]
     jobs = max(1, jobs or os.cpu_count() or 1)
     per_file = None
-    pool = None
+    running: list = []  # the worker passes under way, stopped at once on an interrupt
     bar = None
     manifest = None
 
@@ -147,12 +147,7 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
             # The learning pass needs no table: its workers start cold, and this process builds
             # the cleaning pool's tables while they read and split the pages (0.4 s it would
             # otherwise spend before any of them starts).
-            pages = sum(job.kind not in ("jsonl", "warc") for job in every)
-            pool = worker_pool(jobs, config, warm=False) if jobs > 1 and pages >= 2 else None
-            learned, sites = learn_folder(every, config, pool, progress, meanwhile=lambda: warm_up(config))
-            if pool is not None:
-                pool.shutdown()
-                pool = None
+            learned, sites = learn_folder(every, config, jobs, progress, meanwhile=lambda: warm_up(config), running=running)
         if learned:
             report.note(str(src_dir), f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                                       f"from {learned.documents} document(s)")
@@ -180,23 +175,20 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
         if jobs < 2 or len(work) < 2:
             results = ((job, clean_file(job, config)) for job in work)
         else:
-            results = ((job, Outcome(error=WORKER_DIED) if outcome is DIED else outcome)
-                       for (job, _), outcome in in_order(lambda size: worker_pool(size or jobs, config), clean_file,
-                                                         ((job, config) for job in work), IN_FLIGHT * jobs))
+            running.append(in_order(lambda size: worker_pool(size or jobs, config), clean_file,
+                                    ((job, config) for job in work), IN_FLIGHT * jobs))
+            results = ((job, Outcome(error=WORKER_DIED) if outcome is DIED else outcome) for (job, _), outcome in running[-1])
         for job, outcome in results:
             _collect(job, outcome, report, manifest, per_file)
             if bar is not None:
                 bar.advance(sizes.get(job.src, 0))
     except BaseException:
-        if pool is not None:
-            stop_pool(pool)
-            pool = None
+        for workers_pass in running:
+            workers_pass.close()  # in_order stops its pool
         if write:
             remove_stale_temporaries(_outputs(every, out_dir))
         raise
     finally:
-        if pool is not None:
-            pool.shutdown()
         if per_file:
             per_file.close()
         if manifest is not None:
@@ -324,13 +316,15 @@ def _records_group(job: Job) -> str:
     return "file:" + Path(job.src).name
 
 
-def learn_folder(work: list[Job], config: Config, pool, progress: bool | None,
-                 meanwhile: Callable[[], None] | None = None) -> tuple[Learned, dict[str, str]]:
+def learn_folder(work: list[Job], config: Config, jobs: int, progress: bool | None,
+                 meanwhile: Callable[[], None] | None = None, running: list | None = None) -> tuple[Learned, dict[str, str]]:
     """The first pass: count the lines of every document (no cleaning); also each page's site.
 
-    Pages are read and split in the worker processes (extracting HTML is most of the cost);
-    records files are streamed here, a record at a time. ``meanwhile()`` runs here once the
-    pages are the workers' (only with workers).
+    Pages are read and split in ``jobs`` worker processes (extracting HTML is most of the cost),
+    which start before any table is built (they need none); records files are streamed here, a
+    record at a time. ``meanwhile()`` runs here once the workers have pages to read (only with
+    workers). A page whose worker dies counts nothing (the cleaning pass tells it). ``running``
+    gets the workers' pass, for an interrupt to stop.
     """
     learner = Learner()
     sites: dict[str, str] = {}
@@ -338,13 +332,15 @@ def learn_folder(work: list[Job], config: Config, pool, progress: bool | None,
     records = [job for job in work if job.kind in ("jsonl", "warc")]
     bar = progress_bar(sum(_file_size(job.src) for job in work), progress, files=len(work), label="learning")
     try:
-        if pool is None or len(pages) < 2:
-            counted = map(lambda job: page_lines(job, config), pages)
+        if jobs < 2 or len(pages) < 2:
+            counted = ((job, page_lines(job, config)) for job in pages)
         else:
-            counted = pool.map(page_lines, pages, [config] * len(pages), chunksize=4)
-            if meanwhile is not None:
-                meanwhile()
-        for job, (site, lines) in zip(pages, counted):
+            read = in_order(lambda size: worker_pool(size or jobs, config, warm=False), page_lines,
+                            ((job, config) for job in pages), LEARN_AHEAD * jobs)
+            if running is not None:
+                running.append(read)
+            counted = ((job, (None, {}) if lines is DIED else lines) for (job, _), lines in _after_first(read, meanwhile))
+        for job, (site, lines) in counted:
             if site is not None:
                 sites[job.src] = site
                 learner.add_lines(lines, site)
@@ -358,6 +354,17 @@ def learn_folder(work: list[Job], config: Config, pool, progress: bool | None,
         if bar is not None:
             bar.close()
     return learner.learned(), sites
+
+
+LEARN_AHEAD = 32  # pages a learning worker is given ahead: work for it while meanwhile() runs here
+
+
+def _after_first(results: Iterator, meanwhile: Callable[[], None] | None) -> Iterator:
+    """``results``, with ``meanwhile()`` run once the first is in (the workers have the rest)."""
+    for k, result in enumerate(results):
+        yield result
+        if k == 0 and meanwhile is not None:
+            meanwhile()
 
 
 def page_lines(job: Job, config: Config) -> tuple[str | None, dict[str, str]]:

@@ -76,7 +76,7 @@ def learn_input(src: Path, config: Config, field: str = "text") -> Learned:
 
         report = Report(echo=False)
         jobs = [Job(s, d, o, k, False, report.writeback, group=_group(src, s)) for s, d, o, k in plan(src, src, report, None)]
-        return learn_folder(jobs, config, None, None)[0]
+        return learn_folder(jobs, config, 1, None)[0]
     from cleaner.engines.jsonl import learn_lines
     from cleaner.engines.records_source import record_lines
     from cleaner.engines.report import Recorder
