@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from cleaner.config import Config
 from cleaner.engines import folder
 from cleaner.engines.report import Report
@@ -41,34 +43,11 @@ def test_two_jobs_write_the_files_and_report_of_one_and_warm_while_learning(tmp_
     assert started == [False, True]
 
 
-def test_a_file_that_kills_its_worker_fails_alone_and_the_rest_are_written(tmp_path, monkeypatch):
-    # Forked workers inherit this process's Cleaner.run: one page ends its worker as the
-    # out-of-memory killer would (probe19 D1: the folder run stopped without naming the file).
-    import os
-
-    from cleaner import Cleaner
-
-    real = Cleaner.run
-
-    def run(self, text, **kw):
-        if text.startswith("毒"):
-            os._exit(9)
-        return real(self, text, **kw)
-
-    monkeypatch.setattr(Cleaner, "run", run)
-    (tmp_path / "in").mkdir()
-    for k in range(8):
-        (tmp_path / "in" / f"p{k}.txt").write_text("毒" if k == 5 else f"第{k}页,国務院", encoding="utf-8")
-    report = Report()
-    folder.run_folder(tmp_path / "in", tmp_path / "out", Config(), report=report, jobs=2)
-    assert [os.path.basename(where) for where, _ in report.failed] == ["p5.txt"]
-    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == [f"p{k}.txt" for k in range(8) if k != 5]
-    assert (tmp_path / "out" / "p0.txt").read_text(encoding="utf-8").strip() == "第0页，国务院"
-
-
-def test_a_page_that_kills_its_learning_worker_fails_alone_and_the_folder_is_learned_and_cleaned(tmp_path, monkeypatch):
-    # The learning pass reads pages in workers too: a worker's death there ended the run
-    # (BrokenProcessPool; review19b F7). Forked workers inherit this process's load_page.
+@pytest.mark.parametrize("learn", [False, True])
+def test_a_page_that_kills_its_worker_fails_alone_and_the_rest_are_written(tmp_path, monkeypatch, learn):
+    # Forked workers inherit this process's load_page: one page ends its worker as the
+    # out-of-memory killer would, in the cleaning pass and (learning on) first in the learning
+    # pass. The run stopped with BrokenProcessPool, naming no file (probe19 D1, review19b F7).
     import os
 
     real = folder.load_page
@@ -83,6 +62,7 @@ def test_a_page_that_kills_its_learning_worker_fails_alone_and_the_folder_is_lea
     for k in range(12):
         (tmp_path / "in" / f"p{k}.txt").write_text(f"东湖在线 | 首页\n第{k}篇文章的正文写在这里,内容各不相同。", encoding="utf-8")
     report = Report()
-    folder.run_folder(tmp_path / "in", tmp_path / "out", Config(), report=report, jobs=2, learn=True)
+    folder.run_folder(tmp_path / "in", tmp_path / "out", Config(), report=report, jobs=2, learn=learn)
     assert [os.path.basename(where) for where, _ in report.failed] == ["p5.txt"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == sorted(f"p{k}.txt" for k in range(12) if k != 5)
     assert (tmp_path / "out" / "p0.txt").read_text(encoding="utf-8").strip() == "第0篇文章的正文写在这里，内容各不相同。"
