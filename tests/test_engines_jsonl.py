@@ -127,3 +127,25 @@ def test_the_learning_window_returns_to_four_batches_a_worker_after_its_long_fir
     line = (json.dumps({"text": "新闻" * 60}, ensure_ascii=False) + "\n").encode()
     jsonl.learn_lines(Learner(), [line] * 60, Config(), jobs=2, meanwhile=lambda: meanwhile_done.append(1))
     assert counted[0] == 60 and len(widest) > 20 and max(widest[-20:]) <= jsonl.IN_FLIGHT * 2  # after the drain
+
+
+def test_a_batch_that_kills_its_learning_worker_counts_nothing_and_the_pass_goes_on(monkeypatch):
+    # Forked workers inherit this process's document_lines: one record ends its worker as the
+    # out-of-memory killer would; the pass ended with BrokenProcessPool (review19b F7).
+    import os
+
+    real = jsonl.document_lines
+
+    def lines_of(text):
+        if text.startswith("毒"):
+            os._exit(9)
+        return real(text)
+
+    monkeypatch.setattr(jsonl, "document_lines", lines_of)
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 500)
+    lines = [(json.dumps({"text": "毒" if i == 57 else f"第{i}行新闻内容。\n责任编辑：王小明"}, ensure_ascii=False) + "\n").encode()
+             for i in range(200)]
+    learner = Learner()
+    jsonl.learn_lines(learner, lines, Config(), jobs=2)
+    assert 150 < learner.documents < 200  # the batch holding the killer is not counted, the others are
+    assert learner.learned().line_count() == 1

@@ -29,7 +29,7 @@ from cleaner.engines import manifest as manifests
 from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
 from cleaner.engines.report import Recorder, Report, WriteBack, replay, shown
-from cleaner.engines.workers import DIED, WORKER_DIED, in_order, warm_up, worker_pool
+from cleaner.engines.workers import DIED, WORKER_DIED, after_first, in_order, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
@@ -339,7 +339,7 @@ def learn_folder(work: list[Job], config: Config, jobs: int, progress: bool | No
                             ((job, config) for job in pages), LEARN_AHEAD * jobs)
             if running is not None:
                 running.append(read)
-            counted = ((job, (None, {}) if lines is DIED else lines) for (job, _), lines in _after_first(read, meanwhile))
+            counted = ((job, (None, {}) if lines is DIED else lines) for (job, _), lines in after_first(read, meanwhile))
         for job, (site, lines) in counted:
             if site is not None:
                 sites[job.src] = site
@@ -357,14 +357,6 @@ def learn_folder(work: list[Job], config: Config, jobs: int, progress: bool | No
 
 
 LEARN_AHEAD = 32  # pages a learning worker is given ahead: work for it while meanwhile() runs here
-
-
-def _after_first(results: Iterator, meanwhile: Callable[[], None] | None) -> Iterator:
-    """``results``, with ``meanwhile()`` run once the first is in (the workers have the rest)."""
-    for k, result in enumerate(results):
-        yield result
-        if k == 0 and meanwhile is not None:
-            meanwhile()
 
 
 def page_lines(job: Job, config: Config) -> tuple[str | None, dict[str, str]]:

@@ -21,7 +21,6 @@ differently from the last; so learning is off for stdin, and the run says so in 
 from __future__ import annotations
 
 import codecs
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
@@ -29,7 +28,7 @@ from itertools import chain, islice
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines import workers
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
-from cleaner.engines.workers import DIED, WORKER_DIED, alone, in_order, stop_pool, warm_up, worker_pool
+from cleaner.engines.workers import DIED, WORKER_DIED, after_first, alone, in_order, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.jsonl import BadRecord, has_surrogates, parse_record, split_ending
@@ -305,26 +304,24 @@ def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, fie
         for part in chain(head, batches):
             _count(learner, _document_lines_of(part, config, field, group), on_batch)
         return
-    pool = worker_pool(jobs, config, warm=False)
+    # The workers are given enough to read while meanwhile() runs here, after the first batch is
+    # in; a batch whose worker died (run again alone, it died again) counts nothing, and the
+    # cleaning pass tells its records.
+    tasks = ((part, config, field, group) for part in chain(head, batches))
+    warmed = [meanwhile is None]
+
+    def warm() -> None:
+        meanwhile()
+        warmed[0] = True  # back to the usual window after the long first one (memory stays flat)
+
+    read = in_order(lambda size: worker_pool(size or jobs, config, warm=False), _document_lines_of, tasks,
+                    lambda: IN_FLIGHT * jobs if warmed[0] else max(IN_FLIGHT * jobs, MEANWHILE_BATCHES))
     try:
-        pending: deque = deque()
-        for part in chain(head, batches):
-            pending.append(pool.submit(_document_lines_of, part, config, field, group))
-            # Before meanwhile(), the workers are given enough to read while it runs.
-            if len(pending) >= (IN_FLIGHT * jobs if meanwhile is None else max(IN_FLIGHT * jobs, MEANWHILE_BATCHES)):
-                if meanwhile is not None:
-                    meanwhile()
-                    meanwhile = None
-                while len(pending) >= IN_FLIGHT * jobs:  # back to the usual window after the long first one
-                    _count(learner, pending.popleft().result(), on_batch)
-        if meanwhile is not None:
-            meanwhile()
-        while pending:
-            _count(learner, pending.popleft().result(), on_batch)
+        for (part, *_), done in after_first(read, warm if meanwhile is not None else None):
+            _count(learner, ([], sum(map(len, part))) if done is DIED else done, on_batch)
     except BaseException:
-        stop_pool(pool)
+        read.close()  # an interrupt: in_order stops its pool now
         raise
-    pool.shutdown()
 
 
 def _document_lines_of(part: list[bytes], config: Config, field: str, group: str) -> tuple[list[tuple[dict, str]], int]:

@@ -122,9 +122,9 @@ WORKER_DIED = "the worker process cleaning it died (out of memory, or killed)"
 
 
 def in_order(make_pool: Callable[[int | None], ProcessPoolExecutor], task: Callable, tasks: Iterable[tuple],
-             ahead: int) -> Iterator[tuple[tuple, object]]:
+             ahead: int | Callable[[], int]) -> Iterator[tuple[tuple, object]]:
     """(args, ``task(*args)``) for each of ``tasks``, in order, over ``make_pool(None)``'s workers
-    with at most ``ahead`` in flight. Where a worker died, the first unfinished task is run again
+    with at most ``ahead`` in flight (or ``ahead()``, asked before each refill). Where a worker died, the first unfinished task is run again
     alone (``alone``): its result, or DIED if it kills that process too; a new pool takes the rest.
     The pool is stopped on any exception (an interrupt) and shut down at the end."""
     pool = make_pool(None)
@@ -132,7 +132,7 @@ def in_order(make_pool: Callable[[int | None], ProcessPoolExecutor], task: Calla
     todo = iter(tasks)
     try:
         while True:
-            while len(pending) < ahead and (args := next(todo, None)) is not None:
+            while len(pending) < (ahead() if callable(ahead) else ahead) and (args := next(todo, None)) is not None:
                 pending.append((args, _submitted(pool, task, args)))
             if not pending:
                 break
@@ -177,3 +177,12 @@ def alone(make_pool: Callable[[int | None], ProcessPoolExecutor], task: Callable
         raise
     pool.shutdown()
     return done
+
+
+def after_first(results: Iterator, meanwhile: Callable[[], None] | None) -> Iterator:
+    """``results``, with ``meanwhile()`` run here once the first is in, before it is used (the
+    workers have the rest to read meanwhile: a learning pass builds the cleaning pool's tables so)."""
+    for k, result in enumerate(results):
+        if k == 0 and meanwhile is not None:
+            meanwhile()
+        yield result
