@@ -18,12 +18,7 @@ TRAD = "醫學方面有張仲景的醫學臨床著作《傷寒雜病論》；明
     "明朝醫〔yī〕藥〔yào〕學〔xué〕家李時〔shí〕珍的《本草綱〔gāng〕目》。",
     "醫［yi1］學［xue2］方面有張［zhang1］仲景的醫［yi1］學［xue2］臨［lin2］床著作《傷［shang1］寒雜［za2］病論［lun4］》；"
     "明朝醫［yi1］藥［yao4］學［xue2］家李時［shi2］珍的《本草綱［gang1］目》。",
-])
-def test_pinyin_in_cjk_brackets_goes(written):
-    assert repair_pinyin(written).text == TRAD
-
-
-@pytest.mark.parametrize("written", [
+    # zhuyin, in brackets or none
     "醫(ㄧ)學(ㄒㄩㄝˊ)方面有張(ㄓㄤ)仲景的醫(ㄧ)學(ㄒㄩㄝˊ)臨(ㄌㄧㄣˊ)床著作《傷(ㄕㄤ)寒雜(ㄗㄚˊ)病論(ㄌㄨㄣˋ)》；"
     "明朝醫(ㄧ)藥(ㄧㄠˋ)學(ㄒㄩㄝˊ)家李時(ㄕˊ)珍的《本草綱(ㄍㄤ)目》。",
     "醫（ㄧ）學（ㄒㄩㄝˊ）方面有張（ㄓㄤ）仲景的醫（ㄧ）學（ㄒㄩㄝˊ）臨（ㄌㄧㄣˊ）床著作《傷（ㄕㄤ）寒雜（ㄗㄚˊ）病論（ㄌㄨㄣˋ）》；"
@@ -31,7 +26,7 @@ def test_pinyin_in_cjk_brackets_goes(written):
     "醫ㄧ學ㄒㄩㄝˊ方面有張ㄓㄤ仲景的醫ㄧ學ㄒㄩㄝˊ臨ㄌㄧㄣˊ床著作《傷ㄕㄤ寒雜ㄗㄚˊ病論ㄌㄨㄣˋ》；"
     "明朝醫ㄧ藥ㄧㄠˋ學ㄒㄩㄝˊ家李時ㄕˊ珍的《本草綱ㄍㄤ目》。",
 ])
-def test_zhuyin_on_every_traditional_character_goes(written):
+def test_pinyin_in_cjk_brackets_and_zhuyin_on_traditional_characters_go(written):
     assert repair_pinyin(written).text == TRAD
 
 

@@ -124,9 +124,10 @@ WORKER_DIED = "the worker process cleaning it died (out of memory, or killed)"
 def in_order(make_pool: Callable[[int | None], ProcessPoolExecutor], task: Callable, tasks: Iterable[tuple],
              ahead: int | Callable[[], int]) -> Iterator[tuple[tuple, object]]:
     """(args, ``task(*args)``) for each of ``tasks``, in order, over ``make_pool(None)``'s workers
-    with at most ``ahead`` in flight (or ``ahead()``, asked before each refill). Where a worker died, the first unfinished task is run again
-    alone (``alone``): its result, or DIED if it kills that process too; a new pool takes the rest.
-    The pool is stopped on any exception (an interrupt) and shut down at the end."""
+    with at most ``ahead`` in flight (or ``ahead()``, asked before each refill). Where a worker
+    died, the first unfinished task is run again alone (``alone``): its result, or DIED if it
+    kills that process too; a new pool takes the rest. The pool is stopped on any exception (an
+    interrupt) and shut down at the end."""
     pool = make_pool(None)
     pending: deque = deque()
     todo = iter(tasks)

@@ -103,10 +103,12 @@ def _rows(texts: list[str], lexicon: Lexicon) -> list[tuple[str, dict[str, float
     if new:
         read = dict(zip(new, zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)))
         got = [row if row is not None else read[t] for t, row in zip(texts, got)]
+        added: dict = read
         if len(rows) + len(new) > ROWS_KEPT:
             rows = _reset_rows(lexicon)
-        if len(rows) + len(new) <= ROWS_KEPT:  # a page of more lines than that is not kept at all
-            rows.update(zip(texts, got))  # the page's lines, for its next reading
+            added = dict(zip(texts, got))  # the page's lines, for its next reading
+        if len(rows) + len(added) <= ROWS_KEPT:  # a page of more lines than that is not kept at all
+            rows.update(added)
     return got
 
 
