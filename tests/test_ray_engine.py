@@ -114,11 +114,32 @@ def test_parquet_in_parquet_out_with_details(tmp_path, local_ray):
 
     records = [{k: v for k, v in r.items() if k != "url"} for r in _records()]
     pq.write_table(pa.Table.from_pylist(records), tmp_path / "in.parquet")
-    ray_engine.run(str(tmp_path / "in.parquet"), str(tmp_path / "out.parquet"), Config(), details=True)
+    report = ray_engine.run(str(tmp_path / "in.parquet"), str(tmp_path / "out.parquet"), Config(), details=True)
     rows = _read_output(tmp_path / "out.parquet")
-    assert {r["id"]: r["text"] for r in rows} == _expected(records)
+    expected = _expected(records)
+    assert [r["id"] for r in rows] == [r["id"] for r in records]  # in input order, nothing lost
+    assert {r["id"]: r["text"] for r in rows} == expected
+    assert "__cleaner_events" not in rows[0]  # the engine's private column is taken off
     steps = json.loads(rows[0]["cleaner"])["steps"]
     assert any(s["name"] == "pinyin-annotations" for s in steps)
+    # The run's summary counts every record (it counted none: the rows' outcomes stayed in Ray).
+    changed = sum(expected[r["id"]] != r["text"] for r in records)
+    assert (report.cleaned, report.unchanged, report.failed) == (changed, len(records) - changed, [])
+    assert 0 < changed < len(records) and report.steps["repair"] > 0
+
+
+def test_parquet_null_text_is_passed_through_and_reported_by_row(tmp_path, local_ray):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": ["a", "b", "c"], "text": ["國(guó)務(wù)院", None, "发展"]})
+    pq.write_table(table, tmp_path / "in.parquet")
+    report = ray_engine.run(str(tmp_path / "in.parquet"), str(tmp_path / "out"), Config())
+    assert _read_output(tmp_path / "out") == [{"id": "a", "text": "国务院"}, {"id": "b", "text": None},
+                                              {"id": "c", "text": "发展"}]
+    assert [where for where, _ in report.failed] == [f"{tmp_path / 'in.parquet'}:2"]
+    assert "not a string" in report.failed[0][1] and (report.cleaned, report.unchanged) == (1, 1)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["part-00000.parquet"]
 
 
 def test_cli_needs_input_and_an_empty_output_folder(tmp_path):

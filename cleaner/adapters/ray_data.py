@@ -68,9 +68,13 @@ class CleanBatch:
         for text, url in zip(texts, urls or [None] * len(texts)):
             out, result, failed = clean_document(self.cleaner, text, url if isinstance(url, str) else None,
                                                  details=self.details)
+            self._came_to(text, out, result, failed)
             cleaned.append(out)
             if failed:  # passed through unchanged, as JSON Lines runs do
                 details.append(json.dumps({"error": f"field {self.field!r}: {failed}"}, ensure_ascii=False))
             elif self.details:
                 details.append(json.dumps({k: v for k, v in result.to_dict().items() if k != "text"}, ensure_ascii=False))
         return cleaned, details
+
+    def _came_to(self, text, out, result, failed) -> None:
+        """What one row came to: nothing here (the Ray engine counts it for its run's report)."""

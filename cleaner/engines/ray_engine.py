@@ -10,8 +10,10 @@ cleaned one keeps its exact text, and a bad line is passed through and reported.
 writes the lines in input order into part files under OUT (``part-00000.jsonl``, ...) and replays
 what each record came to into the run's Report, with ``FILE:LINE`` positions.
 
-Parquet is read and written by Ray with its schema; only the cleaned string column is replaced
-(``cleaner.adapters.ray_data.CleanBatch``), and ``--details`` adds a ``cleaner`` column.
+Parquet is read by Ray with its schema; only the cleaned string column is replaced
+(``cleaner.adapters.ray_data.CleanBatch``), and ``--details`` adds a ``cleaner`` column. Each row
+also says what it came to in a private column, which the driver takes off as it writes the parts in
+input order and replays into the Report (``INPUT:ROW``), so the summary counts Parquet records too.
 
 Learning (``cleaner.furniture.learn``), JSON Lines only: the driver reads every input once to count
 lines (one process: the cheap pass, streamed, in the memory the learner is bounded to), then each
@@ -27,6 +29,7 @@ import logging
 import sys
 from pathlib import Path
 
+from cleaner.adapters.ray_data import CleanBatch
 from cleaner.config import Config
 from cleaner.engines.report import Recorder, Report, replay
 from cleaner.io.compressed import base_name
@@ -172,8 +175,6 @@ def run(src: str, dst: str, config: Config, *, field: str = "text", details: boo
         learned = learned.for_workers() if learned else None
     ray, workers = _start(num_cpus)
     if kind == "parquet":
-        from cleaner.adapters.ray_data import CleanBatch
-
         ds = ray.data.read_parquet(files)
         schema = ds.schema()
         if field not in schema.names:
@@ -183,15 +184,80 @@ def run(src: str, dst: str, config: Config, *, field: str = "text", details: boo
             raise ValueError(f"{src}: field {field!r} is a {column_type} column, not text")
         if learn:  # told once the input is accepted: a refusal stays one line
             report.note(src, "learning furniture is not done for Parquet inputs (JSON Lines only)")
-        ds = ds.map_batches(CleanBatch, fn_constructor_kwargs={"config": config, "field": field, "details": details},
+        ds = ds.map_batches(_CleanTable, fn_constructor_kwargs={"config": config, "field": field, "details": details},
                             batch_format="pyarrow", batch_size=256, compute=ray.data.ActorPoolStrategy(size=workers))
-        ds.write_parquet(dst)
+        _write_tables(ds, src, Path(dst), report, _written_schema(schema, details))
         return report
     ds = _read_lines(ray, files)
     ds = ds.map_batches(_CleanLines, fn_constructor_args=(config, field, details, learned), batch_format="numpy",
                         batch_size=256, compute=ray.data.ActorPoolStrategy(size=workers))
     _write_lines(ds, Path(dst), report)
     return report
+
+
+class _CleanTable(CleanBatch):
+    """``CleanBatch`` that also says what each row came to, in a private column (``EVENTS``) the
+    driver takes off before writing."""
+
+    def __call__(self, batch):
+        import pyarrow as pa
+
+        self._events: list[str] = []
+        batch = super().__call__(batch)
+        return batch.append_column(EVENTS, pa.array(self._events, type=pa.string()))
+
+    def _came_to(self, text, out, result, failed) -> None:
+        if failed:
+            event = [("fail", (f"field {self.field!r}: {failed}; passed through unchanged",))]
+        else:
+            data = result.to_dict()
+            event = [("done", (out != text, data["steps"], data["findings"], result.meta.get("site", "")))]
+        self._events.append(json.dumps(event, ensure_ascii=False))
+
+
+EVENTS = "__cleaner_events"  # the private column: one JSON list of (method, args without place) a row
+
+
+def _written_schema(schema, details: bool):
+    """The output's pyarrow schema: the input's, with ``--details``' ``cleaner`` column."""
+    import pyarrow as pa
+
+    schema = pa.schema([pa.field(name, kind) for name, kind in zip(schema.names, schema.types)])
+    return schema.append(pa.field("cleaner", pa.string())) if details else schema
+
+
+def _write_tables(ds, src: str, dst: Path, report: Report, schema) -> None:
+    """Parquet parts of ``PART_RECORDS`` rows in input order (``part-00000.parquet``, ...), each
+    written atomically, the private column taken off; each row's outcome replayed into the report
+    as ``INPUT:ROW`` (rows counted over the input's files in order, from 1)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from cleaner.io.output import write_atomic
+
+    dst.mkdir(parents=True, exist_ok=True)
+    tables: list = []
+    held = parts = row = 0
+
+    def flush() -> None:
+        nonlocal tables, held, parts
+        sink = pa.BufferOutputStream()
+        pq.write_table(pa.concat_tables(tables), sink)
+        write_atomic(dst / f"part-{parts:05d}.parquet", sink.getvalue().to_pybytes())
+        tables, held, parts = [], 0, parts + 1
+
+    for batch in ds.iter_batches(batch_format="pyarrow", batch_size=1024):
+        for events in batch.column(EVENTS).to_pylist():
+            row += 1
+            for method, args in json.loads(events):
+                replay(report, [(method, (f"{src}:{row}", *args))])
+        tables.append(batch.drop_columns([EVENTS]))
+        held += batch.num_rows
+        if held >= PART_RECORDS:
+            flush()
+    if tables or not parts:  # an input without rows still gets its (empty) part
+        tables = tables or [schema.empty_table()]
+        flush()
 
 
 def _write_lines(ds, dst: Path, report: Report) -> None:
