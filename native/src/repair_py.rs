@@ -56,6 +56,23 @@ fn source(name: &str) -> PyResult<Source> {
 #[pyclass(frozen, module = "cleaner._native", name = "CharModel")]
 pub struct PyCharModel {
     pub(crate) core: Arc<Model>,
+    /// The runs of ambiguous characters `choose_ranked` chose with this model (see RUNS_KEPT).
+    runs: Mutex<viterbi::Memo>,
+}
+
+/// Runs kept at most by a model for `choose_ranked` (then all dropped): the mojibake repair
+/// reads a misread window from each of its accepted starts and in several sources, and the
+/// readings fall in step after a few characters, so most runs come back (the native refusal
+/// keeps them per window the same way). A run is its items' candidates: a few KB at most.
+const RUNS_KEPT: usize = 1 << 11;
+
+impl PyCharModel {
+    pub(crate) fn of(core: Model) -> Self {
+        PyCharModel {
+            core: Arc::new(core),
+            runs: Mutex::default(),
+        }
+    }
 }
 
 #[pymethods]
@@ -103,7 +120,7 @@ impl PyCharModel {
         }
         let has_running = !running.is_empty();
         let core = Model::new(uni, total, big, run, has_running, weights, fold);
-        Ok(PyCharModel { core: Arc::new(core) })
+        Ok(PyCharModel::of(core))
     }
 
     fn unigram(&self, ch: &str) -> PyResult<f64> {
@@ -421,7 +438,15 @@ fn choose_ranked<'py>(
     }
     let before = prev.chars().last();
     let original: Vec<char> = parsed.iter().map(|it| it.ch).collect();
-    let runners = viterbi::choose(&lm.core, &mut parsed, before, final_);
+    let runners = match lm.runs.lock() {
+        Ok(mut runs) => {
+            if runs.len() >= RUNS_KEPT {
+                runs.clear();
+            }
+            viterbi::choose_with(&lm.core, &mut parsed, before, final_, Some(&mut runs))
+        }
+        Err(_) => viterbi::choose(&lm.core, &mut parsed, before, final_),
+    };
     let mut out = Vec::with_capacity(parsed.len());
     for (k, ((item, end), runner)) in parsed.iter().zip(ends).zip(runners).enumerate() {
         if item.ch != original[k] {
