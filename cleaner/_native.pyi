@@ -85,6 +85,14 @@ class CharModel:
     def prefix_scores(self, text: str) -> list[float]:
         """The score of each prefix of ``text``, summed in order (mojibake._prefix_scores)."""
 
+class PerChar:
+    """langmodel.per_char without OpenCC: ``lm``'s score of a text folded character by character,
+    per character, for the texts holding none of ``sensitive`` (script.fold.fold_sensitive)."""
+
+    def __init__(self, lm: CharModel, sensitive: str) -> None: ...
+    def __call__(self, text: str) -> float | None:
+        """None where ``text`` holds a sensitive character or a lone surrogate."""
+
 CHAR_TABLE_VERSION: int
 
 def char_model_from_table(data: bytes, weights: tuple[float, float, float]) -> CharModel:

@@ -162,3 +162,10 @@ def prefix_scores(lm, text: str) -> list[float]:
         out.append(out[-1] + (lm.bigram(prev, ch) if prev else lm.unigram(ch)))
         prev = ch
     return out
+
+
+def per_char(text: str) -> float:
+    """langmodel.per_char as it was before the native ``PerChar``: every text folded by OpenCC."""
+    from cleaner.script.fold import fold
+
+    return langmodel.model().score(fold(text)) / max(len(text), 1)

@@ -218,6 +218,27 @@ def test_native_prefix_scores_are_the_reference_sums_to_the_last_bit(text):
     assert len(native) == len(ref) and all(_same(a, b) for a, b in zip(native, ref, strict=True))
 
 
+# Texts holding characters whose fold in a text is not their own (復甦 is 复苏, 甦 alone stays),
+# which the native per_char leaves to OpenCC, besides the other inputs.
+sensitive_text = st.lists(st.sampled_from(["復甦", "乾隆", "瞭解", "於是", "國家", "藉口", "甦", "乾", "\uf900", "龘", "，", "a"]),
+                          max_size=8).map("".join)
+
+
+@SETTINGS
+@given(text=st.one_of(text_inputs, sensitive_text))
+def test_per_char_is_the_reference_score_of_the_text_folded_whole(text):
+    from reference_langmodel import per_char
+
+    assert _same(langmodel.per_char(text), per_char(text)), text
+
+
+def test_per_char_is_native_for_a_text_that_folds_character_by_character(lm):
+    native = langmodel._per_char(langmodel.model())
+    assert native is not None
+    assert native("國家發展的龘a，") is not None
+    assert native("復甦") is None  # OpenCC folds it as a phrase: left to the caller
+
+
 @SETTINGS
 @given(a=token, b=token)
 def test_the_in_word_model_agrees_with_its_reference(pair_of_old, a, b):

@@ -228,6 +228,34 @@ def test_an_interrupt_met_in_the_fold_is_raised_not_taken_for_no_fold(monkeypatc
         mojibake._refusal.cache_clear()
 
 
+def test_a_signal_while_a_page_is_decided_is_raised_by_the_call():
+    # The page pass checks for signals between starts (native/src/repair_py.rs, SIGNAL_CHECK), so
+    # an interrupt ends it there (the CLI's SIGINT and SIGTERM), raised by the call, not lost as
+    # an unsure page; refusal.rs's own tests hold that a stop ends the pass.
+    import signal
+    import time
+
+    def interrupt(signum, frame):
+        raise _Interrupt
+
+    # UTF-8 read by a strict gb2312 decoder: a page of long misread windows (seconds, before the
+    # decisions were kept); a fresh refusal, so that none of them is answered from those kept.
+    text = "\n".join(_texts()).encode("utf-8").decode("gb2312", "replace")
+    mojibake._refusal.cache_clear()
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        refusal = mojibake._refusal()
+        signal.setitimer(signal.ITIMER_REAL, 0.01)
+        with pytest.raises(_Interrupt):
+            refusal.page(text)
+            while True:  # the page decided before the signal came (a fast machine): it comes here
+                time.sleep(0.001)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        mojibake._refusal.cache_clear()
+
+
 def test_an_error_in_the_fold_is_no_fold(monkeypatch):
     def failing(text):
         raise ValueError(text)

@@ -359,9 +359,7 @@ fn char_model_from_table(py: Python<'_>, data: &[u8], weights: (f64, f64, f64)) 
     let model = py
         .detach(|| charlm::Model::from_table(data, weights))
         .map_err(PyValueError::new_err)?;
-    Ok(repair_py::PyCharModel {
-        core: std::sync::Arc::new(model),
-    })
+    Ok(repair_py::PyCharModel::of(model))
 }
 
 #[pymodule]

@@ -23,7 +23,7 @@
 //! tests/test_refusal.py holds this to the Python path on random, clean and damaged windows.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::charlm::{FastMap, Model};
 use crate::codes::{Codes, Family, Source};
@@ -59,6 +59,27 @@ struct Unsure;
 /// when it cannot be had.
 pub type TextFold = Box<dyn Fn(&[char]) -> Option<Vec<char>> + Send + Sync>;
 
+/// Asked between the starts of a long decision: true to stop it (an interrupt came: the caller
+/// raises it). The Python caller hands over one that checks for signals every few milliseconds.
+pub type StopCheck = Box<dyn Fn() -> bool + Send + Sync>;
+
+/// A window's decision as `decide` is asked it: the window, its stop, the character before it,
+/// whether it ends a line, and the gate's bits of its starts before the stop (None: every start).
+#[derive(PartialEq, Eq, Hash)]
+struct DecisionKey {
+    window: Vec<char>,
+    stop: usize,
+    prev: Option<char>,
+    final_: bool,
+    bits: Option<Vec<u32>>,
+}
+
+/// Decisions kept at most (then all dropped): a page's windows are decided again and again by the
+/// passes of the re-read, the trials of "?" as lost bytes and the re-read of converted mojibake,
+/// each on the page as the last left it, so most windows come back unchanged (a misread page of
+/// 10 KB: 548 window decisions, 282 distinct, besides the page passes). A few MB at most.
+const DECISIONS_KEPT: usize = 1 << 12;
+
 /// The best reading from a start: (gain, end in the window, reading, source).
 struct Best {
     gain: f64,
@@ -86,6 +107,10 @@ pub struct Refusal {
     traditional: FastMap<char, ()>,
     /// The fold of a text holding a `sensitive` character (None: such a score is unsure).
     text_fold: Option<TextFold>,
+    /// Asked between starts whether to stop (None: never).
+    stop_check: Option<StopCheck>,
+    /// The decisions made (`decide`), a pure function of their key: asked again, answered at once.
+    decisions: Mutex<HashMap<DecisionKey, Vec<usize>>>,
 }
 
 fn set(chars: &str) -> FastMap<char, ()> {
@@ -121,6 +146,8 @@ impl Refusal {
             simplified: set(scripts.0),
             traditional: set(scripts.1),
             text_fold: None,
+            stop_check: None,
+            decisions: Mutex::default(),
         }
     }
 
@@ -128,6 +155,17 @@ impl Refusal {
     pub fn with_text_fold(mut self, fold: TextFold) -> Refusal {
         self.text_fold = Some(fold);
         self
+    }
+
+    /// This refusal asking `check` between starts whether to stop (see `StopCheck`).
+    pub fn with_stop_check(mut self, check: StopCheck) -> Refusal {
+        self.stop_check = Some(check);
+        self
+    }
+
+    /// Should a decision stop here (an interrupt came)?
+    fn stopped(&self) -> bool {
+        self.stop_check.as_ref().is_some_and(|check| check())
     }
 
     /// mojibake._rare_known: a character beyond Latin, not common, not U+FFFD.
@@ -154,7 +192,38 @@ impl Refusal {
                 .map(|i| map.get(&i).copied().unwrap_or(0))
                 .collect::<Vec<u32>>()
         });
-        self.decide(&w, stop, prev, final_, bits.as_deref())
+        self.decide_kept(&w, stop, prev, final_, bits.as_deref())
+    }
+
+    /// `decide`, answered from the decisions kept where it was asked before (its answer is a
+    /// function of its arguments alone: the model, tables and fold are fixed). An unsure answer
+    /// is not kept: it may come of a fold that failed or an interrupt.
+    fn decide_kept(
+        &self,
+        w: &[char],
+        stop: usize,
+        prev: Option<char>,
+        final_: bool,
+        bits: Option<&[u32]>,
+    ) -> Option<Vec<usize>> {
+        let key = DecisionKey {
+            window: w.to_vec(),
+            stop: stop.min(w.len()),
+            prev,
+            final_,
+            bits: bits.map(|b| b[..stop.min(w.len())].to_vec()),
+        };
+        if let Some(found) = self.decisions.lock().ok().and_then(|kept| kept.get(&key).cloned()) {
+            return Some(found);
+        }
+        let found = self.decide(w, stop, prev, final_, bits)?;
+        if let Ok(mut kept) = self.decisions.lock() {
+            if kept.len() >= DECISIONS_KEPT {
+                kept.clear();
+            }
+            kept.insert(key, found.clone());
+        }
+        Some(found)
     }
 
     /// `window` on characters, the gate's bits per start (`bits[i]`, 0: refused by the gate):
@@ -174,6 +243,9 @@ impl Refusal {
         let mut terms = PairTerms::default();
         let mut i = 0;
         while i < stop.min(w.len()) {
+            if self.stopped() {
+                return None; // the caller raises the interrupt
+            }
             let bits = match bits {
                 None => all,
                 Some(b) => b[i],
@@ -230,6 +302,9 @@ impl Refusal {
         let mut out = Vec::new();
         let mut gone_line: Option<(usize, usize, bool)> = None; // bytes_gone's last line
         for (start, end) in self.runs_of(&chars) {
+            if self.stopped() {
+                return Ok(None); // the caller raises the interrupt
+            }
             if bytes_gone(&chars, start, end, &mut gone_line) {
                 continue; // mojibake._fix_once reads nothing there
             }
@@ -317,7 +392,8 @@ impl Refusal {
             if annotated && hi == run.len() {
                 return Ok(false);
             }
-            if self.decide(window, stop - lo, prev, ends_line && hi == run.len(), bits.as_deref()) != Some(vec![]) {
+            if self.decide_kept(window, stop - lo, prev, ends_line && hi == run.len(), bits.as_deref()) != Some(vec![])
+            {
                 return Ok(false);
             }
         }
@@ -516,7 +592,12 @@ impl Refusal {
                         aligned = self.on_known_bytes(&aligned, &items, &stream);
                     }
                     let Some(&(n_chars, k)) = aligned.first() else { continue };
-                    let decoded = self.choose(&items, prev, final_ && complete && n_chars == ends.len());
+                    let decoded = self.choose(
+                        &items,
+                        prev,
+                        final_ && complete && n_chars == ends.len(),
+                        &mut terms.memo,
+                    );
                     let fixed = &decoded[..=k];
                     let kept = kept.get_or_insert_with(|| terms.prefix_scores(&self.lm, run, start, piece.len()));
                     let (n_chars, k) = self.best_end(&aligned, fixed, piece, kept, source)?;
@@ -564,7 +645,7 @@ impl Refusal {
 
     /// holes.choose_ranked's characters (guessing on): the script of the known characters kept
     /// (holes._one_script), then the Viterbi over each run of ambiguous ones.
-    fn choose(&self, items: &[ReadItem], prev: Option<char>, final_: bool) -> Vec<char> {
+    fn choose(&self, items: &[ReadItem], prev: Option<char>, final_: bool, memo: &mut viterbi::Memo) -> Vec<char> {
         if items.iter().all(|it| it.candidates.len() == 1) {
             return items.iter().map(|it| it.candidates[0]).collect(); // nothing to choose
         }
@@ -577,7 +658,7 @@ impl Refusal {
             .collect();
         self.one_script(&mut chosen, prev);
         no_lone_fullwidth_digits(&mut chosen, prev);
-        viterbi::choose(&self.lm, &mut chosen, prev, final_);
+        viterbi::choose_with(&self.lm, &mut chosen, prev, final_, Some(memo));
         chosen.iter().map(|it| it.ch).collect()
     }
 
@@ -698,13 +779,16 @@ impl Refusal {
     }
 }
 
-/// The pair terms of a window's prefix scores, worked out once for all its starts: each start's
-/// `_prefix_scores` of the piece from it is the same running sum (its first character's unigram,
-/// then the bigram of each pair, added in the same order), so only the sums are made per start.
+/// What a window's starts share, worked out once for all of them: the pair terms of its prefix
+/// scores (each start's `_prefix_scores` of the piece from it is the same running sum: its first
+/// character's unigram, then the bigram of each pair, added in the same order, so only the sums
+/// are made per start), and the runs of ambiguous characters its readings chose.
 #[derive(Default)]
 struct PairTerms {
     /// `bigram(run[j - 1], run[j])` at j (0 at 0), once asked for.
     terms: Option<Vec<f64>>,
+    /// The runs of ambiguous characters the window's readings chose (`viterbi::choose_with`).
+    memo: viterbi::Memo,
 }
 
 impl PairTerms {
@@ -914,6 +998,41 @@ mod tests {
         assert_eq!(r.page(&codes, &text).unwrap(), Some(vec![]));
         // A lone surrogate: unsure of the page.
         assert_eq!(r.page(&codes, &[0x56FD, 0xD800]).unwrap(), None);
+    }
+
+    #[test]
+    fn a_decision_asked_again_is_answered_from_those_kept_as_it_was_made() {
+        let r = refusal();
+        let window = chars("国龘國家龘的国");
+        let bits = vec![3u32; 5];
+        let made = r.decide(&window, 5, Some('的'), true, Some(&bits));
+        assert!(made.is_some());
+        for _ in 0..2 {
+            assert_eq!(r.decide_kept(&window, 5, Some('的'), true, Some(&bits)), made);
+        }
+        assert_eq!(r.decisions.lock().unwrap().len(), 1);
+        // Another character before it is another decision.
+        assert_eq!(
+            r.decide_kept(&window, 5, None, true, Some(&bits)),
+            r.decide(&window, 5, None, true, Some(&bits))
+        );
+        assert_eq!(r.decisions.lock().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_stop_check_that_says_stop_ends_a_page_unsure() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let codes = empty();
+        let text: Vec<u32> = "龘国龘\n龘家龘".chars().map(u32::from).collect();
+        assert!(refusal().page(&codes, &text).unwrap().is_some());
+        let asked = Arc::new(AtomicUsize::new(0));
+        let seen = asked.clone();
+        let r = refusal().with_stop_check(Box::new(move || {
+            seen.fetch_add(1, Ordering::SeqCst);
+            true
+        }));
+        assert_eq!(r.page(&codes, &text).unwrap(), None);
+        assert_eq!(asked.load(Ordering::SeqCst), 1); // asked before the first run, and stopped
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! call does all its work here: no callbacks into Python per character.
 
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
@@ -19,6 +20,9 @@ use crate::reread::{self, Reader};
 use crate::startgate::PageGate;
 use crate::stretches;
 use crate::viterbi;
+
+/// How often a long native decision checks for signals (Ctrl-C, the CLI's SIGTERM) at most.
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
 
 /// A token of the model: a str of at most one character (`""` is `None`).
 fn token(s: &str) -> PyResult<Option<char>> {
@@ -52,6 +56,23 @@ fn source(name: &str) -> PyResult<Source> {
 #[pyclass(frozen, module = "cleaner._native", name = "CharModel")]
 pub struct PyCharModel {
     pub(crate) core: Arc<Model>,
+    /// The runs of ambiguous characters `choose_ranked` chose with this model (see RUNS_KEPT).
+    runs: Mutex<viterbi::Memo>,
+}
+
+/// Runs kept at most by a model for `choose_ranked` (then all dropped): the mojibake repair
+/// reads a misread window from each of its accepted starts and in several sources, and the
+/// readings fall in step after a few characters, so most runs come back (the native refusal
+/// keeps them per window the same way). A run is its items' candidates: a few KB at most.
+const RUNS_KEPT: usize = 1 << 11;
+
+impl PyCharModel {
+    pub(crate) fn of(core: Model) -> Self {
+        PyCharModel {
+            core: Arc::new(core),
+            runs: Mutex::default(),
+        }
+    }
 }
 
 #[pymethods]
@@ -99,7 +120,7 @@ impl PyCharModel {
         }
         let has_running = !running.is_empty();
         let core = Model::new(uni, total, big, run, has_running, weights, fold);
-        Ok(PyCharModel { core: Arc::new(core) })
+        Ok(PyCharModel::of(core))
     }
 
     fn unigram(&self, ch: &str) -> PyResult<f64> {
@@ -139,6 +160,44 @@ impl PyCharModel {
     /// other given the one before it), summed in order: mojibake._prefix_scores in one call.
     fn prefix_scores(&self, text: &str) -> Vec<f64> {
         self.core.prefix_scores(&text.chars().collect::<Vec<char>>())
+    }
+}
+
+/// langmodel.per_char without OpenCC where a text needs none: the model's score of the text
+/// folded character by character, per character. A text holding none of the `sensitive`
+/// characters (script.fold.fold_sensitive: those whose fold in a text may differ from their own)
+/// folds so exactly as OpenCC folds it whole, one character for one, as the native refusal
+/// scores it (refusal.rs); the same floating-point operations as the Python original, so the same
+/// score to the last bit. The repairs ask for hundreds of thousands of such scores on a misread
+/// page, and an OpenCC call costs several times the score.
+#[pyclass(frozen, module = "cleaner._native", name = "PerChar")]
+pub struct PyPerChar {
+    lm: Arc<Model>,
+    sensitive: FastMap<char, ()>,
+}
+
+#[pymethods]
+impl PyPerChar {
+    #[new]
+    fn new(lm: &PyCharModel, sensitive: &str) -> Self {
+        PyPerChar {
+            lm: lm.core.clone(),
+            sensitive: sensitive.chars().map(|c| (c, ())).collect(),
+        }
+    }
+
+    /// The score per character of `text`; None where it holds a sensitive character or a lone
+    /// surrogate (the caller folds it with OpenCC).
+    fn __call__(&self, text: &Bound<'_, PyString>) -> Option<f64> {
+        let text = text.to_str().ok()?;
+        let mut folded = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            if self.sensitive.contains_key(&c) {
+                return None;
+            }
+            folded.push(self.lm.fold(c));
+        }
+        Some(self.lm.score(&folded) / folded.len().max(1) as f64)
     }
 }
 
@@ -379,7 +438,15 @@ fn choose_ranked<'py>(
     }
     let before = prev.chars().last();
     let original: Vec<char> = parsed.iter().map(|it| it.ch).collect();
-    let runners = viterbi::choose(&lm.core, &mut parsed, before, final_);
+    let runners = match lm.runs.lock() {
+        Ok(mut runs) => {
+            if runs.len() >= RUNS_KEPT {
+                runs.clear();
+            }
+            viterbi::choose_with(&lm.core, &mut parsed, before, final_, Some(&mut runs))
+        }
+        Err(_) => viterbi::choose(&lm.core, &mut parsed, before, final_),
+    };
     let mut out = Vec::with_capacity(parsed.len());
     for (k, ((item, end), runner)) in parsed.iter().zip(ends).zip(runners).enumerate() {
         if item.ch != original[k] {
@@ -715,6 +782,30 @@ impl PyRefusal {
             })),
             None => core,
         };
+        // Signals are checked between the starts of a decision, every SIGNAL_CHECK at most
+        // (taking the interpreter back where a long page is decided with it released): an
+        // interrupt ends the call within that time, not after the page (seconds on a page
+        // misread as a whole). It is kept and raised as the fold's is.
+        let seen = interrupt.clone();
+        let last = Mutex::new(Instant::now());
+        let core = core.with_stop_check(Box::new(move || {
+            if seen.lock().map_or(true, |slot| slot.is_some()) {
+                return true;
+            }
+            match last.lock() {
+                Ok(mut at) if at.elapsed() >= SIGNAL_CHECK => *at = Instant::now(),
+                _ => return false,
+            }
+            match Python::attach(|py| py.check_signals()) {
+                Ok(()) => false,
+                Err(err) => {
+                    if let Ok(mut slot) = seen.lock() {
+                        *slot = Some(err);
+                    }
+                    true
+                }
+            }
+        }));
         Ok(PyRefusal {
             core,
             codes: codes.core.clone(),
@@ -804,6 +895,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UTF8_LIKE_BYTES", crate::startgate::UTF8_LIKE_BYTES)?;
     m.add_class::<PyRealigner>()?;
     m.add_class::<PyCharModel>()?;
+    m.add_class::<PyPerChar>()?;
     m.add_class::<PyCodes>()?;
     m.add_class::<PyReader>()?;
     m.add_function(wrap_pyfunction!(choose_ranked, m)?)?;

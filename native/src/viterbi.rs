@@ -2,7 +2,7 @@
 //! original is tests/reference_holes.py): a Viterbi over the character bigram model per run of
 //! ambiguous characters, with forward and backward scores for each guess's runner-up and margin.
 
-use crate::charlm::{Model, Tok};
+use crate::charlm::{FastMap, Model, Tok};
 
 pub const SENTENCE_END: &str = "。！？”";
 pub const FINAL_BONUS: f64 = 3.0;
@@ -22,6 +22,24 @@ pub type RunnerUp = Option<(char, f64)>;
 /// than one candidate) its runner-up, by index. A character with one candidate joins every path
 /// into one, so each run of ambiguous characters is decided on its own.
 pub fn choose(lm: &Model, items: &mut [Item], prev: Option<char>, final_: bool) -> Vec<Option<RunnerUp>> {
+    choose_with(lm, items, prev, final_, None)
+}
+
+/// Runs of ambiguous characters already decided: (the character before the run, the candidates
+/// of its items and of the known one after it, whether it ends the stream) -> the characters
+/// chosen and the runners-up. A run's choice depends on these alone.
+pub type Memo = FastMap<(Option<char>, Vec<Vec<char>>, bool), (Vec<char>, Vec<RunnerUp>)>;
+
+/// `choose`, each run looked up in `memo` first (and kept there): the readings of a window from
+/// its successive starts fall back in step after a few characters and then hold the same runs,
+/// which the Viterbi (its candidates squared per step) would decide again for every start.
+pub fn choose_with(
+    lm: &Model,
+    items: &mut [Item],
+    prev: Option<char>,
+    final_: bool,
+    mut memo: Option<&mut Memo>,
+) -> Vec<Option<RunnerUp>> {
     let mut runners: Vec<Option<RunnerUp>> = (0..items.len()).map(|_| None).collect();
     if items.is_empty() {
         return runners;
@@ -40,7 +58,27 @@ pub fn choose(lm: &Model, items: &mut [Item], prev: Option<char>, final_: bool) 
         let before = if k > 0 { Some(items[k - 1].ch) } else { prev };
         // Up to and including the known character after the run, which decides its last guess.
         let stop = (end + 2).min(items.len());
-        let found = viterbi(lm, &mut items[k..stop], before, final_ && end + 1 >= last);
+        let run_final = final_ && end + 1 >= last;
+        let found = match memo.as_deref_mut() {
+            None => viterbi(lm, &mut items[k..stop], before, run_final),
+            Some(memo) => {
+                let key = (
+                    before,
+                    items[k..stop].iter().map(|it| it.candidates.clone()).collect(),
+                    run_final,
+                );
+                if let Some((chars, found)) = memo.get(&key) {
+                    for (it, &c) in items[k..stop].iter_mut().zip(chars) {
+                        it.ch = c;
+                    }
+                    found.clone()
+                } else {
+                    let found = viterbi(lm, &mut items[k..stop], before, run_final);
+                    memo.insert(key, (items[k..stop].iter().map(|it| it.ch).collect(), found.clone()));
+                    found
+                }
+            }
+        };
         for j in 0..=(end - k) {
             runners[k + j] = Some(found[j]);
         }
@@ -207,6 +245,40 @@ mod tests {
             - (lm.bigram(Some('国'), Some('的')) + VARIANT_TIEBREAK * lm.frequency(Some('的')));
         assert_eq!(margin, expected);
         assert!(runners[0].is_none());
+    }
+
+    #[test]
+    fn a_run_decided_from_the_memo_is_the_run_decided_again() {
+        // Two runs of ambiguous characters, the second repeated: asked with the memo (empty,
+        // then filled by the first call), the choices and runners-up are those without it.
+        let lm = small();
+        let make = || {
+            let item = |ch: char, cands: &[char]| Item {
+                ch,
+                candidates: cands.to_vec(),
+            };
+            vec![
+                item('国', &['国']),
+                item('的', &['的', '家', '。']),
+                item('国', &['国', '家']),
+                item('家', &['家']),
+                item('的', &['的', '家', '。']),
+                item('国', &['国', '家']),
+                item('家', &['家']),
+            ]
+        };
+        let mut plain = make();
+        let expected = choose(&lm, &mut plain, Some('国'), true);
+        let mut memo = Memo::default();
+        for _ in 0..2 {
+            let mut kept = make();
+            let found = choose_with(&lm, &mut kept, Some('国'), true, Some(&mut memo));
+            assert_eq!(found, expected);
+            let chars = |items: &[Item]| items.iter().map(|it| it.ch).collect::<String>();
+            assert_eq!(chars(&kept), chars(&plain));
+        }
+        // The two runs differ in what comes before them and in ending the stream: two kept.
+        assert_eq!(memo.len(), 2);
     }
 
     #[test]
