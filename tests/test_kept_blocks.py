@@ -90,3 +90,23 @@ def test_legacy_bytes_read_as_utf8_are_kept():
     line = "国务院新闻办公室今天举行发布会，介绍前三季度经济运行情况。".encode("gbk").decode("utf-8", "replace")
     lines = ["首页 > 新闻", line, "本地新闻短讯：村里新修的水渠通水了，灌溉面积扩大了一倍。"]
     assert kept_lines(lines) == {1}
+
+
+def test_a_table_without_prose_around_it_is_the_document():
+    # No prose on the page at all: the table is what was written (the model took its rows as a menu's).
+    table = ["| 参数 | 类型 | 说明 |", "| --- | --- | --- |", "| name | str | 名称 |", "| size | int | 大小 |"]
+    assert kept_lines(table) == {0, 1, 2, 3}
+    assert kept_lines(["参数一览", *table]) == {1, 2, 3, 4}
+
+
+def test_a_table_an_article_sentence_introduces_closes_the_article():
+    table = ["| 写法 | 速度 |", "| --- | --- |", "| A | 快 |", "| B | 慢 |"]
+    assert kept_lines(["第一段正文，讲了为什么要比较这几种写法。", ABOVE, *table]) == {2, 3, 4, 5}
+    assert kept_lines(["第一段正文，讲了为什么要比较这几种写法。", *table]) == set()  # no introduction: an edge
+
+
+def test_a_page_that_is_a_table_comes_through_whole():
+    from cleaner import Cleaner
+
+    table = "| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| name | str | 名称 |\n| size | int | 大小 |"
+    assert Cleaner(to="keep").clean(table) == table

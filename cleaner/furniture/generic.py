@@ -290,6 +290,29 @@ def headline_position(lines: list[Line], first: int, model: Model) -> int:
     return _title_position(lines, first, model)
 
 
+_PICTURE_MARK = re.compile(r"\((?:组?图|附图|多图|视频|附视频|图文|组图\d*)\)$")
+
+
+def page_top(lines: list[Line], first: int) -> int:
+    """0 when the page's first line, within ``HEADLINE_REACH`` lines above the body, reads as a
+    headline (4-60 characters, no sentence end, key, link, date or furniture structure; a picture
+    mark, ``(图)``, is a headline's); else -1. Asked when the page's title is not known: an article
+    cleaned once (``cleaner page.html``, its headline kept because the ``<title>`` named it) and
+    read again as text opens with its headline, and the lines the first reading kept between it
+    and the body (a subtitle, a caption, a credit) put it out of the nearest-headline search's
+    reach. ``decide`` keeps it only when nothing between it and the body is furniture: a page as
+    it came opens with the site's name over menus that go."""
+    if not 0 < first <= HEADLINE_REACH:
+        return -1
+    line = lines[0]
+    f, text = line.features, _PICTURE_MARK.sub("", line.text)
+    plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "kv_many", "url", "counter", "date", "time",
+                                   "bullet", "item_row", "notice")) and f["buttons"] <= (0.5 if text != line.text else 0)
+    return 0 if (plain and _HEADLINE_LENGTH[0] <= len(text) <= _HEADLINE_LENGTH[1] and f["lex_cover"] < _HEADLINE_COVER
+                 and not _label_row(text) and not structural(line) and not source_line(text)
+                 and not _BRACKETED.match(text)) else -1
+
+
 def _title_position(lines: list[Line], first: int, model: Model) -> int:
     """The article's headline: the nearest line above the body that is not furniture, when it
     reads as a headline (short, no sentence end, no furniture signs); else -1. Bylines and button
@@ -488,6 +511,10 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         return out + [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
                       if line.index not in keep and (family := structural(line))]
     headline = headline_position(scored, body[0], model)
+    top = page_top(scored, body[0]) if title is None and headline != 0 else -1
+    if top >= 0 and any(scored[0].index < line.index < scored[body[0]].index for line, _ in gone):
+        top = -1  # a family took a line between it and the body: furniture stands there
+    top_score = None
     removed = [False] * len(scored)
     candidate = [False] * len(scored)
     listed = introduced(scored, body)
@@ -505,9 +532,16 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         need = model.threshold + (model.body_margin if inside and prose_line(line) else 0.0)
         if family:
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
+        elif s > need and pos == top:
+            top_score = round(s, 2)  # decided below, once the lines under it are judged
+            continue
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
         removed[pos] = bool(family) or s > need
+    if top_score is not None and any(removed[1 : body[0]]):
+        # Furniture stands between it and the body: the page as it came, its first line the site's.
+        out.append(Decision(scored[0].index, lines[scored[0].index], top_score, reasons(scored[0].features, model)))
+        removed[0] = True
     # between() reads taken_above only at a candidate and right under one: asked there alone.
     taken = [(candidate[pos] or (pos > 0 and candidate[pos - 1])) and _taken_above(scored, folded, pos) for pos in range(len(scored))]
     for pos in between(removed, candidate, taken):

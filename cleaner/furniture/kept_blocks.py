@@ -101,8 +101,11 @@ def _code_lines(lines: list[str]) -> set[int]:
 
 def _table_rows(lines: list[str]) -> set[int]:
     """Markdown tables inside the article: a header row, a rule row, rows of as many cells, with
-    prose somewhere above and below. A site's menu or footer set as a table (a page converted
-    from HTML to Markdown) stands at an edge of the page, with no prose on one side."""
+    prose somewhere above and below, or right under a sentence that introduces it (``对比如下：``,
+    the article's last part), or on a page with no prose at all (the table is the document: a
+    line the model cannot judge stays, and only structure went there, a table's rows read as a
+    menu's). A site's menu or footer set as a table (a page converted from HTML to Markdown)
+    stands at an edge of the page's prose, with no prose on one side and none introducing it."""
     if not any("|" in line and _RULE_ROW.match(line) for line in lines):
         return set()  # nearly every page: no rule row, no table
     prose = [i for i, line in enumerate(lines) if _PROSE.match(line)]
@@ -117,10 +120,18 @@ def _table_rows(lines: list[str]) -> set[int]:
         while end + 1 < len(lines) and _TABLE_ROW.match(lines[end + 1]) and not _RULE_ROW.match(lines[end + 1]) \
                 and _cells(lines[end + 1]) == cells:
             end += 1
-        if _cells(lines[i + 1]) == cells and any(p < i for p in prose) and any(p > end for p in prose):
+        framed = any(p < i for p in prose) and any(p > end for p in prose)
+        if _cells(lines[i + 1]) == cells and (framed or not prose or _introduced(lines, i)):
             out.update(range(i, end + 1))
         i = end + 1
     return out
+
+
+def _introduced(lines: list[str], row: int) -> bool:
+    """The nearest line above a table's first row is a sentence of the article introducing it
+    (``对比如下：``): a table closing an article, with nothing below it."""
+    above = next((line for line in reversed(lines[:row]) if line.strip()), "")
+    return bool(_PROSE.match(above)) and above.rstrip().endswith(("：", ":"))
 
 
 def _cells(row: str) -> int:
