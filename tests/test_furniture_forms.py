@@ -212,12 +212,16 @@ def test_a_row_of_headlines_that_asks_is_no_article_prose():
     assert not set(rows) & set(out) and out[-len(ARTICLE):] == ARTICLE
 
 
-@pytest.mark.parametrize("line", ["宁德时代 182.35 +4.12%", "上证指数 3,051.38 -0.52%", "腾讯控股(00700) 368.2 +1.5%"])
+@pytest.mark.parametrize("line", ["宁德时代 182.35 +4.12%", "上证指数 3,051.38 -0.52%", "腾讯控股(00700) 368.2 +1.5%",
+                                  # index boards: a row of quotes, a change after an arrow or in brackets
+                                  "上证指数 3,287.42 +0.63%　深证成指 10,412.18 +1.02%　创业板指 2,106.75 +1.37%",
+                                  "恒指 23,845.12 ▲ 312.47 (+1.33%)　國指 8,621.05 ▲ 1.45%"])
 def test_a_securitys_name_price_and_change_are_a_quote(line):
     assert quote(norm(line))
 
 
-@pytest.mark.parametrize("line", ["宁德时代股价上涨4.12%。", "涨幅 +4.12%", "宁德时代 182.35"])
+@pytest.mark.parametrize("line", ["宁德时代股价上涨4.12%。", "涨幅 +4.12%", "宁德时代 182.35", "北京 1200 35%",
+                                  "上证指数上涨0.63%，收于3,287点。"])
 def test_a_move_in_words_or_a_bare_price_is_no_quote(line):
     assert not quote(norm(line))
 
@@ -274,3 +278,13 @@ def test_between_reads_taken_above_only_at_a_candidate_and_right_under_one(rows)
     removed, candidate, taken = (list(x) for x in zip(*rows)) if rows else ([], [], [])
     masked = [t and (candidate[p] or (p > 0 and candidate[p - 1])) for p, t in enumerate(taken)]
     assert generic.between(removed, candidate, masked) == generic.between(removed, candidate, taken)
+
+
+def test_an_index_board_above_the_headline_is_no_article_prose():
+    # Its thousands' commas read as clauses: it was prose, the body ran up to it, and the trail,
+    # the headline's byline and the button row between stayed as article.
+    from cleaner import Cleaner
+    from test_generic_furniture import ARTICLE
+    board = "上证指数 3,287.42 +0.63%　深证成指 10,412.18 +1.02%　创业板指 2,106.75 +1.37%"
+    page = [board, "研报中心 > 行业研究 > 汽车", "救助服务点开门了", "研报PDF下载（共18页）　添加自选　分享", *ARTICLE]
+    assert Cleaner(to="keep").clean("\n".join(page)).split("\n") == ["救助服务点开门了", *ARTICLE]

@@ -780,6 +780,20 @@ def test_the_tail_sweep_needs_furniture_above_and_no_prose_below():
     assert "相关图片说明" in Cleaner(to="keep").clean("\n".join(later)).split("\n")
 
 
+def test_the_tail_sweep_reads_a_lists_rows_as_no_prose():
+    # A numbered list of titles under a disclaimer that went: its rows hold clauses, so they read
+    # as the page's last prose and the sweep began below them, leaving the list and its heading.
+    tail = ["【免责声明】本页面内容仅供参考，不构成任何投资建议。", "研报评级统计　近一月：买入 12　增持 8", "热门研报",
+            "1. 电子行业：AI端侧硬件迎来换机周期", "2. 食品饮料：白酒动销平稳，关注大众品修复", "3. 银行业2024年报综述",
+            "扫码关注华鑫财经 获取更多研报"]
+    folded = [fold_line(line) for line in [*ARTICLE, *tail]]
+    model = generic.load_model()
+    # The disclaimer went by a rule, before the model: a live line missing between two scored ones.
+    scored, body = generic.page_lines(folded, [i for i in range(len(folded)) if i != 3], model, LEX)
+    assert body == (0, 2)
+    assert generic.tail_sweep(scored, folded, body, [False] * len(scored), set()) == [3, 4, 5, 6, 7, 8]
+
+
 NOTICE = ["反侵权公告：",
           "一、任何单位或个人，在任何公开传播平台上使用著作权归属于本报社的原创内容，必须事先取得本报社书面授权。",
           "二、对侵犯本报社著作权益的违法行为，本报社将采取一切合法措施追究行为人的侵权责任。",

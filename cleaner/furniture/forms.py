@@ -25,8 +25,9 @@ anywhere for a rule line). They name forms no article sentence takes:
   而有人不行 银行还款是怎么算出来的``): a portal's link block set on one line. The titles may ask
   (``…富翁?``), so the row can read as a sentence; it is no prose (``features.is_prose``). A
   caption's or a cast's names (``主演：刘德华 张学友``) are too short to be titles.
-- ``quote``: a security's name, price and change in per cent alone (``宁德时代 182.35 +4.12%``): a
-  finance portal's ticker rows.
+- ``quote``: a security's name, price and change in per cent alone (``宁德时代 182.35 +4.12%``), or
+  a row of them: a finance portal's ticker rows and index boards. No prose: the thousands' commas
+  of ``3,287.42`` read as clauses, and an index board above the headline joined the body.
 - ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
   text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
 """
@@ -73,11 +74,14 @@ def fields_row(text: str) -> bool:
 
 # A security's quote: its name, its price and its change in per cent, nothing else (宁德时代 182.35
 # +4.12%): a finance portal's ticker beside or under the article. An article states a move in words.
-_QUOTE = re.compile(r"[\u3400-\u9fffA-Za-z]{2,10}\s*(?:\(\w{2,10}\))?\s+\d[\d,]*(?:\.\d+)?\s+[+\-]\d+(?:\.\d+)?%")
+# An index board is a row of them (上证指数 3,287.42 +0.63% 深证成指 10,412.18 +1.02%), its change
+# perhaps after an arrow and in brackets (恒指 23,845.12 ▲ 312.47 (+1.33%)).
+_QUOTE = re.compile(r"(?:[\u3400-\u9fffA-Za-z]{2,10}\s*(?:\(\w{2,10}\))?\s+\d[\d,]*(?:\.\d+)?\s*"
+                    r"(?:[▲▼↑↓]\s*(?:\d[\d,]*(?:\.\d+)?\s*)?\(?[+\-]?|\(?[+\-])\d+(?:\.\d+)?%\)?\s*)+")
 
 
 def quote(text: str) -> bool:
-    return bool(_QUOTE.fullmatch(text))
+    return "%" in text and bool(_QUOTE.fullmatch(text))
 
 
 # Registration identifiers of Chinese sites and periodicals. A line naming one is the site's foot.

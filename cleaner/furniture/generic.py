@@ -602,7 +602,7 @@ SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, 
 
 def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], removed: list[bool], keep: set[int]) -> list[int]:
     """Positions of the lines that go for standing below furniture under the article: below the
-    body and the page's last prose line (a title cut short, ``…获得...``, is none), once a line
+    body and the page's last prose line (a title cut short, ``…获得...``, and a list's row are none), once a line
     there has gone (``removed``: by the model, a family, or before it by a rule or a portal
     family: a live line missing between two scored ones), every later line of at most
     ``SWEEP_MAX`` characters that ends no sentence (a cut title aside) and that no rule rewrote.
@@ -610,7 +610,8 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
     article and them, the lines under the article stay (a credit, the site's name: hand copies
     keep some). One pass, after every other decision."""
-    prose = [pos for pos, line in enumerate(scored) if prose_line(line) and not _cut(line.text)]
+    # A row of a list is no prose here either, as for body finding (热门研报 over 1. 电子行业：AI端侧…).
+    prose = [pos for pos, line in enumerate(scored) if prose_line(line) and not line.features["template"] and not _cut(line.text)]
     start = max([body[1]] + prose) + 1
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
