@@ -153,6 +153,10 @@ def fam(line: str) -> str:
     ("新闻热线：0551-12345678", "site-foot"),
     ("违法和不良信息举报电话：12377", "site-foot"),
     ("本网站由某某市人民政府办公室主办", "site-foot"),
+    # A review site's spoiler warning; a video page's prompt under its player.
+    ("这篇书评可能有关键情节透露", "app-prompt"),
+    ("這篇影評可能有劇透", "app-prompt"),
+    ("发个友善的弹幕见证当下 弹幕礼仪 发送", "app-prompt"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -542,3 +546,15 @@ def test_a_row_of_metadata_keys_is_found_as_without_the_colon_gate(text):
 
     words = load_words()
     assert portals._GOV_ROW(text, words) == (sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2)
+
+
+def test_a_name_over_a_lone_follow_button_goes_with_it_a_headline_the_title_names_stays():
+    lexicon = load_lexicon()
+    page = ["我给旧诗集缝了一件书衣", "老周手作铺", "关注", *ARTICLE]
+    gone, _ = portal_lines(page, list(range(len(page))), lexicon, title="我给旧诗集缝了一件书衣 - 某某专栏")
+    assert sorted(page[line.index] for line, _ in gone) == ["关注", "老周手作铺"]
+    headline_only = ["我给旧诗集缝了一件书衣", "关注", *ARTICLE]
+    gone, _ = portal_lines(headline_only, list(range(len(headline_only))), lexicon, title="我给旧诗集缝了一件书衣 - 某某专栏")
+    assert gone == []
+    gone, _ = portal_lines(page, list(range(len(page))), lexicon)  # without the title: nothing to tell them apart
+    assert gone == []

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner._native import FurnitureLexicon
+from cleaner.furniture.entries import title_match
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
@@ -506,6 +507,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     if "qa" in families:
         _answerers(texts, families, words)
     _lone_actions(texts, families, words)
+    if title:
+        _followed_names(texts, families, prose, title)
     _replies(texts, families, prose, words)
     _spaced_names(folded, alive, texts, families, prose)
     site_rows(texts, families, prose, words.rows)
@@ -709,6 +712,26 @@ def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
     for pos, family in enumerate(families):
         if family == "actions-lone":
             families[pos] = "actions"
+
+
+# A follow button alone on its line (关注, +关注, 关注TA): the name right above it is an account's or
+# a writer's profile box, not the article's.
+_FOLLOW = re.compile(r"^(?:\+\s*)?(?:加|已)?关注(?:TA|他|她|我|作者)?$")
+_NAME_LINE = re.compile(r"^[^\s,.:;!?。，、：；！？()\[\]【】|]{2,16}$")
+
+
+def _followed_names(texts: list[str], families: list[str], prose: list[bool], title: str) -> None:
+    """A lone follow button above the first prose line and the name right above it: a short line
+    without punctuation or spaces that the page's title does not name (a headline right above the
+    button stays, and so does the button then: the title names the headline). An account's or a
+    writer's profile box over the article (西湖大学图书馆 / 关注)."""
+    first_prose = next((p for p, x in enumerate(prose) if x), len(texts))
+    for pos in range(1, min(first_prose, len(texts))):
+        if families[pos] not in ("", "actions") or len(texts[pos]) > 6 or not _FOLLOW.match(texts[pos]):
+            continue
+        name = texts[pos - 1]
+        if not families[pos - 1] and _NAME_LINE.match(name) and not title_match(name, title) and name not in title:
+            families[pos - 1] = families[pos] = "actions"
 
 
 COUNT_MAX = 8  # characters of a button's counter alone on a line

@@ -103,7 +103,21 @@ _PLAYER = re.compile(r"^[【\[(][^】\])]{1,8}[】\])]\s*(?:\d{1,2}:)?\d{1,2}:\d
 
 
 def player(text: str) -> bool:
-    return "/" in text and bool(_PLAYER.match(text))
+    return "/" in text and bool(_PLAYER.match(text)) or controls(text)
+
+
+# A video or audio player's controls: its quality, speed, subtitle and screen buttons, nothing
+# else on the line (1080P 高清 倍速 字幕, 倍速 1.0x). One word alone may head an article's section
+# (字幕, 弹幕): two items at least, a speed word with its value counts as two.
+_CONTROL = re.compile(r"(?i)倍速|高清|超清|标清|蓝光|流畅|字幕|全屏|网页全屏|宽屏|画中画|弹幕|画质|清晰度|音量|静音|"
+                      r"\d{3,4}p\+?|[248]k|\d(?:\.\d{1,2})?\s*[x倍]")
+
+
+def controls(text: str) -> bool:
+    if len(text) > 30 or not any(w in text for w in ("倍速", "清", "字幕", "屏", "弹幕", "画", "P", "p")):
+        return False  # the search below asked of lines holding a control word only
+    items = text.split()
+    return len(items) >= 2 and all(_CONTROL.fullmatch(item) for item in items)
 
 
 # A download link: a file's name with its size (1130912新闻稿.pdf (235 KB)). Without its size the
