@@ -118,12 +118,15 @@ def test_between_never_takes_the_headline_zone_or_the_body():
     assert generic.between_candidate(lines[0], 1, body) and generic.between_candidate(lines[0], 25, body)
 
 
-@pytest.mark.parametrize("line", ["点击此处查询全部房产投资新闻", "点击看大图", "请点击这里订阅", "點擊查看原文"])
+@pytest.mark.parametrize("line", ["点击此处查询全部房产投资新闻", "点击看大图", "请点击这里订阅", "點擊查看原文",
+                                  # a pointer to the site's channel, a call to subscribe to a publication
+                                  "更多房市新聞請上好房網News", "更多精彩内容请关注本报微信公众号", "免费订阅《高端阅读》", "订阅联合早报精选内容"])
 def test_a_call_to_click_is_a_prompt(line):
     assert prompt(norm(line))
 
 
-@pytest.mark.parametrize("line", ["点击鼠标右键即可保存。", "点击率达到了百万", "点击此处即可查看全部内容。"])
+@pytest.mark.parametrize("line", ["点击鼠标右键即可保存。", "点击率达到了百万", "点击此处即可查看全部内容。",
+                                  "订阅经济兴起", "订阅制会员越来越多", "更多的人请求帮助", "更多细节请见下文。"])
 def test_a_sentence_about_clicking_is_no_prompt(line):
     assert not prompt(norm(line))
 

@@ -104,7 +104,11 @@ SOURCE_MAX = 30  # characters: a source line names a source, it says nothing mor
 # An essay's headline about a blog ("我为什么关掉了自己的博客") is longer; a headline stays anyway.
 _BLOG_NAME = re.compile(r"(?i)[\w·]{1,8}的(?:博客|部落格|网志|个人空间|空间|个人主页|blog)")
 # A call to click: the verb, then what the link does.
-_PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这里|查看|阅读|进入|看|下载|图片|链接|播放|收听|观看|订阅|浏览|返回|了解|更多)")
+_PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这里|查看|阅读|进入|看|下载|图片|链接|播放|收听|观看|订阅|浏览|返回|了解|更多)"
+                     # 更多房市新闻请上好房网: a pointer to the site's channel; 免费订阅《高端阅读》, 订阅联合早报精选内容:
+                     # a call to subscribe to a publication (订阅经济兴起 names none).
+                     r"|更多[^。!?,]{1,12}请(?:上|到|访问|浏览|登录|关注|点击|下载|移步)"
+                     r"|(?:免费|立即|马上|欢迎|一键)?订阅(?:《[^》]{1,16}》|[^\s。!?,]{0,10}(?:电子报|精选|newsletter))")
 PROMPT_MAX = 30  # characters
 _SENTENCE_END = ("。", "!", "?", ";")
 
