@@ -110,3 +110,12 @@ def test_a_page_that_is_a_table_comes_through_whole():
 
     table = "| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| name | str | 名称 |\n| size | int | 大小 |"
     assert Cleaner(to="keep").clean(table) == table
+
+
+def test_a_laws_note_of_its_adoption_is_kept():
+    lines = ["东川省物业管理条例", "下载Word版　|　打印　|　收藏",
+             "（2023年9月28日东川省第十四届人民代表大会常务委员会第五次会议通过）", "第一条　为了规范物业管理活动，制定本条例。"]
+    assert kept_lines(lines) == {2}
+    amended = "（2003年6月27日第十届全国人民代表大会常务委员会第三次会议通过　根据2015年4月24日第十二届全国人民代表大会常务委员会第十四次会议《关于修改等七部法律的决定》修正）"
+    assert kept_lines([amended]) == {0}
+    assert kept_lines(["（2023年9月28日）", "（2023年9月28日 星期四 来源：本网）"]) == set()  # a date alone, a byline

@@ -15,6 +15,9 @@ lines around it look like (a breadcrumb above it, a publication row below, a dat
 other documents (相关文件) or of chapters (目录) hold several such lines one after another, or sit
 lower on the page: only a lone one among the first lines is kept.
 
+A law's note of its adoption under its title (``（2023年9月28日…常务委员会第五次会议通过）``) is the
+law's own text, a dated line in brackets that the model reads as a byline.
+
 A line of legacy bytes read by a UTF-8 decoder (``���е��м``, mostly U+FFFD) says nothing a
 furniture sign could be read from, and no repair can read it: it is kept as it came, for a person
 or a later version to repair from its bytes, never removed as a head or foot line.
@@ -54,10 +57,18 @@ _SPACE = re.compile(r"\s+")
 _PROSE = re.compile(r"^(?=.{12,})[^|]*[，。！？；]")
 
 
+# A law's note of its adoption, under its title: the date, the body that adopted, amended or
+# published it, in brackets, nothing else ((2023年9月28日东川省第十四届人民代表大会常务委员会第五次会议通过),
+# amendments chained inside). The law's own text; to the model a dated line above the body.
+_ADOPTED = re.compile(r"^[ \t\u3000]*[（(][ \t\u3000]*[0-9０-９一二三四五六七八九〇零]{4}[ \t\u3000]*年[^（()）]{4,200}"
+                      r"(?:通过|修正|修订|公布|批准|发布)[^（()）。]{0,30}[）)][ \t\u3000]*$")
+
+
 def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
     """Indices of ``lines`` that are program code, rows of a Markdown table, a headline of a
-    fixed form or legacy bytes read by a UTF-8 decoder. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
+    fixed form, a law's note of its adoption or legacy bytes read by a UTF-8 decoder. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
     return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
+            | {i for i, line in enumerate(lines) if "年" in line and _ADOPTED.match(line)}
             | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and legacy_read_as_utf8(line)})
 
 
