@@ -984,3 +984,19 @@ def test_a_raw_pages_first_line_over_menus_is_still_the_sites():
             "如今铺子里每天都有年轻人来取表送表，老周说，只要还有人愿意学，这门手艺就不会断。"]
     page = ["石泉县融媒体中心 石泉新闻网", "首页 | 石泉要闻 | 乡镇动态 | 部门动态", "当前位置： 首页 > 石泉要闻", "老街口的修表铺开了四十年", *body]
     assert Cleaner(to="keep").clean("\n".join(page)).splitlines()[0] == "老街口的修表铺开了四十年"
+
+
+def test_a_question_far_above_the_answer_is_the_headline_its_title_names():
+    # A Q&A page: the question's fields and the answerer's box stand between the question, the
+    # headline, and the answer, the body: more than the eight lines the named headline is looked
+    # for in. The title's first part, word for word, is found further up (and only one line is).
+    question = "宝宝一岁半晚上总是哭闹睡不好怎么办"
+    page = ["寻医问药网 首页 | 有问必答 | 找医院 | 找医生", question, "女 | 1岁6个月　　2024-03-11 22:14　　浏览2871次",
+            "健康咨询描述：", "宝宝最近一个月晚上睡觉总是哭闹，每晚要醒三四次。", "曾经的治疗情况和效果：", "没有去医院看过。",
+            "想得到怎样的帮助：", "想知道是什么原因？", "全部回答（2）", "王丽萍　主治医师　安阳市妇幼保健院　儿科",
+            "擅长：小儿呼吸道感染、儿童营养与生长发育", "2024-03-11 22:40", *ARTICLE]
+    title = question + "_有问必答_快速问医生"
+    assert question in Cleaner(to="keep").run("\n".join(page), details=False, title=title).text.split("\n")
+    # A title of one part may be the site's name a banner repeats: no line is searched for so far up.
+    lines = [generic.Line(k, t, features(t)) for k, t in enumerate(page)]
+    assert generic._far_headline(lines, 13, fold_line(question)) == -1

@@ -279,7 +279,27 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
              and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
              and title_match(without_stamp(lines[pos].text), title)]
-    return named[fuller_headline([lines[pos].text for pos in named], title)] if named else -1  # headline.py
+    if not named:
+        return _far_headline(lines, first, title)
+    return named[fuller_headline([lines[pos].text for pos in named], title)]  # headline.py
+
+
+FAR_REACH = 24  # lines above the body searched for a headline the title's first part is, word for word
+
+
+def _far_headline(lines: list[Line], first: int, title: str) -> int:
+    """The one line further above the body (up to ``FAR_REACH`` lines) that is the title's first
+    part word for word, no sentence and no key: a Q&A page's question, its fields and the
+    answerer's box between it and the answer that is the body (宝宝一岁半晚上总是哭闹睡不好怎么办 /
+    健康咨询描述： / … / 王丽萍 主治医师 …); -1 if none or several (a repeated title is a list's)."""
+    parts = title_parts(title)
+    if len(parts) < 2:
+        return -1  # a title of one part may be the site's name, which a banner repeats
+    found = [pos for pos in range(max(first - FAR_REACH, 0), first)
+             if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
+             and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
+             and title_parts(lines[pos].text) == parts[:1]]
+    return found[0] if len(found) == 1 else -1
 
 
 def headline_position(lines: list[Line], first: int, model: Model) -> int:
