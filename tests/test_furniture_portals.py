@@ -558,3 +558,15 @@ def test_a_name_over_a_lone_follow_button_goes_with_it_a_headline_the_title_name
     assert gone == []
     gone, _ = portal_lines(page, list(range(len(page))), lexicon)  # without the title: nothing to tell them apart
     assert gone == []
+
+
+def test_a_box_heading_of_a_known_shape_takes_its_titles():
+    # 本版其他新闻 is in no list of headings: 其他, 相关, 热门 or 更多 and a word for pieces is a box's.
+    more = "宋人喜欢在夜市里吃宵夜，汴京的州桥夜市一直开到三更，卖的有水饭、爊肉、干脯，还有各种时令果子。"
+    page = [*ARTICLE, "本版其他新聞", "輕軌東線工程進度理想", "多個社團舉辦迎回歸活動", more]
+    kept, gone = run("\n".join(page))
+    assert kept == [*ARTICLE, more]
+    assert gone["本版其他新聞"] == "generic/recommended"
+    # An article's subheading of another shape over its own short lines stays.
+    own = [*ARTICLE, "其他措施", "延长开放时间", "增设夜间班车", more]
+    assert run("\n".join(own))[0] == own

@@ -555,6 +555,13 @@ def _framed_box(texts: list[str], pos: int) -> bool:
     return BOX_TITLES[0] <= k - pos - 1 <= BOX_TITLES[1] and k < len(texts) and bool(_SENTENCE_LINE.search(texts[k]))
 
 
+# A box of other pieces by its heading's shape, whatever the site calls its pieces (本版其他新闻,
+# 相关研报, 热门书评, 更多报道): 其他, 相关, 热门 or 更多, perhaps after 本版, 本栏 or 同类, then a word
+# for pieces. Its titles under it, up to the next prose line, go with it (``_tail_forms``).
+_BOX_HEADING = re.compile(r"(?:本版|本栏目?|本频道|本类|同类)?(?:其他|相关|热门|更多)"
+                          r"(?:新闻|文章|报道|稿件|帖子|日志|研报|书评|影评|视频|图集|资讯|作品|专栏|评论文章)")
+
+
 def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words: Words) -> None:
     """Forms that are furniture where the article has ended (``PROSE_MIN`` characters of prose
     above): the lines under a WeChat ``END`` or a press release's ``完`` that are no paragraph
@@ -579,8 +586,9 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
-        framed = heading in words.headings and len(text) <= len(heading) + 4 and seen < PROSE_MIN and _framed_box(texts, pos)
-        if heading in words.headings and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
+        known = heading in words.headings or (len(heading) <= 8 and _BOX_HEADING.fullmatch(heading) is not None)
+        framed = known and len(text) <= len(heading) + 4 and seen < PROSE_MIN and _framed_box(texts, pos)
+        if known and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
             families[pos] = families[pos] or "recommended"
             k = pos + 1
             while k < len(texts) and not prose[k] and len(texts[k]) <= ROW_MAX and not (framed and _SENTENCE_LINE.search(texts[k])):
