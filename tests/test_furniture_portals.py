@@ -154,6 +154,7 @@ def fam(line: str) -> str:
     ("违法和不良信息举报电话：12377", "site-foot"),
     ("本网站由某某市人民政府办公室主办", "site-foot"),
     # A review site's spoiler warning; a video page's prompt under its player.
+    ("字号：【大】【中】【小】　视力保护色：", "actions"),  # a colour picker's empty key after the sizes
     ("这篇书评可能有关键情节透露", "app-prompt"),
     ("這篇影評可能有劇透", "app-prompt"),
     ("发个友善的弹幕见证当下 弹幕礼仪 发送", "app-prompt"),

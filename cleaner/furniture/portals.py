@@ -398,12 +398,16 @@ SIZES_MAX = 24  # characters of a font-size toggle row
 _SIZE_CHARS = frozenset("大中小特超标准默认字号体级设定调整:[]()【】|/ A+-")
 
 
+# A page tool's key with nothing after it, set after the sizes on one row (a colour picker's 视力保护色：,
+# 背景色：): its buttons are pictures, the key alone is left.
+_TOOL_KEY_TAIL = re.compile(r"\s+[\u3400-\u9fff]{2,6}\s*:\s*$")
 _SIZE_TOKEN = re.compile(r"A[+\-]{0,2}$")  # a letter-size button beside the share buttons (分享 列印 A- A+)
 
 
 def _font_sizes(text: str) -> bool:
     """A font-size toggle (大 中 小, 字号:[ 大 中 小 ], 小 中 大 特大, 字体大小 A A A, A- A+): nothing
     but size words, two sizes at least. A page's text never is a bare row of sizes."""
+    text = _TOOL_KEY_TAIL.sub("", text)  # 字号：【大】【中】【小】 视力保护色： (the next widget's empty key)
     if not set(text) <= _SIZE_CHARS:
         return False
     # Letters count as separate buttons (A A A, A- A+), never a rating (AAA, AA+: a bond's grade).
