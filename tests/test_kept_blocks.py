@@ -119,3 +119,9 @@ def test_a_laws_note_of_its_adoption_is_kept():
     amended = "（2003年6月27日第十届全国人民代表大会常务委员会第三次会议通过　根据2015年4月24日第十二届全国人民代表大会常务委员会第十四次会议《关于修改等七部法律的决定》修正）"
     assert kept_lines([amended]) == {0}
     assert kept_lines(["（2023年9月28日）", "（2023年9月28日 星期四 来源：本网）"]) == set()  # a date alone, a byline
+
+
+def test_a_court_documents_header_is_kept():
+    lines = ["下载 | 打印 | 收藏", "湖西省东川市云岭区人民法院", "民 事 判 决 书", "（2024）湖0302民初4417号", "原告：张某。"]
+    assert kept_lines(lines) == {1, 2}
+    assert kept_lines(["湖西省东川市云岭区人民法院", "关于开展普法宣传的情况"]) == set()  # a site's name over a headline

@@ -16,7 +16,8 @@ other documents (相关文件) or of chapters (目录) hold several such lines o
 lower on the page: only a lone one among the first lines is kept.
 
 A law's note of its adoption under its title (``（2023年9月28日…常务委员会第五次会议通过）``) is the
-law's own text, a dated line in brackets that the model reads as a byline.
+law's own text, a dated line in brackets that the model reads as a byline. So is a court
+document's header, the court's name over the document's kind (``民 事 判 决 书``).
 
 A line of legacy bytes read by a UTF-8 decoder (``���е��м``, mostly U+FFFD) says nothing a
 furniture sign could be read from, and no repair can read it: it is kept as it came, for a person
@@ -64,11 +65,26 @@ _ADOPTED = re.compile(r"^[ \t\u3000]*[（(][ \t\u3000]*[0-9０-９一二三四�
                       r"(?:通过|修正|修订|公布|批准|发布)[^（()）。]{0,30}[）)][ \t\u3000]*$")
 
 
+# A court's or a prosecutor's document opens with the court's name over the document's kind, its
+# letters often spaced (湖西省东川市云岭区人民法院 / 民 事 判 决 书): a header of a fixed form, the
+# document's own, though the court's name alone reads as a site's name above the body.
+_COURT = re.compile(r"^[ \t\u3000]*[\u3400-\u9fff]{2,30}(?:人民法院|人民检察院|法院|检察院|仲裁委员会|仲裁院)[ \t\u3000]*$")
+_RULING = re.compile(r"^[ \t\u3000]*(?:[\u3400-\u9fff][ \t\u3000]*){0,6}(?:判[ \t\u3000]*决|裁[ \t\u3000]*定|调[ \t\u3000]*解|"
+                     r"决[ \t\u3000]*定|起[ \t\u3000]*诉|裁[ \t\u3000]*决)[ \t\u3000]*书[ \t\u3000]*$")
+
+
+def _court_heads(lines: list[str]) -> set[int]:
+    """The court's name and the document's kind right under it (``_COURT``, ``_RULING``)."""
+    live = [i for i, line in enumerate(lines) if line.strip()]
+    return {k for i, j in zip(live, live[1:]) if _RULING.match(lines[j]) and _COURT.match(lines[i]) for k in (i, j)}
+
+
 def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
     """Indices of ``lines`` that are program code, rows of a Markdown table, a headline of a
-    fixed form, a law's note of its adoption or legacy bytes read by a UTF-8 decoder. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
+    fixed form, a law's note of its adoption, a court document's header or legacy bytes read by a UTF-8 decoder. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
     return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
             | {i for i, line in enumerate(lines) if "年" in line and _ADOPTED.match(line)}
+            | (_court_heads(lines) if any("书" in line for line in lines) else set())
             | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and legacy_read_as_utf8(line)})
 
 
