@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import normalise
-from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, counted_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.portals import form, load_words
 from cleaner.furniture.lexicon import load_lexicon
 
@@ -291,3 +291,20 @@ def test_an_index_board_above_the_headline_is_no_article_prose():
     board = "上证指数 3,287.42 +0.63%　深证成指 10,412.18 +1.02%　创业板指 2,106.75 +1.37%"
     page = [board, "研报中心 > 行业研究 > 汽车", "救助服务点开门了", "研报PDF下载（共18页）　添加自选　分享", *ARTICLE]
     assert Cleaner(to="keep").clean("\n".join(page)).split("\n") == ["救助服务点开门了", *ARTICLE]
+
+
+@pytest.mark.parametrize("line", ["随笔(12) 读书(5) 旅行(8)", "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）", "北京(123) | 上海(98)"])
+def test_items_each_closed_by_a_count_are_a_counted_row(line):
+    assert counted_row(norm(line))
+
+
+@pytest.mark.parametrize("line", ["随笔(12)", "他在（2）班，她在（3）班。", "共有（12）人报名", "北京(123) 上海"])
+def test_one_counted_item_or_a_sentence_is_no_counted_row(line):
+    assert not counted_row(norm(line))
+
+
+def test_a_counted_row_goes_outside_the_article():
+    from cleaner import Cleaner
+    from test_generic_furniture import ARTICLE
+    out = Cleaner(to="keep").clean("\n".join(["救助服务点开门了", *ARTICLE, "这道菜谱被收录在以下菜单中", "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）"]))
+    assert "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）" not in out.split("\n")

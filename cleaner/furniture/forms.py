@@ -80,6 +80,16 @@ _QUOTE = re.compile(r"(?:[\u3400-\u9fffA-Za-z]{2,10}\s*(?:\(\w{2,10}\))?\s+\d[\d
                     r"(?:[▲▼↑↓]\s*(?:\d[\d,]*(?:\.\d+)?\s*)?\(?[+\-]?|\(?[+\-])\d+(?:\.\d+)?%\)?\s*)+")
 
 
+# Items each closed by a bracketed count, nothing else: a blog's categories (随笔(12) 读书(5)), a tag
+# cloud, a recipe's menus (家常菜大全(12.5万人收藏) 下饭菜(8.1万人收藏)). Two items at least.
+_COUNTED_ITEM = r"[^\s()\[\]【】,。!?;:]{1,12}\s*[(\[【]\s*\d[\d,.]*\s*(?:万|千)?\s*[\u3400-\u9fff]{0,4}\s*[)\]】]"
+_COUNTED_ROW = re.compile(rf"{_COUNTED_ITEM}(?:\s*[|/·]?\s*{_COUNTED_ITEM})+")
+
+
+def counted_row(text: str) -> bool:
+    return text[-1:] in ")]】" and bool(_COUNTED_ROW.fullmatch(text))
+
+
 def quote(text: str) -> bool:
     return "%" in text and bool(_QUOTE.fullmatch(text))
 

@@ -27,7 +27,7 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
-from cleaner.furniture.forms import blog_name, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
@@ -854,6 +854,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "title-row"  # right under the article's last line it may be its closing tips (提示：… … …)
     if quote(line.text):
         return "quote"
+    if counted_row(line.text):
+        return "counted"  # 随笔(12) 读书(5): categories or tags with their counts
     if f["kv_filled"] and not f["final_punct"] and fields_row(line.text) and _RECORD_KEY.search(line.text):
         return "fields"  # 发布日期：… 更新日期：… 点阅次数：… (a record key among three fields or more)
     if stats(line.text):
