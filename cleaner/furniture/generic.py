@@ -314,7 +314,8 @@ _PICTURE_MARK = re.compile(r"\((?:组?图|附图|多图|视频|附视频|图文|
 
 
 def page_top(lines: list[Line], first: int) -> int:
-    """0 when the page's first line, within ``HEADLINE_REACH`` lines above the body, reads as a
+    """0 when the page's first line, within ``FAR_REACH`` lines above the body (as far as a
+    headline the title names is looked for: ``_far_headline``), reads as a
     headline (4-60 characters, no sentence end, key, link, date or furniture structure; a picture
     mark, ``(图)``, is a headline's); else -1. Asked when the page's title is not known: an article
     cleaned once (``cleaner page.html``, its headline kept because the ``<title>`` named it) and
@@ -322,7 +323,7 @@ def page_top(lines: list[Line], first: int) -> int:
     and the body (a subtitle, a caption, a credit) put it out of the nearest-headline search's
     reach. ``decide`` keeps it only when nothing between it and the body is furniture: a page as
     it came opens with the site's name over menus that go."""
-    if not 0 < first <= HEADLINE_REACH:
+    if not 0 < first <= FAR_REACH:
         return -1
     line = lines[0]
     f, text = line.features, _PICTURE_MARK.sub("", line.text)
