@@ -571,3 +571,12 @@ def test_a_box_heading_of_a_known_shape_takes_its_titles():
     # An article's subheading of another shape over its own short lines stays.
     own = [*ARTICLE, "其他措施", "延长开放时间", "增设夜间班车", more]
     assert run("\n".join(own))[0] == own
+
+
+def test_comments_under_end_and_a_comments_heading_go():
+    tail = "后记：这篇文字写于三年前的春天，那时旧书摊还在桥下，如今那片空地已经盖起了新的商场，摊主们也不知去了哪里。"
+    comments = ["晚风：我奶奶的借书证也还留着，可惜是八十年代的。", "作者：那也是珍贵的记忆，欢迎带来给我们看看！"]
+    page = [*ARTICLE, "— END —", tail, "阅读 3.1万", "写留言", "留言", *comments]
+    kept, gone = run("\n".join(page))
+    assert kept == [*ARTICLE, tail]  # a paragraph right under END, before the comments heading, stays
+    assert gone[comments[0]] == "generic/reply"

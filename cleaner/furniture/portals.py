@@ -146,6 +146,11 @@ _DURATION = re.compile(r"^(?:音频|视频|时长|片长|播放时长|视频时�
                        r"\s*:?\s*(?:约\s*)?(?:(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*分钟)$|^(?:约\s*)?\d{1,3}\s*分钟(?:阅读|读完)$"
                        r"|^(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$")  # a player's position: 00:00 / 03:21
 _END = re.compile(r"^[\s\-—–_=·~*<>]*(?:THE\s*)?END[\s\-—–_=·~*<>]*$")  # — END —, — THE END —
+# Under an END, a comments heading (留言, 写留言, 精选留言 12) and the comments listed under it, each
+# its writer's name, a colon and the comment (晚风：我奶奶的借书证也还留着。 作者：欢迎带来给我们看看！).
+_COMMENTS_HEAD = re.compile(r"^(?:写|精选|全部|热门)?(?:留言|评论)\s*\(?\d*\)?$")
+_NAMED_REPLY = re.compile(r"^[^\s:,。!?]{1,12}:\s*\S")
+REPLY_MAX = 200  # characters of a comment listed under an END
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 # A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
 # counter row in 万 reads as one.
@@ -583,9 +588,13 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             seen += len(text)
         if seen >= PROSE_MIN and (_END.match(text) or _FINIS.match(text)):
             families[pos] = families[pos] or "end"
+            comments = False
             for k in range(pos + 1, len(texts)):
                 if len(texts[k]) <= ROW_MAX and not prose[k] or _DATELINE.fullmatch(texts[k]):
                     families[k] = families[k] or "end"
+                comments = comments or bool(_COMMENTS_HEAD.match(texts[k]))
+                if comments and not families[k] and len(texts[k]) <= REPLY_MAX and _NAMED_REPLY.match(texts[k]):
+                    families[k] = "reply"  # under the comments heading: a reader's comment, the writer's reply
             return
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
