@@ -155,6 +155,11 @@ def fam(line: str) -> str:
     ("本网站由某某市人民政府办公室主办", "site-foot"),
     # A review site's spoiler warning; a video page's prompt under its player.
     ("字号：【大】【中】【小】　视力保护色：", "actions"),  # a colour picker's empty key after the sizes
+    ("有帮助（23）　无帮助", "actions"),  # an answer's helpful votes
+    ("点赞 1204 投币 856 收藏 433 分享", "actions"),
+    ("时效性：现行有效", "gov-meta"),  # a law database's fields
+    ("效力级别：省级地方性法规", "gov-meta"),
+    ("訂報專線：03-8320000　廣告專線：03-8320001", "site-foot"),  # a paper's own lines
     ("这篇书评可能有关键情节透露", "app-prompt"),
     ("這篇影評可能有劇透", "app-prompt"),
     ("发个友善的弹幕见证当下 弹幕礼仪 发送", "app-prompt"),
