@@ -156,6 +156,8 @@ def fam(line: str) -> str:
     # A review site's spoiler warning; a video page's prompt under its player.
     ("字号：【大】【中】【小】　视力保护色：", "actions"),  # a colour picker's empty key after the sizes
     ("有帮助（23）　无帮助", "actions"),  # an answer's helpful votes
+    ("一只旅行的猫 Lv.8", "member"),  # a member's name and level badge
+    ("2024/11/03　點閱：1,204", "post-stamp"),  # Taiwan's view counter beside the date
     ("点赞 1204 投币 856 收藏 433 分享", "actions"),
     ("时效性：现行有效", "gov-meta"),  # a law database's fields
     ("效力级别：省级地方性法规", "gov-meta"),

@@ -57,9 +57,11 @@ _DATELINE = re.compile(rf"[(\[【]?\s*(?:{_DATE}|{_WEEKDAY}|{_TIME}|上午|下�
 _SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|{_ZONE}|[AP]M")
 _AGO = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月)前")  # a forum's relative time: 发表于 3 天前
 _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
-# A view counter beside a post's date: 阅读 3.4万, 浏览(1234), 点击：12次.
+# A member's name and level badge, nothing else (一只旅行的猫 Lv.8, 小林 LV5).
+_LEVEL_BADGE = re.compile(r"[^\s,。!?:]{1,16}\s*[Ll][Vv]\s*\.?\s*\d{1,2}")
+# A view counter beside a post's date: 阅读 3.4万, 浏览(1234), 点击：12次, Taiwan's 点阅：1,204.
 # Not a duration or an amount (阅读3小时, 阅读两篇: a diary's day).
-_VIEWS = re.compile(r"(?:阅读|浏览|点击|人气|播放)(?:数|量|次数)?\s*[:(]?\s*[\d.,]+\s*[万千kKwW]?\s*次?\)?(?![\u3400-\u9fff])")
+_VIEWS = re.compile(r"(?:阅读|浏览|点击|点阅|人气|播放)(?:数|量|次数)?\s*[:(]?\s*[\d.,]+\s*[万千kKwW]?\s*次?\)?(?![\u3400-\u9fff])")
 _VIEW_SIGNS = frozenset("阅浏击气播")
 # A post row's bracketed counters without a date: 小花 发表在 痞客邦 留言(3) 人气(1,245). Two at least.
 _BRACKET_COUNTER = re.compile(r"(?:留言|评论|回复|回应|人气|阅读|浏览|点击|点赞|收藏|转发|分享|引用)\s*\(\s*[\d,.]+\s*[万千kKwW]?\s*\)")
@@ -280,6 +282,8 @@ def form(text: str, words: Words) -> str:
         return "trail"
     if len(text) <= 40 and "属地" in text and "编辑" not in text and _IP_PLACE.match(text):  # an edit note holds one too (edited)
         return "post-stamp"
+    if len(text) <= 24 and ("v" in text or "V" in text) and _LEVEL_BADGE.fullmatch(text):
+        return "member"  # 一只旅行的猫 Lv.8: a member's name and level
     if len(text) <= RISK_MAX and "有风险" in text and _RISK.fullmatch(text):
         return "risk-notice"
     # widgets.py: forms asked of every line, wherever it stands (an advert label splits an article).
