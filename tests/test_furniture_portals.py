@@ -157,6 +157,8 @@ def fam(line: str) -> str:
     ("字号：【大】【中】【小】　视力保护色：", "actions"),  # a colour picker's empty key after the sizes
     ("有帮助（23）　无帮助", "actions"),  # an answer's helpful votes
     ("一只旅行的猫 Lv.8", "member"),  # a member's name and level badge
+    ("相片下載", "actions"),
+    ("查看PDF原文", "app-prompt"),
     ("2024/11/03　點閱：1,204", "post-stamp"),  # Taiwan's view counter beside the date
     ("点赞 1204 投币 856 收藏 433 分享", "actions"),
     ("时效性：现行有效", "gov-meta"),  # a law database's fields
