@@ -54,6 +54,9 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     # A label in brackets needs no space after it, and the advert it marks may list and run long.
     ("【廣告】新北三重捷運宅 總價1,688萬起 立即預約賞屋", "advert"),
     ("【广告】东京池袋中华料理店诚聘厨师、服务员　待遇优厚　可办签证　电话：03-5900-0000", "advert"),
+    # An advert without its label: a pitch closed by its button.
+    ("律师在线解答 专业律师24小时在线 立即咨询>>", "advert"),
+    ("马蜂窝自由行 婺源2日游 含篁岭门票+接送 ¥298起 立即预订", "advert"),
     # A player's controls: quality, speed, subtitles, nothing else.
     ("1080P 高清 倍速 字幕", "duration"),
     ("倍速 1.0x", "duration"),
@@ -87,6 +90,7 @@ def test_a_widget_is_named_by_its_family(line, family):
     # A bracketed label over a sentence: a notice of the paper's, no pitch without its call to act.
     "【广告】本报广告部今年起迁至新址办公，地址为人民路12号三楼。",
     "字幕", "弹幕 礼仪", "高清 视频 发布",  # one control word alone, or beside other words
+    "符合条件的市民可立即申请", "开放日 立即报名", "名额有限，欢迎立即报名。",  # no pitch before a button, a sentence
 ])
 def test_article_lines_are_no_widgets(line):
     assert fam(line) == ""

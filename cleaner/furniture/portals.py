@@ -28,6 +28,7 @@ from pathlib import Path
 from cleaner._native import FurnitureLexicon
 from cleaner.furniture.entries import title_match
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
+from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
@@ -382,8 +383,8 @@ WIDGET_MAX = 100  # characters: no widget's line is longer (a download link with
 def _widget(text: str, words: Words) -> str:
     """The family of a widget's line (``widgets.py``), or the site's own hotline or sponsor; each
     form gated by a substring or a length before its pattern."""
-    if advert(text, *words.adverts[:2]):
-        return "advert"
+    if advert(text, *words.adverts[:2]) or ("立即" in text or "马上" in text or "点击" in text) and pitch_button(text):
+        return "advert"  # a label's advert, or a pitch closed by its button (专业律师24小时在线 立即咨询>>)
     if hashtags(text):
         return "tags"
     if player(text):
