@@ -200,6 +200,9 @@ def test_a_download_box_goes_and_the_notices_own_list_of_attachments_stays():
     out = clean(["关于做好2025年招生入学工作的通知", para, para.replace("规范", "做好"), *own, *box, "【打印此页】【关闭窗口】"])
     assert [line for line in box if line in out] == []
     assert [line for line in own if line in out] == own
+    related = ["相关文件：", "附件：秋季农作物病虫害防控技术要点.docx"]
+    out = clean(["关于做好秋季病虫害防控工作的通知", para, para.replace("规范", "做好"), *related])
+    assert [line for line in related if line in out] == []
     # 附件： alone heads the notice's own list, with extensions or not: it stays (its copies keep it).
     mine = ["附件：", "1.校园安全排查表.xls", "2.报名登记表.docx"]
     assert [line for line in mine if line in clean(["关于做好校园安全工作的通知", para, para.replace("规范", "做好"), *mine])] == mine

@@ -140,9 +140,10 @@ def attachment_heads(texts: list[str], families: list[str]) -> None:
             families[pos] = "attachment"
 
 
-# A heading that says the lines under it are to download (附件下载：, 下载附件, 相关下载): a site's box
-# of links, whatever the notice above it names. Not 附件： alone, which heads the notice's own list.
-_DOWNLOAD_HEAD = re.compile(r"^(?:附件下载|下载附件|相关下载|文件下载|附件列表|相关附件下载)\s*:?$")
+# A heading that says the lines under it are to download or are the site's related files (附件下载：,
+# 下载附件, 相关下载, 相关文件): a site's box of links, whatever the notice above it names. Not 附件：
+# alone, which heads the notice's own list.
+_DOWNLOAD_HEAD = re.compile(r"^(?:附件下载|下载附件|相关下载|文件下载|附件列表|相关附件下载|相关附件|相关文件)\s*:?$")
 _FILE_NAME = re.compile(_FILE.pattern.split(r"\s*\(")[0] + r"\s*$", re.IGNORECASE)
 
 
