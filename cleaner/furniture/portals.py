@@ -747,17 +747,18 @@ _NAME_LINE = re.compile(r"^[^\s,.:;!?。，、：；！？()\[\]【】|]{2,16}$"
 
 
 def _followed_names(texts: list[str], families: list[str], prose: list[bool], title: str) -> None:
-    """A lone follow button above the first prose line and the name right above it: a short line
+    """A lone follow button above the first prose line, and the name right above it: a short line
     without punctuation or spaces that the page's title does not name (a headline right above the
-    button stays, and so does the button then: the title names the headline). An account's or a
-    writer's profile box over the article (西湖大学图书馆 / 关注)."""
+    button stays: the title names it). An account's or a writer's profile box over the article
+    (西湖大学图书馆 / 关注)."""
     first_prose = next((p for p, x in enumerate(prose) if x), len(texts))
     for pos in range(1, min(first_prose, len(texts))):
         if families[pos] not in ("", "actions") or len(texts[pos]) > 6 or not _FOLLOW.match(texts[pos]):
             continue
+        families[pos] = "actions"
         name = texts[pos - 1]
         if not families[pos - 1] and _NAME_LINE.match(name) and not title_match(name, title) and name not in title:
-            families[pos - 1] = families[pos] = "actions"
+            families[pos - 1] = "actions"
 
 
 COUNT_MAX = 8  # characters of a button's counter alone on a line
