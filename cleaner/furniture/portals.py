@@ -127,6 +127,8 @@ _SPONSOR = re.compile(r"^本(?:网站|网|站)由[^,。!?]{2,30}(?:主办|承办
 _ORIGINAL_TITLE = re.compile(r"^[(\[【]?原标题\s*:\s*[^。]{2,60}[)\]】]?$")
 # A self-media platform's note of where a piece comes from (本文来自网易号，作者：老王说事).
 _PLATFORM = re.compile(r"^本文(?:来自|来源于|转自|转载自|源自)\s*[\u3400-\u9fffA-Za-z「」\"“”]{1,12}(?:号|公众号|平台|客户端)")
+# An encyclopedia's note of who wrote or checked the entry (本词条由“科普中国”…审核。, 本词条由网友编辑).
+_ENTRY_NOTE = re.compile(r"^本词条(?:由|内容由|已由)[^。!?]{2,60}(?:审核|编辑|提供|撰写|认证|创建|贡献)")
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 # A blog's stamp in English (WordPress, Blogger): September 19th, 2005 at 7:32 pm, Posted by 阿明 at 10:32 PM.
 _EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
@@ -287,6 +289,8 @@ def form(text: str, words: Words) -> str:
         return "member"  # 一只旅行的猫 Lv.8: a member's name and level
     if len(text) <= RISK_MAX and "有风险" in text and _RISK.fullmatch(text):
         return "risk-notice"
+    if len(text) <= OWN_TERMS_MAX and text.startswith("本词条") and _ENTRY_NOTE.match(text):
+        return "reprint"  # 本词条由…审核: an encyclopedia's note of its entry
     # widgets.py: forms asked of every line, wherever it stands (an advert label splits an article).
     family = _widget(text, words) if len(text) <= WIDGET_MAX else ""
     if family:
