@@ -158,6 +158,7 @@ def fam(line: str) -> str:
     ("有帮助（23）　无帮助", "actions"),  # an answer's helpful votes
     ("一只旅行的猫 Lv.8", "member"),  # a member's name and level badge
     ("相片下載", "actions"),
+    ("向医生提问", "qa"),  # a health Q&A site's call to ask
     ("本词条由“科普中国”科学百科词条编写与应用工作项目 审核 。", "reprint"),  # an encyclopedia's note of its entry
     ("查看PDF原文", "app-prompt"),
     ("2024/11/03　點閱：1,204", "post-stamp"),  # Taiwan's view counter beside the date
