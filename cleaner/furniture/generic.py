@@ -327,8 +327,9 @@ def page_top(lines: list[Line], first: int) -> int:
         return -1
     line = lines[0]
     f, text = line.features, _PICTURE_MARK.sub("", line.text)
+    # No separators: a site's name and channel (人民网 - 时政频道) is none.
     plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "kv_many", "url", "counter", "date", "time",
-                                   "bullet", "item_row", "notice")) and f["buttons"] <= (0.5 if text != line.text else 0)
+                                   "bullet", "item_row", "notice", "separators")) and f["buttons"] <= (0.5 if text != line.text else 0)
     return 0 if (plain and _HEADLINE_LENGTH[0] <= len(text) <= _HEADLINE_LENGTH[1] and f["lex_cover"] < _HEADLINE_COVER
                  and not _label_row(text) and not structural(line) and not source_line(text)
                  and not _BRACKETED.match(text)) else -1
