@@ -91,6 +91,7 @@ def test_a_widget_is_named_by_its_family(line, family):
     "【广告】本报广告部今年起迁至新址办公，地址为人民路12号三楼。",
     "字幕", "弹幕 礼仪", "高清 视频 发布",  # one control word alone, or beside other words
     "符合条件的市民可立即申请", "开放日 立即报名", "名额有限，欢迎立即报名。",  # no pitch before a button, a sentence
+    "报名方式：扫描海报二维码 立即报名",  # a key: the article's event notice
 ])
 def test_article_lines_are_no_widgets(line):
     assert fam(line) == ""

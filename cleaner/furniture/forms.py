@@ -87,13 +87,16 @@ _COUNTED_ROW = re.compile(rf"{_COUNTED_ITEM}(?:\s*[|/·]?\s*{_COUNTED_ITEM})+")
 
 
 # An advert without its label: a short pitch closed by its button (律师在线解答 专业律师24小时在线 立即咨询>>,
-# 婺源2日游 含门票+接送 ¥298起 立即预订). A call to act ends it, perhaps with an arrow; no sentence.
+# 婺源2日游 含门票+接送 ¥298起 立即预订). A call to act ends it, perhaps with an arrow; no key, no clause.
 _CALL_TO_ACT = re.compile(r"\S{6}.*\s(?:立即|马上|点击)(?:咨询|预订|购买|申请|抢购|下单|领取|报名|预约|体验|试听|试用|开户)\s*(?:>>|>|›|»)?$")
 PITCH_MAX = 50  # characters of a pitch closed by its button
 
 
+_PITCH_CLAUSE = re.compile(r"[:,;、。!?]")  # a key or a clause: an article's line (报名方式：扫码 立即报名)
+
+
 def pitch_button(text: str) -> bool:
-    return len(text) <= PITCH_MAX and not text.endswith(_SENTENCE_END) and bool(_CALL_TO_ACT.search(text))
+    return len(text) <= PITCH_MAX and not _PITCH_CLAUSE.search(text) and bool(_CALL_TO_ACT.search(text))
 
 
 def counted_row(text: str) -> bool:
