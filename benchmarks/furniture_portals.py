@@ -63,7 +63,8 @@ Taiwan university's news, a Hong Kong Legislative Council press release, a Taiwa
 site, a Hong Kong financial paper, a Taiwan church newspaper, a Taiwan baseball club's news; six in
 Traditional script), with furniture above, below and between paragraphs (captions, 延伸阅读 boxes,
 ad slots, a video player, a box score) and article sentences that say 分享, 来源, 点击, 下载, 评论,
-附件 and 扫码, never tuned on; ``unseen9`` pages (session 20) were written before that round's work
+附件 and 扫码, not tuned on in that round; session 20 built families on its misses (with every
+earlier set's), so it is a dev set now; ``unseen9`` pages (session 20) were written before that round's work
 by a helper that never read the model, of kinds the others lack (a provincial CPPCC site, a
 customs office's notice, a metro operator's announcement, a research institute's news, a stock
 exchange's inquiry letter, an agriculture news portal with its price ticker and comments, a

@@ -96,3 +96,14 @@ def test_a_short_line_right_above_the_resumed_article_is_its_subheading():
     assert text_box_length([*links, "气象专家提醒", *PARAGRAPHS], 120) == 2
     # A last title as long as the others is the box's.
     assert text_box_length([*links, "暴雨过后如何做好防疫消毒", *PARAGRAPHS], 120) == 3
+
+
+def test_a_box_heading_by_its_shape_needs_two_links_over_the_resumed_article():
+    # 相关研报 is in no lexicon: its shape (相关 and a word) heads a box when two links or more stand
+    # between it and the paragraph that resumes; titles closed by their dates are no prose.
+    lexicon = load_lexicon()
+    above = "过去的一年，股市给投资者上了生动的一课，开户数一度创下三年来的新高，证券营业部里人头攒动。"
+    links = ["汽车行业周报：以旧换新政策加码，终端需求回暖（2025-04-07）", "智能驾驶专题：城市NOA进入规模化落地阶段（2025-03-28）"]
+    assert inner_boxes(_lines([above, "相关研报", *links, *PARAGRAPHS]), lexicon) == [1, 2, 3]
+    # An article's subheading of that shape over its own paragraphs stays.
+    assert inner_boxes(_lines([above, "相关规定", *PARAGRAPHS]), lexicon) == []

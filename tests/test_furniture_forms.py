@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import normalise
-from cleaner.furniture.forms import blog_name, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, counted_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.portals import form, load_words
 from cleaner.furniture.lexicon import load_lexicon
 
@@ -118,12 +118,15 @@ def test_between_never_takes_the_headline_zone_or_the_body():
     assert generic.between_candidate(lines[0], 1, body) and generic.between_candidate(lines[0], 25, body)
 
 
-@pytest.mark.parametrize("line", ["点击此处查询全部房产投资新闻", "点击看大图", "请点击这里订阅", "點擊查看原文"])
+@pytest.mark.parametrize("line", ["点击此处查询全部房产投资新闻", "点击看大图", "请点击这里订阅", "點擊查看原文",
+                                  # a pointer to the site's channel, a call to subscribe to a publication
+                                  "更多房市新聞請上好房網News", "更多精彩内容请关注本报微信公众号", "免费订阅《高端阅读》", "订阅联合早报精选内容"])
 def test_a_call_to_click_is_a_prompt(line):
     assert prompt(norm(line))
 
 
-@pytest.mark.parametrize("line", ["点击鼠标右键即可保存。", "点击率达到了百万", "点击此处即可查看全部内容。"])
+@pytest.mark.parametrize("line", ["点击鼠标右键即可保存。", "点击率达到了百万", "点击此处即可查看全部内容。",
+                                  "订阅经济兴起", "订阅制会员越来越多", "更多的人请求帮助", "更多细节请见下文。"])
 def test_a_sentence_about_clicking_is_no_prompt(line):
     assert not prompt(norm(line))
 
@@ -212,12 +215,16 @@ def test_a_row_of_headlines_that_asks_is_no_article_prose():
     assert not set(rows) & set(out) and out[-len(ARTICLE):] == ARTICLE
 
 
-@pytest.mark.parametrize("line", ["宁德时代 182.35 +4.12%", "上证指数 3,051.38 -0.52%", "腾讯控股(00700) 368.2 +1.5%"])
+@pytest.mark.parametrize("line", ["宁德时代 182.35 +4.12%", "上证指数 3,051.38 -0.52%", "腾讯控股(00700) 368.2 +1.5%",
+                                  # index boards: a row of quotes, a change after an arrow or in brackets
+                                  "上证指数 3,287.42 +0.63%　深证成指 10,412.18 +1.02%　创业板指 2,106.75 +1.37%",
+                                  "恒指 23,845.12 ▲ 312.47 (+1.33%)　國指 8,621.05 ▲ 1.45%"])
 def test_a_securitys_name_price_and_change_are_a_quote(line):
     assert quote(norm(line))
 
 
-@pytest.mark.parametrize("line", ["宁德时代股价上涨4.12%。", "涨幅 +4.12%", "宁德时代 182.35"])
+@pytest.mark.parametrize("line", ["宁德时代股价上涨4.12%。", "涨幅 +4.12%", "宁德时代 182.35", "北京 1200 35%",
+                                  "上证指数上涨0.63%，收于3,287点。"])
 def test_a_move_in_words_or_a_bare_price_is_no_quote(line):
     assert not quote(norm(line))
 
@@ -274,3 +281,30 @@ def test_between_reads_taken_above_only_at_a_candidate_and_right_under_one(rows)
     removed, candidate, taken = (list(x) for x in zip(*rows)) if rows else ([], [], [])
     masked = [t and (candidate[p] or (p > 0 and candidate[p - 1])) for p, t in enumerate(taken)]
     assert generic.between(removed, candidate, masked) == generic.between(removed, candidate, taken)
+
+
+def test_an_index_board_above_the_headline_is_no_article_prose():
+    # Its thousands' commas read as clauses: it was prose, the body ran up to it, and the trail,
+    # the headline's byline and the button row between stayed as article.
+    from cleaner import Cleaner
+    from test_generic_furniture import ARTICLE
+    board = "上证指数 3,287.42 +0.63%　深证成指 10,412.18 +1.02%　创业板指 2,106.75 +1.37%"
+    page = [board, "研报中心 > 行业研究 > 汽车", "救助服务点开门了", "研报PDF下载（共18页）　添加自选　分享", *ARTICLE]
+    assert Cleaner(to="keep").clean("\n".join(page)).split("\n") == ["救助服务点开门了", *ARTICLE]
+
+
+@pytest.mark.parametrize("line", ["随笔(12) 读书(5) 旅行(8)", "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）", "北京(123) | 上海(98)"])
+def test_items_each_closed_by_a_count_are_a_counted_row(line):
+    assert counted_row(norm(line))
+
+
+@pytest.mark.parametrize("line", ["随笔(12)", "他在（2）班，她在（3）班。", "共有（12）人报名", "北京(123) 上海"])
+def test_one_counted_item_or_a_sentence_is_no_counted_row(line):
+    assert not counted_row(norm(line))
+
+
+def test_a_counted_row_goes_outside_the_article():
+    from cleaner import Cleaner
+    from test_generic_furniture import ARTICLE
+    out = Cleaner(to="keep").clean("\n".join(["救助服务点开门了", *ARTICLE, "这道菜谱被收录在以下菜单中", "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）"]))
+    assert "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）" not in out.split("\n")

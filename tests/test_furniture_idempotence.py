@@ -38,9 +38,10 @@ def test_a_second_clean_of_the_dev_pages_changes_nothing():
     for path in sorted(WEBPAGES.glob("*.html")):
         page = load_page(path.read_bytes(), path.name)
         once, twice = _twice(cleaner, page.text, page.meta.get("title"))
-        if twice != once:
+        # cleaner page.html > a.txt; cleaner a.txt: the second clean knows no <title>.
+        if twice != once or cleaner.run(once, details=False).text != once:
             changed.append(path.stem)
-    assert changed == []  # 8 of the 69 pages changed before the page was read again
+    assert changed == []  # 8 of the 69 pages changed before the page was read again; 5 more read again without their title
 
 
 def test_a_paragraph_of_the_article_is_no_copyright_line_for_standing_last():

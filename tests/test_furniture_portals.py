@@ -153,6 +153,22 @@ def fam(line: str) -> str:
     ("新闻热线：0551-12345678", "site-foot"),
     ("违法和不良信息举报电话：12377", "site-foot"),
     ("本网站由某某市人民政府办公室主办", "site-foot"),
+    # A review site's spoiler warning; a video page's prompt under its player.
+    ("字号：【大】【中】【小】　视力保护色：", "actions"),  # a colour picker's empty key after the sizes
+    ("有帮助（23）　无帮助", "actions"),  # an answer's helpful votes
+    ("一只旅行的猫 Lv.8", "member"),  # a member's name and level badge
+    ("相片下載", "actions"),
+    ("向医生提问", "qa"),  # a health Q&A site's call to ask
+    ("本词条由“科普中国”科学百科词条编写与应用工作项目 审核 。", "reprint"),  # an encyclopedia's note of its entry
+    ("查看PDF原文", "app-prompt"),
+    ("2024/11/03　點閱：1,204", "post-stamp"),  # Taiwan's view counter beside the date
+    ("点赞 1204 投币 856 收藏 433 分享", "actions"),
+    ("时效性：现行有效", "gov-meta"),  # a law database's fields
+    ("效力级别：省级地方性法规", "gov-meta"),
+    ("訂報專線：03-8320000　廣告專線：03-8320001", "site-foot"),  # a paper's own lines
+    ("这篇书评可能有关键情节透露", "app-prompt"),
+    ("這篇影評可能有劇透", "app-prompt"),
+    ("发个友善的弹幕见证当下 弹幕礼仪 发送", "app-prompt"),
 ])
 def test_a_portal_form_is_named_by_its_family(line, family):
     assert family in FAMILIES
@@ -542,3 +558,36 @@ def test_a_row_of_metadata_keys_is_found_as_without_the_colon_gate(text):
 
     words = load_words()
     assert portals._GOV_ROW(text, words) == (sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2)
+
+
+def test_a_name_over_a_lone_follow_button_goes_with_it_a_headline_the_title_names_stays():
+    lexicon = load_lexicon()
+    page = ["我给旧诗集缝了一件书衣", "老周手作铺", "关注", *ARTICLE]
+    gone, _ = portal_lines(page, list(range(len(page))), lexicon, title="我给旧诗集缝了一件书衣 - 某某专栏")
+    assert sorted(page[line.index] for line, _ in gone) == ["关注", "老周手作铺"]
+    headline_only = ["我给旧诗集缝了一件书衣", "关注", *ARTICLE]
+    gone, _ = portal_lines(headline_only, list(range(len(headline_only))), lexicon, title="我给旧诗集缝了一件书衣 - 某某专栏")
+    assert [headline_only[line.index] for line, _ in gone] == ["关注"]
+    gone, _ = portal_lines(page, list(range(len(page))), lexicon)  # without the title: nothing to tell them apart
+    assert gone == []
+
+
+def test_a_box_heading_of_a_known_shape_takes_its_titles():
+    # 本版其他新闻 is in no list of headings: 其他, 相关, 热门 or 更多 and a word for pieces is a box's.
+    more = "宋人喜欢在夜市里吃宵夜，汴京的州桥夜市一直开到三更，卖的有水饭、爊肉、干脯，还有各种时令果子。"
+    page = [*ARTICLE, "本版其他新聞", "輕軌東線工程進度理想", "多個社團舉辦迎回歸活動", more]
+    kept, gone = run("\n".join(page))
+    assert kept == [*ARTICLE, more]
+    assert gone["本版其他新聞"] == "generic/recommended"
+    # An article's subheading of another shape over its own short lines stays.
+    own = [*ARTICLE, "其他措施", "延长开放时间", "增设夜间班车", more]
+    assert run("\n".join(own))[0] == own
+
+
+def test_comments_under_end_and_a_comments_heading_go():
+    tail = "后记：这篇文字写于三年前的春天，那时旧书摊还在桥下，如今那片空地已经盖起了新的商场，摊主们也不知去了哪里。"
+    comments = ["晚风：我奶奶的借书证也还留着，可惜是八十年代的。", "作者：那也是珍贵的记忆，欢迎带来给我们看看！"]
+    page = [*ARTICLE, "— END —", tail, "阅读 3.1万", "写留言", "留言", *comments]
+    kept, gone = run("\n".join(page))
+    assert kept == [*ARTICLE, tail]  # a paragraph right under END, before the comments heading, stays
+    assert gone[comments[0]] == "generic/reply"

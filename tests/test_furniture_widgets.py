@@ -51,6 +51,15 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     ("【论坛导航】新手区 | 问答区 | 灌水区", "menu"),
     ("请输入关键词", "search"),
     ("【遊戲專區】山海異聞錄 ｜ 攻略 ｜ 資料庫 ｜ 哈拉版", "menu"),
+    # A label in brackets needs no space after it, and the advert it marks may list and run long.
+    ("【廣告】新北三重捷運宅 總價1,688萬起 立即預約賞屋", "advert"),
+    ("【广告】东京池袋中华料理店诚聘厨师、服务员　待遇优厚　可办签证　电话：03-5900-0000", "advert"),
+    # An advert without its label: a pitch closed by its button.
+    ("律师在线解答 专业律师24小时在线 立即咨询>>", "advert"),
+    ("马蜂窝自由行 婺源2日游 含篁岭门票+接送 ¥298起 立即预订", "advert"),
+    # A player's controls: quality, speed, subtitles, nothing else.
+    ("1080P 高清 倍速 字幕", "duration"),
+    ("倍速 1.0x", "duration"),
 ])
 def test_a_widget_is_named_by_its_family(line, family):
     assert fam(line) == family
@@ -78,6 +87,11 @@ def test_a_widget_is_named_by_its_family(line, family):
     # A labelled row whose label names no channel: the article's list (outside it, ``menu_rows``).
     "【本期嘉宾】张三 | 李四 | 王五",
     "【主演】A | B | C",
+    # A bracketed label over a sentence: a notice of the paper's, no pitch without its call to act.
+    "【广告】本报广告部今年起迁至新址办公，地址为人民路12号三楼。",
+    "字幕", "弹幕 礼仪", "高清 视频 发布",  # one control word alone, or beside other words
+    "符合条件的市民可立即申请", "开放日 立即报名", "名额有限，欢迎立即报名。",  # no pitch before a button, a sentence
+    "报名方式：扫描海报二维码 立即报名",  # a key: the article's event notice
 ])
 def test_article_lines_are_no_widgets(line):
     assert fam(line) == ""
@@ -176,3 +190,20 @@ def test_an_advert_label_alone_is_found_as_without_the_opening_gate(text):
     strong = "|".join(re.escape(w) for w in sorted({w for w in labels if w.upper() not in weak}, key=len, reverse=True))
     ungated = re.compile(rf"(?i)^(?=.*(?:{strong})|.*[\[【(—\-=*<])({_DECOR})(?:{words})(?:{_DECOR}(?:{words}))*{_DECOR}$")
     assert bool(advert_patterns(labels)[0].match(text)) == bool(ungated.match(text))
+
+
+def test_a_download_box_goes_and_the_notices_own_list_of_attachments_stays():
+    # The notice names its attachments without an extension above its signature; the site's box
+    # under it repeats them as the files to download, each with its extension, no size.
+    para = "为进一步规范义务教育招生入学工作，保障适龄儿童少年依法接受义务教育，现将有关事项通知如下，请各校认真贯彻落实。"
+    own = ["附件：1.2025年小学招生片区划分表", "2.初中对口入学一览表", "临溪区教育局", "2025年5月20日"]
+    box = ["附件下载：", "附件1：2025年小学招生片区划分表.xlsx", "附件2：初中对口入学一览表.pdf"]
+    out = clean(["关于做好2025年招生入学工作的通知", para, para.replace("规范", "做好"), *own, *box, "【打印此页】【关闭窗口】"])
+    assert [line for line in box if line in out] == []
+    assert [line for line in own if line in out] == own
+    related = ["相关文件：", "附件：秋季农作物病虫害防控技术要点.docx"]
+    out = clean(["关于做好秋季病虫害防控工作的通知", para, para.replace("规范", "做好"), *related])
+    assert [line for line in related if line in out] == []
+    # 附件： alone heads the notice's own list, with extensions or not: it stays (its copies keep it).
+    mine = ["附件：", "1.校园安全排查表.xls", "2.报名登记表.docx"]
+    assert [line for line in mine if line in clean(["关于做好校园安全工作的通知", para, para.replace("规范", "做好"), *mine])] == mine

@@ -90,3 +90,38 @@ def test_legacy_bytes_read_as_utf8_are_kept():
     line = "国务院新闻办公室今天举行发布会，介绍前三季度经济运行情况。".encode("gbk").decode("utf-8", "replace")
     lines = ["首页 > 新闻", line, "本地新闻短讯：村里新修的水渠通水了，灌溉面积扩大了一倍。"]
     assert kept_lines(lines) == {1}
+
+
+def test_a_table_without_prose_around_it_is_the_document():
+    # No prose on the page at all: the table is what was written (the model took its rows as a menu's).
+    table = ["| 参数 | 类型 | 说明 |", "| --- | --- | --- |", "| name | str | 名称 |", "| size | int | 大小 |"]
+    assert kept_lines(table) == {0, 1, 2, 3}
+    assert kept_lines(["参数一览", *table]) == {1, 2, 3, 4}
+
+
+def test_a_table_an_article_sentence_introduces_closes_the_article():
+    table = ["| 写法 | 速度 |", "| --- | --- |", "| A | 快 |", "| B | 慢 |"]
+    assert kept_lines(["第一段正文，讲了为什么要比较这几种写法。", ABOVE, *table]) == {2, 3, 4, 5}
+    assert kept_lines(["第一段正文，讲了为什么要比较这几种写法。", *table]) == set()  # no introduction: an edge
+
+
+def test_a_page_that_is_a_table_comes_through_whole():
+    from cleaner import Cleaner
+
+    table = "| 参数 | 类型 | 说明 |\n| --- | --- | --- |\n| name | str | 名称 |\n| size | int | 大小 |"
+    assert Cleaner(to="keep").clean(table) == table
+
+
+def test_a_laws_note_of_its_adoption_is_kept():
+    lines = ["东川省物业管理条例", "下载Word版　|　打印　|　收藏",
+             "（2023年9月28日东川省第十四届人民代表大会常务委员会第五次会议通过）", "第一条　为了规范物业管理活动，制定本条例。"]
+    assert kept_lines(lines) == {2}
+    amended = "（2003年6月27日第十届全国人民代表大会常务委员会第三次会议通过　根据2015年4月24日第十二届全国人民代表大会常务委员会第十四次会议《关于修改等七部法律的决定》修正）"
+    assert kept_lines([amended]) == {0}
+    assert kept_lines(["（2023年9月28日）", "（2023年9月28日 星期四 来源：本网）"]) == set()  # a date alone, a byline
+
+
+def test_a_court_documents_header_is_kept():
+    lines = ["下载 | 打印 | 收藏", "湖西省东川市云岭区人民法院", "民 事 判 决 书", "（2024）湖0302民初4417号", "原告：张某。"]
+    assert kept_lines(lines) == {1, 2}
+    assert kept_lines(["湖西省东川市云岭区人民法院", "关于开展普法宣传的情况"]) == set()  # a site's name over a headline

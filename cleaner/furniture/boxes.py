@@ -92,16 +92,21 @@ def inner_boxes(lines: Sequence[Line], lexicon: Lexicon) -> list[int]:
         if f["final_punct"]:
             continue  # asked first: most lines of a page end a sentence, and no heading does
         heading = len(line.text) <= HEADING_MAX and f["lex_cover"] >= 0.5
-        if not (heading or _INLINE.match(line.text)) or _ends_article(line.text, f, lexicon):
+        shaped = not heading and _RELATED_SHAPE.match(line.text)
+        if not (heading or shaped or _INLINE.match(line.text)) or _ends_article(line.text, f, lexicon):
             continue
         if len(above.text) < PARAGRAPH or not above.features["final_punct"] or not prose_line(above):
             continue
         size = box_length(((x.text, x.features) for x in lines[pos + 1 :]), RESUME, lexicon)
-        if size is not None:
+        if size is not None and (size >= 2 or not shaped):
             out.extend(range(pos, pos + 1 + size))
     return out
 
 
+# A box's heading by its shape, whatever it lists (相关研报, 热门书评, 延伸閱讀 folded): 相关, 热门, 延伸,
+# 推荐 or 更多 and a word of two or three letters, alone. An article's subheading may take the shape
+# (相关规定, 推荐理由) but heads prose, not two links or more over the paragraph that resumes.
+_RELATED_SHAPE = re.compile(r"^[【\[]?(?:相关|热门|延伸|推荐|更多)[\u4e00-\u9fff]{2,3}[】\]]?:?$")
 # A box's heading with its first link on the same line: "延伸阅读：57岁小学肄业 广西骗子演绎…".
 # Only the words that name a box of links (a list the article itself introduces, 相关规定：, is not one).
 _INLINE = re.compile(r"^[【\[]?\s*(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|资讯)|延伸阅读|推荐阅读|热点推荐|热门推荐|热门文章"

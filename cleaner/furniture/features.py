@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from cleaner._native import furniture_normalise
-from cleaner.furniture.forms import fields_row, item_row, title_row
+from cleaner.furniture.forms import fields_row, item_row, quote, title_row
 from cleaner.furniture.lexicon import Lexicon
 
 FEATURES = (
@@ -184,13 +184,20 @@ def credit(text: str) -> bool:
     return len(text) <= 40 and bool(_CREDIT.match(text))
 
 
+# A title closed by its date in brackets (汽车行业周报：以旧换新政策加码，终端需求回暖（2025-04-07）): a
+# row of a list of other pieces, whatever clauses its title holds; a sentence ends before its date.
+_DATED_TITLE = re.compile(r"[(\[【]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[)\]】]$")
+
+
 def is_prose(text: str, f: dict[str, float]) -> bool:
     """A line that reads like article text: long enough, punctuated as sentences, not furniture
     (a notice of the site's, however well punctuated, is no article prose: it never joins the body)."""
     long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
     return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5) and not f["kv_many"]
                 and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"] and not f["notice"]
-                and not title_row(text) and not fields_row(text))  # a row of headlines that ask (…富翁?), a row of fields: no sentence
+                and not title_row(text) and not fields_row(text)  # a row of headlines that ask (…富翁?), a row of fields: no sentence
+                and not quote(text)  # an index board, 上证指数 3,287.42 +0.63% …: its commas are no clauses
+                and not (text[-1:] in ")]】" and not f["final_punct"] and _DATED_TITLE.search(text)))  # a list's title and its date
 
 
 def is_paragraph(text: str, f: dict[str, float]) -> bool:

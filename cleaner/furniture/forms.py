@@ -25,8 +25,9 @@ anywhere for a rule line). They name forms no article sentence takes:
   而有人不行 银行还款是怎么算出来的``): a portal's link block set on one line. The titles may ask
   (``…富翁?``), so the row can read as a sentence; it is no prose (``features.is_prose``). A
   caption's or a cast's names (``主演：刘德华 张学友``) are too short to be titles.
-- ``quote``: a security's name, price and change in per cent alone (``宁德时代 182.35 +4.12%``): a
-  finance portal's ticker rows.
+- ``quote``: a security's name, price and change in per cent alone (``宁德时代 182.35 +4.12%``), or
+  a row of them: a finance portal's ticker rows and index boards. No prose: the thousands' commas
+  of ``3,287.42`` read as clauses, and an index board above the headline joined the body.
 - ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
   text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
 """
@@ -73,11 +74,37 @@ def fields_row(text: str) -> bool:
 
 # A security's quote: its name, its price and its change in per cent, nothing else (宁德时代 182.35
 # +4.12%): a finance portal's ticker beside or under the article. An article states a move in words.
-_QUOTE = re.compile(r"[\u3400-\u9fffA-Za-z]{2,10}\s*(?:\(\w{2,10}\))?\s+\d[\d,]*(?:\.\d+)?\s+[+\-]\d+(?:\.\d+)?%")
+# An index board is a row of them (上证指数 3,287.42 +0.63% 深证成指 10,412.18 +1.02%), its change
+# perhaps after an arrow and in brackets (恒指 23,845.12 ▲ 312.47 (+1.33%)).
+_QUOTE = re.compile(r"(?:[\u3400-\u9fffA-Za-z]{2,10}\s*(?:\(\w{2,10}\))?\s+\d[\d,]*(?:\.\d+)?\s*"
+                    r"(?:[▲▼↑↓]\s*(?:\d[\d,]*(?:\.\d+)?\s*)?\(?[+\-]?|\(?[+\-])\d+(?:\.\d+)?%\)?\s*)+")
+
+
+# Items each closed by a bracketed count, nothing else: a blog's categories (随笔(12) 读书(5)), a tag
+# cloud, a recipe's menus (家常菜大全(12.5万人收藏) 下饭菜(8.1万人收藏)). Two items at least.
+_COUNTED_ITEM = r"[^\s()\[\]【】,。!?;:]{1,12}\s*[(\[【]\s*\d[\d,.]*\s*(?:万|千)?\s*[\u3400-\u9fff]{0,4}\s*[)\]】]"
+_COUNTED_ROW = re.compile(rf"{_COUNTED_ITEM}(?:\s*[|/·]?\s*{_COUNTED_ITEM})+")
+
+
+# An advert without its label: a short pitch closed by its button (律师在线解答 专业律师24小时在线 立即咨询>>,
+# 婺源2日游 含门票+接送 ¥298起 立即预订). A call to act ends it, perhaps with an arrow; no key, no clause.
+_CALL_TO_ACT = re.compile(r"\S{6}.*\s(?:立即|马上|点击)(?:咨询|预订|购买|申请|抢购|下单|领取|报名|预约|体验|试听|试用|开户)\s*(?:>>|>|›|»)?$")
+PITCH_MAX = 50  # characters of a pitch closed by its button
+
+
+_PITCH_CLAUSE = re.compile(r"[:,;、。!?]")  # a key or a clause: an article's line (报名方式：扫码 立即报名)
+
+
+def pitch_button(text: str) -> bool:
+    return len(text) <= PITCH_MAX and not _PITCH_CLAUSE.search(text) and bool(_CALL_TO_ACT.search(text))
+
+
+def counted_row(text: str) -> bool:
+    return text[-1:] in ")]】" and bool(_COUNTED_ROW.fullmatch(text))
 
 
 def quote(text: str) -> bool:
-    return bool(_QUOTE.fullmatch(text))
+    return "%" in text and bool(_QUOTE.fullmatch(text))
 
 
 # Registration identifiers of Chinese sites and periodicals. A line naming one is the site's foot.
@@ -100,7 +127,11 @@ SOURCE_MAX = 30  # characters: a source line names a source, it says nothing mor
 # An essay's headline about a blog ("我为什么关掉了自己的博客") is longer; a headline stays anyway.
 _BLOG_NAME = re.compile(r"(?i)[\w·]{1,8}的(?:博客|部落格|网志|个人空间|空间|个人主页|blog)")
 # A call to click: the verb, then what the link does.
-_PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这里|查看|阅读|进入|看|下载|图片|链接|播放|收听|观看|订阅|浏览|返回|了解|更多)")
+_PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这里|查看|阅读|进入|看|下载|图片|链接|播放|收听|观看|订阅|浏览|返回|了解|更多)"
+                     # 更多房市新闻请上好房网: a pointer to the site's channel; 免费订阅《高端阅读》, 订阅联合早报精选内容:
+                     # a call to subscribe to a publication (订阅经济兴起 names none).
+                     r"|更多[^。!?,]{1,12}请(?:上|到|访问|浏览|登录|关注|点击|下载|移步)"
+                     r"|(?:免费|立即|马上|欢迎|一键)?订阅(?:《[^》]{1,16}》|[^\s。!?,]{0,10}(?:电子报|精选|newsletter))")
 PROMPT_MAX = 30  # characters
 _SENTENCE_END = ("。", "!", "?", ";")
 

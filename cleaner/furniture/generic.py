@@ -27,7 +27,7 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
-from cleaner.furniture.forms import blog_name, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
@@ -279,7 +279,27 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
              and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
              and title_match(without_stamp(lines[pos].text), title)]
-    return named[fuller_headline([lines[pos].text for pos in named], title)] if named else -1  # headline.py
+    if not named:
+        return _far_headline(lines, first, title)
+    return named[fuller_headline([lines[pos].text for pos in named], title)]  # headline.py
+
+
+FAR_REACH = 24  # lines above the body searched for a headline the title's first part is, word for word
+
+
+def _far_headline(lines: list[Line], first: int, title: str) -> int:
+    """The one line further above the body (up to ``FAR_REACH`` lines) that is the title's first
+    part word for word, no sentence and no key: a Q&A page's question, its fields and the
+    answerer's box between it and the answer that is the body (宝宝一岁半晚上总是哭闹睡不好怎么办 /
+    健康咨询描述： / … / 王丽萍 主治医师 …); -1 if none or several (a repeated title is a list's)."""
+    parts = title_parts(title)
+    if len(parts) < 2:
+        return -1  # a title of one part may be the site's name, which a banner repeats
+    found = [pos for pos in range(max(first - FAR_REACH, 0), first)
+             if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
+             and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
+             and title_parts(lines[pos].text) == parts[:1]]
+    return found[0] if len(found) == 1 else -1
 
 
 def headline_position(lines: list[Line], first: int, model: Model) -> int:
@@ -288,6 +308,31 @@ def headline_position(lines: list[Line], first: int, model: Model) -> int:
         if line.features["headline"]:
             return pos
     return _title_position(lines, first, model)
+
+
+_PICTURE_MARK = re.compile(r"\((?:组?图|附图|多图|视频|附视频|图文|组图\d*)\)$")
+
+
+def page_top(lines: list[Line], first: int) -> int:
+    """0 when the page's first line, within ``FAR_REACH`` lines above the body (as far as a
+    headline the title names is looked for: ``_far_headline``), reads as a
+    headline (4-60 characters, no sentence end, key, link, date or furniture structure; a picture
+    mark, ``(图)``, is a headline's); else -1. Asked when the page's title is not known: an article
+    cleaned once (``cleaner page.html``, its headline kept because the ``<title>`` named it) and
+    read again as text opens with its headline, and the lines the first reading kept between it
+    and the body (a subtitle, a caption, a credit) put it out of the nearest-headline search's
+    reach. ``decide`` keeps it only when nothing between it and the body is furniture: a page as
+    it came opens with the site's name over menus that go."""
+    if not 0 < first <= FAR_REACH:
+        return -1
+    line = lines[0]
+    f, text = line.features, _PICTURE_MARK.sub("", line.text)
+    # No separators: a site's name and channel (人民网 - 时政频道) is none.
+    plain = not any(f[k] for k in ("final_punct", "kv_filled", "kv_empty", "kv_many", "url", "counter", "date", "time",
+                                   "bullet", "item_row", "notice", "separators")) and f["buttons"] <= (0.5 if text != line.text else 0)
+    return 0 if (plain and _HEADLINE_LENGTH[0] <= len(text) <= _HEADLINE_LENGTH[1] and f["lex_cover"] < _HEADLINE_COVER
+                 and not _label_row(text) and not structural(line) and not source_line(text)
+                 and not _BRACKETED.match(text)) else -1
 
 
 def _title_position(lines: list[Line], first: int, model: Model) -> int:
@@ -488,6 +533,10 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         return out + [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
                       if line.index not in keep and (family := structural(line))]
     headline = headline_position(scored, body[0], model)
+    top = page_top(scored, body[0]) if title is None and headline != 0 else -1
+    if top >= 0 and any(scored[0].index < line.index < scored[body[0]].index for line, _ in gone):
+        top = -1  # a family took a line between it and the body: furniture stands there
+    top_score = None
     removed = [False] * len(scored)
     candidate = [False] * len(scored)
     listed = introduced(scored, body)
@@ -505,9 +554,16 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         need = model.threshold + (model.body_margin if inside and prose_line(line) else 0.0)
         if family:
             out.append(Decision(line.index, lines[line.index], round(s, 2), (family,)))
+        elif s > need and pos == top:
+            top_score = round(s, 2)  # decided below, once the lines under it are judged
+            continue
         elif s > need:
             out.append(Decision(line.index, lines[line.index], round(s, 2), reasons(line.features, model)))
         removed[pos] = bool(family) or s > need
+    if top_score is not None and any(removed[1 : body[0]]):
+        # Furniture stands between it and the body: the page as it came, its first line the site's.
+        out.append(Decision(scored[0].index, lines[scored[0].index], top_score, reasons(scored[0].features, model)))
+        removed[0] = True
     # between() reads taken_above only at a candidate and right under one: asked there alone.
     taken = [(candidate[pos] or (pos > 0 and candidate[pos - 1])) and _taken_above(scored, folded, pos) for pos in range(len(scored))]
     for pos in between(removed, candidate, taken):
@@ -568,7 +624,7 @@ SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, 
 
 def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], removed: list[bool], keep: set[int]) -> list[int]:
     """Positions of the lines that go for standing below furniture under the article: below the
-    body and the page's last prose line (a title cut short, ``…获得...``, is none), once a line
+    body and the page's last prose line (a title cut short, ``…获得...``, and a list's row are none), once a line
     there has gone (``removed``: by the model, a family, or before it by a rule or a portal
     family: a live line missing between two scored ones), every later line of at most
     ``SWEEP_MAX`` characters that ends no sentence (a cut title aside) and that no rule rewrote.
@@ -576,7 +632,8 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
     article and them, the lines under the article stay (a credit, the site's name: hand copies
     keep some). One pass, after every other decision."""
-    prose = [pos for pos, line in enumerate(scored) if prose_line(line) and not _cut(line.text)]
+    # A row of a list is no prose here either, as for body finding (热门研报 over 1. 电子行业：AI端侧…).
+    prose = [pos for pos, line in enumerate(scored) if prose_line(line) and not line.features["template"] and not _cut(line.text)]
     start = max([body[1]] + prose) + 1
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
@@ -799,6 +856,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "title-row"  # right under the article's last line it may be its closing tips (提示：… … …)
     if quote(line.text):
         return "quote"
+    if counted_row(line.text):
+        return "counted"  # 随笔(12) 读书(5): categories or tags with their counts
     if f["kv_filled"] and not f["final_punct"] and fields_row(line.text) and _RECORD_KEY.search(line.text):
         return "fields"  # 发布日期：… 更新日期：… 点阅次数：… (a record key among three fields or more)
     if stats(line.text):

@@ -15,6 +15,10 @@ lines around it look like (a breadcrumb above it, a publication row below, a dat
 other documents (相关文件) or of chapters (目录) hold several such lines one after another, or sit
 lower on the page: only a lone one among the first lines is kept.
 
+A law's note of its adoption under its title (``（2023年9月28日…常务委员会第五次会议通过）``) is the
+law's own text, a dated line in brackets that the model reads as a byline. So is a court
+document's header, the court's name over the document's kind (``民 事 判 决 书``).
+
 A line of legacy bytes read by a UTF-8 decoder (``���е��м``, mostly U+FFFD) says nothing a
 furniture sign could be read from, and no repair can read it: it is kept as it came, for a person
 or a later version to repair from its bytes, never removed as a head or foot line.
@@ -54,10 +58,33 @@ _SPACE = re.compile(r"\s+")
 _PROSE = re.compile(r"^(?=.{12,})[^|]*[，。！？；]")
 
 
+# A law's note of its adoption, under its title: the date, the body that adopted, amended or
+# published it, in brackets, nothing else ((2023年9月28日东川省第十四届人民代表大会常务委员会第五次会议通过),
+# amendments chained inside). The law's own text; to the model a dated line above the body.
+_ADOPTED = re.compile(r"^[ \t\u3000]*[（(][ \t\u3000]*[0-9０-９一二三四五六七八九〇零]{4}[ \t\u3000]*年[^（()）]{4,200}"
+                      r"(?:通过|修正|修订|公布|批准|发布)[^（()）。]{0,30}[）)][ \t\u3000]*$")
+
+
+# A court's or a prosecutor's document opens with the court's name over the document's kind, its
+# letters often spaced (湖西省东川市云岭区人民法院 / 民 事 判 决 书): a header of a fixed form, the
+# document's own, though the court's name alone reads as a site's name above the body.
+_COURT = re.compile(r"^[ \t\u3000]*[\u3400-\u9fff]{2,30}(?:人民法院|人民检察院|法院|检察院|仲裁委员会|仲裁院)[ \t\u3000]*$")
+_RULING = re.compile(r"^[ \t\u3000]*(?:[\u3400-\u9fff][ \t\u3000]*){0,6}(?:判[ \t\u3000]*决|裁[ \t\u3000]*定|调[ \t\u3000]*解|"
+                     r"决[ \t\u3000]*定|起[ \t\u3000]*诉|裁[ \t\u3000]*决)[ \t\u3000]*书[ \t\u3000]*$")
+
+
+def _court_heads(lines: list[str]) -> set[int]:
+    """The court's name and the document's kind right under it (``_COURT``, ``_RULING``)."""
+    live = [i for i, line in enumerate(lines) if line.strip()]
+    return {k for i, j in zip(live, live[1:]) if _RULING.match(lines[j]) and _COURT.match(lines[i]) for k in (i, j)}
+
+
 def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
     """Indices of ``lines`` that are program code, rows of a Markdown table, a headline of a
-    fixed form or legacy bytes read by a UTF-8 decoder. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
+    fixed form, a law's note of its adoption, a court document's header or legacy bytes read by a UTF-8 decoder. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
     return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
+            | {i for i, line in enumerate(lines) if "年" in line and _ADOPTED.match(line)}
+            | (_court_heads(lines) if any("书" in line for line in lines) else set())
             | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and legacy_read_as_utf8(line)})
 
 
@@ -101,8 +128,11 @@ def _code_lines(lines: list[str]) -> set[int]:
 
 def _table_rows(lines: list[str]) -> set[int]:
     """Markdown tables inside the article: a header row, a rule row, rows of as many cells, with
-    prose somewhere above and below. A site's menu or footer set as a table (a page converted
-    from HTML to Markdown) stands at an edge of the page, with no prose on one side."""
+    prose somewhere above and below, or right under a sentence that introduces it (``对比如下：``,
+    the article's last part), or on a page with no prose at all (the table is the document: a
+    line the model cannot judge stays, and only structure went there, a table's rows read as a
+    menu's). A site's menu or footer set as a table (a page converted from HTML to Markdown)
+    stands at an edge of the page's prose, with no prose on one side and none introducing it."""
     if not any("|" in line and _RULE_ROW.match(line) for line in lines):
         return set()  # nearly every page: no rule row, no table
     prose = [i for i, line in enumerate(lines) if _PROSE.match(line)]
@@ -117,10 +147,18 @@ def _table_rows(lines: list[str]) -> set[int]:
         while end + 1 < len(lines) and _TABLE_ROW.match(lines[end + 1]) and not _RULE_ROW.match(lines[end + 1]) \
                 and _cells(lines[end + 1]) == cells:
             end += 1
-        if _cells(lines[i + 1]) == cells and any(p < i for p in prose) and any(p > end for p in prose):
+        framed = any(p < i for p in prose) and any(p > end for p in prose)
+        if _cells(lines[i + 1]) == cells and (framed or not prose or _introduced(lines, i)):
             out.update(range(i, end + 1))
         i = end + 1
     return out
+
+
+def _introduced(lines: list[str], row: int) -> bool:
+    """The nearest line above a table's first row is a sentence of the article introducing it
+    (``对比如下：``): a table closing an article, with nothing below it."""
+    above = next((line for line in reversed(lines[:row]) if line.strip()), "")
+    return bool(_PROSE.match(above)) and above.rstrip().endswith(("：", ":"))
 
 
 def _cells(row: str) -> int:

@@ -26,13 +26,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner._native import FurnitureLexicon
+from cleaner.furniture.entries import title_match
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
+from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
-from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, gallery, hashtags, menu_rows,
+from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, hashtags, menu_rows,
                                       page_index, player, related_link_pattern, related_links, search_box, weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
@@ -56,9 +58,11 @@ _DATELINE = re.compile(rf"[(\[【]?\s*(?:{_DATE}|{_WEEKDAY}|{_TIME}|上午|下�
 _SITE_DATE = re.compile(rf"{_WEEKDAY}|上午|下午|晚上|凌晨|中午|早上|香港时间|北京时间|台北时间|{_ZONE}|[AP]M")
 _AGO = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月)前")  # a forum's relative time: 发表于 3 天前
 _HAS_DATE = re.compile(rf"{_DATE}|{_TIME}")
-# A view counter beside a post's date: 阅读 3.4万, 浏览(1234), 点击：12次.
+# A member's name and level badge, nothing else (一只旅行的猫 Lv.8, 小林 LV5).
+_LEVEL_BADGE = re.compile(r"[^\s,。!?:]{1,16}\s*[Ll][Vv]\s*\.?\s*\d{1,2}")
+# A view counter beside a post's date: 阅读 3.4万, 浏览(1234), 点击：12次, Taiwan's 点阅：1,204.
 # Not a duration or an amount (阅读3小时, 阅读两篇: a diary's day).
-_VIEWS = re.compile(r"(?:阅读|浏览|点击|人气|播放)(?:数|量|次数)?\s*[:(]?\s*[\d.,]+\s*[万千kKwW]?\s*次?\)?(?![\u3400-\u9fff])")
+_VIEWS = re.compile(r"(?:阅读|浏览|点击|点阅|人气|播放)(?:数|量|次数)?\s*[:(]?\s*[\d.,]+\s*[万千kKwW]?\s*次?\)?(?![\u3400-\u9fff])")
 _VIEW_SIGNS = frozenset("阅浏击气播")
 # A post row's bracketed counters without a date: 小花 发表在 痞客邦 留言(3) 人气(1,245). Two at least.
 _BRACKET_COUNTER = re.compile(r"(?:留言|评论|回复|回应|人气|阅读|浏览|点击|点赞|收藏|转发|分享|引用)\s*\(\s*[\d,.]+\s*[万千kKwW]?\s*\)")
@@ -117,12 +121,14 @@ _OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{
 # The site's own hotline and its own sponsor, said of itself (新闻热线：0551-12345678, 违法和不良信息举报电话：12377,
 # 本网站由某某市人民政府办公室主办): not a hotline an article lists (举报电话：… of a campaign).
 _HOTLINE = re.compile(r"^(?:新闻热线|报料热线|爆料热线|新闻爆料热线|违法和不良信息举报电话|不良信息举报电话|违法和不良信息举报|"
-                      r"互联网违法和不良信息举报|投稿邮箱|投稿信箱)\s*:\s*\S[^,。!?]{2,40}$")
+                      r"互联网违法和不良信息举报|投稿邮箱|投稿信箱|订报专线|订报热线|广告专线|广告热线|发行热线|订阅热线)\s*:\s*\S[^,。!?]{2,40}$")
 _SPONSOR = re.compile(r"^本(?:网站|网|站)由[^,。!?]{2,30}(?:主办|承办|维护|提供技术支持)\s*[。]?$")
 # A reprinted piece's original headline (原标题：…), set under the headline or the article.
 _ORIGINAL_TITLE = re.compile(r"^[(\[【]?原标题\s*:\s*[^。]{2,60}[)\]】]?$")
 # A self-media platform's note of where a piece comes from (本文来自网易号，作者：老王说事).
 _PLATFORM = re.compile(r"^本文(?:来自|来源于|转自|转载自|源自)\s*[\u3400-\u9fffA-Za-z「」\"“”]{1,12}(?:号|公众号|平台|客户端)")
+# An encyclopedia's note of who wrote or checked the entry (本词条由“科普中国”…审核。, 本词条由网友编辑).
+_ENTRY_NOTE = re.compile(r"^本词条(?:由|内容由|已由)[^。!?]{2,60}(?:审核|编辑|提供|撰写|认证|创建|贡献)")
 _BIO = re.compile(r"^(?:作者简介|作者介绍|关于作者|作者单位)\s*:")
 # A blog's stamp in English (WordPress, Blogger): September 19th, 2005 at 7:32 pm, Posted by 阿明 at 10:32 PM.
 _EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
@@ -145,6 +151,11 @@ _DURATION = re.compile(r"^(?:音频|视频|时长|片长|播放时长|视频时�
                        r"\s*:?\s*(?:约\s*)?(?:(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*分钟)$|^(?:约\s*)?\d{1,3}\s*分钟(?:阅读|读完)$"
                        r"|^(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$")  # a player's position: 00:00 / 03:21
 _END = re.compile(r"^[\s\-—–_=·~*<>]*(?:THE\s*)?END[\s\-—–_=·~*<>]*$")  # — END —, — THE END —
+# Under an END, a comments heading (留言, 写留言, 精选留言 12) and the comments listed under it, each
+# its writer's name, a colon and the comment (晚风：我奶奶的借书证也还留着。 作者：欢迎带来给我们看看！).
+_COMMENTS_HEAD = re.compile(r"^(?:写|精选|全部|热门)?(?:留言|评论)\s*\(?\d*\)?$")
+_NAMED_REPLY = re.compile(r"^[^\s:,。!?]{1,12}:\s*\S")
+REPLY_MAX = 200  # characters of a comment listed under an END
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 # A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
 # counter row in 万 reads as one.
@@ -274,8 +285,12 @@ def form(text: str, words: Words) -> str:
         return "trail"
     if len(text) <= 40 and "属地" in text and "编辑" not in text and _IP_PLACE.match(text):  # an edit note holds one too (edited)
         return "post-stamp"
+    if len(text) <= 24 and ("v" in text or "V" in text) and _LEVEL_BADGE.fullmatch(text):
+        return "member"  # 一只旅行的猫 Lv.8: a member's name and level
     if len(text) <= RISK_MAX and "有风险" in text and _RISK.fullmatch(text):
         return "risk-notice"
+    if len(text) <= OWN_TERMS_MAX and text.startswith("本词条") and _ENTRY_NOTE.match(text):
+        return "reprint"  # 本词条由…审核: an encyclopedia's note of its entry
     # widgets.py: forms asked of every line, wherever it stands (an advert label splits an article).
     family = _widget(text, words) if len(text) <= WIDGET_MAX else ""
     if family:
@@ -372,8 +387,8 @@ WIDGET_MAX = 100  # characters: no widget's line is longer (a download link with
 def _widget(text: str, words: Words) -> str:
     """The family of a widget's line (``widgets.py``), or the site's own hotline or sponsor; each
     form gated by a substring or a length before its pattern."""
-    if advert(text, *words.adverts[:2]):
-        return "advert"
+    if advert(text, *words.adverts[:2]) or ("立即" in text or "马上" in text or "点击" in text) and pitch_button(text):
+        return "advert"  # a label's advert, or a pitch closed by its button (专业律师24小时在线 立即咨询>>)
     if hashtags(text):
         return "tags"
     if player(text):
@@ -397,12 +412,16 @@ SIZES_MAX = 24  # characters of a font-size toggle row
 _SIZE_CHARS = frozenset("大中小特超标准默认字号体级设定调整:[]()【】|/ A+-")
 
 
+# A page tool's key with nothing after it, set after the sizes on one row (a colour picker's 视力保护色：,
+# 背景色：): its buttons are pictures, the key alone is left.
+_TOOL_KEY_TAIL = re.compile(r"\s+[\u3400-\u9fff]{2,6}\s*:\s*$")
 _SIZE_TOKEN = re.compile(r"A[+\-]{0,2}$")  # a letter-size button beside the share buttons (分享 列印 A- A+)
 
 
 def _font_sizes(text: str) -> bool:
     """A font-size toggle (大 中 小, 字号:[ 大 中 小 ], 小 中 大 特大, 字体大小 A A A, A- A+): nothing
     but size words, two sizes at least. A page's text never is a bare row of sizes."""
+    text = _TOOL_KEY_TAIL.sub("", text)  # 字号：【大】【中】【小】 视力保护色： (the next widget's empty key)
     if not set(text) <= _SIZE_CHARS:
         return False
     # Letters count as separate buttons (A A A, A- A+), never a rating (AAA, AA+: a bond's grade).
@@ -488,6 +507,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # A pass that only reads the lines beside one family is skipped on a page without it (most).
     if "attachment" in families:
         attachment_heads(texts, families)
+    for pos in download_boxes(texts, families):
+        families[pos] = "attachment"
     for pos in related_links(texts, families, prose, words.related_link):
         families[pos] = "recommended"
     for pos in weak_labels(texts, families, words.adverts[2]):
@@ -504,6 +525,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     if "qa" in families:
         _answerers(texts, families, words)
     _lone_actions(texts, families, words)
+    if title:
+        _followed_names(texts, families, prose, title)
     _replies(texts, families, prose, words)
     _spaced_names(folded, alive, texts, families, prose)
     site_rows(texts, families, prose, words.rows)
@@ -550,6 +573,13 @@ def _framed_box(texts: list[str], pos: int) -> bool:
     return BOX_TITLES[0] <= k - pos - 1 <= BOX_TITLES[1] and k < len(texts) and bool(_SENTENCE_LINE.search(texts[k]))
 
 
+# A box of other pieces by its heading's shape, whatever the site calls its pieces (本版其他新闻,
+# 相关研报, 热门书评, 更多报道): 其他, 相关, 热门 or 更多, perhaps after 本版, 本栏 or 同类, then a word
+# for pieces. Its titles under it, up to the next prose line, go with it (``_tail_forms``).
+_BOX_HEADING = re.compile(r"(?:本版|本栏目?|本频道|本类|同类)?(?:其他|相关|热门|更多)"
+                          r"(?:新闻|文章|报道|稿件|帖子|日志|研报|书评|影评|视频|图集|资讯|作品|专栏|评论文章)")
+
+
 def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words: Words) -> None:
     """Forms that are furniture where the article has ended (``PROSE_MIN`` characters of prose
     above): the lines under a WeChat ``END`` or a press release's ``完`` that are no paragraph
@@ -567,15 +597,20 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             seen += len(text)
         if seen >= PROSE_MIN and (_END.match(text) or _FINIS.match(text)):
             families[pos] = families[pos] or "end"
+            comments = False
             for k in range(pos + 1, len(texts)):
                 if len(texts[k]) <= ROW_MAX and not prose[k] or _DATELINE.fullmatch(texts[k]):
                     families[k] = families[k] or "end"
+                comments = comments or bool(_COMMENTS_HEAD.match(texts[k]))
+                if comments and not families[k] and len(texts[k]) <= REPLY_MAX and _NAMED_REPLY.match(texts[k]):
+                    families[k] = "reply"  # under the comments heading: a reader's comment, the writer's reply
             return
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
-        framed = heading in words.headings and len(text) <= len(heading) + 4 and seen < PROSE_MIN and _framed_box(texts, pos)
-        if heading in words.headings and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
+        known = heading in words.headings or (len(heading) <= 8 and _BOX_HEADING.fullmatch(heading) is not None)
+        framed = known and len(text) <= len(heading) + 4 and seen < PROSE_MIN and _framed_box(texts, pos)
+        if known and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
             families[pos] = families[pos] or "recommended"
             k = pos + 1
             while k < len(texts) and not prose[k] and len(texts[k]) <= ROW_MAX and not (framed and _SENTENCE_LINE.search(texts[k])):
@@ -707,6 +742,27 @@ def _lone_actions(texts: list[str], families: list[str], words: Words) -> None:
     for pos, family in enumerate(families):
         if family == "actions-lone":
             families[pos] = "actions"
+
+
+# A follow button alone on its line (关注, +关注, 关注TA): the name right above it is an account's or
+# a writer's profile box, not the article's.
+_FOLLOW = re.compile(r"^(?:\+\s*)?(?:加|已)?关注(?:TA|他|她|我|作者)?$")
+_NAME_LINE = re.compile(r"^[^\s,.:;!?。，、：；！？()\[\]【】|]{2,16}$")
+
+
+def _followed_names(texts: list[str], families: list[str], prose: list[bool], title: str) -> None:
+    """A lone follow button above the first prose line, and the name right above it: a short line
+    without punctuation or spaces that the page's title does not name (a headline right above the
+    button stays: the title names it). An account's or a writer's profile box over the article
+    (西湖大学图书馆 / 关注)."""
+    first_prose = next((p for p, x in enumerate(prose) if x), len(texts))
+    for pos in range(1, min(first_prose, len(texts))):
+        if families[pos] not in ("", "actions") or len(texts[pos]) > 6 or not _FOLLOW.match(texts[pos]):
+            continue
+        families[pos] = "actions"
+        name = texts[pos - 1]
+        if not families[pos - 1] and _NAME_LINE.match(name) and not title_match(name, title) and name not in title:
+            families[pos - 1] = "actions"
 
 
 COUNT_MAX = 8  # characters of a button's counter alone on a line

@@ -18,7 +18,9 @@ from cleaner.furniture.forms import item_row
 ADVERT_MAX = 40  # characters of an advert label with the advert's own words (广告 某某金融 低首付 立即申请)
 # What decorates a label alone on its line: rules, brackets, bars (—— 广告 ——, 【广告】, [AD]).
 _DECOR = r"[\s\-—–_=·~*<>\[\]【】()|]*"
-_CLAUSE = re.compile(r"[。!?,;、]")
+_CLAUSE = re.compile(r"[。!?;、]|,(?!\d{3})")  # 1,688万 is a price, no clause
+_SENTENCE_END = re.compile(r"[。!?]")
+_BRACKETS = "【[("
 
 
 # Labels that open an advert's own words on the line. Not 推广 or 赞助 alone: an article's
@@ -31,7 +33,7 @@ _WEAK = ("推广", "赞助", "AD", "ADS")
 # What an advert says after its label: a call to act, a price, a phone number, an address on the
 # web. A label's words without one are an article's (广告 是互联网公司的主要收入来源, 广告 与 营销).
 _PITCH = re.compile(r"(?i)立即|马上|点击|咨询|详询|详情|抢购|购买|下单|领取|申请|报名|加盟|下载|免费|低首付|优惠|热线|"
-                    r"\d\s*(?:元|折|万元)|[¥$]\s*\d|\b\d{3,4}-\d{7,8}\b|\b400[-\s]?\d{3}[-\s]?\d{4}\b|\b1[3-9]\d{9}\b|"
+                    r"\d\s*(?:元|折|万元|万起)|[¥$]\s*\d|电话\s*:?\s*[\d(]|\b\d{3,4}-\d{7,8}\b|\b400[-\s]?\d{3}[-\s]?\d{4}\b|\b1[3-9]\d{9}\b|"
                     r"www\.|https?://|\.(?:com|cn|net)\b")
 
 
@@ -48,7 +50,7 @@ def advert_patterns(labels: list[str]) -> tuple[re.Pattern, re.Pattern, re.Patte
     # The first lookahead (a label opens the line, after its decoration) is what the rest needs
     # anyway; it rejects nearly every line before the second scans the line for a strong label.
     alone = re.compile(rf"(?i)^(?={_DECOR}(?:{words}))(?=.*(?:{strong})|.*[\[【(—\-=*<])({_DECOR}){label_row}{_DECOR}$")
-    led = re.compile(rf"^[【\[(]?(?:{lead})[】\])]?(?:\s*\|\s*|\s+)(\S.*)$")
+    led = re.compile(rf"^(?:[【\[(](?:{lead})[】\])]\s*|(?:{lead})(?:\s*\|\s*|\s+))(\S.*)$")
     bare = re.compile(rf"(?i)^\s*(?:{'|'.join(map(re.escape, _WEAK))})\s*$")
     return alone, led, bare
 
@@ -59,10 +61,14 @@ def advert(text: str, alone: re.Pattern, led: re.Pattern) -> bool:
     call to act, a price, a phone number or an address)."""
     if alone.match(text):
         return True
-    if len(text) > ADVERT_MAX:
+    if len(text) > ADVERT_MAX * 2 or len(text) > ADVERT_MAX and text[:1] not in _BRACKETS:
         return False
     m = led.match(text)
-    return bool(m and not _CLAUSE.search(m.group(1)) and _PITCH.search(m.group(1)))
+    if not m or not _PITCH.search(m.group(1)):
+        return False
+    # A label in brackets (【广告】) is the site's mark, no word of a sentence: the advert after it
+    # may list (诚聘厨师、服务员) and run longer; it still ends no sentence.
+    return not (_SENTENCE_END if text[:1] in _BRACKETS else _CLAUSE).search(m.group(1))
 
 
 def pitch(text: str) -> bool:
@@ -97,7 +103,21 @@ _PLAYER = re.compile(r"^[【\[(][^】\])]{1,8}[】\])]\s*(?:\d{1,2}:)?\d{1,2}:\d
 
 
 def player(text: str) -> bool:
-    return "/" in text and bool(_PLAYER.match(text))
+    return "/" in text and bool(_PLAYER.match(text)) or controls(text)
+
+
+# A video or audio player's controls: its quality, speed, subtitle and screen buttons, nothing
+# else on the line (1080P 高清 倍速 字幕, 倍速 1.0x). One word alone may head an article's section
+# (字幕, 弹幕): two items at least, a speed word with its value counts as two.
+_CONTROL = re.compile(r"(?i)倍速|高清|超清|标清|蓝光|流畅|字幕|全屏|网页全屏|宽屏|画中画|弹幕|画质|清晰度|音量|静音|"
+                      r"\d{3,4}p\+?|[248]k|\d(?:\.\d{1,2})?\s*[x倍]")
+
+
+def controls(text: str) -> bool:
+    if len(text) > 30 or not any(w in text for w in ("倍速", "清", "字幕", "屏", "弹幕", "画", "P", "p")):
+        return False  # the search below asked of lines holding a control word only
+    items = text.split()
+    return len(items) >= 2 and all(_CONTROL.fullmatch(item) for item in items)
 
 
 # A download link: a file's name with its size (1130912新闻稿.pdf (235 KB)). Without its size the
@@ -118,6 +138,30 @@ def attachment_heads(texts: list[str], families: list[str]) -> None:
     for pos in range(len(texts) - 1):
         if not families[pos] and families[pos + 1] == "attachment" and _FILES_HEAD.match(texts[pos]):
             families[pos] = "attachment"
+
+
+# A heading that says the lines under it are to download or are the site's related files (附件下载：,
+# 下载附件, 相关下载, 相关文件): a site's box of links, whatever the notice above it names. Not 附件：
+# alone, which heads the notice's own list.
+_DOWNLOAD_HEAD = re.compile(r"^(?:附件下载|下载附件|相关下载|文件下载|附件列表|相关附件下载|相关附件|相关文件)\s*:?$")
+_FILE_NAME = re.compile(_FILE.pattern.split(r"\s*\(")[0] + r"\s*$", re.IGNORECASE)
+
+
+def download_boxes(texts: list[str], families: list[str]) -> list[int]:
+    """Positions of a download box: its heading (``_DOWNLOAD_HEAD``) and the file names under it,
+    each with its extension (``附件1：岗位表.xlsx``), with or without a size. The notice's own list
+    of attachments names them without an extension (``附件：1.岗位表``), above its signature; the
+    box repeats them as the files a reader downloads."""
+    out: list[int] = []
+    for pos, text in enumerate(texts):
+        if families[pos] or not text.startswith(("附件", "下载", "相关", "文件")) or not _DOWNLOAD_HEAD.match(text):
+            continue
+        end = pos + 1
+        while end < len(texts) and (families[end] == "attachment" or (not families[end] and _FILE_NAME.match(texts[end]))):
+            end += 1
+        if end > pos + 1:
+            out += range(pos, end)
+    return out
 
 
 # A row of the pages of an article set over several, each with its title (第1页：外观设计 第2页：内饰空间):
