@@ -36,7 +36,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
+from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
                             narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read)
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -186,6 +186,9 @@ class Cleaner:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
                 # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
                 text = apply("whitespace", "hard-wraps-in-mojibake", hardwrap.join_misread_wraps, text)
+            # UTF-8 read as cp1252 and then NFKC-normalised (² made 2, ¼ 1⁄4): each folded byte
+            # written back where UTF-8 needs it, exactly, before the spaces below and any reader.
+            text = record("nfkc-folded-bytes", mojibake.MojibakeRepair(*folded_bytes.repair(text), []))
             # UTF-8 read as cp1252 whose no-break spaces (byte a0) became spaces: each put back
             # where UTF-8 cannot hold a space, before any reader takes the pieces between them.
             text = record("nbsp-read-as-space", mojibake.MojibakeRepair(*blank_bytes.repair(text, guess=cfg.guess_lost)))
