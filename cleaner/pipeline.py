@@ -195,6 +195,10 @@ class Cleaner:
             # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
             # read the inner one, as they read a page misread once.
             text = record("latin-layers", mojibake.MojibakeRepair(*latin_layers.peel(text, guess=cfg.guess_lost)))
+            # GBK mojibake shown as cp1252 (æ¶“æžƒ): through both layers, after the single-byte
+            # layers (their own kind) and before any stage reads the outer one alone and leaves the
+            # characters it lost bytes of unreadable.
+            text = record("mojibake-of-mojibake", layers.repair_outer_single_byte(text, guess=cfg.guess_lost))
             # UTF-8 of Japanese, Korean or another script read by a GBK, Big5 or cp1252 decoder:
             # its exact reading, before the Chinese readings take pieces of it (other_scripts.py).
             other, read_other = other_scripts.repair(text, guess=cfg.guess_lost, cache=readings)
