@@ -231,7 +231,12 @@ class Cleaner:
             # Mojibake of mojibake before one layer is read: the one-layer repair would re-read a
             # piece of the outer layer and leave the peel a cut stretch (閹存垶妲告稉 -> ...一锲戒汉).
             if not shifted:  # the shifted runs of a pinyin-damaged page are the byte repair's, as they are
-                text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
+                second = layers.repair_second_layer(text, guess=cfg.guess_lost)
+                text = record("mojibake-of-mojibake", second)
+                if second.count and latin_layers.shows_misread_utf8(text):
+                    # A first layer of cp1252 mojibake (UTF-8 read as cp1252, then as GBK) may be
+                    # left beside a peeled stretch, cut from it: read now, as a second clean would.
+                    text = record("read-as-single-byte", mojibake.repair_single_byte(text, guess=cfg.guess_lost))
                 # A two-byte source read by the other two-byte family (GBK as Big5, Big5 as GBK),
                 # whole lines: read in step again where bytes were lost, before the re-read of spans.
                 # A "?" beside it may be a decoder's mark written as a question mark: tried as one.
