@@ -237,6 +237,7 @@ class Cleaner:
                     # A first layer of cp1252 mojibake (UTF-8 read as cp1252, then as GBK) may be
                     # left beside a peeled stretch, cut from it: read now, as a second clean would.
                     text = record("read-as-single-byte", mojibake.repair_single_byte(text, guess=cfg.guess_lost))
+                    text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
                 # A two-byte source read by the other two-byte family (GBK as Big5, Big5 as GBK),
                 # whole lines: read in step again where bytes were lost, before the re-read of spans.
                 # A "?" beside it may be a decoder's mark written as a question mark: tried as one.
