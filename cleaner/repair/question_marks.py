@@ -29,8 +29,9 @@ from cleaner.repair import mojibake
 
 MARK = "\ufffd"
 # Marks beyond this share of the page's characters beyond ASCII: a path that lost a third of its
-# bytes or more (UTF-8 read by a Big5 decoder), which no repair reads back; the "?" stay as they
-# are. UTF-8 read as GBK or cp1252 marks about one character in ten.
+# bytes or more (UTF-8 read by a Big5 decoder marks 80-225 %), which no repair reads back; the "?"
+# stay as they are. UTF-8 read as GBK or cp1252 marks about one character in ten; Big5 read as
+# GBK, counting only the marks that lost more than a lead byte (_lost), 21-28 %.
 MAX_MARK_SHARE = 0.4
 MIN_SHARE_CHARS = 40  # a share of a few characters says nothing: a short text is always tried
 MIN_RARE = 2  # rare characters beside a "?" for it to be tried as a mark
