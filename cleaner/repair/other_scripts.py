@@ -10,7 +10,8 @@ converted between scripts and width-folded, and its bytes are gone for good.
 The byte view of such a stretch reads as UTF-8 exactly, with kana, hangul or another script in
 it: that reading is the text. Where the wrong decoder lost a byte (``errors="replace"``: one
 U+FFFD per byte; ``errors="ignore"``: a character's bytes cut short), the character is written
-U+FFFD with a ``lost-byte`` finding: no character model chooses among hangul or kana here.
+U+FFFD with a ``lost-byte`` finding: no character model chooses among hangul or kana here
+(Chinese beside an emoji, Cyrillic, Greek or Thai is the model's to choose: ``_chinese_holes``).
 
 A stretch is read when (``_reading``) its bytes read as UTF-8 from a character of the stretch to a
 character of it, at least two characters of another script are among those read, at most
