@@ -14,13 +14,15 @@ needs a continuation byte, after a lead byte short of its continuation bytes, a 
 *is* that byte: written back as the character the decoder showed, with nothing to guess. Only
 where the character it completes is one a Chinese page holds (CJK characters, punctuation and
 full-width forms), and only on a line that shows misread UTF-8 elsewhere (``MIN_MISREAD``
-characters): a name in Latin letters (José1) is never taken for one. A space inside such a
+characters) and something only NFKC makes (``_FOLDED``): a name in Latin letters (José1) is
+never taken for one, nor a digit after a character a decoder cut short. A space inside such a
 character is the no-break space (a0) NFKC made one; a space alone is left to ``blank_bytes``
 (it may stand for a0 or for a mark a decoder wrote), which runs next.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -32,6 +34,13 @@ UNDEFINED = 0x81  # one of the bytes cp1252 has no character for, all continuati
 MIN_MISREAD = 3  # misread UTF-8 characters a line shows besides the folded ones
 # Code points a completed character must be in: what UTF-8 Chinese is made of.
 _CHINESE = ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF), (0x2000, 0x206F))
+
+
+# What only NFKC makes of a cp1252 character: a combining mark (¨ ¯ ´ ¸ ˜ folded to a space and
+# one), the fraction slash of ¼ ½ ¾, Greek μ for µ. A line must hold one before an ASCII product
+# (2 3 1 a o, TM, ...) is taken for a folded byte: in UTF-8 read as cp1252 with errors="ignore"
+# a character cut short stands before a digit as it would before a folded ² (大道2930 became 大铲930).
+_FOLDED = re.compile("[\u0301\u0303\u0304\u0308\u0327\u2044\u03bc]")
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +134,7 @@ def repair(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     count = 0
     for k, line in enumerate(lines):
-        if len(latin_layers.MISREAD_UTF8.findall(line)) < MIN_MISREAD:
+        if len(latin_layers.MISREAD_UTF8.findall(line)) < MIN_MISREAD or not _FOLDED.search(line):
             continue
         fixed, done = _unfolded_line(line)
         if done:
