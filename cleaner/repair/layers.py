@@ -83,7 +83,8 @@ def _two_layers_only(text: str, guess: bool) -> rounds.Spans:
 def _round_spans(text: str, guess: bool, outer: tuple[str, ...] = FAMILIES) -> rounds.Spans:
     """The stretches one round peels, each with its repair."""
     lines = {decoders.GBK_FAMILY: [], decoders.BIG5_FAMILY: [], decoders.SINGLE_FAMILY: []}
-    if mojibake._looks_misread(text) and (decoders.GBK_FAMILY in outer or decoders.BIG5_FAMILY in outer):  # noqa: SLF001 - one cheap test for rare characters
+    two_byte = decoders.GBK_FAMILY in outer or decoders.BIG5_FAMILY in outer
+    if two_byte and mojibake._looks_misread(text):  # noqa: SLF001 - one cheap test for rare characters
         lines[decoders.GBK_FAMILY] = lines[decoders.BIG5_FAMILY] = _dense_lines(text)
     if UTF8_AS_LATIN.search(text) and decoders.SINGLE_FAMILY in outer:
         lines[decoders.SINGLE_FAMILY] = _lines_with(text, UTF8_AS_LATIN)
