@@ -74,8 +74,9 @@ FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
 UNDEFINED_SINGLE = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
 
-# A reading: (start, end, text, lost characters, offsets in the text of characters filled in).
-Reading = tuple[int, int, str, int, tuple[int, ...]]
+# A reading: (start, end, text, lost characters, the characters filled in: (offset in the text,
+# the runner-up, the margin), "" and 0.0 where no other character was possible).
+Reading = tuple[int, int, str, int, tuple[tuple[int, str, float], ...]]
 
 
 @lru_cache(maxsize=None)
@@ -150,7 +151,7 @@ def _pieces(stream: list[int | None], ends: list[int], family: str) -> list[Read
                     lost += 1
                     holes_at.append((len(reading), piece))
                 else:
-                    filled.append(len(reading))
+                    filled.append((len(reading), "", 0.0))
                 reading.append(ch)
                 continue
             try:
@@ -172,11 +173,11 @@ _CHINESE_CONTEXT = ("emoji", "cyrillic", "greek", "thai")
 _HAN_OR_SIGN = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
 
 
-def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> list[int]:
+def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> list[tuple[int, str, float]]:
     """Fill, in place, each character of ``reading`` (at ``holes_at``, with its bytes, one unknown)
     that lost a byte, where the reading is Chinese around another script's letters: the Han or
     Chinese sign its known bytes allow that the model likes best between its neighbours. Offsets
-    filled; the rest stay U+FFFD. (Before, 尾鳍深分叉😀。体长可达 read as GBK came back 可�50.)"""
+    filled, each with its runner-up and margin; the rest stay U+FFFD. (Before, 尾鳍深分叉😀。体长可达 read as GBK came back 可�50.)"""
     if not holes_at or _script("".join(reading)) not in _CHINESE_CONTEXT:
         return []
     lm = model()
@@ -190,7 +191,8 @@ def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> lis
                          + (lm.bigram(ch, after) if after else 0.0), ch) for ch in _han_candidates(piece))
         if scored:
             reading[k] = scored[-1][1]
-            done.append(k)
+            runner_up = scored[-2] if len(scored) > 1 else (scored[-1][0], "")
+            done.append((k, runner_up[1], scored[-1][0] - runner_up[0]))
     return done
 
 
@@ -413,10 +415,11 @@ def repair(text: str, guess: bool = True,
             base = at + a + shift
             if filled and not guess:
                 chars = list(reading)
-                for k in filled:
+                for k, _, _ in filled:
                     chars[k] = "\ufffd"
                 reading, filled = "".join(chars), ()
-            findings += [holes.guess_finding(GUESS_KIND, base + k, reading[k]) for k in filled]
+            findings += [holes.guess_finding(GUESS_KIND, base + k, reading[k], alternative, margin)
+                         for k, alternative, margin in filled]
             findings += [Finding(GUESS_KIND, base + k, "\ufffd (UTF-8 of another script; its bytes were lost)")
                          for k, ch in enumerate(reading) if ch == "\ufffd"]
             findings.sort(key=lambda f: f.position)
