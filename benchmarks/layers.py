@@ -50,12 +50,15 @@ def main() -> None:
         broken = [DECODERS[second].decode(DECODERS[first].decode(p.encode("utf-8")).encode("utf-8")) for p in paragraphs]
         total = sum(map(len, references))
         with_stage = sum(errors(r, cleaner.clean(b)) for r, b in zip(references, broken, strict=True))
-        keep = layers.repair_second_layer
-        layers.repair_second_layer = lambda text, guess=True: layers.mojibake.MojibakeRepair(text, 0, [])
+        # Both of the stage's entries: under a GBK-family outer layer, and under a single-byte one
+        # (read before the single-byte stages).
+        keep = layers.repair_second_layer, layers.repair_outer_single_byte
+        layers.repair_second_layer = layers.repair_outer_single_byte = \
+            lambda text, guess=True: layers.mojibake.MojibakeRepair(text, 0, [])
         try:
             without = sum(errors(r, cleaner.clean(b)) for r, b in zip(references, broken, strict=True))
         finally:
-            layers.repair_second_layer = keep
+            layers.repair_second_layer, layers.repair_outer_single_byte = keep
         print(f"| {first} then {second} | {1000 * without / total:.1f} | {1000 * with_stage / total:.1f} |", flush=True)
     print("single-byte layers: errors per 1,000 characters")
     for source, inner, outer, mode in LATIN_CHAINS:

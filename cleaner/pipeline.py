@@ -36,7 +36,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, four_byte, latin_layers, layers, lone_signs,
+from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
                             narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read)
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -186,12 +186,19 @@ class Cleaner:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
                 # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
                 text = apply("whitespace", "hard-wraps-in-mojibake", hardwrap.join_misread_wraps, text)
+            # UTF-8 read as cp1252 and then NFKC-normalised (² made 2, ¼ 1⁄4): each folded byte
+            # written back where UTF-8 needs it, exactly, before the spaces below and any reader.
+            text = record("nfkc-folded-bytes", mojibake.MojibakeRepair(*folded_bytes.repair(text), []))
             # UTF-8 read as cp1252 whose no-break spaces (byte a0) became spaces: each put back
             # where UTF-8 cannot hold a space, before any reader takes the pieces between them.
             text = record("nbsp-read-as-space", mojibake.MojibakeRepair(*blank_bytes.repair(text, guess=cfg.guess_lost)))
             # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
             # read the inner one, as they read a page misread once.
             text = record("latin-layers", mojibake.MojibakeRepair(*latin_layers.peel(text, guess=cfg.guess_lost)))
+            # GBK mojibake shown as cp1252 (æ¶“æžƒ): through both layers, after the single-byte
+            # layers (their own kind) and before any stage reads the outer one alone and leaves the
+            # characters it lost bytes of unreadable.
+            text = record("mojibake-of-mojibake", layers.repair_outer_single_byte(text, guess=cfg.guess_lost))
             # UTF-8 of Japanese, Korean or another script read by a GBK, Big5 or cp1252 decoder:
             # its exact reading, before the Chinese readings take pieces of it (other_scripts.py).
             other, read_other = other_scripts.repair(text, guess=cfg.guess_lost, cache=readings)
@@ -224,7 +231,13 @@ class Cleaner:
             # Mojibake of mojibake before one layer is read: the one-layer repair would re-read a
             # piece of the outer layer and leave the peel a cut stretch (閹存垶妲告稉 -> ...一锲戒汉).
             if not shifted:  # the shifted runs of a pinyin-damaged page are the byte repair's, as they are
-                text = record("mojibake-of-mojibake", layers.repair_second_layer(text, guess=cfg.guess_lost))
+                second = layers.repair_second_layer(text, guess=cfg.guess_lost)
+                text = record("mojibake-of-mojibake", second)
+                if second.count and latin_layers.shows_misread_utf8(text):
+                    # A first layer of cp1252 mojibake (UTF-8 read as cp1252, then as GBK) may be
+                    # left beside a peeled stretch, cut from it: read now, as a second clean would.
+                    text = record("read-as-single-byte", mojibake.repair_single_byte(text, guess=cfg.guess_lost))
+                    text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
                 # A two-byte source read by the other two-byte family (GBK as Big5, Big5 as GBK),
                 # whole lines: read in step again where bytes were lost, before the re-read of spans.
                 # A "?" beside it may be a decoder's mark written as a question mark: tried as one.

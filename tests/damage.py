@@ -239,3 +239,177 @@ def damage_cell(text: str, source: str, decoder: str, errors: str, scope: str, r
         start = rng.randrange(len(line) - width + 1)
         lines[i] = line[:start] + bad(line[start : start + width]) + line[start + width :]
     return "\n".join(lines)
+
+
+# --- What happens around and after the misdecoding on real pages (issue 16) ----------------------
+#
+# Real pages rarely hold one clean misdecoding: the mojibake goes on through what pipelines do to
+# text (escaped for HTML, normalised, whitespace collapsed, wrapped or cut, controls stripped,
+# lowercased), is misread a second time, or shares the page with correct text and other damage.
+# ``AFTER_BASES`` are the misdecodings, ``AFTER_STEPS`` what happens to them after;
+# ``around_cells`` the families that are no base-and-step pair. Each cell gives (damaged page,
+# the text a perfect repair gives back): a step that loses information for good (lowercasing the
+# page's ASCII, cutting a line) changes the second too.
+
+import html as _html  # noqa: E402
+import re as _re  # noqa: E402
+
+# (source, decoder, errors): the misdecodings real pages hold most (UTF-8 read as GBK by Python
+# and by a browser, UTF-8 and GBK shown by a Western tool, Big5 read as GBK).
+AFTER_BASES = (("utf-8", "gbk", "replace"), ("utf-8", "whatwg-gbk", "replace"), ("utf-8", "cp1252", "replace"),
+               ("gbk", "latin-1", "replace"), ("gbk", "cp1252", "replace"), ("big5", "gbk", "replace"))
+
+_SPACES = _re.compile(r"[ \u00a0\u3000]+")
+_CONTROLS = _re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_PRIVATE = _re.compile("[\ue000-\uf8ff]")
+
+
+def _lower_ascii(text: str) -> str:
+    return "".join(ch.lower() if ch.isascii() else ch for ch in text)
+
+
+def _wrap(text: str, rng: random.Random) -> str:
+    width = rng.randint(30, 70)
+    return "\n".join("\n".join(line[i : i + width] for i in range(0, len(line), width)) or line for line in text.split("\n"))
+
+
+# step: (what it does to the damaged page, what it does to the text a repair can reach). A step
+# whose second is None loses nothing the bytes held.
+AFTER_STEPS = {
+    # Escaped for HTML by a template, and the page read back from its markup with entities left.
+    "html-escape": (lambda t, rng: _html.escape(t, quote=True), None),
+    # Every non-ASCII character as a numeric reference (written to an ASCII-only store).
+    "html-hex": (lambda t, rng: "".join(ch if ch.isascii() else f"&#x{ord(ch):x};" for ch in t), None),
+    # Characters outside Latin-1 as decimal references (a form posted to a Latin-1 page).
+    "html-latin1": (lambda t, rng: t.encode("latin-1", "xmlcharrefreplace").decode("latin-1"), None),
+    "nfkc": (lambda t, rng: unicodedata.normalize("NFKC", t), None),
+    "nfc": (lambda t, rng: unicodedata.normalize("NFC", t), None),
+    # No-break and ideographic spaces made spaces, runs of spaces made one.
+    "spaces": (lambda t, rng: _SPACES.sub(" ", t), lambda t: _re.sub(" +", " ", t)),
+    "strip": (lambda t, rng: "\n".join(line.strip() for line in t.split("\n")),
+              lambda t: "\n".join(line.strip() for line in t.split("\n"))),
+    "wrap": (_wrap, None),
+    "controls": (lambda t, rng: _CONTROLS.sub("", t), None),
+    "question": (lambda t, rng: t.replace("\ufffd", "?"), None),
+    "private-use": (lambda t, rng: _PRIVATE.sub("", t), None),
+    "lower": (lambda t, rng: t.lower(), _lower_ascii),
+    "crlf": (lambda t, rng: t.replace("\n", "\r\n"), None),
+}
+
+
+def after_cells() -> list[tuple[str, str, str, str]]:
+    """(source, decoder, errors, step) for every base and step."""
+    return [(*base, step) for base in AFTER_BASES for step in AFTER_STEPS]
+
+
+def damage_after(text: str, source: str, decoder: str, errors: str, step: str, rng: random.Random) -> tuple[str, str]:
+    """``text`` (in ``source``'s repertoire) misread over the page, then put through ``step``:
+    (the damaged page, what a repair can reach)."""
+    do, lost = AFTER_STEPS[step]
+    damaged = do("\n".join(misdecode(line, source, decoder, errors) for line in text.split("\n")), rng)
+    return damaged, lost(text) if lost else text
+
+
+def _cut_bytes(text: str, source: str, decoder: str, errors: str, rng: random.Random) -> tuple[str, str]:
+    """Each line's bytes cut at a random byte of its last third (a column's length, a wrapped
+    field), often inside a character, then misread."""
+    damaged, reached = [], []
+    codec = SOURCES[source]
+    for line in text.split("\n"):
+        data = line.encode(codec)
+        cut = rng.randint(2 * len(data) // 3, len(data)) if data else 0
+        damaged.append(DECODERS[decoder].decode(data[:cut], errors))
+        reached.append(data[:cut].decode(codec, "ignore"))
+    return "\n".join(damaged), "\n".join(reached)
+
+
+def _twice(chain: tuple[str, ...]):
+    """A source read by one decoder, saved as UTF-8, read by the next (``chain``: source, decoders)."""
+
+    def damage(text: str, rng: random.Random) -> tuple[str, str]:
+        source, *readers = chain
+        out = []
+        for line in text.split("\n"):
+            data = line.encode(SOURCES[source])
+            for k, reader in enumerate(readers):
+                shown = DECODERS[reader].decode(data, "replace")
+                data = shown.encode("utf-8")
+            out.append(shown)
+        return "\n".join(out), text
+
+    return damage
+
+
+# ASCII words, figures, addresses and emoji as news pages hold them beside Chinese.
+_INLINE = ("iPhone 15", "2023年", "COVID-19", "https://www.example.com/a/b?id=42", "3.5%", "NBA", "😀", "❤️",
+           "(AP)", "5G", "GDP", "¥1,299", "《Nature》", "@xinhua", "#话题#")
+
+
+def _inline(decoder: str, source: str = "utf-8"):
+    """Each line with ASCII words, figures, an address or an emoji put in between its characters,
+    the whole line misread (the mojibake next to what the decoder read right)."""
+
+    def damage(text: str, rng: random.Random) -> tuple[str, str]:
+        lines = []
+        for line in text.split("\n"):
+            for _ in range(3):
+                at = rng.randrange(len(line) + 1)
+                line = line[:at] + rng.choice(_INLINE) + line[at:]
+            lines.append(source_text(line, source))
+        page = "\n".join(lines)
+        return "\n".join(misdecode(line, source, decoder) for line in lines), page
+
+    return damage
+
+
+def _quoted(text: str, rng: random.Random) -> tuple[str, str]:
+    """Only a quoted block misread: two lines after the first, each marked ``> `` as mail and
+    forums quote (UTF-8 read as GBK)."""
+    lines = text.split("\n")
+    start = 1 if len(lines) > 2 else 0
+    out = list(lines)
+    for i in range(start, min(len(lines), start + 2)):
+        out[i] = "> " + misdecode(lines[i], "utf-8", "gbk")
+        lines[i] = "> " + lines[i]
+    return "\n".join(out), "\n".join(lines)
+
+
+# Several misdecodings on one page, a line each in turn (a page put together from sources).
+_MIXED = (("utf-8", "gbk"), ("gbk", "cp1252"), ("utf-8", "cp1252"), ("gbk", "latin-1"))
+
+
+def _mixed(text: str, rng: random.Random) -> tuple[str, str]:
+    lines = text.split("\n")
+    first = rng.randrange(len(_MIXED))
+    out = [misdecode(line, *_MIXED[(first + k) % len(_MIXED)]) for k, line in enumerate(lines)]
+    return "\n".join(out), text
+
+
+def _nbsp_spaces(text: str, rng: random.Random) -> tuple[str, str]:
+    """UTF-8 read as cp1252 whose no-break spaces (byte a0) a pipeline made spaces."""
+    return misdecode(text, "utf-8", "cp1252").replace("\u00a0", " "), text
+
+
+# name: damage(text in the name's source, rng) -> (damaged page, what a repair can reach)
+AROUND = {
+    "twice utf-8>gbk>gbk": _twice(("utf-8", "gbk", "gbk")),
+    "twice utf-8>cp1252>gbk": _twice(("utf-8", "cp1252", "gbk")),
+    "twice utf-8>gbk>cp1252": _twice(("utf-8", "gbk", "cp1252")),
+    "twice gbk>latin-1>gbk": _twice(("gbk", "latin-1", "gbk")),
+    "twice utf-8>whatwg-gbk>whatwg-gbk": _twice(("utf-8", "whatwg-gbk", "whatwg-gbk")),
+    "inline utf-8>gbk": _inline("gbk"),
+    "inline utf-8>whatwg-gbk": _inline("whatwg-gbk"),
+    "inline utf-8>cp1252": _inline("cp1252"),
+    "inline gbk>cp1252": _inline("cp1252", "gbk"),
+    "quoted utf-8>gbk": _quoted,
+    "mixed": _mixed,
+    "nbsp-spaces utf-8>cp1252": _nbsp_spaces,
+    **{f"cut {s}>{d}": (lambda s, d: lambda t, rng: _cut_bytes(t, s, d, "replace", rng))(s, d)
+       for s, d in (("utf-8", "gbk"), ("utf-8", "cp1252"), ("gbk", "cp1252"))},
+}
+
+
+def around_source(name: str) -> str:
+    """The source encoding a family's text must be written in."""
+    parts = name.split()[-1].split(">") if " " in name else ["utf-8"]
+    return "gbk" if name == "mixed" else parts[0]

@@ -133,3 +133,23 @@ def test_a_second_layer_under_a_clean_sentence_is_still_read():
     twice_over = source.encode().decode("cp1252", "replace").encode().decode("gbk", "replace")
     # 名 after 三万 is marked, not guessed: its lost byte allows a numeral there too (holes.changes_a_number).
     assert Cleaner(to="keep").clean(twice_over) == source.replace("三万名", "三万\ufffd")
+
+
+def test_gbk_mojibake_shown_as_cp1252_is_read_through_both_layers():
+    # UTF-8 read as GBK, saved as UTF-8 and shown as cp1252 (涓枃 is æ¶“æžƒ): cp1252 leaves five
+    # bytes undefined, one in ten of the GBK mojibake's characters lost one; read one layer at a
+    # time those stayed as pieces (1,365 errors per 1,000, benchmarks/decoders_after.py).
+    from cleaner import Cleaner
+    from cleaner.repair.layers import repair_outer_single_byte
+
+    page = "渡川之战，又名四万十川之战，发生于天正3年。是长宗我部元亲统一土佐的关键战役。"
+    gbk = page.encode().decode("gbk", errors="replace")
+    broken = gbk.encode().decode("cp1252", errors="replace")
+    assert "\ufffd" in broken
+    fixed = repair_outer_single_byte(broken)
+    assert fixed.count == 1 and "统一土佐的关键战役" in fixed.text
+    out = Cleaner(to="keep", remove_furniture=False).clean(broken)
+    assert sum(a != b for a, b in zip(out, page)) <= 2 and len(out) == len(page)
+    # One layer of cp1252 mojibake is the single-byte stages' (靜憩軒 read on as GBK was 就癮爲).
+    one = "豐澤園西有荷風蕙露亭、崇雅殿、靜憩軒、懷遠齋和純一齋".encode().decode("cp1252", errors="replace")
+    assert repair_outer_single_byte(one).count == 0

@@ -26,6 +26,7 @@ UNTIMED = {
     ("cleaner.lost_chars", "lost_character_marks"),
     ("cleaner.repair.other_scripts", "spans_of"),  # finds strings the repair returned, a few finds
     ("cleaner.repair.mojibake", "count_rare"),  # the title's gate
+    ("cleaner.repair.latin_layers", "shows_misread_utf8"),  # a gate after a peel: one scan of a page's lead bytes
     ("cleaner.repair.mojibake", "MojibakeRepair"),  # a type
     ("cleaner.badness", "script_shares"),  # details only
     ("cleaner.badness", "unrecoverable"),

@@ -43,22 +43,50 @@ def peel(stretch: str, family: str) -> str:
 MAX_ROUNDS = 3
 
 
-def repair_second_layer(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
+def repair_second_layer(text: str, guess: bool = True, outer: tuple[str, ...] = FAMILIES) -> mojibake.MojibakeRepair:
     """Re-read stretches the double-encoding repair left that are mojibake of mojibake, round
-    after round until none is left.
+    after round until none is left; the outer layer read by a decoder of the ``outer`` families.
 
     >>> repair_second_layer("他说：閹存垶妲告稉锟介崶鎴掓眽").text
     '他说：我是中国人'
     """
-    return rounds.until_settled(text, partial(_round_spans, guess=guess), MAX_ROUNDS)
+    return rounds.until_settled(text, partial(_round_spans, guess=guess, outer=outer), MAX_ROUNDS)
 
 
-def _round_spans(text: str, guess: bool) -> rounds.Spans:
+def repair_outer_single_byte(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
+    """Mojibake of GBK or Big5 mojibake shown by a single-byte decoder (UTF-8 read as GBK, saved,
+    shown as cp1252: 涓枃 is æ¶“æžƒ), read through both layers before the single-byte stages
+    read its outer layer alone: they give back the GBK mojibake but for the characters whose
+    bytes cp1252 left undefined, whose pieces no later stage can read (1,365 errors per 1,000,
+    ``benchmarks/decoders_after.py``; layer_chain chooses those bytes by the page under both)."""
+    if not UTF8_AS_LATIN.search(text):
+        return mojibake.MojibakeRepair(text, 0, [])
+    return rounds.until_settled(text, partial(_two_layers_only, guess=guess), MAX_ROUNDS)
+
+
+def _two_layers_only(text: str, guess: bool) -> rounds.Spans:
+    """The stretches one round peels under a single-byte outer layer, but only those whose
+    reading through both layers reads better than the stretch read through its outer layer
+    alone, and whose first layer is CHAIN_MIN characters at least: before the single-byte stages,
+    one layer of cp1252 mojibake is still there, and a few rare characters of its reading may read
+    on as GBK mojibake by chance (靜憩軒、 is æ†©è»’ã€, whose 憩軒 read as GBK mojibake gave 就癮爲);
+    a second layer is mojibake through and through, lines long."""
+    spans = _round_spans(text, guess, (decoders.SINGLE_FAMILY,))
+    out = []
+    for a, b, fixed in spans:
+        one = peel(text[a:b], decoders.SINGLE_FAMILY)
+        if len(one) >= CHAIN_MIN and mojibake._reads_better(fixed.text, one):  # noqa: SLF001 - one acceptance rule
+            out.append((a, b, fixed))
+    return out
+
+
+def _round_spans(text: str, guess: bool, outer: tuple[str, ...] = FAMILIES) -> rounds.Spans:
     """The stretches one round peels, each with its repair."""
     lines = {decoders.GBK_FAMILY: [], decoders.BIG5_FAMILY: [], decoders.SINGLE_FAMILY: []}
-    if mojibake._looks_misread(text):  # noqa: SLF001 - one cheap test for rare characters
+    two_byte = decoders.GBK_FAMILY in outer or decoders.BIG5_FAMILY in outer
+    if two_byte and mojibake._looks_misread(text):  # noqa: SLF001 - one cheap test for rare characters
         lines[decoders.GBK_FAMILY] = lines[decoders.BIG5_FAMILY] = _dense_lines(text)
-    if UTF8_AS_LATIN.search(text):
+    if UTF8_AS_LATIN.search(text) and decoders.SINGLE_FAMILY in outer:
         lines[decoders.SINGLE_FAMILY] = _lines_with(text, UTF8_AS_LATIN)
     found: list[tuple[int, int, mojibake.MojibakeRepair]] = []
     for family in FAMILIES:

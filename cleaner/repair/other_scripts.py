@@ -10,7 +10,8 @@ converted between scripts and width-folded, and its bytes are gone for good.
 The byte view of such a stretch reads as UTF-8 exactly, with kana, hangul or another script in
 it: that reading is the text. Where the wrong decoder lost a byte (``errors="replace"``: one
 U+FFFD per byte; ``errors="ignore"``: a character's bytes cut short), the character is written
-U+FFFD with a ``lost-byte`` finding: no character model chooses among hangul or kana here.
+U+FFFD with a ``lost-byte`` finding: no character model chooses among hangul or kana here
+(Chinese beside an emoji, Cyrillic, Greek or Thai is the model's to choose: ``_chinese_holes``).
 
 A stretch is read when (``_reading``) its bytes read as UTF-8 from a character of the stretch to a
 character of it, at least two characters of another script are among those read, at most
@@ -31,6 +32,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from cleaner.langmodel import model
 from cleaner.model import Finding
 from cleaner.repair import decoders, holes
 from cleaner.repair.mojibake import GUESS_KIND, MojibakeRepair, count_rare
@@ -72,8 +74,9 @@ FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
 UNDEFINED_SINGLE = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
 
-# A reading: (start, end, text, lost characters, offsets in the text of characters filled in).
-Reading = tuple[int, int, str, int, tuple[int, ...]]
+# A reading: (start, end, text, lost characters, the characters filled in: (offset in the text,
+# the runner-up, the margin), "" and 0.0 where no other character was possible).
+Reading = tuple[int, int, str, int, tuple[tuple[int, str, float], ...]]
 
 
 @lru_cache(maxsize=None)
@@ -139,15 +142,16 @@ def _pieces(stream: list[int | None], ends: list[int], family: str) -> list[Read
         last = next((k for k in range(len(chars) - 1, -1, -1) if chars[k][1] in char_at), None)
         if first is None or last is None or last < first:
             continue
-        reading, lost, filled = [], 0, []
+        reading, lost, filled, holes_at = [], 0, [], []
         for a, b in chars[first : last + 1]:
             piece = data[a:b]
             if UNKNOWN in piece:
                 ch = _filled(piece, fills)
                 if ch == "\ufffd":
                     lost += 1
+                    holes_at.append((len(reading), piece))
                 else:
-                    filled.append(len(reading))
+                    filled.append((len(reading), "", 0.0))
                 reading.append(ch)
                 continue
             try:
@@ -156,8 +160,55 @@ def _pieces(stream: list[int | None], ends: list[int], family: str) -> list[Read
                 reading, lost, filled = [], 0, []
                 break
         if reading:
-            out.append((char_at[chars[first][0]], char_at[chars[last][1]], "".join(reading), lost, tuple(filled)))
+            filled += _chinese_holes(reading, holes_at)
+            out.append((char_at[chars[first][0]], char_at[chars[last][1]], "".join(reading), lost, tuple(sorted(filled))))
     return out
+
+
+# Scripts a Chinese page quotes inside its own sentences (an emoji, a Russian or Greek name): the
+# Han beside them in a reading is the page's Chinese, whose lost characters the character model
+# chooses, as the Chinese readings would. Beside kana or hangul, Han is kanji or hanja: no model
+# here knows it, and a lost character stays U+FFFD.
+_CHINESE_CONTEXT = ("emoji", "cyrillic", "greek", "thai")
+_HAN_OR_SIGN = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
+
+
+def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> list[tuple[int, str, float]]:
+    """Fill, in place, each character of ``reading`` (at ``holes_at``, with its bytes, one unknown)
+    that lost a byte, where the reading is Chinese around another script's letters: the Han or
+    Chinese sign its known bytes allow that the model likes best between its neighbours. Offsets
+    filled, each with its runner-up and margin; the rest stay U+FFFD. (Before, 尾鳍深分叉😀。体长可达 read as GBK came back 可�50.)"""
+    if not holes_at or _script("".join(reading)) not in _CHINESE_CONTEXT:
+        return []
+    lm = model()
+    done = []
+    for k, piece in holes_at:
+        if piece.count(UNKNOWN) != 1:
+            continue
+        before = reading[k - 1] if k and reading[k - 1] != "\ufffd" else ""
+        after = reading[k + 1] if k + 1 < len(reading) and reading[k + 1] != "\ufffd" else ""
+        scored = sorted(((lm.bigram(before, ch) if before else lm.unigram(ch))
+                         + (lm.bigram(ch, after) if after else 0.0), ch) for ch in _han_candidates(piece))
+        if scored:
+            reading[k] = scored[-1][1]
+            runner_up = scored[-2] if len(scored) > 1 else (scored[-1][0], "")
+            done.append((k, runner_up[1], scored[-1][0] - runner_up[0]))
+    return done
+
+
+@lru_cache(maxsize=4096)
+def _han_candidates(piece: bytes) -> tuple[str, ...]:
+    """The Han characters and Chinese signs ``piece`` (UTF-8, one byte unknown) can be."""
+    at = piece.index(UNKNOWN)
+    out = []
+    for value in range(0x80, 0xC0) if at else range(0xE0, 0xF0):
+        try:
+            ch = (piece[:at] + bytes((value,)) + piece[at + 1 :]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if _HAN_OR_SIGN.fullmatch(ch):
+            out.append(ch)
+    return tuple(out)
 
 
 def _filled(piece: bytes, fills: tuple[int, ...]) -> str:
@@ -364,10 +415,11 @@ def repair(text: str, guess: bool = True,
             base = at + a + shift
             if filled and not guess:
                 chars = list(reading)
-                for k in filled:
+                for k, _, _ in filled:
                     chars[k] = "\ufffd"
                 reading, filled = "".join(chars), ()
-            findings += [holes.guess_finding(GUESS_KIND, base + k, reading[k]) for k in filled]
+            findings += [holes.guess_finding(GUESS_KIND, base + k, reading[k], alternative, margin)
+                         for k, alternative, margin in filled]
             findings += [Finding(GUESS_KIND, base + k, "\ufffd (UTF-8 of another script; its bytes were lost)")
                          for k, ch in enumerate(reading) if ch == "\ufffd"]
             findings.sort(key=lambda f: f.position)

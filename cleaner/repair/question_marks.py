@@ -29,9 +29,10 @@ from cleaner.repair import mojibake
 
 MARK = "\ufffd"
 # Marks beyond this share of the page's characters beyond ASCII: a path that lost a third of its
-# bytes or more (UTF-8 read by a Big5 decoder), which no repair reads back; the "?" stay as they
-# are. UTF-8 read as GBK or cp1252 marks about one character in ten.
-MAX_MARK_SHARE = 0.15
+# bytes or more (UTF-8 read by a Big5 decoder marks 80-225 %), which no repair reads back; the "?"
+# stay as they are. UTF-8 read as GBK or cp1252 marks about one character in ten; Big5 read as
+# GBK, counting only the marks that lost more than a lead byte (_lost), 21-28 %.
+MAX_MARK_SHARE = 0.4
 MIN_SHARE_CHARS = 40  # a share of a few characters says nothing: a short text is always tried
 MIN_RARE = 2  # rare characters beside a "?" for it to be tried as a mark
 NEAR = 2  # characters between a "?" and what the plain repair re-read, for it to be tried
@@ -42,6 +43,20 @@ MAX_ROUNDS = 3  # trials, each with the marks beside what the last one read
 # Big5 台灣; ?U?a?[ for 各地加), itself before such a pair or beyond ASCII: where a decoder's
 # lost-byte mark would sit.
 _CANDIDATE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=(?:[\x40-\x7e]\?+)*[\x40-\x7e]?[^\x00-\x7f])")
+# A chain of such marks, each before its second byte, after a character beyond ASCII: the later
+# marks stand where a decoder's would too, though an ASCII byte is on each side (Big5 read as GBK:
+# 有人口 is Τ?H?f, a1 48 a4 66 after a6 b3; ?f is then followed by digits).
+_CHAIN = re.compile(r"(?<=[^\x00-\x7f])(?:\?+[\x40-\x7e])+\?*")
+_MARKS = re.compile(r"\?+")
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of "?" standing where a decoder's lost-byte mark would sit."""
+    spans = {m.span() for m in _CANDIDATE.finditer(text)}
+    if "?" in text:
+        for chain in _CHAIN.finditer(text):
+            spans.update(m.span() for m in _MARKS.finditer(text, chain.start(), chain.end()))
+    return sorted(spans)
 
 
 def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
@@ -55,8 +70,8 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
     plain = repair(text)
     if "?" not in text or MARK in text:
         return plain, 0
-    marks = sum(len(m.group()) for m in _CANDIDATE.finditer(text))
-    if not marks or _too_many(text, marks):
+    found = _candidates(text)
+    if not found or _too_many(text, _lost(text, found)):
         return plain, 0
     if unless is not None and unless(plain.text):
         return plain, 0
@@ -81,6 +96,20 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
     return best
 
 
+# A "?" before a byte that could be a two-byte code's second, shown as ASCII: the decoder read the
+# lead alone and the second byte again (Big5 read as GBK: ?A for ，, a1 41), so one byte of the
+# character is lost, not the character: such marks are read back however many there are.
+_TRAIL_KEPT = re.compile(r"\?[\x40-\x7e]")
+
+
+def _lost(text: str, found) -> int:
+    """Marks among ``found`` (matches or spans) that lost more than a lead byte."""
+    total = 0
+    for a, b in found:
+        total += b - a - bool(_TRAIL_KEPT.match(text, b - 1))
+    return total
+
+
 def _too_many(text: str, marks: int) -> bool:
     """Are ``marks`` too many for the page's characters beyond ASCII to be read back?
 
@@ -98,8 +127,8 @@ def unread(text: str) -> list[tuple[int, int]]:
     longer be tried as a mark, so a second clean would read the line otherwise (鷗?B堵Ю琶?B, a
     Big5 page read as GBK, became 鷗？B黑尾鷗？B)."""
     # A run that ends a question (什么???, 你确定吗???) is a question mark, however many there are.
-    found = [m.span() for m in _CANDIDATE.finditer(text) if not lost_chars.asks(text, m.start())]
-    if found and not _too_many(text, sum(b - a for a, b in found)):
+    found = [(a, b) for a, b in _candidates(text) if not lost_chars.asks(text, a)]
+    if found and not _too_many(text, _lost(text, found)):
         found = [(a, b) for a, b in found
                  if _rare_letters(text[max(0, a - AROUND) : a] + text[b : b + AROUND]) >= MIN_RARE]
     # With the character each side beyond ASCII (as unrepaired_spans keeps one): converted, it
@@ -153,18 +182,18 @@ def _plausible_marks(lines: list[str], plain_lines: list[str]) -> list[list[tupl
         return [[] for _ in lines]
     out: list[list[tuple[int, int]]] = []
     for line, plain_line in zip(lines, plain_lines, strict=True):
-        found = list(_CANDIDATE.finditer(line))
+        found = _candidates(line)
         if not found:
             out.append([])
             continue
         repaired = [(i1, i2) for op, i1, i2, _, _ in SequenceMatcher(None, line, plain_line, autojunk=False).get_opcodes()
                     if op != "equal"] if line != plain_line else []
         spans = []
-        for m in found:
-            near = any(i1 - NEAR <= m.end() and m.start() <= i2 + NEAR for i1, i2 in repaired)
-            around = line[max(0, m.start() - AROUND) : m.start()] + line[m.end() : m.end() + AROUND]
+        for start, end in found:
+            near = any(i1 - NEAR <= end and start <= i2 + NEAR for i1, i2 in repaired)
+            around = line[max(0, start - AROUND) : start] + line[end : end + AROUND]
             if near or mojibake.count_rare(around) >= MIN_RARE:
-                spans.append(m.span())
+                spans.append((start, end))
         out.append(spans)
     return out
 
@@ -190,7 +219,7 @@ def _unplaced_marks(text: str, guessed: set[int]) -> set[int]:
 
 def _badness(line: str) -> int:
     """Characters of ``line`` that look misread: rare ones, and "?" where a lost-byte mark would sit."""
-    return mojibake.count_rare(line) + sum(len(m.group()) for m in _CANDIDATE.finditer(line))
+    return mojibake.count_rare(line) + sum(b - a for a, b in _candidates(line))
 
 
 def _moved(finding: Finding, start: int, out: int) -> Finding:
