@@ -52,40 +52,73 @@ def strip_markup(text: str) -> str:
     return _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK else "", text)
 
 
-# Runs of escapes: \uXXXX (with surrogate pairs) and \xHH. One \uXXXX alone may be quoted on
-# purpose (an article about JSON); two in a row that give non-ASCII text are a string escaped twice.
-_U_RUN = re.compile(r"(?:\\u[0-9a-fA-F]{4}){2,}")
+# Runs of escapes: \uXXXX (with surrogate pairs; \U0001XXXX for the planes beyond) and \xHH. One
+# \uXXXX alone may be quoted on purpose (an article about JSON); two in a row that give non-ASCII
+# text are a string escaped twice.
+_UNIT = r"\\u[0-9a-fA-F]{4}|\\U00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4}"
+_U_RUN = re.compile(rf"(?:{_UNIT}){{2,}}")
 _X_RUN = re.compile(r"(?:\\x[0-9a-fA-F]{2}){2,}")
 # A single escape beside a letter, digit or character of the text (于14, 张三·李四), not one beside a
 # sign (an article on regular expressions writes [\u4e00-\u9fff] and means it).
-_U_ONE = re.compile(r"(?<=\w)\\u[0-9a-fA-F]{4}|\\u[0-9a-fA-F]{4}(?=\w)")
+_U_ONE = re.compile(rf"(?<=\w)(?:{_UNIT})|(?:{_UNIT})(?=\w)")
 # One \xHH alone (not a byte run) for a character of U+00A0-U+00FF.
 _X_ONE = re.compile(r"(?<=\w)(?<!\\x[0-9a-fA-F]{2})\\x[a-fA-F][0-9a-fA-F](?!\\x)")
+# Percent-encoding (%E4%B8%AD, a URL's escape of UTF-8) and JavaScript's escape() (%u4E2D), in runs.
+_PERCENT_RUN = re.compile(r"(?:%[0-9a-fA-F]{2}){2,}|(?:%u[0-9a-fA-F]{4}){2,}")
+# What makes the ASCII around a percent run an address or a query, whose escapes are its own.
+_ADDRESS_SIGN = re.compile(r"[/=?&#@]|www\.|\.[A-Za-z]")
 
 
 def decode_escapes(text: str) -> str:
-    r"""Literal ``\uXXXX`` and ``\xHH`` runs written as the characters they stand for.
+    r"""Literal ``\uXXXX``, ``\U0001XXXX``, ``\xHH`` and ``%HH`` runs written as the characters they
+    stand for.
 
     >>> decode_escapes(r"标题：\u4e2d\u6587网站，b'\xe5\x8f\x91\xe5\xb1\x95'")
     "标题：中文网站，b'发展'"
 
-    A ``\x`` run is read as UTF-8, whole or not at all; a run that gives only ASCII
+    A ``\x`` or ``%`` run is read as UTF-8, whole or not at all; a run that gives only ASCII
     (``\x41\x42``) or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written. A text whose
     ``\u`` runs were read gets its single escapes read too:
 
     >>> decode_escapes(r"\u5f20\u4e09\xb7\u674e\u56db\u4e8e2008\u5e74")
     '张三·李四于2008年'
+
+    Percent runs in an address stay: a URL needs them (``https://zh.wikipedia.org/wiki/%E4%B8%AD``).
+
+    >>> decode_escapes("搜索%E4%B8%AD%E6%96%87，见 https://x.cn/wiki/%E4%B8%AD%E6%96%87")
+    '搜索中文，见 https://x.cn/wiki/%E4%B8%AD%E6%96%87'
     """
-    if "\\" not in text:
-        return text
-    decoded = _U_RUN.sub(_u_run, text)
-    if decoded != text and "\\" in decoded:
-        # A text escaped as a whole (Python's unicode_escape, a JSON dump) also holds single
-        # escapes between its digits and Latin (\u4e8e14\u4e16 is 于14世), and \xHH for the
-        # characters up to U+00FF (\xb7 is ·): read the same way once its runs were.
-        decoded = _U_ONE.sub(_u_run, decoded)
-        decoded = _X_ONE.sub(_latin_one, decoded)
-    return _X_RUN.sub(_bytes_run, decoded)
+    if "\\" in text:
+        decoded = _U_RUN.sub(_u_run, text)
+        if decoded != text and "\\" in decoded:
+            # A text escaped as a whole (Python's unicode_escape, a JSON dump) also holds single
+            # escapes between its digits and Latin (\u4e8e14\u4e16 is 于14世), and \xHH for the
+            # characters up to U+00FF (\xb7 is ·): read the same way once its runs were.
+            decoded = _U_ONE.sub(_u_run, decoded)
+            decoded = _X_ONE.sub(_latin_one, decoded)
+        text = _X_RUN.sub(_bytes_run, decoded)
+    if "%" in text:
+        text = _PERCENT_RUN.sub(_percent_run, text)
+    return text
+
+
+def _percent_run(m: re.Match) -> str:
+    run, text = m.group(), m.string
+    start, end = m.start(), m.end()
+    while start and text[start - 1].isascii() and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isascii() and not text[end].isspace():
+        end += 1
+    if _ADDRESS_SIGN.search(text, start, end):
+        return run  # a URL's path or query, a file's name: typed, kept as it is typed
+    if run[1] in "uU":
+        return _u_run(re.match(_U_RUN, run.replace("%", "\\")))
+    data = bytes.fromhex(run.replace("%", ""))
+    try:
+        chars = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    return chars if not chars.isascii() and _shows(chars) else run
 
 
 def _latin_one(m: re.Match) -> str:
@@ -94,12 +127,37 @@ def _latin_one(m: re.Match) -> str:
 
 
 def _u_run(m: re.Match) -> str:
-    units = m.group().encode("ascii").decode("unicode_escape", errors="strict")
     try:
+        units = m.group().encode("ascii").decode("unicode_escape", errors="strict")
         chars = units.encode("utf-16", "surrogatepass").decode("utf-16")
     except UnicodeDecodeError:
         return m.group()  # a lone surrogate: not text
+    if _spaces_only(chars):
+        # Paragraph indents (\u3000\u3000) alone: read before a word of the text they indent,
+        # kept elsewhere (a character class [\u3000\u00a0] means them as written).
+        return chars if _WORD.match(m.string, m.end()) else m.group()
     return chars if _readable(chars) else m.group()
+
+
+_WORD = re.compile(r"\w")
+
+
+def _shows(chars: str) -> bool:
+    """Printable, counting the spaces beyond ASCII (U+3000, the ideographic space every Chinese
+    news page indents its paragraphs with; U+00A0) that ``str.isprintable`` does not, beside two
+    characters or more: one beside a space is as likely a character class ([\u00a0\u4e00-\u9fa5])."""
+    if chars.isprintable():
+        return True
+    rest = "".join(ch for ch in chars if ch not in _WIDE_SPACES)
+    return len(rest) >= 2 and rest.isprintable()
+
+
+def _spaces_only(chars: str) -> bool:
+    return all(ch in _WIDE_SPACES for ch in chars)
+
+
+# The space separators beyond ASCII (Unicode's Zs): each shows as a space.
+_WIDE_SPACES = frozenset("\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 
 
 # Characters a single-byte decoder shows for bytes of UTF-8 that are not printable: the C1
@@ -115,7 +173,7 @@ def _readable(chars: str) -> bool:
     its own? A run mixing them with other characters is code: [\u00a0\u4e00-\u9fa5] means it."""
     if chars.isascii():
         return False
-    if chars.isprintable():
+    if _shows(chars):
         return True
     shown = sum(ch in _SHOWN_BYTES for ch in chars)
     return shown < len(chars) - len(chars.encode("ascii", "ignore")) and all(
@@ -136,7 +194,9 @@ def _bytes_run(m: re.Match) -> str:
         chars = data.decode("utf-8")
     except UnicodeDecodeError:
         return m.group()
-    return chars if chars.isprintable() else m.group()
+    if _spaces_only(chars):
+        return chars if _WORD.match(m.string, m.end()) else m.group()
+    return chars if _shows(chars) else m.group()
 
 
 # Characters that show nothing and that no Chinese text needs: zero-width space, soft hyphen,

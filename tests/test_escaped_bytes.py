@@ -1,9 +1,12 @@
 """Mojibake whose unreadable bytes were written as \\xHH escapes (cleaner/repair/escaped_bytes.py)."""
 
+from pathlib import Path
+
 import pytest
 
 from cleaner import Cleaner
 from cleaner.repair.escaped_bytes import PATHS, repair
+from cleaner.script import convert
 
 SIMPLIFIED = [
     "《醉迷情人》为陈慧琳首张个人粤语大碟，于2000年发行。",
@@ -16,14 +19,25 @@ TRADITIONAL = [
 ]
 
 
+# Longer paragraphs too: a decoder that leaves few bytes undefined (cp1251 only 98) escapes none
+# in a short sentence.
+PARAGRAPHS = [line for path in sorted((Path(__file__).parent.parent / "fixtures" / "clean").glob("*.txt"))
+              for line in path.read_text("utf-8").splitlines() if len(line) > 20]
+
+
 def _escaped_cases():
+    paragraphs = PARAGRAPHS + convert.convert_all(PARAGRAPHS, "zh-hant")
     for source, decoder in PATHS:
-        for text in SIMPLIFIED + TRADITIONAL:
+        found = False
+        for text in SIMPLIFIED + TRADITIONAL + paragraphs:
+            if found and text in paragraphs:
+                break  # the sentences measure the path; a paragraph only where they escape nothing
             try:
                 shown = text.encode(source).decode(decoder, errors="backslashreplace")
             except UnicodeEncodeError:
                 continue  # a Traditional-only character GBK has, or the other way round
             if "\\x" in shown:
+                found = True
                 yield pytest.param(shown, text, id=f"{source}-as-{decoder}-{text[:4]}")
 
 
