@@ -17,6 +17,7 @@ non-ASCII text, and only characters no Chinese text needs.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from cleaner import chardata, pagefacts
 
@@ -118,7 +119,7 @@ def _percent_run(m: re.Match) -> str:
         chars = data.decode("utf-8")
     except UnicodeDecodeError:
         return run
-    return chars if not chars.isascii() and _shows(chars) else run
+    return chars if not chars.isascii() and all(map(_visible, chars)) else run
 
 
 def _latin_one(m: re.Match) -> str:
@@ -133,23 +134,38 @@ def _u_run(m: re.Match) -> str:
     except UnicodeDecodeError:
         return m.group()  # a lone surrogate: not text
     if _spaces_only(chars):
-        # Paragraph indents (\u3000\u3000) alone: read before a word of the text they indent,
-        # kept elsewhere (a character class [\u3000\u00a0] means them as written).
-        return chars if _WORD.match(m.string, m.end()) else m.group()
+        return _indent(m, chars)
     return chars if _readable(chars) else m.group()
 
 
-_WORD = re.compile(r"\w")
+# Signs that code writes around an escape it means (a character class [\u3000\u00a0], a string
+# '\u3000', an escaped escape): spaces escaped beside one of them stay as written.
+_CODE_SIGNS = frozenset("[]-'\"(){}|,\\/^$*+?.=")
+
+
+def _indent(m: re.Match, chars: str) -> str:
+    r"""Escaped spaces alone (\u3000\u3000, a paragraph's indent on a line of its own or before
+    its text), read unless a sign of code stands beside them."""
+    text = m.string
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    return m.group() if before in _CODE_SIGNS or after in _CODE_SIGNS else chars
+
+
+def _visible(ch: str) -> bool:
+    """Printable, or one of the characters of text ``str.isprintable`` does not count: the spaces
+    beyond ASCII (U+3000, the ideographic space every Chinese news page indents its paragraphs
+    with; U+00A0), format characters (a zero-width space, for the invisible-characters stage to
+    take) and private-use ones (a page's own icons)."""
+    return ch.isprintable() or ch in _WIDE_SPACES or unicodedata.category(ch) in ("Cf", "Co")
 
 
 def _shows(chars: str) -> bool:
-    """Printable, counting the spaces beyond ASCII (U+3000, the ideographic space every Chinese
-    news page indents its paragraphs with; U+00A0) that ``str.isprintable`` does not, beside two
-    characters or more: one beside a space is as likely a character class ([\u00a0\u4e00-\u9fa5])."""
+    r"""Is a decoded \u run text: visible, with two printable characters or more (one beside a
+    space or a format character is as likely a character class: [\u00a0\u4e00-\u9fa5])?"""
     if chars.isprintable():
         return True
-    rest = "".join(ch for ch in chars if ch not in _WIDE_SPACES)
-    return len(rest) >= 2 and rest.isprintable()
+    return all(map(_visible, chars)) and sum(ch.isprintable() for ch in chars) >= 2
 
 
 def _spaces_only(chars: str) -> bool:
@@ -195,8 +211,9 @@ def _bytes_run(m: re.Match) -> str:
     except UnicodeDecodeError:
         return m.group()
     if _spaces_only(chars):
-        return chars if _WORD.match(m.string, m.end()) else m.group()
-    return chars if _shows(chars) else m.group()
+        return _indent(m, chars)
+    # UTF-8's structure is the evidence: what it decodes to is the text's, bar control characters.
+    return chars if all(map(_visible, chars)) else m.group()
 
 
 # Characters that show nothing and that no Chinese text needs: zero-width space, soft hyphen,

@@ -10,13 +10,14 @@ The mechanism: a run of non-ASCII characters holding at least one escape of a by
 such a decoder escapes; an escape of an ASCII byte is no decoder's) is turned back into the exact
 bytes the decoder read (each character encoded by that decoder, each escape its byte) and decoded
 strictly as each source the project models. A reading is taken only when the bytes are exactly
-that source's, it holds Han characters or CJK signs, and the character model scores it above the run as it
-stands. The same codec as source and decoder is never tried (text read by its own decoder is no
-mojibake). Lossless: no byte is guessed.
+that source's, it holds Han characters or CJK signs, and the character model scores it above the
+run as it stands (beyond ASCII, which reads as itself); a run of escapes alone, above what random
+bytes read as Chinese score (ALONE_MIN_SCORE). Lossless: no byte is guessed.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -48,9 +49,13 @@ _NEVER = {"utf-8": ("utf-8", "iso8859_11"), "gbk": ("gbk", "gb18030", "gb2312"),
           "cp950": _BIG5_NEVER, "big5hkscs": _BIG5_NEVER}
 # (source, decoder) pairs: what a page was written in, and what read it with backslashreplace.
 PATHS = tuple((source, decoder) for source in SOURCES for decoder in DECODERS if decoder not in _NEVER[source])
-# The most this many characters of a reading of escapes alone score per character: random high bytes
-# read as GBK or Big5 score below -8 (-9.5 at four characters and more), Chinese text above -7.
+# A reading of escapes alone (no character says which decoder) must be this long and score this well
+# a character: 2,000 random runs of high bytes read as GBK or Big5 scored -9.5 at best from four
+# characters on (-8.1 at two), 40 characters of Chinese articles -6.8 at worst.
 ALONE_MIN_CHARS = 4
+# A decoder that cannot have shown more than one in this many of a run's characters is not tried:
+# the one that read the run shows every character, bar text typed beside the mojibake.
+MISSING_MAX = 4
 ALONE_MIN_SCORE = -7.5
 _ESCAPE = r"\\x[89a-fA-F][0-9a-fA-F]"
 # A run: non-ASCII characters and escapes, with ASCII (no whitespace, no backslash) between them;
@@ -106,8 +111,8 @@ def _read_run(m: re.Match) -> str:
 
 def _raw(tokens: list[str], decoder: str, shown: int) -> list[bytes] | None:
     """The bytes ``decoder`` read for each token (an escape its byte, a character it cannot have
-    shown nothing), or None when it cannot have shown half the run's characters: a decoder that
-    did shows every one of them, bar text typed beside the mojibake."""
+    shown nothing), or None when more than one in MISSING_MAX of the run's characters are none of
+    its own."""
     raw: list[bytes] = []
     missing = 0
     for token in tokens:
@@ -119,7 +124,7 @@ def _raw(tokens: list[str], decoder: str, shown: int) -> list[bytes] | None:
         except UnicodeEncodeError:
             code = b""  # not this decoder's character: a stretch stops here
             missing += 1
-            if 2 * missing > shown:
+            if MISSING_MAX * missing > shown:
                 return None
         raw.append(code)
     return raw
@@ -153,10 +158,15 @@ def _readings(tokens: list[str], raw: list[bytes], source: str, alone: bool,
     shows: for escapes alone (``alone``), better than random bytes read as Chinese would.
     ``others``: the decoder's characters of two codes, each read as the one that reads best."""
     ends = list(accumulate(len(r) for r in raw))
+    data = memoryview(b"".join(raw))
+    # The first token from each on that the decoder could not have shown (a stretch stops there).
+    stops = [len(raw)] * (len(raw) + 1)
+    for i in range(len(raw) - 1, -1, -1):
+        stops[i] = i if not raw[i] else stops[i + 1]
     out = []
     first = 0
     while first < len(tokens):
-        end = _valid_end(raw, ends, first, source)
+        end = _valid_end(data, ends, first, stops[first], source)
         if end > first:
             read = _best_codes(tokens, raw, first, end, source, others)
             if _escapes(tokens, first, end) and _CJK.search(read) and not _NOT_TEXT.search(read):
@@ -201,28 +211,25 @@ def _beyond_ascii(text: str) -> str:
     return "".join(ch for ch in text if not ch.isascii())
 
 
-def _valid_end(raw: list[bytes], ends: list[int], first: int, source: str) -> int:
-    """The end of the longest stretch of tokens from ``first`` whose bytes decode as ``source``."""
-    end = _stop(raw, first)
+def _valid_end(data: memoryview, ends: list[int], first: int, stop: int, source: str) -> int:
+    """The end of the longest stretch of tokens from ``first`` (before ``stop``) whose bytes decode
+    as ``source``. Decoded from ``data`` in place: a wrong source fails within a few bytes, and
+    copying the rest of the run for each token it fails at made wrong paths quadratic."""
+    begin = ends[first - 1] if first else 0
     try:
-        b"".join(raw[first:end]).decode(source)
-        return end
+        codecs.decode(data[begin:ends[stop - 1] if stop else 0], source)
+        return stop
     except UnicodeDecodeError as exc:
         # Bytes before the first bad sequence decode: the stretch ends at a token boundary there.
-        limit = (ends[first - 1] if first else 0) + exc.start
-    end = min(end, bisect_right(ends, limit, lo=first))
+        limit = begin + exc.start
+    end = min(stop, bisect_right(ends, limit, lo=first))
     while end > first:
         try:
-            b"".join(raw[first:end]).decode(source)
+            codecs.decode(data[begin:ends[end - 1]], source)
             return end
         except UnicodeDecodeError:
             end -= 1
     return first
-
-
-def _stop(raw: list[bytes], first: int) -> int:
-    """The first token from ``first`` that the decoder could not have shown."""
-    return next((i for i in range(first, len(raw)) if not raw[i]), len(raw))
 
 
 def _escapes(tokens: list[str], first: int, end: int) -> int:
