@@ -97,7 +97,13 @@ def decode_escapes(text: str) -> str:
             # characters up to U+00FF (\xb7 is ·): read the same way once its runs were.
             decoded = _U_ONE.sub(_u_run, decoded)
             decoded = _X_ONE.sub(_latin_one, decoded)
-        text = _X_RUN.sub(_bytes_run, decoded)
+        # Bytes written out as a whole (a repr, a dump) have ASCII or other escapes beside them.
+        # Escapes touching characters are bytes a decoder could not read amid what it did read (its
+        # mojibake, 浜\x86\xe5\x9cㄥ): repair/escaped_bytes.py reads those runs whole, and a piece
+        # read here as UTF-8 (12\xe6\x94\xafSK) would split them.
+        if not any(map(_beside_other_text, _X_RUN.finditer(decoded))):
+            decoded = _X_RUN.sub(_bytes_run, decoded)
+        text = decoded
     if "%" in text:
         text = _PERCENT_RUN.sub(_percent_run, text)
     return text
@@ -198,6 +204,14 @@ def _readable(chars: str) -> bool:
 
 # The characters cp1252 shows for bytes 80-9f beyond Latin-1, and its mark for those it leaves undefined.
 _CP1252_SIGNS = frozenset(chardata.CP1252_SIGNS + "\ufffd")
+
+
+def _beside_other_text(m: re.Match) -> bool:
+    """Does a character beyond ASCII (not a space) touch the run?"""
+    text = m.string
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    return not (before.isascii() or before.isspace()) or not (after.isascii() or after.isspace())
 
 
 def _bytes_run(m: re.Match) -> str:

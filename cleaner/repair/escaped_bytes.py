@@ -29,7 +29,7 @@ from cleaner.langmodel import per_char
 # ASCII text and leaves some undefined (those are the ones backslashreplace writes as escapes): the
 # Chinese, Japanese and Korean multi-byte ones, UTF-8 (for a legacy page), and the single-byte code
 # pages with holes. The 7-bit decoders (hz, iso2022_*, ascii) escape every high byte: a run of
-# escapes alone, read by ``_read_escapes_alone`` (or, for UTF-8, by leftovers.decode_escapes).
+# escapes alone, read here above ALONE_MIN_SCORE (or, for UTF-8, by leftovers.decode_escapes).
 SOURCES = ("utf-8", "gbk", "cp950", "big5hkscs")
 DECODERS = (
     "utf-8", "gbk", "gb18030", "gb2312", "big5", "cp950", "big5hkscs",
@@ -93,7 +93,7 @@ def _read_run(m: re.Match) -> str:
         for source in SOURCES:
             if decoder in _NEVER[source]:
                 continue
-            readings = _readings(tokens, list(raw), source, not shown, _other_codes(decoder))
+            readings = _readings(tokens, list(raw), source, _other_codes(decoder))
             # The path that reads the most escapes, then the most of the run, then reads it best.
             escapes = sum(_escapes(tokens, a, b) for a, b, _ in readings)
             covered = sum(b - a for a, b, _ in readings)
@@ -151,11 +151,11 @@ def _other_codes(decoder: str) -> dict[str, tuple[bytes, ...]]:
     return out
 
 
-def _readings(tokens: list[str], raw: list[bytes], source: str, alone: bool,
+def _readings(tokens: list[str], raw: list[bytes], source: str,
               others: dict[str, tuple[bytes, ...]]) -> list[tuple[int, int, str]]:
     """(first token, end token, reading) of each stretch of ``tokens`` whose bytes (``raw``, as a
     decoder read them) are exactly ``source``'s, that holds an escape and reads better than it
-    shows: for escapes alone (``alone``), better than random bytes read as Chinese would.
+    shows: for escapes alone, better than random bytes read as Chinese would.
     ``others``: the decoder's characters of two codes, each read as the one that reads best."""
     ends = list(accumulate(len(r) for r in raw))
     data = memoryview(b"".join(raw))
@@ -170,13 +170,13 @@ def _readings(tokens: list[str], raw: list[bytes], source: str, alone: bool,
         if end > first:
             read = _best_codes(tokens, raw, first, end, source, others)
             if _escapes(tokens, first, end) and _CJK.search(read) and not _NOT_TEXT.search(read):
-                if alone:
-                    good = len(read) >= ALONE_MIN_CHARS and per_char(read) >= ALONE_MIN_SCORE
-                else:
-                    # Beyond ASCII, which reads as itself: a run of escapes with digits between
-                    # scores as well as its digits.
-                    shown = "".join(t for t in tokens[first:end] if not t.isascii())
+                # Beyond ASCII, which reads as itself: a run of escapes with digits between scores
+                # as well as its digits.
+                shown = "".join(t for t in tokens[first:end] if not t.isascii())
+                if shown:
                     good = per_char(_beyond_ascii(read)) > per_char(shown)
+                else:  # escapes alone
+                    good = len(read) >= ALONE_MIN_CHARS and per_char(read) >= ALONE_MIN_SCORE
                 if good:
                     out.append((first, end, read))
             first = end
