@@ -59,9 +59,9 @@ def strip_markup(text: str) -> str:
 _UNIT = r"\\u[0-9a-fA-F]{4}|\\U00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4}"
 _U_RUN = re.compile(rf"(?:{_UNIT}){{2,}}")
 _X_RUN = re.compile(r"(?:\\x[0-9a-fA-F]{2}){2,}")
-# A single escape beside a letter, digit or character of the text (于14, 张三·李四), not one beside a
-# sign (an article on regular expressions writes [\u4e00-\u9fff] and means it).
-_U_ONE = re.compile(rf"(?<=\w)(?:{_UNIT})|(?:{_UNIT})(?=\w)")
+# A single escape (not an escaped backslash's \\u), read in a text whose runs were read unless signs
+# of code stand on both sides (an article on regular expressions writes [\u4e00-\u9fff] and means it).
+_U_ONE = re.compile(rf"(?<!\\)(?:{_UNIT})")
 # One \xHH alone (not a byte run) for a character of U+00A0-U+00FF.
 _X_ONE = re.compile(r"(?<=\w)(?<!\\x[0-9a-fA-F]{2})\\x[a-fA-F][0-9a-fA-F](?!\\x)")
 # Percent-encoding (%E4%B8%AD, a URL's escape of UTF-8) and JavaScript's escape() (%u4E2D), in runs.
@@ -95,7 +95,7 @@ def decode_escapes(text: str) -> str:
             # A text escaped as a whole (Python's unicode_escape, a JSON dump) also holds single
             # escapes between its digits and Latin (\u4e8e14\u4e16 is 于14世), and \xHH for the
             # characters up to U+00FF (\xb7 is ·): read the same way once its runs were.
-            decoded = _U_ONE.sub(_u_run, decoded)
+            decoded = _U_ONE.sub(_u_one, decoded)
             decoded = _X_ONE.sub(_latin_one, decoded)
         # Bytes written out as a whole (a repr, a dump) have ASCII or other escapes beside them.
         # Escapes touching characters are bytes a decoder could not read amid what it did read (its
@@ -141,7 +141,29 @@ def _u_run(m: re.Match) -> str:
         return m.group()  # a lone surrogate: not text
     if _spaces_only(chars):
         return _indent(m, chars)
-    return chars if _readable(chars) else m.group()
+    if _readable(chars):
+        return chars
+    # An indent before a sign (\u3000\u3000\u201c): visible, and no sign of code beside it.
+    return chars if not chars.isascii() and all(map(_visible, chars)) and not _beside_code(m) else m.group()
+
+
+def _u_one(m: re.Match) -> str:
+    """A single escape in a text whose runs were read: read unless code's signs stand on both
+    sides of it ([\u4e00-\u9fff], '\u4e2d'); beside a word, a space or Chinese punctuation
+    (\u4e8e14, （\u7565）, /\u3002) it is the text's."""
+    text = m.string
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    if before in _CODE_SIGNS and after in _CODE_SIGNS and before and after:
+        return m.group()
+    return _u_run(m)
+
+
+def _beside_code(m: re.Match) -> bool:
+    text = m.string
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    return bool(before) and before in _CODE_SIGNS or bool(after) and after in _CODE_SIGNS
 
 
 # Signs that code writes around an escape it means (a character class [\u3000\u00a0], a string
@@ -152,10 +174,7 @@ _CODE_SIGNS = frozenset("[]-'\"(){}|,\\/^$*+?.=")
 def _indent(m: re.Match, chars: str) -> str:
     r"""Escaped spaces alone (\u3000\u3000, a paragraph's indent on a line of its own or before
     its text), read unless a sign of code stands beside them."""
-    text = m.string
-    before = text[m.start() - 1] if m.start() else ""
-    after = text[m.end()] if m.end() < len(text) else ""
-    return m.group() if before in _CODE_SIGNS or after in _CODE_SIGNS else chars
+    return m.group() if _beside_code(m) else chars
 
 
 def _visible(ch: str) -> bool:

@@ -232,3 +232,13 @@ def test_the_pipeline_reads_a_percent_encoded_article_and_a_second_clean_changes
     assert result.text == "本次研究对象为13岁的儿童。选择这一年龄段的基本考虑是“青春期”。\n笑😀脸，张三·李四于2008年。"
     assert any(step.name == "literal-escapes" for step in result.steps)
     assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+def test_single_escapes_beside_signs_and_spaces_in_an_escaped_text_are_read():
+    # Python's unicode_escape of a page: a single escape after a URL, in parentheses, between
+    # spaces, and an indent before an opening quote, all the text's.
+    text = "网站：http://www.x.com/。资料（略） 还 在 香港\n\u3000\u3000“2005年”"
+    assert decode_escapes(escape_damage.u_escapes(text)) == text
+    # Between signs of code on both sides it stays: [\u4e00-\u9fff], '\u4e2d'.
+    code = escape_damage.u_escapes("正则 ") + r"[\u4e00-\u9fff] '\u4e2d'" + escape_damage.u_escapes(" 匹配")
+    assert decode_escapes(code) == r"正则 [\u4e00-\u9fff] '\u4e2d' 匹配"
