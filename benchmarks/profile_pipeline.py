@@ -66,6 +66,7 @@ STAGES = {
     "code lines (width)": ("cleaner/codelines.py", "code_spans"),
     "halfwidth alnum": ("cleaner/fixes.py", "halfwidth_alnum"),
     "fullwidth punct": ("cleaner/fixes.py", "fullwidth_punct"),
+    "chinese stops and quotes": ("cleaner/fixes.py", "chinese_stops_and_quotes"),
     "nbsp after punct": ("cleaner/fixes.py", "drop_nbsp_after_punct"),
     "paragraphs": ("cleaner/fixes.py", "normalize_paragraphs"),
     "_changed_places (steps)": ("cleaner/pipeline.py", "_changed_places"),

@@ -17,6 +17,7 @@ non-ASCII text, and only characters no Chinese text needs.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from cleaner import chardata, pagefacts
 
@@ -52,40 +53,79 @@ def strip_markup(text: str) -> str:
     return _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK else "", text)
 
 
-# Runs of escapes: \uXXXX (with surrogate pairs) and \xHH. One \uXXXX alone may be quoted on
-# purpose (an article about JSON); two in a row that give non-ASCII text are a string escaped twice.
-_U_RUN = re.compile(r"(?:\\u[0-9a-fA-F]{4}){2,}")
+# Runs of escapes: \uXXXX (with surrogate pairs; \U0001XXXX for the planes beyond) and \xHH. One
+# \uXXXX alone may be quoted on purpose (an article about JSON); two in a row that give non-ASCII
+# text are a string escaped twice.
+_UNIT = r"\\u[0-9a-fA-F]{4}|\\U00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4}"
+_U_RUN = re.compile(rf"(?:{_UNIT}){{2,}}")
 _X_RUN = re.compile(r"(?:\\x[0-9a-fA-F]{2}){2,}")
-# A single escape beside a letter, digit or character of the text (于14, 张三·李四), not one beside a
-# sign (an article on regular expressions writes [\u4e00-\u9fff] and means it).
-_U_ONE = re.compile(r"(?<=\w)\\u[0-9a-fA-F]{4}|\\u[0-9a-fA-F]{4}(?=\w)")
+# A single escape (not an escaped backslash's \\u), read in a text whose runs were read unless signs
+# of code stand on both sides (an article on regular expressions writes [\u4e00-\u9fff] and means it).
+_U_ONE = re.compile(rf"(?<!\\)(?:{_UNIT})")
 # One \xHH alone (not a byte run) for a character of U+00A0-U+00FF.
 _X_ONE = re.compile(r"(?<=\w)(?<!\\x[0-9a-fA-F]{2})\\x[a-fA-F][0-9a-fA-F](?!\\x)")
+# Percent-encoding (%E4%B8%AD, a URL's escape of UTF-8) and JavaScript's escape() (%u4E2D), in runs.
+_PERCENT_RUN = re.compile(r"(?:%[0-9a-fA-F]{2}){2,}|(?:%u[0-9a-fA-F]{4}){2,}")
+# What makes the ASCII around a percent run an address or a query, whose escapes are its own.
+_ADDRESS_SIGN = re.compile(r"[/=?&#@]|www\.|\.[A-Za-z]")
 
 
 def decode_escapes(text: str) -> str:
-    r"""Literal ``\uXXXX`` and ``\xHH`` runs written as the characters they stand for.
+    r"""Literal ``\uXXXX``, ``\U0001XXXX``, ``\xHH`` and ``%HH`` runs written as the characters they
+    stand for.
 
     >>> decode_escapes(r"标题：\u4e2d\u6587网站，b'\xe5\x8f\x91\xe5\xb1\x95'")
     "标题：中文网站，b'发展'"
 
-    A ``\x`` run is read as UTF-8, whole or not at all; a run that gives only ASCII
+    A ``\x`` or ``%`` run is read as UTF-8, whole or not at all; a run that gives only ASCII
     (``\x41\x42``) or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written. A text whose
     ``\u`` runs were read gets its single escapes read too:
 
     >>> decode_escapes(r"\u5f20\u4e09\xb7\u674e\u56db\u4e8e2008\u5e74")
     '张三·李四于2008年'
+
+    Percent runs in an address stay: a URL needs them (``https://zh.wikipedia.org/wiki/%E4%B8%AD``).
+
+    >>> decode_escapes("搜索%E4%B8%AD%E6%96%87，见 https://x.cn/wiki/%E4%B8%AD%E6%96%87")
+    '搜索中文，见 https://x.cn/wiki/%E4%B8%AD%E6%96%87'
     """
-    if "\\" not in text:
-        return text
-    decoded = _U_RUN.sub(_u_run, text)
-    if decoded != text and "\\" in decoded:
-        # A text escaped as a whole (Python's unicode_escape, a JSON dump) also holds single
-        # escapes between its digits and Latin (\u4e8e14\u4e16 is 于14世), and \xHH for the
-        # characters up to U+00FF (\xb7 is ·): read the same way once its runs were.
-        decoded = _U_ONE.sub(_u_run, decoded)
-        decoded = _X_ONE.sub(_latin_one, decoded)
-    return _X_RUN.sub(_bytes_run, decoded)
+    if "\\" in text:
+        decoded = _U_RUN.sub(_u_run, text)
+        if decoded != text and "\\" in decoded:
+            # A text escaped as a whole (Python's unicode_escape, a JSON dump) also holds single
+            # escapes between its digits and Latin (\u4e8e14\u4e16 is 于14世), and \xHH for the
+            # characters up to U+00FF (\xb7 is ·): read the same way once its runs were.
+            decoded = _U_ONE.sub(_u_one, decoded)
+            decoded = _X_ONE.sub(_latin_one, decoded)
+        # Bytes written out as a whole (a repr, a dump) have ASCII or other escapes beside them.
+        # Escapes touching characters are bytes a decoder could not read amid what it did read (its
+        # mojibake, 浜\x86\xe5\x9cㄥ): repair/escaped_bytes.py reads those runs whole, and a piece
+        # read here as UTF-8 (12\xe6\x94\xafSK) would split them.
+        if not any(map(_beside_other_text, _X_RUN.finditer(decoded))):
+            decoded = _X_RUN.sub(_bytes_run, decoded)
+        text = decoded
+    if "%" in text:
+        text = _PERCENT_RUN.sub(_percent_run, text)
+    return text
+
+
+def _percent_run(m: re.Match) -> str:
+    run, text = m.group(), m.string
+    start, end = m.start(), m.end()
+    while start and text[start - 1].isascii() and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isascii() and not text[end].isspace():
+        end += 1
+    if _ADDRESS_SIGN.search(text, start, end):
+        return run  # a URL's path or query, a file's name: typed, kept as it is typed
+    if run[1] in "uU":
+        return _u_run(re.match(_U_RUN, run.replace("%", "\\")))
+    data = bytes.fromhex(run.replace("%", ""))
+    try:
+        chars = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    return chars if not chars.isascii() and all(map(_visible, chars)) else run
 
 
 def _latin_one(m: re.Match) -> str:
@@ -94,12 +134,71 @@ def _latin_one(m: re.Match) -> str:
 
 
 def _u_run(m: re.Match) -> str:
-    units = m.group().encode("ascii").decode("unicode_escape", errors="strict")
     try:
+        units = m.group().encode("ascii").decode("unicode_escape", errors="strict")
         chars = units.encode("utf-16", "surrogatepass").decode("utf-16")
     except UnicodeDecodeError:
         return m.group()  # a lone surrogate: not text
-    return chars if _readable(chars) else m.group()
+    if _spaces_only(chars):
+        return _indent(m, chars)
+    if _readable(chars):
+        return chars
+    # An indent before a sign (\u3000\u3000\u201c): visible, and no sign of code beside it.
+    return chars if not chars.isascii() and all(map(_visible, chars)) and not _beside_code(m) else m.group()
+
+
+def _u_one(m: re.Match) -> str:
+    """A single escape in a text whose runs were read: read unless code's signs stand on both
+    sides of it ([\u4e00-\u9fff], '\u4e2d'); beside a word, a space or Chinese punctuation
+    (\u4e8e14, （\u7565）, /\u3002) it is the text's."""
+    text = m.string
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    if before in _CODE_SIGNS and after in _CODE_SIGNS and before and after:
+        return m.group()
+    return _u_run(m)
+
+
+def _beside_code(m: re.Match) -> bool:
+    text = m.string
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    return bool(before) and before in _CODE_SIGNS or bool(after) and after in _CODE_SIGNS
+
+
+# Signs that code writes around an escape it means (a character class [\u3000\u00a0], a string
+# '\u3000', an escaped escape): spaces escaped beside one of them stay as written.
+_CODE_SIGNS = frozenset("[]-'\"(){}|,\\/^$*+?.=")
+
+
+def _indent(m: re.Match, chars: str) -> str:
+    r"""Escaped spaces alone (\u3000\u3000, a paragraph's indent on a line of its own or before
+    its text), read unless a sign of code stands beside them."""
+    return m.group() if _beside_code(m) else chars
+
+
+def _visible(ch: str) -> bool:
+    """Printable, or one of the characters of text ``str.isprintable`` does not count: the spaces
+    beyond ASCII (U+3000, the ideographic space every Chinese news page indents its paragraphs
+    with; U+00A0), format characters (a zero-width space, for the invisible-characters stage to
+    take) and private-use ones (a page's own icons)."""
+    return ch.isprintable() or ch in _WIDE_SPACES or unicodedata.category(ch) in ("Cf", "Co")
+
+
+def _shows(chars: str) -> bool:
+    r"""Is a decoded \u run text: visible, with two printable characters or more (one beside a
+    space or a format character is as likely a character class: [\u00a0\u4e00-\u9fa5])?"""
+    if chars.isprintable():
+        return True
+    return all(map(_visible, chars)) and sum(ch.isprintable() for ch in chars) >= 2
+
+
+def _spaces_only(chars: str) -> bool:
+    return all(ch in _WIDE_SPACES for ch in chars)
+
+
+# The space separators beyond ASCII (Unicode's Zs): each shows as a space.
+_WIDE_SPACES = frozenset("\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 
 
 # Characters a single-byte decoder shows for bytes of UTF-8 that are not printable: the C1
@@ -115,7 +214,7 @@ def _readable(chars: str) -> bool:
     its own? A run mixing them with other characters is code: [\u00a0\u4e00-\u9fa5] means it."""
     if chars.isascii():
         return False
-    if chars.isprintable():
+    if _shows(chars):
         return True
     shown = sum(ch in _SHOWN_BYTES for ch in chars)
     return shown < len(chars) - len(chars.encode("ascii", "ignore")) and all(
@@ -124,6 +223,14 @@ def _readable(chars: str) -> bool:
 
 # The characters cp1252 shows for bytes 80-9f beyond Latin-1, and its mark for those it leaves undefined.
 _CP1252_SIGNS = frozenset(chardata.CP1252_SIGNS + "\ufffd")
+
+
+def _beside_other_text(m: re.Match) -> bool:
+    """Does a character beyond ASCII (not a space) touch the run?"""
+    text = m.string
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    return not (before.isascii() or before.isspace()) or not (after.isascii() or after.isspace())
 
 
 def _bytes_run(m: re.Match) -> str:
@@ -136,7 +243,10 @@ def _bytes_run(m: re.Match) -> str:
         chars = data.decode("utf-8")
     except UnicodeDecodeError:
         return m.group()
-    return chars if chars.isprintable() else m.group()
+    if _spaces_only(chars):
+        return _indent(m, chars)
+    # UTF-8's structure is the evidence: what it decodes to is the text's, bar control characters.
+    return chars if all(map(_visible, chars)) else m.group()
 
 
 # Characters that show nothing and that no Chinese text needs: zero-width space, soft hyphen,

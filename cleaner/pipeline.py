@@ -336,6 +336,7 @@ class Cleaner:
             text = apply("width", "halfwidth-alnum", outside(fixes.halfwidth_alnum), text)
             # Code quoted in an article keeps its ASCII signs (cleaner/codelines.py).
             text = apply("width", "fullwidth-punct", outside(codelines.except_code(fixes.fullwidth_punct)), text)
+            text = apply("width", "chinese-stops-and-quotes", outside(codelines.except_code(fixes.chinese_stops_and_quotes)), text)
         if cfg.normalize_whitespace:
             text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)

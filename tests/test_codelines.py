@@ -40,7 +40,8 @@ def test_prose_is_not_code(line):
 
 def test_the_cleaner_leaves_code_signs_and_widens_prose_around_it():
     text = '示例代码如下:\nprint("你好, 世界")\nx = f(a, b);\n运行结果为"你好,世界".'
-    assert Cleaner().clean(text) == '示例代码如下：\nprint("你好, 世界")\nx = f(a, b);\n运行结果为"你好，世界".'
+    # The prose's quotes around Chinese become Chinese quotes (fixes.chinese_stops_and_quotes); the code's stay.
+    assert Cleaner().clean(text) == '示例代码如下：\nprint("你好, 世界")\nx = f(a, b);\n运行结果为“你好，世界”.'
 
 
 def test_indented_lines_under_a_code_line_are_its_block():

@@ -1,9 +1,12 @@
 """Mojibake whose unreadable bytes were written as \\xHH escapes (cleaner/repair/escaped_bytes.py)."""
 
+from pathlib import Path
+
 import pytest
 
 from cleaner import Cleaner
 from cleaner.repair.escaped_bytes import PATHS, repair
+from cleaner.script import convert
 
 SIMPLIFIED = [
     "《醉迷情人》为陈慧琳首张个人粤语大碟，于2000年发行。",
@@ -16,14 +19,25 @@ TRADITIONAL = [
 ]
 
 
+# Longer paragraphs too: a decoder that leaves few bytes undefined (cp1251 only 98) escapes none
+# in a short sentence.
+PARAGRAPHS = [line for path in sorted((Path(__file__).parent.parent / "fixtures" / "clean").glob("*.txt"))
+              for line in path.read_text("utf-8").splitlines() if len(line) > 20]
+
+
 def _escaped_cases():
+    paragraphs = PARAGRAPHS + convert.convert_all(PARAGRAPHS, "zh-hant")
     for source, decoder in PATHS:
-        for text in SIMPLIFIED + TRADITIONAL:
+        found = False
+        for text in SIMPLIFIED + TRADITIONAL + paragraphs:
+            if found and text in paragraphs:
+                break  # the sentences measure the path; a paragraph only where they escape nothing
             try:
                 shown = text.encode(source).decode(decoder, errors="backslashreplace")
             except UnicodeEncodeError:
                 continue  # a Traditional-only character GBK has, or the other way round
             if "\\x" in shown:
+                found = True
                 yield pytest.param(shown, text, id=f"{source}-as-{decoder}-{text[:4]}")
 
 
@@ -56,3 +70,31 @@ def test_the_pipeline_reads_escaped_mojibake_and_records_the_step():
     assert result.text == SIMPLIFIED[1]
     assert any(step.name == "backslash-escaped-bytes" for step in result.steps)
     assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+def _x(data: bytes) -> str:
+    return "".join(f"\\x{b:02x}" if b > 0x7F else chr(b) for b in data)
+
+
+@pytest.mark.parametrize("source", ["gbk", "cp950"])
+def test_escapes_alone_of_a_legacy_page_read_by_the_model(source):
+    # Python's repr of GBK or Big5 bytes: no character is left to say which decoder, the model does.
+    for text in (SIMPLIFIED if source == "gbk" else TRADITIONAL):
+        assert repair(_x(text.encode(source))) == text
+
+
+@pytest.mark.parametrize("escaped", [
+    r"\xde\xad\xbe\xef", r"魔数 \xca\xfe\xba\xbe 开头",
+    r"哈希：\x9f\x86\xd0\x81\x88\x4c\x7d\x65\x9a\x2f\xea\xa0\xc5\x5a\xd0\x15\xa3\xbf\x4f\x1b",
+    r"\xb7\xa2\xd5\xb9",  # two characters (发展) hold too little to tell
+])
+def test_escapes_alone_that_read_as_no_text_stay(escaped):
+    assert repair(escaped) == escaped
+
+
+@pytest.mark.parametrize("decoder", ["shift_jis", "cp932", "euc_jp", "euc_jis_2004", "cp949", "euc_kr", "johab", "cp1257"])
+def test_a_paragraph_read_by_a_japanese_korean_or_baltic_decoder_comes_back_whole(decoder):
+    paragraph = PARAGRAPHS[0]
+    result = Cleaner(to="keep").run(paragraph.encode("utf-8").decode(decoder, errors="backslashreplace"))
+    assert result.text == paragraph
+    assert any(step.name == "backslash-escaped-bytes" for step in result.steps)

@@ -60,6 +60,42 @@ def test_entities_escaped_three_times_over():
     assert fixes.unescape_entities("简称&amp;amp;nbsp;国务院&amp;amp;amp;lt;") == "简称\xa0国务院<"
 
 
+STOPS_AND_QUOTES = [
+    # "." between two Chinese sentences, with no space: 。 where the model reads a sentence's end
+    ("第一次报告会.据悉，研究中心将持续观察。", "第一次报告会。据悉，研究中心将持续观察。"),
+    ("宽扎出现高通胀.新宽扎只以纸币形式出现.第一张纸币", "宽扎出现高通胀。新宽扎只以纸币形式出现。第一张纸币"),
+    ("查尔斯.布里奇曼", "查尔斯.布里奇曼"),  # a name's separator: the model reads · there
+    ("美国总统唐纳德.特朗普表示", "美国总统唐纳德.特朗普表示"),
+    ("此间学到碧海潮生.风雷九州.少林七十三绝技.天魔解体大法", "此间学到碧海潮生.风雷九州.少林七十三绝技.天魔解体大法"),  # a list
+    ("爱因斯坦文集.中译版.第三卷.商务印书馆", "爱因斯坦文集.中译版.第三卷.商务印书馆"),  # a reference
+    ("一.总则", "一.总则"),
+    ("下载报告.pdf文件，美国U.S.政府，圆周率3.14，等等...然后", "下载报告.pdf文件，美国U.S.政府，圆周率3.14，等等...然后"),
+    ("我爱北京.I love it.", "我爱北京.I love it."),
+    # ASCII quotes around Chinese: Chinese quotes; around English, in code, or unpaired: kept
+    ('作了"CCER中国经济观察"第一次报告会', "作了“CCER中国经济观察”第一次报告会"),
+    ('"跑业务"的说法，"Hello"一词', "“跑业务”的说法，\"Hello\"一词"),
+    ('他说"好",然后走了', "他说“好”，然后走了"),  # the comma beside the new quote is Chinese's too
+    ('调用print("你好")输出，设置 key: "值"，<a href="中文">', '调用print("你好")输出，设置 key: "值"，<a href="中文">'),
+    ('他说"你好，然后', '他说"你好，然后'),
+    ('规划："“萤火虫工作室要创造世界”"。', '规划："“萤火虫工作室要创造世界”"。'),
+]
+
+
+@pytest.mark.parametrize("raw,fixed", STOPS_AND_QUOTES)
+def test_chinese_stops_and_quotes(raw, fixed):
+    assert fixes.chinese_stops_and_quotes(raw) == fixed
+    assert fixes.chinese_stops_and_quotes(fixed) == fixed
+
+
+def test_stops_and_quotes_are_a_step_of_the_pipeline_and_a_second_clean_changes_nothing():
+    from cleaner import Cleaner
+
+    result = Cleaner().run('23日下午，研究中心向社会作了"CCER中国经济观察"第一次报告会.据悉,"CCER"将持续十年.')
+    assert result.text == "23日下午，研究中心向社会作了“CCER中国经济观察”第一次报告会。据悉，\"CCER\"将持续十年。"
+    assert any(step.name == "chinese-stops-and-quotes" for step in result.steps)
+    assert Cleaner().clean(result.text) == result.text
+
+
 def test_paragraphs():
     raw = "  标题\r\n\r\n\u3000\u3000第一段。\n\u00a0第二段。  \n\n"
     assert fixes.normalize_paragraphs(raw) == "标题\n第一段。\n第二段。"

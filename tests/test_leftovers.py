@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import escape_damage
+
 from cleaner import Cleaner
 from cleaner.config import Config
 from cleaner.leftovers import decode_escapes, lone_kunjinkao, remove_invisible, strip_markup
@@ -160,7 +162,8 @@ def test_escaped_single_byte_mojibake_is_decoded_with_its_unprintable_bytes():
     for decoder in ("cp1252", "latin-1"):
         misread = source.encode().decode(decoder, "replace")
         assert decode_escapes(json.dumps(misread)) == json.dumps(misread, ensure_ascii=False)
-    assert Cleaner(to="keep").clean(json.dumps(source.encode().decode("cp1252", "replace"))) == f'"{source}"'
+    # The dump's quotes, around Chinese, become Chinese quotes (fixes.chinese_stops_and_quotes).
+    assert Cleaner(to="keep").clean(json.dumps(source.encode().decode("cp1252", "replace"))) == f"“{source}”"
 
 
 def test_an_escaped_run_of_unprintable_bytes_alone_stays_escaped():
@@ -172,3 +175,70 @@ def test_escapes_mixing_unprintable_bytes_with_other_characters_stay(code):
     # Not single-byte mojibake through and through: a character class in an article on regular
     # expressions, or a control before a character.
     assert decode_escapes(code) == code
+
+
+# --- the escape forms a pipeline writes (tests/escape_damage.py) --------------------------------------------
+
+INDENTED = "\u3000\u3000本次研究对象为13岁的儿童。选择这一年龄段的基本考虑是“青春期”。\n\u3000\u3000笑😀脸，张三·李四于2008年。"
+
+
+@pytest.mark.parametrize("form", sorted(escape_damage.FORMS))
+def test_every_escape_form_of_an_indented_article_is_read_back(form):
+    # U+3000 is no printable character to Python: runs beginning with the indent stayed escaped.
+    escaped = "\n".join(escape_damage.FORMS[form](line) for line in INDENTED.split("\n"))  # JSON writes \\n
+    assert decode_escapes(escaped) == INDENTED
+
+
+@pytest.mark.parametrize("escaped", [r"\u3000\u3000", r"\xe3\x80\x80\xe3\x80\x80"])
+def test_an_escaped_indent_alone_on_its_line_or_before_text_is_read(escaped):
+    assert decode_escapes(f"上一段。\n{escaped}\n下一段。") == "上一段。\n\u3000\u3000\n下一段。"
+    if escaped.startswith("\\u"):  # \x escapes touching text are a decoder's (test_escapes_touching_...)
+        assert decode_escapes(f"{escaped}本次研究") == "\u3000\u3000本次研究"
+
+
+def test_escapes_touching_characters_are_left_whole_to_the_escaped_bytes_repair():
+    # UTF-8 read by gb2312 with backslashreplace: 支 (\xe6\x94\xaf) between digits and Latin is a
+    # piece of the decoder's run; read here, it would be encoded back as gb2312's d6 a7.
+    shown = "销售的12支SK-II涉案产品".encode("utf-8").decode("gb2312", errors="backslashreplace")
+    assert "\\xe6\\x94\\xafSK" in shown
+    assert decode_escapes(shown) == shown
+    assert Cleaner(to="keep").clean(shown) == "销售的12支SK-II涉案产品"
+
+
+@pytest.mark.parametrize("code", [
+    r"[\u3000\u00a0]", r"'\u3000\u3000'", r"s.replace('\xe3\x80\x80', '')", r"[\u200b\u4e00-\u9fff]",
+])
+def test_escaped_spaces_and_format_characters_in_code_stay(code):
+    assert decode_escapes(code) == code
+
+
+def test_a_zero_width_space_or_a_private_use_character_does_not_keep_a_byte_run_escaped():
+    assert decode_escapes(escape_damage.x_bytes("对外宣传\u200b，\ue004中央")) == "对外宣传\u200b，\ue004中央"
+
+
+@pytest.mark.parametrize("text", [
+    "详见 https://zh.wikipedia.org/wiki/%E4%B8%AD%E6%96%87 页面",
+    "baike.baidu.com/item/%E4%B8%AD%E6%96%87",
+    "搜索 q=%E4%B8%AD%E6%96%87&page=2",
+    "附件 %E6%8A%A5%E5%91%8A.pdf",
+    "增长50%，达到%AB%CD",  # not UTF-8
+])
+def test_percent_escapes_of_an_address_stay(text):
+    assert decode_escapes(text) == text
+
+
+def test_the_pipeline_reads_a_percent_encoded_article_and_a_second_clean_changes_nothing():
+    result = Cleaner(to="keep").run(escape_damage.percent(INDENTED))
+    assert result.text == "本次研究对象为13岁的儿童。选择这一年龄段的基本考虑是“青春期”。\n笑😀脸，张三·李四于2008年。"
+    assert any(step.name == "literal-escapes" for step in result.steps)
+    assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+def test_single_escapes_beside_signs_and_spaces_in_an_escaped_text_are_read():
+    # Python's unicode_escape of a page: a single escape after a URL, in parentheses, between
+    # spaces, and an indent before an opening quote, all the text's.
+    text = "网站：http://www.x.com/。资料（略） 还 在 香港\n\u3000\u3000“2005年”"
+    assert decode_escapes(escape_damage.u_escapes(text)) == text
+    # Between signs of code on both sides it stays: [\u4e00-\u9fff], '\u4e2d'.
+    code = escape_damage.u_escapes("正则 ") + r"[\u4e00-\u9fff] '\u4e2d'" + escape_damage.u_escapes(" 匹配")
+    assert decode_escapes(code) == r"正则 [\u4e00-\u9fff] '\u4e2d' 匹配"

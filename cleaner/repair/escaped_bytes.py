@@ -10,26 +10,53 @@ The mechanism: a run of non-ASCII characters holding at least one escape of a by
 such a decoder escapes; an escape of an ASCII byte is no decoder's) is turned back into the exact
 bytes the decoder read (each character encoded by that decoder, each escape its byte) and decoded
 strictly as each source the project models. A reading is taken only when the bytes are exactly
-that source's, it holds Han characters or CJK signs, and the character model scores it above the run as it
-stands. The same codec as source and decoder is never tried (text read by its own decoder is no
-mojibake). Lossless: no byte is guessed.
+that source's, it holds Han characters or CJK signs, and the character model scores it above the
+run as it stands (beyond ASCII, which reads as itself); a run of escapes alone, above what random
+bytes read as Chinese score (ALONE_MIN_SCORE). Lossless: no byte is guessed.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
 
 from cleaner.langmodel import per_char
 
+# What a Chinese page is written in, and every decoder Python has that reads the high bytes of
+# ASCII text and leaves some undefined (those are the ones backslashreplace writes as escapes): the
+# Chinese, Japanese and Korean multi-byte ones, UTF-8 (for a legacy page), and the single-byte code
+# pages with holes. The 7-bit decoders (hz, iso2022_*, ascii) escape every high byte: a run of
+# escapes alone, read here above ALONE_MIN_SCORE (or, for UTF-8, by leftovers.decode_escapes).
+SOURCES = ("utf-8", "gbk", "cp950", "big5hkscs")
+DECODERS = (
+    "utf-8", "gbk", "gb18030", "gb2312", "big5", "cp950", "big5hkscs",
+    "shift_jis", "cp932", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213",
+    "cp949", "euc_kr", "johab",
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1257", "cp1258", "cp857", "cp864",
+    "cp869", "iso8859_3", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_11", "kz1048", "tis_620",
+)  # hp_roman8 leaves only byte ff undefined, which none of the sources writes
+# Decoders that cannot have escaped a byte of the source: the same codec or one of its family
+# (gb2312 reading GBK, big5 reading cp950: the narrower table's marks are narrow_tables.py's), and
+# for Big5 those whose undefined bytes are all below a1, where Big5's characters have neither
+# lead nor trail byte (gb18030 reads every code Big5 has); iso8859_11 leaves db-de and fc-ff
+# undefined, which UTF-8 writes only for Syriac, N'Ko and the like.
+_BIG5_NEVER = ("cp950", "big5", "big5hkscs", "gb18030", "cp1250", "cp1251", "cp1252", "cp1254", "cp1258",
+               "cp869", "kz1048")
+_NEVER = {"utf-8": ("utf-8", "iso8859_11"), "gbk": ("gbk", "gb18030", "gb2312"),
+          "cp950": _BIG5_NEVER, "big5hkscs": _BIG5_NEVER}
 # (source, decoder) pairs: what a page was written in, and what read it with backslashreplace.
-PATHS = (
-    ("utf-8", "gbk"), ("utf-8", "gb18030"), ("utf-8", "cp950"), ("utf-8", "big5hkscs"),
-    ("utf-8", "cp1252"), ("utf-8", "cp1250"),
-    ("gbk", "cp950"), ("gbk", "big5hkscs"), ("gbk", "cp1252"), ("gbk", "cp1250"),
-    ("cp950", "gbk"),
-)  # Big5 through cp1252 or cp1250 is missing: no Big5 byte is one those leave undefined
+PATHS = tuple((source, decoder) for source in SOURCES for decoder in DECODERS if decoder not in _NEVER[source])
+# A reading of escapes alone (no character says which decoder) must be this long and score this well
+# a character: 2,000 random runs of high bytes read as GBK or Big5 scored -9.5 at best from four
+# characters on (-8.1 at two), 40 characters of Chinese articles -6.8 at worst.
+ALONE_MIN_CHARS = 4
+# A decoder that cannot have shown more than one in this many of a run's characters is not tried:
+# the one that read the run shows every character, bar text typed beside the mojibake.
+MISSING_MAX = 4
+ALONE_MIN_SCORE = -7.5
 _ESCAPE = r"\\x[89a-fA-F][0-9a-fA-F]"
 # A run: non-ASCII characters and escapes, with ASCII (no whitespace, no backslash) between them;
 # ASCII reads as itself through every decoder above.
@@ -56,16 +83,23 @@ def _read_run(m: re.Match) -> str:
     if not _ESCAPE_RE.search(run):
         return run
     tokens = _TOKEN.findall(run)
+    shown = [t for t in tokens if not _ESCAPE_RE.fullmatch(t) and not t.isascii()]
     best: list[tuple[int, int, str]] = []
     best_key: tuple[int, int, float] = (0, 0, 0.0)
-    for source, decoder in PATHS:
-        readings = _readings(tokens, source, decoder)
-        # The path that reads the most escapes, then the most of the run, then reads it best.
-        escapes = sum(_escapes(tokens, a, b) for a, b, _ in readings)
-        covered = sum(b - a for a, b, _ in readings)
-        score = sum(per_char(read) * len(read) for _, _, read in readings)
-        if (escapes, covered, score) > best_key:
-            best, best_key = readings, (escapes, covered, score)
+    for decoder in DECODERS:
+        raw = _raw(tokens, decoder, len(shown))
+        if raw is None:
+            continue
+        for source in SOURCES:
+            if decoder in _NEVER[source]:
+                continue
+            readings = _readings(tokens, list(raw), source, _other_codes(decoder))
+            # The path that reads the most escapes, then the most of the run, then reads it best.
+            escapes = sum(_escapes(tokens, a, b) for a, b, _ in readings)
+            covered = sum(b - a for a, b, _ in readings)
+            score = sum(per_char(read) * len(read) for _, _, read in readings)
+            if (escapes, covered, score) > best_key:
+                best, best_key = readings, (escapes, covered, score)
     if not best:
         return run
     pieces, last = [], 0
@@ -75,56 +109,127 @@ def _read_run(m: re.Match) -> str:
     return "".join(pieces + tokens[last:])
 
 
-def _readings(tokens: list[str], source: str, decoder: str) -> list[tuple[int, int, str]]:
-    """(first token, end token, reading) of each stretch of ``tokens`` whose bytes, as ``decoder``
-    read them, are exactly ``source``'s, that holds an escape and reads better than it shows."""
+def _raw(tokens: list[str], decoder: str, shown: int) -> list[bytes] | None:
+    """The bytes ``decoder`` read for each token (an escape its byte, a character it cannot have
+    shown nothing), or None when more than one in MISSING_MAX of the run's characters are none of
+    its own."""
     raw: list[bytes] = []
+    missing = 0
     for token in tokens:
         if _ESCAPE_RE.fullmatch(token):
             raw.append(bytes([int(token[2:], 16)]))
             continue
         try:
-            raw.append(token.encode(decoder))
+            code = token.encode(decoder)
         except UnicodeEncodeError:
-            raw.append(b"")  # not this decoder's character: a stretch stops here
+            code = b""  # not this decoder's character: a stretch stops here
+            missing += 1
+            if MISSING_MAX * missing > shown:
+                return None
+        raw.append(code)
+    return raw
+
+
+@lru_cache(maxsize=None)
+def _other_codes(decoder: str) -> dict[str, tuple[bytes, ...]]:
+    """Characters more than one code of ``decoder`` decodes to (cp932's NEC and IBM copies of one
+    kanji, Big5's two 十), with the codes of the same length besides the one ``encode`` gives."""
+    codes: dict[str, list[bytes]] = {}
+    for code in [bytes([a]) for a in range(0x80, 0x100)] + [bytes([a, b]) for a in range(0x80, 0x100)
+                                                             for b in range(0x40, 0x100)]:
+        try:
+            char = code.decode(decoder)
+        except UnicodeDecodeError:
+            continue
+        if len(char) == 1:
+            codes.setdefault(char, []).append(code)
+    out = {}
+    for char, found in codes.items():
+        if len(found) > 1:
+            first = char.encode(decoder)
+            out[char] = tuple(c for c in found if c != first and len(c) == len(first))
+    return out
+
+
+def _readings(tokens: list[str], raw: list[bytes], source: str,
+              others: dict[str, tuple[bytes, ...]]) -> list[tuple[int, int, str]]:
+    """(first token, end token, reading) of each stretch of ``tokens`` whose bytes (``raw``, as a
+    decoder read them) are exactly ``source``'s, that holds an escape and reads better than it
+    shows: for escapes alone, better than random bytes read as Chinese would.
+    ``others``: the decoder's characters of two codes, each read as the one that reads best."""
     ends = list(accumulate(len(r) for r in raw))
+    data = memoryview(b"".join(raw))
+    # The first token from each on that the decoder could not have shown (a stretch stops there).
+    stops = [len(raw)] * (len(raw) + 1)
+    for i in range(len(raw) - 1, -1, -1):
+        stops[i] = i if not raw[i] else stops[i + 1]
     out = []
     first = 0
     while first < len(tokens):
-        end = _valid_end(raw, ends, first, source)
+        end = _valid_end(data, ends, first, stops[first], source)
         if end > first:
-            read = b"".join(raw[first:end]).decode(source)
-            if (_escapes(tokens, first, end) and _CJK.search(read) and not _NOT_TEXT.search(read)
-                    and per_char(read) > per_char("".join(t for t in tokens[first:end] if not _ESCAPE_RE.fullmatch(t)))):
-                out.append((first, end, read))
+            read = _best_codes(tokens, raw, first, end, source, others)
+            if _escapes(tokens, first, end) and _CJK.search(read) and not _NOT_TEXT.search(read):
+                # Beyond ASCII, which reads as itself: a run of escapes with digits between scores
+                # as well as its digits.
+                shown = "".join(t for t in tokens[first:end] if not t.isascii())
+                if shown:
+                    good = per_char(_beyond_ascii(read)) > per_char(shown)
+                else:  # escapes alone
+                    good = len(read) >= ALONE_MIN_CHARS and per_char(read) >= ALONE_MIN_SCORE
+                if good:
+                    out.append((first, end, read))
             first = end
         else:
             first += 1  # a token no stretch can start with
     return out
 
 
-def _valid_end(raw: list[bytes], ends: list[int], first: int, source: str) -> int:
-    """The end of the longest stretch of tokens from ``first`` whose bytes decode as ``source``."""
-    end = _stop(raw, first)
+def _best_codes(tokens: list[str], raw: list[bytes], first: int, end: int, source: str,
+                others: dict[str, tuple[bytes, ...]]) -> str:
+    """The stretch's reading, each character of two codes taken as the code whose reading the model
+    scores best (one at a time, in order); ``raw`` is updated to the codes taken."""
+    read = b"".join(raw[first:end]).decode(source)
+    if not others:
+        return read
+    for k in range(first, end):
+        for code in others.get(tokens[k], ()):
+            was, raw[k] = raw[k], code
+            try:
+                other = b"".join(raw[first:end]).decode(source)
+            except UnicodeDecodeError:
+                raw[k] = was
+                continue
+            if per_char(other) > per_char(read):
+                read = other
+            else:
+                raw[k] = was
+    return read
+
+
+def _beyond_ascii(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isascii())
+
+
+def _valid_end(data: memoryview, ends: list[int], first: int, stop: int, source: str) -> int:
+    """The end of the longest stretch of tokens from ``first`` (before ``stop``) whose bytes decode
+    as ``source``. Decoded from ``data`` in place: a wrong source fails within a few bytes, and
+    copying the rest of the run for each token it fails at made wrong paths quadratic."""
+    begin = ends[first - 1] if first else 0
     try:
-        b"".join(raw[first:end]).decode(source)
-        return end
+        codecs.decode(data[begin:ends[stop - 1] if stop else 0], source)
+        return stop
     except UnicodeDecodeError as exc:
         # Bytes before the first bad sequence decode: the stretch ends at a token boundary there.
-        limit = (ends[first - 1] if first else 0) + exc.start
-    end = min(end, bisect_right(ends, limit, lo=first))
+        limit = begin + exc.start
+    end = min(stop, bisect_right(ends, limit, lo=first))
     while end > first:
         try:
-            b"".join(raw[first:end]).decode(source)
+            codecs.decode(data[begin:ends[end - 1]], source)
             return end
         except UnicodeDecodeError:
             end -= 1
     return first
-
-
-def _stop(raw: list[bytes], first: int) -> int:
-    """The first token from ``first`` that the decoder could not have shown."""
-    return next((i for i in range(first, len(raw)) if not raw[i]), len(raw))
 
 
 def _escapes(tokens: list[str], first: int, end: int) -> int:
