@@ -186,6 +186,25 @@ def _damage(text: str, form: tuple[str, str], group: list[Note], han: int, tradi
     return len(group) >= 3 and needless >= 3 and needless * 2 >= len(group)
 
 
+def running_text(text: str, found: list[Note]) -> bool:
+    """Is ``text`` neither a lesson nor ruby over every character (whose notes are the text's)?"""
+    return LESSON.search(text) is None and sum(len(n.chars) for n in found) < len(_HAN.findall(text)) * RUBY
+
+
+SCATTERED = 4
+
+
+def scattered_forms(found: list[Note]) -> set[tuple[str, str]]:
+    """The forms whose notes over a page's running text (``running_text``) are the damage's
+    pattern though no line holds enough of them: four or more, most of them needless."""
+    by_form: dict[tuple[str, str], list[Note]] = defaultdict(list)
+    for n in found:
+        if n.toned or n.form[0]:
+            by_form[n.form].append(n)
+    return {form for form, group in by_form.items()
+            if (needless := sum(1 for n in group if _needless(n))) >= SCATTERED and needless * 2 >= len(group)}
+
+
 def removable(text: str, found: list[Note], forms: set[tuple[str, str]]) -> list[Note]:
     """The notes of ``text`` that go, given the forms the page shows the damage in: all of those
     forms, on shared characters too (dropping only the Traditional characters' notes would leave

@@ -97,19 +97,22 @@ def _strip_variants(text: str, forms: set[tuple[str, str]] | None = None) -> tup
 
 
 def page_forms(text: str) -> set[tuple[str, str]]:
-    """The forms of annotation some line (or piece of a huge line) of ``text`` shows the damage in:
-    once one does, every note of those forms on the page goes."""
+    """The forms of annotation ``text`` shows the damage in, on some line (or piece of a huge line)
+    or scattered over its lines: once it does, every note of those forms on the page goes."""
     forms: set[tuple[str, str]] = set()
+    running: list[notes.Note] = []  # the notes of lines that are neither lessons nor ruby
     sign = _VARIANT_SIGN.search(text)
     while sign is not None:
         line_start = text.rfind("\n", 0, sign.start()) + 1
         line_end = text.find("\n", sign.start())
         line_end = len(text) if line_end < 0 else line_end
         for piece in chunks.pieces(text[line_start:line_end]):
-            if _VARIANT_LETTER.search(piece):
-                forms |= notes.damaged_forms(piece, notes.notes(piece))
+            if _VARIANT_LETTER.search(piece) and (found := notes.notes(piece)):
+                forms |= notes.damaged_forms(piece, found)
+                if notes.running_text(piece, found):
+                    running += found
         sign = _VARIANT_SIGN.search(text, line_end + 1)
-    return forms
+    return forms | notes.scattered_forms(running)
 
 
 def _is_annotation(m: regex.Match) -> bool:
