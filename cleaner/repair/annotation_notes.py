@@ -100,7 +100,8 @@ def _note(m: regex.Match, chars: str, rs: tuple[str, ...], script: str, toned: b
     written, text = m.group(0), m.string
     end = m.end()
     first = m.start() - len(chars)
-    item = (first == 0 or not _HAN.match(text[first - 1])) and (end == len(text) or not _HAN.match(text[end]))
+    # Before it, a closing bracket is another note's (一个（gè）人（rén）): running text.
+    item = (first == 0 or not (_HAN.match(text[first - 1]) or text[first - 1] in CLOSE)) and (end == len(text) or not _HAN.match(text[end]))
     if written[-1] in " \u3000" and written[0] not in " \u3000":
         end -= 1  # 場（chǎng） 接近: the space after is the text's; one goes only with one before
     bracket = next((c for c in written if c in OPEN), "")

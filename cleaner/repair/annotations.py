@@ -3,13 +3,13 @@
 A line with no ``?`` was decoded in step throughout, so its annotations ``X(pīn)`` are removed by
 a fast regex pass. A shifted run can only start at a ``?`` (a swallowed byte), so a line with one
 is re-decoded on its GBK byte view from that point on (``realign``); the text before the first
-``?`` is in step and takes the fast pass.
+``?`` is in step and takes the fast pass. The other forms of annotation (any bracket, zhuyin, a
+word followed by its syllables: annotation_notes) go where the page shows the damage's pattern.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,13 +17,11 @@ import regex
 
 from cleaner import chunks
 from cleaner.model import Finding
-from cleaner.repair.holes import guess_finding
 from cleaner.repair import annotation_notes as notes
 from cleaner.repair.annotation_notes import BOPOMOFO, LETTERS, OPEN
+from cleaner.repair.holes import guess_finding
 from cleaner.repair.pinyin import SYLLABLE, TONE_MARKS, annotates, is_annotation_syllable
-from cleaner.repair.pinyin import pinyin_as_zhuyin as _pinyin_as_zhuyin  # noqa: F401 (tests name them here)
-from cleaner.repair.pinyin import with_tone_mark as _with_tone_mark  # noqa: F401
-from cleaner.repair.pinyin import zhuyin_key as _zhuyin_key  # noqa: F401
+from cleaner.repair.pinyin import with_tone_mark as _with_tone_mark  # noqa: F401 (test_repair.py names it here)
 from cleaner.repair.realign import realign
 from cleaner.script.fold import fold_char
 
