@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,18 +73,29 @@ class Note:
     item: bool  # what it reads stands alone between signs (、给予（jǐ yǔ）、): a list of glosses
 
 
-def notes(text: str) -> list[Note]:
-    """Every annotation in ``text`` that checks out against the readings of what it follows."""
+# What every note starts with: a Han character, then a bracket or the reading's first letter.
+_MAY_HOLD = regex.compile(r"\p{Han}[ \u3000]?(?:[" + OPEN + r"] ?)?[" + LETTERS + BOPOMOFO + r"˙]")
+_TONED_LETTER = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
+_HAS_ZHUYIN = re.compile("[" + BOPOMOFO + "]")
+
+
+@lru_cache(maxsize=64)
+def notes(text: str) -> tuple[Note, ...]:
+    """Every annotation in ``text`` that checks out against the readings of what it follows (kept
+    for a few lines: the page's pass and the line's removal both ask)."""
+    if not _MAY_HOLD.search(text):
+        return ()
     found: dict[int, Note] = {}
     for m in VARIANT.finditer(text):
         r = written_reading(m.group(1), m.group(2))
         if r:
             found[m.start()] = _note(m, m.group(1), (r,), "pinyin", has_tone(m.group(2)) or m.group(2)[-1].isdigit())
-    for m in BARE.finditer(text):
+    # Bare ruby is known by its tone marks (a toneless one counts only in ruby that has them too).
+    for m in BARE.finditer(text) if _TONED_LETTER.search(text) else ():
         r = m.group(2) if m.group(2) in readings(m.group(1)) else "" if has_tone(m.group(2)) else written_reading(m.group(1), m.group(2))
         if r:
             found[m.start()] = _note(m, m.group(1), (r,), "pinyin", has_tone(m.group(2)))
-    for rx in (ZHUYIN_VARIANT, ZHUYIN_BARE):
+    for rx in (ZHUYIN_VARIANT, ZHUYIN_BARE) if _HAS_ZHUYIN.search(text) else ():
         for m in rx.finditer(text):
             r = zhuyin_reading(m.group(1), m.group(2))
             if r:
@@ -93,19 +105,18 @@ def notes(text: str) -> list[Note]:
             if word := _word(before.group(0), m.group(1)):
                 chars, rs = word
                 found[m.start()] = _note(m, chars, rs, "pinyin", any(has_tone(r) for r in rs) or any(c.isdigit() for c in m.group(1)))
-    return sorted(found.values(), key=lambda n: n.start)
+    return tuple(sorted(found.values(), key=lambda n: n.start))
 
 
 def _note(m: regex.Match, chars: str, rs: tuple[str, ...], script: str, toned: bool) -> Note:
-    written, text = m.group(0), m.string
-    end = m.end()
-    first = m.start() - len(chars)
+    text, start, end = m.string, m.start(), m.end()
+    first = start - len(chars)
     # Before it, a closing bracket is another note's (一个（gè）人（rén）): running text.
     item = (first == 0 or not (_HAN.match(text[first - 1]) or text[first - 1] in CLOSE)) and (end == len(text) or not _HAN.match(text[end]))
-    if written[-1] in " \u3000" and written[0] not in " \u3000":
+    if text[end - 1] in " \u3000" and text[start] not in " \u3000":
         end -= 1  # 場（chǎng） 接近: the space after is the text's; one goes only with one before
-    bracket = next((c for c in written if c in OPEN), "")
-    return Note(m.start(), end, chars, rs, (bracket, script), toned, item)
+    bracket = text[start] if text[start] in OPEN else text[start + 1] if text[start] in " \u3000" and text[start + 1] in OPEN else ""
+    return Note(start, end, chars, rs, (bracket, script), toned, item)
 
 
 def _word(before: str, written: str) -> tuple[str, tuple[str, ...]] | None:
@@ -134,7 +145,7 @@ def _split(chars: str, written: str) -> tuple[str, ...] | None:
     return None
 
 
-def damaged_forms(text: str, found: list[Note]) -> set[tuple[str, str]]:
+def damaged_forms(text: str, found: Sequence[Note]) -> set[tuple[str, str]]:
     """The forms whose notes in ``text`` (a line, or a piece of one) are the damage's pattern."""
     if not found:
         return set()
@@ -187,7 +198,7 @@ def _damage(text: str, form: tuple[str, str], group: list[Note], han: int, tradi
     return len(group) >= 3 and needless >= 3 and needless * 2 >= len(group)
 
 
-def running_text(text: str, found: list[Note]) -> bool:
+def running_text(text: str, found: Sequence[Note]) -> bool:
     """Is ``text`` neither a lesson nor ruby over every character (whose notes are the text's)?"""
     return LESSON.search(text) is None and sum(len(n.chars) for n in found) < len(_HAN.findall(text)) * RUBY
 
@@ -195,7 +206,7 @@ def running_text(text: str, found: list[Note]) -> bool:
 SCATTERED = 4
 
 
-def scattered_forms(found: list[Note]) -> set[tuple[str, str]]:
+def scattered_forms(found: Sequence[Note]) -> set[tuple[str, str]]:
     """The forms whose notes over a page's running text (``running_text``) are the damage's
     pattern though no line holds enough of them: four or more, most of them needless."""
     by_form: dict[tuple[str, str], list[Note]] = defaultdict(list)
@@ -206,7 +217,7 @@ def scattered_forms(found: list[Note]) -> set[tuple[str, str]]:
             if (needless := sum(1 for n in group if _needless(n))) >= SCATTERED and needless * 2 >= len(group)}
 
 
-def removable(text: str, found: list[Note], forms: set[tuple[str, str]]) -> list[Note]:
+def removable(text: str, found: Sequence[Note], forms: set[tuple[str, str]]) -> list[Note]:
     """The notes of ``text`` that go, given the forms the page shows the damage in: all of those
     forms, on shared characters too (dropping only the Traditional characters' notes would leave
     a hybrid that is neither the text nor the lesson). Bare toneless syllables only in ruby over

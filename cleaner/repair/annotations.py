@@ -106,7 +106,8 @@ def page_forms(text: str) -> set[tuple[str, str]]:
         line_end = len(text) if line_end < 0 else line_end
         for piece in chunks.pieces(text[line_start:line_end]):
             if _VARIANT_LETTER.search(piece) and (found := notes.notes(piece)):
-                forms |= notes.damaged_forms(piece, found)
+                if any(n.form not in forms for n in found):  # a page damaged in one form says so early
+                    forms |= notes.damaged_forms(piece, found)
                 if notes.running_text(piece, found):
                     running += found
         sign = _VARIANT_SIGN.search(text, line_end + 1)

@@ -125,6 +125,7 @@ def _all_syllables() -> frozenset[str]:
 _MARKED = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
 
 
+@lru_cache(maxsize=1 << 14)
 def written_reading(ch: str, written: str) -> str:
     """Which of ``ch``'s readings does ``written`` spell (any case; tone marks, a tone number, or
     lower-case without tone: a capitalised toneless word is a romanised name, 李 (Li), and reads
@@ -164,6 +165,7 @@ def toneless(syllable: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c) or c == "\u0308").replace("u\u0308", "ü")
 
 
+@lru_cache(maxsize=1 << 12)
 def zhuyin_reading(ch: str, written: str) -> str:
     """Which of ``ch``'s readings does the zhuyin ``written`` (ㄍㄨㄛˊ) spell? "" when none."""
     key = zhuyin_key(written)
