@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.repair.pinyin import has_tone, main_reading, readings, written_reading, zhuyin_reading
+from cleaner.repair.pinyin import TONE_MARKS, has_tone, main_reading, readings, written_reading, zhuyin_reading
 from cleaner.script.fold import fold_char
 
 # The brackets an annotation is written in: ASCII, fullwidth, square, the CJK ones (【guó】, the
@@ -32,7 +32,7 @@ from cleaner.script.fold import fold_char
 OPEN, CLOSE = "(（\\[［【〔〖<＜〈{｛", ")）\\]］】〕〗>＞〉}｝"
 LETTERS = "A-Za-zÜü\u00c0-\u01dc\u1e3f\uff21-\uff3a\uff41-\uff5a"
 # One syllable in a bracket, as people write it: a space before or inside, capitals, a tone
-# number (guo2, lv4) or none. The space after goes only with one before (``_span``).
+# number (guo2, lv4) or none. The space after goes only with one before (``_note``).
 VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[" + OPEN + r"] ?([" + LETTERS + r"]{1,7}[0-5０-５]?) ?["
                         + CLOSE + r"](?:[ \u3000](?=\p{Han}))?")
 # Ruby text copied out of a page loses its brackets (國guó務wù院): a syllable directly after a Han
@@ -54,7 +54,7 @@ _HAN_BEFORE = regex.compile(r"\p{Han}{2,8}$")
 _HAN = regex.compile(r"\p{Han}")
 # A text about readings: its annotations are its subject.
 LESSON = re.compile("读音|讀音|读作|讀作|读成|讀成|读为|讀為|读第|讀第|念作|唸作|念成|唸成|多音|破音|注音|拼音|发音|發音|"
-                    "声调|聲調|音同|又读|又讀|生字|字音|标音|標音|读法|讀法|汉语拼音|漢語拼音")
+                    "声调|聲調|音同|又读|又讀|生字|字音|标音|標音|读法|讀法")
 # What a common character's unigram (log, folded) is at least: 惯 and 赏 are (-9.4), 霜 (-10.4)
 # and the rare characters glosses explain (耄 -13.6, 荨 -13.7) are not.
 COMMON = -10.0
@@ -75,7 +75,7 @@ class Note:
 
 # What every note starts with: a Han character, then a bracket or the reading's first letter.
 _MAY_HOLD = regex.compile(r"\p{Han}[ \u3000]?(?:[" + OPEN + r"] ?)?[" + LETTERS + BOPOMOFO + r"˙]")
-_TONED_LETTER = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
+_TONED_LETTER = re.compile("[" + "".join(sorted(TONE_MARKS)) + "]")
 _HAS_ZHUYIN = re.compile("[" + BOPOMOFO + "]")
 
 
