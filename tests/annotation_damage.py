@@ -35,9 +35,10 @@ def annotate(text: str, rng: random.Random, brackets: str, style: str = "marks",
                    for ch, r in zip(text, said))
 
 
-def annotate_words(text: str, rng: random.Random, brackets: str, join: str = "joined", share: float = 0.15) -> str:
+def annotate_words(text: str, rng: random.Random, brackets: str, join: str = "joined", share: float = 0.15,
+                   style: str = "marks") -> str:
     """Annotate runs of two to four Han characters, each followed by its syllables."""
-    said = readings(text, "marks")
+    said = readings(text, style)
     out, i = [], 0
     while i < len(text):
         j = i

@@ -18,6 +18,8 @@ def _read(text):
     ("说贵阳（guì yáng）", [("贵阳", ("guì", "yáng"), ("（", "pinyin"))]),
     ("张家界【zhāng'jiā'jiè】", [("张家界", ("zhāng", "jiā", "jiè"), ("【", "pinyin"))]),
     ("國務院(guo2wu4yuan4)", [("國務院", ("guó", "wù", "yuàn"), ("(", "pinyin"))]),
+    ("說國務院（ㄍㄨㄛˊ ㄨˋ ㄩㄢˋ）", [("國務院", ("guó", "wù", "yuàn"), ("（", "zhuyin"))]),
+    ("中國（ㄓㄨㄥㄍㄨㄛˊ）", [("中國", ("zhōng", "guó"), ("（", "zhuyin"))]),
     # what reads nothing: English, a romanised name, syllables of other characters
     ("大陪审团（grand jury）", []), ("北京（Beijing）", []), ("国务院(guówù)", []),
 ])

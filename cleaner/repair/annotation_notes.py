@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,6 +50,9 @@ ZHUYIN_BARE = regex.compile(r"(?<=(\p{Han}))(" + _ZHUYIN + r")(?![" + BOPOMOFO +
 # found by ``_word``.
 WORD = regex.compile(r"[ \u3000]?[" + OPEN + r"] ?([a-zü\u00e0-\u01dc\u1e3f][a-zü\u00e0-\u01dc\u1e3f0-5' ’]{2,60}) ?["
                      + CLOSE + r"](?:[ \u3000](?=\p{Han}))?")
+# The same in zhuyin: 國務院(ㄍㄨㄛˊ ㄨˋ ㄩㄢˋ), 國務院（ㄍㄨㄛˊㄨˋㄩㄢˋ）.
+ZHUYIN_WORD = regex.compile(r"[ \u3000]?[" + OPEN + r"] ?((?:" + _ZHUYIN + r"[ \u3000]?){2,12}?) ?[" + CLOSE
+                            + r"](?:[ \u3000](?=\p{Han}))?")
 _HAN_BEFORE = regex.compile(r"\p{Han}{2,8}$")
 _HAN = regex.compile(r"\p{Han}")
 # A text about readings: its annotations are its subject.
@@ -102,9 +105,13 @@ def notes(text: str) -> tuple[Note, ...]:
                 found[m.start()] = _note(m, m.group(1), (r,), "zhuyin", True)
     for m in WORD.finditer(text):
         if m.start() not in found and (before := _HAN_BEFORE.search(text, max(0, m.start() - 8), m.start())):
-            if word := _word(before.group(0), m.group(1)):
+            if word := _word(before.group(0), m.group(1), written_reading):
                 chars, rs = word
                 found[m.start()] = _note(m, chars, rs, "pinyin", any(has_tone(r) for r in rs) or any(c.isdigit() for c in m.group(1)))
+    for m in ZHUYIN_WORD.finditer(text) if _HAS_ZHUYIN.search(text) else ():
+        if m.start() not in found and (before := _HAN_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            if word := _word(before.group(0), m.group(1), zhuyin_reading):
+                found[m.start()] = _note(m, *word, "zhuyin", True)
     return tuple(sorted(found.values(), key=lambda n: n.start))
 
 
@@ -119,28 +126,32 @@ def _note(m: regex.Match, chars: str, rs: tuple[str, ...], script: str, toned: b
     return Note(start, end, chars, rs, (bracket, script), toned, item)
 
 
-def _word(before: str, written: str) -> tuple[str, tuple[str, ...]] | None:
-    """The last characters of ``before`` that ``written`` reads one syllable each, two or more:
-    (國務院, (guó, wù, yuàn)) for 說國務院 and guówùyuàn; None when no run reads so."""
+def _word(before: str, written: str, read: Callable[[str, str], str]) -> tuple[str, tuple[str, ...]] | None:
+    """The last characters of ``before`` that ``written`` reads one syllable each (``read``: pinyin
+    or zhuyin), two or more: (國務院, (guó, wù, yuàn)) for 說國務院 and guówùyuàn; None when no
+    run reads so."""
     for n in range(2, len(before) + 1):
-        got = _split(before[-n:], written)
+        got = _split(before[-n:], written, read)
         if got:
             return before[-n:], got
     return None
 
 
-def _split(chars: str, written: str) -> tuple[str, ...] | None:
-    written = written.lstrip(" '’")
+_TONE_SIGNS = "ˉˊˇˋ"
+
+
+def _split(chars: str, written: str, read: Callable[[str, str], str]) -> tuple[str, ...] | None:
+    written = written.lstrip(" \u3000'’")
     if not chars:
         return () if not written else None
     for k in range(min(7, len(written)), 0, -1):  # a syllable: up to six letters and a tone number
         piece = written[:k]
-        if not piece.isalnum() or any(c.isdigit() for c in piece[:-1]) or piece[0].isdigit():
+        if any(c in " \u3000'’" for c in piece) or any(c.isdigit() for c in piece[:-1]) or piece[0].isdigit():
             continue
-        if k < len(written) and piece[-1].isalpha() and written[k].isdigit():
-            continue  # guo2: the number belongs to the syllable before it
-        r = written_reading(chars[0], piece)
-        if r and (rest := _split(chars[1:], written[k:])) is not None:
+        if k < len(written) and not piece[-1].isdigit() and (written[k].isdigit() or written[k] in _TONE_SIGNS):
+            continue  # guo2, ㄍㄨㄛˊ: the tone belongs to the syllable before it
+        r = read(chars[0], piece)
+        if r and (rest := _split(chars[1:], written[k:], read)) is not None:
             return (r, *rest)
     return None
 
