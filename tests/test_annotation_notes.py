@@ -27,6 +27,11 @@ def test_notes_in_every_form(text, read):
     assert _read(text) == read
 
 
+def test_toneless_pinyin_is_no_tone():
+    # 京东(jingdong) spells a name; 京东(jīngdōng) and 京东(jing1dong1) say how it is read.
+    assert [n.toned for n in notes("去京东(jingdong)买，去京东(jīngdōng)买，去京东(jing1dong1)买")] == [False, True, True]
+
+
 def test_a_gloss_list_names_each_item_whole():
     found = notes("给予（jǐ yǔ）、档案（dàng àn）。在个(gè)里")
     assert [n.item for n in found] == [True, True, False]

@@ -142,6 +142,8 @@ INTENDED = [
     "给予（jǐ yǔ）、档案（dàng àn）、友谊（yǒu yì）、比较（bǐ jiào）、氛围（fēn wéi）、处理（chǔ lǐ）。",
     "你好（nǐ hǎo）！谢谢（xiè xie）！再见（zài jiàn）！对不起（duì bu qǐ）！",
     "小朋友，請跟我念：爸爸（bà ba）、媽媽（mā ma）、哥哥（gē ge）、姐姐（jiě jie）。",
+    # names and brands spelled in toneless pinyin after the word
+    "他先后在美团(meituan)、百度(baidu)和小红书(xiaohongshu)工作，后来去了京东(jingdong)。",
     # a lesson on Traditional characters: its readings are its subject, the Traditional ones too
     "多音字練習：長【zhǎng】大、長【cháng】短；行【háng】業、行【xíng】走。",
     "這個字讀作「行（háng）」，不讀「行（xíng）」；銀行（yínháng）、行走（xíngzǒu）。",

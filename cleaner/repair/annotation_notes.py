@@ -107,7 +107,7 @@ def notes(text: str) -> tuple[Note, ...]:
         if m.start() not in found and (before := _HAN_BEFORE.search(text, max(0, m.start() - 8), m.start())):
             if word := _word(before.group(0), m.group(1), written_reading):
                 chars, rs = word
-                found[m.start()] = _note(m, chars, rs, "pinyin", any(has_tone(r) for r in rs) or any(c.isdigit() for c in m.group(1)))
+                found[m.start()] = _note(m, chars, rs, "pinyin", has_tone(m.group(1)) or any(c.isdigit() for c in m.group(1)))
     for m in ZHUYIN_WORD.finditer(text) if _HAS_ZHUYIN.search(text) else ():
         if m.start() not in found and (before := _HAN_BEFORE.search(text, max(0, m.start() - 8), m.start())):
             if word := _word(before.group(0), m.group(1), zhuyin_reading):
@@ -247,9 +247,10 @@ def _traditional(chars: str) -> bool:
 
 
 def _needless(n: Note) -> bool:
-    """Does ``n`` give common characters their commonest reading, which nobody glosses, within
-    running text? (A list of glosses, 给予（jǐ yǔ）、档案（dàng àn）, names each item whole.)"""
-    return not n.item and all(_common(c) and r == main_reading(c) for c, r in zip(n.chars, n.readings))
+    """Does ``n`` give common characters their commonest reading, with its tone, which nobody
+    glosses, within running text? (A list of glosses, 给予（jǐ yǔ）、档案（dàng àn）, names each item
+    whole; toneless pinyin after a word is how names and brands are spelled: 支付宝(zhifubao).)"""
+    return n.toned and not n.item and all(_common(c) and r == main_reading(c) for c, r in zip(n.chars, n.readings))
 
 
 @lru_cache(maxsize=1 << 14)
