@@ -2,10 +2,15 @@
 brackets, zhuyin, and ruby over a whole line; and the text written on purpose that must stay.
 (The damage itself and the realign path are tested in test_repair.py.)"""
 
+import random
+from pathlib import Path
+
+import opencc
 import pytest
+from annotation_damage import BRACKETS, JOINS, STYLES, annotate, annotate_words
 
 from cleaner import Cleaner
-from cleaner.repair.annotations import _pinyin_as_zhuyin, _zhuyin_key, repair_pinyin, strip_annotations
+from cleaner.repair.annotations import repair_pinyin, strip_annotations
 
 # One sentence of a Traditional page (the probe's 醫學 paragraph), clean.
 TRAD = "醫學方面有張仲景的醫學臨床著作《傷寒雜病論》；明朝醫藥學家李時珍的《本草綱目》。"
@@ -59,6 +64,48 @@ def test_the_space_after_an_annotation_stays_unless_one_stands_before_it():
     assert strip_annotations("國 (guó) 務 (wù) 院")[0] == "國務院"
 
 
+ARTICLES = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "fixtures" / "clean").glob("*.txt"))]
+
+
+def _articles(script: str) -> list[str]:
+    return ARTICLES if script == "hans" else [opencc.OpenCC("s2t.json").convert(t) for t in ARTICLES]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("brackets", BRACKETS)
+def test_annotations_in_every_form_go_on_either_script(brackets, style, script):
+    # A third of the characters annotated at random, shared ones (个, 天, 在) among them: none
+    # may stay, and no hybrid of the two scripts' characters (湖南（nán）张家界开一个).
+    for seed, text in enumerate(_articles(script)):
+        assert repair_pinyin(annotate(text, random.Random(seed), brackets, style)).text == text
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+# Apostrophes split pinyin syllables (xi'an), not zhuyin's, whose tone signs end them.
+@pytest.mark.parametrize(("join", "style"), [(j, s) for j in JOINS for s in STYLES if (j, s) != ("apostrophes", "zhuyin")])
+@pytest.mark.parametrize("brackets", ["()", "（）", "【】"])
+def test_words_followed_by_their_syllables_go(brackets, join, style, script):
+    # 國務院(guówùyuàn), 贵阳（guì yáng）, 張家界【zhāng'jiā'jiè】, 國務院(guo2wu4yuan4), 國務院（ㄍㄨㄛˊ ㄨˋ ㄩㄢˋ）
+    for seed, text in enumerate(_articles(script)):
+        assert repair_pinyin(annotate_words(text, random.Random(seed), brackets, join, style=style)).text == text
+
+
+def test_sparse_annotations_go_where_the_page_shows_them_needless():
+    # About one character in eighty: no line holds three, but over the page they are common
+    # characters read their commonest way, which nobody glosses.
+    text = "\n".join(ARTICLES)
+    written = annotate(text, random.Random(0), "（）", share=0.012)
+    per_line = [a.count("（") - b.count("（") for a, b in zip(written.split("\n"), text.split("\n"))]
+    assert max(per_line) <= 2 and sum(per_line) >= 8
+    assert repair_pinyin(written).text == text
+
+
+def test_on_a_damaged_page_a_line_with_one_annotation_loses_it():
+    page = "我在湖南（nán）张家界开一个（gè）全省会议。按（àn）照（zhào）惯例，会议安排了一天（tiān）时间。\n那一天正好（hǎo）是四月。"
+    assert repair_pinyin(page).text == "我在湖南张家界开一个全省会议。按照惯例，会议安排了一天时间。\n那一天正好是四月。"
+
+
 # Clean lines written on purpose: pinyin, zhuyin and brackets that are the text. None may change.
 INTENDED = [
     # romanised names and English in brackets
@@ -85,6 +132,24 @@ INTENDED = [
     "小(ㄒㄧㄠˇ)明(ㄇㄧㄥˊ)的(˙ㄉㄜ)書(ㄕㄨ)包(ㄅㄠ)在(ㄗㄞˋ)桌(ㄓㄨㄛ)上(ㄕㄤˋ)。",
     "中ㄓㄨㄥ國ㄍㄨㄛˊ人ㄖㄣˊ說ㄕㄨㄛ國ㄍㄨㄛˊ語ㄩˇ。",
     "生字：學（ㄒㄩㄝˊ）、習（ㄒㄧˊ）、寫（ㄒㄧㄝˇ）；造詞：學習、寫字、讀書、寫信、習慣。",
+    # glosses of rare characters and of readings, word by word, in articles and dictionaries
+    "耄耋（mào dié）之年，指八九十岁的年纪。",
+    "中国（拼音：Zhōngguó）位于亚洲东部，首都北京（Běijīng）。",
+    "单于（chán yú）、阏氏（yān zhī）、冒顿（mò dú）都是匈奴的称号或人名。",
+    "安徽的六安（lù ān）、蚌埠（bèng bù）和亳州（bó zhōu），江西的铅山（yán shān），外地人常常念错。",
+    "在《诗经》里，“于嗟鸠兮”的“于”（xū）是叹词，“参差荇菜”的“参差”（cēn cī）是不整齐的样子，“窈窕”（yǎo tiǎo）是美好的样子。",
+    # a list of words with their readings: common characters, but each item named whole
+    "给予（jǐ yǔ）、档案（dàng àn）、友谊（yǒu yì）、比较（bǐ jiào）、氛围（fēn wéi）、处理（chǔ lǐ）。",
+    "你好（nǐ hǎo）！谢谢（xiè xie）！再见（zài jiàn）！对不起（duì bu qǐ）！",
+    "小朋友，請跟我念：爸爸（bà ba）、媽媽（mā ma）、哥哥（gē ge）、姐姐（jiě jie）。",
+    # names and brands spelled in toneless pinyin after the word
+    "他先后在美团(meituan)、百度(baidu)和小红书(xiaohongshu)工作，后来去了京东(jingdong)。",
+    # a lesson on Traditional characters: its readings are its subject, the Traditional ones too
+    "多音字練習：長【zhǎng】大、長【cháng】短；行【háng】業、行【xíng】走。",
+    "這個字讀作「行（háng）」，不讀「行（xíng）」；銀行（yínháng）、行走（xíngzǒu）。",
+    # a children's text with ruby over every character, line by line, short lines too
+    "春（chūn）天（tiān）来（lái）了（le）\n小（xiǎo）草（cǎo）绿（lǜ）了（le），花（huā）儿（ér）开（kāi）了（le）。",
+    "第一课 你好(nǐhǎo)\n你好(nǐhǎo)！我叫(wǒjiào)大卫。\n谢谢(xièxie)！不客气(búkèqi)。",
 ]
 
 
@@ -98,17 +163,3 @@ def test_removal_is_a_recorded_step():
     result = Cleaner().run("醫【yī】學【xué】方面有張【zhāng】仲景的著作。")
     assert result.text == "医学方面有张仲景的著作。"
     assert any(s.name == "pinyin-annotations" and s.count == 3 for s in result.steps)
-
-
-@pytest.mark.parametrize(("syllable", "zhuyin"), [
-    ("guó", "ㄍㄨㄛ2"), ("zhī", "ㄓ1"), ("sì", "ㄙ4"), ("jù", "ㄐㄩ4"), ("quán", "ㄑㄩㄢ2"), ("yuè", "ㄩㄝ4"),
-    ("wèi", "ㄨㄟ4"), ("lǜ", "ㄌㄩ4"), ("de", "ㄉㄜ5"), ("xióng", "ㄒㄩㄥ2"), ("ér", "ㄦ2"), ("guǐ", "ㄍㄨㄟ3"),
-    ("liú", "ㄌㄧㄡ2"), ("dūn", "ㄉㄨㄣ1"), ("yī", "ㄧ1"), ("wēng", "ㄨㄥ1"), ("m", ""),
-])
-def test_pinyin_spelled_in_zhuyin(syllable, zhuyin):
-    assert _pinyin_as_zhuyin(syllable) == zhuyin
-
-
-def test_zhuyin_tones_are_read_wherever_the_mark_stands():
-    assert [_zhuyin_key(z) for z in ("ㄍㄨㄛˊ", "ㄧ", "ㄧˉ", "˙ㄉㄜ", "ㄉㄜ˙", "ㄩˇ")] == \
-        ["ㄍㄨㄛ2", "ㄧ1", "ㄧ1", "ㄉㄜ5", "ㄉㄜ5", "ㄩ3"]

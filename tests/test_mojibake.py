@@ -212,10 +212,11 @@ def test_the_plain_patterns_compiled_by_re_match_as_the_regex_module_would(text)
     # Classes and one-character look-behinds, in re for speed: the same matches as regex gives.
     import regex
 
-    from cleaner.repair import annotations, mojibake
+    from cleaner.repair import annotation_notes, annotations, mojibake
 
     for pattern in (mojibake._SINGLE_RUN, mojibake._SINGLE_HINT, mojibake._PUNCT_BLOCKS, mojibake._MARK,
-                    annotations._MAY_CHANGE, annotations._VARIANT_SIGN, annotations._HAS_ZHUYIN):
+                    annotations._MAY_CHANGE, annotations._VARIANT_SIGN, annotation_notes._HAS_ZHUYIN,
+                    annotation_notes._TONED_LETTER):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.compile(pattern.pattern).finditer(text)]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from functools import lru_cache
 from importlib.util import find_spec
 
@@ -66,6 +67,12 @@ def readings(ch: str) -> frozenset[str]:
     return frozenset(raw.split(",")) if raw else frozenset()
 
 
+def main_reading(ch: str) -> str:
+    """The character's first reading in the table, its commonest (个 gè of gè, gě, gàn; "" for non-Han)."""
+    raw = _table().get(ord(ch))
+    return raw.split(",", 1)[0] if raw else ""
+
+
 def has_tone(s: str) -> bool:
     return any(c in TONE_MARKS for c in s)
 
@@ -111,3 +118,103 @@ def annotates(ch: str | None, syllable: str) -> bool:
 @lru_cache(maxsize=1)
 def _all_syllables() -> frozenset[str]:
     return _kept("pinyinsyllables", lambda: frozenset(r for v in _table().values() for r in v.split(",")))
+
+
+# Written forms of a reading: tone marks (guó), a tone number (guo2, lv4), lower case without tone
+# (guo), zhuyin (ㄍㄨㄛˊ). Each answer is the tone-marked reading of the table it names, or "".
+_MARKED = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+
+
+@lru_cache(maxsize=1 << 14)
+def written_reading(ch: str, written: str) -> str:
+    """Which of ``ch``'s readings does ``written`` spell (any case; tone marks, a tone number, or
+    lower-case without tone: a capitalised toneless word is a romanised name, 李 (Li), and reads
+    nothing)? "" when none.
+
+    >>> written_reading("國", "guo2"), written_reading("國", "Guó"), written_reading("李", "Li")
+    ('guó', 'guó', '')
+    """
+    written = unicodedata.normalize("NFKC", written)  # ｇｕó: the width fix would make it guó
+    if written.lower() in readings(ch) and (written.islower() or has_tone(written)):
+        return written.lower()  # as the table writes it (嗯 ń, ḿ: no vowel to carry a mark)
+    if written[-1].isdigit():
+        syllable = with_tone_mark(written[:-1].lower().replace("v", "ü"), int(written[-1]))
+    elif any(c in "".join(_MARKED.values()) for c in written.lower()):
+        syllable = written.lower()
+    elif written.islower():
+        return next((r for r in sorted(readings(ch)) if toneless(r) == written), "")
+    else:
+        return ""
+    return syllable if syllable in readings(ch) else ""
+
+
+def with_tone_mark(base: str, tone: int) -> str:
+    """``guo``, 2 -> ``guó``: the mark goes on a or e, on the o of ou, else on the last vowel."""
+    if not 1 <= tone <= 4:
+        return base  # 0 or 5: the neutral tone, written without a mark
+    vowels = [i for i, c in enumerate(base) if c in _MARKED]
+    if not vowels:
+        return base
+    at = next((i for i, c in enumerate(base) if c in "ae"), None)
+    if at is None:
+        at = base.find("ou") if "ou" in base else vowels[-1]
+    return base[:at] + _MARKED[base[at]][tone - 1] + base[at + 1:]
+
+
+def toneless(syllable: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c) or c == "\u0308").replace("u\u0308", "ü")
+
+
+@lru_cache(maxsize=1 << 12)
+def zhuyin_reading(ch: str, written: str) -> str:
+    """Which of ``ch``'s readings does the zhuyin ``written`` (ㄍㄨㄛˊ) spell? "" when none."""
+    key = zhuyin_key(written)
+    return next((r for r in sorted(readings(ch)) if pinyin_as_zhuyin(r) == key), "")
+
+
+def zhuyin_key(written: str) -> str:
+    """Zhuyin with its tone as a trailing digit: ㄍㄨㄛˊ -> ㄍㄨㄛ2, ˙ㄉㄜ -> ㄉㄜ5, ㄧ and ㄧˉ -> ㄧ1."""
+    tone = 1
+    for mark, t in (("ˉ", 1), ("ˊ", 2), ("ˇ", 3), ("ˋ", 4), ("˙", 5)):
+        if mark in written:
+            tone = t
+    return "".join(c for c in written if c not in "ˉˊˇˋ˙") + str(tone)
+
+
+_INITIALS = {"zh": "ㄓ", "ch": "ㄔ", "sh": "ㄕ", "b": "ㄅ", "p": "ㄆ", "m": "ㄇ", "f": "ㄈ", "d": "ㄉ", "t": "ㄊ",
+             "n": "ㄋ", "l": "ㄌ", "g": "ㄍ", "k": "ㄎ", "h": "ㄏ", "j": "ㄐ", "q": "ㄑ", "x": "ㄒ", "r": "ㄖ",
+             "z": "ㄗ", "c": "ㄘ", "s": "ㄙ"}
+_FINALS = {"a": "ㄚ", "o": "ㄛ", "e": "ㄜ", "ê": "ㄝ", "ai": "ㄞ", "ei": "ㄟ", "ao": "ㄠ", "ou": "ㄡ", "an": "ㄢ",
+           "en": "ㄣ", "ang": "ㄤ", "eng": "ㄥ", "ong": "ㄨㄥ", "er": "ㄦ", "i": "ㄧ", "ia": "ㄧㄚ", "ie": "ㄧㄝ",
+           "iao": "ㄧㄠ", "iu": "ㄧㄡ", "ian": "ㄧㄢ", "in": "ㄧㄣ", "iang": "ㄧㄤ", "ing": "ㄧㄥ", "iong": "ㄩㄥ",
+           "u": "ㄨ", "ua": "ㄨㄚ", "uo": "ㄨㄛ", "uai": "ㄨㄞ", "ui": "ㄨㄟ", "uan": "ㄨㄢ", "un": "ㄨㄣ",
+           "uang": "ㄨㄤ", "ü": "ㄩ", "üe": "ㄩㄝ", "üan": "ㄩㄢ", "ün": "ㄩㄣ"}
+# y and w write a syllable without an initial (yi = i, wu = u, yu = ü).
+_ZERO_INITIAL = {"yi": "i", "ya": "ia", "ye": "ie", "yao": "iao", "you": "iu", "yan": "ian", "yin": "in",
+                 "yang": "iang", "ying": "ing", "yong": "iong", "yu": "ü", "yue": "üe", "yuan": "üan", "yun": "ün",
+                 "wu": "u", "wa": "ua", "wo": "uo", "wai": "uai", "wei": "ui", "wan": "uan", "wen": "un",
+                 "wang": "uang", "weng": "ong"}
+
+
+@lru_cache(maxsize=1 << 12)
+def pinyin_as_zhuyin(syllable: str) -> str:
+    """A tone-marked pinyin syllable in zhuyin, tone as a digit: guó -> ㄍㄨㄛ2, zhī -> ㄓ1, jù -> ㄐㄩ4
+    ("" for the few that have no zhuyin spelling here: m, ng, hm)."""
+    tone = 5
+    base = []
+    for c in unicodedata.normalize("NFD", syllable):
+        if c in "\u0304\u0301\u030c\u0300":
+            tone = "\u0304\u0301\u030c\u0300".index(c) + 1
+        else:
+            base.append(c)
+    plain = unicodedata.normalize("NFC", "".join(base))
+    plain = _ZERO_INITIAL.get(plain, plain)
+    initial = next((i for i in _INITIALS if plain.startswith(i) and plain != i), "")
+    final = plain[len(initial):]
+    if initial in ("j", "q", "x") and final.startswith("u"):
+        final = "ü" + final[1:]  # ju, que, xuan: the u of j q x is ü
+    if initial in ("zh", "ch", "sh", "r", "z", "c", "s") and final == "i":
+        return _INITIALS[initial] + str(tone)  # zhi, ci, si: the initial alone
+    if final not in _FINALS:
+        return ""
+    return _INITIALS.get(initial, "") + _FINALS[final] + str(tone)

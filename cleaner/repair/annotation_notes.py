@@ -1,0 +1,260 @@
+"""Pinyin and zhuyin written after the characters they read, in every form pages hold them, and
+which of them are the damage rather than the text (docs/repair.md §3.1).
+
+A note is one annotation that checks out: ``國（guó）``, ``國 (guo2)``, ``國【guó】``, ruby copied
+without brackets (``國guó``), zhuyin (``國(ㄍㄨㄛˊ)``, ``國ㄍㄨㄛˊ``), or a word followed by its
+syllables (``國務院(guówùyuàn)``, ``(guó wù yuàn)``, ``(guó'wù'yuàn)``, ``(guo2wu4yuan4)``). Its
+form is its bracket and its script (pinyin or zhuyin): the damage writes one form all over a page.
+
+The same forms are written on purpose: a lesson (多音字 ``长（zhǎng）大``), a gloss of a rare
+character (``耄耋（mào dié）``), ruby over a children's text. The damage annotates characters at
+random, so most of what it annotates is common characters read their commonest way (个 gè, 天
+tiān, 在 zài), whose reading nobody writes on purpose; it annotated Traditional characters in the
+crawl that made it (docs/corruption.md). Either shows a form is the damage; a lesson's own words
+(读作, 多音字, 拼音…) show the text is about readings, and keep it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from cleaner.repair.pinyin import TONE_MARKS, has_tone, main_reading, readings, written_reading, zhuyin_reading
+from cleaner.script.fold import fold_char
+
+# The brackets an annotation is written in: ASCII, fullwidth, square, the CJK ones (【guó】, the
+# commonest Chinese "square" bracket, 〔〕 and 〖〗), angle and curly ones.
+OPEN, CLOSE = "(（\\[［【〔〖<＜〈{｛", ")）\\]］】〕〗>＞〉}｝"
+LETTERS = "A-Za-zÜü\u00c0-\u01dc\u1e3f\uff21-\uff3a\uff41-\uff5a"
+# One syllable in a bracket, as people write it: a space before or inside, capitals, a tone
+# number (guo2, lv4) or none. The space after goes only with one before (``_note``).
+VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[" + OPEN + r"] ?([" + LETTERS + r"]{1,7}[0-5０-５]?) ?["
+                        + CLOSE + r"](?:[ \u3000](?=\p{Han}))?")
+# Ruby text copied out of a page loses its brackets (國guó務wù院): a syllable directly after a Han
+# character, not followed by a letter (it would be part of a word); a number may follow:
+# 於yú1088年nián4月yuè.
+BARE = regex.compile(r"(?<=(\p{Han}))([a-zü\u00e0-\u01dc\u1e3f]{1,6})(?![A-Za-z\u00c0-\u024f\u1e00-\u1eff])")
+# Zhuyin (bopomofo), Taiwan's phonetic script, in the same places: 醫(ㄧ)學(ㄒㄩㄝˊ), 醫ㄧ學ㄒㄩㄝˊ. The
+# neutral tone's dot may come first (˙ㄉㄜ) or last; the first tone is unmarked or ˉ.
+BOPOMOFO = "\u3105-\u312f\u31a0-\u31bf"
+_ZHUYIN = r"˙?[" + BOPOMOFO + r"]{1,4}[ˉˊˇˋ˙]?"
+ZHUYIN_VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[" + OPEN + r"] ?(" + _ZHUYIN + r") ?[" + CLOSE + r"](?:[ \u3000](?=\p{Han}))?")
+ZHUYIN_BARE = regex.compile(r"(?<=(\p{Han}))(" + _ZHUYIN + r")(?![" + BOPOMOFO + r"ˉˊˇˋ˙])")
+# A word and its syllables: lower case (a capitalised gloss is a romanised name, 北京（Běijīng）),
+# joined, spaced or split by apostrophes; which of the Han characters before it they read is
+# found by ``_word``.
+WORD = regex.compile(r"[ \u3000]?[" + OPEN + r"] ?([a-zü\u00e0-\u01dc\u1e3f][a-zü\u00e0-\u01dc\u1e3f0-5' ’]{2,60}) ?["
+                     + CLOSE + r"](?:[ \u3000](?=\p{Han}))?")
+# The same in zhuyin: 國務院(ㄍㄨㄛˊ ㄨˋ ㄩㄢˋ), 國務院（ㄍㄨㄛˊㄨˋㄩㄢˋ）.
+ZHUYIN_WORD = regex.compile(r"[ \u3000]?[" + OPEN + r"] ?((?:" + _ZHUYIN + r"[ \u3000]?){2,12}?) ?[" + CLOSE
+                            + r"](?:[ \u3000](?=\p{Han}))?")
+_HAN_BEFORE = regex.compile(r"\p{Han}{2,8}$")
+_HAN = regex.compile(r"\p{Han}")
+# A text about readings: its annotations are its subject.
+LESSON = re.compile("读音|讀音|读作|讀作|读成|讀成|读为|讀為|读第|讀第|念作|唸作|念成|唸成|多音|破音|注音|拼音|发音|發音|"
+                    "声调|聲調|音同|又读|又讀|生字|字音|标音|標音|读法|讀法")
+# What a common character's unigram (log, folded) is at least: 惯 and 赏 are (-9.4), 霜 (-10.4)
+# and the rare characters glosses explain (耄 -13.6, 荨 -13.7) are not.
+COMMON = -10.0
+RUBY = 0.9  # the share of a line's Han characters a note covers in ruby over the whole line
+RUBY_TRADITIONAL_PARTS = 5
+
+
+@dataclass(frozen=True)
+class Note:
+    start: int
+    end: int
+    chars: str  # the characters it reads
+    readings: tuple[str, ...]  # the reading of each, as the table writes it
+    form: tuple[str, str]  # (its bracket, "" for bare; "pinyin" or "zhuyin")
+    toned: bool  # written with a tone (a mark, a number, a zhuyin sign)
+    item: bool  # what it reads stands alone between signs (、给予（jǐ yǔ）、): a list of glosses
+
+
+# What every note starts with: a Han character, then a bracket or the reading's first letter.
+_MAY_HOLD = regex.compile(r"\p{Han}[ \u3000]?(?:[" + OPEN + r"] ?)?[" + LETTERS + BOPOMOFO + r"˙]")
+_TONED_LETTER = re.compile("[" + "".join(sorted(TONE_MARKS)) + "]")
+_HAS_ZHUYIN = re.compile("[" + BOPOMOFO + "]")
+
+
+@lru_cache(maxsize=64)
+def notes(text: str) -> tuple[Note, ...]:
+    """Every annotation in ``text`` that checks out against the readings of what it follows (kept
+    for a few lines: the page's pass and the line's removal both ask)."""
+    if not _MAY_HOLD.search(text):
+        return ()
+    found: dict[int, Note] = {}
+    for m in VARIANT.finditer(text):
+        r = written_reading(m.group(1), m.group(2))
+        if r:
+            found[m.start()] = _note(m, m.group(1), (r,), "pinyin", has_tone(m.group(2)) or m.group(2)[-1].isdigit())
+    # Bare ruby is known by its tone marks (a toneless one counts only in ruby that has them too).
+    for m in BARE.finditer(text) if _TONED_LETTER.search(text) else ():
+        r = m.group(2) if m.group(2) in readings(m.group(1)) else "" if has_tone(m.group(2)) else written_reading(m.group(1), m.group(2))
+        if r:
+            found[m.start()] = _note(m, m.group(1), (r,), "pinyin", has_tone(m.group(2)))
+    for rx in (ZHUYIN_VARIANT, ZHUYIN_BARE) if _HAS_ZHUYIN.search(text) else ():
+        for m in rx.finditer(text):
+            r = zhuyin_reading(m.group(1), m.group(2))
+            if r:
+                found[m.start()] = _note(m, m.group(1), (r,), "zhuyin", True)
+    for m in WORD.finditer(text):
+        if m.start() not in found and (before := _HAN_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            if word := _word(before.group(0), m.group(1), written_reading):
+                chars, rs = word
+                found[m.start()] = _note(m, chars, rs, "pinyin", has_tone(m.group(1)) or any(c.isdigit() for c in m.group(1)))
+    for m in ZHUYIN_WORD.finditer(text) if _HAS_ZHUYIN.search(text) else ():
+        if m.start() not in found and (before := _HAN_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            if word := _word(before.group(0), m.group(1), zhuyin_reading):
+                found[m.start()] = _note(m, *word, "zhuyin", True)
+    return tuple(sorted(found.values(), key=lambda n: n.start))
+
+
+def _note(m: regex.Match, chars: str, rs: tuple[str, ...], script: str, toned: bool) -> Note:
+    text, start, end = m.string, m.start(), m.end()
+    first = start - len(chars)
+    # Before it, a closing bracket is another note's (一个（gè）人（rén）): running text.
+    item = (first == 0 or not (_HAN.match(text[first - 1]) or text[first - 1] in CLOSE)) and (end == len(text) or not _HAN.match(text[end]))
+    if text[end - 1] in " \u3000" and text[start] not in " \u3000":
+        end -= 1  # 場（chǎng） 接近: the space after is the text's; one goes only with one before
+    bracket = text[start] if text[start] in OPEN else text[start + 1] if text[start] in " \u3000" and text[start + 1] in OPEN else ""
+    return Note(start, end, chars, rs, (bracket, script), toned, item)
+
+
+def _word(before: str, written: str, read: Callable[[str, str], str]) -> tuple[str, tuple[str, ...]] | None:
+    """The last characters of ``before`` that ``written`` reads one syllable each (``read``: pinyin
+    or zhuyin), two or more: (國務院, (guó, wù, yuàn)) for 說國務院 and guówùyuàn; None when no
+    run reads so."""
+    for n in range(2, len(before) + 1):
+        got = _split(before[-n:], written, read)
+        if got:
+            return before[-n:], got
+    return None
+
+
+_TONE_SIGNS = "ˉˊˇˋ"
+
+
+def _split(chars: str, written: str, read: Callable[[str, str], str]) -> tuple[str, ...] | None:
+    written = written.lstrip(" \u3000'’")
+    if not chars:
+        return () if not written else None
+    for k in range(min(7, len(written)), 0, -1):  # a syllable: up to six letters and a tone number
+        piece = written[:k]
+        if any(c in " \u3000'’" for c in piece) or any(c.isdigit() for c in piece[:-1]) or piece[0].isdigit():
+            continue
+        if k < len(written) and not piece[-1].isdigit() and (written[k].isdigit() or written[k] in _TONE_SIGNS):
+            continue  # guo2, ㄍㄨㄛˊ: the tone belongs to the syllable before it
+        r = read(chars[0], piece)
+        if r and (rest := _split(chars[1:], written[k:], read)) is not None:
+            return (r, *rest)
+    return None
+
+
+def damaged_forms(text: str, found: Sequence[Note]) -> set[tuple[str, str]]:
+    """The forms whose notes in ``text`` (a line, or a piece of one) are the damage's pattern."""
+    if not found:
+        return set()
+    lesson = LESSON.search(text) is not None
+    han = len(_HAN.findall(text))
+    by_form: dict[tuple[str, str], list[Note]] = defaultdict(list)
+    for n in found:
+        by_form[n.form].append(n)
+    # Pinyin on Traditional characters counts over all its forms of the line (國（guo2）務 [wù] 院).
+    traditional = sum(1 for n in found if n.form[1] == "pinyin" and (n.toned or n.form[0]) and _traditional(n.chars))
+    return {form for form, group in by_form.items()
+            if (_strong(group) if lesson else _damage(text, form, group, han, traditional))}
+
+
+STRONG = 8
+
+
+def _strong(group: list[Note]) -> bool:
+    """The damage's pattern on a line that speaks of readings (发音, 拼音 in an article on
+    phonetics): a lesson glosses a few characters, the damage annotates common or Traditional
+    characters by the dozen."""
+    if len(group) < STRONG:
+        return False
+    return sum(1 for n in group if _needless(n) or _traditional(n.chars)) * 2 >= len(group)
+
+
+def _damage(text: str, form: tuple[str, str], group: list[Note], han: int, traditional_pinyin: int) -> bool:
+    traditional = [n for n in group if _traditional(n.chars)]
+    ruby = sum(len(n.chars) for n in group) >= han * RUBY
+    if ruby and form[1] == "pinyin" and len(group) >= 4:
+        # Ruby over the whole line: the damage's when Traditional characters are among those it
+        # reads (a fifth of them at least: t2s folds a character or two both scripts write, 乾隆);
+        # over Simplified characters alone it is a children's text and stays.
+        return len(traditional) >= 2 and len(traditional) * RUBY_TRADITIONAL_PARTS >= len(group)
+    if form == ("", "pinyin"):
+        group = [n for n in group if n.toned]  # bare and toneless: a word (他说hǎo的 has a tone)
+        traditional = [n for n in traditional if n.toned]
+    if form[1] == "zhuyin":
+        # Zhuyin is the subject of Taiwanese lessons: on Traditional characters it is the damage
+        # only all over them (three in four or more) and on them alone; ruby over a children's
+        # text holds shared characters too (小(ㄒㄧㄠˇ)明(ㄇㄧㄥˊ)的(˙ㄉㄜ)).
+        trad_chars = sum(1 for c in _HAN.findall(text) if _traditional(c))
+        if len(group) >= 2 and len(traditional) == len(group) and len(group) * 4 >= trad_chars * 3:
+            return True
+    elif traditional and traditional_pinyin >= 2:
+        return True
+    if ruby:
+        return False  # every character of a short line read: a lesson's, as above
+    needless = sum(1 for n in group if _needless(n))
+    return len(group) >= 3 and needless >= 3 and needless * 2 >= len(group)
+
+
+def running_text(text: str, found: Sequence[Note]) -> bool:
+    """Is ``text`` neither a lesson nor ruby over every character (whose notes are the text's)?"""
+    return LESSON.search(text) is None and sum(len(n.chars) for n in found) < len(_HAN.findall(text)) * RUBY
+
+
+SCATTERED = 4
+
+
+def scattered_forms(found: Sequence[Note]) -> set[tuple[str, str]]:
+    """The forms whose notes over a page's running text (``running_text``) are the damage's
+    pattern though no line holds enough of them: four or more, most of them needless."""
+    by_form: dict[tuple[str, str], list[Note]] = defaultdict(list)
+    for n in found:
+        if n.toned or n.form[0]:
+            by_form[n.form].append(n)
+    return {form for form, group in by_form.items()
+            if (needless := sum(1 for n in group if _needless(n))) >= SCATTERED and needless * 2 >= len(group)}
+
+
+def removable(text: str, found: Sequence[Note], forms: set[tuple[str, str]]) -> list[Note]:
+    """The notes of ``text`` that go, given the forms the page shows the damage in: all of those
+    forms, on shared characters too (dropping only the Traditional characters' notes would leave
+    a hybrid that is neither the text nor the lesson). Bare toneless syllables only in ruby over
+    the line (他说hǎo de: a word)."""
+    if not forms:
+        return []
+    out = [n for n in found if n.form in forms]
+    bare = [n for n in out if n.form == ("", "pinyin")]
+    if bare and sum(len(n.chars) for n in bare) < len(_HAN.findall(text)) * RUBY:
+        out = [n for n in out if n.form != ("", "pinyin") or n.toned]
+    return out
+
+
+def _traditional(chars: str) -> bool:
+    return any(fold_char(c) != c for c in chars)
+
+
+def _needless(n: Note) -> bool:
+    """Does ``n`` give common characters their commonest reading, with its tone, which nobody
+    glosses, within running text? (A list of glosses, 给予（jǐ yǔ）、档案（dàng àn）, names each item
+    whole; toneless pinyin after a word is how names and brands are spelled: 支付宝(zhifubao).)"""
+    return n.toned and not n.item and all(_common(c) and r == main_reading(c) for c, r in zip(n.chars, n.readings))
+
+
+@lru_cache(maxsize=1 << 14)
+def _common(ch: str) -> bool:
+    from cleaner.langmodel import model  # the tables load only on a page that holds annotations
+
+    return model().unigram(ch) >= COMMON

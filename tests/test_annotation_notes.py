@@ -1,0 +1,69 @@
+"""cleaner/repair/annotation_notes.py: annotations in every form, and the damage's pattern."""
+
+import pytest
+
+from cleaner.repair.annotation_notes import damaged_forms, notes, removable, scattered_forms
+
+
+def _read(text):
+    return [(n.chars, n.readings, n.form) for n in notes(text)]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("國（guó）", [("國", ("guó",), ("（", "pinyin"))]),
+    ("國 [guo2] 家", [("國", ("guó",), ("[", "pinyin"))]),
+    ("國<ㄍㄨㄛˊ>", [("國", ("guó",), ("<", "zhuyin"))]),
+    ("國guó家", [("國", ("guó",), ("", "pinyin"))]),
+    ("说國務院(guówùyuàn)", [("國務院", ("guó", "wù", "yuàn"), ("(", "pinyin"))]),
+    ("说贵阳（guì yáng）", [("贵阳", ("guì", "yáng"), ("（", "pinyin"))]),
+    ("张家界【zhāng'jiā'jiè】", [("张家界", ("zhāng", "jiā", "jiè"), ("【", "pinyin"))]),
+    ("國務院(guo2wu4yuan4)", [("國務院", ("guó", "wù", "yuàn"), ("(", "pinyin"))]),
+    ("說國務院（ㄍㄨㄛˊ ㄨˋ ㄩㄢˋ）", [("國務院", ("guó", "wù", "yuàn"), ("（", "zhuyin"))]),
+    ("中國（ㄓㄨㄥㄍㄨㄛˊ）", [("中國", ("zhōng", "guó"), ("（", "zhuyin"))]),
+    # what reads nothing: English, a romanised name, syllables of other characters
+    ("大陪审团（grand jury）", []), ("北京（Beijing）", []), ("国务院(guówù)", []),
+])
+def test_notes_in_every_form(text, read):
+    assert _read(text) == read
+
+
+def test_toneless_pinyin_is_no_tone():
+    # 京东(jingdong) spells a name; 京东(jīngdōng) and 京东(jing1dong1) say how it is read.
+    assert [n.toned for n in notes("去京东(jingdong)买，去京东(jīngdōng)买，去京东(jing1dong1)买")] == [False, True, True]
+
+
+def test_a_gloss_list_names_each_item_whole():
+    found = notes("给予（jǐ yǔ）、档案（dàng àn）。在个(gè)里")
+    assert [n.item for n in found] == [True, True, False]
+
+
+DAMAGED = "我在湖南（nán）张家界开一个（gè）全省教学研究会议。按（àn）照（zhào）惯（guàn）例，会议安排了一天（tiān）时间。"
+
+
+def test_common_characters_at_their_commonest_reading_are_the_damage():
+    assert damaged_forms(DAMAGED, notes(DAMAGED)) == {("（", "pinyin")}
+
+
+@pytest.mark.parametrize("text", [
+    "多音字：长（zhǎng）大、长（cháng）短、行（háng）业、行（xíng）走、好（hǎo）人、好（hào）学。",  # a lesson's words
+    "耄（mào）耋（dié）、荨（qián）麻、龟（qiū）兹（cí）都是常被读错的字。",  # rare characters, other readings
+])
+def test_lessons_and_glosses_are_not(text):
+    assert damaged_forms(text, notes(text)) == set()
+
+
+def test_a_lesson_line_shows_the_damage_only_by_the_dozen():
+    line = "发音" + DAMAGED
+    assert damaged_forms(line, notes(line)) == set()
+    line = "发音" + DAMAGED + DAMAGED
+    assert damaged_forms(line, notes(line)) == {("（", "pinyin")}
+
+
+def test_only_the_damaged_forms_go():
+    text = "一个（gè）人（rén）在（zài）家【jiā】"
+    assert [n.chars for n in removable(text, notes(text), {("（", "pinyin")})] == ["个", "人", "在"]
+
+
+def test_scattered_notes_need_four_needless():
+    assert scattered_forms(notes("一个（gè）人（rén）在（zài）")) == set()
+    assert scattered_forms(notes("一个（gè）人（rén）在（zài）家（jiā）")) == {("（", "pinyin")}

@@ -1,0 +1,36 @@
+"""cleaner/repair/pinyin.py: readings of characters, and the written forms that name them."""
+
+import pytest
+
+from cleaner.repair.pinyin import main_reading, pinyin_as_zhuyin, written_reading, zhuyin_key, zhuyin_reading
+
+
+@pytest.mark.parametrize(("ch", "written", "reading"), [
+    ("國", "guó", "guó"), ("國", "GUÓ", "guó"), ("國", "guo2", "guó"), ("國", "guo", "guó"), ("綠", "lv4", "lǜ"),
+    ("了", "le5", "le"), ("了", "le", "le"), ("嗯", "ń", "ń"), ("ｇ", "guó", ""),
+    ("國", "guo3", ""), ("李", "Li", ""), ("國", "Guo", ""),  # a wrong tone; a romanised name
+])
+def test_written_reading(ch, written, reading):
+    assert written_reading(ch, written) == reading
+
+
+def test_main_reading_is_the_commonest():
+    assert (main_reading("个"), main_reading("行"), main_reading("a")) == ("gè", "xíng", "")
+
+
+def test_zhuyin_reading():
+    assert (zhuyin_reading("國", "ㄍㄨㄛˊ"), zhuyin_reading("的", "˙ㄉㄜ"), zhuyin_reading("國", "ㄍㄨㄛˇ")) == ("guó", "de", "")
+
+
+@pytest.mark.parametrize(("syllable", "zhuyin"), [
+    ("guó", "ㄍㄨㄛ2"), ("zhī", "ㄓ1"), ("sì", "ㄙ4"), ("jù", "ㄐㄩ4"), ("quán", "ㄑㄩㄢ2"), ("yuè", "ㄩㄝ4"),
+    ("wèi", "ㄨㄟ4"), ("lǜ", "ㄌㄩ4"), ("de", "ㄉㄜ5"), ("xióng", "ㄒㄩㄥ2"), ("ér", "ㄦ2"), ("guǐ", "ㄍㄨㄟ3"),
+    ("liú", "ㄌㄧㄡ2"), ("dūn", "ㄉㄨㄣ1"), ("yī", "ㄧ1"), ("wēng", "ㄨㄥ1"), ("m", ""),
+])
+def test_pinyin_spelled_in_zhuyin(syllable, zhuyin):
+    assert pinyin_as_zhuyin(syllable) == zhuyin
+
+
+def test_zhuyin_tones_are_read_wherever_the_mark_stands():
+    assert [zhuyin_key(z) for z in ("ㄍㄨㄛˊ", "ㄧ", "ㄧˉ", "˙ㄉㄜ", "ㄉㄜ˙", "ㄩˇ")] == \
+        ["ㄍㄨㄛ2", "ㄧ1", "ㄧ1", "ㄉㄜ5", "ㄉㄜ5", "ㄩ3"]
