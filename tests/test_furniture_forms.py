@@ -126,7 +126,8 @@ def test_a_call_to_click_is_a_prompt(line):
 
 
 @pytest.mark.parametrize("line", ["点击鼠标右键即可保存。", "点击率达到了百万", "点击此处即可查看全部内容。",
-                                  "订阅经济兴起", "订阅制会员越来越多", "更多的人请求帮助", "更多细节请见下文。"])
+                                  "订阅经济兴起", "订阅制会员越来越多", "更多的人请求帮助", "更多细节请见下文。",
+                                  "更多招生信息请访问学校官网"])  # what the article is about, not the site's pieces
 def test_a_sentence_about_clicking_is_no_prompt(line):
     assert not prompt(norm(line))
 

@@ -582,6 +582,11 @@ def test_a_box_heading_of_a_known_shape_takes_its_titles():
     # An article's subheading of another shape over its own short lines stays.
     own = [*ARTICLE, "其他措施", "延长开放时间", "增设夜间班车", more]
     assert run("\n".join(own))[0] == own
+    # A section of the article's own of the box's shape lists names, not headlines (review20 F1):
+    # a painter's works, a writer's books, at the end or between paragraphs.
+    works = [*ARTICLE, "相关作品", "《蒙娜丽莎》", "《最后的晚餐》", "《岩间圣母》", more]
+    assert run("\n".join(works))[0] == works
+    assert run("\n".join(works[:-1]))[0] == works[:-1]
 
 
 def test_comments_under_end_and_a_comments_heading_go():

@@ -128,6 +128,16 @@ def test_parquet_in_parquet_out_with_details(tmp_path, local_ray):
     assert 0 < changed < len(records) and report.steps["repair"] > 0
 
 
+def test_parquet_with_a_cleaner_column_and_details_is_refused_in_one_line(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"text": ["國(guó)務(wù)院"], "cleaner": ["mine"]}), tmp_path / "in.parquet")
+    proc = run_cli("--engine", "ray", tmp_path / "in.parquet", "-o", tmp_path / "out", "--jobs", "1", "--details")
+    assert proc.returncode == 2 and b"already have a column 'cleaner'" in proc.stderr
+    assert proc.stderr.count(b"\n") == 1 and not (tmp_path / "out").exists()
+
+
 def test_parquet_null_text_is_passed_through_and_reported_by_row(tmp_path, local_ray):
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -47,6 +47,9 @@ def _start(jobs: int | None):
     import ray
 
     if not ray.is_initialized():
+        # Ray (2.5x) warns on every local start that it turned token authentication on or off: a
+        # line on stderr before our own, which would make a refusal two lines (an error stays one).
+        logging.getLogger("ray._private.authentication").setLevel(logging.ERROR)
         ray.init(num_cpus=jobs + 1 if jobs else None, include_dashboard=False, log_to_driver=False, configure_logging=False)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # output in input order, record for record
@@ -182,6 +185,8 @@ def run(src: str, dst: str, config: Config, *, field: str = "text", details: boo
         column_type = str(schema.types[schema.names.index(field)])
         if column_type not in ("string", "large_string"):
             raise ValueError(f"{src}: field {field!r} is a {column_type} column, not text")
+        if details and "cleaner" in schema.names:  # Ray would fail the run on a field named twice
+            raise ValueError(f"{src}: records already have a column 'cleaner', which --details adds; rename it")
         if learn:  # told once the input is accepted: a refusal stays one line
             report.note(src, "learning furniture is not done for Parquet inputs (JSON Lines only)")
         ds = ds.map_batches(_CleanTable, fn_constructor_kwargs={"config": config, "field": field, "details": details},

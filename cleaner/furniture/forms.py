@@ -88,7 +88,10 @@ _COUNTED_ROW = re.compile(rf"{_COUNTED_ITEM}(?:\s*[|/·]?\s*{_COUNTED_ITEM})+")
 
 # An advert without its label: a short pitch closed by its button (律师在线解答 专业律师24小时在线 立即咨询>>,
 # 婺源2日游 含门票+接送 ¥298起 立即预订). A call to act ends it, perhaps with an arrow; no key, no clause.
-_CALL_TO_ACT = re.compile(r"\S{6}.*\s(?:立即|马上|点击)(?:咨询|预订|购买|申请|抢购|下单|领取|报名|预约|体验|试听|试用|开户)\s*(?:>>|>|›|»)?$")
+# A verb of buying is the pitch's own; one an event notice uses too (报名, 预约, 申请, 领取: 本次讲座免费
+#向市民开放 点击报名) only with the link's arrow after it.
+_CALL_TO_ACT = re.compile(r"\S{6}.*\s(?:立即|马上|点击)(?:(?:咨询|预订|购买|抢购|下单|体验|试听|试用|开户)\s*(?:>>|>|›|»)?"
+                          r"|(?:申请|领取|报名|预约)\s*(?:>>|>|›|»))$")
 PITCH_MAX = 50  # characters of a pitch closed by its button
 
 
@@ -130,7 +133,8 @@ _BLOG_NAME = re.compile(r"(?i)[\w·]{1,8}的(?:博客|部落格|网志|个人空
 _PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这里|查看|阅读|进入|看|下载|图片|链接|播放|收听|观看|订阅|浏览|返回|了解|更多)"
                      # 更多房市新闻请上好房网: a pointer to the site's channel; 免费订阅《高端阅读》, 订阅联合早报精选内容:
                      # a call to subscribe to a publication (订阅经济兴起 names none).
-                     r"|更多[^。!?,]{1,12}请(?:上|到|访问|浏览|登录|关注|点击|下载|移步)"
+                     # The site's own pieces (新闻, 资讯, 精彩内容), not what the article is about (更多招生信息请访问学校官网).
+                     r"|更多[^。!?,]{0,10}(?:新闻|资讯|内容|报道|视频|文章|精彩)请(?:上|到|访问|浏览|登录|关注|点击|下载|移步)"
                      r"|(?:免费|立即|马上|欢迎|一键)?订阅(?:《[^》]{1,16}》|[^\s。!?,]{0,10}(?:电子报|精选|newsletter))")
 PROMPT_MAX = 30  # characters
 _SENTENCE_END = ("。", "!", "?", ";")

@@ -580,6 +580,21 @@ _BOX_HEADING = re.compile(r"(?:本版|本栏目?|本频道|本类|同类)?(?:其
                           r"(?:新闻|文章|报道|稿件|帖子|日志|研报|书评|影评|视频|图集|资讯|作品|专栏|评论文章)")
 
 
+HEADLINE_ROW = 8  # characters at least of a title in a box of other pieces
+
+
+def _headlines_below(texts: list[str], prose: list[bool], pos: int) -> bool:
+    """Do two rows under a heading known only by its shape read as other pieces' headlines (8
+    characters or more, not a bare 《title》)? An article's own section (相关作品 over 《蒙娜丽莎》,
+    《最后的晚餐》: a painter's works) lists names, not headlines."""
+    rows = []
+    for k in range(pos + 1, min(len(texts), pos + 4)):
+        if prose[k] or len(texts[k]) > ROW_MAX:
+            break
+        rows.append(len(texts[k]) >= HEADLINE_ROW and not _BOOK.match(texts[k]))
+    return len(rows) >= 2 and all(rows[:2])
+
+
 def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words: Words) -> None:
     """Forms that are furniture where the article has ended (``PROSE_MIN`` characters of prose
     above): the lines under a WeChat ``END`` or a press release's ``完`` that are no paragraph
@@ -608,7 +623,8 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
-        known = heading in words.headings or (len(heading) <= 8 and _BOX_HEADING.fullmatch(heading) is not None)
+        known = heading in words.headings or (len(heading) <= 8 and _BOX_HEADING.fullmatch(heading) is not None
+                                              and _headlines_below(texts, prose, pos))
         framed = known and len(text) <= len(heading) + 4 and seen < PROSE_MIN and _framed_box(texts, pos)
         if known and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
             families[pos] = families[pos] or "recommended"

@@ -63,7 +63,8 @@ pub struct PyCharModel {
 /// Runs kept at most by a model for `choose_ranked` (then all dropped): the mojibake repair
 /// reads a misread window from each of its accepted starts and in several sources, and the
 /// readings fall in step after a few characters, so most runs come back (the native refusal
-/// keeps them per window the same way). A run is its items' candidates: a few KB at most.
+/// keeps them per window the same way). A run is kept only up to `viterbi::MEMO_CANDIDATES_MAX`
+/// candidates, so an entry is a few KB at most.
 const RUNS_KEPT: usize = 1 << 11;
 
 impl PyCharModel {

@@ -30,6 +30,11 @@ pub fn choose(lm: &Model, items: &mut [Item], prev: Option<char>, final_: bool) 
 /// chosen and the runners-up. A run's choice depends on these alone.
 pub type Memo = FastMap<(Option<char>, Vec<Vec<char>>, bool), (Vec<char>, Vec<RunnerUp>)>;
 
+/// Candidates of a run at most (all its items' together) for the run to be kept in a memo: a key
+/// holds them all, and memos are bounded by their count of runs, so a long run (a whole misread
+/// line of guesses) would make one entry of many kilobytes; such runs are decided afresh.
+pub const MEMO_CANDIDATES_MAX: usize = 256;
+
 /// `choose`, each run looked up in `memo` first (and kept there): the readings of a window from
 /// its successive starts fall back in step after a few characters and then hold the same runs,
 /// which the Viterbi (its candidates squared per step) would decide again for every start.
@@ -59,9 +64,9 @@ pub fn choose_with(
         // Up to and including the known character after the run, which decides its last guess.
         let stop = (end + 2).min(items.len());
         let run_final = final_ && end + 1 >= last;
+        let kept = items[k..stop].iter().map(|it| it.candidates.len()).sum::<usize>() <= MEMO_CANDIDATES_MAX;
         let found = match memo.as_deref_mut() {
-            None => viterbi(lm, &mut items[k..stop], before, run_final),
-            Some(memo) => {
+            Some(memo) if kept => {
                 let key = (
                     before,
                     items[k..stop].iter().map(|it| it.candidates.clone()).collect(),
@@ -78,6 +83,7 @@ pub fn choose_with(
                     found
                 }
             }
+            _ => viterbi(lm, &mut items[k..stop], before, run_final),
         };
         for j in 0..=(end - k) {
             runners[k + j] = Some(found[j]);
@@ -279,6 +285,28 @@ mod tests {
         }
         // The two runs differ in what comes before them and in ending the stream: two kept.
         assert_eq!(memo.len(), 2);
+    }
+
+    #[test]
+    fn a_run_of_more_candidates_than_a_memo_keeps_is_decided_but_not_kept() {
+        // A whole misread line of guesses would be one entry of many kilobytes in a memo bounded
+        // by its count of runs (review20 F5: 2,000 such runs held 430 MB): decided, not kept.
+        let lm = small();
+        let long = MEMO_CANDIDATES_MAX / 3 + 1;
+        let make = || -> Vec<Item> {
+            (0..long)
+                .map(|_| Item {
+                    ch: '的',
+                    candidates: vec!['的', '家', '国'],
+                })
+                .collect()
+        };
+        let mut plain = make();
+        let expected = choose(&lm, &mut plain, Some('国'), true);
+        let mut memo = Memo::default();
+        let mut kept = make();
+        assert_eq!(choose_with(&lm, &mut kept, Some('国'), true, Some(&mut memo)), expected);
+        assert!(memo.is_empty());
     }
 
     #[test]
