@@ -986,15 +986,20 @@ def test_a_raw_pages_first_line_over_menus_is_still_the_sites():
     assert Cleaner(to="keep").clean("\n".join(page)).splitlines()[0] == "老街口的修表铺开了四十年"
 
 
+_QUESTION = "宝宝一岁半晚上总是哭闹睡不好怎么办"
+# A Q&A page: the question's fields and the answerer's box stand between the question, the
+# headline, and the answer, the body.
+_QA_PAGE = ["寻医问药网 首页 | 有问必答 | 找医院 | 找医生", _QUESTION, "女 | 1岁6个月　　2024-03-11 22:14　　浏览2871次",
+            "健康咨询描述：", "宝宝最近一个月晚上睡觉总是哭闹，每晚要醒三四次。", "曾经的治疗情况和效果：", "没有去医院看过。",
+            "想得到怎样的帮助：", "想知道是什么原因？", "全部回答（2）", "王丽萍　主治医师　安阳市妇幼保健院　儿科",
+            "擅长：小儿呼吸道感染、儿童营养与生长发育", "2024-03-11 22:40", *ARTICLE]
+
+
 def test_a_question_far_above_the_answer_is_the_headline_its_title_names():
     # A Q&A page: the question's fields and the answerer's box stand between the question, the
     # headline, and the answer, the body: more than the eight lines the named headline is looked
     # for in. The title's first part, word for word, is found further up (and only one line is).
-    question = "宝宝一岁半晚上总是哭闹睡不好怎么办"
-    page = ["寻医问药网 首页 | 有问必答 | 找医院 | 找医生", question, "女 | 1岁6个月　　2024-03-11 22:14　　浏览2871次",
-            "健康咨询描述：", "宝宝最近一个月晚上睡觉总是哭闹，每晚要醒三四次。", "曾经的治疗情况和效果：", "没有去医院看过。",
-            "想得到怎样的帮助：", "想知道是什么原因？", "全部回答（2）", "王丽萍　主治医师　安阳市妇幼保健院　儿科",
-            "擅长：小儿呼吸道感染、儿童营养与生长发育", "2024-03-11 22:40", *ARTICLE]
+    question, page = _QUESTION, _QA_PAGE
     title = question + "_有问必答_快速问医生"
     assert question in Cleaner(to="keep").run("\n".join(page), details=False, title=title).text.split("\n")
     # A title of one part may be the site's name a banner repeats: no line is searched for so far up.
@@ -1003,10 +1008,6 @@ def test_a_question_far_above_the_answer_is_the_headline_its_title_names():
 
 
 def test_the_question_kept_for_its_title_stays_when_the_answer_page_is_cleaned_again_without_it():
-    question = "宝宝一岁半晚上总是哭闹睡不好怎么办"
-    page = ["寻医问药网 首页 | 有问必答 | 找医院 | 找医生", question, "女 | 1岁6个月　　2024-03-11 22:14　　浏览2871次",
-            "健康咨询描述：", "宝宝最近一个月晚上睡觉总是哭闹，每晚要醒三四次。", "曾经的治疗情况和效果：", "没有去医院看过。",
-            "想得到怎样的帮助：", "想知道是什么原因？", "全部回答（2）", "王丽萍　主治医师　安阳市妇幼保健院　儿科",
-            "擅长：小儿呼吸道感染、儿童营养与生长发育", "2024-03-11 22:40", *ARTICLE]
+    question, page = _QUESTION, _QA_PAGE
     once = Cleaner(to="keep").run("\n".join(page), details=False, title=question + "_有问必答_快速问医生").text
     assert Cleaner(to="keep").run(once, details=False).text == once
