@@ -128,8 +128,8 @@ def _code_lines(lines: list[str]) -> set[int]:
 
 def _table_rows(lines: list[str]) -> set[int]:
     """Markdown tables inside the article: a header row, a rule row, rows of as many cells, with
-    prose somewhere above and below, or right under a sentence that introduces it (``对比如下：``,
-    the article's last part), or on a page with no prose at all (the table is the document: a
+    prose somewhere above and below, or right under a line of prose (``_PROSE``) that introduces it
+    (``经过一周实测，三款机型的参数对比如下：``, the article's last part), or on a page with no prose at all (the table is the document: a
     line the model cannot judge stays, and only structure went there, a table's rows read as a
     menu's). A site's menu or footer set as a table (a page converted from HTML to Markdown)
     stands at an edge of the page's prose, with no prose on one side and none introducing it."""
@@ -156,7 +156,8 @@ def _table_rows(lines: list[str]) -> set[int]:
 
 def _introduced(lines: list[str], row: int) -> bool:
     """The nearest line above a table's first row is a sentence of the article introducing it
-    (``对比如下：``): a table closing an article, with nothing below it."""
+    (``经过一周实测，三款机型的参数对比如下：``; a bare ``对比如下：`` is no prose, too short to tell from
+    a label): a table closing an article, with nothing below it."""
     above = next((line for line in reversed(lines[:row]) if line.strip()), "")
     return bool(_PROSE.match(above)) and above.rstrip().endswith(("：", ":"))
 
