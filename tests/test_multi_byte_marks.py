@@ -163,3 +163,18 @@ def test_kept_character_starts_are_those_walked_from_the_first_byte(source):
             assert starts.last_at_or_before(lo) == _walked(data, lo, source)
 
     check()
+
+
+def test_the_table_of_characters_read_from_several_codes_is_kept_on_disk(tmp_path, monkeypatch):
+    # Built once, then read back by the next process (about 50 ms of decoding per code page and
+    # worker before): the copy read is the table built.
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    multi_byte_marks._duplicates.cache_clear()
+    try:
+        built = multi_byte_marks._duplicates("cp932")
+        assert [p.name.split("-")[1] for p in tmp_path.iterdir()] == ["cp932"]
+        multi_byte_marks._duplicates.cache_clear()
+        assert multi_byte_marks._duplicates("cp932") == built == multi_byte_marks._build_duplicates("cp932")
+        assert built["纊"] == (b"\xed\x40", b"\xfa\x5c")  # NEC-selected IBM row and IBM row: one kanji
+    finally:
+        multi_byte_marks._duplicates.cache_clear()
