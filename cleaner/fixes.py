@@ -160,7 +160,7 @@ def chinese_stops_and_quotes(text: str) -> str:
 
 
 def _stops(text: str) -> str:
-    if "." not in text:
+    if "." not in text or not _STOP_BETWEEN_HAN.search(text):  # most pages' dots: decimals, addresses
         return text
     lm = langmodel.model()
 

@@ -248,7 +248,7 @@ def _write_tables(ds, src: str, dst: Path, report: Report, schema) -> None:
         nonlocal tables, held, parts
         sink = pa.BufferOutputStream()
         pq.write_table(pa.concat_tables(tables), sink)
-        write_atomic(dst / f"part-{parts:05d}.parquet", sink.getvalue().to_pybytes())
+        write_atomic(dst / f"part-{parts:05d}.parquet", [sink.getvalue()])  # the buffer itself, not a copy
         tables, held, parts = [], 0, parts + 1
 
     for batch in ds.iter_batches(batch_format="pyarrow", batch_size=1024):
