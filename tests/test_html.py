@@ -173,3 +173,15 @@ def test_looks_like_html():
     assert not looks_like_html((ARTICLE + "\n" + TRADITIONAL + "\n").encode("utf-8") * 20)
     assert not looks_like_html("数学里 a<b 且 b>c，《标题》<注>。".encode("gb18030"))
     assert not looks_like_html(b"")
+    assert not looks_like_html((ARTICLE + "\n").encode("utf-16") * 20)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_wide_encoding_page_is_known_by_its_content(codec):
+    # A page saved as UTF-16 (with a byte-order mark or without) holds its tags with a NUL beside
+    # each ASCII byte: sniffed on the bytes alone it read as text, and every tag stayed.
+    from cleaner.pipeline import Cleaner
+
+    markup = page("<p>" + ARTICLE + "</p>", "<title>标题</title>")
+    assert looks_like_html(markup.encode(codec))
+    assert Cleaner().run_bytes(markup.encode(codec)).text == Cleaner().run_bytes(markup.encode("utf-8")).text

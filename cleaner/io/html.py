@@ -84,11 +84,33 @@ def looks_like_html(data: bytes) -> bool:
     >>> looks_like_html("国务院办公厅 <注意> 通知".encode("gb18030"))
     False
     """
-    head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = _ascii_compatible(data[:_SNIFF]).lstrip(b"\xef\xbb\xbf \t\r\n")
     if re.match(rb"<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<(!doctype\s+)?html", head, re.IGNORECASE):
         return True
     tags = len(_TAG.findall(head))
     return tags >= 3 and tags * 200 >= len(head) or bool(re.search(rb"<(head|body)\b", head, re.IGNORECASE))
+
+
+def _ascii_compatible(head: bytes) -> bytes:
+    """The head as bytes whose markup reads as ASCII: a UTF-16 or UTF-32 page (a byte-order mark,
+    or UTF-16 without one: a NUL beside most ASCII bytes) re-encoded as UTF-8, so that its tags are
+    seen; what a wide encoding cannot decode is dropped (the head may end inside a character).
+
+    >>> _ascii_compatible("<html>".encode("utf-16"))
+    b'<html>'
+    """
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                       (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom):].decode(codec, "ignore").encode("utf-8")
+    sample = head[:1024]
+    for offset, codec in ((1, "utf-16-le"), (0, "utf-16-be")):
+        # In UTF-16 every ASCII character (all of markup) carries a NUL on one side, and text in
+        # an ASCII-compatible encoding holds no NUL at all.
+        nuls, other = sample[offset::2].count(0), sample[1 - offset :: 2].count(0)
+        if nuls >= 8 and nuls * 5 >= len(sample) // 2 and other * 10 <= nuls:
+            return head.decode(codec, "ignore").encode("utf-8")
+    return head
 
 
 def normalise_charset(name: str | None) -> str | None:
