@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import addresses, badness, codelines, fixes, hardwrap, leftovers, lost_chars
+from cleaner import addresses, badness, codelines, fixes, hardwrap, leftovers, lost_chars, smuggled_bytes
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -105,8 +105,16 @@ class Cleaner:
         if self.config.max_chars and len(text) > self.config.max_chars:
             raise DocumentTooLarge(f"{len(text):,} characters, over the limit of {self.config.max_chars:,} (max_chars)")
         if has_surrogates(text):  # one C-speed search: a stage that encodes the text fails on some pages only
-            raise NotText("run() takes text, and this holds lone UTF-16 surrogates (no UTF-8 text does); "
-                          "decode the source with errors='replace' or pass it through")
+            if not smuggled_bytes.readable(text):
+                raise NotText("run() takes text, and this holds lone UTF-16 surrogates (no UTF-8 text does); "
+                              "decode the source with errors='replace' or pass it through")
+            # Bytes a decoder's surrogateescape kept (or a pair's two halves): the page's own
+            # bytes, read as a page's bytes are, then cleaned; the reading is the run's first step.
+            text, read, found = smuggled_bytes.read_back(text)
+            result = self.run(text, url=url, details=details, title=title)
+            result.steps.insert(0, Step("decode", "surrogate-escaped-bytes", read))
+            result.findings[:0] = found
+            return result
         if (title and self.config.fix_mojibake and not title.isascii() and len(title) <= TITLE_REPAIR_MAX
                 and _may_be_misread(title) and not has_surrogates(title)):
             title = self._repaired_title(title)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
 
+from cleaner import smuggled_bytes
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines import workers
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
@@ -99,7 +100,7 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
             has = ", ".join(repr(name) for name in list(record.values)[:8]) or "none"
             log.fail(where, f"has no field {field!r} (its fields: {has}); passed through unchanged")
         return None
-    if has_surrogates(value):
+    if has_surrogates(value) and not smuggled_bytes.readable(value):
         log.fail(where, f"field {field!r} holds lone surrogates (not text); passed through unchanged")
         return None
     url = record.get("url")
