@@ -93,7 +93,9 @@ def _foreign_sentences(text: str, foreign) -> list[tuple[int, int]]:
     Japanese and Korean phrases; none in a text that is Japanese or Korean (``_other_language``)."""
     if not foreign.search(text):
         return []
-    found = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text)) if foreign.holds(text, a, b)]
+    found = foreign.sentences_holding(text)  # _SENTENCE's sentences, in one native pass
+    if found is None:  # a character beyond the BMP: a search per sentence
+        found = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text)) if foreign.holds(text, a, b)]
     if found and _OTHER_SCRIPT.search(text):
         if _other_language(text):
             return []
@@ -282,6 +284,7 @@ def _chain(text: str, target: str) -> str:
     return text
 
 
+# A sentence, as CharClass.sentences_holding reads one too (natively).
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 
 
