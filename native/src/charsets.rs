@@ -76,7 +76,7 @@ impl CharSets {
             }
             let member = self.table[u as usize] & bit != 0;
             open = match open {
-                Some((start, held, in_ends)) if c != '\n' && !(in_ends && !ends(c)) => {
+                Some((start, held, in_ends)) if c != '\n' && (!in_ends || ends(c)) => {
                     Some((start, held || member, in_ends || ends(c)))
                 }
                 previous => {
