@@ -185,6 +185,10 @@ class CharSets:
     def scan(self, text: str) -> int | None:
         """Bit k: ``text`` holds a member of class k (None: a character beyond the BMP or a lone
         surrogate; ask the class's pattern)."""
+    def count(self, text: str, k: int) -> int | None:
+        """How many characters of ``text`` are members of class k (None as for ``scan``)."""
+    def lines_with(self, text: str, k: int, least: int) -> list[int] | None:
+        """The lines of ``text`` (by index) holding ``least`` members of class k (None as for ``scan``)."""
 
 # The refusal of re-read windows (native/src/refusal.rs): mojibake's window decision, asked by
 # mojibake._accepted_starts and mojibake._runs_to_read; held to the Python path by

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from cleaner import _native, codelines, langmodel
+from cleaner import _native, codelines, langmodel, pagefacts
 from cleaner.chardata import ENTITY, HAN_CLASS, INDENT_ARTIFACT, PAD
 
 
@@ -67,6 +67,9 @@ _NUMBER_SIGNS = re.compile(
 # page without such a pair (most: "，" is in every Chinese page, fullwidth digits in few) is left
 # without the costly pass.
 _ANY_NUMBER_SIGN = re.compile(f"[{_W}][．，：％－／\u3000＠＿＋＝＆＃]|[＄＃＋][{_D}]")
+# And every such pair starts with one of these: the page's one native scan (pagefacts) passes the
+# pages holding none (nearly all) before the pair's search, a class test at every character.
+_HOLDS_NUMBER_START = pagefacts.any_of(re.compile(f"[{_W}＄＃＋]"))
 
 
 def _narrow(signs: str) -> str:
@@ -82,7 +85,7 @@ def halfwidth_number_signs(text: str) -> str:
     >>> halfwidth_number_signs("ＵＳ＄１２，ｎａｍｅ＠ｅｘａｍｐｌｅ．ｃｏｍ，ｈｔｔｐ：／／ａ．ｃｎ")
     'ＵＳ$１２，ｎａｍｅ@ｅｘａｍｐｌｅ.ｃｏｍ，ｈｔｔｐ://ａ.ｃｎ'
     """
-    if not _ANY_NUMBER_SIGN.search(text):
+    if not _HOLDS_NUMBER_START(text) or not _ANY_NUMBER_SIGN.search(text):
         return text
     return _NUMBER_SIGNS.sub(lambda m: _narrow(m.group()), text)
 

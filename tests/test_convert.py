@@ -290,3 +290,52 @@ def test_a_chinese_quotation_of_several_sentences_with_a_japanese_word_is_conver
 
     text = "他說：「我們一起去東京旅遊吧，聽說那裡很好。我已經訂好了機票，還學會了說ありがとう。」她點點頭。"
     assert Cleaner(to="zh-hans").clean(text) == "他说：「我们一起去东京旅游吧，听说那里很好。我已经订好了机票，还学会了说ありがとう。」她点点头。"
+
+
+# The native sentence pass (CharClass.sentences_holding) against the Python original
+# (tests/reference_convert.py): sentence ends and line breaks in every arrangement.
+_SENTENCE_ALPHABET = list("國务院a 。！？!?\n\u3000") + ["\U00020000"]
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(_SENTENCE_ALPHABET), max_size=40))
+def test_the_native_sentences_holding_a_member_are_the_pattern_s(text):
+    from cleaner.charclass import CharClass
+    from reference_convert import sentences_holding
+
+    cls = CharClass("國院！\U00020000")
+    found = cls.sentences_holding(text)
+    if "\U00020000" in text:
+        assert found is None  # beyond the BMP: the caller searches sentence by sentence
+    else:
+        assert found == sentences_holding(cls, text)
+
+
+def test_script_classes_find_the_foreign_sentences_of_a_page():
+    from cleaner.script.fold import foreign_class
+    from reference_convert import sentences_holding
+
+    text = "国务院发布通知。國務院發佈通知！\n他說：好?是\n。。不是"
+    foreign = foreign_class("zh-hans")
+    assert foreign.sentences_holding(text) == sentences_holding(foreign, text) == [(8, 16), (17, 22)]
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("国語あのは한국ア「」“”《》a 。\n") + ["\U00020000"]), max_size=40))
+def test_the_other_language_share_is_the_pattern_s(text):
+    # The share counted natively (CharClass) against the patterns' own findall, on texts with
+    # quotations, no letters at all and characters beyond the BMP.
+    if "「" in text or "『" in text or "“" in text or "《" in text:
+        unquoted = convert_module._QUOTED.sub("", text)
+    else:
+        unquoted = text
+    expected = len(convert_module._OTHER_SCRIPT.findall(unquoted)) >= convert_module.OTHER_TEXT_SHARE * len(convert_module._LETTER.findall(unquoted))
+    assert convert_module._other_language(text) == expected
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)).map(sorted).map(tuple), max_size=8),
+       st.integers(0, 30), st.integers(0, 30))
+def test_a_sentence_overlapping_the_found_ones_is_told_by_bisection(found, a, b):
+    # Spans in any order, overlapping or empty: the bisection answers as the scan of all of them.
+    assert convert_module._overlapping(found)(a, b) == any(x < b and a < y for x, y in found)

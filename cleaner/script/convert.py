@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 
 from cleaner import chunks
+from cleaner.charclass import CharClass
 from cleaner.script.fold import NAIVE_FORMS, converter, fold, foreign_class, script_class
 
 # Target -> OpenCC configuration chain. zh-hans uses t2s, then the 著/着 correction below: tw2s
@@ -93,7 +95,9 @@ def _foreign_sentences(text: str, foreign) -> list[tuple[int, int]]:
     Japanese and Korean phrases; none in a text that is Japanese or Korean (``_other_language``)."""
     if not foreign.search(text):
         return []
-    found = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text)) if foreign.holds(text, a, b)]
+    found = foreign.sentences_holding(text)  # _SENTENCE's sentences, in one native pass
+    if found is None:  # a character beyond the BMP: a search per sentence
+        found = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text)) if foreign.holds(text, a, b)]
     if found and _OTHER_SCRIPT.search(text):
         if _other_language(text):
             return []
@@ -131,7 +135,30 @@ def _other_language(text: str) -> bool:
     Japanese phrase, 他笑著說「ありがとうございます」, holds none outside its quotation marks.)"""
     if "「" in text or "『" in text or "“" in text or "《" in text:
         text = _QUOTED.sub("", text)
-    return len(_OTHER_SCRIPT.findall(text)) >= OTHER_TEXT_SHARE * len(_LETTER.findall(text))
+    if not _OTHER_SCRIPT.search(text):
+        return _LETTER.search(text) is None  # most pages: a share of none, below any but of no letters
+    others, letters = _letter_classes()
+    return others.count(text) >= OTHER_TEXT_SHARE * letters.count(text)
+
+
+@lru_cache(maxsize=1)
+def _letter_classes() -> tuple[CharClass, CharClass]:
+    """_OTHER_SCRIPT's and _LETTER's characters as classes counted natively: their ``findall``
+    made a list of every Han character of the page to count them."""
+    return CharClass(_members(_HIRAGANA + _HANGUL)), CharClass(_members(_HAN + _KANA + _HANGUL))
+
+
+def _members(spec: str) -> str:
+    """The characters of a class's body written as here: single characters and ``a-b`` ranges."""
+    out, k = [], 0
+    while k < len(spec):
+        if k + 2 < len(spec) and spec[k + 1] == "-":
+            out += map(chr, range(ord(spec[k]), ord(spec[k + 2]) + 1))
+            k += 3
+        else:
+            out.append(spec[k])
+            k += 1
+    return "".join(out)
 
 
 def _written_in_traditional(texts: list[str]) -> bool:
@@ -162,8 +189,12 @@ def _with_traditional_phrases(text: str, found: list[tuple[int, int]]) -> list[t
     both = script_class("both")
     if not both.search(text) or _other_language(text):
         return found
-    spans = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text))
-             if both.holds(text, a, b) and not _OTHER_SCRIPT.search(text, a, b) and not any(x < b and a < y for x, y in found)]
+    held = both.sentences_holding(text)  # _SENTENCE's sentences, in one native pass
+    if held is None:  # a character beyond the BMP: a search per sentence
+        held = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text)) if both.holds(text, a, b)]
+    other = _OTHER_SCRIPT.search(text) is not None
+    overlaps = _overlapping(found)
+    spans = [(a, b) for a, b in held if not (other and _OTHER_SCRIPT.search(text, a, b)) and not overlaps(a, b)]
     if not spans:
         return found
     sentences = [text[a:b] for a, b in spans]
@@ -173,6 +204,21 @@ def _with_traditional_phrases(text: str, found: list[tuple[int, int]]) -> list[t
     more = [span for span, old, new in zip(spans, sentences, read, strict=True)
             if len(new) != len(old) or any(a != b and both.holds(a, 0, 1) for a, b in zip(old, new, strict=True))]
     return sorted(found + more) if more else found
+
+
+def _overlapping(spans: list[tuple[int, int]]):
+    """A test "does ``[a, b)`` overlap one of ``spans``?" in a bisection: the spans with a start
+    before ``b`` are a prefix of them sorted, and one of those overlaps if the furthest end among
+    them is past ``a`` (asked of each sentence of a page, a scan of all of them was quadratic)."""
+    spans = sorted(spans)
+    starts = [x for x, _ in spans]
+    furthest = list(accumulate((y for _, y in spans), max))
+
+    def overlaps(a: int, b: int) -> bool:
+        k = bisect_left(starts, b)  # spans[:k] start before b
+        return k > 0 and furthest[k - 1] > a
+
+    return overlaps
 
 
 def _phrases(text: str) -> list[tuple[int, int]]:
@@ -282,6 +328,7 @@ def _chain(text: str, target: str) -> str:
     return text
 
 
+# A sentence, as CharClass.sentences_holding reads one too (natively).
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
 
 

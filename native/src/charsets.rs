@@ -44,6 +44,56 @@ impl CharSets {
         Some(found)
     }
 
+    /// How many characters of `text` are members of class `k`; None if it holds a character
+    /// beyond the BMP (charclass.CharClass.count, which counts those itself).
+    pub fn count(&self, text: &str, k: u32) -> Option<usize> {
+        let bit = 1u32 << k;
+        let mut n = 0;
+        for c in text.chars() {
+            let u = c as u32;
+            if u >= 0x10000 {
+                return None;
+            }
+            n += usize::from(self.table[u as usize] & bit != 0);
+        }
+        Some(n)
+    }
+
+    /// (start, end) in characters of each sentence of `text` holding a member of class `k`, in
+    /// order; None if it holds a character beyond the BMP. A sentence is a match of
+    /// script/convert.py's `_SENTENCE`, `[^。！？!?\n]+[。！？!?]*`: a run of characters that end
+    /// no sentence and no line, with the sentence ends after it (tests/reference_convert.py).
+    pub fn sentences_with(&self, text: &str, k: u32) -> Option<Vec<(usize, usize)>> {
+        let bit = 1u32 << k;
+        let ends = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?');
+        let (mut out, mut at) = (Vec::new(), 0usize);
+        // (start, holds a member, in its ends) of the sentence being read, if any.
+        let mut open: Option<(usize, bool, bool)> = None;
+        for c in text.chars() {
+            let u = c as u32;
+            if u >= 0x10000 {
+                return None;
+            }
+            let member = self.table[u as usize] & bit != 0;
+            open = match open {
+                Some((start, held, in_ends)) if c != '\n' && (!in_ends || ends(c)) => {
+                    Some((start, held || member, in_ends || ends(c)))
+                }
+                previous => {
+                    if let Some((start, true, _)) = previous {
+                        out.push((start, at));
+                    }
+                    (c != '\n' && !ends(c)).then_some((at, member, false))
+                }
+            };
+            at += 1;
+        }
+        if let Some((start, true, _)) = open {
+            out.push((start, at));
+        }
+        Some(out)
+    }
+
     /// The lines of `text` (cut at '\n', by index) holding at least `least` members of class `k`
     /// (a line's characters only: its break is not counted), in order; None if the text holds a
     /// character beyond the BMP.
@@ -80,6 +130,27 @@ mod tests {
         assert_eq!(sets.scan(""), Some(0));
         assert_eq!(sets.scan("国\u{20000}"), None);
         assert!(CharSets::new(&[vec!['\u{20000}']]).is_err());
+    }
+
+    #[test]
+    fn the_sentences_holding_a_member_are_found_with_their_ends() {
+        let sets = CharSets::new(&[vec!['國']]).unwrap();
+        assert_eq!(
+            sets.sentences_with("一國。！二\n三國?四國", 0),
+            Some(vec![(0, 4), (6, 9), (9, 11)])
+        );
+        assert_eq!(sets.sentences_with("。國\n\n國", 0), Some(vec![(1, 2), (4, 5)]));
+        assert_eq!(sets.sentences_with("", 0), Some(vec![]));
+        assert_eq!(sets.sentences_with("國\u{20000}", 0), None);
+    }
+
+    #[test]
+    fn a_class_is_counted_over_the_text() {
+        let sets = CharSets::new(&[vec!['a'], vec!['国', '務']]).unwrap();
+        assert_eq!(sets.count("国a務国\n", 1), Some(3));
+        assert_eq!(sets.count("国a務国\n", 0), Some(1));
+        assert_eq!(sets.count("", 0), Some(0));
+        assert_eq!(sets.count("国\u{20000}", 1), None);
     }
 
     #[test]

@@ -882,6 +882,17 @@ impl PyCharSets {
         self.core.scan(text.to_str().ok()?)
     }
 
+    /// (start, end) of each sentence of `text` (script/convert.py's `_SENTENCE`) holding a member
+    /// of class `k`; None as for `scan`.
+    fn sentences_with(&self, text: &Bound<'_, PyString>, k: u32) -> Option<Vec<(usize, usize)>> {
+        self.core.sentences_with(text.to_str().ok()?, k)
+    }
+
+    /// How many characters of `text` are members of class `k`; None as for `scan`.
+    fn count(&self, text: &Bound<'_, PyString>, k: u32) -> Option<usize> {
+        self.core.count(text.to_str().ok()?, k)
+    }
+
     /// The lines of `text` (by index) holding at least `least` members of class `k`; None as
     /// for `scan`.
     fn lines_with(&self, text: &Bound<'_, PyString>, k: u32, least: usize) -> Option<Vec<usize>> {
