@@ -14,6 +14,7 @@ def _read(text):
     ("國 [guo2] 家", [("國", ("guó",), ("[", "pinyin"))]),
     ("國<ㄍㄨㄛˊ>", [("國", ("guó",), ("<", "zhuyin"))]),
     ("國guó家", [("國", ("guó",), ("", "pinyin"))]),
+    ("及jíDNA", [("及", ("jí",), ("", "pinyin"))]),  # bare before a capital: a word of its own
     ("说國務院(guówùyuàn)", [("國務院", ("guó", "wù", "yuàn"), ("(", "pinyin"))]),
     ("说贵阳（guì yáng）", [("贵阳", ("guì", "yáng"), ("（", "pinyin"))]),
     ("张家界【zhāng'jiā'jiè】", [("张家界", ("zhāng", "jiā", "jiè"), ("【", "pinyin"))]),

@@ -38,9 +38,9 @@ LETTERS = "A-Za-zÜü\u00c0-\u01dc\u1e3f\uff21-\uff3a\uff41-\uff5a"
 VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[" + OPEN + r"] ?([" + LETTERS + r"]{1,7}[0-5０-５]?) ?["
                         + CLOSE + r"](?:[ \u3000](?=\p{Han}))?")
 # Ruby text copied out of a page loses its brackets (國guó務wù院): a syllable directly after a Han
-# character, not followed by a letter (it would be part of a word); a number may follow:
-# 於yú1088年nián4月yuè.
-BARE = regex.compile(r"(?<=(\p{Han}))([a-zü\u00e0-\u01dc\u1e3f]{1,6})(?![A-Za-z\u00c0-\u024f\u1e00-\u1eff])")
+# character, not followed by a lower-case letter (it would be part of a word); a number or a
+# capital may follow: 於yú1088年nián4月yuè, 及jíDNA.
+BARE = regex.compile(r"(?<=(\p{Han}))([a-zü\u00e0-\u01dc\u1e3f]{1,6})(?!\p{Ll})")
 # Zhuyin (bopomofo), Taiwan's phonetic script, in the same places: 醫(ㄧ)學(ㄒㄩㄝˊ), 醫ㄧ學ㄒㄩㄝˊ. The
 # neutral tone's dot may come first (˙ㄉㄜ) or last; the first tone is unmarked or ˉ.
 BOPOMOFO = "\u3105-\u312f\u31a0-\u31bf"

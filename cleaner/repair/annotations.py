@@ -284,4 +284,7 @@ def _repair_piece(piece: str, before: str, page_damaged: bool, forms: set[tuple[
             for g in rep.guesses:
                 result.findings.append(guess_finding(g.kind, offset + len(head) + g.position, g.char, g.alternative, g.margin))
         tail = rep.text
+        if forms:  # realign drops the damage's own (pīn); the page's other damaged notes go as before the "?"
+            tail, n = strip_annotations(tail, forms)
+            result.annotations += n
     return head + tail
