@@ -140,6 +140,10 @@ INTENDED = [
     # a lesson on Traditional characters: its readings are its subject, the Traditional ones too
     "多音字練習：長【zhǎng】大、長【cháng】短；行【háng】業、行【xíng】走。",
     "這個字讀作「行（háng）」，不讀「行（xíng）」；銀行（yínháng）、行走（xíngzǒu）。",
+    # a glossary or a vocabulary, a word with its reading a line; names listed with theirs
+    "耄耋（mào dié）\n单于（chán yú）\n阏氏（yān zhī）\n冒顿（mò dú）",
+    "银行（yín háng）\n学校（xué xiào）\n老师（lǎo shī）\n同学（tóng xué）",
+    "李白（lǐ bái）、杜甫（dù fǔ）、白居易（bái jū yì）、王维（wáng wéi）",
     # a textbook's lesson: its words and their readings
     "第一课 你好(nǐhǎo)\n你好(nǐhǎo)！我叫(wǒjiào)大卫。\n谢谢(xièxie)！不客气(búkèqi)。",
     # readings that contrast on one character, and one quoted gloss, with no lesson's word
@@ -206,6 +210,7 @@ LESSON_BESIDE = [
     "注音符號練習\n小(ㄒㄧㄠˇ)明(ㄇㄧㄥˊ)的(˙ㄉㄜ)書(ㄕㄨ)包(ㄅㄠ)在(ㄗㄞˋ)桌(ㄓㄨㄛ)上(ㄕㄤˋ)。",
     "床chuáng前qián明míng月yuè光guāng，疑yí是shì地dì上shàng霜shuāng。\n（读音：上一行的每个字都标了声调。）",
     "第三课\n\n我（wǒ）爱（ài）北（běi）京（jīng）天（tiān）安（ān）门（mén）。",
+    "跟我读：\n我（wǒ）是（shì）中（zhōng）国（guó）人（rén）。",
 ]
 
 

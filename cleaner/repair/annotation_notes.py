@@ -62,7 +62,7 @@ _HAN = regex.compile(r"\p{Han}")
 # A text about readings: its annotations are its subject.
 LESSON = re.compile("读音|讀音|读作|讀作|读成|讀成|读为|讀為|读第|讀第|念作|唸作|念成|唸成|多音|破音|注音|拼音|发音|發音|"
                     "声调|聲調|音同|又读|又讀|生字|字音|标音|標音|读法|讀法|韵母|韻母|声母|聲母|"
-                    "第[一二三四五六七八九十百0-9０-９]+[课課]|[课課]文")
+                    "第[一二三四五六七八九十百0-9０-９]+[课課]|[课課]文|跟我[读讀念唸]|[跟拼认認朗][读讀]")
 # What a common character's unigram (log, folded) is at least: 惯 and 赏 are (-9.4), 霜 (-10.4)
 # and the rare characters glosses explain (耄 -13.6, 荨 -13.7) are not.
 COMMON = -10.0
