@@ -165,8 +165,8 @@ def _split(chars: str, written: str, read: Callable[[str, str], str]) -> tuple[s
 
 def damaged_forms(text: str, found: Sequence[Note], lesson_near: bool = False) -> set[tuple[str, str]]:
     """The forms whose notes in ``text`` (a line, or a piece of one) are the damage's pattern;
-    ``lesson_near``: a lesson's words stand beside ``text`` (``ruby_blocks``), so ruby over it
-    may be the lesson's."""
+    ``lesson_near``: a lesson's words stand beside ``text`` (``annotations.page_forms`` looks), so
+    ruby over it may be the lesson's."""
     if not found:
         return set()
     lesson = LESSON.search(text) is not None
@@ -200,7 +200,7 @@ def _damage(text: str, form: tuple[str, str], group: list[Note], han: int, tradi
         # Ruby over the running text of the whole line: a layer over the text, not the text (a
         # page's <rt>), on either script and in zhuyin too.
         return True
-    if ruby and form[1] == "pinyin" and len(group) >= 4:
+    if ruby and form[1] == "pinyin" and len(group) >= RUBY_NOTES:
         # Ruby beside a lesson, or over a list of words: the damage's when Traditional characters
         # are among those it reads (a fifth of them at least: t2s folds a character or two both
         # scripts write, 乾隆).

@@ -128,7 +128,8 @@ def page_forms(text: str) -> set[tuple[str, str]]:
     for block in _blocks(text, ruby):
         lesson_near = notes.LESSON.search(_beside(text, block[0].start, block[-1].end)) is not None
         for r in block:
-            forms |= notes.damaged_forms(r.piece, r.found, lesson_near)
+            if any(n.form not in forms for n in r.found):
+                forms |= notes.damaged_forms(r.piece, r.found, lesson_near)
     return forms | notes.scattered_forms(running)
 
 
