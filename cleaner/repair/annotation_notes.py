@@ -210,8 +210,8 @@ def _damage(text: str, form: tuple[str, str], group: list[Note], han: int, tradi
         traditional = [n for n in traditional if n.toned]
     if form[1] == "zhuyin":
         # Zhuyin is the subject of Taiwanese lessons: on Traditional characters it is the damage
-        # only all over them (three in four or more) and on them alone; ruby over a children's
-        # text holds shared characters too (小(ㄒㄧㄠˇ)明(ㄇㄧㄥˊ)的(˙ㄉㄜ)).
+        # only all over them (three in four or more) and on them alone; ruby beside a lesson
+        # holds shared characters too (注音符號練習 over 小(ㄒㄧㄠˇ)明(ㄇㄧㄥˊ)的(˙ㄉㄜ)).
         trad_chars = sum(1 for c in _HAN.findall(text) if _traditional(c))
         if len(group) >= 2 and len(traditional) == len(group) and len(group) * 4 >= trad_chars * 3:
             return True
