@@ -29,9 +29,11 @@ def readings(text: str, style: str) -> list[str]:
 
 
 def annotate(text: str, rng: random.Random, brackets: str, style: str = "marks", share: float = 0.3) -> str:
-    """Annotate about ``share`` of the Han characters, each followed by its reading."""
+    """Annotate about ``share`` of the Han characters, each followed by its reading (``brackets``
+    "": bare, as ruby copied out of a page)."""
     said = readings(text, style)
-    return "".join(ch + (brackets[0] + r + brackets[1] if HAN.match(ch) and rng.random() < share else "")
+    opening, closing = (brackets[0], brackets[1]) if brackets else ("", "")
+    return "".join(ch + (opening + r + closing if HAN.match(ch) and rng.random() < share else "")
                    for ch, r in zip(text, said))
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.repair.annotation_notes import damaged_forms, notes, removable, scattered_forms
+from cleaner.repair.annotation_notes import damaged_forms, notes, removable, scattered_forms, under_ruby
 
 
 def _read(text):
@@ -14,6 +14,7 @@ def _read(text):
     ("國 [guo2] 家", [("國", ("guó",), ("[", "pinyin"))]),
     ("國<ㄍㄨㄛˊ>", [("國", ("guó",), ("<", "zhuyin"))]),
     ("國guó家", [("國", ("guó",), ("", "pinyin"))]),
+    ("及jíDNA", [("及", ("jí",), ("", "pinyin"))]),  # bare before a capital: a word of its own
     ("说國務院(guówùyuàn)", [("國務院", ("guó", "wù", "yuàn"), ("(", "pinyin"))]),
     ("说贵阳（guì yáng）", [("贵阳", ("guì", "yáng"), ("（", "pinyin"))]),
     ("张家界【zhāng'jiā'jiè】", [("张家界", ("zhāng", "jiā", "jiè"), ("【", "pinyin"))]),
@@ -67,3 +68,32 @@ def test_only_the_damaged_forms_go():
 def test_scattered_notes_need_four_needless():
     assert scattered_forms(notes("一个（gè）人（rén）在（zài）")) == set()
     assert scattered_forms(notes("一个（gè）人（rén）在（zài）家（jiā）")) == {("（", "pinyin")}
+
+
+def test_a_reading_before_a_bare_note_is_another_note():
+    # 月yuè光guāng，: 光 follows 月's reading, within running text, not an item of a list.
+    assert [n.item for n in notes("明míng月yuè光guāng，")] == [False, False, False]
+
+
+RUBY_LINE = "今（jīn）天（tiān）下（xià）午（wǔ），我（wǒ）们（men）在（zài）北（běi）京（jīng）开（kāi）会（huì）。"
+
+
+def test_ruby_over_running_text_is_the_damage_on_either_script_unless_a_lesson_is_beside_it():
+    assert under_ruby(RUBY_LINE, notes(RUBY_LINE))
+    assert damaged_forms(RUBY_LINE, notes(RUBY_LINE)) == {("（", "pinyin")}
+    assert damaged_forms(RUBY_LINE, notes(RUBY_LINE), lesson_near=True) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "你好（nǐ hǎo）！谢谢（xiè xie）！再见（zài jiàn）！对不起（duì bu qǐ）！",  # a list of words, each whole
+    "春（chūn）晓（xiǎo）",  # three notes or fewer: a title, a gloss
+    "妈（mā）、麻（má）、马（mǎ）、骂（mà）",
+])
+def test_ruby_over_a_list_or_a_short_line_is_not_by_itself(text):
+    assert under_ruby(text, notes(text))
+    assert damaged_forms(text, notes(text)) == set()
+
+
+def test_sparse_notes_are_not_ruby():
+    text = "耄耋（mào dié）之年，指八九十岁的年纪。"
+    assert not under_ruby(text, notes(text))

@@ -9,6 +9,8 @@ from cleaner.repair.pinyin import main_reading, pinyin_as_zhuyin, written_readin
     ("國", "guó", "guó"), ("國", "GUÓ", "guó"), ("國", "guo2", "guó"), ("國", "guo", "guó"), ("綠", "lv4", "lǜ"),
     ("了", "le5", "le"), ("了", "le", "le"), ("嗯", "ń", "ń"), ("ｇ", "guó", ""),
     ("國", "guo3", ""), ("李", "Li", ""), ("國", "Guo", ""),  # a wrong tone; a romanised name
+    # the neutral tone, which any syllable takes unstressed in a word (这个 zhè ge5, 尾巴 ba5)
+    ("个", "ge5", "gè"), ("巴", "ba0", "bā"), ("个", "ga5", ""),
 ])
 def test_written_reading(ch, written, reading):
     assert written_reading(ch, written) == reading
@@ -20,6 +22,7 @@ def test_main_reading_is_the_commonest():
 
 def test_zhuyin_reading():
     assert (zhuyin_reading("國", "ㄍㄨㄛˊ"), zhuyin_reading("的", "˙ㄉㄜ"), zhuyin_reading("國", "ㄍㄨㄛˇ")) == ("guó", "de", "")
+    assert (zhuyin_reading("個", "ㄍㄜ˙"), zhuyin_reading("個", "˙ㄍㄚ")) == ("gè", "")  # the neutral tone
 
 
 @pytest.mark.parametrize(("syllable", "zhuyin"), [

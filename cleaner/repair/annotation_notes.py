@@ -7,11 +7,13 @@ syllables (``國務院(guówùyuàn)``, ``(guó wù yuàn)``, ``(guó'wù'yuàn)
 form is its bracket and its script (pinyin or zhuyin): the damage writes one form all over a page.
 
 The same forms are written on purpose: a lesson (多音字 ``长（zhǎng）大``), a gloss of a rare
-character (``耄耋（mào dié）``), ruby over a children's text. The damage annotates characters at
-random, so most of what it annotates is common characters read their commonest way (个 gè, 天
-tiān, 在 zài), whose reading nobody writes on purpose; it annotated Traditional characters in the
-crawl that made it (docs/corruption.md). Either shows a form is the damage; a lesson's own words
-(读作, 多音字, 拼音…) show the text is about readings, and keep it.
+character (``耄耋（mào dié）``). The damage annotates characters at random, so most of what it
+annotates is common characters read their commonest way (个 gè, 天 tiān, 在 zài), whose reading
+nobody writes on purpose; it annotated Traditional characters in the crawl that made it
+(docs/corruption.md). Either shows a form is the damage; a lesson's own words (读作, 多音字,
+拼音…) show the text is about readings, and keep it. Ruby over nearly every character of running
+text, in either script, is not the article's text but a layer over it (a page's ``<rt>``, which
+text extractors drop): it goes unless a lesson's words stand in it or beside it.
 """
 
 from __future__ import annotations
@@ -36,9 +38,9 @@ LETTERS = "A-Za-zÜü\u00c0-\u01dc\u1e3f\uff21-\uff3a\uff41-\uff5a"
 VARIANT = regex.compile(r"(?<=(\p{Han}))[ \u3000]?[" + OPEN + r"] ?([" + LETTERS + r"]{1,7}[0-5０-５]?) ?["
                         + CLOSE + r"](?:[ \u3000](?=\p{Han}))?")
 # Ruby text copied out of a page loses its brackets (國guó務wù院): a syllable directly after a Han
-# character, not followed by a letter (it would be part of a word); a number may follow:
-# 於yú1088年nián4月yuè.
-BARE = regex.compile(r"(?<=(\p{Han}))([a-zü\u00e0-\u01dc\u1e3f]{1,6})(?![A-Za-z\u00c0-\u024f\u1e00-\u1eff])")
+# character, not followed by a lower-case letter (it would be part of a word); a number or a
+# capital may follow: 於yú1088年nián4月yuè, 及jíDNA.
+BARE = regex.compile(r"(?<=(\p{Han}))([a-zü\u00e0-\u01dc\u1e3f]{1,6})(?!\p{Ll})")
 # Zhuyin (bopomofo), Taiwan's phonetic script, in the same places: 醫(ㄧ)學(ㄒㄩㄝˊ), 醫ㄧ學ㄒㄩㄝˊ. The
 # neutral tone's dot may come first (˙ㄉㄜ) or last; the first tone is unmarked or ˉ.
 BOPOMOFO = "\u3105-\u312f\u31a0-\u31bf"
@@ -54,14 +56,18 @@ WORD = regex.compile(r"[ \u3000]?[" + OPEN + r"] ?([a-zü\u00e0-\u01dc\u1e3f][a-
 ZHUYIN_WORD = regex.compile(r"[ \u3000]?[" + OPEN + r"] ?((?:" + _ZHUYIN + r"[ \u3000]?){2,12}?) ?[" + CLOSE
                             + r"](?:[ \u3000](?=\p{Han}))?")
 _HAN_BEFORE = regex.compile(r"\p{Han}{2,8}$")
+# What a note ends with: its bracket, or a bare reading's last letter or tone sign.
+_NOTE_END = re.compile("[" + CLOSE + "a-zü" + "".join(sorted(TONE_MARKS)) + BOPOMOFO + "ˉˊˇˋ˙]")
 _HAN = regex.compile(r"\p{Han}")
 # A text about readings: its annotations are its subject.
 LESSON = re.compile("读音|讀音|读作|讀作|读成|讀成|读为|讀為|读第|讀第|念作|唸作|念成|唸成|多音|破音|注音|拼音|发音|發音|"
-                    "声调|聲調|音同|又读|又讀|生字|字音|标音|標音|读法|讀法")
+                    "声调|聲調|音同|又读|又讀|生字|字音|标音|標音|读法|讀法|韵母|韻母|声母|聲母|"
+                    "第[一二三四五六七八九十百0-9０-９]+[课課]|[课課]文|跟我[读讀念唸]|[跟拼认認朗][读讀]")
 # What a common character's unigram (log, folded) is at least: 惯 and 赏 are (-9.4), 霜 (-10.4)
 # and the rare characters glosses explain (耄 -13.6, 荨 -13.7) are not.
 COMMON = -10.0
 RUBY = 0.9  # the share of a line's Han characters a note covers in ruby over the whole line
+RUBY_NOTES = 4  # ruby over a line holds four notes at least (春（chūn）天（tiān）来（lái）了（le）)
 RUBY_TRADITIONAL_PARTS = 5
 
 
@@ -118,8 +124,9 @@ def notes(text: str) -> tuple[Note, ...]:
 def _note(m: regex.Match, chars: str, rs: tuple[str, ...], script: str, toned: bool) -> Note:
     text, start, end = m.string, m.start(), m.end()
     first = start - len(chars)
-    # Before it, a closing bracket is another note's (一个（gè）人（rén）): running text.
-    item = (first == 0 or not (_HAN.match(text[first - 1]) or text[first - 1] in CLOSE)) and (end == len(text) or not _HAN.match(text[end]))
+    # Before it, a closing bracket or a reading's letter is another note's (一个（gè）人（rén）,
+    # 月yuè光guāng): running text.
+    item = (first == 0 or not (_HAN.match(text[first - 1]) or _NOTE_END.match(text[first - 1]))) and (end == len(text) or not _HAN.match(text[end]))
     if text[end - 1] in " \u3000" and text[start] not in " \u3000":
         end -= 1  # 場（chǎng） 接近: the space after is the text's; one goes only with one before
     bracket = text[start] if text[start] in OPEN else text[start + 1] if text[start] in " \u3000" and text[start + 1] in OPEN else ""
@@ -156,8 +163,10 @@ def _split(chars: str, written: str, read: Callable[[str, str], str]) -> tuple[s
     return None
 
 
-def damaged_forms(text: str, found: Sequence[Note]) -> set[tuple[str, str]]:
-    """The forms whose notes in ``text`` (a line, or a piece of one) are the damage's pattern."""
+def damaged_forms(text: str, found: Sequence[Note], lesson_near: bool = False) -> set[tuple[str, str]]:
+    """The forms whose notes in ``text`` (a line, or a piece of one) are the damage's pattern;
+    ``lesson_near``: a lesson's words stand beside ``text`` (``annotations.page_forms`` looks), so
+    ruby over it may be the lesson's."""
     if not found:
         return set()
     lesson = LESSON.search(text) is not None
@@ -168,7 +177,7 @@ def damaged_forms(text: str, found: Sequence[Note]) -> set[tuple[str, str]]:
     # Pinyin on Traditional characters counts over all its forms of the line (國（guo2）務 [wù] 院).
     traditional = sum(1 for n in found if n.form[1] == "pinyin" and (n.toned or n.form[0]) and _traditional(n.chars))
     return {form for form, group in by_form.items()
-            if (_strong(group) if lesson else _damage(text, form, group, han, traditional))}
+            if (_strong(group) if lesson else _damage(text, form, group, han, traditional, lesson_near))}
 
 
 STRONG = 8
@@ -183,30 +192,53 @@ def _strong(group: list[Note]) -> bool:
     return sum(1 for n in group if _needless(n) or _traditional(n.chars)) * 2 >= len(group)
 
 
-def _damage(text: str, form: tuple[str, str], group: list[Note], han: int, traditional_pinyin: int) -> bool:
+def _damage(text: str, form: tuple[str, str], group: list[Note], han: int, traditional_pinyin: int,
+            lesson_near: bool) -> bool:
     traditional = [n for n in group if _traditional(n.chars)]
     ruby = sum(len(n.chars) for n in group) >= han * RUBY
-    if ruby and form[1] == "pinyin" and len(group) >= 4:
-        # Ruby over the whole line: the damage's when Traditional characters are among those it
-        # reads (a fifth of them at least: t2s folds a character or two both scripts write, 乾隆);
-        # over Simplified characters alone it is a children's text and stays.
+    if ruby and not lesson_near and _running_ruby(group):
+        # Ruby over the running text of the whole line: a layer over the text, not the text (a
+        # page's <rt>), on either script and in zhuyin too.
+        return True
+    if ruby and form[1] == "pinyin" and len(group) >= RUBY_NOTES:
+        # Ruby beside a lesson, or over a list of words: the damage's when Traditional characters
+        # are among those it reads (a fifth of them at least: t2s folds a character or two both
+        # scripts write, 乾隆).
         return len(traditional) >= 2 and len(traditional) * RUBY_TRADITIONAL_PARTS >= len(group)
     if form == ("", "pinyin"):
         group = [n for n in group if n.toned]  # bare and toneless: a word (他说hǎo的 has a tone)
         traditional = [n for n in traditional if n.toned]
     if form[1] == "zhuyin":
         # Zhuyin is the subject of Taiwanese lessons: on Traditional characters it is the damage
-        # only all over them (three in four or more) and on them alone; ruby over a children's
-        # text holds shared characters too (小(ㄒㄧㄠˇ)明(ㄇㄧㄥˊ)的(˙ㄉㄜ)).
+        # only all over them (three in four or more) and on them alone; ruby beside a lesson
+        # holds shared characters too (注音符號練習 over 小(ㄒㄧㄠˇ)明(ㄇㄧㄥˊ)的(˙ㄉㄜ)).
         trad_chars = sum(1 for c in _HAN.findall(text) if _traditional(c))
         if len(group) >= 2 and len(traditional) == len(group) and len(group) * 4 >= trad_chars * 3:
             return True
     elif traditional and traditional_pinyin >= 2:
         return True
     if ruby:
-        return False  # every character of a short line read: a lesson's, as above
+        return False  # every character of a line read beside a lesson, or of a list: as above
     needless = sum(1 for n in group if _needless(n))
     return len(group) >= 3 and needless >= 3 and needless * 2 >= len(group)
+
+
+def _running_ruby(group: Sequence[Note]) -> bool:
+    """Are ``group``'s notes, which read nearly every Han character of their line, ruby over
+    running text? Four or more, most of them within the text: a list of words with their readings
+    (你好（nǐ hǎo）！谢谢（xiè xie）！, 给予（jǐ yǔ）、档案（dàng àn）) names each item whole."""
+    return len(group) >= RUBY_NOTES and sum(1 for n in group if n.item) * 2 < len(group)
+
+
+def under_ruby(text: str, found: Sequence[Note]) -> bool:
+    """Do the notes of one form read nearly every Han character of ``text`` (a line, or a piece of
+    one), one note or more? Such lines in a row are one text under ruby (a poem and its title),
+    judged with the lines beside them (``lesson_near``)."""
+    han = len(_HAN.findall(text))
+    by_form: dict[tuple[str, str], int] = defaultdict(int)
+    for n in found:
+        by_form[n.form] += len(n.chars)
+    return han > 0 and max(by_form.values()) >= han * RUBY
 
 
 def running_text(text: str, found: Sequence[Note]) -> bool:

@@ -81,8 +81,8 @@ def _strip_variants(text: str, forms: set[tuple[str, str]] | None = None) -> tup
     found = notes.notes(text)
     if forms is None:
         forms = notes.damaged_forms(text, found)
-    else:
-        forms = forms | notes.damaged_forms(text, found)
+    else:  # the page's pass judged ruby with the lines beside it, which this piece cannot see
+        forms = forms | notes.damaged_forms(text, found, lesson_near=True)
     gone = notes.removable(text, found, forms)
     if not gone:
         return text, 0
@@ -94,24 +94,82 @@ def _strip_variants(text: str, forms: set[tuple[str, str]] | None = None) -> tup
     return "".join(parts), len(gone)
 
 
+@dataclass
+class _Ruby:
+    """A line (or a piece of a huge one) under ruby: where it is, and its notes."""
+    start: int
+    end: int
+    piece: str
+    found: tuple[notes.Note, ...]
+
+
 def page_forms(text: str) -> set[tuple[str, str]]:
     """The forms of annotation ``text`` shows the damage in, on some line (or piece of a huge line)
     or scattered over its lines: once it does, every note of those forms on the page goes."""
     forms: set[tuple[str, str]] = set()
     running: list[notes.Note] = []  # the notes of lines that are neither lessons nor ruby
+    ruby: list[_Ruby] = []  # lines under ruby, judged with the lines beside them
     sign = _VARIANT_SIGN.search(text)
     while sign is not None:
         line_start = text.rfind("\n", 0, sign.start()) + 1
         line_end = text.find("\n", sign.start())
         line_end = len(text) if line_end < 0 else line_end
+        at = line_start
         for piece in chunks.pieces(text[line_start:line_end]):
             if _VARIANT_LETTER.search(piece) and (found := notes.notes(piece)):
-                if any(n.form not in forms for n in found):  # a page damaged in one form says so early
+                if notes.LESSON.search(piece) is None and notes.under_ruby(piece, found):
+                    ruby.append(_Ruby(at, at + len(piece), piece, found))
+                elif any(n.form not in forms for n in found):  # a page damaged in one form says so early
                     forms |= notes.damaged_forms(piece, found)
                 if notes.running_text(piece, found):
                     running += found
+            at += len(piece)
         sign = _VARIANT_SIGN.search(text, line_end + 1)
+    for block in _blocks(text, ruby):
+        lesson_near = notes.LESSON.search(_beside(text, block[0].start, block[-1].end)) is not None
+        for r in block:
+            if any(n.form not in forms for n in r.found):
+                forms |= notes.damaged_forms(r.piece, r.found, lesson_near)
     return forms | notes.scattered_forms(running)
+
+
+def _blocks(text: str, ruby: list[_Ruby]) -> list[list[_Ruby]]:
+    """Lines under ruby in a row (blank lines between them allowed): one text, a poem and its
+    title, judged as one."""
+    out: list[list[_Ruby]] = []
+    for r in ruby:
+        if out and not text[out[-1][-1].end:r.start].strip():
+            out[-1].append(r)
+        else:
+            out.append([r])
+    return out
+
+
+BESIDE_LINES, BESIDE_CHARS = 2, 200
+
+
+def _beside(text: str, start: int, end: int) -> str:
+    """The lines beside ``text[start:end]``, two non-blank ones before and two after (the nearest
+    200 characters of each): where a lesson's heading or instruction stands (拼音儿歌, 请给下列汉字注音)."""
+    out = []
+    at = start
+    for _ in range(BESIDE_LINES):
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        if at == 0:
+            break
+        stop, at = at, text.rfind("\n", 0, at) + 1
+        out.append(text[max(at, stop - BESIDE_CHARS):stop])
+    at = end
+    for _ in range(BESIDE_LINES):
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at == len(text):
+            break
+        begin, at = at, text.find("\n", at)
+        at = len(text) if at < 0 else at
+        out.append(text[begin:min(at, begin + BESIDE_CHARS)])
+    return "\n".join(out)
 
 
 def _is_annotation(m: regex.Match) -> bool:
@@ -227,4 +285,7 @@ def _repair_piece(piece: str, before: str, page_damaged: bool, forms: set[tuple[
             for g in rep.guesses:
                 result.findings.append(guess_finding(g.kind, offset + len(head) + g.position, g.char, g.alternative, g.margin))
         tail = rep.text
+        if forms:  # realign drops the damage's own (pīn); the page's other damaged notes go as before the "?"
+            tail, n = strip_annotations(tail, forms)
+            result.annotations += n
     return head + tail

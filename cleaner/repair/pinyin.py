@@ -137,15 +137,23 @@ def written_reading(ch: str, written: str) -> str:
     written = unicodedata.normalize("NFKC", written)  # ｇｕó: the width fix would make it guó
     if written.lower() in readings(ch) and (written.islower() or has_tone(written)):
         return written.lower()  # as the table writes it (嗯 ń, ḿ: no vowel to carry a mark)
+    if written[-1] in "05":  # the neutral tone: any reading's syllable, unstressed (这个 ge5, 尾巴 ba5)
+        return _neutral(ch, written[:-1].lower().replace("v", "ü"))
     if written[-1].isdigit():
         syllable = with_tone_mark(written[:-1].lower().replace("v", "ü"), int(written[-1]))
     elif any(c in "".join(_MARKED.values()) for c in written.lower()):
         syllable = written.lower()
     elif written.islower():
-        return next((r for r in sorted(readings(ch)) if toneless(r) == written), "")
+        return _neutral(ch, written)
     else:
         return ""
     return syllable if syllable in readings(ch) else ""
+
+
+def _neutral(ch: str, base: str) -> str:
+    """The reading of ``ch`` whose syllable is ``base`` without its tone ("" when none): a
+    toneless spelling, or the neutral tone, which any syllable takes unstressed in a word."""
+    return next((r for r in sorted(readings(ch)) if toneless(r) == base), "")
 
 
 def with_tone_mark(base: str, tone: int) -> str:
@@ -169,6 +177,8 @@ def toneless(syllable: str) -> str:
 def zhuyin_reading(ch: str, written: str) -> str:
     """Which of ``ch``'s readings does the zhuyin ``written`` (ㄍㄨㄛˊ) spell? "" when none."""
     key = zhuyin_key(written)
+    if key.endswith("5"):  # the neutral tone: any reading's syllable, unstressed (這個 ˙ㄍㄜ)
+        return next((r for r in sorted(readings(ch)) if pinyin_as_zhuyin(r)[:-1] == key[:-1]), "")
     return next((r for r in sorted(readings(ch)) if pinyin_as_zhuyin(r) == key), "")
 
 
