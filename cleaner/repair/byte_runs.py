@@ -20,7 +20,10 @@ ALONE_MIN_CHARS = 4  # as escaped_bytes.ALONE_MIN_CHARS
 ALONE_MIN_SCORE = -7.5  # as escaped_bytes.ALONE_MIN_SCORE
 
 _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-# Controls (but tab and line breaks), private use and U+FFFD: no reading that makes them is text.
+# Controls (but tab and line breaks): no reading that makes them is text. A legacy reading also
+# makes no private-use character (GBK's user-defined codes) nor U+FFFD; UTF-8 may, as the page it
+# was held them (a page's own icons, a mark an earlier decoder wrote): its structure is the evidence.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 
 
@@ -34,7 +37,7 @@ def read(data: bytes, legacy: bool = True) -> str | None:
     except UnicodeDecodeError:
         pass
     else:
-        return text if _CJK.search(text) and not _NOT_TEXT.search(text) else None
+        return text if _CJK.search(text) and not _CONTROL.search(text) else None
     if not legacy:
         return None
     best, best_score = None, ALONE_MIN_SCORE

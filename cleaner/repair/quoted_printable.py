@@ -41,6 +41,7 @@ _SOFT = r"=[ \t]*\n"
 # write a trail byte 40-7E as the ASCII it is).
 _HIGH = r"=[89A-Fa-f][0-9A-Fa-f]"
 _RUN = re.compile(rf"{_HIGH}(?:(?:{_SOFT}|[\t -<>-~])*?{_ESCAPE})*[@-~]?")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # no title holds one (U+3000 is no control, though not "printable")
 _TOKEN = re.compile(rf"({_ESCAPE})|{_SOFT}|(.)", re.S)
 
 
@@ -83,7 +84,7 @@ def _read_word(charset: str, kind: str, encoded: str) -> str | None:
         read = data.decode(charset)
     except (binascii.Error, UnicodeError, ValueError):
         return None
-    return read if read.isprintable() else None
+    return None if _CONTROL.search(read) else read
 
 
 def _read_run(m: re.Match) -> str:

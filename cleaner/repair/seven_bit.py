@@ -15,10 +15,10 @@ The evidence, each encoding by its own grammar, read only where it is text:
   reads it without error into text with CJK characters (the one the model scores best).
 - HZ and UTF-7: plain ASCII, so ``~{`` in code or ``+ABC-`` in prose must stay. Each candidate
   region is decoded strictly (HZ: pairs of 21-7E bytes inside ``~{ ~}``; UTF-7: base64 whose
-  UTF-16 has no lone surrogate and zero padding bits), and the page's regions are read together
-  only when what they read as holds ``MIN_CHARS`` characters beyond ASCII and scores as Chinese
-  text does (``MIN_SCORE`` a character; random pairs of letters read as GB2312 or UTF-16 score
-  below -9). ``~~`` (a tilde) and ``+-`` (a plus) are read only on a page so read.
+  UTF-16 has no lone surrogate and zero padding bits) into text (no control character), and the
+  page's regions are read together only when the Han characters they read as number
+  ``MIN_CHARS`` or more and score as Chinese text does (``MIN_SCORE`` a character; random pairs of
+  letters read as GB2312 or UTF-16 score below -9). ``~~`` (a tilde) and ``+-`` (a plus) are read only on a page so read.
 """
 
 from __future__ import annotations
@@ -31,7 +31,11 @@ MIN_CHARS = 4  # characters beyond ASCII a page's HZ or UTF-7 regions must read 
 MIN_SCORE = -7.5  # a character, as escaped_bytes.ALONE_MIN_SCORE
 
 _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-_NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# No reading that makes a control character (but tab and line breaks) or a lone surrogate is text.
+# UTF-7 is UTF-16 and may hold the page's own private-use characters; GB2312 (HZ) has none.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_NOT_GB = re.compile(r"[\ue000-\uf8ff\ufffd]")
 
 # HZ: a GB region, two characters of 21-7E a GB2312 code; ``~}`` ends it (never a pair's lead: GB2312 has no row 7E).
 _HZ_REGION = re.compile(r"~\{((?:[!-~][!-~])*?)~\}")
@@ -60,8 +64,10 @@ def _read_page(text: str, region: re.Pattern, decode, escapes) -> str:
     """Every region of the page that decodes, read, when they read together as Chinese text;
     then the encoding's own escapes outside them (``escapes``)."""
     found = [(m, read) for m in region.finditer(text) if (read := decode(m.group(1))) is not None]
-    wide = "".join(ch for _, read in found for ch in read if not ch.isascii())
-    if len(wide) < MIN_CHARS or per_char(wide) < MIN_SCORE:
+    # Judged by the Han characters they read as: kana, hangul or Cyrillic quoted among them is no
+    # Chinese for the model, and a page of them is no page for these encodings' Chinese readers.
+    han = "".join(_HAN.findall("".join(read for _, read in found)))
+    if len(han) < MIN_CHARS or per_char(han) < MIN_SCORE:
         return text
     pieces, last = [], 0
     for m, read in found:
@@ -77,7 +83,7 @@ def _hz(body: str) -> str | None:
             read = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        return read if _CJK.search(read) and not _NOT_TEXT.search(read) else None
+        return None if _NOT_TEXT.search(read) or _NOT_GB.search(read) else read
     return None
 
 
@@ -88,7 +94,7 @@ def _utf7(body: str) -> str | None:
         read = f"+{body}-".encode("ascii").decode("utf-7")
     except UnicodeDecodeError:
         return None
-    return read if _CJK.search(read) and not _NOT_TEXT.search(read) else None
+    return None if read.isascii() or _NOT_TEXT.search(read) else read
 
 
 def _read_iso2022(line: str) -> str:
