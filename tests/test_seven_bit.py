@@ -63,3 +63,14 @@ def test_the_pipeline_reads_iso2022_before_its_escapes_are_taken_as_invisible():
     assert result.text == Cleaner(to="keep").clean(ARTICLE)
     assert any(step.name == "seven-bit-encodings" for step in result.steps)
     assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+# Judged by the Han they read as: quoted kana, hangul and Cyrillic are no Chinese for the model.
+MIXED = ("他们说今天的会议改在铜锣湾那间餐厅举行，东京的朋友（東京の友達，도쿄 친구）也会来参加，"
+         "他还用俄语说了一句“Спасибо”。")
+
+
+@pytest.mark.parametrize("codec", ["utf-7", "hz"])
+def test_quoted_scripts_come_back(codec):
+    text = MIXED.encode("gb2312", "replace").decode("gb2312") if codec == "hz" else MIXED  # HZ is GB2312
+    assert repair(text.encode(codec).decode("ascii")) == text

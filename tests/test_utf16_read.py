@@ -88,3 +88,11 @@ def test_latin_text_is_not_read_as_utf16(text):
     from cleaner.repair.utf16_read import latin1_repair
 
     assert latin1_repair(text) == text
+
+
+def test_utf16_shown_as_latin1_quoting_other_scripts_comes_back():
+    from cleaner.repair.utf16_read import latin1_repair
+
+    text = ("东京大学的研究团队（東京大学・医学部）发表了论文，首尔的同行（서울대학교）也参与了合作。"
+            "他用俄语说了一句“Спасибо большое”，又用希腊语写下 αβγ 和公式。")
+    assert latin1_repair(text.encode("utf-16-le").decode("latin-1")) == text

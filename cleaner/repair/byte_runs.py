@@ -53,3 +53,17 @@ def read(data: bytes, legacy: bool = True) -> str | None:
         if score >= best_score:
             best, best_score = text, score
     return best
+
+
+# Han characters read from letters (HZ's pairs, UTF-7's and UTF-16's code units) score as noise:
+# 300 random sets of GB2312 Han scored -8.5 at best at 4 characters and -10.1 at 8, uniform Han
+# -10.1 at 4; Chinese articles score above -6.8, Cantonese (佢哋嘅) about -7.6.
+LONG_HAN = 8
+LONG_MIN_SCORE = -9.0
+
+
+def reads_as_chinese(han: str) -> bool:
+    """Do these Han characters (a reading's, in order) read as Chinese text rather than noise?"""
+    if len(han) < ALONE_MIN_CHARS:
+        return False
+    return per_char(han) >= (LONG_MIN_SCORE if len(han) >= LONG_HAN else ALONE_MIN_SCORE)

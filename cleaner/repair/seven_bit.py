@@ -16,9 +16,9 @@ The evidence, each encoding by its own grammar, read only where it is text:
 - HZ and UTF-7: plain ASCII, so ``~{`` in code or ``+ABC-`` in prose must stay. Each candidate
   region is decoded strictly (HZ: pairs of 21-7E bytes inside ``~{ ~}``; UTF-7: base64 whose
   UTF-16 has no lone surrogate and zero padding bits) into text (no control character), and the
-  page's regions are read together only when the Han characters they read as number
-  ``MIN_CHARS`` or more and score as Chinese text does (``MIN_SCORE`` a character; random pairs of
-  letters read as GB2312 or UTF-16 score below -9). ``~~`` (a tilde) and ``+-`` (a plus) are read only on a page so read.
+  page's regions are read together only when the Han characters they read as are Chinese text,
+  not noise (byte_runs.reads_as_chinese: random pairs of letters read as GB2312 or UTF-16 score
+  below -10 a character from eight characters on). ``~~`` (a tilde) and ``+-`` (a plus) are read only on a page so read.
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ from __future__ import annotations
 import re
 
 from cleaner.langmodel import per_char
+from cleaner.repair import byte_runs
 
-MIN_CHARS = 4  # characters beyond ASCII a page's HZ or UTF-7 regions must read as, together
-MIN_SCORE = -7.5  # a character, as escaped_bytes.ALONE_MIN_SCORE
 
 _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -66,8 +65,7 @@ def _read_page(text: str, region: re.Pattern, decode, escapes) -> str:
     found = [(m, read) for m in region.finditer(text) if (read := decode(m.group(1))) is not None]
     # Judged by the Han characters they read as: kana, hangul or Cyrillic quoted among them is no
     # Chinese for the model, and a page of them is no page for these encodings' Chinese readers.
-    han = "".join(_HAN.findall("".join(read for _, read in found)))
-    if len(han) < MIN_CHARS or per_char(han) < MIN_SCORE:
+    if not byte_runs.reads_as_chinese("".join(_HAN.findall("".join(read for _, read in found)))):
         return text
     pieces, last = [], 0
     for m, read in found:

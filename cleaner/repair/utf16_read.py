@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from cleaner.langmodel import per_char
+from cleaner.repair import byte_runs
 
 MIN_HAN = 20  # Han characters the page must read as, at least
 HAN_SHARE = 0.8  # of the characters beyond ASCII it reads as
@@ -52,9 +53,9 @@ def repair(text: str) -> str:
 # byte-order mark "ÿþ". The bytes are all there; read before anything takes the NULs, form feeds
 # and line feeds inside its characters for the page's own (the line-break and invisible-character
 # stages would). English read this way is Han too (each pair of letters one character: "he" is
-# 敨), but no Chinese: so the reading must also score as Chinese text does.
-LATIN_MIN_WIDE = 0.2  # of the characters beyond ASCII: UTF-16 of Chinese has a high byte in most pairs
-LATIN_MIN_SCORE = -7.5  # a character, as escaped_bytes.ALONE_MIN_SCORE: random Han scores below -9
+# 敨), but no Chinese: so the reading must also score as Chinese text does (byte_runs.reads_as_chinese).
+LATIN_MIN_WIDE = 0.2  # of the characters: UTF-16 of Chinese has a high byte in most pairs
+LATIN_HAN_SHARE = 0.5  # of the characters beyond ASCII read: Chinese quoting kana, hangul, Greek
 _CP1252 = {ch: bytes([b]) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
 
 
@@ -75,7 +76,7 @@ def latin1_repair(text: str) -> str:
             data = b"".join(_CP1252.get(ch) or ch.encode("latin-1") for ch in text)
         except UnicodeEncodeError:
             return text  # a character no single byte shows: not a byte a character
-    best, best_score = text, LATIN_MIN_SCORE
+    best, best_score = text, float("-inf")
     for codec in ("utf-16", "utf-16-le", "utf-16-be") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (
             "utf-16-le", "utf-16-be"):
         # An odd last byte (a copy cut short) is dropped: at most one character lost, at the end.
@@ -84,10 +85,11 @@ def latin1_repair(text: str) -> str:
         except UnicodeDecodeError:
             continue
         wide = "".join(ch for ch in read if not ch.isascii())
-        han = len(_HAN.findall(wide))
-        if han < MIN_HAN or han < HAN_SHARE * len(wide) or _NOT_TEXT.search(read):
+        han = "".join(_HAN.findall(wide))
+        if (len(han) < MIN_HAN or len(han) < LATIN_HAN_SHARE * len(wide) or _NOT_TEXT.search(read)
+                or not byte_runs.reads_as_chinese(han)):
             continue
-        score = per_char(wide)
+        score = per_char(han)
         if score > best_score:
             best, best_score = read, score
     return best
