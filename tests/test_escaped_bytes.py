@@ -114,6 +114,13 @@ def test_surrogate_escapes_are_read_back_as_the_bytes_they_hold(source):
     assert repair(shown) == text
 
 
+def test_a_trail_byte_5c_written_as_a_backslash_is_part_of_the_run():
+    text = "許功蓋先生在臺北市政府工作，負責相關業務。"
+    data = text.encode("big5")
+    assert b"\\" in data
+    assert repair(_surrogate_escaped(data)) == text
+
+
 def test_surrogate_escapes_beside_text_the_decoder_did_read():
     # GBK bytes read as UTF-8 with surrogateescape: a few pairs happen to be UTF-8, written as such
     text = SIMPLIFIED[2]

@@ -21,6 +21,11 @@ def test_a_quoted_printable_body_comes_back_with_its_soft_breaks_joined():
     assert repair(encoded) == ARTICLE
 
 
+def test_soft_breaks_of_a_body_with_crlf_line_ends():
+    encoded = quopri.encodestring(ARTICLE.encode("utf-8")).decode("ascii").replace("\n", "\r\n")
+    assert repair(encoded) == ARTICLE.replace("\n", "\r\n")
+
+
 def test_one_quoted_printable_paragraph_among_clean_ones():
     first, second = ARTICLE.split("\n")
     encoded = quopri.encodestring(second.encode("utf-8")).decode("ascii")

@@ -94,7 +94,10 @@ def repair(text: str) -> str:
 # pairs as characters) and an ASCII trail byte after it (GBK's and Big5's 40-7E).
 _SURROGATE = r"\\u[dD][cC][89a-fA-F][0-9a-fA-F]"
 _WIDE = r"[^\x00-\x7f\\]"
-_SURROGATE_RUN = re.compile(rf"({_WIDE}*)({_SURROGATE}(?:[^\\\n]*?{_SURROGATE})*)({_WIDE}*[@-\[\]-~]?)")
+# A backslash that starts no escape is a byte 5c of the source, which GBK and Big5 write as a trail
+# byte (許 is b3 5c): part of the run.
+_LITERAL = rf"(?:[^\\\n]|\\(?!{_SURROGATE[2:]}))"
+_SURROGATE_RUN = re.compile(rf"({_WIDE}*)({_SURROGATE}(?:{_LITERAL}*?{_SURROGATE})*)({_WIDE}*(?:[@-~](?<!\\)|\\(?![uU]))?)")
 _SURROGATE_ONE = re.compile(_SURROGATE)
 
 

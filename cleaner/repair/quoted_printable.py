@@ -35,7 +35,7 @@ _WORD = re.compile(r"=\?([A-Za-z0-9_.:+-]+)(?:\*[A-Za-z-]+)?\?([BbQq])\?([^?\s]*
 _WORDS = re.compile(rf"{_WORD.pattern}(?:[ \t]*\n?[ \t]*{_WORD.pattern})*")
 # An escape, a soft break (``=`` ending a line, blanks allowed before the break).
 _ESCAPE = r"=[0-9A-Fa-f]{2}"
-_SOFT = r"=[ \t]*\n"
+_SOFT = r"=[ \t]*\r?\n"
 # A run: from an escape of a high byte, escapes, soft breaks and ASCII but ``=`` between, to the
 # last escape and the letter after it (a character cut by a soft break is read whole; GBK and Big5
 # write a trail byte 40-7E as the ASCII it is).
