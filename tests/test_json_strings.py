@@ -37,6 +37,8 @@ def test_each_line_is_read_on_its_own():
     r"文件在C:\users\新建文件夹\n\n下面。",  # a path: \u not followed by four hex digits
     r"公式\nu和\neq分别表示频率与不等号，其中\theta为角度。",  # TeX, not JSON
     r"换行符写作\n，制表符写作\t。",  # one sign of JSON only: an article about escapes
+    r"s = '你好\n世界\n'",  # escapes in a single-quoted string: code's
+    r'print("第一行\n第二行\n")',  # a line of code
     "没有任何转义的普通中文句子。",
 ])
 def test_code_paths_and_tex_stay(clean):

@@ -13,7 +13,8 @@ strictly (every ``"`` escaped, no backslash but JSON's escapes: code's ``printf(
 path such as ``C:\\users`` fail), when it holds two escapes at least that text written as JSON
 holds and text of another kind hardly does (``\\n`` between sentences, not before a letter as
 TeX's ``\\nu`` is; ``\\"``; ``\\\\`` before ``u``, ``n`` or ``"``: a second layer), and when what it reads as
-is text (no control character but a tab). Layers are read while a line still is one, so a
+is text (no control character but a tab); never in a line of code (cleaner/codelines.py) nor
+inside a single-quoted string (``s = '你好\\n世界\\n'``). Layers are read while a line still is one, so a
 second clean finds nothing to read.
 """
 
@@ -22,12 +23,17 @@ from __future__ import annotations
 import json
 import re
 
+from cleaner import codelines
+
 MIN_SIGNS = 2  # escapes of written JSON a line must hold
 MAX_LAYERS = 4  # a string escaped more often than this is no text handed over by mistake
 # ``\n`` not before a letter (TeX's \nu, \neq), ``\"``, and an escaped backslash before an escape's
 # letter (a second layer: \\u524d, \\n, \\"). Each must not itself be escaped (an even number of
 # backslashes before it).
 _SIGN = re.compile(r'(?<!\\)(?:\\\\)*(?:\\n(?![A-Za-z])|\\"|\\\\(?=[un"]))')
+# Code quoted in an article: a line the code-line model takes for code (print("…\n")), or escapes
+# inside a single-quoted string (s = '你好\n世界\n'), which JSON does not write.
+_QUOTED_ESCAPE = re.compile(r"'[^'\n]*\\[n\"\\][^'\n]*'")
 # Controls but tab and line breaks, and lone surrogates (``\udce5``: a byte, escaped_bytes.py's).
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|\\u[3-9][0-9a-fA-F]{3}")
@@ -41,7 +47,10 @@ def repair(text: str) -> str:
     """
     if "\\" not in text:
         return text
-    return "\n".join(_read_line(line) if "\\" in line else line for line in text.split("\n"))
+    lines = text.split("\n")
+    code = codelines.code_lines(lines)
+    return "\n".join(line if k in code or "\\" not in line or _QUOTED_ESCAPE.search(line) else _read_line(line)
+                     for k, line in enumerate(lines))
 
 
 def _read_line(line: str) -> str:
