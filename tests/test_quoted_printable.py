@@ -32,6 +32,14 @@ def test_one_quoted_printable_paragraph_among_clean_ones():
     assert repair(f"{first}\n{encoded}") == ARTICLE
 
 
+def test_blanks_and_equals_signs_outside_the_runs_of_a_quoted_printable_body():
+    text = "第一段。\n  \n公式a=b成立。"
+    encoded = quopri.encodestring(text.encode("utf-8")).decode("ascii")
+    assert "=20" in encoded and "=3D" in encoded
+    assert repair(encoded) == text
+    assert repair("价格a=20元，x=3D。") == "价格a=20元，x=3D。"  # no run of a high byte: no QP page
+
+
 def test_lower_case_escapes_and_spaces_encoded_as_escapes():
     encoded = "".join(f"={b:02x}" for b in "增长 百分之五".encode("utf-8"))
     assert repair(encoded) == "增长 百分之五"

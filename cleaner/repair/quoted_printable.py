@@ -14,7 +14,8 @@ The mechanism, each piece read only where its bytes are text:
   table and the text uses GBK's), and words beside each other lose the blanks between them;
 - a quoted-printable run, from an ``=HH`` of a byte 80-FF to the last escape of its stretch of
   ASCII (soft breaks inside it joined, ``=20`` and ``=3D`` in it read too), is read as the bytes it
-  holds (byte_runs.read: UTF-8, or GBK/Big5 that reads as Chinese text does). An ``=`` of an
+  holds (byte_runs.read: UTF-8, or GBK/Big5 that reads as Chinese text does); on a page with such
+  a run, ``=20``, ``=09``, ``=3D`` and soft breaks outside runs too. An ``=`` of an
   equation, ``x=E5`` alone, a hash, or a run that is no text stays as it is.
 """
 
@@ -41,6 +42,8 @@ _SOFT = r"=[ \t]*\r?\n"
 # write a trail byte 40-7E as the ASCII it is).
 _HIGH = r"=[89A-Fa-f][0-9A-Fa-f]"
 _RUN = re.compile(rf"{_HIGH}(?:(?:{_SOFT}|[\t -<>-~])*?{_ESCAPE})*[@-~]?")
+_ASCII_ESCAPE = re.compile(rf"=(?:20|09|3D)|{_SOFT}")
+_ASCII_CHARS = {"=20": " ", "=09": "\t", "=3D": "="}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # no title holds one (U+3000 is no control, though not "printable")
 _TOKEN = re.compile(rf"({_ESCAPE})|{_SOFT}|(.)", re.S)
 
@@ -56,7 +59,12 @@ def repair(text: str) -> str:
         return text
     if "=?" in text:
         text = _WORDS.sub(_read_words, text)
-    return _RUN.sub(_read_run, text)
+    read = _RUN.sub(_read_run, text)
+    if read != text:
+        # A body that is quoted-printable: its escapes of blanks and of "=" and its soft breaks
+        # outside the runs (a line of trailing blanks, =20) are the encoding's too.
+        read = _ASCII_ESCAPE.sub(lambda e: _ASCII_CHARS.get(e.group(), ""), read)
+    return read
 
 
 def _read_words(m: re.Match) -> str:
