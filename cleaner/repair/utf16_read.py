@@ -63,8 +63,8 @@ def latin1_repair(text: str) -> str:
     """``text`` read back as the UTF-16 whose bytes it shows one a character, where that is
     Chinese text; else ``text``.
 
-    >>> latin1_repair("中文是一种语言，汉字是它的文字。".encode("utf-16").decode("latin-1"))
-    '中文是一种语言，汉字是它的文字。'
+    >>> latin1_repair("中文是汉藏语系的一种语言，汉字是它的文字，已有三千多年的历史。".encode("utf-16").decode("latin-1"))
+    '中文是汉藏语系的一种语言，汉字是它的文字，已有三千多年的历史。'
     """
     if len(text) < MIN_HAN or not text.startswith(("\xff\xfe", "\xfe\xff")) and (
             "\x00" not in text and len(text.encode("ascii", "ignore")) > (1 - LATIN_MIN_WIDE) * len(text)):
