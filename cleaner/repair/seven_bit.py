@@ -96,12 +96,12 @@ def _utf7(body: str) -> str | None:
 
 
 def _read_iso2022(line: str) -> str:
-    data = line.encode("latin-1", "ignore") if line.isascii() else None
-    if data is None:
+    if not line.isascii():
         return line  # an ISO-2022 line is 7-bit through and through
+    data = line.encode("ascii")
     best, best_score = line, float("-inf")
     for read in (_decode(data, codec) for codec in _ISO2022 + ("iso2022_cn",)):
-        if read is None or "\x1b" in read or _NOT_TEXT.search(read.replace("\x0e", "").replace("\x0f", "")):
+        if read is None or "\x1b" in read or _NOT_TEXT.search(read):
             continue
         wide = "".join(ch for ch in read if not ch.isascii())
         if not _CJK.search(wide):
