@@ -38,6 +38,7 @@ from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
                             narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read)
+from cleaner.repair import json_strings, quoted_printable, seven_bit
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -161,7 +162,15 @@ class Cleaner:
             # A page of UTF-8 read as UTF-16 is read back whole before anything: no other view sees
             # its bytes, and what it reads as (tags, escapes, line breaks) is for the stages after.
             text = apply("repair", "utf8-read-as-utf16", utf16_read.repair, text)
+            # UTF-16 shown one byte a character, and 7-bit encodings (HZ, ISO-2022, UTF-7) read as
+            # ASCII: whole bytes, read before the line-break and invisible stages take theirs.
+            text = apply("repair", "utf16-read-as-latin1", utf16_read.latin1_repair, text)
+            text = apply("repair", "seven-bit-encodings", seven_bit.repair, text)
         if cfg.decode_escapes:
+            # Mail's transfer encodings, then JSON strings' escapes: outer layers before the escapes
+            # they may hold (cleaner/repair/quoted_printable.py, json_strings.py).
+            text = apply("repair", "quoted-printable", quoted_printable.repair, text)
+            text = apply("repair", "json-string-escapes", json_strings.repair, text)
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
         if cfg.unescape_html:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)

@@ -98,3 +98,48 @@ def test_a_paragraph_read_by_a_japanese_korean_or_baltic_decoder_comes_back_whol
     result = Cleaner(to="keep").run(paragraph.encode("utf-8").decode(decoder, errors="backslashreplace"))
     assert result.text == paragraph
     assert any(step.name == "backslash-escaped-bytes" for step in result.steps)
+
+
+# Bytes smuggled through a str by errors="surrogateescape" (U+DC80-U+DCFF), written out with
+# backslashreplace: \udce5\udc89\udc8d is 前 in UTF-8.
+def _surrogate_escaped(data: bytes, read_as: str = "ascii") -> str:
+    return data.decode(read_as, errors="surrogateescape").encode("ascii", "backslashreplace").decode("ascii")
+
+
+@pytest.mark.parametrize("source", ["utf-8", "gbk", "big5"])
+def test_surrogate_escapes_are_read_back_as_the_bytes_they_hold(source):
+    text = TRADITIONAL[1] if source == "big5" else SIMPLIFIED[0]
+    shown = _surrogate_escaped(text.encode(source))
+    assert "\\udc" in shown
+    assert repair(shown) == text
+
+
+def test_a_trail_byte_5c_written_as_a_backslash_is_part_of_the_run():
+    text = "許功蓋先生在臺北市政府工作，負責相關業務。"
+    data = text.encode("big5")
+    assert b"\\" in data
+    assert repair(_surrogate_escaped(data)) == text
+
+
+def test_surrogate_escapes_beside_text_the_decoder_did_read():
+    # GBK bytes read as UTF-8 with surrogateescape: a few pairs happen to be UTF-8, written as such
+    text = SIMPLIFIED[2]
+    shown = text.encode("gbk").decode("utf-8", "surrogateescape").encode("utf-8", "backslashreplace").decode("utf-8")
+    assert repair(shown) == text
+
+
+@pytest.mark.parametrize("clean", [
+    r"路径C:\udce5不存在。",  # one byte alone is no character
+    r"代理对\udc80\udc81不是字符，Python会拒绝。",  # two continuation bytes: no UTF-8, too short for GBK
+    r"示例：\udce9\udc9d 是截断的序列。",  # 非 cut short
+])
+def test_surrogate_escapes_that_are_no_text_stay(clean):
+    assert repair(clean) == clean
+
+
+def test_the_pipeline_reads_surrogate_escapes_once():
+    shown = _surrogate_escaped("\n".join(SIMPLIFIED).encode("utf-8"))
+    result = Cleaner(to="keep").run(shown)
+    assert result.text == Cleaner(to="keep").clean("\n".join(SIMPLIFIED))
+    assert any(step.name == "backslash-escaped-bytes" for step in result.steps)
+    assert Cleaner(to="keep").clean(result.text) == result.text

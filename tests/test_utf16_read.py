@@ -52,3 +52,47 @@ def test_a_mark_the_page_itself_held_is_read_back_with_it():
     data = page.encode()
     data += b" " * (len(data) % 2)
     assert repair(data.decode("utf-16-le")).rstrip() == page
+
+
+# UTF-16 shown one byte a character (read as Latin-1 or cp1252): utf16_read.latin1_repair.
+ARTICLE = ("国家统计局今天发布数据，一季度国内生产总值同比增长5.3%，比上年四季度加快0.1个百分点。\n"
+           "分产业看，第一产业增加值增长3.3%，第二产业增长6%，第三产业增长5%。")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("shown_as", ["latin-1", "cp1252"])
+def test_utf16_shown_one_byte_a_character_comes_back(codec, shown_as):
+    from cleaner.repair.utf16_read import latin1_repair
+
+    misread = ARTICLE.encode(codec).decode(shown_as, errors="ignore" if shown_as == "cp1252" else "strict")
+    if shown_as == "cp1252" and len(misread) != len(ARTICLE.encode(codec)):
+        # cp1252 leaves five bytes undefined; a tool shows them as the C1 controls Latin-1 has
+        misread = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in ARTICLE.encode(codec))
+    assert latin1_repair(misread) == ARTICLE
+
+
+def test_the_pipeline_reads_it_before_its_line_feeds_and_nuls_are_taken():
+    misread = ARTICLE.encode("utf-16").decode("latin-1")
+    result = Cleaner(to="keep").run(misread)
+    assert result.text == Cleaner(to="keep").clean(ARTICLE)
+    assert any(step.name == "utf16-read-as-latin1" for step in result.steps)
+    assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+@pytest.mark.parametrize("text", [
+    "The quick brown fox jumps over the lazy dog, again and again, until the sun goes down.",
+    "Ã¤Â¸Â­Ã¦â€“â€¡ is UTF-8 read as cp1252 twice, and Ã©Â€Â™ too, not UTF-16 at all.",
+    "Café, naïve, façade, résumé, Ångström, Øresund, straße: Latin-1 letters in prose.",
+])
+def test_latin_text_is_not_read_as_utf16(text):
+    from cleaner.repair.utf16_read import latin1_repair
+
+    assert latin1_repair(text) == text
+
+
+def test_utf16_shown_as_latin1_quoting_other_scripts_comes_back():
+    from cleaner.repair.utf16_read import latin1_repair
+
+    text = ("东京大学的研究团队（東京大学・医学部）发表了论文，首尔的同行（서울대학교）也参与了合作。"
+            "他用俄语说了一句“Спасибо большое”，又用希腊语写下 αβγ 和公式。")
+    assert latin1_repair(text.encode("utf-16-le").decode("latin-1")) == text

@@ -13,6 +13,13 @@ strictly as each source the project models. A reading is taken only when the byt
 that source's, it holds Han characters or CJK signs, and the character model scores it above the
 run as it stands (beyond ASCII, which reads as itself); a run of escapes alone, above what random
 bytes read as Chinese score (ALONE_MIN_SCORE). Lossless: no byte is guessed.
+
+The same bytes written another way: Python reads what it cannot decode with
+``errors="surrogateescape"`` as the surrogates U+DC80-U+DCFF (byte e5 is U+DCE5: file names,
+``sys.argv``, ``open(..., errors="surrogateescape")``), and writing such a string with
+``backslashreplace`` gives ``\\udce5\\udca4\\udcbb``: every byte of the source, as an escape no
+text has (a lone surrogate is no character). A run of them, with what stands between (ASCII and
+characters the decoder did read, as their UTF-8), is those bytes again, read by byte_runs.read.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from cleaner.langmodel import per_char
+from cleaner.repair import byte_runs
 
 # What a Chinese page is written in, and every decoder Python has that reads the high bytes of
 # ASCII text and leaves some undefined (those are the ones backslashreplace writes as escapes): the
@@ -73,9 +81,44 @@ def repair(text: str) -> str:
     >>> repair("銆婇唹杩锋儏浜恒\\\\x80嬩负闄堟収鐞\\\\xb3")
     '《醉迷情人》为陈慧琳'
     """
+    if "\\udc" in text or "\\uDC" in text:
+        text = _SURROGATE_RUN.sub(_read_surrogates, text)
     if "\\x" not in text:
         return text
     return _RUN.sub(_read_run, text)
+
+
+# A byte a surrogateescape decoder could not read, written by backslashreplace (U+DC80-U+DCFF), and
+# a run of them with what stands between on the line (the bytes it did read, decoded); with the
+# characters the decoder read right before and after the run (GBK read as UTF-8 reads a few of its
+# pairs as characters) and an ASCII trail byte after it (GBK's and Big5's 40-7E).
+_SURROGATE = r"\\u[dD][cC][89a-fA-F][0-9a-fA-F]"
+_WIDE = r"[^\x00-\x7f\\]"
+# A backslash that starts no escape is a byte 5c of the source, which GBK and Big5 write as a trail
+# byte (許 is b3 5c): part of the run.
+_LITERAL = rf"(?:[^\\\n]|\\(?!{_SURROGATE[2:]}))"
+_SURROGATE_RUN = re.compile(rf"({_WIDE}*)({_SURROGATE}(?:{_LITERAL}*?{_SURROGATE})*)({_WIDE}*(?:[@-~](?<!\\)|\\(?![uU]))?)")
+_SURROGATE_ONE = re.compile(_SURROGATE)
+
+
+def _read_surrogates(m: re.Match) -> str:
+    """A run of surrogate escapes read back as the bytes it holds, when they are text
+    (byte_runs.read: UTF-8, or a legacy encoding read as Chinese text reads); else as it is.
+    With the characters around it first, then alone."""
+    before, run, after = m.groups()
+    for lead, trail in ((before, after), ("", after), ("", "")):
+        read = byte_runs.read(lead.encode("utf-8") + _surrogate_bytes(run) + trail.encode("utf-8"))
+        if read is not None:
+            return before[: len(before) - len(lead)] + read + after[len(trail):]
+    return m.group()
+
+
+def _surrogate_bytes(run: str) -> bytes:
+    pieces, last = [], 0
+    for one in _SURROGATE_ONE.finditer(run):
+        pieces += [run[last:one.start()].encode("utf-8"), bytes([int(one.group()[4:], 16)])]
+        last = one.end()
+    return b"".join(pieces)
 
 
 def _read_run(m: re.Match) -> str:

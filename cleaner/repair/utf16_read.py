@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+from cleaner.langmodel import per_char
+from cleaner.repair import byte_runs
+
 MIN_HAN = 20  # Han characters the page must read as, at least
 HAN_SHARE = 0.8  # of the characters beyond ASCII it reads as
 MAX_ASCII_SHARE = 0.1  # of the misread page: ASCII bytes pair up into other code units
@@ -43,3 +46,53 @@ def repair(text: str) -> str:
         if han >= MIN_HAN and han >= HAN_SHARE * wide:
             return read
     return text
+
+
+# UTF-16 shown one byte a character (a tool read a UTF-16 file as Latin-1 or cp1252 and handed over
+# the text): 中文 is "-N\x87e", every ASCII letter a letter and a NUL, a line break "\n\x00", the
+# byte-order mark "ÿþ". The bytes are all there; read before anything takes the NULs, form feeds
+# and line feeds inside its characters for the page's own (the line-break and invisible-character
+# stages would). English read this way is Han too (each pair of letters one character: "he" is
+# 敨), but no Chinese: so the reading must also score as Chinese text does (byte_runs.reads_as_chinese).
+LATIN_MIN_WIDE = 0.2  # of the characters: UTF-16 of Chinese has a high byte in most pairs
+LATIN_HAN_SHARE = 0.5  # of the characters beyond ASCII read: Chinese quoting kana, hangul, Greek
+_CP1252 = {ch: bytes([b]) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
+
+
+def latin1_repair(text: str) -> str:
+    """``text`` read back as the UTF-16 whose bytes it shows one a character, where that is
+    Chinese text; else ``text``.
+
+    >>> latin1_repair("中文是汉藏语系的一种语言，汉字是它的文字，已有三千多年的历史。".encode("utf-16").decode("latin-1"))
+    '中文是汉藏语系的一种语言，汉字是它的文字，已有三千多年的历史。'
+    """
+    if len(text) < MIN_HAN or not text.startswith(("\xff\xfe", "\xfe\xff")) and (
+            "\x00" not in text and len(text.encode("ascii", "ignore")) > (1 - LATIN_MIN_WIDE) * len(text)):
+        return text
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        try:
+            data = b"".join(_CP1252.get(ch) or ch.encode("latin-1") for ch in text)
+        except UnicodeEncodeError:
+            return text  # a character no single byte shows: not a byte a character
+    best, best_score = text, float("-inf")
+    for codec in ("utf-16", "utf-16-le", "utf-16-be") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (
+            "utf-16-le", "utf-16-be"):
+        # An odd last byte (a copy cut short) is dropped: at most one character lost, at the end.
+        try:
+            read = data[: len(data) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        wide = "".join(ch for ch in read if not ch.isascii())
+        han = "".join(_HAN.findall(wide))
+        if (len(han) < MIN_HAN or len(han) < LATIN_HAN_SHARE * len(wide) or _NOT_TEXT.search(read)
+                or not byte_runs.reads_as_chinese(han)):
+            continue
+        score = per_char(han)
+        if score > best_score:
+            best, best_score = read, score
+    return best
+
+
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")

@@ -1,0 +1,53 @@
+"""Text handed over as the inside of a JSON string (cleaner/repair/json_strings.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair.json_strings import repair
+
+ARTICLE = ("他说：“这是一次成功的会议。”\n\n    与会代表一致认为，应当加快推进区域合作。\n"
+           "会议决定，明年在杭州举行下一届论坛。")
+QUOTED = '记者问："明年还会举行吗？"\n他回答："当然会。"'
+
+
+@pytest.mark.parametrize("text", [ARTICLE, QUOTED])
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_a_json_string_inside_comes_back(text, ascii_only):
+    assert repair(json.dumps(text, ensure_ascii=ascii_only)[1:-1]) == text
+
+
+@pytest.mark.parametrize("text", [ARTICLE, QUOTED])
+def test_a_string_escaped_twice_comes_back(text):
+    twice = json.dumps(json.dumps(text))[3:-3]  # \\u4ed6\\u8bf4 ... \\n
+    assert "\\\\u" in twice
+    assert repair(twice) == text
+
+
+def test_each_line_is_read_on_its_own():
+    record = json.dumps(QUOTED, ensure_ascii=False)[1:-1]
+    assert repair(f"标题：会议\n{record}\n（完）") == f"标题：会议\n{QUOTED}\n（完）"
+
+
+@pytest.mark.parametrize("clean", [
+    r'在C语言中，printf("你好\n\n"); 会输出两行。',  # an unescaped quote: code, not a JSON string
+    r"文件在C:\users\新建文件夹\n\n下面。",  # a path: \u not followed by four hex digits
+    r"公式\nu和\neq分别表示频率与不等号，其中\theta为角度。",  # TeX, not JSON
+    r"换行符写作\n，制表符写作\t。",  # one sign of JSON only: an article about escapes
+    r"s = '你好\n世界\n'",  # escapes in a single-quoted string: code's
+    r'print("第一行\n第二行\n")',  # a line of code
+    "没有任何转义的普通中文句子。",
+])
+def test_code_paths_and_tex_stay(clean):
+    assert repair(clean) == clean
+
+
+def test_the_pipeline_records_a_step_and_a_second_clean_changes_nothing():
+    twice = json.dumps(json.dumps(ARTICLE))[3:-3]
+    result = Cleaner(to="keep").run(twice)
+    assert result.text == Cleaner(to="keep").clean(ARTICLE)
+    assert any(step.name == "json-string-escapes" for step in result.steps)
+    assert Cleaner(to="keep").clean(result.text) == result.text
