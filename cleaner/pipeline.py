@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import addresses, badness, codelines, fixes, hardwrap, leftovers, lost_chars
+from cleaner import addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, spacing
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -163,8 +163,12 @@ class Cleaner:
         text = apply("whitespace", "line-breaks", fixes.unify_line_breaks, text)
         if cfg.strip_markup:
             text = apply("remove", "markup-tags", leftovers.strip_markup, text)
+            text = apply("remove", "bbcode-tags", bbcode.strip_bbcode, text)  # a forum's markup, as HTML's
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
+        if cfg.join_spaced:
+            # Before every reader of words and lines: the repairs, the pinyin, the hard-wrap join.
+            text = apply("whitespace", "spaced-characters", spacing.join_spaced, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
         read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
         if cfg.fix_mojibake:
