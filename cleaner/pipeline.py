@@ -153,6 +153,10 @@ class Cleaner:
             # A page of UTF-8 read as UTF-16 is read back whole before anything: no other view sees
             # its bytes, and what it reads as (tags, escapes, line breaks) is for the stages after.
             text = apply("repair", "utf8-read-as-utf16", utf16_read.repair, text)
+        if cfg.join_spaced:
+            # A space between every character (a PDF's copy) out before anything reads words: the
+            # escapes, entities and tags it spaced out are read below as a second clean would.
+            text = apply("whitespace", "spaced-characters", spacing.join_spaced, text)
         if cfg.decode_escapes:
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
         if cfg.unescape_html:
@@ -166,9 +170,6 @@ class Cleaner:
             text = apply("remove", "bbcode-tags", bbcode.strip_bbcode, text)  # a forum's markup, as HTML's
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
-        if cfg.join_spaced:
-            # Before every reader of words and lines: the repairs, the pinyin, the hard-wrap join.
-            text = apply("whitespace", "spaced-characters", spacing.join_spaced, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
         read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
         if cfg.fix_mojibake:

@@ -17,7 +17,8 @@ A line is spaced
   frequency list or a table of one-character cells, has none);
 - or on a spaced page (SPACED_PAGE spaced pairs, SPACED_SHARE of all pairs, marks among them),
   when it holds a spaced pair and at most one in ten is tight: a short title (``第 一 章``) then
-  reads as its page does.
+  reads as its page does; so does a line with no CJK pair whose words are nearly all one
+  character (a stretch of Latin, code or kana the page's wrap cut out, ``a l i g n :   c e n t e r``).
 
 On a spaced line a single space goes between two characters when either is a wide one (Han, CJK
 punctuation, kana, Chinese quotes) or both stand alone (digits of one number, ``1 9 5 2``, the
@@ -36,17 +37,18 @@ SPACED_LINE = 12  # spaced pairs a line needs to be judged alone
 SPACED_PAGE = 24  # spaced pairs a page needs to make its short lines readable
 SPACED_SHARE = 0.8  # of a page's CJK pairs, spaced
 TIGHT_SHARE = 0.1  # of a spaced line's CJK pairs, tight at most (a copy may glue a few)
+LETTERS = 4  # words a line without CJK pairs needs, nearly all one character, to read on a spaced page
 
 # CJK characters whose pairs are the evidence: Han (with extension A, compatibility ideographs
-# and the planes beyond), CJK punctuation (not U+3000, a space), fullwidth forms.
-_CJK = "\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6\U00020000-\U0003fffd"
+# and the planes beyond), CJK punctuation (not U+3000, a space), kana, fullwidth forms.
+_CJK = "\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6\U00020000-\U0003fffd"
 _SPACED = re.compile(f"[{_CJK}] (?=[{_CJK}])")
 _TIGHT = re.compile(f"[{_CJK}](?=[{_CJK}])")
 # Clause and sentence marks: a spaced pair holding one is prose.
 _MARK = re.compile("[，。、；：！？「」『』（）《》“”][ ]|[ ][，。、；：！？「」『』（）《》“”]")
 # Characters a space beside is the copy's, not the text's: the CJK ones above, kana, Hangul and
-# the punctuation Chinese shares with other scripts (curly quotes, ellipsis, dash, middle dot).
-_WIDE = _CJK + "\u3040-\u30ff\u1100-\u11ff\uac00-\ud7a3\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+# the punctuation Chinese shares with other scripts (curly quotes, ellipsis, dash, middle dot, ℃).
+_WIDE = _CJK + "\u1100-\u11ff\uac00-\ud7a3\u2018\u2019\u201c\u201d\u2026\u2014\u00b7\u2103"
 _WIDE_CHAR = re.compile(f"[{_WIDE}]")
 _RUN = re.compile(r"[^ ]+| +")
 
@@ -76,11 +78,17 @@ def spaced_lines(text: str) -> list[int]:
             and len(_MARK.findall(text)) >= 2)
     found = []
     for k, (line, (spaced, tight)) in enumerate(zip(lines, counts, strict=True)):
-        if not _regular(spaced, tight):
-            continue
-        if page or spaced >= SPACED_LINE and _MARK.search(line):
+        if _regular(spaced, tight) and (page or spaced >= SPACED_LINE and _MARK.search(line)):
             found.append(k)
+        elif page and not tight and _letter_spaced(line):
+            found.append(k)  # a stretch of Latin, code or kana the page's wrap cut out: spaced too
     return found
+
+
+def _letter_spaced(line: str) -> bool:
+    """Is a line (of a spaced page) one character a word: a stretch of Latin or kana spaced out?"""
+    words = line.split()
+    return len(words) >= LETTERS and sum(len(w) == 1 for w in words) >= (1 - TIGHT_SHARE) * len(words)
 
 
 def join_spaced(text: str) -> str:
