@@ -83,3 +83,13 @@ def test_the_pipeline_records_a_step_and_the_option_turns_it_off():
     assert result.text == ARTICLE
     assert any(s.name == "spaced-characters" for s in result.steps)
     assert Cleaner(to="keep", join_spaced=False, normalize_whitespace=False).clean(spaced(ARTICLE)) == spaced(ARTICLE)
+
+
+def test_tags_and_entities_it_spaced_out_go_in_the_same_clean():
+    # The stage runs before the escapes, entities and tags: a tag it joins (<b>) would otherwise
+    # be left for a second clean to take out.
+    page = spaced("前身为东吴大学香港同学会<b>校史</b>，该会首任会长为彭绍贤&amp;曾任香港中华基督教青年会总干事。")
+    cleaner = Cleaner(to="keep")
+    once = cleaner.clean(page)
+    assert once == "前身为东吴大学香港同学会校史，该会首任会长为彭绍贤&曾任香港中华基督教青年会总干事。"
+    assert cleaner.clean(once) == once
