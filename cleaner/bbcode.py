@@ -92,10 +92,10 @@ def _sure(tags: list[re.Match]) -> set[int]:
             open_at.setdefault(name, []).append(k)
         elif open_at.get(name):
             sure |= {open_at[name].pop(), k}
-    # List items are sure inside a list that is.
-    for k, m in enumerate(tags):
-        if m.group(2) == "*" and any(tags[j].group(2).lower() == "list" and j in sure for j in range(k)):
-            sure.add(k)
+    # List items are sure after a list's opening tag that is.
+    lists = [j for j in sure if tags[j].group(2).lower() == "list" and not tags[j].group(1)]
+    if lists:
+        sure |= {k for k, m in enumerate(tags) if m.group(2) == "*" and k > min(lists)}
     return sure
 
 
