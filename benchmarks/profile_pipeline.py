@@ -32,6 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 STAGES = {
     "html-entities": ("cleaner/fixes.py", "unescape_entities"),
     "markup tags": ("cleaner/leftovers.py", "strip_markup"),
+    "bbcode tags": ("cleaner/bbcode.py", "strip_bbcode"),
+    "spaced characters": ("cleaner/spacing.py", "join_spaced"),
     "literal escapes": ("cleaner/leftovers.py", "decode_escapes"),
     "replacement marks": ("cleaner/leftovers.py", "replacement_marks"),
     "utf-8 read as utf-16": ("repair/utf16_read.py", "repair"),

@@ -23,6 +23,8 @@ class Config:
     decode_escapes: bool = True
     remove_invisible: bool = True
     replacement_marks: bool = True  # 锟斤拷 as the two U+FFFD it is
+    # A space between every character (a PDF's text layer copied, 前 身 为 1 9 5 2 年) taken out (spacing.py).
+    join_spaced: bool = True
     fix_mojibake: bool = True
     repair_pinyin: bool = True
     guess_lost: bool = True  # infer characters whose bytes were lost; off -> U+FFFD marks the spot

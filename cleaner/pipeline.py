@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import addresses, badness, codelines, fixes, hardwrap, leftovers, lost_chars, smuggled_bytes
+from cleaner import addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, smuggled_bytes, spacing
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -166,6 +166,10 @@ class Cleaner:
             # ASCII: whole bytes, read before the line-break and invisible stages take theirs.
             text = apply("repair", "utf16-read-as-latin1", utf16_read.latin1_repair, text)
             text = apply("repair", "seven-bit-encodings", seven_bit.repair, text)
+        if cfg.join_spaced:
+            # A space between every character (a PDF's copy) out before anything reads words: the
+            # escapes, entities and tags it spaced out are read below as a second clean would.
+            text = apply("whitespace", "spaced-characters", spacing.join_spaced, text)
         if cfg.decode_escapes:
             # Mail's transfer encodings, then JSON strings' escapes: outer layers before the escapes
             # they may hold (cleaner/repair/quoted_printable.py, json_strings.py).
@@ -180,6 +184,7 @@ class Cleaner:
         text = apply("whitespace", "line-breaks", fixes.unify_line_breaks, text)
         if cfg.strip_markup:
             text = apply("remove", "markup-tags", leftovers.strip_markup, text)
+            text = apply("remove", "bbcode-tags", bbcode.strip_bbcode, text)  # a forum's markup, as HTML's
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
