@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import code_page_marks, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds
+from cleaner.repair import code_page_marks, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds, utf8_marks
 
 # The code pages the single-byte view models (left to ``repair_single_byte``), then the others:
 # every single-byte code page of Python's that keeps ASCII (``ascii_code_pages``), in the order
@@ -254,6 +254,11 @@ def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.Mojiba
         # throughout: its short stretches too (multi_byte_consensus).
         spans += multi_byte_consensus.agreed_stretches(
             text, [(a, b, codec, _source(text[a:b], codec)) for (a, b, _), codec in kept], guess)
+    # UTF-8 through a decoder that marks a quarter of it or more (EUC, gb2312, johab): read by
+    # UTF-8's grammar (utf8_marks); the pieces above that overlap such a run give way.
+    marked = utf8_marks.repair(text, guess)
+    if marked:
+        spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b, _ in marked)] + marked
     return sorted(spans, key=lambda s: s[0])
 
 
