@@ -40,7 +40,7 @@ LOST = "\ufffd"
 # The decoders read here: each marks one byte per byte it rejects (checked by the tests against
 # the codec itself). The Japanese and Korean code pages that mark less (cp932, shift_jis, cp949)
 # are code_pages'.
-CODECS = ("euc_jp", "euc_jis_2004", "euc_kr", "johab", "gb2312")
+CODECS = ("euc_jp", "euc_jis_2004", "euc_kr", "johab", "gb2312", "big5", "cp950", "big5hkscs")
 MIN_MARK_SHARE = 0.25  # marks per character of a run, at least
 MIN_MARKS = 3
 MIN_KNOWN = 6  # known high bytes the UTF-8 reading takes, at least: a short run parses by chance
