@@ -44,6 +44,7 @@ CODECS = ("euc_jp", "euc_jis_2004", "euc_kr", "johab", "gb2312", "big5", "cp950"
 MIN_MARK_SHARE = 0.25  # marks per character of a run, at least
 MIN_MARKS = 3
 MIN_KNOWN = 6  # known high bytes the UTF-8 reading takes, at least: a short run parses by chance
+MIN_KNOWN_SHARE = 0.3  # known bytes per byte, at least (EUC and Big5 keep about half of UTF-8's)
 MAX_LEFT = 0.1  # bytes no UTF-8 character takes, per byte, at most
 MAX_BEFORE = 3  # bytes a run may begin with that end a character begun before it
 # UTF-8's e3 row (U+3000-3FFF) holds CJK punctuation and the kana. The model knows no kana, and
@@ -187,6 +188,9 @@ def _path(marked: list[int | None], codec: str) -> list[list] | None:
     """The run cut into UTF-8 characters by the cheapest path (``holes`` items: character, byte
     end, candidates), or None where too little of it is UTF-8."""
     n = len(marked)
+    known = sum(1 for b in marked if b is not None)
+    if known < MIN_KNOWN or known < MIN_KNOWN_SHARE * n:
+        return None  # all or nearly all marks (HZ reads no high byte): nothing to read, and no cost
     inf = float("inf")
     cost = [inf] * (n + 1)
     back: list[tuple[int, list | None]] = [(0, None)] * (n + 1)
@@ -214,7 +218,7 @@ def _path(marked: list[int | None], codec: str) -> list[list] | None:
                 continue
             if None in part:
                 following = marked[j] if j < n else None
-                found = _fitting(part, length, following, codec)
+                found = _fitting_cached(tuple(part), length, following, codec)
                 if not found:
                     continue
             else:
@@ -237,10 +241,15 @@ def _path(marked: list[int | None], codec: str) -> list[list] | None:
         at = prev
     items.reverse()
     left = sum(1 for item in items if item[2] == [LOST])
-    known = sum(1 for b in marked if b is not None)
-    if left > MAX_LEFT * n + 1 or known < MIN_KNOWN:
+    if left > MAX_LEFT * n + 1:
         return None
     return items
+
+
+@lru_cache(maxsize=1 << 16)
+def _fitting_cached(part: tuple[int | None, ...], length: int, following: int | None, codec: str) -> tuple[str, ...]:
+    """``multi_byte_marks._fitting``, kept: a page repeats its characters, and their marks."""
+    return tuple(_fitting(list(part), length, following, codec))
 
 
 def _lead_length(b: int) -> int:
