@@ -63,3 +63,4 @@ def test_a_page_read_by_euc_kr_is_repaired_and_idempotent():
     out = c.clean(shown)
     assert _right(out, TEXT) >= 0.6 * len(TEXT)
     assert c.clean(out) == out
+

@@ -99,18 +99,13 @@ def read(run: str, guess: bool = True, prev: str = "", final: bool = False) -> m
     if sum(1 for item in items if any(KANA_ROW[0] <= ch <= KANA_ROW[1] for ch in item[2])) > MAX_KANA_ROW * len(items):
         return None
     choices = holes.choose_ranked(items, prev, final)
-    out: list[str] = []
-    findings = []
-    for choice in choices:
-        if choice.guessed and choice.alternative:
-            findings.append(holes.guess_finding(mojibake.GUESS_KIND, len(out), choice.char, choice.alternative, choice.margin))
-            out.append(choice.char if guess else LOST)
-        else:
-            out.append(choice.char)
-    fixed = "".join(out)
     judged = "".join(c.char for c in choices)
     if not mojibake._reads_better(judged, run):  # noqa: SLF001 - one acceptance rule for every re-read
         return None
+    # Each guess a finding; written U+FFFD without guessing, and with it where it may have
+    # written another number (the byte views' rule: holes.changes_a_number).
+    guessed = [(k, c._replace(candidates=tuple(items[k][2]))) for k, c in enumerate(choices) if c.guessed and c.alternative]
+    fixed, findings = mojibake._mark(judged, guessed, guess)  # noqa: SLF001 - one rule for every guess
     return mojibake.MojibakeRepair(fixed, 1, findings)
 
 
