@@ -19,14 +19,21 @@ SENTENCES = [
 
 @pytest.mark.parametrize("codec", ["cp932", "shift_jis", "euc_jp", "cp949", "euc_kr"])
 def test_a_mark_is_one_byte_rejected_before_the_next(codec):
-    # Python's CJK decoders take a rejected lead alone and read the byte after it again.
-    for following in (0x40, 0x41, 0x85, 0xA1, 0xE4):
+    # Python's CJK decoders take a rejected lead alone and read the byte after it again. With a
+    # byte after the next: euc_jp's 8f leads three bytes, and 8f 91 cut short is one mark.
+    for following in (0x40, 0x41, 0x85, 0x91, 0xA1, 0xE4):
         allowed = multi_byte_marks.rejected_before(codec, following)
         assert allowed
-        alone = bytes((following,)).decode(codec, "replace")
+        alone = bytes((following, 0x41)).decode(codec, "replace")
         for b in range(0x80, 0x100):
-            got = bytes((b, following)).decode(codec, "replace")
+            got = bytes((b, following, 0x41)).decode(codec, "replace")
             assert (b in allowed) == (got == LOST + alone)
+
+
+def test_euc_jps_three_byte_lead_is_rejected_alone():
+    # UTF-8 经 (e7 bb 8f) before 济 (e6 b5 8e): euc_jp marks 8f alone and reads e6 b5 again.
+    assert b"\x8f\x91\xe5".decode("euc_jp", "replace").startswith("\ufffd\ufffd")
+    assert 0x8F in multi_byte_marks.rejected_before("euc_jp", 0x91)
 
 
 def test_cp932_marks_its_empty_rows_and_reads_its_kanji():

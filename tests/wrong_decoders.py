@@ -24,8 +24,9 @@ turn text back into bytes. These simulate how the page was broken, for the damag
   ad) loses ``aa e4``, the next character's lead with it. A lead before a byte below 0x40 (an
   ASCII digit, space or sign) is dropped alone.
 
-- Japanese and Korean decoders, Python's ``cp932``, ``shift_jis``, ``euc_jp``, ``cp949`` and
-  ``euc_kr``: a Chinese page shown by a tool set to a Japanese or Korean locale. And decoders with
+- Japanese and Korean decoders, Python's ``cp932``, ``shift_jis``, ``euc_jp``, ``euc_jis_2004``,
+  ``cp949``, ``euc_kr`` and ``johab``: a Chinese page shown by a tool set to a Japanese or Korean
+  locale; and ``hz``, which reads nothing above 7f (UTF-8 through it is all marks). And decoders with
   a narrower table than the page's own: a GBK page read by Python's strict ``gb2312``, a
   Big5-HKSCS page by ``cp950`` (``cp950-hkscs``). No byte view of
   the repairs models them (family ``OTHER_FAMILY``); ``cleaner/repair/code_pages.py`` re-reads
@@ -150,7 +151,10 @@ UNMODELLED: dict[str, Decoder] = {
         # by a strict gb2312 decoder (a crawler's r.encoding = "gb2312"), a Hong Kong page in
         # Big5-HKSCS read by cp950 (the matrix's Big5 source is Big5-HKSCS: its own family's cp950
         # cells are the Big5 view's, and skipped).
-        Decoder("gb2312", OTHER_FAMILY, "gb2312", sources=("gbk",)),
+        Decoder("gb2312", OTHER_FAMILY, "gb2312", sources=("gbk", "utf-8")),
+        # UTF-8 read by decoders that mark a quarter of it or more (cleaner/repair/utf8_marks.py),
+        # and by HZ, which reads no byte above 7f: UTF-8 Chinese comes out all marks.
+        *(Decoder(codec, OTHER_FAMILY, codec, sources=("utf-8",), ignore=False) for codec in ("euc_jis_2004", "johab", "hz")),
         Decoder("cp950-hkscs", OTHER_FAMILY, "cp950", sources=("big5",)),
     )
 }

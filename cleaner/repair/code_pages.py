@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import code_page_marks, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds
+from cleaner.repair import code_page_marks, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds, utf8_marks
 
 # The code pages the single-byte view models (left to ``repair_single_byte``), then the others:
 # every single-byte code page of Python's that keeps ASCII (``ascii_code_pages``), in the order
@@ -238,6 +238,16 @@ def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
 
 def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
     """The runs one round re-reads (no span: the common case, one or two searches)."""
+    # UTF-8 through a decoder that marks a quarter of it or more (EUC, gb2312, johab) is read by
+    # UTF-8's grammar (utf8_marks) first, and hidden from the readings below (an ASCII control
+    # none of them reads: positions stay), which cut it into pieces for nothing (johab's hangul).
+    marked = utf8_marks.repair(text, guess)
+    if marked:
+        parts, k = [], 0
+        for a, b, _ in marked:
+            parts += [text[k:a], "\x00" * (b - a)]
+            k = b
+        text = "".join([*parts, text[k:]])
     hint, run_pattern = _patterns()
     wide_hint, wide_run = _multi_byte_patterns()
     spans: list[tuple[int, int, mojibake.MojibakeRepair]] = []
@@ -254,7 +264,7 @@ def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.Mojiba
         # throughout: its short stretches too (multi_byte_consensus).
         spans += multi_byte_consensus.agreed_stretches(
             text, [(a, b, codec, _source(text[a:b], codec)) for (a, b, _), codec in kept], guess)
-    return sorted(spans, key=lambda s: s[0])
+    return sorted(spans + marked, key=lambda s: s[0])
 
 
 def _source(run: str, codec: str) -> str | None:

@@ -45,8 +45,10 @@ def rejected_before(codec: str, following: int | None) -> tuple[int, ...]:
         for nxt in range(0x100):
             found.update(rejected_before(codec, nxt))
         return tuple(sorted(found))
-    alone = bytes((following,)).decode(codec, "replace")
-    return tuple(b for b in range(0x80, 0x100) if bytes((b, following)).decode(codec, "replace") == LOST + alone)
+    # Then an ASCII byte: a lead of three bytes (euc_jp's 8f) before a byte that cannot be its
+    # second is rejected alone, but the pair alone, cut short, read as one mark.
+    alone = bytes((following, 0x41)).decode(codec, "replace")
+    return tuple(b for b in range(0x80, 0x100) if bytes((b, following, 0x41)).decode(codec, "replace") == LOST + alone)
 
 
 def view(run: str, codec: str) -> list[int | None] | None:

@@ -1,0 +1,257 @@
+"""UTF-8 read by a multi-byte decoder that marks a third of it: the marks filled by UTF-8's own
+grammar, the decoder's rules and the character model.
+
+Python's EUC and narrow Chinese decoders (``euc_jp``, ``euc_jis_2004``, ``euc_kr``, ``johab``,
+``gb2312``) read UTF-8 Chinese with ``errors="replace"`` as one U+FFFD for each byte they reject,
+and reject a byte in two ways only: a byte with no character of its own, or a lead whose next
+byte does not complete a code with it (the mark takes the lead alone, and the next byte is read
+again). So every character the decoder did read gives its bytes back exactly (its own encoder),
+and every mark is one byte, one the decoder rejects before the byte after it
+(``multi_byte_marks.rejected_before``, asked of the codec itself). UTF-8's continuation bytes
+80-a0 are no EUC byte at all: through euc_jp or euc_kr two in three characters hold a mark, too
+many for ``code_pages``' pieces (which need kana or hangul and at most half the characters
+marked), and nothing was read back.
+
+UTF-8 says where its characters begin, and the marks do not hide it: the run is cut into UTF-8
+characters by a shortest path over its bytes (a known lead says its length; a mark may be a lead
+of any length, three bytes first, as Chinese is; a byte no character takes is one U+FFFD), each
+character with marks gets the characters the model has seen whose bytes fit (known bytes as they
+are, each mark a byte the decoder rejects before the next; ``multi_byte_marks._fitting``), and
+``holes.choose_ranked`` chooses them jointly (the Viterbi of the byte views). Each choice among
+several is a guess with its finding; with ``guess=False`` it is written U+FFFD.
+
+The decoder is the one whose reading takes every known byte into a character with fewest bytes
+left over, then the likeliest. The reading replaces the run only where it reads clearly better
+than the run (``mojibake``'s test), and a run must have a mark on a quarter of its characters at
+least: what marks less is the byte views' and ``code_pages``' (UTF-8 through gbk marks at most
+18 %, through cp949 15 % of its bytes).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cleaner.langmodel import per_char
+from cleaner.repair import holes, mojibake
+from cleaner.repair.multi_byte_marks import _duplicates, _fitting, _step, rejected_before  # noqa: PLC2701 - one notion of a fitting character
+
+LOST = "\ufffd"
+# The decoders read here: each marks one byte per byte it rejects (checked by the tests against
+# the codec itself). The Japanese and Korean code pages that mark less (cp932, shift_jis, cp949)
+# are code_pages'.
+CODECS = ("euc_jp", "euc_jis_2004", "euc_kr", "johab", "gb2312", "big5", "cp950", "big5hkscs")
+MIN_MARK_SHARE = 0.25  # marks per character of a run, at least
+MIN_MARKS = 3
+MIN_KNOWN = 6  # known high bytes the UTF-8 reading takes, at least: a short run parses by chance
+MIN_KNOWN_SHARE = 0.3  # known bytes per byte, at least (EUC and Big5 keep about half of UTF-8's)
+MAX_LEFT = 0.1  # bytes no UTF-8 character takes, per byte, at most
+MAX_BEFORE = 3  # bytes a run may begin with that end a character begun before it
+# UTF-8's e3 row (U+3000-3FFF) holds CJK punctuation and the kana. The model knows no kana, and
+# a mark-filled Japanese run read as Chinese fills its kana with punctuation (東京都。地。”条).
+# Where the bytes of over 40 % of a run's characters allow a character of that row, the run is
+# taken for Japanese and left as it came (the test's sentences: Chinese 6-32 %, Japanese 50-53 %).
+KANA_ROW = ("\u3000", "\u3fff")
+MAX_KANA_ROW = 0.4
+_RUN = re.compile("[^\x00-\x7f]+")
+
+# Costs of the shortest path: a character of 3 bytes (Chinese), 2 or 4, a byte left over.
+_COST = {3: 0.0, 2: 0.5, 4: 1.0}
+LEFT_OVER = 10.0
+
+
+def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+    """(start, end, repair) of each run of ``text`` read back (none on a page without U+FFFD)."""
+    if LOST not in text:
+        return []
+    spans = []
+    for m in _RUN.finditer(text):
+        run = m.group()
+        marks = run.count(LOST)
+        if marks < MIN_MARKS or marks < MIN_MARK_SHARE * len(run):
+            continue
+        prev = text[m.start() - 1] if m.start() else "\n"
+        final = m.end() == len(text) or text[m.end()] == "\n"
+        fixed = read(run, guess, prev, final)
+        if fixed is not None:
+            spans.append((m.start(), m.end(), fixed))
+    return spans
+
+
+def read(run: str, guess: bool = True, prev: str = "", final: bool = False) -> mojibake.MojibakeRepair | None:
+    """``run`` read back from the bytes the decoder that reads best made it of, or None.
+    ``prev``: the character before it; ``final``: the run ends its line (``holes.choose_ranked``)."""
+    best: tuple[tuple[float, float], list] | None = None
+    for codec in CODECS:
+        marked = _view(run, codec)
+        if marked is None:
+            continue
+        path = _path(marked, codec)
+        if path is None:
+            continue
+        text = "".join(item[0] for item in path)
+        key = (sum(1 for item in path if item[0] == LOST and item[2] == [LOST]), -per_char(text) * len(text))
+        if best is None or key < best[0]:
+            best = (key, [codec, marked, path])
+    if best is None:
+        return None
+    codec, marked, items = best[1]
+    if sum(1 for item in items if any(KANA_ROW[0] <= ch <= KANA_ROW[1] for ch in item[2])) > MAX_KANA_ROW * len(items):
+        return None
+    choices = holes.choose_ranked(items, prev, final)
+    judged = "".join(c.char for c in choices)
+    if not mojibake._reads_better(judged, run):  # noqa: SLF001 - one acceptance rule for every re-read
+        return None
+    # Each guess a finding; written U+FFFD without guessing, and with it where it may have
+    # written another number (the byte views' rule: holes.changes_a_number).
+    guessed = [(k, c._replace(candidates=tuple(items[k][2]))) for k, c in enumerate(choices) if c.guessed and c.alternative]
+    fixed, findings = mojibake._mark(judged, guessed, guess)  # noqa: SLF001 - one rule for every guess
+    return mojibake.MojibakeRepair(fixed, 1, findings)
+
+
+def _view(run: str, codec: str) -> list[int | None] | None:
+    """The bytes ``codec`` read as ``run``, None at each mark; None if a character is none it
+    gives for high bytes (UTF-8 holds no ASCII inside a character)."""
+    out: list[int | None] = []
+    dups = _codes(codec)
+    need: int | None = 0  # continuation bytes UTF-8 still needs here (None: not known, after a mark)
+    for ch in run:
+        if ch == LOST:
+            out.append(None)
+            need = None
+            continue
+        code = _encoded(ch, codec)
+        if code is None:
+            return None
+        if ch in dups:
+            # A character the decoder reads from several codes (euc_jis_2004, cp932): the one
+            # UTF-8 goes on with (its encoder's may be none).
+            code = max(dups[ch], key=lambda c: _fit(c, need))
+        out += code
+        need = _after(code, need)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _codes(codec: str) -> dict[str, tuple[bytes, ...]]:
+    """Characters ``codec`` reads from several codes, with every code: two-byte ones
+    (``multi_byte_marks._duplicates``), and for EUC-JP's and EUC-JIS-2004's three-byte codes
+    (8f, then two bytes a1-fe) a character of a two-byte code too (8f e6 b5 is fb db's)."""
+    codes = {ch: list(found) for ch, found in _duplicates(codec).items()}
+    if codec.startswith("euc_j"):
+        for second in range(0xA1, 0xFF):
+            for third in range(0xA1, 0xFF):
+                code = bytes((0x8F, second, third))
+                ch = code.decode(codec, "replace")
+                if len(ch) == 1 and ch != LOST and ch.encode(codec) != code:
+                    codes.setdefault(ch, [ch.encode(codec)]).append(code)
+    return {ch: tuple(found) for ch, found in codes.items()}
+
+
+def _fit(code: bytes, need: int | None) -> int:
+    """How many of ``code``'s bytes go on a UTF-8 parse needing ``need`` continuation bytes."""
+    fits = 0
+    for b in code:
+        if need is None:
+            need = 0 if 0x80 <= b <= 0xBF else None
+            continue
+        need = _step(need, b)
+        if need is None:
+            return fits
+        fits += 1
+    return fits
+
+
+def _after(code: bytes, need: int | None) -> int | None:
+    for b in code:
+        need = None if need is None else _step(need, b)
+    return need
+
+
+@lru_cache(maxsize=1 << 16)
+def _encoded(ch: str, codec: str) -> bytes | None:
+    try:
+        code = ch.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    if min(code) < 0x80 or code.decode(codec, "replace") != ch:
+        return None
+    return code
+
+
+def _path(marked: list[int | None], codec: str) -> list[list] | None:
+    """The run cut into UTF-8 characters by the cheapest path (``holes`` items: character, byte
+    end, candidates), or None where too little of it is UTF-8."""
+    n = len(marked)
+    known = sum(1 for b in marked if b is not None)
+    if known < MIN_KNOWN or known < MIN_KNOWN_SHARE * n:
+        return None  # all or nearly all marks (HZ reads no high byte): nothing to read, and no cost
+    inf = float("inf")
+    cost = [inf] * (n + 1)
+    back: list[tuple[int, list | None]] = [(0, None)] * (n + 1)
+    for k in range(min(MAX_BEFORE, n) + 1):
+        if k == 0 or marked[k - 1] is None or 0x80 <= marked[k - 1] <= 0xBF:  # type: ignore[operator]
+            cost[k] = LEFT_OVER * k * 0.5
+            back[k] = (0, None) if k else (0, None)
+        else:
+            break
+    for i in range(n):
+        if cost[i] == inf:
+            continue
+        # A byte left over: one U+FFFD.
+        if cost[i] + LEFT_OVER < cost[i + 1]:
+            cost[i + 1] = cost[i] + LEFT_OVER
+            back[i + 1] = (i, [LOST, i + 1, [LOST]])
+        b = marked[i]
+        lengths = (3, 2, 4) if b is None else ((_lead_length(b),) if _lead_length(b) else ())
+        for length in lengths:
+            j = i + length
+            if j > n or cost[i] + _COST[length] >= cost[j]:
+                continue
+            part = marked[i:j]
+            if any(x is not None and not 0x80 <= x <= 0xBF for x in part[1:]):
+                continue
+            if None in part:
+                following = marked[j] if j < n else None
+                found = _fitting_cached(tuple(part), length, following, codec)
+                if not found:
+                    continue
+            else:
+                ch = bytes(part).decode("utf-8", "replace")  # type: ignore[arg-type]
+                if len(ch) != 1 or ch == LOST:
+                    continue
+                found = [ch]
+            cost[j] = cost[i] + _COST[length]
+            back[j] = (i, [found[0], j, list(found)])
+    if cost[n] == inf:
+        return None
+    items: list[list] = []
+    at = n
+    while at > 0:
+        prev, item = back[at]
+        if item is None:  # the bytes before the first character
+            items.append([LOST, at, [LOST]])
+            break
+        items.append(item)
+        at = prev
+    items.reverse()
+    left = sum(1 for item in items if item[2] == [LOST])
+    if left > MAX_LEFT * n + 1:
+        return None
+    return items
+
+
+@lru_cache(maxsize=1 << 16)
+def _fitting_cached(part: tuple[int | None, ...], length: int, following: int | None, codec: str) -> tuple[str, ...]:
+    """``multi_byte_marks._fitting``, kept: a page repeats its characters, and their marks."""
+    return tuple(_fitting(list(part), length, following, codec))
+
+
+def _lead_length(b: int) -> int:
+    if 0xC2 <= b <= 0xDF:
+        return 2
+    if 0xE0 <= b <= 0xEF:
+        return 3
+    if 0xF0 <= b <= 0xF4:
+        return 4
+    return 0

@@ -1,0 +1,66 @@
+"""UTF-8 read by a decoder that marks a third of it (cleaner/repair/utf8_marks.py)."""
+
+import pytest
+
+from cleaner.repair import mojibake, utf8_marks
+from cleaner.repair.multi_byte_marks import rejected_before
+
+TEXT = "北大中国经济研究中心向社会作了经济形势的报告，会议由国家发展研究院院长主持。"
+
+
+def _right(got: str, want: str) -> int:
+    return sum(a == b for a, b in zip(got, want, strict=False))
+
+
+@pytest.mark.parametrize("codec", utf8_marks.CODECS)
+def test_each_mark_is_one_rejected_byte(codec):
+    """What the reading rests on: the decoder writes one U+FFFD per byte it rejects, and every
+    character it does read gives its bytes back exactly."""
+    data = TEXT.encode()
+    shown = data.decode(codec, "replace")
+    view = utf8_marks._view(shown, codec)
+    assert view is not None and len(view) == len(data)
+    for k, b in enumerate(view):
+        if b is None:
+            following = data[k + 1] if k + 1 < len(data) else None
+            assert data[k] in rejected_before(codec, following)
+        else:
+            assert b == data[k]
+
+
+@pytest.mark.parametrize("codec", utf8_marks.CODECS)
+def test_utf8_read_by_a_marking_decoder_is_read_back(codec):
+    shown = TEXT.encode().decode(codec, "replace")
+    fixed = utf8_marks.read(shown, prev="\n", final=True)
+    assert fixed is not None
+    # Most characters come back (the bytes leave a third of them to the model), and far more
+    # than the misreading's own.
+    assert _right(fixed.text, TEXT) >= 0.6 * len(TEXT) > 3 * _right(shown, TEXT)
+
+
+def test_a_guess_is_a_finding_and_without_guessing_a_mark():
+    shown = TEXT.encode().decode("euc_kr", "replace")
+    guessed = utf8_marks.read(shown)
+    assert guessed is not None and guessed.findings
+    assert all(f.kind == mojibake.GUESS_KIND for f in guessed.findings)
+    assert all(guessed.text[f.position] == f.detail[0] for f in guessed.findings)
+    marked = utf8_marks.read(shown, guess=False)
+    assert marked is not None
+    assert {k for k, ch in enumerate(marked.text) if ch == "\ufffd"} >= {f.position for f in guessed.findings}
+
+
+def test_a_page_without_marks_or_with_few_is_not_read():
+    assert utf8_marks.repair(TEXT) == []
+    # A mark now and then in clean text (a page's own lost byte) is no decoder's reading.
+    assert utf8_marks.repair("北大中国经济研究中心向社会�作了经济形势的报告�，会议由国家发展研究院院长主持。") == []
+
+
+def test_a_page_read_by_euc_kr_is_repaired_and_idempotent():
+    import cleaner
+
+    c = cleaner.Cleaner(to="keep")
+    shown = TEXT.encode().decode("euc_kr", "replace")
+    out = c.clean(shown)
+    assert _right(out, TEXT) >= 0.6 * len(TEXT)
+    assert c.clean(out) == out
+
