@@ -34,18 +34,20 @@ DWARF = 4.0  # times the body's prose: a run below holding that much more is the
 
 
 def main_run_below(lengths: Sequence[int], prose: Sequence[bool], paragraph: Sequence[bool], barriers: Sequence[bool],
-                   stamps: Sequence[bool], body: tuple[int, int], penalty: float, cap: int) -> int:
+                   stamps: Sequence[bool], posts: Sequence[bool], body: tuple[int, int], penalty: float,
+                   cap: int) -> int:
     """The first position of a run of prose below the body ``(first, last)`` (positions) that
     holds the page's main text (see the module's docstring), or -1. ``paragraph``:
-    ``is_paragraph`` of each line; ``stamps``: post stamps and comment headers; ``penalty`` and
-    ``cap`` as in body finding."""
+    ``is_paragraph`` of each line; ``stamps``: post stamps and comment headers; ``posts``: post
+    stamps alone (a sidebar's box of the latest comments, 回复：…, is no stamped piece);
+    ``penalty`` and ``cap`` as in body finding."""
     first, last = body
     if last < first or last + 1 >= len(lengths):
         return -1
     gains = [float("-inf") if barriers[i] else float(min(lengths[i], cap)) if prose[i] else -penalty
              for i in range(len(lengths))]
     _, lo, hi = best_run(gains, last + 1, len(lengths))
-    if hi < lo or any(stamps[lo : hi + 1]) or sum(stamps[last + 1 : lo]) > 1:
+    if hi < lo or any(stamps[lo : hi + 1]) or sum(posts[last + 1 : lo]) > 1:
         return -1
     below = [i for i in range(lo, hi + 1) if prose[i]]
     inside = [i for i in range(first, last + 1) if prose[i]]
