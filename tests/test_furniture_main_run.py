@@ -1,7 +1,7 @@
 """main_run.py: a thread's stamp or an end marker ends no body above the page's main prose."""
 
 from cleaner import Cleaner
-from cleaner.furniture.main_run import main_run_below
+from cleaner.furniture.main_run import main_run_below, paragraphs
 
 PENALTY, CAP = 20.0, 400
 
@@ -36,6 +36,21 @@ def test_posts_and_later_pieces_never_count():
     assert run([TITLE, TITLE, STAMP, (60, True, False, False, False, False), STAMP, PARAGRAPH, PARAGRAPH], (0, 1)) == -1  # a later entry
     assert run([TITLE, TITLE, HEADER, HEADER, STAMP, PARAGRAPH, PARAGRAPH], (0, 1)) == 5  # headers of a sidebar box: no pieces
     assert run([TITLE, TITLE, HEADING, (60, True, False, False, False, False)] * 2, (0, 1)) == -1  # no paragraph below
+
+
+def test_one_huge_comment_counts_as_capped():
+    page = [TITLE, TITLE, HEADING, STAMP, (3000, True, True, False, False, False)]
+    assert run(page, (0, 1)) == 4
+    page = [TITLE, TITLE, PARAGRAPH, HEADING, STAMP, (3000, True, True, False, False, False)]  # 230 characters with a paragraph
+    assert run(page, (0, 2)) == -1  # a comment of 3,000 counts 400: no four times the article
+
+
+def test_a_paragraph_the_dump_wrapped_is_a_paragraph():
+    wrapped = ["导游的收入很大一部分来自购物的回扣，这是业内的行规，境内游境外游都是这样的。", "以国内游为例，回扣一般在购物额的10%左右，个别的会50%，像字画等等，所以一定要看清楚合同。"]
+    texts = ["主题：", *wrapped, "作者：张三 时间：2005-08-22 19:13:18", *wrapped[:1]]
+    prose = [False, True, True, True, True]
+    barriers = [False, False, False, True, False]
+    assert paragraphs(texts, prose, barriers, [False] * 5) == [False, True, True, False, False]  # a stamp joins no paragraph
 
 
 # A blog's page as a text dump: the sidebar's titles, its 最新评论 box, then the entry under its stamp.

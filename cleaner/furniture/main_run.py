@@ -15,7 +15,8 @@ yields to plain evidence that the page's main prose lies below it:
 - at most one post stamp stands between the body and the run: the article under its own stamp
   (a forum's first post under ``作者：… 时间：…``, a blog entry under its date) is the first
   stamped piece below the cut; the pieces under later stamps are replies or other entries;
-- it holds a paragraph (``features.is_paragraph``: over 80 characters with a full stop) and
+- it holds a paragraph (``features.is_paragraph``: over 80 characters with a full stop; or
+  consecutive prose lines that hold that together, a paragraph the dump wrapped) and
   more prose than the body;
 - and the body holds no paragraph at all (titles, a menu that reads as a sentence, a byline: no
   article's text), or the run dwarfs it: ``DWARF`` times its prose and twice its prose lines.
@@ -30,6 +31,24 @@ from collections.abc import Sequence
 
 from cleaner.furniture.body import best_run
 
+def paragraphs(texts: Sequence[str], prose: Sequence[bool], barriers: Sequence[bool], single: Sequence[bool]) -> list[bool]:
+    """Which lines belong to a paragraph: ``single`` (``is_paragraph`` of the line alone), or a
+    run of consecutive prose lines, none a barrier (a post's stamp reads as prose), that together hold over ``PARAGRAPH_CHARS`` characters and a
+    full stop: a paragraph hard-wrapped by the dump (html2text wraps at 78 columns, so no line of
+    a Markdown dump is a paragraph alone)."""
+    out = list(single)
+    start = 0
+    for pos in range(len(texts) + 1):
+        if pos < len(texts) and prose[pos] and not barriers[pos]:
+            continue
+        if pos - start > 1 and sum(len(texts[i]) for i in range(start, pos)) > PARAGRAPH_CHARS \
+                and any("。" in texts[i] for i in range(start, pos)):
+            out[start:pos] = [True] * (pos - start)
+        start = pos + 1
+    return out
+
+
+PARAGRAPH_CHARS = 80  # as is_paragraph: over 80 characters
 DWARF = 4.0  # times the body's prose: a run below holding that much more is the page's main text
 
 
@@ -51,8 +70,9 @@ def main_run_below(lengths: Sequence[int], prose: Sequence[bool], paragraph: Seq
         return -1
     below = [i for i in range(lo, hi + 1) if prose[i]]
     inside = [i for i in range(first, last + 1) if prose[i]]
-    chars_below = sum(lengths[i] for i in below)
-    chars_inside = sum(lengths[i] for i in inside)
+    # Capped as in body finding: one huge pasted comment does not outweigh an article.
+    chars_below = sum(min(lengths[i], cap) for i in below)
+    chars_inside = sum(min(lengths[i], cap) for i in inside)
     if chars_below <= chars_inside or not any(paragraph[i] for i in below):
         return -1
     if any(paragraph[i] for i in inside) and (chars_below < DWARF * chars_inside or len(below) < 2 * len(inside)):
