@@ -17,7 +17,7 @@ yields to plain evidence that the page's main prose lies below it:
   stamped piece below the cut; the pieces under later stamps are replies or other entries;
 - it holds a paragraph (``features.is_paragraph``: over 80 characters with a full stop; or
   consecutive prose lines that hold that together, a paragraph the dump wrapped) and
-  more prose than the body;
+  more prose than the body (each line capped at ``cap``, as in body finding);
 - and the body holds no paragraph at all (titles, a menu that reads as a sentence, a byline: no
   article's text), or the run dwarfs it: ``DWARF`` times its prose and twice its prose lines.
 
