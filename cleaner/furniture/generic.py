@@ -31,6 +31,7 @@ from cleaner.furniture.forms import blog_name, counted_row, fields_row, imprint,
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
+from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import portal_lines, portal_stamps
 from cleaner.furniture.teasers import teaser_blocks
 
@@ -122,6 +123,17 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     ends.pop()
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
                             stamps, model.thread_stamps, model.min_body, ends)
+    texts = [line.text for line in lines]
+    whole = paragraphs(texts, prose, barriers, [p and is_paragraph(line.text, line.features) for line, p in zip(lines, prose)])
+    main = main_run_below(lengths, prose, whole, barriers, stamps, [_stamp(line.features) for line in lines],
+                          (first, last), model.penalty, model.cap)
+    if main >= 0:
+        # The page's main text lies below a thread's stamp or an end marker that ended the body
+        # above it (main_run.py): the stamps and end markers above that text end no body and
+        # start no thread (they still stop the growth over the article's rows: they are no article).
+        stamps = [s and pos >= main for pos, s in enumerate(stamps)]
+        first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
+                                stamps, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title))
