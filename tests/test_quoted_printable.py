@@ -91,3 +91,10 @@ def test_the_pipeline_records_a_step_and_a_second_clean_changes_nothing():
     assert result.text == Cleaner(to="keep").clean(ARTICLE)
     assert any(step.name == "quoted-printable" for step in result.steps)
     assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+def test_a_run_inside_other_text_leaves_the_pages_equals_signs():
+    # Only a body all in quoted-printable (ASCII) has its =20, =3D and soft breaks read outside
+    # the runs: one run quoted in a page must not join its lines or eat its "=3D" (review21).
+    text = "邮件正文：=E5=89=8D=E8=BA=AB=E4=B8=BA\n公式如下：a + b =\nc + d。\n颜色 #=3D3D3D 和宽度=20px。"
+    assert repair(text) == "邮件正文：前身为\n公式如下：a + b =\nc + d。\n颜色 #=3D3D3D 和宽度=20px。"

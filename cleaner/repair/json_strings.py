@@ -34,7 +34,8 @@ _SIGN = re.compile(r'(?<!\\)(?:\\\\)*(?:\\n(?![A-Za-z])|\\"|\\\\(?=[un"]))')
 # Code quoted in an article: a line the code-line model takes for code (print("…\n")), or escapes
 # inside a single-quoted string given to code (s = '你好\n世界\n'), which JSON does not write;
 # apostrophes of prose (Shaw's, O'Brien) around escapes are no such string.
-_QUOTED_ESCAPE = re.compile(r"[=(,\[]\s*'[^'\n]*\\[n\"\\][^'\n]*'")
+# (Possessive, so a line with an opening quote and no closing one is read once, not once an escape.)
+_QUOTED_ESCAPE = re.compile(r"[=(,\[]\s*'[^'\n\\]*+(?:\\[^n\"\\'\n][^'\n\\]*+)*+\\[n\"\\][^'\n]*+'")
 # Controls but tab and line breaks, and lone surrogates (``\udce5``: a byte, escaped_bytes.py's).
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|\\u[3-9][0-9a-fA-F]{3}")

@@ -57,10 +57,13 @@ def repair(text: str) -> str:
     """
     if "=" not in text:
         return text
+    # A whole body in quoted-printable is ASCII: only there are its escapes of blanks and "=" and
+    # its soft breaks outside the runs the encoding's (a page with other text keeps its "=").
+    body = text.isascii()
     if "=?" in text:
         text = _WORDS.sub(_read_words, text)
     read = _RUN.sub(_read_run, text)
-    if read != text:
+    if read != text and body:
         # A body that is quoted-printable: its escapes of blanks and of "=" and its soft breaks
         # outside the runs (a line of trailing blanks, =20) are the encoding's too.
         read = _ASCII_ESCAPE.sub(lambda e: _ASCII_CHARS.get(e.group(), ""), read)

@@ -37,7 +37,8 @@ _NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOT_GB = re.compile(r"[\ue000-\uf8ff\ufffd]")
 
 # HZ: a GB region, two characters of 21-7E a GB2312 code; ``~}`` ends it (never a pair's lead: GB2312 has no row 7E).
-_HZ_REGION = re.compile(r"~\{((?:[!-~][!-~])*?)~\}")
+# (A lead of 21-7D, possessive: a run of "~{" without its "~}" is read once, not once a start.)
+_HZ_REGION = re.compile(r"~\{((?:[!-}][!-~])*+)~\}")
 # UTF-7: ``+``, modified base64 (no padding), and an optional ``-`` that ends it.
 _UTF7_REGION = re.compile(r"\+([A-Za-z0-9+/]{3,})-?")
 _ISO2022 = ("iso2022_jp_2", "iso2022_jp_ext", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_kr")
