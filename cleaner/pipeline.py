@@ -213,6 +213,10 @@ class Cleaner:
             text = record("nfkc-folded-bytes", mojibake.MojibakeRepair(*folded_bytes.repair(text), []))
             # UTF-8 read as cp1252 whose no-break spaces (byte a0) became spaces: each put back
             # where UTF-8 cannot hold a space, before any reader takes the pieces between them.
+            # A page read by a code page the byte views do not model (Mac Roman, DOS, Baltic) first:
+            # the no-break-space reading below takes its spaces for cp1252's lost a0 bytes (a0 is
+            # no space there) and the page was then no single code page's reading any more.
+            text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             text = record("nbsp-read-as-space", mojibake.MojibakeRepair(*blank_bytes.repair(text, guess=cfg.guess_lost)))
             # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
             # read the inner one, as they read a page misread once.

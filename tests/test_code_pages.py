@@ -195,3 +195,12 @@ def test_a_stretch_another_decoder_reads_far_better_is_not_re_read(monkeypatch):
     assert reread.count("euc_kr") < sum(1 for *_, codec in candidates if codec == "euc_kr")
     # And the page still comes back (as it did when every piece was re-read).
     assert sum(a != b for a, b in zip(fixed.text, ARTICLE * 6)) <= len(ARTICLE)
+
+
+def test_a_mac_roman_page_with_spaces_is_read_before_the_no_break_space_reading():
+    # The no-break-space stage took a real space between Mac Roman mojibake for cp1252's lost a0
+    # and the page no longer read as Mac Roman (a probe's page came out `Ê“` and unread runs).
+    from cleaner import Cleaner
+
+    text = "朱祐杬，明宪宗第四子，明世宗之父，明孝宗异母弟。 “母亲是邵宸妃，妻为蒋氏。”成化十二年七月初二日生，成化二十三年七月十一日受封兴王。"
+    assert Cleaner(to="keep").run(text.encode().decode("mac_roman")).text == text
