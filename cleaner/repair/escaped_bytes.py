@@ -58,13 +58,12 @@ _NEVER = {"utf-8": ("utf-8", "iso8859_11"), "gbk": ("gbk", "gb18030", "gb2312"),
 # (source, decoder) pairs: what a page was written in, and what read it with backslashreplace.
 PATHS = tuple((source, decoder) for source in SOURCES for decoder in DECODERS if decoder not in _NEVER[source])
 # A reading of escapes alone (no character says which decoder) must be this long and score this well
-# a character: 2,000 random runs of high bytes read as GBK or Big5 scored -9.5 at best from four
-# characters on (-8.1 at two), 40 characters of Chinese articles -6.8 at worst.
-ALONE_MIN_CHARS = 4
+# a character (byte_runs holds the figures and why).
+ALONE_MIN_CHARS = byte_runs.ALONE_MIN_CHARS
 # A decoder that cannot have shown more than one in this many of a run's characters is not tried:
 # the one that read the run shows every character, bar text typed beside the mojibake.
 MISSING_MAX = 4
-ALONE_MIN_SCORE = -7.5
+ALONE_MIN_SCORE = byte_runs.ALONE_MIN_SCORE
 _ESCAPE = r"\\x[89a-fA-F][0-9a-fA-F]"
 # A run: non-ASCII characters and escapes, with ASCII (no whitespace, no backslash) between them;
 # ASCII reads as itself through every decoder above.
