@@ -217,6 +217,7 @@ class Cleaner:
             # the no-break-space reading below takes its spaces for cp1252's lost a0 bytes (a0 is
             # no space there) and the page was then no single code page's reading any more.
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
+            code_pages_read = text  # code_pages reads to a fixed point: again only on what changed since
             text = record("nbsp-read-as-space", mojibake.MojibakeRepair(*blank_bytes.repair(text, guess=cfg.guess_lost)))
             # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
             # read the inner one, as they read a page misread once.
@@ -230,7 +231,8 @@ class Cleaner:
             other, read_other = other_scripts.repair(text, guess=cfg.guess_lost, cache=readings)
             text = record("other-script-misread", other)
             # Before the in-step reading, which reads a page's ISO-8859-15 or -2 as cp1252 (Ÿ, Ž).
-            text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
+            if text != code_pages_read:
+                text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             # A two-byte source read one byte a character with the undefined bytes dropped: in step
             # again before any reader takes the line out of step from the first dropped byte.
             text = record("read-in-step-single-byte", resync.repair_single_byte(text, guess=cfg.guess_lost))
