@@ -50,3 +50,15 @@ def test_a_bad_document_passes_through_and_the_task_goes_on(tmp_path):
     rows = {r["id"]: r for f in sorted(out.glob("*.jsonl")) for r in map(json.loads, f.read_text(encoding="utf-8").splitlines())}
     assert {k: r["text"] for k, r in rows.items()} == {"a": "国务院", "b": "中文" * 20, "c": "他说：发展是硬道理", "d": "国务院"}
     assert rows["b"]["metadata"]["cleaner"]["error"].startswith("too large")
+
+
+def test_a_document_s_title_metadata_is_the_page_s_own_title():
+    from test_furniture_posts import ARTICLE, PIECES
+
+    from cleaner import Cleaner
+
+    title = "一座城市的记忆从哪里开始-城市记忆-青灯论坛"
+    page = "\n".join([*ARTICLE, *PIECES])
+    step = ChineseCleaner()
+    (doc,) = step.run(iter([Document(text=page, id="t", metadata={"title": title})]))
+    assert doc.text == Cleaner().run(page, title=title).text != Cleaner().run(page).text

@@ -41,6 +41,20 @@ def test_clean_document_passes_a_bad_document_through_with_its_reason():
     assert clean_document(cleaner, "國(guó)務(wù)院", "http://[::1")[::2] == ("国务院", None)
 
 
+def test_clean_document_takes_the_page_s_own_title():
+    # A thread page lists other threads' pieces under its own; the <title> names the one to keep,
+    # as it does for an HTML file or a JSON Lines record's "title" field.
+    from test_furniture_posts import ARTICLE, PIECES
+
+    cleaner = Step().cleaner
+    title = "一座城市的记忆从哪里开始-城市记忆-青灯论坛"
+    page = "\n".join([*ARTICLE, *PIECES])
+    out, result, why = clean_document(cleaner, page, title=title)
+    assert why is None and out == cleaner.run(page, title=title).text != cleaner.run(page).text
+    assert clean_document(cleaner, page, title=title, details=True)[1].meta["title"] == title
+    assert clean_document(cleaner, page, title=7)[0] == cleaner.run(page).text  # not a string: no title
+
+
 def test_clean_document_passes_a_failing_document_through(monkeypatch):
     cleaner = Step(to="zh-tw").cleaner
 

@@ -211,3 +211,14 @@ def test_clean_batch_takes_ray_s_default_numpy_batches_and_pandas_frames():
     assert list(frame["text"]) == ["国务院"] and list(frame["url"]) == ["http://a.example/"]
     with pytest.raises(KeyError, match="no column 'text'"):
         clean({"body": np.array(["國"], dtype=object)})
+
+
+def test_clean_batch_takes_each_row_s_title_as_a_warc_record_carries_it():
+    import pyarrow as pa
+    from test_furniture_posts import ARTICLE, PIECES
+
+    title = "一座城市的记忆从哪里开始-城市记忆-青灯论坛"
+    page = "\n".join([*ARTICLE, *PIECES])
+    out = CleanBatch()(pa.table({"text": [page, page], "title": [title, None]}))
+    assert out.column("text").to_pylist() == [Cleaner().run(page, title=title).text, Cleaner().run(page).text]
+    assert out.column("title").to_pylist() == [title, None]

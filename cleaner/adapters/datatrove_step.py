@@ -40,7 +40,8 @@ class ChineseCleaner(LazyCleaner, BaseFormatter):
             self.stat_update(StatHints.total)
             with self.track_time():
                 metadata = doc.metadata if isinstance(doc.metadata, dict) else {}  # a reader may leave it None
-                doc.text, result, failed = clean_document(self.cleaner, doc.text, metadata.get("url"), details=self.details)
+                doc.text, result, failed = clean_document(self.cleaner, doc.text, metadata.get("url"),
+                                                             title=metadata.get("title"), details=self.details)
                 if failed:  # passed through unchanged: counted and said, not the task's end
                     self.stat_update("failed")
                 elif result.changed:

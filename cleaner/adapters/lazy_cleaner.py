@@ -30,8 +30,11 @@ class LazyCleaner:
         return Cleaner.for_config(self.config)
 
 
-def clean_document(cleaner, text: object, url: object = None, *, details: bool = False):
+def clean_document(cleaner, text: object, url: object = None, *, title: object = None, details: bool = False):
     """(text out, Result or None, why it was passed through or None) for one document of a batch.
+
+    ``url`` and ``title`` (the page's own ``<title>``, which names the post to keep on a page of
+    several) are used when they are strings, as the JSON Lines engine uses a record's fields.
 
     A framework fails a whole task or batch when a step raises, so one document must never do
     it: a value that is not a string (None, a number), a document over ``max_chars`` or a bug on
@@ -43,7 +46,8 @@ def clean_document(cleaner, text: object, url: object = None, *, details: bool =
     if not isinstance(text, str):
         return text, None, f"not a string ({type(text).__name__})"
     try:
-        result = cleaner.run(text, url=url if isinstance(url, str) else None, details=details)
+        result = cleaner.run(text, url=url if isinstance(url, str) else None,
+                             title=title if isinstance(title, str) else None, details=details)
     except DocumentTooLarge as exc:
         return text, None, f"too large ({exc})"
     except NotText as exc:

@@ -43,7 +43,8 @@ class CleanBatch:
         import pyarrow as pa
 
         cleaned, details = self._clean(batch.column(self.field).to_pylist(),
-                                       batch.column("url").to_pylist() if "url" in names else None)
+                                       *(batch.column(c).to_pylist() if c in names and c != self.field else None
+                                         for c in ("url", "title")))
         index = batch.column_names.index(self.field)
         batch = batch.set_column(index, batch.schema.field(index), pa.array(cleaned, type=batch.schema.field(index).type))
         if self.details:
@@ -54,20 +55,21 @@ class CleanBatch:
         """A dict of numpy arrays or a pandas frame: the column replaced, in the batch's own kind."""
         import numpy as np
 
-        cleaned, details = self._clean(list(batch[self.field]), list(batch["url"]) if "url" in batch else None)
+        cleaned, details = self._clean(list(batch[self.field]),
+                                       *(list(batch[c]) if c in batch and c != self.field else None for c in ("url", "title")))
         batch = batch.copy()
         batch[self.field] = np.array(cleaned, dtype=object)
         if self.details:
             batch["cleaner"] = np.array(details, dtype=object)
         return batch
 
-    def _clean(self, texts: list, urls: list | None) -> tuple[list, list[str]]:
+    def _clean(self, texts: list, urls: list | None, titles: list | None) -> tuple[list, list[str]]:
         """The column cleaned (a value that is not text, or a failure, passed through) and, with
-        ``details`` or for a failure, each row's JSON."""
+        ``details`` or for a failure, each row's JSON. A row's ``url`` and ``title`` columns, when
+        the batch has them, name its site and its own title (as a WARC page's record carries)."""
         cleaned, details = [], []
-        for text, url in zip(texts, urls or [None] * len(texts)):
-            out, result, failed = clean_document(self.cleaner, text, url if isinstance(url, str) else None,
-                                                 details=self.details)
+        for text, url, title in zip(texts, urls or [None] * len(texts), titles or [None] * len(texts)):
+            out, result, failed = clean_document(self.cleaner, text, url, title=title, details=self.details)
             self._came_to(text, out, result, failed)
             cleaned.append(out)
             if failed:  # passed through unchanged, as JSON Lines runs do

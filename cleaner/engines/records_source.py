@@ -1,8 +1,11 @@
 """The lines a records run reads: JSON Lines (compressed or not) or WARC pages turned into records.
 
-A WARC file's pages become JSON Lines records ``{"url", "warc_record_id", "text"}`` before they
-are cleaned, so WARC and JSON Lines runs share one cleaning path and one output format, and the
-page's URL picks its site's rules.
+A WARC file's pages become JSON Lines records ``{"url", "warc_record_id", "warc_date", ...,
+"text"}`` before they are cleaned, so WARC and JSON Lines runs share one cleaning path and one
+output format. The page's URL picks its site's rules, and what its HTML says of itself (``title``,
+``date``, ``author``, each only when the page has it) travels in the record: the cleaner takes a
+record's ``title`` for the page's own title, as it takes an HTML file's ``<title>`` (on a blog
+page of several entries the title names the one to keep), and the user keeps them.
 """
 
 from __future__ import annotations
@@ -12,6 +15,10 @@ import sys
 from collections.abc import Iterator
 
 from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, wrap_reader
+
+
+# What a WARC page's record carries beside its text, in this order (WarcDocument.meta's keys).
+RECORD_META = ("warc_date", "title", "date", "author")
 
 
 class InputError(OSError):
@@ -61,7 +68,9 @@ def _warc_lines(path: str, log) -> Iterator[bytes]:
                 continue
             if not doc.text.strip():
                 continue  # nothing to clean (a record cut short is reported by its error document)
-            record = {"url": doc.url, "warc_record_id": doc.record_id, "text": doc.text}
+            record = {"url": doc.url, "warc_record_id": doc.record_id}
+            record.update((key, doc.meta[key]) for key in RECORD_META if doc.meta.get(key))
+            record["text"] = doc.text
             yield (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     except COMPRESSION_ERRORS as exc:
         raise InputError(f"cannot read the WARC data ({type(exc).__name__}: {exc})") from None
