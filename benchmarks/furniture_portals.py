@@ -1,8 +1,8 @@
 """Furniture left and article lost on made-up pages of portal families the dev set lacks.
 
-    .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|all] [--show]
+    .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|unseen10|all] [--show]
 
-The pages (``benchmarks/portal_pages/{dev,unseen,unseen2,unseen3,unseen4,unseen5,unseen6,unseen7,unseen8,unseen9}/*.txt``) are templates written for this
+The pages (``benchmarks/portal_pages/{dev,unseen,unseen2,unseen3,unseen4,unseen5,unseen6,unseen7,unseen8,unseen9,unseen10}/*.txt``) are templates written for this
 benchmark: forum threads (Discuz, 贴吧, Mobile01), Q&A pages (知乎, 百度知道), PTT posts, WeChat
 articles, Taiwan and Hong Kong news with unlabelled bylines, government pages with metadata
 tables, novel chapters, blogs with tag rows, and ``keeps`` pages (a poem, an interview, sentences
@@ -75,7 +75,20 @@ banner, a Hong Kong NGO's press release, a Taiwan online magazine's long read in
 county government's news, the Macau tourism office's news), with furniture above, below and
 between paragraphs (captions, 延伸阅读 and related boxes, ad lines, a pager) and article sentences
 that say 分享, 来源, 点击, 关注, 下载, 登录, 订阅, 编辑, 责任编辑, 版权, 打印, 评论, 广告, 推荐 and
-上一篇, never tuned on.
+上一篇, never tuned on; ``unseen10`` pages (session 22) were written before that round's work by a
+helper that never read the model, of kinds the others lack (an ecology bureau's notice of an
+environmental impact report with its 附件 and 我要纠错 row, a leaders' message board's question with
+the government's reply and its 满意度评价, a drug regulator's notice of failed batches with its 索引号
+table, a popular-science article with its 听全文 player and 作者简介, an archives' history story with
+its 编者按, a fund company's investor-education article with its 风险提示, a photo gallery in 1/8 pages,
+a charity foundation's project report with its 我要捐款 box, a podcast episode's show notes with its
+时间轴 and comments, a lifestyle notes app's post with hashtags and comments; in Traditional script a
+central bank's press release, the Hong Kong Consumer Council's test report with a cookie banner, the
+Macau health bureau's news, a Taiwan gadget review site's review in pages, the Hong Kong Transport
+Department's special traffic news, a Taiwan environmental news site's report), with furniture
+above, below and between paragraphs (captions with credits, 延伸阅读 boxes, an ad line, a pager) and
+article sentences that say 分享, 点击, 下载, 评论, 关注, 登录, 订阅, 编辑, 责任编辑, 版权, 打印, 扫码,
+推荐, 广告 and 上一篇, never tuned on.
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
 """
 
@@ -135,13 +148,13 @@ def build(path: Path, pool: dict[str, list[str]]) -> tuple[str, str, str | None]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "all"), default="dev")
+    ap.add_argument("--set", choices=("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "all"), default="dev")
     ap.add_argument("--show", action="store_true", help="print each page's leftover and lost lines")
     args = ap.parse_args()
     cleaner = Cleaner(to="keep")
     pool: dict[str, list[str]] = {}
     print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} {'exact':>9} {'median-l':>8} {'med-lost':>7}")
-    for name in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9"):
+    for name in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10"):
         if args.set not in (name, "all"):
             continue
         tally = Tally(f"portal pages {name}")
