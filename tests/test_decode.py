@@ -224,3 +224,27 @@ def test_chinese_legacy_pages_never_ask_the_japanese_and_korean_readings(monkeyp
 def test_short_big5_is_read_as_big5(text):
     # Big5 and Big5-HKSCS read these alike: one reading, not a tie that chardet broke for GB18030.
     assert decode(text.encode("big5")) == text
+
+
+def test_a_gbk_file_that_lost_a_byte_is_read_in_step_again():
+    # 协 is d0 ad: without d0, GB18030 reads ad ce (the user-defined area, a private-use code
+    # point) and every pair after it out of step, all valid; GBK rejects ad and starts again.
+    text = "今天，政协委员会第一次会议隆重开幕，我们对大会的召开表示热烈祝贺！"
+    raw = text.encode("gbk")
+    i = raw.index("协".encode("gbk"))
+    out = decode(raw[:i] + raw[i + 1 :])
+    assert out == text.replace("协", "\ufffd")
+
+
+def test_a_big5_file_that_lost_a_byte_is_read_as_big5():
+    text = "一八六八年，明治新政府宣布設立箱館裁判所，便將北海道納入新政府統治之內。然而在次年一月，舊幕府的軍隊佔領了箱館。"
+    raw = text.encode("big5")
+    i = raw.index("裁".encode("big5"))
+    out = decode(raw[:i] + raw[i + 1 :])
+    assert out.startswith(text[: text.index("裁")]) and out.endswith(text[-20:])
+
+
+def test_a_gbk_page_with_a_character_of_the_user_defined_area_keeps_it():
+    # Sites put rare name characters in GBK's user-defined area; GB18030 reads them as private use.
+    text = "记者从市政府获悉，张\ue000同志任市文化局局长，负责全市的文化工作和文物保护工作。"
+    assert decode(text.encode("gb18030")) == text

@@ -101,6 +101,7 @@ def _decode_unmarked(data: bytes) -> Decoded:
     if other is not None:
         return Decoded(other)
     candidates = _strict_readings(data)
+    candidates += _out_of_step(candidates, data)
     if not candidates:
         # Broken somewhere, or several encodings in one file (pages or lines put together from
         # sources in UTF-8, GBK and Big5): each line is read by what it is.
@@ -301,7 +302,28 @@ def _strict_readings(data: bytes) -> list[tuple[str, str]]:
     return out
 
 
-LENIENT = ("utf-8", "gb18030", "big5")
+# GB18030 maps GBK's user-defined areas (AAA1-AFFE, F8A1-FEFE, A140-A7A0) to private-use code
+# points. A page rarely holds one, but a GBK file that lost one byte reads on out of step, and its
+# first wrong pair often falls there: 政协巴 (d0ad b0cd) without d0 reads ad b0 as U+E4C6, then cd d1
+# as 脱 and so on to the line's end, all of it valid. GBK (which has no user-defined areas) rejects
+# that pair and, with ``replace``, starts again on the next byte: 政\ufffd巴彦 (the repairs may then
+# fill the lost character from context).
+_GB_USER_DEFINED = re.compile("[\ue000-\ue765]")
+
+
+def _out_of_step(candidates: list[tuple[str, str]], data: bytes) -> list[tuple[str, str]]:
+    """Lenient GBK and Big5 readings of ``data``, as further candidates, when GB18030 alone reads it
+    and its reading holds characters of the user-defined areas: where a GBK file read out of step
+    lands, and where a Big5 file that lost a byte (which GB18030 still reads whole, Big5 no longer)
+    lands."""
+    if len(candidates) != 1 or candidates[0][0] != "gb18030" or not _GB_USER_DEFINED.search(candidates[0][1]):
+        return []  # another strict reading competes already (a Big5 page GB18030 also reads)
+    return [(f"{codec} (lossy)", data.decode(codec, errors="replace")) for codec in ("gbk", "big5")]
+
+
+# Lenient readings a broken line competes in; GBK after GB18030, which wins their ties (it reads
+# four-byte characters GBK marks), and which GBK beats on a line read out of step (_GB_USER_DEFINED).
+LENIENT = ("utf-8", "gb18030", "gbk", "big5")
 # A line with at least this many characters UTF-8 reads per U+FFFD is damaged UTF-8: GBK or Big5
 # bytes read as UTF-8 give almost nothing but U+FFFD.
 UTF8_DAMAGE = 2
