@@ -150,10 +150,30 @@ class _Reader(HTMLParser):
             self.line.append(data)
 
 
+_INNER_TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table\s*>", re.S | re.I)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tbody|</table|$)", re.S | re.I)
+_CELL = re.compile(r"<t[dh]\b[^>]*>", re.I)
+_INNER_BLOCK = re.compile(r"</?(?:p|div|br|ul|ol|li|h[1-6])\b[^>]*>", re.I)
+
+
+def _gfm_tables(doc: str) -> str:
+    """Tables holding no table, of two rows and two cells a row at least (data, not layout), as
+    turndown's GFM plugin writes them: a row a line, ``| a | b |``, a rule under the first."""
+    def table(m: re.Match) -> str:
+        rows = [[_INNER_BLOCK.sub(" ", c).replace("|", "\\|") for c in _CELL.split(r.group(1))[1:]]
+                for r in _ROW.finditer(m.group(1))]
+        if len(rows) < 2 or min(len(r) for r in rows) < 2:
+            return m.group()
+        lines = ["<p>| " + " | ".join(re.sub(r"</t[dh]\s*>|</tr\s*>", "", c) for c in r) + " |</p>" for r in rows]
+        lines.insert(1, "<p>| " + " | ".join("---" for _ in rows[0]) + " |</p>")
+        return "".join(lines)
+    return _INNER_TABLE.sub(table, doc)
+
+
 def reader_dump(doc: str, page_id: str) -> str:
     """A jina-reader-like dump: its header, then turndown's Markdown, unwrapped."""
     parser = _Reader()
-    parser.feed(doc)
+    parser.feed(_gfm_tables(doc))
     parser.close()
     parser.flush()
     title = " ".join("".join(parser.title).split())

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from cleaner import hardwrap
+
 # A link's or picture's address: one level of parentheses (Wikipedia's ``_(film)``) or an
 # unclosed one (``javascript:ask(``), spaces only before more of it (``javascript: void(0);``), an
 # optional title ("...", '...' or (...)). A wrapper that cuts lines at a width may cut the address,
@@ -50,11 +52,12 @@ _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 # Emphasis: ** and __ (strong), ~~ (struck), and single * or _ hugging their text. An underscore
-# inside a word (snake_case) is no emphasis, nor a * between spaces (a * b).
+# between ASCII letters or digits (snake_case) is no emphasis, nor a * between spaces (a * b);
+# beside a Han character (强调_和) a mark is one: Chinese has no word spaces to put around it.
 _STRONG = re.compile(r"\*\*|~~")
-_STRONG_UNDER = re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)")
-_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
-_EM_UNDER = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)")
+_STRONG_UNDER = re.compile(r"(?<![A-Za-z0-9\\])__(?=\S)(.+?)(?<=\S)__(?![A-Za-z0-9])")
+_EM_STAR = re.compile(r"(?<![A-Za-z0-9*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![A-Za-z0-9*])")
+_EM_UNDER = re.compile(r"(?<![A-Za-z0-9\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?![A-Za-z0-9])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
 _BREAKS = re.compile(r"[ \t]*\n[ \t\n]*")
@@ -70,7 +73,8 @@ READER_HEAD_LINES = 30  # the header stands within the first lines
 # the other syntax. Counted over lines, so a long article quoting one link stays prose.
 MIN_LINKS = 3  # links, pictures or reference definitions with an address
 MIN_SIGNS = 6  # Markdown constructs in all (links counted again)
-SIGN_SHARE = 0.05  # of the non-blank lines: share holding one
+SIGN_SHARE = 0.05  # of the non-blank lines: share holding one, unless there are MANY_LINKS
+MANY_LINKS = 10  # links with addresses: a page's link rows, whatever the length of its article
 
 _URLISH = re.compile(r"\]\n?\(\s*<?(?:https?:|ftp:|mailto:|/|\.{1,2}/|#|www\.|[\w%~-]+(?:[./?#=&]|\)))")
 _SIGN_LINE = re.compile(r"^ {0,3}(?:#{1,6}[ \t]|[*+\-][ \t]+\S|\|.*\||>[ \t]?|```|(?:[-*_][ \t]*){3,}$)|\*\*\S|!\[|\]\(|\]\[", re.M)
@@ -131,7 +135,8 @@ def _strip_header(text: str) -> str:
 def looks_like_markdown(text: str) -> bool:
     """Is ``text`` a Markdown dump of a page, by the density of its syntax? A reader's header says
     so; otherwise at least ``MIN_LINKS`` links or pictures with an address (or reference
-    definitions), ``MIN_SIGNS`` constructs in all, on ``SIGN_SHARE`` of the lines.
+    definitions), ``MIN_SIGNS`` constructs in all, on ``SIGN_SHARE`` of the lines (or
+    ``MANY_LINKS`` links, on a page of any length).
 
     >>> looks_like_markdown("见[1]，a*b*c，[链接](http://x.cn)。\\n" * 2)
     False
@@ -147,6 +152,8 @@ def looks_like_markdown(text: str) -> bool:
         return False
     if sum(1 for _ in _SIGN_LINE.finditer(text)) < MIN_SIGNS:
         return False
+    if links >= MANY_LINKS:
+        return True
     lines = [line for line in text.split("\n") if line.strip()]
     return sum(1 for line in lines if _SIGN_LINE.search(line)) >= SIGN_SHARE * len(lines)
 
@@ -166,7 +173,7 @@ def strip_markdown(text: str) -> str:
     """
     if not looks_like_markdown(text):
         return text
-    text = _strip_header(text)
+    text = _join_cut_lines(_strip_header(text))
     labels = {m.group(1).strip().lower() for m in _REF_DEF.finditer(text)}
     out: list[str] = []
     fenced: str | None = None  # the fence that opened a code block, whose lines stay as they are
@@ -187,6 +194,43 @@ def strip_markdown(text: str) -> str:
         pending.append(line)
     out.append(_inline("\n".join(pending), labels))
     return "\n".join(part for part in out)
+
+
+# A dump maker that cuts every line at a width (html2text's body width, 78) cuts inside a
+# paragraph, a link's address or a list item alike: its full lines are of one width W exactly (a
+# wrapper at word breaks leaves them ragged, shorter by a word). Full lines, within SLACK of W in
+# one of hardwrap's measures, must be CUT_SHARE of the lines longer than W/2, and MIN_FULL
+# different lines be of W exactly.
+CUT_SHARE = 0.25
+_BLOCK_START = re.compile(r" {0,3}(?:#{1,6}[ \t]|[*+\-][ \t]|\d{1,9}[.)][ \t]|>|\||```|~~~)")
+
+
+def _join_cut_lines(text: str) -> str:
+    """A dump cut at a width with each full line joined to the next, as it stood before the cut,
+    unless the next is blank or opens a block (a heading, a list item, a quote, a table row)."""
+    lines = text.split("\n")
+    if len(lines) < hardwrap.MIN_FULL:
+        return text
+    for measure in hardwrap.MEASURES:
+        sizes = [measure(line) for line in lines]
+        width = max(sizes)
+        if width < hardwrap.MIN_WIDTH:
+            continue
+        full = [size >= width - hardwrap.SLACK for size in sizes]
+        exact = len({line for line, size in zip(lines, sizes, strict=True) if size == width})  # a repeated line is one
+        long = sum(1 for size in sizes if size >= width // 2)
+        if exact >= hardwrap.MIN_FULL and sum(full) >= max(hardwrap.MIN_FULL, CUT_SHARE * long):
+            break
+    else:
+        return text
+    out = [lines[0]]
+    for k in range(1, len(lines)):
+        line = lines[k]
+        if full[k - 1] and line.strip() and not _BLOCK_START.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _inline(block: str, labels: set[str]) -> str:
