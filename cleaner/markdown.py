@@ -117,9 +117,12 @@ def page_meta(text: str) -> dict[str, str]:
     header = reader_header(text)
     if header or not looks_like_markdown(text):
         return header
-    m = _H1.search(text)
-    title = " ".join(_line(m.group(1) or m.group(2)).split()) if m else ""
-    return {"title": _links(title)} if title else {}
+    for m in _H1.finditer(_join_cut_lines(_strip_header(text))):
+        # A logo's picture is no title (# ![](logo.png)): the first heading that shows text.
+        title = " ".join(_line(_links(_IMAGE.sub("", m.group(1) or m.group(2)))).split())
+        if title:
+            return {"title": title}
+    return {}
 
 
 def _strip_header(text: str) -> str:

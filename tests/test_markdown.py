@@ -123,3 +123,7 @@ def test_articles_that_are_not_dumps_stay_untouched(text):
     assert not looks_like_markdown(text)
     assert strip_markdown(text) == text
     assert not any(step.name == "markdown" for step in Cleaner().run(text).steps)
+
+
+def test_a_heading_that_shows_no_text_names_no_page():
+    assert page_meta(NAV + "# ![](/img/logo_red.png)\n\n# [正文标题](/a.html)\n\n" + ARTICLE) == {"title": "正文标题"}
