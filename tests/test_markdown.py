@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.markdown import looks_like_markdown, page_meta, reader_header, strip_markdown
@@ -127,3 +129,49 @@ def test_articles_that_are_not_dumps_stay_untouched(text):
 
 def test_a_heading_that_shows_no_text_names_no_page():
     assert page_meta(NAV + "# ![](/img/logo_red.png)\n\n# [正文标题](/a.html)\n\n" + ARTICLE) == {"title": "正文标题"}
+
+
+_WORDS = st.sampled_from(["首页", "新闻中心", "今日关注", "体育", "财经频道", "关于我们", "联系方式", "图片"])
+_PROSE = st.sampled_from(["今年春节期间，全市接待游客三百万人次。", "旅游收入达到二十亿元，同比增长百分之十二。",
+                          "据报道[1]，该项目已完成。", "计算公式为 a*b*c，其中 a_max 取上限。"])
+_URLS = st.sampled_from(["/", "/news/index.shtml", "http://www.example.cn/a.html", "../b/c.htm?id=1&p=2",
+                         "javascript:void(0);"])
+
+
+@st.composite
+def _dumps(draw):
+    """A page as a dump maker writes it: link rows, list items, headings, pictures and prose."""
+    blocks, shown = [], []
+    for _ in range(draw(st.integers(3, 12))):
+        kind = draw(st.sampled_from(["row", "item", "heading", "picture", "prose"]))
+        if kind == "row":
+            words = draw(st.lists(_WORDS, min_size=2, max_size=5))
+            blocks.append(draw(st.sampled_from(["|", " ", ""])).join(f"[{w}]({draw(_URLS)})" for w in words))
+            shown += words
+        elif kind == "item":
+            word = draw(_WORDS)
+            blocks.append(f"  * [{word}]({draw(_URLS)})")
+            shown.append(word)
+        elif kind == "heading":
+            word = draw(_WORDS)
+            blocks.append("#" * draw(st.integers(1, 3)) + " " + word)
+            shown.append(word)
+        elif kind == "picture":
+            blocks.append(f"![]({draw(_URLS)}logo.gif)")
+        else:
+            blocks.append(draw(_PROSE))
+    return "\n\n".join(blocks), shown
+
+
+@settings(max_examples=200, deadline=None)
+@given(_dumps())
+def test_a_dump_keeps_what_its_links_show_and_no_address(case):
+    dump, shown = case
+    out = strip_markdown(dump)
+    if out == dump:
+        assert not looks_like_markdown(dump)
+        return
+    for word in shown:
+        assert word in out
+    assert "](" not in out and "logo.gif" not in out and "example.cn" not in out
+    assert strip_markdown(out) == out  # what it gives is no dump: a second reading changes nothing
