@@ -126,11 +126,11 @@ def page_meta(text: str) -> dict[str, str]:
 
 
 def _strip_header(text: str) -> str:
-    if not reader_header(text) and not text.lstrip().startswith(("Title:", "URL Source:")):
+    """The text without a reader's header: every line before ``Markdown Content:`` a field."""
+    at = text.find(_READER_BODY, 0, 8192)
+    if at < 0 or (at and text[at - 1] != "\n"):
         return text
-    at = text.find(_READER_BODY)
-    head = text[:at]
-    if at < 0 or any(line.strip() and not _READER_LINE.match(line.strip()) for line in head.split("\n")):
+    if any(line.strip() and not _READER_LINE.match(line.strip()) for line in text[:at].split("\n")):
         return text
     return text[at + len(_READER_BODY):].lstrip("\n")
 
@@ -196,7 +196,7 @@ def strip_markdown(text: str) -> str:
             continue
         pending.append(line)
     out.append(_inline("\n".join(pending), labels))
-    return "\n".join(part for part in out)
+    return "\n".join(out)
 
 
 # A dump maker that cuts every line at a width (html2text's body width, 78) cuts inside a
@@ -255,10 +255,8 @@ def _inline(block: str, labels: set[str]) -> str:
     lines = block.split("\n")
     out = []
     for k, line in enumerate(lines):
-        if _RULE.match(line) or _TABLE_RULE.match(line) and "-" in line and ("|" in line or _setext_under(lines, k)):
-            continue
-        if _SETEXT.match(line) and _setext_under(lines, k):
-            continue
+        if _RULE.match(line) or "|" in line and _TABLE_RULE.match(line) or _SETEXT.match(line) and _setext_under(lines, k):
+            continue  # a rule, a table's rule under its head row, a heading's underline
         out.append(_line(line))
     return "\n".join(out)
 
