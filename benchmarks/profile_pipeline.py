@@ -33,6 +33,8 @@ STAGES = {
     "html-entities": ("cleaner/fixes.py", "unescape_entities"),
     "markup tags": ("cleaner/leftovers.py", "strip_markup"),
     "bbcode tags": ("cleaner/bbcode.py", "strip_bbcode"),
+    "markdown page meta": ("cleaner/markdown.py", "page_meta"),
+    "markdown": ("cleaner/markdown.py", "strip_markdown"),
     "spaced characters": ("cleaner/spacing.py", "join_spaced"),
     "literal escapes": ("cleaner/leftovers.py", "decode_escapes"),
     "replacement marks": ("cleaner/leftovers.py", "replacement_marks"),

@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, smuggled_bytes, spacing
+from cleaner import addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, markdown, smuggled_bytes, spacing
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -185,6 +185,12 @@ class Cleaner:
         if cfg.strip_markup:
             text = apply("remove", "markup-tags", leftovers.strip_markup, text)
             text = apply("remove", "bbcode-tags", bbcode.strip_bbcode, text)  # a forum's markup, as HTML's
+            # A page dumped as Markdown (html2text, a reader tool): its syntax as HTML's tags, its
+            # reader header or first heading as an HTML page's <title> and <meta> (cleaner/markdown.py).
+            if header := markdown.page_meta(text):
+                meta.update(header)
+                title = title or header.get("title")
+            text = apply("remove", "markdown", markdown.strip_markdown, text)
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
         shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
