@@ -19,7 +19,8 @@ Latin letter (``\\nabla``, ``\\newline``, ``C:\\new\\table``: TeX's commands and
 folders read as JSON's \\n and \\t) is read only when it also holds JSON's own signs, an
 escaped quote or a ``\\uXXXX``, and no drive's path (``C:\\``): JSON itself writes a path's
 backslashes doubled, and a line of Chinese prose and TeX holds two ``\\n`` as easily as JSON
-does. Layers are read while a line still is one, so a second clean finds nothing to read.
+does (once a layer is read, the line was JSON: the next needs no more). Layers are read while a
+line still is one, so a second clean finds nothing to read.
 """
 
 from __future__ import annotations
@@ -65,11 +66,11 @@ def repair(text: str) -> str:
 
 
 def _read_line(line: str) -> str:
-    for _ in range(MAX_LAYERS):
+    for layer in range(MAX_LAYERS):
         if len(_SIGN.findall(line)) < MIN_SIGNS or not _CJK.search(line):
             return line
-        if _LETTER_ESCAPE.search(line) and (not _JSON_OWN.search(line) or _DRIVE.search(line)):
-            return line  # TeX or a path: its \n before a letter is no line break
+        if not layer and _LETTER_ESCAPE.search(line) and (not _JSON_OWN.search(line) or _DRIVE.search(line)):
+            return line  # TeX or a path: its \n before a letter is no line break (a layer read is JSON's)
         try:
             read = json.loads(f'"{line}"')
         except ValueError:
