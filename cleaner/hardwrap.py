@@ -17,7 +17,7 @@ all do) or an ellipsis (a list of titles cut to one width), and most full lines 
 inside (running prose cut anywhere does; a list of headlines or unpunctuated verse does not). Of
 the measures that find a width, the one with the most full lines is the wrapper's (a terminal's
 80 columns hold 40 Han characters, or 41 with two digits). Then each full line is joined with the
-next, unless the next is blank, indented or starts a list item (一、 1. •, not the 2.5 of a number
+next (and any line with the one before when it starts with a clause mark), unless the next is blank, indented or starts a list item (一、 1. •, not the 2.5 of a number
 cut), or the full line ends a sentence (its break is harmless; a closing quote ends one only after
 a sentence's mark) and the next does not start with a mark that only continues a line (，。” a
 wrapper pushed over). The join removes the line break only: what the wrapper cut is put back as it
@@ -34,7 +34,7 @@ SLACK = 2
 _ENDS = "。！？!?…；;：:”」』）)"
 # A line cut short on purpose: a list of titles cut to one width ends each with an ellipsis.
 _CUT = ("...", "…", "⋯", "..")
-_INDENT = (" ", "\u3000", "\t")
+_INDENT = (" ", "\u3000", "\t", "\xa0")  # an old page indents with &nbsp;&nbsp;
 _CLAUSE = re.compile("[，、。；,;]")
 _ITEM = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[•·●○■□◆◇▪\-*]\s|第[一二三四五六七八九十\d]+[章节条]")
 
@@ -121,7 +121,7 @@ def _ends_sentence(line: str) -> bool:
 
 # What no line starts with but a line's continuation: a clause or sentence mark, a closing quote
 # or bracket (a wrapper cut before it: ...慢慢恢复 / 。).
-_CONTINUES = tuple("，。、；：！？,;:!?”」』）)》〉…")
+_CONTINUES = tuple("，。、；：！？,;:!?”」』）)》〉…")  # (the ellipsis last: it may open a line of its own)
 # A single space before a Latin word or a number: the word space a wrapper cut at (《Microsoft
 # .NE / T 语言》 wraps as " .NET"), where an indent is two spaces or more, or an ideographic one.
 _WORD_SPACE = re.compile(r" [!-~]")
@@ -221,11 +221,16 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
         quote = _quote(line)  # a quoted paragraph's lines each carry the quote's marks: joined, once
         body = line[len(quote):]
-        indent = body.startswith(_INDENT) and not (_WORD_SPACE.match(body) and previous[-1:].isascii())
+        # (A no-break space opens a line of mojibake as any byte may: KOI8-R shows byte 9a so.)
+        indent = body.startswith(_INDENT[:-1] if misread else _INDENT) and not (_WORD_SPACE.match(body) and previous[-1:].isascii())
         new_paragraph = not body.strip() or indent or _ITEM.match(body) or quote != _quote(previous) or \
             misread and (_written(line, clause) or _written(previous, clause))
         ended = (_ends_sentence(previous) or previous.rstrip().endswith(_CUT)) and not body.startswith(_CONTINUES)
-        if full and not new_paragraph and not ended:
+        # A line that starts with a clause mark continues the one before, full or not (the wrapper
+        # counted that one short by a character its measure weighs otherwise); not in mojibake,
+        # whose lines start with any sign.
+        continues = not misread and previous.strip() and body.startswith(_CONTINUES[:-1])
+        if (full or continues) and not new_paragraph and not ended:
             paragraph.append(body)
         else:
             out.append("".join(paragraph))

@@ -294,3 +294,21 @@ def test_a_console_copy_of_mojibake_wrapped_at_80_columns_is_joined_read_and_sta
     assert result.text == Cleaner(to="keep").clean(shown)
     assert sum(ch in TERMINAL for ch in result.text) > 0.95 * len(TERMINAL.replace("\n", ""))
     assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+def test_a_line_indented_with_no_break_spaces_starts_a_paragraph():
+    # An old page indents with &nbsp;&nbsp; as with spaces: after a full line too (joined, the
+    # spaces stood inside a sentence: 为了显示\xa0\xa0自己, identical.py's damage/303).
+    first = _wrap(PARAGRAPHS[0], 36).split("\n")
+    cut = len(first[0]) * (len(first) - 1)
+    page = "\n".join(first[:-1] + _wrap("\xa0\xa0" + PARAGRAPHS[0][cut:] + PARAGRAPHS[1], 36).split("\n"))
+    assert join_hard_wraps(page) == PARAGRAPHS[0][:cut] + "\n\xa0\xa0" + PARAGRAPHS[0][cut:] + PARAGRAPHS[1]
+
+
+def test_a_line_that_starts_with_a_clause_mark_continues_the_one_before():
+    # The line before fell short of the width (a character its measure weighs otherwise: here
+    # cut four short), and the break stands before a comma no line starts with.
+    lines = _wrap(PARAGRAPHS[0] + PARAGRAPHS[1], 36).split("\n")
+    lines[1], lines[2] = lines[1][:-4], "，" + lines[2]
+    page = "\n".join(lines)
+    assert join_hard_wraps(page) == page.replace("\n", "")
