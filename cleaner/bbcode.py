@@ -14,6 +14,13 @@ is markup beyond doubt: a tag with a value (``[color=red]``, ``[size=4]``, ``[ur
 later by its own closing tag (``[b]…[/b]``), or a closing tag of a known name on a text that holds
 such markup. A lone ``[b]`` or ``[i]`` (a footnote's label) stays. A block tag (a quote, a list
 item, an alignment) between text on both sides becomes a line break, as a block does in HTML.
+
+An article about BBCode shows its tags as examples, and those stay: a tag inside quotes on its
+line (「[b]粗体[/b]」, “[color=red]”, `[img]`), or in the clause after a word that brings an example
+(例如、比如、譬如、写作、输入: 例如 [b]粗体[/b] 表示加粗). A forum post does not quote its own
+markup, and its tags around a quotation (“[b]好[/b]” is bold inside the quotes) are not the
+whole of it: only tags whose quotes hold markup and a word or two of example (the quotes open
+just before the tag and close just after its pair, around no sentence) count as quoted.
 """
 
 from __future__ import annotations
@@ -55,11 +62,12 @@ def strip_bbcode(text: str) -> str:
     tags = list(_TAG.finditer(text))
     if not tags:
         return text
-    sure = _sure(tags)
+    examples = _examples(text, tags)
+    sure = _sure(tags) - examples
     if not sure:
         return text
     # A closing tag of a known name with none of its own opened: what is left of a cut post.
-    sure |= {k for k, m in enumerate(tags) if m.group(1)}
+    sure |= {k for k, m in enumerate(tags) if m.group(1)} - examples
     out, last = [], 0
     skip_to = -1
     text_before = False  # does the output's current line hold text (tags gone) yet?
@@ -80,6 +88,49 @@ def strip_bbcode(text: str) -> str:
             text_before = False
     out.append(text[last:])
     return _SMILEY.sub("", "".join(out))
+
+
+# Quotes an example stands in, and the words that bring one on; what ends their clause.
+_QUOTES = {"「": "」", "『": "』", "“": "”", "‘": "’", "`": "`", '"': '"', "《": "》", "〈": "〉"}
+_EXAMPLE_WORD = re.compile(r"(?:例如|比如|譬如|诸如|諸如|例子|写作|寫作|写成|寫成|输入|輸入|标签|標籤|代码|代碼)[：:，, ]*$")
+_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+_EXAMPLE_REACH = 60  # characters of a clause an example word reaches
+EXAMPLE_TEXT = 12  # characters a quoted example shows at most (粗体, 红色的字)
+_SENTENCE = re.compile("[。！？!?]")
+
+
+def _examples(text: str, tags: list[re.Match]) -> set[int]:
+    """The indices of the tags that are an article's examples: quoted alone (the quotes open right
+    before a tag and close right after it or its pair: 「[b]粗体[/b]」), or in the clause after an
+    example word (例如 [b]粗体[/b])."""
+    out: set[int] = set()
+    k = 0
+    while k < len(tags):
+        m = tags[k]
+        before = text[max(0, m.start() - 12):m.start()].rstrip(" ")
+        opening = before[-1:]
+        if opening in _QUOTES:
+            close = text.find(_QUOTES[opening], m.end())
+            line_end = text.find("\n", m.end())
+            if close >= 0 and (line_end < 0 or close < line_end):
+                inside = [j for j in range(k, len(tags)) if tags[j].end() <= close]
+                shown = _TAG.sub("", text[m.start():close])
+                # The quotes end at a tag of the example, or hold one tag alone, and what they show
+                # is a word or two: a post's coloured quotation is a sentence.
+                if (text[tags[inside[-1]].end():close].strip(" ") == "" or len(inside) == 1) and \
+                        len(shown) <= EXAMPLE_TEXT and not _SENTENCE.search(shown):
+                    out.update(inside)
+                    k = inside[-1] + 1
+                    continue
+        if _EXAMPLE_WORD.search(before):
+            clause = _CLAUSE_END.search(text, m.end())
+            stop = min(clause.start() if clause else len(text), m.start() + _EXAMPLE_REACH)
+            inside = [j for j in range(k, len(tags)) if tags[j].start() < stop]
+            out.update(inside)
+            k = inside[-1] + 1
+            continue
+        k += 1
+    return out
 
 
 def _sure(tags: list[re.Match]) -> set[int]:

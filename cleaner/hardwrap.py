@@ -8,15 +8,20 @@ removed. Chinese text has no word spaces to hint at wrapping, but the lines' wid
 fills each line to the same width, in characters, display columns (a Han character is two) or
 bytes, and only a paragraph's last line falls short.
 
-The page is taken to be wrapped when at least MIN_FULL lines, and most of its longer lines, end
-within SLACK of one width W of at least MIN_WIDTH columns (or characters, or bytes), no line is
-longer, few full lines end a sentence (a poem's or a list's equal lines all do) or an ellipsis
-(a list of titles cut to one width), and most full lines hold a clause mark inside (running prose
-cut anywhere does; a list of headlines or unpunctuated verse does not). Then each full line is
-joined with the next, unless the next is blank, indented or starts a list item (一、 1. •), or the
-full line ends a sentence (its break is harmless). The join removes the line break only: what the
-wrapper cut is put back as it stood. Off with the generic furniture model (``--no-generic``, for
-text that is not a web page).
+The page is taken to be wrapped when at least MIN_FULL lines end within SLACK of one width W of
+at least MIN_WIDTH columns (or characters, or bytes), no line is longer, and those full lines are
+most of its longer lines or crowd those few columns (CROWDED times as dense as the other long
+lines below them: a story or a dialogue a terminal wrapped is mostly paragraphs of a line or two,
+whose last lines end anywhere); few full lines end a sentence (a poem's or a list's equal lines
+all do) or an ellipsis (a list of titles cut to one width), and most full lines hold a clause mark
+inside (running prose cut anywhere does; a list of headlines or unpunctuated verse does not). Of
+the measures that find a width, the one with the most full lines is the wrapper's (a terminal's
+80 columns hold 40 Han characters, or 41 with two digits). Then each full line is joined with the
+next (and any line with the one before when it starts with a clause mark), unless the next is blank, indented or starts a list item (一、 1. •, not the 2.5 of a number
+cut), or the full line ends a sentence (its break is harmless; a closing quote ends one only after
+a sentence's mark) and the next does not start with a mark that only continues a line (，。” a
+wrapper pushed over). The join removes the line break only: what the wrapper cut is put back as it
+stood. Off with the generic furniture model (``--no-generic``, for text that is not a web page).
 """
 
 from __future__ import annotations
@@ -29,9 +34,9 @@ SLACK = 2
 _ENDS = "。！？!?…；;：:”」』）)"
 # A line cut short on purpose: a list of titles cut to one width ends each with an ellipsis.
 _CUT = ("...", "…", "⋯", "..")
-_INDENT = (" ", "\u3000", "\t")
+_INDENT = (" ", "\u3000", "\t", "\xa0")  # an old page indents with &nbsp;&nbsp;
 _CLAUSE = re.compile("[，、。；,;]")
-_ITEM = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|[•·●○■□◆◇▪\-*]\s|第[一二三四五六七八九十\d]+[章节条]")
+_ITEM = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|[•·●○■□◆◇▪\-*]\s|第[一二三四五六七八九十\d]+[章节条]")
 
 
 # The blocks a terminal or editor draws two columns wide (East Asian Width W and F): Hangul
@@ -69,6 +74,7 @@ def wrap_width(lines: list[str], clause: re.Pattern = _CLAUSE, min_full: int = M
         return None
     if sum(1 for line in candidates if line.rstrip().endswith(_CUT)) * 3 > len(candidates):
         return None  # titles cut to a width, each with its ellipsis: a list, not a paragraph
+    best: tuple[int, int, int] | None = None  # (full lines, measure index, width)
     for index, measure in enumerate(MEASURES):
         sizes = [measure(line) for line in candidates]
         width = max(sizes)
@@ -76,14 +82,49 @@ def wrap_width(lines: list[str], clause: re.Pattern = _CLAUSE, min_full: int = M
             continue
         full = [line for line, size in zip(candidates, sizes, strict=True) if size >= width - SLACK]
         long = sum(1 for size in sizes if size >= width // 2)
-        if len(full) < min_full or len(full) * 2 < long:
+        if len(full) < min_full or len(full) * 2 < long and not _crowded(len(full), long - len(full), width):
             continue
-        if sum(1 for line in full if line.rstrip().endswith(tuple(_ENDS))) * 3 > len(full):
+        if sum(1 for line in full if _ends_sentence(line)) * 3 > len(full):
             continue
         if sum(1 for line in full if clause.search(line.rstrip()[:-1])) * 2 < len(full):
             continue  # headlines or verse of one length: no clause runs on across their breaks
-        return index, width
-    return None
+        if best is None or len(full) > best[0]:
+            best = len(full), index, width
+    # The measure the wrapper counted in finds the most full lines: a terminal's 80 columns hold
+    # 40 Han characters, or 41 with two digits, which counted in characters look ragged.
+    return None if best is None else (best[1], best[2])
+
+
+CROWDED = 4  # how much denser than the other long lines' the full lines' few columns must be
+
+
+def _crowded(full: int, others: int, width: int) -> bool:
+    """Do ``full`` lines ending within SLACK of ``width`` crowd those columns, against the ``others``
+    spread over the columns between half the width and them? A story or a dialogue wrapped by a
+    terminal is mostly paragraphs of a line or two, so most of its long lines are paragraphs' last
+    lines, not full ones; but those fall anywhere below the width, while every full line ends in
+    the SLACK + 1 columns at it. Unwrapped paragraphs' lengths spread evenly up to the longest."""
+    spread = max(1, width - SLACK - width // 2)
+    return full * spread >= CROWDED * (SLACK + 1) * max(1, others)
+
+
+# Closing quotes and brackets end a sentence only after a sentence's mark (。” but not 服务”).
+_CLOSERS = "”」』）)"
+_STOPS = tuple(c for c in _ENDS if c not in _CLOSERS)
+
+
+def _ends_sentence(line: str) -> bool:
+    body = line.rstrip()
+    inner = body.rstrip(_CLOSERS)
+    return inner.endswith(_STOPS) if inner != body else body.endswith(_STOPS)
+
+
+# What no line starts with but a line's continuation: a clause or sentence mark, a closing quote
+# or bracket (a wrapper cut before it: ...慢慢恢复 / 。).
+_CONTINUES = tuple("，。、；：！？,;:!?”」』）)》〉…")  # (the ellipsis last: it may open a line of its own)
+# A single space before a Latin word or a number: the word space a wrapper cut at (《Microsoft
+# .NE / T 语言》 wraps as " .NET"), where an indent is two spaces or more, or an ideographic one.
+_WORD_SPACE = re.compile(r" [!-~]")
 
 
 def join_hard_wraps(text: str) -> str:
@@ -104,13 +145,21 @@ def join_hard_wraps(text: str) -> str:
 # decoder's first character (锛 for ，and ；, 銆 for 、 and 。; the next one takes the following
 # byte too), a single-byte decoder's first two (ï¼ and ã€ in cp1252); and as a script converter
 # then wrote them (锛 is 錛 after s2t), since mojibake is converted as often as it is wrapped.
+# The other code pages the cleaner reads (code_pages.COMMON_FIRST: the DOS and Cyrillic consoles a
+# terminal copy comes from, cp850's ´╝î, koi8_r's О╪▄, Mac and ISO pages) show all three bytes,
+# each its own sign: the three are kept (two of them are Cyrillic letters a Russian word may hold),
+# as far as they are printable and read (iso8859_5 shows byte 80 as a control).
 def misread_forms() -> set[str]:
     """The clause marks as the wrong decoders show them."""
+    from cleaner.repair.code_pages import COMMON_FIRST
+
     shown = set()
-    for decoder, keep in (("gbk", 1), ("gb18030", 1), ("cp950", 1), ("cp1252", 2), ("cp1250", 2)):
+    decoders = (("gbk", 1), ("gb18030", 1), ("cp950", 1), ("cp1252", 2), ("cp1250", 2)) + tuple((page, 3) for page in COMMON_FIRST)
+    for decoder, keep in decoders:
         for mark in "，、。；":
             form = mark.encode("utf-8").decode(decoder, errors="replace")[:keep]
-            if "\ufffd" not in form:
+            form = form[:next((k for k, ch in enumerate(form) if not ch.isprintable() or ch == "\ufffd"), len(form))]
+            if form and (keep == 1 or len(form) >= 2):
                 shown.add(form)
     return shown
 
@@ -172,9 +221,16 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
         quote = _quote(line)  # a quoted paragraph's lines each carry the quote's marks: joined, once
         body = line[len(quote):]
-        new_paragraph = not body.strip() or body.startswith(_INDENT) or _ITEM.match(body) or quote != _quote(previous) or \
+        # (A no-break space opens a line of mojibake as any byte may: KOI8-R shows byte 9a so.)
+        indent = body.startswith(_INDENT[:-1] if misread else _INDENT) and not (_WORD_SPACE.match(body) and previous[-1:].isascii())
+        new_paragraph = not body.strip() or indent or _ITEM.match(body) or quote != _quote(previous) or \
             misread and (_written(line, clause) or _written(previous, clause))
-        if full and not new_paragraph and not previous.rstrip().endswith(tuple(_ENDS) + _CUT):
+        ended = (_ends_sentence(previous) or previous.rstrip().endswith(_CUT)) and not body.startswith(_CONTINUES)
+        # A line that starts with a clause mark continues the one before, full or not (the wrapper
+        # counted that one short by a character its measure weighs otherwise); not in mojibake,
+        # whose lines start with any sign.
+        continues = not misread and previous.strip() and body.startswith(_CONTINUES[:-1])
+        if (full or continues) and not new_paragraph and not ended:
             paragraph.append(body)
         else:
             out.append("".join(paragraph))

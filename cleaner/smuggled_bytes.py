@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
+from cleaner.io.jsonl import has_surrogates
+
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def readable(text: str) -> bool:
@@ -26,7 +27,7 @@ def readable(text: str) -> bool:
     >>> readable("中\\udce5\\udca4"), readable("\\ud83d\\ude00"), readable("\\ud800x")
     (True, True, False)
     """
-    return _SURROGATE.search(_ESCAPED_RUN.sub("", _PAIR.sub("", text))) is None
+    return not has_surrogates(_ESCAPED_RUN.sub("", _PAIR.sub("", text)))
 
 
 def read_back(text: str) -> tuple[str, int, list]:

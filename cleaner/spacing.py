@@ -20,6 +20,16 @@ A line is spaced
   reads as its page does; so does a line with no CJK pair whose words are nearly all one
   character (a stretch of Latin, code or kana the page's wrap cut out, ``a l i g n :   c e n t e r``).
 
+Text segmented into words (a corpus line run through a segmenter, ``我 爱 北京 天安门 。``) is no
+copy's spacing: its words of two characters and more are tight, so its lines are not spaced. A
+line of it whose words happen all to be one character (``他 说 ： 我 不 去 了 ， 你 去 吧 。``)
+is read as the page around it says: on a page of SEGMENTED lines or more split between words of
+several characters (and more of them than lines spaced throughout) it stays, as the segmenter
+wrote it; alone, or on a page of spaced lines, it is joined. A text cut into one character a
+token (a model's input, ``我 们 是 学 生 。``) splits words no segmenter splits (我们, 学生): the
+spaces are the format's, not the text's, and the cleaner's output is the text, so it is joined
+as a PDF copy is (``Config(join_spaced=False)`` keeps every space).
+
 On a spaced line a single space goes between two characters when either is a wide one (Han, CJK
 punctuation, kana, Chinese quotes) or both stand alone (digits of one number, ``1 9 5 2``, the
 letters of a spaced word, ``m m``, signs between digits, ``4 . 6``). A run of two spaces or more
@@ -38,6 +48,8 @@ SPACED_PAGE = 24  # spaced pairs a page needs to make its short lines readable
 SPACED_SHARE = 0.8  # of a page's CJK pairs, spaced
 TIGHT_SHARE = 0.1  # of a spaced line's CJK pairs, tight at most (a copy may glue a few)
 LETTERS = 4  # words a line without CJK pairs needs, nearly all one character, to read on a spaced page
+SEGMENTED = 2  # lines split between words of several characters that make a page segmented
+SEGMENTED_PAIRS = 3  # of a segmented line's CJK pairs, spaced and tight each, at least
 
 # CJK characters whose pairs are the evidence: Han (with extension A, compatibility ideographs
 # and the planes beyond), CJK punctuation (not U+3000, a space), kana, fullwidth forms.
@@ -76,6 +88,10 @@ def spaced_lines(text: str) -> list[int]:
     tight_total = sum(t for _, t in counts)
     page = (spaced_total >= SPACED_PAGE and spaced_total >= SPACED_SHARE * (spaced_total + tight_total)
             and len(_MARK.findall(text)) >= 2)
+    # A page a segmenter split into words: its lines of one-character words are its own too.
+    segmented = sum(1 for s, t in counts if s >= SEGMENTED_PAIRS and t >= SEGMENTED_PAIRS and s * 2 >= t)
+    if segmented >= SEGMENTED and segmented > sum(1 for s, t in counts if _regular(s, t)):
+        return []
     found = []
     for k, (line, (spaced, tight)) in enumerate(zip(lines, counts, strict=True)):
         if _regular(spaced, tight) and (page or spaced >= SPACED_LINE and _MARK.search(line)):

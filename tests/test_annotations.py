@@ -219,6 +219,50 @@ def test_ruby_beside_a_lesson_stays(text):
     assert repair_pinyin(text).text == text
 
 
+# Learner pages with no lesson's word: the layout says they teach (session 22). Each lost its
+# pinyin before: ruby over running text with no 注音/拼音/读作 within two lines.
+LEARNER_PAGES = [
+    # HSK-style numbered sentences
+    "1. 我（wǒ）是（shì）学（xué）生（sheng）。\n2. 他（tā）是（shì）我（wǒ）的（de）朋（péng）友（you）。\n"
+    "3. 你（nǐ）叫（jiào）什（shén）么（me）名（míng）字（zi）？",
+    # a dialogue's turns
+    "A：你（nǐ）好（hǎo）！你（nǐ）叫（jiào）什（shén）么（me）名（míng）字（zi）？\nB：我（wǒ）叫（jiào）王（wáng）明（míng）。你（nǐ）呢（ne）？\n"
+    "A：我（wǒ）叫（jiào）李（lǐ）华（huá）。",
+    # a poem: its title with pinyin of its own under it, and verse under ruby
+    "静夜思\njìng yè sī\n李白\n床（chuáng）前（qián）明（míng）月（yuè）光（guāng），疑（yí）是（shì）地（dì）上（shàng）霜（shuāng）。",
+    "静（jìng）夜（yè）思（sī）\n［唐］李（lǐ）白（bái）\n床（chuáng）前（qián）明（míng）月（yuè）光（guāng），疑（yí）是（shì）地（dì）上（shàng）霜（shuāng）。\n"
+    "举（jǔ）头（tóu）望（wàng）明（míng）月（yuè），低（dī）头（tóu）思（sī）故（gù）乡（xiāng）。",
+    # sentences, each with its pinyin line or its English translation
+    "我（wǒ）爱（ài）北（běi）京（jīng）天（tiān）安（ān）门（mén）。\nwǒ ài běi jīng tiān ān mén.",
+    "我（wǒ）是（shì）学（xué）生（sheng）。\nI am a student.\n他（tā）是（shì）我（wǒ）的（de）朋（péng）友（you）。\nHe is my friend.",
+    # a lesson's words of a learner's page: HSK, 例句, 生词
+    "HSK一级例句\n我（wǒ）们（men）明（míng）天（tiān）去（qù）北（běi）京（jīng）。",
+]
+
+
+@pytest.mark.parametrize("text", LEARNER_PAGES)
+def test_a_learner_pages_layout_keeps_its_ruby(text):
+    assert repair_pinyin(text).text == text
+
+
+# Ruby over pages whose layout only looks like a lesson's: numbered headings and long numbered
+# clauses of a notice, an English title over a paper, prose in lines of one length. It goes.
+LAYER_OVER_DOCUMENTS = [
+    ("1、树（shù）立（lì）新（xīn）规（guī）范（fàn）的（de）意（yì）义（yì）\n2、榜（bǎng）样（yàng）的（de）力（lì）量（liàng）\n"
+     "3、利（lì）益（yì）的（de）作（zuò）用（yòng）及（jí）其（qí）问（wèn）题（tí）",
+     "1、树立新规范的意义\n2、榜样的力量\n3、利益的作用及其问题"),
+    ("电（diàn）子（zǐ）商（shāng）务（wù）物（wù）流（liú）配（pèi）送（sòng）的（de）问（wèn）题（tí）与（yǔ）对（duì）策（cè）研（yán）究（jiū）\n"
+     "Study on Problems and Countermeasures of E-commerce Logistics\n"
+     "摘（zhāi）要（yào）：本（běn）文（wén）分（fēn）析（xī）了（le）物（wù）流（liú）配（pèi）送（sòng）的（de）现（xiàn）状（zhuàng）。",
+     "电子商务物流配送的问题与对策研究\nStudy on Problems and Countermeasures of E-commerce Logistics\n摘要：本文分析了物流配送的现状。"),
+]
+
+
+@pytest.mark.parametrize(("written", "clean"), LAYER_OVER_DOCUMENTS)
+def test_ruby_over_a_document_that_only_looks_like_a_lesson_goes(written, clean):
+    assert repair_pinyin(written).text == clean
+
+
 def test_after_a_question_mark_the_pages_damaged_form_goes_too():
     # The text after a line's first "?" is re-read by realign, which drops the damage's own
     # (pīn); the toneless notes of the same form (们(men), 的(de)) go there as before the "?".

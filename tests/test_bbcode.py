@@ -50,6 +50,24 @@ def test_what_is_not_bbcode_stays(text):
     assert strip_bbcode(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    # An article about BBCode: its tags quoted as examples, or brought on by 例如/比如 (review21).
+    "在论坛里，用「[b]粗体[/b]」可以加粗，用“[color=red]文字[/color]”改颜色。",
+    "例如 [b]粗体[/b] 表示加粗，[i]斜体[/i] 表示倾斜。",
+    "比如：[url=http://x.cn]链接[/url]会显示成链接。",
+    "插图用『[img]』标签，引用用“[quote]”标签。",
+])
+def test_tags_an_article_shows_as_examples_stay(text):
+    assert strip_bbcode(text) == text
+
+
+def test_a_posts_markup_around_quotes_and_beside_an_example_goes():
+    # A post colours a quotation (a sentence, not an example), or bolds a word inside one.
+    assert strip_bbcode("他说：“[color=red]今天天气很好，我们去公园散步吧。[/color]”") == "他说：“今天天气很好，我们去公园散步吧。”"
+    assert strip_bbcode("[b]好帖[/b]，他说“[b]好[/b]就是好”，我同意。") == "好帖，他说“好就是好”，我同意。"
+    assert strip_bbcode("标签 `[img]` 用来插图：[img]http://x.cn/a.jpg[/img]") == "标签 `[img]` 用来插图："
+
+
 def test_it_is_idempotent():
     page = "[size=5][b]标题[/b][/size]\n[quote][quote]内层[/quote]外层[/quote]\n[url=http://x.cn]链接[/url] :lol:"
     once = strip_bbcode(page)

@@ -195,3 +195,120 @@ def test_wrapped_lines_with_blank_lines_between_are_joined_in_one_clean():
     once = Cleaner().clean(page)
     assert once == line * 5 + "完善。\n下一段写在这里，也是正文。"
     assert Cleaner().clean(once) == once
+
+
+# A short story as a terminal shows it: dialogue, paragraphs of a line or two, digits and Latin
+# words among the Han characters (session 22: probe21's 80-column copies).
+STORY = [
+    "中午下课，曼城茶座拿着咖啡杯一如既往地向着教室走去。走到门前握住把手刚要开门时，眼前的窗口爆出几团火光，随之而来的是熟悉的两种尖叫声。",
+    "“啊！谢谢你茶座，你果然是我最好的……咳咳。”速子兴奋地从角落里跑向茶座，但是被空气中各种混合气体呛到说不出话来。",
+    "“请问……你们这是在干什么……”茶座去打开其他没开的窗户。",
+    "“哦呀。茶座难道不知道明天就是情人节了吗？我只是在帮我最可爱的后辈制作巧克力。”",
+    "茶座探头看了看锅里的所谓巧克力，不如说是一团巧克力色的有机化合物，在锅里缓慢鼓动冒着泡。",
+    "“……请赤骥同学还是去找闪耀同学帮忙吧……”茶座牵着赤骥的手往外走。",
+    "从1981年到2002年，民间投资从165亿元增至24622.5亿元，平均年增26.9%，比政府投资高出10个百分点。",
+    "我曾为MSDN写过一个专栏，前后翻译了《Microsoft .NET框架程序设计》和《Microsoft .NET语言描述》两本书。",
+    "“好吧。”",
+    "“其实不是速子前辈的错啦，是我加白糖的时候加错东西了。”赤骥尴尬地挠了挠头。",
+    "“但是闪耀同学最近有在经营巧克力店铺……”茶座走到门外去拿咖啡杯。",
+    "“这么说的话，专业人士的指导的确应该比我的更可靠。”速子拍了拍赤骥的肩。",
+    "第二天早上，茶座在自己的桌子上发现了一个小小的纸盒，上面写着她的名字。",
+    "“这是什么？”茶座问。速子只是笑了笑，什么也没说。",
+]
+
+
+def _wrap_columns(text: str, columns: int) -> str:
+    """What a terminal does: a new line when the next character would pass the last column (a
+    Han character two columns, by Unicode's East Asian Width)."""
+    out, line, used = [], "", 0
+    for ch in text:
+        width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + width > columns:
+            out.append(line)
+            line, used = "", 0
+        line, used = line + ch, used + width
+    return "\n".join([*out, line])
+
+
+@pytest.mark.parametrize("columns", [64, 72, 80])
+def test_a_story_wrapped_at_a_terminals_columns_gets_its_paragraphs_back(columns):
+    # Most long lines are a paragraph's last: the full ones crowd the last columns all the same.
+    page = "\n\n".join(_wrap_columns(p, columns) for p in STORY)
+    joined = join_hard_wraps(page)
+    assert joined.replace("\n", "") == page.replace("\n", "")
+    # A full line ending a sentence keeps its break (a paragraph may end at the last column).
+    broken = [line for line in joined.split("\n") if line and line not in STORY]
+    assert all(_columns(line) >= columns - 2 and line.endswith(("。", "”", "。”")) for line in broken), broken
+    assert join_hard_wraps(joined) == joined
+
+
+def _full(head: str, tail: str, columns: int = 80) -> str:
+    """``head`` and ``tail`` with prose between them, to fill ``columns`` exactly."""
+    filler = "这一行写到终端的最后一列为止，中间是填充的正文，"
+    middle = ""
+    while _columns(head + middle + tail) + 2 <= columns:
+        middle += filler[len(middle) % len(filler)]
+    return head + middle + "1" * (columns - _columns(head + middle + tail)) + tail
+
+
+def test_a_wrap_inside_a_number_a_latin_word_or_before_a_quote_is_joined():
+    # 2462 / 2.5亿元 is no list item "2.", " .NET" no indent, ”，所以 no sentence's end.
+    lines = [_full("目前，社会资金", "民间投资从165亿元增至2462"),
+             _full("2.5亿元，平均年增26.9%，", "前后翻译了《Microsoft"),
+             _full(" .NET语言描述》，", "股票市场的宗旨是“为国企脱困服务"),
+             _full("”，所以到目前为止，", "是由政府公司发行"), "的。"]
+    page = "\n".join(lines + [""] + lines)
+    assert join_hard_wraps(page) == "".join(lines) + "\n\n" + "".join(lines)
+
+
+@pytest.mark.parametrize("page", [
+    # Lines of one length that are no wrapped prose: a poem, an address block, headings, a list.
+    "\n".join(["静夜思", "李白", "床前明月光，疑是地上霜。", "举头望明月，低头思故乡。"] * 3),
+    "\n".join(["地址：北京市海淀区中关村大街二十七号中关村大厦十八层一八零一室", "电话：010-62345678，传真：010-62345679",
+               "邮编：100080", "联系人：王先生，李女士", "地址：上海市浦东新区世纪大道一百号环球金融中心七十九层",
+               "电话：021-68765432，传真：021-68765433", "邮编：200120", "联系人：赵先生，钱女士"]),
+    "\n\n".join(["第一章 总则", "第一条 为了规范管理，根据有关法律法规，结合本单位实际，制定本办法。",
+                 "第二章 管理", "第二条 本办法适用于本单位各部门，各部门应当遵守本办法的规定。",
+                 "第三章 附则", "第三条 本办法由办公室负责解释，自发布之日起施行，原办法同时废止。"]),
+    "\n".join(f"{k}. {item}" for k, item in enumerate(["苹果，香蕉，橘子", "白菜，萝卜，土豆，西红柿", "牛奶，面包", "鸡蛋，大米，面粉，食用油"] * 2, 1)),
+    "\n\n".join(STORY),  # the story unwrapped
+])
+def test_short_lines_of_one_width_are_not_joined(page):
+    assert join_hard_wraps(page) == page
+
+
+TERMINAL = ("吕理政，台湾博物馆学、人类学家，历任国立台湾史前文化博物馆研究员、宜兰县兰阳博物馆筹备处主任。"
+            "现在是国立台湾历史博物馆馆长，兼任国立台北艺术大学传统艺术研究所副教授。\n\n"
+            "吕理政在国立台湾大学考古人类学系取得学位，著有《经纬福尔摩沙：16－19世纪西方人绘制台湾相关地图》。")
+
+
+@pytest.mark.parametrize("code_page", ["cp437", "cp850", "cp852", "cp866", "koi8_r", "iso8859_5", "mac_cyrillic"])
+def test_a_console_copy_of_mojibake_wrapped_at_80_columns_is_joined_read_and_stays(code_page):
+    # UTF-8 shown by a DOS or Cyrillic console and copied out of its 80-column window: the breaks
+    # cut characters' bytes, and read in pieces the page came back half read, and changed again
+    # on a second clean (probe21: 59 of 94 such copies).
+    shown = TERMINAL.encode("utf-8").decode(code_page, errors="replace")
+    page = "\n".join(_wrap_columns(paragraph, 80) if paragraph else "" for paragraph in shown.split("\n"))
+    result = Cleaner(to="keep").run(page)
+    assert any(step.name == "hard-wraps-in-mojibake" for step in result.steps)
+    assert result.text == Cleaner(to="keep").clean(shown)
+    assert sum(ch in TERMINAL for ch in result.text) > 0.95 * len(TERMINAL.replace("\n", ""))
+    assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+def test_a_line_indented_with_no_break_spaces_starts_a_paragraph():
+    # An old page indents with &nbsp;&nbsp; as with spaces: after a full line too (joined, the
+    # spaces stood inside a sentence: 为了显示\xa0\xa0自己, identical.py's damage/303).
+    first = _wrap(PARAGRAPHS[0], 36).split("\n")
+    cut = len(first[0]) * (len(first) - 1)
+    page = "\n".join(first[:-1] + _wrap("\xa0\xa0" + PARAGRAPHS[0][cut:] + PARAGRAPHS[1], 36).split("\n"))
+    assert join_hard_wraps(page) == PARAGRAPHS[0][:cut] + "\n\xa0\xa0" + PARAGRAPHS[0][cut:] + PARAGRAPHS[1]
+
+
+def test_a_line_that_starts_with_a_clause_mark_continues_the_one_before():
+    # The line before fell short of the width (a character its measure weighs otherwise: here
+    # cut four short), and the break stands before a comma no line starts with.
+    lines = _wrap(PARAGRAPHS[0] + PARAGRAPHS[1], 36).split("\n")
+    lines[1], lines[2] = lines[1][:-4], "，" + lines[2]
+    page = "\n".join(lines)
+    assert join_hard_wraps(page) == page.replace("\n", "")

@@ -45,6 +45,24 @@ def test_code_paths_and_tex_stay(clean):
     assert repair(clean) == clean
 
 
+@pytest.mark.parametrize("clean", [
+    # Two JSON-like \n once the line holds them, but an escape before a letter is TeX's or a path's
+    # (review21: \nabla, \newline and C:\new\table were read as line breaks and tabs).
+    r"公式 \nabla f = 0，以及 \newline 换行，\n 后面是中文，\n 再来一行。",
+    r"文件保存在 C:\new\table 目录下，\n 然后运行程序，\n 即可。",
+    r'路径 C:\new\"文件\n夹\n里面',  # an escaped quote too, but a drive's path
+    r"在TeX中，\theta 是角度，\n 和 \n 是换行。",
+])
+def test_tex_and_paths_beside_json_like_escapes_stay(clean):
+    assert repair(clean) == clean
+
+
+@pytest.mark.parametrize("text", ["他说：\"你好。\"\nHello world 是英文。\n第三段。", "他说：\"OK\"\nTeX写作\\nabla。"])
+def test_a_json_string_with_a_break_before_a_latin_word_still_comes_back(text):
+    # The escape before a letter is JSON's when the line holds JSON's own signs (\", \uXXXX).
+    assert repair(json.dumps(text, ensure_ascii=False)[1:-1]) == text
+
+
 def test_the_pipeline_records_a_step_and_a_second_clean_changes_nothing():
     twice = json.dumps(json.dumps(ARTICLE))[3:-3]
     result = Cleaner(to="keep").run(twice)

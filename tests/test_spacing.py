@@ -72,6 +72,27 @@ def test_normal_text_with_spaces_between_some_han_stays(text):
     assert join_spaced(text) == text
 
 
+# A corpus line a segmenter split into words, and a line of it whose words are all one character.
+SEGMENTED = ["我 爱 北京 天安门 ， 天安门 上 太阳 升 。", "伟大 领袖 毛主席 ， 指引 我们 向 前进 。",
+             "迈向 充满 希望 的 新 世纪 ， 一九九八年 新年 讲话 。"]
+ONE_CHARACTER_WORDS = "他 说 ： 我 不 去 了 ， 你 去 吧 ， 我 在 家 等 你 。"
+
+
+def test_a_segmented_page_keeps_its_lines_of_one_character_words():
+    # Decided in session 22 (review21): on a segmented page the segmenter's spaces are the text's.
+    page = "\n".join([*SEGMENTED, ONE_CHARACTER_WORDS, SEGMENTED[0]])
+    assert spaced_lines(page) == []
+    assert Cleaner(to="keep").clean(page) == page
+
+
+@pytest.mark.parametrize("line", [ONE_CHARACTER_WORDS, "他 说 你 好 ， 我 也 说 你 好 ， 然 后 我 们 一 起 走 了 。"])
+def test_a_line_of_one_character_tokens_alone_is_joined(line):
+    # Alone, or cut one character a token (我 们: a word no segmenter splits), it is a copy's or a
+    # format's spacing, and the text is what the cleaner gives.
+    assert join_spaced(line) == line.replace(" ", "")
+    assert join_spaced("\n".join([spaced(ARTICLE), line])) == ARTICLE + "\n" + line.replace(" ", "")
+
+
 def test_it_is_idempotent():
     page = "\n".join([spaced("第一章"), spaced(ARTICLE), spaced("张三 李四"), spaced(SECOND)])
     once = join_spaced(page)

@@ -13,7 +13,9 @@ nobody writes on purpose; it annotated Traditional characters in the crawl that 
 (docs/corruption.md). Either shows a form is the damage; a lesson's own words (读作, 多音字,
 拼音…) show the text is about readings, and keep it. Ruby over nearly every character of running
 text, in either script, is not the article's text but a layer over it (a page's ``<rt>``, which
-text extractors drop): it goes unless a lesson's words stand in it or beside it.
+text extractors drop): it goes unless a lesson's words stand in it or beside it, or the page is
+laid out as a learner's (``lesson_layout``: numbered short sentences, a dialogue, verse, a pinyin
+line of its own, English translations).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.repair.pinyin import TONE_MARKS, has_tone, main_reading, readings, written_reading, zhuyin_reading
+from cleaner.repair.pinyin import TONE_MARKS, has_tone, is_annotation_syllable, main_reading, readings, written_reading, zhuyin_reading
 from cleaner.script.fold import fold_char
 
 # The brackets an annotation is written in: ASCII, fullwidth, square, the CJK ones (【guó】, the
@@ -62,7 +64,8 @@ _HAN = regex.compile(r"\p{Han}")
 # A text about readings: its annotations are its subject.
 LESSON = re.compile("读音|讀音|读作|讀作|读成|讀成|读为|讀為|读第|讀第|念作|唸作|念成|唸成|多音|破音|注音|拼音|发音|發音|"
                     "声调|聲調|音同|又读|又讀|生字|字音|标音|標音|读法|讀法|韵母|韻母|声母|聲母|"
-                    "第[一二三四五六七八九十百0-9０-９]+[课課]|[课課]文|跟我[读讀念唸]|[跟拼认認朗][读讀]")
+                    "第[一二三四五六七八九十百0-9０-９]+[课課]|[课課]文|跟我[读讀念唸]|[跟拼认認朗][读讀]|"
+                    "HSK|例句|生词|生詞|造句|词语表|詞語表|汉语水平|漢語水平|对外汉语|對外漢語")
 # What a common character's unigram (log, folded) is at least: 惯 and 赏 are (-9.4), 霜 (-10.4)
 # and the rare characters glosses explain (耄 -13.6, 荨 -13.7) are not.
 COMMON = -10.0
@@ -290,3 +293,78 @@ def _common(ch: str) -> bool:
     from cleaner.langmodel import model  # the tables load only on a page that holds annotations
 
     return model().unigram(ch) >= COMMON
+
+
+# A learner's page shows itself by its layout as well as by its words (LESSON): ruby over short
+# numbered sentences (HSK's 1. 我（wǒ）是（shì）学（xué）生（sheng）。), over a dialogue's turns (A：…
+# B：…), over verse (a poem's lines of five or seven characters a clause), beside a line of pinyin
+# of its own (the title's jìng yè sī), or short sentences each followed by its English translation.
+# A notice or a paper under a ruby layer has numbered headings and long numbered clauses, an
+# English title and abstract: not these.
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[①-⑳])")
+SENTENCE_HAN = 20  # Han characters a lesson's sentence holds at most (你叫什么名字？)
+_SENTENCE_END = re.compile(r"[。？！?!]\s*$")
+_SPEAKER = re.compile(r"\s*([A-Za-z甲乙丙丁问答問男女])\s*[：:]")
+_CLAUSES = re.compile(r"[，。？！；、,.?!;\s]+")
+_VERSE = (5, 7)  # a clause of classical verse: five or seven characters
+_PINYIN_TOKEN = re.compile(r"[A-Za-zÀ-ǜḿ'’]+")
+_PINYIN_LINE = re.compile(r"[A-Za-zÀ-ǜḿ'’\s,.?!;:，。？！；：、-]+")
+_TRANSLATION = re.compile(r"[A-Z][A-Za-z',\- ]*[.?!]")
+TRANSLATION_WORDS = (3, 20)  # words of a lesson sentence's translation
+LESSON_LINES = 2  # numbered sentences, turns, verse lines or translated sentences that make a lesson
+
+
+def lesson_layout(blocks: Sequence[Sequence[str]], after: Sequence[str], beside: Sequence[str]) -> bool:
+    """Do the page's blocks of lines under ruby (``blocks``: their lines, notes removed), the line
+    after each block (``after``) and the lines beside them all (``beside``) show a learner's layout
+    (see above)?"""
+    for lines in blocks:
+        numbered = sum(1 for line in lines if _ITEM_NUMBER.match(line) and _short_sentence(line))
+        speakers = [m.group(1) for line in lines if (m := _SPEAKER.match(line))]
+        verse = sum(1 for line in lines if _verse(line))
+        if numbered >= LESSON_LINES and numbered * 3 >= len(lines) * 2 or verse >= LESSON_LINES or \
+                len(speakers) >= LESSON_LINES and len(set(speakers)) >= 2:
+            return True
+    translated = sum(1 for lines, line in zip(blocks, after, strict=True) if len(lines) == 1 and _short_sentence(lines[0])
+                     and _translation(line))
+    return translated >= LESSON_LINES or any(_pinyin_line(line) for line in beside)
+
+
+def _short_sentence(line: str) -> bool:
+    return len(_HAN.findall(line)) <= SENTENCE_HAN and _SENTENCE_END.search(line) is not None
+
+
+def _verse(line: str) -> bool:
+    clauses = [c for c in _CLAUSES.split(line) if c]
+    return len(clauses) >= 2 and len({len(c) for c in clauses}) == 1 and len(clauses[0]) in _VERSE and \
+        all(len(_HAN.findall(c)) == len(c) for c in clauses)
+
+
+def _pinyin_line(line: str) -> bool:
+    """A line of pinyin alone (jìng yè sī, wǒ shì zhōngguó rén.): three syllables at least, tones marked."""
+    if not _PINYIN_LINE.fullmatch(line.strip() or "-") or not _TONED_LETTER.search(line):
+        return False
+    syllables = 0
+    for token in _PINYIN_TOKEN.findall(line.lower()):
+        count = _syllables(token.replace("'", "").replace("’", ""))
+        if count is None:
+            return False
+        syllables += count
+    return syllables >= 3
+
+
+@lru_cache(maxsize=1 << 12)
+def _syllables(word: str) -> int | None:
+    """How many syllables ``word`` splits into (guó, zhōngguó), or None."""
+    if not word:
+        return 0
+    for k in range(min(6, len(word)), 0, -1):
+        if is_annotation_syllable(word[:k]) and (rest := _syllables(word[k:])) is not None:
+            return rest + 1
+    return None
+
+
+def _translation(line: str) -> bool:
+    """An English sentence of a few words, alone on its line (I am a student.)."""
+    line = line.strip()
+    return _TRANSLATION.fullmatch(line) is not None and TRANSLATION_WORDS[0] <= len(line.split()) <= TRANSLATION_WORDS[1]

@@ -125,12 +125,37 @@ def page_forms(text: str) -> set[tuple[str, str]]:
                     running += found
             at += len(piece)
         sign = _VARIANT_SIGN.search(text, line_end + 1)
-    for block in _blocks(text, ruby):
-        lesson_near = notes.LESSON.search(_beside(text, block[0].start, block[-1].end)) is not None
+    blocks = _blocks(text, ruby)
+    # A learner's layout (numbered sentences, a dialogue, verse in a block; a pinyin line beside one;
+    # sentences each followed by its translation) makes the page a lesson: its other blocks (a
+    # title, a second text) are the lesson's too.
+    lesson_page = bool(blocks) and notes.lesson_layout([[_bare(r) for r in block] for block in blocks],
+                                                       [_line_after(text, block[-1].end) for block in blocks],
+                                                       [line for block in blocks for line in _beside(text, block[0].start, block[-1].end).split("\n")])
+    for block in blocks:
+        lesson_near = lesson_page or notes.LESSON.search(_beside(text, block[0].start, block[-1].end)) is not None
         for r in block:
             if any(n.form not in forms for n in r.found):
                 forms |= notes.damaged_forms(r.piece, r.found, lesson_near)
     return forms | notes.scattered_forms(running)
+
+
+def _line_after(text: str, end: int) -> str:
+    """The first non-blank line after ``end``."""
+    while end < len(text) and text[end].isspace():
+        end += 1
+    stop = text.find("\n", end)
+    return text[end:len(text) if stop < 0 else stop]
+
+
+def _bare(r: _Ruby) -> str:
+    """A line under ruby without its notes: the text the ruby is over."""
+    parts, last = [], 0
+    for n in r.found:
+        parts.append(r.piece[last:max(last, n.start)])
+        last = max(last, n.end)
+    parts.append(r.piece[last:])
+    return "".join(parts)
 
 
 def _blocks(text: str, ruby: list[_Ruby]) -> list[list[_Ruby]]:

@@ -14,8 +14,13 @@ path such as ``C:\\users`` fail), when it holds two escapes at least that text w
 holds and text of another kind hardly does (``\\n`` between sentences, not before a letter as
 TeX's ``\\nu`` is; ``\\"``; ``\\\\`` before ``u``, ``n`` or ``"``: a second layer), and when what it reads as
 is text (no control character but a tab); never in a line of code (cleaner/codelines.py) nor
-inside a single-quoted string (``s = '你好\\n世界\\n'``). Layers are read while a line still is one, so a
-second clean finds nothing to read.
+inside a single-quoted string (``s = '你好\\n世界\\n'``). A line holding an escape before a
+Latin letter (``\\nabla``, ``\\newline``, ``C:\\new\\table``: TeX's commands and a Windows path's
+folders read as JSON's \\n and \\t) is read only when it also holds JSON's own signs, an
+escaped quote or a ``\\uXXXX``, and no drive's path (``C:\\``): JSON itself writes a path's
+backslashes doubled, and a line of Chinese prose and TeX holds two ``\\n`` as easily as JSON
+does (once a layer is read, the line was JSON: the next needs no more). Layers are read while a
+line still is one, so a second clean finds nothing to read.
 """
 
 from __future__ import annotations
@@ -38,6 +43,11 @@ _SIGN = re.compile(r'(?<!\\)(?:\\\\)*(?:\\n(?![A-Za-z])|\\"|\\\\(?=[un"]))')
 _QUOTED_ESCAPE = re.compile(r"[=(,\[]\s*'[^'\n\\]*+(?:\\[^n\"\\'\n][^'\n\\]*+)*+\\[n\"\\][^'\n]*+'")
 # Controls but tab and line breaks, and lone surrogates (``\udce5``: a byte, escaped_bytes.py's).
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# An escape before a Latin letter (TeX's \nabla, a path's \new\table), where JSON's \n and \t
+# would break a word; JSON's own signs (an escaped quote, \uXXXX); a drive's path (C:\).
+_LETTER_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\[nrtbf](?=[A-Za-z])")
+_JSON_OWN = re.compile(r'(?<!\\)(?:\\\\)*\\(?:"|u[0-9a-fA-F]{4})')
+_DRIVE = re.compile(r"(?<![A-Za-z])[A-Za-z]:\\")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|\\u[3-9][0-9a-fA-F]{3}")
 
 
@@ -56,9 +66,11 @@ def repair(text: str) -> str:
 
 
 def _read_line(line: str) -> str:
-    for _ in range(MAX_LAYERS):
+    for layer in range(MAX_LAYERS):
         if len(_SIGN.findall(line)) < MIN_SIGNS or not _CJK.search(line):
             return line
+        if not layer and _LETTER_ESCAPE.search(line) and (not _JSON_OWN.search(line) or _DRIVE.search(line)):
+            return line  # TeX or a path: its \n before a letter is no line break (a layer read is JSON's)
         try:
             read = json.loads(f'"{line}"')
         except ValueError:
