@@ -62,8 +62,10 @@ SCRIPTS = {
     "emoji": ("\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\U00020000-\U0003134f", "\ufe0f\u200d", 1),
 }
 # What a reading of another script may hold besides that script's letters: Han, Chinese and
-# fullwidth punctuation, U+FFFD for a lost character. Anything else (ڵ, Ħ, Ϊ) is no reading.
-_SHARED = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\ufffd\U00020000-\U0003134f"
+# fullwidth punctuation (with the quotes, dashes, ellipsis and middle dot Chinese text writes from
+# General Punctuation: a line of dialogue around an emoji, “啊，🔥但是……”), U+FFFD for a lost
+# character. Anything else (ڵ, Ħ, Ϊ) is no reading.
+_SHARED = "\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\ufffd\U00020000-\U0003134f"
 _LETTERS = {name: re.compile(f"[{letters}]") for name, (letters, _, _) in SCRIPTS.items()}
 _ONLY = {name: re.compile(f"[{letters}{extra}{_SHARED}]+") for name, (letters, extra, _) in SCRIPTS.items()}
 _HAN_ONLY = re.compile(f"[{_SHARED}]+")
