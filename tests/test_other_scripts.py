@@ -373,3 +373,11 @@ def test_clean_characters_beside_a_stretch_are_not_read_with_it():
     line = f"古漢水上游發生了重大的水系變{broken}區的大地震"
     fixed, _ = other_scripts.repair(line)
     assert fixed.text.startswith("古漢水上游發生了重大的水系變遷，西漢初❤️") and fixed.count == 1
+
+
+def test_a_line_of_dialogue_around_an_emoji_is_read():
+    # Its quotes and ellipsis (U+201C, U+2026) are General Punctuation: a reading holding them
+    # was of no one script, and the line was left for a second clean to read.
+    broken = _misread("“啊，🔥但是……”", "gbk")
+    fixed, _ = other_scripts.repair(f"茶座走到门外去拿咖啡杯。\n{broken}\n")
+    assert "🔥但" in fixed.text and "“啊，" in fixed.text and fixed.count
