@@ -381,3 +381,13 @@ def test_a_line_of_dialogue_around_an_emoji_is_read():
     broken = _misread("“啊，🔥但是……”", "gbk")
     fixed, _ = other_scripts.repair(f"茶座走到门外去拿咖啡杯。\n{broken}\n")
     assert "🔥但" in fixed.text and "“啊，" in fixed.text and fixed.count
+
+
+def test_a_sign_gbk_holds_in_the_misread_stretch_is_no_letter_of_it():
+    # 计， read as GBK holds ★ (a1 ef), a sign GBK pages write: counted among the dingbat emoji
+    # the stretch itself held, it outweighed the reading's one emoji, and the line was left.
+    text = "去年房价猛涨，😂小两口也心痒痒了。合计合计，决定拿出十万元来做投资。"
+    broken = _misread(text, "gbk")
+    assert "★" in broken
+    fixed, _ = other_scripts.repair(broken)
+    assert "😂小两口" in fixed.text

@@ -59,7 +59,9 @@ SCRIPTS = {
     "cyrillic": ("\u0410-\u044f\u0401\u0451", "", 4),
     "greek": ("\u0391-\u03a9\u03b1-\u03c9\u03ac-\u03ce", "", 4),
     "thai": ("\u0e01-\u0e3a\u0e40-\u0e4e", "", 3),
-    "emoji": ("\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\U00020000-\U0003134f", "\ufe0f\u200d", 1),
+    # The dingbats and symbols but those GBK and Big5 hold (★ ☆ ☉ ♀ ♁ ♂ ✽): a clean page has them.
+    "emoji": ("\U0001f300-\U0001faff\u2600-\u2604\u2607\u2608\u260a-\u263f\u2643-\u273c\u273e-\u27bf\u2b50\u2b55"
+              "\U00020000-\U0003134f", "\ufe0f\u200d", 1),
 }
 # What a reading of another script may hold besides that script's letters: Han, Chinese and
 # fullwidth punctuation (with the quotes, dashes, ellipsis and middle dot Chinese text writes from
