@@ -391,3 +391,15 @@ def test_a_sign_gbk_holds_in_the_misread_stretch_is_no_letter_of_it():
     assert "★" in broken
     fixed, _ = other_scripts.repair(broken)
     assert "😂小两口" in fixed.text
+
+
+def test_a_lost_byte_of_a_joiner_between_emoji_is_the_joiner():
+    # 👨‍👩‍👧 read as GBK loses a byte of its second joiner (e2 80 8d): no Han goes there; a
+    # guess like any other (a finding; U+FFFD without guessing).
+    text = "在成熟阶👨\u200d👩\u200d👧段"
+    broken = _misread(text, "gbk")
+    fixed, _ = other_scripts.repair(broken)
+    assert "👨\u200d👩\u200d👧" in fixed.text
+    assert any(f.kind == "lost-byte" and fixed.text[f.position] == "\u200d" for f in fixed.findings)
+    unguessed, _ = other_scripts.repair(broken, guess=False)
+    assert "👨\u200d👩\ufffd👧" in unguessed.text

@@ -213,6 +213,10 @@ def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> lis
             continue
         before = reading[k - 1] if k and reading[k - 1] != "\ufffd" else ""
         after = reading[k + 1] if k + 1 < len(reading) and reading[k + 1] != "\ufffd" else ""
+        if _joins_emoji(piece, before, after):
+            reading[k] = ZWJ  # 👨‍👩‍👧 with a byte of a joiner lost: no Han goes between two emoji
+            done.append((k, "", 0.0))
+            continue
         scored = sorted(((lm.bigram(before, ch) if before else lm.unigram(ch))
                          + (lm.bigram(ch, after) if after else 0.0), ch) for ch in _han_candidates(piece))
         if scored:
@@ -220,6 +224,17 @@ def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> lis
             runner_up = scored[-2] if len(scored) > 1 else (scored[-1][0], "")
             done.append((k, runner_up[1], scored[-1][0] - runner_up[0]))
     return done
+
+
+ZWJ = "\u200d"
+_ZWJ_BYTES = ZWJ.encode("utf-8")
+
+
+def _joins_emoji(piece: bytes, before: str, after: str) -> bool:
+    """Is ``piece`` (one byte unknown) the zero-width joiner's bytes between two emoji?"""
+    emoji = _LETTERS["emoji"]
+    return (len(piece) == len(_ZWJ_BYTES) and all(b in (UNKNOWN, z) for b, z in zip(piece, _ZWJ_BYTES, strict=True))
+            and emoji.fullmatch(before) is not None and emoji.fullmatch(after) is not None)
 
 
 @lru_cache(maxsize=4096)
