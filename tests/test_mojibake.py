@@ -798,3 +798,35 @@ def test_runs_on_lines_holding_the_skip_string_are_left_unless_bytes_were_lost()
     fixed, count = fix_utf8_as_gbk(text, skip_lines_with="?")
     assert fixed.split("\n") == [misread + "?", "他说：发展是硬道理", "?他说：发展是硬道理\ufffd"] and count == 2
     assert fix_utf8_as_gbk(text)[1] == 3
+
+
+# --- Short misread spans inside correct text (issue 16; tests/short_span_damage.py) ----------
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.repair import mojibake  # noqa: E402
+
+
+def test_a_short_span_cut_inside_a_character_is_kept_from_conversion():
+    # 手机 read as GBK and cut inside 机 is 鎵嬫: one character the model finds rare, which the
+    # cluster rule never took; converted, it became 镓嬫 and its bytes were gone.
+    line = "我昨天买了一部新鎵嬫，很好用。"
+    result = Cleaner(to="zh-hans", remove_furniture=False).run(line)
+    assert "鎵嬫" in result.text
+    assert any(f.kind == "unrepaired-mojibake" and "鎵嬫" in f.detail for f in result.findings)
+    assert mojibake.unrepaired_spans("我昨天买了一部新手机，很好用。") == []
+
+
+def test_rare_characters_two_apart_are_one_cluster_on_the_page_too():
+    # The page's quick test for a cluster let only one character between two rare ones, the
+    # clusters two: 場𪚥 read as GBK (鍫答獨�) was converted (獨 -> 独).
+    line = "会议及娱樂鍫答獨�所。勤政"
+    assert any(line[a:b].find("鍫答獨\ufffd") >= 0 for a, b in mojibake.unrepaired_spans(line))
+
+
+@pytest.mark.parametrize("text", ["蒋巨𡈽", "👍分。"])
+def test_a_span_with_a_four_byte_character_is_judged_misread(text):
+    # The re-read reads characters of up to three bytes; a stretch around an emoji or a name's
+    # Extension B character read as GBK (𡈽 -> 稹埥) is misread all the same.
+    broken = text.encode("utf-8").decode("gbk", errors="ignore")
+    assert mojibake._judged_misread(broken)
+    assert not mojibake._judged_misread("鑫森淼焱垚")

@@ -105,7 +105,11 @@ def test_a_lossless_misreading_reads_back_exactly(text, decoder):
         assert _only_read_or_left(text, broken, unguessed)
         assert _kept(text, unguessed) >= 0.5
         assert all(f.kind == "lost-byte" for f in fixed.findings)
-    assert readings and all(r in fixed.text for r in readings)
+    # Japanese and Korean readings are named, to be kept from conversion; Chinese beside an
+    # emoji, Russian, Greek or Thai is not (kept, it was left in its script, and a second clean
+    # converted it: 學校🔥 -> 学校🔥).
+    assert all(r in fixed.text for r in readings)
+    assert bool(readings) == bool(re.search("[\u3041-\u30fa\uac00-\ud7a3]", text))
 
 
 def test_most_of_japanese_and_korean_come_back():
@@ -350,3 +354,52 @@ def test_chinese_misread_as_cp1252_is_not_viewed_as_another_script():
     assert broken.count("\ufffd") >= 2
     assert not any(decoders.SINGLE_FAMILY in families for families in other_scripts._gate(broken).values())
     assert other_scripts._gate(_misread(JAPANESE[0], "cp1252"))  # a Japanese line lost bytes too, and passes
+
+
+@pytest.mark.parametrize("inside", ["蒋巨𡈽", "加油❤️", "今天⭐好"])
+def test_han_beyond_the_bmp_and_dingbat_emoji_are_read_back(inside):
+    # A name's Extension B character (𡈽 -> 稹埥, four bytes) and a dingbat emoji (❤ -> 鉂わ,
+    # three bytes e2 9d) are other scripts' letters: their stretch reads as UTF-8 exactly.
+    text = f"据报道，{inside}的消息传开了。"
+    broken = _misread(inside, "gbk")
+    fixed, readings = other_scripts.repair(f"据报道，{broken}的消息传开了。")
+    assert fixed.text == text and not readings  # Chinese beside them: converted as any Chinese
+
+
+def test_clean_characters_beside_a_stretch_are_not_read_with_it():
+    # 水 (cb ae) and 變 (d7 83) in a GBK view read as UTF-8 (ˮ, U+05C3): the reading of the
+    # misread stretch after them must not take them in, or it is no reading of any one script.
+    broken = _misread("遷，西漢初❤️武都地", "gbk")
+    line = f"古漢水上游發生了重大的水系變{broken}區的大地震"
+    fixed, _ = other_scripts.repair(line)
+    assert fixed.text.startswith("古漢水上游發生了重大的水系變遷，西漢初❤️") and fixed.count == 1
+
+
+def test_a_line_of_dialogue_around_an_emoji_is_read():
+    # Its quotes and ellipsis (U+201C, U+2026) are General Punctuation: a reading holding them
+    # was of no one script, and the line was left for a second clean to read.
+    broken = _misread("“啊，🔥但是……”", "gbk")
+    fixed, _ = other_scripts.repair(f"茶座走到门外去拿咖啡杯。\n{broken}\n")
+    assert "🔥但" in fixed.text and "“啊，" in fixed.text and fixed.count
+
+
+def test_a_sign_gbk_holds_in_the_misread_stretch_is_no_letter_of_it():
+    # 计， read as GBK holds ★ (a1 ef), a sign GBK pages write: counted among the dingbat emoji
+    # the stretch itself held, it outweighed the reading's one emoji, and the line was left.
+    text = "去年房价猛涨，😂小两口也心痒痒了。合计合计，决定拿出十万元来做投资。"
+    broken = _misread(text, "gbk")
+    assert "★" in broken
+    fixed, _ = other_scripts.repair(broken)
+    assert "😂小两口" in fixed.text
+
+
+def test_a_lost_byte_of_a_joiner_between_emoji_is_the_joiner():
+    # 👨‍👩‍👧 read as GBK loses a byte of its second joiner (e2 80 8d): no Han goes there; a
+    # guess like any other (a finding; U+FFFD without guessing).
+    text = "在成熟阶👨\u200d👩\u200d👧段"
+    broken = _misread(text, "gbk")
+    fixed, _ = other_scripts.repair(broken)
+    assert "👨\u200d👩\u200d👧" in fixed.text
+    assert any(f.kind == "lost-byte" and fixed.text[f.position] == "\u200d" for f in fixed.findings)
+    unguessed, _ = other_scripts.repair(broken, guess=False)
+    assert "👨\u200d👩\ufffd👧" in unguessed.text

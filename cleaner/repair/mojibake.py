@@ -1684,8 +1684,78 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
     stretch of pure rare Han with no mark must also re-read, in part, as UTF-8 in a byte view,
     so that a run of rare but real characters (鑫森淼焱垚) is not kept from conversion.
     """
-    if not _looks_misread(text) or not _close_rare_pair(text):
-        return []  # no cluster (_rare_clusters) anywhere: most clean pages, rare names and all
+    if not _looks_misread(text):
+        return []
+    spans = _lone_rare_spans(text)
+    if not _close_rare_pair(text):
+        return spans  # no cluster (_rare_clusters) anywhere: most clean pages, rare names and all
+    return _joined(spans + _cluster_spans(text))
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and out[-1][1] >= lo:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+LONE_WIDTH = 3  # characters a stretch around a lone rare character holds at most
+
+
+def _lone_rare_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches around a single rare character that are a character or two of UTF-8 read by a
+    GBK- or Big5-family decoder and cut off at an end (``_reads_to_a_cut``): a short misread span
+    inside a correct line, whose other characters the model does not find rare (手机 cut inside
+    机 is 鎵嬫, and 嬫 is common enough). Clusters of rare characters are ``_cluster_spans``'."""
+    spans = []
+    for m in _rare_han().finditer(text):
+        i = m.start()
+        for lo in range(max(0, i - LONE_WIDTH + 1), i + 1):
+            for hi in range(i + 1, min(len(text), lo + LONE_WIDTH) + 1):
+                if hi - lo >= 2 and _HAN_READ.fullmatch(text, lo, hi) and _cut_read(text[lo:hi]):
+                    spans.append(_with_question_marks(text, max(0, lo - PROTECT_EDGE), min(len(text), hi + PROTECT_EDGE)))
+    return _joined([_wide_only(text, lo, hi) for lo, hi in spans])
+
+
+def _wide_only(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """(lo, hi) without ASCII at its ends (a neighbour kept is a character beyond ASCII)."""
+    while lo < hi and text[lo] < "\x80":
+        lo += 1
+    while hi > lo and text[hi - 1] < "\x80":
+        hi -= 1
+    return lo, hi
+
+
+@lru_cache(maxsize=4096)
+def _cut_read(stretch: str) -> bool:
+    """Is ``stretch`` (two or three Han, one rare) common Chinese in UTF-8, cut at one end, read
+    by a GBK- or Big5-family decoder? Stricter than ``_reads_to_a_cut`` alone, which clean text
+    passes by chance once in a few hundred rare characters: the character read must be common,
+    and what is cut must be a lead of the Han of UTF-8 (e4-e9)."""
+    for family in (decoders.GBK_FAMILY, decoders.BIG5_FAMILY):
+        stream, ends = decoders.byte_view(stretch, family)
+        if len(ends) == len(stretch) and _reads_to_a_cut(stream, _HAN_LEADS):
+            return True
+    return False
+
+
+# A lead of the Han of UTF-8, with at most one of its continuation bytes, cut off at the end.
+# Only at the end: continuation bytes at the start are what a Traditional character's GBK code
+# begins with (為 is 9e e9), and clean Traditional text read so by chance too often (為捍).
+_HAN_LEADS = re.compile(rb"[\xe4-\xe9][\x80-\xbf]?$")
+
+
+@lru_cache(maxsize=1)
+def _rare_han() -> re.Pattern:
+    """A rare character (``_rare_char``) that is Han: where a lone misread stretch may be."""
+    return re.compile(f"(?=[\u3400-\u4dbf\u4e00-\u9fff]){_rare_char().pattern}")
+
+
+def _cluster_spans(text: str) -> list[tuple[int, int]]:
+    """``unrepaired_spans`` of the clusters of rare characters."""
     # Where a cluster may start: a run without one of these places has none (a rare name), and
     # is passed over without listing its rare characters.
     starts = [m.start() for m in _cluster_start().finditer(text)]
@@ -1743,7 +1813,7 @@ def _close_pair() -> re.Pattern:
     """Two rare characters, not Chinese punctuation (``_PUNCT_BLOCKS``), less than PROTECT_GAP
     apart: one search at C speed."""
     one = _rare_sign()
-    return re.compile(f"{one}(?s:.){{0,{PROTECT_GAP - 2}}}{one}")
+    return re.compile(f"{one}(?s:.){{0,{PROTECT_GAP - 1}}}{one}")
 
 
 def _rare_sign() -> str:
@@ -1826,7 +1896,77 @@ def _judged_misread(stretch: str) -> bool:
                 if (sum(1 for ch in read if ch >= "\u3400") >= (3 if ignore else 2) and 3 * covered >= 2 * (len(stream) - start)
                         and _ascii(read) <= _ascii(stretch)):
                     return True
+        if _reads_with_four_byte(stream) or _reads_to_a_cut(stream):
+            return True
     return False
+
+
+# A character's bytes cut off at an end of a stretch: its continuation bytes without their lead
+# (at the start), or a lead with fewer continuation bytes than it needs (at the end).
+_CUT_START = re.compile(rb"^[\x80-\xbf]{1,2}")
+_CUT_END = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})$")
+
+
+def _reads_to_a_cut(stream: list, cuts: re.Pattern | None = None) -> bool:
+    """Is a byte view exactly UTF-8 characters beyond U+3400, but for a character cut off at one
+    end, two characters in all? A short misread span inside a correct line (a name, a word pasted
+    from a misread source) begins or ends inside a character: 手机 cut after 手 and the lead of 机
+    is 鎵嬫, whose byte view e6 89 8b e6 reads as 手 and a lead. The re-read asks two whole
+    characters of it, and the stretch was converted (镓嬫), its bytes lost."""
+    if None in stream:
+        return False
+    data = bytes(stream)
+    head = _CUT_START.match(data)
+    tail = _CUT_END.search(data, head.end() if head else 0)
+    if (head is None) == (tail is None):
+        return False  # no cut, or a cut at both ends: the re-read's own cases, or too little to go on
+    body = data[head.end() if head else 0 : tail.start() if tail else len(data)]
+    try:
+        read = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    if cuts is None:
+        return _HAN_READ.fullmatch(read) is not None
+    cut = tail.group() if tail else b""
+    return (cuts.search(cut) is not None and len(cut) == len(cuts.search(cut).group())
+            and _COMMON_HAN.fullmatch(read) is not None and not _rare_char().search(read))
+
+
+_COMMON_HAN = re.compile("[\u4e00-\u9fff]+")
+
+
+_HAN_READ = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]+")
+
+
+# One UTF-8 character of two to four bytes (a four-byte one: an emoji, Han beyond the Basic
+# Multilingual Plane), as bytes.
+_UTF8_CHAR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _reads_with_four_byte(stream: list) -> bool:
+    """Does a byte view read as UTF-8 holding a four-byte character (😂 read as GBK is 馃槀; 𡈽,
+    稹埥), two characters or more beyond U+3400 in all, over two thirds of its bytes? The re-read
+    (``reread.read``) reads characters of up to three bytes: a short stretch around an emoji or
+    a rare name's Extension B character would not be judged misread, and be converted."""
+    data = bytes(0xFF if b is None else b for b in stream)  # an unknown byte is no UTF-8 byte
+    covered = wide = four = 0
+    for m in _UTF8_CHAR.finditer(data):
+        try:
+            ch = m.group().decode("utf-8")
+        except UnicodeDecodeError:  # overlong or a surrogate
+            continue
+        if not _FOUND_IN_SPANS.match(ch):
+            continue  # a letter of another script, a private-use code: chance, not this stretch's text
+        covered += len(m.group())
+        wide += 1
+        four += len(m.group()) == 4
+    return four > 0 and wide >= 2 and 3 * covered >= 2 * len(data)
+
+
+# What a misread span of Chinese chat text holds: Han (beyond the Basic Multilingual Plane too),
+# Chinese punctuation, emoji and the signs that go with them.
+_FOUND_IN_SPANS = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\u2600-\u27bf\u200d\ufe0f"
+                             "\U0001f000-\U0001faff\U00020000-\U0003134f]")
 
 
 def is_mark(ch: str) -> bool:

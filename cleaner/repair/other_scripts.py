@@ -48,18 +48,26 @@ _ONE = re.compile(_CHAR)
 # Scripts no Chinese reading gives, each with the letters a stretch must read to be taken on its
 # own: two kana or hangul (three-byte UTF-8, which clean GBK text seldom forms by chance); four
 # Cyrillic or Greek letters (two-byte UTF-8: a GBK character of lead c2-df and trail a1-bf reads
-# as one, 蔚 as ε); three Thai; one emoji (four bytes). Only the basic letters of each count.
+# as one, 蔚 as ε); three Thai; one emoji or Han beyond the Basic Multilingual Plane (four bytes,
+# which Chinese read by chance seldom forms: the chat text's 😂 and a name's 𡈽, which the Chinese
+# repairs, reading up to three bytes a character, cannot read), or a sign of the dingbat and
+# miscellaneous-symbol blocks (❤ ✨ ☀ ⭐: three bytes e2 98-9f, the lead of rare GBK characters,
+# 鉂). Only the basic letters of each count.
 SCRIPTS = {
     "kana": ("\u3041-\u3096\u30a1-\u30fa", "\u30fc\u30fb", 2),
     "hangul": ("\uac00-\ud7a3", "", 2),
     "cyrillic": ("\u0410-\u044f\u0401\u0451", "", 4),
     "greek": ("\u0391-\u03a9\u03b1-\u03c9\u03ac-\u03ce", "", 4),
     "thai": ("\u0e01-\u0e3a\u0e40-\u0e4e", "", 3),
-    "emoji": ("\U0001f300-\U0001faff", "\ufe0f\u200d", 1),
+    # The dingbats and symbols but those GBK and Big5 hold (★ ☆ ☉ ♀ ♁ ♂ ✽): a clean page has them.
+    "emoji": ("\U0001f300-\U0001faff\u2600-\u2604\u2607\u2608\u260a-\u263f\u2643-\u273c\u273e-\u27bf\u2b50\u2b55"
+              "\U00020000-\U0003134f", "\ufe0f\u200d", 1),
 }
 # What a reading of another script may hold besides that script's letters: Han, Chinese and
-# fullwidth punctuation, U+FFFD for a lost character. Anything else (ڵ, Ħ, Ϊ) is no reading.
-_SHARED = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\ufffd\U00020000-\U0003134f"
+# fullwidth punctuation (with the quotes, dashes, ellipsis and middle dot Chinese text writes from
+# General Punctuation: a line of dialogue around an emoji, “啊，🔥但是……”), U+FFFD for a lost
+# character. Anything else (ڵ, Ħ, Ϊ) is no reading.
+_SHARED = "\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\ufffd\U00020000-\U0003134f"
 _LETTERS = {name: re.compile(f"[{letters}]") for name, (letters, _, _) in SCRIPTS.items()}
 _ONLY = {name: re.compile(f"[{letters}{extra}{_SHARED}]+") for name, (letters, extra, _) in SCRIPTS.items()}
 _HAN_ONLY = re.compile(f"[{_SHARED}]+")
@@ -140,6 +148,12 @@ def _pieces(stream: list[int | None], ends: list[int], family: str) -> list[Read
         chars = [(c.start(), c.end()) for c in _ONE.finditer(data, m.start(), m.end())]
         first = next((k for k, (a, _) in enumerate(chars) if a in char_at), None)
         last = next((k for k in range(len(chars) - 1, -1, -1) if chars[k][1] in char_at), None)
+        # Clean characters beside the stretch whose bytes happen to read as UTF-8 (水 is cb ae, ˮ;
+        # 變 is d7 83) are no part of it: cut from each end back to a character boundary.
+        while first is not None and last is not None and first <= last and _stray(data, chars[first]):
+            first = next((k for k in range(first + 1, last + 1) if chars[k][0] in char_at), None)
+        while first is not None and last is not None and first <= last and _stray(data, chars[last]):
+            last = next((k for k in range(last - 1, first - 1, -1) if chars[k][1] in char_at), None)
         if first is None or last is None or last < first:
             continue
         reading, lost, filled, holes_at = [], 0, [], []
@@ -165,6 +179,18 @@ def _pieces(stream: list[int | None], ends: list[int], family: str) -> list[Read
     return out
 
 
+def _stray(data: bytes, char: tuple[int, int]) -> bool:
+    """Do the bytes ``data[a:b]`` of one UTF-8 character read as no script a reading may hold?"""
+    piece = data[char[0] : char[1]]
+    if UNKNOWN in piece:
+        return False
+    try:
+        ch = piece.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not any(only.fullmatch(ch) for only in _ONLY.values())
+
+
 # Scripts a Chinese page quotes inside its own sentences (an emoji, a Russian or Greek name): the
 # Han beside them in a reading is the page's Chinese, whose lost characters the character model
 # chooses, as the Chinese readings would. Beside kana or hangul, Han is kanji or hanja: no model
@@ -187,6 +213,10 @@ def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> lis
             continue
         before = reading[k - 1] if k and reading[k - 1] != "\ufffd" else ""
         after = reading[k + 1] if k + 1 < len(reading) and reading[k + 1] != "\ufffd" else ""
+        if _joins_emoji(piece, before, after):
+            reading[k] = ZWJ  # 👨‍👩‍👧 with a byte of a joiner lost: no Han goes between two emoji
+            done.append((k, "", 0.0))
+            continue
         scored = sorted(((lm.bigram(before, ch) if before else lm.unigram(ch))
                          + (lm.bigram(ch, after) if after else 0.0), ch) for ch in _han_candidates(piece))
         if scored:
@@ -194,6 +224,17 @@ def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> lis
             runner_up = scored[-2] if len(scored) > 1 else (scored[-1][0], "")
             done.append((k, runner_up[1], scored[-1][0] - runner_up[0]))
     return done
+
+
+ZWJ = "\u200d"
+_ZWJ_BYTES = ZWJ.encode("utf-8")
+
+
+def _joins_emoji(piece: bytes, before: str, after: str) -> bool:
+    """Is ``piece`` (one byte unknown) the zero-width joiner's bytes between two emoji?"""
+    emoji = _LETTERS["emoji"]
+    return (len(piece) == len(_ZWJ_BYTES) and all(b in (UNKNOWN, z) for b, z in zip(piece, _ZWJ_BYTES, strict=True))
+            and emoji.fullmatch(before) is not None and emoji.fullmatch(after) is not None)
 
 
 @lru_cache(maxsize=4096)
@@ -260,9 +301,10 @@ def _weak(stretch: str, reading: str, lost: int, family: str) -> bool:
 
 
 # Bytes that begin a letter of another script in UTF-8: kana, two hangul or two Cyrillic or Greek
-# letters in a row, Thai, emoji. A line none of whose bytes holds one gives no reading (see _may_read).
+# letters in a row, Thai, emoji (a dingbat or symbol too: e2 98-9e, ⭐ e2 ad), Han beyond the
+# Basic Multilingual Plane (f0 a0-b1). A line none of whose bytes holds one gives no reading (see _may_read).
 _LETTER_BYTES = re.compile(rb"\xe3[\x81-\x83]|(?:[\xea-\xed][\x80-\xbf]{2}){2}|(?:[\xd0\xd1][\x80-\xbf]){2}|(?:[\xce\xcf][\x80-\xbf]){2}"
-                           rb"|\xe0[\xb8\xb9]|\xf0\x9f")
+                           rb"|\xe0[\xb8\xb9]|\xf0[\x9f\xa0-\xb1]|\xe2[\x98-\x9e]|\xe2\xad[\x90\x95]")
 
 
 def _may_read(views: list[list[tuple[int, str, list[int | None], list[int]]]]) -> bool:
@@ -424,7 +466,8 @@ def repair(text: str, guess: bool = True,
                          for k, ch in enumerate(reading) if ch == "\ufffd"]
             findings.sort(key=lambda f: f.position)
             pieces.append(reading)
-            read.append(reading)
+            if _KANA_HANGUL.search(reading):  # Chinese beside an emoji is converted as any Chinese
+                read.append(reading)
             shift += len(reading) - (b - a)
             done = at + b
             count += 1
