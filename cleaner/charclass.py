@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 from cleaner import _native
 from cleaner.chunks import pieces
@@ -32,11 +33,21 @@ class CharClass:
         members = frozenset(chars)
         self.members = members
         self._native: _native.CharSets | None = None
-        self.astral = frozenset(ch for ch in members if ord(ch) > 0xFFFF)
-        bmp = "".join(_ranges(sorted(ord(ch) for ch in members if ord(ch) <= 0xFFFF)))
+        # max() at C speed first: most classes hold no character beyond the BMP, and a Python
+        # pass over tens of thousands of members cost several ms a class.
+        self.astral = frozenset(ch for ch in members if ord(ch) > 0xFFFF) if members and max(members) > "\uffff" else frozenset()
+
+    # The patterns are compiled on first use: a class of thousands of characters takes ``re``
+    # 10-40 ms to compile, and a class only counted (natively) never needs them.
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        bmp = "".join(_ranges(sorted(ord(ch) for ch in self.members if ord(ch) <= 0xFFFF)))
         astral = ASTRAL if self.astral else ""
-        self.pattern = re.compile(f"[{bmp}{astral}]") if bmp or astral else re.compile("(?!)")
-        self.runs = re.compile(f"(?:{self.pattern.pattern})+")
+        return re.compile(f"[{bmp}{astral}]") if bmp or astral else re.compile("(?!)")
+
+    @cached_property
+    def runs(self) -> re.Pattern:
+        return re.compile(f"(?:{self.pattern.pattern})+")
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
         """The first member in ``text`` from ``pos``, or None."""
@@ -71,7 +82,8 @@ class CharClass:
     def _table(self) -> _native.CharSets:
         """The BMP members as a native table, built on first use."""
         if self._native is None:
-            self._native = _native.CharSets(["".join(ch for ch in self.members if ord(ch) <= 0xFFFF)])
+            bmp = "".join(ch for ch in self.members if ord(ch) <= 0xFFFF) if self.astral else "".join(self.members)
+            self._native = _native.CharSets([bmp])
         return self._native
 
     def _count(self, text: str) -> int:

@@ -202,14 +202,27 @@ def word_frequency(word: str) -> int:
 
 
 _active: CharModel | None = None
+_default: CharModel | None = None  # the model built from the package's data (``use`` may set another)
 
 
 def model() -> CharModel:
     """The model the repairs use: in-word and running-text pairs (built once per process)."""
-    global _active
+    global _active, _default
     if _active is None:
-        _active = CharModel.from_native(native_table(), WEIGHTS, lambda: (jieba_tables()[1], running_table()))
+        if _default is None:
+            _default = CharModel.from_native(native_table(), WEIGHTS, lambda: (jieba_tables()[1], running_table()))
+        _active = _default
     return _active
+
+
+def model_sources() -> list[str] | None:
+    """The files ``model()`` is built from, for a table made from it and kept on disk
+    (``tablecache``: its copy is made again when they change); None while another model is in
+    use (``use``), whose tables are built in memory only: a copy made from the package's model
+    would not be its."""
+    if _active is not None and _active is not _default:
+        return None
+    return [dictionary_path(), running_path(), _opencc_path(), __file__]
 
 
 def native_table() -> _native.CharModel:
@@ -218,7 +231,7 @@ def native_table() -> _native.CharModel:
     (``tablecache``): 30-50 ms of CPU a process, where handing the counts over as dicts took 0.12 s."""
     from cleaner.tablecache import cached_bytes
 
-    sources = [dictionary_path(), running_path(), _opencc_path(), __file__]
+    sources = [dictionary_path(), running_path(), _opencc_path(), __file__]  # as model_sources()
     return cached_bytes("charmodel-native", sources, f"1.{_native.CHAR_TABLE_VERSION}", _build_native_table,
                         lambda data: _native.char_model_from_table(data, WEIGHTS))
 

@@ -1,6 +1,8 @@
 """cleaner/repair/annotation_notes.py: annotations in every form, and the damage's pattern."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.repair.annotation_notes import damaged_forms, notes, removable, scattered_forms, under_ruby
 
@@ -97,3 +99,12 @@ def test_ruby_over_a_list_or_a_short_line_is_not_by_itself(text):
 def test_sparse_notes_are_not_ruby():
     text = "耄耋（mào dié）之年，指八九十岁的年纪。"
     assert not under_ruby(text, notes(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("国國〇々〆⺀㐀\U00020000\U0002ebf0aā（）ㄍ、 \n") + [chr(0x9FFF), chr(0xFA6E)]), max_size=40))
+def test_han_is_counted_as_the_pattern_counts_it(text):
+    # The C-speed count stands for \p{Han} (regex) in the ruby and running-text tests.
+    from cleaner.repair.annotation_notes import _HAN, _han
+
+    assert _han(text) == len(_HAN.findall(text))

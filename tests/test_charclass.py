@@ -39,3 +39,10 @@ def test_script_tables_as_classes():
     traditional = CharClass(script_only("traditional"))
     assert traditional.search("国务院") is None
     assert traditional.count("國務院發展") == 3  # 國 務 發; 院 and 展 are common to both scripts
+
+
+def test_a_class_only_counted_never_compiles_its_pattern():
+    # A class of thousands of characters takes re 10-40 ms to compile: counting is native.
+    cc = CharClass(chr(c) for c in range(0x4E00, 0xA000))
+    assert cc.count("中文abc") == 2 and "pattern" not in vars(cc)
+    assert cc.search("abc中") is not None and "pattern" in vars(cc)

@@ -143,3 +143,20 @@ def test_the_pipeline_reads_surrogate_escapes_once():
     assert result.text == Cleaner(to="keep").clean("\n".join(SIMPLIFIED))
     assert any(step.name == "backslash-escaped-bytes" for step in result.steps)
     assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+def test_the_table_of_characters_a_decoder_reads_from_several_codes_is_kept_on_disk(tmp_path, monkeypatch):
+    # 32,000 decodes a decoder, in every process that reads escapes, made once and read back.
+    from cleaner.repair import escaped_bytes
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    escaped_bytes._other_codes.cache_clear()
+    try:
+        built = escaped_bytes._other_codes("big5")
+        assert [p.name.split("-")[:2] for p in tmp_path.iterdir()] == [["othercodes", "big5"]]
+        escaped_bytes._other_codes.cache_clear()
+        monkeypatch.setattr(escaped_bytes, "_build_other_codes", lambda decoder: pytest.fail("built again"))
+        assert escaped_bytes._other_codes("big5") == built
+        assert len(built["十"]) == 1 and built["十"][0] != "十".encode("big5")  # Big5's two 十
+    finally:
+        escaped_bytes._other_codes.cache_clear()

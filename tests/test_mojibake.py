@@ -800,6 +800,17 @@ def test_runs_on_lines_holding_the_skip_string_are_left_unless_bytes_were_lost()
     assert fix_utf8_as_gbk(text)[1] == 3
 
 
+def test_ftfy_is_imported_by_the_first_page_that_needs_it():
+    # 45-55 ms of every process's start: a run of clean pages never needs it.
+    import subprocess
+    import sys
+
+    code = ("import sys; from cleaner import Cleaner; Cleaner().clean('中文'); assert 'ftfy' not in sys.modules; "
+            "from cleaner.repair.mojibake import fix_latin_mojibake; assert fix_latin_mojibake('ä¸­æ–‡') == '中文'; "
+            "assert 'ftfy' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 # --- Short misread spans inside correct text (issue 16; tests/short_span_damage.py) ----------
 
 from cleaner import Cleaner  # noqa: E402

@@ -185,3 +185,46 @@ def test_the_table_of_characters_read_from_several_codes_is_kept_on_disk(tmp_pat
         assert built["纊"] == (b"\xed\x40", b"\xfa\x5c")  # NEC-selected IBM row and IBM row: one kanji
     finally:
         multi_byte_marks._duplicates.cache_clear()
+
+
+def test_the_bytes_a_code_page_rejects_are_kept_on_disk(tmp_path, monkeypatch):
+    # 33,000 decodes a code page (0.1 s in every process) made once, then read back: the copy
+    # read answers as the decodes do.
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    multi_byte_marks._rejected_table.cache_clear()
+    try:
+        built = [multi_byte_marks.rejected_before("euc_kr", b) for b in (None, 0x41, 0xA1)]
+        assert [p.name.split("-")[:2] for p in tmp_path.iterdir()] == [["rejected", "euc_kr"]]
+        multi_byte_marks._rejected_table.cache_clear()
+        monkeypatch.setattr(multi_byte_marks, "_build_rejected", lambda codec: pytest.fail("built again"))
+        assert [multi_byte_marks.rejected_before("euc_kr", b) for b in (None, 0x41, 0xA1)] == built
+        assert built[1] == multi_byte_marks._rejected_after("euc_kr", 0x41)
+        assert set(built[1]) <= set(built[0]) and 0x80 in built[0]
+    finally:
+        multi_byte_marks._rejected_table.cache_clear()
+
+
+def test_the_utf8_vocabulary_is_kept_on_disk_for_the_packages_model_only(tmp_path, monkeypatch):
+    from cleaner import langmodel
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    multi_byte_marks._utf8_vocabulary.cache_clear()
+    try:
+        built = multi_byte_marks._utf8_vocabulary()
+        assert "utf8vocabulary" in [p.name.split("-")[0] for p in tmp_path.iterdir()]
+        multi_byte_marks._utf8_vocabulary.cache_clear()
+        assert multi_byte_marks._utf8_vocabulary() == built == multi_byte_marks._build_utf8_vocabulary()
+        scores = [langmodel.model().unigram(ch) for _, ch in built[3]]
+        assert scores == sorted(scores, reverse=True) and built[3][0] == ("，".encode(), "，")  # the likeliest first
+        # Another model's vocabulary is its own, never the package model's copy.
+        langmodel.use(langmodel.CharModel({"中": 5, "文": 3}, {}))
+        try:
+            assert langmodel.model_sources() is None
+            multi_byte_marks._utf8_vocabulary.cache_clear()
+            own = multi_byte_marks._utf8_vocabulary()[3]
+            assert [ch for _, ch in own[:2]] == ["中", "文"] and len(own) < len(built[3]) / 100
+        finally:
+            langmodel.use(None)
+        assert langmodel.model_sources() is not None
+    finally:
+        multi_byte_marks._utf8_vocabulary.cache_clear()

@@ -64,3 +64,20 @@ def test_a_page_read_by_euc_kr_is_repaired_and_idempotent():
     assert _right(out, TEXT) >= 0.6 * len(TEXT)
     assert c.clean(out) == out
 
+
+
+def test_euc_three_byte_codes_are_kept_on_disk(tmp_path, monkeypatch):
+    # 8,800 decodes a code page in every process, made once and read back.
+    from cleaner.repair import utf8_marks
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    utf8_marks._codes.cache_clear()
+    try:
+        built = utf8_marks._codes("euc_jp")
+        assert any(p.name.startswith("threebytecodes-euc_jp-") for p in tmp_path.iterdir())
+        utf8_marks._codes.cache_clear()
+        monkeypatch.setattr(utf8_marks, "_build_codes", lambda codec: pytest.fail("built again"))
+        assert utf8_marks._codes("euc_jp") == built
+        assert any(len(code) == 3 for codes in built.values() for code in codes)  # 8f e6 b5 beside fb db
+    finally:
+        utf8_marks._codes.cache_clear()

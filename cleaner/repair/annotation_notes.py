@@ -28,6 +28,7 @@ from functools import lru_cache
 
 import regex
 
+from cleaner.chardata import count_han
 from cleaner.repair.pinyin import TONE_MARKS, has_tone, is_annotation_syllable, main_reading, readings, written_reading, zhuyin_reading
 from cleaner.script.fold import fold_char
 
@@ -172,8 +173,8 @@ def damaged_forms(text: str, found: Sequence[Note], lesson_near: bool = False) -
     ruby over it may be the lesson's."""
     if not found:
         return set()
-    lesson = LESSON.search(text) is not None
-    han = len(_HAN.findall(text))
+    lesson = is_lesson(text)
+    han = _han(text)
     by_form: dict[tuple[str, str], list[Note]] = defaultdict(list)
     for n in found:
         by_form[n.form].append(n)
@@ -237,7 +238,7 @@ def under_ruby(text: str, found: Sequence[Note]) -> bool:
     """Do the notes of one form read nearly every Han character of ``text`` (a line, or a piece of
     one), one note or more? Such lines in a row are one text under ruby (a poem and its title),
     judged with the lines beside them (``lesson_near``)."""
-    han = len(_HAN.findall(text))
+    han = _han(text)
     by_form: dict[tuple[str, str], int] = defaultdict(int)
     for n in found:
         by_form[n.form] += len(n.chars)
@@ -246,7 +247,7 @@ def under_ruby(text: str, found: Sequence[Note]) -> bool:
 
 def running_text(text: str, found: Sequence[Note]) -> bool:
     """Is ``text`` neither a lesson nor ruby over every character (whose notes are the text's)?"""
-    return LESSON.search(text) is None and sum(len(n.chars) for n in found) < len(_HAN.findall(text)) * RUBY
+    return not is_lesson(text) and sum(len(n.chars) for n in found) < _han(text) * RUBY
 
 
 SCATTERED = 4
@@ -272,9 +273,23 @@ def removable(text: str, found: Sequence[Note], forms: set[tuple[str, str]]) -> 
         return []
     out = [n for n in found if n.form in forms]
     bare = [n for n in out if n.form == ("", "pinyin")]
-    if bare and sum(len(n.chars) for n in bare) < len(_HAN.findall(text)) * RUBY:
+    if bare and sum(len(n.chars) for n in bare) < _han(text) * RUBY:
         out = [n for n in out if n.form != ("", "pinyin") or n.toned]
     return out
+
+
+@lru_cache(maxsize=64)
+def is_lesson(text: str) -> bool:
+    """Does ``text`` speak of readings (``LESSON``)? Kept for a few lines, as ``notes``: the page's
+    pass and the line's tests each ask."""
+    return LESSON.search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _han(text: str) -> int:
+    """How many Han characters ``text`` holds (``\\p{Han}``'s, counted at C speed), kept for a few
+    lines: whether a line is under ruby, is running text, and its damaged forms each ask."""
+    return count_han(text)
 
 
 def _traditional(chars: str) -> bool:

@@ -117,7 +117,7 @@ def page_forms(text: str) -> set[tuple[str, str]]:
         at = line_start
         for piece in chunks.pieces(text[line_start:line_end]):
             if _VARIANT_LETTER.search(piece) and (found := notes.notes(piece)):
-                if notes.LESSON.search(piece) is None and notes.under_ruby(piece, found):
+                if not notes.is_lesson(piece) and notes.under_ruby(piece, found):
                     ruby.append(_Ruby(at, at + len(piece), piece, found))
                 elif any(n.form not in forms for n in found):  # a page damaged in one form says so early
                     forms |= notes.damaged_forms(piece, found)

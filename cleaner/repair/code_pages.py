@@ -68,8 +68,18 @@ def _shows_ascii_for_a_high_byte(codec: str) -> bool:
     return any(ch < "\x80" for ch in bytes(range(0x80, 0x100)).decode(codec, "replace"))
 
 
-OTHERS = COMMON_FIRST + tuple(c for c in ascii_code_pages()
-                              if c not in COMMON_FIRST + MODELED and not _shows_ascii_for_a_high_byte(c))
+def _others() -> tuple[str, ...]:
+    """``OTHERS``: COMMON_FIRST, then every other code page of ``ascii_code_pages`` but those that
+    show ASCII for a high byte. Kept on disk (``tablecache``; its key holds the Python version,
+    whose codecs make it): listing them imports every codec module of Python's (about 120), 25-30
+    ms of every process's start."""
+    from cleaner.tablecache import cached
+
+    return tuple(cached("codepages", [__file__], "1", lambda: list(
+        COMMON_FIRST + tuple(c for c in ascii_code_pages() if c not in COMMON_FIRST + MODELED and not _shows_ascii_for_a_high_byte(c)))))
+
+
+OTHERS = _others()
 # Japanese and Korean decoders: Chinese bytes read by them show as kanji, kana and hangul
 # (GBK 中文 through cp932 is ﾖﾐﾎﾄ; UTF-8 through it 荳ｭ譁). Those that keep most of the bytes.
 MULTI_BYTE = ("cp932", "shift_jis", "euc_jp", "cp949", "euc_kr")
@@ -90,7 +100,11 @@ def _high_chars(codec: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, frozenset[str]]:
-    return {codec: _high_chars(codec) for codec in MODELED + OTHERS}
+    """What each code page shows for the bytes 80-ff, kept on disk as ``OTHERS`` (the decodes
+    would import every one of their codec modules on a process's first page)."""
+    from cleaner.tablecache import cached
+
+    return cached("codepagechars", [__file__], "1", lambda: {codec: _high_chars(codec) for codec in MODELED + OTHERS})
 
 
 @lru_cache(maxsize=1)

@@ -175,7 +175,17 @@ def _raw(tokens: list[str], decoder: str, shown: int) -> list[bytes] | None:
 @lru_cache(maxsize=None)
 def _other_codes(decoder: str) -> dict[str, tuple[bytes, ...]]:
     """Characters more than one code of ``decoder`` decodes to (cp932's NEC and IBM copies of one
-    kanji, Big5's two 十), with the codes of the same length besides the one ``encode`` gives."""
+    kanji, Big5's two 十), with the codes of the same length besides the one ``encode`` gives.
+
+    Kept on disk with the other tables (``tablecache``; its key holds the Python version, whose
+    codecs made it): its 32,000 decodes took 20-30 ms a decoder in every process (the workers'
+    warm-up reads escapes through three)."""
+    from cleaner.tablecache import cached
+
+    return cached(f"othercodes-{decoder}", [__file__], "1", lambda: _build_other_codes(decoder))
+
+
+def _build_other_codes(decoder: str) -> dict[str, tuple[bytes, ...]]:
     codes: dict[str, list[bytes]] = {}
     for code in [bytes([a]) for a in range(0x80, 0x100)] + [bytes([a, b]) for a in range(0x80, 0x100)
                                                              for b in range(0x40, 0x100)]:

@@ -141,7 +141,7 @@ def _one_script(items: list[list], prev: str) -> None:
     other = traditional if simple > trad else simplified
     for item in items:
         candidates = item[2]
-        if len(candidates) < 2:
+        if len(candidates) < 2 or other.isdisjoint(candidates):  # at C speed: most guesses hold none
             continue
         kept = [c for c in candidates if c not in other]
         if kept and len(kept) < len(candidates):

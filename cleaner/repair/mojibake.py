@@ -17,7 +17,6 @@ from functools import lru_cache
 from itertools import accumulate, product
 from typing import NamedTuple
 
-import ftfy
 import regex
 
 from cleaner import _native, leftovers, pagefacts
@@ -45,20 +44,26 @@ _CJK_RUN = regex.compile(
     rf"|(?<=[^\x00-\x7f\s{_LATIN}])[\x40-\x7e](?![\x40-\x7e]))+"
 )
 
-FTFY_CONFIG = ftfy.TextFixerConfig(
-    # Only undo the encoding mix-up: the defaults also uncurl “ ” and push fullwidth Chinese
-    # punctuation to ASCII (fix_character_width), which damages Chinese text.
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    """ftfy and its configuration, imported on the first page that shows misread UTF-8: ftfy and
+    what it imports cost 45-55 ms of every process's start, and most pages never call it."""
+    import ftfy
+
+    return ftfy, ftfy.TextFixerConfig(
+        # Only undo the encoding mix-up: the defaults also uncurl “ ” and push fullwidth Chinese
+        # punctuation to ASCII (fix_character_width), which damages Chinese text.
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
 
 
 class MojibakeRepair(NamedTuple):
@@ -1662,7 +1667,8 @@ def fix_latin_mojibake(text: str) -> str:
     # ftfy decides whether a match is mojibake.
     if not latin_layers.shows_misread_utf8(seen):
         return text
-    fixed = ftfy.fix_text(seen, config=FTFY_CONFIG)
+    ftfy, config = _ftfy_config()
+    fixed = ftfy.fix_text(seen, config=config)
     return fixed if fixed != seen else text
 
 

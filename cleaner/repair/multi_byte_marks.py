@@ -25,6 +25,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import product
+from operator import itemgetter
 
 from cleaner.langmodel import model, per_char
 from cleaner.repair import holes
@@ -35,16 +36,37 @@ CONTEXT = 6  # bytes read each side of a group of marks: the characters around i
 MAX_TRIES = 1024  # combinations of a group of marks tried together at most (as code_page_marks); past it, each mark alone
 
 
-@lru_cache(maxsize=None)
 def rejected_before(codec: str, following: int | None) -> tuple[int, ...]:
     """The high bytes ``codec`` turns into one U+FFFD of their own when ``following`` comes next
     (the mark takes that byte alone and ``following`` is read again). None: the next byte is not
     known (a mark, or the end of the run): any byte some following byte leaves rejected."""
-    if following is None:
-        found = set(b for b in range(0x80, 0x100) if bytes((b,)).decode(codec, "replace") == LOST)
-        for nxt in range(0x100):
-            found.update(rejected_before(codec, nxt))
-        return tuple(sorted(found))
+    return _rejected_table(codec)[UNKNOWN_NEXT if following is None else following]
+
+
+UNKNOWN_NEXT = 256  # the index of "the next byte is not known" in a code page's table of rejected bytes
+
+
+@lru_cache(maxsize=None)
+def _rejected_table(codec: str) -> list[tuple[int, ...]]:
+    """``rejected_before`` for every following byte, and at UNKNOWN_NEXT for an unknown one.
+
+    Kept on disk with the other tables (``tablecache``; its key holds the Python version, whose
+    codecs made it): its 33,000 decodes took 0.1 s in every process, on its first page read
+    through the code page."""
+    from cleaner.tablecache import cached
+
+    return cached(f"rejected-{codec}", [__file__], "1", lambda: _build_rejected(codec))
+
+
+def _build_rejected(codec: str) -> list[tuple[int, ...]]:
+    table = [_rejected_after(codec, following) for following in range(0x100)]
+    unknown = set(b for b in range(0x80, 0x100) if bytes((b,)).decode(codec, "replace") == LOST)
+    for found in table:
+        unknown.update(found)
+    return [*table, tuple(sorted(unknown))]
+
+
+def _rejected_after(codec: str, following: int) -> tuple[int, ...]:
     # Then an ASCII byte: a lead of three bytes (euc_jp's 8f) before a byte that cannot be its
     # second is rejected alone, but the pair alone, cut short, read as one mark.
     alone = bytes((following, 0x41)).decode(codec, "replace")
@@ -418,7 +440,20 @@ def _choose(data: bytearray, marked: list[int | None], part: list[int], codec: s
 @lru_cache(maxsize=1)
 def _utf8_vocabulary() -> dict[int, tuple[tuple[bytes, str], ...]]:
     """Every character the model has seen (unigram above its floor), by UTF-8 length: (its
-    bytes, itself), likeliest first."""
+    bytes, itself), likeliest first.
+
+    Kept on disk with the model's tables (``tablecache``, made again when the model's files or
+    this one change): made in every process on its first page of UTF-8 through a decoder that
+    marks it, it took 20-40 ms (63,000 unigram look-ups), read back 3-5 ms. Built in memory only
+    while another model is in use (``langmodel.use``)."""
+    from cleaner import langmodel
+    from cleaner.tablecache import cached
+
+    sources = langmodel.model_sources()
+    return _build_utf8_vocabulary() if sources is None else cached("utf8vocabulary", [*sources, __file__], "1", _build_utf8_vocabulary)
+
+
+def _build_utf8_vocabulary() -> dict[int, tuple[tuple[bytes, str], ...]]:
     lm = model()
     floor = lm.unigram("\U0010fff0")
     table: dict[int, list[tuple[float, bytes, str]]] = {}
@@ -437,11 +472,14 @@ def _utf8_vocabulary() -> dict[int, tuple[tuple[bytes, str], ...]]:
 def _by_known(length: int, known: tuple[int, ...]) -> dict[tuple[int, ...], tuple[tuple[bytes, str], ...]]:
     """The vocabulary's characters of ``length`` bytes by their bytes at the offsets ``known``
     (the others a character's marks), likeliest first: a character with marks looks up its
-    known bytes instead of scanning thousands."""
+    known bytes instead of scanning thousands. (Built here, a few ms a set: read back from disk it
+    took nearly as long.)"""
     table: dict[tuple[int, ...], list[tuple[bytes, str]]] = {}
+    # The key of each character at C speed (itemgetter gives a tuple for two offsets or more).
+    key = itemgetter(*known) if len(known) > 1 else (lambda data, k=known[0]: (data[k],)) if known else (lambda data: ())
     for data, ch in _utf8_vocabulary().get(length, ()):
-        table.setdefault(tuple(data[k] for k in known), []).append((data, ch))
-    return {key: tuple(found) for key, found in table.items()}
+        table.setdefault(key(data), []).append((data, ch))
+    return {known_bytes: tuple(found) for known_bytes, found in table.items()}
 
 
 def _utf8_chosen(marked: list[int | None], codec: str, parse: tuple[int, list[frozenset[int]]]) -> Filled | None:

@@ -136,7 +136,18 @@ def _view(run: str, codec: str) -> list[int | None] | None:
 def _codes(codec: str) -> dict[str, tuple[bytes, ...]]:
     """Characters ``codec`` reads from several codes, with every code: two-byte ones
     (``multi_byte_marks._duplicates``), and for EUC-JP's and EUC-JIS-2004's three-byte codes
-    (8f, then two bytes a1-fe) a character of a two-byte code too (8f e6 b5 is fb db's)."""
+    (8f, then two bytes a1-fe) a character of a two-byte code too (8f e6 b5 is fb db's).
+
+    EUC's three-byte codes are kept on disk (``tablecache``; its key holds the Python version,
+    whose codecs made them): their 8,800 decodes took 10-15 ms a code page in every process."""
+    if not codec.startswith("euc_j"):
+        return _duplicates(codec)
+    from cleaner.tablecache import cached
+
+    return cached(f"threebytecodes-{codec}", [__file__], "1", lambda: _build_codes(codec))
+
+
+def _build_codes(codec: str) -> dict[str, tuple[bytes, ...]]:
     codes = {ch: list(found) for ch, found in _duplicates(codec).items()}
     if codec.startswith("euc_j"):
         for second in range(0xA1, 0xFF):
