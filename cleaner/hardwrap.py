@@ -149,25 +149,20 @@ def join_hard_wraps(text: str) -> str:
 # terminal copy comes from, cp850's ´╝î, koi8_r's О╪▄, Mac and ISO pages) show all three bytes,
 # each its own sign: the three are kept (two of them are Cyrillic letters a Russian word may hold),
 # as far as they are printable and read (iso8859_5 shows byte 80 as a control).
-def misread_forms() -> set[str]:
-    """The clause marks as the wrong decoders show them."""
-    from cleaner.repair.code_pages import COMMON_FIRST
-
-    shown = set()
-    decoders = (("gbk", 1), ("gb18030", 1), ("cp950", 1), ("cp1252", 2), ("cp1250", 2)) + tuple((page, 3) for page in COMMON_FIRST)
-    for decoder, keep in decoders:
-        for mark in "，、。；":
-            form = mark.encode("utf-8").decode(decoder, errors="replace")[:keep]
-            form = form[:next((k for k, ch in enumerate(form) if not ch.isprintable() or ch == "\ufffd"), len(form))]
-            if form and (keep == 1 or len(form) >= 2):
-                shown.add(form)
-    return shown
+# Written out (tests/test_hardwrap.py derives them again from the decoders): deriving them at import
+# imported some twenty codec modules in every process.
+MISREAD_FORMS = frozenset({
+    "´╝î", "´╝ø", "´╝Ť", "ÒÇé", "ÒÇü", "Ôºå", "Ôºõ", "ã€", "ã€‚", "ï¼", "ï¼Œ", "ï¼›", "ïŒ", "ă€",
+    "ć€", "ć€‚", "ďĽ", "ďź", "īŧ", "ļ¼", "ļ¼›", "ŃÇé", "ŃÇü", "γ€", "γ€‚", "οΌ", "οΌ›", "πÇé",
+    "πÇü", "О╪⌡", "О╪▄", "Ц─│", "Ц─┌", "гЂЃ", "гЂ‚", "гАБ", "гАВ", "пЉМ", "пЉЫ", "пјЊ", "пј›",
+    "уАБ", "уАВ", "яМ", "я╝М", "я╝Ы", "„ÄÅ", "„ÄÇ", "∩╝¢", "∩╝î", "嚗", "銆", "锛",
+})
 
 
 # What OpenCC's t2s and s2t write for those forms, written out here (tests/test_hardwrap.py derives
 # them again): building the s2t converter at import would cost every process 0.15 s.
 CONVERTED_FORMS = frozenset({"錛"})
-_MISREAD_CLAUSE = re.compile("|".join(sorted(map(re.escape, misread_forms() | CONVERTED_FORMS))))
+_MISREAD_CLAUSE = re.compile("|".join(sorted(map(re.escape, MISREAD_FORMS | CONVERTED_FORMS))))
 
 MIN_FULL_MISREAD = 2  # the misread marks already say the lines are prose cut by a width
 

@@ -128,8 +128,30 @@ def test_lines_of_mojibake_that_show_no_clause_are_not_joined():
     assert join_misread_wraps(titles) == titles
 
 
+def misread_forms() -> set[str]:
+    """The clause marks as the wrong decoders show them (cleaner/hardwrap.py's comment above
+    MISREAD_FORMS says which decoders and why)."""
+    from cleaner.repair.code_pages import COMMON_FIRST
+
+    shown = set()
+    decoders = (("gbk", 1), ("gb18030", 1), ("cp950", 1), ("cp1252", 2), ("cp1250", 2)) + tuple((page, 3) for page in COMMON_FIRST)
+    for decoder, keep in decoders:
+        for mark in "，、。；":
+            form = mark.encode("utf-8").decode(decoder, errors="replace")[:keep]
+            form = form[:next((k for k, ch in enumerate(form) if not ch.isprintable() or ch == "\ufffd"), len(form))]
+            if form and (keep == 1 or len(form) >= 2):
+                shown.add(form)
+    return shown
+
+
+def test_the_misread_forms_are_what_the_decoders_show():
+    from cleaner.hardwrap import MISREAD_FORMS
+
+    assert MISREAD_FORMS == misread_forms()
+
+
 def test_the_converted_forms_are_what_the_converters_write():
-    from cleaner.hardwrap import CONVERTED_FORMS, misread_forms
+    from cleaner.hardwrap import CONVERTED_FORMS
     from cleaner.script.fold import converter
 
     forms = misread_forms()
