@@ -13,8 +13,8 @@ Which encoding: UTF-8's structure is evidence enough (its continuation bytes are
 else byte_runs.read, the judge every exact-bytes family uses (GBK/GB18030 or Big5-HKSCS, the one
 the character model scores best, 4 characters or more, scoring as Chinese does). A percent run of
 two or three characters is no transfer encoding's: it is a search word (``搜索%D6%D0%CE%C4``),
-which the model cannot tell from noise at that length; such a reading is taken only when it is
-all Han and scores as short Chinese words do (SHORT_MIN_SCORE).
+or a name, which byte_runs' bar for text alone (4 characters scoring as articles do) turns away:
+such a reading is taken when it is all Han and CJK signs and scores as words do (WORD_MIN_SCORE).
 
 What stays (docs/repair.md, stage 2): an address or a query keeps its escapes (``https://…/%E4``,
 ``q=%D6%D0``, ``%E6%8A%A5.pdf``, ``/wiki/%E4``, ``x.cn/%E4``: _ADDRESS below); a percent sign in
@@ -34,8 +34,10 @@ from cleaner.repair import byte_runs
 _WORD = re.compile(r"(?<![!-~])[!-~]*%[!-~]*")
 _BYTE = r"%[0-9a-fA-F]{2}"
 _UNIT = r"%u[0-9a-fA-F]{4}"
-# What makes a stretch encoded text at all: two escapes of bytes side by side (one character of
-# GBK or Big5 at least; one ``%DA`` is ``50%DAU``'s), or two ``%uXXXX``.
+# What makes a stretch encoded text at all: two escapes of bytes 80-ff (one character of GBK or
+# Big5 at least, whose trail byte may be a letter: 臺南人 is %BBO%ABn%A4H; one ``%DA`` is
+# ``50%DAU``'s), or two ``%uXXXX``.
+_HIGH = re.compile(r"%[89a-fA-F][0-9a-fA-F]")
 _BYTE_RUN = re.compile(rf"(?:{_BYTE}){{2,}}")
 _UNITS = re.compile(_UNIT)
 _TOKEN = re.compile(rf"{_UNIT}|{_BYTE}|.", re.S)
@@ -48,12 +50,17 @@ _ADDRESS = re.compile(r"[=?&#]|://|www\.|^/|[A-Za-z0-9-]\.[A-Za-z]{2,}/|\.[A-Za-
 _QUOTE_ADDRESS = re.compile(r"@")
 # Han and the CJK signs: what a short legacy reading must be made of.
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_SHORT_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
-SHORT_MIN_CHARS = 2
-# 2-3 Han characters of a legacy reading must score this well a character: (figures in
-# docs/repair.md §5.9: random GBK/Big5 pairs that read as Han score below it at the 99th
-# percentile, words of Chinese articles above it at the 95th).
-SHORT_MIN_SCORE = -9.0
+_WORD_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_LATIN = re.compile(r"[\x00-\u024f\u1e00-\u1eff\u2000-\u206f]+")  # Latin letters, general punctuation
+WORD_MIN_CHARS = 2
+CONTEXT = 6
+# A legacy reading of a search word or a name, all Han and CJK signs, must score this well a
+# character. On the build half of the wiki corpus (benchmarks/wiki_split.py), stretches of the
+# articles' Han fall below it 1.3 % at 2 characters, 0.6 % at 3, 0.3 % at 4; random GBK and Big5
+# bytes that read as Han all the same pass it 4.3 %, 1.3 %, 0.5 % (and escapes of random bytes
+# in prose, outside an address, are rare to begin with).
+WORD_MIN_SCORE = -10.0
 # Line breaks and tabs an encoder wrote as %0A, %09: the text's; other controls are not text.
 _NOT_SHOWN = ("Cc", "Cs", "Cn", "Zl", "Zp")
 
@@ -73,14 +80,25 @@ def _read_word(m: re.Match) -> str:
     word = m.group()
     if len(_UNITS.findall(word)) >= 2:
         return word if _ADDRESS.search(word) else _read_js(word)
-    if not _BYTE_RUN.search(word) or _ADDRESS.search(word) or _QUOTE_ADDRESS.search(word):
+    if len(_HIGH.findall(word)) < 2 or _ADDRESS.search(word) or _QUOTE_ADDRESS.search(word):
         return word
-    read = _read_bytes(_bytes(word, plus_is_space="%20" not in word))
+    context = _context(m)
+    read = _read_bytes(_bytes(word, plus_is_space="%20" not in word), context)
     if read is not None:
         return read
     # Not one encoding's as a whole (two encoders side by side, a literal % beside a run): each
     # run of escapes alone.
-    return _BYTE_RUN.sub(lambda r: _read_bytes(_bytes(r.group(), False)) or r.group(), word)
+    return _BYTE_RUN.sub(lambda r: _read_bytes(_bytes(r.group(), False), context) or r.group(), word)
+
+
+def _context(m: re.Match) -> tuple[str, str]:
+    """Up to CONTEXT characters of the line on each side of the stretch: which encoding a search
+    word of two characters is in, its sentence says (金钮 in GBK is Big5's 踢聽)."""
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return text[max(line_start, m.start() - CONTEXT):m.start()], text[m.end():min(line_end, m.end() + CONTEXT)]
 
 
 def _bytes(word: str, plus_is_space: bool) -> bytes:
@@ -95,37 +113,42 @@ def _bytes(word: str, plus_is_space: bool) -> bytes:
     return bytes(out)
 
 
-def _read_bytes(data: bytes) -> str | None:
-    """``data`` as UTF-8, else as the legacy encoding that reads it as Chinese text; None when it
-    is ASCII or none does."""
+def _read_bytes(data: bytes, context: tuple[str, str] = ("", "")) -> str | None:
+    """``data`` as UTF-8 text with CJK, else as the legacy encoding that reads it as Chinese, else
+    as UTF-8 of another script; None when it is ASCII or none of them reads it."""
     if data.isascii():
         return None
     try:
-        text = data.decode("utf-8")
+        utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    else:
-        return text if _shown(text) else None
-    read = byte_runs.read(data)
-    return read if read is not None else _read_short(data)
+        utf8 = None
+    if utf8 is not None and _shown(utf8) and (_CJK.search(utf8) or _LATIN.fullmatch(utf8)):
+        return utf8
+    # GBK's pairs c0-df 80-bf are UTF-8 too (同学 is cd ac d1 a7, UTF-8's ͬѧ): a reading in
+    # Greek, Cyrillic or Hebrew yields to a Chinese one.
+    read = byte_runs.read(data) if utf8 is None else None
+    read = read or _read_words(data, context)
+    return read if read is not None else utf8 if utf8 is not None and _shown(utf8) else None
 
 
-def _read_short(data: bytes) -> str | None:
-    """A search word's two or three characters of GBK or Big5: the reading that is all Han and
-    scores best, when it scores as short Chinese words do."""
-    best, best_score = None, SHORT_MIN_SCORE
+def _read_words(data: bytes, context: tuple[str, str]) -> str | None:
+    """Bytes byte_runs.read found too short or scoring too low for text alone (a search word, a
+    name): the legacy reading that is all Han and CJK signs, scores above WORD_MIN_SCORE, and
+    reads best in its sentence."""
+    best, best_score = None, None
+    before, after = context
     for codec in byte_runs.LEGACY:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
         wide = "".join(ch for ch in text if not ch.isascii())
-        if not SHORT_MIN_CHARS <= len(wide) < byte_runs.ALONE_MIN_CHARS or not _SHORT_TEXT.fullmatch(wide):
+        if len(wide) < WORD_MIN_CHARS or not _WORD_TEXT.fullmatch(wide) or not _HAN.search(wide):
             continue
-        if not _HAN.search(wide):
+        if per_char(wide) < WORD_MIN_SCORE:
             continue
-        score = per_char(wide)
-        if score >= best_score:
+        score = per_char(before + text + after)
+        if best_score is None or score > best_score:
             best, best_score = text, score
     return best
 
