@@ -72,8 +72,8 @@ def _with_address(rng: random.Random):
     """The text with a line holding an address appended (the address is ``damage.address``)."""
     def damage(text: str) -> str:
         word = rng.choice(_HAN_STRETCH.findall(text))[:4]
-        address = rng.choice((f"https://zh.wikipedia.org/wiki/{quote(word)}", f"https://www.baidu.com/s?wd={quote(word, encoding='gbk')}&ie=gbk",
-                              f"附件：{quote(word)}.pdf"))
+        address = rng.choice((f"https://zh.wikipedia.org/wiki/{quote(word)}",
+                              f"https://www.baidu.com/s?wd={quote(word, encoding='gbk')}&ie=gbk", f"附件：{quote(word)}.pdf"))
         damage.address = address
         return text + "\n参见 " + address
     return damage

@@ -3,22 +3,25 @@
 
 Why here, whole words: an encoder writes a whole string, not its non-ASCII pieces. ``quote()``
 leaves letters, digits and ``_.-~`` as they are (``%E4%BA%8E1998%E5%B9%B4`` is 于1998年, and a
-GBK or Big5 trail byte 40-7E is written as the letter it is: Big5's 你 is ``%A7A``, 們 ``%AD%CC``,
-許 ``%B3%5C``), a space as ``%20``
-(``quote``) or ``+`` (a form's ``quote_plus``); ``escape()`` writes ``%uXXXX`` beyond Latin-1 and
-``%XX`` below, and leaves letters, digits and ``@*_+-./``. So the unit read is the stretch of
-ASCII without a space that holds the escapes, literal ASCII inside taken as the bytes it is.
+GBK or Big5 trail byte 40-7E is written as the letter it is: Big5's 你 is ``%A7A``, 許
+``%B3%5C``), a space as ``%20`` (``quote``) or ``+`` (a form's ``quote_plus``); ``escape()``
+writes ``%uXXXX`` beyond Latin-1 and ``%XX`` below, and leaves letters, digits and ``@*_+-./``.
+So the unit read is the stretch of ASCII without a space that holds the escapes, literal ASCII
+inside taken as the bytes it is.
 
-Which encoding: UTF-8's structure is evidence enough (its continuation bytes are never ASCII);
-else byte_runs.read, the judge every exact-bytes family uses (GBK/GB18030 or Big5-HKSCS, the one
-the character model scores best, 4 characters or more, scoring as Chinese does). A percent run of
-two or three characters is no transfer encoding's: it is a search word (``搜索%D6%D0%CE%C4``),
-or a name, which byte_runs' bar for text alone (4 characters scoring as articles do) turns away:
-such a reading is taken when it is all Han and CJK signs and scores as words do (WORD_MIN_SCORE).
+Which encoding: UTF-8's structure is evidence enough (its continuation bytes are never ASCII)
+for a reading with CJK or in Latin (GBK's pairs c0-df 80-bf also read as UTF-8's Greek and
+Cyrillic: there a Chinese legacy reading comes first); else byte_runs.read, the judge every
+exact-bytes family uses (GBK/GB18030 or Big5-HKSCS, the one the character model scores best, 4
+characters or more, scoring as Chinese does). A search word (``搜索%D6%D0%CE%C4``) or a name is
+shorter, or scores lower, than byte_runs' bar for text alone: its reading is taken when it is all
+Han and CJK signs and scores as words do (WORD_MIN_SCORE), in the encoding its sentence reads
+best in.
 
 What stays (docs/repair.md, stage 2): an address or a query keeps its escapes (``https://…/%E4``,
 ``q=%D6%D0``, ``%E6%8A%A5.pdf``, ``/wiki/%E4``, ``x.cn/%E4``: _ADDRESS below); a percent sign in
-prose (``增长5%``, ``50%D``): one escape is no run; bytes that no encoding reads as text, and one character alone (``%AB%CD``, Big5's 屍).
+prose (``增长5%``, ``50%D``): one escape is no run; bytes that no encoding reads as text, and one
+character alone (``%AB%CD``, Big5's 屍).
 """
 
 from __future__ import annotations
@@ -48,13 +51,14 @@ _TOKEN = re.compile(rf"{_UNIT}|{_BYTE}|.", re.S)
 # ``escape()`` leaves (for ``quote`` it is a sign).
 _ADDRESS = re.compile(r"[=?&#]|://|www\.|^/|[A-Za-z0-9-]\.[A-Za-z]{2,}/|\.[A-Za-z][A-Za-z0-9]{1,3}$")
 _QUOTE_ADDRESS = re.compile(r"@")
-# Han and the CJK signs: what a short legacy reading must be made of.
+# Han; Han and the CJK signs, what a word's legacy reading must be made of, and what a UTF-8
+# reading must hold to be taken before a legacy one (else Latin only).
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _LATIN = re.compile(r"[\x00-\u024f\u1e00-\u1eff\u2000-\u206f]+")  # Latin letters, general punctuation
 WORD_MIN_CHARS = 2
-CONTEXT = 6
+CONTEXT = 6  # characters of the sentence on each side that choose a word's encoding
 # A legacy reading of a search word or a name, all Han and CJK signs, must score this well a
 # character. On the build half of the wiki corpus (benchmarks/wiki_split.py), stretches of the
 # articles' Han fall below it 1.3 % at 2 characters, 0.6 % at 3, 0.3 % at 4; random GBK and Big5
@@ -68,8 +72,8 @@ _NOT_SHOWN = ("Cc", "Cs", "Cn", "Zl", "Zp")
 def decode(text: str) -> str:
     """Each percent-encoded stretch of ``text`` read back (see the module's docstring).
 
-    >>> decode("这部漫画由A.D.%20Vision%E4%BA%8E2004%E5%B9%B4出版，搜索%D6%D0%CE%C4，见 https://x.cn/%E4%B8%AD")
-    '这部漫画由A.D. Vision于2004年出版，搜索中文，见 https://x.cn/%E4%B8%AD'
+    >>> decode("由A.D.%20Vision%E4%BA%8E2004%E5%B9%B4出版，搜索%D6%D0%CE%C4，见 https://x.cn/%E4%B8%AD")
+    '由A.D. Vision于2004年出版，搜索中文，见 https://x.cn/%E4%B8%AD'
     """
     if "%" not in text:
         return text
