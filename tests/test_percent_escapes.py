@@ -60,6 +60,13 @@ def test_a_slash_and_a_dot_in_the_text_do_not_make_it_an_address(encoding):
         assert decode(js_escape(text)) == text
 
 
+def test_javascript_escapes_with_a_sign_left_as_it_is_are_read():
+    # An encoder that escaped only what is beyond ASCII: "#3" and "(" are the text's, not an address's.
+    text = "海梅·雷耶斯（）是DC漫画公司的一个虚拟人物。该人物首先出现于《无限危机 #3》（2006年二月）"
+    written = "".join(c if c.isascii() else js_escape(c) for c in text)
+    assert "%u673A #3%u300B" in written and decode(written) == text
+
+
 def test_javascript_escape_with_ascii_between_is_read():
     text = "《越战狂想曲》于2004年出版, 共3卷 (A+B)。"
     assert "%u57282004" in js_escape("在2004") and decode(js_escape(text)) == text
@@ -85,6 +92,7 @@ def test_a_percent_sign_in_prose_or_code_stays(text):
     "搜索 q=%D6%D0%B9%FA%BE%AD%BC%C3",
     "附件 %D6%D0%B9%FA%BE%AD%BC%C3.pdf",
     "http://example.com/search?q=%u4E2D%u6587",
+    "search?q=%u4E2D%u6587",
     "www.example.com%A4%A4%A4%E5",
     "/wiki/%E4%B8%AD%E6%96%87",
     "baike.baidu.com/item/%D6%D0%CE%C4",

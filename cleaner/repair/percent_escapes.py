@@ -48,9 +48,11 @@ _TOKEN = re.compile(rf"{_UNIT}|{_BYTE}|.", re.S)
 # as escapes in text (``%3F``, ``%3D``: an escape of a sign is the text's); a scheme, ``www.``, a
 # path from the root, a host before a path, a name's extension at the end. Not a ``/`` alone:
 # ``quote`` and ``escape()`` leave it, so a paragraph's km/h holds one; nor ``@``, which
-# ``escape()`` leaves (for ``quote`` it is a sign).
-_ADDRESS = re.compile(r"[=?&#]|://|www\.|^/|[A-Za-z0-9-]\.[A-Za-z]{2,}/|\.[A-Za-z][A-Za-z0-9]{1,3}$")
-_QUOTE_ADDRESS = re.compile(r"@")
+# ``escape()`` leaves (for ``quote`` it is a sign). ``%uXXXX`` is no address's (no URL standard
+# has it): there only a scheme, ``www.`` or a query's ``=`` counts, and a ``#3`` or ``?`` an
+# encoder left is the text's.
+_ADDRESS = re.compile(r"[=?&#@]|://|www\.|^/|[A-Za-z0-9-]\.[A-Za-z]{2,}/|\.[A-Za-z][A-Za-z0-9]{1,3}$")
+_JS_ADDRESS = re.compile(r"=|://|www\.")
 # Han; Han and the CJK signs, what a word's legacy reading must be made of, and what a UTF-8
 # reading must hold to be taken before a legacy one (else Latin only).
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -83,8 +85,8 @@ def decode(text: str) -> str:
 def _read_word(m: re.Match) -> str:
     word = m.group()
     if len(_UNITS.findall(word)) >= 2:
-        return word if _ADDRESS.search(word) else _read_js(word)
-    if len(_HIGH.findall(word)) < 2 or _ADDRESS.search(word) or _QUOTE_ADDRESS.search(word):
+        return word if _JS_ADDRESS.search(word) else _read_js(word)
+    if len(_HIGH.findall(word)) < 2 or _ADDRESS.search(word):
         return word
     context = _context(m)
     read = _read_bytes(_bytes(word, plus_is_space="%20" not in word), context)
