@@ -51,6 +51,10 @@ def test_a_form_writes_a_space_as_plus(encoding):
     assert decode(quote_plus(text, encoding=encoding)) == text
 
 
+def test_an_at_sign_before_a_name_is_the_texts():
+    assert decode("网友@" + quote("不吃香菜", encoding="gbk") + "：明天还要上班") == "网友@不吃香菜：明天还要上班"
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
 def test_a_slash_and_a_dot_in_the_text_do_not_make_it_an_address(encoding):
     # quote() and escape() leave "/" and "." as they are: 时速120km/h, .NET are the paragraph's.

@@ -47,11 +47,11 @@ _TOKEN = re.compile(rf"{_UNIT}|{_BYTE}|.", re.S)
 # Signs of an address or a file's name in the stretch: a query's signs, which both encoders write
 # as escapes in text (``%3F``, ``%3D``: an escape of a sign is the text's); a scheme, ``www.``, a
 # path from the root, a host before a path, a name's extension at the end. Not a ``/`` alone:
-# ``quote`` and ``escape()`` leave it, so a paragraph's km/h holds one; nor ``@``, which
-# ``escape()`` leaves (for ``quote`` it is a sign). ``%uXXXX`` is no address's (no URL standard
-# has it): there only a scheme, ``www.`` or a query's ``=`` counts, and a ``#3`` or ``?`` an
-# encoder left is the text's.
-_ADDRESS = re.compile(r"[=?&#@]|://|www\.|^/|[A-Za-z0-9-]\.[A-Za-z]{2,}/|\.[A-Za-z][A-Za-z0-9]{1,3}$")
+# ``quote`` and ``escape()`` leave it, so a paragraph's km/h holds one; ``@`` only between names
+# (``user@host``; the text's @ before a user's name, 网友@%B2%BB, is no address). ``%uXXXX`` is
+# no address's (no URL standard has it): there only a scheme, ``www.`` or a query's ``=``
+# counts, and a ``#3`` or ``?`` an encoder left is the text's.
+_ADDRESS = re.compile(r"[=?&#]|[\w.-]@[A-Za-z0-9]|://|www\.|^/|[A-Za-z0-9-]\.[A-Za-z]{2,}/|\.[A-Za-z][A-Za-z0-9]{1,3}$")
 _JS_ADDRESS = re.compile(r"=|://|www\.")
 # Han; Han and the CJK signs, what a word's legacy reading must be made of, and what a UTF-8
 # reading must hold to be taken before a legacy one (else Latin only).
