@@ -101,6 +101,7 @@ def test_a_percent_sign_in_prose_or_code_stays(text):
     "/wiki/%E4%B8%AD%E6%96%87",
     "baike.baidu.com/item/%D6%D0%CE%C4",
     "mail%E4%B8%AD%E6%96%87@example",
+    '{"url":"https:\\/\\/itunes.apple.com\\/fr\\/podcast\\/%E6%B3%95%E5%9B%BD%E6%8A%A5%E7%BA%B8\\/id959869975"}',
 ])
 def test_an_address_keeps_its_escapes(text):
     assert decode(text) == text

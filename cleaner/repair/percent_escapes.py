@@ -51,8 +51,10 @@ _TOKEN = re.compile(rf"{_UNIT}|{_BYTE}|.", re.S)
 # (``user@host``; the text's @ before a user's name, 网友@%B2%BB, is no address). ``%uXXXX`` is
 # no address's (no URL standard has it): there only a scheme, ``www.`` or a query's ``=``
 # counts, and a ``#3`` or ``?`` an encoder left is the text's.
-_ADDRESS = re.compile(r"[=?&#]|[\w.-]@[A-Za-z0-9]|://|www\.|^/|[A-Za-z0-9-]\.[A-Za-z]{2,}/|\.[A-Za-z][A-Za-z0-9]{1,3}$")
-_JS_ADDRESS = re.compile(r"=|://|www\.")
+# A slash may be JSON's ``\/`` (an address in a page's script: ``https:\/\/x.com\/%E6``).
+_ADDRESS = re.compile(r"[=?&#]|[\w.-]@[A-Za-z0-9]|:\\?/\\?/|www\.|^\\?/|[A-Za-z0-9-]\.[A-Za-z]{2,}\\?/"
+                      r"|\.[A-Za-z][A-Za-z0-9]{1,3}$")
+_JS_ADDRESS = re.compile(r"=|:\\?/\\?/|www\.")
 # Han; Han and the CJK signs, what a word's legacy reading must be made of, and what a UTF-8
 # reading must hold to be taken before a legacy one (else Latin only).
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
