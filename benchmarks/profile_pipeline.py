@@ -42,6 +42,7 @@ STAGES = {
     "utf-16 shown as latin-1": ("repair/utf16_read.py", "latin1_repair"),
     "7-bit encodings": ("repair/seven_bit.py", "repair"),
     "quoted-printable": ("repair/quoted_printable.py", "repair"),
+    "base64-bodies": ("repair/base64_bodies.py", "repair"),
     "json string escapes": ("repair/json_strings.py", "repair"),
     "backslash escapes": ("repair/escaped_bytes.py", "repair"),
     "wraps in mojibake": ("cleaner/hardwrap.py", "join_misread_wraps"),

@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 from cleaner import chardata, pagefacts
+from cleaner.repair import percent_escapes
 
 # Tags that end a block of text (a line break where they stood) and those inside a line.
 BLOCK_TAGS = ("p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3",
@@ -64,10 +65,6 @@ _X_RUN = re.compile(r"(?:\\x[0-9a-fA-F]{2}){2,}")
 _U_ONE = re.compile(rf"(?<!\\)(?:{_UNIT})")
 # One \xHH alone (not a byte run) for a character of U+00A0-U+00FF.
 _X_ONE = re.compile(r"(?<=\w)(?<!\\x[0-9a-fA-F]{2})\\x[a-fA-F][0-9a-fA-F](?!\\x)")
-# Percent-encoding (%E4%B8%AD, a URL's escape of UTF-8) and JavaScript's escape() (%u4E2D), in runs.
-_PERCENT_RUN = re.compile(r"(?:%[0-9a-fA-F]{2}){2,}|(?:%u[0-9a-fA-F]{4}){2,}")
-# What makes the ASCII around a percent run an address or a query, whose escapes are its own.
-_ADDRESS_SIGN = re.compile(r"[/=?&#@]|www\.|\.[A-Za-z]")
 
 
 def decode_escapes(text: str) -> str:
@@ -77,9 +74,10 @@ def decode_escapes(text: str) -> str:
     >>> decode_escapes(r"标题：\u4e2d\u6587网站，b'\xe5\x8f\x91\xe5\xb1\x95'")
     "标题：中文网站，b'发展'"
 
-    A ``\x`` or ``%`` run is read as UTF-8, whole or not at all; a run that gives only ASCII
-    (``\x41\x42``) or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written. A text whose
-    ``\u`` runs were read gets its single escapes read too:
+    A ``\x`` run is read as UTF-8, whole or not at all; a run that gives only ASCII (``\x41\x42``)
+    or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written (a ``%`` run is
+    repair/percent_escapes.py's). A text whose ``\u`` runs were read gets its single escapes read
+    too:
 
     >>> decode_escapes(r"\u5f20\u4e09\xb7\u674e\u56db\u4e8e2008\u5e74")
     '张三·李四于2008年'
@@ -104,28 +102,8 @@ def decode_escapes(text: str) -> str:
         if not any(map(_beside_other_text, _X_RUN.finditer(decoded))):
             decoded = _X_RUN.sub(_bytes_run, decoded)
         text = decoded
-    if "%" in text:
-        text = _PERCENT_RUN.sub(_percent_run, text)
-    return text
-
-
-def _percent_run(m: re.Match) -> str:
-    run, text = m.group(), m.string
-    start, end = m.start(), m.end()
-    while start and text[start - 1].isascii() and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and text[end].isascii() and not text[end].isspace():
-        end += 1
-    if _ADDRESS_SIGN.search(text, start, end):
-        return run  # a URL's path or query, a file's name: typed, kept as it is typed
-    if run[1] in "uU":
-        return _u_run(re.match(_U_RUN, run.replace("%", "\\")))
-    data = bytes.fromhex(run.replace("%", ""))
-    try:
-        chars = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return run
-    return chars if not chars.isascii() and all(map(_visible, chars)) else run
+    # Percent-encoding (%E4%B8%AD, GBK's %D6%D0, Big5's %A4%A4) and JavaScript's escape() (%u4E2D).
+    return percent_escapes.decode(text)
 
 
 def _latin_one(m: re.Match) -> str:

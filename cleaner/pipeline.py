@@ -38,7 +38,7 @@ from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
                             narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read)
-from cleaner.repair import json_strings, quoted_printable, seven_bit
+from cleaner.repair import base64_bodies, json_strings, quoted_printable, seven_bit
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -172,8 +172,9 @@ class Cleaner:
             text = apply("whitespace", "spaced-characters", spacing.join_spaced, text)
         if cfg.decode_escapes:
             # Mail's transfer encodings, then JSON strings' escapes: outer layers before the escapes
-            # they may hold (cleaner/repair/quoted_printable.py, json_strings.py).
+            # they may hold (cleaner/repair/quoted_printable.py, base64_bodies.py, json_strings.py).
             text = apply("repair", "quoted-printable", quoted_printable.repair, text)
+            text = apply("repair", "base64-bodies", base64_bodies.repair, text)
             text = apply("repair", "json-string-escapes", json_strings.repair, text)
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
         if cfg.unescape_html:
