@@ -23,7 +23,7 @@ FEATURES = (
     "final_punct", "clause_punct", "no_cjk", "digit_share", "date", "time",
     "kv_filled", "kv_empty", "kv_many", "separators", "buttons", "counter", "url", "bullet",
     "lex_phrase", "lex_cover", "lex_short", "short_run",
-    "head", "tail", "far", "adjacent", "out_prose", "out_short", "far_prose", "after_marker", "after_barrier",
+    "head", "tail", "far", "adjacent_above", "adjacent_below", "out_prose", "out_short", "far_prose", "after_marker", "after_barrier",
     "in_thread", "item_row", "past_end", "notice", "list_run", "template", "list_block", "headline", "above_headline",
 )
 

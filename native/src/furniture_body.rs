@@ -197,10 +197,10 @@ pub struct PositionFrame {
 
 /// The position features of one line, in `POSITION_FEATURES` order; None where the Python
 /// model leaves a feature as it was (below the body only, or with a body only).
-pub type Positions = [Option<bool>; 13];
+pub type Positions = [Option<bool>; 14];
 
 /// The features `positions` sets, in its order.
-pub const POSITION_FEATURES: [&str; 13] = [
+pub const POSITION_FEATURES: [&str; 14] = [
     "after_marker",
     "after_barrier",
     "past_end",
@@ -208,7 +208,8 @@ pub const POSITION_FEATURES: [&str; 13] = [
     "head",
     "tail",
     "far",
-    "adjacent",
+    "adjacent_above",
+    "adjacent_below",
     "out_prose",
     "out_short",
     "far_prose",
@@ -248,7 +249,7 @@ pub fn positions(lines: &PositionLines<'_>, frame: &PositionFrame) -> Vec<Positi
     let (mut marker, mut past_barrier) = (false, false);
     (0..n)
         .map(|pos| {
-            let mut out: Positions = [None; 13];
+            let mut out: Positions = [None; 14];
             if frame.body.is_some_and(|(_, last)| pos > last) {
                 out[0] = Some(marker);
                 out[1] = Some(past_barrier);
@@ -268,12 +269,16 @@ pub fn positions(lines: &PositionLines<'_>, frame: &PositionFrame) -> Vec<Positi
                 out[4] = Some(pos < first);
                 out[5] = Some(pos > last);
                 out[6] = Some(far);
-                out[7] = Some(outside && distance <= frame.adjacent_lines);
-                out[8] = Some(outside && lines.prose[pos]);
-                out[9] = Some(outside && lines.short[pos]);
-                out[10] = Some(far && lines.prose[pos]);
-                out[11] = Some(pos >= frame.thread);
-                out[12] = Some(outside && runs[pos]);
+                // Above and below apart: right above the article stand its byline and the
+                // site's lines over it, right below its signature and date (session 22).
+                let adjacent = outside && distance <= frame.adjacent_lines;
+                out[7] = Some(adjacent && pos < first);
+                out[8] = Some(adjacent && pos > last);
+                out[9] = Some(outside && lines.prose[pos]);
+                out[10] = Some(outside && lines.short[pos]);
+                out[11] = Some(far && lines.prose[pos]);
+                out[12] = Some(pos >= frame.thread);
+                out[13] = Some(outside && runs[pos]);
             }
             out
         })
@@ -363,8 +368,11 @@ mod tests {
         assert_eq!(feature(0, "after_marker"), None); // above the body: left as it was
         assert_eq!(feature(4, "after_marker"), Some(false)); // the heading itself comes before
         assert_eq!(feature(5, "after_marker"), Some(true));
-        assert_eq!(feature(4, "adjacent"), Some(true));
-        assert_eq!(feature(5, "adjacent"), Some(false));
+        assert_eq!(feature(4, "adjacent_below"), Some(true));
+        assert_eq!(feature(4, "adjacent_above"), Some(false));
+        assert_eq!(feature(1, "adjacent_above"), Some(true));
+        assert_eq!(feature(1, "adjacent_below"), Some(false));
+        assert_eq!(feature(5, "adjacent_below"), Some(false));
         assert_eq!(feature(8, "far"), Some(true));
         assert_eq!(feature(7, "past_end"), Some(false));
         assert_eq!(feature(8, "past_end"), Some(true));
