@@ -18,7 +18,7 @@ do not align with the hand-copied article) is put under one cause:
 
 Summed as characters per cause and per zone. ``--lines`` prints each line with its score and the
 features that weighed most; ``--lost`` also lists article lines the model removed, with the
-decision's reasons. Never run on ``unseen9`` or the report split: they are held out.
+decision's reasons. Never run on ``unseen9``, ``unseen10`` or the report split: they are held out.
 """
 
 from __future__ import annotations
