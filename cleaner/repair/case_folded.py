@@ -138,14 +138,20 @@ def _chains(cells: list[Cell]) -> list[list[Cell]]:
     return chains
 
 
-def _best_path(chain: list[Cell]) -> tuple[list[int], list[float]]:
+def _context(ch: str) -> bool:
+    """Can ``ch`` beside a run of cells be read as it stands (ASCII, CJK, not mojibake)?"""
+    return ch.isascii() and not ch.isspace() or _chinese(ch)
+
+
+def _best_path(chain: list[Cell], before: str, after: str) -> tuple[list[int], list[float]]:
     """The model's best reading of each cell of ``chain`` and, per cell, how much the best path
-    through any other of its readings loses (infinite where a cell has one reading)."""
+    through any other of its readings loses (infinite where a cell has one reading). ``before``
+    and ``after``: the characters beside the run, if they read as they stand ("" if not)."""
     lm = langmodel.model()
     n = len(chain)
     chars = [[c for c, _ in cell[2]] for cell in chain]
     # Forward: best score of the chain up to cell k ending in reading r (back pointers kept).
-    fwd = [[lm.unigram(c) for c in chars[0]]]
+    fwd = [[lm.bigram(before, c) if before else lm.unigram(c) for c in chars[0]]]
     back: list[list[int]] = [[0] * len(chars[0])]
     for k in range(1, n):
         row, ptr = [], []
@@ -158,10 +164,12 @@ def _best_path(chain: list[Cell]) -> tuple[list[int], list[float]]:
         back.append(ptr)
     # Backward: best score of the rest of the chain after cell k, given reading r at k.
     bwd = [[0.0] * len(chars[k]) for k in range(n)]
+    if after:
+        bwd[-1] = [lm.bigram(c, after) for c in chars[-1]]
     for k in range(n - 2, -1, -1):
         for r, c in enumerate(chars[k]):
             bwd[k][r] = max(lm.bigram(c, nxt) + bwd[k + 1][q] for q, nxt in enumerate(chars[k + 1]))
-    path = [max(range(len(chars[-1])), key=fwd[-1].__getitem__)]
+    path = [max(range(len(chars[-1])), key=lambda r: fwd[-1][r] + bwd[-1][r])]
     for k in range(n - 1, 0, -1):
         path.append(back[k][path[-1]])
     path.reverse()
@@ -197,7 +205,10 @@ def _unfolded_line(line: str, fold: str) -> tuple[str, int, list[Finding]]:
     evidence = fold == "upper"  # an uppercased line does not read at all: the cells are the evidence
     findings: list[Finding] = []
     for chain in _chains(cells):
-        path, margins = _best_path(chain)
+        first, last = chain[0][0], chain[-1][1]
+        before = line[first - 1] if first and _context(line[first - 1]) else ""
+        after = line[last] if last < len(line) and _context(line[last]) else ""
+        path, margins = _best_path(chain, before, after)
         for (start, end, found), r, margin in zip(chain, path, margins):
             ch, data = found[r]
             as_folded = _folded_reading(line, (start, end, found))

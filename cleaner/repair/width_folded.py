@@ -11,8 +11,8 @@ An ASCII character inside GBK mojibake stands for itself or for the pairs the fo
 inside a character (a lead byte short of its continuation bytes) an ASCII byte cannot go on
 with it, so the character is one of its pairs; a pair that continues the reading into Chinese
 characters is written back as the character the decoder showed, and the GBK reader after reads
-the whole stretch. Where two pairs would (rare), the character model chooses, with a finding
-(``KIND``) if it cannot with ``MARGIN`` to spare. Only inside a stretch that reads as UTF-8
+the whole stretch. Where two pairs would (rare: ① and １ for 1), the character model chooses
+between the readings, with a finding (``KIND``) if it cannot with ``MARGIN`` to spare. Only inside a stretch that reads as UTF-8
 Chinese for ``2 * CONTEXT`` characters around the folded one: clean Chinese read as GBK bytes
 is no UTF-8 for two characters running.
 """
@@ -182,13 +182,19 @@ def _line(line: str) -> tuple[str, int, list[Finding]]:
             return
         # The readings that end at a character's end, the longest first: the stretch read.
         lm = langmodel.model()
-        best = max(readings, key=lambda r: (not r.pending, len(r.done), lm.score("".join(r.done))))
+
+        def key(r: _Reading) -> tuple[bool, int, float]:
+            return not r.pending, len(r.done), lm.score("".join(r.done))
+
+        best = max(readings, key=key)
         for start, end, ch, _ in _taken(best):
             out[start:end] = [ch] + [""] * (end - start - 1)
             count += 1
-            alts = [c for c in products[line[start:end]] if c != ch]
-            if alts and _close(line, start, end, ch, alts):
-                findings.append(Finding(KIND, start, f"{ch} (of {ch}{''.join(alts)})"))
+            # Another reading as long that took another pair here, nearly as likely: a guess.
+            rivals = {c: key(r)[2] for r in readings if key(r)[:2] == key(best)[:2]
+                      for s0, _, c, _ in r.chosen if s0 == start and c != ch}
+            if any(key(best)[2] - score < MARGIN for score in rivals.values()):
+                findings.append(Finding(KIND, start, f"{ch} (of {ch}{''.join(rivals)})"))
 
     for start, end, options in _tokens(line, products):
         if not options:
@@ -225,20 +231,6 @@ def _line(line: str) -> tuple[str, int, list[Finding]]:
         shift.append(shift[-1] + len(piece))
     findings = [Finding(f.kind, shift[f.position], f.detail) for f in findings]
     return ("".join(out), count, findings) if count else (line, 0, [])
-
-
-def _close(line: str, start: int, end: int, ch: str, alts: list[str]) -> bool:
-    """Would the model take another pair for ``line[start:end]`` nearly as readily? (The few
-    characters around read as UTF-8 with each.)"""
-    lm = langmodel.model()
-    before, after = line[max(0, start - 4):start], line[end:end + 4]
-
-    def score(c: str) -> float:
-        data = (before + c + after).encode("gb18030", errors="ignore")
-        return lm.score(data.decode("utf-8", errors="ignore"))
-
-    mine = score(ch)
-    return any(mine - score(a) < MARGIN for a in alts)
 
 
 def _shows_utf8_as_gbk(line: str) -> bool:
