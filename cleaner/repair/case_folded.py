@@ -26,6 +26,7 @@ chosen for at least one character, or the folded reading of one invalid (ÿ in a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -71,6 +72,17 @@ def preimages(fold: str) -> dict[str, tuple[int, ...]]:
 def unfoldable(fold: str) -> frozenset[str]:
     """Characters ``fold`` never leaves among the bytes' shown characters (after lower(), Š)."""
     return frozenset(ch for b in range(0x80, 0x100) for ch in {_shown(b), chr(b)} if FOLDS[fold](ch) != ch)
+
+
+@lru_cache(maxsize=None)
+def _shape(fold: str) -> re.Pattern[str]:
+    """A three-byte UTF-8 character as ``fold`` leaves it shown: a character that may be a lead
+    byte e0-ef, then two that may be continuation bytes (a decoder's U+FFFD among them). Found at
+    C speed: a line without MIN_CELLS of them is no line of this kind."""
+    pre = preimages(fold)
+    lead = "".join(re.escape(ch) for ch, bs in pre.items() if any(0xE0 <= b <= 0xEF for b in bs))
+    cont = "".join(re.escape(ch) for ch, bs in pre.items() if any(0x80 <= b <= 0xBF for b in bs))
+    return re.compile(f"[{lead}][{cont}{LOST}]{{2}}")
 
 
 def _chinese(ch: str) -> bool:
@@ -195,7 +207,7 @@ def _folded_reading(line: str, cell: Cell) -> bytes | None:
 def _unfolded_line(line: str, fold: str) -> tuple[str, int, list[Finding]]:
     """``line`` written back as the decoder showed it before ``fold``; (line, characters changed,
     findings), or the line unchanged where the fold does not show on it."""
-    if any(ch in unfoldable(fold) for ch in line):
+    if len(_shape(fold).findall(line)) < MIN_CELLS or not unfoldable(fold).isdisjoint(line):
         return line, 0, []
     cells = _cells(line, fold)
     if len(cells) < MIN_CELLS:
