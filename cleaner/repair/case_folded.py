@@ -20,8 +20,10 @@ would let the readers take the fold's own reading, which is the wrong one here b
 
 Only on a line the fold shows on: ``MIN_CELLS`` characters read this way, none of the characters
 the fold cannot leave (an uppercase Š Œ Ž Ÿ À-Þ after ``lower()``, and so on), and, after
-``lower()`` (whose text still reads), the model's own word: a reading other than the folded one
-chosen for at least one character, or the folded reading of one invalid (ÿ in a character).
+``lower()`` (whose text still reads), ``MIN_FOLDED`` of its š œ ž ÿ inside characters (misread
+text no fold touched shows Š Œ Ž as often) and the model's own word: a reading other than the
+folded one chosen by ``MARGIN`` for at least one character, or the folded reading of one invalid
+(ÿ in a character).
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from cleaner.model import Finding
 KIND = "case-folded-guess"
 LOST = "\ufffd"
 MIN_CELLS = 3  # characters read through the fold a line must show
+MIN_FOLDED = 3  # continuation characters a lowercased line must show that lower() makes (š œ ž ÿ)
+_LOWERED = "šœžÿ"
 MARGIN = 4.0  # log-probability the best reading of a character must win by to be taken silently
 # Bytes cp1252 has no character for: a decoder's U+FFFD in a character is one of them.
 UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
@@ -197,16 +201,18 @@ def _folded_reading(line: str, cell: Cell) -> bytes | None:
     """The bytes the folded characters stand for as they are (no fold undone), if they read."""
     start, end, _ = cell
     try:
-        data = line[start:end].encode("cp1252")
+        # A C1 control is the byte a Latin-1 decoder showed it for; the rest are cp1252's.
+        data = b"".join(bytes((ord(ch),)) if ch <= "\xff" else ch.encode("cp1252") for ch in line[start:end])
         data.decode("utf-8")
         return data
     except UnicodeError:
         return None
 
 
-def _unfolded_line(line: str, fold: str) -> tuple[str, int, list[Finding]]:
+def _unfolded_line(line: str, fold: str, page_folded: bool = False) -> tuple[str, int, list[Finding]]:
     """``line`` written back as the decoder showed it before ``fold``; (line, characters changed,
-    findings), or the line unchanged where the fold does not show on it."""
+    findings), or the line unchanged where the fold does not show on it. ``page_folded``: other
+    lines of the page showed the fold, so a short line need not show it again by itself."""
     if len(_shape(fold).findall(line)) < MIN_CELLS or not unfoldable(fold).isdisjoint(line):
         return line, 0, []
     cells = _cells(line, fold)
@@ -214,7 +220,13 @@ def _unfolded_line(line: str, fold: str) -> tuple[str, int, list[Finding]]:
         return line, 0, []
     out = list(line)
     changed = 0
-    evidence = fold == "upper"  # an uppercased line does not read at all: the cells are the evidence
+    # An uppercased line does not read at all: the cells are the evidence. A lowercased one
+    # reads, and must show the fold's characters where UTF-8 continues a character (9a 9c 9e
+    # are as common there as 8a 8c 8e, which a fold never leaves lowercase) MIN_FOLDED times.
+    evidence = fold == "upper" or page_folded
+    shown = sum(line[a + 1:b].count(ch) for a, b, _ in cells for ch in _LOWERED)
+    if fold == "lower" and shown < (1 if page_folded else MIN_FOLDED):
+        return line, 0, []
     findings: list[Finding] = []
     for chain in _chains(cells):
         first, last = chain[0][0], chain[-1][1]
@@ -224,7 +236,9 @@ def _unfolded_line(line: str, fold: str) -> tuple[str, int, list[Finding]]:
         for (start, end, found), r, margin in zip(chain, path, margins):
             ch, data = found[r]
             as_folded = _folded_reading(line, (start, end, found))
-            if as_folded is None or as_folded != data:
+            if LOST in line[start:end]:
+                pass  # a lost byte's character is no evidence either way
+            elif as_folded is None or as_folded != data:
                 evidence = evidence or as_folded is None or margin >= MARGIN
             shown = [LOST if line[start + k] == LOST else _shown(b) for k, b in enumerate(data)]
             if "".join(shown) != line[start:end]:
@@ -244,16 +258,27 @@ def repair(text: str) -> tuple[str, int, list[Finding]]:
         return text, 0, []
     lines = text.split("\n")
     count = 0
-    findings: list[Finding] = []
-    offset = 0
-    for k, line in enumerate(lines):
-        if not line.isascii():
-            for fold in FOLDS:
-                fixed, done, found = _unfolded_line(line, fold)
+    found_at: dict[int, list[Finding]] = {}
+    folded: set[str] = set()
+    # Lines that show a fold by themselves first; then, on a page that showed one, the short
+    # lines (a heading lowercased with its article shows too few folded bytes to tell alone).
+    for page_folded in (False, True):
+        if page_folded and not folded:
+            break
+        for k, line in enumerate(lines):
+            if k in found_at or line.isascii():
+                continue
+            for fold in FOLDS if not page_folded else sorted(folded):
+                fixed, done, found = _unfolded_line(line, fold, page_folded)
                 if done:
                     lines[k] = fixed
                     count += done
-                    findings += [Finding(f.kind, f.position + offset, f.detail) for f in found]
+                    found_at[k] = found
+                    folded.add(fold)
                     break
-        offset += len(lines[k]) + 1
+    findings: list[Finding] = []
+    offset = 0
+    for k, line in enumerate(lines):
+        findings += [Finding(f.kind, f.position + offset, f.detail) for f in found_at.get(k, [])]
+        offset += len(line) + 1
     return ("\n".join(lines), count, findings) if count else (text, 0, [])
