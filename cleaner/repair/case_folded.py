@@ -21,7 +21,8 @@ would let the readers take the fold's own reading, which is the wrong one here b
 Only on a line the fold shows on: ``MIN_CELLS`` characters read this way, none of the characters
 the fold cannot leave (an uppercase Š Œ Ž Ÿ À-Þ after ``lower()``, and so on), and, after
 ``lower()`` (whose text still reads), ``MIN_FOLDED`` of its š œ ž ÿ inside characters (misread
-text no fold touched shows Š Œ Ž as often) and the model's own word: a reading other than the
+text no fold touched shows Š Œ Ž as often) or a character whose folded bytes do not read, and
+the model's own word: a reading other than the
 folded one chosen by ``MARGIN`` for at least one character, or the folded reading of one invalid
 (ÿ in a character).
 """
@@ -225,7 +226,10 @@ def _unfolded_line(line: str, fold: str, page_folded: bool = False) -> tuple[str
     # are as common there as 8a 8c 8e, which a fold never leaves lowercase) MIN_FOLDED times.
     evidence = fold == "upper" or page_folded
     shown = sum(line[a + 1:b].count(ch) for a, b, _ in cells for ch in _LOWERED)
-    if fold == "lower" and shown < (1 if page_folded else MIN_FOLDED):
+    # A character whose folded bytes do not read (ÿ inside it, a lead c2 lowered to e2) is
+    # the fold's by itself: Latin-1 shows no š œ ž, only its lead bytes fold.
+    unread = any(LOST not in line[a:b] and _folded_reading(line, (a, b, f)) is None for a, b, f in cells)
+    if fold == "lower" and shown < (1 if page_folded else MIN_FOLDED) and not unread:
         return line, 0, []
     findings: list[Finding] = []
     for chain in _chains(cells):
