@@ -53,7 +53,7 @@ def test_lowercased_mojibake_is_not_read_as_the_fold_left_it():
     misread(TEXT),  # mojibake no fold touched: the readers' own
 ])
 def test_text_no_fold_made_is_untouched(text):
-    assert case_folded.repair(text) == (text, 0, [])
+    assert case_folded.repair(text)[:2] == (text, 0)
 
 
 def shown_by_a_browser(text: str) -> str:
@@ -65,12 +65,14 @@ def test_misread_text_no_fold_made_keeps_its_bytes_though_the_model_prefers_othe
     # 飞 (e9 a3 9e) shows ž, which lower() also makes of Ž (8e): 风 (e9 a3 8e) reads better
     # beside 常, but nothing on the line says it was lowercased (9d is a C1 control, not a fold).
     line = shown_by_a_browser(" 飞常男女 非常艳遇\t 新浪分类 无限商机")
-    assert case_folded.repair(line) == (line, 0, [])
+    assert case_folded.repair(line)[:2] == (line, 0)
 
 
 def test_a_short_line_lowercased_with_its_page_is_read_with_it():
     heading = "投资效益高"  # 投 e6 8a 95, 益 e7 9b 8a: two folded bytes, too few alone
     page = misread("\n".join([heading, TEXT, TEXT])).lower()
-    assert case_folded.repair(misread(heading).lower()) == (misread(heading).lower(), 0, [])
+    alone = case_folded.repair(misread(heading).lower())
+    assert alone[:2] == (misread(heading).lower(), 0)
+    assert {f.kind for f in alone[2]} == {case_folded.UNSURE_KIND}  # left as it reads, with a finding
     out = Cleaner(to="keep", remove_furniture=False).clean(page)
     assert out.split("\n")[0] == heading

@@ -37,6 +37,7 @@ from cleaner import langmodel
 from cleaner.model import Finding
 
 KIND = "case-folded-guess"
+UNSURE_KIND = "case-folded-unsure"  # a line left as it reads where the model would read a fold
 LOST = "\ufffd"
 MIN_CELLS = 3  # characters read through the fold a line must show
 MIN_FOLDED = 3  # continuation characters a lowercased line must show that lower() makes (š œ ž ÿ)
@@ -229,9 +230,9 @@ def _unfolded_line(line: str, fold: str, page_folded: bool = False) -> tuple[str
     # A character whose folded bytes do not read (ÿ inside it, a lead c2 lowered to e2) is
     # the fold's by itself: Latin-1 shows no š œ ž, only its lead bytes fold.
     unread = any(LOST not in line[a:b] and _folded_reading(line, (a, b, f)) is None for a, b, f in cells)
-    if fold == "lower" and shown < (1 if page_folded else MIN_FOLDED) and not unread:
-        return line, 0, []
+    weak = fold == "lower" and shown < (1 if page_folded else MIN_FOLDED) and not unread
     findings: list[Finding] = []
+    unsure: list[Finding] = []
     for chain in _chains(cells):
         first, last = chain[0][0], chain[-1][1]
         before = line[first - 1] if first and _context(line[first - 1]) else ""
@@ -244,14 +245,18 @@ def _unfolded_line(line: str, fold: str, page_folded: bool = False) -> tuple[str
                 pass  # a lost byte's character is no evidence either way
             elif as_folded is None or as_folded != data:
                 evidence = evidence or as_folded is None or margin >= MARGIN
+                if margin >= MARGIN and as_folded is not None:
+                    unsure.append(Finding(UNSURE_KIND, start, f"{as_folded.decode('utf-8')} may be {ch}"))
             shown = [LOST if line[start + k] == LOST else _shown(b) for k, b in enumerate(data)]
             if "".join(shown) != line[start:end]:
                 out[start:end] = shown
                 changed += 1
             if margin < MARGIN and LOST not in line[start:end]:  # a lost byte is the readers' to guess
                 findings.append(Finding(KIND, start, f"{ch} (of {''.join(c for c, _ in found)})"))
-    if not evidence or not changed:
-        return line, 0, []
+    if weak or not evidence or not changed:
+        # Left as it reads: where the model would take another reading, a finding says so
+        # (a short line lowercased alone, or misread text no fold touched).
+        return line, 0, unsure if fold == "lower" else []
     return "".join(out), changed, findings
 
 
@@ -264,6 +269,7 @@ def repair(text: str) -> tuple[str, int, list[Finding]]:
     count = 0
     found_at: dict[int, list[Finding]] = {}
     folded: set[str] = set()
+    unsure_at: dict[int, list[Finding]] = {}
     # Lines that show a fold by themselves first; then, on a page that showed one, the short
     # lines (a heading lowercased with its article shows too few folded bytes to tell alone).
     for page_folded in (False, True):
@@ -278,11 +284,14 @@ def repair(text: str) -> tuple[str, int, list[Finding]]:
                     lines[k] = fixed
                     count += done
                     found_at[k] = found
+                    unsure_at.pop(k, None)
                     folded.add(fold)
                     break
+                if found:
+                    unsure_at[k] = found
     findings: list[Finding] = []
     offset = 0
     for k, line in enumerate(lines):
-        findings += [Finding(f.kind, f.position + offset, f.detail) for f in found_at.get(k, [])]
+        findings += [Finding(f.kind, f.position + offset, f.detail) for f in found_at.get(k, unsure_at.get(k, []))]
         offset += len(line) + 1
-    return ("\n".join(lines), count, findings) if count else (text, 0, [])
+    return ("\n".join(lines), count, findings) if count else (text, 0, findings)
