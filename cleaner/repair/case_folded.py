@@ -22,9 +22,11 @@ Only on a line the fold shows on: ``MIN_CELLS`` characters read this way, none o
 the fold cannot leave (an uppercase Š Œ Ž Ÿ À-Þ after ``lower()``, and so on), and, after
 ``lower()`` (whose text still reads), ``MIN_FOLDED`` of its š œ ž ÿ inside characters (misread
 text no fold touched shows Š Œ Ž as often) or a character whose folded bytes do not read, and
-the model's own word: a reading other than the
-folded one chosen by ``MARGIN`` for at least one character, or the folded reading of one invalid
-(ÿ in a character).
+the model's own word: a reading other than the folded one chosen by ``MARGIN`` for at least one
+character, or the folded reading of one invalid (ÿ in a character). On a page where a line
+showed the fold, one folded byte will do for its other lines (a heading lowercased with its
+article). A line left as it reads where the model would take another reading by ``MARGIN``
+gets an ``UNSURE_KIND`` finding there: said, not done.
 """
 
 from __future__ import annotations
