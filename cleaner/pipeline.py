@@ -211,6 +211,9 @@ class Cleaner:
             # UTF-8 read as cp1252 and then NFKC-normalised (² made 2, ¼ 1⁄4): each folded byte
             # written back where UTF-8 needs it, exactly, before the spaces below and any reader.
             text = record("nfkc-folded-bytes", mojibake.MojibakeRepair(*folded_bytes.repair(text), []))
+            # The same after lower() or upper() (ŠŒŽ made šœž, ä..ï Ä..Ï: a byte's character made
+            # another's) and after a width fold of UTF-8 read as GBK (＄ made $): written back as the
+            # decoder showed them, the model choosing where the fold made two bytes one.
             text = record("case-folded-bytes", mojibake.MojibakeRepair(*case_folded.repair(text)))
             text = record("width-folded-bytes", mojibake.MojibakeRepair(*width_folded.repair(text)))
             # UTF-8 read as cp1252 whose no-break spaces (byte a0) became spaces: each put back
