@@ -44,3 +44,10 @@ def test_the_cleaner_reads_width_folded_mojibake_and_a_second_clean_changes_noth
 ])
 def test_clean_text_is_untouched(text):
     assert width_folded.repair(text) == (text, 0, [])
+
+
+def test_a_question_mark_is_a_lost_byte_mark_not_a_folded_one():
+    # A converting tool's "?" for bytes it could not read sits where UTF-8 needs a continuation
+    # byte too; the question-mark stage reads it, not as ？ (a3 bf).
+    marked = misread("本公司产品质量可靠，价格合理。").replace("\ufffd", "?")
+    assert width_folded.repair(marked) == (marked, 0, [])

@@ -41,7 +41,9 @@ _CHINESE = ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFE
 @lru_cache(maxsize=1)
 def preimages() -> dict[str, tuple[str, ...]]:
     """Each character NFKC (which folds width, and more) makes of a GBK pair's character, to
-    those characters (＄ ﹩ for $, ﹂ for 」, ″ for ′′, ℃ for °C)."""
+    those characters (＄ ﹩ for $, ﹂ for 」, ″ for ′′, ℃ for °C). Not "?": inside mojibake it is
+    the mark converting tools write for bytes they lost (``question_marks``) far more often than
+    a folded ？, and taken for ？ it would stand for two bytes the page never held."""
     out: dict[str, list[str]] = {}
     for a in range(0x81, 0xFF):
         for b in range(0x40, 0xFF):
@@ -50,7 +52,7 @@ def preimages() -> dict[str, tuple[str, ...]]:
             except UnicodeDecodeError:
                 continue
             folded = unicodedata.normalize("NFKC", ch)
-            if folded != ch and len(folded) <= MAX_PRODUCT:
+            if folded != ch and len(folded) <= MAX_PRODUCT and folded != "?":
                 out.setdefault(folded, []).append(ch)
     return {k: tuple(v) for k, v in out.items()}
 
