@@ -36,8 +36,8 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (blank_bytes, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
-                            narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read)
+from cleaner.repair import (blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
+                            narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, seven_bit
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -218,6 +218,11 @@ class Cleaner:
             # UTF-8 read as cp1252 and then NFKC-normalised (² made 2, ¼ 1⁄4): each folded byte
             # written back where UTF-8 needs it, exactly, before the spaces below and any reader.
             text = record("nfkc-folded-bytes", mojibake.MojibakeRepair(*folded_bytes.repair(text), []))
+            # The same after lower() or upper() (ŠŒŽ made šœž, ä..ï Ä..Ï: a byte's character made
+            # another's) and after a width fold of UTF-8 read as GBK (＄ made $): written back as the
+            # decoder showed them, the model choosing where the fold made two bytes one.
+            text = record("case-folded-bytes", mojibake.MojibakeRepair(*case_folded.repair(text)))
+            text = record("width-folded-bytes", mojibake.MojibakeRepair(*width_folded.repair(text)))
             # UTF-8 read as cp1252 whose no-break spaces (byte a0) became spaces: each put back
             # where UTF-8 cannot hold a space, before any reader takes the pieces between them.
             # A page read by a code page the byte views do not model (Mac Roman, DOS, Baltic) first:

@@ -1,0 +1,265 @@
+"""UTF-8 read as GBK whose full-width characters a pipeline then folded to ASCII.
+
+Why: search indexes, input normalisers and NFKC fold full-width forms to ASCII (ｇ to g, ＄ to
+$). A GBK decoder shows UTF-8 Chinese as pairs of bytes, and where a pair is a full-width form's
+(a3 a1-fe, a1 e7 for ＄) the fold leaves one ASCII byte for two: 计算 (e8 ae a1 e7 ae 97) read
+as 璁＄畻 came back 璁$畻, and the GBK reader, two bytes short, left the pair of characters.
+
+An ASCII character inside GBK mojibake stands for itself or for the pairs the fold maps onto it
+(``preimages``: ＄ and ﹩ for $, ｇ for g, １ and ① for 1 under NFKC). UTF-8 decides, as in
+``folded_bytes``: the bytes of the characters before it are read as UTF-8, and where they stop
+inside a character (a lead byte short of its continuation bytes) an ASCII byte cannot go on
+with it, so the character is one of its pairs; a pair that continues the reading into Chinese
+characters is written back as the character the decoder showed, and the GBK reader after reads
+the whole stretch. Where two pairs would (rare: ① and １ for 1), the character model chooses
+between the readings, with a finding (``KIND``) if it cannot with ``MARGIN`` to spare. Only inside a stretch that reads as UTF-8
+Chinese for ``2 * CONTEXT`` characters around the folded one: clean Chinese read as GBK bytes
+is no UTF-8 for two characters running.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from cleaner import langmodel
+from cleaner.model import Finding
+
+KIND = "width-folded-guess"
+LOST = "\ufffd"
+EURO = "\u20ac"
+LOST_BYTE = 0x00  # stands for a byte a decoder lost (no byte of UTF-8 Chinese is 00)
+CONTEXT = 2  # UTF-8 Chinese characters a stretch must read as, twice over, around a folded one
+MARGIN = 4.0
+MAX_PRODUCT = 3  # characters NFKC makes of one at most, among those looked for (㈣ is (四))
+MIN_WIDE = 4  # characters beyond ASCII a line must hold
+MIN_SHARE = 0.4  # UTF-8 characters its GBK bytes read as, per such character (mojibake 0.5-0.7 before a fold, less after it; clean text mostly below 0.4)
+BEAM = 8  # readings of a stretch kept at once (two pairs for one character are rare)
+_CHINESE = ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF), (0x2000, 0x206F))
+
+
+@lru_cache(maxsize=1)
+def preimages() -> dict[str, tuple[str, ...]]:
+    """Each character NFKC (which folds width, and more) makes of a GBK pair's character, to
+    those characters (＄ ﹩ for $, ﹂ for 」, ″ for ′′, ℃ for °C). Not "?": inside mojibake it is
+    the mark converting tools write for bytes they lost (``question_marks``) far more often than
+    a folded ？, and taken for ？ it would stand for two bytes the page never held."""
+    out: dict[str, list[str]] = {}
+    for a in range(0x81, 0xFF):
+        for b in range(0x40, 0xFF):
+            try:
+                ch = bytes((a, b)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded != ch and len(folded) <= MAX_PRODUCT and folded != "?":
+                out.setdefault(folded, []).append(ch)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _gbk(ch: str) -> bytes | None:
+    """The pair a GBK decoder (or a browser's, whose user-defined pairs are private-use
+    characters) read as ``ch``."""
+    try:
+        data = ch.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    return data if len(data) == 2 else None
+
+
+def _chinese(data: bytes) -> bool:
+    try:
+        cp = ord(data.decode("utf-8"))
+    except (UnicodeDecodeError, TypeError):
+        return False
+    return any(a <= cp <= b for a, b in _CHINESE)
+
+
+class _Reading:
+    """One way to read a stretch as UTF-8: the bytes of a character begun, characters done, the
+    folded characters taken for pairs (index, pair's character), and what each choice read."""
+
+    __slots__ = ("pending", "done", "chosen")
+
+    def __init__(self) -> None:
+        self.pending: bytes = b""
+        self.done: list[str] = []
+        self.chosen: list[tuple[int, int, str, int]] = []  # (span in line, character, characters done before)
+
+    def copy(self) -> _Reading:
+        r = _Reading()
+        r.pending, r.done, r.chosen = self.pending, list(self.done), list(self.chosen)
+        return r
+
+    def feed(self, data: bytes) -> bool:
+        for b in data:
+            if b == LOST_BYTE:  # a byte the decoder lost: any, so the character it is in is any
+                if not self.pending:
+                    self.pending = bytes((LOST_BYTE,))
+                    continue
+                self.pending += bytes((LOST_BYTE,))
+                if len(self.pending) == 3:
+                    self.done.append(LOST)
+                    self.pending = b""
+                continue
+            if self.pending[:1] == bytes((LOST_BYTE,)) and not 0x80 <= b <= 0xBF:
+                # A character begun by a lost byte may have been shorter: this byte begins the next.
+                self.done.append(LOST)
+                self.pending = b""
+            if not self.pending:
+                if b < 0x80:
+                    self.done.append(chr(b))
+                    continue
+                if 0xE0 <= b <= 0xEF:
+                    self.pending = bytes((b,))
+                    continue
+                return False
+            if not 0x80 <= b <= 0xBF:
+                return False
+            self.pending += bytes((b,))
+            if len(self.pending) == 3:
+                if LOST_BYTE in self.pending:
+                    self.done.append(LOST)
+                    self.pending = b""
+                    continue
+                if not _chinese(self.pending):
+                    return False
+                self.done.append(self.pending.decode("utf-8"))
+                self.pending = b""
+        return True
+
+
+def _taken(reading: _Reading) -> list[tuple[int, int, str, int]]:
+    """The pairs of ``reading`` inside a stretch read as UTF-8 Chinese characters: the one the
+    pair is in, and 2 * CONTEXT more around it."""
+    chinese = [k for k, ch in enumerate(reading.done) if not ch.isascii() and ch != LOST]
+    out = []
+    for start, end, ch, before in reading.chosen:
+        left = sum(1 for k in chinese if k < before)
+        right = sum(1 for k in chinese if k >= before)
+        # The character the pair is in, and 2 * CONTEXT more on either side (a line may begin
+        # with the folded character's own).
+        if right and left + right > 2 * CONTEXT:
+            out.append((start, end, ch, before))
+    return out
+
+
+def _own(ch: str) -> bytes | None:
+    if ch == LOST:
+        return bytes((LOST_BYTE,))
+    if ch == EURO:  # a browser's GBK decoder reads byte 80 alone as €
+        return b"\x80"
+    return ch.encode() if ch.isascii() else _gbk(ch)
+
+
+def _tokens(line: str, products: dict[str, tuple[str, ...]]) -> list[tuple[int, int, list[tuple[bytes, str]]]]:
+    """The line cut into what each may stand for: (start, end, [(bytes, pair's character to
+    write back, or "" for the text's own bytes)]); a product of several characters (°C) is one
+    token, its own bytes those of its characters."""
+    out = []
+    i, n = 0, len(line)
+    while i < n:
+        for width in range(MAX_PRODUCT, 0, -1):
+            piece = line[i:i + width]
+            if len(piece) == width and (width == 1 or piece in products):
+                break
+        own_parts = [_own(ch) for ch in piece]
+        options = [(b"".join(own_parts), "")] if all(own_parts) else []  # type: ignore[arg-type]
+        options += [(data, p) for p in products.get(piece, ()) if (data := _gbk(p))]
+        out.append((i, i + width, options))
+        i += width
+    return out
+
+
+def _line(line: str) -> tuple[str, int, list[Finding]]:
+    products = preimages()
+    out = list(line)
+    count = 0
+    findings: list[Finding] = []
+    readings: list[_Reading] = []
+
+    def settle() -> None:
+        nonlocal count
+        if not readings:
+            return
+        # The readings that end at a character's end, the longest first: the stretch read.
+        lm = langmodel.model()
+
+        def key(r: _Reading) -> tuple[bool, int, float]:
+            return not r.pending, len(r.done), lm.score("".join(r.done))
+
+        best = max(readings, key=key)
+        for start, end, ch, _ in _taken(best):
+            out[start:end] = [ch] + [""] * (end - start - 1)
+            count += 1
+            # Another reading as long that took another pair here, nearly as likely: a guess.
+            rivals = {c: key(r)[2] for r in readings if key(r)[:2] == key(best)[:2]
+                      for s0, _, c, _ in r.chosen if s0 == start and c != ch}
+            if any(key(best)[2] - score < MARGIN for score in rivals.values()):
+                findings.append(Finding(KIND, start, f"{ch} (of {ch}{''.join(rivals)})"))
+
+    for start, end, options in _tokens(line, products):
+        if not options:
+            settle()
+            readings = []
+            continue
+        nxt: list[_Reading] = []
+        for r in readings or [_Reading()]:
+            for data, option in options:
+                if option and r.pending[:1] == bytes((LOST_BYTE,)):  # a lost lead: its need unknown
+                    continue
+                r2 = r.copy() if len(options) > 1 else r
+                if option:
+                    r2.chosen.append((start, end, option, len(r2.done)))
+                if r2.feed(data):
+                    nxt.append(r2)
+        if not nxt:  # not UTF-8 from here: what was read before stands, a new stretch may begin
+            settle()
+            readings = []
+            for data, option in options:
+                fresh = _Reading()
+                if not option and fresh.feed(data):
+                    readings.append(fresh)
+            continue
+        # Readings that agree on what is pending and on the pairs taken so far are one.
+        seen: dict[tuple[bytes, tuple[tuple[int, int, str, int], ...]], _Reading] = {}
+        for r in nxt:
+            seen.setdefault((r.pending, tuple(r.chosen)), r)
+        readings = list(seen.values())[:BEAM]
+    settle()
+    # Findings at their offsets in the line as written back (a pair replaced several characters).
+    shift = [0]
+    for piece in out:
+        shift.append(shift[-1] + len(piece))
+    findings = [Finding(f.kind, shift[f.position], f.detail) for f in findings]
+    return ("".join(out), count, findings) if count else (line, 0, [])
+
+
+def _shows_utf8_as_gbk(line: str) -> bool:
+    """Do the line's GBK bytes read as UTF-8 Chinese for a good part (``MIN_SHARE`` of its
+    characters beyond ASCII)? Clean Chinese read so gives almost nothing; asked at C speed."""
+    wide = len(line) - len(line.encode("ascii", errors="ignore"))
+    if wide < MIN_WIDE:
+        return False
+    read = line.encode("gb18030", errors="replace").decode("utf-8", errors="ignore")
+    return len(read) - len(read.encode("ascii", errors="ignore")) >= MIN_SHARE * wide
+
+
+def repair(text: str) -> tuple[str, int, list[Finding]]:
+    """``text`` with the full-width characters a fold made ASCII inside GBK mojibake written
+    back; (text, characters written back, findings at their offsets)."""
+    if text.isascii():
+        return text, 0, []
+    lines = text.split("\n")
+    count = 0
+    findings: list[Finding] = []
+    offset = 0
+    for k, line in enumerate(lines):
+        if _shows_utf8_as_gbk(line):
+            fixed, done, found = _line(line)
+            if done:
+                lines[k] = fixed
+                count += done
+                findings += [Finding(f.kind, f.position + offset, f.detail) for f in found]
+        offset += len(lines[k]) + 1
+    return ("\n".join(lines), count, findings) if count else (text, 0, [])

@@ -1,0 +1,78 @@
+"""UTF-8 read as cp1252, then lowercased or uppercased: the folded bytes chosen back (case_folded.py)."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair import case_folded
+
+# Characters with a byte lower() or upper() moves onto another's: 务 (e5 8a a1, 8a is Š),
+# ， (ef bc 8c, 8c is Œ), 域 (e5 9f 9f, 9f is Ÿ), 资 (e8 b5 84, b5 is µ).
+TEXT = "城市规划部门与财务处联合发布了新的投资领域规定，要求各单位在年底前完成自查。"
+
+
+def misread(text: str) -> str:
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+def test_preimages_are_the_bytes_the_fold_maps_onto_a_character():
+    assert case_folded.preimages("lower")["š"] == (0x8A, 0x9A)
+    assert case_folded.preimages("lower")["ÿ"] == (0x9F, 0xFF)
+    assert case_folded.preimages("upper")["Ä"] == (0xC4, 0xE4)
+    assert case_folded.preimages("upper")["Μ"] == (0xB5,)
+    assert "Š" in case_folded.unfoldable("lower") and "š" in case_folded.unfoldable("upper")
+
+
+@pytest.mark.parametrize("fold", ["lower", "upper"])
+def test_a_folded_line_is_written_back_as_the_decoder_showed_it(fold):
+    shown = misread(TEXT)
+    folded = getattr(shown, fold)()
+    assert folded != shown
+    fixed, count, _ = case_folded.repair(folded)
+    assert fixed == shown and count > 0
+
+
+@pytest.mark.parametrize("fold", ["lower", "upper"])
+def test_the_cleaner_reads_folded_mojibake_and_a_second_clean_changes_nothing(fold):
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    page = "\n".join([getattr(misread(TEXT), fold)(), "北京大学的 José 与 ÉCOLE 的 straße 合作。"])
+    out = cleaner.clean(page)
+    assert out.split("\n")[0] == TEXT
+    assert cleaner.clean(out) == out
+
+
+def test_lowercased_mojibake_is_not_read_as_the_fold_left_it():
+    # 务 lowercased reads as 嚡 (e5 9a a1) and ， as ＜ (ef bc 9c): valid, and wrong.
+    out = Cleaner(to="keep", remove_furniture=False).clean(misread(TEXT).lower())
+    assert "嚡" not in out and "＜" not in out and "务" in out
+
+
+@pytest.mark.parametrize("text", [
+    "José visited the ÉCOLE in straße 北京大学，认识了 Ödön。",
+    "À LA CARTE 菜单：CAFÉ、CRÈME BRÛLÉE。",
+    TEXT,
+    misread(TEXT),  # mojibake no fold touched: the readers' own
+])
+def test_text_no_fold_made_is_untouched(text):
+    assert case_folded.repair(text)[:2] == (text, 0)
+
+
+def shown_by_a_browser(text: str) -> str:
+    """UTF-8 read as a browser reads cp1252: its undefined bytes as C1 controls."""
+    return "".join(case_folded._shown(b) for b in text.encode("utf-8"))
+
+
+def test_misread_text_no_fold_made_keeps_its_bytes_though_the_model_prefers_others():
+    # 飞 (e9 a3 9e) shows ž, which lower() also makes of Ž (8e): 风 (e9 a3 8e) reads better
+    # beside 常, but nothing on the line says it was lowercased (9d is a C1 control, not a fold).
+    line = shown_by_a_browser(" 飞常男女 非常艳遇\t 新浪分类 无限商机")
+    assert case_folded.repair(line)[:2] == (line, 0)
+
+
+def test_a_short_line_lowercased_with_its_page_is_read_with_it():
+    heading = "投资效益高"  # 投 e6 8a 95, 益 e7 9b 8a: two folded bytes, too few alone
+    page = misread("\n".join([heading, TEXT, TEXT])).lower()
+    alone = case_folded.repair(misread(heading).lower())
+    assert alone[:2] == (misread(heading).lower(), 0)
+    assert {f.kind for f in alone[2]} == {case_folded.UNSURE_KIND}  # left as it reads, with a finding
+    out = Cleaner(to="keep", remove_furniture=False).clean(page)
+    assert out.split("\n")[0] == heading

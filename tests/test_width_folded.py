@@ -1,0 +1,53 @@
+"""UTF-8 read as GBK, then width-folded or NFKC'd: the full-width pairs written back (width_folded.py)."""
+
+import unicodedata
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair import width_folded
+
+# 计 算 确 码 read as GBK hold the pairs of ＄ ｇ ‘...: a fold makes them ASCII.
+TEXT = "他们在计算机科学领域做的是正确的事，那些只会写代码的人也一样。"
+WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+
+
+def misread(text: str) -> str:
+    return text.encode("utf-8").decode("gbk", errors="replace")
+
+
+def test_preimages_hold_each_pair_a_fold_maps_onto_a_character():
+    assert set(width_folded.preimages()["$"]) == {"＄", "﹩"}
+    assert "ｇ" in width_folded.preimages()["g"]
+
+
+@pytest.mark.parametrize("fold", [lambda t: t.translate(WIDTH), lambda t: unicodedata.normalize("NFKC", t)])
+def test_the_pairs_are_written_back_where_utf8_needs_them(fold):
+    shown = misread(TEXT)
+    folded = fold(shown)
+    assert folded != shown
+    fixed, count, _ = width_folded.repair(folded)
+    assert fixed == shown and count == sum(a != b for a, b in zip(folded, shown))
+
+
+def test_the_cleaner_reads_width_folded_mojibake_and_a_second_clean_changes_nothing():
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    out = cleaner.clean(misread(TEXT).translate(WIDTH))
+    assert "计算" in out and "正确" in out and "代码" in out
+    assert cleaner.clean(out) == out
+
+
+@pytest.mark.parametrize("text", [
+    "2024年10月，GDP增长5.2%，CPI为101.3（上年=100）。",
+    "他在 ÉCOLE 学习 C++ 与 Python 3.12，网址 https://example.com/a?b=1。",
+    TEXT,
+])
+def test_clean_text_is_untouched(text):
+    assert width_folded.repair(text) == (text, 0, [])
+
+
+def test_a_question_mark_is_a_lost_byte_mark_not_a_folded_one():
+    # A converting tool's "?" for bytes it could not read sits where UTF-8 needs a continuation
+    # byte too; the question-mark stage reads it, not as ？ (a3 bf).
+    marked = misread("本公司产品质量可靠，价格合理。").replace("\ufffd", "?")
+    assert width_folded.repair(marked) == (marked, 0, [])
