@@ -93,10 +93,8 @@ def _fenced_lines(text: str) -> list[tuple[int, int]]:
 
 # Code inside a line of prose: Markdown inline code, backticks around one line's worth of code (a
 # sentence's full stop inside means two stray backticks around prose); a Markdown link or image
-# (![图片](a.png): its "!" is no exclamation); a call made a statement (printf("结果是: %d", x);),
-# an ASCII name, its arguments with Chinese only in strings, and a semicolon.
-_INLINE = re.compile(r"`[^`\n。]{1,200}`|!?\[[^\]\n]{0,200}\]\([^()\s]{1,500}\)"
-                     r"|\b[A-Za-z_][A-Za-z0-9_.]*\((?:[^()\n\"']|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')*\);")
+# (![图片](a.png): its "!" is no exclamation). Code without such marks: ``_evidence_spans``.
+_INLINE = re.compile(r"`[^`\n。]{1,200}`|!?\[[^\]\n]{0,200}\]\([^()\s]{1,500}\)")
 
 
 def inline_code_spans(text: str) -> list[tuple[int, int]]:
@@ -106,9 +104,17 @@ def inline_code_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in inline_code_spans(t)]
     ['`git commit -m "修复, 测试"`']
     """
-    if not any(sign in text for sign in "`[;"):
-        return []
-    return [m.span() for m in _INLINE.finditer(text) if not _HAN.search(_QUOTED.sub("", m.group())) or m.group()[0] in "`!["]
+    marked = [m.span() for m in _INLINE.finditer(text)] if "`" in text or "](" in text else []
+    found = _evidence_spans(text)
+    if not found:
+        return marked
+    spans: list[tuple[int, int]] = []
+    for span in sorted(marked + found):  # one span where two overlap (a call between backticks)
+        if spans and span[0] < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], span[1]))
+        else:
+            spans.append(span)
+    return spans
 
 
 def code_lines(lines: list[str]) -> set[int]:
@@ -155,9 +161,10 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 # A shell command line (after an optional "$ " prompt): a command's name and its arguments, which
 # end in no sign (echo "你好, 世界! 今天是星期一.").
-_SHELL = re.compile(r"[ \t]*(?:\$ )?(?:echo|printf|export|cd|ls|cat|grep|sed|awk|sudo|apt|apt-get|yum|brew|pip|pip3|"
-                    r"conda|npm|yarn|git|curl|wget|python|python3|node|java|go|cargo|docker|kubectl|make|mkdir|rm|cp|mv|"
-                    r"chmod|chown|ssh|scp|tar|unzip|touch|find|kill|systemctl|service)(?: [^\n]*)?$")
+_COMMANDS = (r"echo|printf|export|cd|ls|cat|grep|sed|awk|sudo|apt|apt-get|yum|brew|pip|pip3|conda|npm|yarn|git|curl|"
+             r"wget|python|python3|node|java|go|cargo|docker|kubectl|make|mkdir|rm|cp|mv|chmod|chown|ssh|scp|tar|"
+             r"unzip|touch|find|kill|systemctl|service")
+_SHELL = re.compile(r"[ \t]*(?:\$ )?(?:" + _COMMANDS + r")(?: [^\n]*)?$")
 _SHELL_LINE = re.compile("^" + _SHELL.pattern, re.MULTILINE)
 
 
@@ -173,6 +180,168 @@ def _is_code(line: str) -> bool:
     if end.group().lstrip()[0] == ":" and not keyword:
         return False  # 如下: ends prose as often as code
     return bool(keyword) or bool(_CALL_OR_ASSIGN.search(line))
+
+
+# Code inside a line of prose without backticks, found by its shape (``_evidence_spans``): a call, an
+# ASCII name and its arguments balanced on the line with a string literal among them
+# (print("第一行\n第二行")会输出, df.groupby("城市").agg({"销量": "sum"})); a JSON object or array
+# ({"名称": "值", "数量": 3}); a shell command or a SQL statement at the start of a clause, up to the
+# prose after it (运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以转换编码). Chinese stands only
+# inside their strings (and a command's paths): 创新(体验)中心, NBA(美国职业篮球联赛) and
+# {张三, 李四} hold it bare, and stay prose.
+_CALL = re.compile(r"(?<![A-Za-z0-9_$.])[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*!?\(")
+_OBJECT = re.compile(r"[{\[](?=[ \t]*[{\"'])")
+_CLOSE = {"(": ")", "[": "]", "{": "}"}
+_SCAN_MAX = 500  # characters: a call or an object longer than this on one line is not quoted code
+_SQL = r"SELECT|INSERT|UPDATE|DELETE"
+_SQL_SECOND = re.compile(r"\b(?:FROM|INTO|SET|VALUES|WHERE)\b")
+# A command word (or a SQL statement's, in capitals) at the start of a line or after a space, a
+# colon or a comma (执行 git …, 运行：pip …).
+_COMMAND = re.compile(r"(?<![^\s：:，,；;])(?:\$ )?(?:(?P<sql>" + _SQL + r")|(?:" + _COMMANDS + r"))(?= )")
+# What the fixers would change in a command is in its strings, Chinese between ASCII quotes (echo
+# "你好, 世界!"): a command is looked for only on a line that holds one, as a regex of alternatives
+# tried at each character of every page would cost more than all the width fixers.
+_HAN_QUOTED = re.compile(r"[\"'][^\"'\n]{0,200}?[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_FULLWIDTH_STOPS = frozenset("，。；：！？、（）【】《》“”‘’")
+
+
+def _balanced(text: str, start: int) -> tuple[int, bool] | None:
+    """(end, holds a string) of the bracket opened at ``start``, closed on its line with Chinese
+    only inside string literals; None if it is not."""
+    stack = [_CLOSE[text[start]]]
+    quoted = False
+    i, stop = start + 1, min(len(text), start + _SCAN_MAX)
+    while i < stop:
+        c = text[i]
+        if c in "\"'":
+            j = i + 1
+            while j < stop and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            if j >= stop or text[j] != c:
+                return None  # an unclosed quote: an apostrophe of prose, or a line cut
+            quoted, i = True, j + 1
+            continue
+        if c in _CLOSE:
+            stack.append(_CLOSE[c])
+        elif c in ")]}":
+            if c != stack.pop():
+                return None
+            if not stack:
+                return i + 1, quoted
+        elif c == "\n" or _HAN.match(c) or c in _FULLWIDTH_STOPS:
+            return None  # Chinese outside a string: prose in brackets (创新(体验)中心)
+        i += 1
+    return None
+
+
+def _call_end(text: str, m: re.Match) -> int | None:
+    """The end of the call ``m`` opens, with the calls chained on it and a statement's ``;``."""
+    end, quoted = m.end() - 1, False
+    while True:
+        found = _balanced(text, end)
+        if found is None:
+            return None
+        end, quoted = found[0], quoted or found[1]
+        chained = _CHAINED.match(text, end)
+        if not chained:
+            break
+        end = chained.end() - 1
+    if not quoted:
+        return None  # prose writes f(x, y) and NO(SOF); too, and a string is what the fixers would touch
+    return end + 1 if text.startswith(";", end) else end  # a statement's (printf("结果: %d", x);)
+
+
+_CHAINED = re.compile(r"\.[A-Za-z_$][A-Za-z0-9_$]*\(|\[")
+
+
+def _object_end(text: str, m: re.Match) -> int | None:
+    found = _balanced(text, m.start())
+    if found is None or not found[1]:
+        return None
+    inside = _QUOTED.sub("", text[m.start():found[0]])
+    return found[0] if ":" in inside or "," in inside else None
+
+
+def _command_end(text: str, m: re.Match) -> int | None:
+    """The end of the command ``m`` starts: its arguments, up to the prose after them.
+
+    An argument is a run of ASCII without spaces, a quoted string or a path (/data/日志); the
+    command ends at the first word of Chinese, a fullwidth sign, or a comma before Chinese.
+    """
+    end, pos, args, n = m.end(), m.end(), 0, len(text)
+    while True:
+        while pos < n and text[pos] in " \t":
+            pos += 1
+        if pos >= n or text[pos] == "\n" or _HAN.match(text[pos]) or text[pos] in _FULLWIDTH_STOPS:
+            break
+        token_start, path = pos, False
+        while pos < n and text[pos] not in " \t\n":
+            c = text[pos]
+            if c in "\"'":
+                close = text.find(c, pos + 1)
+                line_end = text.find("\n", pos + 1)
+                if close < 0 or 0 <= line_end < close:
+                    return _command_result(text, m, end, args)
+                pos = close + 1
+                continue
+            if c in _FULLWIDTH_STOPS or (_HAN.match(c) and not path):
+                break
+            if c in ",;" and _NEXT_IS_HAN.match(text, pos + 1):
+                break
+            path = path or c in "/\\"
+            pos += 1
+        if pos == token_start:
+            break
+        end, args = pos, args + 1
+        if pos < n and text[pos] not in " \t\n":
+            break  # the token ended at prose glued to it
+    return _command_result(text, m, end, args)
+
+
+_NEXT_IS_HAN = re.compile(r"[ \t]*[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def _command_result(text: str, m: re.Match, end: int, args: int) -> int | None:
+    if m.group("sql"):
+        return end if _SQL_SECOND.search(text, m.end(), end) else None
+    # One argument is a word of prose as often as a command's (我用 cat 和 dog): a flag, a path,
+    # a string or a second argument makes it a command.
+    if args >= 2 or (args == 1 and _CODE_SIGN.search(text, m.end(), end)):
+        return end
+    return None
+
+
+_CODE_SIGN = re.compile(r"[-/.=\"'|<>:@$~*]")
+
+
+def _evidence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the calls, objects and commands inside ``text``'s lines (see above)."""
+    found: list[tuple[int, int]] = []
+    if "(" in text and ('"' in text or "'" in text):
+        found += _spans(text, _CALL.finditer(text), _call_end)
+    if ("{" in text or "[" in text) and ('"' in text or "'" in text):
+        found += _spans(text, _OBJECT.finditer(text), _object_end)
+    if '"' in text or "'" in text:
+        line_end = -1
+        for quoted in _HAN_QUOTED.finditer(text):
+            if quoted.start() < line_end:
+                continue  # its line is searched
+            line_start = text.rfind("\n", 0, quoted.start()) + 1
+            line_end = text.find("\n", quoted.end())
+            line_end = len(text) if line_end < 0 else line_end
+            found += _spans(text, _COMMAND.finditer(text, line_start, line_end), _command_end)
+    return found
+
+
+def _spans(text, matches, end_of) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in matches:
+        if out and m.start() < out[-1][1]:
+            continue  # inside the span before it
+        end = end_of(text, m)
+        if end is not None:
+            out.append((m.start(), end))
+    return out
 
 
 def except_code(fixer: Callable[[str], str]) -> Callable[[str], str]:
