@@ -16,7 +16,7 @@ keeps its signs too (``except_code``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 
 # A line that starts like code: indentation, then an ASCII identifier, a directive or a comment.
@@ -189,7 +189,8 @@ def _is_code(line: str) -> bool:
 # prose after it (运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以转换编码). Chinese stands only
 # inside their strings (and a command's paths): 创新(体验)中心, NBA(美国职业篮球联赛) and
 # {张三, 李四} hold it bare, and stay prose.
-_CALL = re.compile(r"(?<![A-Za-z0-9_$.])[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*!?\(")
+# A keyword's condition counts as a call (if (a == "是") { b = 1; }).
+_CALL = re.compile(r"(?<![A-Za-z0-9_$.])(?:(?:if|elif|while|for|switch) ?|[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*!?)\(")
 _OBJECT = re.compile(r"[{\[](?=[ \t]*[{\"'])")
 _CLOSE = {"(": ")", "[": "]", "{": "}"}
 _SCAN_MAX = 500  # characters: a call or an object longer than this on one line is not quoted code
@@ -234,6 +235,26 @@ def _balanced(text: str, start: int) -> tuple[int, bool] | None:
     return None
 
 
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
+
+
+def _calls(text: str) -> Iterator[re.Match]:
+    """``_CALL`` at each ``(`` of ``text``: a page has few, and a search for the name before one
+    would try the regex at every character (a third of this module's time on a page)."""
+    paren = text.find("(")
+    while paren >= 0:
+        start = paren - 1 if paren and text[paren - 1] in "! " else paren
+        while start and text[start - 1] in _NAME_CHARS:
+            start -= 1
+        while start < paren:  # the name starts at a letter, after the digits or dots walked over
+            m = _CALL.match(text, start)
+            if m and m.end() == paren + 1:
+                yield m
+                break
+            start += 1
+        paren = text.find("(", paren + 1)
+
+
 def _call_end(text: str, m: re.Match) -> int | None:
     """The end of the call ``m`` opens, with the calls chained on it and a statement's ``;``."""
     end, quoted = m.end() - 1, False
@@ -267,6 +288,10 @@ def _command_end(text: str, m: re.Match) -> int | None:
 
     An argument is a run of ASCII without spaces, a quoted string or a path (/data/日志); the
     command ends at the first word of Chinese, a fullwidth sign, or a comma before Chinese.
+
+    >>> t = '运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk > out.txt 可以转换编码。'
+    >>> [t[a:b] for a, b in inline_code_spans(t)]
+    ['echo "你好, 世界!" | iconv -f utf-8 -t gbk > out.txt']
     """
     end, pos, args, n = m.end(), m.end(), 0, len(text)
     while True:
@@ -286,8 +311,8 @@ def _command_end(text: str, m: re.Match) -> int | None:
                 continue
             if c in _FULLWIDTH_STOPS or (_HAN.match(c) and not path):
                 break
-            if c in ",;" and _NEXT_IS_HAN.match(text, pos + 1):
-                break
+            if c == "," and _NEXT_IS_HAN.match(text, pos + 1):
+                break  # the sentence's comma (a ; ends a statement: echo "你好"; 会输出)
             path = path or c in "/\\"
             pos += 1
         if pos == token_start:
@@ -318,7 +343,7 @@ def _evidence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the calls, objects and commands inside ``text``'s lines (see above)."""
     found: list[tuple[int, int]] = []
     if "(" in text and ('"' in text or "'" in text):
-        found += _spans(text, _CALL.finditer(text), _call_end)
+        found += _spans(text, _calls(text), _call_end)
     if ("{" in text or "[" in text) and ('"' in text or "'" in text):
         found += _spans(text, _OBJECT.finditer(text), _object_end)
     if '"' in text or "'" in text:
