@@ -10,7 +10,10 @@ holds Chinese only inside string literals and comments. Chinese prose does not: 
 (5000元)`` has no ASCII call, and ``NBA(美国职业篮球联赛)今天宣布`` has Chinese outside any string.
 Markdown marks code itself: the lines of a fenced block (between two ```` ``` ```` or ``~~~`` lines)
 are code lines, and an inline span between backticks on one line (`` `git commit -m "修复, 测试"` ``)
-keeps its signs too (``except_code``).
+keeps its signs too (``except_code``). So does code inside a line of prose with no backticks, found
+by its shape: a call with a string among its arguments (``Python中print("第一行\\n第二行")会输出``), a
+JSON object, a shell command or SQL statement on a line with Chinese between ASCII quotes
+(``运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以``); ``你好,世界`` has no such shape.
 """
 
 from __future__ import annotations
