@@ -197,6 +197,7 @@ _CALL = re.compile(r"(?<![A-Za-z0-9_$.])(?:(?:if|elif|while|for|switch) ?|[A-Za-
 _OBJECT = re.compile(r"[{\[](?=[ \t]*[{\"'])")
 _CLOSE = {"(": ")", "[": "]", "{": "}"}
 _SCAN_MAX = 500  # characters: a call or an object longer than this on one line is not quoted code
+_SCAN_BUDGET = 4  # characters scanned for brackets, a character of the page (nested calls scan theirs again)
 _SQL = r"SELECT|INSERT|UPDATE|DELETE"
 _SQL_SECOND = re.compile(r"\b(?:FROM|INTO|SET|VALUES|WHERE)\b")
 # A command word (or a SQL statement's, in capitals) at the start of a line or after a space, a
@@ -209,9 +210,18 @@ _HAN_QUOTED = re.compile(r"[\"'][^\"'\n]{0,200}?[\u3400-\u9fff\uf900-\ufaff\U000
 _FULLWIDTH_STOPS = frozenset("，。；：！？、（）【】《》“”‘’")
 
 
-def _balanced(text: str, start: int) -> tuple[int, bool] | None:
+def _balanced(text: str, start: int, budget: list[int]) -> tuple[int, bool] | None:
     """(end, holds a string) of the bracket opened at ``start``, closed on its line with Chinese
-    only inside string literals; None if it is not."""
+    only inside string literals; None if it is not, or if the page's ``budget`` of characters to
+    scan is spent (f(f(f(… would scan _SCAN_MAX characters from each bracket: seconds a page)."""
+    if budget[0] <= 0:
+        return None
+    found = _scan(text, start)
+    budget[0] -= (found[0] if found else min(len(text), start + _SCAN_MAX)) - start
+    return found
+
+
+def _scan(text: str, start: int) -> tuple[int, bool] | None:
     stack = [_CLOSE[text[start]]]
     quoted = False
     i, stop = start + 1, min(len(text), start + _SCAN_MAX)
@@ -258,11 +268,11 @@ def _calls(text: str) -> Iterator[re.Match]:
         paren = text.find("(", paren + 1)
 
 
-def _call_end(text: str, m: re.Match) -> int | None:
+def _call_end(text: str, m: re.Match, budget: list[int]) -> int | None:
     """The end of the call ``m`` opens, with the calls chained on it and a statement's ``;``."""
     end, quoted = m.end() - 1, False
     while True:
-        found = _balanced(text, end)
+        found = _balanced(text, end, budget)
         if found is None:
             return None
         end, quoted = found[0], quoted or found[1]
@@ -278,8 +288,8 @@ def _call_end(text: str, m: re.Match) -> int | None:
 _CHAINED = re.compile(r"\.[A-Za-z_$][A-Za-z0-9_$]*\(|\[")
 
 
-def _object_end(text: str, m: re.Match) -> int | None:
-    found = _balanced(text, m.start())
+def _object_end(text: str, m: re.Match, budget: list[int]) -> int | None:
+    found = _balanced(text, m.start(), budget)
     if found is None or not found[1]:
         return None
     inside = _QUOTED.sub("", text[m.start():found[0]])
@@ -345,10 +355,11 @@ _CODE_SIGN = re.compile(r"[-/.=\"'|<>:@$~*]")
 def _evidence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the calls, objects and commands inside ``text``'s lines (see above)."""
     found: list[tuple[int, int]] = []
+    budget = [_SCAN_BUDGET * len(text)]
     if "(" in text and ('"' in text or "'" in text):
-        found += _spans(text, _calls(text), _call_end)
+        found += _spans(text, _calls(text), lambda text, m: _call_end(text, m, budget))
     if ("{" in text or "[" in text) and ('"' in text or "'" in text):
-        found += _spans(text, _OBJECT.finditer(text), _object_end)
+        found += _spans(text, _OBJECT.finditer(text), lambda text, m: _object_end(text, m, budget))
     if '"' in text or "'" in text:
         line_end = -1
         for quoted in _HAN_QUOTED.finditer(text):
