@@ -222,6 +222,7 @@ def _balanced(text: str, start: int, budget: list[int]) -> tuple[int, bool] | No
 
 
 def _scan(text: str, start: int) -> tuple[int, bool] | None:
+    """``_balanced``, unbounded by the page's budget."""
     stack = [_CLOSE[text[start]]]
     quoted = False
     i, stop = start + 1, min(len(text), start + _SCAN_MAX)
@@ -372,7 +373,8 @@ def _evidence_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _spans(text, matches, end_of) -> list[tuple[int, int]]:
+def _spans(text: str, matches: Iterator[re.Match], end_of: Callable[[str, re.Match], int | None]) -> list[tuple[int, int]]:
+    """(start, end_of) of each match that starts after the span before it and has an end."""
     out: list[tuple[int, int]] = []
     for m in matches:
         if out and m.start() < out[-1][1]:
