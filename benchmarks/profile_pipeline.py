@@ -77,6 +77,7 @@ STAGES = {
     "compat punct": ("cleaner/fixes.py", "normalize_compat_punct"),
     "number signs": ("cleaner/fixes.py", "halfwidth_number_signs"),
     "code lines (width)": ("cleaner/codelines.py", "code_spans"),
+    "inline code (width)": ("cleaner/codelines.py", "inline_code_spans"),
     "halfwidth alnum": ("cleaner/fixes.py", "halfwidth_alnum"),
     "fullwidth punct": ("cleaner/fixes.py", "fullwidth_punct"),
     "chinese stops and quotes": ("cleaner/fixes.py", "chinese_stops_and_quotes"),

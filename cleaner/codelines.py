@@ -10,13 +10,16 @@ holds Chinese only inside string literals and comments. Chinese prose does not: 
 (5000元)`` has no ASCII call, and ``NBA(美国职业篮球联赛)今天宣布`` has Chinese outside any string.
 Markdown marks code itself: the lines of a fenced block (between two ```` ``` ```` or ``~~~`` lines)
 are code lines, and an inline span between backticks on one line (`` `git commit -m "修复, 测试"` ``)
-keeps its signs too (``except_code``).
+keeps its signs too (``except_code``). So does code inside a line of prose with no backticks, found
+by its shape: a call with a string among its arguments (``Python中print("第一行\\n第二行")会输出``), a
+JSON object, a shell command or SQL statement on a line with Chinese between ASCII quotes
+(``运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以``); ``你好,世界`` has no such shape.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 
 # A line that starts like code: indentation, then an ASCII identifier, a directive or a comment.
@@ -93,10 +96,8 @@ def _fenced_lines(text: str) -> list[tuple[int, int]]:
 
 # Code inside a line of prose: Markdown inline code, backticks around one line's worth of code (a
 # sentence's full stop inside means two stray backticks around prose); a Markdown link or image
-# (![图片](a.png): its "!" is no exclamation); a call made a statement (printf("结果是: %d", x);),
-# an ASCII name, its arguments with Chinese only in strings, and a semicolon.
-_INLINE = re.compile(r"`[^`\n。]{1,200}`|!?\[[^\]\n]{0,200}\]\([^()\s]{1,500}\)"
-                     r"|\b[A-Za-z_][A-Za-z0-9_.]*\((?:[^()\n\"']|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')*\);")
+# (![图片](a.png): its "!" is no exclamation). Code without such marks: ``_evidence_spans``.
+_INLINE = re.compile(r"`[^`\n。]{1,200}`|!?\[[^\]\n]{0,200}\]\([^()\s]{1,500}\)")
 
 
 def inline_code_spans(text: str) -> list[tuple[int, int]]:
@@ -106,9 +107,17 @@ def inline_code_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in inline_code_spans(t)]
     ['`git commit -m "修复, 测试"`']
     """
-    if not any(sign in text for sign in "`[;"):
-        return []
-    return [m.span() for m in _INLINE.finditer(text) if not _HAN.search(_QUOTED.sub("", m.group())) or m.group()[0] in "`!["]
+    marked = [m.span() for m in _INLINE.finditer(text)] if "`" in text or "](" in text else []
+    found = _evidence_spans(text)
+    if not found:
+        return marked
+    spans: list[tuple[int, int]] = []
+    for span in sorted(marked + found):  # one span where two overlap (a call between backticks)
+        if spans and span[0] < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], span[1]))
+        else:
+            spans.append(span)
+    return spans
 
 
 def code_lines(lines: list[str]) -> set[int]:
@@ -155,9 +164,10 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 # A shell command line (after an optional "$ " prompt): a command's name and its arguments, which
 # end in no sign (echo "你好, 世界! 今天是星期一.").
-_SHELL = re.compile(r"[ \t]*(?:\$ )?(?:echo|printf|export|cd|ls|cat|grep|sed|awk|sudo|apt|apt-get|yum|brew|pip|pip3|"
-                    r"conda|npm|yarn|git|curl|wget|python|python3|node|java|go|cargo|docker|kubectl|make|mkdir|rm|cp|mv|"
-                    r"chmod|chown|ssh|scp|tar|unzip|touch|find|kill|systemctl|service)(?: [^\n]*)?$")
+_COMMANDS = (r"echo|printf|export|cd|ls|cat|grep|sed|awk|sudo|apt|apt-get|yum|brew|pip|pip3|conda|npm|yarn|git|curl|"
+             r"wget|python|python3|node|java|go|cargo|docker|kubectl|make|mkdir|rm|cp|mv|chmod|chown|ssh|scp|tar|"
+             r"unzip|touch|find|kill|systemctl|service")
+_SHELL = re.compile(r"[ \t]*(?:\$ )?(?:" + _COMMANDS + r")(?: [^\n]*)?$")
 _SHELL_LINE = re.compile("^" + _SHELL.pattern, re.MULTILINE)
 
 
@@ -173,6 +183,206 @@ def _is_code(line: str) -> bool:
     if end.group().lstrip()[0] == ":" and not keyword:
         return False  # 如下: ends prose as often as code
     return bool(keyword) or bool(_CALL_OR_ASSIGN.search(line))
+
+
+# Code inside a line of prose without backticks, found by its shape (``_evidence_spans``): a call, an
+# ASCII name and its arguments balanced on the line with a string literal among them
+# (print("第一行\n第二行")会输出, df.groupby("城市").agg({"销量": "sum"})); a JSON object or array
+# ({"名称": "值", "数量": 3}); a shell command or a SQL statement at the start of a clause, up to the
+# prose after it (运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以转换编码). Chinese stands only
+# inside their strings (and a command's paths): 创新(体验)中心, NBA(美国职业篮球联赛) and
+# {张三, 李四} hold it bare, and stay prose.
+# A keyword's condition counts as a call (if (a == "是") { b = 1; }).
+_CALL = re.compile(r"(?<![A-Za-z0-9_$.])(?:(?:if|elif|while|for|switch) ?|[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*!?)\(")
+_OBJECT = re.compile(r"[{\[](?=[ \t]*[{\"'])")
+_CLOSE = {"(": ")", "[": "]", "{": "}"}
+_SCAN_MAX = 500  # characters: a call or an object longer than this on one line is not quoted code
+_SCAN_BUDGET = 4  # characters scanned for brackets, a character of the page (nested calls scan theirs again)
+_SQL = r"SELECT|INSERT|UPDATE|DELETE"
+_SQL_SECOND = re.compile(r"\b(?:FROM|INTO|SET|VALUES|WHERE)\b")
+# A command word (or a SQL statement's, in capitals) at the start of a line or after a space, a
+# colon or a comma (执行 git …, 运行：pip …).
+_COMMAND = re.compile(r"(?<![^\s：:，,；;])(?:\$ )?(?:(?P<sql>" + _SQL + r")|(?:" + _COMMANDS + r"))(?= )")
+# What the fixers would change in a command is in its strings, Chinese between ASCII quotes (echo
+# "你好, 世界!"): a command is looked for only on a line that holds one, as a regex of alternatives
+# tried at each character of every page would cost more than all the width fixers.
+_HAN_QUOTED = re.compile(r"[\"'][^\"'\n]{0,200}?[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_FULLWIDTH_STOPS = frozenset("，。；：！？、（）【】《》“”‘’")
+
+
+def _balanced(text: str, start: int, budget: list[int]) -> tuple[int, bool] | None:
+    """(end, holds a string) of the bracket opened at ``start``, closed on its line with Chinese
+    only inside string literals; None if it is not, or if the page's ``budget`` of characters to
+    scan is spent (f(f(f(… would scan _SCAN_MAX characters from each bracket: seconds a page)."""
+    if budget[0] <= 0:
+        return None
+    found = _scan(text, start)
+    budget[0] -= (found[0] if found else min(len(text), start + _SCAN_MAX)) - start
+    return found
+
+
+def _scan(text: str, start: int) -> tuple[int, bool] | None:
+    """``_balanced``, unbounded by the page's budget."""
+    stack = [_CLOSE[text[start]]]
+    quoted = False
+    i, stop = start + 1, min(len(text), start + _SCAN_MAX)
+    while i < stop:
+        c = text[i]
+        if c in "\"'":
+            j = i + 1
+            while j < stop and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            if j >= stop or text[j] != c:
+                return None  # an unclosed quote: an apostrophe of prose, or a line cut
+            quoted, i = True, j + 1
+            continue
+        if c in _CLOSE:
+            stack.append(_CLOSE[c])
+        elif c in ")]}":
+            if c != stack.pop():
+                return None
+            if not stack:
+                return i + 1, quoted
+        elif c == "\n" or _HAN.match(c) or c in _FULLWIDTH_STOPS:
+            return None  # Chinese outside a string: prose in brackets (创新(体验)中心)
+        i += 1
+    return None
+
+
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
+
+
+def _calls(text: str) -> Iterator[re.Match]:
+    """``_CALL`` at each ``(`` of ``text``: a page has few, and a search for the name before one
+    would try the regex at every character (a third of this module's time on a page)."""
+    paren = text.find("(")
+    while paren >= 0:
+        start = paren - 1 if paren and text[paren - 1] in "! " else paren
+        while start and text[start - 1] in _NAME_CHARS:
+            start -= 1
+        while start < paren:  # the name starts at a letter, after the digits or dots walked over
+            m = _CALL.match(text, start)
+            if m and m.end() == paren + 1:
+                yield m
+                break
+            start += 1
+        paren = text.find("(", paren + 1)
+
+
+def _call_end(text: str, m: re.Match, budget: list[int]) -> int | None:
+    """The end of the call ``m`` opens, with the calls chained on it and a statement's ``;``."""
+    end, quoted = m.end() - 1, False
+    while True:
+        found = _balanced(text, end, budget)
+        if found is None:
+            return None
+        end, quoted = found[0], quoted or found[1]
+        chained = _CHAINED.match(text, end)
+        if not chained:
+            break
+        end = chained.end() - 1
+    if not quoted:
+        return None  # prose writes f(x, y) and NO(SOF); too, and a string is what the fixers would touch
+    return end + 1 if text.startswith(";", end) else end  # a statement's (printf("结果: %d", x);)
+
+
+_CHAINED = re.compile(r"\.[A-Za-z_$][A-Za-z0-9_$]*\(|\[")
+
+
+def _object_end(text: str, m: re.Match, budget: list[int]) -> int | None:
+    found = _balanced(text, m.start(), budget)
+    if found is None or not found[1]:
+        return None
+    inside = _QUOTED.sub("", text[m.start():found[0]])
+    return found[0] if ":" in inside or "," in inside else None
+
+
+def _command_end(text: str, m: re.Match) -> int | None:
+    """The end of the command ``m`` starts: its arguments, up to the prose after them.
+
+    An argument is a run of ASCII without spaces, a quoted string or a path (/data/日志); the
+    command ends at the first word of Chinese, a fullwidth sign, or a comma before Chinese.
+
+    >>> t = '运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk > out.txt 可以转换编码。'
+    >>> [t[a:b] for a, b in inline_code_spans(t)]
+    ['echo "你好, 世界!" | iconv -f utf-8 -t gbk > out.txt']
+    """
+    end, pos, args, n = m.end(), m.end(), 0, len(text)
+    while True:
+        while pos < n and text[pos] in " \t":
+            pos += 1
+        if pos >= n or text[pos] == "\n" or _HAN.match(text[pos]) or text[pos] in _FULLWIDTH_STOPS:
+            break
+        token_start, path = pos, False
+        while pos < n and text[pos] not in " \t\n":
+            c = text[pos]
+            if c in "\"'":
+                close = text.find(c, pos + 1)
+                line_end = text.find("\n", pos + 1)
+                if close < 0 or 0 <= line_end < close:
+                    return _command_result(text, m, end, args)
+                pos = close + 1
+                continue
+            if c in _FULLWIDTH_STOPS or (_HAN.match(c) and not path):
+                break
+            if c == "," and _NEXT_IS_HAN.match(text, pos + 1):
+                break  # the sentence's comma (a ; ends a statement: echo "你好"; 会输出)
+            path = path or c in "/\\"
+            pos += 1
+        if pos == token_start:
+            break
+        end, args = pos, args + 1
+        if pos < n and text[pos] not in " \t\n":
+            break  # the token ended at prose glued to it
+    return _command_result(text, m, end, args)
+
+
+_NEXT_IS_HAN = re.compile(r"[ \t]*[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def _command_result(text: str, m: re.Match, end: int, args: int) -> int | None:
+    if m.group("sql"):
+        return end if _SQL_SECOND.search(text, m.end(), end) else None
+    # One argument is a word of prose as often as a command's (我用 cat 和 dog): a flag, a path,
+    # a string or a second argument makes it a command.
+    if args >= 2 or (args == 1 and _CODE_SIGN.search(text, m.end(), end)):
+        return end
+    return None
+
+
+_CODE_SIGN = re.compile(r"[-/.=\"'|<>:@$~*]")
+
+
+def _evidence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the calls, objects and commands inside ``text``'s lines (see above)."""
+    found: list[tuple[int, int]] = []
+    budget = [_SCAN_BUDGET * len(text)]
+    if "(" in text and ('"' in text or "'" in text):
+        found += _spans(text, _calls(text), lambda text, m: _call_end(text, m, budget))
+    if ("{" in text or "[" in text) and ('"' in text or "'" in text):
+        found += _spans(text, _OBJECT.finditer(text), lambda text, m: _object_end(text, m, budget))
+    if '"' in text or "'" in text:
+        line_end = -1
+        for quoted in _HAN_QUOTED.finditer(text):
+            if quoted.start() < line_end:
+                continue  # its line is searched
+            line_start = text.rfind("\n", 0, quoted.start()) + 1
+            line_end = text.find("\n", quoted.end())
+            line_end = len(text) if line_end < 0 else line_end
+            found += _spans(text, _COMMAND.finditer(text, line_start, line_end), _command_end)
+    return found
+
+
+def _spans(text: str, matches: Iterator[re.Match], end_of: Callable[[str, re.Match], int | None]) -> list[tuple[int, int]]:
+    """(start, end_of) of each match that starts after the span before it and has an end."""
+    out: list[tuple[int, int]] = []
+    for m in matches:
+        if out and m.start() < out[-1][1]:
+            continue  # inside the span before it
+        end = end_of(text, m)
+        if end is not None:
+            out.append((m.start(), end))
+    return out
 
 
 def except_code(fixer: Callable[[str], str]) -> Callable[[str], str]:

@@ -1,9 +1,17 @@
 """Code lines in an article keep their ASCII signs (cleaner/codelines.py)."""
 
+from pathlib import Path
+
 import pytest
 
+import cleaner
 from cleaner import Cleaner
-from cleaner.codelines import code_spans
+from cleaner.codelines import code_spans, inline_code_spans
+
+# Clean lines of tech articles, tutorials, changelogs and forum answers, Simplified and Traditional,
+# with code inside the prose and no backticks around it.
+TECH_LINES = [line for line in (Path(__file__).parent / "fixtures" / "clean_tech_lines.txt").read_text().splitlines()
+              if line and not line.startswith("#")]
 
 
 @pytest.mark.parametrize("line", [
@@ -92,3 +100,52 @@ def test_a_long_rule_of_tildes_between_paragraphs_is_no_fence():
     # Two decorative rules made the prose between them a code block (review19b F4).
     text = "第一段,好的。\n~~~~~~~~~~~~~~~~~~~~\n第二段文字,讲述了下午的事。\n~~~~~~~~~~~~~~~~~~~~\n结束。"
     assert code_spans(text) == []
+
+
+@pytest.mark.parametrize("line", TECH_LINES)
+def test_code_inside_a_line_of_prose_comes_through_untouched(line):
+    assert cleaner.clean(line, to="keep") == line
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    # a call with a string among its arguments, calls chained on it, a statement's semicolon
+    ('Python中print("第一行\\n第二行")会输出两行。', 'print("第一行\\n第二行")'),
+    ('写 df.groupby("城市").agg({"销量": "sum"}) 就能汇总。', 'df.groupby("城市").agg({"销量": "sum"})'),
+    ('在 Rust 中 println!("你好, {}!", name); 格式化输出。', 'println!("你好, {}!", name);'),
+    # a JSON object, a template's braces
+    ('接口返回 {"名称": "值", "数量": 3} 这样的对象。', '{"名称": "值", "数量": 3}'),
+    ('模板里写 {{ user.name|default:"匿名" }} 显示用户名。', '{{ user.name|default:"匿名" }}'),
+    # a command at the start of a clause, up to the prose after it
+    ('运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk > out.txt 可以转换编码。',
+     'echo "你好, 世界!" | iconv -f utf-8 -t gbk > out.txt'),
+    ('创建目录：mkdir -p "/data/日志, 备份"，然后设置权限。', 'mkdir -p "/data/日志, 备份"'),
+    ('提交：git commit -m "修复, 测试"，然后推送。', 'git commit -m "修复, 测试"'),
+    ('请在終端機輸入 $ grep -rn "錯誤!" /var/log/日誌 查看。', '$ grep -rn "錯誤!" /var/log/日誌'),
+    # SQL in capitals, with its second keyword
+    ("执行 SELECT name, age FROM t WHERE city='北京' 就能查到。", "SELECT name, age FROM t WHERE city='北京'"),
+])
+def test_code_inside_a_line_is_found_by_its_shape(line, code):
+    assert [line[a:b] for a, b in inline_code_spans(line)] == [code]
+
+
+@pytest.mark.parametrize("line", [
+    "你好,世界",
+    "北京, 上海, 广州都是大城市,人口众多!",
+    "NBA(美国职业篮球联赛)今天宣布,新赛季将于10月开始(暂定)",
+    "名单是{张三, 李四},共两人",  # braces around bare Chinese
+    "f(x)=2x+1,求f(2)的值",  # a call with no string in it
+    "我喜欢 cat 和 dog,但是不喜欢老鼠",  # a command's name as a word of prose: no argument
+    "他说 make sense,然后走了",  # one argument and no sign of code
+    "他说 SELECT 一下,然后走了",  # a SQL word without its second keyword
+    '他说"今天(周一)很好",然后走了',
+])
+def test_prose_with_ascii_signs_and_no_code_is_not_code(line):
+    assert inline_code_spans(line) == []
+    assert cleaner.clean(line, to="keep") != line  # its signs still become fullwidth
+
+
+def test_prose_around_code_inside_a_line_still_widens():
+    # A comma after a command, before Chinese, is the sentence's; so is the quote pair in prose.
+    assert cleaner.clean('先运行:pip install requests, 再导入模块,结果为"成功".', to="keep") == \
+        '先运行：pip install requests，再导入模块，结果为“成功”.'
+    assert cleaner.clean('他说,调用 print("你好, 世界") 即可!', to="keep") == '他说，调用 print("你好, 世界") 即可！'
