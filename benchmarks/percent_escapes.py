@@ -24,24 +24,13 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from escape_damage import js_escape_all as js_escape  # noqa: E402
 from wiki_split import measure_paragraphs  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
 
 
-def js_escape(text: str) -> str:
-    """JavaScript's ``escape()``: letters, digits and ``@*_+-./`` as they are, ``%XX`` below 256,
-    ``%uXXXX`` (UTF-16 code units) above."""
-    out = []
-    for c in text:
-        if c.isascii() and (c.isalnum() or c in "@*_+-./"):
-            out.append(c)
-        elif ord(c) < 0x100:
-            out.append(f"%{ord(c):02X}")
-        else:
-            units = c.encode("utf-16-be")
-            out += [f"%u{units[k]:02X}{units[k + 1]:02X}" for k in range(0, len(units), 2)]
-    return "".join(out)
 
 
 _HAN_STRETCH = re.compile(r"[\u4e00-\u9fff]{2,}")

@@ -47,6 +47,20 @@ def js_escape(text: str) -> str:
     return "".join(out)
 
 
+def js_escape_all(text: str) -> str:
+    """JavaScript's ``escape()`` as it is: letters, digits and ``@*_+-./`` as they are, ``%XX``
+    below 256 (a space is ``%20``), ``%uXXXX`` (UTF-16 code units) above."""
+    out = []
+    for c in text:
+        if c.isascii() and (c.isalnum() or c in "@*_+-./"):
+            out.append(c)
+        elif ord(c) < 0x100:
+            out.append(f"%{ord(c):02X}")
+        else:
+            out.append(js_escape(c))
+    return "".join(out)
+
+
 FORMS = {"x-bytes": x_bytes, "u-escapes": u_escapes, "json": json_escapes, "percent": percent, "js-escape": js_escape}
 
 

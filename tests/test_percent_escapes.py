@@ -7,21 +7,10 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 
+from escape_damage import js_escape_all as js_escape
+
 from cleaner import Cleaner
 from cleaner.repair.percent_escapes import decode
-
-
-def js_escape(text: str) -> str:
-    out = []
-    for c in text:
-        if c.isascii() and (c.isalnum() or c in "@*_+-./"):
-            out.append(c)
-        elif ord(c) < 0x100:
-            out.append(f"%{ord(c):02X}")
-        else:
-            units = c.encode("utf-16-be")
-            out += [f"%u{units[k]:02X}{units[k + 1]:02X}" for k in range(0, len(units), 2)]
-    return "".join(out)
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8"])
