@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from collections.abc import Sequence
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
@@ -533,12 +534,7 @@ def run_search(args, sets: list[str]) -> None:
     fit, portal = totals(pages, after, False), totals(pages, after, True)
     print(f"fit split {'%.2f / %.2f' % totals(pages, before, False)} -> {'%.2f / %.2f' % fit}; portal sets "
           f"{'%.2f / %.2f' % totals(pages, before, True)} -> {'%.2f / %.2f' % portal} (leftover / lost %, in sample)")
-    lines = [
-        "# The generic furniture model's weights: written by scripts/fit_furniture.py --search, do not edit by hand.",
-        "# score = bias + sum(weight * feature); a line scoring above threshold is furniture (a prose line",
-        "# inside the article body needs body_margin more). Features: cleaner/furniture/features.py.",
-        "",
-        "[provenance]",
+    provenance = [
         f'fitted = "{date.today().isoformat()}"',
         f'data = "fit split of the web-page dev set ({sum(not p.portal for p in pages)} pages, benchmarks/furniture.py; the '
         f'report split was not read) and the made-up portal pages of {", ".join(sets)} ({sum(p.portal for p in pages)} pages, '
@@ -552,31 +548,51 @@ def run_search(args, sets: list[str]) -> None:
         f"fit_lost_percent = {fit[1]:.2f}",
         f"portal_leftover_percent = {portal[0]:.2f}",
         f"portal_lost_percent = {portal[1]:.2f}",
+    ]
+    text = weights_text("scripts/fit_furniture.py --search", provenance, found, found.bias, found.threshold,
+                        found.body_margin, found.penalty, found.cap, found.ratio, [found.weights[name] for name in FEATURES])
+    write_weights(text, args.dry_run, f"wrote {DATA / 'weights.toml'}")
+    print(f"CPU {time.process_time() - started:.0f} s", file=sys.stderr)
+
+
+def weights_text(script: str, provenance: list[str], fixed, bias: float, threshold: float, margin: float,
+                 penalty: float, cap: int, ratio: float, weights: Sequence[float]) -> str:
+    """The weights file as ``script`` writes it: its provenance lines, the fitted model and the
+    settings not fitted (``fixed``'s), and one weight a feature in FEATURES' order."""
+    return "\n".join([
+        f"# The generic furniture model's weights: written by {script}, do not edit by hand.",
+        "# score = bias + sum(weight * feature); a line scoring above threshold is furniture (a prose line",
+        "# inside the article body needs body_margin more). Features: cleaner/furniture/features.py.",
+        "",
+        "[provenance]",
+        *provenance,
         "",
         "[model]",
-        f"bias = {found.bias:.4f}",
-        f"threshold = {found.threshold:.2f}",
-        f"body_margin = {found.body_margin:.1f}",
-        f"penalty = {found.penalty:.1f}",
-        f"cap = {found.cap}",
-        f"ratio = {found.ratio:.2f}",
-        f"spread = {found.spread:g}  # set, not fitted: the body holds at least half the page's prose",
-        f"min_body = {found.min_body}",
-        f"far_lines = {found.far_lines}",
-        f"adjacent_lines = {found.adjacent_lines}",
-        f"thread_stamps = {found.thread_stamps}  # set, not fitted: post stamps below the body that make a comment thread",
+        f"bias = {bias:.4f}",
+        f"threshold = {threshold:.2f}",
+        f"body_margin = {margin:.1f}",
+        f"penalty = {penalty:.1f}",
+        f"cap = {cap}",
+        f"ratio = {ratio:.2f}",
+        f"spread = {fixed.spread:g}  # set, not fitted: the body holds at least half the page's prose",
+        f"min_body = {fixed.min_body}",
+        f"far_lines = {fixed.far_lines}",
+        f"adjacent_lines = {fixed.adjacent_lines}",
+        f"thread_stamps = {fixed.thread_stamps}  # set, not fitted: post stamps below the body that make a comment thread",
         "",
         "[weights]",
-        *[f"{name} = {found.weights[name]:.4f}" for name in FEATURES],
+        *[f"{name} = {value:.4f}" for name, value in zip(FEATURES, weights)],
         "",
-    ]
-    text = "\n".join(lines)
-    if args.dry_run:
+    ])
+
+
+def write_weights(text: str, dry_run: bool, message: str) -> None:
+    """Print the weights file (``--dry-run``) or write it over the shipped one and say so."""
+    if dry_run:
         print(text)
     else:
         (DATA / "weights.toml").write_text(text, encoding="utf-8")
-        print(f"wrote {DATA / 'weights.toml'}")
-    print(f"CPU {time.process_time() - started:.0f} s", file=sys.stderr)
+        print(message)
 
 
 def main() -> None:
@@ -652,12 +668,7 @@ def main() -> None:
                    f"{args.portal_weight:g}); {' and '.join(HELD_OUT)} were not read") if sets else ""
     weighting = " (page-weighted: one page, one say)" if WEIGHTED_OBJECTIVE else ""
     weighting += "; regression on the lines the score decides" if SCORED_ONLY else ""
-    lines = [
-        "# The generic furniture model's weights: written by scripts/fit_furniture.py, do not edit by hand.",
-        "# score = bias + sum(weight * feature); a line scoring above threshold is furniture (a prose line",
-        "# inside the article body needs body_margin more). Features: cleaner/furniture/features.py.",
-        "",
-        "[provenance]",
+    provenance = [
         f'fitted = "{date.today().isoformat()}"',
         f'data = "fit split of the web-page dev set ({len(pages) - sum(portal)} pages, benchmarks/furniture.py; 69 pages with hand-copied articles, MIT licence); the report split was not read{portal_note}"',
         f'objective = "leftover + {lost_cost:g} x lost article characters{weighting}, lines labelled by alignment with the article"',
@@ -665,30 +676,10 @@ def main() -> None:
         f"fit_lost_percent = {100 * lost / fit_chars:.2f}",
         *([f"portal_leftover_percent = {100 * portal_leftover / portal_chars:.2f}",
            f"portal_lost_percent = {100 * portal_lost / portal_chars:.2f}"] if sets else []),
-        "",
-        "[model]",
-        f"bias = {bias:.4f}",
-        f"threshold = {threshold:.2f}",
-        f"body_margin = {margin:.1f}",
-        f"penalty = {penalty:.1f}",
-        f"cap = {cap}",
-        f"ratio = {ratio:.2f}",
-        f"spread = {base.spread:g}  # set, not fitted: the body holds at least half the page's prose",
-        f"min_body = {base.min_body}",
-        f"far_lines = {base.far_lines}",
-        f"adjacent_lines = {base.adjacent_lines}",
-        f"thread_stamps = {base.thread_stamps}  # set, not fitted: post stamps below the body that make a comment thread",
-        "",
-        "[weights]",
-        *[f"{name} = {value:.4f}" for name, value in zip(FEATURES, weights)],
-        "",
     ]
-    text = "\n".join(lines)
-    if args.dry_run:
-        print(text)
-    else:
-        (DATA / "weights.toml").write_text(text, encoding="utf-8")
-        print(f"wrote {DATA / 'weights.toml'}: fit leftover {100 * leftover / fit_chars:.2f} %, lost {100 * lost / fit_chars:.2f} %")
+    text = weights_text("scripts/fit_furniture.py", provenance, base, bias, threshold, margin, penalty, cap, ratio, weights)
+    write_weights(text, args.dry_run,
+                  f"wrote {DATA / 'weights.toml'}: fit leftover {100 * leftover / fit_chars:.2f} %, lost {100 * lost / fit_chars:.2f} %")
 
 
 if __name__ == "__main__":
