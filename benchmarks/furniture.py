@@ -192,13 +192,17 @@ def main() -> None:
         title = title.read_text(encoding="utf-8").strip() if title.exists() else None
         fixtures.add(page.stem, default.clean(page.read_text(encoding="utf-8"), title=title), page.with_suffix(".expected").read_text(encoding="utf-8"))
     tallies += [seeds, fixtures]
+    print_tallies(tallies, args.show)
+
+
+def print_tallies(tallies: list[Tally], show: int) -> None:
+    """One row a set, then the ``show`` worst pages of each."""
     print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} exact     {'median leftover%':>8} {'median lost%':>7}")
     for tally in tallies:
         print(tally.row())
-    if args.show:
-        for tally in tallies:
-            for score, key in sorted(tally.worst, reverse=True)[: args.show]:
-                print(f"  {tally.name}: {key} {100 * score:.1f}%")
+    for tally in tallies if show else ():
+        for score, key in sorted(tally.worst, reverse=True)[:show]:
+            print(f"  {tally.name}: {key} {100 * score:.1f}%")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from furniture import DEFAULT_CORPUS, Tally, clean_html, fit_ids, report_ids  # noqa: E402
+from furniture import DEFAULT_CORPUS, Tally, clean_html, fit_ids, print_tallies, report_ids  # noqa: E402
 
 from cleaner import Cleaner, markdown  # noqa: E402
 from cleaner.io.html import decode_html  # noqa: E402
@@ -219,13 +219,7 @@ def main() -> None:
                     (args.dump / f"{page_id[:8]}.{name}.md").write_text(dump, encoding="utf-8")
                     (args.dump / f"{page_id[:8]}.{name}.out").write_text(out, encoding="utf-8")
         tallies += rows.values()
-    print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} exact     {'median leftover%':>8} {'median lost%':>7}")
-    for tally in tallies:
-        print(tally.row())
-    if args.show:
-        for tally in tallies:
-            for score, key in sorted(tally.worst, reverse=True)[: args.show]:
-                print(f"  {tally.name}: {key} {100 * score:.1f}%")
+    print_tallies(tallies, args.show)
 
 
 if __name__ == "__main__":

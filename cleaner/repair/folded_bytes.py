@@ -73,7 +73,9 @@ def _width(lead: int) -> int:
     return 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 0
 
 
-def _chinese(data: bytes) -> bool:
+def chinese_character(data: bytes) -> bool:
+    """Do ``data`` read as UTF-8 as one character a Chinese page holds (CJK, its punctuation,
+    full-width forms, general punctuation)?"""
     try:
         cp = ord(data.decode("utf-8"))
     except (UnicodeDecodeError, TypeError):
@@ -116,7 +118,7 @@ def _unfolded_line(line: str) -> tuple[str, int]:
             shown.append("\u00a0" if b == NBSP else line[j])
             data.append(b)
             j += 1
-        if folded and len(data) == width and _chinese(bytes(data)):
+        if folded and len(data) == width and chinese_character(bytes(data)):
             out.extend(shown)
             done += 1
             i = j

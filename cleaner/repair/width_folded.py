@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from cleaner import langmodel
 from cleaner.model import Finding
+from cleaner.repair.folded_bytes import chinese_character
 
 KIND = "width-folded-guess"
 LOST = "\ufffd"
@@ -35,7 +36,6 @@ MAX_PRODUCT = 3  # characters NFKC makes of one at most, among those looked for 
 MIN_WIDE = 4  # characters beyond ASCII a line must hold
 MIN_SHARE = 0.4  # UTF-8 characters its GBK bytes read as, per such character (mojibake 0.5-0.7 before a fold, less after it; clean text mostly below 0.4)
 BEAM = 8  # readings of a stretch kept at once (two pairs for one character are rare)
-_CHINESE = ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF), (0x2000, 0x206F))
 
 
 @lru_cache(maxsize=1)
@@ -65,14 +65,6 @@ def _gbk(ch: str) -> bytes | None:
     except UnicodeEncodeError:
         return None
     return data if len(data) == 2 else None
-
-
-def _chinese(data: bytes) -> bool:
-    try:
-        cp = ord(data.decode("utf-8"))
-    except (UnicodeDecodeError, TypeError):
-        return False
-    return any(a <= cp <= b for a, b in _CHINESE)
 
 
 class _Reading:
@@ -122,7 +114,7 @@ class _Reading:
                     self.done.append(LOST)
                     self.pending = b""
                     continue
-                if not _chinese(self.pending):
+                if not chinese_character(self.pending):
                     return False
                 self.done.append(self.pending.decode("utf-8"))
                 self.pending = b""
