@@ -92,7 +92,8 @@ def strip_bbcode(text: str) -> str:
 
 # Quotes an example stands in, and the words that bring one on; what ends their clause.
 _QUOTES = {"「": "」", "『": "』", "“": "”", "‘": "’", "`": "`", '"': '"', "《": "》", "〈": "〉"}
-_EXAMPLE_WORD = re.compile(r"(?:例如|比如|譬如|诸如|諸如|例子|写作|寫作|写成|寫成|输入|輸入|标签|標籤|代码|代碼)[：:，, ]*$")
+# Not 输入/标签/代码: a forum's own posts write 请输入[color=red]验证码[/color] and 标签：[url=…]…[/url].
+_EXAMPLE_WORD = re.compile(r"(?:例如|比如|譬如|诸如|諸如|例子|写作|寫作|写成|寫成)[：:，, ]*$")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 _EXAMPLE_REACH = 60  # characters of a clause an example word reaches
 EXAMPLE_TEXT = 12  # characters a quoted example shows at most (粗体, 红色的字)
@@ -126,6 +127,10 @@ def _examples(text: str, tags: list[re.Match]) -> set[int]:
             clause = _CLAUSE_END.search(text, m.end())
             stop = min(clause.start() if clause else len(text), m.start() + _EXAMPLE_REACH)
             inside = [j for j in range(k, len(tags)) if tags[j].start() < stop]
+            # An example's tag and its closing tag stay or go together: the reach must not cut a pair.
+            while (last := inside[-1]) + 1 < len(tags) and not tags[last].group(1) and \
+                    (close := _closing(tags, last, tags[last].group(2).lower())) is not None:
+                inside += list(range(last + 1, close + 1))
             out.update(inside)
             k = inside[-1] + 1
             continue

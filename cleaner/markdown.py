@@ -51,13 +51,29 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-# Emphasis: ** and __ (strong), ~~ (struck), and single * or _ hugging their text. An underscore
+# Emphasis: ** and __ (strong), ~~ (struck), and single * or _ hugging their text, each pair on
+# one line with no mark of its kind inside and at most EMPHASIS_CHARS between (a bounded search:
+# an unclosed mark on a long line costs EMPHASIS_CHARS, not the rest of the line). An underscore
 # between ASCII letters or digits (snake_case) is no emphasis, nor a * between spaces (a * b);
-# beside a Han character (强调_和) a mark is one: Chinese has no word spaces to put around it.
-_STRONG = re.compile(r"\*\*|~~")
-_STRONG_UNDER = re.compile(r"(?<![A-Za-z0-9\\])__(?=\S)(.+?)(?<=\S)__(?![A-Za-z0-9])")
-_EM_STAR = re.compile(r"(?<![A-Za-z0-9*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![A-Za-z0-9*])")
-_EM_UNDER = re.compile(r"(?<![A-Za-z0-9\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?![A-Za-z0-9])")
+# beside a Han character (强调_和) a mark is one: Chinese has no word spaces to put around it. But
+# asterisks are also what sites mask names and numbers with (王**，138****5678, 张*三、赵*四): a
+# run of three or more is no mark, ** before a closing sign or after an opening one is none, and
+# a single * beside Han takes two characters or more and no sign between it (_single_star).
+EMPHASIS_CHARS = 200
+_STRONG = re.compile(rf"(?<!\*)\*\*(?![\s*，。、；：！？）」』”’])([^*\n]{{1,{EMPHASIS_CHARS}}}?)(?<![\s*（「『“‘\\])\*\*(?!\*)"
+                     rf"|(?<!~)~~(?![\s~])([^~\n]{{1,{EMPHASIS_CHARS}}}?)(?<![\s~])~~(?!~)")
+_STRONG_UNDER = re.compile(rf"(?<![A-Za-z0-9\\_])__(?=[^\s_])([^_\n]{{1,{EMPHASIS_CHARS}}}?)(?<=[^\s_\\])__(?![A-Za-z0-9_])")
+_EM_STAR = re.compile(rf"(?<![A-Za-z0-9*\\])\*(?=[^\s*])([^*\n]{{1,{EMPHASIS_CHARS}}}?)(?<=[^\s*\\])\*(?![A-Za-z0-9*])")
+_EM_UNDER = re.compile(rf"(?<![A-Za-z0-9\\])_(?=[^\s_])([^_\n]{{1,{EMPHASIS_CHARS}}}?)(?<=[^\s_\\])_(?![A-Za-z0-9])")
+_WORDS = re.compile(r"\w{2,}")
+
+
+def _single_star(m: re.Match) -> str:
+    """A single-* pair's text, unless it is a mask: beside a Han character (张*三) the pair must hold
+    one word of two characters or more."""
+    text, start, end = m.string, m.start(), m.end()
+    beside = (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+    return m.group(1) if not beside or _WORDS.fullmatch(m.group(1)) else m.group(0)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
 _BREAKS = re.compile(r"[ \t]*\n[ \t\n]*")
@@ -298,9 +314,9 @@ def _line(line: str) -> str:
     k = 0
     while k < len(pieces):
         piece = pieces[k]
-        piece = _STRONG.sub("", piece)
+        piece = _STRONG.sub(r"\1\2", piece)
         piece = _STRONG_UNDER.sub(r"\1", piece)
-        piece = _EM_STAR.sub(r"\1", piece)
+        piece = _EM_STAR.sub(_single_star, piece)
         piece = _EM_UNDER.sub(r"\1", piece)
         out.append(_ESCAPE.sub(r"\1", piece))
         if k + 2 < len(pieces):

@@ -80,3 +80,16 @@ def test_the_pipeline_records_a_step_and_keep_markup_keeps_it():
     assert result.text == "即使是幸福的婚姻，也有烦恼。\n海市蜃楼是眺望的结果。"
     assert any(s.name == "bbcode-tags" for s in result.steps)
     assert Cleaner(to="keep", strip_markup=False).clean(post) == post
+
+
+def test_a_forum_s_own_markup_after_input_and_tag_words_goes():
+    # 输入, 标签 and 代码 come before a forum's real markup as often as before an example.
+    assert strip_bbcode("请输入[color=red]验证码[/color]后再回复。") == "请输入验证码后再回复。"
+    tags = "标签：[url=http://bbs.x.cn/t1.html]旅游[/url] [url=http://bbs.x.cn/t2.html]杭州[/url]"
+    assert strip_bbcode(tags) == "标签：旅游 杭州"
+
+
+def test_an_example_s_reach_does_not_cut_a_pair():
+    # A pair the example word reaches into stays whole, not its opening tag alone.
+    text = "例如 [b]粗体[/b] 和 [url=http://a.example/very/long/address/that/goes/on]很长很长的链接文字在这里[/url]是这样写的"
+    assert strip_bbcode(text) == text

@@ -28,6 +28,14 @@ def test_pictures_reference_definitions_and_emphasis_go():
     assert "http" not in out and "logo" not in out and "](" not in out and "[1]" not in out
 
 
+def test_asterisks_that_mask_names_and_numbers_stay():
+    # Sites mask a name or a number with asterisks; html2text leaves them as they are.
+    text = NAV + "嫌疑人王**，电话138****5678，张*三、赵*四，王*小*明。\n\n这是**重点**内容，*斜体*也去。\n"
+    out = strip_markdown(text)
+    assert "嫌疑人王**，电话138****5678，张*三、赵*四，王*小*明。" in out
+    assert "这是重点内容，斜体也去。" in out
+
+
 def test_headings_are_their_lines():
     out = strip_markdown(NAV + "# 一级标题\n\n## 二级标题 ##\n\n二号标题\n------\n\n正文第一段。")
     assert out.endswith("一级标题\n\n二级标题\n\n二号标题\n\n正文第一段。")
