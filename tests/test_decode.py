@@ -248,3 +248,13 @@ def test_a_gbk_page_with_a_character_of_the_user_defined_area_keeps_it():
     # Sites put rare name characters in GBK's user-defined area; GB18030 reads them as private use.
     text = "记者从市政府获悉，张\ue000同志任市文化局局长，负责全市的文化工作和文物保护工作。"
     assert decode(text.encode("gb18030")) == text
+
+
+def test_a_gbk_file_that_lost_a_byte_and_still_reads_strictly_is_read_in_step_again():
+    # The byte left over at the shifted run's end pairs with the ASCII letter after it, so GB18030
+    # (and Big5-HKSCS) read the whole file strictly, out of step from the drop: the user-defined
+    # character GB18030 gives there is what brings the lenient GBK reading in.
+    text = "今天，政协委员会第一次会议隆重开幕Abc"
+    raw = text.encode("gbk")
+    i = raw.index("协".encode("gbk"))
+    assert decode(raw[:i] + raw[i + 1 :]) == text.replace("协", "\ufffd")

@@ -312,13 +312,17 @@ _GB_USER_DEFINED = re.compile("[\ue000-\ue765]")
 
 
 def _out_of_step(candidates: list[tuple[str, str]], data: bytes) -> list[tuple[str, str]]:
-    """Lenient GBK and Big5 readings of ``data``, as further candidates, when GB18030 alone reads it
-    and its reading holds characters of the user-defined areas: where a GBK file read out of step
-    lands, and where a Big5 file that lost a byte (which GB18030 still reads whole, Big5 no longer)
-    lands."""
-    if len(candidates) != 1 or candidates[0][0] != "gb18030" or not _GB_USER_DEFINED.search(candidates[0][1]):
-        return []  # another strict reading competes already (a Big5 page GB18030 also reads)
-    return [(f"{codec} (lossy)", data.decode(codec, errors="replace")) for codec in ("gbk", "big5")]
+    """Lenient GBK (and, when GB18030 alone reads ``data``, Big5) readings as further candidates,
+    when the GB18030 reading holds characters of the user-defined areas: where a GBK file read out
+    of step lands, and where a Big5 file that lost a byte (which GB18030 still reads whole, Big5 no
+    longer) lands."""
+    gb = next((text for codec, text in candidates if codec == "gb18030"), None)
+    if gb is None or not _GB_USER_DEFINED.search(gb):
+        return []
+    # Lenient Big5 only when nothing else reads the bytes: beside a strict Big5 reading it would tie
+    # with it and leave the choice to chardet.
+    return [(f"{codec} (lossy)", data.decode(codec, errors="replace"))
+            for codec in (("gbk", "big5") if len(candidates) == 1 else ("gbk",))]
 
 
 # Lenient readings a broken line competes in; GBK after GB18030, which wins their ties (it reads
