@@ -37,6 +37,8 @@ from functools import lru_cache
 
 from cleaner import langmodel
 from cleaner.model import Finding
+from cleaner.repair.folded_bytes import CHINESE_RANGES
+from cleaner.repair.latin_layers import UNDEFINED  # a U+FFFD in a character is one of these
 
 KIND = "case-folded-guess"
 UNSURE_KIND = "case-folded-unsure"  # a line left as it reads where the model would read a fold
@@ -45,12 +47,8 @@ MIN_CELLS = 3  # characters read through the fold a line must show
 MIN_FOLDED = 3  # continuation characters a lowercased line must show that lower() makes (š œ ž ÿ)
 _LOWERED = "šœžÿ"
 MARGIN = 4.0  # log-probability the best reading of a character must win by to be taken silently
-# Bytes cp1252 has no character for: a decoder's U+FFFD in a character is one of them.
-UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-# Code points a character read through the fold may be: what UTF-8 Chinese is made of (CJK
-# characters, their punctuation, full-width forms, general punctuation), and the few two-byte
-# signs Chinese pages use (· × ÷ ° ±).
-_CHINESE = ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF), (0x2000, 0x206F))
+# Code points a character read through the fold may be: what UTF-8 Chinese is made of
+# (folded_bytes.CHINESE_RANGES), and the few two-byte signs Chinese pages use (· × ÷ ° ±).
 _SIGNS = frozenset("·×÷°±")
 FOLDS: dict[str, Callable[[str], str]] = {"lower": str.lower, "upper": str.upper}
 
@@ -95,7 +93,7 @@ def _shape(fold: str) -> re.Pattern[str]:
 
 def _chinese(ch: str) -> bool:
     cp = ord(ch)
-    return ch in _SIGNS or any(a <= cp <= b for a, b in _CHINESE)
+    return ch in _SIGNS or any(a <= cp <= b for a, b in CHINESE_RANGES)
 
 
 def _bytes_of(ch: str, fold: str, lead: bool) -> tuple[int, ...]:

@@ -33,7 +33,7 @@ NBSP = 0xA0
 UNDEFINED = 0x81  # one of the bytes cp1252 has no character for, all continuation bytes
 MIN_MISREAD = 3  # misread UTF-8 characters a line shows besides the folded ones
 # Code points a completed character must be in: what UTF-8 Chinese is made of.
-_CHINESE = ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF), (0x2000, 0x206F))
+CHINESE_RANGES = ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF), (0x2000, 0x206F))
 
 
 # What only NFKC makes of a cp1252 character: a combining mark (¨ ¯ ´ ¸ ˜ folded to a space and
@@ -80,7 +80,7 @@ def chinese_character(data: bytes) -> bool:
         cp = ord(data.decode("utf-8"))
     except (UnicodeDecodeError, TypeError):
         return False
-    return any(a <= cp <= b for a, b in _CHINESE)
+    return any(a <= cp <= b for a, b in CHINESE_RANGES)
 
 
 def _unfolded_line(line: str) -> tuple[str, int]:
