@@ -101,12 +101,12 @@ def _read_word(m: re.Match) -> str:
 
 def _context(m: re.Match) -> tuple[str, str]:
     """Up to CONTEXT characters of the line on each side of the stretch: which encoding a search
-    word of two characters is in, its sentence says (金钮 in GBK is Big5's 踢聽)."""
+    word of two characters is in, its sentence helps say (not always: 金钮 in GBK reads as Big5's
+    踢聽 beside 我在网上搜索…的相关信息). Only CONTEXT characters are looked at, however long the line."""
     text = m.string
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end < 0 else line_end
-    return text[max(line_start, m.start() - CONTEXT):m.start()], text[m.end():min(line_end, m.end() + CONTEXT)]
+    before = text[max(0, m.start() - CONTEXT):m.start()]
+    after = text[m.end():m.end() + CONTEXT]
+    return before.rpartition("\n")[2], after.partition("\n")[0]
 
 
 def _bytes(word: str, plus_is_space: bool) -> bytes:
