@@ -16,7 +16,6 @@ reference is the text it could hold.
 from __future__ import annotations
 
 import argparse
-import difflib
 import random
 import re
 import sys
@@ -26,12 +25,8 @@ from urllib.parse import quote, quote_plus
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from escape_damage import js_escape_all as js_escape  # noqa: E402
+from transfer_encodings import score_kinds  # noqa: E402
 from wiki_split import measure_paragraphs  # noqa: E402
-
-from cleaner import Cleaner  # noqa: E402
-
-
-
 
 _HAN_STRETCH = re.compile(r"[\u4e00-\u9fff]{2,}")
 
@@ -86,11 +81,6 @@ def kinds(rng: random.Random) -> dict:
     }
 
 
-def _errors(a: str, b: str) -> int:
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in ops if op != "equal")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=20)
@@ -98,30 +88,7 @@ def main() -> None:
     paragraphs = {script: [p for p in measure_paragraphs(f"zh-{script}") if len(p) > 40]
                   for script in ("hans", "hant")}
     rng = random.Random(22)
-    cleaner = Cleaner(to="keep")
-    squeeze = re.compile(r"\s+")
-    print(f'{"kind":20s} {"docs":>4s} {"out/1000":>9s} {"input/1000":>10s} {"changed again":>13s}')
-    for kind, (script, holds, damage) in kinds(rng).items():
-        errors = before = total = again = 0
-        for _ in range(args.docs):
-            source = paragraphs[script]
-            k = rng.randint(2, 5)
-            at = rng.randrange(len(source) - k)
-            text = "\n".join(source[at:at + k])
-            if holds:
-                text = text.encode(holds, "replace").decode(holds)
-            damaged = damage(text)
-            reference = squeeze.sub("", cleaner.clean(text))
-            out = cleaner.clean(damaged)
-            again += cleaner.clean(out) != out
-            if kind.endswith("(fp)"):  # the address is the text's: an error each character, if it changed
-                errors += 0 if damage.address in out else len(damage.address)
-            else:
-                errors += _errors(squeeze.sub("", out), reference)
-                before += _errors(squeeze.sub("", damaged), reference)
-            total += len(reference)
-        print(f"{kind:20s} {args.docs:4d} {1000 * errors / total:9.1f} {1000 * before / total:10.1f} {again:13d}")
-
+    score_kinds(kinds(rng), paragraphs, args.docs, rng, 20)
 
 if __name__ == "__main__":
     main()
