@@ -183,3 +183,10 @@ def test_a_dump_keeps_what_its_links_show_and_no_address(case):
         assert word in out
     assert "](" not in out and "logo.gif" not in out and "example.cn" not in out
     assert strip_markdown(out) == out  # what it gives is no dump: a second reading changes nothing
+
+
+def test_snake_case_names_outside_code_keep_their_underscores():
+    # An underscore between ASCII letters or digits is a name's, not emphasis (user_name_id), nor
+    # one after a letter that opens nothing (a keyword's trailing underscore: class_name_，).
+    text = NAV + "变量名写作 user_name_id 和 class_name_，不要写错。\n"
+    assert "变量名写作 user_name_id 和 class_name_，不要写错。" in strip_markdown(text)

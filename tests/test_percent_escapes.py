@@ -103,3 +103,9 @@ def test_the_pipeline_reads_a_gbk_percent_paragraph_and_a_second_clean_changes_n
     assert result.text == text
     assert any(step.name == "literal-escapes" for step in result.steps)
     assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+def test_a_utf8_reading_that_is_neither_chinese_nor_latin_loses_to_gbk():
+    # cd ac d1 a7 is valid UTF-8 (ͬѧ, Greek and Cyrillic signs) and GBK's 同学: a search word in
+    # a Chinese sentence is the GBK one.
+    assert decode("我的同学%CD%AC%D1%A7") == "我的同学同学"

@@ -22,6 +22,7 @@ import base64
 import binascii
 import re
 
+from cleaner.chardata import HAN_CLASS
 from cleaner.repair import byte_runs
 
 # A block: one or more lines of base64 alone (a line may end in blanks), each before the last of
@@ -30,7 +31,7 @@ _LINE = r"[A-Za-z0-9+/]{4,}={0,2}[ \t]*"
 _BLOCK = re.compile(rf"(?m)^(?:{_LINE}\r?\n)*{_LINE}$")
 # The shortest block read: 24 characters of base64 are 18 bytes, 6 Han in UTF-8.
 MIN_CHARS = 24
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN_CLASS}]")
 
 
 def repair(text: str) -> str:

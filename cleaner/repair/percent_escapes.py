@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cleaner.chardata import HAN_CLASS
 from cleaner.langmodel import per_char
 from cleaner.repair import byte_runs
 
@@ -57,7 +58,7 @@ _ADDRESS = re.compile(r"[=?&#]|[\w.-]@[A-Za-z0-9]|:\\?/\\?/|www\.|^\\?/|[A-Za-z0
 _JS_ADDRESS = re.compile(r"=|:\\?/\\?/|www\.")
 # Han; Han and the CJK signs, what a word's legacy reading must be made of, and what a UTF-8
 # reading must hold to be taken before a legacy one (else Latin only).
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN_CLASS}]")
 _WORD_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _LATIN = re.compile(r"[\x00-\u024f\u1e00-\u1eff\u2000-\u206f]+")  # Latin letters, general punctuation
