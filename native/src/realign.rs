@@ -144,15 +144,16 @@ pub struct Realigner {
     sentence_end: Vec<char>,
     /// gbk.pair_char by lead * 256 + trail (leads 0x81-0xFE; None elsewhere).
     pairs: Vec<Option<char>>,
-    nfkc: HashMap<char, Vec<[u8; 2]>>,
-    lists: HashMap<List, Vec<(u8, char)>>,
+    nfkc: FastMap<char, Vec<[u8; 2]>>,
+    lists: FastMap<List, Vec<(u8, char)>>,
     ranked: Mutex<RankCache>,
-    rankings: Mutex<HashMap<List, Arc<ListRanking>>>,
-    after_unassigned: Mutex<HashMap<Option<char>, Arc<Ranked>>>,
+    rankings: Mutex<FastMap<List, Arc<ListRanking>>>,
+    after_unassigned: Mutex<FastMap<Option<char>, Arc<Ranked>>>,
 }
 
-/// Rankings by list and preceding character.
-type RankCache = HashMap<(List, Option<char>), Arc<Ranked>>;
+/// Rankings by list and preceding character. These maps, and the beam's index of states by key,
+/// are looked up for every token of a span: hashed with SipHash they cost a tenth of the beam.
+type RankCache = FastMap<(List, Option<char>), Arc<Ranked>>;
 
 /// The stable ranking's order: the higher score first, ties in list order.
 fn by_score(scores: &[f64]) -> impl Fn(&usize, &usize) -> std::cmp::Ordering + '_ {
@@ -271,14 +272,14 @@ impl Realigner {
             params,
             sentence_end,
             pairs: table,
-            nfkc,
-            lists: HashMap::new(),
-            ranked: Mutex::new(HashMap::new()),
-            rankings: Mutex::new(HashMap::new()),
-            after_unassigned: Mutex::new(HashMap::new()),
+            nfkc: nfkc.into_iter().collect(),
+            lists: FastMap::default(),
+            ranked: Mutex::new(FastMap::default()),
+            rankings: Mutex::new(FastMap::default()),
+            after_unassigned: Mutex::new(FastMap::default()),
         };
         // The lists as gbk.py builds them, in the same order.
-        let mut lists = HashMap::new();
+        let mut lists = FastMap::default();
         let mut before = Vec::new();
         let mut after = Vec::new();
         for lead in 0x81..=0xFEu8 {
@@ -846,7 +847,7 @@ impl Realigner {
                 next_question[k + 1]
             };
         }
-        let mut index: HashMap<Key, usize> = HashMap::new();
+        let mut index: FastMap<Key, usize> = FastMap::default();
         let mut k = 0;
         while k < tokens.len() {
             if fast_forward && states.len() == 1 && states[0].lead == NO_LEAD {
