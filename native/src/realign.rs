@@ -148,6 +148,32 @@ struct Ranked {
     options: Arc<[char]>,
     /// The model's token of each pair's character, for scoring it after a state's character.
     toks: Vec<Tok>,
+    /// The character the list was ranked after, and each pair's score after it (empty after
+    /// none): every state ending in that character that guesses from the list scores the same
+    /// pairs, and the beam's states share a few characters (a third of the beam's time went to
+    /// scoring them again).
+    prev: Option<char>,
+    after: Vec<f64>,
+}
+
+impl Ranked {
+    fn new(lm: &Model, pairs: Vec<(u8, char)>, options: Arc<[char]>, prev: Option<char>) -> Ranked {
+        let toks: Vec<Tok> = pairs.iter().map(|&(_, c)| lm.tok(Some(c))).collect();
+        let after = match prev {
+            Some(_) => {
+                let before = lm.tok(prev);
+                toks.iter().map(|t| lm.bigram_tok(&before, t)).collect()
+            }
+            None => Vec::new(),
+        };
+        Ranked {
+            pairs,
+            options,
+            toks,
+            prev,
+            after,
+        }
+    }
 }
 
 fn is_lead(b: i32) -> bool {
@@ -373,8 +399,7 @@ impl Realigner {
         };
         let pairs: Vec<(u8, char)> = order.iter().map(|&i| cands[i]).collect();
         let options: Arc<[char]> = pairs.iter().map(|&(_, c)| c).filter(|&c| c != LOST).collect();
-        let toks = pairs.iter().map(|&(_, c)| self.lm.tok(Some(c))).collect();
-        let found = Arc::new(Ranked { pairs, options, toks });
+        let found = Arc::new(Ranked::new(&self.lm, pairs, options, prev));
         let mut cache = self.ranked.lock().unwrap();
         if cache.len() > CACHE_LIMIT {
             cache.clear();
@@ -407,8 +432,7 @@ impl Realigner {
                 pairs.push(p);
             }
         }
-        let toks = pairs.iter().map(|&(_, c)| self.lm.tok(Some(c))).collect();
-        let found = Arc::new(Ranked { pairs, options, toks });
+        let found = Arc::new(Ranked::new(&self.lm, pairs, options, prev));
         let mut cache = self.after_unassigned.lock().unwrap();
         if cache.len() > CACHE_LIMIT {
             cache.clear();
@@ -491,16 +515,27 @@ impl Realigner {
                 })
                 .collect();
         }
-        // `emit` for each, written out with the candidates' tokens made once (the same sum:
-        // the score plus the bonus, plus the pair).
-        let before = self.lm.tok(st.prev);
+        // `emit` for each, written out with the pairs' scores after the state's character made
+        // once (the same sum: the score plus the bonus, plus the pair).
+        let scored;
+        let after = if ranked.prev == st.prev && ranked.after.len() == ranked.pairs.len() {
+            &ranked.after
+        } else {
+            let before = self.lm.tok(st.prev);
+            scored = ranked
+                .toks
+                .iter()
+                .map(|t| self.lm.bigram_tok(&before, t))
+                .collect::<Vec<f64>>();
+            &scored
+        };
         let base = st.score + bonus;
         ranked
             .pairs
             .iter()
-            .zip(&ranked.toks)
-            .map(|(&(byte, ch), tok)| State {
-                score: base + self.lm.bigram_tok(&before, tok),
+            .zip(after)
+            .map(|(&(byte, ch), &pair)| State {
+                score: base + pair,
                 lead,
                 last2: last2_of(byte),
                 prev: Some(ch),
