@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -76,8 +76,7 @@ RUBY_NOTES = 4  # ruby over a line holds four notes at least (春（chūn）天�
 RUBY_TRADITIONAL_PARTS = 5
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):  # a tuple, not a frozen dataclass: a page makes thousands, at a third of the cost
     start: int
     end: int
     chars: str  # the characters it reads
@@ -131,11 +130,17 @@ def _note(m: regex.Match, chars: str, rs: tuple[str, ...], script: str, toned: b
     first = start - len(chars)
     # Before it, a closing bracket or a reading's letter is another note's (一个（gè）人（rén）,
     # 月yuè光guāng): running text.
-    item = (first == 0 or not (_HAN.match(text[first - 1]) or _NOTE_END.match(text[first - 1]))) and (end == len(text) or not _HAN.match(text[end]))
+    item = (first == 0 or not (_is_han(text[first - 1]) or _NOTE_END.match(text[first - 1]))) and (end == len(text) or not _is_han(text[end]))
     if text[end - 1] in " \u3000" and text[start] not in " \u3000":
         end -= 1  # 場（chǎng） 接近: the space after is the text's; one goes only with one before
     bracket = text[start] if text[start] in OPEN else text[start + 1] if text[start] in " \u3000" and text[start + 1] in OPEN else ""
     return Note(start, end, chars, rs, (bracket, script), toned, item)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_han(ch: str) -> bool:
+    """``_HAN`` of one character, kept: asked twice a note, of the characters around it."""
+    return _HAN.match(ch) is not None
 
 
 def _word(before: str, written: str, read: Callable[[str, str], str]) -> tuple[str, tuple[str, ...]] | None:
