@@ -67,7 +67,7 @@ const NO_LEAD: i32 = -2; // at a character boundary (Python's None)
 const UNKNOWN_LEAD: i32 = -1;
 
 /// What a state wrote, a piece a node: most pieces are one character, held without a string of
-/// their own (two allocations an emitted state were a fifth of the beam's time).
+/// their own (a string and its node were two allocations for every state emitted).
 enum Piece {
     Char(char),
     Text(String),
@@ -150,8 +150,8 @@ struct Ranked {
     toks: Vec<Tok>,
     /// The character the list was ranked after, and each pair's score after it (empty after
     /// none): every state ending in that character that guesses from the list scores the same
-    /// pairs, and the beam's states share a few characters (a third of the beam's time went to
-    /// scoring them again).
+    /// pairs, and the beam's states share a few characters (scored again for each, they were the
+    /// beam's largest cost after the model's own look-ups).
     prev: Option<char>,
     after: Vec<f64>,
 }
@@ -204,7 +204,7 @@ pub struct Realigner {
 }
 
 /// Rankings by list and preceding character. These maps, and the beam's index of states by key,
-/// are looked up for every token of a span: hashed with SipHash they cost a tenth of the beam.
+/// are looked up for every token of a span: SipHash's hashing alone was some 5 % of the beam (perf).
 type RankCache = FastMap<(List, Option<char>), Arc<Ranked>>;
 
 /// The stable ranking's order: the higher score first, ties in list order.
