@@ -137,7 +137,9 @@ def page_forms(text: str) -> set[tuple[str, str]]:
         for r in block:
             if any(n.form not in forms for n in r.found):
                 forms |= notes.damaged_forms(r.piece, r.found, lesson_near)
-    return forms | notes.scattered_forms(running)
+    # Only the forms not yet found can be added (each form is judged on its own notes): a damaged
+    # page's notes are mostly of the forms its lines showed already, and were each judged again.
+    return forms | notes.scattered_forms([n for n in running if n.form not in forms])
 
 
 def _line_after(text: str, end: int) -> str:

@@ -66,9 +66,33 @@ pub struct Outcome {
 const NO_LEAD: i32 = -2; // at a character boundary (Python's None)
 const UNKNOWN_LEAD: i32 = -1;
 
+/// What a state wrote, a piece a node: most pieces are one character, held without a string of
+/// their own (a string and its node were two allocations for every state emitted).
+enum Piece {
+    Char(char),
+    Text(String),
+}
+
 struct OutNode {
-    text: String,
+    text: Piece,
     rest: Option<Rc<OutNode>>,
+}
+
+impl Piece {
+    fn of(text: &str) -> Piece {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Piece::Char(c),
+            _ => Piece::Text(text.to_string()),
+        }
+    }
+
+    fn push_onto(&self, out: &mut String) {
+        match self {
+            Piece::Char(c) => out.push(*c),
+            Piece::Text(t) => out.push_str(t),
+        }
+    }
 }
 
 struct GuessNode {
@@ -102,7 +126,9 @@ struct State {
     inserted: u32,
     guesses: Guesses,
     length: usize,
-    doubt: Rc<[u8]>,
+    /// The leads a lost-group trail may have completed (None: no doubt; never an empty list,
+    /// which an `Rc` would allocate for every state).
+    doubt: Option<Rc<[u8]>>,
 }
 
 type Key = (i32, (i32, i32), Option<char>);
@@ -122,6 +148,32 @@ struct Ranked {
     options: Arc<[char]>,
     /// The model's token of each pair's character, for scoring it after a state's character.
     toks: Vec<Tok>,
+    /// The character the list was ranked after, and each pair's score after it (empty after
+    /// none): every state ending in that character that guesses from the list scores the same
+    /// pairs, and the beam's states share a few characters (scored again for each, they were the
+    /// beam's largest cost after the model's own look-ups).
+    prev: Option<char>,
+    after: Vec<f64>,
+}
+
+impl Ranked {
+    fn new(lm: &Model, pairs: Vec<(u8, char)>, options: Arc<[char]>, prev: Option<char>) -> Ranked {
+        let toks: Vec<Tok> = pairs.iter().map(|&(_, c)| lm.tok(Some(c))).collect();
+        let after = match prev {
+            Some(_) => {
+                let before = lm.tok(prev);
+                toks.iter().map(|t| lm.bigram_tok(&before, t)).collect()
+            }
+            None => Vec::new(),
+        };
+        Ranked {
+            pairs,
+            options,
+            toks,
+            prev,
+            after,
+        }
+    }
 }
 
 fn is_lead(b: i32) -> bool {
@@ -144,15 +196,16 @@ pub struct Realigner {
     sentence_end: Vec<char>,
     /// gbk.pair_char by lead * 256 + trail (leads 0x81-0xFE; None elsewhere).
     pairs: Vec<Option<char>>,
-    nfkc: HashMap<char, Vec<[u8; 2]>>,
-    lists: HashMap<List, Vec<(u8, char)>>,
+    nfkc: FastMap<char, Vec<[u8; 2]>>,
+    lists: FastMap<List, Vec<(u8, char)>>,
     ranked: Mutex<RankCache>,
-    rankings: Mutex<HashMap<List, Arc<ListRanking>>>,
-    after_unassigned: Mutex<HashMap<Option<char>, Arc<Ranked>>>,
+    rankings: Mutex<FastMap<List, Arc<ListRanking>>>,
+    after_unassigned: Mutex<FastMap<Option<char>, Arc<Ranked>>>,
 }
 
-/// Rankings by list and preceding character.
-type RankCache = HashMap<(List, Option<char>), Arc<Ranked>>;
+/// Rankings by list and preceding character. These maps, and the beam's index of states by key,
+/// are looked up for every token of a span: SipHash's hashing alone was some 5 % of the beam (perf).
+type RankCache = FastMap<(List, Option<char>), Arc<Ranked>>;
 
 /// The stable ranking's order: the higher score first, ties in list order.
 fn by_score(scores: &[f64]) -> impl Fn(&usize, &usize) -> std::cmp::Ordering + '_ {
@@ -271,14 +324,14 @@ impl Realigner {
             params,
             sentence_end,
             pairs: table,
-            nfkc,
-            lists: HashMap::new(),
-            ranked: Mutex::new(HashMap::new()),
-            rankings: Mutex::new(HashMap::new()),
-            after_unassigned: Mutex::new(HashMap::new()),
+            nfkc: nfkc.into_iter().collect(),
+            lists: FastMap::default(),
+            ranked: Mutex::new(FastMap::default()),
+            rankings: Mutex::new(FastMap::default()),
+            after_unassigned: Mutex::new(FastMap::default()),
         };
         // The lists as gbk.py builds them, in the same order.
-        let mut lists = HashMap::new();
+        let mut lists = FastMap::default();
         let mut before = Vec::new();
         let mut after = Vec::new();
         for lead in 0x81..=0xFEu8 {
@@ -346,8 +399,7 @@ impl Realigner {
         };
         let pairs: Vec<(u8, char)> = order.iter().map(|&i| cands[i]).collect();
         let options: Arc<[char]> = pairs.iter().map(|&(_, c)| c).filter(|&c| c != LOST).collect();
-        let toks = pairs.iter().map(|&(_, c)| self.lm.tok(Some(c))).collect();
-        let found = Arc::new(Ranked { pairs, options, toks });
+        let found = Arc::new(Ranked::new(&self.lm, pairs, options, prev));
         let mut cache = self.ranked.lock().unwrap();
         if cache.len() > CACHE_LIMIT {
             cache.clear();
@@ -380,8 +432,7 @@ impl Realigner {
                 pairs.push(p);
             }
         }
-        let toks = pairs.iter().map(|&(_, c)| self.lm.tok(Some(c))).collect();
-        let found = Arc::new(Ranked { pairs, options, toks });
+        let found = Arc::new(Ranked::new(&self.lm, pairs, options, prev));
         let mut cache = self.after_unassigned.lock().unwrap();
         if cache.len() > CACHE_LIMIT {
             cache.clear();
@@ -405,9 +456,9 @@ impl Realigner {
         let mut s = st.score + delta;
         let mut prev = st.prev;
         let mut guesses = guesses.unwrap_or_else(|| st.guesses.clone());
-        if let (false, Some(first), Some((_, trail))) = (st.doubt.is_empty(), text.chars().next(), last2) {
+        if let (Some(doubt), Some(first), Some((_, trail))) = (&st.doubt, text.chars().next(), last2) {
             if trail >= 0 {
-                let readings: Arc<[char]> = st.doubt.iter().filter_map(|&l| self.pair(l as i32, trail)).collect();
+                let readings: Arc<[char]> = doubt.iter().filter_map(|&l| self.pair(l as i32, trail)).collect();
                 if readings.len() > 1 {
                     guesses = push(&guesses, st.length, Some(first), "lost-lead", readings);
                 }
@@ -425,14 +476,14 @@ impl Realigner {
             last2: last2.unwrap_or(st.last2),
             prev,
             out: Some(Rc::new(OutNode {
-                text: text.to_string(),
+                text: Piece::of(text),
                 rest: st.out.clone(),
             })),
             annotations: st.annotations + annotations,
             inserted: st.inserted,
             guesses,
             length: st.length + count,
-            doubt: Rc::from([]),
+            doubt: None,
         }
     }
 
@@ -446,7 +497,7 @@ impl Realigner {
         last2_of: impl Fn(u8) -> (i32, i32),
         lead: i32,
     ) -> Vec<State> {
-        if !st.doubt.is_empty() || st.prev.is_none() {
+        if st.doubt.is_some() || st.prev.is_none() {
             return ranked
                 .pairs
                 .iter()
@@ -464,28 +515,39 @@ impl Realigner {
                 })
                 .collect();
         }
-        // `emit` for each, written out with the candidates' tokens made once (the same sum:
-        // the score plus the bonus, plus the pair).
-        let before = self.lm.tok(st.prev);
+        // `emit` for each, written out with the pairs' scores after the state's character made
+        // once (the same sum: the score plus the bonus, plus the pair).
+        let scored;
+        let after = if ranked.prev == st.prev && ranked.after.len() == ranked.pairs.len() {
+            &ranked.after
+        } else {
+            let before = self.lm.tok(st.prev);
+            scored = ranked
+                .toks
+                .iter()
+                .map(|t| self.lm.bigram_tok(&before, t))
+                .collect::<Vec<f64>>();
+            &scored
+        };
         let base = st.score + bonus;
         ranked
             .pairs
             .iter()
-            .zip(&ranked.toks)
-            .map(|(&(byte, ch), tok)| State {
-                score: base + self.lm.bigram_tok(&before, tok),
+            .zip(after)
+            .map(|(&(byte, ch), &pair)| State {
+                score: base + pair,
                 lead,
                 last2: last2_of(byte),
                 prev: Some(ch),
                 out: Some(Rc::new(OutNode {
-                    text: ch.to_string(),
+                    text: Piece::Char(ch),
                     rest: st.out.clone(),
                 })),
                 annotations: st.annotations,
                 inserted: st.inserted,
                 guesses: push(&st.guesses, st.length, Some(ch), kind, ranked.options.clone()),
                 length: st.length + 1,
-                doubt: Rc::from([]),
+                doubt: None,
             })
             .collect()
     }
@@ -601,9 +663,9 @@ impl Realigner {
             for &trail in &trails {
                 for mut n in self.feed_byte(st, trail, 0.0) {
                     n.doubt = if trails.len() > 1 && n.lead != NO_LEAD {
-                        doubt.clone()
+                        Some(doubt.clone())
                     } else {
-                        Rc::from([])
+                        None
                     };
                     n.annotations += 1;
                     n.inserted += 1;
@@ -804,7 +866,7 @@ impl Realigner {
         n.annotations = annotations;
         if !text.is_empty() {
             n.out = Some(Rc::new(OutNode {
-                text,
+                text: Piece::Text(text),
                 rest: st.out.clone(),
             }));
             n.length = st.length + count;
@@ -835,7 +897,7 @@ impl Realigner {
             inserted: 0,
             guesses: None,
             length: 0,
-            doubt: Rc::from([]),
+            doubt: None,
         }];
         // For each token, the index of the next "?" or "?syllable)" at or after it.
         let mut next_question = vec![tokens.len(); tokens.len() + 1];
@@ -846,7 +908,7 @@ impl Realigner {
                 next_question[k + 1]
             };
         }
-        let mut index: HashMap<Key, usize> = HashMap::new();
+        let mut index: FastMap<Key, usize> = FastMap::default();
         let mut k = 0;
         while k < tokens.len() {
             if fast_forward && states.len() == 1 && states[0].lead == NO_LEAD {
@@ -893,10 +955,13 @@ impl Realigner {
         let mut parts = Vec::new();
         let mut node = best.out.as_ref();
         while let Some(n) = node {
-            parts.push(n.text.as_str());
+            parts.push(&n.text);
             node = n.rest.as_ref();
         }
-        parts.reverse();
+        let mut text = String::new();
+        for piece in parts.iter().rev() {
+            piece.push_onto(&mut text);
+        }
         let mut guesses = Vec::new();
         let mut node = best.guesses.as_ref();
         while let Some(n) = node {
@@ -905,7 +970,7 @@ impl Realigner {
         }
         guesses.reverse();
         Some(Outcome {
-            text: parts.concat(),
+            text,
             annotations: best.annotations,
             inserted: best.inserted,
             guesses,
