@@ -76,11 +76,25 @@ pub fn lines(
             if !single && marks[line.len()] == 0 {
                 continue; // nothing looks misread: no stretch of it does
             }
-            view(codes, line, family, &mut data, &mut owner);
             let fills = if single { fills } else { &[] };
             let looks_misread = |a: usize, b: usize| single || marks[b] > marks[a];
-            if may_read(&data, &owner, scripts, fills, &mut open, looks_misread) {
-                mask |= 1 << k;
+            // No UTF-8 run spans a break (an ASCII character, or one the family never gives): in
+            // a two-byte family only the pieces between breaks that hold a misread character
+            // are viewed (a clean line's rare name is a piece of a few characters).
+            let pieces = if single {
+                vec![(0, line.len())]
+            } else {
+                pieces(codes, line, family)
+            };
+            for (a, b) in pieces {
+                if !looks_misread(a, b) {
+                    continue;
+                }
+                view(codes, &line[a..b], a, family, &mut data, &mut owner);
+                if may_read(&data, &owner, scripts, fills, &mut open, looks_misread) {
+                    mask |= 1 << k;
+                    break;
+                }
             }
         }
         if mask != 0 {
@@ -90,13 +104,35 @@ pub fn lines(
     out
 }
 
+/// (start, end) of the pieces of `line` between breaks in a `family` view: the runs of
+/// characters beyond ASCII that the family gives (U+FFFD among them).
+fn pieces(codes: &Codes, line: &[u32], family: Family) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, &c) in line.iter().enumerate() {
+        let given = c == LOST || (c >= 0x80 && codes.encode(c, family).is_some());
+        match (given, start) {
+            (true, None) => start = Some(at),
+            (false, Some(a)) => {
+                out.push((a, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, line.len()));
+    }
+    out
+}
+
 /// The bytes a `family` decoder read as `line`, piece by piece (other_scripts._views), into
-/// `out`, and the character each came from into `owner`: each non-ASCII character the family
+/// `out`, and the character each came from into `owner` (counted from `offset`): each non-ASCII character the family
 /// gives, U+FFFD as an unknown byte; anything else a break.
-fn view(codes: &Codes, line: &[u32], family: Family, out: &mut Vec<u16>, owner: &mut Vec<usize>) {
+fn view(codes: &Codes, line: &[u32], offset: usize, family: Family, out: &mut Vec<u16>, owner: &mut Vec<usize>) {
     out.clear();
     owner.clear();
-    for (at, &c) in line.iter().enumerate() {
+    for (at, &c) in (offset..).zip(line) {
         if c == LOST {
             out.push(UNKNOWN);
         } else if c < 0x80 {
