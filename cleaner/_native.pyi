@@ -110,6 +110,16 @@ class Codes:
     def utf8_stretches(self, text: str, family: str, ranges: list[tuple[int, int]],
                        min_chars: int) -> list[tuple[int, int]]:
         """layers._utf8_stretches over each (start, end) range, in order (native/src/stretches.rs)."""
+    def other_script_lines(self, text: str, families: list[str],
+                           scripts: list[tuple[list[tuple[int, int]], list[tuple[int, int]], int]],
+                           fills: list[int], rare: CharSets, rare_class: int) -> list[tuple[int, int]]:
+        """(line, bit k for families[k]) of each line whose byte view may read as another script,
+        from characters that look misread (native/src/other_scripts.rs; the Python original is
+        tests/reference_other_scripts.py)."""
+
+def lone_rare_spans(codes: Codes, rare: CharSets, rare_class: int, text: str) -> list[tuple[int, int]]:
+    """mojibake._lone_rare_spans (native/src/lone_rare.rs; the Python original is
+    tests/reference_lone_rare.py)."""
 
 class Reader:
     """reread.read: the candidate index built once (ordered by ``lm``'s unigram)."""

@@ -45,6 +45,30 @@ def any_of(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[str], bo
     return holds
 
 
+def table_of(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[], tuple[_native.CharSets, int]]:
+    """The page scan's native table and this class's index in it, for a native pass that asks
+    membership character by character (mojibake's lone rare characters). A class some stage
+    registered already (the same compiled pattern) is found, not registered again.
+
+    >>> rare = re.compile("[鑫]")
+    >>> holds, table = any_of(rare), table_of(lambda: rare)
+    >>> sets, index = table()
+    >>> sets.scan("鑫") >> index & 1
+    1
+    """
+    make = pattern if callable(pattern) and not isinstance(pattern, re.Pattern) else (lambda: pattern)
+    found: list[int] = []
+
+    def table() -> tuple[_native.CharSets, int]:
+        if not found:  # on first use, when every class is built anyway
+            wanted = make()
+            index = next((k for k, other in enumerate(_classes) if other() is wanted), None)
+            found.append(_register(make)[0] if index is None else index)
+        return _charsets(), found[0]
+
+    return table
+
+
 def lines_with(pattern: re.Pattern | Callable[[], re.Pattern], least: int) -> Callable[[str], list[int]]:
     """The lines of a text (cut at "\\n", by index, in order) holding ``least`` characters of
     this class at least, counted in one native pass: a stage that reads only lines dense with

@@ -76,3 +76,15 @@ def test_a_short_line_lowercased_with_its_page_is_read_with_it():
     assert {f.kind for f in alone[2]} == {case_folded.UNSURE_KIND}  # left as it reads, with a finding
     out = Cleaner(to="keep", remove_furniture=False).clean(page)
     assert out.split("\n")[0] == heading
+
+
+def test_a_page_without_enough_shapes_of_a_fold_is_not_read_line_by_line(monkeypatch):
+    # A line shows a fold only with MIN_CELLS shapes of it, none across a line break: a page with
+    # fewer in all (nearly every clean page, accents and all) is answered by one search a fold.
+    asked = []
+    unfolded = case_folded._unfolded_line
+    monkeypatch.setattr(case_folded, "_unfolded_line", lambda line, *a: asked.append(line) or unfolded(line, *a))
+    page = "\n".join(["José visited the ÉCOLE in straße 北京大学，认识了 Ödön。", TEXT, "À LA CARTE 菜单：CAFÉ。"])
+    assert case_folded.repair(page)[:2] == (page, 0) and asked == []
+    folded = "\n".join([TEXT, misread(TEXT).lower()])
+    assert case_folded.repair(folded)[0] == "\n".join([TEXT, misread(TEXT)]) and asked

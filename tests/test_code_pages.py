@@ -226,3 +226,42 @@ def _others_as_built():
     from cleaner.repair.code_pages import COMMON_FIRST, _shows_ascii_for_a_high_byte, ascii_code_pages
 
     return COMMON_FIRST + tuple(c for c in ascii_code_pages() if c not in COMMON_FIRST + MODELED and not _shows_ascii_for_a_high_byte(c))
+
+
+# --- the stretches a multi-byte decoder shows, found from their hints --------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+
+from cleaner.repair import code_pages  # noqa: E402
+
+
+def _pieces_of_every_stretch(run, hint, codecs):
+    """code_pages._pieces as it was: every stretch of the run each decoder shows, cut out of
+    the whole run, then those holding a hint kept."""
+    found = []
+    for codec in codecs:
+        for m in re.finditer(r"[^\x00-\x20]+", "".join(ch if code_pages._shows(ch, codec) else "\x00" for ch in run)):
+            lead = 0
+            while lead < len(m.group()) and code_pages._common(m.group()[lead]):
+                lead += 1
+            for skip in {0, lead}:
+                piece = m.group()[skip:]
+                if code_pages._varied(piece) and hint.search(piece) and code_pages._mixed(piece):
+                    found.append((m.start() + skip, m.end(), codec))
+    return found
+
+
+_KOREAN_MISREAD = st.sampled_from(["김정은", "서울특별시", "ｶ}ｩl･Xｪｩ", "櫓빽훙췽묾", "荳ｭ蜊惹ｺｺ", "금 종국", "金锺国"]).map(
+    lambda s: s + "".join(sorted(s)))
+
+
+@SETTINGS
+@given(parts=st.lists(st.one_of(text_inputs, _KOREAN_MISREAD, st.sampled_from(["\ufffd", " ", "\x00", "据报道，"])), max_size=6))
+def test_the_stretches_found_from_their_hints_are_those_of_the_whole_run(parts):
+    run = "".join(parts)
+    hint, _ = code_pages._multi_byte_patterns()
+    assert code_pages._pieces(run, hint, code_pages.MULTI_BYTE) == _pieces_of_every_stretch(run, hint, code_pages.MULTI_BYTE)

@@ -206,6 +206,44 @@ def test_a_run_without_a_cluster_start_has_no_cluster(text, glue):
     assert mojibake.unrepaired_spans(page) == every_run
 
 
+# --- the lone rare characters' native pass against the Python original (tests/reference_lone_rare.py)
+
+import reference_lone_rare  # noqa: E402
+from damage import misdecode as _misdecode  # noqa: E402
+from native_inputs import clean_line  # noqa: E402
+
+
+@st.composite
+def _cut_misread(draw) -> str:
+    """A clean line with a few characters of it pasted from UTF-8 read by a GBK or Big5 decoder,
+    cut anywhere (手机 cut inside 机 is 鎵嬫): the stretches the pass looks for, and near misses."""
+    line = draw(clean_line)
+    a = draw(st.integers(0, len(line)))
+    b = draw(st.integers(a, min(len(line), a + 4)))
+    decoder = draw(st.sampled_from(["gbk", "gb18030", "big5", "cp950"]))
+    piece = _misdecode(line[a:b], "utf-8", decoder, draw(st.sampled_from(["replace", "ignore"])))
+    c = draw(st.integers(0, len(piece)))
+    piece = piece[c : draw(st.integers(c, len(piece)))]
+    return line[:a] + draw(st.sampled_from(["", "?", "??", " "])) + piece + line[b:]
+
+
+@SETTINGS
+@given(text=st.lists(st.one_of(text_inputs, _cut_misread()), min_size=1, max_size=4).map("".join))
+def test_the_native_lone_rare_pass_is_the_python_original(text):
+    from cleaner.repair import mojibake
+
+    assert mojibake._lone_rare_spans(text) == reference_lone_rare.lone_rare_spans(text)
+
+
+def test_a_cut_character_of_utf8_read_as_gbk_is_kept_in_a_clean_line():
+    # 手机 cut inside 机 is 鎵嬫 (嬫 common enough): kept with a character each side, and the
+    # native pass and the Python original agree on it.
+    from cleaner.repair import mojibake
+
+    text = "他的鎵嬫没电了"
+    assert mojibake._lone_rare_spans(text) == reference_lone_rare.lone_rare_spans(text) != []
+
+
 @SETTINGS
 @given(text=text_inputs)
 def test_the_plain_patterns_compiled_by_re_match_as_the_regex_module_would(text):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner.repair import decoders, other_scripts
+from cleaner.repair import decoders, mojibake, other_scripts
 from wrong_decoders import DECODERS
 
 JAPANESE = [
@@ -302,6 +302,21 @@ def test_clean_lines_rich_in_rare_names_are_not_viewed(monkeypatch):
     assert other_scripts.unread_spans("\n".join(lines)) == [] and not asked
 
 
+def test_clean_lines_whose_bytes_read_as_another_script_among_common_characters_are_not_read(monkeypatch):
+    # GBK's trail f0 before ，而 (别，而 is b1 f0 a3 ac b6 f8) reads as UTF-8 for 𣬶, a Han
+    # character beyond the BMP, which alone makes an "emoji" stretch: common in clean text (one
+    # clean page in four). A reading is taken only from characters that look misread, and these
+    # are common, so the gate passes such a line over though rare names elsewhere on it would have
+    # the readings asked (each a regex per piece of each view).
+    line = "据报道，犇骉鑫淼等字常见于人名，之别，而三桂、孔之戰。"
+    assert "之别，而".encode("gb18030")[3:7].decode("utf-8") == "\U00023b36"
+    assert other_scripts._misread(line) >= 2
+    asked = _viewed(monkeypatch)
+    assert other_scripts._gate(line) == {}
+    fixed, _ = other_scripts.repair(line)
+    assert fixed.text == line and not asked
+
+
 # --- the native line gate against the Python original (tests/reference_other_scripts.py) --------
 
 import reference_other_scripts  # noqa: E402
@@ -328,8 +343,9 @@ _pages = st.lists(st.one_of(text_inputs, _misread_other(), _misread_other().map(
 @given(text=_pages)
 def test_the_native_gate_is_the_python_original(text):
     families = other_scripts.FAMILIES
+    sets, rare = mojibake.rare_table()
     native = decoders.native_codes().other_script_lines(text, list(families), other_scripts._GATE_SCRIPTS,
-                                                        list(other_scripts.UNDEFINED_SINGLE))
+                                                        list(other_scripts.UNDEFINED_SINGLE), sets, rare)
     assert native == reference_other_scripts.gate_lines(text, families)
 
 

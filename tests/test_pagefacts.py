@@ -76,3 +76,15 @@ def test_the_members_are_kept_on_disk_under_the_patterns_themselves(monkeypatch,
     monkeypatch.undo()
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
     assert pagefacts._members([re.compile("[\u20ac6]"), rare])[0] == "6\u20ac"
+
+
+def test_a_native_pass_is_handed_the_class_a_stage_registered_not_a_second_copy():
+    # mojibake's rare class is scanned for by _holds_rare and asked character by character by the
+    # native passes (lone rare characters, other scripts' gate): one bit of the page scan, found
+    # again by its pattern, whose members are the class's.
+    from cleaner.repair import mojibake
+
+    before = len(pagefacts._classes)
+    sets, index = mojibake.rare_table()
+    assert len(pagefacts._classes) == before and pagefacts._classes[index]() is mojibake._rare_char()
+    assert sets.scan("犇") >> index & 1 and not sets.scan("中") >> index & 1

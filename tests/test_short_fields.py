@@ -54,3 +54,17 @@ def test_clean_wikipedia_paragraphs_are_left_alone():
         for line in (wiki / name).read_text(encoding="utf-8").split("\n")[:600]:
             fixed = short_fields.repair(line)
             assert fixed.text == line and not fixed.findings
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+
+
+@SETTINGS
+@given(parts=st.lists(st.one_of(text_inputs, st.sampled_from(["浜哄伐鏅鸿兘", "鍗庝负", "鍗", "，", "a", "据新华社报道"])), max_size=6))
+def test_the_runs_found_from_their_start_characters_are_those_holding_one(parts):
+    # Found from the characters a reading starts at: the same runs as looking into every run.
+    text = "".join(parts)
+    every = [m.span() for m in short_fields._HAN_RUN.finditer(text) if short_fields._STARTS.search(m.group())]
+    assert [m.span() for m in short_fields._runs_with_a_start(text)] == every

@@ -51,3 +51,19 @@ def test_a_question_mark_is_a_lost_byte_mark_not_a_folded_one():
     # byte too; the question-mark stage reads it, not as ？ (a3 bf).
     marked = misread("本公司产品质量可靠，价格合理。").replace("\ufffd", "?")
     assert width_folded.repair(marked) == (marked, 0, [])
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+
+
+@SETTINGS
+@given(lines=st.lists(st.one_of(text_inputs, st.text(st.characters(categories=["Cs", "Lo", "Ll", "So"]), max_size=12)),
+                      min_size=1, max_size=5))
+def test_the_pages_reading_cut_at_its_breaks_is_each_lines_own(lines):
+    # The page is encoded and read at once: the same as each line encoded and read alone (lone
+    # surrogates, which GB18030 writes "?", and bytes UTF-8 cannot read at a line's end included).
+    text = "\n".join(lines)
+    assert width_folded._read_lines(text) == [
+        line.encode("gb18030", errors="replace").decode("utf-8", errors="ignore") for line in text.split("\n")]

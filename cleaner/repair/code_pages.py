@@ -431,19 +431,39 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
 
 def _pieces(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """(start, end, decoder) of each stretch of ``run`` one of the multi-byte ``codecs`` shows
-    that looks misread (varied, with the hint, kana or hangul mixed with Han or U+FFFD)."""
+    that looks misread (varied, with the hint, kana or hangul mixed with Han or U+FFFD).
+
+    A stretch is cut where the decoder shows no character and at spaces and controls (Korean
+    and Japanese text spaces its words, misread Chinese hardly ever). Only the stretches holding
+    a hint character can look misread, so only those are found, from each hint outwards: a
+    clean paragraph with a Korean name is not looked at character by character for each decoder
+    (nor at all by a Japanese one, which shows no hangul)."""
     found = []
+    hints = [m.start() for m in hint.finditer(run)]
     for codec in codecs:
-        # Spaces cut too: Korean and Japanese text spaces its words, misread Chinese hardly ever.
-        for m in re.finditer(r"[^\x00-\x20]+", "".join(ch if _shows(ch, codec) else "\x00" for ch in run)):
+        end = 0  # where the last stretch found ends: a hint before it is in it
+        for at in hints:
+            if at < end or not _in_stretch(run[at], codec):
+                continue
+            start, end = at, at + 1
+            while start and _in_stretch(run[start - 1], codec):
+                start -= 1
+            while end < len(run) and _in_stretch(run[end], codec):
+                end += 1
+            stretch = run[start:end]
             lead = 0
-            while lead < len(m.group()) and _common(m.group()[lead]):
+            while lead < len(stretch) and _common(stretch[lead]):
                 lead += 1
             for skip in {0, lead}:
-                piece = m.group()[skip:]
+                piece = stretch[skip:]
                 if _varied(piece) and hint.search(piece) and _mixed(piece):
-                    found.append((m.start() + skip, m.end(), codec))
+                    found.append((start + skip, end, codec))
     return found
+
+
+def _in_stretch(ch: str, codec: str) -> bool:
+    """Does ``ch`` go on a stretch ``codec`` shows (one it can give, no space or control)?"""
+    return ch > "\x20" and _shows(ch, codec)
 
 
 # Blocks a code page's characters fall in. A misread stretch mixes them (lead and continuation

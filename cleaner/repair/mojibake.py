@@ -1708,56 +1708,32 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-LONE_WIDTH = 3  # characters a stretch around a lone rare character holds at most
-
-
 def _lone_rare_spans(text: str) -> list[tuple[int, int]]:
     """Stretches around a single rare character that are a character or two of UTF-8 read by a
-    GBK- or Big5-family decoder and cut off at an end (``_reads_to_a_cut``): a short misread span
-    inside a correct line, whose other characters the model does not find rare (手机 cut inside
-    机 is 鎵嬫, and 嬫 is common enough). Clusters of rare characters are ``_cluster_spans``'."""
-    spans = []
-    for m in _rare_han().finditer(text):
-        i = m.start()
-        for lo in range(max(0, i - LONE_WIDTH + 1), i + 1):
-            for hi in range(i + 1, min(len(text), lo + LONE_WIDTH) + 1):
-                if hi - lo >= 2 and _HAN_READ.fullmatch(text, lo, hi) and _cut_read(text[lo:hi]):
-                    spans.append(_with_question_marks(text, max(0, lo - PROTECT_EDGE), min(len(text), hi + PROTECT_EDGE)))
-    return _joined([_wide_only(text, lo, hi) for lo, hi in spans])
+    GBK- or Big5-family decoder and cut off at an end: a short misread span inside a correct
+    line, whose other characters the model does not find rare (手机 cut inside 机 is 鎵嬫, and
+    嬫 is common enough). Clusters of rare characters are ``_cluster_spans``'.
+
+    A window of two or three Han around each rare Han character is taken when its GBK or Big5
+    bytes read as one common Han character of UTF-8 and a lead of the Han of UTF-8 (e4-e9, with
+    at most one of its continuation bytes) cut off at the end; only at the end: continuation
+    bytes at the start are what a Traditional character's GBK code begins with (為 is 9e e9),
+    and clean Traditional text read so by chance too often (為捍). Stricter than
+    ``_reads_to_a_cut`` alone, which clean text passes by chance once in a few hundred rare
+    characters. Each is kept with PROTECT_EDGE characters a side (and the ``?`` beside it).
+
+    Nearly every clean page holds rare Han (names, terms) and is asked twice (repairs, then what
+    later stages keep), so the windows are read in one native pass a page
+    (native/src/lone_rare.rs, from the code tables and the page scan's rare class); the Python
+    original is tests/reference_lone_rare.py, which the property tests hold it to.
+    """
+    sets, index = rare_table()
+    return _native.lone_rare_spans(decoders.native_codes(), sets, index, text)
 
 
-def _wide_only(text: str, lo: int, hi: int) -> tuple[int, int]:
-    """(lo, hi) without ASCII at its ends (a neighbour kept is a character beyond ASCII)."""
-    while lo < hi and text[lo] < "\x80":
-        lo += 1
-    while hi > lo and text[hi - 1] < "\x80":
-        hi -= 1
-    return lo, hi
-
-
-@lru_cache(maxsize=4096)
-def _cut_read(stretch: str) -> bool:
-    """Is ``stretch`` (two or three Han, one rare) common Chinese in UTF-8, cut at one end, read
-    by a GBK- or Big5-family decoder? Stricter than ``_reads_to_a_cut`` alone, which clean text
-    passes by chance once in a few hundred rare characters: the character read must be common,
-    and what is cut must be a lead of the Han of UTF-8 (e4-e9)."""
-    for family in (decoders.GBK_FAMILY, decoders.BIG5_FAMILY):
-        stream, ends = decoders.byte_view(stretch, family)
-        if len(ends) == len(stretch) and _reads_to_a_cut(stream, _HAN_LEADS):
-            return True
-    return False
-
-
-# A lead of the Han of UTF-8, with at most one of its continuation bytes, cut off at the end.
-# Only at the end: continuation bytes at the start are what a Traditional character's GBK code
-# begins with (為 is 9e e9), and clean Traditional text read so by chance too often (為捍).
-_HAN_LEADS = re.compile(rb"[\xe4-\xe9][\x80-\xbf]?$")
-
-
-@lru_cache(maxsize=1)
-def _rare_han() -> re.Pattern:
-    """A rare character (``_rare_char``) that is Han: where a lone misread stretch may be."""
-    return re.compile(f"(?=[\u3400-\u4dbf\u4e00-\u9fff]){_rare_char().pattern}")
+# The rare class (``_rare_char``) in the page scan's native table, for native passes that ask it
+# character by character (this one, other_scripts' line gate): the class _holds_rare scans for.
+rare_table = pagefacts.table_of(lambda: _rare_char())
 
 
 def _cluster_spans(text: str) -> list[tuple[int, int]]:

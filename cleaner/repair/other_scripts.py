@@ -35,7 +35,7 @@ from functools import lru_cache
 from cleaner.langmodel import model
 from cleaner.model import Finding
 from cleaner.repair import decoders, holes
-from cleaner.repair.mojibake import GUESS_KIND, MojibakeRepair, count_rare
+from cleaner.repair.mojibake import GUESS_KIND, MojibakeRepair, count_rare, rare_table
 
 # A non-ASCII stretch a CJK decoder may have made (U+FFFD among it): what is read as one.
 _RUN = re.compile(r"[^\x00-\x7f]+")
@@ -424,20 +424,26 @@ def _letter_ranges(letters: str) -> list[tuple[int, int]]:
 
 
 _GATE_KEY = ("gate",)  # a page cache's key for its lines' families (its other keys are lines)
-_GATE_SCRIPTS = [(_letter_ranges(letters), least) for letters, _, least in SCRIPTS.values()]
+_GATE_SCRIPTS = [(_letter_ranges(letters), _letter_ranges(letters + extra + _SHARED), least) for letters, extra, least in SCRIPTS.values()]
 
 
 def _gate(text: str) -> dict[int, tuple[str, ...]]:
-    """Line index -> the families whose byte view of that line may give a reading: a UTF-8 run
-    of it holds a script's least letters, as every reading taken or named unread does. Most lines
-    hold none, even clean lines rich in rare names, and the readings (a regex per piece of each
-    view) are spared them; a character the single-byte family lost a byte of counts as the letter
-    its lost byte makes (``_filled``). One native pass a page (native/src/other_scripts.rs; the Python
-    original is tests/reference_other_scripts.py). On a page with €, which may be the pair a2 e3
+    """Line index -> the families whose byte view of that line may give a reading. A reading
+    (taken, or named unread) is a stretch of a UTF-8 run of the view whose characters are all of
+    one script's class (``_ONLY``) with its least letters; in a GBK or Big5 view, read from
+    characters a third of which look misread (``_strong``, and ``unread``: rare or U+FFFD). A
+    line holding no such stretch is passed over: most lines, even clean lines rich in rare names,
+    and clean lines whose GBK bytes read as a few Greek or Cyrillic letters among Han (one clean
+    page in four held one) by the common characters they were read from; the readings (a regex
+    per piece of each view) are spared them. A character the single-byte family lost a byte of
+    counts as the letter its lost byte makes (``_filled``). One native pass a page
+    (native/src/other_scripts.rs, with the page scan's rare class; the Python original is
+    tests/reference_other_scripts.py). On a page with €, which may be the pair a2 e3
     (``_line_readings`` reads a line both ways), a family passes if either view may read."""
     masks: dict[int, int] = {}
+    sets, rare = rare_table()  # count_rare's class, which _misread counts
     for view in (text, text.replace("\u20ac", decoders.EURO_PAIR)) if "\u20ac" in text else (text,):
-        for k, mask in decoders.native_codes().other_script_lines(view, list(FAMILIES), _GATE_SCRIPTS, list(UNDEFINED_SINGLE)):
+        for k, mask in decoders.native_codes().other_script_lines(view, list(FAMILIES), _GATE_SCRIPTS, list(UNDEFINED_SINGLE), sets, rare):
             masks[k] = masks.get(k, 0) | mask
     return {k: tuple(f for bit, f in enumerate(FAMILIES) if mask >> bit & 1) for k, mask in masks.items()}
 

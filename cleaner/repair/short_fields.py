@@ -80,16 +80,33 @@ def _starts_a_reading() -> re.Pattern:
 _STARTS = _starts_a_reading()
 
 
+def _runs_with_a_start(text: str) -> list[re.Match]:
+    """The runs of Han (``_HAN_RUN``'s matches) holding a character a reading starts at, in
+    order, found from those characters (few on a clean page) rather than from every run (a
+    paragraph is dozens of runs between its punctuation)."""
+    runs: list[re.Match] = []
+    end = 0
+    for start in _STARTS.finditer(text):
+        at = start.start()
+        if at < end or not "\u4e00" <= text[at] <= "\u9fff":
+            continue  # in the run found last, or no Han (so in no run)
+        while at and "\u4e00" <= text[at - 1] <= "\u9fff":
+            at -= 1
+        m = _HAN_RUN.match(text, at)
+        if m is None:  # a run of fewer than three
+            end = start.end()
+            continue
+        runs.append(m)
+        end = m.end()
+    return runs
+
+
 def repair(text: str) -> MojibakeRepair:
     """``text`` with each short misread field read back (see the module's doc); a stretch that
     reads, but not by enough to be taken, is left as it is with an ``unrepaired-mojibake``
     finding naming its reading (at its place in the text returned)."""
     pieces, done, count, findings, shift = [], 0, 0, [], 0
-    if not _STARTS.search(text):
-        return MojibakeRepair(text, 0, findings)
-    for m in _HAN_RUN.finditer(text):
-        if not _STARTS.search(m.group()):
-            continue
+    for m in _runs_with_a_start(text):
         for a, b, reading, taken in _best(m.group()):
             if not taken:
                 findings.append(Finding("unrepaired-mojibake", m.start() + a + shift,

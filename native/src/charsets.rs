@@ -31,6 +31,13 @@ impl CharSets {
         Ok(CharSets { table })
     }
 
+    /// Is `c` a member of class `k`, where the class is a rare class (mojibake._rare_char,
+    /// ``[^...]``): every character beyond the BMP and every lone surrogate are members (the
+    /// table knows the BMP's other code points only).
+    pub fn rare(&self, c: u32, k: u32) -> bool {
+        c >= 0x10000 || (0xD800..0xE000).contains(&c) || self.table[c as usize] >> k & 1 != 0
+    }
+
     /// Bit k: `text` holds a member of class k; None if it holds a character beyond the BMP.
     pub fn scan(&self, text: &str) -> Option<u32> {
         let mut found = 0u32;
@@ -142,6 +149,14 @@ mod tests {
         assert_eq!(sets.sentences_with("。國\n\n國", 0), Some(vec![(1, 2), (4, 5)]));
         assert_eq!(sets.sentences_with("", 0), Some(vec![]));
         assert_eq!(sets.sentences_with("國\u{20000}", 0), None);
+    }
+
+    #[test]
+    fn a_rare_class_holds_every_character_beyond_the_bmp_and_every_lone_surrogate() {
+        let sets = CharSets::new(&[vec!['a'], vec!['鑫']]).unwrap();
+        assert!(sets.rare(u32::from('鑫'), 1) && !sets.rare(u32::from('鑫'), 0));
+        assert!(!sets.rare(u32::from('中'), 1));
+        assert!(sets.rare(0x20000, 1) && sets.rare(0xD800, 1));
     }
 
     #[test]

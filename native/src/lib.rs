@@ -26,6 +26,7 @@ pub mod fixes;
 pub mod furniture;
 pub mod furniture_body;
 mod furniture_py;
+pub mod lone_rare;
 pub mod other_scripts;
 pub mod realign;
 pub mod refusal;
@@ -371,6 +372,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(halfwidth_alnum, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_compat_punct, m)?)?;
     m.add_function(wrap_pyfunction!(char_model_from_table, m)?)?;
+    m.add_function(wrap_pyfunction!(lone_rare::lone_rare_spans, m)?)?;
     m.add("CHAR_TABLE_VERSION", charlm::TABLE_VERSION)?;
     m.add("HAN_RANGES", tables::HAN.to_vec())?;
     m.add_class::<Pattern>()?;

@@ -2,11 +2,14 @@
 //! (cleaner/repair/other_scripts.py): the gate before its readings, one pass a page.
 //!
 //! A family gives a line a reading only where a UTF-8 run of the line's byte view in that family
-//! holds enough letters of one script (two kana, four Cyrillic letters...): every reading the
-//! stage takes or names as unread has that many. Clean Chinese text's GBK or Big5 bytes read as
-//! UTF-8 for a character or two at most, so most lines, even those rich in rare names, hold no
-//! such run, and the stage's Python readings (byte views as lists, a regex per piece, the
-//! script of each reading) are spared them. The Python original is
+//! holds a stretch of characters all of one script's class (its letters, the signs it may hold,
+//! Han and Chinese punctuation) with enough of its letters (two kana, four Cyrillic letters...):
+//! every reading the stage takes or names as unread is such a stretch. Clean Chinese text's GBK
+//! or Big5 bytes read as UTF-8 for a character or two at most, so most lines, even those rich in
+//! rare names, hold none, and the stage's Python readings (byte views as lists, a regex per
+//! piece, the script of each reading) are spared them. Each stretch is given as the characters
+//! of the line it was read from, for the caller to judge whether they look misread (a reading
+//! is taken only from a stretch that does). The Python original is
 //! tests/reference_other_scripts.py, which the property tests hold this to.
 
 use crate::codes::{Codes, Family};
@@ -18,34 +21,80 @@ const NEWLINE: u32 = 0x0A;
 const UNKNOWN: u16 = 0x100;
 const BREAK: u16 = 0;
 
-/// A script's letters (inclusive code point ranges) and how many a run must hold.
+/// A script's letters and the characters a reading of it may hold (inclusive code point
+/// ranges, the letters among them), and how many letters a stretch must hold.
 pub struct Script {
     pub ranges: Vec<(u32, u32)>,
+    pub only: Vec<(u32, u32)>,
     pub least: usize,
 }
+
+/// A script as Python hands it over: (letters, what a reading may hold, least letters).
+pub type ScriptRanges = (Vec<(u32, u32)>, Vec<(u32, u32)>, usize);
 
 impl Script {
     fn holds(&self, c: u32) -> bool {
         self.ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
     }
+
+    fn allows(&self, c: u32) -> bool {
+        self.only.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+    }
 }
 
 /// For each line (cut at '\n', by index) whose byte view in some family of `families` may give
-/// a reading, (index, bit k set for families[k]), in order.
-pub fn lines(codes: &Codes, text: &[u32], families: &[Family], scripts: &[Script], fills: &[u8]) -> Vec<(usize, u8)> {
+/// a reading, (index, bit k set for families[k]), in order. `misread`: does a character look
+/// misread (rare by the model, or U+FFFD)? A GBK or Big5 reading is taken only from characters
+/// of which a third do (other_scripts._strong; unread ones too): a stretch holding none gives
+/// none, and a line holding none is not viewed in those families at all. The single-byte
+/// family's readings are judged by themselves.
+pub fn lines(
+    codes: &Codes,
+    text: &[u32],
+    families: &[Family],
+    scripts: &[Script],
+    fills: &[u8],
+    misread: impl Fn(u32) -> bool,
+) -> Vec<(usize, u8)> {
     let mut out = Vec::new();
     let mut data = Vec::new(); // one buffer for every view
-    let mut counts = vec![0usize; scripts.len()];
+    let mut owner = Vec::new(); // the line's character each byte of the view came from
+    let mut marks = Vec::new(); // misread characters of the line before each of its characters
+    let mut open = Vec::with_capacity(scripts.len());
     for (index, line) in text.split(|&c| c == NEWLINE).enumerate() {
         if line.iter().all(|&c| c < 0x80) {
             continue; // no piece to view
         }
+        marks.clear();
+        marks.push(0usize);
+        for &c in line {
+            marks.push(marks[marks.len() - 1] + usize::from(misread(c)));
+        }
         let mut mask = 0u8;
         for (k, &family) in families.iter().enumerate() {
-            view(codes, line, family, &mut data);
-            let fills = if family == Family::Single { fills } else { &[] };
-            if may_read(&data, scripts, fills, &mut counts) {
-                mask |= 1 << k;
+            let single = family == Family::Single;
+            if !single && marks[line.len()] == 0 {
+                continue; // nothing looks misread: no stretch of it does
+            }
+            let fills = if single { fills } else { &[] };
+            let looks_misread = |a: usize, b: usize| single || marks[b] > marks[a];
+            // No UTF-8 run spans a break (an ASCII character, or one the family never gives): in
+            // a two-byte family only the pieces between breaks that hold a misread character
+            // are viewed (a clean line's rare name is a piece of a few characters).
+            let pieces = if single {
+                vec![(0, line.len())]
+            } else {
+                pieces(codes, line, family)
+            };
+            for (a, b) in pieces {
+                if !looks_misread(a, b) {
+                    continue;
+                }
+                view(codes, &line[a..b], a, family, &mut data, &mut owner);
+                if may_read(&data, &owner, scripts, fills, &mut open, looks_misread) {
+                    mask |= 1 << k;
+                    break;
+                }
             }
         }
         if mask != 0 {
@@ -55,12 +104,35 @@ pub fn lines(codes: &Codes, text: &[u32], families: &[Family], scripts: &[Script
     out
 }
 
+/// (start, end) of the pieces of `line` between breaks in a `family` view: the runs of
+/// characters beyond ASCII that the family gives (U+FFFD among them).
+fn pieces(codes: &Codes, line: &[u32], family: Family) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, &c) in line.iter().enumerate() {
+        let given = c == LOST || (c >= 0x80 && codes.encode(c, family).is_some());
+        match (given, start) {
+            (true, None) => start = Some(at),
+            (false, Some(a)) => {
+                out.push((a, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, line.len()));
+    }
+    out
+}
+
 /// The bytes a `family` decoder read as `line`, piece by piece (other_scripts._views), into
-/// `out`: each non-ASCII character the family gives, U+FFFD as an unknown byte; anything else a
-/// break.
-fn view(codes: &Codes, line: &[u32], family: Family, out: &mut Vec<u16>) {
+/// `out`, and the character each came from into `owner` (counted from `offset`): each non-ASCII character the family
+/// gives, U+FFFD as an unknown byte; anything else a break.
+fn view(codes: &Codes, line: &[u32], offset: usize, family: Family, out: &mut Vec<u16>, owner: &mut Vec<usize>) {
     out.clear();
-    for &c in line {
+    owner.clear();
+    for (at, &c) in (offset..).zip(line) {
         if c == LOST {
             out.push(UNKNOWN);
         } else if c < 0x80 {
@@ -76,6 +148,7 @@ fn view(codes: &Codes, line: &[u32], family: Family, out: &mut Vec<u16>) {
                 None => out.push(BREAK),
             }
         }
+        owner.resize(out.len(), at);
     }
 }
 
@@ -100,10 +173,20 @@ fn char_at(data: &[u16]) -> usize {
     }
 }
 
-/// Does some UTF-8 run of `data` (other_scripts.UTF8_RUN's matches, as ``finditer`` finds them)
-/// hold a script's least letters? A character with an unknown byte is a letter only where the
-/// bytes its decoder can lose (`fills`: the single-byte family's) make one letter of it.
-fn may_read(data: &[u16], scripts: &[Script], fills: &[u8], counts: &mut [usize]) -> bool {
+/// Does a UTF-8 run of `data` (other_scripts.UTF8_RUN's matches, as ``finditer`` finds them)
+/// hold a stretch of characters all of one script's class, with its least letters, read from
+/// characters of the line (`owner` gives them) that `looks_misread` (start, end)? A character
+/// with an unknown byte is the letter the bytes its decoder can lose (`fills`: the single-byte
+/// family's) make of it, if one, else U+FFFD (lost, which any reading may hold); one that is no
+/// UTF-8 (overlong, a surrogate) leaves its reading empty, so ends every stretch.
+fn may_read(
+    data: &[u16],
+    owner: &[usize],
+    scripts: &[Script],
+    fills: &[u8],
+    open: &mut Vec<(Option<usize>, usize)>,
+    looks_misread: impl Fn(usize, usize) -> bool,
+) -> bool {
     let mut i = 0;
     while i < data.len() {
         let mut n = char_at(&data[i..]);
@@ -111,21 +194,28 @@ fn may_read(data: &[u16], scripts: &[Script], fills: &[u8], counts: &mut [usize]
             i += 1;
             continue;
         }
-        counts.iter_mut().for_each(|c| *c = 0);
+        // Per script: where its stretch began (a byte of `data`) and the letters it holds.
+        open.clear();
+        open.resize(scripts.len(), (None, 0));
         while n > 0 {
             let piece = &data[i..i + n];
-            let letter = if piece.contains(&UNKNOWN) {
-                filled(piece, fills, scripts)
+            let read = if piece.contains(&UNKNOWN) {
+                Some(filled(piece, fills, scripts).unwrap_or(LOST))
             } else {
                 decoded(piece)
             };
-            if let Some(c) = letter {
-                for (count, script) in counts.iter_mut().zip(scripts) {
-                    *count += usize::from(script.holds(c));
+            for (state, script) in open.iter_mut().zip(scripts) {
+                match read {
+                    Some(c) if script.allows(c) => {
+                        let start = state.0.unwrap_or(i);
+                        let letters = state.1 + usize::from(script.holds(c));
+                        if letters >= script.least && looks_misread(owner[start], owner[i + n - 1] + 1) {
+                            return true;
+                        }
+                        *state = (Some(start), letters);
+                    }
+                    _ => *state = (None, 0),
                 }
-            }
-            if counts.iter().zip(scripts).any(|(&count, script)| count >= script.least) {
-                return true;
             }
             i += n;
             n = char_at(&data[i..]);
@@ -196,6 +286,7 @@ mod tests {
     fn kana() -> Vec<Script> {
         vec![Script {
             ranges: vec![(0x3041, 0x3096)],
+            only: vec![(0x3041, 0x3096), (0x4E00, 0x9FFF), (0xFFFD, 0xFFFD)],
             least: 2,
         }]
     }
@@ -205,12 +296,53 @@ mod tests {
         s.bytes().map(char::from).collect()
     }
 
+    /// Every character looks misread.
+    fn any(_: u32) -> bool {
+        true
+    }
+
     #[test]
     fn a_line_whose_bytes_read_as_enough_letters_passes() {
         let codes = latin_codes();
         let text = format!("{}\nplain\n{}", misread("ひらがな"), misread("ひ"));
-        let found = lines(&codes, &cps(&text), &[Family::Gbk, Family::Single], &kana(), &[]);
+        let found = lines(&codes, &cps(&text), &[Family::Gbk, Family::Single], &kana(), &[], any);
         assert_eq!(found, vec![(0, 0b10)]); // one kana is too few; the gbk view gives nothing
+    }
+
+    #[test]
+    fn a_stretch_holds_only_its_scripts_class() {
+        let codes = latin_codes();
+        let passes = |text: String| !lines(&codes, &cps(&text), &[Family::Single], &kana(), &[], any).is_empty();
+        // Han may stand among kana (a kanji); é may not, and cuts the stretch in two.
+        assert!(passes(misread("ひ漢ら")));
+        assert!(!passes(misread("ひéら")));
+        assert!(passes(misread("ひéらが")));
+        // A character that lost a byte is read as U+FFFD, which any reading may hold.
+        assert!(passes(format!(
+            "{}\u{e3}\u{fffd}\u{89}{}",
+            misread("ひ"),
+            misread("ら")
+        )));
+    }
+
+    #[test]
+    fn a_two_byte_familys_stretch_must_be_read_from_a_character_that_looks_misread() {
+        let view = latin_view();
+        let codes = with_views([&view, &view, &view], 0);
+        let text = format!("{}\u{a1}\n{}", misread("ひら"), misread("ひら"));
+        let marked = |c: u32| c == 0xA1; // the line's last character, outside the stretch
+        let found = lines(
+            &codes,
+            &cps(&text),
+            &[Family::Gbk, Family::Single],
+            &kana(),
+            &[],
+            marked,
+        );
+        assert_eq!(found, vec![(0, 0b10), (1, 0b10)]); // the single-byte family is judged by the reading
+        let in_stretch = |c: u32| c == u32::from(misread("ら").chars().last().unwrap());
+        let found = lines(&codes, &cps(&text), &[Family::Gbk], &kana(), &[], in_stretch);
+        assert_eq!(found, vec![(0, 1), (1, 1)]);
     }
 
     #[test]
@@ -219,7 +351,7 @@ mod tests {
         let (a, b) = (misread("ひ"), misread("ら"));
         for sep in [" ", "\u{4e00}"] {
             let text = format!("{a}{sep}{b}");
-            assert!(lines(&codes, &cps(&text), &[Family::Single], &kana(), &[]).is_empty());
+            assert!(lines(&codes, &cps(&text), &[Family::Single], &kana(), &[], any).is_empty());
         }
     }
 
@@ -228,16 +360,16 @@ mod tests {
         let codes = latin_codes();
         // は is e3 81 af: its middle byte lost, and of the fills only 81 makes a kana there.
         let text = format!("\u{e3}\u{fffd}\u{af}{}", misread("ら"));
-        let single = |fills: &[u8]| lines(&codes, &cps(&text), &[Family::Single], &kana(), fills);
+        let single = |fills: &[u8]| lines(&codes, &cps(&text), &[Family::Single], &kana(), fills, any);
         assert_eq!(single(&[0x81, 0x8D]), vec![(0, 1)]);
         assert!(single(&[]).is_empty());
         assert!(single(&[0x8D]).is_empty()); // e3 8d af is a Han character
                                              // Two fills making two kana (e3 81 81 is ぁ, e3 81 82 is あ): no telling which.
         let two = format!("\u{e3}\u{81}\u{fffd}{}", misread("ら"));
-        assert!(lines(&codes, &cps(&two), &[Family::Single], &kana(), &[0x81, 0x82]).is_empty());
+        assert!(lines(&codes, &cps(&two), &[Family::Single], &kana(), &[0x81, 0x82], any).is_empty());
         let view = latin_view();
         let gbk = with_views([&view, &view, &view], 0);
-        assert!(lines(&gbk, &cps(&text), &[Family::Gbk], &kana(), &[0x81]).is_empty());
+        assert!(lines(&gbk, &cps(&text), &[Family::Gbk], &kana(), &[0x81], any).is_empty());
     }
 
     /// Each character U+0080-U+00FF is its own code point's byte.

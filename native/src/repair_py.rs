@@ -273,14 +273,19 @@ impl PyCodes {
 
     /// other_scripts._lines' gate: (index, mask) of each line of `text` whose byte view in some
     /// family of `families` (bit k for families[k]) may give a reading of one of `scripts`
-    /// (each its letters' ranges and how many a run holds at least); `fills`: the bytes the
+    /// (each its letters' ranges, the ranges a reading of it may hold, and how many letters it
+    /// holds at least), read from characters that look misread (`rare`: class `rare_class` of the
+    /// page scan's table, every character beyond it, U+FFFD); `fills`: the bytes the
     /// single-byte family's decoders lose, which a lost byte may have been. One call per page.
+    #[allow(clippy::too_many_arguments)]
     fn other_script_lines(
         &self,
         text: &Bound<'_, PyString>,
         families: Vec<String>,
-        scripts: Vec<(Vec<(u32, u32)>, usize)>,
+        scripts: Vec<other_scripts::ScriptRanges>,
         fills: Vec<u8>,
+        rare: &PyCharSets,
+        rare_class: u32,
     ) -> PyResult<Vec<(usize, u8)>> {
         let fams = families
             .iter()
@@ -291,7 +296,7 @@ impl PyCodes {
         }
         let scripts: Vec<Script> = scripts
             .into_iter()
-            .map(|(ranges, least)| Script { ranges, least })
+            .map(|(ranges, only, least)| Script { ranges, only, least })
             .collect();
         Ok(other_scripts::lines(
             &self.core,
@@ -299,6 +304,7 @@ impl PyCodes {
             &fams,
             &scripts,
             &fills,
+            |c| c == 0xFFFD || rare.core.rare(c, rare_class),
         ))
     }
 
@@ -863,7 +869,7 @@ impl PyRefusal {
 /// is cleaner/pagefacts.py).
 #[pyclass(frozen, module = "cleaner._native", name = "CharSets")]
 pub struct PyCharSets {
-    core: CharSets,
+    pub(crate) core: CharSets,
 }
 
 #[pymethods]
