@@ -107,3 +107,20 @@ def test_a_box_heading_by_its_shape_needs_two_links_over_the_resumed_article():
     assert inner_boxes(_lines([above, "相关研报", *links, *PARAGRAPHS]), lexicon) == [1, 2, 3]
     # An article's subheading of that shape over its own paragraphs stays.
     assert inner_boxes(_lines([above, "相关规定", *PARAGRAPHS]), lexicon) == []
+
+
+def test_a_links_title_with_clauses_is_in_the_box_and_an_excerpt_cut_short_is_not():
+    # A title asking inside itself and ending on a word is a link (紅樹林是藍碳寶庫？研究：…被高估).
+    titles = ["湿地保育法十周年 专家：监测经费仍不足", "红树林是蓝碳宝库？研究：台湾红树林固碳量被高估"]
+    assert text_box_length([*titles, *PARAGRAPHS], 120) == 2
+    # An excerpt cut at a comma under its title is a teaser, not a link.
+    assert text_box_length([*titles, "中医认为，慢性乙肝的病因多是湿、郁、虚，", *PARAGRAPHS], 120) is None
+
+
+def test_the_articles_subheadings_under_the_box_do_not_end_the_resumed_article():
+    # Two short paragraphs, a section heading, then the article's last paragraph (a review's 总结).
+    short = ["夜景模式的画面偏亮，但暗部杂讯明显；若常拍夜景，建议下载第三方相机应用手动调整。",
+             "白天的成像则相当稳定，色彩还原自然，对焦速度也比上一代快，暗光下的人像模式也有明显的进步。"]
+    assert text_box_length([*TITLES, "相机表现", *short, "总结", "如果预算有限又重视续航，笔者仍推荐这支手机；常拍夜景的读者则可以再等等。"], 120) == 3
+    # A pager is no heading of the article: the page ends there.
+    assert text_box_length([*TITLES, *short, "1 2 3 下一页", "如果预算有限又重视续航，笔者仍推荐这支手机；常拍夜景的读者则可以再等等。"], 120) is None

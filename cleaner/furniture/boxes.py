@@ -45,13 +45,17 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
     for text, f in following:
         ends = _ends_article(text, f, lexicon)
         if resumed:
-            if ends or not is_prose(text, f):
+            if ends:
+                break
+            if not is_prose(text, f):
+                if _subheading(text, f):
+                    continue  # the article's next section (总结 over its last paragraphs): it goes on
                 break
             run += len(text)
         else:
             if ends or seen > BOX_LINES:
                 return None
-            if not is_prose(text, f):
+            if not is_prose(text, f) or _link_title(text, f):
                 seen += 1
                 # A line shorter than a link's title after the links is the article's own
                 # heading (骗局之1): the box ended above it.
@@ -68,6 +72,24 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
         if run >= need:
             return box
     return box if resumed and run >= need else None
+
+
+def _link_title(text: str, f: dict[str, float]) -> bool:
+    """A link's title that reads as prose by its clauses (红树林是蓝碳宝库?研究:台湾红树林固碳量被高估):
+    shorter than a paragraph, ending no sentence and on a word. A teaser's excerpt cut short ends
+    on a clause mark (中医认为，…湿、郁、虚，) and a title punctuated as a sentence (爱出油快秃顶？)
+    on its stop: neither is a link of a box."""
+    return len(text) < PARAGRAPH and not f["final_punct"] and not text.endswith(_CLAUSE_ENDS)
+
+
+_CLAUSE_ENDS = (",", "、", ":", ";", "，", "：", "；")
+
+
+def _subheading(text: str, f: dict[str, float]) -> bool:
+    """A heading of the article between its paragraphs (总结, 相机表现): a heading's length, no
+    sentence, no clause, no furniture words, no digits (a pager's 1 2 3 下一页)."""
+    return (len(text) <= HEADING_MAX and not f["final_punct"] and not f["clause_punct"] and f["lex_cover"] == 0
+            and not any(c.isdigit() for c in text))
 
 
 # A paragraph that ends by introducing a list (…第二版各卷：) after sentences of its own.
