@@ -34,6 +34,7 @@ from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import portal_lines, portal_stamps
 from cleaner.furniture.teasers import teaser_blocks
+from cleaner.furniture.threads import shaped
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
@@ -105,6 +106,9 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
     # (a header word such as 网友 or 回复 can stand in an article's subheading).
     stamps = [_stamp(line.features) or comment_header(line.text, line.features, lexicon) for line in lines]
+    texts = [line.text for line in lines]
+    # A thread's posts repeat one form; a stamp or header of its own form is no post (threads.py).
+    posts = shaped(stamps, texts, [_stamp(line.features) for line in lines])
     # Where the article has ended: at an end marker line, or after a paragraph closed by "(完)".
     ends = [False] * (len(lines) + 1)
     above, total = 0, sum(n for n, p in zip(lengths, prose) if p)
@@ -122,8 +126,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         above += lengths[pos] if prose[pos] else 0
     ends.pop()
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
-                            stamps, model.thread_stamps, model.min_body, ends)
-    texts = [line.text for line in lines]
+                            posts, model.thread_stamps, model.min_body, ends)
     whole = paragraphs(texts, prose, barriers, [p and is_paragraph(line.text, line.features) for line, p in zip(lines, prose)])
     main = main_run_below(lengths, prose, whole, barriers, stamps, [_stamp(line.features) for line in lines],
                           (first, last), model.penalty, model.cap)
@@ -131,13 +134,13 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         # The page's main text lies below a thread's stamp or an end marker that ended the body
         # above it (main_run.py): the stamps and end markers above that text end no body and
         # start no thread (they still stop the growth over the article's rows: they are no article).
-        stamps = [s and pos >= main for pos, s in enumerate(stamps)]
+        posts = [s and pos >= main for pos, s in enumerate(posts)]
         first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
-                                stamps, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
+                                posts, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title))
-    thread = thread_start(stamps, model.thread_stamps)
+    thread = thread_start(posts, model.thread_stamps)
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
