@@ -81,6 +81,21 @@ def test_a_comments_heading_is_the_whole_line_and_a_bare_word_needs_its_count():
         assert not comments_heading(normalise(heading)), heading
 
 
+@pytest.mark.parametrize("heading, is_one", [
+    ("留言 96", True),  # a bare count set apart
+    ("评论 412 · 最热 最新", True),  # the tabs that sort the comments after the count
+    ("0則留言", True),  # Taiwan's measure word
+    ("共3则留言", True),
+    ("评论 2024年", False),  # a number glued to a word is no count
+    ("回复 松果：十点收摊也挺好", False),  # a reply, not a heading
+    ("评论区 最新", False),
+])
+def test_a_comments_heading_with_a_bare_count_or_sort_tabs(heading, is_one):
+    from cleaner.furniture.boilerplate import fold_page
+    from cleaner.furniture.boxes import comments_heading
+
+    assert comments_heading(normalise(fold_page(heading))) == is_one
+
 
 def test_a_paragraph_that_introduces_a_list_after_its_sentences_resumes_the_article():
     # It ends in a colon, not a full stop, and was taken for the box's own title: the article's
