@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import normalise
-from cleaner.furniture.forms import blog_name, counted_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, consent, counted_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.portals import form, load_words
 from cleaner.furniture.lexicon import load_lexicon
 
@@ -309,3 +309,27 @@ def test_a_counted_row_goes_outside_the_article():
     from test_generic_furniture import ARTICLE
     out = Cleaner(to="keep").clean("\n".join(["救助服务点开门了", *ARTICLE, "这道菜谱被收录在以下菜单中", "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）"]))
     assert "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）" not in out.split("\n")
+
+
+@pytest.mark.parametrize("line", ["消費者委員會使用Cookies以提升閣下的瀏覽體驗。繼續瀏覽即表示閣下同意我們使用Cookies。 了解更多 接受",
+                                  "本网站使用cookie来改善您的体验，继续访问即视为同意。 接受 拒绝"])
+def test_a_cookie_banner_is_consent(line):
+    assert consent(norm(line))
+
+
+@pytest.mark.parametrize("line", ["欧盟规定，网站须在用户同意后才能使用Cookie记录其浏览习惯。",  # speaks of sites, not as one
+                                  "我们同意这个方案。", "饼干（cookie）是我们小时候最爱的零食，接受度很高。" * 10])
+def test_an_article_on_cookies_is_no_consent(line):
+    assert not consent(norm(line))
+
+
+def test_a_cookie_banner_above_the_headline_goes_and_does_not_join_the_body():
+    from cleaner.furniture.boilerplate import remove_furniture
+
+    article = ["消委会测试20款儿童牙膏 两款含氟量低于标示",
+               "消费者委员会测试了20款儿童牙膏，发现两款样本的实际含氟量低于标示的七成，另有三款样本的包装未有清楚列明适用年龄。",
+               "消委会提醒家长，六岁以下儿童每次只需使用豌豆大小的牙膏份量，并应在成人监督下刷牙，避免吞下牙膏。",
+               "完整测试报告载于今日出版的月刊，消费者亦可登入月刊网站订阅，并下载报告全文。"]
+    banner = "本会网站使用Cookies以提升阁下的浏览体验。继续浏览即表示阁下同意我们使用Cookies。 了解更多 接受"
+    out = remove_furniture("\n".join([banner, *article]), ()).text
+    assert out.split("\n") == article

@@ -28,6 +28,10 @@ anywhere for a rule line). They name forms no article sentence takes:
 - ``quote``: a security's name, price and change in per cent alone (``宁德时代 182.35 +4.12%``), or
   a row of them: a finance portal's ticker rows and index boards. No prose: the thousands' commas
   of ``3,287.42`` read as clauses, and an index board above the headline joined the body.
+- ``consent``: a site's banner asking leave to keep cookies (``本站使用Cookies以提升阁下的浏览体验。
+  继续浏览即表示阁下同意我们使用Cookies。 了解更多 接受``): the site speaks of itself (我们, 本站,
+  本网站), of cookies and of the reader's consent or continued browsing. Well punctuated, it joined
+  the body above the headline. An article about cookies speaks of sites, not as one.
 - ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
   text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
 """
@@ -138,6 +142,18 @@ _PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这�
                      r"|(?:免费|立即|马上|欢迎|一键)?订阅(?:《[^》]{1,16}》|[^\s。!?,]{0,10}(?:电子报|精选|newsletter))")
 PROMPT_MAX = 30  # characters
 _SENTENCE_END = ("。", "!", "?", ";")
+
+
+_COOKIE = re.compile(r"(?i)cookie")
+_CONSENT_SELF = re.compile(r"我们|本站|本网站|本网|本平台")
+_CONSENT = re.compile(r"同意|接受|允许|继续浏览|继续使用|继续访问")
+CONSENT_MAX = 200  # characters: a banner is a sentence or two and its buttons
+
+
+def consent(text: str) -> bool:
+    """A cookie banner: cookies, the site speaking of itself and the reader's consent."""
+    return (len(text) <= CONSENT_MAX and ("ookie" in text or "OOKIE" in text) and bool(_COOKIE.search(text))
+            and bool(_CONSENT_SELF.search(text)) and bool(_CONSENT.search(text)))
 
 
 def imprint(text: str) -> bool:
