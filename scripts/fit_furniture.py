@@ -341,9 +341,10 @@ def page_rows(page, model: generic.Model, lexicon):
     where = {i: k for k, i in enumerate(alive)}
     rows = [([line.features[k] for k in FEATURES], counts[where[line.index]], False, False, True, True, False, -1) for line, _ in gone]
     headline = generic.headline_position(scored, body[0], model) if body is not None else -1
+    pictures = body is not None and generic.picture_story(scored, body, title)
     for pos, line in enumerate(scored):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
-        kept, family = generic.judged(line, pos, body, lexicon) if body is not None else (False, "")
+        kept, family = generic.judged(line, pos, body, lexicon, pictures) if body is not None else (False, "")
         kept = body is not None and (pos == headline or kept)
         # A page without a body loses only what its structure makes furniture (generic.structural).
         forced = (not kept and bool(family)) if body is not None else bool(generic.structural(line))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import normalise
-from cleaner.furniture.forms import blog_name, consent, counted_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, caption, consent, counted_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.portals import form, load_words
 from cleaner.furniture.lexicon import load_lexicon
 
@@ -333,3 +333,32 @@ def test_a_cookie_banner_above_the_headline_goes_and_does_not_join_the_body():
     banner = "本会网站使用Cookies以提升阁下的浏览体验。继续浏览即表示阁下同意我们使用Cookies。 了解更多 接受"
     out = remove_furniture("\n".join([banner, *article]), ()).text
     assert out.split("\n") == article
+
+
+@pytest.mark.parametrize("line", ["图：志愿者在村小发放包裹（摄影：刘洋）", "红树林复育区。攝影：林佳蓉", "▲新机提供黑、白、绿三色。（圖／本站攝）",
+                                  "图1 锂离子电池充放电原理示意图（作者供图）", "图为申请书首页（市档案馆藏）", "圖片由衛生局提供",
+                                  "（本文图片均由市档案馆提供）", "拿出10万元来做房产投资 蔡雪婧/摄"])
+def test_a_pictures_caption(line):
+    assert caption(norm(line))
+
+
+@pytest.mark.parametrize("line", ["全市GDP增长5%（数据由市统计局提供）", "他拍摄的照片获得了一等奖。", "图为什么会这样？",
+                                  "摄影师张伟说，他在这里等了三个小时才拍到这张照片，" * 4])
+def test_no_caption(line):
+    assert not caption(norm(line))
+
+
+def test_captions_go_between_paragraphs_but_a_gallerys_are_its_text():
+    from cleaner.furniture.boilerplate import remove_furniture
+
+    paragraphs = ["受冷空气影响，近日黄河壶口瀑布两岸出现冰挂，与奔腾的河水相映成趣，吸引了不少游客前来观赏。",
+                  "景区工作人员介绍，冰挂景观预计将持续到明年二月，其间景区将加强安全巡查，提醒游客注意防滑。",
+                  "一名摄影爱好者说，他专程从太原赶来，就是为了拍到彩虹与冰挂同框的画面，今天终于如愿以偿。"]
+    one = "游客在瀑布景区拍照留念（记者 詹彦 摄）"
+    page = [paragraphs[0], one, *paragraphs[1:]]
+    assert remove_furniture("\n".join(page), ()).text.split("\n") == paragraphs
+    gallery = [paragraphs[0], one, "瀑布两岸的冰挂景观（无人机照片）。新华社记者 詹彦 摄", paragraphs[1],
+               "游客在观景台上拍照。新华社发（吕桂明 摄）", paragraphs[2]]
+    assert remove_furniture("\n".join(gallery), ()).text.split("\n") == gallery
+    titled = remove_furniture("\n".join(page), (), title="组图：黄河壶口瀑布现冰挂景观").text
+    assert one in titled

@@ -27,7 +27,7 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
-from cleaner.furniture.forms import blog_name, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
@@ -555,10 +555,11 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     removed = [False] * len(scored)
     candidate = [False] * len(scored)
     listed = introduced(scored, body)
+    pictures = picture_story(scored, body, title)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
-        kept, family = judged(line, pos, body, lexicon)
+        kept, family = judged(line, pos, body, lexicon, pictures)
         if kept:
             continue
         if pos in listed and family not in STRUCTURAL_FAMILIES:
@@ -785,10 +786,23 @@ def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | 
     return out
 
 
-BLOCK_FAMILIES = ("list", "pager")  # families decided by a line's form or its list, not by its words
+BLOCK_FAMILIES = ("list", "pager", "caption")  # families decided by a line's form or its list, not by its words
 
 
-def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tuple[bool, str]:
+# A picture story's title (组图：黄河壶口瀑布现冰挂景观, 图集, 多图): its captions are its text.
+_PICTURE_TITLE = re.compile(r"组图|图集|多图|高清图|图片故事|图说")
+STORY_CAPTIONS = 3  # captions in the body from which they are the article (a gallery), not its pictures'
+
+
+def picture_story(lines: list[Line], body: tuple[int, int], title: str | None) -> bool:
+    """A page whose text is its pictures' captions: its title says so (组图, 图集), or its body holds
+    ``STORY_CAPTIONS`` captions or more (``forms.caption``). Its captions are judged as any line."""
+    if title and _PICTURE_TITLE.search(title):
+        return True
+    return sum(1 for line in lines[body[0] : body[1] + 1] if caption(line.text)) >= STORY_CAPTIONS
+
+
+def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictures: bool = False) -> tuple[bool, str]:
     """(kept whatever its score, the family that removes it whatever its score) of a line that
     is not the headline. A protected line (a sentence without a furniture sign of its own) stays,
     unless it is a row of a list block that is furniture, or a pager: the list's form is the
@@ -800,9 +814,10 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tup
         f = line.features
         if is_paragraph(line.text, f):
             return True, ""
-        family = forced(line, pos, body, lexicon) if f["list_block"] else ("pager" if pager(line.text) else "")
+        family = forced(line, pos, body, lexicon, pictures) if f["list_block"] else \
+            ("pager" if pager(line.text) else "caption" if not pictures and caption(line.text) else "")
         return (False, family) if family in BLOCK_FAMILIES else (True, "")
-    return False, forced(line, pos, body, lexicon)
+    return False, forced(line, pos, body, lexicon, pictures)
 
 
 # Keys of a page's record of itself (when and by whom it was published, how often read), as a row of
@@ -832,7 +847,7 @@ def structural(line: Line) -> str:
     return ""
 
 
-def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str:
+def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictures: bool = False) -> str:
     """The family that removes a line outside the body whatever its score, or "".
 
     ``notice``: a notice of the site's own (headed 免责声明：, or three notice words with 本网/本站:
@@ -850,6 +865,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     with the other changes of their round (docs/furniture.md), not each against its score."""
     if pager(line.text):
         return "pager"  # numbers and pager words alone: no article line, wherever it stands
+    if not pictures and caption(line.text):
+        return "caption"  # a picture's caption (its credit, 摄影:刘洋): between paragraphs too (``picture_story``: a gallery's are its text)
     if body[0] <= pos <= body[1]:
         return ""  # a drawn rule inside the article is its scene break (* * *, ———)
     if rule_line(line.text):
