@@ -140,6 +140,10 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title))
+    if title and first < last and _names_headline(lines[first], title):
+        # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
+        # opened the body: the article starts under it, and what stands above it is the page's top.
+        first += 1
     thread = thread_start(posts, model.thread_stamps)
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
