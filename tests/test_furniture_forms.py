@@ -337,12 +337,13 @@ def test_a_cookie_banner_above_the_headline_goes_and_does_not_join_the_body():
 
 @pytest.mark.parametrize("line", ["图：志愿者在村小发放包裹（摄影：刘洋）", "红树林复育区。攝影：林佳蓉", "▲新机提供黑、白、绿三色。（圖／本站攝）",
                                   "图1 锂离子电池充放电原理示意图（作者供图）", "图为申请书首页（市档案馆藏）", "圖片由衛生局提供",
-                                  "（本文图片均由市档案馆提供）", "拿出10万元来做房产投资 蔡雪婧/摄"])
+                                  "（本文图片均由市档案馆提供）", "拿出10万元来做房产投资 蔡雪婧/摄",
+                                  "住持法師帶領大眾繞佛祈福。（攝影／釋常智）", "陳宥翔主投六局無失分。（海鷗球團提供）"])
 def test_a_pictures_caption(line):
     assert caption(norm(line))
 
 
-@pytest.mark.parametrize("line", ["全市GDP增长5%（数据由市统计局提供）", "他拍摄的照片获得了一等奖。", "图为什么会这样？",
+@pytest.mark.parametrize("line", ["全市GDP增长5%（数据由市统计局提供）", "该项目资金（省财政提供）已经到位。", "报告全文（市政府提供）", "他拍摄的照片获得了一等奖。", "图为什么会这样？",
                                   "摄影师张伟说，他在这里等了三个小时才拍到这张照片，" * 4])
 def test_no_caption(line):
     assert not caption(norm(line))

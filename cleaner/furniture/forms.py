@@ -150,8 +150,11 @@ _SENTENCE_END = ("。", "!", "?", ";")
 
 
 # A photographer's or a provider's credit closing the line, folded and NFKC (（摄影：刘洋） is (摄影:刘洋)):
-# bracketed (…摄, …摄影, …供图, 图/…, 图片…提供), or after the caption (。摄影:林佳蓉, 蔡雪婧/摄).
-_CAPTION_CREDIT = re.compile(r"(?:\((?:[^()]{0,24}?(?:摄影|摄|供图)|(?:图|图片|照片)\s*[:/][^()]{1,24}|[^()]{0,16}(?:图片|照片)[^()]{0,12}提供)\)"
+# bracketed (…摄, …摄影, …供图, 图/…, 摄影/…, 图片…提供; after the caption's full stop, 。(某球团提供):
+# an aside inside a sentence stands before its stop, and a source of data, (数据由某局提供), is none), or
+# after the caption (。摄影:林佳蓉, 蔡雪婧/摄).
+_CAPTION_CREDIT = re.compile(r"(?:\((?:[^()]{0,24}?(?:摄影|摄|供图)|(?:图|图片|照片|摄影|摄)\s*[:/][^()]{1,24}|[^()]{0,16}(?:图片|照片)[^()]{0,12}提供)\)"
+                             r"|[。!?]\s*\((?![^()]*(?:数据|资料|信息|消息|由))[^()]{2,10}提供\)"
                              r"|(?:^|[。!?\s])(?:摄影|图|图片)\s*[:/]\s*[\u3400-\u9fffA-Za-z·]{2,12}"
                              r"|\s[\u3400-\u9fff·]{2,4}\s*/?\s*摄影?)$")
 _PICTURE_NOTE = re.compile(r"^\(?(?:本文|文中)?(?:图片|照片|配图)(?:均|皆)?(?:由|来自)[^,。!?()]{2,24}(?:提供|拍摄)\)?$")
@@ -164,9 +167,9 @@ CREDIT_REACH = 40  # characters at the line's end a credit lies within
 def caption(text: str) -> bool:
     """A picture's caption: its credit closes it, a note says who gave the pictures, or a caption's
     opening heads a line that ends no sentence. (Asked of a line several times a reading, and a
-    site repeats its lines: remembered. Every caption holds 摄, 图 or 照: a line with none is not
-    searched.)"""
-    if len(text) > CAPTION_MAX or not ("图" in text or "摄" in text or "照" in text):
+    site repeats its lines: remembered. Every caption holds 摄, 图, 照 or 提供: a line with none is
+    not searched.)"""
+    if len(text) > CAPTION_MAX or not ("图" in text or "摄" in text or "照" in text or "提供" in text):
         return False
     return bool(_CAPTION_CREDIT.search(text, max(len(text) - CREDIT_REACH, 0)) or _PICTURE_NOTE.match(text)
                 or (_CAPTION_HEAD.match(text) and not text.endswith(_SENTENCE_END)))
