@@ -139,3 +139,22 @@ def test_the_articles_subheadings_under_the_box_do_not_end_the_resumed_article()
     assert text_box_length([*TITLES, "相机表现", *short, "总结", "如果预算有限又重视续航，笔者仍推荐这支手机；常拍夜景的读者则可以再等等。"], 120) == 3
     # A pager is no heading of the article: the page ends there.
     assert text_box_length([*TITLES, *short, "1 2 3 下一页", "如果预算有限又重视续航，笔者仍推荐这支手机；常拍夜景的读者则可以再等等。"], 120) is None
+
+
+def test_the_resumed_article_is_counted_over_its_facts_and_a_lone_notice_is_no_article():
+    titles = ["2023年典藏新品发表会纪实", "部落工艺师驻馆计划开始报名"]
+    last = "观众可于展场扫描二维码下载语音导览，亦欢迎于社群平台分享观展心得，本馆将择优转载。"
+    facts = ["展览信息", "展期：2024年3月19日至12月29日", "地点：本馆二楼201、202展室", "票价：全票30元，优待票15元，本展无须另外购票。"]
+    assert text_box_length([*titles, last, *facts], 60) == 2
+    # A site's reminder under a box, then another box: the page's tail, not the article.
+    reminder = "法律快车提醒您：本站法规仅供参考，请以政府部门发布的正式文本为准。"
+    assert text_box_length([*titles, reminder, "相关法律知识", "劳动合同解除的条件"], 60) is None
+
+
+def test_related_rule_keeps_an_articles_short_last_section_under_a_box():
+    rules = load().rules_for(None)
+    head = [f"第{k}段。" + "这是文章的正文，写得很长，一句接着一句，讲述事情的来龙去脉和各方的看法。" for k in range(6)]
+    last = "观众可于展场扫描二维码下载语音导览，亦欢迎于社群平台分享观展心得，本馆将择优转载。"
+    facts = ["展览信息", "展期：2024年3月19日至12月29日", "票价：全票30元，优待票15元，本展无须另外购票。"]
+    page = "\n".join([*head, "延伸阅读", *TITLES[:2], last, *facts])
+    assert boilerplate.remove_furniture(page, rules, generic_model=False).text.split("\n") == [*head, last, *facts]

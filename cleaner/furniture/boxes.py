@@ -48,8 +48,8 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
             if ends:
                 break
             if not is_prose(text, f):
-                if _subheading(text, f):
-                    continue  # the article's next section (总结 over its last paragraphs): it goes on
+                if _subheading(text, f) or _field(text, f):
+                    continue  # the article's next section (总结) or its facts (展期：…): it goes on
                 break
             run += len(text)
         else:
@@ -90,6 +90,16 @@ def _subheading(text: str, f: dict[str, float]) -> bool:
     sentence, no clause, no furniture words, no digits (a pager's 1 2 3 下一页)."""
     return (len(text) <= HEADING_MAX and not f["final_punct"] and not f["clause_punct"] and f["lex_cover"] == 0
             and not any(c.isdigit() for c in text))
+
+
+_FIELD = re.compile(r"[\u3400-\u9fff]{2,6}\s*:\s*\S")
+FIELD_MAX = 40  # characters of a field row of the article's facts
+
+
+def _field(text: str, f: dict[str, float]) -> bool:
+    """One of the article's facts as a field row (展期：2024年3月19日至12月29日, 地点：本馆二楼): a key of
+    two to six Han characters, a colon, a value; short, no furniture words, one key."""
+    return len(text) <= FIELD_MAX and f["lex_cover"] == 0 and not f["kv_many"] and bool(_FIELD.match(text))
 
 
 # A paragraph that ends by introducing a list (…第二版各卷：) after sentences of its own.
