@@ -81,6 +81,21 @@ def test_a_comments_heading_is_the_whole_line_and_a_bare_word_needs_its_count():
         assert not comments_heading(normalise(heading)), heading
 
 
+@pytest.mark.parametrize("heading, is_one", [
+    ("留言 96", True),  # a bare count set apart
+    ("评论 412 · 最热 最新", True),  # the tabs that sort the comments after the count
+    ("0則留言", True),  # Taiwan's measure word
+    ("共3则留言", True),
+    ("评论 2024年", False),  # a number glued to a word is no count
+    ("回复 松果：十点收摊也挺好", False),  # a reply, not a heading
+    ("评论区 最新", False),
+])
+def test_a_comments_heading_with_a_bare_count_or_sort_tabs(heading, is_one):
+    from cleaner.furniture.boilerplate import fold_page
+    from cleaner.furniture.boxes import comments_heading
+
+    assert comments_heading(normalise(fold_page(heading))) == is_one
+
 
 def test_a_paragraph_that_introduces_a_list_after_its_sentences_resumes_the_article():
     # It ends in a colon, not a full stop, and was taken for the box's own title: the article's
@@ -107,3 +122,39 @@ def test_a_box_heading_by_its_shape_needs_two_links_over_the_resumed_article():
     assert inner_boxes(_lines([above, "相关研报", *links, *PARAGRAPHS]), lexicon) == [1, 2, 3]
     # An article's subheading of that shape over its own paragraphs stays.
     assert inner_boxes(_lines([above, "相关规定", *PARAGRAPHS]), lexicon) == []
+
+
+def test_a_links_title_with_clauses_is_in_the_box_and_an_excerpt_cut_short_is_not():
+    # A title asking inside itself and ending on a word is a link (紅樹林是藍碳寶庫？研究：…被高估).
+    titles = ["湿地保育法十周年 专家：监测经费仍不足", "红树林是蓝碳宝库？研究：台湾红树林固碳量被高估"]
+    assert text_box_length([*titles, *PARAGRAPHS], 120) == 2
+    # An excerpt cut at a comma under its title is a teaser, not a link.
+    assert text_box_length([*titles, "中医认为，慢性乙肝的病因多是湿、郁、虚，", *PARAGRAPHS], 120) is None
+
+
+def test_the_articles_subheadings_under_the_box_do_not_end_the_resumed_article():
+    # Two short paragraphs, a section heading, then the article's last paragraph (a review's 总结).
+    short = ["夜景模式的画面偏亮，但暗部杂讯明显；若常拍夜景，建议下载第三方相机应用手动调整。",
+             "白天的成像则相当稳定，色彩还原自然，对焦速度也比上一代快，暗光下的人像模式也有明显的进步。"]
+    assert text_box_length([*TITLES, "相机表现", *short, "总结", "如果预算有限又重视续航，笔者仍推荐这支手机；常拍夜景的读者则可以再等等。"], 120) == 3
+    # A pager is no heading of the article: the page ends there.
+    assert text_box_length([*TITLES, *short, "1 2 3 下一页", "如果预算有限又重视续航，笔者仍推荐这支手机；常拍夜景的读者则可以再等等。"], 120) is None
+
+
+def test_the_resumed_article_is_counted_over_its_facts_and_a_lone_notice_is_no_article():
+    titles = ["2023年典藏新品发表会纪实", "部落工艺师驻馆计划开始报名"]
+    last = "观众可于展场扫描二维码下载语音导览，亦欢迎于社群平台分享观展心得，本馆将择优转载。"
+    facts = ["展览信息", "展期：2024年3月19日至12月29日", "地点：本馆二楼201、202展室", "票价：全票30元，优待票15元，本展无须另外购票。"]
+    assert text_box_length([*titles, last, *facts], 60) == 2
+    # A site's reminder under a box, then another box: the page's tail, not the article.
+    reminder = "法律快车提醒您：本站法规仅供参考，请以政府部门发布的正式文本为准。"
+    assert text_box_length([*titles, reminder, "相关法律知识", "劳动合同解除的条件"], 60) is None
+
+
+def test_related_rule_keeps_an_articles_short_last_section_under_a_box():
+    rules = load().rules_for(None)
+    head = [f"第{k}段。" + "这是文章的正文，写得很长，一句接着一句，讲述事情的来龙去脉和各方的看法。" for k in range(6)]
+    last = "观众可于展场扫描二维码下载语音导览，亦欢迎于社群平台分享观展心得，本馆将择优转载。"
+    facts = ["展览信息", "展期：2024年3月19日至12月29日", "票价：全票30元，优待票15元，本展无须另外购票。"]
+    page = "\n".join([*head, "延伸阅读", *TITLES[:2], last, *facts])
+    assert boilerplate.remove_furniture(page, rules, generic_model=False).text.split("\n") == [*head, last, *facts]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import normalise
-from cleaner.furniture.forms import blog_name, counted_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, caption, consent, counted_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.portals import form, load_words
 from cleaner.furniture.lexicon import load_lexicon
 
@@ -309,3 +309,57 @@ def test_a_counted_row_goes_outside_the_article():
     from test_generic_furniture import ARTICLE
     out = Cleaner(to="keep").clean("\n".join(["救助服务点开门了", *ARTICLE, "这道菜谱被收录在以下菜单中", "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）"]))
     assert "家常菜大全（12.5万人收藏） 下饭菜（8.1万人收藏）" not in out.split("\n")
+
+
+@pytest.mark.parametrize("line", ["消費者委員會使用Cookies以提升閣下的瀏覽體驗。繼續瀏覽即表示閣下同意我們使用Cookies。 了解更多 接受",
+                                  "本网站使用cookie来改善您的体验，继续访问即视为同意。 接受 拒绝"])
+def test_a_cookie_banner_is_consent(line):
+    assert consent(norm(line))
+
+
+@pytest.mark.parametrize("line", ["欧盟规定，网站须在用户同意后才能使用Cookie记录其浏览习惯。",  # speaks of sites, not as one
+                                  "我们同意这个方案。", "饼干（cookie）是我们小时候最爱的零食，接受度很高。" * 10])
+def test_an_article_on_cookies_is_no_consent(line):
+    assert not consent(norm(line))
+
+
+def test_a_cookie_banner_above_the_headline_goes_and_does_not_join_the_body():
+    from cleaner.furniture.boilerplate import remove_furniture
+
+    article = ["消委会测试20款儿童牙膏 两款含氟量低于标示",
+               "消费者委员会测试了20款儿童牙膏，发现两款样本的实际含氟量低于标示的七成，另有三款样本的包装未有清楚列明适用年龄。",
+               "消委会提醒家长，六岁以下儿童每次只需使用豌豆大小的牙膏份量，并应在成人监督下刷牙，避免吞下牙膏。",
+               "完整测试报告载于今日出版的月刊，消费者亦可登入月刊网站订阅，并下载报告全文。"]
+    banner = "本会网站使用Cookies以提升阁下的浏览体验。继续浏览即表示阁下同意我们使用Cookies。 了解更多 接受"
+    out = remove_furniture("\n".join([banner, *article]), ()).text
+    assert out.split("\n") == article
+
+
+@pytest.mark.parametrize("line", ["图：志愿者在村小发放包裹（摄影：刘洋）", "红树林复育区。攝影：林佳蓉", "▲新机提供黑、白、绿三色。（圖／本站攝）",
+                                  "图1 锂离子电池充放电原理示意图（作者供图）", "图为申请书首页（市档案馆藏）", "圖片由衛生局提供",
+                                  "（本文图片均由市档案馆提供）", "拿出10万元来做房产投资 蔡雪婧/摄",
+                                  "住持法師帶領大眾繞佛祈福。（攝影／釋常智）", "陳宥翔主投六局無失分。（海鷗球團提供）"])
+def test_a_pictures_caption(line):
+    assert caption(norm(line))
+
+
+@pytest.mark.parametrize("line", ["全市GDP增长5%（数据由市统计局提供）", "该项目资金（省财政提供）已经到位。", "报告全文（市政府提供）", "他拍摄的照片获得了一等奖。", "图为什么会这样？",
+                                  "摄影师张伟说，他在这里等了三个小时才拍到这张照片，" * 4])
+def test_no_caption(line):
+    assert not caption(norm(line))
+
+
+def test_captions_go_between_paragraphs_but_a_gallerys_are_its_text():
+    from cleaner.furniture.boilerplate import remove_furniture
+
+    paragraphs = ["受冷空气影响，近日黄河壶口瀑布两岸出现冰挂，与奔腾的河水相映成趣，吸引了不少游客前来观赏。",
+                  "景区工作人员介绍，冰挂景观预计将持续到明年二月，其间景区将加强安全巡查，提醒游客注意防滑。",
+                  "一名摄影爱好者说，他专程从太原赶来，就是为了拍到彩虹与冰挂同框的画面，今天终于如愿以偿。"]
+    one = "游客在瀑布景区拍照留念（记者 詹彦 摄）"
+    page = [paragraphs[0], one, *paragraphs[1:]]
+    assert remove_furniture("\n".join(page), ()).text.split("\n") == paragraphs
+    gallery = [paragraphs[0], one, "瀑布两岸的冰挂景观（无人机照片）。新华社记者 詹彦 摄", paragraphs[1],
+               "游客在观景台上拍照。新华社发（吕桂明 摄）", paragraphs[2]]
+    assert remove_furniture("\n".join(gallery), ()).text.split("\n") == gallery
+    titled = remove_furniture("\n".join(page), (), title="组图：黄河壶口瀑布现冰挂景观").text
+    assert one in titled

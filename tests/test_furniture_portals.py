@@ -326,6 +326,14 @@ def test_a_recommended_heading_takes_its_titles_and_stops_at_prose():
     assert gone["宋人的夜生活"] == "generic/recommended"
 
 
+@pytest.mark.parametrize("heading", ["你可能也會喜歡", "您可能感兴趣"])
+def test_a_you_may_also_like_heading_takes_its_titles(heading):
+    page = [*ARTICLE, heading, "小米新机上手：感光元件再进化", "手机续航怎么选"]
+    kept, gone = run("\n".join(page))
+    assert kept == ARTICLE
+    assert gone[heading] == "generic/recommended"
+
+
 def test_a_signing_date_stays_a_site_date_line_goes():
     notice = ["关于做好春季农田水利设施检修的通知", *ARTICLE, "某市农业农村局", "2024年3月20日"]
     kept, _ = run("\n".join(notice))

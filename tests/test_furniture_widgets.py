@@ -60,6 +60,9 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     # A player's controls: quality, speed, subtitles, nothing else.
     ("1080P 高清 倍速 字幕", "duration"),
     ("倍速 1.0x", "duration"),
+    # A player's bar before it plays: position at zero and length, with its labels and buttons.
+    ("听全文 00:00 / 06:12 倍速 1.0x", "duration"),
+    ("▶ 播放 00:00 / 68:14 1.0x 下一集", "duration"),
 ])
 def test_a_widget_is_named_by_its_family(line, family):
     assert fam(line) == family
@@ -69,7 +72,9 @@ def test_a_widget_is_named_by_its_family(line, family):
     "广告业在过去十年里发展很快，从业者超过百万。",
     "广告 是现代商业的重要组成部分，也影响着人们的消费习惯。",
     "#心得",  # one hashtag: a heading may start with one
-    "附件：1.校园安全排查表.xls",  # a notice's attachment, named without a size: its copies keep it
+    "附件：1.校园安全排查表.xls",
+    "比赛时间 19:30 / 21:00",  # a time span: no player's position at zero
+    "计时从0:00开始，到10:30 / 11:00结束。",  # a notice's attachment, named without a size: its copies keep it
     "搜索引擎、大数据与隐私",  # a headline of two parts
     "第1页",
     "点击查看",

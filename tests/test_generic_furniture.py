@@ -1011,3 +1011,17 @@ def test_the_question_kept_for_its_title_stays_when_the_answer_page_is_cleaned_a
     question, page = _QUESTION, _QA_PAGE
     once = Cleaner(to="keep").run("\n".join(page), details=False, title=question + "_有问必答_快速问医生").text
     assert Cleaner(to="keep").run(once, details=False).text == once
+
+
+def test_a_headline_the_title_names_that_reads_as_prose_is_the_articles_top():
+    # Its commas and colon make it prose, so it opened the body, and the search for the named
+    # headline above the body found the site's name over the member links instead.
+    headline = "【开箱评测】新机实测：续航大进步，但相机还差一口气"
+    top = ["3C科技网", "会员登入 注册", "搜寻文章、产品"]
+    page = [*top, headline, *ARTICLE]
+    folded = [normalise(fold_line(x)) for x in page]
+    title = normalise(fold_line(headline + " | 3C科技网"))
+    lines, body = generic.page_lines(folded, list(range(len(page))), generic.load_model(), LEX, title)
+    assert body[0] == len(top) + 1
+    assert lines[len(top)].features["headline"] == 1.0
+    assert all(line.features["above_headline"] == 1.0 for line in lines[: len(top)])

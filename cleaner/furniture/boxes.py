@@ -45,13 +45,17 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
     for text, f in following:
         ends = _ends_article(text, f, lexicon)
         if resumed:
-            if ends or not is_prose(text, f):
+            if ends:
+                break
+            if not is_prose(text, f):
+                if _subheading(text, f) or _field(text, f):
+                    continue  # the article's next section (总结) or its facts (展期：…): it goes on
                 break
             run += len(text)
         else:
             if ends or seen > BOX_LINES:
                 return None
-            if not is_prose(text, f):
+            if not is_prose(text, f) or _link_title(text, f):
                 seen += 1
                 # A line shorter than a link's title after the links is the article's own
                 # heading (骗局之1): the box ended above it.
@@ -68,6 +72,34 @@ def box_length(following: Iterable[tuple[str, dict[str, float]]], need: int, lex
         if run >= need:
             return box
     return box if resumed and run >= need else None
+
+
+def _link_title(text: str, f: dict[str, float]) -> bool:
+    """A link's title that reads as prose by its clauses (红树林是蓝碳宝库?研究:台湾红树林固碳量被高估):
+    shorter than a paragraph, ending no sentence and on a word. A teaser's excerpt cut short ends
+    on a clause mark (中医认为，…湿、郁、虚，) and a title punctuated as a sentence (爱出油快秃顶？)
+    on its stop: neither is a link of a box."""
+    return len(text) < PARAGRAPH and not f["final_punct"] and not text.endswith(_CLAUSE_ENDS)
+
+
+_CLAUSE_ENDS = (",", "、", ":", ";", "，", "：", "；")
+
+
+def _subheading(text: str, f: dict[str, float]) -> bool:
+    """A heading of the article between its paragraphs (总结, 相机表现): a heading's length, no
+    sentence, no clause, no furniture words, no digits (a pager's 1 2 3 下一页)."""
+    return (len(text) <= HEADING_MAX and not f["final_punct"] and not f["clause_punct"] and f["lex_cover"] == 0
+            and not any(c.isdigit() for c in text))
+
+
+_FIELD = re.compile(r"[\u3400-\u9fff]{2,6}\s*:\s*\S")
+FIELD_MAX = 40  # characters of a field row of the article's facts
+
+
+def _field(text: str, f: dict[str, float]) -> bool:
+    """One of the article's facts as a field row (展期：2024年3月19日至12月29日, 地点：本馆二楼): a key of
+    two to six Han characters, a colon, a value; short, no furniture words, one key."""
+    return len(text) <= FIELD_MAX and f["lex_cover"] == 0 and not f["kv_many"] and bool(_FIELD.match(text))
 
 
 # A paragraph that ends by introducing a list (…第二版各卷：) after sentences of its own.
@@ -116,9 +148,13 @@ _INLINE = re.compile(r"^[【\[]?\s*(?:相关(?:新闻|阅读|文章|报道|链�
 # A comments heading, the whole line: 网友回复, 全部评论, 评论(12), 留言 (5), 共有3条留言. The
 # lexicon's [ends] words are found inside a line; these are too common alone in an article's
 # subheadings (【评论】, 专家点评, 用户评价) to be found so: a bare word needs its count.
-_COUNT = r"\s*[】\]]?\s*(?:[(\[]\s*\d+\s*[)\]]|\d+\s*条)"
+# The count: bracketed, with its measure word (条, 则 on Taiwan's sites), or a bare number set apart
+# (留言 96); the tabs that sort the comments may follow it (评论 412 · 最热 最新).
+_COUNT = r"\s*[】\]]?\s*(?:[(\[]\s*\d+\s*[)\]]|\d+\s*[条则]|(?<=\s)\d+(?!\S))"
+_SORT_TABS = r"(?:\s*[·|]?\s*(?:最热|最新|热门|最早|默认|按热度|按时间|正序|倒序))*"
 _COMMENTS_HEADING = re.compile(rf"^[【\[]?\s*(?:(?:网友|读者|用户|全部|最新|热门|精彩)(?:评论|留言|回复|跟帖|回应)(?:{_COUNT})?"
-                               rf"|(?:评论|留言|回复|跟帖){_COUNT})\s*[】\]]?\s*:?$|^共有?\s*\d+\s*(?:条|位网友)(?:评论|留言|回复|跟帖)")
+                               rf"|(?:评论|留言|回复|跟帖)\s*{_COUNT}){_SORT_TABS}\s*[】\]]?\s*:?$"
+                               rf"|^共有?\s*\d+\s*(?:条|则|位网友)(?:评论|留言|回复|跟帖)|^\d+\s*[条则](?:评论|留言|回复)$")
 
 
 def comments_heading(text: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from cleaner._native import furniture_normalise
-from cleaner.furniture.forms import fields_row, item_row, quote, title_row
+from cleaner.furniture.forms import consent, fields_row, item_row, quote, title_row
 from cleaner.furniture.lexicon import Lexicon
 
 FEATURES = (
@@ -197,6 +197,7 @@ def is_prose(text: str, f: dict[str, float]) -> bool:
                 and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"] and not f["notice"]
                 and not title_row(text) and not fields_row(text)  # a row of headlines that ask (…富翁?), a row of fields: no sentence
                 and not quote(text)  # an index board, 上证指数 3,287.42 +0.63% …: its commas are no clauses
+                and not consent(text)  # a cookie banner above the headline joined the body
                 and not (text[-1:] in ")]】" and not f["final_punct"] and _DATED_TITLE.search(text)))  # a list's title and its date
 
 

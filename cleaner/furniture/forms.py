@@ -28,6 +28,14 @@ anywhere for a rule line). They name forms no article sentence takes:
 - ``quote``: a security's name, price and change in per cent alone (``宁德时代 182.35 +4.12%``), or
   a row of them: a finance portal's ticker rows and index boards. No prose: the thousands' commas
   of ``3,287.42`` read as clauses, and an index board above the headline joined the body.
+- ``consent``: a site's banner asking leave to keep cookies (``本站使用Cookies以提升阁下的浏览体验。
+  继续浏览即表示阁下同意我们使用Cookies。 了解更多 接受``): the site speaks of itself (我们, 本站,
+  本网站), of cookies and of the reader's consent or continued browsing. Well punctuated, it joined
+  the body above the headline. An article about cookies speaks of sites, not as one.
+- ``caption``: a picture's caption, told by its credit at the end (``(摄影:刘洋)``, ``(图/3C科技网摄)``,
+  ``(作者供图)``, ``。摄影:林佳蓉``, ``蔡雪婧/摄``), by a note of who gave the pictures (``图片由卫生局提供``,
+  ``(本文图片均由某馆提供)``) or by a caption's opening (``图为``, ``图1 ``, ``▲``) on a line that ends
+  no sentence: the picture's, not the article's text.
 - ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
   text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
 """
@@ -36,6 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 # A channel's key (two to four letters and a colon), then three or more titles split by spaces.
 _TITLE_ROW = re.compile(r"[\u3400-\u9fff]{2,4}\s*:\s*(\S.*)")
@@ -138,6 +147,44 @@ _PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这�
                      r"|(?:免费|立即|马上|欢迎|一键)?订阅(?:《[^》]{1,16}》|[^\s。!?,]{0,10}(?:电子报|精选|newsletter))")
 PROMPT_MAX = 30  # characters
 _SENTENCE_END = ("。", "!", "?", ";")
+
+
+# A photographer's or a provider's credit closing the line, folded and NFKC (（摄影：刘洋） is (摄影:刘洋)):
+# bracketed (…摄, …摄影, …供图, 图/…, 摄影/…, 图片…提供; after the caption's full stop, 。(某球团提供):
+# an aside inside a sentence stands before its stop, and a source of data, (数据由某局提供), is none), or
+# after the caption (。摄影:林佳蓉, 蔡雪婧/摄).
+_CAPTION_CREDIT = re.compile(r"(?:\((?:[^()]{0,24}?(?:摄影|摄|供图)|(?:图|图片|照片|摄影|摄)\s*[:/][^()]{1,24}|[^()]{0,16}(?:图片|照片)[^()]{0,12}提供)\)"
+                             r"|[。!?]\s*\((?![^()]*(?:数据|资料|信息|消息|由))[^()]{2,10}提供\)"
+                             r"|(?:^|[。!?\s])(?:摄影|图|图片)\s*[:/]\s*[\u3400-\u9fffA-Za-z·]{2,12}"
+                             r"|\s[\u3400-\u9fff·]{2,4}\s*/?\s*摄影?)$")
+_PICTURE_NOTE = re.compile(r"^\(?(?:本文|文中)?(?:图片|照片|配图)(?:均|皆)?(?:由|来自)[^,。!?()]{2,24}(?:提供|拍摄)\)?$")
+_CAPTION_HEAD = re.compile(r"^(?:图为|图\s*\d{1,2}\s|图\s*\d{0,2}\s*:|[▲△]|[上下左右]图)")
+CAPTION_MAX = 80  # characters: a caption is a line or two under the picture, no paragraph
+CREDIT_REACH = 40  # characters at the line's end a credit lies within
+
+
+@lru_cache(maxsize=4096)
+def caption(text: str) -> bool:
+    """A picture's caption: its credit closes it, a note says who gave the pictures, or a caption's
+    opening heads a line that ends no sentence. (Asked of a line several times a reading, and a
+    site repeats its lines: remembered. Every caption holds 摄, 图, 照 or 提供: a line with none is
+    not searched.)"""
+    if len(text) > CAPTION_MAX or not ("图" in text or "摄" in text or "照" in text or "提供" in text):
+        return False
+    return bool(_CAPTION_CREDIT.search(text, max(len(text) - CREDIT_REACH, 0)) or _PICTURE_NOTE.match(text)
+                or (_CAPTION_HEAD.match(text) and not text.endswith(_SENTENCE_END)))
+
+
+_COOKIE = re.compile(r"(?i)cookie")
+_CONSENT_SELF = re.compile(r"我们|本站|本网站|本网|本平台")
+_CONSENT = re.compile(r"同意|接受|允许|继续浏览|继续使用|继续访问")
+CONSENT_MAX = 200  # characters: a banner is a sentence or two and its buttons
+
+
+def consent(text: str) -> bool:
+    """A cookie banner: cookies, the site speaking of itself and the reader's consent."""
+    return (len(text) <= CONSENT_MAX and ("ookie" in text or "OOKIE" in text) and bool(_COOKIE.search(text))
+            and bool(_CONSENT_SELF.search(text)) and bool(_CONSENT.search(text)))
 
 
 def imprint(text: str) -> bool:

@@ -27,13 +27,14 @@ from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
-from cleaner.furniture.forms import blog_name, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import portal_lines, portal_stamps
 from cleaner.furniture.teasers import teaser_blocks
+from cleaner.furniture.threads import shaped
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
@@ -105,6 +106,9 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
     # (a header word such as 网友 or 回复 can stand in an article's subheading).
     stamps = [_stamp(line.features) or comment_header(line.text, line.features, lexicon) for line in lines]
+    texts = [line.text for line in lines]
+    # A thread's posts repeat one form; a stamp or header of its own form is no post (threads.py).
+    posts = shaped(stamps, texts, [_stamp(line.features) for line in lines])
     # Where the article has ended: at an end marker line, or after a paragraph closed by "(完)".
     ends = [False] * (len(lines) + 1)
     above, total = 0, sum(n for n, p in zip(lengths, prose) if p)
@@ -122,8 +126,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         above += lengths[pos] if prose[pos] else 0
     ends.pop()
     first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
-                            stamps, model.thread_stamps, model.min_body, ends)
-    texts = [line.text for line in lines]
+                            posts, model.thread_stamps, model.min_body, ends)
     whole = paragraphs(texts, prose, barriers, [p and is_paragraph(line.text, line.features) for line, p in zip(lines, prose)])
     main = main_run_below(lengths, prose, whole, barriers, stamps, [_stamp(line.features) for line in lines],
                           (first, last), model.penalty, model.cap)
@@ -131,13 +134,17 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         # The page's main text lies below a thread's stamp or an end marker that ended the body
         # above it (main_run.py): the stamps and end markers above that text end no body and
         # start no thread (they still stop the growth over the article's rows: they are no article).
-        stamps = [s and pos >= main for pos, s in enumerate(stamps)]
+        posts = [s and pos >= main for pos, s in enumerate(posts)]
         first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
-                                stamps, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
+                                posts, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title))
-    thread = thread_start(stamps, model.thread_stamps)
+    if title and first < last and _names_headline(lines[first], title):
+        # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
+        # opened the body: the article starts under it, and what stands above it is the page's top.
+        first += 1
+    thread = thread_start(posts, model.thread_stamps)
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
@@ -552,10 +559,11 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     removed = [False] * len(scored)
     candidate = [False] * len(scored)
     listed = introduced(scored, body)
+    pictures = picture_story(scored, body, title)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
-        kept, family = judged(line, pos, body, lexicon)
+        kept, family = judged(line, pos, body, lexicon, pictures)
         if kept:
             continue
         if pos in listed and family not in STRUCTURAL_FAMILIES:
@@ -782,10 +790,23 @@ def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | 
     return out
 
 
-BLOCK_FAMILIES = ("list", "pager")  # families decided by a line's form or its list, not by its words
+BLOCK_FAMILIES = ("list", "pager", "caption")  # families decided by a line's form or its list, not by its words
 
 
-def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tuple[bool, str]:
+# A picture story's title (组图：黄河壶口瀑布现冰挂景观, 图集, 多图): its captions are its text.
+_PICTURE_TITLE = re.compile(r"组图|图集|多图|高清图|图片故事|图说")
+STORY_CAPTIONS = 3  # captions in the body from which they are the article (a gallery), not its pictures'
+
+
+def picture_story(lines: list[Line], body: tuple[int, int], title: str | None) -> bool:
+    """A page whose text is its pictures' captions: its title says so (组图, 图集), or its body holds
+    ``STORY_CAPTIONS`` captions or more (``forms.caption``). Its captions are judged as any line."""
+    if title and _PICTURE_TITLE.search(title):
+        return True
+    return sum(1 for line in lines[body[0] : body[1] + 1] if caption(line.text)) >= STORY_CAPTIONS
+
+
+def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictures: bool = False) -> tuple[bool, str]:
     """(kept whatever its score, the family that removes it whatever its score) of a line that
     is not the headline. A protected line (a sentence without a furniture sign of its own) stays,
     unless it is a row of a list block that is furniture, or a pager: the list's form is the
@@ -797,9 +818,10 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> tup
         f = line.features
         if is_paragraph(line.text, f):
             return True, ""
-        family = forced(line, pos, body, lexicon) if f["list_block"] else ("pager" if pager(line.text) else "")
+        family = forced(line, pos, body, lexicon, pictures) if f["list_block"] else \
+            ("pager" if pager(line.text) else "caption" if not pictures and caption(line.text) else "")
         return (False, family) if family in BLOCK_FAMILIES else (True, "")
-    return False, forced(line, pos, body, lexicon)
+    return False, forced(line, pos, body, lexicon, pictures)
 
 
 # Keys of a page's record of itself (when and by whom it was published, how often read), as a row of
@@ -829,7 +851,7 @@ def structural(line: Line) -> str:
     return ""
 
 
-def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str:
+def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictures: bool = False) -> str:
     """The family that removes a line outside the body whatever its score, or "".
 
     ``notice``: a notice of the site's own (headed 免责声明：, or three notice words with 本网/本站:
@@ -847,6 +869,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
     with the other changes of their round (docs/furniture.md), not each against its score."""
     if pager(line.text):
         return "pager"  # numbers and pager words alone: no article line, wherever it stands
+    if not pictures and caption(line.text):
+        return "caption"  # a picture's caption (its credit, 摄影:刘洋): between paragraphs too (``picture_story``: a gallery's are its text)
     if body[0] <= pos <= body[1]:
         return ""  # a drawn rule inside the article is its scene break (* * *, ———)
     if rule_line(line.text):
@@ -868,6 +892,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon) -> str
         return "title-row"  # right under the article's last line it may be its closing tips (提示：… … …)
     if quote(line.text):
         return "quote"
+    if consent(line.text):
+        return "consent"  # 本站使用Cookies…继续浏览即表示阁下同意…
     if counted_row(line.text):
         return "counted"  # 随笔(12) 读书(5): categories or tags with their counts
     if f["kv_filled"] and not f["final_punct"] and fields_row(line.text) and _RECORD_KEY.search(line.text):

@@ -102,8 +102,19 @@ def hashtags(text: str) -> bool:
 _PLAYER = re.compile(r"^[【\[(][^】\])]{1,8}[】\])]\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$")
 
 
+# A player's bar before it plays: its position at zero and the length (听全文 00:00 / 06:12 倍速 1.0x,
+# ▶ 播放 00:00 / 68:14 1.0x 下一集), whatever labels and buttons stand around it, no clause. A time
+# span an article states starts elsewhere than 0:00 (19:30 / 21:00).
+_ZERO_POSITION = re.compile(r"(?<![\d:])0?0:00\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])")
+_BAR_CLAUSE = re.compile(r"[,。;!?、]")
+PLAYER_BAR = 40  # characters
+
+
 def player(text: str) -> bool:
-    return "/" in text and bool(_PLAYER.match(text)) or controls(text)
+    if "/" not in text:
+        return controls(text)
+    return bool(_PLAYER.match(text)) or controls(text) or (
+        len(text) <= PLAYER_BAR and "0:00" in text and bool(_ZERO_POSITION.search(text)) and not _BAR_CLAUSE.search(text))
 
 
 # A video or audio player's controls: its quality, speed, subtitle and screen buttons, nothing
