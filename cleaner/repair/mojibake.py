@@ -176,6 +176,8 @@ def _repair_gbk_family(text: str, skip_lines_with: str, guess: bool, letters: in
         guessed += indents
         text, exact, guessed = _exact_utf8_runs(text, guessed)
         count += exact
+        text, cut, guessed = _cut_utf8_runs(text, guessed)
+        count += cut
     text, guessed = context.redecide(text, guessed, page=True)
     # Without guessing every guess is marked; with it, those that would change a number.
     marked = guessed if not guess else _numeral_guesses(text, guessed)
@@ -1464,6 +1466,13 @@ def _exact_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[
             continue
         if _agreed(fixed, run, "utf-8") and _reads_better(fixed, run, confirmed=True):
             repairs.append((m.start(), m.end(), fixed))
+    return _spliced_runs(text, [(start, end, fixed, []) for start, end, fixed in repairs], guessed)
+
+
+def _spliced_runs(text: str, repairs: list[tuple[int, int, str, list[Guessed]]],
+                  guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
+    """``text`` with each run (start, end) replaced by its reading, whose own guesses are at
+    offsets in the reading; (text, runs replaced, every guess at its offset in the new text)."""
     if not repairs:
         return text, 0, guessed
     pieces, moved, done, shift = [], [], 0, 0
@@ -1474,11 +1483,93 @@ def _exact_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[
             shift += len(nxt[2]) - (nxt[1] - nxt[0])
             nxt = next(ends, None)
         moved.append((pos + shift, choice))
-    for start, end, fixed in repairs:
+    shift = 0
+    for start, end, fixed, own in repairs:
         pieces += [text[done:start], fixed]
+        moved += [(start + shift + at, choice) for at, choice in own]
+        shift += len(fixed) - (end - start)
         done = end
     pieces.append(text[done:])
+    moved.sort(key=lambda g: g[0])
     return "".join(pieces), len(repairs), moved
+
+
+# The decoders that may have dropped the bytes of a page agreed to be UTF-8 read by the GBK
+# family with nothing marked: the reading of a run must give the run back through one of them.
+_DROPPING = ("gbk", "gb18030")
+CUT_CHARS = 6  # characters at the end of a run a stretch the main pass left may begin in
+
+
+def _cut_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
+    """On a page whose repairs agree it is UTF-8 read by a GBK-family decoder, and which holds no
+    U+FFFD (errors="ignore": rejected bytes dropped without a mark): each run still holding a
+    rare character, read with the dropped bytes taken back (``reread.read``), where that reading,
+    read again by such a decoder, gives the run exactly; guesses with their findings.
+
+    The decoder drops a lead before a byte no pair ends with, so a run between ASCII loses its
+    last bytes: 或 between quotes (e6 88 96 22) shows 鎴", 至 between years 鑷, － between
+    numbers 锛, 年、 before a number 骞淬; and a lone 80 inside (器—— is e5 99 a8 e2 80 94 e2 80
+    94: 鍣ㄢ斺). The main pass refuses such runs: one to three characters, and taking bytes back
+    anywhere, clean text reads fluently by chance. Here the page has said how it was read, and the
+    decoder's own reading pins every byte taken back to where it drops them."""
+    if "\ufffd" in text:
+        return text, 0, guessed
+    rare = _rare_char()
+    at = sorted(pos for pos, _ in guessed)
+    repairs: list[tuple[int, int, str, list[Guessed]]] = []
+    for m in _CJK_RUN.finditer(text):
+        end = m.end()
+        # What the main pass read of the run stands (up to its last guess). What is left is read
+        # whole, or its last CUT_CHARS characters from one whose bytes begin with a lead of UTF-8
+        # (a stretch the main pass read ends at a character boundary of the bytes) with no rare
+        # character before it (it reads after text read right, not after mojibake): the first
+        # start that reads.
+        first = at[bisect_right(at, end - 1) - 1] + 1 if bisect_right(at, end - 1) > bisect_right(at, m.start() - 1) else m.start()
+        lead = _utf8_lead_chars()
+        starts = [first] + [k for k in range(max(first + 1, end - CUT_CHARS), end)
+                            if lead.match(text, k) and not rare.search(text, first, k)]
+        for start in starts:
+            read = _cut_reading(text, start, end)
+            if read is not None:
+                repairs.append((start, end, *read))
+                break
+    return _spliced_runs(text, repairs, guessed)
+
+
+@lru_cache(maxsize=1)
+def _utf8_lead_chars() -> re.Pattern:
+    """A character a GBK-family decoder shows for a pair whose first byte is a lead of UTF-8's
+    multi-byte characters (c2-f4): where a stretch of UTF-8 read so can begin."""
+    chars = set()
+    for lead in range(0xC2, 0xF5):
+        for trail in range(0x40, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return re.compile("[" + "".join(sorted(chars)) + "]")
+
+
+def _cut_reading(text: str, start: int, end: int) -> tuple[str, list[Guessed]] | None:
+    """``text[start:end]`` read as UTF-8 with the bytes a dropping decoder lost taken back, and its
+    guesses at offsets in the reading; None unless the reading, read again by such a decoder,
+    gives the stretch exactly, and reads better."""
+    run = text[start:end]
+    stream, ends = decoders.byte_view(run, decoders.GBK_FAMILY)
+    if len(ends) != len(run) or None in stream:
+        return None
+    items, complete = reread.read(stream, "utf-8", decoders.GBK_FAMILY, True)
+    if not complete or not items or items[-1][1] != len(stream):
+        return None
+    final = end == len(text) or text[end] == "\n"
+    decoded = holes.choose_ranked(items, text[start - 1 : start], final)
+    fixed = "".join(c.char for c in decoded)
+    after = text[end : end + 1]
+    if not any((fixed + after).encode("utf-8", "surrogatepass").decode(codec, "ignore") == run + after for codec in _DROPPING):
+        return None
+    if not _agreed(fixed, run, "utf-8") or not _reads_better(fixed, run, confirmed=True):
+        return None
+    return fixed, [(k, c._replace(candidates=tuple(items[k][2]))) for k, c in enumerate(decoded) if c.guessed]
 
 
 # The GBK view of a line's indentation on a page read as UTF-8 through a GBK decoder that drops
