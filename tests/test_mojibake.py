@@ -561,6 +561,19 @@ def test_a_run_whose_last_bytes_a_decoder_dropped_before_ascii_is_read_on_an_agr
     assert repair_utf8_as_gbk(page).text == page
 
 
+def test_a_short_span_whose_last_byte_was_dropped_is_read_with_the_correct_text_after_it():
+    # 利用里 read alone by GBK with errors="ignore" is 鍒╃敤閲 (里's last byte, 8c, dropped at the
+    # end): the re-read reads 利用, and 閲 (e9 87) is read with 用 before it and 斯 after it.
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    for correct, span in (("数学上，可以利用里斯表示定理证明。", "利用里"), ("节目排回到周二的播出时间。", "回到周")):
+        broken = correct.replace(span, span.encode("utf-8").decode("gbk", errors="ignore"))
+        fixed = repair_utf8_as_gbk(broken)
+        assert fixed.text == correct
+        assert [f.kind for f in fixed.findings] == ["lost-byte"] and span[-1] in fixed.findings[0].detail
+        assert repair_utf8_as_gbk(broken, guess=False).text == correct.replace(span[-1], "\ufffd")
+
+
 def test_a_lost_byte_in_a_run_read_in_the_agreed_source_is_a_guess_by_its_context():
     # 月 is UTF-8 e6 9c 88; cp1250 leaves 88 undefined (ćś and U+FFFD), and 會 (e6 9c 83) fits
     # as well: between the digits of a date the model says 月. A guess: a finding with the

@@ -527,6 +527,11 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         # as Big5 or UTF-8 (蔼 = b0 aa is Big5 高) is a coincidence of the tables (make fuzz).
         if (j > i + 1 and _marked(window, i, j, codec) and (confirmed or _evidence(window, i, j, codec))
                 and _reads_better(fixed, window[i:j], confirmed)):
+            tail = _cut_tail(window, j, fixed, codec, family, accepted)
+            if tail is not None:  # the stretch's last character, cut by the decoder: read with the text after it
+                span_guessed = span_guessed + [(len(fixed), tail)]
+                fixed += tail.char
+                j += 1
             out.append(fixed)
             edits.append((i, j, len(fixed)))
             guessed += [(out_len + at, c) for at, c in span_guessed]
@@ -541,6 +546,51 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
             i += 1
     out.append(window[i:])
     return "".join(out), count, edits, guessed
+
+
+# Characters a misread stretch's last one may be read as when a byte was cut from it: text.
+_CUT_TAIL_READ = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]")
+
+
+def _cut_tail(window: str, j: int, fixed: str, source: str, family: str, accepted: list[int] | None) -> holes.Choice | None:
+    """The character ``window[j]``, right after a stretch read as UTF-8 (``fixed``), read as the
+    lead and continuation byte its bytes are and the byte UTF-8 needs after them; None if it does
+    not read better so.
+
+    A short span misread inside a correct line was decoded alone, and a decoder that drops what
+    it cannot read (errors="ignore") dropped the last byte of its last character: 利用里 (e5 88
+    a9 e7 94 a8 e9 87 8c) shows 鍒╃敤閲, and the re-read, whose bytes must all be there, reads
+    利用 and leaves 閲. Its neighbours are real: the reading is chosen by the model with the
+    character read before it and the correct one after it (the cut byte is the one unknown; a
+    guess with its finding), and taken only where it reads better there than the character as
+    it stands, by GAIN."""
+    if source != "utf-8" or j >= len(window) or (accepted is not None and j in accepted):
+        return None
+    data = decoders.encode_char(window[j], family)
+    if data is None or len(data) != 2 or not (0xE0 <= data[0] <= 0xEF and 0x80 <= data[1] <= 0xBF):
+        return None
+    nxt = window[j + 1 : j + 2]
+    after = decoders.encode_char(nxt, family) if nxt else None
+    if after and len(after) == 2 and 0x80 <= after[0] <= 0xBF and 0xE0 <= after[1] <= 0xEF:
+        return None  # the bytes go on as UTF-8 (间、 is e9 97 b4 e3 80 81, 闂淬): the next pair holds the byte
+    lm = model()
+    prev = fixed[-1]
+
+    def score(ch: str) -> float:
+        return lm.bigram(prev, ch) + (lm.bigram(ch, nxt) if nxt else 0.0)
+
+    found = []
+    for last in range(0x80, 0xC0):
+        ch = (data + bytes((last,))).decode("utf-8", errors="replace")
+        if len(ch) == 1 and _CUT_TAIL_READ.match(ch):
+            found.append((score(ch), ch))
+    if len(found) < 2:
+        return None
+    found.sort(reverse=True)
+    (best, ch), (second, runner_up) = found[:2]
+    if best < score(window[j]) + GAIN:
+        return None
+    return holes.Choice(ch, 0, True, runner_up, best - second, tuple(c for _, c in found))
 
 
 def _next_start(gate: startgate.WindowGate, accepted: list[int] | None, i: int, stop: int) -> int:
