@@ -574,6 +574,23 @@ def test_a_short_span_whose_last_byte_was_dropped_is_read_with_the_correct_text_
         assert repair_utf8_as_gbk(broken, guess=False).text == correct.replace(span[-1], "\ufffd")
 
 
+def test_bytes_a_single_byte_decoder_dropped_are_taken_back_where_utf8_needs_them_on_an_agreed_page():
+    # cp1252 with errors="ignore" drops 81 8d 8f 90 9d: 要 (e8 a6 81) shows è¦, 十 (e5 8d 81)
+    # a lone å. On a page agreed to be UTF-8, each character short of its continuation bytes
+    # takes back the dropped values at its places, chosen jointly over the run, each a guess.
+    # Latin letters alone (Café, Åsa) are no such character.
+    page = ("主要在逗子海岸至品川来回。都营浅草线直通新逗子。\n六一年八月三十日经时任中华人民共和国主席批准。\n"
+            "他在Café Müller与Åsa见面。")
+    broken = page.encode("utf-8").decode("cp1252", errors="ignore")
+    assert "\ufffd" not in broken and "ä¸»è¦åœ¨" in broken
+    fixed = repair_single_byte(broken)
+    for part in ("主要在逗子海岸至", "都营浅草线直通新逗子。", "六一年八月三十日经时任中华人民共和国主席批准。", "他在Café Müller与Åsa见面。"):
+        assert part in fixed.text
+    assert fixed.findings and {f.kind for f in fixed.findings} == {"lost-byte"}
+    assert repair_single_byte(fixed.text).text == fixed.text
+    assert "三\ufffd日" in repair_single_byte(broken, guess=False).text
+
+
 def test_a_lost_byte_in_a_run_read_in_the_agreed_source_is_a_guess_by_its_context():
     # 月 is UTF-8 e6 9c 88; cp1250 leaves 88 undefined (ćś and U+FFFD), and 會 (e6 9c 83) fits
     # as well: between the digits of a date the model says 月. A guess: a finding with the

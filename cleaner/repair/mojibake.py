@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from itertools import accumulate, product
+from itertools import accumulate, combinations, product
 from typing import NamedTuple
 
 import regex
@@ -1022,6 +1022,13 @@ def _page_unknown(text: str) -> frozenset[int] | None:
     whole by one decoder says so; None where it does not."""
     if "\ufffd" not in text:
         return None
+    return _page_undefined(text)
+
+
+def _page_undefined(text: str) -> frozenset[int] | None:
+    """``_page_unknown`` without asking for a U+FFFD: the bytes the decoder that made the page's
+    single-byte runs leaves undefined, if they say which (with errors="ignore" those bytes were
+    dropped, and no U+FFFD shows)."""
     missing = dict.fromkeys(_UNDEFINED, 0)
     for m in _SINGLE_RUN.finditer(text):
         for ch in m.group():
@@ -1417,12 +1424,16 @@ def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeR
     ``guess=False`` writes U+FFFD for it).
     """
     agreed: list[tuple[int, int, MojibakeRepair]] = []
+    # errors="ignore" marks nothing: the bytes the page's decoder leaves undefined were dropped.
+    dropped = (_page_undefined(text) or _DROPPED_ANY) if source == "utf-8" and "\ufffd" not in text else None
     for m in _agreed_run_pattern(source).finditer(text):
         # With its last character, or without it if that is a lone ASCII sign after the run
         # (·Ö~ is 分 and ~).
         for span in (m.group(), m.group()[:-1]) if m.group()[-1] < "\x80" else (m.group(),):
             around = (text[m.start() - 1 : m.start()], text[m.start() + len(span) : m.start() + len(span) + 1])
             fixed = _agreed_reading(span, source, unknown, guess, around)
+            if fixed is None and dropped is not None:
+                fixed = _dropped_reading(span, dropped, guess, around)
             if fixed is not None:
                 agreed.append((m.start(), m.start() + len(span), fixed))
                 break
@@ -1718,6 +1729,74 @@ def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, gues
 
 
 GUESS_MARGIN = 2.0  # log-probability by which a guess in a run read exactly must lead the next
+
+_DROPPED_ANY = frozenset().union(*_UNDEFINED.values())  # where the page does not say which decoder
+# What a UTF-8 character with a byte dropped may be read as: Latin and other letters in two
+# bytes; in three, general punctuation and signs, CJK punctuation, kana, Han, fullwidth forms.
+_DROPPED_READ = re.compile("[\u00a0-\u07ff\u2000-\u2bff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uffef]")
+MAX_DROPPED = 2  # bytes one character may have lost
+
+
+def _dropped_reading(span: str, dropped: frozenset[int], guess: bool, around: tuple[str, str]) -> MojibakeRepair | None:
+    """``span``'s single-byte view read as UTF-8 on a page agreed to be UTF-8, where the decoder
+    dropped (errors="ignore") the bytes it leaves undefined (``dropped``: cp1252's 81 8d 8f 90 9d,
+    cp1250's 81 83 88 90 98); None if the bytes are no such UTF-8.
+
+    UTF-8 says where: a lead with too few continuation bytes lost the rest, each one of the
+    dropped values at one of its places (要 is e8 a6 81, shown è¦; 品川来 is e5 93 81 e5 b7 9d
+    e6 9d a5, shown å“å·æ¥), at most MAX_DROPPED a character; every other byte is there. So few
+    readings fit that the characters are chosen jointly by the model (``holes.choose_ranked``)
+    over the whole run, each a guess with its finding. The main pass takes a byte back only in a
+    stretch of four characters, one in three bytes at most, any byte a single-byte decoder
+    rejects: a run read in pieces kept its short misread stretches (要, 子 between re-read ones).
+    """
+    data = b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span)
+    lm = model()
+    items: list[list] = []
+    k = holes_in = 0
+    while k < len(data):
+        lead = data[k]
+        if lead < 0x80:
+            items.append([chr(lead), k + 1, [chr(lead)]])
+            k += 1
+            continue
+        need = 1 if 0xC2 <= lead <= 0xDF else 2 if 0xE0 <= lead <= 0xEF else 3 if 0xF0 <= lead <= 0xF4 else 0
+        if not need:
+            return None  # a byte no UTF-8 character begins with: not this run's reading
+        j = k + 1
+        while j < len(data) and j - k <= need and 0x80 <= data[j] <= 0xBF:
+            j += 1
+        got = data[k + 1 : j]
+        missing = need - len(got)
+        if missing > MAX_DROPPED:
+            return None
+        found = set()
+        for places in combinations(range(need), missing):
+            for values in product(sorted(dropped), repeat=missing):
+                fill, rest = iter(values), iter(got)
+                code = bytes((lead, *(next(fill) if p in places else next(rest) for p in range(need))))
+                try:
+                    ch = code.decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if not missing or _DROPPED_READ.match(ch):
+                    found.add(ch)
+        if not found:
+            return None
+        holes_in += missing > 0
+        items.append([None, j, sorted(found, key=lambda c: -lm.unigram(c))])
+        items[-1][0] = items[-1][2][0]
+        k = j
+    if not holes_in or beyond_ascii(span) < 2:
+        return None  # read exactly (``_agreed_reading``'s), or one letter alone (the é of Café)
+    decoded = holes.choose_ranked(items, around[0], around[1] in ("", "\n"))
+    fixed = "".join(c.char for c in decoded)
+    if not any(fixed.encode("utf-8").decode(codec, "ignore") == span for codec in _UNDEFINED) or not _agreed(fixed, span, "utf-8"):
+        return None
+    at = [k for k, c in enumerate(decoded) if c.guessed]
+    findings = [holes.guess_finding(GUESS_KIND, k, decoded[k].char, decoded[k].alternative, decoded[k].margin) for k in at]
+    text = fixed if guess else "".join(holes.LOST if k in at else ch for k, ch in enumerate(fixed))
+    return MojibakeRepair(text, 1, findings)
 
 
 def _four_byte_leads(data: bytearray, holes_at: list[int], unknown: frozenset[int]) -> list[int]:
