@@ -571,7 +571,7 @@ def _cut_tail(window: str, j: int, fixed: str, source: str, family: str, accepte
         return None
     nxt = window[j + 1 : j + 2]
     after = decoders.encode_char(nxt, family) if nxt else None
-    if after and len(after) == 2 and 0x80 <= after[0] <= 0xBF and 0xE0 <= after[1] <= 0xEF:
+    if after and len(after) == 2 and 0x80 <= after[0] <= 0xBF and 0xC2 <= after[1] <= 0xF4:
         return None  # the bytes go on as UTF-8 (间、 is e9 97 b4 e3 80 81, 闂淬): the next pair holds the byte
     lm = model()
     prev = fixed[-1]
