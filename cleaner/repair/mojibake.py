@@ -1768,7 +1768,10 @@ def _dropped_reading(span: str, dropped: frozenset[int], guess: bool, around: tu
             j += 1
         got = data[k + 1 : j]
         missing = need - len(got)
-        if missing > MAX_DROPPED:
+        if missing > MAX_DROPPED or (missing and need != 2):
+            # Only a three-byte character is read with bytes taken back: a two-byte one is a
+            # Latin letter, and a lone Ã is as likely the first byte of à (c3 a0) whose a0 a
+            # page made a space as a lead whose byte was dropped.
             return None
         found = set()
         for places in combinations(range(need), missing):
