@@ -1,7 +1,7 @@
 """Short misread spans inside correct text (issue 16): repaired, kept as evidence, or destroyed.
 
     .venv/bin/python benchmarks/short_spans.py [--paragraphs N] [--cell SRC:DECODER:ERRORS ...]
-                                               [--to keep zh-hans] [--show N] [--split measure|build]
+                                               [--to keep zh-hans] [--show N] [--split measure|build] [--skip K]
 
 Each measured Wikipedia paragraph (``benchmarks/wiki_split.py``'s ``measure_paragraphs``; both
 scripts, Traditional only for a Big5 source) gets one short misread span
@@ -40,13 +40,13 @@ from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 
 
-def cases(cell: tuple[str, str, str], n: int, split: str) -> list[tuple[str, str, str]]:
+def cases(cell: tuple[str, str, str], n: int, split: str, skip: int = 0) -> list[tuple[str, str, str]]:
     """(damaged, correct, what the span was misread as) for ``n`` paragraphs a script."""
     scripts = ("zh-hant",) if cell[0] == "big5" else ("zh-hans", "zh-hant")
     taken = measure_paragraphs if split == "measure" else build_paragraphs
     out = []
     for script in scripts:
-        for k, paragraph in enumerate(taken(script)[:n]):
+        for k, paragraph in enumerate(taken(script)[skip : skip + n]):
             rng = random.Random(f"{script}{k}{':'.join(cell)}")
             kind = KINDS[k % len(KINDS)]
             extras = cell_extras(cell)
@@ -88,6 +88,8 @@ def main() -> None:
     ap.add_argument("--to", nargs="*", default=["keep", "zh-hans"])
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N cases of each cell not fixed")
     ap.add_argument("--split", choices=("measure", "build"), default="measure")
+    ap.add_argument("--skip", type=int, default=0, metavar="K",
+                    help="start after the first K paragraphs a script (tuning on measured text the reported figures, K=0, do not use)")
     args = ap.parse_args()
     cells = [c for c in CELLS if not args.cell or ":".join(c) in args.cell]
     cleaners = {to: Cleaner(to=to, remove_furniture=False) for to in args.to}
@@ -96,7 +98,7 @@ def main() -> None:
     start = time.perf_counter()
     totals = {to: [0, 0, 0, 0, 0, 0, 0, 0] for to in args.to}
     for cell in cells:
-        made = cases(cell, args.paragraphs, args.split)
+        made = cases(cell, args.paragraphs, args.split, args.skip)
         for to, cleaner in cleaners.items():
             err = chars = fixed = kept = lost = idem = shown = conv = 0
             for damaged, correct, bad in made:

@@ -577,6 +577,58 @@ def test_a_short_run_between_digits_whose_bytes_are_exactly_utf8_is_read_on_an_a
     assert repair_utf8_as_gbk(page).text == page
 
 
+def test_a_run_whose_last_bytes_a_decoder_dropped_before_ascii_is_read_on_an_agreed_page():
+    # errors="ignore" drops a lead before a byte no pair ends with: 至 between years (e8 87 b3
+    # 31) shows 鑷1, 间、 before a number 闂淬 (80 and 81 gone), 器。 at the end of the text 鍣ㄣ.
+    # One to three characters are too short for the main pass; on a page read as UTF-8 through
+    # GBK, a reading that gives the run back through the decoder, bytes dropped where it drops
+    # them, is taken, each lost byte a guess with its finding (U+FFFD without guessing).
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    page = ("在1960至1970年代，这个乐队很流行，他们的歌曲被广泛传唱。\n在18至24岁之间、25.8%在25至44岁之间。\n"
+            "它的名字叫做POWER6处理器。")
+    broken = page.encode("utf-8").decode("gbk", errors="ignore")
+    assert "1960鑷1970" in broken and "宀佷箣闂淬25" in broken and broken.endswith("OWER6澶勭悊鍣ㄣ")
+    fixed = repair_utf8_as_gbk(broken)
+    for part in ("1960至1970", "18至24岁之间", "25至44岁之间", "POWER6处理器。"):
+        assert part in fixed.text
+    assert {f.kind for f in fixed.findings} == {"lost-byte"}
+    assert repair_utf8_as_gbk(fixed.text).text == fixed.text
+    marked = repair_utf8_as_gbk(broken, guess=False).text
+    assert "1960\ufffd1970" in marked and "\ufffd" not in fixed.text
+    assert repair_utf8_as_gbk(page).text == page
+
+
+def test_a_short_span_whose_last_byte_was_dropped_is_read_with_the_correct_text_after_it():
+    # 利用里 read alone by GBK with errors="ignore" is 鍒╃敤閲 (里's last byte, 8c, dropped at the
+    # end): the re-read reads 利用, and 閲 (e9 87) is read with 用 before it and 斯 after it.
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    for correct, span in (("数学上，可以利用里斯表示定理证明。", "利用里"), ("节目排回到周二的播出时间。", "回到周")):
+        broken = correct.replace(span, span.encode("utf-8").decode("gbk", errors="ignore"))
+        fixed = repair_utf8_as_gbk(broken)
+        assert fixed.text == correct
+        assert [f.kind for f in fixed.findings] == ["lost-byte"] and span[-1] in fixed.findings[0].detail
+        assert repair_utf8_as_gbk(broken, guess=False).text == correct.replace(span[-1], "\ufffd")
+
+
+def test_bytes_a_single_byte_decoder_dropped_are_taken_back_where_utf8_needs_them_on_an_agreed_page():
+    # cp1252 with errors="ignore" drops 81 8d 8f 90 9d: 要 (e8 a6 81) shows è¦, 十 (e5 8d 81)
+    # a lone å. On a page agreed to be UTF-8, each character short of its continuation bytes
+    # takes back the dropped values at its places, chosen jointly over the run, each a guess.
+    # Latin letters alone (Café, Åsa) are no such character.
+    page = ("主要在逗子海岸至品川来回。都营浅草线直通新逗子。\n六一年八月三十日经时任中华人民共和国主席批准。\n"
+            "他在Café Müller与Åsa见面。")
+    broken = page.encode("utf-8").decode("cp1252", errors="ignore")
+    assert "\ufffd" not in broken and "ä¸»è¦åœ¨" in broken
+    fixed = repair_single_byte(broken)
+    for part in ("主要在逗子海岸至", "都营浅草线直通新逗子。", "六一年八月三十日经时任中华人民共和国主席批准。", "他在Café Müller与Åsa见面。"):
+        assert part in fixed.text
+    assert fixed.findings and {f.kind for f in fixed.findings} == {"lost-byte"}
+    assert repair_single_byte(fixed.text).text == fixed.text
+    assert "三\ufffd日" in repair_single_byte(broken, guess=False).text
+
+
 def test_a_lost_byte_in_a_run_read_in_the_agreed_source_is_a_guess_by_its_context():
     # 月 is UTF-8 e6 9c 88; cp1250 leaves 88 undefined (ćś and U+FFFD), and 會 (e6 9c 83) fits
     # as well: between the digits of a date the model says 月. A guess: a finding with the

@@ -67,3 +67,12 @@ def test_the_pages_reading_cut_at_its_breaks_is_each_lines_own(lines):
     text = "\n".join(lines)
     assert width_folded._read_lines(text) == [
         line.encode("gb18030", errors="replace").decode("utf-8", errors="ignore") for line in text.split("\n")]
+
+
+def test_a_digit_after_bytes_a_decoder_dropped_is_no_folded_pair():
+    # errors="ignore" drops 。's last bytes before a digit (好。2 is e5 a5 bd e3 80 82 32, shown
+    # 濂姐2: 80 and 82 dropped): the digit read as ２ (a3 b2) would complete a rare character,
+    # e3 a3 b2 㣲, and swallow the sign and the digit.
+    dropped = "这部电影在当年非常受欢迎，票房很好。2013年，他又拍了一部新的电影。".encode().decode("gbk", errors="ignore")
+    assert "濂姐2" in dropped
+    assert width_folded.repair(dropped) == (dropped, 0, [])

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from itertools import accumulate, product
+from itertools import accumulate, combinations, product
 from typing import NamedTuple
 
 import regex
@@ -176,6 +176,8 @@ def _repair_gbk_family(text: str, skip_lines_with: str, guess: bool, letters: in
         guessed += indents
         text, exact, guessed = _exact_utf8_runs(text, guessed)
         count += exact
+        text, cut, guessed = _cut_utf8_runs(text, guessed)
+        count += cut
     text, guessed = context.redecide(text, guessed, page=True)
     # Without guessing every guess is marked; with it, those that would change a number.
     marked = guessed if not guess else _numeral_guesses(text, guessed)
@@ -525,6 +527,11 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         # as Big5 or UTF-8 (蔼 = b0 aa is Big5 高) is a coincidence of the tables (make fuzz).
         if (j > i + 1 and _marked(window, i, j, codec) and (confirmed or _evidence(window, i, j, codec))
                 and _reads_better(fixed, window[i:j], confirmed)):
+            tail = _cut_tail(window, j, fixed, codec, family, accepted)
+            if tail is not None:  # the stretch's last character, cut by the decoder: read with the text after it
+                span_guessed = span_guessed + [(len(fixed), tail)]
+                fixed += tail.char
+                j += 1
             out.append(fixed)
             edits.append((i, j, len(fixed)))
             guessed += [(out_len + at, c) for at, c in span_guessed]
@@ -539,6 +546,51 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
             i += 1
     out.append(window[i:])
     return "".join(out), count, edits, guessed
+
+
+# Characters a misread stretch's last one may be read as when a byte was cut from it: text.
+_CUT_TAIL_READ = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]")
+
+
+def _cut_tail(window: str, j: int, fixed: str, source: str, family: str, accepted: list[int] | None) -> holes.Choice | None:
+    """The character ``window[j]``, right after a stretch read as UTF-8 (``fixed``), read as the
+    lead and continuation byte its bytes are and the byte UTF-8 needs after them; None if it does
+    not read better so.
+
+    A short span misread inside a correct line was decoded alone, and a decoder that drops what
+    it cannot read (errors="ignore") dropped the last byte of its last character: 利用里 (e5 88
+    a9 e7 94 a8 e9 87 8c) shows 鍒╃敤閲, and the re-read, whose bytes must all be there, reads
+    利用 and leaves 閲. Its neighbours are real: the reading is chosen by the model with the
+    character read before it and the correct one after it (the cut byte is the one unknown; a
+    guess with its finding), and taken only where it reads better there than the character as
+    it stands, by GAIN."""
+    if source != "utf-8" or j >= len(window) or (accepted is not None and j in accepted):
+        return None
+    data = decoders.encode_char(window[j], family)
+    if data is None or len(data) != 2 or not (0xE0 <= data[0] <= 0xEF and 0x80 <= data[1] <= 0xBF):
+        return None
+    nxt = window[j + 1 : j + 2]
+    after = decoders.encode_char(nxt, family) if nxt else None
+    if after and len(after) == 2 and 0x80 <= after[0] <= 0xBF and 0xC2 <= after[1] <= 0xF4:
+        return None  # the bytes go on as UTF-8 (间、 is e9 97 b4 e3 80 81, 闂淬): the next pair holds the byte
+    lm = model()
+    prev = fixed[-1]
+
+    def score(ch: str) -> float:
+        return lm.bigram(prev, ch) + (lm.bigram(ch, nxt) if nxt else 0.0)
+
+    found = []
+    for last in range(0x80, 0xC0):
+        ch = (data + bytes((last,))).decode("utf-8", errors="replace")
+        if len(ch) == 1 and _CUT_TAIL_READ.match(ch):
+            found.append((score(ch), ch))
+    if len(found) < 2:
+        return None
+    found.sort(reverse=True)
+    (best, ch), (second, runner_up) = found[:2]
+    if best < score(window[j]) + GAIN:
+        return None
+    return holes.Choice(ch, 0, True, runner_up, best - second, tuple(c for _, c in found))
 
 
 def _next_start(gate: startgate.WindowGate, accepted: list[int] | None, i: int, stop: int) -> int:
@@ -970,6 +1022,13 @@ def _page_unknown(text: str) -> frozenset[int] | None:
     whole by one decoder says so; None where it does not."""
     if "\ufffd" not in text:
         return None
+    return _page_undefined(text)
+
+
+def _page_undefined(text: str) -> frozenset[int] | None:
+    """``_page_unknown`` without asking for a U+FFFD: the bytes the decoder that made the page's
+    single-byte runs leaves undefined, if they say which (with errors="ignore" those bytes were
+    dropped, and no U+FFFD shows)."""
     missing = dict.fromkeys(_UNDEFINED, 0)
     for m in _SINGLE_RUN.finditer(text):
         for ch in m.group():
@@ -1365,12 +1424,16 @@ def _agreed_runs(text: str, source: str, repairs: list[tuple[int, int, MojibakeR
     ``guess=False`` writes U+FFFD for it).
     """
     agreed: list[tuple[int, int, MojibakeRepair]] = []
+    # errors="ignore" marks nothing: the bytes the page's decoder leaves undefined were dropped.
+    dropped = (_page_undefined(text) or _DROPPED_ANY) if source == "utf-8" and "\ufffd" not in text else None
     for m in _agreed_run_pattern(source).finditer(text):
         # With its last character, or without it if that is a lone ASCII sign after the run
         # (·Ö~ is 分 and ~).
         for span in (m.group(), m.group()[:-1]) if m.group()[-1] < "\x80" else (m.group(),):
             around = (text[m.start() - 1 : m.start()], text[m.start() + len(span) : m.start() + len(span) + 1])
             fixed = _agreed_reading(span, source, unknown, guess, around)
+            if fixed is None and dropped is not None:
+                fixed = _dropped_reading(span, dropped, guess, around)
             if fixed is not None:
                 agreed.append((m.start(), m.start() + len(span), fixed))
                 break
@@ -1464,6 +1527,13 @@ def _exact_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[
             continue
         if _agreed(fixed, run, "utf-8") and _reads_better(fixed, run, confirmed=True):
             repairs.append((m.start(), m.end(), fixed))
+    return _spliced_runs(text, [(start, end, fixed, []) for start, end, fixed in repairs], guessed)
+
+
+def _spliced_runs(text: str, repairs: list[tuple[int, int, str, list[Guessed]]],
+                  guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
+    """``text`` with each run (start, end) replaced by its reading, whose own guesses are at
+    offsets in the reading; (text, runs replaced, every guess at its offset in the new text)."""
     if not repairs:
         return text, 0, guessed
     pieces, moved, done, shift = [], [], 0, 0
@@ -1474,11 +1544,93 @@ def _exact_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[
             shift += len(nxt[2]) - (nxt[1] - nxt[0])
             nxt = next(ends, None)
         moved.append((pos + shift, choice))
-    for start, end, fixed in repairs:
+    shift = 0
+    for start, end, fixed, own in repairs:
         pieces += [text[done:start], fixed]
+        moved += [(start + shift + at, choice) for at, choice in own]
+        shift += len(fixed) - (end - start)
         done = end
     pieces.append(text[done:])
+    moved.sort(key=lambda g: g[0])
     return "".join(pieces), len(repairs), moved
+
+
+# The decoders that may have dropped the bytes of a page agreed to be UTF-8 read by the GBK
+# family with nothing marked: the reading of a run must give the run back through one of them.
+_DROPPING = ("gbk", "gb18030")
+CUT_CHARS = 6  # characters at the end of a run a stretch the main pass left may begin in
+
+
+def _cut_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
+    """On a page whose repairs agree it is UTF-8 read by a GBK-family decoder, and which holds no
+    U+FFFD (errors="ignore": rejected bytes dropped without a mark): each run still holding a
+    rare character, read with the dropped bytes taken back (``reread.read``), where that reading,
+    read again by such a decoder, gives the run exactly; guesses with their findings.
+
+    The decoder drops a lead before a byte no pair ends with, so a run between ASCII loses its
+    last bytes: 或 between quotes (e6 88 96 22) shows 鎴", 至 between years 鑷, － between
+    numbers 锛, 年、 before a number 骞淬; and a lone 80 inside (器—— is e5 99 a8 e2 80 94 e2 80
+    94: 鍣ㄢ斺). The main pass refuses such runs: one to three characters, and taking bytes back
+    anywhere, clean text reads fluently by chance. Here the page has said how it was read, and the
+    decoder's own reading pins every byte taken back to where it drops them."""
+    if "\ufffd" in text:
+        return text, 0, guessed
+    rare = _rare_char()
+    at = sorted(pos for pos, _ in guessed)
+    repairs: list[tuple[int, int, str, list[Guessed]]] = []
+    for m in _CJK_RUN.finditer(text):
+        end = m.end()
+        # What the main pass read of the run stands (up to its last guess). What is left is read
+        # whole, or its last CUT_CHARS characters from one whose bytes begin with a lead of UTF-8
+        # (a stretch the main pass read ends at a character boundary of the bytes) with no rare
+        # character before it (it reads after text read right, not after mojibake): the first
+        # start that reads.
+        first = at[bisect_right(at, end - 1) - 1] + 1 if bisect_right(at, end - 1) > bisect_right(at, m.start() - 1) else m.start()
+        lead = _utf8_lead_chars()
+        starts = [first] + [k for k in range(max(first + 1, end - CUT_CHARS), end)
+                            if lead.match(text, k) and not rare.search(text, first, k)]
+        for start in starts:
+            read = _cut_reading(text, start, end)
+            if read is not None:
+                repairs.append((start, end, *read))
+                break
+    return _spliced_runs(text, repairs, guessed)
+
+
+@lru_cache(maxsize=1)
+def _utf8_lead_chars() -> re.Pattern:
+    """A character a GBK-family decoder shows for a pair whose first byte is a lead of UTF-8's
+    multi-byte characters (c2-f4): where a stretch of UTF-8 read so can begin."""
+    chars = set()
+    for lead in range(0xC2, 0xF5):
+        for trail in range(0x40, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return re.compile("[" + "".join(sorted(chars)) + "]")
+
+
+def _cut_reading(text: str, start: int, end: int) -> tuple[str, list[Guessed]] | None:
+    """``text[start:end]`` read as UTF-8 with the bytes a dropping decoder lost taken back, and its
+    guesses at offsets in the reading; None unless the reading, read again by such a decoder,
+    gives the stretch exactly, and reads better."""
+    run = text[start:end]
+    stream, ends = decoders.byte_view(run, decoders.GBK_FAMILY)
+    if len(ends) != len(run) or None in stream:
+        return None
+    items, complete = reread.read(stream, "utf-8", decoders.GBK_FAMILY, True)
+    if not complete or not items or items[-1][1] != len(stream):
+        return None
+    final = end == len(text) or text[end] == "\n"
+    decoded = holes.choose_ranked(items, text[start - 1 : start], final)
+    fixed = "".join(c.char for c in decoded)
+    after = text[end : end + 1]
+    if not any((fixed + after).encode("utf-8", "surrogatepass").decode(codec, "ignore") == run + after for codec in _DROPPING):
+        return None
+    if not _agreed(fixed, run, "utf-8") or not _reads_better(fixed, run, confirmed=True):
+        return None
+    return fixed, [(k, c._replace(candidates=tuple(items[k][2]))) for k, c in enumerate(decoded) if c.guessed]
 
 
 # The GBK view of a line's indentation on a page read as UTF-8 through a GBK decoder that drops
@@ -1577,6 +1729,77 @@ def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, gues
 
 
 GUESS_MARGIN = 2.0  # log-probability by which a guess in a run read exactly must lead the next
+
+_DROPPED_ANY = frozenset().union(*_UNDEFINED.values())  # where the page does not say which decoder
+# What a UTF-8 character with a byte dropped may be read as: Latin and other letters in two
+# bytes; in three, general punctuation and signs, CJK punctuation, kana, Han, fullwidth forms.
+_DROPPED_READ = re.compile("[\u00a0-\u07ff\u2000-\u2bff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uffef]")
+MAX_DROPPED = 2  # bytes one character may have lost
+
+
+def _dropped_reading(span: str, dropped: frozenset[int], guess: bool, around: tuple[str, str]) -> MojibakeRepair | None:
+    """``span``'s single-byte view read as UTF-8 on a page agreed to be UTF-8, where the decoder
+    dropped (errors="ignore") the bytes it leaves undefined (``dropped``: cp1252's 81 8d 8f 90 9d,
+    cp1250's 81 83 88 90 98); None if the bytes are no such UTF-8.
+
+    UTF-8 says where: a lead with too few continuation bytes lost the rest, each one of the
+    dropped values at one of its places (要 is e8 a6 81, shown è¦; 品川来 is e5 93 81 e5 b7 9d
+    e6 9d a5, shown å“å·æ¥), at most MAX_DROPPED a character; every other byte is there. So few
+    readings fit that the characters are chosen jointly by the model (``holes.choose_ranked``)
+    over the whole run, each a guess with its finding. The main pass takes a byte back only in a
+    stretch of four characters, one in three bytes at most, any byte a single-byte decoder
+    rejects: a run read in pieces kept its short misread stretches (要, 子 between re-read ones).
+    """
+    data = b"".join(decoders.encode_char(ch, decoders.SINGLE_FAMILY) or b"\xff" for ch in span)
+    lm = model()
+    items: list[list] = []
+    k = holes_in = 0
+    while k < len(data):
+        lead = data[k]
+        if lead < 0x80:
+            items.append([chr(lead), k + 1, [chr(lead)]])
+            k += 1
+            continue
+        need = 1 if 0xC2 <= lead <= 0xDF else 2 if 0xE0 <= lead <= 0xEF else 3 if 0xF0 <= lead <= 0xF4 else 0
+        if not need:
+            return None  # a byte no UTF-8 character begins with: not this run's reading
+        j = k + 1
+        while j < len(data) and j - k <= need and 0x80 <= data[j] <= 0xBF:
+            j += 1
+        got = data[k + 1 : j]
+        missing = need - len(got)
+        if missing > MAX_DROPPED or (missing and need != 2):
+            # Only a three-byte character is read with bytes taken back: a two-byte one is a
+            # Latin letter, and a lone Ã is as likely the first byte of à (c3 a0) whose a0 a
+            # page made a space as a lead whose byte was dropped.
+            return None
+        found = set()
+        for places in combinations(range(need), missing):
+            for values in product(sorted(dropped), repeat=missing):
+                fill, rest = iter(values), iter(got)
+                code = bytes((lead, *(next(fill) if p in places else next(rest) for p in range(need))))
+                try:
+                    ch = code.decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if not missing or _DROPPED_READ.match(ch):
+                    found.add(ch)
+        if not found:
+            return None
+        holes_in += missing > 0
+        items.append([None, j, sorted(found, key=lambda c: -lm.unigram(c))])
+        items[-1][0] = items[-1][2][0]
+        k = j
+    if not holes_in or beyond_ascii(span) < 2:
+        return None  # read exactly (``_agreed_reading``'s), or one letter alone (the é of Café)
+    decoded = holes.choose_ranked(items, around[0], around[1] in ("", "\n"))
+    fixed = "".join(c.char for c in decoded)
+    if not any(fixed.encode("utf-8").decode(codec, "ignore") == span for codec in _UNDEFINED) or not _agreed(fixed, span, "utf-8"):
+        return None
+    at = [k for k, c in enumerate(decoded) if c.guessed]
+    findings = [holes.guess_finding(GUESS_KIND, k, decoded[k].char, decoded[k].alternative, decoded[k].margin) for k in at]
+    text = fixed if guess else "".join(holes.LOST if k in at else ch for k, ch in enumerate(fixed))
+    return MojibakeRepair(text, 1, findings)
 
 
 def _four_byte_leads(data: bytearray, holes_at: list[int], unknown: frozenset[int]) -> list[int]:

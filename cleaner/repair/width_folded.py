@@ -42,6 +42,7 @@ MIN_WIDE = 4  # characters beyond ASCII a line must hold
 # the whole line's reading (about 26 ms a line; 0.35 ms a clean page on average).
 MIN_SHARE = 0.2
 BEAM = 8  # readings of a stretch kept at once (two pairs for one character are rare)
+RARE = -12.0  # unigram at most this: a rare character (mojibake.RARE), which no fold is read into
 
 
 @lru_cache(maxsize=1)
@@ -131,8 +132,14 @@ def _taken(reading: _Reading) -> list[tuple[int, int, str, int]]:
     """The pairs of ``reading`` inside a stretch read as UTF-8 Chinese characters: the one the
     pair is in, and 2 * CONTEXT more around it."""
     chinese = [k for k, ch in enumerate(reading.done) if not ch.isascii() and ch != LOST]
+    unigram = langmodel.model().unigram
     out = []
     for start, end, ch, before in reading.chosen:
+        # The character the pair completes must be common: a decoder with errors="ignore" drops
+        # the bytes before an ASCII byte, and a digit after such a cut lead (好。2 is e5 a5 bd e3
+        # 80 82 32, shown 濂姐2) read as its full-width pair makes a rare one (e3 a3 b2, 㣲).
+        if before < len(reading.done) and reading.done[before] != LOST and unigram(reading.done[before]) <= RARE:
+            continue
         left = sum(1 for k in chinese if k < before)
         right = sum(1 for k in chinese if k >= before)
         # The character the pair is in, and 2 * CONTEXT more on either side (a line may begin
