@@ -20,7 +20,7 @@ from functools import partial
 from cleaner import chardata
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import decoders, layer_chain, mojibake, rounds
+from cleaner.repair import decoders, layer_chain, mojibake, page_chain, rounds
 
 LOST = "\ufffd"
 FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
@@ -50,7 +50,12 @@ def repair_second_layer(text: str, guess: bool = True, outer: tuple[str, ...] = 
     >>> repair_second_layer("他说：閹存垶妲告稉锟介崶鎴掓眽").text
     '他说：我是中国人'
     """
-    return rounds.until_settled(text, partial(_round_spans, guess=guess, outer=outer), MAX_ROUNDS)
+    # A page read one byte a character between its source and a GBK outer reading (脰陇脠炉) first:
+    # that chain loses nothing, so the page decides it and each line, however short, is read
+    # through it (page_chain); the stretches that chain does not read go to the peel.
+    chained = page_chain.read(text) if decoders.GBK_FAMILY in outer else mojibake.MojibakeRepair(text, 0, [])
+    peeled = rounds.until_settled(chained.text, partial(_round_spans, guess=guess, outer=outer), MAX_ROUNDS)
+    return peeled._replace(count=peeled.count + chained.count) if chained.count else peeled
 
 
 def repair_outer_single_byte(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
