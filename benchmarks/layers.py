@@ -9,7 +9,7 @@ cleaner's output on the undamaged paragraph. Printed with and without the second
 (``cleaner/repair/layers.py``), to show what it adds. Then the single-byte layers
 (``LATIN_CHAINS``): a GBK or UTF-8 page shown by a Western decoder twice. Last, pages of short
 lines (``tests/short_line_damage.py``: clauses, table rows, prices, times, one page a paragraph)
-in GBK (Simplified) or Big5 (Traditional) shown as Latin-1, saved as UTF-8 and read as GBK,
+in UTF-8, GBK (Simplified) or Big5 (Traditional) shown as Latin-1, saved as UTF-8 and read as GBK,
 with and without the page's chain read line by line (``cleaner/repair/page_chain.py``).
 """
 
@@ -83,7 +83,7 @@ def main() -> None:
 
 
 # (source, script of its paragraphs, outer decoder): a two-byte page through Latin-1 and UTF-8.
-SHORT_CHAINS = (("gbk", "zh-hans", "gbk"), ("gbk", "zh-hans", "whatwg-gbk"), ("big5", "zh-hant", "gbk"),
+SHORT_CHAINS = (("utf-8", "zh-hans", "gbk"), ("utf-8", "zh-hant", "whatwg-gbk"), ("gbk", "zh-hans", "gbk"), ("gbk", "zh-hans", "whatwg-gbk"), ("big5", "zh-hant", "gbk"),
                 ("big5", "zh-hant", "whatwg-gbk"))
 
 

@@ -50,3 +50,8 @@ def test_the_second_layer_stage_reads_the_chain_first():
     broken = through_latin(SONG, "gbk", "gbk")
     assert layers.repair_second_layer(broken).text == SONG
     assert layers.repair_second_layer(broken, outer=(layers.decoders.SINGLE_FAMILY,)).text == broken
+
+
+def test_a_utf8_page_so_shown_comes_back_too():
+    broken = through_latin(SONG, "utf-8", "gbk")  # 忙聹聢 is 月
+    assert page_chain.read(broken).text == SONG

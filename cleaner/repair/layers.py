@@ -5,9 +5,11 @@ double-encoding repair re-reads one layer at a time and keeps a re-read only if 
 Chinese (``mojibake._reads_better``): the first layer's text is mojibake itself, so it was never
 taken, and the page stayed as it came.
 
-After the repairs, each stretch of a page with rare characters whose bytes in a GBK- or
-Big5-family view are whole UTF-8 characters (clean text's almost never are) is peeled: read as
-UTF-8, and the result given to the double-encoding repair. The peel is kept only if the repaired text
+A page shown as Latin-1 between its GBK or Big5 source and a GBK outer reading (脰陇脠炉) is read
+first, line by line through the chain the page shows (``page_chain``). After the repairs, each
+stretch of a page with rare characters whose bytes in a GBK- or Big5-family view are whole UTF-8
+characters (clean text's almost never are) is peeled: read as UTF-8, and the result given to the
+double-encoding repair. The peel is kept only if the repaired text
 reads as Chinese and much better than the stretch; its lost bytes are guessed and reported as the
 repair reports them.
 """

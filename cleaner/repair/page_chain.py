@@ -1,17 +1,18 @@
-"""A two-byte page read one byte a character, saved as UTF-8 and read as GBK: the chain decided
-once for the page, then every line read through it.
+"""A page read one byte a character, saved as UTF-8 and read as GBK: the chain decided once for
+the page, then every line read through it.
 
 Why: GBK text shown as Latin-1 (证券 is Ö¤È¯), saved as UTF-8 and read as GBK again is
 脰陇脠炉: each byte of the page under both layers became one of the 128 characters GBK reads
 UTF-8's two-byte sequences c2 80 - c3 bf as. The peel of ``layers`` reads such a stretch only if
 it holds enough characters to read clearly better than the stretch: long lines came back, table
-rows, headings and the short lines of lyrics stayed mojibake, and the same chain over a Big5 page
-(whose trail bytes 40-7e stay ASCII between the layers) was not read at all. Yet both layers lose
-nothing: each of those characters is exactly one byte of the page under them. So the page decides
-the chain (the lines made of those characters read strictly in one source, most of them, and
-together much better than they are), and each line made of such characters and ASCII alone is then read through
-it, as short as it is, when its bytes read strictly in that source (and, for a line of one or two
-such characters, no worse than the line).
+rows, headings and the short lines of lyrics stayed mojibake, the same chain over a Big5 page
+(whose trail bytes 40-7e stay ASCII between the layers) was not read at all, nor were the short
+lines of a UTF-8 page so misread (忙聢聭 is 我). Yet both layers lose nothing: each of those
+characters is exactly one byte of the page under them. So the page decides the chain (the lines
+made of those characters read strictly in one source, most of them, and together much better than
+they are), and each line made of such characters and ASCII alone is then read through it, as short
+as it is, when its bytes read strictly in that source (and, for a line of one or two such
+characters, no worse than the line).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from functools import lru_cache
 from cleaner.langmodel import per_char
 from cleaner.repair import mojibake
 
-# The page under both layers, in the sources a two-byte page is written in (GB18030 reads GBK's
-# every code as GBK does; Big5-HKSCS reads Big5's).
-SOURCES = ("gb18030", "big5hkscs")
+# The page under both layers, in the sources a Chinese page is written in (GB18030 reads GBK's
+# every code as GBK does; Big5-HKSCS reads Big5's; UTF-8 shown as Latin-1 is the commonest
+# mojibake of all, 忙聢聭 for 我 once read as GBK again).
+SOURCES = ("utf-8", "gb18030", "big5hkscs")
 PAGE_CHARS = 16  # outer characters the lines that read hold together, at least
 STRICT_SHARE = (3, 4)  # of the outer characters of the page's lines, in lines that read strictly
 # A line of this many outer characters that reads strictly is read on a page that shows the chain
