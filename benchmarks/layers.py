@@ -7,7 +7,10 @@ by a wrong decoder, the result saved as UTF-8 and read by a wrong decoder again 
 ``tests/wrong_decoders.py``), then cleaned with ``--to keep`` (furniture off) and compared with the
 cleaner's output on the undamaged paragraph. Printed with and without the second-layer stage
 (``cleaner/repair/layers.py``), to show what it adds. Then the single-byte layers
-(``LATIN_CHAINS``): a GBK or UTF-8 page shown by a Western decoder twice.
+(``LATIN_CHAINS``): a GBK or UTF-8 page shown by a Western decoder twice. Last, pages of short
+lines (``tests/short_line_damage.py``: clauses, table rows, prices, times, one page a paragraph)
+in UTF-8, GBK (Simplified) or Big5 (Traditional) shown as Latin-1, saved as UTF-8 and read as GBK,
+with and without the page's chain read line by line (``cleaner/repair/page_chain.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
+
+from code_pages import errors  # noqa: E402
 
 PAIRS = (("whatwg-gbk", "whatwg-gbk"), ("gb18030", "gb18030"), ("gbk", "gb18030"), ("gbk", "gbk"),
          ("whatwg-gbk", "cp1252"), ("cp1252", "whatwg-gbk"))
@@ -34,8 +39,13 @@ LATIN_CHAINS = (("gbk", "latin-1", "cp1252", "replace"), ("gbk", "latin-1", "cp1
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=10, help="per script (default 10)")
+    ap.add_argument("--short-lines", action="store_true", help="only the short-line pages")
     args = ap.parse_args()
-    from code_pages import errors
+    if args.short_lines:
+        from cleaner import Cleaner
+
+        short_lines(Cleaner(to="keep", remove_furniture=False), args.paragraphs)
+        return
     from wiki_split import measure_paragraphs
     from wrong_decoders import DECODERS
 
@@ -69,6 +79,42 @@ def main() -> None:
             total += len(r)
             errs += errors(r, cleaner.clean(broken))
         print(f"| {source} as {inner}, then as {outer} ({mode}) | {1000 * errs / total:.1f} |", flush=True)
+    short_lines(cleaner, args.paragraphs)
+
+
+# (source, script of its paragraphs, outer decoder): a two-byte page through Latin-1 and UTF-8.
+SHORT_CHAINS = (("utf-8", "zh-hans", "gbk"), ("utf-8", "zh-hant", "whatwg-gbk"), ("gbk", "zh-hans", "gbk"), ("gbk", "zh-hans", "whatwg-gbk"), ("big5", "zh-hant", "gbk"),
+                ("big5", "zh-hant", "whatwg-gbk"))
+
+
+def short_lines(cleaner, count: int) -> None:
+    """Errors per 1,000 on pages of short lines through Latin-1 (SHORT_CHAINS), by kind of page:
+    without the page's chain / with it."""
+    import random
+
+    from short_line_damage import KINDS, short_line_page, through_latin, writable
+    from wiki_split import measure_paragraphs
+
+    from cleaner.repair import mojibake, page_chain
+
+    print("short-line pages, source as Latin-1 then as GBK: errors per 1,000 characters, without page_chain / with it")
+    for source, script, outer in SHORT_CHAINS:
+        for kind in KINDS:
+            rng = random.Random(f"{source}-{outer}-{kind}")
+            pages = [writable(short_line_page(p, kind, rng), source) for p in measure_paragraphs(script)[:count]]
+            pages = [p for p in pages if p]
+            references = [cleaner.clean(p) for p in pages]
+            broken = [through_latin(p, source, outer) for p in pages]
+            total = sum(map(len, references))
+            with_chain = sum(errors(r, cleaner.clean(b)) for r, b in zip(references, broken, strict=True))
+            keep = page_chain.read
+            page_chain.read = lambda text: mojibake.MojibakeRepair(text, 0, [])
+            try:
+                without = sum(errors(r, cleaner.clean(b)) for r, b in zip(references, broken, strict=True))
+            finally:
+                page_chain.read = keep
+            print(f"| {source} as latin-1, then as {outer}, {kind} | {1000 * without / total:.1f} | "
+                  f"{1000 * with_chain / total:.1f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -34,10 +34,12 @@ LAMBDA = 0.5  # weight of the in-word bigram against the unigram
 UNKNOWN = -16.0  # log-probability floor for characters jieba never saw
 # jieba's dictionary holds words, not punctuation or Latin text; give those fixed costs, ordered
 # as in running news text (commas and full stops common, question and exclamation marks rare).
-# ASCII signs count as their fullwidth forms: NFKC made the pages' punctuation ASCII.
+# ASCII signs count as their fullwidth forms: NFKC made the pages' punctuation ASCII. The yen sign
+# of prices (￥) costs what % does: jieba has no sign, and at the floor a re-read that gave it
+# back (a price's ef bf a5 lost its last byte to the digit after it) read worse than the mojibake.
 _PUNCT_LOGP = {
     "，,": -3.5, "\u3000": -6.0, "。": -4.0, "、": -5.0, "“”\"": -5.5, "：:": -6.0, "（）()《》": -6.5,
-    "；;": -7.0, "—…·.'-+%/ ": -7.0, "？！?!": -8.0,
+    "；;": -7.0, "—…·.'-+%/ ￥": -7.0, "？！?!": -8.0,
 }
 PUNCTUATION_LOGP = {ch: logp for marks, logp in _PUNCT_LOGP.items() for ch in marks}
 PUNCTUATION = frozenset(PUNCTUATION_LOGP)

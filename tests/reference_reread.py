@@ -33,7 +33,9 @@ def _acceptable(ch: str, source: str = "utf-8") -> bool:
         or "\u2010" <= ch <= "\u2027" or (source == "utf-8" and ch in symbols())
 
 
-SYMBOL_RANGES = (("\u2030", "\u203b"), ("\u2100", "\u22ff"), ("\u2460", "\u24ff"), ("\u2500", "\u25ff"), ("\u2600", "\u266f"))
+# With the fullwidth yen sign of prices alone of its block (reread.rs SYMBOLS says why).
+SYMBOL_RANGES = (("\u2030", "\u203b"), ("\u2100", "\u22ff"), ("\u2460", "\u24ff"), ("\u2500", "\u25ff"), ("\u2600", "\u266f"),
+                 ("\uffe5", "\uffe5"))
 
 
 def symbols() -> frozenset[str]:

@@ -75,6 +75,11 @@ def test_ascii_punctuation_reads_as_its_fullwidth_mark(lm):
     assert lm.in_table(",") and not lm.in_table("a")
 
 
+def test_the_yen_sign_of_prices_is_a_sign_not_an_unknown_character(lm):
+    # At the floor (-16), a re-read that gave a price its ￥ back read worse than the mojibake.
+    assert lm.score("￥") == lm.score("%") > langmodel.UNKNOWN
+
+
 def test_fixed_pairs_of_marks_stay(lm):
     assert lm.bigram("。", "，") == langmodel.DOUBLE_PAUSE_LOGP
     assert lm.bigram("。", "”") == langmodel.CLOSE_AFTER_END_LOGP

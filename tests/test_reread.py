@@ -35,6 +35,18 @@ def test_indentation_that_lost_a_byte_reads_as_ideographic_spaces():
     assert cleaner.run(damaged).text == text
 
 
+def test_a_price_sign_that_lost_its_last_byte_to_the_digit_is_read_back():
+    # ￥ is ef bf a5: GBK reads 锟 (ef bf), then a5 before a digit, which no GBK code holds, is lost.
+    # The sign was no candidate, so every price of a menu read as GBK stayed 锟� (and the space
+    # before it, judged without the sign, came back 。).
+    from cleaner import Cleaner
+
+    text = "今日菜单\n夫妻肺片　￥38\n口水鸡　￥42\n拍黄瓜　￥16"
+    damaged = text.encode().decode("gbk", "replace")
+    assert "锟\ufffd" in damaged
+    assert Cleaner(to="keep", remove_furniture=False).run(damaged).text == text
+
+
 def test_signs_chinese_pages_use_are_read_back():
     # ℃ ★ ① → │ ● ■ were no character a re-read could give: their stretches stayed mojibake.
     from cleaner import Cleaner

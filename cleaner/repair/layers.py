@@ -5,9 +5,11 @@ double-encoding repair re-reads one layer at a time and keeps a re-read only if 
 Chinese (``mojibake._reads_better``): the first layer's text is mojibake itself, so it was never
 taken, and the page stayed as it came.
 
-After the repairs, each stretch of a page with rare characters whose bytes in a GBK- or
-Big5-family view are whole UTF-8 characters (clean text's almost never are) is peeled: read as
-UTF-8, and the result given to the double-encoding repair. The peel is kept only if the repaired text
+A page shown as Latin-1 between its GBK or Big5 source and a GBK outer reading (脰陇脠炉) is read
+first, line by line through the chain the page shows (``page_chain``). After the repairs, each
+stretch of a page with rare characters whose bytes in a GBK- or Big5-family view are whole UTF-8
+characters (clean text's almost never are) is peeled: read as UTF-8, and the result given to the
+double-encoding repair. The peel is kept only if the repaired text
 reads as Chinese and much better than the stretch; its lost bytes are guessed and reported as the
 repair reports them.
 """
@@ -20,7 +22,7 @@ from functools import partial
 from cleaner import chardata
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import decoders, layer_chain, mojibake, rounds
+from cleaner.repair import decoders, layer_chain, mojibake, page_chain, rounds
 
 LOST = "\ufffd"
 FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
@@ -50,7 +52,12 @@ def repair_second_layer(text: str, guess: bool = True, outer: tuple[str, ...] = 
     >>> repair_second_layer("他说：閹存垶妲告稉锟介崶鎴掓眽").text
     '他说：我是中国人'
     """
-    return rounds.until_settled(text, partial(_round_spans, guess=guess, outer=outer), MAX_ROUNDS)
+    # A page read one byte a character between its source and a GBK outer reading (脰陇脠炉) first:
+    # that chain loses nothing, so the page decides it and each line, however short, is read
+    # through it (page_chain); the stretches that chain does not read go to the peel.
+    chained = page_chain.read(text) if decoders.GBK_FAMILY in outer else mojibake.MojibakeRepair(text, 0, [])
+    peeled = rounds.until_settled(chained.text, partial(_round_spans, guess=guess, outer=outer), MAX_ROUNDS)
+    return peeled._replace(count=peeled.count + chained.count) if chained.count else peeled
 
 
 def repair_outer_single_byte(text: str, guess: bool = True) -> mojibake.MojibakeRepair:

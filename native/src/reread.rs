@@ -39,10 +39,14 @@ pub fn acceptable_in(source: Source, c: char) -> bool {
 
 /// Signs Chinese pages use, each a three-byte UTF-8 code (a misread table, list or weather
 /// report holds them): the signs of U+2030-203B, U+2100-22FF, U+2460-24FF, U+2500-25FF and
-/// U+2600-266F that GBK encodes, the repertoire of Chinese text (‰ ※ ℃ № Ⅰ ← ∶ ≥ √ ① ⑴ ⒈ │ ■ ● ★ ♀).
-/// Only those: every sign a re-read may give is one more start the gate must try on clean text.
-/// tests/test_reread.py checks the list against Python's gbk codec.
-pub const SYMBOLS: &str = "‰′″‵※℃℅℉№℡ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ←↑→↓↖↗↘↙∈∏∑∕√∝∞∟∠∣∥∧∨∩∪∫∮∴∵∶∷∽≈≌≒≠≡≤≥≦≧≮≯⊕⊙⊥⊿①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛─━│┃┄┅┆┇┈┉┊┋┌┍┎┏┐┑┒┓└┕┖┗┘┙┚┛├┝┞┟┠┡┢┣┤┥┦┧┨┩┪┫┬┭┮┯┰┱┲┳┴┵┶┷┸┹┺┻┼┽┾┿╀╁╂╃╄╅╆╇╈╉╊╋═║╒╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡╢╣╤╥╦╧╨╩╪╫╬╭╮╯╰╱╲╳▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▓▔▕■□▲△▼▽◆◇○◎●◢◣◤◥★☆☉♀♂";
+/// U+2600-266F that GBK encodes, the repertoire of Chinese text (‰ ※ ℃ № Ⅰ ← ∶ ≥ √ ① ⑴ ⒈ │ ■ ● ★ ♀),
+/// and the fullwidth yen sign ￥ (ef bf a5) of prices: its last byte is lost before the digit
+/// after it (锟 and U+FFFD), and without it the price sign stayed mojibake on every menu row. Not
+/// the other fullwidth signs of its block (￠￡￢￣￤): the model knows none of them, so each would
+/// tie with ￥ and be chosen by chance. Only those: every sign a re-read may give is one more
+/// start the gate must try on clean text. tests/test_reread.py checks the list against Python's
+/// gbk codec.
+pub const SYMBOLS: &str = "‰′″‵※℃℅℉№℡ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ←↑→↓↖↗↘↙∈∏∑∕√∝∞∟∠∣∥∧∨∩∪∫∮∴∵∶∷∽≈≌≒≠≡≤≥≦≧≮≯⊕⊙⊥⊿①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛─━│┃┄┅┆┇┈┉┊┋┌┍┎┏┐┑┒┓└┕┖┗┘┙┚┛├┝┞┟┠┡┢┣┤┥┦┧┨┩┪┫┬┭┮┯┰┱┲┳┴┵┶┷┸┹┺┻┼┽┾┿╀╁╂╃╄╅╆╇╈╉╊╋═║╒╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡╢╣╤╥╦╧╨╩╪╫╬╭╮╯╰╱╲╳▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▓▔▕■□▲△▼▽◆◇○◎●◢◣◤◥★☆☉♀♂￥";
 
 fn is_cont(b: Item) -> bool {
     matches!(b, Some(0x80..=0xBF))
