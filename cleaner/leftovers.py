@@ -95,7 +95,7 @@ def decode_escapes(text: str) -> str:
     """
     if "\\" in text:
         if "'" in text or '"' in text:
-            text = _LITERAL.sub(_literal, text)
+            text = _literals(text)
         if "\\U000" in text:
             text = _U_WIDE_ONE.sub(_u_wide_one, text)
         decoded = _U_RUN.sub(_u_run, text)
@@ -124,28 +124,74 @@ _LITERAL = re.compile(r"""(?<![\w\\'"])([bBuU])(['"])((?:\\[^\n]|(?!\2)[^\\\n])*
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _literal(m: re.Match) -> str:
-    r"""A literal whose whole inside is Chinese text (UTF-8 bytes or a legacy encoding's, as
+def _literals(text: str) -> str:
+    r"""Each literal whose whole inside is Chinese text (UTF-8 bytes or a legacy encoding's, as
     byte_runs.read judges bytes; \u escapes) written as that text, its wrapper off; else as it is.
     Only one standing apart (a space, a line's edge, a colon before it; a space, a line's end or
-    Chinese after it): in a list or a call (['\u4e2d', u'\u6587'], f(b'\xe4')) it is code's."""
-    prefix, _, body = m.groups()
+    Chinese after it): in a list or a call (['\u4e2d', u'\u6587'], f(b'\xe4')) it is code's.
+
+    A log prints all its bytes in one encoding: once a literal of the page was read as GBK or Big5,
+    the short ones (b'\xb2\xbd\xd6\xe8', 步骤, too short for byte_runs to tell alone) are read
+    in it too, where they decode strictly to Chinese."""
+    found = [m for m in _LITERAL.finditer(text) if _apart(m)]
+    if not found:
+        return text
+    read: dict[int, str] = {}
+    codecs_read: list[str] = []
+    for k, m in enumerate(found):
+        prefix, _, body = m.groups()
+        try:
+            if prefix in "bB":
+                data = codecs.escape_decode(body.encode("ascii"))[0]
+                chars = byte_runs.read(data)
+                if chars is not None:
+                    codecs_read.append(next(c for c in ("utf-8", *byte_runs.LEGACY) if _decodes(data, c) == chars))
+            else:
+                chars = body.encode("ascii").decode("unicode_escape").encode("utf-16", "surrogatepass").decode("utf-16")
+        except (UnicodeError, ValueError):
+            continue  # a broken escape or a lone surrogate: no text
+        if chars and _chinese(chars):
+            read[k] = chars
+    legacy = [c for c in codecs_read if c != "utf-8"]
+    if legacy and len(legacy) * 2 > len(codecs_read):  # the page's bytes are in a legacy encoding
+        page_codec = max(set(legacy), key=legacy.count)
+        for k, m in enumerate(found):
+            if k not in read and m.group(1) in "bB":
+                chars = _decodes(codecs.escape_decode(m.group(3).encode("ascii"))[0], page_codec)
+                if chars and not chars.isascii() and _chinese(chars) and not _PRIVATE.search(chars):
+                    read[k] = chars
+    if not read:
+        return text
+    pieces, last = [], 0
+    for k, m in enumerate(found):
+        if k in read:
+            pieces += [text[last:m.start()], read[k]]
+            last = m.end()
+    return "".join(pieces) + text[last:]
+
+
+def _apart(m: re.Match) -> bool:
+    body = m.group(3)
     text = m.string
     before = text[m.start() - 1] if m.start() else " "
     after = text[m.end()] if m.end() < len(text) else " "
-    if ("\\" not in body or not body.isascii() or not (before.isspace() or before in ":：" or not before.isascii())
-            or not (after.isspace() or not after.isascii())):
-        return m.group()
+    return ("\\" in body and body.isascii() and (before.isspace() or before in ":：" or not before.isascii())
+            and (after.isspace() or not after.isascii()))
+
+
+def _decodes(data: bytes, codec: str) -> str | None:
     try:
-        if prefix in "bB":
-            chars = byte_runs.read(codecs.escape_decode(body.encode("ascii"))[0])
-        else:
-            chars = body.encode("ascii").decode("unicode_escape").encode("utf-16", "surrogatepass").decode("utf-16")
-    except (UnicodeError, ValueError):
-        return m.group()  # a broken escape or a lone surrogate: no text
-    if not chars or not chardata.HAN.search(chars) or _CONTROL.search(chars):
-        return m.group()
-    return chars
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _chinese(chars: str) -> bool:
+    return bool(chardata.HAN.search(chars) or _CJK_SIGN.search(chars)) and not _CONTROL.search(chars)
+
+
+_CJK_SIGN = re.compile("[\u3000-\u303f\uff01-\uff5e]")  # 步骤： reads as Han; a heading of signs alone （一）
+_PRIVATE = re.compile("[\ue000-\uf8ff\ufffd]")
 
 
 # Python's eight-digit escape of a Han character beyond the Basic Plane (\U00020bb7 is 𠮷): alone,

@@ -295,3 +295,16 @@ def test_python_wide_escapes_of_han_beside_chinese_are_read():
         f"{rng_text[0]}野家的{rng_text[1]}定食和{rng_text[2]}。"
     assert decode_escapes(r'print("\U00020bb7")') == r'print("\U00020bb7")'  # code's, between quotes
     assert decode_escapes(r"emoji \U0001f600 here") == r"emoji \U0001f600 here"
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5"])
+def test_a_log_of_legacy_bytes_reads_its_short_literals_in_the_pages_encoding(codec):
+    from cleaner.script import convert
+
+    lines = _paragraphs()[:6] + ["步骤：", "二、做法"]
+    if codec == "big5":
+        lines = convert.convert_all(lines, "zh-hant")
+    lines = [line for line in lines if line.encode(codec, errors="replace").decode(codec) == line]
+    assert len(lines) >= 4 and "步驟：" in lines or "步骤：" in lines
+    logged = "\n".join(repr(line.encode(codec)) for line in lines)
+    assert decode_escapes(logged) == "\n".join(lines)
