@@ -141,8 +141,10 @@ def join_hard_wraps(text: str) -> str:
     >>> join_hard_wraps(poem) == poem
     True
     """
-    joined = _join(text, _CLAUSE, MIN_FULL)
-    return joined if joined is not text else _join_ragged(text)
+    # Then the ragged join, also on what a width joined: lines of a ragged wrap that happen to be
+    # of one width in some measure are a width's full lines, and the rest of the page's breaks are
+    # still the ragged join's (a second clean would find them so).
+    return _join_ragged(_join(text, _CLAUSE, MIN_FULL))
 
 
 # Clause marks (，、。；) as the usual wrong decoders show UTF-8's bytes for them: a GBK or Big5
@@ -247,9 +249,9 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
 # with a mark inside: a heading, a list item or a line of verse has none, or is short); they and the
 # breaks after a clause mark are half of its breaks after such lines at least (a page of one
 # paragraph a line ends nearly all of them with a mark; its headings are few); and they fall inside words as a wrap's do, not between
-# phrases as verse's line ends do (``_in_words``). Then each such break after a line of the wrap's
-# band of lengths goes, and so does one after a clause mark or an opening bracket (，、；（“) and
-# one before a line that starts with a mark that only continues one (，。”). Never before a blank,
+# phrases as verse's line ends do (``_in_words``). Then each such break goes, and so does one after a
+# clause mark or an opening bracket (，、；（“) and one before a line that starts with a mark that
+# only continues one (，。”). Never before a blank,
 # indented or list line, nor between two lines that start with a field's name (``辅料：`` / ``调料：``),
 # nor after a Latin letter (a word space the wrapper took, a name before a heading), nor next to a table's or a form's cells (a tab, two
 # spaces, an ideographic space inside the line).
@@ -261,7 +263,7 @@ _WORDISH = re.compile(r"[\w\u3400-\u9fff\U00020000-\U0003fffd]")
 _FIELD = re.compile("[\u4e00-\u9fff][ \u3000\u4e00-\u9fff]{1,5}[：:]")
 # Cells: a tab, two spaces or an ideographic space inside a line (a table's row, a form's fields).
 _CELLS = re.compile("\t|  |\u3000")
-RAGGED_BAND = 0.3
+
 _CLAUSE_END = ("，", "、", "；", "（", "“", "《", "「", "(")
 # Any mark inside a line of prose (a line of 20 characters and more without one is a heading or verse).
 _RAGGED_CLAUSE = re.compile("[，、。；：！？,;:!?]")
@@ -293,18 +295,12 @@ def _join_ragged(text: str) -> str:
                 _WORDISH.match(first) or last.isdigit() and _NUMBER_GOES_ON.match(after)):
             inside[k] = True
             found += 1
-    cut = [len(lines[k].rstrip()) for k in range(len(lines)) if inside[k]]
-    if len(cut) < RAGGED_MIN or found * RAGGED_SHARE < prose_breaks or not _in_words(
+    if sum(inside) < RAGGED_MIN or found * RAGGED_SHARE < prose_breaks or not _in_words(
             [(lines[k].rstrip()[-1], lines[k + 1][0]) for k in range(len(lines) - 1) if inside[k]]):
         return text
-    # The wrap's lines are of a band of lengths around their middle one (28-40 characters, a PDF's
-    # 34-38): a longer or shorter line ending on a character is a page's own (a caption, a row).
-    middle = sorted(cut)[len(cut) // 2]
-    low, high = middle * (1 - RAGGED_BAND), middle * (1 + RAGGED_BAND)
     out = [lines[0]]
     for k, line in enumerate(lines[1:]):
-        size = len(lines[k].rstrip())
-        if inside[k] and low <= size <= high or clause_end[k] and (size <= high or lines[k + 1].startswith(_CONTINUES[:-1])):
+        if inside[k] or clause_end[k]:
             out[-1] += line
         else:
             out.append(line)

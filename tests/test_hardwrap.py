@@ -372,6 +372,8 @@ def test_a_page_wrapped_at_ragged_widths_gets_its_paragraphs_back(layout, seed):
     assert joined.replace("\n", "") == page.replace("\n", "")
     assert left * 10 <= breaks, (left, breaks)  # nine in ten breaks inside a paragraph go
     assert join_hard_wraps(joined) == joined
+    once = Cleaner(to="keep").clean(page)  # joined before and after the paragraphs stage: as a second clean
+    assert Cleaner(to="keep").clean(once) == once
 
 
 @pytest.mark.parametrize("page", [
