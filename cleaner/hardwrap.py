@@ -246,15 +246,15 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
 # a clause (the line ends on a character, the next goes on with one) is no paragraph's end in
 # prose, which ends each paragraph with its mark. A page is taken to be wrapped so when RAGGED_MIN
 # of its breaks at least are such, each after a line of prose (RAGGED_LINE characters or more,
-# with a mark inside: a heading, a list item or a line of verse has none, or is short); they and the
-# breaks after a clause mark are half of its breaks after such lines at least (a page of one
-# paragraph a line ends nearly all of them with a mark; its headings are few); and they fall inside words as a wrap's do, not between
-# phrases as verse's line ends do (``_in_words``). Then each such break goes, and so does one after a
-# clause mark or an opening bracket (，、；（“) and one before a line that starts with a mark that
-# only continues one (，。”). Never before a blank,
-# indented or list line, nor between two lines that start with a field's name (``辅料：`` / ``调料：``),
-# nor after a Latin letter (a word space the wrapper took, a name before a heading), nor next to a table's or a form's cells (a tab, two
-# spaces, an ideographic space inside the line).
+# with a mark inside: a heading, a list item or a line of verse has none, or is short); they and
+# the breaks after a clause mark are half of its breaks after such lines at least (a page of one
+# paragraph a line ends nearly all of them with a mark; its headings are few); and they fall
+# inside words as a wrap's do, not between phrases as verse's line ends do (``_in_words``). Then
+# each such break goes, and so does one after a clause mark or an opening bracket (，、；（“) and
+# one before a line that starts with a mark that only continues one (，。”). Never before a
+# blank, indented or list line, nor between two lines that start with a field's name (``辅料：`` /
+# ``调料：``), nor after a Latin letter (a word space the wrapper took, a name before a heading),
+# nor next to a table's or a form's cells (a tab, two spaces, an ideographic space inside a line).
 RAGGED_MIN = 2
 RAGGED_LINE = 20
 RAGGED_SHARE = 2
