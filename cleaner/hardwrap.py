@@ -253,8 +253,8 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
 # each such break goes, and so does one after a clause mark or an opening bracket (，、；（“) and
 # one before a line that starts with a mark that only continues one (，。”). Never before a
 # blank, indented or list line, nor between two lines that start with a field's name (``辅料：`` /
-# ``调料：``), nor after a Latin letter (a word space the wrapper took, a name before a heading),
-# nor next to a table's or a form's cells (a tab, two spaces, an ideographic space inside a line).
+# ``调料：``), nor after a Latin letter (a word space the wrapper took, a name before a heading)
+# or a number after ASCII (a stamp's 18:48, a date's 06-17), nor next to a table's or a form's cells (a tab, two spaces, an ideographic space inside a line).
 RAGGED_MIN = 2
 RAGGED_LINE = 20
 RAGGED_SHARE = 2
@@ -266,7 +266,9 @@ _CELLS = re.compile("\t|  |\u3000")
 
 _CLAUSE_END = ("，", "、", "；", "（", "“", "《", "「", "(")
 # Any mark inside a line of prose (a line of 20 characters and more without one is a heading or verse).
-_RAGGED_CLAUSE = re.compile("[，、。；：！？,;:!?]")
+_RAGGED_CLAUSE = re.compile("[，、。；：！？]|[,;:!?](?!\\d)")  # not a time's 09:22, a number's 1,000
+# A line ending on a time or a date (2021-06-17 18:48, 2021/6/17): a heading's or a row's stamp.
+_STAMP_END = re.compile(r"[-:/]\d+$")
 
 
 def _join_ragged(text: str) -> str:
@@ -291,7 +293,7 @@ def _join_ragged(text: str) -> str:
         if last in _CLAUSE_END:
             clause_end[k] = True
             found += 1
-        elif _WORDISH.match(last) and not (last.isascii() and last.isalpha()) and (
+        elif _WORDISH.match(last) and not (last.isascii() and last.isalpha()) and not _STAMP_END.search(body) and (
                 _WORDISH.match(first) or last.isdigit() and _NUMBER_GOES_ON.match(after)):
             inside[k] = True
             found += 1
