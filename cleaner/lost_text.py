@@ -8,10 +8,10 @@ should know: a ``lost-text`` finding names each block of such lines, to fetch ag
 source. Detection only: no text is changed. ``lost_chars`` reports the ``?`` of a few characters
 lost among Han; a line here holds no character but ``?`` to stand among.
 
-A line counts when it holds MIN_MARKS ``?`` at least, a run of two at least (questions end one at a
-time: ``What??`` in English is one run of a text that keeps its letters), and no letter at all
-(Han, Latin or other): a line of a question mark after digits (``1.?``) or a Latin text with its
-questions keep their letters and are not counted.
+A line counts when it holds MIN_MARKS ``?`` at least, a run of two at least, and more than
+LETTERS_MAX marks for each letter it kept (Han, Latin or other: the code page kept the Latin words
+of a Chinese text, ``????LPS????``): a line of a question after digits (``1.?``) or a text that
+kept its letters with its questions (``What??``) is not counted.
 """
 
 from __future__ import annotations
@@ -21,19 +21,26 @@ import re
 from cleaner.model import Finding
 
 MIN_MARKS = 4  # "?" a line must hold: 1/2? or 3? is a fraction or a number with a question
+# Letters a lost line may hold, for each "?" beyond this many: the Latin words the code page kept
+# (????Marcelo Sergipano????…, ????LPS????); a text that keeps its letters holds many more.
+LETTERS_MAX = 2
 _LINE = re.compile(r"[^\n]+")
 _RUN = re.compile(r"\?{2,}")
 
 
 def is_lost(line: str) -> bool:
-    """Does ``line`` hold only lost characters (``?``), digits, ASCII signs and spaces?
+    """Does ``line`` hold lost characters (``?``), digits, signs and spaces, and few letters
+    beside them (fewer than one for each LETTERS_MAX marks)?
 
-    >>> is_lost("?????30????1????1?"), is_lost("1. ????2.5???"), is_lost("What??"), is_lost("1/2?")
-    (True, True, False, False)
+    >>> is_lost("?????30????1????1?"), is_lost("1. ????2.5???"), is_lost("????LPS????RAW264.7??????")
+    (True, True, True)
+    >>> is_lost("What??"), is_lost("1/2?"), is_lost("Why??? Because I said so???")
+    (False, False, False)
     """
-    if line.count("?") < MIN_MARKS or not _RUN.search(line):
+    marks = line.count("?")
+    if marks < MIN_MARKS or not _RUN.search(line):
         return False
-    return not any(ch.isalpha() for ch in line)
+    return marks > LETTERS_MAX * sum(map(str.isalpha, line))
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -61,7 +68,7 @@ def findings(text: str) -> list[Finding]:
             count += 1
             last_end = m.end()
             continue
-        if count and "??" in line and not any(ch.isalpha() for ch in line):
+        if count and "??" in line and line.count("?") > LETTERS_MAX * sum(map(str.isalpha, line)):
             count += 1  # a short lost line (a heading's ???) inside the block goes with it
             last_end = m.end()
             continue

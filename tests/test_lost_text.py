@@ -37,7 +37,12 @@ def test_one_lost_paragraph_among_text_is_named_where_it_is():
     assert len(found) == 1 and found[0].position == text.index(lines[2])
 
 
-@pytest.mark.parametrize("line", ["What??", "1/2?", "Why??? Because.", "他说什么??", "???", "a ???? b"])
+@pytest.mark.parametrize("line", ["????Marcelo Sergipano" + "?" * 40 + "1994" + "?" * 20, "????LPS????RAW264.7" + "?" * 24 + "ELISA??????"])
+def test_a_lost_line_may_keep_the_latin_words_a_code_page_had(line):
+    assert is_lost(line)
+
+
+@pytest.mark.parametrize("line", ["What??", "1/2?", "Why??? Because.", "他说什么??", "???", "a ???? b", "OK???? Fine."])
 def test_questions_and_text_with_letters_are_not_lost(line):
     assert not is_lost(line)
 
