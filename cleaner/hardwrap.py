@@ -22,6 +22,9 @@ cut), or the full line ends a sentence (its break is harmless; a closing quote e
 a sentence's mark) and the next does not start with a mark that only continues a line (，。” a
 wrapper pushed over). The join removes the line break only: what the wrapper cut is put back as it
 stood. Off with the generic furniture model (``--no-generic``, for text that is not a web page).
+
+A page wrapped at no one width (an e-book's TXT, a PDF's copy) is joined by its breaks instead:
+see ``_join_ragged``.
 """
 
 from __future__ import annotations
@@ -138,7 +141,10 @@ def join_hard_wraps(text: str) -> str:
     >>> join_hard_wraps(poem) == poem
     True
     """
-    return _join(text, _CLAUSE, MIN_FULL)
+    # Then the ragged join, also on what a width joined: lines of a ragged wrap that happen to be
+    # of one width in some measure are a width's full lines, and the rest of the page's breaks are
+    # still the ragged join's (a second clean would find them so).
+    return _join_ragged(_join(text, _CLAUSE, MIN_FULL))
 
 
 # Clause marks (，、。；) as the usual wrong decoders show UTF-8's bytes for them: a GBK or Big5
@@ -232,3 +238,96 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
             paragraph = [line]
     out.append("".join(paragraph))
     return "\n".join(out)
+
+
+# Ragged wraps: an e-book's TXT, a PDF's copy, a reader's "save as text" break lines where the
+# page or the reader's window ended them, at widths that differ from line to line (a proportional
+# font, justified text, half-width signs). No width shows them, but the breaks do: a break inside
+# a clause (the line ends on a character, the next goes on with one) is no paragraph's end in
+# prose, which ends each paragraph with its mark. A page is taken to be wrapped so when RAGGED_MIN
+# of its breaks at least are such, each after a line of prose (RAGGED_LINE characters or more,
+# with a mark inside: a heading, a list item or a line of verse has none, or is short); they and
+# the breaks after a clause mark are half of its breaks after such lines at least (a page of one
+# paragraph a line ends nearly all of them with a mark; its headings are few); and they fall
+# inside words as a wrap's do, not between phrases as verse's line ends do (``_in_words``). Then
+# each such break goes, and so does one after a clause mark or an opening bracket (，、；（“) and
+# one before a line that starts with a mark that only continues one (，。”). Never before a
+# blank, indented or list line, nor between two lines that start with a field's name (``辅料：`` /
+# ``调料：``), nor after a Latin letter (a word space the wrapper took, a name before a heading)
+# or a number after ASCII (a stamp's 18:48, a date's 06-17), nor next to a table's or a form's cells (a tab, two spaces, an ideographic space inside a line).
+RAGGED_MIN = 2
+RAGGED_LINE = 20
+RAGGED_SHARE = 2
+_NUMBER_GOES_ON = re.compile(r"[.,]\d|[%‰℃]")  # a number cut before its point or sign (31 / .1万亿元, 13.8 / %)
+_WORDISH = re.compile(r"[\w\u3400-\u9fff\U00020000-\U0003fffd]")
+_FIELD = re.compile("[\u4e00-\u9fff][ \u3000\u4e00-\u9fff]{1,5}[：:]")
+# Cells: a tab, two spaces or an ideographic space inside a line (a table's row, a form's fields).
+_CELLS = re.compile("\t|  |\u3000")
+
+_CLAUSE_END = ("，", "、", "；", "（", "“", "《", "「", "(")
+# Any mark inside a line of prose (a line of 20 characters and more without one is a heading or verse).
+_RAGGED_CLAUSE = re.compile("[，、。；：！？]|[,;:!?](?!\\d)")  # not a time's 09:22, a number's 1,000
+# A line ending on a time or a date (2021-06-17 18:48, 2021/6/17): a heading's or a row's stamp.
+_STAMP_END = re.compile(r"[-:/]\d+$")
+
+
+def _join_ragged(text: str) -> str:
+    if text.count("\n") < RAGGED_MIN:
+        return text
+    lines = text.split("\n")
+    inside = [False] * len(lines)  # a break inside a clause after line k
+    clause_end = [False] * len(lines)  # a break after a clause mark or an opening bracket
+    prose_breaks = found = 0
+    for k, (line, after) in enumerate(zip(lines, lines[1:])):
+        body = line.rstrip()
+        if not body or _CELLS.search(body.lstrip()) or _CELLS.search(after.strip()):
+            continue  # a table's row or a form's fields: cells, not a clause
+        if after.startswith(_CONTINUES[:-1]):
+            clause_end[k] = True  # no line starts with a clause mark: the wrapper cut before it
+            continue
+        if (len(body) < RAGGED_LINE or not after.strip() or not _RAGGED_CLAUSE.search(body[:-1]) or not _goes_on(after)
+                or _FIELD.match(after) and _FIELD.match(body)):  # a list of fields (辅料：… / 调料：…)
+            continue
+        prose_breaks += 1
+        last, first = body[-1], after[0]
+        if last in _CLAUSE_END:
+            clause_end[k] = True
+            found += 1
+        elif _WORDISH.match(last) and not (last.isascii() and last.isalpha()) and not _STAMP_END.search(body) and (
+                _WORDISH.match(first) or last.isdigit() and _NUMBER_GOES_ON.match(after)):
+            inside[k] = True
+            found += 1
+    if sum(inside) < RAGGED_MIN or found * RAGGED_SHARE < prose_breaks or not _in_words(
+            [(lines[k].rstrip()[-1], lines[k + 1][0]) for k in range(len(lines) - 1) if inside[k]]):
+        return text
+    out = [lines[0]]
+    for k, line in enumerate(lines[1:]):
+        if inside[k] or clause_end[k]:
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+# A wrap cuts wherever a line is full, inside a word as often as not: of random cuts of the fixtures'
+# paragraphs 70 % fall between two characters that go together (the model's pair over the second's
+# own frequency, above PAIRED: a word's 表|达 is +5, a clause's 的|一 about 0). A line of verse or of
+# a list ends where its phrase does: the next line's first character is as likely anywhere (a pair
+# of two phrases scores -1.6: none of a poem's breaks, 2 of a song's 20, are above).
+RAGGED_IN_WORDS = 0.4
+PAIRED = -1.0
+
+
+def _in_words(pairs: list[tuple[str, str]]) -> bool:
+    """Do RAGGED_IN_WORDS of the breaks at least fall between characters that go together: the
+    second more likely after the first than alone (by more than PAIRED nats below even)?"""
+    from cleaner.langmodel import model
+
+    lm = model()
+    together = sum(1 for a, b in pairs if lm.bigram(a, b) - lm.unigram(b) > PAIRED)
+    return together >= RAGGED_IN_WORDS * len(pairs)
+
+
+def _goes_on(line: str) -> bool:
+    """Can ``line`` be the rest of the one before: not indented, no list item, no quote's mark?"""
+    return not (line.startswith(_INDENT) or _ITEM.match(line) or _QUOTE.match(line))

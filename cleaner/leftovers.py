@@ -16,11 +16,12 @@ non-ASCII text, and only characters no Chinese text needs.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
 from cleaner import chardata, pagefacts
-from cleaner.repair import percent_escapes
+from cleaner.repair import byte_runs, percent_escapes
 
 # Tags that end a block of text (a line break where they stood) and those inside a line.
 BLOCK_TAGS = ("p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3",
@@ -72,7 +73,12 @@ def decode_escapes(text: str) -> str:
     stand for.
 
     >>> decode_escapes(r"标题：\u4e2d\u6587网站，b'\xe5\x8f\x91\xe5\xb1\x95'")
-    "标题：中文网站，b'发展'"
+    '标题：中文网站，发展'
+
+    A Python literal printed whole (the repr of bytes, ``b'\xe5\x8f\x91'``, or Python 2's of a
+    string, ``u'\u3000\u4e2d'``) whose inside is all Chinese text loses its wrapper too; its bytes
+    may be a legacy encoding's (``byte_runs.read``). Python's ``\U00020bb7`` for a Han character
+    beyond the Basic Plane is read beside Chinese.
 
     A ``\x`` run is read as UTF-8, whole or not at all; a run that gives only ASCII (``\x41\x42``)
     or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written (a ``%`` run is
@@ -88,6 +94,10 @@ def decode_escapes(text: str) -> str:
     '搜索中文，见 https://x.cn/wiki/%E4%B8%AD%E6%96%87'
     """
     if "\\" in text:
+        if "'" in text or '"' in text:
+            text = _literals(text)
+        if "\\U000" in text:
+            text = _U_WIDE_ONE.sub(_u_wide_one, text)
         decoded = _U_RUN.sub(_u_run, text)
         if decoded != text and "\\" in decoded:
             # A text escaped as a whole (Python's unicode_escape, a JSON dump) also holds single
@@ -104,6 +114,99 @@ def decode_escapes(text: str) -> str:
         text = decoded
     # Percent-encoding (%E4%B8%AD, GBK's %D6%D0, Big5's %A4%A4) and JavaScript's escape() (%u4E2D).
     return percent_escapes.decode(text)
+
+
+# A Python literal printed to a log: the repr of bytes (b'\xe4\xb8\xad') or Python 2's of a unicode
+# string (u'\u4e2d'), its prefix right after a space or a line's start (not a word's b'), its quote
+# closed on the line. The pieces of its inside would be read below, and its wrapper left.
+_LITERAL = re.compile(r"""(?<![\w\\'"])([bBuU])(['"])((?:\\[^\n]|(?!\2)[^\\\n])*)\2""")
+# A control character but tab and line feed (which a repr writes as \t and \n inside the literal).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _literals(text: str) -> str:
+    r"""Each literal whose whole inside is Chinese text (UTF-8 bytes or a legacy encoding's, as
+    byte_runs.read judges bytes; \u escapes) written as that text, its wrapper off; else as it is.
+    Only one standing apart (a space, a line's edge, a colon before it; a space, a line's end or
+    Chinese after it): in a list or a call (['\u4e2d', u'\u6587'], f(b'\xe4')) it is code's.
+
+    A log prints all its bytes in one encoding: once a literal of the page was read as GBK or Big5,
+    the short ones (b'\xb2\xbd\xd6\xe8', 步骤, too short for byte_runs to tell alone) are read
+    in it too, where they decode strictly to Chinese."""
+    found = [m for m in _LITERAL.finditer(text) if _apart(m)]
+    if not found:
+        return text
+    read: dict[int, str] = {}
+    codecs_read: list[str] = []
+    for k, m in enumerate(found):
+        prefix, _, body = m.groups()
+        try:
+            if prefix in "bB":
+                data = codecs.escape_decode(body.encode("ascii"))[0]
+                chars = byte_runs.read(data)
+                if chars is not None:
+                    codecs_read.append(next(c for c in ("utf-8", *byte_runs.LEGACY) if _decodes(data, c) == chars))
+            else:
+                chars = body.encode("ascii").decode("unicode_escape").encode("utf-16", "surrogatepass").decode("utf-16")
+        except (UnicodeError, ValueError):
+            continue  # a broken escape or a lone surrogate: no text
+        if chars and _chinese(chars):
+            read[k] = chars
+    legacy = [c for c in codecs_read if c != "utf-8"]
+    if legacy and len(legacy) * 2 > len(codecs_read):  # the page's bytes are in a legacy encoding
+        page_codec = max(set(legacy), key=legacy.count)
+        for k, m in enumerate(found):
+            if k not in read and m.group(1) in "bB":
+                chars = _decodes(codecs.escape_decode(m.group(3).encode("ascii"))[0], page_codec)
+                if chars and not chars.isascii() and _chinese(chars) and not _PRIVATE.search(chars):
+                    read[k] = chars
+    if not read:
+        return text
+    pieces, last = [], 0
+    for k, m in enumerate(found):
+        if k in read:
+            pieces += [text[last:m.start()], read[k]]
+            last = m.end()
+    return "".join(pieces) + text[last:]
+
+
+def _apart(m: re.Match) -> bool:
+    body = m.group(3)
+    text = m.string
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    return ("\\" in body and body.isascii() and (before.isspace() or before in ":：" or not before.isascii())
+            and (after.isspace() or not after.isascii()))
+
+
+def _decodes(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _chinese(chars: str) -> bool:
+    return bool(chardata.HAN.search(chars) or _CJK_SIGN.search(chars)) and not _CONTROL.search(chars)
+
+
+_CJK_SIGN = re.compile("[\u3000-\u303f\uff01-\uff5e]")  # 步骤： reads as Han; a heading of signs alone （一）
+_PRIVATE = re.compile("[\ue000-\uf8ff\ufffd]")
+
+
+# Python's eight-digit escape of a Han character beyond the Basic Plane (\U00020bb7 is 𠮷): alone,
+# read where Chinese stands beside it; code writes it between quotes or signs.
+_U_WIDE_ONE = re.compile(r"(?<!\\)\\U000[23][0-9a-fA-F]{4}")
+
+
+def _u_wide_one(m: re.Match) -> str:
+    char = chr(int(m.group()[2:], 16))
+    text = m.string
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    if not chardata.HAN.match(char) or not (chardata.CJK_CHAR.match(before) or chardata.CJK_CHAR.match(after)):
+        return m.group()
+    return char
 
 
 def _latin_one(m: re.Match) -> str:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, markdown, smuggled_bytes, spacing
+from cleaner import addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, lost_text, markdown, smuggled_bytes, spacing
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -38,7 +38,7 @@ from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
                             narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
-from cleaner.repair import base64_bodies, json_strings, quoted_printable, seven_bit
+from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -183,6 +183,11 @@ class Cleaner:
         # &#13;): a page with \r or \r\n must be cut into the lines a second clean (of the first's
         # output, \n only) sees, or the furniture model would judge other lines the second time.
         text = apply("whitespace", "line-breaks", fixes.unify_line_breaks, text)
+        if cfg.remove_invisible:
+            # A terminal's colour codes (a BBS post, a captured log) show nothing, as the escape
+            # character that starts them: whole, before that character alone goes below and leaves
+            # [1;33m (cleaner/repair/terminal_codes.py).
+            text = apply("remove", "terminal-codes", terminal_codes.strip, text)
         if cfg.strip_markup:
             text = apply("remove", "markup-tags", leftovers.strip_markup, text)
             text = apply("remove", "bbcode-tags", bbcode.strip_bbcode, text)  # a forum's markup, as HTML's
@@ -302,6 +307,11 @@ class Cleaner:
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
+        if cfg.fix_width:
+            # A PDF's font mapped 一 and 长 to the radicals drawn the same (⼀ ⻓), or wrote a
+            # compatibility ideograph: the ordinary character, where it stands among Han, before
+            # any stage reads words (cleaner/repair/pdf_glyphs.py).
+            text = apply("repair", "pdf-glyphs", pdf_glyphs.repair, text)
         text = apply("whitespace", "indent-artifacts", fixes.remove_indent_artifacts, text)
         if cfg.repair_pinyin:
             # Not known to be damaged is asked again: the GBK re-read may have brought annotations back.
@@ -362,6 +372,8 @@ class Cleaner:
         damage = [text[a:b] for a, b in kept]
         if converting or cfg.fix_width:  # URLs and paths are typed, not written: kept as they are
             kept = joined_spans(kept + addresses.address_spans(text))
+            if "??" in text:  # a line whose every character is "?" (lost_text.py): kept, no mojibake
+                kept = joined_spans(kept + lost_text.spans(text))
             # Japanese or Korean read back (other_scripts.py) is no Chinese to convert, nor is it
             # when cleaned again, with the U+FFFD of its lost bytes.
             other = other_scripts.spans_of(text, read_other) + other_scripts.lines_in_other_script(text)
@@ -391,6 +403,7 @@ class Cleaner:
         if "?" in text:  # where the marks are in the output, found as they were (the text around them is kept)
             findings.extend(Finding("lost-characters", a, f"{b - a} character(s) an encoder could not write, marked ?")
                             for a, b in lost_chars.lost_character_marks(text))
+            findings.extend(lost_text.findings(text))  # lines of nothing but "?": the text itself is gone
         if details:
             findings.extend(badness.unrecoverable(text))
             end = text.find("\n", 0, 82)
@@ -399,7 +412,7 @@ class Cleaner:
             if own:  # the page's own title beats a guess from the first line; in the page's script
                 # Mojibake the repairs left is kept byte for byte, as in the text.
                 meta["title"] = convert.convert(own, cfg.to) if converting and not mojibake.unrepaired_spans(own) else own
-            elif first and "title" not in meta and len(first) <= 80 and not first.endswith("。"):
+            elif first and "title" not in meta and len(first) <= 80 and not first.endswith("。") and not lost_text.is_lost(first):
                 meta["title"] = first
         return Result(text, steps, findings, meta)
 

@@ -334,3 +334,61 @@ def test_a_line_that_starts_with_a_clause_mark_continues_the_one_before():
     lines[1], lines[2] = lines[1][:-4], "，" + lines[2]
     page = "\n".join(lines)
     assert join_hard_wraps(page) == page.replace("\n", "")
+
+
+def _ragged(text: str, rng, low: int = 28, high: int = 40) -> str:
+    """``text`` broken at a random width between ``low`` and ``high`` for each line (an e-book's
+    TXT, a PDF's copy: a proportional font or justified text fills lines unevenly)."""
+    lines, at = [], 0
+    while at < len(text):
+        width = rng.randint(low, high)
+        lines.append(text[at:at + width])
+        at += width
+    return "\n".join(lines)
+
+
+def _fixture_paragraphs():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    return [line for path in sorted((root / "fixtures" / "clean").glob("*.txt"))
+            for line in path.read_text("utf-8").splitlines() if len(line) > 60]
+
+
+@pytest.mark.parametrize("layout", ["plain", "blank-lines", "indented"])
+@pytest.mark.parametrize("seed", range(4))
+def test_a_page_wrapped_at_ragged_widths_gets_its_paragraphs_back(layout, seed):
+    import random
+
+    rng = random.Random(seed)
+    paragraphs = _fixture_paragraphs()
+    rng.shuffle(paragraphs)
+    paragraphs = paragraphs[:6]
+    indent = "\u3000\u3000" if layout == "indented" else ""
+    page = ("\n\n" if layout == "blank-lines" else "\n").join(indent + _ragged(p, rng) for p in paragraphs)
+    joined = join_hard_wraps(page)
+    breaks = page.count("\n") - (len(paragraphs) - 1) * (2 if layout == "blank-lines" else 1)
+    left = joined.count("\n") - (len(paragraphs) - 1) * (2 if layout == "blank-lines" else 1)
+    assert joined.replace("\n", "") == page.replace("\n", "")
+    assert left * 10 <= breaks, (left, breaks)  # nine in ten breaks inside a paragraph go
+    assert join_hard_wraps(joined) == joined
+    once = Cleaner(to="keep").clean(page)  # joined before and after the paragraphs stage: as a second clean
+    assert Cleaner(to="keep").clean(once) == once
+
+
+@pytest.mark.parametrize("page", [
+    # A form's fields and an address block: values end without a mark, the next field starts a line.
+    "联系我们\n地址：北京市海淀区中关村大街1号，科技大厦12层1201室\n电话：010-82345678\u3000传真：010-82345679\n"
+    "上海分公司\n地址：上海市浦东新区世纪大道100号，环球金融中心25楼\n电话：021-68881234\n广州办事处\n地址：广州市天河区珠江新城，花城大道68号",
+    # A spec list whose rows hold commas and end on a character.
+    "产品参数\n尺寸：长一百二十厘米，宽六十厘米，高七十五厘米左右\n材质：进口橡木实木框架，环保水性漆面，无异味\n"
+    "颜色：原木色、胡桃色、白色三种可选，支持定制\n包装：五层加厚瓦楞纸箱，泡沫护角，整箱发货\n售后：全国联保一年，上门安装服务，七天无理由退换",
+    # Modern verse of lines of uneven length, a clause each with a comma inside, no mark at their ends.
+    "\n".join(["我们在黄昏的河岸上慢慢地走着，不说一句话", "风从遥远的山谷吹来，带着去年秋天的落叶气息和泥土的味道", "你看那一盏一盏亮起来的灯火，像谁的眼睛",
+               "我想起很多年前的一个夜晚，也是这样安静", "后来我们各自走散，在这座城市不同的街道上面慢慢老去"] * 2),
+    # Headings before one-line paragraphs.
+    "第一部分　总体要求和主要目标\n坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。\n第二部分　重点任务和保障措施\n"
+    "加快建设现代化产业体系，推动高质量发展取得新成效。\n第三部分　组织实施和监督评估\n各地区各部门要结合实际抓好贯彻落实。",
+])
+def test_short_lines_of_a_page_that_is_not_wrapped_stay(page):
+    assert join_hard_wraps(page) == page

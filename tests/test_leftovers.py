@@ -43,7 +43,7 @@ def test_escapes_that_are_not_escaped_text_stay(text):
 
 
 def test_byte_escapes_are_read_as_utf8_only():
-    assert decode_escapes(r"b'\xe5\x8f\x91\xe5\xb1\x95'") == "b'发展'"
+    assert decode_escapes(r"b'\xe5\x8f\x91\xe5\xb1\x95'") == "发展"  # the literal all text: its wrapper goes too
     # GBK or Big5 would read any even run of high bytes: a hash, a magic number stay as written.
     for text in (r"\xb7\xa2\xd5\xb9", r"哈希值\xde\xad\xbe\xef", r"魔数 \xca\xfe\xba\xbe 开头"):
         assert decode_escapes(text) == text
@@ -242,3 +242,69 @@ def test_single_escapes_beside_signs_and_spaces_in_an_escaped_text_are_read():
     # Between signs of code on both sides it stays: [\u4e00-\u9fff], '\u4e2d'.
     code = escape_damage.u_escapes("正则 ") + r"[\u4e00-\u9fff] '\u4e2d'" + escape_damage.u_escapes(" 匹配")
     assert decode_escapes(code) == r"正则 [\u4e00-\u9fff] '\u4e2d' 匹配"
+
+
+# Python literals printed whole (a log line of the repr of bytes, or Python 2's of a unicode string):
+# generated from clean paragraphs in each form a program writes them.
+def _paragraphs():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    return [line for path in sorted((root / "fixtures" / "clean").glob("*.txt"))
+            for line in path.read_text("utf-8").splitlines() if len(line) > 10]
+
+
+def _py2_repr(text: str) -> str:
+    body = text.encode("unicode_escape").decode("ascii").replace("'", "\\'")
+    return f"u'{body}'"
+
+
+@pytest.mark.parametrize("form", ["utf-8", "gbk", "big5", "py2"])
+def test_python_literals_lose_their_wrapper_when_all_of_them_is_chinese(form):
+    from cleaner.script import convert
+
+    for line in _paragraphs():
+        text = convert.convert(line, "zh-hant") if form == "big5" else line
+        if form == "py2":
+            literal = _py2_repr("\u3000\u3000" + text)
+            text = "\u3000\u3000" + text
+        else:
+            try:
+                literal = repr(text.encode(form))
+            except UnicodeEncodeError:
+                continue
+        logged = f"2024-05-01 12:00:03 INFO body: {literal}\n{literal}"
+        assert decode_escapes(logged) == f"2024-05-01 12:00:03 INFO body: {text}\n{text}", literal
+
+
+@pytest.mark.parametrize("text", [
+    r"names = [u'\u4e2d\u6587', u'\u82f1\u6587']",  # a list's items: code's
+    r"f(b'\xe4\xb8\xad\xe6\x96\x87')",
+    r"magic: b'\xde\xad\xbe\xef'",  # no text
+    r"ascii: b'abc\n'",
+    r"sub'\xe4\xb8\xad'",  # no literal's prefix
+])
+def test_literals_of_code_or_not_text_keep_their_wrapper(text):
+    assert decode_escapes(text).count("'") == text.count("'")
+
+
+def test_python_wide_escapes_of_han_beside_chinese_are_read():
+    rng_text = "".join(chr(c) for c in (0x20BB7, 0x29E3D, 0x21619))
+    escaped = "".join(f"\\U{ord(c):08x}" for c in rng_text)
+    assert decode_escapes(f"{escaped[:10]}野家的{escaped[10:20]}定食和{escaped[20:]}。") == \
+        f"{rng_text[0]}野家的{rng_text[1]}定食和{rng_text[2]}。"
+    assert decode_escapes(r'print("\U00020bb7")') == r'print("\U00020bb7")'  # code's, between quotes
+    assert decode_escapes(r"emoji \U0001f600 here") == r"emoji \U0001f600 here"
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5"])
+def test_a_log_of_legacy_bytes_reads_its_short_literals_in_the_pages_encoding(codec):
+    from cleaner.script import convert
+
+    lines = _paragraphs()[:6] + ["步骤：", "二、做法"]
+    if codec == "big5":
+        lines = convert.convert_all(lines, "zh-hant")
+    lines = [line for line in lines if line.encode(codec, errors="replace").decode(codec) == line]
+    assert len(lines) >= 4 and "步驟：" in lines or "步骤：" in lines
+    logged = "\n".join(repr(line.encode(codec)) for line in lines)
+    assert decode_escapes(logged) == "\n".join(lines)
