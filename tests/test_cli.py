@@ -33,6 +33,16 @@ def test_a_page_a_wrong_charset_emptied_is_noted_and_succeeds():
     assert "note: " in proc.stderr.decode() and "U+FFFD: read with the wrong charset" in proc.stderr.decode()
 
 
+def test_a_page_a_code_page_made_question_marks_is_noted_and_kept():
+    # Saved through a code page without Chinese (a Windows "ANSI" round trip): every character a
+    # "?", the text gone. Kept as it is, and the user told to fetch it again.
+    article = "国务院常务会议今天在北京召开，会议研究部署了进一步稳定经济增长的政策措施。"
+    lost = article.encode("cp1252", errors="replace").decode("cp1252")
+    proc = run_cli(input=lost.encode())
+    assert proc.returncode == 0 and proc.stdout.decode().strip() == lost
+    assert "note: " in proc.stderr.decode() and "the text is gone" in proc.stderr.decode()
+
+
 def test_file_to_output(tmp_path):
     out = tmp_path / "out.txt"
     proc = run_cli(SEEDS[0], "-o", out)

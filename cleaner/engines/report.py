@@ -35,8 +35,10 @@ class WriteBack(enum.Enum):
     DIFF = "diff"  # print a unified diff per changed unit; write nothing
 
 
-# Findings worth a line on stderr in every mode (notes: they do not change the exit code).
-TOLD_FINDINGS = frozenset({"bom-mismatch", "all-lines-removed", "all-lines-learned", "empty-input", "bytes-gone"})
+# Findings worth a line on stderr in every mode (notes: they do not change the exit code): each
+# asks the user to act (check the input, fetch the page again).
+TOLD_FINDINGS = frozenset({"bom-mismatch", "all-lines-removed", "all-lines-learned", "empty-input", "bytes-gone",
+                           "lost-text"})
 SHOWN_PER_MESSAGE = 5
 _DIGITS = re.compile(r"\d+")
 
