@@ -37,6 +37,12 @@ COMPAT_PUNCT = str.maketrans({
     "\ufe57": "！", "\ufe59": "（", "\ufe5a": "）", "\ufe10": "，", "\ufe11": "、", "\ufe12": "。",
     "\ufe13": "：", "\ufe14": "；", "\ufe15": "！", "\ufe16": "？", "\ufe30": "：", "\ufe35": "（",
     "\ufe36": "）", "\ufe19": "…",
+    # The brackets' vertical and small forms (a vertical page's text, a PDF of one): NFKC's
+    # targets, in their fullwidth forms as the signs above.
+    "\ufe37": "｛", "\ufe38": "｝", "\ufe39": "〔", "\ufe3a": "〕", "\ufe3b": "【", "\ufe3c": "】",
+    "\ufe3d": "《", "\ufe3e": "》", "\ufe3f": "〈", "\ufe40": "〉", "\ufe41": "「", "\ufe42": "」",
+    "\ufe43": "『", "\ufe44": "』", "\ufe17": "〖", "\ufe18": "〗", "\ufe47": "［", "\ufe48": "］",
+    "\ufe5b": "｛", "\ufe5c": "｝", "\ufe5d": "〔", "\ufe5e": "〕",
 })
 
 # Fullwidth letters and digits -> ASCII (U+FF10-FF19, FF21-FF3A, FF41-FF5A).

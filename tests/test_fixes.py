@@ -46,7 +46,8 @@ def test_halfwidth_alnum(raw, fixed):
     assert fixes.halfwidth_alnum(raw) == fixed
 
 
-@pytest.mark.parametrize("raw,fixed", [("你好﹐世界", "你好，世界"), ("时间︰", "时间："), ("甲﹔乙", "甲；乙"), ("注﹕", "注：")])
+@pytest.mark.parametrize("raw,fixed", [("你好﹐世界", "你好，世界"), ("时间︰", "时间："), ("甲﹔乙", "甲；乙"), ("注﹕", "注："),
+                                       ("︻图︼说明︽书名︾", "【图】说明《书名》"), ("﹁引文﹂﹃内引﹄", "「引文」『内引』")])
 def test_compat_punct(raw, fixed):
     assert fixes.normalize_compat_punct(raw) == fixed
 
@@ -136,7 +137,7 @@ SETTINGS = settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES",
 ARTICLES = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "fixtures" / "clean").glob("*.txt"))]
 # What the fixers look at, and their neighbours: signs, parentheses, digits of several scripts,
 # spaces and padding, line breaks, Chinese, Chinese punctuation, compat and fullwidth forms.
-_FOCUS = ",;:!?()（）/ \t\u00a0\u3000\u2002\u200b\ufeff\r\n\u2028\u2029" "0123456789٣①²½" "国务院中〇" "，。、；：！？”’」』）》】…—“·" "﹐︰﹔﹕﹙﹚︵︶︙" "０９ＡＺａｚ" "ab.%" "\U00020000"
+_FOCUS = ",;:!?()（）/ \t\u00a0\u3000\u2002\u200b\ufeff\r\n\u2028\u2029" "0123456789٣①²½" "国务院中〇" "，。、；：！？”’」』）》】…—“·" "﹐︰﹔﹕﹙﹚︵︶︙︻︼﹁﹂︽﹛" "０９ＡＺａｚ" "ab.%" "\U00020000"
 FOCUSED = st.text(alphabet=_FOCUS, max_size=80)
 ANY = st.text(alphabet=st.characters(codec=None), max_size=80)
 

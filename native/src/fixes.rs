@@ -313,6 +313,25 @@ fn compat(c: u32) -> Option<u32> {
         0xFE5A | 0xFE36 => 0xFF09,          // ）
         0xFE12 => 0x3002,                   // 。
         0xFE19 => 0x2026,                   // …
+        // The brackets' vertical and small forms (NFKC's targets, fullwidth as above).
+        0xFE37 | 0xFE5B => 0xFF5B, // ｛
+        0xFE38 | 0xFE5C => 0xFF5D, // ｝
+        0xFE39 | 0xFE5D => 0x3014, // 〔
+        0xFE3A | 0xFE5E => 0x3015, // 〕
+        0xFE3B => 0x3010,          // 【
+        0xFE3C => 0x3011,          // 】
+        0xFE3D => 0x300A,          // 《
+        0xFE3E => 0x300B,          // 》
+        0xFE3F => 0x3008,          // 〈
+        0xFE40 => 0x3009,          // 〉
+        0xFE41 => 0x300C,          // 「
+        0xFE42 => 0x300D,          // 」
+        0xFE43 => 0x300E,          // 『
+        0xFE44 => 0x300F,          // 』
+        0xFE17 => 0x3016,          // 〖
+        0xFE18 => 0x3017,          // 〗
+        0xFE47 => 0xFF3B,          // ［
+        0xFE48 => 0xFF3D,          // ］
         _ => return None,
     })
 }
