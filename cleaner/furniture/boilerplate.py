@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from cleaner import chunks
 from cleaner._native import LineMatcher
-from cleaner.furniture import generic
+from cleaner.furniture import ebook_ads, generic, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
 from cleaner.furniture.kept_blocks import kept_lines
@@ -184,6 +184,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     # zone once the menu above it has gone, and a line of a list is far from the body once its
     # neighbours are gone. Without this, cleaning the output again removed more (8 of the 69
     # dev pages): clean(clean(x)) must be clean(x).
+    page_kind = None  # a web page, or a text of another kind (text_kind.py): asked once the model removes a line
     for _ in range(ROUNDS if generic_model else 1):
         _apply_rules(rules, lines, content, hits, dropped, replaced, result)
         alive = [i for i in content if i not in dropped]
@@ -197,6 +198,15 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         held = kept_lines([line if i not in dropped else "" for i, line in enumerate(lines)], title)
         decisions = generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
                                    foot=foot, held=held)
+        if decisions and page_kind is None:  # judged once, on the first reading (text_kind.py)
+            page_kind = title is not None or text_kind.is_page(folded, alive, bool(dropped), generic.load_lexicon(),
+                                                               [d.reasons for d in decisions])
+        if page_kind is False:
+            decisions = [d for d in decisions if not text_kind.held_back(d.reasons)]
+        gone = set(dropped) | {d.index for d in decisions}
+        decisions += [generic.Decision(i, lines[i], 0.0, ("ebook-ad",)) for i in ebook_ads.ads(lines, content, gone)]
+        decisions += [generic.Decision(content[k], lines[content[k]], 0.0, ("running-head",))
+                      for k in running_heads.running_heads([lines[i].strip() for i in content]) if content[k] not in gone]
         for decision in decisions:
             dropped[decision.index] = decision.rule_id
             result.counts[decision.rule_id] += 1

@@ -1,0 +1,116 @@
+"""Is the text a web page at all? The evidence the generic model needs before it judges lines.
+
+The generic model (``generic.py``) was fitted on web pages: a short line by the article, a
+date near its head, a key-value row, a run of short lines are furniture there, because a page's
+menus, bylines, share rows and footers have those forms. A chat log, a contact list, an abstract
+with its 关键词 line, a judgement's party rows, a review's reviewer row, lyrics, a spec list or
+subtitles have them too, as their own text: no site put them there. Such a text came as it is,
+or two of them were concatenated; nothing in it is a page's.
+
+So the model's judgements by score and by context (``head+date``, ``list``, ``tags``,
+``after_barrier`` ...) stand only on a page: a text that came with an HTML page's title, or one
+that shows furniture somewhere: a line a rule removed (``_common.toml``'s notices, a site's
+rules), a line the model removes as a family of page furniture by form (``sign_family``), or a
+line of a form no text writes for itself (``page_signs``). On a text without any, only the families that are furniture by their
+own form wherever they stand stay (``FORM_FAMILIES``: a pager row 第 2 页 共 9 页, a drawn rule
+outside the text's body, a novel site's ads): they say nothing about the text's kind.
+
+Signs (each a form a page's furniture has and an author's text does not):
+- a menu row, a navigation trail, a site's registration number (``generic.structural``);
+- a notice of the site's own (``features.notice``) or a copyright line that is no paragraph;
+- a row of at least two furniture labels and nothing else (关于我们 | 联系我们, 分享到：微信 微博);
+- a byline row: a record key of the page's (来源, 发布, 编辑, 点击 ...) with a filled value beside
+  a date or another key, no sentence (来源：本站原创　作者：admin　发布时间：…; a book's facts,
+  作者：… 出版社：…, name no record key);
+- a button row (【打印本页】【关闭窗口】): bracketed items that are furniture labels;
+- an editor's credit, a call to click (点击查看), a counter row (浏览：123 评论：4).
+A comment's header (网友 匿名用户 2023-09-01) is none: a list of reviews or a chat log has its form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaner.furniture.features import FEATURES, Line, credit, is_paragraph, line_features
+from cleaner.furniture.forms import prompt, stats
+from cleaner.furniture.lexicon import Lexicon
+
+# Families that are furniture by their own form, in any text: kept on a text with no page signs.
+FORM_FAMILIES = frozenset({"pager", "rule", "novel"})
+# Families that judge a line by its neighbours (a list's rows, lines between two removed ones, the
+# page's tail, other entries, boxes of teasers, lists of titles) or by a form that other texts
+# have as their own, measured on clean texts of other kinds (a contact list's 电话：… 传真：… rows
+# as a list, its 教务处 as a byline, a review's 匿名用户 as a Q&A head, a schedule's 5月18日（星期六）
+# as a dateline, an abstract's 关键词 as tags, a lone 联系我们 as a label).
+WEAK_FAMILIES = frozenset({"list", "between", "tail-sweep", "entry", "box", "teasers", "titles", "title-row",
+                           "qa", "byline", "dateline", "tags", "label"})
+LABELS_MIN = 2  # furniture labels a row of labels holds to be one (联系我们 alone titles a contact list)
+LABEL_ROW_MAX = 40  # characters of a row of labels
+_COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有|all rights reserved")
+_RECORD_KEY = re.compile(r"(?:发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问)[^:]{0,4}:")
+_BUTTON = re.compile(r"【([^】]{1,8})】|\[([^\]]{1,8})\]")
+_GAPS = re.compile(r"[\s|/·>»›\-\d\[\]【】()<>:]+")
+
+
+def is_page(folded, alive: list[int], ruled: bool, lexicon: Lexicon, families: Sequence[tuple[str, ...]] = ()) -> bool:
+    """Is the text (``folded`` lines, ``alive`` the live ones) a page: ``ruled`` (a rule removed a
+    line of it), a family of page furniture among the model's ``families`` (the reasons of its
+    decisions: ``sign_family``) or ``page_signs`` among its live lines?"""
+    return ruled or any(sign_family(r) for r in families) or page_signs(line_features(folded, alive, lexicon), lexicon)
+
+
+def sign_family(reasons: tuple[str, ...]) -> bool:
+    """Do a decision's ``reasons`` name a family of page furniture by form (a forum's floor stamp,
+    a Q&A site's answer head, a notice, a trail, a counter row ...)? Not the model's features (a
+    score weighs where a line stands, in any text), nor the families of context or of forms that
+    texts of other kinds have (``WEAK_FAMILIES``)."""
+    return len(reasons) == 1 and reasons[0] not in FEATURES and reasons[0] not in WEAK_FAMILIES and reasons[0] != "bias"
+
+
+def page_signs(lines: Sequence[Line], lexicon: Lexicon) -> bool:
+    """Does any of ``lines`` (the live lines with their features, folded) show page furniture?"""
+    return any(_sign(line, lexicon) for line in lines)
+
+
+def _sign(line: Line, lexicon: Lexicon) -> bool:
+    from cleaner.furniture.generic import structural  # generic imports this module's caller
+
+    text, f = line.text, line.features
+    if is_paragraph(text, f):
+        return False
+    if f["notice"] or _COPYRIGHT.search(text):
+        return True
+    if structural(line) in ("menu", "trail", "imprint"):
+        return True
+    if credit(text) or prompt(text) or stats(text):
+        return True
+    if f["kv_filled"] and not f["final_punct"] and (f["date"] or f["kv_many"]) and _RECORD_KEY.search(text):
+        return True
+    if f["buttons"] and _buttons(text, lexicon):
+        return True
+    return len(text) <= LABEL_ROW_MAX and not f["final_punct"] and _label_row(text, lexicon)
+
+
+def _label_row(text: str, lexicon: Lexicon) -> bool:
+    """Two furniture labels or more and nothing else (digits, separators and spaces aside)."""
+    bare = _GAPS.sub("", text)
+    hits, covered = lexicon.phrases(bare)
+    return hits >= LABELS_MIN and covered == len(bare)
+
+
+def _buttons(text: str, lexicon: Lexicon) -> bool:
+    """Bracketed items, at least one a furniture label alone (【打印本页】, [关闭窗口]); a leaflet's
+    【用法用量】 heads its own field."""
+    for m in _BUTTON.finditer(text):
+        item = m.group(1) or m.group(2)
+        hits, covered = lexicon.phrases(item.strip())
+        if hits and covered == len(item.strip()):
+            return True
+    return False
+
+
+def held_back(reasons: tuple[str, ...]) -> bool:
+    """Is a decision with these ``reasons`` (a family, or the features of its score) one the
+    model may make only on a page?"""
+    return not (len(reasons) == 1 and reasons[0] in FORM_FAMILIES)
