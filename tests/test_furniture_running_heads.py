@@ -54,3 +54,16 @@ def test_the_cleaner_removes_them_from_a_pdf_copy():
     out = Cleaner(to="keep").run(doc).text
     assert HEAD not in out and "- 2 -" not in out.split("\n")
     assert all(line in out for line in BODY)
+
+
+def test_a_head_repeated_a_page_apart_beside_one_number_left():
+    texts = pdf(["第 1 页 共 4 页", "x", "y", "z"])
+    texts = [t for t in texts if t not in ("x", "y", "z")]  # the other numbers were joined to their lines
+    found = [texts[p] for p in running_heads(texts)]
+    assert found.count(HEAD) == 4 and "第 1 页 共 4 页" in found
+
+
+def test_a_refrain_without_page_numbers_stays():
+    refrain = "月光洒在小河上风吹过那片稻香"
+    song = [refrain if i % 10 == 0 else f"第{i}句歌词" for i in range(40)]
+    assert running_heads(song) == []

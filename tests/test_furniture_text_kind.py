@@ -6,7 +6,7 @@ from cleaner import Cleaner
 from cleaner.furniture.boilerplate import fold_page
 from cleaner.furniture.features import line_features
 from cleaner.furniture.generic import load_lexicon
-from cleaner.furniture.text_kind import held_back, page_signs
+from cleaner.furniture.text_kind import held_back, page_rows, page_signs
 
 CHAT = """[2024-03-08 20:01] 陈晨：今晚的读书会改到线上了，链接稍后发群里。
 [2024-03-08 20:02] 刘洋：好的，这次读哪一本？
@@ -114,3 +114,18 @@ def test_a_page_with_furniture_still_loses_it():
 def test_families_of_their_own_form_go_in_any_text():
     assert not held_back(("pager",)) and not held_back(("novel",))
     assert held_back(("head", "date")) and held_back(("list",)) and held_back(("tags",))
+
+
+def test_a_page_whose_article_is_a_list_loses_its_byline_and_button_rows():
+    menu = ["凉菜", "夫妻肺片　￥38", "口水鸡　￥42", "热菜", "宫保鸡丁　￥45", "麻婆豆腐　￥28", "主食", "担担面　￥18"]
+    page = "\n".join(["首页 | 美食 | 旅游 | 论坛", "老成都川菜馆菜单", "来源：本站原创　作者：admin　发布时间：2006-05-01 09:30　点击：321",
+                      *menu, "【打印本页】【关闭窗口】【收藏】", "Copyright © 2006 某某网 版权所有"])
+    out = Cleaner(to="keep").run(page, title="老成都川菜馆菜单_美食频道_某某网").text.split("\n")
+    assert out == ["老成都川菜馆菜单", *menu]
+
+
+def test_page_rows_are_of_their_own_form():
+    lexicon = load_lexicon()
+    rows = ["来源：本站原创　作者：admin　发布时间：2006-05-01 09:30", "【打印本页】【关闭窗口】",
+            "【用法用量】【不良反应】", "【用法用量】口服，一次1片。", "作者：张三　出版社：人民文学出版社　出版时间：2018年"]
+    assert [family for _, family in page_rows(rows, list(range(len(rows))), lexicon)] == ["byline-row", "buttons"]

@@ -198,12 +198,16 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         held = kept_lines([line if i not in dropped else "" for i, line in enumerate(lines)], title)
         decisions = generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
                                    foot=foot, held=held)
-        if decisions and page_kind is None:  # judged once, on the first reading (text_kind.py)
+        if page_kind is None and (decisions or title is not None):  # judged once, on the first reading (text_kind.py)
             page_kind = title is not None or text_kind.is_page(folded, alive, bool(dropped), generic.load_lexicon(),
                                                                [d.reasons for d in decisions])
         if page_kind is False:
             decisions = [d for d in decisions if not text_kind.held_back(d.reasons)]
         gone = set(dropped) | {d.index for d in decisions}
+        if page_kind:
+            decisions += [generic.Decision(i, lines[i], 0.0, (family,)) for i, family in
+                          text_kind.page_rows(folded, [i for i in alive if i not in gone], generic.load_lexicon())]
+            gone |= {d.index for d in decisions}
         decisions += [generic.Decision(i, lines[i], 0.0, ("ebook-ad",)) for i in ebook_ads.ads(lines, content, gone)]
         decisions += [generic.Decision(content[k], lines[content[k]], 0.0, ("running-head",))
                       for k in running_heads.running_heads([lines[i].strip() for i in content]) if content[k] not in gone]

@@ -6,10 +6,11 @@ www.… 免费下载), a closing rule and ad (更多精彩好书，更多原创T
 generic model judges a line by where it stands on a web page; an e-book has no page around its
 chapters, and an ad in mid-chapter or at the end reads as one more line of the book.
 
-Evidence, in a text that is a book (a chapter heading, 第一章, 第12回, stands in it):
+Evidence, in a text that is a book (a chapter heading, 第一章, 第12回, stands in it, or the site's
+ad of its books):
 - an ad: a line of at most ``AD_MAX`` characters naming a site (a domain, www.…, ….com) with a
-  word of books and their download (TXT, 电子书, 小说, 下载, 章节, 阅读 ...); the book's own
-  sentences name no domain;
+  word of books (TXT, 电子书, 小说, 章节 ...), or a short one with download words (下载请到 www.…),
+  and no sentence ended: the book's own sentences that name a site end as sentences;
 - a piece of a wrapped ad: the line next to an ad (removed already or not) that is a bare
   domain (g123.com) or holds the ad's words and ends no sentence (… TXT格式电子 | 书下载 请登陆 www.…),
   or the rest of an ad's sentence under an ad that ends on a comma;
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 
 AD_MAX = 120  # characters: an ad is a line or two; a paragraph naming a site is the book's
 SHORT_AD = 40  # characters: a pointer to the site (下载请到 www.…), no sentence of the book
-_DOMAIN = re.compile(r"(?i)(?:www\.|wap\.|m\.)[a-z0-9-]+|[a-z0-9-]{2,}\.(?:com|net|org|cc|la|cn|info|me|tw|co|in|tv|vip|xyz|top)\b")
+_DOMAIN = re.compile(r"(?i)(?<![a-z0-9])(?:www|wap)\.|(?<![a-z0-9.])m\.[a-z0-9-]+|[a-z0-9-]{2,}\.(?:com|net|org|cc|la|cn|info|me|tw|co|in|tv|vip|xyz|top)\b")
 _BARE_DOMAIN = re.compile(r"(?i)\s*(?:https?://)?[a-z0-9.-]*[a-z0-9-]+\.(?:com|net|org|cc|la|cn|info|me|tw|co|in|tv|vip|xyz|top)\S*\s*")
 # Words of books and their sites: beside a domain they make a line the site's ad (下载 alone does
 # not: a regulation's 可通过 www.….gov.cn 下载办事指南 is its own text).
@@ -37,18 +38,20 @@ _SENTENCE_END = re.compile(r"[。！？!?”」』][\s”」』]*$")
 
 
 def book(texts: Sequence[str]) -> bool:
-    """A text holding a chapter heading line is a book (its chapters are what the ads surround)."""
-    return any(_CHAPTER.match(t) for t in texts)
+    """A book: a text holding a chapter heading line (its chapters are what the ads surround), or
+    the download site's own ad of books (a domain with book words: TXT电子书, 本书由…整理)."""
+    return any(_CHAPTER.match(t) or (ad(t) and _BOOK_WORDS.search(t)) for t in texts)
 
 
 def ad(text: str) -> bool:
-    """A domain with book words (本书来自… www.…, TXT电子书), or a short line, no sentence, with a
-    domain and download words (下载请到 www.…)."""
-    if len(text.strip()) > AD_MAX or not _DOMAIN.search(text):
+    """No sentence ended (the book's sentences that name a site end as sentences): a domain with
+    book words (本书来自… www.…, TXT电子书), or a short line with a domain and download words
+    (下载请到 www.…)."""
+    if len(text.strip()) > AD_MAX or not _DOMAIN.search(text) or _SENTENCE_END.search(text):
         return False
     if _BOOK_WORDS.search(text):
         return True
-    return len(text.strip()) <= SHORT_AD and not _SENTENCE_END.search(text) and bool(_PIECE_WORDS.search(text))
+    return len(text.strip()) <= SHORT_AD and bool(_PIECE_WORDS.search(text))
 
 
 def _piece(text: str) -> bool:

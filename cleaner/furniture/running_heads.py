@@ -12,7 +12,9 @@ pages' numbering, whatever form each number takes. A line whose every occurrence
 beside a number of the chain (or first in the document: the first page's head) and which occurs
 at least twice is the running head. Bare numbers go only when the chain is long enough to be
 no accident (``CHAIN_MIN``), or a running head confirms it; a table's column of numbers counts
-up line by line, far less than a page apart.
+up line by line, far less than a page apart. Where the hard-wrap stage has joined most bare page
+numbers to the lines above them, the document's first line repeated ``REPEATS`` times a page
+apart, once beside a page number that is left, is the running head (``_repeated_heads``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ CHAIN_MIN = 3  # page numbers counting up that are a numbering without a running
 REGULAR = 2.0  # the longest page (but the last) at most this many times the shortest
 BESIDE = 2  # lines between a running head and its page's number at most
 HEAD_MAX = 80  # characters: a running head is a line, no paragraph
+HEAD_MIN = 6  # characters of a running head repeated without its page numbers (a title, a filing's codes)
+REPEATS = 3  # occurrences of such a head
 _NUMBER = re.compile(r"\s*(?:[-—–]\s*)?(\d{1,4})(?:\s*[-—–])?\s*"  # 2, - 2 -
                      r"|\s*第\s*(\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*"  # 第 2 页 共 9 页
                      r"|\s*(\d{1,4})\s*/\s*\d{1,4}\s*"  # 2/9
@@ -64,7 +68,7 @@ def running_heads(texts: Sequence[str]) -> list[int]:
     numbered = [(pos, n) for pos, t in enumerate(texts) if len(t) <= 20 and (n := page_number(t)) is not None]
     chain = _chain(numbered, len(texts) - 1)
     if len(chain) < 2:
-        return []
+        return _repeated_heads(texts, [pos for pos, _ in numbered])
     near = {p for c in chain for p in range(c - BESIDE, c + BESIDE + 1)} | {0}
     places = defaultdict(list)
     for pos, t in enumerate(texts):
@@ -75,3 +79,20 @@ def running_heads(texts: Sequence[str]) -> list[int]:
     if not heads and len(chain) < CHAIN_MIN:
         return []
     return sorted(chain + heads)
+
+
+def _repeated_heads(texts: Sequence[str], numbers: list[int]) -> list[int]:
+    """Running heads whose page numbers are mostly gone (a bare ``2`` joined to the line above it
+    as a hard wrap's end): a line of ``HEAD_MIN`` characters or more repeated ``REPEATS`` times or
+    more, a page apart at regular intervals, first at the document's top, one occurrence beside
+    a page number that is left. A song's refrain repeats too, but no page number stands beside it."""
+    if not numbers or len(texts) < 2:
+        return []
+    first = texts[0]
+    places = [pos for pos, t in enumerate(texts) if t == first]
+    gaps = [b - a for a, b in zip(places, places[1:])]
+    if len(first) < HEAD_MIN or len(places) < REPEATS or min(gaps) < PAGE_MIN or max(gaps) > REGULAR * min(gaps):
+        return []
+    if not any(abs(p - n) <= BESIDE for p in places for n in numbers):
+        return []
+    return sorted(places + [n for n in numbers if any(abs(p - n) <= BESIDE for p in places)])

@@ -50,6 +50,7 @@ LABEL_ROW_MAX = 40  # characters of a row of labels
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有|all rights reserved")
 _RECORD_KEY = re.compile(r"(?:发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问)[^:]{0,4}:")
 _BUTTON = re.compile(r"【([^】]{1,8})】|\[([^\]]{1,8})\]")
+_BUTTON_ROW = re.compile(r"(?:\s*(?:【[^】]{1,8}】|\[[^\]]{1,8}\]))+\s*")  # bracketed items and nothing else
 _GAPS = re.compile(r"[\s|/·>»›\-\d\[\]【】()<>:]+")
 
 
@@ -85,11 +86,33 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
         return True
     if credit(text) or prompt(text) or stats(text):
         return True
-    if f["kv_filled"] and not f["final_punct"] and (f["date"] or f["kv_many"]) and _RECORD_KEY.search(text):
+    if _byline(text, f):
         return True
     if f["buttons"] and _buttons(text, lexicon):
         return True
     return len(text) <= LABEL_ROW_MAX and not f["final_punct"] and _label_row(text, lexicon)
+
+
+def page_rows(folded, alive: list[int], lexicon: Lexicon) -> list[tuple[int, str]]:
+    """(line index, family) of the rows that are a page's furniture wherever they stand on it,
+    asked of a page's live lines once the model has judged them: its byline row (``byline-row``:
+    a record key of the page's with a date or another key, 来源：本站原创　作者：admin　发布时间：…　点击：1234)
+    and its button row (``buttons``: bracketed furniture labels and nothing else, 【打印本页】【关闭窗口】).
+    The model judges lines by where they stand from the body, and a page whose article is a list
+    (a menu, lyrics, a timetable) has no body it can find: the rows stayed."""
+    out = []
+    for line in line_features(folded, alive, lexicon):
+        f = line.features
+        if (f["kv_filled"] or f["buttons"]) and not is_paragraph(line.text, f):
+            if _byline(line.text, f):
+                out.append((line.index, "byline-row"))
+            elif f["buttons"] and _BUTTON_ROW.fullmatch(line.text) and _buttons(line.text, lexicon, every=True):
+                out.append((line.index, "buttons"))
+    return out
+
+
+def _byline(text: str, f: dict[str, float]) -> bool:
+    return bool(f["kv_filled"] and not f["final_punct"] and (f["date"] or f["kv_many"]) and _RECORD_KEY.search(text))
 
 
 def _label_row(text: str, lexicon: Lexicon) -> bool:
@@ -99,15 +122,16 @@ def _label_row(text: str, lexicon: Lexicon) -> bool:
     return hits >= LABELS_MIN and covered == len(bare)
 
 
-def _buttons(text: str, lexicon: Lexicon) -> bool:
-    """Bracketed items, at least one a furniture label alone (【打印本页】, [关闭窗口]); a leaflet's
-    【用法用量】 heads its own field."""
-    for m in _BUTTON.finditer(text):
-        item = m.group(1) or m.group(2)
-        hits, covered = lexicon.phrases(item.strip())
-        if hits and covered == len(item.strip()):
-            return True
-    return False
+def _buttons(text: str, lexicon: Lexicon, every: bool = False) -> bool:
+    """Bracketed items, at least one (``every``: each) a furniture label alone (【打印本页】,
+    [关闭窗口]); a leaflet's 【用法用量】 heads its own field."""
+    labels = [_label(m.group(1) or m.group(2), lexicon) for m in _BUTTON.finditer(text)]
+    return bool(labels) and (all(labels) if every else any(labels))
+
+
+def _label(item: str, lexicon: Lexicon) -> bool:
+    hits, covered = lexicon.phrases(item.strip())
+    return bool(hits) and covered == len(item.strip())
 
 
 def held_back(reasons: tuple[str, ...]) -> bool:
