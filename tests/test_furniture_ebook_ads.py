@@ -47,3 +47,19 @@ def test_the_cleaner_keeps_the_book():
                      "----------", "本书来自墨香书苑，TXT电子书免费", "下载请到 www.moxiangshu.net"])
     out = Cleaner(to="keep").run(text).text.split("\n")
     assert out == ["《青云志异》", *(line.strip() for line in CHAPTER)]
+
+
+def test_a_keyed_domain_is_a_piece_of_the_ad_above():
+    lines = [*CHAPTER, "天才一秒记住本站地址：www.qingyun88.la。手机版阅", "网址：m.qingyun88.la", CHAPTER[1]]
+    assert found(lines, gone={3}) == [lines[4]]
+
+
+def test_a_book_with_its_sites_notice_is_no_page():
+    # The rules take the site's notice; the book's first line, dated and short, stays the book's.
+    text = "\n".join(["《春江夜话》", "本书由【书香门第】会员整理，更多TXT小说下载尽在 www.shuxiang88.com",
+                     "　　1998年7月的一个夜里，江边的小镇",
+                     "停了电，家家户户点起了蜡烛，孩子们却高兴得在巷子里跑来跑去。",
+                     "　　老陈坐在门口，摇着蒲扇，讲起了他年轻时在码头上扛活的故事。",
+                     "声明：本书来自互联网，版权归作者所有，仅供试读，请在下载后24小时内删除。"])
+    out = Cleaner(to="keep").run(text).text
+    assert "1998年7月的一个夜里" in out and "《春江夜话》" in out and "www." not in out

@@ -10,10 +10,11 @@ or two of them were concatenated; nothing in it is a page's.
 So the model's judgements by score and by context (``head+date``, ``list``, ``tags``,
 ``after_barrier`` ...) stand only on a page: a text that came with an HTML page's title, or one
 that shows furniture somewhere: a line a rule removed (``_common.toml``'s notices, a site's
-rules), a line the model removes as a family of page furniture by form (``sign_family``), or a
-line of a form no text writes for itself (``page_signs``). On a text without any, only the families that are furniture by their
-own form wherever they stand stay (``FORM_FAMILIES``: a pager row 第 2 页 共 9 页, a drawn rule
-outside the text's body, a novel site's ads): they say nothing about the text's kind.
+rules; a book's site notice makes no book a page), a line the model removes as a family of page
+furniture by form (``sign_family``), or a line of a form no text writes for itself
+(``page_signs``). On a text without any, only the families that are furniture by their own form
+wherever they stand stay (``FORM_FAMILIES``: a pager row 第 2 页 共 9 页, a drawn rule outside
+the text's body, a novel site's ads): they say nothing about the text's kind.
 
 Signs (each a form a page's furniture has and an author's text does not):
 - a menu row, a navigation trail, a site's registration number (``generic.structural``);
@@ -32,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.furniture.ebook_ads import book
 from cleaner.furniture.features import FEATURES, Line, credit, is_paragraph, line_features
 from cleaner.furniture.forms import prompt, stats
 from cleaner.furniture.lexicon import Lexicon
@@ -56,17 +58,23 @@ _GAPS = re.compile(r"[\s|/·>»›\-\d\[\]【】()<>:]+")
 
 def is_page(folded, alive: list[int], ruled: bool, lexicon: Lexicon, families: Sequence[tuple[str, ...]] = ()) -> bool:
     """Is the text (``folded`` lines, ``alive`` the live ones) a page: ``ruled`` (a rule removed a
-    line of it), a family of page furniture among the model's ``families`` (the reasons of its
-    decisions: ``sign_family``) or ``page_signs`` among its live lines?"""
-    return ruled or any(sign_family(r) for r in families) or page_signs(line_features(folded, alive, lexicon), lexicon)
+    line of it; not of a book, ``ebook_ads.book``), a family of page furniture among the model's
+    ``families`` (the reasons of its decisions: ``sign_family``) or ``page_signs`` among its
+    live lines?"""
+    if ruled and not book([folded[i] for i in alive]):
+        return True  # a book's site puts its notice in (声明：本书来自互联网…): its ads go apart (ebook_ads.py)
+    return any(sign_family(r) for r in families) or page_signs(line_features(folded, alive, lexicon), lexicon)
 
 
 def sign_family(reasons: tuple[str, ...]) -> bool:
     """Do a decision's ``reasons`` name a family of page furniture by form (a forum's floor stamp,
     a Q&A site's answer head, a notice, a trail, a counter row ...)? Not the model's features (a
     score weighs where a line stands, in any text), nor the families of context or of forms that
-    texts of other kinds have (``WEAK_FAMILIES``)."""
-    return len(reasons) == 1 and reasons[0] not in FEATURES and reasons[0] not in WEAK_FAMILIES and reasons[0] != "bias"
+    texts of other kinds have (``WEAK_FAMILIES``), nor the families of any text (``FORM_FAMILIES``:
+    a PDF's page rows, a book's ads)."""
+    family = reasons[0] if len(reasons) == 1 else ""
+    return bool(family) and family not in FEATURES and family not in WEAK_FAMILIES and family not in FORM_FAMILIES \
+        and family != "bias"
 
 
 def page_signs(lines: Sequence[Line], lexicon: Lexicon) -> bool:
