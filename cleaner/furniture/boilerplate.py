@@ -185,7 +185,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     # neighbours are gone. Without this, cleaning the output again removed more (8 of the 69
     # dev pages): clean(clean(x)) must be clean(x).
     page_kind = None  # a web page, or a text of another kind (text_kind.py): asked once the model removes a line
-    for _ in range(ROUNDS if generic_model else 1):
+    for reading in range(ROUNDS if generic_model else 1):
         _apply_rules(rules, lines, content, hits, dropped, replaced, result)
         alive = [i for i in content if i not in dropped]
         foot = generic.after_foot(folded, content, dropped)
@@ -203,14 +203,8 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
                                                                [d.reasons for d in decisions])
         if page_kind is False:
             decisions = [d for d in decisions if not text_kind.held_back(d.reasons)]
-        gone = set(dropped) | {d.index for d in decisions}
-        if page_kind:
-            decisions += [generic.Decision(i, lines[i], 0.0, (family,)) for i, family in
-                          text_kind.page_rows(folded, [i for i in alive if i not in gone], generic.load_lexicon())]
-            gone |= {d.index for d in decisions}
-        decisions += [generic.Decision(i, lines[i], 0.0, ("ebook-ad",)) for i in ebook_ads.ads(lines, content, gone)]
-        decisions += [generic.Decision(content[k], lines[content[k]], 0.0, ("running-head",))
-                      for k in running_heads.running_heads([lines[i].strip() for i in content]) if content[k] not in gone]
+        if reading == 0:  # rows of a form, a book's ads, a PDF's running heads: found on the first reading, all at once
+            decisions += _forms(lines, folded, content, alive, set(dropped) | {d.index for d in decisions}, page_kind)
         for decision in decisions:
             dropped[decision.index] = decision.rule_id
             result.counts[decision.rule_id] += 1
@@ -225,6 +219,22 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
 
 
 ROUNDS = 4  # readings of a page at most (a second reading almost always removes nothing)
+
+
+def _forms(lines, folded, content: list[int], alive: list[int], gone: set[int], page: bool | None) -> list[generic.Decision]:
+    """The lines of the forms judged apart from the model: a page's byline and button rows
+    (``text_kind.page_rows``, on a page), a book's site ads (``ebook_ads``), a PDF copy's
+    running heads and page numbers (``running_heads``); ``gone``: the lines removed already."""
+    out = []
+    if page:
+        out += [generic.Decision(i, lines[i], 0.0, (family,)) for i, family in
+                text_kind.page_rows(folded, [i for i in alive if i not in gone], generic.load_lexicon())]
+        gone = gone | {d.index for d in out}
+    out += [generic.Decision(i, lines[i], 0.0, ("ebook-ad",)) for i in ebook_ads.ads(lines, content, gone)]
+    gone = gone | {d.index for d in out}
+    out += [generic.Decision(content[k], lines[content[k]], 0.0, ("running-head",))
+            for k in running_heads.running_heads([lines[i].strip() for i in content]) if content[k] not in gone]
+    return out
 
 
 def _apply_rules(rules: tuple[Rule, ...], lines, content: list[int], hits: _Hits, dropped: dict[int, str],

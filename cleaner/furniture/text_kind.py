@@ -109,7 +109,8 @@ def page_rows(folded, alive: list[int], lexicon: Lexicon) -> list[tuple[int, str
     The model judges lines by where they stand from the body, and a page whose article is a list
     (a menu, lyrics, a timetable) has no body it can find: the rows stayed."""
     out = []
-    for line in line_features(folded, alive, lexicon):
+    rows = [i for i in alive if ":" in folded[i] or "【" in folded[i] or "[" in folded[i]]  # a key's colon or a bracket
+    for line in line_features(folded, rows, lexicon):
         f = line.features
         if (f["kv_filled"] or f["buttons"]) and not is_paragraph(line.text, f):
             if _byline(line.text, f):
