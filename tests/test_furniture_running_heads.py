@@ -67,3 +67,15 @@ def test_a_refrain_without_page_numbers_stays():
     refrain = "月光洒在小河上风吹过那片稻香"
     song = [refrain if i % 10 == 0 else f"第{i}句歌词" for i in range(40)]
     assert running_heads(song) == []
+
+
+def test_a_dated_running_head_a_rule_takes_makes_no_page_of_a_chat_log():
+    # A rule takes the head as a site's dateline; the heads are the PDF's, and the chat log (no page)
+    # keeps every turn: its stamped turns would read as a comment thread on a page.
+    names = ["陈晨", "刘洋", "周敏", "赵磊"]
+    says = ["今晚的读书会改到线上了，链接稍后发群里。", "好的，这次读哪一本？", "第三部分，大家提前看一下。", "[图片] 读书笔记.jpg",
+            "这是我上周整理的笔记，大家可以参考。", "太有用了，谢谢！", "八点半准时开始，迟到的自己进会议室。", "我可能要晚十分钟，孩子还没睡。",
+            "没关系，先听录音也行。", "录音在哪里下载？", "群文件里，名字叫读书会0308。", "收到。"]
+    turns = [f"2024-03-08 20:{i:02d}:{(7 * i) % 60:02d} {names[i % 4]}：{says[i % 12]}" for i in range(24)]
+    doc = "\n".join(["2024-03-08 20:00", *turns[:12], "- 1 -", "2024-03-08 20:00", *turns[12:], "- 2 -"])
+    assert Cleaner(to="keep").run(doc).text.split("\n") == turns
