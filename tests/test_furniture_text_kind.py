@@ -88,7 +88,11 @@ def signs(text):
                                   "分享到：微信 微博 QQ空间",
                                   "Copyright © 2008 某某市教育局 版权所有",
                                   "浙ICP备05012345号",
-                                  "点击查看原文"])
+                                  "点击查看原文",
+                                  "网友评论",
+                                  "周末去哪儿钓鱼【水边人】08-11 16:06 298字 [4321/87]",
+                                  "·2006年1月 (90)",
+                                  "15/10/2024 3:42 PM AEDT 更新於 15/10/2024 5:10 PM"])
 def test_page_furniture_is_a_sign(line):
     assert signs(line)
 
@@ -96,7 +100,9 @@ def test_page_furniture_is_a_sign(line):
 @pytest.mark.parametrize("text", [CHAT, CONTACTS, REVIEWS, LYRICS, SPECS, SCHEDULE,
                                   "【用法用量】口服，一次1片，一日3次。\n【不良反应】偶见皮疹。",
                                   "联系我们\n地址：北京市朝阳区某路1号",
-                                  "作者：张三　出版社：人民文学出版社　出版时间：2018年"])
+                                  "作者：张三　出版社：人民文学出版社　出版时间：2018年",
+                                  "2024-03-08 20:15 陈晨：我更新了文档，大家看一下",
+                                  "商品评价（共3条）"])
 def test_a_text_of_its_own_forms_shows_no_sign(text):
     assert not signs(text)
 

@@ -24,7 +24,10 @@ Signs (each a form a page's furniture has and an author's text does not):
   a date or another key, no sentence (来源：本站原创　作者：admin　发布时间：…; a book's facts,
   作者：… 出版社：…, name no record key);
 - a button row (【打印本页】【关闭窗口】): bracketed items that are furniture labels;
-- an editor's credit, a call to click (点击查看), a counter row (浏览：123 评论：4).
+- an editor's credit, a call to click (点击查看), a counter row (浏览：123 评论：4), an end
+  marker (网友评论, 责任编辑, 上一篇);
+- a dated row ending with its counts (a forum's list of threads, … 08-11 16:06 [4321/87]; a blog's
+  archive, ·2006年1月 (90)), a stamp of when the page was posted or updated (… 3:42 PM 更新於 …).
 A comment's header (网友 匿名用户 2023-09-01) is none: a list of reviews or a chat log has its form.
 """
 
@@ -34,7 +37,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.furniture.ebook_ads import book
-from cleaner.furniture.features import FEATURES, Line, credit, is_paragraph, line_features
+from cleaner.furniture.features import FEATURES, Line, credit, end_marker, is_paragraph, line_features
 from cleaner.furniture.forms import prompt, stats
 from cleaner.furniture.lexicon import Lexicon
 
@@ -51,6 +54,9 @@ LABELS_MIN = 2  # furniture labels a row of labels holds to be one (联系我们
 LABEL_ROW_MAX = 40  # characters of a row of labels
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有|all rights reserved")
 _RECORD_KEY = re.compile(r"(?:发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问)[^:]{0,4}:")
+_COUNTED_END = re.compile(r"(?:\(\d+\)|\[\d+/\d+\])\s*$")
+_UPDATED = re.compile(r"(?:更新|发布|發布|發佈|发表|發表|编辑|編輯)(?:于|於|时间|時間|日期)?\s*:?\s*\d")  # 更新於 15/10/2024, 发布于 2023-
+STAMP_MAX = 60  # characters of a page's posted or updated stamp
 _BUTTON = re.compile(r"【([^】]{1,8})】|\[([^\]]{1,8})\]")
 _BUTTON_ROW = re.compile(r"(?:\s*(?:【[^】]{1,8}】|\[[^\]]{1,8}\]))+\s*")  # bracketed items and nothing else
 _GAPS = re.compile(r"[\s|/·>»›\-\d\[\]【】()<>:]+")
@@ -92,8 +98,12 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
         return True
     if structural(line) in ("menu", "trail", "imprint"):
         return True
-    if credit(text) or prompt(text) or stats(text):
+    if credit(text) or prompt(text) or stats(text) or end_marker(text, f, lexicon):
         return True
+    if (f["date"] or f["time"]) and _COUNTED_END.search(text):
+        return True  # a list's row of posts or months with its counts (… 08-11 16:06 298字 [4321/87], ·2006年1月 (90))
+    if (f["date"] or f["time"]) and not f["final_punct"] and len(text) <= STAMP_MAX and _UPDATED.search(text):
+        return True  # the page's record of when it was posted or updated (15/10/2024 3:42 PM 更新於 …)
     if _byline(text, f):
         return True
     if f["buttons"] and _buttons(text, lexicon):
