@@ -92,7 +92,9 @@ def signs(text):
                                   "网友评论",
                                   "周末去哪儿钓鱼【水边人】08-11 16:06 298字 [4321/87]",
                                   "·2006年1月 (90)",
-                                  "15/10/2024 3:42 PM AEDT 更新於 15/10/2024 5:10 PM"])
+                                  "15/10/2024 3:42 PM AEDT 更新於 15/10/2024 5:10 PM",
+                                  "网友 老街坊 回复",
+                                  "# re: 冬季救助专项行动 2023-11-20 10:30 网友3"])
 def test_page_furniture_is_a_sign(line):
     assert signs(line)
 
@@ -102,6 +104,7 @@ def test_page_furniture_is_a_sign(line):
                                   "联系我们\n地址：北京市朝阳区某路1号",
                                   "作者：张三　出版社：人民文学出版社　出版时间：2018年",
                                   "2024-03-08 20:15 陈晨：我更新了文档，大家看一下",
+                                  "2024-03-08 20:16 刘洋：我回复了邮件",
                                   "商品评价（共3条）"])
 def test_a_text_of_its_own_forms_shows_no_sign(text):
     assert not signs(text)

@@ -28,7 +28,8 @@ Signs (each a form a page's furniture has and an author's text does not):
   marker (网友评论, 责任编辑, 上一篇);
 - a dated row ending with its counts (a forum's list of threads, … 08-11 16:06 [4321/87]; a blog's
   archive, ·2006年1月 (90)), a stamp of when the page was posted or updated (… 3:42 PM 更新於 …).
-A comment's header (网友 匿名用户 2023-09-01) is none: a list of reviews or a chat log has its form.
+- a comment's header with a site's comment word (网友 老街坊 回复); with 匿名 or 游客 alone
+  (买家 匿名用户 2023-09-01) it is none: a list of reviews has its form.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.furniture.ebook_ads import book
-from cleaner.furniture.features import FEATURES, Line, credit, end_marker, is_paragraph, line_features
+from cleaner.furniture.features import FEATURES, Line, comment_header, credit, end_marker, is_paragraph, line_features
 from cleaner.furniture.forms import prompt, stats
 from cleaner.furniture.lexicon import Lexicon
 
@@ -54,6 +55,11 @@ LABELS_MIN = 2  # furniture labels a row of labels holds to be one (联系我们
 LABEL_ROW_MAX = 40  # characters of a row of labels
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有|all rights reserved")
 _RECORD_KEY = re.compile(r"(?:发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问)[^:]{0,4}:")
+# The comment words of a site's thread (features.comment_header's words but 匿名 and 游客, which a
+# review list or a guest book written out as text has too).
+_SITE_COMMENT = re.compile(r"网友|楼主|回复|IP属地|发表于|评论于|留言于|沙发|板凳|举报|(?i:\bre:)")
+# A reply's own words beside its stamp (not 回复 or 举报, which a chat log's turns say too).
+_REPLY_STAMP = re.compile(r"网友|楼主|IP属地|发表于|评论于|留言于|(?i:(?<![a-z])re:)")
 _COUNTED_END = re.compile(r"(?:\(\d+\)|\[\d+/\d+\])\s*$")
 _UPDATED = re.compile(r"(?:更新|发布|發布|發佈|发表|發表|编辑|編輯)(?:于|於|时间|時間|日期)?\s*:?\s*\d")  # 更新於 15/10/2024, 发布于 2023-
 STAMP_MAX = 60  # characters of a page's posted or updated stamp
@@ -100,6 +106,10 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
         return True
     if credit(text) or prompt(text) or stats(text) or end_marker(text, f, lexicon):
         return True
+    if _SITE_COMMENT.search(text) and comment_header(text, f, lexicon):
+        return True  # a comment's header with a site's word (网友 老街坊 回复)
+    if f["date"] and f["time"] and not f["final_punct"] and len(text) <= STAMP_MAX and _REPLY_STAMP.search(text):
+        return True  # a reply's stamp (# re: 标题 2023-11-20 10:30 网友3; 楼主 发表于 2023-…)
     if (f["date"] or f["time"]) and _COUNTED_END.search(text):
         return True  # a list's row of posts or months with its counts (… 08-11 16:06 298字 [4321/87], ·2006年1月 (90))
     if (f["date"] or f["time"]) and not f["final_punct"] and len(text) <= STAMP_MAX and _UPDATED.search(text):
