@@ -94,11 +94,13 @@ def test_the_search_counts_what_the_stage_removes_by_the_lines_labels():
     # A page whose first line is the site's domain (furniture the score removes: no rule nor
     # family takes it) over a paragraph (article): with the shipped weights the line goes and
     # nothing is lost; with a bias far down it stays; a bias far up still takes no article
-    # sentence (the stage's guards run, not the score alone).
+    # sentence (the stage's guards run, not the score alone). A page, as the fit's pages are: it
+    # has its title (a text without one and without any page furniture is judged by no score,
+    # text_kind.py).
     text = "www.example.com.cn\n" + "今年以来，本市新建了十二座公园，市民出门五百米就能走进绿地，周末去公园散步的人越来越多。" * 3
     from cleaner import Cleaner
 
-    args = fit.stage_call(Cleaner(to="keep"), text, None)
+    args = fit.stage_call(Cleaner(to="keep"), text, "本市新建十二座公园_示例网")
     lines = args[0].split("\n")
     counts = {0: (0, len(fit.bench.comparable(lines[0]))), 1: (len(fit.bench.comparable(lines[1])), 0)}
     page = fit.DecidePage(args, counts, counts[1][0], "site", False)

@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from cleaner import chunks
 from cleaner._native import LineMatcher
-from cleaner.furniture import generic
+from cleaner.furniture import ebook_ads, generic, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
 from cleaner.furniture.kept_blocks import kept_lines
@@ -184,7 +184,9 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     # zone once the menu above it has gone, and a line of a list is far from the body once its
     # neighbours are gone. Without this, cleaning the output again removed more (8 of the 69
     # dev pages): clean(clean(x)) must be clean(x).
-    for _ in range(ROUNDS if generic_model else 1):
+    page_kind = None  # a web page, or a text of another kind (text_kind.py): asked once the model removes a line
+    heads: set[int] = set()
+    for reading in range(ROUNDS if generic_model else 1):
         _apply_rules(rules, lines, content, hits, dropped, replaced, result)
         alive = [i for i in content if i not in dropped]
         foot = generic.after_foot(folded, content, dropped)
@@ -197,6 +199,15 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         held = kept_lines([line if i not in dropped else "" for i, line in enumerate(lines)], title)
         decisions = generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
                                    foot=foot, held=held)
+        if reading == 0:  # a PDF copy's running heads and page numbers (a rule takes a dated head as a dateline)
+            heads = {content[k] for k in running_heads.running_heads([lines[i].strip() for i in content])}
+        if page_kind is None and (decisions or title is not None):  # judged once, on the first reading (text_kind.py)
+            page_kind = title is not None or text_kind.is_page(folded, alive, bool(set(dropped) - heads),
+                                                               generic.load_lexicon(), [d.reasons for d in decisions])
+        if page_kind is False:
+            decisions = [d for d in decisions if not text_kind.held_back(d.reasons)]
+        if reading == 0:  # rows of a form, a book's ads, a PDF's running heads: found on the first reading, all at once
+            decisions += _forms(lines, folded, content, alive, set(dropped) | {d.index for d in decisions}, page_kind, heads)
         for decision in decisions:
             dropped[decision.index] = decision.rule_id
             result.counts[decision.rule_id] += 1
@@ -211,6 +222,22 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
 
 
 ROUNDS = 4  # readings of a page at most (a second reading almost always removes nothing)
+
+
+def _forms(lines, folded, content: list[int], alive: list[int], gone: set[int], page: bool | None,
+           heads: set[int]) -> list[generic.Decision]:
+    """The lines of the forms judged apart from the model: a page's byline and button rows
+    (``text_kind.page_rows``, on a page), a book's site ads (``ebook_ads``), a PDF copy's
+    running heads and page numbers (``heads``, ``running_heads``); ``gone``: the lines removed already."""
+    out = []
+    if page:
+        out += [generic.Decision(i, lines[i], 0.0, (family,)) for i, family in
+                text_kind.page_rows(folded, [i for i in alive if i not in gone], generic.load_lexicon())]
+        gone = gone | {d.index for d in out}
+    out += [generic.Decision(i, lines[i], 0.0, ("ebook-ad",)) for i in ebook_ads.ads(lines, content, gone)]
+    gone = gone | {d.index for d in out}
+    out += [generic.Decision(i, lines[i], 0.0, ("running-head",)) for i in sorted(heads - gone)]
+    return out
 
 
 def _apply_rules(rules: tuple[Rule, ...], lines, content: list[int], hits: _Hits, dropped: dict[int, str],
