@@ -1912,7 +1912,26 @@ def unrepaired_spans(text: str) -> list[tuple[int, int]]:
     text almost never has (a rare name is one or two rare characters among common ones). A
     stretch of pure rare Han with no mark must also re-read, in part, as UTF-8 in a byte view,
     so that a run of rare but real characters (鑫森淼焱垚) is not kept from conversion.
+
+    Asked twice a page (converted mojibake on the re-read's result, then the kept spans before
+    conversion), mostly of a text no stage changed in between, which is then the same str
+    object: the last answer is kept for it, as ``pagefacts`` keeps its last scan.
     """
+    global _last_unrepaired
+    seen, spans = _last_unrepaired
+    if seen is not text:
+        spans = tuple(_unrepaired_spans(text))
+        # Held until the next text is asked about (a str cannot be referenced weakly); one pair,
+        # so that a reader never sees one text with another's spans.
+        _last_unrepaired = (text, spans)
+    return list(spans)  # the caller's own list, which it may extend
+
+
+_last_unrepaired: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
+
+
+def _unrepaired_spans(text: str) -> list[tuple[int, int]]:
+    """``unrepaired_spans``, worked out."""
     if not _looks_misread(text):
         return []
     spans = _lone_rare_spans(text)

@@ -97,8 +97,10 @@ pub struct Refusal {
     /// bits in that order, as the start gate reports them), each source with the non-ASCII
     /// characters an accepted stretch holds at least (mojibake._CJK_MIN_WIDE, for the gate).
     views: Vec<(Family, Vec<(Source, usize)>)>,
-    /// Non-ASCII characters the `regex` module's \s matches (mojibake._CJK_RUN's class).
-    spaces: FastMap<char, ()>,
+    /// Per code point up to the last of them: a non-ASCII character the `regex` module's \s
+    /// matches (mojibake._CJK_RUN's class). A table, not a set: `runs_of` asks it of every
+    /// character of every page, and a hash lookup each was a tenth of a clean page's refusal.
+    spaces: Vec<bool>,
     /// Per BMP code point: common in running text (unigram above mojibake.RARE).
     common: Vec<bool>,
     /// Characters whose OpenCC fold in a text may differ from their fold alone.
@@ -110,7 +112,9 @@ pub struct Refusal {
     /// Asked between starts whether to stop (None: never).
     stop_check: Option<StopCheck>,
     /// The decisions made (`decide`), a pure function of their key: asked again, answered at once.
-    decisions: Mutex<HashMap<DecisionKey, Vec<usize>>>,
+    /// Hashed with `CharHasher`: a key is a few dozen characters, and SipHash was a twentieth
+    /// of a clean page's refusal.
+    decisions: Mutex<FastMap<DecisionKey, Vec<usize>>>,
 }
 
 fn set(chars: &str) -> FastMap<char, ()> {
@@ -140,7 +144,13 @@ impl Refusal {
             lm,
             params,
             views,
-            spaces: set(spaces),
+            spaces: {
+                let mut table = vec![false; spaces.chars().map(|c| c as usize + 1).max().unwrap_or(0)];
+                for c in spaces.chars() {
+                    table[c as usize] = true;
+                }
+                table
+            },
             common,
             sensitive: set(sensitive),
             simplified: set(scripts.0),
@@ -286,7 +296,7 @@ impl Refusal {
     }
 
     fn run_core(&self, c: char) -> bool {
-        !c.is_ascii() && !('\u{c0}'..='\u{24f}').contains(&c) && !self.spaces.contains_key(&c)
+        !c.is_ascii() && !('\u{c0}'..='\u{24f}').contains(&c) && !self.spaces.get(c as usize).is_some_and(|&s| s)
     }
 
     /// mojibake._rare_char: beyond Latin and not common (U+FFFD included).
@@ -329,28 +339,21 @@ impl Refusal {
 
     /// `rare_runs` on characters: what `page` decides on.
     fn runs_of(&self, chars: &[char]) -> Vec<(usize, usize)> {
+        // One scan forward: a character is asked whether it is a run item only between a rare
+        // character's lookback and the run's end (tables of every position, built back to front,
+        // were a fifth of a clean page's refusal).
         let n = chars.len();
-        let items: Vec<bool> = (0..n).map(|i| self.run_item(chars, i)).collect();
-        // Per position, the next run item and the next rare character at or after it (n: none).
-        let next = |flags: Vec<bool>| {
-            let mut next = vec![n; n + 1];
-            for i in (0..n).rev() {
-                next[i] = if flags[i] { i } else { next[i + 1] };
-            }
-            next
-        };
-        let next_rare = next(chars.iter().map(|&c| self.rare(c)).collect());
-        let next_item = next(items.clone());
+        let item = |i: usize| self.run_item(chars, i);
         let mut out = Vec::new();
         let mut pos = 0;
-        while next_rare[pos] < n {
-            let r = next_rare[pos];
-            let start = next_item[pos.max(r.saturating_sub(self.params.run_lookback))];
-            if start > r {
-                pos = r + 1; // no run, or one starting past the rare character
+        while let Some(r) = (pos..n).find(|&i| self.rare(chars[i])) {
+            // The first run item from the lookback on; none up to the rare character: no run,
+            // or one starting past it.
+            let Some(start) = (pos.max(r.saturating_sub(self.params.run_lookback))..=r).find(|&i| item(i)) else {
+                pos = r + 1;
                 continue;
-            }
-            let end = (start + 1..n).find(|&i| !items[i]).unwrap_or(n);
+            };
+            let end = (start + 1..n).find(|&i| !item(i)).unwrap_or(n);
             out.push((start, end));
             pos = end;
         }
