@@ -76,7 +76,9 @@ _piece = st.one_of(
     st.sampled_from(_WORDS),
     st.sampled_from(_LINES),
     st.text(alphabet=_SIGNS + _LATIN, min_size=1, max_size=4),
-    st.characters(exclude_categories=("Cs",), exclude_characters="\n"),
+    # Unassigned code points (Cn in Python's Unicode 14) left out: the regex module and the regex
+    # crate each know a later Unicode, and disagree on what those assign (\w of U+3D000).
+    st.characters(exclude_categories=("Cs", "Cn"), exclude_characters="\n"),
 )
 # Lines as the stage sees them: no line break (Python's $ also matches before a final "\n").
 LINES = st.lists(_piece, max_size=14).map("".join)
