@@ -387,8 +387,28 @@ def test_a_page_wrapped_at_ragged_widths_gets_its_paragraphs_back(layout, seed):
     "\n".join(["我们在黄昏的河岸上慢慢地走着，不说一句话", "风从遥远的山谷吹来，带着去年秋天的落叶气息和泥土的味道", "你看那一盏一盏亮起来的灯火，像谁的眼睛",
                "我想起很多年前的一个夜晚，也是这样安静", "后来我们各自走散，在这座城市不同的街道上面慢慢老去"] * 2),
     # Headings before one-line paragraphs.
+    # A song's lines end where their phrases do (人海|后来 reads -0.7: no word cut), and a list of
+    # headlines' two breaks are no wrap's evidence (session 23's review: both were joined).
+    "后来\n后来，我总算学会了如何去爱，可惜你早已远去消失在人海\n后来，终于在眼泪中明白，有些人一旦错过就不再\n"
+    "栀子花白花瓣，落在我蓝色百褶裙上，爱你你轻声说\n我低下头闻见一阵芬芳，那个永恒的夜晚，十七岁仲夏\n"
+    "你吻我的那个夜晚，让我往后的时光，每当有感叹\n总想起当天的星光，那时候的爱情，为什么就能那样简单",
     "第一部分　总体要求和主要目标\n坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。\n第二部分　重点任务和保障措施\n"
     "加快建设现代化产业体系，推动高质量发展取得新成效。\n第三部分　组织实施和监督评估\n各地区各部门要结合实际抓好贯彻落实。",
 ])
 def test_short_lines_of_a_page_that_is_not_wrapped_stay(page):
     assert join_hard_wraps(page) == page
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_text_cut_into_short_ragged_lines_is_joined_to_a_fixpoint(seed):
+    # Lines of 8-30 characters: a short line joined with the rest of its clause becomes a line of
+    # prose, and a second clean would join it again unless the join runs until nothing changes.
+    import random
+
+    rng = random.Random(seed)
+    paragraphs = _fixture_paragraphs()
+    rng.shuffle(paragraphs)
+    page = "\n".join(_ragged(p, rng, 8, 30) for p in paragraphs[:6])
+    joined = join_hard_wraps(page)
+    assert joined.replace("\n", "") == page.replace("\n", "")
+    assert join_hard_wraps(joined) == joined
