@@ -69,3 +69,9 @@ def test_clean_corpus_is_untouched():
         pytest.skip("../shared/corpora/wiki is not here")
     lines = [line for path in sorted(wiki.glob("*.txt")) for line in path.read_text("utf-8").splitlines()[:3000]]
     assert [line for line in lines if repair(line) != line] == []
+
+
+def test_a_text_naming_the_glyphs_code_points_keeps_every_glyph():
+    # Written about the radicals themselves (review23: 如⼈（U+2F08）与人 lost its radical).
+    text = "Unicode为康熙部首设立了专门的区块（U+2F00至U+2FD5），如⼈（U+2F08）与人（U+4EBA）字形相同但编码不同。"
+    assert repair(text) == text

@@ -39,6 +39,9 @@ _GLYPHS = f"\u2e80-\u2eff\u2f00-\u2fdf{_COMPAT}"
 _HAS_GLYPH = re.compile(f"[{_GLYPHS}]")
 # A run of Han characters (the glyphs are Han by script) and digits (10⽉13⽇ is a date), nothing
 # between them.
+# A text naming the code points of these blocks (如⼈（U+2F08）与人（U+4EBA）) writes about the glyphs
+# themselves: every one of them stays as written.
+_NAMES_A_GLYPH = re.compile(r"(?i)U\+(?:2E[89A-F][0-9A-F]|2F[0-9A-D][0-9A-F]|F[9A][0-9A-F]{2}|2F[89A][0-9A-F]{2})\b")
 _HAN_RUN = re.compile(f"[{HAN_CLASS}0-9\uff10-\uff19]+")
 
 
@@ -67,7 +70,7 @@ def repair(text: str) -> str:
     >>> repair("⼤家好，⻓江⼤桥。部首：⼀ ⼁ ⼂")
     '大家好，长江大桥。部首：⼀ ⼁ ⼂'
     """
-    if not _HAS_GLYPH.search(text):
+    if not _HAS_GLYPH.search(text) or _NAMES_A_GLYPH.search(text):
         return text
     glyphs = table()
     runs = list(_HAN_RUN.finditer(text))
