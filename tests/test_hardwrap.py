@@ -412,3 +412,28 @@ def test_text_cut_into_short_ragged_lines_is_joined_to_a_fixpoint(seed):
     joined = join_hard_wraps(page)
     assert joined.replace("\n", "") == page.replace("\n", "")
     assert join_hard_wraps(joined) == joined
+
+
+def _ragged_page_with(pair: tuple[str, str], seed: int = 0) -> str:
+    """A page of fixture paragraphs cut at ragged widths, with ``pair`` (two lines) put after its
+    first paragraph."""
+    import random
+
+    rng = random.Random(seed)
+    paragraphs = _fixture_paragraphs()
+    rng.shuffle(paragraphs)
+    return "\n".join([_ragged(paragraphs[0], rng), *pair, *(_ragged(p, rng) for p in paragraphs[1:6])])
+
+
+def test_a_ragged_line_ending_on_a_stamp_keeps_its_break():
+    # A heading's or a row's stamp (2021-06-17 18:48) ends no clause the wrap cut.
+    pair = ("关于做好年度总结工作的通知，发布时间 2021-06-17 18:48", "各单位要按照统一部署认真组织，确保按时完成各项工作任务")
+    joined = join_hard_wraps(_ragged_page_with(pair))
+    assert "18:48\n各单位" in joined
+
+
+def test_a_number_cut_before_its_point_or_sign_is_joined():
+    # A wrap can cut 31.1万亿元 after 31: the rest (.1万亿元) goes on the line before.
+    pair = ("全年国内生产总值达到了创纪录的水平，其中第三产业增加值约为31", ".1万亿元，比上年增长百分之五点二，对经济增长的贡献率最高")
+    joined = join_hard_wraps(_ragged_page_with(pair))
+    assert "约为31.1万亿元" in joined
