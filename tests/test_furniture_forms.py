@@ -344,6 +344,7 @@ def test_a_pictures_caption(line):
 
 
 @pytest.mark.parametrize("line", ["全市GDP增长5%（数据由市统计局提供）", "该项目资金（省财政提供）已经到位。", "报告全文（市政府提供）", "他拍摄的照片获得了一等奖。", "图为什么会这样？",
+                                  "下图是近五年各主要产区的产量对比：", "第一部分 风光摄影", "第三部分 夜景 摄影",  # a heading's last word
                                   "摄影师张伟说，他在这里等了三个小时才拍到这张照片，" * 4])
 def test_no_caption(line):
     assert not caption(norm(line))

@@ -79,3 +79,22 @@ def test_a_dated_running_head_a_rule_takes_makes_no_page_of_a_chat_log():
     turns = [f"2024-03-08 20:{i:02d}:{(7 * i) % 60:02d} {names[i % 4]}：{says[i % 12]}" for i in range(24)]
     doc = "\n".join(["2024-03-08 20:00", *turns[:12], "- 1 -", "2024-03-08 20:00", *turns[12:], "- 2 -"])
     assert Cleaner(to="keep").run(doc).text.split("\n") == turns
+
+
+def test_a_poem_sequences_section_numbers_stay():
+    # Bare numbers counting up 9 lines apart, each heading its section: no page shows.
+    seasons = [f"第{k}节的第{i}行诗句" for k in range(4) for i in range(8)]
+    poems = ["组诗：四季"]
+    for k in range(4):
+        poems += [str(k + 1), *seasons[8 * k : 8 * k + 8]]
+    assert running_heads(poems) == []
+    assert Cleaner(to="keep").run("\n".join(poems)).text.split("\n") == poems
+
+
+def test_bare_numbers_need_pages_feet_and_a_pages_length():
+    long_sections = ["组诗"] + [line for k in range(4) for line in (str(k + 1), *BODY[12 * k : 12 * k + 12])][:-1]
+    assert running_heads(long_sections) == []  # the first number heads its section, under the title
+    short_pages = pdf(["1", "2", "3", "4", "5"], head="", every=9)
+    assert running_heads(short_pages) == []  # nine lines are a section's, no page's
+    dashed = pdf(["- 1 -", "- 2 -", "- 3 -", "- 4 -", "- 5 -"], head="", every=9)
+    assert [dashed[p] for p in running_heads(dashed)] == ["- 1 -", "- 2 -", "- 3 -", "- 4 -", "- 5 -"]

@@ -74,6 +74,7 @@ def test_a_widget_is_named_by_its_family(line, family):
     "#心得",  # one hashtag: a heading may start with one
     "附件：1.校园安全排查表.xls",
     "比赛时间 19:30 / 21:00",  # a time span: no player's position at zero
+    "焦点访谈 0:00 / 0:30 重播", "午夜剧场 00:00 / 01:30",  # a TV schedule's row: a programme, no player's word
     "计时从0:00开始，到10:30 / 11:00结束。",  # a notice's attachment, named without a size: its copies keep it
     "搜索引擎、大数据与隐私",  # a headline of two parts
     "第1页",

@@ -152,13 +152,17 @@ _SENTENCE_END = ("。", "!", "?", ";")
 # A photographer's or a provider's credit closing the line, folded and NFKC (（摄影：刘洋） is (摄影:刘洋)):
 # bracketed (…摄, …摄影, …供图, 图/…, 摄影/…, 图片…提供; after the caption's full stop, 。(某球团提供):
 # an aside inside a sentence stands before its stop, and a source of data, (数据由某局提供), is none), or
-# after the caption (。摄影:林佳蓉, 蔡雪婧/摄).
+# after the caption (。摄影:林佳蓉, 蔡雪婧/摄). A name before 摄 needs a name's context: a slash, a
+# reporter's title (本报记者 惠禾 摄) or a caption's stop; a heading's last word is none (第一部分 风光摄影).
 _CAPTION_CREDIT = re.compile(r"(?:\((?:[^()]{0,24}?(?:摄影|摄|供图)|(?:图|图片|照片|摄影|摄)\s*[:/][^()]{1,24}|[^()]{0,16}(?:图片|照片)[^()]{0,12}提供)\)"
                              r"|[。!?]\s*\((?![^()]*(?:数据|资料|信息|消息|由))[^()]{2,10}提供\)"
                              r"|(?:^|[。!?\s])(?:摄影|图|图片)\s*[:/]\s*[\u3400-\u9fffA-Za-z·]{2,12}"
-                             r"|\s[\u3400-\u9fff·]{2,4}\s*/?\s*摄影?)$")
+                             r"|\s[\u3400-\u9fff·]{2,4}\s*/\s*摄影?"
+                             r"|(?:记者|通讯员|[。!?])\s*[\u3400-\u9fff·]{2,4}\s*摄影?)$")
 _PICTURE_NOTE = re.compile(r"^\(?(?:本文|文中)?(?:图片|照片|配图)(?:均|皆)?(?:由|来自)[^,。!?()]{2,24}(?:提供|拍摄)\)?$")
-_CAPTION_HEAD = re.compile(r"^(?:图为|图\s*\d{1,2}\s|图\s*\d{0,2}\s*:|[▲△]|[上下左右]图)")
+# A caption's opening. 上图/下图 head a caption when it names the picture (上图为…, 左图:…, 右图 …);
+# 下图是近五年的产量对比 is the body's sentence.
+_CAPTION_HEAD = re.compile(r"^(?:图为|图\s*\d{1,2}\s|图\s*\d{0,2}\s*:|[▲△]|[上下左右]图(?:为|\s*:|\s))")
 CAPTION_MAX = 80  # characters: a caption is a line or two under the picture, no paragraph
 CREDIT_REACH = 40  # characters at the line's end a credit lies within
 
@@ -172,7 +176,11 @@ def caption(text: str) -> bool:
     if len(text) > CAPTION_MAX or not ("图" in text or "摄" in text or "照" in text or "提供" in text):
         return False
     return bool(_CAPTION_CREDIT.search(text, max(len(text) - CREDIT_REACH, 0)) or _PICTURE_NOTE.match(text)
-                or (_CAPTION_HEAD.match(text) and not text.endswith(_SENTENCE_END)))
+                or (_CAPTION_HEAD.match(text) and not text.endswith(_INTRODUCES)))
+
+
+# A line that ends a sentence or introduces what follows (…的产量对比:) is the body's.
+_INTRODUCES = (*_SENTENCE_END, ":")
 
 
 _COOKIE = re.compile(r"(?i)cookie")

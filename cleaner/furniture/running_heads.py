@@ -12,7 +12,9 @@ pages' numbering, whatever form each number takes. A line whose every occurrence
 beside a number of the chain (or first in the document: the first page's head) and which occurs
 at least twice is the running head. Bare numbers go only when the chain is long enough to be
 no accident (``CHAIN_MIN``), or a running head confirms it; a table's column of numbers counts
-up line by line, far less than a page apart. Where the hard-wrap stage has joined most bare page
+up line by line, far less than a page apart. A chain of bare numbers alone (no head, no ``- 2 -``
+or ``第 2 页``) must also stand as pages' feet do, ``BARE_PAGE_MIN`` lines apart and the first a
+page into the document: a poem sequence numbers its short sections 1, 2, 3 at their heads. Where the hard-wrap stage has joined most bare page
 numbers to the lines above them, the document's first line repeated ``REPEATS`` times a page
 apart, once beside a page number that is left, is the running head (``_repeated_heads``).
 """
@@ -25,6 +27,7 @@ from collections.abc import Sequence
 
 PAGE_MIN = 8  # lines between two page numbers at least: a page of a PDF holds more
 CHAIN_MIN = 3  # page numbers counting up that are a numbering without a running head
+BARE_PAGE_MIN = 12  # lines between two bare page numbers without a head (a poem's sections are shorter)
 REGULAR = 2.0  # the longest page (but the last) at most this many times the shortest
 BESIDE = 2  # lines between a running head and its page's number at most
 HEAD_MAX = 80  # characters: a running head is a line, no paragraph
@@ -76,9 +79,18 @@ def running_heads(texts: Sequence[str]) -> list[int]:
             places[t].append(pos)
     heads = [p for t, ps in places.items() if len(ps) >= 2 and page_number(t) is None and all(p in near for p in ps)
              for p in ps]
-    if not heads and len(chain) < CHAIN_MIN:
+    if not heads and (len(chain) < CHAIN_MIN or (all(texts[p].isdigit() for p in chain) and not _pages(chain))):
         return []
     return sorted(chain + heads)
+
+
+def _pages(chain: list[int]) -> bool:
+    """Bare numbers counting up with no head beside them are a poem's or a list's section numbers
+    unless they stand as a page's: ``BARE_PAGE_MIN`` lines apart at least, and at pages' feet, the
+    first after a page's worth of the document (a section's number heads its section, the first
+    one right under the title)."""
+    gaps = [b - a for a, b in zip(chain, chain[1:])]
+    return chain[0] >= PAGE_MIN and min(gaps[:-1] or gaps) >= BARE_PAGE_MIN  # the last page may be short
 
 
 def _repeated_heads(texts: Sequence[str], numbers: list[int]) -> list[int]:

@@ -104,17 +104,23 @@ _PLAYER = re.compile(r"^[【\[(][^】\])]{1,8}[】\])]\s*(?:\d{1,2}:)?\d{1,2}:\d
 
 # A player's bar before it plays: its position at zero and the length (听全文 00:00 / 06:12 倍速 1.0x,
 # ▶ 播放 00:00 / 68:14 1.0x 下一集), whatever labels and buttons stand around it, no clause. A time
-# span an article states starts elsewhere than 0:00 (19:30 / 21:00).
+# span an article states starts elsewhere than 0:00 (19:30 / 21:00). Anything beside the bar names
+# a player's button (播放, 倍速, ▶): a TV schedule's row names its programme (焦点访谈 0:00 / 0:30 重播).
 _ZERO_POSITION = re.compile(r"(?<![\d:])0?0:00\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])")
 _BAR_CLAUSE = re.compile(r"[,。;!?、]")
+_PLAYER_WORD = re.compile(r"播放|暂停|倍速|听全文|音量|全屏|[▶►⏸⏯]")
 PLAYER_BAR = 40  # characters
 
 
 def player(text: str) -> bool:
     if "/" not in text:
         return controls(text)
-    return bool(_PLAYER.match(text)) or controls(text) or (
-        len(text) <= PLAYER_BAR and "0:00" in text and bool(_ZERO_POSITION.search(text)) and not _BAR_CLAUSE.search(text))
+    if _PLAYER.match(text) or controls(text):
+        return True
+    if len(text) > PLAYER_BAR or "0:00" not in text or _BAR_CLAUSE.search(text):
+        return False
+    bar = _ZERO_POSITION.search(text)
+    return bool(bar) and (not (text[: bar.start()] + text[bar.end() :]).strip() or bool(_PLAYER_WORD.search(text)))
 
 
 # A video or audio player's controls: its quality, speed, subtitle and screen buttons, nothing
