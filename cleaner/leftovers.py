@@ -190,13 +190,13 @@ def _chinese_inside(m: re.Match) -> bool:
 
 def _a_value(m: re.Match, chars: str) -> bool:
     """Is a literal a log's or a record's value, not an example prose talks about: alone on its
-    line, a field's value (``body: b'…'``, ``title=u'…'``), or text at least a clause long."""
+    line, a field's value (``body: b'…'``), or text at least a clause long."""
     text = m.string
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     before = text[line_start:m.start()].rstrip()
     after = text[m.end():len(text) if line_end < 0 else line_end].strip()
-    if not before and not after or before and before[-1] in ":：=":
+    if not before and not after or before and before[-1] in ":：":
         return True
     return len(chardata.HAN.findall(chars)) >= _CLAUSE
 

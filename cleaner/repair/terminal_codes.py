@@ -14,7 +14,7 @@ The evidence, strongest first:
   ``ESC[K``): a control character that means nothing else in text. Always removed, whole.
 * ``^[[`` and ``←[`` before parameters and a letter (cat -v's and the Windows console's way of
   showing the escape character), and ``*[`` before parameters and ``m`` (PCMan's, colour only):
-  removed, whole.
+  removed, whole, unless an article explains or quotes it (``^[[1;33m 表示黄色``).
 * ``[`` parameters ``m`` alone (the escape character lost: ``[1;33m``, ``[m``): only a run of digits
   and ``;`` then ``m`` (``[1]`` and ``[12]`` are citations, ``[m]`` a word in brackets, ``[mysql]`` a
   name: none is matched), never after the escape written out (``ESC[1;33m``, ``\\033[0m``) nor
@@ -67,7 +67,7 @@ def strip(text: str) -> str:
     if "\x1b" in text:
         text = _RAW.sub("", text)
     if "*[" in text or "^[[" in text or "\u2190[" in text:
-        text = _SHOWN.sub("", text)
+        text = _SHOWN.sub(lambda m: m.group() if _quoted(m) else "", text)
     # Taking a code out may join the signs around it into another (精华[[1;33m1;33m区): again until
     # nothing is left to take, so that a second run finds nothing.
     while "m" in text:
