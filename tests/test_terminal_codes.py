@@ -81,11 +81,16 @@ def test_idempotent():
     "常见的前景色代码有：[30m 黑色、[31m 红色、[32m 绿色、[33m 黄色。\n"
     "在脚本中通常写成 \\033[1;31m 错误 \\033[0m 的形式。",
     "房间长[5m，宽3m]的写法是错误的。\n如[1,3]或[12;30]，单位符号如[m]和[kg]另行说明。",
-    "序列[1;33m表示加粗黄色，“[0m”恢复默认。",
+    "序列 [1;33m 表示加粗黄色，“[0m”恢复默认。",
     "用 ^[[1;33m 表示黄色，`^[[0m` 复原。",
 ])
 def test_codes_an_article_talks_about_stay(text):
     assert strip(text) == text
+
+
+def test_a_code_right_before_a_word_that_explains_is_a_code():
+    assert strip("月亮*[m代表我的心") == "月亮代表我的心"
+    assert strip("[1;33m月亮[m代表我的心") == "月亮代表我的心"
 
 
 def test_removing_a_code_makes_no_new_one():

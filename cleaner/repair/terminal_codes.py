@@ -47,7 +47,9 @@ _RESET = re.compile(r"\[0{0,2}m")
 # A code an article quotes or explains (“[1;33m”, `[0m`, [31m 表示红色): what it shows, not colour.
 _QUOTE_OPEN = frozenset("「『“‘`'\"")
 _QUOTE_CLOSE = frozenset("」』”’`'\"")
-_EXPLAINED = re.compile(r"\s*(?:表示|代表|意为|意思是)|\s+是")
+# An explanation stands apart from what it explains: a code right before 表示 colours the word
+# (月亮[m代表我的心).
+_EXPLAINED = re.compile(r"\s+(?:表示|代表|意为|意思是|是)")
 # A page of colour sets a colour before the text and resets it after: a code of its own that is no
 # reset, and a reset, before its stripped codes count as codes.
 MIN_STRIPPED = 2
