@@ -93,6 +93,13 @@ def test_a_code_right_before_a_word_that_explains_is_a_code():
     assert strip("[1;33m月亮[m代表我的心") == "月亮代表我的心"
 
 
+def test_a_reset_on_another_line_turns_on_no_list_of_codes():
+    text = "常见的前景色代码有：[30m 黑色、[31m 红色、[32m 绿色。\n"
+    assert strip(text + "复原写作[0m。") == text + "复原写作。"
+    # A code touching the text it colours goes with the page's run, its reset lines away.
+    assert strip("[36m显卡：集成\n内存：[1;33m16G[m") == "显卡：集成\n内存：16G"
+
+
 def test_removing_a_code_makes_no_new_one():
     once = strip("精华[[1;33m1;33m区")
     assert strip(once) == once

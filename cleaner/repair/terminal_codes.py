@@ -20,7 +20,8 @@ The evidence, strongest first:
   name: none is matched), never after the escape written out (``ESC[1;33m``, ``\\033[0m``) nor
   one an article explains (``[31m 表示红色``) or quotes alone (``“[0m”``); and only where the page's
   codes form a run (a reset ``[m`` or ``[0m`` among two codes or more: a tutorial's list ``[30m
-  黑色、[31m 红色`` has none), or one stands where a terminal writes it: a colour set with ``;`` right
+  黑色、[31m 红色`` has none; on a line with no reset, a code touching Han or at the line's
+  start), or one stands where a terminal writes it: a colour set with ``;`` right
   before Han, a reset right after Han (a 5-metre note ``长[5m，`` stays).
 """
 
@@ -83,9 +84,15 @@ def strip(text: str) -> str:
 def _strip_lost(text: str) -> str:
     """The codes whose escape character was lost, taken out where the page shows a run of them."""
     found = [m for m in _STRIPPED.finditer(text) if not _quoted(m)]
-    resets = [m for m in found if _RESET.fullmatch(m.group())]
-    if len(found) < MIN_STRIPPED or not resets:
+    # A run of codes is the page's, but a code on a line holding no reset must touch the text it
+    # colours (Han, or the line's start): a tutorial's list, [30m 黑色、[31m 红色, does neither, and a
+    # reset elsewhere on the page says nothing of it.
+    closed = {text.rfind("\n", 0, m.start()) for m in found if _RESET.fullmatch(m.group())}
+    if len(found) < MIN_STRIPPED or not closed:
         found = [m for m in found if _alone_in_place(m)]
+    else:
+        found = [m for m in found if text.rfind("\n", 0, m.start()) in closed or _touches_text(m)
+                 or _alone_in_place(m)]
     if not found:
         return text
     pieces, last = [], 0
@@ -101,6 +108,13 @@ def _quoted(m: re.Match) -> bool:
     after = text[m.end()] if m.end() < len(text) else ""
     return bool(before and after) and before in _QUOTE_OPEN and after in _QUOTE_CLOSE or bool(
         _EXPLAINED.match(text, m.end()))
+
+
+def _touches_text(m: re.Match) -> bool:
+    text = m.string
+    before = text[m.start() - 1] if m.start() else "\n"
+    after = text[m.end()] if m.end() < len(text) else "\n"
+    return before == "\n" or bool(_HAN.match(before) or _HAN.match(after))
 
 
 def _alone_in_place(m: re.Match) -> bool:
