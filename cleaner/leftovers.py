@@ -72,13 +72,14 @@ def decode_escapes(text: str) -> str:
     r"""Literal ``\uXXXX``, ``\U0001XXXX``, ``\xHH`` and ``%HH`` runs written as the characters they
     stand for.
 
-    >>> decode_escapes(r"标题：\u4e2d\u6587网站，b'\xe5\x8f\x91\xe5\xb1\x95'")
-    '标题：中文网站，发展'
+    >>> decode_escapes(r"标题：\u4e2d\u6587网站，正文：b'\xe5\x8f\x91\xe5\xb1\x95'")
+    '标题：中文网站，正文：发展'
 
     A Python literal printed whole (the repr of bytes, ``b'\xe5\x8f\x91'``, or Python 2's of a
-    string, ``u'\u3000\u4e2d'``) whose inside is all Chinese text loses its wrapper too; its bytes
-    may be a legacy encoding's (``byte_runs.read``). Python's ``\U00020bb7`` for a Han character
-    beyond the Basic Plane is read beside Chinese.
+    string, ``u'\u3000\u4e2d'``) whose inside is all Chinese text loses its wrapper too where it is a
+    record's value (alone on its line, after ``key:``, or a clause long; one prose talks about stays
+    whole); its bytes may be a legacy encoding's (``byte_runs.read``). Python's ``\U00020bb7`` for
+    a Han character beyond the Basic Plane is read beside Chinese.
 
     A ``\x`` run is read as UTF-8, whole or not at all; a run that gives only ASCII (``\x41\x42``)
     or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written (a ``%`` run is
