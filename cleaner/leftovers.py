@@ -72,13 +72,14 @@ def decode_escapes(text: str) -> str:
     r"""Literal ``\uXXXX``, ``\U0001XXXX``, ``\xHH`` and ``%HH`` runs written as the characters they
     stand for.
 
-    >>> decode_escapes(r"标题：\u4e2d\u6587网站，b'\xe5\x8f\x91\xe5\xb1\x95'")
-    '标题：中文网站，发展'
+    >>> decode_escapes(r"标题：\u4e2d\u6587网站，正文：b'\xe5\x8f\x91\xe5\xb1\x95'")
+    '标题：中文网站，正文：发展'
 
     A Python literal printed whole (the repr of bytes, ``b'\xe5\x8f\x91'``, or Python 2's of a
-    string, ``u'\u3000\u4e2d'``) whose inside is all Chinese text loses its wrapper too; its bytes
-    may be a legacy encoding's (``byte_runs.read``). Python's ``\U00020bb7`` for a Han character
-    beyond the Basic Plane is read beside Chinese.
+    string, ``u'\u3000\u4e2d'``) whose inside is all Chinese text loses its wrapper too where it is a
+    record's value (alone on its line, after ``key:``, or a clause long; one prose talks about stays
+    whole); its bytes may be a legacy encoding's (``byte_runs.read``). Python's ``\U00020bb7`` for
+    a Han character beyond the Basic Plane is read beside Chinese.
 
     A ``\x`` run is read as UTF-8, whole or not at all; a run that gives only ASCII (``\x41\x42``)
     or is not UTF-8 (``\xde\xad\xbe\xef``) is left as written (a ``%`` run is
@@ -94,24 +95,27 @@ def decode_escapes(text: str) -> str:
     '搜索中文，见 https://x.cn/wiki/%E4%B8%AD%E6%96%87'
     """
     if "\\" in text:
+        spans: list[tuple[int, int]] = []
         if "'" in text or '"' in text:
-            text = _literals(text)
+            text, spans = _literals(text)
+        # A literal prose talks about is kept whole: its inside is the example, not escaped text.
+        pieces = [text[a:b] for a, b in zip([0] + [end for _, end in spans], [start for start, _ in spans] + [len(text)])]
+        kept = [text[a:b] for a, b in spans]
         if "\\U000" in text:
-            text = _U_WIDE_ONE.sub(_u_wide_one, text)
-        decoded = _U_RUN.sub(_u_run, text)
-        if decoded != text and "\\" in decoded:
+            pieces = [_U_WIDE_ONE.sub(_u_wide_one, piece) for piece in pieces]
+        decoded = [_U_RUN.sub(_u_run, piece) for piece in pieces]
+        if decoded != pieces and any("\\" in piece for piece in decoded):
             # A text escaped as a whole (Python's unicode_escape, a JSON dump) also holds single
             # escapes between its digits and Latin (\u4e8e14\u4e16 is 于14世), and \xHH for the
             # characters up to U+00FF (\xb7 is ·): read the same way once its runs were.
-            decoded = _U_ONE.sub(_u_one, decoded)
-            decoded = _X_ONE.sub(_latin_one, decoded)
+            decoded = [_X_ONE.sub(_latin_one, _U_ONE.sub(_u_one, piece)) for piece in decoded]
         # Bytes written out as a whole (a repr, a dump) have ASCII or other escapes beside them.
         # Escapes touching characters are bytes a decoder could not read amid what it did read (its
         # mojibake, 浜\x86\xe5\x9cㄥ): repair/escaped_bytes.py reads those runs whole, and a piece
         # read here as UTF-8 (12\xe6\x94\xafSK) would split them.
-        if not any(map(_beside_other_text, _X_RUN.finditer(decoded))):
-            decoded = _X_RUN.sub(_bytes_run, decoded)
-        text = decoded
+        if not any(_beside_other_text(m) for piece in decoded for m in _X_RUN.finditer(piece)):
+            decoded = [_X_RUN.sub(_bytes_run, piece) for piece in decoded]
+        text = "".join(piece + (kept[k] if k < len(kept) else "") for k, piece in enumerate(decoded))
     # Percent-encoding (%E4%B8%AD, GBK's %D6%D0, Big5's %A4%A4) and JavaScript's escape() (%u4E2D).
     return percent_escapes.decode(text)
 
@@ -124,7 +128,7 @@ _LITERAL = re.compile(r"""(?<![\w\\'"])([bBuU])(['"])((?:\\[^\n]|(?!\2)[^\\\n])*
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _literals(text: str) -> str:
+def _literals(text: str) -> tuple[str, list[tuple[int, int]]]:
     r"""Each literal whose whole inside is Chinese text (UTF-8 bytes or a legacy encoding's, as
     byte_runs.read judges bytes; \u escapes) written as that text, its wrapper off; else as it is.
     Only one standing apart (a space, a line's edge, a colon before it; a space, a line's end or
@@ -135,7 +139,7 @@ def _literals(text: str) -> str:
     in it too, where they decode strictly to Chinese."""
     found = [m for m in _LITERAL.finditer(text) if _apart(m)]
     if not found:
-        return text
+        return text, []
     read: dict[int, str] = {}
     codecs_read: list[str] = []
     for k, m in enumerate(found):
@@ -160,14 +164,46 @@ def _literals(text: str) -> str:
                 chars = _decodes(codecs.escape_decode(m.group(3).encode("ascii"))[0], page_codec)
                 if chars and not chars.isascii() and _chinese(chars) and not _PRIVATE.search(chars):
                     read[k] = chars
-    if not read:
-        return text
-    pieces, last = [], 0
+    # Read only a log's or a record's value; one prose talks about (b'\xe4\xb8\xad' 是一个字节串)
+    # stays as written, whole, and its span is handed back for the other readers to leave alone.
+    out, spans, at, last = [], [], 0, 0
     for k, m in enumerate(found):
-        if k in read:
-            pieces += [text[last:m.start()], read[k]]
-            last = m.end()
-    return "".join(pieces) + text[last:]
+        if k not in read and not _chinese_inside(m):
+            continue
+        out.append(text[last:m.start()])
+        at += m.start() - last
+        if k in read and _a_value(m, read[k]):
+            out.append(read[k])
+            at += len(read[k])
+        else:
+            out.append(m.group())
+            spans.append((at, at + len(m.group())))
+            at += len(m.group())
+        last = m.end()
+    return "".join(out) + text[last:], spans
+
+
+def _chinese_inside(m: re.Match) -> bool:
+    """Does a literal left unread still hold escapes of Chinese the other readers would read?"""
+    body = m.group(3)
+    return bool(_U_RUN.search(body) or _U_ONE.search(body) or _X_RUN.search(body))
+
+
+def _a_value(m: re.Match, chars: str) -> bool:
+    """Is a literal a log's or a record's value, not an example prose talks about: alone on its
+    line, a field's value (``body: b'…'``), or text at least a clause long."""
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    before = text[line_start:m.start()].rstrip()
+    after = text[m.end():len(text) if line_end < 0 else line_end].strip()
+    if not before and not after or before and before[-1] in ":：":
+        return True
+    return len(chardata.HAN.findall(chars)) >= _CLAUSE
+
+
+# Han characters of a clause: a literal whose text is this long is a record's, not an example.
+_CLAUSE = 6
 
 
 def _apart(m: re.Match) -> bool:

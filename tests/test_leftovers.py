@@ -308,3 +308,11 @@ def test_a_log_of_legacy_bytes_reads_its_short_literals_in_the_pages_encoding(co
     assert len(lines) >= 4 and "步驟：" in lines or "步骤：" in lines
     logged = "\n".join(repr(line.encode(codec)) for line in lines)
     assert decode_escapes(logged) == "\n".join(lines)
+
+
+def test_a_literal_prose_talks_about_stays_as_written():
+    text = ("在Python 3中，b'\\xe4\\xb8\\xad' 是一个字节串，而 u'\\u4e2d' 与 '中' 完全相同。\n"
+            "调用 '中'.encode('utf-8') 会得到 b'\\xe4\\xb8\\xad'，这一点常让初学者困惑。")
+    assert decode_escapes(text) == text
+    # The same literal as a record's value or alone on its line is read.
+    assert decode_escapes("name: b'\\xe4\\xb8\\xad'\nu'\\u4e2d'") == "name: 中\n中"

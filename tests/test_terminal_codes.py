@@ -71,3 +71,37 @@ def test_idempotent():
     for line in PARAGRAPHS[:20]:
         once = Cleaner().clean(terminal_damage.colour(line, "stripped", rng))
         assert Cleaner().clean(once) == once
+
+
+# An article about colour codes writes them as examples: after the word ESC or code's notation,
+# explained (表示), a list of colours without a reset, a measure in brackets. None is a code.
+@pytest.mark.parametrize("text", [
+    "例如序列 ESC[1;33m 表示加粗黄色，ESC[0m 表示恢复默认。",
+    "在Linux终端中，例如序列 ESC[1;33m 表示加粗黄色，ESC[0m 表示恢复默认。\n"
+    "常见的前景色代码有：[30m 黑色、[31m 红色、[32m 绿色、[33m 黄色。\n"
+    "在脚本中通常写成 \\033[1;31m 错误 \\033[0m 的形式。",
+    "房间长[5m，宽3m]的写法是错误的。\n如[1,3]或[12;30]，单位符号如[m]和[kg]另行说明。",
+    "序列 [1;33m 表示加粗黄色，“[0m”恢复默认。",
+    "用 ^[[1;33m 表示黄色，`^[[0m` 复原。",
+])
+def test_codes_an_article_talks_about_stay(text):
+    assert strip(text) == text
+
+
+def test_a_code_right_before_a_word_that_explains_is_a_code():
+    assert strip("月亮*[m代表我的心") == "月亮代表我的心"
+    assert strip("[1;33m月亮[m代表我的心") == "月亮代表我的心"
+
+
+def test_a_reset_on_another_line_turns_on_no_list_of_codes():
+    text = "常见的前景色代码有：[30m 黑色、[31m 红色、[32m 绿色。\n"
+    assert strip(text + "复原写作[0m。") == text + "复原写作。"
+    # A code touching the text it colours goes with the page's run, its reset lines away.
+    assert strip("[36m显卡：集成\n内存：[1;33m16G[m") == "显卡：集成\n内存：16G"
+
+
+def test_removing_a_code_makes_no_new_one():
+    once = strip("精华[[1;33m1;33m区")
+    assert strip(once) == once
+    once = strip("[1;33m精华[[1;33m1;33m区[m")
+    assert strip(once) == once

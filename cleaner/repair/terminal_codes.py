@@ -14,11 +14,15 @@ The evidence, strongest first:
   ``ESC[K``): a control character that means nothing else in text. Always removed, whole.
 * ``^[[`` and ``←[`` before parameters and a letter (cat -v's and the Windows console's way of
   showing the escape character), and ``*[`` before parameters and ``m`` (PCMan's, colour only):
-  removed, whole.
+  removed, whole, unless an article explains or quotes it (``^[[1;33m 表示黄色``).
 * ``[`` parameters ``m`` alone (the escape character lost: ``[1;33m``, ``[m``): only a run of digits
   and ``;`` then ``m`` (``[1]`` and ``[12]`` are citations, ``[m]`` a word in brackets, ``[mysql]`` a
-  name: none is matched), and only where the page holds several such codes or one stands beside
-  a Han character (a 5-metre note ``[5m`` alone in a Latin text stays).
+  name: none is matched), never after the escape written out (``ESC[1;33m``, ``\\033[0m``) nor
+  one an article explains (``[31m 表示红色``) or quotes alone (``“[0m”``); and only where the page's
+  codes form a run (a reset ``[m`` or ``[0m`` among two codes or more: a tutorial's list ``[30m
+  黑色、[31m 红色`` has none; on a line with no reset, a code touching Han or at the line's
+  start), or one stands where a terminal writes it: a colour set with ``;`` right
+  before Han, a reset right after Han (a 5-metre note ``长[5m，`` stays).
 """
 
 from __future__ import annotations
@@ -36,11 +40,19 @@ _SHOWN = re.compile(r"(?:\^\[|\u2190)\[[0-9;]*[A-HJKSTfhlmsu]|\*\[[0-9;]*m")
 # The escape character lost: [ digits and ; ] m. With a ; between numbers it is no word; a bare
 # [m or one number is not followed by what makes it a word or a bracketed note ([m], [5m],
 # [mysql], [5mm]: a closing bracket or a lower-case letter).
-# Nor after the escape written as code writes it (\033[1;33m, \e[0m in an article about terminals).
-_STRIPPED = re.compile(r"(?<!\\033)(?<!\\e)(?<!\\E)(?<!\\x1b)(?<!\\x1B)(?<!\\u001b)(?<!\\u001B)"
+# Nor after the escape written out as a word or as code writes it (ESC[1;33m, ^[ in prose,
+# \033[1;33m, \e[0m in an article about terminals).
+_STRIPPED = re.compile(r"(?<!ESC)(?<!\^\[)(?<!\\033)(?<!\\e)(?<!\\E)(?<!\\x1b)(?<!\\x1B)(?<!\\u001b)(?<!\\u001B)"
                        r"\[(?:\d{1,3}(?:;\d{1,3})+m|(?:\d{1,3})?m(?![\]a-z]))")
-# Codes of their own on a page before its stripped forms count as codes (a page of colour has a
-# code to set a colour and one to reset it: two at least).
+_RESET = re.compile(r"\[0{0,2}m")
+# A code an article quotes or explains (“[1;33m”, `[0m`, [31m 表示红色): what it shows, not colour.
+_QUOTE_OPEN = frozenset("「『“‘`'\"")
+_QUOTE_CLOSE = frozenset("」』”’`'\"")
+# An explanation stands apart from what it explains: a code right before 表示 colours the word
+# (月亮[m代表我的心).
+_EXPLAINED = re.compile(r"\s+(?:表示|代表|意为|意思是|是)")
+# A page of colour sets a colour before the text and resets it after: a code of its own that is no
+# reset, and a reset, before its stripped codes count as codes.
 MIN_STRIPPED = 2
 _HAN = re.compile(f"[{HAN_CLASS}]")
 
@@ -58,12 +70,29 @@ def strip(text: str) -> str:
     if "\x1b" in text:
         text = _RAW.sub("", text)
     if "*[" in text or "^[[" in text or "\u2190[" in text:
-        text = _SHOWN.sub("", text)
-    if "m" not in text:
-        return text
-    found = list(_STRIPPED.finditer(text))
-    if len(found) < MIN_STRIPPED:
-        found = [m for m in found if _beside_han(m)]
+        text = _SHOWN.sub(lambda m: m.group() if _quoted(m) else "", text)
+    # Taking a code out may join the signs around it into another (精华[[1;33m1;33m区): again until
+    # nothing is left to take, so that a second run finds nothing.
+    while "m" in text:
+        stripped = _strip_lost(text)
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def _strip_lost(text: str) -> str:
+    """The codes whose escape character was lost, taken out where the page shows a run of them."""
+    found = [m for m in _STRIPPED.finditer(text) if not _quoted(m)]
+    # A run of codes is the page's, but a code on a line holding no reset must touch the text it
+    # colours (Han, or the line's start): a tutorial's list, [30m 黑色、[31m 红色, does neither, and a
+    # reset elsewhere on the page says nothing of it.
+    closed = {text.rfind("\n", 0, m.start()) for m in found if _RESET.fullmatch(m.group())}
+    if len(found) < MIN_STRIPPED or not closed:
+        found = [m for m in found if _alone_in_place(m)]
+    else:
+        found = [m for m in found if text.rfind("\n", 0, m.start()) in closed or _touches_text(m)
+                 or _alone_in_place(m)]
     if not found:
         return text
     pieces, last = [], 0
@@ -73,8 +102,27 @@ def strip(text: str) -> str:
     return "".join(pieces) + text[last:]
 
 
-def _beside_han(m: re.Match) -> bool:
+def _quoted(m: re.Match) -> bool:
     text = m.string
     before = text[m.start() - 1] if m.start() else ""
     after = text[m.end()] if m.end() < len(text) else ""
-    return bool(_HAN.match(before) or _HAN.match(after))
+    return bool(before and after) and before in _QUOTE_OPEN and after in _QUOTE_CLOSE or bool(
+        _EXPLAINED.match(text, m.end()))
+
+
+def _touches_text(m: re.Match) -> bool:
+    text = m.string
+    before = text[m.start() - 1] if m.start() else "\n"
+    after = text[m.end()] if m.end() < len(text) else "\n"
+    return before == "\n" or bool(_HAN.match(before) or _HAN.match(after))
+
+
+def _alone_in_place(m: re.Match) -> bool:
+    """One code alone where a terminal writes it: a colour set (numbers and ;, no measure such as
+    [5m) right before Chinese text, or a reset right after it."""
+    text = m.string
+    if _RESET.fullmatch(m.group()):
+        return m.start() > 0 and bool(_HAN.match(text[m.start() - 1]))
+    return ";" in m.group() and m.end() < len(text) and bool(_HAN.match(text[m.end()]))
+
+
