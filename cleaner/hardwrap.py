@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 
+from cleaner.textedit import until_unchanged
+
 MIN_FULL = 4
 MIN_WIDTH = 30
 SLACK = 2
@@ -277,12 +279,7 @@ RAGGED_ROUNDS = 8
 def _join_ragged(text: str) -> str:
     # Joined again until nothing changes: a short line joined with the rest of its clause is a
     # line of prose the next round reads (a second clean would, and must change nothing).
-    for _ in range(RAGGED_ROUNDS):
-        joined = _join_ragged_once(text)
-        if joined == text:
-            break
-        text = joined
-    return text
+    return until_unchanged(_join_ragged_once, text, RAGGED_ROUNDS)
 
 
 def _join_ragged_once(text: str) -> str:

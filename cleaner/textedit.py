@@ -7,7 +7,7 @@ The text is rebuilt from the slices between the changed places instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 def replace_at(text: str, changes: Iterable[tuple[int, str]]) -> str:
@@ -42,3 +42,20 @@ def joined_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+def until_unchanged(step: Callable[[str], str], text: str, rounds: int | None = None) -> str:
+    """``step`` applied again until it changes nothing (at most ``rounds`` times): an edit whose
+    result can hold what it edits again (a code taken out joins its neighbours into another, a
+    joined line is a longer line to join) must end where a second clean finds nothing to do.
+
+    >>> until_unchanged(lambda t: t.replace("[[m]m]", "[m]").replace("[m]", ""), "精[[m]m]华")
+    '精华'
+    """
+    while rounds is None or rounds > 0:
+        done = step(text)
+        if done == text:
+            break
+        text = done
+        rounds = None if rounds is None else rounds - 1
+    return text

@@ -25,3 +25,12 @@ def test_two_changes_at_one_position_are_refused():
 
     with pytest.raises(ValueError):
         replace_at("一二三", [(1, "贰"), (1, "两")])
+
+
+def test_until_unchanged_stops_where_nothing_changes_or_at_its_rounds():
+    from cleaner.textedit import until_unchanged
+
+    halve = lambda t: t[: len(t) // 2] if len(t) > 1 else t  # noqa: E731
+    assert until_unchanged(halve, "abcdefgh") == "a"
+    assert until_unchanged(halve, "abcdefgh", rounds=1) == "abcd"
+    assert until_unchanged(halve, "abcdefgh", rounds=0) == "abcdefgh"

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from cleaner.chardata import HAN_CLASS
+from cleaner.textedit import until_unchanged
 
 # Control Sequence Introducer after the escape character: parameter bytes (digits, ;, and the
 # private-mode signs ? < = >), intermediates (space to /), one final letter. ftfy removes the same.
@@ -73,12 +74,7 @@ def strip(text: str) -> str:
         text = _SHOWN.sub(lambda m: m.group() if _quoted(m) else "", text)
     # Taking a code out may join the signs around it into another (精华[[1;33m1;33m区): again until
     # nothing is left to take, so that a second run finds nothing.
-    while "m" in text:
-        stripped = _strip_lost(text)
-        if stripped == text:
-            break
-        text = stripped
-    return text
+    return until_unchanged(_strip_lost, text) if "m" in text else text
 
 
 def _strip_lost(text: str) -> str:
