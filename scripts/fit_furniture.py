@@ -118,6 +118,20 @@ def stage_call(cleaner: Cleaner, text: str, title: str | None) -> tuple:
     return seen[0]
 
 
+def labelled_pages(corpus: Path, sets: list[str]):
+    """Each labelled page the fit reads: (text, title, article, group, is_portal) for the dev fit
+    split's real pages (grouped by site) and the made-up portal pages of ``sets``."""
+    for page_id in bench.fit_ids():
+        article = (corpus / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8")
+        page = load_page((corpus / "original" / f"{page_id}.html").read_bytes(), f"{page_id}.html")
+        yield page.text, page.meta.get("title"), article, next(site for site, ids in bench.SITES.items() if page_id in ids), False
+    pool: dict[str, list[str]] = {}
+    for name in sets:
+        for path in sorted((portal_bench.PAGES / name).glob("*.txt")):
+            text, article, title = portal_bench.build(path, pool)
+            yield text, title, article, f"portal:{name}", True
+
+
 def decide_pages(corpus: Path, sets: list[str]) -> list[DecidePage]:
     """The fit split's pages and the made-up portal pages of ``sets`` as ``DecidePage``s."""
     cleaner = Cleaner(to="keep")
@@ -130,15 +144,8 @@ def decide_pages(corpus: Path, sets: list[str]) -> list[DecidePage]:
         counts = dict(zip(alive, label(lines, alive, article), strict=True))
         out.append(DecidePage(args, counts, len(bench.comparable(article)), group, is_portal))
 
-    for page_id in bench.fit_ids():
-        article = (corpus / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8")
-        page = load_page((corpus / "original" / f"{page_id}.html").read_bytes(), f"{page_id}.html")
-        add(page.text, page.meta.get("title"), article, next(site for site, ids in bench.SITES.items() if page_id in ids), False)
-    pool: dict[str, list[str]] = {}
-    for name in sets:
-        for path in sorted((portal_bench.PAGES / name).glob("*.txt")):
-            text, article, title = portal_bench.build(path, pool)
-            add(text, title, article, f"portal:{name}", True)
+    for labelled in labelled_pages(corpus, sets):
+        add(*labelled)
     return out
 
 
@@ -640,15 +647,8 @@ def main() -> None:
         groups.append(group)
         portal.append(is_portal)
 
-    for page_id in bench.fit_ids():
-        article = (args.corpus / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8")
-        page = load_page((args.corpus / "original" / f"{page_id}.html").read_bytes(), f"{page_id}.html")
-        add(page.text, page.meta.get("title"), article, next(site for site, ids in bench.SITES.items() if page_id in ids), False)
-    pool: dict[str, list[str]] = {}
-    for name in sets:
-        for path in sorted((portal_bench.PAGES / name).glob("*.txt")):
-            text, article, title = portal_bench.build(path, pool)
-            add(text, title, article, f"portal:{name}", True)
+    for labelled in labelled_pages(args.corpus, sets):
+        add(*labelled)
     base = generic.load_model()
     per_setting = setting_arrays(pages, base, lexicon, args.page_cap, np.array(portal), args.portal_weight)
     if args.cv:
