@@ -306,9 +306,10 @@ def test_html_bytes_are_read_as_a_page_as_the_command_reads_them():
 
 # -- signals and killed runs -------------------------------------------------------------------------
 
-def _slow_folder(place: Path, files: int = 300) -> Path:
-    # Enough pages that a run is still going when the test signals it, however fast the machine
-    # (60 were done between the first output and the signal on a loaded one).
+def _slow_folder(place: Path, files: int = 2000) -> Path:
+    # Enough pages that a run is still going when the test signals it, however fast or loaded the
+    # machine: on one loaded by other work (load 8 on 2 cores) all of 300 pages were done between
+    # the first output and the signal, the test process starved meanwhile.
     src = place / "many"
     src.mkdir()
     data = SEEDS[4].read_bytes()
