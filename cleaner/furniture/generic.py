@@ -139,7 +139,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                                 posts, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
-                            first, last, lambda pos: bool(title) and _names_headline(lines[pos], title))
+                            first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
+                            lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]))
     if title and first < last and _names_headline(lines[first], title):
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
