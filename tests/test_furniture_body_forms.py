@@ -47,3 +47,40 @@ def test_a_byline_above_a_body_of_prose_shares_no_form():
 def test_a_form_seen_once_in_the_body_is_not_the_articles():
     page = ["地点:某某大厦", "发布时间:2024-01-01", "活动将在地点:市民中心举行,欢迎市民参加。", "报名截止日期为本月底,名额有限。"]
     assert _grow(page, 2) == 2
+
+
+# A chat log published as a page: its rows open with their stamp, and a row ending no sentence is
+# a post's stamp to body finding, a barrier. Body finding found the article below such rows.
+CHAT = [
+    "[2024-03-08 20:01] 陈晨:今晚的读书会改到线上了,链接稍后发群里。",
+    "[2024-03-08 20:02] 刘洋:好的,这次读哪一本?",
+    "[2024-03-08 20:03] 陈晨:《人类简史》第三部分,大家提前看一下。",
+    "[2024-03-08 20:05] 周敏:[图片] 读书笔记.jpg",
+    "[2024-03-08 20:06] 周敏:这是我上周整理的笔记,大家可以参考。",
+    "[2024-03-08 20:09] 刘洋:太有用了,谢谢!",
+]
+
+
+def test_a_barrier_of_the_bodys_own_row_form_is_crossed():
+    stops = [False, False, False, True, False, False]  # the row ending no sentence: a post's stamp
+    grow = lambda rows: grow_over_forms(CHAT, lambda pos: stops[pos], 4, 5, lambda pos: False, rows)  # noqa: E731
+    assert grow(lambda pos: False) == 4  # a barrier stops the growth
+    assert grow(lambda pos: stops[pos]) == 0  # but a stamp of the body's own rows is one more row
+
+
+def test_a_chat_log_page_keeps_its_rows():
+    from cleaner import Cleaner
+
+    rows = ["[2024-03-08 20:01] 陈晨：今晚的读书会改到线上了，链接稍后发群里。",
+            "[2024-03-08 20:02] 刘洋：好的，这次读哪一本？",
+            "[2024-03-08 20:03] 陈晨：《人类简史》第三部分，大家提前看一下。",
+            "[2024-03-08 20:05] 周敏：[图片] 读书笔记.jpg",
+            "[2024-03-08 20:06] 周敏：这是我上周整理的笔记，大家可以参考。",
+            "[2024-03-08 20:09] 刘洋：太有用了，谢谢！",
+            "[2024-03-08 20:12] 陈晨：八点半准时开始，迟到的自己进会议室。",
+            "[2024-03-08 20:15] 赵磊：我可能要晚十分钟，孩子还没睡。",
+            "[2024-03-08 20:16] 陈晨：没关系，先听录音也行。"]
+    page = ["首页 | 新闻中心 | 通知公告 | 联系我们", "读书会群聊记录", *rows, "【打印本页】【关闭窗口】", "Copyright © 2008 某某网 版权所有"]
+    out = Cleaner(to="keep").run("\n".join(page), title="读书会群聊记录_某某网").text.split("\n")
+    assert [row for row in page[2:-2] if row not in out] == []
+    assert "【打印本页】【关闭窗口】" not in out

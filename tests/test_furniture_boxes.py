@@ -86,6 +86,8 @@ def test_a_comments_heading_is_the_whole_line_and_a_bare_word_needs_its_count():
     ("评论 412 · 最热 最新", True),  # the tabs that sort the comments after the count
     ("0則留言", True),  # Taiwan's measure word
     ("共3则留言", True),
+    ("0评论", True), ("12 留言", True),  # the count before the word, no measure word (a video site's box)
+    ("2024评论员", False),
     ("评论 2024年", False),  # a number glued to a word is no count
     ("回复 松果：十点收摊也挺好", False),  # a reply, not a heading
     ("评论区 最新", False),

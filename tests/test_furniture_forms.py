@@ -104,6 +104,17 @@ def test_a_label_with_its_english_gloss_is_a_label(line):
     assert generic.label_cover(norm(line), load_lexicon()) >= generic.FORCED_COVER
 
 
+@pytest.mark.parametrize("line", ["立即捐款", "單次奉獻 定期定額 ATM轉帳", "我要捐赠"])
+def test_a_sites_call_for_donations_is_a_label(line):
+    # A non-profit newsroom's or a church paper's buttons under the article (the lexicon's donate).
+    assert generic.label_cover(norm(line), load_lexicon()) >= generic.FORCED_COVER
+
+
+@pytest.mark.parametrize("line", ["市民踊跃捐款", "捐款支援灾区", "奉献爱心"])
+def test_a_headline_about_donations_is_no_label(line):
+    assert generic.label_cover(norm(line), load_lexicon()) < generic.FORCED_COVER
+
+
 @pytest.mark.parametrize("line", ["苹果发布 iPhone", "Apple 推出新款 iPad"])
 def test_a_headline_with_english_words_is_no_label(line):
     assert generic.label_cover(norm(line), load_lexicon()) < generic.FORCED_COVER

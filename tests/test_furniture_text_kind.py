@@ -94,7 +94,8 @@ def signs(text):
                                   "·2006年1月 (90)",
                                   "15/10/2024 3:42 PM AEDT 更新於 15/10/2024 5:10 PM",
                                   "网友 老街坊 回复",
-                                  "# re: 冬季救助专项行动 2023-11-20 10:30 网友3"])
+                                  "# re: 冬季救助专项行动 2023-11-20 10:30 网友3",
+                                  "0评论", "评论(12)"])
 def test_page_furniture_is_a_sign(line):
     assert signs(line)
 
@@ -118,6 +119,19 @@ def test_a_page_with_furniture_still_loses_it():
                       "Copyright © 2008 某某市教育局 版权所有"])
     out = Cleaner(to="keep").run(page).text
     assert article in out and "打印本页" not in out and "首页 |" not in out
+
+
+def test_a_text_whose_only_furniture_is_a_comment_box_is_a_page():
+    # A page given as text without its title: no menu, trail, byline or notice, only the comment
+    # box under the story (its count, the tabs that sort it, its placeholder). Read as a text that
+    # is no web page, it kept them.
+    story = ["速子的情人节",
+             "中午下课，曼城茶座拿着咖啡杯一如既往地向着教室走去。走到门前握住把手，却发现门被人从里面锁上了，她只好绕到窗边看看。",
+             "“啊！谢谢你茶座，你果然是我最好的……咳咳。”速子兴奋地从角落里跑出来，手里还拿着一大包巧克力，看起来已经准备了很久。",
+             "茶座叹了口气，把咖啡杯放在桌上，帮她把散落一地的包装纸捡起来。窗外的阳光照进教室，空气里都是甜甜的味道。"]
+    box = ["0评论", "按热度排序按时间排序", "发一条友善的评论"]
+    out = Cleaner(to="keep").run("\n".join(story + box)).text.split("\n")
+    assert out == story
 
 
 def test_families_of_their_own_form_go_in_any_text():

@@ -39,6 +39,9 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     ("【视频播放】 00:00 / 02:36", "duration"),
     ("1130912新聞稿.pdf (235 KB)", "attachment"),
     ("友善耕作補助說明.pdf (1.2 MB)", "attachment"),
+    # A download link with its count: a title with its file type in brackets, or a file's name.
+    ("總裁記者會簡報(PDF) 下載次數：2,876", "attachment"),
+    ("2024年度决算公开表.xlsx 下载次数：35次", "attachment"),
     ("第1页：外观设计 第2页：内饰空间 第3页：动力操控 第4页：全文总结", "pager"),
     ("▲ 点击查看高清大图 共24张", "gallery"),
     ("上一张 下一张 3/12", "gallery"),
@@ -73,6 +76,7 @@ def test_a_widget_is_named_by_its_family(line, family):
     "广告 是现代商业的重要组成部分，也影响着人们的消费习惯。",
     "#心得",  # one hashtag: a heading may start with one
     "附件：1.校园安全排查表.xls",
+    "报告全文下载量已超过12,000次",  # a count of downloads in a sentence: no file named
     "比赛时间 19:30 / 21:00",  # a time span: no player's position at zero
     "焦点访谈 0:00 / 0:30 重播", "午夜剧场 00:00 / 01:30",  # a TV schedule's row: a programme, no player's word
     "计时从0:00开始，到10:30 / 11:00结束。",  # a notice's attachment, named without a size: its copies keep it
@@ -215,3 +219,16 @@ def test_a_download_box_goes_and_the_notices_own_list_of_attachments_stays():
     # 附件： alone heads the notice's own list, with extensions or not: it stays (its copies keep it).
     mine = ["附件：", "1.校园安全排查表.xls", "2.报名登记表.docx"]
     assert [line for line in mine if line in clean(["关于做好校园安全工作的通知", para, para.replace("规范", "做好"), *mine])] == mine
+
+
+def test_a_download_row_with_its_count_goes_with_its_heading():
+    # A central bank's press release: its files under a bare 附件, each a title with its type and
+    # download count (the rows read as prose by their colon and the count's comma: the body ran on
+    # over them). Taiwan's 相關檔案 heads a box of files with their sizes.
+    para = "中央銀行今日召開第四季理監事聯席會議，決議政策利率維持不變，重貼現率及擔保放款融通利率分別維持原水準。"
+    box = ["附件", "理監事聯席會議決議新聞稿(PDF) 下載次數：1,204", "總裁記者會簡報(PDF) 下載次數：2,876"]
+    out = clean(["央行決議維持政策利率不變", para, para.replace("今日", "昨日"), *box])
+    assert [line for line in box if line in out] == []
+    files = ["相關檔案：", "特展摺頁.pdf（2.3MB）"]
+    out = clean(["特展開幕", para, para.replace("今日", "昨日"), *files])
+    assert [line for line in files if line in out] == []

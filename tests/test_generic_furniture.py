@@ -1027,3 +1027,15 @@ def test_a_headline_the_title_names_that_reads_as_prose_is_the_articles_top():
     assert body[0] == len(top) + 1
     assert lines[len(top)].features["headline"] == 1.0
     assert all(line.features["above_headline"] == 1.0 for line in lines[: len(top)])
+
+
+def test_a_headline_that_asks_is_named_by_the_title():
+    # Read as prose by its comma, the question opened the body; the site's name above it, the
+    # title's last part, was then taken for the headline and kept with the menus under it.
+    para = ("气温降低时，锂电池内部的化学反应速度变慢，电解液的黏度增大，锂离子移动受阻，电池能放出的电量随之减少。"
+            "因此在寒冷的户外，手机的电量显示会比平时下降得更快，有时甚至会突然关机。")
+    page = ["科普中国", "首页 前沿科技 健康 应急避险 科学辟谣 科普视频 科普活动", "登录 注册 下载APP",
+            "冬天手机掉电快，真的是“冻”坏了吗？", para, para.replace("因此", "所以")]
+    out = Cleaner(to="keep").run("\n".join(page), title="冬天手机掉电快，真的是“冻”坏了吗？ - 科普中国").text
+    assert "冬天手机掉电快，真的是“冻”坏了吗？" in out and para in out
+    assert "科普中国" not in out.split("\n")

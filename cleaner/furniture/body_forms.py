@@ -18,6 +18,13 @@ between its fields; the rows joined count as the body's from then on), never ove
 a post's stamp), over a line with furniture signs of its own (a link, a button row, a row of
 labels, separators, furniture words), nor over the line the page's title names (the headline:
 the article's top). A byline block above a body of prose shares no form with it.
+
+A post's stamp (a date and a time, no sentence end) is a barrier, but not when it shares a form
+with the body's rows (``row_barrier``, session 24): a chat log published as a page opens every
+row with its stamp (``[2024-03-08 20:05] 周敏：[图片] 读书笔记.jpg``), and a row ending no sentence
+stood as a thread's stamp between the headline and the rest: the growth stopped under it, and the
+rows above went as dated head lines. A comment thread above an article shares no row's form with
+the article's paragraphs.
 """
 
 from __future__ import annotations
@@ -48,12 +55,15 @@ def _forms(text: str, edges: tuple[str | None, str | None, bool]) -> set[str]:
     return out
 
 
-def grow_over_forms(texts: Sequence[str], stop: Callable[[int], bool], first: int, last: int, headline: Callable[[int], bool]) -> int:
+def grow_over_forms(texts: Sequence[str], stop: Callable[[int], bool], first: int, last: int, headline: Callable[[int], bool],
+                    row_barrier: Callable[[int], bool] = lambda pos: False) -> int:
     """The body's new first position: ``first`` moved up over the lines above it that share a
     form with ``FORM_ROWS`` lines of the body (see the module's docstring). ``texts``: the live
     lines (folded, NFKC); ``stop(pos)``: whether the body never grows over the line at ``pos``
     (a barrier, an end marker, furniture signs: asked only of the few lines it reaches);
-    ``headline(pos)``: whether the page's title names the line at ``pos``."""
+    ``headline(pos)``: whether the page's title names the line at ``pos``; ``row_barrier(pos)``:
+    whether a stop there is a barrier alone (a post's stamp, no end marker or furniture sign),
+    which a line of the body's own forms crosses."""
     if last < first or first == 0:
         return first
     forms = [_forms(text, e) for text, e in zip(texts, row_forms(texts[:first]))]  # a line's edges are its own
@@ -66,7 +76,7 @@ def grow_over_forms(texts: Sequence[str], stop: Callable[[int], bool], first: in
         return first
     top, gap = first, 0
     for pos in range(first - 1, -1, -1):
-        if stop(pos) or headline(pos):
+        if headline(pos) or stop(pos) and not (row_barrier(pos) and forms[pos] & own):
             break
         if forms[pos] & own:
             # The rows joined count as the body's: a form they repeat is the article's too.

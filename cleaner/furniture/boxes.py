@@ -149,12 +149,13 @@ _INLINE = re.compile(r"^[【\[]?\s*(?:相关(?:新闻|阅读|文章|报道|链�
 # lexicon's [ends] words are found inside a line; these are too common alone in an article's
 # subheadings (【评论】, 专家点评, 用户评价) to be found so: a bare word needs its count.
 # The count: bracketed, with its measure word (条, 则 on Taiwan's sites), or a bare number set apart
-# (留言 96); the tabs that sort the comments may follow it (评论 412 · 最热 最新).
+# (留言 96), or stand before the word (0评论, a video site's box); the tabs that sort the comments may
+# follow it (评论 412 · 最热 最新).
 _COUNT = r"\s*[】\]]?\s*(?:[(\[]\s*\d+\s*[)\]]|\d+\s*[条则]|(?<=\s)\d+(?!\S))"
 _SORT_TABS = r"(?:\s*[·|]?\s*(?:最热|最新|热门|最早|默认|按热度|按时间|正序|倒序))*"
 _COMMENTS_HEADING = re.compile(rf"^[【\[]?\s*(?:(?:网友|读者|用户|全部|最新|热门|精彩)(?:评论|留言|回复|跟帖|回应)(?:{_COUNT})?"
                                rf"|(?:评论|留言|回复|跟帖)\s*{_COUNT}){_SORT_TABS}\s*[】\]]?\s*:?$"
-                               rf"|^共有?\s*\d+\s*(?:条|则|位网友)(?:评论|留言|回复|跟帖)|^\d+\s*[条则](?:评论|留言|回复)$")
+                               rf"|^共有?\s*\d+\s*(?:条|则|位网友)(?:评论|留言|回复|跟帖)|^\d+\s*[条则]?(?:评论|留言|回复)$")
 
 
 def comments_heading(text: str) -> bool:

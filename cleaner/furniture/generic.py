@@ -139,7 +139,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                                 posts, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
-                            first, last, lambda pos: bool(title) and _names_headline(lines[pos], title))
+                            first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
+                            lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]))
     if title and first < last and _names_headline(lines[first], title):
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
@@ -178,9 +179,18 @@ def _signed(line: Line) -> bool:
 
 
 def _names_headline(line: Line, title: str) -> bool:
-    """The page's title names the line, a headline's length and no sentence: the article's top."""
-    return (_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and not line.features["final_punct"]
+    """The page's title names the line, a headline's length and no sentence: the article's top.
+    A headline may ask or exclaim (冬天手机掉电快，真的是“冻”坏了吗？): read as prose by its comma,
+    it opened the body, and the site's name above it, the title's last part, was taken for the
+    headline (session 24); a full stop ends a sentence."""
+    return (_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and _unended(line)
             and title_match(without_stamp(line.text), title))
+
+
+def _unended(line: Line) -> bool:
+    """No sentence ends the line, or only a question or an exclamation does (a headline the
+    title names may ask: 真的是“冻”坏了吗？); a full stop ends a sentence."""
+    return not line.features["final_punct"] or (line.text[-1:] in "?!" and "。" not in line.text)
 
 
 def site_foot_line(line: Line) -> bool:
@@ -295,7 +305,7 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
     names the site too, and the headline above it went as ``above_headline``). A page whose title is the site's name alone names a menu
     item at most: what stands above that is furniture too."""
     named = [pos for pos in _above(lines, first)
-             if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
+             if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and _unended(lines[pos])
              and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
              and title_match(without_stamp(lines[pos].text), title)]
     if not named:

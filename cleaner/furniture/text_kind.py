@@ -25,7 +25,8 @@ Signs (each a form a page's furniture has and an author's text does not):
   作者：… 出版社：…, name no record key);
 - a button row (【打印本页】【关闭窗口】): bracketed items that are furniture labels;
 - an editor's credit, a call to click (点击查看), a counter row (浏览：123 评论：4), an end
-  marker (网友评论, 责任编辑, 上一篇);
+  marker (网友评论, 责任编辑, 上一篇), a comments heading with its count alone on its line (0评论,
+  评论(12), 留言 96: ``boxes.comments_heading``);
 - a dated row ending with its counts (a forum's list of threads, … 08-11 16:06 [4321/87]; a blog's
   archive, ·2006年1月 (90)), a stamp of when the page was posted or updated (… 3:42 PM 更新於 …).
 - a comment's header with a site's comment word (网友 老街坊 回复); with 匿名 or 游客 alone
@@ -37,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.furniture.boxes import comments_heading
 from cleaner.furniture.ebook_ads import book
 from cleaner.furniture.features import FEATURES, Line, comment_header, credit, end_marker, is_paragraph, line_features
 from cleaner.furniture.forms import prompt, stats
@@ -106,6 +108,8 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
         return True
     if credit(text) or prompt(text) or stats(text) or end_marker(text, f, lexicon):
         return True
+    if comments_heading(text):
+        return True  # a comment box's count as its heading (0评论, 评论(12), 留言 96): no author heads his own text so
     if _SITE_COMMENT.search(text) and comment_header(text, f, lexicon):
         return True  # a comment's header with a site's word (网友 老街坊 回复)
     if f["date"] and f["time"] and not f["final_punct"] and len(text) <= STAMP_MAX and _REPLY_STAMP.search(text):

@@ -137,17 +137,25 @@ def controls(text: str) -> bool:
     return len(items) >= 2 and all(_CONTROL.fullmatch(item) for item in items)
 
 
-# A download link: a file's name with its size (1130912新闻稿.pdf (235 KB)). Without its size the
+# A download link: a file's name with its size (1130912新闻稿.pdf (235 KB)). Without its size (or its count, below) the
 # line names a notice's attachment (附件：1.校园安全排查表.xls), which the notice's copies keep.
 _FILE = re.compile(r"(?i)^(?:附件\s*\d*\s*[:.、]?\s*)?[^。!?,;:]{1,80}?\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|wps|ofd|ceb|zip|rar|7z)"
                    r"\s*\(\s*[\d.,]+\s*[KMG]?B\s*\)$")
+# Or a file's title with its type in brackets, or its name, and the times it was downloaded
+# (總裁記者會簡報(PDF) 下載次數：2,876, folded and NFKC: 下载次数:2,876): a count no notice writes of
+# its own attachment.
+_COUNTED_FILE = re.compile(r"(?i)^(?:附件\s*\d*\s*[:.、]?\s*)?[^。!?,;:]{1,80}?"
+                           r"(?:\(\s*(?:pdf|docx?|xlsx?|pptx?|odt|wps|ofd|zip|rar)\s*\)|\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|wps|ofd|ceb|zip|rar|7z))"
+                           r"\s*(?:[|/·]\s*)?下载(?:次数|量)?\s*:?\s*\d[\d,]*\s*次?$")
 # The heading of a box of such links; furniture only right above one (附件 over a paragraph heads
-# the article's own appendix).
-_FILES_HEAD = re.compile(r"^(?:相关附件|附件下载|下载附件|附件列表|相关文件|相关下载|附件)\s*:?$")
+# the article's own appendix). Taiwan's sites say 相關檔案 and 附檔 (folded: 相关档案, 附档).
+_FILES_HEAD = re.compile(r"^(?:相关附件|附件下载|下载附件|附件列表|相关文件|相关下载|相关档案|相关附档|附档|附件)\s*:?$")
 
 
 def attachment(text: str) -> bool:
-    return text[-2:].upper() == "B)" and bool(_FILE.match(text))  # its size closes the line
+    if text[-2:].upper() == "B)":
+        return bool(_FILE.match(text))  # its size closes the line
+    return "下载" in text and bool(_COUNTED_FILE.match(text))  # its download count closes it
 
 
 def attachment_heads(texts: list[str], families: list[str]) -> None:
