@@ -106,7 +106,7 @@ pub fn lines(
 
 /// (start, end) of the pieces of `line` between breaks in a `family` view: the runs of
 /// characters beyond ASCII that the family gives (U+FFFD among them).
-fn pieces(codes: &Codes, line: &[u32], family: Family) -> Vec<(usize, usize)> {
+pub fn pieces(codes: &Codes, line: &[u32], family: Family) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (at, &c) in line.iter().enumerate() {
