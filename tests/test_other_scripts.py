@@ -342,11 +342,8 @@ _pages = st.lists(st.one_of(text_inputs, _misread_other(), _misread_other().map(
 @SETTINGS
 @given(text=_pages)
 def test_the_native_gate_is_the_python_original(text):
-    families = other_scripts.FAMILIES
-    sets, rare = mojibake.rare_table()
-    native = decoders.native_codes().other_script_lines(text, list(families), other_scripts._GATE_SCRIPTS,
-                                                        list(other_scripts.UNDEFINED_SINGLE), sets, rare)
-    assert native == reference_other_scripts.gate_lines(text, families)
+    native = other_scripts.native_gate(*mojibake.rare_table()).lines(text)
+    assert native == reference_other_scripts.gate_lines(text, other_scripts.FAMILIES)
 
 
 @SETTINGS

@@ -32,6 +32,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from cleaner import _native
 from cleaner.langmodel import model
 from cleaner.model import Finding
 from cleaner.repair import decoders, holes
@@ -417,11 +418,18 @@ def _gate(text: str) -> dict[int, tuple[str, ...]]:
     tests/reference_other_scripts.py). On a page with €, which may be the pair a2 e3
     (``_line_readings`` reads a line both ways), a family passes if either view may read."""
     masks: dict[int, int] = {}
-    sets, rare = rare_table()  # count_rare's class, which _misread counts
+    gate = native_gate(*rare_table())  # count_rare's class, which _misread counts
     for view in (text, text.replace("\u20ac", decoders.EURO_PAIR)) if "\u20ac" in text else (text,):
-        for k, mask in decoders.native_codes().other_script_lines(view, list(FAMILIES), _GATE_SCRIPTS, list(UNDEFINED_SINGLE), sets, rare):
+        for k, mask in gate.lines(view):
             masks[k] = masks.get(k, 0) | mask
     return {k: tuple(f for bit, f in enumerate(FAMILIES) if mask >> bit & 1) for k, mask in masks.items()}
+
+
+@lru_cache(maxsize=2)
+def native_gate(sets: _native.CharSets, rare: int) -> _native.OtherScriptGate:
+    """The native gate of ``_gate`` for the page scan's table ``sets`` (its class ``rare``), its
+    families, scripts and bytes converted once, not at each page."""
+    return _native.OtherScriptGate(decoders.native_codes(), list(FAMILIES), _GATE_SCRIPTS, list(UNDEFINED_SINGLE), sets, rare)
 
 
 def repair(text: str, guess: bool = True,

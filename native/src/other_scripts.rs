@@ -76,6 +76,9 @@ pub fn lines(
             if !single && marks[line.len()] == 0 {
                 continue; // nothing looks misread: no stretch of it does
             }
+            if single && !codes.single_view_may_lead(line) {
+                continue; // no UTF-8 character begins in its view: no stretch reads
+            }
             let fills = if single { fills } else { &[] };
             let looks_misread = |a: usize, b: usize| single || marks[b] > marks[a];
             // No UTF-8 run spans a break (an ASCII character, or one the family never gives): in
