@@ -877,7 +877,7 @@ impl PyOtherScriptGate {
         }
         let scripts = scripts
             .into_iter()
-            .map(|(ranges, only, least)| Script { ranges, only, least })
+            .map(|(ranges, only, least)| Script::new(ranges, only, least))
             .collect();
         Ok(PyOtherScriptGate {
             codes: Arc::clone(&codes.core),
