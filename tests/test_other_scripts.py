@@ -342,11 +342,25 @@ _pages = st.lists(st.one_of(text_inputs, _misread_other(), _misread_other().map(
 @SETTINGS
 @given(text=_pages)
 def test_the_native_gate_is_the_python_original(text):
-    families = other_scripts.FAMILIES
-    sets, rare = mojibake.rare_table()
-    native = decoders.native_codes().other_script_lines(text, list(families), other_scripts._GATE_SCRIPTS,
-                                                        list(other_scripts.UNDEFINED_SINGLE), sets, rare)
-    assert native == reference_other_scripts.gate_lines(text, families)
+    native = other_scripts.native_gate(*mojibake.rare_table()).lines(text)
+    assert native == reference_other_scripts.gate_lines(text, other_scripts.FAMILIES)
+
+
+@SETTINGS
+@given(text=st.one_of(_pages, st.text()))
+def test_the_native_pieces_are_the_python_original(text):
+    # A run is cut where a character the family never gives stands (and at ASCII): the native
+    # pass must cut where the regex of every code point's answer did, beyond the BMP too.
+    for family in other_scripts.FAMILIES:
+        assert decoders.native_codes().given_pieces(text, family) == reference_other_scripts.given_pieces(text, family)
+
+
+def test_the_pieces_are_cut_where_the_family_gives_nothing():
+    # Simplified 这 is no Big5 character; ASCII and a character beyond plane 3 cut every family
+    # but GB18030's, which gives every code point.
+    run = "這是这個\ufffd句a子\U00050000字"
+    assert decoders.native_codes().given_pieces(run, decoders.BIG5_FAMILY) == [(0, 2), (3, 6), (7, 8), (9, 10)]
+    assert decoders.native_codes().given_pieces(run, decoders.GBK_FAMILY) == [(0, 6), (7, 10)]
 
 
 @SETTINGS

@@ -32,6 +32,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from cleaner import _native
 from cleaner.langmodel import model
 from cleaner.model import Finding
 from cleaner.repair import decoders, holes
@@ -87,43 +88,19 @@ UNDEFINED_SINGLE = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 Reading = tuple[int, int, str, int, tuple[tuple[int, str, float], ...]]
 
 
-@lru_cache(maxsize=None)
-def _given(family: str) -> re.Pattern:
-    """A stretch of characters a ``family`` decoder can give (U+FFFD among them), as one pattern:
-    a run is cut into its pieces in one pass and each piece's byte view taken once. (Cutting at
-    each character the family never gives, one byte view of the rest of the run a cut, was
-    quadratic: Simplified text in the Big5 family, Chinese before cp1252 mojibake.)"""
-    from cleaner.tablecache import cached
-
-    ranges = cached("given-ranges", [decoders.__file__], "1", _given_ranges)[family]
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
-
-
-def _given_ranges() -> dict[str, list[tuple[int, int]]]:
-    """(first, last) code points of the ranges each family gives, from the native tables' answers
-    that ``decoders.byte_view`` reads: planes 0-3 code point by code point (about 0.05 s a family,
-    kept on disk), each higher plane by its first code point (GB18030 gives all of them, the other
-    families none)."""
-    codes = decoders.native_codes()
-    spans = [(cp, cp) for cp in range(0x80, 0x40000)] + [(p, p + 0xFFFF) for p in range(0x40000, 0x110000, 0x10000)]
-    out = {}
-    for family in FAMILIES:
-        ranges: list[tuple[int, int]] = []
-        for first, last in spans:
-            if not (first == 0xFFFD or (not 0xD800 <= first < 0xE000 and codes.encode(chr(first), family) is not None)):
-                continue
-            if ranges and ranges[-1][1] + 1 == first:
-                ranges[-1] = (ranges[-1][0], last)
-            else:
-                ranges.append((first, last))
-        out[family] = ranges
-    return out
-
-
 def _views(run: str, family: str) -> list[tuple[int, str, list[int | None], list[int]]]:
-    """(offset, piece, stream, ends) of each piece of ``run`` a ``family`` decoder can give, each
-    viewed once (``decoders.byte_view``): the characters viewed are at most the run's."""
-    return [(m.start(), m.group(), *decoders.byte_view(m.group(), family)) for m in _given(family).finditer(run)]
+    """(offset, piece, stream, ends) of each piece of ``run`` a ``family`` decoder can give (U+FFFD
+    among them), each viewed once (``decoders.byte_view``): the characters viewed are at most the
+    run's. The run is cut into its pieces in one native pass over the code tables (the Python
+    original, a regex of every code point's answer, is tests/reference_other_scripts.py: its
+    class took 20 ms a process to compile and 0.15 s to build on a fresh cache). Cutting at each
+    character the family never gives, one byte view of the rest of the run a cut, was quadratic
+    (Simplified text in the Big5 family, Chinese before cp1252 mojibake)."""
+    out = []
+    for a, b in decoders.native_codes().given_pieces(run, family):
+        piece = run[a:b]
+        out.append((a, piece, *decoders.byte_view(piece, family)))
+    return out
 
 
 def _pieces(stream: list[int | None], ends: list[int], family: str) -> list[Reading]:
@@ -441,11 +418,18 @@ def _gate(text: str) -> dict[int, tuple[str, ...]]:
     tests/reference_other_scripts.py). On a page with €, which may be the pair a2 e3
     (``_line_readings`` reads a line both ways), a family passes if either view may read."""
     masks: dict[int, int] = {}
-    sets, rare = rare_table()  # count_rare's class, which _misread counts
+    gate = native_gate(*rare_table())  # count_rare's class, which _misread counts
     for view in (text, text.replace("\u20ac", decoders.EURO_PAIR)) if "\u20ac" in text else (text,):
-        for k, mask in decoders.native_codes().other_script_lines(view, list(FAMILIES), _GATE_SCRIPTS, list(UNDEFINED_SINGLE), sets, rare):
+        for k, mask in gate.lines(view):
             masks[k] = masks.get(k, 0) | mask
     return {k: tuple(f for bit, f in enumerate(FAMILIES) if mask >> bit & 1) for k, mask in masks.items()}
+
+
+@lru_cache(maxsize=2)
+def native_gate(sets: _native.CharSets, rare: int) -> _native.OtherScriptGate:
+    """The native gate of ``_gate`` for the page scan's table ``sets`` (its class ``rare``), its
+    families, scripts and bytes converted once, not at each page."""
+    return _native.OtherScriptGate(decoders.native_codes(), list(FAMILIES), _GATE_SCRIPTS, list(UNDEFINED_SINGLE), sets, rare)
 
 
 def repair(text: str, guess: bool = True,

@@ -76,6 +76,10 @@ pub struct Codes {
     /// Per two-byte source (gbk = GB18030, big5): the one character a pair decodes to, or None,
     /// by `(first - 0x80) * 256 + second`.
     pair: [Vec<Option<char>>; 2],
+    /// The least and the greatest code point the single-byte family gives for a byte that
+    /// begins a multi-byte UTF-8 character (c2-f4), or None: a line holding none between them
+    /// (nor a U+FFFD, a byte it lost) holds no UTF-8 it misread.
+    single_leads: Option<(u32, u32)>,
 }
 
 pub const UNIT: usize = 5; // bytes per code in the tables Python hands over: count, then 4 bytes
@@ -150,8 +154,25 @@ impl Codes {
                 );
             }
         }
+        let bmp = [parse_codes(bmp[0])?, parse_codes(bmp[1])?, parse_codes(bmp[2])?];
+        let lead = |code: &Code| code.len > 0 && (0xC2..=0xF4).contains(&code.bytes[0]);
+        let single = Family::Single.index();
+        let leads = (0u32..)
+            .zip(&bmp[single])
+            .filter(|(_, code)| lead(code))
+            .map(|(cp, _)| cp)
+            .chain(
+                astral_maps[single]
+                    .iter()
+                    .filter(|(_, code)| lead(code))
+                    .map(|(&cp, _)| cp),
+            );
+        let single_leads = leads.fold(None, |range: Option<(u32, u32)>, cp| {
+            Some(range.map_or((cp, cp), |(lo, hi)| (lo.min(cp), hi.max(cp))))
+        });
         Ok(Codes {
-            bmp: [parse_codes(bmp[0])?, parse_codes(bmp[1])?, parse_codes(bmp[2])?],
+            bmp,
+            single_leads,
             astral: astral_maps,
             rejects: [
                 parse_flags(rejects[0], 0x8000, "gbk rejects")?,
@@ -160,6 +181,14 @@ impl Codes {
             single_undefined: parse_flags(single_undefined, 0x80, "single-byte undefined")?,
             pair: [parse_pairs(pairs[0])?, parse_pairs(pairs[1])?],
         })
+    }
+
+    /// Can the single-byte family's view of `line` hold the first byte of a multi-byte UTF-8
+    /// character (a byte c2-f4, or a lost one)? Range checks only, no table: most lines of
+    /// Chinese hold no character the family gives at all.
+    pub fn single_view_may_lead(&self, line: &[u32]) -> bool {
+        let (lo, hi) = self.single_leads.unwrap_or((1, 0));
+        line.iter().any(|&c| c == 0xFFFD || (lo <= c && c <= hi))
     }
 
     /// decoders.encode_char: the bytes a decoder of `family` read as `c`, or None.

@@ -22,23 +22,56 @@ const UNKNOWN: u16 = 0x100;
 const BREAK: u16 = 0;
 
 /// A script's letters and the characters a reading of it may hold (inclusive code point
-/// ranges, the letters among them), and how many letters a stretch must hold.
+/// ranges, the letters among them), and how many letters a stretch must hold. Membership in
+/// the Basic Multilingual Plane is a bit of a table made once (`new`): asked for every
+/// character read, the ranges' scan was a third of the gate's time.
 pub struct Script {
-    pub ranges: Vec<(u32, u32)>,
-    pub only: Vec<(u32, u32)>,
+    ranges: Vec<(u32, u32)>,
+    only: Vec<(u32, u32)>,
     pub least: usize,
+    bmp_holds: Vec<u64>,
+    bmp_allows: Vec<u64>,
 }
 
 /// A script as Python hands it over: (letters, what a reading may hold, least letters).
 pub type ScriptRanges = (Vec<(u32, u32)>, Vec<(u32, u32)>, usize);
 
+/// The BMP code points of `ranges`, one bit each.
+fn bmp_bits(ranges: &[(u32, u32)]) -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for &(lo, hi) in ranges {
+        for c in lo..=hi.min(0xFFFF) {
+            bits[c as usize / 64] |= 1 << (c % 64);
+        }
+    }
+    bits
+}
+
+fn member(bits: &[u64], ranges: &[(u32, u32)], c: u32) -> bool {
+    if c < 0x10000 {
+        bits[c as usize / 64] >> (c % 64) & 1 != 0
+    } else {
+        ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+    }
+}
+
 impl Script {
+    pub fn new(ranges: Vec<(u32, u32)>, only: Vec<(u32, u32)>, least: usize) -> Script {
+        Script {
+            bmp_holds: bmp_bits(&ranges),
+            bmp_allows: bmp_bits(&only),
+            ranges,
+            only,
+            least,
+        }
+    }
+
     fn holds(&self, c: u32) -> bool {
-        self.ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+        member(&self.bmp_holds, &self.ranges, c)
     }
 
     fn allows(&self, c: u32) -> bool {
-        self.only.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+        member(&self.bmp_allows, &self.only, c)
     }
 }
 
@@ -76,6 +109,9 @@ pub fn lines(
             if !single && marks[line.len()] == 0 {
                 continue; // nothing looks misread: no stretch of it does
             }
+            if single && !codes.single_view_may_lead(line) {
+                continue; // no UTF-8 character begins in its view: no stretch reads
+            }
             let fills = if single { fills } else { &[] };
             let looks_misread = |a: usize, b: usize| single || marks[b] > marks[a];
             // No UTF-8 run spans a break (an ASCII character, or one the family never gives): in
@@ -106,7 +142,7 @@ pub fn lines(
 
 /// (start, end) of the pieces of `line` between breaks in a `family` view: the runs of
 /// characters beyond ASCII that the family gives (U+FFFD among them).
-fn pieces(codes: &Codes, line: &[u32], family: Family) -> Vec<(usize, usize)> {
+pub fn pieces(codes: &Codes, line: &[u32], family: Family) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (at, &c) in line.iter().enumerate() {
@@ -284,11 +320,23 @@ mod tests {
     }
 
     fn kana() -> Vec<Script> {
-        vec![Script {
-            ranges: vec![(0x3041, 0x3096)],
-            only: vec![(0x3041, 0x3096), (0x4E00, 0x9FFF), (0xFFFD, 0xFFFD)],
-            least: 2,
-        }]
+        vec![Script::new(
+            vec![(0x3041, 0x3096)],
+            vec![(0x3041, 0x3096), (0x4E00, 0x9FFF), (0xFFFD, 0xFFFD)],
+            2,
+        )]
+    }
+
+    #[test]
+    fn membership_is_the_ranges_in_and_beyond_the_bmp() {
+        let ranges = vec![(0x3041, 0x3096), (0xFFF0, 0x1F64F), (0x20000, 0x2A6DF)];
+        let script = Script::new(ranges.clone(), ranges.clone(), 1);
+        for c in [
+            0x80, 0x3040, 0x3041, 0x3096, 0x3097, 0xFFEF, 0xFFF0, 0xFFFF, 0x10000, 0x1F64F, 0x1F650, 0x20000, 0x2A6E0,
+        ] {
+            let want = ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+            assert_eq!((script.holds(c), script.allows(c)), (want, want), "U+{c:X}");
+        }
     }
 
     /// UTF-8 of `s` read one byte a character (Latin-1).

@@ -271,40 +271,14 @@ impl PyCodes {
         Ok(self.core.rejects(self::family(family)?, first, second))
     }
 
-    /// other_scripts._lines' gate: (index, mask) of each line of `text` whose byte view in some
-    /// family of `families` (bit k for families[k]) may give a reading of one of `scripts`
-    /// (each its letters' ranges, the ranges a reading of it may hold, and how many letters it
-    /// holds at least), read from characters that look misread (`rare`: class `rare_class` of the
-    /// page scan's table, every character beyond it, U+FFFD); `fills`: the bytes the
-    /// single-byte family's decoders lose, which a lost byte may have been. One call per page.
-    #[allow(clippy::too_many_arguments)]
-    fn other_script_lines(
-        &self,
-        text: &Bound<'_, PyString>,
-        families: Vec<String>,
-        scripts: Vec<other_scripts::ScriptRanges>,
-        fills: Vec<u8>,
-        rare: &PyCharSets,
-        rare_class: u32,
-    ) -> PyResult<Vec<(usize, u8)>> {
-        let fams = families
-            .iter()
-            .map(|f| self::family(f))
-            .collect::<PyResult<Vec<Family>>>()?;
-        if fams.len() > 8 {
-            return Err(PyValueError::new_err("at most 8 families (a bit each)"));
-        }
-        let scripts: Vec<Script> = scripts
-            .into_iter()
-            .map(|(ranges, only, least)| Script { ranges, only, least })
-            .collect();
-        Ok(other_scripts::lines(
+    /// other_scripts._views' pieces: (start, end) of each run of `text` (in characters) that a
+    /// `family` decoder can give, U+FFFD among them (no ASCII): one pass over the tables'
+    /// answers, where the Python built a regex of every code point's answer (17 ms for Big5).
+    fn given_pieces(&self, text: &Bound<'_, PyString>, family: &str) -> PyResult<Vec<(usize, usize)>> {
+        Ok(other_scripts::pieces(
             &self.core,
             &code_points(text)?,
-            &fams,
-            &scripts,
-            &fills,
-            |c| c == 0xFFFD || rare.core.rare(c, rare_class),
+            self::family(family)?,
         ))
     }
 
@@ -865,6 +839,69 @@ impl PyRefusal {
     }
 }
 
+/// other_scripts._lines' gate, its arguments converted once a process: `lines(text)` gives
+/// (index, mask) of each line of `text` whose byte view in some family of `families` (bit k for
+/// families[k]) may give a reading of one of `scripts` (each its letters' ranges, the ranges a
+/// reading of it may hold, and how many letters it holds at least), read from characters that
+/// look misread (`rare`: class `rare_class` of the page scan's table, every character beyond
+/// it, U+FFFD); `fills`: the bytes the single-byte family's decoders lose, which a lost byte
+/// may have been. One call per page: the scripts' ranges, handed over at each call, were
+/// a fifth of its cost on a clean page.
+#[pyclass(frozen, module = "cleaner._native", name = "OtherScriptGate")]
+pub struct PyOtherScriptGate {
+    codes: Arc<Codes>,
+    families: Vec<Family>,
+    scripts: Vec<Script>,
+    fills: Vec<u8>,
+    rare: Py<PyCharSets>,
+    rare_class: u32,
+}
+
+#[pymethods]
+impl PyOtherScriptGate {
+    #[new]
+    fn new(
+        codes: &PyCodes,
+        families: Vec<String>,
+        scripts: Vec<other_scripts::ScriptRanges>,
+        fills: Vec<u8>,
+        rare: Py<PyCharSets>,
+        rare_class: u32,
+    ) -> PyResult<Self> {
+        let families = families
+            .iter()
+            .map(|f| self::family(f))
+            .collect::<PyResult<Vec<Family>>>()?;
+        if families.len() > 8 {
+            return Err(PyValueError::new_err("at most 8 families (a bit each)"));
+        }
+        let scripts = scripts
+            .into_iter()
+            .map(|(ranges, only, least)| Script::new(ranges, only, least))
+            .collect();
+        Ok(PyOtherScriptGate {
+            codes: Arc::clone(&codes.core),
+            families,
+            scripts,
+            fills,
+            rare,
+            rare_class,
+        })
+    }
+
+    fn lines(&self, text: &Bound<'_, PyString>) -> PyResult<Vec<(usize, u8)>> {
+        let rare = &self.rare.get().core;
+        Ok(other_scripts::lines(
+            &self.codes,
+            &code_points(text)?,
+            &self.families,
+            &self.scripts,
+            &self.fills,
+            |c| c == 0xFFFD || rare.rare(c, self.rare_class),
+        ))
+    }
+}
+
 /// Which of a few character classes a text holds, in one pass (`charsets.rs`; the Python side
 /// is cleaner/pagefacts.py).
 #[pyclass(frozen, module = "cleaner._native", name = "CharSets")]
@@ -915,6 +952,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCharModel>()?;
     m.add_class::<PyPerChar>()?;
     m.add_class::<PyCodes>()?;
+    m.add_class::<PyOtherScriptGate>()?;
     m.add_class::<PyReader>()?;
     m.add_function(wrap_pyfunction!(choose_ranked, m)?)?;
     m.add("MAX_CANDIDATES", reread::MAX_CANDIDATES)?;
