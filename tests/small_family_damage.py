@@ -1,0 +1,89 @@
+"""Small damage families of issue 16 left by session 23's probe, rebuilt here from clean text.
+
+Each maker takes a clean paragraph (Wikipedia, ``benchmarks/wiki_split.py``) and a seeded
+``random.Random`` and returns ``(damaged, correct)``, or None where the paragraph cannot carry the
+damage. ``correct`` is the text a perfect cleaner gives back (the paragraph with what the damage
+was made from); the clean version of each case is ``correct`` itself, which must come through
+untouched.
+
+- ``four_byte``: one character UTF-8 writes in four bytes (an emoji, a CJK Extension B
+  character) read through a GBK-like or single-byte decoder inside correctly read Chinese: a
+  comment's emoji stored in a GBK table, ``馃憤`` for 👍.
+- ``bytes_repr``: a log record printing a Chinese phrase's UTF-8 bytes as Python's bytes repr
+  (``b'\\xe4\\xb8\\xad'``) inside an otherwise readable line.
+- ``price_sign``: a price or measure sign (``￥``, ``℃`` ...) in a line read through a GBK-like
+  decoder as a whole (the line's Chinese is mojibake too).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from wrong_decoders import DECODERS
+
+# Four-byte characters a comment or a name holds: emoji (plane 1) and Extension B Han.
+EMOJI = "👍😂😀🎉🔥💪🙏😊👏🤔😭🌹"
+EXTENSION_B = "𠮷𡈽𪚥𩸽𠀋𣲷𤆬𨭎"
+FOUR_BYTE_DECODERS = ("gbk", "gb18030", "whatwg-gbk", "cp1252")
+ERRORS = ("replace", "ignore")
+
+# Where a clause ends: a sign or an emoji sits after it.
+_CLAUSE_END = re.compile("[，。；！]")
+
+
+def misread(text: str, decoder: str, errors: str) -> str:
+    """``text``'s UTF-8 bytes as ``decoder`` shows them."""
+    return DECODERS[decoder].decode(text.encode("utf-8"), errors)
+
+
+def four_byte(paragraph: str, rng: random.Random, decoder: str, errors: str, chars: str) -> tuple[str, str] | None:
+    """One four-byte character (from ``chars``) put before a clause mark, only it misread."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(paragraph) if m.start() > 4]
+    if not ends:
+        return None
+    at = rng.choice(ends)
+    ch = rng.choice(chars)
+    shown = misread(ch, decoder, errors)
+    if shown == ch:
+        return None
+    return paragraph[:at] + shown + paragraph[at:], paragraph[:at] + ch + paragraph[at:]
+
+
+_HAN_RUN = re.compile("[\u4e00-\u9fff]{2,6}")
+LOG_FORMS = (
+    "2024-03-0{d} 10:2{d}:1{d} INFO received message: {b}",
+    "[DEBUG] payload={b} len={n}",
+    "收到消息：{b}",
+    "日志显示 recv {b} 之后连接断开",
+)
+
+
+def bytes_repr(paragraph: str, rng: random.Random) -> tuple[str, str] | None:
+    """A log line after the paragraph whose payload, a phrase of it, is printed as bytes."""
+    runs = _HAN_RUN.findall(paragraph)
+    if not runs:
+        return None
+    phrase = rng.choice(runs)
+    form = rng.choice(LOG_FORMS)
+    d = rng.randrange(1, 10)
+    raw = phrase.encode("utf-8")
+    printed = form.format(b=repr(raw), d=d, n=len(raw))
+    text = form.format(b=phrase, d=d, n=len(raw))  # read back, its wrapper off (leftovers._literals)
+    return paragraph + "\n" + printed, paragraph + "\n" + text
+
+
+SIGNS = "￥¥€£°℃％‰№"
+PRICE_FORMS = ("售价{s}{n}元，", "价格为{s}{n}。", "气温{n}{s}，", "上涨{n}{s}。")
+SIGN_DECODERS = ("gbk", "gb18030", "whatwg-gbk")
+
+
+def price_sign(paragraph: str, rng: random.Random, decoder: str, errors: str) -> tuple[str, str] | None:
+    """A sign beside a number put into the paragraph, the whole of it then misread."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(paragraph)]
+    if not ends:
+        return None
+    at = rng.choice(ends)
+    phrase = rng.choice(PRICE_FORMS).format(s=rng.choice(SIGNS), n=rng.randrange(2, 999))
+    correct = paragraph[:at] + phrase + paragraph[at:]
+    return misread(correct, decoder, errors), correct
