@@ -51,20 +51,35 @@ def four_byte(paragraph: str, rng: random.Random, decoder: str, errors: str, cha
 
 
 _HAN_RUN = re.compile("[\u4e00-\u9fff]{2,6}")
+# A record's value (read back to its text, the wrapper off) ...
 LOG_FORMS = (
     "2024-03-0{d} 10:2{d}:1{d} INFO received message: {b}",
+    "2024-03-0{d} 10:2{d}:1{d} WARN recv {b} from peer",
     "[DEBUG] payload={b} len={n}",
+    "[ERROR] msg={b}, code=50{d}",
     "收到消息：{b}",
-    "日志显示 recv {b} 之后连接断开",
+)
+# ... and code, or an example prose explains (kept as written).
+CODE_FORMS = (
+    "print({b})",
+    "data = {b}",
+    ">>> s.encode('utf-8')\n{b}",
+    "sock.send(payload={b}, flags=0)",
+    "上面这段文字编码后的结果是{b}，每个汉字占三个字节。",
+    "例如 {b} 就是这几个字的UTF-8编码。",
 )
 
 
-def bytes_repr(paragraph: str, rng: random.Random) -> tuple[str, str] | None:
-    """A log line after the paragraph whose payload, a phrase of it, is printed as bytes."""
+def bytes_repr(paragraph: str, rng: random.Random, code: bool = False) -> tuple[str, str] | None:
+    """A log line after the paragraph whose payload, a phrase of it, is printed as bytes; with
+    ``code``, a line of code or prose showing those bytes, which a perfect cleaner keeps."""
     runs = _HAN_RUN.findall(paragraph)
     if not runs:
         return None
     phrase = rng.choice(runs)
+    if code:
+        line = rng.choice(CODE_FORMS).format(b=repr(phrase.encode("utf-8")))
+        return paragraph + "\n" + line, paragraph + "\n" + line
     form = rng.choice(LOG_FORMS)
     d = rng.randrange(1, 10)
     raw = phrase.encode("utf-8")
