@@ -37,7 +37,7 @@ def errors(out: str, ref: str) -> int:
 
 def cells() -> dict[str, list[tuple[str, object]]]:
     """{family: [(cell name, maker(paragraph, rng))]}."""
-    out: dict[str, list[tuple[str, object]]] = {"four_byte": [], "bytes_repr": [], "price_sign": []}
+    out: dict[str, list[tuple[str, object]]] = {"four_byte": [], "bytes_repr": [], "price_sign": [], "pdf_pages": []}
     for decoder in dmg.FOUR_BYTE_DECODERS:
         for errs in dmg.ERRORS:
             for kind, chars in (("emoji", dmg.EMOJI), ("ext-b", dmg.EXTENSION_B)):
@@ -48,6 +48,8 @@ def cells() -> dict[str, list[tuple[str, object]]]:
     for decoder in dmg.SIGN_DECODERS:
         for errs in dmg.ERRORS:
             out["price_sign"].append((f"{decoder}:{errs}", lambda p, r, d=decoder, e=errs: dmg.price_sign(p, r, d, e)))
+    # A PDF's copy of four paragraphs with its pages' heads and numbers (furniture removal on).
+    out["pdf_pages"].append(("4 paragraphs", None))
     return out
 
 
@@ -60,6 +62,7 @@ def main() -> None:
     args = ap.parse_args()
     wiki_split.WIKI = args.wiki
     cleaner = Cleaner(to="keep", remove_furniture=False)
+    with_furniture = Cleaner(to="keep")
     paragraphs = [p for script in ("zh-hans", "zh-hant") for p in wiki_split.measure_paragraphs(script)[: args.paragraphs]]
     print(f"{'family':<11} {'cell':<28} {'n':>4} {'in/1k':>7} {'out/1k':>7} {'exact':>6} {'clean':>6}")
     for family, made in cells().items():
@@ -68,7 +71,20 @@ def main() -> None:
         for name, maker in made:
             n = bad_in = bad_out = ref_len = exact = changed = shown = 0
             for k, paragraph in enumerate(paragraphs):
-                case = maker(paragraph, random.Random(f"{family}{name}{k}"))
+                rng = random.Random(f"{family}{name}{k}")
+                if family == "pdf_pages":
+                    if k % 4:
+                        continue
+                    damaged, correct = dmg.pdf_pages(paragraphs[k:k + 4], rng)
+                    ref, out = with_furniture.clean(correct), with_furniture.clean(damaged)
+                    paragraph = correct
+                    n += 1
+                    ref_len += len(ref)
+                    bad_in += errors(damaged, correct)
+                    bad_out += (e := errors(out, ref))
+                    exact += e == 0
+                    continue
+                case = maker(paragraph, rng)
                 if case is None:
                     continue
                 damaged, correct = case

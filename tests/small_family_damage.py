@@ -102,3 +102,30 @@ def price_sign(paragraph: str, rng: random.Random, decoder: str, errors: str) ->
     phrase = rng.choice(PRICE_FORMS).format(s=rng.choice(SIGNS), n=rng.randrange(2, 999))
     correct = paragraph[:at] + phrase + paragraph[at:]
     return misread(correct, decoder, errors), correct
+
+
+HEADS = ("{title}", "{title}　第{chapter}章", "《{title}》研究报告")
+NUMBERS = ("- {n} -", "{n}", "第 {n} 页", "— {n} —")
+
+
+def pdf_pages(paragraphs: list[str], rng: random.Random, width: int | None = None,
+              page_lines: int | None = None) -> tuple[str, str]:
+    """Paragraphs as a PDF's text layer copies them: each line cut at about one width (a
+    proportional font: a character or two either way), a running head atop every page and its
+    number at its foot. ``correct`` is the paragraphs, one a line, without heads and numbers."""
+    width = width or rng.randrange(28, 40)
+    page_lines = page_lines or rng.randrange(14, 24)
+    title = rng.choice(paragraphs)[:rng.randrange(6, 12)].rstrip("，。、；")
+    head = rng.choice(HEADS).format(title=title, chapter=rng.randrange(1, 9))
+    number = rng.choice(NUMBERS)
+    body: list[str] = []
+    for paragraph in paragraphs:
+        at = 0
+        while at < len(paragraph):
+            cut = min(len(paragraph), at + width + rng.randrange(-1, 2))
+            body.append(("\u3000\u3000" if at == 0 else "") + paragraph[at:cut])
+            at = cut
+    lines: list[str] = []
+    for page, start in enumerate(range(0, len(body), page_lines), 1):
+        lines += [head, *body[start:start + page_lines], number.format(n=page)]
+    return "\n".join(lines), "\n".join("\u3000\u3000" + p for p in paragraphs)
