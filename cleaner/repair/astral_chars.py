@@ -53,14 +53,20 @@ def _gbk_pair(b1: int, b2: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _gbk_tables() -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]:
-    """({first character: (b1, b2)}, {second character: (b3, b4)}) as GBK, GB18030 and the
-    browsers' gbk show them (their tables agree on every code here but a few, each kept apart)."""
+def _firsts() -> dict[str, tuple[int, int]]:
+    """{first character: (b1, b2)} as GBK, GB18030 and the browsers' gbk show them: asked of every
+    page (64 decodes), where the second characters' table is built only for a page holding one."""
     firsts: dict[str, tuple[int, int]] = {}
     for b2 in TRAILS:
         shown = _gbk_pair(LEAD, b2)
         if shown is not None:
             firsts[shown] = (LEAD, b2)
+    return firsts
+
+
+@lru_cache(maxsize=1)
+def _seconds() -> dict[str, tuple[int, int]]:
+    """{second character: (b3, b4)} (the tables agree on every code here but a few, left out)."""
     seconds: dict[str, set[tuple[int, int]]] = {}
     for b3 in TRAILS:
         for b4 in TRAILS:
@@ -75,7 +81,7 @@ def _gbk_tables() -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]
                 cat = unicodedata.category(shown) if len(shown) == 1 else ""
                 if cat == "Co" or cat == "Lo" and not 0xA1 <= b3 <= 0xA9:
                     seconds.setdefault(shown, set()).add((b3, b4))
-    return firsts, {ch: next(iter(pairs)) for ch, pairs in seconds.items() if len(pairs) == 1}
+    return {ch: next(iter(pairs)) for ch, pairs in seconds.items() if len(pairs) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -93,16 +99,14 @@ def _single_byte() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    firsts, seconds = _gbk_tables()
-    gbk = re.compile(f"([{''.join(sorted(firsts))}])([{''.join(sorted(seconds))}])")
+    gbk = re.compile(f"([{''.join(sorted(_firsts()))}])([{''.join(sorted(_seconds()))}])")
     single = "".join(sorted(_single_byte()))
     cp1252 = re.compile(f"ð([{re.escape(single)}]{{3}})")
     return gbk, cp1252
 
 
 def _holds_first() -> re.Pattern:
-    firsts, _ = _gbk_tables()
-    return re.compile(f"[{''.join(sorted(firsts))}ð]")
+    return re.compile(f"[{''.join(sorted(_firsts()))}ð]")
 
 
 _holds_any = pagefacts.any_of(_holds_first)
@@ -117,9 +121,8 @@ def _utf8(data: bytes) -> str | None:
 
 
 def _gbk_reading(first: str, second: str) -> str | None:
-    firsts, seconds = _gbk_tables()
-    b1, b2 = firsts[first]
-    ch = _utf8(bytes((b1, b2, *seconds[second])))
+    b1, b2 = _firsts()[first]
+    ch = _utf8(bytes((b1, b2, *_seconds()[second])))
     if ch is None:
         return None
     if b2 == EMOJI_SECOND:
