@@ -175,19 +175,24 @@ def _around_page_furniture(text: str, join) -> str:
         else:
             seen += 1
     joined = join("\n".join(body))
-    # The join removes line breaks only: the body line that ends each joined line, by its length.
+    # The join removes line breaks only (and a quote's marks on the lines it joins, which only
+    # make a joined line shorter): the body line that ends each joined line, by its length.
     out = after.get(-1, [])[:]
     k = 0
     for line in joined.split("\n"):
         out.append(line)
+        if k >= len(body):
+            continue
         covered = len(body[k])
         held = after.get(k, [])[:]
-        while covered < len(line):
+        while covered < len(line) and k + 1 < len(body):
             k += 1
             covered += len(body[k])
             held += after.get(k, [])
         out += held
         k += 1
+    for rest in range(k, len(body)):  # none is ever lost, wherever the count ended
+        out += after.get(rest, [])
     return "\n".join(out)
 
 
