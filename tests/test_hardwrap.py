@@ -480,13 +480,3 @@ def test_the_cleaner_keeps_the_paragraphs_of_a_pdf_copy_whole():
     assert [line for line in out if line != "武隆喀斯特旅游资源研究" and not line.strip("- ").isdigit()] == \
         Cleaner(to="keep").clean(correct).split("\n")
 
-
-def test_taking_page_furniture_out_of_the_join_loses_and_adds_nothing():
-    damaged, _ = _pdf_copy("第 {n} 页")
-    # A quote's marks on some lines: the join drops them from the lines it joins, so a joined line
-    # is shorter than its pieces; every head and number must still come back.
-    quoted = "\n".join("> " + line if 8 < k < 30 else line for k, line in enumerate(damaged.split("\n")))
-    for text in (damaged, quoted):
-        out = join_hard_wraps(text)
-        assert sorted(out.replace("\n", "").replace("> ", "")) == sorted(text.replace("\n", "").replace("> ", ""))
-        assert out.count("武隆喀斯特旅游资源研究") == text.count("武隆喀斯特旅游资源研究")
