@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.furniture import running_heads
 from cleaner.textedit import until_unchanged
 
 MIN_FULL = 4
@@ -146,7 +147,53 @@ def join_hard_wraps(text: str) -> str:
     # Then the ragged join, also on what a width joined: lines of a ragged wrap that happen to be
     # of one width in some measure are a width's full lines, and the rest of the page's breaks are
     # still the ragged join's (a second clean would find them so).
-    return _join_ragged(_join(text, _CLAUSE, MIN_FULL))
+    return _around_page_furniture(text, lambda body: _join_ragged(_join(body, _CLAUSE, MIN_FULL)))
+
+
+def _around_page_furniture(text: str, join) -> str:
+    """``join(text)`` with a PDF copy's running heads and page numbers taken out first and put
+    back after: a page's number glued to the line above it (芙蓉洞于— 1 —) or its head to the line
+    below was a line of the article to every later stage, and the sentence the page cut stayed cut
+    at the head. The body is joined across the page's end; the page's head and number follow, on
+    lines of their own, the line that holds its last line (where the furniture stage finds them:
+    cleaner/furniture/running_heads.py, whose reading of a page's numbering is asked here, on the
+    lines as the copy broke them, before any join shortens its pages)."""
+    lines = text.split("\n")
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if len(content) < 2 * running_heads.PAGE_MIN:
+        return join(text)
+    furniture = {content[k] for k in running_heads.running_heads([lines[i].strip() for i in content])}
+    if not furniture:
+        return join(text)
+    body = [line for i, line in enumerate(lines) if i not in furniture]
+    # After which body line each furniture line stood (-1: before the first).
+    after: dict[int, list[str]] = {}
+    seen = -1
+    for i, line in enumerate(lines):
+        if i in furniture:
+            after.setdefault(seen, []).append(line)
+        else:
+            seen += 1
+    joined = join("\n".join(body))
+    # The join removes line breaks only (and a quote's marks on the lines it joins, which only
+    # make a joined line shorter): the body line that ends each joined line, by its length.
+    out = after.get(-1, [])[:]
+    k = 0
+    for line in joined.split("\n"):
+        out.append(line)
+        if k >= len(body):
+            continue
+        covered = len(body[k])
+        held = after.get(k, [])[:]
+        while covered < len(line) and k + 1 < len(body):
+            k += 1
+            covered += len(body[k])
+            held += after.get(k, [])
+        out += held
+        k += 1
+    for rest in range(k, len(body)):  # none is ever lost, wherever the count ended
+        out += after.get(rest, [])
+    return "\n".join(out)
 
 
 # Clause marks (，、。；) as the usual wrong decoders show UTF-8's bytes for them: a GBK or Big5

@@ -121,9 +121,9 @@ def decode_escapes(text: str) -> str:
 
 
 # A Python literal printed to a log: the repr of bytes (b'\xe4\xb8\xad') or Python 2's of a unicode
-# string (u'\u4e2d'), its prefix right after a space or a line's start (not a word's b'), its quote
+# string (u'\u4e2d'), its prefix no Latin word's last letter (Bob's; after Chinese it is one: 结果是b'), its quote
 # closed on the line. The pieces of its inside would be read below, and its wrapper left.
-_LITERAL = re.compile(r"""(?<![\w\\'"])([bBuU])(['"])((?:\\[^\n]|(?!\2)[^\\\n])*)\2""")
+_LITERAL = re.compile(r"""(?<![A-Za-z0-9_\\'"])([bBuU])(['"])((?:\\[^\n]|(?!\2)[^\\\n])*)\2""")
 # A control character but tab and line feed (which a repr writes as \t and \n inside the literal).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -137,8 +137,9 @@ def _literals(text: str) -> tuple[str, list[tuple[int, int]]]:
     A log prints all its bytes in one encoding: once a literal of the page was read as GBK or Big5,
     the short ones (b'\xb2\xbd\xd6\xe8', 步骤, too short for byte_runs to tell alone) are read
     in it too, where they decode strictly to Chinese."""
-    found = [m for m in _LITERAL.finditer(text) if _apart(m)]
-    if not found:
+    every = list(_LITERAL.finditer(text))
+    found = [m for m in every if _apart(m)]
+    if not every:
         return text, []
     read: dict[int, str] = {}
     codecs_read: list[str] = []
@@ -166,15 +167,19 @@ def _literals(text: str) -> tuple[str, list[tuple[int, int]]]:
                     read[k] = chars
     # Read only a log's or a record's value; one prose talks about (b'\xe4\xb8\xad' 是一个字节串)
     # stays as written, whole, and its span is handed back for the other readers to leave alone.
+    # A literal that does not stand apart (a call's argument, a list's item) is code's: kept whole
+    # too, not read piece by piece into a wrapper that no longer says what it holds (print(b'中')).
+    readings = {found[k].start(): chars for k, chars in read.items()}
     out, spans, at, last = [], [], 0, 0
-    for k, m in enumerate(found):
-        if k not in read and not _chinese_inside(m):
+    for m in every:
+        chars = readings.get(m.start())
+        if chars is None and not _chinese_inside(m):
             continue
         out.append(text[last:m.start()])
         at += m.start() - last
-        if k in read and _a_value(m, read[k]):
-            out.append(read[k])
-            at += len(read[k])
+        if chars is not None and _a_value(m, chars):
+            out.append(chars)
+            at += len(chars)
         else:
             out.append(m.group())
             spans.append((at, at + len(m.group())))
@@ -197,9 +202,46 @@ def _a_value(m: re.Match, chars: str) -> bool:
     line_end = text.find("\n", m.end())
     before = text[line_start:m.start()].rstrip()
     after = text[m.end():len(text) if line_end < 0 else line_end].strip()
+    if not before and not after and _REPL_PROMPT.match(text, text.rfind("\n", 0, max(0, line_start - 1)) + 1):
+        return False  # what an interpreter printed under the line typed at its prompt: an example
+    if _field(m) or _LOG_RECORD.match(before):
+        return True
+    if _ASSIGNED.match(before) or _SPEAKS_OF_BYTES.search(before) or _SPEAKS_OF_BYTES.search(after):
+        return False  # 编码后的结果是b'…'，每个汉字占三个字节: the bytes are what the line explains
     if not before and not after or before and before[-1] in ":：":
         return True
     return len(chardata.HAN.findall(chars)) >= _CLAUSE
+
+
+# A statement assigning the literal (data = b'…', self.buf += b'…'): code's.
+_ASSIGNED = re.compile(r"[A-Za-z_][\w.\[\]'\"]*\s*[-+|]?=\Z")
+# Words of a line that explains bytes and encodings: a literal on it is its example.
+_SPEAKS_OF_BYTES = re.compile(r"编码|字节|转义|十六进制|encod|decod|\bbytes\b|\brepr\b|UTF-?8|GBK|Unicode", re.I)
+
+
+# An interactive interpreter's prompt (Python's >>> and ..., IPython's In [3]:) at a line's start.
+_REPL_PROMPT = re.compile(r"\s*(?:>>>|\.\.\.|In \[\d+\]:)[ \t]")
+# A line a logger wrote: it starts with a date, a time or a level (``2024-03-01 10:21:11 INFO``,
+# ``[DEBUG]``); a literal on it is the value it logged, not an example.
+_LOG_RECORD = re.compile(r"\[?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}"
+                         r"|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL)\b)")
+# A logger's field, ``key=`` right before the literal (``payload=b'…' len=12``).
+_KEY = re.compile(r"(?<![^\s\[(,;])[A-Za-z_][\w.]*=\Z")
+
+
+def _field(m: re.Match) -> bool:
+    """Is a literal a ``key=value`` field of a record: its key right before it, no bracket left
+    open before that on the line (``f(data=b'…')`` is a call's argument, code's), and a space, a
+    separator or the line's end after it."""
+    text = m.string
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start:m.start()]
+    if not _KEY.search(before):
+        return False
+    if any(before.count(a) > before.count(b) for a, b in ("()", "[]", "{}")):
+        return False
+    after = text[m.end()] if m.end() < len(text) else "\n"
+    return after.isspace() or after in ",;|"
 
 
 # Han characters of a clause: a literal whose text is this long is a record's, not an example.
@@ -211,8 +253,9 @@ def _apart(m: re.Match) -> bool:
     text = m.string
     before = text[m.start() - 1] if m.start() else " "
     after = text[m.end()] if m.end() < len(text) else " "
-    return ("\\" in body and body.isascii() and (before.isspace() or before in ":：" or not before.isascii())
-            and (after.isspace() or not after.isascii()))
+    return "\\" in body and body.isascii() and (
+        (before.isspace() or before in ":：" or not before.isascii()) and (after.isspace() or not after.isascii())
+        or before == "=" and _field(m))
 
 
 def _decodes(data: bytes, codec: str) -> str | None:

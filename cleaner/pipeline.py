@@ -36,7 +36,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
+from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
                             narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
@@ -303,6 +303,8 @@ class Cleaner:
                 steps.append(Step("repair", "question-marks-as-lost-bytes", question_marks_read))
             # A lone sign of UTF-8 read as GBK beside ASCII (46,600m虏 is m²): no cluster for the above.
             text = apply("repair", "utf8-sign-read-as-gbk", lone_signs.repair, text)
+            # A lone emoji or Extension B character misread in correct text (馃憤 is 👍): no cluster either.
+            text = apply("repair", "utf8-four-byte-char-misread", astral_chars.repair, text)
             text = aside.restore(text)
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).

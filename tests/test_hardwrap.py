@@ -437,3 +437,46 @@ def test_a_number_cut_before_its_point_or_sign_is_joined():
     pair = ("全年国内生产总值达到了创纪录的水平，其中第三产业增加值约为31", ".1万亿元，比上年增长百分之五点二，对经济增长的贡献率最高")
     joined = join_hard_wraps(_ragged_page_with(pair))
     assert "约为31.1万亿元" in joined
+
+
+_ARTICLE = [
+    "芙蓉洞位于重庆市武隆区江口镇的芙蓉江畔，距武隆县城二十公里。芙蓉洞于一九九三年被发现，次年对外开放，是一个大型石灰岩洞穴。",
+    "洞内有各类钟乳石和石笋，形态各异，有珊瑚、石花和石膏花等多种沉积物，其中许多在国内外的洞穴中少见。",
+    "芙蓉洞主洞长二千七百米，游览道一千八百六十米，底宽十二米至十五米，最宽处三十余米，高八米至二十米。",
+    "二零零七年，芙蓉洞作为中国南方喀斯特的一部分被列入世界自然遗产名录，成为重庆第一处世界自然遗产。",
+] * 4
+
+
+def _pdf_copy(number: str, head: str = "武隆喀斯特旅游资源研究", width: int = 30, page: int = 10) -> tuple[str, str]:
+    """The article as a PDF's text layer copies it: lines of ``width`` characters, ``head`` atop
+    each page of ``page`` lines and its ``number`` at the foot; and the article, one paragraph a line."""
+    body = []
+    for paragraph in _ARTICLE:
+        text = "\u3000\u3000" + paragraph
+        body += [text[k:k + width] for k in range(0, len(text), width)]
+    assert not any(line.endswith("。") for line in body if len(line) == width)  # no sentence ends a full line
+    lines = []
+    for n, start in enumerate(range(0, len(body), page), 1):
+        lines += [head, *body[start:start + page], number.format(n=n)]
+    return "\n".join(lines), "\n".join("\u3000\u3000" + p for p in _ARTICLE)
+
+
+@pytest.mark.parametrize("number", ["- {n} -", "第 {n} 页", "{n}"])
+def test_a_pdf_copys_page_furniture_is_not_glued_to_the_body_which_is_joined_across_it(number):
+    damaged, correct = _pdf_copy(number)
+    joined = join_hard_wraps(damaged).split("\n")
+    furniture = [line for line in damaged.split("\n") if line == "武隆喀斯特旅游资源研究" or line.strip("-第页 ").isdigit()]
+    assert len(furniture) >= 6
+    # Each head and number stands on its own line, in order; the rest is the article's paragraphs.
+    assert [line for line in joined if line in furniture] == furniture
+    assert [line for line in joined if line not in furniture] == correct.split("\n")
+
+
+def test_the_cleaner_keeps_the_paragraphs_of_a_pdf_copy_whole():
+    # (The heads and numbers are the furniture stage's to remove: after the join its pages are
+    # shorter than running_heads.PAGE_MIN lines, so here they may stay, each on its own line.)
+    damaged, correct = _pdf_copy("- {n} -")
+    out = Cleaner(to="keep").clean(damaged).split("\n")
+    assert [line for line in out if line != "武隆喀斯特旅游资源研究" and not line.strip("- ").isdigit()] == \
+        Cleaner(to="keep").clean(correct).split("\n")
+

@@ -316,3 +316,32 @@ def test_a_literal_prose_talks_about_stays_as_written():
     assert decode_escapes(text) == text
     # The same literal as a record's value or alone on its line is read.
     assert decode_escapes("name: b'\\xe4\\xb8\\xad'\nu'\\u4e2d'") == "name: 中\n中"
+
+
+_BYTES = repr("中文编码测试".encode("utf-8"))
+
+
+_SHORT = repr("你好世界".encode("utf-8"))  # shorter than a clause: read for where it stands alone
+
+
+@pytest.mark.parametrize("record", [
+    f"2024-03-01 10:21:11 WARN recv {_SHORT} from peer",  # a logger's line: its value
+    f"[DEBUG] payload={_BYTES} len=18",                    # a key=value field
+    f"[ERROR] msg={_BYTES}, code=500",
+])
+def test_a_logged_literal_is_read_back_whole(record):
+    assert decode_escapes(record) == record.replace(_BYTES, "中文编码测试").replace(_SHORT, "你好世界")
+
+
+@pytest.mark.parametrize("code", [
+    f"print({_BYTES})",                                    # a call's argument
+    f"sock.send(payload={_BYTES}, flags=0)",               # a keyword argument, not a record's field
+    f"data = {_BYTES}",                                    # an assignment
+    f">>> '中文编码测试'.encode('utf-8')\n{_BYTES}",         # what the interpreter printed
+    f"编码后的结果是{_BYTES}，每个汉字占三个字节。",             # prose explaining the bytes
+])
+def test_a_literal_of_code_or_an_example_stays_as_written_inside_too(code):
+    from cleaner.repair import escaped_bytes
+
+    # Neither reader takes its inside apart (print(b'中文编码测试') says nothing true).
+    assert escaped_bytes.repair(decode_escapes(code)) == code

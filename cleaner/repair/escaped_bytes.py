@@ -70,6 +70,9 @@ _ESCAPE = r"\\x[89a-fA-F][0-9a-fA-F]"
 _RUN = re.compile(rf"(?:[^\x00-\x7f]|{_ESCAPE})(?:[^\x00-\x7f]|{_ESCAPE}|[!-\[\]-~])*")
 _TOKEN = re.compile(rf"{_ESCAPE}|.", re.S)  # an escape or one character
 _ESCAPE_RE = re.compile(_ESCAPE)
+# A bytes literal (b'\xe4\xb8\xad') is no decoder's mojibake: leftovers.py read it where it is a
+# record's value and left it, whole, where it is code's or an example. Not read here, in pieces.
+_BYTES_LITERAL = re.compile(r"""(?<![A-Za-z0-9_\\'"])[bB](['"])(?:\\[^\n]|(?!\1)[^\\\n])*\1""")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Han or CJK signs
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 
@@ -84,7 +87,11 @@ def repair(text: str) -> str:
         text = _SURROGATE_RUN.sub(_read_surrogates, text)
     if "\\x" not in text:
         return text
-    return _RUN.sub(_read_run, text)
+    pieces, last = [], 0
+    for literal in _BYTES_LITERAL.finditer(text):
+        pieces += [_RUN.sub(_read_run, text[last:literal.start()]), literal.group()]
+        last = literal.end()
+    return "".join(pieces) + _RUN.sub(_read_run, text[last:])
 
 
 # A byte a surrogateescape decoder could not read, written by backslashreplace (U+DC80-U+DCFF), and
