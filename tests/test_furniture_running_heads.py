@@ -98,3 +98,29 @@ def test_bare_numbers_need_pages_feet_and_a_pages_length():
     assert running_heads(short_pages) == []  # nine lines are a section's, no page's
     dashed = pdf(["- 1 -", "- 2 -", "- 3 -", "- 4 -", "- 5 -"], head="", every=9)
     assert [dashed[p] for p in running_heads(dashed)] == ["- 1 -", "- 2 -", "- 3 -", "- 4 -", "- 5 -"]
+
+
+def joined(numbers, head=HEAD, every=12):
+    """``pdf`` after the hard-wrap stage joined each page's lines into one paragraph."""
+    out, lines = [], pdf(numbers, head, every)
+    for line in lines:
+        if line.startswith("这是") and out and out[-1].startswith("这是"):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
+def test_heads_beside_numbers_of_pages_the_join_made_short():
+    texts = joined(["1", "2", "3", "4"])
+    assert len(texts) == 12  # pages of one line: no page's length between the numbers
+    found = [texts[p] for p in running_heads(texts)]
+    assert found.count(HEAD) == 4 and ["1", "2", "3", "4"] == [t for t in found if t != HEAD]
+
+
+def test_a_hymns_numbered_verses_opening_with_one_line_stay():
+    refrain = "哈利路亚赞美归于主"
+    hymn = ["赞美诗"]
+    for k in range(4):
+        hymn += [str(k + 1), refrain, f"第{k}段的歌词唱到这里", f"第{k}段的歌词唱完了"]
+    assert running_heads(hymn) == []

@@ -22,7 +22,7 @@ apart, once beside a page number that is left, is the running head (``_repeated_
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 PAGE_MIN = 8  # lines between two page numbers at least: a page of a PDF holds more
@@ -33,6 +33,7 @@ BESIDE = 2  # lines between a running head and its page's number at most
 HEAD_MAX = 80  # characters: a running head is a line, no paragraph
 HEAD_MIN = 6  # characters of a running head repeated without its page numbers (a title, a filing's codes)
 REPEATS = 3  # occurrences of such a head
+SENTENCE_END = ("。", "！", "？", "；", ".", "!", "?")  # what a running head, a title, does not end with
 _NUMBER = re.compile(r"\s*(?:[-—–]\s*)?(\d{1,4})(?:\s*[-—–])?\s*"  # 2, - 2 -
                      r"|\s*第\s*(\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*"  # 第 2 页 共 9 页
                      r"|\s*(\d{1,4})\s*/\s*\d{1,4}\s*"  # 2/9
@@ -46,19 +47,19 @@ def page_number(text: str) -> int | None:
     return int(next(g for g in m.groups() if g is not None))
 
 
-def _chain(numbered: list[tuple[int, int]], end: int) -> list[int]:
+def _chain(numbered: list[tuple[int, int]], end: int, page_min: int = PAGE_MIN) -> list[int]:
     """The longest run of (position, number) whose numbers count up by one, each a page apart
-    from the one before (the last page, ending the document at ``end``, may be short), at
-    regular intervals: the positions."""
+    from the one before (``page_min`` lines; the last page, ending the document at ``end``, may be
+    short), at regular intervals: the positions."""
     best: list[int] = []
     for start in range(len(numbered)):
         chain = [numbered[start]]
         for pos, n in numbered[start + 1 :]:
-            if n == chain[-1][1] + 1 and (pos - chain[-1][0] >= PAGE_MIN or end - pos <= BESIDE):
+            if n == chain[-1][1] + 1 and (pos - chain[-1][0] >= page_min or end - pos <= BESIDE):
                 chain.append((pos, n))
         gaps = [b[0] - a[0] for a, b in zip(chain, chain[1:])]
         full = gaps[:-1] or gaps  # the last page may be short
-        if full and max(full) > REGULAR * min(full):
+        if page_min == PAGE_MIN and full and max(full) > REGULAR * min(full):
             continue
         if len(chain) > len(best):
             best = [pos for pos, _ in chain]
@@ -69,7 +70,11 @@ def running_heads(texts: Sequence[str]) -> list[int]:
     """Positions in ``texts`` (the document's non-empty lines, stripped) of its page numbers and
     running heads, or [] (see the module's docstring)."""
     numbered = [(pos, n) for pos, t in enumerate(texts) if len(t) <= 20 and (n := page_number(t)) is not None]
-    chain = _chain(numbered, len(texts) - 1)
+    # Of the two readings of the pages, the longer chain (a joined copy's short last "pages" can
+    # make a spurious short chain of the first reading).
+    chain, headed = _chain(numbered, len(texts) - 1), _headed_chain(texts, numbered)
+    if len(headed) > len(chain):
+        chain = headed
     if len(chain) < 2:
         return _repeated_heads(texts, [pos for pos, _ in numbered])
     near = {p for c in chain for p in range(c - BESIDE, c + BESIDE + 1)} | {0}
@@ -77,11 +82,32 @@ def running_heads(texts: Sequence[str]) -> list[int]:
     for pos, t in enumerate(texts):
         if len(t) <= HEAD_MAX and pos not in chain:
             places[t].append(pos)
+    # Beside numbers a few lines apart (a joined copy's), a repeated sentence of the body may
+    # stand beside them too: a head there is a title, no sentence.
     heads = [p for t, ps in places.items() if len(ps) >= 2 and page_number(t) is None and all(p in near for p in ps)
-             for p in ps]
+             and not (chain is headed and t.endswith(SENTENCE_END)) for p in ps]
     if not heads and (len(chain) < CHAIN_MIN or (all(texts[p].isdigit() for p in chain) and not _pages(chain))):
         return []
     return sorted(chain + heads)
+
+
+def _headed_chain(texts: Sequence[str], numbered: list[tuple[int, int]]) -> list[int]:
+    """The page numbers counting up with a running head beside each, however few lines apart:
+    where the hard-wrap stage joined each page's lines into a paragraph or two, a page is no
+    longer ``PAGE_MIN`` lines long, but its head still repeats, the same line of ``HEAD_MIN``
+    characters or more, ``REPEATS`` times or more, beside each number (a song's refrain repeats
+    too, but no number counting up page by page stands beside it). The head opens the first page,
+    above its number: a hymn's numbered verses that each open with one line put the number first."""
+    counts = Counter(texts)
+    heads = [pos for pos, t in enumerate(texts) if HEAD_MIN <= len(t) <= HEAD_MAX and counts[t] >= REPEATS
+             and page_number(t) is None and not t.endswith(SENTENCE_END)]
+    # The last page's number ends the document, no next page's head beside it.
+    headed = [(pos, n) for pos, n in numbered if any(abs(pos - h) <= BESIDE for h in heads) or pos == len(texts) - 1]
+    chain = _chain(headed, len(texts) - 1, page_min=1)
+    if len(chain) < CHAIN_MIN:
+        return []
+    beside = {texts[h] for h in heads if any(abs(c - h) <= BESIDE for c in chain)}
+    return chain if any(texts.index(t) < chain[0] for t in beside) else []
 
 
 def _pages(chain: list[int]) -> bool:
