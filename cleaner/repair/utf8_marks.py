@@ -30,10 +30,11 @@ least: what marks less is the byte views' and ``code_pages``' (UTF-8 through gbk
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from cleaner.langmodel import per_char
-from cleaner.repair import holes, mojibake
+from cleaner.repair import holes, mojibake, whatwg_marks
 from cleaner.repair.multi_byte_marks import _duplicates, _fitting, _step, rejected_before  # noqa: PLC2701 - one notion of a fitting character
 
 LOST = "\ufffd"
@@ -41,6 +42,8 @@ LOST = "\ufffd"
 # the codec itself). The Japanese and Korean code pages that mark less (cp932, shift_jis, cp949)
 # are code_pages'.
 CODECS = ("euc_jp", "euc_jis_2004", "euc_kr", "johab", "gb2312", "big5", "cp950", "big5hkscs")
+# And the browser's big5 decoder, whose marks may stand for two bytes (``whatwg_marks``).
+READERS = (*CODECS, whatwg_marks.NAME)
 MIN_MARK_SHARE = 0.25  # marks per character of a run, at least
 MIN_MARKS = 3
 MIN_KNOWN = 6  # known high bytes the UTF-8 reading takes, at least: a short run parses by chance
@@ -81,16 +84,19 @@ def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.Mojib
 def read(run: str, guess: bool = True, prev: str = "", final: bool = False) -> mojibake.MojibakeRepair | None:
     """``run`` read back from the bytes the decoder that reads best made it of, or None.
     ``prev``: the character before it; ``final``: the run ends its line (``holes.choose_ranked``)."""
-    best: tuple[tuple[float, float], list] | None = None
-    for codec in CODECS:
-        marked = _view(run, codec)
+    best: tuple[tuple[int, bool, float], list] | None = None
+    for codec in READERS:
+        marked = _view(run, whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec)
         if marked is None:
             continue
-        path = _path(marked, codec)
+        path = _whatwg_path(whatwg_marks.kinds(marked)) if codec == whatwg_marks.NAME else _path(marked, codec)
         if path is None:
             continue
         text = "".join(item[0] for item in path)
-        key = (sum(1 for item in path if item[0] == LOST and item[2] == [LOST]), -per_char(text) * len(text))
+        # Fewest bytes left over; then Python's decoders before the browser's, whose marks of two
+        # bytes also parse a run of Python's one-byte marks; then the likeliest.
+        key = (sum(1 for item in path if item[0] == LOST and item[2] == [LOST]), codec == whatwg_marks.NAME,
+               -per_char(text) * len(text))
         if best is None or key < best[0]:
             best = (key, [codec, marked, path])
     if best is None:
@@ -192,48 +198,85 @@ def _encoded(ch: str, codec: str) -> bytes | None:
 
 def _path(marked: list[int | None], codec: str) -> list[list] | None:
     """The run cut into UTF-8 characters by the cheapest path (``holes`` items: character, byte
-    end, candidates), or None where too little of it is UTF-8."""
+    end, candidates), or None where too little of it is UTF-8. Each mark is one byte, one
+    ``codec`` rejects before the byte after it."""
     n = len(marked)
-    known = sum(1 for b in marked if b is not None)
+
+    def walks(i: int, length: int) -> list[tuple[tuple[int | None, ...], tuple[str, ...], int]]:
+        return [(tuple(marked[i : i + length]), (), i + length)] if i + length <= n else []
+
+    def fit(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int) -> tuple[str, ...]:
+        return _fitting_cached(part, len(part), marked[end] if end < n else None, codec)
+
+    return _cheapest(n, sum(1 for b in marked if b is not None), walks, fit)
+
+
+def _whatwg_path(view: list[int | str]) -> list[list] | None:
+    """``_path`` for the WHATWG big5 decoder, whose marks may stand for two bytes (``whatwg_marks``)."""
+    nodes = whatwg_marks.expand(view)
+
+    def walks(i: int, length: int) -> list[tuple[tuple[int | None, ...], tuple[str, ...], int]]:
+        return whatwg_marks.walks(nodes, i, length)
+
+    def fit(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int) -> tuple[str, ...]:
+        return whatwg_marks.fitting(part, kinds)
+
+    return _cheapest(len(nodes), sum(1 for b in nodes if isinstance(b, int) and b >= 0), walks, fit)
+
+
+Walks = Callable[[int, int], list[tuple[tuple[int | None, ...], tuple[str, ...], int]]]
+Fit = Callable[[tuple[int | None, ...], tuple[str, ...], int], tuple[str, ...]]
+
+
+def _cheapest(n: int, known: int, walks: Walks, fit: Fit) -> list[list] | None:
+    """The cheapest cut of ``n`` byte places into UTF-8 characters: ``walks(i, length)`` gives
+    the ways to read ``length`` bytes from place ``i`` (bytes, None where unknown; their kinds;
+    the place after), ``fit`` the characters whose bytes fit such a reading."""
     if known < MIN_KNOWN or known < MIN_KNOWN_SHARE * n:
         return None  # all or nearly all marks (HZ reads no high byte): nothing to read, and no cost
     inf = float("inf")
     cost = [inf] * (n + 1)
     back: list[tuple[int, list | None]] = [(0, None)] * (n + 1)
-    for k in range(min(MAX_BEFORE, n) + 1):
-        if k == 0 or marked[k - 1] is None or 0x80 <= marked[k - 1] <= 0xBF:  # type: ignore[operator]
-            cost[k] = LEFT_OVER * k * 0.5
-            back[k] = (0, None) if k else (0, None)
-        else:
-            break
+    cost[0] = 0.0
+    for k in range(1, MAX_BEFORE + 1):  # bytes that end a character begun before the run
+        for part, _, j in walks(0, k):
+            if all(b is None or 0x80 <= b <= 0xBF for b in part) and LEFT_OVER * k * 0.5 < cost[j]:
+                cost[j] = LEFT_OVER * k * 0.5
+                back[j] = (0, None)
     for i in range(n):
         if cost[i] == inf:
             continue
         # A byte left over: one U+FFFD.
-        if cost[i] + LEFT_OVER < cost[i + 1]:
-            cost[i + 1] = cost[i] + LEFT_OVER
-            back[i + 1] = (i, [LOST, i + 1, [LOST]])
-        b = marked[i]
-        lengths = (3, 2, 4) if b is None else ((_lead_length(b),) if _lead_length(b) else ())
-        for length in lengths:
-            j = i + length
-            if j > n or cost[i] + _COST[length] >= cost[j]:
-                continue
-            part = marked[i:j]
-            if any(x is not None and not 0x80 <= x <= 0xBF for x in part[1:]):
-                continue
-            if None in part:
-                following = marked[j] if j < n else None
-                found = _fitting_cached(tuple(part), length, following, codec)
-                if not found:
+        for _, _, j in walks(i, 1):
+            if cost[i] + LEFT_OVER < cost[j]:
+                cost[j] = cost[i] + LEFT_OVER
+                back[j] = (i, [LOST, j, [LOST]])
+        for length in (3, 2, 4):
+            for part, kinds, j in walks(i, length):
+                first = part[0]
+                if first is not None and _lead_length(first) != length:
                     continue
-            else:
-                ch = bytes(part).decode("utf-8", "replace")  # type: ignore[arg-type]
-                if len(ch) != 1 or ch == LOST:
+                same = cost[i] + _COST[length] == cost[j] and back[j][0] == i and back[j][1] is not None
+                if cost[i] + _COST[length] > cost[j] or (cost[i] + _COST[length] == cost[j] and not same):
                     continue
-                found = [ch]
-            cost[j] = cost[i] + _COST[length]
-            back[j] = (i, [found[0], j, list(found)])
+                if any(x is not None and not 0x80 <= x <= 0xBF for x in part[1:]):
+                    continue
+                if None in part:
+                    found = fit(part, kinds, j)
+                    if not found:
+                        continue
+                else:
+                    ch = bytes(part).decode("utf-8", "replace")  # type: ignore[arg-type]
+                    if len(ch) != 1 or ch == LOST:
+                        continue
+                    found = (ch,)
+                if same:  # another reading of the same bytes (a WHATWG mark at the end: 80, or a lead)
+                    item = back[j][1]
+                    if item[2] != [LOST]:
+                        item[2] += [ch for ch in found if ch not in item[2]]
+                        continue
+                cost[j] = cost[i] + _COST[length]
+                back[j] = (i, [found[0], j, list(found)])
     if cost[n] == inf:
         return None
     items: list[list] = []
