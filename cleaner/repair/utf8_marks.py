@@ -44,6 +44,16 @@ LOST = "\ufffd"
 CODECS = ("euc_jp", "euc_jis_2004", "euc_kr", "johab", "gb2312", "big5", "cp950", "big5hkscs")
 # And the browser's big5 decoder, whose marks may stand for two bytes (``whatwg_marks``).
 READERS = (*CODECS, whatwg_marks.NAME)
+# errors="ignore": a run with no mark is read when it is this long and its bytes are UTF-8's.
+MIN_DROPPED_RUN = 4
+MIN_UTF8_SHARE = 0.95
+# And reads as no text: under this many nats a character. Clean Wikipedia runs of 4 or more
+# characters score over -7.4 but one in a hundred; UTF-8 through big5, big5hkscs, gb2312 or
+# euc_kr with ignore under -10 but one in a thousand. (EUC's kanji rows are UTF-8's bytes too: by
+# its bytes alone half the clean runs were searched, five times the time of a clean page.)
+MAX_DROPPED_SCORE = -9.0
+MAX_DROPPED = 3  # bytes dropped in one place, at most (a character's last, the next one's lead and second)
+DROPPED = 0.3  # the cost of a byte put back: the path puts back no more than UTF-8 needs
 MIN_MARK_SHARE = 0.25  # marks per character of a run, at least
 MIN_MARKS = 3
 MIN_KNOWN = 6  # known high bytes the UTF-8 reading takes, at least: a short run parses by chance
@@ -64,44 +74,92 @@ LEFT_OVER = 10.0
 
 
 def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
-    """(start, end, repair) of each run of ``text`` read back (none on a page without U+FFFD)."""
-    if LOST not in text:
-        return []
-    spans = []
+    """(start, end, repair) of each run of ``text`` read back: runs with marks, and runs without
+    any whose bytes are all UTF-8's (``errors="ignore"``: ``dropped``)."""
+    found = []
     for m in _RUN.finditer(text):
         run = m.group()
         marks = run.count(LOST)
-        if marks < MIN_MARKS or marks < MIN_MARK_SHARE * len(run):
+        if marks:
+            if marks < MIN_MARKS or marks < MIN_MARK_SHARE * len(run):
+                continue
+        elif len(run) < MIN_DROPPED_RUN or per_char(run) > MAX_DROPPED_SCORE:
             continue
+        found.append((m, _readings(run, dropped=not marks)))
+    browser = _browser_page([(m.group(), readings) for m, readings in found if LOST in m.group()])
+    spans = []
+    for m, readings in found:
         prev = text[m.start() - 1] if m.start() else "\n"
         final = m.end() == len(text) or text[m.end()] == "\n"
-        fixed = read(run, guess, prev, final)
+        if LOST in m.group():
+            readings = [r for r in readings if (r[1] == whatwg_marks.NAME) == browser]
+        fixed = _chosen(m.group(), readings, guess, prev, final)
         if fixed is not None:
             spans.append((m.start(), m.end(), fixed))
     return spans
 
 
-def read(run: str, guess: bool = True, prev: str = "", final: bool = False) -> mojibake.MojibakeRepair | None:
+def read(run: str, guess: bool = True, prev: str = "", final: bool = False,
+         dropped: bool = False) -> mojibake.MojibakeRepair | None:
     """``run`` read back from the bytes the decoder that reads best made it of, or None.
-    ``prev``: the character before it; ``final``: the run ends its line (``holes.choose_ranked``)."""
-    best: tuple[tuple[int, bool, float], list] | None = None
-    for codec in READERS:
-        marked = _view(run, whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec)
-        if marked is None:
-            continue
-        path = _whatwg_path(whatwg_marks.kinds(marked)) if codec == whatwg_marks.NAME else _path(marked, codec)
+    ``prev``: the character before it; ``final``: the run ends its line (``holes.choose_ranked``);
+    ``dropped``: the decoder dropped what it rejected (``errors="ignore"``)."""
+    readings = _readings(run, dropped)
+    if not dropped:
+        browser = _browser_page([(run, readings)])
+        readings = [r for r in readings if (r[1] == whatwg_marks.NAME) == browser]
+    return _chosen(run, readings, guess, prev, final)
+
+
+Reading = tuple[tuple[int, float], str, list, list]  # (bytes left over, score), codec, view, path
+
+
+def _readings(run: str, dropped: bool) -> list[Reading]:
+    """Each decoder's reading of ``run`` that parses as UTF-8: its key (bytes left over, then
+    the likeliest first), the decoder, its view and its path."""
+    out: list[Reading] = []
+    for codec in CODECS if dropped else READERS:
+        if dropped:
+            starts: list[int] = []
+            marked = _view(run, codec, starts)
+            if marked is None or not _all_utf8(marked):
+                continue
+            path = _dropped_path(marked, starts, codec)
+        else:
+            marked = _view(run, whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec)
+            if marked is None:
+                continue
+            path = _whatwg_path(whatwg_marks.kinds(marked)) if codec == whatwg_marks.NAME else _path(marked, codec)
         if path is None:
             continue
         text = "".join(item[0] for item in path)
-        # Fewest bytes left over; then Python's decoders before the browser's, whose marks of two
-        # bytes also parse a run of Python's one-byte marks; then the likeliest.
-        key = (sum(1 for item in path if item[0] == LOST and item[2] == [LOST]), codec == whatwg_marks.NAME,
-               -per_char(text) * len(text))
-        if best is None or key < best[0]:
-            best = (key, [codec, marked, path])
-    if best is None:
+        out.append(((_left_over(path), -per_char(text) * len(text)), codec, marked, path))
+    return out
+
+
+def _left_over(path: list[list]) -> int:
+    return sum(1 for item in path if item[0] == LOST and item[2] == [LOST])
+
+
+def _browser_page(runs: list[tuple[str, list[Reading]]]) -> bool:
+    """Did the browser's big5 decoder mark the page's runs, not one of Python's? One decoder
+    marked them all: the kind whose readings leave fewer bytes over on the page (a run a kind
+    does not parse counts each of its characters), Python's on a tie. Run by run, the browser's
+    reading (marks of two bytes) also parsed some runs of Python's marks: UTF-8 through big5 and
+    big5hkscs lost 3 and 5 per 1,000."""
+    left = {True: 0, False: 0}
+    for run, readings in runs:
+        for browser in left:
+            kind = [r[0][0] for r in readings if (r[1] == whatwg_marks.NAME) == browser]
+            left[browser] += min(kind) if kind else len(run)
+    return left[True] < left[False]
+
+
+def _chosen(run: str, readings: list[Reading], guess: bool, prev: str, final: bool) -> mojibake.MojibakeRepair | None:
+    """The best of ``readings``, chosen character by character, if it reads clearly better."""
+    if not readings:
         return None
-    codec, marked, items = best[1]
+    items = min(readings, key=lambda r: r[0])[3]
     if sum(1 for item in items if any(KANA_ROW[0] <= ch <= KANA_ROW[1] for ch in item[2])) > MAX_KANA_ROW * len(items):
         return None
     choices = holes.choose_ranked(items, prev, final)
@@ -115,13 +173,16 @@ def read(run: str, guess: bool = True, prev: str = "", final: bool = False) -> m
     return mojibake.MojibakeRepair(fixed, 1, findings)
 
 
-def _view(run: str, codec: str) -> list[int | None] | None:
+def _view(run: str, codec: str, starts: list[int] | None = None) -> list[int | None] | None:
     """The bytes ``codec`` read as ``run``, None at each mark; None if a character is none it
-    gives for high bytes (UTF-8 holds no ASCII inside a character)."""
+    gives for high bytes (UTF-8 holds no ASCII inside a character). ``starts`` gets where each
+    character's bytes begin."""
     out: list[int | None] = []
     dups = _codes(codec)
     need: int | None = 0  # continuation bytes UTF-8 still needs here (None: not known, after a mark)
     for ch in run:
+        if starts is not None:
+            starts.append(len(out))
         if ch == LOST:
             out.append(None)
             need = None
@@ -211,6 +272,58 @@ def _path(marked: list[int | None], codec: str) -> list[list] | None:
     return _cheapest(n, sum(1 for b in marked if b is not None), walks, fit)
 
 
+def _all_utf8(marked: list[int | None]) -> bool:
+    """Every byte one UTF-8 Chinese is made of (continuation bytes, leads c2-ef): what a decoder
+    that drops what it rejects keeps of it. Clean text read back in a legacy code page is not:
+    Big5's and GBK's second bytes 40-7e, leads c0-e3 and ea-fe, GB2312's above bf."""
+    known = [b for b in marked if b is not None]
+    return sum(1 for b in known if 0x80 <= b <= 0xBF or 0xC2 <= b <= 0xEF) >= MIN_UTF8_SHARE * len(known)
+
+
+def _dropped_path(marked: list[int | None], starts: list[int], codec: str) -> list[list] | None:
+    """``_path`` for a decoder that dropped the bytes it rejected (``errors="ignore"``). It read
+    each character from bytes that stood together, so the dropped ones fell between its
+    characters (``starts``): at each such place up to ``MAX_DROPPED`` unknown bytes may be put
+    back, each one the decoder rejects (before the byte after it, where the character holds it;
+    else before some byte), each costing ``DROPPED``."""
+    n = len(marked)
+    boundaries = frozenset([*starts, n])
+
+    def walks(i: int, length: int) -> list[tuple[tuple[int | None, ...], tuple[str, ...], int]]:
+        found: list[tuple[tuple[int | None, ...], tuple[str, ...], int]] = []
+
+        def walk(at: int, part: tuple, put: int) -> None:
+            if len(part) == length:
+                if put < length:  # a character of dropped bytes alone is nowhere to be seen
+                    found.append((part, (), at))
+                return
+            if at < n:
+                walk(at + 1, (*part, marked[at]), put)
+            if at in boundaries and _run_at(part) < MAX_DROPPED:
+                walk(at, (*part, None), put + 1)
+
+        walk(i, (), 0)
+        return found
+
+    def fit(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int) -> tuple[str, ...]:
+        return _fitting_cached(part, len(part), None, codec)
+
+    def extra(part: tuple[int | None, ...]) -> float:
+        return DROPPED * part.count(None)
+
+    return _cheapest(n, n, walks, fit, extra)
+
+
+def _run_at(part: tuple) -> int:
+    """Unknown bytes at the end of ``part``."""
+    k = 0
+    for b in reversed(part):
+        if b is not None:
+            break
+        k += 1
+    return k
+
+
 def _whatwg_path(view: list[int | str]) -> list[list] | None:
     """``_path`` for the WHATWG big5 decoder, whose marks may stand for two bytes (``whatwg_marks``)."""
     nodes = whatwg_marks.expand(view)
@@ -228,7 +341,7 @@ Walks = Callable[[int, int], list[tuple[tuple[int | None, ...], tuple[str, ...],
 Fit = Callable[[tuple[int | None, ...], tuple[str, ...], int], tuple[str, ...]]
 
 
-def _cheapest(n: int, known: int, walks: Walks, fit: Fit) -> list[list] | None:
+def _cheapest(n: int, known: int, walks: Walks, fit: Fit, extra: Callable[[tuple[int | None, ...]], float] | None = None) -> list[list] | None:
     """The cheapest cut of ``n`` byte places into UTF-8 characters: ``walks(i, length)`` gives
     the ways to read ``length`` bytes from place ``i`` (bytes, None where unknown; their kinds;
     the place after), ``fit`` the characters whose bytes fit such a reading."""
@@ -256,8 +369,9 @@ def _cheapest(n: int, known: int, walks: Walks, fit: Fit) -> list[list] | None:
                 first = part[0]
                 if first is not None and _lead_length(first) != length:
                     continue
-                same = cost[i] + _COST[length] == cost[j] and back[j][0] == i and back[j][1] is not None
-                if cost[i] + _COST[length] > cost[j] or (cost[i] + _COST[length] == cost[j] and not same):
+                step = _COST[length] + (extra(part) if extra else 0.0)
+                same = cost[i] + step == cost[j] and back[j][0] == i and back[j][1] is not None
+                if cost[i] + step > cost[j] or (cost[i] + step == cost[j] and not same):
                     continue
                 if any(x is not None and not 0x80 <= x <= 0xBF for x in part[1:]):
                     continue
@@ -275,7 +389,7 @@ def _cheapest(n: int, known: int, walks: Walks, fit: Fit) -> list[list] | None:
                     if item[2] != [LOST]:
                         item[2] += [ch for ch in found if ch not in item[2]]
                         continue
-                cost[j] = cost[i] + _COST[length]
+                cost[j] = cost[i] + step
                 back[j] = (i, [found[0], j, list(found)])
     if cost[n] == inf:
         return None
