@@ -134,3 +134,10 @@ def test_a_page_read_by_big5_with_ignore_is_repaired_and_idempotent():
     out = c.clean(shown)
     assert _matched(out, TEXT) >= 0.6 * len(TEXT)
     assert c.clean(out) == out
+
+
+def test_a_run_of_signs_is_no_dropped_reading():
+    # A review's rating: its GB2312 bytes (a1 ef, a1 ee) are UTF-8's, and it reads as no text,
+    # but no decoder makes signs alone of UTF-8 Chinese.
+    for text in ("★★★★★ 5分", "★★☆☆☆ 2分", "●●●●○"):
+        assert utf8_marks.repair(text) == []
