@@ -81,3 +81,63 @@ def test_euc_three_byte_codes_are_kept_on_disk(tmp_path, monkeypatch):
         assert any(len(code) == 3 for codes in built.values() for code in codes)  # 8f e6 b5 beside fb db
     finally:
         utf8_marks._codes.cache_clear()
+
+
+# --- errors="ignore": the rejected bytes dropped without a mark ----------------------------------
+
+TRADITIONAL = "北大中國經濟研究中心向社會作了經濟形勢的報告，會議由國家發展研究院院長主持。"
+
+
+def _matched(got: str, want: str) -> int:
+    """Characters of ``want`` that ``got`` holds in order (a dropped character shifts the rest)."""
+    import difflib
+
+    return sum(b.size for b in difflib.SequenceMatcher(None, got, want, autojunk=False).get_matching_blocks())
+
+
+@pytest.mark.parametrize("codec", utf8_marks.CODECS)
+def test_a_dropping_decoder_keeps_each_character_s_bytes_together(codec):
+    """What the reading rests on: with ``ignore`` each character the decoder read came from bytes
+    that stood together, so the dropped ones fall between the characters of the view."""
+    from wrong_decoders import MATRIX_DECODERS
+
+    data = TEXT.encode()
+    shown = data.decode(codec, "ignore")
+    starts: list[int] = []
+    view = utf8_marks._view(shown, codec, starts)
+    _, spans = MATRIX_DECODERS[codec].tokens(data)
+    dropped = {k for a, e in spans for k in range(a, e)}
+    assert dropped and view is not None and bytes(view) == bytes(b for k, b in enumerate(data) if k not in dropped)
+    # A gap in the view's bytes (a byte dropped) is only ever where a character begins.
+    kept_at = [k for k in range(len(data)) if k not in dropped]
+    assert all(kept_at[s] - kept_at[s - 1] == 1 for s in range(1, len(view)) if s not in starts)
+
+
+@pytest.mark.parametrize("codec", ["big5", "cp950", "big5hkscs", "euc_kr", "gb2312"])
+def test_utf8_read_by_a_dropping_decoder_is_read_back(codec):
+    shown = TEXT.encode().decode(codec, "ignore")
+    assert "\ufffd" not in shown
+    spans = utf8_marks.repair(shown)
+    assert len(spans) == 1 and spans[0][:2] == (0, len(shown))
+    fixed = spans[0][2].text
+    # Half the bytes are gone: most characters come back, far more than the misreading holds.
+    assert _matched(fixed, TEXT) >= 0.6 * len(TEXT) > 3 * _matched(shown, TEXT)
+    # Clean text has bytes no UTF-8 Chinese is made of, in either script: not read.
+    assert utf8_marks.repair(TEXT) == [] and utf8_marks.repair(TRADITIONAL) == []
+
+
+def test_a_page_read_by_big5_with_ignore_is_repaired_and_idempotent():
+    import cleaner
+
+    c = cleaner.Cleaner(to="keep")
+    shown = TEXT.encode().decode("big5", "ignore")
+    out = c.clean(shown)
+    assert _matched(out, TEXT) >= 0.6 * len(TEXT)
+    assert c.clean(out) == out
+
+
+def test_a_run_of_signs_is_no_dropped_reading():
+    # A review's rating: its GB2312 bytes (a1 ef, a1 ee) are UTF-8's, and it reads as no text,
+    # but no decoder makes signs alone of UTF-8 Chinese.
+    for text in ("★★★★★ 5分", "★★☆☆☆ 2分", "●●●●○"):
+        assert utf8_marks.repair(text) == []
