@@ -5,6 +5,7 @@ import json
 from cleaner.io.script_data import (
     MAX_NODES,
     Script,
+    article_html,
     find_article,
     holds_article,
     misread_reading,
@@ -71,6 +72,19 @@ def test_a_javascript_object_literal_falls_back_to_its_strings():
     nuxt = "window.__NUXT__=(function(a,b){return {layout:a,data:[{post:{id:b,body:'" + escaped + "'}}]}}('default',7));"
     found = find_article([Script("", "", nuxt)])
     assert (found.body, found.source) == (HTML_BODY, "script body")
+
+
+def test_a_json_value_beside_a_javascript_literal_does_not_hide_it():
+    config = 'var config = {"cdn": "https://static.example.com/", "debug": false};\n'
+    nuxt = "window.__NUXT__=(function(a){return {post:{body:" + json.dumps(HTML_BODY) + "}}}(1));"
+    assert find_article([Script("", "", config + nuxt)]).body == HTML_BODY
+
+
+def test_inline_tags_only_keep_their_line_breaks():
+    marked = "\n".join(f"<b>{p[:4]}</b>{p[4:]}" for p in PARAGRAPHS)
+    found = find_article([ld({"@type": "NewsArticle", "articleBody": marked})])
+    assert found.is_html and article_html(found) == marked.replace("\n", "<br>")
+    assert article_html(find_article([ld({"@type": "NewsArticle", "articleBody": HTML_BODY + "\n"})])) == HTML_BODY + "\n"
 
 
 def test_paragraphs_sent_as_a_list_are_joined():

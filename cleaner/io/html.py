@@ -224,7 +224,7 @@ def extract(html: str) -> HtmlPage:
     if article is None or not script_data.replaces_visible(article, runs):
         return HtmlPage("\n".join(lines), meta)
     if article.is_html:
-        lines = _text_lines(HTMLTree.parse(join_wrapped(article.body)))
+        lines = _text_lines(HTMLTree.parse(join_wrapped(script_data.article_html(article))))
     else:  # plain text: its line breaks are its paragraphs
         lines = [line for line in (_blanks(raw).strip() for raw in _LINE_BREAK.split(article.body)) if line]
     for key, value in article.meta.items():  # the page's own <title> and <meta> first

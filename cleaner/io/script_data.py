@@ -47,6 +47,8 @@ _SENTENCE_END = re.compile(r"[。！？]")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _HTML_BEARING = re.compile(r"<(?:p|br|div|h[1-6]|section|article|blockquote|li|ul|ol|table|img|span|strong|em|b|figure)\b[^<>]{0,2000}>",
                            re.IGNORECASE)
+# Tags that make blocks: an HTML string without any keeps its own line breaks as paragraphs.
+_BLOCK_TAG = re.compile(r"<(?:p|br|div|h[1-6]|section|article|blockquote|li|tr|figure|pre)\b", re.IGNORECASE)
 _ARTICLE_TYPE = re.compile(r"Article|Posting|Report|Review|Story|Blog", re.IGNORECASE)
 _LD_JUNK = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
 # `window.__INITIAL_STATE__ = {`, `var data = [`, `self.__next_f = `…: where a state's value starts.
@@ -127,6 +129,12 @@ def replaces_visible(article: ScriptArticle, runs: list[tuple[int, str]]) -> boo
     return all(_squeeze(text) in flat for han, text in runs if han >= SHORT_ARTICLE_HAN)
 
 
+def article_html(article: ScriptArticle) -> str:
+    """The article's HTML for the extractor: a string whose only tags are inline (``<b>``, ``<a>``)
+    breaks its paragraphs with newlines, which HTML would join; they become ``<br>``."""
+    return article.body if _BLOCK_TAG.search(article.body) else article.body.replace("\n", "<br>")
+
+
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -184,7 +192,6 @@ def _linked_data_article(text: str) -> ScriptArticle | None:
 
 def _state_article(script: Script, text: str) -> ScriptArticle | None:
     name = f"#{script.id}" if script.id else "script"
-    parsed = False
     best = None
     values = []
     if script.type.strip().lower() == "application/json":
@@ -201,11 +208,10 @@ def _state_article(script: Script, text: str) -> ScriptArticle | None:
             if data is not None:
                 values.append((where.group(1) if where else name, data))
     for label, data in values:
-        parsed = True
         found = _best_in(data, label)
         if found and (best is None or found.han > best.han):
             best = found
-    if best is None and not parsed:  # a JavaScript literal, not JSON: its strings, read one by one
+    if best is None:  # a JavaScript literal, not JSON (or beside a JSON value): its strings, one by one
         best = _literal_article(text, None, name)
     return best
 
