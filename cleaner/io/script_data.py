@@ -99,13 +99,16 @@ def visible_prose(lines: list[str]) -> list[tuple[int, str]]:
 
     A prose line has 15 Han characters or more and ends a sentence (``。！？``) or has two commas;
     a nav row (``首页 | 第A01版：头版 | …``), a loader (``加载中…``) or a ``noscript`` notice has not.
+    The runs end with the first that shows an article (:func:`holds_article`): most pages have one.
     """
     runs: list[tuple[int, str]] = []
     han, run = 0, []
     for line in [*lines, ""]:
-        count = han_count(line)
+        count = han_count(line) if len(line) >= 15 else 0
         if count >= 15 and (_SENTENCE_END.search(line) or line.count("，") >= 2):
             han, run = han + count, [*run, line]
+            if han >= HELD_ARTICLE_HAN:  # the page shows an article: the rest is not needed
+                return [*runs, (han, "\n".join(run))]
             continue
         if run:
             runs.append((han, "\n".join(run)))
