@@ -97,6 +97,7 @@ def test_no_article_in_short_strings_code_or_navigation():
     nav = {"nav": ["首页", "新闻", "体育"], "notice": "请开启JavaScript以浏览本站", "url": "https://example.com/" + "a" * 200}
     assert find_article([Script("", "", "window.__S__ = " + json.dumps(nav, ensure_ascii=False))]) is None
     assert find_article([Script("text/template", "", "var x = " + json.dumps({"b": BODY}))]) is None  # not data
+    assert find_article([Script("application/JSON; charset=utf-8", "", json.dumps({"b": BODY}))]).body == BODY
 
 
 def test_misread_utf8_is_judged_on_its_reading_and_handed_on_as_it_is():

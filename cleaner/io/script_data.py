@@ -63,6 +63,9 @@ _KEY_BEFORE = re.compile(r"([\w$]+|\"[^\"\\]{1,60}\"|'[^'\\]{1,60}')\s*:\s*$")
 _JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{1,3}|\r\n|.)", re.DOTALL)
 _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "\n": "", "\r\n": "", "\u2028": "", "\u2029": ""}
 
+# Script types that run or hold data (a template, "text/x-template", holds neither).
+_DATA_TYPES = ("", "text/javascript", "application/javascript", "application/x-javascript", "text/ecmascript",
+               "application/ecmascript", "module", "application/json")
 _TITLE_KEYS = ("headline", "title", "articletitle", "article_title")
 _DATE_KEYS = ("datepublished", "publishtime", "publish_time", "publishedat", "published_at", "pubdate",
               "pub_date", "publishdate", "publish_date", "datecreated", "createtime", "create_time", "date")
@@ -151,10 +154,10 @@ def find_article(scripts: Iterable[Script]) -> ScriptArticle | None:
         budget -= len(text)
         if not text.strip():
             continue
-        kind = script.type.strip().lower()
+        kind = script.type.split(";")[0].strip().lower()  # "text/javascript; charset=utf-8"
         if kind == "application/ld+json":
             linked.append(text)
-        elif kind in ("", "text/javascript", "application/javascript", "module", "application/json"):
+        elif kind in _DATA_TYPES:
             states.append((script, text))
     for text in linked:
         if found := _linked_data_article(text):
@@ -197,7 +200,7 @@ def _state_article(script: Script, text: str) -> ScriptArticle | None:
     name = f"#{script.id}" if script.id else "script"
     best = None
     values = []
-    if script.type.strip().lower() == "application/json":
+    if script.type.split(";")[0].strip().lower() == "application/json":
         data = _loads(text)
         if data is not None:
             values.append((name, data))
