@@ -185,3 +185,62 @@ def test_a_wide_encoding_page_is_known_by_its_content(codec):
     markup = page("<p>" + ARTICLE + "</p>", "<title>标题</title>")
     assert looks_like_html(markup.encode(codec))
     assert Cleaner().run_bytes(markup.encode(codec)).text == Cleaner().run_bytes(markup.encode("utf-8")).text
+
+
+SHELL_PARAGRAPHS = [
+    "本市今年新建的十二座社区图书馆已全部开放，市民凭身份证即可免费办理借阅证。",
+    "据市文化局介绍，这些图书馆平均藏书两万册，周末和节假日照常开放，晚上九点闭馆。",
+    "不少居民表示，家门口有了图书馆，孩子放学后多了一个安静读书的去处，老人也常来看报。",
+]
+APP_SHELL = '<div id="app"><noscript>请开启JavaScript以浏览本站</noscript></div><script src="/static/app.js"></script>'
+
+
+def test_an_app_shell_gives_the_article_of_its_json_ld():
+    import json
+
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "某某网"},
+        {"@type": "NewsArticle", "headline": "社区图书馆全部开放", "datePublished": "2021-04-23T09:00:00+08:00",
+         "author": {"@type": "Person", "name": "李明"}, "articleBody": "\n\n".join(SHELL_PARAGRAPHS)},
+    ]}
+    script = f'<script type="application/ld+json">{json.dumps(graph, ensure_ascii=False)}</script>'
+    got = html_to_text(page(APP_SHELL, "<title></title>" + script).encode("utf-8"))
+    assert got.text == "\n".join(SHELL_PARAGRAPHS)
+    assert got.meta == {"title": "社区图书馆全部开放", "date": "2021-04-23T09:00:00+08:00", "author": "李明"}
+    assert [(f.kind, f.detail) for f in got.findings] == [("article-from-script-data", "JSON-LD NewsArticle.articleBody")]
+    # The page's own <title> and <meta> come first; a page that shows its article keeps it.
+    own = html_to_text(page(APP_SHELL, "<title>图书馆_某某网</title><meta name='author' content='本报记者'>" + script).encode())
+    assert own.meta == {"title": "图书馆_某某网", "author": "本报记者", "date": "2021-04-23T09:00:00+08:00"}
+    shown = "".join(f"<p>{p}</p>" for p in SHELL_PARAGRAPHS[:2])
+    kept = html_to_text(page(f"<div>首页 | 新闻</div>{shown}", script).encode())
+    assert kept.text == "首页 | 新闻\n" + "\n".join(SHELL_PARAGRAPHS[:2]) and kept.findings == []
+
+
+def test_a_loader_page_gives_the_article_of_its_state_through_the_extractor():
+    import json
+
+    state = {"article": {"title": "社区图书馆全部开放", "content": "".join(f"<p>{p}</p>" for p in SHELL_PARAGRAPHS)},
+             "nav": ["首页", "新闻", "体育"]}
+    body = ("<div id='root'><div class='header'><a href='/'>首页</a> | <a href='/news'>新闻</a></div>"
+            f"<div class='loading'>加载中…</div></div><script>window.__INITIAL_STATE__={json.dumps(state)};</script>")
+    got = html_to_text(page(body).encode("utf-8"))  # \uXXXX escapes, HTML in the string
+    assert got.text == "\n".join(SHELL_PARAGRAPHS)
+    assert got.meta == {"title": "社区图书馆全部开放"}
+    assert [f.detail for f in got.findings] == ["window.__INITIAL_STATE__ article.content"]
+
+
+def test_a_state_misread_as_latin1_is_read_back_by_the_cleaner():
+    # UTF-8 read as Latin-1 before it was serialised (\u00e5\u0089\u008d): byte 85 is U+0085, no
+    # line break, and the mojibake repairs read the article back.
+    import json
+
+    from cleaner.pipeline import Cleaner
+
+    misread = "".join(f"<p>{p}</p>" for p in SHELL_PARAGRAPHS).encode("utf-8").decode("latin-1")
+    assert "\x85" in misread
+    body = f"<div class='loading'>加载中…</div><script>window.__INITIAL_STATE__={json.dumps({'article': {'content': misread}})};</script>"
+    data = page(body, "<meta charset='utf-8'><title>图书馆</title>").encode("utf-8")
+    assert html_to_text(data).text.count("\n") == 2
+    shown = "八路军".encode("utf-8").decode("latin-1")  # e5 85 ab ...: a page's own visible text too
+    assert extract(page(f"<p>{shown}</p>")).text == shown
+    assert Cleaner().run_bytes(data).text == "\n".join(SHELL_PARAGRAPHS)

@@ -13,6 +13,10 @@ Why each step is here:
   cleaner's furniture stage removes them with better knowledge of the site.
 * Lines of program code keep their indentation (``codelines``); other lines are stripped and
   their runs of blanks made one space.
+* A page whose visible text holds no article (an app shell: ``noscript``, a nav row, ``加载中…``)
+  but whose scripts carry it (JSON-LD ``articleBody``, ``window.__INITIAL_STATE__``) gives the
+  article from that data instead (:mod:`cleaner.io.script_data`), through the same extractor when
+  it is HTML, with a ``article-from-script-data`` finding naming where it came from.
 * A newline inside a block's text is not a paragraph break. Between two wide (CJK) characters it
   is dropped, as browsers do (CSS Text 3 segment-break rule), so hard-wrapped ``<p>`` text joins
   into one line without a stray space.
@@ -25,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from cleaner import chardata
+from cleaner.model import Finding
 
 _SNIFF = 8192
 _TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|table|td|span|a|script|link)\b", re.IGNORECASE)
@@ -38,6 +43,9 @@ _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"  # C
 _WRAP = re.compile(f"([{_WIDE}])[ \t]*\r?\n[ \t\r\n]*(?=[{_WIDE}\U00020000-\U0003ffff])")
 _PRE = re.compile(r"(<(?:pre|textarea)\b.*?</(?:pre|textarea)\s*>)", re.IGNORECASE | re.DOTALL)
 _BLANKS = re.compile(r"[ \t\u00a0]+")
+# str.splitlines without U+0085: that is byte 85 of UTF-8 misread as Latin-1 (八 is e5 85 ab), a
+# byte of a character for the repairs to read back, never a line break a page means.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029]")
 # What cp1252 and Latin-1 show for the bytes 80-FF. UTF-8 read so writes its continuation byte a0
 # as a no-break space (标 e6 a0 87 is æ\xa0‡): one between two of these is a byte of a misread
 # character, kept for the repairs; made a space, the character could no longer be read back.
@@ -70,10 +78,12 @@ _ALIASES = {"x-gbk": "gbk", "gb_2312-80": "gb2312", "x-euc-cn": "gb2312", "x-x-b
 
 @dataclass(frozen=True)
 class HtmlPage:
-    """Visible text (one block a line) and meta fields: title, date, author, description."""
+    """Visible text (one block a line) and meta fields: title, date, author, description; findings
+    say where the text came from when it is not the visible text (script data)."""
 
     text: str
     meta: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -200,18 +210,51 @@ def extract(html: str) -> HtmlPage:
     >>> page.text, page.meta["title"]
     ('第一段，硬换行的文字。\\n第二段', '标题')
     """
-    from resiliparse.extract.html2text import extract_plain_text
     from resiliparse.parse.html import HTMLTree
+
+    from cleaner.io import script_data
+
+    tree = HTMLTree.parse(join_wrapped(html))
+    lines = _text_lines(tree)
+    meta = _meta(tree)
+    runs = script_data.visible_prose(lines)
+    if script_data.holds_article(runs):
+        return HtmlPage("\n".join(lines), meta)
+    article = script_data.find_article(_scripts(tree))
+    if article is None or not script_data.replaces_visible(article, runs):
+        return HtmlPage("\n".join(lines), meta)
+    if article.is_html:
+        lines = _text_lines(HTMLTree.parse(join_wrapped(script_data.article_html(article))))
+    else:  # plain text: its line breaks are its paragraphs
+        lines = [line for line in (_blanks(raw).strip() for raw in _LINE_BREAK.split(article.body)) if line]
+    for key, value in article.meta.items():  # the page's own <title> and <meta> first
+        if key not in meta and value.strip():
+            meta[key] = _BLANKS.sub(" ", value.strip())
+    found = Finding("article-from-script-data", -1, article.source)
+    return HtmlPage("\n".join(lines), meta, [found])
+
+
+def _text_lines(tree) -> list[str]:
+    """The tree's visible text as lines, one block a line, blank lines dropped."""
+    from resiliparse.extract.html2text import extract_plain_text
 
     from cleaner.codelines import code_lines
 
-    tree = HTMLTree.parse(join_wrapped(html))
     text = extract_plain_text(tree, preserve_formatting=True, main_content=False, list_bullets=False,
                               alt_texts=False, skip_elements=_HIDDEN)
-    raw = text.splitlines()
+    raw = _LINE_BREAK.split(text)
     code = code_lines(raw)  # their indentation and spacing are structure (a <pre> block of Python)
     lines = (line.rstrip() if i in code else _blanks(line).strip() for i, line in enumerate(raw))
-    return HtmlPage("\n".join(line for line in lines if line), _meta(tree))
+    return [line for line in lines if line]
+
+
+def _scripts(tree):
+    """The page's inline scripts (those with a ``src`` carry no data of the page)."""
+    from cleaner.io.script_data import Script
+
+    for node in tree.document.query_selector_all("script"):
+        if node.getattr("src") is None:
+            yield Script(node.getattr("type") or "", node.getattr("id") or "", node.text or "")
 
 
 def _blanks(line: str) -> str:

@@ -36,7 +36,7 @@ def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = 
         "its content" if sniff and looks_like_html(data[:SNIFF]) else ""
     if why:
         extracted = html_to_text(data)
-        return Page(extracted.text, True, [], dict(extracted.meta), read_as=f"HTML, by {why}")
+        return Page(extracted.text, True, list(extracted.findings), dict(extracted.meta), read_as=f"HTML, by {why}")
     decoded = decode_with_findings(data)
     return Page(decoded.text, False, decoded.findings, read_as="text")
 
