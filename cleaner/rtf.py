@@ -15,7 +15,8 @@ unit whose fallback (``\\ucN`` characters after it, default 1) is skipped, surro
 ``\\par``, ``\\line``, ``\\row`` and ``\\page`` end a line, ``\\tab`` and ``\\cell`` are tabs,
 ``\\{ \\} \\\\`` are the signs themselves, and a raw line break is no text. Groups that hold no text
 of the document go whole: ``{\\*\\…}`` (a destination a reader may ignore) and the tables, pictures,
-objects, headers, footers, footnotes and field instructions named in SKIP.
+objects, headers, footers, footnotes and field instructions named in SKIP; so do hidden text
+(``\\v`` … ``\\v0``) and binary data (``\\binN`` and its N bytes).
 
 Where: a whole document is ``{\\rtf`` at the start of a line, up to its closing brace. A fragment
 without that header is a stretch of text dense with RTF's own escapes (``\\'hh`` bytes or
@@ -25,8 +26,8 @@ are not enough), and its bytes are read in the encoding the character model find
 escapes a quote, or a ``\\u4e2d`` escape (four hex digits: literal-escapes' business) is not RTF.
 
 A source wrapped at a fixed width (copied through a terminal or a mail body) breaks the lines
-inside its tokens (``\\'b5\\'\\nc4``, ``\\u20\\n197``): when most of a document's lines have one
-length and some end inside a token, those lines are joined before reading.
+inside its tokens (``\\'b5\\'\\nc4``, ``\\u20\\n197``): when most of a document's (or fragment's)
+lines have one length and some end inside a token, those lines are joined before reading.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ _TOKEN = re.compile(r"\\([a-z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|(
 _HEAD = re.compile(r"(?m)^[ \t\ufeff]*\{\\rtf")
 
 # A fragment: RTF's escapes with what stands between them (plain text up to GAP characters).
-_ESCAPE = re.compile(r"\\'[0-9a-fA-F]{2}|\\u-?\d{1,6}(?![0-9a-fA-F])(?:\?|(?=\\'))?|\\[a-z]{1,32}-?\d{0,10} ?|\\[{}\\~]")
+_ESCAPE = re.compile(r"\\'[0-9a-fA-F]{2}|\\u-?\d{1,6}(?![0-9a-fA-F])\??|\\[a-z]{1,32}-?\d{0,10} ?|\\[{}\\~]")
 GAP = 40
 # A fragment holds this many byte escapes, or this many sure Unicode escapes (a fallback after
 # them, or a value no four-hex-digit escape writes: negative or five digits) ...
@@ -171,10 +172,10 @@ def _codec(page: int) -> str:
 
 
 class _Group:
-    __slots__ = ("skip", "uc", "codec", "font_table")
+    __slots__ = ("skip", "uc", "codec", "font_table", "hidden")
 
-    def __init__(self, skip: bool, uc: int | None, codec: str | None, font_table: bool) -> None:
-        self.skip, self.uc, self.codec, self.font_table = skip, uc, codec, font_table
+    def __init__(self, skip: bool, uc: int | None, codec: str | None, font_table: bool, hidden: bool = False) -> None:
+        self.skip, self.uc, self.codec, self.font_table, self.hidden = skip, uc, codec, font_table, hidden
 
 
 class _Reader:
@@ -195,14 +196,16 @@ class _Reader:
         skip_units = 0  # fallback characters still to skip after \uN
         new_group = False  # the token just before was "{": a destination's name may follow
         font_no: int | None = None
-        for m in _TOKEN.finditer(source):
+        pos = 0
+        while m := _TOKEN.match(source, pos):
+            pos = m.end()
             word, arg, hexbyte, symbol, brace, brk, plain = m.groups()
             first_in_group, new_group = new_group, False
             if brace:
                 skip_units = 0
                 if brace == "{":
                     stack.append(group)
-                    group = _Group(group.skip, group.uc, group.codec, group.font_table)
+                    group = _Group(group.skip, group.uc, group.codec, group.font_table, group.hidden)
                     new_group = True
                 else:
                     if group.font_table and font_no is not None:
@@ -231,13 +234,17 @@ class _Reader:
                     elif word == "fcharset" and arg is not None and font_no is not None:
                         self.fonts[font_no] = CHARSETS.get(int(arg), "")
                     continue
+                if word == "bin" and arg is not None:
+                    pos += max(int(arg), 0)  # binary data (a picture's): no token, no text
+                    continue
                 if group.skip:
                     continue
                 if skip_units and word != "u":
                     skip_units -= 1
                     continue
                 if word == "u" and arg is not None:
-                    self._unit(int(arg))
+                    if not group.hidden:
+                        self._unit(int(arg))
                     skip_units = _fallback_length(source, m.end()) if group.uc is None else group.uc
                     continue
                 if word == "uc" and arg is not None:
@@ -246,7 +253,9 @@ class _Reader:
                     group.codec = self._font_codec(int(arg))
                 elif word == "ansicpg" and arg is not None:
                     self.default = group.codec = _codec(int(arg))
-                elif word in CHARACTERS:
+                elif word in ("v", "plain"):
+                    group.hidden = word == "v" and arg != "0"  # hidden text (\v ... \v0) is no text shown
+                elif word in CHARACTERS and not group.hidden:
                     self._text(CHARACTERS[word])
                 continue
             if group.skip or group.font_table:
@@ -255,20 +264,22 @@ class _Reader:
                 if skip_units:
                     skip_units -= 1
                     continue
-                self._byte(int(hexbyte, 16), group.codec)
+                if not group.hidden:
+                    self._byte(int(hexbyte, 16), group.codec)
                 continue
             if symbol is not None:
                 if skip_units:
                     skip_units -= 1
                     continue
-                self._text(SYMBOLS.get(symbol, symbol) if symbol not in "\r\n" or not self._ends_line() else "")
+                if not group.hidden:
+                    self._text(SYMBOLS.get(symbol, symbol) if symbol not in "\r\n" or not self._ends_line() else "")
                 continue
             if plain:
                 if skip_units:
                     cut = min(skip_units, len(plain))
                     skip_units -= cut
                     plain = plain[cut:]
-                if plain:
+                if plain and not group.hidden:
                     self._text(plain)
         self._flush()
         return "".join(self.out)
@@ -407,6 +418,7 @@ def _fragments(text: str) -> list[tuple[int, int]]:
 def read_fragment(piece: str) -> str | None:
     """A fragment's text, its bytes read in the encoding the model finds them text in (or the one
     its own ``\\ansicpgN`` names); None when its bytes are text in no encoding."""
+    piece = unwrap(piece)
     cpg = re.search(r"\\ansicpg(\d+)", piece)
     reader = _Reader(_codec(int(cpg.group(1))) if cpg else None, fragment=True)
     parts = reader.read(piece)

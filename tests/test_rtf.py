@@ -12,7 +12,8 @@ from cleaner.pipeline import Cleaner
 ARTICLE = "每个人都可以当主持人，任何人都可以通过软件免费下载播客提供的节目。"
 HANT = "修頓球場是昔日灣仔的主要地標，現時則仍是區內主要的康樂場地之一。"
 # What WordPad (RichEdit 8) writes before the text.
-HEAD = ("{\\rtf1\\ansi\\ansicpg%d\\deff0\\nouicompat\\deflang1033\\deflangfe2052{\\fonttbl{\\f0\\fnil\\fcharset%d %s;}}\n"
+HEAD = ("{\\rtf1\\ansi\\ansicpg%d\\deff0\\nouicompat\\deflang1033\\deflangfe2052"
+        "{\\fonttbl{\\f0\\fnil\\fcharset%d %s;}}\n"
         "{\\*\\generator Riched20 10.0.19041}\\viewkind4\\uc%d \n\\pard\\sa200\\sl276\\slmult1\\f0\\fs22\\lang2052 ")
 
 
@@ -135,3 +136,15 @@ def test_pipeline_reads_rtf_as_a_step():
     assert any(step.name == "rtf" for step in result.steps)
     # Read before the literal escapes: \u20320 is 你, not \u2032 and 0.
     assert Cleaner().clean(document(units("你好世界"))) == "你好世界"
+
+
+def test_hidden_text_and_binary_data_go():
+    body = (hex_bytes("可见", "gbk") + "{\\v " + hex_bytes("隐藏", "gbk") + "}\\v " + units("也藏") + "\\v0 "
+            + "{\\*\\blipuid 12}{\\pict\\bin4 {}\\x}" + hex_bytes("文字", "gbk"))
+    assert rtf.repair(document(body)) == "可见文字"
+
+
+def test_fragment_wrapped_at_a_fixed_width():
+    fragment = (hex_bytes(ARTICLE, "gbk") + "\\par ") * 3
+    wrapped = "\n".join(fragment[k:k + 76] for k in range(0, len(fragment), 76))
+    assert rtf.repair(wrapped) == (ARTICLE + "\n") * 3
