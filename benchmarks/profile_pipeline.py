@@ -44,6 +44,7 @@ STAGES = {
     "quoted-printable": ("repair/quoted_printable.py", "repair"),
     "base64-bodies": ("repair/base64_bodies.py", "repair"),
     "json string escapes": ("repair/json_strings.py", "repair"),
+    "rtf": ("cleaner/rtf.py", "repair"),
     "backslash escapes": ("repair/escaped_bytes.py", "repair"),
     "wraps in mojibake": ("cleaner/hardwrap.py", "join_misread_wraps"),
     "four-byte codes": ("repair/four_byte.py", "repair"),

@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, lost_text, markdown, smuggled_bytes, spacing
+from cleaner import addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, lost_text, markdown, rtf, smuggled_bytes, spacing
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -176,6 +176,9 @@ class Cleaner:
             text = apply("repair", "quoted-printable", quoted_printable.repair, text)
             text = apply("repair", "base64-bodies", base64_bodies.repair, text)
             text = apply("repair", "json-string-escapes", json_strings.repair, text)
+            # RTF source (a document or a fragment of one) read as its text before the literal
+            # escapes, which would take \u20320 for \u2032 and 0 (cleaner/rtf.py).
+            text = apply("repair", "rtf", rtf.repair, text)
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
         if cfg.unescape_html:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleaner.io.decode import decode_with_findings
-from cleaner.io.kinds import input_kind
+from cleaner.io.kinds import input_kind, looks_like_rtf
 from cleaner.model import Finding
 
 SNIFF = 8192  # bytes looked at to tell HTML from text
@@ -38,7 +38,9 @@ def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = 
         extracted = html_to_text(data)
         return Page(extracted.text, True, list(extracted.findings), dict(extracted.meta), read_as=f"HTML, by {why}")
     decoded = decode_with_findings(data)
-    return Page(decoded.text, False, decoded.findings, read_as="text")
+    # RTF is read as text and its source turned into its text by the pipeline (cleaner/rtf.py).
+    rtf = "its name" if input_kind(name) == "rtf" else "its content" if looks_like_rtf(data[:SNIFF]) else ""
+    return Page(decoded.text, False, decoded.findings, read_as=f"RTF, by {rtf}" if rtf else "text")
 
 
 def as_file_text(text: str) -> str:
