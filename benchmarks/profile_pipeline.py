@@ -97,6 +97,8 @@ STAGES = {
     "lost text (kept)": ("cleaner/lost_text.py", "spans"),
     "lost text (findings)": ("cleaner/lost_text.py", "findings"),
     "addresses (kept)": ("cleaner/addresses.py", "address_spans"),
+    "subtitle syntax (kept)": ("cleaner/subtitles.py", "syntax_spans"),
+    "social tokens (kept)": ("cleaner/social.py", "syntax_spans"),
     "kunjinkao (kept)": ("cleaner/leftovers.py", "lone_kunjinkao"),
     "ja/ko lines (kept)": ("repair/other_scripts.py", "lines_in_other_script"),
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from cleaner import _native, codelines, langmodel, pagefacts
+from cleaner import _native, codelines, langmodel, pagefacts, subtitles
 from cleaner.chardata import ENTITY, HAN_CLASS, INDENT_ARTIFACT, PAD
 
 
@@ -214,10 +214,61 @@ def drop_nbsp_after_punct(text: str) -> str:
 
     >>> drop_nbsp_after_punct("他说：\u00a0我们。\u00a0\u00a0下一句。\\t再一句")
     '他说：我们。下一句。再一句'
+    >>> drop_nbsp_after_punct("产品\\t单价（元）\\t备注\\n铅笔\\t2.5\\t每盒十支")
+    '产品\\t单价（元）\\t备注\\n铅笔\\t2.5\\t每盒十支'
     """
     # Chinese closing punctuation: NBSP after it is layout (an &nbsp; typed to push the next
     # sentence along), never a word space: Chinese text has no spaces between words.
-    return _native.drop_nbsp_after_punct(text)
+    if "\t" not in text:  # most pages: a scan at memchr speed
+        return _native.drop_nbsp_after_punct(text)
+    # A table's tabs are its structure (单价（元）<TAB>备注): each cell is cleaned, its tabs kept.
+    lines = text.split("\n")
+    rows = table_rows(lines)
+    if not rows:
+        return _native.drop_nbsp_after_punct(text)
+    out, prose = [], []
+    for k, line in enumerate(lines):
+        if k in rows:
+            if prose:
+                out.append(_native.drop_nbsp_after_punct("\n".join(prose)))
+                prose = []
+            out.append("\t".join(_native.drop_nbsp_after_punct(cell) for cell in line.split("\t")))
+        else:
+            prose.append(line)
+    if prose:
+        out.append(_native.drop_nbsp_after_punct("\n".join(prose)))
+    return "\n".join(out)
+
+
+TABLE_ROWS_MIN = 2  # lines of as many cells a tab-separated table holds at least
+_CELL_TAB = re.compile(r"\S[^\S\n]*\t[^\S\n]*(?=\S)")  # a tab between two cells, with any padding
+_CLAUSE_TAB = re.compile(r"[。，；！？：、]\t")
+
+
+def table_rows(lines: list[str]) -> set[int]:
+    """The lines (by index) that are rows of a tab-separated table: ``TABLE_ROWS_MIN`` lines in a
+    row or more with as many tabs between cells, most of them after a cell's content (a number,
+    a word, 单价（元）), not after a clause's mark. Tabs after 。 or ， are layout, a table or not
+    (以及火爆的性格闻名。<TAB>张世昌…), however many a line holds.
+
+    >>> sorted(table_rows(["地区\\t2021年（亿元）\\t增长率", "广东省\\t124369.67\\t1.9%", "他说。\\t再一句", "", "名称\\t数量（个）", "甲\\t3"]))
+    [0, 1, 4, 5]
+    >>> sorted(table_rows(["第一段。\\t接着说，\\t还有。", "第二段。\\t然后，\\t最后。"]))
+    []
+    """
+    cells = [len(_CELL_TAB.findall(line)) if "\t" in line else 0 for line in lines]
+    rows: set[int] = set()
+    start = 0
+    for k in range(1, len(lines) + 1):
+        if k < len(lines) and cells[k] == cells[start]:
+            continue
+        block = range(start, k)
+        if cells[start] and len(block) >= TABLE_ROWS_MIN:
+            after_clause = sum(len(_CLAUSE_TAB.findall(lines[j])) for j in block)
+            if after_clause * 2 <= cells[start] * len(block):
+                rows.update(block)
+        start = k
+    return rows
 
 
 _OTHER_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
@@ -239,13 +290,17 @@ def normalize_paragraphs(text: str) -> str:
 
     Line breaks are ``\\r\\n``, ``\\r``, U+2028 and U+2029; padding is ``chardata.PAD``. A line of
     program code (``codelines``) keeps its indentation: in code it is structure (Python's blocks),
-    not the layout of a paragraph.
+    not the layout of a paragraph. A subtitle file (``subtitles.kind``) keeps one blank line
+    between its cues: a player needs it.
 
     >>> normalize_paragraphs("\u3000\u3000第一段\\r\\n\\r\\n  第二段 ")
     '第一段\\n第二段'
+
     >>> normalize_paragraphs("示例：\\ndef f(x):\\n    return x + 1\\n\\n  结果为2。")
     '示例：\\ndef f(x):\\n    return x + 1\\n结果为2。'
     """
+    if subtitles.kind(text):
+        return _cues(text)
     spans = codelines.code_spans(text)
     if not spans:
         return _native.normalize_paragraphs(text)
@@ -255,3 +310,12 @@ def normalize_paragraphs(text: str) -> str:
         last = end
     parts.append(_native.normalize_paragraphs(text[last:]))
     return "\n".join(part for part in parts if part)
+
+
+_BLANK_LINES = re.compile(f"\\n(?:[{PAD}\r]*\\n)+")
+
+
+def _cues(text: str) -> str:
+    """A subtitle file's blocks (cut at blank lines) each normalised, one blank line between them."""
+    blocks = (_native.normalize_paragraphs(block) for block in _BLANK_LINES.split(unify_line_breaks(text)))
+    return "\n\n".join(block for block in blocks if block)

@@ -24,7 +24,8 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, lost_text, markdown, rtf, smuggled_bytes, spacing
+from cleaner import (addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, lost_text, markdown, rtf, smuggled_bytes,
+                     social, spacing, subtitles)
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -222,7 +223,7 @@ class Cleaner:
             if cfg.normalize_whitespace and cfg.generic_furniture:
                 # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
                 # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
-                text = apply("whitespace", "hard-wraps-in-mojibake", hardwrap.join_misread_wraps, text)
+                text = apply("whitespace", "hard-wraps-in-mojibake", subtitles.except_subtitles(hardwrap.join_misread_wraps), text)
             # UTF-8 read as cp1252 and then NFKC-normalised (² made 2, ¼ 1⁄4): each folded byte
             # written back where UTF-8 needs it, exactly, before the spaces below and any reader.
             text = record("nfkc-folded-bytes", mojibake.MojibakeRepair(*folded_bytes.repair(text), []))
@@ -332,7 +333,7 @@ class Cleaner:
         if cfg.normalize_whitespace and cfg.generic_furniture:
             # Before furniture: the model judges lines, and half a sentence is no line of the article.
             # Off with the generic model: text that is no web page (verse, lists) keeps its lines.
-            joined = apply("whitespace", "hard-wraps", hardwrap.join_hard_wraps, text)
+            joined = apply("whitespace", "hard-wraps", subtitles.except_subtitles(hardwrap.join_hard_wraps), text)
             if cfg.fix_mojibake and not shifted and joined != text and mojibake.unrepaired_spans(joined):
                 # Mojibake wrapped where its misread clause marks did not show it (a script
                 # converter rewrote them): read in pieces above, it may read whole now, and a
@@ -377,6 +378,9 @@ class Cleaner:
         damage = [text[a:b] for a, b in kept]
         if converting or cfg.fix_width:  # URLs and paths are typed, not written: kept as they are
             kept = joined_spans(kept + addresses.address_spans(text))
+            # So is a subtitle file's syntax (timecodes, cue numbers, ASS fields): a player reads it.
+            if structure := subtitles.syntax_spans(text):
+                kept = joined_spans(kept + structure)
             if "??" in text:  # a line whose every character is "?" (lost_text.py): kept, no mojibake
                 kept = joined_spans(kept + lost_text.spans(text))
             # Japanese or Korean read back (other_scripts.py) is no Chinese to convert, nor is it
@@ -388,6 +392,10 @@ class Cleaner:
         if converting:
             text = apply("convert", f"opencc:{cfg.to}", outside.each(lambda gaps: convert.convert_all(gaps, cfg.to)), text)
         if cfg.fix_width:
+            # A post's @name: and #topic# are the platform's tokens: converted with the post, but
+            # their signs are not made wide or narrow (cleaner/social.py).
+            if tokens := social.syntax_spans(text):
+                outside = _Outside(text, joined_spans(outside.spans() + tokens))
             text = apply("width", "compat-punct", outside(fixes.normalize_compat_punct), text)
             text = apply("width", "number-signs", outside(fixes.halfwidth_number_signs), text)
             text = apply("width", "halfwidth-alnum", outside(fixes.halfwidth_alnum), text)
@@ -401,7 +409,7 @@ class Cleaner:
                 # Blank lines or indentation between a paragraph's wrapped lines (an old page's
                 # <br><br>) hid its wrap width from the join above: one paragraph a line now, as a
                 # second clean would see it and join it.
-                text = apply("whitespace", "hard-wraps", hardwrap.join_hard_wraps, text)
+                text = apply("whitespace", "hard-wraps", subtitles.except_subtitles(hardwrap.join_hard_wraps), text)
         findings.extend(_kept_findings(text, damage))
         if gone := _bytes_gone(text):
             findings.append(gone)
@@ -450,6 +458,14 @@ class _Outside:
         self.kept = [text[a:b] for a, b in spans]
         bounds = [0, *(x for span in spans for x in span), len(text)]
         self.gaps = [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Where the kept spans are in the text as the fixers so far left it."""
+        out, at = [], len(self.gaps[0])
+        for kept, gap in zip(self.kept, self.gaps[1:], strict=True):
+            out.append((at, at + len(kept)))
+            at += len(kept) + len(gap)
+        return out
 
     def __call__(self, fixer: Callable[[str], str]) -> Callable[[str], str]:
         if not self.kept:

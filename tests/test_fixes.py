@@ -227,3 +227,25 @@ def test_a_tab_after_chinese_punctuation_is_layout_and_goes():
 
     assert Cleaner().clean("以及火爆的性格闻名。\t张世昌在天津火车头效力时，\t就已入选国少队。") == "以及火爆的性格闻名。张世昌在天津火车头效力时，就已入选国少队。"
     assert Cleaner().clean("名称\t价格\n苹果\t5元") == "名称\t价格\n苹果\t5元"  # a table's tab stays
+
+
+def test_table_tabs_after_fullwidth_punct_are_kept():
+    table = "地区\t2021年（亿元）\t2022年（亿元）\t增长率\n广东省\t124369.67\t129118.58\t1.9%"
+    assert fixes.drop_nbsp_after_punct(table) == table
+    two_columns = "名称\t单价（元）\n苹果（红）\t5.5"
+    assert fixes.drop_nbsp_after_punct(two_columns) == two_columns
+    # a lone tab after a sentence is still layout, and NBSP inside a cell still goes
+    table = "地区\t人口（万）\u00a0\t面积\n广东\t12601\t17.98"
+    assert fixes.drop_nbsp_after_punct("他说。\t再一句\n\n" + table) == "他说。再一句\n\n" + table.replace("\u00a0", "")
+
+
+def test_table_keeps_tabs_through_the_pipeline():
+    from cleaner.pipeline import Cleaner
+
+    table = "产品\t单价（元）\t备注\n铅笔\t2.5\t每盒十支\n橡皮（大）\t1.0\t无"
+    assert Cleaner().clean(table) == table
+
+
+def test_subtitle_file_keeps_blank_lines_between_cues():
+    srt = "1\r\n00:00:01,000 --> 00:00:03,500\r\n  你好\r\n\r\n\r\n2\r\n00:00:04,000 --> 00:00:06,000\r\n世界。\r\n"
+    assert fixes.normalize_paragraphs(srt) == "1\n00:00:01,000 --> 00:00:03,500\n你好\n\n2\n00:00:04,000 --> 00:00:06,000\n世界。"

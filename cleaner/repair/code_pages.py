@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import accumulate
 
+from cleaner import korean
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
 from cleaner.repair import code_page_marks, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds, utf8_marks
@@ -484,6 +485,8 @@ def _mixed(piece: str) -> bool:
     word of kana or hangul alone (서울, ドラゴンボール) is Japanese or Korean, not mojibake. Or
     halfwidth katakana with ASCII signs inside the word, again and again: Big5 through cp932
     is mostly that (開始出版 is ｶ}ｩl･Xｪｩ: leads a1-df shown alone, trail bytes as ASCII)."""
+    if korean.words_only(piece):  # Korean quoted in Chinese (「감사합니다」), not misread bytes
+        return False
     return len(_HAN_OR_LOST.findall(piece)) >= MIN_HAN or len(_KANA_THEN_SIGN.findall(piece)) >= MIN_HAN + 1
 
 
