@@ -58,6 +58,7 @@ MARK_COST = 6.0
 # A foreign single byte kept as what cp1252 shows for it: Word's quotes and dashes.
 KEPT = {0x91: "\u2018", 0x92: "\u2019", 0x93: "\u201c", 0x94: "\u201d", 0x96: "\u2013", 0x97: "\u2014",
         0x85: "\u2026"}
+PAIRED = 64  # bytes after a foreign quote byte searched for its closing one
 MAX_LINE = 4096  # characters of a line edited, at most (each suspect tries a few hundred edits)
 # Rare characters this close (in characters) are one cluster: the shift's run, edited from its first.
 CLUSTER = 3
@@ -225,7 +226,14 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
             after = tail[1] if len(tail) > 1 else -1
             candidates += [(head + [b] + tail[1:], MARKED_COST, True) for b in _fills(narrow, after)]
         elif tail and tail[0] in KEPT:
-            candidates.append((head + [KEPT[tail[0]]] + tail[1:], DROP_COST, False))
+            rest = tail[1:]
+            candidates.append((head + [KEPT[tail[0]]] + rest, DROP_COST, False))
+            # Quotes come in pairs: the closing byte shifts the stream back, and the stretch
+            # after it read in step already (撝富影魯她跟 for “指挥棒”她跟) is only kept so with both.
+            close = next((j for j, b in enumerate(rest[:PAIRED]) if b in KEPT), None)
+            if close is not None:
+                candidates.append((head + [KEPT[tail[0]]] + rest[:close] + [KEPT[rest[close]]] + rest[close + 1:],
+                                   DROP_COST, False))
         if "\ufffd" not in line and tail:
             candidates += [(head + [b] + tail, INSERT_COST, True) for b in _fills(narrow, tail[0], removed=True)]
         old_tail = line[k:]
