@@ -95,3 +95,9 @@ def test_idempotent_and_clean_parts_kept(case, errors, cut, length):
 def test_generator_shifts_the_pairing(kind):
     text = {k: c for c, k in CASES}[kind]
     assert one_byte_out_of_step(text, kind, "replace") != text
+
+
+def test_a_mark_in_latin_text_is_no_private_use_character():
+    # GB18030 reads a1 61 as a private-use code point: no value given to the mark may make one.
+    fixed = one_byte.repair("西班牙（Espa\ufffda）是欧洲国家，首都马德里。").text
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in fixed)

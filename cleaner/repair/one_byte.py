@@ -280,6 +280,8 @@ def _fewer_misread(old: str, new: str, marked: bool) -> bool:
     may leave as many: the character it makes may itself be rare (Cantonese 哋)."""
     if sum(ch.isascii() and ch.isalnum() for ch in new) > sum(ch.isascii() and ch.isalnum() for ch in old):
         return False
+    if any("\ue000" <= ch <= "\uf8ff" or not ch.isprintable() for ch in new):
+        return False  # GB18030's user-defined pairs (a1 61) read as private use: no page's text
     before = mojibake.count_rare(old) + old.count("\ufffd")
     after = mojibake.count_rare(new) + new.count("\ufffd")
     return after <= before if marked else after < before
