@@ -215,6 +215,8 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
     reading of the first new character, margin), or None if none gains enough."""
     first = starts[at]
     lo, hi = max(0, first - BEFORE), min(len(data), first + AFTER + 1)
+    if _reads_as_utf8(data[max(0, first - WINDOW):first + WINDOW]):
+        return None  # UTF-8 read as GBK, left unread: the re-reads' (its bytes are no shifted pairs)
     # The edit is read from the character holding its byte on: before it the pairing stands.
     tried: list[tuple[float, int, int, str, bool]] = []
     for pos in range(lo, hi):
@@ -273,6 +275,17 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
     return k, end, new_mid, gain, guessed, alternative, margin
 
 
+_OTHER_SCRIPT = re.compile("[\u3040-\u30ff\uac00-\ud7a3]")
+
+
+def _reads_as_utf8(data: list[int]) -> bool:
+    """Do these bytes read as UTF-8 for the most part (two characters beyond ASCII at least, and
+    more of them than marks)? Pairs of a GBK or Big5 stream seldom form UTF-8 sequences."""
+    text = bytes(b for b in data if b >= 0).decode("utf-8", "replace")
+    beyond = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    return beyond >= 2 and beyond > 2 * text.count("\ufffd")
+
+
 def _fewer_misread(old: str, new: str, marked: bool) -> bool:
     """Does the edit leave fewer signs of a misreading (rare characters, U+FFFD) than it found,
     and no new ASCII letter (a shifted trail 40-7e reads as one; a Big5 trail between Han is
@@ -280,6 +293,8 @@ def _fewer_misread(old: str, new: str, marked: bool) -> bool:
     may leave as many: the character it makes may itself be rare (Cantonese 哋)."""
     if sum(ch.isascii() and ch.isalnum() for ch in new) > sum(ch.isascii() and ch.isalnum() for ch in old):
         return False
+    if _OTHER_SCRIPT.search(old):
+        return False  # Japanese or Korean read in step already (a Chinese model scores it low)
     if any("\ue000" <= ch <= "\uf8ff" or not ch.isprintable() for ch in new):
         return False  # GB18030's user-defined pairs (a1 61) read as private use: no page's text
     before = mojibake.count_rare(old) + old.count("\ufffd")
