@@ -65,6 +65,7 @@ STAGES = {
     "converted mojibake": ("repair/converted_mojibake.py", "restore"),
     "set aside (ja/ko)": ("repair/set_aside.py", "hidden"),
     "short fields": ("repair/short_fields.py", "repair"),
+    "one byte out of step": ("repair/one_byte.py", "repair"),
     "lone signs": ("repair/lone_signs.py", "repair"),
     "utf8-as-gbk re-read": ("repair/mojibake.py", "repair_utf8_as_gbk"),
     "indent artifacts": ("cleaner/fixes.py", "remove_indent_artifacts"),
