@@ -31,11 +31,26 @@ def wrong(got: str, expected: str) -> int:
 # GB18030 read by GBK with the unknown lead dropped: the shifted pairs read as common characters
 # (摽频挠惴植加谌), with no rare one to find the place by. Known limit (README).
 _UNFOUND = pytest.mark.xfail(strict=True, reason="no rare character marks the shifted run")
+# A line without a U+FFFD whose rare characters are under one_byte.RARE_SHARE of its Han is not
+# tried (the trials around every cluster of rare characters cost a clean page of names 9 ms): one
+# shifted spot in a long line (a stripslashes'd 5c, an HKSCS lead dropped by `ignore`) stays.
+# Known limit (README), to lift when the trials are cheap.
+_GATED = pytest.mark.xfail(strict=True, reason="under RARE_SHARE: the line is not tried")
+_GATED_CASES = {("hkscs-as-big5", "ignore", HK_PLACES), ("stripslashes-big5", "replace", SLASHES),
+                ("stripslashes-big5", "ignore", SLASHES)}
 
 
-@pytest.mark.parametrize("clean,kind,errors", [(c, k, e) for c, k in CASES for e in ("replace", "ignore")
-                                               if (k, e) != ("gb18030-as-gbk", "ignore")]
-                         + [pytest.param(GB18030, "gb18030-as-gbk", "ignore", marks=_UNFOUND)])
+def _case(clean, kind, errors, gated=_GATED_CASES):
+    if (kind, errors) == ("gb18030-as-gbk", "ignore"):
+        return pytest.param(clean, kind, errors, marks=_UNFOUND)
+    if (kind, errors, clean) in gated:
+        return pytest.param(clean, kind, errors, marks=_GATED)
+    return pytest.param(clean, kind, errors)
+
+
+# (Lines reading better at all: the stripslashes'd line's other repairs pass the gate.)
+@pytest.mark.parametrize("clean,kind,errors", [_case(c, k, e, {("hkscs-as-big5", "ignore", HK_PLACES)})
+                                               for c, k in CASES for e in ("replace", "ignore")])
 def test_out_of_step_reads_better(clean, kind, errors):
     bad = one_byte_out_of_step(clean, kind, errors)
     assert bad != clean
@@ -45,8 +60,9 @@ def test_out_of_step_reads_better(clean, kind, errors):
     assert wrong(fixed.text, clean) < wrong(bad, clean), (bad, fixed.text)
 
 
-@pytest.mark.parametrize("errors", ["replace", "ignore"])
-@pytest.mark.parametrize("clean,kind", [(SLASHES, "stripslashes-big5"), (HK_PLACES, "hkscs-as-big5")])
+@pytest.mark.parametrize("clean,kind,errors", [_case(c, k, e) for c, k in ((SLASHES, "stripslashes-big5"),
+                                                                          (HK_PLACES, "hkscs-as-big5"))
+                                               for e in ("replace", "ignore")])
 def test_a_byte_put_back_reads_on_in_step(clean, kind, errors):
     fixed = one_byte.repair(one_byte_out_of_step(clean, kind, errors))
     # 埗 comes back; 鱲's lead is lost with its trail read as a letter (P), which no edit makes.
