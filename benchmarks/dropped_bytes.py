@@ -1,6 +1,6 @@
 """Files in a two-byte encoding that lost one byte: does the decoder get back in step?
 
-    .venv/bin/python benchmarks/dropped_bytes.py [--paragraphs 300] [--seed 1]
+    .venv/bin/python benchmarks/dropped_bytes.py [--paragraphs 300] [--seed 1] [--clean]
 
 A download cut and resumed, a bad sector or a byte-counting bug drops one byte from a GBK or Big5
 file; everything after it on that line is read one byte out of step (a page of wrong characters,
@@ -9,6 +9,8 @@ the Wikipedia corpus (``wiki_split``), Simplified as GBK and Traditional as Big5
 lead byte is dropped and the file decoded (``cleaner.io.decode.decode``, as for any file).
 Printed: errors per 1,000 characters against the paragraph (the lost character counts one), and
 the share of cases where the paragraph is back in step within 3 characters of the drop.
+``--clean``: the decoded text cleaned too (repairs only: no script conversion, width, whitespace
+or furniture), so that the pipeline's repairs of a stream out of step (``one_byte``) count.
 """
 
 from __future__ import annotations
@@ -58,7 +60,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--paragraphs", type=int, default=300, help="paragraphs per script")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--clean", action="store_true", help="clean the decoded text (repairs only)")
     args = ap.parse_args()
+    if args.clean:
+        from cleaner import Cleaner
+        cleaner = Cleaner(to="keep", remove_furniture=False, fix_width=False, normalize_whitespace=False)
     rng = random.Random(args.seed)
     print(f"{'encoding':8} {'cases':>6} {'errors/1000':>12} {'in step':>8}")
     for script, codec in (("zh-hans", "gbk"), ("zh-hant", "big5")):
@@ -71,6 +77,8 @@ def main() -> None:
                 continue
             i = rng.choice(leads[:-5])
             out = decode(raw[:i] + raw[i + 1 :]).rstrip("\n")
+            if args.clean:
+                out = cleaner.clean(out).rstrip("\n")
             before = len(raw[:i].decode(codec))
             cases += 1
             chars += len(text)

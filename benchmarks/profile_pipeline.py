@@ -66,6 +66,7 @@ STAGES = {
     "converted mojibake": ("repair/converted_mojibake.py", "restore"),
     "set aside (ja/ko)": ("repair/set_aside.py", "hidden"),
     "short fields": ("repair/short_fields.py", "repair"),
+    "one byte out of step": ("repair/one_byte.py", "repair"),
     "lone signs": ("repair/lone_signs.py", "repair"),
     "astral chars": ("repair/astral_chars.py", "repair"),
     "utf8-as-gbk re-read": ("repair/mojibake.py", "repair_utf8_as_gbk"),

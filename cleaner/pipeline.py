@@ -37,8 +37,8 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers, lone_signs,
-                            narrow_tables, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
+from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers,
+                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -302,6 +302,8 @@ class Cleaner:
             text = record("utf8-read-as-gbk", reread_gbk)
             # A short field misread alone, with no rare character to find it by (鍗庝负 is 华为).
             text = record("short-field-read-as-gbk", short_fields.repair(text))
+            # One byte foreign to the page's own two-byte stream, or missing from it, read back in step.
+            text = record("one-byte-out-of-step", one_byte.repair(text, guess=cfg.guess_lost))
             question_marks_read += marks
             if question_marks_read:
                 steps.append(Step("repair", "question-marks-as-lost-bytes", question_marks_read))

@@ -413,3 +413,26 @@ def around_source(name: str) -> str:
     """The source encoding a family's text must be written in."""
     parts = name.split()[-1].split(">") if " " in name else ["utf-8"]
     return "gbk" if name == "mixed" else parts[0]
+
+
+# One byte foreign to a two-byte stream, or missing from it (cleaner/repair/one_byte.py): the
+# pairing of what follows shifts until an ASCII byte puts it back in step.
+ONE_BYTE_KINDS = ("hkscs-as-big5", "gb18030-as-gbk", "cp1252-quotes-in-gbk", "stripslashes-big5")
+
+
+def one_byte_out_of_step(text: str, kind: str, errors: str = "replace") -> str:
+    """``text`` written and read with one byte out of step at each place the ``kind`` makes one:
+    HKSCS written, plain Big5 reading (its unknown leads); GB18030 written, GBK reading; Word's
+    cp1252 quotes in a GBK file; Big5 with its 5c trail bytes removed (``stripslashes``)."""
+    if kind == "hkscs-as-big5":
+        return text.encode("big5hkscs").decode("big5", errors)
+    if kind == "gb18030-as-gbk":
+        return text.encode("gb18030").decode("gbk", errors)
+    if kind == "cp1252-quotes-in-gbk":
+        data = b"".join(ch.encode("cp1252") if ch in "\u201c\u201d\u2018\u2019" else ch.encode("gbk") for ch in text)
+        return data.decode("gbk", errors)
+    if kind == "stripslashes-big5":
+        data = b"".join(ch.encode("cp950").replace(b"\\", b"") if len(ch.encode("cp950")) == 2 else ch.encode("cp950")
+                        for ch in text)
+        return data.decode("cp950", errors)
+    raise ValueError(kind)

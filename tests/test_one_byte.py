@@ -1,0 +1,119 @@
+"""A two-byte stream one byte out of step (a foreign, unknown or missing byte): read in step again."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+from damage import ONE_BYTE_KINDS, one_byte_out_of_step
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.repair import one_byte
+
+# Sentences of each family's damage (written for these tests): Cantonese and Hong Kong names hold
+# HKSCS characters; the GB18030 line a character GBK lacks; the Big5 lines 5c trail bytes (許 功).
+CANTONESE = "琴日我哋喺旺角食完飯，行咗去嗰間書局睇書。佢話啲新書好貴，所以買咗兩本返嚟。"
+HK_PLACES = "機場快線經過深水埗區及葵青區，連接到赤鱲角的機場，最後到達博覽館站。"
+GB18030 = "䲟科的鱼分布于全世界暖温带海域，水深零至五十公尺，远洋地区常见。"
+QUOTES = "他说：“这还没有算班级前三名”，大家都笑了。老师又说“明天再来”。"
+SLASHES = "發球成功之後，接球手才可以回擊，裁判允許之後比賽繼續進行。"
+
+CASES = [(CANTONESE, "hkscs-as-big5"), (HK_PLACES, "hkscs-as-big5"), (GB18030, "gb18030-as-gbk"),
+         (QUOTES, "cp1252-quotes-in-gbk"), (SLASHES, "stripslashes-big5")]
+
+
+def wrong(got: str, expected: str) -> int:
+    sm = difflib.SequenceMatcher(None, got, expected, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal")
+
+
+# GB18030 read by GBK with the unknown lead dropped: the shifted pairs read as common characters
+# (摽频挠惴植加谌), with no rare one to find the place by. Known limit (README).
+_UNFOUND = pytest.mark.xfail(strict=True, reason="no rare character marks the shifted run")
+# A line without a U+FFFD whose rare characters are under one_byte.RARE_SHARE of its Han is not
+# tried (the trials around every cluster of rare characters cost a clean page of names 9 ms): one
+# shifted spot in a long line (a stripslashes'd 5c, an HKSCS lead dropped by `ignore`) stays.
+# Known limit (README), to lift when the trials are cheap.
+_GATED = pytest.mark.xfail(strict=True, reason="under RARE_SHARE: the line is not tried")
+_GATED_CASES = {("hkscs-as-big5", "ignore", HK_PLACES), ("stripslashes-big5", "replace", SLASHES),
+                ("stripslashes-big5", "ignore", SLASHES)}
+
+
+def _case(clean, kind, errors, gated=_GATED_CASES):
+    if (kind, errors) == ("gb18030-as-gbk", "ignore"):
+        return pytest.param(clean, kind, errors, marks=_UNFOUND)
+    if (kind, errors, clean) in gated:
+        return pytest.param(clean, kind, errors, marks=_GATED)
+    return pytest.param(clean, kind, errors)
+
+
+# (Lines reading better at all: the stripslashes'd line's other repairs pass the gate.)
+@pytest.mark.parametrize("clean,kind,errors", [_case(c, k, e, {("hkscs-as-big5", "ignore", HK_PLACES)})
+                                               for c, k in CASES for e in ("replace", "ignore")])
+def test_out_of_step_reads_better(clean, kind, errors):
+    bad = one_byte_out_of_step(clean, kind, errors)
+    assert bad != clean
+    fixed = one_byte.repair(bad)
+    # Each edit is one byte; a filled byte is the model's guess (Cantonese characters are rare to
+    # it: their guesses go to Mandarin ones), so some of it is guessed wrong.
+    assert wrong(fixed.text, clean) < wrong(bad, clean), (bad, fixed.text)
+
+
+@pytest.mark.parametrize("clean,kind,errors", [_case(c, k, e) for c, k in ((SLASHES, "stripslashes-big5"),
+                                                                          (HK_PLACES, "hkscs-as-big5"))
+                                               for e in ("replace", "ignore")])
+def test_a_byte_put_back_reads_on_in_step(clean, kind, errors):
+    fixed = one_byte.repair(one_byte_out_of_step(clean, kind, errors))
+    # 埗 comes back; 鱲's lead is lost with its trail read as a letter (P), which no edit makes.
+    assert wrong(fixed.text, clean) <= (1 if kind == "hkscs-as-big5" else 0)
+
+
+def test_a_filled_byte_is_a_guess_with_its_finding():
+    bad = one_byte_out_of_step(CANTONESE, "hkscs-as-big5")
+    fixed = one_byte.repair(bad)
+    assert fixed.findings and all(f.kind == "lost-byte" for f in fixed.findings)
+    unguessed = one_byte.repair(bad, guess=False)
+    # Without guesses each filled character is a U+FFFD (with its finding), the rest read in step.
+    assert unguessed.findings
+    assert all(unguessed.text[f.position] == "\ufffd" for f in unguessed.findings)
+    assert "旺角食完飯" in unguessed.text
+
+
+def test_a_foreign_quote_is_kept_as_its_cp1252_reading():
+    fixed = one_byte.repair(one_byte_out_of_step(QUOTES, "cp1252-quotes-in-gbk"))
+    assert "“这还没有算班级前" in fixed.text and "“明天再来" in fixed.text
+
+
+CLEAN = [CANTONESE, HK_PLACES, GB18030, QUOTES, SLASHES,
+         "蓝线裸顶鲷，又称蓝线白𫚭，俗名龙尖，为辐鳍鱼纲鲈形目龙占鱼科的其中一个种。",
+         "叔梁纥，孔氏，名纥，字叔梁，又称郰人纥、郰叔纥，是伯夏的儿子。前563年，晋国的荀䓨、荀偃、士匄带着诸侯联军。",
+         "永昌大君，名李㼁，朝鲜宣祖的嫡长子，由仁穆王后所生。"]
+
+
+@pytest.mark.parametrize("clean", CLEAN)
+def test_clean_text_untouched(clean):
+    assert one_byte.repair(clean).text == clean
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(CASES), st.sampled_from(["replace", "ignore"]), st.integers(0, 40), st.integers(1, 40))
+def test_idempotent_and_clean_parts_kept(case, errors, cut, length):
+    clean, kind = case
+    clean = clean[cut % len(clean):][:length] or clean
+    bad = one_byte_out_of_step(clean, kind, errors)
+    once = one_byte.repair(bad).text
+    assert one_byte.repair(once).text == once
+    assert one_byte.repair(clean).text == clean
+
+
+@pytest.mark.parametrize("kind", ONE_BYTE_KINDS)
+def test_generator_shifts_the_pairing(kind):
+    text = {k: c for c, k in CASES}[kind]
+    assert one_byte_out_of_step(text, kind, "replace") != text
+
+
+def test_a_mark_in_latin_text_is_no_private_use_character():
+    # GB18030 reads a1 61 as a private-use code point: no value given to the mark may make one.
+    fixed = one_byte.repair("西班牙（Espa\ufffda）是欧洲国家，首都马德里。").text
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in fixed)
