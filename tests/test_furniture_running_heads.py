@@ -124,3 +124,16 @@ def test_a_hymns_numbered_verses_opening_with_one_line_stay():
     for k in range(4):
         hymn += [str(k + 1), refrain, f"第{k}段的歌词唱到这里", f"第{k}段的歌词唱完了"]
     assert running_heads(hymn) == []
+
+
+def test_a_hymns_refrain_above_each_verses_number_stays():
+    refrain = "哈利路亚，赞美归于主"
+    hymn = [refrain]
+    for k in range(4):
+        hymn += [f"第{k}段的歌词唱到这里", f"第{k}段的歌词唱完了", refrain, str(k + 1)]
+    assert running_heads(hymn) == []
+
+
+def test_a_listings_rules_beside_its_numbers_are_no_heads():
+    listing = [line for k in range(1, 400) for line in (str(k), f"条目名称{k}", "----------")]
+    assert running_heads(listing) == []

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import accumulate
 
 PAGE_MIN = 8  # lines between two page numbers at least: a page of a PDF holds more
 CHAIN_MIN = 3  # page numbers counting up that are a numbering without a running head
@@ -34,6 +35,8 @@ HEAD_MAX = 80  # characters: a running head is a line, no paragraph
 HEAD_MIN = 6  # characters of a running head repeated without its page numbers (a title, a filing's codes)
 REPEATS = 3  # occurrences of such a head
 SENTENCE_END = ("。", "！", "？", "；", ".", "!", "?")  # what a running head, a title, does not end with
+PAGE_CHARS = 200  # characters between two page numbers at least, where the join left pages a paragraph long
+_WORDS = re.compile(r"[^\W\d_]{2}")  # a title holds words: two letters or Han together
 _NUMBER = re.compile(r"\s*(?:[-—–]\s*)?(\d{1,4})(?:\s*[-—–])?\s*"  # 2, - 2 -
                      r"|\s*第\s*(\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*"  # 第 2 页 共 9 页
                      r"|\s*(\d{1,4})\s*/\s*\d{1,4}\s*"  # 2/9
@@ -94,20 +97,40 @@ def running_heads(texts: Sequence[str]) -> list[int]:
 def _headed_chain(texts: Sequence[str], numbered: list[tuple[int, int]]) -> list[int]:
     """The page numbers counting up with a running head beside each, however few lines apart:
     where the hard-wrap stage joined each page's lines into a paragraph or two, a page is no
-    longer ``PAGE_MIN`` lines long, but its head still repeats, the same line of ``HEAD_MIN``
-    characters or more, ``REPEATS`` times or more, beside each number (a song's refrain repeats
-    too, but no number counting up page by page stands beside it). The head opens the first page,
-    above its number: a hymn's numbered verses that each open with one line put the number first."""
+    longer ``PAGE_MIN`` lines long, but it still holds ``PAGE_CHARS`` characters, and its head
+    still repeats, the same title (words, no sentence's end) of ``HEAD_MIN`` characters or more,
+    ``REPEATS`` times or more, beside each number. The head opens the first page, above its
+    number. A hymn's refrain beside its verses' numbers stands a verse apart, shorter than a page;
+    a listing's rule (``----------``) beside each entry's number is no title."""
     counts = Counter(texts)
     heads = [pos for pos, t in enumerate(texts) if HEAD_MIN <= len(t) <= HEAD_MAX and counts[t] >= REPEATS
-             and page_number(t) is None and not t.endswith(SENTENCE_END)]
-    # The last page's number ends the document, no next page's head beside it.
-    headed = [(pos, n) for pos, n in numbered if any(abs(pos - h) <= BESIDE for h in heads) or pos == len(texts) - 1]
-    chain = _chain(headed, len(texts) - 1, page_min=1)
-    if len(chain) < CHAIN_MIN:
+             and page_number(t) is None and not t.endswith(SENTENCE_END) and _WORDS.search(t)]
+    if not heads:
         return []
-    beside = {texts[h] for h in heads if any(abs(c - h) <= BESIDE for c in chain)}
-    return chain if any(texts.index(t) < chain[0] for t in beside) else []
+    near = {p for h in heads for p in range(h - BESIDE, h + BESIDE + 1)}
+    last = len(texts) - 1
+    # The last page's number ends the document, no next page's head beside it.
+    headed = [(pos, n) for pos, n in numbered if pos in near or pos == last]
+    before = list(accumulate((len(t) for t in texts), initial=0))  # characters before each line
+    best: list[int] = []
+    taken: set[int] = set()
+    for i, (pos, n) in enumerate(headed):
+        if pos in taken:
+            continue  # inside a chain found already: its rest, no longer
+        chain = [(pos, n)]
+        for later, m in headed[i + 1 :]:
+            if m == chain[-1][1] + 1 and (before[later] - before[chain[-1][0]] >= PAGE_CHARS or later == last):
+                chain.append((later, m))
+        taken.update(p for p, _ in chain)
+        if len(chain) > len(best):
+            best = [p for p, _ in chain]
+    if len(best) < CHAIN_MIN:
+        return []
+    first = {}
+    for pos, t in enumerate(texts):
+        first.setdefault(t, pos)
+    beside = {texts[h] for h in heads if any(abs(c - h) <= BESIDE for c in best)}
+    return best if any(first[t] < best[0] for t in beside) else []
 
 
 def _pages(chain: list[int]) -> bool:
