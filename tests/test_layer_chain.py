@@ -1,5 +1,7 @@
 """Mojibake of mojibake read through both layers at once (cleaner/repair/layer_chain.py)."""
 
+from wrong_decoders import DECODERS
+
 from cleaner.repair import decoders, layer_chain, layers
 
 SENTENCE = "中华人民共和国是一个位于东亚的国家，首都北京。他说：我是中国人。其他的情况也是一样的，没有什么不同。"
@@ -68,3 +70,14 @@ def test_only_an_outer_reading_whose_bytes_read_as_utf8_is_read_through_both_lay
     binary = zlib.compress(bytes(random.randrange(256) for _ in range(3000))).decode("gbk", errors="replace")
     stream, _ = decoders.byte_view(binary, decoders.GBK_FAMILY)
     assert not layers._mostly_utf8(stream)
+
+
+def test_a_browsers_euro_in_the_first_layer_is_a_character_of_it():
+    # 一位 (e4 b8 80 e4 bd 8d) read by a browser's gbk is 涓€浣: the € (the lone 80) is saved as
+    # e2 82 ac, a whole character of the first layer, not a place to cut the stretch.
+    first = DECODERS["whatwg-gbk"].decode("一位德国车手".encode())
+    assert "€" in first
+    stream, _ = decoders.byte_view(DECODERS["whatwg-gbk"].decode(first.encode()), decoders.GBK_FAMILY)
+    found = layer_chain.slots(stream, decoders.GBK_FAMILY, decoders.GBK_FAMILY)
+    assert ["€"] in [slot.candidates for slot in found if slot is not None]
+    assert None not in found

@@ -6,7 +6,7 @@ import pytest
 from wrong_decoders import DECODERS
 
 from cleaner import Cleaner
-from cleaner.repair.layers import peel, repair_second_layer
+from cleaner.repair.layers import euros_read, peel, repair_second_layer
 
 SENTENCE = "今天天气很好，我们去公园散步吧！"  # both layers keep every byte (see the first test)
 
@@ -153,3 +153,33 @@ def test_gbk_mojibake_shown_as_cp1252_is_read_through_both_layers():
     # One layer of cp1252 mojibake is the single-byte stages' (靜憩軒 read on as GBK was 就癮爲).
     one = "豐澤園西有荷風蕙露亭、崇雅殿、靜憩軒、懷遠齋和純一齋".encode().decode("cp1252", errors="replace")
     assert repair_outer_single_byte(one).count == 0
+
+
+def test_a_browsers_euro_is_read_as_the_bytes_its_neighbours_utf8_needs():
+    # A browser's gbk gives € for the lone byte 80 and for GB18030's pair a2 e3. 閻€劌 is e9 90,
+    # then a2 e3, then 84 a5 (鐢ㄥ, UTF-8 of the layer under); 涓€浣 is e4 b8, 80, then e4 bd.
+    assert euros_read("閻€劌") == "閻\ufdd0劌"
+    assert euros_read("涓€浣") == "涓€浣"
+    assert euros_read("价格€5") == "价格€5"  # no UTF-8 either way: the lone byte stays
+
+
+@pytest.mark.parametrize("sentence", [
+    "其他车手都使用干胎，只有他使用中性胎。这是他唯一的一场比赛。",  # 用 e7 94 a8 before ，: the pair
+    "马库斯是一位德国赛车手。他的父亲和叔叔都曾经是车手，参加过多种不同赛事。",  # 一 e4 b8 80: the lone byte
+])
+def test_browser_gbk_twice_comes_back_across_both_kinds_of_euro(sentence):
+    broken = twice(sentence, "whatwg-gbk", "whatwg-gbk")
+    assert "€" in DECODERS["whatwg-gbk"].decode(sentence.encode("utf-8"))
+    assert repair_second_layer(f"据报道，{broken}\n下一行").text == f"据报道，{sentence}\n下一行"
+
+
+@pytest.mark.parametrize("decoder", ["whatwg-gbk", "gb18030"])
+@pytest.mark.parametrize("sentence", [
+    "2005年美国大奖赛，7支使用米其林轮胎的车队罢赛，只有3支车队参加比赛。",
+    "其表面所產生的摩擦會帶動四周的空氣向下沉，並逐步增強下墜力從而產生下降氣流。",
+])
+def test_an_outer_euro_of_the_pair_a2_e3_does_not_stop_the_peel(sentence, decoder):
+    # 用 (e7 94 a8) and 產 (e7 94 a2) read once end a pair before 。or 、(e3 80 8x); that pair's
+    # UTF-8 read again puts a2 e3 (€ to both decoders) in the outer reading.
+    broken = twice(sentence, decoder, decoder)
+    assert repair_second_layer(f"据报道，{broken}\n下一行").text == f"据报道，{sentence}\n下一行"

@@ -949,3 +949,18 @@ def test_a_span_with_a_four_byte_character_is_judged_misread(text):
     broken = text.encode("utf-8").decode("gbk", errors="ignore")
     assert mojibake._judged_misread(broken)
     assert not mojibake._judged_misread("鑫森淼焱垚")
+
+
+# A two-byte UTF-8 sign right after a stretch of UTF-8 read as GBK: ¥ (c2 a5) is 楼, £ (c2 a3) 拢.
+@pytest.mark.parametrize("decoder", ["gbk", "whatwg-gbk"])
+@pytest.mark.parametrize("clean", ["这件衣服售价100元，另有¥50的运费。", "英国的门票价格是£20，很贵。", "门票价格£30，儿童半价。"])
+def test_a_two_byte_sign_after_a_misread_stretch_is_read_with_it(clean, decoder):
+    from wrong_decoders import DECODERS
+
+    broken = DECODERS[decoder].decode(clean.encode("utf-8"))
+    assert fix_utf8_as_gbk(broken)[0] == clean
+
+
+@pytest.mark.parametrize("clean", ["他住在大楼50层，楼高200米。", "图书馆楼3层，另有拢共50人。", "这座大楼A座"])
+def test_a_signs_character_in_clean_text_stays(clean):
+    assert fix_utf8_as_gbk(clean)[0] == clean

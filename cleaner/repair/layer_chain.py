@@ -24,6 +24,7 @@ from cleaner.langmodel import model
 from cleaner.repair import decoders
 
 LOST = "\ufffd"
+EURO = "\u20ac"
 WINDOW = 4  # first-layer characters each side of a guessed one that judge it
 # More candidates than this for one first-layer character (two bytes of it lost) is no evidence.
 MAX_CANDIDATES = 256
@@ -57,7 +58,7 @@ def slots(stream: list, outer: str, inner: str) -> list[Slot | None]:
     lead byte with too few continuation bytes, or continuation bytes with no lead, lost bytes
     without a mark (``errors="ignore"``). A candidate must be a character the inner decoder gives
     for a code of its own width (a pair for GBK and Big5, a byte for single-byte decoders), or
-    U+FFFD, the inner decoder's own mark.
+    U+FFFD, the inner decoder's own mark, or GBK's € (a browser's lone 80 or GB18030's a2 e3).
     """
     out: list[Slot | None] = []
     i, n = 0, len(stream)
@@ -148,7 +149,10 @@ def _candidates_of(patterns: tuple[tuple, ...], after: int | None, outer: str, i
             if len(ch) != 1 or ch in seen:
                 continue
             code = decoders.encode_char(ch, inner)
-            if ch == LOST or (code is not None and len(code) == width_inner and ch != decoders.EURO_PAIR):
+            # GBK's € is the lone byte 80 to the byte view, but a two-byte code too (a browser
+            # reads a2 e3 so): a first layer of a browser's gbk holds it between its pairs.
+            euro = ch == EURO and inner == decoders.GBK_FAMILY
+            if ch == LOST or euro or (code is not None and len(code) == width_inner and ch != decoders.EURO_PAIR):
                 found.append(ch)
                 seen.add(ch)
         if len(found) > MAX_CANDIDATES:

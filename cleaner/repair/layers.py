@@ -96,22 +96,26 @@ def _round_spans(text: str, guess: bool, outer: tuple[str, ...] = FAMILIES) -> r
     if UTF8_AS_LATIN.search(text) and decoders.SINGLE_FAMILY in outer:
         lines[decoders.SINGLE_FAMILY] = _lines_with(text, UTF8_AS_LATIN)
     found: list[tuple[int, int, mojibake.MojibakeRepair]] = []
+    # The outer reading with each € read as the bytes its neighbours' UTF-8 needs (same length, so
+    # spans found in it are spans of ``text``); the single-byte family reads € as cp1252's 80.
+    paired = euros_read(text) if two_byte else text
     for family in FAMILIES:
+        view = paired if family == decoders.GBK_FAMILY else text
         # Stretches whose outer layer lost bytes first, read through both layers at once. Not
         # under a Big5 reading: it marks half of UTF-8's bytes (more than MAX_MARKED allows), so
         # all it found was Big5 text read as GBK, whose Big5 view reads as UTF-8 by chance.
-        chained = _chained(text, family, lines[family], guess) if family != decoders.BIG5_FAMILY else []
+        chained = _chained(view, family, lines[family], guess) if family != decoders.BIG5_FAMILY else []
         for start, end, fixed in chained:
             if not any(start < b and a < end for a, b, _ in found):
                 found.append((start, end, fixed))
-        for start, end in _utf8_stretches(text, family, lines[family]):
+        for start, end in _utf8_stretches(view, family, lines[family]):
             if any(start < b and a < end for a, b, _ in found):
                 continue
-            fixed = _peeled(text[start:end], family, guess)
+            fixed = _peeled(view[start:end], family, guess)
             if fixed is not None:
                 found.append((start, end, fixed))
             else:  # the longest piece from its start that reads, as for a stretch that lost bytes
-                found += [(start + i, start + j, piece) for i, j, piece in _pieces(text[start:end], family, guess)]
+                found += [(start + i, start + j, piece) for i, j, piece in _pieces(view[start:end], family, guess)]
     # Counted by stretch peeled (the inner repair's count is of the first layer's stretches).
     return [(a, b, fixed._replace(count=1)) for a, b, fixed in found]
 
@@ -185,14 +189,56 @@ def _repaired(inner: str, stretch: str, guess: bool) -> mojibake.MojibakeRepair 
     if not _dense(inner):
         return None  # the peel reads as text already: one layer, the double-encoding repair's
     best = None
+    paired = euros_read(inner)
     for repair in (mojibake.repair_utf8_as_gbk, mojibake.repair_single_byte):
-        fixed = repair(inner, guess=guess)
+        fixed = repair(paired, guess=guess) if repair is mojibake.repair_utf8_as_gbk else repair(inner, guess=guess)
+        fixed = fixed._replace(text=fixed.text.replace(decoders.EURO_PAIR, EURO))
         if not fixed.count or not mojibake._reads_better(fixed.text, stretch):  # noqa: SLF001 - one acceptance rule
             continue
         score = per_char(fixed.text)  # the score every re-read is judged by
         if best is None or score > best[0]:
             best = (score, fixed)
     return best[1] if best else None
+
+
+EURO = "\u20ac"
+EURO_WINDOW = 4  # characters each side of a € whose bytes judge which bytes it was
+
+
+def euros_read(text: str) -> str:
+    """``text`` with each € a GBK-family decoder gave for the pair a2 e3 written as
+    ``decoders.EURO_PAIR`` (same length); the others left as the lone byte 80.
+
+    A browser's gbk reads both as €: the lone 80 and GB18030's pair a2 e3. Mojibake of UTF-8
+    holds both (a character ending in a2 before 。 or 、, e3 80 8x, gives the pair; an 80 left
+    over where a pair was cut gives the lone byte), so neither can be assumed for a page, and
+    the peel of a stretch with the wrong one stops there. Each € is read as the bytes that leave
+    fewer broken UTF-8 sequences among its neighbours' bytes (the lone byte when they tie).
+
+    >>> euros_read("閻€劌") == "閻\ufdd0劌"  # e9 90 a2 e3 84 a5 is UTF-8 (鐢ㄥ); e9 90 80 84 a5 is not
+    True
+    """
+    if EURO not in text:
+        return text
+    chars = list(text)
+    for k, ch in enumerate(chars):
+        if ch != EURO:
+            continue
+        before = b"".join(_gbk_bytes(c) for c in chars[max(0, k - EURO_WINDOW) : k])
+        after = b"".join(_gbk_bytes(c) for c in chars[k + 1 : k + 1 + EURO_WINDOW])
+        if _broken(before + b"\xa2\xe3" + after) < _broken(before + b"\x80" + after):
+            chars[k] = decoders.EURO_PAIR
+    return "".join(chars)
+
+
+def _gbk_bytes(ch: str) -> bytes:
+    """A character's GBK-family bytes; b"\xff" (never UTF-8) for one no such decoder gives."""
+    return decoders.encode_char(ch, decoders.GBK_FAMILY) or b"\xff"
+
+
+def _broken(data: bytes) -> int:
+    """How many sequences of ``data`` strict UTF-8 rejects."""
+    return data.decode("utf-8", errors="replace").count(LOST)
 
 
 def _chained(text: str, outer: str, ranges: list[tuple[int, int]], guess: bool) -> rounds.Spans:

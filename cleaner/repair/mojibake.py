@@ -532,6 +532,9 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
                 span_guessed = span_guessed + [(len(fixed), tail)]
                 fixed += tail.char
                 j += 1
+            elif sign := _sign_tail(window, j, codec, family):  # a two-byte sign after it (另有楼50)
+                fixed += sign
+                j += 1
             out.append(fixed)
             edits.append((i, j, len(fixed)))
             guessed += [(out_len + at, c) for at, c in span_guessed]
@@ -591,6 +594,29 @@ def _cut_tail(window: str, j: int, fixed: str, source: str, family: str, accepte
     if best < score(window[j]) + GAIN:
         return None
     return holes.Choice(ch, 0, True, runner_up, best - second, tuple(c for _, c in found))
+
+
+# Two-byte UTF-8 signs (c2 a1-bf, and × ÷ of c3): the currency, measure and typographic signs a
+# Chinese page writes beside numbers and Latin text.
+TAIL_SIGNS = frozenset([chr(c) for c in range(0xA1, 0xC0)] + ["\u00d7", "\u00f7"]) - {"\u00ad"}
+_HAN_AFTER = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _sign_tail(window: str, j: int, source: str, family: str) -> str:
+    """The sign ``window[j]`` is, right after a stretch read as UTF-8, where its bytes are one
+    two-byte UTF-8 sign and no Han follows it; "" if not.
+
+    ¥ and £ (c2 a5, c2 a3) read as GBK are 楼 and 拢, common characters the model keeps, and a
+    sign's stretch is one character: the re-read of the stretch before it stops there (另有¥50 read
+    back as 另有楼50). The bytes go on as UTF-8 from a stretch that was UTF-8 read as GBK, which
+    clean text's 大楼 never does; a Han after it would be a line that is clean from here on."""
+    if source != "utf-8" or j >= len(window) or _HAN_AFTER.match(window, j + 1):
+        return ""
+    data = decoders.encode_char(window[j], family)
+    if data is None or len(data) != 2:
+        return ""
+    sign = data.decode("utf-8", errors="replace")
+    return sign if sign in TAIL_SIGNS else ""
 
 
 def _next_start(gate: startgate.WindowGate, accepted: list[int] | None, i: int, stop: int) -> int:
