@@ -11,13 +11,13 @@ resting on none, and the halfwidth katakana left of ， (ｼ of ef bc 8c) stayed
 UTF-8's grammar says where the bytes went: the view parses as UTF-8 only with a byte put back at
 some gaps between the decoder's characters (a rejected byte was dropped whole, between two
 characters it read), each byte one the decoder rejects before the byte after it. The fewest such
-gaps are found by a walk over the view (UTF-8's state: continuation bytes still needed). Where one
-placement is the fewest, the bytes decide it, and the run is given a U+FFFD at each gap: what
-``replace`` would have written, which the marks' repair reads (``multi_byte_marks``: each mark
-filled by the decoder's rules and the character model, with a finding where it chose). Where
-several placements tie (a byte dropped inside a UTF-8 character the decoder read across two of its
-own), each is a way of reading the run (``restorations``), and ``code_pages`` takes one only where
-the model prefers it clearly.
+gaps are found by a walk over the view (UTF-8's state: continuation bytes still needed), forward
+and backward (``gaps``). A gap every placement of the fewest gives the same bytes is decided by the
+bytes, and gets that many U+FFFD: what ``replace`` would have written, which the marks' repair
+reads (``multi_byte_marks``: each mark filled by the decoder's rules and the character model, with
+a finding where it chose). Gaps the placements disagree on (a byte dropped inside a UTF-8
+character the decoder read across two of its own) form small regions, whose ways (``choices``)
+``code_pages`` reads on a window around each and chooses among by the model.
 """
 
 from __future__ import annotations
@@ -206,8 +206,6 @@ def gaps(run: str, codec: str) -> tuple[int, dict[int, int], list[list[int]]] | 
     total = min((c + bwd_before[0].get(s, (inf, 0))[0] for s, (c, _) in fwd[0].items()), default=inf)
     if total == inf:
         return None
-    all_ways = sum(w * bwd_before[0][s][1] for s, (c, w) in fwd[0].items()
-                   if s in bwd_before[0] and c + bwd_before[0][s][0] == total)
     fixed: dict[int, int] = {}
     open_gaps: list[int] = []
     for g in range(n + 1):
@@ -218,14 +216,13 @@ def gaps(run: str, codec: str) -> tuple[int, dict[int, int], list[list[int]]] | 
                     c2, w2 = bwd_mid[g][t]
                     if c + k + c2 == total:
                         counts[k] = counts.get(k, 0) + w * w2
-        # Ways through each count; several intermediate states of two bytes put back count apart.
+        # The numbers of bytes the placements of the fewest put here (and how many placements each).
         if len(counts) == 1:
             k = next(iter(counts))
             if k:
                 fixed[g] = k
         else:
             open_gaps.append(g)
-    del all_ways
     regions: list[list[int]] = []
     for g in open_gaps:
         if regions and g - regions[-1][-1] <= REGION_REACH:
