@@ -29,7 +29,7 @@ from itertools import accumulate
 from cleaner import korean
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import code_page_marks, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds, utf8_marks
+from cleaner.repair import code_page_marks, dropped_bytes, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds, utf8_marks
 
 # The code pages the single-byte view models (left to ``repair_single_byte``), then the others:
 # every single-byte code page of Python's that keeps ASCII (``ascii_code_pages``), in the order
@@ -531,6 +531,40 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
     """
     if codec not in MULTI_BYTE:
         return _reread_single(run, codec, guess)
+    if LOST not in run:
+        found = dropped_bytes.gaps(run, codec)
+        if found is not None and found[0] and found[0] <= dropped_bytes.MAX_SHARE * len(run):
+            return _reread_dropped(run, codec, guess, found[1], found[2])
+    return _reread_marks(run, codec, guess)
+
+
+def _reread_dropped(run: str, codec: str, guess: bool, fixed: dict[int, int], regions: list[list[int]]) -> mojibake.MojibakeRepair:
+    """``run``, read by ``codec`` with ``ignore``, re-read with a U+FFFD put back where the bytes
+    say a byte was dropped (``dropped_bytes``), as ``replace`` would have marked it. Where they
+    leave the place open (a byte dropped inside a character the decoder read across two of its
+    own), each way is read on a window around it and the likeliest taken; the marks' own fillings
+    are then guesses with findings as ``replace``'s are."""
+    placed = dict(fixed)
+    for region in regions:
+        alternatives = dropped_bytes.choices(run, codec, region, fixed)
+        if not alternatives:
+            continue
+        lo, hi = max(0, region[0] - dropped_bytes.WINDOW), min(len(run), region[-1] + dropped_bytes.WINDOW)
+        scored = []
+        for alternative in alternatives:
+            trial = {g - lo: k for g, k in {**placed, **alternative}.items() if lo < g < hi or g in alternative}
+            window, marks = dropped_bytes.marked(run[lo:hi], trial)
+            fixed_window = _reread_marks(window, codec, True, frozenset(marks))
+            text = fixed_window.text if fixed_window.count else window
+            scored.append((per_char(text) * len(text), alternative))
+        placed.update(max(scored, key=lambda t: t[0])[1])
+    text, marks = dropped_bytes.marked(run, placed)
+    return _reread_marks(text, codec, guess, frozenset(marks))
+
+
+def _reread_marks(run: str, codec: str, guess: bool, dropped: frozenset[int] = frozenset()) -> mojibake.MojibakeRepair:
+    """``run`` re-read from its bytes, its marks filled (``multi_byte_marks``). ``dropped``: marks
+    put back where an ``ignore`` decoder dropped a byte, not written where the run is given back."""
     filled = multi_byte_marks.fill(run, codec)
     if filled is None:
         return mojibake.MojibakeRepair(run, 0, [])
@@ -592,7 +626,7 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
         if not (taken or misread and _shown_signs(run[first:end]) and _chinese_reading(text)
                 and _reads_better(text, run[first:end])):
             continue
-        pieces.append(run[k:first])
+        pieces.append(_without(run, k, first, dropped))
         at = sum(map(len, pieces))
         offsets = _collapsed_offsets(fixed.text[j1:j2])
         findings += [dataclasses.replace(f, position=at + offsets[f.position - j1])
@@ -600,8 +634,13 @@ def _reread(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair:
         pieces.append(text)
         count += 1
         k = end
-    pieces.append(run[k:])
+    pieces.append(_without(run, k, len(run), dropped))
     return mojibake.MojibakeRepair("".join(pieces), count, findings)
+
+
+def _without(run: str, start: int, end: int, dropped: frozenset[int]) -> str:
+    """``run[start:end]`` given back as it came: without the marks put back for dropped bytes."""
+    return "".join(ch for i, ch in enumerate(run[start:end], start) if i not in dropped) if dropped else run[start:end]
 
 
 # What a Japanese or Korean decoder's misreading shows inside the stretch it made: halfwidth

@@ -1,0 +1,280 @@
+"""Where a Japanese or Korean decoder reading with ``errors="ignore"`` dropped bytes of UTF-8.
+
+Python's ``cp932``, ``shift_jis``, ``euc_jp``, ``cp949`` and ``euc_kr`` reject a byte one at a
+time (``multi_byte_marks``: a byte they have no character for, or a lead whose next byte does not
+complete a code with it); with ``replace`` each such byte is one U+FFFD, with ``ignore`` it is
+gone without a mark. UTF-8 through cp932 with ``ignore`` (闭 e9 97 ad, 、 e3 80 81, 等 e7 ad 89:
+髣ｭ縲遲) then loses the 81 of 、 between 縲 and 遲, and the byte views read the rest out of step:
+a reading resting on a byte nobody marked (开展 → 开屏, 等 → 迟) was taken as confidently as one
+resting on none, and the halfwidth katakana left of ， (ｼ of ef bc 8c) stayed between Han.
+
+UTF-8's grammar says where the bytes went: the view parses as UTF-8 only with a byte put back at
+some gaps between the decoder's characters (a rejected byte was dropped whole, between two
+characters it read), each byte one the decoder rejects before the byte after it. The fewest such
+gaps are found by a walk over the view (UTF-8's state: continuation bytes still needed), forward
+and backward (``gaps``). A gap every placement of the fewest gives the same bytes is decided by the
+bytes, and gets that many U+FFFD: what ``replace`` would have written, which the marks' repair
+reads (``multi_byte_marks``: each mark filled by the decoder's rules and the character model, with
+a finding where it chose). Gaps the placements disagree on (a byte dropped inside a UTF-8
+character the decoder read across two of its own) form small regions, whose ways (``choices``)
+``code_pages`` reads on a window around each and chooses among by the model.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cleaner.repair import multi_byte_marks
+
+LOST = "\ufffd"
+MAX_AT_A_GAP = 2  # bytes dropped side by side (a lead rejected, then the next byte rejected too)
+MAX_SHARE = 0.34  # dropped bytes per character of the run at most: past it, too little is left to read
+# Placements of the fewest kept: a byte dropped inside a character read across two of the decoder's
+# (及翅 e5 8f 8a e7 bf 85 through cp932: 蜿顔ｿ, 85 dropped) may have gone on either side of one.
+# Past them (several such ties in one run) the bytes decide too little to try each.
+MAX_WAYS = 16
+
+_CONTINUATION = range(0x80, 0xC0)
+# A dropped byte that began a character: the lead of 2, 3 or 4 bytes, and the continuations it needs.
+_LEADS = ((range(0xC2, 0xE0), 1), (range(0xE0, 0xF0), 2), (range(0xF0, 0xF5), 3))
+
+
+def _step(state: int, b: int) -> int | None:
+    """Continuation bytes still needed after byte ``b`` when ``state`` were; None: not UTF-8."""
+    if state:
+        return state - 1 if b in _CONTINUATION else None
+    if b < 0x80:
+        return 0
+    for lead, need in _LEADS:
+        if b in lead:
+            return need
+    return None
+
+
+@lru_cache(maxsize=None)
+def _mark_states(state: int, codec: str, following: int | None) -> frozenset[int]:
+    """The states after one dropped byte in ``state``: a byte ``codec`` rejects before
+    ``following`` (any it rejects before some byte, when unknown), in a place UTF-8 allows."""
+    rejected = multi_byte_marks.rejected_before(codec, following) or multi_byte_marks.rejected_before(codec, None)
+    return frozenset(nxt for b in rejected if (nxt := _step(state, b)) is not None)
+
+
+def placements(run: str, codec: str) -> tuple[int, list[tuple[int, ...]]] | None:
+    """The fewest bytes put back (at gaps before characters of ``run``; ``len(run)``: after the
+    last) that make ``codec``'s bytes of ``run`` parse as UTF-8, and up to MAX_WAYS distinct sets of
+    gap positions doing it (a gap listed once per byte put back there). The run may begin or end
+    inside a character (the rest of it outside the run). None if ``codec`` cannot give ``run``
+    or no placement makes it parse."""
+    codes: list[bytes] = []
+    for ch in run:
+        try:
+            codes.append(ch.encode(codec))
+        except UnicodeEncodeError:
+            return None
+    # best[state] = (cost, up to MAX_WAYS distinct placements reaching it)
+    best: dict[int, tuple[int, list[tuple[int, ...]]]] = {s: (0, [()]) for s in range(4)}
+    for gap in range(len(codes) + 1):
+        following = codes[gap][0] if gap < len(codes) else None
+        # Put back up to MAX_AT_A_GAP bytes at this gap (the last one rejected before the next byte).
+        layer = dict(best)
+        for _ in range(MAX_AT_A_GAP):
+            grown: dict[int, tuple[int, list[tuple[int, ...]]]] = {}
+            for state, (cost, ways) in layer.items():
+                for nxt in _mark_states(state, codec, following):
+                    _merge(grown, nxt, cost + 1, [w + (gap,) for w in ways])
+            for state, (cost, ways) in grown.items():
+                _merge(best, state, cost, ways)
+            layer = grown
+        if gap == len(codes):
+            break
+        moved: dict[int, tuple[int, list[tuple[int, ...]]]] = {}
+        for state, (cost, ways) in best.items():
+            nxt: int | None = state
+            for b in codes[gap]:
+                nxt = _step(nxt, b)
+                if nxt is None:
+                    break
+            if nxt is not None:
+                _merge(moved, nxt, cost, ways)
+        if not moved:
+            return None
+        best = moved
+    fewest = min(cost for cost, _ in best.values())
+    ways: list[tuple[int, ...]] = []
+    for cost, found in best.values():
+        if cost == fewest:
+            ways += [w for w in found if w not in ways]
+    return fewest, ways[:MAX_WAYS]
+
+
+def _merge(table: dict[int, tuple[int, list[tuple[int, ...]]]], state: int, cost: int, ways: list[tuple[int, ...]]) -> None:
+    old = table.get(state)
+    if old is None or cost < old[0]:
+        table[state] = (cost, ways[:MAX_WAYS])
+    elif cost == old[0]:
+        table[state] = (cost, (old[1] + [w for w in ways if w not in old[1]])[:MAX_WAYS])
+
+
+def _codes(run: str, codec: str) -> list[bytes] | None:
+    try:
+        return [ch.encode(codec) for ch in run]
+    except UnicodeEncodeError:
+        return None
+
+
+def _edges(codes: list[bytes], gap: int, codec: str) -> dict[int, frozenset[tuple[int, int]]]:
+    return _edges_before(codec, codes[gap][0] if gap < len(codes) else None)
+
+
+@lru_cache(maxsize=None)
+def _edges_before(codec: str, following: int | None) -> dict[int, frozenset[tuple[int, int]]]:
+    """At ``gap``: for each state before it, (bytes put back, state after them) for 0 to
+    MAX_AT_A_GAP bytes (the last rejected before the next byte, any earlier one before a byte
+    some byte after it leaves rejected)."""
+    out: dict[int, frozenset[tuple[int, int]]] = {}
+    for state in range(4):
+        found = {(0, state)}
+        layer = {state}
+        for k in range(1, MAX_AT_A_GAP + 1):
+            # Only the last byte put back is before the next byte; an earlier one before a mark.
+            last = {nxt for s in layer for nxt in _mark_states(s, codec, following)}
+            found |= {(k, nxt) for nxt in last}
+            layer = {nxt for s in layer for nxt in _mark_states(s, codec, None)}
+        out[state] = frozenset(found)
+    return out
+
+
+def _through(state: int, code: bytes) -> int | None:
+    for b in code:
+        nxt = _step(state, b)
+        if nxt is None:
+            return None
+        state = nxt
+    return state
+
+
+def gaps(run: str, codec: str) -> tuple[int, dict[int, int], list[list[int]]] | None:
+    """Where ``codec``'s bytes of ``run`` lost bytes, by the fewest put back that make them parse
+    as UTF-8 (the run may begin or end inside a character): their number, the gaps every such
+    placement puts the same number at (gap: bytes; a gap ``i`` is before character ``i``), and the
+    regions of neighbouring gaps the placements disagree on. The run may begin inside a character
+    (its lead in the clean text before), not end inside one. None if ``codec`` cannot give the run
+    or no placement parses."""
+    codes = _codes(run, codec)
+    if codes is None:
+        return None
+    n = len(codes)
+    edges = [_edges(codes, g, codec) for g in range(n + 1)]
+    inf = float("inf")
+    # Forward: (fewest, ways) per state before gap g's marks; after its marks: mid.
+    fwd: list[dict[int, tuple[float, int]]] = [{s: (0, 1) for s in range(4)}]
+    mids: list[dict[int, tuple[float, int]]] = []
+    for g in range(n + 1):
+        mid: dict[int, tuple[float, int]] = {}
+        for s, (c, w) in fwd[g].items():
+            for k, t in edges[g][s]:
+                _add(mid, t, c + k, w)
+        mids.append(mid)
+        if g == n:
+            break
+        nxt: dict[int, tuple[float, int]] = {}
+        for s, (c, w) in mid.items():
+            t = _through(s, codes[g])
+            if t is not None:
+                _add(nxt, t, c, w)
+        if not nxt:
+            return None
+        fwd.append(nxt)
+    # Backward: (fewest, ways) from a state after gap g's marks to the end.
+    bwd_mid: list[dict[int, tuple[float, int]]] = [{} for _ in range(n + 1)]
+    # The run ends on a whole character: what follows it is no byte of UTF-8's (a space, ASCII, a
+    # character the decoder does not show), so a character left open there lost its last bytes
+    # (。 e3 80 82 at a paragraph's end through cp932 is 縲, its 82 a lead with nothing after it).
+    bwd_mid[n] = {0: (0, 1)}
+    bwd_before: list[dict[int, tuple[float, int]]] = [{} for _ in range(n + 1)]
+    for g in range(n, -1, -1):
+        if g < n:
+            for s in range(4):
+                t = _through(s, codes[g])
+                if t is not None and t in bwd_before[g + 1]:
+                    _add(bwd_mid[g], s, *bwd_before[g + 1][t])
+        for s in range(4):
+            for k, t in edges[g][s]:
+                if t in bwd_mid[g]:
+                    c, w = bwd_mid[g][t]
+                    _add(bwd_before[g], s, c + k, w)
+    total = min((c + bwd_before[0].get(s, (inf, 0))[0] for s, (c, _) in fwd[0].items()), default=inf)
+    if total == inf:
+        return None
+    fixed: dict[int, int] = {}
+    open_gaps: list[int] = []
+    for g in range(n + 1):
+        counts: dict[int, int] = {}
+        for s, (c, w) in fwd[g].items():
+            for k, t in edges[g][s]:
+                if t in bwd_mid[g]:
+                    c2, w2 = bwd_mid[g][t]
+                    if c + k + c2 == total:
+                        counts[k] = counts.get(k, 0) + w * w2
+        # The numbers of bytes the placements of the fewest put here (and how many placements each).
+        if len(counts) == 1:
+            k = next(iter(counts))
+            if k:
+                fixed[g] = k
+        else:
+            open_gaps.append(g)
+    regions: list[list[int]] = []
+    for g in open_gaps:
+        if regions and g - regions[-1][-1] <= REGION_REACH:
+            regions[-1].append(g)
+        else:
+            regions.append([g])
+    return int(total), fixed, regions
+
+
+REGION_REACH = 3  # open gaps this close are one choice (the bytes of one or two UTF-8 characters)
+
+
+def _add(table: dict[int, tuple[float, int]], state: int, cost: float, ways: int) -> None:
+    old = table.get(state)
+    if old is None or cost < old[0]:
+        table[state] = (cost, ways)
+    elif cost == old[0]:
+        table[state] = (cost, old[1] + ways)
+
+
+def choices(run: str, codec: str, region: list[int], fixed: dict[int, int]) -> list[dict[int, int]]:
+    """The placements of the fewest on ``region``'s gaps (gap: bytes put back), found on a window
+    of the run around it (the run's placements agree outside their open regions)."""
+    lo, hi = max(0, region[0] - WINDOW), min(len(run), region[-1] + WINDOW)
+    found = placements(run[lo:hi], codec)
+    if found is None:
+        return []
+    out: list[dict[int, int]] = []
+    for way in found[1]:
+        placed = {lo + g: way.count(g) for g in set(way)}
+        # Outside the region, the window's way must agree with the run's fixed gaps.
+        if any(placed.get(g, 0) != fixed.get(g, 0) for g in range(lo + 1, hi) if g not in region
+               and region[0] - REGION_REACH <= g <= region[-1] + REGION_REACH):
+            continue
+        choice = {g: placed.get(g, 0) for g in region}
+        if choice not in out:
+            out.append(choice)
+    return out
+
+
+WINDOW = 8  # characters each side of an open region its choices are found and read on
+
+
+def marked(run: str, placed: dict[int, int]) -> tuple[str, tuple[int, ...]]:
+    """``run`` with ``placed[g]`` U+FFFD before character ``g`` (after the last: ``len(run)``),
+    and the positions of those marks in the text given."""
+    out: list[str] = []
+    marks: list[int] = []
+    for i in range(len(run) + 1):
+        for _ in range(placed.get(i, 0)):
+            marks.append(len(out))
+            out.append(LOST)
+        if i < len(run):
+            out.append(run[i])
+    return "".join(out), tuple(marks)
