@@ -152,3 +152,8 @@ def test_page_rows_are_of_their_own_form():
     rows = ["来源：本站原创　作者：admin　发布时间：2006-05-01 09:30", "【打印本页】【关闭窗口】",
             "【用法用量】【不良反应】", "【用法用量】口服，一次1片。", "作者：张三　出版社：人民文学出版社　出版时间：2018年"]
     assert [family for _, family in page_rows(rows, list(range(len(rows))), lexicon)] == ["byline-row", "buttons"]
+
+
+def test_a_line_of_mojibake_is_no_sign():
+    # UTF-8 read as Mac Roman: the byte 0xA9 of 温 shows as ©, which is no copyright line.
+    assert not signs("公司高温产品的质疑名单".encode().decode("mac_roman"))

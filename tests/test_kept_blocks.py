@@ -125,3 +125,28 @@ def test_a_court_documents_header_is_kept():
     lines = ["下载 | 打印 | 收藏", "湖西省东川市云岭区人民法院", "民 事 判 决 书", "（2024）湖0302民初4417号", "原告：张某。"]
     assert kept_lines(lines) == {1, 2}
     assert kept_lines(["湖西省东川市云岭区人民法院", "关于开展普法宣传的情况"]) == set()  # a site's name over a headline
+
+
+def test_the_rules_of_a_listing_stay_with_its_columns():
+    listing = ["Archive:  资料.zip",
+               "  Length      Date    Time    Name",
+               "---------  ---------- -----   ----",
+               "    75696  2008-05-16 11:46   资料/01_本报讯.doc",
+               "    66805  2008-03-14 15:40   资料/02_她已辍学.doc",
+               "---------                     -------",
+               "   142501                     2 files"]
+    assert kept_lines(listing) == {2, 5}
+
+
+def test_rules_beside_prose_or_of_one_run_are_no_column_rules():
+    prose = "实际项目中，如果文本很长，推荐用第二种写法，速度快了很多。"
+    assert kept_lines([prose, "-----  -----  -----", prose]) == set()  # prose fills the gaps
+    assert kept_lines(["  名称      数量", "----------------", "  苹果      12"]) == set()  # one run
+    assert kept_lines(["  名称      数量", "- - - - - - - -", "  苹果      12"]) == set()  # a scene break
+
+
+def test_a_listing_keeps_its_rules_once_its_indentation_went():
+    # The output's lines are stripped: a second clean must keep what the first kept.
+    listing = ["Length      Date    Time    Name", "---------  ---------- -----   ----",
+               "75696  2008-05-16 11:46   资料/01_本报讯.doc", "---------                     -------", "75696                     1 file"]
+    assert kept_lines(listing) == {1, 3}

@@ -35,6 +35,7 @@ from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import portal_lines, portal_stamps
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.threads import shaped
+from cleaner.furniture.unreadable import legible
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
@@ -154,7 +155,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     end_at = len(lines)
     if body is not None:
         end_at = next((pos for pos in range(last + 1, len(lines)) if ends[pos] or lines[pos].features["notice"]
-                       or _COPYRIGHT.search(lines[pos].text) or imprint(lines[pos].text)), len(lines))
+                       or _COPYRIGHT.search(legible(lines[pos].text)) or imprint(lines[pos].text)), len(lines))
     # Head, tail, distance, thread, list runs, and below the body what follows a furniture heading
     # or a barrier: one native call (furniture_body::positions documents each feature).
     furniture_positions([line.features for line in lines], lengths, prose, barriers, body, end_at, thread,
@@ -195,7 +196,8 @@ def _unended(line: Line) -> bool:
 
 def site_foot_line(line: Line) -> bool:
     """A line of the site's foot: a notice of the site's own, or a copyright line that is no paragraph."""
-    return bool(line.features["notice"] or (_COPYRIGHT.search(line.text) and not is_paragraph(line.text, line.features)))
+    # A line of damaged text is read without its odd characters: the byte 0xA9 shows as © (unreadable.py).
+    return bool(line.features["notice"] or (_COPYRIGHT.search(legible(line.text)) and not is_paragraph(line.text, line.features)))
 
 
 _CLAUSES = re.compile(r"[。!?;,、]")  # an end marker holds no clauses (features.end_marker)

@@ -15,13 +15,19 @@ lines around it look like (a breadcrumb above it, a publication row below, a dat
 other documents (相关文件) or of chapters (目录) hold several such lines one after another, or sit
 lower on the page: only a lone one among the first lines is kept.
 
+A listing in columns (``unzip -l``, ``ls -l``, a database's query result, a plain-text table) draws
+its rules under its header row and above its totals: ``---------  ---------- -----   ----``, one
+dash run per column of the row beside it. A drawn rule outside the
+article goes as decoration; these frame a table as its rows do and stay with it (``_column_rules``).
+
 A law's note of its adoption under its title (``（2023年9月28日…常务委员会第五次会议通过）``) is the
 law's own text, a dated line in brackets that the model reads as a byline. So is a court
 document's header, the court's name over the document's kind (``民 事 判 决 书``).
 
 A line of legacy bytes read by a UTF-8 decoder (``���е��м``, mostly U+FFFD) says nothing a
 furniture sign could be read from, and no repair can read it: it is kept as it came, for a person
-or a later version to repair from its bytes, never removed as a head or foot line.
+or a later version to repair from its bytes, never removed as a head or foot line. So is a line of
+damaged text of any other kind (``unreadable``: mojibake a repair left, private-use characters).
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ import re
 from itertools import islice
 
 from cleaner.codelines import code_lines
+from cleaner.furniture.forms import rule_line
+from cleaner.furniture.unreadable import unreadable
 from cleaner.repair.mojibake import legacy_read_as_utf8
 
 _CODE_SIGN = re.compile(r"[;{}]|[A-Za-z0-9_\])][ \t]*=[^=]|^[ \t]*(?:def|class|function|return|import|from|var|let|const)\b")
@@ -80,12 +88,14 @@ def _court_heads(lines: list[str]) -> set[int]:
 
 
 def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
-    """Indices of ``lines`` that are program code, rows of a Markdown table, a headline of a
-    fixed form, a law's note of its adoption, a court document's header or legacy bytes read by a UTF-8 decoder. ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
+    """Indices of ``lines`` that are program code, rows of a Markdown table, the rules of a listing, a headline of a
+    fixed form, a law's note of its adoption, a court document's header or a paragraph's worth of damaged text (legacy bytes read by a UTF-8
+    decoder, mojibake left unrepaired). ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
     return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
             | {i for i, line in enumerate(lines) if "年" in line and _ADOPTED.match(line)}
             | (_court_heads(lines) if any("书" in line for line in lines) else set())
-            | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and legacy_read_as_utf8(line)})
+            | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and (legacy_read_as_utf8(line) or unreadable(line))}
+            | _column_rules(lines))
 
 
 def _headline_of_a_form(lines: list[str], title: str | None = None) -> set[int]:
@@ -164,3 +174,26 @@ def _introduced(lines: list[str], row: int) -> bool:
 
 def _cells(row: str) -> int:
     return row.strip().strip("|").count("|") + 1
+
+
+
+_DASH_RUN = re.compile(r"\S{3,}")  # a rule line's runs: one per column (``- - -`` is a scene break, no columns)
+_CELL_GAP = re.compile(r"\s{2,}|\t")  # columns are set apart by two spaces or more (a name may hold one)
+
+
+def _column_rules(lines: list[str]) -> set[int]:
+    """Rule lines of two or more runs, one per column of the row beside them (above or below):
+    the row splits, at runs of two spaces or more, into as many cells as the rule has runs. A prose
+    line is one cell. Counted, not aligned: the output's lines lose their indentation (the
+    whitespace stage strips them), and a second clean must keep what the first kept."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if " " not in line.strip() or not rule_line(line.strip()):
+            continue  # nearly every line: no rule, or a rule of one run
+        runs = len(_DASH_RUN.findall(line))
+        if runs < 2:
+            continue
+        rows = [next((lines[j] for j in steps if lines[j].strip()), "") for steps in (range(i - 1, -1, -1), range(i + 1, len(lines)))]
+        if any(row and not rule_line(row.strip()) and len(_CELL_GAP.split(row.strip())) == runs for row in rows):
+            out.add(i)
+    return out

@@ -43,6 +43,7 @@ from cleaner.furniture.ebook_ads import book
 from cleaner.furniture.features import FEATURES, Line, comment_header, credit, end_marker, is_paragraph, line_features
 from cleaner.furniture.forms import prompt, stats
 from cleaner.furniture.lexicon import Lexicon
+from cleaner.furniture.unreadable import legible
 
 # Families that are furniture by their own form, in any text: kept on a text with no page signs.
 FORM_FAMILIES = frozenset({"pager", "rule", "novel"})
@@ -102,7 +103,7 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
     text, f = line.text, line.features
     if is_paragraph(text, f):
         return False
-    if f["notice"] or _COPYRIGHT.search(text):
+    if f["notice"] or _COPYRIGHT.search(legible(text)):  # a © in mojibake is a byte (unreadable.py)
         return True
     if structural(line) in ("menu", "trail", "imprint"):
         return True
