@@ -308,14 +308,19 @@ def test_html_bytes_are_read_as_a_page_as_the_command_reads_them():
 
 def _slow_folder(place: Path, files: int = 2000) -> Path:
     # Enough pages that a run is still going when the test signals it, however fast or loaded the
-    # machine: on one loaded by other work (load 8 on 2 cores) all of 300 pages were done between
-    # the first output and the signal, the test process starved meanwhile.
+    # machine. The pages are one page copied, so a run that learns takes all its lines for the
+    # folder's furniture and cleans each copy to nothing in no time (all of 2,000 were done
+    # between the first output and the signal on a loaded machine): the runs signalled here do
+    # not learn (``SLOW_RUN``).
     src = place / "many"
     src.mkdir()
     data = SEEDS[4].read_bytes()
     for i in range(files):
         (src / f"p{i:03d}.txt").write_bytes(data)
     return src
+
+
+SLOW_RUN = ("--jobs", "2", "--no-learn")
 
 
 def _children(pid: int) -> set[int]:
@@ -355,7 +360,7 @@ def _wait_for_outputs(out: Path, proc, at_least: int = 1, limit: float = 60) -> 
 @pytest.mark.parametrize("sig, code, word", [(signal.SIGINT, 130, b"interrupted"), (signal.SIGTERM, 143, b"terminated")])
 def test_signals_stop_workers_remove_temporaries_and_say_one_line(place, sig, code, word):
     src, out = _slow_folder(place), place / "out"
-    proc = _start([src, "-o", out, "--jobs", "2"])
+    proc = _start([src, "-o", out, *SLOW_RUN])
     _wait_for_outputs(out, proc)
     workers = _children(proc.pid)
     proc.send_signal(sig)
@@ -371,7 +376,7 @@ def test_signals_stop_workers_remove_temporaries_and_say_one_line(place, sig, co
 
 def test_workers_exit_when_their_parent_is_killed(place):
     src, out = _slow_folder(place), place / "out"
-    proc = _start([src, "-o", out, "--jobs", "2"])
+    proc = _start([src, "-o", out, *SLOW_RUN])
     _wait_for_outputs(out, proc)
     workers = _children(proc.pid)
     assert workers, "the run had no worker processes"
