@@ -4,6 +4,7 @@ import json
 
 from cleaner.io.script_data import (
     MAX_NODES,
+    SHELL_LINES,
     Script,
     article_html,
     find_article,
@@ -159,3 +160,6 @@ def test_an_article_the_page_shows_in_lines_of_verse_keeps_its_lines():
     article = find_article([ld({"@type": "Article", "headline": "静夜思", "articleBody": body})])
     assert not replaces_visible(article, ["静夜思", "李白", *VERSE * 3])
     assert replaces_visible(article, ["静夜思", "李白", *VERSE[:2]])  # a teaser of it
+    # a page of more than SHELL_LINES lines is no shell, however much longer the data's article
+    longer = find_article([ld({"@type": "Article", "articleBody": "".join(VERSE) * (SHELL_LINES * 2)})])
+    assert not replaces_visible(longer, VERSE * (SHELL_LINES // 4 + 1))

@@ -42,6 +42,7 @@ MAX_NODES = 100_000  # objects and arrays visited in one parsed script
 MIN_ARTICLE_HAN = 50  # Han characters a string needs to be an article
 HELD_ARTICLE_HAN = 150  # Han characters of prose in one run of visible lines: the page shows its article
 SHELL_HAN = 60  # Han characters of a page's own text (outside links and nav) an app shell stays under
+SHELL_LINES = 100  # lines with Han characters outside links and nav: a page with more is no shell
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _SENTENCE_PUNCT = re.compile(r"[。！？；，、：]")
@@ -145,20 +146,25 @@ def replaces_visible(article: ScriptArticle, body: list[str]) -> bool:
     lines the article holds keeps them (and their line breaks) unless the article is at least
     twice as long: then they are its teaser.
     """
+    if article.han < MIN_ARTICLE_HAN:
+        return False
     flat = _squeeze(misread_reading(_TAG.sub("", article.body)))
-    held = own = own_text_lines = 0
+    held = own = own_text_lines = lines = 0
     for line in body:
         han = han_count(line)
         if not han:
             continue
+        lines += 1
+        if lines > SHELL_LINES:  # many lines: not a shell, and the searches below stay bounded
+            return False
         if _squeeze(_TEASER_END.sub("", line)) in flat:
             held += han
-            continue
-        own += han
-        own_text_lines += bool(_TEXT_LINE_END.search(line))
-    if own >= SHELL_HAN or own_text_lines >= 2:
-        return False
-    return article.han >= max(MIN_ARTICLE_HAN, 2 * held)
+        else:
+            own += han
+            own_text_lines += bool(_TEXT_LINE_END.search(line))
+        if own >= SHELL_HAN or own_text_lines >= 2 or 2 * held > article.han:
+            return False
+    return True
 
 
 def article_html(article: ScriptArticle) -> str:
