@@ -221,12 +221,46 @@ def test_a_loader_page_gives_the_article_of_its_state_through_the_extractor():
 
     state = {"article": {"title": "社区图书馆全部开放", "content": "".join(f"<p>{p}</p>" for p in SHELL_PARAGRAPHS)},
              "nav": ["首页", "新闻", "体育"]}
-    body = ("<div id='root'><div class='header'><a href='/'>首页</a> | <a href='/news'>新闻</a></div>"
+    links = " | ".join(f"<a href='/a/{i}'>{t}</a>" for i, t in enumerate(["市政府召开常务会议部署防汛工作", "全市中小学秋季开学",
+                                                                        "地铁三号线北延段今日开通运营", "本市发布高温橙色预警信号",
+                                                                        "第十届读书节开幕", "城区排水管网改造完成"]))
+    body = (f"<div id='root'><div class='header'><a href='/'>首页</a> | <a href='/news'>新闻</a></div><div>{links}</div>"
             f"<div class='loading'>加载中…</div></div><script>window.__INITIAL_STATE__={json.dumps(state)};</script>")
     got = html_to_text(page(body).encode("utf-8"))  # \uXXXX escapes, HTML in the string
     assert got.text == "\n".join(SHELL_PARAGRAPHS)
     assert got.meta == {"title": "社区图书馆全部开放"}
     assert [f.detail for f in got.findings] == ["window.__INITIAL_STATE__ article.content"]
+
+
+def test_a_page_that_shows_verse_or_dialogue_keeps_it_beside_a_blurb_in_its_state():
+    # No line of a poem or of a chapter of dialogue is 15 Han characters of prose; the state's
+    # longest string is the site's blurb or the book's intro, not the page's article.
+    import json
+
+    blurb = ("本站是一个专注于古典诗词的学习平台，收录了从先秦到近现代的诗词曲赋和文言文数十万篇，提供原文、翻译、注释、"
+             "赏析和作者介绍，帮助广大读者更好地学习和欣赏中华优秀传统文化。")
+    state = f"<script>window.__INITIAL_STATE__ = {json.dumps({'site': {'about': blurb}}, ensure_ascii=False)};</script>"
+    poem = ["静夜思", "李白〔唐代〕", "床前明月光，", "疑是地上霜。", "举头望明月，", "低头思故乡。"]
+    body = "<div class='nav'><a href='/'>首页</a> | <a href='/s'>诗文</a></div>" + "".join(f"<p>{line}</p>" for line in poem)
+    got = extract(page(body, state))
+    assert got.text == "首页 | 诗文\n" + "\n".join(poem) and got.findings == []
+    chapter = ["第十二章 重逢", "会议室里很安静。", "“林晚？”沈默站了起来。", "对面的女人愣了一下，手里的茶杯晃了晃。",
+               "“你是……沈默？”", "他点点头，喉咙里像堵着什么。", "“三十年了。”她说。"]
+    nuxt = f"<script>window.__NUXT__={json.dumps({'data': [{'book': {'title': '长河落日', 'intro': blurb}}]}, ensure_ascii=False)};</script>"
+    got = extract(page("".join(f"<p>{line}</p>" for line in chapter), nuxt))
+    assert got.text == "\n".join(chapter) and got.findings == []
+
+
+def test_a_poem_shown_with_its_line_breaks_keeps_them_beside_its_json_ld():
+    import json
+
+    verse = ["君不见黄河之水天上来，", "奔流到海不复回。", "君不见高堂明镜悲白发，", "朝如青丝暮成雪。",
+             "人生得意须尽欢，", "莫使金樽空对月。", "天生我材必有用，", "千金散尽还复来。"]
+    data = {"@type": "Article", "headline": "将进酒", "author": {"@type": "Person", "name": "李白"}, "articleBody": "".join(verse)}
+    script = f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+    got = extract(page("<h1>将进酒</h1><p>李白</p><p>" + "<br>".join(verse) + "</p>", "<title>将进酒 - 李白</title>" + script))
+    assert got.text == "将进酒\n李白\n" + "\n".join(verse) and got.findings == []
+    assert got.meta == {"title": "将进酒 - 李白"}
 
 
 def test_a_state_misread_as_latin1_is_read_back_by_the_cleaner():

@@ -4,6 +4,7 @@ import json
 
 from cleaner.io.script_data import (
     MAX_NODES,
+    SHELL_LINES,
     Script,
     article_html,
     find_article,
@@ -119,16 +120,46 @@ def test_visible_prose_and_when_the_data_replaces_it():
     shell = ["首页 | 新闻 | 第A01版：头版 | 社区图书馆全部开放，市民可免费借阅", "加载中…", "请开启JavaScript以浏览本站"]
     assert visible_prose(shell) == []
     article = find_article([ld({"@type": "NewsArticle", "articleBody": BODY})])
-    assert replaces_visible(article, visible_prose(shell))
+    assert replaces_visible(article, shell)
     shown = ["导航", *PARAGRAPHS, "版权所有"]
     runs = visible_prose(shown)
     assert [text for _, text in runs] == [BODY]
     assert not holds_article(runs)  # 107 Han characters: short, yet an article of its own
-    assert not replaces_visible(article, runs)  # the same article: no more than what is shown
+    assert not replaces_visible(article, shown)  # the same article: no more than what is shown
     assert holds_article(visible_prose([*PARAGRAPHS, *PARAGRAPHS]))
-    teaser = visible_prose([PARAGRAPHS[0] + PARAGRAPHS[1]])
+    teaser = [PARAGRAPHS[0] + PARAGRAPHS[1]]
     longer = find_article([ld({"@type": "NewsArticle", "articleBody": BODY + "\n" + BODY + "\n" + BODY})])
     assert replaces_visible(longer, teaser)  # the page shows its first paragraphs; the data has it all
-    other = visible_prose(["市政府今天召开常务会议，研究部署今年夏季防汛工作，要求各区县落实责任，确保安全度汛。"
-                            "会议还听取了城区排水管网改造进展的汇报，并部署了下一步工作。"])
+    assert replaces_visible(longer, ["社区图书馆", PARAGRAPHS[0][:30] + "……阅读全文>>"])  # cut with an ellipsis
+    other = ["市政府今天召开常务会议，研究部署今年夏季防汛工作，要求各区县落实责任，确保安全度汛。"
+             "会议还听取了城区排水管网改造进展的汇报，并部署了下一步工作。"]
     assert not replaces_visible(longer, other)  # a short article of its own the data does not hold
+
+
+BLURB = ("古诗文网是一个专注于古典诗词的学习平台，收录了从先秦到近现代的诗词曲赋和文言文数十万篇，提供原文、翻译、注释、"
+         "赏析和作者介绍，帮助广大读者和学生更好地学习和欣赏中华优秀传统文化。我们坚持公益运营，欢迎各位读者提出宝贵意见。")
+VERSE = ["床前明月光，", "疑是地上霜。", "举头望明月，", "低头思故乡。"]
+
+
+def test_verse_and_dialogue_a_page_shows_are_not_replaced_by_a_blurb_of_its_state():
+    # Lines of 5 to 15 Han characters never make a run of prose; they are the page's own text.
+    blurb = find_article([Script("", "", "window.__INITIAL_STATE__ = " + json.dumps({"site": {"about": BLURB}}, ensure_ascii=False))])
+    assert blurb is not None and visible_prose(["静夜思", "李白〔唐代〕", *VERSE]) == []
+    assert not replaces_visible(blurb, ["静夜思", "李白〔唐代〕", *VERSE])
+    assert not replaces_visible(blurb, ["静夜思", "床前明月光，疑是地上霜。", "举头望明月，低头思故乡。"])
+    dialogue = ["会议室里很安静。", "“林晚？”沈默站了起来。", "“你是……沈默？”", "“三十年了。”她说。"]
+    assert not replaces_visible(blurb, dialogue)
+    # a modern poem without punctuation: its own text by its length
+    assert not replaces_visible(blurb, ["我们走在大路上", "意气风发斗志昂扬", "毛主席领导革命队伍", "披荆斩棘奔向前方"] * 2)
+    # what a shell shows stays under it: a title, a loader, one line of notice
+    assert replaces_visible(blurb, ["静夜思", "加载中…", "您的浏览器版本过低，请升级浏览器或开启JavaScript后访问本站。"])
+
+
+def test_an_article_the_page_shows_in_lines_of_verse_keeps_its_lines():
+    body = "".join(VERSE) * 3  # one string, without the page's line breaks
+    article = find_article([ld({"@type": "Article", "headline": "静夜思", "articleBody": body})])
+    assert not replaces_visible(article, ["静夜思", "李白", *VERSE * 3])
+    assert replaces_visible(article, ["静夜思", "李白", *VERSE[:2]])  # a teaser of it
+    # a page of more than SHELL_LINES lines is no shell, however much longer the data's article
+    longer = find_article([ld({"@type": "Article", "articleBody": "".join(VERSE) * (SHELL_LINES * 2)})])
+    assert not replaces_visible(longer, VERSE * (SHELL_LINES // 4 + 1))

@@ -13,10 +13,11 @@ Why each step is here:
   cleaner's furniture stage removes them with better knowledge of the site.
 * Lines of program code keep their indentation (``codelines``); other lines are stripped and
   their runs of blanks made one space.
-* A page whose visible text holds no article (an app shell: ``noscript``, a nav row, ``加载中…``)
-  but whose scripts carry it (JSON-LD ``articleBody``, ``window.__INITIAL_STATE__``) gives the
-  article from that data instead (:mod:`cleaner.io.script_data`), through the same extractor when
-  it is HTML, with a ``article-from-script-data`` finding naming where it came from.
+* A page whose visible text holds no article (an app shell: ``noscript``, a nav row of links,
+  ``加载中…``; judged on its text outside links and nav, ``_NOT_BODY``) but whose scripts carry it
+  (JSON-LD ``articleBody``, ``window.__INITIAL_STATE__``) gives the article from that data
+  instead (:mod:`cleaner.io.script_data`), through the same extractor when it is HTML, with a
+  ``article-from-script-data`` finding naming where it came from.
 * A newline inside a block's text is not a paragraph break. Between two wide (CJK) characters it
   is dropped, as browsers do (CSS Text 3 segment-break rule), so hard-wrapped ``<p>`` text joins
   into one line without a stray space.
@@ -56,6 +57,10 @@ _MISREAD_BYTE = re.compile(f"(?<=[{_MISREAD}])\u00a0(?=[{_MISREAD}])")
 # come out as 國guó務wù.
 _HIDDEN = ["rt", "rp", '[hidden]', '[style*="display:none" i]', '[style*="display: none" i]',
            '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]']
+# What is not a page's own text when judging whether it is an app shell: its links (nav rows, menus,
+# lists of other articles) and the regions of its furniture.
+_NOT_BODY = [*_HIDDEN, "a", "nav", "header", "footer", "aside", '[role="navigation"]', '[role="banner"]',
+             '[role="contentinfo"]']
 # <meta name|property=...> -> our key, first found wins.
 _META_KEYS = {
     "date": ("article:published_time", "og:published_time", "pubdate", "publishdate", "publish_date",
@@ -221,7 +226,7 @@ def extract(html: str) -> HtmlPage:
     if script_data.holds_article(runs):
         return HtmlPage("\n".join(lines), meta)
     article = script_data.find_article(_scripts(tree))
-    if article is None or not script_data.replaces_visible(article, runs):
+    if article is None or not script_data.replaces_visible(article, _text_lines(tree, _NOT_BODY)):
         return HtmlPage("\n".join(lines), meta)
     if article.is_html:
         lines = _text_lines(HTMLTree.parse(join_wrapped(script_data.article_html(article))))
@@ -234,14 +239,15 @@ def extract(html: str) -> HtmlPage:
     return HtmlPage("\n".join(lines), meta, [found])
 
 
-def _text_lines(tree) -> list[str]:
-    """The tree's visible text as lines, one block a line, blank lines dropped."""
+def _text_lines(tree, skip: list[str] = _HIDDEN) -> list[str]:
+    """The tree's visible text as lines, one block a line, blank lines dropped (and the elements
+    ``skip`` selects: ``_NOT_BODY`` leaves the page's own text, without its links and nav)."""
     from resiliparse.extract.html2text import extract_plain_text
 
     from cleaner.codelines import code_lines
 
     text = extract_plain_text(tree, preserve_formatting=True, main_content=False, list_bullets=False,
-                              alt_texts=False, skip_elements=_HIDDEN)
+                              alt_texts=False, skip_elements=skip)
     raw = _LINE_BREAK.split(text)
     code = code_lines(raw)  # their indentation and spacing are structure (a <pre> block of Python)
     lines = (line.rstrip() if i in code else _blanks(line).strip() for i, line in enumerate(raw))

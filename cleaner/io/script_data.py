@@ -8,8 +8,10 @@ schema.org JSON-LD (``{"@type": "NewsArticle", "articleBody": "…"}``) or a sta
 
 Why it works as it does:
 
-* It is asked only when the visible text holds no article (:func:`visible_prose`): a page whose
-  visible text has its article keeps it untouched, whatever its scripts carry.
+* It is asked only when the visible text is an app shell's: a page showing a run of prose
+  (:func:`visible_prose`) keeps it untouched, whatever its scripts carry, and so does one with text
+  of its own (:func:`replaces_visible`: every line counts, so verse and dialogue do) or whose lines
+  the data's article holds (their line breaks are the page's).
 * JSON-LD ``articleBody`` (or ``text`` of an article type, also inside ``@graph`` arrays) is the
   site's own statement of the article and goes first; then the longest article-like string of a
   state (prose of Han characters with sentence punctuation, measured without its tags). A state's
@@ -39,12 +41,18 @@ MAX_ASSIGNMENTS = 40  # state assignments tried in one script
 MAX_NODES = 100_000  # objects and arrays visited in one parsed script
 MIN_ARTICLE_HAN = 50  # Han characters a string needs to be an article
 HELD_ARTICLE_HAN = 150  # Han characters of prose in one run of visible lines: the page shows its article
-SHORT_ARTICLE_HAN = 60  # a visible run of prose this long that the data does not contain is its article
+SHELL_HAN = 60  # Han characters of a page's own text (outside links and nav) an app shell stays under
+SHELL_LINES = 100  # lines with Han characters outside links and nav: a page with more is no shell
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _SENTENCE_PUNCT = re.compile(r"[。！？；，、：]")
 _SENTENCE_END = re.compile(r"[。！？]")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
+# A line of text, not a label: it ends a sentence or a clause (a line of verse, of dialogue), before
+# any closing quotes or brackets. A loader's ``加载中…`` does not.
+_TEXT_LINE_END = re.compile(r"(?:[。！？；，]|(?<=[\u3400-\u9fff])[,.!?;])[\s”’」』）)》\"']*$")
+# A teaser's cut: ``…`` / ``...`` / ``……`` and a "read on" label after it.
+_TEASER_END = re.compile(r"\s*(?:…+|\.{3,})\s*(?:(?:阅读|查看|展开)(?:全文|更多)|更多)?\s*[>》»]*\s*$")
 _HTML_BEARING = re.compile(r"<(?:p|br|div|h[1-6]|section|article|blockquote|li|ul|ol|table|img|span|strong|em|b|figure)\b[^<>]{0,2000}>",
                            re.IGNORECASE)
 # Tags that make blocks: an HTML string without any keeps its own line breaks as paragraphs.
@@ -120,19 +128,43 @@ def visible_prose(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def holds_article(runs: list[tuple[int, str]]) -> bool:
-    """Whether the visible text shows an article: a run of prose of ``HELD_ARTICLE_HAN`` or more."""
+    """Whether the visible text shows an article: a run of prose of ``HELD_ARTICLE_HAN`` or more.
+    A quick answer for most pages; verse, dialogue and other short lines are judged by
+    :func:`replaces_visible`."""
     return any(han >= HELD_ARTICLE_HAN for han, _ in runs)
 
 
-def replaces_visible(article: ScriptArticle, runs: list[tuple[int, str]]) -> bool:
-    """Whether the data's article should stand for the visible text: it is an article, at least
-    twice the visible prose, and every visible run long enough to be a short article of its own is
-    inside it (a teaser of the article is; an unrelated short article the page shows is not)."""
-    shown = max((han for han, _ in runs), default=0)
-    if article.han < max(MIN_ARTICLE_HAN, 2 * shown):
+def replaces_visible(article: ScriptArticle, body: list[str]) -> bool:
+    """Whether the data's article should stand for the visible text ``body`` (the page's lines
+    outside links, ``nav``, ``header``, ``footer`` and ``aside``).
+
+    Every line is judged, whatever its length, so verse and dialogue count as much as prose. A line
+    the article holds (after a teaser's closing ``…``) is the article's; any other is the page's own.
+    The page is an app shell, and the article replaces it, when its own text is what a shell shows
+    (a loader, a notice, a title): under ``SHELL_HAN`` Han characters, and at most one line of it
+    ending a sentence or clause (two make verse or dialogue, three lines of a poem). A page whose
+    lines the article holds keeps them (and their line breaks) unless the article is at least
+    twice as long: then they are its teaser.
+    """
+    if article.han < MIN_ARTICLE_HAN:
         return False
-    flat = _squeeze(_TAG.sub("", article.body))
-    return all(_squeeze(text) in flat for han, text in runs if han >= SHORT_ARTICLE_HAN)
+    flat = _squeeze(misread_reading(_TAG.sub("", article.body)))
+    held = own = own_text_lines = lines = 0
+    for line in body:
+        han = han_count(line)
+        if not han:
+            continue
+        lines += 1
+        if lines > SHELL_LINES:  # many lines: not a shell, and the searches below stay bounded
+            return False
+        if _squeeze(_TEASER_END.sub("", line)) in flat:
+            held += han
+        else:
+            own += han
+            own_text_lines += bool(_TEXT_LINE_END.search(line))
+        if own >= SHELL_HAN or own_text_lines >= 2 or 2 * held > article.han:
+            return False
+    return True
 
 
 def article_html(article: ScriptArticle) -> str:
