@@ -18,12 +18,17 @@ of the document go whole: ``{\\*\\…}`` (a destination a reader may ignore) and
 objects, headers, footers, footnotes and field instructions named in SKIP; so do hidden text
 (``\\v`` … ``\\v0``) and binary data (``\\binN`` and its N bytes).
 
-Where: a whole document is ``{\\rtf`` at the start of a line, up to its closing brace. A fragment
+Where: a whole document is ``{\\rtf`` at the start of a line, up to its closing brace (or the
+text's end when it starts the text: a file cut off), with a writer's header before its first text
+(``\\ansi``, ``\\ansicpgN``, ``\\deffN``, a font table). A ``{\\rtf1`` and then prose (a tutorial's line
+about the format), one left open after other text, or one amid other text that shows characters
+beyond ASCII as themselves (writers escape them: it is an example someone typed) is none. A fragment
 without that header is a stretch of text dense with RTF's own escapes (``\\'hh`` bytes or
 ``\\uN`` units with their fallback; control words alone, as in a TeX formula or a Windows path,
 are not enough), and its bytes are read in the encoding the character model finds them text in
 (the project's judge of bytes alone, ``cleaner.repair.byte_runs``). A stray backslash, code that
-escapes a quote, or a ``\\u4e2d`` escape (four hex digits: literal-escapes' business) is not RTF.
+escapes a quote, or a ``\\u4e2d`` escape (four hex digits: literal-escapes' business) is not RTF, nor is a stretch
+beside one (``\\u4f1a\\u67085`` is JSON's 会月5, not the unit 67085).
 
 A source wrapped at a fixed width (copied through a terminal or a mail body) breaks the lines
 inside its tokens (``\\'b5\\'\\nc4``, ``\\u20\\n197``): when most of a document's (or fragment's)
@@ -67,18 +72,34 @@ SYMBOLS = {"{": "{", "}": "}", "\\": "\\", "~": "\u00a0", "_": "\u2011", "-": ""
 _TOKEN = re.compile(r"\\([a-z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|(\r\n|\r|\n)|([^\\{}\r\n]+)",
                     re.DOTALL)
 _HEAD = re.compile(r"(?m)^[ \t\ufeff]*\{\\rtf")
+# What a writer puts in a document's header: its character set, default font or font table. A
+# "{\\rtf1" alone (a tutorial's example, a line quoted in prose) has none.
+# Characters beyond ASCII written as themselves: RTF writers write 7-bit source (\'hh, \uN), so a
+# document among other text that shows them is an example someone typed (a whole .rtf file of raw
+# 8-bit bytes is still read).
+_TYPED = re.compile(r"[^\x00-\x7f\ufeff]")
+# A document's header: the control words and group openings before its first text.
+_HEADER = re.compile(r"\{\\rtf\d*(?:[\s{]|\\\*|\\[a-z]{1,32}-?\d{0,10} ?)*")
+_REAL_HEAD = re.compile(r"\\(?:ansi|ansicpg\d+|pca?|mac|deff\d*|fonttbl)(?![a-z])")
 
 # A fragment: RTF's escapes with what stands between them (plain text up to GAP characters).
-_ESCAPE = re.compile(r"\\'[0-9a-fA-F]{2}|\\u-?\d{1,6}(?![0-9a-fA-F])\??|\\[a-z]{1,32}-?\d{0,10} ?|\\[{}\\~]")
+# (``\\u`` before a digit is a unit or nothing: ``\\u4`` of ``\\u4f1a`` is no control word.)
+_ESCAPE = re.compile(r"\\'[0-9a-fA-F]{2}|\\u-?\d{1,6}(?![0-9a-fA-F])\??|\\(?!u-?\d)[a-z]{1,32}-?\d{0,10} ?|\\[{}\\~]")
+# A ``\\u`` escape of four hex digits with a letter among them (``\\u4f1a``, ``\\ud83d``): the stretch
+# is JSON's, Java's or JavaScript's escape text (the literal-escapes stage reads it), and its
+# all-digit escapes are hex too (``\\u67085`` is 月 and 5, not the unit 67085).
+_HEX_ESCAPE = re.compile(r"\\u(?=\d{0,3}[a-fA-F])[0-9a-fA-F]{4}")
 GAP = 40
 # A fragment holds this many byte escapes, or this many sure Unicode escapes (a fallback after
-# them, or a value no four-hex-digit escape writes: negative or five digits) ...
+# them, or a value no four-hex-digit escape writes: negative or five digits; 16-bit, UNIT_RANGE) ...
 FRAGMENT_BYTES = 6
 FRAGMENT_UNITS = 3
 # ... and its escapes are this share of its characters at least: an article quoting one line of
 # RTF, or code with escapes in its strings, is mostly something else.
 FRAGMENT_SHARE = 0.5
-_SURE_UNIT = re.compile(r"\\u(?:-\d{1,5}|\d{5})(?!\d)|\\u\d{1,5}(?:\?|\\')")
+_SURE_UNIT = re.compile(r"\\u(-\d{1,5}|\d{5})(?!\d)|\\u(\d{1,5})(?:\?|\\')")
+# A unit is a 16-bit value, signed or (some writers) not: \u67085 is none.
+UNIT_RANGE = range(-32768, 65536)
 _BYTE = re.compile(r"\\'[0-9a-fA-F]{2}")
 # Fixed-width wraps: most lines this long at least, and this share of the lines of one length.
 WRAP_MIN_WIDTH = 40
@@ -110,6 +131,14 @@ def _read_documents(text: str) -> str:
         if start < last:
             continue
         end = _group_end(text, start)
+        if not _REAL_HEAD.search(_HEADER.match(text, start).group()):
+            continue  # "{\\rtf1" and then text, as prose shows it: no writer's header
+        if end is None:
+            if text[:start].strip():
+                continue  # unclosed after other text: a line quoted, not a document to swallow it
+            end = len(text)  # a document cut off (a file truncated) is read to the end
+        if _TYPED.search(text, start, end) and (text[:start].strip() or text[end:].strip()):
+            continue  # an example typed amid prose: a writer escapes what is not ASCII
         out.append(text[last:start])
         read = read_document(text[start:end])
         # A document is a block of its own: what follows it on its closing line starts a line.
@@ -119,8 +148,8 @@ def _read_documents(text: str) -> str:
     return "".join(out)
 
 
-def _group_end(text: str, start: int) -> int:
-    """The index after the brace that closes the group opened at ``start`` (the text's end if none)."""
+def _group_end(text: str, start: int) -> int | None:
+    """The index after the brace that closes the group opened at ``start`` (None if none does)."""
     depth = 0
     for m in re.finditer(r"\\.|[{}]", text[start:], re.DOTALL):
         if m.group() == "{":
@@ -129,7 +158,7 @@ def _group_end(text: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return start + m.end()
-    return len(text)
+    return None
 
 
 def read_document(source: str) -> str:
@@ -407,7 +436,10 @@ def _fragments(text: str) -> list[tuple[int, int]]:
     out = []
     for start, end, escaped in spans:
         piece = text[start:end]
-        if len(_BYTE.findall(piece)) < FRAGMENT_BYTES and len(_SURE_UNIT.findall(piece)) < FRAGMENT_UNITS:
+        if _HEX_ESCAPE.search(text, max(start - GAP, 0), end + GAP):
+            continue
+        sure = sum(int(a or b) in UNIT_RANGE for a, b in _SURE_UNIT.findall(piece))
+        if len(_BYTE.findall(piece)) < FRAGMENT_BYTES and sure < FRAGMENT_UNITS:
             continue
         if escaped < FRAGMENT_SHARE * len("".join(piece.split())):
             continue

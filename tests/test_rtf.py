@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import rtf
 from cleaner.io.kinds import input_kind, looks_like_rtf, output_name
@@ -148,3 +152,68 @@ def test_fragment_wrapped_at_a_fixed_width():
     fragment = (hex_bytes(ARTICLE, "gbk") + "\\par ") * 3
     wrapped = "\n".join(fragment[k:k + 76] for k in range(0, len(fragment), 76))
     assert rtf.repair(wrapped) == (ARTICLE + "\n") * 3
+
+
+# Java .properties and JSON lines escape CJK as \uXXXX; an all-digit escape before a digit or "?"
+# (\u6708 and 5: \u67085) looks like an RTF unit, and \u4 of \u4f1a like a control word.
+PROPERTIES = ("app.title=\\u4f1a\\u8bae\\u5b89\\u6392\n"
+              "notice.a=3\\u67085\\u65e5\\u5f00\\u5e55\n"
+              "notice.b=4\\u67088\\u65e5\\u95ed\\u5e55\n"
+              "notice.c=5\\u67081\\u65e5\\u653e\\u5047\n")
+
+
+@pytest.mark.parametrize("text", [
+    PROPERTIES,
+    json.dumps({"title": "会议安排", "items": ["3月5日开幕", "4月8日闭幕", "5月1日放假"]}),
+    json.dumps("十?十?十?第三十?"),
+])
+def test_hex_escape_text_is_not_rtf(text):
+    assert rtf.repair(text) == text
+
+
+# Wiki-like paragraphs: Han characters with Chinese punctuation, dates (月 is \u6708: "3月5日" is
+# 3\u67085\u65e5), numbers before Han (第3次, 十?), Latin words and "?".
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+_DATE = st.builds("{}年{}月{}日".format, st.integers(1900, 2030), st.integers(1, 12), st.integers(1, 31))
+_RUN = st.one_of(st.text(_HAN, min_size=1, max_size=12), st.sampled_from("，。、；：“”（）《》"), _DATE,
+                 st.builds("{}{}".format, st.sampled_from("月十人的在为第约"), st.integers(0, 3000)),
+                 st.integers(0, 3000).map(str), st.sampled_from(["RTF", "JSON", "?", " ", "-", "e5"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RUN, min_size=3, max_size=40).map("".join).filter(lambda p: sum("\u4e00" <= c <= "\u9fff" for c in p) >= 8))
+def test_json_escaped_paragraph_untouched(paragraph):
+    escaped = json.dumps(paragraph, ensure_ascii=True)
+    assert rtf.repair(escaped) == escaped
+
+
+TUTORIAL = ("RTF文件的结构\n每个RTF文件都以下面这行开头：\n{\\rtf1\n"
+            "后面跟着字体表、颜色表和正文。正文中的汉字用\\'hh形式的转义写出。\n"
+            "第二段：字体表里的\\fcharset134表示GBK字符集。\n"
+            "第三段：颜色表{\\colortbl;\\red255\\green0\\blue0;}定义了红色。\n")
+
+
+def test_unclosed_header_in_prose_stays():
+    assert rtf.repair(TUTORIAL) == TUTORIAL
+
+
+def test_closed_group_without_a_writers_header_stays():
+    text = "最短的写法：\n{\\rtf1 Hello\\par}\n就这样。"
+    assert rtf.repair(text) == text
+
+
+def test_document_after_an_unclosed_header_is_read():
+    text = TUTORIAL + document(hex_bytes(ARTICLE, "gbk"))
+    assert rtf.repair(text) == TUTORIAL + ARTICLE
+
+
+def test_example_typed_amid_prose_stays():
+    example = "{\\rtf1\\ansi\\ansicpg936{\\fonttbl\\f0\\fswiss 宋体;}\\f0 你好，{\\b 世界}。\\par}"
+    text = "例如下面是一个最简单的文件：\n" + example + "\n保存后用写字板打开就能看到效果。"
+    assert rtf.repair(text) == text
+    assert rtf.repair(example) == "你好，世界。"  # a whole file of raw 8-bit text is read
+
+
+def test_document_cut_off_is_read_to_the_end():
+    cut = document(hex_bytes(ARTICLE, "gbk"))[:-2]  # a truncated file: no closing brace
+    assert rtf.repair(cut) == ARTICLE
