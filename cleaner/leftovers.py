@@ -225,23 +225,34 @@ _REPL_PROMPT = re.compile(r"\s*(?:>>>|\.\.\.|In \[\d+\]:)[ \t]")
 # ``[DEBUG]``); a literal on it is the value it logged, not an example.
 _LOG_RECORD = re.compile(r"\[?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}"
                          r"|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL)\b)")
-# A logger's field, ``key=`` right before the literal (``payload=b'…' len=12``).
-_KEY = re.compile(r"(?<![^\s\[(,;])[A-Za-z_][\w.]*=\Z")
+# What stands between a record's fields: ASCII's and Chinese separators.
+_FIELD_SEPARATORS = ",;|，；、"
+# A record's field, ``key=`` right before the literal (``payload=b'…' len=12``, ``商品名称=b'…'``):
+# a key is a word (ASCII or Chinese) at the line's start or after a space, a bracket or a separator.
+_KEY = re.compile(rf"(?<![^\s\[({_FIELD_SEPARATORS}])[^\W\d][\w.]*=\Z")
+# Another field of the same record on the line: ``key=value``, not ``==``.
+_OTHER_FIELD = re.compile(rf"(?:^|(?<=[\s\[({_FIELD_SEPARATORS}]))[^\W\d][\w.]*=[^=\s]")
 
 
 def _field(m: re.Match) -> bool:
     """Is a literal a ``key=value`` field of a record: its key right before it, no bracket left
-    open before that on the line (``f(data=b'…')`` is a call's argument, code's), and a space, a
-    separator or the line's end after it."""
+    open before that on the line (``f(data=b'…')`` is a call's argument, code's), a space, a
+    separator or the line's end after it, and the line a record's: a logger's (``_LOG_RECORD``)
+    or holding another field. ``expected=b'…'`` alone on its line is an assignment, code's."""
     text = m.string
     line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
     before = text[line_start:m.start()]
-    if not _KEY.search(before):
+    key = _KEY.search(before)
+    if not key:
         return False
     if any(before.count(a) > before.count(b) for a, b in ("()", "[]", "{}")):
         return False
     after = text[m.end()] if m.end() < len(text) else "\n"
-    return after.isspace() or after in ",;|"
+    if not (after.isspace() or after in _FIELD_SEPARATORS):
+        return False
+    rest = before[:key.start()] + " " + text[m.end():len(text) if line_end < 0 else line_end]
+    return bool(_LOG_RECORD.match(before.lstrip()) or _OTHER_FIELD.search(rest))
 
 
 # Han characters of a clause: a literal whose text is this long is a record's, not an example.

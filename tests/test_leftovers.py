@@ -328,6 +328,7 @@ _SHORT = repr("你好世界".encode("utf-8"))  # shorter than a clause: read for
     f"2024-03-01 10:21:11 WARN recv {_SHORT} from peer",  # a logger's line: its value
     f"[DEBUG] payload={_BYTES} len=18",                    # a key=value field
     f"[ERROR] msg={_BYTES}, code=500",
+    f"商品名称={_BYTES}，价格=1999元",                      # fields with a Chinese key and separator
 ])
 def test_a_logged_literal_is_read_back_whole(record):
     assert decode_escapes(record) == record.replace(_BYTES, "中文编码测试").replace(_SHORT, "你好世界")
@@ -337,6 +338,7 @@ def test_a_logged_literal_is_read_back_whole(record):
     f"print({_BYTES})",                                    # a call's argument
     f"sock.send(payload={_BYTES}, flags=0)",               # a keyword argument, not a record's field
     f"data = {_BYTES}",                                    # an assignment
+    f"data=s.encode('utf-8')\nexpected={_BYTES}\nassert data == expected",  # one with no spaces
     f">>> '中文编码测试'.encode('utf-8')\n{_BYTES}",         # what the interpreter printed
     f"编码后的结果是{_BYTES}，每个汉字占三个字节。",             # prose explaining the bytes
 ])

@@ -141,3 +141,14 @@ def test_a_run_of_signs_is_no_dropped_reading():
     # but no decoder makes signs alone of UTF-8 Chinese.
     for text in ("★★★★★ 5分", "★★☆☆☆ 2分", "●●●●○"):
         assert utf8_marks.repair(text) == []
+
+
+@pytest.mark.parametrize("text", ["ありがとうございますおはようございますこんにちは", "안녕하세요감사합니다반갑습니다"])
+def test_a_run_of_kana_or_hangul_alone_is_not_searched_for_dropped_bytes(monkeypatch, text):
+    # Clean Japanese or Korean reads as no text to the model, and EUC's kana and hangul rows are
+    # UTF-8's bytes; but no decoder makes kana or hangul of UTF-8 Chinese without Han beside it.
+    calls = []
+    real = utf8_marks._dropped_path
+    monkeypatch.setattr(utf8_marks, "_dropped_path", lambda *a: calls.append(a) or real(*a))
+    assert utf8_marks.repair(text) == []
+    assert calls == []

@@ -34,6 +34,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from cleaner.chardata import HAN
 from cleaner.langmodel import per_char
 from cleaner.repair import holes, mojibake, whatwg_marks
 from cleaner.repair.multi_byte_marks import _duplicates, _fitting, _step, rejected_before  # noqa: PLC2701 - one notion of a fitting character
@@ -64,6 +65,10 @@ MAX_DROPPED_SCORE = -9.0
 # thousand), where a run of signs reads as no text too and its GB2312 bytes are UTF-8's (★★★★★,
 # a review's rating, came back 無視視視視).
 MIN_DROPPED_LETTERS = 0.5
+# And Han among them: every decoder here makes Han of UTF-8 Chinese, kana or hangul only beside it
+# (build split, 300 paragraphs a decoder: no run without Han but through euc_kr and johab, 5 and 6
+# of 2,200 and 2,400, short runs of hangul). A run of kana or hangul alone is Japanese or Korean,
+# which the model does not know (it reads as no text): its search took 0.15 s a KB of hiragana.
 MAX_DROPPED = 3  # bytes dropped in one place, at most (a character's last, the next one's lead and second)
 DROPPED = 0.3  # the cost of a byte put back: the path puts back no more than UTF-8 needs
 MIN_MARK_SHARE = 0.25  # marks per character of a run, at least
@@ -95,7 +100,8 @@ def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.Mojib
         if marks:
             if marks < MIN_MARKS or marks < MIN_MARK_SHARE * len(run):
                 continue
-        elif len(run) < MIN_DROPPED_RUN or _letters(run) < MIN_DROPPED_LETTERS or per_char(run) > MAX_DROPPED_SCORE:
+        elif (len(run) < MIN_DROPPED_RUN or _letters(run) < MIN_DROPPED_LETTERS or not HAN.search(run)
+              or per_char(run) > MAX_DROPPED_SCORE):
             continue
         found.append((m, _readings(run, dropped=not marks)))
     browser = _browser_page([(m.group(), readings) for m, readings in found if LOST in m.group()])
@@ -111,15 +117,13 @@ def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.Mojib
     return spans
 
 
-def read(run: str, guess: bool = True, prev: str = "", final: bool = False,
-         dropped: bool = False) -> mojibake.MojibakeRepair | None:
-    """``run`` read back from the bytes the decoder that reads best made it of, or None.
-    ``prev``: the character before it; ``final``: the run ends its line (``holes.choose_ranked``);
-    ``dropped``: the decoder dropped what it rejected (``errors="ignore"``)."""
-    readings = _readings(run, dropped)
-    if not dropped:
-        browser = _browser_page([(run, readings)])
-        readings = [r for r in readings if (r[1] == whatwg_marks.NAME) == browser]
+def read(run: str, guess: bool = True, prev: str = "", final: bool = False) -> mojibake.MojibakeRepair | None:
+    """``run``, a run with marks, read back from the bytes the decoder that reads best made it of,
+    or None. ``prev``: the character before it; ``final``: the run ends its line
+    (``holes.choose_ranked``)."""
+    readings = _readings(run, dropped=False)
+    browser = _browser_page([(run, readings)])
+    readings = [r for r in readings if (r[1] == whatwg_marks.NAME) == browser]
     return _chosen(run, readings, guess, prev, final)
 
 
