@@ -156,10 +156,13 @@ NOT_IDEMPOTENT: dict[tuple[str, str, str], str] = {
     ("utf-8", "gb2312", "replace"): "--no-guess: the GBK view reads 涓� (一 with its 80 marked) again once a guess "
                                     "beside it was written U+FFFD (一七涓�涓���…涓�。, spans)",
     ("big5", "cp932", "replace"): "一､@･\uf8f2､@參 (spans) is read only once 參 is converted to 参",
+    # Session 24 (a draw the session's code and its starting code both fail): with --no-guess the
+    # layers are left unread and conversion writes 擄 as 掳, which the next clean then reads.
+    ("utf-8", "gbk-twice", "replace"): "--no-guess: 娑擄拷… kept unread is converted (擄 → 掳), read on a second clean",
 }
 # Cells whose failing draw is made only in some test orders (alone it fails; after the whole suite
 # the derandomized draws differ and pass): not strict, so neither order turns CI red. Known limit.
-ORDER_DEPENDENT = {("big5", "cp932", "replace")}
+ORDER_DEPENDENT = {("big5", "cp932", "replace"), ("utf-8", "gbk-twice", "replace")}
 
 
 @MATRIX_SETTINGS
