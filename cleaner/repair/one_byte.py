@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cleaner.chardata import HAN_CLASS
 from cleaner.langmodel import model
 from cleaner.repair import holes, mojibake
 from cleaner.repair.mojibake import MojibakeRepair
@@ -65,7 +66,7 @@ CLUSTER = 3
 # Rare characters a line without a U+FFFD holds, at least, as a share of its Han: a stream out of
 # step reads rare pairs more often than not; clean text holds a few percent.
 RARE_SHARE = 0.15
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN_CLASS}]")
 # Bytes of an edit's reading judged against the old (a shifted run may go on further).
 WINDOW = 24
 
