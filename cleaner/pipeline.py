@@ -48,6 +48,7 @@ from cleaner.textedit import joined_spans
 # texts before and after each change are held until then, a few MB at most.
 LAZY_COUNT_CHARS = 1 << 20
 SINGLE_BYTE_ROUNDS = 3  # readings of the single-byte stage at most, each on what the last put back
+MISREAD_ROUNDS = 4  # rounds of the byte-level repairs at most, each reading what the last put back
 TITLE_REPAIR_MAX = 200  # characters of a title read by the repairs (Cleaner._repaired_title)
 # Characters that look misread (rare by the model) a title must hold to be repaired: a misread title
 # holds 4 or more, 12 % of clean ones 2 or more. The repairs cost 0.4 ms a title, a third of a
@@ -203,9 +204,11 @@ class Cleaner:
             text = apply("remove", "markdown", markdown.strip_markdown, text)
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
-        shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
-        read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
-        if cfg.fix_mojibake:
+
+        def read_misreadings(text: str) -> tuple[str, bool, tuple[str, ...]]:
+            """The byte-level repairs of misread text, once: the text, whether the page shows the
+            pinyin damage, and the other scripts read back."""
+            read_other: tuple[str, ...] = ()
             # Single-byte mojibake first: it (æŽ¨) re-encodes to GBK too, and must not be re-read.
             # The cleaner's own reader before ftfy, which takes any Latin-1 run for UTF-8 (GBK
             # read as Latin-1, Í³, would become U+0373); ftfy takes what is left.
@@ -312,6 +315,20 @@ class Cleaner:
             # A lone emoji or Extension B character misread in correct text (馃憤 is 👍): no cluster either.
             text = apply("repair", "utf8-four-byte-char-misread", astral_chars.repair, text)
             text = aside.restore(text)
+            return text, shifted, read_other
+
+        shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
+        read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
+        if cfg.fix_mojibake:
+            # Read again while a reading changes the text: what one reading put back (a layer peeled,
+            # a byte put in step) may be misread text itself, and a second clean would read it then.
+            # Clean text changes nothing in the first round and pays for no other.
+            for _ in range(MISREAD_ROUNDS):
+                before = text
+                text, shifted_now, read_now = read_misreadings(text)
+                shifted, read_other = shifted or shifted_now, read_other + read_now
+                if text == before:
+                    break
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
@@ -341,7 +358,7 @@ class Cleaner:
                 # converter rewrote them): read in pieces above, it may read whole now, and a
                 # second clean would otherwise find it so. Not on a page with the pinyin damage:
                 # its "?" lines were realign's, and the re-read above left them alone.
-                joined = record("utf8-read-as-gbk-joined", reread(joined))
+                joined = record("utf8-read-as-gbk-joined", mojibake.repair_utf8_as_gbk(joined, guess=cfg.guess_lost))
                 joined = record("short-field-read-as-gbk-joined", short_fields.repair(joined))
             text = joined
         if cfg.remove_furniture:
@@ -366,6 +383,8 @@ class Cleaner:
         # Mojibake the repairs could not undo is kept byte for byte: converted or width-folded it
         # could no longer be read back (鎵嬫 -> 镓嬫), and a second pass would change it again.
         kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
+        if kept and converting:
+            kept = convert.widened_over_converted(text, kept, cfg.to)
         if "?" in text:
             kept = question_marks.with_marks(text, kept) + question_marks.unread(text)
             # Characters an encoder lacked, written "?": kept as marks, not made questions (？).

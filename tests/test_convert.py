@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cleaner.script.convert import convert, correct_ambiguous
+from cleaner.script.convert import convert, correct_ambiguous, widened_over_converted
 from cleaner.script.fold import fold
 
 
@@ -339,3 +339,20 @@ def test_the_other_language_share_is_the_pattern_s(text):
 def test_a_sentence_overlapping_the_found_ones_is_told_by_bisection(found, a, b):
     # Spans in any order, overlapping or empty: the bisection answers as the scan of all of them.
     assert convert_module._overlapping(found)(a, b) == any(x < b and a < y for x, y in found)
+
+
+def test_a_kept_span_is_widened_over_the_converted_characters_beside_it():
+    """A misread stretch kept from 犲 on: 擄 two characters before it would be converted (擄 as 掳)
+    and read otherwise by a later clean, so the span reaches it; 娑 and 拷, which conversion
+    leaves alone, are taken only as far as 擄 needs, and the line's end beyond 。 is not looked at."""
+    text = "娑擄拷娴犲﹣绔存稉。鐗"
+    start, end = text.index("犲"), text.index("。")
+    assert widened_over_converted(text, [(start, end)], "zh-hans") == [(1, end)]
+    assert widened_over_converted(text, [(start, end)], "keep") == [(start, end)]
+
+
+def test_a_kept_span_looks_neither_into_its_neighbours_nor_past_non_han():
+    """Between two kept spans each looks only at the characters between them; a space ends the look."""
+    assert widened_over_converted("擄拷擄拷擄", [(1, 2), (3, 4)], "zh-hans") == [(0, 3), (3, 5)]
+    assert widened_over_converted("擄 拷擄", [(2, 4)], "zh-hans") == [(2, 4)]
+    assert widened_over_converted("擄擄擄擄擄擄拷", [(6, 7)], "zh-hans") == [(2, 7)]  # four at most

@@ -225,3 +225,25 @@ def test_the_single_byte_reading_reads_again_what_its_first_reading_let_read():
     cleaner = Cleaner(to="keep", remove_furniture=False)
     once = cleaner.clean(damaged)
     assert cleaner.clean(once) == once
+
+
+@pytest.mark.parametrize("cell,text", [
+    (("utf-8", "euc_jp", "replace"), "文将。"),       # a byte put in step, then the GBK view reads on
+    (("utf-8", "johab", "replace"), "原见。"),
+    (("utf-8", "gbk-twice", "ignore"), "一一一一一一一一。"),  # a layer peeled is misread text itself
+    (("big5", "cp949", "replace"), "七个快。"),
+])
+def test_what_a_reading_put_back_is_read_again_in_the_same_clean(cell, text):
+    """The byte-level readings run again while a round changes the text: a second clean of the
+    output changes nothing (each of these was changed by it when the readings ran once)."""
+    import random
+
+    from damage import damage_cell, naive_s2t, source_text
+
+    source, decoder, errors = cell
+    page = source_text(naive_s2t(text) if source == "big5" else text, source)
+    damaged = damage_cell(page, source, decoder, errors, "page", random.Random(0))
+    for guess in (True, False):
+        c = Cleaner(guess_lost=guess)
+        out = c.clean(damaged)
+        assert c.clean(out) == out, (cell, guess)

@@ -148,27 +148,10 @@ def _unmodelled_cells():
 # Words GB18030 writes in four bytes (outside GBK), put into the text of the gb18030 cells: the
 # only characters those cells damage.
 FOUR_BYTE_WORDS = ["España", "刘䶮", "สวนนงนุช", "Ngô Đình Diệm", "서울", "㐀字", "Gödel"]
-# Cells whose second clean still changes the first's output, and why (strict: a fix shows). None
-# now: UTF-8 read as GBK twice, whose outer marks cut the peel, is read through both layers.
-NOT_IDEMPOTENT: dict[tuple[str, str, str], str] = {
-    # Session 21 (both found once the UTF-8 cells of gb2312, euc_jis_2004, johab and hz were added;
-    # the code before it cleans the drawn pages the same way):
-    ("utf-8", "gb2312", "replace"): "--no-guess: the GBK view reads 涓� (一 with its 80 marked) again once a guess "
-                                    "beside it was written U+FFFD (一七涓�涓���…涓�。, spans)",
-    ("big5", "cp932", "replace"): "一､@･\uf8f2､@參 (spans) is read only once 參 is converted to 参",
-    # Session 24 (a draw the session's code and its starting code both fail): with --no-guess the
-    # layers are left unread and conversion writes 擄 as 掳, which the next clean then reads.
-    ("utf-8", "gbk-twice", "replace"): "--no-guess: 娑擄拷… kept unread is converted (擄 → 掳), read on a second clean",
-}
-# Cells whose failing draw is made only in some test orders (alone it fails; after the whole suite
-# the derandomized draws differ and pass): not strict, so neither order turns CI red. Known limit.
-ORDER_DEPENDENT = {("big5", "cp932", "replace"), ("utf-8", "gbk-twice", "replace")}
 
 
 @MATRIX_SETTINGS
-@pytest.mark.parametrize("cell", [pytest.param(cell, marks=pytest.mark.xfail(strict=cell not in ORDER_DEPENDENT,
-                                                                            reason=NOT_IDEMPOTENT[cell]))
-                                  if cell in NOT_IDEMPOTENT else cell for cell in _unmodelled_cells()])
+@pytest.mark.parametrize("cell", _unmodelled_cells())
 @given(clean_chinese, st.sampled_from(["page", "lines", "title", "spans"]), st.sampled_from(["zh-hans", "keep"]),
        st.booleans(), st.sampled_from(FOUR_BYTE_WORDS), st.integers(0, 10_000))
 def test_each_unmodelled_cell_is_idempotent(cell, text, scope, to, guess, word, seed):
@@ -224,17 +207,7 @@ def _fixture_paragraphs() -> list[str]:
     return [path.read_text("utf-8") for path in sorted(folder.glob("*.txt"))]
 
 
-# Cells whose second clean of a fixture page still changes the first's output, and why.
-NOT_IDEMPOTENT_ON_FIXTURES: dict[tuple[str, str, str], str] = {
-    # EUC-JP shows Big5 bytes as kanji and kana, without the hangul or halfwidth katakana that set a
-    # stretch aside (set_aside.py; GBK shows kana for UTF-8 bytes too, so kana say nothing): the
-    # GBK view reads pieces of it, and a second clean reads on from what the first invented.
-    ("big5", "euc_jp", "replace"): "nothing tells EUC-JP's reading of Big5 from GBK mojibake",
-}
-
-
-@pytest.mark.parametrize("cell", [pytest.param(cell, marks=pytest.mark.xfail(strict=True, reason=NOT_IDEMPOTENT_ON_FIXTURES[cell]))
-                                  if cell in NOT_IDEMPOTENT_ON_FIXTURES else cell for cell in _unmodelled_cells()])
+@pytest.mark.parametrize("cell", _unmodelled_cells())
 def test_each_unmodelled_cell_is_idempotent_on_real_pages(cell):
     """The same on the clean fixtures' pages (running text: longer stretches than the drawn
     examples), misread whole and in some lines, converted and kept."""
@@ -380,12 +353,8 @@ def _after_damage(family: str, text: str, seed: int) -> tuple[str, str]:
     return damage_after(page, source, decoder, "replace", step, rng)
 
 
-# Families a second clean still changes, and why (strict: a fix shows).
-AFTER_NOT_IDEMPOTENT: dict[str, str] = {}
-
-
 @MATRIX_SETTINGS
-@given(clean_chinese, st.sampled_from([f for f in _after_families() if f not in AFTER_NOT_IDEMPOTENT]),
+@given(clean_chinese, st.sampled_from(_after_families()),
        st.sampled_from(["zh-hans", "keep"]), st.booleans(), st.integers(0, 10_000))
 def test_every_family_around_a_misdecoding_is_idempotent(text, family, to, guess, seed):
     """Cleaning the output again changes nothing, whatever happened to the mojibake after it was
@@ -397,23 +366,11 @@ def test_every_family_around_a_misdecoding_is_idempotent(text, family, to, guess
     assert c.clean(out) == out
 
 
-# Families whose second clean of a fixture page (running text: longer stretches than the drawn
-# examples) still changes the first's output, and why (strict: a fix shows).
-AFTER_NOT_IDEMPOTENT_ON_FIXTURES: dict[str, str] = {
-    **{f"{base} lower": "lowercased GBK shown as Latin-1 (GBK's leads c0-de made e0-fe) is no byte view's: "
-       "read in pieces, what one clean reads lets the next read more" for base in ("gbk>latin-1", "gbk>cp1252")},
-    "twice utf-8>gbk>cp1252": "without guessing, the U+FFFD written for a byte of the first layer the outer one "
-                              "lost cuts the stretch the next clean peels elsewhere",
-}
-
-
 def _fixture_pages() -> list[str]:
     return [max(p.split("\n"), key=len) for p in _fixture_paragraphs()]
 
 
-@pytest.mark.parametrize("family", [
-    pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=AFTER_NOT_IDEMPOTENT_ON_FIXTURES[f]))
-    if f in AFTER_NOT_IDEMPOTENT_ON_FIXTURES else f for f in _after_families()])
+@pytest.mark.parametrize("family", _after_families())
 def test_every_family_around_a_misdecoding_is_idempotent_on_real_pages(family):
     """The same on the clean fixtures' pages, with guessing on and off."""
     changed = []

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from cleaner import chunks
+from cleaner.chardata import HAN_CLASS
 from cleaner.charclass import CharClass
 from cleaner.script.fold import NAIVE_FORMS, converter, fold, foreign_class, script_class
 
@@ -32,6 +33,44 @@ def convert(text: str, target: str) -> str:
     conversions (软件 -> 軟體) still see their words.
     """
     return convert_all([text], target)[0]
+
+
+CONVERTED_EDGE = 4  # characters looked at on each side of a kept span (widened_over_converted)
+
+
+def widened_over_converted(text: str, spans: list[tuple[int, int]], target: str) -> list[tuple[int, int]]:
+    """``spans`` (kept from conversion, sorted) each widened to the farthest character within
+    CONVERTED_EDGE of it, on each side, that conversion to ``target`` would change (over Han
+    only: punctuation, a space or ASCII ends the look): a misread stretch's edge is not known to
+    the character (娑擄拷娴… was kept from 犲 on), and a character of it converted (擄 as 掳) is
+    read otherwise by a later clean. Characters conversion leaves alone need no keeping."""
+    def changes(ch: str) -> bool:
+        return convert(ch, target) != ch
+
+    out: list[tuple[int, int]] = []
+    for k, (lo, hi) in enumerate(spans):
+        floor = out[-1][1] if out else 0  # no look into the span before, nor the one after
+        ceiling = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        reach = range(lo - 1, max(floor, lo - CONVERTED_EDGE) - 1, -1)
+        lo = _farthest_changed(text, reach, changes, lo, edge=lambda i: i)
+        reach = range(hi, min(ceiling, hi + CONVERTED_EDGE))
+        hi = _farthest_changed(text, reach, changes, hi, edge=lambda i: i + 1)
+        out.append((lo, hi))
+    return out
+
+
+_ONE_HAN = re.compile(f"[{HAN_CLASS}]")
+
+
+def _farthest_changed(text: str, reach: range, changes, bound: int, edge) -> int:
+    """The span's new bound: past the farthest index of ``reach`` (nearest first) whose character
+    conversion changes, looking no further than the first that is no Han."""
+    for i in reach:
+        if not _ONE_HAN.match(text[i]):
+            break
+        if changes(text[i]):
+            bound = edge(i)
+    return bound
 
 
 def convert_all(texts: list[str], target: str) -> list[str]:
