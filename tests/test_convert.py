@@ -355,4 +355,5 @@ def test_a_kept_span_looks_neither_into_its_neighbours_nor_past_non_han():
     """Between two kept spans each looks only at the characters between them; a space ends the look."""
     assert widened_over_converted("擄拷擄拷擄", [(1, 2), (3, 4)], "zh-hans") == [(0, 3), (3, 5)]
     assert widened_over_converted("擄 拷擄", [(2, 4)], "zh-hans") == [(2, 4)]
+    assert widened_over_converted("說：鈭箸。說", [(1, 5)], "zh-hans") == [(1, 5)]  # the stretch ends on 。 and ：
     assert widened_over_converted("擄擄擄擄擄擄拷", [(6, 7)], "zh-hans") == [(2, 7)]  # four at most

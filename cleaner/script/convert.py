@@ -41,7 +41,8 @@ CONVERTED_EDGE = 4  # characters looked at on each side of a kept span (widened_
 def widened_over_converted(text: str, spans: list[tuple[int, int]], target: str) -> list[tuple[int, int]]:
     """``spans`` (kept from conversion, sorted) each widened to the farthest character within
     CONVERTED_EDGE of it, on each side, that conversion to ``target`` would change (over Han
-    only: punctuation, a space or ASCII ends the look): a misread stretch's edge is not known to
+    only: punctuation, a space or ASCII ends the look, and a span ending on one is not widened
+    on that side): a misread stretch's edge is not known to
     the character (娑擄拷娴… was kept from 犲 on), and a character of it converted (擄 as 掳) is
     read otherwise by a later clean. Characters conversion leaves alone need no keeping."""
     def changes(ch: str) -> bool:
@@ -51,10 +52,13 @@ def widened_over_converted(text: str, spans: list[tuple[int, int]], target: str)
     for k, (lo, hi) in enumerate(spans):
         floor = out[-1][1] if out else 0  # no look into the span before, nor the one after
         ceiling = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-        reach = range(lo - 1, max(floor, lo - CONVERTED_EDGE) - 1, -1)
-        lo = _farthest_changed(text, reach, changes, lo, edge=lambda i: i)
-        reach = range(hi, min(ceiling, hi + CONVERTED_EDGE))
-        hi = _farthest_changed(text, reach, changes, hi, edge=lambda i: i + 1)
+        # A span that ends on punctuation or a space ends where the stretch does: no look past it.
+        if _ONE_HAN.match(text[lo]):
+            reach = range(lo - 1, max(floor, lo - CONVERTED_EDGE) - 1, -1)
+            lo = _farthest_changed(text, reach, changes, lo, edge=lambda i: i)
+        if _ONE_HAN.match(text[hi - 1]):
+            reach = range(hi, min(ceiling, hi + CONVERTED_EDGE))
+            hi = _farthest_changed(text, reach, changes, hi, edge=lambda i: i + 1)
         out.append((lo, hi))
     return out
 
