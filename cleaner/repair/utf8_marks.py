@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from cleaner.chardata import HAN
 from cleaner.langmodel import per_char
-from cleaner.repair import holes, mojibake, whatwg_marks
+from cleaner.repair import dropped_bytes, holes, mojibake, whatwg_marks
 from cleaner.repair.multi_byte_marks import _duplicates, _fitting, _step, rejected_before  # noqa: PLC2701 - one notion of a fitting character
 
 LOST = "\ufffd"
@@ -69,8 +69,6 @@ MIN_DROPPED_LETTERS = 0.5
 # (build split, 300 paragraphs a decoder: no run without Han but through euc_kr and johab, 5 and 6
 # of 2,200 and 2,400, short runs of hangul). A run of kana or hangul alone is Japanese or Korean,
 # which the model does not know (it reads as no text): its search took 0.15 s a KB of hiragana.
-MAX_DROPPED = 3  # bytes dropped in one place, at most (a character's last, the next one's lead and second)
-DROPPED = 0.3  # the cost of a byte put back: the path puts back no more than UTF-8 needs
 MIN_MARK_SHARE = 0.25  # marks per character of a run, at least
 MIN_MARKS = 3
 MIN_KNOWN = 6  # known high bytes the UTF-8 reading takes, at least: a short run parses by chance
@@ -302,47 +300,15 @@ def _all_utf8(marked: list[int | None]) -> bool:
 
 
 def _dropped_path(marked: list[int | None], starts: list[int], codec: str) -> list[list] | None:
-    """``_path`` for a decoder that dropped the bytes it rejected (``errors="ignore"``). It read
-    each character from bytes that stood together, so the dropped ones fell between its
-    characters (``starts``): at each such place up to ``MAX_DROPPED`` unknown bytes may be put
-    back, each one the decoder rejects (before the byte after it, where the character holds it;
-    else before some byte), each costing ``DROPPED``."""
-    n = len(marked)
-    boundaries = frozenset([*starts, n])
-
-    def walks(i: int, length: int) -> list[tuple[tuple[int | None, ...], tuple[str, ...], int]]:
-        found: list[tuple[tuple[int | None, ...], tuple[str, ...], int]] = []
-
-        def walk(at: int, part: tuple, put: int) -> None:
-            if len(part) == length:
-                if put < length:  # a character of dropped bytes alone is nowhere to be seen
-                    found.append((part, (), at))
-                return
-            if at < n:
-                walk(at + 1, (*part, marked[at]), put)
-            if at in boundaries and _run_at(part) < MAX_DROPPED:
-                walk(at, (*part, None), put + 1)
-
-        walk(i, (), 0)
-        return found
+    """``_path`` for a decoder that dropped the bytes it rejected (``errors="ignore"``): bytes put
+    back at the gaps between the characters it read (``dropped_bytes.walks``), each one it
+    rejects (before the byte after it, where the character holds it; else before some byte)."""
+    view = [b for b in marked if b is not None]  # a dropping decoder's view has no mark
 
     def fit(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int) -> tuple[str, ...]:
         return _fitting_cached(part, len(part), None, codec)
 
-    def extra(part: tuple[int | None, ...]) -> float:
-        return DROPPED * part.count(None)
-
-    return _cheapest(n, n, walks, fit, extra)
-
-
-def _run_at(part: tuple) -> int:
-    """Unknown bytes at the end of ``part``."""
-    k = 0
-    for b in reversed(part):
-        if b is not None:
-            break
-        k += 1
-    return k
+    return _cheapest(len(view), len(view), dropped_bytes.walks(view, starts), fit, dropped_bytes.put_back_cost)
 
 
 def _whatwg_path(view: list[int | str]) -> list[list] | None:
@@ -358,7 +324,7 @@ def _whatwg_path(view: list[int | str]) -> list[list] | None:
     return _cheapest(len(nodes), sum(1 for b in nodes if isinstance(b, int) and b >= 0), walks, fit)
 
 
-Walks = Callable[[int, int], list[tuple[tuple[int | None, ...], tuple[str, ...], int]]]
+Walks = dropped_bytes.Walks
 Fit = Callable[[tuple[int | None, ...], tuple[str, ...], int], tuple[str, ...]]
 
 
