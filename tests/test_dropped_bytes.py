@@ -69,3 +69,47 @@ def test_lost_bytes_chosen_by_the_model_are_reported():
     fixed = repair_code_pages("据报道，" + sentence.encode().decode("shift_jis", "ignore"))
     assert fixed.text == "据报道，" + sentence
     assert any(f.kind == "lost-byte" for f in fixed.findings)
+
+
+
+# Written for these tests: UTF-8 Chinese that Big5, gb2312 and EUC-KR with ``ignore`` keep about
+# half of.
+HALF_KEPT = "北大中国经济研究中心向社会作了经济形势的报告，会议由国家发展研究院院长主持。"
+
+
+@pytest.mark.parametrize("codec", ["big5", "cp950", "big5hkscs", "gb2312", "euc_kr"])
+def test_the_walks_offer_every_character_the_decoder_kept_a_byte_of(codec):
+    """``walks`` (``utf8_marks``' cut) reaches the true reading: each UTF-8 character the decoder
+    kept a byte of is offered at its place, its dropped bytes put back at the gaps between the
+    decoder's characters. A character dropped whole is not (nothing shows where it went)."""
+    from wrong_decoders import MATRIX_DECODERS
+
+    from cleaner.repair import utf8_marks
+
+    data = HALF_KEPT.encode()
+    starts: list[int] = []
+    view = utf8_marks._view(data.decode(codec, "ignore"), codec, starts)
+    dropped = {k for a, e in MATRIX_DECODERS[codec].tokens(data)[1] for k in range(a, e)}
+    ways = dropped_bytes.walks(view, starts)
+    at = place = 0  # the character's first byte; kept bytes before it
+    offered = whole = 0
+    for ch in HALF_KEPT:
+        size = len(ch.encode())
+        part = tuple(None if k in dropped else data[k] for k in range(at, at + size))
+        after = place + sum(b is not None for b in part)
+        if None in part and all(b is None for b in part):
+            whole += 1
+        else:
+            assert (part, (), after) in ways(place, size), ch
+            offered += None in part
+        at, place = at + size, after
+    assert offered >= 10 and whole < offered  # the test reaches what it is about
+
+
+def test_the_walks_put_back_bytes_only_at_gaps_and_never_a_character_alone():
+    view = [0xE5, 0x8C, 0x97, 0xE5, 0xA4]  # the decoder read two characters: bytes 0-2, 3-4
+    ways = dropped_bytes.walks(view, [0, 3])
+    parts = {part for part, _, _ in ways(0, 3)}
+    assert (0xE5, 0x8C, 0x97) in parts and (0xE5, None, 0x8C) not in parts  # place 1 is no gap
+    assert (None, 0xE5, 0xA4) in {part for part, _, _ in ways(3, 3)}  # place 3 is
+    assert all(any(b is not None for b in part) for part, _, _ in ways(5, 2) + ways(3, 3))

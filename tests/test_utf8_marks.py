@@ -152,3 +152,13 @@ def test_a_run_of_kana_or_hangul_alone_is_not_searched_for_dropped_bytes(monkeyp
     monkeypatch.setattr(utf8_marks, "_dropped_path", lambda *a: calls.append(a) or real(*a))
     assert utf8_marks.repair(text) == []
     assert calls == []
+
+
+@pytest.mark.parametrize("codec", ["big5", "big5hkscs", "gb2312"])
+def test_two_characters_that_lost_bytes_at_one_gap_are_not_read_as_one(codec):
+    """讲述了古代 through these decoders with ``ignore`` keeps too few bytes of 了古 for the
+    cheapest cut, which puts back as few as UTF-8 needs, to read two characters there (it read 交
+    or 䏤, one character); read both ways on a window, the two read likelier."""
+    sentence = "这是一个关于中国历史的故事，讲述了古代的皇帝和他的大臣。"
+    spans = utf8_marks.repair(sentence.encode().decode(codec, "ignore"))
+    assert spans and "讲述了古代" in spans[0][2].text

@@ -1,54 +1,58 @@
-"""Where a Japanese or Korean decoder reading with ``errors="ignore"`` dropped bytes of UTF-8.
+"""Where a decoder reading UTF-8 with ``errors="ignore"`` dropped bytes: UTF-8's grammar places them.
 
-Python's ``cp932``, ``shift_jis``, ``euc_jp``, ``cp949`` and ``euc_kr`` reject a byte one at a
-time (``multi_byte_marks``: a byte they have no character for, or a lead whose next byte does not
-complete a code with it); with ``replace`` each such byte is one U+FFFD, with ``ignore`` it is
-gone without a mark. UTF-8 through cp932 with ``ignore`` (闭 e9 97 ad, 、 e3 80 81, 等 e7 ad 89:
-髣ｭ縲遲) then loses the 81 of 、 between 縲 and 遲, and the byte views read the rest out of step:
-a reading resting on a byte nobody marked (开展 → 开屏, 等 → 迟) was taken as confidently as one
-resting on none, and the halfwidth katakana left of ， (ｼ of ef bc 8c) stayed between Han.
+A multi-byte decoder (Python's Big5, EUC, gb2312, johab, cp932, shift_jis, cp949 ...) rejects a
+byte one at a time (``multi_byte_marks``: a byte it has no character for, or a lead whose next
+byte does not complete a code with it); with ``replace`` each such byte is one U+FFFD, with
+``ignore`` it is gone without a mark. But each character the decoder did read came from bytes
+that stood together (it reads a code in one go), so the dropped bytes fell between its
+characters, never inside one: the run's bytes through the decoder's encoder are UTF-8 with gaps
+at known places. This module is the one notion of such a gap, and both readers of it:
 
-UTF-8's grammar says where the bytes went: the view parses as UTF-8 only with a byte put back at
-some gaps between the decoder's characters (a rejected byte was dropped whole, between two
-characters it read), each byte one the decoder rejects before the byte after it. The fewest such
-gaps are found by a walk over the view (UTF-8's state: continuation bytes still needed), forward
-and backward (``gaps``). A gap every placement of the fewest gives the same bytes is decided by the
-bytes, and gets that many U+FFFD: what ``replace`` would have written, which the marks' repair
-reads (``multi_byte_marks``: each mark filled by the decoder's rules and the character model, with
-a finding where it chose). Gaps the placements disagree on (a byte dropped inside a UTF-8
-character the decoder read across two of its own) form small regions, whose ways (``choices``)
-``code_pages`` reads on a window around each and chooses among by the model.
+- A gap is before a character of the run (``len(run)``: after the last). Up to ``MAX_AT_A_GAP``
+  bytes may be put back at one, each one the decoder rejects (the last before the byte after
+  the gap, an earlier one before a byte it leaves rejected too), in a place UTF-8 allows
+  (``_edges_before``; ``multi_byte_marks._step`` is UTF-8's state: continuation bytes still
+  needed).
+- ``gaps``: the fewest bytes put back that make the run parse, found by a walk over the view
+  forward and backward. A gap every placement of the fewest gives the same bytes is decided by
+  the bytes, and gets that many U+FFFD: what ``replace`` would have written, which the marks'
+  repair reads (``code_pages``: cp932, shift_jis and cp949, which drop a few bytes of UTF-8 and
+  read the rest as kanji and kana). Gaps the placements disagree on (a byte dropped inside a
+  UTF-8 character the decoder read across two of its own) form small regions, whose ways
+  (``choices``) ``code_pages`` reads on a window around each and chooses among by the model.
+- ``walks``: where the decoder dropped about half of UTF-8 (Big5, EUC, gb2312: ``utf8_marks``),
+  too many for the fewest alone to place, every way to read a UTF-8 character from a place of
+  the view with bytes put back at the gaps it crosses, for ``utf8_marks``' cheapest cut, whose
+  characters the model then fills; each byte put back costs ``PUT_BACK``.
+
+UTF-8 through cp932 with ``ignore`` (闭 e9 97 ad, 、 e3 80 81, 等 e7 ad 89: 髣ｭ縲遲) loses the 81
+of 、 between 縲 and 遲, and the byte views read the rest out of step: a reading resting on a byte
+nobody marked (开展 → 开屏, 等 → 迟) was taken as confidently as one resting on none, and the
+halfwidth katakana left of ， (ｼ of ef bc 8c) stayed between Han. Put back where the grammar
+says, it reads as ``replace``'s marks do.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from cleaner.repair import multi_byte_marks
+from cleaner.repair.multi_byte_marks import _step  # noqa: PLC2701 - one UTF-8 state machine
 
 LOST = "\ufffd"
-MAX_AT_A_GAP = 2  # bytes dropped side by side (a lead rejected, then the next byte rejected too)
+# Bytes dropped side by side at one gap, at most: a character's last, the next one's lead and
+# second (Big5 and gb2312 reading UTF-8; cp932 drops two at most: a lead rejected, then the next
+# byte rejected too).
+MAX_AT_A_GAP = 3
 MAX_SHARE = 0.34  # dropped bytes per character of the run at most: past it, too little is left to read
 # Placements of the fewest kept: a byte dropped inside a character read across two of the decoder's
 # (及翅 e5 8f 8a e7 bf 85 through cp932: 蜿顔ｿ, 85 dropped) may have gone on either side of one.
 # Past them (several such ties in one run) the bytes decide too little to try each.
 MAX_WAYS = 16
-
-_CONTINUATION = range(0x80, 0xC0)
-# A dropped byte that began a character: the lead of 2, 3 or 4 bytes, and the continuations it needs.
-_LEADS = ((range(0xC2, 0xE0), 1), (range(0xE0, 0xF0), 2), (range(0xF0, 0xF5), 3))
-
-
-def _step(state: int, b: int) -> int | None:
-    """Continuation bytes still needed after byte ``b`` when ``state`` were; None: not UTF-8."""
-    if state:
-        return state - 1 if b in _CONTINUATION else None
-    if b < 0x80:
-        return 0
-    for lead, need in _LEADS:
-        if b in lead:
-            return need
-    return None
+# The cost of a byte put back on ``walks``' cheapest cut: it puts back no more than UTF-8 needs
+# (measured, the cost hardly matters).
+PUT_BACK = 0.3
 
 
 @lru_cache(maxsize=None)
@@ -65,35 +69,23 @@ def placements(run: str, codec: str) -> tuple[int, list[tuple[int, ...]]] | None
     gap positions doing it (a gap listed once per byte put back there). The run may begin or end
     inside a character (the rest of it outside the run). None if ``codec`` cannot give ``run``
     or no placement makes it parse."""
-    codes: list[bytes] = []
-    for ch in run:
-        try:
-            codes.append(ch.encode(codec))
-        except UnicodeEncodeError:
-            return None
+    codes = _codes(run, codec)
+    if codes is None:
+        return None
     # best[state] = (cost, up to MAX_WAYS distinct placements reaching it)
     best: dict[int, tuple[int, list[tuple[int, ...]]]] = {s: (0, [()]) for s in range(4)}
     for gap in range(len(codes) + 1):
-        following = codes[gap][0] if gap < len(codes) else None
-        # Put back up to MAX_AT_A_GAP bytes at this gap (the last one rejected before the next byte).
-        layer = dict(best)
-        for _ in range(MAX_AT_A_GAP):
-            grown: dict[int, tuple[int, list[tuple[int, ...]]]] = {}
-            for state, (cost, ways) in layer.items():
-                for nxt in _mark_states(state, codec, following):
-                    _merge(grown, nxt, cost + 1, [w + (gap,) for w in ways])
-            for state, (cost, ways) in grown.items():
-                _merge(best, state, cost, ways)
-            layer = grown
+        put: dict[int, tuple[int, list[tuple[int, ...]]]] = {}
+        edges = _edges(codes, gap, codec)
+        for state, (cost, ways) in best.items():
+            for k, nxt in sorted(edges[state]):
+                _merge(put, nxt, cost + k, [w + (gap,) * k for w in ways])
+        best = put
         if gap == len(codes):
             break
         moved: dict[int, tuple[int, list[tuple[int, ...]]]] = {}
         for state, (cost, ways) in best.items():
-            nxt: int | None = state
-            for b in codes[gap]:
-                nxt = _step(nxt, b)
-                if nxt is None:
-                    break
+            nxt = _through(state, codes[gap])
             if nxt is not None:
                 _merge(moved, nxt, cost, ways)
         if not moved:
@@ -278,3 +270,51 @@ def marked(run: str, placed: dict[int, int]) -> tuple[str, tuple[int, ...]]:
         if i < len(run):
             out.append(run[i])
     return "".join(out), tuple(marks)
+
+
+Walks = Callable[[int, int], list[tuple[tuple[int | None, ...], tuple[str, ...], int]]]
+
+
+def walks(view: list[int], starts: list[int]) -> Walks:
+    """The ways to read a UTF-8 character of ``length`` bytes from place ``i`` of ``view`` (the
+    decoder's bytes of a run; ``starts``: where each of its characters' bytes begin), each a
+    (bytes, None where put back; kinds, none here; the place after): at each gap the walk
+    crosses, up to ``MAX_AT_A_GAP`` unknown bytes may be put back. Which bytes they may be (each
+    one the decoder rejects before the byte after it) is the reader's to check, against the
+    characters it fits (``multi_byte_marks._fitting``). A character of put-back bytes alone is
+    not offered: nothing shows where one went."""
+    n = len(view)
+    boundaries = frozenset([*starts, n])
+
+    def ways(i: int, length: int) -> list[tuple[tuple[int | None, ...], tuple[str, ...], int]]:
+        found: list[tuple[tuple[int | None, ...], tuple[str, ...], int]] = []
+
+        def walk(at: int, part: tuple, put: int) -> None:
+            if len(part) == length:
+                if put < length:
+                    found.append((part, (), at))
+                return
+            if at < n:
+                walk(at + 1, (*part, view[at]), put)
+            if at in boundaries and _put_at_end(part) < MAX_AT_A_GAP:
+                walk(at, (*part, None), put + 1)
+
+        walk(i, (), 0)
+        return found
+
+    return ways
+
+
+def put_back_cost(part: tuple[int | None, ...]) -> float:
+    """What the bytes ``walks`` put back in ``part`` cost on a cheapest cut."""
+    return PUT_BACK * part.count(None)
+
+
+def _put_at_end(part: tuple) -> int:
+    """Bytes put back at the end of ``part``."""
+    k = 0
+    for b in reversed(part):
+        if b is not None:
+            break
+        k += 1
+    return k
