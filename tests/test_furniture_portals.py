@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
 from cleaner.furniture.features import normalise
 from cleaner.furniture.lexicon import load_lexicon
-from cleaner.furniture.portals import FAMILIES, form, load_words, portal_lines
+from cleaner.furniture.portals import _BARE_DATE, FAMILIES, form, load_words, portal_lines
 
 
 def fam(line: str) -> str:
@@ -604,3 +604,18 @@ def test_comments_under_end_and_a_comments_heading_go():
     kept, gone = run("\n".join(page))
     assert kept == [*ARTICLE, tail]  # a paragraph right under END, before the comments heading, stays
     assert gone[comments[0]] == "generic/reply"
+
+
+def test_a_bare_date_between_headline_and_article_goes_a_chronicles_dates_stay():
+    # The page's date alone under its headline (2026年12月3日, no time, weekday or zone) scored
+    # as a byline beside the article and stayed (unseen10: three pages of Hong Kong and Taiwan sites).
+    headline = "消委會公布電熱水壺測試結果"
+    page = [headline, "2026年12月3日", *ARTICLE, "某市消費者委員會"]
+    removal = remove_furniture("\n".join(page), (), title=f"{headline} - 消委會")
+    assert removal.text.split("\n") == [headline, *ARTICLE, "某市消費者委員會"]
+    # A chronicle sets a date over each entry: the first date heads an entry as the others do.
+    chronicle = [headline, "2024年3月1日", ARTICLE[0], "2024年3月5日", ARTICLE[1], "2024年3月9日", ARTICLE[2]]
+    removal = remove_furniture("\n".join(chronicle), (), title=f"{headline} - 消委會")
+    assert removal.text.split("\n") == chronicle
+    # With its time it is a stamp the line model reads (the dev set's hand copies keep it).
+    assert _BARE_DATE.fullmatch("2022-02-13 23:37") is None

@@ -646,7 +646,27 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         if ((pos > last_prose or pos < first_prose) and last_prose >= 0 and len(text) <= ROW_MAX and _SITE_DATE.search(text)
                 and _DATELINE.fullmatch(text) and _HAS_DATE.search(text) and not _entry_under(texts, families, pos, last_prose)):
             families[pos] = families[pos] or "dateline"
+        elif first_prose - DATE_REACH <= pos < first_prose and _dated_head(texts, pos, first_prose, last_prose):
+            families[pos] = families[pos] or "dateline"
         pos += 1
+
+
+DATE_REACH = 2  # lines above the first prose line where a page sets its date (under the headline, a byline between)
+# A date and nothing else (2024年3月15日, 2024.01.08, 发布 2024-01-08): no time, which makes it a
+# stamp the line model reads (a bare "2022-02-13 23:37" above the article is kept by the dev set's
+# hand copies, and a stamp is its evidence of where a thread starts).
+_BARE_DATE = re.compile(rf"(?:发布|更新|日期)?\s*[(\[【]?\s*{_FULL_DATE}\s*(?:[(（]?\s*{_WEEKDAY}\s*[)）]?)?\s*[)\]】]?")
+
+
+def _dated_head(texts: list[str], pos: int, first_prose: int, last_prose: int) -> bool:
+    """Is the line at ``pos``, right above the first prose line, a page's date over its article:
+    a bare date (``_BARE_DATE``) on a page whose prose has no bare date line of its own? A
+    chronicle or a diary sets a date over each of its entries (the first one above the first
+    prose line, the others among the prose): there it heads an entry and stays. Below the prose
+    a bare date is a notice's signing date (kept)."""
+    if last_prose < 0 or not _BARE_DATE.fullmatch(texts[pos]):
+        return False
+    return not any(_BARE_DATE.fullmatch(t) for t in texts[first_prose : last_prose + 1])
 
 
 def _entry_under(texts: list[str], families: list[str], pos: int, last_prose: int) -> bool:
