@@ -123,6 +123,10 @@ def fam(line: str) -> str:
     ("482 有用 13 没用 56 回应", "stats"),
     ("本文版权归作者 北方的树 所有，任何形式转载请联系作者。", "reprint"),
     ("本文由「极客前沿」原创出品，转载请联系授权。", "reprint"),
+    # The prohibition before the word, and a platform's mark of the writer's own text (session 25).
+    ("本文禁止转载或摘编", "reprint"),
+    ("本文未经授权禁止转载", "reprint"),
+    ("本文为我原创", "reprint"),
     ("小米粥：第一次做就成功了，颜色很漂亮 2024-10-11", "reply"),
     ("新頭殼newtalk | 林怡君 綜合報導", "byline"),
     ("Share: Facebook WeChat WhatsApp Email", "actions"),
@@ -238,6 +242,8 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "他展开全文仔细读了一遍，才发现问题。",
     "举报电话：0551-12345",  # a campaign's hotline an article lists
     "本网站由市政府主办，旨在方便市民办事，欢迎提出意见。",  # a sentence about the site
+    "本文不得不提到转载的问题。",  # 不得不 is no prohibition
+    "本文为作者原创，讲的是原创药的仿制。",  # a sentence going on after the mark
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""

@@ -35,7 +35,7 @@ from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
 from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, hashtags, menu_rows,
-                                      page_index, player, related_link_pattern, related_links, search_box, weak_labels)
+                                      page_index, player, related_link_pattern, related_links, search_box, slide_counters, weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -117,7 +117,10 @@ _SPEAKS = re.compile(r"[,。!?~]")
 # 本文由「极客前沿」原创出品,转载请联系授权。): a sentence about this text, not in it.
 OWN_TERMS_MAX = 80  # characters
 _OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{0,16}(?:授权|许可|联系|注明|禁止|不得|同意)"
-                        r"|^(?:本文|本篇|此文)[^。!?]{0,4}版权[^。!?]{0,30}转载")
+                        r"|^(?:本文|本篇|此文)[^。!?]{0,4}版权[^。!?]{0,30}转载"
+                        r"|^(?:本文|本篇|此文)(?:未经[^。!?]{0,8})?(?:禁止|不得(?!不)|严禁|谢绝|请勿)[^。!?]{0,4}转载")  # 本文禁止转载或摘编
+# A platform's mark that the text is its writer's own (本文为我原创, 本篇系作者原创作品), alone on its line.
+_OWN_ORIGINAL = re.compile(r"^(?:本文|本篇)(?:为|系)(?:我|作者|本人|博主)?的?原创(?:作品|文章|内容)?[。!]?$")
 # The site's own hotline and its own sponsor, said of itself (新闻热线：0551-12345678, 违法和不良信息举报电话：12377,
 # 本网站由某某市人民政府办公室主办): not a hotline an article lists (举报电话：… of a campaign).
 _HOTLINE = re.compile(r"^(?:新闻热线|报料热线|爆料热线|新闻爆料热线|违法和不良信息举报电话|不良信息举报电话|违法和不良信息举报|"
@@ -374,6 +377,8 @@ def form(text: str, words: Words) -> str:
         return "reprint"
     if len(text) <= OWN_TERMS_MAX and "转载" in text and _OWN_TERMS.match(text):
         return "reprint"
+    if "原创" in text and _OWN_ORIGINAL.match(text):
+        return "reprint"
     if len(text) <= OWN_TERMS_MAX and text.startswith("本文") and _PLATFORM.match(text):
         return "reprint"
     if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
@@ -517,6 +522,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         families[pos] = "menu"
     for pos in contents(texts, families):
         families[pos] = "contents"
+    for pos in slide_counters(texts, families):
+        families[pos] = "gallery"
     if "rank" in families:
         _ranks(texts, families)
     if "rank" in families or "stats" in families:
