@@ -678,6 +678,24 @@ def test_a_list_of_titles_under_the_article_that_names_the_article_goes():
     assert "generic/titles" not in remove_furniture("\n".join([*OBITUARY, *LATEST]), ()).counts
 
 
+def test_a_part_of_the_title_another_part_holds_names_no_list():
+    # 房屋租赁合同范本_合同范本_…: the middle part is the page's kind; it named the site's other
+    # contracts under the article, and the contract's signature rows went with them (session 25).
+    clauses = ["根据有关法律法规的规定，甲乙双方在平等、自愿、协商一致的基础上，就乙方承租甲方房屋事宜，订立本合同。",
+               "第一条 甲方将位于某某小区3号楼的房屋出租给乙方居住使用，房屋建筑面积为89平方米，用途为居住。",
+               "第二条 租赁期限自2024年4月1日起至2025年3月31日止，期满后乙方如需续租，应提前一个月书面通知甲方。"]
+    tail = ["甲方（签章）：", "乙方（签章）：", "签订日期：2024年3月15日", "二手房买卖合同范本", "车位租赁合同范本"]
+    removal = remove_furniture("\n".join(["房屋租赁合同范本", *clauses, *tail]), (), title="房屋租赁合同范本_合同范本_某某范文网")
+    assert "generic/titles" not in removal.counts
+    assert all(line in removal.text.split("\n") for line in tail[:3])
+    # The party rows above the clauses, which name the parties, are the contract's too (body_forms.named_keys).
+    parties = ["出租方（甲方）：北京某某置业有限公司", "地址：北京市朝阳区某某路88号", "联系电话：010-12345678",
+               "承租方（乙方）：李某某", "身份证号：110101199001011234", "联系电话：13800000000"]
+    page = ["首页 | 合同范本 | 法律文书 | 公文写作", "房屋租赁合同范本", *parties, *clauses]
+    removal = remove_furniture("\n".join(page), (), title="房屋租赁合同范本_合同范本_某某范文网")
+    assert removal.text.split("\n") == page[1:]
+
+
 def test_a_paragraph_broken_after_a_comma_keeps_its_first_line():
     # A line that stops after a comma is the start of a sentence the next line goes on with (a
     # hard-wrapped paragraph): it stood above the body and went as a head line.

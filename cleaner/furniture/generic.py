@@ -141,7 +141,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
-                            lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]))
+                            lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]),
+                            lambda pos: bool(lines[pos].features["kv_filled"] or lines[pos].features["kv_empty"]))
     if title and first < last and _names_headline(lines[first], title):
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
@@ -785,6 +786,10 @@ def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | 
     # or its channel (更多花莲新闻). The parts before the last are the ones a list may name.
     parts = title_parts(title)
     parts = parts[:-1] if len(parts) > 1 else parts
+    # A part another part holds is the article's kind or channel (房屋租赁合同范本_合同范本_…): it
+    # names the site's other pieces of that kind (车位租赁合同范本), not the article (session 25: a
+    # contract page's signature rows and the rest of its tail went as a list naming the article).
+    parts = [p for p in parts if not any(p != q and p in q for q in parts)]
     names = lambda text: any(title_match(text, p) for p in parts)  # noqa: E731
     out: set[int] = set()
     pos = body[1] + 1
