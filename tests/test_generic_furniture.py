@@ -1057,3 +1057,14 @@ def test_a_headline_that_asks_is_named_by_the_title():
     out = Cleaner(to="keep").run("\n".join(page), title="冬天手机掉电快，真的是“冻”坏了吗？ - 科普中国").text
     assert "冬天手机掉电快，真的是“冻”坏了吗？" in out and para in out
     assert "科普中国" not in out.split("\n")
+
+
+def test_a_page_without_an_article_loses_its_sites_copyright_and_label_rows_keeps_its_rows():
+    # A phone's spec page: rows, no prose, so no body; only structure went, and the site's
+    # copyright line and its row of labels stayed (session 25).
+    rows = ["某某X10 详细参数", "基本参数", "品牌：某某", "型号：X10", "上市时间：2024年3月", "屏幕尺寸：6.7英寸",
+            "分辨率：2400×1080", "电池容量：5000mAh", "热门手机", "某某X9 参数", "某某Y5 参数"]
+    page = ["首页 > 手机 > 参数", *rows, "设为首页 加入收藏", "Copyright © 2024 某某手机网"]
+    removal = remove_furniture("\n".join(page), (), title="某某X10 详细参数_某某手机网")
+    assert removal.text.split("\n") == rows
+    assert removal.counts["generic/copyright"] == 1 and removal.counts["generic/label"] == 1

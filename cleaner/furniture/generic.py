@@ -34,6 +34,7 @@ from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import portal_lines, portal_stamps
 from cleaner.furniture.teasers import teaser_blocks
+from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
 from cleaner.furniture.threads import shaped
 from cleaner.furniture.unreadable import legible
 
@@ -563,7 +564,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     out = [Decision(line.index, lines[line.index], 0.0, (family,)) for line, family in gone]
     if body is None:
         return out + [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
-                      if line.index not in keep and (family := structural(line))]
+                      if line.index not in keep and (family := structural(line) or _site_row(line, lexicon))]
     headline = headline_position(scored, body[0], model)
     top = page_top(scored, body[0]) if title is None and headline != 0 else -1
     if top >= 0 and any(scored[0].index < line.index < scored[body[0]].index for line, _ in gone):
@@ -845,6 +846,19 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictur
 # fields must hold one to be the page's: a bare 时间 or 日期 heads an event's facts (报告人：…
 # 时间：… 地点：…) and 作者 a book's (书名：… 作者：… 出版社：…), which are the article's.
 _RECORD_KEY = re.compile("发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问|字号")
+
+
+def _site_row(line: Line, lexicon: Lexicon) -> str:
+    """The family of a line of the site's own on a page without an article (a list page, an
+    article made of rows): its copyright line that is no paragraph (``copyright``: © 2024 某某网
+    版权所有), a row of two furniture labels or more and nothing else (``label``: 关于我们 | 联系我们).
+    Neither is any list's item nor any row's field: with the model finding no body, they stayed."""
+    text = line.text
+    if len(text) > LABEL_ROW_MAX or line.features["final_punct"]:
+        return ""
+    if _COPYRIGHT.search(legible(text)):
+        return "copyright"
+    return "label" if label_row(text, lexicon) else ""
 
 
 def structural(line: Line) -> str:

@@ -152,7 +152,7 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
         return True
     if f["buttons"] and _buttons(text, lexicon):
         return True
-    return len(text) <= LABEL_ROW_MAX and not f["final_punct"] and _label_row(text, lexicon)
+    return len(text) <= LABEL_ROW_MAX and not f["final_punct"] and label_row(text, lexicon)
 
 
 def page_rows(folded, alive: list[int], lexicon: Lexicon) -> list[tuple[int, str]]:
@@ -178,7 +178,7 @@ def _byline(text: str, f: dict[str, float]) -> bool:
     return bool(f["kv_filled"] and not f["final_punct"] and (f["date"] or f["kv_many"]) and _RECORD_KEY.search(text))
 
 
-def _label_row(text: str, lexicon: Lexicon) -> bool:
+def label_row(text: str, lexicon: Lexicon) -> bool:
     """Two furniture labels or more and nothing else (digits, separators and spaces aside)."""
     bare = _GAPS.sub("", text)
     hits, covered = lexicon.phrases(bare)
