@@ -332,6 +332,19 @@ def test_a_recommended_heading_takes_its_titles_and_stops_at_prose():
     assert gone["宋人的夜生活"] == "generic/recommended"
 
 
+def test_a_recommended_title_that_asks_is_a_title_a_question_over_prose_resumes_the_article():
+    # Its question mark read as a sentence's end and the box stopped there (unseen10, session 25).
+    asked, other = "iPhone 18 传闻整理：屏下镜头终于来了？", "小米16 Ultra 上手：一英寸感光元件再进化"
+    page = [*ARTICLE, "你可能也会喜欢", asked, other, "关于我们 | 广告合作 | 隐私权政策"]
+    kept, gone = run("\n".join(page))
+    assert kept == ARTICLE and gone[asked] == "generic/recommended"
+    more = "宋人喜欢在夜市里吃宵夜，汴京的州桥夜市一直开到三更，卖的有水饭、爊肉、干脯，还有各种时令果子。"
+    question = "为什么宋代汴京城里的夜市能够一直热闹到三更天呢？"  # the article goes on under a box: its paragraph follows
+    page = [*ARTICLE, "推荐阅读", "读《武林旧事》", question, more]
+    kept, _ = run("\n".join(page))
+    assert kept == [*ARTICLE, question, more]
+
+
 @pytest.mark.parametrize("heading", ["你可能也會喜歡", "您可能感兴趣"])
 def test_a_you_may_also_like_heading_takes_its_titles(heading):
     page = [*ARTICLE, heading, "小米新机上手：感光元件再进化", "手机续航怎么选"]

@@ -636,7 +636,8 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         if known and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
             families[pos] = families[pos] or "recommended"
             k = pos + 1
-            while k < len(texts) and not prose[k] and len(texts[k]) <= ROW_MAX and not (framed and _SENTENCE_LINE.search(texts[k])):
+            while k < len(texts) and (not prose[k] or not framed and _asked_title(texts, prose, k)) and len(texts[k]) <= ROW_MAX \
+                    and not (framed and _SENTENCE_LINE.search(texts[k])):
                 families[k] = families[k] or "recommended"
                 k += 1
             pos = k
@@ -674,6 +675,22 @@ def _dated_head(texts: list[str], pos: int, first_prose: int, last_prose: int) -
     if last_prose < 0 or not _BARE_DATE.fullmatch(texts[pos]):
         return False
     return not any(_BARE_DATE.fullmatch(t) for t in texts[first_prose : last_prose + 1])
+
+
+ASKED_TITLE_MAX = 40  # characters of a link's title that asks or exclaims (iPhone 18 传闻整理：萤幕下镜头终于来了？)
+_ASKED = re.compile(r"[?!？！]$")
+
+
+def _asked_title(texts: list[str], prose: list[bool], pos: int) -> bool:
+    """Is the prose line at ``pos``, in a box of links under a recommended heading, a link's title
+    that asks or exclaims: a headline's length, a question or exclamation mark last, no full stop
+    and no comma (a title's colon is none), and no prose right under it (an article resumed under
+    a box goes on in paragraphs)? Read as prose by its mark, it ended the box, and it and the titles
+    under it stayed (unseen10, session 25)."""
+    text = texts[pos]
+    if len(text) > ASKED_TITLE_MAX or not _ASKED.search(text) or "。" in text or "," in text or "，" in text:
+        return False
+    return pos + 1 >= len(texts) or not prose[pos + 1]
 
 
 def _entry_under(texts: list[str], families: list[str], pos: int, last_prose: int) -> bool:
