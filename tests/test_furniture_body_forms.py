@@ -84,3 +84,28 @@ def test_a_chat_log_page_keeps_its_rows():
     out = Cleaner(to="keep").run("\n".join(page), title="读书会群聊记录_某某网").text.split("\n")
     assert [row for row in page[2:-2] if row not in out] == []
     assert "【打印本页】【关闭窗口】" not in out
+
+
+# A contract published as a page: its party rows above its clauses, the address and phone rows of
+# each party between them. The clauses name the parties (甲方, 乙方); the model took the rows as a
+# byline and a contact list (session 25).
+CONTRACT = [
+    "出租方(甲方):北京某某置业有限公司",
+    "地址:北京市朝阳区某某路88号",
+    "联系电话:010-12345678",
+    "承租方(乙方):李某某",
+    "联系电话:13800000000",
+    "根据有关法律法规的规定,甲乙双方在平等、自愿的基础上,就乙方承租甲方房屋事宜,订立本合同。",
+    "第一条 甲方将位于某某小区的房屋出租给乙方居住使用,房屋建筑面积为89平方米。",
+    "第二条 租赁期限为十二个月,期满后乙方如需续租,应提前一个月书面通知甲方。",
+]
+
+
+def test_field_rows_whose_keys_the_body_names_join_it():
+    keyed = lambda pos: CONTRACT[pos].startswith(("地址", "联系电话"))  # the lexicon's keys  # noqa: E731
+    grow = lambda k: grow_over_forms(CONTRACT, lambda pos: False, 5, 7, lambda pos: False, keyed=k)  # noqa: E731
+    assert grow(keyed) == 0
+    assert grow(None) == 5  # without the test the rows share no form with the clauses
+    # A byline's key the body names (a review says 作者 in its sentences) is the lexicon's: no party.
+    review = ["作者:张三", "这本书的作者在序言里交代了写作的缘起,读来颇为动人。", "作者用了十年时间走访各地,收集了大量第一手资料。"]
+    assert grow_over_forms(review, lambda pos: False, 1, 2, lambda pos: False, keyed=lambda pos: pos == 0) == 1

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
 from cleaner.furniture.features import normalise
 from cleaner.furniture.lexicon import load_lexicon
-from cleaner.furniture.portals import FAMILIES, form, load_words, portal_lines
+from cleaner.furniture.portals import _BARE_DATE, FAMILIES, form, load_words, portal_lines
 
 
 def fam(line: str) -> str:
@@ -123,6 +123,10 @@ def fam(line: str) -> str:
     ("482 有用 13 没用 56 回应", "stats"),
     ("本文版权归作者 北方的树 所有，任何形式转载请联系作者。", "reprint"),
     ("本文由「极客前沿」原创出品，转载请联系授权。", "reprint"),
+    # The prohibition before the word, and a platform's mark of the writer's own text (session 25).
+    ("本文禁止转载或摘编", "reprint"),
+    ("本文未经授权禁止转载", "reprint"),
+    ("本文为我原创", "reprint"),
     ("小米粥：第一次做就成功了，颜色很漂亮 2024-10-11", "reply"),
     ("新頭殼newtalk | 林怡君 綜合報導", "byline"),
     ("Share: Facebook WeChat WhatsApp Email", "actions"),
@@ -238,6 +242,8 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "他展开全文仔细读了一遍，才发现问题。",
     "举报电话：0551-12345",  # a campaign's hotline an article lists
     "本网站由市政府主办，旨在方便市民办事，欢迎提出意见。",  # a sentence about the site
+    "本文不得不提到转载的问题。",  # 不得不 is no prohibition
+    "本文为作者原创，讲的是原创药的仿制。",  # a sentence going on after the mark
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""
@@ -324,6 +330,19 @@ def test_a_recommended_heading_takes_its_titles_and_stops_at_prose():
     kept, gone = run("\n".join(page))
     assert kept == [*ARTICLE, more]
     assert gone["宋人的夜生活"] == "generic/recommended"
+
+
+def test_a_recommended_title_that_asks_is_a_title_a_question_over_prose_resumes_the_article():
+    # Its question mark read as a sentence's end and the box stopped there (unseen10, session 25).
+    asked, other = "iPhone 18 传闻整理：屏下镜头终于来了？", "小米16 Ultra 上手：一英寸感光元件再进化"
+    page = [*ARTICLE, "你可能也会喜欢", asked, other, "关于我们 | 广告合作 | 隐私权政策"]
+    kept, gone = run("\n".join(page))
+    assert kept == ARTICLE and gone[asked] == "generic/recommended"
+    more = "宋人喜欢在夜市里吃宵夜，汴京的州桥夜市一直开到三更，卖的有水饭、爊肉、干脯，还有各种时令果子。"
+    question = "为什么宋代汴京城里的夜市能够一直热闹到三更天呢？"  # the article goes on under a box: its paragraph follows
+    page = [*ARTICLE, "推荐阅读", "读《武林旧事》", question, more]
+    kept, _ = run("\n".join(page))
+    assert kept == [*ARTICLE, question, more]
 
 
 @pytest.mark.parametrize("heading", ["你可能也會喜歡", "您可能感兴趣"])
@@ -604,3 +623,18 @@ def test_comments_under_end_and_a_comments_heading_go():
     kept, gone = run("\n".join(page))
     assert kept == [*ARTICLE, tail]  # a paragraph right under END, before the comments heading, stays
     assert gone[comments[0]] == "generic/reply"
+
+
+def test_a_bare_date_between_headline_and_article_goes_a_chronicles_dates_stay():
+    # The page's date alone under its headline (2026年12月3日, no time, weekday or zone) scored
+    # as a byline beside the article and stayed (unseen10: three pages of Hong Kong and Taiwan sites).
+    headline = "消委會公布電熱水壺測試結果"
+    page = [headline, "2026年12月3日", *ARTICLE, "某市消費者委員會"]
+    removal = remove_furniture("\n".join(page), (), title=f"{headline} - 消委會")
+    assert removal.text.split("\n") == [headline, *ARTICLE, "某市消費者委員會"]
+    # A chronicle sets a date over each entry: the first date heads an entry as the others do.
+    chronicle = [headline, "2024年3月1日", ARTICLE[0], "2024年3月5日", ARTICLE[1], "2024年3月9日", ARTICLE[2]]
+    removal = remove_furniture("\n".join(chronicle), (), title=f"{headline} - 消委會")
+    assert removal.text.split("\n") == chronicle
+    # With its time it is a stamp the line model reads (the dev set's hand copies keep it).
+    assert _BARE_DATE.fullmatch("2022-02-13 23:37") is None

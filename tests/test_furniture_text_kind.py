@@ -95,7 +95,10 @@ def signs(text):
                                   "15/10/2024 3:42 PM AEDT 更新於 15/10/2024 5:10 PM",
                                   "网友 老街坊 回复",
                                   "# re: 冬季救助专项行动 2023-11-20 10:30 网友3",
-                                  "0评论", "评论(12)"])
+                                  "0评论", "评论(12)",
+                                  # session 25: a comment box's sort tabs, a cookie panel (heading and prompt)
+                                  "按热度排序按时间排序", "按热度排序 | 按时间排序",
+                                  "Cookie 选项\n请选择你的 Cookie 保存时间，"])
 def test_page_furniture_is_a_sign(line):
     assert signs(line)
 
@@ -106,7 +109,10 @@ def test_page_furniture_is_a_sign(line):
                                   "作者：张三　出版社：人民文学出版社　出版时间：2018年",
                                   "2024-03-08 20:15 陈晨：我更新了文档，大家看一下",
                                   "2024-03-08 20:16 刘洋：我回复了邮件",
-                                  "商品评价（共3条）"])
+                                  "商品评价（共3条）",
+                                  "按时间排序",  # one tab alone sorts a list of answers or reviews
+                                  # a text about cookies heads its section so and goes on in sentences
+                                  "Cookie 设置\n在浏览器的 Cookie 设置中，可以选择阻止第三方 Cookie。"])
 def test_a_text_of_its_own_forms_shows_no_sign(text):
     assert not signs(text)
 
@@ -157,3 +163,12 @@ def test_page_rows_are_of_their_own_form():
 def test_a_line_of_mojibake_is_no_sign():
     # UTF-8 read as Mac Roman: the byte 0xA9 of 温 shows as ©, which is no copyright line.
     assert not signs("公司高温产品的质疑名单".encode().decode("mac_roman"))
+
+
+def test_a_text_whose_only_furniture_is_a_cookie_panel_is_a_page():
+    # A login wall given as text without its title: its only furniture a cookie panel (a dev page
+    # as a text dump). Read as a text that is no web page, it kept the panel's options.
+    wall = ["错误的版面参数！请确认您是从有效的连接进入。", "请仔细阅读论坛帮助文件，确保您有相应的操作权限。",
+            "您尚未登录，您可以输入您的用户名、密码登录以便进行您的操作。"]
+    panel = ["Cookie 选项", "请选择你的 Cookie 保存时间，", "不保存", "保存一天", "保存一月", "保存一年"]
+    assert signs("\n".join(panel)) and not signs("\n".join(wall))

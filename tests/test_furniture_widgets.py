@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
 from cleaner.furniture.features import normalise
 from cleaner.furniture.portals import form, load_words
-from cleaner.furniture.widgets import contents, related_links
+from cleaner.furniture.widgets import contents, related_links, slide_counters
 
 
 def fam(line: str) -> str:
@@ -45,6 +45,7 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     ("第1页：外观设计 第2页：内饰空间 第3页：动力操控 第4页：全文总结", "pager"),
     ("▲ 点击查看高清大图 共24张", "gallery"),
     ("上一张 下一张 3/12", "gallery"),
+    ("上一张 下一张 播放 全屏", "gallery"),  # the viewer's play and screen buttons beside its picture steps
     ("请输入电影、电视剧、综艺、影人", "search"),
     ("影人、片名、导演 搜索", "search"),
     ("【推广】", "advert"),
@@ -232,3 +233,15 @@ def test_a_download_row_with_its_count_goes_with_its_heading():
     files = ["相關檔案：", "特展摺頁.pdf（2.3MB）"]
     out = clean(["特展開幕", para, para.replace("今日", "昨日"), *files])
     assert [line for line in files if line in out] == []
+
+
+def test_a_slideshows_counters_go_a_lone_fraction_and_a_pdfs_page_numbers_stay():
+    # A gallery page sets 1/8, 2/8 ... over each picture's caption; as bare numbers they stayed
+    # (unseen10's photo gallery, session 25).
+    page = ["赛里木湖迎来初冬美景", "1/8", "湖面开始结冰，远处雪山清晰可见。", "2/8", "牧民赶着羊群转场。", "3/8", "游客在湖边拍照。"]
+    assert slide_counters(page, [""] * len(page)) == [1, 3, 5]
+    assert slide_counters(["配料", "面粉", "1/2", "勺糖"], [""] * 4) == []  # one fraction alone
+    pdf = ["1/3"] + ["正文"] * 9 + ["2/3"] + ["正文"] * 9 + ["3/3"]  # a page apart: the PDF copy's numbering
+    assert slide_counters(pdf, [""] * len(pdf)) == []
+    kept = remove_furniture("\n".join(page), (), title="赛里木湖迎来初冬美景_图片新闻").text.split("\n")
+    assert "1/8" not in kept and "游客在湖边拍照。" in kept

@@ -678,6 +678,24 @@ def test_a_list_of_titles_under_the_article_that_names_the_article_goes():
     assert "generic/titles" not in remove_furniture("\n".join([*OBITUARY, *LATEST]), ()).counts
 
 
+def test_a_part_of_the_title_another_part_holds_names_no_list():
+    # 房屋租赁合同范本_合同范本_…: the middle part is the page's kind; it named the site's other
+    # contracts under the article, and the contract's signature rows went with them (session 25).
+    clauses = ["根据有关法律法规的规定，甲乙双方在平等、自愿、协商一致的基础上，就乙方承租甲方房屋事宜，订立本合同。",
+               "第一条 甲方将位于某某小区3号楼的房屋出租给乙方居住使用，房屋建筑面积为89平方米，用途为居住。",
+               "第二条 租赁期限自2024年4月1日起至2025年3月31日止，期满后乙方如需续租，应提前一个月书面通知甲方。"]
+    tail = ["甲方（签章）：", "乙方（签章）：", "签订日期：2024年3月15日", "二手房买卖合同范本", "车位租赁合同范本"]
+    removal = remove_furniture("\n".join(["房屋租赁合同范本", *clauses, *tail]), (), title="房屋租赁合同范本_合同范本_某某范文网")
+    assert "generic/titles" not in removal.counts
+    assert all(line in removal.text.split("\n") for line in tail[:3])
+    # The party rows above the clauses, which name the parties, are the contract's too (body_forms.named_keys).
+    parties = ["出租方（甲方）：北京某某置业有限公司", "地址：北京市朝阳区某某路88号", "联系电话：010-12345678",
+               "承租方（乙方）：李某某", "身份证号：110101199001011234", "联系电话：13800000000"]
+    page = ["首页 | 合同范本 | 法律文书 | 公文写作", "房屋租赁合同范本", *parties, *clauses]
+    removal = remove_furniture("\n".join(page), (), title="房屋租赁合同范本_合同范本_某某范文网")
+    assert removal.text.split("\n") == page[1:]
+
+
 def test_a_paragraph_broken_after_a_comma_keeps_its_first_line():
     # A line that stops after a comma is the start of a sentence the next line goes on with (a
     # hard-wrapped paragraph): it stood above the body and went as a head line.
@@ -1039,3 +1057,14 @@ def test_a_headline_that_asks_is_named_by_the_title():
     out = Cleaner(to="keep").run("\n".join(page), title="冬天手机掉电快，真的是“冻”坏了吗？ - 科普中国").text
     assert "冬天手机掉电快，真的是“冻”坏了吗？" in out and para in out
     assert "科普中国" not in out.split("\n")
+
+
+def test_a_page_without_an_article_loses_its_sites_copyright_and_label_rows_keeps_its_rows():
+    # A phone's spec page: rows, no prose, so no body; only structure went, and the site's
+    # copyright line and its row of labels stayed (session 25).
+    rows = ["某某X10 详细参数", "基本参数", "品牌：某某", "型号：X10", "上市时间：2024年3月", "屏幕尺寸：6.7英寸",
+            "分辨率：2400×1080", "电池容量：5000mAh", "热门手机", "某某X9 参数", "某某Y5 参数"]
+    page = ["首页 > 手机 > 参数", *rows, "设为首页 加入收藏", "Copyright © 2024 某某手机网"]
+    removal = remove_furniture("\n".join(page), (), title="某某X10 详细参数_某某手机网")
+    assert removal.text.split("\n") == rows
+    assert removal.counts["generic/copyright"] == 1 and removal.counts["generic/label"] == 1

@@ -19,6 +19,12 @@ a post's stamp), over a line with furniture signs of its own (a link, a button r
 labels, separators, furniture words), nor over the line the page's title names (the headline:
 the article's top). A byline block above a body of prose shares no form with it.
 
+A field whose key the body's sentences name is the article's too (``named_keys``, session 25): a
+contract's party rows (``出租方（甲方）：某某公司``, ``承租方（乙方）：李某某``) above clauses that say
+甲方 and 乙方 in each line, with their address and phone rows between (the gap), which the model
+took as a byline block and a contact list. A byline's keys (来源, 作者: the lexicon's keys, which
+``keyed`` tells) are never named so: a book review says 作者 in its sentences.
+
 A post's stamp (a date and a time, no sentence end) is a barrier, but not when it shares a form
 with the body's rows (``row_barrier``, session 24): a chat log published as a page opens every
 row with its stamp (``[2024-03-08 20:05] 周敏：[图片] 读书笔记.jpg``), and a row ending no sentence
@@ -55,8 +61,40 @@ def _forms(text: str, edges: tuple[str | None, str | None, bool]) -> set[str]:
     return out
 
 
+# A field's key before its colon (NFKC), and the words that name a party in it: the key itself, or
+# an alias in brackets (出租方(甲方): 出租方, 甲方).
+_FIELD_KEY = re.compile(r"^([^:,。!?;]{2,12}):")
+_ALIAS = re.compile(r"\(([\u3400-\u9fff]{2,6})\)")
+_KEY_WORD = re.compile(r"[\u3400-\u9fff]{2,6}")
+
+
+def _key_words(text: str) -> list[str]:
+    m = _FIELD_KEY.match(text)
+    if not m:
+        return []
+    key = m.group(1).replace(" ", "")
+    words = _ALIAS.findall(key)
+    bare = _ALIAS.sub("", key)
+    return words + ([bare] if _KEY_WORD.fullmatch(bare) else [])
+
+
+def named_keys(texts: Sequence[str], first: int, last: int, keyed: Callable[[int], bool]) -> set[int]:
+    """Positions above the body (``first``..``last``) of field rows whose key, or its alias in
+    brackets, ``FORM_ROWS`` lines of the body name (a contract's 甲方): not a furniture key
+    (``keyed``), nor a row of the body's own."""
+    body = texts[first : last + 1]
+    out = set()
+    for pos in range(first):
+        if ":" not in texts[pos] or keyed(pos):
+            continue
+        words = _key_words(texts[pos])
+        if any(sum(word in line and not line.startswith(word) for line in body) >= FORM_ROWS for word in words):
+            out.add(pos)
+    return out
+
+
 def grow_over_forms(texts: Sequence[str], stop: Callable[[int], bool], first: int, last: int, headline: Callable[[int], bool],
-                    row_barrier: Callable[[int], bool] = lambda pos: False) -> int:
+                    row_barrier: Callable[[int], bool] = lambda pos: False, keyed: Callable[[int], bool] | None = None) -> int:
     """The body's new first position: ``first`` moved up over the lines above it that share a
     form with ``FORM_ROWS`` lines of the body (see the module's docstring). ``texts``: the live
     lines (folded, NFKC); ``stop(pos)``: whether the body never grows over the line at ``pos``
@@ -69,8 +107,12 @@ def grow_over_forms(texts: Sequence[str], stop: Callable[[int], bool], first: in
     forms = [_forms(text, e) for text, e in zip(texts, row_forms(texts[:first]))]  # a line's edges are its own
     if not any(forms):
         return first  # most pages: nothing above the body opens as a row or a field does
+    named = named_keys(texts, first, last, keyed) if keyed is not None else set()
+    for pos in named:
+        forms[pos] = forms[pos] | {"named"}
     forms += [_forms(text, e) for text, e in zip(texts[first : last + 1], row_forms(texts[first : last + 1]))]
     counts = Counter(form for pos in range(first, last + 1) for form in forms[pos])
+    counts["named"] = FORM_ROWS if named else 0  # the body's sentences name these rows' keys
     own = {form for form, n in counts.items() if n >= FORM_ROWS}
     if not own:
         return first

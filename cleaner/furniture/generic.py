@@ -34,6 +34,7 @@ from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import portal_lines, portal_stamps
 from cleaner.furniture.teasers import teaser_blocks
+from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
 from cleaner.furniture.threads import shaped
 from cleaner.furniture.unreadable import legible
 
@@ -141,7 +142,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
-                            lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]))
+                            lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]),
+                            lambda pos: bool(lines[pos].features["kv_filled"] or lines[pos].features["kv_empty"]))
     if title and first < last and _names_headline(lines[first], title):
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
@@ -562,7 +564,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     out = [Decision(line.index, lines[line.index], 0.0, (family,)) for line, family in gone]
     if body is None:
         return out + [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
-                      if line.index not in keep and (family := structural(line))]
+                      if line.index not in keep and (family := structural(line) or _site_row(line, lexicon))]
     headline = headline_position(scored, body[0], model)
     top = page_top(scored, body[0]) if title is None and headline != 0 else -1
     if top >= 0 and any(scored[0].index < line.index < scored[body[0]].index for line, _ in gone):
@@ -785,6 +787,10 @@ def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | 
     # or its channel (更多花莲新闻). The parts before the last are the ones a list may name.
     parts = title_parts(title)
     parts = parts[:-1] if len(parts) > 1 else parts
+    # A part another part holds is the article's kind or channel (房屋租赁合同范本_合同范本_…): it
+    # names the site's other pieces of that kind (车位租赁合同范本), not the article (session 25: a
+    # contract page's signature rows and the rest of its tail went as a list naming the article).
+    parts = [p for p in parts if not any(p != q and p in q for q in parts)]
     names = lambda text: any(title_match(text, p) for p in parts)  # noqa: E731
     out: set[int] = set()
     pos = body[1] + 1
@@ -840,6 +846,19 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictur
 # fields must hold one to be the page's: a bare 时间 or 日期 heads an event's facts (报告人：…
 # 时间：… 地点：…) and 作者 a book's (书名：… 作者：… 出版社：…), which are the article's.
 _RECORD_KEY = re.compile("发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问|字号")
+
+
+def _site_row(line: Line, lexicon: Lexicon) -> str:
+    """The family of a line of the site's own on a page without an article (a list page, an
+    article made of rows): its copyright line that is no paragraph (``copyright``: © 2024 某某网
+    版权所有), a row of two furniture labels or more and nothing else (``label``: 关于我们 | 联系我们).
+    Neither is any list's item nor any row's field: with the model finding no body, they stayed."""
+    text = line.text
+    if len(text) > LABEL_ROW_MAX or line.features["final_punct"]:
+        return ""
+    if _COPYRIGHT.search(legible(text)):
+        return "copyright"
+    return "label" if label_row(text, lexicon) else ""
 
 
 def structural(line: Line) -> str:

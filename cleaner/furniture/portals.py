@@ -35,7 +35,7 @@ from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
 from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, hashtags, menu_rows,
-                                      page_index, player, related_link_pattern, related_links, search_box, weak_labels)
+                                      page_index, player, related_link_pattern, related_links, search_box, slide_counters, weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -117,7 +117,10 @@ _SPEAKS = re.compile(r"[,。!?~]")
 # 本文由「极客前沿」原创出品,转载请联系授权。): a sentence about this text, not in it.
 OWN_TERMS_MAX = 80  # characters
 _OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{0,16}(?:授权|许可|联系|注明|禁止|不得|同意)"
-                        r"|^(?:本文|本篇|此文)[^。!?]{0,4}版权[^。!?]{0,30}转载")
+                        r"|^(?:本文|本篇|此文)[^。!?]{0,4}版权[^。!?]{0,30}转载"
+                        r"|^(?:本文|本篇|此文)(?:未经[^。!?]{0,8})?(?:禁止|不得(?!不)|严禁|谢绝|请勿)[^。!?]{0,4}转载")  # 本文禁止转载或摘编
+# A platform's mark that the text is its writer's own (本文为我原创, 本篇系作者原创作品), alone on its line.
+_OWN_ORIGINAL = re.compile(r"^(?:本文|本篇)(?:为|系)(?:我|作者|本人|博主)?的?原创(?:作品|文章|内容)?[。!]?$")
 # The site's own hotline and its own sponsor, said of itself (新闻热线：0551-12345678, 违法和不良信息举报电话：12377,
 # 本网站由某某市人民政府办公室主办): not a hotline an article lists (举报电话：… of a campaign).
 _HOTLINE = re.compile(r"^(?:新闻热线|报料热线|爆料热线|新闻爆料热线|违法和不良信息举报电话|不良信息举报电话|违法和不良信息举报|"
@@ -374,6 +377,8 @@ def form(text: str, words: Words) -> str:
         return "reprint"
     if len(text) <= OWN_TERMS_MAX and "转载" in text and _OWN_TERMS.match(text):
         return "reprint"
+    if "原创" in text and _OWN_ORIGINAL.match(text):
+        return "reprint"
     if len(text) <= OWN_TERMS_MAX and text.startswith("本文") and _PLATFORM.match(text):
         return "reprint"
     if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
@@ -517,6 +522,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         families[pos] = "menu"
     for pos in contents(texts, families):
         families[pos] = "contents"
+    for pos in slide_counters(texts, families):
+        families[pos] = "gallery"
     if "rank" in families:
         _ranks(texts, families)
     if "rank" in families or "stats" in families:
@@ -629,7 +636,8 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         if known and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
             families[pos] = families[pos] or "recommended"
             k = pos + 1
-            while k < len(texts) and not prose[k] and len(texts[k]) <= ROW_MAX and not (framed and _SENTENCE_LINE.search(texts[k])):
+            while k < len(texts) and (not prose[k] or not framed and _asked_title(texts, prose, k)) and len(texts[k]) <= ROW_MAX \
+                    and not (framed and _SENTENCE_LINE.search(texts[k])):
                 families[k] = families[k] or "recommended"
                 k += 1
             pos = k
@@ -646,7 +654,43 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         if ((pos > last_prose or pos < first_prose) and last_prose >= 0 and len(text) <= ROW_MAX and _SITE_DATE.search(text)
                 and _DATELINE.fullmatch(text) and _HAS_DATE.search(text) and not _entry_under(texts, families, pos, last_prose)):
             families[pos] = families[pos] or "dateline"
+        elif first_prose - DATE_REACH <= pos < first_prose and _dated_head(texts, pos, first_prose, last_prose):
+            families[pos] = families[pos] or "dateline"
         pos += 1
+
+
+DATE_REACH = 2  # lines above the first prose line where a page sets its date (under the headline, a byline between)
+# A date and nothing else (2024年3月15日, 2024.01.08, 发布 2024-01-08): no time, which makes it a
+# stamp the line model reads (a bare "2022-02-13 23:37" above the article is kept by the dev set's
+# hand copies, and a stamp is its evidence of where a thread starts).
+_BARE_DATE = re.compile(rf"(?:发布|更新|日期)?\s*[(\[【]?\s*{_FULL_DATE}\s*(?:[(（]?\s*{_WEEKDAY}\s*[)）]?)?\s*[)\]】]?")
+
+
+def _dated_head(texts: list[str], pos: int, first_prose: int, last_prose: int) -> bool:
+    """Is the line at ``pos``, right above the first prose line, a page's date over its article:
+    a bare date (``_BARE_DATE``) on a page whose prose has no bare date line of its own? A
+    chronicle or a diary sets a date over each of its entries (the first one above the first
+    prose line, the others among the prose): there it heads an entry and stays. Below the prose
+    a bare date is a notice's signing date (kept)."""
+    if last_prose < 0 or not _BARE_DATE.fullmatch(texts[pos]):
+        return False
+    return not any(_BARE_DATE.fullmatch(t) for t in texts[first_prose : last_prose + 1])
+
+
+ASKED_TITLE_MAX = 40  # characters of a link's title that asks or exclaims (iPhone 18 传闻整理：萤幕下镜头终于来了？)
+_ASKED = re.compile(r"[?!？！]$")
+
+
+def _asked_title(texts: list[str], prose: list[bool], pos: int) -> bool:
+    """Is the prose line at ``pos``, in a box of links under a recommended heading, a link's title
+    that asks or exclaims: a headline's length, a question or exclamation mark last, no full stop
+    and no comma (a title's colon is none), and no prose right under it (an article resumed under
+    a box goes on in paragraphs)? Read as prose by its mark, it ended the box, and it and the titles
+    under it stayed (unseen10, session 25)."""
+    text = texts[pos]
+    if len(text) > ASKED_TITLE_MAX or not _ASKED.search(text) or "。" in text or "," in text or "，" in text:
+        return False
+    return pos + 1 >= len(texts) or not prose[pos + 1]
 
 
 def _entry_under(texts: list[str], families: list[str], pos: int, last_prose: int) -> bool:

@@ -94,7 +94,34 @@ def sign_family(reasons: tuple[str, ...]) -> bool:
 
 def page_signs(lines: Sequence[Line], lexicon: Lexicon) -> bool:
     """Does any of ``lines`` (the live lines with their features, folded) show page furniture?"""
-    return any(_sign(line, lexicon) for line in lines)
+    return any(_sign(line, lexicon) for line in lines) or _cookie_panel([line.text for line in lines])
+
+
+# A cookie panel's heading alone on its line (Cookie 选项, Cookie 设置, 管理 Cookies), and the
+# panel's other lines: short, no sentence ended, naming cookies (请选择你的 Cookie 保存时间，).
+_COOKIE_HEAD = re.compile(r"(?i)(?:cookies?\s*(?:选项|设置|设定|偏好设置|偏好|管理)|(?:管理|设置)\s*cookies?)")
+_COOKIE = re.compile(r"(?i)cookie")
+PANEL_REACH = 3  # lines from the heading to the panel's next line naming cookies
+PANEL_LINE_MAX = 40  # characters of such a line: a prompt or a button, no paragraph
+
+
+def _cookie_panel(texts: Sequence[str]) -> bool:
+    """A cookie panel: its heading (``_COOKIE_HEAD``, the whole line) and, within ``PANEL_REACH``
+    lines under it, a prompt or a button naming cookies that ends no sentence. A text about
+    cookies heads a section so and goes on in paragraphs (在浏览器的 Cookie 设置中，……。)."""
+    for pos, text in enumerate(texts):
+        if len(text) > 16 or not _COOKIE.search(text) or not _COOKIE_HEAD.fullmatch(text.strip()):
+            continue
+        for below in texts[pos + 1 : pos + 1 + PANEL_REACH]:
+            if len(below) <= PANEL_LINE_MAX and _COOKIE.search(below) and not below.rstrip().endswith(_SENTENCE_ENDS):
+                return True
+    return False
+
+
+_SENTENCE_ENDS = ("。", "!", "?", ".", "…")
+# The tabs that sort a comment box's comments, two or more alone on their line (按热度排序按时间排序,
+# 按热度排序 | 按时间排序): one alone sorts a list of answers or of reviews (the lexicon's qa word).
+_SORT_TABS = re.compile(r"(?:\s*[|/·]?\s*按(?:热度|时间|最新|最热|点赞|回复|默认)排序){2,}\s*")
 
 
 def _sign(line: Line, lexicon: Lexicon) -> bool:
@@ -109,6 +136,8 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
         return True
     if credit(text) or prompt(text) or stats(text) or end_marker(text, f, lexicon):
         return True
+    if "排序" in text and _SORT_TABS.fullmatch(text):
+        return True  # a comment box's sort tabs (按热度排序按时间排序)
     if comments_heading(text):
         return True  # a comment box's count as its heading (0评论, 评论(12), 留言 96): no author heads his own text so
     if _SITE_COMMENT.search(text) and comment_header(text, f, lexicon):
@@ -123,7 +152,7 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
         return True
     if f["buttons"] and _buttons(text, lexicon):
         return True
-    return len(text) <= LABEL_ROW_MAX and not f["final_punct"] and _label_row(text, lexicon)
+    return len(text) <= LABEL_ROW_MAX and not f["final_punct"] and label_row(text, lexicon)
 
 
 def page_rows(folded, alive: list[int], lexicon: Lexicon) -> list[tuple[int, str]]:
@@ -149,7 +178,7 @@ def _byline(text: str, f: dict[str, float]) -> bool:
     return bool(f["kv_filled"] and not f["final_punct"] and (f["date"] or f["kv_many"]) and _RECORD_KEY.search(text))
 
 
-def _label_row(text: str, lexicon: Lexicon) -> bool:
+def label_row(text: str, lexicon: Lexicon) -> bool:
     """Two furniture labels or more and nothing else (digits, separators and spaces aside)."""
     bare = _GAPS.sub("", text)
     hits, covered = lexicon.phrases(bare)

@@ -201,7 +201,7 @@ def page_index(text: str) -> bool:
 # A picture viewer's prompt and counts (▲ 点击查看高清大图 共24张, 上一张 下一张, 查看原图): nothing but
 # these items, arrows and separators; one of them speaks of pictures.
 _GALLERY_ITEM = re.compile(r"(?:请)?(?:点击|点此)?(?:查看|浏览|进入)?(?:高清)?(?:大图|原图|组图|图集|高清图|全部图片)|共\s*\d+\s*[张幅]"
-                           r"|上一张|下一张|上一组|下一组|\d+\s*/\s*\d+")
+                           r"|上一张|下一张|上一组|下一组|\d+\s*/\s*\d+|播放|暂停|自动播放|全屏|缩略图")
 _GALLERY_REST = re.compile(r"[\s▲△▼↑↓<>|/\-·()\[\]【】]*")
 
 
@@ -210,6 +210,35 @@ _GALLERY_SIGN = re.compile(r"大图|原图|组图|图集|高清图|全部图片|
 
 def gallery(text: str) -> bool:
     return item_row(text, 40, _GALLERY_SIGN, _GALLERY_ITEM, _GALLERY_REST, 1)
+
+
+# A slideshow's counter alone on its line, over or under each picture's caption (1/8, 2/8, 【3/8】).
+_SLIDE = re.compile(r"^[(\[【]?\s*(\d{1,3})\s*/\s*(\d{1,3})\s*[)\]】]?$")
+SLIDE_GAP = 4  # lines from one counter to the next at most (a picture's caption between); a PDF's pages are 8 or more
+
+
+def slide_counters(texts: list[str], families: list[str]) -> list[int]:
+    """Positions of a slideshow's counters: bare ``k/N`` lines of one ``N`` counting up by one from
+    1, each within ``SLIDE_GAP`` lines of the last, two or more. One ``1/2`` alone may be a
+    table's or a recipe's fraction; a PDF copy's page numbers (2/9) stand a page apart and are
+    ``running_heads.py``'s."""
+    out: list[int] = []
+    runs: dict[int, list[int]] = {}  # N -> the positions of its run so far
+    for pos, text in enumerate(texts):
+        m = _SLIDE.match(text) if "/" in text and not families[pos] else None
+        if not m:
+            continue
+        k, n = int(m.group(1)), int(m.group(2))
+        run = runs.get(n, [])
+        if run and k == len(run) + 1 and pos - run[-1] <= SLIDE_GAP and k <= n:
+            run.append(pos)
+        elif k == 1 and n >= 2:
+            if len(run) >= 2:
+                out += run
+            run = [pos]
+        runs[n] = run
+    out += [pos for run in runs.values() if len(run) >= 2 for pos in run]
+    return sorted(set(out))
 
 
 # A search box's placeholder listing what may be searched (请输入电影、电视剧、综艺; 影人、片名、导演 搜索;
