@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from cleaner.langmodel import model
-from cleaner.repair import decoders
+from cleaner.repair import ascii_pairs, decoders
 from cleaner.repair.resync import (ASCII_TRAIL_COST, BEAM, CHOICE_CANDIDATES, LATTICE_CANDIDATES, LONE_LETTER_COST,
                                    LOST_COST)
 
@@ -176,7 +176,17 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
 
 
 def _step(lm, last: str, ch: str) -> float:
-    return lm.bigram(last, ch) if last else lm.unigram(ch)
+    """``ch`` after ``last`` by the model, but a pair with an ASCII letter or sign 40-7e on
+    either side by running text's counts (``ascii_pairs``), with the model's unigram of a second
+    character beyond ASCII."""
+    if not last:
+        return lm.unigram(ch)
+    if ("\x40" <= last <= "\x7e" or "\x40" <= ch <= "\x7e"):
+        a, b = ascii_pairs.token(last), ascii_pairs.token(ch)
+        if a is not None and b is not None:
+            pair = ascii_pairs.table()[ascii_pairs.index(a) * ascii_pairs.SIZE + ascii_pairs.index(b)]
+            return pair + lm.unigram(ch) if ch > "\x7f" else pair
+    return lm.bigram(last, ch)
 
 
 def view(text: str, family: str, codecs_: tuple[str, ...] | None) -> tuple[list[int | None], list[int]]:

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from cleaner import _native, pagefacts
 from cleaner.langmodel import model, per_char
-from cleaner.repair import context, decoders, holes, mojibake
+from cleaner.repair import ascii_pairs, context, decoders, holes, mojibake
 from cleaner.repair.mojibake import MojibakeRepair
 from cleaner.tablecache import cached
 
@@ -68,12 +68,14 @@ MAX_LINE = 1 << 15  # characters of a line read in step, at most (about 100 MB o
 @lru_cache(maxsize=2)
 def _lattice(lm) -> _native.ResyncLattice:
     """The native lattice (native/src/resync.rs) for the model ``lm``, once per process: the
-    module's constants and the tables of Python's codecs it reads by (``_tables``). Its ``read``
+    module's constants, the tables of Python's codecs it reads by (``_tables``) and running text's
+    scores of ASCII letters beside Chinese (``ascii_pairs``). Its ``read``
     is a line's byte view read in step: [character, end offset in the view, candidates] per
     character (several candidates: the character holds a lost byte), as ``holes.choose_ranked``
     takes them; ``view`` and ``best_path`` are the two steps apart (for the tests)."""
     params = (ASCII_TRAIL_COST, LONE_LETTER_COST, LATTICE_CANDIDATES, CHOICE_CANDIDATES, BEAM)
-    return _native.ResyncLattice(decoders.native_codes(), lm.native, params, *cached("resync", [__file__], "1", _tables))
+    return _native.ResyncLattice(decoders.native_codes(), lm.native, params, *cached("resync", [__file__], "1", _tables),
+                                 list(ascii_pairs.table()))
 
 
 # The codec holding each source's table.
