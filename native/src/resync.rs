@@ -46,8 +46,6 @@ impl Codec {
 /// The module's constants (resync.py), handed over once.
 #[derive(Clone, Copy, Debug)]
 pub struct Params {
-    pub ascii_trail_cost: f64,
-    pub lone_letter_cost: f64,
     pub lattice_candidates: usize,
     pub choice_candidates: usize,
     pub beam: usize,
@@ -393,11 +391,6 @@ impl Lattice {
     ) -> Option<Vec<Item>> {
         let n = stream.len();
         let marked = stream.contains(&None);
-        let trail_cost = if family == Family::Single {
-            0.0
-        } else {
-            self.params.ascii_trail_cost
-        };
         let mut boundary = vec![false; n + 2];
         if !marked && !ends.is_empty() {
             boundary[0] = true;
@@ -489,22 +482,19 @@ impl Lattice {
                     };
                     if b < 0x80 {
                         let ch = char::from(b);
-                        let alone = ch.is_ascii_alphabetic()
-                            && last.is_some_and(|c| c > '\x7f')
-                            && nxt.is_none_or(|x| x >= 0x80);
-                        let cost = if alone { self.params.lone_letter_cost } else { 0.0 };
                         offer(
                             &mut nodes,
                             2 * (p + 1),
-                            score + self.step(last, ch) - cost,
+                            score + self.step(last, ch),
                             ch,
                             back,
                             Cands::One(ch),
                         );
                         if b >= 0x40 && boundary[p] && !used {
-                            // An ASCII-range trail whose lead was lost.
+                            // An ASCII-range trail whose lead was lost: no cost (the letter read
+                            // as it stands is scored by running text's counts).
                             let list = self.lost_lead(codec, family, b);
-                            offer_all(&mut nodes, 2 * (p + 1), score, last, &list, back, trail_cost);
+                            offer_all(&mut nodes, 2 * (p + 1), score, last, &list, back, 0.0);
                         }
                         continue;
                     }
@@ -615,26 +605,23 @@ fn items_list<'py>(py: Python<'py>, items: &[Item]) -> PyResult<Bound<'py, PyLis
 
 #[pymethods]
 impl PyLattice {
-    /// `params`: resync's (ASCII_TRAIL_COST, LONE_LETTER_COST, LATTICE_CANDIDATES,
-    /// CHOICE_CANDIDATES, BEAM); the tables as `Tables::new` takes them.
+    /// `params`: resync's (LATTICE_CANDIDATES, CHOICE_CANDIDATES, BEAM); the tables as `Tables::new` takes them.
     #[new]
     #[allow(clippy::too_many_arguments)]
     fn new(
         codes: &PyCodes,
         lm: &PyCharModel,
-        params: (f64, f64, usize, usize, usize),
+        params: (usize, usize, usize),
         pairs: (Vec<u8>, Vec<u8>, Vec<u8>),
         four_bmp: Vec<u8>,
         printable_astral: Vec<u8>,
         cp950: Vec<u8>,
         ascii: Vec<f64>,
     ) -> PyResult<Self> {
-        let (ascii_trail_cost, lone_letter_cost, lattice_candidates, choice_candidates, beam) = params;
+        let (lattice_candidates, choice_candidates, beam) = params;
         let tables = Tables::new([&pairs.0, &pairs.1, &pairs.2], &four_bmp, &printable_astral, &cp950)
             .map_err(PyValueError::new_err)?;
         let params = Params {
-            ascii_trail_cost,
-            lone_letter_cost,
             lattice_candidates,
             choice_candidates,
             beam,
@@ -727,8 +714,6 @@ mod tests {
 
     fn lattice(rejected: u8) -> Lattice {
         let params = Params {
-            ascii_trail_cost: -2.0,
-            lone_letter_cost: 3.0,
             lattice_candidates: 24,
             choice_candidates: 256,
             beam: 4,
