@@ -130,10 +130,12 @@ class Reader:
 
 class ResyncLattice:
     """resync's lattice (native/src/resync.rs; the Python original is tests/reference_resync.py):
-    the module's constants and the tables of Python's codecs (``resync._tables``) handed over once."""
+    the module's constants, the tables of Python's codecs (``resync._tables``) and running text's
+    scores of ASCII beside Chinese (``ascii_pairs.table``) handed over once."""
 
-    def __init__(self, codes: Codes, lm: CharModel, params: tuple[float, float, int, int, int],
-                 pairs: tuple[bytes, bytes, bytes], four_bmp: bytes, printable_astral: bytes, cp950: bytes) -> None: ...
+    def __init__(self, codes: Codes, lm: CharModel, params: tuple[int, int, int],
+                 pairs: tuple[bytes, bytes, bytes], four_bmp: bytes, printable_astral: bytes, cp950: bytes,
+                 ascii: list[float]) -> None: ...
     def view(self, text: str, family: str, cp950: bool) -> tuple[list[int | None], list[int]]: ...
     def best_path(self, stream: list[int | None], ends: list[int], source: str, family: str, prev: str,
                   lost_cost: float) -> list[list] | None: ...

@@ -13,9 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from cleaner.langmodel import model
-from cleaner.repair import decoders
-from cleaner.repair.resync import (ASCII_TRAIL_COST, BEAM, CHOICE_CANDIDATES, LATTICE_CANDIDATES, LONE_LETTER_COST,
-                                   LOST_COST)
+from cleaner.repair import ascii_pairs, decoders
+from cleaner.repair.resync import BEAM, CHOICE_CANDIDATES, LATTICE_CANDIDATES, LOST_COST
 
 # The codec holding each source's table.
 _CODEC = {"gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
@@ -102,7 +101,6 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
     lm = model()
     n = len(stream)
     marked = None in stream
-    trail_cost = 0.0 if family == decoders.SINGLE_FAMILY else ASCII_TRAIL_COST
     boundary = set() if marked or not ends else {0, *ends}
     # node -> {last character: (score, back: (node, character) or None, the character's
     # candidates (several: it holds a lost byte), the offsets where it put a lost byte)}
@@ -134,10 +132,9 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
             for last, (score, *_) in kept:
                 back = ((p, used), last)
                 if b is not None and b < 0x80:
-                    alone = chr(b).isalpha() and last > "\x7f" and (nxt is None or nxt >= 0x80)
-                    offer((p + 1, False), score + _step(lm, last, chr(b)) - (LONE_LETTER_COST if alone else 0.0), chr(b), back)
-                    if b >= 0x40 and p in boundary and not used:  # an ASCII-range trail whose lead was lost
-                        offer_all((p + 1, False), score, last, _lost_lead(codec, family, b), back, (p,), trail_cost)
+                    offer((p + 1, False), score + _step(lm, last, chr(b)), chr(b), back)
+                    if b >= 0x40 and p in boundary and not used:  # an ASCII-range trail whose lead was lost: no cost
+                        offer_all((p + 1, False), score, last, _lost_lead(codec, family, b), back, (p,), 0.0)
                     continue
                 if b is None:  # a marked lost byte: a lead, or a trail, or two bytes (one swallowed)
                     if nxt is not None:
@@ -176,7 +173,17 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
 
 
 def _step(lm, last: str, ch: str) -> float:
-    return lm.bigram(last, ch) if last else lm.unigram(ch)
+    """``ch`` after ``last`` by the model, but a pair with an ASCII letter or sign 40-7e on
+    either side by running text's counts (``ascii_pairs``), with the model's unigram of a second
+    character beyond ASCII."""
+    if not last:
+        return lm.unigram(ch)
+    if ("\x40" <= last <= "\x7e" or "\x40" <= ch <= "\x7e"):
+        a, b = ascii_pairs.token(last), ascii_pairs.token(ch)
+        if a is not None and b is not None:
+            pair = ascii_pairs.table()[ascii_pairs.index(a) * ascii_pairs.SIZE + ascii_pairs.index(b)]
+            return pair + lm.unigram(ch) if ch > "\x7f" else pair
+    return lm.bigram(last, ch)
 
 
 def view(text: str, family: str, codecs_: tuple[str, ...] | None) -> tuple[list[int | None], list[int]]:

@@ -125,6 +125,21 @@ def test_the_lattice_puts_a_lost_lead_back_where_the_decoder_dropped_it():
     assert len(items[1][2]) > 1  # 人 held a lost byte: a choice among its candidates
 
 
+
+@pytest.mark.parametrize("line, letters", [
+    # 年 is a6 7e, 人 a4 48, 。 a1 43: a GBK decoder drops the leads (GBK's user-defined a1-a7 with
+    # 40-a0) and shows the trails as `~`, `H`, `C`. The model scores Latin text flat (`~` after a
+    # digit -1, a letter after a letter -1): read as they stood, they beat the leads put back.
+    ("這座城市在2013年有人口368,011人。它是一位作家的療養地點，他在這裡寫成了那部小說。", "~HC"),
+    ("河流會擁有跟河流大小不相符的寬廣河谷，這也可以解釋上游的變遷。", "jp"),
+])
+def test_big5_trails_shown_as_ascii_are_read_with_their_leads(line, letters):
+    bad = misread(line, "big5hkscs", "gbk", "ignore")
+    assert all(ch in bad for ch in letters)
+    fixed = resync.repair(bad)
+    assert not any(ch in fixed.text for ch in letters)
+    assert wrong(fixed.text, line) <= 4  # characters lost whole (城, 的) are the model's to guess
+
 # --- the native lattice against the Python original (tests/reference_resync.py) --------------
 
 import reference_resync  # noqa: E402

@@ -46,11 +46,28 @@ impl Codec {
 /// The module's constants (resync.py), handed over once.
 #[derive(Clone, Copy, Debug)]
 pub struct Params {
-    pub ascii_trail_cost: f64,
-    pub lone_letter_cost: f64,
     pub lattice_candidates: usize,
     pub choice_candidates: usize,
     pub beam: usize,
+}
+
+/// ascii_pairs.SIZE: a class per printable ASCII character (20-7e), then one for all beyond.
+pub const ASCII_CLASSES: usize = 0x7F - 0x20 + 1;
+
+/// ascii_pairs.token's class of `c` (its place in the table), None for a control character.
+fn ascii_class(c: char) -> Option<usize> {
+    match c {
+        '0'..='9' => Some(0x30 - 0x20),
+        ' '..='~' => Some(c as usize - 0x20),
+        '\u{80}'.. => Some(ASCII_CLASSES - 1),
+        _ => None,
+    }
+}
+
+/// An ASCII letter or sign a trail byte (40-7e) can show: pairs with one are scored by
+/// running text's counts (ascii_pairs.py), not the model's flat Latin scores.
+fn trail_letter(c: char) -> bool {
+    ('\x40'..='\x7e').contains(&c)
 }
 
 /// Four-byte GB18030 codes whose first byte is 81-84 (the BMP's): 4 x 10 x 126 x 10.
@@ -193,6 +210,8 @@ pub struct Lattice {
     lm: Arc<Model>,
     tables: Tables,
     params: Params,
+    /// ascii_pairs.table: log P(second class | first class), ASCII_CLASSES by ASCII_CLASSES.
+    ascii: Vec<f64>,
     lost_lead: Cache<(Codec, Family, u8)>,
     lost_trail: Cache<(Codec, Family, u8, Option<u8>)>,
     lost_both: Cache<(Codec, Family, Option<u8>)>,
@@ -201,12 +220,14 @@ pub struct Lattice {
 }
 
 impl Lattice {
-    pub fn new(codes: Arc<Codes>, lm: Arc<Model>, tables: Tables, params: Params) -> Lattice {
+    pub fn new(codes: Arc<Codes>, lm: Arc<Model>, tables: Tables, params: Params, ascii: Vec<f64>) -> Lattice {
+        assert_eq!(ascii.len(), ASCII_CLASSES * ASCII_CLASSES, "ascii pairs table");
         Lattice {
             codes,
             lm,
             tables,
             params,
+            ascii,
             lost_lead: Mutex::default(),
             lost_trail: Mutex::default(),
             lost_both: Mutex::default(),
@@ -312,11 +333,24 @@ impl Lattice {
         ranked
     }
 
+    /// reference_resync._step: the model's score of `ch` after `last`, but a pair with an ASCII
+    /// letter or sign on either side by running text's counts of ASCII beside Chinese, with the
+    /// model's unigram of a character beyond ASCII after it.
     fn step(&self, last: Option<char>, ch: char) -> f64 {
-        match last {
-            Some(_) => self.lm.bigram(last, Some(ch)),
-            None => self.lm.unigram(Some(ch)),
+        let Some(l) = last else {
+            return self.lm.unigram(Some(ch));
+        };
+        if trail_letter(l) || trail_letter(ch) {
+            if let (Some(a), Some(b)) = (ascii_class(l), ascii_class(ch)) {
+                let pair = self.ascii[a * ASCII_CLASSES + b];
+                return if ch > '\x7f' {
+                    pair + self.lm.unigram(Some(ch))
+                } else {
+                    pair
+                };
+            }
         }
+        self.lm.bigram(last, Some(ch))
     }
 
     /// resync.view: the byte view of `text` as a decoder of `family` read it; with `cp950`,
@@ -357,11 +391,6 @@ impl Lattice {
     ) -> Option<Vec<Item>> {
         let n = stream.len();
         let marked = stream.contains(&None);
-        let trail_cost = if family == Family::Single {
-            0.0
-        } else {
-            self.params.ascii_trail_cost
-        };
         let mut boundary = vec![false; n + 2];
         if !marked && !ends.is_empty() {
             boundary[0] = true;
@@ -453,22 +482,19 @@ impl Lattice {
                     };
                     if b < 0x80 {
                         let ch = char::from(b);
-                        let alone = ch.is_ascii_alphabetic()
-                            && last.is_some_and(|c| c > '\x7f')
-                            && nxt.is_none_or(|x| x >= 0x80);
-                        let cost = if alone { self.params.lone_letter_cost } else { 0.0 };
                         offer(
                             &mut nodes,
                             2 * (p + 1),
-                            score + self.step(last, ch) - cost,
+                            score + self.step(last, ch),
                             ch,
                             back,
                             Cands::One(ch),
                         );
                         if b >= 0x40 && boundary[p] && !used {
-                            // An ASCII-range trail whose lead was lost.
+                            // An ASCII-range trail whose lead was lost: no cost (the letter read
+                            // as it stands is scored by running text's counts).
                             let list = self.lost_lead(codec, family, b);
-                            offer_all(&mut nodes, 2 * (p + 1), score, last, &list, back, trail_cost);
+                            offer_all(&mut nodes, 2 * (p + 1), score, last, &list, back, 0.0);
                         }
                         continue;
                     }
@@ -579,30 +605,29 @@ fn items_list<'py>(py: Python<'py>, items: &[Item]) -> PyResult<Bound<'py, PyLis
 
 #[pymethods]
 impl PyLattice {
-    /// `params`: resync's (ASCII_TRAIL_COST, LONE_LETTER_COST, LATTICE_CANDIDATES,
-    /// CHOICE_CANDIDATES, BEAM); the tables as `Tables::new` takes them.
+    /// `params`: resync's (LATTICE_CANDIDATES, CHOICE_CANDIDATES, BEAM); the tables as `Tables::new` takes them.
     #[new]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         codes: &PyCodes,
         lm: &PyCharModel,
-        params: (f64, f64, usize, usize, usize),
+        params: (usize, usize, usize),
         pairs: (Vec<u8>, Vec<u8>, Vec<u8>),
         four_bmp: Vec<u8>,
         printable_astral: Vec<u8>,
         cp950: Vec<u8>,
+        ascii: Vec<f64>,
     ) -> PyResult<Self> {
-        let (ascii_trail_cost, lone_letter_cost, lattice_candidates, choice_candidates, beam) = params;
+        let (lattice_candidates, choice_candidates, beam) = params;
         let tables = Tables::new([&pairs.0, &pairs.1, &pairs.2], &four_bmp, &printable_astral, &cp950)
             .map_err(PyValueError::new_err)?;
         let params = Params {
-            ascii_trail_cost,
-            lone_letter_cost,
             lattice_candidates,
             choice_candidates,
             beam,
         };
         Ok(PyLattice {
-            core: Lattice::new(codes.core.clone(), lm.core.clone(), tables, params),
+            core: Lattice::new(codes.core.clone(), lm.core.clone(), tables, params, ascii),
         })
     }
 
@@ -689,13 +714,18 @@ mod tests {
 
     fn lattice(rejected: u8) -> Lattice {
         let params = Params {
-            ascii_trail_cost: -2.0,
-            lone_letter_cost: 3.0,
             lattice_candidates: 24,
             choice_candidates: 256,
             beam: 4,
         };
-        Lattice::new(Arc::new(with_rejects(rejected)), Arc::new(small()), tables(), params)
+        let ascii = vec![-1.0; ASCII_CLASSES * ASCII_CLASSES];
+        Lattice::new(
+            Arc::new(with_rejects(rejected)),
+            Arc::new(small()),
+            tables(),
+            params,
+            ascii,
+        )
     }
 
     fn read(items: &[Item]) -> Vec<(char, usize, usize)> {
