@@ -205,9 +205,10 @@ class Cleaner:
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
 
-        def read_misreadings(text: str) -> tuple[str, bool, tuple[str, ...]]:
+        def read_misreadings(text: str, shifted: bool) -> tuple[str, bool, tuple[str, ...]]:
             """The byte-level repairs of misread text, once: the text, whether the page shows the
-            pinyin damage, and the other scripts read back."""
+            pinyin damage (``shifted``: an earlier round found it so, which holds), and the other
+            scripts read back."""
             read_other: tuple[str, ...] = ()
             # Single-byte mojibake first: it (æŽ¨) re-encodes to GBK too, and must not be re-read.
             # The cleaner's own reader before ftfy, which takes any Latin-1 run for UTF-8 (GBK
@@ -277,7 +278,7 @@ class Cleaner:
             text = apply("repair", "utf8-read-as-latin1", mojibake.fix_latin_mojibake, text)
             # What a Japanese or Korean decoder made is no GBK or Big5 view's to read (set_aside.py).
             text, aside = set_aside.hidden(text, cache=readings)
-            shifted = cfg.repair_pinyin and repair.looks_annotated(text)
+            shifted = shifted or (cfg.repair_pinyin and repair.looks_annotated(text))
             # On a page with the pinyin damage, a line with a "?" holds out-of-step runs full of
             # rare characters that are not double encoding: realign needs their bytes as they are.
             # Mojibake of mojibake before one layer is read: the one-layer repair would re-read a
@@ -317,18 +318,20 @@ class Cleaner:
             text = aside.restore(text)
             return text, shifted, read_other
 
-        shifted = False  # the page shows the pinyin damage (asked once, answered for both repairs)
+        shifted = False  # the page shows the pinyin damage (once found, for every round and both repairs)
         read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
         if cfg.fix_mojibake:
             # Read again while a reading changes the text: what one reading put back (a layer peeled,
             # a byte put in step) may be misread text itself, and a second clean would read it then.
             # Clean text changes nothing in the first round and pays for no other.
-            for _ in range(MISREAD_ROUNDS):
-                before = text
-                text, shifted_now, read_now = read_misreadings(text)
-                shifted, read_other = shifted or shifted_now, read_other + read_now
+            for rounds in range(MISREAD_ROUNDS):
+                before, found_before = text, len(findings)
+                text, shifted, read_now = read_misreadings(text, shifted)
+                read_other += read_now
                 if text == before:
                     break
+                if rounds and cfg.guess_lost:  # an earlier round's guesses this one read again are no more
+                    findings[:found_before] = _guesses_still_there(findings[:found_before], text)
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
@@ -383,8 +386,8 @@ class Cleaner:
         # Mojibake the repairs could not undo is kept byte for byte: converted or width-folded it
         # could no longer be read back (鎵嬫 -> 镓嬫), and a second pass would change it again.
         kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
-        if kept and converting:
-            kept = convert.widened_over_converted(text, kept, cfg.to)
+        # Reported as found; kept from conversion with the characters beside them it would change.
+        widened = convert.widened_over_converted(text, kept, cfg.to) if kept and converting else []
         if "?" in text:
             kept = question_marks.with_marks(text, kept) + question_marks.unread(text)
             # Characters an encoder lacked, written "?": kept as marks, not made questions (？).
@@ -397,6 +400,8 @@ class Cleaner:
             kept = kept + leftovers.lone_kunjinkao(text)
         kept = joined_spans(kept)
         damage = [text[a:b] for a, b in kept]
+        if widened:
+            kept = joined_spans(kept + widened)
         if converting or cfg.fix_width:  # URLs and paths are typed, not written: kept as they are
             kept = joined_spans(kept + addresses.address_spans(text))
             # So is a subtitle file's syntax (timecodes, cue numbers, ASS fields): a player reads it.
@@ -547,3 +552,11 @@ def _kept_findings(text: str, kept: list[str]) -> list[Finding]:
 @lru_cache(maxsize=8)
 def _shared(config: Config) -> Cleaner:
     return Cleaner(config)
+
+
+def _guesses_still_there(found: list[Finding], text: str) -> list[Finding]:
+    """``found`` (an earlier round's findings) without the guesses a later round read again: a
+    ``lost-byte`` guess written in the text whose character is nowhere in ``text`` now was read
+    otherwise (险 of a byte put in step, then read as 陵). Guessing off, each guess is a U+FFFD,
+    which tells nothing: the caller asks only with guessing on."""
+    return [f for f in found if f.kind != mojibake.GUESS_KIND or not f.detail or f.detail[0] in text]

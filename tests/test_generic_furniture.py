@@ -1068,3 +1068,6 @@ def test_a_page_without_an_article_loses_its_sites_copyright_and_label_rows_keep
     removal = remove_furniture("\n".join(page), (), title="某某X10 详细参数_某某手机网")
     assert removal.text.split("\n") == rows
     assert removal.counts["generic/copyright"] == 1 and removal.counts["generic/label"] == 1
+    # An item that names copyright is a title of the list, not the site's line.
+    titled = [*rows, "论版权所有者的权利"]
+    assert remove_furniture("\n".join(titled), (), title="某某X10 详细参数_某某手机网").text.split("\n") == titled

@@ -79,7 +79,7 @@ def _key_words(text: str) -> list[str]:
 
 
 def named_keys(texts: Sequence[str], first: int, last: int, keyed: Callable[[int], bool]) -> set[int]:
-    """Positions above the body (``first``..``last``) of field rows whose key, or its alias in
+    """Positions above the body (the body is ``first``..``last``) of field rows whose key, or its alias in
     brackets, ``FORM_ROWS`` lines of the body name (a contract's 甲方): not a furniture key
     (``keyed``), nor a row of the body's own."""
     body = texts[first : last + 1]

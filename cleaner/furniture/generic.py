@@ -856,9 +856,13 @@ def _site_row(line: Line, lexicon: Lexicon) -> str:
     text = line.text
     if len(text) > LABEL_ROW_MAX or line.features["final_punct"]:
         return ""
-    if _COPYRIGHT.search(legible(text)):
+    if _SITE_COPYRIGHT.search(legible(text)):
         return "copyright"
     return "label" if label_row(text, lexicon) else ""
+
+
+# The copyright marks of a site's line, not a word of an item's title (论版权所有者的权利).
+_SITE_COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有(?![\u3400-\u9fff])|all rights reserved")
 
 
 def structural(line: Line) -> str:

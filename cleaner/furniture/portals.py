@@ -667,11 +667,11 @@ _BARE_DATE = re.compile(rf"(?:发布|更新|日期)?\s*[(\[【]?\s*{_FULL_DATE}\
 
 
 def _dated_head(texts: list[str], pos: int, first_prose: int, last_prose: int) -> bool:
-    """Is the line at ``pos``, right above the first prose line, a page's date over its article:
-    a bare date (``_BARE_DATE``) on a page whose prose has no bare date line of its own? A
-    chronicle or a diary sets a date over each of its entries (the first one above the first
-    prose line, the others among the prose): there it heads an entry and stays. Below the prose
-    a bare date is a notice's signing date (kept)."""
+    """Is the line at ``pos``, at most ``DATE_REACH`` lines above the first prose line, a page's
+    date over its article: a bare date (``_BARE_DATE``) on a page whose prose has no bare date
+    line of its own? A chronicle or a diary sets a date over each of its entries (the first one
+    above the first prose line, the others among the prose): there it heads an entry and stays.
+    Below the prose a bare date is a notice's signing date (kept)."""
     if last_prose < 0 or not _BARE_DATE.fullmatch(texts[pos]):
         return False
     return not any(_BARE_DATE.fullmatch(t) for t in texts[first_prose : last_prose + 1])
