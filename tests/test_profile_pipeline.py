@@ -34,6 +34,7 @@ UNTIMED = {
     ("cleaner.badness", "unrecoverable"),
     ("cleaner.script.fold", "script_class"),
     ("cleaner.script.convert", "convert"),  # the title, details only
+    ("cleaner.script.convert", "widened_over_converted"),  # pages with unrepaired mojibake: 4 characters a side
     ("cleaner.codelines", "except_code"),  # wraps fullwidth punct; its code_spans is a stage
 }
 
