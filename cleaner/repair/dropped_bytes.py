@@ -70,33 +70,42 @@ def placements(run: str, codec: str) -> tuple[int, list[tuple[int, ...]]] | None
     inside a character (the rest of it outside the run). None if ``codec`` cannot give ``run``
     or no placement makes it parse."""
     codes = _codes(run, codec)
-    if codes is None:
+    walked = None if codes is None else _forward(codes, codec, {s: (0, [()]) for s in range(4)},
+                                                 lambda ways, k, gap: [w + (gap,) * k for w in ways], _merge)
+    if walked is None:
         return None
-    # best[state] = (cost, up to MAX_WAYS distinct placements reaching it)
-    best: dict[int, tuple[int, list[tuple[int, ...]]]] = {s: (0, [()]) for s in range(4)}
-    for gap in range(len(codes) + 1):
-        put: dict[int, tuple[int, list[tuple[int, ...]]]] = {}
-        edges = _edges(codes, gap, codec)
-        for state, (cost, ways) in best.items():
-            for k, nxt in sorted(edges[state]):
-                _merge(put, nxt, cost + k, [w + (gap,) * k for w in ways])
-        best = put
-        if gap == len(codes):
-            break
-        moved: dict[int, tuple[int, list[tuple[int, ...]]]] = {}
-        for state, (cost, ways) in best.items():
-            nxt = _through(state, codes[gap])
-            if nxt is not None:
-                _merge(moved, nxt, cost, ways)
-        if not moved:
-            return None
-        best = moved
+    best = walked[1]  # state after the last gap: (cost, up to MAX_WAYS distinct placements reaching it)
     fewest = min(cost for cost, _ in best.values())
     ways: list[tuple[int, ...]] = []
     for cost, found in best.values():
         if cost == fewest:
             ways += [w for w in found if w not in ways]
     return fewest, ways[:MAX_WAYS]
+
+
+def _forward(codes: list[bytes], codec: str, start: dict, extend: Callable, add: Callable) -> tuple[list[dict], dict] | None:
+    """The walk over ``codes`` gap by gap, each state's (cost, what reached it): the tables before
+    each gap's marks and the one after the last gap's. ``extend(what, k, gap)`` is what reached a
+    state with ``k`` bytes put back at ``gap``, ``add`` keeps the cheapest per state (``placements``
+    keeps the ways, ``gaps`` counts them). None if no state reads a character through."""
+    before = [start]
+    for gap in range(len(codes) + 1):
+        mid: dict = {}
+        edges = _edges(codes, gap, codec)
+        for state, (cost, what) in before[-1].items():
+            for k, nxt in sorted(edges[state]):
+                add(mid, nxt, cost + k, extend(what, k, gap))
+        if gap == len(codes):
+            return before, mid
+        moved: dict = {}
+        for state, (cost, what) in mid.items():
+            nxt = _through(state, codes[gap])
+            if nxt is not None:
+                add(moved, nxt, cost, what)
+        if not moved:
+            return None
+        before.append(moved)
+    raise AssertionError("unreachable: the last gap returns")
 
 
 def _merge(table: dict[int, tuple[int, list[tuple[int, ...]]]], state: int, cost: int, ways: list[tuple[int, ...]]) -> None:
@@ -158,25 +167,11 @@ def gaps(run: str, codec: str) -> tuple[int, dict[int, int], list[list[int]]] | 
     n = len(codes)
     edges = [_edges(codes, g, codec) for g in range(n + 1)]
     inf = float("inf")
-    # Forward: (fewest, ways) per state before gap g's marks; after its marks: mid.
-    fwd: list[dict[int, tuple[float, int]]] = [{s: (0, 1) for s in range(4)}]
-    mids: list[dict[int, tuple[float, int]]] = []
-    for g in range(n + 1):
-        mid: dict[int, tuple[float, int]] = {}
-        for s, (c, w) in fwd[g].items():
-            for k, t in edges[g][s]:
-                _add(mid, t, c + k, w)
-        mids.append(mid)
-        if g == n:
-            break
-        nxt: dict[int, tuple[float, int]] = {}
-        for s, (c, w) in mid.items():
-            t = _through(s, codes[g])
-            if t is not None:
-                _add(nxt, t, c, w)
-        if not nxt:
-            return None
-        fwd.append(nxt)
+    # Forward: (fewest, ways) per state before gap g's marks.
+    walked = _forward(codes, codec, {s: (0, 1) for s in range(4)}, lambda ways, k, gap: ways, _add)
+    if walked is None:
+        return None
+    fwd = walked[0]
     # Backward: (fewest, ways) from a state after gap g's marks to the end.
     bwd_mid: list[dict[int, tuple[float, int]]] = [{} for _ in range(n + 1)]
     # The run ends on a whole character: what follows it is no byte of UTF-8's (a space, ASCII, a
