@@ -117,3 +117,19 @@ def test_a_mark_in_latin_text_is_no_private_use_character():
     # GB18030 reads a1 61 as a private-use code point: no value given to the mark may make one.
     fixed = one_byte.repair("西班牙（Espa\ufffda）是欧洲国家，首都马德里。").text
     assert not any("\ue000" <= ch <= "\uf8ff" for ch in fixed)
+
+
+def test_a_line_of_marks_costs_readings_in_proportion_to_its_length(monkeypatch):
+    """UTF-8 read by HZ leaves a mark for every byte: the edits tried around each mark read only
+    up to the next mark (the rest reads as before), and a mark among marks tries none. Counted in
+    readings, not timed: read whole, such a page of 800 marks took minutes."""
+    calls = []
+    real = one_byte._decode
+    monkeypatch.setattr(one_byte, "_decode", lambda items, wide: calls.append(len(items)) or real(items, wide))
+    for n in (100, 400):
+        calls.clear()
+        line = "\ufffd" * n + "9" + "\ufffd" * n
+        one_byte.repair(line)
+        # Bytes read: the few edits tried beside the digit, plus a reading of the rest per place
+        # tried there; whole readings per mark would be n * n * hundreds (70 million at n = 100).
+        assert sum(calls) < 50_000 + 200 * len(line), (n, len(calls), sum(calls))

@@ -229,6 +229,8 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
     reading of the first new character, margin), or None if none gains enough."""
     first = starts[at]
     lo, hi = max(0, first - BEFORE), min(len(data), first + AFTER + 1)
+    if all(b == -1 for b in data[lo:hi + 1]):
+        return None  # marks only, and a mark after them: a value given to one pairs with none
     if _reads_as_utf8(data[max(0, first - WINDOW):first + WINDOW]):
         return None  # UTF-8 read as GBK, left unread: the re-reads' (its bytes are no shifted pairs)
     # The edit is read from the character holding its byte on: before it the pairing stands.
@@ -236,7 +238,18 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
     for pos in range(lo, hi):
         k = _char_at(starts, pos)
         head = data[starts[k]:pos]
-        tail = data[pos:]
+        # A byte of unknown value ends every reading (``_decode`` reads the runs between them
+        # apart): past the first one beyond what an edit can change (the marked byte given a
+        # value, or a quote byte and its closing one), each candidate's reading is the old one,
+        # read once here. Without this a line of marks (UTF-8 read by HZ: every byte one) cost
+        # each edit tried a reading of the whole rest of the line: minutes a page.
+        marked = pos < len(data) and data[pos] == -1
+        cut = _next_mark(data, pos + 1 if marked else pos + PAIRED + 2)
+        unchanged = _decode(data[cut:], wide)
+        old_tail = line[k:]
+        if not old_tail.endswith(unchanged):
+            cut, unchanged = len(data), ""
+        tail = data[pos:cut]
         candidates: list[tuple[list, float, bool]] = []
         if tail and tail[0] == -1:
             after = tail[1] if len(tail) > 1 else -1
@@ -252,15 +265,16 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                                    DROP_COST, False))
         if "\ufffd" not in line and tail:
             candidates += [(head + [b] + tail, INSERT_COST, True) for b in _fills(narrow, tail[0], removed=True)]
-        old_tail = line[k:]
+        old_head = old_tail[:len(old_tail) - len(unchanged)]
         for items, cost, guessed in candidates:
-            new_tail = _decode(items, wide)
-            if new_tail == old_tail:
+            new_head = _decode(items, wide)
+            if new_head == old_head:
                 continue
-            same = _common_suffix(old_tail, new_tail)
-            old_mid, new_mid = old_tail[:len(old_tail) - same], new_tail[:len(new_tail) - same]
+            same = _common_suffix(old_head, new_head)
+            old_changed, new_changed = old_head[:len(old_head) - same], new_head[:len(new_head) - same]
+            old_mid, new_mid = old_changed, new_changed
             before = line[k - 1] if k else ""
-            after = old_tail[len(old_tail) - same:][:1]
+            after = (old_head[len(old_head) - same:] or unchanged)[:1]
             old_w, new_w = _head(old_mid, wide), _head(new_mid, wide)
             if (old_w, new_w) != (old_mid, new_mid):
                 # Judged on the next WINDOW bytes: further on the stream may be out of step
@@ -273,7 +287,7 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                     + MARK_COST * (old_mid.count("\ufffd") - new_mid.count("\ufffd")))
             if not _fewer_misread(old_mid, new_mid, marked=cost == MARKED_COST):
                 continue
-            tried.append((gain, k, k + len(old_tail) - same, new_tail[:len(new_tail) - same], guessed))
+            tried.append((gain, k, k + len(old_changed), new_changed, guessed))
     if not tried:
         return None
     tried.sort(key=lambda t: -t[0])
@@ -351,6 +365,14 @@ def _char_at(starts: list[int], pos: int) -> int:
         else:
             hi = mid - 1
     return max(lo, 0)
+
+
+def _next_mark(data: list[int], start: int) -> int:
+    """The index of the first byte of unknown value (-1) at or after ``start``, or the end."""
+    try:
+        return data.index(-1, start)
+    except ValueError:
+        return len(data)
 
 
 def _common_suffix(a: str, b: str) -> int:
