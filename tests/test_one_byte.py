@@ -117,3 +117,16 @@ def test_a_mark_in_latin_text_is_no_private_use_character():
     # GB18030 reads a1 61 as a private-use code point: no value given to the mark may make one.
     fixed = one_byte.repair("西班牙（Espa\ufffda）是欧洲国家，首都马德里。").text
     assert not any("\ue000" <= ch <= "\uf8ff" for ch in fixed)
+
+
+def test_only_lines_with_two_rare_han_are_read_on_a_page_without_marks(monkeypatch):
+    """A line is read only where ``_suspects`` could find something: without a U+FFFD on the
+    page, a cluster of rare Han (two at least, counted for the page in one native pass); the
+    other lines pass whole, unread."""
+    read = []
+    original = one_byte._line
+    monkeypatch.setattr(one_byte, "_line", lambda line, guess: read.append(line) or original(line, guess))
+    clean = "北大中国经济研究中心向社会作了经济形势的报告。"
+    page = "\n".join([clean, "他说鍥藉鍥藉的事。", clean + "鑫"])
+    one_byte.repair(page)
+    assert read == ["他说鍥藉鍥藉的事。"]
