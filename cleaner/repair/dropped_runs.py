@@ -10,7 +10,7 @@ Here one native pass (``CharSets.runs_with``, native/src/charsets.rs) finds the 
 pass: the run's shape, and for some decoder every character one it reads from high bytes with
 few enough characters none of whose codes is all UTF-8's bytes (each such character holds one
 byte that is not, and a run holds ``widest`` bytes a character at most). Only those runs are
-scored by the model. The test is a necessary condition of ``utf8_marks``' own, never a
+scored by the model, and those reading as no text viewed as the repair views them. The test is a necessary condition of ``utf8_marks``' own, never a
 different one: a page it says no to is one the repair leaves as it is (tests/test_dropped_runs.py
 holds it to that).
 """
@@ -39,7 +39,15 @@ def may_hold(text: str) -> bool:
     runs = sets.runs_with(text, _HAN, _LETTERS, utf8_marks.MIN_DROPPED_RUN, utf8_marks.MIN_DROPPED_LETTERS, readers)
     if runs is None:  # a character beyond the BMP: the repair's own test
         return True
-    return any(not per_char(text[a:b]) > utf8_marks.MAX_DROPPED_SCORE for a, b in runs)
+    return any(not per_char(text[a:b]) > utf8_marks.MAX_DROPPED_SCORE and _read_by_some(text[a:b]) for a, b in runs)
+
+
+def _read_by_some(run: str) -> bool:
+    """Does some decoder's view of ``run`` hold UTF-8's bytes enough: the repair's own first test
+    of a reading of dropped bytes (``utf8_marks._readings``), asked of the few runs left here,
+    before the costly walk of the gaps that follows it there."""
+    return any((view := utf8_marks._view(run, codec, [])) is not None and utf8_marks._all_utf8(view)  # noqa: SLF001 - its test
+               for codec in utf8_marks.CODECS)
 
 
 @lru_cache(maxsize=1)
