@@ -76,16 +76,3 @@ def test_a_digit_after_bytes_a_decoder_dropped_is_no_folded_pair():
     dropped = "这部电影在当年非常受欢迎，票房很好。2013年，他又拍了一部新的电影。".encode().decode("gbk", errors="ignore")
     assert "濂姐2" in dropped
     assert width_folded.repair(dropped) == (dropped, 0, [])
-
-
-def test_only_lines_whose_reading_holds_chinese_are_measured(monkeypatch):
-    """A line shows UTF-8 read as GBK only with a Chinese character in its GBK bytes read as
-    UTF-8: the others (here ASCII, and clean Chinese whose bytes read as none) are not measured."""
-    measured = []
-    original = width_folded._shows_utf8_as_gbk
-    monkeypatch.setattr(width_folded, "_shows_utf8_as_gbk", lambda line, read: measured.append(line) or original(line, read))
-    lines = ["hello world", "北大中国经济研究中心。", "ok"]
-    reads = width_folded._read_lines("\n".join(lines))
-    width_folded.repair("\n".join(lines))
-    assert measured == [line for line, read in zip(lines, reads) if width_folded._CJK_READ.search(read)]
-    assert "hello world" not in measured

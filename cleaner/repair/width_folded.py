@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from functools import lru_cache
 
 from cleaner import langmodel
@@ -252,15 +251,6 @@ def _shows_utf8_as_gbk(line: str, read: str) -> bool:
     return wide >= MIN_WIDE and len(_CJK_READ.findall(read)) >= MIN_SHARE * wide
 
 
-def _lines_reading_cjk(read: str) -> set[int]:
-    """The indices of the lines of ``read`` holding a character of ``_CJK_READ``."""
-    matches = [m.start() for m in _CJK_READ.finditer(read)]
-    if not matches:
-        return set()
-    breaks = [m.start() for m in re.finditer("\n", read)]
-    return {bisect_left(breaks, at) for at in matches}
-
-
 def _read_lines(text: str) -> list[str]:
     """Each line's GB18030 bytes read as UTF-8 (what a decoder could not read left out), the
     page encoded and read at once: a line break is the byte 0a in both, never inside another
@@ -275,16 +265,11 @@ def repair(text: str) -> tuple[str, int, list[Finding]]:
     if text.isascii():
         return text, 0, []
     lines = text.split("\n")
-    reads = _read_lines(text)
-    # A line shows UTF-8 read as GBK only with a Chinese character in its reading (MIN_SHARE of
-    # MIN_WIDE at least): the lines holding one are found from the page's reading at once, and
-    # only they are measured (a line's measures, line by line, cost a clean page 50-70 us).
-    shown = _lines_reading_cjk("\n".join(reads))
     count = 0
     findings: list[Finding] = []
     offset = 0
-    for k, (line, read) in enumerate(zip(lines, reads, strict=True)):
-        if k in shown and _shows_utf8_as_gbk(line, read):
+    for k, (line, read) in enumerate(zip(lines, _read_lines(text), strict=True)):
+        if _shows_utf8_as_gbk(line, read):
             fixed, done, found = _line(line)
             if done:
                 lines[k] = fixed
