@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import wraps
 from itertools import accumulate
 
 # A line that starts like code: indentation, then an ASCII identifier, a directive or a comment.
@@ -35,6 +36,25 @@ _HINTS = re.compile(r"[;{}]|[A-Za-z0-9_]\(|\)[ \t]*:|^[ \t]*#[a-z]", re.MULTILIN
 _HINT_SIGNS = ";{}()#"
 
 
+def _for_last_text(find: Callable[[str], list[tuple[int, int]]]) -> Callable[[str], list[tuple[int, int]]]:
+    """``find`` answering again for the text it was last asked about (as a copy) without a new
+    search: the width fixers and the paragraphs stage each ask the spans of a page most of them
+    leave as it is, and each search reads the whole page (four a page cost 60-90 us)."""
+    last: list = [None]  # (text, its spans), swapped whole: threads sharing it see one pair
+
+    @wraps(find)
+    def spans(text: str) -> list[tuple[int, int]]:
+        held = last[0]
+        if held is not None and (held[0] is text or held[0] == text):
+            return list(held[1])
+        found = find(text)
+        last[0] = (text, found)  # held until the next text: one page
+        return list(found)
+
+    return spans
+
+
+@_for_last_text
 def code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every code line of ``text``, and of the indented lines of its blocks.
 
@@ -100,6 +120,7 @@ def _fenced_lines(text: str) -> list[tuple[int, int]]:
 _INLINE = re.compile(r"`[^`\n。]{1,200}`|!?\[[^\]\n]{0,200}\]\([^()\s]{1,500}\)")
 
 
+@_for_last_text
 def inline_code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every inline code span (backticks included).
 

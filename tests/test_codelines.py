@@ -149,3 +149,19 @@ def test_prose_around_code_inside_a_line_still_widens():
     assert cleaner.clean('先运行:pip install requests, 再导入模块,结果为"成功".', to="keep") == \
         '先运行：pip install requests，再导入模块，结果为“成功”.'
     assert cleaner.clean('他说,调用 print("你好, 世界") 即可!', to="keep") == '他说，调用 print("你好, 世界") 即可！'
+
+
+def test_the_spans_of_the_page_asked_last_are_not_searched_again(monkeypatch):
+    """The width fixers and the paragraphs stage each ask the spans of one page: searched once,
+    answered as copies (a caller's change to its list is not the next caller's answer)."""
+    from cleaner import codelines
+
+    judged = []
+    original = codelines._is_code
+    monkeypatch.setattr(codelines, "_is_code", lambda line: judged.append(line) or original(line))
+    page = '示例（缓存）:\nprint("你好, 世界")\n结果为"你好, 世界".'
+    first = codelines.code_spans(page)
+    first.append((0, 1))
+    again = codelines.code_spans("".join(list(page)))  # an equal text, another object
+    assert again == [(8, 23)] and len(judged) == 1
+    assert codelines.code_spans(page + "。") == [(8, 23)] and len(judged) == 2  # another text: searched

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner
+from cleaner import Cleaner, hardwrap
 from cleaner.hardwrap import _WIDE, _columns, join_hard_wraps, join_misread_wraps
 
 PARAGRAPHS = [
@@ -478,3 +478,28 @@ def test_the_cleaner_keeps_the_paragraphs_of_a_pdf_copy_whole():
     damaged, correct = _pdf_copy("- {n} -")
     assert Cleaner(to="keep").clean(damaged) == Cleaner(to="keep").clean(correct)
 
+
+
+PROSE = "北大中国经济研究中心向社会作了经济形势的报告，会议由国家发展研究院院长主持。"
+MENU = ["首页 新闻 体育 财经 科技", "责任编辑 张三", "相关阅读 更多新闻", "版权所有 北京某某网络公司"]
+
+
+def test_a_page_with_no_open_line_holding_a_clause_is_not_measured(monkeypatch):
+    """A width needs full lines not ending a sentence, some with a clause mark inside: a page of
+    one paragraph a line and furniture without marks has none, and its lines are not measured."""
+    measured = []
+    monkeypatch.setattr(hardwrap, "MEASURES", tuple((lambda line, m=m: measured.append(line) or m(line)) for m in hardwrap.MEASURES))
+    page = "\n".join([*MENU, PROSE, PROSE, PROSE])
+    assert hardwrap.wrap_width(page.split("\n")) is None
+    assert measured == []
+
+
+def test_a_page_with_too_few_lines_ending_on_a_word_is_not_read_break_by_break(monkeypatch):
+    """A ragged wrap's breaks follow lines of prose ending on a character of a word: a page whose
+    prose lines all end with their marks is passed whole, its breaks not read one by one."""
+    read = []
+    original = hardwrap._goes_on
+    monkeypatch.setattr(hardwrap, "_goes_on", lambda line: read.append(line) or original(line))
+    page = "\n".join([PROSE] * 6)
+    assert hardwrap.join_hard_wraps(page) == page
+    assert read == []

@@ -133,3 +133,16 @@ def test_a_line_of_marks_costs_readings_in_proportion_to_its_length(monkeypatch)
         # Bytes read: the few edits tried beside the digit, plus a reading of the rest per place
         # tried there; whole readings per mark would be n * n * hundreds (70 million at n = 100).
         assert sum(calls) < 50_000 + 200 * len(line), (n, len(calls), sum(calls))
+
+
+def test_only_lines_with_two_rare_han_are_read_on_a_page_without_marks(monkeypatch):
+    """A line is read only where ``_suspects`` could find something: without a U+FFFD on the
+    page, a cluster of rare Han (two at least, counted for the page in one native pass); the
+    other lines pass whole, unread."""
+    read = []
+    original = one_byte._line
+    monkeypatch.setattr(one_byte, "_line", lambda line, guess: read.append(line) or original(line, guess))
+    clean = "北大中国经济研究中心向社会作了经济形势的报告。"
+    page = "\n".join([clean, "他说鍥藉鍥藉的事。", clean + "鑫"])
+    one_byte.repair(page)
+    assert read == ["他说鍥藉鍥藉的事。"]

@@ -29,7 +29,7 @@ from itertools import accumulate
 from cleaner import korean
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import code_page_marks, dropped_bytes, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds, utf8_marks
+from cleaner.repair import code_page_marks, dropped_bytes, dropped_runs, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds, utf8_marks
 
 # The code pages the single-byte view models (left to ``repair_single_byte``), then the others:
 # every single-byte code page of Python's that keeps ASCII (``ascii_code_pages``), in the order
@@ -256,7 +256,7 @@ def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.Mojiba
     # UTF-8 through a decoder that marks a quarter of it or more (EUC, gb2312, johab) is read by
     # UTF-8's grammar (utf8_marks) first, and hidden from the readings below (an ASCII control
     # none of them reads: positions stay), which cut it into pieces for nothing (johab's hangul).
-    marked = utf8_marks.repair(text, guess)
+    marked = utf8_marks.repair(text, guess) if dropped_runs.may_hold(text) else []  # a page fact first
     if marked:
         parts, k = [], 0
         for a, b, _ in marked:

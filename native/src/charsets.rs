@@ -123,6 +123,112 @@ impl CharSets {
         }
         Some(out)
     }
+
+    /// (start, end) in characters of each run of non-ASCII characters of `text` (a match of
+    /// `[^\x00-\x7f]+`) at least `least` long, holding a member of class `held` and a share of
+    /// at least `share` members of class `dense` (members / length, as Python divides), and, if
+    /// `readers` are given, one some reader may have written (`RunReader::may_write`); None if the
+    /// text holds a character beyond the BMP. The runs a repair of whole runs reads (utf8_marks'
+    /// dropped bytes), found in one pass instead of one Python test a run.
+    pub fn runs_with(
+        &self,
+        text: &str,
+        held: u32,
+        dense: u32,
+        least: usize,
+        share: f64,
+        readers: &[RunReader],
+    ) -> Option<Vec<(usize, usize)>> {
+        let (held, dense) = (1u32 << held, 1u32 << dense);
+        let mut out = Vec::new();
+        let mut run = Run::new(0, readers.len());
+        let mut open = false;
+        for (at, c) in text.chars().enumerate() {
+            let u = c as u32;
+            if u >= 0x10000 {
+                return None;
+            }
+            if u < 0x80 {
+                if open && run.taken(least, share, readers) {
+                    out.push((run.start, run.start + run.n));
+                }
+                open = false;
+                continue;
+            }
+            if !open {
+                run = Run::new(at, readers.len());
+                open = true;
+            }
+            let bits = self.table[u as usize];
+            run.n += 1;
+            run.members += usize::from(bits & dense != 0);
+            run.holds |= bits & held != 0;
+            for (k, reader) in readers.iter().enumerate() {
+                run.unwritten[k] |= bits >> reader.writes & 1 == 0;
+                run.unclean[k] += usize::from(bits >> reader.clean & 1 == 0);
+            }
+        }
+        if open && run.taken(least, share, readers) {
+            out.push((run.start, run.start + run.n));
+        }
+        Some(out)
+    }
+}
+
+/// A decoder a run may have come through (utf8_marks' readings of dropped bytes): class `writes`
+/// holds the characters it reads from high bytes, class `clean` those it reads from bytes that
+/// are all UTF-8's (continuation bytes, leads c2-ef; by any of its codes for the character),
+/// `widest` the bytes of its longest code, `most_unclean` the share of a reading's bytes at most
+/// that are not UTF-8's (1 - utf8_marks.MIN_UTF8_SHARE).
+pub struct RunReader {
+    pub writes: u32,
+    pub clean: u32,
+    pub widest: usize,
+    pub most_unclean: f64,
+}
+
+impl RunReader {
+    /// Could a run of `n` characters, `unclean` of them with no code all of UTF-8's bytes, read
+    /// as bytes UTF-8's enough? Each such character holds a byte that is not (at least one),
+    /// and the run holds `widest * n` bytes at most: a run this says no to has too few.
+    fn may_write(&self, n: usize, unclean: usize) -> bool {
+        unclean as f64 <= self.most_unclean * (self.widest * n) as f64 + 1e-9
+    }
+}
+
+/// A run being read by `CharSets::runs_with`.
+struct Run {
+    start: usize,
+    n: usize,
+    members: usize,
+    holds: bool,
+    /// Per reader: a character it does not write; the characters with no clean code.
+    unwritten: Vec<bool>,
+    unclean: Vec<usize>,
+}
+
+impl Run {
+    fn new(start: usize, readers: usize) -> Run {
+        Run {
+            start,
+            n: 0,
+            members: 0,
+            holds: false,
+            unwritten: vec![false; readers],
+            unclean: vec![0; readers],
+        }
+    }
+
+    fn taken(&self, least: usize, share: f64, readers: &[RunReader]) -> bool {
+        self.holds
+            && self.n >= least
+            && self.members as f64 / self.n as f64 >= share
+            && (readers.is_empty()
+                || readers
+                    .iter()
+                    .enumerate()
+                    .any(|(k, r)| !self.unwritten[k] && r.may_write(self.n, self.unclean[k])))
+    }
 }
 
 #[cfg(test)]
@@ -166,6 +272,65 @@ mod tests {
         assert_eq!(sets.count("国a務国\n", 0), Some(1));
         assert_eq!(sets.count("", 0), Some(0));
         assert_eq!(sets.count("国\u{20000}", 1), None);
+    }
+
+    #[test]
+    fn the_runs_of_non_ascii_long_and_dense_enough_holding_a_member_are_found() {
+        // Class 0: held (国); class 1: dense (国, 中, 文).
+        let sets = CharSets::new(&[vec!['国'], vec!['国', '中', '文']]).unwrap();
+        assert_eq!(
+            sets.runs_with("a中国文。b中文中文c", 0, 1, 4, 0.5, &[]),
+            Some(vec![(1, 5)])
+        );
+        // Too short, no member of class 0, too few of class 1 (1 of 4 < 0.5).
+        assert_eq!(
+            sets.runs_with("中国文 中文中文 国。。。", 0, 1, 4, 0.5, &[]),
+            Some(vec![])
+        );
+        // Half exactly is enough; a run to the text's end is closed.
+        assert_eq!(sets.runs_with("x国中。。", 0, 1, 4, 0.5, &[]), Some(vec![(1, 5)]));
+        assert_eq!(sets.runs_with("", 0, 1, 1, 0.0, &[]), Some(vec![]));
+        assert_eq!(sets.runs_with("国\u{20000}", 0, 1, 1, 0.0, &[]), None);
+    }
+
+    #[test]
+    fn a_run_is_kept_only_where_some_reader_writes_it_with_enough_clean_bytes() {
+        // Classes: 0 held and dense (every character here); reader A writes 1, clean 2.
+        let all = vec!['中', '国', '文', '字', '甲'];
+        let sets = CharSets::new(&[all.clone(), all.clone(), vec!['中', '国', '文', '字']]).unwrap();
+        let a = RunReader {
+            writes: 1,
+            clean: 2,
+            widest: 2,
+            most_unclean: 0.05,
+        };
+        // 20 characters of 2 bytes at most: two unclean may be (2 <= 0.05 * 40), three may not.
+        let one = "中国文字".repeat(3) + "中国文甲中国文甲";
+        let two = "中国文字".repeat(2) + &"中国文甲".repeat(3);
+        assert_eq!(sets.runs_with(&one, 0, 1, 4, 0.5, &[a]), Some(vec![(0, 20)]));
+        let a = RunReader {
+            writes: 1,
+            clean: 2,
+            widest: 2,
+            most_unclean: 0.05,
+        };
+        assert_eq!(sets.runs_with(&two, 0, 1, 4, 0.5, &[a]), Some(vec![]));
+        // A character the reader does not write (乙: no class) rules it out.
+        let sets = CharSets::new(&[vec!['中', '乙'], vec!['中', '乙'], vec!['中'], vec!['中']]).unwrap();
+        let b = RunReader {
+            writes: 2,
+            clean: 3,
+            widest: 2,
+            most_unclean: 0.05,
+        };
+        assert_eq!(sets.runs_with("中中中中", 0, 1, 4, 0.5, &[b]), Some(vec![(0, 4)]));
+        let b = RunReader {
+            writes: 2,
+            clean: 3,
+            widest: 2,
+            most_unclean: 0.05,
+        };
+        assert_eq!(sets.runs_with("中中中乙", 0, 1, 4, 0.5, &[b]), Some(vec![]));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::charlm::{FastMap, Model};
-use crate::charsets::CharSets;
+use crate::charsets::{CharSets, RunReader};
 use crate::code_points;
 use crate::codes::{Codes, Family, Source};
 use crate::other_scripts::{self, Script};
@@ -940,6 +940,32 @@ impl PyCharSets {
     /// for `scan`.
     fn lines_with(&self, text: &Bound<'_, PyString>, k: u32, least: usize) -> Option<Vec<usize>> {
         self.core.lines_with(text.to_str().ok()?, k, least)
+    }
+
+    /// (start, end) of each non-ASCII run of `text` at least `least` long, holding a member of
+    /// class `held` and a share `share` of class `dense`, and one of `readers` may have written
+    /// ((writes, clean, widest, most_unclean) each: `charsets::RunReader`; none: any run);
+    /// None as for `scan`.
+    fn runs_with(
+        &self,
+        text: &Bound<'_, PyString>,
+        held: u32,
+        dense: u32,
+        least: usize,
+        share: f64,
+        readers: Vec<(u32, u32, usize, f64)>,
+    ) -> Option<Vec<(usize, usize)>> {
+        let readers: Vec<RunReader> = readers
+            .into_iter()
+            .map(|(writes, clean, widest, most_unclean)| RunReader {
+                writes,
+                clean,
+                widest,
+                most_unclean,
+            })
+            .collect();
+        self.core
+            .runs_with(text.to_str().ok()?, held, dense, least, share, &readers)
     }
 }
 

@@ -1,0 +1,87 @@
+"""Could a page hold UTF-8 whose bytes a legacy decoder dropped (``utf8_marks``)? A page fact.
+
+``utf8_marks.repair`` reads every run of non-ASCII characters without a U+FFFD that is long
+enough, half letters, holds Han and reads as no text (``MAX_DROPPED_SCORE``), in each decoder of
+``utf8_marks.CODECS`` whose bytes for the run are nearly all UTF-8's (``_all_utf8``). Its own
+test, run by run in Python over every character of every run, cost a clean page 0.5-0.7 ms,
+most of the clean page's repair stages together; almost no clean run passes it.
+
+Here one native pass (``CharSets.runs_with``, native/src/charsets.rs) finds the runs that could
+pass: the run's shape, and for some decoder every character one it reads from high bytes with
+few enough characters none of whose codes is all UTF-8's bytes (each such character holds one
+byte that is not, and a run holds ``widest`` bytes a character at most). Only those runs are
+scored by the model, and those reading as no text viewed as the repair views them. The test is a necessary condition of ``utf8_marks``' own, never a
+different one: a page it says no to is one the repair leaves as it is (tests/test_dropped_runs.py
+holds it to that).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cleaner import _native
+from cleaner.chardata import HAN
+from cleaner.langmodel import per_char
+from cleaner.repair import multi_byte_marks, utf8_marks
+
+# Bytes UTF-8 Chinese is made of, as utf8_marks._all_utf8 counts them.
+_UTF8_BYTES = frozenset([*range(0x80, 0xC0), *range(0xC2, 0xF0)])
+# The classes of the table: Han, letters of a script, then two a decoder (writes, clean).
+_HAN, _LETTERS, _FIRST_READER = 0, 1, 2
+
+
+def may_hold(text: str) -> bool:
+    """Could ``utf8_marks.repair(text)`` read any run of ``text``? False only where it would
+    not: no U+FFFD, and no run it would search for dropped bytes with a decoder that reads it."""
+    if utf8_marks.LOST in text:
+        return True
+    sets, readers = _table()
+    runs = sets.runs_with(text, _HAN, _LETTERS, utf8_marks.MIN_DROPPED_RUN, utf8_marks.MIN_DROPPED_LETTERS, readers)
+    if runs is None:  # a character beyond the BMP: the repair's own test
+        return True
+    return any(not per_char(text[a:b]) > utf8_marks.MAX_DROPPED_SCORE and _read_by_some(text[a:b]) for a, b in runs)
+
+
+def _read_by_some(run: str) -> bool:
+    """Does some decoder's view of ``run`` hold UTF-8's bytes enough: the repair's own first test
+    of a reading of dropped bytes (``utf8_marks._readings``), asked of the few runs left here,
+    before the costly walk of the gaps that follows it there."""
+    return any((view := utf8_marks._view(run, codec, [])) is not None and utf8_marks._all_utf8(view)  # noqa: SLF001 - its test
+               for codec in utf8_marks.CODECS)
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[_native.CharSets, list[tuple[int, int, int, float]]]:
+    """The native table and the readers' arguments, built once a process (the classes are kept
+    in the tables cache: reading them from the decoders takes about a second)."""
+    from cleaner.tablecache import cached
+
+    sources = [__file__, utf8_marks.__file__, multi_byte_marks.__file__]
+    classes, widest = cached("droppedruns", sources, "1", _classes)
+    readers = [(_FIRST_READER + 2 * k, _FIRST_READER + 2 * k + 1, wide, 1 - utf8_marks.MIN_UTF8_SHARE)
+               for k, wide in enumerate(widest)]
+    return _native.CharSets(classes), readers
+
+
+def _classes() -> tuple[list[str], list[int]]:
+    """The classes' members over the BMP, and each decoder's widest code in bytes."""
+    import unicodedata
+
+    bmp = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000]
+    classes = ["".join(HAN.findall("".join(bmp))), "".join(ch for ch in bmp if unicodedata.category(ch) == "Lo")]
+    widest = []
+    for codec in utf8_marks.CODECS:
+        dups = utf8_marks._codes(codec)  # noqa: SLF001 - the codes _view chooses among
+        writes, clean, wide = [], [], 1
+        for ch in bmp:
+            code = utf8_marks._encoded.__wrapped__(ch, codec)  # noqa: SLF001 - not into its cache
+            if code is None:
+                continue
+            codes = (code, *dups.get(ch, ()))
+            writes.append(ch)
+            if any(all(b in _UTF8_BYTES for b in c) for c in codes):
+                clean.append(ch)
+            wide = max(wide, *map(len, codes))
+        classes += ["".join(writes), "".join(clean)]
+        widest.append(wide)
+    return classes, widest
