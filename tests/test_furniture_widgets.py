@@ -217,9 +217,42 @@ def test_a_download_box_goes_and_the_notices_own_list_of_attachments_stays():
     related = ["相关文件：", "附件：秋季农作物病虫害防控技术要点.docx"]
     out = clean(["关于做好秋季病虫害防控工作的通知", para, para.replace("规范", "做好"), *related])
     assert [line for line in related if line in out] == []
-    # 附件： alone heads the notice's own list, with extensions or not: it stays (its copies keep it).
-    mine = ["附件：", "1.校园安全排查表.xls", "2.报名登记表.docx"]
-    assert [line for line in mine if line in clean(["关于做好校园安全工作的通知", para, para.replace("规范", "做好"), *mine])] == mine
+    # 附件： alone over file names (extensions) below the last paragraph: the site's links to the
+    # uploads, whatever heads them (session 26's decision; docs/furniture-portals.md).
+    files = ["附件：", "1.校园安全排查表.xls", "2.报名登记表.docx"]
+    assert [line for line in files if line in clean(["关于做好校园安全工作的通知", para, para.replace("规范", "做好"), *files])] == []
+
+
+def test_file_links_below_the_last_paragraph_go_the_notices_signature_between_them_stays():
+    # A file's name with its extension is the upload's name, the link text the site writes under
+    # the document; the document's own 附件说明 names the attachment by its title (GB/T 9704).
+    # Between 特此通告 and the signature, the link went and left the issuer's name and the signing
+    # date between two removed lines: they must not go as a menu's items (``between``).
+    para = "经省药品检验研究院检验，标示为某制药有限公司生产的1批次阿莫西林胶囊不符合规定，不符合规定项目为溶出度。"
+    page = ["关于5批次药品不符合规定的通告", para, para.replace("1批次", "2批次"), "特此通告。",
+            "附件：5批次不符合规定药品名单.xlsx", "浙江省药品监督管理局", "2026年11月20日", "（信息来源：药品安全监管处）"]
+    out = clean(page)
+    assert "附件：5批次不符合规定药品名单.xlsx" not in out
+    assert [line for line in page[:4] + page[5:7] if line not in out] == []
+    # A bare 附件： over numbered file names at the page's end: heading and rows go.
+    files = ["附件：", "1.临川区城东污水处理厂提标改造工程环境影响报告表（公示本）.pdf", "2.建设单位承诺书.pdf"]
+    out = clean(["关于环评文件的公示", para, para.replace("1批次", "2批次"), *files, "【我要纠错】 【打印本页】 【关闭窗口】"])
+    assert [line for line in files if line in out] == []
+
+
+def test_a_file_named_above_a_paragraph_and_a_documents_own_list_stay():
+    # Above a prose line a file's name is the article's (an essay naming its table); the document's
+    # own list names attachments without extensions; a page with no prose keeps its list of files.
+    para = "老街的招牌大多是几十年前请书法家写的，如今已经很少见到，街坊们花了一年时间把它们整理成册。"
+    page = ["老街的招牌", para, "附件：老街招牌名录.xls", para.replace("一年", "两年")]
+    assert clean(page) == page
+    own = ["附件：1.2025年小学招生片区划分表", "2.初中对口入学一览表"]
+    page = ["关于招生的通知", para, para.replace("一年", "两年"), *own]
+    assert [line for line in own if line not in clean(page)] == []
+    from cleaner.furniture.widgets import trailing_files
+
+    texts = [norm(t) for t in ("下载专区", "1.申报表.docx", "2.承诺书.pdf")]
+    assert trailing_files(texts, [""] * 3, [False] * 3) == []
 
 
 def test_a_download_row_with_its_count_goes_with_its_heading():

@@ -35,7 +35,8 @@ from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
 from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, hashtags, menu_rows,
-                                      page_index, player, related_link_pattern, related_links, search_box, slide_counters, weak_labels)
+                                      page_index, player, related_link_pattern, related_links, search_box, slide_counters, trailing_files,
+                                      weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -514,6 +515,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         attachment_heads(texts, families)
     for pos in download_boxes(texts, families):
         families[pos] = "attachment"
+    for pos in trailing_files(texts, families, prose):
+        families[pos] = "attachment"
     for pos in related_links(texts, families, prose, words.related_link):
         families[pos] = "recommended"
     for pos in weak_labels(texts, families, words.adverts[2]):
@@ -664,6 +667,11 @@ DATE_REACH = 2  # lines above the first prose line where a page sets its date (u
 # stamp the line model reads (a bare "2022-02-13 23:37" above the article is kept by the dev set's
 # hand copies, and a stamp is its evidence of where a thread starts).
 _BARE_DATE = re.compile(rf"(?:发布|更新|日期)?\s*[(\[【]?\s*{_FULL_DATE}\s*(?:[(（]?\s*{_WEEKDAY}\s*[)）]?)?\s*[)\]】]?")
+
+
+def bare_date(text: str) -> bool:
+    """A date and nothing else (``_BARE_DATE``): under an article, a notice's signing date."""
+    return len(text) <= ROW_MAX and bool(_BARE_DATE.fullmatch(text))
 
 
 def _dated_head(texts: list[str], pos: int, first_prose: int, last_prose: int) -> bool:

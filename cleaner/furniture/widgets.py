@@ -189,6 +189,27 @@ def download_boxes(texts: list[str], families: list[str]) -> list[int]:
     return out
 
 
+def trailing_files(texts: list[str], families: list[str], prose: list[bool]) -> list[int]:
+    """Positions of the file links below the page's last prose line: rows that name a file with
+    its extension (``附件：药品名单.xlsx``, ``2.建设单位承诺书.pdf``), each perhaps under the
+    attachment key, and a bare ``附件：`` heading right above them. A document names its
+    attachments by their titles (GB/T 9704's 附件说明: ``附件：1.岗位表``, above the signature,
+    kept); a file's extension is the name of the upload, the link text the site's template writes
+    under the document. Above a prose line such a row is the article's own (an essay that names a
+    file) and stays."""
+    last_prose = max((p for p, x in enumerate(prose) if x), default=-1)
+    if last_prose < 0:
+        return []  # no prose: a list of files may be the page's whole content
+    out: list[int] = []
+    for pos in range(last_prose + 1, len(texts)):
+        if not families[pos] and "." in texts[pos] and _FILE_NAME.match(texts[pos]):
+            out.append(pos)
+            head = pos - 1
+            if head > last_prose and not families[head] and head not in out and _FILES_HEAD.match(texts[head]):
+                out.append(head)
+    return sorted(out)
+
+
 # A row of the pages of an article set over several, each with its title (第1页：外观设计 第2页：内饰空间):
 # a pager whose items are named.
 _PAGE_INDEX = re.compile(r"^(?:第\s*\d{1,2}\s*页\s*:\s*[^\s:]{1,16}\s*){2,}$")
