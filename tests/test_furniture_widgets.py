@@ -41,6 +41,12 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     ("友善耕作補助說明.pdf (1.2 MB)", "attachment"),
     # A download link with its count: a title with its file type in brackets, or a file's name.
     ("總裁記者會簡報(PDF) 下載次數：2,876", "attachment"),
+    # A rating widget: a score with the count of those who rated (session 26).
+    ("综合评分 8.6（1236人做过这道菜）", "rating"),
+    ("4.5分 2.1万条点评", "rating"),
+    ("7.9 112453人评价", "rating"),
+    ("★★★★☆ 4.2分 (856條評價)", "rating"),
+    ("豆瓣评分 9.2 8.1万人想看", "rating"),
     ("2024年度决算公开表.xlsx 下载次数：35次", "attachment"),
     ("第1页：外观设计 第2页：内饰空间 第3页：动力操控 第4页：全文总结", "pager"),
     ("▲ 点击查看高清大图 共24张", "gallery"),
@@ -77,6 +83,11 @@ def test_a_widget_is_named_by_its_family(line, family):
     "广告 是现代商业的重要组成部分，也影响着人们的消费习惯。",
     "#心得",  # one hashtag: a heading may start with one
     "附件：1.校园安全排查表.xls",
+    # A score with a name, in a sentence, or without a rater's count: the article's (a guide's list).
+    "某某餐厅 4.6分 3200条点评",
+    "该片评分8.6，有1236人评价。",
+    "豆瓣评分 8.6",
+    "12 3人", "第3名 5人",
     "报告全文下载量已超过12,000次",  # a count of downloads in a sentence: no file named
     "比赛时间 19:30 / 21:00",  # a time span: no player's position at zero
     "焦点访谈 0:00 / 0:30 重播", "午夜剧场 00:00 / 01:30",  # a TV schedule's row: a programme, no player's word

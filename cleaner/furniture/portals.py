@@ -35,7 +35,7 @@ from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
 from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, hashtags, menu_rows,
-                                      page_index, player, related_link_pattern, related_links, search_box, slide_counters, trailing_files,
+                                      page_index, player, rating, related_link_pattern, related_links, search_box, slide_counters, trailing_files,
                                       weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
@@ -401,6 +401,8 @@ def _widget(text: str, words: Words) -> str:
         return "duration"
     if attachment(text):
         return "attachment"
+    if rating(text):
+        return "rating"
     if len(text) <= 60 and (":" in text and _HOTLINE.match(text) or text.startswith("本") and _SPONSOR.match(text)):
         return "site-foot"
     if page_index(text):
@@ -935,7 +937,8 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
-            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu", "comment-box")
+            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu", "comment-box",
+            "rating")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],

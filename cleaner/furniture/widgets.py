@@ -210,6 +210,20 @@ def trailing_files(texts: list[str], families: list[str], prose: list[bool]) -> 
     return sorted(out)
 
 
+# A rating widget: a score (stars, a mark out of 5 or 10, perhaps with 分) with the count of those
+# who rated (1236人评价, 2.1万条点评, 856位用户打分, (1236人做过这道菜)), perhaps after its key
+# (综合评分, 豆瓣评分), nothing else: no name (a guide's row 某某餐厅 4.6分 3200条点评 is the
+# article's), no clause. NFKC folded: the brackets are ASCII.
+_RATING = re.compile(r"^(?:(?:综合|用户|网友|豆瓣|大众|口碑|推荐)?(?:评分|得分|评价|口碑|星级|指数)\s*:?\s*)?[★☆]{0,5}\s*"
+                     r"(?:\d{1,2}\.\d{1,2}\s*分?|\d{1,2}\s*分|[★☆]{1,5})\s*(?:/\s*(?:5|10)\s*)?[(\[]?\s*[\d.,]+\s*万?\s*"
+                     r"(?:人|条|位|个)(?:用户|网友)?(?:评价|评分|点评|打分|做过|想看|看过|推荐|参与|投票)[\u4e00-\u9fff]{0,6}\s*[)\]]?$")
+RATING_MAX = 40  # characters of a rating row
+
+
+def rating(text: str) -> bool:
+    return len(text) <= RATING_MAX and ("人" in text or "条" in text or "位" in text or "个" in text) and bool(_RATING.match(text))
+
+
 # A row of the pages of an article set over several, each with its title (第1页：外观设计 第2页：内饰空间):
 # a pager whose items are named.
 _PAGE_INDEX = re.compile(r"^(?:第\s*\d{1,2}\s*页\s*:\s*[^\s:]{1,16}\s*){2,}$")
