@@ -595,6 +595,21 @@ _BOX_HEADING = re.compile(r"(?:本版|本栏目?|本频道|本类|同类)?(?:其
 HEADLINE_ROW = 8  # characters at least of a title in a box of other pieces
 
 
+# A box's heading with its more-link (图集 更多>>, 热点新闻 更多>, 专题 [更多], 图片 MORE+): the
+# link says the lines under it are a box of other pieces, whatever its label names. Not a fold's
+# button (查看更多, 加载更多, 展开更多): the article may go on under it.
+_MORE_HEADING = re.compile(r"(?i)^[^\s.。!?,;:]{1,8}\s*(?:\[?更多\]?|more)\s*(?:>>|>|»|›|\+|\.\.\.)?$")
+MORE_HEADING_MAX = 16  # characters
+
+
+_FOLD_VERB = re.compile(r"(?:查看|看|阅读|展开|加载|点击|显示|浏览|了解|获取|发现)\s*(?:\[更多|更多|more)", re.IGNORECASE)
+
+
+def _more_heading(text: str) -> bool:
+    return (len(text) <= MORE_HEADING_MAX and ("更多" in text or "more" in text.lower()) and bool(_MORE_HEADING.match(text))
+            and not _FOLD_VERB.search(text))
+
+
 def _headlines_below(texts: list[str], prose: list[bool], pos: int) -> bool:
     """Do two rows under a heading known only by its shape read as other pieces' headlines (8
     characters or more, not a bare 《title》)? An article's own section (相关作品 over 《蒙娜丽莎》,
@@ -636,7 +651,7 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             families[pos] = families[pos] or "bio"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
         known = heading in words.headings or (len(heading) <= 8 and _BOX_HEADING.fullmatch(heading) is not None
-                                              and _headlines_below(texts, prose, pos))
+                                              and _headlines_below(texts, prose, pos)) or _more_heading(heading)
         framed = known and len(text) <= len(heading) + 4 and seen < PROSE_MIN and _framed_box(texts, pos)
         if known and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
             families[pos] = families[pos] or "recommended"
