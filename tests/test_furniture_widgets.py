@@ -41,6 +41,10 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     ("友善耕作補助說明.pdf (1.2 MB)", "attachment"),
     # A download link with its count: a title with its file type in brackets, or a file's name.
     ("總裁記者會簡報(PDF) 下載次數：2,876", "attachment"),
+    # A site's advice on how to view it (session 26): a browser's sign, an advice, a resolution or a version.
+    ("最佳瀏覽解析度 1280×1024，建議使用 Chrome、Edge、Firefox 最新版本瀏覽", "site-foot"),
+    ("为了获得最佳浏览效果，建议使用Chrome浏览器，分辨率1366×768以上。", "site-foot"),
+    ("本站支持IPv6访问 建议使用IE9以上浏览器", "site-foot"),
     # A rating widget: a score with the count of those who rated (session 26).
     ("综合评分 8.6（1236人做过这道菜）", "rating"),
     ("4.5分 2.1万条点评", "rating"),
@@ -83,6 +87,10 @@ def test_a_widget_is_named_by_its_family(line, family):
     "广告 是现代商业的重要组成部分，也影响着人们的消费习惯。",
     "#心得",  # one hashtag: a heading may start with one
     "附件：1.校园安全排查表.xls",
+    # Sentences about browsers and screens: no viewing advice of the site's own.
+    "微软建议用户使用Edge浏览器。",
+    "建议使用Chrome浏览器最新版本访问",
+    "显示器推荐分辨率1920×1080，刷新率144Hz。",
     # A score with a name, in a sentence, or without a rater's count: the article's (a guide's list).
     "某某餐厅 4.6分 3200条点评",
     "该片评分8.6，有1236人评价。",

@@ -36,7 +36,7 @@ from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credi
 from cleaner.furniture.stamped_replies import stamped_replies
 from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, hashtags, menu_rows,
                                       page_index, player, rating, related_link_pattern, related_links, search_box, slide_counters, trailing_files,
-                                      weak_labels)
+                                      viewing_advice, weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -403,6 +403,8 @@ def _widget(text: str, words: Words) -> str:
         return "attachment"
     if rating(text):
         return "rating"
+    if viewing_advice(text):
+        return "site-foot"
     if len(text) <= 60 and (":" in text and _HOTLINE.match(text) or text.startswith("本") and _SPONSOR.match(text)):
         return "site-foot"
     if page_index(text):

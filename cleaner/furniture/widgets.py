@@ -224,6 +224,22 @@ def rating(text: str) -> bool:
     return len(text) <= RATING_MAX and ("人" in text or "条" in text or "位" in text or "个" in text) and bool(_RATING.match(text))
 
 
+# A site's advice on how to view it (建议使用1920*1080分辨率 IE10以上浏览器, 最佳瀏覽解析度 1280×1024，
+# 建議使用 Chrome …): a browser's sign (浏览, a browser's name), an advice's word, and a sign no
+# article's sentence about browsers needs (a resolution, 最佳浏览, 浏览效果, a version "or above"); a
+# news sentence (微软建议用户使用Edge浏览器。) or a tutorial's (建议使用Chrome浏览器最新版本访问) has no
+# third, a monitor's review (显示器推荐分辨率1920×1080，…) no browser.
+_VIEWING = re.compile(r"(?i)浏览|ie\s*\d|chrome|firefox|edge|safari")
+_ADVICE = re.compile(r"建议|推荐|最佳|请使用|请用|为了获得")
+_VIEWING_ONLY = re.compile(r"(?i)分辨率|解析度|最佳浏览|浏览效果|以上版本|以上(?:的)?浏览器|\d{3,4}\s*[×x*]\s*\d{3,4}")
+VIEWING_MAX = 80  # characters
+
+
+def viewing_advice(text: str) -> bool:
+    return (len(text) <= VIEWING_MAX and bool(_VIEWING_ONLY.search(text)) and bool(_ADVICE.search(text))
+            and bool(_VIEWING.search(text)))
+
+
 # A row of the pages of an article set over several, each with its title (第1页：外观设计 第2页：内饰空间):
 # a pager whose items are named.
 _PAGE_INDEX = re.compile(r"^(?:第\s*\d{1,2}\s*页\s*:\s*[^\s:]{1,16}\s*){2,}$")
