@@ -51,6 +51,7 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     ("7.9 112453人评价", "rating"),
     ("★★★★☆ 4.2分 (856條評價)", "rating"),
     ("豆瓣评分 9.2 8.1万人想看", "rating"),
+    ("解决程度：已解决　办理态度：满意　办理速度：一般", "rating"),  # a message board's evaluation form
     ("2024年度决算公开表.xlsx 下载次数：35次", "attachment"),
     ("第1页：外观设计 第2页：内饰空间 第3页：动力操控 第4页：全文总结", "pager"),
     ("▲ 点击查看高清大图 共24张", "gallery"),
@@ -96,6 +97,8 @@ def test_a_widget_is_named_by_its_family(line, family):
     "该片评分8.6，有1236人评价。",
     "豆瓣评分 8.6",
     "12 3人", "第3名 5人",
+    # One graded key, a grade in a sentence, a share: no evaluation form; its heading alone is a survey's.
+    "服务态度：很好", "结论：满意。", "群众满意度：98%", "满意度评价：",
     "报告全文下载量已超过12,000次",  # a count of downloads in a sentence: no file named
     "比赛时间 19:30 / 21:00",  # a time span: no player's position at zero
     "焦点访谈 0:00 / 0:30 重播", "午夜剧场 00:00 / 01:30",  # a TV schedule's row: a programme, no player's word
@@ -297,3 +300,11 @@ def test_a_slideshows_counters_go_a_lone_fraction_and_a_pdfs_page_numbers_stay()
     assert slide_counters(pdf, [""] * len(pdf)) == []
     kept = remove_furniture("\n".join(page), (), title="赛里木湖迎来初冬美景_图片新闻").text.split("\n")
     assert "1/8" not in kept and "游客在湖边拍照。" in kept
+
+
+def test_an_evaluation_forms_heading_goes_only_over_its_graded_row():
+    para = "市住建局回复：经核实，该小区雨污分流改造工程已列入今年计划，预计十二月底前完工，届时积水问题将得到解决。"
+    form_rows = ["满意度评价：", "解决程度：已解决　办理态度：满意　办理速度：一般"]
+    assert clean([para, para.replace("十二月", "十一月"), *form_rows]) == [para, para.replace("十二月", "十一月")]
+    survey = ["满意度评价：", "本次调查共回收问卷一千二百份，受访者对窗口服务的总体满意度为百分之九十六。"]
+    assert clean([para, *survey]) == [para, *survey]

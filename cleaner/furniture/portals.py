@@ -34,7 +34,7 @@ from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
-from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, hashtags, menu_rows,
+from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, grade_heads, hashtags, menu_rows,
                                       page_index, player, rating, related_link_pattern, related_links, search_box, slide_counters, trailing_files,
                                       viewing_advice, weak_labels)
 
@@ -517,6 +517,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # A pass that only reads the lines beside one family is skipped on a page without it (most).
     if "attachment" in families:
         attachment_heads(texts, families)
+    if "rating" in families:
+        grade_heads(texts, families)
     for pos in download_boxes(texts, families):
         families[pos] = "attachment"
     for pos in trailing_files(texts, families, prose):

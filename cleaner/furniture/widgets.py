@@ -158,6 +158,13 @@ def attachment(text: str) -> bool:
     return "下载" in text and bool(_COUNTED_FILE.match(text))  # its download count closes it
 
 
+def grade_heads(texts: list[str], families: list[str]) -> None:
+    """An evaluation form's heading right above its graded row is part of the form (``rating``)."""
+    for pos in range(len(texts) - 1):
+        if not families[pos] and families[pos + 1] == "rating" and _GRADE_HEAD.match(texts[pos]):
+            families[pos] = "rating"
+
+
 def attachment_heads(texts: list[str], families: list[str]) -> None:
     """A box heading right above an attachment line is part of the box (family ``attachment``)."""
     for pos in range(len(texts) - 1):
@@ -220,7 +227,18 @@ _RATING = re.compile(r"^(?:(?:综合|用户|网友|豆瓣|大众|口碑|推荐)?
 RATING_MAX = 40  # characters of a rating row
 
 
+# Or a reply's evaluation form: two keys or more, each with a grade, nothing else (a message
+# board's 解决程度：已解决　办理态度：满意　办理速度：一般).
+_GRADE = r"(?:非常满意|基本满意|比较满意|不满意|满意|一般|已解决|未解决|部分解决|很好|较好|较差|好|差)"
+_GRADED_ROW = re.compile(rf"^(?:[^\s:：]{{2,6}}\s*:\s*{_GRADE}\s*){{2,}}$")
+# Its heading, furniture only right above such a row (a survey's report may head a section so).
+_GRADE_HEAD = re.compile(r"^(?:满意度评价|满意度测评|满意度|办理评价|评价结果|我要评价)\s*:?$")
+
+
 def rating(text: str) -> bool:
+    if len(text) <= RATING_MAX and ("满意" in text or "解决" in text or "好" in text or "差" in text or "一般" in text) \
+            and _GRADED_ROW.match(text):
+        return True
     return len(text) <= RATING_MAX and ("人" in text or "条" in text or "位" in text or "个" in text) and bool(_RATING.match(text))
 
 
