@@ -93,6 +93,12 @@ _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记
 # An outlet and a reporter split by a bar, the report's kind after the name (新头壳newtalk | 林怡君 综合报导).
 _BAR_BYLINE = re.compile(r"^[^|/,。]{2,16}\s*[|/]\s*(?:记者\s*)?[\u3400-\u9fff·]{2,4}\s*(?:综合报导|综合报道|报导|报道|专访|编译)$")
 _IMPRINT = re.compile(rf"《\s*[^》]{{2,16}}\s*》\s*[(\[]?\s*{_DATE}\s*(?:第?\s*\d{{1,3}}\s*版|\d{{1,3}}\s*版)")
+# The issue of a periodical the article came from, alone on a line under it (——《北京之春》1996年6月号,
+# 《選擇》月刊第590期, （原载《读书》2005年第3期）): read only below the last prose line (a list of
+# issues inside an article stays).
+_ISSUE = re.compile(r"[—\-–~]*\s*[(\[]?\s*(?:原载|原刊|刊于|载于|选自|摘自|转自|来源:?)?\s*《[^》]{1,16}》\s*(?:杂志|月刊|周刊|半月刊|双月刊|季刊|期刊)?\s*"
+                    r"(?:\d{4}\s*年\s*)?(?:第?\s*\d{1,4}\s*期|\d{1,2}\s*月号|\d{1,2}\s*月刊|\d{1,2}\s*月)\s*[)\]]?")
+ISSUE_MAX = 40  # characters
 _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审校|校对|译者)\s*[:/ ]\s*[^)\]】]{2,20}[)\]】]\s*\d{6,8}$")
 # Photo credits: ▲图片来源:网络, 图片来源于网络,如有侵权请联系删除, (图片来源:资料图片), 图/记者林佳慧摄影,
 # 摄影 张伟, 摄影:老周.
@@ -653,6 +659,8 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             return
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
+        if pos > last_prose >= 0 and len(text) <= ISSUE_MAX and "《" in text and _ISSUE.fullmatch(text):
+            families[pos] = families[pos] or "paper-imprint"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
         known = heading in words.headings or (len(heading) <= 8 and _BOX_HEADING.fullmatch(heading) is not None
                                               and _headlines_below(texts, prose, pos)) or _more_heading(heading)
