@@ -254,8 +254,12 @@ VIEWING_MAX = 80  # characters
 
 
 def viewing_advice(text: str) -> bool:
-    return (len(text) <= VIEWING_MAX and bool(_VIEWING_ONLY.search(text)) and bool(_ADVICE.search(text))
-            and bool(_VIEWING.search(text)))
+    # Gated by the advice's characters (建议, 推荐, 最佳, 请使用, 为了获得: one of 建推最请获) before any search.
+    return (len(text) <= VIEWING_MAX and not _ADVICE_CHARS.isdisjoint(text) and bool(_ADVICE.search(text))
+            and bool(_VIEWING_ONLY.search(text)) and bool(_VIEWING.search(text)))
+
+
+_ADVICE_CHARS = frozenset("建推最请获")
 
 
 # A row of the pages of an article set over several, each with its title (第1页：外观设计 第2页：内饰空间):
