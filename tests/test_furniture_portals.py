@@ -353,6 +353,32 @@ def test_a_you_may_also_like_heading_takes_its_titles(heading):
     assert gone[heading] == "generic/recommended"
 
 
+@pytest.mark.parametrize("heading", ["图集 更多>>", "热点新闻 更多>", "專題 [更多]", "图片 MORE+"])
+def test_a_box_heading_with_its_more_link_takes_its_titles(heading):
+    # The more-link says the lines under it are a box of other pieces, whatever its label names.
+    page = [*ARTICLE, heading, "新疆赛里木湖迎来初冬美景", "秋日胡杨林"]
+    kept, gone = run("\n".join(page))
+    assert kept == ARTICLE
+    assert gone["秋日胡杨林"] == "generic/recommended"
+
+
+@pytest.mark.parametrize("button", ["查看更多", "加载更多>>", "展开更多", "更多>>"])
+def test_a_folds_button_or_a_bare_more_link_is_no_box_heading(button):
+    # A fold's button: the article may go on under it; a bare link names no box.
+    from cleaner.furniture.portals import _more_heading
+
+    assert not _more_heading(button)
+
+
+@pytest.mark.parametrize("issue", ["——《北京之春》1996年6月号", "《選擇》月刊第590期", "（原载《读书》2005年第3期）"])
+def test_a_periodicals_issue_under_the_article_goes_a_list_of_issues_inside_it_stays(issue):
+    # The issue the article came from, alone under it: the fit split's hand copies leave it out.
+    kept, gone = run("\n".join([*ARTICLE, issue]))
+    assert kept == ARTICLE and gone[issue] == "generic/paper-imprint"
+    listed = [ARTICLE[0], issue, "《求是》2024年第3期", ARTICLE[1]]
+    assert run("\n".join(listed))[0] == listed
+
+
 def test_a_signing_date_stays_a_site_date_line_goes():
     notice = ["关于做好春季农田水利设施检修的通知", *ARTICLE, "某市农业农村局", "2024年3月20日"]
     kept, _ = run("\n".join(notice))

@@ -41,6 +41,17 @@ def clean(lines: list[str], title: str | None = None) -> list[str]:
     ("友善耕作補助說明.pdf (1.2 MB)", "attachment"),
     # A download link with its count: a title with its file type in brackets, or a file's name.
     ("總裁記者會簡報(PDF) 下載次數：2,876", "attachment"),
+    # A site's advice on how to view it (session 26): a browser's sign, an advice, a resolution or a version.
+    ("最佳瀏覽解析度 1280×1024，建議使用 Chrome、Edge、Firefox 最新版本瀏覽", "site-foot"),
+    ("为了获得最佳浏览效果，建议使用Chrome浏览器，分辨率1366×768以上。", "site-foot"),
+    ("本站支持IPv6访问 建议使用IE9以上浏览器", "site-foot"),
+    # A rating widget: a score with the count of those who rated (session 26).
+    ("综合评分 8.6（1236人做过这道菜）", "rating"),
+    ("4.5分 2.1万条点评", "rating"),
+    ("7.9 112453人评价", "rating"),
+    ("★★★★☆ 4.2分 (856條評價)", "rating"),
+    ("豆瓣评分 9.2 8.1万人想看", "rating"),
+    ("解决程度：已解决　办理态度：满意　办理速度：一般", "rating"),  # a message board's evaluation form
     ("2024年度决算公开表.xlsx 下载次数：35次", "attachment"),
     ("第1页：外观设计 第2页：内饰空间 第3页：动力操控 第4页：全文总结", "pager"),
     ("▲ 点击查看高清大图 共24张", "gallery"),
@@ -77,6 +88,17 @@ def test_a_widget_is_named_by_its_family(line, family):
     "广告 是现代商业的重要组成部分，也影响着人们的消费习惯。",
     "#心得",  # one hashtag: a heading may start with one
     "附件：1.校园安全排查表.xls",
+    # Sentences about browsers and screens: no viewing advice of the site's own.
+    "微软建议用户使用Edge浏览器。",
+    "建议使用Chrome浏览器最新版本访问",
+    "显示器推荐分辨率1920×1080，刷新率144Hz。",
+    # A score with a name, in a sentence, or without a rater's count: the article's (a guide's list).
+    "某某餐厅 4.6分 3200条点评",
+    "该片评分8.6，有1236人评价。",
+    "豆瓣评分 8.6",
+    "12 3人", "第3名 5人",
+    # One graded key, a grade in a sentence, a share: no evaluation form; its heading alone is a survey's.
+    "服务态度：很好", "结论：满意。", "群众满意度：98%", "满意度评价：",
     "报告全文下载量已超过12,000次",  # a count of downloads in a sentence: no file named
     "比赛时间 19:30 / 21:00",  # a time span: no player's position at zero
     "焦点访谈 0:00 / 0:30 重播", "午夜剧场 00:00 / 01:30",  # a TV schedule's row: a programme, no player's word
@@ -217,9 +239,42 @@ def test_a_download_box_goes_and_the_notices_own_list_of_attachments_stays():
     related = ["相关文件：", "附件：秋季农作物病虫害防控技术要点.docx"]
     out = clean(["关于做好秋季病虫害防控工作的通知", para, para.replace("规范", "做好"), *related])
     assert [line for line in related if line in out] == []
-    # 附件： alone heads the notice's own list, with extensions or not: it stays (its copies keep it).
-    mine = ["附件：", "1.校园安全排查表.xls", "2.报名登记表.docx"]
-    assert [line for line in mine if line in clean(["关于做好校园安全工作的通知", para, para.replace("规范", "做好"), *mine])] == mine
+    # 附件： alone over file names (extensions) below the last paragraph: the site's links to the
+    # uploads, whatever heads them (session 26's decision; docs/furniture-portals.md).
+    files = ["附件：", "1.校园安全排查表.xls", "2.报名登记表.docx"]
+    assert [line for line in files if line in clean(["关于做好校园安全工作的通知", para, para.replace("规范", "做好"), *files])] == []
+
+
+def test_file_links_below_the_last_paragraph_go_the_notices_signature_between_them_stays():
+    # A file's name with its extension is the upload's name, the link text the site writes under
+    # the document; the document's own 附件说明 names the attachment by its title (GB/T 9704).
+    # Between 特此通告 and the signature, the link went and left the issuer's name and the signing
+    # date between two removed lines: they must not go as a menu's items (``between``).
+    para = "经省药品检验研究院检验，标示为某制药有限公司生产的1批次阿莫西林胶囊不符合规定，不符合规定项目为溶出度。"
+    page = ["关于5批次药品不符合规定的通告", para, para.replace("1批次", "2批次"), "特此通告。",
+            "附件：5批次不符合规定药品名单.xlsx", "浙江省药品监督管理局", "2026年11月20日", "（信息来源：药品安全监管处）"]
+    out = clean(page)
+    assert "附件：5批次不符合规定药品名单.xlsx" not in out
+    assert [line for line in page[:4] + page[5:7] if line not in out] == []
+    # A bare 附件： over numbered file names at the page's end: heading and rows go.
+    files = ["附件：", "1.临川区城东污水处理厂提标改造工程环境影响报告表（公示本）.pdf", "2.建设单位承诺书.pdf"]
+    out = clean(["关于环评文件的公示", para, para.replace("1批次", "2批次"), *files, "【我要纠错】 【打印本页】 【关闭窗口】"])
+    assert [line for line in files if line in out] == []
+
+
+def test_a_file_named_above_a_paragraph_and_a_documents_own_list_stay():
+    # Above a prose line a file's name is the article's (an essay naming its table); the document's
+    # own list names attachments without extensions; a page with no prose keeps its list of files.
+    para = "老街的招牌大多是几十年前请书法家写的，如今已经很少见到，街坊们花了一年时间把它们整理成册。"
+    page = ["老街的招牌", para, "附件：老街招牌名录.xls", para.replace("一年", "两年")]
+    assert clean(page) == page
+    own = ["附件：1.2025年小学招生片区划分表", "2.初中对口入学一览表"]
+    page = ["关于招生的通知", para, para.replace("一年", "两年"), *own]
+    assert [line for line in own if line not in clean(page)] == []
+    from cleaner.furniture.widgets import trailing_files
+
+    texts = [norm(t) for t in ("下载专区", "1.申报表.docx", "2.承诺书.pdf")]
+    assert trailing_files(texts, [""] * 3, [False] * 3) == []
 
 
 def test_a_download_row_with_its_count_goes_with_its_heading():
@@ -245,3 +300,11 @@ def test_a_slideshows_counters_go_a_lone_fraction_and_a_pdfs_page_numbers_stay()
     assert slide_counters(pdf, [""] * len(pdf)) == []
     kept = remove_furniture("\n".join(page), (), title="赛里木湖迎来初冬美景_图片新闻").text.split("\n")
     assert "1/8" not in kept and "游客在湖边拍照。" in kept
+
+
+def test_an_evaluation_forms_heading_goes_only_over_its_graded_row():
+    para = "市住建局回复：经核实，该小区雨污分流改造工程已列入今年计划，预计十二月底前完工，届时积水问题将得到解决。"
+    form_rows = ["满意度评价：", "解决程度：已解决　办理态度：满意　办理速度：一般"]
+    assert clean([para, para.replace("十二月", "十一月"), *form_rows]) == [para, para.replace("十二月", "十一月")]
+    survey = ["满意度评价：", "本次调查共回收问卷一千二百份，受访者对窗口服务的总体满意度为百分之九十六。"]
+    assert clean([para, *survey]) == [para, *survey]

@@ -93,6 +93,15 @@ def test_ruby_annotations_are_not_text():
     assert extract(html).text == "國務院发布通知。"
 
 
+@pytest.mark.parametrize("before", ['<text id="http://bbs.example.com/1" title="网易娱乐">', "<div>"])
+def test_the_title_is_no_text_where_the_parser_puts_it(before):
+    # An element before <html> (a crawl's wrapper, as the dev set's pages have) puts the head inside
+    # the body, where the <title> came out as the page's first line; it is the browser tab's, in meta.
+    html = f"{before}<html><head><title>网易娱乐</title></head><body><p>{ARTICLE}</p></body></html>"
+    got = extract(html)
+    assert got.text == ARTICLE and got.meta["title"] == "网易娱乐"
+
+
 def test_one_block_a_line_with_furniture_kept():
     html = page(
         '<div class="nav"><a href="/">首页</a> | <a href="/news">新闻中心</a></div>'

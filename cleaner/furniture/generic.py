@@ -32,7 +32,7 @@ from cleaner.furniture.headline import fuller_headline
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
-from cleaner.furniture.portals import portal_lines, portal_stamps
+from cleaner.furniture.portals import bare_date, portal_lines, portal_stamps
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
 from cleaner.furniture.threads import shaped
@@ -574,6 +574,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     candidate = [False] * len(scored)
     listed = introduced(scored, body)
     pictures = picture_story(scored, body, title)
+    signed = signature(scored, body)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -582,7 +583,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             continue
         if pos in listed and family not in STRUCTURAL_FAMILIES:
             family = ""  # the article's own list: judged by its score alone
-        candidate[pos] = between_candidate(line, pos, body)
+        candidate[pos] = between_candidate(line, pos, body, signed)
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
         need = model.threshold + (model.body_margin if inside and prose_line(line) else 0.0)
@@ -605,7 +606,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
     done = {d.index for d in out}
-    for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed}):
+    for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
     return out
@@ -684,15 +685,35 @@ BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with th
 BETWEEN_MAX = 40  # characters: a title or a label, not a paragraph
 
 
-def between_candidate(line: Line, pos: int, body: tuple[int, int]) -> bool:
+def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[int] | frozenset[int] = frozenset()) -> bool:
     """A line that may go for standing between furniture (``between``): outside the body, not
     protected (the caller has asked ``judged``), title-sized at most, and not among the
     ``HEADLINE_REACH`` lines right above the body, where the headline and its subtitle stand
-    (often between a navigation trail and a byline, both furniture). Known before any score is:
-    the fitting script counts the family with the weights it tries."""
+    (often between a navigation trail and a byline, both furniture), nor a line of the notice's
+    ``signature`` (``signed``). Known before any score is: the fitting script counts the family
+    with the weights it tries."""
     near_top = body[0] - HEADLINE_REACH <= pos < body[0]
     return (not near_top and not body[0] <= pos <= body[1] and len(line.text) <= BETWEEN_MAX
-            and not is_paragraph(line.text, line.features))
+            and not is_paragraph(line.text, line.features) and pos not in signed)
+
+
+SIGNER_MAX = 30  # characters of an issuer's name over its signing date
+
+
+def signature(scored: list[Line], body: tuple[int, int]) -> set[int]:
+    """Positions of a notice's signature below the body: a bare date (its signing date,
+    ``portals.bare_date``) and the issuer's name right above it (a short line ending no sentence).
+    They close the document; a download link or the site's source line on either side of them
+    (furniture, gone) made them go as a menu's items (``between``) or as lines under the site's
+    furniture (``tail_sweep``)."""
+    out: set[int] = set()
+    for pos in range(body[1] + 1, len(scored)):
+        if bare_date(scored[pos].text):
+            out.add(pos)
+            above = scored[pos - 1]
+            if pos - 1 > body[1] and len(above.text) <= SIGNER_MAX and not above.features["final_punct"]:
+                out.add(pos - 1)
+    return out
 
 
 def between(removed: list[bool], candidate: list[bool], taken_above: list[bool] | None = None) -> list[int]:

@@ -34,8 +34,9 @@ from cleaner.furniture.posts import other_posts
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
-from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, hashtags, menu_rows,
-                                      page_index, player, related_link_pattern, related_links, search_box, slide_counters, weak_labels)
+from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, grade_heads, hashtags, menu_rows,
+                                      page_index, player, rating, related_link_pattern, related_links, search_box, slide_counters, trailing_files,
+                                      viewing_advice, weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -92,6 +93,12 @@ _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记
 # An outlet and a reporter split by a bar, the report's kind after the name (新头壳newtalk | 林怡君 综合报导).
 _BAR_BYLINE = re.compile(r"^[^|/,。]{2,16}\s*[|/]\s*(?:记者\s*)?[\u3400-\u9fff·]{2,4}\s*(?:综合报导|综合报道|报导|报道|专访|编译)$")
 _IMPRINT = re.compile(rf"《\s*[^》]{{2,16}}\s*》\s*[(\[]?\s*{_DATE}\s*(?:第?\s*\d{{1,3}}\s*版|\d{{1,3}}\s*版)")
+# The issue of a periodical the article came from, alone on a line under it (——《北京之春》1996年6月号,
+# 《選擇》月刊第590期, （原载《读书》2005年第3期）): read only below the last prose line (a list of
+# issues inside an article stays).
+_ISSUE = re.compile(r"[—\-–~]*\s*[(\[]?\s*(?:原载|原刊|刊于|载于|选自|摘自|转自|来源:?)?\s*《[^》]{1,16}》\s*(?:杂志|月刊|周刊|半月刊|双月刊|季刊|期刊)?\s*"
+                    r"(?:\d{4}\s*年\s*)?(?:第?\s*\d{1,4}\s*期|\d{1,2}\s*月号|\d{1,2}\s*月刊|\d{1,2}\s*月)\s*[)\]]?")
+ISSUE_MAX = 40  # characters
 _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审校|校对|译者)\s*[:/ ]\s*[^)\]】]{2,20}[)\]】]\s*\d{6,8}$")
 # Photo credits: ▲图片来源:网络, 图片来源于网络,如有侵权请联系删除, (图片来源:资料图片), 图/记者林佳慧摄影,
 # 摄影 张伟, 摄影:老周.
@@ -400,6 +407,10 @@ def _widget(text: str, words: Words) -> str:
         return "duration"
     if attachment(text):
         return "attachment"
+    if rating(text):
+        return "rating"
+    if viewing_advice(text):
+        return "site-foot"
     if len(text) <= 60 and (":" in text and _HOTLINE.match(text) or text.startswith("本") and _SPONSOR.match(text)):
         return "site-foot"
     if page_index(text):
@@ -512,7 +523,11 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # A pass that only reads the lines beside one family is skipped on a page without it (most).
     if "attachment" in families:
         attachment_heads(texts, families)
+    if "rating" in families:
+        grade_heads(texts, families)
     for pos in download_boxes(texts, families):
+        families[pos] = "attachment"
+    for pos in trailing_files(texts, families, prose):
         families[pos] = "attachment"
     for pos in related_links(texts, families, prose, words.related_link):
         families[pos] = "recommended"
@@ -590,6 +605,21 @@ _BOX_HEADING = re.compile(r"(?:本版|本栏目?|本频道|本类|同类)?(?:其
 HEADLINE_ROW = 8  # characters at least of a title in a box of other pieces
 
 
+# A box's heading with its more-link (图集 更多>>, 热点新闻 更多>, 专题 [更多], 图片 MORE+): the
+# link says the lines under it are a box of other pieces, whatever its label names. Not a fold's
+# button (查看更多, 加载更多, 展开更多): the article may go on under it.
+_MORE_HEADING = re.compile(r"(?i)^[^\s.。!?,;:]{1,8}\s*(?:\[?更多\]?|more)\s*(?:>>|>|»|›|\+|\.\.\.)?$")
+MORE_HEADING_MAX = 16  # characters
+
+
+_FOLD_VERB = re.compile(r"(?:查看|看|阅读|展开|加载|点击|显示|浏览|了解|获取|发现)\s*(?:\[更多|更多|more)", re.IGNORECASE)
+
+
+def _more_heading(text: str) -> bool:
+    return (len(text) <= MORE_HEADING_MAX and ("更多" in text or "more" in text.lower()) and bool(_MORE_HEADING.match(text))
+            and not _FOLD_VERB.search(text))
+
+
 def _headlines_below(texts: list[str], prose: list[bool], pos: int) -> bool:
     """Do two rows under a heading known only by its shape read as other pieces' headlines (8
     characters or more, not a bare 《title》)? An article's own section (相关作品 over 《蒙娜丽莎》,
@@ -629,9 +659,11 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             return
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
+        if pos > last_prose >= 0 and len(text) <= ISSUE_MAX and "《" in text and _ISSUE.fullmatch(text):
+            families[pos] = families[pos] or "paper-imprint"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
         known = heading in words.headings or (len(heading) <= 8 and _BOX_HEADING.fullmatch(heading) is not None
-                                              and _headlines_below(texts, prose, pos))
+                                              and _headlines_below(texts, prose, pos)) or _more_heading(heading)
         framed = known and len(text) <= len(heading) + 4 and seen < PROSE_MIN and _framed_box(texts, pos)
         if known and len(text) <= len(heading) + 4 and (seen >= PROSE_MIN or framed):
             families[pos] = families[pos] or "recommended"
@@ -664,6 +696,11 @@ DATE_REACH = 2  # lines above the first prose line where a page sets its date (u
 # stamp the line model reads (a bare "2022-02-13 23:37" above the article is kept by the dev set's
 # hand copies, and a stamp is its evidence of where a thread starts).
 _BARE_DATE = re.compile(rf"(?:发布|更新|日期)?\s*[(\[【]?\s*{_FULL_DATE}\s*(?:[(（]?\s*{_WEEKDAY}\s*[)）]?)?\s*[)\]】]?")
+
+
+def bare_date(text: str) -> bool:
+    """A date and nothing else (``_BARE_DATE``): under an article, a notice's signing date."""
+    return len(text) <= ROW_MAX and bool(_BARE_DATE.fullmatch(text))
 
 
 def _dated_head(texts: list[str], pos: int, first_prose: int, last_prose: int) -> bool:
@@ -927,7 +964,8 @@ REPLY_MAX = 80  # characters of a reply taken under a thread's first post
 FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "novel", "app-prompt", "gov-meta", "tags", "bar-credit",
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
-            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu", "comment-box")
+            "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu", "comment-box",
+            "rating")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],

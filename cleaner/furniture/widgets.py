@@ -158,6 +158,13 @@ def attachment(text: str) -> bool:
     return "下载" in text and bool(_COUNTED_FILE.match(text))  # its download count closes it
 
 
+def grade_heads(texts: list[str], families: list[str]) -> None:
+    """An evaluation form's heading right above its graded row is part of the form (``rating``)."""
+    for pos in range(len(texts) - 1):
+        if not families[pos] and families[pos + 1] == "rating" and _GRADE_HEAD.match(texts[pos]):
+            families[pos] = "rating"
+
+
 def attachment_heads(texts: list[str], families: list[str]) -> None:
     """A box heading right above an attachment line is part of the box (family ``attachment``)."""
     for pos in range(len(texts) - 1):
@@ -187,6 +194,72 @@ def download_boxes(texts: list[str], families: list[str]) -> list[int]:
         if end > pos + 1:
             out += range(pos, end)
     return out
+
+
+def trailing_files(texts: list[str], families: list[str], prose: list[bool]) -> list[int]:
+    """Positions of the file links below the page's last prose line: rows that name a file with
+    its extension (``附件：药品名单.xlsx``, ``2.建设单位承诺书.pdf``), each perhaps under the
+    attachment key, and a bare ``附件：`` heading right above them. A document names its
+    attachments by their titles (GB/T 9704's 附件说明: ``附件：1.岗位表``, above the signature,
+    kept); a file's extension is the name of the upload, the link text the site's template writes
+    under the document. Above a prose line such a row is the article's own (an essay that names a
+    file) and stays."""
+    last_prose = max((p for p, x in enumerate(prose) if x), default=-1)
+    if last_prose < 0:
+        return []  # no prose: a list of files may be the page's whole content
+    out: list[int] = []
+    for pos in range(last_prose + 1, len(texts)):
+        if not families[pos] and "." in texts[pos] and _FILE_NAME.match(texts[pos]):
+            out.append(pos)
+            head = pos - 1
+            if head > last_prose and not families[head] and head not in out and _FILES_HEAD.match(texts[head]):
+                out.append(head)
+    return sorted(out)
+
+
+# A rating widget: a score (stars, a mark out of 5 or 10, perhaps with 分) with the count of those
+# who rated (1236人评价, 2.1万条点评, 856位用户打分, (1236人做过这道菜)), perhaps after its key
+# (综合评分, 豆瓣评分), nothing else: no name (a guide's row 某某餐厅 4.6分 3200条点评 is the
+# article's), no clause. NFKC folded: the brackets are ASCII.
+_RATING = re.compile(r"^(?:(?:综合|用户|网友|豆瓣|大众|口碑|推荐)?(?:评分|得分|评价|口碑|星级|指数)\s*:?\s*)?[★☆]{0,5}\s*"
+                     r"(?:\d{1,2}\.\d{1,2}\s*分?|\d{1,2}\s*分|[★☆]{1,5})\s*(?:/\s*(?:5|10)\s*)?[(\[]?\s*[\d.,]+\s*万?\s*"
+                     r"(?:人|条|位|个)(?:用户|网友)?(?:评价|评分|点评|打分|做过|想看|看过|推荐|参与|投票)[\u4e00-\u9fff]{0,6}\s*[)\]]?$")
+RATING_MAX = 40  # characters of a rating row
+
+
+# Or a reply's evaluation form: two keys or more, each with a grade, nothing else (a message
+# board's 解决程度：已解决　办理态度：满意　办理速度：一般).
+_GRADE = r"(?:非常满意|基本满意|比较满意|不满意|满意|一般|已解决|未解决|部分解决|很好|较好|较差|好|差)"
+_GRADED_ROW = re.compile(rf"^(?:[^\s:：]{{2,6}}\s*:\s*{_GRADE}\s*){{2,}}$")
+# Its heading, furniture only right above such a row (a survey's report may head a section so).
+_GRADE_HEAD = re.compile(r"^(?:满意度评价|满意度测评|满意度|办理评价|评价结果|我要评价)\s*:?$")
+
+
+def rating(text: str) -> bool:
+    if len(text) <= RATING_MAX and ("满意" in text or "解决" in text or "好" in text or "差" in text or "一般" in text) \
+            and _GRADED_ROW.match(text):
+        return True
+    return len(text) <= RATING_MAX and ("人" in text or "条" in text or "位" in text or "个" in text) and bool(_RATING.match(text))
+
+
+# A site's advice on how to view it (建议使用1920*1080分辨率 IE10以上浏览器, 最佳瀏覽解析度 1280×1024，
+# 建議使用 Chrome …): a browser's sign (浏览, a browser's name), an advice's word, and a sign no
+# article's sentence about browsers needs (a resolution, 最佳浏览, 浏览效果, a version "or above"); a
+# news sentence (微软建议用户使用Edge浏览器。) or a tutorial's (建议使用Chrome浏览器最新版本访问) has no
+# third, a monitor's review (显示器推荐分辨率1920×1080，…) no browser.
+_VIEWING = re.compile(r"(?i)浏览|ie\s*\d|chrome|firefox|edge|safari")
+_ADVICE = re.compile(r"建议|推荐|最佳|请使用|请用|为了获得")
+_VIEWING_ONLY = re.compile(r"(?i)分辨率|解析度|最佳浏览|浏览效果|以上版本|以上(?:的)?浏览器|\d{3,4}\s*[×x*]\s*\d{3,4}")
+VIEWING_MAX = 80  # characters
+
+
+def viewing_advice(text: str) -> bool:
+    # Gated by the advice's characters (建议, 推荐, 最佳, 请使用, 为了获得: one of 建推最请获) before any search.
+    return (len(text) <= VIEWING_MAX and not _ADVICE_CHARS.isdisjoint(text) and bool(_ADVICE.search(text))
+            and bool(_VIEWING_ONLY.search(text)) and bool(_VIEWING.search(text)))
+
+
+_ADVICE_CHARS = frozenset("建推最请获")
 
 
 # A row of the pages of an article set over several, each with its title (第1页：外观设计 第2页：内饰空间):

@@ -54,8 +54,9 @@ _MISREAD = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\
 _MISREAD_BYTE = re.compile(f"(?<=[{_MISREAD}])\u00a0(?=[{_MISREAD}])")
 # Hidden by the page itself: Resiliparse's plain-text mode keeps these unless told to skip them.
 # Ruby annotations (<rt>, <rp>: pinyin or zhuyin over the characters) are not the text: kept, they
-# come out as 國guó務wù.
-_HIDDEN = ["rt", "rp", '[hidden]', '[style*="display:none" i]', '[style*="display: none" i]',
+# come out as 國guó務wù. Nor is the <title> (the browser's tab; it goes to meta): kept, it was the
+# first line of 39 of the 69 dev pages, a second headline or the site's name (网易娱乐) over the page.
+_HIDDEN = ["title", "rt", "rp", '[hidden]', '[style*="display:none" i]', '[style*="display: none" i]',
            '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]']
 # What is not a page's own text when judging whether it is an app shell: its links (nav rows, menus,
 # lists of other articles) and the regions of its furniture.
