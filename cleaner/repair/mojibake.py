@@ -577,10 +577,8 @@ def _cut_tail(window: str, j: int, fixed: str, source: str, family: str, accepte
         return None
     nxt = window[j + 1 : j + 2]
     after = decoders.encode_char(nxt, family) if nxt else None
-    if after and len(after) == 2 and 0x80 <= after[0] <= 0xBF and (0xC2 <= after[1] <= 0xF4 or 0x40 <= after[1] <= 0x7E):
-        # The next pair holds the byte: the bytes go on as UTF-8 (间、 is e9 97 b4 e3 80 81, 闂淬),
-        # or the decoder read it with an ASCII byte after it (``_split_tail``).
-        return None
+    if after and len(after) == 2 and 0x80 <= after[0] <= 0xBF and 0xC2 <= after[1] <= 0xF4:
+        return None  # the bytes go on as UTF-8 (间、 is e9 97 b4 e3 80 81, 闂淬): the next pair holds the byte
     lm = model()
     prev = fixed[-1]
 
@@ -602,22 +600,27 @@ def _cut_tail(window: str, j: int, fixed: str, source: str, family: str, accepte
 
 
 def _split_tail(window: str, j: int, source: str, family: str, accepted: list[int] | None) -> str:
-    """``window[j:j + 2]`` read as the UTF-8 character and the ASCII byte their bytes are, right
+    """``window[j:j + 2]`` read as the UTF-8 character and the ASCII letter their bytes are, right
     after a stretch read as UTF-8: the first is a lead and a continuation byte, the second the
-    last byte UTF-8 needs and a byte 40-7e; "" if not.
+    last byte UTF-8 needs and a letter; "" if not.
 
-    A GBK-family decoder pairs a character's last byte with an ASCII letter or sign after it (和B
-    is e5 92 8c 42: 鍜孊; （H is 锛圚). Where the stretch before it was read taking dropped bytes
-    back (errors="ignore"), the re-read makes no new ASCII, and ``_cut_tail`` took the byte for one
-    the decoder dropped: 和孊eatles. Every byte is there (no guess); the character must be text,
-    and the ASCII byte no sign a pair would be read out of step into (a letter or a bracket)."""
+    A GBK-family decoder pairs a character's last byte with an ASCII letter after it (和B is e5
+    92 8c 42: 鍜孊; （H is 锛圚). Where the stretch before it was read taking dropped bytes back
+    (errors="ignore"), the re-read makes no new ASCII, and ``_cut_tail`` took the byte for one the
+    decoder dropped: 和孊eatles. Every byte is there (no guess); the character must be text, and
+    the pair misread-looking (rare or private-use): a span misread inside a correct line ends
+    before clean text, and GBK's Traditional characters of leads 81-a0 have such trails (揮 is 93
+    5d: 指 cut before it is no 挓])."""
     if source != "utf-8" or j + 1 >= len(window) or (accepted is not None and j in accepted):
+        return ""
+    if not (_rare_char().match(window, j + 1) or _PRIVATE_USE.match(window, j + 1)):
         return ""
     data = decoders.encode_char(window[j], family)
     after = decoders.encode_char(window[j + 1], family)
     if data is None or after is None or len(data) != 2 or len(after) != 2:
         return ""
-    if not (0xE0 <= data[0] <= 0xEF and 0x80 <= data[1] <= 0xBF and 0x80 <= after[0] <= 0xBF and 0x40 <= after[1] <= 0x7E):
+    if not (0xE0 <= data[0] <= 0xEF and 0x80 <= data[1] <= 0xBF and 0x80 <= after[0] <= 0xBF
+            and (0x41 <= after[1] <= 0x5A or 0x61 <= after[1] <= 0x7A)):
         return ""
     ch = (data + after[:1]).decode("utf-8", errors="replace")
     return ch + chr(after[1]) if len(ch) == 1 and _CUT_TAIL_READ.match(ch) else ""
@@ -1743,8 +1746,8 @@ def _cut_reading(text: str, start: int, end: int, decoder: str | None = None) ->
     items, complete = reread.read(stream, "utf-8", decoders.GBK_FAMILY, True)
     if not complete or not items or items[-1][1] != len(stream):
         return None
-    if decoder == "gb18030":
-        _narrow_gb18030_dropped(items, stream + [decoders.encode_char(text[end], decoders.GBK_FAMILY)[0]] if end < len(text) and decoders.encode_char(text[end], decoders.GBK_FAMILY) else stream, run + text[end : end + 1], ends + [ends[-1] + 1])
+    if decoder == "gb18030":  # the run's last byte taken back is judged by the reading read again, below
+        _narrow_gb18030_dropped(items, stream, run, ends)
     final = end == len(text) or text[end] == "\n"
     decoded = holes.choose_ranked(items, text[start - 1 : start], final)
     fixed = "".join(c.char for c in decoded)
