@@ -1011,3 +1011,14 @@ def test_a_two_byte_sign_after_a_misread_stretch_is_read_with_it(clean, decoder)
 @pytest.mark.parametrize("clean", ["他住在大楼50层，楼高200米。", "图书馆楼3层，另有拢共50人。", "这座大楼A座"])
 def test_a_signs_character_in_clean_text_stays(clean):
     assert fix_utf8_as_gbk(clean)[0] == clean
+
+
+def test_a_lone_character_between_digits_on_an_agreed_page_is_read_as_the_unit_it_is():
+    # 年 is GBK c4 ea, which Big5 reads as 爛: common, so not taken for misread alone, and a run of
+    # one character between digits is too short for the main pass. On a page agreed to be GBK
+    # read by Big5 it is read so where the reading is a unit numbers take; clean 至 stays.
+    from cleaner.repair import decoders
+    from cleaner.repair.mojibake import _lone_characters
+
+    assert _lone_characters("于1999爛7月31日", decoders.BIG5_FAMILY, "gbk") == ("于1999年7月31日", 1)
+    assert _lone_characters("于1960至1970年，3比2", decoders.BIG5_FAMILY, "gbk")[1] == 0

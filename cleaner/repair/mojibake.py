@@ -1465,20 +1465,25 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
     """Re-read, in the page's agreed ``family`` view and ``source``, each character that cannot
     be clean text where it stands: a rare one alone between ASCII (2018\ue6e43る is Big5's
-    2018年3月 read as GB18030), a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °)
-    or a bracket that answers none (``_lone_brackets``),
+    2018年3月 read as GB18030), a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °),
+    a bracket that answers none (``_lone_brackets``), or one alone between digits that is no unit
+    or counter numbers take (``AFTER_DIGIT``) and reads as one (1999爛7月 is GBK's 1999年7月 read
+    by Big5: 爛 is common, and a run of one character is too short for the main pass),
     where its bytes are one character of the source that ``_agreed`` takes. Its length is kept,
     so no other offset moves."""
     rare = _rare_char()
     at = {m.start() for m in _CJK_RUN.finditer(text) if len(m.group()) == 1 and rare.match(m.group())}
     at.update(m.start() for m in _PRIVATE_USE.finditer(text))
     at.update(_lone_brackets(text))
+    units = {m.start() for m in _BETWEEN_DIGITS.finditer(text) if m.group() not in AFTER_DIGIT} - at
     edits = []
-    for pos in sorted(at):
+    for pos in sorted(at | units):
         ch = text[pos]
         data = decoders.encode_char(ch, family)
         fixed = _exact_reading(data, source) if data and len(data) == 2 else None
         if fixed is None or len(fixed) != 1 or not _agreed(fixed, ch, source, confirmed=False):
+            continue
+        if pos in units and fixed not in AFTER_DIGIT:
             continue
         edits.append((pos, fixed))
     return replace_at(text, edits), len(edits)
