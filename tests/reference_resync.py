@@ -70,6 +70,14 @@ def _lost_both(codec: str, family: str, after: int | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
+def _swallowed(codec: str, family: str) -> tuple[str, ...]:
+    """Characters ``X Y`` whose pair the view's ``family`` rejects, Y beyond ASCII: what one mark
+    before another high byte stands for where the decoder swallows the trail of a pair it rejects
+    (a browser's big5: 人 is GBK c8 cb, one U+FFFD), whatever byte comes after."""
+    return _ranked(ch for trail, ch in _rejected_pairs(codec, family) if trail >= 0x80)
+
+
+@lru_cache(maxsize=4)
 def _rejected_pairs(codec: str, family: str) -> tuple[tuple[int, str], ...]:
     return tuple((trail, ch) for lead in range(0x81, 0xFF) for trail in range(0x40, 0xFF)
                  if _rejects(family, lead, trail) and (ch := _pair(codec, lead, trail)) is not None)
@@ -140,7 +148,7 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
                     if nxt is not None:
                         offer_all((p + 2, False), score, last, _lost_lead(codec, family, nxt), back, ())
                         if nxt >= 0x80:
-                            offer_all((p + 1, False), score, last, _lost_both(codec, family, nxt), back, (p + 1,))
+                            offer_all((p + 1, False), score, last, _swallowed(codec, family), back, (p + 1,))
                     elif p + 1 >= n:
                         offer_all((p + 1, False), score, last, _lost_both(codec, family, None), back, (p + 1,))
                     else:  # two marks: a character lost whole

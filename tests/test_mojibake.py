@@ -714,6 +714,53 @@ def test_python_gbk_and_clean_private_use_say_no_gb18030():
     assert _page_gbk_decoder("\ue004 首页 \ue005 新闻\ue006中心，发展\ue007经济") is None
 
 
+def test_a_gb18030_page_with_nothing_marked_reads_its_dropped_80_as_80():
+    # errors="ignore": the 80 of 一 is gone without a mark, and a byte taken back there had 个 and
+    # 中 for rivals (aa, ad: Python's gbk drops them before a lead), which GB18030 reads.
+    from wrong_decoders import DECODERS
+
+    from cleaner.repair.mojibake import _page_gbk_decoder, repair_utf8_as_gbk
+
+    text = ("听到这一消息，孙启勤彻底绝望了。这一模式的成功，让这一行业的从业者看到了希望。"
+            "大家都知道这个流行的说法，后来出现了很多新的想法，他们一起讨论这一问题。")
+    damaged = DECODERS["gb18030"].decode(text.encode("utf-8"), "ignore")
+    assert "\ufffd" not in damaged
+    assert _page_gbk_decoder(damaged) == "gb18030"
+    assert repair_utf8_as_gbk(damaged).text == text
+
+
+def test_a_dropped_byte_is_one_gb18030_drops_before_the_byte_after_it():
+    from cleaner.repair.mojibake import _dropped_by_gb18030
+
+    assert _dropped_by_gb18030("一", b"\xe4\xb8", 0xE4)  # e4 b8 80: 80 alone is dropped
+    assert not _dropped_by_gb18030("个", b"\xe4\xb8", 0xE4)  # aa e4 is a user-defined pair: read
+    assert _dropped_by_gb18030("个", b"\xe4\xb8", 0x31)  # aa before a digit (no four-byte code): dropped
+    assert _dropped_by_gb18030("个", b"\xe4\xb8", None)  # nothing after it said
+    assert not _dropped_by_gb18030("一", b"\xe4\xb9", None)  # the bytes read are no part of it
+
+
+def test_private_use_characters_inside_utf8_say_gb18030_with_nothing_rare_beside():
+    # 猫王 (e7 8c ab e7 8e 8b) is 鐚\ue0a4帇 to a GB18030 decoder: common characters around the
+    # private-use one, but UTF-8 runs through its bytes; an icon font's between clean text does not.
+    from cleaner.repair.mojibake import _straddles_utf8
+
+    assert _straddles_utf8("鐚\ue0a4帇", 1)
+    assert not _straddles_utf8("首页\ue600图标", 2)
+    assert not _straddles_utf8("\ue004 首页 \ue005 新闻\ue006中心", 9)
+
+
+def test_a_last_byte_read_with_a_letter_after_a_stretch_with_bytes_taken_back():
+    # 和B is e5 92 8c 42: a GB18030 decoder shows 鍜孊. The stretch before it lost a byte (一般,
+    # errors="ignore"), so its re-read makes no new ASCII and ended at 鍜; the byte after it was
+    # taken for one the decoder dropped (和孊eatles). It is there, read with the letter.
+    from cleaner.repair.mojibake import repair_utf8_as_gbk
+
+    text = "价格并非一般市民可以负担，可点播当时流行的猫王和Beatles歌曲。"
+    damaged = text.encode("utf-8").decode("gb18030", "ignore")
+    assert "鍜孊eatles" in damaged
+    assert repair_utf8_as_gbk(damaged).text == text
+
+
 def test_gb18030_rejects_only_80_ff_and_pairs_it_cannot_end():
     from cleaner.repair.mojibake import _gb18030_rejects
 
@@ -964,3 +1011,14 @@ def test_a_two_byte_sign_after_a_misread_stretch_is_read_with_it(clean, decoder)
 @pytest.mark.parametrize("clean", ["他住在大楼50层，楼高200米。", "图书馆楼3层，另有拢共50人。", "这座大楼A座"])
 def test_a_signs_character_in_clean_text_stays(clean):
     assert fix_utf8_as_gbk(clean)[0] == clean
+
+
+def test_a_lone_character_between_digits_on_an_agreed_page_is_read_as_the_unit_it_is():
+    # 年 is GBK c4 ea, which Big5 reads as 爛: common, so not taken for misread alone, and a run of
+    # one character between digits is too short for the main pass. On a page agreed to be GBK
+    # read by Big5 it is read so where the reading is a unit numbers take; clean 至 stays.
+    from cleaner.repair import decoders
+    from cleaner.repair.mojibake import _lone_characters
+
+    assert _lone_characters("于1999爛7月31日", decoders.BIG5_FAMILY, "gbk") == ("于1999年7月31日", 1)
+    assert _lone_characters("于1960至1970年，3比2", decoders.BIG5_FAMILY, "gbk")[1] == 0

@@ -126,6 +126,20 @@ def test_the_lattice_puts_a_lost_lead_back_where_the_decoder_dropped_it():
 
 
 
+
+def test_a_browser_s_one_mark_for_a_pair_it_rejects_is_any_such_pair():
+    # 人 is GBK c8 cb: a browser's big5 decoder (WHATWG, Big5-HKSCS's table) has no code there and
+    # swallows the trail with the lead, one U+FFFD for both, whatever byte follows. Read as the
+    # characters both of whose bytes a Python decoder drops (the trail rejected before the next
+    # byte), the mark had 三 and 裏 for candidates and not 人 (研究三才).
+    line = "亚太地区研究人才的培养。包括知识、技能和人才为一体的综合发展，是休闲场所，人们会在店里听歌。"
+    bad = DECODERS["whatwg-big5"].decode(line.encode("gbk"), "replace")
+    assert bad.count("\ufffd") == 3
+    stream, ends = lattice().view(bad, decoders.BIG5_FAMILY, False)
+    items = lattice().best_path(stream, ends, "gbk", decoders.BIG5_FAMILY, "", resync.LOST_COST)
+    assert "人" in items[6][2]
+    assert resync.repair(bad).text == line
+
 @pytest.mark.parametrize("line, letters", [
     # 年 is a6 7e, 人 a4 48, 。 a1 43: a GBK decoder drops the leads (GBK's user-defined a1-a7 with
     # 40-a0) and shows the trails as `~`, `H`, `C`. The model scores Latin text flat (`~` after a

@@ -176,7 +176,7 @@ def _repair_gbk_family(text: str, skip_lines_with: str, guess: bool, letters: in
         guessed += indents
         text, exact, guessed = _exact_utf8_runs(text, guessed)
         count += exact
-        text, cut, guessed = _cut_utf8_runs(text, guessed)
+        text, cut, guessed = _cut_utf8_runs(text, guessed, decoder)
         count += cut
     text, guessed = context.redecide(text, guessed, page=True)
     # Without guessing every guess is marked; with it, those that would change a number.
@@ -528,7 +528,10 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         if (j > i + 1 and _marked(window, i, j, codec) and (confirmed or _evidence(window, i, j, codec))
                 and _reads_better(fixed, window[i:j], confirmed)):
             tail = _cut_tail(window, j, fixed, codec, family, accepted)
-            if tail is not None:  # the stretch's last character, cut by the decoder: read with the text after it
+            if split := _split_tail(window, j, codec, family, accepted):  # its last byte read with a letter (和B as 鍜孊)
+                fixed += split
+                j += 2
+            elif tail is not None:  # the stretch's last character, cut by the decoder: read with the text after it
                 span_guessed = span_guessed + [(len(fixed), tail)]
                 fixed += tail.char
                 j += 1
@@ -594,6 +597,33 @@ def _cut_tail(window: str, j: int, fixed: str, source: str, family: str, accepte
     if best < score(window[j]) + GAIN:
         return None
     return holes.Choice(ch, 0, True, runner_up, best - second, tuple(c for _, c in found))
+
+
+def _split_tail(window: str, j: int, source: str, family: str, accepted: list[int] | None) -> str:
+    """``window[j:j + 2]`` read as the UTF-8 character and the ASCII letter their bytes are, right
+    after a stretch read as UTF-8: the first is a lead and a continuation byte, the second the
+    last byte UTF-8 needs and a letter; "" if not.
+
+    A GBK-family decoder pairs a character's last byte with an ASCII letter after it (和B is e5
+    92 8c 42: 鍜孊; （H is 锛圚). Where the stretch before it was read taking dropped bytes back
+    (errors="ignore"), the re-read makes no new ASCII, and ``_cut_tail`` took the byte for one the
+    decoder dropped: 和孊eatles. Every byte is there (no guess); the character must be text, and
+    the pair misread-looking (rare or private-use): a span misread inside a correct line ends
+    before clean text, and GBK's Traditional characters of leads 81-a0 have such trails (揮 is 93
+    5d: 指 cut before it is no 挓])."""
+    if source != "utf-8" or j + 1 >= len(window) or (accepted is not None and j in accepted):
+        return ""
+    if not (_rare_char().match(window, j + 1) or _PRIVATE_USE.match(window, j + 1)):
+        return ""
+    data = decoders.encode_char(window[j], family)
+    after = decoders.encode_char(window[j + 1], family)
+    if data is None or after is None or len(data) != 2 or len(after) != 2:
+        return ""
+    if not (0xE0 <= data[0] <= 0xEF and 0x80 <= data[1] <= 0xBF and 0x80 <= after[0] <= 0xBF
+            and (0x41 <= after[1] <= 0x5A or 0x61 <= after[1] <= 0x7A)):
+        return ""
+    ch = (data + after[:1]).decode("utf-8", errors="replace")
+    return ch + chr(after[1]) if len(ch) == 1 and _CUT_TAIL_READ.match(ch) else ""
 
 
 # Two-byte UTF-8 signs (c2 a1-bf, and × ÷ of c3): the currency, measure and typographic signs a
@@ -843,6 +873,8 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                     _narrow_unknown(items, stream, source, unknown)
                 if decoder == "gb18030" and family == decoders.GBK_FAMILY and not ignore and None in stream:
                     _narrow_gb18030(items, stream, source, piece, ends)
+                if decoder == "gb18030" and family == decoders.GBK_FAMILY and ignore:
+                    _narrow_gb18030_dropped(items, stream, piece, ends)
                 by_offset = {end: k for k, (_, end, _) in enumerate(items)}
                 # A capped piece may end inside a character's bytes, and a reading that takes
                 # dropped bytes back would "take back" the ones past the cut: it must stop short.
@@ -972,6 +1004,47 @@ def _narrow_gb18030(items: list[list], stream: list, source: str, piece: str, en
 TOLD_CHARS = 3
 
 
+def _narrow_gb18030_dropped(items: list[list], stream: list, piece: str, ends: list[int]) -> None:
+    """``_narrow_gb18030`` for bytes taken back (errors="ignore": nothing marks where): keep of
+    each character read with bytes taken back the candidates whose missing bytes a GB18030
+    decoder drops, each before the byte after it; an item none fits keeps all.
+
+    Python's gbk drops GBK's user-defined pairs' first bytes, which GB18030 reads: the dropped 80
+    of 一 (e4 b8 80) before another character had 个 (e4 b8 aa) and 中 (ad) for rivals, and the
+    model chose them (这个传统 for 这一传统). Where a GB18030 decoder made the page, only 80, ff or
+    a lead before a byte no pair ends with can have gone. Which of a character's bytes went is
+    not known: a candidate fits if its bytes, some of them left out, give the bytes read, and
+    every byte left out is one the decoder drops there. The byte after the character counts as
+    ``_narrow_gb18030`` has it: only among misread-looking characters."""
+    rare = _rare_char()
+    begin = 0
+    for item in items:
+        end = item[1]
+        if len(item[2]) > 1:
+            got = bytes(stream[begin:end])
+            told = end < len(stream) and rare.search(piece, bisect_right(ends, end), bisect_right(ends, end) + TOLD_CHARS)
+            after = stream[end] if told else None
+            fits = [c for c in item[2] if _dropped_by_gb18030(c, got, after)]
+            if fits and len(fits) < len(item[2]):
+                item[2] = fits
+                item[0] = fits[0]
+        begin = end
+
+
+def _dropped_by_gb18030(ch: str, got: bytes, after: int | None) -> bool:
+    """Does ``ch`` in UTF-8 give ``got`` once bytes a GB18030 decoder drops are left out?"""
+    data = ch.encode("utf-8", "surrogatepass")
+    lost = len(data) - len(got)
+    if lost <= 0:
+        return lost == 0 and data == got
+    for gone in combinations(range(len(data)), lost):
+        if bytes(b for p, b in enumerate(data) if p not in gone) != got:
+            continue
+        if all(_gb18030_rejects(data[p], data[p + 1] if p + 1 < len(data) else after) for p in gone):
+            return True
+    return False
+
+
 def _gb18030_fits(ch: str, codec: str, stream: list, begin: int, end: int, holes_at: list[int], told: set[int]) -> bool:
     try:
         data = ch.encode(codec)
@@ -1018,11 +1091,35 @@ def _page_gbk_decoder(text: str) -> str | None:
     seen = 0
     for m in _PRIVATE_USE.finditer(text):
         around = text[max(0, m.start() - 1) : m.start()] + text[m.end() : m.end() + 1]
-        if any(rare.match(ch) and not _PRIVATE_USE.match(ch) for ch in around):
+        if any(rare.match(ch) and not _PRIVATE_USE.match(ch) for ch in around) or _straddles_utf8(text, m.start()):
             seen += 1
             if seen >= PAGE_PUA_MIN:
                 return "gb18030"
     return None
+
+
+def _straddles_utf8(text: str, k: int) -> bool:
+    """Do the GBK-family bytes around ``text[k]`` read as UTF-8 Chinese through its bytes: from a
+    character boundary in the two characters before it to one in the two after, two Chinese
+    characters or more, every byte in one (猫王 is e7 8c ab e7 8e 8b, 鐚\ue0a4帇 to a GB18030
+    decoder)? A page's own private-use character (an icon font's) stands among characters whose
+    bytes are no UTF-8, so a common misread character beside one tells as a rare one does; it
+    tells without U+FFFD too (errors="ignore")."""
+    parts = [decoders.encode_char(ch, decoders.GBK_FAMILY) for ch in text[max(0, k - 2) : k + 3]]
+    if any(p is None for p in parts):
+        return False
+    at = min(k, 2)
+    bounds = list(accumulate((len(p) for p in parts), initial=0))
+    data = b"".join(parts)
+    for begin in bounds[: at + 1]:
+        for end in bounds[at + 1 :]:
+            try:
+                read = data[begin:end].decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if sum(1 for ch in read if "\u3000" <= ch <= "\u9fff" or "\uff01" <= ch <= "\uff5e") >= 2 and read.isprintable():
+                return True
+    return False
 
 
 def _bytes_fit(ch: str, codec: str, width: int, holes_at: list[int], unknown: frozenset[int]) -> bool:
@@ -1368,20 +1465,25 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:
     """Re-read, in the page's agreed ``family`` view and ``source``, each character that cannot
     be clean text where it stands: a rare one alone between ASCII (2018\ue6e43る is Big5's
-    2018年3月 read as GB18030), a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °)
-    or a bracket that answers none (``_lone_brackets``),
+    2018年3月 read as GB18030), a private-use one anywhere (\ue530 is Big5's ℃, \ue53e its °),
+    a bracket that answers none (``_lone_brackets``), or one alone between digits that is no unit
+    or counter numbers take (``AFTER_DIGIT``) and reads as one (1999爛7月 is GBK's 1999年7月 read
+    by Big5: 爛 is common, and a run of one character is too short for the main pass),
     where its bytes are one character of the source that ``_agreed`` takes. Its length is kept,
     so no other offset moves."""
     rare = _rare_char()
     at = {m.start() for m in _CJK_RUN.finditer(text) if len(m.group()) == 1 and rare.match(m.group())}
     at.update(m.start() for m in _PRIVATE_USE.finditer(text))
     at.update(_lone_brackets(text))
+    units = {m.start() for m in _BETWEEN_DIGITS.finditer(text) if m.group() not in AFTER_DIGIT} - at
     edits = []
-    for pos in sorted(at):
+    for pos in sorted(at | units):
         ch = text[pos]
         data = decoders.encode_char(ch, family)
         fixed = _exact_reading(data, source) if data and len(data) == 2 else None
         if fixed is None or len(fixed) != 1 or not _agreed(fixed, ch, source, confirmed=False):
+            continue
+        if pos in units and fixed not in AFTER_DIGIT:
             continue
         edits.append((pos, fixed))
     return replace_at(text, edits), len(edits)
@@ -1587,7 +1689,7 @@ _DROPPING = ("gbk", "gb18030")
 CUT_CHARS = 6  # characters at the end of a run a stretch the main pass left may begin in
 
 
-def _cut_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
+def _cut_utf8_runs(text: str, guessed: list[Guessed], decoder: str | None = None) -> tuple[str, int, list[Guessed]]:
     """On a page whose repairs agree it is UTF-8 read by a GBK-family decoder, and which holds no
     U+FFFD (errors="ignore": rejected bytes dropped without a mark): each run still holding a
     rare character, read with the dropped bytes taken back (``reread.read``), where that reading,
@@ -1598,7 +1700,8 @@ def _cut_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[Gu
     numbers 锛, 年、 before a number 骞淬; and a lone 80 inside (器—— is e5 99 a8 e2 80 94 e2 80
     94: 鍣ㄢ斺). The main pass refuses such runs: one to three characters, and taking bytes back
     anywhere, clean text reads fluently by chance. Here the page has said how it was read, and the
-    decoder's own reading pins every byte taken back to where it drops them."""
+    decoder's own reading pins every byte taken back to where it drops them; where the page says a
+    GB18030 decoder made it (``decoder``), only bytes that one drops (``_narrow_gb18030_dropped``)."""
     if "\ufffd" in text:
         return text, 0, guessed
     rare = _rare_char()
@@ -1616,7 +1719,7 @@ def _cut_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[Gu
         starts = [first] + [k for k in range(max(first + 1, end - CUT_CHARS), end)
                             if lead.match(text, k) and not rare.search(text, first, k)]
         for start in starts:
-            read = _cut_reading(text, start, end)
+            read = _cut_reading(text, start, end, decoder)
             if read is not None:
                 repairs.append((start, end, *read))
                 break
@@ -1637,7 +1740,7 @@ def _utf8_lead_chars() -> re.Pattern:
     return re.compile("[" + "".join(sorted(chars)) + "]")
 
 
-def _cut_reading(text: str, start: int, end: int) -> tuple[str, list[Guessed]] | None:
+def _cut_reading(text: str, start: int, end: int, decoder: str | None = None) -> tuple[str, list[Guessed]] | None:
     """``text[start:end]`` read as UTF-8 with the bytes a dropping decoder lost taken back, and its
     guesses at offsets in the reading; None unless the reading, read again by such a decoder,
     gives the stretch exactly, and reads better."""
@@ -1648,6 +1751,8 @@ def _cut_reading(text: str, start: int, end: int) -> tuple[str, list[Guessed]] |
     items, complete = reread.read(stream, "utf-8", decoders.GBK_FAMILY, True)
     if not complete or not items or items[-1][1] != len(stream):
         return None
+    if decoder == "gb18030":  # the run's last byte taken back is judged by the reading read again, below
+        _narrow_gb18030_dropped(items, stream, run, ends)
     final = end == len(text) or text[end] == "\n"
     decoded = holes.choose_ranked(items, text[start - 1 : start], final)
     fixed = "".join(c.char for c in decoded)

@@ -215,6 +215,7 @@ pub struct Lattice {
     lost_lead: Cache<(Codec, Family, u8)>,
     lost_trail: Cache<(Codec, Family, u8, Option<u8>)>,
     lost_both: Cache<(Codec, Family, Option<u8>)>,
+    swallowed: Cache<(Codec, Family)>,
     /// resync._rejected_pairs, ranked (duplicates kept, side by side): (trail, character).
     rejected: Mutex<FastMap<(Codec, Family), Arc<RejectedPairs>>>,
 }
@@ -231,6 +232,7 @@ impl Lattice {
             lost_lead: Mutex::default(),
             lost_trail: Mutex::default(),
             lost_both: Mutex::default(),
+            swallowed: Mutex::default(),
             rejected: Mutex::default(),
         }
     }
@@ -330,6 +332,29 @@ impl Lattice {
         }
         let ranked: Ranked = out.into();
         self.lost_both.lock().unwrap().insert(key, ranked.clone());
+        ranked
+    }
+
+    /// resync._swallowed: characters `X Y` whose pair `family` rejects, Y beyond ASCII: what one
+    /// mark before another high byte stands for where the decoder swallows the trail of a pair it
+    /// rejects (a browser's big5: 人 is GBK c8 cb, one U+FFFD), whatever byte comes after.
+    fn swallowed(&self, codec: Codec, family: Family) -> Ranked {
+        let key = (codec, family);
+        if let Some(found) = self.swallowed.lock().unwrap().get(&key) {
+            return found.clone();
+        }
+        let pairs = self.rejected_pairs(codec, family);
+        let mut out: Vec<char> = Vec::new();
+        for &(trail, ch) in pairs.iter() {
+            if out.len() >= self.params.choice_candidates {
+                break;
+            }
+            if out.last() != Some(&ch) && trail >= 0x80 {
+                out.push(ch); // a character's pairs stand side by side: one is enough
+            }
+        }
+        let ranked: Ranked = out.into();
+        self.swallowed.lock().unwrap().insert(key, ranked.clone());
         ranked
     }
 
@@ -468,7 +493,7 @@ impl Lattice {
                             let list = self.lost_lead(codec, family, nx);
                             offer_all(&mut nodes, 2 * (p + 2), score, last, &list, back, 0.0);
                             if nx >= 0x80 {
-                                let list = self.lost_both(codec, family, Some(nx));
+                                let list = self.swallowed(codec, family);
                                 offer_all(&mut nodes, 2 * (p + 1), score, last, &list, back, lost_cost);
                             }
                         } else if p + 1 >= n {
