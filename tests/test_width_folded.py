@@ -76,3 +76,13 @@ def test_a_digit_after_bytes_a_decoder_dropped_is_no_folded_pair():
     dropped = "这部电影在当年非常受欢迎，票房很好。2013年，他又拍了一部新的电影。".encode().decode("gbk", errors="ignore")
     assert "濂姐2" in dropped
     assert width_folded.repair(dropped) == (dropped, 0, [])
+
+
+def test_a_digit_that_ends_the_stretch_on_a_page_without_marks_is_no_folded_pair():
+    # 年8 is e5 b9 b4 38: GB18030 with errors="ignore" reads e5 b9 as 骞 and drops b4 before the
+    # digit. Read as a fold of ⑧ (a2 e0) the digit would give 骞 the bytes of another character
+    # and leave 骞⑧, which no later reading takes back: with no mark on the page, a fold is read
+    # only where the stretch goes on past it.
+    dropped = "这座体育场在2009年8月30日正式启用，可以容纳三万名观众。".encode().decode("gb18030", errors="ignore")
+    assert "骞8" in dropped and "\ufffd" not in dropped
+    assert "⑧" not in width_folded.repair(dropped)[0]

@@ -128,9 +128,10 @@ class _Reading:
         return True
 
 
-def _taken(reading: _Reading) -> list[tuple[int, int, str, int]]:
+def _taken(reading: _Reading, marked: bool) -> list[tuple[int, int, str, int]]:
     """The pairs of ``reading`` inside a stretch read as UTF-8 Chinese characters: the one the
-    pair is in, and 2 * CONTEXT more around it."""
+    pair is in, and 2 * CONTEXT more around it; on a page without a U+FFFD (``marked`` false),
+    one more after it."""
     chinese = [k for k, ch in enumerate(reading.done) if not ch.isascii() and ch != LOST]
     unigram = langmodel.model().unigram
     out = []
@@ -144,7 +145,11 @@ def _taken(reading: _Reading) -> list[tuple[int, int, str, int]]:
         right = sum(1 for k in chinese if k >= before)
         # The character the pair is in, and 2 * CONTEXT more on either side (a line may begin
         # with the folded character's own).
-        if right and left + right > 2 * CONTEXT:
+        # Without a mark on the page a decoder may have dropped bytes unmarked (``ignore``): a
+        # digit after a character it cut ends the stretch (年8, e5 b9 b4 38, shown 骞8), and read as
+        # a fold it makes a pair (骞⑧) no later reading takes back. A fold inside the mojibake
+        # has the stretch go on past it.
+        if right >= (1 if marked else 2) and left + right > 2 * CONTEXT:
             out.append((start, end, ch, before))
     return out
 
@@ -176,7 +181,7 @@ def _tokens(line: str, products: dict[str, tuple[str, ...]]) -> list[tuple[int, 
     return out
 
 
-def _line(line: str) -> tuple[str, int, list[Finding]]:
+def _line(line: str, marked: bool) -> tuple[str, int, list[Finding]]:
     products = preimages()
     out = list(line)
     count = 0
@@ -194,7 +199,7 @@ def _line(line: str) -> tuple[str, int, list[Finding]]:
             return not r.pending, len(r.done), lm.score("".join(r.done))
 
         best = max(readings, key=key)
-        for start, end, ch, _ in _taken(best):
+        for start, end, ch, _ in _taken(best, marked):
             out[start:end] = [ch] + [""] * (end - start - 1)
             count += 1
             # Another reading as long that took another pair here, nearly as likely: a guess.
@@ -268,9 +273,10 @@ def repair(text: str) -> tuple[str, int, list[Finding]]:
     count = 0
     findings: list[Finding] = []
     offset = 0
+    marked = LOST in text
     for k, (line, read) in enumerate(zip(lines, _read_lines(text), strict=True)):
         if _shows_utf8_as_gbk(line, read):
-            fixed, done, found = _line(line)
+            fixed, done, found = _line(line, marked)
             if done:
                 lines[k] = fixed
                 count += done
