@@ -321,16 +321,7 @@ impl Lattice {
             return found.clone();
         }
         let pairs = self.rejected_pairs(codec, family);
-        let mut out: Vec<char> = Vec::new();
-        for &(trail, ch) in pairs.iter() {
-            if out.len() >= self.params.choice_candidates {
-                break;
-            }
-            if out.last() != Some(&ch) && self.codes.rejects(family, trail, after) {
-                out.push(ch); // a character's pairs stand side by side: one is enough
-            }
-        }
-        let ranked: Ranked = out.into();
+        let ranked = self.first_distinct(&pairs, |trail| self.codes.rejects(family, trail, after));
         self.lost_both.lock().unwrap().insert(key, ranked.clone());
         ranked
     }
@@ -344,18 +335,24 @@ impl Lattice {
             return found.clone();
         }
         let pairs = self.rejected_pairs(codec, family);
+        let ranked = self.first_distinct(&pairs, |trail| trail >= 0x80);
+        self.swallowed.lock().unwrap().insert(key, ranked.clone());
+        ranked
+    }
+
+    /// The first `choice_candidates` distinct characters of the ranked rejected pairs whose
+    /// trail passes `keep`.
+    fn first_distinct(&self, pairs: &[(u8, char)], keep: impl Fn(u8) -> bool) -> Ranked {
         let mut out: Vec<char> = Vec::new();
-        for &(trail, ch) in pairs.iter() {
+        for &(trail, ch) in pairs {
             if out.len() >= self.params.choice_candidates {
                 break;
             }
-            if out.last() != Some(&ch) && trail >= 0x80 {
+            if out.last() != Some(&ch) && keep(trail) {
                 out.push(ch); // a character's pairs stand side by side: one is enough
             }
         }
-        let ranked: Ranked = out.into();
-        self.swallowed.lock().unwrap().insert(key, ranked.clone());
-        ranked
+        out.into()
     }
 
     /// reference_resync._step: the model's score of `ch` after `last`, but a pair with an ASCII
