@@ -76,3 +76,17 @@ def test_a_digit_after_bytes_a_decoder_dropped_is_no_folded_pair():
     dropped = "这部电影在当年非常受欢迎，票房很好。2013年，他又拍了一部新的电影。".encode().decode("gbk", errors="ignore")
     assert "濂姐2" in dropped
     assert width_folded.repair(dropped) == (dropped, 0, [])
+
+
+def test_a_characters_readings_are_worked_out_once_a_process(monkeypatch):
+    # Each character's own bytes and the pairs it may stand for asked two codecs (most often an
+    # exception); a page's damaged lines repeat a few thousand characters.
+    width_folded._options.cache_clear()
+    asked = []
+    real = width_folded._gbk
+    monkeypatch.setattr(width_folded, "_gbk", lambda ch: asked.append(ch) or real(ch))
+    line = "浠栬锛歕$10 鍙戝睍鏄‖閬撶悊銆傗剝"
+    first = width_folded._tokens(line)
+    once = len(asked)
+    assert width_folded._tokens(line + line) == first + [(a + len(line), b + len(line), o) for a, b, o in first]
+    assert len(asked) == once
