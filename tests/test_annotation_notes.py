@@ -127,6 +127,7 @@ def test_possible_forms_hold_every_form_notes_finds(text):
     ("國<ㄍㄨㄛˊ>", {("<", "pinyin"), ("<", "zhuyin"), ("", "zhuyin")}),
     ("他说 guó 是", set()),  # a toned letter, but after no Han character: no bare note
     ("国务院", set()),
+    ("（学名：拉丁）國 (guó)", {("(", "pinyin")}),  # a bracket before no letter opens no note
 ])
 def test_possible_forms(text, forms):
     assert possible_forms(text) == forms

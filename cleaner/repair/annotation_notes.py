@@ -129,12 +129,17 @@ def notes(text: str) -> tuple[Note, ...]:
 _HAN_THEN_LETTER = regex.compile(r"\p{Han}[a-zü\u00e0-\u01dc\u1e3f]")
 
 
+# What every bracketed note holds: its opening bracket, a space allowed, then a letter or zhuyin.
+_OPENS_NOTE = re.compile("([" + OPEN + "]) ?[" + LETTERS + BOPOMOFO + "˙]")
+
+
 def possible_forms(text: str) -> set[tuple[str, str]]:
     """Every form a note of ``text`` could have (``notes``, without reading them): a bracket's
-    only if ``text`` holds it, a bare note's only after a Han character, zhuyin's only with a
-    zhuyin letter. A superset, at the cost of a few searches: lines all of whose possible forms
-    are known already need not be read (``annotations.page_forms``)."""
-    brackets = [b for b in OPEN if b in text]
+    only where ``text`` holds it before a letter or zhuyin (not ``（学名``), a bare note's only
+    after a Han character, zhuyin's only with a zhuyin letter. A superset, at the cost of a few
+    searches: lines all of whose possible forms are known already need not be read
+    (``annotations.page_forms``)."""
+    brackets = set(_OPENS_NOTE.findall(text))
     forms = {(b, "pinyin") for b in brackets}
     if _TONED_LETTER.search(text) and _HAN_THEN_LETTER.search(text):
         forms.add(("", "pinyin"))
