@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.repair.annotation_notes import damaged_forms, notes, removable, scattered_forms, under_ruby
+from cleaner.repair.annotation_notes import damaged_forms, notes, possible_forms, removable, scattered_forms, under_ruby
 
 
 def _read(text):
@@ -108,3 +108,26 @@ def test_han_is_counted_as_the_pattern_counts_it(text):
     from cleaner.repair.annotation_notes import _HAN, _han
 
     assert _han(text) == len(_HAN.findall(text))
+
+
+# --- possible_forms: a superset of the forms notes finds -------------------------------------
+
+_SIGNS = "國务院個天在的學(（[［【〔〖<＜〈{｛)）]］】〕〗>＞〉}｝ \u3000guóGUOwùyuàn2345ü'ㄍㄨㄛˊˋ˙。，"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SIGNS, max_size=40))
+def test_possible_forms_hold_every_form_notes_finds(text):
+    assert {n.form for n in notes(text)} <= possible_forms(text)
+
+
+@pytest.mark.parametrize(("text", "forms"), [
+    ("國（guó）", {("（", "pinyin")}),
+    ("國guó家", {("", "pinyin")}),
+    ("國<ㄍㄨㄛˊ>", {("<", "pinyin"), ("<", "zhuyin"), ("", "zhuyin")}),
+    ("他说 guó 是", set()),  # a toned letter, but after no Han character: no bare note
+    ("国务院", set()),
+    ("（学名：拉丁）國 (guó)", {("(", "pinyin")}),  # a bracket before no letter opens no note
+])
+def test_possible_forms(text, forms):
+    assert possible_forms(text) == forms

@@ -10,6 +10,7 @@ import pytest
 from annotation_damage import BRACKETS, JOINS, STYLES, annotate, annotate_words
 
 from cleaner import Cleaner
+from cleaner.repair import annotations
 from cleaner.repair.annotations import repair_pinyin, strip_annotations
 
 # One sentence of a Traditional page (the probe's 醫學 paragraph), clean.
@@ -275,3 +276,56 @@ def test_removal_is_a_recorded_step():
     result = Cleaner().run("醫【yī】學【xué】方面有張【zhāng】仲景的著作。")
     assert result.text == "医学方面有张仲景的著作。"
     assert any(s.name == "pinyin-annotations" and s.count == 3 for s in result.steps)
+
+
+# --- page_forms passes over the lines of a form already found ---------------------------------
+
+def _page(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+_DAMAGED = annotate(TRAD, random.Random(1), "()", share=0.3)  # the damage's form, running text
+_RUBY = {b: annotate(TRAD, random.Random(2), b, share=1.0) for b in ("()", "（）")}  # ruby over a line
+
+
+def test_page_forms_reads_the_notes_of_a_line_only_while_its_forms_may_be_new(monkeypatch):
+    # A damaged page shows its form on its first line; its other lines, holding only that form's
+    # bracket, are not read for their notes (they were, every one, at two thirds of the repair's
+    # time outside the realign on the seed chain's pages).
+    from cleaner.repair import annotation_notes
+
+    read = []
+    real = annotation_notes.notes
+    monkeypatch.setattr(annotation_notes, "notes", lambda text: read.append(text) or real(text))
+    page = _page(*[_DAMAGED] * 20)
+    assert annotations.page_forms(page) == {("(", "pinyin")}
+    assert len(read) == 1
+
+
+@pytest.mark.parametrize("page", [
+    _page(*[_DAMAGED] * 5),
+    _page(_DAMAGED, _RUBY["()"], _RUBY["（）"]),  # ruby of a new form in a block with a line passed over
+    _page(_DAMAGED, TRAD, _RUBY["（）"], _DAMAGED),
+    _page(_RUBY["（）"], _DAMAGED, _DAMAGED),
+    _page("请给下列汉字注音：", _DAMAGED, _RUBY["()"], _RUBY["（）"]),  # a lesson's words beside the block
+    _page(_DAMAGED, annotate(TRAD, random.Random(3), "（）", "zhuyin"), annotate(TRAD, random.Random(4), "")),
+])
+def test_page_forms_are_those_of_reading_every_line(page):
+    assert annotations.page_forms(page) == annotations._page_forms(page, skip_known=False)
+
+
+def test_a_ruby_line_of_a_new_form_has_the_page_read_again():
+    page = _page(_DAMAGED, _RUBY["()"], _RUBY["（）"])
+    assert annotations._page_forms(page, skip_known=True) is None
+    assert annotations.page_forms(page) == {("(", "pinyin"), ("（", "pinyin")}
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+@pytest.mark.parametrize("style", STYLES)
+def test_page_forms_of_annotated_articles_are_those_of_reading_every_line(style, script):
+    for seed, text in enumerate(_articles(script)):
+        rng = random.Random(seed)
+        lines = [annotate(line, rng, rng.choice(BRACKETS + [""]), style, share=rng.choice((0.02, 0.3, 1.0)))
+                 for line in text.split("\n")]
+        page = "\n".join(lines)
+        assert annotations.page_forms(page) == annotations._page_forms(page, skip_known=False)

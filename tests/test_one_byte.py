@@ -146,3 +146,22 @@ def test_only_lines_with_two_rare_han_are_read_on_a_page_without_marks(monkeypat
     page = "\n".join([clean, "他说鍥藉鍥藉的事。", clean + "鑫"])
     one_byte.repair(page)
     assert read == ["他说鍥藉鍥藉的事。"]
+
+
+# --- the reading of an edit tried, at C speed: the same as item by item ------------------------
+
+_ITEMS = st.lists(st.one_of(st.integers(0, 255), st.just(-1), st.sampled_from(sorted(one_byte.KEPT.values()))), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ITEMS, st.sampled_from(["gbk", "big5", "cp950"]))
+def test_decode_reads_as_item_by_item(items, wide):
+    assert one_byte._decode(items, wide) == one_byte._decode_mixed(items, wide)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab中", max_size=12), st.text(alphabet="ab中", max_size=12))
+def test_common_suffix_is_the_longest_common_ending(a, b):
+    n = one_byte._common_suffix(a, b)
+    assert a[len(a) - n:] == b[len(b) - n:]
+    assert n == min(len(a), len(b)) or a[len(a) - n - 1] != b[len(b) - n - 1]

@@ -256,3 +256,23 @@ def test_each_syllable_is_handed_what_it_annotates():
     for syllable in pinyin._by_reading():
         expected = [(ch, gbk.encode_char(ch)) for ch in pinyin.chars_reading(syllable) if pinyin.annotates(ch, syllable)]
         assert _annotated(syllable) == expected, syllable
+
+
+# --- the GBK bytes of a syllable's characters, from one codec call ---------------------------
+
+@SETTINGS
+@given(st.text())
+def test_gbk_bytes_are_each_characters_own(text):
+    from cleaner.repair import gbk
+    from cleaner.repair.realign import _gbk_bytes
+
+    assert _gbk_bytes(text) == [gbk.encode_char(ch) for ch in text]
+
+
+def test_gbk_bytes_of_every_syllables_characters():
+    from cleaner.repair import gbk, pinyin
+    from cleaner.repair.realign import _gbk_bytes
+
+    for syllable in pinyin._all_syllables():
+        chars = "".join(pinyin.chars_reading(syllable))
+        assert _gbk_bytes(chars) == [gbk.encode_char(ch) for ch in chars]

@@ -86,3 +86,17 @@ def test_a_digit_that_ends_the_stretch_on_a_page_without_marks_is_no_folded_pair
     dropped = "这座体育场在2009年8月30日正式启用，可以容纳三万名观众。".encode().decode("gb18030", errors="ignore")
     assert "骞8" in dropped and "\ufffd" not in dropped
     assert "⑧" not in width_folded.repair(dropped)[0]
+
+
+def test_a_characters_readings_are_worked_out_once_a_process(monkeypatch):
+    # Each character's own bytes and the pairs it may stand for asked two codecs (most often an
+    # exception); a page's damaged lines repeat a few thousand characters.
+    width_folded._options.cache_clear()
+    asked = []
+    real = width_folded._gbk
+    monkeypatch.setattr(width_folded, "_gbk", lambda ch: asked.append(ch) or real(ch))
+    line = "浠栬锛歕$10 鍙戝睍鏄‖閬撶悊銆傗剝"
+    first = width_folded._tokens(line)
+    once = len(asked)
+    assert width_folded._tokens(line + line) == first + [(a + len(line), b + len(line), o) for a, b, o in first]
+    assert len(asked) == once

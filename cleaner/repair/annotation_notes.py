@@ -125,6 +125,30 @@ def notes(text: str) -> tuple[Note, ...]:
     return tuple(sorted(found.values(), key=lambda n: n.start))
 
 
+# What a bare note starts with (BARE without its look-ahead).
+_HAN_THEN_LETTER = regex.compile(r"\p{Han}[a-zü\u00e0-\u01dc\u1e3f]")
+
+
+# What every bracketed note holds: its opening bracket, a space allowed, then a letter or zhuyin.
+_OPENS_NOTE = re.compile("([" + OPEN + "]) ?[" + LETTERS + BOPOMOFO + "˙]")
+
+
+def possible_forms(text: str) -> set[tuple[str, str]]:
+    """Every form a note of ``text`` could have (``notes``, without reading them): a bracket's
+    only where ``text`` holds it before a letter or zhuyin (not ``（学名``), a bare note's only
+    after a Han character, zhuyin's only with a zhuyin letter. A superset, at the cost of a few
+    searches: lines all of whose possible forms are known already need not be read
+    (``annotations.page_forms``)."""
+    brackets = set(_OPENS_NOTE.findall(text))
+    forms = {(b, "pinyin") for b in brackets}
+    if _TONED_LETTER.search(text) and _HAN_THEN_LETTER.search(text):
+        forms.add(("", "pinyin"))
+    if _HAS_ZHUYIN.search(text):
+        forms |= {(b, "zhuyin") for b in brackets}
+        forms.add(("", "zhuyin"))
+    return forms
+
+
 def _note(m: regex.Match, chars: str, rs: tuple[str, ...], script: str, toned: bool) -> Note:
     text, start, end = m.string, m.start(), m.end()
     first = start - len(chars)

@@ -106,6 +106,17 @@ class _Ruby:
 def page_forms(text: str) -> set[tuple[str, str]]:
     """The forms of annotation ``text`` shows the damage in, on some line (or piece of a huge line)
     or scattered over its lines: once it does, every note of those forms on the page goes."""
+    forms = _page_forms(text, skip_known=True)
+    return forms if forms is not None else _page_forms(text, skip_known=False)
+
+
+def _page_forms(text: str, skip_known: bool) -> set[tuple[str, str]] | None:
+    """``page_forms``; ``skip_known``: a line every note of which could only be of a form already
+    found (``notes.possible_forms``) is not read for its notes. On a page with the damage, whose
+    first lines show its form, that is nearly every line (the notes were two thirds of the pinyin
+    repair's time outside the realign, on the seed chain's pages). Such a line can add a form only
+    as part of a block under ruby, beside lines of a form not yet found (its block, a learner's
+    layout): when a line under ruby shows one, None, and the page is read again without skipping."""
     forms: set[tuple[str, str]] = set()
     running: list[notes.Note] = []  # the notes of lines that are neither lessons nor ruby
     ruby: list[_Ruby] = []  # lines under ruby, judged with the lines beside them
@@ -116,7 +127,8 @@ def page_forms(text: str) -> set[tuple[str, str]]:
         line_end = len(text) if line_end < 0 else line_end
         at = line_start
         for piece in chunks.pieces(text[line_start:line_end]):
-            if _VARIANT_LETTER.search(piece) and (found := notes.notes(piece)):
+            if (_VARIANT_LETTER.search(piece) and not (skip_known and forms and notes.possible_forms(piece) <= forms)
+                    and (found := notes.notes(piece))):
                 if not notes.is_lesson(piece) and notes.under_ruby(piece, found):
                     ruby.append(_Ruby(at, at + len(piece), piece, found))
                 elif any(n.form not in forms for n in found):  # a page damaged in one form says so early
@@ -125,6 +137,8 @@ def page_forms(text: str) -> set[tuple[str, str]]:
                     running += found
             at += len(piece)
         sign = _VARIANT_SIGN.search(text, line_end + 1)
+    if skip_known and any(n.form not in forms for r in ruby for n in r.found):
+        return None  # the blocks below may add a form, and the lines passed over may be in them
     blocks = _blocks(text, ruby)
     # A learner's layout (numbered sentences, a dialogue, verse in a block; a pinyin line beside one;
     # sentences each followed by its translation) makes the page a lesson: its other blocks (a
@@ -139,6 +153,7 @@ def page_forms(text: str) -> set[tuple[str, str]]:
                 forms |= notes.damaged_forms(r.piece, r.found, lesson_near)
     # Only the forms not yet found can be added (each form is judged on its own notes): a damaged
     # page's notes are mostly of the forms its lines showed already, and were each judged again.
+    # (The notes of a line passed over are all of those forms.)
     return forms | notes.scattered_forms([n for n in running if n.form not in forms])
 
 

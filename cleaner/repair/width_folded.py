@@ -162,10 +162,11 @@ def _own(ch: str) -> bytes | None:
     return ch.encode() if ch.isascii() else _gbk(ch)
 
 
-def _tokens(line: str, products: dict[str, tuple[str, ...]]) -> list[tuple[int, int, list[tuple[bytes, str]]]]:
+def _tokens(line: str) -> list[tuple[int, int, tuple[tuple[bytes, str], ...]]]:
     """The line cut into what each may stand for: (start, end, [(bytes, pair's character to
     write back, or "" for the text's own bytes)]); a product of several characters (°C) is one
     token, its own bytes those of its characters."""
+    products = preimages()
     out = []
     i, n = 0, len(line)
     while i < n:
@@ -173,16 +174,24 @@ def _tokens(line: str, products: dict[str, tuple[str, ...]]) -> list[tuple[int, 
             piece = line[i:i + width]
             if len(piece) == width and (width == 1 or piece in products):
                 break
-        own_parts = [_own(ch) for ch in piece]
-        options = [(b"".join(own_parts), "")] if all(own_parts) else []  # type: ignore[arg-type]
-        options += [(data, p) for p in products.get(piece, ()) if (data := _gbk(p))]
-        out.append((i, i + width, options))
+        out.append((i, i + width, _options(piece)))
         i += width
     return out
 
 
-def _line(line: str, marked: bool) -> tuple[str, int, list[Finding]]:
+@lru_cache(maxsize=1 << 14)
+def _options(piece: str) -> tuple[tuple[bytes, str], ...]:
+    """What ``piece`` (a character, or a product of several) may stand for: (bytes, pair's
+    character to write back, or "" for the text's own bytes). Kept: a page's lines repeat a few
+    thousand characters, and each asked two codecs (most an exception), 40 % of the stage."""
     products = preimages()
+    own_parts = [_own(ch) for ch in piece]
+    options = [(b"".join(own_parts), "")] if all(own_parts) else []  # type: ignore[arg-type]
+    options += [(data, p) for p in products.get(piece, ()) if (data := _gbk(p))]
+    return tuple(options)
+
+
+def _line(line: str, marked: bool) -> tuple[str, int, list[Finding]]:
     out = list(line)
     count = 0
     findings: list[Finding] = []
@@ -208,7 +217,7 @@ def _line(line: str, marked: bool) -> tuple[str, int, list[Finding]]:
             if any(key(best)[2] - score < MARGIN for score in rivals.values()):
                 findings.append(Finding(KIND, start, f"{ch} (of {ch}{''.join(rivals)})"))
 
-    for start, end, options in _tokens(line, products):
+    for start, end, options in _tokens(line):
         if not options:
             settle()
             readings = []
