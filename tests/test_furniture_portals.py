@@ -353,6 +353,26 @@ def test_a_you_may_also_like_heading_takes_its_titles(heading):
     assert gone[heading] == "generic/recommended"
 
 
+def test_a_phrase_ending_in_more_inside_the_article_heads_no_box():
+    # 孩子们需要更多 is the article's phrase, not a box heading with its link (no arrow, bracket or
+    # space before the word): the list under it and the paragraph after stay (review26).
+    needs = ["孩子们需要更多", "专职的音乐老师", "能借阅的课外书", "周末的兴趣小组"]
+    page = [*ARTICLE, *needs, "校长说，这些需求看起来不大，但对一所山区小学来说，每一项都要想很多办法才能做到。"]
+    kept, _ = run("\n".join(page))
+    assert kept == page
+
+
+def test_a_reading_list_of_issues_under_the_article_stays():
+    # Several issues in a row under a line announcing them: the article's reading list, not its
+    # source line (review26); one issue alone under the article is the source.
+    issues = ["《读书》1979年第1期", "《读书》1985年第3期", "《读书》1988年第10期"]
+    intro = "以下几期是我认为最值得重读的，有兴趣的朋友可以找来看看："
+    kept, _ = run("\n".join([*ARTICLE, intro, *issues]))
+    assert kept == [*ARTICLE, intro, *issues]
+    kept, gone = run("\n".join([*ARTICLE, "——《读书》2005年第3期"]))
+    assert kept == ARTICLE
+
+
 @pytest.mark.parametrize("heading", ["图集 更多>>", "热点新闻 更多>", "專題 [更多]", "图片 MORE+"])
 def test_a_box_heading_with_its_more_link_takes_its_titles(heading):
     # The more-link says the lines under it are a box of other pieces, whatever its label names.

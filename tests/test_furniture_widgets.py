@@ -277,6 +277,33 @@ def test_a_file_named_above_a_paragraph_and_a_documents_own_list_stay():
     assert trailing_files(texts, [""] * 3, [False] * 3) == []
 
 
+def test_files_a_line_introduces_are_the_articles_list():
+    # A tutorial's own list of files under the line that announces it (…如下：), and a notice's own
+    # heading of them (会议材料：): the article's, kept (review26); 附件： over them is the site's.
+    para = "运行结束以后，文件夹里每个文档旁边都会多出一个同名的PDF文件，原来的文件不会被改动，可以放心使用。"
+    files = ["年度总结.docx", "年度总结.pdf", "工作计划.docx", "工作计划.pdf"]
+    intro = "以我的文件夹为例，转换前后的文件如下："
+    out = clean(["批量把Word转成PDF", para, para.replace("文件夹", "目录"), intro, *files, "相关阅读", "Word技巧：如何快速删除空白页",
+                 "Excel技巧：十个常用函数详解"])
+    assert [line for line in [intro, *files] if line not in out] == []
+    own = ["会议材料：", "1.2025年工作要点.pdf", "2.分组讨论名单.doc"]
+    out = clean(["关于召开年度工作会议的通知", para, para.replace("文件夹", "目录"), *own])
+    assert [line for line in own if line not in out] == []
+
+
+def test_a_rating_row_and_viewing_advice_inside_the_article_stay():
+    # Between the article's paragraphs a shop's score is the guide's, and advice on the browser to
+    # use is the notice's to its readers; below the article they are the site's (review26).
+    para = "北京的烤鸭店很多，老字号也不少，我们这次挑了五家口碑最好的店，一家一家吃过去，下面是我们的看法。"
+    rated = ["老王烤鸭店", "综合评分4.6分 3200条点评"]
+    out = clean(["五家老字号烤鸭店", para, *rated, para.replace("五家", "几家"), para.replace("很多", "不少")])
+    assert [line for line in rated if line not in out] == []
+    advice = "建议使用Chrome 90以上版本浏览器办理。"
+    question = "问：网上办理社保转移需要准备哪些材料？答：需要身份证、社保卡和原参保地开具的参保凭证，全部上传后提交即可。"
+    out = clean(["社保转移网上办理问答", question, advice, question.replace("社保卡", "户口本"), question.replace("上传", "提交")])
+    assert advice in out
+
+
 def test_a_download_row_with_its_count_goes_with_its_heading():
     # A central bank's press release: its files under a bare 附件, each a title with its type and
     # download count (the rows read as prose by their colon and the count's comma: the body ran on

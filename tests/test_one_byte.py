@@ -165,3 +165,17 @@ def test_common_suffix_is_the_longest_common_ending(a, b):
     n = one_byte._common_suffix(a, b)
     assert a[len(a) - n:] == b[len(b) - n:]
     assert n == min(len(a), len(b)) or a[len(a) - n - 1] != b[len(b) - n - 1]
+
+
+def test_a_line_alternating_marks_and_digits_costs_readings_in_proportion_to_its_length(monkeypatch):
+    """Marks between digits: each place tried reads only up to its next mark, and the rest of the
+    line from there is the line's own (its runs read back as themselves, checked once a view),
+    not read again per place (review26: 1,000 such pairs took 47 s). Counted in bytes read."""
+    calls = []
+    real = one_byte._decode
+    monkeypatch.setattr(one_byte, "_decode", lambda items, wide: calls.append(len(items)) or real(items, wide))
+    line = "\ufffd9" * 400
+    one_byte.repair(line)
+    # About 1,200 bytes read a character here; reading the rest per place tried was 4,500 and
+    # grows with the line.
+    assert sum(calls) < 2000 * len(line), sum(calls)

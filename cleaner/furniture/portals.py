@@ -503,6 +503,20 @@ def _GOV_ROW(text: str, words: Words) -> bool:
     return sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2
 
 
+def _inside_body(texts: list[str], families: list[str], prose: list[bool]) -> None:
+    """A rating row or a site's viewing advice between the first and the last prose line is the
+    article's: a guide's shop over its score (老王烤鸭店 / 综合评分4.6分 3200条点评), a notice's
+    advice to its readers (建议使用Chrome 90以上版本浏览器办理。). Outside the body they are the
+    site's widget and foot."""
+    if "rating" not in families and "site-foot" not in families:
+        return
+    first = next((p for p, x in enumerate(prose) if x), len(texts))
+    last = max((p for p, x in enumerate(prose) if x), default=-1)
+    for pos in range(first + 1, last):
+        if families[pos] == "rating" or families[pos] == "site-foot" and viewing_advice(texts[pos]):
+            families[pos] = ""
+
+
 _POSTS = ("other-post", "post-row", "stamped-reply")  # posts.py's and stamped_replies.py's families: stamps go with their posts
 
 
@@ -520,6 +534,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     families = [_form(t, words) for t in texts]
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
+    _inside_body(texts, families, prose)
     # A pass that only reads the lines beside one family is skipped on a page without it (most).
     if "attachment" in families:
         attachment_heads(texts, families)
@@ -615,9 +630,22 @@ MORE_HEADING_MAX = 16  # characters
 _FOLD_VERB = re.compile(r"(?:查看|看|阅读|展开|加载|点击|显示|浏览|了解|获取|发现)\s*(?:\[更多|更多|more)", re.IGNORECASE)
 
 
+# The link's own sign: a space or a bracket before the word, or an arrow or plus after it. Without
+# one the line is a phrase (孩子们需要更多, 期待更多, Baltimore).
+_MORE_SIGN = re.compile(r"(?i)(?:\s\[?(?:更多|more)\]?|\[更多\]?|(?:更多|more)\s*(?:>>|>|»|›|\+|\.\.\.))\s*$")
+
+
 def _more_heading(text: str) -> bool:
     return (len(text) <= MORE_HEADING_MAX and ("更多" in text or "more" in text.lower()) and bool(_MORE_HEADING.match(text))
-            and not _FOLD_VERB.search(text))
+            and bool(_MORE_SIGN.search(text)) and not _FOLD_VERB.search(text))
+
+
+def _lone_issue(texts: list[str], pos: int) -> bool:
+    """Is the issue line at ``pos`` the article's source line, one alone? Several issues in a row,
+    or one under a line that introduces it (…找来看看：), are a reading list of the article's."""
+    if texts[pos - 1].rstrip().endswith(":"):
+        return False
+    return not any(0 <= k < len(texts) and len(texts[k]) <= ISSUE_MAX and _ISSUE.fullmatch(texts[k]) for k in (pos - 1, pos + 1))
 
 
 def _headlines_below(texts: list[str], prose: list[bool], pos: int) -> bool:
@@ -659,7 +687,8 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
             return
         if seen >= PROSE_MIN and _BIO.match(text):
             families[pos] = families[pos] or "bio"
-        if pos > last_prose >= 0 and len(text) <= ISSUE_MAX and "《" in text and _ISSUE.fullmatch(text):
+        if pos > last_prose >= 0 and len(text) <= ISSUE_MAX and "《" in text and _ISSUE.fullmatch(text) \
+                and _lone_issue(texts, pos):
             families[pos] = families[pos] or "paper-imprint"
         heading = text.strip("▼▲●■◆•·:：-—=*#【】[] ")
         known = heading in words.headings or (len(heading) <= 8 and _BOX_HEADING.fullmatch(heading) is not None

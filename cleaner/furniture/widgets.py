@@ -137,8 +137,9 @@ def controls(text: str) -> bool:
     return len(items) >= 2 and all(_CONTROL.fullmatch(item) for item in items)
 
 
-# A download link: a file's name with its size (1130912新闻稿.pdf (235 KB)). Without its size (or its count, below) the
-# line names a notice's attachment (附件：1.校园安全排查表.xls), which the notice's copies keep.
+# A download link: a file's name with its size (1130912新闻稿.pdf (235 KB)), furniture anywhere. Without its size (or its
+# count, below) the line may name the article's own file: only below the last prose line, and not
+# under a line that introduces it (``trailing_files``).
 _FILE = re.compile(r"(?i)^(?:附件\s*\d*\s*[:.、]?\s*)?[^。!?,;:]{1,80}?\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|wps|ofd|ceb|zip|rar|7z)"
                    r"\s*\(\s*[\d.,]+\s*[KMG]?B\s*\)$")
 # Or a file's title with its type in brackets, or its name, and the times it was downloaded
@@ -203,18 +204,27 @@ def trailing_files(texts: list[str], families: list[str], prose: list[bool]) -> 
     attachments by their titles (GB/T 9704's 附件说明: ``附件：1.岗位表``, above the signature,
     kept); a file's extension is the name of the upload, the link text the site's template writes
     under the document. Above a prose line such a row is the article's own (an essay that names a
-    file) and stays."""
+    file) and stays; so do rows under a line that introduces them (``…转换前后的文件如下：``, a
+    heading of the article's own such as ``会议材料：``): a list the article announces."""
     last_prose = max((p for p, x in enumerate(prose) if x), default=-1)
     if last_prose < 0:
         return []  # no prose: a list of files may be the page's whole content
     out: list[int] = []
-    for pos in range(last_prose + 1, len(texts)):
-        if not families[pos] and "." in texts[pos] and _FILE_NAME.match(texts[pos]):
-            out.append(pos)
-            head = pos - 1
-            if head > last_prose and not families[head] and head not in out and _FILES_HEAD.match(texts[head]):
-                out.append(head)
-    return sorted(out)
+    pos = last_prose + 1
+    while pos < len(texts):
+        end = pos
+        while end < len(texts) and not families[end] and "." in texts[end] and _FILE_NAME.match(texts[end]):
+            end += 1
+        if end == pos:
+            pos += 1
+            continue
+        above = texts[pos - 1].rstrip()
+        if pos - 1 > last_prose and not families[pos - 1] and _FILES_HEAD.match(above):
+            out += [pos - 1, *range(pos, end)]
+        elif families[pos - 1] or not above.endswith((":", "如下")):
+            out += range(pos, end)
+        pos = end
+    return out
 
 
 # A rating widget: a score (stars, a mark out of 5 or 10, perhaps with 分) with the count of those

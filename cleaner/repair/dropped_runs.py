@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from cleaner import _native
+from cleaner import _native, chardata
 from cleaner.chardata import HAN
 from cleaner.langmodel import per_char
 from cleaner.repair import multi_byte_marks, utf8_marks
@@ -56,7 +56,7 @@ def _table() -> tuple[_native.CharSets, list[tuple[int, int, int, float]]]:
     in the tables cache: reading them from the decoders takes about a second)."""
     from cleaner.tablecache import cached
 
-    sources = [__file__, utf8_marks.__file__, multi_byte_marks.__file__]
+    sources = [__file__, utf8_marks.__file__, multi_byte_marks.__file__, chardata.__file__]  # HAN is chardata's
     classes, widest = cached("droppedruns", sources, "1", _classes)
     readers = [(_FIRST_READER + 2 * k, _FIRST_READER + 2 * k + 1, wide, 1 - utf8_marks.MIN_UTF8_SHARE)
                for k, wide in enumerate(widest)]

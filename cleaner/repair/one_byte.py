@@ -25,6 +25,7 @@ docs/repair.md §5.1.3.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from cleaner import pagefacts
@@ -233,9 +234,10 @@ def _edit(line: str, narrow: str, wide: str, guess: bool) -> tuple[str, list, in
         if view is None:
             return line, [], 0, 0.0
         data, starts = view
+        aligned = _reads_back(line, data, starts, wide)
         found = None
         for at in suspects:
-            found = _best_edit(line, data, starts, at, narrow, wide, lm)
+            found = _best_edit(line, data, starts, at, narrow, wide, lm, aligned)
             if found is not None:
                 break
         if found is None:
@@ -255,10 +257,11 @@ def _edit(line: str, narrow: str, wide: str, guess: bool) -> tuple[str, list, in
     return line, guesses, edits, total
 
 
-def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: str, wide: str, lm):
+def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: str, wide: str, lm, aligned: bool = False):
     """The best one-byte edit around the character ``at``: (first character changed, end of the
     old characters replaced, the new ones, gain, whether a byte was given a value, the runner-up
-    reading of the first new character, margin), or None if none gains enough."""
+    reading of the first new character, margin), or None if none gains enough. ``aligned``: each
+    run of the line's bytes between marks reads back as its own characters (``_reads_back``)."""
     first = starts[at]
     lo, hi = max(0, first - BEFORE), min(len(data), first + AFTER + 1)
     if all(b == -1 for b in data[lo:hi + 1]):
@@ -277,10 +280,15 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
         # each edit tried a reading of the whole rest of the line: minutes a page.
         marked = pos < len(data) and data[pos] == -1
         cut = _next_mark(data, pos + 1 if marked else pos + PAIRED + 2)
-        unchanged = _decode(data[cut:], wide)
-        old_tail = line[k:]
-        if not old_tail.endswith(unchanged):
-            cut, unchanged = len(data), ""
+        if aligned:
+            # The rest from the mark reads as the line's own characters from it: no reading of it
+            # (a line alternating marks and digits read it once per place tried: quadratic).
+            rest_at = bisect_left(starts, cut)
+        else:
+            unchanged = _decode(data[cut:], wide)
+            rest_at = len(line) - len(unchanged)
+            if not line.endswith(unchanged) or rest_at < k:
+                cut, rest_at = len(data), len(line)
         tail = data[pos:cut]
         candidates: list[tuple[list, float, bool]] = []
         if tail and tail[0] == -1:
@@ -297,7 +305,7 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                                    DROP_COST, False))
         if "\ufffd" not in line and tail:
             candidates += [(head + [b] + tail, INSERT_COST, True) for b in _fills(narrow, tail[0], removed=True)]
-        old_head = old_tail[:len(old_tail) - len(unchanged)]
+        old_head = line[k:rest_at]
         for items, cost, guessed in candidates:
             new_head = _decode(items, wide)
             if new_head == old_head:
@@ -306,7 +314,7 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
             old_changed, new_changed = old_head[:len(old_head) - same], new_head[:len(new_head) - same]
             old_mid, new_mid = old_changed, new_changed
             before = line[k - 1] if k else ""
-            after = (old_head[len(old_head) - same:] or unchanged)[:1]
+            after = (old_head[len(old_head) - same:] or line[rest_at:rest_at + 1])[:1]
             old_w, new_w = _head(old_mid, wide), _head(new_mid, wide)
             if (old_w, new_w) != (old_mid, new_mid):
                 # Judged on the next WINDOW bytes: further on the stream may be out of step
@@ -397,6 +405,18 @@ def _char_at(starts: list[int], pos: int) -> int:
         else:
             hi = mid - 1
     return max(lo, 0)
+
+
+def _reads_back(line: str, data: list[int], starts: list[int], wide: str) -> bool:
+    """Does each run of the line's bytes between marks read back as the characters it came from?
+    Then the reading of the line from any mark on is the line's own from it."""
+    at = 0
+    while at <= len(data):
+        end = _next_mark(data, at)
+        if bytes(data[at:end]).decode(wide, "replace") != line[bisect_left(starts, at):bisect_left(starts, end)]:
+            return False
+        at = end + 1
+    return True
 
 
 def _next_mark(data: list[int], start: int) -> int:
