@@ -86,6 +86,8 @@ def test_a_digit_that_ends_the_stretch_on_a_page_without_marks_is_no_folded_pair
     dropped = "这座体育场在2009年8月30日正式启用，可以容纳三万名观众。".encode().decode("gb18030", errors="ignore")
     assert "骞8" in dropped and "\ufffd" not in dropped
     assert "⑧" not in width_folded.repair(dropped)[0]
+    # A mark on a line no reading touches (a clean caption) says nothing of the mojibake's decoder.
+    assert "⑧" not in width_folded.repair(dropped + "\n图片来源\ufffd网络")[0]
 
 
 def test_a_characters_readings_are_worked_out_once_a_process(monkeypatch):

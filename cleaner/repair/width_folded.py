@@ -282,9 +282,12 @@ def repair(text: str) -> tuple[str, int, list[Finding]]:
     count = 0
     findings: list[Finding] = []
     offset = 0
-    marked = LOST in text
-    for k, (line, read) in enumerate(zip(lines, _read_lines(text), strict=True)):
-        if _shows_utf8_as_gbk(line, read):
+    shown = [_shows_utf8_as_gbk(line, read) for line, read in zip(lines, _read_lines(text), strict=True)]
+    # Marks on the lines read, not anywhere on the page: a U+FFFD in a clean footer says nothing
+    # of how the mojibake's decoder treated what it could not read.
+    marked = any(LOST in line for line, read_it in zip(lines, shown) if read_it)
+    for k, line in enumerate(lines):
+        if shown[k]:
             fixed, done, found = _line(line, marked)
             if done:
                 lines[k] = fixed
