@@ -56,15 +56,11 @@ def table_of(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[], tup
     >>> sets.scan("鑫") >> index & 1
     1
     """
-    make = pattern if callable(pattern) and not isinstance(pattern, re.Pattern) else (lambda: pattern)
-    found: list[int] = []
+    index = _index_of(pattern)
 
     def table() -> tuple[_native.CharSets, int]:
-        if not found:  # on first use, when every class is built anyway
-            wanted = make()
-            index = next((k for k, other in enumerate(_classes) if other() is wanted), None)
-            found.append(_register(make)[0] if index is None else index)
-        return _charsets(), found[0]
+        at = index()  # first: registering builds the table again
+        return _charsets(), at
 
     return table
 
@@ -78,10 +74,12 @@ def lines_with(pattern: re.Pattern | Callable[[], re.Pattern], least: int) -> Ca
     >>> dense("鑫淼\\n的鑫\\n淼的淼")
     [0, 2]
     """
-    index, make = _register(pattern)
+    make = _maker(pattern)
+    index = _index_of(pattern)
 
     def lines(text: str) -> list[int]:
-        found = _charsets().lines_with(text, index, least)
+        at = index()  # first: registering builds the table again
+        found = _charsets().lines_with(text, at, least)
         if found is None:  # a character beyond the BMP: the pattern counts
             return [k for k, line in enumerate(text.split("\n")) if len(make().findall(line)) >= least]
         return found
@@ -89,10 +87,31 @@ def lines_with(pattern: re.Pattern | Callable[[], re.Pattern], least: int) -> Ca
     return lines
 
 
+def _maker(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[], re.Pattern]:
+    return pattern if callable(pattern) and not isinstance(pattern, re.Pattern) else (lambda: pattern)
+
+
+def _index_of(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[], int]:
+    """The class's index in the page scan, found on first use (when every class is built
+    anyway): a class some stage registered already (the same compiled pattern) is not registered
+    again (one_byte's rare-pair lines and mojibake's lone rare characters share rare Han)."""
+    make = _maker(pattern)
+    found: list[int] = []
+
+    def index() -> int:
+        if not found:
+            wanted = make()
+            known = next((k for k, other in enumerate(_classes) if other() is wanted), None)
+            found.append(_register(make)[0] if known is None else known)
+        return found[0]
+
+    return index
+
+
 def _register(pattern: re.Pattern | Callable[[], re.Pattern]) -> tuple[int, Callable[[], re.Pattern]]:
     """A new class: (its index, the function making its pattern)."""
     global _sets, _last
-    make = pattern if callable(pattern) and not isinstance(pattern, re.Pattern) else (lambda: pattern)
+    make = _maker(pattern)
     _classes.append(make)
     _sets, _last = None, (None, None)  # built again with the new class on the next scan
     return len(_classes) - 1, make
