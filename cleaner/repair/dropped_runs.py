@@ -24,8 +24,6 @@ from cleaner.chardata import HAN
 from cleaner.langmodel import per_char
 from cleaner.repair import multi_byte_marks, utf8_marks
 
-# Bytes UTF-8 Chinese is made of, as utf8_marks._all_utf8 counts them.
-_UTF8_BYTES = frozenset([*range(0x80, 0xC0), *range(0xC2, 0xF0)])
 # The classes of the table: Han, letters of a script, then two a decoder (writes, clean).
 _HAN, _LETTERS, _FIRST_READER = 0, 1, 2
 
@@ -79,7 +77,7 @@ def _classes() -> tuple[list[str], list[int]]:
                 continue
             codes = (code, *dups.get(ch, ()))
             writes.append(ch)
-            if any(all(b in _UTF8_BYTES for b in c) for c in codes):
+            if any(all(b in utf8_marks.UTF8_BYTES for b in c) for c in codes):
                 clean.append(ch)
             wide = max(wide, *map(len, codes))
         classes += ["".join(writes), "".join(clean)]

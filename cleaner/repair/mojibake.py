@@ -527,11 +527,11 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         # as Big5 or UTF-8 (蔼 = b0 aa is Big5 高) is a coincidence of the tables (make fuzz).
         if (j > i + 1 and _marked(window, i, j, codec) and (confirmed or _evidence(window, i, j, codec))
                 and _reads_better(fixed, window[i:j], confirmed)):
-            tail = _cut_tail(window, j, fixed, codec, family, accepted)
             if split := _split_tail(window, j, codec, family, accepted):  # its last byte read with a letter (和B as 鍜孊)
                 fixed += split
                 j += 2
-            elif tail is not None:  # the stretch's last character, cut by the decoder: read with the text after it
+            elif (tail := _cut_tail(window, j, fixed, codec, family, accepted)) is not None:
+                # the stretch's last character, cut by the decoder: read with the text after it
                 span_guessed = span_guessed + [(len(fixed), tail)]
                 fixed += tail.char
                 j += 1

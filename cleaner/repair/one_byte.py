@@ -257,7 +257,7 @@ def _edit(line: str, narrow: str, wide: str, guess: bool) -> tuple[str, list, in
     return line, guesses, edits, total
 
 
-def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: str, wide: str, lm, aligned: bool = False):
+def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: str, wide: str, lm, aligned: bool):
     """The best one-byte edit around the character ``at``: (first character changed, end of the
     old characters replaced, the new ones, gain, whether a byte was given a value, the runner-up
     reading of the first new character, margin), or None if none gains enough. ``aligned``: each

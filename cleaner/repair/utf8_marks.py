@@ -296,12 +296,16 @@ def _letters(run: str) -> float:
     return sum(1 for ch in run if unicodedata.category(ch) == "Lo") / len(run)
 
 
+# Bytes UTF-8 Chinese is made of: continuation bytes, leads c2-ef.
+UTF8_BYTES = frozenset([*range(0x80, 0xC0), *range(0xC2, 0xF0)])
+
+
 def _all_utf8(marked: list[int | None]) -> bool:
-    """Every byte one UTF-8 Chinese is made of (continuation bytes, leads c2-ef): what a decoder
-    that drops what it rejects keeps of it. Clean text read back in a legacy code page is not:
-    Big5's and GBK's second bytes 40-7e, leads c0-e3 and ea-fe, GB2312's above bf."""
+    """Every byte one UTF-8 Chinese is made of (``UTF8_BYTES``): what a decoder that drops what
+    it rejects keeps of it. Clean text read back in a legacy code page is not: Big5's and GBK's
+    second bytes 40-7e, leads c0-e3 and ea-fe, GB2312's above bf."""
     known = [b for b in marked if b is not None]
-    return sum(1 for b in known if 0x80 <= b <= 0xBF or 0xC2 <= b <= 0xEF) >= MIN_UTF8_SHARE * len(known)
+    return sum(1 for b in known if b in UTF8_BYTES) >= MIN_UTF8_SHARE * len(known)
 
 
 def _dropped_path(marked: list[int | None], starts: list[int], codec: str) -> list[list] | None:

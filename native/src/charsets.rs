@@ -180,6 +180,7 @@ impl CharSets {
 /// are all UTF-8's (continuation bytes, leads c2-ef; by any of its codes for the character),
 /// `widest` the bytes of its longest code, `most_unclean` the share of a reading's bytes at most
 /// that are not UTF-8's (1 - utf8_marks.MIN_UTF8_SHARE).
+#[derive(Clone, Copy)]
 pub struct RunReader {
     pub writes: u32,
     pub clean: u32,
@@ -308,12 +309,6 @@ mod tests {
         let one = "中国文字".repeat(3) + "中国文甲中国文甲";
         let two = "中国文字".repeat(2) + &"中国文甲".repeat(3);
         assert_eq!(sets.runs_with(&one, 0, 1, 4, 0.5, &[a]), Some(vec![(0, 20)]));
-        let a = RunReader {
-            writes: 1,
-            clean: 2,
-            widest: 2,
-            most_unclean: 0.05,
-        };
         assert_eq!(sets.runs_with(&two, 0, 1, 4, 0.5, &[a]), Some(vec![]));
         // A character the reader does not write (乙: no class) rules it out.
         let sets = CharSets::new(&[vec!['中', '乙'], vec!['中', '乙'], vec!['中'], vec!['中']]).unwrap();
@@ -324,12 +319,6 @@ mod tests {
             most_unclean: 0.05,
         };
         assert_eq!(sets.runs_with("中中中中", 0, 1, 4, 0.5, &[b]), Some(vec![(0, 4)]));
-        let b = RunReader {
-            writes: 2,
-            clean: 3,
-            widest: 2,
-            most_unclean: 0.05,
-        };
         assert_eq!(sets.runs_with("中中中乙", 0, 1, 4, 0.5, &[b]), Some(vec![]));
     }
 
