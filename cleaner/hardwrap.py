@@ -287,13 +287,27 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
         # counted that one short by a character its measure weighs otherwise); not in mojibake,
         # whose lines start with any sign.
         continues = not misread and previous.strip() and body.startswith(_CONTINUES[:-1])
-        if (full or continues) and not new_paragraph and not ended:
+        # The line after the last full one is the paragraph's last only if it reads as one: it
+        # ends a sentence or holds a clause. A row of buttons, a share bar or a signature after a
+        # paragraph the page cut short is a block of its own, which the join would glue to the
+        # article's last line (and the furniture stage then take whole, or keep whole). Not in
+        # mojibake, whose marks are misread.
+        closes = misread or continues or measure(line) >= width - SLACK or _closes_paragraph(body)
+        if (full and closes or continues) and not new_paragraph and not ended:
             paragraph.append(body)
         else:
             out.append("".join(paragraph))
             paragraph = [line]
     out.append("".join(paragraph))
     return "\n".join(out)
+
+
+# A mark of running prose inside a line; not a colon, which a field (字体：, 分享到：) holds too.
+_PROSE_MARK = re.compile("[，、。；！？]|[,;!?](?!\\d)")
+
+
+def _closes_paragraph(line: str) -> bool:
+    return _ends_sentence(line) or line.rstrip().endswith(_CUT) or _PROSE_MARK.search(line) is not None
 
 
 # Ragged wraps: an e-book's TXT, a PDF's copy, a reader's "save as text" break lines where the

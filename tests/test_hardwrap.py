@@ -53,6 +53,30 @@ def test_pages_that_are_not_wrapped_are_left_alone(page):
     assert join_hard_wraps(page) == page
 
 
+@pytest.mark.parametrize("row", [
+    "【打印本页】【关闭窗口】【字体：大 中 小】",
+    "分享到： 微信 微博 QQ空间",
+    "签名：期待后续报道",
+    "赞同 868 反对 评论 举报",
+])
+def test_a_row_after_a_paragraph_cut_short_is_not_glued_to_it(row):
+    # The article's last line is full and ends in no stop (the page cut it, or a hand copy did):
+    # the row of buttons after it is a block of its own, not the paragraph's last line, which
+    # would then go with the row as furniture or keep the row as article.
+    text = PARAGRAPHS[0] + PARAGRAPHS[1]
+    cut = text[: len(text) // 36 * 36 - 36 * 2 + 36]  # whole lines only, the last one full
+    assert not cut.endswith("。")
+    joined = join_hard_wraps(_wrap(cut, 36) + "\n" + row)
+    assert joined.split("\n") == [cut, row]
+
+
+def test_a_paragraphs_short_last_line_with_a_clause_is_joined():
+    # A paragraph that ends in no stop still ends in prose: its last line holds a clause mark.
+    text = PARAGRAPHS[0] + PARAGRAPHS[1]
+    cut = text[: len(text) // 36 * 36 - 36] + "另外，还有"
+    assert join_hard_wraps(_wrap(cut, 36)) == cut
+
+
 def test_the_cleaner_joins_a_wrapped_page_as_a_step():
     page = "\n\n".join(_wrap(p, 36) for p in PARAGRAPHS)
     result = Cleaner(to="keep").run(page)
