@@ -20,7 +20,10 @@ the measures that find a width, the one with the most full lines is the wrapper'
 next (and any line with the one before when it starts with a clause mark), unless the next is blank, indented or starts a list item (一、 1. •, not the 2.5 of a number
 cut), or the full line ends a sentence (its break is harmless; a closing quote ends one only after
 a sentence's mark) and the next does not start with a mark that only continues a line (，。” a
-wrapper pushed over). The join removes the line break only: what the wrapper cut is put back as it
+wrapper pushed over); and a line that is not full joins the full one before it only if it reads
+as a paragraph's last line, ending a sentence or holding a clause mark (a row of buttons, a share
+bar or a signature after a paragraph the page cut short is a block of its own). The join removes
+the line break only: what the wrapper cut is put back as it
 stood. Off with the generic furniture model (``--no-generic``, for text that is not a web page).
 
 A page wrapped at no one width (an e-book's TXT, a PDF's copy) is joined by its breaks instead:
