@@ -127,14 +127,31 @@ def _charsets() -> _native.CharSets:
 
 def _members(patterns: list[re.Pattern]) -> list[str]:
     """Each class's members in the BMP. Reading them from the patterns over its 63,488 code
-    points takes 50-90 ms, a tenth of a process's cold start, so they are kept in the tables
-    cache under the patterns themselves: a changed class is read again."""
+    points takes 50-90 ms, a tenth of a process's cold start, so each class's are kept in the
+    tables cache under its own pattern (a changed class is read again) and in this process: the
+    classes are registered in two waves a page (some only when the character model is built),
+    and the table built again for the second asks the first wave's members once more."""
+    return [_class_members(p) for p in patterns]
+
+
+# Each class's members read so far in this process, by (flags, pattern).
+_read: dict[tuple[int, str], str] = {}
+
+
+def _class_members(pattern: re.Pattern) -> str:
+    """One class's members, kept on disk under a name of its own (the hash of its pattern). One
+    copy for the whole list of classes, named by the list, was replaced by the second wave's
+    and that by the first's in the next process: both were read over the BMP at every start
+    (0.1 s of CPU, a third of the warm-up a ``--jobs`` parent does alone)."""
     import hashlib
 
     from cleaner.tablecache import cached
 
-    key = hashlib.sha256("\0".join(f"{p.flags}:{p.pattern}" for p in patterns).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return cached("pagefacts", [__file__], key, lambda: ["".join(p.findall(_bmp())) for p in patterns])
+    key = (pattern.flags, pattern.pattern)
+    if key not in _read:
+        name = hashlib.sha256(f"{pattern.flags}:{pattern.pattern}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        _read[key] = cached(f"pagefacts.{name}", [__file__], "2", lambda: "".join(pattern.findall(_bmp())))
+    return _read[key]
 
 
 def _bits(text: str) -> int | None:
