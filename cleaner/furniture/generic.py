@@ -29,6 +29,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
 from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline, headline_lines
+from cleaner.furniture.site_voice import site_names, site_voice
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
@@ -580,8 +581,15 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     listed = introduced(scored, body)
     pictures = picture_story(scored, body, title)
     signed = signature(scored, body)
+    named = scored[headline].text if headline >= 0 and scored[headline].features["headline"] else None
+    sites = site_names(title, named) if title else []
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
+            continue
+        if sites and pos > body[1] and site_voice(line.text, sites) and not is_paragraph(line.text, line.features):
+            # The site speaking of itself under the article (site_voice.py): protected as a sentence, it is the site's.
+            out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-voice",)))
+            removed[pos] = True
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)
         if kept:
