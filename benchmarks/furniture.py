@@ -133,7 +133,11 @@ def compare(output: str, article: str) -> tuple[int, int, int]:
 
 
 def clean_html(cleaner: Cleaner, path: Path) -> str:
+    """The page as ``cleaner page.html`` cleans it: extracted text under the settings for it
+    (``Config.for_extracted_text``: the headline the ``<title>`` names goes to meta)."""
     page = load_page(path.read_bytes(), path.name)
+    if page.is_html:
+        cleaner = Cleaner.for_config(cleaner.config.for_extracted_text())
     return cleaner.run(page.text, details=False, title=page.meta.get("title")).text
 
 

@@ -61,8 +61,8 @@ class Catch:
             return gone, scored, body
 
         def decide(lines, folded, alive, model=None, lexicon=None, keep=frozenset(), title=None, foot=frozenset(),
-                   held=frozenset()):
-            out = catch._decide(lines, folded, alive, model, lexicon, keep, title, foot, held)
+                   held=frozenset(), take_headline=False):
+            out = catch._decide(lines, folded, alive, model, lexicon, keep, title, foot, held, take_headline)
             catch.last = (lines, set(keep), set(held), title, catch.parts, out)
             for d in out:
                 catch.removed[lines[d.index].strip()] = "/".join(d.reasons) + f" ({d.score})"
@@ -140,6 +140,9 @@ def main() -> None:
     if args.set in HELD_OUT:
         sys.exit(f"furniture_diagnose.py: {args.set} is held out")
     cleaner = Cleaner(to="keep")
+    # The fit split's pages are HTML, cleaned as ``cleaner page.html`` cleans them (their
+    # headline goes to meta); a template's page is text.
+    extracted = Cleaner.for_config(cleaner.config.for_extracted_text())
     model, lexicon = generic.load_model(), generic.load_lexicon()
     by_cause: Counter = Counter()
     lines_by_cause: Counter = Counter()
@@ -148,7 +151,7 @@ def main() -> None:
     with Catch() as catch:
         for key, text, article, title in pages_of(args.set):
             catch.reset()
-            output = cleaner.run(text, details=False, title=title).text
+            output = (extracted if args.set == "fit" else cleaner).run(text, details=False, title=title).text
             want = {bench.comparable(x) for x in article.splitlines() if x.strip()}
             art = bench.comparable(article)
             kept = {bench.comparable(x) for x in output.splitlines() if x.strip()}

@@ -38,6 +38,7 @@ ALL = frozenset(MODES)
 # Where each option applies (options left at their defaults are never refused).
 OPTION_MODES: dict[str, frozenset[str]] = {
     "output": ALL, "to": ALL, "site": ALL, "rules": ALL, "no_guess": ALL, "no_generic": ALL, "keep_markup": ALL, "max_chars": ALL,
+    "keep_headline": frozenset({"page", "folder", "records"}),  # HTML pages and WARC records; Ray reads no HTML
     "url": frozenset({"page"}),
     "html": frozenset({"page"}),
     "explain": frozenset({"page"}),
@@ -54,7 +55,7 @@ OPTION_MODES: dict[str, frozenset[str]] = {
     "engine": ALL,
 }
 MODE_NAMES = {"page": "a single page or stdin", "folder": "folders", "records": "JSON Lines and WARC inputs", "ray": "--engine ray"}
-FLAGS = {"output": "-o", "no_guess": "--no-guess", "no_generic": "--no-generic", "keep_markup": "--keep-markup", "max_chars": "--max-chars", "no_learn": "--no-learn"}
+FLAGS = {"output": "-o", "no_guess": "--no-guess", "no_generic": "--no-generic", "keep_markup": "--keep-markup", "keep_headline": "--keep-headline", "max_chars": "--max-chars", "no_learn": "--no-learn"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -112,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-markup", action="store_true",
                    help="keep HTML tags written out in text input (<p>, <br/>), for text about HTML; by default they go. "
                         "A text file is then never read as HTML for its content (its name or --html still say so)")
+    p.add_argument("--keep-headline", action="store_true",
+                   help="HTML input: keep the page's headline (the line above the article that repeats its <title>) in the text; "
+                        "by default it goes to meta \"headline\" (shown by --json and --details), a recorded step")
     p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes for a folder or a records file (default, or 0: all cores)")
     p.add_argument("--force", action="store_true", help="folders: redo every output, fresh or not")
     p.add_argument("--report", type=Path, metavar="FILE", help="folders: one JSON line per file: its status (cleaned, unchanged, failed, skipped) "
@@ -258,7 +262,7 @@ def _run(argv: list[str]) -> int:
             raise UsageError(f"{folder}: a rule file; --rules takes the folder that holds rule files")
     try:
         config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess, generic_furniture=not args.no_generic,
-                        strip_markup=not args.keep_markup, max_chars=args.max_chars, rule_dirs=tuple(str(d) for d in args.rules))
+                        strip_markup=not args.keep_markup, keep_headline=args.keep_headline, max_chars=args.max_chars, rule_dirs=tuple(str(d) for d in args.rules))
         from cleaner.pipeline import Cleaner
 
         cleaner = Cleaner.for_config(config)  # rule files are checked here, before any work

@@ -32,6 +32,10 @@ class Config:
     # The generic line model for pages no rule describes (furniture/generic.py); off for text that
     # is not a web page (verse, lists), where short lines are content.
     generic_furniture: bool = True
+    # On HTML input, the page's headline (the line above the article that repeats its <title>)
+    # leaves the text for meta["headline"], as a hand copy of an article keeps its body only;
+    # True keeps it in the text (--keep-headline). Text input keeps its lines whatever this says.
+    keep_headline: bool = False
     convert_script: bool = True
     fix_width: bool = True
     normalize_whitespace: bool = True
@@ -39,6 +43,9 @@ class Config:
     max_chars: int = 0  # a longer document is refused (DocumentTooLarge); 0 means no limit
     # Rule directories added to the built-in rules, in order (a later file with the same site id wins).
     rule_dirs: tuple[str, ...] = ()
+    # The text was extracted from an HTML page: set by for_extracted_text, not by hand. Its
+    # <title> is the page's own, so the headline that repeats it is known (keep_headline).
+    from_html: bool = False
 
     def __post_init__(self) -> None:
         if self.to not in TARGETS:
@@ -54,8 +61,9 @@ class Config:
 
     def for_extracted_text(self) -> Config:
         """The settings for text extracted from HTML (an HTML page, a WARC record): the markup is
-        gone, so a tag left in the text (`&lt;div&gt;` on a page about HTML) is the article's own."""
-        return replace(self, strip_markup=False) if self.strip_markup else self
+        gone, so a tag left in the text (`&lt;div&gt;` on a page about HTML) is the article's own;
+        and the page's ``<title>`` is its own (``from_html``: the headline repeating it goes to meta)."""
+        return replace(self, strip_markup=False, from_html=True) if self.strip_markup or not self.from_html else self
 
     def fingerprint(self) -> dict:
         """The settings as plain data, for records of what produced an output."""

@@ -370,7 +370,8 @@ class Cleaner:
             meta["site"] = site.id if site else ""
             site_id = site.id if site else None
             removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), page=page,
-                                                   generic_model=cfg.generic_furniture, title=title)
+                                                   generic_model=cfg.generic_furniture, title=title,
+                                                   take_headline=cfg.from_html and not cfg.keep_headline)
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
             findings.extend(removal.findings)  # one removed-line finding per line: "rule id: line text"
@@ -417,6 +418,8 @@ class Cleaner:
         outside = _Outside(text, kept)
         if converting:
             text = apply("convert", f"opencc:{cfg.to}", outside.each(lambda gaps: convert.convert_all(gaps, cfg.to)), text)
+            if "headline" in meta and not mojibake.unrepaired_spans(meta["headline"]):  # in the text's script, as the title
+                meta["headline"] = convert.convert(meta["headline"], cfg.to)
         if cfg.fix_width:
             # A post's @name: and #topic# are the platform's tokens: converted with the post, but
             # their signs are not made wide or narrow (cleaner/social.py).

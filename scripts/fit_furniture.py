@@ -77,8 +77,8 @@ def stage_input(cleaner: Cleaner, text: str, title: str | None) -> tuple[list[st
     seen: list[boilerplate.Removal] = []
     original = boilerplate.remove_furniture
 
-    def capture(text, rules, *, page=None, generic_model=True, title=None):
-        removal = original(text, rules, page=page, generic_model=False)
+    def capture(text, rules, *, page=None, generic_model=True, title=None, take_headline=False):
+        removal = original(text, rules, page=page, generic_model=False)  # the rules alone: no model, no headline taken
         seen.append(removal)
         return removal
 
@@ -102,13 +102,14 @@ class DecidePage:
 
 
 def stage_call(cleaner: Cleaner, text: str, title: str | None) -> tuple:
-    """The arguments the pipeline hands ``remove_furniture`` for this page (text, rules, page, title)."""
+    """The arguments the pipeline hands ``remove_furniture`` for this page (text, rules, page,
+    title, take_headline: an HTML page's headline goes to meta)."""
     seen: list[tuple] = []
     original = boilerplate.remove_furniture
 
-    def capture(text, rules, *, page=None, generic_model=True, title=None):
-        seen.append((text, tuple(rules), page, title))
-        return original(text, rules, page=page, generic_model=generic_model, title=title)
+    def capture(text, rules, *, page=None, generic_model=True, title=None, take_headline=False):
+        seen.append((text, tuple(rules), page, title, take_headline))
+        return original(text, rules, page=page, generic_model=generic_model, title=title, take_headline=take_headline)
 
     boilerplate.remove_furniture = capture
     try:
@@ -135,10 +136,11 @@ def labelled_pages(corpus: Path, sets: list[str]):
 def decide_pages(corpus: Path, sets: list[str]) -> list[DecidePage]:
     """The fit split's pages and the made-up portal pages of ``sets`` as ``DecidePage``s."""
     cleaner = Cleaner(to="keep")
+    extracted = Cleaner.for_config(cleaner.config.for_extracted_text())  # the dev pages are HTML, as the product reads them
     out: list[DecidePage] = []
 
     def add(text: str, title: str | None, article: str, group: str, is_portal: bool) -> None:
-        args = stage_call(cleaner, text, title)
+        args = stage_call(cleaner if is_portal else extracted, text, title)
         lines = args[0].split("\n")
         alive = [i for i, line in enumerate(lines) if line.strip()]
         counts = dict(zip(alive, label(lines, alive, article), strict=True))
@@ -158,8 +160,8 @@ def evaluate(pages: list[DecidePage], model: generic.Model) -> list[tuple[int, i
     try:
         out = []
         for page in pages:
-            text, rules, folded, title = page.args
-            removal = boilerplate.remove_furniture(text, rules, page=folded, title=title)
+            text, rules, folded, title, take_headline = page.args
+            removal = boilerplate.remove_furniture(text, rules, page=folded, title=title, take_headline=take_headline)
             gone = {page.starts[f.position] for f in removal.findings if f.kind == "removed-line"}
             leftover = sum(other for i, (_, other) in page.counts.items() if i not in gone)
             lost = sum(art for i, (art, _) in page.counts.items() if i in gone)
@@ -189,7 +191,8 @@ def stage_texts(calls: list[tuple], model: generic.Model) -> list[str]:
     original = generic.load_model
     generic.load_model = lambda *_a, **_k: model
     try:
-        return [boilerplate.remove_furniture(text, rules, page=folded, title=title).text for text, rules, folded, title in calls]
+        return [boilerplate.remove_furniture(text, rules, page=folded, title=title, take_headline=take).text
+                for text, rules, folded, title, take in calls]
     finally:
         generic.load_model = original
 

@@ -17,6 +17,7 @@ VALUES = {
     "no_guess": ["--no-guess"],
     "no_generic": ["--no-generic"],
     "keep_markup": ["--keep-markup"],
+    "keep_headline": ["--keep-headline"],
     "max_chars": ["--max-chars", "100000"],
     "url": ["--url", "https://www.people.com.cn/a.html"],
     "html": ["--html"],

@@ -21,3 +21,90 @@ def test_the_pages_whole_title_is_no_fuller_headline():
     assert fuller_headline(named) == 1  # without the title, it reads as the fuller line
     assert fuller_headline(named, "民间资本路在何方-搜狐财经") == 0
     assert fuller_headline(["残疾人两项补贴申领", "残疾人两项补贴申领办事指南"], "残疾人两项补贴申领办事指南") == 1  # one part: no copy
+
+
+# The headline of an HTML page leaves the text for meta["headline"] (Config.keep_headline).
+
+import json  # noqa: E402
+
+from cleaner import Cleaner, cli  # noqa: E402
+from cleaner.furniture.headline import headline_lines  # noqa: E402
+
+PARAS = ["3月5日上午，市政府召开全市春季防汛工作会议，总结去年防汛工作，分析今年汛期形势，部署当前和今后一个时期的防汛重点任务。",
+         "会议指出，今年我市降雨偏多的可能性较大，各地各部门要树牢底线思维，把困难估计得更充分一些，把措施考虑得更周密一些。",
+         "会议要求，要加强监测预警，完善应急预案，落实巡查责任，确保人民群众生命财产安全，确保城市运行平稳有序。"]
+HEADLINE = "市政府召开会议部署春季防汛工作"
+
+
+def _page(title: str, heads: list[str], paras: list[str] = PARAS) -> bytes:
+    return (f"<html><head><title>{title}</title></head><body><div>首页 新闻 体育 财经 娱乐</div>"
+            + "".join(f"<h1>{h}</h1>" for h in heads) + "<p>2024-03-05 10:21 来源：某某日报</p>"
+            + "".join(f"<p>{p}</p>" for p in paras) + "<div>相关新闻</div></body></html>").encode()
+
+
+def test_the_lines_under_the_named_one_that_one_title_part_goes_on_with_are_the_headline():
+    texts = ["内蒙古延续部分到期税收优惠政策助企纾困", "预计4年为纳税人减负180亿元", "自治区财政厅传出最新消息：……"]
+    assert headline_lines(texts, 0, 2, "内蒙古延续部分到期税收优惠政策助企纾困预计4年为纳税人减负180亿元_内蒙古自治区政府门户网站") == [0, 1]
+    assert headline_lines(texts, 0, 1, "内蒙古延续部分到期税收优惠政策助企纾困预计4年为纳税人减负180亿元") == [0]  # never the body's
+    # The site's name under the headline is another part of the title, not the headline's end.
+    assert headline_lines(["投身外交(3)", "新浪网", "正文……"], 0, 2, "投身外交(3)_新浪网") == [0]
+
+
+def test_an_html_pages_headline_goes_to_meta_as_a_recorded_step():
+    result = Cleaner().run_bytes(_page(HEADLINE + "_某某新闻网", [HEADLINE]))
+    assert result.text == "\n".join(PARAS)
+    assert result.meta["headline"] == HEADLINE
+    assert ("remove", "generic/headline", 1) in [(s.action, s.name, s.count) for s in result.steps]
+    assert [f.detail for f in result.findings if f.kind == "removed-line" and "headline" in f.detail] == ["generic/headline: " + HEADLINE]
+
+
+def test_a_headline_on_two_lines_goes_whole():
+    result = Cleaner().run_bytes(_page(HEADLINE + " 确保安全度汛_某某新闻网", [HEADLINE, "确保安全度汛"]))
+    assert result.text == "\n".join(PARAS) and result.meta["headline"] == HEADLINE + " 确保安全度汛"
+
+
+def test_the_headline_is_in_the_texts_script():
+    traditional = Cleaner(to="zh-hant").run_bytes(_page(HEADLINE + "_某某新闻网", [HEADLINE]))
+    assert traditional.meta["headline"] == "市政府召開會議部署春季防汛工作"
+
+
+def test_keep_headline_and_text_input_keep_it():
+    kept = Cleaner(keep_headline=True).run_bytes(_page(HEADLINE + "_某某新闻网", [HEADLINE]))
+    assert kept.text == "\n".join([HEADLINE, *PARAS]) and "headline" not in kept.meta
+    # The same lines as text, with the title given: today's behaviour, the headline stays.
+    text = "\n".join(["首页 新闻 体育 财经 娱乐", HEADLINE, "2024-03-05 10:21 来源：某某日报", *PARAS, "相关新闻"])
+    assert Cleaner().run(text, title=HEADLINE + "_某某新闻网").text == kept.text
+
+
+def test_the_first_sentence_that_repeats_the_title_stays():
+    first = HEADLINE + "。3月5日上午，市政府召开全市春季防汛工作会议，总结去年防汛工作，分析今年汛期形势。"
+    paras = [first, *PARAS[1:]]
+    with_headline = Cleaner().run_bytes(_page(HEADLINE + "_某某新闻网", [HEADLINE], paras))
+    assert with_headline.text == "\n".join(paras) and with_headline.meta["headline"] == HEADLINE
+    # No headline line at all: the title names the first sentence, which is the article's.
+    alone = Cleaner().run_bytes(_page(HEADLINE + "_某某新闻网", [], paras))
+    assert alone.text == "\n".join(paras) and "headline" not in alone.meta
+    ended = Cleaner().run_bytes(_page(HEADLINE, [], [HEADLINE + "。", *PARAS]))
+    assert ended.text == "\n".join([HEADLINE + "。", *PARAS]) and "headline" not in ended.meta
+
+
+def test_the_cli_takes_it_and_keep_headline_keeps_it(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_bytes(_page(HEADLINE + "_某某新闻网", [HEADLINE]))
+    assert cli.main([str(page), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["text"] == "\n".join(PARAS) and out["meta"]["headline"] == HEADLINE
+    assert cli.main([str(page), "--keep-headline"]) == 0
+    assert capsys.readouterr().out == "\n".join([HEADLINE, *PARAS]) + "\n"
+
+
+def test_a_warc_records_headline_goes_to_its_meta(tmp_path, capsys):
+    body = _page(HEADLINE + "_某某新闻网", [HEADLINE])
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+    record = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://news.example/a\r\nWARC-Date: 2024-05-01T12:00:00Z\r\n"
+              b"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+              b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n" % (len(http), http))
+    (tmp_path / "crawl.warc").write_bytes(record)
+    assert cli.main([str(tmp_path / "crawl.warc"), "--details", "--no-learn"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["text"] == "\n".join(PARAS) and out["cleaner"]["meta"]["headline"] == HEADLINE

@@ -162,11 +162,13 @@ class _Hits:
 
 
 def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = None, generic_model: bool = True,
-                     title: str | None = None) -> Removal:
+                     title: str | None = None, take_headline: bool = False) -> Removal:
     """Apply rules in order to the page's non-empty lines, then the generic model to what is left.
 
     ``page``: ``fold_page(text)`` if known. ``generic_model``: False applies the rules alone (the
     fitting script sees the pages that way). ``title``: the page's title, if known (generic.decide).
+    ``take_headline``: the headline the title names leaves the text for ``meta["headline"]`` (an
+    HTML page's: ``Config.keep_headline``), as the model finds it on its last reading of the page.
     """
     result = Removal(text)
     page = fold_page(text) if page is None else page
@@ -186,6 +188,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     # dev pages): clean(clean(x)) must be clean(x).
     page_kind = None  # a web page, or a text of another kind (text_kind.py): asked once the model removes a line
     heads: set[int] = set()
+    headline: list[generic.Decision] = []  # the headline as the last reading found it
     for reading in range(ROUNDS if generic_model else 1):
         _apply_rules(rules, lines, content, hits, dropped, replaced, result)
         alive = [i for i in content if i not in dropped]
@@ -198,7 +201,11 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         # (kept_blocks), found among the live lines, as a reading of the output would find them.
         held = kept_lines([line if i not in dropped else "" for i, line in enumerate(lines)], title)
         decisions = generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
-                                   foot=foot, held=held)
+                                   foot=foot, held=held, take_headline=take_headline and bool(title))
+        # Taken once the page is read: read without its headline, the page's top would be judged
+        # again without the lines above it being above a headline (above_headline).
+        headline = [d for d in decisions if d.reasons == (generic.HEADLINE,)]
+        decisions = [d for d in decisions if d.reasons != (generic.HEADLINE,)]
         if reading == 0:  # a PDF copy's running heads and page numbers (a rule takes a dated head as a dateline)
             heads = {content[k] for k in running_heads.running_heads([lines[i].strip() for i in content])}
         if page_kind is None and (decisions or title is not None):  # judged once, on the first reading (text_kind.py)
@@ -213,6 +220,11 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
             result.counts[decision.rule_id] += 1
         if not decisions:
             break
+    for decision in headline:
+        dropped[decision.index] = decision.rule_id
+        result.counts[decision.rule_id] += 1
+    if headline:
+        result.meta["headline"] = " ".join(lines[d.index].strip() for d in headline)
     if not dropped and not replaced:
         return result  # the page as it came (Removal's text)
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))  # where each line begins

@@ -63,6 +63,11 @@ def headers(lines: Sequence[Line]) -> list[tuple[int, str, str]]:
     return out
 
 
+def title_words(text: str) -> str:
+    """The text's words alone, as titles are compared: NFKC, no spaces, punctuation or separators."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
 def title_parts(title: str) -> list[str]:
     """The words of each part of a page's title (split at -, _, |, ·, ::, >>, »), empty parts left out."""
     return [p for p in (_NOT_WORD.sub("", p) for p in _TITLE_PARTS.split(unicodedata.normalize("NFKC", title))) if p]

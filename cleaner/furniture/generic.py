@@ -28,7 +28,8 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
-from cleaner.furniture.headline import fuller_headline
+from cleaner.furniture.headline import fuller_headline, headline_lines
+from cleaner.furniture.site_voice import site_names, site_voice
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
@@ -40,6 +41,7 @@ from cleaner.furniture.unreadable import legible
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
+HEADLINE = "headline"  # the family of an HTML page's headline, taken to meta (decide(headline=True))
 
 
 @dataclass(frozen=True)
@@ -549,14 +551,18 @@ def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str
 
 def decide(lines: list[str], folded: list[str], alive: list[int], model: Model | None = None,
            lexicon: Lexicon | None = None, keep: set[int] = frozenset(), title: str | None = None,
-           foot: set[int] = frozenset(), held: set[int] = frozenset()) -> list[Decision]:
+           foot: set[int] = frozenset(), held: set[int] = frozenset(), take_headline: bool = False) -> list[Decision]:
     """The live lines the model removes. ``lines``: the page's lines; ``folded``: their folds;
     ``keep``: lines never to remove (a rule has rewritten them: they are judged already);
     ``held``: lines never to remove that say nothing of the lines around them (code, tables,
     headlines of a fixed form: ``kept_blocks``), so a block of teasers holding one still goes, but it;
     ``title``: the page's title (folded as the lines are), if known: on a page of several entries it names the article
     (``entries.py``), and the other entries go before the model judges what is left; ``foot``: lines
-    right below a line the rules removed as the page's foot (``after_foot``)."""
+    right below a line the rules removed as the page's foot (``after_foot``); ``take_headline``: also
+    give the headline the title names, as decisions of the family ``headline`` (``HEADLINE``: an
+    HTML page's, for ``meta``), its lines under it that the title goes on with too
+    (``headline.headline_lines``); the caller takes them once the page is read, since the lines
+    above a headline are read as being above it."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
     rewritten, keep = keep, set(keep) | set(held)
@@ -575,8 +581,15 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     listed = introduced(scored, body)
     pictures = picture_story(scored, body, title)
     signed = signature(scored, body)
+    named = scored[headline].text if headline >= 0 and scored[headline].features["headline"] else None
+    sites = site_names(title, named) if title else []
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
+            continue
+        if sites and pos > body[1] and site_voice(line.text, sites) and not is_paragraph(line.text, line.features):
+            # The site speaking of itself under the article (site_voice.py): protected as a sentence, it is the site's.
+            out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-voice",)))
+            removed[pos] = True
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)
         if kept:
@@ -609,6 +622,14 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
+    if take_headline and headline >= 0 and scored[headline].features["headline"]:
+        # Only a headline the title names (a line above the body, as page_lines finds it): one
+        # guessed from its shape alone (_title_position) may be the article's first words.
+        done = {d.index for d in out}
+        for pos in headline_lines([line.text for line in scored], headline, body[0], title):
+            if scored[pos].index in done or scored[pos].index in keep:
+                break
+            out.append(Decision(scored[pos].index, lines[scored[pos].index], 0.0, (HEADLINE,)))
     return out
 
 

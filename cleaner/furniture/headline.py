@@ -7,6 +7,11 @@ and is longer. Not a copy of the page's title set as a line (``标题__频道_�
 title's separators) nor the headline repeated (the same text: the nearer one stays). Nor the
 page's whole title when it has parts (``标题-搜狐财经``, the separator unspaced): a site's header
 bar echoing the ``<title>``, with the headline itself nearer the body.
+
+On HTML input the headline leaves the text for ``meta["headline"]`` (``Config.keep_headline``):
+a headline set on two lines (``内蒙古延续部分到期税收优惠政策助企纾困`` over ``预计4年为纳税人减负180亿元``, the
+``<title>`` their two halves joined) goes whole, the lines under the named one that the title
+goes on with (``headline_lines``), never past the body's first line.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cleaner.furniture.entries import title_parts
+from cleaner.furniture.entries import title_parts, title_words
 
 _SEPARATORS = re.compile(r"[_|]|\s[-—–·]\s|--|::|>>|»")  # what joins a page title's parts, not a headline's words
 
@@ -34,3 +39,19 @@ def title_copy(text: str, title: str) -> bool:
     the site's name): the ``<title>`` echoed in a header bar, not the headline as the page sets it."""
     parts = title_parts(title)
     return len(parts) >= 2 and "".join(title_parts(text)) == "".join(parts)
+
+
+def headline_lines(texts: list[str], named: int, first: int, title: str) -> list[int]:
+    """Positions of the headline's lines: ``named`` (the line the title names) and the lines under
+    it, above ``first`` (the body's first line), that one part of the title holds joined to it,
+    word for word (a headline set on two lines; not the site's name under it, ``标题_新浪网``, another
+    part). ``texts``: the page's live lines (folded); ``title``: folded."""
+    parts = title_parts(title)
+    out, joined = [named], title_words(texts[named])
+    for pos in range(named + 1, first):
+        more = title_words(texts[pos])
+        joined += more
+        if not more or not any(joined in part for part in parts):
+            break
+        out.append(pos)
+    return out

@@ -1,0 +1,40 @@
+"""A line below the article in which the site speaks of itself: it names the site, as the page's
+``<title>`` gives its name, in a sentence of its own.
+
+A site closes its pages with a line of its own below the article: an app to download (``海量资讯、
+精准解读，尽在新浪财经APP``), a call for support (``支持福音時報 讓好消息被看見``, ``環境資訊中心為非營利組織，
+所有報導免費開放閱讀。您的捐款是我們持續報導的動力。``). Punctuated as sentences, such lines are protected
+from the line model; but the page's title names the site (``标题_公司公告_新浪财经_新浪网``,
+``标题 | 教會動態 | 福音時報``), and a line under the article's body that names a part of the title
+other than the headline, and says more than the name, is the site's (or its channel's), not the
+article's. Not a name alone, nor a name with a date: a notice is signed by the body that issued
+it, which is often the site (``清河县人力资源和社会保障局``, the title ``…_招考公告_清河县人力资源``); not
+a paragraph (an article's last paragraph may quote the site it is published on); and not a part
+the headline is (a title of the form ``站名 - 标题`` puts the headline second).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.furniture.entries import title_parts, title_words
+
+SITE_NAME_MIN = 4  # characters of a title part read as the site's or a channel's name (新浪财经, 福音時報)
+# More than a name: a clause mark, or two runs of Han split by a space (支持福音時報 讓好消息被看見).
+_SAYS = re.compile(r"[,，、;；。!！?？]|[\u3400-\u9fff]\s+[\u3400-\u9fff]")
+_DATED = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}")  # a signature's date (清河县人力资源和社会保障局 2025年3月1日)
+
+
+def site_names(title: str, headline: str | None) -> list[str]:
+    """The parts of the page's title (folded) after its first that name the site or a channel:
+    at least ``SITE_NAME_MIN`` characters, none the headline's (``headline``: the line the title
+    names, if any)."""
+    head = title_words(headline) if headline else ""
+    return [p for p in title_parts(title)[1:] if len(p) >= SITE_NAME_MIN and not (head and (p in head or head in p))]
+
+
+def site_voice(text: str, names: list[str]) -> bool:
+    """Does the line name one of ``names`` (its words, as titles are compared) in a sentence of
+    its own: a clause or two phrases, no signature's date?"""
+    words = title_words(text)
+    return any(name in words for name in names) and bool(_SAYS.search(text)) and not _DATED.search(text)

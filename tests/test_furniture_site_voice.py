@@ -1,0 +1,37 @@
+"""The site speaking of itself below the article (cleaner/furniture/site_voice.py)."""
+
+from cleaner import Cleaner
+from cleaner.furniture.site_voice import site_names, site_voice
+
+PARAS = ["华东精密今日发布公告，公司2024年半年度权益分派方案已获股东大会审议通过，本次分派以总股本为基数向全体股东每十股派发现金红利。",
+         "公告显示，本次权益分派股权登记日为8月20日，除权除息日为8月21日，现金红利将通过中国结算深圳分公司直接划入股东资金账户。",
+         "公司表示，本次分派方案的实施不会对公司的正常经营产生影响，公司将继续坚持稳健经营，努力为股东创造更好的回报。"]
+TITLE = "华东精密：2024年半年度权益分派实施公告_公司公告_新浪财经_新浪网"
+
+
+def test_the_title_parts_after_the_first_name_the_site_but_not_the_headline():
+    assert site_names("华东精密权益分派实施公告_公司公告_新浪财经_新浪网", "华东精密权益分派实施公告") == ["公司公告", "新浪财经"]
+    # The headline second (站名 - 标题): it is no site's name.
+    assert site_names("东瀛新报 - 日本央行维持利率不变", "日本央行维持利率不变") == []
+
+
+def test_a_sentence_naming_the_site_is_its_voice_a_name_or_a_signature_is_not():
+    names = ["新浪财经"]
+    assert site_voice("海量资讯、精准解读，尽在新浪财经APP", names)
+    assert site_voice("支持福音时报 让好消息被看见", ["福音时报"])
+    assert not site_voice("新浪财经", names)  # the name alone
+    assert not site_voice("清河县人力资源和社会保障局 2025年3月1日", ["清河县人力资源"])  # a notice's signature
+    assert not site_voice("海量资讯、精准解读，尽在某某APP", names)
+
+
+def test_the_sites_line_under_the_article_goes_and_the_articles_lines_stay():
+    # Under a notice signed by its company and dated: the signature stays, the site's line goes.
+    signed = ["特此公告。", "华东精密科技股份有限公司董事会", "2024年9月6日"]
+    text = "\n".join(["华东精密：2024年半年度权益分派实施公告", *PARAS, *signed, "海量资讯、精准解读，尽在新浪财经APP"])
+    result = Cleaner(to="keep").run(text, title=TITLE)
+    assert result.text == "\n".join(["华东精密：2024年半年度权益分派实施公告", *PARAS, *signed])
+    assert "generic/site-voice" in [s.name for s in result.steps]
+    # A last paragraph that names the site stays: the article may quote where it is published.
+    quoted = PARAS[:2] + ["据新浪财经统计，今年以来已有超过两千家上市公司披露了半年度分红方案，合计派现金额较去年同期明显增长，其中制造业公司占比最高。"]
+    assert Cleaner(to="keep").run("\n".join(["华东精密：2024年半年度权益分派实施公告", *quoted]), title=TITLE).text == \
+        "\n".join(["华东精密：2024年半年度权益分派实施公告", *quoted])
