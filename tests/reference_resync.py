@@ -243,7 +243,8 @@ def read(text: str, family: str, cp950: bool, source: str, prev: str, lost_cost:
     stream, ends = view(text, family, ("cp950",) if cp950 else None)
     if len(ends) < len(text) or not stream:
         return None
-    return best_path(stream, [] if lossless else ends, source, family, prev, lost_cost, shown(text, ends)) or None
+    kept = [] if family == decoders.SINGLE_FAMILY else shown(text, ends)  # a single-byte view: nothing to keep
+    return best_path(stream, [] if lossless else ends, source, family, prev, lost_cost, kept) or None
 
 
 def shown(text: str, ends: list[int]) -> list[tuple[int, int, str]]:

@@ -720,7 +720,12 @@ impl PyLattice {
         if ends.len() < cps.len() || stream.is_empty() {
             return Ok(None);
         }
-        let shown = shown_tokens(&cps, &ends);
+        // A single-byte view reads every byte as a token of its own: nothing to keep there.
+        let shown = if family == Family::Single {
+            Vec::new()
+        } else {
+            shown_tokens(&cps, &ends)
+        };
         let ends: &[usize] = if lossless { &[] } else { &ends };
         let prev = prev.chars().last();
         match self
