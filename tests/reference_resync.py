@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from cleaner.langmodel import model
 from cleaner.repair import ascii_pairs, decoders
-from cleaner.repair.resync import BEAM, CHOICE_CANDIDATES, LATTICE_CANDIDATES, LOST_COST
+from cleaner.repair.resync import BEAM, CHOICE_CANDIDATES, KEEP_COST, LATTICE_CANDIDATES, LOST_COST
 
 # The codec holding each source's table.
 _CODEC = {"gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
@@ -94,7 +94,7 @@ Node = tuple[int, bool]  # (byte offset, a lost byte already put at this offset)
 
 
 def best_path(stream: list[int | None], ends: list[int], source: str, family: str, prev: str = "",
-              lost_cost: float = LOST_COST) -> list[list] | None:
+              lost_cost: float = LOST_COST, shown: list[tuple[int, int, str]] = ()) -> list[list] | None:
     """The characters of the best reading of ``stream`` in ``source``, lost bytes put back where
     the decoder did not mark them: [character, end offset in the stream, candidates] each (several
     candidates: the character holds a lost byte), as ``holes.choose_ranked`` takes them; None
@@ -104,6 +104,10 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
     them (or at the start); none given, none was lost unmarked. Where the stream holds marks (U+FFFD, None here: ``errors="replace"``)
     the decoder marked its lost bytes, and only a mark may stand for one more (a browser's mark
     swallows the byte after a lead it rejects).
+
+    ``shown``: tokens that may be kept as the decoder showed them, (start, end, character), each
+    at ``KEEP_COST`` beyond the model's score: one place nothing explains (a GB18030 four-byte
+    code with marked bytes, a sign a view writes elsewhere) no longer loses the whole line.
     """
     codec = _CODEC[source]
     lm = model()
@@ -113,6 +117,10 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
     # node -> {last character: (score, back: (node, character) or None, the character's
     # candidates (several: it holds a lost byte), the offsets where it put a lost byte)}
     paths: dict[Node, dict[str, tuple]] = {(0, False): {prev[-1:]: (0.0, None, (), ())}}
+    kept_at: dict[int, list[tuple[int, str]]] = {}
+    for start, end, ch in shown:
+        if start < end <= n:
+            kept_at.setdefault(start, []).append((end, ch))
 
     def offer(node: Node, score: float, ch: str, back: tuple[Node, str], candidates: tuple[str, ...] = (),
               lost: tuple[int, ...] = ()) -> None:
@@ -139,6 +147,8 @@ def best_path(stream: list[int | None], ends: list[int], source: str, family: st
             after = stream[p + 2] if p + 2 < n else None
             for last, (score, *_) in kept:
                 back = ((p, used), last)
+                for end, ch in kept_at.get(p, ()):  # the token as the decoder showed it
+                    offer((end, False), score + _step(lm, last, ch) - KEEP_COST, ch, back)
                 if b is not None and b < 0x80:
                     offer((p + 1, False), score + _step(lm, last, chr(b)), chr(b), back)
                     if b >= 0x40 and p in boundary and not used:  # an ASCII-range trail whose lead was lost: no cost
@@ -233,4 +243,11 @@ def read(text: str, family: str, cp950: bool, source: str, prev: str, lost_cost:
     stream, ends = view(text, family, ("cp950",) if cp950 else None)
     if len(ends) < len(text) or not stream:
         return None
-    return best_path(stream, [] if lossless else ends, source, family, prev, lost_cost) or None
+    kept = [] if family == decoders.SINGLE_FAMILY else shown(text, ends)  # a single-byte view: nothing to keep
+    return best_path(stream, [] if lossless else ends, source, family, prev, lost_cost, kept) or None
+
+
+def shown(text: str, ends: list[int]) -> list[tuple[int, int, str]]:
+    """Each character of ``text`` beyond ASCII as a token that may be kept as it stands: (start,
+    end in the view, character)."""
+    return [(start, end, ch) for ch, start, end in zip(text, [0, *ends], ends, strict=False) if ch > "\x7f"]

@@ -36,7 +36,7 @@ from cleaner.tablecache import cached
 
 # Log-probability a lost byte costs: a reading in step must gain at least this over one that
 # does not lose a byte. Chosen on the build split (benchmarks/decoders.py --split build).
-LOST_COST = 3.0
+LOST_COST = 1.5
 # A single-byte decoder drops only the five bytes it leaves undefined (0.6 % of a GBK page's
 # bytes), and a byte may be lost between any two: without a higher price a rare character read in
 # step (ㄑ, a sign) loses to a reading taken out of step on purpose.
@@ -60,6 +60,11 @@ CHOICE_CANDIDATES = 256
 # one, a lost byte's character loses to an ASCII byte read as it stands before the character
 # after it can say which reads on.
 BEAM = 4
+# What keeping a character as the wrong decoder showed it costs (beyond the model's score of it):
+# a line's reading no longer fails as a whole where one place reads in no way the lattice knows
+# (a GB18030 four-byte code whose bytes were marked, `�2�3`; a sign a view writes back elsewhere).
+# High enough that a character read in step, lost bytes and all, is always preferred.
+KEEP_COST = 16.0
 MAX_LINE = 1 << 15  # characters of a line read in step, at most (about 100 MB of lattice)
 
 
@@ -71,7 +76,7 @@ def _lattice(lm) -> _native.ResyncLattice:
     is a line's byte view read in step: [character, end offset in the view, candidates] per
     character (several candidates: the character holds a lost byte), as ``holes.choose_ranked``
     takes them; ``view`` and ``best_path`` are the two steps apart (for the tests)."""
-    params = (LATTICE_CANDIDATES, CHOICE_CANDIDATES, BEAM)
+    params = (LATTICE_CANDIDATES, CHOICE_CANDIDATES, BEAM, KEEP_COST)
     return _native.ResyncLattice(decoders.native_codes(), lm.native, params, *cached("resync", [__file__], "1", _tables),
                                  list(ascii_pairs.table()))
 
@@ -208,7 +213,7 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
     # Asked of the page once, for every line and view.
-    whole = {family: lossless(text, family) for family, _, _ in views}
+    whole = {family: lossless(text, family) or "\ufffd" in text for family, _, _ in views}
     for k, line in enumerate(text.split("\n")):
         # A line over MAX_LINE is left to the other repairs: the lattice holds every character's
         # candidates (a 480 kB line took 460 MB), and a line cut anywhere but where its source is

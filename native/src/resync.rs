@@ -49,6 +49,9 @@ pub struct Params {
     pub lattice_candidates: usize,
     pub choice_candidates: usize,
     pub beam: usize,
+    /// resync.KEEP_COST: what reading a token as the decoder showed it costs (beyond the model's
+    /// score of it), so that one place nothing explains leaves the rest of the line read.
+    pub keep_cost: f64,
 }
 
 /// ascii_pairs.SIZE: a class per printable ASCII character (20-7e), then one for all beyond.
@@ -401,7 +404,9 @@ impl Lattice {
 
     /// resync.best_path: the characters of the best reading of `stream` in `codec`, lost bytes
     /// put back; None where no reading covers it. `ends`: where each token the decoder read ends
-    /// (empty: nothing was lost unmarked).
+    /// (empty: nothing was lost unmarked). `shown`: tokens that may be kept as the decoder showed
+    /// them, as (start, end, character), at `Params::keep_cost` each (empty: none).
+    #[allow(clippy::too_many_arguments)]
     pub fn best_path(
         &self,
         stream: &[Option<u8>],
@@ -410,8 +415,15 @@ impl Lattice {
         family: Family,
         prev: Option<char>,
         lost_cost: f64,
+        shown: &[(usize, usize, char)],
     ) -> Option<Vec<Item>> {
         let n = stream.len();
+        let mut kept_at: Vec<Vec<(usize, char)>> = vec![Vec::new(); n + 1];
+        for &(start, end, ch) in shown {
+            if start < end && end <= n {
+                kept_at[start].push((end, ch));
+            }
+        }
         let marked = stream.contains(&None);
         let mut boundary = vec![false; n + 2];
         if !marked && !ends.is_empty() {
@@ -484,6 +496,11 @@ impl Lattice {
                 let after = stream.get(p + 2).copied().flatten();
                 for (k, &(last, score)) in heads.iter().enumerate() {
                     let back = (here, k);
+                    for &(end, ch) in &kept_at[p] {
+                        // The token as the decoder showed it: what nothing else reads stays.
+                        let keep = score + self.step(last, ch) - self.params.keep_cost;
+                        offer(&mut nodes, 2 * end, keep, ch, back, Cands::One(ch));
+                    }
                     let Some(b) = b else {
                         // A marked lost byte: a lead, or a trail, or two bytes (one swallowed).
                         if let Some(nx) = nxt {
@@ -633,20 +650,21 @@ impl PyLattice {
     fn new(
         codes: &PyCodes,
         lm: &PyCharModel,
-        params: (usize, usize, usize),
+        params: (usize, usize, usize, f64),
         pairs: (Vec<u8>, Vec<u8>, Vec<u8>),
         four_bmp: Vec<u8>,
         printable_astral: Vec<u8>,
         cp950: Vec<u8>,
         ascii: Vec<f64>,
     ) -> PyResult<Self> {
-        let (lattice_candidates, choice_candidates, beam) = params;
+        let (lattice_candidates, choice_candidates, beam, keep_cost) = params;
         let tables = Tables::new([&pairs.0, &pairs.1, &pairs.2], &four_bmp, &printable_astral, &cp950)
             .map_err(PyValueError::new_err)?;
         let params = Params {
             lattice_candidates,
             choice_candidates,
             beam,
+            keep_cost,
         };
         Ok(PyLattice {
             core: Lattice::new(codes.core.clone(), lm.core.clone(), tables, params, ascii),
@@ -658,8 +676,9 @@ impl PyLattice {
         Ok(self.core.view(&code_points(text)?, self::family(family)?, cp950))
     }
 
-    /// resync.best_path: [character, end, candidates] per character, or None.
-    #[pyo3(signature = (stream, ends, source, family, prev, lost_cost))]
+    /// resync.best_path: [character, end, candidates] per character, or None. `shown`: tokens
+    /// that may be kept as shown, (start, end, character).
+    #[pyo3(signature = (stream, ends, source, family, prev, lost_cost, shown = Vec::new()))]
     #[allow(clippy::too_many_arguments)]
     fn best_path<'py>(
         &self,
@@ -670,10 +689,13 @@ impl PyLattice {
         family: &str,
         prev: &str,
         lost_cost: f64,
+        shown: Vec<(usize, usize, char)>,
     ) -> PyResult<Option<Bound<'py, PyList>>> {
         let (codec, family) = (self::codec(source)?, self::family(family)?);
         let prev = prev.chars().last();
-        let found = self.core.best_path(&stream, &ends, codec, family, prev, lost_cost);
+        let found = self
+            .core
+            .best_path(&stream, &ends, codec, family, prev, lost_cost, &shown);
         found.map(|items| items_list(py, &items)).transpose()
     }
 
@@ -698,13 +720,38 @@ impl PyLattice {
         if ends.len() < cps.len() || stream.is_empty() {
             return Ok(None);
         }
+        // A single-byte view reads every byte as a token of its own: nothing to keep there.
+        let shown = if family == Family::Single {
+            Vec::new()
+        } else {
+            shown_tokens(&cps, &ends)
+        };
         let ends: &[usize] = if lossless { &[] } else { &ends };
         let prev = prev.chars().last();
-        match self.core.best_path(&stream, ends, codec, family, prev, lost_cost) {
+        match self
+            .core
+            .best_path(&stream, ends, codec, family, prev, lost_cost, &shown)
+        {
             Some(items) if !items.is_empty() => Ok(Some(items_list(py, &items)?)),
             _ => Ok(None),
         }
     }
+}
+
+/// reference_resync.shown: each character of the text beyond ASCII as a token that may be kept as
+/// it stands, (start, end in the view, character).
+fn shown_tokens(cps: &[u32], ends: &[usize]) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (&cp, &end) in cps.iter().zip(ends) {
+        if cp >= 0x80 {
+            if let Some(ch) = char::from_u32(cp) {
+                out.push((start, end, ch));
+            }
+        }
+        start = end;
+    }
+    out
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -739,6 +786,7 @@ mod tests {
             lattice_candidates: 24,
             choice_candidates: 256,
             beam: 4,
+            keep_cost: 12.0,
         };
         let ascii = vec![-1.0; ASCII_CLASSES * ASCII_CLASSES];
         Lattice::new(
@@ -777,7 +825,7 @@ mod tests {
     #[test]
     fn pairs_in_step_are_read_as_they_stand() {
         let stream: Vec<Option<u8>> = [0xB9, 0xFA, 0xBC, 0xD2].map(Some).to_vec();
-        let items = lattice(0).best_path(&stream, &[2, 4], Codec::Gb18030, Family::Big5, None, 3.0);
+        let items = lattice(0).best_path(&stream, &[2, 4], Codec::Gb18030, Family::Big5, None, 3.0, &[]);
         assert_eq!(read(&items.unwrap()), [('国', 2, 1), ('家', 4, 1)]);
     }
 
@@ -785,18 +833,31 @@ mod tests {
     fn a_lost_lead_is_put_back_at_a_token_boundary_only() {
         // d2 alone: its lead (bc, which the decoder rejected before it) was lost.
         let stream = [Some(0xD2)];
-        let items = lattice(1).best_path(&stream, &[1], Codec::Gb18030, Family::Big5, Some('国'), 3.0);
+        let items = lattice(1).best_path(&stream, &[1], Codec::Gb18030, Family::Big5, Some('国'), 3.0, &[]);
         assert_eq!(read(&items.unwrap()), [('家', 1, 1)]);
         // No token ends given: nothing was lost unmarked, and d2 alone reads as nothing.
         assert!(lattice(1)
-            .best_path(&stream, &[], Codec::Gb18030, Family::Big5, None, 3.0)
+            .best_path(&stream, &[], Codec::Gb18030, Family::Big5, None, 3.0, &[])
             .is_none());
     }
 
     #[test]
     fn a_marked_byte_is_a_lead_before_the_trail_after_it() {
         let stream = [Some(0xB9), Some(0xFA), None, Some(0xD2)];
-        let items = lattice(1).best_path(&stream, &[2, 3, 4], Codec::Gb18030, Family::Big5, None, 3.0);
+        let items = lattice(1).best_path(&stream, &[2, 3, 4], Codec::Gb18030, Family::Big5, None, 3.0, &[]);
         assert_eq!(read(&items.unwrap()), [('国', 2, 1), ('家', 4, 1)]);
+    }
+
+    #[test]
+    fn a_token_nothing_reads_is_kept_as_shown() {
+        // A mark before a digit: no pair ends with 32, and the whole reading failed.
+        let stream = [Some(0xB9), Some(0xFA), None, Some(0x32)];
+        let lat = lattice(1);
+        assert!(lat
+            .best_path(&stream, &[2, 3, 4], Codec::Gb18030, Family::Big5, None, 3.0, &[])
+            .is_none());
+        let shown = [(0, 2, '蝠'), (2, 3, '\u{fffd}')];
+        let items = lat.best_path(&stream, &[2, 3, 4], Codec::Gb18030, Family::Big5, None, 3.0, &shown);
+        assert_eq!(read(&items.unwrap()), [('国', 2, 1), ('\u{fffd}', 3, 1), ('2', 4, 1)]);
     }
 }
