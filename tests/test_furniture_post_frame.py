@@ -190,3 +190,23 @@ def test_a_press_rooms_prev_next_links_go():
     text = kept(COMPANY, TITLE + "_山城茶业有限公司")
     assert all(p in text for p in PROSE)
     assert "«" not in text
+
+
+def test_a_signature_under_a_posts_closing_list_goes():
+    # The post ends in a list of short rows (the body ends above them): the signature right above
+    # the post's buttons still goes, the list stays.
+    rows = ["1、采茶工的工钱按斤计算", "2、加工厂按等级收购"]
+    lines = [*DISCUZ[:7], *PROSE, *rows, "签名：茶香人自醉", "回复 引用 举报 使用道具", *DISCUZ[-2:]]
+    text = kept(lines, TITLE + " - 山城论坛")
+    assert all(r in text for r in rows)
+    assert "签名" not in text
+
+
+def test_a_news_subheading_stays_over_comments_with_reply_buttons():
+    # A news page's comments each carry 回复 举报: the short subheading under the headline is no
+    # post's author (a comment's header with its date stands between the body and the buttons).
+    lines = ["茶乡新闻网", TITLE, "春茶季见闻", *PROSE, "网友评论", "茶客小李 2023-04-19 10:02", "写得好", "回复 举报",
+             "阿芳 2023-04-19 11:40", "想去看看", "回复 举报", "Copyright © 2023 茶乡新闻网 版权所有"]
+    text = kept(lines, TITLE)
+    assert "春茶季见闻" in text
+    assert all(p in text for p in PROSE)

@@ -40,7 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from cleaner.furniture.features import Line
+from cleaner.furniture.features import Line, prose_line
 from cleaner.furniture.lists import skeleton
 
 ROW_MAX = 40  # characters of an action row
@@ -151,7 +151,7 @@ def post_frame(scored: Sequence[Line], body: tuple[int, int] | None, removed: se
             out[pos] = family
             free.discard(pos)
 
-    _post_frames(scored, first, last, free, actions, take)
+    _post_frames(scored, first, last, free, actions, headline, take)
     for pos in sorted(free):
         text = scored[pos].text
         if pos < first and badge_byline(text):
@@ -165,11 +165,20 @@ def post_frame(scored: Sequence[Line], body: tuple[int, int] | None, removed: se
     return sorted((scored[pos].index, family) for pos, family in out.items())
 
 
-def _post_frames(scored, first, last, free, actions, take) -> None:
+def _post_frames(scored, first, last, free, actions, headline, take) -> None:
     """A post's action row under the body, its signature above it, its author above the body and
     the next post's author and lines under it."""
-    row = next((pos for pos in range(first + 1, min(last + ACTION_REACH + 1, len(scored)))
-                if pos in free and post_action_row(scored[pos].text, actions)), -1)
+    # The row may have gone already (the model reads a row of buttons under the body): it still
+    # says where the post's frame is.
+    # Past the body it is looked for over short lines only (an article's closing list, 1、… 2、…):
+    # a paragraph there is another post's or a comment's.
+    row = -1
+    for pos in range(first + 1, len(scored)):
+        if post_action_row(scored[pos].text, actions):
+            row = pos
+            break
+        if pos > last and (prose_line(scored[pos]) or len(scored[pos].text) > FRAME_MAX):
+            break
     if row < 0:
         return
     # Up from the row: the post's frame lines (a signature), while they are short key–value lines.
@@ -181,9 +190,17 @@ def _post_frames(scored, first, last, free, actions, take) -> None:
     take(row, "post-actions")
     for p in frame:
         take(p, "signature")
+    if row > last + ACTION_REACH or any(p not in frame and (p in free or _DATE.search(scored[p].text)) for p in range(last + 1, row)):
+        # The row closes a list under the body, or a comment under it (a header with its date, the
+        # comment's text): the row is not the body's own, nor the line above the body its author.
+        return
+    # The author's name stands right under the headline or right above the body (a post's first
+    # line cut short by a hard wrap reads as no prose, and the body starts under it).
     above = next((p for p in range(first - 1, -1, -1) if p in free), -1)
-    if above >= 0 and name_line(scored[above].text):
-        take(above, "post-author")
+    under = next((p for p in range(headline + 1, first) if p in free), -1) if 0 <= headline < first else -1
+    for p in {above, under} - {-1}:
+        if name_line(scored[p].text):
+            take(p, "post-author")
     # The next post: its author's name right under the row, its short lines under that.
     below = row + 1
     if below in free and name_line(scored[below].text):
@@ -212,7 +229,7 @@ def _named_replies(scored, first, last, free, removed, take) -> None:
         # own key–value lines at its end (经历 / 1995－2000年：团体成员) stand under its text.
         # The run closes the body or stands under it, and ends at a removed line or the page's end.
         if len(run) >= 2 and run[-1] >= last and _removed_above(scored, run[0], free, removed) \
-                and (pos == len(scored) or pos not in free or pos > last + 1 and not scored[pos].prose):
+                and (pos == len(scored) or pos not in free or pos > last + 1 and not prose_line(scored[pos])):
             for p in run:
                 take(p, "answers")
         run = []
