@@ -210,3 +210,14 @@ def test_a_news_subheading_stays_over_comments_with_reply_buttons():
     text = kept(lines, TITLE)
     assert "春茶季见闻" in text
     assert all(p in text for p in PROSE)
+
+
+def test_an_articles_field_rows_under_a_removed_line_of_another_kind_stay():
+    # A discography: each album's field rows (发行日期, 语言, 唱片公司) under its title row. A line
+    # removed above them is no heading of replies: the rows are the article's.
+    albums = []
+    for k, name in enumerate(["春茶", "秋茶", "山歌"]):
+        albums += [f"{k + 1}st\t第{k + 1}张正规专辑《{name}》", f"发行日期：200{k}年4月13日", "语言：韩语", "唱片公司：山城唱片", "曲目"]
+    lines = ["茶乡新闻网", TITLE, *PROSE, "音乐作品", "正规专辑", *albums, "参考资料"]
+    text = kept(lines, TITLE)
+    assert text.count("语言：韩语") == 3 and text.count("唱片公司：山城唱片") == 3

@@ -614,7 +614,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # The frame of a post, an answer or an article the model kept (post_frame.py): read once the
     # rest is judged; what went before this reading (a rule, an earlier reading) counts as removed.
     done = {d.index for d in out} | ({i for i, text in enumerate(lines) if text.strip()} - set(alive))
-    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in post_frame(scored, body, done, load_words().actions, keep, headline)]
+    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in post_frame(scored, body, done, load_words().actions, folded, keep, headline)]
     return out
 
 

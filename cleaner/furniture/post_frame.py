@@ -37,9 +37,11 @@ stays.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from cleaner.furniture.boxes import comments_heading
 from cleaner.furniture.features import Line, prose_line
 from cleaner.furniture.lists import skeleton
 
@@ -68,6 +70,8 @@ _BADGES = frozenset(("原创", "转载", "首发", "独家", "翻译", "授权�
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2}\s+\d{1,2}:\d{2}")
 # A label, one or more hashtags, a count: 收录于合集 #热点 87个, 专辑 #读书 #随笔 12篇.
 _COLLECTION = re.compile(r"^[^\s#,。!?]{0,8}\s*(?:#[^\s#,。!?]{1,24}#?\s*)+(?:\d+\s*[个篇期条首集])?$")
+# A heading over a list of replies: a few characters, a reply word, a count (其他回答, 全部评论 12, 3个回答).
+_REPLIES_HEADING = re.compile(r"^[【\[]?\s*[^\s:,。!?]{0,4}(?:回答|答案|评论|留言|回复|跟帖|回应|讨论)\s*(?:[(\[]?\s*\d+\s*[)\]]?|\d+\s*[条则个])?\s*[】\]]?\s*:?$")
 _COUNTED = re.compile(r"\d+\s*[个篇期条首集]$")
 _GUILLEMET_OPEN = ("«", "‹")
 _GUILLEMET_CLOSE = ("»", "›")
@@ -133,11 +137,12 @@ def comment_header(text: str) -> bool:
     return len(text) <= HEADER_MAX and bool(_DATE.search(text)) and not _CLAUSE.search(text.replace(":", ""))
 
 
-def post_frame(scored: Sequence[Line], body: tuple[int, int] | None, removed: set[int], actions: frozenset,
+def post_frame(scored: Sequence[Line], body: tuple[int, int] | None, removed: set[int], actions: frozenset, folded: Sequence[str],
                keep: set[int] = frozenset(), headline: int = -1) -> list[tuple[int, str]]:
     """(line index, family) of the frame's lines the model kept (see the module). ``scored``: the
     page's live lines; ``body``: the body's first and last positions; ``removed``: the indices the
-    model and the families before it removed; ``actions``: the lexicon's action words;
+    model and the families before it removed; ``actions``: the lexicon's action words; ``folded``:
+    the page's folded lines (the text of a line removed before the model read the page);
     ``headline``: the headline's position (never taken)."""
     if body is None:
         return []
@@ -160,7 +165,7 @@ def post_frame(scored: Sequence[Line], body: tuple[int, int] | None, removed: se
             take(pos, "collection")
         elif pos > last and guillemet_link(text):
             take(pos, "prev-next")
-    _named_replies(scored, first, last, free, removed, take)
+    _named_replies(scored, first, last, free, removed, folded, actions, take)
     _comment_texts(scored, last, free, take)
     return sorted((scored[pos].index, family) for pos, family in out.items())
 
@@ -211,7 +216,7 @@ def _post_frames(scored, first, last, free, actions, headline, take) -> None:
             p += 1
 
 
-def _named_replies(scored, first, last, free, removed, take) -> None:
+def _named_replies(scored, first, last, free, removed, folded, actions, take) -> None:
     """Runs of two or more ``名字：短回答`` lines below the body (removed lines between them allowed)
     right under a removed line (one the model read, or one taken before it: ``removed``)."""
     run: list[int] = []
@@ -228,19 +233,27 @@ def _named_replies(scored, first, last, free, removed, take) -> None:
         # Under a removed line (the answers' heading, the best answer's buttons): the article's
         # own key–value lines at its end (经历 / 1995－2000年：团体成员) stand under its text.
         # The run closes the body or stands under it, and ends at a removed line or the page's end.
-        if len(run) >= 2 and run[-1] >= last and _removed_above(scored, run[0], free, removed) \
+        if len(run) >= 2 and run[-1] >= last and _heading_above(scored, run[0], free, removed, folded, actions) \
                 and (pos == len(scored) or pos not in free or pos > last + 1 and not prose_line(scored[pos])):
             for p in run:
                 take(p, "answers")
         run = []
 
 
-def _removed_above(scored, pos, free, removed) -> bool:
-    """The line right above ``pos`` on the page was removed: a live line the model took, or a
-    line between the two live ones that a family before it took."""
-    if pos - 1 not in free:
-        return True
-    return any(i in removed for i in range(scored[pos - 1].index + 1, scored[pos].index))
+def _heading_above(scored, pos, free, removed, folded, actions) -> bool:
+    """The nearest line above ``pos`` on the page is a removed heading of replies (其他回答, 网友评论,
+    精选留言 12) or a row of an answer's buttons: a live line the model took, or a line between two
+    live ones that a rule or a family before it took (``folded``: the page's folded lines). A
+    removed line of another kind (an advert, a picture's credit) opens no list of replies: an
+    article's own field rows (语言：韩语 / 唱片公司：EMI) may stand under it."""
+    gone = [i for i in range(scored[pos - 1].index + 1 if pos else 0, scored[pos].index) if i in removed]
+    if gone:
+        text = unicodedata.normalize("NFKC", folded[gone[-1]]).strip()
+    elif pos > 0 and pos - 1 not in free:
+        text = scored[pos - 1].text
+    else:
+        return False
+    return bool(_REPLIES_HEADING.match(text)) or comments_heading(text) or action_row(text, actions)
 
 
 def _comment_texts(scored, last, free, take) -> None:
