@@ -174,9 +174,8 @@ def _post_frames(scored, first, last, free, actions, headline, take) -> None:
     """A post's action row under the body, its signature above it, its author above the body and
     the next post's author and lines under it."""
     # The row may have gone already (the model reads a row of buttons under the body): it still
-    # says where the post's frame is.
-    # Past the body it is looked for over short lines only (an article's closing list, 1、… 2、…):
-    # a paragraph there is another post's or a comment's.
+    # says where the post's frame is. Past the body it is looked for over short lines only (an
+    # article's closing list, 1、… 2、…): a paragraph there is another post's or a comment's.
     row = -1
     for pos in range(first + 1, len(scored)):
         if post_action_row(scored[pos].text, actions):
@@ -217,8 +216,8 @@ def _post_frames(scored, first, last, free, actions, headline, take) -> None:
 
 
 def _named_replies(scored, first, last, free, removed, folded, actions, take) -> None:
-    """Runs of two or more ``名字：短回答`` lines below the body (removed lines between them allowed)
-    right under a removed line (one the model read, or one taken before it: ``removed``)."""
+    """Runs of two or more ``名字：短回答`` lines closing the body or below it (removed lines between
+    them allowed) right under a removed heading of replies (``_heading_above``)."""
     run: list[int] = []
     # Replies read as prose (说得好，支持一下！) may close the body: the run may start inside it.
     start = last
@@ -230,9 +229,9 @@ def _named_replies(scored, first, last, free, removed, folded, actions, take) ->
             continue
         if pos < len(scored) and pos not in free:
             continue  # a removed line between two replies (an answer's buttons) keeps the run
-        # Under a removed line (the answers' heading, the best answer's buttons): the article's
-        # own key–value lines at its end (经历 / 1995－2000年：团体成员) stand under its text.
-        # The run closes the body or stands under it, and ends at a removed line or the page's end.
+        # Under a heading of replies or an answer's buttons (an article's own field rows stand
+        # under its text or its own headings); the run closes the body or stands under it, and
+        # ends at a removed line or the page's end.
         if len(run) >= 2 and run[-1] >= last and _heading_above(scored, run[0], free, removed, folded, actions) \
                 and (pos == len(scored) or pos not in free or pos > last + 1 and not prose_line(scored[pos])):
             for p in run:
@@ -249,7 +248,7 @@ def _heading_above(scored, pos, free, removed, folded, actions) -> bool:
     gone = [i for i in range(scored[pos - 1].index + 1 if pos else 0, scored[pos].index) if i in removed]
     if gone:
         text = unicodedata.normalize("NFKC", folded[gone[-1]]).strip()
-    elif pos > 0 and pos - 1 not in free:
+    elif pos > 0 and scored[pos - 1].index in removed:
         text = scored[pos - 1].text
     else:
         return False
