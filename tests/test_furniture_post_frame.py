@@ -221,3 +221,17 @@ def test_an_articles_field_rows_under_a_removed_line_of_another_kind_stay():
     lines = ["茶乡新闻网", TITLE, *PROSE, "音乐作品", "正规专辑", *albums, "参考资料"]
     text = kept(lines, TITLE)
     assert text.count("语言：韩语") == 3 and text.count("唱片公司：山城唱片") == 3
+
+
+# A phpwind thread: the author column (name, level, counters), the floor stamp, the post, its
+# signature and buttons (顶端 is no action word of the lexicon), then a reply.
+PHPWIND = ["茶友之家 - powered by phpwind", "茶友之家 -> 茶馆闲聊 -> " + TITLE, TITLE, "清风徐来", "级别: 论坛版主", "精华: 0", "发帖: 2051",
+           "[楼 主] | Posted: 2008-03-05 10:21", *PROSE, "个性签名: 慢慢来，比较快", "顶端 回复 引用 举报",
+           "小林子", "[1 楼] | Posted: 2008-03-05 11:02", "好文章，收藏了", "Powered by phpwind v7.5 © 2003-2010"]
+
+
+def test_a_phpwind_thread_loses_its_posts_frame():
+    text = kept(PHPWIND, TITLE + " - 茶友之家")
+    assert all(p in text for p in PROSE)
+    for gone in ("个性签名", "顶端 回复 引用 举报", "小林子"):
+        assert gone not in text
