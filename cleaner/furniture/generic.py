@@ -33,7 +33,8 @@ from cleaner.furniture.site_voice import site_names, site_voice
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
-from cleaner.furniture.portals import bare_date, portal_lines, portal_stamps
+from cleaner.furniture.portals import bare_date, load_words, portal_lines, portal_stamps
+from cleaner.furniture.post_frame import badge_byline, post_frame
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
 from cleaner.furniture.threads import shaped
@@ -308,11 +309,12 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``HEADLINE_REACH`` lines) that the page's title
     names (``entries.title_match``), or a fuller one above it (``headline.py``): the headline as
     the page itself gives it; -1 if none. A byline is none (``来源：太原晚报 2021-11-25``: the title
-    names the site too, and the headline above it went as ``above_headline``). A page whose title is the site's name alone names a menu
+    names the site too, and the headline above it went as ``above_headline``), nor a byline opened by a
+    badge (``原创 作者 公众号 日期``: ``post_frame.badge_byline``; the title names the account). A page whose title is the site's name alone names a menu
     item at most: what stands above that is furniture too."""
     named = [pos for pos in _above(lines, first)
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and _unended(lines[pos])
-             and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
+             and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"]) and not badge_byline(lines[pos].text)
              and title_match(without_stamp(lines[pos].text), title)]
     if not named:
         return _far_headline(lines, first, title)
@@ -630,6 +632,10 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             if scored[pos].index in done or scored[pos].index in keep:
                 break
             out.append(Decision(scored[pos].index, lines[scored[pos].index], 0.0, (HEADLINE,)))
+    # The frame of a post, an answer or an article the model kept (post_frame.py): read once the
+    # rest is judged; what went before this reading (a rule, an earlier reading) counts as removed.
+    done = {d.index for d in out} | ({i for i, text in enumerate(lines) if text.strip()} - set(alive))
+    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in post_frame(scored, body, done, load_words().actions, folded, keep, headline)]
     return out
 
 
