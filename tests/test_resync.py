@@ -184,6 +184,17 @@ def test_a_page_whose_decoder_marks_lost_nothing_unmarked():
     assert resync.repair(bad).text == page
 
 
+def test_a_mark_in_a_clean_line_says_nothing_of_the_misread_ones():
+    # One U+FFFD a user's page holds in a clean line (typed, pasted) is no decoder's mark: the
+    # lines read by big5 with ``ignore`` still lost bytes unmarked, and are read so.
+    src = ["记者从市教委获悉，今年本市将新建、改扩建中小学五十所，新增学位约五万个，重点向城市副中心倾斜。",
+           "据介绍，新建学校将全部按照高标准建设，配备现代化的教学设施和体育场馆，部分学校将于今年九月投入使用。",
+           "市教委相关负责人表示，下一步将继续加大投入力度，推动优质教育资源均衡配置，努力让每一个孩子都能上好学。"]
+    bad = [line.encode("gbk").decode("big5", "ignore") for line in src]
+    page = "\n".join(["本站声\ufffd：部分内容来自网络，如有侵权请联系删除。", *bad])
+    assert resync.repair(page).text.split("\n")[1:] == src
+
+
 # --- the native lattice against the Python original (tests/reference_resync.py) --------------
 
 import reference_resync  # noqa: E402

@@ -212,9 +212,13 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
     pieces: list[str] = []
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
+    lines = text.split("\n")
+    # A decoder that marks what it rejects drops nothing unmarked: a mark on a line this re-read
+    # takes says so for the page (a U+FFFD in a clean line, typed or pasted, says nothing of it).
+    marked = any("\ufffd" in line and (suspects is None or k in suspects) and misread(line) for k, line in enumerate(lines))
     # Asked of the page once, for every line and view.
-    whole = {family: lossless(text, family) or "\ufffd" in text for family, _, _ in views}
-    for k, line in enumerate(text.split("\n")):
+    whole = {family: lossless(text, family) or marked for family, _, _ in views}
+    for k, line in enumerate(lines):
         # A line over MAX_LINE is left to the other repairs: the lattice holds every character's
         # candidates (a 480 kB line took 460 MB), and a line cut anywhere but where its source is
         # in step no longer reads.
