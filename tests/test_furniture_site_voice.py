@@ -35,3 +35,20 @@ def test_the_sites_line_under_the_article_goes_and_the_articles_lines_stay():
     quoted = PARAS[:2] + ["据新浪财经统计，今年以来已有超过两千家上市公司披露了半年度分红方案，合计派现金额较去年同期明显增长，其中制造业公司占比最高。"]
     assert Cleaner(to="keep").run("\n".join(["华东精密：2024年半年度权益分派实施公告", *quoted]), title=TITLE).text == \
         "\n".join(["华东精密：2024年半年度权益分派实施公告", *quoted])
+
+
+def test_a_body_the_title_names_signs_and_is_reported_on_in_lines_that_stay():
+    # A government site's title names the body whose notices it carries (review27): its joint
+    # signatures, an attachment line and a sentence that reports on it are the article's.
+    names = ["清河县应急管理局"]
+    for line in ["清河县应急管理局 清河县安全生产委员会办公室", "清河县应急管理局，清河县公安局",
+                 "附件：1.清河县应急管理局春节值班表、2.联系方式", "清河县应急管理局 一月二十日",
+                 "下一步，清河县应急管理局将会同各乡镇加快推进隐患排查整治。"]:
+        assert not site_voice(line, names), line
+    notice = ["为做好春节期间安全生产工作，清河县应急管理局决定在全县范围内开展安全生产大检查，现将有关事项通知如下。",
+              "各乡镇、各有关部门要高度重视，迅速组织力量对辖区内重点行业领域开展拉网式排查，确保不留死角。",
+              "检查中发现的重大隐患要建立台账，明确整改责任人和整改时限，整改完成后及时报县应急管理局备案。"]
+    tail = ["附件：1.清河县应急管理局春节值班表、2.联系方式", "清河县应急管理局 清河县安全生产委员会办公室"]
+    text = "\n".join(["关于开展春节安全生产大检查的通知", *notice, *tail])
+    title = "关于开展春节安全生产大检查的通知_通知公告_清河县应急管理局"
+    assert Cleaner(to="keep").run(text, title=title).text == text

@@ -10,7 +10,9 @@ other than the headline, and says more than the name, is the site's (or its chan
 article's. Not a name alone, nor a name with a date: a notice is signed by the body that issued
 it, which is often the site (``清河县人力资源和社会保障局``, the title ``…_招考公告_清河县人力资源``); not
 a paragraph (an article's last paragraph may quote the site it is published on); and not a part
-the headline is (a title of the form ``站名 - 标题`` puts the headline second).
+the headline is (a title of the form ``站名 - 标题`` puts the headline second). And only in the
+site's voice (``_VOICE``): a government site's title names the body whose notices and reports it
+carries, and their lines name it too.
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ SITE_NAME_MIN = 4  # characters of a title part read as the site's or a channel'
 # More than a name: a clause mark, or two runs of Han split by a space (支持福音時報 讓好消息被看見).
 _SAYS = re.compile(r"[,，、;；。!！?？]|[\u3400-\u9fff]\s+[\u3400-\u9fff]")
 _DATED = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}")  # a signature's date (清河县人力资源和社会保障局 2025年3月1日)
+# And the site speaking: of itself (本网站, 本文由, 本项目), to the reader (关注, 尽在…APP, 欢迎, 您,
+# 订阅, 下载, 扫码, 捐款), or as the page's maker (主办, 承办). A government site's title names the
+# body that signs its notices, jointly with others (清河县应急管理局 清河县公安局) and that its
+# articles report on (下一步，北京市教育委员会将…): those lines name it in no such voice.
+_VOICE = re.compile("本网站|本网|本站|本文|本项目|本刊|本報|本报|关注|關注|尽在|盡在|APP|App|客户端|客戶端|欢迎|歡迎|您|"
+                    "订阅|訂閱|下载|下載|扫码|掃碼|捐款|捐助|募捐|反馈|回饋|主办|主辦|承办|承辦")
 
 
 def site_names(title: str, headline: str | None) -> list[str]:
@@ -37,4 +45,7 @@ def site_voice(text: str, names: list[str]) -> bool:
     """Does the line name one of ``names`` (its words, as titles are compared) in a sentence of
     its own: a clause or two phrases, no signature's date?"""
     words = title_words(text)
-    return any(name in words for name in names) and bool(_SAYS.search(text)) and not _DATED.search(text)
+    named = [name for name in names if name in words]
+    if not named or not _SAYS.search(text) or _DATED.search(text):
+        return False
+    return _VOICE.search(text) is not None or any("支持" + name in words or "支援" + name in words for name in named)
