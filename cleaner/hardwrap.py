@@ -20,10 +20,10 @@ the measures that find a width, the one with the most full lines is the wrapper'
 next (and any line with the one before when it starts with a clause mark), unless the next is blank, indented or starts a list item (一、 1. •, not the 2.5 of a number
 cut), or the full line ends a sentence (its break is harmless; a closing quote ends one only after
 a sentence's mark) and the next does not start with a mark that only continues a line (，。” a
-wrapper pushed over); and a line that is not full joins the full one before it only if it reads
-as a paragraph's last line, ending a sentence or holding a clause mark (a row of buttons, a share
-bar or a signature after a paragraph the page cut short is a block of its own). The join removes
-the line break only: what the wrapper cut is put back as it
+wrapper pushed over); and a line that is not full joins the full one before it unless it is a
+row of the page's own with no prose in it (buttons in brackets, a field such as 签名：, short
+items set apart by spaces: a share bar or a signature after a paragraph the page cut short is a
+block of its own). The join removes the line break only: what the wrapper cut is put back as it
 stood. Off with the generic furniture model (``--no-generic``, for text that is not a web page).
 
 A page wrapped at no one width (an e-book's TXT, a PDF's copy) is joined by its breaks instead:
@@ -290,8 +290,8 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
         # counted that one short by a character its measure weighs otherwise); not in mojibake,
         # whose lines start with any sign.
         continues = not misread and previous.strip() and body.startswith(_CONTINUES[:-1])
-        # The line after the last full one is the paragraph's last only if it reads as one: it
-        # ends a sentence or holds a clause. A row of buttons, a share bar or a signature after a
+        # The line after the last full one is the paragraph's last unless it is a row of the
+        # page's own (``_closes_paragraph``): a row of buttons, a share bar or a signature after a
         # paragraph the page cut short is a block of its own, which the join would glue to the
         # article's last line (and the furniture stage then take whole, or keep whole). Not in
         # mojibake, whose marks are misread.
@@ -307,10 +307,16 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
 
 # A mark of running prose inside a line; not a colon, which a field (字体：, 分享到：) holds too.
 _PROSE_MARK = re.compile("[，、。；！？]|[,;!?](?!\\d)")
+# A row of the page's own: buttons in brackets (【打印本页】), a field (签名：…, 分享到：), links
+# between guillemets, or three short items set apart by spaces (赞同 868 反对 评论 举报).
+_ROW = re.compile(r"[【】\[\]«»|｜]|^[^\s：:]{1,6}[：:]|^\S{1,6}(?:\s+\S{1,6}){2,}$")
 
 
 def _closes_paragraph(line: str) -> bool:
-    return _ends_sentence(line) or line.rstrip().endswith(_CUT) or _PROSE_MARK.search(line) is not None
+    """Can ``line`` be the last line of the wrapped paragraph before it? Anything but a row with
+    no prose in it: a list item's or a paragraph's last words (配套政 / 策解读文件）) end in no mark."""
+    body = line.strip()
+    return _ends_sentence(body) or body.endswith(_CUT) or _PROSE_MARK.search(body) is not None or not _ROW.search(body)
 
 
 # Ragged wraps: an e-book's TXT, a PDF's copy, a reader's "save as text" break lines where the

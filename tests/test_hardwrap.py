@@ -70,6 +70,15 @@ def test_a_row_after_a_paragraph_cut_short_is_not_glued_to_it(row):
     assert joined.split("\n") == [cut, row]
 
 
+@pytest.mark.parametrize("last", ["平", "待", "满足群众期待", "策解读文件）"])
+def test_a_paragraphs_last_words_without_a_mark_are_joined(last):
+    # A paragraph or a list item ends in no mark as often as not (a title, an item, a cut copy):
+    # its last words are no row of the page's (review27: 办学水 / 平 was left split).
+    text = PARAGRAPHS[0] + PARAGRAPHS[1]
+    cut = text[: len(text) // 36 * 36 - 36] + last
+    assert join_hard_wraps(_wrap(cut, 36)) == cut
+
+
 def test_a_paragraphs_short_last_line_with_a_clause_is_joined():
     # A paragraph that ends in no stop still ends in prose: its last line holds a clause mark.
     text = PARAGRAPHS[0] + PARAGRAPHS[1]
