@@ -10,7 +10,8 @@ of its own format, with the suffix ``.bin``, and handed over whole: no Python ob
 The cache is only ever a copy: its name holds everything it was built from (the source files'
 size and modification time, the table format, the Python version that wrote it), a file that
 cannot be read is rebuilt, and when the folder cannot be written the tables are simply built in
-memory as before. Writes go to a temporary file renamed into place, so processes starting
+memory as before. A marshal copy carries the digest of its bytes, so a damaged one is rebuilt
+rather than read as some other value. Writes go to a temporary file renamed into place, so processes starting
 together never read half a file.
 
 Folder: ``$CLEANER_CACHE_DIR``, else ``$XDG_CACHE_HOME/cleaner``, else ``~/.cache/cleaner``.
@@ -43,12 +44,30 @@ def cached(name: str, sources: list[str], version: str, build: Callable[[], Any]
     """
     path = _path(name, sources, version, ".marshal")
     try:
-        return marshal.loads(path.read_bytes())
+        return marshal.loads(_checked(path.read_bytes()))
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not there yet, unreadable or damaged: build it again
     table = build()
-    _save(path, marshal.dumps(table))
+    data = marshal.dumps(table)
+    _save(path, _digest(data) + data)
     return table
+
+
+# A marshal copy starts with the digest of the rest: ``marshal.loads`` takes many damaged files
+# for other values (a few bytes of an int where a string was), which the caller then fails on at
+# every start; a copy whose digest does not match is built again.
+_DIGEST = 16
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()[:_DIGEST]
+
+
+def _checked(blob: bytes) -> bytes:
+    data = blob[_DIGEST:]
+    if len(blob) < _DIGEST or blob[:_DIGEST] != _digest(data):
+        raise ValueError("damaged copy")
+    return data
 
 
 def cached_bytes(name: str, sources: list[str], version: str, build: Callable[[], bytes],
@@ -77,7 +96,7 @@ def _path(name: str, sources: list[str], version: str, suffix: str) -> Path:
 
 
 def _key(sources: list[str], version: str) -> str:
-    parts = [f"v{version}", f"py{sys.version_info[0]}.{sys.version_info[1]}", f"m{marshal.version}"]
+    parts = [f"v{version}", f"py{sys.version_info[0]}.{sys.version_info[1]}", f"m{marshal.version}", "d1"]  # d1: digest first
     for source in sources:
         st = os.stat(source)
         parts.append(f"{os.path.abspath(source)}:{st.st_size}:{st.st_mtime_ns}")

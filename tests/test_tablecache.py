@@ -54,6 +54,20 @@ def test_damaged_copy_is_rebuilt(source):
     assert len(calls) == 2  # and the copy was written again
 
 
+@pytest.mark.parametrize("damage", [b"i\x07\x00\x00\x00", b"\xda\x01x"])
+def test_a_copy_damaged_into_another_value_is_rebuilt(source, damage):
+    # marshal reads many damaged files as some other value (an int where a string was): the
+    # caller would fail on it at every start (review27). The copy's digest says it is damaged.
+    build, calls = counting_build("国务院" * 10)
+    tablecache.cached("t", [str(source)], "1", build)
+    (copy,) = tablecache.cache_dir().glob("t-*.marshal")
+    copy.write_bytes(damage)
+    assert tablecache.cached("t", [str(source)], "1", build) == "国务院" * 10
+    copy.write_bytes(copy.read_bytes()[:16] + damage)  # its digest, another body
+    assert tablecache.cached("t", [str(source)], "1", build) == "国务院" * 10
+    assert len(calls) == 3
+
+
 def test_unwritable_cache_folder_still_gives_the_table(source, tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
