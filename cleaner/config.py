@@ -36,6 +36,9 @@ class Config:
     # leaves the text for meta["headline"], as a hand copy of an article keeps its body only;
     # True keeps it in the text (--keep-headline). Text input keeps its lines whatever this says.
     keep_headline: bool = False
+    # On HTML input, lines all link text outside the article (a list of other stories' titles)
+    # go as furniture (furniture/linked_lines.py); False judges them by their text alone.
+    link_lines: bool = True
     convert_script: bool = True
     fix_width: bool = True
     normalize_whitespace: bool = True

@@ -287,3 +287,33 @@ def test_a_state_misread_as_latin1_is_read_back_by_the_cleaner():
     shown = "八路军".encode("utf-8").decode("latin-1")  # e5 85 ab ...: a page's own visible text too
     assert extract(page(f"<p>{shown}</p>")).text == shown
     assert Cleaner().run_bytes(data).text == "\n".join(SHELL_PARAGRAPHS)
+
+
+# Link text as evidence (HtmlPage.linked, for furniture/linked_lines.py).
+
+LINKS_PAGE = ('<ul><li><a href="/1">其它文章的标题</a></li><li> <a href="/2"> 另一篇 </a> </li>'
+              '<li><a href="/3">甲</a> <a href="/4">乙</a></li></ul>'
+              '<p>正文里有<a href="/5">一个链接</a>的段落。</p><a href="/6"><div>整块</div><div>链接</div></a>'
+              '<pre>code <a href="/7">  x  </a>  y</pre><a href="/8"></a><a href="/9"> </a>')
+
+
+def test_lines_of_link_text_are_known():
+    assert extract(LINKS_PAGE).linked == {"其它文章的标题", "另一篇", "整块", "链接"}
+
+
+def test_link_marks_leave_the_text_as_it_was():
+    from cleaner.io import html
+
+    marked = extract(LINKS_PAGE)
+    original = html._mark_links
+    try:
+        html._mark_links = lambda tree: False
+        assert extract(LINKS_PAGE).text == marked.text
+    finally:
+        html._mark_links = original
+    assert "\ufdd0" not in marked.text and "\ufdd1" not in marked.text
+
+
+def test_a_page_holding_the_marks_is_read_unmarked():
+    page = extract('<p><a href="/1">标题\ufdd0</a></p>')
+    assert page.linked == frozenset() and page.text == "标题\ufdd0"

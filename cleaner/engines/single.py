@@ -35,7 +35,8 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
         page = load_page(data, "" if src == "-" else src, html=html, sniff=config.strip_markup)
         del data  # a huge page: keep only the text from here on
         cleaning = config.for_extracted_text() if page.is_html else config
-        result = Cleaner.for_config(cleaning).run(page.text, url=url, details=explain or as_json, title=page.meta.get("title"))
+        result = Cleaner.for_config(cleaning).run(page.text, url=url, details=explain or as_json, title=page.meta.get("title"),
+                                                   linked=page.linked)
     except (NotText, DocumentTooLarge) as exc:
         raise InputFailed(f"{name}: {exc}") from None
     result.findings[:0] = page.findings

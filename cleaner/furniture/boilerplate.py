@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from cleaner import chunks
 from cleaner._native import LineMatcher
-from cleaner.furniture import ebook_ads, generic, running_heads, text_kind
+from cleaner.furniture import ebook_ads, generic, linked_lines, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
 from cleaner.furniture.kept_blocks import kept_lines
@@ -162,13 +162,15 @@ class _Hits:
 
 
 def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = None, generic_model: bool = True,
-                     title: str | None = None, take_headline: bool = False) -> Removal:
+                     title: str | None = None, take_headline: bool = False,
+                     linked: Collection[str] = frozenset()) -> Removal:
     """Apply rules in order to the page's non-empty lines, then the generic model to what is left.
 
     ``page``: ``fold_page(text)`` if known. ``generic_model``: False applies the rules alone (the
     fitting script sees the pages that way). ``title``: the page's title, if known (generic.decide).
     ``take_headline``: the headline the title names leaves the text for ``meta["headline"]`` (an
     HTML page's: ``Config.keep_headline``), as the model finds it on its last reading of the page.
+    ``linked``: the lines an HTML page's extractor found all link text (``linked_lines.py``).
     """
     result = Removal(text)
     page = fold_page(text) if page is None else page
@@ -180,6 +182,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     hits = _Hits(rules, folded)
     content = [i for i, line in enumerate(lines) if line.strip()]
     dropped: dict[int, str] = {}  # line -> id of the rule that removed it
+    links = linked_lines.linked_at(lines, content, linked) if generic_model else set()
     replaced: dict[int, str] = {}
     # The page is read again without what went until a reading removes nothing (at most
     # ROUNDS readings): a date line the first reading left deep in the page stands in the top
@@ -201,7 +204,8 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         # (kept_blocks), found among the live lines, as a reading of the output would find them.
         held = kept_lines([line if i not in dropped else "" for i, line in enumerate(lines)], title)
         decisions = generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
-                                   foot=foot, held=held, take_headline=take_headline and bool(title))
+                                   foot=foot, held=held, take_headline=take_headline and bool(title),
+                                   linked=links)
         # Taken once the page is read: read without its headline, the page's top would be judged
         # again without the lines above it being above a headline (above_headline).
         headline = [d for d in decisions if d.reasons == (generic.HEADLINE,)]

@@ -31,6 +31,7 @@ from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fi
 from cleaner.furniture.headline import fuller_headline, headline_lines
 from cleaner.furniture.site_voice import site_names, site_voice
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
+from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, load_words, portal_lines, portal_stamps
@@ -553,7 +554,8 @@ def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str
 
 def decide(lines: list[str], folded: list[str], alive: list[int], model: Model | None = None,
            lexicon: Lexicon | None = None, keep: set[int] = frozenset(), title: str | None = None,
-           foot: set[int] = frozenset(), held: set[int] = frozenset(), take_headline: bool = False) -> list[Decision]:
+           foot: set[int] = frozenset(), held: set[int] = frozenset(), take_headline: bool = False,
+           linked: set[int] = frozenset()) -> list[Decision]:
     """The live lines the model removes. ``lines``: the page's lines; ``folded``: their folds;
     ``keep``: lines never to remove (a rule has rewritten them: they are judged already);
     ``held``: lines never to remove that say nothing of the lines around them (code, tables,
@@ -564,7 +566,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     give the headline the title names, as decisions of the family ``headline`` (``HEADLINE``: an
     HTML page's, for ``meta``), its lines under it that the title goes on with too
     (``headline.headline_lines``); the caller takes them once the page is read, since the lines
-    above a headline are read as being above it."""
+    above a headline are read as being above it. ``linked``: lines of an HTML page that are link
+    text (``linked_lines.py``)."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
     rewritten, keep = keep, set(keep) | set(held)
@@ -632,6 +635,10 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             if scored[pos].index in done or scored[pos].index in keep:
                 break
             out.append(Decision(scored[pos].index, lines[scored[pos].index], 0.0, (HEADLINE,)))
+    gone_by = {d.index for d in out if d.reasons != (HEADLINE,)}
+    for pos in linked_furniture(scored, body, linked - keep, gone_by, {d.index for d in out}, headline, title):
+        line = scored[pos]
+        out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (LINKED,)))
     # The frame of a post, an answer or an article the model kept (post_frame.py): read once the
     # rest is judged; what went before this reading (a rule, an earlier reading) counts as removed.
     done = {d.index for d in out} | ({i for i, text in enumerate(lines) if text.strip()} - set(alive))

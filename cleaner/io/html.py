@@ -21,6 +21,11 @@ Why each step is here:
 * A newline inside a block's text is not a paragraph break. Between two wide (CJK) characters it
   is dropped, as browsers do (CSS Text 3 segment-break rule), so hard-wrapped ``<p>`` text joins
   into one line without a stray space.
+* Which text was link text is kept as evidence for the furniture stage (``HtmlPage.linked``): a
+  list of other articles' titles above the body is one link a line, a subheading is none. Each
+  ``<a href>`` is wrapped in two noncharacters before extraction (``_OPEN``, ``_CLOSE``: no page's
+  text), each line's share of characters between them measured, and the marks taken out before the
+  line is touched, so the text is what it was without them.
 """
 
 from __future__ import annotations
@@ -82,14 +87,21 @@ _ALIASES = {"x-gbk": "gbk", "gb_2312-80": "gb2312", "x-euc-cn": "gb2312", "x-x-b
             "windows-874": "cp874"}
 
 
+# Link text marks: noncharacters, which no page means as text (a page holding one is read unmarked).
+_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
+LINKED_SHARE = 0.9  # of a line's non-blank characters inside <a href>: the line is a link, its text the link's
+
+
 @dataclass(frozen=True)
 class HtmlPage:
     """Visible text (one block a line) and meta fields: title, date, author, description; findings
-    say where the text came from when it is not the visible text (script data)."""
+    say where the text came from when it is not the visible text (script data); ``linked``: the
+    lines (as extracted) whose text is link text, at least ``LINKED_SHARE`` of it."""
 
     text: str
     meta: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    linked: frozenset[str] = frozenset()
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -221,14 +233,17 @@ def extract(html: str) -> HtmlPage:
     from cleaner.io import script_data
 
     tree = HTMLTree.parse(join_wrapped(html))
-    lines = _text_lines(tree)
+    marked = _OPEN not in html and _CLOSE not in html and _mark_links(tree)
+    shares: list[float] = []
+    lines = _text_lines(tree, shares=shares if marked else None)
     meta = _meta(tree)
+    linked = frozenset(line for line, share in zip(lines, shares, strict=False) if share >= LINKED_SHARE)
     runs = script_data.visible_prose(lines)
     if script_data.holds_article(runs):
-        return HtmlPage("\n".join(lines), meta)
+        return HtmlPage("\n".join(lines), meta, linked=linked)
     article = script_data.find_article(_scripts(tree))
     if article is None or not script_data.replaces_visible(article, _text_lines(tree, _NOT_BODY)):
-        return HtmlPage("\n".join(lines), meta)
+        return HtmlPage("\n".join(lines), meta, linked=linked)
     if article.is_html:
         lines = _text_lines(HTMLTree.parse(join_wrapped(script_data.article_html(article))))
     else:  # plain text: its line breaks are its paragraphs
@@ -240,9 +255,11 @@ def extract(html: str) -> HtmlPage:
     return HtmlPage("\n".join(lines), meta, [found])
 
 
-def _text_lines(tree, skip: list[str] = _HIDDEN) -> list[str]:
+def _text_lines(tree, skip: list[str] = _HIDDEN, shares: list[float] | None = None) -> list[str]:
     """The tree's visible text as lines, one block a line, blank lines dropped (and the elements
-    ``skip`` selects: ``_NOT_BODY`` leaves the page's own text, without its links and nav)."""
+    ``skip`` selects: ``_NOT_BODY`` leaves the page's own text, without its links and nav).
+    ``shares``: filled with each line's share of link text, read from the marks ``_mark_links``
+    put in the tree (which never reach the lines); None for a tree without them."""
     from resiliparse.extract.html2text import extract_plain_text
 
     from cleaner.codelines import code_lines
@@ -250,9 +267,55 @@ def _text_lines(tree, skip: list[str] = _HIDDEN) -> list[str]:
     text = extract_plain_text(tree, preserve_formatting=True, main_content=False, list_bullets=False,
                               alt_texts=False, skip_elements=skip)
     raw = _LINE_BREAK.split(text)
+    share = [0.0] * len(raw)
+    if shares is not None:  # marked: the marks are ours
+        share = _link_shares(raw)
+        raw = [line.replace(_OPEN, "").replace(_CLOSE, "") for line in raw]
     code = code_lines(raw)  # their indentation and spacing are structure (a <pre> block of Python)
-    lines = (line.rstrip() if i in code else _blanks(line).strip() for i, line in enumerate(raw))
+    lines = [line.rstrip() if i in code else _blanks(line).strip() for i, line in enumerate(raw)]
+    if shares is not None:
+        shares.extend(s for line, s in zip(lines, share, strict=True) if line)
     return [line for line in lines if line]
+
+
+def _mark_links(tree) -> bool:
+    """Wrap the text of every ``<a href>`` in ``_OPEN`` … ``_CLOSE`` (text nodes of the tree, so
+    that the extractor places them where the link's text goes); whether any link was marked."""
+    links = tree.document.query_selector_all("a[href]")
+    for node in links:
+        if node.first_child is None:
+            continue  # no text: nothing to mark, and an empty mark would make a line of its own
+        node.insert_before(tree.create_text_node(_OPEN), node.first_child)
+        node.append_child(tree.create_text_node(_CLOSE))
+    return len(links) > 0
+
+
+def _link_shares(raw: list[str]) -> list[float]:
+    """Each raw line's share of its non-blank characters between ``_OPEN`` and ``_CLOSE`` (a link
+    may hold several blocks, so being inside one carries from line to line; links may nest). A
+    line holding more than one link counts 0: a row of links (a menu, a tag row) is no list of
+    titles, and is left to the families that read rows.
+
+    >>> _link_shares(["\ufdd0标题\ufdd1", "正文\ufdd0链接\ufdd1。", "\ufdd0块", "块\ufdd1", " ", "\ufdd0甲\ufdd1 \ufdd0乙\ufdd1"])
+    [1.0, 0.4, 1.0, 1.0, 0.0, 0.0]
+    """
+    depth, out = 0, []
+    for line in raw:
+        inside = total = 0
+        if line.count(_OPEN) > 1:
+            depth = max(depth + line.count(_OPEN) - line.count(_CLOSE), 0)
+            out.append(0.0)
+            continue
+        for ch in line:
+            if ch == _OPEN:
+                depth += 1
+            elif ch == _CLOSE:
+                depth = max(depth - 1, 0)
+            elif not ch.isspace():
+                total += 1
+                inside += depth > 0
+        out.append(inside / total if total else 0.0)
+    return out
 
 
 def _scripts(tree):

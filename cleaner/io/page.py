@@ -22,6 +22,7 @@ class Page:
     findings: list[Finding] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     read_as: str = ""  # why it was read as it was, for --explain ("HTML, by its content")
+    linked: frozenset[str] = frozenset()  # an HTML page's lines of link text (HtmlPage.linked)
 
 
 def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = True) -> Page:
@@ -36,7 +37,8 @@ def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = 
         "its content" if sniff and looks_like_html(data[:SNIFF]) else ""
     if why:
         extracted = html_to_text(data)
-        return Page(extracted.text, True, list(extracted.findings), dict(extracted.meta), read_as=f"HTML, by {why}")
+        return Page(extracted.text, True, list(extracted.findings), dict(extracted.meta), read_as=f"HTML, by {why}",
+                    linked=extracted.linked)
     decoded = decode_with_findings(data)
     # RTF is read as text and its source turned into its text by the pipeline (cleaner/rtf.py).
     rtf = "its name" if input_kind(name) == "rtf" else "its content" if looks_like_rtf(data[:SNIFF]) else ""
