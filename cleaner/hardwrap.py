@@ -295,7 +295,7 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
         # paragraph the page cut short is a block of its own, which the join would glue to the
         # article's last line (and the furniture stage then take whole, or keep whole). Not in
         # mojibake, whose marks are misread.
-        closes = misread or continues or measure(line) >= width - SLACK or _closes_paragraph(body)
+        closes = misread or measure(line) >= width - SLACK or _closes_paragraph(body)
         if (full and closes or continues) and not new_paragraph and not ended:
             paragraph.append(body)
         else:
@@ -316,7 +316,7 @@ def _closes_paragraph(line: str) -> bool:
     """Can ``line`` be the last line of the wrapped paragraph before it? Anything but a row with
     no prose in it: a list item's or a paragraph's last words (配套政 / 策解读文件）) end in no mark."""
     body = line.strip()
-    return _ends_sentence(body) or body.endswith(_CUT) or _PROSE_MARK.search(body) is not None or not _ROW.search(body)
+    return _PROSE_MARK.search(body) is not None or not _ROW.search(body)
 
 
 # Ragged wraps: an e-book's TXT, a PDF's copy, a reader's "save as text" break lines where the

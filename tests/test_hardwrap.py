@@ -58,6 +58,7 @@ def test_pages_that_are_not_wrapped_are_left_alone(page):
     "分享到： 微信 微博 QQ空间",
     "签名：期待后续报道",
     "赞同 868 反对 评论 举报",
+    "分享到：",  # a field with nothing after it ends in a colon, which ends no paragraph
 ])
 def test_a_row_after_a_paragraph_cut_short_is_not_glued_to_it(row):
     # The article's last line is full and ends in no stop (the page cut it, or a hand copy did):

@@ -43,7 +43,7 @@ from cleaner.furniture.unreadable import legible
 
 TITLE_REACH = 4  # lines above the body searched for the headline
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
-HEADLINE = "headline"  # the family of an HTML page's headline, taken to meta (decide(headline=True))
+HEADLINE = "headline"  # the family of an HTML page's headline, taken to meta (decide(take_headline=True))
 
 
 @dataclass(frozen=True)

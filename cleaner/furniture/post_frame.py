@@ -61,7 +61,7 @@ _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[()\[\]]*\d*[()\[\]]*$")
 _CLAUSE = re.compile(r"[,。;!?、:\"“”]")
 _SENTENCE_END = re.compile(r"[。!?]")
 # A post's own actions: a reply, a quote, a report (回覆 is 回复 in Traditional script, kept apart by the fold).
-_POST_ACTIONS = ("回复", "回覆", "回应", "引用", "举报", "检举")
+_POST_ACTION = re.compile("回复|回覆|回应|引用|举报|检举")
 _NAME_LINE = re.compile(r"^[^\s,.:;!?。，、：；！？()\[\]【】|«»<>#@\"“”]{2,16}$")
 _KEY_VALUE = re.compile(r"^([^\s:]{1,%d})\s*:\s*\S" % FRAME_KEY)
 _NAMED = re.compile(r"^([^\s:,。!?]{1,12})\s*:\s*(\S.*)$")
@@ -91,7 +91,7 @@ def action_row(text: str, actions: frozenset) -> bool:
 
 def post_action_row(text: str, actions: frozenset) -> bool:
     """An action row holding a post's own action (reply, quote, report)."""
-    return any(w in text for w in _POST_ACTIONS) and action_row(text, actions)
+    return len(text) <= ROW_MAX and _POST_ACTION.search(text) is not None and action_row(text, actions)
 
 
 def name_line(text: str) -> bool:
@@ -132,7 +132,7 @@ def named_reply(line: Line) -> bool:
         and not line.features.get("kv_empty", 0.0)
 
 
-def comment_header(text: str) -> bool:
+def dated_header(text: str) -> bool:
     """A comment's header: a short line holding a date, no clause (王明 2020-04-14)."""
     return len(text) <= HEADER_MAX and bool(_DATE.search(text)) and not _CLAUSE.search(text.replace(":", ""))
 
@@ -258,7 +258,7 @@ def _heading_above(scored, pos, free, removed, folded, actions) -> bool:
 def _comment_texts(scored, last, free, take) -> None:
     """A short line between a removed comment header whose form recurs below the body and a
     removed line (or the page's end)."""
-    headers = [pos for pos in range(last + 1, len(scored)) if pos not in free and comment_header(scored[pos].text)]
+    headers = [pos for pos in range(last + 1, len(scored)) if pos not in free and dated_header(scored[pos].text)]
     forms = Counter(skeleton(scored[pos].text) for pos in headers)
     for pos in headers:
         if forms[skeleton(scored[pos].text)] < 2:

@@ -770,7 +770,6 @@ def _reads_better(fixed: str, original: str, confirmed: bool = False) -> bool:
     return (confirmed or score > FLUENT) and score > per_char(original) + GAIN
 
 
-SOURCE_CODECS = ("utf-8", "big5")
 RARE = -12.0  # unigram log-probability below which a character is rare in running text
 
 
