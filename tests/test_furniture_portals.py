@@ -684,3 +684,10 @@ def test_a_bare_date_between_headline_and_article_goes_a_chronicles_dates_stay()
     assert removal.text.split("\n") == chronicle
     # With its time it is a stamp the line model reads (the dev set's hand copies keep it).
     assert _BARE_DATE.fullmatch("2022-02-13 23:37") is None
+
+
+def test_a_row_of_buttons_set_apart_by_the_stroke_is_a_row():
+    # 丨 (a vertical stroke) sets a row's items apart as | does (回复丨引用丨举报): the row's items
+    # are read alike here and by the post frame (post_frame.action_row uses row_items).
+    words = load_words()
+    assert form("分享丨收藏丨举报", words) == "actions"

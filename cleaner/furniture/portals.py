@@ -169,7 +169,7 @@ REPLY_MAX = 200  # characters of a comment listed under an END
 _FINIS = re.compile(r"^[\s\-—–(\[【〔]*(?:完|全文完|本文完|本章完)[\s\-—–)\]】〕]*$")
 # A count keeps its magnitude (1.2万浏览: "1", ".", "2万", "浏览", each a count or its sign), so a
 # counter row in 万 reads as one.
-_SPLIT = re.compile(r"[\s|/·,、:;←→<>›»▼▲┆()\[\]]+|(?<=\D)(?=\d)|(?<=\d)(?=[^\d万千kKwW])|(?<=\d[万千kKwW])")
+_SPLIT = re.compile(r"[\s|/·丨,、:;←→<>›»▼▲┆()\[\]]+|(?<=\D)(?=\d)|(?<=\d)(?=[^\d万千kKwW])|(?<=\d[万千kKwW])")
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
@@ -251,7 +251,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
     )
 
 
-def _tokens(text: str) -> list[str]:
+def row_items(text: str) -> list[str]:
     """A row's items: split at spaces, separators and digit boundaries, counts and brackets dropped."""
     return [t for t in _SPLIT.split(text.replace("\u200b", " ")) if t and not _COUNT.match(t)]
 
@@ -332,7 +332,7 @@ def form(text: str, words: Words) -> str:
         return "reply"
     if short and digits and ("分钟" in text or ":" in text) and _DURATION.match(text):
         return "duration"
-    tokens = _tokens(text) if worded and short and not ended else []  # rows of words: no sentence among them
+    tokens = row_items(text) if worded and short and not ended else []  # rows of words: no sentence among them
     if tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
         return "rank"
     if len(tokens) >= 2 and sum(t in words.stats for t in tokens) >= 2 and \

@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from cleaner.furniture.boxes import comments_heading
 from cleaner.furniture.features import Line, prose_line
 from cleaner.furniture.lists import skeleton
+from cleaner.furniture.portals import row_items
 
 ROW_MAX = 40  # characters of an action row
 FRAME_LINES = 2  # key–value lines between a post's text and its action row
@@ -56,8 +57,6 @@ ANSWER_MAX = 60  # characters of a named short reply's text
 BYLINE_MAX = 60  # characters of a badge byline
 HEADER_MAX = 30  # characters of a comment's header (a name and a date)
 
-_ITEM_SPLIT = re.compile(r"[\s|/·丨()\[\]（）]+")
-_COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[()\[\]]*\d*[()\[\]]*$")
 _CLAUSE = re.compile(r"[,。;!?、:\"“”]")
 _SENTENCE_END = re.compile(r"[。!?]")
 # A post's own actions: a reply, a quote, a report (回覆 is 回复 in Traditional script, kept apart by the fold).
@@ -83,8 +82,7 @@ def action_row(text: str, actions: frozenset) -> bool:
     short, no clause (counts and brackets aside)."""
     if len(text) > ROW_MAX or _CLAUSE.search(text):
         return False
-    items = [t.strip("()[]▼▲") for t in _ITEM_SPLIT.split(text)]
-    items = [t for t in items if t and not _COUNT.match(t)]
+    items = row_items(text)  # portals.py's items of a row: counts and brackets dropped
     hits = sum(1 for t in items if t in actions)
     return hits >= 2 and 3 * hits >= 2 * len(items) and all(t in actions or len(t) <= 4 for t in items)
 
