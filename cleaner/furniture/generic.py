@@ -26,7 +26,7 @@ from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
-from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
+from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline, headline_lines
 from cleaner.furniture.site_voice import site_names, site_voice
@@ -588,6 +588,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     signed = signature(scored, body)
     named = scored[headline].text if headline >= 0 and scored[headline].features["headline"] else None
     sites = site_names(title, named) if title else []
+    below = byline_zone(scored, folded, headline, title)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -601,7 +602,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             continue
         if pos in listed and family not in STRUCTURAL_FAMILIES:
             family = ""  # the article's own list: judged by its score alone
-        candidate[pos] = between_candidate(line, pos, body, signed)
+        candidate[pos] = between_candidate(line, pos, body, signed, below)
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
         need = model.threshold + (model.body_margin if inside and prose_line(line) else 0.0)
@@ -719,14 +720,31 @@ BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with th
 BETWEEN_MAX = 40  # characters: a title or a label, not a paragraph
 
 
-def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[int] | frozenset[int] = frozenset()) -> bool:
+def byline_zone(scored: list[Line], folded: list[str], headline: int, title: str | None) -> int:
+    """The position below which the lines above the body are no headline nor its subtitle, or -1:
+    the headline a title of the article's names (two parts or more, none of the site's own kind: a
+    banner repeating a one-part title, or a blog's name, is no article's headline), or the line
+    right under it when nothing was taken between them (that is where a subtitle stands)."""
+    if headline < 0 or not title or not scored[headline].features["headline"]:
+        return -1
+    if len(title_parts(title)) < 2 or site_title(title):
+        return -1
+    right_under = headline + 1 < len(scored) and not _taken_above(scored, folded, headline + 1)
+    return headline + right_under
+
+
+def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[int] | frozenset[int] = frozenset(),
+                      below: int = -1) -> bool:
     """A line that may go for standing between furniture (``between``): outside the body, not
     protected (the caller has asked ``judged``), title-sized at most, and not among the
     ``HEADLINE_REACH`` lines right above the body, where the headline and its subtitle stand
     (often between a navigation trail and a byline, both furniture), nor a line of the notice's
-    ``signature`` (``signed``). Known before any score is: the fitting script counts the family
-    with the weights it tries."""
-    near_top = body[0] - HEADLINE_REACH <= pos < body[0]
+    ``signature`` (``signed``). Below ``below`` (``byline_zone``: the headline the page's title
+    names, and its subtitle's place) the headline is found: a line there with furniture right
+    above and right below it is the byline block's (a writer's name between a rating row and a
+    share row, a match's score line between a byline and a row of links). Known before any score
+    is: the fitting script counts the family with the weights it tries."""
+    near_top = body[0] - HEADLINE_REACH <= pos < body[0] and not 0 <= below < pos
     return (not near_top and not body[0] <= pos <= body[1] and len(line.text) <= BETWEEN_MAX
             and not is_paragraph(line.text, line.features) and pos not in signed)
 
