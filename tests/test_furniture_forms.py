@@ -162,6 +162,18 @@ def test_the_byline_zone_starts_below_a_headline_of_the_articles_title(gap, titl
     assert generic.byline_zone(lines, folded, 0, title) == expected
 
 
+@pytest.mark.parametrize("stamp, goes", [
+    ("旅人小周 某某科技大学 2024年5月3日 16:42", True),  # a writer, a school, a date and a time: the byline
+    ("發布 2024.01.08 | 10:25", False),  # a date line and nothing else (a key, a bar): kept, as hand copies keep it
+    ("2022-02-13 23:37", False),
+    ("旅人小周 2024年5月3日", False),  # no time: no stamp
+])
+def test_a_stamp_with_names_under_the_headline_is_its_byline(stamp, goes):
+    lines, _ = _headed(["第一次一个人去大阪自助旅行", stamp, "出发前我在这个板上看了很多文章，所以回来也想分享经验。"], False)
+    assert generic.zone_stamps(lines, (2, 2), 0, set()) == ([1] if goes else [])
+    assert generic.zone_stamps(lines, (2, 2), -1, set()) == []  # no headline of the article's title named
+
+
 @pytest.mark.parametrize("line", ["点击此处查询全部房产投资新闻", "点击看大图", "请点击这里订阅", "點擊查看原文",
                                   # a pointer to the site's channel, a call to subscribe to a publication
                                   "更多房市新聞請上好房網News", "更多精彩内容请关注本报微信公众号", "免费订阅《高端阅读》", "订阅联合早报精选内容"])

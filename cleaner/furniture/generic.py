@@ -34,7 +34,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
-from cleaner.furniture.portals import bare_date, load_words, portal_lines, portal_stamps
+from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
@@ -625,6 +625,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
     done = {d.index for d in out}
+    for pos in zone_stamps(scored, body, headline if below >= 0 else -1, done | keep):
+        out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
+    done = {d.index for d in out}
     for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
@@ -731,6 +734,24 @@ def byline_zone(scored: list[Line], folded: list[str], headline: int, title: str
         return -1
     right_under = headline + 1 < len(scored) and not _taken_above(scored, folded, headline + 1)
     return headline + right_under
+
+
+STAMP_MAX = 40  # characters of a byline's stamp line (a name, a unit, a key, a date and a time)
+
+
+def zone_stamps(scored: list[Line], body: tuple[int, int], headline: int, done: set[int]) -> list[int]:
+    """Positions of the stamp lines between the headline a title of the article's names
+    (``headline``: ``byline_zone`` found one; -1 when not) and the body: a date and a time, no
+    sentence end, at most ``STAMP_MAX`` characters, with words besides them (a writer's or an
+    account's name, a school, a key: ``匿名 國立某某大學 2024年5月3日 16:42``). Under the
+    article's headline such a line is its byline, not a post's title with its stamp (which is
+    why ``portal_stamps`` leaves names and a stamp alone: a blog's page lists its posts so). A
+    date line and nothing else (``2022-02-13 23:37``) stays: the dev set's hand copies keep it."""
+    if headline < 0:
+        return []
+    return [pos for pos in range(headline + 1, body[0])
+            if scored[pos].index not in done and _stamp(scored[pos].features) and len(scored[pos].text) <= STAMP_MAX
+            and not dateline_only(scored[pos].text)]
 
 
 def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[int] | frozenset[int] = frozenset(),
