@@ -61,8 +61,8 @@ class Catch:
             return gone, scored, body
 
         def decide(lines, folded, alive, model=None, lexicon=None, keep=frozenset(), title=None, foot=frozenset(),
-                   held=frozenset(), take_headline=False):
-            out = catch._decide(lines, folded, alive, model, lexicon, keep, title, foot, held, take_headline)
+                   held=frozenset(), take_headline=False, linked=frozenset()):
+            out = catch._decide(lines, folded, alive, model, lexicon, keep, title, foot, held, take_headline, linked)
             catch.last = (lines, set(keep), set(held), title, catch.parts, out)
             for d in out:
                 catch.removed[lines[d.index].strip()] = "/".join(d.reasons) + f" ({d.score})"

@@ -129,6 +129,51 @@ def test_between_never_takes_the_headline_zone_or_the_body():
     assert generic.between_candidate(lines[0], 1, body) and generic.between_candidate(lines[0], 25, body)
 
 
+def test_between_takes_a_line_below_the_headline_the_title_names():
+    # A writer's name between a rating row and a share row, under the named headline: the byline
+    # block's, not the headline's zone (fixtures/furniture/writer_between_rows.txt).
+    lexicon = load_lexicon()
+    lines = generic.line_features([norm("巷口的厨娘")], [0], lexicon)
+    body = (10, 20)
+    assert generic.between_candidate(lines[0], 7, body, below=5)
+    assert not generic.between_candidate(lines[0], 5, body, below=5)  # the subtitle's place stays
+    assert not generic.between_candidate(lines[0], 4, body, below=5)  # above it: the headline's zone
+
+
+def _headed(texts: list[str], gap_after_headline: bool) -> tuple[list, list[str]]:
+    """Scored lines of ``texts`` (the first the headline) and the page's folded lines, with a line
+    taken before judging right under the headline when ``gap_after_headline``."""
+    folded = [norm(texts[0])] + ([norm("收藏 | 分享")] if gap_after_headline else []) + [norm(t) for t in texts[1:]]
+    alive = [i for i in range(len(folded)) if not (gap_after_headline and i == 1)]
+    lines = generic.line_features(folded, alive, load_lexicon())
+    lines[0].features["headline"] = 1.0
+    return lines, folded
+
+
+@pytest.mark.parametrize("gap, title, expected", [
+    (False, "清蒸鲈鱼的做法_小灶菜谱", 1),  # the line right under the headline is the subtitle's place
+    (True, "清蒸鲈鱼的做法_小灶菜谱", 0),  # a row taken between: the line under it is no subtitle
+    (False, "澳门特别行政区政府入口网站", -1),  # a title of one part may be the site's name, its banner the 'headline'
+    (False, "山居笔记的博客_网易博客", -1),  # a blog's name: its posts' titles stand under it
+    (False, None, -1),
+])
+def test_the_byline_zone_starts_below_a_headline_of_the_articles_title(gap, title, expected):
+    lines, folded = _headed(["清蒸鲈鱼", "巷口的厨娘", "清蒸鲈鱼是一道家常菜，做法简单，味道鲜美。"], gap)
+    assert generic.byline_zone(lines, folded, 0, title) == expected
+
+
+@pytest.mark.parametrize("stamp, goes", [
+    ("旅人小周 某某科技大学 2024年5月3日 16:42", True),  # a writer, a school, a date and a time: the byline
+    ("發布 2024.01.08 | 10:25", False),  # a date line and nothing else (a key, a bar): kept, as hand copies keep it
+    ("2022-02-13 23:37", False),
+    ("旅人小周 2024年5月3日", False),  # no time: no stamp
+])
+def test_a_stamp_with_names_under_the_headline_is_its_byline(stamp, goes):
+    lines, _ = _headed(["第一次一个人去大阪自助旅行", stamp, "出发前我在这个板上看了很多文章，所以回来也想分享经验。"], False)
+    assert generic.zone_stamps(lines, (2, 2), 0, set()) == ([1] if goes else [])
+    assert generic.zone_stamps(lines, (2, 2), -1, set()) == []  # no headline of the article's title named
+
+
 @pytest.mark.parametrize("line", ["点击此处查询全部房产投资新闻", "点击看大图", "请点击这里订阅", "點擊查看原文",
                                   # a pointer to the site's channel, a call to subscribe to a publication
                                   "更多房市新聞請上好房網News", "更多精彩内容请关注本报微信公众号", "免费订阅《高端阅读》", "订阅联合早报精选内容"])

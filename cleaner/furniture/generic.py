@@ -26,7 +26,7 @@ from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
-from cleaner.furniture.entries import other_entries, title_match, title_parts, without_stamp
+from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline, headline_lines
 from cleaner.furniture.site_voice import site_names, site_voice
@@ -34,7 +34,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
-from cleaner.furniture.portals import bare_date, load_words, portal_lines, portal_stamps
+from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
@@ -588,6 +588,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     signed = signature(scored, body)
     named = scored[headline].text if headline >= 0 and scored[headline].features["headline"] else None
     sites = site_names(title, named) if title else []
+    below = byline_zone(scored, folded, headline, title)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -601,7 +602,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             continue
         if pos in listed and family not in STRUCTURAL_FAMILIES:
             family = ""  # the article's own list: judged by its score alone
-        candidate[pos] = between_candidate(line, pos, body, signed)
+        candidate[pos] = between_candidate(line, pos, body, signed, below)
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
         need = model.threshold + (model.body_margin if inside and prose_line(line) else 0.0)
@@ -623,6 +624,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
+    done = {d.index for d in out}
+    for pos in zone_stamps(scored, body, headline if below >= 0 else -1, done | keep):
+        out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
     done = {d.index for d in out}
     for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}):
         line = scored[pos]
@@ -719,14 +723,49 @@ BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with th
 BETWEEN_MAX = 40  # characters: a title or a label, not a paragraph
 
 
-def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[int] | frozenset[int] = frozenset()) -> bool:
+def byline_zone(scored: list[Line], folded: list[str], headline: int, title: str | None) -> int:
+    """The position below which the lines above the body are no headline nor its subtitle, or -1:
+    the headline a title of the article's names (two parts or more, none of the site's own kind: a
+    banner repeating a one-part title, or a blog's name, is no article's headline), or the line
+    right under it when nothing was taken between them (that is where a subtitle stands)."""
+    if headline < 0 or not title or not scored[headline].features["headline"]:
+        return -1
+    if len(title_parts(title)) < 2 or site_title(title):
+        return -1
+    right_under = headline + 1 < len(scored) and not _taken_above(scored, folded, headline + 1)
+    return headline + right_under
+
+
+STAMP_MAX = 40  # characters of a byline's stamp line (a name, a unit, a key, a date and a time)
+
+
+def zone_stamps(scored: list[Line], body: tuple[int, int], headline: int, done: set[int]) -> list[int]:
+    """Positions of the stamp lines between the headline a title of the article's names
+    (``headline``: ``byline_zone`` found one; -1 when not) and the body: a date and a time, no
+    sentence end, at most ``STAMP_MAX`` characters, with words besides them (a writer's or an
+    account's name, a school, a key: ``匿名 國立某某大學 2024年5月3日 16:42``). Under the
+    article's headline such a line is its byline, not a post's title with its stamp (which is
+    why ``portal_stamps`` leaves names and a stamp alone: a blog's page lists its posts so). A
+    date line and nothing else (``2022-02-13 23:37``) stays: the dev set's hand copies keep it."""
+    if headline < 0:
+        return []
+    return [pos for pos in range(headline + 1, body[0])
+            if scored[pos].index not in done and _stamp(scored[pos].features) and len(scored[pos].text) <= STAMP_MAX
+            and not dateline_only(scored[pos].text)]
+
+
+def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[int] | frozenset[int] = frozenset(),
+                      below: int = -1) -> bool:
     """A line that may go for standing between furniture (``between``): outside the body, not
     protected (the caller has asked ``judged``), title-sized at most, and not among the
     ``HEADLINE_REACH`` lines right above the body, where the headline and its subtitle stand
     (often between a navigation trail and a byline, both furniture), nor a line of the notice's
-    ``signature`` (``signed``). Known before any score is: the fitting script counts the family
-    with the weights it tries."""
-    near_top = body[0] - HEADLINE_REACH <= pos < body[0]
+    ``signature`` (``signed``). Below ``below`` (``byline_zone``: the headline the page's title
+    names, and its subtitle's place) the headline is found: a line there with furniture right
+    above and right below it is the byline block's (a writer's name between a rating row and a
+    share row, a match's score line between a byline and a row of links). Known before any score
+    is: the fitting script counts the family with the weights it tries."""
+    near_top = body[0] - HEADLINE_REACH <= pos < body[0] and not 0 <= below < pos
     return (not near_top and not body[0] <= pos <= body[1] and len(line.text) <= BETWEEN_MAX
             and not is_paragraph(line.text, line.features) and pos not in signed)
 

@@ -727,6 +727,11 @@ DATE_REACH = 2  # lines above the first prose line where a page sets its date (u
 _BARE_DATE = re.compile(rf"(?:发布|更新|日期)?\s*[(\[【]?\s*{_FULL_DATE}\s*(?:[(（]?\s*{_WEEKDAY}\s*[)）]?)?\s*[)\]】]?")
 
 
+def dateline_only(text: str) -> bool:
+    """A date line and nothing else (``_DATELINE``): a date, a weekday, a time, a zone, 发布/更新."""
+    return bool(_DATELINE.fullmatch(text))
+
+
 def bare_date(text: str) -> bool:
     """A date and nothing else (``_BARE_DATE``): under an article, a notice's signing date."""
     return len(text) <= ROW_MAX and bool(_BARE_DATE.fullmatch(text))
