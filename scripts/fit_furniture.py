@@ -354,7 +354,6 @@ def page_rows(page, model: generic.Model, lexicon):
     headline = generic.headline_position(scored, body[0], model) if body is not None else -1
     pictures = body is not None and generic.picture_story(scored, body, title)
     signed = generic.signature(scored, body) if body is not None else set()
-    below = generic.byline_zone(scored, folded, headline, title) if body is not None else -1
     for pos, line in enumerate(scored):
         inside = body is not None and body[0] <= pos <= body[1] and is_prose(line.text, line.features)
         kept, family = generic.judged(line, pos, body, lexicon, pictures) if body is not None else (False, "")
@@ -362,7 +361,7 @@ def page_rows(page, model: generic.Model, lexicon):
         # A page without a body loses only what its structure makes furniture (generic.structural).
         forced = (not kept and bool(family)) if body is not None else bool(generic.structural(line))
         # A line that goes when furniture stands right above and below it (generic.between).
-        candidate = body is not None and not kept and generic.between_candidate(line, pos, body, signed, below)
+        candidate = body is not None and not kept and generic.between_candidate(line, pos, body, signed)
         rows.append(([line.features[k] for k in FEATURES], counts[where[line.index]], inside, kept, body is not None, forced,
                      candidate, pos))
     return rows

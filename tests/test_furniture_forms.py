@@ -129,17 +129,6 @@ def test_between_never_takes_the_headline_zone_or_the_body():
     assert generic.between_candidate(lines[0], 1, body) and generic.between_candidate(lines[0], 25, body)
 
 
-def test_between_takes_a_line_below_the_headline_the_title_names():
-    # A writer's name between a rating row and a share row, under the named headline: the byline
-    # block's, not the headline's zone (fixtures/furniture/writer_between_rows.txt).
-    lexicon = load_lexicon()
-    lines = generic.line_features([norm("巷口的厨娘")], [0], lexicon)
-    body = (10, 20)
-    assert generic.between_candidate(lines[0], 7, body, below=5)
-    assert not generic.between_candidate(lines[0], 5, body, below=5)  # the subtitle's place stays
-    assert not generic.between_candidate(lines[0], 4, body, below=5)  # above it: the headline's zone
-
-
 def _headed(texts: list[str], gap_after_headline: bool) -> tuple[list, list[str]]:
     """Scored lines of ``texts`` (the first the headline) and the page's folded lines, with a line
     taken before judging right under the headline when ``gap_after_headline``."""
