@@ -12,7 +12,7 @@ Only patterns compiled from the cleaner's own modules are kept (the caller's mod
 on a miss of ``re``'s own cache only): a program importing the cleaner compiles its own patterns
 as before. Patterns with the DEBUG or LOCALE flags are never kept (DEBUG prints, a LOCALE
 pattern is read under the locale of the moment). The copy is named by the Python version and
-``_sre.MAGIC``; patterns new to it are added when the process ends.
+``_sre.MAGIC``; patterns new to it are added when the process ends (``_save``).
 
 This leans on ``re``'s internals (``re._compiler.compile``, ``_parser.parse``, ``_code``): where
 they are not as expected, nothing is installed and ``re`` compiles as it always did.
@@ -26,15 +26,21 @@ from typing import Any
 
 # (type of pattern, pattern, flags) -> (final flags, code, groups - 1, groupindex, indexgroup)
 Parts = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
+Key = tuple[str, Any, int]
 # The copy on disk as read at the start, each entry let go once its pattern is made (``re`` keeps
-# the pattern itself): the opcodes of 600 patterns are a few MB of ints.
-_kept: dict[tuple[str, Any, int], Parts] = {}
-_new: dict[tuple[str, Any, int], Parts] = {}  # compiled in this process, not in the copy yet
+# the pattern itself; the opcodes of 600 patterns are several MB of ints): its key goes to _hit.
+_kept: dict[Key, Parts] = {}
+_hit: set[Key] = set()
+_new: dict[Key, Parts] = {}  # compiled in this process, not in the copy
+_new_seconds = 0.0  # the CPU the new ones took to compile
 _original = None  # re._compiler.compile, wrapped
-# Patterns the copy holds at most: the cleaner's are about 600, all made at import or on a
-# process's first pages; a pattern some code made of a page's own text would otherwise grow it
-# at every run. Past the bound the copy is left as it is.
-MAX_KEPT = 4096
+# Patterns the copy holds at most: past it, only those this process used are written. A few of
+# the cleaner's patterns are made of a set's words and differ from process to process (the order
+# of words of one length), and some are made of a page's or a rule file's text.
+MAX_KEPT = 2048
+# The copy is written again only when the patterns new to it took this much CPU to compile: not
+# for the few that differ at every run (about 7 ms each run), which would write it at every exit.
+MIN_SAVE_SECONDS = 0.02
 
 
 def install() -> None:
@@ -79,9 +85,20 @@ def _compile(p, flags=0):
     if not isinstance(p, (str, bytes)) or flags & (re.DEBUG | re.LOCALE) or not _from_cleaner():
         return _original(p, flags)
     key = (type(p).__name__, p, int(flags))
-    parts = _kept.pop(key, None) or _new.get(key)
-    if parts is None:
+    parts = _kept.pop(key, None)
+    if parts is not None:
+        _hit.add(key)
+    elif key in _new:
+        parts = _new[key]
+    elif key in _hit:  # made from the copy before, then dropped from re's own cache: as re does
+        return _original(p, flags)
+    else:
+        global _new_seconds
+        import time
+
+        start = time.process_time()
         parts = parts_of(p, int(flags))
+        _new_seconds += time.process_time() - start
         if len(_new) < MAX_KEPT:
             _new[key] = parts
     return _made(p, parts)
@@ -128,8 +145,10 @@ def _load() -> dict:
 
 
 def _save() -> None:
-    """The patterns compiled here added to the copy on disk (at the process's end)."""
-    if not _new:
+    """The patterns compiled here added to the copy on disk (at the process's end), when they
+    took MIN_SAVE_SECONDS to compile; past MAX_KEPT, only the patterns this process used."""
+    global _new_seconds
+    if not _new or _new_seconds < MIN_SAVE_SECONDS:
         return
     import marshal
 
@@ -140,9 +159,10 @@ def _save() -> None:
     try:
         table = {**_load(), **_new}
         if len(table) > MAX_KEPT:
-            return
+            table = {key: parts for key, parts in table.items() if key in _new or key in _hit}
         data = marshal.dumps(list(table.items()))
         tablecache._save(path, tablecache._digest(data) + data)  # noqa: SLF001
     except (OSError, ValueError):
         return  # a folder that cannot be written: compiled again next time, as without the copy
     _new.clear()
+    _new_seconds = 0.0

@@ -47,3 +47,23 @@ def test_a_damaged_copy_is_read_as_none(tmp_path, monkeypatch):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x00" * 40)
     assert patterncache._load() == {}  # noqa: SLF001
+
+
+def _compiled_by_the_cleaner(pattern: str) -> re.Pattern:
+    """``re.compile(pattern)`` asked from a module of the cleaner (as its modules ask)."""
+    scope = {"__name__": "cleaner.test_module", "pattern": pattern}
+    exec("import re\ncompiled = re.compile(pattern)", scope)  # noqa: S102 - a module's frame, by name
+    return scope["compiled"]
+
+
+def test_a_pattern_is_kept_once_and_made_from_the_copy_after():
+    pattern = r"kept once (\d{3})-[\u4e00-\u9fff]+"
+    key = ("str", pattern, 0)
+    first = _compiled_by_the_cleaner(pattern)
+    assert key in patterncache._new and first == patterncache._original(pattern, 0)  # noqa: SLF001
+    patterncache._kept[key] = patterncache._new.pop(key)  # noqa: SLF001 - as if read from the copy
+    re.purge()
+    again = _compiled_by_the_cleaner(pattern)
+    assert again == first and key in patterncache._hit and key not in patterncache._kept  # noqa: SLF001
+    re.purge()  # dropped from re's cache: compiled as re does, and not new to the copy
+    assert _compiled_by_the_cleaner(pattern) == first and key not in patterncache._new  # noqa: SLF001
