@@ -49,14 +49,16 @@ def install() -> None:
     if _original is not None:
         return
     try:
-        import _sre
         import re._compiler as compiler
-        import re._parser as parser
 
-        needed = (compiler.compile, compiler._code, parser.parse, _sre.compile, _sre.MAGIC)  # noqa: SLF001
-    except (ImportError, AttributeError):
-        return  # another Python's re: compiled as usual
-    del needed
+        # Made both ways, one pattern must come out equal (its opcodes compared): else this
+        # Python's re is not the one read here, and compiles as usual.
+        probe = r"(?i)(?P<a>[\u4e00-\u9fff]+)-(\d)"
+        _name()  # the engine's magic, which names the copy
+        if _made(probe, parts_of(probe, 0)) != compiler.compile(probe, 0):
+            return
+    except Exception:  # noqa: BLE001 - another Python's re, in any way: compiled as usual
+        return
     _kept.update(_load())
     _original = compiler.compile
     compiler.compile = _compile
