@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cleaner.config import TARGETS, Config
-from cleaner.model import Finding, Result, Step
+from cleaner import patterncache
+
+patterncache.install()  # before any module of the cleaner compiles its patterns (cleaner/patterncache.py)
+
+from cleaner.config import TARGETS, Config  # noqa: E402
+from cleaner.model import Finding, Result, Step  # noqa: E402
 
 if TYPE_CHECKING:
     from cleaner.io.decode import NotText, decode

@@ -97,11 +97,21 @@ class CharClass:
 
 
 def _ranges(codes: list[int]) -> Iterator[str]:
-    """Consecutive code points as ``a-b`` ranges, escaped for a class."""
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        yield re.escape(chr(codes[i])) if i == j else f"{re.escape(chr(codes[i]))}-{re.escape(chr(codes[j]))}"
-        i = j + 1
+    """Consecutive code points as ``a-b`` ranges, escaped for a class (``re.escape`` escapes ASCII
+    signs only: a class of thousands of Han is written without a call a character)."""
+    if not codes:
+        return
+    start = prev = codes[0]
+    for code in codes:
+        if code > prev + 1:
+            yield _class_range(start, prev)
+            start = code
+        prev = code
+    yield _class_range(start, prev)
+
+
+def _class_range(a: int, b: int) -> str:
+    first = re.escape(chr(a)) if a < 0x80 else chr(a)
+    if a == b:
+        return first
+    return f"{first}-{re.escape(chr(b)) if b < 0x80 else chr(b)}"

@@ -32,8 +32,22 @@ _KEYWORD = re.compile(r"[ \t]*(?:def|class|function|func|fn|public|private|prote
 # ASCII only: a Chinese word before "(" is prose (是(5000元)).
 _CALL_OR_ASSIGN = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.]*\(|[A-Za-z0-9_$\])][ \t]*(?:[-+*/%|&^]|<<|>>)?=(?!=)")
 _ENDS = re.compile(r"(?:[;{}()]|:)[ \t]*(?:(?:#|//)[^\n]*)?$")
-_HINTS = re.compile(r"[;{}]|[A-Za-z0-9_]\(|\)[ \t]*:|^[ \t]*#[a-z]", re.MULTILINE)
-_HINT_SIGNS = ";{}()#"
+# What a code line holds at least one of (a brace or semicolon, a call's "name(", a "):", a "#"
+# directive opening a line), asked one hint at a time (``_hinted``): each search then starts at
+# its sign (memchr's speed), where one regex of the four alternatives, one of them anchored at a
+# line's start, tried every character of the page (15 us a page, asked three times a page).
+_NAME_PAREN = re.compile(r"\((?<=[A-Za-z0-9_]\()")
+_BLOCK_COLON = re.compile(r"\)[ \t]*:")
+_DIRECTIVE = r"[ \t]*#[a-z]"
+
+
+def _hinted(text: str) -> bool:
+    """Does ``text`` hold a hint of code: ``[;{}]``, ``name(``, ``):`` or a line opening with a
+    ``#directive`` (the test a code line's shape needs before its lines are read)?"""
+    return (";" in text or "{" in text or "}" in text
+            or "(" in text and _NAME_PAREN.search(text) is not None
+            or ")" in text and _BLOCK_COLON.search(text) is not None
+            or "#" in text and _at_a_line_start(_DIRECTIVE_AT, text))
 
 
 def _for_last_text(find: Callable[[str], list[tuple[int, int]]]) -> Callable[[str], list[tuple[int, int]]]:
@@ -69,10 +83,9 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     ['def f(x):', '    return x + 1']
     """
     fenced = _fenced_lines(text) if "```" in text or "~~~" in text else []
-    # Every hint holds one of these signs: most pages of Chinese hold none (their brackets are
-    # fullwidth), and a sign is found at memchr's speed, a regex of alternatives at a character's.
-    hinted = any(sign in text for sign in _HINT_SIGNS) and _HINTS.search(text)
-    if not hinted and not _SHELL_LINE.search(text):
+    # Most pages of Chinese hold no hint (their brackets are fullwidth) and no shell line: both
+    # asked from their signs, found at memchr's speed (``_hinted``, ``_at_a_line_start``).
+    if not _hinted(text) and not _at_a_line_start(_SHELL_AT, text):
         return fenced
     spans = [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
     spans = _with_blocks(text, spans) if spans else spans
@@ -189,7 +202,19 @@ _COMMANDS = (r"echo|printf|export|cd|ls|cat|grep|sed|awk|sudo|apt|apt-get|yum|br
              r"wget|python|python3|node|java|go|cargo|docker|kubectl|make|mkdir|rm|cp|mv|chmod|chown|ssh|scp|tar|"
              r"unzip|touch|find|kill|systemctl|service")
 _SHELL = re.compile(r"[ \t]*(?:\$ )?(?:" + _COMMANDS + r")(?: [^\n]*)?$")
-_SHELL_LINE = re.compile("^" + _SHELL.pattern, re.MULTILINE)
+
+
+# A pattern anchored at a line's start, as two: at the text's start (``match``), and after a line
+# break, whose literal "\n" a search skips to at memchr's speed (``^`` in MULTILINE mode is tried at
+# every character). Each holds ``$`` as MULTILINE reads it: the end of its line.
+_SHELL_AT = (re.compile(_SHELL.pattern, re.MULTILINE), re.compile("\n" + _SHELL.pattern, re.MULTILINE))
+_DIRECTIVE_AT = (re.compile(_DIRECTIVE), re.compile("\n" + _DIRECTIVE))
+
+
+def _at_a_line_start(pattern: tuple[re.Pattern, re.Pattern], text: str) -> bool:
+    """Does a line of ``text`` start with a match of ``pattern`` (a pair of ``_SHELL_AT``'s kind)?"""
+    first, after_break = pattern
+    return first.match(text) is not None or after_break.search(text) is not None
 
 
 def _is_code(line: str) -> bool:

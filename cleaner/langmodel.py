@@ -203,6 +203,11 @@ def word_frequency(word: str) -> int:
     return _words_with_ambiguous().get(word, 0)
 
 
+def word_counts_with_ambiguous() -> dict[str, int]:
+    """``word_frequency``'s table itself (not to be changed), for a caller reading many words."""
+    return _words_with_ambiguous()
+
+
 _active: CharModel | None = None
 _default: CharModel | None = None  # the model built from the package's data (``use`` may set another)
 

@@ -1,10 +1,14 @@
 """Code lines in an article keep their ASCII signs (cleaner/codelines.py)."""
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleaner
+from cleaner import codelines
 from cleaner import Cleaner
 from cleaner.codelines import code_spans, inline_code_spans
 
@@ -165,3 +169,26 @@ def test_the_spans_of_the_page_asked_last_are_not_searched_again(monkeypatch):
     again = codelines.code_spans("".join(list(page)))  # an equal text, another object
     assert again == [(8, 23)] and len(judged) == 1
     assert codelines.code_spans(page + "。") == [(8, 23)] and len(judged) == 2  # another text: searched
+
+
+# --- the hint tests, asked from their signs: the regexes they stand for are the oracle ----------
+
+# The tests as one regex each (the form they had before they were asked from their signs).
+HINTS_AS_ONE = re.compile(r"[;{}]|[A-Za-z0-9_]\(|\)[ \t]*:|^[ \t]*#[a-z]", re.MULTILINE)
+SHELL_LINE = re.compile("^" + codelines._SHELL.pattern, re.MULTILINE)  # noqa: SLF001
+# Text made of the signs the tests turn on, a few letters and commands, Han and line breaks.
+HINT_TEXT = st.lists(st.sampled_from(["(", ")", ":", ";", "{", "}", "#", "a", "Z", "_", "9", " ", "\t", "\n", "$ ",
+                                      "echo", "git", "cd", "中", "（", "：", "x(", "): ", "\n#if", "\n  #define"]),
+                     max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(HINT_TEXT)
+def test_hints_answer_as_one_regex(text):
+    assert codelines._hinted(text) == (HINTS_AS_ONE.search(text) is not None)  # noqa: SLF001
+
+
+@settings(max_examples=400, deadline=None)
+@given(HINT_TEXT)
+def test_shell_line_answers_as_the_anchored_regex(text):
+    assert codelines._at_a_line_start(codelines._SHELL_AT, text) == (SHELL_LINE.search(text) is not None)  # noqa: SLF001

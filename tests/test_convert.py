@@ -357,3 +357,14 @@ def test_a_kept_span_looks_neither_into_its_neighbours_nor_past_non_han():
     assert widened_over_converted("擄 拷擄", [(2, 4)], "zh-hans") == [(2, 4)]
     assert widened_over_converted("說：鈭箸。說", [(1, 5)], "zh-hans") == [(1, 5)]  # the stretch ends on 。 and ：
     assert widened_over_converted("擄擄擄擄擄擄拷", [(6, 7)], "zh-hans") == [(2, 7)]  # four at most
+
+
+def test_word_counts_read_as_the_frequency_lookup():
+    """The ambiguous characters' word counts read in place (``_word_counts``) are what a look-up
+    word by word gives: OWN_WORDS first, else the dictionary's count."""
+    from cleaner import langmodel
+
+    counts = convert_module._word_counts()
+    words = [*langmodel.word_counts_with_ambiguous(), *convert_module.OWN_WORDS, "着没有这个词"]
+    assert all(counts.get(w, 0) == (convert_module.OWN_WORDS.get(w) or langmodel.word_frequency(w)) for w in words)
+    assert counts["所著"] == convert_module.OWN_WORDS["所著"] and counts["显著"] == langmodel.word_frequency("显著") > 0
