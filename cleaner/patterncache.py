@@ -15,12 +15,15 @@ pattern is read under the locale of the moment). The copy is named by the Python
 ``_sre.MAGIC``; patterns new to it are added when the process ends (``_save``).
 
 This leans on ``re``'s internals (``re._compiler.compile``, ``_parser.parse``, ``_code``): where
-they are not as expected, nothing is installed and ``re`` compiles as it always did.
+they are not as expected, nothing is installed and ``re`` compiles as it always did. A program
+that wants ``re`` left alone altogether sets ``CLEANER_NO_PATTERN_CACHE=1`` before importing the
+cleaner (the cleaner then compiles its patterns at every import, as it did before).
 """
 
 from __future__ import annotations
 
 import atexit
+import os
 import sys
 from typing import Any
 
@@ -46,7 +49,7 @@ MIN_SAVE_SECONDS = 0.02
 def install() -> None:
     """Compile the cleaner's patterns through the copy (once a process; idempotent)."""
     global _original
-    if _original is not None:
+    if _original is not None or os.environ.get("CLEANER_NO_PATTERN_CACHE"):
         return
     try:
         import re._compiler as compiler

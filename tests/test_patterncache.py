@@ -67,3 +67,17 @@ def test_a_pattern_is_kept_once_and_made_from_the_copy_after():
     assert again == first and key in patterncache._hit and key not in patterncache._kept  # noqa: SLF001
     re.purge()  # dropped from re's cache: compiled as re does, and not new to the copy
     assert _compiled_by_the_cleaner(pattern) == first and key not in patterncache._new  # noqa: SLF001
+
+
+def test_the_opt_out_leaves_re_alone():
+    """CLEANER_NO_PATTERN_CACHE=1: ``re`` is never wrapped (a program that wants it untouched)."""
+    import os
+    import subprocess
+    import sys
+
+    probe = "import re._compiler as c, cleaner.pipeline; print(c.compile.__module__)"
+    env = {**os.environ, "CLEANER_NO_PATTERN_CACHE": "1"}
+    off = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    on = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                        env={k: v for k, v in os.environ.items() if k != "CLEANER_NO_PATTERN_CACHE"})
+    assert off.stdout.strip() == "re._compiler" and on.stdout.strip() == "cleaner.patterncache"
