@@ -217,7 +217,7 @@ _WORDED = ("ranks", "stats", "actions", "qa", "prompts", "novel", "comment_box")
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=2)
@@ -232,7 +232,7 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         comment_box=re.compile(_alternation(words["comment_box"])),
         novel=re.compile(_alternation(words["novel"])), headings=frozenset(words["headings"]),
         # A key of the metadata table, with its letters spaced or not, then a colon.
-        gov=re.compile("^(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words["gov"], key=len, reverse=True))
+        gov=re.compile("^(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words["gov"], key=lambda w: (-len(w), w)))
                        + r")\s*:"),
         tags=re.compile(r"(?i)^(?:" + _alternation(words["tags"]) + r")\s*:"),
         credits=re.compile(r"^(?:(?:" + _alternation(words["credits"]) + ")" + pair + r"[^|丨/:]{1,24}?\s*){1,4}$"),

@@ -100,7 +100,7 @@ class RuleSet:
     def signature_pattern(self) -> regex.Pattern:
         """Every site's signatures in one pattern (longest first), also matching fullwidth ASCII."""
         if self._signatures is None:
-            signatures = sorted({s for site in self.sites.values() for s in site.signatures}, key=len, reverse=True)
+            signatures = sorted({s for site in self.sites.values() for s in site.signatures}, key=lambda s: (-len(s), s))
             alternatives = [widen(regex.escape(s, literal_spaces=True)) for s in signatures]
             self._signatures = regex.compile("|".join(alternatives) or "(?!)")
         return self._signatures

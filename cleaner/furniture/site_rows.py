@@ -54,7 +54,7 @@ class RowWords:
 def credit_pattern(credits: list[str]) -> re.Pattern:
     """A credit key (文, 来源, 编辑, 摄影 …, 来源 also as 本文来源) and its colon, where a key
     starts: the row's start, a space, a bracket or a separator (原文：… holds 文 and a colon)."""
-    keys = "|".join(re.escape(w) for w in sorted(set(credits), key=len, reverse=True))
+    keys = "|".join(re.escape(w) for w in sorted(set(credits), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?:^|(?<=[\s(\[【|丨/]))(?:本文|文章|稿件|新闻|信息|图片)?(?:{keys})\s*:")
 
 

@@ -43,9 +43,9 @@ def advert_patterns(labels: list[str]) -> tuple[re.Pattern, re.Pattern, re.Patte
     lexicon's ``adverts`` (folded, NFKC). Labels alone: one of them not weak, or decorated (in
     brackets, between rules). Not a colon after the label: 广告：3万元 is a budget's row."""
     weak = {w.upper() for w in _WEAK}
-    words = "|".join(re.escape(w) for w in sorted(set(labels), key=len, reverse=True))
-    strong = "|".join(re.escape(w) for w in sorted({w for w in labels if w.upper() not in weak}, key=len, reverse=True))
-    lead = "|".join(re.escape(w) for w in sorted(set(_LEADING), key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(set(labels), key=lambda w: (-len(w), w)))
+    strong = "|".join(re.escape(w) for w in sorted({w for w in labels if w.upper() not in weak}, key=lambda w: (-len(w), w)))
+    lead = "|".join(re.escape(w) for w in sorted(set(_LEADING), key=lambda w: (-len(w), w)))
     label_row = rf"(?:{words})(?:{_DECOR}(?:{words}))*"
     # The first lookahead (a label opens the line, after its decoration) is what the rest needs
     # anyway; it rejects nearly every line before the second scans the line for a strong label.
@@ -341,7 +341,7 @@ def search_box(text: str) -> bool:
 def related_link_pattern(headings: list[str]) -> re.Pattern:
     """A recommended-reading heading with one link's title after its colon, on one line
     (推荐阅读：7月新能源车销量出炉：多家新势力创新高), from the lexicon's recommended-reading headings."""
-    words = "|".join(re.escape(w) for w in sorted(set(headings) - _UPDATE_HEADS, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(set(headings) - _UPDATE_HEADS, key=lambda w: (-len(w), w)))
     return re.compile(rf"^[【\[]?(?:{words})[】\]]?\s*[:|]\s*(\S[^。!?]{{3,45}})$")
 
 
