@@ -5,22 +5,27 @@ short lines without a full stop) from a menu, nor a sidebar's sentence from the 
 markup can: the HTML path reads where each line stood (``cleaner.io.html_structure``) and hands
 each line's role on (``Cleaner.run(roles=...)``, keyed by the line's text as extracted):
 
-* ``article``: inside the element that holds most of the page's prose, between its first and last
-  prose line. Such a line is the article's even if short: a decision of the model on it is undone
-  (the line is kept, and a ``kept-line`` finding names ``page-structure/article``) unless a
-  stronger signal takes it: a family that reads a form no article line has (``STRONG_FAMILIES``:
-  a pager row, a rule line, a copyright line, a site row, a byline or an actions row of the
-  page), or a score the model is near-certain of (``CERTAIN`` above its threshold).
+* ``article``: inside the article's container (the element holding most of the page's prose, or
+  of its own text on a page without prose: an agenda, a table), between its first and last line
+  of that weight. Such a line is the article's even if short: a decision of the model on it is
+  undone (the line is kept, and a ``kept-line`` finding names ``page-structure/article``) unless a
+  stronger signal takes it: a family that reads a form no article line has (any family but the
+  ``WEAK_FAMILIES`` of position and shape: a byline, a source line, a pager, a button row, a
+  copyright line), a rule (rules run before the model), or a score the model is near-certain of
+  (``CERTAIN`` above its threshold).
 * ``region:WHY``: in a ``nav``, ``aside``, the page's ``header`` or ``footer``, an element whose
-  class or id names furniture, or a list of links, outside the article's container. A line the
-  model kept there but was unsure of (a score within ``REGION_LEAN`` of its threshold) goes,
-  named for the region (``in-nav``, ``in-class-share``), unless it is prose: a sidebar's sentence
-  is left to the model, as it reads sentences.
-* ``outside``: outside the container, in no region: a line within ``OUTSIDE_LEAN`` of the
-  threshold goes (``outside-article``), prose never.
+  class or id names furniture (``class=menu``, ``id=footer``), outside the article's container.
+  A line there that is a link (the extractor's ``linked`` lines) and no prose goes when the model
+  kept it with a score within ``REGION_LEAN`` of its threshold, named for the region
+  (``generic/in-class-menu``): a menu's items, other stories' titles in a sidebar. A line that is
+  no link, and any line of an unnamed list of links (``region:links``), is left to the model: on
+  the dev set's fit split both took article text (a bilibili article's tag row in its
+  ``class=footer``, a Wikipedia copy's categories, which the hand copies keep).
+* ``outside``: outside the container, in no region: left to the model. Leaning these towards
+  furniture took article text on the fit split (a deck above the container, a table beside it).
 
-Lines a rule rewrote or the caller holds (``keep``) are never judged here. Text input carries no
-roles, and nothing here changes it.
+Lines a rule rewrote, the headline and the lines the caller holds (``keep``) are never taken here.
+Text input carries no roles, and nothing here changes it.
 """
 
 from __future__ import annotations
@@ -30,7 +35,6 @@ from collections.abc import Collection, Mapping
 from cleaner.furniture.features import FEATURES, Line, prose_line
 
 ARTICLE = "article"
-OUTSIDE = "outside"
 REGION = "region:"
 LINKS = REGION + "links"  # a list of links with no name: tags and categories too, which hand copies keep
 # The decisions the container's evidence undoes: the model's score (its reasons are features), and
@@ -55,9 +59,9 @@ def roles_at(lines: list[str], content: list[int], roles: Mapping[str, str]) -> 
 def weigh(decisions: list, scored: list[Line], roles: Mapping[int, str], threshold: float,
           score, keep: set[int], make, linked: Collection[int] = frozenset()) -> tuple[list, list[int]]:
     """(decisions, protected): the model's ``decisions`` with those on ``article`` lines undone
-    (unless strong: module docstring) and decisions added for the unsure lines of regions and of
-    the outside; ``protected``: the indices kept for being the article's. ``score(line)``: the
-    model's score of a line; ``make(line, score, reasons)``: a decision."""
+    (unless strong: module docstring) and decisions added for the links of named regions;
+    ``protected``: the indices kept for being the article's. ``score(line)``: the model's score
+    of a line; ``make(line, score, reasons)``: a decision; ``linked``: the indices of link lines."""
     if not roles:
         return decisions, []
     by_index = {line.index: line for line in scored}

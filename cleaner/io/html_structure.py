@@ -47,10 +47,11 @@ _MARK_RE = re.compile(f"[{_BLOCK}{_END}][{chr(_DIGIT0)}-{chr(_DIGIT0 + 15)}]*{_N
 
 # The block elements whose place is read (inline elements, spans and links, say nothing of a region).
 # Not a table's rows and row groups: the extractor drops the text a <tr> or <tbody> holds outside
-# its cells (where our marks would go).
-BLOCK_TAGS = ("div", "section", "article", "main", "nav", "aside", "header", "footer", "ul", "ol", "li", "dl",
-              "dd", "dt", "table", "td", "th", "p", "h1", "h2", "h3", "h4", "h5",
-              "h6", "form", "blockquote", "center", "menu")
+# its cells (where our marks would go). Nor paragraphs, headings and list items: a line in one
+# stands where its parent block does (the container holds many paragraphs, never is one), and
+# marking them doubled the marks' cost (two text nodes an element).
+BLOCK_TAGS = ("div", "section", "article", "main", "nav", "aside", "header", "footer", "ul", "ol", "dl", "table",
+              "td", "th", "form", "blockquote", "center", "menu")
 # Semantic elements of a page's furniture (HTML5 sectioning; WAI-ARIA landmark roles).
 _REGION_TAGS = {"nav": "nav", "aside": "aside", "menu": "nav"}
 _PAGE_TAGS = {"header": "header", "footer": "footer"}  # the page's only outside the article
@@ -85,6 +86,7 @@ class Element:
     parent: int  # number of the enclosing marked element, -1 at the top
     why: str = ""  # the furniture region it names itself (``nav``, ``class=share``), or ""
     page_only: bool = False  # ``why`` holds only outside the container (a header or footer tag)
+    chain: list[int] | None = field(default=None, repr=False)  # itself and its ancestors (_chain), once asked
 
 
 @dataclass
@@ -203,13 +205,19 @@ def _own_text(line: str, share: float) -> float:
 
 
 def _chain(elements: list[Element], number: int) -> list[int]:
-    """The element and its ancestors, innermost first."""
-    out, seen = [], set()
-    while number >= 0 and number not in seen:
-        seen.add(number)
-        out.append(number)
-        number = elements[number].parent
-    return out
+    """The element and its ancestors, innermost first (kept on the element once found: a page asks
+    it of each line and of each element)."""
+    if number < 0:
+        return []
+    element = elements[number]
+    if element.chain is None:
+        out, seen, at = [], set(), number
+        while at >= 0 and at not in seen:  # parents come from marks: a cycle is never followed
+            seen.add(at)
+            out.append(at)
+            at = elements[at].parent
+        element.chain = out
+    return element.chain
 
 
 def weights(lines: list[str], shares: list[float], in_region: list[bool]) -> list[float]:
@@ -276,8 +284,10 @@ def line_roles(elements: list[Element], lines: list[str], where: list[int], shar
         if inside[i]:
             part = chain[: chain.index(box)]  # the elements between the line and the container
             # The article's: between its first and last line of weight, in no furniture region
-            # of its own (a share bar, a list of related links) and no link (a line, or a part of
-            # the container, that is mostly link text is the page's, however it stands).
+            # of its own (a share bar, a box of related links) and no link (a line, or a part of
+            # the container, that is mostly link text is the page's, however it stands). A region
+            # inside the container is no evidence either way: leaning its links towards furniture
+            # took a Wikipedia copy's navbox links (查 编 论), which its hand copy keeps.
             if (first <= i <= last and shares[i] < LINKED_SHARE
                     and not any(elements[n].why and not elements[n].page_only for n in part)
                     and not any(chars[n] and linked[n] >= LINK_DENSE * chars[n] for n in part)):
