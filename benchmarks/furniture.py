@@ -138,7 +138,7 @@ def clean_html(cleaner: Cleaner, path: Path) -> str:
     page = load_page(path.read_bytes(), path.name)
     if page.is_html:
         cleaner = Cleaner.for_config(cleaner.config.for_extracted_text())
-    return cleaner.run(page.text, details=False, title=page.meta.get("title"), linked=page.linked).text
+    return cleaner.run(page.text, details=False, title=page.meta.get("title"), linked=page.linked, roles=page.roles).text
 
 
 class Tally:

@@ -61,8 +61,8 @@ class Catch:
             return gone, scored, body
 
         def decide(lines, folded, alive, model=None, lexicon=None, keep=frozenset(), title=None, foot=frozenset(),
-                   held=frozenset(), take_headline=False, linked=frozenset()):
-            out = catch._decide(lines, folded, alive, model, lexicon, keep, title, foot, held, take_headline, linked)
+                   held=frozenset(), take_headline=False, **evidence):  # an HTML page's linked lines and roles
+            out = catch._decide(lines, folded, alive, model, lexicon, keep, title, foot, held, take_headline, **evidence)
             catch.last = (lines, set(keep), set(held), title, catch.parts, out)
             for d in out:
                 catch.removed[lines[d.index].strip()] = "/".join(d.reasons) + f" ({d.score})"
@@ -119,16 +119,18 @@ def top_features(features: dict[str, float], model, n: int = 5) -> str:
 
 
 def pages_of(name: str):
-    """(key, page text, article, title) of each page of a set."""
+    """(key, page text, article, title, evidence) of each page of a set; ``evidence``: an HTML
+    page's link lines and where its lines stood (``run(linked=, roles=)``), as ``cleaner page.html`` passes them."""
     if name == "fit":
         cleaner_input = []
         for page_id in bench.fit_ids():
             page = load_page((bench.DEFAULT_CORPUS / "original" / f"{page_id}.html").read_bytes(), f"{page_id}.html")
             article = (bench.DEFAULT_CORPUS / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8")
-            cleaner_input.append((page_id, page.text, article, page.meta.get("title")))
+            cleaner_input.append((page_id, page.text, article, page.meta.get("title"),
+                                  {"linked": page.linked, "roles": page.roles}))
         return cleaner_input
     pool: dict[str, list[str]] = {}
-    return [(p.stem, *portal_bench.build(p, pool)) for p in sorted((portal_bench.PAGES / name).glob("*.txt"))]
+    return [(p.stem, *portal_bench.build(p, pool), {}) for p in sorted((portal_bench.PAGES / name).glob("*.txt"))]
 
 
 def main() -> None:
@@ -149,9 +151,9 @@ def main() -> None:
     lost_by: Counter = Counter()
     examples = defaultdict(list)
     with Catch() as catch:
-        for key, text, article, title in pages_of(args.set):
+        for key, text, article, title, evidence in pages_of(args.set):
             catch.reset()
-            output = (extracted if args.set == "fit" else cleaner).run(text, details=False, title=title).text
+            output = (extracted if args.set == "fit" else cleaner).run(text, details=False, title=title, **evidence).text
             want = {bench.comparable(x) for x in article.splitlines() if x.strip()}
             art = bench.comparable(article)
             kept = {bench.comparable(x) for x in output.splitlines() if x.strip()}

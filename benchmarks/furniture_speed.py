@@ -46,7 +46,7 @@ def calls(cleaner: Cleaner, name: str) -> list[tuple[str, tuple, dict]]:
             for page_id in fit_ids() + report_ids():
                 path = DEFAULT_CORPUS / "original" / f"{page_id}.html"
                 page = load_page(path.read_bytes(), path.name)
-                cleaner.run(page.text, details=False, title=page.meta.get("title"), linked=page.linked)
+                cleaner.run(page.text, details=False, title=page.meta.get("title"), linked=page.linked, roles=page.roles)
         else:
             import speed_corpus
 

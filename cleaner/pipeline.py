@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
@@ -90,13 +90,15 @@ class Cleaner:
         return self.run(text, details=False, **kw).text
 
     def run(self, text: str, *, url: str | None = None, details: bool = True, title: str | None = None,
-            linked: Collection[str] = frozenset()) -> Result:
+            linked: Collection[str] = frozenset(), roles: Mapping[str, str] | None = None) -> Result:
         """Clean ``text``; every change is a step of the result.
 
         ``title``: the page's own title (an HTML page's ``<title>``), if known: on a page of several
         entries (a blog's latest posts) it names the article; the others go as furniture.
         ``linked``: an HTML page's lines that are link text, as its extractor gave them
         (``HtmlPage.linked``): outside the article, a run of them is furniture (``linked_lines.py``).
+        ``roles``: where an HTML page's lines stood in its markup, by their text as extracted
+        (``HtmlPage.roles``): the article's container, furniture regions (``page_structure.py``).
 
         ``details=False``: skip the detectors whose findings only describe the page (script
         shares, unrecoverable characters, the title), about a fifth of the time on a clean page.
@@ -117,14 +119,15 @@ class Cleaner:
             # Bytes a decoder's surrogateescape kept (or a pair's two halves): the page's own
             # bytes, read as a page's bytes are, then cleaned; the reading is the run's first step.
             text, read, found = smuggled_bytes.read_back(text)
-            result = self.run(text, url=url, details=details, title=title, linked=linked)
+            result = self.run(text, url=url, details=details, title=title, linked=linked, roles=roles)
             result.steps.insert(0, Step("decode", "surrogate-escaped-bytes", read))
             result.findings[:0] = found
             return result
         if (title and self.config.fix_mojibake and not title.isascii() and len(title) <= TITLE_REPAIR_MAX
                 and _may_be_misread(title) and not has_surrogates(title)):
             title = self._repaired_title(title)
-        return self._run(text, url, details, title, linked if self.config.link_lines else frozenset())
+        return self._run(text, url, details, title, linked if self.config.link_lines else frozenset(),
+                         roles if self.config.link_lines else None)
 
     def _repaired_title(self, title: str) -> str:
         # A title longer than TITLE_REPAIR_MAX is no page's title (a junk <title> or records field)
@@ -135,7 +138,8 @@ class Cleaner:
                       max_chars=0)
         return Cleaner.for_config(cfg).run(title, details=False).text
 
-    def _run(self, text: str, url: str | None, details: bool, title: str | None, linked: Collection[str]) -> Result:
+    def _run(self, text: str, url: str | None, details: bool, title: str | None, linked: Collection[str],
+             roles: Mapping[str, str] | None = None) -> Result:
         cfg = self.config
         steps: list[Step] = []
         findings: list[Finding] = []
@@ -375,7 +379,7 @@ class Cleaner:
             removal = boilerplate.remove_furniture(text, self.ruleset.rules_for(site_id), page=page,
                                                    generic_model=cfg.generic_furniture, title=title,
                                                    take_headline=cfg.from_html and not cfg.keep_headline,
-                                                   linked=linked)
+                                                   linked=linked, roles=roles)
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
             findings.extend(removal.findings)  # one removed-line finding per line: "rule id: line text"
@@ -475,6 +479,7 @@ class Cleaner:
         cleaner = Cleaner.for_config(self.config.for_extracted_text()) if page.is_html else self
         kw.setdefault("title", page.meta.get("title"))
         kw.setdefault("linked", page.linked)
+        kw.setdefault("roles", page.roles)
         result = cleaner.run(page.text, **kw)
         result.findings[:0] = page.findings
         result.meta = {**page.meta, **result.meta}

@@ -77,7 +77,7 @@ def stage_input(cleaner: Cleaner, text: str, title: str | None) -> tuple[list[st
     seen: list[boilerplate.Removal] = []
     original = boilerplate.remove_furniture
 
-    def capture(text, rules, *, page=None, generic_model=True, title=None, take_headline=False, linked=frozenset()):
+    def capture(text, rules, *, page=None, generic_model=True, title=None, take_headline=False, linked=frozenset(), roles=None):
         removal = original(text, rules, page=page, generic_model=False)  # the rules alone: no model, no headline taken
         seen.append(removal)
         return removal
@@ -107,7 +107,7 @@ def stage_call(cleaner: Cleaner, text: str, title: str | None) -> tuple:
     seen: list[tuple] = []
     original = boilerplate.remove_furniture
 
-    def capture(text, rules, *, page=None, generic_model=True, title=None, take_headline=False, linked=frozenset()):
+    def capture(text, rules, *, page=None, generic_model=True, title=None, take_headline=False, linked=frozenset(), roles=None):
         seen.append((text, tuple(rules), page, title, take_headline))
         return original(text, rules, page=page, generic_model=generic_model, title=title, take_headline=take_headline,
                         linked=linked)

@@ -301,17 +301,14 @@ def test_lines_of_link_text_are_known():
     assert extract(LINKS_PAGE).linked == {"其它文章的标题", "另一篇", "整块", "链接"}
 
 
-def test_link_marks_leave_the_text_as_it_was():
-    from cleaner.io import html
+def test_link_marks_leave_the_text_as_it_was(monkeypatch):
+    from cleaner.io import html, html_structure
 
     marked = extract(LINKS_PAGE)
-    original = html._mark_links
-    try:
-        html._mark_links = lambda tree: False
-        assert extract(LINKS_PAGE).text == marked.text
-    finally:
-        html._mark_links = original
-    assert "\ufdd0" not in marked.text and "\ufdd1" not in marked.text
+    monkeypatch.setattr(html, "_mark_links", lambda tree, elements: False)
+    monkeypatch.setattr(html_structure, "mark_blocks", lambda tree, elements: None)
+    assert extract(LINKS_PAGE).text == marked.text
+    assert not any(ch in marked.text for ch in "\ufdd0\ufdd1" + html_structure.MARKS)
 
 
 def test_a_page_holding_the_marks_is_read_unmarked():

@@ -147,3 +147,26 @@ def test_a_json_error_names_its_column_once():
     with pytest.raises(BadRecord) as caught:
         parse_record('{"a": "abc')
     assert " at at " not in str(caught.value) and "column" in str(caught.value)
+
+
+def test_a_key_is_cut_from_a_record_with_its_comma():
+    from cleaner.io.jsonl import parse_record
+
+    cases = {'{"a": 1, "_x": {"b": [1]}, "text": "t"}': '{"a": 1, "text": "t"}',
+             '{"a": 1, "_x": 2}': '{"a": 1}', '{"_x": 2}': '{}', '{"_x": 2 , "b":3}': '{"b":3}',
+             '{"a\\"": 1,"_x":2,"c":3}': '{"a\\"": 1,"c":3}', '{"a": 1}': '{"a": 1}'}
+    for line, cut in cases.items():
+        assert parse_record(line).without("_x").line == cut
+
+
+def test_html_evidence_is_read_back_by_line_number():
+    from cleaner.io.jsonl import HTML_EVIDENCE, evidence_value, html_evidence, parse_record
+
+    text = "首页\n正文第一段。\n相关"
+    value = evidence_value(text, frozenset({"首页", "相关"}), {"首页": "region:class=nav", "正文第一段。": "article"})
+    assert value == {"linked": [0, 2], "roles": {"0": "region:class=nav", "1": "article"}}
+    record = parse_record(json.dumps({HTML_EVIDENCE: value, "text": text}, ensure_ascii=False))
+    assert html_evidence(record, text) == (frozenset({"首页", "相关"}), {"首页": "region:class=nav", "正文第一段。": "article"})
+    # A malformed value, or line numbers past the text, give nothing rather than fail.
+    broken = parse_record(json.dumps({HTML_EVIDENCE: {"linked": ["x", 9], "roles": [1]}, "text": text}))
+    assert html_evidence(broken, text) == (frozenset(), {})

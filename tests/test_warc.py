@@ -187,3 +187,22 @@ def test_a_record_whose_length_is_short_loses_no_record_after_it(tmp_path):
     assert [d.url for d in docs if d.error is None][-2:] == ["http://news.example/b", "http://gov.example/plain.txt"]
     damaged = [d for d in docs if d.error and "read on from offset" in d.error]
     assert len(damaged) == 1 and not damaged[0].broken and "\n" not in damaged[0].error
+
+
+def test_a_warc_page_carries_its_markup_evidence_as_the_html_file_does(tmp_path):
+    # Link lines and where each line stood (HtmlPage.linked, .roles) ride in the record to the
+    # cleaning, which takes a menu's links as it does for the file, and never reach the output.
+    import json
+
+    from conftest import run_cli
+    from test_furniture_page_structure import AGENDA
+
+    (tmp_path / "page.html").write_bytes(AGENDA)
+    record = warc_record("response", "http://news.example/agenda", http_response(AGENDA, "text/html; charset=utf-8"), 1)
+    src = write_warc(tmp_path / "crawl.warc", [record], gzipped=False)
+    assert run_cli(src, "-o", tmp_path / "out.jsonl", "--no-learn").returncode == 0
+    assert run_cli(tmp_path / "page.html", "-o", tmp_path / "page.txt").returncode == 0
+    (row,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "新闻" not in row["text"].split("\n")  # the menu's middle item: gone by its region only
+    assert row["text"] + "\n" == (tmp_path / "page.txt").read_text(encoding="utf-8")
+    assert not any(key.startswith("_cleaner") for key in row)

@@ -214,7 +214,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
         data = read_all(job.src)
         page = load_page(data, job.src, sniff=config.strip_markup)
         result = Cleaner.for_config(config.for_extracted_text() if page.is_html else config).run(page.text, details=job.details,
-                                                                                                  title=page.meta.get("title"), linked=page.linked)
+                                                                                                  title=page.meta.get("title"), linked=page.linked, roles=page.roles)
         if job.learned:
             remove_learned(result, job.learned, document_site(page.text, None, job.group, config), details=job.details)
         result.findings[:0] = page.findings

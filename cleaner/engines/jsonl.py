@@ -32,7 +32,7 @@ from cleaner.engines.report import Recorder, Report, WriteBack, replay
 from cleaner.engines.workers import DIED, WORKER_DIED, after_first, alone, in_order, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
-from cleaner.io.jsonl import BadRecord, has_surrogates, parse_record, split_ending
+from cleaner.io.jsonl import HTML_EVIDENCE, BadRecord, has_surrogates, html_evidence, parse_record, split_ending
 
 # Records sent to a worker at a time, and batches a worker may have queued or done and not yet
 # taken back (the output keeps the input order: the oldest is waited on). Measured with
@@ -105,25 +105,30 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
         return None
     url = record.get("url")
     title = record.get("title")  # a crawl's page title names the headline, as an HTML page's <title> does
+    # A WARC page's evidence from its markup (records_source): used for its text, never written out.
+    linked, roles = html_evidence(record, value) if field == "text" else (frozenset(), {})
+    carried = HTML_EVIDENCE in record.spans
+    record = record.without(HTML_EVIDENCE)
     try:
         result = cleaner.run(value, url=url if isinstance(url, str) else None, details=details,
-                             title=title if isinstance(title, str) and field != "title" else None)
+                             title=title if isinstance(title, str) and field != "title" else None,
+                             linked=linked, roles=roles)
         if learned:
             site = document_site(value, url if isinstance(url, str) else None, group, cleaner.config)
             remove_learned(result, learned, site, details=details)
     except DocumentTooLarge as exc:
         log.fail(where, f"field {field!r} is too large ({exc}); passed through unchanged")
-        return None
+        return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
     except Exception as exc:  # a bug on one record must not end the stream
         log.fail(where, f"internal error ({type(exc).__name__}: {exc}); passed through unchanged")
-        return None
+        return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
     changed = result.text != value
     data = result.to_dict()
     log.done(where, changed, data["steps"], data["findings"], result.meta.get("site", ""))
     if writeback is WriteBack.DIFF and changed:
         log.diff(where, value, result.text)
     if not changed and not details:
-        return None
+        return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
     changes: dict[str, object] = {field: result.text} if changed else {}
     if details:
         changes["cleaner"] = {k: v for k, v in data.items() if k != "text"}

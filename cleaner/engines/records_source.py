@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 
 from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, wrap_reader
+from cleaner.io.jsonl import HTML_EVIDENCE, evidence_value
 
 
 # What a WARC page's record carries beside its text, in this order (WarcDocument.meta's keys).
@@ -70,6 +71,8 @@ def _warc_lines(path: str, log) -> Iterator[bytes]:
                 continue  # nothing to clean (a record cut short is reported by its error document)
             record = {"url": doc.url, "warc_record_id": doc.record_id}
             record.update((key, doc.meta[key]) for key in RECORD_META if doc.meta.get(key))
+            if doc.linked or doc.roles:  # the page's evidence for the furniture model, cut from the record when it is cleaned
+                record[HTML_EVIDENCE] = evidence_value(doc.text, doc.linked, doc.roles)
             record["text"] = doc.text
             yield (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     except COMPRESSION_ERRORS as exc:

@@ -36,7 +36,7 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
         del data  # a huge page: keep only the text from here on
         cleaning = config.for_extracted_text() if page.is_html else config
         result = Cleaner.for_config(cleaning).run(page.text, url=url, details=explain or as_json, title=page.meta.get("title"),
-                                                   linked=page.linked)
+                                                   linked=page.linked, roles=page.roles)
     except (NotText, DocumentTooLarge) as exc:
         raise InputFailed(f"{name}: {exc}") from None
     result.findings[:0] = page.findings

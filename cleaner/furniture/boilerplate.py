@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from cleaner import chunks
 from cleaner._native import LineMatcher
-from cleaner.furniture import ebook_ads, generic, linked_lines, running_heads, text_kind
+from cleaner.furniture import ebook_ads, generic, linked_lines, page_structure, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
 from cleaner.furniture.kept_blocks import kept_lines
@@ -163,7 +163,7 @@ class _Hits:
 
 def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = None, generic_model: bool = True,
                      title: str | None = None, take_headline: bool = False,
-                     linked: Collection[str] = frozenset()) -> Removal:
+                     linked: Collection[str] = frozenset(), roles: Mapping[str, str] | None = None) -> Removal:
     """Apply rules in order to the page's non-empty lines, then the generic model to what is left.
 
     ``page``: ``fold_page(text)`` if known. ``generic_model``: False applies the rules alone (the
@@ -171,6 +171,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     ``take_headline``: the headline the title names leaves the text for ``meta["headline"]`` (an
     HTML page's: ``Config.keep_headline``), as the model finds it on its last reading of the page.
     ``linked``: the lines an HTML page's extractor found all link text (``linked_lines.py``).
+    ``roles``: where an HTML page's lines stood in its markup, by text (``page_structure.py``).
     """
     result = Removal(text)
     page = fold_page(text) if page is None else page
@@ -183,6 +184,8 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     content = [i for i, line in enumerate(lines) if line.strip()]
     dropped: dict[int, str] = {}  # line -> id of the rule that removed it
     links = linked_lines.linked_at(lines, content, linked) if generic_model else set()
+    placed = page_structure.roles_at(lines, content, roles) if generic_model and roles else {}
+    kept_by_structure: set[int] = set()
     replaced: dict[int, str] = {}
     # The page is read again without what went until a reading removes nothing (at most
     # ROUNDS readings): a date line the first reading left deep in the page stands in the top
@@ -203,11 +206,13 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         # Rewritten by a rule (judged already); code, tables and headlines of a fixed form
         # (kept_blocks), found among the live lines, as a reading of the output would find them.
         held = kept_lines([line if i not in dropped else "" for i, line in enumerate(lines)], title)
+        protected: list[int] = []
         decisions = generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
                                    foot=foot, held=held, take_headline=take_headline and bool(title),
-                                   linked=links)
+                                   linked=links, roles=placed, protected_out=protected)
         # Taken once the page is read: read without its headline, the page's top would be judged
         # again without the lines above it being above a headline (above_headline).
+        kept_by_structure.update(protected)
         headline = [d for d in decisions if d.reasons == (generic.HEADLINE,)]
         decisions = [d for d in decisions if d.reasons != (generic.HEADLINE,)]
         if reading == 0:  # a PDF copy's running heads and page numbers (a rule takes a dated head as a dateline)
@@ -229,10 +234,16 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         result.counts[decision.rule_id] += 1
     if headline:
         result.meta["headline"] = " ".join(lines[d.index].strip() for d in headline)
-    if not dropped and not replaced:
+    kept_by_structure -= set(dropped)
+    if not dropped and not replaced and not kept_by_structure:
         return result  # the page as it came (Removal's text)
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))  # where each line begins
-    result.findings = [Finding("removed-line", starts[i], f"{dropped[i]}: {lines[i].strip()}") for i in sorted(dropped)]
+    # The article's lines a decision of the model took and the page's structure kept: said, as removals are.
+    result.findings = [Finding("kept-line", starts[i], f"page-structure/article: {lines[i].strip()}")
+                       for i in sorted(kept_by_structure)]
+    if not dropped and not replaced:
+        return result
+    result.findings += [Finding("removed-line", starts[i], f"{dropped[i]}: {lines[i].strip()}") for i in sorted(dropped)]
     result.text = "\n".join([replaced.get(i, line) for i, line in enumerate(lines) if i not in dropped])
     return result
 

@@ -31,6 +31,7 @@ from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fi
 from cleaner.furniture.headline import fuller_headline, headline_lines
 from cleaner.furniture.site_voice import site_names, site_voice
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
+from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
@@ -555,7 +556,8 @@ def reasons(features: dict[str, float], model: Model, top: int = 2) -> tuple[str
 def decide(lines: list[str], folded: list[str], alive: list[int], model: Model | None = None,
            lexicon: Lexicon | None = None, keep: set[int] = frozenset(), title: str | None = None,
            foot: set[int] = frozenset(), held: set[int] = frozenset(), take_headline: bool = False,
-           linked: set[int] = frozenset()) -> list[Decision]:
+           linked: set[int] = frozenset(), roles: dict[int, str] | None = None,
+           protected_out: list[int] | None = None) -> list[Decision]:
     """The live lines the model removes. ``lines``: the page's lines; ``folded``: their folds;
     ``keep``: lines never to remove (a rule has rewritten them: they are judged already);
     ``held``: lines never to remove that say nothing of the lines around them (code, tables,
@@ -567,15 +569,18 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     HTML page's, for ``meta``), its lines under it that the title goes on with too
     (``headline.headline_lines``); the caller takes them once the page is read, since the lines
     above a headline are read as being above it. ``linked``: lines of an HTML page that are link
-    text (``linked_lines.py``)."""
+    text (``linked_lines.py``). ``roles``: where an HTML page's lines stood in its markup
+    (``page_structure.py``), which weighs the decisions; the lines it keeps as the article's go
+    into ``protected_out``."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
     rewritten, keep = keep, set(keep) | set(held)
     gone, scored, body = prepare(folded, alive, model, lexicon, title, foot, keep, exempt=rewritten)
     out = [Decision(line.index, lines[line.index], 0.0, (family,)) for line, family in gone]
     if body is None:
-        return out + [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
-                      if line.index not in keep and (family := structural(line) or _site_row(line, lexicon))]
+        out += [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
+                if line.index not in keep and (family := structural(line) or _site_row(line, lexicon))]
+        return _weighed(out, scored, roles, model, keep, lines, protected_out, linked)
     headline = headline_position(scored, body[0], model)
     top = page_top(scored, body[0]) if title is None and headline != 0 else -1
     if top >= 0 and any(scored[0].index < line.index < scored[body[0]].index for line, _ in gone):
@@ -647,6 +652,19 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # rest is judged; what went before this reading (a rule, an earlier reading) counts as removed.
     done = {d.index for d in out} | ({i for i, text in enumerate(lines) if text.strip()} - set(alive))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in post_frame(scored, body, done, load_words().actions, folded, keep, headline)]
+    return _weighed(out, scored, roles, model, keep | ({scored[headline].index} if headline >= 0 else set()), lines, protected_out,
+                    linked)
+
+
+def _weighed(out: list[Decision], scored: list[Line], roles: dict[int, str] | None, model: Model, keep: set[int],
+             lines: list[str], protected_out: list[int] | None, linked: set[int]) -> list[Decision]:
+    """``out`` weighed by an HTML page's structure (``page_structure.weigh``); text has no roles."""
+    if not roles:
+        return out
+    out, kept = page_structure.weigh(out, scored, roles, model.threshold, lambda line: score(line.features, model), keep,
+                                     lambda line, s, why: Decision(line.index, lines[line.index], round(s, 2), why), linked)
+    if protected_out is not None:
+        protected_out.extend(kept)
     return out
 
 

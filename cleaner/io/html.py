@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from cleaner import chardata
+from cleaner.io import html_structure
 from cleaner.model import Finding
 
 _SNIFF = 8192
@@ -96,12 +97,15 @@ LINKED_SHARE = 0.9  # of a line's non-blank characters inside <a href>: the line
 class HtmlPage:
     """Visible text (one block a line) and meta fields: title, date, author, description; findings
     say where the text came from when it is not the visible text (script data); ``linked``: the
-    lines (as extracted) whose text is link text, at least ``LINKED_SHARE`` of it."""
+    lines (as extracted) whose text is link text, at least ``LINKED_SHARE`` of it; ``roles``: where
+    each line (as extracted) stood in the markup, evidence for the furniture model
+    (:mod:`cleaner.io.html_structure`: ``article``, ``region:WHY``, ``outside``)."""
 
     text: str
     meta: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     linked: frozenset[str] = frozenset()
+    roles: dict[str, str] = field(default_factory=dict)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -233,17 +237,21 @@ def extract(html: str) -> HtmlPage:
     from cleaner.io import script_data
 
     tree = HTMLTree.parse(join_wrapped(html))
-    marked = _OPEN not in html and _CLOSE not in html and _mark_links(tree)
+    unmarked = any(ch in html for ch in (_OPEN, _CLOSE, *html_structure.MARKS))
+    elements = [] if unmarked else html_structure.elements_of(tree)
+    structure = None if unmarked else html_structure.mark_blocks(tree, elements)
+    marked = not unmarked and _mark_links(tree, elements)
     shares: list[float] = []
-    lines = _text_lines(tree, shares=shares if marked else None)
+    lines = _text_lines(tree, shares=shares if marked else None, structure=structure)
     meta = _meta(tree)
     linked = frozenset(line for line, share in zip(lines, shares, strict=False) if share >= LINKED_SHARE)
+    roles = structure.roles(lines, shares or [0.0] * len(lines)) if structure else {}
     runs = script_data.visible_prose(lines)
     if script_data.holds_article(runs):
-        return HtmlPage("\n".join(lines), meta, linked=linked)
+        return HtmlPage("\n".join(lines), meta, linked=linked, roles=roles)
     article = script_data.find_article(_scripts(tree))
-    if article is None or not script_data.replaces_visible(article, _text_lines(tree, _NOT_BODY)):
-        return HtmlPage("\n".join(lines), meta, linked=linked)
+    if article is None or not script_data.replaces_visible(article, _text_lines(tree, _NOT_BODY, structure=structure)):
+        return HtmlPage("\n".join(lines), meta, linked=linked, roles=roles)
     if article.is_html:
         lines = _text_lines(HTMLTree.parse(join_wrapped(script_data.article_html(article))))
     else:  # plain text: its line breaks are its paragraphs
@@ -255,11 +263,14 @@ def extract(html: str) -> HtmlPage:
     return HtmlPage("\n".join(lines), meta, [found])
 
 
-def _text_lines(tree, skip: list[str] = _HIDDEN, shares: list[float] | None = None) -> list[str]:
+def _text_lines(tree, skip: list[str] = _HIDDEN, shares: list[float] | None = None,
+                structure: html_structure.Structure | None = None) -> list[str]:
     """The tree's visible text as lines, one block a line, blank lines dropped (and the elements
     ``skip`` selects: ``_NOT_BODY`` leaves the page's own text, without its links and nav).
     ``shares``: filled with each line's share of link text, read from the marks ``_mark_links``
-    put in the tree (which never reach the lines); None for a tree without them."""
+    put in the tree (which never reach the lines); None for a tree without them. ``structure``:
+    the block marks ``html_structure.mark_blocks`` put in the tree, read (each kept line's
+    element, in ``structure.line_elements``) and taken out; None for a tree without them."""
     from resiliparse.extract.html2text import extract_plain_text
 
     from cleaner.codelines import code_lines
@@ -267,6 +278,8 @@ def _text_lines(tree, skip: list[str] = _HIDDEN, shares: list[float] | None = No
     text = extract_plain_text(tree, preserve_formatting=True, main_content=False, list_bullets=False,
                               alt_texts=False, skip_elements=skip)
     raw = _LINE_BREAK.split(text)
+    if structure is not None:
+        raw = html_structure.read_marks(raw, structure)
     share = [0.0] * len(raw)
     if shares is not None:  # marked: the marks are ours
         share = _link_shares(raw)
@@ -275,13 +288,16 @@ def _text_lines(tree, skip: list[str] = _HIDDEN, shares: list[float] | None = No
     lines = [line.rstrip() if i in code else _blanks(line).strip() for i, line in enumerate(raw)]
     if shares is not None:
         shares.extend(s for line, s in zip(lines, share, strict=True) if line)
+    if structure is not None:
+        structure.line_elements = [at for line, at in zip(lines, structure.line_elements, strict=True) if line]
     return [line for line in lines if line]
 
 
-def _mark_links(tree) -> bool:
-    """Wrap the text of every ``<a href>`` in ``_OPEN`` … ``_CLOSE`` (text nodes of the tree, so
-    that the extractor places them where the link's text goes); whether any link was marked."""
-    links = tree.document.query_selector_all("a[href]")
+def _mark_links(tree, elements: list) -> bool:
+    """Wrap the text of every ``<a href>`` among ``elements`` (the tree's element nodes) in
+    ``_OPEN`` … ``_CLOSE`` (text nodes of the tree, so that the extractor places them where the
+    link's text goes); whether any link was marked."""
+    links = [node for node in elements if node.tag == "a" and node.getattr("href") is not None]
     for node in links:
         if node.first_child is None:
             continue  # no text: nothing to mark, and an empty mark would make a line of its own

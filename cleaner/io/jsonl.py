@@ -75,6 +75,69 @@ class Record:
         return line
 
 
+    def without(self, key: str) -> Record:
+        """The record with ``key`` (and the comma that parts it from its neighbour) cut from its line."""
+        if key not in self.spans:
+            return self
+        keys = sorted(self.spans, key=lambda k: self.spans[k][0])
+        at = keys.index(key)
+        start, end = self.spans[key]
+        start = self.line.rfind('"', 0, self.line.rfind(":", 0, start))  # the key's closing quote
+        start = _key_start(self.line, start)
+        if at + 1 < len(keys):  # cut up to the next key
+            end = _key_start(self.line, self.line.rfind('"', 0, self.line.rfind(":", 0, self.spans[keys[at + 1]][0])))
+        elif at > 0:  # the last key: cut from the end of the value before it
+            start = self.spans[keys[at - 1]][1]
+        else:  # the only key: the braces stay
+            start, end = self.line.index("{") + 1, self.line.rindex("}")
+        line = self.line[:start] + self.line[end:]
+        return parse_record(line)
+
+
+def _key_start(line: str, closing: int) -> int:
+    """Where the JSON string key whose closing quote is at ``closing`` opens (escapes skipped)."""
+    i = closing - 1
+    while i >= 0:
+        if line[i] == '"':
+            slashes = 0
+            while i - 1 - slashes >= 0 and line[i - 1 - slashes] == "\\":
+                slashes += 1
+            if slashes % 2 == 0:
+                return i
+        i -= 1
+    return 0
+
+
+# A WARC page's evidence for the furniture model rides in its record under this key
+# (``cleaner.engines.records_source``), and is cut from the record before it is written.
+HTML_EVIDENCE = "_cleaner_html_evidence"
+
+
+def html_evidence(record: Record, text: str) -> tuple[frozenset[str], dict[str, str]]:
+    """(linked, roles) of a record's ``HTML_EVIDENCE`` (line numbers of ``text``), as
+    ``HtmlPage`` holds them (by the lines' text); empty for a record without it or a malformed one."""
+    value = record.get(HTML_EVIDENCE)
+    if not isinstance(value, dict):
+        return frozenset(), {}
+    lines = text.split("\n")
+
+    def line(n: object) -> str | None:  # line number n (a Number or a key's text) of the text
+        n = n.text if isinstance(n, Number) else n
+        return lines[int(n)] if isinstance(n, str) and n.isdigit() and int(n) < len(lines) else None
+
+    linked = value.get("linked") if isinstance(value.get("linked"), list) else []
+    roles = value.get("roles") if isinstance(value.get("roles"), dict) else {}
+    return (frozenset(t for n in linked if (t := line(n)) is not None),
+            {t: role for n, role in roles.items() if isinstance(role, str) and (t := line(n)) is not None})
+
+
+def evidence_value(text: str, linked: frozenset[str], roles: dict[str, str]) -> dict[str, object]:
+    """``HTML_EVIDENCE``'s value for a page's ``text`` and its evidence: line numbers, not lines."""
+    lines = text.split("\n")
+    return {"linked": [n for n, line in enumerate(lines) if line in linked],
+            "roles": {str(n): roles[line] for n, line in enumerate(lines) if line in roles}}
+
+
 def parse_record(line: str) -> Record:
     """Scan one line holding a JSON object; ``BadRecord`` says why it is not one."""
     i = _WS.match(line, 0).end()

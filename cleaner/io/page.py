@@ -23,6 +23,7 @@ class Page:
     meta: dict[str, str] = field(default_factory=dict)
     read_as: str = ""  # why it was read as it was, for --explain ("HTML, by its content")
     linked: frozenset[str] = frozenset()  # an HTML page's lines of link text (HtmlPage.linked)
+    roles: dict[str, str] = field(default_factory=dict)  # where its lines stood in the markup (HtmlPage.roles)
 
 
 def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = True) -> Page:
@@ -38,7 +39,7 @@ def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = 
     if why:
         extracted = html_to_text(data)
         return Page(extracted.text, True, list(extracted.findings), dict(extracted.meta), read_as=f"HTML, by {why}",
-                    linked=extracted.linked)
+                    linked=extracted.linked, roles=extracted.roles)
     decoded = decode_with_findings(data)
     # RTF is read as text and its source turned into its text by the pipeline (cleaner/rtf.py).
     rtf = "its name" if input_kind(name) == "rtf" else "its content" if looks_like_rtf(data[:SNIFF]) else ""

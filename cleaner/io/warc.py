@@ -53,6 +53,10 @@ class WarcDocument:
     error: str | None = None
     offset: int = 0
     broken: bool = False
+    # An HTML page's evidence for the furniture model, as ``cleaner page.html`` has it
+    # (``HtmlPage.linked``, ``HtmlPage.roles``: keyed by the lines of ``text``).
+    linked: frozenset[str] = frozenset()
+    roles: dict[str, str] = field(default_factory=dict)
 
 
 def iter_warc(path: str | os.PathLike, counts: Counter | None = None) -> Iterator[WarcDocument]:
@@ -140,7 +144,8 @@ def _document(record, kind: str, url: str, record_id: str) -> WarcDocument | str
     meta["content_type"] = mime or "unknown"
     if mime in HTML_TYPES or (not mime and looks_like_html(data)):
         page = html_to_text(data, content_type)
-        return WarcDocument(url, record_id, page.text, {**meta, **page.meta}, offset=record.stream_pos)
+        return WarcDocument(url, record_id, page.text, {**meta, **page.meta}, offset=record.stream_pos,
+                            linked=page.linked, roles=page.roles)
     # plain text: the declared charset if it decodes strictly, else detection
     text = decode_html(data, content_type) if "charset" in content_type.lower() else decode(data)
     return WarcDocument(url, record_id, _lines(text), meta, offset=record.stream_pos)

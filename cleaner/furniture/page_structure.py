@@ -1,0 +1,86 @@
+"""An HTML page's structure as evidence for the line model: the article's container, furniture regions.
+
+The text alone cannot tell an article's own list (an agenda, a table's rows, a list of steps:
+short lines without a full stop) from a menu, nor a sidebar's sentence from the article's. The
+markup can: the HTML path reads where each line stood (``cleaner.io.html_structure``) and hands
+each line's role on (``Cleaner.run(roles=...)``, keyed by the line's text as extracted):
+
+* ``article``: inside the article's container (the element holding most of the page's prose, or
+  of its own text on a page without prose: an agenda, a table), between its first and last line
+  of that weight. Such a line is the article's even if short: a decision of the model on it is
+  undone (the line is kept, and a ``kept-line`` finding names ``page-structure/article``) unless a
+  stronger signal takes it: a family that reads a form no article line has (any family but the
+  ``WEAK_FAMILIES`` of position and shape: a byline, a source line, a pager, a button row, a
+  copyright line), a rule (rules run before the model), or a score the model is near-certain of
+  (``CERTAIN`` above its threshold).
+* ``region:WHY``: in a ``nav``, ``aside``, the page's ``header`` or ``footer``, an element whose
+  class or id names furniture (``class=menu``, ``id=footer``), outside the article's container.
+  A line there that is a link (the extractor's ``linked`` lines) and no prose goes when the model
+  kept it with a score within ``REGION_LEAN`` of its threshold, named for the region
+  (``generic/in-class-menu``): a menu's items, other stories' titles in a sidebar. A line that is
+  no link, and any line of an unnamed list of links (``region:links``), is left to the model: on
+  the dev set's fit split both took article text (a bilibili article's tag row in its
+  ``class=footer``, a Wikipedia copy's categories, which the hand copies keep).
+* ``outside``: outside the container, in no region: left to the model. Leaning these towards
+  furniture took article text on the fit split (a deck above the container, a table beside it).
+
+Lines a rule rewrote, the headline and the lines the caller holds (``keep``) are never taken here.
+Text input carries no roles, and nothing here changes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from cleaner.furniture.features import FEATURES, Line, prose_line
+
+ARTICLE = "article"
+REGION = "region:"
+LINKS = REGION + "links"  # a list of links with no name: tags and categories too, which hand copies keep
+# The decisions the container's evidence undoes: the model's score (its reasons are features), and
+# the families that judge a line by where it stands or by its shape alone (a caption, a run of
+# short lines, a line between or below removed ones), which an article's own list or table
+# shares. A family that reads a form (a byline, a source line, a pager, a button row) is stronger.
+WEAK_FAMILIES = frozenset({"between", "tail-sweep", "caption", "list", "linked"})
+CERTAIN = 2.0  # score above the model's threshold at which it is near-certain: the container does not protect
+# Score below the threshold at which a link (a line of ``linked``) in a named furniture region
+# still goes: a menu's item, another story's title in a sidebar.
+REGION_LEAN = 4.0
+
+
+def roles_at(lines: list[str], content: list[int], roles: Mapping[str, str]) -> dict[int, str]:
+    """Each live line's role by its text (stripped), as the extractor gave it: a line a repair or a
+    join changed is no longer known, and is judged as text is."""
+    if not roles:
+        return {}
+    return {i: role for i in content if (role := roles.get(lines[i].strip()))}
+
+
+def weigh(decisions: list, scored: list[Line], roles: Mapping[int, str], threshold: float,
+          score, keep: set[int], make, linked: Collection[int] = frozenset()) -> tuple[list, list[int]]:
+    """(decisions, protected): the model's ``decisions`` with those on ``article`` lines undone
+    (unless strong: module docstring) and decisions added for the links of named regions;
+    ``protected``: the indices kept for being the article's. ``score(line)``: the model's score
+    of a line; ``make(line, score, reasons)``: a decision; ``linked``: the indices of link lines."""
+    if not roles:
+        return decisions, []
+    by_index = {line.index: line for line in scored}
+    weak = WEAK_FAMILIES | set(FEATURES) | {"bias"}
+    out, protected = [], []
+    for decision in decisions:
+        line = by_index.get(decision.index)
+        if (roles.get(decision.index) == ARTICLE and set(decision.reasons) <= weak
+                and (line is None or score(line) < threshold + CERTAIN)):
+            protected.append(decision.index)
+            continue
+        out.append(decision)
+    decided = {d.index for d in decisions}
+    for line in scored:
+        role = roles.get(line.index, "")
+        if (not role.startswith(REGION) or role == LINKS or line.index not in linked or line.index in decided
+                or line.index in keep or prose_line(line)):
+            continue
+        s = score(line)
+        if s > threshold - REGION_LEAN:
+            out.append(make(line, s, ("in-" + role.removeprefix(REGION).replace("=", "-"),)))
+    return out, sorted(protected)
