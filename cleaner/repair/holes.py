@@ -169,7 +169,7 @@ def _one_script(items: list[list], prev: str) -> None:
 
 def _usual_forms(items: list[list], prev: str) -> None:
     """Guesses are forms the stream's script writes (``variants``): the model scores 噹 as 当 and
-    爲 as 为, so in Traditional text a mark for 全國 came back 噹. A form running text of the
+    傢 as 家, so in Traditional text a mark for 全國 came back 噹. A form running text of the
     stream's script seldom writes among its fold group is no candidate (of both scripts together
     where the stream says none); the only one left is always kept."""
     if all(len(item[2]) < 2 for item in items):
