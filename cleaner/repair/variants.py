@@ -26,8 +26,9 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner.langmodel import fold_pairs
+from cleaner.langmodel import _opencc_path, fold_pairs  # noqa: PLC2701 - the fold table's own source
 from cleaner.script.fold import converter
+from cleaner.tablecache import cached
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "variant_counts.txt"
 # A fold group seen fewer times says nothing of its forms.
@@ -49,10 +50,20 @@ def counts() -> dict[str, tuple[int, int]]:
     return table
 
 
-@lru_cache(maxsize=3)
 def rare_forms(script: str | None) -> frozenset[str]:
     """The forms running text of ``script`` ("simplified", "traditional"; None: both together)
-    seldom writes among the forms of their fold group."""
+    seldom writes among the forms of their fold group, and no standard writes."""
+    return _rare()[script or "both"]
+
+
+@lru_cache(maxsize=1)
+def _rare() -> dict[str, frozenset[str]]:
+    # Kept on disk: about half a second of OpenCC calls, at the first guess of a process.
+    return cached("variants", [_opencc_path(), __file__, str(DATA)], "1", lambda: {
+        key: _build_rare(script) for key, script in (("simplified", "simplified"), ("traditional", "traditional"), ("both", None))})
+
+
+def _build_rare(script: str | None) -> frozenset[str]:
     folded = dict(fold_pairs())
     table = counts()
     column = (lambda n: n[0]) if script == "simplified" else (lambda n: n[1]) if script == "traditional" else sum
