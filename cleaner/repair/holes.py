@@ -20,6 +20,7 @@ from functools import lru_cache
 from cleaner import _native
 from cleaner.langmodel import model
 from cleaner.model import Finding
+from cleaner.repair import variants
 from cleaner.script.fold import script_only
 
 # A guess is likelier a sentence end at the end of a paragraph (scored FINAL_BONUS higher), and
@@ -109,8 +110,10 @@ def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True)
 
 def narrow(items: list[list], prev: str) -> None:
     """The steps before the Viterbi that narrow each guess's candidates (the oracle,
-    tests/reference_holes.py, takes them from here): the script around it, no fullwidth digit alone."""
+    tests/reference_holes.py, takes them from here): the script around it, the forms that script
+    writes, no fullwidth digit alone."""
     _one_script(items, prev)
+    _usual_forms(items, prev)
     _no_lone_fullwidth_digits(items, prev)
 
 
@@ -123,6 +126,33 @@ def _scripts() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(script_only("simplified")), frozenset(script_only("traditional"))
 
 
+def _stream_script(items: list[list], prev: str) -> str | None:
+    """"simplified" or "traditional" where the characters a stream read for sure (and the one
+    before it) are SCRIPT_MAJORITY times likelier one script than the other, at least two of
+    them; else None."""
+    simplified, traditional = _scripts()
+    known = [item[0] for item in items if len(item[2]) == 1]
+    known.append(prev[-1:])
+    simple = sum(1 for ch in known if ch in simplified)
+    trad = sum(1 for ch in known if ch in traditional)
+    if max(simple, trad) < 2 or min(simple, trad) * SCRIPT_MAJORITY > max(simple, trad):
+        return None
+    return "simplified" if simple > trad else "traditional"
+
+
+def _keep_only(items: list[list], dropped: frozenset[str]) -> None:
+    """Each guess without the candidates in ``dropped``; the only one left is always kept."""
+    for item in items:
+        candidates = item[2]
+        if len(candidates) < 2 or dropped.isdisjoint(candidates):  # at C speed: most guesses hold none
+            continue
+        kept = [c for c in candidates if c not in dropped]
+        if kept and len(kept) < len(candidates):
+            item[2] = kept
+            if item[0] not in kept:
+                item[0] = kept[0]
+
+
 def _one_script(items: list[list], prev: str) -> None:
     """Guesses keep the script of the text around them: where the characters a stream read for
     sure (and the one before it) are Simplified, a lost byte is not filled with a Traditional-only
@@ -131,23 +161,20 @@ def _one_script(items: list[list], prev: str) -> None:
     write is always kept, and so is the only one left."""
     if all(len(item[2]) < 2 for item in items):
         return  # nothing to guess (most streams: every byte known)
-    simplified, traditional = _scripts()
-    known = [item[0] for item in items if len(item[2]) == 1]
-    known.append(prev[-1:])
-    simple = sum(1 for ch in known if ch in simplified)
-    trad = sum(1 for ch in known if ch in traditional)
-    if max(simple, trad) < 2 or min(simple, trad) * SCRIPT_MAJORITY > max(simple, trad):
+    script = _stream_script(items, prev)
+    if script is not None:
+        simplified, traditional = _scripts()
+        _keep_only(items, traditional if script == "simplified" else simplified)
+
+
+def _usual_forms(items: list[list], prev: str) -> None:
+    """Guesses are forms the stream's script writes (``variants``): the model scores 噹 as 当 and
+    傢 as 家, so in Traditional text a mark for 全國 came back 噹. A form running text of the
+    stream's script seldom writes among its fold group is no candidate (of both scripts together
+    where the stream says none); the only one left is always kept."""
+    if all(len(item[2]) < 2 for item in items):
         return
-    other = traditional if simple > trad else simplified
-    for item in items:
-        candidates = item[2]
-        if len(candidates) < 2 or other.isdisjoint(candidates):  # at C speed: most guesses hold none
-            continue
-        kept = [c for c in candidates if c not in other]
-        if kept and len(kept) < len(candidates):
-            item[2] = kept
-            if item[0] not in kept:
-                item[0] = kept[0]
+    _keep_only(items, variants.rare_forms(_stream_script(items, prev)))
 
 
 # Digits written fullwidth (０-９): the model scores them as any digit (what follows a number), but

@@ -22,7 +22,7 @@ import regex
 from cleaner import _native, leftovers, pagefacts
 from cleaner.langmodel import AFTER_DIGIT, model, per_char
 from cleaner.model import Finding
-from cleaner.repair import context, decoders, gbk, holes, latin_layers, reread, startgate
+from cleaner.repair import context, decoders, gbk, holes, latin_layers, reread, startgate, variants
 from cleaner.repair.pinyin import (
     SYLLABLE,
     TONE_MARKS,
@@ -691,7 +691,9 @@ def _refusal() -> _native.Refusal | None:
               startgate.UTF8_LIKE_BYTES, holes.SCRIPT_MAJORITY, MAX_UNKNOWN_SHARE)
     margins = (RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN)
     views = [(family, [(source, _CJK_MIN_WIDE[source]) for source in sources]) for family, sources in CJK_VIEWS]
-    scripts = tuple("".join(sorted(chars)) for chars in holes._scripts())
+    # holes._one_script's sets, and holes._usual_forms' (Simplified, Traditional, neither).
+    rare = tuple("".join(sorted(variants.rare_forms(script))) for script in ("simplified", "traditional", None))
+    scripts = (*("".join(sorted(chars)) for chars in holes._scripts()), rare)
     # _CJK_RUN's \s beyond ASCII, as the regex module reads it.
     spaces = "".join(regex.findall(r"\s", "".join(map(chr, range(0x80, 0x10000)))))
     # fold: the texts holding a sensitive character are folded as per_char folds them (OpenCC).

@@ -107,6 +107,9 @@ pub struct Refusal {
     sensitive: FastMap<char, ()>,
     simplified: FastMap<char, ()>,
     traditional: FastMap<char, ()>,
+    /// holes._usual_forms: the forms running text of a stream's script seldom writes and no
+    /// standard writes (variants.rare_forms), for a Simplified stream, a Traditional one, neither.
+    rare_forms: [FastMap<char, ()>; 3],
     /// The fold of a text holding a `sensitive` character (None: such a score is unsure).
     text_fold: Option<TextFold>,
     /// Asked between starts whether to stop (None: never).
@@ -132,6 +135,7 @@ impl Refusal {
         rare: f64,
         sensitive: &str,
         scripts: (&str, &str),
+        rare_forms: [&str; 3],
         spaces: &str,
     ) -> Refusal {
         // mojibake._common_chars: the BMP beyond Latin whose unigram is above RARE.
@@ -155,6 +159,7 @@ impl Refusal {
             sensitive: set(sensitive),
             simplified: set(scripts.0),
             traditional: set(scripts.1),
+            rare_forms: rare_forms.map(set),
             text_fold: None,
             stop_check: None,
             decisions: Mutex::default(),
@@ -660,16 +665,15 @@ impl Refusal {
             })
             .collect();
         self.one_script(&mut chosen, prev);
+        self.usual_forms(&mut chosen, prev);
         no_lone_fullwidth_digits(&mut chosen, prev);
         viterbi::choose_with(&self.lm, &mut chosen, prev, final_, Some(memo));
         chosen.iter().map(|it| it.ch).collect()
     }
 
-    /// holes._one_script.
-    fn one_script(&self, items: &mut [viterbi::Item], prev: Option<char>) {
-        if items.iter().all(|it| it.candidates.len() < 2) {
-            return;
-        }
+    /// holes._stream_script: Some(true) where the characters read for sure (and the one before)
+    /// are Simplified, Some(false) Traditional, None where they say neither.
+    fn stream_script(&self, items: &[viterbi::Item], prev: Option<char>) -> Option<bool> {
         let known = items
             .iter()
             .filter(|it| it.candidates.len() == 1)
@@ -681,30 +685,34 @@ impl Refusal {
             trad += usize::from(self.traditional.contains_key(&c));
         }
         if simple.max(trad) < 2 || simple.min(trad) * self.params.script_majority > simple.max(trad) {
+            return None;
+        }
+        Some(simple > trad)
+    }
+
+    /// holes._one_script.
+    fn one_script(&self, items: &mut [viterbi::Item], prev: Option<char>) {
+        if items.iter().all(|it| it.candidates.len() < 2) {
             return;
         }
-        let other = if simple > trad {
-            &self.traditional
-        } else {
-            &self.simplified
-        };
-        for it in items.iter_mut() {
-            if it.candidates.len() < 2 {
-                continue;
-            }
-            let kept: Vec<char> = it
-                .candidates
-                .iter()
-                .copied()
-                .filter(|c| !other.contains_key(c))
-                .collect();
-            if !kept.is_empty() && kept.len() < it.candidates.len() {
-                if !kept.contains(&it.ch) {
-                    it.ch = kept[0];
-                }
-                it.candidates = kept;
-            }
+        match self.stream_script(items, prev) {
+            Some(true) => keep_only(items, &self.traditional),
+            Some(false) => keep_only(items, &self.simplified),
+            None => {}
         }
+    }
+
+    /// holes._usual_forms.
+    fn usual_forms(&self, items: &mut [viterbi::Item], prev: Option<char>) {
+        if items.iter().all(|it| it.candidates.len() < 2) {
+            return;
+        }
+        let rare = match self.stream_script(items, prev) {
+            Some(true) => &self.rare_forms[0],
+            Some(false) => &self.rare_forms[1],
+            None => &self.rare_forms[2],
+        };
+        keep_only(items, rare);
     }
 
     /// mojibake._keeping_shape in a two-byte family's view.
@@ -870,6 +878,27 @@ fn is_loss_mark(c: char) -> bool {
     c == '\u{fffd}' || c == '\u{20ac}' || ('\u{e000}'..='\u{f8ff}').contains(&c)
 }
 
+/// holes._keep_only: each guess without the candidates in `dropped`; the only one left is kept.
+fn keep_only(items: &mut [viterbi::Item], dropped: &FastMap<char, ()>) {
+    for it in items.iter_mut() {
+        if it.candidates.len() < 2 {
+            continue;
+        }
+        let kept: Vec<char> = it
+            .candidates
+            .iter()
+            .copied()
+            .filter(|c| !dropped.contains_key(c))
+            .collect();
+        if !kept.is_empty() && kept.len() < it.candidates.len() {
+            if !kept.contains(&it.ch) {
+                it.ch = kept[0];
+            }
+            it.candidates = kept;
+        }
+    }
+}
+
 /// holes._no_lone_fullwidth_digits: a guess is no fullwidth digit unless a fullwidth digit read
 /// for sure (or the character before the stream) stands beside it; the only candidate left is kept.
 fn no_lone_fullwidth_digits(items: &mut [viterbi::Item], prev: Option<char>) {
@@ -926,7 +955,18 @@ mod tests {
             (Family::Gbk, vec![(Source::Utf8, 2), (Source::Big5, 3)]),
             (Family::Big5, vec![(Source::Utf8, 2), (Source::Gbk, 3)]),
         ];
-        Refusal::new(codes, reader, lm, params, views, -12.0, "甦", ("国", "國"), "\u{3000}")
+        Refusal::new(
+            codes,
+            reader,
+            lm,
+            params,
+            views,
+            -12.0,
+            "甦",
+            ("国", "國"),
+            ["", "", ""],
+            "\u{3000}",
+        )
     }
 
     fn chars(s: &str) -> Vec<char> {

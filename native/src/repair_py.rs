@@ -673,7 +673,7 @@ impl PyRefusal {
         views: Vec<(String, Vec<(String, usize)>)>,
         rare: f64,
         sensitive: &str,
-        scripts: (String, String),
+        scripts: (String, String, [String; 3]),
         spaces: &str,
         fold: Option<Py<PyAny>>,
     ) -> PyResult<Self> {
@@ -733,6 +733,7 @@ impl PyRefusal {
             rare,
             sensitive,
             (&scripts.0, &scripts.1),
+            [&scripts.2[0], &scripts.2[1], &scripts.2[2]],
             spaces,
         );
         let interrupt: Arc<Mutex<Option<PyErr>>> = Arc::default();
