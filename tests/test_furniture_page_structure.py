@@ -99,3 +99,12 @@ def test_weigh_takes_links_of_named_regions_only():
     far, _ = page_structure.weigh([], lines, roles, 0.0, lambda line: -page_structure.REGION_LEAN - 1, set(), _make,
                                   linked={0})
     assert far == []  # the model is sure it is no furniture
+
+
+def test_weigh_never_undoes_the_headlines_own_decision():
+    # The headline the title names goes to meta by a decision of the family "headline", which is
+    # also a feature's name: read as a weak reason, the container kept it in the text.
+    lines = [_line(0, "标题")]
+    decisions = [Decision(0, "标题", 0.0, ("headline",))]
+    out, kept = page_structure.weigh(decisions, lines, {0: "article"}, 0.0, lambda line: 0.0, set(), _make)
+    assert out == decisions and kept == []

@@ -122,3 +122,19 @@ def test_a_line_at_several_places_takes_the_role_they_share():
     roles = extract(page).roles
     assert roles["返回"] == "article"  # once the article's: its text may be the article's anywhere
     assert roles["顶部"] == "region:id=footer"  # regions only: the first one's name
+
+
+@pytest.mark.parametrize("rows_above, head_is_article", [(False, False), (True, True)])
+def test_a_short_articles_head_is_not_its_own_text(rows_above, head_is_article):
+    # Two prose lines: the container is found by own text, and starts with the article's head (its
+    # headline, a byline with a font-size toggle); the article starts at its first prose line.
+    # A longer run above it (an agenda before its text) stays the article's.
+    above = "".join(f"<div>{row}</div>" for row in ROWS) if rows_above else ""
+    page = f"""<body><ul class="nav"><li><a href="/">首页</a></li><li><a href="/a">国际</a></li></ul>
+    <article><h1>大会今天开幕</h1><div class="info"><time>2010/02/03 04:44</time> <span>综合外电报导</span>
+    <span>字级：<a>小</a><a>中</a><a>大</a></span></div>{above}{PROSE[0]}<br/><br/>{PROSE[1]}<br/>记者：王敏<br/>编辑：李华</article>
+    <div class="footer"><p>版权所有 某某网</p><p>联系我们 关于我们</p><p>客服电话：02-2117-6548</p></div></body>"""
+    extracted = extract(page)
+    byline = next(line.strip() for line in extracted.text.splitlines() if "字级" in line)
+    assert extracted.roles[PROSE[0]] == "article"
+    assert (extracted.roles.get(byline) == "article") is head_is_article

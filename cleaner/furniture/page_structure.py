@@ -42,6 +42,10 @@ LINKS = REGION + "links"  # a list of links with no name: tags and categories to
 # short lines, a line between or below removed ones), which an article's own list or table
 # shares. A family that reads a form (a byline, a source line, a pager, a button row) is stronger.
 WEAK_FAMILIES = frozenset({"between", "tail-sweep", "caption", "list", "linked"})
+# The headline the title names leaves the text by a decision of its own (generic.HEADLINE, to meta
+# on HTML input): it stands in the article's container, but that decision is the caller's, not
+# the model's, and is never undone here ("headline" is also a feature's name, so it would read as weak).
+OWN_DECISIONS = frozenset({"headline"})
 CERTAIN = 2.0  # score above the model's threshold at which it is near-certain: the container does not protect
 # Score below the threshold at which a link (a line of ``linked``) in a named furniture region
 # still goes: a menu's item, another story's title in a sidebar.
@@ -70,6 +74,7 @@ def weigh(decisions: list, scored: list[Line], roles: Mapping[int, str], thresho
     for decision in decisions:
         line = by_index.get(decision.index)
         if (roles.get(decision.index) == ARTICLE and set(decision.reasons) <= weak
+                and not OWN_DECISIONS & set(decision.reasons)
                 and (line is None or score(line) < threshold + CERTAIN)):
             protected.append(decision.index)
             continue

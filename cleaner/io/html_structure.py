@@ -30,8 +30,11 @@ The evidence per line (``Structure.roles``, keyed by the line's text as the extr
 * ``outside``: the line stands outside the container and in no region.
 
 A line whose text occurs at several places takes the role all of them share (``article`` if any
-occurrence is one; else a region only if every occurrence is in one); a page with too little prose
-(``MIN_PROSE_LINES``) gives no evidence at all.
+occurrence is one; else a region only if every occurrence is in one). A page with too little prose
+(``MIN_PROSE_LINES``) finds its container by the lines' own text (an agenda, a table); there the
+article starts at the container's first prose line when at most ``HEAD_LINES`` lines stand above
+it (the article's head: its headline, a byline, a font-size toggle), and a page with too few
+lines of own text (``MIN_OWN_LINES``) gives no evidence at all.
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ ARTICLE, OUTSIDE, REGION = "article", "outside", "region:"
 LINKED_SHARE = 0.9  # of a line's characters inside one link: the line is a link (cleaner.io.html's)
 CONTAINER_SHARE = 0.6  # of the page's prose characters: the deepest element holding it is the article's
 MIN_PROSE_LINES = 3  # fewer prose lines: the container is found by the lines' own text
+HEAD_LINES = 4  # lines of weight above the container's first prose line that are its head (headline, byline)
 MIN_OWN_LINES = 5  # fewer lines with text of their own (outside links) either: no container
 LINK_DENSE = 0.5  # of a list's non-blank characters inside links: a list of links (a menu, related stories)
 _SENTENCE_END = re.compile(r"[。！？!?][\"'”’」』）)]*$")
@@ -267,6 +271,13 @@ def line_roles(elements: list[Element], lines: list[str], where: list[int], shar
         inside = [box in chain for chain in chains]
         held = [i for i, w in enumerate(weight) if inside[i] and w]
         first, last = held[0], held[-1]
+        # Found by own text (too little prose), the container may start with the article's head:
+        # its headline, a byline, a font-size toggle (`字級：小中大`), a few lines above its first
+        # prose line. Then the article starts at that line; a longer run above it is the
+        # article's own rows (an agenda, a programme before the text that follows it).
+        prose_inside = [i for i in held if _prose(lines[i])]
+        if prose_inside and sum(1 for i in held if i < prose_inside[0]) <= HEAD_LINES:
+            first = prose_inside[0]
     else:
         # No article found: a region holding most of what the page says itself is the page, not its furniture.
         own = [_own_text(line, share) for line, share in zip(lines, shares, strict=True)]
