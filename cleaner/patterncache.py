@@ -49,7 +49,7 @@ MIN_SAVE_SECONDS = 0.02
 def install() -> None:
     """Compile the cleaner's patterns through the copy (once a process; idempotent)."""
     global _original
-    if _original is not None or os.environ.get("CLEANER_NO_PATTERN_CACHE"):
+    if _original is not None or os.environ.get("CLEANER_NO_PATTERN_CACHE", "") not in ("", "0"):
         return
     try:
         import re._compiler as compiler
@@ -131,8 +131,10 @@ def _in_re(module: str) -> bool:
 def _name() -> tuple[str, list[str], str]:
     import _sre
 
-    # Named by the Python that compiles (its full version, the engine's magic): no source file.
-    return "patterns", [], f"1:{sys.version}:{_sre.MAGIC}"
+    # Named by the Python that compiles (its full version, the engine's magic): no source file. Its
+    # minor version is in the name too: the cache keeps one copy a name, and two Pythons on one
+    # machine (two virtual environments) would each delete the other's at every save (review28a).
+    return f"patterns-py{sys.version_info[0]}{sys.version_info[1]}", [], f"1:{sys.version}:{_sre.MAGIC}"
 
 
 def _load() -> dict:
@@ -144,9 +146,9 @@ def _load() -> dict:
         import marshal
 
         table = marshal.loads(tablecache._checked(path.read_bytes()))  # noqa: SLF001
-    except (OSError, EOFError, ValueError, TypeError):
+        return {tuple(key): tuple(parts) for key, parts in table} if isinstance(table, list) else {}
+    except (OSError, EOFError, ValueError, TypeError):  # unreadable, or of another layout: none
         return {}
-    return {tuple(key): tuple(parts) for key, parts in table} if isinstance(table, list) else {}
 
 
 def _save() -> None:
@@ -167,7 +169,7 @@ def _save() -> None:
             table = {key: parts for key, parts in table.items() if key in _new or key in _hit}
         data = marshal.dumps(list(table.items()))
         tablecache._save(path, tablecache._digest(data) + data)  # noqa: SLF001
-    except (OSError, ValueError):
-        return  # a folder that cannot be written: compiled again next time, as without the copy
+    except (OSError, ValueError, TypeError):
+        return  # a folder that cannot be written, a pattern marshal cannot write: compiled again next time
     _new.clear()
     _new_seconds = 0.0

@@ -139,16 +139,15 @@ def _headed(texts: list[str], gap_after_headline: bool) -> tuple[list, list[str]
     return lines, folded
 
 
-@pytest.mark.parametrize("gap, title, expected", [
-    (False, "清蒸鲈鱼的做法_小灶菜谱", 1),  # the line right under the headline is the subtitle's place
-    (True, "清蒸鲈鱼的做法_小灶菜谱", 0),  # a row taken between: the line under it is no subtitle
-    (False, "澳门特别行政区政府入口网站", -1),  # a title of one part may be the site's name, its banner the 'headline'
-    (False, "山居笔记的博客_网易博客", -1),  # a blog's name: its posts' titles stand under it
-    (False, None, -1),
+@pytest.mark.parametrize("title, expected", [
+    ("清蒸鲈鱼的做法_小灶菜谱", True),
+    ("澳门特别行政区政府入口网站", False),  # a title of one part may be the site's name, its banner the 'headline'
+    ("山居笔记的博客_网易博客", False),  # a blog's name: its posts' titles stand under it
+    (None, False),
 ])
-def test_the_byline_zone_starts_below_a_headline_of_the_articles_title(gap, title, expected):
-    lines, folded = _headed(["清蒸鲈鱼", "巷口的厨娘", "清蒸鲈鱼是一道家常菜，做法简单，味道鲜美。"], gap)
-    assert generic.byline_zone(lines, folded, 0, title) == expected
+def test_an_articles_headline_is_one_its_title_names(title, expected):
+    lines, _ = _headed(["清蒸鲈鱼", "巷口的厨娘", "清蒸鲈鱼是一道家常菜，做法简单，味道鲜美。"], False)
+    assert generic.article_headline(lines, 0, title) is expected
 
 
 @pytest.mark.parametrize("stamp, goes", [
@@ -156,6 +155,12 @@ def test_the_byline_zone_starts_below_a_headline_of_the_articles_title(gap, titl
     ("發布 2024.01.08 | 10:25", False),  # a date line and nothing else (a key, a bar): kept, as hand copies keep it
     ("2022-02-13 23:37", False),
     ("旅人小周 2024年5月3日", False),  # no time: no stamp
+    # The article's own dates (review28a): an event's time, a span of times, a news dateline.
+    ("活动时间：2024年5月18日 14:00", False),
+    ("停电时间：2024年5月8日 8:00-18:00", False),
+    ("四级考试：2024年6月15日 9:00-11:20", False),
+    ("本报北京5月3日电 记者 王敏 2024年5月3日 16:42", False),
+    ("发布时间：2024年5月3日 16:42 来源：某某网", True),  # the page's own time: a byline
 ])
 def test_a_stamp_with_names_under_the_headline_is_its_byline(stamp, goes):
     lines, _ = _headed(["第一次一个人去大阪自助旅行", stamp, "出发前我在这个板上看了很多文章，所以回来也想分享经验。"], False)

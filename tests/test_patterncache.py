@@ -81,3 +81,22 @@ def test_the_opt_out_leaves_re_alone():
     on = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                         env={k: v for k, v in os.environ.items() if k != "CLEANER_NO_PATTERN_CACHE"})
     assert off.stdout.strip() == "re._compiler" and on.stdout.strip() == "cleaner.patterncache"
+
+
+def test_two_pythons_keep_a_copy_each(tmp_path, monkeypatch):
+    """Two Pythons sharing one cache folder (review28a): each save deletes older copies of its own
+    name, so the name must hold the Python's version, or each would delete the other's."""
+    import sys
+    from collections import namedtuple
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(patterncache, "_new_seconds", 1.0)
+    monkeypatch.setattr(patterncache, "_new", {("str", "a", 0): patterncache.parts_of("a", 0)})
+    patterncache._save()  # noqa: SLF001
+    other = namedtuple("version_info", "major minor micro releaselevel serial")(3, 99, 0, "final", 0)
+    monkeypatch.setattr(sys, "version_info", other)
+    monkeypatch.setattr(sys, "version", "3.99.0 (a later Python)")
+    monkeypatch.setattr(patterncache, "_new_seconds", 1.0)
+    monkeypatch.setattr(patterncache, "_new", {("str", "b", 0): patterncache.parts_of("b", 0)})
+    patterncache._save()  # noqa: SLF001
+    assert len(list(tmp_path.rglob("patterns*.marshal"))) == 2

@@ -593,7 +593,6 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     signed = signature(scored, body)
     named = scored[headline].text if headline >= 0 and scored[headline].features["headline"] else None
     sites = site_names(title, named) if title else []
-    below = byline_zone(scored, folded, headline, title)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -630,7 +629,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
     done = {d.index for d in out}
-    for pos in zone_stamps(scored, body, headline if below >= 0 else -1, done | keep):
+    for pos in zone_stamps(scored, body, headline if article_headline(scored, headline, title) else -1, done | keep):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
     done = {d.index for d in out}
     for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}):
@@ -741,25 +740,35 @@ BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with th
 BETWEEN_MAX = 40  # characters: a title or a label, not a paragraph
 
 
-def byline_zone(scored: list[Line], folded: list[str], headline: int, title: str | None) -> int:
-    """The position below which the lines above the body are no headline nor its subtitle, or -1:
-    the headline a title of the article's names (two parts or more, none of the site's own kind: a
-    banner repeating a one-part title, or a blog's name, is no article's headline), or the line
-    right under it when nothing was taken between them (that is where a subtitle stands)."""
+def article_headline(scored: list[Line], headline: int, title: str | None) -> bool:
+    """Is the headline one a title of the article's names (two parts or more, none of the site's
+    own kind: a banner repeating a one-part title, or a blog's name over its posts' titles, is no
+    article's headline)? Below it stands the article's byline (``zone_stamps``)."""
     if headline < 0 or not title or not scored[headline].features["headline"]:
-        return -1
-    if len(title_parts(title)) < 2 or site_title(title):
-        return -1
-    right_under = headline + 1 < len(scored) and not _taken_above(scored, folded, headline + 1)
-    return headline + right_under
+        return False
+    return len(title_parts(title)) >= 2 and not site_title(title)
 
 
 STAMP_MAX = 40  # characters of a byline's stamp line (a name, a unit, a key, a date and a time)
+# What the article says of its own dates (review28a): a span of times (an event's, an outage's,
+# an exam's: 14:00-16:00), a key naming an event's time (活动时间, 停電時間, 考试日期: any key of a
+# time but a page's own, which publishes, updates, replies, posts or edits), a news dateline
+# (本报北京5月3日电, 中央社台北15日電): such a line under the headline is the article's, not a byline.
+_TIME_SPAN = re.compile(r"\d{1,2}:\d{2}\s*[-－–—~～至到]\s*\d{1,2}:\d{2}")
+_TIME_KEY = re.compile(r"^\s*([^\s:]{0,10}?(?:时间|時間|日期))\s*:")
+_PAGE_TIME_KEY = re.compile(r"发布|發布|发表|發表|更新|回复|回覆|发帖|發帖|编辑|編輯|录入|錄入|上传|上傳|修改|提交")
+_DATELINE = re.compile(r"\d{1,2}日(?:电|電|讯|訊)")
+
+
+def _article_time(text: str) -> bool:
+    """A line of the article's own dates under its headline (the patterns above), not its byline."""
+    key = _TIME_KEY.match(text)
+    return bool(_TIME_SPAN.search(text) or _DATELINE.search(text) or (key and not _PAGE_TIME_KEY.search(key.group(1))))
 
 
 def zone_stamps(scored: list[Line], body: tuple[int, int], headline: int, done: set[int]) -> list[int]:
     """Positions of the stamp lines between the headline a title of the article's names
-    (``headline``: ``byline_zone`` found one; -1 when not) and the body: a date and a time, no
+    (``headline``: ``article_headline`` says so; -1 when not) and the body: a date and a time, no
     sentence end, at most ``STAMP_MAX`` characters, with words besides them (a writer's or an
     account's name, a school, a key: ``匿名 國立某某大學 2024年5月3日 16:42``). Under the
     article's headline such a line is its byline, not a post's title with its stamp (which is
@@ -769,7 +778,7 @@ def zone_stamps(scored: list[Line], body: tuple[int, int], headline: int, done: 
         return []
     return [pos for pos in range(headline + 1, body[0])
             if scored[pos].index not in done and _stamp(scored[pos].features) and len(scored[pos].text) <= STAMP_MAX
-            and not dateline_only(scored[pos].text)]
+            and not dateline_only(scored[pos].text) and not _article_time(scored[pos].text)]
 
 
 def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[int] | frozenset[int] = frozenset()) -> bool:
@@ -779,7 +788,7 @@ def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[i
     (often between a navigation trail and a byline, both furniture), nor a line of the notice's
     ``signature`` (``signed``). Known before any score is: the fitting script counts the family
     with the weights it tries. (Session 28 let it reach below the headline the title names,
-    ``byline_zone``; on a new held-out set that lost article lines, and it was taken back.)"""
+    below the headline the title names; on a new held-out set that lost article lines, and it was taken back.)"""
     near_top = body[0] - HEADLINE_REACH <= pos < body[0]
     return (not near_top and not body[0] <= pos <= body[1] and len(line.text) <= BETWEEN_MAX
             and not is_paragraph(line.text, line.features) and pos not in signed)
