@@ -23,6 +23,7 @@ from pathlib import Path
 from cleaner._native import FurnitureScorer, furniture_positions
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
+from cleaner.furniture.counted_rows import grow_over_rows, rows as counted_rows
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
@@ -148,6 +149,11 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
                             lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]),
                             lambda pos: bool(lines[pos].features["kv_filled"] or lines[pos].features["kv_empty"]))
+    # The article's counted steps, timetable or block of facts right beside the body (counted_rows.py).
+    first, last = grow_over_rows([line.text for line in lines], first, last,
+                                 lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
+                                 lambda pos: bool(title) and _names_headline(lines[pos], title),
+                                 lambda pos: barriers[pos] and _stamp(lines[pos].features) and not ends[pos] and not _signed(lines[pos]))
     if title and first < last and _names_headline(lines[first], title):
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
@@ -589,6 +595,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     named = scored[headline].text if headline >= 0 and scored[headline].features["headline"] else None
     sites = site_names(title, named) if title else []
     below = byline_zone(scored, folded, headline, title)
+    # The article's counted steps and facts inside its body (counted_rows.py) are its own: no score takes them.
+    own_rows = {pos for pos in counted_rows([line.text for line in scored]) if body[0] <= pos <= body[1]}
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -599,6 +607,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)
         if kept:
+            continue
+        if pos in own_rows and not family:
             continue
         if pos in listed and family not in STRUCTURAL_FAMILIES:
             family = ""  # the article's own list: judged by its score alone
