@@ -12,12 +12,13 @@ byline's fields say when, where from and how often read (发布时间, 来源, �
 So the body grows over a run of the article's rows right beside it, with nothing between that
 ends an article or carries a furniture sign (the caller's ``stop``) nor the headline:
 
-- **a counted sequence** (``sequences``), starting at most ``REACH`` lines below the body or
-  ending at most ``REACH`` lines above it: ``MIN_ROWS`` rows or more opening with one kind of
+- **a counted sequence** (``sequences``), starting at most ``REACH`` lines below the body:
+  ``MIN_ROWS`` rows or more opening with one kind of
   ordinal that counts up by one (``1.`` ``2.``; ``一、`` ``二、``; ``第一步`` ``第二步``; ``(1)``
   ``(2)``) or with a time of day that rises (``8:00-8:30`` ``8:40-10:00``), at most ``GAP`` other
   lines between two of them (a section's heading: ``新增``, ``优化``), most rows ending in no date
-  nor count (a ranking of titles with their dates counts up too);
+  nor count (a ranking of titles with their dates counts up too). Above the body a numbered
+  list is a table of contents, which goes as a list (``tests/test_generic_furniture.py``);
 - **a block of facts** (``fact_runs``), ending at most ``REACH`` lines above the body (between
   the headline and the text: an event's time, place and speaker): ``MIN_ROWS`` consecutive rows
   of one field each (``key：value``, a key of two to six Han characters, short), no key of them a
@@ -153,19 +154,23 @@ def rows(texts: Sequence[str]) -> set[int]:
 
 
 def grow_over_rows(texts: Sequence[str], first: int, last: int, stop: Callable[[int], bool],
-                   headline: Callable[[int], bool], stamp: Callable[[int], bool] = lambda pos: False) -> tuple[int, int]:
+                   headline: Callable[[int], bool], stamp: Callable[[int], bool] = lambda pos: False,
+                   taken: Callable[[int], bool] = lambda pos: False) -> tuple[int, int]:
     """The body (``first``..``last``, positions in ``texts``) grown over the article's rows beside
-    it: each run of ``sequences`` starting at most ``REACH`` lines below the body or ending at most
-    ``REACH`` lines above it, each of ``fact_runs`` ending so above it, none of the lines between a
+    it: each run of ``sequences`` starting at most ``REACH`` lines below the body, each of
+    ``fact_runs`` ending at most ``REACH`` lines above it, none of the lines between a
     ``stop`` (a barrier, an end marker, a furniture sign) nor the line the page's title names (``headline``), and
     none of its own lines a ``stop`` but a post's stamp (``stamp``: a barrier for its date and time
     alone; a programme's ``12月10日 08:00-17:00 东湖线`` and an event's ``时间：10月15日 14:30`` say
-    when, in the run's own form). A run's first row the title names (``学术讲座：…`` over its
+    when, in the run's own form), and no line taken before the model judged (``taken(pos)``: by a
+    rule or a portal family, right above ``pos``) between the body and the run: a disclaimer a rule
+    took between an article and ``热门研报`` over ``1. 电子行业：…`` parts them. A run's first row the title names (``学术讲座：…`` over its
     facts) is left to the caller, which starts the body under a headline."""
     if last < first:
         return first, last
     runs = [(a, b, True) for a, b in sequences(texts)] + [(a, b, False) for a, b in fact_runs(texts)]
-    between = lambda lo, hi: not any(stop(p) or headline(p) for p in range(lo, hi))  # noqa: E731
+    between = lambda lo, hi: not any(stop(p) or headline(p) for p in range(lo, hi)) \
+        and not any(taken(p) for p in range(lo, hi + 1))  # noqa: E731
     own = lambda lo, hi: not any(stop(p) and not stamp(p) for p in range(lo, hi + 1))  # noqa: E731
     grown = True
     while grown:
@@ -173,6 +178,6 @@ def grow_over_rows(texts: Sequence[str], first: int, last: int, stop: Callable[[
         for start, end, counted in sorted(runs):
             if counted and start > last and start - last - 1 <= REACH and between(last + 1, start) and own(start, end):
                 last, grown = end, True
-            elif end < first and first - end - 1 <= REACH and between(end + 1, first) and own(start, end):
+            elif not counted and end < first and first - end - 1 <= REACH and between(end + 1, first) and own(start, end):
                 first, grown = start, True
     return first, last

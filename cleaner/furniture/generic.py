@@ -153,7 +153,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     first, last = grow_over_rows([line.text for line in lines], first, last,
                                  lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                                  lambda pos: bool(title) and _names_headline(lines[pos], title),
-                                 lambda pos: barriers[pos] and _stamp(lines[pos].features) and not ends[pos] and not _signed(lines[pos]))
+                                 lambda pos: barriers[pos] and _stamp(lines[pos].features) and not ends[pos] and not _signed(lines[pos]),
+                                 lambda pos: pos > 0 and any(folded[i].strip() for i in range(lines[pos - 1].index + 1, lines[pos].index)))
     if title and first < last and _names_headline(lines[first], title):
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
