@@ -153,3 +153,29 @@ def test_the_facts_inside_the_body_are_no_score_to_take():
     kept = _kept(PAGE_TALK, "閱讀講座：繪本裡的家_活動訊息_南港市立圖書館")
     assert all(line in kept for line in PAGE_TALK.splitlines()[4:16])
     assert "分享到 Facebook LINE" not in kept
+
+PAGE_STEPS_OVER_BIO = """正衡律师事务所 首页 | 律所简介 | 专业领域 | 律师团队 | 律师说法 | 联系我们
+首页 > 律师说法
+劳动仲裁申请流程六步走
+作者：吴晓峰律师 发布时间：2026-06-18 阅读：1532
+被拖欠工资怎么办？按以下步骤申请劳动仲裁：
+第一步：收集劳动合同、工资条、考勤记录等证据
+第二步：到用人单位所在地的劳动仲裁委员会领取申请书
+第三步：提交申请书及证据材料
+第四步：仲裁委在五日内决定是否受理
+第五步：参加开庭，陈述请求和理由
+第六步：收到裁决书，不服可在十五日内起诉
+作者简介
+吴晓峰，正衡律师事务所高级合伙人，执业十五年，擅长劳动争议、公司合规与合同纠纷，曾代理多起有影响的劳动争议案件，为数十家企业提供常年法律顾问服务，著有《劳动争议实务指南》一书。
+相关文章
+工伤认定需要哪些材料 2026-06-02
+试用期被辞退能拿赔偿吗 2026-05-21
+正衡律师事务所 版权所有 粤ICP备13012345号"""
+
+
+def test_steps_an_article_sentence_introduces_stay_above_a_prose_box():
+    # The article is its steps (no prose); the author's bio under them read as the body, and the
+    # steps, in its head zone, went by their length. Its introducing sentence makes them its own.
+    kept = _kept(PAGE_STEPS_OVER_BIO, "劳动仲裁申请流程六步走_律师说法_正衡律师事务所")
+    assert all(line in kept for line in PAGE_STEPS_OVER_BIO.splitlines()[4:11])
+    assert "相关文章" not in kept and "作者：吴晓峰律师 发布时间：2026-06-18 阅读：1532" not in kept
