@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from cleaner import chunks
 from cleaner._native import LineMatcher
-from cleaner.furniture import ebook_ads, generic, linked_lines, page_structure, running_heads, text_kind
+from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
 from cleaner.furniture.kept_blocks import kept_lines
@@ -319,6 +319,24 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
     return False
 
 
+STEP_REACH = 12  # live lines either side read for the sequence a step belongs to
+
+
+def _counted_step(pos: int, alive: list[int], folded, dropped: dict[int, str]) -> bool:
+    """The live line at ``pos`` is a row of a sequence the article counts (``counted_rows.sequences``:
+    ``第一步 下载并打开“掌上人社”APP`` over ``第二步 …`` ``第三步 …``): a step of the article's
+    instructions that names what a generic rule looks for (an app to download, a code to scan),
+    not the site's prompt, which stands alone. (Rows of facts are not held back so: a blog's
+    ``前一篇：…`` ``后一篇：…`` over a comment's ``重要提示：…`` read as three fields.)"""
+    text = normalise(folded[alive[pos]])
+    if counted_rows.ordinal(text) is None:
+        return False  # nearly every line: no sequence is read
+    lo = max(0, pos - STEP_REACH)
+    near = [j for j in alive[lo : pos + STEP_REACH + 1] if j not in dropped or j == alive[pos]]
+    at = near.index(alive[pos])
+    return any(a <= at <= b for a, b in counted_rows.sequences([normalise(folded[j]) for j in near]))
+
+
 _LABELLED = re.compile(r"^[^,。;:!?]{1,8}:")  # a label and its colon opening a line (NFKC: ASCII signs)
 
 
@@ -351,7 +369,7 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
             if value and key not in result.meta:
                 result.meta[key] = unicodedata.normalize("NFKC", value).strip()  # ２０２０ -> 2020
         if rule.action == "drop-line":
-            if _generic(rule) and _article_sentence(pos, alive, folded, dropped):
+            if _generic(rule) and (_article_sentence(pos, alive, folded, dropped) or _counted_step(pos, alive, folded, dropped)):
                 continue
             dropped[i] = rule.id
         elif rule.action == "drop-block":

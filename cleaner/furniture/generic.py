@@ -23,6 +23,7 @@ from pathlib import Path
 from cleaner._native import FurnitureScorer, furniture_positions
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
+from cleaner.furniture.counted_rows import grow_over_rows, ordinal, rows as counted_rows, sequences
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
@@ -149,6 +150,12 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
                             lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]),
                             lambda pos: bool(lines[pos].features["kv_filled"] or lines[pos].features["kv_empty"]))
+    # The article's counted steps, timetable or block of facts right beside the body (counted_rows.py).
+    first, last = grow_over_rows([line.text for line in lines], first, last,
+                                 lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
+                                 lambda pos: bool(title) and _names_headline(lines[pos], title),
+                                 lambda pos: barriers[pos] and _stamp(lines[pos].features) and not ends[pos] and not _signed(lines[pos]),
+                                 lambda pos: pos > 0 and any(folded[i].strip() for i in range(lines[pos - 1].index + 1, lines[pos].index)))
     if title and first < last and _names_headline(lines[first], title):
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
@@ -593,6 +600,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     signed = signature(scored, body)
     named = scored[headline].text if headline >= 0 and scored[headline].features["headline"] else None
     sites = site_names(title, named) if title else []
+    # The article's counted steps and facts inside its body (counted_rows.py) are its own: no score takes them.
+    own_rows = {pos for pos in counted_rows([line.text for line in scored]) if body[0] <= pos <= body[1]}
+    own_rows |= introduced_steps(scored, body, headline)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -603,6 +613,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)
         if kept:
+            continue
+        if pos in own_rows and family in ("", "list"):
             continue
         if pos in listed and family not in STRUCTURAL_FAMILIES:
             family = ""  # the article's own list: judged by its score alone
@@ -676,6 +688,30 @@ INTRO_REACH = 12
 STRUCTURAL_FAMILIES = ("pager", "rule")  # no words to lose: they go even inside an introduced list
 
 
+def _introduces(line: Line) -> bool:
+    """An article's sentence introducing what follows it (``_INTRO``: six Han characters or more
+    before its colon, no filled key, notice or furniture words)."""
+    f = line.features
+    return bool(_INTRO.fullmatch(line.text) and not f["kv_filled"] and not f["notice"] and f["lex_cover"] < 0.3
+                and len(_HAN.findall(line.text)) >= 6)
+
+
+def introduced_steps(scored: list[Line], body: tuple[int, int], headline: int) -> set[int]:
+    """Positions of the rows of a counted sequence above the body (``counted_rows.sequences``)
+    right under an introducing sentence of the article (``_introduces``: 按以下步骤申请劳动仲裁：)
+    below the headline: the article's steps, which no family or score takes. An article of steps
+    has no prose, and a box of prose under it (an author's bio under 作者简介) read as the body,
+    the steps standing in its head zone, where rows of their length go. A table of contents under
+    ``目录`` is introduced by no sentence and goes as a list."""
+    texts = [line.text for line in scored[: body[0]]]
+    out: set[int] = set()
+    for first, last in sequences(texts):
+        if first - 1 > headline and _introduces(scored[first - 1]):
+            kind = ordinal(texts[first])[0]
+            out.update(pos for pos in range(first, last + 1) if (mark := ordinal(texts[pos])) and mark[0] == kind)
+    return out
+
+
 def introduced(scored: list[Line], body: tuple[int, int]) -> set[int]:
     """Positions of the lines an introducing sentence of the article heads (``_INTRO``, standing in
     the body or right under its last line, six Han characters or more, no notice): no family takes
@@ -684,10 +720,7 @@ def introduced(scored: list[Line], body: tuple[int, int]) -> set[int]:
     GoodFeel铃声：, 您的Email：, stands elsewhere or holds too little Chinese.)"""
     out: set[int] = set()
     for pos in range(body[0], min(len(scored), body[1] + 2)):
-        line = scored[pos]
-        f = line.features
-        if (not _INTRO.fullmatch(line.text) or f["kv_filled"] or f["notice"] or f["lex_cover"] >= 0.3
-                or len(_HAN.findall(line.text)) < 6):
+        if not _introduces(scored[pos]):
             continue
         for nxt in range(pos + 1, min(len(scored), pos + 1 + INTRO_REACH)):
             if prose_line(scored[nxt]):
