@@ -161,6 +161,7 @@ def test_an_articles_headline_is_one_its_title_names(title, expected):
     ("四级考试：2024年6月15日 9:00-11:20", False),
     ("本报北京5月3日电 记者 王敏 2024年5月3日 16:42", False),
     ("发布时间：2024年5月3日 16:42 来源：某某网", True),  # the page's own time: a byline
+    ("播出时间：2026-09-18 20:00 主持人：小雅", True),  # several fields: a byline, whatever its first key
 ])
 def test_a_stamp_with_names_under_the_headline_is_its_byline(stamp, goes):
     lines, _ = _headed(["第一次一个人去大阪自助旅行", stamp, "出发前我在这个板上看了很多文章，所以回来也想分享经验。"], False)

@@ -791,12 +791,16 @@ _TIME_SPAN = re.compile(r"\d{1,2}:\d{2}\s*[-－–—~～至到]\s*\d{1,2}:\d{2}
 _TIME_KEY = re.compile(r"^\s*([^\s:]{0,10}?(?:时间|時間|日期))\s*:")
 _PAGE_TIME_KEY = re.compile(r"发布|發布|发表|發表|更新|回复|回覆|发帖|發帖|编辑|編輯|录入|錄入|上传|上傳|修改|提交")
 _DATELINE = re.compile(r"\d{1,2}日(?:电|電|讯|訊)")
+_FIELD_KEY = re.compile(r"[\u4e00-\u9fff]{2,6}\s*:")
 
 
 def _article_time(text: str) -> bool:
     """A line of the article's own dates under its headline (the patterns above), not its byline."""
     key = _TIME_KEY.match(text)
-    return bool(_TIME_SPAN.search(text) or _DATELINE.search(text) or (key and not _PAGE_TIME_KEY.search(key.group(1))))
+    # An event's time is a field of its own: a line of several fields (播出时间：… 主持人：… 收听 2.3万)
+    # is the page's byline, whatever its first key.
+    alone = key is not None and len(_FIELD_KEY.findall(text)) == 1
+    return bool(_TIME_SPAN.search(text) or _DATELINE.search(text) or (alone and not _PAGE_TIME_KEY.search(key.group(1))))
 
 
 def zone_stamps(scored: list[Line], body: tuple[int, int], headline: int, done: set[int]) -> list[int]:
