@@ -170,3 +170,16 @@ def test_html_evidence_is_read_back_by_line_number():
     # A malformed value, or line numbers past the text, give nothing rather than fail.
     broken = parse_record(json.dumps({HTML_EVIDENCE: {"linked": ["x", 9], "roles": [1]}, "text": text}))
     assert html_evidence(broken, text) == (frozenset(), {})
+
+
+def test_a_users_field_named_like_the_warc_evidence_is_kept_and_never_read():
+    # Only records a WARC file made carry the markup evidence (review28b: a user's field of that
+    # name was deleted, and its value read as the page's evidence).
+    from cleaner.io.jsonl import HTML_EVIDENCE
+
+    line = json.dumps({"id": 1, HTML_EVIDENCE: {"linked": [0], "roles": {"0": "article"}},
+                       "text": "國(guó)務(wù)院"}, ensure_ascii=False) + "\n"
+    out, _ = _clean([line.encode()])
+    assert json.loads(out[0]) == {"id": 1, HTML_EVIDENCE: {"linked": [0], "roles": {"0": "article"}}, "text": "国务院"}
+    unchanged = json.dumps({"id": 2, HTML_EVIDENCE: "mine", "text": "这是一段正常的文字。"}, ensure_ascii=False) + "\n"
+    assert _clean([unchanged.encode()])[0] == [unchanged.encode()]

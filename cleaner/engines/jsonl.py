@@ -106,9 +106,12 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     url = record.get("url")
     title = record.get("title")  # a crawl's page title names the headline, as an HTML page's <title> does
     # A WARC page's evidence from its markup (records_source): used for its text, never written out.
-    linked, roles = html_evidence(record, value) if field == "text" else (frozenset(), {})
-    carried = HTML_EVIDENCE in record.spans
-    record = record.without(HTML_EVIDENCE)
+    # Only records made from a WARC file carry it (their config is one for extracted text): a
+    # user's own record with a field of that name keeps it, and it is never read as evidence (review28b).
+    carried = cleaner.config.from_html and HTML_EVIDENCE in record.spans
+    linked, roles = html_evidence(record, value) if carried and field == "text" else (frozenset(), {})
+    if carried:
+        record = record.without(HTML_EVIDENCE)
     try:
         result = cleaner.run(value, url=url if isinstance(url, str) else None, details=details,
                              title=title if isinstance(title, str) and field != "title" else None,

@@ -90,6 +90,9 @@ _ALIASES = {"x-gbk": "gbk", "gb_2312-80": "gb2312", "x-euc-cn": "gb2312", "x-x-b
 
 # Link text marks: noncharacters, which no page means as text (a page holding one is read unmarked).
 _OPEN, _CLOSE = "\ufdd0", "\ufdd1"
+# A character reference to a noncharacter of the marks' block (U+FDD0-U+FDEF): the parsed page
+# would hold what reads as a mark (review28b): such a page, as one holding them raw, is not marked.
+_NONCHARACTER_REF = re.compile(r"&#(?:[xX]0*[fF][dD][dDeE][0-9a-fA-F]|0*(?:6497[6-9]|649[89][0-9]|6500[0-7]))(?![0-9a-fA-F])")
 LINKED_SHARE = 0.9  # of a line's non-blank characters inside <a href>: the line is a link, its text the link's
 
 
@@ -237,9 +240,9 @@ def extract(html: str) -> HtmlPage:
     from cleaner.io import script_data
 
     tree = HTMLTree.parse(join_wrapped(html))
-    unmarked = any(ch in html for ch in (_OPEN, _CLOSE, *html_structure.MARKS))
-    elements = [] if unmarked else html_structure.elements_of(tree)
-    structure = None if unmarked else html_structure.mark_blocks(tree, elements)
+    unmarked = any(ch in html for ch in (_OPEN, _CLOSE, *html_structure.MARKS)) or _NONCHARACTER_REF.search(html) is not None
+    elements, depth = ([], 0) if unmarked else html_structure.elements_of(tree)
+    structure = None if unmarked or depth > html_structure.MAX_DEPTH else html_structure.mark_blocks(tree, elements)
     marked = not unmarked and _mark_links(tree, elements)
     shares: list[float] = []
     lines = _text_lines(tree, shares=shares if marked else None, structure=structure)

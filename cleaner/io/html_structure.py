@@ -30,7 +30,8 @@ The evidence per line (``Structure.roles``, keyed by the line's text as the extr
 * ``outside``: the line stands outside the container and in no region.
 
 A line whose text occurs at several places takes the role all of them share (``article`` if any
-occurrence is one; else a region only if every occurrence is in one). A page with too little prose
+occurrence is one: a menu's 国内 beside the article's subheading 国内 is kept from a weak decision,
+furniture left rather than article lost; else a region only if every occurrence is in one). A page with too little prose
 (``MIN_PROSE_LINES``) finds its container by the lines' own text (an agenda, a table); there the
 article starts at the container's first prose line when at most ``HEAD_LINES`` lines stand above
 it (the article's head: its headline, a byline, a font-size toggle), and a page with too few
@@ -79,6 +80,10 @@ CONTAINER_SHARE = 0.6  # of the page's prose characters: the deepest element hol
 MIN_PROSE_LINES = 3  # fewer prose lines: the container is found by the lines' own text
 HEAD_LINES = 4  # lines of weight above the container's first prose line that are its head (headline, byline)
 MIN_OWN_LINES = 5  # fewer lines with text of their own (outside links) either: no container
+# Deeper trees give no structure evidence: an element's chain of ancestors is asked of each line
+# and element, time and memory the square of the depth (review28b: 15,000 nested <div> took 28 s
+# and 1 GB); a real page nests a few dozen levels.
+MAX_DEPTH = 256
 LINK_DENSE = 0.5  # of a list's non-blank characters inside links: a list of links (a menu, related stories)
 _SENTENCE_END = re.compile(r"[。！？!?][\"'”’」』）)]*$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -105,22 +110,23 @@ class Structure:
         return line_roles(self.elements, lines, self.line_elements, shares)
 
 
-def elements_of(tree) -> list:
-    """The tree's element nodes in document order. Walked by hand: iterating Resiliparse's
-    ``query_selector_all`` result costs time quadratic in its length (3.4 s for the block elements
-    of 20 dev pages, against 0.07 s for this walk)."""
+def elements_of(tree) -> tuple[list, int]:
+    """The tree's element nodes in document order, and the depth of the deepest. Walked by hand:
+    iterating Resiliparse's ``query_selector_all`` result costs time quadratic in its length (3.4 s
+    for the block elements of 20 dev pages, against 0.07 s for this walk)."""
     from resiliparse.parse.html import NodeType
 
-    out, stack = [], [tree.document]
+    out, stack, deepest = [], [(tree.document, 0)], 0
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
         if node.type == NodeType.ELEMENT:
             out.append(node)
         child = node.last_child
         while child is not None:
-            stack.append(child)
+            stack.append((child, depth + 1))
             child = child.prev
-    return out
+    return out, deepest
 
 
 _BLOCK_SET = frozenset(BLOCK_TAGS)
