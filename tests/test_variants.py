@@ -30,3 +30,38 @@ def test_traditional_text_read_by_a_browsers_big5_decoder_gets_its_own_forms_bac
     damaged = DECODERS["whatwg-big5"].decode(text.encode("gb18030"), "replace")
     fixed = Cleaner(to="keep", remove_furniture=False).clean(damaged)
     assert fixed.count("當地") == 2 and "噹" not in fixed
+
+
+def test_a_standard_writes_a_rare_form_inside_its_words():
+    # OpenCC writes 叮当 叮噹, 家具 傢俱 (Hong Kong's 傢俬), 台灯 檯燈: pairs a rare form keeps.
+    pairs = variants.word_pairs()
+    assert {"叮噹", "傢俱", "傢俬", "檯燈"} <= pairs
+    assert pairs.isdisjoint({"噹地", "當地", "地噹", "全噹"})
+
+
+def test_a_rare_form_stays_a_guess_beside_a_character_it_makes_a_word_with():
+    items = [["喜", 2, ["喜"]], ["歡", 4, ["歡"]], ["看", 6, ["看"]], ["叮", 8, ["叮"]],
+             ["當", 10, ["當", "噹"]], ["的", 12, ["的"]]]
+    holes._usual_forms(items, "")
+    assert items[4][2] == ["當", "噹"]
+    # The character before the stream stands before its first guess.
+    items = [["噹", 2, ["噹", "當"]], ["的", 4, ["的"]]]
+    holes._usual_forms(items, "叮")
+    assert items[0][2] == ["噹", "當"]
+    # Beside a guess (叮 not read for sure) or a character it makes no word with: no guess.
+    items = [["叮", 2, ["叮", "丁"]], ["噹", 4, ["噹", "當"]], ["地", 6, ["地"]]]
+    holes._usual_forms(items, "")
+    assert items[1][2] == ["當"] and items[1][0] == "當"
+
+
+@pytest.mark.parametrize(("decoder", "text"), [("whatwg-big5", "小朋友都很喜歡看叮噹的卡通片"),
+                                               ("big5", "小朋友都很喜歡看叮噹的卡通片"),
+                                               ("big5", "他們買了一套新的傢俱，還有椅子。")])
+def test_a_word_a_standard_writes_with_a_rare_form_keeps_it(decoder, text):
+    # GBK's third region holds 噹 and 傢, whose bytes a Big5 decoder loses: inside 叮噹 and 傢俱
+    # (read for sure beside them) the rare form is the word's, where beside 地 (當地) it is not.
+    damaged = DECODERS[decoder].decode(text.encode("gb18030"), "replace")
+    assert damaged != text
+    fixed = Cleaner(to="keep", remove_furniture=False).clean(damaged)
+    assert fixed == text
+

@@ -171,10 +171,27 @@ def _usual_forms(items: list[list], prev: str) -> None:
     """Guesses are forms the stream's script writes (``variants``): the model scores 噹 as 当 and
     傢 as 家, so in Traditional text a mark for 全國 came back 噹. A form running text of the
     stream's script seldom writes among its fold group is no candidate (of both scripts together
-    where the stream says none); the only one left is always kept."""
+    where the stream says none); the only one left is always kept.
+
+    A rare form stays a candidate beside a character it makes a word with in a standard's
+    writing (``variants.word_pairs``: 叮噹, 傢俬, 檯燈): the character read for sure before it
+    (``prev`` for the first guess) or after it. Guesses are looked at in stream order, so one
+    left with a single candidate is sure for the next."""
     if all(len(item[2]) < 2 for item in items):
         return
-    _keep_only(items, variants.rare_forms(_stream_script(items, prev)))
+    rare = variants.rare_forms(_stream_script(items, prev))
+    pairs = variants.word_pairs()
+    for k, item in enumerate(items):
+        candidates = item[2]
+        if len(candidates) < 2 or rare.isdisjoint(candidates):  # at C speed: most guesses hold none
+            continue
+        before = prev[-1:] if not k else items[k - 1][0] if len(items[k - 1][2]) == 1 else ""
+        after = items[k + 1][0] if k + 1 < len(items) and len(items[k + 1][2]) == 1 else ""
+        kept = [c for c in candidates if c not in rare or (before and before + c in pairs) or (after and c + after in pairs)]
+        if kept and len(kept) < len(candidates):
+            item[2] = kept
+            if item[0] not in kept:
+                item[0] = kept[0]
 
 
 # Digits written fullwidth (０-９): the model scores them as any digit (what follows a number), but

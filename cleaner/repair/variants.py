@@ -18,6 +18,12 @@ where a page converted by OpenCC writes 爲 裏). Which script a guess is of is
 ``_one_script``'s business; this one keeps out the forms no standard writes and text seldom does.
 A guess is not filled with a rare form of its stream's script (``holes._usual_forms``), nor,
 where the stream says no script, with one rare in both scripts' text together.
+
+A form rare in running text is still what a standard writes inside some words: OpenCC writes
+叮噹 (叮当), 傢俬 and 傢俱 (家具), 檯燈 and 寫字檯 (台灯, 写字台). Taking those forms out of the rare
+sets brought 噹地 back for 當地; instead a rare form stays a guess beside a character it makes such
+a word with (``word_pairs``): the pairs of neighbours a rare form has in jieba's dictionary words
+converted by each standard.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner.langmodel import _opencc_path, fold_pairs  # noqa: PLC2701 - the fold table's own source
+from cleaner.langmodel import _opencc_path, dictionary_path, fold_pairs  # noqa: PLC2701 - the fold table's own source
 from cleaner.script.fold import converter
 from cleaner.tablecache import cached
 
@@ -36,6 +42,10 @@ MIN_GROUP = 20
 # A form written less often than this share of its group is rare (麵 is 2.7 % of Traditional
 # text's 面 麵 麪 and stays; 傢 is 0.1 % of 家 傢, 檯 0.2 % of 台 臺 檯).
 MIN_SHARE = 0.01
+# A dictionary word seen fewer times in jieba's counts lets no rare form in: idioms such as
+# 解发佯狂 and 被发缨冠 (3 each) made 解髮 and 被髮 pairs, and 髮 came back for 釋 in 解釋; 叮当
+# (170), 台灯 (67) and 家具 (886) stay.
+MIN_WORD_COUNT = 10
 # The standards whose Traditional forms are never rare (OpenCC's, Taiwan's, Hong Kong's).
 STANDARDS = ("s2t.json", "s2tw.json", "s2hk.json")
 
@@ -56,11 +66,40 @@ def rare_forms(script: str | None) -> frozenset[str]:
     return _rare()[script or "both"]
 
 
+def word_pairs() -> frozenset[str]:
+    """The two-character strings (left, rare form) and (rare form, right) that a standard writes
+    inside a word: a rare form (of any script's set) as jieba's dictionary words holding its
+    Simplified character come out of OpenCC's s2t, s2tw and s2hk, beside each of its neighbours
+    there (叮噹, 噹噹, 傢俬, 檯燈)."""
+    return _rare()["pairs"]
+
+
 @lru_cache(maxsize=1)
 def _rare() -> dict[str, frozenset[str]]:
-    # Kept on disk: about half a second of OpenCC calls, at the first guess of a process.
-    return cached("variants", [_opencc_path(), __file__, str(DATA)], "1", lambda: {
-        key: _build_rare(script) for key, script in (("simplified", "simplified"), ("traditional", "traditional"), ("both", None))})
+    # Kept on disk: about half a second of OpenCC calls (two more for the words), at the first
+    # guess of a process.
+    def build() -> dict[str, frozenset[str]]:
+        table = {key: _build_rare(script) for key, script in (("simplified", "simplified"), ("traditional", "traditional"), ("both", None))}
+        table["pairs"] = _build_pairs(table["simplified"] | table["traditional"] | table["both"])
+        return table
+
+    return cached("variants", [_opencc_path(), __file__, str(DATA), dictionary_path()], "2", build)
+
+
+def _build_pairs(rare: frozenset[str]) -> frozenset[str]:
+    folded = dict(fold_pairs())
+    simplified = {folded.get(ch, ch) for ch in rare}
+    with open(dictionary_path(), encoding="utf-8") as f:
+        words = [word for word, count in (line.split(" ")[:2] for line in f)
+                 if len(word) > 1 and int(count) >= MIN_WORD_COUNT and not simplified.isdisjoint(word)]
+    pairs = set()
+    for config in STANDARDS:
+        # One call per standard: OpenCC converts each line as a text of its own.
+        for word in converter(config).convert("\n".join(words)).split("\n"):
+            for k, ch in enumerate(word):
+                if ch in rare:
+                    pairs.update(word[j:j + 2] for j in (k - 1, k) if 0 <= j and j + 2 <= len(word))
+    return frozenset(pairs)
 
 
 def _build_rare(script: str | None) -> frozenset[str]:

@@ -110,6 +110,9 @@ pub struct Refusal {
     /// holes._usual_forms: the forms running text of a stream's script seldom writes and no
     /// standard writes (variants.rare_forms), for a Simplified stream, a Traditional one, neither.
     rare_forms: [FastMap<char, ()>; 3],
+    /// variants.word_pairs: (left, rare form) and (rare form, right) as a standard writes them
+    /// inside a word (叮噹, 傢俬), keyed by `word_pair`; such a rare form stays a guess.
+    word_pairs: FastMap<u64, ()>,
     /// The fold of a text holding a `sensitive` character (None: such a score is unsure).
     text_fold: Option<TextFold>,
     /// Asked between starts whether to stop (None: never).
@@ -124,6 +127,11 @@ fn set(chars: &str) -> FastMap<char, ()> {
     chars.chars().map(|c| (c, ())).collect()
 }
 
+/// The key of the two characters `a` `b` side by side in `word_pairs`.
+fn word_pair(a: char, b: char) -> u64 {
+    (u64::from(a) << 21) | u64::from(b)
+}
+
 impl Refusal {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -136,6 +144,7 @@ impl Refusal {
         sensitive: &str,
         scripts: (&str, &str),
         rare_forms: [&str; 3],
+        word_pairs: &str,
         spaces: &str,
     ) -> Refusal {
         // mojibake._common_chars: the BMP beyond Latin whose unigram is above RARE.
@@ -160,6 +169,10 @@ impl Refusal {
             simplified: set(scripts.0),
             traditional: set(scripts.1),
             rare_forms: rare_forms.map(set),
+            word_pairs: {
+                let chars: Vec<char> = word_pairs.chars().collect();
+                chars.chunks_exact(2).map(|p| (word_pair(p[0], p[1]), ())).collect()
+            },
             text_fold: None,
             stop_check: None,
             decisions: Mutex::default(),
@@ -702,7 +715,8 @@ impl Refusal {
         }
     }
 
-    /// holes._usual_forms.
+    /// holes._usual_forms: a rare form is no guess unless the character read for sure before it
+    /// (`prev` for the first) or after it makes a word with it (`word_pairs`); in stream order.
     fn usual_forms(&self, items: &mut [viterbi::Item], prev: Option<char>) {
         if items.iter().all(|it| it.candidates.len() < 2) {
             return;
@@ -712,7 +726,30 @@ impl Refusal {
             Some(false) => &self.rare_forms[1],
             None => &self.rare_forms[2],
         };
-        keep_only(items, rare);
+        let sure = |it: &viterbi::Item| if it.candidates.len() == 1 { Some(it.ch) } else { None };
+        for k in 0..items.len() {
+            if items[k].candidates.len() < 2 || !items[k].candidates.iter().any(|c| rare.contains_key(c)) {
+                continue;
+            }
+            let before = if k == 0 { prev } else { sure(&items[k - 1]) };
+            let after = items.get(k + 1).and_then(sure);
+            let kept: Vec<char> = items[k]
+                .candidates
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    !rare.contains_key(&c)
+                        || before.is_some_and(|b| self.word_pairs.contains_key(&word_pair(b, c)))
+                        || after.is_some_and(|a| self.word_pairs.contains_key(&word_pair(c, a)))
+                })
+                .collect();
+            if !kept.is_empty() && kept.len() < items[k].candidates.len() {
+                if !kept.contains(&items[k].ch) {
+                    items[k].ch = kept[0];
+                }
+                items[k].candidates = kept;
+            }
+        }
     }
 
     /// mojibake._keeping_shape in a two-byte family's view.
@@ -964,9 +1001,35 @@ mod tests {
             -12.0,
             "甦",
             ("国", "國"),
-            ["", "", ""],
+            ["噹", "噹", "噹"],
+            "叮噹",
             "\u{3000}",
         )
+    }
+
+    #[test]
+    fn a_rare_form_is_a_guess_only_beside_a_character_it_makes_a_word_with() {
+        let r = refusal();
+        let item = |cs: &[char]| viterbi::Item {
+            ch: cs[0],
+            candidates: cs.to_vec(),
+        };
+        let guesses = |items: &[viterbi::Item]| items.iter().map(|it| it.candidates.clone()).collect::<Vec<_>>();
+        // 叮 read for sure before it: 叮噹 is a word a standard writes, 噹 stays.
+        let mut items = vec![item(&['叮']), item(&['噹', '當'])];
+        r.usual_forms(&mut items, None);
+        assert_eq!(guesses(&items), vec![vec!['叮'], vec!['噹', '當']]);
+        // The character before the stream counts for the first guess.
+        let mut items = vec![item(&['噹', '當']), item(&['地'])];
+        r.usual_forms(&mut items, Some('叮'));
+        assert_eq!(items[0].candidates, vec!['噹', '當']);
+        // Beside 地 (噹地 is no word), or after 叮 still a guess itself, 噹 is no guess.
+        r.usual_forms(&mut items, Some('的'));
+        assert_eq!(guesses(&items), vec![vec!['當'], vec!['地']]);
+        assert_eq!(items[0].ch, '當');
+        let mut items = vec![item(&['叮', '丁']), item(&['噹', '當'])];
+        r.usual_forms(&mut items, None);
+        assert_eq!(items[1].candidates, vec!['當']);
     }
 
     fn chars(s: &str) -> Vec<char> {

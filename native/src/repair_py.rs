@@ -658,7 +658,8 @@ impl PyRefusal {
     /// [(source, least non-ASCII characters)])] in the order the re-read reads them; `rare`:
     /// mojibake.RARE; `sensitive`: the characters whose fold in a text may differ from their
     /// own (script.fold.fold_sensitive); `scripts`: (Simplified-only, Traditional-only)
-    /// characters; `spaces`: the non-ASCII characters the `regex` module's \s matches; `fold`:
+    /// characters, holes._usual_forms' rare forms (Simplified, Traditional, neither) and
+    /// variants.word_pairs (two characters each, one after the other); `spaces`: the non-ASCII characters the `regex` module's \s matches; `fold`:
     /// script.fold.fold, asked for the texts holding a `sensitive` character (None: their
     /// windows are left to Python, unsure).
     #[new]
@@ -673,7 +674,7 @@ impl PyRefusal {
         views: Vec<(String, Vec<(String, usize)>)>,
         rare: f64,
         sensitive: &str,
-        scripts: (String, String, [String; 3]),
+        scripts: (String, String, [String; 3], String),
         spaces: &str,
         fold: Option<Py<PyAny>>,
     ) -> PyResult<Self> {
@@ -734,6 +735,7 @@ impl PyRefusal {
             sensitive,
             (&scripts.0, &scripts.1),
             [&scripts.2[0], &scripts.2[1], &scripts.2[2]],
+            &scripts.3,
             spaces,
         );
         let interrupt: Arc<Mutex<Option<PyErr>>> = Arc::default();
