@@ -1,5 +1,7 @@
 """The article's counted steps, timetables and blocks of facts beside its body (cleaner/furniture/counted_rows.py)."""
 
+from hypothesis import given, settings, strategies as st
+
 from cleaner import Cleaner
 from cleaner.furniture.counted_rows import fact_runs, grow_over_rows, ordinal, rows, sequences
 
@@ -179,3 +181,15 @@ def test_steps_an_article_sentence_introduces_stay_above_a_prose_box():
     kept = _kept(PAGE_STEPS_OVER_BIO, "劳动仲裁申请流程六步走_律师说法_正衡律师事务所")
     assert all(line in kept for line in PAGE_STEPS_OVER_BIO.splitlines()[4:11])
     assert "相关文章" not in kept and "作者：吴晓峰律师 发布时间：2026-06-18 阅读：1532" not in kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789０٣一二三四五六七八九十百(（第步条、.) :：abc甲"), max_size=8))
+def test_the_opener_check_misses_no_ordinal(text):
+    # ordinal() answers None without its patterns when a line opens with none of _OPENERS or a
+    # digit: no pattern may match such a line.
+    from cleaner.furniture import counted_rows as cr
+
+    text = text.lstrip()
+    if text and not (text[0].isdecimal() or text[0] in cr._OPENERS):
+        assert not any(p.match(text) for p in (cr._TIME, cr._ARABIC, cr._HAN_ORDINAL, cr._BRACKET, cr._STEP))

@@ -43,6 +43,7 @@ REACH = 2  # lines at most between the body and the run (its heading, its introd
 FACT_MAX = 40  # characters of a row of facts (a field, not a paragraph)
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_OPENERS = frozenset("一二三四五六七八九十(第")  # what an ordinal but a digit opens with (the patterns below)
 # A page's record of itself (a byline, a metadata table): when, where from, by whom edited, how often read.
 RECORD_KEY = re.compile("发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问|字号|索引|文号|分类")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?!\d)")
@@ -68,6 +69,10 @@ def ordinal(text: str) -> tuple[str, int] | None:
     """(kind, value) of the ordinal or the time of day a line opens with, or None. A time's value
     is its minutes; ``第一步`` and ``第二条`` are of a kind with their measure word."""
     text = text.lstrip()
+    # Every ordinal opens with a digit (``\d``: any decimal digit), a Han numeral, a bracket or 第:
+    # most lines open with none, and are answered without the patterns (asked of every line twice a page).
+    if not text or not (text[0].isdecimal() or text[0] in _OPENERS):
+        return None
     m = _TIME.match(text)
     if m:
         return "time", int(m.group(1)) * 60 + int(m.group(2))
