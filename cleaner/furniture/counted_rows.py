@@ -118,7 +118,7 @@ def sequences(texts: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _field(text: str) -> str | None:
+def one_field(text: str) -> str | None:
     """The key of a line of one short field (``集合地点：绿川湿地公园北门``: a key of two to six Han
     characters, a value, no second key on the line), or None."""
     m = _FACT.match(text)
@@ -131,13 +131,13 @@ _FACT_KEYS = re.compile(r"\s[\u3400-\u9fff]{2,6}\s*:")  # a second field on the 
 
 
 def fact_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
-    """(first, last) of the runs of ``MIN_ROWS`` consecutive lines of one field each (``_field``),
+    """(first, last) of the runs of ``MIN_ROWS`` consecutive lines of one field each (``one_field``),
     no key of them a field of the page's record of itself (``RECORD_KEY``: a run holding one,
     ``发布时间：`` or ``来源：``, is a byline's or a metadata table's, all of it)."""
     out, start = [], 0
     keys: list[str] = []
     for pos, text in enumerate(list(texts) + [""]):
-        key = _field(text)
+        key = one_field(text)
         if key is not None:
             start = pos if not keys else start
             keys.append(key)

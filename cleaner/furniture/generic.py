@@ -23,7 +23,7 @@ from pathlib import Path
 from cleaner._native import FurnitureScorer, furniture_positions
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
-from cleaner.furniture.counted_rows import grow_over_rows, ordinal, rows as counted_rows, sequences
+from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
@@ -791,7 +791,6 @@ _TIME_SPAN = re.compile(r"\d{1,2}:\d{2}\s*[-－–—~～至到]\s*\d{1,2}:\d{2}
 _TIME_KEY = re.compile(r"^\s*([^\s:]{0,10}?(?:时间|時間|日期))\s*:")
 _PAGE_TIME_KEY = re.compile(r"发布|發布|发表|發表|更新|回复|回覆|发帖|發帖|编辑|編輯|录入|錄入|上传|上傳|修改|提交")
 _DATELINE = re.compile(r"\d{1,2}日(?:电|電|讯|訊)")
-_FIELD_KEY = re.compile(r"[\u4e00-\u9fff]{2,6}\s*:")
 
 
 def _article_time(text: str) -> bool:
@@ -799,7 +798,7 @@ def _article_time(text: str) -> bool:
     key = _TIME_KEY.match(text)
     # An event's time is a field of its own: a line of several fields (播出时间：… 主持人：… 收听 2.3万)
     # is the page's byline, whatever its first key.
-    alone = key is not None and len(_FIELD_KEY.findall(text)) == 1
+    alone = key is not None and one_field(text) is not None
     return bool(_TIME_SPAN.search(text) or _DATELINE.search(text) or (alone and not _PAGE_TIME_KEY.search(key.group(1))))
 
 
@@ -824,8 +823,7 @@ def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[i
     ``HEADLINE_REACH`` lines right above the body, where the headline and its subtitle stand
     (often between a navigation trail and a byline, both furniture), nor a line of the notice's
     ``signature`` (``signed``). Known before any score is: the fitting script counts the family
-    with the weights it tries. (Session 28 let it reach below the headline the title names,
-    below the headline the title names; on a new held-out set that lost article lines, and it was taken back.)"""
+    with the weights it tries."""
     near_top = body[0] - HEADLINE_REACH <= pos < body[0]
     return (not near_top and not body[0] <= pos <= body[1] and len(line.text) <= BETWEEN_MAX
             and not is_paragraph(line.text, line.features) and pos not in signed)

@@ -140,13 +140,15 @@ def _stream_script(items: list[list], prev: str) -> str | None:
     return "simplified" if simple > trad else "traditional"
 
 
-def _keep_only(items: list[list], dropped: frozenset[str]) -> None:
-    """Each guess without the candidates in ``dropped``; the only one left is always kept."""
-    for item in items:
+def _keep_only(items: list[list], dropped: frozenset[str], spared=None) -> None:
+    """Each guess without the candidates in ``dropped`` (but those ``spared(k, candidate)`` keeps
+    at the ``k``-th guess); the only one left is always kept. Guesses are looked at in stream
+    order: one left with a single candidate is sure for the next."""
+    for k, item in enumerate(items):
         candidates = item[2]
         if len(candidates) < 2 or dropped.isdisjoint(candidates):  # at C speed: most guesses hold none
             continue
-        kept = [c for c in candidates if c not in dropped]
+        kept = [c for c in candidates if c not in dropped or (spared is not None and spared(k, c))]
         if kept and len(kept) < len(candidates):
             item[2] = kept
             if item[0] not in kept:
@@ -175,23 +177,17 @@ def _usual_forms(items: list[list], prev: str) -> None:
 
     A rare form stays a candidate beside a character it makes a word with in a standard's
     writing (``variants.word_pairs``: 叮噹, 傢俬, 檯燈): the character read for sure before it
-    (``prev`` for the first guess) or after it. Guesses are looked at in stream order, so one
-    left with a single candidate is sure for the next."""
+    (``prev`` for the first guess) or after it."""
     if all(len(item[2]) < 2 for item in items):
         return
-    rare = variants.rare_forms(_stream_script(items, prev))
     pairs = variants.word_pairs()
-    for k, item in enumerate(items):
-        candidates = item[2]
-        if len(candidates) < 2 or rare.isdisjoint(candidates):  # at C speed: most guesses hold none
-            continue
+
+    def in_a_word(k: int, c: str) -> bool:
         before = prev[-1:] if not k else items[k - 1][0] if len(items[k - 1][2]) == 1 else ""
         after = items[k + 1][0] if k + 1 < len(items) and len(items[k + 1][2]) == 1 else ""
-        kept = [c for c in candidates if c not in rare or (before and before + c in pairs) or (after and c + after in pairs)]
-        if kept and len(kept) < len(candidates):
-            item[2] = kept
-            if item[0] not in kept:
-                item[0] = kept[0]
+        return bool(before and before + c in pairs) or bool(after and c + after in pairs)
+
+    _keep_only(items, variants.rare_forms(_stream_script(items, prev)), in_a_word)
 
 
 # Digits written fullwidth (０-９): the model scores them as any digit (what follows a number), but

@@ -659,9 +659,9 @@ impl PyRefusal {
     /// mojibake.RARE; `sensitive`: the characters whose fold in a text may differ from their
     /// own (script.fold.fold_sensitive); `scripts`: (Simplified-only, Traditional-only)
     /// characters, holes._usual_forms' rare forms (Simplified, Traditional, neither) and
-    /// variants.word_pairs (two characters each, one after the other); `spaces`: the non-ASCII characters the `regex` module's \s matches; `fold`:
-    /// script.fold.fold, asked for the texts holding a `sensitive` character (None: their
-    /// windows are left to Python, unsure).
+    /// variants.word_pairs (two characters each, one after the other); `spaces`: the non-ASCII
+    /// characters the `regex` module's \s matches; `fold`: script.fold.fold, asked for the texts
+    /// holding a `sensitive` character (None: their windows are left to Python, unsure).
     #[new]
     #[pyo3(signature = (codes, reader, lm, params, margins, views, rare, sensitive, scripts, spaces, fold = None))]
     #[allow(clippy::too_many_arguments)]
