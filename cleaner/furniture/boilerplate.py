@@ -235,6 +235,12 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     if headline:
         result.meta["headline"] = " ".join(lines[d.index].strip() for d in headline)
     kept_by_structure -= set(dropped)
+    # Cleaning the output again must keep them: what a reading of it as text takes goes now (page_structure.read_again).
+    for i, rule_id in page_structure.read_again(lines, dropped, replaced, kept_by_structure,
+                                                lambda out: remove_furniture(out, rules)).items():
+        dropped[i] = rule_id
+        result.counts[rule_id] += 1
+        kept_by_structure.discard(i)
     if not dropped and not replaced and not kept_by_structure:
         return result  # the page as it came (Removal's text)
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))  # where each line begins

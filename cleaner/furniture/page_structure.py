@@ -26,11 +26,19 @@ each line's role on (``Cleaner.run(roles=...)``, keyed by the line's text as ext
 
 Lines a rule rewrote, the headline and the lines the caller holds (``keep``) are never taken here.
 Text input carries no roles, and nothing here changes it.
+
+Cleaning the output again must not change it (``cleaner page.html -o out.txt`` then ``cleaner
+out.txt``): the second clean reads text, with no structure. So an article line the structure kept
+stays only if a reading of the output as text keeps it too (``read_again``): a photo caption in the
+container (``本报记者 惠禾 摄``), which the ``caption`` family takes from text wherever it stands,
+goes the first time; a line the model took only for what stood around it (``between``, a
+``tail-sweep`` under furniture that has gone) stays, since the text around it has gone too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from itertools import accumulate
 
 from cleaner.furniture.features import FEATURES, Line, prose_line
 
@@ -89,3 +97,23 @@ def weigh(decisions: list, scored: list[Line], roles: Mapping[int, str], thresho
         if s > threshold - REGION_LEAN:
             out.append(make(line, s, ("in-" + role.removeprefix(REGION).replace("=", "-"),)))
     return out, sorted(protected)
+
+
+def read_again(lines: list[str], dropped: Mapping[int, str], replaced: Mapping[int, str], protected: Collection[int],
+               read: Callable[[str], object]) -> dict[int, str]:
+    """The ``protected`` lines (kept for being the article's) that a reading of the output as text
+    removes, each with the id of the rule or family that took it: ``read(text)`` is the furniture
+    stage on text with no evidence (a ``Removal``, whose ``removed-line`` findings say where each
+    removed line began and why). ``dropped``: the lines removed, by index, ``replaced``: lines a rule
+    rewrote, of ``lines``, the page as the stage read it."""
+    if not protected:
+        return {}
+    kept = [i for i in range(len(lines)) if i not in dropped]
+    output = [replaced.get(i, lines[i]) for i in kept]
+    at = {start: i for start, i in zip(accumulate((len(line) + 1 for line in output), initial=0), kept, strict=False)}
+    out = {}
+    for finding in read("\n".join(output)).findings:
+        index = at.get(finding.position, -1) if finding.kind == "removed-line" else -1
+        if index in protected:
+            out[index] = finding.detail.partition(": ")[0]
+    return out
