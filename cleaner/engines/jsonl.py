@@ -32,6 +32,7 @@ from cleaner.engines.report import Recorder, Report, WriteBack, replay
 from cleaner.engines.workers import DIED, WORKER_DIED, after_first, alone, in_order, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
+from cleaner.io.html_field import field_page
 from cleaner.io.jsonl import HTML_EVIDENCE, BadRecord, has_surrogates, html_evidence, parse_record, split_ending
 
 # Records sent to a worker at a time, and batches a worker may have queued or done and not yet
@@ -112,12 +113,20 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     linked, roles = html_evidence(record, value) if carried and field == "text" else (frozenset(), {})
     if carried:
         record = record.without(HTML_EVIDENCE)
+    title = title if isinstance(title, str) and field != "title" else None
     try:
-        result = cleaner.run(value, url=url if isinstance(url, str) else None, details=details,
-                             title=title if isinstance(title, str) and field != "title" else None,
-                             linked=linked, roles=roles)
+        # A field holding a page's HTML is read as the page's file is (cleaner.io.html_field).
+        page = field_page(value, sniff=cleaner.config.strip_markup)
+        text, by = (value, cleaner) if page is None else (page.text, Cleaner.for_config(cleaner.config.for_extracted_text()))
+        if page is not None:
+            linked, roles, title = page.linked, page.roles, title if title is not None else page.meta.get("title")
+        result = by.run(text, url=url if isinstance(url, str) else None, details=details, title=title,
+                        linked=linked, roles=roles)
+        if page is not None:
+            result.findings[:0] = page.findings
+            result.meta = {**page.meta, **result.meta}
         if learned:
-            site = document_site(value, url if isinstance(url, str) else None, group, cleaner.config)
+            site = document_site(text, url if isinstance(url, str) else None, group, cleaner.config)
             remove_learned(result, learned, site, details=details)
     except DocumentTooLarge as exc:
         log.fail(where, f"field {field!r} is too large ({exc}); passed through unchanged")
@@ -348,6 +357,8 @@ def _document_lines_of(part: list[bytes], config: Config, field: str, group: str
         if not isinstance(record, dict) or not isinstance(record.get(field), str):
             continue
         text, url = record[field], record.get("url")
+        page = field_page(text, sniff=config.strip_markup)  # counted as it is cleaned: its visible text
+        text = text if page is None else page.text
         out.append((document_lines(text), document_site(text, url if isinstance(url, str) else None, group, config)))
     return out, sum(map(len, part))
 

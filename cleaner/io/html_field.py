@@ -1,0 +1,32 @@
+"""A JSON Lines record's field that holds an HTML page: read as the page's file is.
+
+A crawl dumped as JSON Lines often keeps each page's HTML in a field (``{"url": …, "html": "<!DOCTYPE
+html>…"}``, or ``text`` itself). Cleaned as text, its tags went in the markup stage and no structure
+or link evidence reached the furniture model, so the record came out otherwise than the same page
+as a file (``cleaner page.html``). Here a field is HTML when its content looks like it (the sniff of
+an HTML file's bytes: ``looks_like_html``), unless the user keeps markup (``--keep-markup``: the
+text is about HTML); its visible text, ``<title>``, ``<meta>``, script-data article, link and
+structure evidence are then the extractor's, as for a file. The value is already text (a JSON
+string), so it is not decoded again: a page's ``<meta charset>`` says nothing of it.
+
+The evidence is the extractor's own, made here from the field: a record's field named
+``_cleaner_html_evidence`` is the user's, never read (``cleaner.io.jsonl.HTML_EVIDENCE``).
+"""
+
+from __future__ import annotations
+
+from cleaner.io.html import HtmlPage, extract, looks_like_html
+from cleaner.io.page import SNIFF
+
+
+def field_page(value: str, *, sniff: bool = True) -> HtmlPage | None:
+    """The page a field's ``value`` holds when it looks like HTML (and ``sniff``), else None.
+
+    >>> field_page("<html><head><title>标题</title></head><body><p>正文。</p></body></html>").text
+    '正文。'
+    >>> field_page("正文 <注意> 不是网页") is None
+    True
+    """
+    if not sniff or not looks_like_html(value[:SNIFF].encode("utf-8", "surrogatepass")):
+        return None
+    return extract(value)
