@@ -85,6 +85,35 @@ def test_read_again_takes_only_the_protected_lines_a_text_reading_removes():
     assert page_structure.read_again(lines, {}, {}, set(), read) == {}
 
 
+NEWS = """<html><head><meta charset="utf-8"><title>今日要闻_某某网</title></head><body>
+<div class="article"><h1>今日要闻</h1><h2>国内</h2>
+<p>今年夏粮再获丰收，全国夏粮总产量比上年增加了二十多亿斤，各地正在抓紧收购和储存新粮。</p>
+<h2>国际</h2>
+<p>多国代表在日内瓦举行会谈，就气候变化和能源转型等议题交换了意见，会议将持续三天时间。</p>
+<h2>体育</h2>
+<p>全国游泳锦标赛昨天开幕，来自各省市的四百多名运动员参加比赛，比赛将持续一个星期左右。</p>
+</div><ul class="nav"><li><a href="/">首页</a></li><li><a href="/gn">国内</a></li><li><a href="/gj">国际</a></li>
+<li><a href="/ty">体育</a></li><li><a href="/about">关于我们</a></li></ul></body></html>""".encode()
+
+
+def test_a_menu_item_whose_text_is_an_article_subheading_is_judged_by_its_own_place():
+    # Keyed by text alone, the menu's 国际 under the article took the subheading's role (article),
+    # and the container kept it from the model's decision (after_barrier+tail).
+    result = Cleaner().run_bytes(NEWS)
+    lines = result.text.split("\n")
+    assert [lines.count(item) for item in ("国内", "国际", "体育", "首页")] == [1, 1, 1, 0]
+    assert lines[-1].startswith("全国游泳锦标赛")
+    assert not any(f.kind == "kept-line" for f in result.findings)
+
+
+def test_roles_at_reads_a_texts_occurrences_in_order():
+    roles = {"国内": ("region:class=nav", "article"), "正文。": "article"}
+    lines = ["国内", "", "正文。", "国内", "正文。"]
+    assert page_structure.roles_at(lines, [0, 2, 3, 4], roles) == {0: "region:class=nav", 2: "article", 3: "article", 4: "article"}
+    # One occurrence left (the other joined or repaired away): which one is not known, the shared role.
+    assert page_structure.roles_at(lines, [2, 3], roles) == {2: "article", 3: "article"}
+
+
 def test_text_input_is_judged_as_before():
     text = CAPTIONED.decode()
     assert Cleaner().run(text).text == Cleaner().run(text, roles={}).text

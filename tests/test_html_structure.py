@@ -115,13 +115,20 @@ def test_too_little_text_gives_no_evidence():
     assert extract("<body><div class='nav'><a href='/'>首页</a></div><p>你好。</p></body>").roles == {}
 
 
-def test_a_line_at_several_places_takes_the_role_they_share():
+def test_a_line_at_several_places_has_the_role_of_each_place():
     page = f"""<body><div class="menu"><a href="/">返回</a></div><div class="text">
     {"".join(f"<p>{line}</p>" for line in PROSE[:2])}<p>返回</p><p>{PROSE[2]}</p></div><div id="footer">
     <a href="/t">顶部</a></div><div class="nav"><a href="/t">顶部</a></div></body>"""
     roles = extract(page).roles
-    assert roles["返回"] == "article"  # once the article's: its text may be the article's anywhere
-    assert roles["顶部"] == "region:id=footer"  # regions only: the first one's name
+    assert roles["返回"] == ("region:class=menu", "article")  # the menu's, then the article's, in order
+    assert roles["顶部"] == ("region:id=footer", "region:class=nav")
+    assert roles[PROSE[0]] == "article"  # a text at one place (or sharing one role): the role itself
+    # Read by occurrence; when the lines judged hold the text another number of times, the role the
+    # occurrences share (the article's if any is; a region only if all are: the first one's name).
+    assert [html_structure.role_at(roles, "返回", k, 2) for k in (0, 1)] == ["region:class=menu", "article"]
+    assert html_structure.role_at(roles, "返回", 0, 1) == "article"
+    assert html_structure.role_at(roles, "顶部", 0, 3) == "region:id=footer"
+    assert html_structure.role_at({"甲": "outside"}, "甲", 1, 2) == "outside"  # a caller's plain mapping
 
 
 @pytest.mark.parametrize("rows_above, head_is_article", [(False, False), (True, True)])

@@ -172,6 +172,18 @@ def test_html_evidence_is_read_back_by_line_number():
     assert html_evidence(broken, text) == (frozenset(), {})
 
 
+def test_html_evidence_keeps_each_occurrences_role():
+    # A menu's 国际 and the article's subheading 国际: each line number carries its own role.
+    from cleaner.io.jsonl import HTML_EVIDENCE, evidence_value, html_evidence, parse_record
+
+    text = "国际\n正文第一段。\n国际\n正文第二段。"
+    roles = {"国际": ("region:class=nav", "article"), "正文第一段。": "article", "正文第二段。": "article"}
+    value = evidence_value(text, frozenset({"国际"}), roles)
+    assert value["roles"] == {"0": "region:class=nav", "1": "article", "2": "article", "3": "article"}
+    record = parse_record(json.dumps({HTML_EVIDENCE: value, "text": text}, ensure_ascii=False))
+    assert html_evidence(record, text)[1] == roles
+
+
 def test_a_users_field_named_like_the_warc_evidence_is_kept_and_never_read():
     # Only records a WARC file made carry the markup evidence (review28b: a user's field of that
     # name was deleted, and its value read as the page's evidence).

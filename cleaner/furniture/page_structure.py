@@ -3,7 +3,8 @@
 The text alone cannot tell an article's own list (an agenda, a table's rows, a list of steps:
 short lines without a full stop) from a menu, nor a sidebar's sentence from the article's. The
 markup can: the HTML path reads where each line stood (``cleaner.io.html_structure``) and hands
-each line's role on (``Cleaner.run(roles=...)``, keyed by the line's text as extracted):
+each line's role on (``Cleaner.run(roles=...)``, keyed by the line's text as extracted and, for a text found at
+several places, by its occurrence):
 
 * ``article``: inside the article's container (the element holding most of the page's prose, or
   of its own text on a page without prose: an agenda, a table), between its first and last line
@@ -37,10 +38,12 @@ goes the first time; a line the model took only for what stood around it (``betw
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from itertools import accumulate
 
 from cleaner.furniture.features import FEATURES, Line, prose_line
+from cleaner.io.html_structure import role_at
 
 ARTICLE = "article"
 REGION = "region:"
@@ -60,12 +63,20 @@ CERTAIN = 2.0  # score above the model's threshold at which it is near-certain: 
 REGION_LEAN = 4.0
 
 
-def roles_at(lines: list[str], content: list[int], roles: Mapping[str, str]) -> dict[int, str]:
-    """Each live line's role by its text (stripped), as the extractor gave it: a line a repair or a
-    join changed is no longer known, and is judged as text is."""
+def roles_at(lines: list[str], content: list[int], roles: Mapping) -> dict[int, str]:
+    """Each live line's role by its text (stripped) and which occurrence of that text it is, as the
+    extractor gave them (``html_structure.role_at``): a line a repair or a join changed is no
+    longer known, and is judged as text is."""
     if not roles:
         return {}
-    return {i: role for i in content if (role := roles.get(lines[i].strip()))}
+    texts = [lines[i].strip() for i in content]
+    total, seen = Counter(texts), Counter()
+    out = {}
+    for i, text in zip(content, texts, strict=True):
+        if role := role_at(roles, text, seen[text], total[text]):
+            out[i] = role
+        seen[text] += 1
+    return out
 
 
 def weigh(decisions: list, scored: list[Line], roles: Mapping[int, str], threshold: float,

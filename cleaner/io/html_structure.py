@@ -29,9 +29,12 @@ The evidence per line (``Structure.roles``, keyed by the line's text as the extr
   least ``LINK_DENSE`` link text;
 * ``outside``: the line stands outside the container and in no region.
 
-A line whose text occurs at several places takes the role all of them share (``article`` if any
-occurrence is one: a menu's 国内 beside the article's subheading 国内 is kept from a weak decision,
-furniture left rather than article lost; else a region only if every occurrence is in one). A page with too little prose
+A line whose text occurs at several places has the role of its own place: ``roles`` is keyed by
+text, and a text whose occurrences differ (a menu's 国内 in a ``nav`` and the article's subheading
+国内) maps to each occurrence's role in order (``keyed``; ``role_at`` reads it). Where the lines
+judged are not the lines extracted (a repair or a join changed how often a text occurs), a text's
+occurrences take the role they share (``shared``: ``article`` if any is one, furniture left rather
+than article lost; a region only if every occurrence is in one). A page with too little prose
 (``MIN_PROSE_LINES``) finds its container by the lines' own text (an agenda, a table); there the
 article starts at the container's first prose line when at most ``HEAD_LINES`` lines stand above
 it (the article's head: its headline, a byline, a font-size toggle), and a page with too few
@@ -105,7 +108,7 @@ class Structure:
     elements: list[Element] = field(default_factory=list)
     line_elements: list[int] = field(default_factory=list)
 
-    def roles(self, lines: list[str], shares: list[float]) -> dict[str, str]:
+    def roles(self, lines: list[str], shares: list[float]) -> Roles:
         """Each line's role (module docstring), by text; ``shares``: each line's share of link text."""
         return line_roles(self.elements, lines, self.line_elements, shares)
 
@@ -264,7 +267,7 @@ def container(elements: list[Element], weight: list[float], where: list[int]) ->
     return best
 
 
-def line_roles(elements: list[Element], lines: list[str], where: list[int], shares: list[float]) -> dict[str, str]:
+def line_roles(elements: list[Element], lines: list[str], where: list[int], shares: list[float]) -> Roles:
     """Each line's role by its text (module docstring)."""
     chains = [_chain(elements, at) for at in where]
     _wrappers(elements, chains)
@@ -322,15 +325,48 @@ def line_roles(elements: list[Element], lines: list[str], where: list[int], shar
                     role = REGION + "links"
                     break
         per_text.setdefault(line.strip(), []).append(role)
-    out = {}
+    return _by_text(per_text)
+
+
+Roles = dict[str, "str | tuple[str, ...]"]  # text -> its role, or each occurrence's role in order ("" none)
+
+
+def _by_text(per_text: dict[str, list[str]]) -> Roles:
+    out: Roles = {}
     for text, roles in per_text.items():
-        if ARTICLE in roles:
-            out[text] = ARTICLE
-        elif all(role.startswith(REGION) for role in roles):
+        if len(set(roles)) > 1:
+            out[text] = tuple(roles)
+        elif roles[0]:
             out[text] = roles[0]
-        elif all(role == OUTSIDE or role.startswith(REGION) for role in roles):
-            out[text] = OUTSIDE
     return out
+
+
+def keyed(lines: list[str], roles: list[str]) -> Roles:
+    """``roles`` (one a line, "" for none) keyed by the lines' text, stripped (module docstring)."""
+    per_text: dict[str, list[str]] = {}
+    for line, role in zip(lines, roles, strict=True):
+        per_text.setdefault(line.strip(), []).append(role)
+    return _by_text(per_text)
+
+
+def shared(roles: tuple[str, ...]) -> str:
+    """The role the occurrences of a text share, when which is which is not known (module docstring)."""
+    if ARTICLE in roles:
+        return ARTICLE
+    if all(role.startswith(REGION) for role in roles):
+        return roles[0]
+    if all(role == OUTSIDE or role.startswith(REGION) for role in roles):
+        return OUTSIDE
+    return ""
+
+
+def role_at(roles, text: str, occurrence: int, occurrences: int) -> str:
+    """The role of the ``occurrence``-th (from 0) of ``occurrences`` lines of ``text`` (stripped)
+    among the lines judged; ``roles``: ``line_roles``' (or a caller's plain ``{text: role}``)."""
+    role = roles.get(text, "")
+    if isinstance(role, str):
+        return role
+    return role[occurrence] if len(role) == occurrences else shared(role)
 
 
 def _wrappers(elements: list[Element], chains: list[list[int]]) -> None:

@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from json.decoder import scanstring
+
+from cleaner.io.html_structure import keyed, role_at
 
 _WS = re.compile(r"[ \t\n\r]*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -127,15 +130,23 @@ def html_evidence(record: Record, text: str) -> tuple[frozenset[str], dict[str, 
 
     linked = value.get("linked") if isinstance(value.get("linked"), list) else []
     roles = value.get("roles") if isinstance(value.get("roles"), dict) else {}
-    return (frozenset(t for n in linked if (t := line(n)) is not None),
-            {t: role for n, role in roles.items() if isinstance(role, str) and (t := line(n)) is not None})
+    per_line = [""] * len(lines)
+    for n, role in roles.items():
+        if isinstance(role, str) and line(n) is not None:
+            per_line[int(n)] = role
+    return frozenset(t for n in linked if (t := line(n)) is not None), keyed(lines, per_line)
 
 
-def evidence_value(text: str, linked: frozenset[str], roles: dict[str, str]) -> dict[str, object]:
-    """``HTML_EVIDENCE``'s value for a page's ``text`` and its evidence: line numbers, not lines."""
+def evidence_value(text: str, linked: frozenset[str], roles: dict) -> dict[str, object]:
+    """``HTML_EVIDENCE``'s value for a page's ``text`` and its evidence: line numbers, not lines
+    (a text's role at each of its occurrences: ``html_structure.role_at``)."""
     lines = text.split("\n")
-    return {"linked": [n for n, line in enumerate(lines) if line in linked],
-            "roles": {str(n): roles[line] for n, line in enumerate(lines) if line in roles}}
+    total, seen, by_line = Counter(line.strip() for line in lines), Counter(), {}
+    for n, line in enumerate(lines):
+        if role := role_at(roles, line.strip(), seen[line.strip()], total[line.strip()]):
+            by_line[str(n)] = role
+        seen[line.strip()] += 1
+    return {"linked": [n for n, line in enumerate(lines) if line in linked], "roles": by_line}
 
 
 def parse_record(line: str) -> Record:
