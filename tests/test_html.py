@@ -175,6 +175,19 @@ def test_meta_fields():
     assert gov.meta == {"date": "2020-01-02"}
 
 
+@pytest.mark.parametrize("metas, author", [
+    # A link, a domain, an account number, the page software's credit: no writer; the next key may name one.
+    ("<meta property='article:author' content='https://www.facebook.com/RFI'>", None),
+    ("<meta name='author' content='www.yunnan.cn,云南日报报业集团,云南网'>", None),
+    ("<meta name='author' content='L_104485'>", None),
+    ("<meta name='generator' content='Discuz! X3.4'><meta name='author' content='Discuz! Team and Comsenz UI Team'>", None),
+    ("<meta name='author' content='https://www.example.com/'><meta name='dc.creator' content='李明'>", "李明"),
+    ("<meta name='generator' content='WordPress 6.1'><meta name='author' content='王小明'>", "王小明"),
+])
+def test_an_author_meta_that_names_no_writer_is_left_out(metas, author):
+    assert html_to_text(page("<p>正文。</p>", metas).encode()).meta.get("author") == author
+
+
 def test_looks_like_html():
     assert looks_like_html(page("<p>x</p>").encode())
     assert looks_like_html(b"\n\n<html>\n<head><title>t</title></head>")

@@ -432,7 +432,29 @@ def _meta(tree) -> dict[str, str]:
         if key and value:
             named.setdefault(key.strip().lower(), value)
     for field_name, keys in _META_KEYS.items():
-        value = next((named[k] for k in keys if k in named), None)
+        values = (named[k] for k in keys if k in named)
+        if field_name == "author":
+            values = (v for v in values if _names_a_writer(v, named.get("generator", "")))
+        value = next(values, None)
         if value:
             found[field_name] = _BLANKS.sub(" ", value)
     return found
+
+
+# An author meta that names no writer: a link or a domain (a Facebook page, `www.yunnan.cn,云南网`),
+# an account number (`L_104485`).
+_NO_WRITER = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(com|cn|net|org|gov|edu|hk|tw)\b|\d{3,}", re.IGNORECASE)
+
+
+def _names_a_writer(value: str, generator: str) -> bool:
+    """Whether an author meta's value may name the article's writer: not a link, a domain or a
+    number, nor the credit of the software that made the page (Discuz!'s templates say
+    `author="Discuz! Team and Comsenz UI Team"` beside `generator="Discuz! X3.4"` on every page).
+
+    >>> _names_a_writer("新华社记者 张三", ""), _names_a_writer("https://www.facebook.com/RFI", "")
+    (True, False)
+    >>> _names_a_writer("Discuz! Team and Comsenz UI Team", "Discuz! X3.4")
+    False
+    """
+    software = generator.split()[0].lower() if generator.split() else ""
+    return not _NO_WRITER.search(value) and not (len(software) >= 3 and software in value.lower())
