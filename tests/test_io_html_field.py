@@ -79,6 +79,13 @@ def test_a_users_evidence_field_beside_html_is_kept_and_never_read():
     assert record["text"] == _as_file(AGENDA)
 
 
+def test_bytes_kept_as_escapes_are_read_back_before_the_page_is_read():
+    # 厂 (e5 8e 82) as a tool that could not decode it kept it: read back, as the text path does.
+    escaped = STORY.replace("工厂", "工\udce5\udc8e\udc82")
+    (record,) = _clean([json.dumps({"text": escaped})])
+    assert record["text"] == _as_file(STORY)
+
+
 def test_keep_markup_reads_the_field_as_text():
     about = "<html><body><p>这是一段讲网页标签的文字，标签要留下。</p></body></html>"
     assert field_page(about, sniff=False) is None and field_page(about) is not None

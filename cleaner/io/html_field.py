@@ -7,7 +7,8 @@ as a file (``cleaner page.html``). Here a field is HTML when its content looks l
 an HTML file's bytes: ``looks_like_html``), unless the user keeps markup (``--keep-markup``: the
 text is about HTML); its visible text, ``<title>``, ``<meta>``, script-data article, link and
 structure evidence are then the extractor's, as for a file. The value is already text (a JSON
-string), so it is not decoded again: a page's ``<meta charset>`` says nothing of it.
+string), so it is not decoded again: a page's ``<meta charset>`` says nothing of it; bytes a tool
+could not decode and kept as escapes (``\udce9``) are read back first, as the text path reads them.
 
 The evidence is the extractor's own, made here from the field: a record's field named
 ``_cleaner_html_evidence`` is the user's, never read (``cleaner.io.jsonl.HTML_EVIDENCE``).
@@ -16,7 +17,9 @@ The evidence is the extractor's own, made here from the field: a record's field 
 from __future__ import annotations
 
 from cleaner.io.html import HtmlPage, extract, looks_like_html
+from cleaner.io.jsonl import has_surrogates
 from cleaner.io.page import SNIFF
+from cleaner.smuggled_bytes import read_back
 
 
 def field_page(value: str, *, sniff: bool = True) -> HtmlPage | None:
@@ -29,4 +32,9 @@ def field_page(value: str, *, sniff: bool = True) -> HtmlPage | None:
     """
     if not sniff or not looks_like_html(value[:SNIFF].encode("utf-8", "surrogatepass")):
         return None
-    return extract(value)
+    found = []
+    if has_surrogates(value):  # readable ones (the caller refuses others): pairs joined, escaped bytes decoded
+        value, _, found = read_back(value)
+    page = extract(value)
+    page.findings[:0] = found
+    return page
