@@ -383,6 +383,21 @@ def test_end_markers_are_short_lines_that_close_an_article(line, ends):
     assert marker(line) == ends
 
 
+@pytest.mark.parametrize("line, ends", [
+    # A link to the previous or next piece of a series, whatever unit it counts in.
+    ("下一期：孩子挑食怎么办", True),
+    ("上一集", True),
+    ("【後一則】颱風過後的漁港", True),  # Traditional, in brackets
+    ("下一讲 函数与图像", True),
+    ("下一步：打开设置，选择账户", False),  # a step of the article
+    ("下一站：杭州西湖", False),  # a travel diary's section
+    ("上一届冠军卫冕成功", False),
+    ("下一期节目将于周五播出。", False),  # a sentence
+])
+def test_a_link_to_the_previous_or_next_piece_ends_the_article(line, ends):
+    assert marker(line) == ends
+
+
 def test_the_article_ends_at_the_first_marker_below_enough_prose():
     lengths, prose = [10, 80, 80, 8, 120, 8], [False, True, True, False, True, False]
     ends = [True, False, False, True, False, True]  # a marker at the top is a byline, not the end
