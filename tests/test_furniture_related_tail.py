@@ -33,6 +33,9 @@ def test_the_list_under_a_signature_goes_the_signature_stays():
     rule = "根据有关规定，参展作品须为居民本人原创，每人限报一件，作品尺寸不超过四尺整张，装裱后统一送至文化站。"
     out = clean(page("相关规定", rule, "东湖街道办事处", "2026年5月20日", "相关网站", "东湖区人民政府"))
     assert out[-4:] == ["相关规定", rule, "东湖街道办事处", "2026年5月20日"]
+    # Works named alone in title marks under the heading close the article (a painter's, a writer's).
+    works = ["相关作品", "《春山图》", "《墨竹》", "《秋江晚渡》"]
+    assert clean(page(*works))[-4:] == works
 
 
 def test_a_page_of_rows_loses_the_box_at_its_foot_only():

@@ -8,7 +8,9 @@ row, where short lines are left to the model and lean article (a notice's signat
 What marks them is the heading: a word that names a relation to the page (相关, 关联, 同类, 延伸,
 推荐, 更多, 热门) and a noun, or a noun and a word that names a box of links (推荐, 链接, 排行). An
 article's last section under such a heading is prose (``相关规定`` over the clauses): here the
-heading stands below the article's last prose line, so nothing of the article follows it.
+heading stands below the article's last prose line, so nothing of the article follows it. Nor
+are works named alone in title marks (``相关作品`` over ``《蒙娜丽莎》``, ``《最后的晚餐》``) other pages:
+a painter's works close an article about the painter.
 
 So the heading and every later line of a title's length that ends no sentence go (Step
 ``generic/related-tail``), as the tail sweep takes the lines under a line gone there
@@ -28,6 +30,9 @@ _HEADING = re.compile(
     r"|[\u4e00-\u9fff]{2,4}(?:推荐|链接|连结|排行|排行榜))\s*[】\]]?\s*:?$"
 )
 ROW_MAX = 40  # characters: a title, a name, a rating row; no paragraph
+# A work's name alone in title marks (《最后的晚餐》): a painter's works or a writer's books under 相关作品
+# are the article's last section, not links to other pages of the site (portals._headlines_below).
+_WORK = re.compile(r"《[^》]{1,30}》(?:\s*\(?\d{4}年?\)?)?")
 FOOT_SHARE = 3  # without a body, the heading and its rows are at most a third of the page's lines
 
 
@@ -50,7 +55,7 @@ def related_tail(scored: list[Line], body: tuple[int, int] | None, removed: list
         if removed[pos] or scored[pos].index in keep or not related_heading(scored[pos].text):
             continue
         rows = [p for p in range(pos + 1, len(scored)) if not removed[p] and scored[p].index not in keep and _row(scored[p])]
-        if not rows:
+        if not rows or 2 * sum(1 for p in rows if _WORK.fullmatch(scored[p].text)) >= len(rows):
             return []
         if body is None and (len(scored) - pos) * FOOT_SHARE > len(scored):
             return []
