@@ -47,3 +47,13 @@ def test_a_page_of_rows_loses_the_box_at_its_foot_only():
     # Heading and rows above a third of the page: a list article's own section, left alone.
     page = "\n".join(["小账本 5.1.0 更新说明", *rows[:3], "同类软件推荐", *rows[3:]])
     assert "同类软件推荐" in clean(page)
+
+
+def test_a_box_framed_by_furniture_goes_though_a_title_asks():
+    # A headline may ask: the box's last title reads as prose, and the list no longer stands below
+    # the page's last prose line. A share row gone above it and the site's menu under it frame it.
+    box = ["相关政策", "关于调整居民文化惠民卡使用范围的通知", "图解：惠民卡使用范围调整，哪些场馆受影响？"]
+    out = clean(page("分享到：微信 微博 QQ空间", *box, "网站地图 | 联系我们 | 隐私声明 | 使用帮助"))
+    assert out[-1] == SECOND and not set(box) & set(out)
+    # With nothing gone between the article and the heading, nothing frames it: it stays.
+    assert clean(page(*box, "网站地图 | 联系我们 | 隐私声明 | 使用帮助"))[-3:] == box

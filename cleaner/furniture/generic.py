@@ -38,7 +38,7 @@ from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
-from cleaner.furniture.related_tail import related_tail
+from cleaner.furniture.related_tail import framed_box, related_tail
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
 from cleaner.furniture.threads import shaped
@@ -653,7 +653,10 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
     done = {d.index for d in out}
-    for pos in related_tail(scored, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}):
+    gone_now, own = [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}
+    box = related_tail(scored, body, gone_now, own) or framed_box(scored, body, gone_now, own,
+                                                                  lambda pos: _taken_above(scored, folded, pos))
+    for pos in box:
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (RELATED_TAIL,)))
     if take_headline and headline >= 0 and scored[headline].features["headline"]:

@@ -16,13 +16,21 @@ So the heading and every later line of a title's length that ends no sentence go
 ``generic/related-tail``), as the tail sweep takes the lines under a line gone there
 (``generic.tail_sweep``). A page without a body found (a list article, rows alone) is read the
 same way when the heading and its rows are at most a third of the page: a short box at the foot.
+
+A box whose titles read as sentences (``图解：药品抽检不合格，消费者如何维权？``: a headline may ask)
+keeps a prose line below the heading. Such a box is still the site's when furniture frames it
+(``framed_box``): a line gone between the body and the heading (a share row, a source line) and a
+line gone, or the page's end, right under its last title, the titles running without a break
+(each of a title's length, no paragraph, ending in no stop but a headline's ``?`` or ``!``).
 """
 
 from __future__ import annotations
 
 import re
 
-from cleaner.furniture.features import Line, prose_line
+from collections.abc import Callable
+
+from cleaner.furniture.features import Line, is_paragraph, prose_line
 
 # Folded text (Traditional read as Simplified, NFKC): 相關連結 is 相关连结.
 _HEADING = re.compile(
@@ -58,6 +66,45 @@ def related_tail(scored: list[Line], body: tuple[int, int] | None, removed: list
         if not rows or 2 * sum(1 for p in rows if _WORK.fullmatch(scored[p].text)) >= len(rows):
             return []
         if body is None and (len(scored) - pos) * FOOT_SHARE > len(scored):
+            return []
+        return [pos, *rows]
+    return []
+
+
+def _title(line: Line) -> bool:
+    """A link's title: a title's length, no paragraph, no stop but a headline's question or exclamation."""
+    text = line.text
+    return (len(text) <= ROW_MAX and not is_paragraph(text, line.features)
+            and (not line.features["final_punct"] or text.endswith(("?", "!"))))
+
+
+def framed_box(scored: list[Line], body: tuple[int, int] | None, removed: list[bool], keep: set[int],
+               taken_above: Callable[[int], bool]) -> list[int]:
+    """Positions of a related box framed by furniture at the article's end: its heading
+    (``related_heading``) with a line gone right above it (or, below the body, anywhere between the
+    body and it), then titles (``_title``) without a break, and right under them a line gone or the
+    page's end. The body may have run over the box (its titles read as prose, the line gone above
+    it taken by a rule before the body was sought): nothing of the body then stands below it.
+    ``taken_above(pos)``: a line the rules or an earlier family took stands right above ``scored[pos]``."""
+    if body is None:
+        return []
+    gone_below_body = False
+    for pos in range(body[0] + 1, len(scored)):
+        gone_here = removed[pos - 1] or taken_above(pos)
+        if pos > body[1]:
+            gone_below_body = gone_below_body or gone_here
+        if removed[pos] or scored[pos].index in keep or not related_heading(scored[pos].text):
+            continue
+        if not (gone_here or gone_below_body):
+            continue
+        end = pos + 1
+        while (end < len(scored) and not removed[end] and not taken_above(end) and scored[end].index not in keep
+               and _title(scored[end])):
+            end += 1
+        framed = end == len(scored) or removed[end] or taken_above(end)
+        rows = range(pos + 1, end)
+        if (not rows or not framed or end <= body[1]
+                or 2 * sum(1 for p in rows if _WORK.fullmatch(scored[p].text)) >= len(rows)):
             return []
         return [pos, *rows]
     return []
