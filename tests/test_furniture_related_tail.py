@@ -1,5 +1,7 @@
 """A related list's heading and rows at the page's foot (cleaner/furniture/related_tail.py)."""
 
+from functools import lru_cache
+
 from cleaner import Cleaner
 from cleaner.furniture.related_tail import related_heading
 
@@ -8,8 +10,13 @@ PROSE = ("为进一步丰富社区居民的文化生活，街道办事处于本�
 SECOND = "本次书画展得到了辖区多所学校和书画协会的大力支持，在此一并表示感谢，欢迎居民前往文化站参观展出作品。"
 
 
+@lru_cache(maxsize=1)
+def cleaner() -> Cleaner:
+    return Cleaner(to="keep")
+
+
 def clean(text: str) -> list[str]:
-    return [line for line in Cleaner(to="keep").run(text, details=False).text.splitlines() if line.strip()]
+    return [line for line in cleaner().run(text, details=False).text.splitlines() if line.strip()]
 
 
 def test_headings_of_a_related_list():
