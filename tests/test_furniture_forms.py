@@ -183,6 +183,18 @@ def test_a_sentence_about_clicking_is_no_prompt(line):
     assert not prompt(norm(line))
 
 
+@pytest.mark.parametrize("line", ["扫码关注东湖文旅公众号", "長按識別二維碼下載APP", "微信扫一扫加入读者群", "立即下载",
+                                  "马上预约试听课", "一键安装", "立即购买全套教材"])
+def test_a_call_to_act_on_the_sites_offer_is_a_prompt(line):
+    assert prompt(norm(line))
+
+
+@pytest.mark.parametrize("line", ["扫码支付已成为主流。", "立即下载并安装最新补丁，以免数据丢失。", "扫码率逐年上升",
+                                  "立即停止使用该药品", "马上就到春节了", "一键启动的功能很实用"])
+def test_a_sentence_or_a_headline_of_those_words_is_no_prompt(line):
+    assert not prompt(norm(line))
+
+
 @pytest.mark.parametrize("line", ["标签：健身步道 城市公园 全民健身", "关键词: 医改, 医保", "Tags: 旅行 川西", "關鍵字：颱風 停課"])
 def test_a_line_of_tags_is_tags(line):
     # Tag rows are a portal form (portals.py, keys from the lexicon's [portals] tags), folded to

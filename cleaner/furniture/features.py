@@ -130,13 +130,22 @@ MARK_MAX = 40  # characters: an end marker or a comment header is a short line, 
 _COMPLETE = re.compile(r"[(\[【]\s*(全文)?完\s*[)\]】]\s*$")  # "(完)" closing the last paragraph
 
 
+# A link to the previous or next piece of a series, by the unit it counts in, whatever the site
+# (上一篇, 下一期：…, 上一集, 后一则, 【下一章】): a measure word of writing, broadcasting or posting, then
+# the line's end, a colon, a space or a closing bracket. Not 下一步 (a step of the article), 下一站,
+# 下一届, 下一回合 (words of a sentence's subject).
+_PREV_NEXT = re.compile(r"^[【\[<«]?\s*[上下前后]一(?:篇|条|则|期|集|章|节|讲|课|话|回|首|帖|贴|封|页)(?:$|[:\s】\]>»])")
+
+
 def end_marker(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     """A sign that the article above has ended: an editor line (责任编辑：王伟), a 【纠错】 link,
-    上一篇/下一篇, a comments or disclaimer heading, or a paragraph closed by "(完)"."""
+    a link to the previous or next piece (上一篇, 下一期：…), a comments or disclaimer heading, or a
+    paragraph closed by "(完)"."""
     if "完" in text and _COMPLETE.search(text):  # the substring test spares the search on most lines
         return True
     return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
-            and any(_set_apart(text, m.start(), m.end()) for m in lexicon.ends_re.finditer(text)))
+            and (bool(_PREV_NEXT.match(text))
+                 or any(_set_apart(text, m.start(), m.end()) for m in lexicon.ends_re.finditer(text))))
 
 
 def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:

@@ -144,7 +144,14 @@ _PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这�
                      # a call to subscribe to a publication (订阅经济兴起 names none).
                      # The site's own pieces (新闻, 资讯, 精彩内容), not what the article is about (更多招生信息请访问学校官网).
                      r"|更多[^。!?,]{0,10}(?:新闻|资讯|内容|报道|视频|文章|精彩)请(?:上|到|访问|浏览|登录|关注|点击|下载|移步)"
-                     r"|(?:免费|立即|马上|欢迎|一键)?订阅(?:《[^》]{1,16}》|[^\s。!?,]{0,10}(?:电子报|精选|newsletter))")
+                     r"|(?:免费|立即|马上|欢迎|一键)?订阅(?:《[^》]{1,16}》|[^\s。!?,]{0,10}(?:电子报|精选|newsletter))"
+                     # A call to act on the site's offer: a code to scan, then what for (扫码关注某某公众号,
+                     # 长按识别二维码下载); a word of haste, then a deal's verb (立即下载, 马上预约, 一键安装,
+                     # 立即购买完整课程). A sentence asking so ends on its stop; the article's own steps are
+                     # counted (1. 扫码关注…) and inside its body, where prompts are not forced.
+                     r"|(?:微信)?(?:扫码|扫一扫|扫描二维码|长按(?:识别)?二维码|长按识别|识别二维码)"
+                     r"(?:即可|免费)?(?:关注|下载|添加|加入|进群|订阅|安装|收听|观看|领取|预约|报名|购买)"
+                     r"|(?:立即|马上|一键)(?:下载|购买|预约|报名|注册|登录|领取|体验|安装|咨询|抢购|试用|开通|加入|关注)")
 PROMPT_MAX = 30  # characters
 _SENTENCE_END = ("。", "!", "?", ";")
 

@@ -38,12 +38,14 @@ from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
+from cleaner.furniture.related_tail import framed_box, related_tail
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
 from cleaner.furniture.threads import shaped
 from cleaner.furniture.unreadable import legible
 
 TITLE_REACH = 4  # lines above the body searched for the headline
+RELATED_TAIL = "related-tail"  # a related list's heading and rows at the page's foot (related_tail.py)
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
 HEADLINE = "headline"  # the family of an HTML page's headline, taken to meta (decide(take_headline=True))
 
@@ -587,6 +589,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     if body is None:
         out += [Decision(line.index, lines[line.index], 0.0, (family,)) for line in scored
                 if line.index not in keep and (family := structural(line) or _site_row(line, lexicon))]
+        done = {d.index for d in out}
+        out += [Decision(scored[pos].index, lines[scored[pos].index], 0.0, (RELATED_TAIL,))
+                for pos in related_tail(scored, None, [line.index in done for line in scored], keep)]
         return _weighed(out, scored, roles, model, keep, lines, protected_out, linked)
     headline = headline_position(scored, body[0], model)
     top = page_top(scored, body[0]) if title is None and headline != 0 else -1
@@ -647,6 +652,13 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
+    done = {d.index for d in out}
+    gone_now, own = [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}
+    box = related_tail(scored, body, gone_now, own) or framed_box(scored, body, gone_now, own,
+                                                                  lambda pos: _taken_above(scored, folded, pos))
+    for pos in box:
+        line = scored[pos]
+        out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (RELATED_TAIL,)))
     if take_headline and headline >= 0 and scored[headline].features["headline"]:
         # Only a headline the title names (a line above the body, as page_lines finds it): one
         # guessed from its shape alone (_title_position) may be the article's first words.

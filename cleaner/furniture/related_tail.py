@@ -1,0 +1,110 @@
+"""A list of links at the page's foot, under a heading of a related list's shape.
+
+Below an article a site sets its lists of other pages: ``相关公告`` over two titles with their
+dates, ``相关链接`` over the names of other offices, ``同类应用推荐`` over two apps with their
+ratings. None of their rows reads as a sentence, and there are too few of them, or too unlike,
+to make a list of one form (``lists.py``); they stand under the article's signature or its last
+row, where short lines are left to the model and lean article (a notice's signature is short too).
+What marks them is the heading: a word that names a relation to the page (相关, 关联, 同类, 延伸,
+推荐, 更多, 热门) and a noun, or a noun and a word that names a box of links (推荐, 链接, 排行). An
+article's last section under such a heading is prose (``相关规定`` over the clauses): here the
+heading stands below the article's last prose line, so nothing of the article follows it. Nor
+are works named alone in title marks (``相关作品`` over ``《蒙娜丽莎》``, ``《最后的晚餐》``) other pages:
+a painter's works close an article about the painter.
+
+So the heading and every later line of a title's length that ends no sentence go (Step
+``generic/related-tail``), as the tail sweep takes the lines under a line gone there
+(``generic.tail_sweep``). A page without a body found (a list article, rows alone) is read the
+same way when the heading and its rows are at most a third of the page: a short box at the foot.
+
+A box whose titles read as sentences (``图解：药品抽检不合格，消费者如何维权？``: a headline may ask)
+keeps a prose line below the heading. Such a box is still the site's when furniture frames it
+(``framed_box``): a line gone between the body and the heading (a share row, a source line) and a
+line gone, or the page's end, right under its last title, the titles running without a break
+(each of a title's length, no paragraph, ending in no stop but a headline's ``?`` or ``!``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Callable
+
+from cleaner.furniture.features import Line, is_paragraph, prose_line
+
+# Folded text (Traditional read as Simplified, NFKC): 相關連結 is 相关连结.
+_HEADING = re.compile(
+    r"^[【\[]?\s*(?:(?:相关|关联|同类|延伸|推荐|更多|热门)[\u4e00-\u9fff]{2,4}"
+    r"|[\u4e00-\u9fff]{2,4}(?:推荐|链接|连结|排行|排行榜))\s*[】\]]?\s*:?$"
+)
+ROW_MAX = 40  # characters: a title, a name, a rating row; no paragraph
+# A work's name alone in title marks (《最后的晚餐》): a painter's works or a writer's books under 相关作品
+# are the article's last section, not links to other pages of the site (portals._headlines_below).
+_WORK = re.compile(r"《[^》]{1,30}》(?:\s*\(?\d{4}年?\)?)?")
+FOOT_SHARE = 3  # without a body, the heading and its rows are at most a third of the page's lines
+
+
+def related_heading(text: str) -> bool:
+    """A heading of a related list: ``相关公告``, ``【相关链接】``, ``同类应用推荐``, ``友情链接:``."""
+    return len(text) <= 12 and bool(_HEADING.match(text))
+
+
+def _row(line: Line) -> bool:
+    return len(line.text) <= ROW_MAX and not line.features["final_punct"]
+
+
+def related_tail(scored: list[Line], body: tuple[int, int] | None, removed: list[bool], keep: set[int]) -> list[int]:
+    """Positions of the related list at the page's foot: the first related heading below the body
+    and below the page's last prose line, when at least one row under it is a title's length and
+    ends no sentence, with those rows (lines gone already and lines in ``keep`` aside)."""
+    last_prose = max((pos for pos, line in enumerate(scored) if prose_line(line)), default=-1)
+    start = max(last_prose, body[1] if body is not None else -1) + 1
+    for pos in range(start, len(scored)):
+        if removed[pos] or scored[pos].index in keep or not related_heading(scored[pos].text):
+            continue
+        rows = [p for p in range(pos + 1, len(scored)) if not removed[p] and scored[p].index not in keep and _row(scored[p])]
+        if not rows or 2 * sum(1 for p in rows if _WORK.fullmatch(scored[p].text)) >= len(rows):
+            return []
+        if body is None and (len(scored) - pos) * FOOT_SHARE > len(scored):
+            return []
+        return [pos, *rows]
+    return []
+
+
+def _title(line: Line) -> bool:
+    """A link's title: a title's length, no paragraph, no stop but a headline's question or exclamation."""
+    text = line.text
+    return (len(text) <= ROW_MAX and not is_paragraph(text, line.features)
+            and (not line.features["final_punct"] or text.endswith(("?", "!"))))
+
+
+def framed_box(scored: list[Line], body: tuple[int, int] | None, removed: list[bool], keep: set[int],
+               taken_above: Callable[[int], bool]) -> list[int]:
+    """Positions of a related box framed by furniture at the article's end: its heading
+    (``related_heading``) with a line gone right above it (or, below the body, anywhere between the
+    body and it), then titles (``_title``) without a break, and right under them a line gone or the
+    page's end. The body may have run over the box (its titles read as prose, the line gone above
+    it taken by a rule before the body was sought): nothing of the body then stands below it.
+    ``taken_above(pos)``: a line the rules or an earlier family took stands right above ``scored[pos]``."""
+    if body is None:
+        return []
+    gone_below_body = False
+    for pos in range(body[0] + 1, len(scored)):
+        gone_here = removed[pos - 1] or taken_above(pos)
+        if pos > body[1]:
+            gone_below_body = gone_below_body or gone_here
+        if removed[pos] or scored[pos].index in keep or not related_heading(scored[pos].text):
+            continue
+        if not (gone_here or gone_below_body):
+            continue
+        end = pos + 1
+        while (end < len(scored) and not removed[end] and not taken_above(end) and scored[end].index not in keep
+               and _title(scored[end])):
+            end += 1
+        framed = end == len(scored) or removed[end] or taken_above(end)
+        rows = range(pos + 1, end)
+        if (not rows or not framed or end <= body[1]
+                or 2 * sum(1 for p in rows if _WORK.fullmatch(scored[p].text)) >= len(rows)):
+            return []
+        return [pos, *rows]
+    return []
