@@ -30,6 +30,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline, headline_lines
+from cleaner.furniture.shaped_runs import grow_over_runs
 from cleaner.furniture.site_voice import site_names, site_voice
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
@@ -156,6 +157,11 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                                  lambda pos: bool(title) and _names_headline(lines[pos], title),
                                  lambda pos: barriers[pos] and _stamp(lines[pos].features) and not ends[pos] and not _signed(lines[pos]),
                                  lambda pos: pos > 0 and any(folded[i].strip() for i in range(lines[pos - 1].index + 1, lines[pos].index)))
+    if title and first <= last:
+        # The article's run of like lines between its headline and its body (shaped_runs.py).
+        first = grow_over_runs(texts, first, last, lambda pos: _row_fits(lines[pos], barriers[pos] or ends[pos]),
+                               _headline_above(lines, first, title),
+                               lambda pos: pos > 0 and any(folded[i].strip() for i in range(lines[pos - 1].index + 1, lines[pos].index)))
     if title and first < last and _names_headline(lines[first], title):
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
@@ -191,6 +197,21 @@ def _signed(line: Line) -> bool:
     a programme's ``(2) 南开大学校长 侯自新教授 致辞``.)"""
     f = line.features
     return bool(f["url"] or f["separators"] >= 0.5 or f["lex_cover"] >= 0.3 or f["notice"] or structural(line))
+
+
+def _row_fits(line: Line, stop: bool) -> bool:
+    """A line that may be a row of the article's run of like lines (``shaped_runs``): no barrier
+    or end marker (``stop``), no furniture sign of its own (``_signed``), no stamp, date, time,
+    counter or furniture key (a byline's), no prose (a run is of lines the body lacks)."""
+    f = line.features
+    return not (stop or _signed(line) or f["date"] or f["time"] or f["kv_filled"] or f["kv_empty"] or f["kv_many"]
+                or f["counter"] or f["buttons"] or prose_line(line))
+
+
+def _headline_above(lines: list[Line], first: int, title: str) -> int:
+    """The nearest line above the body (within ``FAR_REACH`` lines) the page's title names
+    (``_names_headline``), or -1."""
+    return next((pos for pos in range(first - 1, max(first - 1 - FAR_REACH, -1), -1) if _names_headline(lines[pos], title)), -1)
 
 
 def _names_headline(line: Line, title: str) -> bool:
