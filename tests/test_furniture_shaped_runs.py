@@ -1,7 +1,7 @@
 """The article's run of like lines between its headline and its body (cleaner/furniture/shaped_runs.py)."""
 
 from cleaner import Cleaner
-from cleaner.furniture.shaped_runs import grow_over_runs, shape, shaped_runs
+from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, shape, shaped_runs, tail_rows
 
 PROSE = ("秋天的河水比夏天清了许多，诗人在这首短诗里写下童年记忆中的村口、母亲和清晨的槌声，"
          "读来朴素而动人，也写出了离乡多年的人对故土的怀念。")
@@ -86,3 +86,82 @@ def test_result_lines_over_the_text_stay():
     kept = _kept(PAGE_RESULTS, "115年度全民運動會成績公報_新聞稿_臺中市政府運動局")
     assert all(line in kept for line in PAGE_RESULTS.splitlines()[4:7])
     assert "首頁 > 新聞稿" not in kept
+
+
+TURNS = ["记者:您今年带来了什么建议?", "陈代表:提高乡村教师的生活补助", "记者:为什么关注这个问题?", "陈代表:我在乡村学校教了二十年书"]
+
+
+def test_a_byline_one_field_a_line_is_no_run_a_reporters_questions_are():
+    every = lambda pos: True  # noqa: E731
+    byline = ["作者:张三", "摄影:李四", "通讯员:王五"]
+    assert shaped_runs(byline, every, lambda pos: True) == []
+    assert shaped_runs(TURNS, every, lambda pos: pos % 2 == 0) == [(0, 3)]
+    assert shaped_runs(TURNS[:3], every, lambda pos: pos % 2 == 0) == []  # two questions, one answer
+
+
+def test_rows_under_the_headline_past_an_advert_and_below_the_body_with_its_keys():
+    never = lambda pos: False  # noqa: E731
+    every = lambda pos: True  # noqa: E731
+    page = ["两会访谈", *TURNS, "东平农商银行 存款利率上浮", PROSE]
+    assert head_rows(page, 0, 6, lambda pos: pos != 5, never) == {1, 2, 3, 4}
+    # A furniture heading between the headline and the run: a related list's titles, not the article's.
+    assert head_rows(page, 0, 6, lambda pos: pos != 5, lambda pos: pos == 5) == set()
+    assert head_rows(page, -1, 6, lambda pos: pos != 5, never) == set()
+    questions = ["问:小区能装充电桩吗?", "答:有固定车位即可", "问:快充多少钱?", "答:约一元"]
+    more = ["问:冬天续航几折?", "答:七成左右", "问:能坐在车里充吗?"]
+    below = [PROSE, *questions, "广告 充电桩限时优惠", *more]
+    assert tail_rows(below, (0, 4), lambda pos: pos != 5, never) == {6, 7, 8}
+    # Keys the body does not open two lines with (a comment's writer) are not the article's.
+    comments = [PROSE, *questions, "广告", "网友甲:说得好", "网友乙:学习了", "网友丙:支持"]
+    assert tail_rows(comments, (0, 4), lambda pos: pos != 5, never) == set()
+    assert tail_rows(below, (0, 4), every, lambda pos: pos == 5) == set()
+
+
+PAGE_TURNS_OVER_AD = f"""东平新闻网 首页 | 时政 | 访谈 | 民生 | 视频
+首页 > 访谈
+两会访谈：代表谈乡村教师待遇
+2027-03-06 09:12 东平新闻网 记者： 编辑：
+记者：您今年带来了什么建议？
+陈代表：提高乡村教师的生活补助
+记者：为什么关注这个问题？
+陈代表：我在乡村学校教了二十年书
+记者：具体怎么提高？
+陈代表：按偏远程度分档，越偏远补助越高
+广告
+东平农商银行 存款利率上浮 详询网点
+乡村教师 (rural teachers) 在中西部县域学校中占多数，他们的工资待遇与城区教师仍有差距，不少年轻教师工作几年后便选择离开，陈代表认为补助要向最偏远的学校倾斜。
+分享到：微信 微博
+相关访谈
+代表谈农村养老 03-05
+委员谈中小企业融资 03-04
+东平新闻网 版权所有"""
+
+PAGE_QA_SPLIT = f"""城市生活报 首页 新闻 汽车 房产 健康 教育 数字报
+首页 > 汽车
+新能源车主关心的充电问题
+城市生活报 2026-08-08 记者 刘洋 阅读：
+{PROSE}
+问：小区能装私人充电桩吗？
+答：有固定车位且物业配合即可申请
+问：公共快充一度电多少钱？
+答：电费加服务费，约一元到一元八角
+广告 家用充电桩限时安装优惠 点击咨询
+问：冬天续航会打几折？
+答：一般是夏季的七成左右
+问：充电时能坐在车里吗？
+答：可以，但不要开窗抽烟
+热门推荐
+二手新能源车怎么挑 08-05
+城市生活报社 版权所有"""
+
+
+def test_turns_under_the_headline_stay_past_an_advert_between_them_and_the_text():
+    kept = _kept(PAGE_TURNS_OVER_AD, "两会访谈：代表谈乡村教师待遇_访谈_东平新闻网")
+    assert all(line in kept for line in PAGE_TURNS_OVER_AD.splitlines()[4:10])
+    assert "相关访谈" not in kept and "2027-03-06 09:12 东平新闻网 记者： 编辑：" not in kept
+
+
+def test_questions_and_answers_go_on_past_an_advert_below_the_text():
+    kept = _kept(PAGE_QA_SPLIT, "新能源车主关心的充电问题_汽车_城市生活报")
+    assert all(line in kept for line in PAGE_QA_SPLIT.splitlines()[10:14])
+    assert "热门推荐" not in kept and "二手新能源车怎么挑 08-05" not in kept
