@@ -1,7 +1,7 @@
 """The article's run of like lines between its headline and its body (cleaner/furniture/shaped_runs.py)."""
 
 from cleaner import Cleaner
-from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, shape, shaped_runs, tail_rows
+from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, resumed_turns, shape, shaped_runs, tail_rows
 
 PROSE = ("秋天的河水比夏天清了许多，诗人在这首短诗里写下童年记忆中的村口、母亲和清晨的槌声，"
          "读来朴素而动人，也写出了离乡多年的人对故土的怀念。")
@@ -165,3 +165,35 @@ def test_questions_and_answers_go_on_past_an_advert_below_the_text():
     kept = _kept(PAGE_QA_SPLIT, "新能源车主关心的充电问题_汽车_城市生活报")
     assert all(line in kept for line in PAGE_QA_SPLIT.splitlines()[10:14])
     assert "热门推荐" not in kept and "二手新能源车怎么挑 08-05" not in kept
+
+
+def test_turns_resume_under_a_box_with_the_keys_above_it():
+    above = ["【問】誰可以申請?", "【答】設籍本市的市民", "【問】補助多少?", "【答】最高一萬元"]
+    under = ["油價下週恐再漲 2026/03/30", "電動機車銷量創新高 2026/03/25", "【問】期限到什麼時候?", "【答】今年底止"]
+    assert resumed_turns(above, under) == 2
+    assert resumed_turns(above, under[:3]) is None  # one row is no resumed dialogue
+    assert resumed_turns(above[:2], under) is None  # keys used once above are no article's form
+    comments = ["网友甲:说得好", "网友乙:学习了"]
+    assert resumed_turns(above, ["相关文章 2026/03/30", *comments]) is None
+
+
+PAGE_QA_BOX = """台灣好日子新聞網 首頁 | 生活 | 財經 | 科技 | 影音 | 訂閱電子報
+首頁 > 生活
+【懶人包】電動機車補助怎麼申請？
+2026/04/02 10:05 記者 王怡君／台北報導
+【問】誰可以申請補助？
+【答】設籍本市年滿十八歲的市民
+【問】補助金額多少？
+【答】每輛最高補助一萬元
+【延伸閱讀】
+油價下週恐再漲 2026/03/30
+電動機車銷量創新高 2026/03/25
+【問】申請期限到什麼時候？
+【答】今年十二月三十一日止，額滿為止
+台灣好日子新聞網 版權所有 © 2026"""
+
+
+def test_questions_under_a_related_box_inside_them_stay():
+    kept = _kept(PAGE_QA_BOX, "【懶人包】電動機車補助怎麼申請？_生活_台灣好日子新聞網")
+    assert "【問】申請期限到什麼時候？" in kept and "【答】今年十二月三十一日止，額滿為止" in kept
+    assert "油價下週恐再漲 2026/03/30" not in kept

@@ -161,3 +161,25 @@ def tail_rows(texts: Sequence[str], body: tuple[int, int], fits: Callable[[int],
             out.update(range(start, end + 1))
             edge = end
     return out
+
+
+RESUME_REACH = 8  # lines at most of a box between the article's turns (a heading and its titles)
+KEYS_ABOVE = 12  # lines above a box whose keys are the article's
+
+
+def resumed_turns(above: Sequence[str], under: Sequence[str]) -> int | None:
+    """How many lines under a box's heading (``under``: folded, NFKC) are the box before the
+    article's turns resume: the first line of two in a row opening with a key (``key``) that
+    ``FORM_ROWS`` of the last ``KEYS_ABOVE`` lines above the heading open with (``above``), within
+    ``RESUME_REACH`` lines; None when none does. A related box set inside a dialogue or a list of
+    questions and answers (``【延伸閱讀】`` and its titles between two ``【問】``/``【答】`` pairs): the
+    article goes on under it in rows, not in the prose a rule's ``resume_prose`` waits for."""
+    counts = Counter(k for k in map(key, above[-KEYS_ABOVE:]) if k)
+    own = {k for k, n in counts.items() if n >= FORM_ROWS}
+    if not own:
+        return None
+    keys = [key(text) for text in under[: RESUME_REACH + 2]]
+    for k in range(1, min(len(keys) - 1, RESUME_REACH + 1)):
+        if keys[k] in own and keys[k + 1] in own:
+            return k
+    return None
