@@ -105,7 +105,10 @@ def test_rows_under_the_headline_past_an_advert_and_below_the_body_with_its_keys
     page = ["两会访谈", *TURNS, "东平农商银行 存款利率上浮", PROSE]
     assert head_rows(page, 0, 6, lambda pos: pos != 5, never) == {1, 2, 3, 4}
     # A furniture heading between the headline and the run: a related list's titles, not the article's.
-    assert head_rows(page, 0, 6, lambda pos: pos != 5, lambda pos: pos == 5) == set()
+    related = ["两会访谈", "相关访谈", *TURNS, PROSE]
+    assert head_rows(related, 0, 6, lambda pos: pos != 1, lambda pos: pos == 1) == set()
+    # A box's heading between the run and the body (作者简介 over a bio read as the body) parts nothing.
+    assert head_rows(page, 0, 6, lambda pos: pos != 5, lambda pos: pos == 5) == {1, 2, 3, 4}
     assert head_rows(page, -1, 6, lambda pos: pos != 5, never) == set()
     questions = ["问:小区能装充电桩吗?", "答:有固定车位即可", "问:快充多少钱?", "答:约一元"]
     more = ["问:冬天续航几折?", "答:七成左右", "问:能坐在车里充吗?"]
@@ -197,3 +200,26 @@ def test_questions_under_a_related_box_inside_them_stay():
     kept = _kept(PAGE_QA_BOX, "【懶人包】電動機車補助怎麼申請？_生活_台灣好日子新聞網")
     assert "【問】申請期限到什麼時候？" in kept and "【答】今年十二月三十一日止，額滿為止" in kept
     assert "油價下週恐再漲 2026/03/30" not in kept
+
+
+PAGE_QA_OVER_BIO = """正衡律师事务所 首页 | 律所简介 | 专业领域 | 律师团队 | 律师说法 | 联系我们
+首页 > 律师说法
+租房押金不退怎么办？律师答疑
+作者：吴晓峰律师 发布时间：2026-06-18 阅读：1532
+问：房东以墙面有污渍为由扣押金，合理吗？
+答：正常使用造成的损耗不应由租客承担
+问：合同没写押金条款怎么办？
+答：可以用转账记录和聊天记录证明押金的存在
+问：协商不成可以去哪里投诉？
+答：可以向住建部门投诉，也可以向法院起诉
+作者简介
+吴晓峰，正衡律师事务所高级合伙人，执业十五年，擅长劳动争议、公司合规与合同纠纷，曾代理多起有影响的劳动争议案件，为数十家企业提供常年法律顾问服务。
+相关文章
+工伤认定需要哪些材料 2026-06-02
+正衡律师事务所 版权所有 粤ICP备13012345号"""
+
+
+def test_questions_over_an_authors_bio_read_as_the_body_stay():
+    kept = _kept(PAGE_QA_OVER_BIO, "租房押金不退怎么办？律师答疑_律师说法_正衡律师事务所")
+    assert all(line in kept for line in PAGE_QA_OVER_BIO.splitlines()[4:10])
+    assert "相关文章" not in kept

@@ -124,17 +124,18 @@ def head_rows(texts: Sequence[str], headline: int, first: int, fits: Callable[[i
     """Positions of the rows of the runs of ``shaped_runs`` between the headline (``headline``:
     the position of the line the page's title names, -1: none) and the body's first line
     (``first``), with no ``stop`` (a furniture heading, an end marker: 相关阅读 over titles) between
-    the headline and the run nor between the run and the body, and at most ``APART`` lines between
-    the run and the body (an advertisement's slot, a video card: furniture lines the model judges
-    on their own). What stands there is the article's or a byline's, a share row's, an
-    advertisement's, none of which is a run of like lines that fit."""
+    the headline and the run, and at most ``APART`` lines between the run and the body (an
+    advertisement's slot, a video card, or a box's heading: an article of turns has no prose, and a
+    box of prose under it, an author's bio under ``作者简介``, read as the body; the lines between
+    are the model's to judge). What stands under a headline is the article's or a byline's, a
+    share row's, an advertisement's, none of which is a run of like lines that fit."""
     if headline < 0 or first - headline <= MIN_ROWS:
         return set()
     below = headline + 1
     out: set[int] = set()
     for start, end in shaped_runs(texts[below:first], lambda pos: fits(below + pos), lambda pos: keyed(below + pos)):
         start, end = below + start, below + end
-        if first - end - 1 <= APART and not any(stop(p) for p in range(below, first) if not start <= p <= end):
+        if first - end - 1 <= APART and not any(stop(p) for p in range(below, start)):
             out.update(range(start, end + 1))
     return out
 
