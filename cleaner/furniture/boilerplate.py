@@ -23,6 +23,7 @@ from cleaner.furniture.features import end_marker, is_paragraph, is_prose, norma
 from cleaner.furniture.kept_blocks import kept_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
+from cleaner.furniture.shaped_runs import KEYS_ABOVE, RESUME_REACH, resumed_turns
 from cleaner.model import Finding
 from cleaner.script.fold import fold, foreign_class
 from cleaner.urlhost import host_of
@@ -398,6 +399,11 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
                 # A box inside the article (推荐阅读 between two paragraphs): only the box goes.
                 under = [j for j in alive[pos + 1 :] if j not in dropped]
                 size = text_box_length((folded[j] for j in under), rule.resume_prose)  # folded as read
+                if size is None:
+                    # The article's turns resume under the box (shaped_runs.resumed_turns), not its prose.
+                    above = [j for j in alive[max(pos - 2 * KEYS_ABOVE, 0) : pos] if j not in dropped][-KEYS_ABOVE:]
+                    size = resumed_turns([normalise(folded[j]) for j in above],
+                                         [normalise(folded[j]) for j in under[: RESUME_REACH + 2]])
                 cut = cut if size is None else [i, *under[:size]]
             for j in cut:
                 dropped.setdefault(j, rule.id)

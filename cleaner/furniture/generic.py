@@ -30,6 +30,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
 from cleaner.furniture.headline import fuller_headline, headline_lines
+from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_voice import site_names, site_voice
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
@@ -158,6 +159,12 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                                  lambda pos: bool(title) and _names_headline(lines[pos], title),
                                  lambda pos: barriers[pos] and _stamp(lines[pos].features) and not ends[pos] and not _signed(lines[pos]),
                                  lambda pos: pos > 0 and any(folded[i].strip() for i in range(lines[pos - 1].index + 1, lines[pos].index)))
+    if title and first <= last:
+        # The article's run of like lines between its headline and its body (shaped_runs.py).
+        first = grow_over_runs(texts, first, last, lambda pos: _grown_row(lines[pos], barriers[pos] or ends[pos]),
+                               _headline_above(lines, first, title),
+                               lambda pos: pos > 0 and any(folded[i].strip() for i in range(lines[pos - 1].index + 1, lines[pos].index)),
+                               lambda pos: ends[pos] or barriers[pos] and not _stamp(lines[pos].features) and not lines[pos].features["kv_many"])
     if title and first < last and _names_headline(lines[first], title):
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
@@ -193,6 +200,61 @@ def _signed(line: Line) -> bool:
     a programme's ``(2) 南开大学校长 侯自新教授 致辞``.)"""
     f = line.features
     return bool(f["url"] or f["separators"] >= 0.5 or f["lex_cover"] >= 0.3 or f["notice"] or structural(line))
+
+
+def _like_rows(scored: list[Line], body: tuple[int, int], title: str | None, lexicon: Lexicon) -> set[int]:
+    """Positions of the article's runs of like lines apart from its body (``shaped_runs``): under
+    the headline the title names with an advertisement's slot between them and the body
+    (``head_rows``), or below the body past one, opening with the body's own keys (``tail_rows``)."""
+    texts = [line.text for line in scored]
+    ends: dict[int, bool] = {}
+
+    def heading(pos: int) -> bool:  # a furniture heading or an end marker (asked of the few lines between)
+        if pos not in ends:
+            line = scored[pos]
+            ends[pos] = _barrier(line, prose_line(line)) and not _stamp(line.features) and not line.features["kv_many"] \
+                or end_marker(line.text, line.features, lexicon) or comments_heading(line.text)
+        return ends[pos]
+
+    # Under the headline a byline (a stamp, a row of keys) stands between it and the article's
+    # rows; below the body one is a comment's, and ends the article as any barrier does.
+    stop = lambda pos: heading(pos) or _barrier(scored[pos], prose_line(scored[pos]))  # noqa: E731
+    fits = lambda pos: _row_fits(scored[pos], stop(pos))  # noqa: E731
+    headline = _headline_above(scored, body[0], title) if title else -1
+    keyed = lambda pos: _keyed(scored[pos])  # noqa: E731
+    return head_rows(texts, headline, body[0], fits, heading, keyed) | tail_rows(texts, body, fits, stop, keyed)
+
+
+def _row_fits(line: Line, stop: bool) -> bool:
+    """A line that may be a row of the article's run of like lines (``shaped_runs``): no barrier
+    or end marker (``stop``), no furniture sign of its own (``_signed``; furniture words aside from
+    a key of the lexicon opening the line), no stamp, date, time, counter, empty key or row of keys
+    (a byline's); a run of lines opened by the lexicon's keys is a byline's (``_keyed``)."""
+    f = line.features
+    # A speaker's key of the lexicon (记者) covers much of a short turn: the run weighs such keys (_keyed).
+    signed = f["url"] or f["separators"] >= 0.5 or f["notice"] or structural(line) or (f["lex_cover"] >= 0.3 and not f["kv_filled"])
+    return not (stop or signed or f["date"] or f["time"] or f["kv_empty"] or f["kv_many"] or f["counter"] or f["buttons"])
+
+
+def _grown_row(line: Line, stop: bool) -> bool:
+    """A row the body grows over (``shaped_runs.grow_over_runs``): one that may be a run's
+    (``_row_fits``), no prose and no furniture key of the lexicon opening it. Growing moves the
+    body's top, and every line above is read anew (a byline there becomes the body's neighbour);
+    a run of turns with a reporter's keys or of sentences is kept where it stands (``_like_rows``).
+    With prose and keyed rows grown over too, a page of the dev set's report split read twice
+    lost more than read once (``tests/test_furniture_idempotence.py``; session 29)."""
+    return _row_fits(line, stop) and not _keyed(line) and not prose_line(line)
+
+
+def _keyed(line: Line) -> bool:
+    """A furniture key of the lexicon opens the line (a byline's field; ``shaped_runs``)."""
+    return bool(line.features["kv_filled"])
+
+
+def _headline_above(lines: list[Line], first: int, title: str) -> int:
+    """The nearest line above the body (within ``FAR_REACH`` lines) the page's title names
+    (``_names_headline``), or -1."""
+    return next((pos for pos in range(first - 1, max(first - 1 - FAR_REACH, -1), -1) if _names_headline(lines[pos], title)), -1)
 
 
 def _names_headline(line: Line, title: str) -> bool:
@@ -326,13 +388,24 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
     named = [pos for pos in _above(lines, first)
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and _unended(lines[pos])
              and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"]) and not badge_byline(lines[pos].text)
-             and title_match(without_stamp(lines[pos].text), title)]
+             and title_match(without_stamp(lines[pos].text), title) and not site_byline(lines[pos].text, title)]
     if not named:
         return _far_headline(lines, first, title)
     return named[fuller_headline([lines[pos].text for pos in named], title)]  # headline.py
 
 
 FAR_REACH = 24  # lines above the body searched for a headline the title's first part is, word for word
+
+
+def site_byline(text: str, title: str) -> bool:
+    """A byline opened by the site's name (``城市生活报 2026-08-08 记者 刘洋 阅读：``): a date cut
+    from the line leaves words the title's other part names (its site), not its first part
+    (the headline; a blog entry's ``标题 2005-03-18 01:58:01`` is the first part). The title
+    names such a line as it names a headline, and the headline above it went as furniture above
+    a headline (session 29)."""
+    core = without_stamp(text)
+    parts = title_parts(title)
+    return core != text.strip() and len(parts) >= 2 and not title_match(core, parts[0])
 
 
 def _far_headline(lines: list[Line], first: int, title: str) -> int:
@@ -608,6 +681,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # The article's counted steps and facts inside its body (counted_rows.py) are its own: no score takes them.
     own_rows = {pos for pos in counted_rows([line.text for line in scored]) if body[0] <= pos <= body[1]}
     own_rows |= introduced_steps(scored, body, headline)
+    own_rows |= _like_rows(scored, body, title, lexicon)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -649,7 +723,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in zone_stamps(scored, body, headline if article_headline(scored, headline, title) else -1, done | keep):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
     done = {d.index for d in out}
-    for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}):
+    for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored],
+                          keep | {scored[p].index for p in listed | signed | own_rows}):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
     done = {d.index for d in out}
