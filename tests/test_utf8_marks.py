@@ -203,3 +203,20 @@ def test_a_short_run_of_marks_is_read_on_a_page_whose_decoder_is_known():
         at = page.index(shown)
         assert [fixed.text for start, _, fixed in utf8_marks.repair(page) if start == at] == [short]
     assert utf8_marks.repair(WIDE_TEXT + "\n中国\ufffd3\n") == []  # clean text with a mark: nothing read
+
+
+@pytest.mark.parametrize("codec", ["big5", "cp950", "big5hkscs"])
+def test_a_run_whose_last_byte_a_big5_decoder_paired_with_a_letter_is_read(codec):
+    """转会到OK through Big5: 到's last byte (b0) and O read as one character (記), which no
+    view of UTF-8 held, so the whole run was left. Its lead is the run's last byte; O is given
+    back after the reading."""
+    text = "莱昂德罗转会到OK俱乐部，这是一个非常重要的转会消息。"
+    shown = text.encode().decode(codec, "replace")
+    run = shown[: shown.index("K")]
+    assert run.endswith("記") and "O" not in run
+    readings = utf8_marks._readings(run, dropped=False)
+    assert readings
+    best = min(readings, key=lambda r: r[0])
+    assert best[3][-1][0] == "O"
+    fixed = utf8_marks.read(run, prev="\n")
+    assert fixed is not None and fixed.text.endswith("O")

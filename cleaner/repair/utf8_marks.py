@@ -170,20 +170,21 @@ def _readings(run: str, dropped: bool, min_known: int = MIN_KNOWN) -> list[Readi
     reading with marks takes at least (``_cheapest``)."""
     out: list[Reading] = []
     for codec in CODECS if dropped else READERS:
+        starts: list[int] = []
+        marked, tail = _view_and_tail(run, whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec, starts)
         if dropped:
-            starts: list[int] = []
-            marked = _view(run, codec, starts)
             if marked is None or not _all_utf8(marked):
                 continue
             path = _dropped_path(marked, starts, codec)
         else:
-            marked = _view(run, whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec)
             if marked is None:
                 continue
             path = (_whatwg_path(whatwg_marks.kinds(marked), min_known) if codec == whatwg_marks.NAME
                     else _path(marked, codec, min_known))
         if path is None:
             continue
+        if tail:  # the ASCII byte the decoder paired with the run's last byte, given back after it
+            path = [*path, [tail, path[-1][1], [tail]]]
         text = "".join(item[0] for item in path)
         out.append(((_left_over(path), -per_char(text) * len(text)), codec, marked, path))
     return out
@@ -231,6 +232,38 @@ def _japanese(items: list[list]) -> bool:
     often, Chinese or not."""
     kana = sum(1 for item in items if any(KANA_ROW[0] <= ch <= KANA_ROW[1] for ch in item[2][:MAX_CANDIDATES]))
     return kana > MAX_KANA_ROW * len(items)
+
+
+def _view_and_tail(run: str, codec: str, starts: list[int]) -> tuple[list[int | None] | None, str]:
+    """``_view`` of ``run``, and the ASCII character its last one swallowed, if it did: a Big5
+    decoder pairs a lead with a trail 40-7e, so UTF-8's last byte a1-bf before a Latin letter or
+    a sign reads as one character with it (赛季，…转会到O, 记 for 到's last byte and O), no view
+    of UTF-8 held it, and the whole run was left. Its lead is the run's last byte, and the
+    letter, given back, the text's after it."""
+    marked = _view(run, codec, starts)
+    if marked is not None or len(run) < 2:
+        return marked, ""
+    code = _encoded_pair(run[-1], codec)
+    if code is None:
+        return None, ""
+    del starts[:]
+    head = _view(run[:-1], codec, starts)
+    if head is None:
+        return None, ""
+    starts.append(len(head))
+    return [*head, code[0]], chr(code[1])
+
+
+@lru_cache(maxsize=1 << 12)
+def _encoded_pair(ch: str, codec: str) -> bytes | None:
+    """``ch``'s two bytes in ``codec`` where they are a high lead and an ASCII trail, else None."""
+    try:
+        code = ch.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    if len(code) != 2 or code[0] < 0x80 or not 0x40 <= code[1] < 0x80 or code.decode(codec, "replace") != ch:
+        return None
+    return code
 
 
 def _view(run: str, codec: str, starts: list[int] | None = None) -> list[int | None] | None:
