@@ -144,7 +144,7 @@ def _short_runs(text: str, short: list[re.Match], read_by: set[str], guess: bool
     25 characters in 1,000 stood in such runs.)"""
     spans = []
     for m in short:
-        readings = [r for r in _readings(m.group(), dropped=False, min_known=0) if r[1] in read_by]
+        readings = _readings(m.group(), dropped=False, min_known=0, readers=tuple(r for r in READERS if r in read_by))
         fixed = _chosen(m.group(), readings, guess, *_around(text, m))
         if fixed is not None:
             spans.append((m.start(), m.end(), fixed))
@@ -164,12 +164,13 @@ def read(run: str, guess: bool = True, prev: str = "", final: bool = False) -> m
 Reading = tuple[tuple[int, float], str, list, list]  # (bytes left over, score), codec, view, path
 
 
-def _readings(run: str, dropped: bool, min_known: int = MIN_KNOWN) -> list[Reading]:
+def _readings(run: str, dropped: bool, min_known: int = MIN_KNOWN, readers: tuple[str, ...] = READERS) -> list[Reading]:
     """Each decoder's reading of ``run`` that parses as UTF-8: its key (bytes left over, then
     the likeliest first), the decoder, its view and its path. ``min_known``: known high bytes a
-    reading with marks takes at least (``_cheapest``)."""
+    reading with marks takes at least (``_cheapest``); ``readers``: the decoders asked, of a run
+    with marks."""
     out: list[Reading] = []
-    for codec in CODECS if dropped else READERS:
+    for codec in CODECS if dropped else readers:
         starts: list[int] = []
         marked, tail = _view_and_tail(run, whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec, starts)
         if dropped:
