@@ -3,7 +3,7 @@
 import pytest
 
 from cleaner.repair import mojibake, utf8_marks
-from cleaner.repair.multi_byte_marks import rejected_before
+from cleaner.repair.multi_byte_marks import MAX_CANDIDATES, rejected_before
 
 TEXT = "北大中国经济研究中心向社会作了经济形势的报告，会议由国家发展研究院院长主持。"
 
@@ -162,3 +162,61 @@ def test_two_characters_that_lost_bytes_at_one_gap_are_not_read_as_one(codec):
     sentence = "这是一个关于中国历史的故事，讲述了古代的皇帝和他的大臣。"
     spans = utf8_marks.repair(sentence.encode().decode(codec, "ignore"))
     assert spans and "讲述了古代" in spans[0][2].text
+
+
+WIDE_TEXT = "区域经济问题研究院的艺术影院在政府支持下开始建设，预计明年完成。"
+
+
+def test_a_character_with_no_continuation_byte_known_keeps_the_wide_list():
+    """府 (e5 ba 9c) through big5 keeps its lead alone (ba rejected before 9c, 9c rejected): over
+    1,800 characters fit, and 府 is the 105th likeliest by the unigram, beyond the 48 a character
+    with a known continuation byte keeps. It is a candidate, and 政府 comes back."""
+    data = WIDE_TEXT.encode()
+    shown = data.decode("big5", "replace")
+    view = utf8_marks._view(shown, "big5")
+    at = data.index("府".encode())
+    part = tuple(view[at : at + 3])
+    assert part == (0xE5, None, None)
+    candidates = utf8_marks._fitting_cached(part, 3, view[at + 3], "big5")
+    assert len(candidates) == utf8_marks.WIDE > MAX_CANDIDATES
+    assert "府" in candidates
+    fixed = utf8_marks.read(shown, prev="\n", final=True)
+    assert fixed is not None and "政府" in fixed.text
+
+
+def test_the_japanese_test_asks_the_likeliest_of_a_wide_list_only():
+    """A WIDE list holds a character of UTF-8's e3 row far more often: the test asks the first
+    MAX_CANDIDATES of each, as it was measured."""
+    row = "\u3042"  # あ
+    wide = [["的", 3, ["的", *("一" * (MAX_CANDIDATES - 1)), row]] for _ in range(4)]
+    assert not utf8_marks._japanese(wide)
+    assert utf8_marks._japanese([["的", 3, ["的", row]] for _ in range(4)])
+
+
+def test_a_short_run_of_marks_is_read_on_a_page_whose_decoder_is_known():
+    """中国 through big5 keeps 4 bytes of 6 and 年 one mark: too few to cut alone, and they
+    stayed misread. On a page where a longer run was read by big5, they are read by big5 too."""
+    for short in ("中国", "年"):
+        shown = short.encode().decode("big5", "replace")
+        assert utf8_marks.repair(shown) == []
+        page = WIDE_TEXT.encode().decode("big5", "replace") + "\n" + shown + "3\n"
+        at = page.index(shown)
+        assert [fixed.text for start, _, fixed in utf8_marks.repair(page) if start == at] == [short]
+    assert utf8_marks.repair(WIDE_TEXT + "\n中国\ufffd3\n") == []  # clean text with a mark: nothing read
+
+
+@pytest.mark.parametrize("codec", ["big5", "cp950", "big5hkscs"])
+def test_a_run_whose_last_byte_a_big5_decoder_paired_with_a_letter_is_read(codec):
+    """转会到OK through Big5: 到's last byte (b0) and O read as one character (記), which no
+    view of UTF-8 held, so the whole run was left. Its lead is the run's last byte; O is given
+    back after the reading."""
+    text = "莱昂德罗转会到OK俱乐部，这是一个非常重要的转会消息。"
+    shown = text.encode().decode(codec, "replace")
+    run = shown[: shown.index("K")]
+    assert run.endswith("記") and "O" not in run
+    readings = utf8_marks._readings(run, dropped=False)
+    assert readings
+    best = min(readings, key=lambda r: r[0])
+    assert best[3][-1][0] == "O"
+    fixed = utf8_marks.read(run, prev="\n")
+    assert fixed is not None and fixed.text.endswith("O")

@@ -536,15 +536,16 @@ def _utf8_chosen(marked: list[int | None], codec: str, parse: tuple[int, list[fr
 MAX_CANDIDATES = 48  # characters a character with marks keeps, likeliest by the unigram first
 
 
-def _fitting(part: list[int | None], length: int, following: int | None, codec: str) -> list[str]:
+def _fitting(part: list[int | None], length: int, following: int | None, codec: str, limit: int = MAX_CANDIDATES) -> list[str]:
     """The characters the model has seen whose UTF-8 bytes fit ``part`` (known bytes as they
-    are, each mark a byte ``codec`` rejects before the byte after it), likeliest first."""
+    are, each mark a byte ``codec`` rejects before the byte after it), likeliest first, ``limit``
+    at most."""
     known = tuple(k for k in range(length) if part[k] is not None)
     found: list[str] = []
     for data, ch in _by_known(length, known).get(tuple(part[k] for k in known), ()):  # type: ignore[misc]
         if all(_fits(part, data, k, following, codec) for k in range(length) if part[k] is None):
             found.append(ch)
-            if len(found) == MAX_CANDIDATES:
+            if len(found) == limit:
                 break
     return found
 

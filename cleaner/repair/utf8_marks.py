@@ -42,7 +42,7 @@ from functools import lru_cache
 from cleaner.chardata import HAN
 from cleaner.langmodel import model, per_char
 from cleaner.repair import dropped_bytes, holes, mojibake, whatwg_marks
-from cleaner.repair.multi_byte_marks import _duplicates, _fitting, _step, rejected_before  # noqa: PLC2701 - one notion of a fitting character
+from cleaner.repair.multi_byte_marks import MAX_CANDIDATES, _duplicates, _fitting, _step, rejected_before  # noqa: PLC2701 - one notion of a fitting character
 
 LOST = "\ufffd"
 # The decoders read here: each marks one byte per byte it rejects (checked by the tests against
@@ -95,13 +95,17 @@ LEFT_OVER = 10.0
 
 def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
     """(start, end, repair) of each run of ``text`` read back: runs with marks, and runs without
-    any whose bytes are all UTF-8's (``errors="ignore"``: ``dropped``)."""
-    found = []
+    any whose bytes are all UTF-8's (``errors="ignore"``: ``dropped``); then, on a page where a
+    run with marks was read, its short runs of marks (``_short_runs``)."""
+    found, short = [], []
     for m in _RUN.finditer(text):
         run = m.group()
         marks = run.count(LOST)
         if marks:
-            if marks < MIN_MARKS or marks < MIN_MARK_SHARE * len(run):
+            if marks < MIN_MARK_SHARE * len(run):
+                continue
+            if marks < MIN_MARKS:
+                short.append(m)
                 continue
         elif (len(run) < MIN_DROPPED_RUN or _letters(run) < MIN_DROPPED_LETTERS or not HAN.search(run)
               or per_char(run) > MAX_DROPPED_SCORE):
@@ -109,12 +113,39 @@ def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.Mojib
         found.append((m, _readings(run, dropped=not marks)))
     browser = _browser_page([(m.group(), readings) for m, readings in found if LOST in m.group()])
     spans = []
+    read_by: set[str] = set()  # the decoders whose readings of runs with marks were taken
     for m, readings in found:
-        prev = text[m.start() - 1] if m.start() else "\n"
-        final = m.end() == len(text) or text[m.end()] == "\n"
         if LOST in m.group():
             readings = [r for r in readings if (r[1] == whatwg_marks.NAME) == browser]
-        fixed = _chosen(m.group(), readings, guess, prev, final)
+            if not readings:  # too few bytes known to cut: a short run's, if the page shows its decoder
+                short.append(m)
+                continue
+        fixed = _chosen(m.group(), readings, guess, *_around(text, m))
+        if fixed is not None:
+            spans.append((m.start(), m.end(), fixed))
+            if LOST in m.group():
+                read_by.add(min(readings, key=lambda r: r[0])[1])
+    if read_by and short:
+        spans += _short_runs(text, short, read_by, guess)
+        spans.sort(key=lambda span: span[0])
+    return spans
+
+
+def _around(text: str, m: re.Match) -> tuple[str, bool]:
+    """The character before a run (a line's start reads as one) and whether the run ends its line."""
+    return text[m.start() - 1] if m.start() else "\n", m.end() == len(text) or text[m.end()] == "\n"
+
+
+def _short_runs(text: str, short: list[re.Match], read_by: set[str], guess: bool) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+    """The runs with marks too few or too few known bytes to be read alone (a run of marks alone,
+    a character with one mark: 《战国无双 through big5 is 2 bytes known of 15), read on a page
+    where a decoder's reading of a longer run was taken, by that decoder alone: the page says
+    what made the marks, and a mark left is a character lost anyway. (Build split, big5 replace:
+    25 characters in 1,000 stood in such runs.)"""
+    spans = []
+    for m in short:
+        readings = _readings(m.group(), dropped=False, min_known=0, readers=tuple(r for r in READERS if r in read_by))
+        fixed = _chosen(m.group(), readings, guess, *_around(text, m))
         if fixed is not None:
             spans.append((m.start(), m.end(), fixed))
     return spans
@@ -133,24 +164,28 @@ def read(run: str, guess: bool = True, prev: str = "", final: bool = False) -> m
 Reading = tuple[tuple[int, float], str, list, list]  # (bytes left over, score), codec, view, path
 
 
-def _readings(run: str, dropped: bool) -> list[Reading]:
+def _readings(run: str, dropped: bool, min_known: int = MIN_KNOWN, readers: tuple[str, ...] = READERS) -> list[Reading]:
     """Each decoder's reading of ``run`` that parses as UTF-8: its key (bytes left over, then
-    the likeliest first), the decoder, its view and its path."""
+    the likeliest first), the decoder, its view and its path. ``min_known``: known high bytes a
+    reading with marks takes at least (``_cheapest``); ``readers``: the decoders asked, of a run
+    with marks."""
     out: list[Reading] = []
-    for codec in CODECS if dropped else READERS:
+    for codec in CODECS if dropped else readers:
+        starts: list[int] = []
+        marked, tail = _view_and_tail(run, whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec, starts)
         if dropped:
-            starts: list[int] = []
-            marked = _view(run, codec, starts)
             if marked is None or not _all_utf8(marked):
                 continue
             path = _dropped_path(marked, starts, codec)
         else:
-            marked = _view(run, whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec)
             if marked is None:
                 continue
-            path = _whatwg_path(whatwg_marks.kinds(marked)) if codec == whatwg_marks.NAME else _path(marked, codec)
+            path = (_whatwg_path(whatwg_marks.kinds(marked), min_known) if codec == whatwg_marks.NAME
+                    else _path(marked, codec, min_known))
         if path is None:
             continue
+        if tail:  # the ASCII byte the decoder paired with the run's last byte, given back after it
+            path = [*path, [tail, path[-1][1], [tail]]]
         text = "".join(item[0] for item in path)
         out.append(((_left_over(path), -per_char(text) * len(text)), codec, marked, path))
     return out
@@ -179,7 +214,7 @@ def _chosen(run: str, readings: list[Reading], guess: bool, prev: str, final: bo
     if not readings:
         return None
     items = min(readings, key=lambda r: r[0])[3]
-    if sum(1 for item in items if any(KANA_ROW[0] <= ch <= KANA_ROW[1] for ch in item[2])) > MAX_KANA_ROW * len(items):
+    if _japanese(items):
         return None
     choices = holes.choose_ranked(items, prev, final)
     judged = "".join(c.char for c in choices)
@@ -190,6 +225,46 @@ def _chosen(run: str, readings: list[Reading], guess: bool, prev: str, final: bo
     guessed = [(k, c._replace(candidates=tuple(items[k][2]))) for k, c in enumerate(choices) if c.guessed and c.alternative]
     fixed, findings = mojibake._mark(judged, guessed, guess)  # noqa: SLF001 - one rule for every guess
     return mojibake.MojibakeRepair(fixed, 1, findings)
+
+
+def _japanese(items: list[list]) -> bool:
+    """Is the cut run Japanese (``MAX_KANA_ROW``)? Asked of the likeliest MAX_CANDIDATES of each
+    character, as it was measured: a WIDE one's hundreds hold a character of the row far more
+    often, Chinese or not."""
+    kana = sum(1 for item in items if any(KANA_ROW[0] <= ch <= KANA_ROW[1] for ch in item[2][:MAX_CANDIDATES]))
+    return kana > MAX_KANA_ROW * len(items)
+
+
+def _view_and_tail(run: str, codec: str, starts: list[int]) -> tuple[list[int | None] | None, str]:
+    """``_view`` of ``run``, and the ASCII character its last one swallowed, if it did: a Big5
+    decoder pairs a lead with a trail 40-7e, so UTF-8's last byte a1-bf before a Latin letter or
+    a sign reads as one character with it (赛季，…转会到O, 记 for 到's last byte and O), no view
+    of UTF-8 held it, and the whole run was left. Its lead is the run's last byte, and the
+    letter, given back, the text's after it."""
+    marked = _view(run, codec, starts)
+    if marked is not None or len(run) < 2:
+        return marked, ""
+    code = _encoded_pair(run[-1], codec)
+    if code is None:
+        return None, ""
+    del starts[:]
+    head = _view(run[:-1], codec, starts)
+    if head is None:
+        return None, ""
+    starts.append(len(head))
+    return [*head, code[0]], chr(code[1])
+
+
+@lru_cache(maxsize=1 << 12)
+def _encoded_pair(ch: str, codec: str) -> bytes | None:
+    """``ch``'s two bytes in ``codec`` where they are a high lead and an ASCII trail, else None."""
+    try:
+        code = ch.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    if len(code) != 2 or code[0] < 0x80 or not 0x40 <= code[1] < 0x80 or code.decode(codec, "replace") != ch:
+        return None
+    return code
 
 
 def _view(run: str, codec: str, starts: list[int] | None = None) -> list[int | None] | None:
@@ -276,7 +351,7 @@ def _encoded(ch: str, codec: str) -> bytes | None:
     return code
 
 
-def _path(marked: list[int | None], codec: str) -> list[list] | None:
+def _path(marked: list[int | None], codec: str, min_known: int = MIN_KNOWN) -> list[list] | None:
     """The run cut into UTF-8 characters by the cheapest path (``holes`` items: character, byte
     end, candidates), or None where too little of it is UTF-8. Each mark is one byte, one
     ``codec`` rejects before the byte after it."""
@@ -288,7 +363,7 @@ def _path(marked: list[int | None], codec: str) -> list[list] | None:
     def fit(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int) -> tuple[str, ...]:
         return _fitting_cached(part, len(part), marked[end] if end < n else None, codec)
 
-    return _cheapest(n, sum(1 for b in marked if b is not None), walks, fit)
+    return _cheapest(n, sum(1 for b in marked if b is not None), walks, fit, min_known=min_known)
 
 
 def _letters(run: str) -> float:
@@ -406,7 +481,7 @@ def _read_part(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int, f
     return (ch,) if len(ch) == 1 and ch != LOST else ()
 
 
-def _whatwg_path(view: list[int | str]) -> list[list] | None:
+def _whatwg_path(view: list[int | str], min_known: int = MIN_KNOWN) -> list[list] | None:
     """``_path`` for the WHATWG big5 decoder, whose marks may stand for two bytes (``whatwg_marks``)."""
     nodes = whatwg_marks.expand(view)
 
@@ -416,18 +491,20 @@ def _whatwg_path(view: list[int | str]) -> list[list] | None:
     def fit(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int) -> tuple[str, ...]:
         return whatwg_marks.fitting(part, kinds)
 
-    return _cheapest(len(nodes), sum(1 for b in nodes if isinstance(b, int) and b >= 0), walks, fit)
+    return _cheapest(len(nodes), sum(1 for b in nodes if isinstance(b, int) and b >= 0), walks, fit, min_known=min_known)
 
 
 Walks = dropped_bytes.Walks
 Fit = Callable[[tuple[int | None, ...], tuple[str, ...], int], tuple[str, ...]]
 
 
-def _cheapest(n: int, known: int, walks: Walks, fit: Fit, extra: Callable[[tuple[int | None, ...]], float] | None = None) -> list[list] | None:
+def _cheapest(n: int, known: int, walks: Walks, fit: Fit, extra: Callable[[tuple[int | None, ...]], float] | None = None,
+              min_known: int = MIN_KNOWN) -> list[list] | None:
     """The cheapest cut of ``n`` byte places into UTF-8 characters: ``walks(i, length)`` gives
     the ways to read ``length`` bytes from place ``i`` (bytes, None where unknown; their kinds;
-    the place after), ``fit`` the characters whose bytes fit such a reading."""
-    if known < MIN_KNOWN or known < MIN_KNOWN_SHARE * n:
+    the place after), ``fit`` the characters whose bytes fit such a reading. ``min_known``: the
+    known bytes it needs (0: a short run on a page whose decoder is known, ``_short_runs``)."""
+    if min_known and (known < min_known or known < MIN_KNOWN_SHARE * n):
         return None  # all or nearly all marks (HZ reads no high byte): nothing to read, and no cost
     inf = float("inf")
     cost = [inf] * (n + 1)
@@ -480,10 +557,24 @@ def _cheapest(n: int, known: int, walks: Walks, fit: Fit, extra: Callable[[tuple
     return items
 
 
+# A character none of whose continuation bytes is known (UTF-8 through Big5: a lead rejected
+# before a byte 80-a0, which is rejected too) fits hundreds of characters of its row, and the
+# likeliest 48 by the unigram missed the true one for 182 of every 1,000 characters of the text
+# (benchmarks/utf8_marks_why.py, build split, big5 replace; 研 is the 141st, 府 after e5 the
+# 105th): such a character keeps the likeliest WIDE, and the joint choice, with its neighbours,
+# names it. Build split, 20 paragraphs a script, page scope, big5 replace / ignore, gb2312, euc_kr:
+# 48: 478.5 / 491.9 / 519.0 / 508.5 errors per 1,000; 128: 451.3 / 474.9 / 497.4 / 479.8; 192 and
+# 256: big5 442.9 and 435.0, but a damaged page's time 1.5-2.1 times (euc_kr 3-5 times) 48's,
+# where 128 costs 1.35 (big5) to 1.8 times (euc_kr).
+WIDE = 128
+
+
 @lru_cache(maxsize=1 << 16)
 def _fitting_cached(part: tuple[int | None, ...], length: int, following: int | None, codec: str) -> tuple[str, ...]:
-    """``multi_byte_marks._fitting``, kept: a page repeats its characters, and their marks."""
-    return tuple(_fitting(list(part), length, following, codec))
+    """``multi_byte_marks._fitting``, kept: a page repeats its characters, and their marks. A
+    character with no continuation byte known keeps WIDE."""
+    limit = WIDE if length > 1 and all(b is None for b in part[1:]) else MAX_CANDIDATES
+    return tuple(_fitting(list(part), length, following, codec, limit))
 
 
 def _lead_length(b: int) -> int:

@@ -141,11 +141,7 @@ fn viterbi(lm: &Model, chosen: &mut [Item], prev: Option<char>, final_: bool) ->
     let mut pairs: Vec<Vec<f64>> = vec![Vec::new()];
     for k in 1..=last {
         let prevs = &toks[k - 1];
-        let table: Vec<f64> = toks[k]
-            .iter()
-            .flat_map(|f| prevs.iter().map(move |p| (p, f)))
-            .map(|(p, f)| lm.bigram_tok(p, f))
-            .collect();
+        let table = pair_table(lm, prevs, &toks[k]);
         let mut row = Vec::with_capacity(folded[k].len());
         let mut ptr = Vec::with_capacity(folded[k].len());
         for (j, &e) in emit[k].iter().enumerate() {
@@ -212,6 +208,53 @@ fn viterbi(lm: &Model, chosen: &mut [Item], prev: Option<char>, final_: bool) ->
         out.push(Some((item.candidates[alt], through[pick] - through[alt])));
     }
     out
+}
+
+/// Past this many candidates a step's pair scores are read from each first character's
+/// successors (`sparse_pairs`) instead of asked pair by pair.
+const SPARSE_FROM: usize = 64;
+
+/// `bigram_tok(prevs[i], toks[j])` at `j * prevs.len() + i`: each pair asked when the step is
+/// small; in a large one (a character with no continuation byte known keeps hundreds of
+/// candidates, cleaner/repair/utf8_marks.py's WIDE) after a plain first character from its
+/// successors alone, every other pair scoring its unseen score (`Model::unseen_after`, as
+/// realign's `ListRanking`): the same scores, without hundreds of squared lookups.
+fn pair_table(lm: &Model, prevs: &[Tok], toks: &[Tok]) -> Vec<f64> {
+    let n_prev = prevs.len();
+    if toks.len() < SPARSE_FROM {
+        return toks
+            .iter()
+            .flat_map(|f| prevs.iter().map(move |p| (p, f)))
+            .map(|(p, f)| lm.bigram_tok(p, f))
+            .collect();
+    }
+    let mut by_key: FastMap<char, Vec<usize>> = FastMap::default();
+    for (j, t) in toks.iter().enumerate() {
+        if let (true, Some(key)) = (t.in_table(), t.key()) {
+            by_key.entry(key).or_default().push(j);
+        }
+    }
+    let mut table = vec![0.0; toks.len() * n_prev];
+    for (i, p) in prevs.iter().enumerate() {
+        let key = p.key().filter(|_| p.in_table());
+        let successors = key.map_or(&[][..], |a| lm.successors(a));
+        if !p.plain_first() || (p.in_table() && key.is_none()) || successors.len() > toks.len() {
+            // A special case may apply, or the list is longer than the step: every pair asked.
+            for (j, f) in toks.iter().enumerate() {
+                table[j * n_prev + i] = lm.bigram_tok(p, f);
+            }
+            continue;
+        }
+        for (j, f) in toks.iter().enumerate() {
+            table[j * n_prev + i] = Model::unseen_after(p.in_table(), f);
+        }
+        for b in successors {
+            for &j in by_key.get(b).map_or(&[][..], Vec::as_slice) {
+                table[j * n_prev + i] = lm.bigram_tok(p, &toks[j]);
+            }
+        }
+    }
+    table
 }
 
 /// The position of the first largest value (Python's `max` with `-i` as the tie-break).
@@ -307,6 +350,26 @@ mod tests {
         let mut kept = make();
         assert_eq!(choose_with(&lm, &mut kept, Some('国'), true, Some(&mut memo)), expected);
         assert!(memo.is_empty());
+    }
+
+    #[test]
+    fn a_large_step_scores_its_pairs_as_each_pair_asked() {
+        // Past SPARSE_FROM candidates the pair scores come from the successors: every one the
+        // bigram, plain first characters, special ones (a digit, a pause) and unknown ones.
+        let lm = small();
+        let firsts: Vec<Tok> = ['国', '的', '7', '。', '\u{4e42}', '家']
+            .iter()
+            .map(|&c| lm.tok(Some(c)))
+            .collect();
+        let mut seconds: Vec<char> = vec!['家', '年', '的', '，', '国', '\n'];
+        seconds.extend((0..SPARSE_FROM as u32).filter_map(|k| char::from_u32(0x4e00 + k)));
+        let toks: Vec<Tok> = seconds.iter().map(|&c| lm.tok(Some(c))).collect();
+        let table = pair_table(&lm, &firsts, &toks);
+        for (j, f) in toks.iter().enumerate() {
+            for (i, p) in firsts.iter().enumerate() {
+                assert_eq!(table[j * firsts.len() + i], lm.bigram_tok(p, f), "{i} {j}");
+            }
+        }
     }
 
     #[test]
