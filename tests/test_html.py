@@ -195,6 +195,11 @@ def test_looks_like_html():
     assert not looks_like_html((ARTICLE + "\n" + TRADITIONAL + "\n").encode("utf-8") * 20)
     assert not looks_like_html("数学里 a<b 且 b>c，《标题》<注>。".encode("gb18030"))
     assert not looks_like_html(b"")
+    # prose that names tags, without markup's shape (session 29's probe: its words went unrecorded)
+    prose = "网页的基本结构由<html>、<head>和<body>三个元素组成，其中<head>里放标题，<body>里放正文。"
+    assert not looks_like_html(prose.encode("utf-8"))
+    assert looks_like_html(("说明" + prose + "</body>").encode("utf-8"))
+    assert looks_like_html("<p>第一段<p>第二段<p>第三段".encode("gbk"))
     assert not looks_like_html((ARTICLE + "\n").encode("utf-16") * 20)
 
 

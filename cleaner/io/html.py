@@ -39,6 +39,7 @@ from cleaner.io import html_structure
 from cleaner.model import Finding
 
 _SNIFF = 8192
+_CLOSING_TAG = re.compile(rb"</(?:html|head|body|title|div|p|table|td|span|a|script)\s*>", re.IGNORECASE)
 _TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|table|td|span|a|script|link)\b", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -122,6 +123,10 @@ def looks_like_html(data: bytes) -> bool:
     head = _ascii_compatible(data[:_SNIFF]).lstrip(b"\xef\xbb\xbf \t\r\n")
     if re.match(rb"<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<(!doctype\s+)?html", head, re.IGNORECASE):
         return True
+    # Prose about markup names tags too (网页由<html>、<head>和<body>组成): markup has markup's
+    # shape besides, it opens with a tag or closes one it opened.
+    if not (head.startswith(b"<") or _CLOSING_TAG.search(head)):
+        return False
     tags = len(_TAG.findall(head))
     return tags >= 3 and tags * 200 >= len(head) or bool(re.search(rb"<(head|body)\b", head, re.IGNORECASE))
 
