@@ -131,9 +131,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 def _odd() -> re.Pattern:
     """The characters a hint starts and ends with: what some code page shows for a high byte
     and Chinese text does not use as it is."""
-    union = set().union(*_tables().values())
-    common = set("“”‘’—–…·•、。，") | {chr(c) for c in range(0x3000, 0xA000)}
-    return re.compile(f"[{re.escape(''.join(sorted(union - common)))}]")
+    common = set("“”‘’—–…·•、。，")  # and CJK's blocks, U+3000-9FFF (asked by range: a set of
+    # their 28,672 characters cost every process 15 ms)
+    odd = (ch for ch in set().union(*_tables().values()) if ch not in common and not "\u3000" <= ch <= "\u9fff")
+    return re.compile(f"[{re.escape(''.join(sorted(odd)))}]")
 
 
 @lru_cache(maxsize=1)
