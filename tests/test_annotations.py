@@ -302,19 +302,6 @@ def test_page_forms_reads_the_notes_of_a_line_only_while_its_forms_may_be_new(mo
     assert len(read) == 1
 
 
-def test_page_forms_does_not_read_a_line_no_note_could_be_in(monkeypatch):
-    # A clean line with a letter and a bracket, the bracket before no letter (no possible form):
-    # half such lines of clean pages were read for notes they cannot hold, before any form is known.
-    from cleaner.repair import annotation_notes
-
-    read = []
-    real = annotation_notes.notes
-    monkeypatch.setattr(annotation_notes, "notes", lambda text: read.append(text) or real(text))
-    page = _page("该公司（英文名 Huawei）成立于1987年。", "他的英文名（英文：Tom Lee）很常见。")
-    assert annotations.page_forms(page) == set()
-    assert read == []
-
-
 @pytest.mark.parametrize("page", [
     _page(*[_DAMAGED] * 5),
     _page(_DAMAGED, _RUBY["()"], _RUBY["（）"]),  # ruby of a new form in a block with a line passed over

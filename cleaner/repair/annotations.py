@@ -127,10 +127,8 @@ def _page_forms(text: str, skip_known: bool) -> set[tuple[str, str]] | None:
         line_end = len(text) if line_end < 0 else line_end
         at = line_start
         for piece in chunks.pieces(text[line_start:line_end]):
-            # A piece no note could be in (no possible form: half the clean lines with a letter
-            # and a bracket) holds none, and is not read for them whether forms are known or not.
-            if (_VARIANT_LETTER.search(piece) and (possible := notes.possible_forms(piece))
-                    and not (skip_known and forms and possible <= forms) and (found := notes.notes(piece))):
+            if (_VARIANT_LETTER.search(piece) and not (skip_known and forms and notes.possible_forms(piece) <= forms)
+                    and (found := notes.notes(piece))):
                 if not notes.is_lesson(piece) and notes.under_ruby(piece, found):
                     ruby.append(_Ruby(at, at + len(piece), piece, found))
                 elif any(n.form not in forms for n in found):  # a page damaged in one form says so early
