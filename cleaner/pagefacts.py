@@ -88,7 +88,14 @@ def lines_with(pattern: re.Pattern | Callable[[], re.Pattern], least: int) -> Ca
 
 
 def _maker(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[], re.Pattern]:
-    return pattern if callable(pattern) and not isinstance(pattern, re.Pattern) else (lambda: pattern)
+    if callable(pattern) and not isinstance(pattern, re.Pattern):
+        return pattern
+
+    def make() -> re.Pattern:
+        return pattern
+
+    make.given = pattern  # type: ignore[attr-defined]  # a second registration of it is found (_register)
+    return make
 
 
 def _index_of(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[], int]:
@@ -109,8 +116,14 @@ def _index_of(pattern: re.Pattern | Callable[[], re.Pattern]) -> Callable[[], in
 
 
 def _register(pattern: re.Pattern | Callable[[], re.Pattern]) -> tuple[int, Callable[[], re.Pattern]]:
-    """A new class: (its index, the function making its pattern)."""
+    """A new class: (its index, the function making its pattern). The same compiled pattern or
+    the same function given again is the class already registered: the native table holds 32
+    classes, and a caller asking every registered class again (tests/test_pagefacts.py) would
+    otherwise register each twice."""
     global _sets, _last
+    for k, known in enumerate(_classes):
+        if known is pattern or getattr(known, "given", None) is pattern:
+            return k, known
     make = _maker(pattern)
     _classes.append(make)
     _sets, _last = None, (None, None)  # built again with the new class on the next scan

@@ -131,6 +131,16 @@ def test_columns_are_those_of_the_wide_characters_removed(line):
     assert _columns(line) == 2 * len(line) - len(_WIDE.sub("", line))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.characters(codec=None, exclude_categories=(), exclude_characters="\n"))
+                | st.text("中文，ab 1２〾〿\ufaff\U0001f64f\U0001f650\ud800\udc00\u00e9\t\u3000"), min_size=1, max_size=6))
+def test_lines_measured_together_measure_as_each_alone(lines):
+    """wrap_width measures a page's lines joined (one encode, one regex pass a measure): the
+    sizes must be the measures of each line, lone surrogates and astral characters included."""
+    for measure in hardwrap.MEASURES:
+        assert hardwrap._sizes(measure, lines) == [measure(line) for line in lines]
+
+
 MISREAD = ("吕理政，台湾博物馆学、人类学家，历任国立台湾史前文化博物馆研究员、宜兰县兰阳博物馆筹备处主任、"
            "国立台湾历史博物馆筹备处主任等职。现在是国立台湾历史博物馆馆长，兼任国立台北艺术大学传统艺术研究所"
            "副教授。吕理政在国立台湾大学考古人类学系取得学位，著有《经纬福尔摩沙：16－19世纪西方人绘制台湾相关地图》。")

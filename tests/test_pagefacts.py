@@ -108,3 +108,20 @@ def test_a_native_pass_is_handed_the_class_a_stage_registered_not_a_second_copy(
     sets, index = mojibake.rare_table()
     assert len(pagefacts._classes) == before and pagefacts._classes[index]() is mojibake._rare_char()
     assert sets.scan("犇") >> index & 1 and not sets.scan("中") >> index & 1
+
+
+def test_a_class_given_again_is_the_class_registered(monkeypatch):
+    """The native table holds 32 classes: the same compiled pattern or the same function given
+    again is not a second class (this module asks every registered class again, above)."""
+    monkeypatch.setattr(pagefacts, "_classes", [])
+    monkeypatch.setattr(pagefacts, "_sets", None)
+    monkeypatch.setattr(pagefacts, "_last", (None, None))
+    euro = re.compile("[\u20ac]")
+
+    def make():
+        return re.compile("[5]")
+
+    first, again = pagefacts.any_of(euro), pagefacts.any_of(euro)
+    pagefacts.any_of(make), pagefacts.any_of(make)
+    assert len(pagefacts._classes) == 2
+    assert first("价格\u20ac5") and again("价格\u20ac5") and not again("价格5元")

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from functools import partial
@@ -210,3 +212,28 @@ def test_a_big5_page_read_as_gbk_with_question_marks_reads_as_with_u_fffd():
     c = Cleaner(to="keep", remove_furniture=False)
     assert c.clean(marked.replace("\ufffd", "?")) == c.clean(marked)
     assert c.clean(marked).startswith("國際奧林匹克委員會宣布索契獲得2014年冬季")
+
+
+# The patterns the runs of "?" were first found with, kept as the oracle: one with a look-behind,
+# tried at every character of a page.
+_CANDIDATE_FIRST = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=(?:[\x40-\x7e]\?+)*[\x40-\x7e]?[^\x00-\x7f])")
+_CHAIN_FIRST = re.compile(r"(?<=[^\x00-\x7f])(?:\?+[\x40-\x7e])+\?*")
+
+
+def _candidates_first(text: str) -> list[tuple[int, int]]:
+    spans = {m.span() for m in _CANDIDATE_FIRST.finditer(text)}
+    for chain in _CHAIN_FIRST.finditer(text):
+        spans.update(m.span() for m in re.compile(r"\?+").finditer(text, chain.start(), chain.end()))
+    return sorted(spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["?", "??", "?", "H", "f", "9", "[", "@", "~", " ", "\n", "中", "Τ", "é", "\x7f", "\x80"]),
+                max_size=24).map("".join))
+@example("Τ?H?f")  # a chain: the second mark has ASCII on each side
+def test_runs_of_marks_are_those_the_look_behind_patterns_find(text):
+    """_candidates asks each run of "?" what stands around it, once: the runs are those of the
+    patterns it replaced (look-behind, look-ahead, chains of marks before second bytes)."""
+    from cleaner.repair.question_marks import _candidates
+
+    assert _candidates(text) == _candidates_first(text)

@@ -77,3 +77,19 @@ def test_a_record_that_kills_its_worker_is_passed_through_and_reported(monkeypat
     assert len(out) == 80 and out[37] == lines[37]
     assert all(json.loads(out[k])["text"] == f"第{k}条，国务院" for k in range(80) if k != 37)
     assert [where for where, _ in report.failed_records or report.failed] == ["in.jsonl:38"]
+
+
+def test_the_tables_warm_up_builds_are_frozen_out_of_the_collectors_sight():
+    """What warm_up builds lives as long as the process: frozen (gc.freeze), a full collection does
+    not walk it again, and a worker forked after it does not copy its pages by walking them."""
+    import gc
+
+    from cleaner.config import Config
+    from cleaner.engines.workers import warm_up
+
+    gc.unfreeze()
+    try:
+        warm_up(Config())
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

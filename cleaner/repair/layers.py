@@ -19,16 +19,16 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from cleaner import chardata
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import decoders, layer_chain, mojibake, page_chain, rounds
+from cleaner.repair import decoders, latin_layers, layer_chain, mojibake, page_chain, rounds
 
 LOST = "\ufffd"
 FAMILIES = (decoders.GBK_FAMILY, decoders.BIG5_FAMILY, decoders.SINGLE_FAMILY)
 # A UTF-8 lead byte and a continuation byte as a single-byte decoder shows them (Ã¤Â¸): the
-# second layer of mojibake whose first layer was itself single-byte or GBK mojibake.
-UTF8_AS_LATIN = re.compile(f"[\u00c2-\u00ef][\u0080-\u00bf{re.escape(chardata.CP1252_SIGNS)}]")
+# second layer of mojibake whose first layer was itself single-byte or GBK mojibake. The latin
+# layers' pattern: whether a page holds one is asked from its lead, in the page's one scan.
+UTF8_AS_LATIN = latin_layers.MISREAD_UTF8
 MIN_CHARS = 4  # a peel of fewer characters is a coincidence of the tables, not a second layer
 
 
@@ -66,7 +66,7 @@ def repair_outer_single_byte(text: str, guess: bool = True) -> mojibake.Mojibake
     read its outer layer alone: they give back the GBK mojibake but for the characters whose
     bytes cp1252 left undefined, whose pieces no later stage can read (1,365 errors per 1,000,
     ``benchmarks/decoders_after.py``; layer_chain chooses those bytes by the page under both)."""
-    if not UTF8_AS_LATIN.search(text):
+    if not latin_layers.shows_misread_utf8(text):  # UTF8_AS_LATIN's search, its lead from the page's one scan
         return mojibake.MojibakeRepair(text, 0, [])
     return rounds.until_settled(text, partial(_two_layers_only, guess=guess), MAX_ROUNDS)
 
@@ -93,7 +93,7 @@ def _round_spans(text: str, guess: bool, outer: tuple[str, ...] = FAMILIES) -> r
     two_byte = decoders.GBK_FAMILY in outer or decoders.BIG5_FAMILY in outer
     if two_byte and mojibake._looks_misread(text):  # noqa: SLF001 - one cheap test for rare characters
         lines[decoders.GBK_FAMILY] = lines[decoders.BIG5_FAMILY] = _dense_lines(text)
-    if UTF8_AS_LATIN.search(text) and decoders.SINGLE_FAMILY in outer:
+    if decoders.SINGLE_FAMILY in outer and latin_layers.shows_misread_utf8(text):
         lines[decoders.SINGLE_FAMILY] = _lines_with(text, UTF8_AS_LATIN)
     found: list[tuple[int, int, mojibake.MojibakeRepair]] = []
     # The outer reading with each € read as the bytes its neighbours' UTF-8 needs (same length, so

@@ -1087,7 +1087,7 @@ def _page_gbk_decoder(text: str) -> str | None:
     characters (icon fonts) stand among clean text. None: the page does not say (a U+FFFD is any
     byte one of the family's decoders rejects).
     """
-    if not _PRIVATE_USE.search(text):
+    if not holds_private_use(text):
         return None
     rare = _rare_known()
     seen = 0
@@ -1462,6 +1462,8 @@ def _consensus(sources: Counter, two_byte: bool = True):
 # Characters no clean page holds: private-use code points (what a browser's GB18030 decoder
 # makes of codes it leaves user-defined, as Big5's signs and many of its characters are).
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# Asked of every page by the GBK re-read and the in-step reading: from the page's one scan.
+holds_private_use = pagefacts.any_of(_PRIVATE_USE)
 
 
 def _lone_characters(text: str, family: str, source: str) -> tuple[str, int]:

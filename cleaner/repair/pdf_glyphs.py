@@ -29,6 +29,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner import pagefacts
 from cleaner.chardata import HAN_CLASS
 
 _TABLE = Path(__file__).resolve().parent.parent / "data" / "radicals.txt"
@@ -37,6 +38,7 @@ MIN_AMONG_HAN = 2
 _COMPAT = "\uf900-\ufaff\U0002f800-\U0002fa1f"
 _GLYPHS = f"\u2e80-\u2eff\u2f00-\u2fdf{_COMPAT}"
 _HAS_GLYPH = re.compile(f"[{_GLYPHS}]")
+_holds_glyph = pagefacts.any_of(_HAS_GLYPH)  # from the page's one scan: nearly no page holds one
 # A run of Han characters (the glyphs are Han by script) and digits (10⽉13⽇ is a date), nothing
 # between them.
 # A text naming the code points of these blocks (如⼈（U+2F08）与人（U+4EBA）) writes about the glyphs
@@ -70,7 +72,7 @@ def repair(text: str) -> str:
     >>> repair("⼤家好，⻓江⼤桥。部首：⼀ ⼁ ⼂")
     '大家好，长江大桥。部首：⼀ ⼁ ⼂'
     """
-    if not _HAS_GLYPH.search(text) or _NAMES_A_GLYPH.search(text):
+    if not _holds_glyph(text) or _NAMES_A_GLYPH.search(text):
         return text
     glyphs = table()
     runs = list(_HAN_RUN.finditer(text))

@@ -41,21 +41,33 @@ MAX_ROUNDS = 3  # trials, each with the marks beside what the last one read
 # A run of "?" next to a character beyond ASCII, or before an ASCII byte that could be a
 # two-byte code's second (a GBK decoder gives the mark, then that byte again as ASCII: ?x灣 for
 # Big5 台灣; ?U?a?[ for 各地加), itself before such a pair or beyond ASCII: where a decoder's
-# lost-byte mark would sit.
-_CANDIDATE = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=(?:[\x40-\x7e]\?+)*[\x40-\x7e]?[^\x00-\x7f])")
+# lost-byte mark would sit. What follows a run of "?" for the second (``_candidates`` asks it of
+# each run: a run is such a run whole or not at all).
+_AFTER_MARK = re.compile(r"(?:[\x40-\x7e]\?+)*[\x40-\x7e]?[^\x00-\x7f]")
 # A chain of such marks, each before its second byte, after a character beyond ASCII: the later
 # marks stand where a decoder's would too, though an ASCII byte is on each side (Big5 read as GBK:
 # 有人口 is Τ?H?f, a1 48 a4 66 after a6 b3; ?f is then followed by digits).
-_CHAIN = re.compile(r"(?<=[^\x00-\x7f])(?:\?+[\x40-\x7e])+\?*")
+_CHAIN = re.compile(r"(?:\?+[\x40-\x7e])+\?*")  # from a run after a character beyond ASCII
 _MARKS = re.compile(r"\?+")
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of "?" standing where a decoder's lost-byte mark would sit."""
-    spans = {m.span() for m in _CANDIDATE.finditer(text)}
-    if "?" in text:
-        for chain in _CHAIN.finditer(text):
-            spans.update(m.span() for m in _MARKS.finditer(text, chain.start(), chain.end()))
+    """(start, end) of each run of "?" standing where a decoder's lost-byte mark would sit.
+
+    Found from the runs of "?" (a search for a literal), each asked what stands before and after
+    it: a pattern opening with a look-behind was tried at every character of the text, a tenth of
+    a millisecond a page with any "?" and again on each of its lines (tests/test_question_marks.py
+    holds this to those patterns)."""
+    if "?" not in text:
+        return []
+    spans = set()
+    for run in _MARKS.finditer(text):
+        a, b = run.span()
+        after_wide = a > 0 and not text[a - 1].isascii()
+        if after_wide or _AFTER_MARK.match(text, b):
+            spans.add((a, b))
+        if after_wide and (chain := _CHAIN.match(text, a)):
+            spans.update(m.span() for m in _MARKS.finditer(text, a, chain.end()))
     return sorted(spans)
 
 

@@ -169,7 +169,7 @@ def lossless(page: str, family: str) -> bool:
     private-use characters was read by a GB18030 decoder (Python's gb18030, a browser's gbk:
     GBK's user-defined pairs, where Big5 keeps common characters, are private-use code points to
     it), which reads every Big5 pair. The page says so for all its lines: asked once a page."""
-    return family == decoders.GBK_FAMILY and _PRIVATE_USE.search(page) is not None
+    return family == decoders.GBK_FAMILY and mojibake.holds_private_use(page)
 
 
 # A line is read again only if this share of its non-ASCII characters at least is rare (misread
@@ -199,7 +199,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     dropped the bytes it leaves undefined (``errors="ignore"``), read in step where the reading
     is clearly better. Before the single-byte re-read, which reads such a line out of step from
     the first dropped byte on."""
-    if "\ufffd" in text or _single_high_runs().search(text) is None:
+    if "\ufffd" in text or not _holds_single_high(text) or _single_high_runs().search(text) is None:
         return MojibakeRepair(text, 0, [])  # one C-speed search; a marked page reads in step
     return _lines(text, guess, SINGLE_VIEWS, _misread_single_byte)
 
@@ -242,8 +242,6 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
     return MojibakeRepair(fixed, count, findings)
 
 
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-
 
 def _misread_two_byte(line: str) -> bool:
     """Enough of the line's non-ASCII characters are rare Han: what a two-byte table makes of the
@@ -273,9 +271,19 @@ def _misread_single_byte(line: str) -> bool:
 def _single_high_runs():
     """Two such characters in a row, the punctuation Chinese text writes itself left out (——, ……
     and “” are cp1252's 97, 85, 93 94): one search passes most clean pages."""
+    return re.compile(f"{_single_high().pattern}{{2,}}")
+
+
+@lru_cache(maxsize=1)
+def _single_high():
+    """One character a single-byte decoder shows for a high byte (as ``_single_high_runs``)."""
     shown = {bytes((b,)).decode(codec, "replace") for codec in ("cp1252", "latin-1", "cp1250") for b in range(0x80, 0x100)}
     letters = "".join(re.escape(ch) for ch in sorted(shown) if ch != "\ufffd" and not "\u2000" <= ch <= "\u206f")
-    return re.compile(f"[{letters}]{{2,}}")
+    return re.compile(f"[{letters}]")
+
+
+# A page holding none holds no run of two: asked from the page's one scan (half the clean pages).
+_holds_single_high = pagefacts.any_of(_single_high)
 
 
 def _reads_as_utf8(line: str) -> bool:
