@@ -190,7 +190,8 @@ def test_a_call_to_act_on_the_sites_offer_is_a_prompt(line):
 
 
 @pytest.mark.parametrize("line", ["扫码支付已成为主流。", "立即下载并安装最新补丁，以免数据丢失。", "扫码率逐年上升",
-                                  "立即停止使用该药品", "马上就到春节了", "一键启动的功能很实用"])
+                                  "立即停止使用该药品", "马上就到春节了", "一键启动的功能很实用",
+                                  "立即报名参加马拉松的人数超过十万", "马上注册公司需要哪些材料"])
 def test_a_sentence_or_a_headline_of_those_words_is_no_prompt(line):
     assert not prompt(norm(line))
 

@@ -64,3 +64,10 @@ def test_a_box_framed_by_furniture_goes_though_a_title_asks():
     assert out[-1] == SECOND and not set(box) & set(out)
     # With nothing gone between the article and the heading, nothing frames it: it stays.
     assert clean(page(*box, "网站地图 | 联系我们 | 隐私声明 | 使用帮助"))[-3:] == box
+
+
+def test_an_articles_last_section_under_a_heading_of_another_noun_stays():
+    # review29a: a guide's sights, a reading list, a market report's table are the article's.
+    for text in ("热门景点", "推荐书目", "品牌销量排行榜", "更多消息"):
+        assert not related_heading(text), text
+

@@ -134,7 +134,10 @@ _COMPLETE = re.compile(r"[(\[【]\s*(全文)?完\s*[)\]】]\s*$")  # "(完)" clo
 # (上一篇, 下一期：…, 上一集, 后一则, 【下一章】): a measure word of writing, broadcasting or posting, then
 # the line's end, a colon, a space or a closing bracket. Not 下一步 (a step of the article), 下一站,
 # 下一届, 下一回合 (words of a sentence's subject).
-_PREV_NEXT = re.compile(r"^[【\[<«]?\s*[上下前后]一(?:篇|条|则|期|集|章|节|讲|课|话|回|首|帖|贴|封|页)(?:$|[:\s】\]>»])")
+# A lesson's unit (节, 讲, 课) also heads a class's task (下一课 预习《济南的冬天》, 下一节：背诵课文,
+# review29a): there only a link's form, a title that sets no task, or nothing.
+_PREV_NEXT = re.compile(r"^[【\[<«]?\s*[上下前后]一(?:(?:篇|条|则|期|集|章|话|回|首|帖|贴|封|页)(?:$|[:\s】\]>»])"
+                        r"|(?:节|讲|课)(?:$|[】\]>»]|[:\s](?!\s*(?:预习|背诵|复习|完成|学习|练习|阅读|思考|朗读|默写))))")
 
 
 def end_marker(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:

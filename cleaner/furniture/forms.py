@@ -151,7 +151,10 @@ _PROMPT = re.compile(r"(?:请|请您)?(?:点击|点此|点这里)(?:此处|这�
                      # counted (1. 扫码关注…) and inside its body, where prompts are not forced.
                      r"|(?:微信)?(?:扫码|扫一扫|扫描二维码|长按(?:识别)?二维码|长按识别|识别二维码)"
                      r"(?:即可|免费)?(?:关注|下载|添加|加入|进群|订阅|安装|收听|观看|领取|预约|报名|购买)"
-                     r"|(?:立即|马上|一键)(?:下载|购买|预约|报名|注册|登录|领取|体验|安装|咨询|抢购|试用|开通|加入|关注)")
+                     # The haste branch is the whole line with a short object (立即下载APP): a subheading
+                     # or a sentence opens so too (立即报名参加马拉松的人数超过十万, review29a).
+                     r"|(?:立即|马上|一键)(?:下载|购买|预约|报名|注册|登录|领取|体验|安装|咨询|抢购|试用|开通|加入|关注)"
+                     r"[^\s。!?,:]{0,6}$")
 PROMPT_MAX = 30  # characters
 _SENTENCE_END = ("。", "!", "?", ";")
 

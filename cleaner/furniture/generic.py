@@ -1175,8 +1175,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictur
         return "fields"  # 发布日期：… 更新日期：… 点阅次数：… (a record key among three fields or more)
     if stats(line.text):
         return "stats"
-    if prompt(line.text):
-        return "prompt"
+    if prompt(line.text) and pos != body[0] - 1:
+        return "prompt"  # right above the article's first line it may be its first subheading (一键登录)
     if blog_name(line.text):
         return "blog-name"
     if source_line(line.text):

@@ -33,7 +33,21 @@ from collections.abc import Callable
 from cleaner.furniture.features import Line, is_paragraph, prose_line
 
 # Folded text (Traditional read as Simplified, NFKC): 相關連結 is 相关连结.
+# A relation to the page (相关, 关联, 同类, 延伸) heads a box of other pages whatever it names
+# (相关访谈, 相关菜谱); 热门, 推荐, 更多 and 其他 head an article's last section as often (review29a:
+# 热门景点 over a guide's sights, 推荐书目 over a reading list, 更多消息), so with them the noun
+# names a site's pieces or links; so does the noun before 推荐 or 排行 (品牌销量排行榜 is a report's).
+_PIECES = (r"(?:新闻|文章|报道|阅读|资讯|内容|公告|通知|信息|动态|专题|视频|图片|图集|话题|帖子|问题|问答"
+           r"|回答|应用|软件|游戏|产品|商品|课程|节目|文档|文件|稿件|评论|博文|日志|链接|连结|网站|站点|标签"
+           r"|解读|栏目|专栏|活动|线路|行情|访谈|留言)")
 _HEADING = re.compile(
+    r"^[【\[]?\s*(?:(?:相关|关联|同类|延伸)[\u4e00-\u9fff]{2,4}"
+    r"|(?:热门|推荐|更多|其他|其它)[\u4e00-\u9fff]{0,2}" + _PIECES + r"(?:推荐|排行|排行榜)?"
+    r"|(?:相关|编辑|小编|精彩|热点|热门|今日|本周|本月|一周)?" + _PIECES + r"?(?:推荐|排行|排行榜)"
+    r"|[\u4e00-\u9fff]{0,4}(?:链接|连结))\s*[】\]]?\s*:?$"
+)
+# A box furniture frames (``framed_box``) has evidence besides its heading: any noun will do there.
+_FRAMED_HEADING = re.compile(
     r"^[【\[]?\s*(?:(?:相关|关联|同类|延伸|推荐|更多|热门)[\u4e00-\u9fff]{2,4}"
     r"|[\u4e00-\u9fff]{2,4}(?:推荐|链接|连结|排行|排行榜))\s*[】\]]?\s*:?$"
 )
@@ -56,13 +70,20 @@ def _row(line: Line) -> bool:
 def related_tail(scored: list[Line], body: tuple[int, int] | None, removed: list[bool], keep: set[int]) -> list[int]:
     """Positions of the related list at the page's foot: the first related heading below the body
     and below the page's last prose line, when at least one row under it is a title's length and
-    ends no sentence, with those rows (lines gone already and lines in ``keep`` aside)."""
+    ends no sentence, with those rows: the run of them right under it (lines gone already aside;
+    a line in ``keep`` or of another shape ends it)."""
     last_prose = max((pos for pos, line in enumerate(scored) if prose_line(line)), default=-1)
     start = max(last_prose, body[1] if body is not None else -1) + 1
     for pos in range(start, len(scored)):
         if removed[pos] or scored[pos].index in keep or not related_heading(scored[pos].text):
             continue
-        rows = [p for p in range(pos + 1, len(scored)) if not removed[p] and scored[p].index not in keep and _row(scored[p])]
+        rows = []
+        for p in range(pos + 1, len(scored)):
+            if removed[p]:
+                continue
+            if scored[p].index in keep or not _row(scored[p]):
+                break
+            rows.append(p)
         if not rows or 2 * sum(1 for p in rows if _WORK.fullmatch(scored[p].text)) >= len(rows):
             return []
         if body is None and (len(scored) - pos) * FOOT_SHARE > len(scored):
@@ -93,7 +114,8 @@ def framed_box(scored: list[Line], body: tuple[int, int] | None, removed: list[b
         gone_here = removed[pos - 1] or taken_above(pos)
         if pos > body[1]:
             gone_below_body = gone_below_body or gone_here
-        if removed[pos] or scored[pos].index in keep or not related_heading(scored[pos].text):
+        text = scored[pos].text
+        if removed[pos] or scored[pos].index in keep or not (len(text) <= 12 and _FRAMED_HEADING.match(text)):
             continue
         if not (gone_here or gone_below_body):
             continue

@@ -29,8 +29,13 @@ def field_page(value: str, *, sniff: bool = True) -> HtmlPage | None:
     '正文。'
     >>> field_page("正文 <注意> 不是网页") is None
     True
+    >>> field_page("## 使用说明<br>第一步，打开<span>设置</span>页面。<br>第二步，点击<b>保存</b>。") is None
+    True
     """
-    if not sniff or not looks_like_html(value[:SNIFF].encode("utf-8", "surrogatepass")):
+    # A field is a page only if it opens with markup: a Markdown or text field with inline tags
+    # (## 说明<br>第一步…) read as HTML lost its line breaks (review29a).
+    if not sniff or not value.lstrip("\ufeff \t\r\n").startswith("<") \
+            or not looks_like_html(value[:SNIFF].encode("utf-8", "surrogatepass")):
         return None
     found = []
     if has_surrogates(value):  # readable ones (the caller refuses others): pairs joined, escaped bytes decoded
