@@ -11,6 +11,8 @@ def test_a_site_byline_is_told_from_a_headline_and_an_entry_header():
     assert not site_byline("新能源车主关心的六个充电问题", TITLE)  # no date: the headline itself
     assert not site_byline("新能源车主关心的六个充电问题 2026-08-08 12:01", TITLE)  # a blog entry's header
     assert not site_byline("城市生活报 2026-08-08", "城市生活报")  # a title of one part names the site alone
+    # a line the stamp cut leaves nothing of names no site (review29a)
+    assert not site_byline("2024-03-01 国务院常务会议召开", "国务院常务会议召开_中国政府网")
 
 
 PAGE = """百川卫生报 首页 基层 医改 科普 人物 订阅

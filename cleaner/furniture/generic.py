@@ -405,7 +405,8 @@ def site_byline(text: str, title: str) -> bool:
     a headline (session 29)."""
     core = without_stamp(text)
     parts = title_parts(title)
-    return core != text.strip() and len(parts) >= 2 and not title_match(core, parts[0])
+    # A headline that opens with a date leaves nothing: no site's name to find (review29a).
+    return bool(core) and core != text.strip() and len(parts) >= 2 and not title_match(core, parts[0])
 
 
 def _far_headline(lines: list[Line], first: int, title: str) -> int:

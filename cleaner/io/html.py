@@ -448,7 +448,11 @@ def _meta(tree) -> dict[str, str]:
 
 # An author meta that names no writer: a link or a domain (a Facebook page, `www.yunnan.cn,云南网`),
 # an account number (`L_104485`).
-_NO_WRITER = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(com|cn|net|org|gov|edu|hk|tw)\b|\d{3,}", re.IGNORECASE)
+# A link, a domain (not an e-mail address's: 张三 zhangsan@xinhua.net names one), an account number
+# (L_104485; 2024级 is a writer's year, review29a).
+_NO_WRITER = re.compile(r"https?://|www\.|(?<![@\w.-])[a-z0-9-]+\.(com|cn|net|org|gov|edu|hk|tw)\b|\d{5,}", re.IGNORECASE)
+# A credit of the page software (Discuz! Team, Comsenz UI Team), not a writer who shares its name (Hugo Chen).
+_SOFTWARE_CREDIT = re.compile(r"\b(team|inc|ltd|theme|templates?|studio|ui)\b", re.IGNORECASE)
 
 
 def _names_a_writer(value: str, generator: str) -> bool:
@@ -460,6 +464,10 @@ def _names_a_writer(value: str, generator: str) -> bool:
     (True, False)
     >>> _names_a_writer("Discuz! Team and Comsenz UI Team", "Discuz! X3.4")
     False
+    >>> [_names_a_writer(v, g) for v, g in (("Hugo Chen", "Hugo 0.120"), ("张三 zhangsan@xinhua.net", ""),
+    ...                                     ("本报记者 李明（2024级实习生）", ""), ("L_104485", ""))]
+    [True, True, True, False]
     """
     software = generator.split()[0].lower() if generator.split() else ""
-    return not _NO_WRITER.search(value) and not (len(software) >= 3 and software in value.lower())
+    credit = len(software) >= 3 and software in value.lower() and _SOFTWARE_CREDIT.search(value)
+    return not _NO_WRITER.search(value) and not credit
