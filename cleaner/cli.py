@@ -30,7 +30,7 @@ from cleaner.config import TARGETS, Config
 from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
-from cleaner.io.output import is_stream, output_file_error, overlap_error
+from cleaner.io.output import is_stream, output_file_error, overlap_error, shown_path
 from cleaner.urlhost import host_of
 
 MODES = ("page", "folder", "records", "ray")
@@ -293,7 +293,7 @@ def _run(argv: list[str]) -> int:
         except OSError as exc:  # the output folder or the report cannot be made
             if isinstance(exc, BrokenPipeError):  # `--diff | head`: the reader went away
                 raise
-            raise UsageError(f"{exc.filename or out_dir}: {exc.strerror or exc}") from None
+            raise UsageError(f"{shown_path(exc.filename) or out_dir}: {exc.strerror or exc}") from None
         _unused_sites(cleaner, config, report)
         print(f"cleaner: {report.summary('files')}", file=sys.stderr)
         return report.exit_code

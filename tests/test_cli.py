@@ -499,3 +499,22 @@ def test_an_output_redone_with_failures_is_not_vouched_for_by_an_earlier_runs_ma
     proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--no-learn", "--field", "body")  # the first run's line is void
     assert proc.returncode == 0 and "cleaned 1" in proc.stderr.decode()
     assert json.loads((tmp_path / "out" / "b.jsonl").read_text(encoding="utf-8"))["body"] == "国务院"
+
+
+def test_an_output_folder_refused_by_the_system_is_named_not_our_temporary_file(tmp_path, monkeypatch, capsys):
+    # probe29: "…/clean/..cleaner-manifest.jsonl.cleaner-zcxqbhp2.tmp: Permission denied" named a
+    # file the user never asked for; the folder is what they can fix.
+    from cleaner import cli
+    from cleaner.engines import folder
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("国务院", encoding="utf-8")
+    out = tmp_path / "clean"
+    temporary = out / "..cleaner-manifest.jsonl.cleaner-zcxqbhp2.tmp"
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(temporary))
+
+    monkeypatch.setattr(folder, "run_folder", refused)
+    assert cli.main([str(tmp_path / "in"), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == f"cleaner: {out}: Permission denied"

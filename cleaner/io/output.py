@@ -167,6 +167,21 @@ def write_output(output: str | Path | None, pieces: str | bytes | Iterable[str |
         write_atomic(Path(output), pieces)
 
 
+def shown_path(filename: str | os.PathLike | None) -> str | None:
+    """The path an error about ``filename`` names: an output's temporary file (``.NAME.cleaner-XXXX.tmp``,
+    which the user never asked for) by the folder it was to be written in.
+
+    >>> shown_path("/data/clean/..cleaner-manifest.jsonl.cleaner-abcdefgh.tmp"), shown_path("/data/a.txt")
+    ('/data/clean', '/data/a.txt')
+    """
+    if filename is None:
+        return None
+    name = os.fsdecode(filename)
+    if name.endswith(TMP_SUFFIX) and TMP_MARK in os.path.basename(name) and os.path.basename(name).startswith("."):
+        return os.path.dirname(name) or "."
+    return name
+
+
 def remove_stale_temporaries(outputs: Iterable[Path]) -> int:
     """Remove the temporary files earlier (killed) runs left for ``outputs``; how many.
 
