@@ -179,3 +179,18 @@ def test_a_line_alternating_marks_and_digits_costs_readings_in_proportion_to_its
     # About 1,200 bytes read a character here; reading the rest per place tried was 4,500 and
     # grows with the line.
     assert sum(calls) < 2000 * len(line), sum(calls)
+
+
+def test_a_line_with_a_question_mark_is_read_unless_it_shows_a_shifted_run():
+    # On a page with the pinyin damage, realign reads a shifted run's line (主要?jiǎng)恿: a "?"
+    # before a syllable and its ")"); a line with only a question mark is still read here
+    # (review29b: skipping every "?" line lost these repairs).
+    from cleaner.repair.annotations import shows_shift
+
+    asked = QUOTES.replace("。老师", "？老师").replace("？", "?")
+    shown = one_byte_out_of_step(asked, "cp1252-quotes-in-gbk", "replace")
+    assert "?" in shown and not shows_shift(shown)
+    read = one_byte.repair(shown, skip=shows_shift).text
+    assert wrong(read, asked) < wrong(shown, asked)
+    shifted = "主要?jiǎng)恿χ鸩睫D(zhuǎn)變?yōu)榧夹g(shù)創新"
+    assert shows_shift(shifted) and one_byte.repair(shifted, skip=shows_shift).text == shifted

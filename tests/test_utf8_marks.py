@@ -203,6 +203,11 @@ def test_a_short_run_of_marks_is_read_on_a_page_whose_decoder_is_known():
         at = page.index(shown)
         assert [fixed.text for start, _, fixed in utf8_marks.repair(page) if start == at] == [short]
     assert utf8_marks.repair(WIDE_TEXT + "\n中国\ufffd3\n") == []  # clean text with a mark: nothing read
+    # A short run takes no letter back: 以 (a trail 40-7e) before B is no lead paired with it
+    # (review29b: A��以B came back A来HB).
+    page = WIDE_TEXT.encode().decode("big5", "replace") + "\nA\ufffd\ufffd以B\n第3\ufffd\ufffd以\n"
+    first_clean = page.index("A\ufffd")
+    assert not [fixed.text for start, _, fixed in utf8_marks.repair(page) if start >= first_clean]
 
 
 @pytest.mark.parametrize("codec", ["big5", "cp950", "big5hkscs"])

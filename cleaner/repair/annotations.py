@@ -253,6 +253,12 @@ def _has_hole_group(text: str) -> bool:
 
 
 _SHIFT_SIGNATURE = regex.compile(r"\?!(?:\p{Han}|\?|$)")
+
+
+def shows_shift(line: str) -> bool:
+    """Does ``line`` show a shifted run realign reads (a "?" before a syllable and its ")", or
+    the ``?!`` shift), not only a question mark? Other stages leave such a line to realign."""
+    return "?" in line and (_has_hole_group(line) or _SHIFT_SIGNATURE.search(line) is not None)
 # What every change below needs: a "?" (the realign of a shifted run) or what strip_annotations
 # matches (_VARIANT_SIGN: a bracket, a tone-marked letter for bare ruby, zhuyin).
 _MAY_CHANGE = re.compile("[?" + OPEN + "".join(sorted(TONE_MARKS)) + BOPOMOFO + "]")

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 
 from cleaner import pagefacts
@@ -73,12 +74,12 @@ _HAN = re.compile(f"[{HAN_CLASS}]")
 WINDOW = 24
 
 
-def repair(text: str, guess: bool = True, skip_lines_with: str = "") -> MojibakeRepair:
+def repair(text: str, guess: bool = True, skip: Callable[[str], bool] | None = None) -> MojibakeRepair:
     """Lines of ``text`` put back in step by one-byte edits where the model clearly prefers it.
 
-    ``skip_lines_with``: lines holding it are left alone (on a page showing the pinyin damage, a
-    line with a "?" is realign's: its shifted runs are read with their swallowed bytes there, and
-    a one-byte edit here read 主要?jiǎng)恿 as 主要？jiǎng)御力 first)."""
+    ``skip``: lines it answers are left alone (on a page showing the pinyin damage, a line showing
+    a shifted run is realign's: it reads the run with its swallowed bytes, and a one-byte edit here
+    read 主要?jiǎng)恿 as 主要？jiǎng)御力 first; a line with only a question mark is still read)."""
     # A line is read only with a U+FFFD or a cluster of rare Han (``_suspects``), two at least:
     # the lines holding two are counted in one native pass, and the others are passed whole (a
     # Python test of each line cost a clean page 0.1-0.15 ms).
@@ -89,7 +90,7 @@ def repair(text: str, guess: bool = True, skip_lines_with: str = "") -> Mojibake
     findings = []
     count = at = 0
     for k, line in enumerate(text.split("\n")):
-        if read is not None and k not in read or skip_lines_with and skip_lines_with in line:
+        if read is not None and k not in read or skip is not None and skip(line):
             out.append(line)
             at += len(line) + 1
             continue

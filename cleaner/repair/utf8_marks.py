@@ -172,7 +172,12 @@ def _readings(run: str, dropped: bool, min_known: int = MIN_KNOWN, readers: tupl
     out: list[Reading] = []
     for codec in CODECS if dropped else readers:
         starts: list[int] = []
-        marked, tail = _view_and_tail(run, whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec, starts)
+        view_codec = whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec
+        # A short run's reading takes no letter back: beside one or two marks, a clean character
+        # with a trail 40-7e (以 before B) would be read as a lead and the letter (review29b: A��以B
+        # came back A来HB on a page whose other runs were read).
+        marked, tail = (_view_and_tail(run, view_codec, starts) if dropped or min_known
+                        else (_view(run, view_codec, starts), ""))
         if dropped:
             if marked is None or not _all_utf8(marked):
                 continue
