@@ -66,8 +66,17 @@ def warm_up(config: Config) -> None:
     # What is built now lives as long as the process: out of the collector's sight, a full
     # collection does not walk its few hundred thousand objects again (some 45 ms each time),
     # and a worker forked after this does not copy the memory pages of the parent's tables that
-    # walking them would write to (gc.freeze, as the gc module advises before fork).
-    gc.freeze()
+    # walking them would write to (gc.freeze, as the gc module advises before fork). Once a
+    # process: a second warm-up (a new pool after a worker died) would freeze whatever the run
+    # holds then, for good (review29b); garbage of the warm-up is collected first.
+    global _frozen
+    if not _frozen:
+        gc.collect()
+        gc.freeze()
+        _frozen = True
+
+
+_frozen = False  # warm_up froze this process's tables (a forked worker inherits the flag and the freeze)
 
 
 def worker_pool(jobs: int, config: Config, shared_value: object = None, *, warm: bool = True) -> ProcessPoolExecutor:
