@@ -11,8 +11,9 @@ is not the true one, by cause:
 
 - **cut**: the character's bytes are not one true character's (where characters begin, or a
   byte left over);
-- **candidate**: the cut is right but the true character is not among the candidates (48 for a
-  character with marks: the likeliest by the unigram that fit);
+- **candidate**: the cut is right but the true character is not among the candidates (128 for a
+  character with no continuation byte known, 48 for another with marks: the likeliest by the
+  unigram that fit);
 - **choice**: the true character was a candidate and the joint choice (``holes.choose_ranked``)
   took another; split by what the true character's marks were (all continuation bytes marked or
   not).
