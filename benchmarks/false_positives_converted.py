@@ -11,7 +11,8 @@ Simplified paragraphs by OpenCC's s2t, s2tw and s2hk, the Traditional ones by t2
 is cleaned with script conversion, width and whitespace fixes and furniture removal off, as
 false_positives.py cleans. Prints, per conversion, the paragraphs and characters changed by a
 repair stage (a ``repair:`` step; the markup paragraphs false_positives.py knows are counted
-apart), ``--show``: each change with its steps.
+apart) and those in which a stretch would be judged unrepaired mojibake (and kept from script
+conversion: ``cleaner --to zh-hans`` would leave it Traditional); ``--show``: each with its steps.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wiki_split import measure_paragraphs  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
+from cleaner.repair.mojibake import unrepaired_spans  # noqa: E402
 from cleaner.script.fold import converter  # noqa: E402
 
 CONVERSIONS = (("zh-hans", "s2t.json"), ("zh-hans", "s2tw.json"), ("zh-hans", "s2hk.json"), ("zh-hant", "t2s.json"))
@@ -48,9 +50,13 @@ def main() -> None:
         if args.limit:
             paragraphs = paragraphs[: args.limit]
         convert = converter(config).convert
-        changed = chars = 0
+        changed = chars = kept = 0
         for paragraph in map(convert, paragraphs):
             result = cleaner.run(paragraph, details=False)
+            if spans := unrepaired_spans(result.text):
+                kept += 1
+                if args.show:
+                    print(f"{script} {config}: kept as mojibake: {[result.text[a:b] for a, b in spans]}")
             if result.text == paragraph:
                 continue
             if not any(str(step).startswith("repair:") for step in result.steps):
@@ -67,7 +73,7 @@ def main() -> None:
         total = sum(map(len, paragraphs))
         all_changed, all_chars = all_changed + changed, all_chars + chars
         print(f"{script} by {config}: {changed} of {len(paragraphs)} paragraphs changed by a repair stage,"
-              f" {chars} of {total:,} characters ({markup[config]} changed by other stages)")
+              f" {chars} of {total:,} characters ({markup[config]} changed by other stages); {kept} with a stretch kept as mojibake")
     print(f"all: {all_changed} paragraphs changed by a repair stage, {all_chars} characters")
 
 

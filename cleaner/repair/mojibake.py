@@ -526,7 +526,8 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         # And it must span two non-ASCII characters or a U+FFFD: one rare character alone re-read
         # as Big5 or UTF-8 (蔼 = b0 aa is Big5 高) is a coincidence of the tables (make fuzz).
         if (j > i + 1 and _marked(window, i, j, codec) and (confirmed or _evidence(window, i, j, codec))
-                and _reads_better(fixed, window[i:j], confirmed)):
+                and _reads_better(fixed, window[i:j], confirmed)
+                and (confirmed or _reads_better_in_place(fixed, window, i, j, before))):
             if split := _split_tail(window, j, codec, family, accepted):  # its last byte read with a letter (和B as 鍜孊)
                 fixed += split
                 j += 2
@@ -771,6 +772,27 @@ FLUENT = -9.0
 def _reads_better(fixed: str, original: str, confirmed: bool = False) -> bool:
     score = per_char(fixed)
     return (confirmed or score > FLUENT) and score > per_char(original) + GAIN
+
+
+def _reads_better_in_place(fixed: str, window: str, i: int, j: int, before: str) -> bool:
+    """Does ``fixed`` still read better than ``window[i:j]`` with the characters beside it that make
+    a seen pair with the stretch's edge characters?
+
+    A re-read is judged on the stretch alone, and a stretch of clean text that re-reads fluently
+    (a name's rare characters: 黃睿靚 before 瑞士 as GBK read as Big5 gives 和璋风) gains the
+    GAIN by itself; but its edge character made a word with the character beside it (瑞士, 攝入
+    in 宕攝入聲, 寵愛), which the re-read cuts. Misread characters almost never make a pair the
+    model has seen with the clean text beside them, so only such an edge is asked: the stretch is
+    judged again with that neighbour on each such side. Refuses only: the native refusal
+    (``_accepted_starts``) accepts a superset."""
+    original = window[i:j]
+    lm = model()
+    left = before if before and lm.key(original[0]) in lm.successors(before) else ""
+    after = window[j : j + 1]
+    right = after if after and lm.key(after) in lm.successors(original[-1]) else ""
+    if not left and not right:
+        return True
+    return per_char(left + fixed + right) > per_char(left + original + right) + GAIN
 
 
 RARE = -12.0  # unigram log-probability below which a character is rare in running text
