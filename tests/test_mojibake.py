@@ -262,6 +262,19 @@ def test_a_cut_character_of_utf8_read_as_gbk_is_kept_in_a_clean_line():
     assert mojibake._lone_rare_spans(text) == reference_lone_rare.lone_rare_spans(text) != []
 
 
+@pytest.mark.parametrize("config", ["s2t.json", "s2tw.json", "s2hk.json"])
+def test_a_converter_written_name_before_a_word_is_not_kept_as_a_cut_stretch(config):
+    # 靚瑞 as Big5 reads as UTF-8 cut at the end, but 瑞士 is a word: clean text, converted back.
+    from cleaner import Cleaner
+    from cleaner.repair import mojibake
+    from cleaner.script.fold import converter
+
+    simplified = "王睿靓瑞士之行的照片。"
+    text = converter(config).convert(simplified)
+    assert mojibake._lone_rare_spans(text) == reference_lone_rare.lone_rare_spans(text) == []
+    assert Cleaner(to="zh-hans").clean(text) == simplified
+
+
 @SETTINGS
 @given(text=text_inputs)
 def test_the_plain_patterns_compiled_by_re_match_as_the_regex_module_would(text):

@@ -2117,7 +2117,10 @@ def _lone_rare_spans(text: str) -> list[tuple[int, int]]:
     bytes at the start are what a Traditional character's GBK code begins with (為 is 9e e9),
     and clean Traditional text read so by chance too often (為捍). Stricter than
     ``_reads_to_a_cut`` alone, which clean text passes by chance once in a few hundred rare
-    characters. Each is kept with PROTECT_EDGE characters a side (and the ``?`` beside it).
+    characters. Each is kept with PROTECT_EDGE characters a side (and the ``?`` beside it). A
+    window whose last character makes a pair the model has seen with the next one is no cut
+    stretch (黃睿靚瑞士 as a converter writes it: 靚瑞 reads so as Big5, but 瑞士 is a word):
+    clean text, kept from conversion, stayed Traditional under ``--to zh-hans``.
 
     Nearly every clean page holds rare Han (names, terms) and is asked twice (repairs, then what
     later stages keep), so the windows are read in one native pass a page
@@ -2125,7 +2128,7 @@ def _lone_rare_spans(text: str) -> list[tuple[int, int]]:
     original is tests/reference_lone_rare.py, which the property tests hold it to.
     """
     sets, index = rare_table()
-    return _native.lone_rare_spans(decoders.native_codes(), sets, index, text)
+    return _native.lone_rare_spans(decoders.native_codes(), sets, index, model().native, text)
 
 
 # The rare class (``_rare_char``) in the page scan's native table, for native passes that ask it

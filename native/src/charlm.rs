@@ -412,6 +412,16 @@ impl Model {
         p.ln()
     }
 
+    /// Has the pair (a, b), both in the table, been seen in a word or in running text (folded,
+    /// as langmodel's `successors` keys it)? Scores above `unseen(b)` exactly when it has.
+    pub fn seen(&self, a: char, b: char) -> bool {
+        let (x, y) = (self.tok(Some(a)), self.tok(Some(b)));
+        match (x.key, y.key) {
+            (Some(p), Some(q)) if x.in_table && y.in_table => self.pairs.contains_key(&pair(p, q)),
+            _ => false,
+        }
+    }
+
     pub fn unseen(&self, t: Option<char>) -> f64 {
         (self.weights.2 * self.unigram(self.key(t)).exp()).ln()
     }
