@@ -65,8 +65,8 @@ def main() -> None:
             changed += 1
             chars += changed_chars(result.text, paragraph)
             if args.show:
-                at = next(k for k, (x, y) in enumerate(zip(result.text, paragraph, strict=False)) if x != y) \
-                    if any(x != y for x, y in zip(result.text, paragraph, strict=False)) else min(len(result.text), len(paragraph))
+                at = next((k for k, (x, y) in enumerate(zip(result.text, paragraph, strict=False)) if x != y),
+                          min(len(result.text), len(paragraph)))
                 lo = max(at - 10, 0)
                 print(f"{script} {config}: {[str(s) for s in result.steps]}: "
                       f"{paragraph[lo:at + 10]!r} -> {result.text[lo:at + 10]!r}")
