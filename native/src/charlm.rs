@@ -602,6 +602,17 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn seen_pairs_are_folded_and_score_above_unseen() {
+        let m = small();
+        assert!(m.seen('国', '家') && m.seen('國', '家')); // a Traditional form as its Simplified one
+        assert!(!m.seen('家', '国') && !m.seen('的', '家'));
+        assert!(!m.seen('a', 'b')); // not in the table
+        for (a, b) in [('国', '家'), ('家', '国'), ('的', '家')] {
+            assert_eq!(m.seen(a, b), m.bigram(Some(a), Some(b)) > m.unseen(Some(b)));
+        }
+    }
+
+    #[test]
     fn unigram_folds_and_floors() {
         let m = small();
         assert_eq!(m.unigram(Some('国')), (0.3f64).ln());
