@@ -117,7 +117,7 @@ class Codes:
         from characters that look misread (native/src/other_scripts.rs; the Python original is
         tests/reference_other_scripts.py)."""
 
-def lone_rare_spans(codes: Codes, rare: CharSets, rare_class: int, text: str) -> list[tuple[int, int]]:
+def lone_rare_spans(codes: Codes, rare: CharSets, rare_class: int, model: CharModel, text: str) -> list[tuple[int, int]]:
     """mojibake._lone_rare_spans (native/src/lone_rare.rs; the Python original is
     tests/reference_lone_rare.py)."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cleaner.langmodel import model
 from cleaner.repair import decoders
 from cleaner.repair.mojibake import _HAN_READ, PROTECT_EDGE, _joined, _rare_char, _reads_to_a_cut, _with_question_marks
 
@@ -25,9 +26,18 @@ def lone_rare_spans(text: str) -> list[tuple[int, int]]:
         i = m.start()
         for lo in range(max(0, i - LONE_WIDTH + 1), i + 1):
             for hi in range(i + 1, min(len(text), lo + LONE_WIDTH) + 1):
-                if hi - lo >= 2 and _HAN_READ.fullmatch(text, lo, hi) and _cut_read(text[lo:hi]):
+                if (hi - lo >= 2 and _HAN_READ.fullmatch(text, lo, hi) and not _seen(text, hi)
+                        and _cut_read(text[lo:hi])):
                     spans.append(_with_question_marks(text, max(0, lo - PROTECT_EDGE), min(len(text), hi + PROTECT_EDGE)))
     return _joined([_wide_only(text, lo, hi) for lo, hi in spans])
+
+
+def _seen(text: str, hi: int) -> bool:
+    """Does the window's last character make a pair the model has seen with the next one (瑞士)?"""
+    if hi >= len(text):
+        return False
+    lm, a, b = model(), text[hi - 1], text[hi]
+    return lm.in_table(a) and lm.in_table(b) and lm.bigram(a, b) > lm.unseen(b)
 
 
 def _wide_only(text: str, lo: int, hi: int) -> tuple[int, int]:

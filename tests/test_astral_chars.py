@@ -6,7 +6,9 @@ import pytest
 from small_family_damage import EMOJI, EXTENSION_B, four_byte, misread
 
 from cleaner import Cleaner
+from cleaner.langmodel import model
 from cleaner.repair import astral_chars
+from cleaner.script.fold import converter
 
 PARAGRAPH = "这家店的服务非常好，菜品也很新鲜，下次还会再来。老板人很热情，价格也公道。"
 
@@ -69,3 +71,27 @@ def test_the_damage_maker_cases_read_back_and_a_second_clean_changes_nothing():
 
 def test_extension_b_kinds_are_all_four_bytes():
     assert all(len(ch.encode("utf-8")) == 4 for ch in EMOJI + EXTENSION_B)
+
+
+@pytest.mark.parametrize("config", ["s2t.json", "s2tw.json", "s2hk.json"])
+def test_text_a_converter_wrote_is_untouched(config):
+    # 皓寵 is F0 A9 8C 99 (𩌙) as GBK's bytes: 寵 is no rare character, only jieba's counts lack it.
+    clean = converter(config).convert("后来李皓宠爱这只小猫，每天亲自喂它。")
+    assert "皓寵" in clean
+    assert astral_chars.repair(clean) == clean
+    assert not any(s.name == "utf8-four-byte-char-misread" for s in Cleaner(to="keep").run(clean).steps)
+
+
+def test_no_converter_form_of_a_common_character_is_read_as_a_second():
+    # The family: every first character of the Han planes (not 馃, the emoji's lead, read before
+    # any trail character) before every Traditional form a converter writes for a character the
+    # model calls common.
+    lm = model()
+    forms = {converter(config).convert(ch) for config in ("s2t.json", "s2tw.json", "s2hk.json")
+             for ch in map(chr, range(0x4E00, 0xA000))
+             if lm.frequency(ch) > astral_chars.RARE}
+    seconds = [t for t in forms if len(t) == 1 and t in astral_chars._seconds() and lm.key(t) != t]
+    assert len(seconds) > 50
+    firsts = [first for first, (_, b2) in astral_chars._firsts().items() if b2 != astral_chars.EMOJI_SECOND]
+    read = [first + t for first in firsts for t in seconds if astral_chars._gbk_reading(first, t)]
+    assert read == []

@@ -262,6 +262,19 @@ def test_a_cut_character_of_utf8_read_as_gbk_is_kept_in_a_clean_line():
     assert mojibake._lone_rare_spans(text) == reference_lone_rare.lone_rare_spans(text) != []
 
 
+@pytest.mark.parametrize("config", ["s2t.json", "s2tw.json", "s2hk.json"])
+def test_a_converter_written_name_before_a_word_is_not_kept_as_a_cut_stretch(config):
+    # 靚瑞 as Big5 reads as UTF-8 cut at the end, but 瑞士 is a word: clean text, converted back.
+    from cleaner import Cleaner
+    from cleaner.repair import mojibake
+    from cleaner.script.fold import converter
+
+    simplified = "王睿靓瑞士之行的照片。"
+    text = converter(config).convert(simplified)
+    assert mojibake._lone_rare_spans(text) == reference_lone_rare.lone_rare_spans(text) == []
+    assert Cleaner(to="zh-hans").clean(text) == simplified
+
+
 @SETTINGS
 @given(text=text_inputs)
 def test_the_plain_patterns_compiled_by_re_match_as_the_regex_module_would(text):
@@ -1022,3 +1035,18 @@ def test_a_lone_character_between_digits_on_an_agreed_page_is_read_as_the_unit_i
 
     assert _lone_characters("于1999爛7月31日", decoders.BIG5_FAMILY, "gbk") == ("于1999年7月31日", 1)
     assert _lone_characters("于1960至1970年，3比2", decoders.BIG5_FAMILY, "gbk")[1] == 0
+
+
+@pytest.mark.parametrize("config", ["s2t.json", "s2tw.json", "s2hk.json"])
+@pytest.mark.parametrize("simplified", [
+    "研究宕摄入声的学者不多。",        # 宕攝 is E5 B4 94 7A as GBK: UTF-8's 崔 and z, cutting 攝入
+    "王睿靓瑞士之行的照片。",          # 睿靚瑞 as Big5 is GBK's 和璋风, cutting 瑞士
+])
+def test_a_converter_written_stretch_that_cuts_a_word_is_untouched(simplified, config):
+    from cleaner import Cleaner
+    from cleaner.script.fold import converter
+
+    clean = converter(config).convert(simplified)
+    cleaner = Cleaner(to="keep", remove_furniture=False, fix_width=False, normalize_whitespace=False)
+    result = cleaner.run(clean)
+    assert result.text == clean, [str(s) for s in result.steps]

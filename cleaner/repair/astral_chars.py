@@ -20,7 +20,9 @@ What the decoders show of the four bytes (b1 b2 b3 b4):
 The bytes read as UTF-8 must give an emoji or another symbol of plane 1 (``So``), or a Han
 character of planes 2-3. Clean text almost never holds the pair: 馃 is a word of one dialect
 (馃子), and ð is Icelandic. For the Han planes, whose first characters are ordinary (皓, 甬), the
-second must be rare to the character model (RARE) and the pair unseen by it: 甬江 stays.
+second must be rare to the character model (RARE) and the pair unseen by it: 甬江 stays. A
+Traditional form that running text or a converter writes is as rare as its Simplified character:
+孫皓寵愛, as OpenCC's s2t writes 孙皓宠爱, stays.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from functools import lru_cache
 
 from cleaner import pagefacts
 from cleaner.langmodel import model
+from cleaner.repair.variants import rare_forms
 
 LEAD = 0xF0  # the first byte of UTF-8's planes 1-3 (F1-F4 hold no symbol nor Han)
 TRAILS = range(0x80, 0xC0)
@@ -128,6 +131,19 @@ def _utf8(data: bytes) -> str | None:
     return ch if len(ch) == 1 and _wanted(ch) else None
 
 
+def _written_frequency(ch: str) -> float:
+    """The model's frequency of ``ch`` as written (it tells 术 from its variant 朮), but a form that
+    running text or a standard writes for a Simplified character counts as that character: the
+    unigram is jieba's Simplified counts, which call every Traditional character rare, and text a
+    converter wrote is clean (孫皓寵愛, as s2t writes 孙皓宠爱: 皓寵 is F0 A9 8C 99, 𩌙). The forms
+    neither script's text writes and no standard does (``variants.rare_forms``: 朮, 噹) stay rare."""
+    lm = model()
+    simplified = lm.key(ch)
+    if simplified == ch or ch in rare_forms(None):
+        return lm.frequency(ch)
+    return max(lm.frequency(ch), lm.frequency(simplified))
+
+
 def _gbk_reading(first: str, second: str) -> str | None:
     b1, b2 = _firsts()[first]
     ch = _utf8(bytes((b1, b2, *_seconds()[second])))
@@ -138,7 +154,7 @@ def _gbk_reading(first: str, second: str) -> str | None:
     if ord(ch) < 0x20000:
         return None  # another plane-1 block (historic scripts, mathematical letters): not read
     lm = model()
-    if lm.frequency(second) > RARE or lm.key(second) in lm.successors(first):
+    if _written_frequency(second) > RARE or lm.key(second) in lm.successors(first):
         return None  # an ordinary pair of characters (甬江 is F0 AE BD AD, unassigned anyway)
     return ch
 

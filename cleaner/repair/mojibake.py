@@ -526,7 +526,8 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         # And it must span two non-ASCII characters or a U+FFFD: one rare character alone re-read
         # as Big5 or UTF-8 (蔼 = b0 aa is Big5 高) is a coincidence of the tables (make fuzz).
         if (j > i + 1 and _marked(window, i, j, codec) and (confirmed or _evidence(window, i, j, codec))
-                and _reads_better(fixed, window[i:j], confirmed)):
+                and _reads_better(fixed, window[i:j], confirmed)
+                and (confirmed or _reads_better_in_place(fixed, window, i, j, before))):
             if split := _split_tail(window, j, codec, family, accepted):  # its last byte read with a letter (和B as 鍜孊)
                 fixed += split
                 j += 2
@@ -771,6 +772,27 @@ FLUENT = -9.0
 def _reads_better(fixed: str, original: str, confirmed: bool = False) -> bool:
     score = per_char(fixed)
     return (confirmed or score > FLUENT) and score > per_char(original) + GAIN
+
+
+def _reads_better_in_place(fixed: str, window: str, i: int, j: int, before: str) -> bool:
+    """Does ``fixed`` still read better than ``window[i:j]`` with the characters beside it that make
+    a seen pair with the stretch's edge characters?
+
+    A re-read is judged on the stretch alone, and a stretch of clean text that re-reads fluently
+    (a name's rare characters: 黃睿靚 before 瑞士 as GBK read as Big5 gives 和璋风) gains the
+    GAIN by itself; but its edge character made a word with the character beside it (瑞士, 攝入
+    in 宕攝入聲, 寵愛), which the re-read cuts. Misread characters almost never make a pair the
+    model has seen with the clean text beside them, so only such an edge is asked: the stretch is
+    judged again with that neighbour on each such side. Refuses only: the native refusal
+    (``_accepted_starts``) accepts a superset."""
+    original = window[i:j]
+    lm = model()
+    left = before if before and lm.key(original[0]) in lm.successors(before) else ""
+    after = window[j : j + 1]
+    right = after if after and lm.key(after) in lm.successors(original[-1]) else ""
+    if not left and not right:
+        return True
+    return per_char(left + fixed + right) > per_char(left + original + right) + GAIN
 
 
 RARE = -12.0  # unigram log-probability below which a character is rare in running text
@@ -2097,7 +2119,10 @@ def _lone_rare_spans(text: str) -> list[tuple[int, int]]:
     bytes at the start are what a Traditional character's GBK code begins with (為 is 9e e9),
     and clean Traditional text read so by chance too often (為捍). Stricter than
     ``_reads_to_a_cut`` alone, which clean text passes by chance once in a few hundred rare
-    characters. Each is kept with PROTECT_EDGE characters a side (and the ``?`` beside it).
+    characters. Each is kept with PROTECT_EDGE characters a side (and the ``?`` beside it). A
+    window whose last character makes a pair the model has seen with the next one is no cut
+    stretch (黃睿靚瑞士 as a converter writes it: 靚瑞 reads so as Big5, but 瑞士 is a word):
+    clean text, kept from conversion, stayed Traditional under ``--to zh-hans``.
 
     Nearly every clean page holds rare Han (names, terms) and is asked twice (repairs, then what
     later stages keep), so the windows are read in one native pass a page
@@ -2105,7 +2130,7 @@ def _lone_rare_spans(text: str) -> list[tuple[int, int]]:
     original is tests/reference_lone_rare.py, which the property tests hold it to.
     """
     sets, index = rare_table()
-    return _native.lone_rare_spans(decoders.native_codes(), sets, index, text)
+    return _native.lone_rare_spans(decoders.native_codes(), sets, index, model().native, text)
 
 
 # The rare class (``_rare_char``) in the page scan's native table, for native passes that ask it

@@ -412,6 +412,16 @@ impl Model {
         p.ln()
     }
 
+    /// Has the pair (a, b), both in the table, been seen in a word or in running text (folded,
+    /// as langmodel's `successors` keys it)? Scores above `unseen(b)` exactly when it has.
+    pub fn seen(&self, a: char, b: char) -> bool {
+        let (x, y) = (self.tok(Some(a)), self.tok(Some(b)));
+        match (x.key, y.key) {
+            (Some(p), Some(q)) if x.in_table && y.in_table => self.pairs.contains_key(&pair(p, q)),
+            _ => false,
+        }
+    }
+
     pub fn unseen(&self, t: Option<char>) -> f64 {
         (self.weights.2 * self.unigram(self.key(t)).exp()).ln()
     }
@@ -589,6 +599,17 @@ pub(crate) mod tests {
             (0.6, 0.2, 0.2),
             vec![('國', '国')],
         )
+    }
+
+    #[test]
+    fn seen_pairs_are_folded_and_score_above_unseen() {
+        let m = small();
+        assert!(m.seen('国', '家') && m.seen('國', '家')); // a Traditional form as its Simplified one
+        assert!(!m.seen('家', '国') && !m.seen('的', '家'));
+        assert!(!m.seen('a', 'b')); // not in the table
+        for (a, b) in [('国', '家'), ('家', '国'), ('的', '家')] {
+            assert_eq!(m.seen(a, b), m.bigram(Some(a), Some(b)) > m.unseen(Some(b)));
+        }
     }
 
     #[test]

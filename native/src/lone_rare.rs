@@ -12,19 +12,25 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::codes::{Codes, Family};
-use crate::repair_py::{PyCharSets, PyCodes};
+use crate::repair_py::{PyCharModel, PyCharSets, PyCodes};
 
 /// mojibake._lone_rare_spans of `text`: the rare characters are class `rare_class` of `rare` (the
-/// page scan's table, cleaner/pagefacts.py), and every character beyond the BMP.
+/// page scan's table, cleaner/pagefacts.py), and every character beyond the BMP; `model` says
+/// which pairs of characters were seen.
 #[pyfunction]
 pub fn lone_rare_spans(
     codes: &PyCodes,
     rare: &PyCharSets,
     rare_class: u32,
+    model: &PyCharModel,
     text: &Bound<'_, PyString>,
 ) -> PyResult<Vec<(usize, usize)>> {
     let text = crate::code_points(text)?;
-    Ok(spans(&codes.core, &text, |c| rare.core.rare(c, rare_class)))
+    let seen = |a: u32, b: u32| match (char::from_u32(a), char::from_u32(b)) {
+        (Some(a), Some(b)) => model.core.seen(a, b),
+        _ => false,
+    };
+    Ok(spans(&codes.core, &text, |c| rare.core.rare(c, rare_class), seen))
 }
 
 /// Characters a stretch around a lone rare character holds at most (mojibake.LONE_WIDTH).
@@ -33,8 +39,18 @@ pub const LONE_WIDTH: usize = 3;
 pub const PROTECT_EDGE: usize = 1;
 
 /// (start, end) in characters of the stretches kept, sorted, touching ones joined. `rare`: is a
-/// code point rare by the model (mojibake._rare_char)?
-pub fn spans(codes: &Codes, text: &[u32], rare: impl Fn(u32) -> bool) -> Vec<(usize, usize)> {
+/// code point rare by the model (mojibake._rare_char)? `seen`: has the model seen the pair?
+///
+/// A window whose last character makes a pair the model has seen with the character after it
+/// (靚瑞 before 士: 瑞士) is no cut stretch: the cut character's bytes end where the misread
+/// stretch does, and its lead read with what follows almost never makes a known pair, while
+/// clean text (a name before a word, as a converter wrote it: 黃睿靚瑞士) does.
+pub fn spans(
+    codes: &Codes,
+    text: &[u32],
+    rare: impl Fn(u32) -> bool,
+    seen: impl Fn(u32, u32) -> bool,
+) -> Vec<(usize, usize)> {
     let n = text.len();
     let mut found = Vec::new();
     for (i, &c) in text.iter().enumerate() {
@@ -43,7 +59,11 @@ pub fn spans(codes: &Codes, text: &[u32], rare: impl Fn(u32) -> bool) -> Vec<(us
         }
         for lo in i.saturating_sub(LONE_WIDTH - 1)..=i {
             for hi in i + 1..=n.min(lo + LONE_WIDTH) {
-                if hi - lo >= 2 && text[lo..hi].iter().all(|&c| han_read(c)) && cut_read(codes, &text[lo..hi], &rare) {
+                if hi - lo >= 2
+                    && text[lo..hi].iter().all(|&c| han_read(c))
+                    && !(hi < n && seen(text[hi - 1], text[hi]))
+                    && cut_read(codes, &text[lo..hi], &rare)
+                {
                     let (a, b) = with_question_marks(text, lo.saturating_sub(PROTECT_EDGE), n.min(hi + PROTECT_EDGE));
                     found.push(wide_only(text, a, b));
                 }
