@@ -13,17 +13,10 @@ from cleaner.io.html_field import field_page  # noqa: E402
 from cleaner.io.jsonl import HTML_EVIDENCE  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 from cleaner.pipeline import Cleaner  # noqa: E402
+from test_furniture_page_structure import AGENDA as PAGE_BYTES, ROWS  # noqa: E402
 
-ROWS = ["5月11日上午", "8:30-9:00 代表签到", "9:00-9:20 开幕式", "9:20-10:00 主旨报告", "10:00-10:20 茶歇",
-        "10:20-11:30 分论坛一：人工智能", "5月11日下午", "14:00-15:00 分论坛二：新材料", "16:00-17:00 闭幕式"]
 # A menu the structure takes (class=nav) and the text alone keeps; an agenda the container keeps.
-AGENDA = f"""<html><head><meta charset="utf-8"><title>2024年全国科技创新大会议程_新闻中心_某某网</title></head><body>
-<div class="header"><ul class="nav"><li><a href="/">首页</a></li><li><a href="/news">新闻</a></li>
-<li><a href="/tech">科技</a></li><li><a href="/about">关于我们</a></li></ul></div>
-<div class="main"><div class="article"><h1>2024年全国科技创新大会议程</h1>
-<div class="content">{"".join(f"<p>{row}</p>" for row in ROWS)}</div></div>
-<div class="sidebar"><h3>热门文章</h3><p>本站是国内领先的科技资讯平台，每天为读者提供最新最全的科技新闻和深度报道，欢迎关注。</p></div></div>
-<div class="footer"><p>版权所有 © 2024 某某网</p></div></body></html>"""
+AGENDA = PAGE_BYTES.decode("utf-8")
 STORY = """<!DOCTYPE html><html><head><meta charset="gbk"><title>小李的故事_社会_某某网</title>
 <meta name="author" content="惠禾"></head><body>
 <div id="nav"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/tech">科技</a></div>
