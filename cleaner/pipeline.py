@@ -314,7 +314,7 @@ class Cleaner:
             # A short field misread alone, with no rare character to find it by (鍗庝负 is 华为).
             text = record("short-field-read-as-gbk", short_fields.repair(text))
             # One byte foreign to the page's own two-byte stream, or missing from it, read back in step.
-            text = record("one-byte-out-of-step", one_byte.repair(text, guess=cfg.guess_lost, skip=repair.shows_shift if shifted else None))
+            text = record("one-byte-out-of-step", one_byte.repair(text, guess=cfg.guess_lost, protect=repair.shift_spans if shifted else None))
             question_marks_read += marks
             if question_marks_read:
                 steps.append(Step("repair", "question-marks-as-lost-bytes", question_marks_read))

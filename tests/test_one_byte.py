@@ -181,16 +181,17 @@ def test_a_line_alternating_marks_and_digits_costs_readings_in_proportion_to_its
     assert sum(calls) < 2000 * len(line), sum(calls)
 
 
-def test_a_line_with_a_question_mark_is_read_unless_it_shows_a_shifted_run():
-    # On a page with the pinyin damage, realign reads a shifted run's line (主要?jiǎng)恿: a "?"
-    # before a syllable and its ")"); a line with only a question mark is still read here
-    # (review29b: skipping every "?" line lost these repairs).
-    from cleaner.repair.annotations import shows_shift
+def test_a_shifted_runs_place_is_left_to_realign_the_lines_other_places_are_read():
+    # On a page with the pinyin damage, realign reads a shifted run (主要?jiǎng)恿: a "?" before a
+    # syllable and its ")"); a line with only a question mark, or a place away from the run, is
+    # still read here (review29b: leaving every "?" line lost these repairs).
+    from cleaner.repair.annotations import shift_spans
 
     asked = QUOTES.replace("。老师", "？老师").replace("？", "?")
     shown = one_byte_out_of_step(asked, "cp1252-quotes-in-gbk", "replace")
-    assert "?" in shown and not shows_shift(shown)
-    read = one_byte.repair(shown, skip=shows_shift).text
+    assert "?" in shown and not shift_spans(shown)
+    read = one_byte.repair(shown, protect=shift_spans).text
     assert wrong(read, asked) < wrong(shown, asked)
     shifted = "主要?jiǎng)恿χ鸩睫D(zhuǎn)變?yōu)榧夹g(shù)創新"
-    assert shows_shift(shifted) and one_byte.repair(shifted, skip=shows_shift).text == shifted
+    assert shift_spans(shifted) and one_byte.repair(shifted, protect=shift_spans).text == shifted
+    assert one_byte.repair(shifted).text != shifted  # what the protection spares it

@@ -255,10 +255,18 @@ def _has_hole_group(text: str) -> bool:
 _SHIFT_SIGNATURE = regex.compile(r"\?!(?:\p{Han}|\?|$)")
 
 
-def shows_shift(line: str) -> bool:
-    """Does ``line`` show a shifted run realign reads (a "?" before a syllable and its ")", or
-    the ``?!`` shift), not only a question mark? Other stages leave such a line to realign."""
-    return "?" in line and (_has_hole_group(line) or _SHIFT_SIGNATURE.search(line) is not None)
+SHIFT_REACH = 2  # characters after a shift's sign that its swallowed bytes shifted (realign's to read)
+
+
+def shift_spans(line: str) -> list[tuple[int, int]]:
+    """Where ``line`` shows a shifted run realign reads: each "?" before a syllable and its ")"
+    (变?yōu)榧夹g), or a ``?!`` shift, with the ``SHIFT_REACH`` characters after it, which the
+    swallowed bytes put out of step. Other stages leave these places to realign."""
+    if "?" not in line:
+        return []
+    signs = [m for m in _HOLE_GROUP.finditer(line) if is_annotation_syllable(m.group(1))]
+    signs += list(_SHIFT_SIGNATURE.finditer(line))
+    return [(m.start(), m.end() + SHIFT_REACH) for m in signs]
 # What every change below needs: a "?" (the realign of a shifted run) or what strip_annotations
 # matches (_VARIANT_SIGN: a bracket, a tone-marked letter for bare ruby, zhuyin).
 _MAY_CHANGE = re.compile("[?" + OPEN + "".join(sorted(TONE_MARKS)) + BOPOMOFO + "]")

@@ -24,6 +24,7 @@ docs/repair.md §5.1.3.
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -74,12 +75,13 @@ _HAN = re.compile(f"[{HAN_CLASS}]")
 WINDOW = 24
 
 
-def repair(text: str, guess: bool = True, skip: Callable[[str], bool] | None = None) -> MojibakeRepair:
+def repair(text: str, guess: bool = True, protect: Callable[[str], list[tuple[int, int]]] | None = None) -> MojibakeRepair:
     """Lines of ``text`` put back in step by one-byte edits where the model clearly prefers it.
 
-    ``skip``: lines it answers are left alone (on a page showing the pinyin damage, a line showing
-    a shifted run is realign's: it reads the run with its swallowed bytes, and a one-byte edit here
-    read 主要?jiǎng)恿 as 主要？jiǎng)御力 first; a line with only a question mark is still read)."""
+    ``protect``: the spans of a line no edit may touch; a line whose edits would is left as it is
+    (on a page showing the pinyin damage, a shifted run is realign's: it reads the run with its
+    swallowed bytes, and a one-byte edit here read 主要?jiǎng)恿 as 主要？jiǎng)御力 first; the
+    line's other places, and lines with only a question mark, are still read)."""
     # A line is read only with a U+FFFD or a cluster of rare Han (``_suspects``), two at least:
     # the lines holding two are counted in one native pass, and the others are passed whole (a
     # Python test of each line cost a clean page 0.1-0.15 ms).
@@ -90,17 +92,28 @@ def repair(text: str, guess: bool = True, skip: Callable[[str], bool] | None = N
     findings = []
     count = at = 0
     for k, line in enumerate(text.split("\n")):
-        if read is not None and k not in read or skip is not None and skip(line):
+        if read is not None and k not in read:
             out.append(line)
             at += len(line) + 1
             continue
         fixed, guesses, edits = _line(line, guess) if len(line) <= MAX_LINE else (line, [], 0)
+        if edits and protect is not None and _touches(line, fixed, protect(line)):
+            fixed, guesses, edits = line, [], 0
         findings += [holes.guess_finding(mojibake.GUESS_KIND, at + pos, ch, alt, margin)
                      for pos, ch, alt, margin in guesses]
         count += edits
         out.append(fixed)
         at += len(fixed) + 1
     return MojibakeRepair("\n".join(out), count, findings) if count else MojibakeRepair(text, 0, [])
+
+
+def _touches(line: str, fixed: str, spans: list[tuple[int, int]]) -> bool:
+    """Does a change from ``line`` to ``fixed`` fall in one of ``spans`` (of ``line``)?"""
+    if not spans:
+        return False
+    changed = [(i1, max(i2, i1 + 1)) for op, i1, i2, _, _ in
+               difflib.SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes() if op != "equal"]
+    return any(a < end and start < b for a, b in changed for start, end in spans)
 
 
 def _line(line: str, guess: bool) -> tuple[str, list, int]:
