@@ -29,6 +29,7 @@ UNTIMED = {
     ("cleaner.repair.mojibake", "count_rare"),  # the title's gate
     ("cleaner.repair.latin_layers", "shows_misread_utf8"),  # a gate after a peel: one scan of a page's lead bytes
     ("cleaner.repair.mojibake", "MojibakeRepair"),  # a type
+    ("cleaner.repair.annotations", "shift_spans"),  # handed to one_byte.repair, timed inside it
     ("cleaner.subtitles", "except_subtitles"),  # wraps the hard-wrap joins (timed) in one subtitles.kind test
     ("cleaner.badness", "script_shares"),  # details only
     ("cleaner.badness", "unrecoverable"),
