@@ -32,13 +32,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from cleaner.furniture.body_forms import FORM_ROWS  # lines of the body sharing a form (here: a key) for it to be the article's
 from cleaner.furniture.counted_rows import RECORD_KEY, ordinal
 
 MIN_ROWS = 3  # consecutive lines of one shape that make a run
 REACH = 2  # lines at most between the run and the body
 ROW_MAX = 60  # characters of a row (a line, not a paragraph)
 APART = 4  # lines at most between a run the model keeps and the body (an advertisement's slot, a video card)
-FORM_ROWS = 2  # lines of the body opening with a key for the key to be the article's
 
 # Folded and NFKC lines: full-width colons and brackets are ASCII or kept as they are.
 _LABEL = re.compile(r"^([^:\s]{1,12})\s*:\s*\S")
@@ -110,13 +110,18 @@ def grow_over_runs(texts: Sequence[str], first: int, last: int, fits: Callable[[
     return first
 
 
-
 def key(text: str) -> str | None:
     """The speaker's or the field's key a ``label`` or ``mark`` line opens with (``记者``,
     ``【主持人】``), or None."""
     text = text.strip()
     m = _LABEL.match(text) or _MARK.match(text)
     return m.group(1) if m and shape(text) in ("label", "mark") else None
+
+
+def own_keys(lines: Sequence[str]) -> set[str]:
+    """The keys (``key``) at least ``FORM_ROWS`` of ``lines`` open with: the article's speakers or fields."""
+    counts = Counter(k for k in map(key, lines) if k)
+    return {k for k, n in counts.items() if n >= FORM_ROWS}
 
 
 def head_rows(texts: Sequence[str], headline: int, first: int, fits: Callable[[int], bool],
@@ -148,8 +153,7 @@ def tail_rows(texts: Sequence[str], body: tuple[int, int], fits: Callable[[int],
     going on past an advertisement's slot (``问：`` ``答：`` above and below it). Comments and
     related titles below an article open with keys of their own (网友, 相关)."""
     first, last = body
-    keys = Counter(k for k in map(key, texts[first : last + 1]) if k)
-    own = {k for k, n in keys.items() if n >= FORM_ROWS}
+    own = own_keys(texts[first : last + 1])
     if not own:
         return set()
     below, edge = last + 1, last
@@ -175,8 +179,7 @@ def resumed_turns(above: Sequence[str], under: Sequence[str]) -> int | None:
     ``RESUME_REACH`` lines; None when none does. A related box set inside a dialogue or a list of
     questions and answers (``【延伸閱讀】`` and its titles between two ``【問】``/``【答】`` pairs): the
     article goes on under it in rows, not in the prose a rule's ``resume_prose`` waits for."""
-    counts = Counter(k for k in map(key, above[-KEYS_ABOVE:]) if k)
-    own = {k for k, n in counts.items() if n >= FORM_ROWS}
+    own = own_keys(above[-KEYS_ABOVE:])
     if not own:
         return None
     keys = [key(text) for text in under[: RESUME_REACH + 2]]
