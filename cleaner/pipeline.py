@@ -37,7 +37,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, latin_layers, layers,
+from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, han_soup, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
@@ -250,6 +250,10 @@ class Cleaner:
             # no space there) and the page was then no single code page's reading any more.
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             code_pages_read = text  # code_pages reads to a fixed point: again only on what changed since
+            # GBK or Big5 an EUC-JP decoder showed as kanji alone (忽暦垪窟 is 国务院发): no kana or
+            # hangul for code_pages to see. Before the GBK and Big5 views, which would take its
+            # kanji for their own mojibake and leave pieces no reading can join again.
+            text = record("read-as-japanese-euc", han_soup.repair(text, guess=cfg.guess_lost))
             text = record("nbsp-read-as-space", mojibake.MojibakeRepair(*blank_bytes.repair(text, guess=cfg.guess_lost)))
             # Misread as cp1252 twice (Ã¤Â¹Â): the outer layers off first, so that the next stages
             # read the inner one, as they read a page misread once.

@@ -1,0 +1,65 @@
+"""GBK or Big5 an EUC-JP decoder showed as kanji alone (cleaner/repair/han_soup.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair import han_soup
+
+SIMPLIFIED = "国务院发布通知要求各地加强安全生产工作。这是一个测试句子用来检查解码。"
+TRADITIONAL = "國務院發布通知，要求各地加強安全生產工作。這是一個測試句子，用來檢查解碼。"
+
+
+def _through_euc_jp(text: str, source: str) -> str:
+    return text.encode(source).decode("euc_jp", "replace")
+
+
+def test_gbk_read_as_euc_jp_is_kanji_alone_and_comes_back():
+    broken = _through_euc_jp(SIMPLIFIED, "gbk")
+    # No halfwidth katakana, no hangul, no mark: nothing code_pages looks for.
+    assert broken.startswith("忽暦垪窟下宥岑")
+    assert han_soup.repair(broken).text == SIMPLIFIED
+
+
+def test_the_short_pieces_of_a_misread_line_are_read_in_its_source():
+    # 年 月 日 between digits are one kanji each (定 埖 晩): too short to judge, read because the
+    # line around them was read from GBK.
+    line = "国务院发布通知要求各地加强安全生产工作。2026年8月8日发布。"
+    broken = _through_euc_jp(line, "gbk")
+    assert "2026定8埖8晩" in broken
+    assert han_soup.repair(broken).text == line
+
+
+def test_big5_read_as_euc_jp_comes_back_mostly():
+    broken = _through_euc_jp(TRADITIONAL, "big5")
+    fixed = han_soup.repair(broken).text
+    assert fixed.startswith("國務院發布通知，")
+    assert "這是一個測試句子，用來檢查解碼。" in fixed
+
+
+@pytest.mark.parametrize("text", [
+    "日本東京都内の会社で働いています。",  # Japanese: the model knows no kana, and its reading is no Chinese
+    "東京都內的日本人學校今天舉行畢業典禮。",  # Traditional Chinese whose characters JIS X 0208 holds
+    "中華民國國防部發言人表示，將持續監控。",
+    "孫皓寵愛的黃睿靚瑞士留學。",  # rare names
+])
+def test_clean_text_is_left(text):
+    assert han_soup.repair(text).text == text
+
+
+def test_without_guessing_the_guessed_characters_are_marks():
+    broken = _through_euc_jp(TRADITIONAL, "big5")
+    guessed = han_soup.repair(broken, guess=True)
+    unguessed = han_soup.repair(broken, guess=False)
+    assert guessed.findings
+    assert "\ufffd" in unguessed.text and "\ufffd" not in guessed.text[:8]
+
+
+def test_the_pipeline_reads_it_and_a_second_clean_changes_nothing():
+    cleaner = Cleaner(to="keep")
+    broken = _through_euc_jp(SIMPLIFIED, "gbk")
+    first = cleaner.run(broken)
+    assert first.text == SIMPLIFIED
+    assert any(step.name == "read-as-japanese-euc" for step in first.steps)
+    assert cleaner.run(first.text).text == first.text
