@@ -73,7 +73,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     from cleaner.tablecache import cached
 
     shown = cached("eucjp-shown", [__file__], "1", _shown)
-    rare = "".join(mojibake._rare_char().findall(shown))  # noqa: SLF001 - the model's rare characters
+    # The rare ones among its Han: kana, Greek, Cyrillic and box drawing are rare to the model too,
+    # and a clean katakana word (アークハウンド) is no misread run.
+    rare = "".join(ch for ch in mojibake._rare_char().findall(shown) if "\u4e00" <= ch <= "\u9fff")  # noqa: SLF001
     cls = re.escape(shown) + LOST + "!-~"
     return re.compile(f"[{cls}]+"), re.compile(f"[^{cls}]"), re.compile(f"[{re.escape(rare)}{LOST}]")
 
@@ -210,17 +212,22 @@ def _beats_the_views(text: str, line_start: int, line_end: int, found: list[tupl
 
 
 def _may_read(run: str) -> bool:
-    """The cheap test before the reading: the run's bytes, marks left out, read plainly as GBK or
-    Big5, must gain on the run (the reading proper fills the marks and can only do better by
-    a little). Clean text whose runs score low (names of rare characters) stops here."""
-    data = b"".join(ch.encode(CODEC) for ch in run if ch != LOST)
+    """The cheap test before the reading: the run's bytes read plainly as GBK or Big5, each mark
+    a1 (the lead of both tables' punctuation row: Big5's ，。 are a1 41, a1 43, read by EUC-JP as a
+    mark and the sign), must gain on the run and read as Chinese (the reading proper fills the
+    marks and does better by a little). Clean text whose runs score low (names of rare
+    characters, katakana words) stops here."""
+    data = b"".join(b"\xa1" if ch == LOST else ch.encode(CODEC) for ch in run)
     own = per_char(_wide(run))
     for codec in ("gb18030", "cp950"):
-        plain = _wide(data.decode(codec, "replace"))
+        plain = "".join(_HAN.findall(data.decode(codec, "replace")))  # the marks' own readings are signs
         score = per_char(plain) if plain else float("-inf")
         if score > own + mojibake.GAIN - PLAIN_SLACK and score > mojibake.FLUENT - PLAIN_SLACK:
             return True
     return False
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 def _wide(text: str) -> str:
