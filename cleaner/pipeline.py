@@ -376,7 +376,10 @@ class Cleaner:
                 joined = record("short-field-read-as-gbk-joined", short_fields.repair(joined))
             text = joined
         if cfg.remove_furniture:
-            page = boilerplate.fold_page(text)  # folded once, for recognition and for the rules
+            # Folded once, for recognition and for the rules. Markup kept (--keep-markup: text about
+            # HTML) is no part of a line's words: the model judges each line without its tags, or a
+            # paragraph in <p> reads as no sentence and goes.
+            page = boilerplate.fold_page(text if cfg.strip_markup else _without_tags(text))
             site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url, page=page)
             meta["site"] = site.id if site else ""
             site_id = site.id if site else None
@@ -389,7 +392,10 @@ class Cleaner:
             findings.extend(removal.findings)  # one removed-line finding per line: "rule id: line text"
             if removal.counts and not removal.text.strip() and text.strip():
                 # Worth telling: a page that was all furniture, or a rule that matches too much.
-                findings.append(Finding("all-lines-removed", -1, f"the rules of site {site_id or '_common'!r} removed every line"))
+                # Named by what removed it: a site's rules, or the generic model (--no-generic).
+                by_rules = [rid for rid in removal.counts if not rid.startswith("generic/")]
+                who = f"the rules of site {site_id or '_common'!r}" if by_rules else "the generic furniture model (--no-generic keeps its lines)"
+                findings.append(Finding("all-lines-removed", -1, f"{who} removed every line"))
             text = removal.text
         if details:
             shares = badness.script_shares(text, fold.script_class("simplified"), fold.script_class("traditional"))
@@ -577,3 +583,12 @@ def _guesses_still_there(found: list[Finding], text: str) -> list[Finding]:
     otherwise (险 of a byte put in step, then read as 陵). Guessing off, each guess is a U+FFFD,
     which tells nothing: the caller asks only with guessing on."""
     return [f for f in found if f.kind != mojibake.GUESS_KIND or not f.detail or f.detail[0] in text]
+
+
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+
+
+def _without_tags(text: str) -> str:
+    """``text`` with its markup tags taken out of each line (lines stay lines): what the furniture
+    model reads of a page whose markup is kept."""
+    return _TAG.sub("", text) if "<" in text else text

@@ -250,3 +250,17 @@ def test_what_a_reading_put_back_is_read_again_in_the_same_clean(cell, text):
         assert c.clean(out) == out, (cell, guess)
     kept = Cleaner(to="keep").run(damaged)  # unconverted: each guess as the finding names it
     assert all(f.detail[0] in kept.text for f in kept.findings if f.kind == "lost-byte"), kept.findings
+
+
+def test_with_markup_kept_the_furniture_model_reads_each_line_without_its_tags():
+    # Text about HTML: a paragraph in <p> is still a sentence, not a line of markup to remove.
+    page = ("<p>国务院副总理马凯近日在贵阳调研时强调，要加快建设工业互联网。</p>\n"
+            "<b>会议指出，当前经济运行总体平稳，就业形势保持稳定。</b>\n分享到：微信 微博")
+    result = Cleaner(to="keep", strip_markup=False).run(page)
+    assert result.text.splitlines() == page.splitlines()[:2]
+
+
+def test_a_page_the_generic_model_emptied_is_said_to_be_the_models_doing():
+    result = Cleaner(to="keep").run("发布时间：2026-08-08 来源： 作者： 点击数：")
+    (note,) = [f for f in result.findings if f.kind == "all-lines-removed"]
+    assert "generic furniture model" in note.detail and "site" not in note.detail
