@@ -458,7 +458,7 @@ class Cleaner:
                 # second clean would see it and join it.
                 text = apply("whitespace", "hard-wraps", subtitles.except_subtitles(hardwrap.join_hard_wraps), text)
         findings.extend(_kept_findings(text, damage))
-        if gone := _bytes_gone(text):
+        if gone := _bytes_gone(text) or _mostly_guessed(text, findings):
             findings.append(gone)
         if "?" in text:  # where the marks are in the output, found as they were (the text around them is kept)
             findings.extend(Finding("lost-characters", a, f"{b - a} character(s) an encoder could not write, marked ?")
@@ -557,6 +557,20 @@ def _bytes_gone(text: str) -> Finding | None:
         return None  # few, or in a block or two: a page showing what garbled text looks like
     return Finding("bytes-gone", -1, f"{marks} of {wide} characters beyond ASCII are U+FFFD: read with the wrong "
                    "charset, their bytes are gone; fetch the page again and read it with its own")
+
+
+def _mostly_guessed(text: str, findings: list[Finding]) -> Finding | None:
+    """The same told of a page whose lost bytes were guessed (guessing on): its characters were
+    chosen by the model this often, so the text reads but says what the model likes (UTF-8 read
+    by a Big5 decoder marks half its bytes). ``--no-guess`` writes them U+FFFD."""
+    guessed = sum(f.count for f in findings if f.kind == mojibake.GUESS_KIND)
+    if guessed < MARKS_GONE:
+        return None
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    if guessed * MARKS_GONE_SHARE < wide:
+        return None
+    return Finding("bytes-gone", -1, f"{guessed} of {wide} characters beyond ASCII are guesses from lost bytes: read with "
+                   "the wrong charset, their bytes are gone; fetch the page again and read it with its own (--no-guess marks them U+FFFD)")
 
 
 def _kept_findings(text: str, kept: list[str]) -> list[Finding]:

@@ -264,3 +264,14 @@ def test_a_page_the_generic_model_emptied_is_said_to_be_the_models_doing():
     result = Cleaner(to="keep").run("发布时间：2026-08-08 来源： 作者： 点击数：")
     (note,) = [f for f in result.findings if f.kind == "all-lines-removed"]
     assert "generic furniture model" in note.detail and "site" not in note.detail
+
+
+def test_a_page_mostly_guessed_from_lost_bytes_is_told_as_one_whose_bytes_are_gone():
+    # UTF-8 read by a Big5 decoder marks half its bytes: the model fills them, and the reader must
+    # hear that most of what they read was chosen by it, as --no-guess's marks would show.
+    text = ("國務院新聞辦公室今天舉行新聞發布會，介紹經濟運行情況。發言人表示，今年以來經濟持續恢復，"
+            "就業形勢總體穩定，居民消費價格溫和上漲，對外貿易保持增長。") * 2
+    result = Cleaner(to="keep").run(text.encode("utf-8").decode("big5", "replace"))
+    told = [f for f in result.findings if f.kind == "bytes-gone"]
+    assert len(told) == 1 and "guesses" in told[0].detail
+    assert not [f for f in Cleaner(to="keep").run(text).findings if f.kind == "bytes-gone"]
