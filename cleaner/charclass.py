@@ -55,8 +55,9 @@ class CharClass:
         last text is kept: script conversion asks a page whether it holds Traditional characters
         twice (its script, then its foreign sentences), a scan of the whole of a Simplified page
         each time."""
-        if pos == 0 and self._last[0] is text:
-            return self._last[1]
+        seen, answer = self._last  # one read of the pair: a reader never sees one text with another's answer
+        if pos == 0 and seen is text:
+            return answer
         found = next((m for m in self.pattern.finditer(text, pos) if self._real(m.group())), None)
         if pos == 0:
             self._last = (text, found)  # held until the next text is searched (one pair)
