@@ -33,6 +33,7 @@ class CharClass:
         members = frozenset(chars)
         self.members = members
         self._native: _native.CharSets | None = None
+        self._last: tuple[str | None, re.Match | None] = (None, None)  # the last text searched whole, and its answer
         # max() at C speed first: most classes hold no character beyond the BMP, and a Python
         # pass over tens of thousands of members cost several ms a class.
         self.astral = frozenset(ch for ch in members if ord(ch) > 0xFFFF) if members and max(members) > "\uffff" else frozenset()
@@ -50,11 +51,17 @@ class CharClass:
         return re.compile(f"(?:{self.pattern.pattern})+")
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
-        """The first member in ``text`` from ``pos``, or None."""
-        for m in self.pattern.finditer(text, pos):
-            if self._real(m.group()):
-                return m
-        return None
+        """The first member in ``text`` from ``pos``, or None. The answer for the whole of the
+        last text is kept: script conversion asks a page whether it holds Traditional characters
+        twice (its script, then its foreign sentences), a scan of the whole of a Simplified page
+        each time."""
+        seen, answer = self._last  # one read of the pair: a reader never sees one text with another's answer
+        if pos == 0 and seen is text:
+            return answer
+        found = next((m for m in self.pattern.finditer(text, pos) if self._real(m.group())), None)
+        if pos == 0:
+            self._last = (text, found)  # held until the next text is searched (one pair)
+        return found
 
     def holds(self, text: str, start: int, end: int) -> bool:
         """Does ``text[start:end]`` hold a member? Searched in place, the piece never copied."""

@@ -46,3 +46,28 @@ def test_a_class_only_counted_never_compiles_its_pattern():
     cc = CharClass(chr(c) for c in range(0x4E00, 0xA000))
     assert cc.count("中文abc") == 2 and "pattern" not in vars(cc)
     assert cc.search("abc中") is not None and "pattern" in vars(cc)
+
+
+class _CountingPattern:
+    """A class's pattern that counts the scans asked of it."""
+
+    def __init__(self, pattern):
+        self.pattern, self.scans = pattern, 0
+
+    def finditer(self, text, pos=0):
+        self.scans += 1
+        return self.pattern.finditer(text, pos)
+
+
+def test_a_text_searched_whole_again_is_answered_without_a_scan():
+    # Script conversion asks a page twice whether it holds a Traditional character: one scan.
+    cc = CharClass(MEMBERS)
+    counting = cc.__dict__["pattern"] = _CountingPattern(cc.pattern)
+    page = "国务" * 75 + "國"
+    first = cc.search(page)
+    assert cc.search(page) is first and first.start() == 150
+    assert counting.scans == 1
+    # Another text (equal or not), or a search from a position, is searched.
+    assert cc.search("".join(list(page))).start() == 150 and cc.search(page, 151) is None
+    assert cc.search("国务") is None and cc.search(page).start() == 150
+    assert counting.scans == 5

@@ -368,3 +368,29 @@ def test_word_counts_read_as_the_frequency_lookup():
     words = [*langmodel.word_counts_with_ambiguous(), *convert_module.OWN_WORDS, "着没有这个词"]
     assert all(counts.get(w, 0) == (convert_module.OWN_WORDS.get(w) or langmodel.word_frequency(w)) for w in words)
     assert counts["所著"] == convert_module.OWN_WORDS["所著"] and counts["显著"] == langmodel.word_frequency("显著") > 0
+
+
+class _CountingSearch:
+    """_OTHER_SCRIPT, counting the searches of it."""
+
+    def __init__(self, pattern):
+        self.pattern, self.searches = pattern, 0
+
+    def search(self, *args):
+        self.searches += 1
+        return self.pattern.search(*args)
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+def test_a_traditional_page_is_asked_for_kana_and_hangul_from_its_scan(monkeypatch):
+    # The page's script, its foreign sentences and its Traditional phrases each ask whether it
+    # holds kana or hangul: the page scan answers (cleaner/pagefacts.py), no search of the page.
+    counting = _CountingSearch(convert_module._OTHER_SCRIPT)
+    monkeypatch.setattr(convert_module, "_OTHER_SCRIPT", counting)
+    page = "他說「我們明天見」。成立於1958年的國家圖書館，藏書甚豐。" * 20
+    assert convert_module.convert_all([page], "zh-hans") == [convert_module.convert(page, "zh-hans")]
+    assert counting.searches == 0
+    convert_module.convert_all([page + "東京都は日本の首都です。"], "zh-hans")
+    assert counting.searches > 0  # a page holding them is read sentence by sentence, as before

@@ -1,5 +1,7 @@
 """A lone sign or accented letter of UTF-8 read as GBK, beside ASCII (cleaner/repair/lone_signs.py)."""
 
+import re
+
 import pytest
 
 from cleaner import Cleaner
@@ -62,3 +64,26 @@ def test_a_character_between_pinyin_syllables_is_ruby_not_a_misread_letter():
     # 茅 is é misread, but between dài and máo it is the character the ruby annotates.
     assert lone_signs.repair("代dài茅máo元") == "代dài茅máo元"
     assert lone_signs.repair("我喜欢Pok茅mon游戏") == "我喜欢Pokémon游戏"
+
+
+# --- the pattern opens with the character it reads ----------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SIGNS, _LETTERS = "".join(lone_signs._SIGNS), "".join(lone_signs._LETTERS)
+# As first written, each branch opening with its look-behind.
+_REFERENCE = re.compile(f"(?<=[0-9A-Za-z])[{_SIGNS}](?![\\u3400-\\u9fff])|(?<=[a-z])[{_LETTERS}](?=[a-z])"
+                        f"|[{lone_signs._PLUS_MINUS}](?=[0-9])")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "W", "1", "中", "度", " ", *_SIGNS[:4], *_LETTERS[:4], lone_signs._PLUS_MINUS]), max_size=30))
+def test_the_pattern_finds_what_its_look_behind_first_form_finds(text):
+    # Read from the sign (re scans for the characters a branch starts with at string speed, where
+    # a branch opening with a look-behind is tried at every position): the same matches.
+    assert [m.span() for m in lone_signs._PATTERN.finditer(text)] == [m.span() for m in _REFERENCE.finditer(text)]
+
+
+def test_no_branch_opens_with_a_look_behind():
+    assert not any(branch.startswith("(?<") for branch in lone_signs._PATTERN.pattern.split("|"))

@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
 
-from cleaner import chunks
+from cleaner import chunks, pagefacts
 from cleaner.chardata import HAN_CLASS
 from cleaner.charclass import CharClass
 from cleaner.script.fold import NAIVE_FORMS, converter, fold, foreign_class, script_class
@@ -141,7 +141,7 @@ def _foreign_sentences(text: str, foreign) -> list[tuple[int, int]]:
     found = foreign.sentences_holding(text)  # _SENTENCE's sentences, in one native pass
     if found is None:  # a character beyond the BMP: a search per sentence
         found = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text)) if foreign.holds(text, a, b)]
-    if found and _OTHER_SCRIPT.search(text):
+    if found and _holds_other_script(text):
         if _other_language(text):
             return []
         phrases = _phrases(text)
@@ -163,6 +163,10 @@ _KANA = _HIRAGANA + "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d"  # no
 _HANGUL = "\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆"
 _OTHER_SCRIPT = re.compile(f"[{_HIRAGANA}{_HANGUL}]")
+# Asked of a whole text up to four times in one conversion (the page's script, its foreign
+# sentences, its Traditional phrases, its language): answered from one native scan of it
+# (cleaner/pagefacts.py), where each was a regex search over the page (some 10 µs each).
+_holds_other_script = pagefacts.any_of(_OTHER_SCRIPT)
 _LETTER = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
 _OTHER_PHRASE = re.compile(f"「[^」\n]*[{_HIRAGANA}][^」\n]*」|『[^』\n]*[{_HIRAGANA}][^』\n]*』|《[^》\n]*[{_HIRAGANA}][^》\n]*》"
                            f"|[{_HAN}{_HANGUL}]*[{_HANGUL}][{_HAN}{_HANGUL}]*")
@@ -176,10 +180,11 @@ def _other_language(text: str) -> bool:
     """Hiragana and hangul are OTHER_TEXT_SHARE of the text's letters or more, quotations left out:
     Japanese or Korean. (Japanese prose is a third to a half hiragana; a Chinese text quoting a
     Japanese phrase, 他笑著說「ありがとうございます」, holds none outside its quotation marks.)"""
-    if "「" in text or "『" in text or "“" in text or "《" in text:
-        text = _QUOTED.sub("", text)
-    if not _OTHER_SCRIPT.search(text):
-        return _LETTER.search(text) is None  # most pages: a share of none, below any but of no letters
+    unquoted = _unquoted(text)
+    # The text without its quotations holds kana or hangul only if the text does (its scan).
+    if not _holds_other_script(text) or unquoted is not text and not _OTHER_SCRIPT.search(unquoted):
+        return _LETTER.search(unquoted) is None  # most pages: a share of none, below any but of no letters
+    text = unquoted
     others, letters = _letter_classes()
     return others.count(text) >= OTHER_TEXT_SHARE * letters.count(text)
 
@@ -204,6 +209,23 @@ def _members(spec: str) -> str:
     return "".join(out)
 
 
+def _unquoted(text: str) -> str:
+    """``text`` without its quotations (``_QUOTED``). Kept for the last text: the page's script
+    and its language both ask it of a page, which is one text but for the spans kept from
+    conversion."""
+    global _last_unquoted
+    if "「" not in text and "『" not in text and "“" not in text and "《" not in text:
+        return text
+    seen, unquoted = _last_unquoted
+    if seen is not text:
+        unquoted = _QUOTED.sub("", text)
+        _last_unquoted = (text, unquoted)  # held until the next text with quotations (one pair)
+    return unquoted
+
+
+_last_unquoted: tuple[str | None, str] = (None, "")
+
+
 def _written_in_traditional(texts: list[str]) -> bool:
     """Is the page (its pieces) written in Traditional: more Traditional-only than Simplified-only
     characters, quotations and Japanese or Korean sentences left out? A Simplified page quoting
@@ -213,10 +235,15 @@ def _written_in_traditional(texts: list[str]) -> bool:
         return False
     counts = [0, 0]
     for text in texts:
-        if "「" in text or "『" in text or "“" in text or "《" in text:
-            text = _QUOTED.sub("", text)
-        # Sentence by sentence only where kana or hangul stand: a page without them is counted whole.
-        for part in (m.group() for m in _SENTENCE.finditer(text)) if _OTHER_SCRIPT.search(text) else (text,):
+        # Sentence by sentence only where kana or hangul stand: a page without them is counted whole
+        # (without its quotations, which hold them only if the text does).
+        unquoted = _unquoted(text)
+        other = _holds_other_script(text) and (unquoted is text or _OTHER_SCRIPT.search(unquoted) is not None)
+        if not other:  # no sentence holds kana or hangul
+            counts[0] += traditional.count(unquoted)
+            counts[1] += simplified.count(unquoted)
+            continue
+        for part in (m.group() for m in _SENTENCE.finditer(unquoted)):
             if not _OTHER_SCRIPT.search(part):
                 counts[0] += traditional.count(part)
                 counts[1] += simplified.count(part)
@@ -235,7 +262,7 @@ def _with_traditional_phrases(text: str, found: list[tuple[int, int]]) -> list[t
     held = both.sentences_holding(text)  # _SENTENCE's sentences, in one native pass
     if held is None:  # a character beyond the BMP: a search per sentence
         held = [(a, b) for a, b in map(re.Match.span, _SENTENCE.finditer(text)) if both.holds(text, a, b)]
-    other = _OTHER_SCRIPT.search(text) is not None
+    other = _holds_other_script(text)
     overlaps = _overlapping(found)
     spans = [(a, b) for a, b in held if not (other and _OTHER_SCRIPT.search(text, a, b)) and not overlaps(a, b)]
     if not spans:

@@ -50,7 +50,7 @@ def foreign_class(target: str, naive: bool = False) -> CharClass:
     """What is foreign to ``target``: the other script's own characters (and, on a ``naive``
     converter's page, its leftovers)."""
     if target == "zh-hans":
-        return CharClass(script_only("traditional"))
+        return script_class("traditional")  # the one class: its answer for a text is kept (CharClass.search)
     return CharClass(script_only("simplified") | NAIVE_LEFTOVERS if naive else script_only("simplified"))
 
 
