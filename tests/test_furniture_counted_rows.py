@@ -193,3 +193,17 @@ def test_the_opener_check_misses_no_ordinal(text):
     text = text.lstrip()
     if text and not (text[0].isdecimal() or text[0] in cr._OPENERS):
         assert not any(p.match(text) for p in (cr._TIME, cr._ARABIC, cr._HAN_ORDINAL, cr._BRACKET, cr._STEP))
+
+
+def test_the_last_pages_answer_serves_only_its_own_lines():
+    """sequences and fact_runs keep their answer for the lines last asked of (body finding and the
+    model's reading ask of one page's lines in turn): other lines get their own answer, and a
+    caller's changes to its list never reach the next caller."""
+    steps = ["第一步 下载APP", "第二步 注册账号", "第三步 登录"]
+    facts = ["活动时间:周六上午", "集合地点:北门", "适合年龄:8岁以上"]  # NFKC, as the model reads them
+    first = sequences(steps)
+    assert first == [(0, 2)]
+    first.append((9, 9))
+    assert sequences(list(steps)) == [(0, 2)]
+    assert sequences(steps[:2]) == [] and sequences(steps) == [(0, 2)]
+    assert fact_runs(facts) == [(0, 2)] and fact_runs(facts[1:]) == [] and fact_runs(facts) == [(0, 2)]

@@ -1,7 +1,10 @@
 """ebook_ads.py: a download site's ads, their wrapped pieces and rules, anywhere in a book."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleaner import Cleaner
-from cleaner.furniture.ebook_ads import ad, ads, book
+from cleaner.furniture.ebook_ads import _DOMAIN, ad, ads, book
 
 CHAPTER = ["第一回　雨夜来客", "　　那一夜的雨下得格外大，客栈里只剩下掌柜和一个打盹的伙计。",
            "　　门忽然被推开，一个披着蓑衣的老人走了进来，把一柄旧剑放在桌上。"]
@@ -63,3 +66,17 @@ def test_a_book_with_its_sites_notice_is_no_page():
                      "声明：本书来自互联网，版权归作者所有，仅供试读，请在下载后24小时内删除。"])
     out = Cleaner(to="keep").run(text).text
     assert "1998年7月的一个夜里" in out and "《春江夜话》" in out and "www." not in out
+
+
+# A line without a dot is answered before the domain search (``ad``'s gate): every form of
+# _DOMAIN holds one, whatever letters, digits and Han stand around it.
+_DOMAIN_ALPHABET = st.lists(st.sampled_from(list("wapmcoinetvxyz0123456789-.:/ 书下载本站ſKı") + ["www.", ".com", "m.", "wap.", "www", "com"]),
+                            max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DOMAIN_ALPHABET)
+def test_every_domain_form_holds_a_dot(text):
+    assert _DOMAIN.search(text) is None or "." in text
+    if "." not in text:
+        assert not ad(text)

@@ -335,3 +335,13 @@ def test_an_evaluation_forms_heading_goes_only_over_its_graded_row():
     assert clean([para, para.replace("十二月", "十一月"), *form_rows]) == [para, para.replace("十二月", "十一月")]
     survey = ["满意度评价：", "本次调查共回收问卷一千二百份，受访者对窗口服务的总体满意度为百分之九十六。"]
     assert clean([para, *survey]) == [para, *survey]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("建议推荐最佳请使用为了获得浏览器分辨率 1024x768") + ["建议", "推荐", "最佳", "请使用", "请用", "为了获得"]), max_size=12).map("".join))
+def test_the_advice_characters_gate_every_advice_word(text):
+    """viewing_advice searches for _ADVICE only on a line holding one of _ADVICE_CHARS: every
+    advice word holds one."""
+    from cleaner.furniture.widgets import _ADVICE, _ADVICE_CHARS
+
+    assert _ADVICE.search(text) is None or _ADVICE_CHARS.search(text) is not None

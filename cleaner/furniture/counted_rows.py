@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import wraps
 
 MIN_ROWS = 3  # rows of a sequence or a block of facts
 GAP = 3  # other lines at most between two rows of a sequence (a section's heading)
@@ -86,6 +87,25 @@ def ordinal(text: str) -> tuple[str, int] | None:
     return None
 
 
+def _last_page(find: Callable[[Sequence[str]], list[tuple[int, int]]]) -> Callable[[Sequence[str]], list[tuple[int, int]]]:
+    """``find``, its answer for the lines it was last asked of kept: body finding (``grow_over_rows``)
+    and the model's reading (``rows``) ask it of the same lines of a page in turn. The caller gets
+    a list of its own; the lines are compared whole (a tuple of them), so an answer never serves
+    other lines."""
+    last: list = [None]
+
+    @wraps(find)
+    def remembered(texts: Sequence[str]) -> list[tuple[int, int]]:
+        key = tuple(texts)
+        kept = last[0]  # one read: another thread may replace it meanwhile
+        if kept is None or kept[0] != key:
+            kept = last[0] = (key, find(key))
+        return list(kept[1])
+
+    return remembered
+
+
+@_last_page
 def sequences(texts: Sequence[str]) -> list[tuple[int, int]]:
     """(first, last) of the counted sequences among the lines (see the module's docstring)."""
     marks = [ordinal(text) for text in texts]
@@ -130,6 +150,7 @@ def one_field(text: str) -> str | None:
 _FACT_KEYS = re.compile(r"\s[\u3400-\u9fff]{2,6}\s*:")  # a second field on the line (a byline's row of keys)
 
 
+@_last_page
 def fact_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
     """(first, last) of the runs of ``MIN_ROWS`` consecutive lines of one field each (``one_field``),
     no key of them a field of the page's record of itself (``RECORD_KEY``: a run holding one,

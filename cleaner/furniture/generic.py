@@ -275,7 +275,8 @@ def _unended(line: Line) -> bool:
 def site_foot_line(line: Line) -> bool:
     """A line of the site's foot: a notice of the site's own, or a copyright line that is no paragraph."""
     # A line of damaged text is read without its odd characters: the byte 0xA9 shows as © (unreadable.py).
-    return bool(line.features["notice"] or (_COPYRIGHT.search(legible(line.text)) and not is_paragraph(line.text, line.features)))
+    # The paragraph test first: it reads three features, the search reads the whole line.
+    return bool(line.features["notice"] or (not is_paragraph(line.text, line.features) and _COPYRIGHT.search(legible(line.text))))
 
 
 _CLAUSES = re.compile(r"[。!?;,、]")  # an end marker holds no clauses (features.end_marker)
