@@ -31,6 +31,7 @@ from cleaner.furniture.features import FEATURES, Line, line_features, normalise,
 from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
+from cleaner.furniture.related_words import alternation, load_related
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
@@ -612,9 +613,12 @@ def _framed_box(texts: list[str], pos: int) -> bool:
 
 # A box of other pieces by its heading's shape, whatever the site calls its pieces (本版其他新闻,
 # 相关研报, 热门书评, 更多报道): 其他, 相关, 热门 or 更多, perhaps after 本版, 本栏 or 同类, then a word
-# for pieces. Its titles under it, up to the next prose line, go with it (``_tail_forms``).
-_BOX_HEADING = re.compile(r"(?:本版|本栏目?|本频道|本类|同类)?(?:其他|相关|热门|更多)"
-                          r"(?:新闻|文章|报道|稿件|帖子|日志|研报|书评|影评|视频|图集|资讯|作品|专栏|评论文章)")
+# for pieces (the lexicon's [related] scopes, relations, leads and others, pieces). Its titles
+# under it, up to the next prose line, go with it (``_tail_forms``).
+_RELATED = load_related()  # the lexicon's [related] entry
+_BOX_HEADING = re.compile("(?:" + alternation(_RELATED.scopes) + ")?"
+                          "(?:" + alternation(_RELATED.relations + _RELATED.leads + _RELATED.others) + ")"
+                          "(?:" + alternation(_RELATED.pieces) + ")")
 
 
 HEADLINE_ROW = 8  # characters at least of a title in a box of other pieces
