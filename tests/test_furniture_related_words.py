@@ -11,9 +11,9 @@ from cleaner.furniture.boilerplate import fold_line
 
 def test_the_entry_has_every_list():
     words = load_related()
-    for name in ("relations", "leads", "others", "pieces", "boxes", "pickers", "links", "scopes", "headings"):
+    for name in ("relations", "leads", "others", "stories", "pieces", "boxes", "pickers", "links", "scopes", "headings"):
         assert getattr(words, name), name
-    assert "相关" in words.relations and "新闻" in words.pieces and "延伸阅读" in words.headings
+    assert "相关" in words.relations and "新闻" in words.stories and "延伸阅读" in words.headings
 
 
 def test_an_entry_without_a_list_is_refused(tmp_path):
@@ -50,6 +50,8 @@ def test_a_relation_and_a_piece_of_the_entry_head_a_box_for_every_generic_reader
     # 其他 and 热门 head an article's section with a noun that is no site's piece.
     assert not related_tail.related_heading("其他事项") and not related_tail.related_heading("热门景点")
     assert not portals._BOX_HEADING.fullmatch("其他事项")
+    # A portal's box lists stories with headlines: 链接 is a related list's at the foot, not its.
+    assert related_tail.related_heading("相关链接") and not portals._BOX_HEADING.fullmatch("相关链接")
 
 
 def _rule_file(tmp_path, pattern):

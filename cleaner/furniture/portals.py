@@ -613,12 +613,12 @@ def _framed_box(texts: list[str], pos: int) -> bool:
 
 # A box of other pieces by its heading's shape, whatever the site calls its pieces (本版其他新闻,
 # 相关研报, 热门书评, 更多报道): 其他, 相关, 热门 or 更多, perhaps after 本版, 本栏 or 同类, then a word
-# for pieces (the lexicon's [related] scopes, relations, leads and others, pieces). Its titles
+# for stories (the lexicon's [related] scopes, relations, leads and others, stories). Its titles
 # under it, up to the next prose line, go with it (``_tail_forms``).
 _RELATED = load_related()  # the lexicon's [related] entry
 _BOX_HEADING = re.compile("(?:" + alternation(_RELATED.scopes) + ")?"
                           "(?:" + alternation(_RELATED.relations + _RELATED.leads + _RELATED.others) + ")"
-                          "(?:" + alternation(_RELATED.pieces) + ")")
+                          "(?:" + alternation(_RELATED.stories) + ")")
 
 
 HEADLINE_ROW = 8  # characters at least of a title in a box of other pieces

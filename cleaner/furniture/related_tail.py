@@ -40,7 +40,7 @@ from cleaner.furniture.related_words import alternation, load_related
 # 热门景点 over a guide's sights, 推荐书目 over a reading list, 更多消息), so with them the noun
 # names a site's pieces or links; so does the noun before 推荐 or 排行 (品牌销量排行榜 is a report's).
 _WORDS = load_related()
-_PIECES = "(?:" + alternation(_WORDS.pieces) + ")"
+_PIECES = "(?:" + alternation(_WORDS.stories + _WORDS.pieces) + ")"
 _BOXES = "(?:" + alternation(_WORDS.boxes) + ")"
 _HEADING = re.compile(
     r"^[【\[]?\s*(?:(?:" + alternation(_WORDS.relations) + r")[\u4e00-\u9fff]{2,4}"

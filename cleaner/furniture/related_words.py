@@ -24,9 +24,10 @@ DATA = Path(__file__).resolve().parent / "data"
 @dataclass(frozen=True)
 class RelatedWords:
     relations: tuple[str, ...]  # a relation to the page: heads a box whatever noun follows (相关, 延伸)
-    leads: tuple[str, ...]  # head a box only with a noun of ``pieces`` (热门, 推荐, 更多)
-    others: tuple[str, ...]  # the rest of the site's pieces, with a noun of ``pieces`` alone (其他, 其它)
-    pieces: tuple[str, ...]  # nouns of a site's pieces or links (新闻, 文章, 帖子)
+    leads: tuple[str, ...]  # head a box only with a noun of ``stories`` or ``pieces`` (热门, 推荐, 更多)
+    others: tuple[str, ...]  # the rest of the site's pieces, with such a noun alone (其他, 其它)
+    stories: tuple[str, ...]  # nouns of a site's stories, each with a headline (新闻, 帖子, 研报)
+    pieces: tuple[str, ...]  # nouns of its other pieces and links (公告, 应用, 链接)
     boxes: tuple[str, ...]  # after a noun: a box of picks or a ranking (推荐, 排行)
     pickers: tuple[str, ...]  # before ``boxes``: who picked or when (编辑, 本周)
     links: tuple[str, ...]  # after any short word: a box of links (链接, 连结)
