@@ -130,10 +130,15 @@ _OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{
 # A platform's mark that the text is its writer's own (本文为我原创, 本篇系作者原创作品), alone on its line.
 _OWN_ORIGINAL = re.compile(r"^(?:本文|本篇)(?:为|系)(?:我|作者|本人|博主)?的?原创(?:作品|文章|内容)?[。!]?$")
 # The site's own hotline and its own sponsor, said of itself (新闻热线：0551-12345678, 违法和不良信息举报电话：12377,
-# 本网站由某某市人民政府办公室主办): not a hotline an article lists (举报电话：… of a campaign).
+# 本网站由某某市人民政府办公室主办): not a hotline an article lists (举报电话：… of a campaign). A programme
+# or a broadcast names its sponsor so too, of itself (本节目由某某冠名播出, 本期直播由某某特约播出): the
+# broadcaster's credit, as 本网站由…主办 is the site's; an article reports a sponsor in its own words
+# (该节目由某某冠名), never as 本节目 alone on a line.
 _HOTLINE = re.compile(r"^(?:新闻热线|报料热线|爆料热线|新闻爆料热线|违法和不良信息举报电话|不良信息举报电话|违法和不良信息举报|"
                       r"互联网违法和不良信息举报|投稿邮箱|投稿信箱|订报专线|订报热线|广告专线|广告热线|发行热线|订阅热线)\s*:\s*\S[^,。!?]{2,40}$")
-_SPONSOR = re.compile(r"^本(?:网站|网|站)由[^,。!?]{2,30}(?:主办|承办|维护|提供技术支持)\s*[。]?$")
+_SPONSOR = re.compile(r"^本(?:网站|网|站)由[^,。!?]{2,30}(?:主办|承办|维护|提供技术支持)\s*[。]?$"
+                      r"|^本(?:节目|期节目|期|栏目|期直播|次直播|场直播|集|视频)由[^,。!?]{2,30}"
+                      r"(?:独家|联合)?(?:冠名|特约|赞助)(?:播出|播映|呈现|支持)?\s*[。!]?$")
 # A reprinted piece's original headline (原标题：…), set under the headline or the article.
 _ORIGINAL_TITLE = re.compile(r"^[(\[【]?原标题\s*:\s*[^。]{2,60}[)\]】]?$")
 # A self-media platform's note of where a piece comes from (本文来自网易号，作者：老王说事).
