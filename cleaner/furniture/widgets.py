@@ -153,9 +153,17 @@ _COUNTED_FILE = re.compile(r"(?i)^(?:附件\s*\d*\s*[:.、]?\s*)?[^。!?,;:]{1,8
 _FILES_HEAD = re.compile(r"^(?:相关附件|附件下载|下载附件|附件列表|相关文件|相关下载|相关档案|相关附档|附档|附件)\s*:?$")
 
 
+# A box's heading with its one file on the same line (相關附件：得獎名單.pdf folded): the heading names a
+# site's box of files (相关, 下载), not the notice's own appendix (附件：1.报名表.doc stays the notice's).
+_HEADED_FILE = re.compile(r"(?i)^(?:相关附件|附件下载|下载附件|相关文件|相关下载|相关档案|相关附档)\s*:\s*"
+                          r"[^。!?,;:]{1,60}?\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|wps|ofd|ceb|zip|rar|7z)$")
+
+
 def attachment(text: str) -> bool:
     if text[-2:].upper() == "B)":
         return bool(_FILE.match(text))  # its size closes the line
+    if text.startswith(("相关", "附件下载", "下载附件")):
+        return bool(_HEADED_FILE.match(text))
     return "下载" in text and bool(_COUNTED_FILE.match(text))  # its download count closes it
 
 
