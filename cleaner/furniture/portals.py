@@ -37,7 +37,7 @@ from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credi
 from cleaner.furniture.stamped_replies import stamped_replies
 from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, grade_heads, hashtags, menu_rows,
                                       page_index, player, rating, related_link_pattern, related_links, search_box, slide_counters, trailing_files,
-                                      viewing_advice, weak_labels)
+                                      feedback, viewing_advice, weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -413,7 +413,7 @@ def _widget(text: str, words: Words) -> str:
         return "duration"
     if attachment(text):
         return "attachment"
-    if rating(text):
+    if rating(text) or feedback(text):
         return "rating"
     if viewing_advice(text):
         return "site-foot"

@@ -260,6 +260,22 @@ def rating(text: str) -> bool:
     return len(text) <= RATING_MAX and ("人" in text or "条" in text or "位" in text or "个" in text) and bool(_RATING.match(text))
 
 
+# A page's question to its reader with the two answers to click after it (这篇文章对您有帮助吗？ 有帮助 没帮助,
+# 本文有用吗? 有用 没用, 您对内容满意吗? 满意 不满意): a question, then a word and its negation (没, 不, 无
+# before it, or in place of its 有). An article asks questions, but answers none with a pair of opposites;
+# a speaker's turn (问：你去不去？ 去 不去) has its colon, and a one-letter answer is a reply's.
+_ASKED = re.compile(r"^[^:\s][^:]{1,30}?\?\s*(\S{2,5})\s+(\S{2,6})$")
+FEEDBACK_MAX = 40  # characters
+
+
+def feedback(text: str) -> bool:
+    m = _ASKED.match(text) if len(text) <= FEEDBACK_MAX and "?" in text else None
+    if not m:
+        return False
+    yes, no = m.groups()
+    return any(no == neg + yes or yes[0] == "有" and no == neg + yes[1:] for neg in ("没有", "没", "不", "无"))
+
+
 # A site's advice on how to view it (建议使用1920*1080分辨率 IE10以上浏览器, 最佳瀏覽解析度 1280×1024，
 # 建議使用 Chrome …): a browser's sign (浏览, a browser's name), an advice's word, and a sign no
 # article's sentence about browsers needs (a resolution, 最佳浏览, 浏览效果, a version "or above"); a
