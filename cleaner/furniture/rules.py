@@ -121,7 +121,7 @@ LEXICON_LISTS = {"related": lambda: load_related().headings}
 _NAMED_LIST = regex.compile(r"(?<!\\)((?:\\\\)*)\\L<(\w*)>")
 
 
-def _named_lists(pattern: str, where: str) -> str:
+def named_lists(pattern: str, where: str) -> str:
     def fill(m: regex.Match) -> str:
         if m.group(2) not in LEXICON_LISTS:
             raise RuleError(f"{where}: pattern {pattern!r} names \\L<{m.group(2)}>; lexicon lists are {', '.join(LEXICON_LISTS)}")
@@ -224,8 +224,8 @@ def load_file(path: Path) -> Site:
             raise RuleError(f"{where}: rule {rid!r} has zone {zone!r}; use one of {', '.join(ZONES)}")
         if entry.get("resume_prose") and entry["action"] != "truncate-after":
             raise RuleError(f"{where}: rule {rid!r}: resume_prose is for truncate-after rules only")
-        pattern = _named_lists(entry["pattern"], where)
-        until = entry.get("until") and _named_lists(entry["until"], where)
+        pattern = named_lists(entry["pattern"], where)
+        until = entry.get("until") and named_lists(entry["until"], where)
         compiled = _compile(pattern, where)
         _check_template(entry.get("replacement", ""), compiled, where)
         rules.append(
