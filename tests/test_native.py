@@ -30,7 +30,7 @@ import cleaner._native as native
 from cleaner._native import LineMatcher, Pattern
 
 from cleaner.furniture.rulepattern import needed_strings, widen
-from cleaner.furniture.rules import SIZE_LIMIT
+from cleaner.furniture.rules import SIZE_LIMIT, named_lists
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_FILES = sorted((ROOT / "rules").glob("*.toml"))
@@ -42,10 +42,12 @@ RULE_SIZE_LIMIT = SIZE_LIMIT
 
 
 def _rules() -> list[dict]:
+    """Every rule, its patterns with the lexicon's named lists filled in (``\\L<related>``), as
+    ``rules.load_file`` reads them."""
     out = []
     for path in RULE_FILES:
         for rule in tomllib.loads(path.read_text(encoding="utf-8")).get("rule", []):
-            out.append(rule)
+            out.append({**rule, **{key: named_lists(rule[key], str(path)) for key in ("pattern", "until") if key in rule}})
     return out
 
 

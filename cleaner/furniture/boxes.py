@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from cleaner.furniture.features import Line, comment_header, end_marker, is_prose, normalise, prose_line, text_features
 from cleaner.furniture.lexicon import Lexicon, load_lexicon
+from cleaner.furniture.related_words import alternation, load_related
 
 BOX_LINES = 15  # lines a box of links may hold below its heading before the article resumes
 PARAGRAPH = 40  # characters: the article resumes with a paragraph ending a sentence, not a title
@@ -135,10 +136,12 @@ def inner_boxes(lines: Sequence[Line], lexicon: Lexicon) -> list[int]:
     return out
 
 
-# A box's heading by its shape, whatever it lists (相关研报, 热门书评, 延伸閱讀 folded): 相关, 热门, 延伸,
-# 推荐 or 更多 and a word of two or three letters, alone. An article's subheading may take the shape
+# A box's heading by its shape, whatever it lists (相关研报, 热门书评, 延伸閱讀 folded): a relation to
+# the page or a box's lead word (the lexicon's [related] relations and leads: 相关, 延伸, 热门, 推荐,
+# 更多) and a word of two or three letters, alone. An article's subheading may take the shape
 # (相关规定, 推荐理由) but heads prose, not two links or more over the paragraph that resumes.
-_RELATED_SHAPE = re.compile(r"^[【\[]?(?:相关|热门|延伸|推荐|更多)[\u4e00-\u9fff]{2,3}[】\]]?:?$")
+_RELATED = load_related()  # the lexicon's [related] entry
+_RELATED_SHAPE = re.compile(r"^[【\[]?(?:" + alternation(_RELATED.relations + _RELATED.leads) + r")[\u4e00-\u9fff]{2,3}[】\]]?:?$")
 # A box's heading with its first link on the same line: "延伸阅读：57岁小学肄业 广西骗子演绎…".
 # Only the words that name a box of links (a list the article itself introduces, 相关规定：, is not one).
 _INLINE = re.compile(r"^[【\[]?\s*(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|资讯)|延伸阅读|推荐阅读|热点推荐|热门推荐|热门文章"

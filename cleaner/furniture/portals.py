@@ -31,12 +31,13 @@ from cleaner.furniture.features import FEATURES, Line, line_features, normalise,
 from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
+from cleaner.furniture.related_words import alternation, load_related
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
 from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, grade_heads, hashtags, menu_rows,
                                       page_index, player, rating, related_link_pattern, related_links, search_box, slide_counters, trailing_files,
-                                      viewing_advice, weak_labels)
+                                      feedback, viewing_advice, weak_labels)
 
 PARAGRAPH = 150  # characters: a line this long holding a full stop is article text, whatever it holds
 ROW_MAX = 60  # characters of a row of labels, counters or credits
@@ -129,10 +130,15 @@ _OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{
 # A platform's mark that the text is its writer's own (本文为我原创, 本篇系作者原创作品), alone on its line.
 _OWN_ORIGINAL = re.compile(r"^(?:本文|本篇)(?:为|系)(?:我|作者|本人|博主)?的?原创(?:作品|文章|内容)?[。!]?$")
 # The site's own hotline and its own sponsor, said of itself (新闻热线：0551-12345678, 违法和不良信息举报电话：12377,
-# 本网站由某某市人民政府办公室主办): not a hotline an article lists (举报电话：… of a campaign).
+# 本网站由某某市人民政府办公室主办): not a hotline an article lists (举报电话：… of a campaign). A programme
+# or a broadcast names its sponsor so too, of itself (本节目由某某冠名播出, 本期直播由某某特约播出): the
+# broadcaster's credit, as 本网站由…主办 is the site's; an article reports a sponsor in its own words
+# (该节目由某某冠名), never as 本节目 alone on a line.
 _HOTLINE = re.compile(r"^(?:新闻热线|报料热线|爆料热线|新闻爆料热线|违法和不良信息举报电话|不良信息举报电话|违法和不良信息举报|"
                       r"互联网违法和不良信息举报|投稿邮箱|投稿信箱|订报专线|订报热线|广告专线|广告热线|发行热线|订阅热线)\s*:\s*\S[^,。!?]{2,40}$")
-_SPONSOR = re.compile(r"^本(?:网站|网|站)由[^,。!?]{2,30}(?:主办|承办|维护|提供技术支持)\s*[。]?$")
+_SPONSOR = re.compile(r"^本(?:网站|网|站)由[^,。!?]{2,30}(?:主办|承办|维护|提供技术支持)\s*[。]?$"
+                      r"|^本(?:节目|期节目|期|栏目|期直播|次直播|场直播|集|视频)由[^,。!?]{2,30}"
+                      r"(?:独家|联合)?(?:冠名|特约|赞助)(?:播出|播映|呈现|支持)?\s*[。!]?$")
 # A reprinted piece's original headline (原标题：…), set under the headline or the article.
 _ORIGINAL_TITLE = re.compile(r"^[(\[【]?原标题\s*:\s*[^。]{2,60}[)\]】]?$")
 # A self-media platform's note of where a piece comes from (本文来自网易号，作者：老王说事).
@@ -407,7 +413,7 @@ def _widget(text: str, words: Words) -> str:
         return "duration"
     if attachment(text):
         return "attachment"
-    if rating(text):
+    if rating(text) or feedback(text):
         return "rating"
     if viewing_advice(text):
         return "site-foot"
@@ -612,9 +618,12 @@ def _framed_box(texts: list[str], pos: int) -> bool:
 
 # A box of other pieces by its heading's shape, whatever the site calls its pieces (本版其他新闻,
 # 相关研报, 热门书评, 更多报道): 其他, 相关, 热门 or 更多, perhaps after 本版, 本栏 or 同类, then a word
-# for pieces. Its titles under it, up to the next prose line, go with it (``_tail_forms``).
-_BOX_HEADING = re.compile(r"(?:本版|本栏目?|本频道|本类|同类)?(?:其他|相关|热门|更多)"
-                          r"(?:新闻|文章|报道|稿件|帖子|日志|研报|书评|影评|视频|图集|资讯|作品|专栏|评论文章)")
+# for stories (the lexicon's [related] scopes, relations, leads and others, stories). Its titles
+# under it, up to the next prose line, go with it (``_tail_forms``).
+_RELATED = load_related()  # the lexicon's [related] entry
+_BOX_HEADING = re.compile("(?:" + alternation(_RELATED.scopes) + ")?"
+                          "(?:" + alternation(_RELATED.relations + _RELATED.leads + _RELATED.others) + ")"
+                          "(?:" + alternation(_RELATED.stories) + ")")
 
 
 HEADLINE_ROW = 8  # characters at least of a title in a box of other pieces

@@ -31,25 +31,27 @@ import re
 from collections.abc import Callable
 
 from cleaner.furniture.features import Line, is_paragraph, prose_line
+from cleaner.furniture.related_words import alternation, load_related
 
-# Folded text (Traditional read as Simplified, NFKC): 相關連結 is 相关连结.
+# Folded text (Traditional read as Simplified, NFKC): 相關連結 is 相关连结. The words are the
+# lexicon's ``[related]`` entry (``related_words``).
 # A relation to the page (相关, 关联, 同类, 延伸) heads a box of other pages whatever it names
 # (相关访谈, 相关菜谱); 热门, 推荐, 更多 and 其他 head an article's last section as often (review29a:
 # 热门景点 over a guide's sights, 推荐书目 over a reading list, 更多消息), so with them the noun
 # names a site's pieces or links; so does the noun before 推荐 or 排行 (品牌销量排行榜 is a report's).
-_PIECES = (r"(?:新闻|文章|报道|阅读|资讯|内容|公告|通知|信息|动态|专题|视频|图片|图集|话题|帖子|问题|问答"
-           r"|回答|应用|软件|游戏|产品|商品|课程|节目|文档|文件|稿件|评论|博文|日志|链接|连结|网站|站点|标签"
-           r"|解读|栏目|专栏|活动|线路|行情|访谈|留言)")
+_WORDS = load_related()
+_PIECES = "(?:" + alternation(_WORDS.stories + _WORDS.pieces) + ")"
+_BOXES = "(?:" + alternation(_WORDS.boxes) + ")"
 _HEADING = re.compile(
-    r"^[【\[]?\s*(?:(?:相关|关联|同类|延伸)[\u4e00-\u9fff]{2,4}"
-    r"|(?:热门|推荐|更多|其他|其它)[\u4e00-\u9fff]{0,2}" + _PIECES + r"(?:推荐|排行|排行榜)?"
-    r"|(?:相关|编辑|小编|精彩|热点|热门|今日|本周|本月|一周)?" + _PIECES + r"?(?:推荐|排行|排行榜)"
-    r"|[\u4e00-\u9fff]{0,4}(?:链接|连结))\s*[】\]]?\s*:?$"
+    r"^[【\[]?\s*(?:(?:" + alternation(_WORDS.relations) + r")[\u4e00-\u9fff]{2,4}"
+    r"|(?:" + alternation(_WORDS.leads + _WORDS.others) + r")[\u4e00-\u9fff]{0,2}" + _PIECES + _BOXES + "?"
+    r"|(?:" + alternation(_WORDS.pickers) + ")?" + _PIECES + "?" + _BOXES
+    + r"|[\u4e00-\u9fff]{0,4}(?:" + alternation(_WORDS.links) + r"))\s*[】\]]?\s*:?$"
 )
 # A box furniture frames (``framed_box``) has evidence besides its heading: any noun will do there.
 _FRAMED_HEADING = re.compile(
-    r"^[【\[]?\s*(?:(?:相关|关联|同类|延伸|推荐|更多|热门)[\u4e00-\u9fff]{2,4}"
-    r"|[\u4e00-\u9fff]{2,4}(?:推荐|链接|连结|排行|排行榜))\s*[】\]]?\s*:?$"
+    r"^[【\[]?\s*(?:(?:" + alternation(_WORDS.relations + _WORDS.leads) + r")[\u4e00-\u9fff]{2,4}"
+    r"|[\u4e00-\u9fff]{2,4}(?:" + alternation(_WORDS.boxes + _WORDS.links) + r"))\s*[】\]]?\s*:?$"
 )
 ROW_MAX = 40  # characters: a title, a name, a rating row; no paragraph
 # A work's name alone in title marks (《最后的晚餐》): a painter's works or a writer's books under 相关作品

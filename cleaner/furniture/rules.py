@@ -25,6 +25,7 @@ from pathlib import Path
 import regex
 
 from cleaner._native import Pattern
+from cleaner.furniture.related_words import alternation, load_related
 from cleaner.furniture.rulepattern import needed_strings, widen
 
 # Built-in rules live at the top of the repository (rules/); an installed wheel carries a copy in
@@ -112,6 +113,21 @@ def _line_of(text: str, needle: str) -> int:
 
 
 SIZE_LIMIT = 1 << 22  # bytes a compiled rule pattern may take
+
+# A rule's pattern may name a list of the furniture lexicon the way the regex module writes named
+# lists, ``\L<related>`` (the [related] entry's whole headings): filled in at load as a group, so
+# the words a rule shares with the generic model live in one place (``related_words``).
+LEXICON_LISTS = {"related": lambda: load_related().headings}
+_NAMED_LIST = regex.compile(r"(?<!\\)((?:\\\\)*)\\L<(\w*)>")
+
+
+def named_lists(pattern: str, where: str) -> str:
+    def fill(m: regex.Match) -> str:
+        if m.group(2) not in LEXICON_LISTS:
+            raise RuleError(f"{where}: pattern {pattern!r} names \\L<{m.group(2)}>; lexicon lists are {', '.join(LEXICON_LISTS)}")
+        return m.group(1) + "(?:" + alternation(LEXICON_LISTS[m.group(2)]()) + ")"
+
+    return _NAMED_LIST.sub(fill, pattern)
 
 
 def _compile(pattern: str, where: str) -> Pattern:
@@ -208,8 +224,9 @@ def load_file(path: Path) -> Site:
             raise RuleError(f"{where}: rule {rid!r} has zone {zone!r}; use one of {', '.join(ZONES)}")
         if entry.get("resume_prose") and entry["action"] != "truncate-after":
             raise RuleError(f"{where}: rule {rid!r}: resume_prose is for truncate-after rules only")
-        until = entry.get("until")
-        compiled = _compile(entry["pattern"], where)
+        pattern = named_lists(entry["pattern"], where)
+        until = entry.get("until") and named_lists(entry["until"], where)
+        compiled = _compile(pattern, where)
         _check_template(entry.get("replacement", ""), compiled, where)
         rules.append(
             Rule(
@@ -226,7 +243,7 @@ def load_file(path: Path) -> Site:
                 examples=tuple(entry.get("examples", ())),
                 keeps=tuple(entry.get("keeps", ())),
                 source=where,
-                needs=needed_strings(widen(entry["pattern"])),
+                needs=needed_strings(widen(pattern)),
             )
         )
     return Site(
@@ -246,6 +263,8 @@ def fingerprint(dirs: list[Path] | None = None) -> str:
     for directory in [BUILTIN_DIR, *(dirs or [])]:
         for path in sorted(Path(directory).glob("*.toml")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, words in LEXICON_LISTS.items():  # the lexicon's lists a pattern may name (\L<related>)
+        digest.update(name.encode() + b"\0" + "\0".join(words()).encode() + b"\0")
     return digest.hexdigest()
 
 

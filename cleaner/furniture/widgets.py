@@ -153,9 +153,17 @@ _COUNTED_FILE = re.compile(r"(?i)^(?:附件\s*\d*\s*[:.、]?\s*)?[^。!?,;:]{1,8
 _FILES_HEAD = re.compile(r"^(?:相关附件|附件下载|下载附件|附件列表|相关文件|相关下载|相关档案|相关附档|附档|附件)\s*:?$")
 
 
+# A box's heading with its one file on the same line (相關附件：得獎名單.pdf folded): the heading names a
+# site's box of files (相关, 下载), not the notice's own appendix (附件：1.报名表.doc stays the notice's).
+_HEADED_FILE = re.compile(r"(?i)^(?:相关附件|附件下载|下载附件|相关文件|相关下载|相关档案|相关附档)\s*:\s*"
+                          r"[^。!?,;:]{1,60}?\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|wps|ofd|ceb|zip|rar|7z)$")
+
+
 def attachment(text: str) -> bool:
     if text[-2:].upper() == "B)":
         return bool(_FILE.match(text))  # its size closes the line
+    if text.startswith(("相关", "附件下载", "下载附件")):
+        return bool(_HEADED_FILE.match(text))
     return "下载" in text and bool(_COUNTED_FILE.match(text))  # its download count closes it
 
 
@@ -250,6 +258,22 @@ def rating(text: str) -> bool:
             and _GRADED_ROW.match(text):
         return True
     return len(text) <= RATING_MAX and ("人" in text or "条" in text or "位" in text or "个" in text) and bool(_RATING.match(text))
+
+
+# A page's question to its reader with the two answers to click after it (这篇文章对您有帮助吗？ 有帮助 没帮助,
+# 本文有用吗? 有用 没用, 您对内容满意吗? 满意 不满意): a question, then a word and its negation (没, 不, 无
+# before it, or in place of its 有). An article asks questions, but answers none with a pair of opposites;
+# a speaker's turn (问：你去不去？ 去 不去) has its colon, and a one-letter answer is a reply's.
+_ASKED = re.compile(r"^[^:\s][^:]{1,30}?\?\s*(\S{2,5})\s+(\S{2,6})$")
+FEEDBACK_MAX = 40  # characters
+
+
+def feedback(text: str) -> bool:
+    m = _ASKED.match(text) if len(text) <= FEEDBACK_MAX and "?" in text else None
+    if not m:
+        return False
+    yes, no = m.groups()
+    return any(no == neg + yes or yes[0] == "有" and no == neg + yes[1:] for neg in ("没有", "没", "不", "无"))
 
 
 # A site's advice on how to view it (建议使用1920*1080分辨率 IE10以上浏览器, 最佳瀏覽解析度 1280×1024，
