@@ -16,7 +16,9 @@ is not the true one, by cause:
   unigram that fit);
 - **choice**: the true character was a candidate and the joint choice (``holes.choose_ranked``)
   took another; split by what the true character's marks were (all continuation bytes marked or
-  not).
+  not), and by whom (``choice by whom``, characters of runs with a wrong choice): the model, where
+  it scores the choice at least as high as the choice with the true candidates put back, or the
+  search, where that mended path scores higher.
 
 Figures are per 1,000 characters of the text. The build split by default (never tune on the
 measured paragraphs the reported figures read).
@@ -34,6 +36,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
 
+from cleaner.langmodel import model  # noqa: E402
 from cleaner.repair import holes, mojibake, utf8_marks  # noqa: E402
 
 LOST = "\ufffd"
@@ -110,7 +113,8 @@ def why(paragraph: str, codec: str, tally: Counter, examples: dict[str, list[str
         tally["characters in runs read"] += len(truth)
         begin = 0
         view = best[2]
-        for item, cands, choice in zip(items, candidates, choices, strict=True):
+        mended = [c.char for c in choices]  # the choice with each true candidate it missed put back
+        for k, (item, cands, choice) in enumerate(zip(items, candidates, choices, strict=True)):
             end = item[1]
             true = starts.get(lo + begin)
             whole = true is not None and len(true.encode("utf-8")) == end - begin
@@ -123,7 +127,17 @@ def why(paragraph: str, codec: str, tally: Counter, examples: dict[str, list[str
                 kind = "all continuation bytes marked" if all(b is None for b in part[1:]) else "some known"
                 lose(f"choice: {kind}", 1)
                 tally[f"choice rank of the true one {min(cands.index(true), 9)}"] += 1
+                mended[k] = true
             begin = end
+        # Whose is a wrong choice: the model's, where it scores the choice at least as high as
+        # the choice mended, or the search's, where the mended path scores higher.
+        wrong = sum(a != b for a, b in zip(mended, (c.char for c in choices), strict=True))
+        if wrong:
+            lm = model()
+            chosen = lm.score(prev + judged) - lm.score(prev)
+            better = lm.score(prev + "".join(mended)) - lm.score(prev)
+            tally["choice by whom: the model scores its wrong choice higher" if chosen >= better
+                  else "choice by whom: the search missed a likelier path"] += wrong
         # True characters the cut did not reach (a cut that read fewer characters): counted by length.
         missing = len(truth) - len(items)
         if missing > 0:
