@@ -59,7 +59,7 @@ def test_head_items_are_a_list_under_the_headline_not_one_under_a_more_link_or_n
 
 def test_tail_items_start_right_under_the_body():
     texts = ["正文", "停电安排", "10月15日 7:30-18:30 青溪村", "10月17日 8:00-17:00 下坝村", "10月20日 7:00-19:00 集镇"]
-    assert tail_items(texts, 0, lambda pos: True) == {2, 3, 4}
+    assert tail_items(texts, 0, lambda pos: True) == {1, 2, 3, 4}  # its heading with it
     assert tail_items(texts, 0, lambda pos: pos != 1) == set()  # a line with a furniture sign between
 
 
@@ -103,3 +103,23 @@ def test_teasers_under_the_headline_closed_by_a_more_link_still_go():
             "示例网 版权所有"]
     out = clean(page, title)
     assert "两性：生活中的细节(图)" not in out, out
+
+
+def test_tail_items_take_a_list_block_past_a_caption_or_under_its_introduction_not_under_a_heading():
+    texts = ["正文", "图为现场（摄影：李明）", "本次义诊项目：", "· 测量血压", "· 中医推拿", "· 口腔检查"]
+    inner = lambda pos: pos == 1  # noqa: E731  (the caption)
+    fits = lambda pos: pos != 1  # noqa: E731
+    assert tail_items(texts, 0, fits, [(3, 5, False)], inner) == {2, 3, 4, 5}
+    headed = ["正文", "选集", "· 山里的邮路", "· 渔村新事", "· 高原牧歌"]
+    assert tail_items(headed, 0, lambda pos: True, [(2, 4, False)]) == set()
+    posted = ["正文", "# re: 标题 2004-12-27 12:55 甲", "好", "# re: 标题 2004-12-27 13:01 乙", "赞", "# re: 标题 2004-12-27 13:07 丙"]
+    assert tail_items(posted, 0, lambda pos: True, [(1, 5, False)], posted=lambda pos: pos % 2 == 1) == set()
+
+
+def test_a_list_past_a_picture_s_caption_under_the_body_stays():
+    title = "社区义诊活动回顾_社区动态_滨江街道"
+    page = ["滨江街道 首页 社区动态 办事指南 联系我们", "社区义诊活动回顾", "2026-06-20 滨江街道办 浏览 233", PROSE[0],
+            "图为义诊现场（摄影：李明）", "本次义诊项目：", "· 免费测量血压血糖", "· 中医推拿体验", "· 口腔健康检查", "· 用药咨询",
+            "上一篇：端午节包粽子活动", "滨江街道办事处 版权所有"]
+    out = clean(page, title)
+    assert all(row in out for row in page[5:10]), out

@@ -238,11 +238,12 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
                     or end_marker(line.text, line.features, lexicon) or comments_heading(line.text))
 
     fits = lambda pos: _item_fits(scored[pos]) and not heading(pos)  # noqa: E731
-    out = tail_items(texts, body[1], fits)
+    blocks = list_blocks(texts, [is_paragraph(line.text, line.features) for line in scored])
+    out = tail_items(texts, body[1], fits, blocks, lambda pos: caption(scored[pos].text),
+                     lambda pos: _stamp(scored[pos].features) or bool(scored[pos].features["in_thread"]))
     headline = _headline_above(scored, body[0], title) if title else -1
     if headline >= 0:
-        blocks = list_blocks(texts[: body[0]], [is_paragraph(line.text, line.features) for line in scored[: body[0]]])
-        out |= head_items(texts, headline, body[0], blocks, fits, heading)
+        out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading)
     return out
 
 

@@ -45,8 +45,10 @@ _TIME_SPAN = re.compile(r"(?<![\d:])\d{1,2}:\d{2}\s*[-－–—~～至到]\s*(?:
 # a list of titles dates or counts its rows at their ends.
 _MACHINE_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*[\])】]?\s*$"
                           r"|[(\[【]\d+[)\]】]\s*$")
-# A machine's date opening a row ([2005-08-21] 标题, 2026-03-10 关于…的通知): a site's list of its posts.
-_MACHINE_START = re.compile(r"^\s*[\[【(]?\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2})(?![\d:])")
+# A machine's date opening a row ([2005-08-21] 标题, 2026-03-10 关于…的通知, 20240308 山里的邮路):
+# a site's list of its posts or episodes.
+_MACHINE_START = re.compile(r"^\s*[\[【(]?\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}|(?:19|20)\d{6})(?![\d:])")
+_INTRO = re.compile(r"[:：]\s*$")  # a line introducing what follows (folded lines: the colon is ASCII)
 
 
 def article_dated(text: str) -> bool:
@@ -117,14 +119,32 @@ def head_items(texts: Sequence[str], headline: int, first: int, blocks: Sequence
     return out
 
 
-def tail_items(texts: Sequence[str], last: int, fits: Callable[[int], bool]) -> set[int]:
-    """Positions of the article's schedule right under the body (``last``: its last line): a run
-    of ``dated_runs`` starting at most ``REACH`` lines under it, the lines between fitting."""
+def tail_items(texts: Sequence[str], last: int, fits: Callable[[int], bool], blocks: Sequence[tuple[int, int, bool]] = (),
+               inner: Callable[[int], bool] = lambda pos: False, posted: Callable[[int], bool] = lambda pos: False) -> set[int]:
+    """Positions of the article's items right under the body (``last``: its last line): a run of
+    ``dated_runs``, or a list block (``blocks``: ``lists.list_blocks``) every line of which
+    ``fits`` and none of which is ``posted`` (a post's stamp or a line of a comment thread: a
+    thread's ``# re: 标题 2004-12-27 12:55 用户`` rows are a list block too) but as the
+    article writes its dates (``article_dated``), with fewer than half its rows a
+    ``machine_row``, starting at most ``REACH`` lines under it, each line between ``inner`` (a
+    picture's caption: furniture that stands between an article's parts, not after them) or
+    fitting: a dated run's heading (停电安排), a list's introduction, which ends with a colon
+    (本次义诊项目：; a list under a short heading of its own is a site's as often, 选集 over a
+    programme's episodes). The fitting lines between are kept with the run."""
     lo = last + 1
+    runs = sorted([*((start, end, False) for start, end in dated_runs(texts, fits, lo, min(len(texts), lo + REACH + 40))),
+                   *((start, end, True) for start, end, _ in blocks if start >= lo)])
     out: set[int] = set()
-    for start, end in dated_runs(texts, fits, lo, min(len(texts), lo + REACH + 40)):
-        if start - lo > REACH or not all(fits(p) for p in range(lo, start)):
+    for start, end, block in runs:
+        if start < lo:
+            continue  # overlaps a run taken
+        if start - lo > REACH or not all(inner(p) or fits(p) and (not block or _INTRO.search(texts[p])) for p in range(lo, start)):
             break
-        out.update(range(start, end + 1))
+        span = range(start, end + 1)
+        if block and (not all(fits(p) and (not posted(p) or article_dated(texts[p])) for p in span)
+                      or 2 * sum(machine_row(texts[p]) for p in span) >= len(span)):
+            continue  # a dated run over the same rows may still be the article's
+        out.update(p for p in range(lo, start) if fits(p))  # its heading or introduction (停电安排, 本次义诊项目：)
+        out.update(span)
         lo = end + 1
     return out
