@@ -123,3 +123,17 @@ def test_a_list_past_a_picture_s_caption_under_the_body_stays():
             "上一篇：端午节包粽子活动", "滨江街道办事处 版权所有"]
     out = clean(page, title)
     assert all(row in out for row in page[5:10]), out
+
+
+@pytest.mark.parametrize("line", ["活动时间：2026年10月18日（周六）上午9:00", "截止日期：2026年11月30日"])
+def test_the_article_s_event_time_under_its_headline_stays(line):
+    title = "社区秋季运动会通知_社区动态_滨江街道"
+    page = ["滨江街道 首页 社区动态 办事指南 联系我们", "社区秋季运动会通知", line, "2026-09-20 滨江街道办 浏览 233", *PROSE,
+            "滨江街道办事处 版权所有"]
+    assert line in clean(page, title)
+
+
+def test_a_page_s_own_time_under_the_headline_still_goes():
+    title = "社区秋季运动会通知_社区动态_滨江街道"
+    page = ["滨江街道 首页 社区动态 办事指南 联系我们", "社区秋季运动会通知", "发布时间：2026年9月20日", *PROSE, "滨江街道办事处 版权所有"]
+    assert "发布时间：2026年9月20日" not in clean(page, title)

@@ -244,7 +244,16 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     headline = _headline_above(scored, body[0], title) if title else -1
     if headline >= 0:
         out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading)
+        out |= {pos for pos in range(headline + 1, body[0]) if _event_time(texts[pos]) and fits(pos)}
     return out
+
+
+def _event_time(text: str) -> bool:
+    """A field of the article's own time under its headline: a key naming an event's time, a word
+    before its 时间 or 日期 (活动时间, 截止日期, 开奖日期), one field alone, no key of the page's own
+    time (发布时间, 更新日期: ``_PAGE_TIME_KEY``). A bare 日期 or 时间 is a byline's as often."""
+    key = _TIME_KEY.match(text)
+    return bool(key and len(key.group(1)) >= 4 and one_field(text) is not None and not _PAGE_TIME_KEY.search(key.group(1)))
 
 
 def _item_fits(line: Line) -> bool:
