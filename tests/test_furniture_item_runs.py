@@ -20,7 +20,8 @@ def clean(lines: list[str], title: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text", ["8:30-9:00 报到", "开幕式 9:00-9:20", "3月12日 资格初审结果公布",
-                                  "2月17日（年初一） 休館", "3月1日—3月10日 网上报名", "N1路 火车站—大学城 21:30-次日1:00"])
+                                  "2月17日（年初一） 休館", "3月1日—3月10日 网上报名", "N1路 火车站—大学城 21:30-次日1:00",
+                                  "115年3月24日 东埔村活动中心", "讲座 下午2时至4时"])
 def test_the_article_writes_its_dates_in_words_or_as_spans_of_times(text):
     assert article_dated(text) and not machine_row(text)
 

@@ -38,9 +38,11 @@ REACH = 2  # lines at most between the body's last line and a run under it (a su
 ROW_MAX = 60  # characters of an item (a line, not a paragraph)
 
 # Folded and NFKC lines. The article's date opening a row: a month and day in words (3月12日, with a
-# year before it or not; a span of days, 3月1日—3月10日); or a span of times in it (8:30-9:00, 14:00至15:30).
-_WORDS_DATE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日")
-_TIME_SPAN = re.compile(r"(?<![\d:])\d{1,2}:\d{2}\s*[-－–—~～至到]\s*(?:次日)?\d{1,2}:\d{2}(?![\d:])")
+# year before it or not; a span of days, 3月1日—3月10日); or a span of times in it (8:30-9:00, 14:00至15:30,
+# 上午9时至中午12时).
+_WORDS_DATE = re.compile(r"^\s*(?:(?:民国)?\d{2,4}年)?\d{1,2}月\d{1,2}日")  # a Taiwan page's 115年10月15日 too
+_TIME_SPAN = re.compile(r"(?<![\d:])\d{1,2}:\d{2}\s*[-－–—~～至到]\s*(?:次日)?\d{1,2}:\d{2}(?![\d:])"
+                        r"|(?<!\d)\d{1,2}[时点](?:\d{1,2}分|半)?\s*[-－–—~～至到]\s*(?:次日|上午|中午|下午|晚上)?\d{1,2}[时点]")
 # A machine's date or a count closing a row (标题 2026-01-28, 标题 04-27, 标题 03-08 16:30, 随笔(12)):
 # a list of titles dates or counts its rows at their ends.
 _MACHINE_END = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*[\])】]?\s*$"
