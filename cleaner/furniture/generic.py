@@ -36,6 +36,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
+from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, head_items, tail_items
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
@@ -223,6 +224,48 @@ def _like_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     headline = _headline_above(scored, body[0], title) if title else -1
     keyed = lambda pos: _keyed(scored[pos])  # noqa: E731
     return head_rows(texts, headline, body[0], fits, heading, keyed) | tail_rows(texts, body, fits, stop, keyed)
+
+
+def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lexicon: Lexicon) -> set[int]:
+    """Positions of the article's runs of short items beside its body (``item_runs``): a list or
+    a run of rows opening with the article's dates or times between the headline the title names
+    and the body (``head_items``), a run of such dated rows right under the body (``tail_items``)."""
+    texts = [line.text for line in scored]
+
+    def heading(pos: int) -> bool:  # a furniture heading or an end marker
+        line = scored[pos]
+        return bool(_barrier(line, prose_line(line)) and not _stamp(line.features) and not line.features["kv_many"]
+                    or end_marker(line.text, line.features, lexicon) or comments_heading(line.text))
+
+    fits = lambda pos: _item_fits(scored[pos]) and not heading(pos)  # noqa: E731
+    blocks = list_blocks(texts, [is_paragraph(line.text, line.features) for line in scored])
+    out = tail_items(texts, body[1], fits, blocks, lambda pos: caption(scored[pos].text),
+                     lambda pos: _stamp(scored[pos].features) or bool(scored[pos].features["in_thread"]))
+    headline = _headline_above(scored, body[0], title) if title else -1
+    if headline >= 0:
+        out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading)
+        out |= {pos for pos in range(headline + 1, body[0]) if _event_time(texts[pos]) and fits(pos)}
+    return out
+
+
+def _event_time(text: str) -> bool:
+    """A field of the article's own time under its headline: a key naming an event's time, a word
+    before its 时间 or 日期 (活动时间, 截止日期, 开奖日期), one field alone, no key of the page's own
+    time (发布时间, 更新日期: ``_PAGE_TIME_KEY``). A bare 日期 or 时间 is a byline's as often."""
+    key = _TIME_KEY.match(text)
+    return bool(key and len(key.group(1)) >= 4 and one_field(text) is not None and not _PAGE_TIME_KEY.search(key.group(1)))
+
+
+def _item_fits(line: Line) -> bool:
+    """A line that may be an item of the article's run (``item_runs``): an item's length, no
+    furniture sign of its own (``_signed``; a key of the lexicon opening the line aside), no row
+    of keys. Unlike a run of like lines (``_row_fits``) it may hold a date, a time, numbers or
+    words in brackets: a programme's and a schedule's rows do (``2月17日（年初一） 休館``,
+    ``報到 13:30-14:00``, read as a counter; a button row's and a counter's words are the
+    lexicon's, ``【打印本页】``, ``阅读 215``)."""
+    f = line.features
+    signed = f["url"] or f["separators"] >= 0.5 or f["notice"] or structural(line) or (f["lex_cover"] >= 0.3 and not f["kv_filled"])
+    return len(line.text) <= ITEM_MAX and not (signed or f["kv_many"])
 
 
 def _row_fits(line: Line, stop: bool) -> bool:
@@ -684,6 +727,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows = {pos for pos in counted_rows([line.text for line in scored]) if body[0] <= pos <= body[1]}
     own_rows |= introduced_steps(scored, body, headline)
     own_rows |= _like_rows(scored, body, title, lexicon)
+    own_rows |= _item_rows(scored, body, title, lexicon)
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue

@@ -60,6 +60,11 @@ _SECOND_PART = re.compile(r"第[0-9０-９一二三四五六七八九十百千�
 # A box's "more" link under it: the line above was the one item of a box (最新通知 … 更多>>).
 _MORE = re.compile(r"^\s*(?:更多|查看更多|more|MORE|More)?\s*(?:>>|》》|»|›|→)?\s*$|^\s*更多")
 _SPACE = re.compile(r"\s+")
+
+
+def more_link(text: str) -> bool:
+    """A box's "more" link (``_MORE``: 更多>>, 更多精彩图片>>): the lines above it are the box's."""
+    return bool(_MORE.match(text))
 # A line of prose: long, with a clause or sentence mark (the body a table stands in). An
 # article's closing line under its table may be short (在一万字的新闻稿上，整个过程不到一秒。):
 # with the notice below it gone, a second clean took the table for the page's edge.

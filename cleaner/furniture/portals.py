@@ -29,6 +29,7 @@ from cleaner._native import FurnitureLexicon
 from cleaner.furniture.entries import title_match
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.forms import pitch_button
+from cleaner.furniture.item_runs import heads_schedule
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.related_words import alternation, load_related
@@ -794,8 +795,14 @@ def _spaced_names(folded: list[str], alive: list[int], texts: list[str], familie
             continue
         if re.fullmatch(r"[\u3400-\u9fff](?: [\u3400-\u9fff]){1,2}", text):
             families[pos] = families[pos] or "byline"
-        elif re.fullmatch(r"[\u3400-\u9fff·]{2,4}", text) and pos > 0 and _headline_like(texts[pos - 1]) and not families[pos - 1]:
+        elif re.fullmatch(r"[\u3400-\u9fff·]{2,4}", text) and pos > 0 and _headline_like(texts[pos - 1]) and not families[pos - 1] \
+                and not heads_schedule(texts[pos + 1 : pos + 1 + SCHEDULE_ROWS]):
+            # A writer's name stands over one date line; a subheading of the article (本周活动,
+            # 星期一) over its schedule, rows opening with the article's dates or times (item_runs.py).
             families[pos] = families[pos] or "byline"
+
+
+SCHEDULE_ROWS = 3  # lines under a short line read for the schedule it heads (item_runs.heads_schedule)
 
 
 def _next_line(folded: list[str], index: int) -> str:
