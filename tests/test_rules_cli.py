@@ -42,7 +42,8 @@ def test_a_folder_with_no_rule_files_is_said_and_fails_a_check(tmp_path, capsys)
     # probe30: `rules check DIR` on a folder of no .toml files said ok, exit 0.
     (tmp_path / "site.TOML.txt").write_text(RULE.format(example='"广告"'), encoding="utf-8")
     assert main(["check", str(tmp_path)]) == 1
-    assert f"{tmp_path}: holds no rule files (*.toml)" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert f"{tmp_path}: holds no rule files (*.toml)" in err and out.endswith(f"none from {tmp_path} (it holds no rule files)\n")
     assert main(["list", str(tmp_path)]) == 0  # a listing lists the built-in rules, and says it
     assert "holds no rule files" in capsys.readouterr().err
 

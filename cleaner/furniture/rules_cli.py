@@ -77,7 +77,8 @@ def main(argv: list[str]) -> int:
         print(line, file=sys.stderr)
     total = sum(len(s.rules) for s in ruleset.sites.values())
     examples = sum(len(r.examples) for s in ruleset.sites.values() for r in s.rules)
-    verdict = "ok" if not problems else f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    verdict = (f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems
+               else f"none from {args.dir} (it holds no rule files)" if empty else "ok")
     print(f"{len(ruleset.sites)} sites, {total} rules, {examples} examples: {verdict}")
     # A check of a folder with nothing to check fails: a misspelt folder or misnamed files must not pass a CI step.
     return 1 if problems or empty else 0
