@@ -58,6 +58,7 @@ STAGES = {
     "other scripts misread": ("repair/other_scripts.py", "repair"),
     "read in step (1-byte)": ("repair/resync.py", "repair_single_byte"),
     "other code pages": ("repair/code_pages.py", "repair_code_pages"),
+    "kanji alone (euc-jp)": ("repair/han_soup.py", "repair"),
     "latin-1 mojibake": ("repair/mojibake.py", "fix_latin_mojibake"),
     "mojibake of mojibake": ("repair/layers.py", "repair_second_layer"),
     "invisible chars": ("cleaner/leftovers.py", "remove_invisible"),

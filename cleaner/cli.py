@@ -260,6 +260,11 @@ def _run(argv: list[str]) -> int:
     for folder in args.rules:
         if folder.is_file():
             raise UsageError(f"{folder}: a rule file; --rules takes the folder that holds rule files")
+        if folder.is_dir():
+            from cleaner.furniture.rules_cli import NO_RULE_FILES, holds_rule_files
+
+            if not holds_rule_files(folder):  # said, not refused: the run is the same without it
+                print(f"cleaner: --rules {folder}: note: {NO_RULE_FILES}", file=sys.stderr)
     try:
         config = Config(to=args.to, site=args.site, guess_lost=not args.no_guess, generic_furniture=not args.no_generic,
                         strip_markup=not args.keep_markup, keep_headline=args.keep_headline, max_chars=args.max_chars, rule_dirs=tuple(str(d) for d in args.rules))
@@ -278,6 +283,9 @@ def _run(argv: list[str]) -> int:
         raise UsageError("--field applies to JSON Lines; a WARC file's pages are cleaned as their text")
     _into_folder(args, mode)
     _check_outputs(args, mode)
+    if args.input == "-" and mode in ("page", "records") and _terminal(sys.stdin):
+        # Typing into a command that seems to hang: say it reads, and how to end.
+        print(TERMINAL_HINT, file=sys.stderr)
     writeback = WriteBack.CHECK if args.check else WriteBack.DIFF if args.diff else WriteBack.WRITE
     report = Report(writeback)
     jobs = _worker_count(args.jobs)
@@ -367,6 +375,16 @@ def _into_folder(args, mode: str) -> None:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"{out}: cannot make the folder ({exc.strerror or exc})") from None
+
+
+TERMINAL_HINT = "cleaner: reading from the terminal; end with Ctrl-D at the start of a line"
+
+
+def _terminal(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _missing_input(path: str) -> str:

@@ -73,5 +73,16 @@ class Config:
         return asdict(self)
 
 
+def config_from(config: Config | None, options: dict, who: str) -> Config:
+    """The Config of ``who`` (``Cleaner()``, a framework step): the one given, or one made from
+    keyword options (``to``, ``rule_dirs``, ...), never both: an option beside a Config would be
+    silently ignored (``Cleaner(Config(to="zh-tw"), to="zh-hans")`` converting to zh-tw)."""
+    if config is not None and not isinstance(config, Config):
+        raise TypeError(f"{who} takes a Config or keyword options, not {type(config).__name__}")
+    if config is not None and options:
+        raise TypeError(f"{who}: give a Config or options, not both (got {', '.join(sorted(options))})")
+    return config if config is not None else Config(**options)
+
+
 class DocumentTooLarge(ValueError):
     """A document is longer than ``Config.max_chars``."""

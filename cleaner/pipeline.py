@@ -29,7 +29,7 @@ from cleaner import (addresses, badness, bbcode, codelines, fixes, hardwrap, lef
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
-from cleaner.config import Config, DocumentTooLarge
+from cleaner.config import Config, DocumentTooLarge, config_from
 from cleaner.furniture import boilerplate, rules
 from cleaner.io.decode import NotText
 from cleaner.io.jsonl import has_surrogates
@@ -70,9 +70,7 @@ class Cleaner:
     """
 
     def __init__(self, config: Config | None = None, **options) -> None:
-        if config is not None and not isinstance(config, Config):
-            raise TypeError(f"Cleaner() takes a Config or keyword options, not {type(config).__name__}")
-        self.config = Config(**options) if config is None else config
+        self.config = config_from(config, options, "Cleaner()")
         self.ruleset = rules.load([Path(d) for d in self.config.rule_dirs])
         if self.config.site and self.config.site not in self.ruleset.sites:
             raise rules.RuleError(f"unknown site {self.config.site!r}; known: {', '.join(sorted(self.ruleset.sites))}")
@@ -86,8 +84,17 @@ class Cleaner:
         """
         return _shared(config)
 
+    def __reduce__(self):
+        """Pickled as its Config and rebuilt from it (its patterns and converters do not pickle)."""
+        return (Cleaner, (self.config,))
+
     def clean(self, text: str, **kw) -> str:
-        return self.run(text, details=False, **kw).text
+        try:
+            return self.run(text, details=False, **kw).text
+        except (TypeError, NotText) as exc:  # the refusal names the call the caller made
+            if str(exc).startswith("run() "):
+                raise type(exc)("clean() " + str(exc)[len("run() "):]) from None
+            raise
 
     def run(self, text: str, *, url: str | None = None, details: bool = True, title: str | None = None,
             linked: Collection[str] = frozenset(), roles: Mapping[str, str] | None = None) -> Result:

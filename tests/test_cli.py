@@ -518,3 +518,27 @@ def test_an_output_folder_refused_by_the_system_is_named_not_our_temporary_file(
     monkeypatch.setattr(folder, "run_folder", refused)
     assert cli.main([str(tmp_path / "in"), "-o", str(out)]) == 2
     assert capsys.readouterr().err.strip() == f"cleaner: {out}: Permission denied"
+
+
+def test_typing_into_the_command_ends_at_one_ctrl_d_and_is_told_how(tmp_path):
+    # probe30: on a terminal the command gave no sign of reading, and took four Ctrl-D to end.
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    exe = Path(sys.executable).parent / "cleaner"
+    proc = subprocess.Popen([str(exe)], stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.close(slave)
+    os.write(master, "國(guó)務(wù)院\n".encode())
+    os.write(master, b"\x04")  # one Ctrl-D at a line's start
+    try:
+        out, err = proc.communicate(timeout=120)  # only against a hang: waiting for more Ctrl-D fails the test
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise AssertionError("one Ctrl-D did not end the input") from None
+    finally:
+        os.close(master)
+    assert out.decode() == "国务院\n" and proc.returncode == 0
+    assert err.decode().splitlines() == ["cleaner: reading from the terminal; end with Ctrl-D at the start of a line"]

@@ -205,3 +205,21 @@ def test_utf16_text_cut_anywhere_is_read_whole():
     text = "hello 中文 world\n" * 2000  # past the first 8 KB, cut inside a character there
     for codec in ("utf-16-le", "utf-16-be"):
         assert read_stream(io.BytesIO(text.encode(codec))) == text.encode(codec)
+
+
+class _Terminal:
+    """A terminal's reads: a typed line each; Ctrl-D at a line's start an empty read, after which
+    the terminal reads on (what the user types next)."""
+
+    def __init__(self, reads):
+        self.reads = list(reads)
+
+    def read(self, n=-1):
+        return self.reads.pop(0) if self.reads else b""
+
+
+def test_a_stream_ends_at_its_first_empty_read():
+    # probe30: typing into `cleaner` took four Ctrl-D: each read after the first end waited again.
+    typed = _Terminal([b"\xe5\x9c\x8b(gu\xc3\xb3)\n", b"", b"typed after the end\n", b"", b"more\n", b""])
+    assert read_stream(typed) == "國(guó)\n".encode()
+    assert typed.reads == [b"typed after the end\n", b"", b"more\n", b""]  # never read

@@ -47,3 +47,29 @@ def test_every_config_option_is_taken_by_name():
     # Options the signature does not name went to data-juicer's Mapper unread (probe19 D10).
     op = ChineseCleanerMapper(to="keep", generic_furniture=False, fix_width=False, text_key="body")
     assert op.config.generic_furniture is False and op.config.fix_width is False and op.text_key == "body"
+
+
+def test_a_config_is_taken_as_the_first_argument_and_options_beside_it_are_refused():
+    # probe30: ChineseCleanerMapper(Config(...)) raised "unknown target script Config(...)", and
+    # config= with to= and guess_lost= ignored both; the other adapters refuse that mix.
+    from cleaner.config import Config
+
+    assert ChineseCleanerMapper(Config(to="zh-tw")).config == Config(to="zh-tw")
+    assert ChineseCleanerMapper(config=Config(to="zh-tw"), text_key="body").text_key == "body"
+    with pytest.raises(TypeError, match=r"give a Config or options, not both \(got guess_lost, to\)"):
+        ChineseCleanerMapper(config=Config(to="zh-tw"), to="zh-hans", guess_lost=False)
+    with pytest.raises(TypeError, match="not both"):
+        ChineseCleanerMapper(Config(), fix_width=False)
+    assert ChineseCleanerMapper(guess_lost=False).config == Config(guess_lost=False)
+
+
+def test_an_unknown_keyword_is_refused_naming_the_right_one():
+    # probe30: field="body" was taken silently and "text" cleaned.
+    with pytest.raises(TypeError, match=r"unknown keyword 'field'; did you mean text_key\?"):
+        ChineseCleanerMapper(field="body")
+    with pytest.raises(TypeError, match=r"unknown keyword 'guess_los'; did you mean guess_lost\?"):
+        ChineseCleanerMapper(guess_los=False)
+    # What data-juicer's recipes give every operator is taken.
+    op = ChineseCleanerMapper(text_key="body", image_key="images", num_proc=1, batch_size=10, work_dir="/tmp",
+                              skip_op_error=True, turbo=False, auto_op_parallelism=True, image_bytes_key="image_bytes")
+    assert op.text_key == "body"

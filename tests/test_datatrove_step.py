@@ -62,3 +62,10 @@ def test_a_document_s_title_metadata_is_the_page_s_own_title():
     step = ChineseCleaner()
     (doc,) = step.run(iter([Document(text=page, id="t", metadata={"title": title})]))
     assert doc.text == Cleaner().run(page, title=title).text != Cleaner().run(page).text
+
+
+def test_a_config_and_options_are_refused_together():
+    from cleaner.config import Config
+
+    with pytest.raises(TypeError, match=r"ChineseCleaner\(\): give a Config or options, not both"):
+        ChineseCleaner(Config(to="zh-tw"), to="zh-hans")

@@ -66,3 +66,41 @@ def test_a_page_that_kills_its_worker_fails_alone_and_the_rest_are_written(tmp_p
     assert [os.path.basename(where) for where, _ in report.failed] == ["p5.txt"]
     assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == sorted(f"p{k}.txt" for k in range(12) if k != 5)
     assert (tmp_path / "out" / "p0.txt").read_text(encoding="utf-8").strip() == "第0篇文章的正文写在这里，内容各不相同。"
+
+
+def _run(src, out, **kw) -> Report:
+    report = Report(echo=False)
+    folder.run_folder(src, out, Config(), report=report, jobs=1, **kw)
+    return report
+
+
+def test_a_file_in_the_output_folder_that_no_run_wrote_is_not_replaced_without_force(tmp_path):
+    # probe30: `cp x.txt in/notes.txt; echo mine > out/notes.txt; cleaner in -o out` replaced the
+    # user's file, exit 0, though no manifest vouched for it.
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    (src / "notes.txt").write_text("國(guó)務(wù)院新聞辦公室\n", encoding="utf-8")
+    (src / "other.txt").write_text("國(guó)務(wù)院新聞辦公室\n", encoding="utf-8")
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    report = _run(src, out)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert [(where, why) for where, why in report.failed] == [
+        (str(src / "notes.txt"), f"its output {out / 'notes.txt'} {folder.NOT_OURS}")]
+    assert (out / "other.txt").read_text(encoding="utf-8") == "国务院新闻办公室\n"  # the rest goes on
+    assert report.exit_code == 1
+    report = _run(src, out, force=True)
+    assert not report.failed and (out / "notes.txt").read_text(encoding="utf-8") == "国务院新闻办公室\n"
+    # Outputs of earlier runs are ours, also those the manifest calls stale: a changed input, and
+    # a records file with a bad record (written, but no line vouches for it). A re-run redoes
+    # them without --force.
+    src, out = tmp_path / "in2", tmp_path / "out2"
+    src.mkdir()
+    (src / "a.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    (src / "r.jsonl").write_bytes(b'{"text": "\\u570b(gu\\u00f3)\\u52d9(w\\u00f9)\\u9662"}\n{not json\n')
+    first = _run(src, out)
+    assert not first.failed and len(first.failed_records) == 1
+    (src / "a.txt").write_text("國(guó)務(wù)院新聞辦公室\n", encoding="utf-8")
+    again = _run(src, out)
+    assert not again.failed and len(again.failed_records) == 1
+    assert (out / "a.txt").read_text(encoding="utf-8") == "国务院新闻办公室\n"

@@ -48,9 +48,12 @@ def test_bad_record_is_reported_and_passed_through_and_the_stream_goes_on(line, 
     assert [where for where, _ in report.failed] == ["in.jsonl:2"] and why in report.failed[0][1]
 
 
-def test_bom_is_accepted_and_blank_lines_kept_in_place():
+def test_bom_is_accepted_and_kept_and_blank_lines_kept_in_place():
+    # probe30: the file's BOM was dropped from the output.
     out, report = _clean([codecs.BOM_UTF8 + b'{"text": "\xe5\x8f\x91\xe5\xb1\x95"}\n', b"\n", b'{"text": "x"}'])
-    assert out == [b'{"text": "\xe5\x8f\x91\xe5\xb1\x95"}\n', b"\n", b'{"text": "x"}'] and report.unchanged == 2
+    assert out == [codecs.BOM_UTF8 + b'{"text": "\xe5\x8f\x91\xe5\xb1\x95"}\n', b"\n", b'{"text": "x"}'] and report.unchanged == 2
+    out, report = _clean([codecs.BOM_UTF8 + '{"text": "國(guó)務(wù)院"}\n'.encode()])  # a cleaned first record keeps it too
+    assert out == [codecs.BOM_UTF8 + '{"text": "国务院"}\n'.encode()] and report.cleaned == 1
 
 
 def test_a_bom_where_files_were_joined_is_no_part_of_its_record():

@@ -4,13 +4,13 @@ import pickle
 
 import pytest
 
-from cleaner.adapters.lazy_cleaner import LazyCleaner, clean_document, config_from
-from cleaner.config import Config
+from cleaner.adapters.lazy_cleaner import LazyCleaner, clean_document
+from cleaner.config import Config, config_from
 
 
 class Step(LazyCleaner):
     def __init__(self, config=None, **options):
-        self.config = config_from(config, options)
+        self.config = config_from(config, options, "Step()")
 
 
 def test_one_cleaner_per_process_and_config_and_pickles_as_its_config():

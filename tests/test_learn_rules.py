@@ -77,3 +77,40 @@ def test_rules_learn_refuses_to_write_inside_its_input_folder(tmp_path, capsys):
     assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(tmp_path / "portal" / "site.toml")]) == 2
     assert "refusing to write inside the input folder" in capsys.readouterr().err
     assert not (tmp_path / "portal" / "site.toml").exists()
+
+
+def test_rules_learn_writes_standard_output_for_dash(tmp_path, capsys):
+    # probe30: `-o -` wrote a file named "-" (the main command takes `-o -` as standard output).
+    write_portal(tmp_path / "portal", 50)
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Learned by `cleaner rules learn`") and "[[rule]]" in out
+    assert not (tmp_path / "-").exists() and not __import__("os").path.exists("-")
+    (tmp_path / "portal.toml").write_text(out, encoding="utf-8")
+    assert len(rules.load_file(tmp_path / "portal.toml").rules) == 13
+
+
+def test_rules_learn_to_a_folder_is_refused_naming_the_path(tmp_path, capsys):
+    # probe30: "exists; give --force", then with --force "internal error: IsADirectoryError".
+    write_portal(tmp_path / "portal", 50)
+    (tmp_path / "rules").mkdir()
+    for extra in ([], ["--force"]):
+        assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(tmp_path / "rules") + "/", *extra]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"{tmp_path / 'rules'}: is a folder; give the rule file's path" in err
+
+
+def test_rules_learn_takes_a_folder_or_a_records_file_not_a_page(tmp_path, capsys):
+    (tmp_path / "page.txt").write_text("首页 > 新闻\n正文。\n", encoding="utf-8")
+    assert cli.main(["rules", "learn", str(tmp_path / "page.txt"), "-o", str(tmp_path / "x.toml")]) == 2
+    assert "not a folder or a records file" in capsys.readouterr().err
+
+
+def test_a_learned_file_without_hosts_says_to_add_them(tmp_path, capsys):
+    # A rule file with no hosts (and no signature in force) is selected by no page.
+    write_portal(tmp_path / "portal", 50)
+    out = tmp_path / "donghu.toml"
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "# No hosts: a rule file without hosts or signatures is selected by no page." in text
+    assert "--site donghu" in text

@@ -275,3 +275,35 @@ def test_a_page_mostly_guessed_from_lost_bytes_is_told_as_one_whose_bytes_are_go
     told = [f for f in result.findings if f.kind == "bytes-gone"]
     assert len(told) == 1 and "guesses" in told[0].detail
     assert not [f for f in Cleaner(to="keep").run(text).findings if f.kind == "bytes-gone"]
+
+
+def test_a_cleaner_takes_a_config_or_options_never_both():
+    # probe30: Cleaner(Config(to="zh-tw"), to="zh-hans") converted to zh-tw, silently.
+    from cleaner.config import Config
+
+    with pytest.raises(TypeError, match=r"Cleaner\(\): give a Config or options, not both \(got to\)"):
+        Cleaner(Config(to="zh-tw"), to="zh-hans")
+    with pytest.raises(TypeError, match="takes a Config or keyword options, not str"):
+        Cleaner("zh-tw")
+
+
+def test_a_cleaner_pickles_as_its_config():
+    # probe30: cannot pickle 'cleaner._native.Pattern'.
+    import pickle
+
+    from cleaner.config import Config
+
+    copy = pickle.loads(pickle.dumps(Cleaner(Config(to="zh-tw"))))
+    assert isinstance(copy, Cleaner) and copy.config == Config(to="zh-tw") and copy.clean("软件") == "軟體"
+
+
+def test_a_refusal_names_the_call_that_was_made():
+    # probe30: clean("中\ud800文") said the text was refused by "run()".
+    from cleaner import NotText, clean
+
+    with pytest.raises(NotText, match=r"^clean\(\) takes text"):
+        clean("中\ud800文")
+    with pytest.raises(NotText, match=r"^clean\(\) takes text"):
+        Cleaner().clean("中\ud800文")
+    with pytest.raises(NotText, match=r"^run\(\) takes text"):
+        Cleaner().run("中\ud800文")

@@ -36,10 +36,39 @@ def test_bad_rule_files_name_file_and_problem(tmp_path, body, message):
     assert message in str(exc.value) and "site.toml" in str(exc.value)
 
 
-def test_error_names_the_line(tmp_path):
+def test_error_names_the_line_of_the_key_at_fault(tmp_path):
+    # probe30: errors cited the rule's id line, whatever key was at fault.
     body = '[site]\nid = "x"\n\n[[rule]]\nid = "x/a"\naction = "drop-line"\npattern = "a"\nreason = "r"\nfoo = 1\n'
-    with pytest.raises(RuleError, match=r"site.toml:5"):
+    with pytest.raises(RuleError, match=r"site.toml:9: unknown key 'foo'"):
         load_file(_write(tmp_path, body))
+
+
+def _two_rules(**second) -> str:
+    """Two rules with the same keys; the second's keys (``second``) replace or follow its own:
+    lines 10-14 are its header, id, action, pattern and reason; a key added is line 15."""
+    keys = {"id": '"x/b"', "action": '"drop-line"', "pattern": "'a'", "reason": '"r"', **second}
+    rule = [f"{key} = {value}" for key, value in keys.items()]
+    return ('[site]\nid = "x"\n\n[[rule]]\nid = "x/a"\naction = "drop-line"\npattern = \'a\'\nreason = "r"\n\n[[rule]]\n'
+            + "\n".join(rule) + "\n")
+
+
+@pytest.mark.parametrize("second, line, message", [
+    ({"exampels": '["a"]'}, 15, "unknown key 'exampels'"),
+    ({"pattern": "'(?<=a)b'"}, 13, "look-around"),
+    ({"action": '"replace"', "pattern": "'(a)'", "replacement": r"'\g<1> \2'"}, 15, r"replacement '\g<1> \2' names group '2'"),
+    ({"zone": '"middle"'}, 15, "zone 'middle'"),
+    ({"until": "'('"}, 15, "bad pattern"),
+    ({"reason": "5"}, 14, "'reason' must be a string"),
+    ({"action": '"explode"'}, 12, "action 'explode'"),
+    ({"id": '"x/a"'}, 11, "duplicate rule id 'x/a'"),
+])
+def test_each_error_cites_its_key_in_the_rule_s_own_table(tmp_path, second, line, message):
+    # The second rule of two is at fault; the first has the same keys, so the first occurrence of
+    # a key in the file is not the line to cite. A duplicate id cites the duplicate, and a
+    # replacement is shown as it is written (probe30: with its backslashes doubled).
+    with pytest.raises(RuleError) as info:
+        load_file(_write(tmp_path, _two_rules(**second)))
+    assert f"site.toml:{line}: " in str(info.value) and message in str(info.value), str(info.value)
 
 
 def test_user_rules_override_builtin_site(tmp_path):
@@ -69,7 +98,7 @@ def test_patterns_a_linear_engine_cannot_run_are_refused_at_load(tmp_path, patte
     _write(tmp_path, f'[site]\nid = "x"\n[[rule]]\nid = "x/a"\naction = "drop-line"\npattern = \'{pattern}\'\nreason = "r"\n')
     with pytest.raises(RuleError, match=message) as info:
         load([tmp_path])
-    assert "site.toml:4" in str(info.value) and "\n" not in str(info.value)
+    assert "site.toml:6" in str(info.value) and "\n" not in str(info.value)  # the pattern's line
 
 
 def test_replacement_may_name_only_groups_of_its_pattern(tmp_path):

@@ -36,3 +36,23 @@ def test_rules_alone_prints_what_it_can_do(capsys):
 def test_a_missing_rule_file_is_named_as_missing_not_as_a_folder(tmp_path, capsys):
     assert main(["check", str(tmp_path / "learned.toml")]) == 2
     assert "learned.toml: no such rule file or folder" in capsys.readouterr().err
+
+
+def test_a_folder_with_no_rule_files_is_said_and_fails_a_check(tmp_path, capsys):
+    # probe30: `rules check DIR` on a folder of no .toml files said ok, exit 0.
+    (tmp_path / "site.TOML.txt").write_text(RULE.format(example='"广告"'), encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert f"{tmp_path}: holds no rule files (*.toml)" in err and out.endswith(f"none from {tmp_path} (it holds no rule files)\n")
+    assert main(["list", str(tmp_path)]) == 0  # a listing lists the built-in rules, and says it
+    assert "holds no rule files" in capsys.readouterr().err
+
+
+def test_rules_given_to_a_run_as_a_folder_with_no_rule_files_are_said(tmp_path, capsys):
+    from cleaner import cli
+
+    page = tmp_path / "page.txt"
+    page.write_text("国务院\n", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    assert cli.main([str(page), "--rules", str(tmp_path / "rules"), "-o", str(tmp_path / "out.txt")]) == 0
+    assert f"--rules {tmp_path / 'rules'}: note: holds no rule files" in capsys.readouterr().err

@@ -20,8 +20,8 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.formatters.base import BaseFormatter
 from datatrove.utils.typeshelper import StatHints
 
-from cleaner.adapters.lazy_cleaner import LazyCleaner, clean_document, config_from
-from cleaner.config import Config
+from cleaner.adapters.lazy_cleaner import LazyCleaner, clean_document
+from cleaner.config import Config, config_from
 
 
 class ChineseCleaner(LazyCleaner, BaseFormatter):
@@ -30,7 +30,7 @@ class ChineseCleaner(LazyCleaner, BaseFormatter):
     def __init__(self, config: Config | None = None, *, details: bool = False, **options) -> None:
         """``config``, or the Config options themselves (``to="zh-hant"``, ``rule_dirs=[...]``, ...)."""
         super().__init__()
-        self.config, self.details = config_from(config, options), details
+        self.config, self.details = config_from(config, options, "ChineseCleaner()"), details
 
     def format(self, text: str) -> str:
         return self.cleaner.clean(text)

@@ -11,13 +11,6 @@ from __future__ import annotations
 from cleaner.config import Config
 
 
-def config_from(config: Config | None, options: dict) -> Config:
-    """A step's Config: the one given, or one made from keyword options (``to``, ``rule_dirs``, ...)."""
-    if config is not None and options:
-        raise TypeError(f"give a Config or options, not both (got {', '.join(sorted(options))})")
-    return config if config is not None else Config(**options)
-
-
 class LazyCleaner:
     """Mixin: ``self.cleaner``, the Cleaner of ``self.config`` in this process."""
 

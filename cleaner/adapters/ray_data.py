@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 
-from cleaner.adapters.lazy_cleaner import clean_document, config_from
-from cleaner.config import Config
+from cleaner.adapters.lazy_cleaner import clean_document
+from cleaner.config import Config, config_from
 from cleaner.pipeline import Cleaner
 
 
@@ -29,7 +29,7 @@ class CleanBatch:
     def __init__(self, config: Config | None = None, *, field: str = "text", details: bool = False, **options) -> None:
         self.field = field
         self.details = details
-        self.cleaner = Cleaner.for_config(config_from(config, options))
+        self.cleaner = Cleaner.for_config(config_from(config, options, "CleanBatch()"))
 
     def __call__(self, batch):
         """A pyarrow table (``batch_format="pyarrow"``); also Ray's default numpy batches (a dict

@@ -159,6 +159,11 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
                 if listed is not None:
                     listed.append((job.src, "skipped", "up to date"))
                 continue
+            if manifest is not None and not force and (why := not_ours(job, manifest)):
+                report.fail(job.src, why)
+                if listed is not None:
+                    listed.append((job.src, "failed", why))
+                continue
             work.append(_with_learned(job, learned, sites))
         sizes = {job.src: _file_size(job.src) for job in work}
         bar = progress_bar(sum(sizes.values()), progress, files=len(work), label="cleaning" if learned is not None else "")
@@ -196,6 +201,17 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
         if bar is not None:
             bar.close()
     return report
+
+
+NOT_OURS = "exists and was not written by cleaner; give --force to replace it"
+
+
+def not_ours(job: Job, manifest: manifests.Manifest) -> str | None:
+    """Why ``job`` must not replace its output: a file there that no run of ours wrote (the
+    manifest names every output a run began to write), which may be the user's own work."""
+    if _regular_file(job.dst) and not manifest.wrote(job.output):  # anything else write_atomic refuses, named
+        return f"its output {job.dst} {NOT_OURS}"
+    return None
 
 
 @dataclass
@@ -297,6 +313,13 @@ def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> 
         line = {"input": shown(job.src), "status": status}
         line.update({"error": outcome.error} if outcome.error else {k: v for k, v in (outcome.details or {}).items() if k != "changed"})
         per_file.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def _regular_file(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _file_size(path: str) -> int:

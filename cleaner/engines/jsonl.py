@@ -67,19 +67,23 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
     for number, raw in enumerate(lines, first_number):
         where = f"{name}:{number}"
         body, ending = split_ending(raw)
+        signature = b""
         if body.startswith(codecs.BOM_UTF8):
-            # A BOM is not part of a record: the first line's, or one where files were joined
-            # (cat a.jsonl b.jsonl puts b's BOM at the start of a line in the middle).
+            # A BOM is not part of a record. The file's own, on its first line, is kept as it was
+            # written (the tool that wrote it may want it back); one where files were joined (cat
+            # a.jsonl b.jsonl puts b's BOM at the start of a line in the middle) is no signature,
+            # and would make its line unreadable to a strict JSON reader: it goes.
             body, raw = body[3:], raw[3:]
+            signature = codecs.BOM_UTF8 if number == 1 else b""
         if not body.strip():
             # A blank line holds no record, but it is written back: output line N stays input line
             # N for whoever pairs them up (the probe counted 10 lines in and 9 out).
             if write:
-                yield raw
+                yield signature + raw
             continue
         out = _clean_line(body, ending, cleaner, where, field, details, writeback, log, learned, group)
         if write:
-            yield raw if out is None else out
+            yield signature + (raw if out is None else out)
 
 
 def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, details: bool, writeback: WriteBack, log,

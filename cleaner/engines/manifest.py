@@ -10,10 +10,14 @@ An output is fresh only when all three agree and the output is still a regular f
 written despite failures (records passed through unchanged, a compressed stream cut short) gets no
 line, so a re-run redoes it and tells its failures again rather than calling it fresh.
 
-Before any output is rewritten, the lines of every output the run will redo are overruled (a line
-that vouches for nothing); a line is appended after each output is in place (renamed). So a killed
+Before any output is written, every output the run will write gets a line that vouches for nothing
+(overruling an earlier run's); a line is appended after each output is in place (renamed). So a killed
 run leaves at worst an output without its line, which the next run redoes. A torn last line is ignored. The file is
 compacted (rewritten atomically, one line per output) when a run starts.
+
+A file at an output's path that the manifest does not name was not written by a run of ours (the
+user's own file, or outputs whose manifest was deleted): the folder engine does not replace it
+without ``--force``.
 """
 
 from __future__ import annotations
@@ -89,15 +93,22 @@ class Manifest:
             write_atomic(self.path, [json.dumps(e) + "\n" for e in self.entries.values()])
         self._fh = open(self.path, "a", encoding="utf-8")
 
+    def wrote(self, output: str) -> bool:
+        """Whether a run of ours wrote (or began to write) ``output``: only such a file is
+        replaced without ``--force``; any other file at an output's path may be the user's."""
+        return output in self.entries
+
     def forget(self, outputs: list[str]) -> None:
         """Outputs about to be rewritten are fresh no more, whatever an earlier run recorded: a
         run killed, or a file failing, after its output was replaced must not leave the old line
-        vouching for the new output (a ``--field body`` line for a ``--field text`` output)."""
+        vouching for the new output (a ``--field body`` line for a ``--field text`` output).
+        A new output gets the same line before it is written: it vouches for nothing, but tells
+        a later run that the file there is ours (a run killed before its line, an output
+        written despite failed records)."""
         lines = []
         for output in outputs:
-            if output in self.entries:
-                self.entries[output] = {"output": output, "input": None, "run": None}
-                lines.append(json.dumps(self.entries[output]) + "\n")
+            self.entries[output] = {"output": output, "input": None, "run": None}
+            lines.append(json.dumps(self.entries[output]) + "\n")
         if lines and self._fh is not None:
             self._fh.writelines(lines)
             self._fh.flush()

@@ -11,10 +11,9 @@ page of several entries the title names the one to keep), and the user keeps the
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 
-from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, wrap_reader
+from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, standard_input, wrap_reader
 from cleaner.io.jsonl import HTML_EVIDENCE, evidence_value
 
 
@@ -42,7 +41,7 @@ def record_lines(path: str, kind: str, *, log) -> Iterator[bytes]:
 def stdin_lines(*, log) -> Iterator[bytes]:
     """Lines of JSON records from standard input, decompressed if its first bytes say it is
     compressed (``cleaner --jsonl < dump.jsonl.gz``); a break is told as for a file."""
-    yield from _lines(lambda: wrap_reader(sys.stdin.buffer, "-"), "<stdin>", log)
+    yield from _lines(lambda: wrap_reader(standard_input(), "-"), "<stdin>", log)
 
 
 def _lines(opened, name: str, log) -> Iterator[bytes]:

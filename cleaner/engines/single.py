@@ -9,7 +9,7 @@ from itertools import chain
 from cleaner import chunks
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines.report import Report, WriteBack
-from cleaner.io.compressed import read_all, read_stream
+from cleaner.io.compressed import read_all, read_stream, standard_input
 from cleaner.io.decode import NotText
 from cleaner.io.output import write_output
 from cleaner.io.page import as_file_text, load_page, page_changed
@@ -24,7 +24,7 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
                html: bool = False, explain: bool = False, as_json: bool = False) -> None:
     name = "<stdin>" if src == "-" else src
     try:
-        data = read_stream(sys.stdin.buffer) if src == "-" else read_all(src)
+        data = read_stream(standard_input()) if src == "-" else read_all(src)
     except OSError as exc:
         raise InputFailed(f"{name}: {exc.strerror or exc}") from None
     except NotText as exc:
@@ -44,7 +44,7 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
     changed = page_changed(page, result.text)
     info = result.to_dict()
     report.done(name, changed, info["steps"], info["findings"], result.meta.get("site", ""))
-    if explain:
+    if explain and report.writeback is not WriteBack.WRITE:
         _explain(name, page.read_as, result)
     if report.writeback is WriteBack.CHECK:
         if changed:
@@ -55,20 +55,41 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
         if changed:
             report.diff(name, page.text, as_file_text(result.text))
         return
+    read_as = page.read_as
     del page
     # Pieces, not one string: a huge page is encoded and written a piece at a time.
     pieces = [json.dumps(info, ensure_ascii=False) + "\n"] if as_json else chain(chunks.pieces(result.text), ["\n" if result.text else ""])
     write_output(output, pieces)
+    if explain:  # after the output: a reader of stderr that goes away must not cost the output
+        _explain(name, read_as, result)
 
 
 def _explain(name: str, read_as: str, result) -> None:
+    """The steps, findings and meta on stderr. Only an explanation: if the reader of stderr went
+    away (``--explain 2>&1 | head -2``), the rest of it, and any later message, is dropped."""
     err = sys.stderr
-    print(f"{name}: site={result.meta.get('site') or '-'}", file=err)
-    print(f"  read as {read_as}", file=err)
-    for step in result.steps:
-        print(f"  step    {step}", file=err)
-    for finding in result.findings:
-        print(f"  finding {finding}", file=err)
-    for key, value in result.meta.items():
-        if key != "site":
-            print(f"  meta    {key}={value}", file=err)
+    try:
+        print(f"{name}: site={result.meta.get('site') or '-'}", file=err)
+        print(f"  read as {read_as}", file=err)
+        for step in result.steps:
+            print(f"  step    {step}", file=err)
+        for finding in result.findings:
+            print(f"  finding {finding}", file=err)
+        for key, value in result.meta.items():
+            if key != "site":
+                print(f"  meta    {key}={value}", file=err)
+        err.flush()
+    except BrokenPipeError:
+        _drop_stderr()
+
+
+def _drop_stderr() -> None:
+    """Send what is left for stderr to /dev/null (flushing it at exit would fail again)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stderr.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

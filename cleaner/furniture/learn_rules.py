@@ -11,6 +11,7 @@ line, so ``cleaner rules check`` tests the rule against it.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 from cleaner.config import Config
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.learn import Learned
-from cleaner.furniture.rules import RuleError, RuleSet, load_file
+from cleaner.furniture.rules import RuleError, RuleSet, load_text
 
 _META = set("\\.+*?()|[]{}^$#&-~")
 _PIECES = re.compile(r"(\d+(?:[,.:]\d+)*)|(\s+)|(.)", re.S)  # a number as learn.normalise sees one
@@ -54,6 +55,8 @@ def rule_file(learned: Learned, key: str, site_id: str) -> str:
         # Without a host the site could be chosen by text, but a recurring line may be a slogan
         # other sites carry too: the likeliest signature is proposed, commented out, for review.
         # Until then the rules apply with `--site ID`.
+        out += ["# No hosts: a rule file without hosts or signatures is selected by no page. Add",
+                "# hosts = [\"www.example.com\"] (the site's URL host), or clean with --site " + site_id + "."]
         plain = [ex.strip() for (count, ex), norm in entries if "0" not in norm and len(ex.strip()) >= 6]
         if plain:
             out += ["# Proposed signature: uncomment once only this site's pages carry the line.",
@@ -93,23 +96,30 @@ def learn_input(src: Path, config: Config, field: str = "text") -> Learned:
 def learn_command(args) -> int:
     """``cleaner rules learn``: exit 0 written, 2 refused (bad input, existing output, nothing learned)."""
     from cleaner.furniture.rules_cli import check_examples
-    from cleaner.io.output import write_atomic
+    from cleaner.io.kinds import input_kind
+    from cleaner.io.output import is_stream, overlap_error, shown_path, write_output
 
     def refuse(message: str) -> int:
         print(f"cleaner: {message}", file=sys.stderr)
         return 2
 
     out: Path = args.output
+    to_stdout = is_stream(str(out))  # `-o -`, as the main command takes it
     site_id = out.stem
-    if not _SITE_ID.match(site_id):
-        return refuse(f"{out}: the file name is the site id; use letters, digits, '_', '-' or '.'")
-    if out.exists() and not args.force:
-        return refuse(f"{out}: exists; give --force to replace it")
+    if not to_stdout:
+        if str(args.output).endswith(("/", os.sep)) or out.is_dir():
+            return refuse(f"{out}: is a folder; give the rule file's path ({out / 'SITE.toml'}): its name is the site id")
+        if not _SITE_ID.match(site_id):
+            return refuse(f"{out}: the file name is the site id; use letters, digits, '_', '-' or '.'")
+        if out.exists() and not args.force:
+            return refuse(f"{out}: exists; give --force to replace it")
     if not args.input.exists():
         return refuse(f"{args.input}: No such file or directory")
-    from cleaner.io.output import overlap_error
-
-    if refusal := overlap_error(out, [args.input]):  # a rule file in the folder would be cleaned as a page
+    if not args.input.is_dir() and input_kind(args.input.name) not in ("jsonl", "warc"):
+        # One page has no lines that recur across documents: there is nothing to learn from it.
+        return refuse(f"{args.input}: not a folder or a records file; `rules learn` takes a folder of pages, "
+                      "or a JSON Lines or WARC file of many documents")
+    if not to_stdout and (refusal := overlap_error(out, [args.input])):  # a rule file in the folder would be cleaned as a page
         return refuse(refusal)
     learned = learn_input(args.input, Config(), args.field)
     if not learned:
@@ -117,21 +127,23 @@ def learn_command(args) -> int:
     key = args.key or max(learned.lines, key=lambda k: (len(learned.lines[k]), k))
     if key not in learned.lines:
         return refuse(f"{key!r}: nothing learned for it; learned: {', '.join(sorted(learned.lines))}")
+    if to_stdout:  # no file name to take the site id from: the learned site's own name
+        site_id = re.sub(r"[^A-Za-z0-9_.-]+", "-", key.split(":")[-1]).strip("-.") or "learned"
     text = rule_file(learned, key, site_id)
-    temp = out.with_name(f".{out.name}.check")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(text, encoding="utf-8")
-        site = load_file(temp)  # the file must load and pass validation before it is written
+        site = load_text(text, f"<{out.name if not to_stdout else 'stdout'}>")  # it must load and pass validation first
         problems = check_examples(RuleSet(sites={site.id: site}))
     except RuleError as exc:
         return refuse(f"internal error: the learned rule file does not load: {exc}")
-    finally:
-        temp.unlink(missing_ok=True)
     if problems:
         return refuse(f"internal error: the learned rules miss their examples: {problems[0]}")
-    write_atomic(out, [text.encode("utf-8")])
+    try:
+        write_output(None if to_stdout else out, [text.encode("utf-8")])
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        return refuse(f"{shown_path(exc.filename) or out}: {exc.strerror or exc}")
     others = sorted(set(learned.lines) - {key})
-    print(f"cleaner: {out}: {len(site.rules)} rule(s) learned from {learned.site_docs[key]} document(s) of {key}"
+    print(f"cleaner: {'<stdout>' if to_stdout else out}: {len(site.rules)} rule(s) learned from {learned.site_docs[key]} document(s) of {key}"
           + (f"; also learned (give --from): {', '.join(others[:5])}" if others else ""), file=sys.stderr)
     return 0

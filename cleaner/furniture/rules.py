@@ -17,6 +17,8 @@ Unknown keys, bad regexes, unknown actions and duplicate ids are errors naming f
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -112,6 +114,46 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, idx) + 1 if idx >= 0 else 0
 
 
+_HEADER = re.compile(r"\s*\[")  # a line that opens a table ([site], [[rule]])
+_RULE_HEADER = re.compile(r"\s*\[\[\s*rule\s*\]\]")
+_SITE_HEADER = re.compile(r"\s*\[\s*site\s*\]")
+
+
+class _Table:
+    """Where the keys of one table of a rule file are, for errors that cite the key at fault
+    (tomllib gives no positions): its lines run from its header to the next table's."""
+
+    def __init__(self, path, lines: list[str], header: int) -> None:
+        self.path, self.lines, self.header = path, lines, header  # header: 0-based line index, or -1
+        self.end = next((i for i in range(header + 1, len(lines)) if _HEADER.match(lines[i])), len(lines))
+
+    def line(self, key: str) -> int:
+        """The 1-based line of ``key = ...`` in this table (its header's when it is not found)."""
+        spelled = re.compile(rf"""\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+        for i in range(self.header + 1, self.end):
+            if spelled.match(self.lines[i]):
+                return i + 1
+        return self.header + 1
+
+    def at(self, key: str) -> str:
+        return f"{self.path}:{self.line(key)}"
+
+
+def _tables(path, raw: str) -> tuple[_Table, list[_Table]]:
+    """The [site] table and each [[rule]] table, in the order tomllib lists them."""
+    lines = raw.splitlines()
+    site = next((i for i, line in enumerate(lines) if _SITE_HEADER.match(line)), -1)
+    return _Table(path, lines, site), [_Table(path, lines, i) for i, line in enumerate(lines) if _RULE_HEADER.match(line)]
+
+
+def shown(value: str) -> str:
+    """A pattern or replacement as it is written in a TOML file (a literal string: backslashes
+    single, as the author typed them), not as Python's repr doubles them."""
+    if "'" not in value and not any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return f"'{value}'"
+    return json.dumps(value, ensure_ascii=False)
+
+
 SIZE_LIMIT = 1 << 22  # bytes a compiled rule pattern may take
 
 # A rule's pattern may name a list of the furniture lexicon the way the regex module writes named
@@ -134,7 +176,7 @@ def _compile(pattern: str, where: str) -> Pattern:
     if regex.search(r"(?<!\\)(?:\\\\)*\\[AZ]", pattern):
         # All rules of a page are first searched at once over its whole text, where only ^ and $
         # (multi-line) mean what they mean on one line.
-        raise RuleError(f"{where}: pattern {pattern!r} uses \\A or \\Z; rules see one line, use ^ and $")
+        raise RuleError(f"{where}: pattern {shown(pattern)} uses \\A or \\Z; rules see one line, use ^ and $")
     try:
         return Pattern(widen(pattern), size_limit=SIZE_LIMIT)
     except (ValueError, regex.error):
@@ -145,9 +187,9 @@ def _compile(pattern: str, where: str) -> Pattern:
         Pattern(pattern, size_limit=SIZE_LIMIT)
         return Pattern(widen(pattern), size_limit=SIZE_LIMIT)
     except ValueError as exc:
-        raise RuleError(f"{where}: pattern {pattern!r}: {exc}") from None
+        raise RuleError(f"{where}: pattern {shown(pattern)}: {exc}") from None
     except regex.error as exc:  # widen's tokenizer: an unterminated class, say
-        raise RuleError(f"{where}: pattern {pattern!r}: bad pattern: {exc}") from None
+        raise RuleError(f"{where}: pattern {shown(pattern)}: bad pattern: {exc}") from None
 
 
 def _check_template(template: str, pattern: Pattern, where: str) -> None:
@@ -155,7 +197,7 @@ def _check_template(template: str, pattern: Pattern, where: str) -> None:
     for m in regex.finditer(r"\\g<(\w+)>|\\(\d{1,2})", template):
         ref = m.group(1) or m.group(2)
         if not (ref in pattern.group_names or (ref.isdigit() and int(ref) <= pattern.groups)):
-            raise RuleError(f"{where}: replacement {template!r} names group {ref!r}, which the pattern does not have")
+            raise RuleError(f"{where}: replacement {shown(template)} names group {ref!r}, which the pattern does not have")
 
 
 # The type every key must have: a rule file is data, checked before any of it is used.
@@ -165,7 +207,7 @@ KEY_TYPES = {"id": str, "name": str, "action": str, "pattern": str, "reason": st
 TYPE_NAMES = {str: "a string", int: "a whole number", list: "a list of strings"}
 
 
-def _check_types(table: dict, where: str, raw: str) -> None:
+def _check_types(table: dict, where: _Table) -> None:
     for key, value in table.items():
         want = KEY_TYPES.get(key)
         ok = want is None or (isinstance(value, want) and not isinstance(value, bool))
@@ -174,8 +216,7 @@ def _check_types(table: dict, where: str, raw: str) -> None:
         if ok and want is int:
             ok = value >= 0
         if not ok:
-            line = _line_of(raw, key)
-            raise RuleError(f"{where.split(':')[0]}:{line}: {key!r} must be {TYPE_NAMES[want]}{' >= 0' if want is int else ''}, not {value!r}")
+            raise RuleError(f"{where.at(key)}: {key!r} must be {TYPE_NAMES[want]}{' >= 0' if want is int else ''}, not {value!r}")
 
 
 def load_file(path: Path) -> Site:
@@ -185,6 +226,11 @@ def load_file(path: Path) -> Site:
         raise RuleError(f"{path}: not UTF-8 (byte {exc.start + 1}); rule files are UTF-8 TOML") from None
     except OSError as exc:
         raise RuleError(f"{path}: {exc.strerror or exc}") from None
+    return load_text(raw, path)
+
+
+def load_text(raw: str, path: Path | str) -> Site:
+    """A rule file's text, checked as ``load_file`` checks the file; errors name ``path``."""
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -196,38 +242,46 @@ def load_file(path: Path) -> Site:
     site = data.get("site")
     if not isinstance(site, dict) or "id" not in site:
         raise RuleError(f"{path}: missing [site] table with an id")
+    site_table, rule_tables = _tables(path, raw)
     for key in site:
         if key not in SITE_KEYS:
-            raise RuleError(f"{path}:{_line_of(raw, key)}: unknown key {key!r} in [site]")
-    _check_types(site, str(path), raw)
+            raise RuleError(f"{site_table.at(key)}: unknown key {key!r} in [site]")
+    _check_types(site, site_table)
     if not isinstance(data.get("rule", []), list) or not all(isinstance(e, dict) for e in data.get("rule", [])):
         raise RuleError(f"{path}: rules are [[rule]] tables")
     rules = []
     seen: set[str] = set()
-    for entry in data.get("rule", []):
+    for n, entry in enumerate(data.get("rule", [])):
         rid = entry.get("id", "?")
-        where = f"{path}:{_line_of(raw, repr(rid)[1:-1])}"
+        # Errors cite the line of the key at fault, in this rule's own table (a duplicate id its
+        # own id line, not the first one's); the rule itself is cited by its id line.
+        table = rule_tables[n] if n < len(rule_tables) and len(rule_tables) == len(data["rule"]) else None
+        where = table.at("id") if table else f"{path}:{_line_of(raw, repr(rid)[1:-1])}"
+        at = table.at if table else lambda key, where=where: where
         for key in entry:
             if key not in RULE_KEYS:
-                raise RuleError(f"{where}: unknown key {key!r} in rule {rid!r}")
-        _check_types(entry, str(path), raw)
+                raise RuleError(f"{at(key)}: unknown key {key!r} in rule {rid!r}")
+        if table:
+            _check_types(entry, table)
+        else:
+            _check_types(entry, site_table)
         for key in ("id", "action", "pattern", "reason"):
             if not entry.get(key):
-                raise RuleError(f"{where}: rule {rid!r} needs {key!r}")
+                raise RuleError(f"{at(key) if key in entry else where}: rule {rid!r} needs {key!r}")
         if rid in seen:
             raise RuleError(f"{where}: duplicate rule id {rid!r}")
         seen.add(rid)
         if entry["action"] not in ACTIONS:
-            raise RuleError(f"{where}: rule {rid!r} has action {entry['action']!r}; use one of {', '.join(ACTIONS)}")
+            raise RuleError(f"{at('action')}: rule {rid!r} has action {entry['action']!r}; use one of {', '.join(ACTIONS)}")
         zone = entry.get("zone", "any")
         if zone not in ZONES:
-            raise RuleError(f"{where}: rule {rid!r} has zone {zone!r}; use one of {', '.join(ZONES)}")
+            raise RuleError(f"{at('zone')}: rule {rid!r} has zone {zone!r}; use one of {', '.join(ZONES)}")
         if entry.get("resume_prose") and entry["action"] != "truncate-after":
-            raise RuleError(f"{where}: rule {rid!r}: resume_prose is for truncate-after rules only")
-        pattern = named_lists(entry["pattern"], where)
-        until = entry.get("until") and named_lists(entry["until"], where)
-        compiled = _compile(pattern, where)
-        _check_template(entry.get("replacement", ""), compiled, where)
+            raise RuleError(f"{at('resume_prose')}: rule {rid!r}: resume_prose is for truncate-after rules only")
+        pattern = named_lists(entry["pattern"], at("pattern"))
+        until = entry.get("until") and named_lists(entry["until"], at("until"))
+        compiled = _compile(pattern, at("pattern"))
+        _check_template(entry.get("replacement", ""), compiled, at("replacement"))
         rules.append(
             Rule(
                 id=rid,
@@ -236,7 +290,7 @@ def load_file(path: Path) -> Site:
                 reason=entry["reason"],
                 zone=zone,
                 max_chars=int(entry.get("max_chars", 0)),
-                until=_compile(until, where) if until else None,
+                until=_compile(until, at("until")) if until else None,
                 lines=int(entry.get("lines", 0)),
                 resume_prose=int(entry.get("resume_prose", 0)),
                 replacement=entry.get("replacement", ""),

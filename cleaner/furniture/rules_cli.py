@@ -63,6 +63,9 @@ def main(argv: list[str]) -> int:
     except RuleError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
+    empty = args.dir is not None and args.dir.is_dir() and not holds_rule_files(args.dir)
+    if empty:  # loaded fine, as an empty folder does, but nothing of the user's was listed or checked
+        print(f"cleaner: {args.dir}: {NO_RULE_FILES}", file=sys.stderr)
     if args.cmd == "list":
         for site in sorted(ruleset.sites.values(), key=lambda s: s.id):
             print(f"{site.id}\t{site.name}\t{len(site.rules)} rules\t{site.path}")
@@ -74,9 +77,19 @@ def main(argv: list[str]) -> int:
         print(line, file=sys.stderr)
     total = sum(len(s.rules) for s in ruleset.sites.values())
     examples = sum(len(r.examples) for s in ruleset.sites.values() for r in s.rules)
-    verdict = "ok" if not problems else f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    verdict = (f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems
+               else f"none from {args.dir} (it holds no rule files)" if empty else "ok")
     print(f"{len(ruleset.sites)} sites, {total} rules, {examples} examples: {verdict}")
-    return 1 if problems else 0
+    # A check of a folder with nothing to check fails: a misspelt folder or misnamed files must not pass a CI step.
+    return 1 if problems or empty else 0
+
+
+NO_RULE_FILES = "holds no rule files (*.toml); nothing of it was loaded"
+
+
+def holds_rule_files(folder: Path) -> bool:
+    """Whether a rule folder holds a file ``load`` reads (``*.toml``)."""
+    return any(folder.glob("*.toml"))
 
 
 def _load(path: Path | None):

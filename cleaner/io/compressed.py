@@ -127,9 +127,10 @@ def _open_stream(fh: BinaryIO, name: str | os.PathLike) -> tuple[str | None, Bin
     """(compression or None, the decompressed stream) for :func:`wrap_reader`."""
     kind = compression_of(name)
     if kind is None:
-        head = _read_exactly(fh, SNIFF_BYTES)
+        source = _Reads(fh)  # read through its first end only (a terminal's Ctrl-D)
+        head = _read_exactly(source, SNIFF_BYTES)
         kind = sniffed_compression(head)
-        fh = io.BufferedReader(_Reads(fh, head), buffer_size=_BUFFER)  # iterable by lines, whatever fh is
+        fh = io.BufferedReader(_Reads(source, head), buffer_size=_BUFFER)  # iterable by lines, whatever fh is
         if kind is None:
             return None, fh
     return kind, _decompressing(fh, kind)
@@ -232,10 +233,14 @@ class _KeepOpen(io.RawIOBase):
 
 class _Reads(io.RawIOBase):
     """Any object with ``read(n)`` (a pyarrow stream) as a raw stream, after ``head`` (bytes
-    already read from it to sniff its compression); close() leaves it open."""
+    already read from it to sniff its compression); close() leaves it open.
+
+    It ends at the first empty read, for good: a terminal gives one at each Ctrl-D at a line's
+    start and reads on after it, so each later read would wait for another (four of them, with
+    the sniffing and the buffers, before a page typed in was cleaned)."""
 
     def __init__(self, fh, head: bytes = b"") -> None:
-        self._fh, self._head = fh, head
+        self._fh, self._head, self._ended = fh, head, False
 
     def readable(self) -> bool:
         return True
@@ -245,9 +250,26 @@ class _Reads(io.RawIOBase):
             n = min(len(buf), len(self._head))
             buf[:n], self._head = self._head[:n], self._head[n:]
             return n
+        if self._ended:
+            return 0
         data = self._fh.read(len(buf))
+        self._ended = not data
         buf[: len(data)] = data
         return len(data)
+
+
+def standard_input() -> BinaryIO:
+    """Standard input's bytes; from a terminal, unbuffered: a buffered read waits for its size or
+    an end, so each read would need its own Ctrl-D; unbuffered, a read gives a typed line, and
+    the first Ctrl-D at a line's start ends the input (``_Reads``)."""
+    import sys
+
+    stream = sys.stdin.buffer
+    try:
+        terminal = stream.isatty()
+    except (OSError, ValueError, AttributeError):
+        terminal = False
+    return getattr(stream, "raw", stream) if terminal else stream
 
 
 class _ZstdReader(io.RawIOBase):

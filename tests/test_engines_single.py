@@ -1,0 +1,27 @@
+"""One page (cleaner/engines/single.py): what reaches the output whatever happens around it."""
+
+import sys
+
+from cleaner.config import Config
+from cleaner.engines.report import Report
+from cleaner.engines.single import run_single
+
+
+class _GoneReader:
+    """stderr whose reader went away (`cleaner page --explain -o out 2>&1 | head -2`)."""
+
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self):
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_the_output_file_is_written_when_the_reader_of_the_explanation_goes_away(tmp_path, monkeypatch):
+    # probe30: the explanation went to stderr before the output was written; a broken stderr
+    # ended the run (exit 141) with no output file.
+    page, out = tmp_path / "page.txt", tmp_path / "out.txt"
+    page.write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "stderr", _GoneReader())
+    run_single(str(page), str(out), Config(), Report(echo=False), explain=True)
+    assert out.read_text(encoding="utf-8") == "国务院\n"
