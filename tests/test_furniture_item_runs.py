@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner
+from cleaner.furniture import generic
 from cleaner.furniture.item_runs import article_dated, dated_runs, head_items, heads_schedule, machine_row, tail_items
 
 PROSE = [
@@ -138,3 +139,11 @@ def test_a_page_s_own_time_under_the_headline_still_goes():
     title = "社区秋季运动会通知_社区动态_滨江街道"
     page = ["滨江街道 首页 社区动态 办事指南 联系我们", "社区秋季运动会通知", "发布时间：2026年9月20日", *PROSE, "滨江街道办事处 版权所有"]
     assert "发布时间：2026年9月20日" not in clean(page, title)
+
+
+@pytest.mark.parametrize("key", ["公告日期", "发文日期", "成文日期", "印发日期", "公开日期"])
+def test_a_key_of_when_the_document_was_put_out_is_the_pages_time_not_an_events(key):
+    # unseen7's stock announcement kept its 公告日期：2024-09-06 under the headline as an event's
+    # time. The model reads lines folded and normalised (an ASCII colon).
+    assert not generic._event_time(f"{key}:2024-09-06")
+    assert generic._event_time("活动时间:2026年3月12日 9:00-11:00")

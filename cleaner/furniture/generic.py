@@ -922,7 +922,10 @@ STAMP_MAX = 40  # characters of a byline's stamp line (a name, a unit, a key, a 
 # (本报北京5月3日电, 中央社台北15日電): such a line under the headline is the article's, not a byline.
 _TIME_SPAN = re.compile(r"\d{1,2}:\d{2}\s*[-－–—~～至到]\s*\d{1,2}:\d{2}")
 _TIME_KEY = re.compile(r"^\s*([^\s:]{0,10}?(?:时间|時間|日期))\s*:")
-_PAGE_TIME_KEY = re.compile(r"发布|發布|发表|發表|更新|回复|回覆|发帖|發帖|编辑|編輯|录入|錄入|上传|上傳|修改|提交")
+# Keys of when the page or its document was put out (a notice's 公告日期, 发文日期, 成文日期), not of
+# an event the article tells of.
+_PAGE_TIME_KEY = re.compile(r"发布|發布|发表|發表|更新|回复|回覆|发帖|發帖|编辑|編輯|录入|錄入|上传|上傳|修改|提交"
+                            r"|公告|公布|发文|發文|印发|印發|成文|签发|簽發|刊登|刊发|刊發|出版|公开|公開|创建|創建|添加|生成|收录|收錄")
 _DATELINE = re.compile(r"\d{1,2}日(?:电|電|讯|訊)")
 
 
