@@ -141,7 +141,7 @@ def test_a_page_s_own_time_under_the_headline_still_goes():
     assert "发布时间：2026年9月20日" not in clean(page, title)
 
 
-@pytest.mark.parametrize("key", ["公告日期", "发文日期", "成文日期", "印发日期", "公开日期"])
+@pytest.mark.parametrize("key", ["公告日期", "发文日期", "成文日期", "印发日期", "公开日期", "信息时间", "首发时间", "推送时间", "审核时间", "稿件时间"])
 def test_a_key_of_when_the_document_was_put_out_is_the_pages_time_not_an_events(key):
     # unseen7's stock announcement kept its 公告日期：2024-09-06 under the headline as an event's
     # time. The model reads lines folded and normalised (an ASCII colon).

@@ -16,7 +16,7 @@ def fam(line: str) -> str:
     "本节目由江城眼镜城特约播出",
     "本期直播由某某银行冠名播出",
     "本節目由某某電器獨家冠名播出",  # Traditional, folded
-    "本期节目由某某乳业联合赞助。",
+    "本期节目由某某乳业联合赞助",
     "本栏目由某某文旅特约呈现",
 ])
 def test_a_programmes_sponsor_credit_is_the_sites(line):
@@ -40,3 +40,9 @@ def test_the_credit_under_a_programmes_page_goes_and_the_article_stays():
     kept = remove_furniture("\n".join(["城事夜话：菜市场搬家以后", *article, "本节目由江城眼镜城特约播出"]), ()).text.split("\n")
     assert "本节目由江城眼镜城特约播出" not in kept
     assert all(line in kept for line in article)
+
+
+@pytest.mark.parametrize("line", ["本节目由长城葡萄酒独家冠名播出。", "本期由市文化馆联合赞助"])
+def test_a_sponsor_sentence_or_an_issues_own_line_has_no_family(line):
+    # review30a: a press article's sentence between its paragraphs; a magazine issue's own line.
+    assert fam(line) == ""

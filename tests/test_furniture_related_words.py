@@ -36,15 +36,16 @@ def test_every_whole_heading_of_the_entry_cuts_the_page_by_the_rule():
 
 
 def test_a_relation_and_a_piece_of_the_entry_head_a_box_for_every_generic_reader():
-    """相关 (a relation) with 研报 (a piece): the foot's related list, a box inside the article and
+    """相关 (a relation) with 新闻 (a story): the foot's related list, a box inside the article and
     a portal's box over headlines all read it from the same entry."""
     words = load_related()
     for relation in words.relations:
-        for piece in ("研报", "新闻", "帖子"):
+        for piece in ("新闻", "帖子"):
             heading = relation + piece
             assert related_tail.related_heading(heading), heading
-            assert boxes._RELATED_SHAPE.match(heading), heading
             assert portals._BOX_HEADING.fullmatch(heading), heading
+    for word in words.inside:  # inside the article, the box's own words alone (review30a)
+        assert boxes._RELATED_SHAPE.match(word + "新闻"), word
     assert portals._BOX_HEADING.fullmatch("本版其他帖子")
     assert related_tail.related_heading("同类应用推荐") and related_tail.related_heading("友情链接:")
     # 其他 and 热门 head an article's section with a noun that is no site's piece.
@@ -71,3 +72,11 @@ def test_a_rule_pattern_names_the_entry_as_a_named_list(tmp_path):
 def test_a_rule_naming_an_unknown_list_is_refused(tmp_path):
     with pytest.raises(RuleError, match="lexicon lists are related"):
         load_file(_rule_file(tmp_path, r"^\L<colours>$"))
+
+
+def test_a_comparison_section_inside_the_article_and_a_profiles_works_stay():
+    # review30a: 同类产品 and 关联产品 head a review's own comparison section; 作品推荐 a writer's
+    # profile's last section (the entry's inside and works lists keep them from those readers).
+    assert not boxes._RELATED_SHAPE.match("同类产品") and not boxes._RELATED_SHAPE.match("关联产品")
+    assert not related_tail.related_heading("作品推荐") and not related_tail.related_heading("更多作品")
+    assert related_tail.related_heading("相关作品")  # a relation heads a box whatever it names

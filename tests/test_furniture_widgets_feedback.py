@@ -39,3 +39,9 @@ def test_the_widget_under_an_article_goes_and_the_article_stays():
     kept = remove_furniture("\n".join(["个人养老金怎么开户", *article, "这篇文章对您有帮助吗？ 有帮助 没帮助"]), ()).text.split("\n")
     assert "这篇文章对您有帮助吗？ 有帮助 没帮助" not in kept
     assert all(line in kept for line in article)
+
+
+def test_a_surveys_numbered_questions_are_the_articles():
+    # review30a: a survey article's own questions with their answers went as a feedback widget.
+    for line in ("1.您对社区卫生服务满意吗？ 满意 不满意", "（二）您是否愿意担任社区志愿者？ 愿意 不愿意"):
+        assert fam(line) == ""

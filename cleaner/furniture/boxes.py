@@ -141,7 +141,7 @@ def inner_boxes(lines: Sequence[Line], lexicon: Lexicon) -> list[int]:
 # 更多) and a word of two or three letters, alone. An article's subheading may take the shape
 # (相关规定, 推荐理由) but heads prose, not two links or more over the paragraph that resumes.
 _RELATED = load_related()  # the lexicon's [related] entry
-_RELATED_SHAPE = re.compile(r"^[【\[]?(?:" + alternation(_RELATED.relations + _RELATED.leads) + r")[\u4e00-\u9fff]{2,3}[】\]]?:?$")
+_RELATED_SHAPE = re.compile(r"^[【\[]?(?:" + alternation(_RELATED.inside) + r")[\u4e00-\u9fff]{2,3}[】\]]?:?$")
 # A box's heading with its first link on the same line: "延伸阅读：57岁小学肄业 广西骗子演绎…".
 # Only the words that name a box of links (a list the article itself introduces, 相关规定：, is not one).
 _INLINE = re.compile(r"^[【\[]?\s*(?:相关(?:新闻|阅读|文章|报道|链接|推荐|专题|资讯)|延伸阅读|推荐阅读|热点推荐|热门推荐|热门文章"

@@ -137,9 +137,11 @@ _OWN_ORIGINAL = re.compile(r"^(?:本文|本篇)(?:为|系)(?:我|作者|本人|�
 # (该节目由某某冠名), never as 本节目 alone on a line.
 _HOTLINE = re.compile(r"^(?:新闻热线|报料热线|爆料热线|新闻爆料热线|违法和不良信息举报电话|不良信息举报电话|违法和不良信息举报|"
                       r"互联网违法和不良信息举报|投稿邮箱|投稿信箱|订报专线|订报热线|广告专线|广告热线|发行热线|订阅热线)\s*:\s*\S[^,。!?]{2,40}$")
+# Not 本期 alone (a magazine issue's own 本期由市文化馆联合赞助), and not a sentence ending in 。
+# (a press article's 本节目由…独家冠名播出。 between its paragraphs: review30a).
 _SPONSOR = re.compile(r"^本(?:网站|网|站)由[^,。!?]{2,30}(?:主办|承办|维护|提供技术支持)\s*[。]?$"
-                      r"|^本(?:节目|期节目|期|栏目|期直播|次直播|场直播|集|视频)由[^,。!?]{2,30}"
-                      r"(?:独家|联合)?(?:冠名|特约|赞助)(?:播出|播映|呈现|支持)?\s*[。!]?$")
+                      r"|^本(?:节目|期节目|栏目|期直播|次直播|场直播|集|视频)由[^,。!?]{2,30}"
+                      r"(?:独家|联合)?(?:冠名|特约|赞助)(?:播出|播映|呈现|支持)?$")
 # A reprinted piece's original headline (原标题：…), set under the headline or the article.
 _ORIGINAL_TITLE = re.compile(r"^[(\[【]?原标题\s*:\s*[^。]{2,60}[)\]】]?$")
 # A self-media platform's note of where a piece comes from (本文来自网易号，作者：老王说事).

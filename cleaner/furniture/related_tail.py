@@ -39,8 +39,9 @@ from cleaner.furniture.related_words import alternation, load_related
 # (相关访谈, 相关菜谱); 热门, 推荐, 更多 and 其他 head an article's last section as often (review29a:
 # 热门景点 over a guide's sights, 推荐书目 over a reading list, 更多消息), so with them the noun
 # names a site's pieces or links; so does the noun before 推荐 or 排行 (品牌销量排行榜 is a report's).
+# Not a person's works (``works``: 作品推荐 over a writer's books is a profile's last section).
 _WORDS = load_related()
-_PIECES = "(?:" + alternation(_WORDS.stories + _WORDS.pieces) + ")"
+_PIECES = "(?:" + alternation([w for w in _WORDS.stories + _WORDS.pieces if w not in _WORDS.works]) + ")"
 _BOXES = "(?:" + alternation(_WORDS.boxes) + ")"
 _HEADING = re.compile(
     r"^[【\[]?\s*(?:(?:" + alternation(_WORDS.relations) + r")[\u4e00-\u9fff]{2,4}"

@@ -5,8 +5,9 @@ each with the evidence it has around the heading: the related list at the page's
 (``related_tail``), a box set inside the article (``boxes``), a portal's box over headlines
 (``portals``) and the rule ``common/related``, which cuts the page's lower part at a whole
 heading (its pattern says ``\\L<related>``, filled in at load by ``rules.py``). Their words are
-one entry, so a word added there reaches every reader; each builds the pattern its evidence
-allows from it (``RelatedWords``).
+one entry; each reader builds the pattern its evidence allows from the lists it may read
+(``RelatedWords``: a box inside the article reads ``inside`` alone, the foot's list leaves out
+``works``). ``boxes._INLINE`` and ``widgets.related_link_pattern`` still hold headings of their own.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class RelatedWords:
     boxes: tuple[str, ...]  # after a noun: a box of picks or a ranking (推荐, 排行)
     pickers: tuple[str, ...]  # before ``boxes``: who picked or when (编辑, 本周)
     links: tuple[str, ...]  # after any short word: a box of links (链接, 连结)
+    inside: tuple[str, ...]  # a box's heading inside the article (boxes.py), alone
+    works: tuple[str, ...]  # stories that are a person's works, not read at the page's foot
     scopes: tuple[str, ...]  # before a portal's box heading: the part of the site (本版, 同类)
     headings: tuple[str, ...]  # whole headings that end the article (the rule common/related)
 

@@ -166,7 +166,7 @@ _NAMED_LIST = regex.compile(r"(?<!\\)((?:\\\\)*)\\L<(\w*)>")
 def named_lists(pattern: str, where: str) -> str:
     def fill(m: regex.Match) -> str:
         if m.group(2) not in LEXICON_LISTS:
-            raise RuleError(f"{where}: pattern {pattern!r} names \\L<{m.group(2)}>; lexicon lists are {', '.join(LEXICON_LISTS)}")
+            raise RuleError(f"{where}: pattern {shown(pattern)} names \\L<{m.group(2)}>; lexicon lists are {', '.join(LEXICON_LISTS)}")
         return m.group(1) + "(?:" + alternation(LEXICON_LISTS[m.group(2)]()) + ")"
 
     return _NAMED_LIST.sub(fill, pattern)

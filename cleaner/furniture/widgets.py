@@ -155,7 +155,9 @@ _FILES_HEAD = re.compile(r"^(?:相关附件|附件下载|下载附件|附件列�
 
 # A box's heading with its one file on the same line (相關附件：得獎名單.pdf folded): the heading names a
 # site's box of files (相关, 下载), not the notice's own appendix (附件：1.报名表.doc stays the notice's).
-_HEADED_FILE = re.compile(r"(?i)^(?:相关附件|附件下载|下载附件|相关文件|相关下载|相关档案|相关附档)\s*:\s*"
+# Headings of a download box, not 相关附件 (review30a: a notice's own file is labelled so, Taiwan's
+# government pages most of all).
+_HEADED_FILE = re.compile(r"(?i)^(?:附件下载|下载附件|相关下载)\s*:\s*"
                           r"[^。!?,;:]{1,60}?\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|odp|wps|ofd|ceb|zip|rar|7z)$")
 
 
@@ -268,8 +270,12 @@ _ASKED = re.compile(r"^[^:\s][^:]{1,30}?\?\s*(\S{2,5})\s+(\S{2,6})$")
 FEEDBACK_MAX = 40  # characters
 
 
+# A numbered question is a survey's or a quiz's row, the article's own (review30a).
+_NUMBERED = re.compile(r"^\s*[(（]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]")
+
+
 def feedback(text: str) -> bool:
-    m = _ASKED.match(text) if len(text) <= FEEDBACK_MAX and "?" in text else None
+    m = _ASKED.match(text) if len(text) <= FEEDBACK_MAX and "?" in text and not _NUMBERED.match(text) else None
     if not m:
         return False
     yes, no = m.groups()
