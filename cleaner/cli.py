@@ -283,7 +283,7 @@ def _run(argv: list[str]) -> int:
         raise UsageError("--field applies to JSON Lines; a WARC file's pages are cleaned as their text")
     _into_folder(args, mode)
     _check_outputs(args, mode)
-    if args.input == "-" and mode in ("page", "records") and _terminal(sys.stdin):
+    if args.input == "-" and mode in ("page", "records") and _terminal(sys.stdin) and sys.stderr is not None:
         # Typing into a command that seems to hang: say it reads, and how to end.
         print(TERMINAL_HINT, file=sys.stderr)
     writeback = WriteBack.CHECK if args.check else WriteBack.DIFF if args.diff else WriteBack.WRITE

@@ -86,7 +86,7 @@ class Cleaner:
 
     def __reduce__(self):
         """Pickled as its Config and rebuilt from it (its patterns and converters do not pickle)."""
-        return (Cleaner, (self.config,))
+        return (type(self), (self.config,))
 
     def clean(self, text: str, **kw) -> str:
         try:
@@ -570,7 +570,8 @@ def _mostly_guessed(text: str, findings: list[Finding]) -> Finding | None:
     """The same told of a page whose lost bytes were guessed (guessing on): its characters were
     chosen by the model this often, so the text reads but says what the model likes (UTF-8 read
     by a Big5 decoder marks half its bytes). ``--no-guess`` writes them U+FFFD."""
-    guessed = sum(f.count for f in findings if f.kind == mojibake.GUESS_KIND)
+    # Characters, not marks: a character two marks stood for has a finding for each (review30b).
+    guessed = len({f.position for f in findings if f.kind == mojibake.GUESS_KIND})
     if guessed < MARKS_GONE:
         return None
     wide = len(text) - len(text.encode("ascii", "ignore"))

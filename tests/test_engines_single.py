@@ -25,3 +25,15 @@ def test_the_output_file_is_written_when_the_reader_of_the_explanation_goes_away
     monkeypatch.setattr(sys, "stderr", _GoneReader())
     run_single(str(page), str(out), Config(), Report(echo=False), explain=True)
     assert out.read_text(encoding="utf-8") == "国务院\n"
+
+
+def test_a_closed_stderr_gets_no_explanation_and_stdout_only_the_text(tmp_path):
+    # review30b: `--explain 2>&-`: sys.stderr is None; print(file=None) wrote the explanation into
+    # stdout and err.flush() ended the run with an internal error (exit 2).
+    import subprocess
+
+    page = tmp_path / "page.txt"
+    page.write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    proc = subprocess.run(f'"{sys.executable}" -m cleaner "{page}" --explain 2>&-', shell=True, capture_output=False,
+                          stdout=subprocess.PIPE)
+    assert proc.returncode == 0 and proc.stdout.decode("utf-8") == "国务院\n"

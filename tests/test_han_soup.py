@@ -76,3 +76,11 @@ def test_a_big5_line_whose_marks_stand_before_its_trails_passes_the_cheap_test(t
     assert han_soup._may_read(broken)
     fixed = han_soup.repair(broken).text
     assert difflib.SequenceMatcher(None, fixed, text).ratio() > 0.7  # the leads before ASCII trails are guesses
+
+
+@pytest.mark.parametrize("prefix", ["[转载] 北京 上海 中国 ", "关键词：安全 生产 通知 ", "日本語の説明：東京 大阪 "])
+def test_clean_words_on_a_misread_line_stay(prefix):
+    # review30b: once a line's runs were read as GBK, its other runs were read so too, strictly,
+    # and clean words became nonsense (北京 -> 颂叠).
+    fixed = han_soup.repair(prefix + _through_euc_jp(SIMPLIFIED, "gbk")).text
+    assert fixed == prefix + SIMPLIFIED

@@ -198,3 +198,19 @@ def test_a_users_field_named_like_the_warc_evidence_is_kept_and_never_read():
     assert json.loads(out[0]) == {"id": 1, HTML_EVIDENCE: {"linked": [0], "roles": {"0": "article"}}, "text": "国务院"}
     unchanged = json.dumps({"id": 2, HTML_EVIDENCE: "mine", "text": "这是一段正常的文字。"}, ensure_ascii=False) + "\n"
     assert _clean([unchanged.encode()])[0] == [unchanged.encode()]
+
+
+def test_lines_of_no_one_file_keep_no_bom():
+    # review30b: Ray hands each line alone (number 1 every time) and writes part files of many:
+    # every input file's BOM landed in the middle of a part file.
+    good = '{"text": "國(guó)務(wù)院"}\n'.encode()
+    out, _ = _clean([codecs.BOM_UTF8 + good], bom_kept=False)
+    assert out == [b'{"text": "\xe5\x9b\xbd\xe5\x8a\xa1\xe9\x99\xa2"}\n']
+
+
+def test_the_ray_engine_keeps_no_bom():
+    import inspect
+
+    from cleaner.engines import ray_engine
+
+    assert "bom_kept=False" in inspect.getsource(ray_engine)

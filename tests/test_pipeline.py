@@ -307,3 +307,24 @@ def test_a_refusal_names_the_call_that_was_made():
         Cleaner().clean("中\ud800文")
     with pytest.raises(NotText, match=r"^run\(\) takes text"):
         Cleaner().run("中\ud800文")
+
+
+def test_the_guessed_characters_are_counted_once_each():
+    # review30b: GBK read by euc_jp marks each ， twice; its two findings are one character.
+    from cleaner.pipeline import _mostly_guessed
+    from cleaner.model import Finding
+
+    findings = [Finding("lost-byte", at, "，") for at in range(0, 40, 2) for _ in range(2)]
+    told = _mostly_guessed("中" * 60, findings)
+    assert told is not None and told.detail.startswith("20 of 60")
+    assert _mostly_guessed("中" * 100, findings) is None
+
+
+class _OwnCleaner(Cleaner):
+    pass
+
+
+def test_a_cleaners_subclass_pickles_as_itself():
+    import pickle
+
+    assert type(pickle.loads(pickle.dumps(_OwnCleaner(to="keep")))) is _OwnCleaner

@@ -203,7 +203,8 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
     return report
 
 
-NOT_OURS = "exists and was not written by cleaner; give --force to replace it"
+NOT_OURS = ("exists and is not named in the output folder's manifest (not written by cleaner, or by an older "
+            "version, or its manifest was lost); give --force to replace it")
 
 
 def not_ours(job: Job, manifest: manifests.Manifest) -> str | None:

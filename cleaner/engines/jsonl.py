@@ -55,8 +55,11 @@ WORKERS_FROM = 4
 
 def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str = "text", details: bool = False,
                 writeback: WriteBack = WriteBack.WRITE, log, first_number: int = 1, learned: Learned | None = None,
-                group: str = "") -> Iterator[bytes]:
+                group: str = "", bom_kept: bool = True) -> Iterator[bytes]:
     """Output lines (with their endings) for the input lines; problems and outcomes go to ``log``.
+
+    ``bom_kept``: the first line's BOM is the file's own signature and is written back (False where
+    the output is no one file's: Ray's part files gather lines of many).
 
     In ``CHECK`` and ``DIFF`` modes nothing is yielded: the records are only judged. ``learned``:
     lines learned by a first pass, removed from each record of their site (``group`` is the site
@@ -74,7 +77,7 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
             # a.jsonl b.jsonl puts b's BOM at the start of a line in the middle) is no signature,
             # and would make its line unreadable to a strict JSON reader: it goes.
             body, raw = body[3:], raw[3:]
-            signature = codecs.BOM_UTF8 if number == 1 else b""
+            signature = codecs.BOM_UTF8 if number == 1 and bom_kept else b""
         if not body.strip():
             # A blank line holds no record, but it is written back: output line N stays input line
             # N for whoever pairs them up (the probe counted 10 lines in and 9 out).

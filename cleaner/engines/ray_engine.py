@@ -90,7 +90,7 @@ class _CleanLines:
             log = Recorder()
             raw = bytes(raw)
             cleaned = list(clean_lines([raw], self.config, name="", field=self.field, details=self.details, log=log,
-                                       learned=self.learned, group=_group(path)))
+                                       learned=self.learned, group=_group(path), bom_kept=False))
             out.append(cleaned[0] if cleaned else raw)
             events.append(json.dumps(log.events, ensure_ascii=False))
         return {"path": batch["path"], "line": out, "events": events}

@@ -68,6 +68,8 @@ def _explain(name: str, read_as: str, result) -> None:
     """The steps, findings and meta on stderr. Only an explanation: if the reader of stderr went
     away (``--explain 2>&1 | head -2``), the rest of it, and any later message, is dropped."""
     err = sys.stderr
+    if err is None:  # stderr closed (2>&-): nowhere to explain, and print(file=None) would write to stdout
+        return
     try:
         print(f"{name}: site={result.meta.get('site') or '-'}", file=err)
         print(f"  read as {read_as}", file=err)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from cleaner.langmodel import per_char
@@ -96,6 +96,7 @@ def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     if len(rare_at) < MIN_RARE:
         return mojibake.MojibakeRepair(text, 0, [])
     by_line: dict[int, list[tuple[int, int, mojibake.MojibakeRepair, str | None]]] = {}  # line start -> runs read
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     for start, end in _runs_around(text, rare_at):
         run = text[start:end]
         rare = bisect_left(rare_at, end) - bisect_left(rare_at, start)
@@ -108,7 +109,8 @@ def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
             continue
         filled = multi_byte_marks.fill(run, CODEC)
         source = filled.source if filled is not None else None
-        by_line.setdefault(text.rfind("\n", 0, start) + 1, []).append((start, end, _with_leftovers(run, judged, source), source))
+        line_start = line_starts[bisect_right(line_starts, start) - 1]
+        by_line.setdefault(line_start, []).append((start, end, _with_leftovers(run, judged, source), source))
     taken: list[tuple[int, int, mojibake.MojibakeRepair]] = []
     for line_start, runs in by_line.items():
         line_end = text.find("\n", line_start)
@@ -154,7 +156,9 @@ def _short_runs(text: str, line_start: int, line_end: int, codec: str, taken: li
         if any(a < end and start < b for a, b, _ in taken):
             continue
         reading = _strict_reading(m.group(), codec)
-        if reading is not None:
+        # Likelier than what stands there: a clean word on the line (北京, 中国 beside a misread
+        # clause) reads as nonsense in the line's source (review30b: 颂叠, 面柜).
+        if reading is not None and per_char(reading) > per_char(m.group()):
             found.append((start, end, mojibake.MojibakeRepair(reading, 1, [])))
     return found
 
