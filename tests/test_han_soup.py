@@ -84,3 +84,13 @@ def test_clean_words_on_a_misread_line_stay(prefix):
     # and clean words became nonsense (北京 -> 颂叠).
     fixed = han_soup.repair(prefix + _through_euc_jp(SIMPLIFIED, "gbk")).text
     assert fixed == prefix + SIMPLIFIED
+
+
+def test_a_character_read_from_two_marks_is_chosen_among_those_euc_jp_marks_whole():
+    # GBK ，(a3 ac) is two marks through euc_jp; filled a mark at a time it came back 开 (bf aa),
+    # a pair EUC-JP reads as a kanji and so never marks.
+    text = "国务院发布通知，要求各地加强安全生产工作。我们今天去北京，明天回来！你好吗？"
+    fixed = han_soup.repair(_through_euc_jp(text, "gbk"))
+    assert fixed.text == text
+    assert all(ch in han_soup._marked_pairs() for ch in "，！？")
+    assert "开" not in han_soup._marked_pairs()

@@ -24,10 +24,11 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 
-from cleaner.langmodel import per_char
-from cleaner.repair import code_pages, mojibake, multi_byte_marks, resync
+from cleaner.langmodel import model, per_char
+from cleaner.repair import code_pages, holes, mojibake, multi_byte_marks, resync
 
 CODEC = "euc_jp"
 SOURCE_CODECS = {"gbk": "gb18030", "big5": "cp950", "utf-8": "utf-8"}  # multi_byte_marks' sources, by the codec reading them
@@ -109,6 +110,8 @@ def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
             continue
         filled = multi_byte_marks.fill(run, CODEC)
         source = filled.source if filled is not None else None
+        if source == "gbk":
+            judged = _pairs_chosen(judged)
         line_start = line_starts[bisect_right(line_starts, start) - 1]
         by_line.setdefault(line_start, []).append((start, end, _with_leftovers(run, judged, source), source))
     taken: list[tuple[int, int, mojibake.MojibakeRepair]] = []
@@ -164,6 +167,46 @@ def _short_runs(text: str, line_start: int, line_end: int, codec: str, taken: li
 
 
 _PIECE = re.compile(f"[^\x00-\x7f{LOST}]+")
+
+
+@lru_cache(maxsize=1)
+def _marked_pairs() -> tuple[str, ...]:
+    """The GBK characters EUC-JP marks both bytes of (，！？（）： and the rows JIS X 0208 lacks)
+    that the model knows: the candidates of a character read from two marks."""
+    unigram = model().unigram
+    found = []
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            pair = bytes((lead, trail))
+            try:
+                ch = pair.decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and pair.decode(CODEC, "replace") == LOST * 2 and unigram(ch) > mojibake.RARE:
+                found.append(ch)
+    return tuple(found)
+
+
+def _pairs_chosen(judged: mojibake.MojibakeRepair) -> mojibake.MojibakeRepair:
+    """Each character of ``judged`` read from two marks (two guesses at one place: both its bytes
+    were lost) chosen again among the characters EUC-JP marks both bytes of, by the model with the
+    characters beside it. ``multi_byte_marks`` fills such a pair a mark at a time (their joint
+    fillings are past its MAX_TRIES), and GBK's ， (a3 ac) came back as 开 (bf aa), which EUC-JP
+    reads as a kanji and never marks."""
+    places = Counter(f.position for f in judged.findings if f.kind == mojibake.GUESS_KIND)
+    pairs = {at for at, n in places.items() if n >= 2}
+    if not pairs:
+        return judged
+    text = list(judged.text)
+    findings = [f for f in judged.findings if not (f.kind == mojibake.GUESS_KIND and f.position in pairs)]
+    for at in sorted(pairs):
+        before, after = text[at - 1] if at else "", text[at + 1] if at + 1 < len(text) else ""
+        width = len(before) + 1 + len(after)
+        scored = sorted(((per_char(before + ch + after) * width, ch) for ch in _marked_pairs()), reverse=True)
+        (best, ch), (second, other) = scored[0], scored[1]
+        text[at] = ch
+        findings.append(holes.guess_finding(mojibake.GUESS_KIND, at, ch, other, best - second))
+    return mojibake.MojibakeRepair("".join(text), judged.count, sorted(findings, key=lambda f: f.position))
 
 
 def _with_leftovers(run: str, judged: mojibake.MojibakeRepair, source: str | None) -> mojibake.MojibakeRepair:
