@@ -94,3 +94,10 @@ def test_a_character_read_from_two_marks_is_chosen_among_those_euc_jp_marks_whol
     assert fixed.text == text
     assert all(ch in han_soup._marked_pairs() for ch in "，！？")
     assert "开" not in han_soup._marked_pairs()
+
+
+def test_a_short_run_with_its_digits_apart_from_the_clause_is_read_too():
+    # A date set off by a space is a run of its own, digits and all: the strict reading gives the
+    # ASCII back as itself (multi_byte_consensus.strict_reading; han_soup's own copy refused it).
+    line = "国务院发布通知要求各地加强安全生产工作。 2026年8月8日"
+    assert han_soup.repair(_through_euc_jp(line, "gbk")).text == line

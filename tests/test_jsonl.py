@@ -208,9 +208,11 @@ def test_lines_of_no_one_file_keep_no_bom():
     assert out == [b'{"text": "\xe5\x9b\xbd\xe5\x8a\xa1\xe9\x99\xa2"}\n']
 
 
-def test_the_ray_engine_keeps_no_bom():
-    import inspect
+def test_the_ray_engines_lines_keep_no_bom():
+    # Its batch callable, run as Ray runs it: each line alone, lines of many files in one part file.
+    from cleaner.engines.ray_engine import _CleanLines
 
-    from cleaner.engines import ray_engine
-
-    assert "bom_kept=False" in inspect.getsource(ray_engine)
+    good = '{"text": "國(guó)務(wù)院"}\n'.encode()
+    batch = {"raw": [codecs.BOM_UTF8 + good, codecs.BOM_UTF8 + good], "path": ["a.jsonl", "b.jsonl"], "broke": ["", ""]}
+    out = _CleanLines(Config(), "text", False)(batch)["line"]
+    assert out == [b'{"text": "\xe5\x9b\xbd\xe5\x8a\xa1\xe9\x99\xa2"}\n'] * 2

@@ -28,10 +28,10 @@ from collections import Counter
 from functools import lru_cache
 
 from cleaner.langmodel import model, per_char
-from cleaner.repair import code_pages, holes, mojibake, multi_byte_marks, resync
+from cleaner.repair import code_pages, holes, mojibake, multi_byte_consensus, multi_byte_marks, resync
 
 CODEC = "euc_jp"
-SOURCE_CODECS = {"gbk": "gb18030", "big5": "cp950", "utf-8": "utf-8"}  # multi_byte_marks' sources, by the codec reading them
+SOURCE_CODECS = {"gbk": "gb18030", "big5": "cp950"}  # multi_byte_marks' two-byte sources, by the codec reading them (GB18030 holds GBK; cp950 Big5 with Taiwan's extensions)
 LOST = "\ufffd"
 SOUP = -9.0  # per character, the Han of a run at most this likely to be looked at
 MIN_CHARS = 4  # characters a run must show beyond ASCII and U+FFFD to be judged (fewer: too few bytes to tell sources apart)
@@ -127,24 +127,24 @@ def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     return mojibake.splice(text, sorted(taken, key=lambda s: s[0]))
 
 
-def _runs_around(line: str, rare_at: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of each run holding a rare character of ``line`` (at ``rare_at``), its ASCII
+def _runs_around(text: str, rare_at: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each run holding a rare character of ``text`` (at ``rare_at``), its ASCII
     ends trimmed (one after a U+FFFD kept: a Big5 trail). A line break ends a run."""
     _, stop, _ = _patterns()
-    backwards = line[::-1]
+    backwards = text[::-1]
     runs: list[tuple[int, int]] = []
     for at in rare_at:
         if runs and at < runs[-1][1]:
             continue
-        m = stop.search(line, at)
+        m = stop.search(text, at)
         if m is not None and m.start() == at:
             continue  # a rare character EUC-JP does not show
-        end = m.start() if m else len(line)
-        m = stop.search(backwards, len(line) - at)
-        start = len(line) - m.start() if m else 0
-        while start < end and line[start] < "\x80":
+        end = m.start() if m else len(text)
+        m = stop.search(backwards, len(text) - at)
+        start = len(text) - m.start() if m else 0
+        while start < end and text[start] < "\x80":
             start += 1
-        while end > start and line[end - 1] < "\x80" and line[end - 2 : end - 1] != LOST:
+        while end > start and text[end - 1] < "\x80" and text[end - 2 : end - 1] != LOST:
             end -= 1
         runs.append((start, end))
     return runs
@@ -158,7 +158,7 @@ def _short_runs(text: str, line_start: int, line_end: int, codec: str, taken: li
         start, end = m.span()
         if any(a < end and start < b for a, b, _ in taken):
             continue
-        reading = _strict_reading(m.group(), codec)
+        reading = multi_byte_consensus.strict_reading(m.group(), CODEC, codec)
         # Likelier than what stands there: a clean word on the line (北京, 中国 beside a misread
         # clause) reads as nonsense in the line's source (review30b: 颂叠, 面柜).
         if reading is not None and per_char(reading) > per_char(m.group()):
@@ -222,7 +222,7 @@ def _with_leftovers(run: str, judged: mojibake.MojibakeRepair, source: str | Non
         if op != "equal":
             continue
         for piece in _PIECE.finditer(run, i1, i2):
-            reading = _strict_reading(piece.group(), codec)
+            reading = multi_byte_consensus.strict_reading(piece.group(), CODEC, codec)
             if reading is not None and len(reading) == len(piece.group()):
                 at = j1 + piece.start() - i1
                 out[at : at + len(reading)] = reading
@@ -281,22 +281,3 @@ def _wide(text: str) -> str:
     """The characters beyond ASCII, marks left out: ASCII signs a decoder read alone score as
     letters, not as the Chinese they belong to."""
     return "".join(ch for ch in text if ch > "\x7f" and ch != LOST)
-
-
-def _strict_reading(run: str, codec: str) -> str | None:
-    """``run``'s bytes as EUC-JP read them, decoded in ``codec`` with nothing rejected, where that
-    gives Chinese (Han and CJK punctuation, none rare); else None. No mark: a filling would be a
-    guess with no evidence around it."""
-    if LOST in run:
-        return None
-    try:
-        reading = run.encode(CODEC).decode(codec)
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
-    if reading == run or not all(_chinese(ch) for ch in reading):
-        return None
-    return reading
-
-
-def _chinese(ch: str) -> bool:
-    return ("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e") and not mojibake._looks_misread(ch)  # noqa: SLF001

@@ -52,9 +52,15 @@ def agreed_stretches(text: str, repairs: list[tuple[int, int, str, str | None]],
 
 
 def _reading(stretch: str, codec: str, source: str) -> str | None:
-    """``stretch`` read from the bytes ``codec`` read as it, in ``source``; None unless it is
-    Chinese and reads clearly better. A stretch holding a mark is not read (its filling would
-    be a guess without a finding)."""
+    """``stretch`` read in ``source`` (``strict_reading``) where it reads clearly better."""
+    reading = strict_reading(stretch, codec, source)
+    return reading if reading is not None and mojibake._reads_better(reading, stretch) else None  # noqa: SLF001 - one acceptance rule
+
+
+def strict_reading(stretch: str, codec: str, source: str) -> str | None:
+    """``stretch`` read from the bytes ``codec`` read as it, in ``source``, nothing rejected; None
+    unless it changes and is Chinese (``_chinese``). A stretch holding a mark is not read (its
+    filling would be a guess without a finding). The caller judges whether it reads better."""
     if LOST in stretch:
         return None
     data = multi_byte_marks.view(stretch, codec)
@@ -66,7 +72,7 @@ def _reading(stretch: str, codec: str, source: str) -> str | None:
         return None
     if reading == stretch or not all(_chinese(ch) for ch in reading if ch not in stretch or ch > "~"):
         return None
-    return reading if mojibake._reads_better(reading, stretch) else None  # noqa: SLF001 - one acceptance rule
+    return reading
 
 
 def _chinese(ch: str) -> bool:

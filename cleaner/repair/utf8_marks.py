@@ -280,11 +280,8 @@ def _view_and_tail(run: str, codec: str, starts: list[int]) -> tuple[list[int | 
 @lru_cache(maxsize=1 << 12)
 def _encoded_pair(ch: str, codec: str) -> bytes | None:
     """``ch``'s two bytes in ``codec`` where they are a high lead and an ASCII trail, else None."""
-    try:
-        code = ch.encode(codec)
-    except UnicodeEncodeError:
-        return None
-    if len(code) != 2 or code[0] < 0x80 or not 0x40 <= code[1] < 0x80 or code.decode(codec, "replace") != ch:
+    code = _round_trip(ch, codec)
+    if code is None or len(code) != 2 or code[0] < 0x80 or not 0x40 <= code[1] < 0x80:
         return None
     return code
 
@@ -364,13 +361,18 @@ def _after(code: bytes, need: int | None) -> int | None:
 
 @lru_cache(maxsize=1 << 16)
 def _encoded(ch: str, codec: str) -> bytes | None:
+    """``ch``'s bytes in ``codec`` where all are high, else None."""
+    code = _round_trip(ch, codec)
+    return None if code is None or min(code) < 0x80 else code
+
+
+def _round_trip(ch: str, codec: str) -> bytes | None:
+    """``ch``'s bytes in ``codec``, where ``codec`` reads them back as ``ch``."""
     try:
         code = ch.encode(codec)
     except UnicodeEncodeError:
         return None
-    if min(code) < 0x80 or code.decode(codec, "replace") != ch:
-        return None
-    return code
+    return code if code.decode(codec, "replace") == ch else None
 
 
 def _path(marked: list[int | None], codec: str, min_known: int = MIN_KNOWN) -> list[list] | None:
