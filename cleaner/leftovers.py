@@ -55,6 +55,12 @@ def strip_markup(text: str) -> str:
     return _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK else "", text)
 
 
+def tags_out_of_lines(text: str) -> str:
+    """``text`` with the tags ``strip_markup`` knows taken out and its lines kept (a tag spanning
+    lines leaves its line breaks): what the furniture model reads of a page whose markup is kept."""
+    return _TAG.sub(lambda m: "\n" * m.group().count("\n"), text) if "<" in text else text
+
+
 # Runs of escapes: \uXXXX (with surrogate pairs; \U0001XXXX for the planes beyond) and \xHH. One
 # \uXXXX alone may be quoted on purpose (an article about JSON); two in a row that give non-ASCII
 # text are a string escaped twice.

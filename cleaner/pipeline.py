@@ -386,7 +386,7 @@ class Cleaner:
             # Folded once, for recognition and for the rules. Markup kept (--keep-markup: text about
             # HTML) is no part of a line's words: the model judges each line without its tags, or a
             # paragraph in <p> reads as no sentence and goes.
-            page = boilerplate.fold_page(text if cfg.strip_markup else _without_tags(text))
+            page = boilerplate.fold_page(text if cfg.strip_markup else leftovers.tags_out_of_lines(text))
             site = self.ruleset.sites.get(cfg.site) if cfg.site else boilerplate.recognise(self.ruleset, text, url, page=page)
             meta["site"] = site.id if site else ""
             site_id = site.id if site else None
@@ -546,8 +546,6 @@ class _Outside:
         return fix
 
 
-
-
 # A page whose characters are U+FFFD this often (of its non-ASCII ones, and at least MARKS_GONE of
 # them) was read with the wrong charset and lost its bytes (a GBK page decoded as UTF-8: two bytes
 # in three marked): nothing can read it back, and a crawl should fetch it again. Told once a page.
@@ -555,12 +553,18 @@ MARKS_GONE, MARKS_GONE_SHARE = 20, 4
 _MARK_RUNS = re.compile("\ufffd+")  # a wrong charset's marks stand among the characters it read, runs of one to a few
 
 
-def _bytes_gone(text: str) -> Finding | None:
-    marks = text.count("\ufffd")
-    if marks < MARKS_GONE:
+def _wide_if_gone(count: int, text: str) -> int | None:
+    """The characters beyond ASCII of ``text`` where ``count`` of them (lost or guessed) are at
+    least MARKS_GONE and a MARKS_GONE_SHARE-th of them; else None."""
+    if count < MARKS_GONE:
         return None
     wide = len(text) - len(text.encode("ascii", "ignore"))
-    if marks * MARKS_GONE_SHARE < wide or len(_MARK_RUNS.findall(text)) * 2 < MARKS_GONE:
+    return None if count * MARKS_GONE_SHARE < wide else wide
+
+
+def _bytes_gone(text: str) -> Finding | None:
+    marks = text.count("\ufffd")
+    if (wide := _wide_if_gone(marks, text)) is None or len(_MARK_RUNS.findall(text)) * 2 < MARKS_GONE:
         return None  # few, or in a block or two: a page showing what garbled text looks like
     return Finding("bytes-gone", -1, f"{marks} of {wide} characters beyond ASCII are U+FFFD: read with the wrong "
                    "charset, their bytes are gone; fetch the page again and read it with its own")
@@ -572,10 +576,7 @@ def _mostly_guessed(text: str, findings: list[Finding]) -> Finding | None:
     by a Big5 decoder marks half its bytes). ``--no-guess`` writes them U+FFFD."""
     # Characters, not marks: a character two marks stood for has a finding for each (review30b).
     guessed = len({f.position for f in findings if f.kind == mojibake.GUESS_KIND})
-    if guessed < MARKS_GONE:
-        return None
-    wide = len(text) - len(text.encode("ascii", "ignore"))
-    if guessed * MARKS_GONE_SHARE < wide:
+    if (wide := _wide_if_gone(guessed, text)) is None:
         return None
     return Finding("bytes-gone", -1, f"{guessed} of {wide} characters beyond ASCII are guesses from lost bytes: read with "
                    "the wrong charset, their bytes are gone; fetch the page again and read it with its own (--no-guess marks them U+FFFD)")
@@ -605,12 +606,3 @@ def _guesses_still_there(found: list[Finding], text: str) -> list[Finding]:
     otherwise (险 of a byte put in step, then read as 陵). Guessing off, each guess is a U+FFFD,
     which tells nothing: the caller asks only with guessing on."""
     return [f for f in found if f.kind != mojibake.GUESS_KIND or not f.detail or f.detail[0] in text]
-
-
-_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
-
-
-def _without_tags(text: str) -> str:
-    """``text`` with its markup tags taken out of each line (lines stay lines): what the furniture
-    model reads of a page whose markup is kept."""
-    return _TAG.sub("", text) if "<" in text else text

@@ -347,3 +347,12 @@ def test_a_literal_of_code_or_an_example_stays_as_written_inside_too(code):
 
     # Neither reader takes its inside apart (print(b'中文编码测试') says nothing true).
     assert escaped_bytes.repair(decode_escapes(code)) == code
+
+
+def test_tags_out_of_lines_keeps_the_lines_and_what_is_no_tag():
+    from cleaner.leftovers import tags_out_of_lines
+
+    text = '<p>今天天气很好。</p>\n<a href="x"\n  title="y">链接</a>\n<数据> a<b and c>d'
+    out = tags_out_of_lines(text)
+    assert out == '今天天气很好。\n\n链接\n<数据> a<b and c>d'
+    assert out.count("\n") == text.count("\n")
