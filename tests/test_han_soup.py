@@ -45,6 +45,7 @@ def test_big5_read_as_euc_jp_comes_back_mostly():
     "東京都內的日本人學校今天舉行畢業典禮。",  # Traditional Chinese whose characters JIS X 0208 holds
     "中華民國國防部發言人表示，將持續監控。",
     "孫皓寵愛的黃睿靚瑞士留學。",  # rare names
+    "槻、坂、倶",  # a cell of three rare names: three characters' bytes read as common ones by chance
 ])
 def test_clean_text_is_left(text):
     assert han_soup.repair(text).text == text

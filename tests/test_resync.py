@@ -96,6 +96,17 @@ def test_clean_text_is_untouched(text):
     assert resync.repair_single_byte(text).text == text
 
 
+@pytest.mark.parametrize("cell", [
+    "鮪 鰹 鯛",  # read as 李n 采业 李麦: every Han of it guessed
+    "炜 萩 鸥 茜",  # 到選 值c 顫 塉: three guessed, two read
+    "燊、箝、羮",  # 關、恒取B檇: a pair's trail read alone as a letter between Han
+    "惇、蕙、憩、耦",
+])
+def test_a_short_cell_of_rare_names_is_no_line_read_out_of_step(cell):
+    # A table cell or title field alone: what a reading of it gains comes from guesses, not bytes.
+    assert resync.repair(cell).text == cell
+
+
 def test_utf8_read_one_byte_a_character_is_left_to_the_single_byte_reader():
     bad = "美国一部由Tara Butters和Michele Fazekas创造的电视剧".encode().decode("cp1252", "ignore")
     assert resync.repair_single_byte(bad).count == 0
