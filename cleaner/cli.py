@@ -277,6 +277,8 @@ def _run(argv: list[str]) -> int:
         _check_user_rules(cleaner.ruleset, args.rules)
     if args.input != "-" and not Path(args.input).exists():
         raise UsageError(_missing_input(args.input))
+    if args.input == "-" and sys.stdin is None:  # `cleaner <&-`: Python leaves sys.stdin None
+        raise UsageError("<stdin>: standard input is closed; give a file, or pipe text in")
     if mode == "folder":
         _check_listable(args.input)
     if mode == "records" and args.field != "text" and not args.jsonl and input_kind(args.input) == "warc":

@@ -357,6 +357,16 @@ def test_closed_standard_output_is_one_line_before_any_work(tmp_path):
     assert proc.returncode == 2 and proc.stderr.decode() == "cleaner: <stdout>: standard output is closed; give an output file with -o\n"
 
 
+@pytest.mark.parametrize("options", ["", "--jsonl", "--json"])
+def test_closed_standard_input_is_one_line_naming_it(options):
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "cleaner"
+    proc = subprocess.run(f"'{exe}' {options} <&-", shell=True, capture_output=True, timeout=300)
+    assert proc.returncode == 2 and proc.stderr.decode() == "cleaner: <stdin>: standard input is closed; give a file, or pipe text in\n"
+
+
 def test_an_unreadable_folder_is_refused_and_an_unreadable_subfolder_fails_named(tmp_path):
     (tmp_path / "in" / "ok").mkdir(parents=True)
     (tmp_path / "in" / "locked").mkdir()
