@@ -260,6 +260,17 @@ def test_with_markup_kept_the_furniture_model_reads_each_line_without_its_tags()
     assert result.text.splitlines() == page.splitlines()[:2]
 
 
+def test_a_replace_rule_whose_match_a_kept_tag_splits_counts_no_change():
+    # The rules read the line without its tags; the line as written ends in </i>, so the rule
+    # changes nothing there and no step may say it did.
+    page = "会议强调,要持续推进改革。<i>(责任编辑:王伟)</i>\n今天天气很好，大家都出门了。"
+    result = Cleaner(to="keep", strip_markup=False).run(page)
+    assert "(责任编辑" in result.text.replace("（", "(")
+    assert not [s for s in result.steps if s.name == "common/editor-tail"]
+    plain = Cleaner(to="keep").run(page.replace("<i>", "").replace("</i>", ""))
+    assert [s for s in plain.steps if s.name == "common/editor-tail"]
+
+
 def test_a_page_the_generic_model_emptied_is_said_to_be_the_models_doing():
     result = Cleaner(to="keep").run("发布时间：2026-08-08 来源： 作者： 点击数：")
     (note,) = [f for f in result.findings if f.kind == "all-lines-removed"]

@@ -411,7 +411,13 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
             new = substitute(rule.pattern, rule.replacement, folded[i])
             if new == folded[i]:
                 continue
-            replaced[i] = _replace_on_original(replaced.get(i, lines[i]), rule)
+            original = replaced.get(i, lines[i])
+            rewritten = _replace_on_original(original, rule)
+            if rewritten == original:
+                # The line as read matched, the line as written did not: a tag kept by
+                # --keep-markup stands in the match (…。<i>(责任编辑:王伟)</i>). No change, no count.
+                continue
+            replaced[i] = rewritten
             folded[i] = new
             hits.rewritten.add(i)
         result.counts[rule.id] += 1
