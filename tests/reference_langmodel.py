@@ -21,6 +21,8 @@ from cleaner.langmodel import (
     COMMAS,
     DIGIT,
     DOUBLE_PAUSE_LOGP,
+    LINE_SIGN_LOGP,
+    LINE_SIGNS,
     LINE_STARTS,
     OLD_WEIGHTS,
     PAUSES,
@@ -64,6 +66,8 @@ class CharModel:
             return PUNCTUATION_LOGP[ch]
         if ch == "\n":
             return 0.0  # a paragraph break is scored by the marks around it
+        if ch in LINE_SIGNS:
+            return LINE_SIGN_LOGP  # a text's first character: a line's start
         if ch.isascii():
             return ALNUM_LOGP if ch.isalnum() else UNKNOWN
         return self._uni.get(fold_char(ch), UNKNOWN)
@@ -77,6 +81,8 @@ class CharModel:
         if prev.isascii() and ch.isascii() and prev != "\n":
             # Latin words, numbers and their spacing hang together; a line break is no Latin text.
             return ASCII_RUN_LOGP
+        if ch in LINE_SIGNS and prev not in LINE_STARTS:
+            return UNKNOWN  # a bullet inside a line: as rare as the tables say
         if prev in PAUSES and ch in PAUSES:
             return DOUBLE_PAUSE_LOGP
         if prev in LINE_STARTS and ch in PAUSES:
@@ -113,6 +119,8 @@ class CharModel:
         """Is a pair with ``ch`` on either side scored from the pair tables (after the special
         cases above it in ``_bigram``)? Latin text, and punctuation the running text does not
         count, are scored by the unigram."""
+        if ch in LINE_SIGNS:
+            return False  # counted in no table: the character after one scores by its unigram
         if not self._running:
             return not (ch.isascii() or ch in PUNCTUATION)  # the in-word model: Han only
         if ch.isascii() or ch in PUNCTUATION or ch in _RUNNING_ONLY:

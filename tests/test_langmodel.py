@@ -93,6 +93,16 @@ def test_lines_and_their_indentation(lm):
     assert lm.bigram("，", "\n") == langmodel.COMMA_BEFORE_BREAK_LOGP < lm.bigram("？", "\n")
 
 
+def test_a_bullet_is_likely_where_a_line_starts_and_rare_inside_one(lm):
+    # Web pages start list lines with ※ ● ① (Wikipedia's paragraphs, whose counts the tables
+    # hold, have none): at a line's start a bullet costs LINE_SIGN_LOGP, inside a line the floor,
+    # so a lost byte's guess in mid-sentence is never a bullet.
+    for sign in "※●①→":
+        assert lm.unigram(sign) == lm.bigram("\n", sign) == lm.bigram("\u3000", sign) == langmodel.LINE_SIGN_LOGP
+        assert lm.bigram("司", sign) == lm.bigram("a", sign) == lm.bigram("，", sign) == langmodel.UNKNOWN
+        assert lm.bigram(sign, "注") == lm.unigram("注")  # in no table: what follows scores alone
+
+
 def test_a_letter_that_starts_a_line_is_no_latin_run(lm):
     # A repair that guesses a line break (a lost ASCII byte) must not have the letter after it
     # scored as a Latin word going on: 中國。\nI互聯 read better than 中國工業互聯 for that.
@@ -178,7 +188,7 @@ from reference_langmodel import model as reference_model  # noqa: E402
 
 # Characters the scores treat apart: punctuation in both widths, digits, pauses, quotes, units
 # after a digit, corner brackets, Traditional forms and characters no table knows.
-SPECIAL = "，。、“”：；！？（）《》·—…,.:;!?()「」０１２３0123456789 \n\"'%+-/年月日号万元國際經濟發展為與龘𠀀aZ"
+SPECIAL = "，。、“”：；！？（）《》·—…,.:;!?()「」０１２３0123456789 \n\u3000\"'%+-/年月日号万元國際經濟發展為與龘𠀀aZ※●①"
 token = st.one_of(st.just(""), st.sampled_from(SPECIAL), st.characters(exclude_categories=("Cs",)))
 
 

@@ -1050,3 +1050,13 @@ def test_a_converter_written_stretch_that_cuts_a_word_is_untouched(simplified, c
     cleaner = Cleaner(to="keep", remove_furniture=False, fix_width=False, normalize_whitespace=False)
     result = cleaner.run(clean)
     assert result.text == clean, [str(s) for s in result.steps]
+
+
+@pytest.mark.parametrize("sign", "※●■◆▲→①")
+def test_a_misread_bullet_that_starts_a_line_comes_back(sign):
+    # ※注1 read as GBK is 鈥绘敞1: three characters before a digit, the bullet at the floor of a
+    # model built from Wikipedia, and the re-read read worse than the mojibake (langmodel.LINE_SIGNS).
+    text = "正文第一段，说明了情况。\n" + sign + "注1：本文数据来自国家统计局。"
+    from cleaner import Cleaner
+
+    assert Cleaner(to="keep").clean(text.encode("utf-8").decode("gbk", "replace")) == text

@@ -18,6 +18,10 @@ pub const CLOSE_AFTER_END_LOGP: f64 = -1.0;
 pub const AFTER_DIGIT_LOGP: f64 = -2.5;
 pub const ALNUM_LOGP: f64 = -6.0;
 pub const ASCII_RUN_LOGP: f64 = -1.0;
+/// Signs that start a web page's list lines (langmodel.LINE_SIGNS): this at a line's start or a
+/// text's, the floor elsewhere.
+pub const LINE_SIGN_LOGP: f64 = -9.0;
+const LINE_SIGNS: &str = "※★☆●○◆◇■□▲△▼▽◎→←↑↓①②③④⑤⑥⑦⑧⑨⑩";
 
 /// Fixed costs of punctuation (langmodel._PUNCT_LOGP).
 const PUNCT_LOGP: &[(&str, f64)] = &[
@@ -128,6 +132,7 @@ pub struct Tok {
     pause: bool,
     line_start: bool, // a line break or the ideographic space that indents a paragraph
     line_end: bool,
+    line_sign: bool, // a bullet or reference mark: LINE_SIGN_LOGP after a line start only
     comma: bool,
     ends_sentence: bool,
     close_quote: bool,
@@ -272,6 +277,9 @@ impl Model {
         if c == '\n' {
             return 0.0;
         }
+        if LINE_SIGNS.contains(c) {
+            return LINE_SIGN_LOGP; // a text's first character: a line's start
+        }
         if c.is_ascii() {
             return if c.is_ascii_alphanumeric() { ALNUM_LOGP } else { UNKNOWN };
         }
@@ -294,6 +302,9 @@ impl Model {
 
     pub fn in_table(&self, t: Option<char>) -> bool {
         let Some(c) = t else { return false };
+        if LINE_SIGNS.contains(c) {
+            return false; // counted in no table: the character after one scores by its unigram
+        }
         if !self.has_running {
             return !(c.is_ascii() || self.is_punctuation(c));
         }
@@ -328,6 +339,7 @@ impl Model {
             pause: in_str(t, PAUSES),
             line_start: t == Some('\n') || t == Some('\u{3000}'),
             line_end: t == Some('\n'),
+            line_sign: in_str(t, LINE_SIGNS),
             comma: in_str(t, "，,、"),
             ends_sentence: t.is_none() || in_str(t, SENTENCE_ENDS),
             close_quote: t == Some('”'),
@@ -353,7 +365,9 @@ impl Model {
     /// pair of their keys was never seen: `ch`'s own score, whatever `prev` is beyond being in
     /// the table or not. A seen pair scores at least this (its counts only add to `ch.base`).
     pub fn unseen_after(prev_in_table: bool, ch: &Tok) -> f64 {
-        if prev_in_table && ch.in_table {
+        if ch.line_sign {
+            UNKNOWN // a plain first token is no line start
+        } else if prev_in_table && ch.in_table {
             ch.ln_base
         } else {
             ch.unigram
@@ -376,6 +390,9 @@ impl Model {
         // not the little of one that goes on with a Latin run.
         if prev.ascii && ch.ascii && !prev.line_end {
             return ASCII_RUN_LOGP;
+        }
+        if ch.line_sign && !prev.line_start {
+            return UNKNOWN; // a bullet inside a line: as rare as the tables say
         }
         if prev.pause && ch.pause {
             return DOUBLE_PAUSE_LOGP;
@@ -647,6 +664,12 @@ pub(crate) mod tests {
         // digits count as 0 in running text
         assert_eq!(m.key(Some('７')), Some('0'));
         assert!(m.bigram(Some('7'), Some('年')) > m.unseen(Some('年')));
+        // a bullet is likely where a line starts, as rare as the floor inside one
+        assert_eq!(m.unigram(Some('※')), LINE_SIGN_LOGP);
+        assert_eq!(m.bigram(Some('\n'), Some('※')), LINE_SIGN_LOGP);
+        assert_eq!(m.bigram(Some('国'), Some('※')), UNKNOWN);
+        assert_eq!(Model::unseen_after(true, &m.tok(Some('※'))), UNKNOWN);
+        assert_eq!(m.bigram(Some('※'), Some('国')), m.unigram(Some('国')));
     }
 
     #[test]
