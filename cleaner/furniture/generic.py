@@ -646,7 +646,11 @@ def _barrier(line: Line, prose: bool) -> bool:
     """A line that ends a stretch of article: a post's timestamp, a furniture heading, a byline form."""
     f = line.features
     heading = f["lex_cover"] >= 0.5 and (f["len_1_4"] or f["len_5_12"])
-    return bool(_stamp(f) or (not prose and (heading or f["kv_many"])))
+    return bool(_stamp(f) and not _event_time(_ORDINAL.sub("", line.text, count=1)) or (not prose and (heading or f["kv_many"])))
+
+
+# A row's ordinal (一、 2. （三）) before its field: a notice's numbered facts (一、活动时间：…).
+_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
 
 
 def _stamp(f: dict[str, float]) -> bool:
