@@ -29,7 +29,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
-from cleaner.furniture.keyed_rows import colon_fields, field_foot
+from cleaner.furniture.keyed_rows import colon_fields, field_foot, rows_over_foot
 from cleaner.furniture.site_foot import FOOT_MAX
 from cleaner.furniture.headline import fuller_headline, headline_lines
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
@@ -902,13 +902,22 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     start = max([body[1]] + prose) + 1
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
-    if first is not None and not removed[first]:
-        first -= 1  # the line above the gap is the last line of the article's side
     if first is None:
-        return []
-    return [pos for pos in range(first + 1, len(scored))
-            if not removed[pos] and scored[pos].index not in keep and _sweepable(scored[pos].text)
-            and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))]
+        # Lines taken below the last one only (the site's copyright line a rule took): no line to sweep, the rows over it aside.
+        below = [normalise(folded[i]) for i in range(scored[-1].index + 1, len(folded)) if folded[i].strip()] if start < len(scored) else []
+        return [pos for pos in rows_over_foot([line.text for line in scored], start, len(scored)) if scored[pos].index not in keep] \
+            if any(_COPYRIGHT.search(legible(text)) or imprint(text) for text in below) else []
+    foot = [scored[first].text] if removed[first] else \
+        [normalise(folded[i]) for i in range(scored[first - 1].index + 1, scored[first].index) if folded[i].strip()]
+    # The site's contact rows right above its copyright or registration line (keyed_rows.rows_over_foot).
+    over = rows_over_foot([line.text for line in scored], start, first) \
+        if any(_COPYRIGHT.search(legible(text)) or imprint(text) for text in foot) else []
+    if not removed[first]:
+        first -= 1  # the line above the gap is the last line of the article's side
+    return [pos for pos in over if scored[pos].index not in keep] + \
+        [pos for pos in range(first + 1, len(scored))
+         if not removed[pos] and scored[pos].index not in keep and _sweepable(scored[pos].text)
+         and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))]
 
 
 def _sweepable(text: str) -> bool:

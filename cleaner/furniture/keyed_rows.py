@@ -22,21 +22,25 @@ KEY_MAX = 8  # characters of a field's key (累计浏览人次, 网站标识码,
 # after a space, a separator or a closing bracket. Text is NFKC-normalised (： is :).
 _KEY_COLON = re.compile(rf"(?:^|(?<=[\s|/·)\]】]))[^\s\d:|/·,。!?;、…()\[\]【】]{{1,{KEY_MAX}}}\s*:")
 _TIME_COLON = re.compile(r"(?<=\d):(?=\d)")
+_DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _FIGURE_PAUSE = re.compile(r"(?<=\d)、(?=\d)")
 _CLAUSE = re.compile(r"[。!?;,、:…]")
 
 
 def colon_fields(text: str) -> bool:
-    """Is ``text`` (normalised) a row of fields whose clause marks are all structure: at least one
-    key's colon, and no clause mark left once the keys' and times' colons and the 、 between two
-    figures are set aside (so no sentence end either)?"""
-    if ":" not in text:
-        return False  # nearly every line: no colon, no field
-    keyed = _KEY_COLON.sub("", text)
-    if keyed == text:
+    """Is ``text`` (normalised) a row whose clause marks are all structure: at least one key's or
+    time's colon or figures' comma, and no clause mark left once the keys' and times' colons, the
+    commas grouping a figure's digits (12,304) and the 、 between two figures are set aside (so no
+    sentence end either)? A counter row (今日访问量 12,304 累计访问量 98,765,432) and opening hours
+    (客服热线 400-880-6655 周一至周日 9:00-21:00) are of this form too."""
+    if ":" not in text and "," not in text:
+        return False  # nearly every line: no colon, no comma, no field
+    rest, marks = _KEY_COLON.subn("", text)
+    rest, times = _TIME_COLON.subn("", rest)
+    rest, groups = _DIGIT_GROUP.subn("", rest)
+    if not (marks or times or groups):
         return False
-    rest = _FIGURE_PAUSE.sub("", _TIME_COLON.sub("", keyed))
-    return not _CLAUSE.search(rest)
+    return not _CLAUSE.search(_FIGURE_PAUSE.sub("", rest))
 
 
 def field_foot(texts: list[str], prose: list[bool], first: int, last: int) -> int:
@@ -51,3 +55,27 @@ def field_foot(texts: list[str], prose: list[bool], first: int, last: int) -> in
         passed = passed or (prose[end] and colon_fields(texts[end]))
         end -= 1
     return end if passed else last
+
+
+FOOT_KEYS = 2  # keys on a row of the site's foot above its copyright line (地址：… 电话：…)
+
+
+def keys_of(text: str) -> int:
+    """The keys' colons of a row whose clause marks are all structure (``colon_fields``), else 0."""
+    return len(_KEY_COLON.findall(text)) if colon_fields(text) else 0
+
+
+def rows_over_foot(texts: list[str], start: int, foot: int) -> list[int]:
+    """Positions of the rows right above position ``foot`` (the site's copyright or registration
+    line), at ``start`` or below, each a row of ``FOOT_KEYS`` fields or more whose marks are all
+    structure (``keys_of``: 总编室：… 广告部：… 发行部：…, 地址：… 总机：…): the site's contact rows,
+    which stood between the article's last line and its foot, where the tail sweep, reading down
+    from the first line gone, never looked. The run stops at the first other line: a notice's
+    signature and date, its facts one to a line (联系人：王老师), a sentence. A notice's row of two
+    contacts right above the site's copyright, with no signature between, goes with it."""
+    out = []
+    for pos in range(foot - 1, start - 1, -1):
+        if keys_of(texts[pos]) < FOOT_KEYS:
+            break
+        out.append(pos)
+    return out
