@@ -355,6 +355,24 @@ def test_a_verse_reference_is_no_post_stamp():
     assert not generic._stamp(features(verse)) and generic._stamp(features(stamp))
 
 
+
+def test_an_events_numbered_time_is_no_post_stamp():
+    # 一、活动时间：… 8:00 holds a date and a time and ends no sentence, as a post's stamp does; its
+    # key names the event's time (not the page's: 发布时间), so it ends no stretch of the article.
+    event = "一、活动时间：2026年10月1日上午8:00"
+    assert not generic._barrier(generic.Line(0, normalise(event), features(event)), True)
+    post = "发表于 2026-10-01 08:00"
+    assert generic._barrier(generic.Line(0, post, features(post)), False)
+    prose = ("为进一步推动全民健身活动深入开展，丰富市民业余文化生活，经研究，市体育局决定于国庆期间举办全民健身徒步大会，"
+             "现将有关事项通知如下，请各单位认真组织本单位职工踊跃报名参加，并做好安全保障工作。")
+    rows = [event, "二、活动地点：滨江公园南门广场集合", "三、报名方式：关注“市体育局”微信公众号在线报名，名额3000人。"]
+    page = "\n".join(["市体育局 首页 机构设置 体育新闻 通知公告", "首页 > 通知公告", "关于举办全民健身徒步大会的通知",
+                      "发布时间：2026-09-02 来源：市体育局 浏览量：1534", prose, *rows, "网站首页 | 联系我们 | 网站地图",
+                      "市体育局 版权所有"])
+    out = [line for line in Cleaner(to="keep").run(page, details=False).text.splitlines() if line.strip()]
+    assert out[-3:] == rows
+
+
 # --- where the article ends, comments without stamps, notices, title lists ----------------
 
 COMMENTS = [

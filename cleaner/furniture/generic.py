@@ -29,6 +29,8 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.keyed_rows import colon_fields, field_foot, rows_over_foot
+from cleaner.furniture.site_foot import FOOT_MAX
 from cleaner.furniture.headline import fuller_headline, headline_lines
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_voice import site_names, site_voice
@@ -150,6 +152,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         first, last = find_body(lengths, prose, model.penalty, model.cap, model.ratio, barriers, model.spread,
                                 posts, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
+    last = field_foot(texts, prose, first, last)  # rows of fields ending the body are the site's foot's (keyed_rows.py)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
                             lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]),
@@ -643,7 +646,11 @@ def _barrier(line: Line, prose: bool) -> bool:
     """A line that ends a stretch of article: a post's timestamp, a furniture heading, a byline form."""
     f = line.features
     heading = f["lex_cover"] >= 0.5 and (f["len_1_4"] or f["len_5_12"])
-    return bool(_stamp(f) or (not prose and (heading or f["kv_many"])))
+    return bool(_stamp(f) and not _event_time(_ORDINAL.sub("", line.text, count=1)) or (not prose and (heading or f["kv_many"])))
+
+
+# A row's ordinal (一、 2. （三）) before its field: a notice's numbered facts (一、活动时间：…).
+_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*")
 
 
 def _stamp(f: dict[str, float]) -> bool:
@@ -889,17 +896,35 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     article and them, the lines under the article stay (a credit, the site's name: hand copies
     keep some). One pass, after every other decision."""
     # A row of a list is no prose here either, as for body finding (热门研报 over 1. 电子行业：AI端侧…).
-    prose = [pos for pos, line in enumerate(scored) if prose_line(line) and not line.features["template"] and not _cut(line.text)]
+    # A row of fields is no prose here either (keyed_rows.colon_fields: 地址：… 总机：…, the site's foot).
+    prose = [pos for pos, line in enumerate(scored)
+             if prose_line(line) and not line.features["template"] and not _cut(line.text) and not colon_fields(line.text)]
     start = max([body[1]] + prose) + 1
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
-    if first is not None and not removed[first]:
-        first -= 1  # the line above the gap is the last line of the article's side
     if first is None:
-        return []
-    return [pos for pos in range(first + 1, len(scored))
-            if not removed[pos] and scored[pos].index not in keep and len(scored[pos].text) <= SWEEP_MAX
-            and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))]
+        # Lines taken below the last one only (the site's copyright line a rule took): no line to sweep, the rows over it aside.
+        below = [normalise(folded[i]) for i in range(scored[-1].index + 1, len(folded)) if folded[i].strip()] if start < len(scored) else []
+        return [pos for pos in rows_over_foot([line.text for line in scored], start, len(scored)) if scored[pos].index not in keep] \
+            if any(_COPYRIGHT.search(legible(text)) or imprint(text) for text in below) else []
+    foot = [scored[first].text] if removed[first] else \
+        [normalise(folded[i]) for i in range(scored[first - 1].index + 1, scored[first].index) if folded[i].strip()]
+    # The site's contact rows right above its copyright or registration line (keyed_rows.rows_over_foot).
+    over = rows_over_foot([line.text for line in scored], start, first) \
+        if any(_COPYRIGHT.search(legible(text)) or imprint(text) for text in foot) else []
+    if not removed[first]:
+        first -= 1  # the line above the gap is the last line of the article's side
+    return [pos for pos in over if scored[pos].index not in keep] + \
+        [pos for pos in range(first + 1, len(scored))
+         if not removed[pos] and scored[pos].index not in keep and _sweepable(scored[pos].text)
+         and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))]
+
+
+def _sweepable(text: str) -> bool:
+    """A line short enough for the tail sweep: a label, a title or a name (``SWEEP_MAX``), or a row
+    of fields up to ``FOOT_MAX`` (``keyed_rows.colon_fields``: 地址：… 总机：…, 最后更新日期：… 累计浏览人次：…,
+    a site's foot of 40 to 60 characters that stayed under the furniture the sweep took)."""
+    return len(text) <= SWEEP_MAX or (len(text) <= FOOT_MAX and colon_fields(text))
 
 
 BETWEEN_RUN = 3  # the most lines kept between two removed lines that go with them
