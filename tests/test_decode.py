@@ -126,6 +126,16 @@ def test_a_legacy_stretch_inside_a_utf8_line_is_read_in_its_encoding(legacy, str
     assert [f.kind for f in decoded.findings] == ["mixed-encodings"]
 
 
+@pytest.mark.parametrize("legacy", ["big5", "gbk"])
+@pytest.mark.parametrize("stretch", ["梵語儘管非常古老，構造卻精妙絕倫：比希臘語還完", "比希臘語還完整"])
+def test_a_legacy_stretch_closed_by_one_utf8_sign_at_the_line_s_end_keeps_the_sign(legacy, stretch):
+    # A forum quote: UTF-8 around a pasted Big5 stretch, closed by 」 right before the break.
+    # One sign is no UTF-8 anchor, and no Big5 or GBK reads its bytes: it was three marks, or 銆
+    # and a mark the repairs then filled as 。 (probe31).
+    data = "楼主原帖写道：「".encode() + stretch.encode(legacy) + "」\n".encode()
+    assert decode(data) == "楼主原帖写道：「" + stretch + "」\n"
+
+
 def test_a_utf8_character_cut_short_stays_a_lost_mark_not_a_legacy_character():
     # The first two bytes of 中 read as GBK are 涓: one character is no legacy stretch.
     before, after = "中国空间技术研究院，它成立于一九六八年。", "是主要研究中心。"

@@ -391,14 +391,35 @@ def _mixed_reading(raw: bytes, codec: str) -> str | None:
     while i < len(raw):
         m = _UTF8_CJK_RUN.match(raw, i)
         if m:
-            parts += [raw[start:i].decode(codec, errors="replace"), m.group().decode("utf-8")]
+            parts += [_legacy_piece(raw[start:i], codec), m.group().decode("utf-8")]
             start = i = m.end()
         else:
             i += 2 if raw[i] > 0x80 else 1  # a two-byte character of GBK or Big5, or ASCII
     if not parts:
         return None
-    parts.append(raw[start:].decode(codec, errors="replace"))
+    parts.append(_legacy_piece(raw[start:], codec))
     return "".join(parts)
+
+
+# Whole UTF-8 characters of three bytes (CJK signs and Han) at a piece's end, ASCII after them.
+_UTF8_TAIL = re.compile(rb"(?:[\xe2-\xe9\xef][\x80-\xbf]{2})+[\x00-\x7f]*\Z")
+
+
+def _legacy_piece(piece: bytes, codec: str) -> str:
+    """``piece`` read as ``codec``; where that is not strict but is once whole UTF-8 characters at
+    its end are left to UTF-8 (a closing 」 after the stretch, too short for a run of its own:
+    as GBK its bytes read 銆 and a mark), read so. Else ``codec`` with U+FFFD for what it rejects."""
+    try:
+        return piece.decode(codec)
+    except UnicodeDecodeError:
+        pass
+    tail = _UTF8_TAIL.search(piece)
+    if tail:
+        try:
+            return piece[: tail.start()].decode(codec) + tail.group().decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return piece.decode(codec, errors="replace")
 
 
 # One UTF-8 character, valid or not: ASCII, a well-formed sequence, or a byte no sequence takes.
@@ -439,19 +460,43 @@ def _legacy_stretches(raw: bytes, codec: str) -> str | None:
         piece = raw[tokens[k][0] : tokens[j - 1][1]]
         utf8 = piece.decode("utf-8", errors="replace")
         if not anchor[k] and any(bad for _s, _e, bad in tokens[k:j]):
-            try:
-                legacy = piece.decode(codec)
-            except UnicodeDecodeError:
-                legacy = None
+            lo, hi, legacy = _strict_stretch(raw, tokens, wide, k, j, codec)
             if (legacy is not None and sum(1 for ch in legacy if HAN.match(ch)) >= MIN_STRETCH_HAN
                     and _plausibility(legacy) > _plausibility(utf8)):
-                parts.append(legacy)
+                parts += [raw[tokens[k][0] : tokens[lo][0]].decode("utf-8"), legacy,
+                          raw[tokens[hi - 1][1] : tokens[j - 1][1]].decode("utf-8")]
                 changed = True
                 k = j
                 continue
         parts.append(utf8)
         k = j
     return "".join(parts) if changed else None
+
+
+def _strict_stretch(raw: bytes, tokens: list[tuple[int, int, bool]], wide: list[bool], k: int, j: int,
+                    codec: str) -> tuple[int, int, str | None]:
+    """(lo, hi, text): tokens[lo:hi] of the stretch tokens[k:j] read strictly as ``codec``, the
+    whole stretch if it reads, else with the whole UTF-8 characters at its ends left to UTF-8 (a
+    closing 」 right after a Big5 stretch, before the line's end, is no anchor, yet no Big5 reads
+    its bytes: the stretch would stay U+FFFD to its last byte; ASCII goes with them, being read
+    alike). None if neither reads."""
+    lo, hi = k, j
+    while True:
+        try:
+            return lo, hi, raw[tokens[lo][0] : tokens[hi - 1][1]].decode(codec)
+        except UnicodeDecodeError:
+            pass
+        if hi - 1 > lo and _whole(raw, tokens, wide, hi - 1):
+            hi -= 1
+        elif lo + 1 < hi and _whole(raw, tokens, wide, lo):
+            lo += 1
+        else:
+            return k, j, None
+
+
+def _whole(raw: bytes, tokens: list[tuple[int, int, bool]], wide: list[bool], k: int) -> bool:
+    """A whole UTF-8 character of three bytes or more, or ASCII (the line's break after it)."""
+    return wide[k] or raw[tokens[k][0]] < 0x80
 
 
 def _plausibility(text: str) -> float:
