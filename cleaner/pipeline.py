@@ -316,11 +316,22 @@ class Cleaner:
                 text = record("read-in-step", in_step)
                 question_marks_read += marks
             reread = partial(mojibake.repair_utf8_as_gbk, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
-            reread_gbk, marks = (reread(text), 0) if shifted else question_marks.tried(reread, text)
-            if not shifted:  # mojibake another tool converted between scripts: its characters back
-                restored = converted_mojibake.restore(text, reread_gbk, reread)
-                if restored is not reread_gbk:
-                    reread_gbk, marks = restored, 0
+
+            def read_spans(page: str) -> tuple[mojibake.MojibakeRepair, int]:
+                got, n = (reread(page), 0) if shifted else question_marks.tried(reread, page)
+                if not shifted:  # mojibake another tool converted between scripts: its characters back
+                    restored = converted_mojibake.restore(page, got, reread)
+                    if restored is not got:
+                        got, n = restored, 0
+                return got, n
+
+            reread_gbk, marks = read_spans(text)
+            # A middle dot GBK showed as 路 between spaces (绿茶小站 · 记录): one common character,
+            # which no re-read looks at; on a page whose UTF-8 it read as GBK, a dot (lone_signs).
+            dotted, dots = lone_signs.spaced_dots(text) if reread_gbk.count else (text, 0)
+            if dots:
+                steps.append(Step("repair", "utf8-sign-read-as-gbk", dots))
+                reread_gbk, marks = read_spans(dotted)
             text = record("utf8-read-as-gbk", reread_gbk)
             # A short field misread alone, with no rare character to find it by (鍗庝负 is 华为).
             text = record("short-field-read-as-gbk", short_fields.repair(text))

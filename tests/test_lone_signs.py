@@ -87,3 +87,20 @@ def test_the_pattern_finds_what_its_look_behind_first_form_finds(text):
 
 def test_no_branch_opens_with_a_look_behind():
     assert not any(branch.startswith("(?<") for branch in lone_signs._PATTERN.pattern.split("|"))
+
+
+@pytest.mark.parametrize("text", ["绿茶小站 · 记录生活的点滴", "Tom · Jerry 的故事", "首页 · 新闻 · 体育\n正文第一段，说明了情况。"])
+def test_a_dot_between_spaces_on_a_page_read_as_gbk_comes_back(text):
+    # · is c2 b7, which GBK reads as 路: one common character the re-read of spans never looks at.
+    from cleaner import Cleaner
+
+    assert Cleaner(to="keep").clean(text.encode("utf-8").decode("gbk", "replace")) == text
+
+
+@pytest.mark.parametrize("text", ["乘坐 101 路 公交车到达。", "中山 路 是一条老街。\n绿茶小站 · 记录生活的点滴"])
+def test_a_road_the_re_read_gave_back_stays_and_clean_text_keeps_its_road(text):
+    from cleaner import Cleaner
+
+    cleaner = Cleaner(to="keep")
+    assert cleaner.clean(text.encode("utf-8").decode("gbk", "replace")) == text
+    assert cleaner.clean(text.replace("·", "路")) == text.replace("·", "路")  # clean: no page read as GBK

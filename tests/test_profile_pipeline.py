@@ -21,6 +21,7 @@ import profile_pipeline  # noqa: E402
 # "?" or a title.
 UNTIMED = {
     ("cleaner.repair.question_marks", "tried"),  # wraps the re-reads, timed inside
+    ("cleaner.repair.lone_signs", "spaced_dots"),  # pages whose spans were re-read from GBK only: one substitution
     ("cleaner.leftovers", "tags_out_of_lines"),  # --keep-markup only: the profile's mixes strip markup
     ("cleaner.repair.question_marks", "with_marks"),  # pages with "?" only
     ("cleaner.repair.question_marks", "unread"),
