@@ -30,11 +30,14 @@ _PARTICLES = "吗嗎呢吧么麼嘛啊呀哇啦否没沒不了的"
 _QUESTION_WORDS = re.compile("什么|什麼|怎么|怎麼|怎样|怎樣|为什么|為什麼|为何|為何|谁|誰|哪|几|幾|多少|是否|难道|難道|何"
                              "|是不是|有没有|有沒有|能不能|可不可以|要不要|对不对|對不對|好不好|如何|岂|豈|吗|嗎")
 # One to four "?" inside a clause: after a Han character and before one or a clause mark, or
-# after a clause mark and before a Han character (，??院).
-_RUN = re.compile(f"(?<=[{HAN_CLASS}])\\?{{1,4}}(?=[{HAN_CLASS}，、；：,;:])|(?<=[，、；：])\\?{{1,4}}(?=[{HAN_CLASS}])")
+# after a clause mark and before a Han character (，??院). Written "?" first, the character
+# before it looked behind from after the first "?" (the same matches): a pattern that starts
+# with a look-behind is tried at every character of the page, the class of Han each time (about
+# 0.2 ms a page); one that starts with "?" is tried only at a "?".
+_RUN = re.compile(f"\\?(?:(?<=[{HAN_CLASS}]\\?)\\?{{0,3}}(?=[{HAN_CLASS}，、；：,;:])|(?<=[，、；：]\\?)\\?{{0,3}}(?=[{HAN_CLASS}]))")
 # Any run beside a Han character: once a page shows marks for sure (STRONG of them), its other
-# "?" beside Han characters are marks too (出席了??并, 发表??。).
-_ANY_RUN = re.compile(f"(?<=[{HAN_CLASS}，、；：])\\?{{1,4}}|\\?{{1,4}}(?=[{HAN_CLASS}])")
+# "?" beside Han characters are marks too (出席了??并, 发表??。). "?" first, as above.
+_ANY_RUN = re.compile(f"\\?(?:(?<=[{HAN_CLASS}，、；：]\\?)\\?{{0,3}}|\\?{{0,3}}(?=[{HAN_CLASS}]))")
 STRONG = 2
 # A mark no question mark would be: before a clause mark, or two or more before a Han character.
 _SURE = re.compile(f"\\?+[，、；：,;:。]|\\?{{2,}}[{HAN_CLASS}]")

@@ -323,7 +323,7 @@ def test_script_classes_find_the_foreign_sentences_of_a_page():
 @SETTINGS
 @given(st.text(alphabet=st.sampled_from(list("国語あのは한국ア「」“”《》a 。\n") + ["\U00020000"]), max_size=40))
 def test_the_other_language_share_is_the_pattern_s(text):
-    # The share counted natively (CharClass) against the patterns' own findall, on texts with
+    # The share counted natively (one table, _letter_classes) against the patterns' own findall, on texts with
     # quotations, no letters at all and characters beyond the BMP.
     if "「" in text or "『" in text or "“" in text or "《" in text:
         unquoted = convert_module._QUOTED.sub("", text)

@@ -89,6 +89,24 @@ def test_no_branch_opens_with_a_look_behind():
     assert not any(branch.startswith("(?<") for branch in lone_signs._PATTERN.pattern.split("|"))
 
 
+_ALL_SIGNS, _ALL_LETTERS, _ALL_PLUS_MINUS = lone_signs._ALL_SIGNS, lone_signs._ALL_LETTERS, lone_signs._ALL_PLUS_MINUS
+# The places kept from later stages as first written, two branches opening with a look-behind.
+_LATER_REFERENCE = re.compile(f"(?:[{lone_signs._WIDE}]|(?<=[0-9A-Za-z]))[{_ALL_SIGNS}](?![\\u3400-\\u9fff])"
+                              f"|(?:[\uff41-\uff5a]|(?<=[a-z]))[{_ALL_LETTERS}](?=[a-z\uff41-\uff5a])"
+                              f"|[{_ALL_PLUS_MINUS}](?=[0-9\uff10-\uff19])")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", "W", "1", "中", " ", "\uff21", "\uff41", "\uff11", *_ALL_SIGNS[:3], *_ALL_SIGNS[-2:],
+                                *_ALL_LETTERS[:3], *_ALL_LETTERS[-2:], *_ALL_PLUS_MINUS]), max_size=30))
+def test_the_places_made_later_are_those_of_the_look_behind_first_form(text):
+    assert [m.span() for m in lone_signs._LATER.finditer(text)] == [m.span() for m in _LATER_REFERENCE.finditer(text)]
+
+
+def test_no_branch_of_the_later_places_opens_with_a_look_behind():
+    assert not any(branch.startswith("(?<") or branch.startswith("(?:") for branch in lone_signs._LATER.pattern.split("|"))
+
+
 @pytest.mark.parametrize("text", ["绿茶小站 · 记录生活的点滴", "Tom · Jerry 的故事", "首页 · 新闻 · 体育\n正文第一段，说明了情况。"])
 def test_a_dot_between_spaces_on_a_page_read_as_gbk_comes_back(text):
     # · is c2 b7, which GBK reads as 路: one common character the re-read of spans never looks at.

@@ -61,3 +61,26 @@ def test_a_long_page_reports_every_mark_at_its_own_place_not_a_urls():
     assert places == [a for a, b in lost_character_marks(result.text)]
     assert result.text.index("?") not in places  # the URL's
     assert len(places) >= 6
+
+
+# --- the runs' patterns, "?" first, against the look-behind-first ones they replace -----------
+
+import re  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS  # noqa: E402
+
+from cleaner import lost_chars  # noqa: E402
+from cleaner.chardata import HAN_CLASS  # noqa: E402
+
+# As written before session 31 (tried at every character of a page): the oracle of the "?"-first forms.
+_LOOK_BEHIND_RUN = re.compile(f"(?<=[{HAN_CLASS}])\\?{{1,4}}(?=[{HAN_CLASS}，、；：,;:])|(?<=[，、；：])\\?{{1,4}}(?=[{HAN_CLASS}])")
+_LOOK_BEHIND_ANY_RUN = re.compile(f"(?<=[{HAN_CLASS}，、；：])\\?{{1,4}}|\\?{{1,4}}(?=[{HAN_CLASS}])")
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("中文院?？，、；：,;:。a1 \n々") + ["\U00020000"]), max_size=40))
+def test_the_question_mark_first_runs_are_the_look_behind_ones(text):
+    for fast, oracle in ((lost_chars._RUN, _LOOK_BEHIND_RUN), (lost_chars._ANY_RUN, _LOOK_BEHIND_ANY_RUN)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in oracle.finditer(text)]

@@ -474,11 +474,25 @@ def _by_known(length: int, known: tuple[int, ...]) -> dict[tuple[int, ...], tupl
     (the others a character's marks), likeliest first: a character with marks looks up its
     known bytes instead of scanning thousands. (Built here, a few ms a set: read back from disk it
     took nearly as long.)"""
+    entries = _utf8_vocabulary().get(length, ())
+    # The first page that reads a run of dropped bytes builds several of these (a clean page's
+    # rare run too, before its reading is refused): the two ends of the key made without a loop
+    # (no key, one group; every byte, one character a key, as no two characters share a code),
+    # and no list made for a group that already has one.
+    if not known:
+        return {(): tuple(entries)} if entries else {}
+    if len(known) == length:
+        return {tuple(data): ((data, ch),) for data, ch in entries}
     table: dict[tuple[int, ...], list[tuple[bytes, str]]] = {}
     # The key of each character at C speed (itemgetter gives a tuple for two offsets or more).
-    key = itemgetter(*known) if len(known) > 1 else (lambda data, k=known[0]: (data[k],)) if known else (lambda data: ())
-    for data, ch in _utf8_vocabulary().get(length, ()):
-        table.setdefault(key(data), []).append((data, ch))
+    key = itemgetter(*known) if len(known) > 1 else (lambda data, k=known[0]: (data[k],))
+    for entry in entries:
+        known_bytes = key(entry[0])
+        found = table.get(known_bytes)
+        if found is None:
+            table[known_bytes] = [entry]
+        else:
+            found.append(entry)
     return {known_bytes: tuple(found) for known_bytes, found in table.items()}
 
 
