@@ -136,12 +136,12 @@ def _widget(text: str, f: dict[str, float]) -> str:
         return "poll"
     if len(text) <= SHORT_MAX and forms_.buttons.match(text):
         return "poll" if re.search("投票|答案|结果|测", text) else "widget-buttons"
-    if _buttons_at_end(text, forms_):
-        return "widget-buttons"
     if forms_.related.match(text) or (len(text) <= SHORT_MAX and forms_.more.match(text)):
         return "inline-related"
     if _quote_row(text):
         return "quote-row"
+    if _buttons_at_end(text, forms_):
+        return "widget-buttons"
     if len(text) <= 40 and forms_.follow.search(text) and ":" not in text[: forms_.follow.search(text).start()]:
         return "follow"
     if _AD_LEAD.match(text):
