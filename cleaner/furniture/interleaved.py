@@ -175,7 +175,8 @@ def _quote_row(text: str) -> bool:
 
 # The opening of a sentence that speaks of the line above it (这两本书…, 上述…, 该视频…): that line
 # is the article's, whatever its form (推荐阅读：《老街记忆》《城南旧事》 over 这两本书都写到了…).
-_REFERS_BACK = re.compile(r"^(?:这|這|此|该|該|上述|以上|前述|上面|上列)")
+# A bare 这 or 此 opens many a paragraph; a count or a plural after it points back at the items above.
+_REFERS_BACK = re.compile(r"^(?:这|此|该)(?:些|几|[一二两三四五六七八九十]\s*[^\s\d])|^(?:上述|以上|前述|上面|上列)")
 
 
 def referred(below: str) -> bool:
