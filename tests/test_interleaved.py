@@ -42,6 +42,12 @@ def _family(line: str) -> str:
     ("本文约2800字，阅读需要8分钟", "reading-time"),
     ("广告 | 开户即送行情大礼包", "inline-advert"),
     ("【楼盘】云溪府 在售 均价32000元/㎡ 查看户型 预约看房", "widget-buttons"),
+    ("点击报名 | 扫码进群领取求职资料", "follow"),
+    ("按此捐款支持我們的服務", "follow"),
+    ("订阅预警短信请编辑“YJ”发送至12121", "follow"),
+    ("第1页：测试环境", "page-list"),
+    ("今日天气 阴转大雨 24~29℃ 空气质量 良", "weather"),
+    ("相關圖片", "picture"),
 ])
 def test_widget_rows(line: str, family: str) -> None:
     assert _family(line) == family
@@ -59,6 +65,9 @@ def test_widget_rows(line: str, family: str) -> None:
     "□ 同意参加 □ 不同意参加",  # a form's checkboxes
     "上证指数收报3287.42点，涨0.63%。",
     "▲ 通過上次會議紀錄",
+    "○ 支持 ○ 反对 ○ 无所谓",  # choices alone: a form's boxes look the same (a poll's go under its question)
+    "明天白天阴转大雨，气温24到29℃，请市民出行注意安全。",
+    "第1页的内容讲的是测试环境。",
 ])
 def test_article_lines_are_no_widgets(line: str) -> None:
     assert _family(line) == ""
@@ -86,3 +95,12 @@ def test_live_blog_entries_between_widgets_stay() -> None:
                   "已有3621人参与", entries[1], P2])
     assert entries[0] in out and entries[1] in out
     assert "已有3621人参与" not in out
+
+
+def test_choices_go_under_a_poll_and_stay_in_a_form() -> None:
+    choices = "○ 支持 ○ 反对 ○ 无所谓"
+    out = _clean(["城区是否应该推行垃圾定时投放", P1, "【投票】你支持垃圾定时定点投放吗？", choices, P2, P3])
+    assert choices not in out and P2 in out
+    form = "□ 同意参加 □ 不同意参加"
+    out = _clean(["关于组织学生参加研学活动的通知", P1, P2, "回执", form, P3])
+    assert form in out

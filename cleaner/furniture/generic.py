@@ -36,7 +36,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
-from cleaner.furniture.interleaved import INSIDE_FAMILIES, referred, widget
+from cleaner.furniture.interleaved import INSIDE_FAMILIES, OPTIONS_REACH, poll_options, referred, widget
 from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, head_items, tail_items
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
@@ -729,6 +729,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows |= introduced_steps(scored, body, headline)
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
+    poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -740,6 +741,10 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         kept, family = judged(line, pos, body, lexicon, pictures)
         if family in INSIDE_FAMILIES and pos + 1 < len(scored) and referred(scored[pos + 1].text):
             family = ""  # the article's next sentence speaks of it (interleaved.referred): judged by its score
+        elif not family and poll_at >= 0 and pos - poll_at <= OPTIONS_REACH and poll_options(line.text):
+            kept, family = False, "poll"  # a poll's choices under its question (○ 支持 ○ 反对; a form's boxes head no poll)
+        if family == "poll":
+            poll_at = pos
         if kept:
             continue
         if pos in own_rows and (family in ("", "list") or family in INSIDE_FAMILIES):

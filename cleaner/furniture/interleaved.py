@@ -99,7 +99,7 @@ _CLAUSE = re.compile(r"[\u3400-\u9fff],|,[\u3400-\u9fff]")  # a comma between wo
 _STOP = "。"
 
 INSIDE_FAMILIES = ("player", "audience", "poll", "font-size", "inline-related", "quote-row", "follow", "picture",
-                   "reading-time", "inline-advert", "widget-buttons")
+                   "reading-time", "inline-advert", "widget-buttons", "page-list", "weather")
 
 
 def widget(text: str, f: dict[str, float]) -> str:
@@ -146,7 +146,39 @@ def _widget(text: str, f: dict[str, float]) -> str:
         return "follow"
     if _AD_LEAD.match(text):
         return "inline-advert"
+    if _prompt_row(text):
+        return "follow"
+    if _PAGE_TITLE.match(text):
+        return "page-list"
+    if _weather(text):
+        return "weather"
     return ""
+
+
+# A prompt's opening: what a link or a button asks the reader to do (点击报名, 扫码进群…, 按此捐款…).
+_PROMPT_OPENING = re.compile(r"^(?:点击|点此|按此|点这里|点我|扫码|扫一扫|长按|立即|马上|一键)")
+PROMPT_ITEM_MAX = 16  # characters of one prompt
+
+
+def _prompt_row(text: str) -> bool:
+    """A line of prompts alone, split by a separator (点击报名 | 扫码进群领取求职资料), or one link's
+    prompt opened by 按此/点此 and ending no sentence (按此捐款支持我们的服务)."""
+    items = [x.strip() for x in re.split(r"\s*[|丨]\s*", text) if x.strip()]
+    if len(items) >= 2:
+        return all(len(x) <= PROMPT_ITEM_MAX and _PROMPT_OPENING.match(x) for x in items)
+    return len(text) <= PROMPT_ITEM_MAX + 4 and bool(re.match(r"^(?:按此|点此|点这里|点我)", text)) and "," not in text
+
+
+# A paged article's list of its pages: 第1页：测试环境, 第2页 续航表现 (its pager is features.pager's).
+_PAGE_TITLE = re.compile(r"^第\s*\d{1,2}\s*页\s*[:\s]\s*[^\s\d:][^。]{0,20}$")
+# A weather widget: a temperature and another reading (湿度, 空气质量, 风力) or a sky (阴转大雨), no sentence.
+_TEMPERATURE = re.compile(r"-?\d{1,2}(?:\s*[~～-]\s*-?\d{1,2})?\s*(?:°C|℃|°|度)")
+_WEATHER_WORDS = re.compile(r"天气|气温|湿度|空气质量|风力|紫外线|降水概率|AQI|PM2\.5|晴|阴|多云|[小中大暴阵]雨|雪")
+
+
+def _weather(text: str) -> bool:
+    return (len(text) <= 40 and "," not in text and bool(_TEMPERATURE.search(text))
+            and len(set(_WEATHER_WORDS.findall(text))) >= 2)
 
 
 def _buttons_at_end(text: str, forms_: Forms) -> bool:
@@ -182,3 +214,14 @@ _REFERS_BACK = re.compile(r"^(?:这|此|该)(?:些|几|[一二两三四五六七
 def referred(below: str) -> bool:
     """Does the line under a widget's row speak of it (``_REFERS_BACK``)?"""
     return bool(_REFERS_BACK.match(below))
+
+
+# A poll's or a quiz's choices on one line: ○ 支持 ○ 反对, A. 立即转账 B. 挂断后…. A form's
+# checkboxes (□ 同意参加 □ 不同意参加) look the same, so a line of choices goes only under a poll's line.
+_OPTIONS = re.compile(r"^(?:[○◯●□☐■◎]\s*[^\s○◯●□☐■◎][^○◯●□☐■◎]{0,20}){2,}$|^A[.、)]\s*\S.{0,30}\sB[.、)]\s*\S")
+OPTIONS_REACH = 2  # lines under a poll's line its choices stand within
+
+
+def poll_options(text: str) -> bool:
+    """A line of a poll's choices (``_OPTIONS``), at most ``WIDGET_MAX`` characters, no full stop."""
+    return len(text) <= WIDGET_MAX and "。" not in text and bool(_OPTIONS.match(text))
