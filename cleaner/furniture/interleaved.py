@@ -103,11 +103,8 @@ INSIDE_FAMILIES = ("player", "audience", "poll", "font-size", "inline-related", 
 
 
 def widget(text: str, f: dict[str, float]) -> str:
-    """The family of a widget's line (see the module's docstring), or "". ``text``: folded, NFKC."""
-    return _widget(text, f)
-
-
-def _widget(text: str, f: dict[str, float]) -> str:
+    """The family of a widget's line (see the module's docstring), or "". ``text``: folded, NFKC;
+    ``f``: its text features (a paragraph is no widget)."""
     if not text or len(text) > WIDGET_MAX or is_paragraph(text, f):
         return ""
     forms_ = forms()
