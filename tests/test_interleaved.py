@@ -104,3 +104,9 @@ def test_choices_go_under_a_poll_and_stay_in_a_form() -> None:
     form = "□ 同意参加 □ 不同意参加"
     out = _clean(["关于组织学生参加研学活动的通知", P1, P2, "回执", form, P3])
     assert form in out
+
+
+def test_a_widget_row_above_the_body_is_no_guessed_headline() -> None:
+    # Without the page's title the headline is guessed: the nearest headline-like line above the body.
+    out = _clean(["江城融媒 新闻 视频 问政 服务 客户端", "市民广场夜间集市开市", "本文约1200字，阅读需要4分钟", P1, P2, P3])
+    assert out == ["市民广场夜间集市开市", P1, P2, P3]

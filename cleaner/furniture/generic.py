@@ -531,10 +531,10 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
                                        "template", "list_block", "item_row")) and not _label_row(text) \
             and not structural(lines[pos]) and not source_line(text)
         if (plain and 5 <= len(text) <= 40 and f["lex_cover"] < _HEADLINE_COVER and f["separators"] == 0
-                and not _BRACKETED.match(text)):
+                and not _BRACKETED.match(text) and not widget(text, f)):
             return pos
-        if score(f, model) > model.threshold:
-            continue  # removed: the headline may stand above it
+        if score(f, model) > model.threshold or widget(text, f):
+            continue  # removed (a widget's row by its form: 本文约1200字，阅读需要4分钟): the headline may stand above it
         if _signed_row(text, f) and reach < TITLE_REACH + _SIGNED_ROWS:
             reach += 1  # a kept row of buttons or counts between the headline and the body
             continue
