@@ -1,8 +1,8 @@
 """Furniture left and article lost on made-up pages of portal families the dev set lacks.
 
-    .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|unseen10|unseen11|unseen12|unseen13|lists28|turns29|items30|tails31|all] [--show]
+    .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|unseen10|unseen11|unseen12|unseen13|lists28|turns29|items30|tails31|inside31|all] [--show]
 
-The pages (``benchmarks/portal_pages/{dev,unseen,unseen2,unseen3,unseen4,unseen5,unseen6,unseen7,unseen8,unseen9,unseen10,unseen11,unseen12,unseen13,lists28,turns29,items30,tails31}/*.txt``) are templates written for this
+The pages (``benchmarks/portal_pages/{dev,unseen,unseen2,unseen3,unseen4,unseen5,unseen6,unseen7,unseen8,unseen9,unseen10,unseen11,unseen12,unseen13,lists28,turns29,items30,tails31,inside31}/*.txt``) are templates written for this
 benchmark: forum threads (Discuz, 贴吧, Mobile01), Q&A pages (知乎, 百度知道), PTT posts, WeChat
 articles, Taiwan and Hong Kong news with unlabelled bylines, government pages with metadata
 tables, novel chapters, blogs with tag rows, and ``keeps`` pages (a poem, an interview, sentences
@@ -179,7 +179,19 @@ associations, a research institute, e-commerce rules, WeChat mirrors, forums, a 
 Taiwan, Macau, Singapore and Malaysia sites (nine in Traditional script); and articles that END in
 key-value rows that stay (a notice's 联系人/联系电话/地址/附件 and signature, a recruitment's
 咨询电话, a tender's parties, a recall's hotline, an event's time and place, a bank's outage
-window, a product's model and price, a press release's media contacts).
+window, a product's model and price, a press release's media contacts); ``inside31`` pages (session 31) were written for furniture INSIDE the article
+body and above it, before that round's helper read the model, and tuned on: provincial, city and
+county news with captions and photo credits (摄/供图/资料图/翻攝/圖／), video and audio players with
+durations, inline adverts and sponsored lines, inline related links (相关阅读/延伸閱讀/點我看更多),
+展开全文/阅读全文/点击查看大图/滑动查看更多/长按识别二维码 prompts, pagers inside the article,
+subscription and app-download bars, votes, quizzes and guessing widgets, (记者 … 报道)/(完)/
+(责任编辑：…) lines, live-blog counters, tickers in finance news, font-size and read-aloud rows and
+reprint notes above the body; sixteen in Traditional script (Hong Kong, Taiwan, Macau, Malaysia),
+Singapore and Malaysia in Simplified; and the look-alike article lines that must stay (sentences
+that mention 图片, 视频, 点击, 阅读全文 and 展开全文, an exhibition's and a contest's caption-like
+items, dated live-blog entries, quoted comments the article discusses); captions that only
+describe their picture were relabelled article after the first measurement, as the other sets'
+hand copies keep them: 9.65 % leftover, 1.31 % lost, 7/47 exact on session 31's starting code.
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
 """
 
@@ -239,13 +251,13 @@ def build(path: Path, pool: dict[str, list[str]]) -> tuple[str, str, str | None]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "lists28", "turns29", "items30", "tails31", "all"), default="dev")
+    ap.add_argument("--set", choices=("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "lists28", "turns29", "items30", "tails31", "inside31", "all"), default="dev")
     ap.add_argument("--show", action="store_true", help="print each page's leftover and lost lines")
     args = ap.parse_args()
     cleaner = Cleaner(to="keep")
     pool: dict[str, list[str]] = {}
     print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} {'exact':>9} {'median-l':>8} {'med-lost':>7}")
-    for name in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "lists28", "turns29", "items30", "tails31"):
+    for name in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "lists28", "turns29", "items30", "tails31", "inside31"):
         if args.set not in (name, "all"):
             continue
         tally = Tally(f"portal pages {name}")

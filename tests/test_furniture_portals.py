@@ -240,6 +240,9 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "文章的原标题是《春天》，发表时改成了现在的名字。",
     "本文来自作者在北京的一次演讲，经整理后发表。",  # no platform's account
     "他展开全文仔细读了一遍，才发现问题。",
+    # A prompt's words in quotation marks are named by the article, not shown (session 31).
+    "被折叠的新闻：从“展开全文”说起",
+    "读者必须点击“展开全文”或“打开APP阅读全文”才能看到后半部分。",
     "举报电话：0551-12345",  # a campaign's hotline an article lists
     "本网站由市政府主办，旨在方便市民办事，欢迎提出意见。",  # a sentence about the site
     "本文不得不提到转载的问题。",  # 不得不 is no prohibition

@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from cleaner import chunks
 from cleaner._native import LineMatcher
+from cleaner.furniture.interleaved import INSIDE_FAMILIES
 from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
@@ -228,6 +229,8 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         for decision in decisions:
             dropped[decision.index] = decision.rule_id
             result.counts[decision.rule_id] += 1
+            if decision.reasons[0] in INSIDE_FAMILIES:
+                folded[decision.index] = ""  # a widget's row (interleaved.py): later readings see no gap there, as a reading of the output does
         if not decisions:
             break
     for decision in headline:

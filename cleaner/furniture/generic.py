@@ -38,6 +38,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
+from cleaner.furniture.interleaved import INSIDE_FAMILIES, OPTIONS_REACH, poll_options, referred, widget
 from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, head_items, tail_items
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
@@ -533,10 +534,10 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
                                        "template", "list_block", "item_row")) and not _label_row(text) \
             and not structural(lines[pos]) and not source_line(text)
         if (plain and 5 <= len(text) <= 40 and f["lex_cover"] < _HEADLINE_COVER and f["separators"] == 0
-                and not _BRACKETED.match(text)):
+                and not _BRACKETED.match(text) and not widget(text, f)):
             return pos
-        if score(f, model) > model.threshold:
-            continue  # removed: the headline may stand above it
+        if score(f, model) > model.threshold or widget(text, f):
+            continue  # removed (a widget's row by its form: 本文约1200字，阅读需要4分钟): the headline may stand above it
         if _signed_row(text, f) and reach < TITLE_REACH + _SIGNED_ROWS:
             reach += 1  # a kept row of buttons or counts between the headline and the body
             continue
@@ -735,6 +736,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows |= introduced_steps(scored, body, headline)
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
+    poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -744,13 +746,22 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             removed[pos] = True
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)
+        if family in INSIDE_FAMILIES and pos + 1 < len(scored) and referred(scored[pos + 1].text):
+            family = ""  # the article's next sentence speaks of it (interleaved.referred): judged by its score
+        elif not family and poll_at >= 0 and pos - poll_at <= OPTIONS_REACH and poll_options(line.text):
+            kept, family = False, "poll"  # a poll's choices under its question (○ 支持 ○ 反对; a form's boxes head no poll)
+        if family == "poll":
+            poll_at = pos
         if kept:
             continue
-        if pos in own_rows and family in ("", "list"):
+        if pos in own_rows and (family in ("", "list") or family in INSIDE_FAMILIES):
             continue
         if pos in listed and family not in STRUCTURAL_FAMILIES:
             family = ""  # the article's own list: judged by its score alone
-        candidate[pos] = between_candidate(line, pos, body, signed)
+        # A widget's row (interleaved.py) goes by its own form and says nothing of its neighbours:
+        # no line goes for standing between it and other furniture (a live blog's entries between
+        # its counters and polls).
+        candidate[pos] = family not in INSIDE_FAMILIES and between_candidate(line, pos, body, signed)
         s = score(line.features, model)
         inside = body[0] <= pos <= body[1]
         need = model.threshold + (model.body_margin if inside and prose_line(line) else 0.0)
@@ -766,9 +777,11 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         # Furniture stands between it and the body: the page as it came, its first line the site's.
         out.append(Decision(scored[0].index, lines[scored[0].index], top_score, reasons(scored[0].features, model)))
         removed[0] = True
+    out_family = {d.index: d.reasons[0] for d in out if len(d.reasons) == 1}
     # between() reads taken_above only at a candidate and right under one: asked there alone.
     taken = [(candidate[pos] or (pos > 0 and candidate[pos - 1])) and _taken_above(scored, folded, pos) for pos in range(len(scored))]
-    for pos in between(removed, candidate, taken):
+    beside = [gone and not (out_family.get(scored[pos].index) in INSIDE_FAMILIES) for pos, gone in enumerate(removed)]
+    for pos in between(beside, candidate, taken):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
@@ -776,9 +789,13 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in zone_stamps(scored, body, headline if article_headline(scored, headline, title) else -1, done | keep):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
     done = {d.index for d in out}
-    for pos in tail_sweep(scored, folded, body, [line.index in done for line in scored],
+    # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
+    swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES}
+    for pos in tail_sweep(scored, folded, body, [line.index in swept for line in scored],
                           keep | {scored[p].index for p in listed | signed | own_rows}):
         line = scored[pos]
+        if line.index in done:
+            continue
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("tail-sweep",)))
     done = {d.index for d in out}
     gone_now, own = [line.index in done for line in scored], keep | {scored[p].index for p in listed | signed}
@@ -1153,7 +1170,9 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictur
             return True, ""
         family = forced(line, pos, body, lexicon, pictures) if f["list_block"] else \
             ("pager" if pager(line.text) else "caption" if not pictures and caption(line.text) else "")
-        return (False, family) if family in BLOCK_FAMILIES else (True, "")
+        if not family and not pictures:
+            family = widget(line.text, f)  # a caption or a widget's row punctuated as a sentence (interleaved.py)
+        return (False, family) if family in BLOCK_FAMILIES or family in INSIDE_FAMILIES else (True, "")
     return False, forced(line, pos, body, lexicon, pictures)
 
 
@@ -1221,6 +1240,8 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictur
         return "pager"  # numbers and pager words alone: no article line, wherever it stands
     if not pictures and caption(line.text):
         return "caption"  # a picture's caption (its credit, 摄影:刘洋): between paragraphs too (``picture_story``: a gallery's are its text)
+    if not pictures and (family := widget(line.text, line.features)):
+        return family  # a widget's row between paragraphs or above them (interleaved.py): its form, wherever it stands
     if body[0] <= pos <= body[1]:
         return ""  # a drawn rule inside the article is its scene break (* * *, ———)
     if rule_line(line.text):

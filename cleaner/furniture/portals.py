@@ -367,7 +367,7 @@ def form(text: str, words: Words) -> str:
         return "qa"
     if worded and len(text) <= 80 and _hits(words.novel, text) > sentence:
         return "novel"
-    if worded and len(text) <= ROW_MAX and _hits(words.prompts, text) > sentence:
+    if worded and len(text) <= ROW_MAX and _hits(words.prompts, _QUOTED.sub("", text)) > sentence:
         return "app-prompt"
     if (worded and len(text) <= ROW_MAX and _hits(words.comment_box, text) > sentence
             and _cover(words.comment_box, _BOX_COUNT_WORDS.sub("", text)) >= BOX_COVER):
@@ -498,6 +498,11 @@ def _cover(pattern: re.Pattern, text: str) -> float:
     names one (我市启动青少年文明上网宣传月活动, 一、倡导文明上网, 网友在评论区吵翻了) far less."""
     bare = _WORD_GAPS.sub("", text)
     return sum(len(m) for m in pattern.findall(bare)) / max(len(bare), 1)
+
+
+# A phrase in quotation marks is named, not shown: an article that speaks of the interface quotes
+# its words (读者必须点击“展开全文”才能看到…, 从“展开全文”说起); a prompt is set bare.
+_QUOTED = re.compile(r"“[^”]{1,12}”|「[^」]{1,12}」|『[^』]{1,12}』|\"[^\"]{1,12}\"")
 
 
 def _hits(pattern: re.Pattern, text: str) -> int:

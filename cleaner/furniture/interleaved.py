@@ -1,0 +1,224 @@
+"""Widgets a page sets between an article's paragraphs and right above them, told by their form.
+
+Inside the article body the model removes a line only when its score says so, and a short line
+between two paragraphs scores as the article's (it stands beside prose): a player's row (``点击播放
+▶ 时长 01:36``), a live page's counter (``已有3621人参与``), a poll and its buttons (``【投票】你支持…？``,
+``○ 支持 ○ 反对``, ``提交答案``), a font-size row, a "more" link (``延伸阅读》…``, ``点我看更多…新闻``),
+a quote's row (``台积电 1,080 ▲15``), a call to follow the site's channel (``加入…LINE好友，…``), a
+picture's prompt, placeholder, note or source (``点击查看大图``, ``图片``, ``图文无关，图片仅供参考``,
+``图源：…``) and a caption told by its marks (``▲…。``, ``县长（右三）视察…。``, ``…。（档案照）``). None
+of these forms is an article's sentence, wherever it stands, so ``widget`` names the family of a
+line whatever its position (``generic.forced`` and, for a line punctuated as a sentence,
+``generic.judged``). Every test is of the line alone: its words (``data/inside.toml``) and its
+shape; a line of prose that mentions 视频, 点击 or 图片 in a sentence has none of these shapes.
+
+Lines are folded and NFKC-normalised (Traditional is Simplified, fullwidth is ASCII).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cleaner.furniture.features import is_paragraph
+
+DATA = Path(__file__).resolve().parent / "data" / "inside.toml"
+WIDGET_MAX = 60  # characters: a widget's row is no paragraph
+SHORT_MAX = 24  # characters of a counter, a button row or a "more" link
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Forms:
+    player: re.Pattern
+    controls: re.Pattern
+    audience: re.Pattern
+    live: re.Pattern
+    poll: re.Pattern
+    buttons: re.Pattern
+    font: re.Pattern
+    related: re.Pattern
+    more: re.Pattern
+    follow: re.Pattern
+    placeholder: re.Pattern
+    picture_note: re.Pattern
+    picture_source: re.Pattern
+    picture_credit: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def forms(path: Path = DATA) -> Forms:
+    words = tomllib.loads(path.read_text(encoding="utf-8"))["inside"]
+    alt = {k: _alternation(v) for k, v in words.items()}
+    gap = r"[\s|/·,:]*"
+    return Forms(
+        player=re.compile(alt["media"]),
+        controls=re.compile(rf"{alt['controls']}|(?<![\d:])\d{{1,2}}:\d{{2}}(?![\d:])"),
+        audience=re.compile(rf"(?:{alt['audience']})\s*:?\s*[\d.,]+\s*[万亿kKwW]?|[\d.,]+\s*[万亿]?\s*(?:{alt['audience_tails']})"),
+        live=re.compile(rf"^(?:(?:{alt['live']}|开|关|on|off|ON|OFF|✓|✔)(?:{gap}))+$"),
+        # The key set apart, bracketed or before a colon: 调查显示，… opens a sentence.
+        poll=re.compile(rf"^(?:[\[【(](?:{alt['polls']})[\]】)]|(?:{alt['polls']})\s*[:|])\s*\S"),
+        buttons=re.compile(rf"^(?:(?:{alt['buttons']})(?:{gap}|$))+$"),
+        font=re.compile(rf"^[\[【(]?(?:{alt['font_keys']})\s*:?\s*(?:(?:特大|超大|大|中|小|标准|默认|A\s*[-+]?|[-+]|T\s*[-+]?)[\s|/·]*){{2,}}[\]】)]?$"),
+        related=re.compile(rf"^[\[【(]?(?:{alt['related_leads']})[\]】)]?\s*(?::|》|>>|>|»|\||】)\s*\S"),
+        more=re.compile(rf"^(?:点我|点此|按此|点击)?(?:看|查看|阅读)?更多\S{{0,8}}?(?:{alt['more_objects']})"),
+        follow=re.compile(rf"(?:{alt['follows']})[^,。!?]{{0,14}}?(?:{alt['channels']})"),
+        placeholder=re.compile(rf"^[\[【(]?(?:{alt['placeholders']})[\]】)]?$"),
+        picture_note=re.compile(alt["picture_notes"]),
+        picture_source=re.compile(rf"^[\[【(]?(?:{alt['picture_sources']})\s*[:/]\s*\S"),
+        picture_credit=re.compile(rf"\((?:{alt['picture_credits']})[^()]{{0,20}}\)$"),
+    )
+
+
+# A duration or a player's time: 01:36, 00:00 / 02:48.
+_DURATION = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+# A question followed by its choices set off by spaces (你觉得今天哪队会赢? 统一狮 中信兄弟).
+_QUESTION_CHOICES = re.compile(r"^[^?。!]{4,30}\?(?:\s+[^\s?。,!]{1,8}){2,5}$")
+# A row opening with a time and its words is a timeline's or a live blog's entry (31:08 短视频带来的新客流).
+_OPENING_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[^\s\d/:]")
+# A quote's change beside its price: +2.34%, -0.45%, ▲15, ▼1.0, (+1.18%).
+_CHANGE = re.compile(r"(?:[+-]\s*\d+(?:\.\d+)?\s*%|[▲▼△▽↑↓]\s*\d[\d,.]*)")
+_PRICE = re.compile(r"(?<![\d.])\d[\d,]*\.\d+|(?<![\d.])\d{1,3}(?:,\d{3})+")
+# A stock's code in brackets (600888), (00888), then a quote's links.
+_CODE = re.compile(r"\((?:\d{6}|\d{4,5}|[A-Z]{1,5})(?:\.[A-Z]{2})?\)")
+# A picture's prompt: 点击查看大图, 点击图片查看高清大图, 点击下方图片了解更多, 雷达回波图 点击查看动画.
+_PICTURE_PROMPT = re.compile(r"(?:点击|点此|按此|轻触|长按)\s*(?:[上下]方)?\s*(?:图片|图|查看)\S{0,8}?(?:大图|原图|高清|动画|更多|详情|图片|查看)"
+                             r"|(?:查看|点击)(?:高清)?(?:大图|原图)")
+# Reading time above an article: 本文约2800字，阅读需要8分钟; 阅读时长 5 分钟.
+_READING_TIME = re.compile(r"^(?:本文|全文)?(?:约|共)?\s*\d[\d,]*\s*字[,\s]*(?:预计)?(?:阅读|读完)(?:需要|需|约|时间|时长)?\s*(?:约)?\s*\d+\s*分钟"
+                           r"|^(?:预计)?阅读(?:时长|时间|需要)\s*:?\s*(?:约)?\s*\d+\s*分钟")
+# An advert's label opening its copy: 广告 | 开户即送…, 推广：…
+_AD_LEAD = re.compile(r"^(?:广告|推广|赞助|商业推广|AD)\s*(?:\||:|丨)\s*\S")
+_CLAUSE = re.compile(r"[\u3400-\u9fff],|,[\u3400-\u9fff]")  # a comma between words: a sentence's clause, no thousands
+_STOP = "。"
+
+INSIDE_FAMILIES = ("player", "audience", "poll", "font-size", "inline-related", "quote-row", "follow", "picture",
+                   "reading-time", "inline-advert", "widget-buttons", "page-list", "weather")
+
+
+def widget(text: str, f: dict[str, float]) -> str:
+    """The family of a widget's line (see the module's docstring), or "". ``text``: folded, NFKC;
+    ``f``: its text features (a paragraph is no widget)."""
+    if not text or len(text) > WIDGET_MAX or is_paragraph(text, f):
+        return ""
+    forms_ = forms()
+    stop = text.endswith(_STOP)
+    # A caption goes by its credit (as forms.caption takes 摄, 供图): a picture's source closing it.
+    # A caption that only describes its picture (▲民众在灯笼展拍照留念。, 县长（右三）视察…。, 图一：…)
+    # stays, as every set's hand copies keep it; a run of them may be the article (a photo story).
+    if forms_.picture_credit.search(text):
+        return "picture"
+    if stop:
+        return ""  # a line ending its sentence with 。 is none of the rows below (这些图片来源于网络，…。)
+    if forms_.picture_source.match(text) or (len(text) <= 30 and forms_.picture_note.search(text)):
+        return "picture"
+    if forms_.placeholder.match(text) or (len(text) <= SHORT_MAX + 6 and _PICTURE_PROMPT.search(text)):
+        return "picture"
+    if _READING_TIME.match(text):
+        return "reading-time"
+    if forms_.font.match(text):
+        return "font-size"
+    if (len(text) <= 40 and not _OPENING_TIME.match(text) and forms_.player.search(text)
+            and (forms_.controls.search(text) or _DURATION.search(text))):
+        return "player"
+    if len(text) <= SHORT_MAX and (forms_.audience.search(text) or forms_.live.match(text)):
+        return "audience"
+    if forms_.poll.match(text) or _QUESTION_CHOICES.match(text):
+        return "poll"
+    if len(text) <= SHORT_MAX and forms_.buttons.match(text):
+        return "poll" if re.search("投票|答案|结果|测", text) else "widget-buttons"
+    if forms_.related.match(text) or (len(text) <= SHORT_MAX and forms_.more.match(text)):
+        return "inline-related"
+    if _quote_row(text):
+        return "quote-row"
+    if _buttons_at_end(text, forms_):
+        return "widget-buttons"
+    if len(text) <= 40 and forms_.follow.search(text) and ":" not in text[: forms_.follow.search(text).start()]:
+        return "follow"
+    if _AD_LEAD.match(text):
+        return "inline-advert"
+    if _prompt_row(text):
+        return "follow"
+    if _PAGE_TITLE.match(text):
+        return "page-list"
+    if _weather(text):
+        return "weather"
+    return ""
+
+
+# A prompt's opening: what a link or a button asks the reader to do (点击报名, 扫码进群…, 按此捐款…).
+_PROMPT_OPENING = re.compile(r"^(?:点击|点此|按此|点这里|点我|扫码|扫一扫|长按|立即|马上|一键)")
+PROMPT_ITEM_MAX = 16  # characters of one prompt
+
+
+def _prompt_row(text: str) -> bool:
+    """A line of prompts alone, split by a separator (点击报名 | 扫码进群领取求职资料), or one link's
+    prompt opened by 按此/点此 and ending no sentence (按此捐款支持我们的服务)."""
+    items = [x.strip() for x in re.split(r"\s*[|丨]\s*", text) if x.strip()]
+    if len(items) >= 2:
+        return all(len(x) <= PROMPT_ITEM_MAX and _PROMPT_OPENING.match(x) for x in items)
+    return len(text) <= PROMPT_ITEM_MAX + 4 and bool(re.match(r"^(?:按此|点此|点这里|点我)", text)) and "," not in text
+
+
+# A paged article's list of its pages: 第1页：测试环境, 第2页 续航表现 (its pager is features.pager's).
+_PAGE_TITLE = re.compile(r"^第\s*\d{1,2}\s*页\s*[:\s]\s*[^\s\d:][^。]{0,20}$")
+# A weather widget: a temperature and another reading (湿度, 空气质量, 风力) or a sky (阴转大雨), no sentence.
+_TEMPERATURE = re.compile(r"-?\d{1,2}(?:\s*[~～-]\s*-?\d{1,2})?\s*(?:°C|℃|°|度)")
+_WEATHER_WORDS = re.compile(r"天气|气温|湿度|空气质量|风力|紫外线|降水概率|AQI|PM2\.5|晴|阴|多云|[小中大暴阵]雨|雪")
+
+
+def _weather(text: str) -> bool:
+    return (len(text) <= 40 and "," not in text and bool(_TEMPERATURE.search(text))
+            and len(set(_WEATHER_WORDS.findall(text))) >= 2)
+
+
+def _buttons_at_end(text: str, forms_: Forms) -> bool:
+    """A card's row ending in two buttons or more set apart by spaces (【楼盘】云溪府 在售 均价… 查看户型
+    预约看房, 指导价：… 询底价 查看配置)."""
+    items = text.split()
+    tail = 0
+    for item in reversed(items):
+        if not forms_.buttons.match(item):
+            break
+        tail += 1
+    return tail >= 2 and len(items) > tail
+
+
+def _quote_row(text: str) -> bool:
+    """A row of quotes: prices with their changes (沪深300 3921.46 +0.82%, 台积电 1,080 ▲15) and no
+    sentence (no Han clause, no stop), or a stock's code with its links (隆光新能(600888)行情 资金流向)."""
+    if _CLAUSE.search(text) or "。" in text:
+        return False
+    changes = len(_CHANGE.findall(text))
+    if changes and (changes >= 2 or _PRICE.search(text)) and not re.search(r"[\u3400-\u9fff]{12,}", text):
+        return True
+    code = _CODE.search(text)
+    return bool(code and forms().buttons.match(text[code.end():].strip()))
+
+
+# The opening of a sentence that speaks of the line above it (这两本书…, 上述…, 该视频…): that line
+# is the article's, whatever its form (推荐阅读：《老街记忆》《城南旧事》 over 这两本书都写到了…).
+# A bare 这 or 此 opens many a paragraph; a count or a plural after it points back at the items above.
+_REFERS_BACK = re.compile(r"^(?:这|此|该)(?:些|几|[一二两三四五六七八九十]\s*[^\s\d])|^(?:上述|以上|前述|上面|上列)")
+
+
+def referred(below: str) -> bool:
+    """Does the line under a widget's row speak of it (``_REFERS_BACK``)?"""
+    return bool(_REFERS_BACK.match(below))
+
+
+# A poll's or a quiz's choices on one line: ○ 支持 ○ 反对, A. 立即转账 B. 挂断后…. A form's
+# checkboxes (□ 同意参加 □ 不同意参加) look the same, so a line of choices goes only under a poll's line.
+_OPTIONS = re.compile(r"^(?:[○◯●□☐■◎]\s*[^\s○◯●□☐■◎][^○◯●□☐■◎]{0,20}){2,}$|^A[.、)]\s*\S.{0,30}\sB[.、)]\s*\S")
+OPTIONS_REACH = 2  # lines under a poll's line its choices stand within
+
+
+def poll_options(text: str) -> bool:
+    """A line of a poll's choices (``_OPTIONS``), at most ``WIDGET_MAX`` characters, no full stop."""
+    return len(text) <= WIDGET_MAX and "。" not in text and bool(_OPTIONS.match(text))
