@@ -121,3 +121,31 @@ def test_every_invisible_deletion_cell_is_idempotent(text, cell, scope, to, gues
     c = Cleaner.for_config(Config(to=to, guess_lost=guess))
     out = c.clean(damaged)
     assert c.clean(out) == out
+
+
+# Traditional text in GBK: its characters outside GB2312 hold leads and trails 80-9f (國 87 f8,
+# 會 95 fe, 說 86 6b), which Latin-1 shows as C1 controls.
+TRADITIONAL = "中國國務院新聞辦公室今天舉行發布會，介紹經濟運行情況。記者從會上獲悉，前三季度國內生產總值同比增長。"
+
+
+def test_gbk_through_latin1_without_its_c1_controls_is_read_in_step():
+    """The in-step reading drops the page's deleted set (the C1 controls), not cp1252's five
+    undefined bytes: every character that kept its bytes comes back, in order, and no Latin-1 is
+    left (經 8d 8f lost both bytes: nothing shows it was there)."""
+    data = (TRADITIONAL * 2).encode("gbk")
+    damaged = data.decode("latin-1").translate(dict.fromkeys(map(ord, C1_CONTROLS)))
+    assert invisible_bytes.single_byte_drops(damaged)[:32] == tuple(range(0x80, 0xA0))
+    out = _cleaner().clean(damaged)
+    kept = [ch for ch in TRADITIONAL * 2 if not set(ch.encode("gbk")) & set(range(0x80, 0xA0))]
+    assert not any("\x80" <= ch <= "\xff" for ch in out)  # no Latin-1 left
+    rest = iter(out)
+    assert all(ch in rest for ch in kept)  # in order (a character both of whose bytes went is lost whole)
+
+
+def test_a_page_that_shows_its_c1_bytes_keeps_the_decoders_own_drops():
+    page = (TRADITIONAL * 2).encode("gbk")
+    assert invisible_bytes.single_byte_drops(page.decode("latin-1")) is None  # controls shown
+    assert invisible_bytes.single_byte_drops(page.decode("cp1252", "ignore")) is None  # signs shown
+    # A Simplified page seldom writes a byte 80-9f: none shown, and no run cut short either.
+    simplified = ("中国国务院新闻办公室今天举行发布会，介绍经济运行情况。" * 4).encode("gbk").decode("latin-1")
+    assert invisible_bytes.single_byte_drops(simplified) is None

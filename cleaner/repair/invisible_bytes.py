@@ -77,6 +77,38 @@ def deleted_bytes(text: str) -> tuple[int, ...]:
     return tuple(sorted({b for bytes_ in INVISIBLE.values() for b in bytes_} - seen))
 
 
+# High characters a page's single-byte runs must show before the absence of a kind says it was
+# deleted (a Big5 page holds no byte 80-9f at all: it is read with them droppable, at the in-step
+# reading's price for a lost byte).
+MIN_EVIDENCE = 64
+MIN_ODD_RUNS = 2  # runs of odd length the page shows at least
+# What cp1252, Latin-1 and cp1250 show for a byte 80-ff, and for a byte 80-9f (their signs,
+# cp1250's letters Ś Ť Ź ś ť ź, the C1 controls).
+_SHOWN = {codec: [bytes((b,)).decode(codec, "replace") for b in range(0x80, 0x100)] for codec in ("cp1252", "latin-1", "cp1250")}
+_SINGLE_RUN = re.compile("[" + re.escape("".join(sorted({c for shown in _SHOWN.values() for c in shown} - {LOST}))) + "]+")
+_SHOWN_C1 = re.compile("[" + re.escape("".join(sorted({c for shown in _SHOWN.values() for c in shown[:0x20]} - {LOST}))) + "]")
+_LATIN_1 = re.compile("[\xa1-\xff]")
+
+
+def single_byte_drops(text: str) -> tuple[int, ...] | None:
+    """The bytes a GBK or Big5 page shown one byte a character lost without a mark, where a later
+    tool deleted invisible characters: the C1 controls (bytes 80-9f, GBK leads and trails), with
+    the no-break space and soft hyphen if the page shows none either; None where the page shows a
+    byte of 80-9f (cp1252's signs, Latin-1's controls: then only what the decoder itself leaves
+    undefined can have gone, the in-step reading's own set)."""
+    # Misread runs: high characters, one of them a Latin-1 letter or sign at least (a clean
+    # line's “……” is Chinese punctuation, which cp1252 writes at 85 93 94).
+    high = [m.group() for m in _SINGLE_RUN.finditer(text) if _LATIN_1.search(m.group())]
+    if sum(map(len, high)) < MIN_EVIDENCE or any(_SHOWN_C1.search(run) for run in high):
+        return None
+    # A byte gone from a two-byte character leaves a run of odd length (a run read whole is its
+    # pairs): a Simplified page, which seldom writes a byte 80-9f, shows none unless bytes went.
+    if sum(len(run) % 2 for run in high) < MIN_ODD_RUNS:
+        return None
+    shown = set("".join(high))
+    return (*C1, *(b for b in (NBSP, SHY) if chr(b) not in shown))
+
+
 def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
     """``text`` with the invisible bytes a later tool deleted from misread UTF-8 written back as the
     characters the decoder showed; (text, runs changed, a ``lost-byte`` finding per choice among
