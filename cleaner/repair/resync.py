@@ -26,7 +26,8 @@ is tests/reference_resync.py.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from cleaner import _native, pagefacts
 from cleaner.langmodel import model, per_char
@@ -208,15 +209,17 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
         return MojibakeRepair(text, 0, [])  # one C-speed search; a marked page reads in step
     # A page shown as Latin-1 whose C1 controls a later tool deleted lost GBK's leads and trails
     # 80-9f, not cp1252's five undefined bytes: the lattice drops the page's own set.
-    return _lines(text, guess, SINGLE_VIEWS, _misread_single_byte, dropped=invisible_bytes.single_byte_drops(text))
+    # Asked only once a line is taken: most pages that pass the gate have none.
+    return _lines(text, guess, SINGLE_VIEWS, _misread_single_byte, drops=lambda: invisible_bytes.single_byte_drops(text))
 
 
 def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | None = None,
-           dropped: tuple[int, ...] | None = None) -> MojibakeRepair:
+           drops: Callable[[], tuple[int, ...] | None] | None = None) -> MojibakeRepair:
     """Each misread line read in step where that is clearly better; then every guess decided
     again with the page around it (``context.redecide``: the line's brackets and ends, the page's
     own pairs read for sure), as the re-read of spans does. ``suspects``: the only lines (by
-    index) ``misread`` may take, when known."""
+    index) ``misread`` may take, when known. ``drops``: the single-byte page's bytes lost
+    unmarked where not its decoder's undefined ones (``invisible_bytes.single_byte_drops``)."""
     pieces: list[str] = []
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
@@ -226,11 +229,13 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
     marked = any("\ufffd" in line and (suspects is None or k in suspects) and misread(line) for k, line in enumerate(lines))
     # Asked of the page once, for every line and view.
     whole = {family: lossless(text, family) or marked for family, _, _ in views}
+    # The bytes a single-byte page lost unmarked, if not its decoder's undefined ones: asked once.
+    dropped = cache(drops) if drops is not None else lambda: None
     for k, line in enumerate(lines):
         # A line over MAX_LINE is left to the other repairs: the lattice holds every character's
         # candidates (a 480 kB line took 460 MB), and a line cut anywhere but where its source is
         # in step no longer reads.
-        chosen = (_line(line, views, whole, dropped) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
+        chosen = (_line(line, views, whole, dropped()) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
                   and misread(line) else None)
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
