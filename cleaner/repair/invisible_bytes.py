@@ -116,8 +116,14 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
     if not latin_layers.shows_misread_utf8(text):
         return text, 0, []
     gone = deleted_bytes(text)
-    if not set(gone) - set(UNDEFINED):
+    beyond = set(gone) - set(UNDEFINED)
+    if not beyond:
         return text, 0, []  # nothing invisible deleted, or only what cp1252 itself drops (the re-read's)
+    if not beyond & set(C1) and LOST not in text and len(latin_layers.MISREAD_UTF8.findall(text)) < MIN_EVIDENCE:
+        # Only a0 and ad unseen, and no mark: the decoder may have dropped its own undefined bytes
+        # (cp1252's, or another code page's: cp1254 drops 8e 9e too, code_pages' to read), and a
+        # short page shows no a0 or ad by chance (each is about one continuation byte in 64).
+        return text, 0, []
     pieces: list[str] = []
     findings: list[Finding] = []
     done = count = 0
