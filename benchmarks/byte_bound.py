@@ -130,7 +130,7 @@ def line_bound(line: str, source: str, decoder: str, errors: str) -> tuple[int, 
     dec = DECODERS[decoder]
     data = line.encode(codec, errors="replace")
     wrong = dict.fromkeys(SCORERS, 0.0)
-    starts, spans = dec.tokens(data)
+    starts, spans = dec.tokens(data, errors)
     lost_bytes = {i for a, b in spans for i in range(a, b)}
     if not lost_bytes:
         return 0, wrong

@@ -52,6 +52,7 @@ STAGES = {
     "nfkc folded bytes": ("repair/folded_bytes.py", "repair"),
     "case folded bytes": ("repair/case_folded.py", "repair"),
     "width folded bytes": ("repair/width_folded.py", "repair"),
+    "invisible bytes deleted": ("repair/invisible_bytes.py", "repair"),
     "nbsp read as space": ("repair/blank_bytes.py", "repair"),
     "latin layers": ("repair/latin_layers.py", "peel"),
     "mojibake of mojibake (1-byte outer)": ("repair/layers.py", "repair_outer_single_byte"),

@@ -37,7 +37,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, han_soup, latin_layers, layers,
+from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
@@ -255,6 +255,11 @@ class Cleaner:
             # A page read by a code page the byte views do not model (Mac Roman, DOS, Baltic) first:
             # the no-break-space reading below takes its spaces for cp1252's lost a0 bytes (a0 is
             # no space there) and the page was then no single code page's reading any more.
+            # UTF-8 read as cp1252, Latin-1 or a browser's windows-1252 whose invisible characters
+            # (soft hyphen, C1 controls, no-break space) a later tool deleted: each cut character's
+            # bytes put back where UTF-8 needs them, before the code pages below take the cut runs
+            # for another code page's reading (Latin-1 without its C1 controls reads as none).
+            text = record("invisible-bytes-deleted", mojibake.MojibakeRepair(*invisible_bytes.repair(text, guess=cfg.guess_lost)))
             text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
             code_pages_read = text  # code_pages reads to a fixed point: again only on what changed since
             # GBK or Big5 an EUC-JP decoder showed as kanji alone (忽暦垪窟 is 国务院发): no kana or

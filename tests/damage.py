@@ -184,7 +184,7 @@ def matrix_cells(code_pages: bool = False) -> list[tuple[str, str, str]]:
     cells = []
     for source in ("utf-8", "gbk", "big5"):
         for name, decoder in DECODERS.items():
-            if (decoder.family == CODE_PAGE_FAMILY) != code_pages:
+            if (decoder.family == CODE_PAGE_FAMILY) != code_pages or not decoder.cells:
                 continue
             if _own_family(source, name) or source not in decoder.sources:
                 continue
@@ -195,6 +195,27 @@ def matrix_cells(code_pages: bool = False) -> list[tuple[str, str, str]]:
     if code_pages:
         return cells
     return cells + [("gb18030", "gbk", "replace"), ("gb18030", "gbk", "ignore")]
+
+
+# A single-byte decoder's reading with its invisible characters then deleted by a later tool
+# (wrong_decoders.INVISIBLE_DELETIONS; cleaner/repair/invisible_bytes.py reads UTF-8 back): the
+# soft hyphen (ad) under cp1252, the C1 controls (80-9f) under Latin-1, and every one of them
+# with the no-break space (a0) under cp1252, Latin-1 and a browser's windows-1252. GBK and Big5
+# through Latin-1 lose their lead and trail bytes 81-9f the same way.
+INVISIBLE_CELLS = (
+    ("utf-8", "cp1252", "shy-deleted"),
+    ("utf-8", "cp1252", "invisible-deleted"),
+    ("utf-8", "latin-1", "c1-deleted"),
+    ("utf-8", "latin-1", "invisible-deleted"),
+    ("utf-8", "whatwg-1252", "invisible-deleted"),
+    ("gbk", "latin-1", "c1-deleted"),
+    ("big5", "latin-1", "c1-deleted"),
+)
+
+
+def invisible_cells() -> list[tuple[str, str, str]]:
+    """The cells whose damage is a single-byte reading with its invisible characters deleted."""
+    return list(INVISIBLE_CELLS)
 
 
 def code_page_cells() -> list[tuple[str, str, str]]:

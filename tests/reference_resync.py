@@ -20,9 +20,36 @@ from cleaner.repair.resync import BEAM, CHOICE_CANDIDATES, KEEP_COST, LATTICE_CA
 _CODEC = {"gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
 
 
+# The product's tables the lattice reads by: ``decoders.native_codes``, or (``dropping``) those
+# whose single-byte family drops a page's deleted set (``invisible_bytes.single_byte_drops``).
+_CODES = [decoders.native_codes]
+
+
 def _rejects(family: str, first: int, second: int | None) -> bool:
     """The family's rejected bytes, as the product's native table holds them."""
-    return decoders.native_codes().rejects(family, first, second)
+    return _CODES[0]().rejects(family, first, second)
+
+
+class dropping:  # noqa: N801 - stands in for the module, as the product's second lattice does
+    """``read`` with the single-byte family dropping ``dropped`` (the product's
+    ``resync._lattice(lm, dropped)``)."""
+
+    def __init__(self, dropped: tuple[int, ...]) -> None:
+        self.dropped = dropped
+
+    def read(self, *args) -> list[list] | None:
+        _CODES[0] = lambda: decoders.native_codes_dropping(self.dropped)
+        _clear()
+        try:
+            return read(*args)
+        finally:
+            _CODES[0] = decoders.native_codes
+            _clear()
+
+
+def _clear() -> None:
+    for cached in (_lost_lead, _lost_trail, _lost_both, _swallowed, _rejected_pairs):
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -3,6 +3,8 @@
 import pytest
 
 from wrong_decoders import DECODERS
+from wrong_decoders import INVISIBLE_DELETIONS
+from wrong_decoders import MATRIX_DECODERS as DECODERS_ALL
 
 
 @pytest.mark.parametrize(("data", "text"), [
@@ -92,3 +94,27 @@ def test_glibc_gbk_is_the_iconv_program_on_utf8_text():
                      bytes(rng.randrange(256) for _ in range(rng.randint(1, 40)))):
             line = data.replace(b"\n", b"")
             assert DECODERS["iconv-gbk"].decode(line, "ignore") == _iconv_c(line), line.hex(" ")
+
+
+def test_whatwg_1252_is_cp1252_with_its_undefined_bytes_c1_controls():
+    """The Encoding Standard's windows-1252 index: cp1252, and 81 8d 8f 90 9d as U+0081 ... U+009D."""
+    dec = DECODERS_ALL["whatwg-1252"]
+    for b in range(256):
+        want = bytes((b,)).decode("cp1252", errors="ignore") or chr(b)
+        assert dec.decode(bytes((b,))) == want
+    assert dec.lossless
+
+
+@pytest.mark.parametrize(("decoder", "errors"), [("cp1252", "shy-deleted"), ("latin-1", "c1-deleted"),
+                                                 ("whatwg-1252", "invisible-deleted")])
+def test_a_deleted_invisible_byte_is_a_rejected_span_of_its_own(decoder, errors):
+    """What a later tool deleted is what the cell loses: the bytes outside the spans read, in order."""
+    dec = DECODERS_ALL[decoder]
+    data = "中国的学校，参观。".encode() + bytes(range(0x80, 0x100))
+    _, spans = dec.tokens(data, errors)
+    lost = {i for a, e in spans for i in range(a, e)}
+    kept = "".join(dec.decode(data[i : i + 1]) for i in range(len(data)) if i not in lost)
+    assert dec.decode(data, errors).replace("\ufffd", "") == kept  # cp1252's marks are rejected spans too
+    gone = INVISIBLE_DELETIONS[errors]
+    assert {i for i in lost if dec.decode(data[i : i + 1]) != "\ufffd"} == {
+        i for i in range(len(data)) if dec.decode(data[i : i + 1]) in gone}

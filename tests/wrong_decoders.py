@@ -45,6 +45,15 @@ turn text back into bytes. These simulate how the page was broken, for the damag
 
 Each decoder that marks what it cannot read also has the errors mode ``question``: the mark is a
 ``?``, as many converting tools write it.
+
+- The WHATWG Encoding Standard's ``windows-1252`` (``whatwg-1252``: what a browser does with a page
+  labelled ``iso-8859-1``, ``latin1`` or ``windows-1252``): cp1252, but the five bytes cp1252 leaves
+  undefined (81 8d 8f 90 9d) are the C1 controls Latin-1 reads them as. Lossless.
+- Invisible characters removed after a single-byte decoder read the page (``INVISIBLE_DELETIONS``,
+  errors modes of their own: ``shy-deleted``, ``c1-deleted``, ``invisible-deleted``): the decoder
+  reads with ``replace``, then a later tool (an HTML sanitizer, an ``isprintable`` filter, an XML
+  cleaner, a browser's copy) deletes the soft hyphen (byte ad), the C1 controls (80-9f under Latin-1,
+  81 8d 8f 90 9d under the WHATWG page) and the no-break space (a0) it showed, without a mark.
 """
 
 from __future__ import annotations
@@ -73,8 +82,11 @@ class Decoder:
     twice: bool = False  # read, saved as UTF-8, and read by the same decoder again
     sources: tuple[str, ...] = MAIN_SOURCES  # the matrix's sources it reads
     ignore: bool = True  # is errors="ignore" a cell of the matrix?
+    cells: bool = True  # has cells of the main matrix (whatwg-1252: only the invisible-deletion cells)
 
     def decode(self, data: bytes, errors: str = "replace") -> str:
+        if errors in INVISIBLE_DELETIONS:  # read with replace, then a later tool deleted what shows as nothing
+            return self.decode(data, "replace").translate(dict.fromkeys(map(ord, INVISIBLE_DELETIONS[errors])))
         if errors == "question":  # as iconv, PHP, MySQL and Java write it: "?" where U+FFFD would be
             return self.decode(data, "replace").replace("\ufffd", "?")
         if self.twice:
@@ -85,9 +97,11 @@ class Decoder:
             return _whatwg_gb18030(data, errors)
         if self.name == "whatwg-big5":
             return _whatwg_big5(data, errors)
+        if self.name == "whatwg-1252":
+            return data.decode("latin-1").translate(_WHATWG_1252)
         return data.decode(self.codec, errors)
 
-    def tokens(self, data: bytes) -> tuple[list[int], list[tuple[int, int]]]:
+    def tokens(self, data: bytes, errors: str = "replace") -> tuple[list[int], list[tuple[int, int]]]:
         """(where each token the decoder reads starts, the byte spans it rejects) for ``data``.
 
         A rejected span gives one U+FFFD (``replace``) or nothing (``ignore``): the same parse
@@ -96,8 +110,17 @@ class Decoder:
         """
         starts: list[int] = []
         spans: list[tuple[int, int]] = []
+        if errors in INVISIBLE_DELETIONS:  # one byte a character: the bytes whose character went are lost too
+            if self.family != SINGLE_FAMILY:
+                raise ValueError("invisible deletions follow a single-byte decoder")
+            starts, spans = self.tokens(data)
+            gone = INVISIBLE_DELETIONS[errors]
+            spans += [(i, i + 1) for i in range(len(data)) if self.decode(data[i : i + 1]) in gone]
+            return starts, sorted(spans)
         if self.twice:
             raise ValueError("two layers have no single parse")
+        if self.name == "whatwg-1252":  # lossless: every byte a character
+            return list(range(len(data))), []
         if self.whatwg or self.glibc:
             reader = _glibc_gbk if self.glibc else _whatwg_gb18030 if self.name == "whatwg-gbk" else _whatwg_big5
             reader(data, "replace", starts, spans)
@@ -121,7 +144,20 @@ class Decoder:
         """Does every byte string read back to the same bytes (no U+FFFD ever)?"""
         if self.family == CODE_PAGE_FAMILY:
             return "\ufffd" not in bytes(range(256)).decode(self.codec, "replace")
-        return self.name == "latin-1"
+        return self.name in ("latin-1", "whatwg-1252")
+
+
+# What a later tool deleted from a single-byte decoder's reading (errors modes of the damage
+# matrix): characters that show as nothing, so sanitizers, printable filters and copy-paste drop them.
+C1_CONTROLS = "".join(map(chr, range(0x80, 0xA0)))
+INVISIBLE_DELETIONS = {
+    "shy-deleted": "\xad",  # the soft hyphen alone (a hyphenation cleaner; cp1252's replace keeps its marks)
+    "c1-deleted": C1_CONTROLS,  # the C1 controls (XML 1.0 cleaners, isprintable filters)
+    "invisible-deleted": C1_CONTROLS + "\xa0\xad",  # every one of them (an HTML sanitizer, a browser's copy)
+}
+# The WHATWG windows-1252 decoder: Latin-1 but for 80-9f, which are cp1252's signs where cp1252
+# defines them (its five undefined bytes stay C1 controls).
+_WHATWG_1252 = {b: bytes((b,)).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 DECODERS: dict[str, Decoder] = {
@@ -156,6 +192,8 @@ UNMODELLED: dict[str, Decoder] = {
         # and by HZ, which reads no byte above 7f: UTF-8 Chinese comes out all marks.
         *(Decoder(codec, OTHER_FAMILY, codec, sources=("utf-8",), ignore=False) for codec in ("euc_jis_2004", "johab", "hz")),
         Decoder("cp950-hkscs", OTHER_FAMILY, "cp950", sources=("big5",)),
+        # A browser's windows-1252 (whatwg-1252): only its invisible-deletion cells (lossless alone).
+        Decoder("whatwg-1252", SINGLE_FAMILY, "cp1252", whatwg=True, cells=False),
     )
 }
 

@@ -138,6 +138,17 @@ def native_codes() -> _native.Codes:
     return _native.Codes(*cached("codes", [__file__], "1", _build_codes))
 
 
+@lru_cache(maxsize=4)
+def native_codes_dropping(dropped: tuple[int, ...]) -> _native.Codes:
+    """``native_codes`` but for the single-byte family, whose bytes dropped without a mark are
+    ``dropped`` instead of the bytes cp1252 leaves undefined: a page whose invisible characters a
+    later tool deleted (``invisible_bytes.single_byte_drops``: Latin-1 without its C1 controls)."""
+    from cleaner.tablecache import cached
+
+    bmp, astral, rejects, _, pairs = cached("codes", [__file__], "1", _build_codes)
+    return _native.Codes(bmp, astral, rejects, bytes(b in dropped for b in range(0x80, 0x100)), pairs)
+
+
 def _build_codes() -> tuple:
     bmp, astral = [], []
     for family in FAMILIES:

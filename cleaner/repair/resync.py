@@ -26,11 +26,12 @@ is tests/reference_resync.py.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from cleaner import _native, pagefacts
 from cleaner.langmodel import model, per_char
-from cleaner.repair import ascii_pairs, context, decoders, holes, mojibake
+from cleaner.repair import ascii_pairs, context, decoders, holes, invisible_bytes, mojibake
 from cleaner.repair.mojibake import MojibakeRepair
 from cleaner.tablecache import cached
 
@@ -68,16 +69,18 @@ KEEP_COST = 16.0
 MAX_LINE = 1 << 15  # characters of a line read in step, at most (about 100 MB of lattice)
 
 
-@lru_cache(maxsize=2)
-def _lattice(lm) -> _native.ResyncLattice:
+@lru_cache(maxsize=4)
+def _lattice(lm, dropped: tuple[int, ...] | None = None) -> _native.ResyncLattice:
     """The native lattice (native/src/resync.rs) for the model ``lm``, once per process: the
     module's constants, the tables of Python's codecs it reads by (``_tables``) and running text's
     scores of ASCII letters beside Chinese (``ascii_pairs``). Its ``read``
     is a line's byte view read in step: [character, end offset in the view, candidates] per
     character (several candidates: the character holds a lost byte), as ``holes.choose_ranked``
-    takes them; ``view`` and ``best_path`` are the two steps apart (for the tests)."""
+    takes them; ``view`` and ``best_path`` are the two steps apart (for the tests). ``dropped``:
+    the bytes a single-byte page lost without a mark, where not the decoder's undefined ones."""
     params = (LATTICE_CANDIDATES, CHOICE_CANDIDATES, BEAM, KEEP_COST)
-    return _native.ResyncLattice(decoders.native_codes(), lm.native, params, *cached("resync", [__file__], "1", _tables),
+    codes = decoders.native_codes() if dropped is None else decoders.native_codes_dropping(dropped)
+    return _native.ResyncLattice(codes, lm.native, params, *cached("resync", [__file__], "1", _tables),
                                  list(ascii_pairs.table()))
 
 
@@ -145,14 +148,17 @@ SINGLE_VIEWS = ((decoders.SINGLE_FAMILY, False, "gbk"), (decoders.SINGLE_FAMILY,
 
 
 def read_in_step(text: str, family: str, source: str, cp950: bool = False, prev: str = "",
-                 final: bool = False, lossless: bool = False) -> tuple[list[holes.Choice], list[list]] | None:
+                 final: bool = False, lossless: bool = False, dropped: tuple[int, ...] | None = None
+                 ) -> tuple[list[holes.Choice], list[list]] | None:
     """``text`` (a stretch a ``family`` decoder misread; ``cp950``: Python's big5, see ``TWO_BYTE_VIEWS``)
     read in ``source`` with its lost bytes put back: one choice per character and the lattice's
     items (each guess's candidates: ``with_candidates``), or None where the view does not read
-    whole. ``lossless``: the decoder lost nothing unmarked (``lossless``).
+    whole. ``lossless``: the decoder lost nothing unmarked (``lossless``). ``dropped``: the bytes a
+    single-byte page lost unmarked, where a later tool deleted them (``invisible_bytes``).
     """
     lost_cost = SINGLE_LOST_COST if family == decoders.SINGLE_FAMILY else LOST_COST
-    items = _lattice(model()).read(text, family, cp950, source, prev, lost_cost, lossless)
+    lattice = _lattice(model()) if dropped is None else _lattice(model(), dropped)
+    items = lattice.read(text, family, cp950, source, prev, lost_cost, lossless)
     if items is None:
         return None
     return holes.choose_ranked(items, prev, final), items
@@ -201,14 +207,19 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     the first dropped byte on."""
     if "\ufffd" in text or not _holds_single_high(text) or _single_high_runs().search(text) is None:
         return MojibakeRepair(text, 0, [])  # one C-speed search; a marked page reads in step
-    return _lines(text, guess, SINGLE_VIEWS, _misread_single_byte)
+    # A page shown as Latin-1 whose C1 controls a later tool deleted lost GBK's leads and trails
+    # 80-9f, not cp1252's five undefined bytes: the lattice drops the page's own set.
+    # Asked only once a line is taken: most pages that pass the gate have none.
+    return _lines(text, guess, SINGLE_VIEWS, _misread_single_byte, drops=lambda: invisible_bytes.single_byte_drops(text))
 
 
-def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | None = None) -> MojibakeRepair:
+def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | None = None,
+           drops: Callable[[], tuple[int, ...] | None] | None = None) -> MojibakeRepair:
     """Each misread line read in step where that is clearly better; then every guess decided
     again with the page around it (``context.redecide``: the line's brackets and ends, the page's
     own pairs read for sure), as the re-read of spans does. ``suspects``: the only lines (by
-    index) ``misread`` may take, when known."""
+    index) ``misread`` may take, when known. ``drops``: the single-byte page's bytes lost
+    unmarked where not its decoder's undefined ones (``invisible_bytes.single_byte_drops``)."""
     pieces: list[str] = []
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
@@ -218,11 +229,13 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
     marked = any("\ufffd" in line and (suspects is None or k in suspects) and misread(line) for k, line in enumerate(lines))
     # Asked of the page once, for every line and view.
     whole = {family: lossless(text, family) or marked for family, _, _ in views}
+    # The bytes a single-byte page lost unmarked, if not its decoder's undefined ones: asked once.
+    dropped = cache(drops) if drops is not None else lambda: None
     for k, line in enumerate(lines):
         # A line over MAX_LINE is left to the other repairs: the lattice holds every character's
         # candidates (a 480 kB line took 460 MB), and a line cut anywhere but where its source is
         # in step no longer reads.
-        chosen = (_line(line, views, whole) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
+        chosen = (_line(line, views, whole, dropped()) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
                   and misread(line) else None)
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
@@ -303,12 +316,14 @@ def _single_high():
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
 
 
-def _line(line: str, views: tuple, whole: dict[str, bool]) -> list[holes.Choice] | None:
+def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, ...] | None = None
+          ) -> list[holes.Choice] | None:
     """The best reading of ``line`` in step among ``views``, if it passes the re-read's tests.
-    ``whole``: by family, whether the page says its decoder lost nothing unmarked."""
+    ``whole``: by family, whether the page says its decoder lost nothing unmarked; ``dropped``:
+    the single-byte page's bytes lost unmarked, if not the decoder's undefined ones."""
     best: tuple[float, list[holes.Choice], list[list]] | None = None
     for family, cp950, source in views:
-        read = read_in_step(line, family, source, cp950, final=True, lossless=whole[family])
+        read = read_in_step(line, family, source, cp950, final=True, lossless=whole[family], dropped=dropped)
         if read is None:
             continue
         chosen, items = read
