@@ -71,15 +71,16 @@ def _char_bytes(ch: str, view: str) -> tuple[int, ...] | None:
     return tuple(data)
 
 
-def _run_bytes(chars: str, view: str) -> list[int]:
-    """The bytes of ``chars`` in ``view`` as far as each character has some (a run's edge)."""
+def _run_bytes(chars: str, view: str) -> tuple[list[int], bool]:
+    """The bytes of ``chars`` in ``view`` as far as each character has some, and whether the run
+    ended before them (a character the view has none for)."""
     out: list[int] = []
     for ch in chars:
         data = _char_bytes(ch, view)
         if data is None:
-            break
+            return out, True
         out.extend(data)
-    return out
+    return out, False
 
 
 def _is_cont(b: int) -> bool:
@@ -118,25 +119,31 @@ def _whole_backward(data: list[int], end: int, most: int = 2) -> int:
 def _straddles(left: list[int], right: list[int], left_ends: bool, right_ends: bool) -> bool:
     """Does a UTF-8 character start at the end of ``left`` and end at the start of ``right``, with a
     whole UTF-8 character beside it on each side? ``left_ends`` / ``right_ends``: the side's run
-    ends with these bytes (the character before them is ASCII or none the view has)."""
+    ends with these bytes (the character before them is ASCII or none the view has). One
+    continuation byte may be gone at the cut (a decoder with ``errors="ignore"`` dropped it), then
+    with whole characters on both sides."""
     k = len(left) - 1
     while k >= 0 and len(left) - k <= 3 and _is_cont(left[k]):
         k -= 1
     if k < 0 or left[k] == ANY:
         return False
     rest = _need(left[k]) - (len(left) - k - 1)
-    if rest <= 0 or len(right) < rest or not all(_is_cont(b) for b in right[:rest]):
+    if rest <= 0:
         return False
-    # A whole character each side; or on one side, where the other side's bytes end with the
-    # straddling character's (a short span misread inside a clean line).
-    before = _whole_backward(left, k, 1) or left_ends and k == 0
-    after = _whole_forward(right, rest, 1) or right_ends and rest == len(right)
-    return bool(before and after)
-
-
-def _at_boundary(left: list[int], right: list[int]) -> bool:
-    """Does ``left`` end with two whole UTF-8 characters and ``right`` start with two?"""
-    return _whole_backward(left, len(left)) >= 2 and _whole_forward(right, 0) >= 2
+    before = _whole_backward(left, k, 1)
+    for got in (rest, rest - 1):
+        if got < 1 or len(right) < got or not all(_is_cont(b) for b in right[:got]):
+            continue
+        if got < rest and (len(right) == got or _is_cont(right[got])):
+            continue  # not short: the next byte goes on as a continuation
+        after = _whole_forward(right, got, 1)
+        if got < rest:
+            return bool(before and after)
+        # A whole character each side; or on one side, where the other side's bytes end with the
+        # straddling character's (a short span misread inside a clean line).
+        if (before or left_ends and k == 0) and (after or right_ends and got == len(right)):
+            return True
+    return False
 
 
 def _pair_reads(lead: int, trail: int) -> bool:
@@ -154,6 +161,9 @@ def _dangling_lead(left_text: str, right_text: str) -> bool:
     """In the single-byte view, does the left line end in a two-byte code's lead byte (its codes
     paired from the run's start, a lead taking the byte after it, an ASCII trail 40-7e included)
     that the right line's first byte completes, after three high bytes at least?"""
+    last = _char_bytes(left_text[-1], SINGLE_FAMILY) if left_text else None
+    if last is None or len(last) != 1 or last[0] < 0x81:
+        return False  # (clean Chinese: its characters are no single byte)
     view = []
     for ch in left_text[-RUN_MAX:]:
         data = (ord(ch),) if ch.isascii() else _char_bytes(ch, SINGLE_FAMILY)
@@ -199,26 +209,23 @@ def _inside_run(left_text: str, right_text: str) -> bool:
         return _dangling_lead(left_text, right_text)
     tail, head = left_text[-EDGE:], right_text[:EDGE]
     for view in VIEWS:
-        left = _tail_bytes(tail, view)
-        right = _run_bytes(head, view) if left else []
-        if not right:
-            continue
-        left_ends = len(left) < sum(len(_view_bytes(ch, view) or ()) for ch in tail) or len(tail) == len(left_text)
-        right_ends = len(right) < sum(len(_view_bytes(ch, view) or ()) for ch in head) or len(head) == len(right_text)
-        if _straddles(left, right, left_ends, right_ends):
+        left, left_ends = _tail_bytes(tail, view)
+        right, right_ends = _run_bytes(head, view) if left else ([], False)
+        if right and _straddles(left, right, left_ends or len(tail) == len(left_text), right_ends or len(head) == len(right_text)):
             return True
     return _dangling_lead(left_text, right_text)
 
 
-def _tail_bytes(tail: str, view: str) -> list[int]:
-    """The bytes of ``tail``'s last characters in ``view``, back to the first one it has none for."""
+def _tail_bytes(tail: str, view: str) -> tuple[list[int], bool]:
+    """The bytes of ``tail``'s last characters in ``view``, back to the first one it has none for,
+    and whether the run began there."""
     out: list[int] = []
     for ch in reversed(tail):
         data = _char_bytes(ch, view)
         if data is None:
-            break
+            return out, True
         out[:0] = data
-    return out
+    return out, False
 
 
 @dataclass(frozen=True)
@@ -232,15 +239,16 @@ def join(text: str) -> tuple[str, list[Cut]]:
     if "\n" not in text:
         return text, []
     lines = text.split("\n")
+    by_width = _joined_by_width(text, lines)
     out: list[str] = [lines[0]]
     cuts: list[Cut] = []
     size = len(lines[0])
-    for line in lines[1:]:
+    for k, line in enumerate(lines[1:]):
         previous = out[-1]
         trail = _TRAIL.search(previous).group()
         lead = _LEAD.match(line).group()
         left, right = previous[: len(previous) - len(trail)], line[len(lead):]
-        if _inside_run(left, right):
+        if k not in by_width and _inside_run(left, right):
             size -= len(trail)
             cuts.append(Cut(size, trail + "\n" + lead))
             out[-1] = left + right
@@ -251,6 +259,28 @@ def join(text: str) -> tuple[str, list[Cut]]:
     if not cuts:
         return text, []
     return "\n".join(out), cuts
+
+
+def _joined_by_width(text: str, lines: list[str]) -> set[int]:
+    """The breaks (after line k) that ``hardwrap.join_misread_wraps`` takes out: a paragraph of
+    mojibake wrapped at one width is that stage's to join, as it stood before this one (its lines
+    show the width; its join keeps no break)."""
+    from cleaner import hardwrap
+
+    joined = hardwrap.join_misread_wraps(text)
+    if joined == text:
+        return set()
+    # The join takes out breaks and, on the lines it joins, a quote's marks: the input lines each
+    # output line holds, by their lengths.
+    out, k = set(), 0
+    for line in joined.split("\n"):
+        covered = len(lines[k])
+        while covered < len(line) and k + 1 < len(lines):
+            out.add(k)
+            k += 1
+            covered += len(lines[k]) - len(hardwrap._quote(lines[k]))
+        k += 1
+    return out
 
 
 def _weight(ch: str) -> int:
