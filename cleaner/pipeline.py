@@ -348,7 +348,9 @@ class Cleaner:
                 # the runs whole, then back at the repaired text's nearest boundary (cut_runs.py).
                 joined, cuts = cut_runs.join(text)
                 text, shifted, read_now = read_misreadings(joined, shifted)
-                text, moved = cut_runs.put_back(joined, text, cuts)
+                found_now = findings[found_before:]  # at places of the joined text: moved past the breaks
+                text, moved = cut_runs.put_back(joined, text, cuts, found_now)
+                findings[found_before:] = found_now
                 if moved:
                     steps.append(Step("repair", "breaks-in-misread-runs", moved))
                 read_other += read_now

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, encode_char
@@ -164,6 +164,11 @@ def _dangling_lead(left_text: str, right_text: str) -> bool:
     last = _char_bytes(left_text[-1], SINGLE_FAMILY) if left_text else None
     if last is None or len(last) != 1 or last[0] < 0x81:
         return False  # (clean Chinese: its characters are no single byte)
+    left, _ = _tail_bytes(left_text[-EDGE:], SINGLE_FAMILY)
+    right, _ = _run_bytes(right_text[:EDGE], SINGLE_FAMILY)
+    before, after = _whole_backward(left, len(left)), _whole_forward(right, 0)
+    if before and after and before + after >= 3:
+        return False  # UTF-8 cut between two of its characters (。《 shown as ã€‚ã€Š), no GBK lead
     view = []
     for ch in left_text[-RUN_MAX:]:
         data = (ord(ch),) if ch.isascii() else _char_bytes(ch, SINGLE_FAMILY)
@@ -419,9 +424,10 @@ def _by_bytes(old: str, new: str, at: int, guess: int) -> int | None:
     return lo_n + best_k
 
 
-def put_back(joined: str, repaired: str, cuts: list[Cut]) -> tuple[str, int]:
+def put_back(joined: str, repaired: str, cuts: list[Cut], findings: list | None = None) -> tuple[str, int]:
     """``repaired`` (the repairs' reading of ``joined``) with the breaks ``join`` took out put back:
-    (the text, how many fell in a stretch the repairs rewrote)."""
+    (the text, how many fell in a stretch the repairs rewrote). ``findings`` (the repairs' findings
+    on the joined text) have their positions moved past the breaks put back before them, in place."""
     if not cuts:
         return repaired, 0
     if joined == repaired:
@@ -430,12 +436,19 @@ def put_back(joined: str, repaired: str, cuts: list[Cut]) -> tuple[str, int]:
     else:
         places, moved = _places(joined, repaired, cuts)
     out, last = [], 0
+    shifts = []  # (offset in the repaired text, characters put back there)
     for place, cut in zip(places, cuts, strict=True):
         place = max(place, last)
         out.append(repaired[last:place])
         out.append(cut.removed)
+        shifts.append((place, len(cut.removed)))
         last = place
     out.append(repaired[last:])
+    for k, finding in enumerate(findings or ()):
+        if finding.position >= 0:
+            moved_by = sum(size for place, size in shifts if place <= finding.position)
+            if moved_by:
+                findings[k] = replace(finding, position=finding.position + moved_by)
     return "".join(out), moved
 
 
