@@ -146,6 +146,16 @@ def _straddles(left: list[int], right: list[int], left_ends: bool, right_ends: b
     return False
 
 
+def _continues(left: list[int], right: list[int]) -> bool:
+    """Does a run of UTF-8 go on across the break between two of its characters: whole characters
+    before and after it, three at least? In the single-byte view only, where clean Chinese has no
+    bytes (a line a GBK decoder made ends at a source line's end with a mark, 銆\ufffd for 。, and
+    joined there the repairs read across two paragraphs). A short run read with the rest of its
+    line reads where alone it was too short."""
+    before, after = _whole_backward(left, len(left)), _whole_forward(right, 0)
+    return bool(before and after and before + after >= 3)
+
+
 def _pair_reads(lead: int, trail: int) -> bool:
     pair = bytes((lead, trail))
     for codec in ("gbk", "cp950"):
@@ -166,8 +176,7 @@ def _dangling_lead(left_text: str, right_text: str) -> bool:
         return False  # (clean Chinese: its characters are no single byte)
     left, _ = _tail_bytes(left_text[-EDGE:], SINGLE_FAMILY)
     right, _ = _run_bytes(right_text[:EDGE], SINGLE_FAMILY)
-    before, after = _whole_backward(left, len(left)), _whole_forward(right, 0)
-    if before and after and before + after >= 3:
+    if _continues(left, right):
         return False  # UTF-8 cut between two of its characters (。《 shown as ã€‚ã€Š), no GBK lead
     view = []
     for ch in left_text[-RUN_MAX:]:
@@ -217,6 +226,8 @@ def _inside_run(left_text: str, right_text: str) -> bool:
         left, left_ends = _tail_bytes(tail, view)
         right, right_ends = _run_bytes(head, view) if left else ([], False)
         if right and _straddles(left, right, left_ends or len(tail) == len(left_text), right_ends or len(head) == len(right_text)):
+            return True
+        if view == SINGLE_FAMILY and right and _continues(left, right):
             return True
     return _dangling_lead(left_text, right_text)
 
