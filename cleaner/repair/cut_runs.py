@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from cleaner import pagefacts
 from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, encode_char
 
 # The code pages whose views are read besides the three families: a Chinese page a Japanese or
@@ -250,9 +251,26 @@ class Cut:
     removed: str  # what was taken out: trailing spaces, the break, the next line's quote mark or indent
 
 
+# What a page shows where a single-byte decoder read UTF-8 or a two-byte code: a lead byte's Latin
+# letter (c2-f4) and the byte after it (ä¸, ÖÐ). With a rare character (the two-byte decoders'
+# mojibake) or a U+FFFD, the page's one scan says whether any break needs its bytes read at all:
+# a clean page holds none of them and pays for no break (a page of short lines has hundreds).
+_LATIN_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u02ff\u2013-\u203a\u20ac\u2122]")
+
+
+_holds_mark = pagefacts.any_of(re.compile("\ufffd"))
+_holds_latin_lead = pagefacts.any_of(re.compile("[\u00c2-\u00f4]"))
+
+
+def _may_hold_runs(text: str) -> bool:
+    from cleaner.repair.mojibake import _holds_rare
+
+    return _holds_mark(text) or _holds_latin_lead(text) and _LATIN_PAIR.search(text) is not None or _holds_rare(text)
+
+
 def join(text: str) -> tuple[str, list[Cut]]:
     """``text`` with each break inside a run of misread bytes taken out, and where they were."""
-    if "\n" not in text:
+    if "\n" not in text or not _may_hold_runs(text):
         return text, []
     lines = text.split("\n")
     by_width = _joined_by_width(text, lines)
