@@ -31,6 +31,11 @@ The cells whose single-byte reading then lost its invisible characters to a late
 main matrix; "dropped" counts the bytes deleted.
 ``--split build`` measures on the paragraphs models are built from instead: for working out a
 change without looking at the measured text; the figures that count are the default split's.
+``--scope wrapped`` (not in the default four): the misread page hard-wrapped as a tool wraps what
+it shows (``tests/damage.py``'s ``wrapped_cell``: fixed widths of 30-76 in characters, display
+columns or UTF-8 bytes, or one to three irregular breaks a paragraph; an indent, a quote's mark or
+a trailing space; LF or CRLF), its breaks inside sequences; the reference is the cleaner's output
+on the clean page broken at the nearest character boundaries.
 ``--skip K`` starts after the first K paragraphs a script (``--skip 40``: measured paragraphs the
 reported figures never read, for working a change out on text the character model did not see).
 """
@@ -50,7 +55,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from byte_bound import page_bound  # noqa: E402
-from damage import SCOPES, SOURCES, code_page_cells, damage_cell, invisible_cells, matrix_cells, misdecode, source_text  # noqa: E402
+from damage import SCOPES, SOURCES, WRAPPED, code_page_cells, damage_cell, invisible_cells, matrix_cells, misdecode, source_text, wrapped_cell  # noqa: E402
 from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
 from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
 from wrong_decoders import CODE_PAGE_FAMILY, OTHER_FAMILY  # noqa: E402
@@ -126,7 +131,8 @@ def bytes_left(page: str, source: str, decoder: str, errs: str) -> tuple[int, in
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=40, help="measured paragraphs per script")
-    ap.add_argument("--scope", nargs="*", default=None, help="default: all four (page only with --family)")
+    ap.add_argument("--scope", nargs="*", default=None, choices=(*SCOPES, WRAPPED),
+                    help="default: page, lines, title, spans (page only with --family); wrapped: the misread page hard-wrapped")
     ap.add_argument("--cell", nargs="*", default=None, help="source:decoder:errors cells (default: all)")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N differences of each cell and scope, and count them by kind")
     ap.add_argument("--bound", action="store_true",
@@ -185,8 +191,14 @@ def main() -> None:
             err = chars = 0
             shown = 0
             for k, (page, ref) in enumerate(refs):
-                damaged = damage_cell(page, source, decoder, errs, scope, random.Random(k))
-                diffs = line_errors(cleaner.clean(damaged), ref)
+                if scope == WRAPPED:  # the reference is the clean page wrapped at the same places
+                    damaged, wrapped = wrapped_cell(page, source, decoder, errs, random.Random(k))
+                    ref = cleaner.clean(wrapped)
+                else:
+                    damaged = damage_cell(page, source, decoder, errs, scope, random.Random(k))
+                # A wrapped page is compared as a whole: a break the hard-wrap stage joined on one
+                # side and not the other is one difference, not two lines out of step.
+                diffs = (errors if scope == WRAPPED else line_errors)(cleaner.clean(damaged), ref)
                 err += sum(max(len(a), len(b)) for a, b, _ in diffs)
                 chars += len(ref)
                 for got, expected, around in diffs:

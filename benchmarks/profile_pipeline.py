@@ -47,6 +47,8 @@ STAGES = {
     "rtf": ("cleaner/rtf.py", "repair"),
     "backslash escapes": ("repair/escaped_bytes.py", "repair"),
     "wraps in mojibake": ("cleaner/hardwrap.py", "join_misread_wraps"),
+    "breaks in misread runs": ("repair/cut_runs.py", "join"),
+    "breaks put back": ("repair/cut_runs.py", "put_back"),
     "four-byte codes": ("repair/four_byte.py", "repair"),
     "narrower tables": ("repair/narrow_tables.py", "repair"),
     "nfkc folded bytes": ("repair/folded_bytes.py", "repair"),

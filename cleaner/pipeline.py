@@ -37,7 +37,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
+from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, cut_runs, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
@@ -360,7 +360,15 @@ class Cleaner:
             # Clean text changes nothing in the first round and pays for no other.
             for rounds in range(MISREAD_ROUNDS):
                 before, found_before = text, len(findings)
-                text, shifted, read_now = read_misreadings(text, shifted)
+                # Breaks a wrapper put inside a run of misread bytes out while the repairs read
+                # the runs whole, then back at the repaired text's nearest boundary (cut_runs.py).
+                joined, cuts = cut_runs.join(text)
+                text, shifted, read_now = read_misreadings(joined, shifted)
+                found_now = findings[found_before:]  # at places of the joined text: moved past the breaks
+                text, moved = cut_runs.put_back(joined, text, cuts, found_now)
+                findings[found_before:] = found_now
+                if moved:
+                    steps.append(Step("repair", "breaks-in-misread-runs", moved))
                 read_other += read_now
                 if text == before:
                     break

@@ -165,6 +165,9 @@ from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
 
 SOURCES = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5hkscs", "gb18030": "gb18030"}
 SCOPES = ("page", "lines", "title", "spans")
+# The misread page hard-wrapped afterwards (``wrapped_cell``): a scope of its own, not in the
+# default four, since its reference is the clean page wrapped at the same places.
+WRAPPED = "wrapped"
 
 
 def _own_family(source: str, decoder: str) -> bool:
@@ -241,6 +244,8 @@ def damage_cell(text: str, source: str, decoder: str, errors: str, scope: str, r
     page: every line; lines: a random share (at least one); title: the first line; spans: a short
     run of 2-8 characters inside each of some lines (a misread quote or name in a correct line).
     """
+    if scope == WRAPPED:
+        return wrapped_cell(text, source, decoder, errors, rng)[0]
     lines = text.split("\n")
 
     def bad(s: str) -> str:
@@ -260,6 +265,93 @@ def damage_cell(text: str, source: str, decoder: str, errors: str, scope: str, r
         start = rng.randrange(len(line) - width + 1)
         lines[i] = line[:start] + bad(line[start : start + width]) + line[start + width :]
     return "\n".join(lines)
+
+
+# --- The misread page hard-wrapped (scope "wrapped") --------------------------------------------
+#
+# A tool wraps the MOJIBAKE (an e-mail or BBS archive at 60-80 columns, ``fold``, a CMS putting a
+# <br> every so many bytes, a PDF or Word export), so its breaks fall inside the bytes of a source
+# character as often as not (室 is e5 ae a4: GBK shows 瀹 then や with the next byte, and a break
+# between them cuts 室). Each page is wrapped one way, drawn from ``rng``: at a fixed width of
+# 30-76 counted in characters, in display columns (a Han or any wide character two) or in the
+# UTF-8 bytes of what was shown, or cut at one to three irregular places a paragraph; each line
+# then with nothing, a trailing space, an indent (two spaces or an ideographic one) or a quote's
+# "> " before it, and the breaks LF or CRLF. The reference is the clean page broken the same way,
+# each break at the source character boundary nearest (in bytes) to where it cut the mojibake
+# (after the character on a tie): where a perfect repair puts it back.
+
+WRAP_KINDS = ("chars", "columns", "bytes", "irregular")
+WRAP_DRESS = ("none", "space", "indent", "quote")
+
+
+def _shown_columns(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _cuts(shown: str, kind: str, width: int, rng: random.Random) -> list[int]:
+    """Where a wrapper of ``kind`` breaks the line ``shown`` (character offsets, ascending)."""
+    if kind == "irregular":
+        if len(shown) < 4:
+            return []
+        return sorted(rng.sample(range(1, len(shown)), min(len(shown) - 1, rng.randint(1, 3))))
+    weigh = {"chars": lambda ch: 1, "columns": _shown_columns,
+             "bytes": lambda ch: len(ch.encode("utf-8", "surrogatepass"))}[kind]
+    cuts, used = [], 0
+    for k, ch in enumerate(shown):
+        w = weigh(ch)
+        if used + w > width and used:
+            cuts.append(k)
+            used = 0
+        used += w
+    return cuts
+
+
+def _byte_offset(data: bytes, shown: str, k: int, read) -> int:
+    """The fewest bytes of ``data`` whose reading begins with ``shown[:k]``: where a break after the
+    k-th character shown falls in the source's bytes (bisected: a longer prefix reads more)."""
+    lo, hi = 0, len(data)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if read(data[:mid]).startswith(shown[:k]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _nearest_boundary(offsets: list[int], at: int) -> int:
+    """The character boundary (index into ``offsets``, each boundary's byte offset) nearest the byte
+    offset ``at`` (the later one on a tie: the line keeps the character whose first bytes it holds)."""
+    return min(range(len(offsets)), key=lambda k: (abs(offsets[k] - at), -k))
+
+
+def wrapped_cell(text: str, source: str, decoder: str, errors: str, rng: random.Random) -> tuple[str, str]:
+    """``text`` (in ``source``'s repertoire) misread over the page and hard-wrapped as a tool wraps
+    what it shows: (the damaged page, the clean page wrapped at the same places)."""
+    kind, dress = rng.choice(WRAP_KINDS), rng.choice(WRAP_DRESS)
+    width = rng.randint(30, 76)
+    prefix = {"indent": rng.choice(("  ", "\u3000\u3000")), "quote": "> "}.get(dress, "")
+    suffix = " " if dress == "space" else ""
+    newline = rng.choice(("\n", "\r\n"))
+    codec = SOURCES[source]
+
+    def read(data: bytes) -> str:
+        return DECODERS[decoder].decode(data, errors)
+
+    damaged, clean = [], []
+    for line in text.split("\n"):
+        data = line.encode(codec, errors="replace")
+        shown = read(data)
+        cuts = _cuts(shown, kind, width, rng)
+        offsets = [0]
+        for ch in line:
+            offsets.append(offsets[-1] + len(ch.encode(codec, errors="replace")))
+        at = [_nearest_boundary(offsets, _byte_offset(data, shown, k, read)) for k in cuts]
+        for pieces, out, marks in ((shown, damaged, cuts), (line, clean, at)):
+            edges = [0, *marks, len(pieces)]
+            out.append(newline.join(prefix + pieces[a:b] + (suffix if b < len(pieces) else "")
+                                    for a, b in zip(edges, edges[1:])))
+    return newline.join(damaged), newline.join(clean)
 
 
 # --- What happens around and after the misdecoding on real pages (issue 16) ----------------------

@@ -220,8 +220,10 @@ def test_mojibake_joined_only_by_the_later_wrap_join_is_read_whole(monkeypatch):
     # the repairs puts the lines together (here: told to), the re-read runs again on the joined
     # lines: the characters cut by the wraps are read, and a second clean finds nothing to do.
     from cleaner import hardwrap
+    from cleaner.repair import cut_runs
 
     monkeypatch.setattr(hardwrap, "join_misread_wraps", lambda text: text)
+    monkeypatch.setattr(cut_runs, "join", lambda text: (text, []))  # the breaks inside runs unseen too
     monkeypatch.setattr(hardwrap, "join_hard_wraps", lambda text: text.replace("\n", ""))
     shown = MISREAD.encode("utf-8").decode("gbk", errors="replace")
     page = "\n".join(shown[i : i + 30] for i in range(0, len(shown), 30))

@@ -1,0 +1,512 @@
+"""Line breaks inside a run of mojibake: the run read across the break, the break put back.
+
+Why: misread text is often hard-wrapped AFTER the misreading (an e-mail or BBS archive at 60-80
+columns, a tool that wraps at N characters or display columns, a CMS's <br> every so many bytes, a
+PDF or Word export). The wrapper counts the characters it shows, so its break falls inside the
+bytes of a source character as often as not: UTF-8 室 (e5 ae a4) read as GBK is 瀹 (e5 ae) and
+や (a4 with the next character's first byte), and a break between them leaves each line's run a
+character short of reading; the repairs read a line at a time and left 举荐 / ¡Œ, 瀹 / や粖.
+``hardwrap.join_misread_wraps`` joins a paragraph wrapped at one width (its full lines and
+misread clause marks show it); a single cut, irregular breaks, a wrap counted in columns, with an
+indent or a quote's mark, or a break in a short misread span of a clean line fell outside it.
+
+A break is inside a run when the bytes across it parse where neither side's bytes do on their
+own: in one of the byte views a wrong decoder leaves (the GBK and Big5 families' and the
+single-byte view of ``decoders.encode_char``, and the Japanese and Korean code pages
+``code_pages`` re-reads), either the left line ends in a UTF-8 lead byte short of its
+continuation bytes and the right line starts with exactly those (``_straddles``), with a whole
+UTF-8 character beside it on one side at least; or it ends a run of UTF-8 characters and the
+right line starts one, two whole characters a side (a run cut at a character boundary, each
+half too short to be read alone); or, in the single-byte view, the left line ends a run of high
+bytes of odd length (a GBK or Big5 lead byte, the pairs counted from the run's start) and the
+right line starts with a byte that completes a pair GBK or Big5 reads (``_dangling_lead``). A
+U+FFFD is any byte. Clean Chinese is two-byte GBK, never the single-byte view, and its GBK bytes
+make two whole UTF-8 characters a side by chance about once in 10,000 breaks.
+
+Such a break (with a trailing space of its line and the next line's quote mark or indent) is taken
+out before the repairs read the page (``join``), and put back after (``put_back``) at the
+character boundary of the repaired text nearest, in bytes, to where it cut the misread text: an
+unchanged stretch keeps it where it was, a re-read one puts it where its share of the stretch's
+bytes falls (after a character on a tie). The break is never lost: whether the lines are one
+paragraph is the hard-wrap stage's to decide later, as for clean wrapped text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from cleaner import pagefacts
+from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, encode_char
+
+# The code pages whose views are read besides the three families: a Chinese page a Japanese or
+# Korean tool showed (code_pages re-reads them by their codec).
+OTHER_VIEWS = ("cp932", "cp949", "euc_jp")
+VIEWS = (GBK_FAMILY, BIG5_FAMILY, SINGLE_FAMILY, *OTHER_VIEWS)
+EDGE = 6  # characters read on each side of a break
+RUN_MAX = 400  # characters of a single-byte run counted for its pairs' parity
+ANY = -1  # a U+FFFD: the byte is unknown
+
+# What a wrapper writes around its break: spaces at the end of the line, and before the next
+# line's text a quote's marks (an e-mail's "> ") and an indent.
+_TRAIL = re.compile(r"[ \t]*$")
+_LEAD = re.compile(r"(?:>[ \t]?)*[ \t\u3000\xa0]*")
+
+
+@lru_cache(maxsize=1 << 15)
+def _char_bytes(ch: str, view: str) -> tuple[int, ...] | None:
+    """The bytes a decoder of ``view`` read as ``ch`` (U+FFFD: one unknown byte), else None."""
+    if ch == "\ufffd":
+        return (ANY,)
+    if view in OTHER_VIEWS:
+        try:
+            data = ch.encode(view)
+        except UnicodeEncodeError:
+            return None
+    else:
+        data = encode_char(ch, view)
+    if not data or (len(data) == 1 and data[0] < 0x80):
+        return None  # ASCII ends a run: it is read as itself in every view
+    return tuple(data)
+
+
+def _run_bytes(chars: str, view: str) -> tuple[list[int], bool]:
+    """The bytes of ``chars`` in ``view`` as far as each character has some, and whether the run
+    ended before them (a character the view has none for)."""
+    out: list[int] = []
+    for ch in chars:
+        data = _char_bytes(ch, view)
+        if data is None:
+            return out, True
+        out.extend(data)
+    return out, False
+
+
+def _is_cont(b: int) -> bool:
+    return b == ANY or 0x80 <= b <= 0xBF
+
+
+def _need(lead: int) -> int:
+    """Continuation bytes a UTF-8 lead byte takes (0: no lead)."""
+    return 1 if 0xC2 <= lead <= 0xDF else 2 if 0xE0 <= lead <= 0xEF else 3 if 0xF0 <= lead <= 0xF4 else 0
+
+
+def _whole_forward(data: list[int], start: int, most: int = 2) -> int:
+    """Whole UTF-8 characters of two bytes or more that ``data`` holds from ``start`` on (up to ``most``)."""
+    n, i = 0, start
+    while n < most and i < len(data) and data[i] != ANY:
+        need = _need(data[i])
+        if not need or i + 1 + need > len(data) or not all(_is_cont(b) for b in data[i + 1 : i + 1 + need]):
+            break
+        n, i = n + 1, i + 1 + need
+    return n
+
+
+def _whole_backward(data: list[int], end: int, most: int = 2) -> int:
+    """Whole UTF-8 characters of two bytes or more that ``data[:end]`` ends with (up to ``most``)."""
+    n, i = 0, end
+    while n < most and i > 0:
+        k = i - 1
+        while k >= 0 and i - k <= 4 and _is_cont(data[k]):
+            k -= 1
+        if k < 0 or data[k] == ANY or i - k < 2 or _need(data[k]) != i - k - 1:
+            break
+        n, i = n + 1, k
+    return n
+
+
+def _straddles(left: list[int], right: list[int], left_ends: bool, right_ends: bool) -> bool:
+    """Does a UTF-8 character start at the end of ``left`` and end at the start of ``right``, with a
+    whole UTF-8 character beside it on each side? ``left_ends`` / ``right_ends``: the side's run
+    ends with these bytes (the character before them is ASCII or none the view has). One
+    continuation byte may be gone at the cut (a decoder with ``errors="ignore"`` dropped it), then
+    with whole characters on both sides."""
+    k = len(left) - 1
+    while k >= 0 and len(left) - k <= 3 and _is_cont(left[k]):
+        k -= 1
+    if k < 0 or left[k] == ANY:
+        return False
+    rest = _need(left[k]) - (len(left) - k - 1)
+    if rest <= 0:
+        return False
+    before = _whole_backward(left, k, 1)
+    for got in (rest, rest - 1):
+        if got < 1 or len(right) < got or not all(_is_cont(b) for b in right[:got]):
+            continue
+        if got < rest and (len(right) == got or _is_cont(right[got])):
+            continue  # not short: the next byte goes on as a continuation
+        after = _whole_forward(right, got, 1)
+        if got < rest:
+            return bool(before and after)
+        # A whole character each side; or on one side, where the other side's bytes end with the
+        # straddling character's (a short span misread inside a clean line).
+        if (before or left_ends and k == 0) and (after or right_ends and got == len(right)):
+            return True
+    return False
+
+
+def _continues(left: list[int], right: list[int]) -> bool:
+    """Does a run of UTF-8 go on across the break between two of its characters: whole characters
+    before and after it, three at least? In the single-byte view only, where clean Chinese has no
+    bytes (a line a GBK decoder made ends at a source line's end with a mark, 銆\ufffd for 。, and
+    joined there the repairs read across two paragraphs). A short run read with the rest of its
+    line reads where alone it was too short."""
+    before, after = _whole_backward(left, len(left)), _whole_forward(right, 0)
+    return bool(before and after and before + after >= 3)
+
+
+def _pair_reads(lead: int, trail: int) -> bool:
+    pair = bytes((lead, trail))
+    for codec in ("gbk", "cp950"):
+        try:
+            if len(pair.decode(codec)) == 1:
+                return True
+        except UnicodeDecodeError:
+            pass
+    return False
+
+
+def _dangling_lead(left_text: str, right_text: str) -> bool:
+    """In the single-byte view, does the left line end in a two-byte code's lead byte (its codes
+    paired from the run's start, a lead taking the byte after it, an ASCII trail 40-7e included)
+    that the right line's first byte completes, after three high bytes at least?"""
+    last = _char_bytes(left_text[-1], SINGLE_FAMILY) if left_text else None
+    if last is None or len(last) != 1 or last[0] < 0x81:
+        return False  # (clean Chinese: its characters are no single byte)
+    left, _ = _tail_bytes(left_text[-EDGE:], SINGLE_FAMILY)
+    right, _ = _run_bytes(right_text[:EDGE], SINGLE_FAMILY)
+    if _continues(left, right):
+        return False  # UTF-8 cut between two of its characters (。《 shown as ã€‚ã€Š), no GBK lead
+    view = []
+    for ch in left_text[-RUN_MAX:]:
+        data = (ord(ch),) if ch.isascii() else _char_bytes(ch, SINGLE_FAMILY)
+        view.append(data[0] if data and len(data) == 1 else None)
+    # Paired from after the last two ASCII bytes in a row (no trail is followed by a trail).
+    start = 0
+    for i in range(len(view) - 1, 0, -1):
+        if view[i] is not None and view[i - 1] is not None and view[i] < 0x80 and view[i - 1] < 0x80:
+            start = i + 1
+            break
+    i, high, lead = start, 0, None
+    while i < len(view):
+        b = view[i]
+        if b is None or b == ANY:
+            i, high, lead = i + 1, 0, None
+            continue
+        if b >= 0x81 and i + 1 < len(view) and view[i + 1] is not None and view[i + 1] >= 0x40 and view[i + 1] != 0x7F:
+            high, i = high + 1 + (view[i + 1] >= 0x80), i + 2
+            continue
+        lead = b if b >= 0x81 and i == len(view) - 1 else None
+        high = high + 1 if b >= 0x80 else 0
+        i += 1
+    if lead is None or high < 3:
+        return False
+    first = right_text[:1]
+    if first.isascii():
+        trail = ord(first)
+        if not 0x40 <= trail <= 0x7E:
+            return False
+    else:
+        data = _char_bytes(first, SINGLE_FAMILY)
+        if data is None or data == (ANY,):
+            return False
+        trail = data[0]
+    return _pair_reads(lead, trail)
+
+
+def _inside_run(left_text: str, right_text: str) -> bool:
+    """Is the break between ``left_text`` and ``right_text`` inside a run of misread bytes?"""
+    if not left_text or not right_text or left_text[-1].isascii():
+        return False
+    if right_text[0].isascii():
+        return _dangling_lead(left_text, right_text)
+    tail, head = left_text[-EDGE:], right_text[:EDGE]
+    for view in VIEWS:
+        left, left_ends = _tail_bytes(tail, view)
+        right, right_ends = _run_bytes(head, view) if left else ([], False)
+        if right and _straddles(left, right, left_ends or len(tail) == len(left_text), right_ends or len(head) == len(right_text)):
+            return True
+        if view == SINGLE_FAMILY and right and _continues(left, right):
+            return True
+    return _dangling_lead(left_text, right_text)
+
+
+def _tail_bytes(tail: str, view: str) -> tuple[list[int], bool]:
+    """The bytes of ``tail``'s last characters in ``view``, back to the first one it has none for,
+    and whether the run began there."""
+    out: list[int] = []
+    for ch in reversed(tail):
+        data = _char_bytes(ch, view)
+        if data is None:
+            return out, True
+        out[:0] = data
+    return out, False
+
+
+@dataclass(frozen=True)
+class Cut:
+    at: int  # offset in the joined text where the break stood
+    removed: str  # what was taken out: trailing spaces, the break, the next line's quote mark or indent
+
+
+# What a page shows where a single-byte decoder read UTF-8 or a two-byte code: a lead byte's Latin
+# letter (c2-f4) and the byte after it (ä¸, ÖÐ). With a rare character (the two-byte decoders'
+# mojibake) or a U+FFFD, the page's one scan says whether any break needs its bytes read at all:
+# a clean page holds none of them and pays for no break (a page of short lines has hundreds).
+_LATIN_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u02ff\u2013-\u203a\u20ac\u2122]")
+
+
+_holds_mark = pagefacts.any_of(re.compile("\ufffd"))
+_holds_latin_lead = pagefacts.any_of(re.compile("[\u00c2-\u00f4]"))
+
+
+def _may_hold_runs(text: str) -> bool:
+    from cleaner.repair.mojibake import _holds_rare
+
+    return _holds_mark(text) or _holds_latin_lead(text) and _LATIN_PAIR.search(text) is not None or _holds_rare(text)
+
+
+def join(text: str) -> tuple[str, list[Cut]]:
+    """``text`` with each break inside a run of misread bytes taken out, and where they were."""
+    if "\n" not in text or not _may_hold_runs(text):
+        return text, []
+    lines = text.split("\n")
+    by_width = _joined_by_width(text, lines)
+    out: list[str] = [lines[0]]
+    cuts: list[Cut] = []
+    size = len(lines[0])
+    for k, line in enumerate(lines[1:]):
+        previous = out[-1]
+        trail = _TRAIL.search(previous).group()
+        lead = _LEAD.match(line).group()
+        left, right = previous[: len(previous) - len(trail)], line[len(lead):]
+        if k not in by_width and _inside_run(left, right):
+            size -= len(trail)
+            cuts.append(Cut(size, trail + "\n" + lead))
+            out[-1] = left + right
+            size += len(right)
+        else:
+            out.append(line)
+            size += 1 + len(line)
+    if not cuts:
+        return text, []
+    return "\n".join(out), cuts
+
+
+def _joined_by_width(text: str, lines: list[str]) -> set[int]:
+    """The breaks (after line k) that ``hardwrap.join_misread_wraps`` takes out: a paragraph of
+    mojibake wrapped at one width is that stage's to join, as it stood before this one (its lines
+    show the width; its join keeps no break)."""
+    from cleaner import hardwrap
+
+    joined = hardwrap.join_misread_wraps(text)
+    if joined == text:
+        return set()
+    # The join takes out breaks and, on the lines it joins, a quote's marks: the input lines each
+    # output line holds, by their lengths.
+    out, k = set(), 0
+    for line in joined.split("\n"):
+        covered = len(lines[k])
+        while covered < len(line) and k + 1 < len(lines):
+            out.add(k)
+            k += 1
+            covered += len(lines[k]) - len(hardwrap._quote(lines[k]))
+        k += 1
+    return out
+
+
+def _weight(ch: str) -> int:
+    """Bytes a wrong decoder read as ``ch``, as far as it matters here: one for what a single-byte
+    view shows (and U+FFFD, half-width katakana), two for the two-byte decoders' characters."""
+    if ch.isascii() or ch == "\ufffd" or "\uff61" <= ch <= "\uff9f" or encode_char(ch, SINGLE_FAMILY):
+        return 1
+    return 2
+
+
+# A stretch both texts share is an anchor only from this many characters on: a misread run holds
+# characters that also stand in its reading by chance (北 in 北涓溿 and in 河北), and matched there
+# the rewritten stretches around it would be cut in the wrong places.
+ANCHOR = 3
+
+
+def _anchors(old: str, new: str) -> list[tuple[int, int, int]]:
+    """The stretches ``old`` and ``new`` share (ANCHOR characters or more), in order, and the end."""
+    blocks = difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
+    return [blk for blk in blocks if blk[2] >= ANCHOR] + [(len(old), len(new), 0)]
+
+
+def _place(old: str, new: str, at: int) -> int:
+    """Where offset ``at`` of ``old`` falls in ``new``, its rewriting: the same place in a stretch
+    both share; in a rewritten stretch the boundary whose share of the new stretch's bytes is
+    nearest the old stretch's bytes before ``at`` (the later boundary on a tie); at the edge of a
+    stretch only one of them holds (a character put in at the break: a lost byte guessed), after it."""
+    i = j = 0
+    for a, b, size in _anchors(old, new):
+        if at == a:
+            return b
+        if at == i:
+            return j
+        if i < at < a:
+            return j + _share(old[i:a], new[j:b], at - i)
+        if a < at < a + size:
+            return b + at - a
+        i, j = a + size, b + size
+    return len(new)
+
+
+def _share(old: str, new: str, at: int) -> int:
+    """The boundary of ``new`` (a rewritten stretch) nearest, in bytes, to offset ``at`` of ``old``
+    (what was misread there): placed first by the share of the stretches' bytes, then made exact
+    by the bytes themselves, in a window about it (``_by_bytes``)."""
+    before = sum(map(_weight, old[:at]))
+    total_old = sum(map(_weight, old))
+    # The new stretch's bytes as UTF-8 wrote it, or as a two-byte code page did (GBK, Big5): the
+    # one nearer the old stretch's bytes (the source the misread bytes were).
+    utf8 = [len(ch.encode("utf-8", "surrogatepass")) for ch in new]
+    pairs = [1 if ch.isascii() else 2 for ch in new]
+    sizes = min(utf8, pairs, key=lambda sz: abs(sum(sz) - total_old))
+    total_new = sum(sizes)
+    if not total_old or not total_new:
+        return len(new) if at else 0
+    best, guess, done = None, 0, 0
+    for k in range(len(new) + 1):
+        gap = abs(done * total_old - before * total_new)
+        if best is None or gap <= best:
+            best, guess = gap, k
+        if k < len(new):
+            done += sizes[k]
+    exact = _by_bytes(old, new, at, guess)
+    return guess if exact is None else exact
+
+
+WINDOW = 16  # characters of the misread text read on each side of a break to place it exactly
+SOURCES = ("utf-8", "gb18030", "cp950")
+
+
+def _char_list(text: str, encode) -> list[int] | None:
+    out: list[int] = []
+    for ch in text:
+        data = encode(ch)
+        if data is None:
+            return None
+        out.extend(data)
+    return out
+
+
+def _view_bytes(ch: str, view: str) -> tuple[int, ...] | None:
+    return (ord(ch),) if ch.isascii() else _char_bytes(ch, view)
+
+
+def _source_bytes(ch: str, codec: str) -> bytes | None:
+    try:
+        return ch.encode(codec)
+    except UnicodeEncodeError:
+        return None
+
+
+def _by_bytes(old: str, new: str, at: int, guess: int) -> int | None:
+    """Offset ``at`` of ``old`` placed in ``new`` by their bytes: the misread window about it in the
+    view whose bytes the source reading shares most of, the cut's byte taken to the same byte of
+    the reading, and the boundary nearest it (the later on a tie). None: no view shares enough."""
+    lo_o, hi_o = max(0, at - WINDOW), min(len(old), at + WINDOW)
+    lo_n, hi_n = max(0, guess - 2 * WINDOW), min(len(new), guess + 2 * WINDOW)
+    shown, read = old[lo_o:hi_o], new[lo_n:hi_n]
+    best = None
+    for view in VIEWS:
+        ob = _char_list(shown, lambda ch, v=view: _view_bytes(ch, v))
+        if ob is None:
+            continue
+        for codec in SOURCES:
+            nb = _char_list(read, lambda ch, c=codec: _source_bytes(ch, c))
+            if nb is None:
+                continue
+            blocks = difflib.SequenceMatcher(None, ob, nb, autojunk=False).get_matching_blocks()
+            matched = sum(size for _, _, size in blocks)
+            if best is None or matched > best[0]:
+                best = matched, view, codec, blocks
+    if best is None or best[0] < 4:
+        return None
+    _, view, codec, blocks = best
+    cut = len(_char_list(old[lo_o:at], lambda ch: _view_bytes(ch, view)))
+    prev_a = prev_b = 0
+    target = None
+    for a, b, size in blocks:
+        if a <= cut <= a + size and size:
+            target = b + cut - a
+            break
+        if cut < a:
+            span = a - prev_a
+            target = prev_b + ((cut - prev_a) * (b - prev_b) + span // 2) // max(1, span)
+            break
+        prev_a, prev_b = a + size, b + size
+    if target is None:
+        return None
+    done, best_k, best_gap = 0, 0, None
+    for k, ch in enumerate(read + "\0"):
+        gap = abs(done - target)
+        if best_gap is None or gap <= best_gap:
+            best_gap, best_k = gap, k
+        if k < len(read):
+            done += len(_source_bytes(ch, codec))
+    return lo_n + best_k
+
+
+def put_back(joined: str, repaired: str, cuts: list[Cut], findings: list | None = None) -> tuple[str, int]:
+    """``repaired`` (the repairs' reading of ``joined``) with the breaks ``join`` took out put back:
+    (the text, how many fell in a stretch the repairs rewrote). ``findings`` (the repairs' findings
+    on the joined text) have their positions moved past the breaks put back before them, in place."""
+    if not cuts:
+        return repaired, 0
+    if joined == repaired:
+        places = [c.at for c in cuts]
+        moved = 0
+    else:
+        places, moved = _places(joined, repaired, cuts)
+    out, last = [], 0
+    shifts = []  # (offset in the repaired text, characters put back there)
+    for place, cut in zip(places, cuts, strict=True):
+        place = max(place, last)
+        out.append(repaired[last:place])
+        out.append(cut.removed)
+        shifts.append((place, len(cut.removed)))
+        last = place
+    out.append(repaired[last:])
+    for k, finding in enumerate(findings or ()):
+        if finding.position >= 0:
+            moved_by = sum(size for place, size in shifts if place <= finding.position)
+            if moved_by:
+                findings[k] = replace(finding, position=finding.position + moved_by)
+    return "".join(out), moved
+
+
+def _places(joined: str, repaired: str, cuts: list[Cut]) -> tuple[list[int], int]:
+    """Each cut's offset in ``repaired``: line by line where the repairs kept the lines, else over
+    the whole text; and how many fell inside a rewritten stretch."""
+    old_lines, new_lines = joined.split("\n"), repaired.split("\n")
+    places, moved = [], 0
+    if len(old_lines) != len(new_lines):
+        return [_place(joined, repaired, cut.at) for cut in cuts], len(cuts)
+    old_starts, new_starts = _starts(old_lines), _starts(new_lines)
+    k = 0
+    for cut in cuts:
+        while k + 1 < len(old_starts) and old_starts[k + 1] <= cut.at:
+            k += 1
+        old, new = old_lines[k], new_lines[k]
+        offset = cut.at - old_starts[k]
+        if old == new:
+            place = offset
+        else:
+            place = _place(old, new, offset)
+            moved += old[:offset] != new[:place] or old[offset:] != new[place:]
+        places.append(new_starts[k] + place)
+    return places, moved
+
+
+def _starts(lines: list[str]) -> list[int]:
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    return starts

@@ -1,0 +1,122 @@
+"""Breaks a wrapper put inside a run of misread bytes (cleaner/repair/cut_runs.py)."""
+
+import random
+
+import pytest
+from damage import DECODERS, SOURCES, WRAPPED, _byte_offset, _nearest_boundary, damage_cell, source_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from cleaner.repair import cut_runs
+
+KEEP = Cleaner(to="keep", remove_furniture=False)
+SENTENCE = "中国国务院新闻办公室今天举行发布会，介绍经济运行情况。"
+PARAGRAPH = ("工信部与浙江省人民政府共同打造出了工业互联网平台体系，2020年目标明确。国务院印发通知，要求各地加快推进"
+             "工业互联网创新发展工程，培育一批有影响力的平台，推动企业上云上平台，并在长三角地区率先开展试点示范工作。")
+
+
+def test_the_two_cuts_of_the_issue_come_back_whole_with_their_break_at_a_boundary():
+    data = SENTENCE.encode("utf-8")
+    shown = data.decode("cp1252", "replace")
+    # 行 is e8 a1 8c: the break after its first byte is nearer the boundary before it.
+    assert KEEP.clean(shown[:40] + "\n" + shown[40:]) == SENTENCE[:13] + "\n" + SENTENCE[13:]
+    shown = data.decode("gbk", "replace")
+    # 室 is e5 ae a4, 瀹 | や: the break after two of its bytes is nearer the boundary after it.
+    assert KEEP.clean(shown[:15] + "\n" + shown[15:]) == SENTENCE[:10] + "\n" + SENTENCE[10:]
+
+
+def _inside_cuts(text: str, source: str, decoder: str, errors: str) -> list[tuple[str, str]]:
+    """Each break a wrapper can put inside a source character of ``text`` as ``decoder`` showed it:
+    (the misread text so broken, the clean text broken at the nearest boundary)."""
+    codec = SOURCES[source]
+    data = text.encode(codec)
+
+    def read(raw: bytes) -> str:
+        return DECODERS[decoder].decode(raw, errors)
+
+    shown = read(data)
+    offsets = [0]
+    for ch in text:
+        offsets.append(offsets[-1] + len(ch.encode(codec)))
+    out = []
+    for k in range(1, len(shown)):
+        at = _byte_offset(data, shown, k, read)
+        if at not in offsets:
+            j = _nearest_boundary(offsets, at)
+            out.append((shown[:k] + "\n" + shown[k:], text[:j] + "\n" + text[j:]))
+    return out
+
+
+CELLS = [("utf-8", "gbk", "replace"), ("utf-8", "gb18030", "replace"), ("utf-8", "whatwg-gbk", "replace"),
+         ("utf-8", "cp1252", "replace"), ("utf-8", "latin-1", "replace"), ("utf-8", "cp932", "replace"),
+         ("gbk", "cp1252", "replace"), ("gbk", "latin-1", "replace"), ("big5", "latin-1", "replace")]
+
+
+@pytest.mark.parametrize("cell", CELLS, ids=":".join)
+def test_a_break_inside_a_character_is_read_across_in_every_byte_view(cell):
+    source, decoder, errors = cell
+    text = source_text(SENTENCE if source != "big5" else "中國國務院新聞辦公室今天舉行發佈會，介紹經濟運行情況。", source)
+    cuts = _inside_cuts(text, source, decoder, errors)
+    assert len(cuts) >= 5
+    for damaged, expected in cuts[1:-1:3]:  # not at the very edges: a run of one character is no run
+        assert KEEP.clean(damaged) == KEEP.clean(expected), damaged
+
+
+@pytest.mark.parametrize("dress", [("", "  "), ("", "\u3000\u3000"), ("", "> "), (" ", ""), ("", "")])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_wrappers_indent_quote_mark_trailing_space_and_crlf_stay_with_the_break(dress, newline):
+    suffix, prefix = dress
+    shown = SENTENCE.encode("utf-8").decode("gbk", "replace")
+    damaged = prefix + shown[:15] + suffix + newline + prefix + shown[15:]
+    expected = prefix + SENTENCE[:10] + suffix + "\n" + prefix + SENTENCE[10:]
+    assert KEEP.clean(damaged) == KEEP.clean(expected)
+
+
+def test_a_short_misread_span_cut_inside_a_clean_line_is_read():
+    # 鍥藉姟闄�: 务 (e5 8a a1) is cut after its first byte, nearer the boundary before it.
+    shown = "国务院".encode("utf-8").decode("gbk", "replace")
+    page = "会议由" + shown[:2] + "\n" + shown[2:] + "办公厅主持召开，研究部署下一阶段的工作。"
+    assert KEEP.clean(page) == "会议由国\n务院办公厅主持召开，研究部署下一阶段的工作。"
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+@pytest.mark.parametrize("width", range(20, 77, 7))
+def test_clean_wrapped_chinese_is_given_back_exactly(width):
+    page = _wrap(PARAGRAPH, width) + "\n\n" + _wrap(SENTENCE * 3, width)
+    joined, cuts = cut_runs.join(page)
+    assert cut_runs.put_back(joined, joined, cuts) == (page, 0)
+    steps = {s.name for s in KEEP.run(page).steps}
+    assert "breaks-in-misread-runs" not in steps and not any(s.action == "repair" for s in KEEP.run(page).steps)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.text(alphabet="中国发展锛屽彂銆傛ä¸\xadå›½è¡Œ¡Œ >　 \ufffdab", max_size=12), min_size=1, max_size=6))
+def test_breaks_taken_out_come_back_where_they_were_when_nothing_is_read(lines):
+    text = "\n".join(lines)
+    joined, cuts = cut_runs.join(text)
+    assert joined.count("\n") + len(cuts) == text.count("\n")
+    assert cut_runs.put_back(joined, joined, cuts)[0] == text
+
+
+WRAPPED_CELLS = [("utf-8", "gbk", "replace"), ("utf-8", "whatwg-gbk", "replace"), ("utf-8", "cp1252", "replace"),
+                 ("utf-8", "gbk", "ignore"), ("gbk", "cp1252", "replace"), ("big5", "gbk", "replace")]
+
+
+@settings(max_examples=12, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(WRAPPED_CELLS), st.integers(0, 10_000))
+def test_the_wrapped_scope_is_idempotent(cell, seed):
+    """Cleaning the output of a misread, hard-wrapped page again changes nothing."""
+    source, decoder, errors = cell
+    text = PARAGRAPH + "\n" + SENTENCE * 2
+    if source == "big5":
+        from damage import naive_s2t
+
+        text = naive_s2t(text)
+    page = source_text(text, source)
+    damaged = damage_cell(page, source, decoder, errors, WRAPPED, random.Random(seed))
+    out = KEEP.clean(damaged)
+    assert KEEP.clean(out) == out
