@@ -118,9 +118,12 @@ def _sizes(measure, lines: list[str]) -> list[int]:
     return [measure(line) for line in lines]
 
 
-def wrap_width(lines: list[str], clause: re.Pattern = _CLAUSE, min_full: int = MIN_FULL) -> tuple[int, int] | None:
+def wrap_width(lines: list[str], clause: re.Pattern = _CLAUSE, min_full: int = MIN_FULL,
+               ends=None) -> tuple[int, int] | None:
     """(measure index, width) the lines were wrapped at, or None if they were not. ``clause``:
-    what counts as a clause mark inside a full line; ``min_full``: full lines needed."""
+    what counts as a clause mark inside a full line; ``min_full``: full lines needed; ``ends``:
+    whether a line ends a sentence (``_ends_sentence`` unless given)."""
+    ends = ends or _ends_sentence
     candidates = [line for line in lines if line.strip() and "  " not in line.strip()]
     if len(candidates) < min_full:
         return None
@@ -128,7 +131,7 @@ def wrap_width(lines: list[str], clause: re.Pattern = _CLAUSE, min_full: int = M
     # them holding a clause mark inside (the tests below): so that many candidates not ending
     # one, and one of those (a sixth of the full lines at least) with a clause mark. A page of
     # one paragraph a line has none, and is done without its lines measured four ways (0.1 ms).
-    open_lines = [line for line in candidates if not _ends_sentence(line)]
+    open_lines = [line for line in candidates if not ends(line)]
     if len(open_lines) * 3 < 2 * min_full or not any(clause.search(line.rstrip()[:-1]) for line in open_lines):
         return None
     if sum(1 for line in candidates if line.rstrip().endswith(_CUT)) * 3 > len(candidates):
@@ -143,7 +146,7 @@ def wrap_width(lines: list[str], clause: re.Pattern = _CLAUSE, min_full: int = M
         long = sum(1 for size in sizes if size >= width // 2)
         if len(full) < min_full or len(full) * 2 < long and not _crowded(len(full), long - len(full), width):
             continue
-        if sum(1 for line in full if _ends_sentence(line)) * 3 > len(full):
+        if sum(1 for line in full if ends(line)) * 3 > len(full):
             continue
         if sum(1 for line in full if clause.search(line.rstrip()[:-1])) * 2 < len(full):
             continue  # headlines or verse of one length: no clause runs on across their breaks
@@ -315,11 +318,26 @@ def _quote(line: str) -> str:
     return match.group() if match else ""
 
 
+# How a sentence's end at a line's end shows in mojibake: UTF-8's 。 (e3 80 82) before the break
+# read as GBK is 銆 and a mark (82 took the break as its trail and was refused: 。 inside a line
+# reads 銆傛 with the next character's lead, and 銆 and a mark only before ASCII), ！ and ？
+# (ef bc 81, ef bc 9f) 锛 and a mark; where the character before took e3 as its trail, two marks
+# (80 alone, then 82 before the break). A line of wrapped mojibake ends wherever the wrapper counted
+# to: one so ended ended in the bytes (the notes of a list, 注二：…。 注三：…。, each a line of one
+# length, were joined and their 。 read as U+3000). Not cp1252's ã€‚, which every 。 shows, inside
+# a paragraph too: a wrap may fall after it as after a written 。.
+_MISREAD_ENDS = ("銆\ufffd", "锛\ufffd", "\ufffd\ufffd")
+
+
+def _misread_end(line: str) -> bool:
+    return _ends_sentence(line) or line.rstrip().endswith(_MISREAD_ENDS)
+
+
 def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -> str:
     if text.count("\n") < min_full:
         return text
     lines = text.split("\n")
-    found = wrap_width(lines, clause, min_full)
+    found = wrap_width(lines, clause, min_full, ends=_misread_end if misread else None)
     if found is None:
         return text
     measure, width = MEASURES[found[0]], found[1]
@@ -333,7 +351,7 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
         indent = body.startswith(_INDENT[:-1] if misread else _INDENT) and not (_WORD_SPACE.match(body) and previous[-1:].isascii())
         new_paragraph = not body.strip() or indent or _ITEM.match(body) or quote != _quote(previous) or \
             misread and (_written(line, clause) or _written(previous, clause))
-        ended = (_ends_sentence(previous) or previous.rstrip().endswith(_CUT)) and not body.startswith(_CONTINUES)
+        ended = ((_misread_end if misread else _ends_sentence)(previous) or previous.rstrip().endswith(_CUT)) and not body.startswith(_CONTINUES)
         # A line that starts with a clause mark continues the one before, full or not (the wrapper
         # counted that one short by a character its measure weighs otherwise); not in mojibake,
         # whose lines start with any sign.

@@ -549,3 +549,15 @@ def test_a_page_with_too_few_lines_ending_on_a_word_is_not_read_break_by_break(m
     page = "\n".join([PROSE] * 6)
     assert hardwrap.join_hard_wraps(page) == page
     assert read == []
+
+
+@pytest.mark.parametrize("decoder", ["gbk", "gb18030"])
+@pytest.mark.parametrize("text", [
+    "本文数据来自国家统计局。\n注二：以上为初步核算数。\n注三：以上为初步核算数。",
+    "第一条规定了适用范围。\n第二条规定了基本原则。\n第三条规定了主管部门。\n第四条规定了法律责任。",
+])
+def test_lines_of_one_length_each_ending_a_sentence_in_the_bytes_are_not_a_wrapped_paragraph(text, decoder):
+    # 。 before a break read as GBK is 銆 and a mark (inside a line 銆傛): the lines ended there
+    # in the bytes. They were joined as a paragraph wrapped at their one length, each 。 read as
+    # U+3000 and the breaks lost.
+    assert Cleaner(to="keep").clean(text.encode("utf-8").decode(decoder, "replace")) == text
