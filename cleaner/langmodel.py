@@ -58,12 +58,12 @@ AFTER_DIGIT = frozenset("年月日号时分秒点万亿元个位名家项次倍�
 AFTER_DIGIT_LOGP = -2.5
 ALNUM_LOGP = -6.0
 ASCII_RUN_LOGP = -1.0
-# Signs that start a web page's list lines (※注1：, ● 2024年, ①): Wikipedia's paragraphs hold next
+# Signs that start a web page's list lines (※注1：, ● 2024年, ■): Wikipedia's paragraphs hold next
 # to none, so the tables leave them at the floor, and a re-read that gave back a misread bullet at
 # a line's start (鈥绘敞1 is ※注1) read worse than the mojibake. They cost LINE_SIGN_LOGP at a
 # line's start (or as a text's first character), the floor elsewhere: inside a line a guess
 # among a lost byte's candidates is no bullet (布政司 is not 布政★).
-LINE_SIGNS = frozenset("※★☆●○◆◇■□▲△▼▽◎→←↑↓①②③④⑤⑥⑦⑧⑨⑩")
+LINE_SIGNS = frozenset("※★☆●◆◇■□▲▼◎")  # not ○ (一九○五's zero), arrows or ① (inside lines too)
 LINE_SIGN_LOGP = -9.0
 
 

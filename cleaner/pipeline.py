@@ -332,8 +332,8 @@ class Cleaner:
 
             reread_gbk, marks = read_spans(text)
             # A middle dot GBK showed as 路 between spaces (绿茶小站 · 记录): one common character,
-            # which no re-read looks at; on a page whose UTF-8 it read as GBK, a dot (lone_signs).
-            dotted, dots = lone_signs.spaced_dots(text) if reread_gbk.count else (text, 0)
+            # which no re-read looks at; on a line whose UTF-8 it read as GBK, a dot (lone_signs).
+            dotted, dots = lone_signs.spaced_dots(text, reread_gbk.text) if reread_gbk.count else (text, 0)
             if dots:
                 steps.append(Step("repair", "utf8-sign-read-as-gbk", dots))
                 reread_gbk, marks = read_spans(dotted)

@@ -97,7 +97,7 @@ def test_a_bullet_is_likely_where_a_line_starts_and_rare_inside_one(lm):
     # Web pages start list lines with ※ ● ① (Wikipedia's paragraphs, whose counts the tables
     # hold, have none): at a line's start a bullet costs LINE_SIGN_LOGP, inside a line the floor,
     # so a lost byte's guess in mid-sentence is never a bullet.
-    for sign in "※●①→":
+    for sign in "※●■★":
         assert lm.unigram(sign) == lm.bigram("\n", sign) == lm.bigram("\u3000", sign) == langmodel.LINE_SIGN_LOGP
         assert lm.bigram("司", sign) == lm.bigram("a", sign) == lm.bigram("，", sign) == langmodel.UNKNOWN
         assert lm.bigram(sign, "注") == lm.unigram("注")  # in no table: what follows scores alone

@@ -122,3 +122,12 @@ def test_a_road_the_re_read_gave_back_stays_and_clean_text_keeps_its_road(text):
     cleaner = Cleaner(to="keep")
     assert cleaner.clean(text.encode("utf-8").decode("gbk", "replace")) == text
     assert cleaner.clean(text.replace("·", "路")) == text.replace("·", "路")  # clean: no page read as GBK
+
+
+def test_a_clean_line_keeps_its_spaced_road_beside_a_line_read_as_gbk():
+    # The dot is read back only on a line the re-read of spans changed (review31b F1).
+    from cleaner import Cleaner
+
+    misread = "国务院发布通知，要求各地加强安全生产工作。".encode().decode("gbk", "replace")
+    out = Cleaner(to="keep").clean("乘坐 36 路 公交车到 中山 路 站下车。\n" + misread)
+    assert out == "乘坐 36 路 公交车到 中山 路 站下车。\n国务院发布通知，要求各地加强安全生产工作。"

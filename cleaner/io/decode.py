@@ -499,6 +499,11 @@ def _whole(raw: bytes, tokens: list[tuple[int, int, bool]], wide: list[bool], k:
     return wide[k] or raw[tokens[k][0]] < 0x80
 
 
+# Chinese text's marks, its corner brackets and lenticular brackets too (【新闻】, 「…」): counted
+# as the text's own, or a line that reads them right scored below a reading of it as mojibake.
+_MARKS = frozenset("，。、“”：；！？（）《》「」『』【】〔〕…—·")
+
+
 def _plausibility(text: str) -> float:
     """Share of characters that are common Han characters or ASCII: real text scores high."""
     if not text:
@@ -506,7 +511,7 @@ def _plausibility(text: str) -> float:
     from cleaner.langmodel import model
 
     lm = model()
-    good = sum(1 for ch in text if ch.isascii() or ch in "，。、“”：；！？（）《》" or (HAN.match(ch) and lm.unigram(ch) > -14))
+    good = sum(1 for ch in text if ch.isascii() or ch in _MARKS or (HAN.match(ch) and lm.unigram(ch) > -14))
     return good / len(text)
 
 

@@ -106,12 +106,21 @@ _DOT = "·".encode("utf-8").decode("gbk")
 _SPACED_DOT = re.compile(f"(?:(?<= )|^){_DOT}(?= |$)", re.MULTILINE)
 
 
-def spaced_dots(text: str) -> tuple[str, int]:
-    """``text`` with each 路 set off by spaces (or a line's end) read back as ·, and how many. For
-    a page the caller knows read UTF-8 as GBK: the page says nothing of one 路 otherwise."""
+def spaced_dots(text: str, read: str) -> tuple[str, int]:
+    """``text`` with each 路 set off by spaces (or a line's end) read back as ·, on the lines the
+    re-read of spans changed (``read``: ``text`` after it, line for line), and how many. A line
+    it left is clean (乘坐 36 路 公交车), whatever the page's other lines were."""
     if _DOT not in text:
         return text, 0
-    return _SPACED_DOT.subn("·", text)
+    lines, after = text.split("\n"), read.split("\n")
+    if len(lines) != len(after):
+        return text, 0  # lines joined or split: no line to say the re-read changed
+    count = 0
+    for k, (line, new) in enumerate(zip(lines, after, strict=True)):
+        if line != new and _DOT in line:
+            lines[k], n = _SPACED_DOT.subn("·", line)
+            count += n
+    return ("\n".join(lines), count) if count else (text, 0)
 
 
 def repair(text: str) -> str:

@@ -21,7 +21,7 @@ pub const ASCII_RUN_LOGP: f64 = -1.0;
 /// Signs that start a web page's list lines (langmodel.LINE_SIGNS): this at a line's start or a
 /// text's, the floor elsewhere.
 pub const LINE_SIGN_LOGP: f64 = -9.0;
-const LINE_SIGNS: &str = "※★☆●○◆◇■□▲△▼▽◎→←↑↓①②③④⑤⑥⑦⑧⑨⑩";
+const LINE_SIGNS: &str = "※★☆●◆◇■□▲▼◎";
 
 /// Fixed costs of punctuation (langmodel._PUNCT_LOGP).
 const PUNCT_LOGP: &[(&str, f64)] = &[
@@ -160,6 +160,10 @@ impl Tok {
 
     pub fn key(&self) -> Option<char> {
         self.key
+    }
+
+    pub fn unigram(&self) -> f64 {
+        self.unigram
     }
 }
 

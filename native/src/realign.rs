@@ -237,6 +237,9 @@ struct ListRanking {
     /// (each the stable ranking's order).
     after_table: Vec<usize>,
     after_other: Vec<usize>,
+    /// The candidates by unigram, for a character with nothing before it: the unseen score after
+    /// one outside the table but for a bullet (`Model::unseen_after`: the floor inside a line).
+    first: Vec<usize>,
 }
 
 impl ListRanking {
@@ -248,15 +251,15 @@ impl ListRanking {
                 by_key.entry(key).or_default().push(i);
             }
         }
-        let order = |in_table: bool| {
-            let scores: Vec<f64> = toks.iter().map(|t| Model::unseen_after(in_table, t)).collect();
+        let order = |scores: Vec<f64>| {
             let mut order: Vec<usize> = (0..toks.len()).collect();
             order.sort_by(by_score(&scores));
             order
         };
         ListRanking {
-            after_table: order(true),
-            after_other: order(false),
+            after_table: order(toks.iter().map(|t| Model::unseen_after(true, t)).collect()),
+            after_other: order(toks.iter().map(|t| Model::unseen_after(false, t)).collect()),
+            first: order(toks.iter().map(Tok::unigram).collect()),
             toks,
             by_key,
         }
@@ -264,6 +267,11 @@ impl ListRanking {
 
     /// The first `k` candidates by their unigram (the stable ranking's order).
     fn by_unigram(&self, k: usize) -> Vec<usize> {
+        self.first[..k.min(self.first.len())].to_vec()
+    }
+
+    /// The first `k` candidates by their unseen score after a plain character outside the table.
+    fn after_outside(&self, k: usize) -> Vec<usize> {
         self.after_other[..k.min(self.after_other.len())].to_vec()
     }
 
@@ -277,7 +285,7 @@ impl ListRanking {
             return top(&scores, (0..self.toks.len()).collect(), k);
         }
         let Some(key) = key else {
-            return self.by_unigram(k); // every candidate scores its unseen score, its unigram
+            return self.after_outside(k); // every candidate scores its unseen score
         };
         let mut chosen: Vec<usize> = lm
             .successors(key)
@@ -1077,14 +1085,15 @@ mod tests {
         let lm = small();
         // Ties (the unknown characters), seen pairs, characters outside the table and the
         // special cases (digits, marks, line breaks), after every kind of preceding character.
-        let cands: Vec<(u8, char)> = "龘国囯家的年0a，。\n國丁"
+        // A bullet (※★): the floor inside a line, its own cost where one starts or nothing is before it.
+        let cands: Vec<(u8, char)> = "龘国囯家的年0a，。\n國丁※★"
             .chars()
             .enumerate()
             .map(|(i, c)| (i as u8, c))
             .collect();
         let ranking = ListRanking::new(&lm, &cands);
         for prev in [
-            "国", "國", "家", "的", "龘", "7", "０", "。", "，", "a", "\n", "\u{3000}", "",
+            "国", "國", "家", "的", "龘", "7", "０", "。", "，", "a", "\n", "\u{3000}", "※", "",
         ] {
             let prev = prev.chars().next();
             let scores: Vec<f64> = cands.iter().map(|&(_, c)| lm.bigram(prev, Some(c))).collect();
