@@ -159,3 +159,13 @@ def test_a_page_that_shows_its_c1_bytes_keeps_the_decoders_own_drops():
     # A Simplified page seldom writes a byte 80-9f: none shown, and no run cut short either.
     simplified = ("中国国务院新闻办公室今天举行发布会，介绍经济运行情况。" * 4).encode("gbk").decode("latin-1")
     assert invisible_bytes.single_byte_drops(simplified) is None
+
+
+def test_a_page_read_by_cp1254_with_its_own_bytes_dropped_is_no_page_whose_no_break_spaces_went():
+    # cp1254's ignore drops 8e and 9e (后 is e5 90 8e): a page that shows no a0 by chance (one
+    # continuation byte in 119) had those gaps filled as a0, 后 read 名 (review31c).
+    text = ("鲤鱼门天后庙，又称鲤鱼门天后宫，是香港一所天后庙，位于九龙油塘鲤鱼门，现被列为香港三级历史建筑。"
+            "鲤鱼门天后庙建于清朝乾隆十八年，由郑连昌兴建，庙宇位于鲤鱼门海旁，面向维多利亚港东面的入口。")
+    shown = text.encode("utf-8").decode("cp1254", "ignore")
+    assert "\xa0" not in shown
+    assert invisible_bytes.repair(shown)[1] == 0
