@@ -119,6 +119,12 @@ def test_a_forecast_beside_weather_prose_is_the_articles() -> None:
     assert forecast not in out  # beside prose of something else: a weather widget
 
 
+def test_titles_under_a_related_lead_below_the_article_go() -> None:
+    titles = ["城东体育公园开园", "老城区雨污分流改造启动", "地铁三号线试运行"]
+    out = _clean(["青川县高标准农田建设全面铺开", P1, P2, P3, "更多精彩内容", *titles])
+    assert out == ["青川县高标准农田建设全面铺开", P1, P2, P3], out
+
+
 def test_referred_back() -> None:
     assert referred("这两本书都写到了老街的招牌，值得一读。")
     assert not referred("街坊们说，招牌在，老街的魂就在。")

@@ -38,7 +38,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
-from cleaner.furniture.interleaved import HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, introduces, poll_options, referred, spoken_of, widget
+from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, introduces, poll_options, referred, spoken_of, widget
 from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, head_items, tail_items
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
@@ -747,10 +747,14 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             removed[pos] = True
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)
-        if pos > 0 and (introduces(scored[pos - 1].text) or pos - 1 in set_out) and not prose_line(line):
-            set_out.add(pos)  # a row the line above sets out (截至收盘： over a run of prices: interleaved.introduces)
-        if family in INSIDE_FAMILIES and (pos + 1 < len(scored) and referred(scored[pos + 1].text) or pos in set_out):
-            family = ""  # the article's next sentence speaks of it (interleaved.referred), or it is set out: judged by its score
+        if pos > 0 and not removed[pos - 1] and not prose_line(line) and \
+                (pos - 1 in set_out or body[0] <= pos - 1 <= body[1] and introduces(scored[pos - 1].text)):
+            # A row the article's line above sets out, and the run under it (截至收盘： over a run of prices:
+            # interleaved.introduces); a heading that went or stands outside the body sets out the site's rows.
+            set_out.add(pos)
+        if family in INSIDE_FAMILIES and (pos + 1 < len(scored) and referred(scored[pos + 1].text)
+                                          or pos in set_out and family in DATA_FAMILIES):
+            family = ""  # the article's next sentence speaks of it (interleaved.referred), or sets it out: judged by its score
         elif any(spoken_of(family, scored[p].text) for p in (pos - 1, pos + 1) if 0 <= p < len(scored) and prose_line(scored[p])):
             family = ""  # the prose beside it speaks of its matter (interleaved.spoken_of): a weather report's forecast
         elif not family and poll_at >= 0 and pos - poll_at <= OPTIONS_REACH and poll_options(line.text):
@@ -795,7 +799,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
     done = {d.index for d in out}
     # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
-    swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES}
+    # A related lead (更多精彩内容, 延伸阅读》…) does: the titles under it are its list's.
+    swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES or d.reasons[0] == "inline-related"}
     for pos in tail_sweep(scored, folded, body, [line.index in swept for line in scored],
                           keep | {scored[p].index for p in listed | signed | own_rows}):
         line = scored[pos]

@@ -113,6 +113,9 @@ _LOADING = re.compile(r"^(?:视频|音频|图片|内容|页面|播放器)?\s*(?:
 # The forms a headline may take ("" is none): a survey's or a contest's key (调查：超七成受访者支持…, 竞猜：…)
 # and a call to follow or download are headlines' shapes too; the line guessed as the headline stays it.
 HEADLINE_FORMS = ("", "poll", "follow")
+# Rows of data an article sets out under its own line ending in a colon (截至收盘： over a run of prices,
+# 具体预报如下： over the days' forecasts): other widgets under a colon are a site's (关注我们：).
+DATA_FAMILIES = ("quote-row", "weather")
 INSIDE_FAMILIES = ("player", "audience", "poll", "font-size", "inline-related", "quote-row", "follow", "picture",
                    "reading-time", "inline-advert", "widget-buttons", "page-list", "weather")
 
@@ -159,8 +162,11 @@ def widget(text: str, f: dict[str, float]) -> str:
         return "quote-row"
     if _buttons_at_end(text, forms_):
         return "widget-buttons"
-    if len(text) <= 40 and (call := forms_.follow.search(bare)) and not re.search(r"[:,]", bare[: call.start()]):
-        return "follow"  # the call opens the line (加入…LINE好友，掌握…): after a clause or a key it is a sentence's or a fact's
+    if (len(text) <= 40 and (call := forms_.follow.search(bare)) and ":" not in bare[: call.start()]
+            and ("," not in bare[: call.start()] or len(bare) - call.end() <= CALL_TAIL and "," not in bare[call.end():])):
+        # The call opens the line (加入…LINE好友，掌握…) or closes it (海量资讯，尽在财经频道APP); after a key it is
+        # a fact's value (预约方式：关注…公众号), between clauses a sentence's (添加好友后，对方…).
+        return "follow"
     if _AD_LEAD.match(text):
         return "inline-advert"
     if _prompt_row(text):
@@ -179,6 +185,9 @@ _STEP = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(?[一�
 def _bracketed_poll(text: str, forms_: Forms) -> bool:
     """A poll's heading in brackets (【投票】你支持…吗？): the bracket sets the key apart from any sentence."""
     return text.startswith(("【", "[", "(")) and bool(forms_.poll.match(text)) and not _CLAUSE.search(text)
+
+
+CALL_TAIL = 6  # characters after a call's channel that still close it (尽在财经频道APP)
 
 
 # A prompt's opening: what a link or a button asks the reader to do (点击报名, 扫码进群…, 按此捐款…).
