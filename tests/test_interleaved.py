@@ -50,6 +50,11 @@ def _family(line: str) -> str:
     ("相關圖片", "picture"),
     ("视频加载中，请稍候...", "player"),  # a loading notice: interface words alone, its comma no clause
     ("行情 沪深300 3921.46 +0.82%", "quote-row"),  # a ticker's key over a price and its change
+    ("本文约2800字，阅读需要8分钟。", "reading-time"),  # the statement alone, closed by a stop
+    ("全文共3200字 | 阅读时间约 6 分钟", "reading-time"),
+    ("調整字級 小 中 大", "font-size"),
+    ("字号：默认 大号 超大号", "font-size"),
+    ("00:00 / 02:48", "player"),
 ])
 def test_widget_rows(line: str, family: str) -> None:
     assert _family(line) == family

@@ -70,7 +70,7 @@ def forms(path: Path = DATA) -> Forms:
         # The key set apart, bracketed or before a colon: 调查显示，… opens a sentence.
         poll=re.compile(rf"^(?:[\[【(](?:{alt['polls']})[\]】)]|(?:{alt['polls']})\s*[:|])\s*\S"),
         buttons=re.compile(rf"^(?:(?:{alt['buttons']})(?:{gap}|$))+$"),
-        font=re.compile(rf"^[\[【(]?(?:{alt['font_keys']})\s*:?\s*(?:(?:特大|超大|大|中|小|标准|默认|A\s*[-+]?|[-+]|T\s*[-+]?)[\s|/·]*){{2,}}[\]】)]?$"),
+        font=re.compile(rf"^[\[【(]?(?:{alt['font_keys']})\s*:?\s*(?:(?:(?:特大|超大|大|中|小)号?|标准|默认|A\s*[-+]?|[-+]|T\s*[-+]?)[\s|/·]*){{2,}}[\]】)]?$"),
         related=re.compile(rf"^[\[【(]?(?:{alt['related_leads']})[\]】)]?\s*(?::|》|>>|>|»|\||】)\s*\S"),
         more=re.compile(rf"^(?:点我|点此|按此|点击)?(?:看|查看|阅读)?更多\S{{0,8}}?(?:{alt['more_objects']})"),
         follow=re.compile(rf"(?:{alt['follows']})[^,。!?]{{0,14}}?(?:{alt['channels']})"),
@@ -96,8 +96,12 @@ _CODE = re.compile(r"\((?:\d{6}|\d{4,5}|[A-Z]{1,5})(?:\.[A-Z]{2})?\)")
 _PICTURE_PROMPT = re.compile(r"(?:点击|点此|按此|轻触|长按)\s*(?:[上下]方)?\s*(?:图片|图|查看)\S{0,8}?(?:大图|原图|高清|动画|更多|详情|图片|查看)"
                              r"|(?:查看|点击)(?:高清)?(?:大图|原图)")
 # Reading time above an article: 本文约2800字，阅读需要8分钟; 阅读时长 5 分钟.
-_READING_TIME = re.compile(r"^(?:本文|全文)?(?:约|共)?\s*\d[\d,]*\s*字[,\s]*(?:预计)?(?:阅读|读完)(?:需要|需|约|时间|时长)?\s*(?:约)?\s*\d+\s*分钟"
+_READING_TIME = re.compile(r"^(?:本文|全文)?(?:约|共)?\s*\d[\d,]*\s*字[,\s|丨]*(?:预计)?(?:阅读|读完)(?:需要|需|约|时间|时长)?\s*(?:约)?\s*\d+\s*分钟"
                            r"|^(?:预计)?阅读(?:时长|时间|需要)\s*:?\s*(?:约)?\s*\d+\s*分钟")
+# The same statement as a whole line closed by a stop (本文约2800字，阅读需要8分钟。): still no sentence of the article's.
+_READING_LINE = re.compile(rf"(?:{_READING_TIME.pattern})(?:左右)?[。.]?$")
+# A player's position and length alone (00:00 / 02:48).
+_PLAYER_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$")
 # An advert's label opening its copy: 广告 | 开户即送…, 推广：…
 _AD_LEAD = re.compile(r"^(?:广告|推广|赞助|商业推广|AD)\s*(?:\||:|丨)\s*\S")
 _CLAUSE = re.compile(r"[\u3400-\u9fff],|,[\u3400-\u9fff]")  # a comma between words: a sentence's clause, no thousands
@@ -131,8 +135,10 @@ def widget(text: str, f: dict[str, float]) -> str:
     # stays, as every set's hand copies keep it; a run of them may be the article (a photo story).
     if forms_.picture_credit.search(text):
         return "picture"
-    if _LOADING.match(text):
+    if _LOADING.match(text) or _PLAYER_CLOCK.match(text):
         return "player"
+    if _READING_LINE.match(text):
+        return "reading-time"
     if _SENTENCE_END.search(text) and not _bracketed_poll(text, forms_):
         return ""  # a line ending its sentence is none of the rows below (已有超过12万人参与!, 这些图片来源于网络，…。)
     if _STEP.match(text):
