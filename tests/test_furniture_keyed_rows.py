@@ -68,3 +68,12 @@ def test_contact_rows_over_the_copyright_go_a_signature_stops_them():
     rows = ["总编室：0551-62220001 广告部：0551-62220002 发行部：0551-62220003", "新闻热线：0551-62220000 投稿邮箱：tougao@jiangbei.cn"]
     out = clean(page("新竹县政府", "115年3月12日", *rows, "版权所有 ©2026 新竹县政府"))
     assert out[-3:] == [SECOND, "新竹县政府", "115年3月12日"]
+
+
+def test_rows_go_only_right_above_the_copyright():
+    # An event's facts at the article's end, with the editor's credit or the page's tools between them and the
+    # site's copyright line: the article's, as the rows stay on a page with no copyright line at all.
+    rows = ["活动时间：4月1日至4月30日 开放时间：9:00-17:00", "活动地点：市图书馆一楼大厅 咨询电话：0571-86543210"]
+    for between in (["责任编辑：李明"], ["打印本页 关闭窗口"], ["责任编辑：李明", "相关阅读", "市图书馆新馆开放"]):
+        out = clean(page(*rows, *between, "版权所有 杭州日报 浙ICP备00000000号"))
+        assert all(row in out for row in rows), between

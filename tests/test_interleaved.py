@@ -48,6 +48,13 @@ def _family(line: str) -> str:
     ("第1页：测试环境", "page-list"),
     ("今日天气 阴转大雨 24~29℃ 空气质量 良", "weather"),
     ("相關圖片", "picture"),
+    ("视频加载中，请稍候...", "player"),  # a loading notice: interface words alone, its comma no clause
+    ("行情 沪深300 3921.46 +0.82%", "quote-row"),  # a ticker's key over a price and its change
+    ("本文约2800字，阅读需要8分钟。", "reading-time"),  # the statement alone, closed by a stop
+    ("全文共3200字 | 阅读时间约 6 分钟", "reading-time"),
+    ("調整字級 小 中 大", "font-size"),
+    ("字号：默认 大号 超大号", "font-size"),
+    ("00:00 / 02:48", "player"),
 ])
 def test_widget_rows(line: str, family: str) -> None:
     assert _family(line) == family
@@ -68,9 +75,59 @@ def test_widget_rows(line: str, family: str) -> None:
     "○ 支持 ○ 反对 ○ 无所谓",  # choices alone: a form's boxes look the same (a poll's go under its question)
     "明天白天阴转大雨，气温24到29℃，请市民出行注意安全。",
     "第1页的内容讲的是测试环境。",
+    # A sentence's end (!?…, a closing quote after one) or a clause's comma: prose, whatever form it holds.
+    "截至发稿，已有超过3万人参与！",
+    "已有超过5000人观看！",
+    "现场视频中，主持人在12:40时宣布结果！",
+    "回放视频显示，球员在第03:15分钟倒地……",
+    "添加好友后，对方开始推销理财产品……",
+    "“关注公众号就能领红包！”",
+    "你下载这个APP了吗？",
+    # A figure and its change are the article's data: a ticker needs several quotes, a code or its key.
+    "上证指数 3021.46 +0.82%",
+    "全年粮食产量 6.95亿吨 +1.3%",
+    # Numbered steps, quoted words, a vote's result, a quiz's question with its clauses.
+    "三、打开手机短信",
+    "2. 下载并打开官方APP",
+    "网友吐槽“点击查看大图”按钮太小",
+    "记者试用“立即播放 ▶”功能",
+    "投票：赞成 58 票，反对 2 票",
+    "小测试：接到陌生来电，对方要求你转账，你该怎么办？",
 ])
 def test_article_lines_are_no_widgets(line: str) -> None:
     assert _family(line) == ""
+
+
+def test_a_widget_shaped_headline_stays_the_headline() -> None:
+    # Without the page's title the headline is guessed: a survey's or a contest's key is a headline's shape too.
+    for headline in ("调查：超七成受访者支持延长课后服务", "竞猜：谁会是本届联赛的冠军？", "如何下载国家反诈中心APP？"):
+        out = _clean(["江城融媒 新闻 视频 问政 服务 客户端", headline, P1, P2, P3])
+        assert out[-4:] == [headline, P1, P2, P3], out
+
+
+def test_rows_a_colon_sets_out_are_the_articles() -> None:
+    rows = ["台积电 1,080 ▲15 鸿海 182.5 ▼1.0", "联发科 1,265 ▲20 广达 298.5 ▼3.5"]
+    out = _clean(["台股权值股收盘齐扬", P1, "截至收盘：", *rows, P2, P3])
+    assert all(row in out for row in rows), out
+    out = _clean(["台股权值股收盘齐扬", P1, "截至收盘：", "加权指数 21,350.12", rows[0], P2, P3])
+    assert rows[0] in out, out  # the run goes on under a row of the article's own
+    out = _clean(["台股权值股收盘齐扬", P1, rows[0], P2, P3])
+    assert rows[0] not in out  # the same row between paragraphs, set out by nothing: a ticker
+
+
+def test_a_forecast_beside_weather_prose_is_the_articles() -> None:
+    forecast = "周六：小雨转阴 5~11℃ 东北风4级"
+    report = "受冷空气影响，本周末全市气温将明显下降，最低气温降至5℃左右，市民外出要注意添衣保暖。"
+    out = _clean(["冷空气周末到货 全市气温明显下降", report, forecast, P2, P3])
+    assert forecast in out, out
+    out = _clean(["青川县高标准农田建设全面铺开", P1, forecast, P2, P3])
+    assert forecast not in out  # beside prose of something else: a weather widget
+
+
+def test_titles_under_a_related_lead_below_the_article_go() -> None:
+    titles = ["城东体育公园开园", "老城区雨污分流改造启动", "地铁三号线试运行"]
+    out = _clean(["青川县高标准农田建设全面铺开", P1, P2, P3, "更多精彩内容", *titles])
+    assert out == ["青川县高标准农田建设全面铺开", P1, P2, P3], out
 
 
 def test_referred_back() -> None:

@@ -29,7 +29,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
-from cleaner.furniture.keyed_rows import colon_fields, field_foot, rows_over_foot
+from cleaner.furniture.keyed_rows import FOOT_KEYS, colon_fields, field_foot, keys_of, rows_over_foot
 from cleaner.furniture.site_foot import FOOT_MAX
 from cleaner.furniture.headline import fuller_headline, headline_lines
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
@@ -38,7 +38,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
-from cleaner.furniture.interleaved import INSIDE_FAMILIES, OPTIONS_REACH, poll_options, referred, widget
+from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, introduces, poll_options, referred, spoken_of, widget
 from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, head_items, tail_items
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
@@ -534,7 +534,7 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
                                        "template", "list_block", "item_row")) and not _label_row(text) \
             and not structural(lines[pos]) and not source_line(text)
         if (plain and 5 <= len(text) <= 40 and f["lex_cover"] < _HEADLINE_COVER and f["separators"] == 0
-                and not _BRACKETED.match(text) and not widget(text, f)):
+                and not _BRACKETED.match(text) and widget(text, f) in HEADLINE_FORMS):
             return pos
         if score(f, model) > model.threshold or widget(text, f):
             continue  # removed (a widget's row by its form: 本文约1200字，阅读需要4分钟): the headline may stand above it
@@ -737,6 +737,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
     poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
+    set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline:
             continue
@@ -746,8 +747,16 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             removed[pos] = True
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)
-        if family in INSIDE_FAMILIES and pos + 1 < len(scored) and referred(scored[pos + 1].text):
-            family = ""  # the article's next sentence speaks of it (interleaved.referred): judged by its score
+        if pos > 0 and not removed[pos - 1] and not prose_line(line) and \
+                (pos - 1 in set_out or body[0] <= pos - 1 <= body[1] and introduces(scored[pos - 1].text)):
+            # A row the article's line above sets out, and the run under it (截至收盘： over a run of prices:
+            # interleaved.introduces); a heading that went or stands outside the body sets out the site's rows.
+            set_out.add(pos)
+        if family in INSIDE_FAMILIES and (pos + 1 < len(scored) and referred(scored[pos + 1].text)
+                                          or pos in set_out and family in DATA_FAMILIES):
+            family = ""  # the article's next sentence speaks of it (interleaved.referred), or sets it out: judged by its score
+        elif any(spoken_of(family, scored[p].text) for p in (pos - 1, pos + 1) if 0 <= p < len(scored) and prose_line(scored[p])):
+            family = ""  # the prose beside it speaks of its matter (interleaved.spoken_of): a weather report's forecast
         elif not family and poll_at >= 0 and pos - poll_at <= OPTIONS_REACH and poll_options(line.text):
             kept, family = False, "poll"  # a poll's choices under its question (○ 支持 ○ 反对; a form's boxes head no poll)
         if family == "poll":
@@ -790,7 +799,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
     done = {d.index for d in out}
     # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
-    swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES}
+    # A related lead (更多精彩内容, 延伸阅读》…) does: the titles under it are its list's.
+    swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES or d.reasons[0] == "inline-related"}
     for pos in tail_sweep(scored, folded, body, [line.index in swept for line in scored],
                           keep | {scored[p].index for p in listed | signed | own_rows}):
         line = scored[pos]
@@ -923,18 +933,26 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
         # Lines taken below the last one only (the site's copyright line a rule took): no line to sweep, the rows over it aside.
         below = [normalise(folded[i]) for i in range(scored[-1].index + 1, len(folded)) if folded[i].strip()] if start < len(scored) else []
         return [pos for pos in rows_over_foot([line.text for line in scored], start, len(scored)) if scored[pos].index not in keep] \
-            if any(_COPYRIGHT.search(legible(text)) or imprint(text) for text in below) else []
+            if _foot_line(below) else []
     foot = [scored[first].text] if removed[first] else \
         [normalise(folded[i]) for i in range(scored[first - 1].index + 1, scored[first].index) if folded[i].strip()]
     # The site's contact rows right above its copyright or registration line (keyed_rows.rows_over_foot).
-    over = rows_over_foot([line.text for line in scored], start, first) \
-        if any(_COPYRIGHT.search(legible(text)) or imprint(text) for text in foot) else []
+    over = rows_over_foot([line.text for line in scored], start, first) if _foot_line(foot) else []
     if not removed[first]:
         first -= 1  # the line above the gap is the last line of the article's side
     return [pos for pos in over if scored[pos].index not in keep] + \
         [pos for pos in range(first + 1, len(scored))
          if not removed[pos] and scored[pos].index not in keep and _sweepable(scored[pos].text)
          and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))]
+
+
+def _foot_line(below: list[str]) -> bool:
+    """Is the first line of ``below`` (the lines right under a run of rows, blank lines left out), other
+    rows of the run a rule took before aside, the site's copyright or registration line? Rows of fields go
+    as its contact rows only right above it: with 责任编辑, 打印本页 or 相关阅读 between, they are the
+    article's last facts (参观地址：… 咨询电话：…)."""
+    rest = [text for text in below if keys_of(text) < FOOT_KEYS]
+    return bool(rest) and bool(_COPYRIGHT.search(legible(rest[0])) or imprint(rest[0]))
 
 
 def _sweepable(text: str) -> bool:

@@ -10,7 +10,12 @@ picture's prompt, placeholder, note or source (``点击查看大图``, ``图片`
 of these forms is an article's sentence, wherever it stands, so ``widget`` names the family of a
 line whatever its position (``generic.forced`` and, for a line punctuated as a sentence,
 ``generic.judged``). Every test is of the line alone: its words (``data/inside.toml``) and its
-shape; a line of prose that mentions 视频, 点击 or 图片 in a sentence has none of these shapes.
+shape. A line that ends a sentence (。!? or an ellipsis, a closing quote after one) has none of these
+forms but a caption's credit (and a bracketed poll's question); a clause's comma between Han words
+rules out the player, audience, poll and quote forms and any call to follow after it; words in
+quotation marks are the article's naming (吐槽“点击查看大图”按钮), and a numbered step (三、打开手机短信)
+is a list's. What the neighbours say is ``generic.decide``'s (``referred``, ``introduces``,
+``spoken_of``).
 
 Lines are folded and NFKC-normalised (Traditional is Simplified, fullwidth is ASCII).
 """
@@ -65,7 +70,7 @@ def forms(path: Path = DATA) -> Forms:
         # The key set apart, bracketed or before a colon: 调查显示，… opens a sentence.
         poll=re.compile(rf"^(?:[\[【(](?:{alt['polls']})[\]】)]|(?:{alt['polls']})\s*[:|])\s*\S"),
         buttons=re.compile(rf"^(?:(?:{alt['buttons']})(?:{gap}|$))+$"),
-        font=re.compile(rf"^[\[【(]?(?:{alt['font_keys']})\s*:?\s*(?:(?:特大|超大|大|中|小|标准|默认|A\s*[-+]?|[-+]|T\s*[-+]?)[\s|/·]*){{2,}}[\]】)]?$"),
+        font=re.compile(rf"^[\[【(]?(?:{alt['font_keys']})\s*:?\s*(?:(?:(?:特大|超大|大|中|小)号?|标准|默认|A\s*[-+]?|[-+]|T\s*[-+]?)[\s|/·]*){{2,}}[\]】)]?$"),
         related=re.compile(rf"^[\[【(]?(?:{alt['related_leads']})[\]】)]?\s*(?::|》|>>|>|»|\||】)\s*\S"),
         more=re.compile(rf"^(?:点我|点此|按此|点击)?(?:看|查看|阅读)?更多\S{{0,8}}?(?:{alt['more_objects']})"),
         follow=re.compile(rf"(?:{alt['follows']})[^,。!?]{{0,14}}?(?:{alt['channels']})"),
@@ -91,13 +96,30 @@ _CODE = re.compile(r"\((?:\d{6}|\d{4,5}|[A-Z]{1,5})(?:\.[A-Z]{2})?\)")
 _PICTURE_PROMPT = re.compile(r"(?:点击|点此|按此|轻触|长按)\s*(?:[上下]方)?\s*(?:图片|图|查看)\S{0,8}?(?:大图|原图|高清|动画|更多|详情|图片|查看)"
                              r"|(?:查看|点击)(?:高清)?(?:大图|原图)")
 # Reading time above an article: 本文约2800字，阅读需要8分钟; 阅读时长 5 分钟.
-_READING_TIME = re.compile(r"^(?:本文|全文)?(?:约|共)?\s*\d[\d,]*\s*字[,\s]*(?:预计)?(?:阅读|读完)(?:需要|需|约|时间|时长)?\s*(?:约)?\s*\d+\s*分钟"
+_READING_TIME = re.compile(r"^(?:本文|全文)?(?:约|共)?\s*\d[\d,]*\s*字[,\s|丨]*(?:预计)?(?:阅读|读完)(?:需要|需|约|时间|时长)?\s*(?:约)?\s*\d+\s*分钟"
                            r"|^(?:预计)?阅读(?:时长|时间|需要)\s*:?\s*(?:约)?\s*\d+\s*分钟")
+# The same statement as a whole line closed by a stop (本文约2800字，阅读需要8分钟。): still no sentence of the article's.
+_READING_LINE = re.compile(rf"(?:{_READING_TIME.pattern})(?:左右)?[。.]?$")
+# A player's position and length alone (00:00 / 02:48).
+_PLAYER_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$")
 # An advert's label opening its copy: 广告 | 开户即送…, 推广：…
 _AD_LEAD = re.compile(r"^(?:广告|推广|赞助|商业推广|AD)\s*(?:\||:|丨)\s*\S")
 _CLAUSE = re.compile(r"[\u3400-\u9fff],|,[\u3400-\u9fff]")  # a comma between words: a sentence's clause, no thousands
-_STOP = "。"
+# A sentence's end (NFKC: ！ is !, ？ is ?, … is ...), closing quotes or brackets after it: 已有超过12万人参与！,
+# …投资项目……, 他说：“到了。”
+_SENTENCE_END = re.compile(r"(?:[。!?]|\.\.\.)[”’」』\"')\]】]*$")
+# Words in quotation marks are what the article names or cites (网友吐槽“点击查看大图”按钮太小), as portals._QUOTED.
+_QUOTED = re.compile(r"“[^”]{1,16}”|「[^」]{1,16}」|『[^』]{1,16}』|\"[^\"]{1,16}\"")
+# A loading notice a player or a picture leaves as text (视频加载中，请稍候...): interface words alone.
+_LOADING = re.compile(r"^(?:视频|音频|图片|内容|页面|播放器)?\s*(?:正在)?加载中\s*[,，]?\s*(?:请稍候|请稍等|请耐心等待)?\s*(?:\.{3}|…)*$")
 
+
+# The forms a headline may take ("" is none): a survey's or a contest's key (调查：超七成受访者支持…, 竞猜：…)
+# and a call to follow or download are headlines' shapes too; the line guessed as the headline stays it.
+HEADLINE_FORMS = ("", "poll", "follow")
+# Rows of data an article sets out under its own line ending in a colon (截至收盘： over a run of prices,
+# 具体预报如下： over the days' forecasts): other widgets under a colon are a site's (关注我们：).
+DATA_FAMILIES = ("quote-row", "weather")
 INSIDE_FAMILIES = ("player", "audience", "poll", "font-size", "inline-related", "quote-row", "follow", "picture",
                    "reading-time", "inline-advert", "widget-buttons", "page-list", "weather")
 
@@ -108,28 +130,35 @@ def widget(text: str, f: dict[str, float]) -> str:
     if not text or len(text) > WIDGET_MAX or is_paragraph(text, f):
         return ""
     forms_ = forms()
-    stop = text.endswith(_STOP)
     # A caption goes by its credit (as forms.caption takes 摄, 供图): a picture's source closing it.
     # A caption that only describes its picture (▲民众在灯笼展拍照留念。, 县长（右三）视察…。, 图一：…)
     # stays, as every set's hand copies keep it; a run of them may be the article (a photo story).
     if forms_.picture_credit.search(text):
         return "picture"
-    if stop:
-        return ""  # a line ending its sentence with 。 is none of the rows below (这些图片来源于网络，…。)
-    if forms_.picture_source.match(text) or (len(text) <= 30 and forms_.picture_note.search(text)):
+    if _LOADING.match(text) or _PLAYER_CLOCK.match(text):
+        return "player"
+    if _READING_LINE.match(text):
+        return "reading-time"
+    if _SENTENCE_END.search(text) and not _bracketed_poll(text, forms_):
+        return ""  # a line ending its sentence is none of the rows below (已有超过12万人参与!, 这些图片来源于网络，…。)
+    if _STEP.match(text):
+        return ""  # an article's numbered step or heading (三、打开手机短信), whatever it names
+    bare = _QUOTED.sub("", text)  # what the line says itself: quoted words are the article's (吐槽“点击查看大图”按钮)
+    clause = bool(_CLAUSE.search(text))
+    if forms_.picture_source.match(text) or (len(text) <= 30 and forms_.picture_note.search(bare)):
         return "picture"
-    if forms_.placeholder.match(text) or (len(text) <= SHORT_MAX + 6 and _PICTURE_PROMPT.search(text)):
+    if forms_.placeholder.match(text) or (len(text) <= SHORT_MAX + 6 and _PICTURE_PROMPT.search(bare)):
         return "picture"
     if _READING_TIME.match(text):
         return "reading-time"
     if forms_.font.match(text):
         return "font-size"
-    if (len(text) <= 40 and not _OPENING_TIME.match(text) and forms_.player.search(text)
-            and (forms_.controls.search(text) or _DURATION.search(text))):
+    if (not clause and len(text) <= 40 and not _OPENING_TIME.match(text) and forms_.player.search(bare)
+            and (forms_.controls.search(bare) or _DURATION.search(bare))):
         return "player"
-    if len(text) <= SHORT_MAX and (forms_.audience.search(text) or forms_.live.match(text)):
+    if not clause and len(text) <= SHORT_MAX and (forms_.audience.search(text) or forms_.live.match(text)):
         return "audience"
-    if forms_.poll.match(text) or _QUESTION_CHOICES.match(text):
+    if not clause and (forms_.poll.match(text) or _QUESTION_CHOICES.match(text)):
         return "poll"
     if len(text) <= SHORT_MAX and forms_.buttons.match(text):
         return "poll" if re.search("投票|答案|结果|测", text) else "widget-buttons"
@@ -139,7 +168,10 @@ def widget(text: str, f: dict[str, float]) -> str:
         return "quote-row"
     if _buttons_at_end(text, forms_):
         return "widget-buttons"
-    if len(text) <= 40 and forms_.follow.search(text) and ":" not in text[: forms_.follow.search(text).start()]:
+    if (len(text) <= 40 and (call := forms_.follow.search(bare)) and ":" not in bare[: call.start()]
+            and ("," not in bare[: call.start()] or len(bare) - call.end() <= CALL_TAIL and "," not in bare[call.end():])):
+        # The call opens the line (加入…LINE好友，掌握…) or closes it (海量资讯，尽在财经频道APP); after a key it is
+        # a fact's value (预约方式：关注…公众号), between clauses a sentence's (添加好友后，对方…).
         return "follow"
     if _AD_LEAD.match(text):
         return "inline-advert"
@@ -150,6 +182,18 @@ def widget(text: str, f: dict[str, float]) -> str:
     if _weather(text):
         return "weather"
     return ""
+
+
+# A numbered step or heading (三、打开手机短信, 2. 下载APP, (一) 关注公众号): an article's list, no widget.
+_STEP = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(?[一二三四五六七八九十]{1,3}\)|\d{1,2}\s*[、.)](?!\d)|第[一二三四五六七八九十\d]{1,3}步)")
+
+
+def _bracketed_poll(text: str, forms_: Forms) -> bool:
+    """A poll's heading in brackets (【投票】你支持…吗？): the bracket sets the key apart from any sentence."""
+    return text.startswith(("【", "[", "(")) and bool(forms_.poll.match(text)) and not _CLAUSE.search(text)
+
+
+CALL_TAIL = 6  # characters after a call's channel that still close it (尽在财经频道APP)
 
 
 # A prompt's opening: what a link or a button asks the reader to do (点击报名, 扫码进群…, 按此捐款…).
@@ -190,16 +234,54 @@ def _buttons_at_end(text: str, forms_: Forms) -> bool:
     return tail >= 2 and len(items) > tail
 
 
+# A ticker's key: a row so marked is a quote widget's (行情：上证指数 …, 实时报价 …).
+_QUOTE_KEY = re.compile(r"行情|报价|自选|盘口")
+
+
 def _quote_row(text: str) -> bool:
-    """A row of quotes: prices with their changes (沪深300 3921.46 +0.82%, 台积电 1,080 ▲15) and no
-    sentence (no Han clause, no stop), or a stock's code with its links (隆光新能(600888)行情 资金流向)."""
-    if _CLAUSE.search(text) or "。" in text:
+    """A ticker's row: several quotes, each a price with its change (台积电 1,080 ▲15 鸿海 182.5 ▼1.0,
+    沪深300 3921.46 +0.82% 创业板指 2105.33 +1.21%), or one under a ticker's key or beside a stock's code
+    (行情 沪深300 3921.46 +0.82%, 腾达控股(00888)52.30 +3.15%), and no sentence (no Han clause, no stop);
+    or a stock's code with its links (隆光新能(600888)行情 资金流向). One figure and its change alone
+    (上证指数 3021.46 +0.82%, 全年粮食产量 6.95亿吨 +1.3%) is as often the article's own data."""
+    if _CLAUSE.search(text) or "。" in text or re.search(r"[\u3400-\u9fff]{12,}", text):
         return False
-    changes = len(_CHANGE.findall(text))
-    if changes and (changes >= 2 or _PRICE.search(text)) and not re.search(r"[\u3400-\u9fff]{12,}", text):
-        return True
     code = _CODE.search(text)
-    return bool(code and forms().buttons.match(text[code.end():].strip()))
+    if code and forms().buttons.match(text[code.end():].strip()):
+        return True
+    if not _PRICE.search(text):
+        return False
+    return _quotes(text) >= 2 or bool((code or _QUOTE_KEY.search(text)) and _CHANGE.search(text))
+
+
+# One quote: a price, then its change (+2.34%, ▲15, +212.31 (+1.18%)); a bare -05 is a date's or a range's.
+_QUOTE = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?\s*(?:[+-]\s*\d+(?:\.\d+)?\s*%|[+-]\s*\d[\d,]*\.\d+\s*\(\s*[+-]?\s*\d+(?:\.\d+)?\s*%\)"
+                    r"|[▲▼△▽↑↓]\s*\d[\d,.]*)")
+
+
+def _quotes(text: str) -> int:
+    """Quotes on a row: prices each followed by a change."""
+    return len(_QUOTE.findall(text))
+
+
+# What prose says when it speaks of a weather row's or a quote row's matter: beside such prose the row
+# is the article's forecast or closing prices (…大风降温天气，气温明显下降… over 明天：多云转阴 3~9℃ 北风5级).
+_TOPICS = {
+    "weather": re.compile(r"天气|气温|降温|升温|气象|预报|冷空气|寒潮|台风|降雨|降水|雨雪|高温"),
+    "quote-row": re.compile(r"指数|股价|收盘|开盘|大盘|涨幅|跌幅|收涨|收跌|报收|成交额"),
+}
+
+
+def spoken_of(family: str, beside: str) -> bool:
+    """Does ``beside`` (a prose line next to a widget-shaped row of ``family``) speak of that row's matter?"""
+    topic = _TOPICS.get(family)
+    return bool(topic and topic.search(beside))
+
+
+def introduces(above: str) -> bool:
+    """Does the line above a widget-shaped row introduce it (截至收盘：, 受访者的选择如下：)? The rows
+    under a line ending in a colon are what the article sets out there (a run of closing prices)."""
+    return above.rstrip().endswith(":")
 
 
 # The opening of a sentence that speaks of the line above it (这两本书…, 上述…, 该视频…): that line
