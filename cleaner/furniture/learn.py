@@ -149,6 +149,27 @@ def document_lines(text: str) -> dict:
     return out
 
 
+def cleaned_lines(text: str, config) -> dict:
+    """``document_lines`` of ``text`` as the cleaning pass leaves it before the learned lines go.
+
+    The cleaning pass compares the lines of its result (repaired, converted, one paragraph a
+    line) with what was learned; counting the lines as written would learn a misread page's
+    footer as mojibake (``鍏充簬鎴戜滑``) and a pinyin-stuffed one as a different line on every
+    page, and neither would ever match a repaired line. So each document is counted as the
+    pipeline cleans it with furniture left in: the same lines, the same way. A document the
+    pipeline refuses (too large) or fails on is counted as written; the cleaning pass reports it.
+    """
+    from dataclasses import replace
+
+    from cleaner.pipeline import Cleaner
+
+    try:
+        text = Cleaner.for_config(replace(config, remove_furniture=False)).run(text, details=False).text
+    except Exception:  # noqa: BLE001 - one document must not end the learning pass
+        pass
+    return document_lines(text)
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """When a recurring line is furniture (defaults: docs/furniture-learning.md gives the evidence)."""
