@@ -2,8 +2,9 @@
 
 CCNet and RefinedWeb remove boilerplate at scale this way: a share row, a footer or a navigation
 trail is the same line on every page of a portal, while an article line is written once. Runs
-over many documents (folders, JSON Lines, Ray) learn in a first, cheap pass (read, split lines,
-normalise, count: no cleaning) and remove the learned lines in the second, while cleaning.
+over many documents (folders, JSON Lines, Ray) learn in a first pass (each document cleaned with
+its furniture left in, so that its lines are the ones the second pass compares: ``cleaned_lines``;
+split, normalised, counted; nothing written) and remove the learned lines in the second, while cleaning.
 
 - **Normalised lines.** Entities unescaped, width folded (fullwidth ASCII), Traditional folded to
   Simplified (a character at a time),
@@ -323,9 +324,8 @@ class Learned:
 def remove_learned(result: Result, learned: Learned | None, site: str, *, details: bool = False) -> Result:
     """Remove the learned lines of ``site`` from a cleaned result; one Step ``remove learned:SITE``.
 
-    Lines are compared normalised, so the cleaned line (converted, width-fixed) still matches what
-    was counted on the input; a line a repair changed beyond that is kept. With ``details``, each
-    removed line's text is a finding, so nothing goes without a record.
+    Lines are compared normalised, as they were counted (``cleaned_lines``: the same cleaning). With
+    ``details``, each removed line's text is a finding, so nothing goes without a record.
     """
     lines = learned.lines.get(site) if learned else None
     if not lines or not result.text:
