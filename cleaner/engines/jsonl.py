@@ -356,7 +356,7 @@ def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, fie
 
 
 def _document_lines_of(part: list[bytes], config: Config, field: str, group: str) -> tuple[list[tuple[dict, str]], int]:
-    """(``document_lines`` and site of each record of the batch that has the field, the batch's bytes)."""
+    """(``cleaned_lines`` and site of each record of the batch that has the field, the batch's bytes)."""
     import json
 
     out = []
