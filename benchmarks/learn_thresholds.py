@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/learn_thresholds.py
 
 The 69 pages of ``../shared/corpora/webpages`` (about 50 sites, original HTML and the article
-copied by hand) are extracted as a folder run extracts them and learned from as one corpus, as a
-crawl without URLs would be. For each setting: how many lines are learned, how many of the
+copied by hand) are extracted and cleaned with their furniture left in, as a folder run's learning
+pass counts them (``cleaned_lines``), and learned from as one corpus, as a crawl without URLs would be. For each setting: how many lines are learned, how many of the
 pages' line occurrences they remove, and how many of those are article lines (a line of the
 hand-copied article of that page: text lost). A good setting removes furniture and no article
 line.
@@ -21,14 +21,15 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "webpages"
 def main() -> None:
     if not CORPUS.is_dir():
         sys.exit(f"benchmarks/learn_thresholds.py: {CORPUS} is missing (see ../shared/corpora/README.md)")
-    from cleaner.furniture.learn import Learner, Thresholds, document_lines, normalise
+    from cleaner.config import Config
+    from cleaner.furniture.learn import Learner, Thresholds, cleaned_lines, normalise
     from cleaner.io.page import load_page
 
     pages = []
     for html in sorted((CORPUS / "original").glob("*.html")):
         text = load_page(html.read_bytes(), html.name).text
         article = (CORPUS / "cleaned" / f"{html.stem}.txt").read_text(encoding="utf-8", errors="replace")
-        pages.append((document_lines(text), {normalise(l) for l in article.splitlines() if l.strip()}))
+        pages.append((cleaned_lines(text, Config().for_extracted_text()), {normalise(l) for l in article.splitlines() if l.strip()}))
     learner = Learner()
     for lines, _ in pages:
         learner.add_lines(lines, "corpus")

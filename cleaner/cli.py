@@ -30,6 +30,7 @@ from cleaner.config import TARGETS, Config
 from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
+from cleaner.io.once import reads_once, shown_name
 from cleaner.io.output import is_stream, output_file_error, overlap_error, shown_path
 from cleaner.urlhost import host_of
 
@@ -317,13 +318,13 @@ def _run(argv: list[str]) -> int:
             run_records(args.input, output, config, report, kind=kind, jobs=jobs, field=args.field, details=args.details,
                         learn=not args.no_learn)
         except InputError as exc:
-            raise UsageError(f"{'<stdin>' if args.input == '-' else args.input}: {exc}") from None
+            raise UsageError(f"{shown_name(args.input)}: {exc}") from None
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise
             return _write_failed(output, exc)
         _unused_sites(cleaner, config, report)
-        print(f"cleaner: {'<stdin>' if args.input == '-' else args.input}: {report.summary('records')}", file=sys.stderr)
+        print(f"cleaner: {shown_name(args.input)}: {report.summary('records')}", file=sys.stderr)
         return report.exit_code
     from cleaner.engines.single import InputFailed, run_single
 
@@ -462,6 +463,8 @@ def _unused_sites(cleaner, config: Config, report: Report) -> None:
 
 
 def _ray(args, config: Config) -> int:
+    if reads_once(args.input):  # Ray's readers open and size their files; learning reads them twice
+        raise UsageError(f"{shown_name(args.input)}: --engine ray reads files; not standard input or a pipe (save it to a file)")
     dst = Path(args.output)
     if dst.exists() and any(dst.iterdir()):
         raise UsageError(f"{dst}: output exists and is not an empty folder; refusing to mix runs")

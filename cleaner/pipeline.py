@@ -155,13 +155,14 @@ class Cleaner:
         # the set-aside and the unread spans ask the same lines, and nothing outlives the page.
         readings: dict = {}
 
-        def apply(action: str, name: str, fixer: Callable[[str], str], value: str) -> str:
+        def apply(action: str, name: str, fixer: Callable[[str], str], value: str, most: Callable[[str], int] | None = None) -> str:
             new = fixer(value)
             if new != value:
                 # Without details the places are counted only if the count is read (model.CountedLater);
                 # a huge page is counted at once, so that no stage's copy of it is held to the end.
-                steps.append(Step(action, name, _changed_places(value, new)) if details or len(value) > LAZY_COUNT_CHARS
-                             else CountedLater(action, name, partial(_changed_places, value, new)))
+                # ``most``: what the stage took out, which no count of its places can exceed.
+                count = partial(_changed_places, value, new) if most is None else partial(_at_most, value, new, most)
+                steps.append(Step(action, name, count()) if details or len(value) > LAZY_COUNT_CHARS else CountedLater(action, name, count))
             return new
 
         def record(name: str, repair: mojibake.MojibakeRepair) -> str:
@@ -208,7 +209,10 @@ class Cleaner:
             # [1;33m (cleaner/repair/terminal_codes.py).
             text = apply("remove", "terminal-codes", terminal_codes.strip, text)
         if cfg.strip_markup:
-            text = apply("remove", "markup-tags", leftovers.strip_markup, text)
+            # Each place it changed holds a tag or a script, style or comment it took out: the line
+            # aligner, which looks 8 lines ahead, once counted a long page's every later line after
+            # a script block of more lines (75,938 places for 403 tags).
+            text = apply("remove", "markup-tags", leftovers.strip_markup, text, most=leftovers.markup_taken)
             text = apply("remove", "bbcode-tags", bbcode.strip_bbcode, text)  # a forum's markup, as HTML's
             # A page dumped as Markdown (html2text, a reader tool): its syntax as HTML's tags, its
             # reader header or first heading as an HTML page's <title> and <meta> (cleaner/markdown.py).
@@ -575,6 +579,11 @@ class _Outside:
 # in three marked): nothing can read it back, and a crawl should fetch it again. Told once a page.
 MARKS_GONE, MARKS_GONE_SHARE = 20, 4
 _MARK_RUNS = re.compile("\ufffd+")  # a wrong charset's marks stand among the characters it read, runs of one to a few
+
+
+def _at_most(old: str, new: str, most: Callable[[str], int]) -> int:
+    """The changed places between ``old`` and ``new``, but no more than ``most(old)``."""
+    return min(_changed_places(old, new), most(old))
 
 
 def _wide_if_gone(count: int, text: str) -> int | None:

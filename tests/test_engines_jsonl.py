@@ -130,18 +130,18 @@ def test_the_learning_window_returns_to_four_batches_a_worker_after_its_long_fir
 
 
 def test_a_batch_that_kills_its_learning_worker_counts_nothing_and_the_pass_goes_on(monkeypatch):
-    # Forked workers inherit this process's document_lines: one record ends its worker as the
+    # Forked workers inherit this process's cleaned_lines: one record ends its worker as the
     # out-of-memory killer would; the pass ended with BrokenProcessPool (review19b F7).
     import os
 
-    real = jsonl.document_lines
+    real = jsonl.cleaned_lines
 
-    def lines_of(text):
+    def lines_of(text, config):
         if text.startswith("毒"):
             os._exit(9)
-        return real(text)
+        return real(text, config)
 
-    monkeypatch.setattr(jsonl, "document_lines", lines_of)
+    monkeypatch.setattr(jsonl, "cleaned_lines", lines_of)
     monkeypatch.setattr(jsonl, "BATCH_BYTES", 500)
     lines = [(json.dumps({"text": "毒" if i == 57 else f"第{i}行新闻内容。\n责任编辑：王小明"}, ensure_ascii=False) + "\n").encode()
              for i in range(200)]

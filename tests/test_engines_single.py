@@ -37,3 +37,15 @@ def test_a_closed_stderr_gets_no_explanation_and_stdout_only_the_text(tmp_path):
     proc = subprocess.run(f'"{sys.executable}" -m cleaner "{page}" --explain 2>&-', shell=True, capture_output=False,
                           stdout=subprocess.PIPE)
     assert proc.returncode == 0 and proc.stdout.decode("utf-8") == "国务院\n"
+
+
+def test_json_lines_given_as_a_page_are_cleaned_as_one_and_the_run_suggests_jsonl():
+    from conftest import run_cli
+
+    records = "".join(f'{{"id": {i}, "text": "國(guó)務(wù)院"}}\n' for i in range(5)).encode()
+    proc = run_cli(input=records)
+    assert proc.returncode == 0 and proc.stdout.decode().count("国务院") == 5  # a page of JSON is a page, cleaned as one
+    assert proc.stderr.decode() == ("cleaner: <stdin>: note: its lines are JSON objects, cleaned here as one page; "
+                                    "give --jsonl to clean each record's field\n")
+    proc = run_cli(input='{"text": "一"}\n今天天气很好。\n'.encode())  # one object among lines of text: no note
+    assert proc.returncode == 0 and proc.stderr == b""

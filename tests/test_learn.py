@@ -425,3 +425,71 @@ def test_short_turns_a_chat_or_a_story_repeats_are_not_learned():
     docs = [f"你好！\n我想和你聊聊第{i}件事情，不要拖到最后一刻再着急，好吗？\n“嗯。”\n谢谢！\n不客气。\n欢迎关注我们！"
             for i in range(40)]
     assert _learner(docs).learned().lines == {"s": frozenset({normalise("欢迎关注我们！")})}
+
+
+def _stuffed(line: str, rng) -> str:
+    """Pinyin put after some Han characters of ``line`` (其(qí)他), different ones on every page."""
+    from pypinyin import Style, pinyin
+
+    return "".join(ch + f"({pinyin(ch, style=Style.TONE)[0][0]})" if "\u4e00" <= ch <= "\u9fff" and rng.random() < 0.3 else ch
+                   for ch in line)
+
+
+@pytest.mark.parametrize("damage", ["utf8-read-as-gbk", "pinyin"])
+def test_furniture_of_damaged_pages_is_learned_as_the_cleaning_pass_sees_it(tmp_path, damage):
+    # Lines were counted as written (mojibake, or pinyin that differs from page to page) and
+    # compared repaired: nothing learned was ever removed.
+    import random
+
+    from damage import utf8_read_as_gbk
+
+    from cleaner.engines.folder import run_folder
+    from cleaner.engines.report import Report
+
+    rng = random.Random(31)
+    # One form of each furniture line (no Traditional or fullwidth variant, no editor's name), so
+    # that what recurs is what the damage does, not the portal's own variation.
+    pages = [(a, [f for f in furniture if not f.startswith("（编辑")]) for i, (a, furniture) in enumerate(portal_pages(30))
+             if i % 4 != 1 and i % 5 != 2][:10]
+    (tmp_path / "portal").mkdir()
+    for i, (article, furniture) in enumerate(pages):
+        # The furniture damaged (the site's template misread, or annotated anew on every page), the
+        # articles not: repairing whole articles would only make the test slow.
+        damaged = [_stuffed(line, rng) if damage == "pinyin" else utf8_read_as_gbk(line) for line in furniture]
+        text = "\n".join(damaged[:6] + article + damaged[6:]) + "\n"
+        (tmp_path / "portal" / f"page{i:03d}.txt").write_text(text, encoding="utf-8")
+    report = Report(echo=False)
+    run_folder(tmp_path / "portal", tmp_path / "out", Config(remove_furniture=False), report=report, jobs=1, learn=True)
+    assert not report.failed
+    left = 0
+    for i, (article, furniture) in enumerate(pages):
+        lines = _lines(tmp_path / "out" / f"page{i:03d}.txt")
+        left += len({normalise(f) for f in furniture} & lines)
+    assert left == 0
+
+
+def test_a_folder_rerun_with_every_output_up_to_date_does_not_learn_again(tmp_path, monkeypatch):
+    from cleaner.engines import folder
+    from cleaner.engines.folder import run_folder
+    from cleaner.engines.report import Report
+
+    write_portal(tmp_path / "portal", 8)
+    config = Config(remove_furniture=False)
+    run_folder(tmp_path / "portal", tmp_path / "plain", config, report=Report(echo=False), jobs=1, learn=False)
+    run_folder(tmp_path / "portal", tmp_path / "out", config, report=Report(echo=False), jobs=1, learn=True)
+    passes = []
+    real = folder.learn_folder
+    monkeypatch.setattr(folder, "learn_folder", lambda *a, **k: passes.append(1) or real(*a, **k))
+    again = Report(echo=False)
+    run_folder(tmp_path / "portal", tmp_path / "out", config, report=again, jobs=1, learn=True)
+    assert passes == [] and again.skips["up to date"] == 8 and not again.notes
+    # Outputs of a run that did not learn are no learning run's: it learns, and redoes them.
+    plain = Report(echo=False)
+    run_folder(tmp_path / "portal", tmp_path / "plain", config, report=plain, jobs=1, learn=True)
+    assert passes == [1] and plain.cleaned == 8
+    # A page changed: what is learned may change, so the pass runs again.
+    page = tmp_path / "portal" / "page003.txt"
+    page.write_text(page.read_text(encoding="utf-8") + "补记一行。\n", encoding="utf-8")
+    changed = Report(echo=False)
+    run_folder(tmp_path / "portal", tmp_path / "out", config, report=changed, jobs=1, learn=True)
+    assert passes == [1, 1] and changed.cleaned >= 1

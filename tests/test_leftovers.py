@@ -356,3 +356,18 @@ def test_tags_out_of_lines_keeps_the_lines_and_what_is_no_tag():
     out = tags_out_of_lines(text)
     assert out == '今天天气很好。\n\n链接\n<数据> a<b and c>d'
     assert out.count("\n") == text.count("\n")
+
+
+def test_the_markup_step_counts_what_it_took_out_after_a_long_script_block():
+    # The line aligner looks 8 lines ahead: after a script of more lines, every later line was
+    # counted as a changed place (386 for these 3 blocks; 75,938 for 403 tags on a 2.5 MB page).
+    from cleaner import Cleaner
+
+    lines = []
+    for i in range(300):
+        lines.append(f"第{i}段正文内容，今天天气很好。")
+        if i % 100 == 0:
+            lines += ["<script>", *(f"var a{k} = 1;" for k in range(12)), "</script>"]
+    for details in (True, False):
+        steps = {f"{s.action}:{s.name}": s.count for s in Cleaner().run("\n".join(lines), details=details).steps}
+        assert steps["remove:markup-tags"] == 3

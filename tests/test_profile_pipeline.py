@@ -23,6 +23,7 @@ UNTIMED = {
     ("cleaner.repair.question_marks", "tried"),  # wraps the re-reads, timed inside
     ("cleaner.repair.lone_signs", "spaced_dots"),  # pages whose spans were re-read from GBK only: one substitution
     ("cleaner.leftovers", "tags_out_of_lines"),  # --keep-markup only: the profile's mixes strip markup
+    ("cleaner.leftovers", "markup_taken"),  # bounds the markup step's count, run with the count (model.CountedLater)
     ("cleaner.repair.question_marks", "with_marks"),  # pages with "?" only
     ("cleaner.repair.question_marks", "unread"),
     ("cleaner.lost_chars", "lost_character_marks"),

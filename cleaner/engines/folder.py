@@ -8,8 +8,9 @@ file is reported and the rest go on; non-regular files (FIFOs, devices) are skip
 opened, and folder symlinks are not followed; both are reported.
 
 With ``learn`` (the CLI's default), a first pass over every input learns the lines that recur
-across the folder's documents (``cleaner.furniture.learn``): pages are read and split in the
-worker processes, records files are streamed in this one; nothing is cleaned. The second pass
+across the folder's documents (``cleaner.furniture.learn``): pages are read, cleaned with their
+furniture left in and split in the worker processes (``cleaned_lines``), records files are
+streamed in this one; nothing is written. The second pass
 removes the learned lines of each document's site while cleaning it. The learned lines are part
 of the run's fingerprint: a page added to the folder can change what is learned, and then every
 output is redone.
@@ -30,7 +31,7 @@ from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
 from cleaner.engines.report import Recorder, Report, WriteBack, replay, shown
 from cleaner.engines.workers import DIED, WORKER_DIED, after_first, in_order, warm_up, worker_pool
-from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
+from cleaner.furniture.learn import Learned, Learner, cleaned_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
 from cleaner.io.compressed import read_all
@@ -143,15 +144,20 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
 
     try:
         learned, sites = None, {}
-        if learn and every:
-            # The learning pass needs no table: its workers start cold, and this process builds
-            # the cleaning pool's tables while they read and split the pages (0.4 s it would
-            # otherwise spend before any of them starts).
+        base = manifests.run_fingerprint(config, None, field=field)
+        # Every output up to date from the same inputs: learning again would learn the same lines.
+        reused = manifests.unchanged_run(out_dir, {job.output: job.src for job in every}, base) \
+            if learn and every and write and not force else None
+        if learn and every and reused is None:
+            # The learning pass's workers start cold (each builds the tables its pages need on
+            # first use), and this process builds the cleaning pool's tables meanwhile (0.4 s it
+            # would otherwise spend before any of them starts).
             learned, sites = learn_folder(every, config, jobs, progress, meanwhile=lambda: warm_up(config), running=running)
         if learned:
             report.note(str(src_dir), f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                                       f"from {learned.documents} document(s)")
-        manifest = manifests.Manifest(out_dir, manifests.run_fingerprint(config, learned, field=field)) if write else None
+        fingerprint = reused or manifests.run_fingerprint(config, learned, field=field)
+        manifest = manifests.Manifest(out_dir, fingerprint, base if learn else None) if write else None
         work = []
         for job in every:
             if manifest is not None and not force and manifest.is_fresh(job.output, Path(job.src), Path(job.dst)):
@@ -344,8 +350,9 @@ def learn_folder(work: list[Job], config: Config, jobs: int, progress: bool | No
                  meanwhile: Callable[[], None] | None = None, running: list | None = None) -> tuple[Learned, dict[str, str]]:
     """The first pass: count the lines of every document (no cleaning); also each page's site.
 
-    Pages are read and split in ``jobs`` worker processes (extracting HTML is most of the cost),
-    which start before any table is built (they need none); records files are streamed here, a
+    Pages are read, cleaned with their furniture left in and split (``cleaned_lines``) in ``jobs``
+    worker processes, which start before this process builds any table (each builds what it
+    needs on first use); records files are streamed here, a
     record at a time. ``meanwhile()`` runs here once the workers have pages to read (only with
     workers). A page whose worker dies counts nothing (the cleaning pass tells it). ``running``
     gets the workers' pass, for an interrupt to stop.
@@ -389,7 +396,8 @@ def page_lines(job: Job, config: Config) -> tuple[str | None, dict[str, str]]:
         page = load_page(read_all(job.src), job.src, sniff=config.strip_markup)
     except Exception:  # reported by the second pass, which reads it again
         return None, {}
-    return document_site(page.text, None, job.group, config), document_lines(page.text)
+    cleaning = config.for_extracted_text() if page.is_html else config  # as clean_file cleans it
+    return document_site(page.text, None, job.group, config), cleaned_lines(page.text, cleaning)
 
 
 def learn_records_file(learner: Learner, src: str, kind: str, config: Config, *, field: str, group: str) -> None:

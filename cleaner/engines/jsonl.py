@@ -13,9 +13,10 @@ streamed too.
 
 Learning (``cleaner.furniture.learn``): a file input is read twice, first only to count the
 lines of its records (``learn_lines``), then to clean them, removing the learned lines of each
-record's site (its ``url`` host, else its recognised site, else the input file). Standard input
-cannot be read twice, and learning online from what has been seen would clean the first records
-differently from the last; so learning is off for stdin, and the run says so in a note.
+record's site (its ``url`` host, else its recognised site, else the input file). Standard input,
+a pipe or ``/dev/fd/N`` (``cleaner.io.once``) cannot be read twice, and learning online from what
+has been seen would clean the first records differently from the last; so learning is off for
+them, and the run says so in a note.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines import workers
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
 from cleaner.engines.workers import DIED, WORKER_DIED, after_first, alone, in_order, warm_up, worker_pool
-from cleaner.furniture.learn import Learned, Learner, document_lines, document_site, remove_learned
+from cleaner.furniture.learn import Learned, Learner, cleaned_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.html_field import field_page
 from cleaner.io.jsonl import HTML_EVIDENCE, BadRecord, has_surrogates, html_evidence, parse_record, split_ending
@@ -265,21 +266,26 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     import os
 
     from cleaner.engines.progress import progress_bar
-    from cleaner.engines.records_source import record_lines, stdin_lines
+    from cleaner.engines.records_source import InputError
+    from cleaner.engines.records_source import record_lines, stream_lines
+    from cleaner.io.compressed import file_compression
+    from cleaner.io.once import reads_once, shown_name
     from cleaner.io.output import write_output
 
-    name = "<stdin>" if src == "-" else src
+    name = shown_name(src)
     if kind == "warc":  # the records' text was extracted from HTML
         config = config.for_extracted_text()
-    lines = stdin_lines(log=report) if src == "-" else record_lines(src, kind, log=report)
-    from cleaner.io.compressed import file_compression
-
+    once = reads_once(src)  # a pipe or /dev/stdin is opened once: no sniff, no second pass
+    if once and kind == "warc":
+        raise InputError("a WARC input is read with seeks; save it to a file first (or give JSON Lines with --jsonl)")
+    lines = stream_lines(src, log=report) if once else record_lines(src, kind, log=report)
     # The bar counts the bytes read; a compressed or WARC input's size on disk is not that.
-    size = None if src == "-" or kind == "warc" or file_compression(src) else os.stat(src).st_size
+    size = None if once or kind == "warc" or file_compression(src) else os.stat(src).st_size
     learned = None
     group = "file:" + os.path.basename(src)
-    if learn and src == "-":
-        report.note(name, "learning furniture is off for stdin (it cannot be read twice); give a file to learn, or --no-learn")
+    if learn and once:
+        what = "stdin" if src == "-" else "an input that is not a regular file"
+        report.note(name, f"learning furniture is off for {what} (it cannot be read twice); give a file to learn, or --no-learn")
     elif learn:
         learner = Learner()
         bar = progress_bar(size, None, label="learning")
@@ -314,14 +320,14 @@ def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, fie
                 meanwhile: Callable[[], None] | None = None) -> None:
     """The first pass over records: count the lines of each record's field under its site.
 
-    Only reads and splits: a line that is not a JSON object with a string field is skipped here
-    (the cleaning pass reports it). ``on_batch(bytes)`` after each batch. With ``jobs`` > 1 the
-    batches are read and split in worker processes (a tenth of a run's time, which would
-    otherwise be spent in this process alone before any cleaning starts), and counted here in
-    input order, so the learner ends exactly as with one job. Those workers need no table, so
-    they start before any is built, and ``meanwhile()`` runs here once the first batches are
-    theirs (the run builds the cleaning pool's tables: 0.4 s that no worker could otherwise
-    overlap).
+    Each record's field is counted as the cleaning pass will compare it (``cleaned_lines``: cleaned
+    with its furniture left in); nothing is written, and a line that is not a JSON object with a
+    string field is skipped here (the cleaning pass reports it). ``on_batch(bytes)`` after each
+    batch. With ``jobs`` > 1 the batches are handled in worker processes and counted here in
+    input order, so the learner ends exactly as with one job. Those workers start before this
+    process builds any table (each builds what it needs on first use), and ``meanwhile()`` runs
+    here once the first batches are theirs (the run builds the cleaning pool's tables: 0.4 s
+    that no worker could otherwise overlap).
     """
     batches = _batches(lines)
     head, more = _head(batches)
@@ -350,7 +356,7 @@ def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, fie
 
 
 def _document_lines_of(part: list[bytes], config: Config, field: str, group: str) -> tuple[list[tuple[dict, str]], int]:
-    """(``document_lines`` and site of each record of the batch that has the field, the batch's bytes)."""
+    """(``cleaned_lines`` and site of each record of the batch that has the field, the batch's bytes)."""
     import json
 
     out = []
@@ -366,7 +372,8 @@ def _document_lines_of(part: list[bytes], config: Config, field: str, group: str
         text, url = record[field], record.get("url")
         page = field_page(text, sniff=config.strip_markup)  # counted as it is cleaned: its visible text
         text = text if page is None else page.text
-        out.append((document_lines(text), document_site(text, url if isinstance(url, str) else None, group, config)))
+        lines = cleaned_lines(text, config if page is None else config.for_extracted_text())
+        out.append((lines, document_site(text, url if isinstance(url, str) else None, group, config)))
     return out, sum(map(len, part))
 
 

@@ -16,7 +16,8 @@ also says what it came to in a private column, which the driver takes off as it 
 input order and replays into the Report (``INPUT:ROW``), so the summary counts Parquet records too.
 
 Learning (``cleaner.furniture.learn``), JSON Lines only: the driver reads every input once to count
-lines (one process: the cheap pass, streamed, in the memory the learner is bounded to), then each
+lines (one process, streamed, in the memory the learner is bounded to; each record cleaned with its
+furniture left in, ``learn.cleaned_lines``, so about two thirds of a cleaning's CPU), then each
 cleaning actor gets the learned lines once, as a constructor argument, and removes them from the
 records of their site (``url`` host, else recognised site, else the input file's name). Parquet
 inputs are not learned from; the run says so in a note.

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, standard_input, wrap_reader
+from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, wrap_reader
+from cleaner.io.once import opened_once, shown_name
 from cleaner.io.jsonl import HTML_EVIDENCE, evidence_value
 
 
@@ -38,10 +39,12 @@ def record_lines(path: str, kind: str, *, log) -> Iterator[bytes]:
     yield from _lines(lambda: open_reader(path), path, log)
 
 
-def stdin_lines(*, log) -> Iterator[bytes]:
-    """Lines of JSON records from standard input, decompressed if its first bytes say it is
-    compressed (``cleaner --jsonl < dump.jsonl.gz``); a break is told as for a file."""
-    yield from _lines(lambda: wrap_reader(standard_input(), "-"), "<stdin>", log)
+def stream_lines(src: str, *, log) -> Iterator[bytes]:
+    """Lines of JSON records from an input read once (``cleaner.io.once``: standard input, a pipe,
+    ``/dev/fd/N``), decompressed if its name or its first bytes say it is compressed
+    (``cleaner --jsonl < dump.jsonl.gz``); a break is told as for a file."""
+    with opened_once(src) as fh:
+        yield from _lines(lambda: wrap_reader(fh, src), shown_name(src), log)
 
 
 def _lines(opened, name: str, log) -> Iterator[bytes]:

@@ -9,8 +9,10 @@ from itertools import chain
 from cleaner import chunks
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines.report import Report, WriteBack
-from cleaner.io.compressed import read_all, read_stream, standard_input
+from cleaner.io.compressed import read_all, read_stream
 from cleaner.io.decode import NotText
+from cleaner.io.jsonl import looks_like_json_lines
+from cleaner.io.once import opened_once, reads_once, shown_name
 from cleaner.io.output import write_output
 from cleaner.io.page import as_file_text, load_page, page_changed
 from cleaner.pipeline import Cleaner
@@ -22,9 +24,13 @@ class InputFailed(Exception):
 
 def run_single(src: str, output: str | None, config: Config, report: Report, *, url: str | None = None,
                html: bool = False, explain: bool = False, as_json: bool = False) -> None:
-    name = "<stdin>" if src == "-" else src
+    name = shown_name(src)
     try:
-        data = read_stream(standard_input()) if src == "-" else read_all(src)
+        if reads_once(src):  # a pipe, /dev/stdin, a terminal: one stream, as standard input is
+            with opened_once(src) as fh:
+                data = read_stream(fh, src)
+        else:
+            data = read_all(src)
     except OSError as exc:
         raise InputFailed(f"{name}: {exc.strerror or exc}") from None
     except NotText as exc:
@@ -39,6 +45,9 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
                                                    linked=page.linked, roles=page.roles)
     except (NotText, DocumentTooLarge) as exc:
         raise InputFailed(f"{name}: {exc}") from None
+    if not page.is_html and looks_like_json_lines(page.text):  # cleaned as one page, as asked: said, not changed
+        print(f"cleaner: {name}: note: its lines are JSON objects, cleaned here as one page; give --jsonl to clean "
+              "each record's field", file=sys.stderr)
     result.findings[:0] = page.findings
     result.meta = {**page.meta, **result.meta}
     changed = page_changed(page, result.text)

@@ -82,9 +82,9 @@ _frozen = False  # warm_up froze this process's tables (a forked worker inherits
 def worker_pool(jobs: int, config: Config, shared_value: object = None, *, warm: bool = True) -> ProcessPoolExecutor:
     """``jobs`` worker processes, each with the Cleaner for ``config`` and ``shared_value`` as ``shared``.
 
-    ``warm=False``: the workers are forked before the tables are built, for work that needs none
-    of them (the learning pass reads and splits records): this process can build them meanwhile
-    (``warm_up``), for a pool forked after it to share.
+    ``warm=False``: the workers are forked before the tables are built and each builds what it
+    needs on first use (the learning pass's short-lived pool): this process can build them
+    meanwhile (``warm_up``), for the cleaning pool forked after it to share.
     """
     if warm:
         warm_up(config)

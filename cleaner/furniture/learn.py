@@ -2,8 +2,9 @@
 
 CCNet and RefinedWeb remove boilerplate at scale this way: a share row, a footer or a navigation
 trail is the same line on every page of a portal, while an article line is written once. Runs
-over many documents (folders, JSON Lines, Ray) learn in a first, cheap pass (read, split lines,
-normalise, count: no cleaning) and remove the learned lines in the second, while cleaning.
+over many documents (folders, JSON Lines, Ray) learn in a first pass (each document cleaned with
+its furniture left in, so that its lines are the ones the second pass compares: ``cleaned_lines``;
+split, normalised, counted; nothing written) and remove the learned lines in the second, while cleaning.
 
 - **Normalised lines.** Entities unescaped, width folded (fullwidth ASCII), Traditional folded to
   Simplified (a character at a time),
@@ -147,6 +148,27 @@ def document_lines(text: str) -> dict:
         if norm and norm not in out:
             out[norm] = raw.strip()
     return out
+
+
+def cleaned_lines(text: str, config) -> dict:
+    """``document_lines`` of ``text`` as the cleaning pass leaves it before the learned lines go.
+
+    The cleaning pass compares the lines of its result (repaired, converted, one paragraph a
+    line) with what was learned; counting the lines as written would learn a misread page's
+    footer as mojibake (``鍏充簬鎴戜滑``) and a pinyin-stuffed one as a different line on every
+    page, and neither would ever match a repaired line. So each document is counted as the
+    pipeline cleans it with furniture left in: the same lines, the same way. A document the
+    pipeline refuses (too large) or fails on is counted as written; the cleaning pass reports it.
+    """
+    from dataclasses import replace
+
+    from cleaner.pipeline import Cleaner
+
+    try:
+        text = Cleaner.for_config(replace(config, remove_furniture=False)).run(text, details=False).text
+    except Exception:  # noqa: BLE001 - one document must not end the learning pass
+        pass
+    return document_lines(text)
 
 
 @dataclass(frozen=True)
@@ -302,9 +324,8 @@ class Learned:
 def remove_learned(result: Result, learned: Learned | None, site: str, *, details: bool = False) -> Result:
     """Remove the learned lines of ``site`` from a cleaned result; one Step ``remove learned:SITE``.
 
-    Lines are compared normalised, so the cleaned line (converted, width-fixed) still matches what
-    was counted on the input; a line a repair changed beyond that is kept. With ``details``, each
-    removed line's text is a finding, so nothing goes without a record.
+    Lines are compared normalised, as they were counted (``cleaned_lines``: the same cleaning). With
+    ``details``, each removed line's text is a finding, so nothing goes without a record.
     """
     lines = learned.lines.get(site) if learned else None
     if not lines or not result.text:

@@ -81,15 +81,18 @@ def learn_input(src: Path, config: Config, field: str = "text") -> Learned:
         jobs = [Job(s, d, o, k, False, report.writeback, group=_group(src, s)) for s, d, o, k in plan(src, src, report, None)]
         return learn_folder(jobs, config, 1, None)[0]
     from cleaner.engines.jsonl import learn_lines
-    from cleaner.engines.records_source import record_lines
+    from cleaner.engines.records_source import record_lines, stream_lines
     from cleaner.engines.report import Recorder
     from cleaner.furniture.learn import Learner
     from cleaner.io.kinds import input_kind
+    from cleaner.io.once import reads_once
 
     learner = Learner()
     kind = input_kind(src.name)
-    learn_lines(learner, record_lines(str(src), kind if kind == "warc" else "jsonl", log=Recorder()), config,
-                field=field, group="file:" + src.name)
+    # One pass only: a pipe or standard input (JSON Lines) is read once, as a stream.
+    lines = stream_lines(str(src), log=Recorder()) if reads_once(src) else \
+        record_lines(str(src), kind if kind == "warc" else "jsonl", log=Recorder())
+    learn_lines(learner, lines, config, field=field, group="file:" + src.name)
     return learner.learned()
 
 
@@ -97,6 +100,7 @@ def learn_command(args) -> int:
     """``cleaner rules learn``: exit 0 written, 2 refused (bad input, existing output, nothing learned)."""
     from cleaner.furniture.rules_cli import check_examples
     from cleaner.io.kinds import input_kind
+    from cleaner.io.once import reads_once
     from cleaner.io.output import is_stream, overlap_error, shown_path, write_output
 
     def refuse(message: str) -> int:
@@ -113,9 +117,12 @@ def learn_command(args) -> int:
             return refuse(f"{out}: the file name is the site id; use letters, digits, '_', '-' or '.'")
         if out.exists() and not args.force:
             return refuse(f"{out}: exists; give --force to replace it")
-    if not args.input.exists():
+    once = reads_once(args.input)  # `-`, a pipe, /dev/fd/N: JSON Lines, read once (this pass is the only one)
+    if not once and not args.input.exists():
         return refuse(f"{args.input}: No such file or directory")
-    if not args.input.is_dir() and input_kind(args.input.name) not in ("jsonl", "warc"):
+    if once and input_kind(args.input.name) == "warc":
+        return refuse(f"{args.input}: a WARC input is read with seeks; save it to a file first")
+    if not once and not args.input.is_dir() and input_kind(args.input.name) not in ("jsonl", "warc"):
         # One page has no lines that recur across documents: there is nothing to learn from it.
         return refuse(f"{args.input}: not a folder or a records file; `rules learn` takes a folder of pages, "
                       "or a JSON Lines or WARC file of many documents")

@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
     c = sub.add_parser("check", help="load the rules and test every rule against its examples and keeps (exit 1 on a problem)")
     c.add_argument("dir", nargs="?", type=Path, help="a folder of rule files, or one rule file (default: the built-in rules)")
     lp = sub.add_parser("learn", help="write the lines that recur across INPUT's documents as a rule file")
-    lp.add_argument("input", type=Path, help="a folder, or a JSON Lines or WARC file")
+    lp.add_argument("input", type=Path, help="a folder, or a JSON Lines or WARC file (- or a pipe: JSON Lines)")
     lp.add_argument("-o", "--output", type=Path, required=True, help="the rule file to write (rules/SITE.toml)")
     lp.add_argument("--from", dest="key", help="the site (URL host, recognised site or folder:NAME) to write; "
                                                "default: the one with the most lines learned")

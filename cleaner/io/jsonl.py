@@ -200,3 +200,35 @@ def split_ending(raw: bytes) -> tuple[bytes, bytes]:
     if raw.endswith(b"\n"):
         return raw[:-1], b"\n"
     return raw, b""
+
+
+JSON_LINES_SAMPLE = 50  # lines of a page looked at: enough to tell, and a page of any size costs the same
+
+
+def looks_like_json_lines(text: str) -> bool:
+    """Whether a page's lines are nearly all JSON objects: JSON Lines given as a page (``cat
+    dump.jsonl | cleaner``), which is cleaned as one page, its records' syntax and all. Of the
+    first ``JSON_LINES_SAMPLE`` lines that are not blank, at least two, and nine in ten, must be.
+
+    >>> looks_like_json_lines('{"text": "a"}\\n{"text": "b"}\\n'), looks_like_json_lines('{"text": "a"}\\n正文')
+    (True, False)
+    """
+    if not text.lstrip().startswith("{"):  # the usual page: nothing parsed
+        return False
+    lines = []
+    for line in text.splitlines():
+        if line.strip():
+            lines.append(line)
+            if len(lines) == JSON_LINES_SAMPLE:
+                break
+    objects = sum(1 for line in lines if _is_object(line))
+    return objects >= 2 and objects >= 0.9 * len(lines)
+
+
+def _is_object(line: str) -> bool:
+    if not line.lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, RecursionError):
+        return False
