@@ -218,7 +218,7 @@ def _dangling_lead(left_text: str, right_text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _MISREAD_NEAR() -> re.Pattern:  # noqa: N802 - a pattern, built once
+def _misread_near() -> re.Pattern:
     """A character a misread run shows near a break: rare to the model (mojibake of a two-byte or
     CJK decoder), a Latin letter or sign beyond ASCII (a single-byte decoder's), or a mark."""
     from cleaner.repair.mojibake import _rare_char
@@ -238,7 +238,7 @@ def _inside_run(left_text: str, right_text: str, near_only: bool = False) -> boo
     if right_text[0].isascii():
         return _dangling_lead(left_text, right_text)
     tail, head = left_text[-EDGE:], right_text[:EDGE]
-    if near_only and not _MISREAD_NEAR().search(tail + head):
+    if near_only and not _misread_near().search(tail + head):
         return _dangling_lead(left_text, right_text)  # common Chinese both sides: clean text's break
     for view in VIEWS:
         left, left_ends = _tail_bytes(tail, view)
