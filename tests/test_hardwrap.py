@@ -146,17 +146,54 @@ MISREAD = ("吕理政，台湾博物馆学、人类学家，历任国立台湾�
            "副教授。吕理政在国立台湾大学考古人类学系取得学位，著有《经纬福尔摩沙：16－19世纪西方人绘制台湾相关地图》。")
 
 
+def _broken_as_shown(text: str, page: str, decoder: str) -> str:
+    """``text`` broken where a wrapper broke ``page``, its UTF-8 as ``decoder`` showed it (a
+    paragraph a line, blank lines between), each break at the boundary nearest in bytes: what the
+    page was before the wrong decoder, wrapped as it is."""
+    from damage import _byte_offset, _nearest_boundary
+
+    def read(raw: bytes) -> str:
+        return raw.decode(decoder, errors="replace")
+
+    out = []
+    for paragraph, wrapped in zip(text.split("\n\n"), page.split("\n\n"), strict=True):
+        data, lines = paragraph.encode("utf-8"), wrapped.split("\n")
+        shown = read(data)
+        assert "".join(lines) == shown
+        offsets = [0]
+        for ch in paragraph:
+            offsets.append(offsets[-1] + len(ch.encode("utf-8")))
+        edges, k = [0], 0
+        for line in lines[:-1]:
+            k += len(line)
+            edges.append(_nearest_boundary(offsets, _byte_offset(data, shown, k, read)))
+        out.append("\n".join(paragraph[a:b] for a, b in zip(edges, [*edges[1:], len(paragraph)])))
+    return "\n\n".join(out)
+
+
 @pytest.mark.parametrize("decoder", ["gbk", "gb18030", "cp1252"])
 @pytest.mark.parametrize("width", [60, 76])
-def test_mojibake_wrapped_at_a_width_of_its_characters_is_joined_and_read(decoder, width):
-    # Wrapping costs nothing: the page reads as the same text unwrapped does (whose lost bytes,
-    # where the decoder replaced some, are the repair's own matter).
+def test_mojibake_wrapped_at_a_width_of_its_characters_is_read_whole_and_keeps_its_breaks(decoder, width):
+    # Wrapping costs nothing: the page reads as the clean text wrapped at the same places does
+    # (whose lost bytes, where the decoder replaced some, are the repair's own matter). Its breaks
+    # are taken out while the repairs read it (cut_runs: the width join_misread_wraps finds) and put
+    # back at the nearest boundary; whether the lines are one paragraph is then the hard-wrap
+    # stage's to say, as for the clean text.
     shown = MISREAD.encode("utf-8").decode(decoder, errors="replace")
     page = "\n".join(shown[i : i + width] for i in range(0, len(shown), width))
+    assert join_misread_wraps(page) == shown
     result = Cleaner(to="keep").run(page)
-    assert result.text == Cleaner(to="keep").clean(shown)
-    assert "\n" not in result.text and sum(ch in MISREAD for ch in result.text) > 0.95 * len(MISREAD)
-    assert any(step.name == "hard-wraps-in-mojibake" for step in result.steps)
+    clean_page = _broken_as_shown(MISREAD, page, decoder)
+    expected = Cleaner(to="keep").clean(clean_page)
+    # Where the decoder lost bytes (cp1252's 8d of －), the unwrapped reading's leftovers.
+    unwrapped = Cleaner(to="keep").clean(shown)
+    assert result.text.replace("\n", "") == unwrapped.replace("\n", "")
+    if unwrapped == MISREAD:
+        assert result.text == expected
+    else:  # a guessed character's place is no break's
+        assert result.text.count("\n") == expected.count("\n")
+    assert sum(ch in MISREAD for ch in result.text) > 0.95 * len(MISREAD)
+    assert any(step.name == "breaks-in-misread-runs" for step in result.steps)
 
 
 def test_lines_of_mojibake_that_show_no_clause_are_not_joined():
@@ -358,8 +395,10 @@ def test_a_console_copy_of_mojibake_wrapped_at_80_columns_is_joined_read_and_sta
     shown = TERMINAL.encode("utf-8").decode(code_page, errors="replace")
     page = "\n".join(_wrap_columns(paragraph, 80) if paragraph else "" for paragraph in shown.split("\n"))
     result = Cleaner(to="keep").run(page)
-    assert any(step.name == "hard-wraps-in-mojibake" for step in result.steps)
-    assert result.text == Cleaner(to="keep").clean(shown)
+    assert any(step.name == "breaks-in-misread-runs" for step in result.steps)
+    # Read whole, its breaks back where the clean text's nearest boundary is (cut_runs), kept or
+    # joined as the clean text wrapped there is.
+    assert result.text == Cleaner(to="keep").clean(_broken_as_shown(TERMINAL, page, code_page))
     assert sum(ch in TERMINAL for ch in result.text) > 0.95 * len(TERMINAL.replace("\n", ""))
     assert Cleaner(to="keep").clean(result.text) == result.text
 

@@ -39,13 +39,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from cleaner import pagefacts
+from cleaner import hardwrap, pagefacts
 from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, encode_char
 
 # The code pages whose views are read besides the three families: a Chinese page a Japanese or
 # Korean tool showed (code_pages re-reads them by their codec).
 OTHER_VIEWS = ("cp932", "cp949", "euc_jp")
-VIEWS = (GBK_FAMILY, BIG5_FAMILY, SINGLE_FAMILY, *OTHER_VIEWS)
+FAMILIES = (GBK_FAMILY, BIG5_FAMILY, SINGLE_FAMILY)
+VIEWS = (*FAMILIES, *OTHER_VIEWS)
 EDGE = 6  # characters read on each side of a break
 RUN_MAX = 400  # characters of a single-byte run counted for its pairs' parity
 ANY = -1  # a U+FFFD: the byte is unknown
@@ -61,7 +62,7 @@ def _char_bytes(ch: str, view: str) -> tuple[int, ...] | None:
     """The bytes a decoder of ``view`` read as ``ch`` (U+FFFD: one unknown byte), else None."""
     if ch == "\ufffd":
         return (ANY,)
-    if view in OTHER_VIEWS:
+    if view not in FAMILIES:  # a code page read by its codec
         try:
             data = ch.encode(view)
         except UnicodeEncodeError:
@@ -305,7 +306,16 @@ def join(text: str) -> tuple[str, list[Cut]]:
         trail = _TRAIL.search(previous).group()
         lead = _LEAD.match(line).group()
         left, right = previous[: len(previous) - len(trail)], line[len(lead):]
-        if k not in by_width and _inside_run(left, right, near_only):
+        if k in by_width:
+            # A paragraph of one width: joined as ``join_misread_wraps`` joins it (the line's
+            # quote marks go with the break; a trailing space too, which would cut the run), and
+            # its breaks put back after the repairs too.
+            quote = hardwrap._quote(line)
+            size -= len(trail)
+            cuts.append(Cut(size, trail + "\n" + quote))
+            out[-1] = previous[: len(previous) - len(trail)] + line[len(quote):]
+            size += len(line) - len(quote)
+        elif _inside_run(left, _read_on(right, lines, k + 2), near_only):
             size -= len(trail)
             cuts.append(Cut(size, trail + "\n" + lead))
             out[-1] = left + right
@@ -318,12 +328,25 @@ def join(text: str) -> tuple[str, list[Cut]]:
     return "\n".join(out), cuts
 
 
+def _read_on(right: str, lines: list[str], after: int) -> str:
+    """``right`` (a line's text after its quote mark and indent) and, while it is shorter than the
+    EDGE a break is read by, the text of the lines after it (from ``lines[after]`` on, each after
+    its mark and indent; up to a blank line): a wrapper's line can hold less than a character's
+    bytes (年 then 第, e5 b9 b4 e7 ac ac, shown 骞 / 寸 / ��, 寸 being b4 e7), and read alone
+    neither of its breaks parsed."""
+    seen = right
+    while right and len(seen) < EDGE and after < len(lines):
+        body = lines[after][len(_LEAD.match(lines[after]).group()):].rstrip(" \t")
+        if not body:
+            break
+        seen, after = seen + body, after + 1
+    return seen
+
+
 def _joined_by_width(text: str, lines: list[str]) -> set[int]:
     """The breaks (after line k) that ``hardwrap.join_misread_wraps`` takes out: a paragraph of
     mojibake wrapped at one width is that stage's to join, as it stood before this one (its lines
     show the width; its join keeps no break)."""
-    from cleaner import hardwrap
-
     joined = hardwrap.join_misread_wraps(text)
     if joined == text:
         return set()
@@ -429,15 +452,11 @@ def _source_bytes(ch: str, codec: str) -> bytes | None:
         return None
 
 
-def _by_bytes(old: str, new: str, at: int, guess: int) -> int | None:
-    """Offset ``at`` of ``old`` placed in ``new`` by their bytes: the misread window about it in the
-    view whose bytes the source reading shares most of, the cut's byte taken to the same byte of
-    the reading, and the boundary nearest it (the later on a tie). None: no view shares enough."""
-    lo_o, hi_o = max(0, at - WINDOW), min(len(old), at + WINDOW)
-    lo_n, hi_n = max(0, guess - 2 * WINDOW), min(len(new), guess + 2 * WINDOW)
-    shown, read = old[lo_o:hi_o], new[lo_n:hi_n]
+def _best_view(shown: str, read: str, views: tuple[str, ...]):
+    """(bytes shared, view, source, matching blocks) of the view of ``shown`` and the source of
+    ``read`` that share the most bytes; None where no view has bytes for every character."""
     best = None
-    for view in VIEWS:
+    for view in views:
         ob = _char_list(shown, lambda ch, v=view: _view_bytes(ch, v))
         if ob is None:
             continue
@@ -449,6 +468,26 @@ def _by_bytes(old: str, new: str, at: int, guess: int) -> int | None:
             matched = sum(size for _, _, size in blocks)
             if best is None or matched > best[0]:
                 best = matched, view, codec, blocks
+    return best
+
+
+def _by_bytes(old: str, new: str, at: int, guess: int) -> int | None:
+    """Offset ``at`` of ``old`` placed in ``new`` by their bytes: the misread window about it in the
+    view whose bytes the source reading shares most of, the cut's byte taken to the same byte of
+    the reading, and the boundary nearest it (the later on a tie). None: no view shares enough."""
+    lo_o, hi_o = max(0, at - WINDOW), min(len(old), at + WINDOW)
+    lo_n, hi_n = max(0, guess - 2 * WINDOW), min(len(new), guess + 2 * WINDOW)
+    shown, read = old[lo_o:hi_o], new[lo_n:hi_n]
+    best = _best_view(shown, read, VIEWS)
+    if best is None or 2 * best[0] < len(shown):
+        # Few bytes shared: a page a DOS or Cyrillic console showed (cp852's ┐, which GBK has
+        # too), read by a code page no view models: that page's bytes.
+        from cleaner.repair.code_pages import best_code_page
+
+        page = best_code_page(shown)
+        other = _best_view(shown, read, (page,)) if page else None
+        if other is not None and (best is None or other[0] > best[0]):
+            best = other
     if best is None or best[0] < 4:
         return None
     _, view, codec, blocks = best
