@@ -275,7 +275,9 @@ class Cut:
 # Rare to the model are also a clean page's 「」【】 and its names' characters: 241 of the 256 clean
 # crawl pages pass (review31c); on an unmarked page only breaks near a misread character are read
 # (``_inside_run``'s ``near_only``).
-_LATIN_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u02ff\u2013-\u203a\u20ac\u2122]")
+# The lead may end a line whose next line (after a wrapper's trailing space, quote mark or indent)
+# starts with the byte after it.
+_LATIN_PAIR = re.compile("[\u00c2-\u00f4](?:[ \t]*\r?\n(?:>[ \t]?)*[ \t\u3000\xa0]*)?[\u0080-\u02ff\u2013-\u203a\u20ac\u2122]")
 
 
 _holds_mark = pagefacts.any_of(re.compile("\ufffd"))
