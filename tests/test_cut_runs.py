@@ -84,6 +84,58 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
+def test_a_line_shorter_than_a_characters_bytes_is_read_with_the_lines_about_it():
+    # 年 then 第 (e5 b9 b4 e7 ac ac) as GBK: 骞 | 寸 (b4 e7) | two marks; a wrapper's line holding
+    # only 寸 parses with neither neighbour alone.
+    text = "他曾参加2005年第15届江苏省运动会，赛后入选江苏舜天二队。"
+    shown = text.encode("utf-8").decode("gbk", "replace")
+    at = shown.index("寸")
+    page = shown[:at] + "\n" + shown[at] + "\n" + shown[at + 1 :]
+    assert len(cut_runs.join(page)[1]) == 2
+    out = KEEP.clean(page)
+    assert out.replace("\n", "") == text and out.startswith("他曾参加2005年\n")
+
+
+@pytest.mark.parametrize("dress", ["", "> ", "  "])
+def test_a_latin_lead_letter_ending_a_line_is_read_with_the_next_lines_continuation(dress):
+    # é is c3 a9, shown Ã©: the page's one lead letter stands before the break, its continuation
+    # after it (no lead and continuation side by side for the page's gate to find).
+    page = "他说PokÃ\n" + dress + "©mon是一款游戏，很好玩。"
+    assert KEEP.clean(page).replace("\n" + dress.strip(), "").replace(" ", "") == "他说Pokémon是一款游戏，很好玩。"
+
+
+def test_a_paragraph_of_one_width_has_its_breaks_taken_out_and_put_back():
+    # join_misread_wraps finds its width (full lines, misread clause marks); the breaks it joins
+    # are cuts too, each with the quote mark it takes, so none is lost.
+    from cleaner.hardwrap import join_misread_wraps
+
+    shown = (PARAGRAPH * 2).encode("utf-8").decode("gbk", "replace")
+    page = "\n".join("> " + shown[i : i + 50] for i in range(0, len(shown), 50))
+    joined, cuts = cut_runs.join(page)
+    assert joined == join_misread_wraps(page) != page
+    assert len(cuts) == page.count("\n") - joined.count("\n")
+    assert cut_runs.put_back(joined, joined, cuts)[0] == page
+    # A trailing space (the wrapper's) goes out with the break, not into the run.
+    spaced = page.replace("\n", " \n")
+    assert cut_runs.join(spaced)[0].replace(" \n", "\n") == joined
+    out = KEEP.clean(page)
+    assert out.replace("\n> ", "").lstrip("> ").startswith(PARAGRAPH[:60])
+
+
+@pytest.mark.parametrize("code_page", ["cp852", "cp866", "koi8_r"])
+def test_a_break_in_a_code_page_no_view_models_comes_back_at_its_nearest_boundary(code_page):
+    # A console's code page (cp852's ┐ is in GBK too): the break is placed by that page's bytes.
+    text = PARAGRAPH[:60]
+    data = text.encode("utf-8")
+    shown = data.decode(code_page, "replace")
+    page = shown[:60] + "\n" + shown[60:]
+    offsets = [0]
+    for ch in text:
+        offsets.append(offsets[-1] + len(ch.encode("utf-8")))
+    j = _nearest_boundary(offsets, _byte_offset(data, shown, 60, lambda raw: raw.decode(code_page, "replace")))
+    assert cut_runs.put_back(page.replace("\n", ""), text, [cut_runs.Cut(60, "\n")])[0] == text[:j] + "\n" + text[j:]
+
+
 @pytest.mark.parametrize("width", range(20, 77, 7))
 def test_clean_wrapped_chinese_is_given_back_exactly(width):
     page = _wrap(PARAGRAPH, width) + "\n\n" + _wrap(SENTENCE * 3, width)
