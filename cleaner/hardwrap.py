@@ -282,13 +282,14 @@ MIN_FULL_MISREAD = 2  # the misread marks already say the lines are prose cut by
 
 
 def join_misread_wraps(text: str) -> str:
-    """``text`` with the lines of each wrapped paragraph of mojibake joined, before the byte
-    repairs read it: the wrapper counted the wrong decoder's characters, so its breaks fall inside
-    the bytes of a character (员 is e5 91 98: 鍛 then 樸 across a break), and a run cut there is
-    read in two halves that both fail. Its full lines show clause marks only as the decoder
-    misread them (锛, 銆, ï¼). A break inside a misread run that no such width shows (a single
-    cut, irregular breaks, a wrap in display columns, with an indent or a quote's mark) is
-    cleaner/repair/cut_runs.py's: taken out while the repairs read the page, put back after.
+    """``text`` with the lines of each wrapped paragraph of mojibake joined: the wrapper counted
+    the wrong decoder's characters, so its breaks fall inside the bytes of a character (员 is
+    e5 91 98: 鍛 then 樸 across a break), and a run cut there is read in two halves that both
+    fail. Its full lines show clause marks only as the decoder misread them (锛, 銆, ï¼).
+    cleaner/repair/cut_runs.py takes the breaks this join finds out while the repairs read the
+    page and puts them back after (whether the lines are one paragraph is then the hard-wrap
+    stage's to say, as for the clean text), with the breaks inside a misread run that no such
+    width shows (a single cut, irregular breaks, a wrap in display columns, with an indent).
 
     >>> line = "鍚曠悊鏀� 锛堬級锛屽彴婀惧崥鐗╅�嗗�︺�佷汉绫诲�﹀�讹紝"
     >>> join_misread_wraps("\\n".join([line, line, "鍘嗕换"])) == line * 2 + "鍘嗕换"

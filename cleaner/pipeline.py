@@ -242,10 +242,6 @@ class Cleaner:
             text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))
             # GBK read as gb2312: each mark one byte of the page's own table (narrow_tables.PAIRS).
             text = record("read-by-narrower-table", narrow_tables.repair(text, guess=cfg.guess_lost))
-            if cfg.normalize_whitespace and cfg.generic_furniture:
-                # Mojibake wrapped at a width of its wrong characters: joined before any repair reads
-                # it, since the breaks fall inside characters' bytes (as for hard-wraps, below).
-                text = apply("whitespace", "hard-wraps-in-mojibake", subtitles.except_subtitles(hardwrap.join_misread_wraps), text)
             # UTF-8 read as cp1252 and then NFKC-normalised (² made 2, ¼ 1⁄4): each folded byte
             # written back where UTF-8 needs it, exactly, before the spaces below and any reader.
             text = record("nfkc-folded-bytes", mojibake.MojibakeRepair(*folded_bytes.repair(text), []))
