@@ -6,9 +6,11 @@ PDF or Word export). The wrapper counts the characters it shows, so its break fa
 bytes of a source character as often as not: UTF-8 室 (e5 ae a4) read as GBK is 瀹 (e5 ae) and
 や (a4 with the next character's first byte), and a break between them leaves each line's run a
 character short of reading; the repairs read a line at a time and left 举荐 / ¡Œ, 瀹 / や粖.
-``hardwrap.join_misread_wraps`` joins a paragraph wrapped at one width (its full lines and
-misread clause marks show it); a single cut, irregular breaks, a wrap counted in columns, with an
-indent or a quote's mark, or a break in a short misread span of a clean line fell outside it.
+``hardwrap.join_misread_wraps`` finds a paragraph wrapped at one width (its full lines and
+misread clause marks show it): its breaks are taken out here too (a stage joined them for good
+until session 32, where the clean text wrapped at the same places keeps some). A single cut,
+irregular breaks, a wrap counted in columns, with an indent, or a break in a short misread span of
+a clean line fall outside that width.
 
 A break is inside a run when the bytes across it parse where neither side's bytes do on their
 own: in one of the byte views a wrong decoder leaves (the GBK and Big5 families' and the
@@ -346,9 +348,9 @@ def _read_on(right: str, lines: list[str], after: int) -> str:
 
 
 def _joined_by_width(text: str, lines: list[str]) -> set[int]:
-    """The breaks (after line k) that ``hardwrap.join_misread_wraps`` takes out: a paragraph of
-    mojibake wrapped at one width is that stage's to join, as it stood before this one (its lines
-    show the width; its join keeps no break)."""
+    """The breaks (after line k) that ``hardwrap.join_misread_wraps`` joins: a paragraph of
+    mojibake wrapped at one width (its lines show the width), whose breaks are taken out as that
+    join takes them, whether or not their bytes parse across."""
     joined = hardwrap.join_misread_wraps(text)
     if joined == text:
         return set()
@@ -454,7 +456,10 @@ def _source_bytes(ch: str, codec: str) -> bytes | None:
         return None
 
 
-def _best_view(shown: str, read: str, views: tuple[str, ...]):
+_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _best_view(shown: str, read: str, views: tuple[str, ...]) -> tuple[int, str, str, list] | None:
     """(bytes shared, view, source, matching blocks) of the view of ``shown`` and the source of
     ``read`` that share the most bytes; None where no view has bytes for every character."""
     best = None
@@ -481,9 +486,10 @@ def _by_bytes(old: str, new: str, at: int, guess: int) -> int | None:
     lo_n, hi_n = max(0, guess - 2 * WINDOW), min(len(new), guess + 2 * WINDOW)
     shown, read = old[lo_o:hi_o], new[lo_n:hi_n]
     best = _best_view(shown, read, VIEWS)
-    if best is None or 2 * best[0] < len(shown):
-        # Few bytes shared: a page a DOS or Cyrillic console showed (cp852's ┐, which GBK has
-        # too), read by a code page no view models: that page's bytes.
+    if (best is None or 2 * best[0] < len(shown)) and not _CJK.search(shown):
+        # Few bytes shared, and no two-byte decoder's Han, kana or hangul shown: a page a DOS or
+        # Cyrillic console showed (cp852's ┐, which GBK has too), read by a code page no view
+        # models: that page's bytes.
         from cleaner.repair.code_pages import best_code_page
 
         page = best_code_page(shown)
