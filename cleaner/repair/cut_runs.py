@@ -38,6 +38,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from cleaner import pagefacts
 from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, encode_char
@@ -50,9 +51,8 @@ EDGE = 6  # characters read on each side of a break
 RUN_MAX = 400  # characters of a single-byte run counted for its pairs' parity
 ANY = -1  # a U+FFFD: the byte is unknown
 
-# What a wrapper writes around its break: spaces at the end of the line, and before the next
-# line's text a quote's marks (an e-mail's "> ") and an indent.
-_TRAIL = re.compile(r"[ \t]*$")
+# What a wrapper writes around its break: spaces at the end of the line (``join`` strips them), and
+# before the next line's text a quote's marks (an e-mail's "> ") and an indent.
 _LEAD = re.compile(r"(?:>[ \t]?)*[ \t\u3000\xa0]*")
 
 
@@ -292,30 +292,82 @@ def join(text: str) -> tuple[str, list[Cut]]:
     if "\n" not in text or not _may_hold_runs(text):
         return text, []
     lines = text.split("\n")
-    by_width = _joined_by_width(text, lines)
     # A clean page passes the gate above on its names' rare characters and its 「」: most of its
     # breaks stand between common characters, which no misread run shows (180 -> 96 us a clean
     # crawl page, review31c).
     near_only = not _holds_mark(text)
-    out: list[str] = [lines[0]]
+    # On such a page only the breaks ``_breaks_to_read`` names can be inside a run: the others
+    # are passed over without a look at their lines (a clean page's every break was read, 86-240
+    # us a clean crawl page).
+    asked = sorted(_breaks_to_read(text, lines)) if near_only else range(len(lines) - 1)
+    if not asked:
+        return text, []
+    ends = list(accumulate(len(line) + 1 for line in lines))  # each line's end, after its break
+    by_width: set[int] | None = None  # (found when a break is first taken: most pages never need it)
     cuts: list[Cut] = []
-    size = len(lines[0])
-    for k, line in enumerate(lines[1:]):
-        previous = out[-1]
-        trail = _TRAIL.search(previous).group()
+    removed = 0  # characters the cuts so far took out
+    chain: str | None = None  # the lines joined up to this break, when its line was joined
+    later = iter(asked)
+    k = next(later)
+    while k < len(lines) - 1:
+        previous = lines[k] if chain is None else chain
+        left = previous.rstrip(" \t")
+        line = lines[k + 1]
         lead = _LEAD.match(line).group()
-        left, right = previous[: len(previous) - len(trail)], line[len(lead):]
-        if k not in by_width and _inside_run(left, right, near_only):
-            size -= len(trail)
-            cuts.append(Cut(size, trail + "\n" + lead))
-            out[-1] = left + right
-            size += len(right)
-        else:
-            out.append(line)
-            size += 1 + len(line)
+        right = line[len(lead):]
+        chain = None
+        if _inside_run(left, right, near_only):
+            if by_width is None:
+                by_width = _joined_by_width(text, lines)
+            if k not in by_width:
+                trail = len(previous) - len(left)
+                cuts.append(Cut(ends[k] - 1 - trail - removed, previous[len(left):] + "\n" + lead))
+                removed += trail + 1 + len(lead)
+                chain = left + right
+        if chain is not None:  # the next break is read against the joined line
+            k += 1
+        elif (k := next((j for j in later if j > k), len(lines))) == len(lines):
+            break
     if not cuts:
         return text, []
-    return "\n".join(out), cuts
+    return _without(text, ends, cuts), cuts
+
+
+def _without(text: str, ends: list[int], cuts: list[Cut]) -> str:
+    """``text`` without what each cut took out (given at its place in the joined text)."""
+    pieces, at, removed = [], 0, 0
+    for cut in cuts:
+        start = cut.at + removed  # where the cut's text starts in ``text``
+        pieces.append(text[at:start])
+        at = start + len(cut.removed)
+        removed += len(cut.removed)
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+# What a misread run shows near a break besides the rare class (``_misread_near``), and every
+# character the single-byte view reads as one byte 81-ff (one may be a two-byte code's lead:
+# ``_dangling_lead``), as one class of the page's scan.
+_SINGLE_HIGH = sorted({bytes([b]).decode(codec, "ignore") for codec in ("cp1252", "latin-1", "cp1250") for b in range(0x81, 0x100)} - {""})
+_MISREAD_SHOWN = re.compile("[\x80-\u024f\u2013-\u203a\u20ac\u2122\ufffd" + re.escape("".join(_SINGLE_HIGH)) + "]")
+_lines_with_rare = pagefacts.lines_with(lambda: _rare_near(), 1)
+_lines_with_shown = pagefacts.lines_with(_MISREAD_SHOWN, 1)
+
+
+def _rare_near() -> re.Pattern:
+    from cleaner.repair.mojibake import _rare_char
+
+    return _rare_char()
+
+
+def _breaks_to_read(text: str, lines: list[str]) -> set[int]:
+    """The breaks (after line k) that ``_inside_run`` with ``near_only`` may find inside a run,
+    when no break before them was: it reads the last EDGE characters of line k and the first of
+    line k + 1 only, and finds none unless one of them is a misread character (``_misread_near``)
+    or line k ends in a byte of the single-byte view (``_dangling_lead``'s first test). Two native
+    line scans a page; tests/test_cut_runs.py holds the join to the one of every break."""
+    hot = {*_lines_with_rare(text), *_lines_with_shown(text)}
+    return {k for h in hot for k in (h - 1, h) if 0 <= k < len(lines) - 1}
 
 
 def _joined_by_width(text: str, lines: list[str]) -> set[int]:
