@@ -49,3 +49,21 @@ def utf8_stretches(text: str, family: str, i: int = 0, n: int | None = None) -> 
         else:
             i += 1
     return out
+
+
+def dense_lines(text: str) -> list[tuple[int, int]]:
+    """layers._dense_lines as it searched every line of the page (the native line scan of the page
+    facts now names the lines holding MIN_CHARS rare characters)."""
+    from cleaner.repair import mojibake
+    from cleaner.repair.layers import DENSE
+
+    rare = mojibake._rare_char()
+    out, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(found := rare.findall(line)) >= MIN_CHARS:
+            wide = len(line) - len(line.encode("ascii", "ignore"))
+            if len(found) * DENSE >= wide:
+                out.append((start, end))
+        start = end + 1
+    return out

@@ -172,3 +172,49 @@ def test_the_wrapped_scope_is_idempotent(cell, seed):
     damaged = damage_cell(page, source, decoder, errors, WRAPPED, random.Random(seed))
     out = KEEP.clean(damaged)
     assert KEEP.clean(out) == out
+
+
+# What a wrapper leaves between misread pieces, clean Chinese (common and rare to the model, 「」,
+# quotes), the single-byte view's lead bytes (ä Ö ” ·) and a line's dress (spaces, quote, indent).
+_PIECES = ["中国发展", "锛屽彂", "銆傛", "ä¸\xad", "å›½è¡Œ", "¡Œ", "鑫淼", "「」", "“说”", "ÖÐ", "·", "é", "ˆ",
+           " ", "\t", "> ", "　", "ab", "1", "", "\ufffd"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), min_size=2, max_size=8))
+def test_the_gated_join_is_the_join_of_every_break(lines):
+    """Reading only the breaks ``_breaks_to_read`` names joins what reading every break joined."""
+    from reference_cut_runs import join
+
+    text = "\n".join(lines)
+    assert cut_runs.join(text) == join(text)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.lists(st.sampled_from([p for p in _PIECES if p != "\ufffd"]), max_size=6).map("".join), min_size=2, max_size=8))
+def test_a_break_left_unread_is_one_no_read_would_take_out(lines):
+    """Every break ``_inside_run`` (on an unmarked page) finds inside a run is one the gate names."""
+    text = "\n".join(lines)
+    asked = cut_runs._breaks_to_read(text, lines)
+    for k in range(len(lines) - 1):
+        left, right = lines[k].rstrip(" \t"), lines[k + 1][len(cut_runs._LEAD.match(lines[k + 1]).group()):]
+        if cut_runs._inside_run(left, right, near_only=True):
+            assert k in asked
+
+
+def test_a_clean_page_has_only_its_breaks_near_rare_characters_read():
+    page = "\n".join([SENTENCE, "张鑫说：", SENTENCE, SENTENCE, "“好”"])
+    assert cut_runs._breaks_to_read(page, page.split("\n")) == {0, 1, 3}  # 鑫's line; ” ends the last line (no break)
+
+
+
+def test_every_character_a_break_is_read_for_is_in_the_gates_classes():
+    """What ``_inside_run`` reads a break for on an unmarked page, a misread character near it or
+    a single-byte lead ending its line, is a member of a class the gate scans for."""
+    from cleaner.repair.decoders import SINGLE_FAMILY
+
+    shown = cut_runs._MISREAD_SHOWN
+    leads = [chr(c) for c in range(0x80, 0x10000) if (data := cut_runs._char_bytes(chr(c), SINGLE_FAMILY)) is not None
+             and len(data) == 1 and data[0] >= 0x81]
+    assert leads and all(shown.match(ch) for ch in leads)
+    assert all(shown.match(ch) for ch in "\x80\u024f\u2013\u203a\u20ac\u2122\ufffd")

@@ -183,3 +183,27 @@ def test_an_outer_euro_of_the_pair_a2_e3_does_not_stop_the_peel(sentence, decode
     # UTF-8 read again puts a2 e3 (€ to both decoders) in the outer reading.
     broken = twice(sentence, decoder, decoder)
     assert repair_second_layer(f"据报道，{broken}\n下一行").text == f"据报道，{sentence}\n下一行"
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from native_inputs import SETTINGS, text_inputs  # noqa: E402
+
+
+@SETTINGS
+@given(st.lists(st.one_of(text_inputs, st.sampled_from(["閹存垶妲告稉锟介崶鎴掓眽", "张鑫淼说", "𠀀𠀁鑫淼", "鍙戝睍 ab 鍙戝睍"])),
+                min_size=1, max_size=6))
+def test_the_dense_lines_are_those_every_line_searched_finds(lines):
+    from reference_layers import dense_lines
+
+    from cleaner.repair.layers import _dense_lines
+
+    text = "\n".join(lines)
+    assert _dense_lines(text) == dense_lines(text)
+
+
+def test_a_line_of_a_second_layer_is_dense_and_a_line_with_a_rare_name_is_not():
+    from cleaner.repair.layers import _dense_lines
+
+    text = "张鑫说：今天天气很好。\n閹存垶妲告稉锟介崶鎴掓眽"
+    assert _dense_lines(text) == [(len("张鑫说：今天天气很好。") + 1, len(text))]

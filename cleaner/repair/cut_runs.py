@@ -53,8 +53,8 @@ EDGE = 6  # characters read on each side of a break
 RUN_MAX = 400  # characters of a single-byte run counted for its pairs' parity
 ANY = -1  # a U+FFFD: the byte is unknown
 
-# What a wrapper writes around its break: spaces at the end of the line, and before the next
-# line's text a quote's marks (an e-mail's "> ") and an indent.
+# What a wrapper writes around its break: spaces at the end of the line (``join`` strips them), and
+# before the next line's text a quote's marks (an e-mail's "> ") and an indent.
 _TRAIL = re.compile(r"[ \t]*$")
 _LEAD = re.compile(r"(?:>[ \t]?)*[ \t\u3000\xa0]*")
 
@@ -297,19 +297,29 @@ def join(text: str) -> tuple[str, list[Cut]]:
     if "\n" not in text or not _may_hold_runs(text):
         return text, []
     lines = text.split("\n")
-    by_width = _joined_by_width(text, lines)
     # A clean page passes the gate above on its names' rare characters and its 「」: most of its
     # breaks stand between common characters, which no misread run shows (180 -> 96 us a clean
     # crawl page, review31c).
     near_only = not _holds_mark(text)
+    # On such a page only the breaks ``_breaks_to_read`` names can be inside a run, besides those
+    # whose edge reads on past a short line or a joined one (``_read_on``, a cut before): the
+    # others are passed over without a look at their lines (every break of a clean page was read,
+    # 86-240 us a clean crawl page). tests/reference_cut_runs.py reads every break.
+    asked = _breaks_to_read(text, lines) if near_only else None
+    if asked is not None and not asked:
+        return text, []
+    by_width = _joined_by_width(text, lines)
     out: list[str] = [lines[0]]
     cuts: list[Cut] = []
     size = len(lines[0])
+    joined = False  # the break before this one was taken out
     for k, line in enumerate(lines[1:]):
         previous = out[-1]
         trail = _TRAIL.search(previous).group()
         lead = _LEAD.match(line).group()
         left, right = previous[: len(previous) - len(trail)], line[len(lead):]
+        read = asked is None or k in asked or joined or len(right.rstrip(" \t")) < EDGE
+        joined = True
         if k in by_width:
             # A paragraph of one width: joined as ``join_misread_wraps`` joins it (the line's
             # quote marks go with the break; a trailing space too, which would cut the run), and
@@ -319,17 +329,43 @@ def join(text: str) -> tuple[str, list[Cut]]:
             cuts.append(Cut(size, trail + "\n" + quote))
             out[-1] = previous[: len(previous) - len(trail)] + line[len(quote):]
             size += len(line) - len(quote)
-        elif _inside_run(left, _read_on(right, lines, k + 2), near_only):
+        elif read and _inside_run(left, _read_on(right, lines, k + 2), near_only):
             size -= len(trail)
             cuts.append(Cut(size, trail + "\n" + lead))
             out[-1] = left + right
             size += len(right)
         else:
+            joined = False
             out.append(line)
             size += 1 + len(line)
     if not cuts:
         return text, []
     return "\n".join(out), cuts
+
+
+# What a misread run shows near a break besides the rare class (``_misread_near``), and every
+# character the single-byte view reads as one byte 81-ff (one may be a two-byte code's lead:
+# ``_dangling_lead``), as one class of the page's scan.
+_SINGLE_HIGH = sorted({bytes([b]).decode(codec, "ignore") for codec in ("cp1252", "latin-1", "cp1250") for b in range(0x81, 0x100)} - {""})
+_MISREAD_SHOWN = re.compile("[\x80-\u024f\u2013-\u203a\u20ac\u2122\ufffd" + re.escape("".join(_SINGLE_HIGH)) + "]")
+_lines_with_rare = pagefacts.lines_with(lambda: _rare_near(), 1)
+_lines_with_shown = pagefacts.lines_with(_MISREAD_SHOWN, 1)
+
+
+def _rare_near() -> re.Pattern:
+    from cleaner.repair.mojibake import _rare_char
+
+    return _rare_char()
+
+
+def _breaks_to_read(text: str, lines: list[str]) -> set[int]:
+    """The breaks (after line k) that ``_inside_run`` with ``near_only`` may find inside a run,
+    when no break before them was: it reads the last EDGE characters of line k and the first of
+    line k + 1 only, and finds none unless one of them is a misread character (``_misread_near``)
+    or line k ends in a byte of the single-byte view (``_dangling_lead``'s first test). Two native
+    line scans a page; tests/test_cut_runs.py holds the join to the one of every break."""
+    hot = {*_lines_with_rare(text), *_lines_with_shown(text)}
+    return {k for h in hot for k in (h - 1, h) if 0 <= k < len(lines) - 1}
 
 
 def _read_on(right: str, lines: list[str], after: int) -> str:

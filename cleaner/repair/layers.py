@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from itertools import accumulate
 
+from cleaner import pagefacts
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
 from cleaner.repair import decoders, latin_layers, layer_chain, mojibake, page_chain, rounds
@@ -132,17 +134,26 @@ def _lines_with(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
 
 def _dense_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the lines where rare characters are most of the non-ASCII ones: a second
-    layer is mojibake through and through (閹存垶妲告稉), clean text with names is not."""
+    layer is mojibake through and through (閹存垶妲告稉), clean text with names is not. Only the
+    lines holding MIN_CHARS rare characters, found in one native pass of the page facts, are
+    measured (a clean page's every line was searched, though few hold four)."""
     rare = mojibake._rare_char()  # noqa: SLF001 - one notion of a rare character
-    out, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if len(found := rare.findall(line)) >= MIN_CHARS:
-            wide = len(line) - len(line.encode("ascii", "ignore"))  # at C speed
-            if len(found) * DENSE >= wide:
-                out.append((start, end))
-        start = end + 1
+    out = []
+    lines: list[str] | None = None
+    starts: list[int] = []
+    for k in _lines_with_rare(text):
+        if lines is None:
+            lines = text.split("\n")
+            starts = [0, *accumulate(len(line) + 1 for line in lines)]
+        line = lines[k]
+        wide = len(line) - len(line.encode("ascii", "ignore"))  # at C speed
+        if len(rare.findall(line)) * DENSE >= wide:
+            out.append((starts[k], starts[k] + len(line)))
     return out
+
+
+# The lines holding MIN_CHARS rare characters at least (mojibake's rare class, the page scan's).
+_lines_with_rare = pagefacts.lines_with(lambda: mojibake._rare_char(), MIN_CHARS)  # noqa: SLF001
 
 
 DENSE = 3  # at least one non-ASCII character in three is rare
