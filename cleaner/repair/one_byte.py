@@ -345,6 +345,8 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                     + MARK_COST * (old_mid.count("\ufffd") - new_mid.count("\ufffd")))
             if not _fewer_misread(old_mid, new_mid, marked=cost == MARKED_COST):
                 continue
+            if guessed and not (_read_char(before) or _read_char(new_changed[1:2] or after)):
+                continue  # a byte given a value with no read character beside it: nothing to choose by
             tried.append((gain, k, k + len(old_changed), new_changed, guessed))
     if not tried:
         return None
@@ -359,6 +361,14 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                 alternative, margin = other[3][:1], gain - other[0]
                 break
     return k, end, new_mid, gain, guessed, alternative, margin
+
+
+def _read_char(ch: str) -> bool:
+    """Is ``ch`` a character the decoder read beyond ASCII (context a guess can be chosen by)?
+    A line a decoder read with every high byte rejected (``.decode("ascii", "replace")``) holds
+    marks and the ASCII trail bytes alone: a value given to a mark there (强 from a mark and the L
+    of Leandro) is chosen by nothing but the model's liking for one character."""
+    return ch > "\x7f" and ch != holes.LOST
 
 
 _OTHER_SCRIPT = re.compile("[\u3040-\u30ff\uac00-\ud7a3]")
