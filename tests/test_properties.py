@@ -175,6 +175,29 @@ def test_each_unmodelled_cell_is_idempotent(cell, text, scope, to, guess, word, 
     assert again == out
 
 
+ASCII_CELLS = [cell for cell in _unmodelled_cells() if cell[1] == "ascii"]
+
+
+@pytest.mark.parametrize("cell", ASCII_CELLS)
+def test_a_page_read_as_ascii_keeps_its_marks_and_gains_no_character(cell):
+    """A decoder that rejects every byte above 7f leaves marks and the ASCII trail bytes alone:
+    nothing there chooses a character, so the cleaner writes none (every mark stays, no character
+    beyond ASCII appears)."""
+    import random
+
+    from damage import damage_cell, naive_s2t, source_text
+
+    assert {c[0] for c in ASCII_CELLS} == {"utf-8", "gbk", "big5"}
+    source, decoder, errors = cell
+    c = cleaner.Cleaner.for_config(cleaner.Config(to="keep", remove_furniture=False))
+    for text in _fixture_paragraphs()[:8]:
+        page = source_text(naive_s2t(text) if source == "big5" else text, source)
+        damaged = damage_cell(page, source, decoder, errors, "page", random.Random(0))
+        out = c.clean(damaged)
+        assert out.count("\ufffd") == damaged.count("\ufffd")
+        assert {ch for ch in out if ch > "\x7f"} <= {"\ufffd"}, out
+
+
 def _code_page_cells():
     return __import__("damage").code_page_cells()
 
