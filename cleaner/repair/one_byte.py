@@ -309,7 +309,11 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                 cut, rest_at = len(data), len(line)
         tail = data[pos:cut]
         candidates: list[tuple[list, float, bool]] = []
-        if tail and tail[0] == -1:
+        # A byte given a value makes a character of it and the byte after: with no read character
+        # among the characters around (``_read_char``), none of its readings could be taken, and
+        # they are not made (a line of marks and digits would make 255 a place).
+        fill = any(_read_char(ch) for ch in line[max(0, k - 1):k + 4])
+        if tail and tail[0] == -1 and fill:
             after = tail[1] if len(tail) > 1 else -1
             candidates += [(head + [b] + tail[1:], MARKED_COST, True) for b in _fills(narrow, after)]
         elif tail and tail[0] in KEPT:
@@ -321,7 +325,7 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
             if close is not None:
                 candidates.append((head + [KEPT[tail[0]]] + rest[:close] + [KEPT[rest[close]]] + rest[close + 1:],
                                    DROP_COST, False))
-        if "\ufffd" not in line and tail:
+        if "\ufffd" not in line and tail and fill:
             candidates += [(head + [b] + tail, INSERT_COST, True) for b in _fills(narrow, tail[0], removed=True)]
         old_head = line[k:rest_at]
         for items, cost, guessed in candidates:
