@@ -121,14 +121,14 @@ def test_a_mark_in_latin_text_is_no_private_use_character():
 
 @pytest.mark.parametrize("text, source", [("他說：「這個問題很複雜」，我們明天再談。", "gbk"), (SLASHES, "big5hkscs"),
                                           (CANTONESE, "big5hkscs"), (QUOTES, "gbk")])
-def test_a_mark_with_no_read_character_beside_it_is_given_no_value(text, source):
+def test_a_line_read_with_every_high_byte_rejected_is_left(text, source):
     # .decode("ascii", "replace") rejects every high byte: marks and the ASCII trail bytes alone
-    # are left (說 d5 66 is �f), and a value given to a mark there has nothing to be chosen by.
+    # are left (說 d5 66 is �f); one byte out of step presumes the rest of the stream read, and a
+    # value given to a mark there has nothing to be chosen by.
     damaged = text.encode(source).decode("ascii", "replace")
     assert "\ufffd" in damaged
     assert one_byte.repair(damaged).text == damaged
-    # Nor before an ASCII word's first letter with a mark on the other side (强 from �L of Leandro).
-    line = "\ufffd" * 6 + "Leandro Netto\ufffd\ufffd"
+    line = "\ufffd" * 6 + "Leandro Netto\ufffd\ufffd"  # 强 was made of a mark and the L
     assert one_byte.repair(line).text == line
 
 

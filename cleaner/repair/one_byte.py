@@ -65,6 +65,8 @@ KEPT = {0x91: "\u2018", 0x92: "\u2019", 0x93: "\u201c", 0x94: "\u201d", 0x96: "\
         0x85: "\u2026"}
 PAIRED = 64  # bytes after a foreign quote byte searched for its closing one
 MAX_LINE = 4096  # characters of a line edited, at most (each suspect tries a few hundred edits)
+# Marks at most this share of a line's characters beyond ASCII: the stream is mostly read.
+MOSTLY_READ = 0.5
 # Rare characters this close (in characters) are one cluster: the shift's run, edited from its first.
 CLUSTER = 3
 # Rare characters a line without a U+FFFD holds, at least, as a share of its Han: a stream out of
@@ -119,6 +121,12 @@ def _touches(line: str, fixed: str, spans: list[tuple[int, int]]) -> bool:
 def _line(line: str, guess: bool) -> tuple[str, list, int]:
     """The line with its edits (the family whose edits gain most), its guesses and edit count."""
     if not _suspects(line, 0):
+        return line, [], 0
+    if MOSTLY_READ * mojibake.beyond_ascii(line) < line.count("\ufffd"):
+        # One byte out of step presumes the rest of the stream decoded. A line read with every
+        # high byte rejected (.decode("ascii", "replace"), a Python 2-era tool: 他說：「這個 in
+        # GBK is ���f�����@) holds marks and the ASCII trail bytes alone, and a value given to a
+        # mark there (强 from a mark and the L of Leandro) had nothing to be chosen by.
         return line, [], 0
     if "\ufffd" not in line and mojibake.count_rare(line) < RARE_SHARE * len(_HAN.findall(line)):
         # No mark, and rare characters as clean text holds them (names): no stream out of step,
@@ -309,11 +317,7 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                 cut, rest_at = len(data), len(line)
         tail = data[pos:cut]
         candidates: list[tuple[list, float, bool]] = []
-        # A byte given a value makes a character of it and the byte after: with no read character
-        # among the characters around (``_read_char``), none of its readings could be taken, and
-        # they are not made (a line of marks and digits would make 255 a place).
-        fill = any(_read_char(ch) for ch in line[max(0, k - 1):k + 4])
-        if tail and tail[0] == -1 and fill:
+        if tail and tail[0] == -1:
             after = tail[1] if len(tail) > 1 else -1
             candidates += [(head + [b] + tail[1:], MARKED_COST, True) for b in _fills(narrow, after)]
         elif tail and tail[0] in KEPT:
@@ -325,7 +329,7 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
             if close is not None:
                 candidates.append((head + [KEPT[tail[0]]] + rest[:close] + [KEPT[rest[close]]] + rest[close + 1:],
                                    DROP_COST, False))
-        if "\ufffd" not in line and tail and fill:
+        if "\ufffd" not in line and tail:
             candidates += [(head + [b] + tail, INSERT_COST, True) for b in _fills(narrow, tail[0], removed=True)]
         old_head = line[k:rest_at]
         for items, cost, guessed in candidates:
@@ -349,8 +353,6 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                     + MARK_COST * (old_mid.count("\ufffd") - new_mid.count("\ufffd")))
             if not _fewer_misread(old_mid, new_mid, marked=cost == MARKED_COST):
                 continue
-            if guessed and not (_read_char(before) or _read_char(new_changed[1:2] or after)):
-                continue  # a byte given a value with no read character beside it: nothing to choose by
             tried.append((gain, k, k + len(old_changed), new_changed, guessed))
     if not tried:
         return None
@@ -365,14 +367,6 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                 alternative, margin = other[3][:1], gain - other[0]
                 break
     return k, end, new_mid, gain, guessed, alternative, margin
-
-
-def _read_char(ch: str) -> bool:
-    """Is ``ch`` a character the decoder read beyond ASCII (context a guess can be chosen by)?
-    A line a decoder read with every high byte rejected (``.decode("ascii", "replace")``) holds
-    marks and the ASCII trail bytes alone: a value given to a mark there (强 from a mark and the L
-    of Leandro) is chosen by nothing but the model's liking for one character."""
-    return ch > "\x7f" and ch != holes.LOST
 
 
 _OTHER_SCRIPT = re.compile("[\u3040-\u30ff\uac00-\ud7a3]")
