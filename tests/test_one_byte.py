@@ -119,6 +119,19 @@ def test_a_mark_in_latin_text_is_no_private_use_character():
     assert not any("\ue000" <= ch <= "\uf8ff" for ch in fixed)
 
 
+@pytest.mark.parametrize("text, source", [("他說：「這個問題很複雜」，我們明天再談。", "gbk"), (SLASHES, "big5hkscs"),
+                                          (CANTONESE, "big5hkscs"), (QUOTES, "gbk")])
+def test_a_line_read_with_every_high_byte_rejected_is_left(text, source):
+    # .decode("ascii", "replace") rejects every high byte: marks and the ASCII trail bytes alone
+    # are left (說 d5 66 is �f); one byte out of step presumes the rest of the stream read, and a
+    # value given to a mark there has nothing to be chosen by.
+    damaged = text.encode(source).decode("ascii", "replace")
+    assert "\ufffd" in damaged
+    assert one_byte.repair(damaged).text == damaged
+    line = "\ufffd" * 6 + "Leandro Netto\ufffd\ufffd"  # 强 was made of a mark and the L
+    assert one_byte.repair(line).text == line
+
+
 def test_a_line_of_marks_costs_readings_in_proportion_to_its_length(monkeypatch):
     """UTF-8 read by HZ leaves a mark for every byte: the edits tried around each mark read only
     up to the next mark (the rest reads as before), and a mark among marks tries none. Counted in

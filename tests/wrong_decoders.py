@@ -28,7 +28,8 @@ turn text back into bytes. These simulate how the page was broken, for the damag
   ``cp949``, ``euc_kr`` and ``johab``: a Chinese page shown by a tool set to a Japanese or Korean
   locale; and ``hz``, which reads nothing above 7f (UTF-8 through it is all marks). And decoders with
   a narrower table than the page's own: a GBK page read by Python's strict ``gb2312``, a
-  Big5-HKSCS page by ``cp950`` (``cp950-hkscs``). No byte view of
+  Big5-HKSCS page by ``cp950`` (``cp950-hkscs``); and ``ascii``, which rejects every byte above 7f.
+  No byte view of
   the repairs models them (family ``OTHER_FAMILY``); ``cleaner/repair/code_pages.py`` re-reads
   them by re-encoding with the codec. Only ``replace`` is in the matrix for them.
 - Every other single-byte code page Python has (``CODE_PAGES``: the DOS, Windows, ISO-8859, KOI8,
@@ -192,6 +193,10 @@ UNMODELLED: dict[str, Decoder] = {
         # and by HZ, which reads no byte above 7f: UTF-8 Chinese comes out all marks.
         *(Decoder(codec, OTHER_FAMILY, codec, sources=("utf-8",), ignore=False) for codec in ("euc_jis_2004", "johab", "hz")),
         Decoder("cp950-hkscs", OTHER_FAMILY, "cp950", sources=("big5",)),
+        # Python's ascii, which rejects every byte above 7f (a Python 2-era tool's
+        # .decode("ascii", "replace")): one mark a high byte, only the ASCII-range trail bytes
+        # of GBK and Big5 survive; nothing is left to read back but the marks (ignore: nothing).
+        Decoder("ascii", OTHER_FAMILY, "ascii", ignore=False),
         # A browser's windows-1252 (whatwg-1252): only its invisible-deletion cells (lossless alone).
         Decoder("whatwg-1252", SINGLE_FAMILY, "cp1252", whatwg=True, cells=False),
     )
