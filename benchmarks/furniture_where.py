@@ -163,7 +163,7 @@ def template_set(name: str, cleaner: Cleaner, catch, model) -> None:
                 for s in shapes(line):
                     lost.add("shape", s, n)
                 rid = removed.get(line.strip(), "altered")
-                lost.add("decision", rid.split("+")[0] if rid.startswith("generic/") else rid, n)
+                lost.add("decision", rid.split("+")[0] if rid.startswith("generic/") and "site-note" not in rid else rid, n)
     print(f"== {name}: {pages} pages, article {length} characters")
     left.show("leftover F lines (lines/characters, % of article length)", length)
     lost.show("lost article lines", length)
