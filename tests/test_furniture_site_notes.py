@@ -1,5 +1,6 @@
 """The site's notes to its reader written as sentences (cleaner/furniture/site_notes.py)."""
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from cleaner import Cleaner
 from cleaner.furniture.boilerplate import fold_page
 from cleaner.furniture.features import normalise
-from cleaner.furniture.site_notes import load_note_words, site_note, without_notes
+from cleaner.furniture.site_notes import DATA, load_note_words, site_note, without_notes
 
 PARAS = ["今年以来，全市新开通公交线路十二条，优化调整线路二十余条，中心城区公交站点五百米覆盖率已经超过百分之九十八。",
          "市交通运输局表示，下一步将继续加密重点片区的线路网络，推动公交与地铁的换乘衔接，让市民出行更加便捷高效。",
@@ -48,6 +49,8 @@ def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     "本文为我原创本文禁止转载或摘编",  # the author speaking: the article's own words
     "二、下载并安装“健康某某”APP，用身份证号注册。",  # a how-to's step
     "感谢您对平台的支持与理解。",  # a notice's own thanks
+    "本报讯 5月10日，市中级人民法院公开审理了一起音乐作品著作权纠纷案。",  # the site's dateline opens its report
+    "本网记者从市版权局获悉，今年共查处侵权案件十二起。",  # its reporter
 ])
 def test_an_article_sentence_is_no_note(text):
     assert note(text) == ""
@@ -86,6 +89,8 @@ def test_a_sentence_of_the_article_about_reprints_stays():
 
 
 def test_the_data_file_is_validated(tmp_path: Path):
+    data = tomllib.loads((DATA / "site_notes.toml").read_text(encoding="utf-8"))
+    assert data["provenance"]["source"] and data["provenance"]["licence"]
     words = load_note_words()
     assert words.subjects.search("本站") and words.alone.search("点个在看")
     bad = tmp_path / "site_notes.toml"

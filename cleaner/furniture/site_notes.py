@@ -30,6 +30,9 @@ NOTE_REACH = 4  # lines at the body's end read for the site's notes
 GAP_MAX = 60  # characters of a line between two notes, or under one at the body's end (a hotline, a disclaimer)
 # The first person singular: a note of the author's, not the site's (我们, 我站, 我网 are the site).
 _AUTHOR = re.compile(r"我(?![们們站网網司院局馆館行])")
+# The site's own reporting in the article: its dateline and its reporters (本报讯, 本网记者, 本台评论员),
+# no note (本报讯 …著作权纠纷案 opens a court report).
+_REPORTER = re.compile(r"本[报網网台刊站](?:讯|訊|记者|記者|通讯员|通訊員|评论员|評論員|特约|特約|专稿|專稿)")
 _SENTENCES = re.compile(r"[^。！？!?；;]+")
 # A step or an item of the article's own list: 二、, 3., (一), 第一步, ①.
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]+步|[①-⑳])")
@@ -69,7 +72,7 @@ def site_note(text: str, words: NoteWords | None = None, site_only: bool = False
     words = words or load_note_words()
     if _AUTHOR.search(text):
         return ""  # the author speaking of the text (本文为我原创，禁止转载): the article's own words
-    for sentence in _SENTENCES.findall(text.lower()):
+    for sentence in _SENTENCES.findall(_REPORTER.sub("", text.lower())):
         if words.alone.search(sentence):
             return "act"
         if (words.site if site_only else words.subjects).search(sentence):
