@@ -197,7 +197,7 @@ hand copies keep them: 9.65 % leftover, 1.31 % lost, 7/47 exact on session 31's 
 model's code for it, and tuned on: the site's notes to its reader under, between and above the
 article (disclaimers, reprint terms, calls to follow, share, subscribe, download or donate, browser
 advice, comment rules, sign-offs, risk warnings) on portals, government, school, hospital, company,
-forum, blog, WeChat-mirror, finance, law-firm, NGO and media sites, eleven in Traditional script
+forum, blog, WeChat-mirror, finance, law-firm, NGO and media sites, nine in Traditional script
 (Taiwan, Hong Kong, Macau, Malaysia), with look-alike article lines that must stay (a court report on
 reprints, a metro notice's 本站 and 敬请谅解, a bank's and a platform's thanks, a quoted 欢迎, a how-to's
 numbered step naming an app, a headline about news apps): 11.10 % leftover, 0.23 % lost, 16/43
