@@ -72,3 +72,17 @@ def test_a_notice_above_the_comments_goes_though_they_are_sentences():
                       "这篇文章写得真好，让我想起了大学门口的那家书店，可惜现在已经关门了。",
                       "我家楼下也有这样一家小书店，老板人很好，经常推荐好书给我们这些老顾客。"])
     assert "本文版权归作者所有" not in Cleaner(to="keep").clean(page)
+
+
+def test_a_numbered_step_naming_an_app_is_the_articles_and_a_lone_prompt_goes():
+    # common/qr's words in a step numbered two or more: the article's instructions, whatever
+    # stands near (its first step a heading of another form, paragraphs between the steps).
+    para = "近年来，随着智能手机的普及，越来越多的老年人开始尝试使用手机办理日常事务，但也遇到了不少困难。"
+    step = "二、下载并安装掌上社保APP"
+    for page in ([para, step, para, para], [para, "一、打开手机应用商店", para, step, para]):
+        result = Cleaner(to="keep").run("\n".join(["如何在手机上办理社保认证", *page]), details=True)
+        assert step in result.text.split("\n")
+        assert "common/qr" not in [s.name for s in result.steps]
+    # Unnumbered, it is the site's prompt.
+    result = Cleaner(to="keep").run("\n".join(["如何在手机上办理社保认证", para, para, "下载某某新闻APP"]), details=True)
+    assert "下载某某新闻APP" not in result.text and "common/qr" in [s.name for s in result.steps]

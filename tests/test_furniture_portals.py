@@ -281,6 +281,17 @@ def test_a_threads_first_post_is_the_article_and_short_replies_go():
     assert gone["来自Android客户端 2楼 2024-2-3 21:05"] == "generic/post-stamp"  # asked after the model
 
 
+def test_the_headline_the_title_names_is_no_app_prompt():
+    # 新闻客户端 alone makes an app prompt of a line; the headline the page's title names is about news apps.
+    page = "\n".join(["首页 观点 评论 专栏", "新闻客户端为何越来越难用", "2026-09-14 评论员 赵青", *ARTICLE, "新闻客户端"])
+    titled = remove_furniture(page, (), title="新闻客户端为何越来越难用_观点_某某评论网")
+    assert "新闻客户端为何越来越难用" in titled.text.split("\n")
+    gone = {f.detail.split(": ", 1)[1]: f.detail.split(": ", 1)[0] for f in titled.findings if f.kind == "removed-line"}
+    assert gone["新闻客户端"] == "generic/app-prompt"  # the site's prompt under the article still goes
+    # Without a title naming it, the line's words decide.
+    assert run(page)[1]["新闻客户端为何越来越难用"] == "generic/app-prompt"
+
+
 def test_a_share_widget_between_headline_and_article_goes_with_its_counter():
     page = ["多地推进老旧小区加装电梯", "0", "分享至", "用微信扫码二维码", *ARTICLE]
     kept, gone = run("\n".join(page))

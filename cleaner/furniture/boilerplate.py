@@ -336,11 +336,15 @@ def _counted_step(pos: int, alive: list[int], folded, dropped: dict[int, str]) -
     """The live line at ``pos`` is a row of a sequence the article counts (``counted_rows.sequences``:
     ``第一步 下载并打开“掌上人社”APP`` over ``第二步 …`` ``第三步 …``): a step of the article's
     instructions that names what a generic rule looks for (an app to download, a code to scan),
-    not the site's prompt, which stands alone. (Rows of facts are not held back so: a blog's
+    not the site's prompt, which stands alone. A row numbered two or more is one whatever stands
+    near it (the steps may be paragraphs apart, the first a heading of another form). (Rows of facts are not held back so: a blog's
     ``前一篇：…`` ``后一篇：…`` over a comment's ``重要提示：…`` read as three fields.)"""
     text = normalise(folded[alive[pos]])
-    if counted_rows.ordinal(text) is None:
+    mark = counted_rows.ordinal(text)
+    if mark is None:
         return False  # nearly every line: no sequence is read
+    if mark[0] != "time" and mark[1] >= 2:
+        return True  # a second step or section (二、下载并安装…APP): a site's prompt numbers itself in no list
     lo = max(0, pos - STEP_REACH)
     near = [j for j in alive[lo : pos + STEP_REACH + 1] if j not in dropped or j == alive[pos]]
     at = near.index(alive[pos])

@@ -33,6 +33,7 @@ from cleaner.furniture.keyed_rows import FOOT_KEYS, colon_fields, field_foot, ke
 from cleaner.furniture.site_foot import FOOT_MAX
 from cleaner.furniture.headline import fuller_headline, headline_lines
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
+from cleaner.furniture.site_notes import site_note, without_notes
 from cleaner.furniture.site_voice import site_names, site_voice
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
@@ -154,6 +155,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                                 posts, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     last = field_foot(texts, prose, first, last)  # rows of fields ending the body are the site's foot's (keyed_rows.py)
+    first, last = without_notes(texts, first, last)  # the site's notes closing or opening the body are its (site_notes.py)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
                             lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]),
@@ -179,11 +181,13 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
     # Below the body the article has ended at an end marker (its own line too), and at a notice
-    # or a copyright line (nothing of the article follows the site's foot: 免责声明, 版权所有).
+    # or a copyright line (nothing of the article follows the site's foot: 免责声明, 版权所有), or
+    # a note in the site's voice (site_notes.py: 本站信息仅供参考…, 点个在看).
     end_at = len(lines)
     if body is not None:
         end_at = next((pos for pos in range(last + 1, len(lines)) if ends[pos] or lines[pos].features["notice"]
-                       or _COPYRIGHT.search(legible(lines[pos].text)) or imprint(lines[pos].text)), len(lines))
+                       or _COPYRIGHT.search(legible(lines[pos].text)) or imprint(lines[pos].text)
+                       or site_note(lines[pos].text, site_only=True)), len(lines))
     # Head, tail, distance, thread, list runs, and below the body what follows a furniture heading
     # or a barrier: one native call (furniture_body::positions documents each feature).
     furniture_positions([line.features for line in lines], lengths, prose, barriers, body, end_at, thread,
@@ -744,6 +748,13 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         if sites and pos > body[1] and site_voice(line.text, sites) and not is_paragraph(line.text, line.features):
             # The site speaking of itself under the article (site_voice.py): protected as a sentence, it is the site's.
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-voice",)))
+            removed[pos] = True
+            continue
+        if not body[0] <= pos <= body[1] and pos not in own_rows and pos not in listed and pos not in signed \
+                and not line.features["notice"] and (note := site_note(line.text)):
+            # The site's note to its reader outside the article (site_notes.py): protected as a sentence, it is the
+            # site's. (A notice of the lexicon's goes as one, forced.)
+            out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-note", note)))
             removed[pos] = True
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner._native import FurnitureLexicon
-from cleaner.furniture.entries import title_match
+from cleaner.furniture.entries import title_match, title_parts, title_words
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.item_runs import heads_schedule
@@ -546,6 +546,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     texts = [text if len(folded[i]) <= PARAGRAPH + 20 else folded[i].strip()
              for i, text in zip(alive, normalised_lines(folded, alive, lexicon))]
     families = [_form(t, words) for t in texts]
+    if title:
+        _headline_words(texts, families, title)
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
     _inside_body(texts, families, prose)
@@ -603,6 +605,22 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         return [], alive
     out = {line.index for line, _ in gone}
     return gone, [i for i in alive if i not in out]
+
+
+# Families a line's words alone decide (a list's phrases, more of them than sentences): a headline
+# may be about what they name (新闻客户端为何越来越难用, about news apps, is no app prompt).
+_WORD_FAMILIES = ("app-prompt", "qa", "novel", "comment-box")
+
+
+def _headline_words(texts: list[str], families: list[str], title: str) -> None:
+    """A line the page's title names as its headline (the title's first part, words only) is of
+    no family its words alone decide: the title names the article, never a prompt of the site's."""
+    parts = title_parts(title)
+    if not parts:
+        return
+    for pos, family in enumerate(families):
+        if family in _WORD_FAMILIES and title_words(texts[pos]) == parts[0]:
+            families[pos] = ""
 
 
 BOX_TITLES = (2, 8)  # titles under a heading that make a box inside an article of short paragraphs

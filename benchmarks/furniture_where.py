@@ -1,0 +1,235 @@
+"""Where the furniture left (and the article lost) sits: counts only, never a line's text.
+
+    .venv/bin/python benchmarks/furniture_where.py --set NAME [--set NAME ...]
+
+NAME is a template set of ``benchmarks/portal_pages`` (see ``furniture_portals.py``) or
+``report`` / ``fit`` (the dev set's splits, ``furniture.py``). Safe on the held-out sets: it
+prints aggregates (lines and characters per class), so a class of misses can be found without
+reading a held-out line.
+
+Each leftover furniture line (a template's ``F`` line still on the output; on the dev set's
+splits, an output line most of whose characters do not align with the hand copy) is counted by
+
+  position  above the first article line / between article lines / below the last one
+  length    band of its length in characters
+  shape     digits share over 30 %, separators (| > / · ｜ ——), bracketed (【】[]「」《》 around
+            an item), ends in sentence punctuation, key:value, URL or domain, one short item
+            (≤ 8 characters, no space), spaced items (3+ parts)
+  cause     why the generic model kept it (``furniture_diagnose.cause``: head, tail, inside,
+            protected, headline …) and the feature that weighed most for it and against it.
+
+Each lost article line (a template's ``A``/``P`` line missing from the output) is counted by
+position, length, shape and the rule or model decision whose removed-line finding names it
+(``altered`` when no finding names it: the line was rewritten, not removed). On the dev set's
+splits only the lost characters per decision are counted (the hand copy is hard-wrapped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import furniture as bench  # noqa: E402
+import furniture_diagnose as diag  # noqa: E402
+import furniture_portals as portal_bench  # noqa: E402
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.furniture import generic  # noqa: E402
+from cleaner.io.page import load_page  # noqa: E402
+
+_SEPARATOR = re.compile(r"[|｜>›»/·•]|——|\s-\s")
+_BRACKETED = re.compile(r"[【\[「《〔][^】\]」》〕]{1,12}[】\]」》〕]")
+_KEY_VALUE = re.compile(r"^[^：:，。]{1,8}[：:]")
+_URL = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|hk|tw|mo)\b", re.I)
+_FINAL = re.compile(r"[。！？!?…”」』)）]$")
+_DIGIT = re.compile(r"\d")
+
+
+def band(n: int) -> str:
+    for top, name in ((4, "1-4"), (8, "5-8"), (12, "9-12"), (20, "13-20"), (40, "21-40"), (80, "41-80")):
+        if n <= top:
+            return name
+    return "81+"
+
+
+def shapes(text: str) -> list[str]:
+    t = text.strip()
+    out = []
+    if t and len(_DIGIT.findall(t)) / len(t) > 0.3:
+        out.append("digits>30%")
+    if _SEPARATOR.search(t):
+        out.append("separators")
+    if _BRACKETED.search(t):
+        out.append("bracketed")
+    if _FINAL.search(t):
+        out.append("sentence-end")
+    if _KEY_VALUE.search(t):
+        out.append("key:value")
+    if _URL.search(t):
+        out.append("url/domain")
+    if re.search(r"[您你]|请|欢迎|敬请", t):
+        out.append("addresses-reader")
+    if re.search(r"本[站网刊号台院局馆平]|我[们司院局馆]|小编", t):
+        out.append("site-voice")
+    parts = t.split()
+    if len(t) <= 8 and len(parts) == 1:
+        out.append("one-short-item")
+    if len(parts) >= 3:
+        out.append("spaced-items")
+    return out or ["plain"]
+
+
+class Counts:
+    def __init__(self) -> None:
+        self.lines: dict[str, Counter] = {}
+        self.chars: dict[str, Counter] = {}
+
+    def add(self, facet: str, key: str, n: int) -> None:
+        self.lines.setdefault(facet, Counter())[key] += 1
+        self.chars.setdefault(facet, Counter())[key] += n
+
+    def show(self, title: str, total_chars: int) -> None:
+        print(f"  {title}")
+        for facet, counter in self.chars.items():
+            row = "  ".join(f"{k} {self.lines[facet][k]}/{n}c({100 * n / max(total_chars, 1):.2f}%)" for k, n in counter.most_common(9))
+            print(f"    {facet:<10} {row}")
+
+
+def features_of(catch, text: str, model) -> tuple[str, str, str]:
+    """(cause, strongest feature for removal, strongest against) of a kept line, from the model's last reading."""
+    if catch.last is None:
+        return "no-reading", "-", "-"
+    lines, keep, held, _, (_gone, scored, body), _ = catch.last
+    for pos, line in enumerate(scored):
+        if lines[line.index].strip() == text.strip():
+            why = diag.cause(scored, pos, body, keep, held, model, catch.lexicon)
+            parts = [(model.weights.get(k, 0.0) * v, k) for k, v in line.features.items() if v]
+            pro = max(parts, default=(0, "-"))
+            con = min(parts, default=(0, "-"))
+            return why, pro[1] if pro[0] > 0 else "-", con[1] if con[0] < 0 else "-"
+    return "not-judged", "-", "-"
+
+
+def template_set(name: str, cleaner: Cleaner, catch, model) -> None:
+    left, lost = Counts(), Counts()
+    length = pages = 0
+    pool: dict[str, list[str]] = {}
+    for path in sorted((portal_bench.PAGES / name).glob("*.txt")):
+        template = path.read_text(encoding="utf-8").splitlines()
+        skip = 1 if template and template[0].startswith("#script") else 0
+        labels = [ln[:1] for ln in template[skip:] if not ln.startswith("#title ")]
+        page, article, title = portal_bench.build(path, pool)
+        catch.reset()
+        result = cleaner.run(page, details=True, title=title)
+        removed = {}
+        for f in result.findings:
+            if f.kind == "removed-line":
+                rid, _, text = f.detail.partition(": ")
+                removed[text.strip()] = rid
+        # Compared as furniture.py compares (the punctuation stage rewrites quotes and stops).
+        kept = {bench.comparable(x) for x in result.text.splitlines()}
+        rows = page.split("\n")
+        art = [i for i, k in enumerate(labels) if k in "AP" and rows[i].strip()]
+        first, last = (art[0], art[-1]) if art else (0, 0)
+        length += len(bench.comparable(article))
+        pages += 1
+        for i, (kind, line) in enumerate(zip(labels, rows)):
+            if not line.strip():
+                continue
+            n = len(bench.comparable(line))
+            where = "above" if i < first else ("below" if i > last else "between")
+            if kind == "F" and bench.comparable(line) in kept:
+                left.add("position", where, n)
+                left.add("length", band(n), n)
+                for s in shapes(line):
+                    left.add("shape", s, n)
+                why, pro, con = features_of(catch, line, model)
+                left.add("cause", why, n)
+                left.add("cause@pos", f"{why}@{where}", n)
+                for s in shapes(line):
+                    left.add("cause@shape", f"{why}@{s}", n)
+                left.add("for", pro, n)
+                left.add("against", con, n)
+            elif kind in "AP" and bench.comparable(line) not in kept:
+                lost.add("position", where, n)
+                lost.add("length", band(n), n)
+                for s in shapes(line):
+                    lost.add("shape", s, n)
+                rid = removed.get(line.strip(), "altered")
+                lost.add("decision", rid.split("+")[0] if rid.startswith("generic/") and "site-note" not in rid else rid, n)
+    print(f"== {name}: {pages} pages, article {length} characters")
+    left.show("leftover F lines (lines/characters, % of article length)", length)
+    lost.show("lost article lines", length)
+
+
+def dev_split(split: str, catch, model) -> None:
+    cleaner = Cleaner(to="keep")
+    extracted = Cleaner.for_config(cleaner.config.for_extracted_text())
+    left, lost = Counts(), Counts()
+    length = 0
+    ids = bench.fit_ids() if split == "fit" else bench.report_ids()
+    for page_id in ids:
+        page = load_page((bench.DEFAULT_CORPUS / "original" / f"{page_id}.html").read_bytes(), f"{page_id}.html")
+        article = bench.comparable((bench.DEFAULT_CORPUS / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8"))
+        catch.reset()
+        result = extracted.run(page.text, details=True, title=page.meta.get("title"), linked=page.linked, roles=page.roles)
+        length += len(article)
+        rows = [r for r in result.text.splitlines() if bench.comparable(r)]
+        pieces = [bench.comparable(r) for r in rows]
+        other = diag.unaligned(pieces, article)
+        inside = [i for i, (p, o) in enumerate(zip(pieces, other)) if o * 2 <= len(p)]
+        first, last = (inside[0], inside[-1]) if inside else (0, 0)
+        for i, (row, piece, o) in enumerate(zip(rows, pieces, other)):
+            if o * 2 <= len(piece):
+                continue
+            where = "above" if i < first else ("below" if i > last else "between")
+            left.add("position", where, o)
+            left.add("length", band(len(piece)), o)
+            for s in shapes(row):
+                left.add("shape", s, o)
+            why, pro, con = features_of(catch, row, model)
+            left.add("cause", why, o)
+            left.add("cause@pos", f"{why}@{where}", o)
+            for s in shapes(row):
+                left.add("cause@shape", f"{why}@{s}", o)
+            left.add("for", pro, o)
+            left.add("against", con, o)
+        for f in result.findings:
+            if f.kind != "removed-line":
+                continue
+            rid, _, text = f.detail.partition(": ")
+            c = bench.comparable(text)
+            if len(c) >= 6 and c in article:
+                lost.add("decision", rid.split("+")[0] if rid.startswith("generic/") else rid, len(c))
+                lost.add("length", band(len(c)), len(c))
+                for s in shapes(text):
+                    lost.add("shape", s, len(c))
+    print(f"== {split}: {len(ids)} pages, article {length} characters")
+    left.show("leftover output lines (unaligned characters, % of article length)", length)
+    lost.show("removed lines found whole in the article (characters)", length)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", action="append", required=True)
+    args = ap.parse_args()
+    model = generic.load_model()
+    cleaner = Cleaner(to="keep")
+    with diag.Catch() as catch:
+        catch.lexicon = generic.load_lexicon()
+        for name in args.set:
+            if name in ("fit", "report"):
+                dev_split(name, catch, model)
+            else:
+                template_set(name, cleaner, catch, model)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""The site's notes to its reader written as sentences (cleaner/furniture/site_notes.py)."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.furniture.boilerplate import fold_page
+from cleaner.furniture.features import normalise
+from cleaner.furniture.site_notes import DATA, load_note_words, site_note, without_notes
+
+PARAS = ["今年以来，全市新开通公交线路十二条，优化调整线路二十余条，中心城区公交站点五百米覆盖率已经超过百分之九十八。",
+         "市交通运输局表示，下一步将继续加密重点片区的线路网络，推动公交与地铁的换乘衔接，让市民出行更加便捷高效。",
+         "据介绍，新线路开通后，沿线居民到市中心的时间将缩短约二十分钟，早晚高峰的发车间隔也将压缩到八分钟以内。"]
+HEAD = ["首页 > 本地新闻 > 正文", "我市新增三条公交线路方便市民出行", "2026-05-12 09:30 来源：某某市新闻网"]
+
+
+def folded(text: str) -> str:
+    return normalise(fold_page(text))
+
+
+def note(text: str, **kw) -> str:
+    return site_note(folded(text), **kw)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("本站信息仅供参考，如有变动以学校正式通知为准。", "reliance"),
+    ("以上内容仅供参考，具体以各省教育考试院公布的信息为准。", "reliance"),
+    ("本文素材来源于网络，如有侵权请联系后台删除。", "rights"),
+    ("《某某雜誌》保留所有權利，未經同意請勿轉載。本刊版權所有。", "rights"),
+    ("歡迎訂閱我們的電子報，第一時間掌握最新消息。", "act"),
+    ("我們的記者走訪了三個社區。", ""),  # 我们 alone is no subject: the site's reporters report
+    ("为确保最佳浏览效果，建议您使用谷歌浏览器浏览本网站。", "viewing"),
+    ("喜欢这篇游记？点赞收藏，让更多人看到！", "act"),
+    ("请文明发言，理性讨论，发帖前请阅读版规。", "act"),
+    ("以上就是本期的全部内容啦，我们下期再见！", "act"),
+])
+def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
+    assert note(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "法官提醒，网站转载他人作品应当取得授权并注明出处。",  # an article on copyright speaks of others
+    "请广大市民关注天气变化，注意防范强降雨。",  # a notice asks the public to act on no page
+    "本站B出口将于11月15日起临时封闭，请乘客从A、C出口进出站。",  # a metro station, no page's matter
+    "路上经过一家农家乐，老板把自家晒的皇菊分享给我们泡茶。",  # 分享给我们: no reader's act on the page
+    "有观众在评论区写道，这条评论获得了上万点赞。",  # a report of readers' likes
+    "本文为我原创本文禁止转载或摘编",  # the author speaking: the article's own words
+    "二、下载并安装“健康某某”APP，用身份证号注册。",  # a how-to's step
+    "感谢您对平台的支持与理解。",  # a notice's own thanks
+    "本报讯 5月10日，市中级人民法院公开审理了一起音乐作品著作权纠纷案。",  # the site's dateline opens its report
+    "本网记者从市版权局获悉，今年共查处侵权案件十二起。",  # its reporter
+])
+def test_an_article_sentence_is_no_note(text):
+    assert note(text) == ""
+
+
+def test_only_the_sites_voice_ends_the_body_at_the_pages_last_line():
+    texts = [folded(t) for t in [*PARAS, "本文为原创文章，欢迎转载，请注明出处。"]]
+    # The page's last line naming the text itself may be its author's last words.
+    assert without_notes(texts, 0, 3) == (0, 3)
+    assert note(texts[3]) == "rights" and note(texts[3], site_only=True) == ""
+    # With the site's lines under it, the note and what stands between it and the end go out of the body.
+    texts += [folded("本网站所有内容，未经许可不得转载。")]
+    assert without_notes(texts, 0, 4) == (0, 2)
+
+
+def test_a_line_of_the_articles_length_stops_the_reading():
+    texts = [folded(t) for t in [PARAS[0], "本站信息仅供参考。", PARAS[1] + PARAS[2]]]
+    assert without_notes(texts, 0, 2) == (0, 2)  # the note inside the article, a paragraph under it: the article's
+    # A short line under it (a hotline, a disclaimer) is no paragraph: the body ends above the note.
+    texts = [folded(t) for t in [PARAS[0], PARAS[1], "本站信息仅供参考。", "新闻热线：0571-12345678"]]
+    assert without_notes(texts, 0, 3) == (0, 1)
+
+
+def test_the_notes_under_the_article_go_and_the_article_stays():
+    notes = ["以上内容仅供参考，具体以有关部门公布的信息为准。", "本站部分图片来源于网络。"]
+    text = "\n".join([*HEAD, *PARAS, *notes, "网站简介 | 联系我们 | 广告服务"])
+    result = Cleaner(to="keep").run(text)
+    assert result.text == "\n".join([HEAD[1], *PARAS])
+    assert "generic/site-note+reliance" in {s.name for s in result.steps}
+
+
+def test_a_sentence_of_the_article_about_reprints_stays():
+    last = "法院认为，被告网站未经许可转载原告文章，侵犯了原告的信息网络传播权，应当赔偿原告经济损失。"
+    text = "\n".join([*HEAD, *PARAS, last])
+    assert Cleaner(to="keep").run(text).text == "\n".join([HEAD[1], *PARAS, last])
+
+
+def test_the_data_file_is_validated(tmp_path: Path):
+    data = tomllib.loads((DATA / "site_notes.toml").read_text(encoding="utf-8"))
+    assert data["provenance"]["source"] and data["provenance"]["licence"]
+    words = load_note_words()
+    assert words.subjects.search("本站") and words.alone.search("点个在看")
+    bad = tmp_path / "site_notes.toml"
+    bad.write_text('[subjects]\npage = []\nsite = []\nreaders = []\n[matters]\nrights = ["转载"]\n[acts]\nalone = ["点赞收藏"]\n', encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_note_words.__wrapped__(bad)
