@@ -15,7 +15,7 @@ document's own that a family took (its attachments, ``附件：…``) does not.
 A signature (``signature``): the issuer's name (at most ``SIGNER_MAX`` characters, no sentence)
 over a bare date (``generic.signature``, given), over a date of the ROC calendar (``中华民国115年
 9月15日``), or closed by a word of signing off (``教务处招生组 敬启``, ``管理处 谨启``), its date
-under it if there is one.
+under it if there is one, and a note in round brackets under that (``（此件主动公开）``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ SIGNER_MAX = 30  # characters of an issuer's name
 _ROC_DATE = re.compile(r"(?:中华)?民国\s*\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _SIGN_OFF = re.compile(r"\S\s*(?:敬启|谨启|谨上|谨白)$")
 _SENTENCE_END = re.compile(r"[。!?;]$")
+_NOTE = re.compile(r"\([^():]{2,30}\)")  # a document's note under its signature, no credit (编辑:…; NFKC: brackets and colons are ASCII)
 
 
 def _signer(text: str) -> bool:
@@ -39,6 +40,8 @@ def signatures(texts: Sequence[str], body_end: int, dated: Collection[int]) -> l
     out: list[tuple[int, int]] = []
     for pos in range(body_end + 1, len(texts)):
         text = texts[pos]
+        if out and pos <= out[-1][1]:
+            continue  # the date under a sign-off: one signature
         if pos in dated and pos - 1 in dated:
             out.append((pos - 1, pos))
         elif _ROC_DATE.fullmatch(text) and pos - 1 > body_end and _signer(texts[pos - 1]):
@@ -52,7 +55,7 @@ def signatures(texts: Sequence[str], body_end: int, dated: Collection[int]) -> l
 def closing_rows(texts: Sequence[str], body_end: int, dated: Collection[int],
                  row_fits: Callable[[int], bool], gap_above: Callable[[int], bool]) -> set[int]:
     """Positions of the rows between the body's last line (``body_end``) and the first signature
-    under it (``signatures``), the signature's lines too, when every row between fits
+    under it (``signatures``), the signature's lines and its bracketed notes too, when every row between fits
     (``row_fits``) and no line taken before the model judged stands between (``gap_above(pos)``:
     such a line stands right above position ``pos``); else none."""
     found = signatures(texts, body_end, dated)
@@ -63,4 +66,6 @@ def closing_rows(texts: Sequence[str], body_end: int, dated: Collection[int],
         return set()
     if not all(row_fits(pos) for pos in range(body_end + 1, first)):
         return set()
+    while last + 1 < len(texts) and _NOTE.fullmatch(texts[last + 1]):
+        last += 1  # its note under the signature, in round brackets: (此件主动公开)
     return set(range(body_end + 1, last + 1))

@@ -738,10 +738,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
                                                        for i in range(scored[pos - 1].index + 1, scored[pos].index)))
     signed |= closing
     if closing:
-        # Nothing of the article follows its signature but a note in round brackets ((此件主动公开)):
-        # the other short lines under it are read as past its end.
+        # Nothing of the article follows its signature: the short lines under it are read as past its end.
         for line in scored[max(closing) + 1 :]:
-            if not is_paragraph(line.text, line.features) and not _NOTE.fullmatch(line.text):
+            if not is_paragraph(line.text, line.features):
                 line.features["past_end"] = 1.0
     named = scored[headline].text if headline >= 0 and scored[headline].features["headline"] else None
     sites = site_names(title, named) if title else []
@@ -1058,9 +1057,6 @@ def signature(scored: list[Line], body: tuple[int, int]) -> set[int]:
             if pos - 1 > body[1] and len(above.text) <= SIGNER_MAX and not above.features["final_punct"]:
                 out.add(pos - 1)
     return out
-
-
-_NOTE = re.compile(r"\([^()]{2,30}\)")  # a document's note under its signature (NFKC: round brackets are ASCII)
 
 
 def _closing_fits(line: Line, lexicon: Lexicon) -> bool:

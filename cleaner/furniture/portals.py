@@ -538,20 +538,24 @@ def _article_prompts(texts: list[str], families: list[str], title: str | None, w
     field of the article's whose key says no prompt (报名渠道：下载“某某”APP报名, 周二上午：智能手机应用
     （…下载APP、扫码支付）; a prompt's own key says it: 扫码关注：…, 客户端下载：…),
     and a line whose prompt words are the page's title's own (the article is about the app:
-    央视新闻客户端上线…功能 and its sentence 用户打开客户端，…扫一扫…), counted without them."""
+    央视新闻客户端上线…功能 and its sentence 用户打开客户端，…扫一扫…), counted without them
+    (a phrase is the title's when it offers what a phrase of the title offers, ``PROMPT_THING``)."""
     listed = {pos for first, last in sequences(texts) for pos in range(first, last + 1) if ordinal(texts[pos])}
-    named = set(words.prompts.findall(title)) if title else set()
+    # A prompt's phrase ends in the thing it offers (下载客户端, 新闻客户端, 关注公众号): the title's
+    # phrases name things by their last characters.
+    named = {phrase[-PROMPT_THING:] for phrase in words.prompts.findall(title)} if title else set()
     for pos, family in enumerate(families):
         if family != "app-prompt":
             continue
         text = texts[pos]
-        own = set(words.prompts.findall(_QUOTED.sub("", text))) - named
+        own = {phrase for phrase in words.prompts.findall(_QUOTED.sub("", text)) if phrase[-PROMPT_THING:] not in named}
         key = _FIELD_KEY.match(text)
         if pos in listed or named and len(own) <= bool(_STATEMENT.search(text)) \
                 or key and not words.prompts.search(key.group(1)):
             families[pos] = ""
 
 
+PROMPT_THING = 3  # last characters of a prompt's phrase that name what it offers (客户端, 公众号, APP)
 _FIELD_KEY = re.compile(r"^([\u3400-\u9fff]{2,6})\s*:\s*\S")  # a field's key opening the line (NFKC: the colon is ASCII)
 
 
