@@ -428,16 +428,22 @@ def _above(lines: list[Line], first: int) -> list[int]:
     return out
 
 
+def _keyed_row(line: Line) -> bool:
+    return bool(line.features["kv_filled"] or line.features["kv_many"])
+
+
 def _named_headline(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``HEADLINE_REACH`` lines) that the page's title
     names (``entries.title_match``), or a fuller one above it (``headline.py``): the headline as
     the page itself gives it; -1 if none. A byline is none (``来源：太原晚报 2021-11-25``: the title
-    names the site too, and the headline above it went as ``above_headline``), nor a byline opened by a
+    names the site too, and the headline above it went as ``above_headline``), unless the line is
+    the title's first part word for word (a column's headline opening with its key, ``评论：让…``), nor a byline opened by a
     badge (``原创 作者 公众号 日期``: ``post_frame.badge_byline``; the title names the account). A page whose title is the site's name alone names a menu
     item at most: what stands above that is furniture too."""
     named = [pos for pos in _above(lines, first)
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and _unended(lines[pos])
-             and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"]) and not badge_byline(lines[pos].text)
+             and not (_keyed_row(lines[pos]) and title_parts(lines[pos].text) != title_parts(title)[:1])
+             and not badge_byline(lines[pos].text)
              and title_match(without_stamp(lines[pos].text), title) and not site_byline(lines[pos].text, title)]
     if not named:
         return _far_headline(lines, first, title)
