@@ -4,7 +4,7 @@ furniture stage keeping them while a site's foot of the same rows still goes."""
 import pytest
 
 from cleaner.furniture.boilerplate import remove_furniture
-from cleaner.furniture.closing_rows import closing_rows, signatures
+from cleaner.furniture.closing_rows import RESUME_ROWS, closing_rows, resumed_rows, signatures
 
 ROWS = ["四、联系方式", "联系人:王老师", "咨询电话:0571-87654321", "地址:文三路198号3楼"]
 
@@ -70,3 +70,25 @@ def test_short_lines_under_the_signature_are_past_the_end_a_bracketed_note_is_no
     kept, gone = kept_and_gone(["关于开展职业技能培训补贴申领工作的通知", *BODY, *TAIL, *below])
     assert kept[-1] == "（此件主动公开）"
     assert "past_end" in gone[below[1]]
+
+
+def test_rows_the_articles_sentence_closes_are_its_own():
+    # body_end 0; rows 1-3; the sentence at 4.
+    sentence = lambda pos: pos == 4  # noqa: E731
+    assert resumed_rows(0, 6, lambda pos: True, lambda pos: False, sentence) == {1, 2, 3}
+    assert resumed_rows(0, 6, lambda pos: pos != 2, lambda pos: False, sentence) == set()  # a site's row between
+    assert resumed_rows(0, 6, lambda pos: True, lambda pos: pos == 4, sentence) == set()  # a line taken between
+    assert resumed_rows(0, 6, lambda pos: True, lambda pos: False, lambda pos: pos == 1) == set()  # no row at all
+    far = RESUME_ROWS + 2
+    assert resumed_rows(0, far + 1, lambda pos: True, lambda pos: False, lambda pos: pos == far) == set()
+
+
+EVENT = ["义顺社区将于本月底举办中秋提灯会，届时将有灯笼制作、猜灯谜和文艺表演等活动，欢迎居民携家人参加。",
+         "主办方表示，今年特别增加了长者专区和儿童游戏区，希望让不同年龄的居民都能度过愉快的中秋夜晚。"]
+FACTS = ["活动详情：", "日期：9月26日（星期六）", "时间：晚上7时至10时", "地点：义顺公园草场"]
+
+
+def test_an_events_facts_under_its_text_stay_when_its_sentence_follows_them():
+    foot = ["热门新闻", "组屋转售价格连续第十季上涨", "版权所有 © 2026 SPH Media Limited."]
+    kept, gone = kept_and_gone(["义顺社区中秋提灯会 欢迎居民参加", *EVENT, *FACTS, "入场免费。", *foot])
+    assert kept == ["义顺社区中秋提灯会 欢迎居民参加", *EVENT, *FACTS, "入场免费。"]

@@ -16,6 +16,9 @@ A signature (``signature``): the issuer's name (at most ``SIGNER_MAX`` character
 over a bare date (``generic.signature``, given), over a date of the ROC calendar (``中华民国115年
 9月15日``), or closed by a word of signing off (``教务处招生组 敬启``, ``管理处 谨启``), its date
 under it if there is one, and a note in round brackets under that (``（此件主动公开）``).
+
+The article's own sentence right under such rows closes them too (``resumed_rows``): an event's
+facts under its text, then ``入场免费。``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 SIGNER_MAX = 30  # characters of an issuer's name
+RESUME_ROWS = 8  # rows at most between the body and the article's sentence that closes them (resumed_rows)
 _ROC_DATE = re.compile(r"(?:中华)?民国\s*\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _SIGN_OFF = re.compile(r"\S\s*(?:敬启|谨启|谨上|谨白)$")
 _SENTENCE_END = re.compile(r"[。!?;]$")
@@ -69,3 +73,22 @@ def closing_rows(texts: Sequence[str], body_end: int, dated: Collection[int],
     while last + 1 < len(texts) and _NOTE.fullmatch(texts[last + 1]):
         last += 1  # its note under the signature, in round brackets: (此件主动公开)
     return set(range(body_end + 1, last + 1))
+
+
+def resumed_rows(body_end: int, count: int, row_fits: Callable[[int], bool], gap_above: Callable[[int], bool],
+                 sentence: Callable[[int], bool]) -> set[int]:
+    """Positions of the rows under the body's last line (``body_end``) that the article's own
+    sentence closes: a run of rows of the document's kind (``row_fits``; at most ``RESUME_ROWS``)
+    right under the body, and right under them an article sentence (``sentence``: 活动详情： /
+    日期：… / 时间：… / 地点：… / 入场免费。), nothing taken between (``gap_above``). The article goes
+    on after them, so they are its facts, not the site's rows; a site's rows are followed by its
+    own lines, a sentence of the site's is a notice (no ``sentence`` of the caller's). Of
+    ``count`` lines."""
+    for pos in range(body_end + 1, min(count, body_end + 2 + RESUME_ROWS)):
+        if gap_above(pos):
+            return set()
+        if pos > body_end + 1 and sentence(pos):
+            return set(range(body_end + 1, pos))
+        if not row_fits(pos):
+            return set()
+    return set()

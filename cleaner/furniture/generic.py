@@ -25,7 +25,7 @@ from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
-from cleaner.furniture.closing_rows import closing_rows
+from cleaner.furniture.closing_rows import closing_rows, resumed_rows
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
@@ -739,9 +739,12 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     signed = signature(scored, body)
     # A notice's contact rows and facts down to its signature are its own (closing_rows.py).
     # Its attachments, one file a line, may have gone before (a family's, or an earlier reading's): no gap.
-    closing = closing_rows([line.text for line in scored], body[1], signed, lambda pos: _closing_fits(scored[pos], lexicon),
-                           lambda pos: pos > 0 and any(folded[i].strip() and not file_name(normalise(folded[i]))
-                                                       for i in range(scored[pos - 1].index + 1, scored[pos].index)))
+    fits = lambda pos: _closing_fits(scored[pos], lexicon)  # noqa: E731
+    gap = lambda pos: pos > 0 and any(folded[i].strip() and not file_name(normalise(folded[i]))  # noqa: E731
+                                      for i in range(scored[pos - 1].index + 1, scored[pos].index))
+    closing = closing_rows([line.text for line in scored], body[1], signed, fits, gap)
+    resumed = set() if closing else resumed_rows(body[1], len(scored), fits, gap,
+                                                 lambda pos: _closing_sentence(scored[pos]))
     signed |= closing
     if closing:
         # Nothing of the article follows its signature: the short lines under it are read as past its end.
@@ -755,7 +758,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows |= introduced_steps(scored, body, headline)
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
-    own_rows |= closing
+    own_rows |= closing | resumed
     poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
     set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
     for pos, line in enumerate(scored):
@@ -1063,6 +1066,17 @@ def signature(scored: list[Line], body: tuple[int, int]) -> set[int]:
             if pos - 1 > body[1] and len(above.text) <= SIGNER_MAX and not above.features["final_punct"]:
                 out.add(pos - 1)
     return out
+
+
+def _closing_sentence(line: Line) -> bool:
+    """A sentence of the article under its facts (``resumed_rows``: 入场免费。): it ends as a sentence,
+    holds four Han characters or more, and shows none of the signs that make a sentence the site's
+    (a key, a link, a notice, furniture words, separators, a thread) however short it is."""
+    f, text = line.features, line.text
+    if not (text.endswith(("。", "!", "?")) and len(_HAN.findall(text)) >= 4):
+        return False
+    return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["notice"] or f["in_thread"] or f["past_end"]
+                or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
 
 
 def _closing_fits(line: Line, lexicon: Lexicon) -> bool:
