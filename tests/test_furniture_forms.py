@@ -37,7 +37,7 @@ def test_counters_alone_are_a_profile_box(line):
 
 
 @pytest.mark.parametrize("line", ["比分：3比1", "得分：98分", "北京国安 2", "第3页", "音频 04:29", "人口：约1200万人，面积：12平方公里",
-                                  "人口：1200人", "面积：12万"])
+                                  "人口：1200人", "面积：12万", "服务热线：96800", "客服電話：95598", "邮编：650223"])
 def test_a_counter_needs_a_key_a_colon_and_a_bare_number(line):
     assert not stats(norm(line))
 

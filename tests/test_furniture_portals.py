@@ -706,3 +706,24 @@ def test_a_row_of_buttons_set_apart_by_the_stroke_is_a_row():
     words = load_words()
     assert form("分享丨收藏丨举报", words) == "actions"
 
+
+
+TIPS = ["1. 不要点击短信里的陌生链接；", "2. 不要扫描来历不明的二维码；", "3. 下载APP请到官方应用商店；",
+        "4. 不要向任何人透露短信验证码；"]
+
+
+def test_app_words_the_article_says_are_no_prompt():
+    # A row of the article's numbered list, a field whose key says no prompt, the title's own app:
+    # each reads as a prompt alone (it is one by form) and stays on its page.
+    assert fam(TIPS[2]) == "app-prompt"
+    field = "报名渠道：下载“城市马拉松”APP或关注官方微信公众号报名"
+    assert fam(field) == "app-prompt"
+    kept, gone = run("\n".join(["警惕这些扫码领红包的诈骗", *ARTICLE, "警方提醒：", *TIPS, field, "扫码下载平安县城APP"]))
+    assert TIPS[2] in kept and field in kept
+    assert gone["扫码下载平安县城APP"].startswith(("generic/", "common/"))
+    sentence = "用户打开客户端，对准报纸版面扫一扫，即可观看相关视频报道。"
+    assert fam(sentence) == "app-prompt"
+    gone_lines = portal_lines([normalise(fold_line(x)) for x in [sentence, *ARTICLE]], [0, 1, 2, 3], load_lexicon(),
+                              title=fold_line("央视新闻客户端上线两会AR看报功能"))[0]
+    assert not gone_lines  # the title's own word: the article is about the app
+    assert portal_lines([normalise(fold_line(x)) for x in [sentence, *ARTICLE]], [0, 1, 2, 3], load_lexicon())[0]

@@ -1123,3 +1123,19 @@ def test_a_call_to_act_right_above_the_articles_first_line_is_its_subheading():
     out = remove_furniture("\n".join(page), (), title="我省推出政务服务新举措_要闻_某某网").text.split("\n")
     assert "一键登录" in out and "马上办理" in out
     assert "立即下载APP" not in out
+
+
+COLUMN = ["一老一小，关系千家万户。养老托育服务既是民生问题，也是发展问题，需要政府、市场和社会各方协同发力。",
+          "近年来，各地探索社区嵌入式服务，把托育点和养老驿站建到居民家门口，让老人和孩子都能就近得到照护。",
+          "办好这件事，需要久久为功，在规划、用地、人才和资金上持续投入，让政策红利真正惠及每个家庭。"]
+
+
+def test_a_headline_opening_with_a_key_is_the_headline_the_title_names_word_for_word():
+    # 评论：… reads as a filled key (a byline's form); the title's first part is the line itself.
+    page = ["光明网 首页 时政 国际 观点 文化", "评论：让“一老一小”过得更好", "2026-05-20 05:00 来源：光明日报", *COLUMN]
+    kept = remove_furniture("\n".join(page), (), title="评论：让“一老一小”过得更好_观点_光明网").text.split("\n")
+    assert kept == page[1:2] + COLUMN
+    # A byline the title does not name wholly stays a byline.
+    byline = ["评论：让“一老一小”过得更好", "来源：光明日报 2026-05-20", *COLUMN]
+    kept = remove_furniture("\n".join(byline), (), title="光明日报_观点_光明网").text.split("\n")
+    assert "来源：光明日报 2026-05-20" not in kept

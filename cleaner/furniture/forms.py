@@ -125,6 +125,8 @@ IMPRINT = re.compile(r"ICP[备证]|公网安备|网站标识码|统一刊号|邮
 # colon is required: "北京国安 2" may be a row of an article's table. A count of times may carry its
 # unit (浏览次数：12345次); no other unit: "得分：98分", "人口：1200人" are a table's.
 _STATS = re.compile(r"(?:\s*[\u3400-\u9fff]{1,5}\s*:\s*\d[\d,.]*\s*(?:次|人次)?\s*)+")
+# Keys of a number that reaches someone (a line, a phone, a fax, a postcode), not of a count.
+_CONTACT_KEY = re.compile("热线|电话|专线|手机|传真|邮编|邮政编码")
 # A rule drawn with one repeated sign (spaces between allowed). Not the ellipsis: "……" alone is a
 # pause in dialogue.
 _RULE = re.compile(r"([-_=*~─━—+#])(?:\s*\1){2,}")
@@ -210,7 +212,9 @@ def imprint(text: str) -> bool:
 
 
 def stats(text: str) -> bool:
-    return len(text) <= 40 and bool(_STATS.fullmatch(text))
+    """A row of counters (浏览：1205 评论：3). A number that reaches someone is no count: a
+    hotline's, a phone's, a fax's or a postcode's key (服务热线：96800, a notice's own contact row)."""
+    return len(text) <= 40 and bool(_STATS.fullmatch(text)) and not _CONTACT_KEY.search(text)
 
 
 def rule_line(text: str) -> bool:

@@ -25,6 +25,7 @@ from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
+from cleaner.furniture.closing_rows import closing_rows, resumed_rows
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
@@ -39,6 +40,7 @@ from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
+from cleaner.furniture.widgets import file_name
 from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, introduces, poll_options, referred, spoken_of, widget
 from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, head_items, tail_items
 from cleaner.furniture.main_run import main_run_below, paragraphs
@@ -430,16 +432,22 @@ def _above(lines: list[Line], first: int) -> list[int]:
     return out
 
 
+def _keyed_row(line: Line) -> bool:
+    return bool(line.features["kv_filled"] or line.features["kv_many"])
+
+
 def _named_headline(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``HEADLINE_REACH`` lines) that the page's title
     names (``entries.title_match``), or a fuller one above it (``headline.py``): the headline as
     the page itself gives it; -1 if none. A byline is none (``来源：太原晚报 2021-11-25``: the title
-    names the site too, and the headline above it went as ``above_headline``), nor a byline opened by a
+    names the site too, and the headline above it went as ``above_headline``), unless the line is
+    the title's first part word for word (a column's headline opening with its key, ``评论：让…``), nor a byline opened by a
     badge (``原创 作者 公众号 日期``: ``post_frame.badge_byline``; the title names the account). A page whose title is the site's name alone names a menu
     item at most: what stands above that is furniture too."""
     named = [pos for pos in _above(lines, first)
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and _unended(lines[pos])
-             and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"]) and not badge_byline(lines[pos].text)
+             and not (_keyed_row(lines[pos]) and title_parts(lines[pos].text) != title_parts(title)[:1])
+             and not badge_byline(lines[pos].text)
              and title_match(without_stamp(lines[pos].text), title) and not site_byline(lines[pos].text, title)]
     if not named:
         return _far_headline(lines, first, title)
@@ -733,6 +741,20 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     listed = introduced(scored, body)
     pictures = picture_story(scored, body, title)
     signed = signature(scored, body)
+    # A notice's contact rows and facts down to its signature are its own (closing_rows.py).
+    # Its attachments, one file a line, may have gone before (a family's, or an earlier reading's): no gap.
+    fits = lambda pos: _closing_fits(scored[pos], lexicon)  # noqa: E731
+    gap = lambda pos: pos > 0 and any(folded[i].strip() and not file_name(normalise(folded[i]))  # noqa: E731
+                                      for i in range(scored[pos - 1].index + 1, scored[pos].index))
+    closing = closing_rows([line.text for line in scored], body[1], signed, fits, gap)
+    resumed = set() if closing else resumed_rows(body[1], len(scored), fits, gap,
+                                                 lambda pos: _closing_sentence(scored[pos]))
+    signed |= closing
+    if closing:
+        # Nothing of the article follows its signature: the short lines under it are read as past its end.
+        for line in scored[max(closing) + 1 :]:
+            if not is_paragraph(line.text, line.features):
+                line.features["past_end"] = 1.0
     named = scored[headline].text if headline >= 0 and scored[headline].features["headline"] else None
     sites = site_names(title, named) if title else []
     # The article's counted steps and facts inside its body (counted_rows.py) are its own: no score takes them.
@@ -740,6 +762,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows |= introduced_steps(scored, body, headline)
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
+    own_rows |= closing | resumed
     poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
     set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
     for pos, line in enumerate(scored):
@@ -1054,6 +1077,34 @@ def signature(scored: list[Line], body: tuple[int, int]) -> set[int]:
             if pos - 1 > body[1] and len(above.text) <= SIGNER_MAX and not above.features["final_punct"]:
                 out.add(pos - 1)
     return out
+
+
+def _closing_sentence(line: Line) -> bool:
+    """A sentence of the article under its facts (``resumed_rows``: 入场免费。): it ends as a sentence,
+    holds four Han characters or more, and shows none of the signs that make a sentence the site's
+    (a key, a link, a notice, furniture words, separators, a thread) however short it is."""
+    f, text = line.features, line.text
+    if not (text.endswith(("。", "!", "?")) and len(_HAN.findall(text)) >= 4):
+        return False
+    return not (f["kv_filled"] or f["kv_many"] or f["url"] or f["notice"] or f["in_thread"] or f["past_end"]
+                or f["lex_cover"] >= 0.15 or f["separators"] >= 0.5)
+
+
+def _closing_fits(line: Line, lexicon: Lexicon) -> bool:
+    """A row that may close a notice above its signature (``closing_rows``): no site's record
+    key (发布, 来源, 编辑, 浏览: a byline's), notice, copyright or registration line, post stamp
+    (a date and a time that are no field's value: 开学报到：2027年2月24日上午8:00 is the notice's),
+    structure alone furniture (a menu, a trail, a pager), separators, end marker or comment
+    heading, nor a furniture label (联系我们) unless it is a field (联系人：…), a heading the
+    article numbers (四、联系方式) or a line introducing rows (投资者联系：)."""
+    f, text = line.features, line.text
+    if f["notice"] or _stamp(f) and one_field(text) is None or f["separators"] >= 0.5 or _RECORD_KEY.search(text) or structural(line):
+        return False
+    if _COPYRIGHT.search(legible(text)) or end_marker(text, f, lexicon) or comments_heading(text):
+        return False
+    if f["url"] and ":" not in text:
+        return False
+    return f["lex_cover"] < 0.5 or bool(f["kv_filled"] or ordinal(text) or text.endswith(":"))
 
 
 def between(removed: list[bool], candidate: list[bool], taken_above: list[bool] | None = None) -> list[int]:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner._native import FurnitureLexicon
+from cleaner.furniture.counted_rows import ordinal, sequences
 from cleaner.furniture.entries import title_match, title_parts, title_words
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.forms import pitch_button
@@ -531,6 +532,33 @@ def _inside_body(texts: list[str], families: list[str], prose: list[bool]) -> No
             families[pos] = ""
 
 
+def _article_prompts(texts: list[str], families: list[str], title: str | None, words: Words) -> None:
+    """App and QR words the article itself says, no prompt of the site's: a row of the article's
+    numbered list (``counted_rows.sequences``: 3. 下载APP请到官方应用商店；between its 2. and 4.), a
+    field of the article's whose key says no prompt (报名渠道：下载“某某”APP报名, 周二上午：智能手机应用
+    （…下载APP、扫码支付）; a prompt's own key says it: 扫码关注：…, 客户端下载：…),
+    and a line whose prompt words are the page's title's own (the article is about the app:
+    央视新闻客户端上线…功能 and its sentence 用户打开客户端，…扫一扫…), counted without them
+    (a phrase is the title's when it offers what a phrase of the title offers, ``PROMPT_THING``)."""
+    listed = {pos for first, last in sequences(texts) for pos in range(first, last + 1) if ordinal(texts[pos])}
+    # A prompt's phrase ends in the thing it offers (下载客户端, 新闻客户端, 关注公众号): the title's
+    # phrases name things by their last characters.
+    named = {phrase[-PROMPT_THING:] for phrase in words.prompts.findall(title)} if title else set()
+    for pos, family in enumerate(families):
+        if family != "app-prompt":
+            continue
+        text = texts[pos]
+        own = {phrase for phrase in words.prompts.findall(_QUOTED.sub("", text)) if phrase[-PROMPT_THING:] not in named}
+        key = _FIELD_KEY.match(text)
+        if pos in listed or named and len(own) <= bool(_STATEMENT.search(text)) \
+                or key and not words.prompts.search(key.group(1)):
+            families[pos] = ""
+
+
+PROMPT_THING = 3  # last characters of a prompt's phrase that name what it offers (客户端, 公众号, APP)
+_FIELD_KEY = re.compile(r"^([\u3400-\u9fff]{2,6})\s*:\s*\S")  # a field's key opening the line (NFKC: the colon is ASCII)
+
+
 _POSTS = ("other-post", "post-row", "stamped-reply")  # posts.py's and stamped_replies.py's families: stamps go with their posts
 
 
@@ -551,6 +579,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
     _inside_body(texts, families, prose)
+    if "app-prompt" in families:
+        _article_prompts(texts, families, title, words)
     # A pass that only reads the lines beside one family is skipped on a page without it (most).
     if "attachment" in families:
         attachment_heads(texts, families)

@@ -190,6 +190,11 @@ _DOWNLOAD_HEAD = re.compile(r"^(?:附件下载|下载附件|相关下载|文件�
 _FILE_NAME = re.compile(_FILE.pattern.split(r"\s*\(")[0] + r"\s*$", re.IGNORECASE)
 
 
+def file_name(text: str) -> bool:
+    """A file's name and nothing else (``附件：1.报名表.doc``, ``2.成果简介模板.docx``; normalised)."""
+    return "." in text and bool(_FILE_NAME.match(text))
+
+
 def download_boxes(texts: list[str], families: list[str]) -> list[int]:
     """Positions of a download box: its heading (``_DOWNLOAD_HEAD``) and the file names under it,
     each with its extension (``附件1：岗位表.xlsx``), with or without a size. The notice's own list
