@@ -550,11 +550,15 @@ def _article_prompts(texts: list[str], families: list[str], title: str | None, w
         text = texts[pos]
         own = {phrase for phrase in words.prompts.findall(_QUOTED.sub("", text)) if phrase[-PROMPT_THING:] not in named}
         key = _FIELD_KEY.match(text)
-        if pos in listed or named and len(own) <= bool(_STATEMENT.search(text)) \
+        # A line that is its prompt words alone (新闻客户端 under the article) is the site's button
+        # whatever the title says: the title's words keep only a line that says more.
+        says_more = _HAN_CHAR.search(words.prompts.sub("", text)) is not None
+        if pos in listed or named and says_more and len(own) <= bool(_STATEMENT.search(text)) \
                 or key and not words.prompts.search(key.group(1)):
             families[pos] = ""
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 PROMPT_THING = 3  # last characters of a prompt's phrase that name what it offers (客户端, 公众号, APP)
 _FIELD_KEY = re.compile(r"^([\u3400-\u9fff]{2,6})\s*:\s*\S")  # a field's key opening the line (NFKC: the colon is ASCII)
 
