@@ -421,7 +421,7 @@ impl Lexicon {
             buttons.min(3) as f64 / 3.0,
             flag(digits > 0 && p.count.is_match(text)),
             // Every form of a URL holds a dot but `http://`: a colon alone (`他说:`) is no sign.
-            flag((dot || (colon && text.contains("://"))) && p.url.is_match(text)),
+            flag((dot || (colon && text.contains("://"))) && url_possible(text) && p.url.is_match(text)),
             flag(text.starts_with(['·', '•', '-', '*', '>', '■', '□', '◆', '◇', '▪', '●', '○'])),
             flag(clauses == 0 && cjk && item_row(text, separator)),
             hits.min(3) as f64 / 3.0,
@@ -430,6 +430,21 @@ impl Lexicon {
             flag(self.notice(text, notice_least)),
         ]
     }
+}
+
+/// Whether `url` may match: every one of its forms holds `://`, an `@`, `www.` (a dot after a
+/// `w`) or a dot before a domain's first letter (`.com`, `.cn`, `.net`, `.org`, `.gov`, `.edu`;
+/// no character beyond ASCII folds to these letters). A sentence's dots (`3.5`, `...`) hold
+/// none, and the pattern, which no literal can prefilter, is not run over it.
+fn url_possible(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.contains(&b'@')
+        || text.contains("://")
+        || b.iter().enumerate().any(|(k, &c)| {
+            c == b'.'
+                && (k > 0 && matches!(b[k - 1], b'w' | b'W')
+                    || k + 1 < b.len() && matches!(b[k + 1], b'c' | b'C' | b'n' | b'N' | b'o' | b'O' | b'g' | b'G' | b'e' | b'E'))
+        })
 }
 
 /// A set of characters: a bitmap of the Basic Multilingual Plane, ranges beyond it.
