@@ -6,8 +6,8 @@ Each page of the speed benchmark's mixes (``speed_corpus``) and of the 69 dev we
 (``../shared/corpora/webpages``, read as ``cleaner page.html`` reads them) goes through
 ``Cleaner.run`` once, and the arguments of every ``remove_furniture`` call are kept; then those
 calls alone are timed, ``--runs`` times, and the best run is printed (CPU seconds). What the stage
-remembers of the lines it read (text features, portal families) is emptied before each run, so a
-run never reads a page it has read before. ``benchmarks/profile_pipeline.py --timer`` times the
+remembers of the lines it read (text features, portal families, the answers of a line alone its
+modules keep: ``REMEMBERED``) is emptied before each run, so a run never reads a page it has read before. ``benchmarks/profile_pipeline.py --timer`` times the
 stage inside the whole pipeline, where a loaded machine makes the figures swing more.
 """
 
@@ -24,7 +24,10 @@ sys.path.insert(0, str(HERE.parent))
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
-from cleaner.furniture import boilerplate, features, portals  # noqa: E402
+from cleaner.furniture import boilerplate, features, forms, interleaved, portals, shaped_runs, unreadable  # noqa: E402
+
+# The answers of a line alone that furniture modules keep (functools.lru_cache), by line.
+REMEMBERED = (forms.caption, forms.imprint, features.pager, unreadable.unreadable, shaped_runs.key, interleaved._widget_form)
 
 
 def calls(cleaner: Cleaner, name: str) -> list[tuple[str, tuple, dict]]:
@@ -69,6 +72,8 @@ def main() -> None:
         for _ in range(args.runs):
             features._ROWS.clear()
             portals._FORMS.clear()
+            for remembered in REMEMBERED:
+                remembered.cache_clear()
             start = time.process_time()
             for text, rules, kwargs in work:
                 boilerplate.remove_furniture(text, rules, **kwargs)

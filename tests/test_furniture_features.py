@@ -39,7 +39,7 @@ _FOCUS = ("0123456789٣０９ \t\x1c\x1f\u3000\u00a0\u2002" "|/>»›→·-—*�
 FOCUSED = st.text(alphabet=_FOCUS, max_size=60)
 _ASSIGNED = st.characters(codec="utf-8").filter(lambda c: unicodedata.category(c) != "Cn")
 ANY = st.text(alphabet=_ASSIGNED, max_size=60)
-_PIECES = ["http://", "www.", ".com", ".cn", ".com.cn", "-", "@", "2023-11-20", "08-11", "16:06", "12:34:56", "3月5日",
+_PIECES = ["http://", "https://", "www.", "WWW.", ".com", ".COM", ".cn", ".Cn", ".com.cn", ".net", ".org", ".gov", ".edu", "e.g.", "-", "@", "2023-11-20", "08-11", "16:06", "12:34:56", "3月5日",
            " | ", " >> ", "·", "(12)", "35条", "【打印】", "[1]", ":", "：", " ", "  ", "\t", "。", "...", "(完)", "ab"]
 FURNITURE = st.lists(st.sampled_from(LEXICON_WORDS + _PIECES), max_size=10).map("".join)
 

@@ -1,6 +1,10 @@
 """Rows of fields whose only clause marks are their keys' colons (cleaner/furniture/keyed_rows.py)."""
 
+import os
 from functools import lru_cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.furniture.keyed_rows import colon_fields, field_foot, keys_of, rows_over_foot
@@ -77,3 +81,26 @@ def test_rows_go_only_right_above_the_copyright():
     for between in (["责任编辑：李明"], ["打印本页 关闭窗口"], ["责任编辑：李明", "相关阅读", "市图书馆新馆开放"]):
         out = clean(page(*rows, *between, "版权所有 杭州日报 浙ICP备00000000号"))
         assert all(row in out for row in rows), between
+
+
+def _colon_fields_in_full(text: str) -> bool:
+    """``colon_fields`` as it read every line with a colon or a comma (before the stops' shortcut)."""
+    from cleaner.furniture import keyed_rows as k
+
+    if ":" not in text and "," not in text:
+        return False
+    rest, marks = k._KEY_COLON.subn("", text)
+    rest, times = k._TIME_COLON.subn("", rest)
+    rest, groups = k._DIGIT_GROUP.subn("", rest)
+    if not (marks or times or groups):
+        return False
+    return not k._CLAUSE.search(k._FIGURE_PAUSE.sub("", rest))
+
+
+_FIELD_SIGNS = ":,、。!?;…:0123456789 \t|/·)]】(【地址总机时间人次abc"
+
+
+@settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60")) * 10, deadline=None)
+@given(text=st.text(alphabet=_FIELD_SIGNS, max_size=40))
+def test_a_stop_answers_as_the_patterns_do(text):
+    assert colon_fields(text) == _colon_fields_in_full(text)

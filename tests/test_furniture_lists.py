@@ -171,3 +171,14 @@ def test_a_menu_row_outside_the_body_goes_whatever_its_score():
     cast = "主演 张三 李四 王五"  # names split by spaces: no menu separators
     assert text_features(cast, LEX)["item_row"] == 1 and generic.forced(
         generic.Line(0, cast, text_features(cast, LEX) | {"list_block": 0.0}), 0, (1, 2), LEX) == ""
+
+
+def test_the_blocks_of_the_lines_asked_last_are_kept_for_those_lines_alone():
+    rows = [f"[2005-08-{10 + k}] 标题{k}" for k in range(4)]
+    first = list_blocks(rows, [False] * 4)
+    assert first and list_blocks(rows, [False] * 4) == first
+    first.clear()  # the caller's list is its own
+    assert list_blocks(rows, [False] * 4) == reference.list_blocks(rows, [False] * 4)
+    other = rows[:1] + ["他说，这是文章的一个句子，说得很长很长。"] * 3
+    assert list_blocks(other, [False] * 4) == reference.list_blocks(other, [False] * 4)
+    assert list_blocks(rows, [True] * 4) == reference.list_blocks(rows, [True] * 4)

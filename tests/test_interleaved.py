@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.furniture.boilerplate import remove_furniture
 from cleaner.furniture.features import normalise, text_features
@@ -167,3 +171,26 @@ def test_a_widget_row_above_the_body_is_no_guessed_headline() -> None:
     # Without the page's title the headline is guessed: the nearest headline-like line above the body.
     out = _clean(["江城融媒 新闻 视频 问政 服务 客户端", "市民广场夜间集市开市", "本文约1200字，阅读需要4分钟", P1, P2, P3])
     assert out == ["市民广场夜间集市开市", P1, P2, P3]
+
+
+_GATED = "()（）摄影图片加载中视频分钟本文约字阅读需要0123456789٣:/ .。"
+
+
+@settings(max_examples=int(os.environ.get("CLEANER_PROPERTY_EXAMPLES", "60")) * 10, deadline=None)
+@given(text=st.one_of(st.text(alphabet=_GATED, max_size=30),
+                      st.lists(st.sampled_from(["(", ")", "摄", "图", "加载中", "分钟", "本文约2800字", "阅读需要", "8",
+                                                "01:36", " / ", "02:48", "视频", "请稍候", "...", "。", "记者", "供图"]),
+                               max_size=8).map("".join)))
+def test_widget_gates_hold_wherever_a_gated_pattern_matches(text):
+    # Each pattern widget asks only of a line holding what it needs: where the pattern matches,
+    # the line holds it (the gate never hides a match).
+    from cleaner.furniture import interleaved as i
+
+    if i.forms().picture_credit.search(text):
+        assert ")" in text[-2:]
+    if i._LOADING.match(text):
+        assert "加载中" in text
+    if i._PLAYER_CLOCK.match(text):
+        assert text[:1].isdecimal()
+    if i._READING_LINE.match(text):
+        assert "分钟" in text

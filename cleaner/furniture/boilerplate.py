@@ -105,8 +105,9 @@ def _zones(count: int) -> dict[str, Sequence[int]]:
     }
 
 
-def matcher_for(rules: tuple[Rule, ...]) -> LineMatcher:
-    """One native matcher per rule list (built once: a RegexSet of every pattern of the list)."""
+def _matcher_entry(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], LineMatcher, dict[str, int]]:
+    """(the rules, one native matcher of them, each rule's position by id), built once per rule
+    list: the matcher is a RegexSet of every pattern of the list."""
     # Keyed by identity: RuleSet.rules_for keeps one tuple per site, and hashing the rules (their
     # examples and patterns) on every page would cost more than the lookup saves.
     entry = _MATCHERS.get(id(rules))
@@ -118,11 +119,12 @@ def matcher_for(rules: tuple[Rule, ...]) -> LineMatcher:
         # matcher need not report it there (a negative limit, which no rule sets, is left to search).
         limits = [max(r.max_chars, 0) for r in rules]
         entry = _MATCHERS[id(rules)] = (rules, LineMatcher([r.pattern.pattern for r in rules], needed, max_chars=limits,
-                                                           size_limit=SIZE_LIMIT))
-    return entry[1]
+                                                           size_limit=SIZE_LIMIT),
+                                        {rule.id: i for i, rule in enumerate(rules)})
+    return entry
 
 
-_MATCHERS: dict[int, tuple[tuple[Rule, ...], LineMatcher]] = {}
+_MATCHERS: dict[int, tuple[tuple[Rule, ...], LineMatcher, dict[str, int]]] = {}
 
 
 class _Hits:
@@ -130,11 +132,11 @@ class _Hits:
     (rule, line). A line that a replace rule rewrote is searched again rule by rule."""
 
     def __init__(self, rules: tuple[Rule, ...], folded: _FoldedLines) -> None:
-        self.index = {rule.id: i for i, rule in enumerate(rules)}
+        _, matcher, self.index = _matcher_entry(rules)
         self.folded = folded
         # The rules matching each line, for the lines some rule matches (most lines: none, and
         # building a set for each of those cost more than the native pass itself).
-        self.sets = {i: frozenset(found) for i, found in enumerate(matcher_for(rules).match_lines(list(folded.values()))) if found}
+        self.sets = {i: frozenset(found) for i, found in enumerate(matcher.match_lines(list(folded.values()))) if found}
         # The lines each rule's pattern matches (ascending): a rule visits those alone.
         self.matched: list[list[int]] = [[] for _ in rules]
         for i, found in self.sets.items():
@@ -178,7 +180,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     result = Removal(text)
     page = fold_page(text) if page is None else page
     # Rules whose needed strings are nowhere on a line are skipped there by the native matcher's
-    # Aho-Corasick pass over the line (matcher_for), not here.
+    # Aho-Corasick pass over the line (_matcher_entry), not here.
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     lines = text.split("\n")
     folded = _FoldedLines(lines, lines if page is text else page.split("\n"))  # page is text: nothing folded
@@ -282,6 +284,8 @@ def _apply_rules(rules: tuple[Rule, ...], lines, content: list[int], hits: _Hits
     """Apply the rules in order to the live lines (``content`` not yet ``dropped``). Removing
     furniture at the page bottom (share buttons) can bring more furniture into the bottom zone,
     so rules run again until nothing changes (a few passes at most)."""
+    if not hits.sets and not hits.rewritten:
+        return  # no rule matches a line (most pages): no rule may act
     for _ in range(4):
         before = (len(dropped), sum(result.counts.values()))
         seen = -1

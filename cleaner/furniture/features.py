@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cleaner._native import furniture_normalise
 from cleaner.furniture.forms import consent, fields_row, item_row, quote, title_row
@@ -177,6 +178,7 @@ _PAGER_REST = re.compile(r"[\s\[\]()【】<>«»|/.…\-:]*")  # what may stand 
 _PAGER_SIGN = re.compile(r"页|<<|>>|«|»")
 
 
+@lru_cache(maxsize=4096)  # asked of a line several times a reading (its sign is searched over the whole line)
 def pager(text: str) -> bool:
     """A row of page numbers: nothing but numbers, pager words (上一页, 尾页, 第2页) and arrows, two
     items at least, with a page word or a double arrow among them ("1 2 3" alone may be a table's

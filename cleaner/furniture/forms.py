@@ -207,6 +207,7 @@ def consent(text: str) -> bool:
             and bool(_CONSENT_SELF.search(text)) and bool(_CONSENT.search(text)))
 
 
+@lru_cache(maxsize=4096)  # asked of a line by several readers a page, and a site repeats its foot
 def imprint(text: str) -> bool:
     return bool(IMPRINT.search(text))
 

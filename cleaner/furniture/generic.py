@@ -41,7 +41,7 @@ from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.widgets import file_name
-from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, introduces, poll_options, referred, spoken_of, widget
+from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, TOPIC_FAMILIES, introduces, poll_options, referred, spoken_of, widget
 from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, head_items, tail_items
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
@@ -789,7 +789,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         if family in INSIDE_FAMILIES and (pos + 1 < len(scored) and referred(scored[pos + 1].text)
                                           or pos in set_out and family in DATA_FAMILIES):
             family = ""  # the article's next sentence speaks of it (interleaved.referred), or sets it out: judged by its score
-        elif any(spoken_of(family, scored[p].text) for p in (pos - 1, pos + 1) if 0 <= p < len(scored) and prose_line(scored[p])):
+        elif family in TOPIC_FAMILIES and any(spoken_of(family, scored[p].text) for p in (pos - 1, pos + 1)
+                                              if 0 <= p < len(scored) and prose_line(scored[p])):
             family = ""  # the prose beside it speaks of its matter (interleaved.spoken_of): a weather report's forecast
         elif not family and poll_at >= 0 and pos - poll_at <= OPTIONS_REACH and poll_options(line.text):
             kept, family = False, "poll"  # a poll's choices under its question (○ 支持 ○ 反对; a form's boxes head no poll)

@@ -129,15 +129,25 @@ def widget(text: str, f: dict[str, float]) -> str:
     ``f``: its text features (a paragraph is no widget)."""
     if not text or len(text) > WIDGET_MAX or is_paragraph(text, f):
         return ""
+    return _widget_form(text)
+
+
+# A function of the line alone, asked of a page's short lines at every reading of it, and a site
+# repeats its widgets' rows from page to page: the lines read last are remembered.
+@lru_cache(maxsize=4096)
+def _widget_form(text: str) -> str:
+    """``widget`` of a line that may be one (short, no paragraph)."""
     forms_ = forms()
     # A caption goes by its credit (as forms.caption takes 摄, 供图): a picture's source closing it.
     # A caption that only describes its picture (▲民众在灯笼展拍照留念。, 县长（右三）视察…。, 图一：…)
     # stays, as every set's hand copies keep it; a run of them may be the article (a photo story).
-    if forms_.picture_credit.search(text):
+    # Each pattern is asked only of a line holding what it cannot match without (a closing
+    # bracket near the end, 加载中, a leading digit, 分钟): most lines hold none of them.
+    if ")" in text[-2:] and forms_.picture_credit.search(text):
         return "picture"
-    if _LOADING.match(text) or _PLAYER_CLOCK.match(text):
+    if "加载中" in text and _LOADING.match(text) or text[:1].isdecimal() and _PLAYER_CLOCK.match(text):
         return "player"
-    if _READING_LINE.match(text):
+    if "分钟" in text and _READING_LINE.match(text):
         return "reading-time"
     if _SENTENCE_END.search(text) and not _bracketed_poll(text, forms_):
         return ""  # a line ending its sentence is none of the rows below (已有超过12万人参与!, 这些图片来源于网络，…。)
@@ -270,6 +280,9 @@ _TOPICS = {
     "weather": re.compile(r"天气|气温|降温|升温|气象|预报|冷空气|寒潮|台风|降雨|降水|雨雪|高温"),
     "quote-row": re.compile(r"指数|股价|收盘|开盘|大盘|涨幅|跌幅|收涨|收跌|报收|成交额"),
 }
+
+
+TOPIC_FAMILIES = tuple(_TOPICS)  # the families ``spoken_of`` may hold of a row: asked of no other
 
 
 def spoken_of(family: str, beside: str) -> bool:

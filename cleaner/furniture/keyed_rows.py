@@ -25,6 +25,9 @@ _TIME_COLON = re.compile(r"(?<=\d):(?=\d)")
 _DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _FIGURE_PAUSE = re.compile(r"(?<=\d)、(?=\d)")
 _CLAUSE = re.compile(r"[。!?;,、:…]")
+# The clause marks that none of the patterns above removes (a key holds none of them): one found
+# leaves a clause mark whatever they remove.
+_KEPT_MARKS = re.compile(r"[。!?;…]")
 
 
 def colon_fields(text: str) -> bool:
@@ -35,6 +38,8 @@ def colon_fields(text: str) -> bool:
     (客服热线 400-880-6655 周一至周日 9:00-21:00) are of this form too."""
     if ":" not in text and "," not in text:
         return False  # nearly every line: no colon, no comma, no field
+    if _KEPT_MARKS.search(text):
+        return False  # a mark no key, time or figure accounts for (most prose: a stop): no pattern need run
     rest, marks = _KEY_COLON.subn("", text)
     rest, times = _TIME_COLON.subn("", rest)
     rest, groups = _DIGIT_GROUP.subn("", rest)

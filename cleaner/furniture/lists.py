@@ -60,7 +60,19 @@ def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[
     pair or a bracketed count (``08-11 16:06``, ``[4321/87]``, ``(40819)``): rows that say when and
     how often, as lists of posts and links do; an article's own list (a table, the subjects of an
     exam) numbers its items at most."""
-    return furniture_list_blocks(list(texts), list(paragraphs), MAX_ROW, EDGE, MIN_ROWS, MAX_GAP, TITLE_MAX)
+    global _LAST_BLOCKS
+    key = (tuple(texts), tuple(paragraphs))
+    last = _LAST_BLOCKS  # read once: another thread may replace the pair meanwhile
+    if last is not None and last[0] == key:
+        return list(last[1])
+    blocks = furniture_list_blocks(list(key[0]), list(key[1]), MAX_ROW, EDGE, MIN_ROWS, MAX_GAP, TITLE_MAX)
+    _LAST_BLOCKS = (key, blocks)
+    return list(blocks)
+
+
+# The lines asked last and their blocks: the model asks the blocks of a page's lines when it finds
+# their body (generic.page_lines) and again, of the same lines, for the article's runs of items.
+_LAST_BLOCKS: tuple | None = None
 
 
 def in_blocks(count: int, blocks: Sequence[tuple[int, int, bool]]) -> list[bool]:

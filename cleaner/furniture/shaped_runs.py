@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from cleaner.furniture.body_forms import FORM_ROWS  # lines of the body sharing a form (here: a key) for it to be the article's
 from cleaner.furniture.counted_rows import RECORD_KEY, ordinal
@@ -110,6 +111,7 @@ def grow_over_runs(texts: Sequence[str], first: int, last: int, fits: Callable[[
     return first
 
 
+@lru_cache(maxsize=4096)  # asked of a page's lines by several readers of its runs
 def key(text: str) -> str | None:
     """The speaker's or the field's key a ``label`` or ``mark`` line opens with (``记者``,
     ``【主持人】``), or None."""

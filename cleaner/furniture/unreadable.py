@@ -21,6 +21,7 @@ UTF-8 line read as cp1251 is not recognised here (it stays as the model reads it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Characters a single-byte decoder makes of UTF-8 Chinese, or marks of bytes lost or unmapped.
 _ODD = re.compile(
@@ -34,6 +35,7 @@ MIN_ODD = 10  # odd characters a line needs: a name with two accents is no damag
 MIN_SHARE = 0.4  # of the line's non-space characters (a pinyin line holds a quarter at most)
 
 
+@lru_cache(maxsize=4096)  # asked of a line by several readers a page (its odd characters counted over the whole line)
 def unreadable(text: str) -> bool:
     """Whether ``text`` is a line of damaged text (see the module's doc)."""
     odd = len(_ODD.findall(text))

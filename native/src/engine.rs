@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// Default bound on one compiled pattern (bytes of the compiled program and of the lazy DFA cache).
@@ -285,6 +285,11 @@ impl LineMatcherCore {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    // A plain DFA scan: the needed strings are mostly Han, whose rare bytes every
+                    // Chinese line is full of, and a prefilter stopping at each cost more than it
+                    // skipped (as for the furniture lexicon's words, furniture.rs).
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .prefilter(false)
                     .build(&strings)
                     .map_err(|e| format!("needed strings: {e}"))?,
             )
