@@ -37,7 +37,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, cut_runs, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
+from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
@@ -356,6 +356,15 @@ class Cleaner:
             text = aside.restore(text)
             return text, shifted, read_other
 
+        if cfg.remove_invisible and cfg.fix_mojibake:
+            # Format characters that show nothing (a CMS's zero-width spaces, soft hyphens) out
+            # before any repair reads a run: inside misread text they cut it into pieces read
+            # alone, and a second clean, which no longer sees them, read it otherwise.
+            text = apply("remove", "invisible-chars", leftovers.invisible_format_out, text)
+        if cfg.fix_mojibake:
+            # A lead byte's letter a single-byte decoder showed, stored decomposed (macOS file
+            # names: è as e and U+0300): composed again before the byte views read it.
+            text = apply("repair", "decomposed-mojibake", decomposed.repair, text)
         shifted = False  # the page shows the pinyin damage (once found, for every round and both repairs)
         read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
         if cfg.fix_mojibake:
