@@ -54,6 +54,10 @@ TITLE_REPAIR_MAX = 200  # characters of a title read by the repairs (Cleaner._re
 # holds 4 or more, 12 % of clean ones 2 or more. The repairs cost 0.4 ms a title, a third of a
 # clean page, which every HTML page would otherwise pay.
 TITLE_RARE = 2
+# An HTML page's <meta> fields of text read by the repairs as its title is (Cleaner._repaired_fields),
+# up to this many characters (a description is a paragraph at most).
+REPAIRED_META = ("description", "author")
+FIELD_REPAIR_MAX = 600
 
 
 def _may_be_misread(title: str) -> bool:
@@ -536,8 +540,18 @@ class Cleaner:
         kw.setdefault("roles", page.roles)
         result = cleaner.run(page.text, **kw)
         result.findings[:0] = page.findings
-        result.meta = {**page.meta, **result.meta}
+        result.meta = {**self._repaired_fields(page.meta), **result.meta}
         return result
+
+    def _repaired_fields(self, meta: Mapping[str, str]) -> dict[str, str]:
+        """A page's ``<meta>`` fields of text (description, author) through the repairs, as its
+        title goes through them (``run``): a page's head is often filled from a database the
+        body is not, and misread there alone."""
+        if not self.config.fix_mojibake:
+            return dict(meta)
+        return {key: self._repaired_title(value) if (key in REPAIRED_META and not value.isascii() and len(value) <= FIELD_REPAIR_MAX
+                                                       and _may_be_misread(value) and not has_surrogates(value)) else value
+                for key, value in meta.items()}
 
 
 class _Outside:

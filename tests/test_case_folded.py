@@ -88,3 +88,27 @@ def test_a_page_without_enough_shapes_of_a_fold_is_not_read_line_by_line(monkeyp
     assert case_folded.repair(page)[:2] == (page, 0) and asked == []
     folded = "\n".join([TEXT, misread(TEXT).lower()])
     assert case_folded.repair(folded)[0] == "\n".join([TEXT, misread(TEXT)]) and asked
+
+
+# title() and capitalize() mix the cases letter by letter (upper after a non-letter, lower after
+# a letter): each shown character may stand for either case's byte (a headline's template).
+HEADLINES = ["国家统计局发布上半年经济数据", "教育部关于做好高校毕业生就业工作的通知", "城市规划部门与财务处联合发布新规定"]
+
+
+@pytest.mark.parametrize("fold", [str.title, str.capitalize])
+@pytest.mark.parametrize("headline", HEADLINES)
+def test_a_headline_title_cased_or_capitalized_after_the_misreading_reads_back(fold, headline):
+    folded = fold(shown_by_a_browser(headline))
+    assert folded != shown_by_a_browser(headline)
+    cleaner = Cleaner(to="keep")
+    out = cleaner.clean(folded)
+    assert out == headline and cleaner.clean(out) == out
+
+
+@pytest.mark.parametrize("text", [
+    "José Visited The École In Straße 北京大学，认识了 Ödön。",
+    "Ça Va? Éé… À La Carte 菜单：Café、Crème Brûlée。",
+    shown_by_a_browser(TEXT),  # misread text no fold touched: it reads as it stands
+])
+def test_text_no_mixed_fold_made_is_untouched(text):
+    assert case_folded.repair(text)[:2] == (text, 0)
