@@ -37,7 +37,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
+from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
@@ -258,6 +258,9 @@ class Cleaner:
             # decoder showed them, the model choosing where the fold made two bytes one.
             text = record("case-folded-bytes", mojibake.MojibakeRepair(*case_folded.repair(text)))
             text = record("width-folded-bytes", mojibake.MojibakeRepair(*width_folded.repair(text)))
+            # The same after a filter made cp1252's quotes and dashes ASCII (’ as ', — as --): each
+            # form written back where UTF-8 needs a continuation byte, the model choosing.
+            text = record("ascii-punct-bytes", mojibake.MojibakeRepair(*ascii_punct.repair(text)))
             # UTF-8 read as cp1252 whose no-break spaces (byte a0) became spaces: each put back
             # where UTF-8 cannot hold a space, before any reader takes the pieces between them.
             # A page read by a code page the byte views do not model (Mac Roman, DOS, Baltic) first:
