@@ -98,27 +98,30 @@ def _court_heads(lines: list[str]) -> set[int]:
     return {k for i, j in zip(live, live[1:]) if _RULING.match(lines[j]) and _COURT.match(lines[i]) for k in (i, j)}
 
 
-def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
+def kept_lines(lines: list[str], title: str | None = None, unrepaired: set[int] | None = None) -> set[int]:
     """Indices of ``lines`` that are program code, rows of a Markdown table, the rules of a listing, a headline of a
     fixed form, a law's note of its adoption, a court document's header or a paragraph's worth of damaged text (legacy bytes read by a UTF-8
-    decoder, mojibake left unrepaired). ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
+    decoder, mojibake left unrepaired). ``title``: the page's title, if known; a headline of a fixed form must agree with it.
+    ``unrepaired``: ``unrepaired_lines(lines)`` if the caller asked it already (the page's readings share it)."""
     return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
             | {i for i, line in enumerate(lines) if "年" in line and _ADOPTED.match(line)}
             | (_court_heads(lines) if any("书" in line for line in lines) else set())
             | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and (legacy_read_as_utf8(line) or unreadable(line))}
-            | _unrepaired_lines(lines)
+            | (unrepaired_lines(lines) if unrepaired is None else {i for i in unrepaired if i < len(lines) and lines[i]})
             | _column_rules(lines))
 
 
-def _unrepaired_lines(lines: list[str]) -> set[int]:
+def unrepaired_lines(lines: list[str]) -> set[int]:
     """Lines whose text is for the most part a stretch the repairs left misread (mojibake's
     ``unrepaired_spans``, which the cleaner keeps byte for byte and reports), or that hold
     UTF-8 characters a single-byte decoder showed (Ã¤Â¸, UNREPAIRED_UTF8 of them; a name's
     accent is one letter, no lead and continuation pair): the signs the model would read there
     are bytes (0xa9 shows as ©, 0x9b as ›, 0xbb as »), so the line is kept as it came, whatever
     its length (a headline, a date line)."""
-    shown = {i for i, line in enumerate(lines) if shows_misread_utf8(line) and len(MISREAD_UTF8.findall(line)) >= UNREPAIRED_UTF8}
-    spans = unrepaired_spans("\n".join(lines))
+    page = "\n".join(lines)
+    shown = ({i for i, line in enumerate(lines) if len(MISREAD_UTF8.findall(line)) >= UNREPAIRED_UTF8}
+             if shows_misread_utf8(page) else set())  # one search of the page first: most hold none
+    spans = unrepaired_spans(page)
     if not spans:
         return shown
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
