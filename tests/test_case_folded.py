@@ -112,3 +112,13 @@ def test_a_headline_title_cased_or_capitalized_after_the_misreading_reads_back(f
 ])
 def test_text_no_mixed_fold_made_is_untouched(text):
     assert case_folded.repair(text)[:2] == (text, 0)
+
+
+def test_gbk_shown_as_cp1252_is_no_mixed_fold():
+    # GBK's pairs are all Latin-1 letters as cp1252 shows them: letting each be either case, a few
+    # read as UTF-8 by chance; a title-cased line reads nearly whole (MIXED_COVER).
+    text = ("这次培训的主要内容包括安全生产、质量管理和客户服务三个方面，每位员工都必须参加考核。培训时间定在下个月的第一周，"
+            "地点在公司总部的二号会议室。请各部门负责人在本周五之前把参加人员的名单报到人力资源部，逾期将视为自动放弃。"
+            "如有疑问，请联系培训组的王老师或者李老师，电话号码见公司内部通讯录。")
+    shown = "".join(case_folded._shown(b) for b in text.encode("gbk"))
+    assert case_folded.repair(shown)[:2] == (shown, 0)

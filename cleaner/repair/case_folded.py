@@ -32,7 +32,9 @@ gets an ``UNSURE_KIND`` finding there: said, not done.
 after a non-letter, lower after a letter. Their fold (``MIXED``) lets each shown character stand
 for its own byte or either case's; it is tried after the two whole folds, only on a page showing
 a lead byte only an upper fold shows (À-Ï) before two continuation bytes' characters, and only on
-a line with characters that do not read as they stand (misread text no fold touched reads).
+a line with characters that do not read as they stand (misread text no fold touched reads) and
+whose readings cover ``MIXED_COVER`` of its non-ASCII characters (GBK shown as cp1252 is all
+such letters, and a few of its pairs read as UTF-8 through either case by chance).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ FOLDS: dict[str, Callable[[str], str]] = {"lower": str.lower, "upper": str.upper
 # title() or capitalize() (a template's headline): each letter upper after a non-letter, lower
 # after a letter, so each shown character stands for its own byte or either case's.
 MIXED = "mixed"
+MIXED_COVER = 0.8  # share of a line's non-ASCII characters the mixed fold's readings must cover
 def _outputs(fold: str, ch: str) -> tuple[str, ...]:
     """What ``fold`` may have made of ``ch``."""
     return (ch, ch.lower(), ch.upper()) if fold == MIXED else (FOLDS[fold](ch),)
@@ -244,6 +247,10 @@ def _unfolded_line(line: str, fold: str, page_folded: bool = False) -> tuple[str
         return line, 0, []
     cells = _cells(line, fold)
     if len(cells) < MIN_CELLS:
+        return line, 0, []
+    if fold == MIXED and MIXED_COVER * sum(1 for ch in line if ch >= "\x80") > sum(b - a for a, b, _ in cells):
+        # Letting each character be either case, other bytes read as UTF-8 here and there by
+        # chance (GBK shown as cp1252 is all such letters): a title-cased line reads nearly whole.
         return line, 0, []
     out = list(line)
     changed = 0
