@@ -35,3 +35,19 @@ def test_misread_text_whose_punctuation_a_filter_made_ascii_reads_back(text):
 ])
 def test_ascii_punctuation_that_stands_for_no_byte_stays(text):
     assert ascii_punct.repair(text)[:2] == (text, 0)
+
+
+# A fuller filter: every sign of cp1252's 80-9f made ASCII (‹ › ˆ • ™ ‚ „ too).
+DEMORONISE_ALL = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "--", "…": "...", "˜": "~",
+                                "‹": "<", "›": ">", "ˆ": "^", "•": "*", "™": "(TM)", "‚": ",", "„": ",,"})
+
+
+@pytest.mark.parametrize("text", [
+    "他在北京工作了十五年，先后担任过技术员、工程师和部门经理。",  # 工 e5 b7 a5, 过 e8 bf 87, 经 e7 bb 8f
+    "本届比赛共有来自全国各地的三百多名选手参加，竞争十分激烈。",
+    "据说这种方法可以提高百分之三十的效率，但是成本也相应增加。",
+])
+def test_every_cp1252_sign_a_filter_made_ascii_reads_back(text):
+    damaged = damage.utf8_read_as_cp1252(text).translate(DEMORONISE_ALL)
+    assert damaged != damage.utf8_read_as_cp1252(text).translate(DEMORONISE)  # the fuller filter changed more
+    assert Cleaner(to="keep").clean(damaged) == text

@@ -1,8 +1,9 @@
 """UTF-8 read as cp1252 whose typographic punctuation a filter then made ASCII ("demoronised").
 
 Why: a CMS or mail filter that "fixes Word's smart quotes" rewrites ‘ ’ as ', “ ” as ", – as -,
-— as --, … as ... and ˜ as ~. On UTF-8 a cp1252 decoder misread those are bytes 91 92, 93 94,
-96, 97, 85 and 98: continuation bytes of UTF-8's characters (早 is e6 97 a9, shown æ—©, filtered
+— as --, … as ..., ˜ as ~ (and the rest of cp1252's signs 80-9f: ‹ › as < >, ˆ ^, • *, ™ (TM),
+‚ „ , ,,). On UTF-8 a cp1252 decoder misread those are bytes 91 92, 93 94, 96, 97, 85, 98 (8b
+9b 88 95 99 82 84): continuation bytes of UTF-8's characters (早 is e6 97 a9, shown æ—©, filtered
 æ--©). The byte is gone from the text, the character no longer reads, and the rest of its run is
 read out of step or not at all (《天府早报》 came back 《天府成--©报》, and its © then read as a
 copyright line).
@@ -29,8 +30,12 @@ from cleaner.repair.latin_layers import MISREAD_UTF8
 
 MIN_SHOWN = 2  # UTF-8 characters shown one byte a character (lead then continuation) a line must hold
 # Each ASCII form a filter writes, longest first, and the cp1252 bytes it replaced.
-FORMS = (("...", ((0x85,),)), ("--", ((0x97,), (0x96, 0x96))), ("-", ((0x96,),)),
-         ("'", ((0x91,), (0x92,))), ('"', ((0x93,), (0x94,))), ("~", ((0x98,),)))
+# The filters ("demoronizers") write every sign of cp1252's 80-9f so: ‹ › as < >, ˆ as ^, • as *,
+# ™ as (TM), ‚ „ as , ,, or ".
+FORMS = (("(TM)", ((0x99,),)), ("...", ((0x85,),)), (",,", ((0x84,),)), ("--", ((0x97,), (0x96, 0x96))),
+         ("-", ((0x96,),)), ("'", ((0x91,), (0x92,), (0x82,))), ('"', ((0x93,), (0x94,), (0x84,))),
+         ("~", ((0x98,),)), ("^", ((0x88,),)), ("<", ((0x8B,),)), (">", ((0x9B,),)), ("*", ((0x95,),)),
+         (",", ((0x82,),)))
 _SIGNS = frozenset("·×÷°±")
 
 
