@@ -915,7 +915,7 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                     continue
                 if _lost_in_prose(run, start, n_chars, prev):
                     continue
-                if family == decoders.BIG5_FAMILY and _hong_kong_only(piece, n_chars):
+                if family == decoders.BIG5_FAMILY and source != "utf-8" and "\ufffd" not in run and _hong_kong_only(piece, n_chars):
                     continue
                 if syllable and n_chars == len(ends) and not capped:
                     _keep_reading(items[k], syllable)
@@ -954,10 +954,12 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
 
 def _hong_kong_only(piece: str, n: int) -> bool:
     """Are the rare characters of ``piece[:n]`` all Hong Kong's own (HKSCS, which Big5 proper,
-    cp950, lacks)? Then the stretch is clean Cantonese (啱 嘅 咗 嘢), not GBK or UTF-8 a Big5-HKSCS
-    decoder misread: those bytes read so show rare characters of Big5 proper too, since most of
-    their pairs fall in its table. Read back through the Big5 view, 啱啱落 became 曏曏辅 (曏
-    scores as 向, which it folds to)."""
+    cp950, lacks)? Then the stretch is clean Cantonese (啱 嘅 咗 嘢), not GBK a Big5-HKSCS decoder
+    misread: those bytes read so show rare characters of Big5 proper too, since most of their
+    pairs fall in its table. Read back as GBK through the Big5 view, 啱啱落 became 曏曏辅 (曏
+    scores as 向, which it folds to). Asked of GBK readings only: UTF-8's continuation bytes are
+    HKSCS's leads (87-a0), and its misread stretches are often all HKSCS characters; and not on
+    a run holding a decoder's mark, which clean text does not."""
     rare = _rare_known().findall(piece, 0, n)
     return bool(rare) and all(_hkscs_only(ch) for ch in rare)
 

@@ -347,7 +347,8 @@ def _clean_edges(line: str, chosen: list[holes.Choice], family: str) -> list[hol
     line, and 【引用】 read as Big5 is ▽竘蚚▼. An edge up to the first (or from the last) rare
     character or decoder's mark is kept, as long as it can be, where the reading cuts the line's
     bytes at the edge's end too (nothing read out of step crosses the cut: the bytes do not demand
-    the edge be read otherwise), its reading guessed nothing, and it reads at least as well."""
+    the edge be read otherwise), its reading guessed nothing, and it reads better by EDGE_GAIN a
+    character (a misread edge of common characters may score as well as its reading)."""
     rare = mojibake.rare_han_pattern()
     head = next((k for k, ch in enumerate(line) if ch == holes.LOST or rare.match(ch)), len(line))
     tail = next((k for k in range(len(line) - 1, -1, -1) if line[k] == holes.LOST or rare.match(line[k])), -1) + 1
@@ -372,15 +373,17 @@ def _clean_edges(line: str, chosen: list[holes.Choice], family: str) -> list[hol
 
 def _kept_edge(edge: str, chosen: list[holes.Choice], family: str, lo: int, hi: int, start: int) -> list[holes.Choice]:
     """``chosen`` with its characters ``lo``..``hi`` (read from bytes ``start`` on) replaced by
-    ``edge``, where none of them was guessed and ``edge`` reads at least as well."""
+    ``edge``, where none of them was guessed and ``edge`` reads better by EDGE_GAIN a character."""
     if any(c.guessed for c in chosen[lo : hi + 1]):
         return chosen
     read = "".join(c.char for c in chosen[lo : hi + 1])
-    if read == edge or per_char(edge) < per_char(read):
+    if read == edge or per_char(edge) <= per_char(read) + EDGE_GAIN:
         return chosen
     ends = list(accumulate((len(decoders.encode_char(ch, family) or b"") for ch in edge), initial=start))[1:]
     return [*chosen[:lo], *(holes.Choice(ch, e, False) for ch, e in zip(edge, ends, strict=True)), *chosen[hi + 1 :]]
 
+
+EDGE_GAIN = 1.0  # log-probability per character a clean edge must read better than its reading in step by
 
 # A letter alone between two Han characters (恒取B檇).
 _LONE_LETTER = re.compile("(?<=[\u3400-\u9fff])[A-Za-z](?=[\u3400-\u9fff])")
