@@ -37,7 +37,7 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, cut_runs, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
+from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
@@ -54,6 +54,10 @@ TITLE_REPAIR_MAX = 200  # characters of a title read by the repairs (Cleaner._re
 # holds 4 or more, 12 % of clean ones 2 or more. The repairs cost 0.4 ms a title, a third of a
 # clean page, which every HTML page would otherwise pay.
 TITLE_RARE = 2
+# An HTML page's <meta> fields of text read by the repairs as its title is (Cleaner._repaired_fields),
+# up to this many characters (a description is a paragraph at most).
+REPAIRED_META = ("description", "author")
+FIELD_REPAIR_MAX = 600
 
 
 def _may_be_misread(title: str) -> bool:
@@ -250,6 +254,9 @@ class Cleaner:
             # decoder showed them, the model choosing where the fold made two bytes one.
             text = record("case-folded-bytes", mojibake.MojibakeRepair(*case_folded.repair(text)))
             text = record("width-folded-bytes", mojibake.MojibakeRepair(*width_folded.repair(text)))
+            # The same after a filter made cp1252's quotes and dashes ASCII (’ as ', — as --): each
+            # form written back where UTF-8 needs a continuation byte, the model choosing.
+            text = record("ascii-punct-bytes", mojibake.MojibakeRepair(*ascii_punct.repair(text)))
             # UTF-8 read as cp1252 whose no-break spaces (byte a0) became spaces: each put back
             # where UTF-8 cannot hold a space, before any reader takes the pieces between them.
             # A page read by a code page the byte views do not model (Mac Roman, DOS, Baltic) first:
@@ -352,6 +359,15 @@ class Cleaner:
             text = aside.restore(text)
             return text, shifted, read_other
 
+        if cfg.remove_invisible and cfg.fix_mojibake:
+            # Format characters that show nothing (a CMS's zero-width spaces, soft hyphens) out
+            # before any repair reads a run: inside misread text they cut it into pieces read
+            # alone, and a second clean, which no longer sees them, read it otherwise.
+            text = apply("remove", "invisible-chars", leftovers.invisible_format_out, text)
+        if cfg.fix_mojibake:
+            # A lead byte's letter a single-byte decoder showed, stored decomposed (macOS file
+            # names: è as e and U+0300): composed again before the byte views read it.
+            text = apply("repair", "decomposed-mojibake", decomposed.repair, text)
         shifted = False  # the page shows the pinyin damage (once found, for every round and both repairs)
         read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
         if cfg.fix_mojibake:
@@ -523,8 +539,18 @@ class Cleaner:
         kw.setdefault("roles", page.roles)
         result = cleaner.run(page.text, **kw)
         result.findings[:0] = page.findings
-        result.meta = {**page.meta, **result.meta}
+        result.meta = {**self._repaired_fields(page.meta), **result.meta}
         return result
+
+    def _repaired_fields(self, meta: Mapping[str, str]) -> dict[str, str]:
+        """A page's ``<meta>`` fields of text (description, author) through the repairs, as its
+        title goes through them (``run``): a page's head is often filled from a database the
+        body is not, and misread there alone."""
+        if not self.config.fix_mojibake:
+            return dict(meta)
+        return {key: self._repaired_title(value) if (key in REPAIRED_META and not value.isascii() and len(value) <= FIELD_REPAIR_MAX
+                                                       and _may_be_misread(value) and not has_surrogates(value)) else value
+                for key, value in meta.items()}
 
 
 class _Outside:

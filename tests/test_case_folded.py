@@ -88,3 +88,37 @@ def test_a_page_without_enough_shapes_of_a_fold_is_not_read_line_by_line(monkeyp
     assert case_folded.repair(page)[:2] == (page, 0) and asked == []
     folded = "\n".join([TEXT, misread(TEXT).lower()])
     assert case_folded.repair(folded)[0] == "\n".join([TEXT, misread(TEXT)]) and asked
+
+
+# title() and capitalize() mix the cases letter by letter (upper after a non-letter, lower after
+# a letter): each shown character may stand for either case's byte (a headline's template).
+HEADLINES = ["国家统计局发布上半年经济数据", "教育部关于做好高校毕业生就业工作的通知", "城市规划部门与财务处联合发布新规定"]
+
+
+@pytest.mark.parametrize("fold", [str.title, str.capitalize])
+@pytest.mark.parametrize("headline", HEADLINES)
+def test_a_headline_title_cased_or_capitalized_after_the_misreading_reads_back(fold, headline):
+    folded = fold(shown_by_a_browser(headline))
+    assert folded != shown_by_a_browser(headline)
+    cleaner = Cleaner(to="keep")
+    out = cleaner.clean(folded)
+    assert out == headline and cleaner.clean(out) == out
+
+
+@pytest.mark.parametrize("text", [
+    "José Visited The École In Straße 北京大学，认识了 Ödön。",
+    "Ça Va? Éé… À La Carte 菜单：Café、Crème Brûlée。",
+    shown_by_a_browser(TEXT),  # misread text no fold touched: it reads as it stands
+])
+def test_text_no_mixed_fold_made_is_untouched(text):
+    assert case_folded.repair(text)[:2] == (text, 0)
+
+
+def test_gbk_shown_as_cp1252_is_no_mixed_fold():
+    # GBK's pairs are all Latin-1 letters as cp1252 shows them: letting each be either case, a few
+    # read as UTF-8 by chance; a title-cased line reads nearly whole (MIXED_COVER).
+    text = ("这次培训的主要内容包括安全生产、质量管理和客户服务三个方面，每位员工都必须参加考核。培训时间定在下个月的第一周，"
+            "地点在公司总部的二号会议室。请各部门负责人在本周五之前把参加人员的名单报到人力资源部，逾期将视为自动放弃。"
+            "如有疑问，请联系培训组的王老师或者李老师，电话号码见公司内部通讯录。")
+    shown = "".join(case_folded._shown(b) for b in text.encode("gbk"))
+    assert case_folded.repair(shown)[:2] == (shown, 0)

@@ -44,3 +44,10 @@ def test_one_line_of_mojibake_does_not_end_the_article():
 
 def test_a_paragraph_of_mojibake_is_kept():
     assert kept_lines(["首页 > 新闻", MOJIBAKE, ARTICLE[0]]) == {1}
+
+
+def test_a_copyright_sign_a_few_bytes_after_a_misread_lead_is_a_byte():
+    # 早 is e6 97 a9: read as cp1252, its 97 then made "--" by a quote filter, æ--© is no notice.
+    assert "©" not in legible("æ--©上好，æ~Ž天见")
+    for line in ("© 2024 新浪网 版权所有", "版权所有©新浪网", "Copyright©2008", "Société Générale © 2020"):
+        assert "©" in legible(line)

@@ -150,3 +150,12 @@ def test_a_listing_keeps_its_rules_once_its_indentation_went():
     listing = ["Length      Date    Time    Name", "---------  ---------- -----   ----",
                "75696  2008-05-16 11:46   资料/01_本报讯.doc", "---------                     -------", "75696                     1 file"]
     assert kept_lines(listing) == {1, 3}
+
+
+# A short line the repairs left misread (a headline title-cased after a cp1252 misreading, a date
+# line): its signs are bytes (› is 9b, » bb), and the model must not judge it on them.
+def test_lines_left_misread_are_kept_whatever_their_length():
+    title_cased = "经济发展新常态下的机遇".encode("utf-8").decode("cp1252", "replace").title()
+    gbk = "研究方向指导教师".encode("utf-8").decode("gbk", "replace")
+    lines = [title_cased, gbk, "Müller café naïve 中文", ABOVE, BELOW]
+    assert kept_lines(lines) == {0, 1}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+import damage
 import escape_damage
 
 from cleaner import Cleaner
 from cleaner.config import Config
-from cleaner.leftovers import decode_escapes, lone_kunjinkao, remove_invisible, strip_markup
+from cleaner.leftovers import decode_escapes, invisible_format_out, lone_kunjinkao, remove_invisible, strip_markup
 
 
 def test_block_tags_break_lines_and_inline_tags_go():
@@ -371,3 +372,40 @@ def test_the_markup_step_counts_what_it_took_out_after_a_long_script_block():
     for details in (True, False):
         steps = {f"{s.action}:{s.name}": s.count for s in Cleaner().run("\n".join(lines), details=details).steps}
         assert steps["remove:markup-tags"] == 3
+
+
+def test_format_characters_go_before_the_repairs_and_soft_hyphens_that_may_be_bytes_stay():
+    assert invisible_format_out("鐮旂┒\u200b鏂瑰悜\u00ad鎸囧\u2060涓\ufeff枃\u200c鏂") == "鐮旂┒鏂瑰悜鎸囧涓枃鏂"
+    assert invisible_format_out("ä¸\xad") == "ä¸\xad"  # 中 is e4 b8 ad: a byte, left to the repairs
+    assert invisible_format_out("Ex\xadample") == "Ex\xadample"  # no two-byte reading beside it: left to remove_invisible
+    family = "👨\u200d👩\u200d👧"
+    assert invisible_format_out(family) == family
+
+
+# Invisible format characters a CMS put into misread text every few characters (break
+# opportunities): each run must be read whole, and a second clean must change nothing (issue 16).
+_MARKS = ("\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c")
+
+
+def _every(text: str, mark: str, n: int) -> str:
+    return mark.join(text[i:i + n] for i in range(0, len(text), n))
+
+
+@pytest.mark.parametrize("mark", _MARKS)
+@pytest.mark.parametrize("misread,step", [("utf8_read_as_gbk", 5), ("utf8_read_as_gbk", 7), ("big5_read_as_gbk", 6)])
+def test_format_characters_inside_two_byte_mojibake_are_read_through(mark, misread, step):
+    source = "本站提供的新闻报道均来自合作媒体，转载请注明出处。" if misread == "utf8_read_as_gbk" else "香港大學圖書館的開放時間將於下週調整。"
+    damaged = _every(getattr(damage, misread)(source), mark, step)
+    cleaner = Cleaner(to="keep")
+    once = cleaner.run(damaged)
+    assert once.text == source
+    assert cleaner.clean(once.text) == once.text
+    assert [s.name for s in once.steps].index("invisible-chars") == 0  # out before any repair read a run
+
+
+def test_zero_width_spaces_inside_single_byte_mojibake_are_read_through():
+    source = "数据库服务器的配置文件已经更新。"
+    damaged = _every(damage.utf8_read_as_cp1252(source), "\u200b", 6)
+    cleaner = Cleaner(to="keep")
+    once = cleaner.clean(damaged)
+    assert once == source and cleaner.clean(once) == once

@@ -1060,3 +1060,17 @@ def test_a_misread_bullet_that_starts_a_line_comes_back(sign):
     from cleaner import Cleaner
 
     assert Cleaner(to="keep").clean(text.encode("utf-8").decode("gbk", "replace")) == text
+
+
+# Clean Cantonese: characters of Hong Kong's own (HKSCS, not in Big5 proper) are rare to the
+# model, and a GBK page misread by a Big5-HKSCS decoder shows them; but it shows rare characters
+# of Big5 proper too. A stretch whose rare characters are all HKSCS ones is clean text (啱啱落
+# read back through the Big5 view was 曏曏辅, 曏 scoring as the 向 it folds to).
+@pytest.mark.parametrize("line", ["佢啱啱落咗車。", "我啱啱落完堂。", "佢哋喺度傾偈，傾咗成晚。", "呢間舖頭啲嘢好平。"])
+def test_clean_cantonese_stays(line):
+    assert Cleaner(to="keep").clean(line) == line
+
+
+def test_gbk_read_by_a_big5_hkscs_decoder_is_still_read():
+    source = "国务院办公厅关于进一步加强食品安全工作的通知"
+    assert Cleaner(to="keep").clean(source.encode("gbk").decode("big5hkscs", "replace")) == source

@@ -339,3 +339,19 @@ def test_a_cleaners_subclass_pickles_as_itself():
     import pickle
 
     assert type(pickle.loads(pickle.dumps(_OwnCleaner(to="keep")))) is _OwnCleaner
+
+
+def test_an_html_pages_meta_fields_misread_alone_are_repaired_as_its_title():
+    # A page's head filled from a database its body was not: the description and author misread as cp1252.
+    body, author = "本市今年将新建十所中小学，缓解入学压力。", "李四"
+
+    def shown(text: str) -> str:  # as a browser shows UTF-8 read as windows-1252
+        return "".join(bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b) for b in text.encode())
+
+    page = (f'<html><head><meta charset="utf-8"><title>{shown("教育新闻")}</title>'
+            f'<meta name="description" content="{shown(body)}"><meta name="author" content="{shown(author)}">'
+            f"</head><body><p>{body}</p></body></html>").encode()
+    meta = Cleaner(to="keep").run_bytes(page).meta
+    assert (meta["title"], meta["description"], meta["author"]) == ("教育新闻", body, author)
+    clean = page.replace(shown(body).encode(), body.encode())
+    assert Cleaner(to="keep").run_bytes(clean).meta["description"] == body

@@ -278,3 +278,16 @@ def test_the_lines_the_page_s_rare_han_name_are_those_a_line_s_own_search_takes(
 
 def test_a_page_of_rare_han_in_lines_of_their_own_is_searched_line_by_line():
     assert resync._rare_han_lines("鑫森\n淼焱垚\n的是鑫\n犇骉的是淼") == [1, 3]
+
+
+# A correct stretch beside a misread block on its line (a post's 【转载】 before a Big5 post a GBK
+# decoder read, a note after it) is not read with the block where the reading cuts the bytes there.
+QUOTED = "台灣的高等教育在過去二十年間經歷了巨大的變化，大學數量從數十所增加到一百多所，入學率也大幅提高。"
+
+
+@pytest.mark.parametrize("before,after", [("【转载】", ""), ("【公告】", ""), ("", "（全文完）"), ("【转载】", "（全文完）")])
+def test_correct_edges_of_a_line_read_in_step_stay_as_they_were(before, after):
+    line = before + QUOTED.encode("big5").decode("gbk", errors="replace") + after
+    out = resync.repair(line).text
+    assert out.startswith(before) and out.endswith(after)
+    assert out[len(before) : len(out) - len(after)][:8] == QUOTED[:8]

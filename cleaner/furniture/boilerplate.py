@@ -21,7 +21,7 @@ from cleaner.furniture.interleaved import INSIDE_FAMILIES
 from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
-from cleaner.furniture.kept_blocks import kept_lines
+from cleaner.furniture.kept_blocks import kept_lines, unrepaired_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
 from cleaner.furniture.shaped_runs import KEYS_ABOVE, RESUME_REACH, resumed_turns
@@ -199,6 +199,8 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     page_kind = None  # a web page, or a text of another kind (text_kind.py): asked once the model removes a line
     heads: set[int] = set()
     headline: list[generic.Decision] = []  # the headline as the last reading found it
+    # Lines the repairs left misread (kept_blocks): asked once, each reading holds those still there.
+    unrepaired = unrepaired_lines(lines) if generic_model else set()
     for reading in range(ROUNDS if generic_model else 1):
         _apply_rules(rules, lines, content, hits, dropped, replaced, result)
         alive = [i for i in content if i not in dropped]
@@ -209,7 +211,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
             break
         # Rewritten by a rule (judged already); code, tables and headlines of a fixed form
         # (kept_blocks), found among the live lines, as a reading of the output would find them.
-        held = kept_lines([line if i not in dropped else "" for i, line in enumerate(lines)], title)
+        held = kept_lines([line if i not in dropped else "" for i, line in enumerate(lines)], title, unrepaired)
         protected: list[int] = []
         decisions = generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
                                    foot=foot, held=held, take_headline=take_headline and bool(title),

@@ -33,12 +33,14 @@ damaged text of any other kind (``unreadable``: mojibake a repair left, private-
 from __future__ import annotations
 
 import re
-from itertools import islice
+from bisect import bisect_right
+from itertools import accumulate, islice
 
 from cleaner.codelines import code_lines
 from cleaner.furniture.forms import rule_line
 from cleaner.furniture.unreadable import unreadable
-from cleaner.repair.mojibake import legacy_read_as_utf8
+from cleaner.repair.latin_layers import MISREAD_UTF8, shows_misread_utf8
+from cleaner.repair.mojibake import legacy_read_as_utf8, unrepaired_spans
 
 _CODE_SIGN = re.compile(r"[;{}]|[A-Za-z0-9_\])][ \t]*=[^=]|^[ \t]*(?:def|class|function|return|import|from|var|let|const)\b")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
@@ -48,6 +50,10 @@ _RULE_ROW = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
 # Characters of a line of legacy bytes read by a UTF-8 decoder for it to be kept: a paragraph's
 # worth; a short one is as likely a damaged button row (下一篇：沒有了 read through two decoders).
 UNREADABLE_MIN = 40
+# Characters of a stretch left misread a line must hold (half its characters at least) to be kept
+# whatever the model reads in it: a lone rare character is a name as often as a byte.
+UNREPAIRED_MIN = 4
+UNREPAIRED_UTF8 = 2  # UTF-8 characters shown one byte a character (a lead and a continuation) a line must hold
 HEAD_LINES = 6  # non-empty lines from the top in which a headline of a fixed form is taken for the headline
 _HEADLINE_FORM = re.compile(
     r"^[ \t\u3000]*(?:"
@@ -92,15 +98,40 @@ def _court_heads(lines: list[str]) -> set[int]:
     return {k for i, j in zip(live, live[1:]) if _RULING.match(lines[j]) and _COURT.match(lines[i]) for k in (i, j)}
 
 
-def kept_lines(lines: list[str], title: str | None = None) -> set[int]:
+def kept_lines(lines: list[str], title: str | None = None, unrepaired: set[int] | None = None) -> set[int]:
     """Indices of ``lines`` that are program code, rows of a Markdown table, the rules of a listing, a headline of a
     fixed form, a law's note of its adoption, a court document's header or a paragraph's worth of damaged text (legacy bytes read by a UTF-8
-    decoder, mojibake left unrepaired). ``title``: the page's title, if known; a headline of a fixed form must agree with it."""
+    decoder, mojibake left unrepaired). ``title``: the page's title, if known; a headline of a fixed form must agree with it.
+    ``unrepaired``: ``unrepaired_lines(lines)`` if the caller asked it already (the page's readings share it)."""
     return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
             | {i for i, line in enumerate(lines) if "年" in line and _ADOPTED.match(line)}
             | (_court_heads(lines) if any("书" in line for line in lines) else set())
             | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and (legacy_read_as_utf8(line) or unreadable(line))}
+            | (unrepaired_lines(lines) if unrepaired is None else {i for i in unrepaired if i < len(lines) and lines[i]})
             | _column_rules(lines))
+
+
+def unrepaired_lines(lines: list[str]) -> set[int]:
+    """Lines whose text is for the most part a stretch the repairs left misread (mojibake's
+    ``unrepaired_spans``, which the cleaner keeps byte for byte and reports), or that hold
+    UTF-8 characters a single-byte decoder showed (Ã¤Â¸, UNREPAIRED_UTF8 of them; a name's
+    accent is one letter, no lead and continuation pair): the signs the model would read there
+    are bytes (0xa9 shows as ©, 0x9b as ›, 0xbb as »), so the line is kept as it came, whatever
+    its length (a headline, a date line)."""
+    page = "\n".join(lines)
+    shown = ({i for i, line in enumerate(lines) if len(MISREAD_UTF8.findall(line)) >= UNREPAIRED_UTF8}
+             if shows_misread_utf8(page) else set())  # one search of the page first: most hold none
+    spans = unrepaired_spans(page)
+    if not spans:
+        return shown
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    covered: dict[int, int] = {}
+    for lo, hi in spans:
+        k = bisect_right(starts, lo) - 1
+        while k < len(lines) and starts[k] < hi:
+            covered[k] = covered.get(k, 0) + min(hi, starts[k] + len(lines[k])) - max(lo, starts[k])
+            k += 1
+    return shown | {k for k, n in covered.items() if n >= UNREPAIRED_MIN and 2 * n >= len(lines[k].replace(" ", ""))}
 
 
 def _headline_of_a_form(lines: list[str], title: str | None = None) -> set[int]:

@@ -44,8 +44,14 @@ def unreadable(text: str) -> bool:
     return odd >= MIN_SHARE * len(_SPACE.sub("", text))
 
 
+# A sign a few characters after a UTF-8 lead byte as a single-byte decoder shows it (æ--© is 早's
+# e6 97 a9 with its 97 made "--"): a continuation byte, not the sign. A real © follows a space,
+# a word or a year.
+_BYTE_SIGN = re.compile(r"(?<=[\u00c2-\u00ef])\S{0,2}\u00a9")
+
+
 def legible(text: str) -> str:
     """The part of ``text`` its signs may be read from: a line of damaged text without its odd
     characters (a ``©`` in it is a byte; ``Copyright`` beside the mojibake is still a word), any
-    other line whole."""
-    return _ODD.sub("", text) if unreadable(text) else text
+    other line without the signs that stand as bytes of a misread UTF-8 character (``_BYTE_SIGN``)."""
+    return _ODD.sub("", text) if unreadable(text) else _BYTE_SIGN.sub("", text) if "\u00a9" in text else text

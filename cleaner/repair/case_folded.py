@@ -27,6 +27,14 @@ character, or the folded reading of one invalid (ÿ in a character). On a page w
 showed the fold, one folded byte will do for its other lines (a heading lowercased with its
 article). A line left as it reads where the model would take another reading by ``MARGIN``
 gets an ``UNSURE_KIND`` finding there: said, not done.
+
+``title()`` and ``capitalize()`` (a template's headline) mix the folds letter by letter: upper
+after a non-letter, lower after a letter. Their fold (``MIXED``) lets each shown character stand
+for its own byte or either case's; it is tried after the two whole folds, only on a page showing
+a lead byte only an upper fold shows (À-Ï) before two continuation bytes' characters, and only on
+a line with characters that do not read as they stand (misread text no fold touched reads) and
+whose readings cover ``MIXED_COVER`` of its non-ASCII characters (GBK shown as cp1252 is all
+such letters, and a few of its pairs read as UTF-8 through either case by chance).
 """
 
 from __future__ import annotations
@@ -51,6 +59,13 @@ MARGIN = 4.0  # log-probability the best reading of a character must win by to b
 # (folded_bytes.CHINESE_RANGES), and the few two-byte signs Chinese pages use (· × ÷ ° ±).
 _SIGNS = frozenset("·×÷°±")
 FOLDS: dict[str, Callable[[str], str]] = {"lower": str.lower, "upper": str.upper}
+# title() or capitalize() (a template's headline): each letter upper after a non-letter, lower
+# after a letter, so each shown character stands for its own byte or either case's.
+MIXED = "mixed"
+MIXED_COVER = 0.8  # share of a line's non-ASCII characters the mixed fold's readings must cover
+def _outputs(fold: str, ch: str) -> tuple[str, ...]:
+    """What ``fold`` may have made of ``ch``."""
+    return (ch, ch.lower(), ch.upper()) if fold == MIXED else (FOLDS[fold](ch),)
 
 
 def _shown(b: int) -> str:
@@ -68,15 +83,18 @@ def preimages(fold: str) -> dict[str, tuple[int, ...]]:
     out: dict[str, set[int]] = {}
     for b in range(0x80, 0x100):
         for shown in {_shown(b), chr(b)}:
-            folded = FOLDS[fold](shown)
-            if len(folded) == 1:
-                out.setdefault(folded, set()).add(b)
+            for folded in _outputs(fold, shown):
+                if len(folded) == 1:
+                    out.setdefault(folded, set()).add(b)
     return {ch: tuple(sorted(bs)) for ch, bs in out.items()}
 
 
 @lru_cache(maxsize=None)
 def unfoldable(fold: str) -> frozenset[str]:
-    """Characters ``fold`` never leaves among the bytes' shown characters (after lower(), Š)."""
+    """Characters ``fold`` never leaves among the bytes' shown characters (after lower(), Š;
+    a mixed fold leaves any)."""
+    if fold == MIXED:
+        return frozenset()
     return frozenset(ch for b in range(0x80, 0x100) for ch in {_shown(b), chr(b)} if FOLDS[fold](ch) != ch)
 
 
@@ -89,6 +107,16 @@ def _shape(fold: str) -> re.Pattern[str]:
     lead = "".join(re.escape(ch) for ch, bs in pre.items() if any(0xE0 <= b <= 0xEF for b in bs))
     cont = "".join(re.escape(ch) for ch, bs in pre.items() if any(0x80 <= b <= 0xBF for b in bs))
     return re.compile(f"[{lead}][{cont}{LOST}]{{2}}")
+
+
+@lru_cache(maxsize=1)
+def _mixed_sign() -> re.Pattern[str]:
+    """A lead byte e0-ef as only an upper fold shows it (À-Ï), then two characters that may be
+    continuation bytes through either case: what title() or capitalize() leaves of a Chinese
+    character after a non-letter, and no misread text no fold touched holds (c0-cf lead
+    two-byte characters, which take one continuation byte)."""
+    cont = "".join(re.escape(ch) for ch, bs in preimages(MIXED).items() if any(0x80 <= b <= 0xBF for b in bs))
+    return re.compile(f"[\u00c0-\u00cf][{cont}{LOST}]{{2}}")
 
 
 def _chinese(ch: str) -> bool:
@@ -220,6 +248,10 @@ def _unfolded_line(line: str, fold: str, page_folded: bool = False) -> tuple[str
     cells = _cells(line, fold)
     if len(cells) < MIN_CELLS:
         return line, 0, []
+    if fold == MIXED and MIXED_COVER * sum(1 for ch in line if ch >= "\x80") > sum(b - a for a, b, _ in cells):
+        # Letting each character be either case, other bytes read as UTF-8 here and there by
+        # chance (GBK shown as cp1252 is all such letters): a title-cased line reads nearly whole.
+        return line, 0, []
     out = list(line)
     changed = 0
     # An uppercased line does not read at all: the cells are the evidence. A lowercased one
@@ -230,7 +262,9 @@ def _unfolded_line(line: str, fold: str, page_folded: bool = False) -> tuple[str
     # A character whose folded bytes do not read (ÿ inside it, a lead c2 lowered to e2) is
     # the fold's by itself: Latin-1 shows no š œ ž, only its lead bytes fold.
     unread = any(LOST not in line[a:b] and _folded_reading(line, (a, b, f)) is None for a, b, f in cells)
-    weak = fold == "lower" and shown < (1 if page_folded else MIN_FOLDED) and not unread
+    # A mixed fold is read only where characters do not read as they stand: misread text no
+    # fold touched reads, and would be re-read through both cases for nothing.
+    weak = (fold == "lower" and shown < (1 if page_folded else MIN_FOLDED) and not unread) or (fold == MIXED and not unread)
     findings: list[Finding] = []
     unsure: list[Finding] = []
     for chain in _chains(cells):
@@ -269,6 +303,8 @@ def repair(text: str) -> tuple[str, int, list[Finding]]:
     # spans a line break: a page holding fewer in all has no such line, and its lines are not
     # asked one by one (two regex calls a line, a tenth of a millisecond a clean page).
     folds = [fold for fold in FOLDS if len(_shape(fold).findall(text)) >= MIN_CELLS]
+    if _mixed_sign().search(text) and len(_shape(MIXED).findall(text)) >= MIN_CELLS:
+        folds.append(MIXED)  # tried last: a line one case folded reads through that case alone
     if not folds:
         return text, 0, []
     lines = text.split("\n")

@@ -915,6 +915,8 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
                     continue
                 if _lost_in_prose(run, start, n_chars, prev):
                     continue
+                if family == decoders.BIG5_FAMILY and source != "utf-8" and "\ufffd" not in run and _hong_kong_only(piece, n_chars):
+                    continue
                 if syllable and n_chars == len(ends) and not capped:
                     _keep_reading(items[k], syllable)
                 # The tests on how many bytes a reading takes back and how much ASCII it makes are
@@ -948,6 +950,33 @@ def _best_span(run: str, start: int, prev: str, final: bool, syllable: str | Non
         return start, "", "", [], ""
     # One item per character: an item's index is its offset in the repaired text.
     return best[1], best[2], best[3], [(at, c) for at, c in enumerate(best[4]) if c.guessed], best[5]
+
+
+def _hong_kong_only(piece: str, n: int) -> bool:
+    """Are the rare characters of ``piece[:n]`` all Hong Kong's own (HKSCS, which Big5 proper,
+    cp950, lacks)? Then the stretch is clean Cantonese (啱 嘅 咗 嘢), not GBK a Big5-HKSCS decoder
+    misread: those bytes read so show rare characters of Big5 proper too, since most of their
+    pairs fall in its table. Read back as GBK through the Big5 view, 啱啱落 became 曏曏辅 (曏
+    scores as 向, which it folds to). Asked of GBK readings only: UTF-8's continuation bytes are
+    HKSCS's leads (87-a0), and its misread stretches are often all HKSCS characters; and not on
+    a run holding a decoder's mark, which clean text does not."""
+    rare = _rare_known().findall(piece, 0, n)
+    return bool(rare) and all(_hkscs_only(ch) for ch in rare)
+
+
+@lru_cache(maxsize=1 << 12)
+def _hkscs_only(ch: str) -> bool:
+    """Is ``ch`` in Big5-HKSCS and not in Big5 proper (cp950)?"""
+    try:
+        ch.encode("cp950")
+        return False
+    except UnicodeEncodeError:
+        pass
+    try:
+        ch.encode("big5hkscs")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 # At most this share of the bytes of the characters a reading makes may be unknown (a U+FFFD's).

@@ -26,6 +26,7 @@ is tests/reference_resync.py.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -321,7 +322,7 @@ def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, .
     """The best reading of ``line`` in step among ``views``, if it passes the re-read's tests.
     ``whole``: by family, whether the page says its decoder lost nothing unmarked; ``dropped``:
     the single-byte page's bytes lost unmarked, if not the decoder's undefined ones."""
-    best: tuple[float, list[holes.Choice], list[list]] | None = None
+    best: tuple[float, list[holes.Choice], list[list], str] | None = None
     for family, cp950, source in views:
         read = read_in_step(line, family, source, cp950, final=True, lossless=whole[family], dropped=dropped)
         if read is None:
@@ -329,16 +330,60 @@ def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, .
         chosen, items = read
         score = per_char("".join(c.char for c in chosen))
         if best is None or score > best[0]:
-            best = (score, chosen, items)
+            best = (score, chosen, items, family)
     if best is None:
         return None
-    score, chosen, items = best
+    score, chosen, items, family = best
     if "".join(c.char for c in chosen) == line or score <= mojibake.FLUENT or score <= per_char(line) + mojibake.GAIN:
         return None
     if not _bytes_decide(chosen, line):
         return None
-    return with_candidates(chosen, items)
+    return _clean_edges(line, with_candidates(chosen, items), family)
 
+
+def _clean_edges(line: str, chosen: list[holes.Choice], family: str) -> list[holes.Choice]:
+    """``chosen`` with the line's clean edges as they were: a correct stretch before or after a
+    misread block (a post's 【引用】 before a quoted Big5 post a GBK decoder read) is read with the
+    line, and 【引用】 read as Big5 is ▽竘蚚▼. An edge up to the first (or from the last) rare
+    character or decoder's mark is kept, as long as it can be, where the reading cuts the line's
+    bytes at the edge's end too (nothing read out of step crosses the cut: the bytes do not demand
+    the edge be read otherwise), its reading guessed nothing, and it reads better by EDGE_GAIN a
+    character (a misread edge of common characters may score as well as its reading)."""
+    rare = mojibake.rare_han_pattern()
+    head = next((k for k, ch in enumerate(line) if ch == holes.LOST or rare.match(ch)), len(line))
+    tail = next((k for k in range(len(line) - 1, -1, -1) if line[k] == holes.LOST or rare.match(line[k])), -1) + 1
+    # A decoder's mark is the one byte it rejected, as the byte view holds it.
+    widths = [len(decoders.encode_char(ch, family) or b"") if ch != holes.LOST else 1 for ch in line]
+    if head == len(line) or not all(widths):
+        return chosen  # a character the view has no bytes for: the reading's offsets are not the line's
+    bytes_at = list(accumulate(widths, initial=0))
+    ends = {c.end: k for k, c in enumerate(chosen)}
+    for n in range(head, 0, -1):  # the longest clean head the reading cuts where the line does
+        if (k := ends.get(bytes_at[n])) is not None:
+            chosen = _kept_edge(line[:n], chosen, family, 0, k, 0)
+            break
+    ends = {c.end: k for k, c in enumerate(chosen)}
+    if chosen[-1].end != bytes_at[-1]:
+        return chosen
+    for t in range(tail, len(line)):
+        if (k := ends.get(bytes_at[t])) is not None:
+            return _kept_edge(line[t:], chosen, family, k + 1, len(chosen) - 1, bytes_at[t])
+    return chosen
+
+
+def _kept_edge(edge: str, chosen: list[holes.Choice], family: str, lo: int, hi: int, start: int) -> list[holes.Choice]:
+    """``chosen`` with its characters ``lo``..``hi`` (read from bytes ``start`` on) replaced by
+    ``edge``, where none of them was guessed and ``edge`` reads better by EDGE_GAIN a character."""
+    if any(c.guessed for c in chosen[lo : hi + 1]):
+        return chosen
+    read = "".join(c.char for c in chosen[lo : hi + 1])
+    if read == edge or per_char(edge) <= per_char(read) + EDGE_GAIN:
+        return chosen
+    ends = list(accumulate((len(decoders.encode_char(ch, family) or b"") for ch in edge), initial=start))[1:]
+    return [*chosen[:lo], *(holes.Choice(ch, e, False) for ch, e in zip(edge, ends, strict=True)), *chosen[hi + 1 :]]
+
+
+EDGE_GAIN = 1.0  # log-probability per character a clean edge must read better than its reading in step by
 
 # A letter alone between two Han characters (恒取B檇).
 _LONE_LETTER = re.compile("(?<=[\u3400-\u9fff])[A-Za-z](?=[\u3400-\u9fff])")
