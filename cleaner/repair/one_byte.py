@@ -65,7 +65,7 @@ KEPT = {0x91: "\u2018", 0x92: "\u2019", 0x93: "\u201c", 0x94: "\u201d", 0x96: "\
         0x85: "\u2026"}
 PAIRED = 64  # bytes after a foreign quote byte searched for its closing one
 MAX_LINE = 4096  # characters of a line edited, at most (each suspect tries a few hundred edits)
-# Marks at most this share of a line's characters beyond ASCII: the stream is mostly read.
+# Marks at most this share of a page's characters beyond ASCII: the stream is mostly read.
 MOSTLY_READ = 0.5
 # Rare characters this close (in characters) are one cluster: the shift's run, edited from its first.
 CLUSTER = 3
@@ -87,6 +87,14 @@ def repair(text: str, guess: bool = True, protect: Callable[[str], list[tuple[in
     # A line is read only with a U+FFFD or a cluster of rare Han (``_suspects``), two at least:
     # the lines holding two are counted in one native pass, and the others are passed whole (a
     # Python test of each line cost a clean page 0.1-0.15 ms).
+    if MOSTLY_READ * mojibake.beyond_ascii(text) < text.count("\ufffd"):
+        # One byte out of step presumes the rest of the stream decoded. A page read with every
+        # high byte rejected (.decode("ascii", "replace"), a Python 2-era tool: 他說：「這個 in
+        # GBK is ���f�����@) holds marks and the ASCII trail bytes alone, and a value given to a
+        # mark there (强 from a mark and the L of Leandro) had nothing to be chosen by. Judged on
+        # the page, not the line: a line's share moves with where a wrapper broke it, and a
+        # second clean of a page whose breaks were put back elsewhere would judge it otherwise.
+        return MojibakeRepair(text, 0, [])
     read = None if "\ufffd" in text else set(_rare_pairs(text))
     if read is not None and not read:
         return MojibakeRepair(text, 0, [])
@@ -121,12 +129,6 @@ def _touches(line: str, fixed: str, spans: list[tuple[int, int]]) -> bool:
 def _line(line: str, guess: bool) -> tuple[str, list, int]:
     """The line with its edits (the family whose edits gain most), its guesses and edit count."""
     if not _suspects(line, 0):
-        return line, [], 0
-    if MOSTLY_READ * mojibake.beyond_ascii(line) < line.count("\ufffd"):
-        # One byte out of step presumes the rest of the stream decoded. A line read with every
-        # high byte rejected (.decode("ascii", "replace"), a Python 2-era tool: 他說：「這個 in
-        # GBK is ���f�����@) holds marks and the ASCII trail bytes alone, and a value given to a
-        # mark there (强 from a mark and the L of Leandro) had nothing to be chosen by.
         return line, [], 0
     if "\ufffd" not in line and mojibake.count_rare(line) < RARE_SHARE * len(_HAN.findall(line)):
         # No mark, and rare characters as clean text holds them (names): no stream out of step,
