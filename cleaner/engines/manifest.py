@@ -48,10 +48,6 @@ def run_fingerprint(config: Config, learned=None, field: str = "text") -> str:
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
 
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def file_digest(path: str | Path) -> str | None:
     h = hashlib.blake2b(digest_size=16)
     try:
