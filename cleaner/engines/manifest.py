@@ -13,7 +13,9 @@ line, so a re-run redoes it and tells its failures again rather than calling it 
 Before any output is written, every output the run will write gets a line that vouches for nothing
 (overruling an earlier run's); a line is appended after each output is in place (renamed). So a killed
 run leaves at worst an output without its line, which the next run redoes. A torn last line is ignored. The file is
-compacted (rewritten atomically, one line per output) when a run starts.
+compacted (rewritten atomically, one line per output) when a run starts: only one run at a time
+writes a folder (``cleaner.engines.folder_lock``), else the compaction would cut the other run's
+lines off. Other lines that are no entry make the manifest damaged (``Manifest.refusal``).
 
 A file at an output's path that the manifest does not name was not written by a run of ours (the
 user's own file, or outputs whose manifest was deleted): the folder engine does not replace it
