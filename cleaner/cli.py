@@ -189,6 +189,7 @@ def entry() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _stderr_to_nothing()
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         if argv[:1] == ["rules"]:
@@ -219,6 +220,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _stderr_to_nothing() -> None:
+    """Started with stderr closed (``2>&-``): Python leaves ``sys.stderr`` None, and
+    ``print(..., file=None)`` writes to stdout, into the cleaned output. Messages then go to
+    /dev/null, and so does file descriptor 2: else the first file opened (an output's temporary
+    file) would get it, and anything written to fd 2 would land in that output."""
+    if sys.stderr is not None:
+        return
+    fd = os.open(os.devnull, os.O_WRONLY)
+    while fd < 2:  # stdin or stdout closed too: they hold /dev/null (sys.stdin, sys.stdout stay None)
+        fd = os.open(os.devnull, os.O_WRONLY)
+    if fd != 2:  # fd 2 is open after all (only sys.stderr was unset): leave it as it is
+        os.close(fd)
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
 class Terminated(BaseException):
@@ -252,7 +268,14 @@ class _Sites:
 
 
 def _run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and not extra[0].startswith("-") and args.input != "-":
+        # `cleaner pages/*.html -o out/`: one input a run; a folder's files are all cleaned by one run.
+        raise UsageError(f"{len(extra) + 1} inputs ({shown_name(args.input)}, {shown_name(extra[0])}{', ...' if len(extra) > 1 else ''}): "
+                         "give one file, or the folder that holds them (cleaner FOLDER -o OUT)")
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     mode = mode_of(args)
     if refusal := refused_options(args, mode):
         raise UsageError(refusal)
@@ -296,11 +319,15 @@ def _run(argv: list[str]) -> int:
         return _ray(args, config)
     if mode == "folder":
         from cleaner.engines.folder import run_folder
+        from cleaner.engines.folder_lock import FolderBusy
+        from cleaner.engines.manifest import ManifestUnreadable
 
         out_dir = Path(args.output or args.input).resolve()  # --check/--diff need none: nothing is written
         try:
             run_folder(Path(args.input), out_dir, config, report=report, jobs=jobs, force=args.force,
                        report_path=args.report, learn=not args.no_learn, field=args.field)
+        except (FolderBusy, ManifestUnreadable) as exc:
+            raise UsageError(exc) from None
         except OSError as exc:  # the output folder or the report cannot be made
             if isinstance(exc, BrokenPipeError):  # `--diff | head`: the reader went away
                 raise
@@ -446,6 +473,8 @@ def _check_outputs(args, mode: str) -> None:
             raise UsageError(refusal)
         if refusal := overlap_error(out, [args.input]):
             raise UsageError(refusal)
+    if args.report is not None and not Path(args.report).parent.is_dir():  # made silently, a typo would go unseen
+        raise UsageError(f"{args.report}: no folder {Path(args.report).parent}; make it first")
     if args.report is not None and args.output and mode == "folder":
         report, out_dir = Path(args.report).resolve(), Path(args.output).resolve()
         if out_dir in report.parents:

@@ -68,6 +68,14 @@ class Config:
         and the page's ``<title>`` is its own (``from_html``: the headline repeating it goes to meta)."""
         return replace(self, strip_markup=False, from_html=True) if self.strip_markup or not self.from_html else self
 
+    @property
+    def max_bytes(self) -> int:
+        """The bytes past which an input is refused unread (0: no limit): no text of ``max_chars``
+        characters takes more than four bytes a character (UTF-8's widest, GB18030's, UTF-16's
+        pairs), so a file beyond that is refused before it is decoded or decompressed further.
+        Markup and entities count as bytes too: give a page's limit room for them."""
+        return 4 * self.max_chars
+
     def fingerprint(self) -> dict:
         """The settings as plain data, for records of what produced an output."""
         return asdict(self)

@@ -221,8 +221,12 @@ def test_catastrophic_rule_pattern_runs_and_the_page_is_cleaned(tmp_path):
 def test_documents_over_max_chars_are_refused(tmp_path):
     page = tmp_path / "page.txt"
     page.write_bytes("国务院印发通知。".encode())
+    proc = run_cli("--max-chars", "5", page, "-o", tmp_path / "out.txt")  # 24 bytes: refused unread, past 4 x 5
+    assert proc.returncode == 2 and "page.txt: over 20 bytes, more than 5 characters can take (max_chars)" in proc.stderr.decode()
+    assert not (tmp_path / "out.txt").exists()
+    page.write_bytes(b"abcdefgh")  # 8 bytes, 8 characters: read, then refused by its length
     proc = run_cli("--max-chars", "5", page, "-o", tmp_path / "out.txt")
-    assert proc.returncode == 2 and "over the limit of 5" in proc.stderr.decode() and not (tmp_path / "out.txt").exists()
+    assert proc.returncode == 2 and "page.txt: 8 characters, over the limit of 5" in proc.stderr.decode() and not (tmp_path / "out.txt").exists()
     records = tmp_path / "in.jsonl"
     records.write_text('{"text": "国务院印发通知。"}\n{"text": "好"}\n', encoding="utf-8")
     proc = run_cli("--jsonl", "--max-chars", "5", records, "-o", tmp_path / "out.jsonl")
@@ -251,7 +255,7 @@ def test_a_small_max_chars_with_workers_reports_the_long_files_and_goes_on(tmp_p
     (tmp_path / "in" / "short.txt").write_text("好\n", encoding="utf-8")
     proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--max-chars", "10", "--jobs", "2")
     assert proc.returncode == 1, proc.stderr
-    assert "long.txt: 16 characters, over the limit of 10" in proc.stderr.decode()
+    assert "long.txt: over 40 bytes, more than 10 characters can take (max_chars)" in proc.stderr.decode()  # 49 bytes
     assert (tmp_path / "out" / "short.txt").read_text(encoding="utf-8") == "好\n"
 
 
@@ -355,6 +359,60 @@ def test_closed_standard_output_is_one_line_before_any_work(tmp_path):
     exe = Path(sys.executable).parent / "cleaner"
     proc = subprocess.run(f"'{exe}' '{tmp_path / 'p.txt'}' >&-", shell=True, capture_output=False, stderr=subprocess.PIPE, timeout=300)
     assert proc.returncode == 2 and proc.stderr.decode() == "cleaner: <stdout>: standard output is closed; give an output file with -o\n"
+
+
+@pytest.mark.parametrize("kind", ["empty page", "records", "folder"])
+def test_closed_standard_error_puts_no_message_into_the_output_and_ends_no_run(tmp_path, kind):
+    # probe32u F3: with `2>&-` Python leaves sys.stderr None and print(file=None) writes to stdout:
+    # an empty file's note became the page's text, and records and folders crashed on isatty().
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "cleaner"
+    if kind == "empty page":
+        (tmp_path / "empty.txt").write_bytes(b"")
+        command, code = f"'{exe}' '{tmp_path / 'empty.txt'}'", 0
+    elif kind == "records":
+        (tmp_path / "a.jsonl").write_text('{"text":"國(guó)務(wù)院"}\n{bad\n', encoding="utf-8")
+        command, code = f"'{exe}' '{tmp_path / 'a.jsonl'}'", 1  # the bad record fails, said to nobody
+    else:
+        (tmp_path / "in").mkdir()
+        (tmp_path / "in" / "a.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+        command, code = f"'{exe}' '{tmp_path / 'in'}' -o '{tmp_path / 'out'}'", 0
+    proc = subprocess.run(command + " 2>&-", shell=True, stdout=subprocess.PIPE, timeout=300)
+    assert proc.returncode == code
+    if kind == "empty page":
+        assert proc.stdout == b""
+    elif kind == "records":
+        assert proc.stdout.decode().splitlines() == ['{"text":"国务院"}', "{bad"]
+    else:
+        assert proc.stdout == b"" and (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "国务院\n"
+
+
+def test_several_inputs_are_refused_in_one_line_saying_to_give_the_folder(tmp_path, capsys):
+    # probe32u F13: `cleaner pages/*.html -o out/` said only "unrecognized arguments".
+    from cleaner import cli
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("国务院\n", encoding="utf-8")
+    assert cli.main([str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.txt"), "-o", str(tmp_path / "out") + "/"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"cleaner: 3 inputs ({tmp_path / 'a.txt'}, {tmp_path / 'b.txt'}, ...): give one file, or the folder that holds them (cleaner FOLDER -o OUT)\n"
+    assert not (tmp_path / "out").exists()
+    assert cli.main([str(tmp_path / "a.txt"), "--bogus"]) == 2  # an unknown option is told as before
+    assert capsys.readouterr().err == "cleaner: unrecognized arguments: --bogus\n"
+
+
+def test_a_report_whose_folder_does_not_exist_is_refused_not_made(tmp_path, capsys):
+    # probe32u F10: `--report a/b/c.jsonl` made a/b/ silently (a typo went unseen).
+    from cleaner import cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("国务院\n", encoding="utf-8")
+    report = tmp_path / "no" / "such" / "r.jsonl"
+    assert cli.main([str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--report", str(report)]) == 2
+    assert capsys.readouterr().err == f"cleaner: {report}: no folder {report.parent}; make it first\n"
+    assert not (tmp_path / "no").exists() and not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("options", ["", "--jsonl", "--json"])

@@ -223,3 +223,21 @@ def test_a_stream_ends_at_its_first_empty_read():
     typed = _Terminal([b"\xe5\x9c\x8b(gu\xc3\xb3)\n", b"", b"typed after the end\n", b"", b"more\n", b""])
     assert read_stream(typed) == "國(guó)\n".encode()
     assert typed.reads == [b"typed after the end\n", b"", b"more\n", b""]  # never read
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["plain", "gzip"])
+def test_a_stream_past_max_bytes_is_refused_as_soon_as_it_passes_them(compressed):
+    # probe32u F4: --max-chars read and decoded a whole 30 MB page (and a 200 MB gzip bomb) first.
+    from cleaner.config import DocumentTooLarge
+
+    import random
+
+    rng = random.Random(5)  # characters that compress little: the stream is read in many blocks
+    block = "".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(350_000)).encode()  # 1 MB
+    text = block * 8  # repeats further apart than gzip's window: 8 MB, compressed too
+    data = gzip.compress(text, 1) if compressed else text
+    fh = io.BytesIO(data)
+    with pytest.raises(DocumentTooLarge, match="over 4,000 bytes, more than 1,000 characters can take"):
+        read_stream(fh, "page.txt", max_bytes=4000)
+    assert fh.tell() < len(data) // 3  # refused after a buffer or two, not at the end
+    assert read_stream(io.BytesIO(data), "page.txt", max_bytes=len(text)) == text  # at the limit: read whole

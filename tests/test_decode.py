@@ -268,3 +268,17 @@ def test_a_gbk_file_that_lost_a_byte_and_still_reads_strictly_is_read_in_step_ag
     raw = text.encode("gbk")
     i = raw.index("协".encode("gbk"))
     assert decode(raw[:i] + raw[i + 1 :]) == text.replace("协", "\ufffd")
+
+
+def test_gbk_a3a0_is_the_ideographic_space_browsers_read_and_a_finding_says_so():
+    # probe32u F6: a GBK page's paragraph indents (A3A0 A3A0) came out as private-use U+E5E5,
+    # which no font shows; browsers (the WHATWG gb18030 decoder) read U+3000.
+    from cleaner.io.decode import decode_with_findings
+
+    data = ("\u3000\u3000国务院办公厅关于印发通知的说明，请各地认真贯彻执行。\n" * 3).encode("gbk")
+    data = data.replace("\u3000".encode("gbk"), b"\xa3\xa0")  # what GBK editors write for the indent
+    decoded = decode_with_findings(data)
+    assert "\ue5e5" not in decoded.text and decoded.text.count("\u3000") == 6
+    assert [(f.kind, f.count) for f in decoded.findings] == [("gb-a3a0-space", 6)]
+    utf8 = "\ue5e5 私用区字符".encode()  # the character itself, written as UTF-8: kept
+    assert decode_with_findings(utf8).text == "\ue5e5 私用区字符"

@@ -104,3 +104,57 @@ def test_a_file_in_the_output_folder_that_no_run_wrote_is_not_replaced_without_f
     again = _run(src, out)
     assert not again.failed and len(again.failed_records) == 1
     assert (out / "a.txt").read_text(encoding="utf-8") == "国务院新闻办公室\n"
+
+
+def test_a_compressed_page_is_up_to_date_on_a_rerun(tmp_path):
+    # probe32u F5: the manifest recorded the digest of the decompressed bytes and compared the
+    # file's own: every .txt.gz page (and a gzipped .txt) was redone on every re-run.
+    import gzip
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    (src / "b.txt.gz").write_bytes(gzip.compress("國(guó)務(wù)院\n".encode()))
+    (src / "c.txt").write_bytes(gzip.compress("國(guó)務(wù)院\n".encode()))  # gzip found by content
+    first = _run(src, tmp_path / "out")
+    assert first.cleaned == 3 and not first.failed
+    again = _run(src, tmp_path / "out")
+    assert again.cleaned == 0 and again.skips == {"up to date": 3}
+    (src / "b.txt.gz").write_bytes(gzip.compress("國(guó)務(wù)院新聞\n".encode()))  # changed: redone
+    third = _run(src, tmp_path / "out")
+    assert third.cleaned == 1 and gzip.decompress((tmp_path / "out" / "b.txt.gz").read_bytes()) == "国务院新闻\n".encode()
+
+
+def test_a_file_name_with_control_characters_is_told_on_one_line(tmp_path, capsys):
+    # probe32u F8: a newline in a name cut a one-line message in two; an escape reached the terminal.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "evil\nname.txt").write_bytes(bytes(range(256)) * 2)  # binary: fails, named
+    (src / "esc\x1b[31mred.txt").write_bytes(bytes(range(256)) * 2)
+    report = Report()
+    folder.run_folder(src, tmp_path / "out", Config(), report=report, jobs=1)
+    err = capsys.readouterr().err
+    assert len(report.failed) == 2 and "\x1b" not in err
+    lines = err.splitlines()
+    assert len(lines) == 2 and all(line.startswith("cleaner: ") for line in lines)
+    assert any("evil\\nname.txt" in line for line in lines) and any("esc\\x1b[31mred.txt" in line for line in lines)
+
+
+def test_a_damaged_manifest_is_one_refusal_naming_it_not_one_per_output(tmp_path):
+    # probe32u F9: 100 random bytes over the manifest: every output was then refused, a line each.
+    from cleaner.engines.manifest import NAME, ManifestUnreadable
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for k in range(5):
+        (src / f"p{k}.txt").write_text(f"國(guó)務(wù)院第{k}次会议\n", encoding="utf-8")
+    assert _run(src, out).cleaned == 5
+    (out / NAME).write_bytes(b"\x8f\x00garbage{\n\xff\xfe not json at all\nmore\n")
+    with pytest.raises(ManifestUnreadable, match=f"{NAME}: unreadable .3 line.s. are no entry., so 5 output.s. in place .*--force"):
+        _run(src, out)
+    assert _run(src, out, force=True).cleaned == 5  # --force redoes them, and the manifest is whole again
+    assert _run(src, out).skips == {"up to date": 5}
+    # A line torn by a killed run is no damage: the rest of the manifest is read as it is.
+    with open(out / NAME, "a", encoding="utf-8") as fh:
+        fh.write('{"output": "p0.txt", "inp')
+    assert _run(src, out).skips == {"up to date": 5}

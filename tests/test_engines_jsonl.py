@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from cleaner.config import Config
 from cleaner.engines import jsonl
 from cleaner.engines.report import Report
@@ -149,3 +151,24 @@ def test_a_batch_that_kills_its_learning_worker_counts_nothing_and_the_pass_goes
     jsonl.learn_lines(learner, lines, Config(), jobs=2)
     assert 150 < learner.documents < 200  # the batch holding the killer is not counted, the others are
     assert learner.learned().line_count() == 1
+
+
+def test_a_warc_page_s_title_is_written_in_the_target_script(tmp_path, capsys):
+    # probe32u F11: a Big5 page's <title>測試</title> stayed Traditional beside a zh-hans text; the
+    # same page as a file (--json) gives its meta title converted.
+    pytest.importorskip("fastwarc")
+    import json as _json
+
+    from test_warc import http_response, warc_record, write_warc
+
+    from cleaner import cli
+
+    page = "<html><head><title>測試報告</title></head><body><p>國務院辦公廳發佈通知，請各地認真貫徹執行。</p></body></html>"
+    write_warc(tmp_path / "crawl.warc", [warc_record("response", "http://tw.example/a", http_response(page.encode("big5"), "text/html; charset=big5"), 1)],
+               gzipped=False)
+    assert cli.main([str(tmp_path / "crawl.warc"), "-o", str(tmp_path / "pages.jsonl"), "--no-learn"]) == 0
+    (record,) = [_json.loads(line) for line in (tmp_path / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["title"] == "测试报告" and "国务院" in record["text"]
+    assert cli.main([str(tmp_path / "crawl.warc"), "-o", str(tmp_path / "kept.jsonl"), "--no-learn", "--to", "zh-hant"]) == 0
+    (record,) = [_json.loads(line) for line in (tmp_path / "kept.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["title"] == "測試報告"

@@ -332,3 +332,14 @@ def test_link_marks_leave_the_text_as_it_was(monkeypatch):
 def test_a_page_holding_the_marks_is_read_unmarked():
     page = extract('<p><a href="/1">标题\ufdd0</a></p>')
     assert page.linked == frozenset() and page.text == "标题\ufdd0"
+
+
+def test_a_gbk_page_s_a3a0_indents_are_ideographic_spaces_and_symbol_font_bullets_a_finding():
+    from cleaner.io.page import load_page
+
+    body = "<p>\u3000\u3000国务院办公厅关于印发通知的说明，请各地认真贯彻执行。</p><p>\uf075 第一条</p>"
+    html = f'<html><head><meta charset="gbk"><title>通知</title></head><body>{body}</body></html>'
+    data = html.replace("\uf075", "&#61557;").encode("gbk").replace("\u3000".encode("gbk"), b"\xa3\xa0")
+    page = load_page(data, "page.html")
+    assert "\ue5e5" not in page.text and page.text.startswith("国务院") and "\uf075 第一条" in page.text  # indents go as spaces do
+    assert {(f.kind, f.count) for f in page.findings} >= {("gb-a3a0-space", 2), ("symbol-font-pua", 1)}

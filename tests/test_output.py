@@ -18,3 +18,31 @@ def test_replaces_an_existing_file_whole(tmp_path):
     path.write_text("old and longer\n", encoding="utf-8")
     write_atomic(path, ["新", "的\n"])
     assert path.read_text(encoding="utf-8") == "新的\n"
+
+
+def test_a_killed_run_s_temporary_beside_a_file_output_is_swept_but_a_live_one_is_not(tmp_path):
+    # probe32u F7: a killed single-file run left .NAME.cleaner-XXXXXXXX.tmp for ever.
+    import os
+
+    from cleaner.io import output
+
+    dst = tmp_path / "out.jsonl"
+    stale = tmp_path / ".out.jsonl.cleaner-d2e3l7ei.tmp"
+    stale.write_text("half", encoding="utf-8")
+    old = output.STARTED - 60
+    os.utime(stale, (old, old))
+    new = tmp_path / ".out.jsonl.cleaner-abcdefgh.tmp"  # made after this run started: another run's
+    new.write_text("half", encoding="utf-8")
+    live = tmp_path / ".out.jsonl.cleaner-live0000.tmp"  # older, but held by a live writer
+    live.write_text("half", encoding="utf-8")
+    os.utime(live, (old, old))
+    mine = tmp_path / ".out.jsonl.cleaner-notes.txt"  # not a temporary's name: the user's
+    mine.write_text("mine", encoding="utf-8")
+    fd = os.open(live, os.O_RDONLY)
+    try:
+        output._hold(fd)
+        output.write_output(dst, "x\n")
+    finally:
+        os.close(fd)
+    assert dst.read_text(encoding="utf-8") == "x\n"
+    assert not stale.exists() and new.exists() and live.exists() and mine.exists()

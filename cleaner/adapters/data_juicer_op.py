@@ -7,6 +7,8 @@ recipe can name it::
       - chinese_cleaner_mapper:
           to: zh-hans
 
+``dj-process`` knows the operator only once this module is imported: give its path with
+``--custom-operator-paths`` (``python -c 'import cleaner.adapters.data_juicer_op as m; print(m.__file__)'``),
 or from Python: ``dataset.process([ChineseCleanerMapper(to="zh-hans")])``. The operator pickles
 without its ``Cleaner``; each worker builds one on its first batch and keeps it.
 """

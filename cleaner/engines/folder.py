@@ -27,6 +27,7 @@ from pathlib import Path
 
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines import manifest as manifests
+from cleaner.engines.folder_lock import FolderLock
 from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
 from cleaner.engines.report import Recorder, Report, WriteBack, replay, shown
@@ -131,6 +132,14 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
     ``field``: the field cleaned in JSON Lines files (WARC pages become records with ``text``).
     ``report_path``: one JSON line per unit counted: cleaned, unchanged, failed or skipped.
     """
+    if report.writeback is not WriteBack.WRITE:  # --check, --diff: nothing is written, no lock
+        return _run_folder(src_dir, out_dir, config, report, jobs, force, progress, report_path, learn, field)
+    with FolderLock(out_dir):  # before any work: a second run is refused, an unwritable folder too
+        return _run_folder(src_dir, out_dir, config, report, jobs, force, progress, report_path, learn, field)
+
+
+def _run_folder(src_dir: Path, out_dir: Path, config: Config, report: Report, jobs: int | None, force: bool,
+                progress: bool | None, report_path: Path | None, learn: bool, field: str) -> Report:
     write = report.writeback is WriteBack.WRITE
     listed: list[tuple[str, str, str]] | None = [] if report_path else None  # units that are not jobs: (path, status, why)
     every = [Job(src, dst, output, kind, report_path is not None, report.writeback,
@@ -143,6 +152,12 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
     manifest = None
 
     try:
+        if report_path:  # opened before the learning pass: a report that cannot be written is refused first
+            per_file = open(report_path, "w", encoding="utf-8")
+        if write and not force:  # before any work: one line for a damaged manifest, not one per output
+            known = manifests.Manifest(out_dir, "")
+            if refusal := known.refusal([job.output for job in every if not_ours(job, known)]):
+                raise manifests.ManifestUnreadable(refusal)
         learned, sites = None, {}
         base = manifests.run_fingerprint(config, None, field=field)
         # Every output up to date from the same inputs: learning again would learn the same lines.
@@ -173,9 +188,7 @@ def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, 
             work.append(_with_learned(job, learned, sites))
         sizes = {job.src: _file_size(job.src) for job in work}
         bar = progress_bar(sum(sizes.values()), progress, files=len(work), label="cleaning" if learned is not None else "")
-        if report_path:
-            report_path.parent.mkdir(parents=True, exist_ok=True)
-            per_file = open(report_path, "w", encoding="utf-8")
+        if per_file:
             for where, status, why in listed or ():  # the report names every unit the summary counts
                 key = "error" if status == "failed" else "reason"
                 per_file.write(json.dumps({"input": shown(where), "status": status, key: why}, ensure_ascii=False) + "\n")
@@ -234,7 +247,11 @@ def clean_file(job: Job, config: Config) -> Outcome:
     try:
         if job.kind in ("jsonl", "warc"):
             return _clean_records_file(job, config)
-        data = read_all(job.src)
+        # The digest the freshness check compares: of the file's bytes as stored (a compressed
+        # page's digest of its decompressed bytes would make it stale on every re-run); taken
+        # before reading, so a file that changes meanwhile is redone.
+        digest = manifests.file_digest(job.src) or ""
+        data = read_all(job.src, config.max_bytes)
         page = load_page(data, job.src, sniff=config.strip_markup)
         result = Cleaner.for_config(config.for_extracted_text() if page.is_html else config).run(page.text, details=job.details,
                                                                                                   title=page.meta.get("title"), linked=page.linked, roles=page.roles)
@@ -251,7 +268,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
             write_atomic(Path(job.dst), new)
         elif job.writeback is WriteBack.DIFF and details["changed"]:
             details["diff"] = (page.text, new)
-        return Outcome(None, manifests.digest(data), details=details)
+        return Outcome(None, digest, details=details)
     except (NotText, DocumentTooLarge) as exc:
         return Outcome(str(exc))
     except OSError as exc:
@@ -393,7 +410,7 @@ LEARN_AHEAD = 32  # pages a learning worker is given ahead: work for it while me
 def page_lines(job: Job, config: Config) -> tuple[str | None, dict[str, str]]:
     """A page's site and its countable lines (in a worker); (None, {}) for a file that cannot be read."""
     try:
-        page = load_page(read_all(job.src), job.src, sniff=config.strip_markup)
+        page = load_page(read_all(job.src, config.max_bytes), job.src, sniff=config.strip_markup)
     except Exception:  # reported by the second pass, which reads it again
         return None, {}
     cleaning = config.for_extracted_text() if page.is_html else config  # as clean_file cleans it

@@ -142,7 +142,8 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     except Exception as exc:  # a bug on one record must not end the stream
         log.fail(where, f"internal error ({type(exc).__name__}: {exc}); passed through unchanged")
         return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
-    changed = result.text != value
+    changed = result.text != value or (cleaner.config.from_html and title is not None
+                                       and title_in_script(title, result, cleaner.config) != title)
     data = result.to_dict()
     log.done(where, changed, data["steps"], data["findings"], result.meta.get("site", ""))
     if writeback is WriteBack.DIFF and changed:
@@ -150,9 +151,28 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     if not changed and not details:
         return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
     changes: dict[str, object] = {field: result.text} if changed else {}
+    if cleaner.config.from_html and title is not None and (own := title_in_script(title, result, cleaner.config)) != title:
+        changes["title"] = own  # a WARC page's title, as --json gives a page file's: in the text's script
     if details:
         changes["cleaner"] = {k: v for k, v in data.items() if k != "text"}
     return record.rewritten(changes).encode("utf-8") + (ending or b"\n")
+
+
+def title_in_script(title: str, result, config: Config) -> str:
+    """A page's own title in the target script, as the pipeline gives it in meta (``--json``):
+    taken from there when the details were made, else converted the same way (mojibake the
+    repairs left is kept as it is)."""
+    own = " ".join(title.split())
+    if "title" in result.meta:
+        converted = result.meta["title"]
+    elif not config.convert_script or config.to == "keep":
+        return title
+    else:
+        from cleaner.repair import mojibake
+        from cleaner.script import convert
+
+        converted = own if mojibake.unrepaired_spans(own) else convert.convert(own, config.to)
+    return title if converted == own else converted  # spacing alone is no reason to rewrite it
 
 
 def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: Report, jobs: int = 1, field: str = "text",
@@ -283,10 +303,10 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     size = None if once or kind == "warc" or file_compression(src) else os.stat(src).st_size
     learned = None
     group = "file:" + os.path.basename(src)
-    if learn and once:
-        what = "stdin" if src == "-" else "an input that is not a regular file"
-        report.note(name, f"learning furniture is off for {what} (it cannot be read twice); give a file to learn, or --no-learn")
-    elif learn:
+    if learn and once and src != "-":  # standard input is never learned (README): said only of a path given
+        report.note(name, "learning furniture is off for an input that is not a regular file (it cannot be read twice); "
+                          "give a file to learn, or --no-learn")
+    elif learn and not once:
         learner = Learner()
         bar = progress_bar(size, None, label="learning")
         try:

@@ -13,7 +13,9 @@ line, so a re-run redoes it and tells its failures again rather than calling it 
 Before any output is written, every output the run will write gets a line that vouches for nothing
 (overruling an earlier run's); a line is appended after each output is in place (renamed). So a killed
 run leaves at worst an output without its line, which the next run redoes. A torn last line is ignored. The file is
-compacted (rewritten atomically, one line per output) when a run starts.
+compacted (rewritten atomically, one line per output) when a run starts: only one run at a time
+writes a folder (``cleaner.engines.folder_lock``), else the compaction would cut the other run's
+lines off. Other lines that are no entry make the manifest damaged (``Manifest.refusal``).
 
 A file at an output's path that the manifest does not name was not written by a run of ours (the
 user's own file, or outputs whose manifest was deleted): the folder engine does not replace it
@@ -48,10 +50,6 @@ def run_fingerprint(config: Config, learned=None, field: str = "text") -> str:
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
 
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def file_digest(path: str | Path) -> str | None:
     h = hashlib.blake2b(digest_size=16)
     try:
@@ -84,23 +82,42 @@ def unchanged_run(out_dir: Path, inputs: dict[str, str], base: str) -> str | Non
     return runs.pop()
 
 
+class ManifestUnreadable(Exception):
+    """The manifest is damaged and outputs in place cannot be told apart (``Manifest.refusal``)."""
+
+
 class Manifest:
     def __init__(self, out_dir: Path, fingerprint: str, base: str | None = None) -> None:
         self.path = out_dir / NAME
         self.fingerprint = fingerprint
         self.base = base  # a learning run's fingerprint without what it learned (``unchanged_run``)
         self.entries: dict[str, dict] = {}
+        self.unreadable = 0  # lines that are no entry, but a torn last one (a killed run's)
         self._fh = None
+        torn = False
         try:
-            with open(self.path, encoding="utf-8") as fh:
+            with open(self.path, encoding="utf-8", errors="replace") as fh:
                 for line in fh:
+                    self.unreadable += torn
                     try:
                         entry = json.loads(line)
                         self.entries[entry["output"]] = entry
+                        torn = False
                     except (ValueError, KeyError, TypeError):
-                        continue  # a line torn by a killed run
-        except (OSError, UnicodeDecodeError):
+                        torn = True  # a line torn by a killed run, if it is the last
+        except OSError:
             pass
+        if torn and not self.entries:  # nothing but a line that is no entry: no torn line of a run of ours
+            self.unreadable += 1
+
+    def refusal(self, outputs: list[str]) -> str | None:
+        """One line for a manifest that is damaged beyond a torn last line when ``outputs``
+        (files in place that it does not name) would each be refused as not ours: the user is
+        told once, with what to do, not once per output."""
+        if not self.unreadable or not outputs:
+            return None
+        return (f"{self.path}: unreadable ({self.unreadable} line(s) are no entry), so {len(outputs)} output(s) in place "
+                "cannot be told from files of your own; give --force to replace them")
 
     def is_fresh(self, output: str, src: Path, dst: Path) -> bool:
         entry = self.entries.get(output)

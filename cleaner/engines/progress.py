@@ -32,6 +32,14 @@ def progress_bar(total: int | None, show: bool | None, files: int = 0, label: st
     """A bar for ``total`` bytes (None: unknown, the bar shows the rate), or None off a terminal
     (``show`` overrides) or with nothing to do. ``label`` names the pass: a learning run reads its
     input twice, and two bars without names look like one that started again."""
-    if total == 0 or not (sys.stderr.isatty() if show is None else show):
+    if total == 0 or not (_on_terminal(sys.stderr) if show is None else show):
         return None
     return Progress(total, files, label)
+
+
+def _on_terminal(stream) -> bool:
+    """Whether ``stream`` is a terminal; a closed stream (``2>&-`` leaves ``sys.stderr`` None) is not."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False

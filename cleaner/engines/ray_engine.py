@@ -54,8 +54,9 @@ def _start(jobs: int | None):
         ray.init(num_cpus=jobs + 1 if jobs else None, include_dashboard=False, log_to_driver=False, configure_logging=False)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # output in input order, record for record
-    ctx.enable_progress_bars = sys.stderr.isatty()
-    if not sys.stderr.isatty():
+    terminal = sys.stderr is not None and sys.stderr.isatty()
+    ctx.enable_progress_bars = terminal
+    if not terminal:
         logging.getLogger("ray.data").setLevel(logging.WARNING)
     cpus = int(ray.available_resources().get("CPU", 1))
     return ray, max(1, min(jobs or cpus, cpus - 1))

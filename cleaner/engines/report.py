@@ -145,9 +145,10 @@ class Report:
 
 
 def shown(name: str) -> str:
-    """A file name as it can be printed: bytes that were not UTF-8 (a GBK name from a Windows
-    zip, kept by Python as lone surrogates) are written as ``\xd6`` escapes."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A file name as it can be printed on one line (``cleaner.io.once.printable``)."""
+    from cleaner.io.once import printable
+
+    return printable(name)
 
 
 def finding_message(finding: dict) -> str:

@@ -28,12 +28,12 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
     try:
         if reads_once(src):  # a pipe, /dev/stdin, a terminal: one stream, as standard input is
             with opened_once(src) as fh:
-                data = read_stream(fh, src)
+                data = read_stream(fh, src, config.max_bytes)
         else:
-            data = read_all(src)
+            data = read_all(src, config.max_bytes)
     except OSError as exc:
         raise InputFailed(f"{name}: {exc.strerror or exc}") from None
-    except NotText as exc:
+    except (NotText, DocumentTooLarge) as exc:
         raise InputFailed(f"{name}: {exc}") from None
     if len(data) < 64 and not data.strip():  # said, as a folder run says it: often a failed fetch
         print(f"cleaner: {name}: note: empty {'input' if src == '-' else 'file'}; nothing to clean", file=sys.stderr)

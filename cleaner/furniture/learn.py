@@ -31,7 +31,10 @@ split, normalised, counted; nothing written) and remove the learned lines in the
   as furniture (a key's colon or a lexicon phrase): the records of a chat corpus or the chapters
   of a novel repeat such turns. Numbered headings (``一、总体要求``) are never learned: official documents share
   them. A line that is in one document only is never removed (``min_docs`` >= 3, and counts are
-  at most one over the truth).
+  at most one over the truth). A long line of prose (a comma or a sentence's end) is learned only
+  when worded as a page's frame (a phrase of the furniture lexicon: 未经授权不得转载), and a site only when at least one of its
+  learned lines is: templated texts that are no web pages (court judgments, contracts,
+  notices) repeat their formulas, dates and names in every document, and keep them.
 
 The learned table (``Learned``) holds normalised lines per site: exact strings, so a removal never
 rests on a hash, and small enough to send to every worker process.
@@ -95,14 +98,29 @@ def _zero(m: re.Match) -> str:
 
 def _worded_as_furniture(norm: str) -> bool:
     """A key's colon (免责声明：…) or a phrase of the furniture lexicon (欢迎关注, 阅读原文)."""
+    return ":" in norm or _web_worded(norm)
+
+
+def _web_worded(norm: str) -> bool:
+    """A phrase of the furniture lexicon (版权所有, 分享到, 当前位置, 关注…公众号, 打印本页): words
+    of a web page's frame, which court judgments, contracts or notices do not use."""
     from cleaner.furniture.lexicon import load_lexicon  # the generic model's words, loaded once
 
-    return ":" in norm or load_lexicon().phrases(norm)[0] > 0
+    return load_lexicon().phrases(norm)[0] > 0
 
 
 def is_sentence(line: str) -> bool:
     """A long punctuated line: article text unless most of its site's pages carry it."""
     return len(line) >= SENTENCE_CHARS and _SENTENCE_MARKS.search(line) is not None
+
+
+_PROSE_MARKS = re.compile(r"[,。！？!?；;…]")  # as normalised: fullwidth ，is ,
+
+
+def is_prose(norm: str) -> bool:
+    """A long normalised line with a comma or a sentence's end: written as prose, not a label, a
+    row or a link (a template's ruling sentence, a disclaimer, an article's sentence)."""
+    return len(norm) >= SENTENCE_CHARS and _PROSE_MARKS.search(norm) is not None
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +210,10 @@ class Thresholds:
             return False
         if not is_sentence(norm) and _ENDS_A_SENTENCE.search(norm) and not _worded_as_furniture(norm):
             return False  # a short sentence or a quoted turn (你好！ “好。”): a dialogue's or a story's
+        if is_prose(norm) and not _web_worded(norm):
+            # A long line of prose the site's documents share is a template's (依照…之规定，判决如下：)
+            # unless worded as a page's frame (未经授权，不得转载。): the template's documents keep it.
+            return False
         share = count / max(site_docs, count)
         return share >= (self.sentence_share if is_sentence(norm) else self.short_share)
 
@@ -287,6 +309,13 @@ class Learner:
             if t.is_furniture(entry.norm, entry.count, self.site_docs[entry.site]):
                 lines.setdefault(entry.site, set()).add(entry.norm)
                 counts[(entry.site, entry.norm)] = (entry.count, entry.example or entry.norm)
+        # Recurring lines are a web site's furniture only where the site shows a web page's frame:
+        # a folder of court judgments or contracts repeats its formulas (本院认为：, a date, a
+        # clerk's name) in every document, and none of them is furniture. A site whose recurring
+        # lines hold no phrase of the furniture lexicon learns nothing.
+        framed = {site for site, norms in lines.items() if any(_web_worded(n) for n in norms)}
+        lines = {site: norms for site, norms in lines.items() if site in framed}
+        counts = {key: value for key, value in counts.items() if key[0] in framed}
         return Learned({s: frozenset(v) for s, v in lines.items()}, {s: n for s, n in self.site_docs.items() if s in lines},
                        counts, self.documents)
 

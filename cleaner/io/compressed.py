@@ -148,21 +148,36 @@ def _decompressing(fh: BinaryIO, kind: str) -> BinaryIO:
     raise ValueError(f"unknown compression {kind!r}")
 
 
-def read_all(path: str | os.PathLike) -> bytes:
+def read_all(path: str | os.PathLike, max_bytes: int = 0) -> bytes:
     """The whole of a file, decompressed by its name (a page saved as ``page.html.gz``) or its
     first bytes (a gzipped page saved as ``page.txt``).
 
-    A truncated or corrupt compressed file raises ``OSError`` with one line saying so.
+    A truncated or corrupt compressed file raises ``OSError`` with one line saying so; one of
+    more than ``max_bytes`` bytes (0: no limit), decompressed, raises ``DocumentTooLarge`` as
+    soon as it passes them (``Config.max_bytes``), never reading on.
     """
     with open(path, "rb") as fh:
-        return read_stream(fh, os.fspath(path))
+        return read_stream(fh, os.fspath(path), max_bytes)
 
 
-def read_stream(fh: BinaryIO, name: str | os.PathLike = "-") -> bytes:
+def _bounded(head: bytes, stream: BinaryIO, max_bytes: int) -> bytes:
+    """``head`` and the rest of ``stream``; past ``max_bytes`` (when given), ``DocumentTooLarge``."""
+    if not max_bytes:
+        return head + stream.read()
+    data = head + stream.read(max(max_bytes + 1 - len(head), 0))
+    if len(data) > max_bytes:
+        from cleaner.config import DocumentTooLarge
+
+        raise DocumentTooLarge(f"over {max_bytes:,} bytes, more than {max_bytes // 4:,} characters can take (max_chars)")
+    return data
+
+
+def read_stream(fh: BinaryIO, name: str | os.PathLike = "-", max_bytes: int = 0) -> bytes:
     """The whole of an open stream (standard input), decompressed as :func:`wrap_reader` decides.
 
     A truncated or corrupt compressed stream raises ``OSError`` with one line saying so; a stream
-    whose first bytes are binary data raises ``NotText`` without reading on.
+    whose first bytes are binary data raises ``NotText`` without reading on; ``max_bytes`` as
+    for :func:`read_all`.
     """
     from cleaner.io.decode import SNIFF, refuse_binary
 
@@ -171,11 +186,11 @@ def read_stream(fh: BinaryIO, name: str | os.PathLike = "-") -> bytes:
         if kind is None:  # a read error is the file's own (EIO), told as it is
             head = _read_exactly(stream, SNIFF)
             refuse_binary(head)  # NotText before an endless device or a large binary is read whole
-            return head + stream.read()
+            return _bounded(head, stream, max_bytes)
         try:
             head = _read_exactly(stream, SNIFF)
             refuse_binary(head)
-            return head + stream.read()
+            return _bounded(head, stream, max_bytes)
         except COMPRESSION_ERRORS as exc:
             raise OSError(f"cannot read the compressed data ({type(exc).__name__}: {exc})") from None
 

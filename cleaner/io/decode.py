@@ -48,6 +48,32 @@ def decode(data: bytes) -> str:
 
 
 def decode_with_findings(data: bytes) -> Decoded:
+    """Decode (``_decode_marked``), reading GBK's A3A0 as browsers do (``browser_gb_space``)."""
+    decoded = _decode_marked(data)
+    decoded.text, mapped = browser_gb_space(decoded.text, data)
+    if mapped is not None:
+        decoded.findings.append(mapped)
+    return decoded
+
+
+def browser_gb_space(text: str, data: bytes) -> tuple[str, Finding | None]:
+    r"""``text`` with GBK's A3A0 as the ideographic space U+3000, and a finding saying how many.
+
+    Browsers decode GBK and GB18030 with the WHATWG decoder, which reads A3A0 as U+3000 (pages
+    indent paragraphs with two); Python's gb18030 reads it as the private-use U+E5E5, which no
+    font shows. A U+E5E5 is taken for one only when the bytes hold A3A0 (no UTF-8 character does).
+
+    >>> browser_gb_space("\ue5e5\ue5e5国务院", b"\xa3\xa0\xa3\xa0\xb9\xfa\xce\xf1\xd4\xba")[0]
+    '\u3000\u3000国务院'
+    """
+    if "\ue5e5" not in text or b"\xa3\xa0" not in data:
+        return text, None
+    count = text.count("\ue5e5")
+    return text.replace("\ue5e5", "\u3000"), Finding(
+        "gb-a3a0-space", -1, "GBK's A3A0 read as the ideographic space U+3000, as browsers read it (not private-use U+E5E5)", count)
+
+
+def _decode_marked(data: bytes) -> Decoded:
     """Decode; a byte-order mark that disagrees with the bytes after it is a finding.
 
     A BOM is trusted only when the bytes after it read as its encoding: editors and converters

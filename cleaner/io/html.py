@@ -411,8 +411,15 @@ def _continuation_at(line: str, i: int, misread: bool = True) -> bool:
 
 
 def html_to_text(data: bytes, http_content_type: str | None = None) -> HtmlPage:
-    """HTML bytes -> :class:`HtmlPage`: :func:`decode_html`, then :func:`extract`."""
-    return extract(decode_html(data, http_content_type))
+    """HTML bytes -> :class:`HtmlPage`: :func:`decode_html` (GBK's A3A0 as browsers read it:
+    ``cleaner.io.decode.browser_gb_space``), then :func:`extract`."""
+    from cleaner.io.decode import browser_gb_space
+
+    text, mapped = browser_gb_space(decode_html(data, http_content_type), data)
+    page = extract(text)
+    if mapped is not None:
+        page.findings.append(mapped)
+    return page
 
 
 def join_wrapped(html: str) -> str:

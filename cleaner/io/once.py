@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,8 +35,25 @@ def reads_once(src: str | os.PathLike) -> bool:
 
 
 def shown_name(src: str | os.PathLike) -> str:
-    """The input's name in messages: ``<stdin>`` for ``-``."""
-    return "<stdin>" if os.fspath(src) == "-" else os.fspath(src)
+    """The input's name in messages: ``<stdin>`` for ``-``; else as ``printable`` writes it."""
+    return "<stdin>" if os.fspath(src) == "-" else printable(os.fspath(src))
+
+
+# Control characters (C0, DEL, C1): a newline in a file name would cut a one-line message in two,
+# and an escape sequence would reach the terminal raw.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(name: str) -> str:
+    r"""A file name as one line can show it: bytes that were not UTF-8 (a GBK name from a Windows
+    zip, kept by Python as lone surrogates) as ``\xd6`` escapes, and control characters as
+    Python writes them (``\n``, ``\x1b``).
+
+    >>> printable("evil\nname.txt"), printable("esc\x1b[31m.txt")
+    ('evil\\nname.txt', 'esc\\x1b[31m.txt')
+    """
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROLS.sub(lambda m: repr(m.group())[1:-1], name) if _CONTROLS.search(name) else name
 
 
 @contextmanager

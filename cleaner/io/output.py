@@ -21,6 +21,7 @@ import re
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,7 +36,8 @@ def _umask() -> int:
     return mask
 
 
-UMASK = _umask()  # read once, at import: os.umask can only be read by setting it
+UMASK = _umask()
+STARTED = time.time()  # about when this run started: only temporaries older than it are swept  # read once, at import: os.umask can only be read by setting it
 
 
 def is_stream(output: str | Path | None) -> bool:
@@ -135,6 +137,7 @@ def write_atomic(path: Path, pieces: str | bytes | Iterable[str | bytes]) -> Non
     mode = new_file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{_short(path.name)}{TMP_MARK}", suffix=TMP_SUFFIX, dir=path.parent)
     try:
+        _hold(fd)  # a sweep by another run (``remove_stale_temporaries``) passes over a file in use
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as raw:
             sink = wrap_writer(raw, path.name) if compression_of(path.name) else raw
@@ -160,10 +163,13 @@ def write_stream(pieces: str | bytes | Iterable[str | bytes]) -> None:
 
 
 def write_output(output: str | Path | None, pieces: str | bytes | Iterable[str | bytes]) -> None:
-    """To standard output for a stream, else atomically to the file."""
+    """To standard output for a stream, else atomically to the file (first removing the
+    temporaries that killed runs left for it)."""
     if is_stream(output):
         write_stream(pieces)
     else:
+        # A killed run of one file left its temporary beside it; a folder run sweeps its own.
+        remove_stale_temporaries([Path(output)], older_than=STARTED)
         write_atomic(Path(output), pieces)
 
 
@@ -182,12 +188,44 @@ def shown_path(filename: str | os.PathLike | None) -> str | None:
     return name
 
 
-def remove_stale_temporaries(outputs: Iterable[Path]) -> int:
+def _hold(fd: int) -> None:
+    """An advisory lock on a temporary file being written, released when it is closed."""
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        pass  # no advisory locks here: the sweep still spares files newer than its run
+
+
+def _in_use(path: Path) -> bool:
+    """Whether a live process holds ``path``'s lock (``_hold``): its temporary file, being written."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return True  # gone, or not ours to read: left alone
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(outputs: Iterable[Path], older_than: float | None = None) -> int:
     """Remove the temporary files earlier (killed) runs left for ``outputs``; how many.
 
     Only names ``write_atomic`` gives an output's temporary file (``.NAME.cleaner-`` with eight
     random letters, ``.tmp``) beside that output: a user's own file that looks like one, or one in
-    a folder this run writes nothing to, is not ours to remove.
+    a folder this run writes nothing to, is not ours to remove. Another live run's temporaries
+    are not at risk: a folder run holds its output folder's lock (``cleaner.engines.folder_lock``),
+    so no other folder run writes there meanwhile; a single-file run sweeps only files older
+    than itself (``older_than``, a time) that no live process holds (``_hold``).
     """
     by_folder: dict[Path, set[str]] = {}
     for output in outputs:
@@ -201,12 +239,21 @@ def remove_stale_temporaries(outputs: Iterable[Path]) -> int:
         for name in names:
             cut = len(name) - len(TMP_SUFFIX) - 8
             if name.endswith(TMP_SUFFIX) and name[:cut] in prefixes and _TMP_LETTERS.fullmatch(name[cut:-len(TMP_SUFFIX)]):
+                if older_than is not None and (_mtime(folder / name) >= older_than or _in_use(folder / name)):
+                    continue
                 try:
                     os.unlink(folder / name)
                     removed += 1
                 except OSError:
                     pass
     return removed
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return os.lstat(path).st_mtime
+    except OSError:
+        return float("inf")  # gone: nothing to remove
 
 
 _TMP_LETTERS = re.compile("[a-z0-9_]{8}")  # what tempfile.mkstemp puts between prefix and suffix

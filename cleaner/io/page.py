@@ -6,6 +6,7 @@ decoded, and counts as changed the same way whichever mode cleans it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cleaner.io.decode import decode_with_findings
@@ -38,12 +39,31 @@ def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = 
         "its content" if sniff and looks_like_html(data[:SNIFF]) else ""
     if why:
         extracted = html_to_text(data)
-        return Page(extracted.text, True, list(extracted.findings), dict(extracted.meta), read_as=f"HTML, by {why}",
-                    linked=extracted.linked, roles=extracted.roles)
+        return Page(extracted.text, True, list(extracted.findings) + symbol_font_finding(extracted.text), dict(extracted.meta),
+                    read_as=f"HTML, by {why}", linked=extracted.linked, roles=extracted.roles)
     decoded = decode_with_findings(data)
     # RTF is read as text and its source turned into its text by the pipeline (cleaner/rtf.py).
     rtf = "its name" if input_kind(name) == "rtf" else "its content" if looks_like_rtf(data[:SNIFF]) else ""
-    return Page(decoded.text, False, decoded.findings, read_as=f"RTF, by {rtf}" if rtf else "text")
+    return Page(decoded.text, False, decoded.findings + symbol_font_finding(decoded.text), read_as=f"RTF, by {rtf}" if rtf else "text")
+
+
+_SYMBOL_FONT = re.compile("[\uf020-\uf0ff]")
+
+
+def symbol_font_finding(text: str) -> list[Finding]:
+    r"""A finding for private-use U+F020-U+F0FF: Word's Symbol and Wingdings characters (bullets
+    U+F075, arrows U+F0D8), which a page copied from Word keeps and no other font shows. Their
+    meaning depends on the font the page named, so they are told, not changed.
+
+    >>> [f.count for f in symbol_font_finding("\uf075 第一条\n\uf075 第二条")]
+    [2]
+    """
+    found = _SYMBOL_FONT.findall(text)
+    if not found:
+        return []
+    kinds = " ".join(f"U+{ord(c):04X}" for c in sorted(set(found))[:5])
+    return [Finding("symbol-font-pua", -1, f"private-use characters of the Symbol or Wingdings font ({kinds}): shown as "
+                    "boxes outside Word; left as they are", len(found))]
 
 
 def as_file_text(text: str) -> str:
