@@ -317,7 +317,7 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                 cut, rest_at = len(data), len(line)
         tail = data[pos:cut]
         candidates: list[tuple[list, float, bool]] = []
-        if tail and tail[0] == -1:
+        if tail and tail[0] == -1 and not _in_latin_word(line, _char_at(starts, pos)):
             after = tail[1] if len(tail) > 1 else -1
             candidates += [(head + [b] + tail[1:], MARKED_COST, True) for b in _fills(narrow, after)]
         elif tail and tail[0] in KEPT:
@@ -367,6 +367,22 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                 alternative, margin = other[3][:1], gain - other[0]
                 break
     return k, end, new_mid, gain, guessed, alternative, margin
+
+
+def _in_latin_word(line: str, mark: int) -> bool:
+    """Do the marks from ``mark`` on stand inside a Latin word: an ASCII letter after them, and
+    another before them or after that one? Then they are a Latin letter a decoder rejected
+    (Göttingen's ö, Latin-1 read as UTF-8: G\ufffdttingen), not a lead byte whose trail is the
+    letter: a value given there paired with it (G⺶tingen) and ate a letter of the word."""
+    first = mark
+    while first and line[first - 1] == "\ufffd":
+        first -= 1
+    last = mark
+    while last < len(line) and line[last] == "\ufffd":
+        last += 1
+    around = (line[first - 1 : first] if first else "", line[last : last + 1], line[last + 1 : last + 2])
+    letters = [ch.isascii() and ch.isalpha() for ch in around]
+    return letters[1] and (letters[0] or letters[2])
 
 
 _OTHER_SCRIPT = re.compile("[\u3040-\u30ff\uac00-\ud7a3]")
