@@ -230,4 +230,9 @@ def test_a_mark_before_a_trail_letter_outside_a_latin_word_is_still_read():
     # a lone trail letter is a lead the decoder rejected, as before.
     assert one_byte._in_latin_word("G\ufffdttingen", 1) and one_byte._in_latin_word("G\ufffd\ufffdttingen", 2)
     assert one_byte._in_latin_word("在\ufffdcole", 1)  # a word's first letter lost: the word goes on
+    assert one_byte._in_latin_word("Zo\ufffdt.", 2)  # two letters before and one after
     assert not one_byte._in_latin_word("中\ufffdt中", 1) and not one_byte._in_latin_word("中\ufffd中", 1)
+    # A lone trail letter between marks: a Big5 stream read as GBK out of step (review32r's first
+    # rule left 長三角 unread there, and a second clean read it).
+    assert not one_byte._in_latin_word("\ufffdb\ufffd\ufffd\ufffdT\xe0", 2)
+    assert not one_byte._in_latin_word("\ufffdb\ufffd\ufffd\ufffdT\xe0", 4)

@@ -370,19 +370,24 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
 
 
 def _in_latin_word(line: str, mark: int) -> bool:
-    """Do the marks from ``mark`` on stand inside a Latin word: an ASCII letter after them, and
-    another before them or after that one? Then they are a Latin letter a decoder rejected
+    """Do the marks from ``mark`` on stand inside a Latin word: two ASCII letters before them and
+    one after, or two after them in lower case? Then they are a Latin letter a decoder rejected
     (Göttingen's ö, Latin-1 read as UTF-8: G\ufffdttingen), not a lead byte whose trail is the
-    letter: a value given there paired with it (G⺶tingen) and ate a letter of the word."""
+    letter: a value given there paired with it (G⺶tingen) and ate a letter of the word. A lone
+    letter between marks (\ufffdb\ufffd\ufffd\ufffdT) is the trail bytes a stream out of step shows."""
     first = mark
     while first and line[first - 1] == "\ufffd":
         first -= 1
     last = mark
     while last < len(line) and line[last] == "\ufffd":
         last += 1
-    around = (line[first - 1 : first] if first else "", line[last : last + 1], line[last + 1 : last + 2])
-    letters = [ch.isascii() and ch.isalpha() for ch in around]
-    return letters[1] and (letters[0] or letters[2])
+
+    def letter(at: int, lower: bool = False) -> bool:
+        return 0 <= at < len(line) and line[at].isascii() and (line[at].islower() if lower else line[at].isalpha())
+
+    # Lower case after the marks: a word goes on so, where a stream's trail bytes 41-7a fall as
+    # they may (Big5 read as GBK shows 藾P, 蛅Tà).
+    return letter(last, True) and (letter(last + 1, True) or letter(first - 1) and letter(first - 2))
 
 
 _OTHER_SCRIPT = re.compile("[\u3040-\u30ff\uac00-\ud7a3]")
