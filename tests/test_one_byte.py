@@ -9,6 +9,7 @@ from damage import ONE_BYTE_KINDS, one_byte_out_of_step
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import Cleaner
 from cleaner.repair import one_byte
 
 # Sentences of each family's damage (written for these tests): Cantonese and Hong Kong names hold
@@ -208,3 +209,30 @@ def test_a_shifted_runs_place_is_left_to_realign_the_lines_other_places_are_read
     shifted = "主要?jiǎng)恿χ鸩睫D(zhuǎn)變?yōu)榧夹g(shù)創新"
     assert shift_spans(shifted) and one_byte.repair(shifted, protect=shift_spans).text == shifted
     assert one_byte.repair(shifted).text != shifted  # what the protection spares it
+
+
+@pytest.mark.parametrize("word", ["Göttingen", "München", "Zürich", "Gödel", "Malmö"])
+@pytest.mark.parametrize("codec", ["latin-1", "utf-8"])
+def test_a_latin_word_that_lost_a_letter_gains_no_han(word, codec):
+    # Latin-1 read as UTF-8 (or UTF-8 read by a tool that rejected its bytes) leaves a mark, or two,
+    # for ö inside the word: G\ufffdttingen. The marked byte given a value paired with the next
+    # letter as its trail made G⺶tingen (review32r: a Han invented and a letter eaten).
+    raw = word.encode(codec)
+    shown = raw.decode("utf-8" if codec == "latin-1" else "ascii", "replace")
+    assert "\ufffd" in shown
+    line = f"他在{shown}大学学习物理学，后来回国。"
+    assert one_byte.repair(line).text == line
+    assert Cleaner(to="keep", remove_furniture=False).clean(line) == line
+
+
+def test_a_mark_before_a_trail_letter_outside_a_latin_word_is_still_read():
+    # The Latin-word rule asks for a letter on the word's other side too: a mark between Han and
+    # a lone trail letter is a lead the decoder rejected, as before.
+    assert one_byte._in_latin_word("G\ufffdttingen", 1) and one_byte._in_latin_word("G\ufffd\ufffdttingen", 2)
+    assert one_byte._in_latin_word("在\ufffdcole", 1)  # a word's first letter lost: the word goes on
+    assert one_byte._in_latin_word("Zo\ufffdt.", 2)  # two letters before and one after
+    assert not one_byte._in_latin_word("中\ufffdt中", 1) and not one_byte._in_latin_word("中\ufffd中", 1)
+    # A lone trail letter between marks: a Big5 stream read as GBK out of step (review32r's first
+    # rule left 長三角 unread there, and a second clean read it).
+    assert not one_byte._in_latin_word("\ufffdb\ufffd\ufffd\ufffdT\xe0", 2)
+    assert not one_byte._in_latin_word("\ufffdb\ufffd\ufffd\ufffdT\xe0", 4)

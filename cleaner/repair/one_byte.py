@@ -319,7 +319,7 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                 cut, rest_at = len(data), len(line)
         tail = data[pos:cut]
         candidates: list[tuple[list, float, bool]] = []
-        if tail and tail[0] == -1:
+        if tail and tail[0] == -1 and not _in_latin_word(line, _char_at(starts, pos)):
             after = tail[1] if len(tail) > 1 else -1
             candidates += [(head + [b] + tail[1:], MARKED_COST, True) for b in _fills(narrow, after)]
         elif tail and tail[0] in KEPT:
@@ -369,6 +369,27 @@ def _best_edit(line: str, data: list[int], starts: list[int], at: int, narrow: s
                 alternative, margin = other[3][:1], gain - other[0]
                 break
     return k, end, new_mid, gain, guessed, alternative, margin
+
+
+def _in_latin_word(line: str, mark: int) -> bool:
+    """Do the marks from ``mark`` on stand inside a Latin word: two ASCII letters before them and
+    one after, or two after them in lower case? Then they are a Latin letter a decoder rejected
+    (Göttingen's ö, Latin-1 read as UTF-8: G\ufffdttingen), not a lead byte whose trail is the
+    letter: a value given there paired with it (G⺶tingen) and ate a letter of the word. A lone
+    letter between marks (\ufffdb\ufffd\ufffd\ufffdT) is the trail bytes a stream out of step shows."""
+    first = mark
+    while first and line[first - 1] == "\ufffd":
+        first -= 1
+    last = mark
+    while last < len(line) and line[last] == "\ufffd":
+        last += 1
+
+    def letter(at: int, lower: bool = False) -> bool:
+        return 0 <= at < len(line) and line[at].isascii() and (line[at].islower() if lower else line[at].isalpha())
+
+    # Lower case after the marks: a word goes on so, where a stream's trail bytes 41-7a fall as
+    # they may (Big5 read as GBK shows 藾P, 蛅Tà).
+    return letter(last, True) and (letter(last + 1, True) or letter(first - 1) and letter(first - 2))
 
 
 _OTHER_SCRIPT = re.compile("[\u3040-\u30ff\uac00-\ud7a3]")
