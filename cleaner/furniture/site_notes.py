@@ -34,6 +34,13 @@ _AUTHOR = re.compile(r"我(?![们們站网網司院局馆館行])")
 # no note (本报讯 …著作权纠纷案 opens a court report).
 _REPORTER = re.compile(r"本[报網网台刊站](?:讯|訊|记者|記者|通讯员|通訊員|评论员|評論員|特约|特約|专稿|專稿)")
 _SENTENCES = re.compile(r"[^。！？!?；;]+")
+# What a sentence quotes names a thing or gives someone's words (“关注即送”是一种引流手段): no act
+# or matter of the page's.
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+# Someone's words reported (法官提醒，…; 业内人士指出，…; …对本报记者说。): the article reports them, the
+# site's note speaks in its own voice and reports no one. A speaker (the clause before the verb) the site
+# names (本站提醒：) is its own.
+_SAID = re.compile(r"(?:表示|指出|认为|提醒|介绍|透露|强调|坦言|回应|解释|称|说)(?:[,:“]|$)")
 # A step or an item of the article's own list: 二、, 3., (一), 第一步, ①.
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]+步|[①-⑳])")
 
@@ -76,7 +83,11 @@ def site_note(text: str, words: NoteWords | None = None, site_only: bool = False
     words = words or load_note_words()
     if not words.anchor.search(text.lower()) or _AUTHOR.search(text):
         return ""  # the author speaking of the text (本文为我原创，禁止转载): the article's own words
-    for sentence in _SENTENCES.findall(_REPORTER.sub("", text.lower())):
+    text = _QUOTED.sub("", _REPORTER.sub("", text.lower()))
+    for sentence in _SENTENCES.findall(text):
+        said = _SAID.search(sentence)
+        if said and not words.subjects.search(sentence[: said.start()].rsplit(",", 1)[-1]):
+            return ""  # someone's words the article reports
         if words.alone.search(sentence):
             return "act"
         if (words.site if site_only else words.subjects).search(sentence):
