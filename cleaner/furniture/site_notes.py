@@ -37,6 +37,8 @@ _SENTENCES = re.compile(r"[^。！？!?；;]+")
 # What a sentence quotes names a thing or gives someone's words (“关注即送”是一种引流手段): no act
 # or matter of the page's.
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+# Words asking the reader (欢迎, 请, 记得, 点击, 长按, 即可): a call to act is addressed to them.
+_ASKING = re.compile(r"欢迎|请|记得|别忘|可以|可在|可通过|即可|点击|长按|一起|快来|赶快|赶紧")
 # Someone's words reported (法官提醒，…; 业内人士指出，…; …对本报记者说。): the article reports them, the
 # site's note speaks in its own voice and reports no one. A speaker (the clause before the verb) the site
 # names (本站提醒：) is its own.
@@ -92,9 +94,17 @@ def site_note(text: str, words: NoteWords | None = None, site_only: bool = False
             return "act"
         if (words.site if site_only else words.subjects).search(sentence):
             for kind, pattern in words.matters.items():
-                if pattern.search(sentence):
+                found = pattern.search(sentence)
+                if found and (kind != "acts" or _asked(sentence, found, words.subjects)):
                     return kind
     return ""
+
+
+def _asked(sentence: str, act: re.Match, subjects: re.Pattern) -> bool:
+    """The reader is asked to act on the page (欢迎关注本号, 本站APP已上线，扫码即可下载, 关注本公众号): the
+    sentence holds a word asking, or names the page after the act as what is acted on. The site doing
+    it itself (本网将持续关注事件进展, 本网今年共收到读者投稿三千余篇) reports its own work."""
+    return bool(_ASKING.search(sentence)) or bool(subjects.search(sentence, act.end()))
 
 
 def without_notes(texts: list[str], first: int, last: int) -> tuple[int, int]:
