@@ -7,7 +7,9 @@ sentence without a furniture sign of its own stays), and the lexicon's notice ne
 words and the site's name for itself (``本站…版权…转载…``). What tells a note from the article is
 what it speaks of: the page itself (本文, 以上内容, 本站, 我们) and one of the page's own matters
 (reliance, rights, the reader's acts on the page, viewing, comment rules), in one sentence; or a
-reader's act on the page alone (点赞, 点个在看, 分享给好友). An article speaks of its subject.
+reader's act on the page alone (点赞, 点个在看, 分享给好友). An article speaks of its subject, reports
+others' words (法官提醒，…) and quotes names (“关注即送”); the site's note speaks for itself and, of the
+reader's acts, asks them of the reader (欢迎关注, 扫码即可下载): 本网将持续关注 is the site's own work.
 
 The body found over the page's prose is ended above the notes closing it and started below the
 notes opening it (``without_notes``); then only lines outside the body are asked (``generic.decide``), never a row the article
@@ -110,8 +112,8 @@ def _asked(sentence: str, act: re.Match, subjects: re.Pattern) -> bool:
 def without_notes(texts: list[str], first: int, last: int) -> tuple[int, int]:
     """The body ``first``..``last`` (positions in ``texts``, folded lines) less the site's notes
     that close or open it: punctuated as sentences, they read as prose and joined the body, and nothing
-    outside a body is asked of them. Only the site's voice ends the body (``site_only``): a line
-    naming the text itself (本文, 这篇文章) may be its author's last words (a post asking its readers
+    outside a body is asked of them. On the page's last line only the site's voice ends the body
+    (``site_only``): a line naming the text itself (本文, 这篇文章) may be its author's last words (a post asking its readers
     to share it, 本文…欢迎转载); outside the body it is judged as any note. A note inside the body, with the
     article's lines below it, is the article's."""
     end = last
