@@ -146,17 +146,7 @@ def template_set(name: str, cleaner: Cleaner, catch, model) -> None:
             n = len(bench.comparable(line))
             where = "above" if i < first else ("below" if i > last else "between")
             if kind == "F" and bench.comparable(line) in kept:
-                left.add("position", where, n)
-                left.add("length", band(n), n)
-                for s in shapes(line):
-                    left.add("shape", s, n)
-                why, pro, con = features_of(catch, line, model)
-                left.add("cause", why, n)
-                left.add("cause@pos", f"{why}@{where}", n)
-                for s in shapes(line):
-                    left.add("cause@shape", f"{why}@{s}", n)
-                left.add("for", pro, n)
-                left.add("against", con, n)
+                _add_left(left, catch, model, line, where, n, n)
             elif kind in "AP" and bench.comparable(line) not in kept:
                 lost.add("position", where, n)
                 lost.add("length", band(n), n)
@@ -167,6 +157,22 @@ def template_set(name: str, cleaner: Cleaner, catch, model) -> None:
     print(f"== {name}: {pages} pages, article {length} characters")
     left.show("leftover F lines (lines/characters, % of article length)", length)
     lost.show("lost article lines", length)
+
+
+def _add_left(left: Counts, catch, model, line: str, where: str, length: int, n: int) -> None:
+    """Count a leftover line of ``length`` characters, ``n`` of them furniture, under each of its
+    readings: where it stands, its length band, its shapes, the model's cause and features."""
+    left.add("position", where, n)
+    left.add("length", band(length), n)
+    for s in shapes(line):
+        left.add("shape", s, n)
+    why, pro, con = features_of(catch, line, model)
+    left.add("cause", why, n)
+    left.add("cause@pos", f"{why}@{where}", n)
+    for s in shapes(line):
+        left.add("cause@shape", f"{why}@{s}", n)
+    left.add("for", pro, n)
+    left.add("against", con, n)
 
 
 def dev_split(split: str, catch, model) -> None:
@@ -190,17 +196,7 @@ def dev_split(split: str, catch, model) -> None:
             if o * 2 <= len(piece):
                 continue
             where = "above" if i < first else ("below" if i > last else "between")
-            left.add("position", where, o)
-            left.add("length", band(len(piece)), o)
-            for s in shapes(row):
-                left.add("shape", s, o)
-            why, pro, con = features_of(catch, row, model)
-            left.add("cause", why, o)
-            left.add("cause@pos", f"{why}@{where}", o)
-            for s in shapes(row):
-                left.add("cause@shape", f"{why}@{s}", o)
-            left.add("for", pro, o)
-            left.add("against", con, o)
+            _add_left(left, catch, model, row, where, len(piece), o)
         for f in result.findings:
             if f.kind != "removed-line":
                 continue

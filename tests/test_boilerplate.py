@@ -86,3 +86,15 @@ def test_a_numbered_step_naming_an_app_is_the_articles_and_a_lone_prompt_goes():
     # Unnumbered, it is the site's prompt.
     result = Cleaner(to="keep").run("\n".join(["如何在手机上办理社保认证", para, para, "下载某某新闻APP"]), details=True)
     assert "下载某某新闻APP" not in result.text and "common/qr" in [s.name for s in result.steps]
+
+
+def test_the_headline_the_title_names_is_held_from_the_generic_rules():
+    # common/qr's words in the headline of a report about follow-for-gift schemes: the title names it.
+    para = "近来，不少市民反映在商场门口被要求扫码关注公众号领取礼品，随后频繁收到各种推销信息，不胜其扰。"
+    headline = "关注公众号就送礼品？警惕“关注陷阱”"
+    page = "\n".join([headline, para, para])
+    result = Cleaner(to="keep").run(page, details=True, title=headline + "_消费维权_某某网")
+    assert headline in result.text.split("\n")
+    # With no title naming it, the same line is the rule's.
+    result = Cleaner(to="keep").run(page, details=True, title="消费维权_某某网")
+    assert headline not in result.text.split("\n") and "common/qr" in [s.name for s in result.steps]

@@ -35,6 +35,10 @@ def note(text: str, **kw) -> str:
     ("喜欢这篇游记？点赞收藏，让更多人看到！", "act"),
     ("请文明发言，理性讨论，发帖前请阅读版规。", "act"),
     ("以上就是本期的全部内容啦，我们下期再见！", "act"),
+    ("本站提醒：以上内容仅供参考，不构成投资建议。", "reliance"),  # the site named as the speaker: its own voice
+    ("欢迎关注“某某发布”公众号，本号将持续更新。", "acts"),  # a quoted name, the act outside it
+    ("关注本公众号，获取更多资讯。", "acts"),  # the page named as what is acted on
+    ("本站APP已上线，扫码即可下载。", "acts"),  # the reader asked (即可)
 ])
 def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     assert note(text) == kind
@@ -51,6 +55,17 @@ def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     "感谢您对平台的支持与理解。",  # a notice's own thanks
     "本报讯 5月10日，市中级人民法院公开审理了一起音乐作品著作权纠纷案。",  # the site's dateline opens its report
     "本网记者从市版权局获悉，今年共查处侵权案件十二起。",  # its reporter
+    # Someone's words the article reports: the site's note reports no one.
+    "法官提醒，本网及各类平台转载他人作品，应当事先取得授权并注明出处。",
+    "本案主审法官表示，本文所涉判决已经生效，以上内容可为同类案件提供参考。",
+    "版权是作家的命根子，本站这类平台也应尽到审核义务，刘某对本报记者说。",
+    # What a sentence quotes names a thing: “关注即送” is no call to follow.
+    "业内人士认为“关注即送”是一种常见的引流手段，本文提到的几家商户已被约谈。",
+    "本文提到的“扫码关注领礼品”活动已被叫停。",
+    # The site doing the act itself reports its own work: no call to the reader.
+    "本网将持续关注事件进展。",
+    "事件进展，本台将持续关注。",
+    "本网今年共收到读者投稿三千余篇。",
 ])
 def test_an_article_sentence_is_no_note(text):
     assert note(text) == ""

@@ -20,6 +20,7 @@ from cleaner._native import LineMatcher
 from cleaner.furniture.interleaved import INSIDE_FAMILIES
 from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
+from cleaner.furniture.entries import title_parts, title_words
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
 from cleaner.furniture.kept_blocks import kept_lines, unrepaired_lines
 from cleaner.furniture.rulepattern import expand, substitute
@@ -196,13 +197,17 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     # zone once the menu above it has gone, and a line of a list is far from the body once its
     # neighbours are gone. Without this, cleaning the output again removed more (8 of the 69
     # dev pages): clean(clean(x)) must be clean(x).
+    # The headline the page's title names (its first part's words): no generic rule's phrase makes it
+    # furniture (关注公众号就送礼品？警惕“关注陷阱”, a report on follow-for-gift schemes, is no QR prompt).
+    parts = title_parts(fold_line(title)) if title else []
+    named = parts[0] if parts else None
     page_kind = None  # a web page, or a text of another kind (text_kind.py): asked once the model removes a line
     heads: set[int] = set()
     headline: list[generic.Decision] = []  # the headline as the last reading found it
     # Lines the repairs left misread (kept_blocks): asked once, each reading holds those still there.
     unrepaired = unrepaired_lines(lines) if generic_model else set()
     for reading in range(ROUNDS if generic_model else 1):
-        _apply_rules(rules, lines, content, hits, dropped, replaced, result)
+        _apply_rules(rules, lines, content, hits, dropped, replaced, result, named)
         alive = [i for i in content if i not in dropped]
         foot = generic.after_foot(folded, content, dropped)
         if not generic_model:
@@ -282,7 +287,7 @@ def _forms(lines, folded, content: list[int], alive: list[int], gone: set[int], 
 
 
 def _apply_rules(rules: tuple[Rule, ...], lines, content: list[int], hits: _Hits, dropped: dict[int, str],
-                 replaced: dict[int, str], result: Removal) -> None:
+                 replaced: dict[int, str], result: Removal, named: str | None = None) -> None:
     """Apply the rules in order to the live lines (``content`` not yet ``dropped``). Removing
     furniture at the page bottom (share buttons) can bring more furniture into the bottom zone,
     so rules run again until nothing changes (a few passes at most)."""
@@ -300,7 +305,7 @@ def _apply_rules(rules: tuple[Rule, ...], lines, content: list[int], hits: _Hits
                 zones, seen = _zones(len(alive)), len(dropped)
             visited = _visited(hits.candidates(rule), position, zones[rule.zone])
             if visited:
-                _apply_rule(rule, lines, alive, visited, hits, dropped, replaced, result)
+                _apply_rule(rule, lines, alive, visited, hits, dropped, replaced, result, named)
         if (len(dropped), sum(result.counts.values())) == before:
             break
 
@@ -373,8 +378,9 @@ def _visited(candidates: list[int], position: dict[int, int], zone: Sequence[int
 
 
 def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], hits: _Hits, dropped: dict[int, str],
-                replaced: dict[int, str], result: Removal) -> None:
-    """Apply one rule at the given positions of the live lines (ascending: ``_visited``)."""
+                replaced: dict[int, str], result: Removal, named: str | None = None) -> None:
+    """Apply one rule at the given positions of the live lines (ascending: ``_visited``). ``named``:
+    the words of the headline the page's title names, held from the generic rules."""
     folded = hits.folded
     for pos in positions:
         i = alive[pos]
@@ -389,7 +395,8 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
             if value and key not in result.meta:
                 result.meta[key] = unicodedata.normalize("NFKC", value).strip()  # ２０２０ -> 2020
         if rule.action == "drop-line":
-            if _generic(rule) and (_article_sentence(pos, alive, folded, dropped) or _counted_step(pos, alive, folded, dropped)):
+            if _generic(rule) and (_article_sentence(pos, alive, folded, dropped) or _counted_step(pos, alive, folded, dropped)
+                                   or named is not None and title_words(folded[i]) == named):
                 continue
             dropped[i] = rule.id
         elif rule.action == "drop-block":

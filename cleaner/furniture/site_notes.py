@@ -7,7 +7,9 @@ sentence without a furniture sign of its own stays), and the lexicon's notice ne
 words and the site's name for itself (``本站…版权…转载…``). What tells a note from the article is
 what it speaks of: the page itself (本文, 以上内容, 本站, 我们) and one of the page's own matters
 (reliance, rights, the reader's acts on the page, viewing, comment rules), in one sentence; or a
-reader's act on the page alone (点赞, 点个在看, 分享给好友). An article speaks of its subject.
+reader's act on the page alone (点赞, 点个在看, 分享给好友). An article speaks of its subject, reports
+others' words (法官提醒，…) and quotes names (“关注即送”); the site's note speaks for itself and, of the
+reader's acts, asks them of the reader (欢迎关注, 扫码即可下载): 本网将持续关注 is the site's own work.
 
 The body found over the page's prose is ended above the notes closing it and started below the
 notes opening it (``without_notes``); then only lines outside the body are asked (``generic.decide``), never a row the article
@@ -34,6 +36,15 @@ _AUTHOR = re.compile(r"我(?![们們站网網司院局馆館行])")
 # no note (本报讯 …著作权纠纷案 opens a court report).
 _REPORTER = re.compile(r"本[报網网台刊站](?:讯|訊|记者|記者|通讯员|通訊員|评论员|評論員|特约|特約|专稿|專稿)")
 _SENTENCES = re.compile(r"[^。！？!?；;]+")
+# What a sentence quotes names a thing or gives someone's words (“关注即送”是一种引流手段): no act
+# or matter of the page's.
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+# Words asking the reader (欢迎, 请, 记得, 点击, 长按, 即可): a call to act is addressed to them.
+_ASKING = re.compile(r"欢迎|请|记得|别忘|可以|可在|可通过|即可|点击|长按|一起|快来|赶快|赶紧")
+# Someone's words reported (法官提醒，…; 业内人士指出，…; …对本报记者说。): the article reports them, the
+# site's note speaks in its own voice and reports no one. A speaker (the clause before the verb) the site
+# names (本站提醒：) is its own.
+_SAID = re.compile(r"(?:表示|指出|认为|提醒|介绍|透露|强调|坦言|回应|解释|称|说)(?:[,:“]|$)")
 # A step or an item of the article's own list: 二、, 3., (一), 第一步, ①.
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]+步|[①-⑳])")
 
@@ -76,21 +87,33 @@ def site_note(text: str, words: NoteWords | None = None, site_only: bool = False
     words = words or load_note_words()
     if not words.anchor.search(text.lower()) or _AUTHOR.search(text):
         return ""  # the author speaking of the text (本文为我原创，禁止转载): the article's own words
-    for sentence in _SENTENCES.findall(_REPORTER.sub("", text.lower())):
+    text = _QUOTED.sub("", _REPORTER.sub("", text.lower()))
+    for sentence in _SENTENCES.findall(text):
+        said = _SAID.search(sentence)
+        if said and not words.subjects.search(sentence[: said.start()].rsplit(",", 1)[-1]):
+            return ""  # someone's words the article reports
         if words.alone.search(sentence):
             return "act"
         if (words.site if site_only else words.subjects).search(sentence):
             for kind, pattern in words.matters.items():
-                if pattern.search(sentence):
+                found = pattern.search(sentence)
+                if found and (kind != "acts" or _asked(sentence, found, words.subjects)):
                     return kind
     return ""
+
+
+def _asked(sentence: str, act: re.Match, subjects: re.Pattern) -> bool:
+    """The reader is asked to act on the page (欢迎关注本号, 本站APP已上线，扫码即可下载, 关注本公众号): the
+    sentence holds a word asking, or names the page after the act as what is acted on. The site doing
+    it itself (本网将持续关注事件进展, 本网今年共收到读者投稿三千余篇) reports its own work."""
+    return bool(_ASKING.search(sentence)) or bool(subjects.search(sentence, act.end()))
 
 
 def without_notes(texts: list[str], first: int, last: int) -> tuple[int, int]:
     """The body ``first``..``last`` (positions in ``texts``, folded lines) less the site's notes
     that close or open it: punctuated as sentences, they read as prose and joined the body, and nothing
-    outside a body is asked of them. Only the site's voice ends the body (``site_only``): a line
-    naming the text itself (本文, 这篇文章) may be its author's last words (a post asking its readers
+    outside a body is asked of them. On the page's last line only the site's voice ends the body
+    (``site_only``): a line naming the text itself (本文, 这篇文章) may be its author's last words (a post asking its readers
     to share it, 本文…欢迎转载); outside the body it is judged as any note. A note inside the body, with the
     article's lines below it, is the article's."""
     end = last
