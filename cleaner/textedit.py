@@ -7,7 +7,11 @@ The text is rebuilt from the slices between the changed places instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def replace_at(text: str, changes: Iterable[tuple[int, str]]) -> str:
@@ -27,6 +31,34 @@ def replace_at(text: str, changes: Iterable[tuple[int, str]]) -> str:
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def rewrite_matches(text: str, pattern: re.Pattern, rewrite: Callable[[re.Match], tuple[str, T] | None]) -> tuple[str, list[tuple[int, T]]]:
+    """``text`` with each match of ``pattern`` that ``rewrite`` gives a new text for replaced by it,
+    and for each one replaced, where its new text starts in the result with what ``rewrite`` said
+    of it (findings are placed by it); ``text`` itself when none is.
+
+    >>> rewrite_matches("a1b22c", re.compile(r"\\d+"), lambda m: (m.group() * 2, len(m.group())) if m.group() != "1" else None)
+    ('a1b2222c', [(3, 2)])
+    """
+    pieces: list[str] = []
+    done: list[tuple[int, T]] = []
+    last = size = 0
+    for m in pattern.finditer(text):
+        new = rewrite(m)
+        if new is None:
+            continue
+        fixed, said = new
+        pieces.append(text[last : m.start()])
+        size += m.start() - last
+        done.append((size, said))
+        pieces.append(fixed)
+        size += len(fixed)
+        last = m.end()
+    if not done:
+        return text, []
+    pieces.append(text[last:])
+    return "".join(pieces), done
 
 
 def joined_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -34,3 +34,18 @@ def test_until_unchanged_stops_where_nothing_changes_or_at_its_rounds():
     assert until_unchanged(halve, "abcdefgh") == "a"
     assert until_unchanged(halve, "abcdefgh", rounds=1) == "abcd"
     assert until_unchanged(halve, "abcdefgh", rounds=0) == "abcdefgh"
+
+
+def test_rewrite_matches_places_each_rewrite_in_the_result():
+    import re
+
+    from cleaner.textedit import rewrite_matches
+
+    # Each rewrite changes the length: a later one's place counts the earlier ones' new texts.
+    grown = lambda m: (m.group() * 3, m.group())  # noqa: E731
+    text, done = rewrite_matches("x12y3z", re.compile(r"\d+"), grown)
+    assert text == "x121212y333z"
+    assert done == [(1, "12"), (8, "3")]
+    assert all(text[at : at + 3 * len(said)] == said * 3 for at, said in done)
+    # A match left as it is: the text itself, nothing placed.
+    assert rewrite_matches("x12y3z", re.compile(r"\d+"), lambda m: None) == ("x12y3z", [])

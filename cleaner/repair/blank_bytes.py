@@ -21,6 +21,7 @@ import re
 from cleaner import chardata
 from cleaner.model import Finding
 from cleaner.repair import code_page_marks, holes, latin_layers
+from cleaner.textedit import rewrite_matches
 
 NBSP = 0xA0
 LOST = "\ufffd"
@@ -38,29 +39,21 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
     character its byte was shown as; (text, runs changed, findings)."""
     if not latin_layers.shows_misread_utf8(text) or not _SPACE_AFTER_MISREAD.search(text):
         return text, 0, []
-    pieces: list[str] = []
-    findings: list[Finding] = []
-    done = count = 0
-    for m in _RUN.finditer(text):
+    def rewrite(m: re.Match) -> tuple[str, list] | None:
         run = m.group()
         if " " not in run or len(latin_layers.MISREAD_UTF8.findall(run)) < MIN_MISREAD:
-            continue
+            return None
         fixed, chosen = _filled(run)
         if fixed == run:
-            continue
-        pieces.append(text[done : m.start()])
-        at = sum(map(len, pieces))
-        for slot, g, read in chosen:
-            findings.append(holes.guess_finding("lost-byte", at + slot, read, g.alternative, g.margin))
+            return None
         if not guess:
             fixed = "".join(LOST if any(slot == i for slot, _, _ in chosen) else ch for i, ch in enumerate(fixed))
-        pieces.append(fixed)
-        done = m.end()
-        count += 1
-    if not count:
-        return text, 0, []
-    pieces.append(text[done:])
-    return "".join(pieces), count, findings
+        return fixed, chosen
+
+    fixed_text, runs = rewrite_matches(text, _RUN, rewrite)
+    findings = [holes.guess_finding("lost-byte", at + slot, read, g.alternative, g.margin)
+                for at, chosen in runs for slot, g, read in chosen]
+    return fixed_text, len(runs), findings
 
 
 def _filled(run: str) -> tuple[str, list[tuple[int, code_page_marks.Guess, str]]]:

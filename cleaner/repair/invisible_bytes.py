@@ -33,6 +33,7 @@ from cleaner import chardata
 from cleaner.langmodel import model
 from cleaner.model import Finding
 from cleaner.repair import holes, latin_layers
+from cleaner.textedit import rewrite_matches
 
 LOST = "\ufffd"
 GUESS_KIND = latin_layers.GUESS_KIND
@@ -131,13 +132,10 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
         # Wikipedia corpus: 37 of its 1,104 Simplified paragraphs show 64 misread characters and
         # no a0, and cp1254's own drops were filled as a0, 后 read 名: review31c).
         return text, 0, []
-    pieces: list[str] = []
-    findings: list[Finding] = []
-    done = count = 0
-    for m in _RUN.finditer(text):
+    def rewrite(m: re.Match) -> tuple[str, list] | None:
         run = m.group()
         if len(latin_layers.MISREAD_UTF8.findall(run)) < MIN_MISREAD:
-            continue
+            return None
         # A run ends where the decoder's characters do, or at ASCII: a character cut there was cut
         # by a deletion only before a line end, an ASCII character other than a space, or Chinese
         # read right (a space may be its no-break space made one: ``blank_bytes``; a letter outside
@@ -145,18 +143,12 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
         after = text[m.end() : m.end() + 1]
         closed = not after or after == "\n" or (after < "\x80" and after != " ") or after >= "\u2e80"
         fixed, chosen = _filled(run, gone, text[max(0, m.start() - 8) : m.start()], guess, closed)
-        if fixed == run:
-            continue
-        pieces.append(text[done : m.start()])
-        at = sum(map(len, pieces))
-        findings += [holes.guess_finding(GUESS_KIND, at + slot, c.char, c.alternative, c.margin) for slot, c in chosen]
-        pieces.append(fixed)
-        done = m.end()
-        count += 1
-    if not count:
-        return text, 0, []
-    pieces.append(text[done:])
-    return "".join(pieces), count, findings
+        return None if fixed == run else (fixed, chosen)
+
+    fixed_text, runs = rewrite_matches(text, _RUN, rewrite)
+    findings = [holes.guess_finding(GUESS_KIND, at + slot, c.char, c.alternative, c.margin)
+                for at, chosen in runs for slot, c in chosen]
+    return fixed_text, len(runs), findings
 
 
 def _filled(run: str, gone: tuple[int, ...], prev: str, guess: bool, closed: bool
