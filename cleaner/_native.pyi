@@ -245,6 +245,15 @@ class FurnitureLexicon:
     def notice(self, text: str, least: int) -> bool:
         """A notice heading and a colon, or ``least`` different notice words and one of the site's own."""
 
+class FurnitureMarks:
+    """The lexicon's [ends] and [comments] words (NFKC, stripped): native/src/furniture_marks.rs,
+    held to the Python original by tests/test_furniture_features.py."""
+
+    def __init__(self, *, ends: list[str], comments: list[str]) -> None: ...
+    def of(self, lines: list[str], most: int) -> tuple[list[bool], list[bool]]:
+        """(end markers, comment headers): ``features.end_marker`` and ``features.comment_header`` of
+        each line (folded, NFKC, stripped); ``most``: ``features.MARK_MAX``."""
+
 # List blocks and body finding of the generic furniture model (native/src/furniture.rs,
 # furniture_body.rs), one call per page from lists.py and body.py; held to the Python originals by
 # tests/test_furniture_lists.py and tests/test_furniture_body.py (tests/reference_furniture_*.py).

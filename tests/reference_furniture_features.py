@@ -167,3 +167,45 @@ def item_row(text: str) -> bool:
         return False
     verse = len({len(x) for x in items}) == 1 and len(items[0]) >= 4 and not _SEPARATOR.search(text)
     return not verse
+
+
+# The marks of a short line (features.end_marker, features.comment_header), native since session 33
+# (native/src/furniture_marks.rs): the originals, unchanged, with the lexicon's patterns of their words.
+MARK_MAX = 40  # characters: an end marker or a comment header is a short line, not a sentence
+_COMPLETE = re.compile(r"[(\[【]\s*(全文)?完\s*[)\]】]\s*$")  # "(完)" closing the last paragraph
+
+# A link to the previous or next piece of a series, by the unit it counts in, whatever the site
+# (上一篇, 下一页, 前一期, 后一章; lessons: 上一节, 下一讲, 下一课, but not before what a lesson asks).
+_PREV_NEXT = re.compile(r"^[【\[<«]?\s*[上下前后]一(?:(?:篇|条|则|期|集|章|话|回|首|帖|贴|封|页)(?:$|[:\s】\]>»])"
+                        r"|(?:节|讲|课)(?:$|[】\]>»]|[:\s](?!\s*(?:预习|背诵|复习|完成|学习|练习|阅读|思考|朗读|默写))))")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class Marks:
+    ends_re: re.Pattern
+    comments_re: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def load_marks(path: Path = DATA / "lexicon.toml") -> Marks:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    alternation = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # noqa: E731
+    return Marks(re.compile(alternation(_normal(data["ends"]["words"]))), re.compile(alternation(_normal(data["comments"]["words"]))))
+
+
+def end_marker(text: str, f: dict[str, float], marks: Marks) -> bool:
+    if "完" in text and _COMPLETE.search(text):  # the substring test spares the search on most lines
+        return True
+    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
+            and (bool(_PREV_NEXT.match(text))
+                 or any(_set_apart(text, m.start(), m.end()) for m in marks.ends_re.finditer(text))))
+
+
+def comment_header(text: str, f: dict[str, float], marks: Marks) -> bool:
+    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
+            and any(_set_apart(text, m.start(), m.end()) for m in marks.comments_re.finditer(text)))
+
+
+def _set_apart(text: str, start: int, end: int) -> bool:
+    return not (start > 0 and end < len(text) and _HAN_CHAR.match(text, start - 1) and _HAN_CHAR.match(text, end))

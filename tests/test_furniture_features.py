@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner.furniture.boilerplate import fold_line
-from cleaner.furniture.features import FEATURES, line_features, normalise, page_features, text_features
+from cleaner.furniture.features import FEATURES, comment_header, end_marker, line_features, marks, normalise, page_features, text_features
 from cleaner.furniture.lexicon import DATA, load_lexicon
 
 LEX = load_lexicon()
@@ -65,6 +65,46 @@ def _agree(line: str) -> None:
         assert LEX.phrases(text) == REF.phrases(text), text
         assert LEX.notice(text, 3) == REF.notice(text, 3), text
         assert text_features(text, LEX) == reference.text_features(text, REF), text
+        assert _marks([text]) == _reference_marks([text]), text
+
+
+def _marks(texts: list[str]) -> list[tuple[bool, bool]]:
+    return list(zip(*marks(texts, LEX), strict=True))
+
+
+def _reference_marks(texts: list[str]) -> list[tuple[bool, bool]]:
+    """(end_marker, comment_header) of each line by the Python originals (reference_furniture_features)."""
+    out = []
+    for text in texts:
+        f = reference.text_features(text, REF)
+        out.append((reference.end_marker(text, f, MARKS), reference.comment_header(text, f, MARKS)))
+    return out
+
+
+MARKS = reference.load_marks()
+# What end markers and comment headers are made of: the lexicon's end and comment words (in
+# LEXICON_WORDS), a series' links and units, a lesson's tasks, "(完)" closing a line, and what sets
+# a word apart from a run of Han or makes a sentence of the line.
+_MARK_PIECES = ["上一", "下一", "前一", "后一", "篇", "页", "期", "节", "讲", "课", "复习", "预习", "完", "全文", "(完)", "【全文完】",
+                "(", ")", "[", "]", "【", "】", "<", "«", ">", "»", ":", " ", "  ", "\n", "\t", "\u3000", "\x1c", "。", ",", "!", "…",
+                "网友", "张三", "12", "文章", "的", "回复", "责任编辑", "\udce4"]
+MARKED = st.lists(st.sampled_from(LEXICON_WORDS + _MARK_PIECES), max_size=8).map("".join)
+
+
+@SETTINGS
+@given(lines=st.lists(st.one_of(MARKED, FOCUSED, ANY, FURNITURE), max_size=8))
+def test_a_page_s_marks_are_the_python_originals_line_by_line(lines):
+    assert _marks(lines) == _reference_marks(lines)
+    assert [(end_marker(t, LEX), comment_header(t, LEX)) for t in lines] == _reference_marks(lines)
+
+
+def test_marks_of_the_series_links_complete_signs_and_comment_words():
+    lines = ["上一篇：回家", "下一节 复习", "下一讲 函数", "会议通过了决议，大家都同意，事情结束了。（完）", "【 全文 完 】", "网友 老街坊 回复",
+             "日本拟上调外国游客出境税", "责任编辑：王伟。", "  ", ""]
+    lines = [normalise(x) for x in lines]
+    assert _marks(lines) == _reference_marks(lines)
+    assert _marks(lines)[:7] == [(True, False), (False, False), (True, False), (True, False), (False, False), (False, True),
+                                 (False, False)]
 
 
 @SETTINGS

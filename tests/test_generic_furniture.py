@@ -384,7 +384,7 @@ COMMENTS = [
 
 def marker(line: str) -> bool:
     text = normalise(fold_line(line))
-    return end_marker(text, text_features(text, LEX), LEX)
+    return end_marker(text, LEX)
 
 
 @pytest.mark.parametrize("line, ends", [
@@ -445,8 +445,8 @@ def test_below_an_end_marker_comments_go_even_as_paragraphs():
 
 def test_comment_headers_make_a_thread_without_timestamps():
     text = normalise("网友 老街坊 回复")
-    assert comment_header(text, text_features(text, LEX), LEX)
-    assert not comment_header(ARTICLE[0], features(ARTICLE[0]), LEX)  # a sentence is no header
+    assert comment_header(text, LEX)
+    assert not comment_header(ARTICLE[0], LEX)  # a sentence is no header
     page = [*ARTICLE] + [line for pair in COMMENTS for line in pair]  # no heading, no stamp
     out = remove_furniture("\n".join(page), ()).text
     assert out == "\n".join(ARTICLE)
@@ -457,9 +457,9 @@ def test_a_headline_holding_a_comment_word_inside_its_words_is_no_comment_header
     # 游客 (tourists) inside a related link's title is no forum's guest: taken for a comment
     # header, it ended the article at a box set inside it and the rest of the article went.
     text = normalise(title)
-    assert not comment_header(text, text_features(text, LEX), LEX)
+    assert not comment_header(text, LEX)
     for header in ("游客 58.1.*.*", "张三的回复", "网友评论"):
-        assert comment_header(normalise(header), text_features(normalise(header), LEX), LEX)
+        assert comment_header(normalise(header), LEX)
 
 
 def test_a_box_inside_the_article_with_a_comment_word_in_a_link_keeps_the_article_below_it():

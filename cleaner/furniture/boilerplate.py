@@ -333,7 +333,7 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
         return True
     below = [normalise(folded[j]) for j in alive[pos + 1 :] if j not in dropped]
     for t, f in zip(below, page_features(below, lexicon), strict=True):
-        if end_marker(t, f, lexicon):
+        if end_marker(t, lexicon):
             return False  # what follows the article's end (网友评论 and the comments) is not the article
         if _sentence(t, f):
             return True

@@ -169,4 +169,4 @@ def comments_heading(text: str) -> bool:
 def _ends_article(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     """A post's stamp (a date and a time, no sentence end), an end marker or a comment header."""
     stamp = f["date"] and f["time"] and not f["final_punct"]
-    return bool(stamp or end_marker(text, f, lexicon) or comments_heading(text) or comment_header(text, f, lexicon))
+    return bool(stamp or end_marker(text, lexicon) or comments_heading(text) or comment_header(text, lexicon))

@@ -128,46 +128,35 @@ def _reset_rows(lexicon: Lexicon) -> dict:
 
 NOTICE_WORDS = 3  # different notice words (版权, 转载, 本网, 联系 ...) that make a line a notice
 MARK_MAX = 40  # characters: an end marker or a comment header is a short line, not a sentence
-_COMPLETE = re.compile(r"[(\[【]\s*(全文)?完\s*[)\]】]\s*$")  # "(完)" closing the last paragraph
 
 
-# A link to the previous or next piece of a series, by the unit it counts in, whatever the site
-# (上一篇, 下一期：…, 上一集, 后一则, 【下一章】): a measure word of writing, broadcasting or posting, then
-# the line's end, a colon, a space or a closing bracket. Not 下一步 (a step of the article), 下一站,
-# 下一届, 下一回合 (words of a sentence's subject).
-# A lesson's unit (节, 讲, 课) also heads a class's task (下一课 预习《济南的冬天》, 下一节：背诵课文,
-# review29a): there only a link's form, a title that sets no task, or nothing.
-_PREV_NEXT = re.compile(r"^[【\[<«]?\s*[上下前后]一(?:(?:篇|条|则|期|集|章|话|回|首|帖|贴|封|页)(?:$|[:\s】\]>»])"
-                        r"|(?:节|讲|课)(?:$|[】\]>»]|[:\s](?!\s*(?:预习|背诵|复习|完成|学习|练习|阅读|思考|朗读|默写))))")
-
-
-def end_marker(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
+def end_marker(text: str, lexicon: Lexicon) -> bool:
     """A sign that the article above has ended: an editor line (责任编辑：王伟), a 【纠错】 link,
     a link to the previous or next piece (上一篇, 下一期：…), a comments or disclaimer heading, or a
-    paragraph closed by "(完)"."""
-    if "完" in text and _COMPLETE.search(text):  # the substring test spares the search on most lines
-        return True
-    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
-            and (bool(_PREV_NEXT.match(text))
-                 or any(_set_apart(text, m.start(), m.end()) for m in lexicon.ends_re.finditer(text))))
+    paragraph closed by "(完)". ``text``: folded, NFKC (``marks`` reads a page's lines at once)."""
+    return lexicon.marks.of([text], MARK_MAX)[0][0]
 
 
-def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
+def comment_header(text: str, lexicon: Lexicon) -> bool:
     """A comment's header line: short, no sentence, with reply or vote words (网友 张三 回复,
     顶(3) 踩(1), IP属地：北京). A close row of them is a thread even without post timestamps."""
-    # No clauses: a hard-wrapped paragraph's lines are short and unended too, and hold 回复 or 网友.
-    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
-            and any(_set_apart(text, m.start(), m.end()) for m in lexicon.comments_re.finditer(text)))
+    return lexicon.marks.of([text], MARK_MAX)[1][0]
 
 
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+def marks(texts: list[str], lexicon: Lexicon) -> tuple[list[bool], list[bool]]:
+    """(``end_marker``, ``comment_header``) of each line, in one native call for the page
+    (``native/src/furniture_marks.rs``; its Python original is the tests' oracle,
+    ``tests/reference_furniture_features.py``).
 
-
-def _set_apart(text: str, start: int, end: int) -> bool:
-    """Does the comment word ``text[start:end]`` stand apart, at the line's edge or beside a
-    sign, space or digit (网友 张三 回复, 游客 58.1.*.*, 张三的回复)? Inside a run of Han it is a
-    word of a sentence or a headline (日本拟上调外国游客出境税: tourists, no forum's guest)."""
-    return not (start > 0 and end < len(text) and _HAN_CHAR.match(text, start - 1) and _HAN_CHAR.match(text, end))
+    Both are short lines (``MARK_MAX`` characters at most) that end no sentence and hold fewer than
+    two clause marks (a hard-wrapped paragraph's lines are short and unended too, and hold 回复 or
+    网友), with a word of the lexicon's ``[ends]`` or ``[comments]`` set apart: at the line's edge
+    or beside a sign, space or digit (网友 张三 回复, 游客 58.1.*.*, 张三的回复); inside a run of Han
+    it is a word of a sentence or a headline (日本拟上调外国游客出境税: tourists, no forum's guest).
+    An end marker is also a link to the previous or next piece of a series by the unit it counts
+    in (上一篇, 下一页; 下一节 but not 下一节 复习, a lesson's task), whatever the site, and a
+    line closed by "(完)" or "【全文完】", however long."""
+    return lexicon.marks.of(texts, MARK_MAX)
 
 
 # A row of page numbers and pager links: 第1页 第2页 下一页, 共3页 上一页 1 2 3 下一页, [1] [2] [下一页],

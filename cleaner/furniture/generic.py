@@ -26,7 +26,7 @@ from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.closing_rows import closing_rows, resumed_rows
-from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, comment_header, credit, end_marker, is_paragraph, line_features, prose_line,
+from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, credit, end_marker, is_paragraph, line_features, marks, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
@@ -121,17 +121,18 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     prose = [prose_line(line) and not t for line, t in zip(lines, template)]
     lengths = [len(line.text) for line in lines]
     barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
+    texts = [line.text for line in lines]
+    ended, headers = marks(texts, lexicon)  # end markers and comment headers: one native call
     # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
     # (a header word such as 网友 or 回复 can stand in an article's subheading).
-    stamps = [_stamp(line.features) or comment_header(line.text, line.features, lexicon) for line in lines]
-    texts = [line.text for line in lines]
+    stamps = [_stamp(line.features) or header for line, header in zip(lines, headers)]
     # A thread's posts repeat one form; a stamp or header of its own form is no post (threads.py).
     posts = shaped(stamps, texts, [_stamp(line.features) for line in lines])
     # Where the article has ended: at an end marker line, or after a paragraph closed by "(完)".
     ends = [False] * (len(lines) + 1)
     above, total = 0, sum(n for n, p in zip(lengths, prose) if p)
     for pos, line in enumerate(lines):
-        if (end_marker(line.text, line.features, lexicon) or comments_heading(line.text)) \
+        if (ended[pos] or comments_heading(line.text)) \
                 and not _subheading(lines, pos, prose, lexicon):
             ends[pos + prose[pos]] = True
         elif above > total - above and (line.index in foot or site_foot_line(line)):  # the cheap test first
@@ -224,7 +225,7 @@ def _like_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
         if pos not in ends:
             line = scored[pos]
             ends[pos] = _barrier(line, prose_line(line)) and not _stamp(line.features) and not line.features["kv_many"] \
-                or end_marker(line.text, line.features, lexicon) or comments_heading(line.text)
+                or end_marker(line.text, lexicon) or comments_heading(line.text)
         return ends[pos]
 
     # Under the headline a byline (a stamp, a row of keys) stands between it and the article's
@@ -245,7 +246,7 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     def heading(pos: int) -> bool:  # a furniture heading or an end marker
         line = scored[pos]
         return bool(_barrier(line, prose_line(line)) and not _stamp(line.features) and not line.features["kv_many"]
-                    or end_marker(line.text, line.features, lexicon) or comments_heading(line.text))
+                    or end_marker(line.text, lexicon) or comments_heading(line.text))
 
     fits = lambda pos: _item_fits(scored[pos]) and not heading(pos)  # noqa: E731
     blocks = list_blocks(texts, [is_paragraph(line.text, line.features) for line in scored])
@@ -1101,7 +1102,7 @@ def _closing_fits(line: Line, lexicon: Lexicon) -> bool:
     f, text = line.features, line.text
     if f["notice"] or _stamp(f) and one_field(text) is None or f["separators"] >= 0.5 or _RECORD_KEY.search(text) or structural(line):
         return False
-    if _COPYRIGHT.search(legible(text)) or end_marker(text, f, lexicon) or comments_heading(text):
+    if _COPYRIGHT.search(legible(text)) or end_marker(text, lexicon) or comments_heading(text):
         return False
     if f["url"] and ":" not in text:
         return False

@@ -5,8 +5,9 @@ Traditional pages match too). Its ``[provenance]`` table says where the entries 
 
 The phrases, keys and notice words are matched natively (``cleaner._native.FurnitureLexicon``,
 ``native/src/furniture.rs``), which also computes every line's text features in one call per
-page (``features.page_features``); the end and comment words stay Python patterns, asked of a
-few lines each page.
+page (``features.page_features``); so are the end and comment words of a short line
+(``cleaner._native.FurnitureMarks``, ``native/src/furniture_marks.rs``: ``features.end_marker``,
+``features.comment_header``), every line of a page in one call.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner._native import FurnitureLexicon
+from cleaner._native import FurnitureLexicon, FurnitureMarks
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -28,7 +29,7 @@ class Lexicon:
     native: FurnitureLexicon  # phrases, keys, notice words: the text features of lines
     size: int  # furniture phrases
     ends_re: re.Pattern  # signs that the article has ended (责任编辑, (完), 网友评论 ...)
-    comments_re: re.Pattern  # words of a comment's header line (回复, 网友, IP属地 ...)
+    marks: FurnitureMarks  # the end words and the words of a comment's header line (回复, 网友, IP属地 ...), set apart
 
     def notice(self, text: str, least: int) -> bool:
         """A notice of the site's: a line headed "免责声明：" (or another notice heading), or one
@@ -68,6 +69,7 @@ def load_lexicon(path: Path = DATA / "lexicon.toml") -> Lexicon:
     try:
         native = FurnitureLexicon(phrases=phrases, keys=keys, notice_words=groups["notice"], notice_self=own,
                                   notice_heads=heads, names=list(FEATURES))
+        marks = FurnitureMarks(ends=groups["ends"], comments=groups["comments"])
     except ValueError as e:  # a word NFKC leaves empty
         raise ValueError(f"{path}: {e}") from None
-    return Lexicon(native, len(phrases), re.compile(_alternation(groups["ends"])), re.compile(_alternation(groups["comments"])))
+    return Lexicon(native, len(phrases), re.compile(_alternation(groups["ends"])), marks)

@@ -134,13 +134,13 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
         return True
     if structural(line) in ("menu", "trail", "imprint"):
         return True
-    if credit(text) or prompt(text) or stats(text) or end_marker(text, f, lexicon):
+    if credit(text) or prompt(text) or stats(text) or end_marker(text, lexicon):
         return True
     if "排序" in text and _SORT_TABS.fullmatch(text):
         return True  # a comment box's sort tabs (按热度排序按时间排序)
     if comments_heading(text):
         return True  # a comment box's count as its heading (0评论, 评论(12), 留言 96): no author heads his own text so
-    if _SITE_COMMENT.search(text) and comment_header(text, f, lexicon):
+    if _SITE_COMMENT.search(text) and comment_header(text, lexicon):
         return True  # a comment's header with a site's word (网友 老街坊 回复)
     if f["date"] and f["time"] and not f["final_punct"] and len(text) <= STAMP_MAX and _REPLY_STAMP.search(text):
         return True  # a reply's stamp (# re: 标题 2023-11-20 10:30 网友3; 楼主 发表于 2023-…)

@@ -75,7 +75,7 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// `[。!?;,、:…]`: the clause marks (after NFKC: `，` is `,`).
-fn is_clause(c: char) -> bool {
+pub(crate) fn is_clause(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | ',' | '、' | ':' | '…')
 }
 
@@ -147,14 +147,14 @@ fn patterns() -> &'static Patterns {
 /// Words matched leftmost-longest, one match after the other (as Python's alternation of the
 /// words, longest first, finds them). A DFA: a few hundred short words, and lines whose bytes
 /// (the lead bytes of Han characters) defeat a prefilter, run three to four times the NFA's speed.
-struct Words {
-    ac: AhoCorasick,
+pub(crate) struct Words {
+    pub(crate) ac: AhoCorasick,
     /// Characters of each word.
     chars: Vec<usize>,
 }
 
 impl Words {
-    fn new(words: &[String], what: &str) -> Result<Self, String> {
+    pub(crate) fn new(words: &[String], what: &str) -> Result<Self, String> {
         let mut unique: Vec<&str> = words.iter().map(String::as_str).collect();
         unique.sort_unstable();
         unique.dedup();
@@ -499,7 +499,7 @@ fn is_digit(c: char) -> bool {
 /// `[。!?;…][”’」』)\]"']*$|\.{3}$`: a sentence mark, closing quotes and brackets after it aside,
 /// ends the line (the marks are no closers, so the closers at the end are all skipped), or "...".
 /// (Python's `$` is the end, or a last line break before it.)
-fn final_punct(text: &str) -> bool {
+pub(crate) fn final_punct(text: &str) -> bool {
     let ends = |t: &str| {
         let bare = t.trim_end_matches(['”', '’', '」', '』', ')', ']', '"', '\'']);
         bare.ends_with(['。', '!', '?', ';', '…']) || t.ends_with("...")

@@ -10,6 +10,7 @@ use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 
 use crate::furniture::{list_blocks, nfkc_line, row_form, skeleton, Lexicon, LexiconWords, ListParams, TEXT_FEATURES};
 use crate::furniture_body::{self as body, BodyLines, BodyParams, PositionFrame, PositionLines, POSITION_FEATURES};
+use crate::furniture_marks::Marks;
 use crate::{on_texts, strings_of, utf8_texts};
 
 /// (head edge, tail edge, stamped) of a line as a list's row.
@@ -179,6 +180,35 @@ impl PyFurnitureLexicon {
     fn notice(&self, text: &Bound<'_, PyString>, least: usize) -> PyResult<bool> {
         let objs = [text.clone()];
         Ok(self.lexicon.notice(&utf8_texts(&objs)?[0], least))
+    }
+}
+
+/// The marks a short line gives of where it stands (`furniture_marks.rs`): the lexicon's end and
+/// comment words, one object per process (`lexicon.py`), one call per page.
+#[pyclass(frozen, module = "cleaner._native", name = "FurnitureMarks")]
+struct PyFurnitureMarks {
+    marks: Marks,
+}
+
+#[pymethods]
+impl PyFurnitureMarks {
+    /// The word lists as `lexicon.py` reads them (NFKC, stripped).
+    #[new]
+    #[pyo3(signature = (*, ends, comments))]
+    fn new(ends: Vec<String>, comments: Vec<String>) -> PyResult<Self> {
+        Ok(PyFurnitureMarks {
+            marks: Marks::new(&ends, &comments).map_err(PyValueError::new_err)?,
+        })
+    }
+
+    /// (end markers, comment headers): for each line (folded, NFKC, stripped), whether it is one
+    /// (`features.end_marker`, `features.comment_header`); `most`: `MARK_MAX`.
+    fn of(&self, lines: &Bound<'_, PyList>, most: usize) -> PyResult<(Vec<bool>, Vec<bool>)> {
+        let objs = strings_of(lines)?;
+        let texts = utf8_texts(&objs)?;
+        Ok(on_texts(lines.py(), &texts, |texts| {
+            texts.iter().map(|t| self.marks.of(t, most)).unzip()
+        }))
     }
 }
 
@@ -438,6 +468,7 @@ fn furniture_positions(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFurnitureLexicon>()?;
     m.add_class::<PyFurnitureScorer>()?;
+    m.add_class::<PyFurnitureMarks>()?;
     m.add_function(wrap_pyfunction!(furniture_normalise, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_skeleton, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_row_forms, m)?)?;

@@ -25,6 +25,7 @@ pub mod engine;
 pub mod fixes;
 pub mod furniture;
 pub mod furniture_body;
+pub mod furniture_marks;
 mod furniture_py;
 pub mod lone_rare;
 pub mod other_scripts;
