@@ -104,6 +104,7 @@ STAGES = {
     "pdf glyphs": ("repair/pdf_glyphs.py", "repair"),
     "lost text (kept)": ("cleaner/lost_text.py", "spans"),
     "lost text (findings)": ("cleaner/lost_text.py", "findings"),
+    "title guess": ("cleaner/title_guess.py", "guessed_title"),
     "addresses (kept)": ("cleaner/addresses.py", "address_spans"),
     "subtitle syntax (kept)": ("cleaner/subtitles.py", "syntax_spans"),
     "social tokens (kept)": ("cleaner/social.py", "syntax_spans"),

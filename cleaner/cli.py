@@ -1,7 +1,9 @@
-"""Command line: ``cleaner [INPUT] [-o OUT]``; main(argv) -> exit code.
+"""Command line: ``cleaner [INPUT ...] [-o OUT]``; main(argv) -> exit code.
 
 The input decides the mode: a folder; a records file (``--jsonl``, or a ``.jsonl``/``.warc`` name,
-compressed or not); ``--engine ray``; otherwise one page (a file or stdin, text or HTML). Every
+compressed or not); ``--engine ray``; otherwise one page (a file or stdin, text or HTML). Several
+files (``several_mode``) are a folder run into ``-o DIR/``, or else cleaned one after another
+to standard output, each in its own mode. Every
 option is checked against the mode before any work (``OPTION_MODES``): an option the mode cannot
 honour is refused with exit 2 and one line saying where it applies.
 
@@ -31,7 +33,7 @@ from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
 from cleaner.io.once import reads_once, shown_name
-from cleaner.io.output import is_stream, output_file_error, overlap_error, shown_path
+from cleaner.io.output import is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path
 from cleaner.urlhost import host_of
 
 MODES = ("page", "folder", "records", "ray")
@@ -47,7 +49,7 @@ OPTION_MODES: dict[str, frozenset[str]] = {
     "check": frozenset({"page", "folder", "records"}),
     "diff": frozenset({"page", "folder", "records"}),
     "jobs": frozenset({"folder", "records", "ray"}),
-    "force": frozenset({"folder"}),
+    "force": frozenset({"page", "folder", "records"}),
     "report": frozenset({"folder"}),
     "jsonl": frozenset({"records"}),
     "field": frozenset({"folder", "records", "ray"}),
@@ -93,10 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
                        "Exit codes: 0 fine; 1 --check/--diff found changes, or some file or record failed; 2 refused; "
                        "130/143 interrupted; 141 the reader of the output went away. A folder or file named 'rules' is ./rules.")
     p.add_argument("--version", action="version", version=f"cleaner {__version__}")
-    p.add_argument("input", nargs="?", default="-", help="file, folder, or - for stdin (default); gzip, bz2, xz or zstd "
-                                                                "data is read through its compression")
-    p.add_argument("-o", "--output", help="output file (- for stdout, the default); FOLDER/ (ending in /, or a folder that "
-                                           "exists) puts a single input's output in it; the output folder when INPUT is a folder")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="file, folder, or - for stdin (default); gzip, bz2, xz or zstd "
+                                                                "data is read through its compression. Several files: with -o DIR/ "
+                                                                "each into DIR as a folder run writes them; without -o, one after "
+                                                                "another to stdout")
+    p.add_argument("-o", "--output", help="output file (- for stdout, the default; /dev/null: only the messages); FOLDER/ "
+                                           "(ending in /, or a folder that exists) puts an input's output in it; the output "
+                                           "folder when INPUT is a folder")
     p.add_argument("--to", choices=TARGETS, default="zh-hans", help="target script (default zh-hans)")
     p.add_argument("--site", help="force a site's rules (see `cleaner rules list`)")
     p.add_argument("--url", help="page: the page's URL, used to recognise its site")
@@ -118,12 +123,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="HTML input: keep the page's headline (the line above the article that repeats its <title>) in the text; "
                         "by default it goes to meta \"headline\" (shown by --json and --details), a recorded step")
     p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes for a folder or a records file (default, or 0: all cores)")
-    p.add_argument("--force", action="store_true", help="folders: redo every output, fresh or not")
+    p.add_argument("--force", action="store_true", help="replace a read-only output file (as cp -f does); folders: also "
+                                                         "redo every output, fresh or not, and replace files the manifest does not name")
     p.add_argument("--report", type=Path, metavar="FILE", help="folders: one JSON line per file: its status (cleaned, unchanged, failed, skipped) "
                         "and its steps and findings, or why it failed or was skipped")
     p.add_argument("--jsonl", action="store_true", help="the input is JSON Lines (found by name otherwise): clean one field of each record")
-    p.add_argument("--field", default="text", help="JSON Lines, also in folders: the field to clean (default text)")
-    p.add_argument("--details", action="store_true", help="records: add steps, findings and meta under \"cleaner\"")
+    p.add_argument("--field", default="text", help="JSON Lines, also in folders: the field to clean (default text); a dotted "
+                                                   "path reaches a nested one (content.text; \\. is a dot inside a key)")
+    p.add_argument("--details", action="store_true", help="records: add steps, findings and meta under \"cleaner\" (a record's "
+                                                           "own \"cleaner\" field is kept, and gets none, with a note)")
     p.add_argument("--no-learn", action="store_true",
                    help="folders, records, Ray: do not learn and remove the lines that recur across documents")
     p.add_argument("--max-chars", type=_positive_int, default=0, metavar="N",
@@ -145,6 +153,38 @@ def mode_of(args) -> str:
     if args.jsonl or (args.input != "-" and input_kind(args.input) in ("jsonl", "warc")):
         return "records"
     return "page"
+
+
+def several_mode(args, inputs: list[str]) -> str:
+    """The mode of a run given several inputs (``cleaner pages/*.html``), refusing in one line a
+    combination whose meaning is unclear.
+
+    With ``-o DIR/`` (a folder that exists, or a name ending in ``/``) the files are one folder
+    run into DIR: each output named as a folder run names it, one manifest, learned together.
+    Without ``-o`` (or with ``-o -``, ``/dev/stdout``, ``/dev/null``) each is cleaned as
+    ``cleaner FILE`` cleans it, one after another, to standard output: pages as text, records
+    files as JSON Lines, never the two mixed. Folders, standard input, Ray and an output file
+    are refused: which input would be meant, or where each output would go, is not clear.
+    """
+    if args.engine == "ray":
+        raise UsageError(f"--engine ray takes one input (a file or a folder), not {len(inputs)}")
+    for src in inputs:
+        if src == "-":
+            raise UsageError("- (standard input) among several inputs; give files only, or one input on standard input")
+        if Path(src).is_dir():
+            raise UsageError(f"{shown_name(src)}: a folder among {len(inputs)} inputs; give the folder alone "
+                             "(cleaner FOLDER -o OUT), or files only")
+    out = args.output
+    if out is not None and not is_stream(out) and not is_discard(out):
+        if str(out).endswith(("/", os.sep)) or Path(out).is_dir():
+            return "folder"
+        raise UsageError(f"-o {out}: with {len(inputs)} inputs -o names the folder their outputs go into "
+                         "(one that exists, or a name ending in /); without -o they go to standard output")
+    kinds = {"records" if args.jsonl or input_kind(src) in ("jsonl", "warc") else "page" for src in inputs}
+    if len(kinds) > 1:
+        raise UsageError("pages and records files among the inputs: on standard output text and JSON Lines would mix; "
+                         "give -o DIR/ for one output each")
+    return kinds.pop()
 
 
 def refused_options(args, mode: str) -> str | None:
@@ -269,16 +309,20 @@ class _Sites:
 
 def _run(argv: list[str]) -> int:
     parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
-    if extra and not extra[0].startswith("-") and args.input != "-":
-        # `cleaner pages/*.html -o out/`: one input a run; a folder's files are all cleaned by one run.
-        raise UsageError(f"{len(extra) + 1} inputs ({shown_name(args.input)}, {shown_name(extra[0])}{', ...' if len(extra) > 1 else ''}): "
-                         "give one file, or the folder that holds them (cleaner FOLDER -o OUT)")
-    if extra:
-        parser.error(f"unrecognized arguments: {' '.join(extra)}")
-    mode = mode_of(args)
+    args = parser.parse_intermixed_args(argv)  # `cleaner a.txt -o out/ b.txt` too
+    inputs = args.inputs or ["-"]
+    args.input = inputs[0]
+    several = len(inputs) > 1
+    mode = several_mode(args, inputs) if several else mode_of(args)
     if refusal := refused_options(args, mode):
         raise UsageError(refusal)
+    if args.field != "text":  # a key path (meta.text); an empty key is no path
+        from cleaner.io.jsonl import BadField, field_path
+
+        try:
+            field_path(args.field)
+        except BadField as exc:
+            raise UsageError(exc) from None
     if args.url is not None and not host_of(args.url):  # a URL without a host recognises no site, silently
         raise UsageError(f"--url {args.url}: not a URL with a host; give it whole (https://www.example.com/page.html)")
     for folder in args.rules:
@@ -299,16 +343,18 @@ def _run(argv: list[str]) -> int:
         raise UsageError(exc) from None
     if args.rules:
         _check_user_rules(cleaner.ruleset, args.rules)
-    if args.input != "-" and not Path(args.input).exists():
-        raise UsageError(_missing_input(args.input))
+    for src in inputs:
+        if src != "-" and not Path(src).exists():
+            raise UsageError(_missing_input(src))
     if args.input == "-" and sys.stdin is None:  # `cleaner <&-`: Python leaves sys.stdin None
         raise UsageError("<stdin>: standard input is closed; give a file, or pipe text in")
-    if mode == "folder":
+    if mode == "folder" and not several:
         _check_listable(args.input)
     if mode == "records" and args.field != "text" and not args.jsonl and input_kind(args.input) == "warc":
         raise UsageError("--field applies to JSON Lines; a WARC file's pages are cleaned as their text")
-    _into_folder(args, mode)
-    _check_outputs(args, mode)
+    if not several:
+        _into_folder(args, mode)
+    _check_outputs(args, mode, inputs)
     if args.input == "-" and mode in ("page", "records") and _terminal(sys.stdin) and sys.stderr is not None:
         # Typing into a command that seems to hang: say it reads, and how to end.
         print(TERMINAL_HINT, file=sys.stderr)
@@ -324,8 +370,10 @@ def _run(argv: list[str]) -> int:
 
         out_dir = Path(args.output or args.input).resolve()  # --check/--diff need none: nothing is written
         try:
-            run_folder(Path(args.input), out_dir, config, report=report, jobs=jobs, force=args.force,
-                       report_path=args.report, learn=not args.no_learn, field=args.field)
+            # Several files named: each into OUT under its own name, as one folder run.
+            run_folder(Path(args.input) if not several else Path(inputs[0]).parent, out_dir, config, report=report, jobs=jobs,
+                       force=args.force, report_path=args.report, learn=not args.no_learn, field=args.field,
+                       files=inputs if several else None)
         except (FolderBusy, ManifestUnreadable) as exc:
             raise UsageError(exc) from None
         except OSError as exc:  # the output folder or the report cannot be made
@@ -336,6 +384,8 @@ def _run(argv: list[str]) -> int:
         print(f"cleaner: {report.summary('files')}", file=sys.stderr)
         return report.exit_code
     output = None if is_stream(args.output) else args.output
+    if several:
+        return _one_after_another(args, inputs, output, cleaner, config, report, mode, jobs)
     if mode == "records":
         from cleaner.engines.jsonl import run_records
         from cleaner.engines.records_source import InputError
@@ -364,6 +414,43 @@ def _run(argv: list[str]) -> int:
             raise
         return _write_failed(output, exc)
     _unused_sites(cleaner, config, report)
+    return report.exit_code
+
+
+def _one_after_another(args, inputs: list[str], output: str | None, cleaner, config: Config, report: Report, mode: str,
+                       jobs: int) -> int:
+    """Several files without an output folder: each cleaned as ``cleaner FILE`` cleans it, in the
+    order given, to standard output (or ``-o /dev/null``); one that cannot be read is told in one
+    line and the rest go on (exit 1). One summary line at the end counts them all."""
+    for src in inputs:
+        if mode == "records":
+            from cleaner.engines.jsonl import run_records
+            from cleaner.engines.records_source import InputError
+
+            try:
+                run_records(src, output, config, report, kind="jsonl" if args.jsonl else input_kind(src), jobs=jobs,
+                            field=args.field, details=args.details, learn=not args.no_learn)
+            except InputError as exc:
+                report.fail(src, str(exc))
+            except OSError as exc:
+                if isinstance(exc, BrokenPipeError):
+                    raise
+                return _write_failed(output, exc)
+            continue
+        from cleaner.engines.single import InputFailed, run_single
+
+        try:
+            run_single(src, output, config, report, url=args.url, html=args.html, explain=args.explain, as_json=args.json)
+        except InputFailed as exc:
+            report.failed.append((src, str(exc)))
+            print(f"cleaner: {exc}", file=sys.stderr)
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            return _write_failed(output, exc)
+    _unused_sites(cleaner, config, report)
+    print(f"cleaner: {len(inputs)} files: {report.summary('records')}" if mode == "records" else f"cleaner: {report.summary('files')}",
+          file=sys.stderr)
     return report.exit_code
 
 
@@ -438,7 +525,7 @@ def _worker_count(asked: int) -> int:
     """
     cores = os.cpu_count() or 1
     if asked > 2 * cores:
-        print(f"cleaner: --jobs {asked}: using {2 * cores}, twice the cores this machine has", file=sys.stderr)
+        print(f"cleaner: --jobs {asked}: note: using {2 * cores}, twice the cores this machine has", file=sys.stderr)
         return 2 * cores
     return asked or cores
 
@@ -452,7 +539,7 @@ def _check_listable(folder: str) -> None:
         raise UsageError(f"{folder}: {exc.strerror or exc}") from None
 
 
-def _check_outputs(args, mode: str) -> None:
+def _check_outputs(args, mode: str, inputs: list[str]) -> None:
     """Refuse, before any work, outputs that would replace something other than a regular file,
     or write over (or into) an input."""
     if mode in ("folder", "ray") and not args.output and not (args.check or args.diff):
@@ -461,6 +548,8 @@ def _check_outputs(args, mode: str) -> None:
         raise UsageError("<stdout>: standard output is closed; give an output file with -o")
     if mode in ("folder", "ray") and args.output is not None and is_stream(args.output):
         raise UsageError(f"-o {args.output}: a folder cannot be written to standard output; give an output folder")
+    if mode in ("folder", "ray") and is_discard(args.output):
+        raise UsageError(f"-o {args.output}: a folder run writes files and a manifest; --check or --diff writes nothing")
     outputs = [o for o in (args.output, args.report) if o is not None]
     for out in outputs:
         if mode in ("folder", "ray") and out == args.output:
@@ -469,9 +558,9 @@ def _check_outputs(args, mode: str) -> None:
                 raise UsageError(f"{out}: output folder is a file")
             if path.is_symlink():
                 raise UsageError(f"{out}: output folder is a symbolic link; give the folder itself")
-        elif refusal := output_file_error(out):
+        elif refusal := output_file_error(out) or (None if args.force or args.check or args.diff else read_only_error(out)):
             raise UsageError(refusal)
-        if refusal := overlap_error(out, [args.input]):
+        if refusal := overlap_error(out, inputs):
             raise UsageError(refusal)
     if args.report is not None and not Path(args.report).parent.is_dir():  # made silently, a typo would go unseen
         raise UsageError(f"{args.report}: no folder {Path(args.report).parent}; make it first")

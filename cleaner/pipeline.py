@@ -25,7 +25,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from cleaner import (addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, lost_text, markdown, rtf, smuggled_bytes,
-                     social, spacing, subtitles)
+                     social, spacing, subtitles, title_guess)
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
 from cleaner._native import changed_places as _changed_places
@@ -519,8 +519,8 @@ class Cleaner:
             if own:  # the page's own title beats a guess from the first line; in the page's script
                 # Mojibake the repairs left is kept byte for byte, as in the text.
                 meta["title"] = convert.convert(own, cfg.to) if converting and not mojibake.unrepaired_spans(own) else own
-            elif first and "title" not in meta and len(first) <= 80 and not first.endswith("。") and not lost_text.is_lost(first):
-                meta["title"] = first
+            elif "title" not in meta and (guess := title_guess.guessed_title(first)):  # never a furniture-shaped line
+                meta["title"] = guess
         return Result(text, steps, findings, meta)
 
     def run_bytes(self, data: bytes, *, html: bool = False, **kw) -> Result:

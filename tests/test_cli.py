@@ -96,6 +96,8 @@ def test_json_output_carries_findings():
     data = json.loads(proc.stdout)
     assert data["meta"]["site"] == "cmiw"
     assert any(f["kind"] == "lost-trail" for f in data["findings"])
+    # probe32u F13: readable UTF-8, not a \uXXXX escape for every Chinese character; one line.
+    assert data["text"][:20].encode() in proc.stdout and b"\\u" not in proc.stdout and proc.stdout.count(b"\n") == 1
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -310,6 +312,16 @@ def test_a_compressed_page_is_read_through_its_compression(tmp_path):
     (tmp_path / "cut.txt.gz").write_bytes(gzip.compress("國(guó)務(wù)院\n".encode() * 100)[:20])
     proc = run_cli(tmp_path / "cut.txt.gz")
     assert proc.returncode == 2 and proc.stderr.decode().startswith(f"cleaner: {tmp_path / 'cut.txt.gz'}: cannot read the compressed data")
+    # Broken off after some lines: they are cleaned and written, one line says so, exit 1 (as a
+    # .jsonl.gz keeps its records before the break).
+    lines = "".join(f"第{i}行：國(guó)務(wù)院副總理。\n" for i in range(20000)).encode()
+    (tmp_path / "cut.txt.gz").write_bytes(gzip.compress(lines)[:-100])
+    for out in ([], ["-o", tmp_path / "cut.txt"]):
+        proc = run_cli(tmp_path / "cut.txt.gz", *out)
+        err = proc.stderr.decode()
+        assert proc.returncode == 1 and err.count("\n") == 1 and "after line" in err and "the rest is lost" in err
+        text = proc.stdout.decode() if not out else (tmp_path / "cut.txt").read_text(encoding="utf-8")
+        assert 10000 < len(text.splitlines()) < 20000 and text.splitlines()[-1].endswith("国务院副总理。")
 
 
 def test_version_and_help_name_the_rules_command_and_exit_codes(capsys):
@@ -389,18 +401,111 @@ def test_closed_standard_error_puts_no_message_into_the_output_and_ends_no_run(t
         assert proc.stdout == b"" and (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "国务院\n"
 
 
-def test_several_inputs_are_refused_in_one_line_saying_to_give_the_folder(tmp_path, capsys):
-    # probe32u F13: `cleaner pages/*.html -o out/` said only "unrecognized arguments".
+def test_several_files_with_an_output_folder_are_one_folder_run_into_it(tmp_path, capsys):
+    # probe32u F13: `cleaner pages/*.html -o out/` said "unrecognized arguments", then was refused.
     from cleaner import cli
 
-    for name in ("a.txt", "b.txt", "c.txt"):
-        (tmp_path / name).write_text("国务院\n", encoding="utf-8")
-    assert cli.main([str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.txt"), "-o", str(tmp_path / "out") + "/"]) == 2
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    (tmp_path / "pages" / "b.html").write_text("<html><body><p>國(guó)務(wù)院副總理</p></body></html>", encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "c.jsonl").write_text('{"text": "國(guó)務(wù)院"}\n', encoding="utf-8")
+    inputs = [str(tmp_path / "pages" / "a.txt"), str(tmp_path / "pages" / "b.html"), str(tmp_path / "other" / "c.jsonl")]
+    # Options among the inputs too (`cleaner a.txt -o out/ b.txt`).
+    assert cli.main([inputs[0], "-o", str(tmp_path / "out") + "/", *inputs[1:], "--no-learn"]) == 0
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == [".cleaner-manifest.jsonl", "a.txt", "b.txt", "c.jsonl"]  # as a folder run names them
+    assert (out / "a.txt").read_text(encoding="utf-8") == "国务院\n" and "国务院副总理" in (out / "b.txt").read_text(encoding="utf-8")
+    assert capsys.readouterr().err.endswith("cleaner: files: cleaned 3, unchanged 0, failed 0; steps: convert 4, repair 6, whitespace 1\n")
+    assert cli.main([*inputs, "-o", str(out), "--no-learn"]) == 0  # a folder that exists; the manifest knows them
+    assert "skipped 3 (up to date)" in capsys.readouterr().err
+    # Two inputs of one output name: the second fails, named, as in a folder run.
+    (tmp_path / "other" / "a.txt").write_text("国务院\n", encoding="utf-8")
+    assert cli.main([inputs[0], str(tmp_path / "other" / "a.txt"), "-o", str(out), "--no-learn"]) == 1
+    assert "its output a.txt is also the output of" in capsys.readouterr().err
+
+
+def test_several_files_without_an_output_folder_go_to_stdout_one_after_another(tmp_path, capsys):
+    from cleaner import cli
+
+    for name, text in (("a.txt", "國(guó)務(wù)院"), ("b.txt", "馬凱"), ("c.txt", "貴陽(yáng)")):
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    names = [str(tmp_path / n) for n in ("c.txt", "a.txt", "b.txt")]
+    assert cli.main(names) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "贵阳\n国务院\n马凯\n"  # in the order given, each whole
+    assert captured.err.startswith("cleaner: files: cleaned 3, unchanged 0, failed 0")
+    # A file that cannot be read is told in one line and the rest go on (exit 1).
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    assert cli.main([names[0], str(tmp_path / "bad.txt"), names[1]]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "贵阳\n国务院\n" and f"cleaner: {tmp_path / 'bad.txt'}: " in captured.err
+    assert "failed 1" in captured.err
+    # Records files: their records, one file after another.
+    for name in ("x.jsonl", "y.jsonl"):
+        (tmp_path / name).write_text('{"text": "國(guó)務(wù)院"}\n', encoding="utf-8")
+    assert cli.main([str(tmp_path / "x.jsonl"), str(tmp_path / "y.jsonl")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == '{"text": "国务院"}\n' * 2 and "cleaner: 2 files: records: cleaned 2" in captured.err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["a.txt", "b.txt", "-o", "all.txt"], "-o all.txt: with 2 inputs -o names the folder their outputs go into"),
+    (["a.txt", "x.jsonl"], "pages and records files among the inputs"),
+    (["a.txt", "sub"], "sub: a folder among 2 inputs; give the folder alone"),
+    (["a.txt", "-"], "- (standard input) among several inputs"),
+    (["a.txt", "missing.txt"], "missing.txt: No such file or directory"),
+    (["a.txt", "b.txt", "--engine", "ray", "-o", "out"], "--engine ray takes one input"),
+    (["a.txt", "b.txt", "--report", "r.jsonl"], "--report does not apply to a single page or stdin"),
+])
+def test_several_inputs_of_unclear_meaning_are_refused_in_one_line(tmp_path, monkeypatch, capsys, args, message):
+    from cleaner import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "b.txt", "x.jsonl"):
+        (tmp_path / name).write_text('{"text": "国务院"}\n', encoding="utf-8")
+    assert cli.main(args) == 2
     err = capsys.readouterr().err
-    assert err == f"cleaner: 3 inputs ({tmp_path / 'a.txt'}, {tmp_path / 'b.txt'}, ...): give one file, or the folder that holds them (cleaner FOLDER -o OUT)\n"
-    assert not (tmp_path / "out").exists()
-    assert cli.main([str(tmp_path / "a.txt"), "--bogus"]) == 2  # an unknown option is told as before
+    assert err.startswith(f"cleaner: {message}") and err.count("\n") == 1
+    assert not (tmp_path / "all.txt").exists() and not (tmp_path / "out").exists()
+    assert cli.main(["a.txt", "--bogus"]) == 2  # an unknown option is told as before
     assert capsys.readouterr().err == "cleaner: unrecognized arguments: --bogus\n"
+
+
+def test_a_read_only_output_is_not_replaced_unless_forced(tmp_path, capsys):
+    # probe32u F13: `-o ro.txt` replaced a chmod 444 file without a word (temp + rename); cp refuses.
+    from cleaner import cli
+
+    (tmp_path / "page.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    for out in ("ro.txt", "report.jsonl"):
+        (tmp_path / out).write_text("mine\n", encoding="utf-8")
+        (tmp_path / out).chmod(0o444)
+    assert cli.main([str(tmp_path / "page.txt"), "-o", str(tmp_path / "ro.txt")]) == 2
+    assert capsys.readouterr().err == f"cleaner: {tmp_path / 'ro.txt'}: output is a read-only file; give --force to replace it\n"
+    assert (tmp_path / "ro.txt").read_text(encoding="utf-8") == "mine\n"
+    assert cli.main([str(tmp_path / "page.txt"), "-o", str(tmp_path / "ro.txt"), "--force"]) == 0
+    assert (tmp_path / "ro.txt").read_text(encoding="utf-8") == "国务院\n"
+    assert (tmp_path / "ro.txt").stat().st_mode & 0o777 == 0o444  # it keeps its mode, as a rewritten output does
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    assert cli.main([str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--report", str(tmp_path / "report.jsonl")]) == 2
+    assert "report.jsonl: output is a read-only file" in capsys.readouterr().err
+
+
+def test_dev_null_takes_the_output_and_the_messages_stay(tmp_path, capsys):
+    # probe32u F13: `-o /dev/null` ("just the summary") was refused as a device.
+    from cleaner import cli
+
+    (tmp_path / "page.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    (tmp_path / "r.jsonl").write_text('{"text": "國(guó)務(wù)院"}\n{bad\n', encoding="utf-8")
+    assert cli.main([str(tmp_path / "page.txt"), "-o", os.devnull]) == 0
+    assert capsys.readouterr().out == ""
+    assert cli.main([str(tmp_path / "r.jsonl"), "-o", os.devnull, "--no-learn"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "r.jsonl:2: not valid JSON" in captured.err and "records: cleaned 1" in captured.err
+    assert cli.main([str(tmp_path), "-o", os.devnull]) == 2  # a folder run writes files and a manifest
+    assert "--check or --diff writes nothing" in capsys.readouterr().err
 
 
 def test_a_report_whose_folder_does_not_exist_is_refused_not_made(tmp_path, capsys):

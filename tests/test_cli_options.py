@@ -66,7 +66,7 @@ def _argv(mode: str, option: str, inputs: dict, tmp_path: Path) -> list[str]:
 
 
 def test_the_table_names_every_option_of_the_parser():
-    dests = {a.dest for a in cli.build_parser()._actions if a.dest not in ("help", "version", "input")}
+    dests = {a.dest for a in cli.build_parser()._actions if a.dest not in ("help", "version", "inputs")}
     assert dests == set(cli.OPTION_MODES) == set(VALUES)
 
 
@@ -156,7 +156,7 @@ def test_jobs_beyond_twice_the_cores_are_capped_with_a_note(tmp_path, capsysbina
     assert cli._worker_count(0) == 2 and cli._worker_count(3) == 3
     assert capsysbinary.readouterr().err == b""
     assert cli._worker_count(1000) == 4  # once: hundreds of processes, each with its own tables
-    assert capsysbinary.readouterr().err == b"cleaner: --jobs 1000: using 4, twice the cores this machine has\n"
+    assert capsysbinary.readouterr().err == b"cleaner: --jobs 1000: note: using 4, twice the cores this machine has\n"  # the README's note: form
 
 
 def test_a_loop_of_links_is_named_as_one(tmp_path, capsysbinary):

@@ -241,3 +241,25 @@ def test_a_stream_past_max_bytes_is_refused_as_soon_as_it_passes_them(compressed
         read_stream(fh, "page.txt", max_bytes=4000)
     assert fh.tell() < len(data) // 3  # refused after a buffer or two, not at the end
     assert read_stream(io.BytesIO(data), "page.txt", max_bytes=len(text)) == text  # at the limit: read whole
+
+
+@pytest.mark.parametrize("name", ["cut.txt.gz", "cut.txt.zst", "cut.txt.xz", "cut.txt.bz2"])
+def test_a_page_that_breaks_off_keeps_its_whole_lines_before_the_break(tmp_path, name):
+    # probe32u F13: a truncated .txt.gz page was refused whole while a .jsonl.gz kept its records.
+    from cleaner.io.compressed import BrokeOff, read_all
+
+    lines = [f"第{i}行：国务院副总理马凯近日在贵阳调研。\n".encode() for i in range(20000)]
+    whole = write(tmp_path / ("whole-" + name), lines).read_bytes()
+    path = tmp_path / name
+    path.write_bytes(whole[: int(len(whole) * 0.9)])
+    with pytest.raises(BrokeOff) as info:
+        read_all(path)
+    kept = info.value.data
+    assert kept and kept.endswith(b"\n") and b"".join(lines).startswith(kept)  # whole lines, in order
+    assert len(kept) > len(b"".join(lines)) // 2  # most of what came before the break, not a buffer's worth
+    kept_lines = kept.count(b"\n")
+    assert f"after line {kept_lines}:" in str(info.value) and "\n" not in str(info.value)
+    path.write_bytes(whole[:20])  # broken before any line ended: nothing to keep, a plain error
+    with pytest.raises(OSError) as info:
+        read_all(path)
+    assert not isinstance(info.value, BrokeOff)

@@ -158,3 +158,54 @@ def test_a_damaged_manifest_is_one_refusal_naming_it_not_one_per_output(tmp_path
     with open(out / NAME, "a", encoding="utf-8") as fh:
         fh.write('{"output": "p0.txt", "inp')
     assert _run(src, out).skips == {"up to date": 5}
+
+
+def test_every_page_is_written_as_a_text_file_named_so(tmp_path):
+    # probe32u F13: .php .asp .aspx pages and names without an extension kept their name once
+    # extracted to text, while .htm .shtml .xhtml became .txt.
+    src = tmp_path / "in"
+    src.mkdir()
+    html = "<html><body><p>國(guó)務(wù)院副總理馬凱近日在貴陽(yáng)調研。</p></body></html>"
+    names = ["a.php", "b.ASP", "c.aspx", "d.jsp", "e", "f.htm", "g.shtml", "h.xhtml", "list.php?id=3", "list.php?id=4", "n.txt", "m.md"]
+    for name in names:
+        (src / name).write_text(html, encoding="utf-8")
+    report = Report(echo=False)
+    folder.run_folder(src, tmp_path / "out", Config(), report=report, jobs=1)
+    written = sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("."))
+    assert written == sorted(["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt", "g.txt", "h.txt", "list.php?id=3.txt",
+                              "list.php?id=4.txt", "n.txt", "m.md"])
+    assert report.cleaned == len(names) and not report.failed
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "国务院副总理马凯近日在贵阳调研。\n"
+
+
+def test_a_read_only_output_fails_named_and_force_replaces_it(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    out = tmp_path / "out"
+    folder.run_folder(src, out, Config(), report=Report(echo=False), jobs=1)
+    (src / "a.txt").write_text("馬凱\n", encoding="utf-8")  # stale: would be redone
+    (out / "a.txt").chmod(0o444)
+    report = Report(echo=False)
+    folder.run_folder(src, out, Config(), report=report, jobs=1)
+    assert report.failed == [(str(src / "a.txt"), f"its output {out / 'a.txt'} is a read-only file; give --force to replace it")]
+    assert (out / "a.txt").read_text(encoding="utf-8") == "国务院\n"
+    report = Report(echo=False)
+    folder.run_folder(src, out, Config(), report=report, jobs=1, force=True)
+    assert not report.failed and (out / "a.txt").read_text(encoding="utf-8") == "马凯\n"
+
+
+def test_a_page_that_breaks_off_is_written_failed_and_read_again_next_run(tmp_path):
+    import gzip
+
+    src = tmp_path / "in"
+    src.mkdir()
+    lines = "".join(f"第{i}行：國(guó)務(wù)院副總理。\n" for i in range(20000)).encode()
+    (src / "cut.txt.gz").write_bytes(gzip.compress(lines)[:-100])
+    for _ in range(2):  # not recorded as done: the second run reads it again and says so again
+        report = Report(echo=False)
+        folder.run_folder(src, tmp_path / "out", Config(), report=report, jobs=1)
+        assert len(report.failed) == 1 and "the rest is lost" in report.failed[0][1] and not report.skipped
+    kept = gzip.decompress((tmp_path / "out" / "cut.txt.gz").read_bytes()).decode().splitlines()
+    assert 10000 < len(kept) < 20000 and kept[-1].endswith("国务院副总理。")

@@ -172,3 +172,39 @@ def test_a_warc_page_s_title_is_written_in_the_target_script(tmp_path, capsys):
     assert cli.main([str(tmp_path / "crawl.warc"), "-o", str(tmp_path / "kept.jsonl"), "--no-learn", "--to", "zh-hant"]) == 0
     (record,) = [_json.loads(line) for line in (tmp_path / "kept.jsonl").read_text(encoding="utf-8").splitlines()]
     assert record["title"] == "測試報告"
+
+
+def _cleaned(lines: list[bytes], report: Report, **options) -> list[bytes]:
+    return list(jsonl.clean_lines(lines, Config(), name="in.jsonl", log=report, **options))
+
+
+def test_details_never_replace_a_record_s_own_cleaner_field():
+    # probe32u F13: `--details` replaced a record's own "cleaner" key without a word.
+    report = Report(echo=False)
+    lines = ['{"text": "國(guó)務(wù)院", "cleaner": {"x": 1}}\n'.encode(), '{"text": "國(guó)務(wù)院"}\n'.encode()]
+    out = _cleaned(lines, report, details=True)
+    assert out[0] == '{"text": "国务院", "cleaner": {"x": 1}}\n'.encode()  # cleaned, its own field kept
+    assert json.loads(out[1])["cleaner"]["steps"]  # the others get their details
+    assert report.notes == [("in.jsonl:1", "has its own field 'cleaner', kept; --details left out for this record")]
+    assert report.cleaned == 2 and not report.failed
+
+
+def test_a_nested_field_is_cleaned_in_place_by_its_dotted_path():
+    # probe32u F13: `--field meta.text` said "has no field 'meta.text'" (crawl dumps nest their text).
+    report = Report(echo=False)
+    lines = ['{"id": "0000", "content": {"text": "國(guó)務(wù)院", "n": 1e400}, "text": "x"}\n'.encode(),
+             '{"a.b": {"c": "國(guó)務(wù)院"}}\n'.encode(),
+             b'{"content": "flat"}\n']
+    out = _cleaned(lines[:1], report, field="content.text", details=True)
+    assert out[0].startswith('{"id": "0000", "content": {"text": "国务院", "n": 1e400}, "text": "x", "cleaner": {'.encode())
+    assert _cleaned(lines[1:2], report, field=r"a\.b.c") == ['{"a.b": {"c": "国务院"}}\n'.encode()]  # \. a dot in a key
+    assert _cleaned(lines[2:], report, field="content.text") == [lines[2]]  # no such path: passed through, told
+    assert report.failed[-1] == ("in.jsonl:1", "has no field 'content.text' (its fields: 'content'); passed through unchanged")
+
+
+def test_learning_reads_a_nested_field_as_cleaning_does():
+    learner = Learner()
+    lines = [json.dumps({"url": f"https://a.example.cn/{i}", "meta": {"body": f"首页 > 新闻中心 > 国内\n第{i}篇正文，讲经济发展情况。"}},
+                        ensure_ascii=False).encode() + b"\n" for i in range(8)]
+    jsonl.learn_lines(learner, lines, Config(), field="meta.body")
+    assert learner.learned().documents == 8

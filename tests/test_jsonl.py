@@ -216,3 +216,29 @@ def test_the_ray_engines_lines_keep_no_bom():
     batch = {"raw": [codecs.BOM_UTF8 + good, codecs.BOM_UTF8 + good], "path": ["a.jsonl", "b.jsonl"], "broke": ["", ""]}
     out = _CleanLines(Config(), "text", False)(batch)["line"]
     assert out == [b'{"text": "\xe5\x9b\xbd\xe5\x8a\xa1\xe9\x99\xa2"}\n'] * 2
+
+
+@pytest.mark.parametrize("field, path", [("text", ("text",)), ("meta.text", ("meta", "text")), (r"a\.b.c", ("a.b", "c")),
+                                         (r"a\\.b", ("a\\", "b")), ("a.b.c.d", ("a", "b", "c", "d"))])
+def test_a_field_names_a_path_of_keys_and_an_escaped_dot_is_a_dot(field, path):
+    from cleaner.io.jsonl import field_path
+
+    assert field_path(field) == path
+
+
+@pytest.mark.parametrize("field", ["a..b", ".text", "text.", ""])
+def test_a_field_with_an_empty_key_is_refused(field):
+    from cleaner.io.jsonl import BadField, field_path
+
+    with pytest.raises(BadField):
+        field_path(field)
+
+
+def test_a_nested_value_is_found_and_replaced_in_place_every_other_byte_kept():
+    from cleaner.io.jsonl import parse_record
+
+    record = parse_record('{"id": "0000", "content": { "text" : "旧", "n": 1e400 }, "z": [1]}')
+    value, span = record.find(("content", "text"))
+    assert value == "旧" and record.line[span[0]:span[1]] == '"旧"'
+    assert record.replaced(span, "新").line == '{"id": "0000", "content": { "text" : "新", "n": 1e400 }, "z": [1]}'
+    assert record.find(("content", "missing")) is None and record.find(("id", "x")) is None

@@ -114,3 +114,15 @@ def test_a_learned_file_without_hosts_says_to_add_them(tmp_path, capsys):
     text = out.read_text(encoding="utf-8")
     assert "# No hosts: a rule file without hosts or signatures is selected by no page." in text
     assert "--site donghu" in text
+
+
+def test_rules_learn_reads_a_nested_field_by_its_dotted_path(tmp_path, capsys):
+    write_portal(tmp_path / "portal", 30)
+    records = tmp_path / "crawl.jsonl"
+    with records.open("w", encoding="utf-8") as fh:
+        for page in sorted((tmp_path / "portal").iterdir()):
+            fh.write(json.dumps({"content": {"text": page.read_text(encoding="utf-8")}}, ensure_ascii=False) + "\n")
+    assert cli.main(["rules", "learn", str(records), "-o", str(tmp_path / "a.toml"), "--field", "content.text"]) == 0
+    assert rules.load_file(tmp_path / "a.toml").rules
+    assert cli.main(["rules", "learn", str(records), "-o", str(tmp_path / "b.toml"), "--field", "content..text"]) == 2
+    assert capsys.readouterr().err.endswith("--field content..text: an empty key (keys are parted by dots; write a dot inside a key as \\.)\n")

@@ -50,9 +50,14 @@ def test_output_fifo_and_device_are_refused_without_opening_them(place):
     os.mkfifo(place / "fifo")
     proc = run_cli(place / "page.txt", "-o", place / "fifo")  # opening a FIFO would block: refused first
     assert proc.returncode == 2 and b"is a FIFO" in proc.stderr
-    proc = run_cli(place / "page.txt", "-o", "/dev/null")
+    proc = run_cli(place / "page.txt", "-o", "/dev/zero")
     assert proc.returncode == 2 and b"is a device" in proc.stderr
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and stat.S_ISFIFO(os.stat(place / "fifo").st_mode)
+    # /dev/null alone is taken (the output dropped: "only the messages"), never replaced.
+    proc = run_cli(place / "page.txt", "-o", "/dev/null")
+    assert proc.returncode == 0 and proc.stdout == b"" and proc.stderr == b""
+    for device in ("/dev/zero", "/dev/null"):
+        assert stat.S_ISCHR(os.stat(device).st_mode)
+    assert stat.S_ISFIFO(os.stat(place / "fifo").st_mode)
 
 
 @pytest.mark.parametrize("target", ["-", "/dev/stdout"])

@@ -27,7 +27,6 @@ UNTIMED = {
     ("cleaner.repair.question_marks", "with_marks"),  # pages with "?" only
     ("cleaner.repair.question_marks", "unread"),
     ("cleaner.lost_chars", "lost_character_marks"),
-    ("cleaner.lost_text", "is_lost"),  # the title's gate: one line
     ("cleaner.repair.other_scripts", "spans_of"),  # finds strings the repair returned, a few finds
     ("cleaner.repair.mojibake", "count_rare"),  # the title's gate
     ("cleaner.repair.latin_layers", "shows_misread_utf8"),  # a gate after a peel: one scan of a page's lead bytes

@@ -1,11 +1,13 @@
-"""Folders: clean every file under a directory into the same relative paths under another.
+"""Folders: clean every file under a directory into the same relative paths under another (or
+files named on the command line, each into the output folder under its own name: ``files``).
 
 Each file is picked by its name (``cleaner.io.kinds``): a page (text or HTML) becomes a text file,
 JSON Lines and WARC files become JSON Lines. Inputs are only read, never written. Outputs are
 written atomically and recorded in the output folder's manifest, so an interrupted run never
 leaves half a file and a re-run redoes exactly what is stale (``cleaner.engines.manifest``). A bad
 file is reported and the rest go on; non-regular files (FIFOs, devices) are skipped without being
-opened, and folder symlinks are not followed; both are reported.
+opened, and folder symlinks are not followed; both are reported. An output that is a read-only
+file is not replaced (that file fails, named) unless ``force``.
 
 With ``learn`` (the CLI's default), a first pass over every input learns the lines that recur
 across the folder's documents (``cleaner.furniture.learn``): pages are read, cleaned with their
@@ -35,10 +37,10 @@ from cleaner.engines.workers import DIED, WORKER_DIED, after_first, in_order, wa
 from cleaner.furniture.learn import Learned, Learner, cleaned_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
-from cleaner.io.compressed import read_all
+from cleaner.io.compressed import BrokeOff, read_all
 from cleaner.io.page import as_file_text, load_page, page_changed
 from cleaner.io.kinds import input_kind, output_name
-from cleaner.io.output import remove_stale_temporaries, write_atomic
+from cleaner.io.output import read_only, remove_stale_temporaries, write_atomic
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,10 @@ class Job:
 
 
 def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manifest | None,
-         listed: list[tuple[str, str, str]] | None = None) -> Iterator[tuple[str, str, str, str]]:
-    """(input, output, relative output, kind) for every regular file under ``src_dir``, in order.
+         listed: list[tuple[str, str, str]] | None = None, files: list[str] | None = None) -> Iterator[tuple[str, str, str, str]]:
+    """(input, output, relative output, kind) for every regular file under ``src_dir``, in order,
+    or for each of ``files`` (inputs named on the command line: each output named by the file's
+    own name, directly under ``out_dir``).
 
     Outputs the manifest knows to be fresh are counted as skipped (none when ``manifest`` is None).
     Two inputs whose outputs would have one name (``a.html`` and ``a.txt`` both give ``a.txt``):
@@ -79,45 +83,54 @@ def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manif
         fail(exc.filename or str(src_dir), exc.strerror or str(exc))
 
     taken: dict[str, str] = {}
-    for root, dirs, files in os.walk(src_dir, onerror=unlisted):
-        hidden = sorted(n for n in dirs + files if n.startswith("."))
+
+    def one(src: Path, rel: Path) -> tuple[str, str, str, str] | None:
+        """The job of one file the walk (or the command line) gave, or None when it is none."""
+        try:
+            st = os.stat(src)
+        except FileNotFoundError:
+            if os.path.islink(src):
+                fail(str(src), f"broken symbolic link (to {os.readlink(src)}, which does not exist)")
+                return None
+            st = None  # gone since it was listed: reported as the job fails to read it
+        except OSError:
+            st = None  # reported as the job fails to read it
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            skip(str(src), "not a regular file (FIFO, socket or device)", "not a regular file")
+            report.note(str(src), "not a regular file (FIFO, socket or device); skipped")
+            return None
+        output = str(rel.with_name(output_name(rel.name)))
+        dst = out_dir / output
+        if output in taken:
+            fail(str(src), f"its output {output} is also the output of {taken[output]}; skipped")
+            return None
+        taken[output] = str(src)
+        if manifest is not None and manifest.is_fresh(output, src, dst):
+            skip(str(src), "up to date", "up to date")
+            return None
+        return str(src), str(dst), output, input_kind(src.name)
+
+    if files is not None:  # files named on the command line: each under its own name, in the order given
+        for src in files:
+            if (job := one(Path(src), Path(Path(src).name))) is not None:
+                yield job
+        return
+    for root, dirs, files_here in os.walk(src_dir, onerror=unlisted):
+        hidden = sorted(n for n in dirs + files_here if n.startswith("."))
         if hidden:
             # .git, editors' files, and our own manifest and temporaries: never pages to clean.
             for name in hidden:
                 skip(os.path.join(root, name), "hidden", "hidden")
             report.note(root, f"{len(hidden)} hidden file(s) or folder(s) skipped: {', '.join(hidden[:3])}{' ...' if len(hidden) > 3 else ''}")
         dirs[:] = sorted(n for n in dirs if not n.startswith("."))
-        files = [n for n in files if not n.startswith(".")]
         for name in sorted(dirs):
             if os.path.islink(os.path.join(root, name)):
                 skip(os.path.join(root, name), "folder symlink not followed", "folder symlink")
                 report.note(os.path.join(root, name), "folder symlink not followed; skipped")
-        for name in sorted(files):
+        for name in sorted(n for n in files_here if not n.startswith(".")):
             src = Path(root) / name
-            try:
-                st = os.stat(src)
-            except FileNotFoundError:
-                if os.path.islink(src):
-                    fail(str(src), f"broken symbolic link (to {os.readlink(src)}, which does not exist)")
-                    continue
-                st = None  # gone since it was listed: reported as the job fails to read it
-            except OSError:
-                st = None  # reported as the job fails to read it
-            if st is not None and not stat.S_ISREG(st.st_mode):
-                skip(str(src), "not a regular file (FIFO, socket or device)", "not a regular file")
-                report.note(str(src), "not a regular file (FIFO, socket or device); skipped")
-                continue
-            rel = src.relative_to(src_dir)
-            output = str(rel.with_name(output_name(rel.name)))
-            dst = out_dir / output
-            if output in taken:
-                fail(str(src), f"its output {output} is also the output of {taken[output]}; skipped")
-                continue
-            taken[output] = str(src)
-            if manifest is not None and manifest.is_fresh(output, src, dst):
-                skip(str(src), "up to date", "up to date")
-                continue
-            yield str(src), str(dst), output, input_kind(name)
+            if (job := one(src, src.relative_to(src_dir))) is not None:
+                yield job
 
 
 IN_FLIGHT = 4  # files a worker is given ahead of the one written next
@@ -125,26 +138,30 @@ IN_FLIGHT = 4  # files a worker is given ahead of the one written next
 
 def run_folder(src_dir: Path, out_dir: Path, config: Config, *, report: Report, jobs: int | None = None,
                force: bool = False, progress: bool | None = None, report_path: Path | None = None,
-               learn: bool = False, field: str = "text") -> Report:
+               learn: bool = False, field: str = "text", files: list[str] | None = None) -> Report:
     """Clean ``src_dir`` into ``out_dir``; ``report`` counts every file and owns the exit code.
+
+    ``files``: clean these files (``cleaner a.html b.html -o out/``) instead of the folder's, each
+    into ``out_dir`` under its own output name, as one folder run (one manifest, learned together);
+    ``src_dir`` then only names them in messages.
 
     ``learn``: learn the folder's recurring lines in a first pass and remove them in the second.
     ``field``: the field cleaned in JSON Lines files (WARC pages become records with ``text``).
     ``report_path``: one JSON line per unit counted: cleaned, unchanged, failed or skipped.
     """
     if report.writeback is not WriteBack.WRITE:  # --check, --diff: nothing is written, no lock
-        return _run_folder(src_dir, out_dir, config, report, jobs, force, progress, report_path, learn, field)
+        return _run_folder(src_dir, out_dir, config, report, jobs, force, progress, report_path, learn, field, files)
     with FolderLock(out_dir):  # before any work: a second run is refused, an unwritable folder too
-        return _run_folder(src_dir, out_dir, config, report, jobs, force, progress, report_path, learn, field)
+        return _run_folder(src_dir, out_dir, config, report, jobs, force, progress, report_path, learn, field, files)
 
 
 def _run_folder(src_dir: Path, out_dir: Path, config: Config, report: Report, jobs: int | None, force: bool,
-                progress: bool | None, report_path: Path | None, learn: bool, field: str) -> Report:
+                progress: bool | None, report_path: Path | None, learn: bool, field: str, files: list[str] | None) -> Report:
     write = report.writeback is WriteBack.WRITE
     listed: list[tuple[str, str, str]] | None = [] if report_path else None  # units that are not jobs: (path, status, why)
     every = [Job(src, dst, output, kind, report_path is not None, report.writeback,
-                 field=field if kind == "jsonl" else "text", group=_group(src_dir, src))
-             for src, dst, output, kind in plan(src_dir, out_dir, report, None, listed)]
+                 field=field if kind == "jsonl" else "text", group=_group(src_dir, src, files is not None))
+             for src, dst, output, kind in plan(src_dir, out_dir, report, None, listed, files)]
     jobs = max(1, jobs or os.cpu_count() or 1)
     per_file = None
     running: list = []  # the worker passes under way, stopped at once on an interrupt
@@ -180,7 +197,7 @@ def _run_folder(src_dir: Path, out_dir: Path, config: Config, report: Report, jo
                 if listed is not None:
                     listed.append((job.src, "skipped", "up to date"))
                 continue
-            if manifest is not None and not force and (why := not_ours(job, manifest)):
+            if manifest is not None and not force and (why := not_ours(job, manifest) or read_only_output(job)):
                 report.fail(job.src, why)
                 if listed is not None:
                     listed.append((job.src, "failed", why))
@@ -234,6 +251,14 @@ def not_ours(job: Job, manifest: manifests.Manifest) -> str | None:
     return None
 
 
+def read_only_output(job: Job) -> str | None:
+    """Why ``job`` must not replace its output: a read-only file (``chmod 444``, a user's way of
+    saying keep it), which ``cp`` would refuse too; ``--force`` replaces it."""
+    if read_only(job.dst):
+        return f"its output {job.dst} is a read-only file; give --force to replace it"
+    return None
+
+
 @dataclass
 class Outcome:
     error: str | None = None
@@ -251,7 +276,11 @@ def clean_file(job: Job, config: Config) -> Outcome:
         # page's digest of its decompressed bytes would make it stale on every re-run); taken
         # before reading, so a file that changes meanwhile is redone.
         digest = manifests.file_digest(job.src) or ""
-        data = read_all(job.src, config.max_bytes)
+        broke = None
+        try:
+            data = read_all(job.src, config.max_bytes)
+        except BrokeOff as exc:  # the lines before the break are cleaned and written; the file fails
+            broke, data = str(exc), exc.data
         page = load_page(data, job.src, sniff=config.strip_markup)
         result = Cleaner.for_config(config.for_extracted_text() if page.is_html else config).run(page.text, details=job.details,
                                                                                                   title=page.meta.get("title"), linked=page.linked, roles=page.roles)
@@ -268,7 +297,9 @@ def clean_file(job: Job, config: Config) -> Outcome:
             write_atomic(Path(job.dst), new)
         elif job.writeback is WriteBack.DIFF and details["changed"]:
             details["diff"] = (page.text, new)
-        return Outcome(None, digest, details=details)
+        # A page that broke off is written, but fails: its output is not what a whole file makes,
+        # so the manifest does not record it and a re-run reads it again (as a records file's break).
+        return Outcome(broke, digest, details=details)
     except (NotText, DocumentTooLarge) as exc:
         return Outcome(str(exc))
     except OSError as exc:
@@ -353,8 +384,11 @@ def _file_size(path: str) -> int:
         return 0
 
 
-def _group(src_dir: Path, src: str) -> str:
-    """The group of a file's documents that have no URL and no recognised site: its folder."""
+def _group(src_dir: Path, src: str, named: bool = False) -> str:
+    """The group of a file's documents that have no URL and no recognised site: its folder (a
+    file ``named`` on the command line: the folder it is in, as a folder run of that folder says)."""
+    if named:
+        return "folder:" + Path(src).resolve().parent.name
     parent = Path(src).parent.relative_to(src_dir)
     return "folder:" + (src_dir.resolve().name if parent == Path(".") else parent.as_posix())
 

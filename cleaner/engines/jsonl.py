@@ -34,7 +34,7 @@ from cleaner.engines.workers import DIED, WORKER_DIED, after_first, alone, in_or
 from cleaner.furniture.learn import Learned, Learner, cleaned_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.html_field import field_page
-from cleaner.io.jsonl import HTML_EVIDENCE, BadRecord, has_surrogates, html_evidence, parse_record, split_ending
+from cleaner.io.jsonl import HTML_EVIDENCE, BadRecord, field_path, has_surrogates, html_evidence, parse_record, split_ending, value_at
 
 # Records sent to a worker at a time, and batches a worker may have queued or done and not yet
 # taken back (the output keeps the input order: the oldest is waited on). Measured with
@@ -101,9 +101,11 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     except BadRecord as exc:
         log.fail(where, f"{exc}; passed through unchanged")
         return None
-    value = record.get(field)
+    path = field_path(field)
+    found = record.find(path)
+    value = found[0] if found is not None else None
     if not isinstance(value, str):
-        if field in record.values:
+        if found is not None:
             log.fail(where, f"has a non-string field {field!r}; passed through unchanged")
         else:  # name the fields it has: a wrong --field is the usual cause
             has = ", ".join(repr(name) for name in list(record.values)[:8]) or "none"
@@ -121,7 +123,7 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     linked, roles = html_evidence(record, value) if carried and field == "text" else (frozenset(), {})
     if carried:
         record = record.without(HTML_EVIDENCE)
-    title = title if isinstance(title, str) and field != "title" else None
+    title = title if isinstance(title, str) and path != ("title",) else None
     try:
         # A field holding a page's HTML is read as the page's file is (cleaner.io.html_field).
         page = field_page(value, sniff=cleaner.config.strip_markup)
@@ -150,12 +152,22 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
         log.diff(where, value, result.text)
     if not changed and not details:
         return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
-    changes: dict[str, object] = {field: result.text} if changed else {}
+    changes: dict[str, object] = {}
+    if changed and len(path) == 1:
+        changes[field] = result.text
+    elif changed:  # a nested field (--field meta.text): spliced where it stands
+        record = record.replaced(found[1], result.text)
     if cleaner.config.from_html and title is not None and (own := title_in_script(title, result, cleaner.config)) != title:
         changes["title"] = own  # a WARC page's title, as --json gives a page file's: in the text's script
-    if details:
-        changes["cleaner"] = {k: v for k, v in data.items() if k != "text"}
+    if details and DETAILS in record.spans:
+        # The record's own field of that name is never replaced: it is kept, and the details left out.
+        log.note(where, f"has its own field {DETAILS!r}, kept; --details left out for this record")
+    elif details:
+        changes[DETAILS] = {k: v for k, v in data.items() if k != "text"}
     return record.rewritten(changes).encode("utf-8") + (ending or b"\n")
+
+
+DETAILS = "cleaner"  # the key --details adds to each record
 
 
 def title_in_script(title: str, result, config: Config) -> str:
@@ -387,9 +399,10 @@ def _document_lines_of(part: list[bytes], config: Config, field: str, group: str
             record = json.loads(raw)
         except (ValueError, RecursionError):  # nested deeper than the parser goes: the cleaning pass says so
             continue
-        if not isinstance(record, dict) or not isinstance(record.get(field), str):
+        text = value_at(record, field_path(field))
+        if not isinstance(record, dict) or not isinstance(text, str):
             continue
-        text, url = record[field], record.get("url")
+        url = record.get("url")
         page = field_page(text, sniff=config.strip_markup)  # counted as it is cleaned: its visible text
         text = text if page is None else page.text
         lines = cleaned_lines(text, config if page is None else config.for_extracted_text())

@@ -170,6 +170,9 @@ class Recorder:
     def diff(self, *args) -> None:
         self.events.append(("diff", args))
 
+    def note(self, *args) -> None:
+        self.events.append(("note", args))
+
 
 def replay(report: Report, events: list[tuple[str, tuple]]) -> None:
     for method, args in events:

@@ -9,7 +9,7 @@ from itertools import chain
 from cleaner import chunks
 from cleaner.config import Config, DocumentTooLarge
 from cleaner.engines.report import Report, WriteBack
-from cleaner.io.compressed import read_all, read_stream
+from cleaner.io.compressed import BrokeOff, read_all, read_stream
 from cleaner.io.decode import NotText
 from cleaner.io.jsonl import looks_like_json_lines
 from cleaner.io.once import opened_once, reads_once, shown_name
@@ -31,6 +31,9 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
                 data = read_stream(fh, src, config.max_bytes)
         else:
             data = read_all(src, config.max_bytes)
+    except BrokeOff as exc:  # the lines before the break are cleaned and written; the run fails (exit 1)
+        report.fail(name, str(exc))
+        data = exc.data
     except OSError as exc:
         raise InputFailed(f"{name}: {exc.strerror or exc}") from None
     except (NotText, DocumentTooLarge) as exc:

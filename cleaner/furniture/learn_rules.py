@@ -128,6 +128,12 @@ def learn_command(args) -> int:
                       "or a JSON Lines or WARC file of many documents")
     if not to_stdout and (refusal := overlap_error(out, [args.input])):  # a rule file in the folder would be cleaned as a page
         return refuse(refusal)
+    from cleaner.io.jsonl import BadField, field_path
+
+    try:  # a dotted path reaches a nested field, as for cleaning (--field content.text)
+        field_path(args.field)
+    except BadField as exc:
+        return refuse(str(exc))
     learned = learn_input(args.input, Config(), args.field)
     if not learned:
         return refuse(f"{args.input}: no line recurs in enough of its {learned.documents} document(s) to be learned")

@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
     lp.add_argument("-o", "--output", type=Path, required=True, help="the rule file to write (rules/SITE.toml)")
     lp.add_argument("--from", dest="key", help="the site (URL host, recognised site or folder:NAME) to write; "
                                                "default: the one with the most lines learned")
-    lp.add_argument("--field", default="text", help="records: the field to learn from (default text)")
+    lp.add_argument("--field", default="text", help="records: the field to learn from (default text; a dotted path reaches a nested one: content.text)")
     lp.add_argument("--force", action="store_true", help="replace an existing output file")
     args = p.parse_args(argv)
     if args.cmd is None:  # `cleaner rules` alone: what it can do, not argparse's "required: cmd"

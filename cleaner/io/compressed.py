@@ -40,6 +40,9 @@ SUFFIXES = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}
 COMPRESSION_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError, zstandard.ZstdError)
 
 _BUFFER = 1 << 20
+# A compressed page is read a piece at a time: what a read that breaks off had decompressed is
+# lost with it, so a break loses at most this much of what came before it.
+_PIECE = 1 << 16
 _ZSTD_CHUNK = 1 << 12
 # Signatures: gzip (with deflate, its only method), zstd frame, xz stream, bz2 block or empty stream.
 _MAGIC = (("gzip", re.compile(rb"\x1f\x8b\x08")), ("zstd", re.compile(rb"\x28\xb5\x2f\xfd")),
@@ -148,11 +151,23 @@ def _decompressing(fh: BinaryIO, kind: str) -> BinaryIO:
     raise ValueError(f"unknown compression {kind!r}")
 
 
+class BrokeOff(OSError):
+    """A compressed page that broke off (a download cut short) after whole lines: ``data`` holds
+    them, to be cleaned and written as a compressed records file keeps the records before its
+    break; the message says where it broke and that the rest is lost. A stream that breaks off
+    before its first line end raises a plain ``OSError``: nothing of it can be kept."""
+
+    def __init__(self, message: str, data: bytes) -> None:
+        super().__init__(message)
+        self.data = data
+
+
 def read_all(path: str | os.PathLike, max_bytes: int = 0) -> bytes:
     """The whole of a file, decompressed by its name (a page saved as ``page.html.gz``) or its
     first bytes (a gzipped page saved as ``page.txt``).
 
-    A truncated or corrupt compressed file raises ``OSError`` with one line saying so; one of
+    A compressed file that breaks off after some lines raises :class:`BrokeOff` holding them; a
+    truncated or corrupt one unreadable before that raises ``OSError``, one line saying so; one of
     more than ``max_bytes`` bytes (0: no limit), decompressed, raises ``DocumentTooLarge`` as
     soon as it passes them (``Config.max_bytes``), never reading on.
     """
@@ -175,8 +190,8 @@ def _bounded(head: bytes, stream: BinaryIO, max_bytes: int) -> bytes:
 def read_stream(fh: BinaryIO, name: str | os.PathLike = "-", max_bytes: int = 0) -> bytes:
     """The whole of an open stream (standard input), decompressed as :func:`wrap_reader` decides.
 
-    A truncated or corrupt compressed stream raises ``OSError`` with one line saying so; a stream
-    whose first bytes are binary data raises ``NotText`` without reading on; ``max_bytes`` as
+    A compressed stream that breaks off raises :class:`BrokeOff` or ``OSError`` as for
+    :func:`read_all`; a stream whose first bytes are binary data raises ``NotText`` without reading on; ``max_bytes`` as
     for :func:`read_all`.
     """
     from cleaner.io.decode import SNIFF, refuse_binary
@@ -187,12 +202,37 @@ def read_stream(fh: BinaryIO, name: str | os.PathLike = "-", max_bytes: int = 0)
             head = _read_exactly(stream, SNIFF)
             refuse_binary(head)  # NotText before an endless device or a large binary is read whole
             return _bounded(head, stream, max_bytes)
+        parts: list[bytes] = []  # what was read, kept in pieces: a break keeps the lines before it
         try:
             head = _read_exactly(stream, SNIFF)
             refuse_binary(head)
-            return _bounded(head, stream, max_bytes)
+            return _bounded_parts(head, stream, max_bytes, parts)
         except COMPRESSION_ERRORS as exc:
-            raise OSError(f"cannot read the compressed data ({type(exc).__name__}: {exc})") from None
+            why = f"cannot read the compressed data ({type(exc).__name__}: {exc})"
+            data = b"".join(parts)
+            end = data.rfind(b"\n") + 1  # whole lines only: the last one may stop inside a character
+            if not end:
+                raise OSError(why) from None
+            lines = data.count(b"\n", 0, end)
+            raise BrokeOff(f"{why} after line {lines}: the lines before it were cleaned, the rest is lost", data[:end]) from None
+
+
+def _bounded_parts(head: bytes, stream: BinaryIO, max_bytes: int, parts: list[bytes]) -> bytes:
+    """``_bounded`` a buffer at a time, each kept in ``parts`` as it comes (for a stream that
+    may break off)."""
+    parts.append(head)
+    size = len(head)
+    while (want := _PIECE if not max_bytes else min(_PIECE, max_bytes + 1 - size)) > 0:
+        part = stream.read(want)
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    if max_bytes and size > max_bytes:
+        from cleaner.config import DocumentTooLarge
+
+        raise DocumentTooLarge(f"over {max_bytes:,} bytes, more than {max_bytes // 4:,} characters can take (max_chars)")
+    return b"".join(parts)
 
 
 def _read_exactly(fh, n: int) -> bytes:

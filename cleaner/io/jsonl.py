@@ -78,6 +78,30 @@ class Record:
         return line
 
 
+    def find(self, path: tuple[str, ...]) -> tuple[object, tuple[int, int]] | None:
+        """The value at ``path`` (keys of nested objects, ``field_path``) and its span in ``line``;
+        None when a key is missing or a value on the way is no object.
+
+        >>> parse_record('{"id": 1, "meta": {"text": "正文", "n": 2}}').find(("meta", "text"))
+        ('正文', (27, 31))
+        """
+        record, offset = self, 0
+        for depth, key in enumerate(path):
+            if key not in record.spans:
+                return None
+            start, end = record.spans[key]
+            if depth == len(path) - 1:
+                return record.values[key], (offset + start, offset + end)
+            if not isinstance(record.values[key], dict):
+                return None
+            record, offset = parse_record(record.line[start:end]), offset + start
+        return None
+
+    def replaced(self, span: tuple[int, int], value: object) -> Record:
+        """The record with the value at ``span`` (from ``find``) replaced, spliced in place."""
+        start, end = span
+        return parse_record(self.line[:start] + json.dumps(value, ensure_ascii=False) + self.line[end:])
+
     def without(self, key: str) -> Record:
         """The record with ``key`` (and the comma that parts it from its neighbour) cut from its line."""
         if key not in self.spans:
@@ -95,6 +119,49 @@ class Record:
             start, end = self.line.index("{") + 1, self.line.rindex("}")
         line = self.line[:start] + self.line[end:]
         return parse_record(line)
+
+
+def field_path(field: str) -> tuple[str, ...]:
+    r"""The keys ``--field`` names, outermost first: parted by dots (``meta.text`` is the
+    ``text`` of the record's ``meta`` object); ``\.`` is a dot inside a key and ``\\`` a backslash.
+    ``BadField`` for an empty key (``a..b``, ``.text``).
+
+    >>> field_path("text"), field_path("meta.text"), field_path(r"a\.b.c")
+    (('text',), ('meta', 'text'), ('a.b', 'c'))
+    """
+    keys, key, escaped = [], [], False
+    for char in field:
+        if escaped:
+            key.append(char if char in ".\\" else "\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == ".":
+            keys.append("".join(key))
+            key = []
+        else:
+            key.append(char)
+    keys.append("".join(key) + ("\\" if escaped else ""))
+    if "" in keys:
+        raise BadField(f"--field {field}: an empty key (keys are parted by dots; write a dot inside a key as \\.)")
+    return tuple(keys)
+
+
+class BadField(ValueError):
+    """A ``--field`` that names no key path; the message is the one line to print."""
+
+
+def value_at(obj: object, path: tuple[str, ...]) -> object:
+    """The value at ``path`` in a decoded JSON object, or None.
+
+    >>> value_at({"meta": {"text": "正文"}}, ("meta", "text")), value_at({"meta": "x"}, ("meta", "text"))
+    ('正文', None)
+    """
+    for key in path:
+        if not isinstance(obj, dict) or key not in obj:
+            return None
+        obj = obj[key]
+    return obj
 
 
 def _key_start(line: str, closing: int) -> int:

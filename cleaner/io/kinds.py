@@ -37,18 +37,35 @@ def looks_like_rtf(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf")
 
 
+# Pages a web server made (its script's name kept by a crawler or a browser's "save as"): HTML as
+# often as not, and text once cleaned, whatever the content was.
+SERVER_PAGE_SUFFIXES = (".php", ".asp", ".aspx", ".jsp", ".jspx", ".cfm", ".cgi", ".do", ".action")
+
+
 def output_name(name: str) -> str:
     """The output's file name: text for pages, JSON Lines (same compression) for records.
 
+    A page's output is a text file, so its name says so: a web page's or a document's extension
+    (``.html .htm .shtml .xhtml``, a server page's ``.php .asp .aspx .jsp`` …, ``.rtf``) becomes
+    ``.txt``, and a name without an extension, or a saved URL with its query (``list.php?id=3``),
+    gets ``.txt`` added (two queries stay two files). Any other name is kept (``a.txt``,
+    ``notes.md``): it was a text file, and still is.
+
     >>> [output_name(n) for n in ("a.txt", "b.html", "c.jsonl.gz", "d.warc.gz", "e.wet", "f.rtf")]
     ['a.txt', 'b.txt', 'c.jsonl.gz', 'd.jsonl.gz', 'e.jsonl', 'f.txt']
+    >>> [output_name(n) for n in ("g.php", "h.ASPX", "index", "list.php?id=3", "l.php?id=3.html", "j.gz", "v1.2")]
+    ['g.txt', 'h.txt', 'index.txt', 'list.php?id=3.txt', 'l.php?id=3.txt', 'j.txt.gz', 'v1.2']
     """
     kind = input_kind(name)
     base = base_name(name)
     compression = name[len(base):]
     stem = base.rsplit(".", 1)[0] if "." in base else base
-    if kind in ("html", "rtf"):
-        return stem + ".txt"
     if kind == "warc":
         return stem + ".jsonl" + compression
+    if kind == "jsonl":
+        return name
+    if kind in ("html", "rtf") or base.lower().endswith(SERVER_PAGE_SUFFIXES):
+        return stem + ".txt"
+    if "?" in base or "." not in base.lstrip("."):
+        return base + ".txt" + compression
     return name

@@ -3,8 +3,10 @@
 An output only ever replaces a regular file or creates a new one. A symlink, FIFO, device or
 directory at an output path is refused (writing "through" them would replace the link, or, as root,
 a device node), except the standard output itself (``-``, ``/dev/stdout``), which is written as a
-stream. No output may be, or link to, an input: a mistyped ``--report`` must not turn a page into
-a report.
+stream, and ``/dev/null``, where the output is dropped (``-o /dev/null``: only the messages and
+the summary). No output may be, or link to, an input: a mistyped ``--report`` must not turn a page
+into a report. A read-only file is not replaced unless the run is told to (``--force``), as ``cp``
+refuses and ``cp -f`` replaces it (``read_only_error``).
 
 Files are written to a temporary file beside the destination, then renamed over it, so a reader
 (or a resumed run) sees the old file or the new one, never half of one. The temporary file gets the
@@ -26,6 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 STREAMS = ("-", "/dev/stdout")
+DISCARD = os.devnull  # -o /dev/null: the output is dropped, the run's messages and summary stay
 TMP_MARK = ".cleaner-"
 TMP_SUFFIX = ".tmp"
 
@@ -43,6 +46,33 @@ STARTED = time.time()  # about when this run started: only temporaries older tha
 def is_stream(output: str | Path | None) -> bool:
     """Whether an output goes to standard output (no path, ``-`` or ``/dev/stdout``)."""
     return output is None or str(output) in STREAMS
+
+
+def is_discard(output: str | Path | None) -> bool:
+    """Whether an output is dropped (``-o /dev/null``)."""
+    return output is not None and str(output) == DISCARD
+
+
+def read_only(path: str | Path) -> bool:
+    """Whether a regular file at ``path`` is read-only to this run, as ``cp`` and editors tell it:
+    not writable to us, or, for root (whom the system lets write anything), with no write
+    permission for anyone (``chmod 444``)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        return False
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return not st.st_mode & 0o222
+    return not os.access(path, os.W_OK)
+
+
+def read_only_error(path: str | Path) -> str | None:
+    """The one-line refusal for an output that would replace a read-only file (None: fine)."""
+    if is_stream(path) or is_discard(path) or not read_only(path):
+        return None
+    return f"{path}: output is a read-only file; give --force to replace it"
 
 
 def kind_of(path: Path) -> str | None:
@@ -68,7 +98,7 @@ def kind_of(path: Path) -> str | None:
 
 def output_file_error(path: str | Path) -> str | None:
     """The one-line refusal for an output file path, or None when it may be written."""
-    if is_stream(path):
+    if is_stream(path) or is_discard(path):
         return None
     kind = kind_of(Path(path))
     if kind is not None:
@@ -78,7 +108,7 @@ def output_file_error(path: str | Path) -> str | None:
 
 def overlap_error(output: str | Path, inputs: Iterable[str | Path]) -> str | None:
     """The refusal when ``output`` is, links to, or (for a folder input) lies inside an input."""
-    if is_stream(output):
+    if is_stream(output) or is_discard(output):
         return None
     out = Path(output)
     out_resolved = out.resolve()
@@ -163,10 +193,14 @@ def write_stream(pieces: str | bytes | Iterable[str | bytes]) -> None:
 
 
 def write_output(output: str | Path | None, pieces: str | bytes | Iterable[str | bytes]) -> None:
-    """To standard output for a stream, else atomically to the file (first removing the
+    """To standard output for a stream, nowhere for ``/dev/null`` (its pieces made all the same:
+    the work and its messages are the run's), else atomically to the file (first removing the
     temporaries that killed runs left for it)."""
     if is_stream(output):
         write_stream(pieces)
+    elif is_discard(output):
+        for _ in [pieces] if isinstance(pieces, (str, bytes)) else pieces:
+            pass
     else:
         # A killed run of one file left its temporary beside it; a folder run sweeps its own.
         remove_stale_temporaries([Path(output)], older_than=STARTED)
