@@ -309,11 +309,18 @@ def join(text: str) -> tuple[str, list[Cut]]:
     if asked is not None and not asked:
         return text, []
     by_width = _joined_by_width(text, lines)
+    looked = None if asked is None else asked | by_width | _short_breaks(lines)
     out: list[str] = [lines[0]]
     cuts: list[Cut] = []
     size = len(lines[0])
     joined = False  # the break before this one was taken out
     for k, line in enumerate(lines[1:]):
+        if looked is not None and not joined and k not in looked:
+            # Neither asked nor short nor after a cut: the loop below would find it unread and
+            # keep it, without its two regexes a line (most of a clean page's breaks).
+            out.append(line)
+            size += 1 + len(line)
+            continue
         previous = out[-1]
         trail = _TRAIL.search(previous).group()
         lead = _LEAD.match(line).group()
@@ -366,6 +373,18 @@ def _breaks_to_read(text: str, lines: list[str]) -> set[int]:
     line scans a page; tests/test_cut_runs.py holds the join to the one of every break."""
     hot = {*_lines_with_rare(text), *_lines_with_shown(text)}
     return {k for h in hot for k in (h - 1, h) if 0 <= k < len(lines) - 1}
+
+
+def _short_breaks(lines: list[str]) -> set[int]:
+    """The breaks (after line k) whose next line may be shorter than EDGE once its quote marks and
+    indent are off (``join`` reads those whatever the gate says): every line shorter so with all of
+    a lead's characters stripped from its start, which strips the lead and maybe more. An empty
+    line is left out: nothing follows its break to read across (``_inside_run`` finds none)."""
+    return {k - 1 for k in range(1, len(lines))
+            if lines[k] and len(lines[k].lstrip(_LEAD_CHARS).rstrip(" \t")) < EDGE}
+
+
+_LEAD_CHARS = "> \t\u3000\xa0"  # every character _LEAD may take
 
 
 def _read_on(right: str, lines: list[str], after: int) -> str:
