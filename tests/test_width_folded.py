@@ -16,10 +16,6 @@ def misread(text: str) -> str:
     return text.encode("utf-8").decode("gbk", errors="replace")
 
 
-# Lines of folded mojibake: what the repair reads.
-_FOLDED_LINES = [misread(TEXT).translate(WIDTH), unicodedata.normalize("NFKC", misread(TEXT))]
-
-
 def test_preimages_hold_each_pair_a_fold_maps_onto_a_character():
     assert set(width_folded.preimages()["$"]) == {"＄", "﹩"}
     assert "ｇ" in width_folded.preimages()["g"]
@@ -69,27 +65,8 @@ def test_the_pages_reading_cut_at_its_breaks_is_each_lines_own(lines):
     # The page is encoded and read at once: the same as each line encoded and read alone (lone
     # surrogates, which GB18030 writes "?", and bytes UTF-8 cannot read at a line's end included).
     text = "\n".join(lines)
-    assert width_folded._read_page(text).split("\n") == [
+    assert width_folded._read_lines(text) == [
         line.encode("gb18030", errors="replace").decode("utf-8", errors="ignore") for line in text.split("\n")]
-
-
-@SETTINGS
-@given(lines=st.lists(st.one_of(text_inputs, st.text(st.characters(categories=["Cs", "Lo", "Ll", "So"]), max_size=12),
-                                st.sampled_from(_FOLDED_LINES)), min_size=1, max_size=5))
-def test_the_lines_tested_are_the_lines_the_test_passes_when_every_line_is_tested(lines):
-    # The gate asks only lines whose reading holds a Chinese character (one native pass): no
-    # line the test passes is left out, folded mojibake among them.
-    text = "\n".join(lines)
-    reading = width_folded._read_page(text)
-    assert width_folded._shown_lines(text.split("\n"), reading) == [
-        width_folded._shows_utf8_as_gbk(line, read) for line, read in zip(text.split("\n"), reading.split("\n"), strict=True)]
-
-
-def test_a_folded_line_among_clean_ones_is_tested_and_read():
-    clean = "今天的天气很好，我们一起去公园散步吧。"
-    text = "\n".join([clean, _FOLDED_LINES[0], clean])
-    assert width_folded._shown_lines(text.split("\n"), width_folded._read_page(text)) == [False, True, False]
-    assert width_folded.repair(text)[1] > 0
 
 
 def test_a_digit_after_bytes_a_decoder_dropped_is_no_folded_pair():
