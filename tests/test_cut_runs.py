@@ -229,6 +229,30 @@ def test_a_break_before_a_short_line_is_read_on_though_the_gate_names_it_not(tex
     assert cut_runs.join(text) == join(text)
 
 
+def test_a_break_before_short_lines_is_read_on_to_a_misread_line_several_lines_down():
+    # The misread line is three lines after the break: the short lines between are read on into
+    # it (``_short_breaks`` keeps the break, though neither line beside it is hot).
+    from reference_cut_runs import join
+
+    text = "嘆紙\n殖\n順溪\n叕瀹や粖澶"
+    lines = text.split("\n")
+    assert 0 not in cut_runs._breaks_to_read(text, lines)
+    assert 0 in cut_runs._short_breaks(lines, cut_runs._hot_lines(text))
+    assert join(text)[1] and join(text)[1][0].at == len(lines[0])
+    assert cut_runs.join(text) == join(text)
+
+
+def test_a_short_line_far_from_any_misread_line_is_passed_over():
+    # A clean page's heading, byline or row of links: nothing its break's edge reads on into is
+    # hot, so its break is not looked at (it would be kept unread anyway).
+    page = "\n".join(["编辑：张三", SENTENCE, "分享到：", SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE, "张鑫说："])
+    lines = page.split("\n")
+    short = cut_runs._short_breaks(lines, cut_runs._hot_lines(page))
+    assert 1 not in short  # 分享到： (line 2): the hot line 9 is more than 6 lines on
+    assert 8 not in short and 8 in cut_runs._breaks_to_read(page, lines)  # 张鑫说： is hot itself
+    assert cut_runs.join(page) == (page, [])
+
+
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(st.lists(st.lists(st.sampled_from([p for p in _PIECES if p != "\ufffd"]), max_size=6).map("".join), min_size=2, max_size=8))
 def test_a_break_left_unread_is_one_no_read_would_take_out(lines):

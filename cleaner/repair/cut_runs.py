@@ -305,15 +305,23 @@ def join(text: str) -> tuple[str, list[Cut]]:
     # whose edge reads on past a short line or a joined one (``_read_on``, a cut before): the
     # others are passed over without a look at their lines (every break of a clean page was read,
     # 86-240 us a clean crawl page). tests/reference_cut_runs.py reads every break.
-    asked = _breaks_to_read(text, lines) if near_only else None
+    hot = _hot_lines(text) if near_only else None
+    asked = None if hot is None else _next_to(hot, len(lines))
     if asked is not None and not asked:
         return text, []
     by_width = _joined_by_width(text, lines)
+    looked = None if hot is None else asked | by_width | _short_breaks(lines, hot)
     out: list[str] = [lines[0]]
     cuts: list[Cut] = []
     size = len(lines[0])
     joined = False  # the break before this one was taken out
     for k, line in enumerate(lines[1:]):
+        if looked is not None and not joined and k not in looked:
+            # Neither asked nor short nor after a cut: the loop below would find it unread and
+            # keep it, without its two regexes a line (most of a clean page's breaks).
+            out.append(line)
+            size += 1 + len(line)
+            continue
         previous = out[-1]
         trail = _TRAIL.search(previous).group()
         lead = _LEAD.match(line).group()
@@ -364,8 +372,34 @@ def _breaks_to_read(text: str, lines: list[str]) -> set[int]:
     line k + 1 only, and finds none unless one of them is a misread character (``_misread_near``)
     or line k ends in a byte of the single-byte view (``_dangling_lead``'s first test). Two native
     line scans a page; tests/test_cut_runs.py holds the join to the one of every break."""
-    hot = {*_lines_with_rare(text), *_lines_with_shown(text)}
-    return {k for h in hot for k in (h - 1, h) if 0 <= k < len(lines) - 1}
+    return _next_to(_hot_lines(text), len(lines))
+
+
+def _hot_lines(text: str) -> set[int]:
+    """The lines holding a misread character (``_misread_near``) or a byte of the single-byte view."""
+    return {*_lines_with_rare(text), *_lines_with_shown(text)}
+
+
+def _next_to(hot: set[int], count: int) -> set[int]:
+    """The breaks (after line k, of ``count`` lines) beside a hot line."""
+    return {k for h in hot for k in (h - 1, h) if 0 <= k < count - 1}
+
+
+def _short_breaks(lines: list[str], hot: set[int]) -> set[int]:
+    """The breaks (after line k) before a line that may be shorter than EDGE once its quote marks
+    and indent are off, whose edge ``join`` reads on into the lines after it (``_read_on``), and
+    that may find a run there: one of those next EDGE lines is hot (each adds a character to the
+    edge at least; lines k and k + 1 name the break in ``_breaks_to_read`` already). A line is
+    taken as short if it is with all of a lead's characters stripped from its start (that strips
+    the lead and maybe more); an empty one is not: nothing follows its break to read across
+    (``_inside_run`` finds none). Read without these, a clean page's every short line (a heading,
+    a byline, a row of links) cost its break two regexes and a read."""
+    return {k - 1 for k in range(1, len(lines))
+            if lines[k] and len(lines[k].lstrip(_LEAD_CHARS).rstrip(" \t")) < EDGE
+            and any(h in hot for h in range(k + 1, k + 1 + EDGE))}
+
+
+_LEAD_CHARS = "> \t\u3000\xa0"  # every character _LEAD may take
 
 
 def _read_on(right: str, lines: list[str], after: int) -> str:
