@@ -1150,3 +1150,14 @@ def test_rows_of_fields_an_article_sentence_introduces_stay_and_the_related_list
     related = ["相关新闻", "文化节筹备工作启动 2026-04-20", "滨江网 版权所有"]
     removal = remove_furniture("\n".join(["市民文化节活动安排", para, "具体安排如下：", *rows, *related]), ())
     assert removal.text.split("\n") == ["市民文化节活动安排", para, "具体安排如下：", *rows]
+
+
+def test_a_run_of_rows_opening_with_the_articles_dates_under_the_body_starts_no_thread():
+    # 5月10日 09:00 开幕式（市民广场）: rows dated at their start by the article are its programme; read as
+    # a thread's stamps they made the sentence under them a comment (in_thread+after_barrier).
+    para = "2026年市民文化节将于五月中旬举行，活动为期三天，涵盖开幕式、非遗展演和闭幕晚会等内容，全部免费向市民开放。"
+    rows = ["5月10日 09:00 开幕式（市民广场）", "5月11日 14:00 非遗展演（文化馆）", "5月12日 19:30 闭幕晚会（大剧院）"]
+    page = ["市民文化节活动安排", para, para.replace("三天", "三日"), *rows, "欢迎广大市民参加。", "相关新闻", "滨江网 版权所有"]
+    removal = remove_furniture("\n".join(page), ())
+    assert removal.text.split("\n") == page[:-2]
+    assert generic._programme([True, True, False]) and not generic._programme([True, False, False])
