@@ -46,6 +46,7 @@ _BULLET = re.compile(r"^[·•\-*>■□◆◇▪●○]+\s*")
 
 ROW_ITEM = 8  # characters: the longest item of a short row of link labels
 ROW_LONG, ROW_ITEM_LONG = 6, 16  # a row of this many items may hold items this long
+MENU_ITEMS = 8  # four-character items on a row this long are a menu's labels, not verse
 
 TEXT_FEATURES = ("len_1_4", "len_5_12", "len_13_30", "len_31_80", "len_over_80", "final_punct", "clause_punct", "no_cjk",
                  "digit_share", "date", "time", "kv_filled", "kv_empty", "kv_many", "separators", "buttons", "counter",
@@ -63,8 +64,8 @@ class Lexicon:
     def notice(self, text: str, least: int) -> bool:
         if self.heads_re.match(text):
             return True
-        if not self.self_re.search(text):
-            return False
+        if not any(not reported_at(text, own.start()) for own in self.self_re.finditer(text)):
+            return False  # the site named only in someone's reported words (他表示，…本网…)
         return least == 0 or (len(set(self.notice_re.findall(text))) >= least and self._speaks_of_itself(text))
 
     def _speaks_of_itself(self, text: str) -> bool:
@@ -93,6 +94,35 @@ class Lexicon:
             else:
                 empty += 1
         return filled, empty
+
+
+_SAID = ("表示", "指出", "认为", "介绍", "透露", "强调", "坦言", "回应", "解释", "称", "说", "告诉记者", "提到", "呼吁", "坦承", "直言")
+_SITE = ("本网", "本站", "本平台", "本报", "本刊", "本号", "我网", "我站")
+
+
+def reported_at(text: str, at: int) -> bool:
+    """The text at ``at`` stands in someone's reported words (see reported_speech.rs)."""
+    before = text[:at]
+    depth = 0
+    for c in before:
+        if c in "“「『":
+            depth += 1
+        elif c in "”」』":
+            depth = max(depth - 1, 0)
+    if depth:
+        return True
+    start = max((before.rfind(c) for c in "。!?;！？；"), default=-1) + 1
+    sentence = before[start:]
+    for verb in _SAID:
+        for m in re.finditer(re.escape(verb), sentence):
+            rest = sentence[m.end():]
+            nxt = rest[:1]
+            marked = nxt in (",", "，") or nxt in "“「『" and nxt != "" or \
+                (nxt in (":", "：") and nxt != "" and (len(verb) > 1 or rest[1:2] in ("“", "「", "『")))
+            speaker = re.split(r"[,:，：]", sentence[:m.start()])[-1]
+            if marked and speaker and not any(w in speaker for w in _SITE):
+                return True
+    return False
 
 
 def _alternation(words: list[str]) -> str:
@@ -165,7 +195,8 @@ def item_row(text: str) -> bool:
     items = [x for x in _ITEM_SPLIT.split(text) if x]
     if len(items) < 3 or max(len(x) for x in items) > (ROW_ITEM_LONG if len(items) >= ROW_LONG else ROW_ITEM):
         return False
-    verse = len({len(x) for x in items}) == 1 and len(items[0]) >= 4 and not _SEPARATOR.search(text)
+    menu_long = len(items) >= MENU_ITEMS and len(items[0]) == 4  # eight four-character labels: a menu, no verse
+    verse = len({len(x) for x in items}) == 1 and len(items[0]) >= 4 and not menu_long and not _SEPARATOR.search(text)
     return not verse
 
 

@@ -98,3 +98,35 @@ def test_the_headline_the_title_names_is_held_from_the_generic_rules():
     # With no title naming it, the same line is the rule's.
     result = Cleaner(to="keep").run(page, details=True, title="消费维权_某某网")
     assert headline not in result.text.split("\n") and "common/qr" in [s.name for s in result.steps]
+
+
+COURT = ["网站转载侵权案宣判",
+         "近日，市中级人民法院审结一起网络著作权纠纷案件。原告是一家新闻网站，被告未经许可在其公众号上大量转载原告的原创稿件，并删去了作者署名。",
+         None,
+         "法院审理后认为，被告的行为侵犯了原告的信息网络传播权，判决被告赔偿经济损失及合理开支共计八万元，并在其公众号上刊登致歉声明。"]
+
+
+@pytest.mark.parametrize("said", ["庭审中，原告代理人称，本网刊发的稿件版权归本网所有，任何单位未经书面授权不得转载。",
+                                  "他说：“本平台的内容未经许可不得转载，我们一直在声明。”",
+                                  "他表示，未经授权转载的行为侵犯了本网的著作权，本网将依法追究法律责任。"])
+def test_reported_speech_about_reprints_is_the_articles_and_the_sites_own_notice_goes(said):
+    # A speaker's words the article reports hold the notice's phrases (common/disclaimer-body, the
+    # lexicon's notice); the same words in the site's own voice below the article are its notice.
+    page = [said if line is None else line for line in COURT]
+    notice = "本网所有稿件未经授权不得转载，违者将依法追究法律责任。"
+    kept = Cleaner(to="keep").clean("\n".join([*page, notice, "滨江新闻网 版权所有"])).split("\n")
+    assert said in kept and notice not in kept
+    own = [notice if line is None else line for line in COURT]
+    assert notice not in Cleaner(to="keep").clean("\n".join(own)).split("\n")
+
+
+def test_a_how_to_step_naming_an_app_in_a_run_of_sentences_is_the_articles():
+    # common/qr's words in an unnumbered step, one sentence a line between the how-to's other steps;
+    # the site's prompt under the article still goes.
+    steps = ["在应用商店搜索“滨江公积金”并下载安装。", "下载后，打开APP，用身份证号注册登录。",
+             "进入“提取业务”，按提示上传材料。", "提交后三个工作日内到账。"]
+    para = "近年来，随着智能手机的普及，越来越多的市民开始使用手机办理公积金业务，省去了往返窗口排队的时间。"
+    result = Cleaner(to="keep").run("\n".join(["线上办理公积金提取指南", para, "办理步骤如下：", *steps, "下载滨江公积金APP"]),
+                                    details=True)
+    assert result.text.split("\n")[-len(steps):] == steps
+    assert "下载滨江公积金APP" not in result.text

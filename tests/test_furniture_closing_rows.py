@@ -92,3 +92,14 @@ def test_an_events_facts_under_its_text_stay_when_its_sentence_follows_them():
     foot = ["热门新闻", "组屋转售价格连续第十季上涨", "版权所有 © 2026 SPH Media Limited."]
     kept, gone = kept_and_gone(["义顺社区中秋提灯会 欢迎居民参加", *EVENT, *FACTS, "入场免费。", *foot])
     assert kept == ["义顺社区中秋提灯会 欢迎居民参加", *EVENT, *FACTS, "入场免费。"]
+
+
+@pytest.mark.parametrize("key", ["投稿邮箱：zhengwen@bjrb.cn", "投稿信箱：prize@myl.org.mo"])
+def test_a_hotline_key_over_the_signature_is_the_notices_contact_row(key):
+    # portals' site-foot reads 投稿邮箱：… as a site's hotline; over the notice's signature it is a
+    # contact row of the notice. The site's own hotline under the signature still goes.
+    tail = ["联系人：王老师", "联系电话：0571-87001234", key, "滨江日报社", "2026年3月1日"]
+    foot = ["新闻热线：0571-87000000", "滨江日报网 版权所有 浙ICP备05012345号"]
+    kept, gone = kept_and_gone(["关于举办征文活动的通知", *BODY, *tail, *foot])
+    assert kept == ["关于举办征文活动的通知", *BODY, *tail]
+    assert set(gone) == set(foot)

@@ -40,7 +40,9 @@ FOCUSED = st.text(alphabet=_FOCUS, max_size=60)
 _ASSIGNED = st.characters(codec="utf-8").filter(lambda c: unicodedata.category(c) != "Cn")
 ANY = st.text(alphabet=_ASSIGNED, max_size=60)
 _PIECES = ["http://", "https://", "www.", "WWW.", ".com", ".COM", ".cn", ".Cn", ".com.cn", ".net", ".org", ".gov", ".edu", "e.g.", "-", "@", "2023-11-20", "08-11", "16:06", "12:34:56", "3月5日",
-           " | ", " >> ", "·", "(12)", "35条", "【打印】", "[1]", ":", "：", " ", "  ", "\t", "。", "...", "(完)", "ab"]
+           " | ", " >> ", "·", "(12)", "35条", "【打印】", "[1]", ":", "：", " ", "  ", "\t", "。", "...", "(完)", "ab",
+           # Reported speech about the site (reported_speech.rs): a speaker, a verb of saying, quotes.
+           "他表示,", "代理人称，", "说:“", "名称:", "”", "「", "本站表示,"]
 FURNITURE = st.lists(st.sampled_from(LEXICON_WORDS + _PIECES), max_size=10).map("".join)
 
 
@@ -237,3 +239,21 @@ def test_normalised_lines_are_the_texts_line_features_gives(lines):
     assert normalised_lines(lines, alive, LEX) == [reference.normalise(x) for x in lines]
     assert [x.text for x in line_features(lines, alive, LEX)] == normalised_lines(lines, alive, LEX)
 
+
+
+REPORTED = ["他表示,未经授权转载的行为侵犯了本网的著作权。", "庭审中，原告代理人称，本网刊发的稿件版权归本网所有。",
+            "他说:“本平台的内容未经许可不得转载。”", "本网所有稿件未经授权不得转载。", "本站表示,未经授权不得转载本站内容。",
+            "单位名称:滨江日报社 版权所有", "他表示,会继续关注此事。本网所载文章未经授权不得转载。"]
+
+
+@SETTINGS
+@given(line=st.one_of(st.sampled_from(REPORTED), FURNITURE, FOCUSED))
+def test_native_reported_speech_agrees_with_python_at_every_position(line):
+    from cleaner._native import furniture_reported_at
+    for at in range(len(line) + 1):
+        assert furniture_reported_at(line, at) == reference.reported_at(line, at), (line, at)
+
+
+def test_a_notice_in_someones_reported_words_is_none_and_in_the_sites_own_voice_one():
+    assert not LEX.notice(normalise("他表示，未经授权转载的行为侵犯了本网的著作权，本网将联系律师。"), 3)
+    assert LEX.notice(normalise("本网所载文章版权归作者，转载请联系。"), 3)

@@ -247,6 +247,8 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "本网站由市政府主办，旨在方便市民办事，欢迎提出意见。",  # a sentence about the site
     "本文不得不提到转载的问题。",  # 不得不 is no prohibition
     "本文为作者原创，讲的是原创药的仿制。",  # a sentence going on after the mark
+    # A reporter's own section heading: the words after 记者 name its kind, not a person (session 33).
+    "记者手记", "【记者观察】", "通讯员札记",
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""
@@ -727,3 +729,15 @@ def test_app_words_the_article_says_are_no_prompt():
                               title=fold_line("央视新闻客户端上线两会AR看报功能"))[0]
     assert not gone_lines  # the title's own word: the article is about the app
     assert portal_lines([normalise(fold_line(x)) for x in [sentence, *ARTICLE]], [0, 1, 2, 3], load_lexicon())[0]
+
+
+def test_a_days_heading_over_the_articles_rows_of_times_is_no_dateline():
+    # 5月20日（星期三） carries the weekday a site's date line carries; over rows opening with times
+    # it heads the article's programme (session 33). A date line over no such rows still goes.
+    para = "为加强校友与母校的联系，校友总会定于五月举办返校日活动，现将活动日程公布如下，欢迎各地校友回校参加。"
+    rows = ["5月20日（星期三）", "08:30-09:00 签到（图书馆报告厅）", "09:00-10:30 校友大会（图书馆报告厅）", "10:40-12:00 参观校园",
+            "5月21日（星期四）", "09:00-11:30 院系座谈（各学院）", "14:00-16:00 校友论坛（国际会议中心）"]
+    kept, gone = run("\n".join(["2026年校友返校日日程", para, *rows, "滨江大学校友会", "2026年5月1日", "版权所有 滨江大学"]))
+    assert kept == ["2026年校友返校日日程", para, *rows, "滨江大学校友会", "2026年5月1日"]
+    kept, gone = run("\n".join(["2026年校友返校日日程", para, para, "2026年5月21日 星期四", "版权所有 滨江大学"]))
+    assert "2026年5月21日 星期四" in gone

@@ -71,3 +71,21 @@ def test_an_articles_last_section_under_a_heading_of_another_noun_stays():
     for text in ("热门景点", "推荐书目", "品牌销量排行榜", "更多消息"):
         assert not related_heading(text), text
 
+
+
+def test_a_heading_whose_dated_titles_went_already_goes_with_them():
+    # The titles dated at their ends went by their scores; the heading right over them is their
+    # list's, under the notice's signature (session 33: it stayed once nothing else took it).
+    from cleaner.furniture.features import Line, normalise, text_features
+    from cleaner.furniture.lexicon import load_lexicon
+    from cleaner.furniture.related_tail import related_tail
+
+    def line(text: str) -> Line:
+        return Line(0, normalise(text), text_features(normalise(text), load_lexicon()))
+
+    scored = [line(PROSE), line("东湖街道办事处"), line("2026年5月20日"), line("相关信息"),
+              line("9月计划停电通知 2026-09-05"), line("8月计划停电通知 2026-08-06")]
+    assert related_tail(scored, (0, 0), [False, False, False, False, True, True], set()) == [3]
+    # Its rows kept, they go with it as before; a heading over nothing gone stays alone.
+    assert related_tail(scored, (0, 0), [False] * 6, set()) == [3, 4, 5]
+    assert related_tail(scored[:4], (0, 0), [False] * 4, set()) == []

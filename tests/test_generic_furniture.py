@@ -1139,3 +1139,25 @@ def test_a_headline_opening_with_a_key_is_the_headline_the_title_names_word_for_
     byline = ["评论：让“一老一小”过得更好", "来源：光明日报 2026-05-20", *COLUMN]
     kept = remove_furniture("\n".join(byline), (), title="光明日报_观点_光明网").text.split("\n")
     assert "来源：光明日报 2026-05-20" not in kept
+
+
+def test_rows_of_fields_an_article_sentence_introduces_stay_and_the_related_list_goes():
+    # 具体安排如下： introduces rows of one field each whose dates and times read as a list of posts
+    # (stamped) and a thread's stamps; they are the article's list (session 33). The dated related
+    # list under its heading still goes.
+    para = "2026年市民文化节将于五月中旬举行，活动为期三天，涵盖开幕式、非遗展演和闭幕晚会等内容，全部免费向市民开放。"
+    rows = ["开幕式：5月10日 09:00 市民广场", "非遗展演：5月11日 14:00 文化馆", "闭幕晚会：5月12日 19:30 大剧院"]
+    related = ["相关新闻", "文化节筹备工作启动 2026-04-20", "滨江网 版权所有"]
+    removal = remove_furniture("\n".join(["市民文化节活动安排", para, "具体安排如下：", *rows, *related]), ())
+    assert removal.text.split("\n") == ["市民文化节活动安排", para, "具体安排如下：", *rows]
+
+
+def test_a_run_of_rows_opening_with_the_articles_dates_under_the_body_starts_no_thread():
+    # 5月10日 09:00 开幕式（市民广场）: rows dated at their start by the article are its programme; read as
+    # a thread's stamps they made the sentence under them a comment (in_thread+after_barrier).
+    para = "2026年市民文化节将于五月中旬举行，活动为期三天，涵盖开幕式、非遗展演和闭幕晚会等内容，全部免费向市民开放。"
+    rows = ["5月10日 09:00 开幕式（市民广场）", "5月11日 14:00 非遗展演（文化馆）", "5月12日 19:30 闭幕晚会（大剧院）"]
+    page = ["市民文化节活动安排", para, para.replace("三天", "三日"), *rows, "欢迎广大市民参加。", "相关新闻", "滨江网 版权所有"]
+    removal = remove_furniture("\n".join(page), ())
+    assert removal.text.split("\n") == page[:-2]
+    assert generic._programme([True, True, False]) and not generic._programme([True, False, False])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from cleaner import chunks
-from cleaner._native import LineMatcher
+from cleaner._native import LineMatcher, furniture_reported_at
 from cleaner.furniture.interleaved import INSIDE_FAMILIES
 from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
@@ -341,6 +341,29 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
 
 
 STEP_REACH = 12  # live lines either side read for the sequence a step belongs to
+RUN_LINE_MAX = 80  # characters: a line of a run of short sentences (a how-to's steps), not a paragraph
+
+
+def _sentence_in_run(pos: int, alive: list[int], folded, dropped: dict[int, str]) -> bool:
+    """The live line at ``pos`` is a sentence with clauses between two short sentences, the live
+    lines right above and below it: a step of the article's how-to written as sentences, one a line
+    (…并下载安装。 / 下载后，打开APP，用身份证号注册登录。 / 进入“提取业务”，按提示上传材料。). A site's
+    prompt stands alone, or between the article's paragraphs, not inside a run of its short lines."""
+    lexicon = generic.load_lexicon()
+    text = normalise(folded[alive[pos]])
+    f = text_features(text, lexicon)
+    if not (f["final_punct"] and f["clause_punct"] >= 0.5 and len(text) <= RUN_LINE_MAX) or f["notice"]:
+        return False
+    live = [j for j in alive if j not in dropped or j == alive[pos]]
+    at = live.index(alive[pos])
+    if at == 0 or at + 1 >= len(live):
+        return False
+    for j in (live[at - 1], live[at + 1]):
+        t = normalise(folded[j])
+        g = text_features(t, lexicon)
+        if not (g["final_punct"] and len(t) <= RUN_LINE_MAX and not g["notice"] and not end_marker(t, g, lexicon)):
+            return False
+    return True
 
 
 def _counted_step(pos: int, alive: list[int], folded, dropped: dict[int, str]) -> bool:
@@ -395,8 +418,11 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
             if value and key not in result.meta:
                 result.meta[key] = unicodedata.normalize("NFKC", value).strip()  # ２０２０ -> 2020
         if rule.action == "drop-line":
+            # Someone's words the article reports (他表示，未经授权转载的行为…; 原告代理人称，本网…) are
+            # no notice of the site's, whatever phrase of one they hold.
             if _generic(rule) and (_article_sentence(pos, alive, folded, dropped) or _counted_step(pos, alive, folded, dropped)
-                                   or named is not None and title_words(folded[i]) == named):
+                                   or named is not None and title_words(folded[i]) == named
+                                   or furniture_reported_at(folded[i], m[0]) or _sentence_in_run(pos, alive, folded, dropped)):
                 continue
             dropped[i] = rule.id
         elif rule.action == "drop-block":

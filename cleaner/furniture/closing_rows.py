@@ -34,8 +34,19 @@ _SENTENCE_END = re.compile(r"[。!?;]$")
 _NOTE = re.compile(r"\([^():]{2,30}\)")  # a document's note under its signature, no credit (编辑:…; NFKC: brackets and colons are ASCII)
 
 
-def _signer(text: str) -> bool:
+def signer(text: str) -> bool:
+    """An issuer's name: short, no sentence."""
     return len(text) <= SIGNER_MAX and not _SENTENCE_END.search(text)
+
+
+def roc_date(text: str) -> bool:
+    """A date of the ROC calendar and nothing else (中华民国115年9月15日)."""
+    return bool(_ROC_DATE.fullmatch(text))
+
+
+def signed_off(text: str) -> bool:
+    """An issuer's name closed by a word of signing off (教务处招生组 敬启)."""
+    return bool(_SIGN_OFF.search(text)) and signer(text)
 
 
 def signatures(texts: Sequence[str], body_end: int, dated: Collection[int]) -> list[tuple[int, int]]:
@@ -48,9 +59,9 @@ def signatures(texts: Sequence[str], body_end: int, dated: Collection[int]) -> l
             continue  # the date under a sign-off: one signature
         if pos in dated and pos - 1 in dated:
             out.append((pos - 1, pos))
-        elif _ROC_DATE.fullmatch(text) and pos - 1 > body_end and _signer(texts[pos - 1]):
+        elif _ROC_DATE.fullmatch(text) and pos - 1 > body_end and signer(texts[pos - 1]):
             out.append((pos - 1, pos))
-        elif _SIGN_OFF.search(text) and _signer(text):
+        elif _SIGN_OFF.search(text) and signer(text):
             below = pos + 1 < len(texts) and (pos + 1 in dated or _ROC_DATE.fullmatch(texts[pos + 1]))
             out.append((pos, pos + 1 if below else pos))
     return out

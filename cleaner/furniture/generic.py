@@ -26,6 +26,8 @@ from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.closing_rows import closing_rows, resumed_rows
+from cleaner.furniture.decks import deck, decks
+from cleaner.furniture.link_labels import link_labels
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, credit, end_marker, is_paragraph, line_features, marks, prose_line,
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
@@ -42,7 +44,7 @@ from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.widgets import file_name
 from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, TOPIC_FAMILIES, introduces, poll_options, referred, spoken_of, widget
-from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, head_items, tail_items
+from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, tail_items
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
@@ -53,6 +55,7 @@ from cleaner.furniture.threads import shaped
 from cleaner.furniture.unreadable import legible
 
 TITLE_REACH = 4  # lines above the body searched for the headline
+LINK_LABEL = "link-label"  # the label over a link removed above the body (link_labels.py)
 RELATED_TAIL = "related-tail"  # a related list's heading and rows at the page's foot (related_tail.py)
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
 HEADLINE = "headline"  # the family of an HTML page's headline, taken to meta (decide(take_headline=True))
@@ -179,7 +182,14 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         # The headline the page's title names read as prose (its commas, 实测：续航大进步，但…) and
         # opened the body: the article starts under it, and what stands above it is the page's top.
         first += 1
-    thread = thread_start(posts, model.thread_stamps)
+    # The rows an article's sentence introduces (具体安排如下： over 开幕式：5月10日 09:00 市民广场) are its
+    # list: their dates and times stamp no posts of a thread, and their block is no list of links.
+    listed = introduced(lines, (first, last)) if first <= last else set()
+    # Rows opening with a date the article writes or holding a span of times (10月16日 10:00-20:00 领取参赛物品,
+    # item_runs.article_dated) are its programme's: a thread's stamps and a list of links date their
+    # rows as machines do, at the end or in figures (2026-10-16).
+    dated = [article_dated(text) for text in texts]
+    thread = thread_start([s and pos not in listed and not dated[pos] for pos, s in enumerate(posts)], model.thread_stamps)
     thread = thread if thread > last else len(lines)  # a thread counts only below the body
     body_chars = sum(n for n, p in zip(lengths[first : last + 1], prose[first : last + 1]) if p)
     body = (first, last) if last >= first and body_chars >= model.min_body else None
@@ -193,10 +203,12 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                        or site_note(lines[pos].text, site_only=True)), len(lines))
     # Head, tail, distance, thread, list runs, and below the body what follows a furniture heading
     # or a barrier: one native call (furniture_body::positions documents each feature).
+    barriers = [b and pos not in listed and not dated[pos] for pos, b in enumerate(barriers)]  # a row's stamp ends no article
     furniture_positions([line.features for line in lines], lengths, prose, barriers, body, end_at, thread,
                         model.far_lines, model.adjacent_lines)
     if body is not None:
-        _mark_list_blocks(lines, blocks, body, model, lexicon)
+        own = [b for b in blocks if set(range(b[0], b[1] + 1)) <= listed or _programme(dated[b[0] : b[1] + 1])]
+        _mark_list_blocks(lines, [b for b in blocks if b not in own], body, model, lexicon)
         named = _named_headline(lines, first, title) if title else -1
         if named >= 0:
             lines[named].features["headline"] = 1.0
@@ -532,6 +544,10 @@ def _title_position(lines: list[Line], first: int, model: Model) -> int:
         pos -= 1
         f = lines[pos].features
         text = lines[pos].text
+        if deck(text, f):
+            # A dash subtitle (——记…, ——解读《…》) stands right under the headline: it is looked for above it.
+            reach += 1
+            continue
         if _SECTION.match(text) and score(f, model) <= model.threshold:
             # The article's first section heading (一、出台背景) stands right above its first
             # paragraph: the headline is above it, and it is looked for one line further.
@@ -764,11 +780,12 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
     own_rows |= closing | resumed
+    subtitles = decks([line.text for line in scored], [line.features for line in scored], headline, body[0])
     poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
     set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
     for pos, line in enumerate(scored):
-        if line.index in keep or pos == headline:
-            continue
+        if line.index in keep or pos == headline or pos in subtitles:
+            continue  # the headline and its dash subtitles (decks.py) are the article's
         if sites and pos > body[1] and site_voice(line.text, sites) and not is_paragraph(line.text, line.features):
             # The site speaking of itself under the article (site_voice.py): protected as a sentence, it is the site's.
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-voice",)))
@@ -801,6 +818,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             continue
         if pos in own_rows and (family in ("", "list") or family in INSIDE_FAMILIES):
             continue
+        if pos in closing and family == "site-foot" and ":" in line.text:
+            continue  # a hotline's key (投稿邮箱：…) over the notice's signature: the notice's contact row, not the site's foot
         if pos in listed and family not in STRUCTURAL_FAMILIES:
             family = ""  # the article's own list: judged by its score alone
         # A widget's row (interleaved.py) goes by its own form and says nothing of its neighbours:
@@ -862,6 +881,11 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in linked_furniture(scored, body, linked - keep, gone_by, {d.index for d in out}, headline, title):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (LINKED,)))
+    # The label over a link the model took above the body (本站永久域名： over its domain: link_labels.py).
+    gone_at = {pos for pos, line in enumerate(scored) if line.index in {d.index for d in out}}
+    for pos in link_labels([line.text for line in scored], body[0], gone_at,
+                           {p for p, line in enumerate(scored) if line.index in keep} | {headline}):
+        out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), (LINK_LABEL,)))
     # The frame of a post, an answer or an article the model kept (post_frame.py): read once the
     # rest is judged; what went before this reading (a rule, an earlier reading) counts as removed.
     done = {d.index for d in out} | ({i for i, text in enumerate(lines) if text.strip()} - set(alive))
@@ -926,10 +950,25 @@ def introduced(scored: list[Line], body: tuple[int, int]) -> set[int]:
         if not _introduces(scored[pos]):
             continue
         for nxt in range(pos + 1, min(len(scored), pos + 1 + INTRO_REACH)):
-            if prose_line(scored[nxt]):
-                break
+            if prose_line(scored[nxt]) and not _field_row(scored[nxt]):
+                break  # the article's prose goes on: its rows of fields (开幕式：5月10日 09:00 市民广场) do not end the list
             out.add(nxt)
     return out
+
+
+PROGRAMME_SHARE = 2 / 3  # rows of a block dated as the article dates them that make it its programme
+
+
+def _programme(dated: list[bool]) -> bool:
+    """A list block most of whose rows open with the article's dates or hold spans of times
+    (``item_runs.article_dated``): a timetable or a programme, not a list of posts or links."""
+    return sum(dated) >= PROGRAMME_SHARE * len(dated)
+
+
+def _field_row(line: Line) -> bool:
+    """A row of one field ending no sentence (``counted_rows.one_field``: 开幕式：5月10日 09:00 市民广场):
+    its colon reads as a clause, but it is a row of the list a sentence introduces, not prose."""
+    return not line.features["final_punct"] and one_field(line.text) is not None
 
 
 def _taken_above(scored: list[Line], folded: list[str], pos: int) -> bool:

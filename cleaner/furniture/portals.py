@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner._native import FurnitureLexicon
+from cleaner.furniture import closing_rows
 from cleaner.furniture.counted_rows import ordinal, sequences
 from cleaner.furniture.entries import title_match, title_parts, title_words
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
@@ -92,6 +93,10 @@ _REPORTER = re.compile(r"记者|通讯员|特派员|特约撰稿|供稿|供图|�
 _REPORTER_SIGNS = re.compile("[记通特供报专电综编]")  # every word of _REPORTER holds one: a line with none is not searched
 _BYLINE = re.compile(r"^[(\[【〔]?\s*[^\s()\[\]【】〔〕,，。:]{0,8}?(?:记者|通讯员|特派员)\s*[\u3400-\u9fff·]{2,5}(?:\s*[、,/ ]\s*[\u3400-\u9fff·]{2,5}){0,3}"
                      r"\s*(?:/?\s*[\u3400-\u9fff\d]{0,8}(?:报导|报道|电|专电|摄)|\s*发自[\u3400-\u9fff]{2,6})?\s*[)\]】〕]?$|^[(\[【〔]\s*[^,，。:]{2,20}\s*(?:供稿|供图)\s*[)\]】〕]$")
+# A section heading of the reporter's own (记者手记, 记者观察, 通讯员札记): the words after 记者 are the
+# column's kind, not a name, and the article's text follows under it.
+_REPORTERS_COLUMN = re.compile(r"[(\[【]?(?:记者|通讯员|特派员)\s*(?:手记|札记|笔记|日记|观察|感言|随笔|连线|探访|调查|直击|见闻|"
+                               r"体验|点评|述评|评论|后记|附记)[)\]】]?")
 _SLASH_BYLINE = re.compile(r"^(?:\S.{0,30}\s)?\S{1,8}\s*/\s*(?:\S{0,6}记者|记者)?\s*[\u3400-\u9fff·]{2,5}\s*/\s*\S{0,8}(?:报导|报道|电)\s*$")
 # An outlet and a reporter split by a bar, the report's kind after the name (新头壳newtalk | 林怡君 综合报导).
 _BAR_BYLINE = re.compile(r"^[^|/,。]{2,16}\s*[|/]\s*(?:记者\s*)?[\u3400-\u9fff·]{2,4}\s*(?:综合报导|综合报道|报导|报道|专访|编译)$")
@@ -382,7 +387,8 @@ def form(text: str, words: Words) -> str:
     # In brackets too: (文/张三 图/李四), 【编辑｜王小丫】.
     if len(text) <= 80 and ("|" in text or "丨" in text or "/" in text) and words.credits.match(text.strip("()[]【】 ")):
         return "bar-credit"
-    if len(text) <= 50 and _REPORTER_SIGNS.search(text) and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text) or _BAR_BYLINE.match(text)) and "。" not in text[:-1]:
+    if len(text) <= 50 and _REPORTER_SIGNS.search(text) and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text) or _BAR_BYLINE.match(text)) and "。" not in text[:-1] \
+            and not _REPORTERS_COLUMN.fullmatch(text):
         return "byline"
     if len(text) <= 60 and digits and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
         return "paper-imprint"
@@ -532,6 +538,30 @@ def _inside_body(texts: list[str], families: list[str], prose: list[bool]) -> No
             families[pos] = ""
 
 
+NOTICE_ROWS = 6  # key-value rows at most between a notice's contact row and its signature
+
+
+def _notice_contacts(texts: list[str], families: list[str]) -> None:
+    """A hotline's key-value row (投稿邮箱：…, 投稿信箱：…) over a notice's signature is the notice's
+    contact row: the issuer's name over its signing date (``bare_date``, a date of the ROC calendar
+    or a sign-off, ``closing_rows``) closes the rows under it, at most ``NOTICE_ROWS`` key-value
+    rows between. A site's foot ends in its copyright or registration line, not in a signature."""
+    for pos, family in enumerate(families):
+        if family != "site-foot" or ":" not in texts[pos]:
+            continue
+        below = pos + 1
+        while below < len(texts) and below - pos <= NOTICE_ROWS and not families[below] \
+                and _KEY_ROW.match(texts[below]) and not bare_date(texts[below]):
+            below += 1
+        if below + 1 < len(texts) and not families[below] and closing_rows.signer(texts[below]) \
+                and (bare_date(texts[below + 1]) or closing_rows.roc_date(texts[below + 1])) \
+                or below < len(texts) and closing_rows.signed_off(texts[below]):
+            families[pos] = ""
+
+
+_KEY_ROW = re.compile(r"^[^,。!?:]{1,8}:\s*\S[^。!?]{0,60}$")  # 联系电话：…, 地址：… (NFKC: ASCII colon)
+
+
 def _article_prompts(texts: list[str], families: list[str], title: str | None, words: Words) -> None:
     """App and QR words the article itself says, no prompt of the site's: a row of the article's
     numbered list (``counted_rows.sequences``: 3. 下载APP请到官方应用商店；between its 2. and 4.), a
@@ -583,6 +613,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]
     _tail_forms(texts, families, prose, words)
     _inside_body(texts, families, prose)
+    if "site-foot" in families:
+        _notice_contacts(texts, families)
     if "app-prompt" in families:
         _article_prompts(texts, families, title, words)
     # A pass that only reads the lines beside one family is skipped on a page without it (most).
@@ -782,7 +814,9 @@ def _tail_forms(texts: list[str], families: list[str], prose: list[bool], words:
         # carries the weekday, the part of the day or the zone.
         # A diary's date heading over a short last entry (今天下雨了。) heads that entry: kept.
         if ((pos > last_prose or pos < first_prose) and last_prose >= 0 and len(text) <= ROW_MAX and _SITE_DATE.search(text)
-                and _DATELINE.fullmatch(text) and _HAS_DATE.search(text) and not _entry_under(texts, families, pos, last_prose)):
+                and _DATELINE.fullmatch(text) and _HAS_DATE.search(text) and not _entry_under(texts, families, pos, last_prose)
+                and not heads_schedule(texts[pos + 1 : pos + 1 + SCHEDULE_ROWS])):
+            # (A day's heading over the article's rows of times, 5月20日（星期三） over 08:30-09:00 签到, is its programme's.)
             families[pos] = families[pos] or "dateline"
         elif first_prose - DATE_REACH <= pos < first_prose and _dated_head(texts, pos, first_prose, last_prose):
             families[pos] = families[pos] or "dateline"

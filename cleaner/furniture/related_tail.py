@@ -14,7 +14,8 @@ a painter's works close an article about the painter.
 
 So the heading and every later line of a title's length that ends no sentence go (Step
 ``generic/related-tail``), as the tail sweep takes the lines under a line gone there
-(``generic.tail_sweep``). A page without a body found (a list article, rows alone) is read the
+(``generic.tail_sweep``). When its titles went already (dated at their ends, by their scores), the
+heading right over them goes alone: it is their list's. A page without a body found (a list article, rows alone) is read the
 same way when the heading and its rows are at most a third of the page: a short box at the foot.
 
 A box whose titles read as sentences (``图解：药品抽检不合格，消费者如何维权？``: a headline may ask)
@@ -80,13 +81,16 @@ def related_tail(scored: list[Line], body: tuple[int, int] | None, removed: list
     for pos in range(start, len(scored)):
         if removed[pos] or scored[pos].index in keep or not related_heading(scored[pos].text):
             continue
-        rows = []
+        rows, gone = [], 0
         for p in range(pos + 1, len(scored)):
             if removed[p]:
+                gone += 1
                 continue
             if scored[p].index in keep or not _row(scored[p]):
                 break
             rows.append(p)
+        if not rows and gone and pos + 1 < len(scored) and removed[pos + 1]:
+            return [pos]  # its titles went already (dated, by their scores): the heading is their list's
         if not rows or 2 * sum(1 for p in rows if _WORK.fullmatch(scored[p].text)) >= len(rows):
             return []
         if body is None and (len(scored) - pos) * FOOT_SHARE > len(scored):

@@ -28,6 +28,7 @@ use regex::Regex;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::charlm::in_ranges;
+use crate::reported_speech::reported_at;
 use crate::tables::{DECIMAL, PYTHON_ASSIGNED};
 
 /// Python's `\s` (`str.isspace`) inside a character class.
@@ -67,6 +68,8 @@ pub const TEXT_FEATURES: [&str; 24] = [
 /// A row of link labels: the longest item of a short row, and of a row this long.
 const ROW_ITEM: usize = 8;
 const ROW_LONG: usize = 6;
+/// Items of four characters on a row this long are a menu's labels, not verse (`item_row`).
+const MENU_ITEMS: usize = 8;
 const ROW_ITEM_LONG: usize = 16;
 
 /// `str.isspace` of one character.
@@ -336,7 +339,13 @@ impl Lexicon {
         if self.notice_heads.is_match(text) {
             return true;
         }
-        if !self.notice_self.is_match(text) {
+        // The site named only in someone's reported words (他表示,未经授权转载…侵犯了本网的著作权):
+        // the article tells what was said, the site's own notice reports no one.
+        if !self
+            .notice_self
+            .find_iter(text)
+            .any(|own| !reported_at(text, own.start()))
+        {
             return false;
         }
         if least == 0 {
@@ -615,8 +624,13 @@ fn item_row(text: &str, separator: bool) -> bool {
     {
         return false;
     }
-    let verse =
-        lengths.iter().all(|&l| l == lengths[0]) && lengths[0] >= 4 && !(separator && p.separator.is_match(text));
+    // Verse sets a few lines of one length on a row; eight or more four-character items on one
+    // row are a menu's labels (最新军情 军事评论 … 纪实传记), as a couplet or a poem's row never runs.
+    let menu_long = lengths.len() >= MENU_ITEMS && lengths[0] == 4;
+    let verse = lengths.iter().all(|&l| l == lengths[0])
+        && lengths[0] >= 4
+        && !menu_long
+        && !(separator && p.separator.is_match(text));
     !verse
 }
 
@@ -893,6 +907,16 @@ mod tests {
     }
 
     #[test]
+    fn reported_speech_about_reprints_is_no_notice() {
+        let lex = lexicon();
+        assert!(!lex.notice("他表示,未经授权转载的行为侵犯了本网的著作权,本网将联系律师。", 3));
+        assert!(!lex.notice("他说:“本网所载文章版权归作者,转载请联系。”", 3));
+        // The same words in the site's own voice, and the site naming itself as the speaker.
+        assert!(lex.notice("本网所载文章版权归作者,转载请联系。", 3));
+        assert!(lex.notice("本站表示,本网所载文章版权归作者,转载请联系。", 3));
+    }
+
+    #[test]
     fn a_notice_names_the_site_beside_a_notice_word_in_one_sentence() {
         let lex = lexicon();
         assert!(lex.notice("本站文章均为原创,版权所有。未经许可不得转载。如需合作请联系", 3));
@@ -968,6 +992,15 @@ mod tests {
         assert_eq!(feature("首页 滚动 国内 国际", "item_row"), 1.0);
         assert_eq!(feature("白日依山尽 黄河入海流 欲穷千里目", "item_row"), 0.0);
         assert_eq!(feature("首页,滚动 国内 国际", "item_row"), 0.0);
+        // Eight four-character labels: a menu; four such items may be verse.
+        assert_eq!(
+            feature(
+                "最新军情 军事评论 军事书籍 军事装备 史海钩沉 军事技术 各国军队 纪实传记",
+                "item_row"
+            ),
+            1.0
+        );
+        assert_eq!(feature("关关雎鸠 在河之洲 窈窕淑女 君子好逑", "item_row"), 0.0);
     }
     #[test]
     fn skeletons_keep_the_form() {

@@ -285,6 +285,16 @@ fn furniture_normalise<'py>(line: &Bound<'py, PyString>) -> PyResult<Bound<'py, 
         .map_err(PyErr::from)
 }
 
+/// Does the folded line at character `start` stand in someone's reported words
+/// (`boilerplate`, see `reported_speech::reported_at`)?
+#[pyfunction]
+fn furniture_reported_at(line: &Bound<'_, PyString>, start: usize) -> PyResult<bool> {
+    let objs = [line.clone()];
+    let text = &utf8_texts(&objs)?[0];
+    let at = text.char_indices().nth(start).map_or(text.len(), |(i, _)| i);
+    Ok(crate::reported_speech::reported_at(text, at))
+}
+
 /// A line's skeleton (`lists.skeleton`, see `furniture::skeleton`).
 #[pyfunction]
 fn furniture_skeleton(line: &Bound<'_, PyString>) -> PyResult<String> {
@@ -471,6 +481,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFurnitureMarks>()?;
     m.add_function(wrap_pyfunction!(furniture_normalise, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_skeleton, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_reported_at, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_row_forms, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_list_blocks, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_best_run, m)?)?;

@@ -32,6 +32,7 @@ pub mod other_scripts;
 pub mod realign;
 pub mod refusal;
 mod repair_py;
+pub mod reported_speech;
 pub mod reread;
 pub mod resync;
 pub mod startgate;

@@ -1,0 +1,52 @@
+"""A headline's dash subtitle (cleaner/furniture/decks.py), and the furniture stage keeping it and
+the headline above it while the byline under them goes."""
+
+import pytest
+
+from cleaner.furniture.boilerplate import remove_furniture
+from cleaner.furniture.decks import deck, decks
+from cleaner.furniture.features import normalise, text_features
+from cleaner.furniture.lexicon import load_lexicon
+
+
+def is_deck(text: str) -> bool:
+    text = normalise(text)
+    return deck(text, text_features(text, load_lexicon()))
+
+
+@pytest.mark.parametrize("text", ["——记全国劳动模范、市桥梁养护中心高级技师张建国",
+                                  "——2026年1月12日在滨江市第十六届人民代表大会第五次会议上",
+                                  "——解读《滨江市促进民营经济高质量发展若干措施》", "—— 访省作协主席王某",
+                                  "（2026年1月12日在市人大会议上的报告）", "(在全市教育大会上的讲话)"])
+def test_a_line_opened_by_a_dash_is_a_deck(text):
+    assert is_deck(text)
+
+
+@pytest.mark.parametrize("text", ["—— 完 ——", "——END——", "——", "来源：滨江日报 2026-01-20",
+                                  "——来源：滨江日报", "记者 林涛", "——www.example.com",
+                                  "（记者 林涛 通讯员 王明）", "（来源：在线新闻网）", "（2026年1月12日）"])
+def test_end_marks_keys_links_and_bylines_are_no_deck(text):
+    assert not is_deck(text)
+
+
+def test_decks_stand_between_the_headline_and_the_body():
+    texts = ["标题", "——副题一", "——副题二", "——副题三", "正文"]
+    feats = [text_features(normalise(t), load_lexicon()) for t in texts]
+    assert decks(texts, feats, 0, 4) == {1, 2}  # DECKS_MAX
+    assert decks(texts, feats, -1, 4) == set()
+    assert decks(texts, feats, 2, 4) == {3}  # below the headline only
+    assert decks(["标题", "记者 林涛", "——副题", "正文"], feats[:4], 0, 3) == {2}  # a byline between
+
+
+BODY = ["三十年来，他几乎每天都要沿着这座大桥走上一遍，敲一敲螺栓，听一听声音，记下每一处细微的变化。",
+        "同事们说，只要他在桥上，大家心里就踏实。去年冬天的一场寒潮中，他连续三天守在桥上，及时发现并处置了两处隐患。",
+        "谈到未来，他说自己最大的心愿，是把这些年积累的经验整理成册，交给年轻的养护工人。"]
+
+
+def test_the_deck_and_the_headline_above_it_stay_and_the_byline_goes():
+    subtitle = "——2026年4月29日记全国劳动模范、市桥梁养护中心高级技师张建国"
+    page = ["滨江工人报 首页 要闻 人物 维权 职工生活 电子版", "三十年守护一座桥", subtitle,
+            "2026-04-29 来源：滨江工人报 记者 林涛", *BODY, "滨江工人报 版权所有"]
+    removal = remove_furniture("\n".join(page), ())
+    kept = removal.text.split("\n")
+    assert kept == ["三十年守护一座桥", subtitle, *BODY]
