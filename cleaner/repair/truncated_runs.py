@@ -55,7 +55,7 @@ def repair(text: str) -> MojibakeRepair:
         fixed, at, tail = read
         pieces += [text[done : start + at], fixed]
         shift += len(fixed) - (end - start - at)
-        findings.append(Finding("cut-character", end + shift, f"bytes {tail.hex(' ')} of a character cut short"))
+        findings.append(Finding("cut-character", end + shift, f"bytes {tail} of a character cut short (?? marked)"))
         done = end
         count += 1
     if not count:
@@ -92,8 +92,9 @@ def _pair(ch: str) -> bytes | None:
     return data if len(data) == 2 else None
 
 
-def _read_cut(stretch: str) -> tuple[str, int, bytes] | None:
-    """(the exact reading, where in ``stretch`` it starts, the cut character's bytes known) of a
+def _read_cut(stretch: str) -> tuple[str, int, str] | None:
+    """(the exact reading, where in ``stretch`` it starts, the cut character's bytes, ?? for each
+    one a mark stands for) of a
     stretch cut inside its last character, or None."""
     n = len(stretch)
     while n and stretch[n - 1] == "\ufffd":
@@ -132,7 +133,7 @@ def _read_cut(stretch: str) -> tuple[str, int, bytes] | None:
         original = body[first + k :]
         if fixed and per_char(fixed) <= per_char(original) + GAIN:
             return None
-        return fixed, first + k, data[len(whole) :]
+        return fixed, first + k, " ".join([data[len(whole) :].hex(" ")] * bool(cut) + ["??"] * marks)
     return None
 
 
