@@ -23,16 +23,15 @@ before an inner mark is left to the byte repairs, which now find a run that ends
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
 from cleaner.repair.mojibake import MojibakeRepair
 
-# Where a cut text ends: a truncation mark (three or two ASCII dots, an ellipsis, a midline one),
-# or the line's end.
-_END = re.compile(r"(?:\.{2,}|…+|⋯+)|(?=\n)|\Z")
+# Truncation marks a cut text ends with (two or more ASCII dots, an ellipsis, a midline one), besides
+# the line's end.
+_MARKS = ("..", "…", "⋯")
 MIN_CHARS = 3  # characters the exact reading must hold
 GAIN = 1.0  # log-probability per character the reading must gain over the stretch as it stands
 
@@ -42,10 +41,11 @@ def repair(text: str) -> MojibakeRepair:
     if not _cheap_gate(text):
         return MojibakeRepair(text, 0, [])
     pieces, findings, done, count, shift = [], [], 0, 0, 0
-    for m in _END.finditer(text):
-        end = m.start()
+    for end in _ends(text):
         if end <= done:
             continue
+        if not _ends_cut(text, end, done):
+            continue  # the common case, looked at from the end's last two characters alone
         start = _stretch_start(text, end, done)
         if end - start < 2:
             continue
@@ -64,9 +64,48 @@ def repair(text: str) -> MojibakeRepair:
     return MojibakeRepair("".join(pieces), count, findings)
 
 
+def _ends(text: str) -> list[int]:
+    """Where a cut text may end: each line's end, and the start of each truncation mark (found with
+    ``str.find``: a pattern scanning every position cost more than the rest of the stage)."""
+    ends = [len(text)]
+    for mark in ("\n", *_MARKS):
+        at = text.find(mark)
+        while at >= 0:
+            if mark == "\n" or not at or text[at - 1] != mark[0]:  # a run of dots starts once
+                ends.append(at)
+            at = text.find(mark, at + 1)
+    return sorted(set(ends))
+
+
 def _cheap_gate(text: str) -> bool:
     """A character of GBK's misread-looking pairs at all: most pages hold none worth a look."""
     return any(ord(ch) > 0x2FFF for ch in text)
+
+
+def _ends_cut(text: str, end: int, floor: int) -> bool:
+    """Do the bytes before ``end`` end as a cut character's do (``_read_cut``'s tests, on the last
+    four characters before the marks)? Most line ends of clean text stop here."""
+    k = end
+    while k > floor and text[k - 1] == "\ufffd":
+        k -= 1
+    marks = end - k
+    tail = b""
+    for ch in text[max(floor, k - 4) : k]:
+        pair = _pair(ch)
+        tail = tail + pair if pair else b""  # the bytes after a mark or a character of no pair
+    cut, need = _dangling(tail)
+    if not ((need > marks) if cut else marks == 1):
+        return False
+    # The bytes before the cut character read as UTF-8 from one of the first three (clean text's
+    # GBK bytes seldom do, for four characters).
+    whole = tail[: len(tail) - cut]
+    for at in range(min(3, len(whole))):
+        try:
+            whole[at:].decode("utf-8")
+            return True
+        except UnicodeDecodeError:
+            continue
+    return not whole
 
 
 def _stretch_start(text: str, end: int, floor: int) -> int:
