@@ -151,7 +151,7 @@ def _read_cut(stretch: str) -> tuple[str, int, str] | None:
     whole = data[: len(data) - cut]
     # Nine bytes of UTF-8's structure; fewer beside a decoder's mark, which says the line was
     # misread already.
-    least = MIN_CHARS if not (first or marks) else 1 if not first else 0
+    least = MIN_CHARS if not (first or marks) else 0 if first and _misread_before(body[: first - 1]) else 1
     offset = 0
     for k, part in enumerate(parts):
         if offset > len(whole):
@@ -174,6 +174,23 @@ def _read_cut(stretch: str) -> tuple[str, int, str] | None:
             return None
         return fixed, first + k, " ".join([data[len(whole) :].hex(" ")] * bool(cut) + ["??"] * marks)
     return None
+
+
+def _misread_before(stretch: str) -> bool:
+    """Is the stretch before an inner mark UTF-8 read as GBK (``MIN_CHARS`` characters beyond ASCII
+    read from its bytes, the mark's character the only one short)? Then the cut character after
+    the mark may be all the bytes left: a page read the other way (GBK as UTF-8) shows marks too,
+    and characters whose GBK bytes end in a lead (顣 is ee 95), but no UTF-8 before them."""
+    parts = [_pair(ch) for ch in stretch]
+    k = len(parts)
+    while k and parts[k - 1]:
+        k -= 1
+    data = b"".join(parts[k:])
+    for at in range(min(3, len(data))):
+        read = data[at:].decode("utf-8", errors="replace")
+        if read.count("\ufffd") <= 1 and sum(ch > "\u007f" and ch != "\ufffd" for ch in read) >= MIN_CHARS:
+            return True
+    return False
 
 
 def _dangling(data: bytes) -> tuple[int, int]:
