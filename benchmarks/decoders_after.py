@@ -37,11 +37,11 @@ from cleaner import Cleaner  # noqa: E402
 from cleaner.repair import mojibake  # noqa: E402
 
 
-def pages(source: str, n: int) -> list[str]:
+def pages(source: str, n: int, skip: int = 0) -> list[str]:
     scripts = ("zh-hant",) if source == "big5" else ("zh-hans", "zh-hant")
     out = []
     for script in scripts:
-        paragraphs = [source_text(p, source) for p in measure_paragraphs(script)[:n]]
+        paragraphs = [source_text(p, source) for p in measure_paragraphs(script)[skip : skip + n]]
         out += ["\n".join(paragraphs[i : i + PAGE_LINES]) for i in range(0, len(paragraphs), PAGE_LINES)]
     return out
 
@@ -59,6 +59,7 @@ def families() -> list[tuple[str, str, object]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=20, help="measured paragraphs per script (default 20)")
+    ap.add_argument("--skip", type=int, default=0, help="start after this many measured paragraphs a script")
     ap.add_argument("--only", nargs="*", default=None, help="families whose name holds one of these")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N differences of each family")
     args = ap.parse_args()
@@ -71,7 +72,7 @@ def main() -> None:
             continue
         err = chars = unstable = unstable_strict = left = 0
         shown = 0
-        texts = pages(source, args.paragraphs)
+        texts = pages(source, args.paragraphs, args.skip)
         for k, text in enumerate(texts):
             damaged, reached = damage(text, random.Random(k))
             if damaged == reached:

@@ -37,8 +37,8 @@ from cleaner.io.page import load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
-                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, utf16_read, width_folded)
+from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
+                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -244,6 +244,9 @@ class Cleaner:
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
             text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))
+            # UTF-8 cut inside a character (substr(), a summary's length), then read as GBK: the cut
+            # character's bytes off the run's end, before the readers take a `…` after it for them.
+            text = record("utf8-cut-read-as-gbk", truncated_runs.repair(text))
             # GBK read as gb2312: each mark one byte of the page's own table (narrow_tables.PAIRS).
             text = record("read-by-narrower-table", narrow_tables.repair(text, guess=cfg.guess_lost))
             # UTF-8 read as cp1252 and then NFKC-normalised (² made 2, ¼ 1⁄4): each folded byte
@@ -325,6 +328,8 @@ class Cleaner:
                 # whole lines: read in step again where bytes were lost, before the re-read of spans.
                 # A "?" beside it may be a decoder's mark written as a question mark: tried as one.
                 in_step, marks = question_marks.tried(partial(resync.repair, guess=cfg.guess_lost), text)
+                # Big5 mojibake a converter rewrote afterwards (t2s on a mirror): its characters back.
+                in_step = converted_in_step.restore(text, in_step, partial(resync.repair, guess=cfg.guess_lost))
                 text = record("read-in-step", in_step)
                 question_marks_read += marks
             reread = partial(mojibake.repair_utf8_as_gbk, skip_lines_with="?" if shifted else "", guess=cfg.guess_lost)
@@ -333,6 +338,8 @@ class Cleaner:
                 got, n = (reread(page), 0) if shifted else question_marks.tried(reread, page)
                 if not shifted:  # mojibake another tool converted between scripts: its characters back
                     restored = converted_mojibake.restore(page, got, reread)
+                    if restored is got:  # no UTF-8 source: a Big5 one read by spans (converted_in_step)
+                        restored = converted_in_step.restore(page, got, reread)
                     if restored is not got:
                         got, n = restored, 0
                 return got, n

@@ -407,7 +407,19 @@ AFTER_STEPS = {
     "private-use": (lambda t, rng: _PRIVATE.sub("", t), None),
     "lower": (lambda t, rng: t.lower(), _lower_ascii),
     "crlf": (lambda t, rng: t.replace("\n", "\r\n"), None),
+    # A mirror or a Taiwan site converting the page between scripts (OpenCC), mojibake and all.
+    "t2s": (lambda t, rng: _opencc("t2s.json").convert(t), None),
+    "s2tw": (lambda t, rng: _opencc("s2tw.json").convert(t), None),
+    # A scraper's ``" ".join(line.split())``: every run of what Python calls whitespace (Latin-1's
+    # NEL, U+0085, and no-break space among them) made one space.
+    "split-join": (lambda t, rng: "\n".join(" ".join(line.split()) for line in t.split("\n")),
+                   lambda t: "\n".join(" ".join(line.split()) for line in t.split("\n"))),
 }
+
+
+@lru_cache(maxsize=4)
+def _opencc(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
 
 
 def after_cells() -> list[tuple[str, str, str, str]]:
@@ -503,6 +515,33 @@ def _nbsp_spaces(text: str, rng: random.Random) -> tuple[str, str]:
     return misdecode(text, "utf-8", "cp1252").replace("\u00a0", " "), text
 
 
+def _cut_marked(cut_in: str, mark: str, decoder: str):
+    """Each line cut to a listing's length with a truncation mark after it, then or before misread:
+    ``cut_in="bytes"`` is PHP's ``substr()`` on the UTF-8 bytes (often inside a character) with the
+    mark added and the page read by ``decoder``; ``"shown"`` cuts the misread text to a number of
+    characters (a summary field) and adds the mark after the misreading, as text."""
+
+    def damage(text: str, rng: random.Random) -> tuple[str, str]:
+        damaged, reached = [], []
+        for line in text.split("\n"):
+            data = line.encode("utf-8")
+            if cut_in == "bytes":
+                cut = rng.randint(min(len(data), 12), max(min(len(data), 12), min(len(data), 90)))
+                damaged.append(DECODERS[decoder].decode(data[:cut] + mark.encode("utf-8"), "replace"))
+                reached.append(data[:cut].decode("utf-8", "ignore") + mark)
+                continue
+            shown = DECODERS[decoder].decode(data, "replace")
+            cut = rng.randint(min(len(shown), 8), max(min(len(shown), 8), min(len(shown), 60)))
+            damaged.append(shown[:cut] + mark)
+            # The bytes the kept characters were read from: the shortest prefix read as exactly them.
+            kept = next((p for p in range(len(data) + 1) if DECODERS[decoder].decode(data[:p], "replace") == shown[:cut]),
+                        len(data))
+            reached.append(data[:kept].decode("utf-8", "ignore") + mark)
+        return "\n".join(damaged), "\n".join(reached)
+
+    return damage
+
+
 # name: damage(text in the name's source, rng) -> (damaged page, what a repair can reach)
 AROUND = {
     "twice utf-8>gbk>gbk": _twice(("utf-8", "gbk", "gbk")),
@@ -517,6 +556,9 @@ AROUND = {
     "quoted utf-8>gbk": _quoted,
     "mixed": _mixed,
     "nbsp-spaces utf-8>cp1252": _nbsp_spaces,
+    "split-join utf-8>latin-1": lambda t, rng: damage_after(t, "utf-8", "latin-1", "replace", "split-join", rng),
+    "substr-cut ... utf-8>gbk": _cut_marked("bytes", "...", "gbk"),
+    "shown-cut … utf-8>gbk": _cut_marked("shown", "…", "gbk"),
     **{f"cut {s}>{d}": (lambda s, d: lambda t, rng: _cut_bytes(t, s, d, "replace", rng))(s, d)
        for s, d in (("utf-8", "gbk"), ("utf-8", "cp1252"), ("gbk", "cp1252"))},
 }

@@ -42,3 +42,27 @@ def test_a_choice_among_readings_is_a_finding_and_without_guessing_a_mark():
                                   "价格 € 5 ， 约 £ 4", "a ° b ± c"])
 def test_spaces_between_characters_stay(text):
     assert repair(text) == (text, 0, [])
+
+
+# Each holds characters whose UTF-8 has the byte 85 (Latin-1's NEL): 元 e5 85 83, 其 e5 85 b6.
+NEL_SENTENCES = ["长宗我部元亲统一土佐，其间兴建了许多城池，也留下了元亲记。",
+                 "公元前的记载中，其他各国的先王都有类似的传说。"]
+
+
+def _split_joined_latin1(text: str) -> str:
+    """UTF-8 read as Latin-1, then a scraper's " ".join(s.split()): NEL and no-break space spaces."""
+    return " ".join(text.encode("utf-8").decode("latin-1").split())
+
+
+@pytest.mark.parametrize("clean", NEL_SENTENCES)
+def test_a_latin1_page_split_and_joined_gets_its_nel_bytes_back(clean):
+    damaged = _split_joined_latin1(clean)
+    assert " " in damaged and "\x85" not in damaged
+    assert Cleaner(remove_furniture=False, to="keep").clean(damaged) == clean
+
+
+def test_nel_is_no_choice_where_the_page_was_read_as_cp1252():
+    # cp1252 shows byte 85 as …, which no split touches: a space there is a0 (or an undefined byte).
+    damaged = _shown_with_spaces(SENTENCES[1])
+    text, count, _ = repair(damaged)
+    assert count and "\x85" not in text

@@ -11,7 +11,7 @@ SENTENCES = [
     "库克群岛是一个位在南太平洋上的岛国，介于法属玻里尼西亚与斐济之间，由十五个岛屿组成。",
     "吕理政是台湾博物馆学家，历任国立台湾史前文化博物馆研究员，现在是历史博物馆馆长。",
 ]
-CONVERTERS = {"t2s": opencc.OpenCC("t2s.json"), "s2t": opencc.OpenCC("s2t.json")}
+CONVERTERS = {name: opencc.OpenCC(f"{name}.json") for name in ("t2s", "s2t", "s2tw", "s2hk")}
 
 
 def _misread(text: str) -> str:

@@ -68,6 +68,16 @@ def test_the_pipeline_reads_it_and_a_second_clean_changes_nothing():
     assert cleaner.run(first.text).text == first.text
 
 
+@pytest.mark.parametrize("clause", ["全八压圆生一。", "今年的主要任务，", "他们都说好！"])
+@pytest.mark.parametrize("to", ["zh-hans", "keep"])
+def test_a_short_soup_ending_in_a_clause_mark_is_read_at_once(clause, to):
+    # The mark (。 is a1 a3 in both tables) ends the run: read with it, the run read nothing, was
+    # converted (匯 to 汇), and a second clean read it (session 32's NOT_IDEMPOTENT gbk:euc_jp).
+    cleaner = Cleaner(to=to, guess_lost=False)
+    first = cleaner.clean(_through_euc_jp(clause, "gbk"))
+    assert cleaner.clean(first) == first
+
+
 @pytest.mark.parametrize("text", ["世界各國警察部隊的制式裝備之一，主要用於執行勤務。",
                                   "他在記者會上表示，政府將會繼續加強與各界的溝通。"])
 def test_a_big5_line_whose_marks_stand_before_its_trails_passes_the_cheap_test(text):

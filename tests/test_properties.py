@@ -157,9 +157,6 @@ NOT_IDEMPOTENT: dict[tuple[str, str, str], str] = {
     ("utf-8", "gbk-twice", "replace"): "--no-guess: 娴兼艾鍠呮稉锟芥稉锟… (会决一一一。) is read in part and the rest "
                                       "is not judged mojibake (锟 is no rare character): converted (鍠 as 锽), a "
                                       "second clean reads it otherwise",
-    ("gbk", "euc_jp", "replace"): "--no-guess: 全八压圆生一。 read by euc_jp is 畠伊儿垈伏匯。; the first clean "
-                                  "converts 匯 to 汇 and leaves the rest, a second clean reads the soup (han_soup) "
-                                  "as 全八压圆生汇。 (the same on main: drawn once the ascii cells were added)",
 }
 
 

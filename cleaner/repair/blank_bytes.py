@@ -32,6 +32,13 @@ _HIGH = "\\x80-\\xff" + re.escape(chardata.CP1252_SIGNS) + "\\ufffd"
 _RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}]| (?=[{_HIGH}]))*")
 _SPACE_AFTER_MISREAD = re.compile(f"[\\u00c2-\\u00ef{_HIGH}] [{_HIGH}]")
 CHOICES = (NBSP, *latin_layers.UNDEFINED)
+# Latin-1 shows byte 85 as NEL (U+0085), which Python's str.split() takes for whitespace as it does
+# the no-break space: a scraper's " ".join(s.split()) made both a space. A page showing C1 controls
+# beyond cp1252's five undefined bytes (a browser's windows-1252 shows those five so) was read by
+# Latin-1, which leaves no byte undefined: there a space is a0 or 85 (cp1252 shows 85 as …, which
+# no split touches).
+NEL = 0x85
+LATIN1_CHOICES = (NBSP, NEL)
 
 
 def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
@@ -39,11 +46,13 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
     character its byte was shown as; (text, runs changed, findings)."""
     if not latin_layers.shows_misread_utf8(text) or not _SPACE_AFTER_MISREAD.search(text):
         return text, 0, []
+    choices = LATIN1_CHOICES if _C1.search(text) else CHOICES
+
     def rewrite(m: re.Match) -> tuple[str, list] | None:
         run = m.group()
         if " " not in run or len(latin_layers.MISREAD_UTF8.findall(run)) < MIN_MISREAD:
             return None
-        fixed, chosen = _filled(run)
+        fixed, chosen = _filled(run, choices)
         if fixed == run:
             return None
         if not guess:
@@ -56,7 +65,10 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
     return fixed_text, len(runs), findings
 
 
-def _filled(run: str) -> tuple[str, list[tuple[int, code_page_marks.Guess, str]]]:
+_C1 = re.compile("[" + "".join(chr(b) for b in range(0x80, 0xA0) if b not in latin_layers.UNDEFINED) + "]")
+
+
+def _filled(run: str, choices: tuple[int, ...] = CHOICES) -> tuple[str, list[tuple[int, code_page_marks.Guess, str]]]:
     """``run`` with its spaces inside a UTF-8 character written back (U+00A0 or U+FFFD), and the
     choices made among several readings; ``run`` itself if that reads no better in UTF-8."""
     data = bytearray(_byte(ch) for ch in run)
@@ -70,12 +82,12 @@ def _filled(run: str) -> tuple[str, list[tuple[int, code_page_marks.Guess, str]]
         return run, []
     chosen = []
     for _ in range(2):
-        chosen = [(i, g) for i in slots if (g := code_page_marks.choose(data, i, CHOICES, "utf-8")) is not None]
+        chosen = [(i, g) for i in slots if (g := code_page_marks.choose(data, i, choices, "utf-8")) is not None]
     read = code_page_marks.read_at(bytes(data), [i for i, _ in chosen], "utf-8")
     chosen = [(i, g, ch) for (i, g), ch in zip(chosen, read)]
     chars = list(run)
     for i in slots:
-        chars[i] = "\u00a0" if data[i] == NBSP else LOST
+        chars[i] = "\u00a0" if data[i] == NBSP else "\x85" if data[i] == NEL else LOST
     return "".join(chars), chosen
 
 

@@ -201,9 +201,13 @@ def _gbk(ch: str) -> bytes | None:
 
 @lru_cache(maxsize=1)
 def _sources() -> dict[str, tuple[str, ...]]:
-    """{a character a converter writes: the GBK characters it writes it for} (t2s and s2t), saved
+    """{a character a converter writes: the GBK characters it writes it for} (``CONFIGS``), saved
     for the next process (a third of a second to build: every GBK character through OpenCC)."""
-    return cached("converted_sources", [opencc.__file__, __file__], "1", _build_sources)
+    return cached("converted_sources", [opencc.__file__, __file__], "2", _build_sources)
+
+
+# The converters whose writing is undone: both directions, and the regional forms.
+CONFIGS = ("t2s.json", "s2t.json", "s2tw.json", "s2hk.json", "tw2s.json", "hk2s.json")
 
 
 def _build_sources() -> dict[str, tuple[str, ...]]:
@@ -215,7 +219,8 @@ def _build_sources() -> dict[str, tuple[str, ...]]:
             except UnicodeDecodeError:
                 continue
     out: dict[str, set[str]] = {}
-    for config in ("t2s.json", "s2t.json"):
+    # Taiwan's and Hong Kong's forms too: s2tw writes 嫻 for 娴 (s2t: 嫺), 潀 for 潨.
+    for config in CONFIGS:
         # A character a line, so that no phrase of the converter spans two.
         converted = converter(config).convert("\n".join(chars)).split("\n")
         for ch, new in zip(chars, converted, strict=True):

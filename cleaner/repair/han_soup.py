@@ -146,6 +146,11 @@ def _runs_around(text: str, rare_at: list[int]) -> list[tuple[int, int]]:
             start += 1
         while end > start and text[end - 1] < "\x80" and text[end - 2 : end - 1] != LOST:
             end -= 1
+        # Nor a clause mark that ends it (。 is a1 a3 in EUC-JP and GBK alike): the run read with
+        # it read nothing, and without it, once conversion had changed a character after it (匯
+        # to 汇, which EUC-JP lacks), it read on a second clean.
+        while end - start > MIN_CHARS and text[end - 1] in _CLOSING:
+            end -= 1
         runs.append((start, end))
     return runs
 
@@ -165,6 +170,8 @@ def _short_runs(text: str, line_start: int, line_end: int, codec: str, taken: li
             found.append((start, end, mojibake.MojibakeRepair(reading, 1, [])))
     return found
 
+
+_CLOSING = "。，、；：？！）」』】"  # signs both tables hold at the same bytes, which end a clause
 
 _PIECE = re.compile(f"[^\x00-\x7f{LOST}]+")
 

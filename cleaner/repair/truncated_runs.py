@@ -1,0 +1,210 @@
+"""UTF-8 cut short, then read by a GBK decoder: the cut character's bytes taken off the run's end.
+
+Why: listings and summaries cut their text to a length, often inside a character (PHP's
+``substr()`` counts bytes; a summary field cuts the misread text to N characters), and add a
+truncation mark: ``...``, ``…``. Read as GBK, the run then ends with the first bytes of a character
+whose other bytes are gone, paired with the bytes before them (年（ cut after ef bc shows `3骞达`,
+e5 b9 b4 ef: 骞 is e5 b9, 达 b4 ef), or with a decoder's mark for a lone byte before an ASCII dot.
+The byte repairs read runs whose bytes are whole: such a run was left as it stood, or, with `…`
+after it (GBK's a1 ad, two bytes UTF-8 continues with), read with the mark's bytes as the lost
+ones (植物… cut inside 物 came back 植硭: e7 a1 ad).
+
+The mechanism: at each line's end and before each truncation mark (``_END``), the stretch of GBK
+pairs before it is taken in the byte view; marks (U+FFFD) at its end are bytes of the cut
+character. Where its bytes end with a UTF-8 lead short of its continuation bytes (and those only),
+the bytes before them, from the first pair after the stretch's last inner mark that starts a UTF-8
+character, must read as UTF-8 exactly, ``MIN_CHARS`` characters at least (nine bytes of UTF-8's
+structure, which clean text's GBK bytes do not hold by chance), as text (Han, CJK punctuation,
+fullwidth forms), and read better than the stretch under the character model. That reading
+replaces the stretch and the cut character's bytes are dropped, with a ``cut-character`` finding
+naming them: the bytes do not say what it was (the mark stays, as the page showed it). What stands
+before an inner mark is left to the byte repairs, which now find a run that ends whole.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from cleaner.langmodel import per_char
+from cleaner.model import Finding
+from cleaner.repair.mojibake import MojibakeRepair
+
+# Truncation marks a cut text ends with (two or more ASCII dots, an ellipsis, a midline one), besides
+# the line's end.
+_MARKS = ("..", "…", "⋯")
+MIN_CHARS = 3  # characters the exact reading must hold
+GAIN = 1.0  # log-probability per character the reading must gain over the stretch as it stands
+
+
+def repair(text: str) -> MojibakeRepair:
+    """``text`` with each run cut short before a line end or a truncation mark read (see above)."""
+    if not _cheap_gate(text):
+        return MojibakeRepair(text, 0, [])
+    pieces, findings, done, count, shift = [], [], 0, 0, 0
+    for end in _ends(text):
+        if end <= done:
+            continue
+        if not _ends_cut(text, end, done):
+            continue  # the common case, looked at from the end's last two characters alone
+        start = _stretch_start(text, end, done)
+        if end - start < 2:
+            continue
+        read = _read_cut(text[start:end])
+        if read is None:
+            continue
+        fixed, at, tail = read
+        pieces += [text[done : start + at], fixed]
+        shift += len(fixed) - (end - start - at)
+        findings.append(Finding("cut-character", end + shift, f"bytes {tail} of a character cut short (?? marked)"))
+        done = end
+        count += 1
+    if not count:
+        return MojibakeRepair(text, 0, [])
+    pieces.append(text[done:])
+    return MojibakeRepair("".join(pieces), count, findings)
+
+
+def _ends(text: str) -> list[int]:
+    """Where a cut text may end: each line's end, and the start of each truncation mark (found with
+    ``str.find``: a pattern scanning every position cost more than the rest of the stage)."""
+    ends = [len(text)]
+    for mark in ("\n", *_MARKS):
+        at = text.find(mark)
+        while at >= 0:
+            if mark == "\n" or not at or text[at - 1] != mark[0]:  # a run of dots starts once
+                ends.append(at)
+            at = text.find(mark, at + 1)
+    return sorted(set(ends))
+
+
+def _cheap_gate(text: str) -> bool:
+    """A character of GBK's misread-looking pairs at all: most pages hold none worth a look."""
+    return any(ord(ch) > 0x2FFF for ch in text)
+
+
+def _ends_cut(text: str, end: int, floor: int) -> bool:
+    """Do the bytes before ``end`` end as a cut character's do (``_read_cut``'s tests, on the last
+    four characters before the marks)? Most line ends of clean text stop here."""
+    k = end
+    while k > floor and text[k - 1] == "\ufffd":
+        k -= 1
+    marks = end - k
+    tail = b""
+    for ch in text[max(floor, k - 4) : k]:
+        pair = _pair(ch)
+        tail = tail + pair if pair else b""  # the bytes after a mark or a character of no pair
+    cut, need = _dangling(tail)
+    if not ((need > marks) if cut else marks == 1):
+        return False
+    # The bytes before the cut character read as UTF-8 from one of the first three (clean text's
+    # GBK bytes seldom do, for four characters).
+    whole = tail[: len(tail) - cut]
+    for at in range(min(3, len(whole))):
+        try:
+            whole[at:].decode("utf-8")
+            return True
+        except UnicodeDecodeError:
+            continue
+    return not whole
+
+
+def _stretch_start(text: str, end: int, floor: int) -> int:
+    """Where the stretch of two-byte GBK characters, marks and ASCII letters and digits that ends
+    at ``end`` starts."""
+    k = end
+    while k > floor and _pair(text[k - 1]) is not None:
+        k -= 1
+    return k
+
+
+def _pair(ch: str) -> bytes | None:
+    """``ch``'s two GBK bytes (an ASCII letter or digit: its byte); b"" for a mark (one byte,
+    unknown); None for anything else."""
+    if ch == "\ufffd":
+        return b""
+    if ch < "\u0080":  # a UTF-8 stream's ASCII bytes are themselves (年 in `3骞达`, 3年)
+        return ch.encode() if ch.isalnum() else None
+    try:
+        data = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    return data if len(data) == 2 else None
+
+
+def _read_cut(stretch: str) -> tuple[str, int, str] | None:
+    """(the exact reading, where in ``stretch`` it starts, the cut character's bytes, ?? for each
+    one a mark stands for) of a
+    stretch cut inside its last character, or None."""
+    n = len(stretch)
+    while n and stretch[n - 1] == "\ufffd":
+        n -= 1  # the decoder's marks: a byte each of the cut character (a lead before an ASCII dot)
+    marks = len(stretch) - n
+    body = stretch[:n]
+    first = body.rfind("\ufffd") + 1  # the bytes before an inner mark are the byte repairs'
+    parts = [_pair(ch) for ch in body[first:]]
+    data = b"".join(p for p in parts if p)
+    cut, need = _dangling(data)
+    if cut and need <= marks:
+        return None  # the marks may be its last bytes: a character with lost bytes, not a cut one
+    if not cut and marks != 1:
+        return None  # ends whole (or marks that may be a whole character's bytes)
+    whole = data[: len(data) - cut]
+    # Nine bytes of UTF-8's structure; fewer beside a decoder's mark, which says the line was
+    # misread already.
+    least = MIN_CHARS if not (first or marks) else 0 if first and _misread_before(body[: first - 1]) else 1
+    offset = 0
+    for k, part in enumerate(parts):
+        if offset > len(whole):
+            return None  # no character of the stretch starts where a UTF-8 one does
+        if offset == len(whole):
+            fixed = ""
+        elif 0xC2 <= whole[offset] <= 0xF4 or (offset == 0 and whole[0] < 0x80):
+            try:
+                fixed = whole[offset:].decode("utf-8")
+            except UnicodeDecodeError:
+                offset += len(part or b"")
+                continue
+        else:
+            offset += len(part or b"")
+            continue
+        if sum(ch >= "\u0080" for ch in fixed) < least or not all(_is_text(ch) for ch in fixed):
+            return None
+        original = body[first + k :]
+        if fixed and per_char(fixed) <= per_char(original) + GAIN:
+            return None
+        return fixed, first + k, " ".join([data[len(whole) :].hex(" ")] * bool(cut) + ["??"] * marks)
+    return None
+
+
+def _misread_before(stretch: str) -> bool:
+    """Is the stretch before an inner mark UTF-8 read as GBK (``MIN_CHARS`` characters beyond ASCII
+    read from its bytes, the mark's character the only one short)? Then the cut character after
+    the mark may be all the bytes left: a page read the other way (GBK as UTF-8) shows marks too,
+    and characters whose GBK bytes end in a lead (顣 is ee 95), but no UTF-8 before them."""
+    parts = [_pair(ch) for ch in stretch]
+    k = len(parts)
+    while k and parts[k - 1]:
+        k -= 1
+    data = b"".join(parts[k:])
+    for at in range(min(3, len(data))):
+        read = data[at:].decode("utf-8", errors="replace")
+        if read.count("\ufffd") <= 1 and sum(ch > "\u007f" and ch != "\ufffd" for ch in read) >= MIN_CHARS:
+            return True
+    return False
+
+
+def _dangling(data: bytes) -> tuple[int, int]:
+    """(how many bytes at the end of ``data`` are a UTF-8 lead and fewer continuation bytes than
+    it asks for, how many more it asks for); (0, 0) if the bytes end whole."""
+    for back in range(1, min(3, len(data)) + 1):
+        byte = data[-back]
+        if 0x80 <= byte <= 0xBF:
+            continue
+        size = 2 if 0xC2 <= byte <= 0xDF else 3 if 0xE0 <= byte <= 0xEF else 4 if 0xF0 <= byte <= 0xF4 else 0
+        return (back, size - back) if size > back else (0, 0)
+    return 0, 0
+
+
+def _is_text(ch: str) -> bool:
+    """A character running Chinese text holds: a letter (Han among them), a digit or punctuation."""
+    return unicodedata.category(ch)[0] in "LNP" and not ("\ue000" <= ch <= "\uf8ff")

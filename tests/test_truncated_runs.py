@@ -1,0 +1,78 @@
+"""UTF-8 cut inside a character, then read as GBK (cleaner/repair/truncated_runs.py)."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair import truncated_runs
+
+TITLES = [
+    "中国国务院新闻办公室今天举行发布会",
+    "研究方向指导教师招生人数考试科目",
+    "这家公司的负责人表示明年将继续扩大生产规模",
+]
+
+
+def _cut_bytes(text: str, keep: int, mark: str) -> tuple[str, str]:
+    """``text``'s UTF-8 cut after ``keep`` bytes with ``mark`` added, read as GBK; and what a
+    reader can know of it: the characters whose bytes all survived, then the mark."""
+    data = text.encode("utf-8")[:keep]
+    return (data + mark.encode("utf-8")).decode("gbk", errors="replace"), data.decode("utf-8", "ignore") + mark
+
+
+@pytest.mark.parametrize("mark", ["...", ".."])
+@pytest.mark.parametrize("text", TITLES)
+def test_a_title_cut_by_bytes_reads_back_to_its_whole_characters(text, mark):
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    for keep in range(19, 35):
+        if keep % 3 == 0:
+            continue  # a cut between characters: nothing cut short
+        shown, known = _cut_bytes(text, keep, mark)
+        if "\ufffd" in shown[-len(mark) - 3 : -len(mark)]:
+            continue  # a mark in the cut's last pairs: the bytes after it start no character (a known limit)
+        assert cleaner.clean(shown) == cleaner.clean(known), (keep, shown)
+
+
+@pytest.mark.parametrize("text", TITLES)
+def test_an_ellipsis_after_a_cut_run_is_the_mark_not_its_bytes(text):
+    # A summary cut the misread text to N characters and added `…` (GBK's a1 ad): UTF-8 would take
+    # those two bytes as the cut character's last ones (植物… as 植硭).
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    shown_full = text.encode("utf-8").decode("gbk", errors="replace")
+    for n in range(8, len(shown_full)):
+        shown = shown_full[:n]
+        if "\ufffd" in shown[-3:]:
+            continue  # a mark in the cut's last pairs (a known limit, above)
+        out = cleaner.clean(shown + "…")
+        assert out.endswith("…") and text.startswith(out[:-1]), (shown, out)
+
+
+def test_the_cut_character_is_reported_with_its_bytes():
+    shown, _ = _cut_bytes("中国国务院新闻办公室", 14, "...")  # inside 院 (e9 99 a2): e9 99 kept
+    result = Cleaner(to="keep", remove_furniture=False).run(shown)
+    assert result.text == "中国国务...", result.text
+    found = [f for f in result.findings if f.kind == "cut-character"]
+    assert len(found) == 1 and found[0].detail.startswith("bytes e9 ??")
+    # At its place in the text the stage returns (the place of the mark after it).
+    got = truncated_runs.repair(shown)
+    assert got.findings[0].position == got.text.index("...")
+
+
+def test_a_mark_that_may_be_the_last_byte_is_left_to_the_byte_repairs():
+    # 中 is e4 b8 ad: cut after ad with `...` after, ad pairs with nothing and is marked; the bytes
+    # before it end short by one, which the mark may be: a lost byte, not a cut.
+    shown = "中国国务院新闻办公室".encode("utf-8") + b"\xe4\xb8\xad" + b"..."
+    text = shown.decode("gbk", errors="replace")
+    assert truncated_runs.repair(text).count == 0
+
+
+@pytest.mark.parametrize("text", [
+    "他说：这件事情还没有结束……",
+    "详情请见……",
+    "省略号的用法...",
+    "骞达是一个人名",
+    "中国国务院新闻办公室今天举行发布会",
+    "硕士研究生招生考试科目⋯",
+])
+def test_clean_text_before_a_mark_or_a_line_end_is_left(text):
+    assert truncated_runs.repair(text).count == 0
+    assert truncated_runs.repair(text + "\n" + text).count == 0
