@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cleaner._native import furniture_normalise
+from cleaner.furniture.field_breaks import reread, spaced_fields
 from cleaner.furniture.forms import consent, fields_row, item_row, quote, title_row
 from cleaner.furniture.lexicon import Lexicon
 
@@ -71,7 +72,8 @@ def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
     "关于我们 | 联系我们 | 网站地图"): a sentence has clauses, a menu on one line only names. Verse
     set with spaces (items of one length, four characters or more, no separators) is no row.
     """
-    return lexicon.native.features(texts, NOTICE_WORDS)  # a dict per line, keys in FEATURES order
+    read = lexicon.native.features(texts, NOTICE_WORDS)  # a dict per line, keys in FEATURES order
+    return [f for _, f in reread(list(zip(texts, read)), lexicon, NOTICE_WORDS)]  # rows of fields split by commas
 
 
 def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
@@ -102,7 +104,8 @@ def _rows(texts: list[str], lexicon: Lexicon) -> list[tuple[str, dict[str, float
     got = [rows.get(t) for t in texts]
     new = list(dict.fromkeys(t for t, row in zip(texts, got) if row is None))
     if new:
-        read = dict(zip(new, zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)))
+        # A row of fields split by commas is read as a row (field_breaks.py: its commas and keys' colons are no clauses).
+        read = dict(zip(new, reread(list(zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)), lexicon, NOTICE_WORDS)))
         got = [row if row is not None else read[t] for t, row in zip(texts, got)]
         added: dict = read
         if len(rows) + len(new) > ROWS_KEPT:
@@ -207,7 +210,7 @@ def is_prose(text: str, f: dict[str, float]) -> bool:
     """A line that reads like article text: long enough, punctuated as sentences, not furniture
     (a notice of the site's, however well punctuated, is no article prose: it never joins the body)."""
     long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
-    return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5) and not f["kv_many"]
+    return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5 or spaced_fields(text)) and not f["kv_many"]
                 and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"] and not f["notice"]
                 and not title_row(text) and not fields_row(text)  # a row of headlines that ask (…富翁?), a row of fields: no sentence
                 and not quote(text)  # an index board, 上证指数 3,287.42 +0.63% …: its commas are no clauses

@@ -1,0 +1,97 @@
+"""Rows of fields: their commas, semicolons and keys' colons are the row's breaks, not clauses.
+
+The line features count every comma, semicolon, 、 and colon as a clause mark, and a line with
+two clause marks or more reads as prose (``features.is_prose``), so the model weighs it as the
+article's: ``clause_punct`` is the feature that argues most against removal. A site's row of
+fields is often written with commas between its fields, in both scripts:
+
+  主办：临江市人民政府办公室，承办：临江市大数据管理中心              (a site's foot)
+  地址：台中市西區仁愛路100號，總機：(04)2222-1234，掛號專線：…      (a site's foot)
+  供稿：数理学院，摄影：王磊，初审：李芳，复审：张建，终审：刘波      (credits under the article)
+  发布时间：2026-03-07，发布部门：阅读推广部，浏览：356              (the page's record above it)
+  活动分类：讲座，活动对象：成人，人气：356，报名已结束              (a card between paragraphs)
+
+Each comma there stands before a key and its colon, or before a short item of the row (a date, a
+count, a button, a status): it splits fields, as a space or a ``|`` does in the rows the line
+features already read (``keyed_rows``, ``forms.fields_row``). Such a row is read as a row: its
+breaks as spaces, so the lexicon's keys after them are counted (``kv_filled``, ``kv_many``), and
+no clause mark (the 、 inside a value lists the value's items: ``字号：大、中、小``). A row of
+fields split by spaces whose marks are all keys' colons (``keyed_rows.colon_fields``: ``来源：市教育局
+作者：王敏 浏览：356``), ``FIELDS_MIN`` keys or more, is read so too: its two colons made it prose.
+
+A row of fields is ``FIELDS_MIN`` keyed parts or more (a key: a word of at most ``KEY_MAX``
+characters and a colon, opening the part), every other part a short item (at most ``ITEM_MAX``
+characters), and no sentence mark anywhere (``。！？…``). An article's facts written as a row
+(``活动时间：3月21日19:00，地点：市民广场。``, ``食材：排骨500克，土豆2个，葱、姜适量。``) end their
+sentence with a stop and stay what they were; one without a stop is read as a row, and then the
+model weighs it by its keys (only the lexicon's furniture keys count: 时间, 地点 and 食材 as an
+article writes them are none) and its place beside the article, as it weighs every row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.furniture.keyed_rows import keys_of
+from cleaner.furniture.lexicon import Lexicon
+
+KEY_MAX = 8  # characters of a field's key (网站标识码, 累计浏览人次, 所在地)
+ITEM_MAX = 12  # characters of a part with no key (2026-02-28, 报名已结束, 【去这里】, 南溪县融媒体中心出品)
+FIELDS_MIN = 2  # keyed parts a row holds at least
+
+# A key opening a part (NFKC: the colon is ASCII): a word holding Han (http: and DOI: are a link's
+# and a record's, not a Chinese row's key), no space, digit, mark or bracket in it (9:00 is a time,
+# 《…》: a title).
+_KEY = re.compile(rf"(?=[^:]*?[\u3400-\u9fff])[^\s\d:|/·,。!?;、…()\[\]【】《》<>\"“”]{{1,{KEY_MAX}}}\s*:")
+_BREAK = re.compile(r"\s*[,;]\s*")
+_SENTENCE = re.compile(r"[。!?…]")
+# What the row's text features keep from the row as written: its length and its share of digits
+# (the breaks read as spaces would drop a character each from both).
+_AS_WRITTEN = ("len_1_4", "len_5_12", "len_13_30", "len_31_80", "len_over_80", "digit_share")
+
+
+def comma_fields(text: str) -> bool:
+    """Is ``text`` (normalised) a row of fields split by commas or semicolons (module docstring)?"""
+    if ":" not in text or ("," not in text and ";" not in text):
+        return False  # nearly every line: no key, or no comma
+    if _SENTENCE.search(text):
+        return False  # a sentence's end: an article's facts
+    parts = [p for p in _BREAK.split(text.strip()) if p]
+    keyed = [bool(_KEY.match(p)) for p in parts]
+    if sum(keyed) < FIELDS_MIN:
+        return False
+    return all(k or len(p.replace(" ", "")) <= ITEM_MAX for p, k in zip(parts, keyed))
+
+
+def spaced_fields(text: str) -> bool:
+    """A row of fields split by spaces: ``FIELDS_MIN`` keys or more, every mark a key's colon or
+    structure (``keyed_rows.keys_of``)."""
+    return ":" in text and keys_of(text) >= FIELDS_MIN
+
+
+def field_row(text: str) -> bool:
+    """A row of fields split by commas (``comma_fields``) or by spaces (``spaced_fields``)."""
+    return comma_fields(text) or spaced_fields(text)
+
+
+def as_row(text: str) -> str:
+    """The row with its breaks (commas, semicolons) read as the spaces between fields."""
+    return _BREAK.sub("  ", text.strip())
+
+
+def reread(rows: list[tuple[str, dict[str, float]]], lexicon: Lexicon, notice_least: int) -> list[tuple[str, dict[str, float]]]:
+    """``rows`` ((normalised text, text features) of each line, as the native pass read them), with
+    the features of each row of fields (``field_row``) read again from the row (``as_row``):
+    its keys after a break counted, no clause mark. The other rows come back as they were."""
+    at = [i for i, (text, f) in enumerate(rows) if comma_fields(text) or (spaced_fields(text) and not f["date"])]
+    if not at:
+        return rows
+    again = lexicon.native.features([as_row(rows[i][0]) for i in at], notice_least)
+    out = list(rows)
+    for i, g in zip(at, again, strict=True):
+        text, f = rows[i]
+        g = dict(g)
+        g.update({k: f[k] for k in _AS_WRITTEN})
+        g["clause_punct"] = 0.0
+        out[i] = (text, g)
+    return out
