@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cleaner._native import furniture_normalise
-from cleaner.furniture.field_breaks import reread, spaced_fields
+from cleaner.furniture.field_breaks import field_row, reread, spaced_fields
 from cleaner.furniture.forms import consent, fields_row, item_row, quote, title_row
 from cleaner.furniture.lexicon import Lexicon
 
@@ -72,8 +72,14 @@ def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
     "关于我们 | 联系我们 | 网站地图"): a sentence has clauses, a menu on one line only names. Verse
     set with spaces (items of one length, four characters or more, no separators) is no row.
     """
-    read = lexicon.native.features(texts, NOTICE_WORDS)  # a dict per line, keys in FEATURES order
-    return [f for _, f in reread(list(zip(texts, read)), lexicon, NOTICE_WORDS)]  # rows of fields split by commas
+    # A dict per line, keys in FEATURES order; a row of fields read as a row (field_breaks.py).
+    return [f for _, f in reread(list(zip(texts, _native(lexicon)(texts))), _native(lexicon))]
+
+
+def _native(lexicon: Lexicon):
+    """The native text features of lines already normalised (``page_features`` before its rows of
+    fields are read again)."""
+    return lambda texts: lexicon.native.features(texts, NOTICE_WORDS)
 
 
 def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
@@ -105,7 +111,7 @@ def _rows(texts: list[str], lexicon: Lexicon) -> list[tuple[str, dict[str, float
     new = list(dict.fromkeys(t for t, row in zip(texts, got) if row is None))
     if new:
         # A row of fields split by commas is read as a row (field_breaks.py: its commas and keys' colons are no clauses).
-        read = dict(zip(new, reread(list(zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)), lexicon, NOTICE_WORDS)))
+        read = dict(zip(new, reread(list(zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)), _native(lexicon))))
         got = [row if row is not None else read[t] for t, row in zip(texts, got)]
         added: dict = read
         if len(rows) + len(new) > ROWS_KEPT:
@@ -150,7 +156,9 @@ def end_marker(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     paragraph closed by "(完)"."""
     if "完" in text and _COMPLETE.search(text):  # the substring test spares the search on most lines
         return True
-    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
+    # A row of fields (field_breaks.py) is none, as when its breaks were read as clauses: a byline
+    # over the article (… 记者：王敏 编辑：李华) would end the article above its first line.
+    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5 and not field_row(text)
             and (bool(_PREV_NEXT.match(text))
                  or any(_set_apart(text, m.start(), m.end()) for m in lexicon.ends_re.finditer(text))))
 
@@ -159,7 +167,8 @@ def comment_header(text: str, f: dict[str, float], lexicon: Lexicon) -> bool:
     """A comment's header line: short, no sentence, with reply or vote words (网友 张三 回复,
     顶(3) 踩(1), IP属地：北京). A close row of them is a thread even without post timestamps."""
     # No clauses: a hard-wrapped paragraph's lines are short and unended too, and hold 回复 or 网友.
-    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5
+    # A row of fields (field_breaks.py) is none, as when its breaks were read as clauses.
+    return (len(text) <= MARK_MAX and not f["final_punct"] and f["clause_punct"] < 0.5 and not field_row(text)
             and any(_set_apart(text, m.start(), m.end()) for m in lexicon.comments_re.finditer(text)))
 
 
@@ -210,6 +219,8 @@ def is_prose(text: str, f: dict[str, float]) -> bool:
     """A line that reads like article text: long enough, punctuated as sentences, not furniture
     (a notice of the site's, however well punctuated, is no article prose: it never joins the body)."""
     long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
+    # A row of fields split by spaces stays prose here, as when its keys' colons were read as clauses
+    # (field_breaks.py reads its score's features only): where the body starts and ends is unchanged.
     return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5 or spaced_fields(text)) and not f["kv_many"]
                 and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"] and not f["notice"]
                 and not title_row(text) and not fields_row(text)  # a row of headlines that ask (…富翁?), a row of fields: no sentence

@@ -15,9 +15,18 @@ Each comma there stands before a key and its colon, or before a short item of th
 count, a button, a status): it splits fields, as a space or a ``|`` does in the rows the line
 features already read (``keyed_rows``, ``forms.fields_row``). Such a row is read as a row: its
 breaks as spaces, so the lexicon's keys after them are counted (``kv_filled``, ``kv_many``), and
-no clause mark (the 、 inside a value lists the value's items: ``字号：大、中、小``). A row of
-fields split by spaces whose marks are all keys' colons (``keyed_rows.colon_fields``: ``来源：市教育局
-作者：王敏 浏览：356``), ``FIELDS_MIN`` keys or more, is read so too: its two colons made it prose.
+no clause mark (the 、 inside a value lists the value's items: ``字号：大、中、小``). Such a row is
+no prose, so the body does not reach over it: a site's foot of them under the article is the tail's.
+
+A row of fields split by spaces whose marks are all keys' colons (``keyed_rows.colon_fields``:
+``来源：市教育局  作者：王敏  浏览：356``), ``FIELDS_MIN`` keys or more, gets its score's features read
+so too, since its two colons weighed as clauses; but where the body starts and ends is read as
+before (``features.is_prose`` keeps it prose), since a byline row over the article stands between
+the headline and the article's first lines and moving the body's start there took those lines (a
+dialogue's first turns, bullets under the headline: turns29, items30). A dated one is read so only
+with a key of the page's record (``RECORD_KEY``: 发布, 来源, 浏览 …): an event's facts are dated too
+(``报告人：王教授  时间：2023年5月10日  地点：图书馆报告厅``, a fixture's article line). No row of fields
+is an end marker or a comment header (``features.end_marker``), as when its breaks were clauses.
 
 A row of fields is ``FIELDS_MIN`` keyed parts or more (a key: a word of at most ``KEY_MAX``
 characters and a colon, opening the part), every other part a short item (at most ``ITEM_MAX``
@@ -32,8 +41,9 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
+
 from cleaner.furniture.keyed_rows import keys_of
-from cleaner.furniture.lexicon import Lexicon
 
 KEY_MAX = 8  # characters of a field's key (网站标识码, 累计浏览人次, 所在地)
 ITEM_MAX = 12  # characters of a part with no key (2026-02-28, 报名已结束, 【去这里】, 南溪县融媒体中心出品)
@@ -43,6 +53,10 @@ FIELDS_MIN = 2  # keyed parts a row holds at least
 # and a record's, not a Chinese row's key), no space, digit, mark or bracket in it (9:00 is a time,
 # 《…》: a title).
 _KEY = re.compile(rf"(?=[^:]*?[\u3400-\u9fff])[^\s\d:|/·,。!?;、…()\[\]【】《》<>\"“”]{{1,{KEY_MAX}}}\s*:")
+# Keys of a page's record of itself (when and by whom it was published, how often read), as a row of
+# fields must hold one to be the page's: a bare 时间 or 日期 heads an event's facts (报告人：…
+# 时间：… 地点：…) and 作者 a book's (书名：… 作者：… 出版社：…), which are the article's.
+RECORD_KEY = re.compile("发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问|字号")
 _BREAK = re.compile(r"\s*[,;]\s*")
 _SENTENCE = re.compile(r"[。!?…]")
 # What the row's text features keep from the row as written: its length and its share of digits
@@ -70,7 +84,8 @@ def spaced_fields(text: str) -> bool:
 
 
 def field_row(text: str) -> bool:
-    """A row of fields split by commas (``comma_fields``) or by spaces (``spaced_fields``)."""
+    """A row of fields split by commas (``comma_fields``) or by spaces (``spaced_fields``): no end
+    marker nor comment header (``features.end_marker``), whichever of them ``reread`` reads."""
     return comma_fields(text) or spaced_fields(text)
 
 
@@ -79,14 +94,18 @@ def as_row(text: str) -> str:
     return _BREAK.sub("  ", text.strip())
 
 
-def reread(rows: list[tuple[str, dict[str, float]]], lexicon: Lexicon, notice_least: int) -> list[tuple[str, dict[str, float]]]:
-    """``rows`` ((normalised text, text features) of each line, as the native pass read them), with
-    the features of each row of fields (``field_row``) read again from the row (``as_row``):
-    its keys after a break counted, no clause mark. The other rows come back as they were."""
-    at = [i for i, (text, f) in enumerate(rows) if comma_fields(text) or (spaced_fields(text) and not f["date"])]
+def reread(rows: list[tuple[str, dict[str, float]]], read: Callable[[list[str]], list[dict[str, float]]]) -> list[tuple[str, dict[str, float]]]:
+    """``rows`` ((normalised text, text features) of each line, as ``read`` read them: the native
+    pass, ``features.page_features``), with the features of each row of fields (``field_row``)
+    read again from the row (``as_row``): its keys after a break counted, no clause mark. The other
+    rows come back as they were."""
+    # A dated row of fields split by spaces is the page's record only with a record key: an event's
+    # facts hold a date too (报告人：王教授  时间：2023年5月10日  地点：图书馆报告厅), and stay read as before.
+    at = [i for i, (text, f) in enumerate(rows)
+          if comma_fields(text) or (spaced_fields(text) and (not f["date"] or RECORD_KEY.search(text)))]
     if not at:
         return rows
-    again = lexicon.native.features([as_row(rows[i][0]) for i in at], notice_least)
+    again = read([as_row(rows[i][0]) for i in at])
     out = list(rows)
     for i, g in zip(at, again, strict=True):
         text, f = rows[i]
