@@ -6,7 +6,7 @@ from functools import lru_cache
 from cleaner import Cleaner
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import NOTICE_WORDS, end_marker, is_prose, normalise, text_features
-from cleaner.furniture.field_breaks import as_row, comma_fields, field_row, reread, spaced_fields
+from cleaner.furniture.field_breaks import _facts, as_row, comma_fields, field_row, reread, spaced_fields
 from cleaner.furniture.generic import load_lexicon
 
 LEX = load_lexicon()
@@ -67,6 +67,24 @@ def test_a_row_is_read_with_its_breaks_as_spaces():
 def test_the_features_the_model_reads_are_the_rows():
     f = text_features(norm("地址：临江市滨江大道88号，邮编：318000，联系电话：0576-88112233"), LEX)
     assert f["clause_punct"] == 0.0 and f["kv_many"] == 1.0
+    # Keys that close with a lexicon key count (法院地址, 邮编; 诉讼服务热线 is none).
+    f = text_features(norm("诉讼服务热线：12368，法院地址：柳城区法院路1号，邮编：545005"), LEX)
+    assert f["clause_punct"] == 0.0 and f["kv_filled"] == 1.0 and f["kv_many"] == 1.0
+
+
+def test_a_row_of_an_articles_facts_keys_alone_is_read_as_written():
+    for line in ("时间：3月21日，地点：市民广场，主讲人：王教授", "联系人：周明，联系电话：0739-5123456",
+                 "活动时间：3月21日19:00，地点：市民广场", "地址：香港九龍深水埗長沙灣道123號，電話：2345 6789"):
+        text = norm(line)
+        assert comma_fields(text), line  # a row's shape ...
+        assert text_features(text, LEX) == LEX.native.features([text], NOTICE_WORDS)[0], line  # ... no site's key
+    assert "联系人" in _facts() and "时间" in _facts() and "来源" not in _facts()
+
+
+def test_an_articles_facts_without_a_stop_stay_between_its_paragraphs():
+    for facts in ("时间：3月21日，地点：市民广场，主讲人：王教授", "活动时间：3月21日19:00，地点：市民广场",
+                  "报名时间：3月1日至3月10日，报名地址：市民中心二楼，咨询电话：0576-88112233"):
+        assert clean(page(facts, "各项工程完工后，将由第三方机构进行评估验收，结果向社会公布。"))[-2] == facts, facts
 
 
 def test_a_spaced_row_with_a_date_is_read_so_only_with_a_record_key():
@@ -94,8 +112,8 @@ def page(*tail: str) -> str:
 
 
 def test_a_site_foot_of_comma_rows_goes():
-    out = clean(page("【打印本页】【关闭窗口】",
-                     "主办：临江市人民政府办公室，承办：临江市大数据管理中心",
+    out = clean(page("供稿：市住建局，摄影：王磊，审核：李芳",
+                     "【打印本页】【关闭窗口】",
                      "地址：临江市滨江大道88号，邮编：318000，联系电话：0576-88112233"))
     assert out[-2:] == [PROSE, SECOND]
 

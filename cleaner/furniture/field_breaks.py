@@ -40,11 +40,15 @@ article writes them are none) and its place beside the article, as it weighs eve
 from __future__ import annotations
 
 import re
-
+import tomllib
+import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 
 from cleaner.furniture.keyed_rows import keys_of
 
+LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.toml"
 KEY_MAX = 8  # characters of a field's key (网站标识码, 累计浏览人次, 所在地)
 ITEM_MAX = 12  # characters of a part with no key (2026-02-28, 报名已结束, 【去这里】, 南溪县融媒体中心出品)
 FIELDS_MIN = 2  # keyed parts a row holds at least
@@ -101,8 +105,9 @@ def reread(rows: list[tuple[str, dict[str, float]]], read: Callable[[list[str]],
     rows come back as they were."""
     # A dated row of fields split by spaces is the page's record only with a record key: an event's
     # facts hold a date too (报告人：王教授  时间：2023年5月10日  地点：图书馆报告厅), and stay read as before.
+    commas = {i: n for i, (text, _) in enumerate(rows) if comma_fields(text) and (n := _site_keys(text, read))}
     at = [i for i, (text, f) in enumerate(rows)
-          if comma_fields(text) or (spaced_fields(text) and (not f["date"] or RECORD_KEY.search(text)))]
+          if i in commas or (spaced_fields(text) and (not f["date"] or RECORD_KEY.search(text)))]
     if not at:
         return rows
     again = read([as_row(rows[i][0]) for i in at])
@@ -112,5 +117,35 @@ def reread(rows: list[tuple[str, dict[str, float]]], read: Callable[[list[str]],
         g = dict(g)
         g.update({k: f[k] for k in _AS_WRITTEN})
         g["clause_punct"] = 0.0
+        if i in commas:
+            g["kv_filled"] = 1.0
+            g["kv_many"] = max(g["kv_many"], float(commas[i] >= FIELDS_MIN))
         out[i] = (text, g)
     return out
+
+
+SUFFIX_MIN = 2  # characters of a lexicon key closing a compound key (地址 of 医院地址; not 文 of 公文)
+
+
+@lru_cache(maxsize=1)
+def _facts() -> frozenset[str]:
+    facts = tomllib.loads(LEXICON.read_text(encoding="utf-8")).get("field_rows", {}).get("facts")
+    if not facts or not all(isinstance(w, str) and w.strip() for w in facts):
+        raise ValueError(f"{LEXICON}: [field_rows] needs facts, a list of keys")
+    return frozenset(unicodedata.normalize("NFKC", w).strip() for w in facts)
+
+
+def _site_keys(text: str, read: Callable[[list[str]], list[dict[str, float]]]) -> int:
+    """Keyed parts with a value of a row of fields split by commas whose key is a lexicon key or
+    closes with one (医院地址, 急诊电话, 发函日期: a site names its own address, line and date), or 0
+    when none of those keys is the site's own: the keys an article's facts give as well
+    (``[field_rows] facts``: 时间, 地点's 地址, 电话, 联系人) make no row of the site's alone
+    (``时间：3月21日，地点：市民广场，主讲人：王教授``, ``联系人：周明，联系电话：…`` stay prose). The
+    lexicon is asked through ``read`` (a key alone with a value: ``地址:x``)."""
+    keys = [m.group(0).rstrip(": ") for p in _BREAK.split(text.strip()) if (m := _KEY.match(p)) and p[m.end():].strip()]
+    tails = sorted({k[j:] for k in keys for j in range(len(k) - SUFFIX_MIN + 1)})
+    known = {t for t, f in zip(tails, read([f"{t}:x" for t in tails]), strict=True) if f["kv_filled"]}
+    found = [next((k[j:] for j in range(len(k) - SUFFIX_MIN + 1) if k[j:] in known), None) for k in keys]
+    if all(key is None or key in _facts() for key in found):
+        return 0
+    return sum(key is not None for key in found)
