@@ -81,8 +81,16 @@ def test_a_row_of_an_articles_facts_keys_alone_is_read_as_written():
     assert "联系人" in _facts() and "时间" in _facts() and "来源" not in _facts()
 
 
+def test_a_dated_spaced_row_is_read_so_with_a_sites_key_too():
+    taken = norm("2026-03-02  供稿：市住建局  摄影：王磊")  # 摄影: a key of the site's, no record key
+    facts = norm("时间：2026年3月21日  地点：市民广场  主讲人：王教授")  # 时间: an article's facts give it
+    assert text_features(taken, LEX)["clause_punct"] == 0.0
+    assert text_features(facts, LEX) == LEX.native.features([facts], NOTICE_WORDS)[0]
+
+
 def test_an_articles_facts_without_a_stop_stay_between_its_paragraphs():
     for facts in ("时间：3月21日，地点：市民广场，主讲人：王教授", "活动时间：3月21日19:00，地点：市民广场",
+                  "时间：2026年3月21日  地点：市民广场  主讲人：王教授",
                   "报名时间：3月1日至3月10日，报名地址：市民中心二楼，咨询电话：0576-88112233"):
         assert clean(page(facts, "各项工程完工后，将由第三方机构进行评估验收，结果向社会公布。"))[-2] == facts, facts
 

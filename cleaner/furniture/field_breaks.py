@@ -24,9 +24,10 @@ so too, since its two colons weighed as clauses; but where the body starts and e
 before (``features.is_prose`` keeps it prose), since a byline row over the article stands between
 the headline and the article's first lines and moving the body's start there took those lines (a
 dialogue's first turns, bullets under the headline: turns29, items30). A dated one is read so only
-with a key of the page's record (``RECORD_KEY``: 发布, 来源, 浏览 …): an event's facts are dated too
-(``报告人：王教授  时间：2023年5月10日  地点：图书馆报告厅``, a fixture's article line). No row of fields
-is an end marker or a comment header (``features.end_marker``), as when its breaks were clauses.
+with a key of the page's record (``RECORD_KEY``: 发布, 来源, 浏览 …) or a key of the site's as a
+comma row needs one (``_site_keys``): an event's facts are dated too (``报告人：王教授  时间：2023年5月10日
+地点：图书馆报告厅``, a fixture's article line). No row of fields is an end marker or a comment
+header (``features.end_marker``), as when its breaks were clauses.
 
 A row of fields is ``FIELDS_MIN`` keyed parts or more (a key: a word of at most ``KEY_MAX``
 characters and a colon, opening the part), every other part a short item (at most ``ITEM_MAX``
@@ -93,6 +94,15 @@ def field_row(text: str) -> bool:
     return comma_fields(text) or spaced_fields(text)
 
 
+_SPACED_KEY = re.compile(r"\s+(?=[^\s\d:|/·,。!?;、…()\[\]【】《》<>\"“”]{1,8}\s*:)")
+
+
+def as_spaced(text: str) -> str:
+    """A row split by spaces with a comma before each key (a space before a key's word and colon),
+    so ``_site_keys`` reads its keys as it reads a comma row's."""
+    return _SPACED_KEY.sub(",", text.strip())
+
+
 def as_row(text: str) -> str:
     """The row with its breaks (commas, semicolons) read as the spaces between fields."""
     return _BREAK.sub("  ", text.strip())
@@ -107,7 +117,7 @@ def reread(rows: list[tuple[str, dict[str, float]]], read: Callable[[list[str]],
     # facts hold a date too (报告人：王教授  时间：2023年5月10日  地点：图书馆报告厅), and stay read as before.
     commas = {i: n for i, (text, _) in enumerate(rows) if comma_fields(text) and (n := _site_keys(text, read))}
     at = [i for i, (text, f) in enumerate(rows)
-          if i in commas or (spaced_fields(text) and (not f["date"] or RECORD_KEY.search(text)))]
+          if i in commas or (spaced_fields(text) and (not f["date"] or RECORD_KEY.search(text) or _site_keys(as_spaced(text), read)))]
     if not at:
         return rows
     again = read([as_row(rows[i][0]) for i in at])
