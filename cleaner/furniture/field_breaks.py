@@ -57,7 +57,8 @@ FIELDS_MIN = 2  # keyed parts a row holds at least
 # A key opening a part (NFKC: the colon is ASCII): a word holding Han (http: and DOI: are a link's
 # and a record's, not a Chinese row's key), no space, digit, mark or bracket in it (9:00 is a time,
 # 《…》: a title).
-_KEY = re.compile(rf"(?=[^:]*?[\u3400-\u9fff])[^\s\d:|/·,。!?;、…()\[\]【】《》<>\"“”]{{1,{KEY_MAX}}}\s*:")
+_KEY_CHAR = r"[^\s\d:|/·,。!?;、…()\[\]【】《》<>\"“”]"
+_KEY = re.compile(rf"(?=[^:]*?[\u3400-\u9fff]){_KEY_CHAR}{{1,{KEY_MAX}}}\s*:")
 # Keys of a page's record of itself (when and by whom it was published, how often read), as a row of
 # fields must hold one to be the page's: a bare 时间 or 日期 heads an event's facts (报告人：…
 # 时间：… 地点：…) and 作者 a book's (书名：… 作者：… 出版社：…), which are the article's.
@@ -94,7 +95,7 @@ def field_row(text: str) -> bool:
     return comma_fields(text) or spaced_fields(text)
 
 
-_SPACED_KEY = re.compile(r"\s+(?=[^\s\d:|/·,。!?;、…()\[\]【】《》<>\"“”]{1,8}\s*:)")
+_SPACED_KEY = re.compile(rf"\s+(?={_KEY_CHAR}{{1,{KEY_MAX}}}\s*:)")  # the space before a key
 
 
 def as_spaced(text: str) -> str:
@@ -110,11 +111,12 @@ def as_row(text: str) -> str:
 
 def reread(rows: list[tuple[str, dict[str, float]]], read: Callable[[list[str]], list[dict[str, float]]]) -> list[tuple[str, dict[str, float]]]:
     """``rows`` ((normalised text, text features) of each line, as ``read`` read them: the native
-    pass, ``features.page_features``), with the features of each row of fields (``field_row``)
-    read again from the row (``as_row``): its keys after a break counted, no clause mark. The other
-    rows come back as they were."""
-    # A dated row of fields split by spaces is the page's record only with a record key: an event's
-    # facts hold a date too (报告人：王教授  时间：2023年5月10日  地点：图书馆报告厅), and stay read as before.
+    pass, ``features.page_features``), with the features of each row of fields (``field_row``, on
+    the conditions below) read again from the row (``as_row``): its keys after a break counted, no
+    clause mark. The other rows come back as they were."""
+    # A comma row is read so with a key of the site's (_site_keys). A dated row split by spaces is
+    # the page's record with a record key or a key of the site's: an event's facts hold a date too
+    # (报告人：王教授  时间：2023年5月10日  地点：图书馆报告厅), and stay read as before.
     commas = {i: n for i, (text, _) in enumerate(rows) if comma_fields(text) and (n := _site_keys(text, read))}
     at = [i for i, (text, f) in enumerate(rows)
           if i in commas or (spaced_fields(text) and (not f["date"] or RECORD_KEY.search(text) or _site_keys(as_spaced(text), read)))]
