@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cleaner._native import furniture_normalise
+from cleaner.furniture.field_breaks import field_row, reread, spaced_fields
 from cleaner.furniture.forms import consent, fields_row, item_row, quote, title_row
 from cleaner.furniture.lexicon import Lexicon
 
@@ -71,7 +72,14 @@ def page_features(texts: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
     "关于我们 | 联系我们 | 网站地图"): a sentence has clauses, a menu on one line only names. Verse
     set with spaces (items of one length, four characters or more, no separators) is no row.
     """
-    return lexicon.native.features(texts, NOTICE_WORDS)  # a dict per line, keys in FEATURES order
+    # A dict per line, keys in FEATURES order; a row of fields read as a row (field_breaks.py).
+    return [f for _, f in reread(list(zip(texts, _native(lexicon)(texts))), _native(lexicon))]
+
+
+def _native(lexicon: Lexicon):
+    """The native text features of lines already normalised (``page_features`` before its rows of
+    fields are read again)."""
+    return lambda texts: lexicon.native.features(texts, NOTICE_WORDS)
 
 
 def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
@@ -102,7 +110,8 @@ def _rows(texts: list[str], lexicon: Lexicon) -> list[tuple[str, dict[str, float
     got = [rows.get(t) for t in texts]
     new = list(dict.fromkeys(t for t, row in zip(texts, got) if row is None))
     if new:
-        read = dict(zip(new, zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)))
+        # A row of fields split by commas is read as a row (field_breaks.py: its commas and keys' colons are no clauses).
+        read = dict(zip(new, reread(list(zip(*lexicon.native.page(new, NOTICE_WORDS), strict=True)), _native(lexicon))))
         got = [row if row is not None else read[t] for t, row in zip(texts, got)]
         added: dict = read
         if len(rows) + len(new) > ROWS_KEPT:
@@ -133,14 +142,16 @@ MARK_MAX = 40  # characters: an end marker or a comment header is a short line, 
 def end_marker(text: str, lexicon: Lexicon) -> bool:
     """A sign that the article above has ended: an editor line (责任编辑：王伟), a 【纠错】 link,
     a link to the previous or next piece (上一篇, 下一期：…), a comments or disclaimer heading, or a
-    paragraph closed by "(完)". ``text``: folded, NFKC (``marks`` reads a page's lines at once)."""
-    return lexicon.marks.of([text], MARK_MAX)[0][0]
+    paragraph closed by "(完)". ``text``: folded, NFKC (``marks`` reads a page's lines at once).
+    A row of fields (field_breaks.py) is none, as when its breaks were read as clauses: a byline
+    over the article (… 记者：王敏 编辑：李华) would end the article above its first line."""
+    return lexicon.marks.of([text], MARK_MAX)[0][0] and not field_row(text)
 
 
 def comment_header(text: str, lexicon: Lexicon) -> bool:
     """A comment's header line: short, no sentence, with reply or vote words (网友 张三 回复,
     顶(3) 踩(1), IP属地：北京). A close row of them is a thread even without post timestamps."""
-    return lexicon.marks.of([text], MARK_MAX)[1][0]
+    return lexicon.marks.of([text], MARK_MAX)[1][0] and not field_row(text)
 
 
 def marks(texts: list[str], lexicon: Lexicon) -> tuple[list[bool], list[bool]]:
@@ -155,8 +166,13 @@ def marks(texts: list[str], lexicon: Lexicon) -> tuple[list[bool], list[bool]]:
     it is a word of a sentence or a headline (日本拟上调外国游客出境税: tourists, no forum's guest).
     An end marker is also a link to the previous or next piece of a series by the unit it counts
     in (上一篇, 下一页; 下一节 but not 下一节 复习, a lesson's task), whatever the site, and a
-    line closed by "(完)" or "【全文完】", however long."""
-    return lexicon.marks.of(texts, MARK_MAX)
+    line closed by "(完)" or "【全文完】", however long. A row of fields (field_breaks.py) is
+    neither, as when its breaks were read as clauses."""
+    ends, comments = lexicon.marks.of(texts, MARK_MAX)
+    for i, text in enumerate(texts):
+        if (ends[i] or comments[i]) and field_row(text):
+            ends[i] = comments[i] = False
+    return ends, comments
 
 
 # A row of page numbers and pager links: 第1页 第2页 下一页, 共3页 上一页 1 2 3 下一页, [1] [2] [下一页],
@@ -196,7 +212,9 @@ def is_prose(text: str, f: dict[str, float]) -> bool:
     """A line that reads like article text: long enough, punctuated as sentences, not furniture
     (a notice of the site's, however well punctuated, is no article prose: it never joins the body)."""
     long_enough = f["len_13_30"] or f["len_31_80"] or f["len_over_80"]
-    return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5) and not f["kv_many"]
+    # A row of fields split by spaces stays prose here, as when its keys' colons were read as clauses
+    # (field_breaks.py reads its score's features only): where the body starts and ends is unchanged.
+    return bool(long_enough and (f["final_punct"] or f["clause_punct"] >= 0.5 or spaced_fields(text)) and not f["kv_many"]
                 and f["lex_cover"] < 0.3 and f["separators"] < 0.5 and not f["no_cjk"] and not f["notice"]
                 and not title_row(text) and not fields_row(text)  # a row of headlines that ask (…富翁?), a row of fields: no sentence
                 and not quote(text)  # an index board, 上证指数 3,287.42 +0.63% …: its commas are no clauses

@@ -32,6 +32,7 @@ from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, 
                                         normalise, pager)
 from cleaner.furniture.entries import other_entries, site_title, title_match, title_parts, without_stamp
 from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fields_row, imprint, nav_row, prompt, quote, rule_line, source_line, stats, title_row
+from cleaner.furniture.field_breaks import RECORD_KEY
 from cleaner.furniture.keyed_rows import FOOT_KEYS, colon_fields, field_foot, keys_of, rows_over_foot
 from cleaner.furniture.site_foot import FOOT_MAX
 from cleaner.furniture.headline import fuller_headline, headline_lines
@@ -1139,7 +1140,7 @@ def _closing_fits(line: Line, lexicon: Lexicon) -> bool:
     heading, nor a furniture label (联系我们) unless it is a field (联系人：…), a heading the
     article numbers (四、联系方式) or a line introducing rows (投资者联系：)."""
     f, text = line.features, line.text
-    if f["notice"] or _stamp(f) and one_field(text) is None or f["separators"] >= 0.5 or _RECORD_KEY.search(text) or structural(line):
+    if f["notice"] or _stamp(f) and one_field(text) is None or f["separators"] >= 0.5 or RECORD_KEY.search(text) or structural(line):
         return False
     if _COPYRIGHT.search(legible(text)) or end_marker(text, lexicon) or comments_heading(text):
         return False
@@ -1297,10 +1298,6 @@ def judged(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictur
     return False, forced(line, pos, body, lexicon, pictures)
 
 
-# Keys of a page's record of itself (when and by whom it was published, how often read), as a row of
-# fields must hold one to be the page's: a bare 时间 or 日期 heads an event's facts (报告人：…
-# 时间：… 地点：…) and 作者 a book's (书名：… 作者：… 出版社：…), which are the article's.
-_RECORD_KEY = re.compile("发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问|字号")
 
 
 def _site_row(line: Line, lexicon: Lexicon) -> str:
@@ -1388,7 +1385,7 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictur
         return "consent"  # 本站使用Cookies…继续浏览即表示阁下同意…
     if counted_row(line.text):
         return "counted"  # 随笔(12) 读书(5): categories or tags with their counts
-    if f["kv_filled"] and not f["final_punct"] and fields_row(line.text) and _RECORD_KEY.search(line.text):
+    if f["kv_filled"] and not f["final_punct"] and fields_row(line.text) and RECORD_KEY.search(line.text):
         return "fields"  # 发布日期：… 更新日期：… 点阅次数：… (a record key among three fields or more)
     if stats(line.text):
         return "stats"

@@ -36,6 +36,7 @@ class RelatedWords:
     works: tuple[str, ...]  # stories that are a person's works, not read at the page's foot
     scopes: tuple[str, ...]  # before a portal's box heading: the part of the site (本版, 同类)
     headings: tuple[str, ...]  # whole headings that end the article (the rule common/related)
+    not_boxes: tuple[str, ...]  # after a relation: people, bodies and things an article lists (相关负责人), no box
 
 
 def alternation(words) -> str:

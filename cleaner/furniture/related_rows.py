@@ -1,0 +1,50 @@
+"""A related box written on one line: its heading, a colon, and its titles split by commas.
+
+A site sets its box of other pages on one line as often as under a heading, between paragraphs
+and under the article, in both scripts: ``相关推荐：倒春寒来了吗，春季如何预防感冒，本周末出行指南``,
+``相關食譜：麻油雞，三杯中卷，宮保雞丁``, ``更多视频：周末带娃去哪玩，春季赏花地图出炉``,
+``相关公告：华森股份2025年年度报告，华森股份关于收到问询函的公告``. Its commas split titles, so the
+line features read it as a sentence of clauses, and ``interleaved``'s related leads name a fixed
+list of headings (相关新闻, 延伸阅读 …) that misses the rest: 相关游记, 相关案例, 相关股票, 更多视频.
+
+The heading is read with the lexicon's grammar of a box's heading (``[related]``, as ``boxes``
+reads a heading alone): a relation to the page with any noun (相关, 延伸, 同类 + 游记, 食谱, 案例),
+a lead word with a noun of the site's stories or pieces (热门, 推荐, 更多 + 视频, 文章, 链接), or a
+whole heading of the list. Then a colon and ``ITEMS_MIN`` items or more split by commas,
+semicolons, 、 or ``|``, and no sentence's end anywhere (a title that asks keeps no ？ in such a row).
+An article's line of the same shape names people, bodies or what to bring (相关负责人：…,
+相关部门：…, 相关材料：身份证、户口本): a noun the lexicon lists in ``[related] not_boxes`` is none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cleaner.furniture.related_words import alternation, load_related
+
+ITEMS_MIN = 2  # titles after the heading
+NOUN_MAX = 4  # characters of the noun after a relation (游记, 食谱, 案例, 公告文件)
+_ITEM_BREAK = re.compile(r"\s*[,;、|]\s*")
+_SENTENCE = re.compile(r"[。!?…]")
+
+
+@lru_cache(maxsize=1)
+def _heading() -> re.Pattern:
+    words = load_related()
+    nouns = alternation(words.stories + words.pieces)
+    not_boxes = alternation(words.not_boxes)
+    return re.compile(
+        rf"^[\[【(]?\s*(?:(?:{alternation(words.relations)})(?!(?:{not_boxes})\s*[\]】)]?\s*:)[\u3400-\u9fff]{{1,{NOUN_MAX}}}"
+        rf"|(?:{alternation(words.leads)})(?:{nouns})|(?:{alternation(words.headings)}))\s*[\]】)]?\s*:\s*(?=\S)")
+
+
+def related_row(text: str) -> bool:
+    """Is ``text`` (folded, NFKC) a related box on one line (module docstring)?"""
+    if ":" not in text or _SENTENCE.search(text):
+        return False  # most lines: no colon; a sentence's end: an article's line
+    m = _heading().match(text)
+    if not m:
+        return False
+    items = [x for x in _ITEM_BREAK.split(text[m.end():].strip()) if x]
+    return len(items) >= ITEMS_MIN and not any(":" in x for x in items)  # another key: a row of fields, not titles

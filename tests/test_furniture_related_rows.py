@@ -1,0 +1,42 @@
+"""A related box written on one line (cleaner/furniture/related_rows.py)."""
+
+from cleaner.furniture.boilerplate import fold_line
+from cleaner.furniture.features import normalise, text_features
+from cleaner.furniture.generic import load_lexicon
+from cleaner.furniture.interleaved import widget
+from cleaner.furniture.related_rows import related_row
+from cleaner.furniture.related_words import load_related
+
+LEX = load_lexicon()
+
+
+def norm(line: str) -> str:
+    return normalise(fold_line(line))
+
+
+def test_a_heading_of_the_lexicons_grammar_and_its_titles():
+    for line in ("相关推荐：倒春寒来了吗，春季如何预防感冒，本周末出行指南",  # a whole heading
+                 "相關食譜：麻油雞，三杯中卷，宮保雞丁",  # a relation and any noun, Traditional script
+                 "相关游记：五一青龙峡一日游，带爸妈玩转峡谷",
+                 "更多视频：周末带娃去哪玩，春季赏花地图出炉，高速出行提示",  # a lead and a story's noun
+                 "【相关公告】：华森股份2025年年度报告、华森股份关于收到问询函的公告"):
+        text = norm(line)
+        assert related_row(text), line
+        assert widget(text, text_features(text, LEX)) == "inline-related", line
+
+
+def test_an_articles_lines_of_that_shape_stay():
+    for line in ("相关负责人：王明，李华",  # people: the lexicon's not_boxes
+                 "相关材料：身份证、户口本",  # what a notice asks for
+                 "相关推荐：倒春寒来了吗，春季如何预防感冒。",  # a sentence's end
+                 "热门景点：青龙峡，白马寺",  # a lead needs a noun of the site's stories or pieces
+                 "相关文件：南岭省措施",  # one item
+                 "相关信息：地址：临江市滨江大道88号，电话：0576-88112233"):  # a row of fields, not titles
+        assert not related_row(norm(line)), line
+
+
+def test_every_word_that_is_no_box_keeps_its_line():
+    words = load_related()
+    for relation in words.relations:
+        for noun in words.not_boxes:
+            assert not related_row(norm(f"{relation}{noun}：王明，李华")), relation + noun
