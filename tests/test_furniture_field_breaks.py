@@ -109,9 +109,9 @@ def test_a_spaced_row_with_a_date_is_read_so_only_with_a_record_key():
 
 def test_a_row_of_fields_is_no_end_marker():
     byline = norm("2027-03-06 09:12 东平新闻网 记者：王敏 编辑：李华")
-    assert field_row(byline) and not end_marker(byline, text_features(byline, LEX), LEX)
+    assert field_row(byline) and not end_marker(byline, LEX)
     editor = norm("责任编辑：李华")  # one key: an end marker, as ever
-    assert not field_row(editor) and end_marker(editor, text_features(editor, LEX), LEX)
+    assert not field_row(editor) and end_marker(editor, LEX)
 
 
 def page(*tail: str) -> str:
