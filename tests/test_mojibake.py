@@ -62,13 +62,6 @@ def test_lone_rare_name_in_a_long_paragraph_is_not_reread():
     assert fix_utf8_as_gbk(text) == (text, 0)
 
 
-def test_pinyin_letters_read_back_only_when_they_make_a_syllable():
-    from cleaner.repair.mojibake import _fix_pinyin_letters
-
-    assert _fix_pinyin_letters("(gu贸)(w霉)") == ("(guó)(wù)", 2)
-    assert _fix_pinyin_letters("(贸易)(x贸z)") == ("(贸易)(x贸z)", 0)  # not a syllable: left alone
-
-
 def test_stretch_without_a_rare_character_is_not_reread():
     # Found by `make fuzz`: after "?" became "？", "éé？⺀" was one run and "éé" re-read as 谷谷.
     from cleaner import clean
