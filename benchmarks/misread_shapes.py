@@ -13,12 +13,14 @@ left counts, by a character alignment (``decoders.errors``).
 - ``pinyin-cp1252``: the same read by Python's cp1252 with ``replace`` (bytes 81 8d 8f 90 9d lost:
   ā, ō and ǐ lose their trail byte);
 - ``numbers-gbk``: readings with tone numbers after single characters, ``个(ge4)``, then GBK;
+- ``zhuyin-gbk``: zhuyin readings after single characters, ``河(ㄏㄜˊ)``, then GBK;
 - ``private-use-gbk``: a private-use character of GBK's user-defined area (U+E000-E765, as GB18030
   reads it) after a sentence's end, then GBK;
 - ``cesu8-bytes``: emoji and Extension B characters in the text, written as CESU-8 (surrogate
   pairs, three bytes a half) and cleaned as bytes;
 - ``byline-gbk``: a byline line ``作者：… 发布时间：2005-03-21 11:21`` above the paragraph, all read
-  as GBK (the colon before the date loses its last byte).
+  as GBK (the colon before the date loses its last byte);
+- ``utf16-gbk``: the paragraph as a UTF-16 file (with its byte-order mark) read as GBK (replace).
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ def families(paragraph: str, rng: random.Random) -> dict[str, tuple[str, object,
     brackets = rng.choice(["()", "（）", "[]", "【】"])
     words = annotate_words(paragraph, rng, brackets, join=rng.choice(["spaced", "joined"]), share=0.2)
     single = annotate(paragraph, rng, "()", style="numbers", share=0.15)
+    zhuyin = annotate(paragraph, rng, "()", style="zhuyin", share=0.15)
     private = _with_private_use(paragraph, rng)
     astral = _with_astral(paragraph, rng)
     byline = _byline(rng) + "\n" + paragraph
@@ -85,9 +88,11 @@ def families(paragraph: str, rng: random.Random) -> dict[str, tuple[str, object,
         "pinyin-gbk": (words, gbk(words), False),
         "pinyin-cp1252": (words, words.encode("utf-8").decode("cp1252", "replace"), False),
         "numbers-gbk": (single, gbk(single), False),
+        "zhuyin-gbk": (zhuyin, gbk(zhuyin), False),
         "private-use-gbk": (private, gbk(private), False),
         "cesu8-bytes": (astral, _cesu8(astral), True),
         "byline-gbk": (byline, gbk(byline), False),
+        "utf16-gbk": (paragraph, paragraph.encode("utf-16").decode("gbk", "replace"), False),
     }
 
 

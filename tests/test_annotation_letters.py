@@ -40,3 +40,22 @@ def test_a_lost_trail_byte_is_the_one_letter_that_makes_pinyin_and_a_finding():
     assert text[:start] + words + text[end:] == "è¯¥(gāi)"  # the Han is the runs' to read
     assert [(f.kind, f.position, f.detail) for f in found] == [("lost-byte", 1, "ā")]
     assert al.lost_letters(text, guess=False) == []
+
+
+def test_a_cjk_bracket_glued_to_the_first_letter_is_read_with_the_words():
+    # 【 (e3 80 90) before b: 銆 is e3 80, 恇 is 90 62. The closing 】 glues to 工 (銆戝): the runs' to read.
+    misread = _gbk("北京【běi jīng】工作")
+    text, count = al.reread_gbk(misread)
+    assert count == 1 and "【běi jīng" + _gbk("】工作")[:1] in text
+
+
+def test_words_between_brackets_held_out_of_step_are_read():
+    # （ after 作: 滐 is 9c ef, 紙 is bc 88: the words after it start on a letter.
+    misread = _gbk("工作（gōng zuò）了")
+    text, count = al.reread_gbk(misread)
+    assert count == 1 and "gōng zuò" in text and text.startswith(_gbk("工作（")[:3])
+
+
+def test_a_lost_trail_byte_beside_letters_read_before():
+    [(start, end, words, _)] = al.lost_letters("（fÄ\ufffd xiàn）")
+    assert words == "fā xiàn"

@@ -58,9 +58,103 @@ def reread_gbk(text: str) -> tuple[str, int]:
     >>> reread_gbk("中国(zh艒ng gu贸)")
     ('中国(zhōng guó)', 1)
     """
+    text, glued = _reread_glued(text)
+    if "銆" in text or "锛" in text:
+        text, between = _reread_between(text)
+        glued += between
     if not _has_bracket(text):
+        return text, glued
+    text, count = _reread(text, _GBK_PIECE, lambda piece: _gbk_bytes(piece), lost=False)
+    return text, count + glued
+
+
+# A fullwidth or CJK bracket's three bytes before a letter, read as GBK in step: its first two one
+# character (銆 e3 80, 锛 ef bc), its last with the letter another (恎 is 90 67: 【 and g). The
+# closing one glues to the character after it the same way (銆戝 is 】 and the lead of 工), which is
+# the Han runs' to read: the words end before it.
+_GLUED_PAIRS = {"（": "）", "【": "】", "〔": "〕", "〖": "〗", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+_GLUED_OPENING = regex.compile(r"([銆锛])([^\x00-\u024f])")
+MAX_WORDS = 60
+
+
+def _reread_glued(text: str) -> tuple[str, int]:
+    if "銆" not in text and "锛" not in text:
         return text, 0
-    return _reread(text, _GBK_PIECE, lambda piece: _gbk_bytes(piece), lost=False)
+    out: list[str] = []
+    done = count = 0
+    for m in _GLUED_OPENING.finditer(text):
+        if m.start() < done:
+            continue
+        data = _gbk_bytes(m.group())
+        if not data or len(data[0]) != 4 or not chr(data[0][3]).isalpha() or not data[0][3] < 0x80:
+            continue
+        try:
+            opening = data[0][:3].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        closing = _GLUED_PAIRS.get(opening)
+        end = _glued_end(text, m.end(), closing.encode("utf-8")) if closing else None
+        if end is None:
+            continue
+        inside = chr(data[0][3]) + text[m.end() : end]
+        if _GBK_PIECE.search(inside):
+            read = _read_words(inside, _GBK_PIECE, _gbk_bytes, lost=False)
+            words = read[0] if read else None
+        else:
+            words = inside if _all_pinyin(inside) else None
+        if words is None:
+            continue
+        out += [text[done : m.start()], opening, words]
+        done = end
+        count += 1
+    if not count:
+        return text, 0
+    out.append(text[done:])
+    return "".join(out), count
+
+
+_LETTERS_AFTER_HIGH = regex.compile(r"(?<=[^\x00-\u024f])[a-z]")
+
+
+def _reread_between(text: str) -> tuple[str, int]:
+    """Words between a fullwidth or CJK bracket pair whose bytes the characters beside them hold
+    out of step (``滐紙g艒ng zu貌锛変``: 紙 is bc 88, the end of （, and 锛変 hold ） and the
+    next lead): the words are read; the brackets are the Han runs' to read."""
+    out: list[str] = []
+    done = count = 0
+    for m in _LETTERS_AFTER_HIGH.finditer(text):
+        i = m.start()
+        if i < done or i < 2:
+            continue
+        before = b"".join(gbk.encode_char(ch) or b"\x00" for ch in text[i - 2 : i])
+        opening = next((o for o in _GLUED_PAIRS if before.endswith(o.encode("utf-8"))), None)
+        if opening is None:
+            continue
+        end = _glued_end(text, i, _GLUED_PAIRS[opening].encode("utf-8"))
+        if end is None or not _GBK_PIECE.search(text, i, end):
+            continue
+        read = _read_words(text[i:end], _GBK_PIECE, _gbk_bytes, lost=False)
+        if read is None:
+            continue
+        out += [text[done:i], read[0]]
+        done = end
+        count += 1
+    if not count:
+        return text, 0
+    out.append(text[done:])
+    return "".join(out), count
+
+
+def _glued_end(text: str, start: int, closing: bytes) -> int | None:
+    """Where the words after a glued opening end: before the character that holds the closing
+    bracket's first two bytes, whose last byte leads the character after it."""
+    for k in range(start, min(len(text) - 1, start + MAX_WORDS)):
+        ch = text[k]
+        if ch == "\n" or (ch.isascii() and not (ch.isalpha() or ch in " '")):
+            return None
+        if gbk.encode_char(ch) == closing[:2] and (nxt := gbk.encode_char(text[k + 1])) and nxt[0] == closing[2]:
+            return k
+    return None
 
 
 def reread_single_byte(text: str) -> tuple[str, int]:
@@ -119,9 +213,13 @@ def _read_words(inside: str, piece: regex.Pattern, encode: Callable[[str], list[
     options = []
     for p in pieces:
         letters = {r for data in encode(p.group()) if (r := _tone_letters(data)) is not None}
+        if _letters_already(p.group()):
+            letters.add(p.group())  # read by a repair before (xiàn beside fÄ�): a word's own letters
         if not letters:
             return None
         options.append(sorted(letters))
+    if all(opts == [p.group()] for opts, p in zip(options, pieces)):
+        return None  # nothing misread
     fits = []
     for choice in product(*options):
         text = _spliced(inside, pieces, choice)
@@ -159,6 +257,10 @@ def _tone_letters(data: bytes) -> str | None:
     if read and (all(ch in TONE_MARKS or ch == "ü" for ch in read) or all(ch in ZHUYIN for ch in read)):
         return read
     return None
+
+
+def _letters_already(piece: str) -> bool:
+    return all(ch in TONE_MARKS or ch == "ü" or ch in ZHUYIN for ch in piece)
 
 
 def _all_pinyin(inside: str) -> bool:
