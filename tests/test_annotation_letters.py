@@ -59,3 +59,16 @@ def test_words_between_brackets_held_out_of_step_are_read():
 def test_a_lost_trail_byte_beside_letters_read_before():
     [(start, end, words, _)] = al.lost_letters("（fÄ\ufffd xiàn）")
     assert words == "fā xiàn"
+
+
+def test_a_glued_bracket_of_words_with_no_tone_letter_is_the_runs_to_read():
+    # 锛圕 is （ and C: a name in brackets, no pinyin misread; the Han runs read it with the bracket.
+    misread = _gbk("昌昌（Chan Chan）是位于秘鲁")
+    assert al.reread_gbk(misread) == (misread, 0)
+
+
+def test_single_byte_square_brackets_are_left_to_the_runs():
+    # ] (5d) is a trail byte to a two-byte view: the runs read yuÃ¨]ï¼Œ whole.
+    misread = "[yuè]，".encode("utf-8").decode("cp1252")
+    assert al.reread_single_byte(misread) == (misread, 0)
+    assert al.reread_single_byte("(yuÃ¨)") == ("(yuè)", 1)

@@ -97,13 +97,12 @@ def _reread_glued(text: str) -> tuple[str, int]:
         if end is None:
             continue
         inside = chr(data[0][3]) + text[m.end() : end]
-        if _GBK_PIECE.search(inside):
-            read = _read_words(inside, _GBK_PIECE, _gbk_bytes, lost=False)
-            words = read[0] if read else None
-        else:
-            words = inside if _all_pinyin(inside) else None
-        if words is None:
+        # Words with no tone letter misread (Chan Chan, a name) are the Han runs' to read with
+        # the bracket: they read an opening glued to a letter themselves.
+        read = _read_words(inside, _GBK_PIECE, _gbk_bytes, lost=False) if _GBK_PIECE.search(inside) else None
+        if read is None:
             continue
+        words = read[0]
         out += [text[done : m.start()], opening, words]
         done = end
         count += 1
@@ -161,7 +160,9 @@ def reread_single_byte(text: str) -> tuple[str, int]:
     """The same for UTF-8 read as cp1252/Latin-1/cp1250, whole bytes only (``楷(kÇŽi)``)."""
     if not _has_bracket(text):
         return text, 0
-    return _reread(text, _SINGLE_PIECE, _single_bytes, lost=False)
+    # Not in []: ] is a byte a two-byte code's trail may be (5d), and the runs read through it,
+    # tone letters and all (yuÃ¨]ï¼Œ is yuè]，); read before them, è]ï¼Œ read as 興 and a guess.
+    return _reread(text, _SINGLE_PIECE, _single_bytes, lost=False, brackets="(（【")
 
 
 def lost_letters(text: str, guess: bool = True) -> list[tuple[int, int, str, list[Finding]]]:
@@ -185,12 +186,13 @@ def _has_bracket(text: str) -> bool:
     return any(b in text for b in _CLOSING)
 
 
-def _reread(text: str, piece: regex.Pattern, encode: Callable[[str], list[bytes]], lost: bool) -> tuple[str, int]:
+def _reread(text: str, piece: regex.Pattern, encode: Callable[[str], list[bytes]], lost: bool,
+            brackets: str = "".join(_CLOSING)) -> tuple[str, int]:
     count = 0
 
     def bracket(m: regex.Match) -> str:
         nonlocal count
-        if _CLOSING[m.group(1)] != m.group(3):
+        if _CLOSING[m.group(1)] != m.group(3) or m.group(1) not in brackets:
             return m.group(0)
         read = _read_words(m.group(2), piece, encode, lost)
         if read is None:
