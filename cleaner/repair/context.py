@@ -18,6 +18,9 @@ its neighbours as the repair left them: the pair before it, the pair after it, t
 sentence end at a line's end (``holes.FINAL_BONUS``), and the brackets. A choice the stream's own
 reading already made best keeps its place unless the line says otherwise.
 
+Then the shapes no pair sees (``punct_shapes``: a mark after a byline key before its value is
+the colon; a guess ending a line takes the page's own line-end habit) decide again.
+
 The decisions run in the native core (native/src/context.rs: one call per text, the same scores
 to the last bit); the Python original it must equal is tests/reference_context.py. The constants
 are here, and handed over with each call.
