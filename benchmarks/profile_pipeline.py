@@ -40,6 +40,7 @@ STAGES = {
     "replacement marks": ("cleaner/leftovers.py", "replacement_marks"),
     "utf-8 read as utf-16": ("repair/utf16_read.py", "repair"),
     "utf-16 shown as latin-1": ("repair/utf16_read.py", "latin1_repair"),
+    "utf-16 shown through gbk": ("repair/utf16_gbk.py", "repair"),
     "7-bit encodings": ("repair/seven_bit.py", "repair"),
     "quoted-printable": ("repair/quoted_printable.py", "repair"),
     "base64-bodies": ("repair/base64_bodies.py", "repair"),

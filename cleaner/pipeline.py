@@ -38,7 +38,7 @@ from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
-                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_read, width_folded)
+                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -186,6 +186,7 @@ class Cleaner:
             # UTF-16 shown one byte a character, and 7-bit encodings (HZ, ISO-2022, UTF-7) read as
             # ASCII: whole bytes, read before the line-break and invisible stages take theirs.
             text = apply("repair", "utf16-read-as-latin1", utf16_read.latin1_repair, text)
+            text = record("utf16-read-as-gbk", mojibake.MojibakeRepair(*utf16_gbk.repair(text, guess=cfg.guess_lost)))
             text = apply("repair", "seven-bit-encodings", seven_bit.repair, text)
         if cfg.join_spaced:
             # A space between every character (a PDF's copy) out before anything reads words: the

@@ -18,7 +18,21 @@ def halfwidth_alnum(text: str) -> str:
 
 
 def normalize_compat_punct(text: str) -> str:
-    return text.translate(COMPAT_PUNCT) if _COMPAT_PUNCT_CHAR.search(text) else text
+    if not _COMPAT_PUNCT_CHAR.search(text):
+        return text
+    # A bracket's vertical or small form only beside text: between drawing signs, a drawing's.
+    return "".join(ch if ord(ch) in COMPAT_PUNCT and _BRACKET_FORM.match(ch) and not _beside_text(text, k)
+                   else ch.translate(COMPAT_PUNCT) for k, ch in enumerate(text))
+
+
+_BRACKET_FORM = re.compile("[\ufe35-\ufe44\ufe17\ufe18\ufe47\ufe48\ufe59-\ufe5e]")
+
+
+def _beside_text(text: str, k: int) -> bool:
+    def texty(ch: str) -> bool:
+        return bool(_CN_CHAR.match(ch)) or ch.isdigit() or (ch.isascii() and ch.isalnum()) or ord(ch) in COMPAT_PUNCT
+
+    return (k > 0 and texty(text[k - 1])) or (k + 1 < len(text) and texty(text[k + 1]))
 
 
 _FULLWIDTH_ALNUM = re.compile("[" + "".join(map(chr, HALFWIDTH_ALNUM)) + "]")

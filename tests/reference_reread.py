@@ -30,7 +30,7 @@ def _acceptable(ch: str, source: str = "utf-8") -> bool:
     """A character a misread Chinese span may hold: Han, Chinese and fullwidth punctuation and
     signs (「」『』【】, ～, fullwidth digits), and the pinyin tone-marked letters."""
     return bool(HAN.match(ch)) or ch in SPAN_PUNCT or ch in TONE_MARKS or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" \
-        or "\u2010" <= ch <= "\u2027" or (source == "utf-8" and ch in symbols())
+        or "\u2010" <= ch <= "\u2027" or (source == "utf-8" and (ch in symbols() or "\ue000" <= ch <= "\ue765"))
 
 
 # With the fullwidth yen sign of prices alone of its block (reread.rs SYMBOLS says why).

@@ -282,3 +282,14 @@ def test_gbk_a3a0_is_the_ideographic_space_browsers_read_and_a_finding_says_so()
     assert [(f.kind, f.count) for f in decoded.findings] == [("gb-a3a0-space", 6)]
     utf8 = "\ue5e5 私用区字符".encode()  # the character itself, written as UTF-8: kept
     assert decode_with_findings(utf8).text == "\ue5e5 私用区字符"
+
+
+def test_utf16_shown_as_utf8_is_text_not_binary():
+    # A UTF-16 file read as cp1252 and saved as UTF-8: its ASCII keeps a NUL after each letter.
+    data = "北京是中国的首都 (Beijing)".encode("utf-16").decode("cp1252", "replace").encode("utf-8")
+    from cleaner.io.decode import refuse_binary
+
+    refuse_binary(data)  # no NotText
+    assert decode(data) == data.decode("utf-8")
+    with pytest.raises(NotText):
+        decode(b"\x00\x01\x02\x03\x00\x00\x05\x06" * 8)

@@ -62,13 +62,6 @@ def test_lone_rare_name_in_a_long_paragraph_is_not_reread():
     assert fix_utf8_as_gbk(text) == (text, 0)
 
 
-def test_pinyin_letters_read_back_only_when_they_make_a_syllable():
-    from cleaner.repair.mojibake import _fix_pinyin_letters
-
-    assert _fix_pinyin_letters("(gu贸)(w霉)") == ("(guó)(wù)", 2)
-    assert _fix_pinyin_letters("(贸易)(x贸z)") == ("(贸易)(x贸z)", 0)  # not a syllable: left alone
-
-
 def test_stretch_without_a_rare_character_is_not_reread():
     # Found by `make fuzz`: after "?" became "？", "éé？⺀" was one run and "éé" re-read as 谷谷.
     from cleaner import clean
@@ -1074,3 +1067,15 @@ def test_clean_cantonese_stays(line):
 def test_gbk_read_by_a_big5_hkscs_decoder_is_still_read():
     source = "国务院办公厅关于进一步加强食品安全工作的通知"
     assert Cleaner(to="keep").clean(source.encode("gbk").decode("big5hkscs", "replace")) == source
+
+
+def test_a_tone_number_annotation_is_evidence_for_the_character_before_it():
+    # 个 (e4 b8 aa) lost its last byte beside "(": the annotation ge4 says which character it was.
+    damaged = "共获得7个(ge4)积分".encode("utf-8").decode("gbk", "replace")
+    assert fix_utf8_as_gbk(damaged)[0].startswith("共获得7个(ge4)")
+
+
+def test_a_private_use_character_of_gbk_is_read_with_the_run_around_it():
+    # U+E004 (ee 80 84): its 80 GBK rejects alone; the reading goes through it to 中央.
+    damaged = "这是组成部分。\ue004中央人民政府的机构。".encode("utf-8").decode("gbk", "replace")
+    assert fix_utf8_as_gbk(damaged)[0] == "这是组成部分。\ue004中央人民政府的机构。"

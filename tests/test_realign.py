@@ -273,6 +273,6 @@ def test_gbk_bytes_of_every_syllables_characters():
     from cleaner.repair import gbk, pinyin
     from cleaner.repair.realign import _gbk_bytes
 
-    for syllable in pinyin._all_syllables():
+    for syllable in pinyin.all_syllables():
         chars = "".join(pinyin.chars_reading(syllable))
         assert _gbk_bytes(chars) == [gbk.encode_char(ch) for ch in chars]

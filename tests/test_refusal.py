@@ -86,9 +86,9 @@ def _page_agrees(monkeypatch, text: str) -> tuple[int, int]:
         for start, end in set(runs) - set(native):
             if mojibake.bytes_gone(text, start, end, gone):
                 continue  # on a line of legacy bytes read by UTF-8: _fix_once reads it on neither path
-            syllable = mojibake._ANNOTATION_AFTER.match(text, end)
+            syllable = mojibake._annotation_after(text, end)
             _, n, _, _ = mojibake._fix_run(text[start:end], text[start - 1 : start], end == len(text) or text[end] == "\n",
-                                           syllable.group(1) if syllable else None, None, (gate, start))
+                                           syllable, None, (gate, start))
             assert n == 0, text[start:end]
     return len(runs), len(runs) - len(native)
 

@@ -361,7 +361,7 @@ def _sentence_in_run(pos: int, alive: list[int], folded, dropped: dict[int, str]
     for j in (live[at - 1], live[at + 1]):
         t = normalise(folded[j])
         g = text_features(t, lexicon)
-        if not (g["final_punct"] and len(t) <= RUN_LINE_MAX and not g["notice"] and not end_marker(t, g, lexicon)):
+        if not (g["final_punct"] and len(t) <= RUN_LINE_MAX and not g["notice"] and not end_marker(t, lexicon)):
             return False
     return True
 

@@ -1,6 +1,6 @@
 """bytes -> str for files of unknown encoding.
 
-Order: BOM; strict UTF-8; UTF-16 without BOM (by its NUL pattern); then the strict legacy Chinese
+Order: BOM; strict UTF-8 (then CESU-8's surrogate pairs, ``cesu8``); UTF-16 without BOM (by its NUL pattern); then the strict legacy Chinese
 codecs, judged by how plausible their text is; ``chardet`` only breaks a tie (it is slow, ~1.5 MB/s,
 and unsure about GBK Traditional text). Bytes no codec reads whole are read line by line, each
 line by what it is (files put together from sources in several encodings). Binary data raises
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from cleaner.chardata import HAN
+from cleaner.io import cesu8
 from cleaner.model import Finding
 
 BOMS = (
@@ -110,12 +111,18 @@ def _decode_unmarked(data: bytes) -> Decoded:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return Decoded(utf16)
-    if _looks_binary(data):
+    if _looks_binary(data) and not _utf16_shown_as_utf8(data):
         raise _binary(data)
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    paired, pairs = cesu8.rejoin(data)
+    if pairs:
+        try:
+            return Decoded(paired.decode("utf-8"), [cesu8.finding(pairs)])
+        except UnicodeDecodeError:
+            data = paired  # UTF-8 broken elsewhere too: read on, the pairs as the characters they are
     rejoined = _rejoin_split_characters(data)
     if rejoined is not None:
         return rejoined
@@ -573,7 +580,7 @@ def refuse_binary(head: bytes) -> None:
     """Raise NotText when a stream's first bytes are binary data, as ``decode`` would refuse the
     whole: asked before the rest is read, so an endless device (``/dev/zero``, ``/dev/urandom``)
     or a large binary is never read whole. UTF-16 (half NUL in ASCII) is text, cut where it is."""
-    if not _looks_binary(head) or any(head.startswith(bom) for bom, _ in BOMS):
+    if not _looks_binary(head) or any(head.startswith(bom) for bom, _ in BOMS) or _utf16_shown_as_utf8(head):
         return
     even = head[: len(head) // 2 * 2]
     for codec in ("utf-16-le", "utf-16-be"):
@@ -581,6 +588,25 @@ def refuse_binary(head: bytes) -> None:
         if _plausibility(text) > 0.9 and not any(ord(c) < 0x20 and c not in "\t\n\r" for c in text):
             return
     raise _binary(head)
+
+
+# UTF-16 shown one byte a character and saved as UTF-8 (a UTF-16 file read as cp1252 or GBK by a
+# tool that then wrote UTF-8): its ASCII keeps its NULs beside it ("B\x00e\x00i\x00"), control
+# bytes no binary check lets through. Strict UTF-8 whose NULs mostly follow a printable ASCII
+# byte is that text: the library reads it (``utf16_read``, ``utf16_gbk``), so file reading must too.
+UTF16_NUL_SHARE = 0.5
+
+
+def _utf16_shown_as_utf8(data: bytes) -> bool:
+    nuls = data.count(b"\x00")
+    if not nuls or nuls == len(data):
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data[:SNIFF])  # a cut last character is no error
+    except UnicodeDecodeError:
+        return False
+    beside = len(re.findall(rb"[\x20-\x7e]\x00", data[:SNIFF]))
+    return beside >= UTF16_NUL_SHARE * data[:SNIFF].count(b"\x00")
 
 
 def _binary(head: bytes) -> NotText:

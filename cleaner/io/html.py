@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from cleaner import chardata
-from cleaner.io import html_structure
+from cleaner.io import cesu8, html_structure
 from cleaner.model import Finding
 
 _SNIFF = 8192
@@ -197,6 +197,12 @@ def decode_html(data: bytes, http_content_type: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    paired, pairs = cesu8.rejoin(data)  # a MySQL utf8 / Java page: its emoji as surrogate pairs
+    if pairs:
+        try:
+            return paired.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     single_byte = None
     for codec in _declared(data, http_content_type):
         if _is_single_byte(codec):

@@ -18,6 +18,9 @@ its neighbours as the repair left them: the pair before it, the pair after it, t
 sentence end at a line's end (``holes.FINAL_BONUS``), and the brackets. A choice the stream's own
 reading already made best keeps its place unless the line says otherwise.
 
+Then the shapes no pair sees (``punct_shapes``: a mark after a byline key before its value is
+the colon; a guess ending a line takes the page's own line-end habit) decide again.
+
 The decisions run in the native core (native/src/context.rs: one call per text, the same scores
 to the last bit); the Python original it must equal is tests/reference_context.py. The constants
 are here, and handed over with each call.
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 from cleaner import _native
 from cleaner.langmodel import model
-from cleaner.repair import holes
+from cleaner.repair import holes, punct_shapes
 from cleaner.textedit import replace_at
 
 # log P(an opening mark is pending | a closing mark) / P(one is pending at any place in a line),
@@ -63,14 +66,16 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
     shift = len(before)
     changes = _native.context_redecide(model().native, before + text + after,
                                        [(pos + shift, c.char, list(c.candidates)) for pos, c in out], page, _PARAMS)
-    if not changes:
-        return text, out
     edits = []
     for k, ch, margin in changes:
         pos, choice = out[k]
         edits.append((pos, ch))
         out[k] = (pos, choice._replace(char=ch, alternative=choice.char, margin=margin))
-    return replace_at(text, edits), out
+    text = replace_at(text, edits) if edits else text
+    # Then the shapes of the line and the page, which no pair sees (a key before its value).
+    line, shaped = punct_shapes.redecide(before + text + after, [(pos + shift, c) for pos, c in out],
+                                         shift, shift + len(text), page)
+    return line[shift : shift + len(text)], [(pos - shift, c) for pos, c in shaped]
 
 
 def bracket(ch: str, line: str, at: int) -> float:

@@ -22,13 +22,8 @@ import regex
 from cleaner import _native, leftovers, pagefacts
 from cleaner.langmodel import AFTER_DIGIT, model, per_char
 from cleaner.model import Finding
-from cleaner.repair import context, decoders, gbk, holes, latin_layers, reread, startgate, variants
-from cleaner.repair.pinyin import (
-    SYLLABLE,
-    TONE_MARKS,
-    annotates,
-    is_annotation_syllable,
-)
+from cleaner.repair import annotation_letters, context, decoders, gbk, holes, latin_layers, reread, startgate, variants
+from cleaner.repair.pinyin import SYLLABLE, annotates, has_tone, with_tone_mark
 from cleaner.script.fold import fold, fold_sensitive
 from cleaner.textedit import replace_at
 
@@ -120,7 +115,7 @@ def repair_utf8_as_gbk(text: str, skip_lines_with: str = "", guess: bool = True)
     on, then every guessed character is written as U+FFFD (the finding still names the model's
     choice, its runner-up and the margin).
     """
-    text, letters = _fix_pinyin_letters(text)
+    text, letters = annotation_letters.reread_gbk(text)
     if not _looks_misread(text):
         return MojibakeRepair(text, letters, [])  # the common case, decided by one C-speed search
     plain = _repair_gbk_family(text, skip_lines_with, guess, letters)
@@ -280,10 +275,10 @@ def _fix_once(text: str, skip_lines_with: str, tally: Counter | None = None,
     count = done = out_len = 0
     gate: startgate.PageGate | None = None  # built for the first run looked at: one scan of the page
     for start, end in _runs_to_read(text, skip_lines_with, decoder):
-        syllable = _ANNOTATION_AFTER.match(text, end)
+        syllable = _annotation_after(text, end)
         gate = gate or _cjk_gate(text)
         run, n, stretches, run_guessed = _fix_run(text[start:end], text[start - 1 : start],
-                                                  end == len(text) or text[end] == "\n", syllable.group(1) if syllable else None, tally,
+                                                  end == len(text) or text[end] == "\n", syllable, tally,
                                                   (gate, start), decoder)
         if n:
             out_len += start - done
@@ -1313,43 +1308,18 @@ def _keep_reading(item: list, syllable: str) -> None:
         item[0] = reading[0]
 
 
-# Pinyin letters of a seed-damaged page read as GBK: "(guó)" in UTF-8 read as GBK is "(gu贸)".
-# The middle is never Latin: real tone marks (an intact annotation) are not looked at.
-_MISREAD_SYLLABLE = regex.compile(r"\(([a-z]{0,6})([^\x00-\u024f]{1,2})([a-z]{0,6})\)")
-_ANNOTATION_AFTER = regex.compile(r"\((" + SYLLABLE.pattern + r")\)")
+_ANNOTATION_AFTER = regex.compile(r"\((" + SYLLABLE.pattern + r")([1-5]?)\)")
 
 
-def _fix_pinyin_letters(text: str) -> tuple[str, int]:
-    """Re-read tone-marked letters inside an annotation that were UTF-8 read as GBK.
-
-    >>> _fix_pinyin_letters("鍦(gu贸)")
-    ('鍦(guó)', 1)
-    """
-    return _reread_syllables(text, _MISREAD_SYLLABLE, gbk.encode_char)
-
-
-def _reread_syllables(text: str, pattern: regex.Pattern, encode) -> tuple[str, int]:
-    """Re-read the misread middle of each ``pattern`` match (letters, misread letters, letters)
-    as UTF-8 from the bytes ``encode`` gives back; kept only where it reads tone-marked letters
-    of a real syllable."""
-    if "(" not in text:
-        return text, 0
-    count = 0
-
-    def letters(m: regex.Match) -> str:
-        nonlocal count
-        data = b"".join(encode(ch) or b"" for ch in m.group(2))
-        try:
-            middle = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return m.group(0)
-        syllable = m.group(1) + middle + m.group(3)
-        if all(ch in TONE_MARKS or ch == "ü" for ch in middle) and is_annotation_syllable(syllable):
-            count += 1
-            return f"({syllable})"
-        return m.group(0)
-
-    return pattern.sub(letters, text), count
+def _annotation_after(text: str, end: int) -> str | None:
+    """The syllable of an annotation ``(guó)`` or ``(guo2)`` right after ``end``, tone-marked
+    (``guó``); None when there is none. A tone number is evidence as a mark is: 个(ge4) reads gè."""
+    m = _ANNOTATION_AFTER.match(text, end)
+    if not m:
+        return None
+    if m.group(2) and not has_tone(m.group(1)):
+        return with_tone_mark(m.group(1).replace("v", "ü"), int(m.group(2)))
+    return m.group(1)
 
 
 def _single_byte_chars() -> str:
@@ -1399,7 +1369,7 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
     """
     if not _holds_latin_end(text) or not _SINGLE_HINT.search(text):
         return MojibakeRepair(text, 0, [])
-    text, count = _fix_pinyin_latin(text)
+    text, count = annotation_letters.reread_single_byte(text)
     repairs: list[tuple[int, int, MojibakeRepair]] = []  # per run re-read: (start, end, its repair)
     unknown = _page_unknown(text)
     sources: Counter = Counter()  # the source of each repair, for the page's consensus
@@ -1470,6 +1440,10 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
         # ¡ï in 标有¡ï号 where a byte elsewhere in the run was unknown).
         # No U+FFFD is read there: it may be a guess written as one (``guess=False``).
         fixed = _spliced_again(fixed, _agreed_runs(fixed.text, page_source, [], frozenset()))
+    # Last, once the runs are read: a tone letter of an annotation whose byte was lost is a guess
+    # with its finding, at its place in the text returned.
+    fixed = _spliced_again(fixed, [(a, b, MojibakeRepair(words, 1, found))
+                                   for a, b, words, found in annotation_letters.lost_letters(fixed.text, guess)])
     return MojibakeRepair(fixed.text, count + fixed.count, fixed.findings)
 
 
@@ -2049,19 +2023,6 @@ def _code(ch: str, source: str) -> bytes | None:
         except UnicodeEncodeError:
             continue
     return None
-
-
-# A tone-marked letter of a pinyin annotation in UTF-8 read one byte a character: (kÇŽi) is kǎi.
-_LATIN_SYLLABLE = regex.compile(rf"\(([a-z]{{0,6}})([{_HIGH}]{{2}})([a-z]{{0,6}})\)")
-
-
-def _fix_pinyin_latin(text: str) -> tuple[str, int]:
-    """Re-read annotation letters that are UTF-8 read as cp1252/Latin-1/cp1250 (too short for a run).
-
-    >>> _fix_pinyin_latin("楷(kÇŽi)")
-    ('楷(kǎi)', 1)
-    """
-    return _reread_syllables(text, _LATIN_SYLLABLE, lambda ch: decoders.encode_char(ch, decoders.SINGLE_FAMILY))
 
 
 def fix_latin_mojibake(text: str) -> str:

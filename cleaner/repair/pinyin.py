@@ -102,7 +102,7 @@ def chars_reading(syllable: str) -> tuple[str, ...]:
 
 
 def is_annotation_syllable(s: str) -> bool:
-    return s in _all_syllables()
+    return s in all_syllables()
 
 
 def annotates(ch: str | None, syllable: str) -> bool:
@@ -117,7 +117,7 @@ def annotates(ch: str | None, syllable: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _all_syllables() -> frozenset[str]:
+def all_syllables() -> frozenset[str]:
     return _kept("pinyinsyllables", lambda: frozenset(r for v in _table().values() for r in v.split(",")))
 
 

@@ -340,7 +340,34 @@ pub fn normalize_compat_punct(text: &[u32]) -> Option<Vec<u32>> {
     if !text.iter().any(|&c| compat(c).is_some()) {
         return None;
     }
-    Some(text.iter().map(|&c| compat(c).unwrap_or(c)).collect())
+    let out: Vec<u32> = (0..text.len())
+        .map(|i| {
+            let c = text[i];
+            match compat(c) {
+                Some(folded) if !bracket_form(c) || beside_text(text, i) => folded,
+                _ => c,
+            }
+        })
+        .collect();
+    (out != text).then_some(out)
+}
+
+/// A bracket's vertical or small form (︵ ︶ ﹙ ﹚ ︷ … ﹞, 〖 〗 ［ ］'s).
+fn bracket_form(c: u32) -> bool {
+    matches!(c, 0xFE35..=0xFE44 | 0xFE17 | 0xFE18 | 0xFE47 | 0xFE48 | 0xFE59..=0xFE5E)
+}
+
+/// Is the character at `i` beside text (Chinese, a letter or digit, another form folded)? A
+/// bracket form between drawing signs and spaces is part of a drawing, not a bracket: the
+/// table's arc in (╯°□°）╯︵ ┻━┻ stays.
+fn beside_text(text: &[u32], i: usize) -> bool {
+    let texty = |c: u32| {
+        is_cjk(c)
+            || is_digit(c)
+            || char::from_u32(c).is_some_and(|ch| ch.is_ascii_alphanumeric())
+            || compat(c).is_some()
+    };
+    (i > 0 && texty(text[i - 1])) || text.get(i + 1).is_some_and(|&c| texty(c))
 }
 
 #[cfg(test)]
@@ -481,6 +508,9 @@ mod tests {
     fn width_tables() {
         assert_eq!(run(halfwidth_alnum, "２０２０年ＡＰＰｘ"), "2020年APPx");
         assert_eq!(run(normalize_compat_punct, "甲﹐乙︰丙﹔"), "甲，乙：丙；");
+        // A bracket form beside text is folded; between drawing signs it is a drawing.
+        assert_eq!(run(normalize_compat_punct, "︵中国︶﹙1﹚"), "（中国）（1）");
+        assert_eq!(run(normalize_compat_punct, "(╯°□°）╯︵ ┻━┻"), "(╯°□°）╯︵ ┻━┻");
     }
 
     #[test]

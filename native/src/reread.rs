@@ -34,8 +34,14 @@ pub fn acceptable(c: char) -> bool {
 /// lands in all the time: accepted there, they would open a re-read at many more starts of clean
 /// text, for signs that two-byte pages seldom hold.
 pub fn acceptable_in(source: Source, c: char) -> bool {
-    acceptable(c) || (source == Source::Utf8 && SYMBOLS.contains(c))
+    acceptable(c) || (source == Source::Utf8 && (SYMBOLS.contains(c) || GBK_USER_DEFINED.contains(&c)))
 }
+
+/// GBK's user-defined areas as GB18030 and browsers read them (U+E000-E765): a page converted
+/// from GBK to UTF-8 keeps its private characters there (a site's own glyphs, a rare name), and
+/// misread as GBK again, such a character's three bytes are as readable as any other's. Refused,
+/// the re-read stopped at it and left the characters around it misread (。\u{e004}中 as 銆傤�勪腑).
+pub const GBK_USER_DEFINED: std::ops::RangeInclusive<char> = '\u{e000}'..='\u{e765}';
 
 /// Signs Chinese pages use, each a three-byte UTF-8 code (a misread table, list or weather
 /// report holds them): the signs of U+2030-203B, U+2100-22FF, U+2460-24FF, U+2500-25FF and
@@ -582,6 +588,9 @@ mod tests {
     fn acceptable_characters() {
         assert!(acceptable('国') && acceptable('，') && acceptable('ǎ') && acceptable('「'));
         assert!(!acceptable('a') && !acceptable('ü') && acceptable('\u{3000}'));
+        // GBK's user-defined area, in a UTF-8 reading only; not the rest of the private-use area.
+        assert!(acceptable_in(Source::Utf8, '\u{e004}') && !acceptable_in(Source::Gbk, '\u{e004}'));
+        assert!(!acceptable_in(Source::Utf8, '\u{e766}') && !acceptable('\u{e004}'));
     }
 
     #[test]
