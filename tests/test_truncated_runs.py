@@ -76,3 +76,17 @@ def test_a_mark_that_may_be_the_last_byte_is_left_to_the_byte_repairs():
 def test_clean_text_before_a_mark_or_a_line_end_is_left(text):
     assert truncated_runs.repair(text).count == 0
     assert truncated_runs.repair(text + "\n" + text).count == 0
+
+
+def test_a_wrap_inside_a_misread_run_is_no_cut():
+    # A paragraph wrapped every 30 characters of its misread form breaks inside UTF-8 characters as
+    # a cut does; the next line opens with their last bytes. No bytes may be dropped there: the
+    # break join and the later join's re-read read those characters whole.
+    source = "吕理政在国立台湾大学考古人类学系取得学位，著有《经纬福尔摩沙：16－19世纪西方人绘制台湾相关地图》，历任多家博物馆研究员。"
+    shown = source.encode("utf-8").decode("gbk", errors="replace")
+    lines = [shown[i : i + 30] for i in range(0, len(shown), 30)]
+    page = "\n".join(lines)
+    split = [i for i, line in enumerate(lines[:-1]) if truncated_runs._ends_cut(page, sum(len(x) + 1 for x in lines[: i + 1]) - 1, 0)]
+    assert split  # the wrap looks like a cut from its line's end alone
+    result = truncated_runs.repair(page)
+    assert result.text == page and not result.findings

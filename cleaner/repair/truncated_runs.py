@@ -46,6 +46,8 @@ def repair(text: str) -> MojibakeRepair:
             continue
         if not _ends_cut(text, end, done):
             continue  # the common case, looked at from the end's last two characters alone
+        if _wrapped(text, end):
+            continue  # the next line holds the character's other bytes: a wrap, not a cut
         start = _stretch_start(text, end, done)
         if end - start < 2:
             continue
@@ -106,6 +108,35 @@ def _ends_cut(text: str, end: int, floor: int) -> bool:
         except UnicodeDecodeError:
             continue
     return not whole
+
+
+def _wrapped(text: str, end: int) -> bool:
+    """Is the line end at ``end`` a wrap inside a misread run rather than a cut: does the next line
+    open with the continuation bytes the character before the end asks for? A paragraph wrapped at
+    a width in characters breaks inside UTF-8 characters as a cut does, and its next line then
+    starts with their last bytes (0x80-0xBF: a GBK lead byte, so the line opens with a pair), which
+    no cut text's next line does (its first character starts with a UTF-8 lead or is ASCII).
+    Dropping those bytes here would take from the break join (``cut_runs``, the later join's
+    re-read) the character it can read whole."""
+    if end >= len(text) or text[end] != "\n":
+        return False
+    k = end
+    while k and text[k - 1] == "\ufffd":
+        k -= 1
+    if k < end:
+        return False  # a decoder's mark ends the line: the character's bytes are gone either way
+    tail = b""
+    for ch in text[max(0, k - 4) : k]:
+        pair = _pair(ch)
+        tail = tail + pair if pair else b""
+    cut, need = _dangling(tail)
+    head = b""
+    for ch in text[end + 1 : end + 1 + need]:
+        pair = _pair(ch)
+        if not pair:
+            break
+        head += pair
+    return bool(cut) and len(head) >= need and all(0x80 <= b <= 0xBF for b in head[:need])
 
 
 def _stretch_start(text: str, end: int, floor: int) -> int:
