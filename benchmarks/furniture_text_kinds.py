@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/furniture_text_kinds.py
 
-Ten hand-written texts of kinds a crawl or a folder holds besides web pages (a chat log, a contact
-list, an abstract, a judgement, a review list, a spec list, subtitles, lyrics, a contract, a
-timetable; written for session 23's text_kind.py, not taken from any probe), each alone and every
+Thirteen hand-written texts of kinds a crawl or a folder holds besides web pages (a chat log, a
+contact list, an abstract, a judgement, a review list, a spec list, subtitles, lyrics, a contract, a
+timetable, written for session 23's text_kind.py, not taken from any probe; wiki-markup lines,
+code-mixed tech lines and generics, written in session 33 after a probe found ``<ref>…</ref>`` read
+as a navigation trail's arrows), each alone and every
 ordered pair of them concatenated as ``cat a.txt b.txt`` makes them, cleaned with the rules and
 the generic model on (``--to keep``). Every line is the text's own, so every line missing from the
 output is a loss; the script prints the removed lines' Step names and the totals. In sample: the
@@ -119,6 +121,30 @@ TEXTS = {
 12:00-13:30　午餐
 13:30-15:00　分论坛二：评价体系
 15:00-15:30　闭幕式""",
+"wiki": """李明（1962年—）<ref>{{cite news|title=李明访谈|date=2010}}</ref>，中国作家
+生平
+他于1980年考入北京大学中文系<ref name="bio">人民日报，2011年</ref>，后来迁居上海
+公式为<math>E=mc^2</math>，由爱因斯坦提出
+<nowiki>*</nowiki>澳洲／英国发行版的额外歌曲（*）表示仍在榜上
+<poem>床前明月光</poem>
+作品
+《远方》<ref>出版社资料</ref>
+参考文献
+<references />""",
+"code": """C++ 模板入门
+模板用法：<T> 与 <U> 两种
+常见写法 vector<int> 与 map<string, int>
+若 a<b 且 b>c 则 a 不一定大于 c
+箭头函数写作 x => x + 1 或 p->next
+判断条件 if (len>0 && i<=n) 时进入循环
+用 `a > b` 比较两个数
+管道写法 cat a.txt > b.txt""",
+"generics": """泛型接口说明
+interface Map<K, V> 的两个类型参数
+List<String> 与 List<Integer> 不能互相赋值
+方法签名 public <T> T first(List<T> xs)
+类型参数 <E> 表示元素
+返回值类型为 Optional<T>""",
 }
 
 

@@ -11,7 +11,7 @@ from cleaner import patterncache
 
 patterncache.install()  # before any module of the cleaner compiles its patterns (cleaner/patterncache.py)
 
-from cleaner.config import TARGETS, Config  # noqa: E402
+from cleaner.config import TARGETS, Config, DocumentTooLarge  # noqa: E402
 from cleaner.model import Finding, Result, Step  # noqa: E402
 
 if TYPE_CHECKING:
@@ -37,7 +37,14 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
 
 
-__all__ = ["clean", "clean_bytes", "decode", "Cleaner", "Config", "Result", "Step", "Finding", "NotText", "TARGETS", "__version__"]
+def __dir__() -> list[str]:
+    """The module's names with the lazy ones (``Cleaner``, ``decode``, ``NotText``) before their first use:
+    tab completion and ``help(cleaner)`` show the main class."""
+    return sorted(set(globals()) | set(_LAZY))
+
+
+__all__ = ["clean", "clean_bytes", "decode", "Cleaner", "Config", "Result", "Step", "Finding", "NotText", "DocumentTooLarge", "TARGETS",
+           "__version__"]
 
 
 def clean(text: str, *, to: str = "zh-hans", site: str | None = None) -> str:

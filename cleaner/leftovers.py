@@ -52,7 +52,19 @@ def strip_markup(text: str) -> str:
     if "<" not in text:
         return text
     text = _HIDDEN.sub("", text)
-    return _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BLOCK else "", text)
+    return _TAG.sub(lambda m: ("\n" if m.group(2).lower() in _BLOCK else "") if _markup(m, text) else m.group(), text)
+
+
+def _markup(tag: re.Match[str], text: str) -> bool:
+    """Is ``tag`` (a ``_TAG`` match) markup where it stands? A tag whose name is one letter, bare
+    (``<U>``, ``</b>``), is a template's type parameter or a placeholder as often (``模板用法：<T>
+    与 <U> 两种``) unless its partner stands in the text too: an open tag's close or a close
+    tag's open. Longer names and tags with attributes are HTML's alone."""
+    name = tag.group(2)
+    if len(name) > 1 or tag.group() != f"<{tag.group(1)}{name}>":
+        return True
+    partner = rf"<{name}[\s/>]" if tag.group(1) else rf"</{name}\s*>"  # an open tag may hold attributes
+    return re.search(partner, text, re.IGNORECASE) is not None
 
 
 def markup_taken(text: str) -> int:
@@ -65,13 +77,14 @@ def markup_taken(text: str) -> int:
     if "<" not in text:
         return 0
     hidden = len(_HIDDEN.findall(text))
-    return hidden + len(_TAG.findall(_HIDDEN.sub("", text) if hidden else text))
+    shown = _HIDDEN.sub("", text) if hidden else text
+    return hidden + sum(1 for m in _TAG.finditer(shown) if _markup(m, shown))
 
 
 def tags_out_of_lines(text: str) -> str:
     """``text`` with the tags ``strip_markup`` knows taken out and its lines kept (a tag spanning
     lines leaves its line breaks): what the furniture model reads of a page whose markup is kept."""
-    return _TAG.sub(lambda m: "\n" * m.group().count("\n"), text) if "<" in text else text
+    return _TAG.sub(lambda m: "\n" * m.group().count("\n") if _markup(m, text) else m.group(), text) if "<" in text else text
 
 
 # Runs of escapes: \uXXXX (with surrogate pairs; \U0001XXXX for the planes beyond) and \xHH. One

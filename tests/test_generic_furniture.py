@@ -695,6 +695,25 @@ def test_a_navigation_trail_below_the_article_goes(line):
     assert line not in Cleaner().clean(f"{LAKE_ARTICLE}\n{line}").split("\n")
 
 
+@pytest.mark.parametrize("line", ["他于1990年出生<ref>人民日报</ref>，后来迁居北京", "公式为<math>E=mc^2</math>，由爱因斯坦提出",
+                                  "<nowiki>*</nowiki>澳洲／英国发行版的额外歌曲（*）表示仍在榜上",
+                                  "常见写法 vector<int> 与 map<string, int> 两种", "若 a<b 且 b>c 则 a 不一定大于 c", "若 x>3 且 y>5 则取其和",
+                                  "箭头函数写作 x => x + 1 或 p->next", "用 `a > b` 比较 > 后再取值", "我读了<<三体>>和<<球状闪电>>两本书"])
+def test_markup_code_and_titles_in_angle_brackets_are_no_trail(line):
+    # Found by a user probe: the two ">" of a tag pair the markup step does not know made a line
+    # of wiki text a navigation trail, removed whatever it scored, alone or inside a document.
+    cleaner = Cleaner(to="keep")
+    assert cleaner.clean(line) == line
+    assert line in cleaner.clean(f"{LAKE_ARTICLE}\n{line}").split("\n")  # below the article
+    assert line in cleaner.clean(f"第一段文字很长，讲述了一个故事。\n{line}\n第三段文字也很长，讲述了另一个故事。").split("\n")
+
+
+def test_arrows_after_a_clause_end_are_no_trail():
+    line = "他说，价格>100元>就不卖了"
+    assert line in Cleaner(to="keep").clean(f"{LAKE_ARTICLE}\n{line}").split("\n")
+    assert Cleaner(to="keep").clean(line) == line
+
+
 LATEST = ["| 最新", "2月14日冬奥看点 谷爱凌再度出战", "著名戏曲导演沈斌去世 享年74岁", "印尼苏门答腊岛一客船倾覆 致6人死亡",
           "猜灯谜讲故事玩游戏，“传承+创新”营造欢乐元宵节"]
 OBITUARY = ["著名戏曲导演沈斌去世 享年74岁",

@@ -26,6 +26,17 @@ def test_what_is_not_an_html_tag_stays(text):
     assert strip_markup(text) == text
 
 
+@pytest.mark.parametrize("text", ["模板用法：<T> 与 <U> 两种", "泛型 <K, V> 与 <E>", "占位符写作<S>或<A>", "关闭用 </b> 标签"])
+def test_a_bare_one_letter_tag_without_its_partner_is_text(text):
+    # Found by a user probe: <U> was taken as an underline tag and dropped (模板用法：<T> 与  两种).
+    assert strip_markup(text) == text
+
+
+def test_a_bare_one_letter_tag_with_its_partner_or_attributes_is_markup():
+    assert strip_markup("这是<U>重点</U>内容") == "这是重点内容"
+    assert strip_markup("这是<b>重点</B>和<a href='/x'>链接") == "这是重点和链接"
+
+
 def test_u_escapes_in_runs_become_characters():
     assert decode_escapes(r"\u4e2d\u6587网站") == "中文网站"
     assert decode_escapes(r"笑\ud83d\ude00脸") == "笑😀脸"  # a surrogate pair is one character

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner._native import FurnitureScorer, furniture_positions
+from cleaner.furniture.arrows import in_sentence, row_text
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
@@ -1329,9 +1330,9 @@ def structural(line: Line) -> str:
         return "rule"
     if is_paragraph(line.text, f) or f["final_punct"]:
         return ""
-    if f["item_row"] and len(_MENU_SEPARATORS.findall(line.text)) >= 2:
+    if f["item_row"] and len(_MENU_SEPARATORS.findall(row_text(line.text))) >= 2:
         return "menu"
-    if len(line.text) <= TRAIL_MAX and len(_ARROWS.findall(line.text)) >= 2 and _trail(line.text):
+    if len(line.text) <= TRAIL_MAX and len(_arrows(line.text)) >= 2 and _trail(line.text):
         return "trail"
     if imprint(line.text):
         return "imprint"
@@ -1373,7 +1374,7 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictur
         return "imprint"
     if f["list_block"]:
         return "list"
-    if f["item_row"] and (len(_MENU_SEPARATORS.findall(line.text)) >= 2 or _link_row(line.text)):
+    if f["item_row"] and (len(_MENU_SEPARATORS.findall(row_text(line.text))) >= 2 or _link_row(line.text)):
         return "menu"
     if not is_paragraph(line.text, f) and nav_row(line.text, lambda item: _is_label(item, lexicon)):
         return "menu"
@@ -1395,9 +1396,9 @@ def forced(line: Line, pos: int, body: tuple[int, int], lexicon: Lexicon, pictur
         return "blog-name"
     if source_line(line.text):
         return "source"  # below the body, or between the headline and the body (记者：张三)
-    if not f["final_punct"] and len(line.text) <= TRAIL_MAX and len(_ARROWS.findall(line.text)) >= 2 and _trail(line.text):
+    if not f["final_punct"] and len(line.text) <= TRAIL_MAX and len(_arrows(line.text)) >= 2 and _trail(line.text):
         return "trail"
-    if _LOCATION.match(line.text) and _ARROWS.search(line.text) and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
+    if _LOCATION.match(line.text) and _arrows(line.text) and not f["final_punct"] and len(line.text) <= TRAIL_MAX:
         return "trail"  # a trail of one step after its key (您现在的位置: 首页 >> 新闻动态), wherever it stands
     if (f["len_1_4"] or f["len_5_12"] or f["len_13_30"]) and not f["final_punct"] and label_cover(line.text, lexicon) >= FORCED_COVER:
         return "label"
@@ -1413,7 +1414,12 @@ def _link_row(text: str) -> bool:
     channels, departments or cities of a site's link block. Names in a caption run two or three
     characters (and a caption's list of names is headed by a colon, which no item row holds)."""
     items = text.split()
-    return len(items) >= LINK_ROW and 4 * sum(1 for x in items if len(x) >= 4) >= len(items)
+    if len(items) < LINK_ROW or any(_CODE_TOKEN.fullmatch(x) for x in items):
+        return False  # a lone letter, digit or operator is a token of code or a formula (x => x + 1), no link's label
+    return 4 * sum(1 for x in items if len(x) >= 4) >= len(items)
+
+
+_CODE_TOKEN = re.compile(r"[A-Za-z0-9]|[^\w\u3400-\u9fff]+")
 
 
 TRAIL_MAX = 120  # characters: a navigation trail ends with the article's title at most
@@ -1424,11 +1430,19 @@ _ARROWS = re.compile(r">>|>|»|›|→")  # what joins the steps of a navigation
 _NAV_WORDS = re.compile("首页|首頁|主页|主頁|位置|当前|當前|社区|社區|论坛|論壇|频道|頻道|栏目|欄目|正文|返回|网站|網站|本站")
 
 
+def _arrows(text: str) -> list[str]:
+    """The arrows of ``text`` that split a row's items: none in markup, code or a title between
+    angle brackets (``arrows.row_text``: ``<ref>…</ref>`` is no pair of arrows), none after a
+    clause's end (``arrows.in_sentence``: a trail's steps before the title are names)."""
+    row = row_text(text)
+    return [] if in_sentence(row, _ARROWS) else _ARROWS.findall(row)
+
+
 def _trail(text: str) -> bool:
     """Do the arrows of ``text`` join the steps of a navigation trail (see ``_NAV_WORDS``)?"""
     if _NAV_WORDS.search(text):
         return True
-    return "：" not in text and ":" not in text and any(a != "→" for a in _ARROWS.findall(text))
+    return "：" not in text and ":" not in text and any(a != "→" for a in _arrows(text))
 _LOCATION = re.compile(r"(?:您?现在的|您的|当前|所在)?位置\s*:")  # a trail's key (NFKC: the colon is ASCII)
 _MENU_SEPARATORS = re.compile(r"\||>>|>|»|›|\s/\s")  # what splits the items of a menu row (not spaces: names in a caption)
 FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be a label
