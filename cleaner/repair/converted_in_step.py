@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from cleaner.langmodel import per_char
-from cleaner.repair.converted_mojibake import WINDOW, _gbk
+from cleaner.repair.converted_mojibake import WINDOW, _gbk, read_if_better
 from cleaner.repair.mojibake import MojibakeRepair
 from cleaner.script.fold import converter, script_only
 from cleaner.tablecache import cached
@@ -59,14 +59,7 @@ def restore(before: str, repaired: MojibakeRepair, reread: Callable[[str], Mojib
     tried = [i for i in changed if restored[i] != lines[i]]
     if not tried:
         return repaired
-    again = reread("\n".join(restored))
-    read_again = again.text.split("\n")
-    if len(read_again) != len(read):
-        return repaired
-    gain = sum(per_char(read_again[i]) - per_char(read[i]) for i in tried)
-    if gain <= MIN_GAIN * len(tried):
-        return repaired
-    return MojibakeRepair(again.text, again.count + len(tried), again.findings)
+    return read_if_better(restored, read, tried, reread, per_char, MIN_GAIN) or repaired
 
 
 def _kept(line: str, restored: str, reread: Callable[[str], MojibakeRepair]) -> str:

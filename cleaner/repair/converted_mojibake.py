@@ -55,13 +55,21 @@ def restore(before: str, repaired: MojibakeRepair, reread: Callable[[str], Mojib
     changed = [i for i, (a, b) in enumerate(zip(lines, restored, strict=True)) if a != b]
     if not changed:
         return repaired
+    return read_if_better(restored, read, changed, reread, _line_score, MIN_GAIN) or repaired
+
+
+def read_if_better(restored: list[str], read: list[str], changed: list[int], reread: Callable[[str], MojibakeRepair],
+                   score: Callable[[str], float], min_gain: float) -> MojibakeRepair | None:
+    """The reading of the ``restored`` lines (their converted characters put back), if its
+    ``changed`` lines read better than in the first reading ``read`` by ``min_gain`` a line under
+    ``score``; None if not, or if the reading moved line breaks."""
     again = reread("\n".join(restored))
     read_again = again.text.split("\n")
     if len(read_again) != len(read):
-        return repaired
-    gain = sum(_line_score(read_again[i]) - _line_score(read[i]) for i in changed)
-    if gain <= MIN_GAIN * len(changed):
-        return repaired
+        return None
+    gain = sum(score(read_again[i]) - score(read[i]) for i in changed)
+    if gain <= min_gain * len(changed):
+        return None
     return MojibakeRepair(again.text, again.count + len(changed), again.findings)
 
 
