@@ -81,6 +81,15 @@ def test_a_row_of_an_articles_facts_keys_alone_is_read_as_written():
     assert "联系人" in _facts() and "时间" in _facts() and "来源" not in _facts()
 
 
+def test_a_books_card_under_the_headline_stays():
+    # 作者 heads a book's card as often as a byline: with keys no site writes (书名, 出版社) the row is the article's.
+    card = "書名：時間的河流，作者：陳明，出版社：聯經出版"
+    body = ["這是一部跨越三代人的家族史，從日治時期寫到解嚴之後，作者以細膩的筆觸描寫了一個小鎮的興衰。",
+            "最打動我的是第三章，祖母在防空洞裡給孩子們講故事的那一段，讀來令人動容。"]
+    assert clean("\n".join(["書評：在時間的河流裡", card, *body, "分享 | 收藏 | 檢舉"]))[1] == card
+    assert "作者" in _facts(dated=False) and "作者" not in _facts()  # a dated row's 作者 is a byline's
+
+
 def test_a_dated_spaced_row_is_read_so_with_a_sites_key_too():
     taken = norm("2026-03-02  供稿：市住建局  摄影：王磊")  # 摄影: a key of the site's, no record key
     facts = norm("时间：2026年3月21日  地点：市民广场  主讲人：王教授")  # 时间: an article's facts give it

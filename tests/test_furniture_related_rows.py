@@ -35,6 +35,16 @@ def test_an_articles_lines_of_that_shape_stay():
         assert not related_row(norm(line)), line
 
 
+def test_an_articles_row_of_short_terms_after_a_relation_stays():
+    # Terms name, headlines say (TITLE_MIN): a health article's symptoms and drugs, a travel guide's sights.
+    for line in ("相关症状：发热，咳嗽，咽痛，全身乏力", "相关检查：血常规，咽拭子抗原检测，胸部CT", "相关药物：奥司他韦，玛巴洛沙韦",
+                 "相關景點：士林官邸，芝山岩，天母商圈"):
+        assert not related_row(norm(line)), line
+    # A noun the lexicon knows as the site's pages keeps short titles a box: stories, pieces, pages titled by a name.
+    for line in ("相关视频：春游，踏青", "相关股票：宁川电子，华芯科技，东源精密", "相关菜谱：红烧肉，糖醋排骨"):
+        assert related_row(norm(line)), line
+
+
 def test_every_word_that_is_no_box_keeps_its_line():
     words = load_related()
     for relation in words.relations:

@@ -11,7 +11,7 @@ from cleaner.furniture.boilerplate import fold_line
 
 def test_the_entry_has_every_list():
     words = load_related()
-    for name in ("relations", "leads", "others", "stories", "pieces", "boxes", "pickers", "links", "scopes", "headings", "not_boxes"):
+    for name in ("relations", "leads", "others", "stories", "pieces", "boxes", "pickers", "links", "scopes", "headings", "not_boxes", "named_pages"):
         assert getattr(words, name), name
     assert "相关" in words.relations and "新闻" in words.stories and "延伸阅读" in words.headings
 

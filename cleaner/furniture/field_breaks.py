@@ -117,9 +117,9 @@ def reread(rows: list[tuple[str, dict[str, float]]], read: Callable[[list[str]],
     # A comma row is read so with a key of the site's (_site_keys). A dated row split by spaces is
     # the page's record with a record key or a key of the site's: an event's facts hold a date too
     # (报告人：王教授  时间：2023年5月10日  地点：图书馆报告厅), and stay read as before.
-    commas = {i: n for i, (text, _) in enumerate(rows) if comma_fields(text) and (n := _site_keys(text, read))}
+    commas = {i: n for i, (text, f) in enumerate(rows) if comma_fields(text) and (n := _site_keys(text, read, dated=bool(f["date"])))}
     at = [i for i, (text, f) in enumerate(rows)
-          if i in commas or (spaced_fields(text) and (not f["date"] or RECORD_KEY.search(text) or _site_keys(as_spaced(text), read)))]
+          if i in commas or (spaced_fields(text) and (not f["date"] or RECORD_KEY.search(text) or _site_keys(as_spaced(text), read, dated=True)))]
     if not at:
         return rows
     again = read([as_row(rows[i][0]) for i in at])
@@ -139,25 +139,28 @@ def reread(rows: list[tuple[str, dict[str, float]]], read: Callable[[list[str]],
 SUFFIX_MIN = 2  # characters of a lexicon key closing a compound key (地址 of 医院地址; not 文 of 公文)
 
 
-@lru_cache(maxsize=1)
-def _facts() -> frozenset[str]:
-    facts = tomllib.loads(LEXICON.read_text(encoding="utf-8")).get("field_rows", {}).get("facts")
-    if not facts or not all(isinstance(w, str) and w.strip() for w in facts):
-        raise ValueError(f"{LEXICON}: [field_rows] needs facts, a list of keys")
-    return frozenset(unicodedata.normalize("NFKC", w).strip() for w in facts)
+@lru_cache(maxsize=2)
+def _facts(dated: bool = True) -> frozenset[str]:
+    """``[field_rows] facts``, and on a row without a date its ``undated_facts`` too (a book's card's 作者)."""
+    table = tomllib.loads(LEXICON.read_text(encoding="utf-8")).get("field_rows", {})
+    lists = [table.get(name) for name in ("facts", "undated_facts")]
+    if not all(words and all(isinstance(w, str) and w.strip() for w in words) for words in lists):
+        raise ValueError(f"{LEXICON}: [field_rows] needs facts and undated_facts, lists of keys")
+    return frozenset(unicodedata.normalize("NFKC", w).strip() for w in lists[0] + ([] if dated else lists[1]))
 
 
-def _site_keys(text: str, read: Callable[[list[str]], list[dict[str, float]]]) -> int:
+def _site_keys(text: str, read: Callable[[list[str]], list[dict[str, float]]], dated: bool) -> int:
     """Keyed parts with a value of a row of fields split by commas whose key is a lexicon key or
     closes with one (医院地址, 急诊电话, 发函日期: a site names its own address, line and date), or 0
     when none of those keys is the site's own: the keys an article's facts give as well
     (``[field_rows] facts``: 时间, 地点's 地址, 电话, 联系人) make no row of the site's alone
-    (``时间：3月21日，地点：市民广场，主讲人：王教授``, ``联系人：周明，联系电话：…`` stay prose). The
-    lexicon is asked through ``read`` (a key alone with a value: ``地址:x``)."""
+    (``时间：3月21日，地点：市民广场，主讲人：王教授``, ``联系人：周明，联系电话：…`` stay prose), nor on
+    a row without a date (``dated``) the keys of a work's card (``undated_facts``: 书名：…，作者：…，
+    出版社：…). The lexicon is asked through ``read`` (a key alone with a value: ``地址:x``)."""
     keys = [m.group(0).rstrip(": ") for p in _BREAK.split(text.strip()) if (m := _KEY.match(p)) and p[m.end():].strip()]
     tails = sorted({k[j:] for k in keys for j in range(len(k) - SUFFIX_MIN + 1)})
     known = {t for t, f in zip(tails, read([f"{t}:x" for t in tails]), strict=True) if f["kv_filled"]}
     found = [next((k[j:] for j in range(len(k) - SUFFIX_MIN + 1) if k[j:] in known), None) for k in keys]
-    if all(key is None or key in _facts() for key in found):
+    if all(key is None or key in _facts(dated) for key in found):
         return 0
     return sum(key is not None for key in found)

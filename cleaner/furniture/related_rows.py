@@ -14,6 +14,12 @@ whole heading of the list. Then a colon and ``ITEMS_MIN`` items or more split by
 semicolons, 、 or ``|``, and no sentence's end anywhere (a title that asks keeps no ？ in such a row).
 An article's line of the same shape names people, bodies or what to bring (相关负责人：…,
 相关部门：…, 相关材料：身份证、户口本): a noun the lexicon lists in ``[related] not_boxes`` is none.
+
+A box lists pages by their headlines, which say something (``TITLE_MIN`` characters or more); an
+article lists terms, which name (相关症状：发热，咳嗽，咽痛; 相关药物：奥司他韦，玛巴洛沙韦; 相關景點：
+士林官邸，芝山岩). After a relation and a noun the lexicon does not know as the site's (its stories,
+pieces and headings), at least half the items are headline-long. A site's pages titled by a name
+(``[related] named_pages``: 食谱, 股票, 车型) are listed by their short names: 相關食譜：麻油雞，三杯中卷.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from cleaner.furniture.related_words import alternation, load_related
 
 ITEMS_MIN = 2  # titles after the heading
 NOUN_MAX = 4  # characters of the noun after a relation (游记, 食谱, 案例, 公告文件)
+TITLE_MIN = 6  # characters of a headline-long item (五一青龙峡一日游; not 全身乏力, 芝山岩)
 _ITEM_BREAK = re.compile(r"\s*[,;、|]\s*")
 _SENTENCE = re.compile(r"[。!?…]")
 
@@ -34,9 +41,11 @@ def _heading() -> re.Pattern:
     words = load_related()
     nouns = alternation(words.stories + words.pieces)
     not_boxes = alternation(words.not_boxes)
+    known = alternation(words.stories + words.pieces + words.named_pages)
     return re.compile(
-        rf"^[\[【(]?\s*(?:(?:{alternation(words.relations)})(?!(?:{not_boxes})\s*[\]】)]?\s*:)[\u3400-\u9fff]{{1,{NOUN_MAX}}}"
-        rf"|(?:{alternation(words.leads)})(?:{nouns})|(?:{alternation(words.headings)}))\s*[\]】)]?\s*:\s*(?=\S)")
+        rf"^[\[【(]?\s*(?:(?P<known>{alternation(words.headings)}|(?:{alternation(words.relations)})(?:{known}))(?=\s*[\]】)]?\s*:)"
+        rf"|(?:{alternation(words.relations)})(?!(?:{not_boxes})\s*[\]】)]?\s*:)[\u3400-\u9fff]{{1,{NOUN_MAX}}}"
+        rf"|(?P<lead>(?:{alternation(words.leads)})(?:{nouns})))\s*[\]】)]?\s*:\s*(?=\S)")
 
 
 def related_row(text: str) -> bool:
@@ -47,4 +56,7 @@ def related_row(text: str) -> bool:
     if not m:
         return False
     items = [x for x in _ITEM_BREAK.split(text[m.end():].strip()) if x]
-    return len(items) >= ITEMS_MIN and not any(":" in x for x in items)  # another key: a row of fields, not titles
+    if len(items) < ITEMS_MIN or any(":" in x for x in items):
+        return False  # another key: a row of fields, not titles
+    # A noun the lexicon does not know as the site's: headlines, not the article's terms (module docstring).
+    return bool(m.group("known") or m.group("lead")) or 2 * sum(len(x.replace(" ", "")) >= TITLE_MIN for x in items) >= len(items)

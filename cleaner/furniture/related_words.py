@@ -37,6 +37,7 @@ class RelatedWords:
     scopes: tuple[str, ...]  # before a portal's box heading: the part of the site (本版, 同类)
     headings: tuple[str, ...]  # whole headings that end the article (the rule common/related)
     not_boxes: tuple[str, ...]  # after a relation: people, bodies and things an article lists (相关负责人), no box
+    named_pages: tuple[str, ...]  # after a relation: pages titled by a name (食谱, 股票), a box of short titles
 
 
 def alternation(words) -> str:
