@@ -43,9 +43,10 @@ def may_hold(text: str) -> bool:
 def _read_by_some(run: str) -> bool:
     """Does some decoder's view of ``run`` hold UTF-8's bytes enough: the repair's own first test
     of a reading of dropped bytes (``utf8_marks._readings``), asked of the few runs left here,
-    before the costly walk of the gaps that follows it there."""
-    return any((view := utf8_marks._view(run, codec, [])) is not None and utf8_marks._all_utf8(view)  # noqa: SLF001 - its test
-               for codec in utf8_marks.CODECS)
+    before the costly walk of the gaps that follows it there. Viewed as the repair views it: its
+    last character may be a Big5 lead paired with the ASCII letter after it (``_view_and_tail``)."""
+    return any((view := utf8_marks._view_and_tail(run, codec, [])[0]) is not None  # noqa: SLF001 - its test
+               and utf8_marks._all_utf8(view) for codec in utf8_marks.CODECS)  # noqa: SLF001
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def _table() -> tuple[_native.CharSets, list[tuple[int, int, int, float]]]:
     from cleaner.tablecache import cached
 
     sources = [__file__, utf8_marks.__file__, multi_byte_marks.__file__, chardata.__file__]  # HAN is chardata's
-    classes, widest = cached("droppedruns", sources, "1", _classes)
+    classes, widest = cached("droppedruns", sources, "2", _classes)
     readers = [(_FIRST_READER + 2 * k, _FIRST_READER + 2 * k + 1, wide, 1 - utf8_marks.MIN_UTF8_SHARE)
                for k, wide in enumerate(widest)]
     return _native.CharSets(classes), readers
@@ -74,6 +75,14 @@ def _classes() -> tuple[list[str], list[int]]:
         for ch in bmp:
             code = utf8_marks._encoded.__wrapped__(ch, codec)  # noqa: SLF001 - not into its cache
             if code is None:
+                # A lead and an ASCII trail: the repair views a run's last character so, as its
+                # lead alone (``utf8_marks._view_and_tail``), so it is written, and clean where
+                # that lead is UTF-8's. Elsewhere in a run it gives no view: this only lets more by.
+                pair = utf8_marks._encoded_pair.__wrapped__(ch, codec)  # noqa: SLF001
+                if pair is not None:
+                    writes.append(ch)
+                    if pair[0] in utf8_marks.UTF8_BYTES:
+                        clean.append(ch)
                 continue
             codes = (code, *dups.get(ch, ()))
             writes.append(ch)
