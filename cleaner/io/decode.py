@@ -122,7 +122,9 @@ def _decode_unmarked(data: bytes) -> Decoded:
         try:
             return Decoded(paired.decode("utf-8"), [cesu8.finding(pairs)])
         except UnicodeDecodeError:
-            data = paired  # UTF-8 broken elsewhere too: read on, the pairs as the characters they are
+            # UTF-8 broken elsewhere too: read on, the pairs as the characters they are where
+            # their line is UTF-8 then (in GBK or Big5 the same bytes are three characters).
+            data, _ = cesu8.rejoin_lines(data)
     rejoined = _rejoin_split_characters(data)
     if rejoined is not None:
         return rejoined
