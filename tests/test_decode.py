@@ -293,3 +293,17 @@ def test_utf16_shown_as_utf8_is_text_not_binary():
     assert decode(data) == data.decode("utf-8")
     with pytest.raises(NotText):
         decode(b"\x00\x01\x02\x03\x00\x00\x05\x06" * 8)
+
+
+@pytest.mark.parametrize("data", [b"a.txt\x00b.txt\x00dir/c.txt\x00" * 20,  # find -print0
+                                  b"PATH=/usr/bin\x00HOME=/root\x00LANG=C\x00" * 10])  # /proc/self/environ
+def test_nul_separated_records_are_binary_not_utf16(data):
+    """One NUL after a field's last letter is no UTF-16 (which puts one after every ASCII
+    character): such data stays refused (review33r: it was let through as UTF-16 shown as UTF-8
+    and came out as the fields glued, a.txtb.txtdir/c.txt)."""
+    from cleaner.io.decode import refuse_binary
+
+    with pytest.raises(NotText):
+        decode(data)
+    with pytest.raises(NotText):
+        refuse_binary(data)

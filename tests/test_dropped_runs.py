@@ -36,8 +36,24 @@ def test_a_page_the_fact_says_no_to_is_one_the_repair_leaves(text):
 
 
 @SETTINGS
-@given(text=clean_line, codec=st.sampled_from(utf8_marks.CODECS), cut=st.integers(0, 12))
-def test_every_run_the_repair_reads_is_let_through(text, codec, cut):
-    shown = text.encode()[cut:].decode(codec, "ignore")
+@given(text=clean_line, codec=st.sampled_from(utf8_marks.CODECS), cut=st.integers(0, 12), after=st.sampled_from(["", "O", "x"]))
+def test_every_run_the_repair_reads_is_let_through(text, codec, cut, after):
+    # A letter after the run: a Big5 decoder may pair the run's last byte with it.
+    shown = (text.encode()[cut:] + after.encode()).decode(codec, "ignore")
     if utf8_marks.repair(shown):
         assert dropped_runs.may_hold(shown)
+
+
+@pytest.mark.parametrize("codec", ["big5", "cp950", "big5hkscs"])
+@pytest.mark.parametrize("letter", "OAx")
+def test_a_run_whose_last_byte_a_big5_decoder_paired_with_a_letter_is_let_through(codec, letter):
+    """UTF-8's last byte a1-bf read with the ASCII letter after it as one Big5 character: the
+    repair reads the run with that letter given back (``utf8_marks._view_and_tail``), so the
+    page fact must let it through (review33r: it viewed the run as ``_view`` does, which gives
+    none for a character with an ASCII byte, and the page was left misread)."""
+    sentence = "其中人民英国部分广花路由乙级线路致为一级线路"
+    shown = (sentence.encode() + letter.encode()).decode(codec, "ignore")
+    page = f"前言 {shown} end\n"
+    assert not shown.endswith(letter)  # the decoder paired the last byte with the letter
+    assert utf8_marks.repair(page)
+    assert dropped_runs.may_hold(page)

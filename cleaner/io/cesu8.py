@@ -29,6 +29,26 @@ def rejoin(data: bytes) -> tuple[bytes, int]:
     return _PAIR.subn(_four_bytes, data)
 
 
+def rejoin_lines(data: bytes) -> tuple[bytes, int]:
+    """``rejoin`` line by line, a line's pairs taken only where that makes the line UTF-8: in a
+    legacy file the same six bytes are three characters (GBK ed a1 b0 ed b0 a1 is 頎绊啊, Big5
+    瞴堅陛), and made four bytes they would cut the characters after them. For bytes that are not
+    UTF-8 whole (a stray byte elsewhere, lines in several encodings)."""
+    if b"\xed" not in data:
+        return data, 0
+    out, total = [], 0
+    for line in data.splitlines(keepends=True):
+        paired, pairs = rejoin(line)
+        if pairs:
+            try:
+                paired.decode("utf-8")
+            except UnicodeDecodeError:
+                paired, pairs = line, 0
+        out.append(paired)
+        total += pairs
+    return b"".join(out), total
+
+
 def _four_bytes(m: re.Match) -> bytes:
     high = 0xD800 | (m.group(1)[0] & 0x0F) << 6 | (m.group(2)[0] & 0x3F)
     low = 0xDC00 | (m.group(3)[0] & 0x0F) << 6 | (m.group(4)[0] & 0x3F)

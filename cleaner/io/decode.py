@@ -122,7 +122,9 @@ def _decode_unmarked(data: bytes) -> Decoded:
         try:
             return Decoded(paired.decode("utf-8"), [cesu8.finding(pairs)])
         except UnicodeDecodeError:
-            data = paired  # UTF-8 broken elsewhere too: read on, the pairs as the characters they are
+            # UTF-8 broken elsewhere too: read on, the pairs as the characters they are where
+            # their line is UTF-8 then (in GBK or Big5 the same bytes are three characters).
+            data, _ = cesu8.rejoin_lines(data)
     rejoined = _rejoin_split_characters(data)
     if rejoined is not None:
         return rejoined
@@ -592,8 +594,8 @@ def refuse_binary(head: bytes) -> None:
 
 # UTF-16 shown one byte a character and saved as UTF-8 (a UTF-16 file read as cp1252 or GBK by a
 # tool that then wrote UTF-8): its ASCII keeps its NULs beside it ("B\x00e\x00i\x00"), control
-# bytes no binary check lets through. Strict UTF-8 whose NULs mostly follow a printable ASCII
-# byte is that text: the library reads it (``utf16_read``, ``utf16_gbk``), so file reading must too.
+# bytes no binary check lets through. Strict UTF-8 whose NULs mostly stand in runs of ASCII units
+# (``_ASCII_UNITS``) is that text: the library reads it (``utf16_read``, ``utf16_gbk``), so file reading must too.
 UTF16_NUL_SHARE = 0.5
 
 
@@ -605,8 +607,14 @@ def _utf16_shown_as_utf8(data: bytes) -> bool:
         codecs.getincrementaldecoder("utf-8")().decode(data[:SNIFF])  # a cut last character is no error
     except UnicodeDecodeError:
         return False
-    beside = len(re.findall(rb"[\x20-\x7e]\x00", data[:SNIFF]))
+    beside = sum(len(m.group()) // 2 for m in _ASCII_UNITS.finditer(data[:SNIFF]))
     return beside >= UTF16_NUL_SHARE * data[:SNIFF].count(b"\x00")
+
+
+# Two or more ASCII characters' UTF-16 units in a row ("B\x00e\x00", "\r\x00\n\x00"): one NUL after
+# a letter is also how NUL-separated records end a field (find -print0, /proc/*/environ: "a.txt\x00b.txt\x00"),
+# which are binary data, not text; UTF-16 puts a NUL after every ASCII character.
+_ASCII_UNITS = re.compile(rb"(?:[\t\n\r\x20-\x7e]\x00){2,}")
 
 
 def _binary(head: bytes) -> NotText:

@@ -9,7 +9,9 @@ most of the clean page's repair stages together; almost no clean run passes it.
 Here one native pass (``CharSets.runs_with``, native/src/charsets.rs) finds the runs that could
 pass: the run's shape, and for some decoder every character one it reads from high bytes with
 few enough characters none of whose codes is all UTF-8's bytes (each such character holds one
-byte that is not, and a run holds ``widest`` bytes a character at most). Only those runs are
+byte that is not, and a run holds ``widest`` bytes a character at most); its last character
+may instead be one a Big5 decoder paired with the letter after the run (``RunReader.tail``), as
+the repair views it. Only those runs are
 scored by the model, and those reading as no text viewed as the repair views them. The test is a necessary condition of ``utf8_marks``' own, never a
 different one: a page it says no to is one the repair leaves as it is (tests/test_dropped_runs.py
 holds it to that).
@@ -43,37 +45,46 @@ def may_hold(text: str) -> bool:
 def _read_by_some(run: str) -> bool:
     """Does some decoder's view of ``run`` hold UTF-8's bytes enough: the repair's own first test
     of a reading of dropped bytes (``utf8_marks._readings``), asked of the few runs left here,
-    before the costly walk of the gaps that follows it there."""
-    return any((view := utf8_marks._view(run, codec, [])) is not None and utf8_marks._all_utf8(view)  # noqa: SLF001 - its test
-               for codec in utf8_marks.CODECS)
+    before the costly walk of the gaps that follows it there. Viewed as the repair views it: its
+    last character may be a Big5 lead paired with the ASCII letter after it (``_view_and_tail``)."""
+    return any((view := utf8_marks._view_and_tail(run, codec, [])[0]) is not None  # noqa: SLF001 - its test
+               and utf8_marks._all_utf8(view) for codec in utf8_marks.CODECS)  # noqa: SLF001
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[_native.CharSets, list[tuple[int, int, int, float]]]:
+def _table() -> tuple[_native.CharSets, list[tuple[int, int, tuple[int, int] | None, int, float]]]:
     """The native table and the readers' arguments, built once a process (the classes are kept
     in the tables cache: reading them from the decoders takes about a second)."""
     from cleaner.tablecache import cached
 
     sources = [__file__, utf8_marks.__file__, multi_byte_marks.__file__, chardata.__file__]  # HAN is chardata's
-    classes, widest = cached("droppedruns", sources, "1", _classes)
-    readers = [(_FIRST_READER + 2 * k, _FIRST_READER + 2 * k + 1, wide, 1 - utf8_marks.MIN_UTF8_SHARE)
-               for k, wide in enumerate(widest)]
+    classes, widest, tails = cached("droppedruns", sources, "3", _classes)
+    readers = [(_FIRST_READER + 2 * k, _FIRST_READER + 2 * k + 1, None if tail is None else tuple(tail), wide,
+                1 - utf8_marks.MIN_UTF8_SHARE) for k, (wide, tail) in enumerate(zip(widest, tails))]
     return _native.CharSets(classes), readers
 
 
-def _classes() -> tuple[list[str], list[int]]:
-    """The classes' members over the BMP, and each decoder's widest code in bytes."""
+def _classes() -> tuple[list[str], list[int], list[tuple[int, int] | None]]:
+    """The classes' members over the BMP, each decoder's widest code in bytes, and its tail
+    classes (``RunReader.tail``), where it reads any character from a lead and an ASCII trail."""
     import unicodedata
 
     bmp = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000]
     classes = ["".join(HAN.findall("".join(bmp))), "".join(ch for ch in bmp if unicodedata.category(ch) == "Lo")]
-    widest = []
+    widest, tail_classes = [], []
     for codec in utf8_marks.CODECS:
         dups = utf8_marks._codes(codec)  # noqa: SLF001 - the codes _view chooses among
-        writes, clean, wide = [], [], 1
+        writes, clean, tails, clean_tails, wide = [], [], [], [], 1
         for ch in bmp:
             code = utf8_marks._encoded.__wrapped__(ch, codec)  # noqa: SLF001 - not into its cache
             if code is None:
+                # A lead and an ASCII trail: the repair views a run's last character so, as its
+                # lead alone (``utf8_marks._view_and_tail``); clean where that lead is UTF-8's.
+                pair = utf8_marks._encoded_pair.__wrapped__(ch, codec)  # noqa: SLF001
+                if pair is not None:
+                    tails.append(ch)
+                    if pair[0] in utf8_marks.UTF8_BYTES:
+                        clean_tails.append(ch)
                 continue
             codes = (code, *dups.get(ch, ()))
             writes.append(ch)
@@ -82,4 +93,9 @@ def _classes() -> tuple[list[str], list[int]]:
             wide = max(wide, *map(len, codes))
         classes += ["".join(writes), "".join(clean)]
         widest.append(wide)
-    return classes, widest
+        tail_classes.append(("".join(tails), "".join(clean_tails)) if tails else None)
+    tail_at = []
+    for pair in tail_classes:  # after every reader's two: the table has 32 classes at most
+        tail_at.append(None if pair is None else (len(classes), len(classes) + 1))
+        classes += pair or []
+    return classes, widest, tail_at

@@ -160,13 +160,13 @@ impl CharSets {
                 open = true;
             }
             let bits = self.table[u as usize];
+            if run.n > 0 {
+                run.fold_last(readers);
+            }
             run.n += 1;
             run.members += usize::from(bits & dense != 0);
             run.holds |= bits & held != 0;
-            for (k, reader) in readers.iter().enumerate() {
-                run.unwritten[k] |= bits >> reader.writes & 1 == 0;
-                run.unclean[k] += usize::from(bits >> reader.clean & 1 == 0);
-            }
+            run.last = bits;
         }
         if open && run.taken(least, share, readers) {
             out.push((run.start, run.start + run.n));
@@ -184,6 +184,10 @@ impl CharSets {
 pub struct RunReader {
     pub writes: u32,
     pub clean: u32,
+    /// Classes `tail` and `tail_clean`: the characters it reads from a high lead and an ASCII
+    /// trail, and those whose lead is UTF-8's. A run's last character may be one (the repair
+    /// views it as its lead alone, the letter after the run its trail: `utf8_marks._view_and_tail`).
+    pub tail: Option<(u32, u32)>,
     pub widest: usize,
     pub most_unclean: f64,
 }
@@ -203,9 +207,12 @@ struct Run {
     n: usize,
     members: usize,
     holds: bool,
-    /// Per reader: a character it does not write; the characters with no clean code.
+    /// Per reader, of the characters before the last: one it does not write; those with no
+    /// clean code.
     unwritten: Vec<bool>,
     unclean: Vec<usize>,
+    /// The last character's classes (it may be a reader's tail).
+    last: u32,
 }
 
 impl Run {
@@ -217,18 +224,36 @@ impl Run {
             holds: false,
             unwritten: vec![false; readers],
             unclean: vec![0; readers],
+            last: 0,
         }
+    }
+
+    /// The last character taken into the counts of the characters before it.
+    fn fold_last(&mut self, readers: &[RunReader]) {
+        for (k, reader) in readers.iter().enumerate() {
+            self.unwritten[k] |= self.last >> reader.writes & 1 == 0;
+            self.unclean[k] += usize::from(self.last >> reader.clean & 1 == 0);
+        }
+    }
+
+    /// May reader `k` have written the run: its last character one it writes, or its tail.
+    fn written_by(&self, k: usize, r: &RunReader) -> bool {
+        let has = |class: u32| self.last >> class & 1 != 0;
+        if self.unwritten[k] {
+            return false;
+        }
+        let whole = has(r.writes) && r.may_write(self.n, self.unclean[k] + usize::from(!has(r.clean)));
+        whole
+            || r.tail.is_some_and(|(tail, tail_clean)| {
+                self.n >= 2 && has(tail) && r.may_write(self.n, self.unclean[k] + usize::from(!has(tail_clean)))
+            })
     }
 
     fn taken(&self, least: usize, share: f64, readers: &[RunReader]) -> bool {
         self.holds
             && self.n >= least
             && self.members as f64 / self.n as f64 >= share
-            && (readers.is_empty()
-                || readers
-                    .iter()
-                    .enumerate()
-                    .any(|(k, r)| !self.unwritten[k] && r.may_write(self.n, self.unclean[k])))
+            && (readers.is_empty() || readers.iter().enumerate().any(|(k, r)| self.written_by(k, r)))
     }
 }
 
@@ -302,6 +327,7 @@ mod tests {
         let a = RunReader {
             writes: 1,
             clean: 2,
+            tail: None,
             widest: 2,
             most_unclean: 0.05,
         };
@@ -315,11 +341,37 @@ mod tests {
         let b = RunReader {
             writes: 2,
             clean: 3,
+            tail: None,
             widest: 2,
             most_unclean: 0.05,
         };
         assert_eq!(sets.runs_with("中中中中", 0, 1, 4, 0.5, &[b]), Some(vec![(0, 4)]));
         assert_eq!(sets.runs_with("中中中乙", 0, 1, 4, 0.5, &[b]), Some(vec![]));
+    }
+
+    #[test]
+    fn a_reader_s_tail_may_end_a_run_and_nowhere_else() {
+        // Classes: 0 held and dense; reader writes 1, clean 2; tail 3 (乙), its clean tail 4 (乙).
+        let sets = CharSets::new(&[
+            vec!['中', '乙'],
+            vec!['中', '乙'],
+            vec!['中'],
+            vec!['中'],
+            vec!['乙'],
+            vec!['乙'],
+        ])
+        .unwrap();
+        let tailed = RunReader {
+            writes: 2,
+            clean: 3,
+            tail: Some((4, 5)),
+            widest: 2,
+            most_unclean: 0.05,
+        };
+        let untailed = RunReader { tail: None, ..tailed };
+        assert_eq!(sets.runs_with("中中中乙", 0, 1, 4, 0.5, &[tailed]), Some(vec![(0, 4)]));
+        assert_eq!(sets.runs_with("中中中乙", 0, 1, 4, 0.5, &[untailed]), Some(vec![]));
+        assert_eq!(sets.runs_with("中乙中中", 0, 1, 4, 0.5, &[tailed]), Some(vec![]));
     }
 
     #[test]

@@ -947,7 +947,7 @@ impl PyCharSets {
 
     /// (start, end) of each non-ASCII run of `text` at least `least` long, holding a member of
     /// class `held` and a share `share` of class `dense`, and one of `readers` may have written
-    /// ((writes, clean, widest, most_unclean) each: `charsets::RunReader`; none: any run);
+    /// ((writes, clean, tail, widest, most_unclean) each: `charsets::RunReader`; none: any run);
     /// None as for `scan`.
     fn runs_with(
         &self,
@@ -956,13 +956,14 @@ impl PyCharSets {
         dense: u32,
         least: usize,
         share: f64,
-        readers: Vec<(u32, u32, usize, f64)>,
+        readers: Vec<ReaderArgs>,
     ) -> Option<Vec<(usize, usize)>> {
         let readers: Vec<RunReader> = readers
             .into_iter()
-            .map(|(writes, clean, widest, most_unclean)| RunReader {
+            .map(|(writes, clean, tail, widest, most_unclean)| RunReader {
                 writes,
                 clean,
+                tail,
                 widest,
                 most_unclean,
             })
@@ -971,6 +972,9 @@ impl PyCharSets {
             .runs_with(text.to_str().ok()?, held, dense, least, share, &readers)
     }
 }
+
+/// `runs_with`'s reader from Python: (writes, clean, tail, widest, most_unclean).
+type ReaderArgs = (u32, u32, Option<(u32, u32)>, usize, f64);
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCharSets>()?;
