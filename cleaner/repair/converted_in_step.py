@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from cleaner.langmodel import per_char
-from cleaner.repair.converted_mojibake import WINDOW, _gbk, read_if_better
+from cleaner.repair.converted_mojibake import WINDOW, _gbk, gbk_chars, read_if_better
 from cleaner.repair.mojibake import MojibakeRepair
 from cleaner.script.fold import converter, script_only
 from cleaner.tablecache import cached
@@ -141,13 +141,7 @@ def _sources(config: str) -> dict[str, tuple[str, ...]]:
 
 
 def _build_sources(config: str) -> dict[str, tuple[str, ...]]:
-    chars = []
-    for lead in range(0x81, 0xFF):
-        for trail in range(0x40, 0xFF):
-            try:
-                chars.append(bytes([lead, trail]).decode("gbk"))
-            except UnicodeDecodeError:
-                continue
+    chars = gbk_chars()
     out: dict[str, set[str]] = {}
     # A character a line, so that no phrase of the converter spans two.
     converted = converter(config).convert("\n".join(chars)).split("\n")

@@ -218,7 +218,8 @@ def _sources() -> dict[str, tuple[str, ...]]:
 CONFIGS = ("t2s.json", "s2t.json", "s2tw.json", "s2hk.json", "tw2s.json", "hk2s.json")
 
 
-def _build_sources() -> dict[str, tuple[str, ...]]:
+def gbk_chars() -> list[str]:
+    """Every character of GBK's two-byte codes, in code order."""
     chars = []
     for lead in range(0x81, 0xFF):
         for trail in range(0x40, 0xFF):
@@ -226,6 +227,11 @@ def _build_sources() -> dict[str, tuple[str, ...]]:
                 chars.append(bytes([lead, trail]).decode("gbk"))
             except UnicodeDecodeError:
                 continue
+    return chars
+
+
+def _build_sources() -> dict[str, tuple[str, ...]]:
+    chars = gbk_chars()
     out: dict[str, set[str]] = {}
     # Taiwan's and Hong Kong's forms too: s2tw writes 嫻 for 娴 (s2t: 嫺), 潀 for 潨.
     for config in CONFIGS:
