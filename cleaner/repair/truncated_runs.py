@@ -91,10 +91,7 @@ def _ends_cut(text: str, end: int, floor: int) -> bool:
     while k > floor and text[k - 1] == "\ufffd":
         k -= 1
     marks = end - k
-    tail = b""
-    for ch in text[max(floor, k - 4) : k]:
-        pair = _pair(ch)
-        tail = tail + pair if pair else b""  # the bytes after a mark or a character of no pair
+    tail = _tail_bytes(text, k, floor)
     cut, need = _dangling(tail)
     if not ((need > marks) if cut else marks == 1):
         return False
@@ -125,11 +122,7 @@ def _wrapped(text: str, end: int) -> bool:
         k -= 1
     if k < end:
         return False  # a decoder's mark ends the line: the character's bytes are gone either way
-    tail = b""
-    for ch in text[max(0, k - 4) : k]:
-        pair = _pair(ch)
-        tail = tail + pair if pair else b""
-    cut, need = _dangling(tail)
+    cut, need = _dangling(_tail_bytes(text, k, 0))
     head = b""
     for ch in text[end + 1 : end + 1 + need]:
         pair = _pair(ch)
@@ -137,6 +130,16 @@ def _wrapped(text: str, end: int) -> bool:
             break
         head += pair
     return bool(cut) and len(head) >= need and all(0x80 <= b <= 0xBF for b in head[:need])
+
+
+def _tail_bytes(text: str, k: int, floor: int) -> bytes:
+    """The GBK bytes of the last four characters before ``k`` (not before ``floor``), from the last
+    mark or character of no pair on: the bytes a cut character's lead may end."""
+    tail = b""
+    for ch in text[max(floor, k - 4) : k]:
+        pair = _pair(ch)
+        tail = tail + pair if pair else b""  # the bytes after a mark or a character of no pair
+    return tail
 
 
 def _stretch_start(text: str, end: int, floor: int) -> int:
