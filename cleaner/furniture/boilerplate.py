@@ -18,7 +18,7 @@ from itertools import accumulate
 from cleaner import chunks
 from cleaner._native import LineMatcher, furniture_reported_at
 from cleaner.furniture.interleaved import INSIDE_FAMILIES
-from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, text_kind
+from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, spaced_keys, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.entries import title_parts, title_words
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
@@ -185,8 +185,12 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     lines = text.split("\n")
     folded = _FoldedLines(lines, lines if page is text else page.split("\n"))  # page is text: nothing folded
-    hits = _Hits(rules, folded)
     content = [i for i, line in enumerate(lines) if line.strip()]
+    # Rows of keys written with spaces (来源 东城区人民法院) are read as their colon twins by every
+    # reader of the folded lines (spaced_keys.py); what goes is the line as written.
+    twins = {i: t for i in content if (t := spaced_keys.twin(folded[i]))}
+    folded.update(twins)
+    hits = _Hits(rules, folded)
     dropped: dict[int, str] = {}  # line -> id of the rule that removed it
     links = linked_lines.linked_at(lines, content, linked) if generic_model else set()
     placed = page_structure.roles_at(lines, content, roles) if generic_model and roles else {}
@@ -262,11 +266,14 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
                        for i in sorted(kept_by_structure)]
     if not dropped and not replaced:
         return result
-    result.findings += [Finding("removed-line", starts[i], f"{dropped[i]}: {lines[i].strip()}") for i in sorted(dropped)]
+    # A row read as its colon twin says so in its Step (spaced_keys.py).
+    result.findings += [Finding("removed-line", starts[i], f"{dropped[i]}{SPACED_KEYS if i in twins else ''}: {lines[i].strip()}")
+                        for i in sorted(dropped)]
     result.text = "\n".join([replaced.get(i, line) for i, line in enumerate(lines) if i not in dropped])
     return result
 
 
+SPACED_KEYS = "+spaced-keys"  # a Step's mark: the line went read as its colon twin (spaced_keys.py)
 ROUNDS = 4  # readings of a page at most (a second reading almost always removes nothing)
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cleaner.furniture.features import is_paragraph
-from cleaner.furniture.related_rows import related_row
+from cleaner.furniture.related_rows import related_row, spaced_row
 
 DATA = Path(__file__).resolve().parent / "data" / "inside.toml"
 WIDGET_MAX = 60  # characters: a widget's row is no paragraph
@@ -173,7 +173,7 @@ def _widget_form(text: str) -> str:
         return "poll"
     if len(text) <= SHORT_MAX and forms_.buttons.match(text):
         return "poll" if re.search("投票|答案|结果|测", text) else "widget-buttons"
-    if forms_.related.match(text) or (len(text) <= SHORT_MAX and forms_.more.match(text)) or related_row(text):
+    if forms_.related.match(text) or (len(text) <= SHORT_MAX and forms_.more.match(text)) or related_row(text) or spaced_row(text):
         return "inline-related"
     if _quote_row(text):
         return "quote-row"

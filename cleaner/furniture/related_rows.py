@@ -15,6 +15,14 @@ semicolons, 、 or ``|``, and no sentence's end anywhere (a title that asks keep
 An article's line of the same shape names people, bodies or what to bring (相关负责人：…,
 相关部门：…, 相关材料：身份证、户口本): a noun the lexicon lists in ``[related] not_boxes`` is none.
 
+The same box is set with spaces as often, the heading's colon dropped (``spaced_row``): ``相关新闻
+港铁 东涌 基建``, ``热门游戏 原神 黑神话 王者荣耀``, ``猜你喜欢 可乐鸡翅 糖醋排骨 红烧鱼``, ``相关楼盘 远洋天著
+保利和光``. A spaced row of an article opens with a word of its own (``第一天 庾村 剑池``, ``主料 五花肉
+500克``, ``可能原因 过敏性咳嗽 咽喉炎``), so only a heading the lexicon knows as the site's reads so: a
+whole heading, a relation with a noun of the site's pages (not a relation with any noun: ``相关症状 发热
+咳嗽`` is an article's), or a lead with one; items split by spaces, ``ITEMS_MIN`` or more, each at
+most ``SPACED_ITEM_MAX`` characters, and no colon, clause mark or sentence's end anywhere.
+
 A box lists pages by their headlines, which say something (``TITLE_MIN`` characters or more); an
 article lists terms, which name (相关症状：发热，咳嗽，咽痛; 相关药物：奥司他韦，玛巴洛沙韦; 相關景點：
 士林官邸，芝山岩). After a relation and a noun the lexicon does not know as the site's (its stories,
@@ -46,6 +54,30 @@ def _heading() -> re.Pattern:
         rf"^[\[【(]?\s*(?:(?P<known>{alternation(words.headings)}|(?:{alternation(words.relations)})(?:{known}))(?=\s*[\]】)]?\s*:)"
         rf"|(?:{alternation(words.relations)})(?!(?:{not_boxes})\s*[\]】)]?\s*:)[\u3400-\u9fff]{{1,{NOUN_MAX}}}"
         rf"|(?P<lead>(?:{alternation(words.leads)})(?:{nouns})))\s*[\]】)]?\s*:\s*(?=\S)")
+
+
+SPACED_ITEM_MAX = 16  # characters of an item of a box set with spaces (a name, a tag, a short title)
+_NOT_SPACED = re.compile(r"[:,;、|。!?…]")
+
+
+@lru_cache(maxsize=1)
+def _spaced_heading() -> re.Pattern:
+    words = load_related()
+    known = alternation(words.stories + words.pieces + words.named_pages)
+    nouns = alternation(words.stories + words.pieces)
+    return re.compile(rf"^[\[【(]?\s*(?:{alternation(words.headings)}|(?:{alternation(words.relations)})(?:{known})"
+                      rf"|(?:{alternation(words.leads)})(?:{nouns}))\s*[\]】)]?\s+(?=\S)")
+
+
+def spaced_row(text: str) -> bool:
+    """Is ``text`` (folded, NFKC) a related box on one line set with spaces (module docstring)?"""
+    if " " not in text or _NOT_SPACED.search(text):
+        return False  # most lines: a sentence, a clause, a row with its colon (related_row)
+    m = _spaced_heading().match(text)
+    if not m:
+        return False
+    items = text[m.end():].split()
+    return len(items) >= ITEMS_MIN and all(len(x) <= SPACED_ITEM_MAX for x in items)
 
 
 def related_row(text: str) -> bool:
