@@ -185,12 +185,13 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     lines = text.split("\n")
     folded = _FoldedLines(lines, lines if page is text else page.split("\n"))  # page is text: nothing folded
-    content = [i for i, line in enumerate(lines) if line.strip()]
-    # Rows of keys written with spaces (来源 东城区人民法院) are read as their colon twins by every
-    # reader of the folded lines (spaced_keys.py); what goes is the line as written.
-    twins = {i: t for i in content if (t := spaced_keys.twin(folded[i]))}
-    folded.update(twins)
     hits = _Hits(rules, folded)
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    # Rows of keys written with spaces (来源 东城区人民法院), once the page as written is judged: read as
+    # their colon twins by every reader of the folded lines (spaced_keys.py); what goes is the line as
+    # written. Not before: a rule reads a byline's spaced keys itself (晨报记者 陈晓), and a counter that
+    # opens a comment section (评论 412 · 最热 最新) ends the article as written.
+    twins: dict[int, str] = {}
     dropped: dict[int, str] = {}  # line -> id of the rule that removed it
     links = linked_lines.linked_at(lines, content, linked) if generic_model else set()
     placed = page_structure.roles_at(lines, content, roles) if generic_model and roles else {}
@@ -210,7 +211,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     headline: list[generic.Decision] = []  # the headline as the last reading found it
     # Lines the repairs left misread (kept_blocks): asked once, each reading holds those still there.
     unrepaired = unrepaired_lines(lines) if generic_model else set()
-    for reading in range(ROUNDS if generic_model else 1):
+    for reading in range(2 * ROUNDS if generic_model else 1):
         _apply_rules(rules, lines, content, hits, dropped, replaced, result, named)
         alive = [i for i in content if i not in dropped]
         foot = generic.after_foot(folded, content, dropped)
@@ -244,8 +245,12 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
             result.counts[decision.rule_id] += 1
             if decision.reasons[0] in INSIDE_FAMILIES:
                 folded[decision.index] = ""  # a widget's row (interleaved.py): later readings see no gap there, as a reading of the output does
-        if not decisions:
-            break
+        if not decisions or reading == ROUNDS - 1 and not twins:
+            if twins or not (twins := {i: t for i in content if i not in dropped and i not in replaced
+                                       and (t := spaced_keys.twin(folded[i]))}):
+                break  # the twins were read, or no row is one: done
+            folded.update(twins)
+            hits.rewritten.update(twins)  # the rules search them again
     for decision in headline:
         dropped[decision.index] = decision.rule_id
         result.counts[decision.rule_id] += 1
