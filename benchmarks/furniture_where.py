@@ -15,6 +15,8 @@ splits, an output line most of whose characters do not align with the hand copy)
   shape     digits share over 30 %, separators (| > / · ｜ ——), bracketed (【】[]「」《》 around
             an item), ends in sentence punctuation, key:value, URL or domain, one short item
             (≤ 8 characters, no space), spaced items (3+ parts)
+  form      as the field readers see it: comma rows (ending a sentence, keyed, items), sentence, one key's field, fields, keys without
+            their colons, spaced items, two items, one item (``form``)
   cause     why the generic model kept it (``furniture_diagnose.cause``: head, tail, inside,
             protected, headline …) and the feature that weighed most for it and against it.
 
@@ -41,7 +43,8 @@ import furniture_diagnose as diag  # noqa: E402
 import furniture_portals as portal_bench  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.furniture import generic  # noqa: E402
+from cleaner.furniture import generic, spaced_keys  # noqa: E402
+from cleaner.furniture.boilerplate import fold_line  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
 _SEPARATOR = re.compile(r"[|｜>›»/·•]|——|\s-\s")
@@ -84,6 +87,31 @@ def shapes(text: str) -> list[str]:
     if len(parts) >= 3:
         out.append("spaced-items")
     return out or ["plain"]
+
+
+_COLON_KEY = re.compile(r"(?:^|\s)[^\s：:，。,]{1,8}[：:]")
+
+
+def form(text: str) -> str:
+    """The row's form as the field readers see it (session 34): with a comma, 、 or semicolon,
+    ``comma-sentence`` (ends a sentence), ``comma-keyed`` (a key's colon in it) or ``comma-items``;
+    without, ``sentence`` (ends one), ``one-field`` (one key and its colon), ``fields`` (two keys' colons or
+    more, spaced), ``spaced-keys`` (keys without their colons: ``spaced_keys.twin`` reads it),
+    ``spaced`` (three items or more, no colon), ``two-items``, ``one-item``."""
+    t = text.strip()
+    keys = len(_COLON_KEY.findall(t))
+    if re.search(r"[，,、；;]", t):
+        return "comma-sentence" if _FINAL.search(t) else ("comma-keyed" if keys else "comma-items")
+    if _FINAL.search(t):
+        return "sentence"
+    if keys == 1:
+        return "one-field"
+    if keys >= 2:
+        return "fields"
+    if spaced_keys.twin(fold_line(t)):
+        return "spaced-keys"
+    parts = t.split()
+    return "spaced" if len(parts) >= 3 else ("two-items" if len(parts) == 2 else "one-item")
 
 
 class Counts:
@@ -166,6 +194,8 @@ def _add_left(left: Counts, catch, model, line: str, where: str, length: int, n:
     left.add("length", band(length), n)
     for s in shapes(line):
         left.add("shape", s, n)
+    left.add("form", form(line), n)
+    left.add("form@pos", f"{form(line)}@{where}", n)
     why, pro, con = features_of(catch, line, model)
     left.add("cause", why, n)
     left.add("cause@pos", f"{why}@{where}", n)
