@@ -50,3 +50,28 @@ def test_every_word_that_is_no_box_keeps_its_line():
     for relation in words.relations:
         for noun in words.not_boxes:
             assert not related_row(norm(f"{relation}{noun}：王明，李华")), relation + noun
+
+
+def test_a_box_set_with_spaces_under_a_heading_of_the_site():
+    from cleaner.furniture.related_rows import spaced_row
+
+    for line in ("相關新聞 港鐵 東涌 基建",  # a whole heading, Traditional script
+                 "猜你喜欢 可乐鸡翅 糖醋排骨 红烧鱼",
+                 "热门游戏 原神 黑神话 王者荣耀",  # a lead and a piece's noun
+                 "相关楼盘 远洋天著 保利和光 万科城",  # a relation and a page titled by a name
+                 "【延伸阅读】 台南 古迹 夜游"):
+        text = norm(line)
+        assert spaced_row(text), line
+        assert widget(text, text_features(text, LEX)) == "inline-related", line
+
+
+def test_an_articles_spaced_rows_stay():
+    from cleaner.furniture.related_rows import spaced_row
+
+    for line in ("相关症状 发热 咳嗽 咽痛",  # a relation with a noun of the article's
+                 "热门景点 故宫 长城 颐和园",  # a lead needs a noun of the site's stories or pieces
+                 "第一天 庾村 剑池 竹海", "主料 五花肉 500克",  # the article's own words open them
+                 "相关新闻 港铁",  # one item
+                 "相关新闻 港铁东涌线延线工程进入新阶段，预计2029年通车",  # a clause: no row of names
+                 "相关新闻：港铁，东涌"):  # its colon: related_row reads it
+        assert not spaced_row(norm(line)), line
