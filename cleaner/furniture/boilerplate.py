@@ -279,7 +279,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
 
 
 SPACED_KEYS = "+spaced-keys"  # a Step's mark: the line went read as its colon twin (spaced_keys.py)
-ROUNDS = 4  # readings of a page at most (a second reading almost always removes nothing)
+ROUNDS = 4  # readings of a page at most, and as many again once its rows of keys read as their twins (spaced_keys.py)
 
 
 def _forms(lines, folded, content: list[int], alive: list[int], gone: set[int], page: bool | None,

@@ -17,10 +17,16 @@ written into a rule. Such a row is read as its **twin**, the same row with a col
 sees the twin, and what goes is the line as written, its Step naming the rule or the features that
 took the twin.
 
-A row is read so when it is a row of fields and nothing else: no colon of its own, no sentence's
-end, no clause mark (a comma, 、, a semicolon), at most ``ROW_MAX`` characters, opening with a key
-(a key of the lexicon's ``[keys]`` of at least ``KEY_MIN`` characters, or a word of Han characters
-closing with one, at most ``KEY_MAX`` in all), each key followed by a value that is no key. An
+A row is read so when it is a row of fields and nothing else: no colon of its own (a time's aside:
+``11:20``), no sentence's end, no clause mark (a comma, 、, a semicolon), at most ``ROW_MAX``
+characters, opening with a key (a key of the lexicon's ``[keys]`` of at least ``KEY_MIN``
+characters, or a word of Han characters closing with one, at most ``KEY_MAX`` in all), or dated with
+a key of the page's record after its first word (``field_breaks.RECORD_KEY``: ``2023-05-01 10:20 来源
+新华网 阅读 356``); each key followed by a value that is no key.
+
+The twins are read once the page as written is judged (``boilerplate.remove_furniture``): a rule
+reads a byline's spaced keys itself (``晨报记者 陈晓``), and a counter opening a comment section
+(``评论 412 · 最热 最新``) ends the article as written; read from the start, their twins undid both. An
 article's facts are written the same way (``时间 4月26日 14:30``, ``地址 江北区图书馆路1号``): a row
 whose keys are all those an article's facts give (``[field_rows] facts``; on a row without a date,
 ``undated_facts`` too: a book's 作者) is read as written, as ``field_breaks`` reads comma rows. A
