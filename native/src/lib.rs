@@ -38,6 +38,7 @@ pub mod resync;
 pub mod startgate;
 pub mod stretches;
 pub mod tables;
+pub mod truncated;
 pub mod viterbi;
 
 use crate::engine::{CharOffsets, Found, LineMatcherCore};
@@ -384,5 +385,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     context::register(m)?;
     resync::register(m)?;
     furniture_py::register(m)?;
+    truncated::register(m)?;
     Ok(())
 }
