@@ -27,6 +27,7 @@ pub mod furniture;
 pub mod furniture_body;
 pub mod furniture_marks;
 mod furniture_py;
+pub mod gb18030_reading;
 pub mod lone_rare;
 pub mod other_scripts;
 pub mod realign;
@@ -386,5 +387,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     resync::register(m)?;
     furniture_py::register(m)?;
     truncated::register(m)?;
+    gb18030_reading::register(m)?;
     Ok(())
 }

@@ -132,7 +132,7 @@ fn ends(text: &[u32], marks: &[Vec<u32>]) -> Vec<usize> {
         }
         let starts_mark = marks
             .iter()
-            .any(|m| text[at..].starts_with(m) && (at == 0 || text[at - 1] != m[0]));
+            .any(|m| m[0] == c && text[at..].starts_with(m) && (at == 0 || text[at - 1] != c));
         if starts_mark {
             found.push(at);
         }
