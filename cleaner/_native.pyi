@@ -190,6 +190,15 @@ class StartGate:
 # Which of a few character classes a text holds, in one pass (native/src/charsets.rs): the page's
 # one scan that the stages' prechecks share (cleaner/pagefacts.py).
 
+class GbkPairs:
+    """truncated_runs' GBK view (65536 x (lead, trail), 0 0 for none) and truncation marks
+    (native/src/truncated.rs; held to tests/reference_truncated_runs.py)."""
+
+    def __init__(self, pairs: bytes, marks: list[str]) -> None: ...
+    def cut_ends(self, text: str, floor: int) -> list[int]:
+        """The ends of ``text`` after ``floor`` whose last characters' bytes end as a cut
+        character's do, in order."""
+
 class CharSets:
     """``classes``: each class's members, all in the BMP (at most 32)."""
 

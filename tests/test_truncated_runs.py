@@ -1,6 +1,10 @@
 """UTF-8 cut inside a character, then read as GBK (cleaner/repair/truncated_runs.py)."""
 
 import pytest
+import reference_truncated_runs as reference
+from hypothesis import given
+from hypothesis import strategies as st
+from native_inputs import SETTINGS, text_inputs
 
 from cleaner import Cleaner
 from cleaner.repair import truncated_runs
@@ -86,7 +90,47 @@ def test_a_wrap_inside_a_misread_run_is_no_cut():
     shown = source.encode("utf-8").decode("gbk", errors="replace")
     lines = [shown[i : i + 30] for i in range(0, len(shown), 30)]
     page = "\n".join(lines)
-    split = [i for i, line in enumerate(lines[:-1]) if truncated_runs._ends_cut(page, sum(len(x) + 1 for x in lines[: i + 1]) - 1, 0)]
+    split = [i for i, line in enumerate(lines[:-1]) if reference.ends_cut(page, sum(len(x) + 1 for x in lines[: i + 1]) - 1, 0)]
     assert split  # the wrap looks like a cut from its line's end alone
     result = truncated_runs.repair(page)
     assert result.text == page and not result.findings
+
+
+# Cut and wrapped mojibake, marks, truncation marks and a lone surrogate (no GBK view), mixed with
+# the property tests' clean and misread lines.
+_PIECES = st.one_of(
+    text_inputs,
+    st.sampled_from(TITLES).flatmap(lambda t: st.tuples(st.integers(1, len(t.encode("utf-8"))), st.sampled_from(["", "...", "…", "⋯", ".."]))
+                                    .map(lambda a: _cut_bytes(t, *a)[0])),
+    st.sampled_from(["\n", "\ufffd", "..", "…", "⋯", "\ud800", "3", "x", "，", "骞达", "\U00020000"]),
+)
+_PAGES = st.lists(_PIECES, max_size=8).map("".join)
+
+
+@SETTINGS
+@given(_PAGES, st.integers(0, 40))
+def test_the_native_search_for_cut_ends_is_the_python_one(page, floor):
+    # native/src/truncated.rs against tests/reference_truncated_runs.py, from any floor (where the
+    # stage's last repair ended) within the page.
+    floor = min(floor, len(page))
+    assert truncated_runs._gbk_pairs().cut_ends(page, floor) == reference.cut_ends(page, floor)
+
+
+def test_the_gbk_table_holds_each_two_byte_code_and_nothing_else():
+    table = truncated_runs._pair_table()
+    for ch in "中骞达，€\ufffdaé\u3000":
+        try:
+            data = ch.encode("gbk")
+        except UnicodeEncodeError:
+            data = b""
+        assert table[2 * ord(ch) : 2 * ord(ch) + 2] == (data if len(data) == 2 else b"\0\0")
+
+
+def test_a_cut_is_read_after_an_earlier_repair_on_the_page():
+    # The second line's cut is searched for from the first repair's end (the native search asked
+    # again with that floor): both lines come back, each finding at its own line's marks.
+    first, want_first = _cut_bytes(TITLES[1], 10, "...")
+    second, want_second = _cut_bytes(TITLES[1], 16, "...")
+    got = truncated_runs.repair(first + "\n" + second)
+    assert got.text == want_first + "\n" + want_second
+    assert [f.position for f in got.findings] == [got.text.index("..."), got.text.rindex("...")]

@@ -58,15 +58,43 @@ from hypothesis import strategies as st  # noqa: E402
 from native_inputs import SETTINGS, text_inputs  # noqa: E402
 
 
+import reference_width_folded as reference  # noqa: E402
+
+_LINES = st.lists(st.one_of(text_inputs, st.text(st.characters(categories=["Cs", "Lo", "Ll", "So"]), max_size=12),
+                            st.sampled_from([TEXT, "\u4e2d\u6587\U00020000\ufffd"]).map(misread)),
+                  min_size=1, max_size=5)
+
+
 @SETTINGS
-@given(lines=st.lists(st.one_of(text_inputs, st.text(st.characters(categories=["Cs", "Lo", "Ll", "So"]), max_size=12)),
-                      min_size=1, max_size=5))
+@given(lines=_LINES)
 def test_the_pages_reading_cut_at_its_breaks_is_each_lines_own(lines):
     # The page is encoded and read at once: the same as each line encoded and read alone (lone
     # surrogates, which GB18030 writes "?", and bytes UTF-8 cannot read at a line's end included).
     text = "\n".join(lines)
-    assert width_folded._read_lines(text) == [
+    assert reference.read_lines(text) == [
         line.encode("gb18030", errors="replace").decode("utf-8", errors="ignore") for line in text.split("\n")]
+
+
+@SETTINGS
+@given(lines=_LINES)
+def test_the_native_lines_reading_chinese_are_the_python_ones(lines):
+    # native/src/gb18030_reading.rs against tests/reference_width_folded.py: the page's GB18030
+    # bytes read as UTF-8 as Python's decoder reads them (each ill-formed subpart left out).
+    text = "\n".join(lines)
+    got = width_folded._reading().lines_reading_chinese(text, width_folded.MIN_WIDE, width_folded.MIN_SHARE)
+    assert got == reference.lines_reading_chinese(text)
+
+
+def test_a_misread_line_among_clean_ones_is_the_one_read():
+    page = "\n".join([TEXT, misread(TEXT), "abc", ""])
+    assert width_folded._reading().lines_reading_chinese(page, width_folded.MIN_WIDE, width_folded.MIN_SHARE) == [1]
+
+
+def test_the_gb18030_table_holds_each_code_point_s_bytes():
+    table = width_folded._gb18030_table()
+    for ch in "中a€\u3000\ud800\uffff":
+        data = ch.encode("gb18030", errors="replace")
+        assert table[5 * ord(ch)] == len(data) and table[5 * ord(ch) + 1 : 5 * ord(ch) + 1 + len(data)] == data
 
 
 def test_a_digit_after_bytes_a_decoder_dropped_is_no_folded_pair():

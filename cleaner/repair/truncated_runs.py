@@ -9,7 +9,7 @@ The byte repairs read runs whose bytes are whole: such a run was left as it stoo
 after it (GBK's a1 ad, two bytes UTF-8 continues with), read with the mark's bytes as the lost
 ones (植物… cut inside 物 came back 植硭: e7 a1 ad).
 
-The mechanism: at each line's end and before each truncation mark (``_END``), the stretch of GBK
+The mechanism: at each line's end and before each truncation mark (``_MARKS``), the stretch of GBK
 pairs before it is taken in the byte view; marks (U+FFFD) at its end are bytes of the cut
 character. Where its bytes end with a UTF-8 lead short of its continuation bytes (and those only),
 the bytes before them, from the first pair after the stretch's last inner mark that starts a UTF-8
@@ -24,7 +24,9 @@ before an inner mark is left to the byte repairs, which now find a run that ends
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
+from cleaner import _native
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
 from cleaner.repair.mojibake import MojibakeRepair
@@ -41,11 +43,14 @@ def repair(text: str) -> MojibakeRepair:
     if not _cheap_gate(text):
         return MojibakeRepair(text, 0, [])
     pieces, findings, done, count, shift = [], [], 0, 0, 0
-    for end in _ends(text):
-        if end <= done:
-            continue
-        if not _ends_cut(text, end, done):
-            continue  # the common case, looked at from the end's last two characters alone
+    # The ends whose last characters' bytes end as a cut character's do (``_ends_cut`` of
+    # tests/reference_truncated_runs.py: native/src/truncated.rs, one pass): most line ends of
+    # clean text stop there, and a clean page has some thirty.
+    pairs = _gbk_pairs()
+    ends, k = pairs.cut_ends(text, done), 0
+    while k < len(ends):
+        end = ends[k]
+        k += 1
         if _wrapped(text, end):
             continue  # the next line holds the character's other bytes: a wrap, not a cut
         start = _stretch_start(text, end, done)
@@ -60,51 +65,41 @@ def repair(text: str) -> MojibakeRepair:
         findings.append(Finding("cut-character", end + shift, f"bytes {tail} of a character cut short (?? marked)"))
         done = end
         count += 1
+        # The later ends' tests look no further back than this end: asked again from it.
+        ends, k = pairs.cut_ends(text, done), 0
     if not count:
         return MojibakeRepair(text, 0, [])
     pieces.append(text[done:])
     return MojibakeRepair("".join(pieces), count, findings)
 
 
-def _ends(text: str) -> list[int]:
-    """Where a cut text may end: each line's end, and the start of each truncation mark (found with
-    ``str.find``: a pattern scanning every position cost more than the rest of the stage)."""
-    ends = [len(text)]
-    for mark in ("\n", *_MARKS):
-        at = text.find(mark)
-        while at >= 0:
-            if mark == "\n" or not at or text[at - 1] != mark[0]:  # a run of dots starts once
-                ends.append(at)
-            at = text.find(mark, at + 1)
-    return sorted(set(ends))
+@lru_cache(maxsize=1)
+def _gbk_pairs() -> _native.GbkPairs:
+    """The native search for cut ends, with each BMP character's two GBK bytes (``_pair``'s),
+    read from the codec once and kept in the tables cache."""
+    from cleaner.tablecache import cached
+
+    return _native.GbkPairs(cached("gbkpairs", [__file__], "1", _pair_table), list(_MARKS))
+
+
+def _pair_table() -> bytes:
+    """65536 x (lead, trail): ``ch.encode("gbk")`` where it is two bytes, else 0 0."""
+    table = bytearray(0x20000)
+    for cp in range(0x80, 0x10000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        try:
+            data = chr(cp).encode("gbk")
+        except UnicodeEncodeError:
+            continue
+        if len(data) == 2:
+            table[2 * cp : 2 * cp + 2] = data
+    return bytes(table)
 
 
 def _cheap_gate(text: str) -> bool:
     """A character of GBK's misread-looking pairs at all: most pages hold none worth a look."""
     return any(ord(ch) > 0x2FFF for ch in text)
-
-
-def _ends_cut(text: str, end: int, floor: int) -> bool:
-    """Do the bytes before ``end`` end as a cut character's do (``_read_cut``'s tests, on the last
-    four characters before the marks)? Most line ends of clean text stop here."""
-    k = end
-    while k > floor and text[k - 1] == "\ufffd":
-        k -= 1
-    marks = end - k
-    tail = _tail_bytes(text, k, floor)
-    cut, need = _dangling(tail)
-    if not ((need > marks) if cut else marks == 1):
-        return False
-    # The bytes before the cut character read as UTF-8 from one of the first three (clean text's
-    # GBK bytes seldom do, for four characters).
-    whole = tail[: len(tail) - cut]
-    for at in range(min(3, len(whole))):
-        try:
-            whole[at:].decode("utf-8")
-            return True
-        except UnicodeDecodeError:
-            continue
-    return not whole
 
 
 def _wrapped(text: str, end: int) -> bool:

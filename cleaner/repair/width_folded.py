@@ -19,11 +19,10 @@ is no UTF-8 for two characters running.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
-from cleaner import langmodel
+from cleaner import _native, langmodel
 from cleaner.model import Finding
 from cleaner.repair.folded_bytes import CHINESE_RANGES, chinese_character
 
@@ -263,23 +262,24 @@ def _line(line: str, marked: bool) -> tuple[str, int, list[Finding]]:
     return ("".join(out), count, findings) if count else (line, 0, [])
 
 
-_CJK_READ = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in CHINESE_RANGES) + "]")
+@lru_cache(maxsize=1)
+def _reading() -> _native.Gb18030Reading:
+    """The native test of which lines show UTF-8 read as GBK (native/src/gb18030_reading.rs):
+    each BMP character's GB18030 bytes, read from the codec once and kept in the tables cache,
+    and the ranges counted as Chinese (``chinese_character``'s)."""
+    from cleaner.tablecache import cached
+
+    return _native.Gb18030Reading(cached("gb18030codes", [__file__], "1", _gb18030_table), list(CHINESE_RANGES))
 
 
-def _shows_utf8_as_gbk(line: str, read: str) -> bool:
-    """Do the line's GBK bytes (``read``: them read as UTF-8) read as UTF-8 Chinese for a good
-    part (``MIN_SHARE`` of its characters beyond ASCII)? Clean Chinese read so gives almost none;
-    asked at C speed."""
-    wide = len(line) - len(line.encode("ascii", errors="ignore"))
-    return wide >= MIN_WIDE and len(_CJK_READ.findall(read)) >= MIN_SHARE * wide
-
-
-def _read_lines(text: str) -> list[str]:
-    """Each line's GB18030 bytes read as UTF-8 (what a decoder could not read left out), the
-    page encoded and read at once: a line break is the byte 0a in both, never inside another
-    character's bytes, and a byte UTF-8 cannot read is left out up to it, so the page's reading
-    cut at its breaks is each line's own (two codec calls a line cost a clean page 0.1 ms)."""
-    return text.encode("gb18030", errors="replace").decode("utf-8", errors="ignore").split("\n")
+def _gb18030_table() -> bytes:
+    """65536 x [count, b0, b1, b2, b3]: each code point's ``encode("gb18030", errors="replace")``."""
+    table = bytearray(0x10000 * 5)
+    for cp in range(0x10000):
+        data = chr(cp).encode("gb18030", errors="replace")
+        table[5 * cp] = len(data)
+        table[5 * cp + 1 : 5 * cp + 1 + len(data)] = data
+    return bytes(table)
 
 
 def repair(text: str) -> tuple[str, int, list[Finding]]:
@@ -291,12 +291,17 @@ def repair(text: str) -> tuple[str, int, list[Finding]]:
     count = 0
     findings: list[Finding] = []
     offset = 0
-    shown = [_shows_utf8_as_gbk(line, read) for line, read in zip(lines, _read_lines(text), strict=True)]
+    # The lines whose GB18030 bytes read as UTF-8 Chinese for a good part (MIN_SHARE of their
+    # characters beyond ASCII): clean Chinese read so gives almost none. One native pass a page
+    # (tests/reference_width_folded.py is the Python original).
+    shown = set(_reading().lines_reading_chinese(text, MIN_WIDE, MIN_SHARE))
+    if not shown:
+        return text, 0, []
     # Marks on the lines read, not anywhere on the page: a U+FFFD in a clean footer says nothing
     # of how the mojibake's decoder treated what it could not read.
-    marked = any(LOST in line for line, read_it in zip(lines, shown) if read_it)
+    marked = any(LOST in lines[k] for k in shown)
     for k, line in enumerate(lines):
-        if shown[k]:
+        if k in shown:
             fixed, done, found = _line(line, marked)
             if done:
                 lines[k] = fixed

@@ -27,6 +27,7 @@ pub mod furniture;
 pub mod furniture_body;
 pub mod furniture_marks;
 mod furniture_py;
+pub mod gb18030_reading;
 pub mod lone_rare;
 pub mod other_scripts;
 pub mod realign;
@@ -38,6 +39,7 @@ pub mod resync;
 pub mod startgate;
 pub mod stretches;
 pub mod tables;
+pub mod truncated;
 pub mod viterbi;
 
 use crate::engine::{CharOffsets, Found, LineMatcherCore};
@@ -384,5 +386,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     context::register(m)?;
     resync::register(m)?;
     furniture_py::register(m)?;
+    truncated::register(m)?;
+    gb18030_reading::register(m)?;
     Ok(())
 }
