@@ -92,6 +92,33 @@ def dated_runs(texts: Sequence[str], fits: Callable[[int], bool], lo: int, hi: i
     return out
 
 
+def schedule_rows(texts: Sequence[str], framed: Callable[[int], bool] | None = None) -> set[int]:
+    """Positions of the runs of at least ``MIN_ROWS`` lines one under another, each
+    ``article_dated`` and none a ``machine_row``: a schedule's rows (a clinic's holiday hours, a
+    fixture list). A byline is one such line; a thread's stamps have its posts between them. With
+    ``framed``, only the runs with a line it holds right above and right below (the article's
+    paragraphs on both sides)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for pos, text in enumerate([*texts, ""]):
+        if text and article_dated(text) and not machine_row(text):
+            run.append(pos)
+            continue
+        if len(run) >= MIN_ROWS and (framed is None or _framed(run[0], pos, len(texts), framed)):
+            out.update(run)
+        run = []
+    return out
+
+
+FRAME_GAP = 1  # lines between a schedule and the paragraph framing it (its introduction, a subheading)
+
+
+def _framed(first: int, after: int, count: int, framed: Callable[[int], bool]) -> bool:
+    """A ``framed`` line within ``FRAME_GAP`` lines above ``first`` and below ``after - 1``."""
+    return any(0 <= p and framed(p) for p in range(first - 1, first - 2 - FRAME_GAP, -1)) and \
+        any(p < count and framed(p) for p in range(after, after + 1 + FRAME_GAP))
+
+
 def head_items(texts: Sequence[str], headline: int, first: int, blocks: Sequence[tuple[int, int, bool]],
                fits: Callable[[int], bool], stop: Callable[[int], bool]) -> set[int]:
     """Positions of the article's items between the headline (``headline``: the position of the
