@@ -185,3 +185,15 @@ def test_a_schedule_between_the_body_s_paragraphs_stays(rows):
     out = clean(page, title)
     assert all(row in out for row in rows), out
     assert "2026-06-05 10:20 来源：滨江日报 记者 马骏" not in out and "滨江新闻网 版权所有" not in out
+
+
+def test_a_bare_date_beside_a_place_under_the_headline_is_the_event_s():
+    # losses34: 日期：… over 地點：… under a festival's headline went as head+kv_filled.
+    title = "社区秋季运动会通知_社区动态_滨江街道"
+    page = ["滨江街道 首页 社区动态 办事指南 联系我们", "社区秋季运动会通知", "发布日期：2026-09-20",
+            "日期：2026年10月18日至10月25日（逢周六）", "地点：滨江街道文体中心", *PROSE, "滨江街道办事处 版权所有"]
+    out = clean(page, title)
+    assert "日期：2026年10月18日至10月25日（逢周六）" in out, out
+    assert "发布日期：2026-09-20" not in out
+    assert not generic._event_date(["日期:2026年10月18日", "来源:滨江街道"], 0)  # a byline's date beside its source
+    assert not generic._event_date(["发布日期:2026年10月18日", "地点:文体中心"], 0)  # the page's own time

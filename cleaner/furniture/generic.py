@@ -280,7 +280,7 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     headline = _headline_above(scored, body[0], title) if title else -1
     if headline >= 0:
         out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading)
-        out |= {pos for pos in range(headline + 1, body[0]) if _event_time(texts[pos]) and fits(pos)}
+        out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)) and fits(pos)}
     return out
 
 
@@ -290,6 +290,20 @@ def _event_time(text: str) -> bool:
     time (发布时间, 更新日期: ``_PAGE_TIME_KEY``). A bare 日期 or 时间 is a byline's as often."""
     key = _TIME_KEY.match(text)
     return bool(key and len(key.group(1)) >= 4 and one_field(text) is not None and not _PAGE_TIME_KEY.search(key.group(1)))
+
+
+# A key of an event's place (地点, 活动地点, 地址, 场地, 会场): the field an event's time stands beside.
+_PLACE_KEY = re.compile(r"^\s*[^\s:]{0,6}?(?:地点|地點|地址|场地|場地|会场|會場)\s*:")
+
+
+def _event_date(texts: list[str], pos: int) -> bool:
+    """A bare 日期 or 时间 field (one field, no key of the page's own time) right above or below a
+    field of a place (``_PLACE_KEY``): an event's time and place under its headline (日期：9月12日至10月1日
+    over 地點：澳門旅遊塔前海面); a byline's date stands beside its source or its author, not a place."""
+    key = _TIME_KEY.match(texts[pos])
+    if not key or one_field(texts[pos]) is None or _PAGE_TIME_KEY.search(key.group(1)):
+        return False
+    return any(0 <= p < len(texts) and _PLACE_KEY.match(texts[p]) and one_field(texts[p]) is not None for p in (pos - 1, pos + 1))
 
 
 def _item_fits(line: Line) -> bool:
