@@ -244,7 +244,9 @@ flight and bus routes, contacts, standings and election results as rows between 
 interview's guest, a meeting's and a lecture's facts under the headline, book cards written with
 spaces, a label over a URL above the headline, with dated related lists, meta rows, tickers and
 site feet around them, sixteen in Traditional script: 0.11 % leftover, 3.75 % lost, 31/42 exact on
-session 34's starting code.
+session 34's starting code; four pages probing the list family in the code's terms were added after
+that round read it (numbered points and a timetable dated in figures under the headline, rows after
+an ad slot, rows under an untitled page's byline).
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
 """
 

@@ -197,3 +197,16 @@ def test_a_bare_date_beside_a_place_under_the_headline_is_the_event_s():
     assert "发布日期：2026-09-20" not in out
     assert not generic._event_date(["日期:2026年10月18日", "来源:滨江街道"], 0)  # a byline's date beside its source
     assert not generic._event_date(["发布日期:2026年10月18日", "地点:文体中心"], 0)  # the page's own time
+
+
+def test_numbered_points_with_clauses_under_the_headline_stay_and_numbered_titles_go():
+    # A statistics bulletin's numbered points went as a table of contents (generic/list).
+    title = "2025年滨江市国民经济和社会发展统计公报_统计公报_滨江市统计局"
+    points = ["1. 全市地区生产总值5123.6亿元，比上年增长5.4%", "2. 一般公共预算收入412.8亿元，增长3.1%",
+              "3. 城镇居民人均可支配收入68512元，增长4.6%"]
+    page = ["滨江市统计局 首页 统计数据 统计分析 统计公报", "2025年滨江市国民经济和社会发展统计公报",
+            "发布时间：2026-03-15 来源：综合处 浏览次数：512", *points, *PROSE, "主办：滨江市统计局 浙ICP备05012345号"]
+    out = clean(page, title)
+    assert all(p in out for p in points), out
+    texts = ["标题", "目录", "1. 起步", "2. 发展", "3. 展望", "正文"]
+    assert head_items(texts, 0, 5, [(2, 4, False)], lambda pos: True, lambda pos: False) == set()

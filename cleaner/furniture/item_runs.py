@@ -12,8 +12,9 @@ kinds of evidence tell such a run from a site's list:
   (``article_dated``), lying wholly below the line the page's title names, with no furniture
   heading or end marker between the headline and the run and at most ``APART`` lines between the
   run and the body, is the article's: a site's lists stand above the headline (its menus, a
-  sidebar) or under a heading of their own (相关阅读). Numbered rows there are a table of
-  contents (``counted_rows.py``), and go as a list.
+  sidebar) or under a heading of their own (相关阅读). Numbered titles there are a table of
+  contents (``counted_rows.py``), and go as a list; numbered rows with a clause in them are points
+  the article states (``1. 全市地区生产总值5123.6亿元，比上年增长5.4%``).
 - **Right under the body**, a run of rows each opening with the article's date or time is the
   article's schedule. Dates a site prints on its lists are the machine's (``2026-03-10``,
   ``[03-08]``, ``03-08 16:30``), and a list of titles dates them at their ends (``标题 04-27``);
@@ -70,6 +71,16 @@ def _numbered(text: str) -> bool:
     """The row opens with an ordinal (1. 一、 (1) 第一步), not a time of day (``counted_rows.ordinal``)."""
     mark = ordinal(text)
     return mark is not None and mark[0] != "time"
+
+
+# A clause inside a row (folded: the comma is ASCII; not a number's 5,123): a statement's, not a title's.
+_CLAUSE = re.compile(r",(?!\d)|;")
+
+
+def _contents_row(text: str) -> bool:
+    """A numbered row (``_numbered``) with no clause in it: a table of contents' title (1. 起步,
+    一、总则), not a point the article states (1. 全市地区生产总值5123.6亿元,比上年增长5.4%)."""
+    return _numbered(text) and not _CLAUSE.search(text)
 
 
 def machine_row(text: str) -> bool:
@@ -142,8 +153,8 @@ def head_items(texts: Sequence[str], headline: int, first: int, blocks: Sequence
             continue
         if 2 * sum(machine_row(texts[p]) for p in span) >= len(span):
             continue
-        if 2 * sum(_numbered(texts[p]) for p in span) >= len(span):
-            continue  # numbered rows above the body are a table of contents (counted_rows.py)
+        if 2 * sum(_contents_row(texts[p]) for p in span) >= len(span):
+            continue  # numbered titles above the body are a table of contents (counted_rows.py)
         out.update(span)
     return out
 
