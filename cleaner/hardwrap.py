@@ -399,14 +399,15 @@ def _closes_paragraph(line: str) -> bool:
 # each such break goes, and so does one after a clause mark or an opening bracket (，、；（“) and
 # one before a line that starts with a mark that only continues one (，。”). Never before a
 # blank, indented or list line, nor between two lines that start with a field's name (``辅料：`` /
-# ``调料：``), nor after a Latin letter (a word space the wrapper took, a name before a heading)
+# ``调料：``; ``12路：`` / ``35路：``), nor after a Latin letter (a word space the wrapper took, a name before a heading)
 # or a number after ASCII (a stamp's 18:48, a date's 06-17), nor next to a table's or a form's cells (a tab, two spaces, an ideographic space inside a line).
 RAGGED_MIN = 3  # breaks inside a clause at least (a two-line list or couplet is no wrap's evidence)
 RAGGED_LINE = 20
 RAGGED_SHARE = 2
 _NUMBER_GOES_ON = re.compile(r"[.,]\d|[%‰℃]")  # a number cut before its point or sign (31 / .1万亿元, 13.8 / %)
 _WORDISH = re.compile(r"[\w\u3400-\u9fff\U00020000-\U0003fffd]")
-_FIELD = re.compile("[\u4e00-\u9fff][ \u3000\u4e00-\u9fff]{1,5}[：:]")
+# A field's key: Han, or a number or letters named by Han (12路：, A组：, 3号线：), and its colon.
+_FIELD = re.compile("(?=[0-9A-Za-z]{0,3}[\u4e00-\u9fff])[0-9A-Za-z\u4e00-\u9fff][ \u30000-9A-Za-z\u4e00-\u9fff]{1,5}[：:]")
 # Cells: a tab, two spaces or an ideographic space inside a line (a table's row, a form's fields).
 _CELLS = re.compile("\t|  |\u3000")
 

@@ -11,6 +11,7 @@ scripts). Each is checked as it is and NFKC-normalised (what the model sees).
 
 import os
 import random
+import re
 import tomllib
 import unicodedata
 from pathlib import Path
@@ -261,6 +262,14 @@ def test_native_reported_speech_agrees_with_python_at_every_position(line):
     from cleaner._native import furniture_reported_at
     for at in range(len(line) + 1):
         assert furniture_reported_at(line, at) == reference.reported_at(line, at), (line, at)
+
+
+@SETTINGS
+@given(line=st.one_of(st.sampled_from(REPORTED), FURNITURE, FOCUSED))
+def test_native_sentence_reports_agree_with_python(line):
+    from cleaner._native import furniture_reports
+    for sentence in re.split("[。！？!?；;]", line):
+        assert furniture_reports(sentence) == reference.reports(sentence), sentence
 
 
 def test_a_notice_in_someones_reported_words_is_none_and_in_the_sites_own_voice_one():

@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.furniture import generic
-from cleaner.furniture.item_runs import article_dated, dated_runs, head_items, heads_schedule, machine_row, tail_items
+from cleaner.furniture.item_runs import article_dated, dated_runs, head_items, heads_schedule, machine_row, schedule_rows, tail_items
 
 PROSE = [
     "本次活动由市文化馆与各街道社区联合举办，面向全市居民免费开放，旨在丰富群众的业余文化生活，"
@@ -147,3 +147,66 @@ def test_a_key_of_when_the_document_was_put_out_is_the_pages_time_not_an_events(
     # time. The model reads lines folded and normalised (an ASCII colon).
     assert not generic._event_time(f"{key}:2024-09-06")
     assert generic._event_time("活动时间:2026年3月12日 9:00-11:00")
+
+
+def test_schedule_rows_are_three_dated_rows_one_under_another():
+    rows = ["6月13日 19:30 滨江队 VS 临海队 市体育中心", "6月14日 19:30 青山队 VS 东湖队 青山体育场", "6月20日 19:30 滨江队 VS 青山队 市体育中心"]
+    assert schedule_rows(["正文", *rows, "正文"]) == {1, 2, 3}
+    assert schedule_rows(["正文", *rows[:2], "正文"]) == set()  # two rows: a byline and a dateline as often
+    # A thread's stamps have its posts between them.
+    assert schedule_rows([rows[0], "回复内容", rows[1], "回复内容", rows[2]]) == set()
+    # Machine dates are a site's list's.
+    assert schedule_rows(["2026-03-10 关于开展活动的通知", "2026-03-08 关于停水的通知", "2026-03-05 关于停电的通知"]) == set()
+
+
+def test_framed_schedule_rows_need_prose_at_most_a_line_away_on_both_sides():
+    rows = ["6月13日 19:30 甲队 VS 乙队", "6月14日 19:30 丙队 VS 丁队", "6月20日 19:30 甲队 VS 丙队"]
+    prose = lambda texts: lambda pos: texts[pos].startswith("正文")  # noqa: E731
+    texts = ["正文", "赛程如下：", *rows, "正文"]
+    assert schedule_rows(texts, prose(texts)) == {2, 3, 4}
+    texts = ["正文", "相关新闻", "广告", *rows, "正文"]
+    assert schedule_rows(texts, prose(texts)) == set()
+    texts = ["标题", *rows, "正文"]
+    assert schedule_rows(texts, prose(texts)) == set()
+
+
+@pytest.mark.parametrize("rows", [
+    ["6月13日 19:30 滨江队 VS 临海队 市体育中心", "6月14日 19:30 青山队 VS 东湖队 青山体育场", "6月20日 19:30 滨江队 VS 青山队 市体育中心"],
+    ["2月17日（年初一）上午9時至下午1時 九龍城普通科門診診所", "2月18日（年初二）上午9時至下午1時 西營盤普通科門診診所",
+     "2月19日（年初三）上午9時至下午1時 元朗普通科門診診所"],
+])
+def test_a_schedule_between_the_body_s_paragraphs_stays(rows):
+    # losses34: a fixture list's rows under a short first paragraph went as bylines (their stamps
+    # ended the body above them), a clinic's holiday hours as dated rows between two paragraphs.
+    title = "城市足球联赛第二阶段赛程出炉_体育_滨江新闻网"
+    page = ["滨江新闻网 首页 时政 民生 体育 文化 视频", "城市足球联赛第二阶段赛程出炉", "2026-06-05 10:20 来源：滨江日报 记者 马骏",
+            "第二阶段比赛将于下周末开打，各队将继续在主场和客场轮流作战。", *rows, PROSE[1], "球票将于比赛前三天在官方小程序发售。",
+            "相关新闻", "城市足球联赛首轮：滨江队主场2:1取胜 05-24", "滨江新闻网 版权所有"]
+    out = clean(page, title)
+    assert all(row in out for row in rows), out
+    assert "2026-06-05 10:20 来源：滨江日报 记者 马骏" not in out and "滨江新闻网 版权所有" not in out
+
+
+def test_a_bare_date_beside_a_place_under_the_headline_is_the_event_s():
+    # losses34: 日期：… over 地點：… under a festival's headline went as head+kv_filled.
+    title = "社区秋季运动会通知_社区动态_滨江街道"
+    page = ["滨江街道 首页 社区动态 办事指南 联系我们", "社区秋季运动会通知", "发布日期：2026-09-20",
+            "日期：2026年10月18日至10月25日（逢周六）", "地点：滨江街道文体中心", *PROSE, "滨江街道办事处 版权所有"]
+    out = clean(page, title)
+    assert "日期：2026年10月18日至10月25日（逢周六）" in out, out
+    assert "发布日期：2026-09-20" not in out
+    assert not generic._event_date(["日期:2026年10月18日", "来源:滨江街道"], 0)  # a byline's date beside its source
+    assert not generic._event_date(["发布日期:2026年10月18日", "地点:文体中心"], 0)  # the page's own time
+
+
+def test_numbered_points_with_clauses_under_the_headline_stay_and_numbered_titles_go():
+    # A statistics bulletin's numbered points went as a table of contents (generic/list).
+    title = "2025年滨江市国民经济和社会发展统计公报_统计公报_滨江市统计局"
+    points = ["1. 全市地区生产总值5123.6亿元，比上年增长5.4%", "2. 一般公共预算收入412.8亿元，增长3.1%",
+              "3. 城镇居民人均可支配收入68512元，增长4.6%"]
+    page = ["滨江市统计局 首页 统计数据 统计分析 统计公报", "2025年滨江市国民经济和社会发展统计公报",
+            "发布时间：2026-03-15 来源：综合处 浏览次数：512", *points, *PROSE, "主办：滨江市统计局 浙ICP备05012345号"]
+    out = clean(page, title)
+    assert all(p in out for p in points), out
+    texts = ["标题", "目录", "1. 起步", "2. 发展", "3. 展望", "正文"]
+    assert head_items(texts, 0, 5, [(2, 4, False)], lambda pos: True, lambda pos: False) == set()

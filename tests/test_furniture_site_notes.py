@@ -39,6 +39,9 @@ def note(text: str, **kw) -> str:
     ("欢迎关注“某某发布”公众号，本号将持续更新。", "acts"),  # a quoted name, the act outside it
     ("关注本公众号，获取更多资讯。", "acts"),  # the page named as what is acted on
     ("本站APP已上线，扫码即可下载。", "acts"),  # the reader asked (即可)
+    # A note's heading before 提醒 names no speaker (the Python _SAID this replaced read 温馨 as one).
+    ("温馨提醒：本站信息仅供参考，不构成投资建议。", "reliance"),
+    ("特别提醒：未经本站授权，请勿转载。", "rights"),
 ])
 def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     assert note(text) == kind
@@ -112,3 +115,17 @@ def test_the_data_file_is_validated(tmp_path: Path):
     bad.write_text('[subjects]\npage = []\nsite = []\nreaders = []\n[matters]\nrights = ["转载"]\n[acts]\nalone = ["点赞收藏"]\n', encoding="utf-8")
     with pytest.raises(ValueError):
         load_note_words.__wrapped__(bad)
+
+
+@pytest.mark.parametrize("sentence", [
+    "法官提醒,网站转载他人作品应当取得授权并注明出处",
+    "本案主审法官表示,本文所涉判决已经生效",
+    "版权是作家的命根子,本站这类平台也应尽到审核义务,刘某对本报记者说",
+    "业内人士指出:转载须经授权",
+])
+def test_the_native_reported_speech_covers_the_cases_of_the_python_it_replaced(sentence):
+    # tests/reference_furniture_features.SITE_NOTES_SAID: the mechanism site_notes.py read before.
+    from reference_furniture_features import SITE_NOTES_SAID
+
+    from cleaner._native import furniture_reports
+    assert SITE_NOTES_SAID.search(sentence) and furniture_reports(sentence)

@@ -517,6 +517,16 @@ def test_a_ragged_line_ending_on_a_stamp_keeps_its_break():
     assert "18:48\n各单位" in joined
 
 
+def test_rows_opening_with_a_key_named_by_a_number_are_no_ragged_wrap():
+    # losses34: a bus notice's route rows (12路：…, 35路：…) were joined to each other and, with the
+    # paragraphs around them, to one line; rows of keyed items stand one under another.
+    page = "\n".join(["4月1日起3条公交线路调整", _fixture_paragraphs()[0], "12路：首班6:00，末班21:30，延伸至高铁东站",
+                      "35路：首班6:30，末班20:00，取消人民医院站", "108路：首班7:00，末班19:30，发车间隔调整为15分钟",
+                      _fixture_paragraphs()[1]])
+    joined = join_hard_wraps(page)
+    assert "高铁东站\n35路" in joined and "人民医院站\n108路" in joined, joined
+
+
 def test_a_number_cut_before_its_point_or_sign_is_joined():
     # A wrap can cut 31.1万亿元 after 31: the rest (.1万亿元) goes on the line before.
     pair = ("全年国内生产总值达到了创纪录的水平，其中第三产业增加值约为31", ".1万亿元，比上年增长百分之五点二，对经济增长的贡献率最高")

@@ -45,8 +45,10 @@ from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.widgets import file_name
+from cleaner.furniture.work_cards import work_card
 from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, TOPIC_FAMILIES, introduces, poll_options, referred, spoken_of, widget
-from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, tail_items
+from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, schedule_rows, tail_items
+from cleaner.furniture.named_links import named_links
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
@@ -125,8 +127,13 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         line.features["template"] = float(t)
     prose = [prose_line(line) and not t for line, t in zip(lines, template)]
     lengths = [len(line.text) for line in lines]
-    barriers = [_barrier(line, p) for line, p in zip(lines, prose)]
     texts = [line.text for line in lines]
+    # A schedule's rows between two of the article's paragraphs (item_runs.schedule_rows: 6月13日 19:30
+    # 滨江队 VS 临海队, one under another) are stamped as a byline or a post is, but a byline is one
+    # line and a thread's stamps have its posts between them: prose right above and right below the
+    # run, it ends no body, and the paragraphs above it stay the article's.
+    schedule = schedule_rows(texts, lambda pos: prose[pos])
+    barriers = [_barrier(line, p) and pos not in schedule for pos, (line, p) in enumerate(zip(lines, prose))]
     ended, headers = marks(texts, lexicon)  # end markers and comment headers: one native call
     # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
     # (a header word such as 网友 or 回复 can stand in an article's subheading).
@@ -266,10 +273,14 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     blocks = list_blocks(texts, [is_paragraph(line.text, line.features) for line in scored])
     out = tail_items(texts, body[1], fits, blocks, lambda pos: caption(scored[pos].text),
                      lambda pos: _stamp(scored[pos].features) or bool(scored[pos].features["in_thread"]))
+    # Between the body's paragraphs, a schedule's rows (item_runs.schedule_rows: a clinic's holiday
+    # hours, a fixture list) are the article's, as under it: each is stamped as a byline is, but a
+    # byline is one line, not a run of them.
+    out |= {pos for pos in schedule_rows(texts) if body[0] <= pos <= body[1] and fits(pos)}
     headline = _headline_above(scored, body[0], title) if title else -1
     if headline >= 0:
         out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading)
-        out |= {pos for pos in range(headline + 1, body[0]) if _event_time(texts[pos]) and fits(pos)}
+        out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)) and fits(pos)}
     return out
 
 
@@ -279,6 +290,20 @@ def _event_time(text: str) -> bool:
     time (发布时间, 更新日期: ``_PAGE_TIME_KEY``). A bare 日期 or 时间 is a byline's as often."""
     key = _TIME_KEY.match(text)
     return bool(key and len(key.group(1)) >= 4 and one_field(text) is not None and not _PAGE_TIME_KEY.search(key.group(1)))
+
+
+# A key of an event's place (地点, 活动地点, 地址, 场地, 会场): the field an event's time stands beside.
+_PLACE_KEY = re.compile(r"^\s*[^\s:]{0,6}?(?:地点|地點|地址|场地|場地|会场|會場)\s*:")
+
+
+def _event_date(texts: list[str], pos: int) -> bool:
+    """A bare 日期 or 时间 field (one field, no key of the page's own time) right above or below a
+    field of a place (``_PLACE_KEY``): an event's time and place under its headline (日期：9月12日至10月1日
+    over 地點：澳門旅遊塔前海面); a byline's date stands beside its source or its author, not a place."""
+    key = _TIME_KEY.match(texts[pos])
+    if not key or one_field(texts[pos]) is None or _PAGE_TIME_KEY.search(key.group(1)):
+        return False
+    return any(0 <= p < len(texts) and _PLACE_KEY.match(texts[p]) and one_field(texts[p]) is not None for p in (pos - 1, pos + 1))
 
 
 def _item_fits(line: Line) -> bool:
@@ -779,6 +804,12 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # The article's counted steps and facts inside its body (counted_rows.py) are its own: no score takes them.
     own_rows = {pos for pos in counted_rows([line.text for line in scored]) if body[0] <= pos <= body[1]}
     own_rows |= introduced_steps(scored, body, headline)
+    # A work's card (work_cards.py: 书名：… 作者：… 出版社：…) under the article's headline, down to its body's
+    # end, is the article's: a review's card of its book. Above the headline (a novel site's head over a
+    # chapter) or under the article it is the site's.
+    own_rows |= {pos for pos in range(headline + 1, body[1] + 1) if headline >= 0 and work_card(scored[pos].text)}
+    # A label over a link that the body's prose names (named_links.py: 报名入口： over its URL, 可通过上方报名入口报名).
+    own_rows |= named_links([line.text for line in scored], lambda pos: body[0] <= pos <= body[1] and prose_line(scored[pos]))
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
     own_rows |= closing | resumed
@@ -852,7 +883,10 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
     done = {d.index for d in out}
-    for pos in zone_stamps(scored, body, headline if article_headline(scored, headline, title) else -1, done | keep):
+    # A schedule's rows (item_runs.schedule_rows) under the headline are stamped as a byline is, but a
+    # byline is one line, not a run of them.
+    schedule = {scored[pos].index for pos in schedule_rows([line.text for line in scored])}
+    for pos in zone_stamps(scored, body, headline if article_headline(scored, headline, title) else -1, done | keep | schedule):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
     done = {d.index for d in out}
     # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.

@@ -12,8 +12,9 @@ kinds of evidence tell such a run from a site's list:
   (``article_dated``), lying wholly below the line the page's title names, with no furniture
   heading or end marker between the headline and the run and at most ``APART`` lines between the
   run and the body, is the article's: a site's lists stand above the headline (its menus, a
-  sidebar) or under a heading of their own (相关阅读). Numbered rows there are a table of
-  contents (``counted_rows.py``), and go as a list.
+  sidebar) or under a heading of their own (相关阅读). Numbered titles there are a table of
+  contents (``counted_rows.py``), and go as a list; numbered rows with a clause in them are points
+  the article states (``1. 全市地区生产总值5123.6亿元，比上年增长5.4%``).
 - **Right under the body**, a run of rows each opening with the article's date or time is the
   article's schedule. Dates a site prints on its lists are the machine's (``2026-03-10``,
   ``[03-08]``, ``03-08 16:30``), and a list of titles dates them at their ends (``标题 04-27``);
@@ -72,6 +73,16 @@ def _numbered(text: str) -> bool:
     return mark is not None and mark[0] != "time"
 
 
+# A clause inside a row (folded: the comma is ASCII; not a number's 5,123): a statement's, not a title's.
+_CLAUSE = re.compile(r",(?!\d)|;")
+
+
+def _contents_row(text: str) -> bool:
+    """A numbered row (``_numbered``) with no clause in it: a table of contents' title (1. 起步,
+    一、总则), not a point the article states (1. 全市地区生产总值5123.6亿元,比上年增长5.4%)."""
+    return _numbered(text) and not _CLAUSE.search(text)
+
+
 def machine_row(text: str) -> bool:
     """A row dated or counted as a site's list dates its titles: a machine's date opening it or a
     machine's date or a count closing it."""
@@ -90,6 +101,33 @@ def dated_runs(texts: Sequence[str], fits: Callable[[int], bool], lo: int, hi: i
                 out.append((rows[start], rows[k - 1]))
             start = k
     return out
+
+
+def schedule_rows(texts: Sequence[str], framed: Callable[[int], bool] | None = None) -> set[int]:
+    """Positions of the runs of at least ``MIN_ROWS`` lines one under another, each
+    ``article_dated`` and none a ``machine_row``: a schedule's rows (a clinic's holiday hours, a
+    fixture list). A byline is one such line; a thread's stamps have its posts between them. With
+    ``framed``, only the runs with a line it holds right above and right below (the article's
+    paragraphs on both sides)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for pos, text in enumerate([*texts, ""]):
+        if text and article_dated(text) and not machine_row(text):
+            run.append(pos)
+            continue
+        if len(run) >= MIN_ROWS and (framed is None or _framed(run[0], pos, len(texts), framed)):
+            out.update(run)
+        run = []
+    return out
+
+
+FRAME_GAP = 1  # lines between a schedule and the paragraph framing it (its introduction, a subheading)
+
+
+def _framed(first: int, after: int, count: int, framed: Callable[[int], bool]) -> bool:
+    """A ``framed`` line within ``FRAME_GAP`` lines above ``first`` and below ``after - 1``."""
+    return any(0 <= p and framed(p) for p in range(first - 1, first - 2 - FRAME_GAP, -1)) and \
+        any(p < count and framed(p) for p in range(after, after + 1 + FRAME_GAP))
 
 
 def head_items(texts: Sequence[str], headline: int, first: int, blocks: Sequence[tuple[int, int, bool]],
@@ -115,8 +153,8 @@ def head_items(texts: Sequence[str], headline: int, first: int, blocks: Sequence
             continue
         if 2 * sum(machine_row(texts[p]) for p in span) >= len(span):
             continue
-        if 2 * sum(_numbered(texts[p]) for p in span) >= len(span):
-            continue  # numbered rows above the body are a table of contents (counted_rows.py)
+        if 2 * sum(_contents_row(texts[p]) for p in span) >= len(span):
+            continue  # numbered titles above the body are a table of contents (counted_rows.py)
         out.update(span)
     return out
 

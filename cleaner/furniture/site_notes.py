@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner._native import furniture_reports
+
 DATA = Path(__file__).resolve().parent / "data"
 NOTE_MAX = 160  # characters: a note is a sentence or three, not a paragraph of the article
 NOTE_REACH = 4  # lines at the body's end read for the site's notes
@@ -41,10 +43,6 @@ _SENTENCES = re.compile(r"[^。！？!?；;]+")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 # Words asking the reader (欢迎, 请, 记得, 点击, 长按, 即可): a call to act is addressed to them.
 _ASKING = re.compile(r"欢迎|请|记得|别忘|可以|可在|可通过|即可|点击|长按|一起|快来|赶快|赶紧")
-# Someone's words reported (法官提醒，…; 业内人士指出，…; …对本报记者说。): the article reports them, the
-# site's note speaks in its own voice and reports no one. A speaker (the clause before the verb) the site
-# names (本站提醒：) is its own.
-_SAID = re.compile(r"(?:表示|指出|认为|提醒|介绍|透露|强调|坦言|回应|解释|称|说)(?:[,:“]|$)")
 # A step or an item of the article's own list: 二、, 3., (一), 第一步, ①.
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]+步|[①-⑳])")
 
@@ -89,9 +87,10 @@ def site_note(text: str, words: NoteWords | None = None, site_only: bool = False
         return ""  # the author speaking of the text (本文为我原创，禁止转载): the article's own words
     text = _QUOTED.sub("", _REPORTER.sub("", text.lower()))
     for sentence in _SENTENCES.findall(text):
-        said = _SAID.search(sentence)
-        if said and not words.subjects.search(sentence[: said.start()].rsplit(",", 1)[-1]):
-            return ""  # someone's words the article reports
+        if furniture_reports(sentence):
+            # Someone's words reported (法官提醒，…; 业内人士指出，…; …对本报记者说): the article reports them,
+            # the site's note speaks in its own voice (本站提醒：, 温馨提醒：) and reports no one.
+            return ""
         if words.alone.search(sentence):
             return "act"
         if (words.site if site_only else words.subjects).search(sentence):

@@ -295,6 +295,12 @@ fn furniture_reported_at(line: &Bound<'_, PyString>, start: usize) -> PyResult<b
     Ok(crate::reported_speech::reported_at(text, at))
 }
 
+/// Does the folded sentence report someone's words (`site_notes`, see `reported_speech::reports`)?
+#[pyfunction]
+fn furniture_reports(sentence: &str) -> bool {
+    crate::reported_speech::reports(sentence)
+}
+
 /// A line's skeleton (`lists.skeleton`, see `furniture::skeleton`).
 #[pyfunction]
 fn furniture_skeleton(line: &Bound<'_, PyString>) -> PyResult<String> {
@@ -482,6 +488,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(furniture_normalise, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_skeleton, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_reported_at, m)?)?;
+    m.add_function(wrap_pyfunction!(furniture_reports, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_row_forms, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_list_blocks, m)?)?;
     m.add_function(wrap_pyfunction!(furniture_best_run, m)?)?;

@@ -1,0 +1,50 @@
+"""A work's card in the article: a book's, a film's or a record's facts as one row of keyed fields,
+under a review's headline or beside its text (``书名：《山河小记》 作者：林默 出版社：滨江文艺出版社``,
+``書名：海港的早晨 作者：許靜宜 出版社：南方文化 出版日期：2026年2月``).
+
+Written with spaces between its fields, such a row has a byline's form: keys with filled values
+under the headline (``作者`` is a byline's key too, and a dated row reads as the page's record),
+and the model takes it as one. What tells it from the site's record is its keys: it names a work
+(``[work_cards] names``: 书名, 片名, 出版社 …) and every key it holds is one of a work's card
+(``[work_cards] keys``: 作者, 译者, 出版日期, 定价, 导演 …), none of the page's own (来源, 编辑,
+浏览, 发布时间). Written with commas, the same card is read by ``field_breaks`` (``undated_facts``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.toml"
+FIELDS_MIN = 2  # keyed fields a card holds at least (a key alone is a heading or a fact)
+# A key opening a field: a word of Han or Latin letters (ISBN) right after the line's start or a
+# break, then a colon (NFKC: ASCII). Not a time's 19:30 (no digit in a key), not inside a title.
+_KEY = re.compile(r"(?:^|[\s,;|])([^\s\d:,;|/·。!?、…()\[\]【】《》<>\"“”]{1,6})\s*:")
+
+
+
+@lru_cache(maxsize=2)
+def card_keys(path: Path = LEXICON) -> tuple[frozenset[str], frozenset[str]]:
+    """(names, keys) of ``[work_cards]``: the keys naming a work, and every key a work's card holds
+    (the names among them)."""
+    table = tomllib.loads(path.read_text(encoding="utf-8")).get("work_cards", {})
+    lists = [table.get(name) for name in ("names", "keys")]
+    if not all(words and all(isinstance(w, str) and w.strip() for w in words) for words in lists):
+        raise ValueError(f"{path}: [work_cards] needs names and keys, lists of keys")
+    names, keys = ({unicodedata.normalize("NFKC", w).strip() for w in words} for words in lists)
+    return frozenset(names), frozenset(keys | names)
+
+
+def work_card(text: str) -> bool:
+    """Is ``text`` (a folded, NFKC line) a work's card: ``FIELDS_MIN`` keyed fields or more, one
+    key naming a work, every key one of a work's card?"""
+    if ":" not in text:
+        return False  # nearly every line
+    found = _KEY.findall(text)
+    if len(found) < FIELDS_MIN:
+        return False
+    names, keys = card_keys()
+    return any(k in names for k in found) and all(k in keys for k in found)
