@@ -38,7 +38,7 @@ from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
-                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded)
+                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded, zhuyin_bytes)
 from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -245,6 +245,9 @@ class Cleaner:
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
             text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))
+            # Zhuyin annotations misread as GBK whose last letter's byte the bracket took ((銊屻劎銊∷�)
+            # is (ㄌㄧㄡˊ)): read before any stage takes their pieces for Han mojibake.
+            text = record("zhuyin-read-as-gbk", zhuyin_bytes.repair(text, guess=cfg.guess_lost))
             # UTF-8 cut inside a character (substr(), a summary's length), then read as GBK: the cut
             # character's bytes off the run's end, before the readers take a `…` after it for them.
             text = record("utf8-cut-read-as-gbk", truncated_runs.repair(text))
