@@ -35,6 +35,7 @@ from cleaner.repair.pinyin import main_reading, pinyin_as_zhuyin, readings, zhuy
 
 LOST = "\ufffd"
 MAX_LOST = 3  # unknown bytes an annotation may hold (each one of 128)
+MAX_LOST_WORD = 2  # and one word of it: its fillings are tried every one (128 ** 2)
 MAX_READINGS = 256  # combinations of the words' readings looked at
 GUESS_MARGIN = 2.0  # log-probability by which the likeliest character's reading must lead the next
 # What a character's other readings cost against its commonest: an annotation spells the reading
@@ -104,7 +105,7 @@ def _read(inside: str, before: list[set[str]], after: str) -> tuple[str, list[tu
         if data is None:
             return None
         lost += data.count(None)
-        if lost > MAX_LOST:
+        if lost > MAX_LOST or data.count(None) > MAX_LOST_WORD:
             return None
         options.append(_fillings(data))
     if not lost or not all(options):
