@@ -39,3 +39,12 @@ def test_a_page_misread_whole_is_read_in_its_code_too():
     result = Cleaner(to="keep").run(_gbk(source))
     assert "print('你好')" in result.text and "这是一段文字" in result.text
     assert not [f for f in result.findings if f.kind == quoted_code.KIND]
+
+
+def test_a_source_file_misread_whole_has_no_prose_and_is_read():
+    # Every line is code (its comments on code lines): every change is inside code, and no prose
+    # says the page was clean.
+    source = 'print("你好，世界")  # 输出问候\nx = f("北京市", 3);  // 调用函数\n'
+    result = Cleaner(to="keep").run(_gbk(source))
+    assert 'print("你好，世界")' in result.text and 'f("北京市", 3)' in result.text
+    assert not [f for f in result.findings if f.kind == quoted_code.KIND]

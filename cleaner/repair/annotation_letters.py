@@ -103,13 +103,8 @@ def _reread_glued(text: str) -> tuple[str, int]:
         if read is None:
             continue
         words = read[0]
-        before = _read_before(text, done, m.start())
-        out += [text[done : m.start() - len(before[1])], before[0], opening, words] if before else \
-            [text[done : m.start()], opening, words]
+        out += [text[done : m.start()], opening, words]
         done = end
-        if closed := _read_closing(text, end):
-            out.append(closed[0])
-            done = closed[1]
         count += 1
     if not count:
         return text, 0
@@ -140,63 +135,13 @@ def _reread_between(text: str) -> tuple[str, int]:
         read = _read_words(text[i:end], _GBK_PIECE, _gbk_bytes, lost=False)
         if read is None:
             continue
-        # The Han before, whose last bytes are the opening's, read exactly as before a glued one.
-        before = _read_before(text, done, i)
-        out += [text[done : i - len(before[1])], before[0], read[0]] if before else [text[done:i], read[0]]
+        out += [text[done:i], read[0]]
         done = end
-        if closed := _read_closing(text, end):
-            out.append(closed[0])
-            done = closed[1]
         count += 1
     if not count:
         return text, 0
     out.append(text[done:])
     return "".join(out), count
-
-
-MAX_CLOSING = 8  # characters after a glued closing bracket read for the first boundary both readings share
-
-
-def _read_closing(text: str, at: int) -> tuple[str, int] | None:
-    """The glued closing bracket at ``at`` and the Han after it, read to the first place where the
-    GBK characters and the UTF-8 ones end together (銆戝湡 is 】土: e3 80 | 91 e5 | 9c 9f), exactly:
-    (the reading, where it ends in ``text``); None where no such place comes, a byte being lost.
-    Left to the Han runs, the few characters there read beside the bracket just read (】 and
-    letters before them) were too short a run to be trusted."""
-    if LOST in text[at : at + 2 * MAX_CLOSING]:
-        return None  # the Han after holds a lost byte: the runs' to read whole, with its context
-    data = b""
-    for k in range(at, min(len(text), at + MAX_CLOSING)):
-        pair = gbk.encode_char(text[k])
-        if pair is None or len(pair) != 2:
-            return None
-        data += pair
-        try:
-            read = data.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        return (read, k + 1) if len(read) > 1 and all(ch > "\u2fff" for ch in read) else None
-    return None
-
-
-def _read_before(text: str, done: int, at: int) -> tuple[str, str] | None:
-    """The Han before a glued opening bracket at ``at`` (its first byte starts a character in both
-    readings; or the bracket itself, held out of step, ends before ``at``), read exactly: the longest run of GBK characters back from it (not before ``done``)
-    whose bytes are UTF-8 Han, 2 characters at least (the runs leave such a short one, 涓夊勾 for 三年,
-    between brackets they read); (the reading, the run), or None."""
-    start = at
-    while start > done and at - start < MAX_CLOSING and len(gbk.encode_char(text[start - 1]) or b"") == 2:
-        start -= 1
-    if LOST in text[max(done, start - MAX_CLOSING) : start]:
-        return None  # a run holding a lost byte is the Han runs' to read whole: its context is theirs
-    for k in range(start, at - 1):
-        try:
-            read = text[k:at].encode("gbk").decode("utf-8")
-        except UnicodeError:
-            continue
-        if all(ch > "\u2fff" for ch in read) and text[k:at] != read:
-            return read, text[k:at]
-    return None
 
 
 def _glued_end(text: str, start: int, closing: bytes) -> int | None:

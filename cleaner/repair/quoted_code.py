@@ -16,10 +16,16 @@ the page was damaged and every repair stands.
 
 from __future__ import annotations
 
+import re
+
 from cleaner import codelines
 from cleaner.model import Finding
 
 KIND = "quoted-mojibake"
+# Han characters the page's prose (outside its code) holds at least for the rule to say anything:
+# a source file misread whole, its comments on code lines, has none, and is read.
+MIN_PROSE_HAN = 8
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def confined(before: str, after: str) -> list[Finding] | None:
@@ -29,8 +35,8 @@ def confined(before: str, after: str) -> list[Finding] | None:
     if before == after or ("`" not in before and not codelines.code_spans(before)):
         return None
     spans = sorted(codelines.inline_code_spans(before) + codelines.code_spans(before))
-    if not spans:
-        return None
+    if not spans or _prose_han(before, spans) < MIN_PROSE_HAN:
+        return None  # a source file misread whole has no prose to have stayed clean
     old_lines, new_lines = before.split("\n"), after.split("\n")
     if len(old_lines) != len(new_lines):
         return None
@@ -48,6 +54,14 @@ def confined(before: str, after: str) -> list[Finding] | None:
             findings.append(Finding(KIND, a, reading))
         offset += len(old) + 1
     return findings
+
+
+def _prose_han(text: str, spans: list[tuple[int, int]]) -> int:
+    count = done = 0
+    for a, b in spans:
+        count += len(_HAN.findall(text, done, max(done, a)))
+        done = max(done, b)
+    return count + len(_HAN.findall(text, done))
 
 
 def _changed(old: str, new: str) -> tuple[int, int, int]:
