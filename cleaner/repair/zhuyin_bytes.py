@@ -12,9 +12,10 @@ Here the annotation's bytes are read with each U+FFFD one unknown byte: every fi
 the words zhuyin syllables is a reading. One reading is taken; among several (a lost tone mark:
 ㄌㄧㄡ with ˉ ˊ ˇ or ˋ all spell syllables), the one whose syllables spell readings of the
 characters annotated (their bytes before the bracket, read as UTF-8: the text there is mojibake
-still) is taken when it is the only one. A letter read from a lost byte is a guess and a
+still; a character whose last byte the bracket took weighed by the model between its neighbours),
+taken when it leads the next by GUESS_MARGIN. A letter read from a lost byte is a guess and a
 ``lost-byte`` finding: with one reading alone it names none other; chosen by the reading, it names
-the runner-up, with an infinite margin (no other letter spells a reading of the character). An
+the runner-up and the margin (infinite where no other reading spells a reading at all). An
 annotation no reading decides is written with the letters its bytes hold and U+FFFD for the rest
 (``(ㄌㄧㄡ�)``): a later pass cannot read it as Han, and no letter is invented. ``guess=False``
 writes every guessed letter as U+FFFD.
@@ -23,14 +24,15 @@ writes every guessed letter as U+FFFD.
 from __future__ import annotations
 
 from itertools import product
+from math import prod
 from typing import NamedTuple
 
 import regex
 
-from cleaner.repair import decoders, holes
-from cleaner.repair.mojibake import GUESS_KIND, MojibakeRepair
-from cleaner.repair.annotation_letters import ZHUYIN, zhuyin_syllables
 from cleaner.langmodel import model
+from cleaner.repair import decoders, holes
+from cleaner.repair.annotation_letters import ZHUYIN, zhuyin_syllables
+from cleaner.repair.mojibake import GUESS_KIND, MojibakeRepair
 from cleaner.repair.pinyin import main_reading, pinyin_as_zhuyin, readings, zhuyin_key, zhuyin_reading
 
 LOST = "\ufffd"
@@ -45,7 +47,7 @@ MAX_BEFORE = 12  # characters before the bracket read for the characters annotat
 # An annotation in ASCII parentheses (a ``]`` is a GBK trail byte: the lead before it takes it):
 # misread pieces, spaces and apostrophes, at least one U+FFFD.
 _BRACKETED = regex.compile(r"\(([^\x00-\x1f!-&(-/:-@\[-`{-~0-9\n]{2,60})\)")
-_WORD_BREAK = regex.compile(r"[ '’]+")
+_WORD = regex.compile(r"[^ '’]+")  # the words of an annotation, between spaces or apostrophes
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -97,7 +99,7 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
 
 
 def _read(inside: str, before: list[set[str]], after: str) -> tuple[str, list[tuple[int, holes.Choice]]] | None:
-    words = [(m.start(), m.group()) for m in regex.finditer(r"[^ '’]+", inside)]
+    words = [(m.start(), m.group()) for m in _WORD.finditer(inside)]
     options: list[list[str]] = []
     lost = 0
     for _, word in words:
@@ -110,20 +112,13 @@ def _read(inside: str, before: list[set[str]], after: str) -> tuple[str, list[tu
         options.append(_fillings(data))
     if not lost or not all(options):
         return None  # whole bytes are annotation_letters' to read; a word no filling makes zhuyin is no zhuyin
-    combos = list(product(*options)) if _count(options) <= MAX_READINGS else []
+    combos = list(product(*options)) if prod(len(o) for o in options) <= MAX_READINGS else []
     if not combos:
         return None
     chosen = (combos[0], None, float("inf")) if len(combos) == 1 else _by_reading(combos, before, after)
     if chosen is None:
         return _partial(inside, words), []
     return _spliced(inside, words, *chosen)
-
-
-def _count(options: list[list[str]]) -> int:
-    n = 1
-    for o in options:
-        n *= len(o)
-    return n
 
 
 def _bytes(word: str) -> list[int | None] | None:
@@ -158,7 +153,10 @@ def _fillings(data: list[int | None]) -> list[str]:
     return out
 
 
-def _by_reading(combos: list[tuple[str, ...]], before: list[set[str]], after: str) -> tuple[tuple[str, ...], tuple[str, ...] | None, float] | None:
+Chosen = tuple[tuple[str, ...], tuple[str, ...] | None, float]  # a reading, its runner-up, the margin
+
+
+def _by_reading(combos: list[tuple[str, ...]], before: list[set[str]], after: str) -> Chosen | None:
     """The reading whose syllables spell readings of the characters annotated, if one does.
 
     A syllable spells a reading by its tone (``ˊ`` on 流 liú); the neutral tone's ``˙``, which any
@@ -177,7 +175,7 @@ def _by_reading(combos: list[tuple[str, ...]], before: list[set[str]], after: st
     else:
         return None
     scored.sort(key=lambda sc: -sc[0])
-    if len(scored) == 1:  # the next best: the likeliest reading no character spells
+    if len(scored) == 1:  # the runner-up: another reading the bytes allow, which no character spells
         runner = next(c for c in combos if c != scored[0][1])
         return scored[0][1], runner, float("inf")
     margin = scored[0][0] - scored[1][0]
@@ -185,8 +183,9 @@ def _by_reading(combos: list[tuple[str, ...]], before: list[set[str]], after: st
 
 
 def _spelled(words: tuple[str, ...], before: list[set[str]], after: str, neutral: bool) -> float | None:
-    """How likely the characters are that ``words`` spell, read from the end of ``before``
-    (0 where each is known; ``after``: the character after the annotation); None if they spell none."""
+    """How likely the characters are that ``words`` spell, read from the end of ``before`` (0 where
+    each is known and read its commonest way; ``after``: the character after the annotation); None
+    if they spell none."""
     syllables = [s for w in words for s in _split(w)]
     if len(syllables) > len(before):
         return None
