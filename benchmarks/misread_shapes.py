@@ -1,6 +1,6 @@
 """Errors per 1,000 characters on damage families outside the damage matrix's cells.
 
-    .venv/bin/python benchmarks/misread_shapes.py [--paragraphs N] [--split measure|build] [--family F ...]
+    .venv/bin/python benchmarks/misread_shapes.py [--paragraphs N] [--skip K] [--split measure|build] [--family F ...]
 
 Each family takes measured Wikipedia paragraphs (``wiki_split.measure_paragraphs``, Simplified),
 damages them as pages in the wild are damaged, and cleans them with ``to="keep"`` and furniture
@@ -100,6 +100,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=30)
     ap.add_argument("--split", choices=("measure", "build"), default="measure")
+    ap.add_argument("--skip", type=int, default=0, help="measure the paragraphs after the first K (held out)")
     ap.add_argument("--family", nargs="*", default=None)
     ap.add_argument("--show", type=int, default=0)
     args = ap.parse_args()
@@ -107,10 +108,10 @@ def main() -> None:
 
     cleaner = Cleaner(to="keep", remove_furniture=False)
     source = measure_paragraphs if args.split == "measure" else build_paragraphs
-    paragraphs = [p for p in source("zh-hans") if 60 <= len(p) <= 600][: args.paragraphs]
+    paragraphs = [p for p in source("zh-hans") if 60 <= len(p) <= 600][args.skip : args.skip + args.paragraphs]
     totals: dict[str, list[int]] = {}
     shown: dict[str, int] = {}
-    for k, paragraph in enumerate(paragraphs):
+    for k, paragraph in enumerate(paragraphs, args.skip):
         rng = random.Random(3300 + k)
         for family, (ref, damaged, as_bytes) in families(paragraph, rng).items():
             if args.family and family not in args.family:

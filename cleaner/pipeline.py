@@ -38,8 +38,8 @@ from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
-                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded)
-from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
+                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded, zhuyin_bytes)
+from cleaner.repair import base64_bodies, json_strings, quoted_code, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -245,6 +245,9 @@ class Cleaner:
             text = apply("repair", "backslash-escaped-bytes", escaped_bytes.repair, text)
             # GB18030's four-byte codes a GBK decoder marked (Espa�0�9a): one character each.
             text = record("gb18030-four-byte-read-as-gbk", four_byte.repair(text, guess=cfg.guess_lost))
+            # Zhuyin annotations misread as GBK whose last letter's byte the bracket took ((銊屻劎銊∷�)
+            # is (ㄌㄧㄡˊ)): read before any stage takes their pieces for Han mojibake.
+            text = record("zhuyin-read-as-gbk", zhuyin_bytes.repair(text, guess=cfg.guess_lost))
             # UTF-8 cut inside a character (substr(), a summary's length), then read as GBK: the cut
             # character's bytes off the run's end, before the readers take a `…` after it for them.
             text = record("utf8-cut-read-as-gbk", truncated_runs.repair(text))
@@ -379,6 +382,7 @@ class Cleaner:
         shifted = False  # the page shows the pinyin damage (once found, for every round and both repairs)
         read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
         if cfg.fix_mojibake:
+            unread, steps_before, findings_before = text, len(steps), len(findings)
             # Read again while a reading changes the text: what one reading put back (a layer peeled,
             # a byte put in step) may be misread text itself, and a second clean would read it then.
             # Clean text changes nothing in the first round and pays for no other.
@@ -398,6 +402,13 @@ class Cleaner:
                     break
                 if rounds and cfg.guess_lost:  # an earlier round's guesses this one read again are no more
                     findings[:found_before] = _guesses_still_there(findings[:found_before], text)
+            # Mojibake a clean page quotes as code (an encoding article's example) is what the
+            # author wrote: where the readings changed nothing but code, they are undone, reported.
+            if (quoted := quoted_code.confined(unread, text)) is not None:
+                text, shifted, read_other = unread, False, ()
+                del steps[steps_before:]
+                del findings[findings_before:]
+                findings.extend(quoted)
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)

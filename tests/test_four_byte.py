@@ -60,3 +60,12 @@ def test_one_candidate_the_model_knows_among_hundreds_is_not_named():
     broken = _read_by_gbk("他说这个字（쭦）是韩文。")
     assert "\ufffd4\ufffd3" in broken
     assert repair(broken).text == "他说这个字（\ufffd）是韩文。"
+
+
+def test_a_page_holding_a_two_byte_code_gbk_lacks_still_has_its_codes_read():
+    # € is GB18030's a2 e3, which GBK lacks: two marks before the digits. They are no four-byte
+    # code and stay (one of a few dozen codes, not read); the four-byte code beside them is read.
+    page = "商品价格为€100，西班牙语写作España，是一个国家。".encode("gb18030").decode("gbk", "replace")
+    assert "\ufffd\ufffd100" in page and "Espa\ufffd0\ufffd9a" in page
+    out = repair(page)
+    assert out.count == 1 and "Espa\ufffda" in out.text and "\ufffd\ufffd100" in out.text

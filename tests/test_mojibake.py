@@ -1075,6 +1075,14 @@ def test_a_tone_number_annotation_is_evidence_for_the_character_before_it():
     assert fix_utf8_as_gbk(damaged)[0].startswith("共获得7个(ge4)")
 
 
+def test_a_zhuyin_annotation_is_evidence_for_the_character_before_it():
+    # 元 (e5 85 83) and 大 (e5 a4 a7) lost their last byte beside "(": without the reading the
+    # model chose 內 and 头; ㄩㄢˊ is yuán, ㄉㄚˋ dà.
+    for source in ("攻打长宗我部元(ㄩㄢˊ)亲，原本预期", "元亲无法派出大(ㄉㄚˋ)量军队出战，"):
+        damaged = source.encode("utf-8").decode("gbk", "replace")
+        assert fix_utf8_as_gbk(damaged)[0] == source
+
+
 def test_a_private_use_character_of_gbk_is_read_with_the_run_around_it():
     # U+E004 (ee 80 84): its 80 GBK rejects alone; the reading goes through it to 中央.
     damaged = "这是组成部分。\ue004中央人民政府的机构。".encode("utf-8").decode("gbk", "replace")

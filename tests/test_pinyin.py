@@ -2,7 +2,8 @@
 
 import pytest
 
-from cleaner.repair.pinyin import main_reading, pinyin_as_zhuyin, written_reading, zhuyin_key, zhuyin_reading
+from cleaner.repair.pinyin import (main_reading, pinyin_as_zhuyin, written_reading, zhuyin_as_pinyin, zhuyin_key,
+                                   zhuyin_reading)
 
 
 @pytest.mark.parametrize(("ch", "written", "reading"), [
@@ -37,3 +38,7 @@ def test_pinyin_spelled_in_zhuyin(syllable, zhuyin):
 def test_zhuyin_tones_are_read_wherever_the_mark_stands():
     assert [zhuyin_key(z) for z in ("ㄍㄨㄛˊ", "ㄧ", "ㄧˉ", "˙ㄉㄜ", "ㄉㄜ˙", "ㄩˇ")] == \
         ["ㄍㄨㄛ2", "ㄧ1", "ㄧ1", "ㄉㄜ5", "ㄉㄜ5", "ㄩ3"]
+
+
+def test_zhuyin_spelled_in_pinyin():
+    assert [zhuyin_as_pinyin(z) for z in ("ㄌㄧㄡˊ", "ㄍㄨㄥ", "ㄌㄩˋ", "ㄓ", "˙ㄉㄜ", "ㄅㄅ")] == ["liú", "gōng", "lǜ", "zhī", "", ""]

@@ -267,7 +267,7 @@ def _letters_already(piece: str) -> bool:
 
 def _all_pinyin(inside: str) -> bool:
     words = [w for w in _WORD_BREAK.split(inside.strip()) if w]
-    return bool(words) and all(_syllables(w.lower()) or _zhuyin_syllables(w) for w in words)
+    return bool(words) and all(_syllables(w.lower()) or zhuyin_syllables(w) for w in words)
 
 
 # Zhuyin: the letters (U+3105-312F; the last three are dialects') and the tone marks ˉ ˊ ˇ ˋ ˙.
@@ -276,7 +276,7 @@ _ZHUYIN_TONES = "ˉˊˇˋ˙"
 
 
 @lru_cache(maxsize=4096)
-def _zhuyin_syllables(word: str) -> bool:
+def zhuyin_syllables(word: str) -> bool:
     """Does ``word`` split into zhuyin syllables (ㄍㄨㄛˊ, ˙ㄉㄜ, ㄓㄨㄥㄍㄨㄛˊ), each spelling a reading?"""
     if not word:
         return True
@@ -286,7 +286,7 @@ def _zhuyin_syllables(word: str) -> bool:
         if k < len(word) and word[k] in _ZHUYIN_TONES and syllable[-1] not in _ZHUYIN_TONES:
             continue  # the tone mark after belongs to this syllable
         if zhuyin_key(syllable)[:-1] and (zhuyin_key(syllable) in known or zhuyin_key(syllable)[:-1] + "5" in known
-                                           or syllable[0] == "˙") and _zhuyin_syllables(word[k:]):
+                                           or syllable[0] == "˙") and zhuyin_syllables(word[k:]):
             return True
     return False
 

@@ -18,7 +18,8 @@ before a digit is the last byte of a character cut off, which GBK pairs with wha
 other decoders do write a mark before a digit: a UTF-8 decoder reading GBK (岖1岬2 is `�1�2`),
 and such a page is all marks. So the codes are read only on a page that shows what a GBK decoder
 of GB18030 text shows: Chinese read as it was (``MIN_HAN`` Han characters at least) and, of its
-U+FFFD, nine in ten or more in runs of codes. A run of the marks touching another digit or
+U+FFFD, nine in ten or more in runs of codes (or in pairs before ASCII: a two-byte code GB18030
+has and GBK lacks, € above all, is two marks there, and is left). A run of the marks touching another digit or
 U+FFFD (``2004�3�1�``, a date whose units ``--no-guess`` wrote as U+FFFD) is not read.
 ``errors="ignore"`` leaves the digits alone, with nothing to tell them from a number.
 """
@@ -35,6 +36,10 @@ from cleaner.repair import holes, mojibake
 LOST = "\ufffd"
 # Whole codes only: one or more (mark, digit, mark, digit), with no digit or mark on either side.
 _CODES = re.compile("(?<![0-9\ufffd])(?:\ufffd[0-9]\ufffd[0-9])+(?![0-9\ufffd])")
+# A two-byte code GB18030 has and GBK lacks (€ is a2 e3) before ASCII: GBK marks its lead (the pair
+# is unassigned), then its trail, a lead before an ASCII byte: two marks (价格��100). Such a page's
+# other marks; they count with the codes' marks below, and are not read (one of a few dozen codes).
+_TWO_BYTE = re.compile("(?<![0-9\ufffd])\ufffd\ufffd(?=[\x20-\x7e])")
 LEADS = range(0x81, 0x85)  # first byte of the four-byte codes of the Basic Multilingual Plane
 SECOND_LEADS = range(0x81, 0xFF)
 
@@ -89,7 +94,7 @@ def repair(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     if LOST not in text:
         return mojibake.MojibakeRepair(text, 0, [])  # the common case: one search
     runs = list(_CODES.finditer(text))
-    marks = sum(len(m.group()) // 2 for m in runs)
+    marks = sum(len(m.group()) // 2 for m in runs) + 2 * len(_TWO_BYTE.findall(text))
     if not runs or 10 * marks < 9 * text.count(LOST) or len(_HAN.findall(text, 0, 4096)) < MIN_HAN:
         return mojibake.MojibakeRepair(text, 0, [])  # no GBK reading of GB18030 text (see the module)
     pieces: list[str] = []

@@ -23,7 +23,7 @@ from cleaner import _native, leftovers, pagefacts
 from cleaner.langmodel import AFTER_DIGIT, model, per_char
 from cleaner.model import Finding
 from cleaner.repair import annotation_letters, context, decoders, gbk, holes, latin_layers, reread, startgate, variants
-from cleaner.repair.pinyin import SYLLABLE, annotates, has_tone, with_tone_mark
+from cleaner.repair.pinyin import SYLLABLE, annotates, has_tone, with_tone_mark, zhuyin_as_pinyin
 from cleaner.script.fold import fold, fold_sensitive
 from cleaner.textedit import replace_at
 
@@ -1309,14 +1309,17 @@ def _keep_reading(item: list, syllable: str) -> None:
 
 
 _ANNOTATION_AFTER = regex.compile(r"\((" + SYLLABLE.pattern + r")([1-5]?)\)")
+_ZHUYIN_AFTER = regex.compile(r"\(([\u3105-\u312fˉˊˇˋ]+)\)")
 
 
 def _annotation_after(text: str, end: int) -> str | None:
     """The syllable of an annotation ``(guó)`` or ``(guo2)`` right after ``end``, tone-marked
-    (``guó``); None when there is none. A tone number is evidence as a mark is: 个(ge4) reads gè."""
+    (``guó``); None when there is none. A tone number is evidence as a mark is: 个(ge4) reads gè;
+    so is a zhuyin syllable with its tone (流(ㄌㄧㄡˊ) reads liú)."""
     m = _ANNOTATION_AFTER.match(text, end)
     if not m:
-        return None
+        z = _ZHUYIN_AFTER.match(text, end)
+        return (zhuyin_as_pinyin(z.group(1)) or None) if z else None
     if m.group(2) and not has_tone(m.group(1)):
         return with_tone_mark(m.group(1).replace("v", "ü"), int(m.group(2)))
     return m.group(1)

@@ -229,3 +229,19 @@ def pinyin_as_zhuyin(syllable: str) -> str:
     if final not in _FINALS:
         return ""
     return _INITIALS.get(initial, "") + _FINALS[final] + str(tone)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_by_zhuyin() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for syllable in sorted(all_syllables()):
+        key = pinyin_as_zhuyin(syllable)
+        if key and not key.endswith("5"):
+            out.setdefault(key, syllable)
+    return out
+
+
+def zhuyin_as_pinyin(written: str) -> str:
+    """The tone-marked pinyin syllable a zhuyin syllable spells (ㄌㄧㄡˊ -> liú; "" for none, and
+    for the neutral tone, which any syllable takes)."""
+    return _pinyin_by_zhuyin().get(zhuyin_key(written), "")
