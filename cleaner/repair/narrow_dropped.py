@@ -1,0 +1,257 @@
+"""GBK read by gb2312 with ``errors="ignore"``: the lost characters whose trail byte was left.
+
+Why: a crawler that sets ``r.encoding = "gb2312"`` on a GBK page and decodes with ``ignore``
+loses every character outside GB2312 (Traditional forms, rarer names) without a mark. What
+Python's gb2312 decoder does with such a pair ``L T`` (always: ``L`` is rejected alone and
+reading starts again at ``T``; docs/repair.md §5.7.1):
+
+- ``T`` 40-7e (a third of GBK's extension): ``T`` is read as ASCII, the lead is gone. The line
+  shows a letter or sign among Han (镕 e9 46 in 朱镕基 leaves ``朱F基``): the letter says where
+  the character was and is its trail byte, so the character is one of the ~126 whose trail it is.
+- ``T`` 80-a0 (every row GB2312 lacks a trail for), or ``T`` a1-fe before an ASCII byte or
+  before a byte it makes no GB2312 pair with: ``T`` is rejected too, both bytes gone, nothing
+  left to place the loss by.
+- ``T`` a1-fe before a byte it makes a GB2312 pair with: read out of step (喆 86 b4 in 陶喆，
+  leaves 陶矗 of b4 a3, and the ， after it lost) until a pair fails.
+
+This module reads the first kind: a line holding several such letters (``MIN_TRAILS``) is read
+in GBK with the lost lead put before each letter that stands alone among Han, each letter
+either the trail of one of the characters that leaves it or itself (the character model
+chooses, between the known characters around it: ``holes.choose_ranked``); each character
+chosen is a guess with its runner-up and margin. The reading must give the line back through
+gb2312 with ``ignore`` exactly, read likelier than the line, and the rest of the line must be
+running text. Without guessing, each character chosen is written U+FFFD (the letter taken out):
+a mark with no known byte of its own beside it, which ``narrow_tables`` does not read.
+"""
+
+from __future__ import annotations
+
+from cleaner.langmodel import per_char
+from cleaner.repair import holes, mojibake, multi_byte_marks, narrow_tables
+from cleaner.repair.mojibake import MojibakeRepair
+
+DECODER = "gb2312"  # the decoder that dropped the bytes
+SOURCE = "gbk"  # the page's own encoding
+LOST = "\ufffd"
+# A line is read when this many trail bytes stand alone among its Han, at least, of which
+# MIN_STRANGE are no capital letter: a capital between Han is an initial, a blood group or a
+# vitamin (A型, 維生素C) in clean text as often as a lost character, and the model finds a letter
+# there likelier than the character lost (ASCII letters are one class to it); a lowercase letter
+# or a sign (_ @ [ ^ ` { ~) glued to Han is almost never text (GBK's trails are two thirds such).
+MIN_TRAILS = 2
+MIN_STRANGE = 2
+MAX_RUN = 3  # ASCII trail bytes side by side at most (lost characters in a row: 資並開 leaves YK_)
+
+
+def repair(text: str, guess: bool = True) -> MojibakeRepair:
+    """Lines of ``text`` that gb2312 read from GBK dropping bytes, with each character whose trail
+    byte it left read back; a finding for every character chosen."""
+    lines = text.split("\n")
+    findings = []
+    count = at = 0
+    for k, line in enumerate(lines):
+        read = _line(line, text[at - 1 : at] if at else "") if _trails(line) else None
+        if read is not None:
+            out = []
+            for c in read:
+                char = c.char if guess or not c.guessed else LOST
+                if c.guessed:
+                    findings.append(holes.guess_finding(mojibake.GUESS_KIND, at + len("".join(out)), c.char, c.alternative, c.margin))
+                out.append(char)
+            lines[k] = "".join(out)
+            count += 1
+        at += len(lines[k]) + 1
+    return MojibakeRepair("\n".join(lines), count, findings) if count else MojibakeRepair(text, 0, [])
+
+
+def _trails(line: str) -> list[int]:
+    """Offsets of the ASCII characters of ``line`` that may be a lost character's trail byte:
+    40-7e, in a run of at most MAX_RUN such characters at the line's start or after a character
+    beyond ASCII, and not before an ASCII letter (a word: Python3 is no lost character; a trail
+    before a number is one, 約200 leaves s200); [] where fewer than MIN_TRAILS."""
+    found = []
+    n = len(line)
+    i = 0
+    while i < n:
+        start = i if i == 0 and _trail_byte(line[0]) else i + 1
+        if start == i + 1 and (line[i] <= "\x7f" or start >= n or not _trail_byte(line[start])):
+            i += 1
+            continue
+        j = start
+        while j < n and _trail_byte(line[j]):
+            j += 1
+        after = line[j] if j < n else ""
+        # At the line's start the run must be followed by a character beyond ASCII (the next one
+        # of the running text), not a sign or a space.
+        if j - start <= MAX_RUN and not (after.isascii() and after.isalpha()) and (start or after > "\x7f"):
+            found += range(start, j)
+        i = j
+    strange = sum(1 for k in found if not "A" <= line[k] <= "Z")
+    return found if len(found) >= MIN_TRAILS and strange >= MIN_STRANGE else []
+
+
+def _trail_byte(ch: str) -> bool:
+    return "\x40" <= ch <= "\x7e"
+
+
+def _line(line: str, prev: str) -> list[holes.Choice] | None:
+    """``line`` read back in GBK with a lead byte lost before each of its trail letters and the
+    runs read out of step put back in step; None unless the reading passes."""
+    if LOST in line or not _gb2312(line):
+        return None  # a replacing decoder's marks (narrow_tables reads those), or not gb2312's text
+    trails = set(_trails(line))
+    chains = _chains(line, trails, prev)
+    read = _reading(line, prev, trails, chains)
+    if read is None and chains:
+        read = _reading(line, prev, trails, {})
+    return read
+
+
+def _reading(line: str, prev: str, trails: set[int], chains: dict[int, int]) -> list[holes.Choice] | None:
+    """``line`` read with its ``trails`` and ``chains`` put back, if the reading passes."""
+    built = _items(line, trails, chains)
+    if built is None:
+        return None
+    items, open_trails = built
+    # The surviving characters are GB2312's, which tell nothing of the lost ones' script.
+    chosen = holes.choose_ranked(items, prev, final=True, script_known=False)
+    for _ in range(narrow_tables.ROUNDS):
+        # A run's last character's trail was let be any byte gb2312 rejects before some byte where
+        # the next byte is a lost lead: now that that lead is chosen, only those it rejects before it.
+        if not _narrowed(items, chosen, open_trails):
+            break
+        chosen = holes.choose_ranked(items, prev, final=True, script_known=False)
+    read = "".join(c.char for c in chosen)
+    if sum(c.guessed for c in chosen) < MIN_TRAILS or read.encode(SOURCE, errors="replace").decode(DECODER, errors="ignore") != line:
+        return None
+    score = per_char(read)
+    if score <= mojibake.FLUENT or score <= per_char(line):
+        return None
+    # The rest of the line is the page's own text: running text (GBK of a clean page read so).
+    sure = "".join(c.char for c in chosen if not c.guessed and c.char > "\x7f")
+    rare = [ch for ch in mojibake.rare_chars(sure) if not narrow_tables.punctuation(ch)]
+    if len(sure) < narrow_tables.MIN_SURE or len(rare) > narrow_tables.MAX_RARE_SHARE * len(sure):
+        return None
+    return chosen
+
+
+def _gb2312(line: str) -> bool:
+    try:
+        line.encode(DECODER)
+    except UnicodeEncodeError:
+        return False  # a character gb2312 never gives: it did not read the line
+    return True
+
+
+def _narrowed(items: list[list], chosen: list[holes.Choice], open_trails: list[int]) -> bool:
+    """Narrow each item of ``open_trails`` to the characters whose trail gb2312 rejects before
+    the next character's lead as chosen; did any change?"""
+    changed = False
+    for k in open_trails:
+        following = chosen[k + 1].char.encode(SOURCE, errors="replace")[0]
+        allowed = set(_rejected(following))
+        kept = [ch for ch in items[k][2] if ch.encode(SOURCE, errors="replace")[-1] in allowed]
+        if kept and len(kept) < len(items[k][2]):
+            items[k][2] = kept
+            changed = True
+    for item in items:
+        item[0] = item[2][0]
+    return changed
+
+
+def _items(line: str, trails: set[int], chains: dict[int, int]) -> tuple[list[list], list[int]] | None:
+    """The items ``holes.choose_ranked`` chooses among for ``line``: a character at each trail
+    letter (its lead lost), k + 1 characters for each run of k read out of step (``chains``: first
+    offset -> last), the rest each its own; None where a run's bytes make no GBK character. With
+    them the items whose trail byte was dropped before a lost lead (``_narrowed``)."""
+    items: list[list] = []
+    open_trails: list[int] = []
+    end = 0  # byte offset, for the choices' ends
+    k = 0
+    while k < len(line):
+        code = line[k].encode(DECODER)
+        if k in trails:
+            groups = [[c for c in _characters(code[0]) if c]]
+            k += 1
+        elif k in chains:
+            last = chains[k]
+            # The byte after the run, unless it is a lost lead (a trail letter's, another run's).
+            after = last + 1
+            following = line[after].encode(DECODER)[0] if after < len(line) and after not in trails and after not in chains else None
+            groups = _chain(line[k : last + 1].encode(DECODER), following)
+            if groups is None:
+                return None
+            if following is None and after < len(line):
+                open_trails.append(len(items) + len(groups) - 1)
+            k = last + 1
+        else:
+            # The page's character for these bytes: gb2312 shows a1aa as ― (U+2015), GBK as —.
+            groups = [[code.decode(SOURCE, errors="replace")]]
+            k += 1
+        for candidates in groups:
+            end += 2
+            items.append([candidates[0], end, candidates])
+    return items, open_trails
+
+
+def _chain(data: bytes, following: int | None) -> list[list[str]] | None:
+    """The candidates of the characters a run read out of step stood for: ``data`` (its bytes as
+    gb2312 read them) is the lost character's trail, then whole characters, then the lead of one
+    whose trail gb2312 rejected before ``following`` (the byte after the run; None: not known)."""
+    first = [c for lead in _rejected(data[0]) if (c := narrow_tables.pair(SOURCE, lead, data[0]))]
+    middle = [narrow_tables.pair(SOURCE, data[i], data[i + 1]) for i in range(1, len(data) - 1, 2)]
+    last = [c for trail in _rejected(following) if (c := narrow_tables.pair(SOURCE, data[-1], trail))]
+    if not first or not last or not all(middle):
+        return None
+    return [first, *([c] for c in middle), last]
+
+
+def _rejected(following: int | None) -> tuple[int, ...]:
+    return multi_byte_marks.rejected_before(DECODER, following)
+
+
+# Runs read out of step: at most this many characters (a run goes on while each misread pair is
+# one of GB2312's, about half the time), each run's reading scored on its window of WINDOW
+# characters each side, and taken where it reads MIN_GAIN a character likelier than the window.
+MAX_CHAIN = 3
+WINDOW = 3
+MIN_GAIN = 1.5
+
+
+def _chains(line: str, trails: set[int], prev: str) -> dict[int, int]:
+    """The runs of ``line`` read out of step, first offset -> last: each run of 1..MAX_CHAIN
+    characters beyond ASCII that reads much likelier put back in step, the best first, none
+    overlapping another or a trail letter."""
+    scored = []
+    n = len(line)
+
+    def reading(lo: int, hi: int, chain: dict[int, int]) -> float | None:
+        """The score of ``line[lo:hi]`` read with its trail letters and ``chain`` put back."""
+        built = _items(line[lo:hi], {k - lo for k in trails if lo <= k < hi}, chain)
+        if built is None:
+            return None
+        items = built[0]
+        before = line[lo - 1] if lo else prev
+        return per_char("".join(c.char for c in holes.choose_ranked(items, before, final=hi == n, script_known=False)))
+
+    for a in range(n):
+        for b in range(a, min(a + MAX_CHAIN, n)):
+            if line[b] <= "\x7f" or b in trails:
+                break
+            lo, hi = max(0, a - WINDOW), min(n, b + 1 + WINDOW)
+            score = reading(lo, hi, {a - lo: b - lo})
+            if score is not None and (gain := score - reading(lo, hi, {})) > MIN_GAIN:
+                scored.append((gain, a, b))
+    taken: dict[int, int] = {}
+    used: set[int] = set()
+    for _gain, a, b in sorted(scored, reverse=True):
+        if used.isdisjoint(range(a - 1, b + 2)):
+            taken[a] = b
+            used.update(range(a, b + 1))
+    return taken
+
+
+def _characters(trail: int) -> list[str]:
+    """The GBK characters gb2312 leaves as ``trail`` alone: its lead rejected, every lead GBK pairs
+    with it (GB2312 has no pair with an ASCII trail)."""
+    return [narrow_tables.pair(SOURCE, lead, trail) for lead in range(0x81, 0xFF)]
