@@ -33,12 +33,14 @@ from cleaner.repair.mojibake import MojibakeRepair
 DECODER = "gb2312"  # the decoder that dropped the bytes
 SOURCE = "gbk"  # the page's own encoding
 LOST = "\ufffd"
-# A page is read when this many trail bytes stand alone among its Han, at least, are lowercase
-# letters: clean text glues capitals (A型, 維生素C, NBA), signs (11:00～12:00 written ~, 纲|目,
-# [书香], -{后}-) and digits to Han, seldom a lowercase letter alone; GBK's trails are 26
-# lowercase letters of 63 (measured on the wiki corpus: 5 clean paragraphs of 3,104 changed with
-# signs counted, none without).
-MIN_STRANGE = 2
+# A page is read when its trail bytes standing alone among Han show this many different runs
+# holding a lowercase letter with Han on both sides: clean text glues capitals (A型, 維生素C, NBA),
+# signs (11:00～12:00 written ~, 纲|目, [书香], -{后}-), units and variables (5m的, 数为n，) to
+# Han, and web text a word or two repeated (uc浏览器, 读到tw的, 推迟了n次), but seldom several
+# different lowercase letters each alone; GBK's trails are 26 lowercase letters of 63, and a page
+# of Traditional text read by gb2312 shows dozens (measured: no clean paragraph of the wiki
+# corpus, no page of the web-page corpus read so; with any two lowercase trails, 26 and 3 were).
+MIN_STRANGE = 3
 # Trail bytes stand beside CJK characters and punctuation (from U+2E80), not beside the Latin,
 # Greek or pinyin letters GB2312 also holds (mäki, wēn).
 CJK = "\u2e80"
@@ -52,7 +54,7 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     found = [_trails(line) for line in lines]
     # The page is one decoder's reading: its lines' trail letters together say whether it lost
     # bytes so (a Simplified page loses a rare name now and then, one letter a line: 凉茶m for 舖).
-    if sum(_lowercase(line, trails) for line, trails in zip(lines, found)) < MIN_STRANGE:
+    if len(set().union(*(_lowercase(line, trails) for line, trails in zip(lines, found)))) < MIN_STRANGE:
         return MojibakeRepair(text, 0, [])
     findings = []
     count = at = 0
@@ -90,16 +92,35 @@ def _trails(line: str) -> list[int]:
         after = line[j] if j < n else ""
         # At the line's start the run must be followed by a character beyond ASCII (the next one
         # of the running text), not a sign or a space.
-        if j - start <= MAX_RUN and not _word(line[start:j], after) and (start or after >= CJK) and not "\x7f" < after < CJK:
+        if start == i + 1 and line[i].isdigit():
+            if j == start + 1 and after >= CJK:
+                found.append(start)  # one after a number, before Han: 萬 of 200萬 leaves 200f胡, 時 0r至
+        elif j - start <= MAX_RUN and not _word(line[start:j], after) and (start or after >= CJK) and not "\x7f" < after < CJK:
             found += range(start, j)
-        elif start == i + 1 and line[i].isdigit() and j == start + 1 and after >= CJK:
-            found.append(start)  # one after a number, before Han: 萬 of 200萬 leaves 200f胡, 時 0r至
         i = j
     return found
 
 
-def _lowercase(line: str, trails: list[int]) -> int:
-    return sum(1 for k in trails if "a" <= line[k] <= "z")
+def _lowercase(line: str, trails: list[int]) -> set[str]:
+    """The runs of trail letters of ``line`` holding a lowercase letter, with Han on both sides (a
+    variable n or a word of before punctuation, a unit after a digit are text's), but not a
+    capital's symbol (Na)."""
+    runs = set()
+    for k in trails:
+        if "a" <= line[k] <= "z":
+            lo, hi = k, k + 1
+            while lo > 0 and _trail_byte(line[lo - 1]):
+                lo -= 1
+            while hi < len(line) and _trail_byte(line[hi]):
+                hi += 1
+            run = line[lo:hi]
+            if _han(line[lo - 1 : lo]) and _han(line[hi : hi + 1]) and not (len(run) > 1 and run.isalpha() and run[0].isupper() and k > lo):
+                runs.add(run)
+    return runs
+
+
+def _han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
 
 
 def _word(run: str, after: str) -> bool:
@@ -108,7 +129,8 @@ def _word(run: str, after: str) -> bool:
     short word (now, Bad)? Lost characters side by side leave letters of no case pattern (orI)."""
     if after.isascii() and (after.isalpha() or after == " "):
         return True
-    return len(run) > 1 and run.isalpha() and (run.isupper() or run.istitle() or (len(run) > 2 and run.islower()))
+    # Two letters of no case but a capital first are as often two trails (學課 leaves Wn) as a word.
+    return len(run) > 1 and run.isalpha() and (run.isupper() or (len(run) > 2 and (run.istitle() or run.islower())))
 
 
 def _trail_byte(ch: str) -> bool:
