@@ -33,13 +33,15 @@ from cleaner.repair.mojibake import MojibakeRepair
 DECODER = "gb2312"  # the decoder that dropped the bytes
 SOURCE = "gbk"  # the page's own encoding
 LOST = "\ufffd"
-# A page is read when its trail bytes standing alone among Han show this many different runs
-# holding a lowercase letter with Han on both sides: clean text glues capitals (A型, 維生素C, NBA),
-# signs (11:00～12:00 written ~, 纲|目, [书香], -{后}-), units and variables (5m的, 数为n，) to
-# Han, and web text a word or two repeated (uc浏览器, 读到tw的, 推迟了n次), but seldom several
-# different lowercase letters each alone; GBK's trails are 26 lowercase letters of 63, and a page
-# of Traditional text read by gb2312 shows dozens (measured: no clean paragraph of the wiki
-# corpus, no page of the web-page corpus read so; with any two lowercase trails, 26 and 3 were).
+# A page is read when its trail bytes standing alone with Han on both sides show MIN_RUNS
+# different runs, MIN_STRANGE of them holding a lowercase letter: clean text glues capitals (A型,
+# 維生素C, NBA), signs (11:00～12:00 written ~, 纲|目, [书香], -{后}-), units and variables (5m的,
+# 数为n，) to Han, and web text a word or two repeated (uc浏览器, 读到tw的, 推迟了n次), seldom
+# many different letters and signs each alone; a page of Traditional text read by gb2312 shows
+# dozens (GBK's trails are 26 lowercase letters of 63). Measured: no clean paragraph of the wiki
+# corpus, in pages of 1, 5 or 20, and no page of the web-page corpus is read; with any two
+# lowercase trails, 26 paragraphs and 3 pages were.
+MIN_RUNS = 5
 MIN_STRANGE = 3
 # Trail bytes stand beside CJK characters and punctuation (from U+2E80), not beside the Latin,
 # Greek or pinyin letters GB2312 also holds (mäki, wēn).
@@ -54,7 +56,8 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     found = [_trails(line) for line in lines]
     # The page is one decoder's reading: its lines' trail letters together say whether it lost
     # bytes so (a Simplified page loses a rare name now and then, one letter a line: 凉茶m for 舖).
-    if len(set().union(*(_lowercase(line, trails) for line, trails in zip(lines, found)))) < MIN_STRANGE:
+    runs = set().union(*(_between_han(line, trails) for line, trails in zip(lines, found)))
+    if len(runs) < MIN_RUNS or sum(1 for run in runs if any("a" <= ch <= "z" for ch in run)) < MIN_STRANGE:
         return MojibakeRepair(text, 0, [])
     findings = []
     count = at = 0
@@ -101,21 +104,19 @@ def _trails(line: str) -> list[int]:
     return found
 
 
-def _lowercase(line: str, trails: list[int]) -> set[str]:
-    """The runs of trail letters of ``line`` holding a lowercase letter, with Han on both sides (a
-    variable n or a word of before punctuation, a unit after a digit are text's), but not a
-    capital's symbol (Na)."""
+def _between_han(line: str, trails: list[int]) -> set[str]:
+    """The runs of trail bytes of ``line`` with Han on both sides (a variable n or a word of
+    before punctuation, a unit after a digit are text's), but not a symbol (Na, Cl)."""
     runs = set()
     for k in trails:
-        if "a" <= line[k] <= "z":
-            lo, hi = k, k + 1
-            while lo > 0 and _trail_byte(line[lo - 1]):
-                lo -= 1
-            while hi < len(line) and _trail_byte(line[hi]):
-                hi += 1
-            run = line[lo:hi]
-            if _han(line[lo - 1 : lo]) and _han(line[hi : hi + 1]) and not (len(run) > 1 and run.isalpha() and run[0].isupper() and k > lo):
-                runs.add(run)
+        lo, hi = k, k + 1
+        while lo > 0 and _trail_byte(line[lo - 1]):
+            lo -= 1
+        while hi < len(line) and _trail_byte(line[hi]):
+            hi += 1
+        run = line[lo:hi]
+        if _han(line[lo - 1 : lo]) and _han(line[hi : hi + 1]) and not (len(run) == 2 and run.isalpha() and run.istitle()):
+            runs.add(run)
     return runs
 
 
