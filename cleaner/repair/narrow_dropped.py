@@ -143,11 +143,36 @@ def _line(line: str, trails: list[int], prev: str) -> list[holes.Choice] | None:
     runs read out of step put back in step; None unless the reading passes."""
     if LOST in line or not _gb2312(line):
         return None  # a replacing decoder's marks (narrow_tables reads those), or not gb2312's text
-    chains = _chains(line, set(trails), prev)
-    read = _reading(line, prev, set(trails), chains)
-    if read is None and chains:
-        read = _reading(line, prev, set(trails), {})
-    return read
+    taken = set(trails)
+    for _ in range(AGAIN):
+        chains = _chains(line, taken, prev)
+        read = _reading(line, prev, taken, chains)
+        if read is None and chains:
+            read = _reading(line, prev, taken, {})
+        if read is None:
+            return None
+        # An ASCII byte beside a run read out of step (玄{⒗沃 of 玄劉牢) stands among Han only once
+        # the run is read: a trail too, or a second clean (of a page converted to GB2312's script
+        # after) would read it there.
+        more = _uncovered(line, taken, "".join(c.char for c in read))
+        if not more:
+            return read
+        taken |= more
+    return None
+
+
+# Readings of a line at most, each with the trail bytes the one before showed among Han.
+AGAIN = 3
+
+
+def _uncovered(line: str, trails: set[int], read: str) -> set[int]:
+    """The ASCII characters of ``line`` left as they were that ``read`` shows as trail bytes."""
+    kept = [k for k, ch in enumerate(line) if ch <= "\x7f" and k not in trails]
+    shown = [j for j, ch in enumerate(read) if ch <= "\x7f"]
+    if len(kept) != len(shown):
+        return set()
+    at = dict(zip(shown, kept))
+    return {at[j] for j in _trails(read) if j in at}
 
 
 def _reading(line: str, prev: str, trails: set[int], chains: dict[int, int]) -> list[holes.Choice] | None:
