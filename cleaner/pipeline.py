@@ -249,9 +249,13 @@ class Cleaner:
             # character's bytes off the run's end, before the readers take a `…` after it for them.
             text = record("utf8-cut-read-as-gbk", truncated_runs.repair(text))
             # GBK read as gb2312: each mark one byte of the page's own table (narrow_tables.PAIRS).
+            narrow = text
             text = record("read-by-narrower-table", narrow_tables.repair(text, guess=cfg.guess_lost))
-            # The same read with errors="ignore": the characters whose trail byte it left (朱F基).
+            # The same read with errors="ignore": the characters whose bytes left a trace (朱F基).
             text = record("dropped-by-narrower-table", narrow_dropped.repair(text, guess=cfg.guess_lost))
+            if text != narrow:
+                # A page gb2312 read: its ・ and ― on the lines that lost nothing are GBK's · and —.
+                text = record("read-by-narrower-table", narrow_dropped.gbk_forms(text))
             # UTF-8 read as cp1252 and then NFKC-normalised (² made 2, ¼ 1⁄4): each folded byte
             # written back where UTF-8 needs it, exactly, before the spaces below and any reader.
             text = record("nfkc-folded-bytes", mojibake.MojibakeRepair(*folded_bytes.repair(text), []))
