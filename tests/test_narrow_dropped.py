@@ -96,3 +96,21 @@ def test_through_the_cleaner_it_is_a_step_and_a_second_clean_changes_nothing():
     assert any(s.name == "dropped-by-narrower-table" for s in result.steps)
     assert errors(result.text, PAGE) < errors(damaged(PAGE), PAGE) / 2
     assert cleaner.clean(result.text) == result.text
+
+
+def test_on_a_page_gb2312_read_its_middle_dots_and_dashes_are_gbks():
+    # a1a4 and a1aa: gb2312 shows ・ and ―, GBK · and —; GBK has no ・ and its ― gb2312 shows as D.
+    assert "约翰·海克特——".encode("gbk").decode("gb2312") == "约翰・海克特――"
+    page = "约翰・海克特――麦克阿瑟\n青砥・高砂駅"  # the second line holds a character gb2312 never gives
+    fixed = narrow_dropped.gbk_forms(page)
+    assert fixed.text == "约翰·海克特——麦克阿瑟\n青砥・高砂駅"
+    assert fixed.count == 1
+
+
+def test_a_page_gb2312_read_with_a_middle_dot_on_a_line_that_lost_nothing():
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    page = PAGE + "\n约翰·海克特是一位作家。"
+    result = cleaner.run(damaged(page), details=True)
+    assert result.text.endswith("\n约翰·海克特是一位作家。")
+    # A clean page with ・ (no line read as gb2312's) keeps it.
+    assert cleaner.clean("青砥・高砂之间的列车。") == "青砥・高砂之间的列车。"
