@@ -54,6 +54,8 @@ STAGES = {
     "four-byte codes": ("repair/four_byte.py", "repair"),
     "zhuyin read as gbk": ("repair/zhuyin_bytes.py", "repair"),
     "narrower tables": ("repair/narrow_tables.py", "repair"),
+    "narrower tables, bytes dropped": ("repair/narrow_dropped.py", "repair"),
+    "narrower tables, gbk forms": ("repair/narrow_dropped.py", "gbk_forms"),
     "nfkc folded bytes": ("repair/folded_bytes.py", "repair"),
     "case folded bytes": ("repair/case_folded.py", "repair"),
     "width folded bytes": ("repair/width_folded.py", "repair"),

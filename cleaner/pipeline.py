@@ -38,7 +38,7 @@ from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
-                            lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded, zhuyin_bytes)
+                            lone_signs, narrow_dropped, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded, zhuyin_bytes)
 from cleaner.repair import base64_bodies, json_strings, quoted_code, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -252,7 +252,13 @@ class Cleaner:
             # character's bytes off the run's end, before the readers take a `…` after it for them.
             text = record("utf8-cut-read-as-gbk", truncated_runs.repair(text))
             # GBK read as gb2312: each mark one byte of the page's own table (narrow_tables.PAIRS).
+            narrow = text
             text = record("read-by-narrower-table", narrow_tables.repair(text, guess=cfg.guess_lost))
+            # The same read with errors="ignore": the characters whose bytes left a trace (朱F基).
+            text = record("dropped-by-narrower-table", narrow_dropped.repair(text, guess=cfg.guess_lost))
+            if text != narrow:
+                # A page gb2312 read: its ・ and ― on the lines that lost nothing are GBK's · and —.
+                text = record("read-by-narrower-table", narrow_dropped.gbk_forms(text))
             # UTF-8 read as cp1252 and then NFKC-normalised (² made 2, ¼ 1⁄4): each folded byte
             # written back where UTF-8 needs it, exactly, before the spaces below and any reader.
             text = record("nfkc-folded-bytes", mojibake.MojibakeRepair(*folded_bytes.repair(text), []))

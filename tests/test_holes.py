@@ -266,6 +266,16 @@ def test_both_scripts_keep_their_candidates_when_the_text_is_mixed():
     assert items[2] == ["席", 9, ["席"]]
 
 
+def test_where_the_known_characters_cannot_tell_the_script_both_are_kept():
+    # A narrower table (gb2312 reading GBK) lost exactly the characters outside it: the ones left
+    # look Simplified (挡 欢 read out of step) while the lost ones are Traditional.
+    items = [["国", 3, ["国"]], ["说", 6, ["说"]], ["師", 9, ["師", "席"]]]
+    holes.narrow(items, "", script_known=False)
+    assert items[2][2] == ["師", "席"]
+    holes.narrow(items, "")
+    assert items[2][2] == ["席"]
+
+
 def test_a_guess_is_no_fullwidth_digit_alone():
     # ！ (ef bc 81) and ０ (ef bc 90) both fit a hole of cp1252; the model scores ０ as any digit.
     items = [["他", 1, ["他"]], ["０", 2, ["０", "！", "，"]], ["。", 3, ["。"]]]

@@ -96,24 +96,27 @@ def choose(items: list[list], prev: str, final: bool, guess: bool = True) -> lis
     return [(c.char, c.end, c.guessed) for c in choose_ranked(items, prev, final, guess)]
 
 
-def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True) -> list[Choice]:
+def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True, script_known: bool = True) -> list[Choice]:
     """Each item ([character, end offset, candidates], as ``reread.read`` gives them) chosen, with
     each guess's rank-2 alternative and margin, for a finding per guess.
 
     ``prev``: the text before (its last character conditions the first choice); ``final``: the
     stream ends a paragraph, so sentence-final punctuation is likelier there. Each item's
-    character is set to the chosen one.
+    character is set to the chosen one. ``script_known=False``: the characters read for sure do
+    not tell the script of the lost ones (a narrower table lost exactly the characters outside
+    it, Traditional forms among them), so the guesses keep both scripts.
     """
-    narrow(items, prev)
+    narrow(items, prev, script_known)
     return [Choice(*c) for c in _native.choose_ranked(model().native, items, prev, final, guess)]
 
 
-def narrow(items: list[list], prev: str) -> None:
+def narrow(items: list[list], prev: str, script_known: bool = True) -> None:
     """The steps before the Viterbi that narrow each guess's candidates (the oracle,
     tests/reference_holes.py, takes them from here): the script around it, the forms that script
-    writes, no fullwidth digit alone."""
-    _one_script(items, prev)
-    _usual_forms(items, prev)
+    writes, no fullwidth digit alone. ``script_known=False``: the forms either script writes."""
+    if script_known:
+        _one_script(items, prev)
+    _usual_forms(items, prev, script_known)
     _no_lone_fullwidth_digits(items, prev)
 
 
@@ -169,7 +172,7 @@ def _one_script(items: list[list], prev: str) -> None:
         _keep_only(items, traditional if script == "simplified" else simplified)
 
 
-def _usual_forms(items: list[list], prev: str) -> None:
+def _usual_forms(items: list[list], prev: str, script_known: bool = True) -> None:
     """Guesses are forms the stream's script writes (``variants``): the model scores 噹 as 当 and
     傢 as 家, so in Traditional text a mark for 全國 came back 噹. A form running text of the
     stream's script seldom writes among its fold group is no candidate (of both scripts together
@@ -187,7 +190,7 @@ def _usual_forms(items: list[list], prev: str) -> None:
         after = items[k + 1][0] if k + 1 < len(items) and len(items[k + 1][2]) == 1 else ""
         return bool(before and before + c in pairs) or bool(after and c + after in pairs)
 
-    _keep_only(items, variants.rare_forms(_stream_script(items, prev)), in_a_word)
+    _keep_only(items, variants.rare_forms(_stream_script(items, prev) if script_known else None), in_a_word)
 
 
 # Digits written fullwidth (０-９): the model scores them as any digit (what follows a number), but

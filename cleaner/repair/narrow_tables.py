@@ -94,13 +94,13 @@ def _line(line: str, prev: str) -> list[holes.Choice] | None:
     # The rest of the line is the page's own text, as it was: clean running text (a Big5 page
     # read as GBK has marks too, among kana and rare Han, and its marks read as anything).
     sure = "".join(c.char for c in chosen if not c.guessed and c.char > "\x7f")
-    rare = [ch for ch in mojibake.rare_chars(sure) if not _punctuation(ch)]
+    rare = [ch for ch in mojibake.rare_chars(sure) if not punctuation(ch)]
     if len(sure) < MIN_SURE or len(rare) > MAX_RARE_SHARE * len(sure):
         return None
     return chosen
 
 
-def _punctuation(ch: str) -> bool:
+def punctuation(ch: str) -> bool:
     """Is ``ch`` CJK or fullwidth punctuation? The model finds 「」〈〉 rare, where a Traditional
     page quotes with them on every line; no misreading is told by them."""
     return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
@@ -200,7 +200,7 @@ def _characters(stream: list[int | None], i: int, decoder: str, source: str) -> 
     lead, trail = stream[i], stream[i + 1]
     after = stream[i + 2] if i + 2 < len(stream) else None
     trails = [trail] if trail is not None else _rejected(decoder, after)
-    found = [ch for b in trails for a in ([lead] if lead is not None else _rejected(decoder, b)) if (ch := _pair(source, a, b))]
+    found = [ch for b in trails for a in ([lead] if lead is not None else _rejected(decoder, b)) if (ch := pair(source, a, b))]
     if len(found) > MAX_CANDIDATES:
         # Both bytes unknown: thousands of characters; the likeliest alone are chosen among.
         unigram = model().unigram
@@ -230,7 +230,7 @@ def _text_after(stream: list[int | None], k: int) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _pair(source: str, lead: int, trail: int) -> str:
+def pair(source: str, lead: int, trail: int) -> str:
     """The character ``lead trail`` is in ``source`` ("" for none, or one no page writes)."""
     try:
         ch = bytes((lead, trail)).decode(source)
