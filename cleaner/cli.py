@@ -270,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         signal.signal(signal.SIGINT, previous_int)
+        interrupts.clear()  # the run is over: a library call after it in this process is no part of it
 
 
 def _stderr_to_nothing() -> None:
