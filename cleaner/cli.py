@@ -28,6 +28,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from cleaner import interrupts
 from cleaner.config import TARGETS, Config
 from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
@@ -230,7 +231,9 @@ def entry() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _stderr_to_nothing()
+    interrupts.clear()
     previous = signal.signal(signal.SIGTERM, _terminate)
+    previous_int = interrupts.install_sigint()
     try:
         if argv[:1] == ["rules"]:
             from cleaner.furniture.rules_cli import main as rules_main
@@ -253,13 +256,21 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
-    except Exception as exc:  # never a traceback for the user; CLEANER_DEBUG=1 shows it
+    except BaseException as exc:  # never a traceback for the user; CLEANER_DEBUG=1 shows it
+        if not interrupts.is_document_failure(exc):
+            raise  # SystemExit's kin (GeneratorExit): not ours to turn into a message
+        if interrupts.pending():  # a library turned the signal into its own error (cleaner.interrupts)
+            interrupted = interrupts.pending() is KeyboardInterrupt
+            print(f"cleaner: {'interrupted' if interrupted else 'terminated'}", file=sys.stderr)
+            return 130 if interrupted else 143
         if os.environ.get("CLEANER_DEBUG"):
             traceback.print_exc()
         print(f"cleaner: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
+        interrupts.clear()  # the run is over: a library call after it in this process is no part of it
 
 
 def _stderr_to_nothing() -> None:
@@ -282,7 +293,7 @@ class Terminated(BaseException):
 
 
 def _terminate(signum, frame):
-    raise Terminated()
+    raise interrupts.arrived(Terminated)
 
 
 def _check_user_rules(ruleset, folders: list[Path]) -> None:

@@ -209,3 +209,37 @@ def test_a_page_that_breaks_off_is_written_failed_and_read_again_next_run(tmp_pa
         assert len(report.failed) == 1 and "the rest is lost" in report.failed[0][1] and not report.skipped
     kept = gzip.decompress((tmp_path / "out" / "cut.txt.gz").read_bytes()).decode().splitlines()
     assert 10000 < len(kept) < 20000 and kept[-1].endswith("国务院副总理。")
+
+
+def test_a_saved_page_s_files_and_other_non_pages_are_skipped_by_kind_not_failed(tmp_path):
+    # A browser's "Web page, complete": NAME.html beside NAME_files/ (scripts, style sheets,
+    # pictures, ad frames). Its scripts were cleaned into the corpus and its pictures failed.
+    src, out = tmp_path / "src", tmp_path / "out"
+    assets = src / "0512_files"
+    assets.mkdir(parents=True)
+    (src / "0512.html").write_text("<html><body><p>国务院今天召开常务会议，研究部署有关工作。</p></body></html>", encoding="utf-8")
+    (assets / "common.js").write_text('function say(msg) { return "<p>" + msg + "</p>"; }\n', encoding="utf-8")
+    (assets / "ad.htm").write_text("<html><body><p>广告</p></body></html>", encoding="utf-8")
+    (assets / "logo.gif").write_bytes(b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,")
+    (src / "style.css").write_text("p { margin: 0 }\n", encoding="utf-8")
+    (src / "photo.JPG").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)))
+    (src / "img_files").mkdir()  # no img.html beside it: an ordinary folder, read as usual
+    (src / "img_files" / "note.txt").write_text("国务院今天召开常务会议。\n", encoding="utf-8")
+    listed: list = []
+    report = Report(echo=False)
+    list(folder.plan(src, out, report, None, listed))
+    skipped = {path.rsplit("/", 1)[1]: why for path, status, why in listed if status == "skipped"}
+    assert set(skipped) == {"0512_files", "style.css", "photo.JPG"}
+    assert "0512.html" in skipped["0512_files"] and "(image)" in skipped["photo.JPG"]
+    assert report.skips == {"saved page's files": 1, "style sheet": 1, "image": 1}
+    report = _run(src, out)
+    assert report.exit_code == 0 and not report.failed
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")) == \
+        ["0512.txt", "img_files/note.txt"]
+
+
+def test_a_non_page_named_on_the_command_line_is_cleaned(tmp_path):
+    page = tmp_path / "notes.js"
+    page.write_text("国务院今天召开常务会议。\n", encoding="utf-8")
+    report = Report(echo=False)
+    assert [job[2] for job in folder.plan(tmp_path, tmp_path / "out", report, None, files=[str(page)])] == ["notes.js"]

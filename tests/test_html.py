@@ -58,7 +58,8 @@ def test_http_header_charset_wins_over_meta():
 
 def test_http_header_wins_when_both_charsets_decode():
     data = page("<p>國務院辦公廳</p>", '<meta charset="gbk">').encode("big5")
-    assert html_to_text(data).text == "瓣叭皘快そ芔"  # the meta alone: valid GBK, wrong text
+    data.decode("gbk")  # the meta alone: valid GBK (瓣叭皘快そ芔), wrong text; the likelier Big5 reading wins
+    assert html_to_text(data).text == "國務院辦公廳"
     assert html_to_text(data, "text/html; charset=big5").text == "國務院辦公廳"
 
 
@@ -71,6 +72,40 @@ def test_valid_utf8_wins_over_a_declared_legacy_charset():
 def test_server_default_latin1_does_not_hide_a_right_meta():
     data = page(f"<p>{ARTICLE}</p>", '<meta charset="gb2312">').encode("gbk")
     assert html_to_text(data, "text/html; charset=ISO-8859-1").text == ARTICLE
+
+
+HANT = "香港特別行政區政府今日公布，全年旅客共2億5220萬人次，較去年增加百分之三點五。"
+
+
+def test_a_false_gb2312_meta_over_big5_gives_way_to_the_big5_reading():
+    # GB18030 reads Big5 bytes whole (2億5220萬 as 2货5220萬, the title as 羉砰): the declaration
+    # decodes, but into rare characters; the detector's Big5 reading is clearly likelier.
+    data = page(f"<p>{HANT}</p>", '<meta charset="gb2312"><title>繁體測試</title>').encode("big5")
+    data.decode("gb18030")
+    assert html_to_text(data).text == HANT and html_to_text(data).meta["title"] == "繁體測試"
+    honest = page(f"<p>{ARTICLE}</p>", '<meta charset="gb2312">').encode("gbk")
+    assert html_to_text(honest).text == ARTICLE
+
+
+@pytest.mark.parametrize("header", ["ISO-8859-1", "windows-1252", "iso-8859-15"])
+def test_a_server_default_single_byte_charset_gives_way_to_a_chinese_reading(header):
+    # No <meta>, or one that fails (a stray byte): a single-byte declaration decodes anything, so
+    # the detector's reading wins when it is Chinese text (was ÒÕÊõÊ·ÑÐ¾¿ for 艺术史研究).
+    data = page(f"<p>{ARTICLE}</p>", "<title>艺术史研究</title>").encode("gbk")
+    got = html_to_text(data, f"text/html; charset={header}")
+    assert got.text == ARTICLE and got.meta["title"] == "艺术史研究"
+    stray = page(f"<p>{ARTICLE}</p>STRAY<p>{ARTICLE}</p>", '<meta charset="gb2312">').encode("gbk").replace(b"STRAY", b"\xff")
+    assert "国务院" in html_to_text(stray, f"text/html; charset={header}").text
+
+
+@pytest.mark.parametrize("codec, header, text", [
+    ("cp1252", "ISO-8859-1", "Le café était très bon à Genève; l'été à Zürich, Größe, señor, ação."),
+    ("cp1251", "windows-1251", "Москва — столица России, крупнейший по численности населения город."),
+    ("cp1250", "windows-1250", "Příliš žluťoučký kůň úpěl ďábelské ódy. Zażółć gęślą jaźń."),
+])
+def test_a_single_byte_page_keeps_its_declared_charset(codec, header, text):
+    data = page(f"<p>{text}</p>" * 5).encode(codec)
+    assert decode_html(data, f"text/html; charset={header}") == data.decode(codec)
 
 
 def test_unknown_charset_name_is_ignored():

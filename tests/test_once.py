@@ -91,3 +91,47 @@ def test_rules_learn_reads_a_pipe_once(tmp_path):
                    timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "learned from 30 document(s) of donghu.example.com" in proc.stderr.decode()
+
+
+def test_paced_lines_mark_where_the_input_paused_and_lose_no_byte():
+    import io
+
+    from cleaner.io.once import PAUSE, paced_lines
+
+    read, write = os.pipe()
+    pieces = [b'{"a": 1}\n{"a": 2}\n{"a"', b': 3}\n', b'{"a": 4}']  # a record cut across writes, a last one without its end
+
+    def produce():
+        for piece in pieces:
+            os.write(write, piece)
+            threading.Event().wait(1.0)  # well over PAUSE_AFTER
+        os.close(write)
+
+    threading.Thread(target=produce, daemon=True).start()
+    with io.BufferedReader(io.FileIO(read, closefd=True), buffer_size=1 << 20) as fh:
+        got = list(paced_lines(fh, read))
+    assert b"".join(got) == b"".join(pieces)
+    assert [line for line in got if line != PAUSE] == [b'{"a": 1}\n', b'{"a": 2}\n', b'{"a": 3}\n', b'{"a": 4}']
+    assert got[got.index(b'{"a": 2}\n') + 1] == PAUSE  # paused after the two whole records that had come
+
+
+def test_a_record_on_a_pipe_comes_out_before_the_input_ends():
+    # A slow producer (`tail -f log.jsonl | cleaner --jsonl`) saw nothing until 64 KB or its end.
+    import sys
+
+    exe = Path(sys.executable).parent / "cleaner"
+    proc = subprocess.Popen([str(exe), "--jsonl", "--jobs", "2"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    try:
+        record = {"id": 1, "text": "國(guó)務(wù)院副總理近日調研。"}
+        proc.stdin.write((json.dumps(record, ensure_ascii=False) + "\n").encode())
+        proc.stdin.flush()
+        out = []
+        reader = threading.Thread(target=lambda: out.append(proc.stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(timeout=60)  # the input stays open all the while
+        assert out and json.loads(out[0])["text"] == "国务院副总理近日调研。"
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+    assert proc.returncode == 0

@@ -261,8 +261,10 @@ def test_utf8_bom_over_gbk_bytes_is_decoded_and_reported(place):
 def test_rules_that_remove_every_line_are_reported(place):
     rules = place / "rules"
     rules.mkdir()
-    (rules / "all.toml").write_text('[site]\nid = "all"\n[[rule]]\nid = "all/x"\naction = "drop-line"\npattern = "."\n'
-                                    'reason = "r"\nexamples = ["a"]\n', encoding="utf-8")
+    # A rule that matches any line ('.') is refused at load now (cleaner/furniture/rules.py,
+    # ANY_LINE_PROBES); one that matches every line of this page is what the note is for.
+    (rules / "all.toml").write_text('[site]\nid = "all"\n[[rule]]\nid = "all/x"\naction = "drop-line"\npattern = "^国务院印发通知"\n'
+                                    'reason = "r"\nexamples = ["国务院印发通知。"]\n', encoding="utf-8")
     proc = run_cli(place / "page.txt", "--rules", rules, "--site", "all")
     assert proc.returncode == 0 and proc.stdout == b"" and b"removed every line" in proc.stderr
 

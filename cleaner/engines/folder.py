@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.config import Config, DocumentTooLarge
+from cleaner import interrupts
 from cleaner.engines import manifest as manifests
 from cleaner.engines.folder_lock import FolderLock
 from cleaner.engines.jsonl import clean_lines
@@ -39,7 +40,7 @@ from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
 from cleaner.io.compressed import BrokeOff, read_all
 from cleaner.io.page import as_file_text, load_page, page_changed
-from cleaner.io.kinds import input_kind, output_name
+from cleaner.io.kinds import input_kind, not_a_page, output_name, saved_page_of
 from cleaner.io.output import read_only, remove_stale_temporaries, write_atomic
 
 
@@ -123,12 +124,20 @@ def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manif
                 skip(os.path.join(root, name), "hidden", "hidden")
             report.note(root, f"{len(hidden)} hidden file(s) or folder(s) skipped: {', '.join(hidden[:3])}{' ...' if len(hidden) > 3 else ''}")
         dirs[:] = sorted(n for n in dirs if not n.startswith("."))
+        for name, page in [(n, p) for n in dirs if (p := saved_page_of(n, files_here)) is not None]:
+            # A saved page's scripts, pictures and ad frames: none of it is the page's text.
+            dirs.remove(name)
+            skip(os.path.join(root, name), f"the files of the saved page {page}; name them on the command line to clean them",
+                 "saved page's files")
         for name in sorted(dirs):
             if os.path.islink(os.path.join(root, name)):
                 skip(os.path.join(root, name), "folder symlink not followed", "folder symlink")
                 report.note(os.path.join(root, name), "folder symlink not followed; skipped")
         for name in sorted(n for n in files_here if not n.startswith(".")):
             src = Path(root) / name
+            if (kind := not_a_page(name)) is not None:
+                skip(str(src), f"not a text page ({kind}); name it on the command line to clean it", kind)
+                continue
             if (job := one(src, src.relative_to(src_dir))) is not None:
                 yield job
 
@@ -291,6 +300,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
         new = as_file_text(result.text)
         details = {k: v for k, v in result.to_dict().items() if k != "text"}
         details["changed"] = page_changed(page, result.text)
+        interrupts.check()  # a signal a library swallowed: this file's output is not written
         if not data:
             details["findings"].append({"kind": "empty-input", "position": -1, "detail": "empty file; nothing to clean", "count": 1})
         if job.writeback is WriteBack.WRITE:
@@ -301,10 +311,15 @@ def clean_file(job: Job, config: Config) -> Outcome:
         # so the manifest does not record it and a re-run reads it again (as a records file's break).
         return Outcome(broke, digest, details=details)
     except (NotText, DocumentTooLarge) as exc:
+        interrupts.reraise(exc)
         return Outcome(str(exc))
     except OSError as exc:
+        interrupts.reraise(exc)
         return Outcome(exc.strerror or str(exc))
-    except Exception as exc:  # one bad file must not stop the batch
+    except BaseException as exc:  # one bad file must not stop the batch; a signal must
+        if not interrupts.is_document_failure(exc):
+            raise
+        interrupts.reraise(exc)
         return Outcome(f"internal error ({type(exc).__name__}: {exc})")
 
 
@@ -445,8 +460,12 @@ def page_lines(job: Job, config: Config) -> tuple[str | None, dict[str, str]]:
     """A page's site and its countable lines (in a worker); (None, {}) for a file that cannot be read."""
     try:
         page = load_page(read_all(job.src, config.max_bytes), job.src, sniff=config.strip_markup)
-    except Exception:  # reported by the second pass, which reads it again
+    except BaseException as exc:  # reported by the second pass, which reads it again; a signal stops the run
+        if not interrupts.is_document_failure(exc):
+            raise
+        interrupts.reraise(exc)
         return None, {}
+    interrupts.check()
     cleaning = config.for_extracted_text() if page.is_html else config  # as clean_file cleans it
     return document_site(page.text, None, job.group, config), cleaned_lines(page.text, cleaning)
 

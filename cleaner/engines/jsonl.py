@@ -28,12 +28,14 @@ from itertools import chain, islice
 
 from cleaner import smuggled_bytes
 from cleaner.config import Config, DocumentTooLarge
+from cleaner import interrupts
 from cleaner.engines import workers
 from cleaner.engines.report import Recorder, Report, WriteBack, replay
 from cleaner.engines.workers import DIED, WORKER_DIED, after_first, alone, in_order, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, cleaned_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.html_field import field_page
+from cleaner.io.once import PAUSE
 from cleaner.io.jsonl import HTML_EVIDENCE, BadRecord, field_path, has_surrogates, html_evidence, parse_record, split_ending, value_at
 
 # Records sent to a worker at a time, and batches a worker may have queued or done and not yet
@@ -68,7 +70,13 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
     """
     cleaner = Cleaner.for_config(config)
     write = writeback is WriteBack.WRITE
-    for number, raw in enumerate(lines, first_number):
+    number = first_number - 1
+    for raw in lines:
+        if raw == PAUSE:  # the input paused here: passed on, for the output to be flushed
+            if write:
+                yield raw
+            continue
+        number += 1
         where = f"{name}:{number}"
         body, ending = split_ending(raw)
         signature = b""
@@ -86,6 +94,7 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
                 yield signature + raw
             continue
         out = _clean_line(body, ending, cleaner, where, field, details, writeback, log, learned, group)
+        interrupts.check()  # a signal a library swallowed: this record's output is not written
         if write:
             yield signature + (raw if out is None else out)
 
@@ -139,9 +148,13 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
             site = document_site(text, url if isinstance(url, str) else None, group, cleaner.config)
             remove_learned(result, learned, site, details=details)
     except DocumentTooLarge as exc:
+        interrupts.reraise(exc)
         log.fail(where, f"field {field!r} is too large ({exc}); passed through unchanged")
         return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
-    except Exception as exc:  # a bug on one record must not end the stream
+    except BaseException as exc:  # a bug on one record must not end the stream; a signal must
+        if not interrupts.is_document_failure(exc):
+            raise
+        interrupts.reraise(exc)
         log.fail(where, f"internal error ({type(exc).__name__}: {exc}); passed through unchanged")
         return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
     changed = result.text != value or (cleaner.config.from_html and title is not None
@@ -207,7 +220,7 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
         number = 1
         for part in chain(head, batches):
             yield from clean_lines(part, config, name=name, log=report, first_number=number, **options)
-            number += len(part)
+            number += _records(part)
             if on_batch:
                 on_batch(sum(map(len, part)))
         return
@@ -217,7 +230,7 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
         number = 1
         for part in chain(head, batches):
             yield part, number, name, config, options
-            number += len(part)
+            number += _records(part)
 
     def make_pool(size: int | None) -> ProcessPoolExecutor:
         return worker_pool(size or jobs, config, learned)
@@ -247,8 +260,18 @@ def _split_until_alive(make_pool: Callable[[int | None], ProcessPoolExecutor], a
 
 
 def _head(batches: Iterator[list[bytes]]) -> tuple[list[list[bytes]], bool]:
-    """The first batches, up to ``WORKERS_FROM`` of them, and whether the input goes on after."""
-    head = list(islice(batches, WORKERS_FROM))
+    """The first batches, up to ``WORKERS_FROM`` of them, and whether the input goes on after.
+
+    An input that pauses before then (a producer slower than one process cleans) is taken as
+    one that does not go on: cleaned here, each record written as it comes, not held back until
+    enough have come to start workers."""
+    head: list[list[bytes]] = []
+    for part in batches:
+        head.append(part)
+        if part[-1] == PAUSE:
+            return head, False
+        if len(head) == WORKERS_FROM:
+            break
     if len(head) < WORKERS_FROM:
         return head, False
     following = next(batches, None)
@@ -258,16 +281,23 @@ def _head(batches: Iterator[list[bytes]]) -> tuple[list[list[bytes]], bool]:
 
 
 def _batches(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
+    """Batches of about ``BATCH_BYTES``; a pause of the input (``PAUSE``) ends one, as its last line."""
     part: list[bytes] = []
     size = 0
     for raw in lines:
+        if raw == PAUSE and not part:
+            continue
         part.append(raw)
         size += len(raw)
-        if size >= BATCH_BYTES:
+        if size >= BATCH_BYTES or raw == PAUSE:
             yield part
             part, size = [], 0
     if part:
         yield part
+
+
+def _records(part: list[bytes]) -> int:
+    return len(part) - (part[-1] == PAUSE)
 
 
 WORKER_LEARNED = "worker"  # in a task's options: the learned table is the one the worker was started with
@@ -406,6 +436,7 @@ def _document_lines_of(part: list[bytes], config: Config, field: str, group: str
         page = field_page(text, sniff=config.strip_markup)  # counted as it is cleaned: its visible text
         text = text if page is None else page.text
         lines = cleaned_lines(text, config if page is None else config.for_extracted_text())
+        interrupts.check()
         out.append((lines, document_site(text, url if isinstance(url, str) else None, group, config)))
     return out, sum(map(len, part))
 

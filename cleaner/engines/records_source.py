@@ -10,11 +10,12 @@ page of several entries the title names the one to keep), and the user keeps the
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 
 from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, wrap_reader
-from cleaner.io.once import opened_once, shown_name
+from cleaner.io.once import opened_once, paced_lines, shown_name
 from cleaner.io.jsonl import HTML_EVIDENCE, evidence_value
 
 
@@ -44,15 +45,26 @@ def stream_lines(src: str, *, log) -> Iterator[bytes]:
     ``/dev/fd/N``), decompressed if its name or its first bytes say it is compressed
     (``cleaner --jsonl < dump.jsonl.gz``); a break is told as for a file."""
     with opened_once(src) as fh:
-        yield from _lines(lambda: wrap_reader(fh, src), shown_name(src), log)
+        yield from _lines(lambda: wrap_reader(fh, src), shown_name(src), log, paced=_descriptor(fh))
 
 
-def _lines(opened, name: str, log) -> Iterator[bytes]:
+def _descriptor(fh) -> int | None:
+    try:
+        return fh.fileno()
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _lines(opened, name: str, log, paced: int | None = None) -> Iterator[bytes]:
+    """The lines of the stream ``opened()`` gives; with ``paced`` (the descriptor of an input read
+    once, not compressed), ``PAUSE`` where it stopped coming (``cleaner.io.once.paced_lines``)."""
     read = 0
     try:
         with opened() as fh:
-            for line in fh:
-                read += 1
+            # A compressed stream's decoder holds bytes the descriptor no longer shows: not paced.
+            lines = paced_lines(fh, paced) if paced is not None and isinstance(fh, io.BufferedReader) else fh
+            for line in lines:
+                read += bool(line)
                 yield line
     except COMPRESSION_ERRORS as exc:
         why = f"cannot read the compressed data ({type(exc).__name__}: {exc})"

@@ -42,6 +42,15 @@ RULE_KEYS = {"id", "action", "pattern", "reason", "zone", "max_chars", "until", 
 META_GROUPS = ("title", "date", "author", "source", "editor")
 
 
+# Keys only some actions read; any other key is read by every action.
+ACTION_KEYS = {"replacement": ("replace",), "until": ("drop-block",), "lines": ("drop-block",),
+               "resume_prose": ("truncate-after",)}
+# Ordinary article lines of several kinds (prose, a number, English, a quotation): a pattern that
+# matches every one of them, or the empty line, matches any line of any page, so its rule would
+# empty or cut every page of its site (`truncate-after '.*'`). Such a rule is refused.
+ANY_LINE_PROBES = ("今年的工作重点已经确定。", "全市共接待游客2.5万人次", "The meeting ended at noon.", "“我们会继续努力。”他说。", "一")
+
+
 class RuleError(ValueError):
     """A rule file is invalid; the message names the file (and line when known)."""
 
@@ -192,6 +201,37 @@ def _compile(pattern: str, where: str) -> Pattern:
         raise RuleError(f"{where}: pattern {shown(pattern)}: bad pattern: {exc}") from None
 
 
+def _folded(signatures) -> tuple[str, ...]:
+    """Signatures as the page they are looked for in is: folded to Simplified (``fold_page``), so
+    that one written in Traditional (台灣新聞網) finds its site's pages, as its Simplified form does."""
+    from cleaner.furniture.boilerplate import fold_line  # boilerplate loads rules: imported here
+
+    return tuple(dict.fromkeys(fold_line(s) for s in signatures))
+
+
+def _check_reach(pattern: Pattern, where: str, rid: str) -> None:
+    """A pattern must not match any line at all (``ANY_LINE_PROBES``)."""
+    if pattern.search("") is not None or all(pattern.search(line) is not None for line in ANY_LINE_PROBES):
+        raise RuleError(f"{where}: rule {rid!r}: its pattern matches any line (the empty line, or every line of "
+                        "prose), so it would remove every page's text; name what the furniture line says")
+
+
+# tomllib's message ends with its position: "Illegal character '\\n' (at line 13, column 27)", or
+# "(at end of document)" (a string left open).
+_TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
+
+
+def _syntax_error(path, raw: str, exc: Exception) -> str:
+    """A TOML syntax error as every other rule error reads: ``FILE:LINE: what (column N)``."""
+    message = str(exc)
+    m = _TOML_AT.search(message)
+    if m is None:
+        return f"{path}: TOML syntax: {message}"
+    if m.group(1) is None:
+        return f"{path}:{raw.count(chr(10)) + (not raw.endswith(chr(10)))}: TOML syntax: {message[: m.start()]} (at the end of the file)"
+    return f"{path}:{m.group(1)}: TOML syntax: {message[: m.start()]} (column {m.group(2)})"
+
+
 def _check_template(template: str, pattern: Pattern, where: str) -> None:
     """A replacement may name only groups its pattern has."""
     for m in regex.finditer(r"\\g<(\w+)>|\\(\d{1,2})", template):
@@ -234,7 +274,7 @@ def load_text(raw: str, path: Path | str) -> Site:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{path}: {exc}") from None
+        raise RuleError(_syntax_error(path, raw, exc)) from None
     unknown = set(data) - {"site", "rule"}
     if unknown:
         key = sorted(unknown)[0]
@@ -276,12 +316,16 @@ def load_text(raw: str, path: Path | str) -> Site:
         zone = entry.get("zone", "any")
         if zone not in ZONES:
             raise RuleError(f"{at('zone')}: rule {rid!r} has zone {zone!r}; use one of {', '.join(ZONES)}")
-        if entry.get("resume_prose") and entry["action"] != "truncate-after":
-            raise RuleError(f"{at('resume_prose')}: rule {rid!r}: resume_prose is for truncate-after rules only")
+        for key, actions in ACTION_KEYS.items():
+            # A key its action never reads is a mistake the file's author should hear of (a
+            # replacement on a drop rule is not a replace rule), not a setting silently dropped.
+            if key in entry and entry["action"] not in actions:
+                raise RuleError(f"{at(key)}: rule {rid!r}: {key} is for {' and '.join(actions)} rules only, not {entry['action']}")
         pattern = named_lists(entry["pattern"], at("pattern"))
         until = entry.get("until") and named_lists(entry["until"], at("until"))
         compiled = _compile(pattern, at("pattern"))
         _check_template(entry.get("replacement", ""), compiled, at("replacement"))
+        _check_reach(compiled, at("pattern"), rid)
         rules.append(
             Rule(
                 id=rid,
@@ -304,7 +348,7 @@ def load_text(raw: str, path: Path | str) -> Site:
         id=site["id"],
         name=site.get("name", site["id"]),
         hosts=tuple(site.get("hosts", ())),
-        signatures=tuple(site.get("signatures", ())),
+        signatures=_folded(site.get("signatures", ())),
         extends=tuple(site.get("extends", ("_common",) if site["id"] != "_common" else ())),
         rules=tuple(rules),
         path=str(path),

@@ -25,6 +25,11 @@ def check_examples(ruleset) -> list[str]:
         for rule in site.rules:
             if not rule.examples:
                 problems.append(f"{rule.source}: rule {rule.id!r} has no examples")
+            traditional = [ch for ch in dict.fromkeys(rule.pattern.pattern) if fold_line(ch) not in ("", ch)]
+            if traditional:
+                # Rules see lines folded to Simplified: a Traditional character in a pattern never matches.
+                problems.append(f"{rule.source}: rule {rule.id!r}: its pattern holds Traditional characters "
+                                f"({''.join(traditional[:5])}), which no line has once folded; write them in Simplified")
             for ex in rule.examples:
                 line = fold_line(ex)
                 if not rule.pattern.search(line) or (rule.max_chars and len(line) > rule.max_chars):

@@ -307,7 +307,9 @@ class _Reads(io.RawIOBase):
             return n
         if self._ended:
             return 0
-        data = self._fh.read(len(buf))
+        # read1 where the stream has it: what has come, at most one read of a pipe; a buffered
+        # stream's read(n) waits for n bytes, so a record on a pipe waited for a megabyte of others.
+        data = (self._fh.read1 if hasattr(self._fh, "read1") else self._fh.read)(len(buf))
         self._ended = not data
         buf[: len(data)] = data
         return len(data)

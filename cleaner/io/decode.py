@@ -640,3 +640,63 @@ def _utf16_without_bom(data: bytes) -> str | None:
         if text and _plausibility(text) > 0.9 and not any(ord(c) < 0x20 and c not in "\t\n\r" for c in text):
             return text
     return None
+
+
+# A declared charset that decodes is still a claim: servers send ISO-8859-1 by default, and pages
+# copied between sites keep a <meta charset> their bytes no longer are. These weigh a declaration
+# against what the bytes read as, on their non-ASCII characters only (markup would dilute it).
+DECLARED_MARGIN = 0.05  # as the detector's own margin between two strict readings
+LOST_SHARE = 0.02  # U+FFFD per non-ASCII character a detected reading may hold and still be text
+
+
+def _beyond_ascii(text: str) -> str:
+    return "".join(ch for ch in text if ch > "\x7f")[:SAMPLE]
+
+
+def likelier_than_declared(data: bytes, declared: str, text: str) -> str:
+    """``text`` (``data`` read strictly in the ``declared`` legacy Chinese codec), or another strict
+    legacy reading that is clearly more plausible: GB18030 reads most Big5 pages whole, so a Big5
+    page under a false ``gb2312`` (or a GBK page under a false ``big5``) decodes without an error
+    into rare characters (繁體 as 羉砰). Not for a declaration outside those codecs.
+
+    >>> big5 = "<meta charset=gb2312><p>這是一個關於臺灣歷史與文化的報導，共2億5220萬人次。</p>".encode("big5")
+    >>> likelier_than_declared(big5, "gb18030", big5.decode("gb18030"))[22:35]
+    '這是一個關於臺灣歷史與文化'
+    """
+    if declared not in LEGACY and declared not in ("gbk", "gb2312"):
+        return text
+    own = _plausibility(_beyond_ascii(text))
+    best, best_score = text, own
+    for codec, other in _strict_readings(data):
+        if other == text or codec == declared:
+            continue
+        score = _plausibility(_beyond_ascii(other))
+        if score > best_score:
+            best, best_score = other, score
+    return best if best_score - own > DECLARED_MARGIN else text
+
+
+def single_byte_or_detected(data: bytes, declared: str) -> str:
+    """``data`` in the ``declared`` single-byte charset, unless the detector reads it as Chinese.
+
+    Every byte string decodes in a single-byte charset, so such a declaration (Apache's default
+    ``ISO-8859-1``, ``windows-1252``) says nothing the bytes can contradict: a GBK page under it
+    reads as ``ÒÕÊõ``. The detector's reading is taken when its non-ASCII characters are common
+    Chinese text with hardly any U+FFFD; a Latin-1 page read as GBK is neither (é and the ASCII
+    letter after it pair into a rare character, or into no character at all).
+
+    >>> single_byte_or_detected("<p>艺术史研究，中国艺术网。</p>".encode("gbk"), "cp1252")
+    '<p>艺术史研究，中国艺术网。</p>'
+    >>> single_byte_or_detected("<p>Le café était très bon à Genève.</p>".encode("cp1252"), "cp1252")
+    '<p>Le café était très bon à Genève.</p>'
+    """
+    try:
+        detected = decode(data)
+    except NotText:
+        detected = None
+    if detected is not None:
+        chars = _beyond_ascii(detected)
+        if chars and chars.count("\ufffd") <= LOST_SHARE * len(chars) and _plausibility(chars) >= 1 - 2 * DECLARED_MARGIN \
+                and any(HAN.match(ch) for ch in chars):
+            return detected
+    return data.decode(declared, errors="replace")

@@ -186,10 +186,12 @@ def decode_html(data: bytes, http_content_type: str | None = None) -> str:
 
     Valid UTF-8 wins over a declared legacy charset: legacy Chinese text is almost never valid
     UTF-8, while short UTF-8 text can decode strictly, and wrongly, as GB18030 or Big5.
-    Single-byte charsets (windows-125x, ISO-8859-x) never fail, so they are taken only when no
-    declared multi-byte charset fits. Raises :class:`cleaner.io.decode.NotText` for binary data.
+    A declared legacy Chinese charset gives way to another that reads the bytes clearly better
+    (a Big5 page under a false ``gb2312``). Single-byte charsets (windows-125x, ISO-8859-x) never
+    fail, so they are taken only when no declared multi-byte charset fits and the detector does
+    not read the bytes as Chinese (``cleaner.io.decode.single_byte_or_detected``). Raises :class:`cleaner.io.decode.NotText` for binary data.
     """
-    from cleaner.io.decode import decode
+    from cleaner.io.decode import decode, likelier_than_declared, single_byte_or_detected
 
     if data.startswith(_BOMS) or data.isascii():
         return decode(data)
@@ -209,10 +211,10 @@ def decode_html(data: bytes, http_content_type: str | None = None) -> str:
             single_byte = single_byte or codec
             continue
         try:
-            return data.decode(codec)
+            return likelier_than_declared(data, codec, data.decode(codec))
         except UnicodeDecodeError:
             continue
-    return data.decode(single_byte, errors="replace") if single_byte else decode(data)
+    return single_byte_or_detected(data, single_byte) if single_byte else decode(data)
 
 
 def _declared(data: bytes, http_content_type: str | None) -> list[str]:

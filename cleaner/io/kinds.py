@@ -69,3 +69,42 @@ def output_name(name: str) -> str:
     if "?" in base or "." not in base.lstrip("."):
         return base + ".txt" + compression
     return name
+
+
+# Files a folder holds beside its pages that are no text to clean: a browser's "Web page,
+# complete" save puts a page's scripts, style sheets and pictures in a NAME_files folder, and a
+# mirrored site has them everywhere. Cleaned, a script became "text" in the corpus and a picture a
+# failure (binary data). Named by what they are, they are skipped and counted by kind; a file named
+# on the command line is cleaned whatever its name (that is how to include one).
+NOT_PAGES = {
+    "script": (".js", ".mjs", ".cjs", ".map"),
+    "style sheet": (".css", ".less", ".scss"),
+    "image": (".gif", ".png", ".jpg", ".jpeg", ".webp", ".bmp", ".ico", ".svg", ".tif", ".tiff", ".avif"),
+    "font": (".woff", ".woff2", ".ttf", ".otf", ".eot"),
+    "media": (".swf", ".flv", ".mp3", ".mp4", ".webm", ".ogg", ".wav", ".avi", ".mov"),
+}
+# Where browsers put a saved page's files: Chrome, Firefox and Edge ``NAME_files``; old IE ``NAME.files``.
+SAVED_ASSET_FOLDERS = ("_files", ".files")
+
+
+def not_a_page(name: str) -> str | None:
+    """What a file is when its name says it is no text page (``script``, ``image`` …), else None.
+
+    >>> [not_a_page(n) for n in ("common.js", "LOGO.GIF", "style.css", "a.html", "notes.txt", "b.js.gz")]
+    ['script', 'image', 'style sheet', None, None, 'script']
+    """
+    base = base_name(name).lower()
+    return next((kind for kind, suffixes in NOT_PAGES.items() if base.endswith(suffixes)), None)
+
+
+def saved_page_of(folder: str, siblings: list[str]) -> str | None:
+    """The saved page a folder holds the files of (``0512_files`` beside ``0512.html``), else None.
+
+    >>> saved_page_of("0512_files", ["0512.html", "0512_files"]), saved_page_of("img", ["img.html"])
+    ('0512.html', None)
+    """
+    for ending in SAVED_ASSET_FOLDERS:
+        if folder.endswith(ending) and len(folder) > len(ending):
+            stem = folder[: -len(ending)]
+            return next((s for s in siblings if s.rsplit(".", 1)[0] == stem and input_kind(s) == "html"), None)
+    return None

@@ -70,3 +70,48 @@ def opened_once(src: str | os.PathLike) -> Iterator[BinaryIO]:
         yield fh if fh.isatty() else io.BufferedReader(fh)
     finally:
         fh.close()
+
+
+# Where a paced input (``paced_lines``) stopped giving bytes for a while. No line is empty (each
+# ends with its line end, or is the last one and holds something), so this marks only a pause:
+# the records before it are cleaned and written, and the output flushed (``write_stream``), as
+# a slow producer (``tail -f log.jsonl | cleaner --jsonl``) needs; a stream that flows has none.
+PAUSE = b""
+PAUSE_AFTER = 0.2  # seconds without a byte: a producer between records, not a busy pipe
+_CHUNK = 1 << 20  # at least the stream's buffer (``compressed._BUFFER``): read1 then empties it
+
+
+def paced_lines(fh: BinaryIO, fd: int) -> Iterator[bytes]:
+    """The lines of ``fh`` (a buffered reader over file descriptor ``fd``), with ``PAUSE`` where
+    no byte came for ``PAUSE_AFTER`` seconds after the last whole line.
+
+    Lines are split here rather than by ``readline``: its buffer hides whether more bytes are
+    waiting, and a line read through it would wait for a whole buffer of input. ``read1`` gives
+    what has come (one read of the pipe at most), and emptying the buffer each time leaves the
+    descriptor to tell whether more is waiting.
+    """
+    import select
+
+    pending: list[bytes] = []
+    paused = False
+    while True:
+        try:
+            waiting = bool(select.select([fd], [], [], PAUSE_AFTER)[0])
+        except (OSError, ValueError):  # not a descriptor select can wait on: read as it comes
+            waiting = True
+        if not waiting and not paused:
+            yield PAUSE
+            paused = True
+        chunk = fh.read1(_CHUNK)
+        if not chunk:
+            break
+        paused = False
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            pending.append(chunk[start : end + 1])
+            yield b"".join(pending)
+            pending, start = [], end + 1
+        if start < len(chunk):
+            pending.append(chunk[start:])
+    if pending:
+        yield b"".join(pending)

@@ -183,11 +183,14 @@ def write_atomic(path: Path, pieces: str | bytes | Iterable[str | bytes]) -> Non
 
 
 def write_stream(pieces: str | bytes | Iterable[str | bytes]) -> None:
-    """Write text (or its pieces) as UTF-8 to standard output."""
+    """Write text (or its pieces) as UTF-8 to standard output; an empty piece flushes it."""
     if sys.stdout is None:  # started with stdout closed (`cleaner page.txt >&-`)
         raise OSError(errno.EBADF, "standard output is closed")
     out = sys.stdout.buffer
     for piece in [pieces] if isinstance(pieces, (str, bytes)) else pieces:
+        if not piece:  # the input paused (cleaner.io.once.PAUSE): what is written so far goes out now
+            out.flush()
+            continue
         out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
     out.flush()
 

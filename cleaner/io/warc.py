@@ -29,6 +29,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from cleaner import interrupts
+
 MAX_PAYLOAD = 32 << 20  # larger payloads (in the WARC, or once decompressed) are reported, not read
 DOCUMENT_TYPES = {"response", "resource", "conversion"}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -106,7 +108,10 @@ def _documents(archive, path: str | os.PathLike, counts: Counter, start: int, re
                     raise ValueError(f"truncated {kind} record")
                 counts[doc] += 1
                 continue
-        except Exception as exc:  # noqa: BLE001 - any failure of one record is reported, not raised
+        except BaseException as exc:  # any failure of one record is reported, not raised; a signal stops the run
+            if not interrupts.is_document_failure(exc):
+                raise
+            interrupts.reraise(exc)
             doc = WarcDocument(url, record_id, "", error=_one_line(exc), offset=offset)
         counts["errors" if doc.error else "documents"] += 1
         reported = offset if doc.error else reported
