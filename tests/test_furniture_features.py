@@ -266,3 +266,24 @@ def test_native_reported_speech_agrees_with_python_at_every_position(line):
 def test_a_notice_in_someones_reported_words_is_none_and_in_the_sites_own_voice_one():
     assert not LEX.notice(normalise("他表示，未经授权转载的行为侵犯了本网的著作权，本网将联系律师。"), 3)
     assert LEX.notice(normalise("本网所载文章版权归作者，转载请联系。"), 3)
+
+
+def test_features_on_reads_each_line_as_page_features_does_and_no_further_than_asked():
+    from itertools import islice
+
+    from cleaner.furniture.features import features_on
+
+    lexicon = load_lexicon()
+    texts = [normalise(t) for t in ("相关阅读：", "2024-05-01 12:30", "责任编辑：王伟", "他说，这件事还没有定论。",
+                                    "首页 | 新闻 | 财经", "作者：张三，来源：新华社，地址：北京市", "版权所有 © 2020 某某网")]
+    assert list(features_on(texts, lexicon)) == list(zip(texts, page_features(texts, lexicon), strict=True))
+    assert list(features_on(texts, lexicon, first=1)) == list(zip(texts, page_features(texts, lexicon), strict=True))
+    read: list[str] = []
+
+    def counted():
+        for t in texts:
+            read.append(t)
+            yield t
+
+    assert [t for t, _ in islice(features_on(counted(), lexicon), 2)] == texts[:2]
+    assert read == texts[:2]  # the lines below the first batch are neither taken nor read

@@ -21,7 +21,7 @@ from cleaner.furniture.interleaved import INSIDE_FAMILIES
 from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.entries import title_parts, title_words
-from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
+from cleaner.furniture.features import end_marker, features_on, is_paragraph, is_prose, normalise, text_features
 from cleaner.furniture.kept_blocks import kept_lines, unrepaired_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
@@ -205,7 +205,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     heads: set[int] = set()
     headline: list[generic.Decision] = []  # the headline as the last reading found it
     # Lines the repairs left misread (kept_blocks): asked once, each reading holds those still there.
-    unrepaired = unrepaired_lines(lines) if generic_model else set()
+    unrepaired = unrepaired_lines(lines, text) if generic_model else set()  # lines is text.split("\n")
     for reading in range(ROUNDS if generic_model else 1):
         _apply_rules(rules, lines, content, hits, dropped, replaced, result, named)
         alive = [i for i in content if i not in dropped]
@@ -331,8 +331,8 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
         # (新浪声明：……, 免责声明：……): the article's, whatever stands below it. The article's last paragraph has nothing below once the footer has
         # gone, and a second reading took it (其次，……互联网版权问题更加复杂。……: 147 characters).
         return True
-    below = [normalise(folded[j]) for j in alive[pos + 1 :] if j not in dropped]
-    for t, f in zip(below, page_features(below, lexicon), strict=True):
+    # Read down to the first sentence or end marker only (features_on: the lines below it are never read).
+    for t, f in features_on((normalise(folded[j]) for j in alive[pos + 1 :] if j not in dropped), lexicon):
         if end_marker(t, lexicon):
             return False  # what follows the article's end (网友评论 and the comments) is not the article
         if _sentence(t, f):

@@ -12,8 +12,10 @@ one lexicon and one set of patterns serve both scripts and both widths.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from cleaner._native import furniture_normalise
 from cleaner.furniture.field_breaks import field_row, reread, spaced_fields
@@ -80,6 +82,18 @@ def _native(lexicon: Lexicon):
     """The native text features of lines already normalised (``page_features`` before its rows of
     fields are read again)."""
     return lambda texts: lexicon.native.features(texts, NOTICE_WORDS)
+
+
+def features_on(texts: Iterable[str], lexicon: Lexicon, first: int = 2) -> Iterator[tuple[str, dict[str, float]]]:
+    """(text, ``page_features``) of each of ``texts`` in turn, read in batches that double from
+    ``first`` lines: a reader that stops at the first lines below one (most find what they look
+    for there) has the rest neither normalised nor read. Each line's features are its own, as
+    ``page_features`` reads each line alone, so a batch's cut changes none of them."""
+    texts = iter(texts)
+    size = first
+    while batch := list(islice(texts, size)):
+        yield from zip(batch, page_features(batch, lexicon), strict=True)
+        size *= 2
 
 
 def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:
