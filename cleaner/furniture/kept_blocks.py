@@ -38,9 +38,8 @@ from itertools import accumulate, islice
 
 from cleaner import pagefacts
 from cleaner.codelines import code_lines
-from cleaner.furniture import unreadable as unreadable_lines
 from cleaner.furniture.forms import rule_line
-from cleaner.furniture.unreadable import unreadable
+from cleaner.furniture.unreadable import MIN_ODD, ODD, unreadable
 from cleaner.repair import mojibake
 from cleaner.repair.latin_layers import MISREAD_UTF8, shows_misread_utf8
 from cleaner.repair.mojibake import legacy_read_as_utf8, unrepaired_spans
@@ -123,7 +122,7 @@ def kept_lines(lines: list[str], title: str | None = None, unrepaired: set[int] 
 # The lines a page's one native pass (pagefacts) finds holding what a damaged line cannot lack:
 # ``unreadable``'s MIN_ODD odd characters, or a mark of lost bytes (``legacy_read_as_utf8``).
 # Most pages hold neither, and their lines are not searched one by one.
-_odd_lines = pagefacts.lines_with(unreadable_lines.ODD, unreadable_lines.MIN_ODD)
+_odd_lines = pagefacts.lines_with(ODD, MIN_ODD)
 _marked_lines = pagefacts.lines_with(mojibake._MARK, 1)  # noqa: SLF001  # legacy_read_as_utf8's own marks
 
 
