@@ -275,3 +275,41 @@ def test_native_sentence_reports_agree_with_python(line):
 def test_a_notice_in_someones_reported_words_is_none_and_in_the_sites_own_voice_one():
     assert not LEX.notice(normalise("他表示，未经授权转载的行为侵犯了本网的著作权，本网将联系律师。"), 3)
     assert LEX.notice(normalise("本网所载文章版权归作者，转载请联系。"), 3)
+
+
+def test_readings_are_what_normalise_and_text_features_give_and_read_no_further_than_asked():
+    from itertools import islice
+
+    from cleaner.furniture import features
+    from cleaner.furniture.features import reading, readings
+
+    lexicon = load_lexicon()
+    folded = ["相关阅读：", "2024-05-01 12:30", "  责任编辑：王伟 ", "他说，这件事还没有定论。", "首页 | 新闻 | 财经",
+              "作者：张三，来源：新华社，地址：北京市", "版权所有 © 2020 某某网", "ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ"]
+    expected = [(normalise(t), text_features(normalise(t), lexicon)) for t in folded]
+    features._ROWS.clear()
+    assert list(readings(folded, lexicon)) == expected
+    features._ROWS.clear()
+    assert list(readings(folded, lexicon, first=1)) == expected
+    assert [reading(t, lexicon) for t in folded] == expected  # from the memory now
+    features._ROWS.clear()
+    read: list[str] = []
+
+    def counted():
+        for t in folded:
+            read.append(t)
+            yield t
+
+    assert list(islice(readings(counted(), lexicon), 2)) == expected[:2]
+    assert read == folded[:2]  # the lines below the first batch are neither taken nor read
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["版权所有", "转载", "本网", "：", ":", "，", "。", "ｗｗｗ", ".com", " ", "　", "１２", "12:30",
+                                 "作者", "来源", "|", "【", "】", "相关阅读", "é", "\u3000"]), max_size=10).map("".join))
+def test_a_line_read_through_the_memory_is_read_as_normalise_and_text_features_read_it(line):
+    from cleaner.furniture import features
+
+    features._ROWS.clear()
+    text = normalise(line)
+    assert features.reading(line, LEX) == (text, text_features(text, LEX))

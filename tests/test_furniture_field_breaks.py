@@ -3,6 +3,9 @@
 
 from functools import lru_cache
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleaner import Cleaner
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import NOTICE_WORDS, end_marker, is_prose, normalise, text_features
@@ -140,3 +143,37 @@ def test_a_notices_facts_with_stops_stay():
              "主办单位：临海市文化广电旅游局，承办单位：临海市文化馆、临海市歌舞团。"]
     out = clean(page(*facts, "临海市文化馆", "2026年3月5日", "主办：临江市人民政府办公室，承办：临江市大数据管理中心"))
     assert out[-4:] == [*facts, "临海市文化馆", "2026年3月5日"]
+
+
+# Both forms need FIELDS_MIN keys' colons: a line holding fewer colons is answered without its
+# patterns (field_breaks.comma_fields, spaced_fields). The forms read in full must agree.
+_ROW_PIECES = ["地址", "电话", "来源", "作者", ":", " ", "  ", ",", ";", "。", "9:00", "新华社", "北京市", "12345678", "http:", "《书》"]
+
+
+def _comma_fields_read_in_full(text):
+    from cleaner.furniture import field_breaks as fb
+
+    if ":" not in text or ("," not in text and ";" not in text) or fb._SENTENCE.search(text):
+        return False
+    parts = [p for p in fb._BREAK.split(text.strip()) if p]
+    keyed = [bool(fb._KEY.match(p)) for p in parts]
+    return sum(keyed) >= fb.FIELDS_MIN and all(k or len(p.replace(" ", "")) <= fb.ITEM_MAX for p, k in zip(parts, keyed))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ROW_PIECES), max_size=12).map("".join))
+def test_rows_of_fields_gated_by_their_colons_are_those_read_in_full(text):
+    from cleaner.furniture import field_breaks as fb
+    from cleaner.furniture.keyed_rows import keys_of
+
+    assert fb.comma_fields(text) == _comma_fields_read_in_full(text)
+    assert fb.spaced_fields(text) == (":" in text and keys_of(text) >= fb.FIELDS_MIN)
+
+
+def test_a_row_of_two_keys_is_read_and_one_key_is_not():
+    from cleaner.furniture import field_breaks as fb
+
+    assert fb.comma_fields("地址:北京市朝阳区,电话:12345678")
+    assert not fb.comma_fields("地址:北京市朝阳区,邮编100000")
+    assert fb.spaced_fields("地址:北京市朝阳区 电话:12345678")
+    assert not fb.spaced_fields("地址:北京市朝阳区 12345678")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.furniture import generic
@@ -210,3 +212,23 @@ def test_numbered_points_with_clauses_under_the_headline_stay_and_numbered_title
     assert all(p in out for p in points), out
     texts = ["标题", "目录", "1. 起步", "2. 发展", "3. 展望", "正文"]
     assert head_items(texts, 0, 5, [(2, 4, False)], lambda pos: True, lambda pos: False) == set()
+# The time span's gate (item_runs._time_span): a line holding none of a time's colon, 时 or 点 is
+# not searched; it must never hide a span the pattern finds, and the length is asked first.
+_SPAN_PIECES = ["9", "12", "30", ":", "时", "点", "分", "半", "至", "-", "～", " ", "上午", "次日", "开幕式", "，", "。"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SPAN_PIECES), max_size=14))
+def test_the_time_span_gate_hides_no_span(pieces):
+    from cleaner.furniture import item_runs
+
+    text = "".join(pieces)
+    assert item_runs._time_span(text) == (item_runs._TIME_SPAN.search(text) is not None)
+
+
+def test_a_dated_row_is_found_through_each_sign_of_a_time_and_not_past_its_length():
+    assert article_dated("开幕式 9:00-9:20")
+    assert article_dated("报到 上午9时至中午12时")
+    assert article_dated("签到 8点半至9点")
+    assert not article_dated("这是一行很长的文字" * 7 + " 9:00-9:20")  # past ROW_MAX: no row
+    assert not article_dated("开幕式在市民广场举行")

@@ -104,3 +104,15 @@ _FIELD_SIGNS = ":,、。!?;…:0123456789 \t|/·)]】(【地址总机时间人�
 @given(text=st.text(alphabet=_FIELD_SIGNS, max_size=40))
 def test_a_stop_answers_as_the_patterns_do(text):
     assert colon_fields(text) == _colon_fields_in_full(text)
+
+
+# keys_of answers 0 at once for a line without a colon: it must agree with reading the line.
+_KEY_PIECES = ["地址", "电话", ":", "：", " ", "9", "00", ",", "、", "。", "总机", "(03)551-8101", "周一至周五", "|", "12,304"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_KEY_PIECES), max_size=12).map("".join))
+def test_keys_of_a_line_without_a_colon_is_what_reading_it_gives(text):
+    from cleaner.furniture import keyed_rows
+
+    assert keys_of(text) == (len(keyed_rows._KEY_COLON.findall(text)) if colon_fields(text) else 0)

@@ -223,3 +223,14 @@ def test_questions_over_an_authors_bio_read_as_the_body_stay():
     kept = _kept(PAGE_QA_OVER_BIO, "租房押金不退怎么办？律师答疑_律师说法_正衡律师事务所")
     assert all(line in kept for line in PAGE_QA_OVER_BIO.splitlines()[4:10])
     assert "相关文章" not in kept
+
+
+def test_own_keys_pass_over_paragraphs_as_reading_each_line_does():
+    from collections import Counter
+
+    from cleaner.furniture import shaped_runs
+
+    long_turn = "问:" + "这是一段很长的回答，" * 8  # past ROW_MAX: no shape, no key
+    lines = ["问:你好吗?", "答:很好。", "问:然后呢?", "答:没有了。", long_turn, long_turn, long_turn, "  问:还有吗?  "]
+    counts = Counter(k for k in map(shaped_runs.key, lines) if k)
+    assert shaped_runs.own_keys(lines) == {k for k, n in counts.items() if n >= shaped_runs.FORM_ROWS} == {"问", "答"}

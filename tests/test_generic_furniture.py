@@ -1180,3 +1180,18 @@ def test_a_run_of_rows_opening_with_the_articles_dates_under_the_body_starts_no_
     removal = remove_furniture("\n".join(page), ())
     assert removal.text.split("\n") == page[:-2]
     assert generic._programme([True, True, False]) and not generic._programme([True, False, False])
+
+
+_INTRO_PIECES = ["具体安排如下", "涨幅居前的个股", ":", "：", "。", "，", "相关阅读", "分享到", "如下", "作者", "abc", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_INTRO_PIECES), max_size=8).map("".join))
+def test_an_introducing_sentence_is_asked_only_where_its_colon_ends_the_line(text):
+    from cleaner.furniture.features import Line
+
+    text = normalise(text)
+    f = text_features(text, generic.load_lexicon()) if text else {"kv_filled": 0.0, "notice": 0.0, "lex_cover": 0.0}
+    read_in_full = bool(generic._INTRO.fullmatch(text) and not f["kv_filled"] and not f["notice"] and f["lex_cover"] < 0.3
+                        and len(generic._HAN.findall(text)) >= 6)
+    assert generic._introduces(Line(0, text, f)) == read_in_full

@@ -1,5 +1,8 @@
 """Lines the generic furniture model never takes (cleaner/furniture/kept_blocks.py)."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleaner.furniture.kept_blocks import kept_lines
 
 
@@ -159,3 +162,63 @@ def test_lines_left_misread_are_kept_whatever_their_length():
     gbk = "研究方向指导教师".encode("utf-8").decode("gbk", "replace")
     lines = [title_cased, gbk, "Müller café naïve 中文", ABOVE, BELOW]
     assert kept_lines(lines) == {0, 1}
+
+
+# The page's one native pass (pagefacts.lines_with) picks the lines asked whether they are damaged
+# (kept_blocks._damaged); the court's header is asked only of a line ending in 书. Both must find
+# what asking every line finds.
+_DAMAGE_PIECES = ["é", "æ–°", "Ã¤Â¸", "\ufffd", "\ue000", "€", "中文", "的", " ", "abc", "©", "‚Äú", "这是正常的一句话，", "。"]
+
+
+def _damaged_every_line(lines):
+    from cleaner.furniture import kept_blocks
+
+    return {i for i, line in enumerate(lines) if len(line) >= kept_blocks.UNREADABLE_MIN
+            and (kept_blocks.legacy_read_as_utf8(line) or kept_blocks.unreadable(line))}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_DAMAGE_PIECES), max_size=40).map("".join), max_size=8))
+def test_damaged_lines_found_from_the_page_pass_are_those_of_every_line(lines):
+    from cleaner.furniture import kept_blocks
+
+    assert kept_blocks._damaged(lines) == _damaged_every_line(lines)
+
+
+def test_a_damaged_paragraph_is_kept_and_a_clean_one_is_not():
+    from cleaner.furniture import kept_blocks
+
+    damaged = "‚Äú‰Ωú‰∏∫Ê∂àË¥πËÄÖ‚Äù" * 4
+    lines = ["这是文章的第一段，写得很正常，没有任何问题，也不是乱码。" * 2, damaged, "", "\ufffd\ufffd" * 25 + "ab"]
+    assert kept_blocks._damaged(lines) == _damaged_every_line(lines) == {1, 3}
+
+
+def _court_pairs(lines):
+    from cleaner.furniture import kept_blocks
+
+    live = [i for i, line in enumerate(lines) if line.strip()]
+    return {k for i, j in zip(live, live[1:]) if kept_blocks._RULING.match(lines[j]) and kept_blocks._COURT.match(lines[i]) for k in (i, j)}
+
+
+_COURT_LINES = ["湖西省东川市云岭区人民法院", "东川市仲裁委员会", "民 事 判 决 书", "刑事裁定书\u3000", "判决书", "书", "读书",
+                "", "  ", "本院认为，原告的诉讼请求成立。", "起诉书 ", "决定书"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_COURT_LINES), max_size=8))
+def test_court_heads_asked_at_their_kind_are_those_of_every_pair(lines):
+    from cleaner.furniture import kept_blocks
+
+    assert kept_blocks._court_heads(lines) == _court_pairs(lines)
+
+
+def test_a_court_header_is_kept_over_a_blank_line():
+    assert kept_lines(["湖西省东川市云岭区人民法院", "", "民 事 判 决 书", "原告张三诉被告李四合同纠纷一案。"]) == {0, 2}
+
+
+def test_unrepaired_lines_read_from_the_page_given_as_from_the_lines():
+    from cleaner.furniture.kept_blocks import unrepaired_lines
+
+    lines = ["正常的一行文字。", "鎵嬫満鍙戝竷浼氫笂锛屽叕鍙稿甯冧簡鏂颁骇鍝", "Ã¤Â¸Â­Ã¦Â–Â‡", "结束。"]
+    page = "\n".join(lines)
+    assert unrepaired_lines(lines, page) == unrepaired_lines(lines)

@@ -21,7 +21,7 @@ from cleaner.furniture.interleaved import INSIDE_FAMILIES
 from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, spaced_keys, text_kind
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.entries import title_parts, title_words
-from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, page_features, text_features
+from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, reading, readings
 from cleaner.furniture.kept_blocks import kept_lines, unrepaired_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
@@ -210,7 +210,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     heads: set[int] = set()
     headline: list[generic.Decision] = []  # the headline as the last reading found it
     # Lines the repairs left misread (kept_blocks): asked once, each reading holds those still there.
-    unrepaired = unrepaired_lines(lines) if generic_model else set()
+    unrepaired = unrepaired_lines(lines, text) if generic_model else set()  # lines is text.split("\n")
     for reading in range(2 * ROUNDS if generic_model else 1):
         _apply_rules(rules, lines, content, hits, dropped, replaced, result, named)
         alive = [i for i in content if i not in dropped]
@@ -334,8 +334,8 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
     备案号为京ICP备12345678号). A site's notice or copyright line stands below the article's last
     sentence (what follows it is furniture too), or is no prose at all (版权所有 © 2020 某某网)."""
     lexicon = generic.load_lexicon()
-    text = normalise(folded[alive[pos]])
-    f = text_features(text, lexicon)
+    # Read as the model reads the page's lines, remembered for its reading after the rules (features.reading).
+    text, f = reading(folded[alive[pos]], lexicon)
     if not _sentence(text, f):
         return False
     if is_paragraph(text, f) and not _LABELLED.match(text):
@@ -343,8 +343,8 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
         # (新浪声明：……, 免责声明：……): the article's, whatever stands below it. The article's last paragraph has nothing below once the footer has
         # gone, and a second reading took it (其次，……互联网版权问题更加复杂。……: 147 characters).
         return True
-    below = [normalise(folded[j]) for j in alive[pos + 1 :] if j not in dropped]
-    for t, f in zip(below, page_features(below, lexicon), strict=True):
+    # Read down to the first sentence or end marker only (features.readings: the lines below it are never read).
+    for t, f in readings((folded[j] for j in alive[pos + 1 :] if j not in dropped), lexicon):
         if end_marker(t, lexicon):
             return False  # what follows the article's end (网友评论 and the comments) is not the article
         if _sentence(t, f):
@@ -362,8 +362,7 @@ def _sentence_in_run(pos: int, alive: list[int], folded, dropped: dict[int, str]
     (…并下载安装。 / 下载后，打开APP，用身份证号注册登录。 / 进入“提取业务”，按提示上传材料。). A site's
     prompt stands alone, or between the article's paragraphs, not inside a run of its short lines."""
     lexicon = generic.load_lexicon()
-    text = normalise(folded[alive[pos]])
-    f = text_features(text, lexicon)
+    text, f = reading(folded[alive[pos]], lexicon)
     if not (f["final_punct"] and f["clause_punct"] >= 0.5 and len(text) <= RUN_LINE_MAX) or f["notice"]:
         return False
     live = [j for j in alive if j not in dropped or j == alive[pos]]
@@ -371,8 +370,7 @@ def _sentence_in_run(pos: int, alive: list[int], folded, dropped: dict[int, str]
     if at == 0 or at + 1 >= len(live):
         return False
     for j in (live[at - 1], live[at + 1]):
-        t = normalise(folded[j])
-        g = text_features(t, lexicon)
+        t, g = reading(folded[j], lexicon)
         if not (g["final_punct"] and len(t) <= RUN_LINE_MAX and not g["notice"] and not end_marker(t, lexicon)):
             return False
     return True

@@ -12,8 +12,10 @@ one lexicon and one set of patterns serve both scripts and both widths.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from cleaner._native import furniture_normalise
 from cleaner.furniture.field_breaks import field_row, reread, spaced_fields
@@ -80,6 +82,26 @@ def _native(lexicon: Lexicon):
     """The native text features of lines already normalised (``page_features`` before its rows of
     fields are read again)."""
     return lambda texts: lexicon.native.features(texts, NOTICE_WORDS)
+
+
+def readings(folded_lines: Iterable[str], lexicon: Lexicon, first: int = 2) -> Iterator[tuple[str, dict[str, float]]]:
+    """(``normalise``d text, text features) of each folded line in turn, as ``line_features``
+    reads them (``_rows``: the answers are remembered, so the model's reading of the page after the
+    rules finds them read), in batches that double from ``first`` lines: a reader that stops at
+    the first lines below one (most find what they look for there) has the rest never read. Each
+    line's features are its own (``page_features`` reads each line alone), so a batch's cut
+    changes none of them. The dicts are the memory's: the reader must not write into them."""
+    folded_lines = iter(folded_lines)
+    size = first
+    while batch := list(islice(folded_lines, size)):
+        yield from _rows(batch, lexicon)
+        size *= 2
+
+
+def reading(folded_line: str, lexicon: Lexicon) -> tuple[str, dict[str, float]]:
+    """``(normalise(folded_line), text_features(...))`` of one line, through the memory of
+    ``readings`` (the dict is the memory's: not to be written into)."""
+    return _rows([folded_line], lexicon)[0]
 
 
 def text_features(text: str, lexicon: Lexicon) -> dict[str, float]:

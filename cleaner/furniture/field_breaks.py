@@ -72,8 +72,8 @@ _AS_WRITTEN = ("len_1_4", "len_5_12", "len_13_30", "len_31_80", "len_over_80", "
 
 def comma_fields(text: str) -> bool:
     """Is ``text`` (normalised) a row of fields split by commas or semicolons (module docstring)?"""
-    if ":" not in text or ("," not in text and ";" not in text):
-        return False  # nearly every line: no key, or no comma
+    if text.count(":") < FIELDS_MIN or ("," not in text and ";" not in text):
+        return False  # nearly every line: fewer keys' colons than a row's keys, or no comma
     if _SENTENCE.search(text):
         return False  # a sentence's end: an article's facts
     parts = [p for p in _BREAK.split(text.strip()) if p]
@@ -85,8 +85,9 @@ def comma_fields(text: str) -> bool:
 
 def spaced_fields(text: str) -> bool:
     """A row of fields split by spaces: ``FIELDS_MIN`` keys or more, every mark a key's colon or
-    structure (``keyed_rows.keys_of``)."""
-    return ":" in text and keys_of(text) >= FIELDS_MIN
+    structure (``keyed_rows.keys_of``). Each key holds a colon of its own: a line of fewer colons
+    (most lines: a sentence, a key and its value) is no such row, and no pattern is run over it."""
+    return text.count(":") >= FIELDS_MIN and keys_of(text) >= FIELDS_MIN
 
 
 def field_row(text: str) -> bool:

@@ -955,7 +955,8 @@ def _introduces(line: Line) -> bool:
     """An article's sentence introducing what follows it (``_INTRO``: six Han characters or more
     before its colon, no filled key, notice or furniture words)."""
     f = line.features
-    return bool(_INTRO.fullmatch(line.text) and not f["kv_filled"] and not f["notice"] and f["lex_cover"] < 0.3
+    # Its colon ends the line: a line ending otherwise (a paragraph) is not read through to its end.
+    return bool(line.text.endswith(":") and _INTRO.fullmatch(line.text) and not f["kv_filled"] and not f["notice"] and f["lex_cover"] < 0.3
                 and len(_HAN.findall(line.text)) >= 6)
 
 

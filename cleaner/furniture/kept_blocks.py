@@ -36,9 +36,11 @@ import re
 from bisect import bisect_right
 from itertools import accumulate, islice
 
+from cleaner import pagefacts
 from cleaner.codelines import code_lines
 from cleaner.furniture.forms import rule_line
-from cleaner.furniture.unreadable import unreadable
+from cleaner.furniture.unreadable import MIN_ODD, ODD, unreadable
+from cleaner.repair import mojibake
 from cleaner.repair.latin_layers import MISREAD_UTF8, shows_misread_utf8
 from cleaner.repair.mojibake import legacy_read_as_utf8, unrepaired_spans
 
@@ -93,9 +95,15 @@ _RULING = re.compile(r"^[ \t\u3000]*(?:[\u3400-\u9fff][ \t\u3000]*){0,6}(?:判[ 
 
 
 def _court_heads(lines: list[str]) -> set[int]:
-    """The court's name and the document's kind right under it (``_COURT``, ``_RULING``)."""
-    live = [i for i, line in enumerate(lines) if line.strip()]
-    return {k for i, j in zip(live, live[1:]) if _RULING.match(lines[j]) and _COURT.match(lines[i]) for k in (i, j)}
+    """The court's name and the document's kind right under it (``_COURT``, ``_RULING``). Only a
+    line ending in 书 (spaces aside) may be the kind, and only the live line above it the court's."""
+    out: set[int] = set()
+    for j, line in enumerate(lines):
+        if line.rstrip(" \t\u3000").endswith("书") and _RULING.match(line):
+            i = next((k for k in range(j - 1, -1, -1) if lines[k].strip()), None)
+            if i is not None and _COURT.match(lines[i]):
+                out.update((i, j))
+    return out
 
 
 def kept_lines(lines: list[str], title: str | None = None, unrepaired: set[int] | None = None) -> set[int]:
@@ -105,20 +113,38 @@ def kept_lines(lines: list[str], title: str | None = None, unrepaired: set[int] 
     ``unrepaired``: ``unrepaired_lines(lines)`` if the caller asked it already (the page's readings share it)."""
     return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
             | {i for i, line in enumerate(lines) if "年" in line and _ADOPTED.match(line)}
-            | (_court_heads(lines) if any("书" in line for line in lines) else set())
-            | {i for i, line in enumerate(lines) if len(line) >= UNREADABLE_MIN and (legacy_read_as_utf8(line) or unreadable(line))}
+            | _court_heads(lines)
+            | _damaged(lines)
             | (unrepaired_lines(lines) if unrepaired is None else {i for i in unrepaired if i < len(lines) and lines[i]})
             | _column_rules(lines))
 
 
-def unrepaired_lines(lines: list[str]) -> set[int]:
+# The lines a page's one native pass (pagefacts) finds holding what a damaged line cannot lack:
+# ``unreadable``'s MIN_ODD odd characters, or a mark of lost bytes (``legacy_read_as_utf8``).
+# Most pages hold neither, and their lines are not searched one by one.
+_odd_lines = pagefacts.lines_with(ODD, MIN_ODD)
+_marked_lines = pagefacts.lines_with(mojibake._MARK, 1)  # noqa: SLF001  # legacy_read_as_utf8's own marks
+
+
+def _damaged(lines: list[str]) -> set[int]:
+    """Lines of ``UNREADABLE_MIN`` characters or more that are legacy bytes read by a UTF-8
+    decoder (``legacy_read_as_utf8``) or damaged text (``unreadable``), asked only of the lines
+    holding the characters each needs (``_odd_lines``, ``_marked_lines``)."""
+    page = "\n".join(lines)  # no line holds a line break: a line's index is its index in the page
+    return {i for i in {*_odd_lines(page), *_marked_lines(page)}
+            if len(lines[i]) >= UNREADABLE_MIN and (legacy_read_as_utf8(lines[i]) or unreadable(lines[i]))}
+
+
+def unrepaired_lines(lines: list[str], page: str | None = None) -> set[int]:
     """Lines whose text is for the most part a stretch the repairs left misread (mojibake's
     ``unrepaired_spans``, which the cleaner keeps byte for byte and reports), or that hold
     UTF-8 characters a single-byte decoder showed (Ã¤Â¸, UNREPAIRED_UTF8 of them; a name's
     accent is one letter, no lead and continuation pair): the signs the model would read there
     are bytes (0xa9 shows as ©, 0x9b as ›, 0xbb as »), so the line is kept as it came, whatever
-    its length (a headline, a date line)."""
-    page = "\n".join(lines)
+    its length (a headline, a date line). ``page``: the lines joined by line breaks, if the caller holds it:
+    the page the pipeline hands the stage, which ``unrepaired_spans`` may have read last (it keeps
+    its answer for the same str), and reads again after the stage when no line went."""
+    page = "\n".join(lines) if page is None else page
     shown = ({i for i, line in enumerate(lines) if len(MISREAD_UTF8.findall(line)) >= UNREPAIRED_UTF8}
              if shows_misread_utf8(page) else set())  # one search of the page first: most hold none
     spans = unrepaired_spans(page)

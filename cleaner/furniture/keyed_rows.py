@@ -66,8 +66,9 @@ FOOT_KEYS = 2  # keys on a row of the site's foot above its copyright line (åœ°å
 
 
 def keys_of(text: str) -> int:
-    """The keys' colons of a row whose clause marks are all structure (``colon_fields``), else 0."""
-    return len(_KEY_COLON.findall(text)) if colon_fields(text) else 0
+    """The keys' colons of a row whose clause marks are all structure (``colon_fields``), else 0
+    (at once for a line without a colon: a key is a word and its colon)."""
+    return len(_KEY_COLON.findall(text)) if ":" in text and colon_fields(text) else 0
 
 
 def rows_over_foot(texts: list[str], start: int, foot: int) -> list[int]:

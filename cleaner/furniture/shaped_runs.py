@@ -121,8 +121,9 @@ def key(text: str) -> str | None:
 
 
 def own_keys(lines: Sequence[str]) -> set[str]:
-    """The keys (``key``) at least ``FORM_ROWS`` of ``lines`` open with: the article's speakers or fields."""
-    counts = Counter(k for k in map(key, lines) if k)
+    """The keys (``key``) at least ``FORM_ROWS`` of ``lines`` open with: the article's speakers or fields.
+    A line of more than ``ROW_MAX`` characters has no shape, so no key: a body's paragraphs are not read."""
+    counts = Counter(k for text in lines if (len(text) <= ROW_MAX or len(text.strip()) <= ROW_MAX) and (k := key(text)))
     return {k for k, n in counts.items() if n >= FORM_ROWS}
 
 

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 # Characters a single-byte decoder makes of UTF-8 Chinese, or marks of bytes lost or unmapped.
-_ODD = re.compile(
+ODD = re.compile(
     "[\u0080-\u009f\u00a1-\u00a6\u00a8-\u00ac\u00ae\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u02ff"  # Latin-1, Latin Extended, spacing marks (not the no-break space, soft hyphen, § ° ± · × ÷)
     "\u201a\u201e\u2020\u2021\u2030\u2039\u203a\u2122\u2202\u2206\u220f\u2211\u221a\u221e\u222b\u2248\u2260"
     "\u2264\u2265\u25ca\u03a9\u03c0\ufb01\ufb02"  # cp1252 and Mac Roman signs beyond Latin-1 (‚ „ † ‰ ™ ∂ ∑ π ◊ ﬁ)
@@ -38,7 +38,7 @@ MIN_SHARE = 0.4  # of the line's non-space characters (a pinyin line holds a qua
 @lru_cache(maxsize=4096)  # asked of a line by several readers a page (its odd characters counted over the whole line)
 def unreadable(text: str) -> bool:
     """Whether ``text`` is a line of damaged text (see the module's doc)."""
-    odd = len(_ODD.findall(text))
+    odd = len(ODD.findall(text))
     if odd < MIN_ODD:
         return False
     return odd >= MIN_SHARE * len(_SPACE.sub("", text))
@@ -54,4 +54,4 @@ def legible(text: str) -> str:
     """The part of ``text`` its signs may be read from: a line of damaged text without its odd
     characters (a ``©`` in it is a byte; ``Copyright`` beside the mojibake is still a word), any
     other line without the signs that stand as bytes of a misread UTF-8 character (``_BYTE_SIGN``)."""
-    return _ODD.sub("", text) if unreadable(text) else _BYTE_SIGN.sub("", text) if "\u00a9" in text else text
+    return ODD.sub("", text) if unreadable(text) else _BYTE_SIGN.sub("", text) if "\u00a9" in text else text
