@@ -660,7 +660,7 @@ def likelier_than_declared(data: bytes, declared: str, text: str) -> str:
     into rare characters (繁體 as 羉砰). Not for a declaration outside those codecs.
 
     >>> big5 = "<meta charset=gb2312><p>這是一個關於臺灣歷史與文化的報導，共2億5220萬人次。</p>".encode("big5")
-    >>> likelier_than_declared(big5, "gb18030", big5.decode("gb18030"))[22:35]
+    >>> likelier_than_declared(big5, "gb18030", big5.decode("gb18030"))[24:37]
     '這是一個關於臺灣歷史與文化'
     """
     if declared not in LEGACY and declared not in ("gbk", "gb2312"):
