@@ -23,6 +23,7 @@ writes every guessed letter as U+FFFD.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import product
 from math import prod
 from typing import NamedTuple
@@ -138,19 +139,20 @@ def _bytes(word: str) -> list[int | None] | None:
 
 def _fillings(data: list[int | None]) -> list[str]:
     """Every reading of ``data`` as UTF-8 zhuyin syllables, each unknown byte any high byte."""
+    return [word for word in _utf8_readings(data, range(0x80, 0x100)) if all(ch in ZHUYIN for ch in word) and zhuyin_syllables(word)]
+
+
+def _utf8_readings(data: list[int | None], values: range) -> Iterator[str]:
+    """Every strict UTF-8 reading of ``data``, each unknown byte any of ``values``."""
     slots = [k for k, b in enumerate(data) if b is None]
-    out = []
-    for values in product(range(0x80, 0x100), repeat=len(slots)):
+    for filling in product(values, repeat=len(slots)):
         filled = list(data)
-        for k, v in zip(slots, values):
+        for k, v in zip(slots, filling):
             filled[k] = v
         try:
-            word = bytes(filled).decode("utf-8")  # type: ignore[arg-type]
+            yield bytes(filled).decode("utf-8")  # type: ignore[arg-type]
         except UnicodeDecodeError:
             continue
-        if all(ch in ZHUYIN for ch in word) and zhuyin_syllables(word):
-            out.append(word)
-    return out
 
 
 Chosen = tuple[tuple[str, ...], tuple[str, ...] | None, float]  # a reading, its runner-up, the margin
@@ -359,16 +361,4 @@ def _utf8_options(chunk: list[int | None]) -> set[str]:
     bytes of a pair in GBK's user-defined area, aa-af: 学 is e5 ad a6)."""
     if chunk[0] is None or chunk.count(None) > 2:
         return set()
-    slots = [k for k, b in enumerate(chunk) if b is None]
-    out = set()
-    for values in product(range(0x80, 0xC0), repeat=len(slots)):
-        filled = list(chunk)
-        for k, v in zip(slots, values):
-            filled[k] = v
-        try:
-            ch = bytes(filled).decode("utf-8")  # type: ignore[arg-type]
-        except UnicodeDecodeError:
-            continue
-        if _HAN.match(ch):
-            out.add(ch)
-    return out
+    return {ch for ch in _utf8_readings(chunk, range(0x80, 0xC0)) if _HAN.match(ch)}
