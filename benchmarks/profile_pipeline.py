@@ -37,7 +37,7 @@ STAGES = {
     "markdown": ("cleaner/markdown.py", "strip_markdown"),
     "spaced characters": ("cleaner/spacing.py", "join_spaced"),
     "literal escapes": ("cleaner/leftovers.py", "decode_escapes"),
-    "replacement marks": ("cleaner/leftovers.py", "replacement_marks"),
+    "replacement marks": ("cleaner/repair/lost_marks.py", "repair"),
     "utf-8 read as utf-16": ("repair/utf16_read.py", "repair"),
     "utf-16 shown as latin-1": ("repair/utf16_read.py", "latin1_repair"),
     "utf-16 shown through gbk": ("repair/utf16_gbk.py", "repair"),

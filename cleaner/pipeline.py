@@ -39,7 +39,7 @@ from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded)
-from cleaner.repair import base64_bodies, json_strings, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
+from cleaner.repair import base64_bodies, json_strings, lost_marks, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -226,7 +226,7 @@ class Cleaner:
                 title = title or header.get("title")
             text = apply("remove", "markdown", markdown.strip_markdown, text)
         if cfg.replacement_marks:
-            text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
+            text = apply("repair", "replacement-marks", lost_marks.repair, text)
 
         def read_misreadings(text: str, shifted: bool) -> tuple[str, bool, tuple[str, ...]]:
             """The byte-level repairs of misread text, once: the text, whether the page shows the
