@@ -39,7 +39,7 @@ from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded)
-from cleaner.repair import base64_bodies, json_strings, lost_marks, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
+from cleaner.repair import base64_bodies, byte_strings, json_strings, lost_marks, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -202,6 +202,8 @@ class Cleaner:
             # escapes, which would take \u20320 for \u2032 and 0 (cleaner/rtf.py).
             text = apply("repair", "rtf", rtf.repair, text)
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
+            # A string of bytes a tool wrote whole: bytea's \xe4b8ad, git's and ls's octal \344\270.
+            text = apply("repair", "escaped-byte-strings", byte_strings.repair, text)
         if cfg.unescape_html:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)
         # One line break, before any stage reads lines (and after the entities, which may hold one:

@@ -72,7 +72,10 @@ _TOKEN = re.compile(rf"{_ESCAPE}|.", re.S)  # an escape or one character
 _ESCAPE_RE = re.compile(_ESCAPE)
 # A bytes literal (b'\xe4\xb8\xad') is no decoder's mojibake: leftovers.py read it where it is a
 # record's value and left it, whole, where it is code's or an example. Not read here, in pieces.
-_BYTES_LITERAL = re.compile(r"""(?<![A-Za-z0-9_\\'"])[bB](['"])(?:\\[^\n]|(?!\1)[^\\\n])*\1""")
+# A bytea hex string (\xe4b8ad…) is one string of bytes (byte_strings.py), left whole where
+# nothing reads it: its first byte is not GBK's lead to the hex letter after it (\xe4b, 鋌).
+_BYTES_LITERAL = re.compile(r"""(?<![A-Za-z0-9_\\'"])[bB](['"])(?:\\[^\n]|(?!\1)[^\\\n])*\1"""
+                            r"|(?<![0-9A-Za-z\\\x80-\U0010ffff])\\x(?:[0-9a-fA-F]{2}){2,}(?![0-9A-Za-z\x80-\U0010ffff])")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Han or CJK signs
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 
