@@ -39,7 +39,7 @@ from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded)
-from cleaner.repair import base64_bodies, byte_strings, json_strings, lost_marks, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
+from cleaner.repair import base64_bodies, byte_strings, inner_bom, json_strings, lost_marks, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -229,6 +229,10 @@ class Cleaner:
             text = apply("remove", "markdown", markdown.strip_markdown, text)
         if cfg.replacement_marks:
             text = apply("repair", "replacement-marks", lost_marks.repair, text)
+        if cfg.fix_mojibake:
+            # A UTF-8 byte-order mark read as GBK (锘 and a byte that puts the text after it out of
+            # step): out, and that text read in step, before the byte repairs re-read its pieces.
+            text = apply("repair", "utf8-bom-in-gbk", inner_bom.repair, text)
 
         def read_misreadings(text: str, shifted: bool) -> tuple[str, bool, tuple[str, ...]]:
             """The byte-level repairs of misread text, once: the text, whether the page shows the
