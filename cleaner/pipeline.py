@@ -39,7 +39,7 @@ from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded)
-from cleaner.repair import base64_bodies, byte_strings, inner_bom, json_strings, lost_marks, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
+from cleaner.repair import base64_bodies, byte_strings, inner_bom, json_strings, lost_marks, spaced_mojibake, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -192,6 +192,10 @@ class Cleaner:
             # A space between every character (a PDF's copy) out before anything reads words: the
             # escapes, entities and tags it spaced out are read below as a second clean would.
             text = apply("whitespace", "spaced-characters", spacing.join_spaced, text)
+        if cfg.join_spaced and cfg.fix_mojibake:
+            # Mojibake a word segmenter cut (鍒樺叚 鍒樹 竷鍙): the spaces it put out, so the byte
+            # repairs read the run whole, and the tags and escapes it spaced out are read below.
+            text = apply("whitespace", "segmenter-spaces-in-mojibake", spaced_mojibake.repair, text)
         if cfg.decode_escapes:
             # Mail's transfer encodings, then JSON strings' escapes: outer layers before the escapes
             # they may hold (cleaner/repair/quoted_printable.py, base64_bodies.py, json_strings.py).
