@@ -41,3 +41,11 @@ def test_an_unread_hex_string_is_not_read_in_pieces_by_the_escaped_bytes_repair(
 def test_the_pipeline_records_the_step():
     result = Cleaner(to="keep").run("数据库里这一行的正文是 \\x" + SENTENCES[1].encode().hex())
     assert result.text == "数据库里这一行的正文是 " + SENTENCES[1] and any(s.name == "escaped-byte-strings" for s in result.steps)
+
+
+def test_a_name_too_short_alone_is_read_in_the_codec_of_the_pages_other_names():
+    names = ["第三季度财务报告", "王五", "北京市人民政府办公厅"]
+    page = "\n".join(f"-rw-r--r-- 1 u u 0 $'{_octal((n + '.doc').encode('gbk'))}'" for n in names)
+    assert repair(page).split("\n") == [f"-rw-r--r-- 1 u u 0 {n}.doc" for n in names]
+    alone = f"-rw-r--r-- 1 u u 0 $'{_octal('王五.doc'.encode('gbk'))}'"
+    assert repair(alone) == alone  # two characters alone: no encoding says itself

@@ -11,7 +11,9 @@ The mechanism: a ``\\x`` with an even run of four hex digits or more, standing a
 digit or character beyond ASCII on either side), is one string of bytes; a run of two octal escapes of bytes 80-ff or more,
 with the ASCII between them (no space, quote or backslash: one name), is another. Each is read by
 ``byte_runs.read`` (UTF-8, else the legacy encoding that reads it as Chinese text reads), the
-judge of every exact-bytes family, and kept as written when nothing reads it. A quoted name the
+judge of every exact-bytes family, and kept as written when nothing reads it; a name too short
+to say its encoding alone (three characters of GBK) is read in the one codec the page's other
+names were read in, where that gives CJK characters. A quoted name the
 tool quoted only for its escapes (``"…"`` of git, ``$'…'`` of ls) loses its quotes with them.
 Lossless: no byte is guessed.
 """
@@ -33,6 +35,7 @@ _NAME_ASCII = r"[!#%-&(-\[\]-~]"  # ASCII of a name between escapes: no space, q
 _OCTAL_RUN = re.compile(rf"(?P<open>\$'|\")?(?P<run>{_NAME_ASCII}*(?:{_OCTAL}{_NAME_ASCII}*)+)(?P<close>['\"])?")
 _OCTAL_ONE = re.compile(_OCTAL)
 _OCTAL_HIGH_ONE = re.compile(_OCTAL_HIGH)
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def repair(text: str) -> str:
@@ -47,7 +50,13 @@ def repair(text: str) -> str:
         return text
     if "\\x" in text:
         text = HEX_STRING.sub(_read_hex, text)
-    return _OCTAL_RUN.sub(_read_octal, text)
+    read: list[str] = []  # the codecs of the runs read
+    text = _OCTAL_RUN.sub(lambda m: _read_octal(m, read), text)
+    if len(set(read)) == 1 and "\\" in text:
+        # A name too short to say its encoding alone (何法倪.doc) is read in the one the page's
+        # other names were read in, when that gives CJK characters.
+        text = _OCTAL_RUN.sub(lambda m: _read_octal(m, [], read[0]), text)
+    return text
 
 
 def _read_hex(m: re.Match) -> str:
@@ -55,7 +64,9 @@ def _read_hex(m: re.Match) -> str:
     return m.group() if read is None else read
 
 
-def _read_octal(m: re.Match) -> str:
+def _read_octal(m: re.Match, codecs_read: list[str], codec: str | None = None) -> str:
+    """The run read by byte_runs.read (its codec added to ``codecs_read``), or, given ``codec``,
+    in that codec where every character it gives beyond ASCII is CJK; else as written."""
     run = m.group("run")
     if len(_OCTAL_HIGH_ONE.findall(run)) < 2:
         return m.group()
@@ -63,10 +74,29 @@ def _read_octal(m: re.Match) -> str:
     for one in _OCTAL_ONE.finditer(run):
         data += run[last:one.start()].encode("ascii") + bytes([int(one.group()[1:], 8)])
         last = one.end()
-    read = byte_runs.read(bytes(data + run[last:].encode("ascii")))
+    data += run[last:].encode("ascii")
+    read = byte_runs.read(bytes(data)) if codec is None else _read_in(bytes(data), codec)
     if read is None:
         return m.group()
+    if codec is None:
+        codecs_read.append(next(c for c in ("utf-8", *byte_runs.LEGACY) if _decodes_as(bytes(data), c, read)))
     opened, closed = m.group("open") or "", m.group("close") or ""
     if opened and closed == opened[-1]:
         return read  # quoted only for its escapes
     return opened + read + closed
+
+
+def _decodes_as(data: bytes, codec: str, text: str) -> bool:
+    try:
+        return data.decode(codec) == text
+    except UnicodeDecodeError:
+        return False
+
+
+def _read_in(data: bytes, codec: str) -> str | None:
+    try:
+        read = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    wide = [ch for ch in read if not ch.isascii()]
+    return read if wide and all(_CJK.match(ch) for ch in wide) else None
