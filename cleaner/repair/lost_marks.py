@@ -37,8 +37,8 @@ def repair(text: str) -> str:
 
     >>> repair("他说锟斤拷锟斤拷是")
     '他说\\ufffd\\ufffd\\ufffd\\ufffd是'
-    >>> repair("谭锟斤拷锟皆ｏ拷锟叫癸拷。")
-    '谭\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd。'
+    >>> repair("谭锟斤拷锟皆ｏ拷锟叫癸拷，他参加了北京奥运会的射箭比赛。")
+    '谭\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd，他参加了北京奥运会的射箭比赛。'
     >>> repair("“锟斤拷”是什么")
     '“锟斤拷”是什么'
     """
