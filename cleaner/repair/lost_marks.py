@@ -12,7 +12,9 @@ and not others, and a second clean changed more.
 The mechanism: each line holding 锟 is written back as the GBK bytes it was read from and cut
 into the units UTF-8 reads there: a mark (``ef bf bd``), an ASCII byte, another character, a byte
 UTF-8 rejects. Units that share a character of the line are one group (锟斤拷锟斤拷's 斤 holds the
-end of one mark and the start of the next). A group holding a mark is lost text: it is written
+end of one mark and the start of the next). A group whose units beyond ASCII are half marks or
+more is lost text (UTF-8 read as cp1252, then as GBK, holds a mark now and then among the first
+layer's characters, which are no loss): it is written
 as its units are, a U+FFFD for each mark and for each character made of bytes of two lost
 characters (锟皆ｏ拷's ``d4 a3``), its ASCII as it is. A character whose bytes are one unit of
 its own (谭 ``cc b7``, valid UTF-8 that came through) is the text's and stays. A U+FFFD the GBK
@@ -64,7 +66,11 @@ def _line(line: str) -> str:
     # Groups holding a mark, and those next to each other one run (锟斤拷锟斤拷: two in phase).
     runs: list[tuple[bool, list[tuple[int, int, bytes]]]] = []
     for group in groups:
-        lost = any(unit == MARK for _, _, unit in group)
+        # Half its units beyond ASCII marks at least: UTF-8 read as cp1252 and then as GBK also
+        # holds a mark now and then (a byte cp1252 leaves undefined), among the cp1252 mojibake's
+        # own characters, which the layer repairs read back.
+        marks = sum(unit == MARK for _, _, unit in group)
+        lost = marks > 0 and 2 * marks >= sum(not unit.isascii() for _, _, unit in group)
         if lost and runs and runs[-1][0]:
             runs[-1][1].extend(group)
         else:
