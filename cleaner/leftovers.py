@@ -6,9 +6,9 @@ Text scraped from pages and APIs often still holds pieces of the format it came 
 - escapes written out instead of the characters: JSON's ``\\u4e2d\\u6587`` (a string escaped
   twice), and Python's ``\\xe4\\xb8\\xad`` (the repr of bytes written as text);
 - characters that show nothing: zero-width spaces, byte-order marks inside the text, soft
-  hyphens, word joiners and control characters (NUL and the like);
-- replacement characters read through a GBK decoder: ``锟斤拷`` is the UTF-8 of two U+FFFD (ef bf
-  bd ef bf bd) read as GBK, the famous mark of bytes an earlier decoder threw away.
+  hyphens, word joiners and control characters (NUL and the like).
+
+(``锟斤拷``, the U+FFFD marks of an earlier decoder read as GBK: cleaner/repair/lost_marks.py.)
 
 Each fixer is conservative: a tag only by its HTML name, escapes only in runs that give
 non-ASCII text, and only characters no Chinese text needs.
@@ -511,23 +511,6 @@ def remove_invisible(text: str) -> str:
     if not _holds_invisible(text):
         return text  # the common case: the page's one scan (pagefacts), not the soft hyphen's look-around
     return _INVISIBLE.sub("", _SEPARATOR.sub("\n", text))
-
-
-# UTF-8 U+FFFD U+FFFD (ef bf bd ef bf bd) read as GBK or GB18030 is 锟斤拷. Twice in a row at
-# least: one 锟斤拷 may be the word itself, in an article about garbled text (“锟斤拷”是什么).
-_KUNJINKAO = re.compile("(?:锟斤拷){2,}")
-
-
-def replacement_marks(text: str) -> str:
-    """锟斤拷锟斤拷... written as the U+FFFD it is: what was lost stays marked as lost, the way every
-    other stage and finding knows it, and script conversion cannot make it 錕斤拷.
-
-    >>> replacement_marks("他说锟斤拷锟斤拷是")
-    '他说\ufffd\ufffd\ufffd\ufffd是'
-    """
-    if "锟斤拷锟斤拷" not in text:
-        return text
-    return _KUNJINKAO.sub(lambda m: "\ufffd" * (2 * len(m.group()) // 3), text)
 
 
 def lone_kunjinkao(text: str) -> list[tuple[int, int]]:

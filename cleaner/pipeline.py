@@ -39,7 +39,7 @@ from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_dropped, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded, zhuyin_bytes)
-from cleaner.repair import base64_bodies, json_strings, quoted_code, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
+from cleaner.repair import base64_bodies, byte_strings, inner_bom, json_strings, lost_marks, quoted_code, spaced_mojibake, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -192,6 +192,10 @@ class Cleaner:
             # A space between every character (a PDF's copy) out before anything reads words: the
             # escapes, entities and tags it spaced out are read below as a second clean would.
             text = apply("whitespace", "spaced-characters", spacing.join_spaced, text)
+        if cfg.join_spaced and cfg.fix_mojibake:
+            # Mojibake a word segmenter cut (鍒樺叚 鍒樹 竷鍙): the spaces it put out, so the byte
+            # repairs read the run whole, and the tags and escapes it spaced out are read below.
+            text = apply("whitespace", "segmenter-spaces-in-mojibake", spaced_mojibake.repair, text)
         if cfg.decode_escapes:
             # Mail's transfer encodings, then JSON strings' escapes: outer layers before the escapes
             # they may hold (cleaner/repair/quoted_printable.py, base64_bodies.py, json_strings.py).
@@ -202,6 +206,8 @@ class Cleaner:
             # escapes, which would take \u20320 for \u2032 and 0 (cleaner/rtf.py).
             text = apply("repair", "rtf", rtf.repair, text)
             text = apply("repair", "literal-escapes", leftovers.decode_escapes, text)
+            # A string of bytes a tool wrote whole: bytea's \xe4b8ad, git's and ls's octal \344\270.
+            text = apply("repair", "escaped-byte-strings", byte_strings.repair, text)
         if cfg.unescape_html:
             text = apply("repair", "html-entities", fixes.unescape_entities, text)
         # One line break, before any stage reads lines (and after the entities, which may hold one:
@@ -226,7 +232,11 @@ class Cleaner:
                 title = title or header.get("title")
             text = apply("remove", "markdown", markdown.strip_markdown, text)
         if cfg.replacement_marks:
-            text = apply("repair", "replacement-marks", leftovers.replacement_marks, text)
+            text = apply("repair", "replacement-marks", lost_marks.repair, text)
+        if cfg.fix_mojibake:
+            # A UTF-8 byte-order mark read as GBK (锘 and a byte that puts the text after it out of
+            # step): out, and that text read in step, before the byte repairs re-read its pieces.
+            text = apply("repair", "utf8-bom-in-gbk", inner_bom.repair, text)
 
         def read_misreadings(text: str, shifted: bool) -> tuple[str, bool, tuple[str, ...]]:
             """The byte-level repairs of misread text, once: the text, whether the page shows the

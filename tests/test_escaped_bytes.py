@@ -160,3 +160,17 @@ def test_the_table_of_characters_a_decoder_reads_from_several_codes_is_kept_on_d
         assert len(built["十"]) == 1 and built["十"][0] != "十".encode("big5")  # Big5's two 十
     finally:
         escaped_bytes._other_codes.cache_clear()
+
+
+def test_a_surrogate_run_too_short_alone_is_read_in_the_encoding_of_the_pages_other_runs():
+    def logged(name: str, encoding: str) -> str:
+        return "".join(f"\\udc{b:02x}" if b >= 0x80 else chr(b) for b in name.encode(encoding))
+
+    for encoding, names in (("gbk", ("会议纪要汇编", "表")), ("big5", ("會議紀要彙編", "表"))):
+        page = (f"WARNING:root:skip '{logged(names[0] + '.txt', encoding)}': not found\n"
+                f"WARNING:root:skip '{logged(names[1] + '200.txt', encoding)}': not found")
+        assert repair(page).split("\n") == [f"WARNING:root:skip '{names[0]}.txt': not found",
+                                            f"WARNING:root:skip '{names[1]}200.txt': not found"]
+    # Alone, one character's two bytes say nothing of their encoding: left as written.
+    alone = f"skip '{logged('表200.txt', 'gbk')}'"
+    assert repair(alone) == alone

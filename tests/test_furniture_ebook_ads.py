@@ -21,6 +21,14 @@ def test_an_ad_names_a_site_and_books():
     assert not ad("本书共分十二章，讲述了一个山村少年的成长故事。")
 
 
+def test_a_line_naming_a_file_is_no_ad():
+    # A name's extension is no word of the site's TXT books, m.name alone no mobile site.
+    assert not ad("WARNING:root:skip '碧波荡漾（Blue M.txt': not found")
+    assert not ad("copied '会议纪要.txt' to m.backup")
+    assert not book(["INFO copied '第一回 雨夜来客 M.txt'", "INFO copied '会议纪要.txt'"])
+    assert ad("手机阅读请访问 m.moxiangshu.net") and ad("更多TXT小说请到 www.moxiangshu.net")
+
+
 def test_ads_go_only_from_a_book():
     assert book(CHAPTER) and not book(["通知", "下载请到 www.moxiangshu.net"])
     assert found(["通知", "下载请到 www.moxiangshu.net"]) == []

@@ -96,17 +96,6 @@ def test_the_cli_keeps_markup_when_asked(tmp_path, capsys):
     assert capsys.readouterr().out == "关于标签的文章。\n"
 
 
-def test_kunjinkao_is_two_replacement_characters_and_is_reported_in_any_script():
-    from cleaner.leftovers import replacement_marks
-
-    assert "\ufffd\ufffd".encode("utf-8").decode("gbk") == "锟斤拷"
-    assert replacement_marks("他说锟斤拷锟斤拷是") == "他说" + "\ufffd" * 4 + "是"
-    assert replacement_marks("锟斤") == "锟斤"
-    assert replacement_marks("“锟斤拷”是乱码的代名词") == "“锟斤拷”是乱码的代名词"  # the word, once
-    result = Cleaner(to="zh-hant").run("他說锟斤拷锟斤拷是")
-    assert result.text == "他說" + "\ufffd" * 4 + "是" and any(f.kind == "replaced-bytes" for f in result.findings)
-
-
 def test_escaped_tags_and_tags_in_extracted_text_are_the_articles_own(tmp_path):
     from cleaner import cli
 

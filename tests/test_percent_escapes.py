@@ -109,3 +109,13 @@ def test_a_utf8_reading_that_is_neither_chinese_nor_latin_loses_to_gbk():
     # cd ac d1 a7 is valid UTF-8 (ͬѧ, Greek and Cyrillic signs) and GBK's 同学: a search word in
     # a Chinese sentence is the GBK one.
     assert decode("我的同学%CD%AC%D1%A7") == "我的同学同学"
+
+
+def test_a_word_encoded_twice_is_decoded_once_and_read_as_one_encoded_once():
+    for word, encoding in (("刘六刘七", "utf-8"), ("中文搜索", "gbk"), ("國立臺灣大學", "big5")):
+        twice = quote(quote(word, encoding=encoding), safe="")
+        assert twice.startswith("%25")
+        assert decode(f"来源关键词：{twice}，访问次数：12") == f"来源关键词：{word}，访问次数：12"
+    # An escape of another byte beside them: not one word encoded twice; an address keeps its escapes.
+    for kept in ("增长25%25", "见 https://x.cn/%25E4%25B8%25AD%25E6%2596%2587", "%25E4%25B8%E4"):
+        assert decode(kept) == kept

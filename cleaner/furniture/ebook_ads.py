@@ -24,13 +24,15 @@ from collections.abc import Sequence
 
 AD_MAX = 120  # characters: an ad is a line or two; a paragraph naming a site is the book's
 SHORT_AD = 40  # characters: a pointer to the site (下载请到 www.…), no sentence of the book
-_DOMAIN = re.compile(r"(?i)(?<![a-z0-9])(?:www|wap)\.|(?<![a-z0-9.])m\.[a-z0-9-]+|[a-z0-9-]{2,}\.(?:com|net|org|cc|la|cn|info|me|tw|co|in|tv|vip|xyz|top)\b")
+# A mobile site is m.name.tld: m.name alone is a file's name (Aqua M.txt).
+_DOMAIN = re.compile(r"(?i)(?<![a-z0-9])(?:www|wap)\.|(?<![a-z0-9.])m\.[a-z0-9-]+\.[a-z]|[a-z0-9-]{2,}\.(?:com|net|org|cc|la|cn|info|me|tw|co|in|tv|vip|xyz|top)\b")
 _BARE_DOMAIN = re.compile(r"(?i)\s*(?:[\u4e00-\u9fff]{0,4}\s*[:：]\s*)?(?:https?://)?[a-z0-9.-]*[a-z0-9-]+\.(?:com|net|org|cc|la|cn|info|me|tw|co|in|tv|vip|xyz|top)\S*\s*")
 # Words of books and their sites: beside a domain they make a line the site's ad (下载 alone does
-# not: a regulation's 可通过 www.….gov.cn 下载办事指南 is its own text).
-_BOOK_WORDS = re.compile(r"(?i)txt|电子书|小说|好书|书友|书城|书屋|书香|书苑|书库|本书|章节|首发|整理|上传|全本|书签|本站|手机版")
+# not: a regulation's 可通过 www.….gov.cn 下载办事指南 is its own text). A file's extension
+# (名字.txt, in a log's line) is no word of the site's TXT books.
+_BOOK_WORDS = re.compile(r"(?i)(?<!\.)txt|电子书|小说|好书|书友|书城|书屋|书香|书苑|书库|本书|章节|首发|整理|上传|全本|书签|本站|手机版")
 # What a piece of a wrapped ad holds besides: its download and reading words.
-_PIECE_WORDS = re.compile(r"(?i)txt|电子书|小说|好书|书友|书城|书屋|书香|书苑|书库|本书|章节|首发|整理|上传|全本|书签|本站|手机版|下载|阅读|免费|收藏")
+_PIECE_WORDS = re.compile(r"(?i)(?<!\.)txt|电子书|小说|好书|书友|书城|书屋|书香|书苑|书库|本书|章节|首发|整理|上传|全本|书签|本站|手机版|下载|阅读|免费|收藏")
 _UNFINISHED = re.compile(r"[，、,；;：:]\s*$")
 _CHAPTER = re.compile(r"^\s*(?:正文\s*)?第[一二三四五六七八九十百千零〇两\d]+[章回节卷集部]")
 _RULE = re.compile(r"\s*([-_=*~─━—+#])(?:\s*\1){2,}\s*")

@@ -72,7 +72,10 @@ _TOKEN = re.compile(rf"{_ESCAPE}|.", re.S)  # an escape or one character
 _ESCAPE_RE = re.compile(_ESCAPE)
 # A bytes literal (b'\xe4\xb8\xad') is no decoder's mojibake: leftovers.py read it where it is a
 # record's value and left it, whole, where it is code's or an example. Not read here, in pieces.
-_BYTES_LITERAL = re.compile(r"""(?<![A-Za-z0-9_\\'"])[bB](['"])(?:\\[^\n]|(?!\1)[^\\\n])*\1""")
+# A bytea hex string (\xe4b8ad…) is one string of bytes (byte_strings.py), left whole where
+# nothing reads it: its first byte is not GBK's lead to the hex letter after it (\xe4b, 鋌).
+_BYTES_LITERAL = re.compile(r"""(?<![A-Za-z0-9_\\'"])[bB](['"])(?:\\[^\n]|(?!\1)[^\\\n])*\1"""
+                            r"|(?<![0-9A-Za-z\\\x80-\U0010ffff])\\x(?:[0-9a-fA-F]{2}){2,}(?![0-9A-Za-z\x80-\U0010ffff])")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Han or CJK signs
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 
@@ -84,7 +87,12 @@ def repair(text: str) -> str:
     '《醉迷情人》为陈慧琳'
     """
     if "\\udc" in text or "\\uDC" in text:
-        text = _SURROGATE_RUN.sub(_read_surrogates, text)
+        read: list[str] = []  # the codecs of the runs read
+        text = _SURROGATE_RUN.sub(lambda m: _read_surrogates(m, read), text)
+        if len(set(read)) == 1 and ("\\udc" in text or "\\uDC" in text):
+            # A run too short to say its encoding alone (one character: 自200.txt) is read in the
+            # one the page's other runs were read in, when that reads it as CJK characters.
+            text = _SURROGATE_RUN.sub(lambda m: _read_surrogates_in(m, read[0]), text)
     if "\\x" not in text:
         return text
     pieces, last = [], 0
@@ -107,16 +115,40 @@ _SURROGATE_RUN = re.compile(rf"({_WIDE}*)({_SURROGATE}(?:{_LITERAL}*?{_SURROGATE
 _SURROGATE_ONE = re.compile(_SURROGATE)
 
 
-def _read_surrogates(m: re.Match) -> str:
+def _read_surrogates(m: re.Match, codecs_read: list[str]) -> str:
     """A run of surrogate escapes read back as the bytes it holds, when they are text
     (byte_runs.read: UTF-8, or a legacy encoding read as Chinese text reads); else as it is.
-    With the characters around it first, then alone."""
+    With the characters around it first, then alone. The codec of each reading goes to
+    ``codecs_read``."""
     before, run, after = m.groups()
     for lead, trail in ((before, after), ("", after), ("", "")):
-        read = byte_runs.read(lead.encode("utf-8") + _surrogate_bytes(run) + trail.encode("utf-8"))
+        data = lead.encode("utf-8") + _surrogate_bytes(run) + trail.encode("utf-8")
+        read = byte_runs.read(data)
         if read is not None:
+            codecs_read.append(next(c for c in ("utf-8", *byte_runs.LEGACY) if _decodes_as(data, c, read)))
             return before[: len(before) - len(lead)] + read + after[len(trail):]
     return m.group()
+
+
+def _decodes_as(data: bytes, codec: str, text: str) -> bool:
+    try:
+        return data.decode(codec) == text
+    except UnicodeDecodeError:
+        return False
+
+
+def _read_surrogates_in(m: re.Match, codec: str) -> str:
+    """A run of surrogate escapes (alone) read in ``codec``, when every character it gives beyond
+    ASCII is CJK; else as it is."""
+    before, run, after = m.groups()
+    try:
+        read = _surrogate_bytes(run).decode(codec)
+    except UnicodeDecodeError:
+        return m.group()
+    wide = [ch for ch in read if not ch.isascii()]
+    if not wide or not all(_CJK.match(ch) for ch in wide) or _NOT_TEXT.search(read):
+        return m.group()
+    return before + read + after
 
 
 def _surrogate_bytes(run: str) -> bytes:

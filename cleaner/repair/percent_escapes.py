@@ -18,6 +18,9 @@ shorter, or scores lower, than byte_runs' bar for text alone: its reading is tak
 Han and CJK signs and scores as words do (WORD_MIN_SCORE), in the encoding its sentence reads
 best in.
 
+A word encoded twice (``%25E5%2588%2598``: every escape one of ``%``, before two hex digits) is
+decoded once and read as a word encoded once is.
+
 What stays (docs/repair.md, stage 2): an address or a query keeps its escapes (``https://…/%E4``,
 ``q=%D6%D0``, ``%E6%8A%A5.pdf``, ``/wiki/%E4``, ``x.cn/%E4``: _ADDRESS below); a percent sign in
 prose (``增长5%``, ``50%D``): one escape is no run; bytes that no encoding reads as text, and one
@@ -43,6 +46,9 @@ _UNIT = r"%u[0-9a-fA-F]{4}"
 # ``50%DAU``'s), or two ``%uXXXX``.
 _HIGH = re.compile(r"%[89a-fA-F][0-9a-fA-F]")
 _BYTE_RUN = re.compile(rf"(?:{_BYTE}){{2,}}")
+# Encoded twice: %25 (the "%" of an escape) before two hex digits, and no escape of another byte.
+_TWICE = re.compile(r"%25(?=[0-9a-fA-F]{2})")
+_ONCE = re.compile(r"%(?!25[0-9a-fA-F]{2})")
 _UNITS = re.compile(_UNIT)
 _TOKEN = re.compile(rf"{_UNIT}|{_BYTE}|.", re.S)
 # Signs of an address or a file's name in the stretch: a query's signs, which both encoders write
@@ -87,6 +93,15 @@ def decode(text: str) -> str:
 
 def _read_word(m: re.Match) -> str:
     word = m.group()
+    if "%25" in word and not _ONCE.search(word):
+        # Encoded twice (a referrer's keywords quoted again: %25E5%2588): every escape is of "%",
+        # one decoding gives the encoded word, which is read as a word encoded once is.
+        inner = _TWICE.sub("%", word)
+        if len(_HIGH.findall(inner)) >= 2 and not _ADDRESS.search(inner):
+            read = _read_bytes(_bytes(inner, plus_is_space="%20" not in inner), _context(m))
+            if read is not None:
+                return read
+        return word
     if len(_UNITS.findall(word)) >= 2:
         return word if _JS_ADDRESS.search(word) else _read_js(word)
     if len(_HIGH.findall(word)) < 2 or _ADDRESS.search(word):

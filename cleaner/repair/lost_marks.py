@@ -1,0 +1,147 @@
+"""锟斤拷 and its kin: a reader's U+FFFD marks, written as UTF-8 and read as GBK, written back as
+the U+FFFD they are.
+
+Why: text that lost its bytes to a UTF-8 ``replace`` reader (a GBK page read as UTF-8) holds a
+U+FFFD for each byte or pair that reader rejected; saved as UTF-8 (``ef bf bd`` each) and read
+as GBK, the marks come out as 锟斤拷 (two marks in phase), or, where a mark follows a character
+of odd length (ASCII, or a pair of the lost text that happened to be valid UTF-8), as 锟皆ｏ拷:
+the marks' bytes paired with their neighbours'. Nothing of the lost text can be recovered, but
+the byte repairs saw a page of rare characters and searched it (13 s for 10 KB), read some groups
+and not others, and a second clean changed more.
+
+The mechanism: each line holding 锟 is written back as the GBK bytes it was read from and cut
+into the units UTF-8 reads there: a mark (``ef bf bd``), an ASCII byte, another character, a byte
+UTF-8 rejects. Units that share a character of the line are one group (锟斤拷锟斤拷's 斤 holds the
+end of one mark and the start of the next). A group whose units beyond ASCII are half marks or
+more is lost text (UTF-8 read as cp1252, then as GBK, holds a mark now and then among the first
+layer's characters, which are no loss): it is written
+as its units are, a U+FFFD for each mark and for each character made of bytes of two lost
+characters (锟皆ｏ拷's ``d4 a3``), its ASCII as it is. A character whose bytes are one unit of
+its own (谭 ``cc b7``, valid UTF-8 that came through) is the text's and stays. A U+FFFD the GBK
+reader wrote after 锟 (the line ended inside the mark) is the mark's last byte.
+
+What stays: a line whose runs hold fewer than MIN_MARKS marks each: a lone 锟斤拷 (the word
+itself, in an article about garbled text: “锟斤拷”是什么), a name's 锟 (王锟, 锟斤). On a line
+that shows a longer run, every run is read alike.
+"""
+
+from __future__ import annotations
+
+MARK = b"\xef\xbf\xbd"  # U+FFFD in UTF-8
+# Of a line's characters beyond ASCII, this many marks once the runs are read make the line lost
+# text: GBK and Big5 paragraphs of the wiki corpus through the reader and back show 86-98 %.
+LOST_LINE = 0.75
+MIN_MARKS = 3  # a run of fewer may be the word 锟斤拷 (two marks in phase) or a name's 锟
+
+
+def repair(text: str) -> str:
+    """``text`` with every group of lost marks written as its U+FFFD (see the module's docstring).
+
+    >>> repair("他说锟斤拷锟斤拷是")
+    '他说\\ufffd\\ufffd\\ufffd\\ufffd是'
+    >>> repair("谭锟斤拷锟皆ｏ拷锟叫癸拷，他参加了北京奥运会的射箭比赛。")
+    '谭\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd，他参加了北京奥运会的射箭比赛。'
+    >>> repair("“锟斤拷”是什么")
+    '“锟斤拷”是什么'
+    """
+    if "锟" not in text:
+        return text
+    return "\n".join(_line(line) if "锟" in line else line for line in text.split("\n"))
+
+
+def _line(line: str) -> str:
+    data, owner = _bytes(line)
+    units = _units(data)
+    # Units sharing a character are one group: a group is a run of consecutive units, since a
+    # character's bytes are consecutive.
+    groups: list[list[tuple[int, int, bytes]]] = []
+    last_owner = -1
+    for unit in units:
+        start, end, _ = unit
+        if groups and owner[start] == last_owner:
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+        last_owner = owner[end - 1]
+    # Groups holding a mark, and those next to each other one run (锟斤拷锟斤拷: two in phase).
+    runs: list[tuple[bool, list[tuple[int, int, bytes]]]] = []
+    for group in groups:
+        # Half its units beyond ASCII marks at least: UTF-8 read as cp1252 and then as GBK also
+        # holds a mark now and then (a byte cp1252 leaves undefined), among the cp1252 mojibake's
+        # own characters, which the layer repairs read back.
+        marks = sum(unit == MARK for _, _, unit in group)
+        lost = marks > 0 and 2 * marks >= sum(not unit.isascii() for _, _, unit in group)
+        if lost and runs and runs[-1][0]:
+            runs[-1][1].extend(group)
+        else:
+            runs.append((lost, list(group)))
+    # Two marks may be the word 锟斤拷, one a name's 锟 (王锟, 锟斤): the line must show a run of
+    # MIN_MARKS at least, and then every run on it is read alike.
+    if not any(lost and sum(unit == MARK for _, _, unit in run) >= MIN_MARKS for lost, run in runs):
+        return line
+    read = _written(runs, owner, line, False)
+    wide = sum(not ch.isascii() for ch in read)
+    if read.count("\ufffd") < LOST_LINE * wide:
+        return read
+    # A line whose text is lost: the characters between the marks are what the UTF-8 reader made
+    # of lost bytes (a pair in phase, valid UTF-8, mostly another character than the text's: a
+    # Big5 pair read as GBK) or pieces of marks a decoder cut: marks as well.
+    return _written(runs, owner, line, True)
+
+
+def _written(runs: list[tuple[bool, list[tuple[int, int, bytes]]]], owner: list[int], line: str,
+             line_lost: bool) -> str:
+    """The line with each lost run written as its marks (a U+FFFD for each unit beyond ASCII) and,
+    where ``line_lost``, every other character beyond ASCII as a mark too."""
+    out: list[str] = []
+    for lost, run in runs:
+        if lost:
+            out += [unit.decode("ascii") if unit.isascii() else "\ufffd" for _, _, unit in run]
+        elif line_lost:
+            out += [ch if ch.isascii() else "\ufffd" for ch in _chars(run, owner, line)]
+        else:
+            out.append(_chars(run, owner, line))
+    return "".join(out)
+
+
+def _chars(group: list[tuple[int, int, bytes]], owner: list[int], line: str) -> str:
+    return line[owner[group[0][0]]:owner[group[-1][1] - 1] + 1]
+
+
+def _bytes(line: str) -> tuple[bytes, list[int]]:
+    """The bytes GBK read as ``line`` and, for each, the index of its character. A character GBK
+    does not have (and a U+FFFD not ending a mark) is one byte UTF-8 rejects, its own unit."""
+    data = bytearray()
+    owner: list[int] = []
+    for i, ch in enumerate(line):
+        if ch == "\ufffd" and data.endswith(b"\xef\xbf") and i and line[i - 1] == "锟":
+            code = b"\xbd"  # the mark's last byte, cut off by what followed it
+        else:
+            try:
+                code = ch.encode("gb18030")
+            except UnicodeEncodeError:
+                code = b"\xff"
+            if ch == "\ufffd" or len(code) > 2:
+                code = b"\xff"  # never UTF-8: a unit of its own, kept as written
+        data += code
+        owner += [i] * len(code)
+    return bytes(data), owner
+
+
+def _units(data: bytes) -> list[tuple[int, int, bytes]]:
+    """(start, end, bytes) of each unit UTF-8 reads in ``data``: a character, or a byte it rejects."""
+    units = []
+    i, n = 0, len(data)
+    while i < n:
+        size = 1
+        lead = data[i]
+        if lead >= 0xC2:
+            want = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+            try:
+                data[i:i + want].decode("utf-8")
+                size = want
+            except UnicodeDecodeError:
+                pass
+        units.append((i, i + size, data[i:i + size]))
+        i += size
+    return units
