@@ -666,14 +666,27 @@ def likelier_than_declared(data: bytes, declared: str, text: str) -> str:
     if declared not in LEGACY and declared not in ("gbk", "gb2312"):
         return text
     own = _plausibility(_beyond_ascii(text))
+    own_han = _han_plausibility(text)
     best, best_score = text, own
     for codec, other in _strict_readings(data):
         if other == text or codec == declared:
             continue
         score = _plausibility(_beyond_ascii(other))
-        if score > best_score:
+        # Better on its Han characters too: GB2312's symbol rows (kana, Cyrillic, Greek, box
+        # drawing, pinyin's tone letters) are Big5's commonest Han, so an honest GB page of them
+        # reads better as Big5 on every non-ASCII character, but not on its own Han characters.
+        other_han = _han_plausibility(other)
+        if score > best_score and (own_han is None or other_han is not None and other_han - own_han > DECLARED_MARGIN):
             best, best_score = other, score
     return best if best_score - own > DECLARED_MARGIN else text
+
+
+def _han_plausibility(text: str) -> float | None:
+    """``_plausibility`` of the Han characters of ``text`` and of the private-use characters and
+    U+FFFD a wrong table makes alone (symbols aside); None for a text with none of them (a
+    declared reading of symbols alone, ``（`` read as ``ㄗ``, is judged on them)."""
+    han = "".join(ch for ch in _beyond_ascii(text) if HAN.match(ch) or "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return _plausibility(han) if han else None
 
 
 def single_byte_or_detected(data: bytes, declared: str) -> str:
