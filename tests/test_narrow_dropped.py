@@ -114,3 +114,13 @@ def test_a_page_gb2312_read_with_a_middle_dot_on_a_line_that_lost_nothing():
     assert result.text.endswith("\n约翰·海克特是一位作家。")
     # A clean page with ・ (no line read as gb2312's) keeps it.
     assert cleaner.clean("青砥・高砂之间的列车。") == "青砥・高砂之间的列车。"
+
+
+def test_a_long_clean_page_with_a_few_letters_glued_to_han_is_not_read():
+    # review34f: a page of a thousand Wikipedia paragraphs shows the gate's counts (runs with a
+    # lowercase letter: 第n次, 读到tw的), so its clean text was read (国际A级赛 -> 国际阶级赛) and
+    # slowly; misread text shows such runs 30 times as densely.
+    filler = "这是一个关于城市发展和居民生活的普通句子，记者走访了多个社区。" * 20
+    lines = ["他是第n次来这里", "读到tw的人很多", "用了uc浏览器的用户", "这个p值很小说明", "国际A级赛事在此", "双酚A的用途", "球队在U17亚洲杯上"]
+    text = "\n".join(lines + [filler] * 30)
+    assert narrow_dropped.repair(text).text == text
