@@ -3,6 +3,7 @@
 import pytest
 
 from cleaner import Cleaner
+from cleaner.repair import byte_strings as bs
 from cleaner.repair.byte_strings import repair
 
 SENTENCES = ["会议纪要", "乌尔巴克齿龙是伤齿龙科恐龙的一属。", "第三季度财务报告_最终版", "北京市朝阳区人民政府"]
@@ -49,3 +50,15 @@ def test_a_name_too_short_alone_is_read_in_the_codec_of_the_pages_other_names():
     assert repair(page).split("\n") == [f"-rw-r--r-- 1 u u 0 {n}.doc" for n in names]
     alone = f"-rw-r--r-- 1 u u 0 $'{_octal('王五.doc'.encode('gbk'))}'"
     assert repair(alone) == alone  # two characters alone: no encoding says itself
+
+
+def test_an_octal_run_starts_where_a_names_ascii_does():
+    # Tried from inside a stretch of a name's ASCII, the pattern scanned to the stretch's end again
+    # from every place: a page with one backslash and a base64 image took seconds (quadratic).
+    assert bs._OCTAL_RUN.match("ab\\344\\274", 1) is None
+    assert bs._OCTAL_RUN.match("ab\\344\\274", 0).group("run") == "ab\\344\\274"
+    assert bs._OCTAL_RUN.match(' "\\344\\274', 1).group("open") == '"'
+
+
+def test_a_name_before_its_quote_still_loses_the_quotes():
+    assert bs.repair('name="\\344\\274\\232\\350\\256\\256.md" x') == "name=会议.md x"
