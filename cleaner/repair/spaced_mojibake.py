@@ -34,8 +34,9 @@ CUT_SHARE = 0.4
 UTF8_SHARE = 0.95  # of the joined run's bytes beyond ASCII at least this many in UTF-8 characters
 # Words of non-space characters, one space between, the first holding a character beyond ASCII
 # (ASCII words after the last such are given back: _read).
-# Tried at a word's start only, and no word read two ways: linear in the page.
-_RUN = re.compile(r"(?<!\S)(?=[\x21-\x7e]*[^\x00-\x7f\s])\S+(?: \S+)+")
+# Tried at a word's start only, and no word read two ways: linear in the page. Two spaces at
+# least: a run with one cut can never show CUT_MIN cuts inside characters (most clean runs).
+_RUN = re.compile(r"(?<!\S)(?=[\x21-\x7e]*[^\x00-\x7f\s])\S+(?: \S+){2,}")
 _ASCII_TAIL = re.compile(r"(?: [\x21-\x7e]+)+$")
 _OWN_SPACE = re.compile(r"(?<=[A-Za-z]) (?=[A-Za-z])")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
