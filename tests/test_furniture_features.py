@@ -166,6 +166,15 @@ def test_normalising_strips_after_nfkc_and_leaves_unknown_characters_to_python()
     assert [normalise(x) for x in lines] == [reference.normalise(x) for x in lines]
 
 
+def test_digits_newer_than_pythons_unicode_are_no_digits():
+    # Kawi (U+11F50, Unicode 15), Nag Mundari (U+1E4F0, 15), Kirat Rai (U+16D70, 16), U+11DE0 (16):
+    # digits to newer Unicode tables, not to Python 3.11's; the native tables must agree with Python.
+    for code in (0x11F50, 0x1E4F0, 0x16D70, 0x11DE0):
+        line = "第" + chr(code) * 3 + "页 共" + chr(code) + "页"
+        assert normalise(line) == reference.normalise(line)
+        assert text_features(line, LEX) == ref_features(reference.normalise(line))
+
+
 def test_a_lone_surrogate_reads_as_a_replacement_character():
     # A surrogate is no letter, digit or space, as U+FFFD is not: the features stay Python's.
     for line in ("来源:\udce4新华社", "【\udce4】 (\ud800)", "\udc80" * 90):
