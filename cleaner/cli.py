@@ -125,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "by default it goes to meta \"headline\" (shown by --json and --details), a recorded step")
     p.add_argument("-j", "--jobs", type=_jobs, default=0, help="worker processes for a folder or a records file (default, or 0: all cores)")
     p.add_argument("--force", action="store_true", help="replace a read-only output file (as cp -f does); folders: also "
-                                                         "redo every output, fresh or not, and replace files the manifest does not name")
+                                                         "redo every output, fresh or not, and replace files the manifest does not name; "
+                                                         "JSON Lines: start over, not after the lines a stopped run wrote")
     p.add_argument("--report", type=Path, metavar="FILE", help="folders: one JSON line per file: its status (cleaned, unchanged, failed, skipped) "
                         "and its steps and findings, or why it failed or was skipped")
     p.add_argument("--jsonl", action="store_true", help="the input is JSON Lines (found by name otherwise): clean one field of each record")
@@ -404,7 +405,7 @@ def _run(argv: list[str]) -> int:
         kind = "jsonl" if args.jsonl or args.input == "-" else input_kind(args.input)
         try:
             run_records(args.input, output, config, report, kind=kind, jobs=jobs, field=args.field, details=args.details,
-                        learn=not args.no_learn)
+                        learn=not args.no_learn, restart=args.force)
         except InputError as exc:
             raise UsageError(f"{shown_name(args.input)}: {exc}") from None
         except OSError as exc:
@@ -440,7 +441,7 @@ def _one_after_another(args, inputs: list[str], output: str | None, cleaner, con
 
             try:
                 run_records(src, output, config, report, kind="jsonl" if args.jsonl else input_kind(src), jobs=jobs,
-                            field=args.field, details=args.details, learn=not args.no_learn)
+                            field=args.field, details=args.details, learn=not args.no_learn, restart=args.force)
             except InputError as exc:
                 report.fail(src, str(exc))
             except OSError as exc:

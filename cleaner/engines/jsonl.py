@@ -25,6 +25,7 @@ import codecs
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
+from pathlib import Path
 
 from cleaner import smuggled_bytes
 from cleaner.config import Config, DocumentTooLarge
@@ -202,8 +203,9 @@ def title_in_script(title: str, result, config: Config) -> str:
 
 def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: Report, jobs: int = 1, field: str = "text",
                  details: bool = False, on_batch: Callable[[int], None] | None = None, learned: Learned | None = None,
-                 group: str = "") -> Iterator[bytes]:
+                 group: str = "", first_number: int = 1) -> Iterator[bytes]:
     """``clean_lines`` over worker processes, in input order; ``on_batch(bytes)`` after each batch.
+    ``first_number``: the first line's number in the input (a resumed run starts past line 1).
 
     An input of at most ``WORKERS_FROM`` batches is cleaned in this process: starting workers
     (the tables built for them) costs more than it saves.
@@ -217,7 +219,7 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
     learned = learned.for_workers() if learned else None
     options = {"field": field, "details": details, "writeback": report.writeback, "learned": learned, "group": group}
     if not more or jobs < 2:
-        number = 1
+        number = first_number
         for part in chain(head, batches):
             yield from clean_lines(part, config, name=name, log=report, first_number=number, **options)
             number += _records(part)
@@ -227,7 +229,7 @@ def clean_stream(lines: Iterable[bytes], config: Config, *, name: str, report: R
     options["learned"] = WORKER_LEARNED
 
     def tasks() -> Iterator[tuple]:
-        number = 1
+        number = first_number
         for part in chain(head, batches):
             yield part, number, name, config, options
             number += _records(part)
@@ -320,10 +322,12 @@ def _merge(done: tuple[list[bytes], list, int], report: Report, on_batch) -> lis
 
 
 def run_records(src: str, output: str | None, config: Config, report: Report, *, kind: str = "jsonl", jobs: int = 1,
-                field: str = "text", details: bool = False, learn: bool = False) -> None:
+                field: str = "text", details: bool = False, learn: bool = False, restart: bool = False) -> None:
     """Clean the records of one JSON Lines or WARC input (``-``: JSON Lines on stdin) into ``output``.
 
     ``learn``: first learn the lines that recur across the records (not for stdin: see above).
+    A JSON Lines file cleaned into a file goes on from the lines a stopped run wrote
+    (``cleaner.engines.resume``) unless ``restart``.
     """
     import os
 
@@ -364,9 +368,14 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
             report.note(name, f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                           f"from {learned.documents} record(s)")
     bar = progress_bar(size, None, label="cleaning" if learned is not None else "")
+    on_batch = bar.advance if bar is not None else None
     try:
+        if report.writeback is WriteBack.WRITE and kind == "jsonl" and not once and resumable(output):
+            _into_partial(src, Path(output), lines, config, report, name=name, jobs=jobs, field=field, details=details,
+                          learned=learned, group=group, restart=restart, on_batch=on_batch)
+            return
         out = clean_stream(lines, config, name=name, report=report, jobs=jobs, field=field, details=details,
-                           on_batch=bar.advance if bar is not None else None, learned=learned, group=group)
+                           on_batch=on_batch, learned=learned, group=group)
         if report.writeback is WriteBack.WRITE:
             write_output(output, out)
         else:
@@ -375,6 +384,43 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     finally:
         if bar is not None:
             bar.close()
+
+
+def resumable(output: str | None) -> bool:
+    """Whether a records run into ``output`` writes a partial output a stopped run can go on from:
+    a file, not a stream, ``/dev/null`` or a compressed file (``cleaner.engines.resume``)."""
+    from cleaner.io.compressed import compression_of
+    from cleaner.io.output import is_discard, is_stream
+
+    return not is_stream(output) and not is_discard(output) and not compression_of(str(output))
+
+
+def _into_partial(src: str, output: Path, lines: Iterator[bytes], config: Config, report: Report, *, name: str,
+                  restart: bool, on_batch: Callable[[int], None] | None, **options) -> None:
+    from cleaner.engines import resume
+    from cleaner.io.output import STARTED, output_file_error, remove_stale_temporaries
+
+    if refusal := output_file_error(output):
+        raise IsADirectoryError(refusal) if output.is_dir() else FileExistsError(refusal)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries([output, resume.about_path(output)], older_than=STARTED)  # what killed runs left
+    settings = repr((config, options["field"], options["details"], options["learned"] is not None))
+    partial = resume.PartialOutput(output, resume.fingerprint(src, settings), restart=restart)
+    if partial.done:
+        report.note(name, f"going on after the {partial.done} record line(s) a stopped run wrote")
+    elif partial.replaced:
+        report.note(name, "a stopped run's partial output was of another input or other settings: started over")
+    lines = iter(lines)
+    skipped = resume.skipped(lines, partial.done)
+    if on_batch and skipped:
+        on_batch(skipped)
+    try:
+        partial.write(clean_stream(lines, config, name=name, report=report, on_batch=on_batch,
+                                   first_number=partial.done + 1, **options))
+    except BaseException:
+        resume.say_kept(name, output, partial.keep())
+        raise
+    partial.finish()
 
 
 def learn_lines(learner: Learner, lines: Iterable[bytes], config: Config, *, field: str = "text", group: str = "",

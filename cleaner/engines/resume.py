@@ -1,0 +1,167 @@
+"""A stopped JSON Lines run goes on where it stopped: the output lines written so far are kept.
+
+A JSON Lines file cleaned into a file (``cleaner dump.jsonl -o clean.jsonl``) is written line by
+line to ``.clean.jsonl.cleaner-partial`` beside the destination, with ``.clean.jsonl.cleaner-partial.json``
+naming the input (real path, size, modification time) and the settings. Output line N is input
+line N (``jsonl.clean_lines`` writes every line back: blank, failed or cleaned), so whatever
+stops the run (a signal, a full disk, SIGKILL, a power cut) leaves a prefix of the output: its
+whole lines are kept, a half-written last line is cut. The next run with the same input,
+settings and output skips as many input lines, appends the rest, and renames the whole over the
+destination, so a reader still sees the old output or the finished new one, never a part.
+
+Anything else starts from the first record: another input or settings (the old partial output is
+replaced), ``--force``, a compressed output (a compressor's stream cut by SIGKILL cannot be
+appended to: it is written whole, as before), a WARC input (its records are not the output's
+lines) and an input read once (standard input, a pipe: nothing tells it is the same again).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from cleaner.io.output import new_file_mode, write_atomic
+
+PARTIAL = ".cleaner-partial"
+BLOCK = 1 << 20  # bytes read at a time from the partial's end, looking for its last whole line
+
+
+def partial_path(output: Path) -> Path:
+    """Where a run writes ``output``'s lines until it has them all.
+
+    >>> partial_path(Path("/data/clean.jsonl"))
+    PosixPath('/data/.clean.jsonl.cleaner-partial')
+    """
+    return output.parent / f".{output.name}{PARTIAL}"
+
+
+def about_path(output: Path) -> Path:
+    """Where the partial output's input and settings are written."""
+    return output.parent / f".{output.name}{PARTIAL}.json"
+
+
+def fingerprint(src: str, settings: str) -> dict:
+    """What must be the same for a run to go on from another's lines: the input file as it is
+    on disk, and the settings (the run's ``Config`` and options, as text)."""
+    stat = os.stat(src)
+    return {"input": os.path.realpath(src), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+            "settings": hashlib.sha256(settings.encode("utf-8")).hexdigest()}
+
+
+def whole_lines(path: Path) -> tuple[int, int]:
+    """The number of whole lines (ending in a newline) at the start of ``path``, and the length in
+    bytes they take: what a stopped run wrote completely."""
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        end = size
+        while end > 0:  # the last newline, read backwards a block at a time
+            start = max(0, end - BLOCK)
+            fh.seek(start)
+            block = fh.read(end - start)
+            cut = block.rfind(b"\n")
+            if cut >= 0:
+                end = start + cut + 1
+                break
+            end = start
+        fh.seek(0)
+        count, left = 0, end
+        while left > 0:
+            chunk = fh.read(min(BLOCK, left))
+            count += chunk.count(b"\n")
+            left -= len(chunk)
+    return count, end
+
+
+class PartialOutput:
+    """The partial output of one records run: opened (new, or an earlier run's to go on from),
+    written line by line, then renamed over the destination (``finish``) or left for the next
+    run (``keep``, after anything stopped the run)."""
+
+    def __init__(self, output: Path, about: dict, restart: bool = False):
+        self.output = output
+        self.path = partial_path(output)
+        self.done = 0  # lines an earlier run wrote, which this run skips
+        self.replaced = False  # an earlier run's partial output, for another input or settings, was replaced
+        earlier = _read_about(about_path(output))
+        if not restart and earlier == about and self.path.is_file():
+            self.done, length = whole_lines(self.path)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CLOEXEC)
+            _hold(fd, self.path)
+            os.ftruncate(fd, length)  # a half-written last line goes: its record is cleaned again
+            os.lseek(fd, length, os.SEEK_SET)
+        else:
+            self.replaced = earlier is not None and not restart and self.path.is_file()
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, new_file_mode(output))
+            _hold(fd, self.path)
+            os.ftruncate(fd, 0)
+            write_atomic(about_path(output), json.dumps(about))
+        self._fh = os.fdopen(fd, "wb")
+
+    def write(self, pieces: Iterable[bytes]) -> None:
+        for piece in pieces:
+            self._fh.write(piece)
+
+    def finish(self) -> None:
+        """All lines written: the partial output becomes the output, atomically."""
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        os.replace(self.path, self.output)
+        try:
+            os.unlink(about_path(self.output))
+        except FileNotFoundError:
+            pass
+
+    def keep(self) -> int:
+        """The run stopped: what it wrote stays for the next run; how many lines there are."""
+        try:
+            self._fh.close()  # flushes what is buffered: whole lines, or a tail the next run cuts
+        except OSError:
+            pass  # a full disk: the next run cuts what did not fit
+        try:
+            return whole_lines(self.path)[0]
+        except OSError:
+            return 0
+
+
+def skipped(lines: Iterator[bytes], count: int) -> int:
+    """Read ``count`` lines off ``lines`` (the ones an earlier run wrote); their bytes."""
+    size = 0
+    for _ in range(count):
+        line = next(lines, None)
+        if line is None:
+            break
+        size += len(line)
+    return size
+
+
+def say_kept(name: str, output: Path, lines: int) -> None:
+    if lines:
+        print(f"cleaner: {name}: {lines} record line(s) written to {partial_path(output)}; "
+              "the same command goes on from there (--force starts over)", file=sys.stderr)
+
+
+def _read_about(path: Path) -> dict | None:
+    try:
+        about = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return about if isinstance(about, dict) else None
+
+
+def _hold(fd: int, path: Path) -> None:
+    """One run at a time writes a partial output: a second one is refused, not interleaved."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise OSError(errno.EBUSY, "another run is writing this output", str(path)) from None

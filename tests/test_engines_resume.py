@@ -1,0 +1,178 @@
+"""A stopped JSON Lines run goes on where it stopped (cleaner/engines/resume.py)."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner.config import Config
+from cleaner.engines import jsonl, resume
+from cleaner.engines.report import Report
+
+from conftest import run_cli
+
+TEXTS = ["國(guó)務(wù)院新聞辦公室今天舉行發布會。", "他说：鍙戝睍是硬道理，大家都同意。", "ＡＢＣ全角字母与数字１２３。",
+         "&lt;p&gt;实体&amp;符号&lt;/p&gt;"]
+
+
+def _records(path: Path, count: int = 60) -> None:
+    lines = []
+    for i in range(count):
+        lines.append((json.dumps({"id": i, "text": f"第{i}篇：" + TEXTS[i % len(TEXTS)] * 2}, ensure_ascii=False) + "\n").encode())
+        if i % 9 == 4:
+            lines.append(b"{not json\n" if i % 2 else b"\n")  # passed through in place: output line N is input line N
+    path.write_bytes(b"".join(lines))
+
+
+def _run(src: Path, out: Path, restart: bool = False, jobs: int = 1) -> Report:
+    report = Report(echo=False)
+    jsonl.run_records(str(src), str(out), Config(), report, jobs=jobs, restart=restart)
+    return report
+
+
+class Stop(Exception):
+    pass
+
+
+def _stopped_after(monkeypatch, records: int) -> None:
+    """The next run stops (as a signal would stop it) after writing ``records`` lines."""
+    real = resume.PartialOutput.write
+
+    def write(self, pieces):
+        def counted():
+            for n, piece in enumerate(pieces):
+                if n == records:
+                    raise Stop
+                yield piece
+        real(self, counted())
+
+    monkeypatch.setattr(resume.PartialOutput, "write", write)
+
+
+@pytest.fixture
+def made(tmp_path):
+    src = tmp_path / "in.jsonl"
+    _records(src)
+    _run(src, tmp_path / "reference.jsonl")
+    return src, (tmp_path / "reference.jsonl").read_bytes()
+
+
+def test_a_stopped_run_keeps_its_lines_and_the_next_goes_on_to_the_same_output(tmp_path, monkeypatch, made):
+    src, expected = made
+    out = tmp_path / "out.jsonl"
+    with monkeypatch.context() as m:
+        _stopped_after(m, 25)
+        with pytest.raises(Stop):
+            _run(src, out)
+    assert not out.exists()  # no half output where the output goes
+    assert resume.whole_lines(resume.partial_path(out))[0] == 25
+    report = _run(src, out)
+    assert out.read_bytes() == expected
+    assert any("after the 25 record line(s)" in note for _, note in report.notes)
+    assert report.cleaned + report.unchanged < 60  # only the rest was cleaned
+    assert not resume.partial_path(out).exists() and not resume.about_path(out).exists()
+
+
+def test_a_failed_record_after_the_restart_is_named_by_its_line_in_the_input(tmp_path, monkeypatch, made):
+    src, _ = made
+    out = tmp_path / "out.jsonl"
+    with monkeypatch.context() as m:
+        _stopped_after(m, 3)
+        with pytest.raises(Stop):
+            _run(src, out)
+    report = _run(src, out)
+    bad = [n for n, line in enumerate(src.read_bytes().splitlines(), 1) if line.startswith(b"{not")]
+    assert [where for where, _ in report.failed] == [f"{src}:{n}" for n in bad]
+
+
+def test_a_half_written_last_line_is_cut_and_its_record_cleaned_again(tmp_path, monkeypatch, made):
+    src, expected = made
+    out = tmp_path / "out.jsonl"
+    with monkeypatch.context() as m:
+        _stopped_after(m, 10)
+        with pytest.raises(Stop):
+            _run(src, out)
+    with open(resume.partial_path(out), "ab") as fh:  # what SIGKILL leaves: part of the next line
+        fh.write(expected.splitlines(keepends=True)[10][:7])
+    _run(src, out)
+    assert out.read_bytes() == expected
+
+
+def test_another_input_or_settings_or_force_start_over(tmp_path, monkeypatch, made):
+    src, expected = made
+    out = tmp_path / "out.jsonl"
+    for change in ("input", "settings", "force"):
+        with monkeypatch.context() as m:
+            _stopped_after(m, 20)
+            with pytest.raises(Stop):
+                _run(src, out)
+        partial = resume.partial_path(out)
+        partial.write_bytes(b"".join(b'{"text": "not this run\'s"}\n' for _ in range(20)))  # would show if reused
+        report = Report(echo=False)
+        if change == "input":
+            os.utime(src, ns=(time.time_ns(), time.time_ns()))
+            jsonl.run_records(str(src), str(out), Config(), report)
+        elif change == "settings":
+            jsonl.run_records(str(src), str(out), Config(to="zh-hant"), report)
+            jsonl.run_records(str(src), str(out), Config(), report)  # no partial now: a fresh run
+        else:
+            jsonl.run_records(str(src), str(out), Config(), report, restart=True)
+        assert out.read_bytes() == expected, change
+        assert not partial.exists()
+
+
+def test_a_compressed_output_or_a_stream_is_written_whole_with_no_partial(tmp_path, monkeypatch, made):
+    src, _ = made
+    assert not jsonl.resumable("out.jsonl.gz") and not jsonl.resumable(None) and not jsonl.resumable("-")
+    assert not jsonl.resumable(os.devnull) and jsonl.resumable("out.jsonl")
+    out = tmp_path / "out.jsonl.gz"
+    _run(src, out)
+    assert out.exists() and not resume.partial_path(out).exists() and not resume.about_path(out).exists()
+
+
+def test_whole_lines_counts_across_blocks(tmp_path, monkeypatch):
+    monkeypatch.setattr(resume, "BLOCK", 4)
+    path = tmp_path / "p"
+    for data, expected in ((b"", (0, 0)), (b"abc", (0, 0)), (b"a\n", (1, 2)), (b"ab\ncdefghij\nxyz", (2, 12)),
+                           (b"\n\n\n", (3, 3)), (b"abcdefghijk\n" + b"q" * 9, (1, 12))):
+        path.write_bytes(data)
+        assert resume.whole_lines(path) == expected, data
+
+
+def test_a_second_run_on_the_same_output_is_refused_while_the_first_writes(tmp_path, made):
+    src, _ = made
+    out = tmp_path / "out.jsonl"
+    first = resume.PartialOutput(out, resume.fingerprint(str(src), "x"))
+    with pytest.raises(OSError, match="another run is writing"):
+        resume.PartialOutput(out, resume.fingerprint(str(src), "x"))
+    first.finish()
+
+
+def test_the_command_interrupted_says_where_its_lines_are_and_goes_on(tmp_path):
+    src = tmp_path / "big.jsonl"
+    paragraphs = [json.dumps({"text": TEXTS[i % len(TEXTS)] * 40 + str(i)}, ensure_ascii=False) for i in range(4000)]
+    src.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "cleaner"), str(src), "-o", str(out), "--no-learn",
+                             "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    partial = resume.partial_path(out)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and (not partial.exists() or partial.stat().st_size < 50_000):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before the signal came")
+    assert proc.returncode == 130 and b"the same command goes on from there" in err, err
+    assert not out.exists()
+    written = resume.whole_lines(partial)[0]
+    assert written > 0
+    again = run_cli(src, "-o", out, "--no-learn", "--jobs", "1")
+    assert again.returncode == 0 and f"after the {written} record line(s)".encode() in again.stderr
+    whole = run_cli(src, "-o", tmp_path / "whole.jsonl", "--no-learn", "--jobs", "1")
+    assert whole.returncode == 0 and out.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
