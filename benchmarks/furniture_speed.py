@@ -24,10 +24,11 @@ sys.path.insert(0, str(HERE.parent))
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
-from cleaner.furniture import boilerplate, features, forms, interleaved, portals, shaped_runs, unreadable  # noqa: E402
+from cleaner.furniture import boilerplate, features, forms, interleaved, item_runs, portals, shaped_runs, unreadable  # noqa: E402
 
 # The answers of a line alone that furniture modules keep (functools.lru_cache), by line.
-REMEMBERED = (forms.caption, forms.imprint, features.pager, unreadable.unreadable, shaped_runs.key, interleaved._widget_form)
+REMEMBERED = (forms.caption, forms.imprint, features.pager, unreadable.unreadable, shaped_runs.key, interleaved._widget_form,
+              item_runs.article_dated)
 
 
 def calls(cleaner: Cleaner, name: str) -> list[tuple[str, tuple, dict]]:
