@@ -232,3 +232,15 @@ def test_a_dated_row_is_found_through_each_sign_of_a_time_and_not_past_its_lengt
     assert article_dated("签到 8点半至9点")
     assert not article_dated("这是一行很长的文字" * 7 + " 9:00-9:20")  # past ROW_MAX: no row
     assert not article_dated("开幕式在市民广场举行")
+
+
+def test_article_dated_is_remembered_by_line():
+    """Asked of a line by several readers a reading (``schedule_rows`` three times, the body's
+    reading once), the answer is remembered for the line (lru_cache): a second ask reads no pattern."""
+    article_dated.cache_clear()
+    rows = ["3月12日 资格初审结果公布", "标题 2026-01-28", "开幕式 9:00-9:20", "关于举办活动的通知"]
+    first = [article_dated(text) for text in rows]
+    assert first == [True, False, True, False]
+    assert [article_dated(text) for text in rows] == first
+    assert article_dated.cache_info().misses == len(rows)
+    assert article_dated.cache_info().hits == len(rows)

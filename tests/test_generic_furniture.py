@@ -1195,3 +1195,19 @@ def test_an_introducing_sentence_is_asked_only_where_its_colon_ends_the_line(tex
     read_in_full = bool(generic._INTRO.fullmatch(text) and not f["kv_filled"] and not f["notice"] and f["lex_cover"] < 0.3
                         and len(generic._HAN.findall(text)) >= 6)
     assert generic._introduces(Line(0, text, f)) == read_in_full
+
+
+def test_decide_reads_the_callers_content_as_its_own():
+    """``decide(content=…)``: the page's non-empty lines as the caller holds them (a page read
+    several times) give the decisions ``decide`` gives finding them itself, with lines gone before
+    this reading (every fifth, as a rule's) counting as gone for the post frame as they did."""
+    checked = 0
+    for path in [*sorted((FIXTURES / "furniture").glob("*.txt")), *SEEDS]:
+        lines = path.read_text("utf-8").split("\n")
+        folded = [fold_line(line) for line in lines]
+        content = [i for i, line in enumerate(lines) if line.strip()]
+        alive = [i for k, i in enumerate(content) if k % 5 != 4]
+        found = generic.decide(lines, folded, alive)
+        assert generic.decide(lines, folded, alive, content=content) == found
+        checked += bool(found)
+    assert checked >= 5

@@ -225,7 +225,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         protected: list[int] = []
         decisions = generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
                                    foot=foot, held=held, take_headline=take_headline and bool(title),
-                                   linked=links, roles=placed, protected_out=protected)
+                                   linked=links, roles=placed, protected_out=protected, content=content)
         # Taken once the page is read: read without its headline, the page's top would be judged
         # again without the lines above it being above a headline (above_headline).
         kept_by_structure.update(protected)

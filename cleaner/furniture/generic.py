@@ -748,7 +748,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
            lexicon: Lexicon | None = None, keep: set[int] = frozenset(), title: str | None = None,
            foot: set[int] = frozenset(), held: set[int] = frozenset(), take_headline: bool = False,
            linked: set[int] = frozenset(), roles: dict[int, str] | None = None,
-           protected_out: list[int] | None = None) -> list[Decision]:
+           protected_out: list[int] | None = None, content: list[int] | None = None) -> list[Decision]:
     """The live lines the model removes. ``lines``: the page's lines; ``folded``: their folds;
     ``keep``: lines never to remove (a rule has rewritten them: they are judged already);
     ``held``: lines never to remove that say nothing of the lines around them (code, tables,
@@ -762,7 +762,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     above a headline are read as being above it. ``linked``: lines of an HTML page that are link
     text (``linked_lines.py``). ``roles``: where an HTML page's lines stood in its markup
     (``page_structure.py``), which weighs the decisions; the lines it keeps as the article's go
-    into ``protected_out``."""
+    into ``protected_out``. ``content``: the non-empty lines of ``lines``, when the caller has them
+    (``boilerplate.remove_furniture`` reads a page several times; they are found here otherwise)."""
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
     rewritten, keep = keep, set(keep) | set(held)
@@ -924,7 +925,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), (LINK_LABEL,)))
     # The frame of a post, an answer or an article the model kept (post_frame.py): read once the
     # rest is judged; what went before this reading (a rule, an earlier reading) counts as removed.
-    done = {d.index for d in out} | ({i for i, text in enumerate(lines) if text.strip()} - set(alive))
+    written = content if content is not None else [i for i, text in enumerate(lines) if text.strip()]
+    done = {d.index for d in out} | (set(written) - set(alive))
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in post_frame(scored, body, done, load_words().actions, folded, keep, headline)]
     return _weighed(out, scored, roles, model, keep | ({scored[headline].index} if headline >= 0 else set()), lines, protected_out,
                     linked)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from cleaner.furniture.counted_rows import ordinal
 from cleaner.furniture.kept_blocks import more_link
@@ -54,6 +55,7 @@ _MACHINE_START = re.compile(r"^\s*[\[【(]?\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\
 _INTRO = re.compile(r"[:：]\s*$")  # a line introducing what follows (folded lines: the colon is ASCII)
 
 
+@lru_cache(maxsize=4096)  # asked of a line by several readers a reading (schedule_rows three times, page_lines once)
 def article_dated(text: str) -> bool:
     """A row opening with a date the article writes (``_WORDS_DATE``) or holding a span of
     times (``_TIME_SPAN``: 开幕式 9:00-9:20), and closing with no machine's date (``_MACHINE_END``)."""
