@@ -14,6 +14,9 @@ keeps its signs too (``except_code``). So does code inside a line of prose with 
 by its shape: a call with a string among its arguments (``Python中print("第一行\\n第二行")会输出``), a
 JSON object, a shell command or SQL statement on a line with Chinese between ASCII quotes
 (``运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以``); ``你好,世界`` has no such shape.
+Code may name things in Chinese (Python 3, JavaScript, SQL take any letters): a definition
+(``def 计算(x):``, with its block) and a SQL statement in capitals with its clauses (``SELECT 姓名,
+年龄`` / ``FROM 用户``) are code while no fullwidth sign stands outside their strings and comments.
 """
 
 from __future__ import annotations
