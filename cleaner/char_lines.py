@@ -6,15 +6,15 @@ its own, a blank line between paragraphs (``上\\n海\\n成\\n立\\n于\\n1\\n9\
 stage reads lines: the furniture model saw a lone digit as a page number and removed it (the
 year 1995 became 195), a character repeated a page apart as a running head.
 
-Evidence: RUN_MIN lines or more in a row, each holding one character of text (a letter, a digit
-or a punctuation mark), at least HAN_SHARE of them Han, and a clause mark (，。、；) among the
-lines of one run of the page (the others may be cut before theirs: a title, a first line).
-Prose never writes a paragraph so (a poem's shortest line has three characters, a list's items
-are words); a list of single characters is short, or not Han; a diagram's labels set vertically
-beside its arrows and box lines (环/境 beside │) hold no clause and stay as drawn. Such a run is
-joined into one line; a blank line, a symbol, or any line of two characters or more (a page
-number 12, a heading) ends it and stays as it stood. Only the line breaks go: every character is
-kept.
+Evidence: RUN_MIN lines or more in a row, each holding one character of text (a letter, a
+digit, a punctuation mark or an ASCII sign: 2007~2008), at least HAN_SHARE of them Han, and a
+clause mark (，。、；) among the lines of one run of the page (the others may be cut before theirs:
+a title, a first line). Prose never writes a paragraph so (a poem's shortest line has three
+characters, a list's items are words); a list of single characters is short, or not Han; a
+diagram's labels set vertically beside its arrows and box lines (环/境 beside │) hold no clause
+and stay as drawn. Such a run is joined into one line; a blank line, another symbol (│ ↓ ☆), or
+any line of two characters or more (a page number 12, a heading) ends it and stays as it stood.
+Only the line breaks go: every character is kept.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def join(text: str) -> str:
     runs: list[tuple[int, int]] = []  # (first, end) line indices of each run of RUN_MIN lines or more
     first = None
     for k, line in enumerate(lines + [""]):
-        if len(chars := line.strip()) == 1 and unicodedata.category(chars)[0] in "LNP":
+        if len(chars := line.strip()) == 1 and (chars.isascii() or unicodedata.category(chars)[0] in "LNP"):
             first = k if first is None else first
             continue
         if first is not None and k - first >= RUN_MIN:

@@ -27,7 +27,7 @@ from functools import wraps
 from itertools import accumulate
 
 # A line that starts like code: indentation, then an ASCII identifier, a directive or a comment.
-_STARTS = re.compile(r"^[ \t]*(?:[A-Za-z_$@]|#[a-z]|//|/\*)[^\n]*$", re.MULTILINE)
+_STARTS = re.compile(r"^[ \t]*(?:[A-Za-z_$@\"\]}]|#[a-z]|//|/\*)[^\n]*$", re.MULTILINE)
 _KEYWORD = re.compile(r"[ \t]*(?:def|class|function|func|fn|public|private|protected|static|void|int|return|if|for|"
                       r"while|else|elif|switch|case|var|let|const|import|from|package|#[a-z]+|"
                       # SQL's statements, written in capitals (INSERT INTO t VALUES ('李四', '深圳');)
@@ -88,10 +88,14 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     fenced = _fenced_lines(text) if "```" in text or "~~~" in text else []
     # Most pages of Chinese hold no hint (their brackets are fullwidth) and no shell line: both
     # asked from their signs, found at memchr's speed (``_hinted``, ``_at_a_line_start``).
-    if not _hinted(text) and not _at_a_line_start(_SHELL_AT, text) and not any(word in text for word in _SQL_TEXT):
+    if (not _hinted(text) and not _at_a_line_start(_SHELL_AT, text) and not any(word in text for word in _SQL_TEXT)
+            and not (":" in text and _PARENT.search(text))):
         return fenced
     spans = [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
     spans = _with_blocks(text, spans) if spans else spans
+    if ":" in text and _PARENT.search(text) and (yaml := _yaml_blocks(text)):
+        spans = sorted(set(spans) | set(yaml))
+        spans = [span for k, span in enumerate(spans) if not k or span[0] >= spans[k - 1][1]]
     if any(word in text for word in _SQL_TEXT) and (sql := _sql_statements(text)):
         spans = sorted(set(spans) | set(sql))
         spans = [span for k, span in enumerate(spans) if not k or span[0] >= spans[k - 1][1]]
@@ -227,7 +231,15 @@ def _at_a_line_start(pattern: tuple[re.Pattern, re.Pattern], text: str) -> bool:
     return first.match(text) is not None or after_break.search(text) is not None
 
 
+# A member of a JSON object on its own line ("名称": "测试",), and a line of closing brackets: a
+# dump's lines, whose Chinese stands inside strings only.
+_JSON_MEMBER = re.compile(r'[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*:[ \t]*(?:"(?:[^"\\\n]|\\.)*"|-?\d[\d.eE+-]*|true|false|null|[\[{])[ \t]*,?[ \t]*'
+                          r'|[ \t]*[\]}]+[ \t]*,?[ \t]*')
+
+
 def _is_code(line: str) -> bool:
+    if line[:1] in ' \t"]}' and _JSON_MEMBER.fullmatch(line):
+        return True
     if _HAN.search(bare := _QUOTED.sub("", line)):
         # Chinese outside strings and comments: prose (NBA(美国职业篮球联赛)今天宣布), unless it
         # names what code defines or queries (def 计算(x):, SELECT 姓名, 年龄 FROM 用户).
@@ -291,6 +303,43 @@ def _sql_statements(text: str) -> list[tuple[int, int]]:
         if _SQL_SECOND.search(text, m.start(), lines[-1][1]) and (len(lines) > 1 or _names_in_chinese(m.group(), m.group())):
             out += lines
     return out
+
+
+# A YAML mapping's line: a key, any letters, then ":" and a value or nothing (a parent key); in
+# its block also list items and comments. A page's field rows (来源: 新华社 / 作者: 张三) are such lines too:
+# a block is YAML only where a parent key has its children indented under it (服务: / ··端口: 8080).
+_PARENT = re.compile(r":[ \t]*\n[ \t]+\S")  # the cheap test a page passes first
+_YAML_KEY = re.compile(r"[ \t]*(?:- )?[^\W\d][\w.-]{0,40}:(?:[ \t]+[^\n]*)?")  # a key is a name: no space, no bracket
+YAML_MIN = 3  # lines of a mapping block at least
+
+
+def _yaml_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of each YAML mapping block (see ``_YAML_KEY``): a run of key
+    lines, list items and comments, no fullwidth sign outside their strings, with a parent key
+    and a deeper line under it."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n") + [""]:
+        span = (pos, pos + len(line))
+        pos += len(line) + 1
+        keyed = _YAML_KEY.fullmatch(line) or line.lstrip().startswith(("- ", "#")) and run
+        if keyed and line.strip() and not _prose_signs(line):
+            run.append(span)
+            continue
+        if len(run) >= YAML_MIN and _nested(text, run):
+            out += run
+        run = []
+    return out
+
+
+def _nested(text: str, run: list[tuple[int, int]]) -> bool:
+    """Does a key of ``run`` end its line (a parent) with the next line indented deeper?"""
+    for (a, b), (c, d) in zip(run, run[1:]):
+        line, below = text[a:b], text[c:d]
+        if line.rstrip().endswith(":") and _indent(below) > _indent(line):
+            return True
+    return False
 
 
 def _prose_signs(line: str) -> bool:

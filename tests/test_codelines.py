@@ -218,3 +218,17 @@ def test_prose_naming_a_keyword_is_not_code(line):
 def test_a_block_under_an_ascii_definition_takes_no_chinese_names():
     text = "def f(x):\n    结果 = x ** 2\n他说,这是函数。"
     assert [text[a:b] for a, b in code_spans(text)] == ["def f(x):"]
+
+
+@pytest.mark.parametrize("block", [
+    '{\n  "名称": "测试, 项目",\n  "数量": 3,\n  "地址": {\n    "城市": "北京"\n  }\n}',
+    '服务:\n  名称: "测试"\n  地址: 127.0.0.1\n  标签:\n    - 中文, 英文',
+])
+def test_json_and_yaml_blocks_come_through_byte_for_byte(block):
+    text = f"配置如下。\n\n{block}\n\n结束。"
+    assert Cleaner(to="keep").clean(text) == f"配置如下。\n{block}\n结束。"
+
+
+def test_field_rows_with_no_nesting_are_no_yaml():
+    text = "品牌: 华为\n型号: P60\n颜色: 黑色, 白色\n简介: 这是一款手机"
+    assert code_spans(text) == []
