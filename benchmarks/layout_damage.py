@@ -8,8 +8,8 @@ furniture removal on). The reference is the cleaner's output on the undamaged pa
 the damage left counts, by a character alignment (``decoders.errors``). ``non-idempotent``: pages
 whose output a second clean changes.
 
-- ``char-per-line``: a vertical PDF copied row by row, one character a line, a blank line between
-  the paragraphs (a digit of a year alone on its line);
+- ``char-per-line``: a vertical PDF copied row by row, one character a line (a space too), a blank
+  line between the paragraphs (a digit of a year alone on its line);
 - ``json-lone-surrogate``: the page as a JSON string's ``\\uXXXX`` escapes, cut between the two
   halves of an emoji's surrogate pair (the reference: the page, the half emoji a U+FFFD);
 - ``bom-files-gbk``: each paragraph a UTF-8 file with its byte-order mark, the files joined and
@@ -42,7 +42,7 @@ EMOJI = "😀😂👍🎉🚀"
 
 
 def _char_per_line(page: str) -> str:
-    return "\n\n".join("\n".join(ch for ch in para if not ch.isspace()) for para in page.split("\n"))
+    return "\n\n".join("\n".join(para) for para in page.split("\n"))
 
 
 def _json_cut(page: str, rng: random.Random) -> tuple[str, str]:
@@ -83,8 +83,7 @@ def families(page: str, rng: random.Random) -> dict[str, tuple[str, object]]:
     bom = "\n".join("\ufeff" + p for p in page.split("\n")).encode("utf-8").decode("gbk", "replace")
     lig_ref, lig = _ligatures(page, rng)
     return {
-        # The copy keeps no spaces (a row of glyphs): the reference has none either.
-        "char-per-line": ("\n".join("".join(p.split()) for p in page.split("\n")), _char_per_line(page)),
+        "char-per-line": (page, _char_per_line(page)),
         "json-lone-surrogate": _json_cut(page, rng),
         "bom-files-gbk": (page, bom),
         # The same files without their marks: what GBK's replace loses anyway (bom-files-gbk's floor).

@@ -14,6 +14,7 @@ characters, a list's items are words); a list of single characters is short, or 
 diagram's labels set vertically beside its arrows and box lines (环/境 beside │) hold no clause
 and stay as drawn. Such a run is joined into one line; a blank line, another symbol (│ ↓ ☆), or
 any line of two characters or more (a page number 12, a heading) ends it and stays as it stood.
+A line of one space inside a run is the space between two words, a character of the column too.
 Only the line breaks go: every character is kept.
 """
 
@@ -43,24 +44,27 @@ def join(text: str) -> str:
         return text
     lines = text.split("\n")
     runs: list[tuple[int, int]] = []  # (first, end) line indices of each run of RUN_MIN lines or more
-    first = None
+    first = last = None
     for k, line in enumerate(lines + [""]):
         if len(chars := line.strip()) == 1 and (chars.isascii() or unicodedata.category(chars)[0] in "LNP"):
-            first = k if first is None else first
+            first, last = k if first is None else first, k
             continue
-        if first is not None and k - first >= RUN_MIN:
-            runs.append((first, k))
-        first = None
+        if line == " " and first is not None:
+            continue  # the space between two words, a character of the column too (Sara / ␠ / Lee)
+        if first is not None and last is not None and last + 1 - first >= RUN_MIN:
+            runs.append((first, last + 1))  # a space line after the run's last character is no part of it
+        first = last = None
     runs = [(a, b) for a, b in runs if _written(lines[a:b])]
     # A page copied so is so throughout: once one run holds a clause, a run cut before its clause
     # mark (a title, a paragraph's first line) is joined too.
     if not any(_CLAUSE.intersection(line.strip() for line in lines[a:b]) for a, b in runs):
         return text
     for a, b in reversed(runs):
-        lines[a:b] = ["".join(line.strip() for line in lines[a:b])]
+        lines[a:b] = ["".join(line.strip() or line for line in lines[a:b])]
     return "\n".join(lines)
 
 
 def _written(run: list[str]) -> bool:
-    """Is a run of one-character lines Han enough to be Chinese text?"""
-    return sum(bool(chardata.HAN.match(line.strip())) for line in run) >= HAN_SHARE * len(run)
+    """Is a run of one-character lines (spaces aside) Han enough to be Chinese text?"""
+    chars = [line.strip() for line in run if line.strip()]
+    return len(chars) >= RUN_MIN and sum(bool(chardata.HAN.match(ch)) for ch in chars) >= HAN_SHARE * len(chars)

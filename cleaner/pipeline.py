@@ -215,6 +215,16 @@ class Cleaner:
         # output, \n only) sees, or the furniture model would judge other lines the second time.
         text = apply("whitespace", "line-breaks", fixes.unify_line_breaks, text)
         if cfg.remove_invisible:
+            # Directional marks, embeddings and isolates order nothing in left-to-right text: out of
+            # every line no right-to-left letter needs them on (cleaner/bidi_controls.py). No decoder
+            # shows a byte as one, and a tag or word they split (<\u202ebr>) is read whole after.
+            text = apply("remove", "bidi-controls", bidi_controls.remove, text)
+        if cfg.normalize_whitespace and cfg.generic_furniture:
+            # A vertical PDF copied one character a line, joined before any stage reads a line: the
+            # markup, escapes and mojibake it holds read whole, and the furniture model took its lone
+            # digits for page numbers (cleaner/char_lines.py).
+            text = apply("whitespace", "one-character-lines", char_lines.join, text)
+        if cfg.remove_invisible:
             # A terminal's colour codes (a BBS post, a captured log) show nothing, as the escape
             # character that starts them: whole, before that character alone goes below and leaves
             # [1;33m (cleaner/repair/terminal_codes.py).
@@ -428,9 +438,6 @@ class Cleaner:
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
             text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
-            # Directional marks, embeddings and isolates order nothing in left-to-right text: out
-            # of every line no right-to-left letter needs them on (cleaner/bidi_controls.py).
-            text = apply("remove", "bidi-controls", bidi_controls.remove, text)
         if cfg.fix_width:
             # A PDF's font mapped 一 and 长 to the radicals drawn the same (⼀ ⻓), or wrote a
             # compatibility ideograph: the ordinary character, where it stands among Han, before
@@ -449,9 +456,6 @@ class Cleaner:
             findings.extend(rep.findings)
             text = rep.text
         if cfg.normalize_whitespace and cfg.generic_furniture:
-            # A vertical PDF copied one character a line: joined first, or the furniture model takes
-            # its lone digits for page numbers (cleaner/char_lines.py).
-            text = apply("whitespace", "one-character-lines", char_lines.join, text)
             # Before furniture: the model judges lines, and half a sentence is no line of the article.
             # Off with the generic model: text that is no web page (verse, lists) keeps its lines.
             joined = apply("whitespace", "hard-wraps", subtitles.except_subtitles(hardwrap.join_hard_wraps), text)

@@ -49,3 +49,12 @@ def test_a_symbol_or_a_two_character_line_ends_a_run():
 def test_a_run_one_line_short_stays():
     short = "，".join("甲乙丙丁")[: RUN_MIN - 1]
     assert join("\n".join(short)) == "\n".join(short)
+
+
+def test_a_line_of_one_space_in_a_column_is_the_space_between_two_words():
+    para = "该公司由Sara Lee创办，总部设于芝加哥。"
+    assert join(_column([para, PARAS[1]])) == para + "\n\n" + PARAS[1]
+
+
+def test_a_space_line_after_a_run_stays_as_the_paragraphs_break():
+    assert join("\n".join(PARAS[0]) + "\n \n" + PARAS[1]) == PARAS[0] + "\n \n" + PARAS[1]
