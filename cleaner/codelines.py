@@ -14,6 +14,9 @@ keeps its signs too (``except_code``). So does code inside a line of prose with 
 by its shape: a call with a string among its arguments (``Python中print("第一行\\n第二行")会输出``), a
 JSON object, a shell command or SQL statement on a line with Chinese between ASCII quotes
 (``运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以``); ``你好,世界`` has no such shape.
+Code may name things in Chinese (Python 3, JavaScript, SQL take any letters): a definition
+(``def 计算(x):``, with its block) and a SQL statement in capitals with its clauses (``SELECT 姓名,
+年龄`` / ``FROM 用户``) are code while no fullwidth sign stands outside their strings and comments.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from functools import wraps
 from itertools import accumulate
 
 # A line that starts like code: indentation, then an ASCII identifier, a directive or a comment.
-_STARTS = re.compile(r"^[ \t]*(?:[A-Za-z_$@]|#[a-z]|//|/\*)[^\n]*$", re.MULTILINE)
+_STARTS = re.compile(r"^[ \t]*(?:[A-Za-z_$@\"\]}]|#[a-z]|//|/\*)[^\n]*$", re.MULTILINE)
 _KEYWORD = re.compile(r"[ \t]*(?:def|class|function|func|fn|public|private|protected|static|void|int|return|if|for|"
                       r"while|else|elif|switch|case|var|let|const|import|from|package|#[a-z]+|"
                       # SQL's statements, written in capitals (INSERT INTO t VALUES ('李四', '深圳');)
@@ -85,10 +88,17 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     fenced = _fenced_lines(text) if "```" in text or "~~~" in text else []
     # Most pages of Chinese hold no hint (their brackets are fullwidth) and no shell line: both
     # asked from their signs, found at memchr's speed (``_hinted``, ``_at_a_line_start``).
-    if not _hinted(text) and not _at_a_line_start(_SHELL_AT, text):
+    if (not _hinted(text) and not _at_a_line_start(_SHELL_AT, text) and not any(word in text for word in _SQL_TEXT)
+            and not (":" in text and _PARENT.search(text))):
         return fenced
     spans = [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
     spans = _with_blocks(text, spans) if spans else spans
+    if ":" in text and _PARENT.search(text) and (yaml := _yaml_blocks(text)):
+        spans = sorted(set(spans) | set(yaml))
+        spans = [span for k, span in enumerate(spans) if not k or span[0] >= spans[k - 1][1]]
+    if any(word in text for word in _SQL_TEXT) and (sql := _sql_statements(text)):
+        spans = sorted(set(spans) | set(sql))
+        spans = [span for k, span in enumerate(spans) if not k or span[0] >= spans[k - 1][1]]
     if fenced:  # a line both ways is one span
         spans = sorted(set(spans) | set(fenced))
         spans = [span for k, span in enumerate(spans) if not k or span[0] >= spans[k - 1][1]]
@@ -175,12 +185,16 @@ def _with_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             continue  # already taken into the block above
         out.append((start, end))
         indent = _indent(text[start:end])
+        # Under a definition that names in Chinese, the block's names are Chinese too (结果 = x ** 2).
+        named = _HAN.search(_QUOTED.sub("", text[start:end])) is not None
         pos = end
         while pos < len(text):  # the lines after it, while they are indented deeper
             stop = text.find("\n", pos + 1)
             stop = len(text) if stop < 0 else stop
             line = text[pos + 1:stop]
-            if not line.strip() or _indent(line) <= indent or _HAN.search(_QUOTED.sub("", line)):
+            if not line.strip() or _indent(line) <= indent:
+                break
+            if _HAN.search(bare := _QUOTED.sub("", line)) and (not named or any(c in _FULLWIDTH_STOPS for c in bare)):
                 break
             out.append((pos + 1, stop))
             pos = stop
@@ -217,9 +231,19 @@ def _at_a_line_start(pattern: tuple[re.Pattern, re.Pattern], text: str) -> bool:
     return first.match(text) is not None or after_break.search(text) is not None
 
 
+# A member of a JSON object on its own line ("名称": "测试",), and a line of closing brackets: a
+# dump's lines, whose Chinese stands inside strings only.
+_JSON_MEMBER = re.compile(r'[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*:[ \t]*(?:"(?:[^"\\\n]|\\.)*"|-?\d[\d.eE+-]*|true|false|null|[\[{])[ \t]*,?[ \t]*'
+                          r'|[ \t]*[\]}]+[ \t]*,?[ \t]*')
+
+
 def _is_code(line: str) -> bool:
-    if _HAN.search(_QUOTED.sub("", line)):
-        return False  # Chinese outside strings and comments: prose (NBA(美国职业篮球联赛)今天宣布)
+    if line[:1] in ' \t"]}' and _JSON_MEMBER.fullmatch(line):
+        return True
+    if _HAN.search(bare := _QUOTED.sub("", line)):
+        # Chinese outside strings and comments: prose (NBA(美国职业篮球联赛)今天宣布), unless it
+        # names what code defines or queries (def 计算(x):, SELECT 姓名, 年龄 FROM 用户).
+        return _names_in_chinese(line, bare)
     if _SHELL.match(line):
         return True
     end = _ENDS.search(line)
@@ -229,6 +253,98 @@ def _is_code(line: str) -> bool:
     if end.group().lstrip()[0] == ":" and not keyword:
         return False  # 如下: ends prose as often as code
     return bool(keyword) or bool(_CALL_OR_ASSIGN.search(line))
+
+
+# Code whose names are Chinese (Python 3, JavaScript, Go and SQL take any letters): a definition,
+# its keyword and a name before the signs of a signature (def 计算(x):, class 用户:, function 求和(a,
+# b) {); a SQL statement in capitals holding its second keyword (SELECT 姓名, 年龄 FROM 用户), or a
+# clause of one (FROM 员工表, WHERE 年龄 > 30;). Prose beside them writes fullwidth signs (，。：),
+# which a line of code holds only inside its strings and comments.
+_DEFINITION = re.compile(r"[ \t]*(?:async[ \t]+)?(?:def|class|function|func|fn)[ \t]+[^\W\d][\w$]*[ \t]*[(:{<]")
+_SQL_STATEMENT = re.compile(r"[ \t]*(?:SELECT|INSERT[ \t]+INTO|UPDATE|DELETE[ \t]+FROM|CREATE[ \t]+(?:TABLE|VIEW|INDEX))[ \t]")
+_SQL_CLAUSE = re.compile(r"[ \t]*(?:FROM|WHERE|AND|OR|GROUP[ \t]+BY|ORDER[ \t]+BY|HAVING|LIMIT|VALUES|SET|"
+                         r"(?:LEFT[ \t]+|RIGHT[ \t]+|INNER[ \t]+)?JOIN|ON|UNION)[ \t]")
+_SQL_TEXT = ("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE")  # the cheap test a page passes first
+
+
+def _names_in_chinese(line: str, bare: str) -> bool:
+    """Is ``line`` code whose names are Chinese (see above)? ``bare``: the line without its strings
+    and comments."""
+    if any(c in _FULLWIDTH_STOPS for c in bare):
+        return False
+    if _DEFINITION.match(line):
+        return bool(_ENDS.search(line))
+    if _SQL_STATEMENT.match(line):
+        return bool(_SQL_SECOND.search(line)) or line.rstrip().endswith((",", ";"))
+    return False
+
+
+_SQL_AT = re.compile(r"^" + _SQL_STATEMENT.pattern + r"[^\n]*$", re.MULTILINE)
+
+
+def _sql_statements(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of each SQL statement whose names are Chinese: a statement line
+    (SELECT 姓名, 年龄) with its second keyword on it or on the clause lines that go on it (FROM 用户 /
+    WHERE 年龄 > 18;), up to the line that ends it with ``;`` or the first line of no clause."""
+    out: list[tuple[int, int]] = []
+    for m in _SQL_AT.finditer(text):
+        if out and m.start() < out[-1][1] or _prose_signs(m.group()):
+            continue
+        lines = [m.span()]
+        pos = m.end()
+        while pos < len(text) and not text[lines[-1][0]:lines[-1][1]].rstrip().endswith(";"):
+            stop = text.find("\n", pos + 1)
+            stop = len(text) if stop < 0 else stop
+            line = text[pos + 1:stop]
+            if not _SQL_CLAUSE.match(line) or _prose_signs(line):
+                break
+            lines.append((pos + 1, stop))
+            pos = stop
+        if _SQL_SECOND.search(text, m.start(), lines[-1][1]) and (len(lines) > 1 or _names_in_chinese(m.group(), m.group())):
+            out += lines
+    return out
+
+
+# A YAML mapping's line: a key, any letters, then ":" and a value or nothing (a parent key); in
+# its block also list items and comments. A page's field rows (来源: 新华社 / 作者: 张三) are such lines too:
+# a block is YAML only where a parent key has its children indented under it (服务: / ··端口: 8080).
+_PARENT = re.compile(r":[ \t]*\n[ \t]+\S")  # the cheap test a page passes first
+_YAML_KEY = re.compile(r"[ \t]*(?:- )?[^\W\d][\w.-]{0,40}:(?:[ \t]+[^\n]*)?")  # a key is a name: no space, no bracket
+YAML_MIN = 3  # lines of a mapping block at least
+
+
+def _yaml_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of each YAML mapping block (see ``_YAML_KEY``): a run of key
+    lines, list items and comments, no fullwidth sign outside their strings, with a parent key
+    and a deeper line under it."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n") + [""]:
+        span = (pos, pos + len(line))
+        pos += len(line) + 1
+        keyed = _YAML_KEY.fullmatch(line) or line.lstrip().startswith(("- ", "#")) and run
+        if keyed and line.strip() and not _prose_signs(line):
+            run.append(span)
+            continue
+        if len(run) >= YAML_MIN and _nested(text, run):
+            out += run
+        run = []
+    return out
+
+
+def _nested(text: str, run: list[tuple[int, int]]) -> bool:
+    """Does a key of ``run`` end its line (a parent) with the next line indented deeper?"""
+    for (a, b), (c, d) in zip(run, run[1:]):
+        line, below = text[a:b], text[c:d]
+        if line.rstrip().endswith(":") and _indent(below) > _indent(line):
+            return True
+    return False
+
+
+def _prose_signs(line: str) -> bool:
+    """Does ``line`` hold a fullwidth sign outside its strings and comments (prose's, not code's)?"""
+    return any(c in _FULLWIDTH_STOPS for c in _QUOTED.sub("", line))
 
 
 # Code inside a line of prose without backticks, found by its shape (``_evidence_spans``): a call, an

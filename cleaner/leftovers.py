@@ -341,13 +341,27 @@ def _u_run(m: re.Match) -> str:
         units = m.group().encode("ascii").decode("unicode_escape", errors="strict")
         chars = units.encode("utf-16", "surrogatepass").decode("utf-16")
     except UnicodeDecodeError:
-        return m.group()  # a lone surrogate: not text
+        return _with_lone_surrogates(m, units)
     if _spaces_only(chars):
         return _indent(m, chars)
     if _readable(chars):
         return chars
     # An indent before a sign (\u3000\u3000\u201c): visible, and no sign of code beside it.
     return chars if not chars.isascii() and all(map(_visible, chars)) and not _beside_code(m) else m.group()
+
+
+def _with_lone_surrogates(m: re.Match, units: str) -> str:
+    r"""A run holding half a surrogate pair: a JSON string cut by a length limit between the two
+    halves of an emoji's pair (``…\u3002\ud83d``), or a pair's halves escaped apart. The rest of the
+    run is text and is read; each lone half, which stands for no character, is written as U+FFFD
+    (a lost character, as a decoder marks one). What is left must be a run itself, two characters
+    or more: a lone half beside one escape (``\ud83d\u4e2d``, a character class ``[\ud800-\udbff]``
+    in an article on JSON) says nothing of text and stays as written."""
+    chars = units.encode("utf-16", "surrogatepass").decode("utf-16", errors="replace")
+    rest = chars.replace("\ufffd", "")
+    if len(rest) < 2 or "\ufffd" in units or not _readable(rest) or _spaces_only(rest):
+        return m.group()
+    return chars
 
 
 def _u_one(m: re.Match) -> str:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 
-from cleaner import (addresses, badness, bbcode, codelines, fixes, hardwrap, leftovers, lost_chars, lost_text, markdown, rtf, smuggled_bytes,
+from cleaner import (addresses, badness, bbcode, bidi_controls, char_lines, codelines, fixes, hardwrap, leftovers, ligatures, literal_marks, lost_chars, lost_text, markdown, rtf, smuggled_bytes,
                      social, spacing, subtitles, title_guess)
 # Step counts: runs of changed characters, lines aligned greedily (native; the Python original is
 # tests/reference_steps.py).
@@ -214,6 +214,16 @@ class Cleaner:
         # &#13;): a page with \r or \r\n must be cut into the lines a second clean (of the first's
         # output, \n only) sees, or the furniture model would judge other lines the second time.
         text = apply("whitespace", "line-breaks", fixes.unify_line_breaks, text)
+        if cfg.remove_invisible:
+            # Directional marks, embeddings and isolates order nothing in left-to-right text: out of
+            # every line no right-to-left letter needs them on (cleaner/bidi_controls.py). No decoder
+            # shows a byte as one, and a tag or word they split (<\u202ebr>) is read whole after.
+            text = apply("remove", "bidi-controls", bidi_controls.remove, text)
+        if cfg.normalize_whitespace and cfg.generic_furniture:
+            # A vertical PDF copied one character a line, joined before any stage reads a line: the
+            # markup, escapes and mojibake it holds read whole, and the furniture model took its lone
+            # digits for page numbers (cleaner/char_lines.py).
+            text = apply("whitespace", "one-character-lines", char_lines.join, text)
         if cfg.remove_invisible:
             # A terminal's colour codes (a BBS post, a captured log) show nothing, as the escape
             # character that starts them: whole, before that character alone goes below and leaves
@@ -508,6 +518,9 @@ class Cleaner:
             # So is a subtitle file's syntax (timecodes, cue numbers, ASS fields): a player reads it.
             if structure := subtitles.syntax_spans(text):
                 kept = joined_spans(kept + structure)
+            # A PDF extractor's (cid:N) and a sign quoted alone are written, not prose (literal_marks.py).
+            if marks := literal_marks.spans(text):
+                kept = joined_spans(kept + marks)
             if "??" in text:  # a line whose every character is "?" (lost_text.py): kept, no mojibake
                 kept = joined_spans(kept + lost_text.spans(text))
             # Japanese or Korean read back (other_scripts.py) is no Chinese to convert, nor is it
@@ -525,6 +538,8 @@ class Cleaner:
             # their signs are not made wide or narrow (cleaner/social.py).
             if tokens := social.syntax_spans(text):
                 outside = _Outside(text, joined_spans(outside.spans() + tokens))
+            # A PDF's ligatures inside Latin words (ﬁne-tuning) as their letters (cleaner/ligatures.py).
+            text = apply("width", "latin-ligatures", outside(ligatures.fold), text)
             text = apply("width", "compat-punct", outside(fixes.normalize_compat_punct), text)
             text = apply("width", "number-signs", outside(fixes.halfwidth_number_signs), text)
             text = apply("width", "halfwidth-alnum", outside(fixes.halfwidth_alnum), text)

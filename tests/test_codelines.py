@@ -192,3 +192,43 @@ def test_hints_answer_as_one_regex(text):
 @given(HINT_TEXT)
 def test_shell_line_answers_as_the_anchored_regex(text):
     assert codelines._at_a_line_start(codelines._SHELL_AT, text) == (SHELL_LINE.search(text) is not None)  # noqa: SLF001
+
+
+@pytest.mark.parametrize("block", [
+    "def 计算(x):\n    # 这里返回平方\n    结果 = x ** 2\n    return 结果",
+    "class 用户:\n    def 问候(self, 名字):\n        print(f\"你好, {名字}\")",
+    "function 求和(a, b) {\n  return a + b;\n}",
+    "SELECT 姓名, 年龄\nFROM 用户\nWHERE 年龄 > 18\nORDER BY 年龄;",
+    "SELECT 姓名, 部门 FROM 员工表 WHERE 城市 = '北京';",
+])
+def test_code_naming_in_chinese_comes_through_byte_for_byte(block):
+    text = f"示例如下。\n\n{block}\n\n运行结果如下。"
+    assert Cleaner(to="keep").clean(text) == f"示例如下。\n{block}\n运行结果如下。"
+
+
+@pytest.mark.parametrize("line", [
+    "SELECT 是一个关键字, 用于查询。",
+    "class 是关键字:它定义一个类。",
+    "def 计算（x）：返回平方",
+])
+def test_prose_naming_a_keyword_is_not_code(line):
+    assert code_spans(line) == []
+
+
+def test_a_block_under_an_ascii_definition_takes_no_chinese_names():
+    text = "def f(x):\n    结果 = x ** 2\n他说,这是函数。"
+    assert [text[a:b] for a, b in code_spans(text)] == ["def f(x):"]
+
+
+@pytest.mark.parametrize("block", [
+    '{\n  "名称": "测试, 项目",\n  "数量": 3,\n  "地址": {\n    "城市": "北京"\n  }\n}',
+    '服务:\n  名称: "测试"\n  地址: 127.0.0.1\n  标签:\n    - 中文, 英文',
+])
+def test_json_and_yaml_blocks_come_through_byte_for_byte(block):
+    text = f"配置如下。\n\n{block}\n\n结束。"
+    assert Cleaner(to="keep").clean(text) == f"配置如下。\n{block}\n结束。"
+
+
+def test_field_rows_with_no_nesting_are_no_yaml():
+    text = "品牌: 华为\n型号: P60\n颜色: 黑色, 白色\n简介: 这是一款手机"
+    assert code_spans(text) == []

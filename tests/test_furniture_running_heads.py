@@ -137,3 +137,9 @@ def test_a_hymns_refrain_above_each_verses_number_stays():
 def test_a_listings_rules_beside_its_numbers_are_no_heads():
     listing = [line for k in range(1, 400) for line in (str(k), f"条目名称{k}", "----------")]
     assert running_heads(listing) == []
+
+
+def test_a_lone_digit_in_a_column_of_characters_is_no_page_number():
+    # A vertical PDF copied a character a line: 于/0/7/年 a page apart from 于/0/8/年 ... a year's digits.
+    column = [ch for year in range(1, 6) for ch in f"本公司于0{year}年在上海设立分部并开始营业"]
+    assert running_heads(column) == []

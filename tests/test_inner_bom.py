@@ -34,3 +34,12 @@ def test_the_pipeline_records_it_and_a_second_clean_changes_nothing():
     result = cleaner.run(_with_bom("", SENTENCES[0]))
     assert any(s.name == "utf8-bom-in-gbk" for s in result.steps)
     assert cleaner.clean(result.text) == result.text
+
+
+@pytest.mark.parametrize("first", ["李", "加", "A", "2", "，", "中"])
+def test_utf8_files_with_their_marks_read_as_gbk_keep_their_first_character(first):
+    pages = [first + "晨是中国的一位演员。", first + "拿大总理今天宣布提前大选。"]
+    damaged = "\n".join("\ufeff" + p for p in pages).encode("utf-8").decode("gbk", "replace")
+    out = Cleaner(to="keep").clean(damaged)
+    assert "锘" not in out
+    assert [line[:1] for line in out.split("\n")] == [first, first]

@@ -409,3 +409,9 @@ def test_zero_width_spaces_inside_single_byte_mojibake_are_read_through():
     cleaner = Cleaner(to="keep")
     once = cleaner.clean(damaged)
     assert once == source and cleaner.clean(once) == once
+
+
+def test_a_run_cut_inside_a_surrogate_pair_is_read_and_the_half_marked_lost():
+    assert decode_escapes(r"\u8d50\u826f\u9a6c\u3002\ud83d") == "赐良马。\ufffd"  # the string cut by a limit
+    assert decode_escapes(r"\u4e2d\udc00\u6587\u5b57") == "中\ufffd文字"  # a low half alone in the middle
+    assert decode_escapes(r"[\ud800\udbff]") == r"[\ud800\udbff]"  # no text beside them

@@ -69,10 +69,18 @@ def _chain(numbered: list[tuple[int, int]], end: int, page_min: int = PAGE_MIN) 
     return best
 
 
+def _in_character_column(texts: Sequence[str], pos: int) -> bool:
+    """Is ``texts[pos]`` one character between two lines of one character? A vertical PDF copied a
+    character a line (``于 / 0 / 7 / 年``): its lone digit is a year's, no page's number."""
+    return (len(texts[pos]) == 1 and 0 < pos < len(texts) - 1
+            and len(texts[pos - 1]) == 1 and len(texts[pos + 1]) == 1)
+
+
 def running_heads(texts: Sequence[str]) -> list[int]:
     """Positions in ``texts`` (the document's non-empty lines, stripped) of its page numbers and
     running heads, or [] (see the module's docstring)."""
-    numbered = [(pos, n) for pos, t in enumerate(texts) if len(t) <= 20 and (n := page_number(t)) is not None]
+    numbered = [(pos, n) for pos, t in enumerate(texts)
+                if len(t) <= 20 and (n := page_number(t)) is not None and not _in_character_column(texts, pos)]
     # Of the two readings of the pages, the longer chain (a joined copy's short last "pages" can
     # make a spurious short chain of the first reading).
     chain, headed = _chain(numbered, len(texts) - 1), _headed_chain(texts, numbered)

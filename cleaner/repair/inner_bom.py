@@ -31,10 +31,44 @@ def repair(text: str) -> str:
 
     >>> repair("锘扛ダ镂餮侨旱菏潜焙５囊淮\\ufffd群岛。")
     '弗里西亚群岛是北海的一\\ufffd群岛。'
+    >>> repair("锘挎潕鏅ㄦ槸涓")  # UTF-8 with its mark read as GBK: 李 read, the rest the byte repairs'
+    '李鏅ㄦ槸涓'
     """
     if "锘" not in text:
         return text
-    return _AT_BOM.sub(_read, text)
+    return _UTF8_HEAD.sub(_read_utf8_head, _AT_BOM.sub(_read, text))
+
+
+# The same mark in UTF-8 read as GBK (files saved with a BOM, concatenated, the whole read as
+# GBK): the ``bf`` pairs with the first byte of the next character's UTF-8, so the mark and that
+# character show as 锘 and one or two more characters (锘挎潕 is the mark and 李, 锘緼 the mark
+# and A). Read as UTF-8 from 锘 to the first character boundary, the bytes give the mark and that
+# character: the character is kept, the mark goes, and the misread text after it is the byte
+# repairs' (a U+FFFD right after 锘, before ASCII, is the ``bf`` a GBK reader rejected: the mark
+# alone). A U+FFFD inside those few characters (a byte lost) leaves them as they are.
+_UTF8_HEAD = re.compile("锘(?:\ufffd(?=[\x00-\x3f])|[^\ufffd\n]{1,3})")
+
+
+def _read_utf8_head(m: re.Match) -> str:
+    after = m.group()[1:]
+    if after == "\ufffd":
+        return ""
+    for k in range(1, len(after) + 1):
+        try:
+            data = b"\xef\xbb" + after[:k].encode("gbk")
+        except UnicodeEncodeError:
+            return m.group()
+        if data[2:3] != b"\xbf":
+            return m.group()
+        try:
+            read = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # the next character's bytes are still cut: one more
+        head = read[1:]
+        if not head or not head.isprintable():
+            return m.group()
+        return head + after[k:]
+    return m.group()
 
 
 def _read(m: re.Match) -> str:
