@@ -149,10 +149,18 @@ def context_redecide(lm: CharModel, text: str, guesses: list[tuple[int, str, lis
 def context_bracket(ch: str, line: str, at: int, params: tuple[float, float, float, int, float, str]) -> float:
     """context.bracket: the line's brackets' say on ``ch`` at ``at``."""
 
+class Narrowing:
+    """The steps before the Viterbi (native/src/narrowing.rs), their sets handed over once."""
+    def __init__(self, scripts: tuple[str, str, tuple[str, str, str], str], script_majority: int) -> None: ...
+    def narrow(self, items: list[list], prev: str, script_known: bool = True) -> None:
+        """The items narrowed in place, as ``choose_ranked`` narrows them (for the tests)."""
+
 def choose_ranked(lm: CharModel, items: list[list], prev: str, final_: bool,
-                  guess: bool = True) -> list[tuple[str, int, bool, str, float]]:
+                  guess: bool = True, narrowing: Narrowing | None = None,
+                  script_known: bool = True) -> list[tuple[str, int, bool, str, float]]:
     """holes.choose_ranked: (character, end, guessed, runner-up, margin) per item; sets each
-    item's character to the chosen one."""
+    item's character to the chosen one, and with ``narrowing`` narrows the candidates first
+    (each narrowed item given its new ones)."""
 
 class Realigner:
     """realign's beam (native/src/realign.rs) for one model: the module's constants, gbk's pair

@@ -16,8 +16,8 @@ from functools import lru_cache
 from reference_langmodel import model
 
 from cleaner.chardata import HAN
-from cleaner.repair import gbk
-from cleaner.repair.holes import FINAL_BONUS, LOST, SENTENCE_END, VARIANT_TIEBREAK, Choice
+from cleaner.repair import gbk, variants
+from cleaner.repair.holes import FINAL_BONUS, LOST, SCRIPT_MAJORITY, SENTENCE_END, VARIANT_TIEBREAK, Choice, _scripts
 from cleaner.repair.pinyin import TONE_MARKS
 from cleaner.script.fold import fold_char
 
@@ -133,13 +133,11 @@ def choose(items: list[list], prev: str, final: bool, guess: bool = True) -> lis
 def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True) -> list[Choice]:
     """``choose`` with each guess's rank-2 alternative and margin, for a finding per guess.
 
-    The candidates are first narrowed by the product's own steps (``holes.narrow``: the script
+    The candidates are first narrowed by the steps before the Viterbi (``narrow``: the script
     around them, no fullwidth digit alone): they are not part of the Viterbi this file keeps as
     the oracle.
     """
-    from cleaner.repair import holes
-
-    holes.narrow(items, prev)
+    narrow(items, prev)
     runners_up = _choose(items, prev, final)
     out = []
     for k, (ch, end, cands) in enumerate(items):
@@ -290,3 +288,109 @@ def byte_view(text: str) -> tuple[list[ByteOrHole], list[int]]:
             stream.extend(data)
         ends.append(len(stream))
     return stream, ends
+
+
+# --- the steps before the Viterbi (holes.py before native/src/narrowing.rs) -------------------
+
+def narrow(items: list[list], prev: str, script_known: bool = True) -> None:
+    """The steps before the Viterbi that narrow each guess's candidates, as holes.py had them
+    before native/src/narrowing.rs (which ``holes.choose_ranked`` runs in its native call): the
+    script around it, the forms that script writes, no fullwidth digit alone.
+    ``script_known=False``: the forms either script writes."""
+    if script_known:
+        _one_script(items, prev)
+    _usual_forms(items, prev, script_known)
+    _no_lone_fullwidth_digits(items, prev)
+
+
+def _stream_script(items: list[list], prev: str) -> str | None:
+    """"simplified" or "traditional" where the characters a stream read for sure (and the one
+    before it) are SCRIPT_MAJORITY times likelier one script than the other, at least two of
+    them; else None."""
+    simplified, traditional = _scripts()
+    known = [item[0] for item in items if len(item[2]) == 1]
+    known.append(prev[-1:])
+    simple = sum(1 for ch in known if ch in simplified)
+    trad = sum(1 for ch in known if ch in traditional)
+    if max(simple, trad) < 2 or min(simple, trad) * SCRIPT_MAJORITY > max(simple, trad):
+        return None
+    return "simplified" if simple > trad else "traditional"
+
+
+def _keep_only(items: list[list], dropped: frozenset[str], spared=None) -> None:
+    """Each guess without the candidates in ``dropped`` (but those ``spared(k, candidate)`` keeps
+    at the ``k``-th guess); the only one left is always kept. Guesses are looked at in stream
+    order: one left with a single candidate is sure for the next."""
+    for k, item in enumerate(items):
+        candidates = item[2]
+        if len(candidates) < 2 or dropped.isdisjoint(candidates):  # at C speed: most guesses hold none
+            continue
+        kept = [c for c in candidates if c not in dropped or (spared is not None and spared(k, c))]
+        if kept and len(kept) < len(candidates):
+            item[2] = kept
+            if item[0] not in kept:
+                item[0] = kept[0]
+
+
+def _one_script(items: list[list], prev: str) -> None:
+    """Guesses keep the script of the text around them: where the characters a stream read for
+    sure (and the one before it) are Simplified, a lost byte is not filled with a Traditional-only
+    character, nor the other way round. The model scores characters folded to Simplified, so 師
+    (a Traditional form) scored as 师 and beat 席 in Simplified text. A candidate both scripts
+    write is always kept, and so is the only one left."""
+    if all(len(item[2]) < 2 for item in items):
+        return  # nothing to guess (most streams: every byte known)
+    script = _stream_script(items, prev)
+    if script is not None:
+        simplified, traditional = _scripts()
+        _keep_only(items, traditional if script == "simplified" else simplified)
+
+
+def _usual_forms(items: list[list], prev: str, script_known: bool = True) -> None:
+    """Guesses are forms the stream's script writes (``variants``): the model scores 噹 as 当 and
+    傢 as 家, so in Traditional text a mark for 全國 came back 噹. A form running text of the
+    stream's script seldom writes among its fold group is no candidate (of both scripts together
+    where the stream says none); the only one left is always kept.
+
+    A rare form stays a candidate beside a character it makes a word with in a standard's
+    writing (``variants.word_pairs``: 叮噹, 傢俬, 檯燈): the character read for sure before it
+    (``prev`` for the first guess) or after it."""
+    if all(len(item[2]) < 2 for item in items):
+        return
+    pairs = variants.word_pairs()
+
+    def in_a_word(k: int, c: str) -> bool:
+        before = prev[-1:] if not k else items[k - 1][0] if len(items[k - 1][2]) == 1 else ""
+        after = items[k + 1][0] if k + 1 < len(items) and len(items[k + 1][2]) == 1 else ""
+        return bool(before and before + c in pairs) or bool(after and c + after in pairs)
+
+    _keep_only(items, variants.rare_forms(_stream_script(items, prev) if script_known else None), in_a_word)
+
+
+# Digits written fullwidth (０-９): the model scores them as any digit (what follows a number), but
+# Chinese text writes a digit fullwidth about once in 10,000 (4 of 58,303 digits on the build part
+# of the Wikipedia split), so a lost byte of ！ (ef bc 81) through cp1252 came back as ０ (ef bc 90),
+# and a lost byte of （ or ） after a digit as ０ too, wherever a number may follow.
+FULLWIDTH_DIGITS = frozenset(chr(0xFF10 + d) for d in range(10))
+
+
+def _no_lone_fullwidth_digits(items: list[list], prev: str) -> None:
+    """A guess is no fullwidth digit unless a fullwidth digit the stream read for sure (or the
+    character before it) stands beside it (２０１０): the rarity the model does not see. The only
+    candidate left is always kept."""
+    for k, item in enumerate(items):
+        candidates = item[2]
+        if len(candidates) < 2 or not FULLWIDTH_DIGITS.intersection(candidates):
+            continue
+        before = items[k - 1] if k else None
+        after = items[k + 1] if k + 1 < len(items) else None
+        beside = [it[0] for it in (before, after) if it is not None and len(it[2]) == 1]
+        if not k:
+            beside.append(prev[-1:])
+        if FULLWIDTH_DIGITS.intersection(beside):
+            continue
+        kept = [c for c in candidates if c not in FULLWIDTH_DIGITS]
+        if kept:
+            item[2] = kept
+            if item[0] not in kept:
+                item[0] = kept[0]

@@ -118,7 +118,7 @@ def test_runs_decided_one_by_one_equal_the_whole_chain(source):
             if sum(len(item[2]) > 1 for item in items) < 2:
                 continue
             narrowed = [list(item) for item in items]
-            holes.narrow(narrowed, "，")  # the product's steps before its Viterbi
+            holes._narrowing().narrow(narrowed, "，")  # the product's steps before its Viterbi
             expected = _whole_chain_viterbi(narrowed, "，", complete)
             assert [ch for ch, _, _ in holes.choose(items, "，", complete)] == expected
             compared += 1
@@ -259,10 +259,10 @@ def test_a_guess_keeps_the_script_around_it(line):
 
 def test_both_scripts_keep_their_candidates_when_the_text_is_mixed():
     items = [["国", 3, ["国"]], ["國", 6, ["國"]], ["师", 9, ["师", "師", "席"]]]
-    holes._one_script(items, "")
+    holes._narrowing().narrow(items, "")
     assert items[2][2] == ["师", "師", "席"]
     items = [["国", 3, ["国"]], ["说", 6, ["说"]], ["師", 9, ["師", "席"]]]
-    holes._one_script(items, "")
+    holes._narrowing().narrow(items, "")
     assert items[2] == ["席", 9, ["席"]]
 
 
@@ -270,25 +270,25 @@ def test_where_the_known_characters_cannot_tell_the_script_both_are_kept():
     # A narrower table (gb2312 reading GBK) lost exactly the characters outside it: the ones left
     # look Simplified (挡 欢 read out of step) while the lost ones are Traditional.
     items = [["国", 3, ["国"]], ["说", 6, ["说"]], ["師", 9, ["師", "席"]]]
-    holes.narrow(items, "", script_known=False)
+    holes._narrowing().narrow(items, "", script_known=False)
     assert items[2][2] == ["師", "席"]
-    holes.narrow(items, "")
+    holes._narrowing().narrow(items, "")
     assert items[2][2] == ["席"]
 
 
 def test_a_guess_is_no_fullwidth_digit_alone():
     # ！ (ef bc 81) and ０ (ef bc 90) both fit a hole of cp1252; the model scores ０ as any digit.
     items = [["他", 1, ["他"]], ["０", 2, ["０", "！", "，"]], ["。", 3, ["。"]]]
-    holes.narrow(items, "")
+    holes._narrowing().narrow(items, "")
     assert items[1][2] == ["！", "，"] and items[1][0] == "！"
 
 
 def test_a_fullwidth_digit_beside_one_stays_a_candidate():
     items = [["２", 1, ["２"]], ["０", 2, ["０", "！"]]]
-    holes.narrow(items, "")
+    holes._narrowing().narrow(items, "")
     assert items[1][2] == ["０", "！"]
     items = [["０", 1, ["０", "！"]]]
-    holes.narrow(items, "１")
+    holes._narrowing().narrow(items, "１")
     assert items[0][2] == ["０", "！"]
 
 
@@ -327,3 +327,34 @@ def test_a_numeral_whose_bytes_allow_only_another_kind_is_written():
     assert holes.changes_a_number("二十九岁", 1, holes.Choice("十", 3, True, "千", 1.0, ("十", "千")))
     damaged = "他今年二十九岁，第十一届。".encode().decode("cp1252", "replace")
     assert Cleaner(to="keep").clean(damaged) == "他今年二十九岁，第十一届。"
+
+
+# --- the native steps before the Viterbi against the Python original (tests/reference_holes.py) ---
+
+def _narrowing_pool() -> str:
+    """Characters each step asks about: either script's own, rare forms and the words that keep
+    them, fullwidth digits, and common characters both scripts write."""
+    simplified, traditional, rare, pairs = holes.narrowing_sets()
+    return "".join(sorted(set(simplified[:40] + traditional[:40] + "".join(r[:20] for r in rare) + pairs[:40]
+                              + "０１２３的国家在是了國說師席叮噹當地，。")))
+
+
+@SETTINGS
+@given(data=st.data(), prev=st.sampled_from(["", "国", "國", "叮", "１", "，"]), script_known=st.booleans())
+def test_native_narrowing_is_the_reference(data, prev, script_known):
+    pool = _narrowing_pool()
+    chars = st.sampled_from(pool)
+    items = []
+    for k in range(data.draw(st.integers(1, 8))):
+        candidates = data.draw(st.lists(chars, min_size=1, max_size=5, unique=True))
+        items.append([data.draw(st.sampled_from(candidates)), k + 1, candidates])
+    mine, theirs = [list(i) for i in items], [list(i) for i in items]
+    holes._narrowing().narrow(mine, prev, script_known)
+    reference_holes.narrow(theirs, prev, script_known)
+    assert mine == theirs
+    # And inside the choice: the same candidates, each item's character the chosen one.
+    mine, theirs = [list(i) for i in items], [list(i) for i in items]
+    chosen = holes.choose_ranked(mine, prev, True, script_known=script_known)
+    reference_holes.narrow(theirs, prev, script_known)
+    assert [m[2] for m in mine] == [t[2] for t in theirs]
+    assert [m[0] for m in mine] == [c.char for c in chosen]

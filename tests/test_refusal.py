@@ -152,8 +152,8 @@ def test_the_refusal_changes_no_result(monkeypatch):
 @pytest.mark.parametrize("text", ["结果为锛\ufffd", "本次活动的主题为锛\ufffd绿色发展。", "价格为锛\ufffd100元", "了锛\ufffd",
                                   "２０锛\ufffd"])
 def test_a_guess_that_is_no_lone_fullwidth_digit_is_the_python_decision(monkeypatch, text):
-    # holes.narrow's fullwidth-digit step (found by review: the native refusal chose ０ and refused
-    # where the Python path reads a colon).
+    # The fullwidth-digit step before the Viterbi, native/src/narrowing.rs (found by review: the
+    # native refusal chose ０ and refused where the Python path reads a colon).
     native = mojibake.repair_utf8_as_gbk(text)
     monkeypatch.setattr(mojibake, "_refusal", lambda: None)
     assert mojibake.repair_utf8_as_gbk(text) == native

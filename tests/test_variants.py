@@ -42,15 +42,15 @@ def test_a_standard_writes_a_rare_form_inside_its_words():
 def test_a_rare_form_stays_a_guess_beside_a_character_it_makes_a_word_with():
     items = [["喜", 2, ["喜"]], ["歡", 4, ["歡"]], ["看", 6, ["看"]], ["叮", 8, ["叮"]],
              ["當", 10, ["當", "噹"]], ["的", 12, ["的"]]]
-    holes._usual_forms(items, "")
+    holes._narrowing().narrow(items, "")
     assert items[4][2] == ["當", "噹"]
     # The character before the stream stands before its first guess.
     items = [["噹", 2, ["噹", "當"]], ["的", 4, ["的"]]]
-    holes._usual_forms(items, "叮")
+    holes._narrowing().narrow(items, "叮")
     assert items[0][2] == ["噹", "當"]
     # Beside a guess (叮 not read for sure) or a character it makes no word with: no guess.
     items = [["叮", 2, ["叮", "丁"]], ["噹", 4, ["噹", "當"]], ["地", 6, ["地"]]]
-    holes._usual_forms(items, "")
+    holes._narrowing().narrow(items, "")
     assert items[1][2] == ["當"] and items[1][0] == "當"
 
 

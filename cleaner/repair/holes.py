@@ -106,18 +106,10 @@ def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True,
     not tell the script of the lost ones (a narrower table lost exactly the characters outside
     it, Traditional forms among them), so the guesses keep both scripts.
     """
-    narrow(items, prev, script_known)
-    return [Choice(*c) for c in _native.choose_ranked(model().native, items, prev, final, guess)]
-
-
-def narrow(items: list[list], prev: str, script_known: bool = True) -> None:
-    """The steps before the Viterbi that narrow each guess's candidates (the oracle,
-    tests/reference_holes.py, takes them from here): the script around it, the forms that script
-    writes, no fullwidth digit alone. ``script_known=False``: the forms either script writes."""
-    if script_known:
-        _one_script(items, prev)
-    _usual_forms(items, prev, script_known)
-    _no_lone_fullwidth_digits(items, prev)
+    # The steps before the Viterbi (the script around a guess, the forms that script writes, no
+    # fullwidth digit alone: native/src/narrowing.rs, the Python original tests/reference_holes.py)
+    # run in the same native call: each narrowed item is given its new candidates.
+    return [Choice(*c) for c in _native.choose_ranked(model().native, items, prev, final, guess, _narrowing(), script_known)]
 
 
 # A stream whose known characters are this many times likelier one script than the other.
@@ -129,97 +121,24 @@ def _scripts() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(script_only("simplified")), frozenset(script_only("traditional"))
 
 
-def _stream_script(items: list[list], prev: str) -> str | None:
-    """"simplified" or "traditional" where the characters a stream read for sure (and the one
-    before it) are SCRIPT_MAJORITY times likelier one script than the other, at least two of
-    them; else None."""
-    simplified, traditional = _scripts()
-    known = [item[0] for item in items if len(item[2]) == 1]
-    known.append(prev[-1:])
-    simple = sum(1 for ch in known if ch in simplified)
-    trad = sum(1 for ch in known if ch in traditional)
-    if max(simple, trad) < 2 or min(simple, trad) * SCRIPT_MAJORITY > max(simple, trad):
-        return None
-    return "simplified" if simple > trad else "traditional"
+@lru_cache(maxsize=1)
+def narrowing_sets() -> tuple[str, str, tuple[str, str, str], str]:
+    """What the steps before the Viterbi read (native/src/narrowing.rs), as the native core takes
+    them: the characters only Simplified writes and only Traditional (a guess keeps the script of
+    the characters read for sure around it: the model scores 師 as 师, and it beat 席 in
+    Simplified text); the forms running text of a Simplified stream, a Traditional one and
+    either seldom writes (``variants.rare_forms``: the model scores 噹 as 当); and the word pairs
+    that keep such a form a guess beside its neighbour (``variants.word_pairs``, two characters
+    each, one after the other: 叮噹)."""
+    rare = tuple("".join(sorted(variants.rare_forms(script))) for script in ("simplified", "traditional", None))
+    simplified, traditional = ("".join(sorted(chars)) for chars in _scripts())
+    return simplified, traditional, rare, "".join(sorted(variants.word_pairs()))
 
 
-def _keep_only(items: list[list], dropped: frozenset[str], spared=None) -> None:
-    """Each guess without the candidates in ``dropped`` (but those ``spared(k, candidate)`` keeps
-    at the ``k``-th guess); the only one left is always kept. Guesses are looked at in stream
-    order: one left with a single candidate is sure for the next."""
-    for k, item in enumerate(items):
-        candidates = item[2]
-        if len(candidates) < 2 or dropped.isdisjoint(candidates):  # at C speed: most guesses hold none
-            continue
-        kept = [c for c in candidates if c not in dropped or (spared is not None and spared(k, c))]
-        if kept and len(kept) < len(candidates):
-            item[2] = kept
-            if item[0] not in kept:
-                item[0] = kept[0]
-
-
-def _one_script(items: list[list], prev: str) -> None:
-    """Guesses keep the script of the text around them: where the characters a stream read for
-    sure (and the one before it) are Simplified, a lost byte is not filled with a Traditional-only
-    character, nor the other way round. The model scores characters folded to Simplified, so 師
-    (a Traditional form) scored as 师 and beat 席 in Simplified text. A candidate both scripts
-    write is always kept, and so is the only one left."""
-    if all(len(item[2]) < 2 for item in items):
-        return  # nothing to guess (most streams: every byte known)
-    script = _stream_script(items, prev)
-    if script is not None:
-        simplified, traditional = _scripts()
-        _keep_only(items, traditional if script == "simplified" else simplified)
-
-
-def _usual_forms(items: list[list], prev: str, script_known: bool = True) -> None:
-    """Guesses are forms the stream's script writes (``variants``): the model scores 噹 as 当 and
-    傢 as 家, so in Traditional text a mark for 全國 came back 噹. A form running text of the
-    stream's script seldom writes among its fold group is no candidate (of both scripts together
-    where the stream says none); the only one left is always kept.
-
-    A rare form stays a candidate beside a character it makes a word with in a standard's
-    writing (``variants.word_pairs``: 叮噹, 傢俬, 檯燈): the character read for sure before it
-    (``prev`` for the first guess) or after it."""
-    if all(len(item[2]) < 2 for item in items):
-        return
-    pairs = variants.word_pairs()
-
-    def in_a_word(k: int, c: str) -> bool:
-        before = prev[-1:] if not k else items[k - 1][0] if len(items[k - 1][2]) == 1 else ""
-        after = items[k + 1][0] if k + 1 < len(items) and len(items[k + 1][2]) == 1 else ""
-        return bool(before and before + c in pairs) or bool(after and c + after in pairs)
-
-    _keep_only(items, variants.rare_forms(_stream_script(items, prev) if script_known else None), in_a_word)
-
-
-# Digits written fullwidth (０-９): the model scores them as any digit (what follows a number), but
-# Chinese text writes a digit fullwidth about once in 10,000 (4 of 58,303 digits on the build part
-# of the Wikipedia split), so a lost byte of ！ (ef bc 81) through cp1252 came back as ０ (ef bc 90),
-# and a lost byte of （ or ） after a digit as ０ too, wherever a number may follow.
-FULLWIDTH_DIGITS = frozenset(chr(0xFF10 + d) for d in range(10))
-
-
-def _no_lone_fullwidth_digits(items: list[list], prev: str) -> None:
-    """A guess is no fullwidth digit unless a fullwidth digit the stream read for sure (or the
-    character before it) stands beside it (２０１０): the rarity the model does not see. The only
-    candidate left is always kept."""
-    for k, item in enumerate(items):
-        candidates = item[2]
-        if len(candidates) < 2 or not FULLWIDTH_DIGITS.intersection(candidates):
-            continue
-        before = items[k - 1] if k else None
-        after = items[k + 1] if k + 1 < len(items) else None
-        beside = [it[0] for it in (before, after) if it is not None and len(it[2]) == 1]
-        if not k:
-            beside.append(prev[-1:])
-        if FULLWIDTH_DIGITS.intersection(beside):
-            continue
-        kept = [c for c in candidates if c not in FULLWIDTH_DIGITS]
-        if kept:
-            item[2] = kept
-            if item[0] not in kept:
-                item[0] = kept[0]
+@lru_cache(maxsize=1)
+def _narrowing() -> _native.Narrowing:
+    """The native steps before the Viterbi (``choose_ranked``), their sets handed over once."""
+    return _native.Narrowing(narrowing_sets(), SCRIPT_MAJORITY)
 
 
 def guess_finding(kind: str, position: int, char: str, alternative: str = "", margin: float = 0.0) -> Finding:

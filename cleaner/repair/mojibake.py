@@ -687,10 +687,8 @@ def _refusal() -> _native.Refusal | None:
               startgate.UTF8_LIKE_BYTES, holes.SCRIPT_MAJORITY, MAX_UNKNOWN_SHARE)
     margins = (RUN_LOOKBACK, LEAD_MARGIN, TAIL_MARGIN, WIDE_MARGIN)
     views = [(family, [(source, _CJK_MIN_WIDE[source]) for source in sources]) for family, sources in CJK_VIEWS]
-    # holes._one_script's sets, and holes._usual_forms' (Simplified, Traditional, neither) with
-    # the pairs that keep a rare form (two characters each, one after the other).
-    rare = tuple("".join(sorted(variants.rare_forms(script))) for script in ("simplified", "traditional", None))
-    scripts = (*("".join(sorted(chars)) for chars in holes._scripts()), rare, "".join(sorted(variants.word_pairs())))
+    # The sets of the steps before the Viterbi (holes.narrowing_sets).
+    scripts = holes.narrowing_sets()
     # _CJK_RUN's \s beyond ASCII, as the regex module reads it.
     spaces = "".join(regex.findall(r"\s", "".join(map(chr, range(0x80, 0x10000)))))
     # fold: the texts holding a sensitive character are folded as per_char folds them (OpenCC).

@@ -15,9 +15,9 @@ unless a standard writes it: the group's Simplified character itself (于 stands
 text too, beside 於), and OpenCC's Traditional (爲 裏 着, which converted pages write), Taiwan's
 and Hong Kong's forms of it are never rare (the Wikipedia text counted writes Taiwan's 為 裡,
 where a page converted by OpenCC writes 爲 裏). Which script a guess is of is
-``_one_script``'s business; this one keeps out the forms no standard writes and text seldom does.
-A guess is not filled with a rare form of its stream's script (``holes._usual_forms``), nor,
-where the stream says no script, with one rare in both scripts' text together.
+the script step's business; this one keeps out the forms no standard writes and text seldom does.
+A guess is not filled with a rare form of its stream's script (the steps before the Viterbi of
+``holes.choose_ranked``, native/src/narrowing.rs), nor, where the stream says no script, with one rare in both scripts' text together.
 
 A form rare in running text is still what a standard writes inside some words: OpenCC writes
 叮噹 (叮当), 傢俬 and 傢俱 (家具), 檯燈 and 寫字檯 (台灯, 写字台). Taking those forms out of the rare

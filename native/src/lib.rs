@@ -29,6 +29,7 @@ pub mod furniture_marks;
 mod furniture_py;
 pub mod gb18030_reading;
 pub mod lone_rare;
+pub mod narrowing;
 pub mod other_scripts;
 pub mod realign;
 pub mod refusal;
@@ -385,6 +386,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     repair_py::register(m)?;
     context::register(m)?;
     resync::register(m)?;
+    narrowing::register(m)?;
     furniture_py::register(m)?;
     truncated::register(m)?;
     gb18030_reading::register(m)?;

@@ -27,6 +27,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::charlm::{FastMap, Model};
 use crate::codes::{Codes, Family, Source};
+use crate::narrowing::Narrowing;
 use crate::reread::{ReadItem, Reader};
 use crate::startgate::PageGate;
 use crate::viterbi;
@@ -105,14 +106,9 @@ pub struct Refusal {
     common: Vec<bool>,
     /// Characters whose OpenCC fold in a text may differ from their fold alone.
     sensitive: FastMap<char, ()>,
-    simplified: FastMap<char, ()>,
-    traditional: FastMap<char, ()>,
-    /// holes._usual_forms: the forms running text of a stream's script seldom writes and no
-    /// standard writes (variants.rare_forms), for a Simplified stream, a Traditional one, neither.
-    rare_forms: [FastMap<char, ()>; 3],
-    /// variants.word_pairs: (left, rare form) and (rare form, right) as a standard writes them
-    /// inside a word (叮噹, 傢俬), keyed by `word_pair`; such a rare form stays a guess.
-    word_pairs: FastMap<u64, ()>,
+    /// holes.narrow's steps before the Viterbi (the script of the known characters, its usual
+    /// forms, no fullwidth digit alone).
+    narrowing: Narrowing,
     /// The fold of a text holding a `sensitive` character (None: such a score is unsure).
     text_fold: Option<TextFold>,
     /// Asked between starts whether to stop (None: never).
@@ -125,11 +121,6 @@ pub struct Refusal {
 
 fn set(chars: &str) -> FastMap<char, ()> {
     chars.chars().map(|c| (c, ())).collect()
-}
-
-/// The key of the two characters `a` `b` side by side in `word_pairs`.
-fn word_pair(a: char, b: char) -> u64 {
-    (u64::from(a) << 21) | u64::from(b)
 }
 
 impl Refusal {
@@ -166,13 +157,7 @@ impl Refusal {
             },
             common,
             sensitive: set(sensitive),
-            simplified: set(scripts.0),
-            traditional: set(scripts.1),
-            rare_forms: rare_forms.map(set),
-            word_pairs: {
-                let chars: Vec<char> = word_pairs.chars().collect();
-                chars.chunks_exact(2).map(|p| (word_pair(p[0], p[1]), ())).collect()
-            },
+            narrowing: Narrowing::new(scripts, rare_forms, word_pairs, params.script_majority),
             text_fold: None,
             stop_check: None,
             decisions: Mutex::default(),
@@ -677,79 +662,9 @@ impl Refusal {
                 candidates: it.candidates.to_vec(),
             })
             .collect();
-        self.one_script(&mut chosen, prev);
-        self.usual_forms(&mut chosen, prev);
-        no_lone_fullwidth_digits(&mut chosen, prev);
+        self.narrowing.narrow(&mut chosen, prev, true);
         viterbi::choose_with(&self.lm, &mut chosen, prev, final_, Some(memo));
         chosen.iter().map(|it| it.ch).collect()
-    }
-
-    /// holes._stream_script: Some(true) where the characters read for sure (and the one before)
-    /// are Simplified, Some(false) Traditional, None where they say neither.
-    fn stream_script(&self, items: &[viterbi::Item], prev: Option<char>) -> Option<bool> {
-        let known = items
-            .iter()
-            .filter(|it| it.candidates.len() == 1)
-            .map(|it| it.ch)
-            .chain(prev);
-        let (mut simple, mut trad) = (0usize, 0usize);
-        for c in known {
-            simple += usize::from(self.simplified.contains_key(&c));
-            trad += usize::from(self.traditional.contains_key(&c));
-        }
-        if simple.max(trad) < 2 || simple.min(trad) * self.params.script_majority > simple.max(trad) {
-            return None;
-        }
-        Some(simple > trad)
-    }
-
-    /// holes._one_script.
-    fn one_script(&self, items: &mut [viterbi::Item], prev: Option<char>) {
-        if items.iter().all(|it| it.candidates.len() < 2) {
-            return;
-        }
-        match self.stream_script(items, prev) {
-            Some(true) => keep_only(items, &self.traditional),
-            Some(false) => keep_only(items, &self.simplified),
-            None => {}
-        }
-    }
-
-    /// holes._usual_forms: a rare form is no guess unless the character read for sure before it
-    /// (`prev` for the first) or after it makes a word with it (`word_pairs`); in stream order.
-    fn usual_forms(&self, items: &mut [viterbi::Item], prev: Option<char>) {
-        if items.iter().all(|it| it.candidates.len() < 2) {
-            return;
-        }
-        let rare = match self.stream_script(items, prev) {
-            Some(true) => &self.rare_forms[0],
-            Some(false) => &self.rare_forms[1],
-            None => &self.rare_forms[2],
-        };
-        let sure = |it: &viterbi::Item| if it.candidates.len() == 1 { Some(it.ch) } else { None };
-        for k in 0..items.len() {
-            if items[k].candidates.len() < 2 || !items[k].candidates.iter().any(|c| rare.contains_key(c)) {
-                continue;
-            }
-            let before = if k == 0 { prev } else { sure(&items[k - 1]) };
-            let after = items.get(k + 1).and_then(sure);
-            let kept: Vec<char> = items[k]
-                .candidates
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    !rare.contains_key(&c)
-                        || before.is_some_and(|b| self.word_pairs.contains_key(&word_pair(b, c)))
-                        || after.is_some_and(|a| self.word_pairs.contains_key(&word_pair(c, a)))
-                })
-                .collect();
-            if !kept.is_empty() && kept.len() < items[k].candidates.len() {
-                if !kept.contains(&items[k].ch) {
-                    items[k].ch = kept[0];
-                }
-                items[k].candidates = kept;
-            }
-        }
     }
 
     /// mojibake._keeping_shape in a two-byte family's view.
@@ -915,52 +830,6 @@ fn is_loss_mark(c: char) -> bool {
     c == '\u{fffd}' || c == '\u{20ac}' || ('\u{e000}'..='\u{f8ff}').contains(&c)
 }
 
-/// holes._keep_only: each guess without the candidates in `dropped`; the only one left is kept.
-fn keep_only(items: &mut [viterbi::Item], dropped: &FastMap<char, ()>) {
-    for it in items.iter_mut() {
-        if it.candidates.len() < 2 {
-            continue;
-        }
-        let kept: Vec<char> = it
-            .candidates
-            .iter()
-            .copied()
-            .filter(|c| !dropped.contains_key(c))
-            .collect();
-        if !kept.is_empty() && kept.len() < it.candidates.len() {
-            if !kept.contains(&it.ch) {
-                it.ch = kept[0];
-            }
-            it.candidates = kept;
-        }
-    }
-}
-
-/// holes._no_lone_fullwidth_digits: a guess is no fullwidth digit unless a fullwidth digit read
-/// for sure (or the character before the stream) stands beside it; the only candidate left is kept.
-fn no_lone_fullwidth_digits(items: &mut [viterbi::Item], prev: Option<char>) {
-    let is_digit = |c: char| ('\u{FF10}'..='\u{FF19}').contains(&c);
-    for k in 0..items.len() {
-        if items[k].candidates.len() < 2 || !items[k].candidates.iter().any(|&c| is_digit(c)) {
-            continue;
-        }
-        let known_digit = |it: &viterbi::Item| it.candidates.len() == 1 && is_digit(it.ch);
-        let beside = (k > 0 && known_digit(&items[k - 1]))
-            || items.get(k + 1).is_some_and(known_digit)
-            || (k == 0 && prev.is_some_and(is_digit));
-        if beside {
-            continue;
-        }
-        let kept: Vec<char> = items[k].candidates.iter().copied().filter(|&c| !is_digit(c)).collect();
-        if !kept.is_empty() {
-            if !kept.contains(&items[k].ch) {
-                items[k].ch = kept[0];
-            }
-            items[k].candidates = kept;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1017,18 +886,18 @@ mod tests {
         let guesses = |items: &[viterbi::Item]| items.iter().map(|it| it.candidates.clone()).collect::<Vec<_>>();
         // 叮 read for sure before it: 叮噹 is a word a standard writes, 噹 stays.
         let mut items = vec![item(&['叮']), item(&['噹', '當'])];
-        r.usual_forms(&mut items, None);
+        r.narrowing.usual_forms(&mut items, None, true);
         assert_eq!(guesses(&items), vec![vec!['叮'], vec!['噹', '當']]);
         // The character before the stream counts for the first guess.
         let mut items = vec![item(&['噹', '當']), item(&['地'])];
-        r.usual_forms(&mut items, Some('叮'));
+        r.narrowing.usual_forms(&mut items, Some('叮'), true);
         assert_eq!(items[0].candidates, vec!['噹', '當']);
         // Beside 地 (噹地 is no word), or after 叮 still a guess itself, 噹 is no guess.
-        r.usual_forms(&mut items, Some('的'));
+        r.narrowing.usual_forms(&mut items, Some('的'), true);
         assert_eq!(guesses(&items), vec![vec!['當'], vec!['地']]);
         assert_eq!(items[0].ch, '當');
         let mut items = vec![item(&['叮', '丁']), item(&['噹', '當'])];
-        r.usual_forms(&mut items, None);
+        r.narrowing.usual_forms(&mut items, None, true);
         assert_eq!(items[1].candidates, vec!['當']);
     }
 

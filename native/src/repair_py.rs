@@ -13,6 +13,7 @@ use crate::charlm::{FastMap, Model};
 use crate::charsets::{CharSets, RunReader};
 use crate::code_points;
 use crate::codes::{Codes, Family, Source};
+use crate::narrowing::{parse_items, PyNarrowing};
 use crate::other_scripts::{self, Script};
 use crate::realign::{self, Annotated, Realigner, Token};
 use crate::refusal::{Params, Refusal};
@@ -394,9 +395,12 @@ fn item_list<'py>(py: Python<'py>, cands: Bound<'py, PyList>, end: usize) -> PyR
 
 /// holes.choose_ranked: each item ([character, end, candidates], as read) chosen; the items'
 /// characters are set to the chosen ones. Returns (character, end, guessed, runner-up, margin)
-/// per item; with `guess` false a guessed character is U+FFFD.
+/// per item; with `guess` false a guessed character is U+FFFD. With `narrowing`, the candidates
+/// are narrowed first (holes.narrow), and an item narrowed is given its new candidates, as the
+/// Python original sets them.
 #[pyfunction]
-#[pyo3(signature = (lm, items, prev, final_, guess = true))]
+#[pyo3(signature = (lm, items, prev, final_, guess = true, narrowing = None, script_known = true))]
+#[allow(clippy::too_many_arguments)]
 fn choose_ranked<'py>(
     py: Python<'py>,
     lm: &PyCharModel,
@@ -404,20 +408,18 @@ fn choose_ranked<'py>(
     prev: &str,
     final_: bool,
     guess: bool,
+    narrowing: Option<&PyNarrowing>,
+    script_known: bool,
 ) -> PyResult<Vec<Bound<'py, PyTuple>>> {
-    let mut parsed = Vec::with_capacity(items.len());
-    let mut ends = Vec::with_capacity(items.len());
-    for item in items.iter() {
-        let ch: char = item.get_item(0)?.extract()?;
-        let end = item.get_item(1)?;
-        let cands: Vec<char> = item.get_item(2)?.extract()?;
-        if cands.is_empty() {
-            return Err(PyValueError::new_err("an item without candidates"));
-        }
-        parsed.push(viterbi::Item { ch, candidates: cands });
-        ends.push(end);
-    }
+    let mut parsed = parse_items(items)?;
+    let ends = items
+        .iter()
+        .map(|item| item.get_item(1))
+        .collect::<PyResult<Vec<_>>>()?;
     let before = prev.chars().last();
+    if let Some(narrowing) = narrowing {
+        parsed = narrowing.narrow_items(items, parsed, before, script_known)?;
+    }
     let original: Vec<char> = parsed.iter().map(|it| it.ch).collect();
     let runners = match lm.runs.lock() {
         Ok(mut runs) => {

@@ -17,7 +17,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::charlm::{FastMap, Model};
+use crate::charlm::{FastMap, Model, Tok};
 use crate::code_points;
 use crate::codes::{Code, Codes, Family};
 use crate::repair_py::{PyCharModel, PyCodes};
@@ -172,16 +172,24 @@ impl Tables {
 #[derive(Clone)]
 pub enum Cands {
     One(char),
-    Many(Arc<[char]>),
+    Many(Ranked),
 }
 
 impl Cands {
     pub fn as_slice(&self) -> &[char] {
         match self {
             Cands::One(c) => std::slice::from_ref(c),
-            Cands::Many(list) => list,
+            Cands::Many(list) => &list.chars,
         }
     }
+}
+
+/// A ranked list of the characters a lost byte may make, with the model's token of each one the
+/// lattice offers (its first `Params::lattice_candidates`): every path's step scores them all,
+/// and a token made once saves the model's lookups of each character at every byte and head.
+pub struct RankedList {
+    chars: Box<[char]>,
+    toks: Box<[Tok]>,
 }
 
 /// One character of the best reading: the character, where it ends in the stream, its
@@ -201,7 +209,9 @@ struct Entry {
     cands: Cands,
 }
 
-type Ranked = Arc<[char]>;
+type Ranked = Arc<RankedList>;
+/// The last character of a path and its model token (None: nothing before the stream).
+type Head = Option<(char, Tok)>;
 type RejectedPairs = Vec<(u8, char)>;
 /// A cache of ranked lists by what they were asked for.
 type Cache<K> = Mutex<FastMap<K, Ranked>>;
@@ -257,7 +267,20 @@ impl Lattice {
         list.dedup();
         self.rank(&mut list);
         list.truncate(self.params.choice_candidates);
-        list.into()
+        self.listed(list)
+    }
+
+    /// `chars` as a ranked list, the tokens of those the lattice offers made once.
+    fn listed(&self, chars: Vec<char>) -> Ranked {
+        let toks = chars
+            .iter()
+            .take(self.params.lattice_candidates)
+            .map(|&c| self.lm.tok(Some(c)))
+            .collect();
+        Arc::new(RankedList {
+            chars: chars.into(),
+            toks,
+        })
     }
 
     /// resync._lost_lead: characters `X trail` whose lead X `family` rejects before `trail`.
@@ -355,27 +378,29 @@ impl Lattice {
                 out.push(ch); // a character's pairs stand side by side: one is enough
             }
         }
-        out.into()
+        self.listed(out)
     }
 
     /// reference_resync._step: the model's score of `ch` after `last`, but a pair with an ASCII
     /// letter or sign on either side by running text's counts of ASCII beside Chinese, with the
     /// model's unigram of a character beyond ASCII after it.
-    fn step(&self, last: Option<char>, ch: char) -> f64 {
-        let Some(l) = last else {
-            return self.lm.unigram(Some(ch));
+    fn step(&self, last: &Head, ch: char) -> f64 {
+        self.step_tok(last, ch, &self.lm.tok(Some(ch)))
+    }
+
+    /// `step` with `ch`'s token made already: `Model::bigram` of the two tokens (a first
+    /// token's `base`, which `bigram` leaves out, is never read).
+    fn step_tok(&self, last: &Head, ch: char, tok: &Tok) -> f64 {
+        let Some((l, last_tok)) = last else {
+            return tok.unigram();
         };
-        if trail_letter(l) || trail_letter(ch) {
-            if let (Some(a), Some(b)) = (ascii_class(l), ascii_class(ch)) {
+        if trail_letter(*l) || trail_letter(ch) {
+            if let (Some(a), Some(b)) = (ascii_class(*l), ascii_class(ch)) {
                 let pair = self.ascii[a * ASCII_CLASSES + b];
-                return if ch > '\x7f' {
-                    pair + self.lm.unigram(Some(ch))
-                } else {
-                    pair
-                };
+                return if ch > '\x7f' { pair + tok.unigram() } else { pair };
             }
         }
-        self.lm.bigram(last, Some(ch))
+        self.lm.bigram_tok(last_tok, tok)
     }
 
     /// resync.view: the byte view of `text` as a decoder of `family` read it; with `cp950`,
@@ -465,15 +490,16 @@ impl Lattice {
         let offer_all = |nodes: &mut Vec<Vec<Entry>>,
                          node: usize,
                          score: f64,
-                         last: Option<char>,
+                         last: &Head,
                          list: &Ranked,
                          back: (usize, usize),
                          cost: f64| {
-            for &c in list.iter().take(lattice_n) {
+            // The list's tokens are its first `lattice_n` characters'.
+            for (&c, tok) in list.chars.iter().zip(list.toks.iter()).take(lattice_n) {
                 offer(
                     nodes,
                     node,
-                    score + self.step(last, c) - cost,
+                    score + self.step_tok(last, c, tok) - cost,
                     c,
                     back,
                     Cands::Many(list.clone()),
@@ -489,12 +515,15 @@ impl Lattice {
                 let mut kept = std::mem::take(&mut nodes[here]);
                 kept.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal));
                 kept.truncate(self.params.beam);
-                let heads: Vec<(Option<char>, f64)> = kept.iter().map(|e| (e.key, e.score)).collect();
+                let heads: Vec<(Head, f64)> = kept
+                    .iter()
+                    .map(|e| (e.key.map(|c| (c, self.lm.tok(Some(c)))), e.score))
+                    .collect();
                 nodes[here] = kept;
                 let b = stream[p];
                 let nxt = stream.get(p + 1).copied().flatten();
                 let after = stream.get(p + 2).copied().flatten();
-                for (k, &(last, score)) in heads.iter().enumerate() {
+                for (k, &(ref last, score)) in heads.iter().enumerate() {
                     let back = (here, k);
                     for &(end, ch) in &kept_at[p] {
                         // The token as the decoder showed it: what nothing else reads stays.
