@@ -122,6 +122,7 @@ STAGES = {
     "addresses (kept)": ("cleaner/addresses.py", "address_spans"),
     "subtitle syntax (kept)": ("cleaner/subtitles.py", "syntax_spans"),
     "social tokens (kept)": ("cleaner/social.py", "syntax_spans"),
+    "quoted examples (kept)": ("repair/quoted_examples.py", "kept_spans"),
     "kunjinkao (kept)": ("cleaner/leftovers.py", "lone_kunjinkao"),
     "ja/ko lines (kept)": ("repair/other_scripts.py", "lines_in_other_script"),
 }

@@ -12,6 +12,7 @@ import re
 
 from cleaner import _native, codelines, langmodel, pagefacts, subtitles
 from cleaner.chardata import ENTITY, HAN_CLASS, INDENT_ARTIFACT, PAD
+from cleaner.repair import quoted_examples
 
 
 # Escaped three times over is the most a probe found (a CMS escaping what its editor escaped). A page
@@ -22,18 +23,37 @@ ENTITY_ROUNDS = 4
 
 def unescape_entities(text: str) -> str:
     """Decode HTML entities, as often as they were escaped (``ENTITY_ROUNDS`` at most), so
-    ``&amp;nbsp;`` and ``&amp;amp;nbsp;`` (a CMS escaping what its editor escaped) also go.
+    ``&amp;nbsp;`` and ``&amp;amp;nbsp;`` (a CMS escaping what its editor escaped) also go; a run of
+    entities Chinese prose quotes as an example stays as written, every level of it
+    (``repair/quoted_examples.py``; docs/repair.md, "Entities escaped twice").
 
     >>> unescape_entities("&ldquo;双创&rdquo;&amp;nbsp;")
     '“双创”\\xa0'
     >>> unescape_entities("简称&amp;amp;nbsp;国务院")
     '简称\\xa0国务院'
+    >>> unescape_entities("而 &amp;#20013; 会原样显示为 &#20013;。")
+    '而 &amp;#20013; 会原样显示为 &#20013;。'
     """
     for _ in range(ENTITY_ROUNDS):
         if "&" not in text or not ENTITY.search(text):  # every entity starts with &: a scan at memchr speed
             break
-        text = html.unescape(text)
+        # Decided again each round, on the text as it now is: the output is what a second clean
+        # decides on, and a neighbour decoded this round may set a run apart or join it to prose.
+        kept = [span for span in quoted_examples.spans(text, quoted_examples.ENTITY_RUN) if not _always_decoded(text[slice(*span)])]
+        text = quoted_examples.outside(text, kept, html.unescape)
     return text
+
+
+# HTML source escapes these whatever its text says (a page's own ``<``, ``&`` and quotes), and the
+# spaces are layout (``&nbsp;`` between words): read even where set apart in prose.
+_MARKUP = re.compile(r"&(?:lt|gt|amp|quot|apos|#0*(?:34|38|39|60|62)|#[xX]0*(?:22|26|27|3[cCeE]));")
+
+
+def _always_decoded(run: str) -> bool:
+    decoded = run
+    for _ in range(ENTITY_ROUNDS):
+        decoded = html.unescape(decoded)
+    return decoded.isspace() or bool(_MARKUP.fullmatch(run))
 
 
 def remove_indent_artifacts(text: str) -> str:

@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from cleaner import chardata, pagefacts
-from cleaner.repair import byte_runs, percent_escapes
+from cleaner.repair import byte_runs, percent_escapes, quoted_examples
 
 # Tags that end a block of text (a line break where they stood) and those inside a line.
 BLOCK_TAGS = ("p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3",
@@ -130,7 +130,9 @@ def decode_escapes(text: str) -> str:
         spans: list[tuple[int, int]] = []
         if "'" in text or '"' in text:
             text, spans = _literals(text)
-        # A literal prose talks about is kept whole: its inside is the example, not escaped text.
+        # A literal prose talks about is kept whole: its inside is the example, not escaped text;
+        # so is a run of escapes Chinese prose quotes or code passes (repair/quoted_examples.py).
+        spans = _with_examples(text, spans)
         pieces = [text[a:b] for a, b in zip([0] + [end for _, end in spans], [start for start, _ in spans] + [len(text)])]
         kept = [text[a:b] for a, b in spans]
         if "\\U000" in text:
@@ -150,6 +152,13 @@ def decode_escapes(text: str) -> str:
         text = "".join(piece + (kept[k] if k < len(kept) else "") for k, piece in enumerate(decoded))
     # Percent-encoding (%E4%B8%AD, GBK's %D6%D0, Big5's %A4%A4) and JavaScript's escape() (%u4E2D).
     return percent_escapes.decode(text)
+
+
+def _with_examples(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (kept literals) and the runs of escapes outside them that are examples, in order."""
+    examples = [(a, b) for a, b in quoted_examples.spans(text, quoted_examples.ESCAPE_RUN)
+                if not any(a < end and start < b for start, end in spans)]
+    return sorted(spans + examples) if examples else spans
 
 
 # A Python literal printed to a log: the repr of bytes (b'\xe4\xb8\xad') or Python 2's of a unicode

@@ -39,7 +39,7 @@ from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_dropped, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded, zhuyin_bytes)
-from cleaner.repair import base64_bodies, byte_strings, inner_bom, json_strings, lost_marks, quoted_code, spaced_mojibake, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
+from cleaner.repair import base64_bodies, byte_strings, inner_bom, quoted_examples, json_strings, lost_marks, quoted_code, spaced_mojibake, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
 
@@ -521,6 +521,8 @@ class Cleaner:
             # A PDF extractor's (cid:N) and a sign quoted alone are written, not prose (literal_marks.py).
             if marks := literal_marks.spans(text):
                 kept = joined_spans(kept + marks)
+            if "\\" in text or "&" in text:  # escapes prose quotes as examples (quoted_examples.py): as written
+                kept = joined_spans(kept + quoted_examples.kept_spans(text))
             if "??" in text:  # a line whose every character is "?" (lost_text.py): kept, no mojibake
                 kept = joined_spans(kept + lost_text.spans(text))
             # Japanese or Korean read back (other_scripts.py) is no Chinese to convert, nor is it

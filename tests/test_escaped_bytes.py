@@ -174,3 +174,43 @@ def test_a_surrogate_run_too_short_alone_is_read_in_the_encoding_of_the_pages_ot
     # Alone, one character's two bytes say nothing of their encoding: left as written.
     alone = f"skip '{logged('表200.txt', 'gbk')}'"
     assert repair(alone) == alone
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "\\" * n + "\\x" + "e4" * n,  # one escape before a long hex string, after backslashes
+    lambda n: ("浜\\x86" + "a" * 20 + " ") * n,  # many short runs, each with an escape
+    lambda n: "浜" + "\\x80\\xff" * n,  # one long run no source reads, failing at every byte
+])
+def test_the_work_grows_with_the_text_not_its_square(monkeypatch, make):
+    """Bytes decoded and characters scored, counted (not timed): doubling the text doubles them."""
+    import codecs
+
+    from cleaner.repair import escaped_bytes
+
+    repair(make(50))  # tables built before counting
+    work = [0]
+
+    class Codecs:
+        @staticmethod
+        def decode(data, encoding):
+            try:
+                out = codecs.decode(data, encoding)
+            except UnicodeDecodeError as exc:  # a decoder reads up to the first bad byte
+                work[0] += exc.end
+                raise
+            work[0] += len(data)
+            return out
+
+    def per_char(text):
+        work[0] += len(text)
+        return escaped_bytes.langmodel_per_char(text)
+
+    monkeypatch.setattr(escaped_bytes, "langmodel_per_char", escaped_bytes.per_char, raising=False)
+    monkeypatch.setattr(escaped_bytes, "codecs", Codecs)
+    monkeypatch.setattr(escaped_bytes, "per_char", per_char)
+    counts = []
+    for n in (1000, 2000, 4000):
+        work[0] = 0
+        repair(make(n))
+        counts.append(work[0])
+    assert counts[1] <= 2.2 * counts[0] and counts[2] <= 2.2 * counts[1], counts

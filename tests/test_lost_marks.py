@@ -65,3 +65,15 @@ def test_a_paragraph_of_lost_text_is_read_in_one_way_and_stays_so():
     assert "锟" not in once and "錕" not in once and "￥" not in once
     assert cleaner.clean(once) == once
     assert "1999" in once and "2008" in once
+
+
+def test_the_word_quoted_whole_on_a_line_about_garbled_text_is_the_texts():
+    # Sentences written for this test: the word 锟斤拷 doubled, quoted, where the line speaks of it.
+    for line in ("他说“锟斤拷锟斤拷”是乱码。", "网上常把「锟斤拷锟斤拷锟斤拷」当作编码错误的代名词。"):
+        assert repair(line) == line
+    # A name lost in quotes on a line that says nothing of encodings is a loss, as is the word
+    # unquoted beside the quoted one.
+    assert repair("他说“锟斤拷锟斤拷”是他的朋友。") == "他说“" + "\ufffd" * 4 + "”是他的朋友。"
+    assert repair("乱码“锟斤拷锟斤拷”和锟斤拷锟斤拷锟斤拷混在一起") == "乱码“锟斤拷锟斤拷”和" + "\ufffd" * 6 + "混在一起"
+    # Out of phase (a mark's bytes paired with a neighbour's) is no word written by hand.
+    assert "锟" not in repair("乱码“锟皆ｏ拷锟斤拷”")

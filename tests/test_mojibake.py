@@ -99,6 +99,30 @@ def test_clean_text_with_kana_greek_and_rare_characters_is_untouched(text):
     assert Cleaner(to="keep").clean(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    "ありがとう\ufffd\ufffd",  # a Japanese line that lost a character: kana and marks, no Han
+    "他在信的结尾写了すみません\ufffd，然后寄出。",
+    "歌名是「さくら\ufffd\ufffd」，发行于2003年。",
+])
+def test_kana_beside_lost_bytes_is_not_read_as_big5(text):
+    # A mark says bytes were lost, not that the kana beside it are Big5's commonest characters
+    # (曰互午丹 for りがとう): the characters shown must be mostly Han, mark or no mark.
+    from cleaner import Cleaner
+
+    assert Cleaner(to="keep").clean(text) == text
+
+
+def test_big5_read_as_gbk_with_lost_bytes_is_still_read():
+    # Big5 text through a GBK reader (replace): Han with a few kana (its a4 row) and marks.
+    from cleaner import Cleaner
+
+    source = "中華民國的國旗是青天白日滿地紅旗，於一九二八年起使用。"
+    shown = source.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffd" in shown
+    out = Cleaner(to="keep").clean(shown)
+    assert sum(a == b for a, b in zip(out, source)) >= len(source) - 3
+
+
 # --- Every common wrong decoder (tests/damage.py's matrix; benchmarks/decoders.py measures it) ----
 
 from damage import misdecode  # noqa: E402

@@ -150,3 +150,56 @@ def test_the_preimages_are_read_back_from_the_tables_cache(monkeypatch, tmp_path
         assert again == first and list(again.items()) == list(first.items())
     finally:
         width_folded.preimages.cache_clear()
+
+
+class _Work:
+    """Counts what reading a line costs: items a copy of a reading froze or a settle listed, and
+    characters the model scored. A count, not a time: the same on a loaded machine."""
+
+    def __init__(self, monkeypatch):
+        self.items = 0
+        share, items = width_folded._Chain.share, width_folded._Chain.items
+        model = width_folded.langmodel.model()
+        work = self
+
+        def counted_share(chain):
+            before = chain.frozen
+            copy = share(chain)
+            if chain.frozen is not before:  # a piece frozen: its items were copied
+                work.items += len(chain.frozen[1])
+            return copy
+
+        def counted_items(chain):
+            out = items(chain)
+            work.items += len(out)
+            return out
+
+        class Model:
+            def __getattr__(self, name):
+                return getattr(model, name)
+
+            def score(self, text):
+                work.items += len(text)
+                return model.score(text)
+
+        monkeypatch.setattr(width_folded._Chain, "share", counted_share)
+        monkeypatch.setattr(width_folded._Chain, "items", counted_items)
+        monkeypatch.setattr(width_folded.langmodel, "model", lambda: Model())
+
+
+@pytest.mark.parametrize("piece, read", [
+    ("鍒樺叚 ", "鍒樺叚 "),  # every space may be an ideographic one's fold: the beam copies its readings there
+    (misread(TEXT).translate(WIDTH) + " ", misread(TEXT) + " "),  # folds to write back all along the line
+])
+def test_one_long_mojibake_line_costs_work_in_proportion_to_its_length(monkeypatch, piece, read):
+    width_folded.repair(piece * 50)  # tables and caches built before counting
+    work = _Work(monkeypatch)
+    counts = []
+    for n in (400, 800, 1600):
+        work.items = 0
+        fixed, _, _ = width_folded.repair(piece * n)
+        counts.append(work.items)
+        assert fixed == read * n
+    # Doubling the line doubles the work (quadratic, it was 4x: a copy of every reading listed the
+    # whole stretch, and each pair written back scored every reading again).
+    assert counts[1] <= 2.2 * counts[0] and counts[2] <= 2.2 * counts[1], counts

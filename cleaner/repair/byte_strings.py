@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.repair import byte_runs
+from cleaner.repair import byte_runs, quoted_examples
 
 # bytea's hex output: \x, then pairs of hex digits, standing apart from letters, digits and
 # characters beyond ASCII (a decoder's escape amid its mojibake, 浜\x8e2000年, is escaped_bytes').
@@ -71,8 +71,8 @@ def _read_octal(m: re.Match, codecs_read: list[str], codec: str | None = None) -
     """The run read by byte_runs.read (its codec added to ``codecs_read``), or, given ``codec``,
     in that codec where every character it gives beyond ASCII is CJK; else as written."""
     run = m.group("run")
-    if len(_OCTAL_HIGH_ONE.findall(run)) < 2:
-        return m.group()
+    if len(_OCTAL_HIGH_ONE.findall(run)) < 2 or quoted_examples.is_example(m.string, *m.span("run")):
+        return m.group()  # a C string a call passes or prose quotes (printf("\344\275\240")): code's
     data, last = bytearray(), 0
     for one in _OCTAL_ONE.finditer(run):
         data += run[last:one.start()].encode("ascii") + bytes([int(one.group()[1:], 8)])

@@ -31,7 +31,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from cleaner.langmodel import per_char
-from cleaner.repair import byte_runs
+from cleaner.repair import byte_runs, quoted_examples
 
 # What a Chinese page is written in, and every decoder Python has that reads the high bytes of
 # ASCII text and leaves some undefined (those are the ones backslashreplace writes as escapes): the
@@ -161,7 +161,7 @@ def _surrogate_bytes(run: str) -> bytes:
 
 def _read_run(m: re.Match) -> str:
     run = m.group()
-    if not _ESCAPE_RE.search(run):
+    if not _ESCAPE_RE.search(run) or run.isascii() and _an_example(m):
         return run
     tokens = _TOKEN.findall(run)
     shown = [t for t in tokens if not _ESCAPE_RE.fullmatch(t) and not t.isascii()]
@@ -188,6 +188,14 @@ def _read_run(m: re.Match) -> str:
         pieces += [*tokens[last:a], read]
         last = b
     return "".join(pieces + tokens[last:])
+
+
+def _an_example(m: re.Match) -> bool:
+    """Does a run of escapes alone start with escapes prose quotes or code passes (the run takes
+    the ASCII after them too: ``printf("\\344\\275")``'s ``")``)? Left as written
+    (repair/quoted_examples.py)."""
+    escapes = quoted_examples.ESCAPE_RUN.match(m.string, m.start())
+    return bool(escapes) and quoted_examples.is_example(m.string, *escapes.span())
 
 
 def _raw(tokens: list[str], decoder: str, shown: int) -> list[bytes] | None:

@@ -719,15 +719,32 @@ def _evidence(text: str, i: int, j: int, codec: str) -> bool:
     paragraphs by benchmarks/false_positives.py).
     """
     stretch = text[i:j]
-    if _MARK.search(stretch):  # U+FFFD, or a private-use character or € a GB18030 decoder made
-        return True
+    marked = bool(_MARK.search(stretch))  # U+FFFD, or a private-use character or € a GB18030 decoder made
     wide = [ch for ch in stretch if ord(ch) > 0x7F]
     if codec == "utf-8":
-        return len(wide) >= 2
+        return marked or len(wide) >= 2
     # Japanese kana and Greek are GBK's rows a4-a6, where Big5 keeps its commonest characters: a
     # run of kana (どうまる) always re-reads as fluent Big5. Big5 text read as GBK is mostly Han.
+    if marked:
+        return not _kana_beside_marks(stretch)
     han = sum(1 for ch in wide if "\u3400" <= ch <= "\u9fff")
     return len(wide) >= BIG5_MIN_CHARS and 2 * han >= len(wide)
+
+
+_KANA = re.compile("[\u3041-\u30ff]")
+
+
+def _kana_beside_marks(stretch: str) -> bool:
+    """Japanese that lost characters, not Big5 read as GBK: what the decoder showed beside its
+    marks is kana alone, and no mark is followed by an ASCII byte. A mark says bytes were lost, not
+    that the kana are Big5's commonest characters (ありがとう�� read as Big5 was 曰互午丹 and a
+    guess). Big5 read as GBK shows its a4-a8 rows as kana, Greek, Cyrillic and bopomofo together,
+    with Han, and its sign row's pairs with a trail 40-7e as a mark and that letter (，is a1 41,
+    shown �A)."""
+    shown = [ch for ch in stretch if ord(ch) > 0x7F and not _MARK.match(ch)]
+    if len(shown) < BIG5_MIN_CHARS or not all(_KANA.match(ch) for ch in shown):
+        return False
+    return not any(_MARK.match(a) and b.isascii() for a, b in zip(stretch, stretch[1:]))
 
 
 # Running Chinese around a stretch: each side's two characters score above this per character

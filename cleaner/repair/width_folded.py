@@ -20,6 +20,7 @@ is no UTF-8 for two characters running.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from cleaner import _native, langmodel
@@ -82,21 +83,80 @@ def _gbk(ch: str) -> bytes | None:
     return data if len(data) == 2 else None
 
 
+class _Chain:
+    """A list shared by copies: frozen pieces (each a tuple, chained to the one before) and a tail
+    of this copy's own. ``share`` freezes the tail once and hands the copy the chain."""
+
+    __slots__ = ("frozen", "tail")
+
+    def __init__(self, frozen: tuple | None = None) -> None:
+        self.frozen = frozen  # (piece before, tuple of items) or None
+        self.tail: list = []
+
+    def append(self, item: object) -> None:
+        self.tail.append(item)
+
+    def share(self) -> _Chain:
+        if self.tail:
+            self.frozen, self.tail = (self.frozen, tuple(self.tail)), []
+        return _Chain(self.frozen)
+
+    def identity(self) -> tuple[int, tuple]:
+        return id(self.frozen), tuple(self.tail)
+
+    def items(self) -> list:
+        pieces = []
+        node = self.frozen
+        while node is not None:
+            node, piece = node
+            pieces.append(piece)
+        out = [item for piece in reversed(pieces) for item in piece]
+        return out + self.tail
+
+
 class _Reading:
     """One way to read a stretch as UTF-8: the bytes of a character begun, characters done, the
-    folded characters taken for pairs (index, pair's character), and what each choice read."""
+    folded characters taken for pairs (index, pair's character), and what each choice read.
 
-    __slots__ = ("pending", "done", "chosen")
+    The beam copies a reading at every character that may stand for a pair (a space may be an
+    ideographic one): the characters done and the pairs taken are kept as a chain of frozen
+    pieces shared by the copies and a tail of each one's own, so a copy costs what was read since
+    the last one, not the whole stretch (copying lists made one long mojibake line quadratic:
+    100,000 characters in 2.6 s)."""
+
+    __slots__ = ("pending", "_done", "_chosen", "size")
 
     def __init__(self) -> None:
         self.pending: bytes = b""
-        self.done: list[str] = []
-        self.chosen: list[tuple[int, int, str, int]] = []  # (span in line, character, characters done before)
+        self._done = _Chain()
+        self._chosen = _Chain()  # (span in line, character, characters done before)
+        self.size = 0  # characters done
 
     def copy(self) -> _Reading:
         r = _Reading()
-        r.pending, r.done, r.chosen = self.pending, list(self.done), list(self.chosen)
+        r.pending, r.size = self.pending, self.size
+        r._done, r._chosen = self._done.share(), self._chosen.share()
         return r
+
+    @property
+    def done(self) -> list[str]:
+        return self._done.items()
+
+    @property
+    def chosen(self) -> list[tuple[int, int, str, int]]:
+        return self._chosen.items()
+
+    def choose(self, start: int, end: int, option: str) -> None:
+        self._chosen.append((start, end, option, self.size))
+
+    def chosen_key(self) -> tuple[int, tuple]:
+        """Equal for two readings of one stretch only when they took the same pairs: the frozen
+        pieces by identity (their contents would cost the whole list), and the tail since."""
+        return self._chosen.identity()
+
+    def _append(self, ch: str) -> None:
+        self._done.append(ch)
+        self.size += 1
 
     def feed(self, data: bytes) -> bool:
         for b in data:
@@ -106,16 +166,16 @@ class _Reading:
                     continue
                 self.pending += bytes((LOST_BYTE,))
                 if len(self.pending) == 3:
-                    self.done.append(LOST)
+                    self._append(LOST)
                     self.pending = b""
                 continue
             if self.pending[:1] == bytes((LOST_BYTE,)) and not 0x80 <= b <= 0xBF:
                 # A character begun by a lost byte may have been shorter: this byte begins the next.
-                self.done.append(LOST)
+                self._append(LOST)
                 self.pending = b""
             if not self.pending:
                 if b < 0x80:
-                    self.done.append(chr(b))
+                    self._append(chr(b))
                     continue
                 if 0xE0 <= b <= 0xEF:
                     self.pending = bytes((b,))
@@ -126,31 +186,31 @@ class _Reading:
             self.pending += bytes((b,))
             if len(self.pending) == 3:
                 if LOST_BYTE in self.pending:
-                    self.done.append(LOST)
+                    self._append(LOST)
                     self.pending = b""
                     continue
                 if not chinese_character(self.pending):
                     return False
-                self.done.append(self.pending.decode("utf-8"))
+                self._append(self.pending.decode("utf-8"))
                 self.pending = b""
         return True
 
 
-def _taken(reading: _Reading, marked: bool) -> list[tuple[int, int, str, int]]:
+def _taken(reading: _Reading, marked: bool, done: list[str]) -> list[tuple[int, int, str, int]]:
     """The pairs of ``reading`` inside a stretch read as UTF-8 Chinese characters: the one the
     pair is in, and 2 * CONTEXT more around it; on a page without a U+FFFD (``marked`` false),
     one more after it."""
-    chinese = [k for k, ch in enumerate(reading.done) if not ch.isascii() and ch != LOST]
+    chinese = [k for k, ch in enumerate(done) if not ch.isascii() and ch != LOST]
     unigram = langmodel.model().unigram
     out = []
     for start, end, ch, before in reading.chosen:
         # The character the pair completes must be common: a decoder with errors="ignore" drops
         # the bytes before an ASCII byte, and a digit after such a cut lead (好。2 is e5 a5 bd e3
         # 80 82 32, shown 濂姐2) read as its full-width pair makes a rare one (e3 a3 b2, 㣲).
-        if before < len(reading.done) and reading.done[before] != LOST and unigram(reading.done[before]) <= RARE:
+        if before < len(done) and done[before] != LOST and unigram(done[before]) <= RARE:
             continue
-        left = sum(1 for k in chinese if k < before)
-        right = sum(1 for k in chinese if k >= before)
+        left = bisect_left(chinese, before)  # chinese is in order: counted by halving, not a pass a pair
+        right = len(chinese) - left
         # The character the pair is in, and 2 * CONTEXT more on either side (a line may begin
         # with the folded character's own).
         # Without a mark on the page a decoder may have dropped bytes unmarked (``ignore``): a
@@ -209,20 +269,24 @@ def _line(line: str, marked: bool) -> tuple[str, int, list[Finding]]:
         nonlocal count
         if not readings:
             return
-        # The readings that end at a character's end, the longest first: the stretch read.
+        # The readings that end at a character's end, the longest first: the stretch read. Each
+        # reading's characters and key once (the model scores the whole stretch).
         lm = langmodel.model()
-
-        def key(r: _Reading) -> tuple[bool, int, float]:
-            return not r.pending, len(r.done), lm.score("".join(r.done))
-
-        best = max(readings, key=key)
-        for start, end, ch, _ in _taken(best, marked):
+        done = [r.done for r in readings]
+        keys = [(not r.pending, len(d), lm.score("".join(d))) for r, d in zip(readings, done)]
+        taken_at = [{s0: c for s0, _, c, _ in r.chosen} for r in readings]
+        top = max(range(len(readings)), key=keys.__getitem__)
+        best = readings[top]
+        for start, end, ch, _ in _taken(best, marked, done[top]):
             out[start:end] = [ch] + [""] * (end - start - 1)
             count += 1
             # Another reading as long that took another pair here, nearly as likely: a guess.
-            rivals = {c: key(r)[2] for r in readings if key(r)[:2] == key(best)[:2]
-                      for s0, _, c, _ in r.chosen if s0 == start and c != ch}
-            if any(key(best)[2] - score < MARGIN for score in rivals.values()):
+            rivals: dict[str, float] = {}
+            for k in range(len(readings)):
+                c = taken_at[k].get(start)
+                if keys[k][:2] == keys[top][:2] and c is not None and c != ch:
+                    rivals[c] = keys[k][2]
+            if any(keys[top][2] - score < MARGIN for score in rivals.values()):
                 findings.append(Finding(KIND, start, f"{ch} (of {ch}{''.join(rivals)})"))
 
     for start, end, options in _tokens(line):
@@ -237,7 +301,7 @@ def _line(line: str, marked: bool) -> tuple[str, int, list[Finding]]:
                     continue
                 r2 = r.copy() if len(options) > 1 else r
                 if option:
-                    r2.chosen.append((start, end, option, len(r2.done)))
+                    r2.choose(start, end, option)
                 if r2.feed(data):
                     nxt.append(r2)
         if not nxt:  # not UTF-8 from here: what was read before stands, a new stretch may begin
@@ -249,9 +313,9 @@ def _line(line: str, marked: bool) -> tuple[str, int, list[Finding]]:
                     readings.append(fresh)
             continue
         # Readings that agree on what is pending and on the pairs taken so far are one.
-        seen: dict[tuple[bytes, tuple[tuple[int, int, str, int], ...]], _Reading] = {}
+        seen: dict[tuple[bytes, tuple[int, tuple]], _Reading] = {}
         for r in nxt:
-            seen.setdefault((r.pending, tuple(r.chosen)), r)
+            seen.setdefault((r.pending, r.chosen_key()), r)
         readings = list(seen.values())[:BEAM]
     settle()
     # Findings at their offsets in the line as written back (a pair replaced several characters).
