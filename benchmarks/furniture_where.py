@@ -17,6 +17,8 @@ splits, an output line most of whose characters do not align with the hand copy)
             (≤ 8 characters, no space), spaced items (3+ parts)
   form      as the field readers see it: comma rows (ending a sentence, keyed, items), sentence, one key's field, fields, keys without
             their colons, spaced items, two items, one item (``form``)
+  one-field a ``one-field`` row's record kind (``record_rows.record_kind``: credit, record, related,
+            or no-record-key) and what stands under it (article, furniture-left, furniture-gone, end)
   cause     why the generic model kept it (``furniture_diagnose.cause``: head, tail, inside,
             protected, headline …) and the feature that weighed most for it and against it.
 
@@ -45,6 +47,8 @@ import furniture_portals as portal_bench  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 from cleaner.furniture import generic, spaced_keys  # noqa: E402
 from cleaner.furniture.boilerplate import fold_line  # noqa: E402
+from cleaner.furniture.features import normalise  # noqa: E402
+from cleaner.furniture.record_rows import record_kind  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
 _SEPARATOR = re.compile(r"[|｜>›»/·•]|——|\s-\s")
@@ -175,6 +179,13 @@ def template_set(name: str, cleaner: Cleaner, catch, model) -> None:
             where = "above" if i < first else ("below" if i > last else "between")
             if kind == "F" and bench.comparable(line) in kept:
                 _add_left(left, catch, model, line, where, n, n)
+                if form(line) == "one-field":
+                    # Is it the page's record (record_rows.record_kind), and what stands under it? (session 35)
+                    nxt = next((j for j in range(i + 1, len(rows)) if rows[j].strip()), None)
+                    under = "end" if nxt is None else ("article" if labels[nxt] in "AP" else
+                                                       ("furniture-left" if bench.comparable(rows[nxt]) in kept else "furniture-gone"))
+                    record = record_kind(normalise(fold_line(line))) or "no-record-key"
+                    left.add("one-field", f"{record}@{where}/under:{under}", n)
             elif kind in "AP" and bench.comparable(line) not in kept:
                 lost.add("position", where, n)
                 lost.add("length", band(n), n)
