@@ -171,7 +171,11 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                                 posts, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     last = field_foot(texts, prose, first, last)  # rows of fields ending the body are the site's foot's (keyed_rows.py)
-    first, last = without_notes(texts, first, last)  # the site's notes closing or opening the body are its (site_notes.py)
+    # The site's notes closing or opening the body are its (site_notes.py), and so are the lines closing it
+    # in which the site speaks of itself by the name the title gives it (site_voice.py).
+    sites = site_names(title, lines[named].text if (named := _named_headline(lines, first, title)) >= 0 else None) if title else []
+    voice = (lambda pos: site_voice(texts[pos], sites) and not is_paragraph(texts[pos], lines[pos].features)) if sites else None
+    first, last = without_notes(texts, first, last, voice)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
                             lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]),
