@@ -17,6 +17,16 @@ splits, an output line most of whose characters do not align with the hand copy)
             (≤ 8 characters, no space), spaced items (3+ parts)
   form      as the field readers see it: comma rows (ending a sentence, keyed, items), sentence, one key's field, fields, keys without
             their colons, spaced items, two items, one item (``form``)
+  one-field a ``one-field`` row's record kind (``record_rows.record_kind``: credit, record, related,
+            or no-record-key) and what stands under it (article, furniture-left, furniture-gone, end)
+  signs     a sentence row's signs (``sentence_signs``: the site speaking, asking the reader, a
+            channel of the site's, keys' colons) and where it stands
+  cover     a short row's (spaced, two items, one item) share covered by the lexicon's furniture
+            words (``lex_cover``: all, half+, some, none) and where it stands
+  under     a sentence row below the article: right under it, or with furniture gone (after-gone) or
+            only furniture left (after-left) between
+  keys      a row of fields' keys (``row_keys``: record, lexicon, facts, other; dated; how many)
+  brackets  a row with bracketed items: where they stand (whole row, end, inside), how many, its form
   cause     why the generic model kept it (``furniture_diagnose.cause``: head, tail, inside,
             protected, headline …) and the feature that weighed most for it and against it.
 
@@ -45,10 +55,14 @@ import furniture_portals as portal_bench  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 from cleaner.furniture import generic, spaced_keys  # noqa: E402
 from cleaner.furniture.boilerplate import fold_line  # noqa: E402
+from cleaner.furniture.features import normalise  # noqa: E402
+from cleaner.furniture.field_breaks import RECORD_KEY, _facts  # noqa: E402
+from cleaner.furniture.record_rows import record_kind  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
 _SEPARATOR = re.compile(r"[|｜>›»/·•]|——|\s-\s")
 _BRACKETED = re.compile(r"[【\[「《〔][^】\]」》〕]{1,12}[】\]」》〕]")
+_BRACKET_END = re.compile(r"[【\[「《〔][^】\]」》〕]{1,12}[】\]」》〕]\s*$")
 _KEY_VALUE = re.compile(r"^[^：:，。]{1,8}[：:]")
 _URL = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|hk|tw|mo)\b", re.I)
 _FINAL = re.compile(r"[。！？!?…”」』)）]$")
@@ -114,6 +128,50 @@ def form(text: str) -> str:
     return "spaced" if len(parts) >= 3 else ("two-items" if len(parts) == 2 else "one-item")
 
 
+_CHANNEL = re.compile(r"(?i)公众号|公眾號|微博|客户端|客戶端|app|热线|熱線|邮箱|郵箱|电邮|電郵|微信|抖音|视频号|視頻號|官网|官網|网站|網站")
+_ASKS = re.compile(r"欢迎|歡迎|请|請|敬请|敬請|记得|記得|您|可关注|可關注|即可|点击|點擊|扫码|掃碼|长按|長按")
+_SITE_WORD = re.compile(r"本[站网網报報刊台号號文页頁帖公]|我[们們站网網司院局馆館行]|小编|小編")
+_CREDIT_KEY = re.compile(r"(?:^|[，,\s])[^\s：:，,。]{1,6}[：:]")
+
+
+_ROW_KEY = re.compile(r"(?:^|(?<=[\s,，;；|]))([^\s:：,，;；|【】\[\]《》]{1,8})\s*[：:]")
+
+
+def row_keys(text: str) -> str:
+    """The keys of a row of fields (session 35), as a class: ``record`` (a key of the page's record,
+    ``field_breaks.RECORD_KEY``), ``lexicon`` (a lexicon key or a word closing with one that no
+    article fact gives), ``facts`` (only the keys an article's facts give), ``other``; ``+dated``
+    with a date or a time."""
+    t = normalise(fold_line(text))
+    keys = _ROW_KEY.findall(t)
+    if any(RECORD_KEY.search(k) for k in keys):
+        kind = "record"
+    elif any((c := spaced_keys.key_of(k)) is not None and c not in _facts(dated=True) for k in keys):
+        kind = "lexicon"
+    elif any(spaced_keys.key_of(k) is not None for k in keys):
+        kind = "facts"
+    else:
+        kind = "other"
+    return kind + ("+dated" if re.search(r"\d{1,4}[-/.年月]\d{1,2}|\d{1,2}:\d{2}", t) else "") + f"+{min(len(keys), 4)}k"
+
+
+def sentence_signs(text: str) -> list[str]:
+    """Signs on a leftover sentence row (session 35), counts only: the site or the page speaking
+    (本站, 本文, 我们), asking the reader (欢迎, 请, 您), naming a channel of the site's (公众号, App,
+    热线, 网站), keys' colons (a credit row ending in a stop: 编辑：…，审核：…。)."""
+    t = text.strip()
+    out = []
+    if _SITE_WORD.search(t):
+        out.append("site")
+    if _ASKS.search(t):
+        out.append("asks")
+    if _CHANNEL.search(t):
+        out.append("channel")
+    if len(_CREDIT_KEY.findall(t)) >= 2:
+        out.append("keys")
+    return out
+
+
 class Counts:
     def __init__(self) -> None:
         self.lines: dict[str, Counter] = {}
@@ -143,6 +201,14 @@ def features_of(catch, text: str, model) -> tuple[str, str, str]:
             con = min(parts, default=(0, "-"))
             return why, pro[1] if pro[0] > 0 else "-", con[1] if con[0] < 0 else "-"
     return "not-judged", "-", "-"
+
+
+def lex_cover_of(catch, text: str) -> float | None:
+    """The lex_cover feature of a kept line in the model's last reading, or None."""
+    if catch.last is None:
+        return None
+    lines, _keep, _held, _, (_gone, scored, _body), _ = catch.last
+    return next((line.features.get("lex_cover", 0.0) for line in scored if lines[line.index].strip() == text.strip()), None)
 
 
 def template_set(name: str, cleaner: Cleaner, catch, model) -> None:
@@ -175,6 +241,18 @@ def template_set(name: str, cleaner: Cleaner, catch, model) -> None:
             where = "above" if i < first else ("below" if i > last else "between")
             if kind == "F" and bench.comparable(line) in kept:
                 _add_left(left, catch, model, line, where, n, n)
+                if where == "below" and form(line) in ("comma-sentence", "sentence"):
+                    # What stands between the article's last line and a sentence row below it (session 35).
+                    between = [j for j in range(last + 1, i) if rows[j].strip()]
+                    gone_between = any(labels[j] == "F" and bench.comparable(rows[j]) not in kept for j in between)
+                    left.add("under", ("right-under" if not between else ("after-gone" if gone_between else "after-left")), n)
+                if form(line) == "one-field":
+                    # Is it the page's record (record_rows.record_kind), and what stands under it? (session 35)
+                    nxt = next((j for j in range(i + 1, len(rows)) if rows[j].strip()), None)
+                    under = "end" if nxt is None else ("article" if labels[nxt] in "AP" else
+                                                       ("furniture-left" if bench.comparable(rows[nxt]) in kept else "furniture-gone"))
+                    record = record_kind(normalise(fold_line(line))) or "no-record-key"
+                    left.add("one-field", f"{record}@{where}/under:{under}", n)
             elif kind in "AP" and bench.comparable(line) not in kept:
                 lost.add("position", where, n)
                 lost.add("length", band(n), n)
@@ -196,7 +274,22 @@ def _add_left(left: Counts, catch, model, line: str, where: str, length: int, n:
         left.add("shape", s, n)
     left.add("form", form(line), n)
     left.add("form@pos", f"{form(line)}@{where}", n)
+    if form(line) in ("comma-sentence", "sentence"):
+        left.add("signs", f"{'+'.join(sentence_signs(line)) or 'none'}@{where}", n)
     why, pro, con = features_of(catch, line, model)
+    if form(line) in ("fields", "comma-keyed"):
+        left.add("keys", f"{form(line)}:{row_keys(line)}@{where}", n)
+    if _BRACKETED.search(line):
+        # Where a row's bracketed items stand (session 35): closing it (a card's 【询底价】, 【更多行情】),
+        # the whole row (【打印】【关闭】), or inside it; and how many.
+        t = line.strip()
+        items = _BRACKETED.findall(t)
+        at = "whole" if not _BRACKETED.sub("", t).strip(" |/·") else ("end" if _BRACKET_END.search(t) else "inside")
+        left.add("brackets", f"{at}:{min(len(items), 3)}{'+' if len(items) > 3 else ''}:{form(line)}", n)
+    if form(line) in ("spaced", "two-items", "one-item"):
+        # How much of a short row the lexicon's furniture words cover (the lex_cover feature; session 35).
+        cover = lex_cover_of(catch, line)
+        left.add("cover", f"{form(line)}:{'-' if cover is None else ('all' if cover >= 0.99 else ('half+' if cover >= 0.5 else ('some' if cover > 0 else 'none')))}@{where}", n)
     left.add("cause", why, n)
     left.add("cause@pos", f"{why}@{where}", n)
     for s in shapes(line):

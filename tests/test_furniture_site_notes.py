@@ -129,3 +129,27 @@ def test_the_native_reported_speech_covers_the_cases_of_the_python_it_replaced(s
 
     from cleaner._native import furniture_reports
     assert SITE_NOTES_SAID.search(sentence) and furniture_reports(sentence)
+
+
+def test_the_sites_voice_closes_the_body_only_at_its_end():
+    voice_line = folded("欢迎关注某某县融媒体中心微信公众号，获取更多本地资讯。")
+    texts = [folded(t) for t in PARAS] + [voice_line]
+    voice = lambda pos: texts[pos] == voice_line  # noqa: E731 (site_voice's reading of the title's name)
+    assert without_notes(texts, 0, 3) == (0, 3)  # no note: without the title's name it is read as the article's
+    assert without_notes(texts, 0, 3, voice) == (0, 2)
+    # The article's line under it (a hotline the notice gives): the voice line is the article's.
+    texts = texts + [folded("咨询电话：0571-12345678")]
+    assert without_notes(texts, 0, 4, voice) == (0, 4)
+    # A notice's step naming its site (二、报名方式：登录县人民政府网站…) is the notice's.
+    step = folded("二、报名方式：登录县人民政府网站，下载并填写报名表，发送至指定邮箱。")
+    texts = [folded(t) for t in PARAS] + [step]
+    assert without_notes(texts, 0, 3, lambda pos: pos == 3) == (0, 3)
+
+
+def test_a_line_of_the_sites_voice_closing_the_body_goes():
+    title = "我县召开春耕生产推进会_县内新闻_某某县融媒体中心"
+    closing = "欢迎关注某某县融媒体中心微信公众号，获取更多本地资讯。"
+    text = "\n".join(["我县召开春耕生产推进会", "来源：县融媒体中心 时间：2026-03-08", *PARAS, closing,
+                     "某某县融媒体中心 版权所有 未经授权禁止复制"])
+    out = Cleaner(to="keep").run(text, title=title).text.splitlines()
+    assert out[-1] == PARAS[-1], out

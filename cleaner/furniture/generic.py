@@ -52,6 +52,7 @@ from cleaner.furniture.named_links import named_links
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
+from cleaner.furniture.record_rows import FAMILY as RECORD_ROW, record_rows
 from cleaner.furniture.related_tail import framed_box, related_tail
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
@@ -170,7 +171,11 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
                                 posts, model.thread_stamps, model.min_body, [e and pos >= main for pos, e in enumerate(ends)])
     first, last = _framed_lists(blocks, prose, barriers, ends, first, last)
     last = field_foot(texts, prose, first, last)  # rows of fields ending the body are the site's foot's (keyed_rows.py)
-    first, last = without_notes(texts, first, last)  # the site's notes closing or opening the body are its (site_notes.py)
+    # The site's notes closing or opening the body are its (site_notes.py), and so are the lines closing it
+    # in which the site speaks of itself by the name the title gives it (site_voice.py).
+    sites = site_names(title, lines[named].text if (named := _named_headline(lines, first, title)) >= 0 else None) if title else []
+    voice = (lambda pos: site_voice(texts[pos], sites) and not is_paragraph(texts[pos], lines[pos].features)) if sites else None
+    first, last = without_notes(texts, first, last, voice)
     first = grow_over_forms([line.text for line in lines], lambda pos: barriers[pos] or ends[pos] or _signed(lines[pos]),
                             first, last, lambda pos: bool(title) and _names_headline(lines[pos], title),
                             lambda pos: barriers[pos] and not ends[pos] and not _signed(lines[pos]),
@@ -906,6 +911,14 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in box:
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (RELATED_TAIL,)))
+    # The page's record of the article one field a line (本文作者：…, 更新日期：…) between its end and the
+    # furniture under it (record_rows.py): read upward from the first line gone.
+    done = {d.index for d in out}
+    own_at = listed | signed | own_rows | {pos for pos, line in enumerate(scored) if line.index in keep}
+    for pos, kind in record_rows([line.text for line in scored], past_prose(scored, body),
+                                 lambda pos: scored[pos].index in done or _taken_above(scored, folded, pos), own_at):
+        line = scored[pos]
+        out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (RECORD_ROW, kind)))
     if take_headline and headline >= 0 and scored[headline].features["headline"]:
         # Only a headline the title names (a line above the body, as page_lines finds it): one
         # guessed from its shape alone (_title_position) may be the article's first words.
@@ -1036,11 +1049,7 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
     article and them, the lines under the article stay (a credit, the site's name: hand copies
     keep some). One pass, after every other decision."""
-    # A row of a list is no prose here either, as for body finding (热门研报 over 1. 电子行业：AI端侧…).
-    # A row of fields is no prose here either (keyed_rows.colon_fields: 地址：… 总机：…, the site's foot).
-    prose = [pos for pos, line in enumerate(scored)
-             if prose_line(line) and not line.features["template"] and not _cut(line.text) and not colon_fields(line.text)]
-    start = max([body[1]] + prose) + 1
+    start = past_prose(scored, body)
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
     if first is None:
@@ -1058,6 +1067,15 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
         [pos for pos in range(first + 1, len(scored))
          if not removed[pos] and scored[pos].index not in keep and _sweepable(scored[pos].text)
          and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))]
+
+
+def past_prose(scored: list[Line], body: tuple[int, int]) -> int:
+    """The position right under the body and the page's last prose line."""
+    # A row of a list is no prose here either, as for body finding (热门研报 over 1. 电子行业：AI端侧…).
+    # A row of fields is no prose here either (keyed_rows.colon_fields: 地址：… 总机：…, the site's foot).
+    prose = [pos for pos, line in enumerate(scored)
+             if prose_line(line) and not line.features["template"] and not _cut(line.text) and not colon_fields(line.text)]
+    return max([body[1]] + prose) + 1
 
 
 def _foot_line(below: list[str]) -> bool:

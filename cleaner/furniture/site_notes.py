@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -108,17 +109,24 @@ def _asked(sentence: str, act: re.Match, subjects: re.Pattern) -> bool:
     return bool(_ASKING.search(sentence)) or bool(subjects.search(sentence, act.end()))
 
 
-def without_notes(texts: list[str], first: int, last: int) -> tuple[int, int]:
+def without_notes(texts: list[str], first: int, last: int, voice: Callable[[int], bool] | None = None) -> tuple[int, int]:
     """The body ``first``..``last`` (positions in ``texts``, folded lines) less the site's notes
     that close or open it: punctuated as sentences, they read as prose and joined the body, and nothing
     outside a body is asked of them. On the page's last line only the site's voice ends the body
     (``site_only``): a line naming the text itself (本文, 这篇文章) may be its author's last words (a post asking its readers
     to share it, 本文…欢迎转载); outside the body it is judged as any note. A note inside the body, with the
-    article's lines below it, is the article's."""
+    article's lines below it, is the article's. ``voice(pos)``: the line at ``pos`` is the site speaking
+    of itself by the name the page's title gives it (``site_voice.py``: 欢迎关注某某县融媒体中心微信公众号，…),
+    which closes the body as a note does (session 35: read only below the body, it stayed when the body
+    had grown over it)."""
     end = last
     for pos in range(last, max(first, last - NOTE_REACH), -1):
         if site_note(texts[pos], site_only=pos + 1 == len(texts)):
             end = pos - 1  # the body ends above the note, with what stands between it and the end
+        elif voice is not None and end == pos and not _ORDINAL.match(texts[pos]) and voice(pos):
+            # Only at the body's very end, below it nothing but notes: a notice's step naming its site
+            # (二、报名方式：登录县人民政府网站…下载…) or a line with the article's lines under it is the article's.
+            end = pos - 1
         elif len(texts[pos]) > GAP_MAX:
             break  # a line of the article's length: the notes above it are the article's
     last = end

@@ -53,7 +53,7 @@ FORM_FAMILIES = frozenset({"pager", "rule", "novel"})
 # as a list, its 教务处 as a byline, a review's 匿名用户 as a Q&A head, a schedule's 5月18日（星期六）
 # as a dateline, an abstract's 关键词 as tags, a lone 联系我们 as a label).
 WEAK_FAMILIES = frozenset({"list", "between", "tail-sweep", "entry", "box", "teasers", "titles", "title-row",
-                           "qa", "byline", "dateline", "tags", "label"})
+                           "qa", "byline", "dateline", "tags", "label", "record-row"})
 LABELS_MIN = 2  # furniture labels a row of labels holds to be one (联系我们 alone titles a contact list)
 LABEL_ROW_MAX = 40  # characters of a row of labels
 _COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有|all rights reserved")
