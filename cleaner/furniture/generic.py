@@ -886,6 +886,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # A schedule's rows (item_runs.schedule_rows) under the headline are stamped as a byline is, but a
     # byline is one line, not a run of them.
     schedule = {scored[pos].index for pos in schedule_rows([line.text for line in scored])}
+    # The article's runs of items (own_rows: a programme dated in figures after its byline, later_dated.py)
+    # are no byline either.
+    schedule |= {scored[pos].index for pos in own_rows}
     for pos in zone_stamps(scored, body, headline if article_headline(scored, headline, title) else -1, done | keep | schedule):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
     done = {d.index for d in out}
