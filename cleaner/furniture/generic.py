@@ -280,7 +280,8 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     headline = _headline_above(scored, body[0], title) if title else -1
     if headline >= 0:
         out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading)
-        out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)) and fits(pos)}
+        out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)
+                                                               or _event_place(texts, pos)) and fits(pos)}
     return out
 
 
@@ -304,6 +305,15 @@ def _event_date(texts: list[str], pos: int) -> bool:
     if not key or one_field(texts[pos]) is None or _PAGE_TIME_KEY.search(key.group(1)):
         return False
     return any(0 <= p < len(texts) and _PLACE_KEY.match(texts[p]) and one_field(texts[p]) is not None for p in (pos - 1, pos + 1))
+
+
+def _event_place(texts: list[str], pos: int) -> bool:
+    """A field of a place (``_PLACE_KEY``, one field) right above or below a field of the event's
+    time (``_event_time``: 比赛时间：6月10日至6月20日 over 比赛地点：市体育中心): the event's place, as its
+    time is; a site's address stands in its foot, beside its phone and postcode, not its event's time."""
+    if not _PLACE_KEY.match(texts[pos]) or one_field(texts[pos]) is None:
+        return False
+    return any(0 <= p < len(texts) and _event_time(texts[p]) for p in (pos - 1, pos + 1))
 
 
 def _item_fits(line: Line) -> bool:
@@ -347,7 +357,9 @@ def _keyed(line: Line) -> bool:
 def _headline_above(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``FAR_REACH`` lines) the page's title names
     (``_names_headline``), or -1."""
-    return next((pos for pos in range(first - 1, max(first - 1 - FAR_REACH, -1), -1) if _names_headline(lines[pos], title)), -1)
+    named = [pos for pos in range(first - 1, max(first - 1 - FAR_REACH, -1), -1) if _names_headline(lines[pos], title)]
+    # A field whose value is the site's name (site_field) is the headline only when no other line is named.
+    return next((pos for pos in named if not site_field(lines[pos].text, title)), named[0] if named else -1)
 
 
 def _names_headline(line: Line, title: str) -> bool:
@@ -491,10 +503,20 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
              and title_match(without_stamp(lines[pos].text), title) and not site_byline(lines[pos].text, title)]
     if not named:
         return _far_headline(lines, first, title)
+    named = [pos for pos in named if not site_field(lines[pos].text, title)] or named  # as in _headline_above
     return named[fuller_headline([lines[pos].text for pos in named], title)]  # headline.py
 
 
 FAR_REACH = 24  # lines above the body searched for a headline the title's first part is, word for word
+
+
+def site_field(text: str, title: str) -> bool:
+    """A field whose value is the site's name (``主办单位：临川市总工会`` under a union's notice, whose
+    title ends ``_临川市总工会``): the title names its value in a part other than its first (the
+    headline), as it names a site's byline. Where another line is named it is no headline, and the
+    event's facts above it (``比赛时间：…``, ``比赛地点：…``) are no furniture above a headline (losses35)."""
+    parts = title_parts(title)
+    return bool(_FIELD_ROW.match(text)) and len(parts) >= 2 and not title_match(text, parts[0])
 
 
 def site_byline(text: str, title: str) -> bool:
