@@ -47,7 +47,8 @@ from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.widgets import file_name
 from cleaner.furniture.work_cards import work_card
 from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, TOPIC_FAMILIES, introduces, poll_options, referred, spoken_of, widget
-from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, schedule_rows, tail_items
+from cleaner.furniture.figure_rows import figure_row
+from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, machine_row, schedule_rows, tail_items
 from cleaner.furniture.named_links import named_links
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
@@ -216,7 +217,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     furniture_positions([line.features for line in lines], lengths, prose, barriers, body, end_at, thread,
                         model.far_lines, model.adjacent_lines)
     if body is not None:
-        own = [b for b in blocks if set(range(b[0], b[1] + 1)) <= listed or _programme(dated[b[0] : b[1] + 1])]
+        own = [b for b in blocks if set(range(b[0], b[1] + 1)) <= listed or _programme(dated[b[0] : b[1] + 1])
+               or _stated_figures(texts, b, first)]
         _mark_list_blocks(lines, [b for b in blocks if b not in own], body, model, lexicon)
         named = _named_headline(lines, first, title) if title else -1
         if named >= 0:
@@ -1019,6 +1021,19 @@ def introduced(scored: list[Line], body: tuple[int, int]) -> set[int]:
 
 
 PROGRAMME_SHARE = 2 / 3  # rows of a block dated as the article dates them that make it its programme
+
+
+FIGURES_FRAME = 1  # lines at most between a block of figures and the body under it (an introduction, a subheading)
+
+
+def _stated_figures(texts: list[str], block: tuple[int, int, bool], first: int) -> bool:
+    """A list block ending at most ``FIGURES_FRAME`` lines above the body's first line (``first``),
+    every row of which states a quantity (``figure_rows.figure_row``: ``一般公共预算收入48.62亿元，增长5.3%``)
+    and none a machine's date (``item_runs.machine_row``): the article's figures the body goes on
+    from (under an untitled page's byline, where no headline bounds the article's items:
+    ``item_runs.head_items``), not a list standing above it."""
+    start, end = block[0], block[1]
+    return 0 <= first - end - 1 <= FIGURES_FRAME and all(figure_row(texts[p]) and not machine_row(texts[p]) for p in range(start, end + 1))
 
 
 def _programme(dated: list[bool]) -> bool:
