@@ -22,6 +22,8 @@ BODY = "今年前4个月，全省外贸进出口总值5400亿元，比去年同�
     ("作 者：周小舟", {"author": "周小舟"}),
     ("2026.04.02 16:20 临川体育网 阅读(2045)", {"date": "2026.04.02 16:20"}),
     ("临川体育网 阅读(2045)", {}),  # nothing said: nothing recorded
+    ("凡本网注明“来源：农业新闻网”的所有作品，版权均属于本网。", {}),  # a notice's sentence
+    ("来源：“滨江日报”", {}),  # a value in quotes is no field's
 ])
 def test_a_removed_byline_s_facts_as_written(byline, facts):
     assert byline_facts(["标题", byline, BODY], {1: "generic/byline"}) == facts

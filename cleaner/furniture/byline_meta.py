@@ -34,7 +34,8 @@ _NAME = r"([\u4e00-\u9fff][\u4e00-\u9fff·]{1,5})"
 # A reporter's or author's key, then the name: 作者：赵明轩, 记者 王晓峰, 經濟報記者 陳嘉欣, 文/李然, 撰文：李建宏.
 _AUTHOR = re.compile(r"(?:作者|作\s者|记者|記者|撰文|撰稿|采写|採寫|(?<![\u4e00-\u9fff])文\s*[/／|｜])\s*[:：]?\s*" + _NAME + r"(?=$|[\s/／|｜,，、(（])")
 _EDITOR = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*" + _NAME + r"(?=$|[\s/／|｜,，、)）])")
-_SOURCE = re.compile(r"(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s:：|｜,，]{2,%d})(?=$|[\s|｜,，])" % VALUE_MAX)
+_SOURCE = re.compile(r"(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s:：|｜,，“”「」『』\"'《》]{2,%d})(?=$|[\s|｜,，])" % VALUE_MAX)
+_SENTENCE_END = re.compile(r"[。！？!?]")  # a notice's sentence (凡本网注明“来源：…”的作品…。) is no byline
 
 
 def byline_facts(lines: Sequence[str], dropped: Mapping[int, str]) -> dict[str, str]:
@@ -47,6 +48,8 @@ def byline_facts(lines: Sequence[str], dropped: Mapping[int, str]) -> dict[str, 
         if not dropped[i].startswith(GENERIC):
             continue
         text = unicodedata.normalize("NFKC", lines[i]).strip()
+        if _SENTENCE_END.search(text):
+            continue
         found = {"editor": _EDITOR.search(text), "source": _SOURCE.search(text)}
         if i < top:
             found["date"] = _DATE.search(text)
