@@ -45,7 +45,7 @@ from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.widgets import file_name
-from cleaner.furniture.work_cards import work_card
+from cleaner.furniture.work_cards import card_rows, work_card
 from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, TOPIC_FAMILIES, introduces, poll_options, referred, spoken_of, widget
 from cleaner.furniture.figure_rows import figure_row
 from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, machine_row, schedule_rows, tail_items
@@ -832,6 +832,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # end, is the article's: a review's card of its book. Above the headline (a novel site's head over a
     # chapter) or under the article it is the site's.
     own_rows |= {pos for pos in range(headline + 1, body[1] + 1) if headline >= 0 and work_card(scored[pos].text)}
+    own_rows |= {pos for pos in card_rows([line.text for line in scored]) if 0 <= headline < pos <= body[1]}  # one field a line
     # A label over a link that the body's prose names (named_links.py: 报名入口： over its URL, 可通过上方报名入口报名).
     own_rows |= named_links([line.text for line in scored], lambda pos: body[0] <= pos <= body[1] and prose_line(scored[pos]))
     own_rows |= _like_rows(scored, body, title, lexicon)
@@ -905,7 +906,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in between(beside, candidate, taken):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
-    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
+    cards = {scored[pos].index for pos in card_rows([line.text for line in scored])}  # a work's card, one field a line
+    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep | cards)]
     done = {d.index for d in out}
     # A schedule's rows (item_runs.schedule_rows) under the headline are stamped as a byline is, but a
     # byline is one line, not a run of them.
@@ -1282,7 +1284,10 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
     names the page's own title (``_title_lists``). Each part taken but the last means the page is
     read again without it. ``keep``: lines no part may take; ``exempt`` (``keep`` unless given):
     lines whose block of teasers stays whole."""
-    gone, alive = portal_lines(folded, alive, lexicon, keep, title)  # portals.py: forum, PTT, WeChat, … rows by form
+    # A work's card written one field a line (work_cards.card_rows: 导演：… 主演：… 片长：128分钟) is no
+    # player's duration row, whatever its 片长 reads as alone.
+    cards = {alive[pos] for pos in card_rows([folded[i] for i in alive])}
+    gone, alive = portal_lines(folded, alive, lexicon, keep | cards, title)  # portals.py: forum, PTT, WeChat, … rows by form
     scored, body = page_lines(folded, alive, model, lexicon, title, foot)
     finders = (
         ("entry", lambda: set(other_entries(scored, title, model.min_body)) if title else set()),
