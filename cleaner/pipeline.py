@@ -481,6 +481,8 @@ class Cleaner:
                                                    linked=linked, roles=roles)
             steps.extend(Step("remove", rid, n) for rid, n in removal.counts.items())
             meta.update(removal.meta)
+            for key, value in removal.byline.items():  # a removed byline's facts (byline_meta.py), never over a rule's
+                meta.setdefault(key, value)
             findings.extend(removal.findings)  # one removed-line finding per line: "rule id: line text"
             if removal.counts and not removal.text.strip() and text.strip():
                 # Worth telling: a page that was all furniture, or a rule that matches too much.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner
-from cleaner.furniture.work_cards import card_keys, work_card
+from cleaner.furniture.work_cards import card_keys, card_rows, work_card
 
 PROSE = [
     "这本书以散文的笔法写故乡的山川与旧事，作者用十年时间走遍了家乡的每一条河流和古道，"
@@ -50,3 +50,28 @@ def test_a_book_card_written_with_spaces_under_a_review_s_headline_stays(card):
     out = Cleaner(to="keep").run("\n".join(page), title=title).text.split("\n")
     assert card in out, out
     assert "2026-03-20 来源：滨江晚报 作者：周小舟" not in out
+
+
+@pytest.mark.parametrize("rows", [["导演:林家豪", "主演:陈思远 / 王一诺", "片长:128分钟"],
+                                  ["導演：黃志偉", "主演：林柏宏、許瑋寧", "片長：115分鐘"],  # full-width colons, as a folded line keeps them
+                                  ["书名:山河小记", "作者:林默"]])
+def test_a_card_written_one_field_a_line(rows):
+    assert card_rows(["标题", *rows, "正文"]) == set(range(1, len(rows) + 1))
+
+
+@pytest.mark.parametrize("rows", [["作者:王敏", "来源:滨江日报", "片长:128分钟"],  # a byline's key breaks the run
+                                  ["导演:林家豪", "片长:128分钟"],  # two keys, none naming the work
+                                  ["片长:128分钟"]])
+def test_a_byline_or_a_lone_length_is_no_card(rows):
+    assert card_rows(rows) == set()
+
+
+def test_a_film_s_card_one_field_a_line_under_its_headline_stays():
+    # losses35: 片长：128分钟 under 导演：… and 主演：… went as a player's duration (generic/duration).
+    card = ["导演：林家豪", "主演：陈思远 / 王一诺 / 赵启明", "片长：128分钟", "上映日期：2026年10月1日"]
+    title = "《山海之间》定档国庆 首曝终极预告_电影_影视快讯"
+    page = ["影视快讯 首页 电影 电视剧 综艺 明星", "《山海之间》定档国庆 首曝终极预告", "2026-08-20 12:00 影视快讯 编辑：小鹿 阅读 9912",
+            *card, *PROSE, "相关影片", "《长河落日》 评分 7.8", "影视快讯 版权所有"]
+    out = Cleaner(to="keep").run("\n".join(page), title=title).text.split("\n")
+    assert all(row in out for row in card), out
+    assert "2026-08-20 12:00 影视快讯 编辑：小鹿 阅读 9912" not in out

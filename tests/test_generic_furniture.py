@@ -1211,3 +1211,39 @@ def test_decide_reads_the_callers_content_as_its_own():
         assert generic.decide(lines, folded, alive, content=content) == found
         checked += bool(found)
     assert checked >= 5
+
+
+EVENT_PROSE = [
+    "本次比赛设男子组和女子组，采用小组循环赛加淘汰赛的赛制，各参赛单位可报名一支队伍，"
+    "每队报名人数不超过十二人，参赛队员须为本单位在职职工，并经所在单位工会审核同意。",
+    "各单位请于五月二十五日前将报名表报送市总工会宣教部，比赛日程及分组情况将在领队会上抽签确定，"
+    "请各参赛队伍认真做好赛前训练和安全保障工作，确保比赛顺利进行。",
+]
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+def test_an_event_s_facts_over_a_field_naming_the_site_stay(script):
+    # losses35: 主办单位：临川市总工会 under a union's notice, the title's last part, was taken for the
+    # headline; the event's time and place above it went as furniture above a headline.
+    facts = ["比赛时间：2026年6月10日至6月20日", "比赛地点：滨江市体育中心综合馆"] if script == "hans" else \
+        ["活動時間：7月11日至8月15日每週六", "活動地點：花蓮縣立德興運動場"]
+    title = "关于举办2026年职工篮球赛的通知_通知公告_滨江市总工会"
+    page = ["滨江市总工会 首页 工会动态 通知公告 维权服务", "关于举办2026年职工篮球赛的通知", "发布时间：2026-05-06 10:12 点击：1287",
+            *facts, "主办单位：滨江市总工会", *EVENT_PROSE, "滨江市总工会 版权所有"]
+    out = Cleaner(to="keep").run("\n".join(page), title=title).text.split("\n")
+    assert all(fact in out for fact in facts) and "关于举办2026年职工篮球赛的通知" in out, out
+    assert "发布时间：2026-05-06 10:12 点击：1287" not in out
+
+
+def test_a_field_naming_the_site_is_the_headline_only_when_no_other_line_is_named():
+    title = "关于举办2026年职工篮球赛的通知_通知公告_滨江市总工会"
+    assert generic.site_field("主办单位:滨江市总工会", title)
+    assert not generic.site_field("主办单位:滨江市总工会", "滨江市总工会")  # a title of one part: no headline named apart
+    assert not generic.site_field("关于举办2026年职工篮球赛的通知", title)
+    assert not generic.site_field("通知:关于举办2026年职工篮球赛的通知", "通知:关于举办2026年职工篮球赛的通知_滨江市总工会")
+
+
+def test_a_place_beside_an_event_s_time_is_the_event_s():
+    assert generic._event_place(["比赛时间:2026年6月10日", "比赛地点:市体育中心"], 1)
+    assert not generic._event_place(["发布时间:2026-05-06", "地址:人民路88号"], 1)  # the page's time: a site's address
+    assert not generic._event_place(["来源:滨江日报", "地址:人民路88号"], 1)

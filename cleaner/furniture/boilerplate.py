@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from cleaner import chunks
 from cleaner._native import LineMatcher, furniture_reported_at
+from cleaner.furniture.byline_meta import byline_facts
 from cleaner.furniture.interleaved import INSIDE_FAMILIES
 from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, spaced_keys, text_kind
 from cleaner.furniture.boxes import text_box_length
@@ -45,6 +46,9 @@ class Removal:
     # a copyright line): the generic model reads them as past the article's end. Set when the model
     # does not run (the fitting script sees the pages that way).
     foot: list[int] = field(default_factory=list)
+    # The date, author, editor and source of the bylines the generic model removed (byline_meta.py):
+    # the caller puts them in meta under the keys a rule's named groups have not set.
+    byline: dict[str, str] = field(default_factory=dict)
 
 
 def fold_page(text: str) -> str:
@@ -263,6 +267,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         dropped[i] = rule_id
         result.counts[rule_id] += 1
         kept_by_structure.discard(i)
+    result.byline = byline_facts(lines, dropped)
     if not dropped and not replaced and not kept_by_structure:
         return result  # the page as it came (Removal's text)
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))  # where each line begins

@@ -45,9 +45,10 @@ from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
 from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
 from cleaner.furniture.widgets import file_name
-from cleaner.furniture.work_cards import work_card
+from cleaner.furniture.work_cards import card_rows, work_card
 from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, TOPIC_FAMILIES, introduces, poll_options, referred, spoken_of, widget
-from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, schedule_rows, tail_items
+from cleaner.furniture.figure_rows import figure_row
+from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, machine_row, schedule_rows, tail_items
 from cleaner.furniture.named_links import named_links
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
@@ -221,7 +222,8 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     furniture_positions([line.features for line in lines], lengths, prose, barriers, body, end_at, thread,
                         model.far_lines, model.adjacent_lines)
     if body is not None:
-        own = [b for b in blocks if set(range(b[0], b[1] + 1)) <= listed or _programme(dated[b[0] : b[1] + 1])]
+        own = [b for b in blocks if set(range(b[0], b[1] + 1)) <= listed or _programme(dated[b[0] : b[1] + 1])
+               or _stated_figures(texts, b, first)]
         _mark_list_blocks(lines, [b for b in blocks if b not in own], body, model, lexicon)
         named = _named_headline(lines, first, title) if title else -1
         if named >= 0:
@@ -285,7 +287,8 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     headline = _headline_above(scored, body[0], title) if title else -1
     if headline >= 0:
         out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading)
-        out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)) and fits(pos)}
+        out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)
+                                                               or _event_place(texts, pos)) and fits(pos)}
     return out
 
 
@@ -309,6 +312,15 @@ def _event_date(texts: list[str], pos: int) -> bool:
     if not key or one_field(texts[pos]) is None or _PAGE_TIME_KEY.search(key.group(1)):
         return False
     return any(0 <= p < len(texts) and _PLACE_KEY.match(texts[p]) and one_field(texts[p]) is not None for p in (pos - 1, pos + 1))
+
+
+def _event_place(texts: list[str], pos: int) -> bool:
+    """A field of a place (``_PLACE_KEY``, one field) right above or below a field of the event's
+    time (``_event_time``: 比赛时间：6月10日至6月20日 over 比赛地点：市体育中心): the event's place, as its
+    time is; a site's address stands in its foot, beside its phone and postcode, not its event's time."""
+    if not _PLACE_KEY.match(texts[pos]) or one_field(texts[pos]) is None:
+        return False
+    return any(0 <= p < len(texts) and _event_time(texts[p]) for p in (pos - 1, pos + 1))
 
 
 def _item_fits(line: Line) -> bool:
@@ -352,7 +364,9 @@ def _keyed(line: Line) -> bool:
 def _headline_above(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``FAR_REACH`` lines) the page's title names
     (``_names_headline``), or -1."""
-    return next((pos for pos in range(first - 1, max(first - 1 - FAR_REACH, -1), -1) if _names_headline(lines[pos], title)), -1)
+    named = [pos for pos in range(first - 1, max(first - 1 - FAR_REACH, -1), -1) if _names_headline(lines[pos], title)]
+    # A field whose value is the site's name (site_field) is the headline only when no other line is named.
+    return next((pos for pos in named if not site_field(lines[pos].text, title)), named[0] if named else -1)
 
 
 def _names_headline(line: Line, title: str) -> bool:
@@ -496,10 +510,20 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
              and title_match(without_stamp(lines[pos].text), title) and not site_byline(lines[pos].text, title)]
     if not named:
         return _far_headline(lines, first, title)
+    named = [pos for pos in named if not site_field(lines[pos].text, title)] or named  # as in _headline_above
     return named[fuller_headline([lines[pos].text for pos in named], title)]  # headline.py
 
 
 FAR_REACH = 24  # lines above the body searched for a headline the title's first part is, word for word
+
+
+def site_field(text: str, title: str) -> bool:
+    """A field whose value is the site's name (``主办单位：临川市总工会`` under a union's notice, whose
+    title ends ``_临川市总工会``): the title names its value in a part other than its first (the
+    headline), as it names a site's byline. Where another line is named it is no headline, and the
+    event's facts above it (``比赛时间：…``, ``比赛地点：…``) are no furniture above a headline (losses35)."""
+    parts = title_parts(title)
+    return bool(_FIELD_ROW.match(text)) and len(parts) >= 2 and not title_match(text, parts[0])
 
 
 def site_byline(text: str, title: str) -> bool:
@@ -814,6 +838,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # end, is the article's: a review's card of its book. Above the headline (a novel site's head over a
     # chapter) or under the article it is the site's.
     own_rows |= {pos for pos in range(headline + 1, body[1] + 1) if headline >= 0 and work_card(scored[pos].text)}
+    own_rows |= {pos for pos in card_rows([line.text for line in scored]) if 0 <= headline < pos <= body[1]}  # one field a line
     # A label over a link that the body's prose names (named_links.py: 报名入口： over its URL, 可通过上方报名入口报名).
     own_rows |= named_links([line.text for line in scored], lambda pos: body[0] <= pos <= body[1] and prose_line(scored[pos]))
     own_rows |= _like_rows(scored, body, title, lexicon)
@@ -887,11 +912,15 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in between(beside, candidate, taken):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
-    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep)]
+    cards = {scored[pos].index for pos in card_rows([line.text for line in scored])}  # a work's card, one field a line
+    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep | cards)]
     done = {d.index for d in out}
     # A schedule's rows (item_runs.schedule_rows) under the headline are stamped as a byline is, but a
     # byline is one line, not a run of them.
     schedule = {scored[pos].index for pos in schedule_rows([line.text for line in scored])}
+    # The article's runs of items (own_rows: a programme dated in figures after its byline, later_dated.py)
+    # are no byline either.
+    schedule |= {scored[pos].index for pos in own_rows}
     for pos in zone_stamps(scored, body, headline if article_headline(scored, headline, title) else -1, done | keep | schedule):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
     done = {d.index for d in out}
@@ -1009,6 +1038,19 @@ def introduced(scored: list[Line], body: tuple[int, int]) -> set[int]:
 
 
 PROGRAMME_SHARE = 2 / 3  # rows of a block dated as the article dates them that make it its programme
+
+
+FIGURES_FRAME = 1  # lines at most between a block of figures and the body under it (an introduction, a subheading)
+
+
+def _stated_figures(texts: list[str], block: tuple[int, int, bool], first: int) -> bool:
+    """A list block ending at most ``FIGURES_FRAME`` lines above the body's first line (``first``),
+    every row of which states a quantity (``figure_rows.figure_row``: ``一般公共预算收入48.62亿元，增长5.3%``)
+    and none a machine's date (``item_runs.machine_row``): the article's figures the body goes on
+    from (under an untitled page's byline, where no headline bounds the article's items:
+    ``item_runs.head_items``), not a list standing above it."""
+    start, end = block[0], block[1]
+    return 0 <= first - end - 1 <= FIGURES_FRAME and all(figure_row(texts[p]) and not machine_row(texts[p]) for p in range(start, end + 1))
 
 
 def _programme(dated: list[bool]) -> bool:
@@ -1262,7 +1304,10 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
     names the page's own title (``_title_lists``). Each part taken but the last means the page is
     read again without it. ``keep``: lines no part may take; ``exempt`` (``keep`` unless given):
     lines whose block of teasers stays whole."""
-    gone, alive = portal_lines(folded, alive, lexicon, keep, title)  # portals.py: forum, PTT, WeChat, … rows by form
+    # A work's card written one field a line (work_cards.card_rows: 导演：… 主演：… 片长：128分钟) is no
+    # player's duration row, whatever its 片长 reads as alone.
+    cards = {alive[pos] for pos in card_rows([folded[i] for i in alive])}
+    gone, alive = portal_lines(folded, alive, lexicon, keep | cards, title)  # portals.py: forum, PTT, WeChat, … rows by form
     scored, body = page_lines(folded, alive, model, lexicon, title, foot)
     finders = (
         ("entry", lambda: set(other_entries(scored, title, model.min_body)) if title else set()),

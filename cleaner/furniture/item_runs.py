@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from cleaner.furniture.counted_rows import ordinal
 from cleaner.furniture.kept_blocks import more_link
+from cleaner.furniture.programme_dates import programme_runs
 from cleaner.furniture.shaped_runs import APART
 
 MIN_ROWS = 3  # rows that make a run
@@ -151,15 +152,17 @@ def head_items(texts: Sequence[str], headline: int, first: int, blocks: Sequence
     it."""
     if headline < 0 or first - headline <= MIN_ROWS:
         return set()
-    runs = [(start, end) for start, end, _ in blocks if headline < start and end < first]
-    runs += dated_runs(texts, fits, headline + 1, first)
+    runs = [(start, end, False) for start, end, _ in blocks if headline < start and end < first]
+    runs += [(start, end, False) for start, end in dated_runs(texts, fits, headline + 1, first)]
+    # Rows dated in figures in the order things happen (programme_dates.py): a list runs newest first.
+    runs += [(start, end, True) for start, end in programme_runs(texts, fits, headline + 1, first)]
     out: set[int] = set()
-    for start, end in runs:
+    for start, end, programme in runs:
         span = range(start, end + 1)
         if first - end - 1 > APART or not all(fits(p) for p in span) or any(stop(p) for p in range(headline + 1, start)) \
                 or any(more_link(texts[p]) for p in range(end + 1, first)):
             continue
-        if 2 * sum(machine_row(texts[p]) for p in span) >= len(span):
+        if not programme and 2 * sum(machine_row(texts[p]) for p in span) >= len(span):
             continue
         if 2 * sum(_contents_row(texts[p]) for p in span) >= len(span):
             continue  # numbered titles above the body are a table of contents (counted_rows.py)

@@ -7,7 +7,9 @@ under the headline (``作者`` is a byline's key too, and a dated row reads as t
 and the model takes it as one. What tells it from the site's record is its keys: it names a work
 (``[work_cards] names``: 书名, 片名, 出版社 …) and every key it holds is one of a work's card
 (``[work_cards] keys``: 作者, 译者, 出版日期, 定价, 导演 …), none of the page's own (来源, 编辑,
-浏览, 发布时间). Written with commas, the same card is read by ``field_breaks`` (``undated_facts``).
+浏览, 发布时间). Written with commas, the same card is read by ``field_breaks`` (``undated_facts``). Written one
+field a line (``导演：林家豪`` over ``主演：…`` over ``片长：128分钟``), its rows are ``card_rows``: a
+film's length read alone is a player's duration (``portals``), beside its director it is the film's.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.toml"
 FIELDS_MIN = 2  # keyed fields a card holds at least (a key alone is a heading or a fact)
+ROWS_KEYS = 3  # a card's keys, one field a line, that make it one without a key naming the work
 # A key opening a field: a word of Han or Latin letters (ISBN) right after the line's start or a
 # break, then a colon (NFKC: ASCII). Not a time's 19:30 (no digit in a key), not inside a title.
 _KEY = re.compile(r"(?:^|[\s,;|])([^\s\d:,;|/·。!?、…()\[\]【】《》<>\"“”]{1,6})\s*:")
@@ -48,3 +52,24 @@ def work_card(text: str) -> bool:
         return False
     names, keys = card_keys()
     return any(k in names for k in found) and all(k in keys for k in found)
+
+
+def card_rows(texts: Sequence[str]) -> set[int]:
+    """Positions of the lines of a work's card written one field a line: a run of lines one under
+    another, each one keyed field (``key：value``) whose key is one of a work's card, holding a
+    key that names a work and ``FIELDS_MIN`` keys, or ``ROWS_KEYS`` distinct keys (导演, 主演, 片长: a
+    byline's lines hold 来源 or 发布时间, no card's key)."""
+    names, keys = card_keys()
+    out: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for pos, text in enumerate([*texts, ""]):
+        text = unicodedata.normalize("NFKC", text)  # a folded line keeps its full-width colon
+        found = _KEY.findall(text) if ":" in text else []
+        if len(found) == 1 and found[0] in keys and text.lstrip().startswith(found[0]):
+            run.append((pos, found[0]))
+            continue
+        held = {key for _, key in run}
+        if len(held) >= ROWS_KEYS or len(held) >= FIELDS_MIN and held & names:
+            out.update(p for p, _ in run)
+        run = []
+    return out
