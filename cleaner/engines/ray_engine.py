@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -51,6 +52,11 @@ def _start(jobs: int | None):
         # Ray (2.5x) warns on every local start that it turned token authentication on or off: a
         # line on stderr before our own, which would make a refusal two lines (an error stays one).
         logging.getLogger("ray._private.authentication").setLevel(logging.ERROR)
+        # Ray's C++ core logs at error level, on every run, that the cleaning actors' constructor
+        # arguments are in its object store while they may be restarted (ray-project/ray#53727):
+        # a notice of its own design, which read as a failure before the run's summary. Its real
+        # failures reach us as exceptions; a user who wants its log sets the variable themselves.
+        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
         ray.init(num_cpus=jobs + 1 if jobs else None, include_dashboard=False, log_to_driver=False, configure_logging=False)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # output in input order, record for record
@@ -58,6 +64,9 @@ def _start(jobs: int | None):
     ctx.enable_progress_bars = terminal
     if not terminal:
         logging.getLogger("ray.data").setLevel(logging.WARNING)
+        # Off by us (no terminal to draw them on): Ray's warning that they are off is no news
+        # (its progress module logs nothing else).
+        logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
     cpus = int(ray.available_resources().get("CPU", 1))
     return ray, max(1, min(jobs or cpus, cpus - 1))
 
