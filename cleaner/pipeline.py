@@ -584,8 +584,8 @@ class Cleaner:
         """Clean a page read from its markup (``load_page``, ``field_page``): its visible text under
         the config for extracted text; its ``<title>`` names the headline unless ``title`` is given;
         its link and structure evidence go to the furniture model; what reading it noticed leads
-        the findings; its ``<meta>`` fields of text (repaired) go into ``meta``. The one way every
-        path (a file, bytes, a string, a record's field, an adapter's document) cleans a page. A
+        the findings; its ``<meta>`` fields of text (repaired) go into ``meta``. The one way bytes,
+        a string, a record's field and an adapter's document are cleaned as a page. A
         ``Page`` that ``load_page`` read as text (``is_html`` false) is cleaned as text, not sniffed again."""
         if kw.get("title") is None:
             kw["title"] = page.meta.get("title")

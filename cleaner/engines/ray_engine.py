@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -52,11 +51,6 @@ def _start(jobs: int | None):
         # Ray (2.5x) warns on every local start that it turned token authentication on or off: a
         # line on stderr before our own, which would make a refusal two lines (an error stays one).
         logging.getLogger("ray._private.authentication").setLevel(logging.ERROR)
-        # Ray's C++ core logs at error level, on every run, that the cleaning actors' constructor
-        # arguments are in its object store while they may be restarted (ray-project/ray#53727):
-        # a notice of its own design, which read as a failure before the run's summary. Its real
-        # failures reach us as exceptions; a user who wants its log sets the variable themselves.
-        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
         ray.init(num_cpus=jobs + 1 if jobs else None, include_dashboard=False, log_to_driver=False, configure_logging=False)
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # output in input order, record for record
