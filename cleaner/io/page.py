@@ -35,7 +35,7 @@ def is_blank(data: bytes) -> bool:
     """Nothing to clean: no bytes, whitespace, or a byte-order mark alone (an editor's empty file
     saved as UTF-8 with BOM): said ``empty file``, as a failed fetch often is.
 
-    >>> is_blank(b""), is_blank(b" \r\n"), is_blank(codecs.BOM_UTF8), is_blank(codecs.BOM_UTF8 + b"a")
+    >>> is_blank(b""), is_blank(b" \\r\\n"), is_blank(codecs.BOM_UTF8), is_blank(codecs.BOM_UTF8 + b"a")
     (True, True, True, False)
     """
     if len(data) >= 64:
