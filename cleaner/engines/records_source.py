@@ -76,6 +76,8 @@ def _lines(opened, name: str, log, paced: int | None = None) -> Iterator[bytes]:
                 read += bool(line)
                 yield line
     except COMPRESSION_ERRORS as exc:
+        if isinstance(exc, InputError):  # the input's own refusal (UTF-16), not a decompressor's
+            raise
         why = f"cannot read the compressed data ({type(exc).__name__}: {exc})"
         if not read:
             raise InputError(why) from None
