@@ -1,6 +1,6 @@
 """Furniture left and article lost on real web pages, pages of sites the model was not fitted on.
 
-    .venv/bin/python benchmarks/furniture.py [CORPUS] [--split fit|report|all] [--show N] [--no-generic]
+    .venv/bin/python benchmarks/furniture.py [CORPUS] [--split fit|report|all] [--show N] [--no-generic] [--as-string]
 
 CORPUS (default ``../shared/corpora/webpages``) holds ``original/ID.html`` (the page as saved) and
 ``cleaned/ID.txt`` (the article, copied by hand). Each page goes through the product the way
@@ -141,6 +141,15 @@ def clean_html(cleaner: Cleaner, path: Path) -> str:
     return cleaner.run(page.text, details=False, title=page.meta.get("title"), linked=page.linked, roles=page.roles).text
 
 
+def clean_string(cleaner: Cleaner, path: Path) -> str:
+    """The page decoded and given as a string, as a framework adapter's document or
+    ``cleaner.clean(str)`` gets it (``--as-string``): read as HTML by its content."""
+    from cleaner.adapters.lazy_cleaner import clean_document
+    from cleaner.io.decode import decode
+
+    return clean_document(cleaner, decode(path.read_bytes()))[0]
+
+
 class Tally:
     def __init__(self, name: str) -> None:
         self.name, self.extra, self.lost, self.length, self.exact, self.pages = name, 0, 0, 0, 0, 0
@@ -171,6 +180,7 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--split", choices=("fit", "report", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="list the N worst pages of each split")
+    ap.add_argument("--as-string", action="store_true", help="give each page as a decoded string (the adapters' path)")
     args = ap.parse_args()
     if not (args.corpus / "original").is_dir():
         sys.exit(f"furniture.py: {args.corpus}/original not found (the dev set of web pages; see ../shared/corpora/README.md)")
@@ -182,7 +192,8 @@ def main() -> None:
         tally = Tally(f"webpages {split}")
         for page_id in (fit_ids() if split == "fit" else report_ids()):
             article = (args.corpus / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8")
-            tally.add(page_id, clean_html(cleaner, args.corpus / "original" / f"{page_id}.html"), article)
+            clean = clean_string if args.as_string else clean_html
+            tally.add(page_id, clean(cleaner, args.corpus / "original" / f"{page_id}.html"), article)
         tallies.append(tally)
     seeds = Tally("seeds")
     zh_hans = Cleaner(to="zh-hans")

@@ -33,7 +33,9 @@ from cleaner.config import Config, DocumentTooLarge, config_from
 from cleaner.furniture import boilerplate, rules
 from cleaner.io.decode import NotText
 from cleaner.io.jsonl import has_surrogates
-from cleaner.io.page import load_page
+from cleaner.io.html import HtmlPage
+from cleaner.io.html_field import field_page
+from cleaner.io.page import Page, load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
@@ -101,8 +103,15 @@ class Cleaner:
             raise
 
     def run(self, text: str, *, url: str | None = None, details: bool = True, title: str | None = None,
-            linked: Collection[str] = frozenset(), roles: Mapping[str, str] | None = None) -> Result:
+            linked: Collection[str] = frozenset(), roles: Mapping[str, str] | None = None, html: bool | None = None) -> Result:
         """Clean ``text``; every change is a step of the result.
+
+        A string that is an HTML page (it opens with markup that looks like a page's: the sniff of
+        ``cleaner.io.html_field.field_page``) is read as the page's file is (``run_page``): its
+        visible text, ``<title>``, ``<meta>`` and link and structure evidence, as ``run_bytes`` and
+        the JSON Lines engine read it, so a page gives the same text however it reaches the
+        cleaner (a string, bytes, a record's field, a framework adapter's document).
+        ``html=False`` (or ``Config(strip_markup=False)``, ``--keep-markup``) reads it as text.
 
         ``title``: the page's own title (an HTML page's ``<title>``), if known: on a page of several
         entries (a blog's latest posts) it names the article; the others go as furniture.
@@ -130,10 +139,12 @@ class Cleaner:
             # Bytes a decoder's surrogateescape kept (or a pair's two halves): the page's own
             # bytes, read as a page's bytes are, then cleaned; the reading is the run's first step.
             text, read, found = smuggled_bytes.read_back(text)
-            result = self.run(text, url=url, details=details, title=title, linked=linked, roles=roles)
+            result = self.run(text, url=url, details=details, title=title, linked=linked, roles=roles, html=html)
             result.steps.insert(0, Step("decode", "surrogate-escaped-bytes", read))
             result.findings[:0] = found
             return result
+        if html is not False and self.config.strip_markup and (page := field_page(text)) is not None:
+            return self.run_page(page, url=url, details=details, title=title)
         if (title and self.config.fix_mojibake and not title.isascii() and len(title) <= TITLE_REPAIR_MAX
                 and _may_be_misread(title) and not has_surrogates(title)):
             title = self._repaired_title(title)
@@ -586,12 +597,21 @@ class Cleaner:
         """
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError(f"run_bytes() takes bytes, not {type(data).__name__}; for text use run()")
-        page = load_page(bytes(data), html=html, sniff=self.config.strip_markup)
-        cleaner = Cleaner.for_config(self.config.for_extracted_text()) if page.is_html else self
-        kw.setdefault("title", page.meta.get("title"))
+        return self.run_page(load_page(bytes(data), html=html, sniff=self.config.strip_markup), **kw)
+
+    def run_page(self, page: Page | HtmlPage, **kw) -> Result:
+        """Clean a page read from its markup (``load_page``, ``field_page``): its visible text under
+        the config for extracted text; its ``<title>`` names the headline unless ``title`` is given;
+        its link and structure evidence go to the furniture model; what reading it noticed leads
+        the findings; its ``<meta>`` fields of text (repaired) go into ``meta``. The one way bytes,
+        a string, a record's field and an adapter's document are cleaned as a page. A
+        ``Page`` that ``load_page`` read as text (``is_html`` false) is cleaned as text, not sniffed again."""
+        if kw.get("title") is None:
+            kw["title"] = page.meta.get("title")
         kw.setdefault("linked", page.linked)
         kw.setdefault("roles", page.roles)
-        result = cleaner.run(page.text, **kw)
+        cleaner = Cleaner.for_config(self.config.for_extracted_text()) if getattr(page, "is_html", True) else self
+        result = cleaner.run(page.text, html=False, **kw)
         result.findings[:0] = page.findings
         result.meta = {**self._repaired_fields(page.meta), **result.meta}
         return result

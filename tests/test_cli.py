@@ -26,6 +26,30 @@ def test_an_empty_file_is_noted_as_a_folder_run_notes_it(tmp_path):
     assert proc.returncode == 0 and proc.stderr.decode().strip().endswith("empty.txt: note: empty file; nothing to clean")
 
 
+def test_a_file_of_a_byte_order_mark_alone_is_noted_as_empty(tmp_path):
+    # An editor's empty file saved as UTF-8 with BOM went without the note (probe35u F6).
+    for name, data in (("bom8.txt", b"\xef\xbb\xbf"), ("bom16.txt", b"\xff\xfe\n\x00")):
+        (tmp_path / name).write_bytes(data)
+        proc = run_cli(tmp_path / name)
+        assert proc.returncode == 0 and proc.stderr.decode().strip().endswith(f"{name}: note: empty file; nothing to clean")
+
+
+def test_a_utf16_json_lines_file_is_refused_once_and_nothing_is_written(tmp_path):
+    # Read as UTF-8 every record was "not UTF-8" and the NUL after the last newline one more record.
+    lines = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in ("國(guó)務(wù)院", "发展"))
+    (tmp_path / "u16.jsonl").write_bytes(lines.encode("utf-16"))
+    proc = run_cli(tmp_path / "u16.jsonl", "-o", tmp_path / "out.jsonl")
+    err = proc.stderr.decode().strip()
+    assert proc.returncode == 2 and len(err.splitlines()) == 1 and "UTF-16" in err and "iconv" in err and "compressed" not in err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_parquet_file_is_named_and_the_ray_engine_shown(tmp_path):
+    (tmp_path / "t.parquet").write_bytes(b"PAR1\x15\x04\x15\x10\x15\x14L\x15\x02\x15\x00\x12\x00\x00" + b"\x00" * 40 + b"PAR1")
+    proc = run_cli(tmp_path / "t.parquet")
+    assert proc.returncode == 2 and "Parquet" in proc.stderr.decode() and "--engine ray" in proc.stderr.decode()
+
+
 def test_a_page_a_wrong_charset_emptied_is_noted_and_succeeds():
     article = "国务院常务会议今天在北京召开，会议研究部署了进一步稳定经济增长的政策措施，要求各地加快推进重大项目建设。"
     proc = run_cli(input=article.encode("gbk").decode("utf-8", errors="replace").encode())

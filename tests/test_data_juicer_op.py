@@ -73,3 +73,10 @@ def test_an_unknown_keyword_is_refused_naming_the_right_one():
     op = ChineseCleanerMapper(text_key="body", image_key="images", num_proc=1, batch_size=10, work_dir="/tmp",
                               skip_op_error=True, turbo=False, auto_op_parallelism=True, image_bytes_key="image_bytes")
     assert op.text_key == "body"
+
+
+def test_an_html_document_is_read_as_its_page():
+    from test_io_html_field import AGENDA, STORY, _as_file
+
+    samples = {"text": [AGENDA, STORY]}
+    assert ChineseCleanerMapper(to="zh-hans").process_batched(samples)["text"] == [_as_file(AGENDA), _as_file(STORY)]

@@ -69,3 +69,11 @@ def test_a_config_and_options_are_refused_together():
 
     with pytest.raises(TypeError, match=r"ChineseCleaner\(\): give a Config or options, not both"):
         ChineseCleaner(Config(to="zh-tw"), to="zh-hans")
+
+
+def test_an_html_document_is_read_as_its_page():
+    from test_io_html_field import STORY, _as_file
+
+    (doc,) = ChineseCleaner(details=True).run(iter([Document(text=STORY, id="h", metadata={})]))
+    assert doc.text == _as_file(STORY) and "首页" not in doc.text
+    assert doc.metadata["cleaner"]["meta"]["author"] == "惠禾"

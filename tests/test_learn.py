@@ -549,3 +549,43 @@ def test_a_shared_line_of_prose_is_learned_only_when_worded_as_a_page_s_frame():
     assert learn.is_prose(ruling) and learn.is_prose(notice)
     assert not t.is_furniture(ruling, 30, 30)
     assert t.is_furniture(notice, 30, 30)
+
+
+# Documents whose only text is one sentence that a template wrote with a number alone differing,
+# under a line worded as a web page's frame (probe35u F3: 20,000 such files, every output empty).
+NUMBERED = ["第{i}號文件：國(guó)務(wù)院發布了新的規定。\n責任編輯：王芳",  # the probe's shape
+            "第{i}号通知：市政府决定调整公交线路。\n来源：本站 | 分享到：微信",  # another key, another frame
+            "编号{i}：今年第{i}批项目已经全部完成验收！\n版权所有 © 某某网",  # the number twice, an exclamation
+            "公告{i}: 本周六上午停水，请提前储水。\n点击：{i}次 | 打印本页"]  # an ASCII colon, a counter row
+
+
+@pytest.mark.parametrize("template", NUMBERED)
+def test_a_line_that_is_the_only_text_of_the_documents_it_is_in_is_never_learned(template):
+    learner = Learner()
+    for i in range(200):  # counted as the engines count them: each cleaned with its furniture left in
+        learner.add_lines(learn.cleaned_lines(template.format(i=i * 7 + 3), Config(to="keep")), "s")
+    article = next(iter(learn.cleaned_lines(template.format(i=5), Config(to="keep"))))
+    assert learner.documents == 200 and not any(article in lines for lines in learner.learned().lines.values())
+
+
+def test_learning_never_removes_a_document_s_last_article_line():
+    # Learned on other documents (a table made elsewhere): on this one it is the only text, so it stays.
+    sentence = "第12号文件：国务院发布了新的规定。"
+    learned = learn.Learned({"s": frozenset({normalise(sentence), normalise("责任编辑：王芳")})})
+    result = Result(f"{sentence}\n责任编辑：王芳")
+    remove_learned(result, learned, "s", details=True)
+    assert result.text == sentence and [str(s) for s in result.steps] == ["remove:learned:s x1"]
+    assert "learned-line-kept" in [f.kind for f in result.findings]
+    with_text = Result(f"{sentence}\n市交通局表示，新开通的公交线路将连接三个大型居住区。\n责任编辑：王芳")
+    remove_learned(with_text, learned, "s")  # another article line is left: the learned one goes
+    assert with_text.text == "市交通局表示，新开通的公交线路将连接三个大型居住区。"
+
+
+def test_the_cli_empties_no_document_of_a_numbered_template(tmp_path, capsys):
+    folder = tmp_path / "k"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"{i:03d}.txt").write_text(NUMBERED[0].format(i=i) + "\n", encoding="utf-8")
+    assert cli.main([str(folder), "-o", str(tmp_path / "out"), "--jobs", "1"]) == 0
+    outs = [(tmp_path / "out" / f"{i:03d}.txt").read_text(encoding="utf-8") for i in range(60)]
+    assert all(f"第{i}号文件" in out for i, out in enumerate(outs))

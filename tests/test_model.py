@@ -41,3 +41,24 @@ def test_a_huge_page_counts_its_steps_at_once(monkeypatch):
     monkeypatch.setattr(pipeline, "LAZY_COUNT_CHARS", 10)
     steps = Cleaner().run("國(guó)務(wù)院  和  ＡＢＣ", details=False).steps
     assert steps and not any(isinstance(s, CountedLater) for s in steps)
+
+
+def test_a_results_record_of_its_findings_is_bounded_and_says_what_it_summed():
+    # A removed 500 KB menu line's finding carried the whole line, and 20,000 U+FFFD runs gave
+    # 20,002 findings, 21 times the input (probe35u F2): the record is bounded, the Result is not.
+    import json
+
+    from cleaner.model import DETAIL_CHARS, FINDINGS_PER_KIND, Finding
+
+    text = "正文。\n" * 3 + "\ufffd中" * 20_000 + "\n"
+    result = Cleaner().run(text)
+    record = result.to_dict()
+    assert len(json.dumps(record, ensure_ascii=False)) < 2 * len(text)
+    marks = [f for f in result.findings if f.kind == "lost-byte"]
+    assert len(marks) > FINDINGS_PER_KIND  # every one is still in the Result
+    kept = [f for f in record["findings"] if f["kind"] == "lost-byte"]
+    assert len(kept) == FINDINGS_PER_KIND + 1
+    assert kept[-1]["more"] == len(marks) - FINDINGS_PER_KIND and kept[-1]["count"] == sum(f.count for f in marks[FINDINGS_PER_KIND:])
+    long = Result("x", findings=[Finding("removed-line", 4, "menu: " + "首页 | " * 1000)]).to_dict()["findings"][0]
+    assert len(long["detail"]) == DETAIL_CHARS + 1 and long["detail_chars"] == 6 + 5 * 1000
+    assert Result("x", findings=[Finding("k", 1, "short")]).to_dict()["findings"] == [{"kind": "k", "position": 1, "detail": "short", "count": 1}]

@@ -355,3 +355,25 @@ def test_an_html_pages_meta_fields_misread_alone_are_repaired_as_its_title():
     assert (meta["title"], meta["description"], meta["author"]) == ("教育新闻", body, author)
     clean = page.replace(shown(body).encode(), body.encode())
     assert Cleaner(to="keep").run_bytes(clean).meta["description"] == body
+
+
+def test_a_string_that_is_an_html_page_is_read_as_the_page_as_its_bytes_and_its_file_are():
+    # cleaner.clean(html) gave the page's text as text (its menu, its <meta> lines) while
+    # clean_bytes(html) read it as a page: one string, two outputs (probe35u F1).
+    pytest.importorskip("resiliparse", reason="resiliparse is a core dependency: pip install -e .")
+    import cleaner
+    from test_io_html_field import AGENDA, STORY, _as_file
+
+    for page in (AGENDA, STORY):
+        result = Cleaner().run(page)
+        assert result.text == _as_file(page) == Cleaner().run_bytes(page.encode("utf-8")).text
+        assert cleaner.clean(page) == result.text == cleaner.clean_bytes(page.encode("utf-8"))
+    assert Cleaner().run(STORY).meta["author"] == "惠禾"  # its <meta>, as a page file's
+    # Turned off for a call (html=False) or by the config (strip_markup=False, --keep-markup): text.
+    as_text = Cleaner().run(AGENDA, html=False).text
+    assert as_text != _as_file(AGENDA) and "新闻" in as_text.split("\n")
+    from cleaner.config import Config
+
+    assert "<p>小李今年" in Cleaner.for_config(Config(strip_markup=False)).run(STORY).text
+    # Text that merely holds a tag is no page.
+    assert Cleaner().run("正文 <注意> 不是网页").text == "正文 <注意> 不是网页"

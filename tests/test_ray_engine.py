@@ -128,6 +128,19 @@ def test_parquet_in_parquet_out_with_details(tmp_path, local_ray):
     assert 0 < changed < len(records) and report.steps["repair"] > 0
 
 
+def test_parquet_html_is_read_as_its_page_as_the_json_lines_path_reads_it(tmp_path, local_ray):
+    # --engine ray over Parquet went through CleanBatch, which cleaned a page's HTML as text
+    # (87 <meta>/<link> lines left on a page the JSON Lines path read whole: probe35u F1).
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from test_io_html_field import AGENDA, STORY, _as_file
+
+    pq.write_table(pa.Table.from_pylist([{"id": 0, "text": AGENDA}, {"id": 1, "text": STORY}]), tmp_path / "in.parquet")
+    ray_engine.run(str(tmp_path / "in.parquet"), str(tmp_path / "out.parquet"), Config())
+    rows = _read_output(tmp_path / "out.parquet")
+    assert [r["text"] for r in sorted(rows, key=lambda r: r["id"])] == [_as_file(AGENDA), _as_file(STORY)]
+
+
 def test_parquet_with_a_cleaner_column_and_details_is_refused_in_one_line(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq

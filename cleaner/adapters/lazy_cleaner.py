@@ -27,7 +27,9 @@ def clean_document(cleaner, text: object, url: object = None, *, title: object =
     """(text out, Result or None, why it was passed through or None) for one document of a batch.
 
     ``url`` and ``title`` (the page's own ``<title>``, which names the post to keep on a page of
-    several) are used when they are strings, as the JSON Lines engine uses a record's fields.
+    several) are used when they are strings, as the JSON Lines engine uses a record's fields. A
+    document that is an HTML page is read as the page (``Cleaner.run``: by its content, as a
+    record's field is), unless the config keeps markup (``strip_markup=False``).
 
     A framework fails a whole task or batch when a step raises, so one document must never do
     it: a value that is not a string (None, a number), a document over ``max_chars`` or a bug on

@@ -39,7 +39,7 @@ from cleaner.furniture.learn import Learned, Learner, cleaned_lines, document_si
 from cleaner.pipeline import Cleaner
 from cleaner.io.decode import NotText
 from cleaner.io.compressed import BrokeOff, read_all
-from cleaner.io.page import as_file_text, load_page, page_changed
+from cleaner.io.page import as_file_text, is_blank, load_page, page_changed
 from cleaner.io.kinds import input_kind, not_a_page, output_name, saved_page_of
 from cleaner.io.output import read_only, remove_stale_temporaries, write_atomic
 
@@ -301,7 +301,7 @@ def clean_file(job: Job, config: Config) -> Outcome:
         details = {k: v for k, v in result.to_dict().items() if k != "text"}
         details["changed"] = page_changed(page, result.text)
         interrupts.check()  # a signal a library swallowed: this file's output is not written
-        if not data:
+        if is_blank(data):
             details["findings"].append({"kind": "empty-input", "position": -1, "detail": "empty file; nothing to clean", "count": 1})
         if job.writeback is WriteBack.WRITE:
             write_atomic(Path(job.dst), new)

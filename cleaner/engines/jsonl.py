@@ -137,16 +137,15 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     try:
         # A field holding a page's HTML is read as the page's file is (cleaner.io.html_field).
         page = field_page(value, sniff=cleaner.config.strip_markup)
-        text, by = (value, cleaner) if page is None else (page.text, Cleaner.for_config(cleaner.config.for_extracted_text()))
-        if page is not None:
-            linked, roles, title = page.linked, page.roles, title if title is not None else page.meta.get("title")
-        result = by.run(text, url=url if isinstance(url, str) else None, details=details, title=title,
-                        linked=linked, roles=roles)
-        if page is not None:
-            result.findings[:0] = page.findings
-            result.meta = {**page.meta, **result.meta}
+        url = url if isinstance(url, str) else None
+        if page is None:
+            text = value
+            result = cleaner.run(text, url=url, details=details, title=title, linked=linked, roles=roles, html=False)
+        else:  # as every path cleans a page (Cleaner.run_page)
+            text = page.text
+            result = cleaner.run_page(page, url=url, details=details, title=title)
         if learned:
-            site = document_site(text, url if isinstance(url, str) else None, group, cleaner.config)
+            site = document_site(text, url, group, cleaner.config)
             remove_learned(result, learned, site, details=details)
     except DocumentTooLarge as exc:
         interrupts.reraise(exc)

@@ -58,6 +58,9 @@ def _start(jobs: int | None):
     ctx.enable_progress_bars = terminal
     if not terminal:
         logging.getLogger("ray.data").setLevel(logging.WARNING)
+        # Off by us (no terminal to draw them on): Ray's warning that they are off is no news
+        # (its progress module logs nothing else).
+        logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
     cpus = int(ray.available_resources().get("CPU", 1))
     return ray, max(1, min(jobs or cpus, cpus - 1))
 

@@ -10,6 +10,7 @@ page of several entries the title names the one to keep), and the user keeps the
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 from collections.abc import Iterator
@@ -21,6 +22,9 @@ from cleaner.io.jsonl import HTML_EVIDENCE, evidence_value
 
 # What a WARC page's record carries beside its text, in this order (WarcDocument.meta's keys).
 RECORD_META = ("warc_date", "title", "date", "author")
+
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32's marks start as UTF-16's
 
 
 class InputError(OSError):
@@ -64,9 +68,16 @@ def _lines(opened, name: str, log, paced: int | None = None) -> Iterator[bytes]:
             # A compressed stream's decoder holds bytes the descriptor no longer shows: not paced.
             lines = paced_lines(fh, paced) if paced is not None and isinstance(fh, io.BufferedReader) else fh
             for line in lines:
+                if not read and line.startswith(UTF16_BOMS):
+                    # Read as UTF-8 each of its records failed, and the NUL after its last newline
+                    # made one more (PowerShell 5's `> out.jsonl` writes UTF-16): refused once.
+                    raise InputError("UTF-16 text (its byte-order mark says so); JSON Lines are read as UTF-8: "
+                                     "convert it first (iconv -f UTF-16 -t UTF-8)")
                 read += bool(line)
                 yield line
     except COMPRESSION_ERRORS as exc:
+        if isinstance(exc, InputError):  # the input's own refusal (UTF-16), not a decompressor's
+            raise
         why = f"cannot read the compressed data ({type(exc).__name__}: {exc})"
         if not read:
             raise InputError(why) from None

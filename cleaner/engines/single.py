@@ -14,7 +14,7 @@ from cleaner.io.decode import NotText
 from cleaner.io.jsonl import looks_like_json_lines
 from cleaner.io.once import opened_once, reads_once, shown_name
 from cleaner.io.output import write_output
-from cleaner.io.page import as_file_text, load_page, page_changed
+from cleaner.io.page import as_file_text, is_blank, load_page, page_changed
 from cleaner.pipeline import Cleaner
 
 
@@ -38,7 +38,7 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
         raise InputFailed(f"{name}: {exc.strerror or exc}") from None
     except (NotText, DocumentTooLarge) as exc:
         raise InputFailed(f"{name}: {exc}") from None
-    if len(data) < 64 and not data.strip():  # said, as a folder run says it: often a failed fetch
+    if is_blank(data):  # said, as a folder run says it: often a failed fetch
         print(f"cleaner: {name}: note: empty {'input' if src == '-' else 'file'}; nothing to clean", file=sys.stderr)
     try:
         page = load_page(data, "" if src == "-" else src, html=html, sniff=config.strip_markup)

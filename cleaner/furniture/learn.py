@@ -218,12 +218,19 @@ class Thresholds:
         return share >= (self.sentence_share if is_sentence(norm) else self.short_share)
 
 
+def is_article_line(norm: str) -> bool:
+    """A line written as an article's (it ends as a sentence ends, or is prose) and not worded as a
+    page's frame (版权所有，未经授权不得转载。): a document's text, which learning never takes whole."""
+    return (_ENDS_A_SENTENCE.search(norm) is not None or is_prose(norm)) and not _web_worded(norm)
+
+
 @dataclass(slots=True)
 class Candidate:
     site: str
     norm: str
     count: int = 2  # documents: admitted on the second sighting, counted exactly from then on
     example: str = ""  # one raw line, kept once the line has proved to recur
+    sole: int = 0  # documents where it is the only article line (is_article_line): their text, not furniture
 
 
 class Learner:
@@ -264,6 +271,10 @@ class Learner:
         self.documents += 1
         self.site_docs[site] += 1
         mask = self.filter_bits - 1
+        # The document's one article line, if it has one only (a long paragraph is one): a line
+        # that is the whole text of most documents it is in is never learned (Thresholds).
+        articles = [key for key in lines if not isinstance(key, str) or is_article_line(key)]
+        sole = articles[0] if len(articles) == 1 else None
         for norm, raw in lines.items():
             if not isinstance(norm, str):
                 continue  # a long paragraph: part of what makes a copy, never counted as a line
@@ -272,11 +283,13 @@ class Learner:
             if entry is not None:
                 if entry.site == site and entry.norm == norm:  # else a 64-bit collision: not counted
                     entry.count += 1
+                    entry.sole += norm == sole
                     if not entry.example:
                         entry.example = raw
                 continue
             if self._seen_before(h, self.seen, mask):
-                self.table[h] = Candidate(site, norm)
+                # Its first sighting is taken to be as this one (it was not kept)
+                self.table[h] = Candidate(site, norm, sole=2 if norm == sole else 0)
                 if len(self.table) >= self.table_size:
                     self._evict()
 
@@ -306,6 +319,10 @@ class Learner:
         lines: dict[str, set[str]] = {}
         counts: dict[tuple[str, str], tuple[int, str]] = {}
         for entry in self.table.values():
+            if entry.sole * 2 > entry.count:
+                # The only article line of most documents it is in: learned, it would empty them
+                # (a template's sentence whose number alone differs: 第12号文件：国务院发布了新的规定。).
+                continue
             if t.is_furniture(entry.norm, entry.count, self.site_docs[entry.site]):
                 lines.setdefault(entry.site, set()).add(entry.norm)
                 counts[(entry.site, entry.norm)] = (entry.count, entry.example or entry.norm)
@@ -375,6 +392,22 @@ def remove_learned(result: Result, learned: Learned | None, site: str, *, detail
         # duplicates: it is kept whole, and said so. (A page of furniture alone has no sentence.)
         result.findings.append(Finding("all-lines-learned", -1, f"every line is one learned for {site!r}: kept as it is"))
         return result
+    if not any(is_article_line(normalise(line)) for line in kept if line.strip()):
+        # Learning never takes a document's last article line: a line learned on other documents
+        # that is this one's only text (its sentence, its number alone differing) stays, and is said.
+        back = {at for at, line in removed if is_article_line(normalise(line))}
+        if back:
+            result.findings.append(Finding("learned-line-kept", -1, f"{len(back)} line(s) learned for {site!r} kept: "
+                                           "the document's only article lines"))
+            removed = [(at, line) for at, line in removed if at not in back]
+            gone = {at for at, _ in removed}
+            kept, at = [], 0
+            for line in result.text.split("\n"):
+                if at not in gone:
+                    kept.append(line)
+                at += len(line) + 1
+            if not removed:
+                return result
     had_text = bool(result.text.strip())
     result.text = "\n".join(kept)
     result.steps.append(Step("remove", f"learned:{site}", len(removed)))

@@ -625,6 +625,8 @@ def _binary(head: bytes) -> NotText:
     kind = sniffed_compression(head)
     if kind:
         return NotText(f"{kind}-compressed data, not text: decompress it first (cleaner FILE reads compressed files)")
+    if head.startswith(b"PAR1"):  # Parquet's magic: a table of records, which the Ray engine reads
+        return NotText("a Parquet file, not text: clean its records with --engine ray (cleaner FILE.parquet --engine ray -o OUT)")
     return NotText("binary data (NUL or control bytes), not text")
 
 

@@ -1,4 +1,7 @@
-"""A JSON Lines record's field that holds an HTML page: read as the page's file is.
+"""A string that holds an HTML page (a record's field, an adapter's document): read as the page's file is.
+
+``Cleaner.run`` asks ``field_page`` of every string it is given (not of text extracted from a
+page), and cleans a page through ``Cleaner.run_page``, as ``run_bytes`` does a page's bytes.
 
 A crawl dumped as JSON Lines often keeps each page's HTML in a field (``{"url": …, "html": "<!DOCTYPE
 html>…"}``, or ``text`` itself). Cleaned as text, its tags went in the markup stage and no structure

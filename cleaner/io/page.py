@@ -6,6 +6,7 @@ decoded, and counts as changed the same way whichever mode cleans it.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 
@@ -25,6 +26,25 @@ class Page:
     read_as: str = ""  # why it was read as it was, for --explain ("HTML, by its content")
     linked: frozenset[str] = frozenset()  # an HTML page's lines of link text (HtmlPage.linked)
     roles: dict[str, str] = field(default_factory=dict)  # where its lines stood in the markup (HtmlPage.roles)
+
+
+_BYTE_ORDER_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def is_blank(data: bytes) -> bool:
+    """Nothing to clean: no bytes, whitespace, or a byte-order mark alone (an editor's empty file
+    saved as UTF-8 with BOM): said ``empty file``, as a failed fetch often is.
+
+    >>> is_blank(b""), is_blank(b" \\r\\n"), is_blank(codecs.BOM_UTF8), is_blank(codecs.BOM_UTF8 + b"a")
+    (True, True, True, False)
+    """
+    if len(data) >= 64:
+        return False
+    if data.startswith(codecs.BOM_UTF8):
+        return not data[3:].strip()
+    if data.startswith(_BYTE_ORDER_MARKS):  # UTF-16: each space's unit holds a NUL
+        return not data[2:].replace(b"\x00", b"").strip()
+    return not data.strip()
 
 
 def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = True) -> Page:
