@@ -176,3 +176,76 @@ def test_the_command_interrupted_says_where_its_lines_are_and_goes_on(tmp_path):
     assert again.returncode == 0 and f"after the {written} record line(s)".encode() in again.stderr
     whole = run_cli(src, "-o", tmp_path / "whole.jsonl", "--no-learn", "--jobs", "1")
     assert whole.returncode == 0 and out.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+
+
+def _reused_if_allowed(monkeypatch, src: Path, out: Path, config: Config) -> None:
+    """A stopped run of ``config`` whose partial output is then made a stranger's: a run that goes
+    on from it shows it."""
+    with monkeypatch.context() as m:
+        _stopped_after(m, 20)
+        with pytest.raises(Stop):
+            jsonl.run_records(str(src), str(out), config, Report(echo=False))
+    resume.partial_path(out).write_bytes(b"".join(b'{"text": "not this run\'s"}\n' for _ in range(20)))
+
+
+def test_an_input_overwritten_with_its_size_and_time_kept_starts_over(tmp_path, monkeypatch, made):
+    src, _ = made
+    out = tmp_path / "out.jsonl"
+    _reused_if_allowed(monkeypatch, src, out, Config())
+    before = src.stat()
+    data = src.read_bytes()
+    src.write_bytes(data.replace("第1篇".encode(), "第9篇".encode()))  # cp -p: another file, same size and time
+    os.utime(src, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert src.stat().st_size == before.st_size and src.stat().st_mtime_ns == before.st_mtime_ns
+    _run(src, out)
+    _run(src, tmp_path / "whole.jsonl")
+    assert out.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
+
+
+def test_changed_rule_files_or_another_cleaner_version_start_over(tmp_path, monkeypatch, made):
+    from cleaner.furniture import rules
+
+    src, _ = made
+    user_rules = tmp_path / "rules"
+    user_rules.mkdir()
+    first = sorted(rules.BUILTIN_DIR.glob("*.toml"))[0]
+    (user_rules / first.name).write_bytes(first.read_bytes())
+    config = Config(rule_dirs=(str(user_rules),))
+    jsonl.run_records(str(src), str(tmp_path / "whole.jsonl"), config, Report(echo=False))
+    expected = (tmp_path / "whole.jsonl").read_bytes()
+    out = tmp_path / "out.jsonl"
+
+    _reused_if_allowed(monkeypatch, src, out, config)
+    (user_rules / first.name).write_bytes(first.read_bytes() + b"\n# edited\n")  # same directory, other rules
+    jsonl.run_records(str(src), str(out), config, Report(echo=False))
+    assert out.read_bytes() == expected
+
+    _reused_if_allowed(monkeypatch, src, out, config)
+    monkeypatch.setattr("cleaner.__version__", "0.0.0-older")
+    jsonl.run_records(str(src), str(out), config, Report(echo=False))
+    assert out.read_bytes() == expected
+
+
+def test_a_file_system_without_locks_is_written_unguarded(tmp_path, monkeypatch, made):
+    import errno
+    import fcntl
+
+    src, expected = made
+
+    def no_locks(fd, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    out = tmp_path / "out.jsonl"
+    _run(src, out)
+    assert out.read_bytes() == expected
+
+
+def test_an_output_named_near_the_length_limit_gets_its_partial(tmp_path, made):
+    src, expected = made
+    out = tmp_path / ("输出" * 40 + ".jsonl")  # 246 bytes: the partial's name with its marks would pass 255
+    _run(src, out)
+    assert out.read_bytes() == expected
+    other = tmp_path / ("输出" * 40 + ".json2")
+    assert resume.partial_path(out) != resume.partial_path(other)
+    assert all(len(os.fsencode(resume.about_path(p).name)) <= 255 for p in (out, other))

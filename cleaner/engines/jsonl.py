@@ -403,7 +403,9 @@ def _into_partial(src: str, output: Path, lines: Iterator[bytes], config: Config
         raise IsADirectoryError(refusal) if output.is_dir() else FileExistsError(refusal)
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries([output, resume.about_path(output)], older_than=STARTED)  # what killed runs left
-    settings = repr((config, options["field"], options["details"], options["learned"] is not None))
+    from cleaner.engines.manifest import run_fingerprint
+
+    settings = repr((run_fingerprint(config, options["learned"], options["field"]), options["details"]))
     partial = resume.PartialOutput(output, resume.fingerprint(src, settings), restart=restart)
     if partial.done:
         report.note(name, f"going on after the {partial.done} record line(s) a stopped run wrote")

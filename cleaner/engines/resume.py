@@ -2,7 +2,8 @@
 
 A JSON Lines file cleaned into a file (``cleaner dump.jsonl -o clean.jsonl``) is written line by
 line to ``.clean.jsonl.cleaner-partial`` beside the destination, with ``.clean.jsonl.cleaner-partial.json``
-naming the input (real path, size, modification time) and the settings. Output line N is input
+naming the input (real path, size, modification and change times, inode) and the settings
+(the cleaner's version, rule files and lines learned included). Output line N is input
 line N (``jsonl.clean_lines`` writes every line back: blank, failed or cleaned), so whatever
 stops the run (a signal, a full disk, SIGKILL, a power cut) leaves a prefix of the output: its
 whole lines are kept, a half-written last line is cut. The next run with the same input,
@@ -37,19 +38,43 @@ def partial_path(output: Path) -> Path:
     >>> partial_path(Path("/data/clean.jsonl"))
     PosixPath('/data/.clean.jsonl.cleaner-partial')
     """
-    return output.parent / f".{output.name}{PARTIAL}"
+    return output.parent / f".{_stem(output.name)}{PARTIAL}"
 
 
 def about_path(output: Path) -> Path:
     """Where the partial output's input and settings are written."""
-    return output.parent / f".{output.name}{PARTIAL}.json"
+    return output.parent / f".{_stem(output.name)}{PARTIAL}.json"
+
+
+NAME_MAX = 255  # bytes in a file name (Linux, macOS)
+
+
+def _stem(name: str) -> str:
+    """``name``, or, where the partial's names would pass ``NAME_MAX`` (an output named near the
+    limit), its start and a digest of the whole: another long name sharing that start gets its own.
+
+    >>> len(os.fsencode(about_path(Path("报告" * 42)).name)) <= NAME_MAX
+    True
+    """
+    room = NAME_MAX - len(f".{PARTIAL}.json")
+    raw = os.fsencode(name)
+    if len(raw) <= room:
+        return name
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    return raw[:room - len(digest) - 1].decode("utf-8", "ignore") + "~" + digest
 
 
 def fingerprint(src: str, settings: str) -> dict:
     """What must be the same for a run to go on from another's lines: the input file as it is
-    on disk, and the settings (the run's ``Config`` and options, as text)."""
+    on disk, and the settings (a digest of the cleaner's version, its ``Config``, the rule files'
+    contents, the lines learned and the options: ``engines.manifest.run_fingerprint``).
+
+    Size and modification time alone miss a file replaced by another of the same size whose
+    time was copied too (``cp -p``, ``rsync -t``, ``touch -r``): the inode and the change time
+    (``st_ctime``, which no program can set) tell it."""
     stat = os.stat(src)
     return {"input": os.path.realpath(src), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+            "inode": stat.st_ino, "ctime_ns": stat.st_ctime_ns,
             "settings": hashlib.sha256(settings.encode("utf-8")).hexdigest()}
 
 
@@ -162,6 +187,10 @@ def _hold(fd: int, path: Path) -> None:
         return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except BlockingIOError:
         os.close(fd)
         raise OSError(errno.EBUSY, "another run is writing this output", str(path)) from None
+    except OSError:
+        # A file system with no locks (some network and FUSE ones: ENOLCK, EOPNOTSUPP) is not
+        # another run: the run goes on unguarded, as every run did before partial outputs.
+        pass
