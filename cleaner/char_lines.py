@@ -56,14 +56,33 @@ def join(text: str) -> str:
         if first is not None and last is not None and last + 1 - first >= RUN_MIN:
             runs.append((first, last + 1))  # a space line after the run's last character is no part of it
         first = last = None
-    runs = [(a, b) for a, b in runs if _written(lines[a:b])]
-    # A page copied so is so throughout: once one run holds a clause, a run cut before its clause
-    # mark (a title, a paragraph's first line) is joined too.
-    if not any(_CLAUSE.intersection(line.strip() for line in lines[a:b]) for a, b in runs):
+    runs = _beside_a_clause([(a, b) for a, b in runs if _written(lines[a:b])], lines)
+    if not runs:
         return text
-    for a, b in reversed(runs):
-        lines[a:b] = ["".join(line.strip() or line for line in lines[a:b])]
-    return "\n".join(lines)
+    out: list[str] = []  # built in one pass: a slice assigned per run would move the page's tail each time
+    done = 0
+    for a, b in runs:
+        out += lines[done:a]
+        out.append("".join(line.strip() or line for line in lines[a:b]))
+        done = b
+    return "\n".join(out + lines[done:])
+
+
+def _beside_a_clause(runs: list[tuple[int, int]], lines: list[str]) -> list[tuple[int, int]]:
+    """The runs that hold a clause, and the runs with none that stand beside them, blank lines
+    only between: a column copied so is so throughout, and a run cut before its clause mark (a
+    title, a paragraph's short first part) is joined with its text. A list of single characters
+    (一 / 二 / 三 … under a heading of its own) on a page that also holds such a column is no part of it."""
+    out: list[tuple[int, int]] = []
+    group: list[tuple[int, int]] = []  # runs with blank lines only between them
+    clause = False
+    for a, b in runs:
+        if group and any(line.strip() for line in lines[group[-1][1]:a]):
+            out += group if clause else []
+            group, clause = [], False
+        group.append((a, b))
+        clause = clause or bool(_CLAUSE.intersection(line.strip() for line in lines[a:b]))
+    return out + (group if clause else [])
 
 
 def _written(run: list[str]) -> bool:
