@@ -8,9 +8,10 @@ year 1995 became 195), a character repeated a page apart as a running head.
 
 Evidence: RUN_MIN lines or more in a row, each holding one character of text (a letter, a
 digit, a punctuation mark or an ASCII sign: 2007~2008), at least HAN_SHARE of them Han, and a
-clause mark (，。、；) among the lines of one run of the page (the others may be cut before theirs:
-a title, a first line). Prose never writes a paragraph so (a poem's shortest line has three
-characters, a list's items are words); a list of single characters is short, or not Han; a
+clause mark (，。、；) among its lines, or a run holding one beside it with blank lines only between
+(a title cut before its clause mark, above its text). Prose never writes a paragraph so (a poem's
+shortest line has three characters, a list's items are words); a list of single characters is
+short, or not Han, or holds no clause and stands under a heading of its own; a
 diagram's labels set vertically beside its arrows and box lines (环/境 beside │) hold no clause
 and stay as drawn. Such a run is joined into one line; a blank line, another symbol (│ ↓ ☆), or
 any line of two characters or more (a page number 12, a heading) ends it and stays as it stood.
