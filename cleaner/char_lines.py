@@ -60,13 +60,9 @@ def join(text: str) -> str:
     runs = _beside_a_clause([(a, b) for a, b in runs if _written(lines[a:b])], lines)
     if not runs:
         return text
-    out: list[str] = []  # built in one pass: a slice assigned per run would move the page's tail each time
-    done = 0
-    for a, b in runs:
-        out += lines[done:a]
-        out.append("".join(line.strip() or line for line in lines[a:b]))
-        done = b
-    return "\n".join(out + lines[done:])
+    for a, b in reversed(runs):
+        lines[a:b] = ["".join(line.strip() or line for line in lines[a:b])]
+    return "\n".join(lines)
 
 
 def _beside_a_clause(runs: list[tuple[int, int]], lines: list[str]) -> list[tuple[int, int]]:
