@@ -8,9 +8,10 @@ year 1995 became 195), a character repeated a page apart as a running head.
 
 Evidence: RUN_MIN lines or more in a row, each holding one character of text (a letter, a
 digit, a punctuation mark or an ASCII sign: 2007~2008), at least HAN_SHARE of them Han, and a
-clause mark (，。、；) among the lines of one run of the page (the others may be cut before theirs:
-a title, a first line). Prose never writes a paragraph so (a poem's shortest line has three
-characters, a list's items are words); a list of single characters is short, or not Han; a
+clause mark (，。、；) among its lines, or a run holding one beside it with blank lines only between
+(a title cut before its clause mark, above its text). Prose never writes a paragraph so (a poem's
+shortest line has three characters, a list's items are words); a list of single characters is
+short, or not Han, or holds no clause and stands under a heading of its own; a
 diagram's labels set vertically beside its arrows and box lines (环/境 beside │) hold no clause
 and stay as drawn. Such a run is joined into one line; a blank line, another symbol (│ ↓ ☆), or
 any line of two characters or more (a page number 12, a heading) ends it and stays as it stood.
@@ -56,14 +57,29 @@ def join(text: str) -> str:
         if first is not None and last is not None and last + 1 - first >= RUN_MIN:
             runs.append((first, last + 1))  # a space line after the run's last character is no part of it
         first = last = None
-    runs = [(a, b) for a, b in runs if _written(lines[a:b])]
-    # A page copied so is so throughout: once one run holds a clause, a run cut before its clause
-    # mark (a title, a paragraph's first line) is joined too.
-    if not any(_CLAUSE.intersection(line.strip() for line in lines[a:b]) for a, b in runs):
+    runs = _beside_a_clause([(a, b) for a, b in runs if _written(lines[a:b])], lines)
+    if not runs:
         return text
     for a, b in reversed(runs):
         lines[a:b] = ["".join(line.strip() or line for line in lines[a:b])]
     return "\n".join(lines)
+
+
+def _beside_a_clause(runs: list[tuple[int, int]], lines: list[str]) -> list[tuple[int, int]]:
+    """The runs that hold a clause, and the runs with none that stand beside them, blank lines
+    only between: a column copied so is so throughout, and a run cut before its clause mark (a
+    title, a paragraph's short first part) is joined with its text. A list of single characters
+    (一 / 二 / 三 … under a heading of its own) on a page that also holds such a column is no part of it."""
+    out: list[tuple[int, int]] = []
+    group: list[tuple[int, int]] = []  # runs with blank lines only between them
+    clause = False
+    for a, b in runs:
+        if group and any(line.strip() for line in lines[group[-1][1]:a]):
+            out += group if clause else []
+            group, clause = [], False
+        group.append((a, b))
+        clause = clause or bool(_CLAUSE.intersection(line.strip() for line in lines[a:b]))
+    return out + (group if clause else [])
 
 
 def _written(run: list[str]) -> bool:

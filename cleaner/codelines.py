@@ -323,7 +323,7 @@ def _yaml_blocks(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n") + [""]:
         span = (pos, pos + len(line))
         pos += len(line) + 1
-        keyed = _YAML_KEY.fullmatch(line) or line.lstrip().startswith(("- ", "#")) and run
+        keyed = _YAML_KEY.fullmatch(line) and not _second_key(line) or line.lstrip().startswith(("- ", "#")) and run
         if keyed and line.strip() and not _prose_signs(line):
             run.append(span)
             continue
@@ -331,6 +331,13 @@ def _yaml_blocks(text: str) -> list[tuple[int, int]]:
             out += run
         run = []
     return out
+
+
+def _second_key(line: str) -> bool:
+    """Does a key line's plain value hold ``: `` (or end with ``:``)? YAML allows no mapping there;
+    prose's field rows written with ASCII signs do (时间: 2023年,地点: 北京)."""
+    value = _QUOTED.sub("", line.split(":", 1)[1]).rstrip()
+    return ": " in value or value.endswith(":")
 
 
 def _nested(text: str, run: list[tuple[int, int]]) -> bool:

@@ -30,6 +30,16 @@ def test_a_run_cut_before_its_clause_mark_joins_where_the_page_holds_one():
     assert join(_column([title] + PARAS)) == "\n\n".join([title] + PARAS)
 
 
+def test_a_list_of_single_characters_under_its_own_heading_stays_beside_a_column():
+    listed = "汉字数字：\n\n" + "\n".join("一二三四五六七八九十") + "\n\n下面是竖排的原文：\n\n"
+    assert join(listed + _column(PARAS)) == listed + "\n\n".join(PARAS)
+
+
+def test_every_run_of_a_long_page_joins():
+    paras = PARAS * 2000
+    assert join(_column(paras)) == "\n\n".join(paras)
+
+
 @pytest.mark.parametrize("text", [
     "\n".join("甲乙丙丁戊己") + "\n\n正文。",  # a short list of single characters
     "\n".join("ABCDEFGHIJKL，"),  # letters, not Chinese

@@ -229,6 +229,13 @@ def test_json_and_yaml_blocks_come_through_byte_for_byte(block):
     assert Cleaner(to="keep").clean(text) == f"配置如下。\n{block}\n结束。"
 
 
+def test_field_rows_holding_two_keys_a_line_are_no_yaml():
+    # YAML takes no "key: " inside a plain value: these are prose's rows with ASCII signs.
+    text = "基本信息:\n  姓名: 张三\n  时间: 2023年,地点: 北京\n  说明: 他说,我们明天见"
+    assert code_spans(text) == []
+    assert Cleaner(to="keep").clean(text) == "基本信息：\n姓名：张三\n时间：2023年，地点：北京\n说明：他说，我们明天见"
+
+
 def test_field_rows_with_no_nesting_are_no_yaml():
     text = "品牌: 华为\n型号: P60\n颜色: 黑色, 白色\n简介: 这是一款手机"
     assert code_spans(text) == []

@@ -29,6 +29,18 @@ def test_clean_text_with_the_character_stays():
         assert repair(text) == text
 
 
+# Every GB2312 character whose GBK bytes start with bf (the byte the mark leaves): after a genuine
+# 锘 (nobelium) and before a clause mark, read as UTF-8 they would give a mark and a rare character.
+_BF_LEAD = [chr(c) for c in range(0x4E00, 0x9FA6) if chr(c).encode("gbk", "ignore")[:1] == b"\xbf"
+            and chr(c).encode("gb2312", "ignore")]
+
+
+@pytest.mark.parametrize("after", ["，", "、", "与"])
+def test_nobelium_before_any_common_character_stays(after):
+    changed = [ch for ch in _BF_LEAD if repair(f"一小块锘{ch}{after}放射性很强。") != f"一小块锘{ch}{after}放射性很强。"]
+    assert changed == []
+
+
 def test_the_pipeline_records_it_and_a_second_clean_changes_nothing():
     cleaner = Cleaner(to="keep")
     result = cleaner.run(_with_bom("", SENTENCES[0]))

@@ -45,7 +45,7 @@ def repair(text: str) -> str:
 # and A). Read as UTF-8 from 锘 to the first character boundary, the bytes give the mark and that
 # character: the character is kept, the mark goes, and the misread text after it is the byte
 # repairs' (a U+FFFD right after 锘, before ASCII, is the ``bf`` a GBK reader rejected: the mark
-# alone). A U+FFFD inside those few characters (a byte lost) leaves them as they are.
+# alone). The reading is taken where the character model scores it better by MIN_GAIN. A U+FFFD inside those few characters (a byte lost) leaves them as they are.
 _UTF8_HEAD = re.compile("锘(?:\ufffd(?=[\x00-\x3f])|[^\ufffd\n]{1,3})")
 
 
@@ -66,6 +66,10 @@ def _read_utf8_head(m: re.Match) -> str:
             continue  # the next character's bytes are still cut: one more
         head = read[1:]
         if not head or not head.isprintable():
+            return m.group()
+        # 锘 is a character too (nobelium: 一小块锘块，): the reading is taken only where it reads
+        # better than the characters it replaces (锘块， would become 飬; 锘挎潕 becomes 李).
+        if per_char(head) < per_char(m.group()[:k + 1]) + MIN_GAIN:
             return m.group()
         return head + after[k:]
     return m.group()
