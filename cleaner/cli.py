@@ -478,9 +478,19 @@ def _write_failed(output: str | None, exc: OSError) -> int:
     if exc.errno in _PLACE_ERRORS:
         raise UsageError(f"{output or '<stdout>'}: {exc.strerror or exc}") from None
     # A file is replaced whole or not at all; standard output is a stream, cut where it failed.
-    print(f"cleaner: {output or '<stdout>'}: {exc.strerror or exc}; {'nothing written' if output else 'output cut short'}",
-          file=sys.stderr)
+    # A stopped JSON Lines run has just said where the lines it cleaned are (engines/resume.py).
+    written = "output cut short" if not output else "not written" if _partial_kept(output) else "nothing written"
+    print(f"cleaner: {output or '<stdout>'}: {exc.strerror or exc}; {written}", file=sys.stderr)
     return 1
+
+
+def _partial_kept(output: str) -> bool:
+    from cleaner.engines.resume import partial_path
+
+    try:
+        return partial_path(Path(output)).stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _into_folder(args, mode: str) -> None:

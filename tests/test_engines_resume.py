@@ -249,3 +249,29 @@ def test_an_output_named_near_the_length_limit_gets_its_partial(tmp_path, made):
     other = tmp_path / ("输出" * 40 + ".json2")
     assert resume.partial_path(out) != resume.partial_path(other)
     assert all(len(os.fsencode(resume.about_path(p).name)) <= 255 for p in (out, other))
+
+
+def test_a_full_disk_says_the_output_is_not_written_and_keeps_the_lines_for_the_next_run(tmp_path, monkeypatch, made, capsysbinary):
+    import errno
+
+    from cleaner import cli
+
+    src, expected = made
+    out = tmp_path / "out.jsonl"
+    real = resume.PartialOutput.write
+
+    def full(self, pieces):
+        def until_full():
+            for n, piece in enumerate(pieces):
+                if n == 12:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                yield piece
+        real(self, until_full())
+
+    with monkeypatch.context() as m:
+        m.setattr(resume.PartialOutput, "write", full)
+        assert cli.main([str(src), "-o", str(out), "--no-learn", "--jobs", "1"]) == 1
+    err = capsysbinary.readouterr().err.decode().splitlines()
+    assert "12 record line(s) written to" in err[0] and err[1] == f"cleaner: {out}: No space left on device; not written"
+    assert cli.main([str(src), "-o", str(out), "--no-learn", "--jobs", "1"]) == 1  # the input's bad records: failed
+    assert out.read_bytes() == expected
