@@ -25,6 +25,10 @@ ESCAPED = [
     ('{"title": "\\u4e2d\\u6587", "id": 1}', "中文"),
     ("2024-01-01 INFO name=\\xe4\\xb8\\xad\\xe6\\x96\\x87", "name=中文"),
     ('modified:   "docs/\\344\\274\\232\\350\\256\\256.md"', "docs/会议.md"),
+    # A sentence escaped around its own commas, quoted: each piece touches another across a clause
+    # sign (a reader decoded the second half only and kept the first as an example).
+    ("他说：“\\u4eca\\u5929\\u5f88\\u597d，\\u6211\\u4eec\\u53bb\\u516c\\u56ed\\u5427”。", "“今天很好，我们去公园吧”"),
+    ("报道称 &#20170;&#22825;&#24456;&#22909;，&#25105;&#20204;&#21435; 了。", "今天很好，我们去"),
 ]
 
 

@@ -13,6 +13,10 @@ A run of escapes is an example when it stands:
   may follow the run directly): ``写成 \\xE4\\xB8\\xAD 这样的形式``, ``字符串 "\\u4e2d" 与``;
 - or as a call's quoted argument, which is code's: ``printf("\\344\\275\\240")``.
 
+Nor a run that goes on across a clause sign, an escape on its other side (``\\u4eca\\u5929，\\u6211``):
+an example quotes a character or a word; escapes around a sentence's own commas are a passage
+escaped whole but its punctuation, read piece by piece it came out half decoded.
+
 Nothing else: a run glued to the text beside it (``&ldquo;双创&rdquo;``, ``标题：\\u4e2d\\u6587网站``),
 at a line's edge or among Latin words (an English sentence, a record's ``key: value``) is read as
 before. Decisions depend on the run and the few characters around it only, which decoding the run
@@ -51,7 +55,24 @@ def is_example(text: str, start: int, end: int) -> bool:
     >>> is_example('标题：\\\\u4e2d\\\\u6587网站', 3, 15)
     False
     """
+    if _across_clause_sign(text, start, end):
+        return False
     return _in_prose(text, start, end) or _call_argument(text, start, end)
+
+
+# One escape of either kind, at the start or at the end of the text searched.
+_ONE = r"(?:&(?:amp;)*(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});|\\u[0-9a-fA-F]{4}|\\U00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\[0-3][0-7]{2})"
+_ONE_AT_START = re.compile(_ONE)
+_ONE_AT_END = re.compile(_ONE + r"\Z")
+_LONGEST_ONE = 48  # &amp;amp;amp;...; is the longest an escape gets here (a few rounds of &amp;)
+
+
+def _across_clause_sign(text: str, start: int, end: int) -> bool:
+    """Does the run touch another escape across one clause sign, on either side?"""
+    if end < len(text) and text[end] in _CLAUSE_SIGNS and _ONE_AT_START.match(text, end + 1):
+        return True
+    return (start > 0 and text[start - 1] in _CLAUSE_SIGNS
+            and bool(_ONE_AT_END.search(text, max(0, start - 1 - _LONGEST_ONE), start - 1)))
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:
