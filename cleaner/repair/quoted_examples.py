@@ -13,9 +13,12 @@ A run of escapes is an example when it stands:
   may follow the run directly): ``写成 \\xE4\\xB8\\xAD 这样的形式``, ``字符串 "\\u4e2d" 与``;
 - or as a call's quoted argument, which is code's: ``printf("\\344\\275\\240")``.
 
-Nor a run that goes on across a clause sign, an escape on its other side (``\\u4eca\\u5929，\\u6211``):
-an example quotes a character or a word; escapes around a sentence's own commas are a passage
-escaped whole but its punctuation, read piece by piece it came out half decoded.
+Set apart in prose, a run is still no example when it is longer than a word (more than
+``MAX_EXAMPLE_BYTES``: eight characters of UTF-8, an escape of a whole character counted as its
+three bytes), or when it goes on across a clause sign to another escape (``\\u4eca\\u5929，\\u6211``).
+An article shows a character or a word escaped; a sentence escaped whole, or all but its
+punctuation, set apart in Chinese is a feed's or a template's value: text to read (read piece by
+piece, it came out half decoded).
 
 Nothing else: a run glued to the text beside it (``&ldquo;双创&rdquo;``, ``标题：\\u4e2d\\u6587网站``),
 at a line's edge or among Latin words (an English sentence, a record's ``key: value``) is read as
@@ -55,9 +58,21 @@ def is_example(text: str, start: int, end: int) -> bool:
     >>> is_example('标题：\\\\u4e2d\\\\u6587网站', 3, 15)
     False
     """
-    if _across_clause_sign(text, start, end):
-        return False
-    return _in_prose(text, start, end) or _call_argument(text, start, end)
+    # A word set apart in prose; a call's argument is code's at any length.
+    word = _bytes(text, start, end) <= MAX_EXAMPLE_BYTES and not _across_clause_sign(text, start, end)
+    return word and _in_prose(text, start, end) or _call_argument(text, start, end)
+
+
+MAX_EXAMPLE_BYTES = 24
+_WIDE_ESCAPE = re.compile(r"\\[uU]")
+
+
+def _bytes(text: str, start: int, end: int) -> int:
+    """The bytes the run stands for, at least: three for an escape of a character (an entity,
+    each starting with its one ``&``, or ``\\u``), one for a byte's (``\\xE4``, ``\\344``)."""
+    wide = len(_WIDE_ESCAPE.findall(text, start, end))
+    escapes = text.count("\\", start, end)
+    return 3 * (wide + text.count("&", start, end)) + escapes - wide
 
 
 # One escape of either kind, at the start or at the end of the text searched.
