@@ -25,6 +25,15 @@ ESCAPED = [
     ('{"title": "\\u4e2d\\u6587", "id": 1}', "中文"),
     ("2024-01-01 INFO name=\\xe4\\xb8\\xad\\xe6\\x96\\x87", "name=中文"),
     ('modified:   "docs/\\344\\274\\232\\350\\256\\256.md"', "docs/会议.md"),
+    # A sentence escaped around its own commas, quoted: each piece touches another across a clause
+    # sign (a reader decoded the second half only and kept the first as an example).
+    ("他说：“\\u4eca\\u5929\\u5f88\\u597d，\\u6211\\u4eec\\u53bb\\u516c\\u56ed\\u5427”。", "“今天很好，我们去公园吧”"),
+    # A sentence escaped whole, its punctuation too, quoted or set apart: a passage, not a word.
+    ("他说：“\\u4eca\\u5929\\u5929\\u6c14\\u5f88\\u597d\\uff0c\\u6211\\u4eec\\u53bb\\u516c\\u56ed\\u5427\\u3002”。",
+     "“今天天气很好，我们去公园吧。”"),
+    ("新闻 \\xe4\\xb8\\xad\\xe5\\x9b\\xbd\\xe7\\xbb\\x8f\\xe6\\xb5\\x8e\\xe5\\xa2\\x9e\\xe9\\x95\\xbf"
+     "\\xe8\\xbf\\x9b\\xe5\\x85\\xa5\\xe6\\x96\\xb0\\xe9\\x98\\xb6\\xe6\\xae\\xb5 来源", "中国经济增长进入新阶段"),
+    ("报道称 &#20170;&#22825;&#24456;&#22909;，&#25105;&#20204;&#21435; 了。", "今天很好，我们去"),
 ]
 
 
@@ -57,7 +66,11 @@ def test_markup_and_space_entities_set_apart_are_read_all_the_same(cleaner):
     ("显示为&#20013;。", (3, 11), False),  # glued on the left
     ("shown as &#20013; here", (9, 17), False),  # Latin around: an English page's own entity
     ("写成 \\xE4\\xB8\\xAD", (3, 15), False),  # the line's end: nothing beyond
+    ("写成 " + "\\u4e2d" * 8 + " 这样", (3, 51), True),  # a word: eight characters at most
+    ("写成 " + "\\u4e2d" * 9 + " 这样", (3, 57), False),
+    ("写成 " + "\\xe4" * 25 + " 这样", (3, 103), False),  # 25 bytes
     ('f("\\344\\275")', (3, 11), True),  # a call's quoted argument
+    ('f("' + "\\344" * 30 + '")', (3, 123), True),  # at any length
     ('f("\\344\\275\')', (3, 11), False),  # quotes that do not match
 ])
 def test_is_example_asks_for_prose_or_a_call_on_both_sides(text, span, example):

@@ -13,6 +13,13 @@ A run of escapes is an example when it stands:
   may follow the run directly): ``写成 \\xE4\\xB8\\xAD 这样的形式``, ``字符串 "\\u4e2d" 与``;
 - or as a call's quoted argument, which is code's: ``printf("\\344\\275\\240")``.
 
+Set apart in prose, a run is still no example when it is longer than a word (more than
+``MAX_EXAMPLE_BYTES``: eight characters of UTF-8, an escape of a whole character counted as its
+three bytes), or when it goes on across a clause sign to another escape (``\\u4eca\\u5929，\\u6211``).
+An article shows a character or a word escaped; a sentence escaped whole, or all but its
+punctuation, set apart in Chinese is a feed's or a template's value: text to read (read piece by
+piece, it came out half decoded).
+
 Nothing else: a run glued to the text beside it (``&ldquo;双创&rdquo;``, ``标题：\\u4e2d\\u6587网站``),
 at a line's edge or among Latin words (an English sentence, a record's ``key: value``) is read as
 before. Decisions depend on the run and the few characters around it only, which decoding the run
@@ -51,7 +58,36 @@ def is_example(text: str, start: int, end: int) -> bool:
     >>> is_example('标题：\\\\u4e2d\\\\u6587网站', 3, 15)
     False
     """
-    return _in_prose(text, start, end) or _call_argument(text, start, end)
+    # A word set apart in prose; a call's argument is code's at any length.
+    word = _bytes(text, start, end) <= MAX_EXAMPLE_BYTES and not _across_clause_sign(text, start, end)
+    return word and _in_prose(text, start, end) or _call_argument(text, start, end)
+
+
+MAX_EXAMPLE_BYTES = 24
+_WIDE_ESCAPE = re.compile(r"\\[uU]")
+
+
+def _bytes(text: str, start: int, end: int) -> int:
+    """The bytes the run stands for, at least: three for an escape of a character (an entity,
+    each starting with its one ``&``, or ``\\u``), one for a byte's (``\\xE4``, ``\\344``)."""
+    wide = len(_WIDE_ESCAPE.findall(text, start, end))
+    escapes = text.count("\\", start, end)
+    return 3 * (wide + text.count("&", start, end)) + escapes - wide
+
+
+# One escape of either kind, at the start or at the end of the text searched.
+_ONE = r"(?:&(?:amp;)*(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});|\\u[0-9a-fA-F]{4}|\\U00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\[0-3][0-7]{2})"
+_ONE_AT_START = re.compile(_ONE)
+_ONE_AT_END = re.compile(_ONE + r"\Z")
+_LONGEST_ONE = 48  # &amp;amp;amp;...; is the longest an escape gets here (a few rounds of &amp;)
+
+
+def _across_clause_sign(text: str, start: int, end: int) -> bool:
+    """Does the run touch another escape across one clause sign, on either side?"""
+    if end < len(text) and text[end] in _CLAUSE_SIGNS and _ONE_AT_START.match(text, end + 1):
+        return True
+    return (start > 0 and text[start - 1] in _CLAUSE_SIGNS
+            and bool(_ONE_AT_END.search(text, max(0, start - 1 - _LONGEST_ONE), start - 1)))
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:
