@@ -54,6 +54,14 @@ def _stopped_after(monkeypatch, records: int) -> None:
     monkeypatch.setattr(resume.PartialOutput, "write", write)
 
 
+def _stopped_run(monkeypatch, src: Path, out: Path, records: int) -> None:
+    """A run of ``src`` into ``out`` stopped after writing ``records`` lines."""
+    with monkeypatch.context() as m:
+        _stopped_after(m, records)
+        with pytest.raises(Stop):
+            _run(src, out)
+
+
 @pytest.fixture
 def made(tmp_path):
     src = tmp_path / "in.jsonl"
@@ -65,10 +73,7 @@ def made(tmp_path):
 def test_a_stopped_run_keeps_its_lines_and_the_next_goes_on_to_the_same_output(tmp_path, monkeypatch, made):
     src, expected = made
     out = tmp_path / "out.jsonl"
-    with monkeypatch.context() as m:
-        _stopped_after(m, 25)
-        with pytest.raises(Stop):
-            _run(src, out)
+    _stopped_run(monkeypatch, src, out, 25)
     assert not out.exists()  # no half output where the output goes
     assert resume.whole_lines(resume.partial_path(out))[0] == 25
     report = _run(src, out)
@@ -81,10 +86,7 @@ def test_a_stopped_run_keeps_its_lines_and_the_next_goes_on_to_the_same_output(t
 def test_a_failed_record_after_the_restart_is_named_by_its_line_in_the_input(tmp_path, monkeypatch, made):
     src, _ = made
     out = tmp_path / "out.jsonl"
-    with monkeypatch.context() as m:
-        _stopped_after(m, 3)
-        with pytest.raises(Stop):
-            _run(src, out)
+    _stopped_run(monkeypatch, src, out, 3)
     report = _run(src, out)
     bad = [n for n, line in enumerate(src.read_bytes().splitlines(), 1) if line.startswith(b"{not")]
     assert [where for where, _ in report.failed] == [f"{src}:{n}" for n in bad]
@@ -93,10 +95,7 @@ def test_a_failed_record_after_the_restart_is_named_by_its_line_in_the_input(tmp
 def test_a_half_written_last_line_is_cut_and_its_record_cleaned_again(tmp_path, monkeypatch, made):
     src, expected = made
     out = tmp_path / "out.jsonl"
-    with monkeypatch.context() as m:
-        _stopped_after(m, 10)
-        with pytest.raises(Stop):
-            _run(src, out)
+    _stopped_run(monkeypatch, src, out, 10)
     with open(resume.partial_path(out), "ab") as fh:  # what SIGKILL leaves: part of the next line
         fh.write(expected.splitlines(keepends=True)[10][:7])
     _run(src, out)
@@ -107,12 +106,8 @@ def test_another_input_or_settings_or_force_start_over(tmp_path, monkeypatch, ma
     src, expected = made
     out = tmp_path / "out.jsonl"
     for change in ("input", "settings", "force"):
-        with monkeypatch.context() as m:
-            _stopped_after(m, 20)
-            with pytest.raises(Stop):
-                _run(src, out)
+        _reused_if_allowed(monkeypatch, src, out, Config())
         partial = resume.partial_path(out)
-        partial.write_bytes(b"".join(b'{"text": "not this run\'s"}\n' for _ in range(20)))  # would show if reused
         report = Report(echo=False)
         if change == "input":
             os.utime(src, ns=(time.time_ns(), time.time_ns()))

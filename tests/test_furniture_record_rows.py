@@ -1,22 +1,8 @@
 """The page's record of the article, one field a line, over the furniture under it (cleaner/furniture/record_rows.py)."""
 
-from functools import lru_cache
-
-from cleaner import Cleaner
 from cleaner.furniture.record_rows import record_kind, record_rows
 
-PROSE = ("为方便老旧公寓住户出行，县政府今年起对加装电梯的公寓给予补助，每部电梯最高补助工程费用的百分之四十五，"
-         "申请人须取得公寓区分所有权人三分之二以上同意，并委托合格厂商提出设计及施工计划。")
-SECOND = "县政府表示，补助名额有限，将依申请先后顺序审查，审查通过后即可动工，完工验收合格后拨付补助款。"
-
-
-@lru_cache(maxsize=1)
-def cleaner() -> Cleaner:
-    return Cleaner(to="keep")
-
-
-def clean(text: str) -> list[str]:
-    return [line for line in cleaner().run(text, details=False).text.splitlines() if line.strip()]
+from test_furniture_keyed_rows import PROSE, SECOND, clean  # the same government notice and its cleaner
 
 
 def test_kinds_of_the_page_record():
