@@ -127,17 +127,16 @@ def bounded_findings(findings: list[Finding]) -> list[dict]:
     summed: dict[str, dict] = {}
     for finding in findings:
         record = vars(finding).copy()
+        if len(finding.detail) > DETAIL_CHARS:  # the summed record's sample too: a cut is always said
+            record["detail"] = finding.detail[:DETAIL_CHARS] + "…"
+            record["detail_chars"] = len(finding.detail)
         if kept.get(finding.kind, 0) < FINDINGS_PER_KIND:
             kept[finding.kind] = kept.get(finding.kind, 0) + 1
-            if len(finding.detail) > DETAIL_CHARS:
-                record["detail"] = finding.detail[:DETAIL_CHARS] + "…"
-                record["detail_chars"] = len(finding.detail)
             out.append(record)
         elif (total := summed.get(finding.kind)) is not None:
             total["count"] += finding.count
             total["more"] += 1
-        else:
-            record["detail"] = finding.detail[:DETAIL_CHARS]  # the first one's, as a sample
+        else:  # the first one's detail, as a sample
             summed[finding.kind] = total = {**record, "more": 1}
             out.append(total)
     return out

@@ -589,3 +589,35 @@ def test_the_cli_empties_no_document_of_a_numbered_template(tmp_path, capsys):
     assert cli.main([str(folder), "-o", str(tmp_path / "out"), "--jobs", "1"]) == 0
     outs = [(tmp_path / "out" / f"{i:03d}.txt").read_text(encoding="utf-8") for i in range(60)]
     assert all(f"第{i}号文件" in out for i, out in enumerate(outs))
+
+
+# A data page (a weather report's figures, a quote, a score) has no sentence of its own: the one
+# sentence on each is the site's frame, written the same to the byte (review35u).
+FRAME = "温馨提示：出行请注意安全。"
+STATIONS = [f"{a}{b}站 {c}" for a in "东南西北中" for b in "山河湖海" for c in ("晴", "多云", "小雨")]  # 60, none repeated
+
+
+def test_a_frame_sentence_that_is_a_data_page_s_only_sentence_is_learned():
+    learner = Learner()
+    for station in STATIONS:
+        learner.add_lines(learn.cleaned_lines(f"{station}\n{FRAME}\n首页 | 天气 | 空气质量", Config(to="keep")), "s")
+    assert normalise(FRAME) in learner.learned().lines["s"]
+
+
+def test_a_learned_frame_sentence_goes_from_a_page_that_keeps_other_lines():
+    learned = learn.Learned({"s": frozenset({normalise(FRAME), normalise("首页 | 天气 | 空气质量")})})
+    result = Result(f"东山站 晴 18℃\n{FRAME}\n首页 | 天气 | 空气质量")
+    remove_learned(result, learned, "s", details=True)
+    assert result.text == "东山站 晴 18℃"
+    assert "learned-line-kept" not in [f.kind for f in result.findings]
+
+
+def test_the_cli_keeps_a_data_page_s_figures_and_removes_its_frame(tmp_path):
+    folder = tmp_path / "w"
+    folder.mkdir()
+    for i, station in enumerate(STATIONS):
+        (folder / f"{i:03d}.txt").write_text(f"{station}\n{FRAME}\n首页 | 天气 | 空气质量\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        assert cli.main([str(folder), "-o", str(tmp_path / f"out{jobs}"), "--jobs", jobs]) == 0
+        outs = [(tmp_path / f"out{jobs}" / f"{i:03d}.txt").read_text(encoding="utf-8") for i in range(len(STATIONS))]
+        assert outs == [f"{station}\n" for station in STATIONS]

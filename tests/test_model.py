@@ -62,3 +62,14 @@ def test_a_results_record_of_its_findings_is_bounded_and_says_what_it_summed():
     long = Result("x", findings=[Finding("removed-line", 4, "menu: " + "首页 | " * 1000)]).to_dict()["findings"][0]
     assert len(long["detail"]) == DETAIL_CHARS + 1 and long["detail_chars"] == 6 + 5 * 1000
     assert Result("x", findings=[Finding("k", 1, "short")]).to_dict()["findings"] == [{"kind": "k", "position": 1, "detail": "short", "count": 1}]
+
+
+def test_the_summed_findings_sample_says_its_detail_was_cut():
+    # The record standing for the findings past FINDINGS_PER_KIND shows the first one's detail as
+    # a sample: cut, it says so as every other record does (review35u: it was cut silently).
+    from cleaner.model import DETAIL_CHARS, FINDINGS_PER_KIND, Finding
+
+    findings = [Finding("removed-line", k, f"{k}:" + "导航" * 300) for k in range(FINDINGS_PER_KIND + 3)]
+    summed = Result("x", findings=findings).to_dict()["findings"][-1]
+    assert summed["more"] == 3 and summed["detail"] == findings[FINDINGS_PER_KIND].detail[:DETAIL_CHARS] + "…"
+    assert summed["detail_chars"] == len(findings[FINDINGS_PER_KIND].detail)

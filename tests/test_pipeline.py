@@ -377,3 +377,17 @@ def test_a_string_that_is_an_html_page_is_read_as_the_page_as_its_bytes_and_its_
     assert "<p>小李今年" in Cleaner.for_config(Config(strip_markup=False)).run(STORY).text
     # Text that merely holds a tag is no page.
     assert Cleaner().run("正文 <注意> 不是网页").text == "正文 <注意> 不是网页"
+
+
+@pytest.mark.parametrize("text", [
+    "<三国演义>读后感\n这本书讲的是三国时期的故事。\n我很喜欢诸葛亮。",  # a book's title in angle brackets
+    "<b>注意</b>：明天停电。\n请大家<i>提前</i>做好准备。\n谢谢<b>配合</b>！",  # a forum post's inline tags
+    "<p align=\"center\"><img src=\"a.png\"></p>\n\n# 项目说明\n\n这是一个工具。\n\n## 安装\n\n运行命令即可。",  # a README
+    "<div class=\"box\">\n  <span>你好</span>\n</div>\n上面的代码创建了一个盒子。\n然后我们设置样式。",  # a snippet
+])
+def test_text_that_opens_with_a_tag_but_is_no_page_is_read_as_text_by_string_and_by_bytes(text):
+    # review35u: Cleaner.run(str) sniffs every string since session 35; text that merely opens with
+    # a tag keeps its lines as before (html=False), and its bytes give the same text.
+    import cleaner
+
+    assert Cleaner().run(text).text == Cleaner().run(text, html=False).text == cleaner.clean_bytes(text.encode("utf-8"))

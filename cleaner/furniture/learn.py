@@ -231,6 +231,7 @@ class Candidate:
     count: int = 2  # documents: admitted on the second sighting, counted exactly from then on
     example: str = ""  # one raw line, kept once the line has proved to recur
     sole: int = 0  # documents where it is the only article line (is_article_line): their text, not furniture
+    varies: bool = False  # its raw text differs between documents (a template's number): a page's frame is written once
 
 
 class Learner:
@@ -286,6 +287,8 @@ class Learner:
                     entry.sole += norm == sole
                     if not entry.example:
                         entry.example = raw
+                    elif raw != entry.example:
+                        entry.varies = True
                 continue
             if self._seen_before(h, self.seen, mask):
                 # Its first sighting is taken to be as this one (it was not kept)
@@ -319,9 +322,14 @@ class Learner:
         lines: dict[str, set[str]] = {}
         counts: dict[tuple[str, str], tuple[int, str]] = {}
         for entry in self.table.values():
-            if entry.sole * 2 > entry.count:
-                # The only article line of most documents it is in: learned, it would empty them
-                # (a template's sentence whose number alone differs: 第12号文件：国务院发布了新的规定。).
+            if entry.sole * 2 > entry.count and (entry.varies or entry.count < 4):
+                # The only article line of most documents it is in, written anew on each: learned,
+                # it would empty them (a template's sentence whose number alone differs:
+                # 第12号文件：国务院发布了新的规定。). A line the same to the byte on every page is the
+                # page's frame even where it is the only sentence (温馨提示：出行请注意安全。 under
+                # a weather page's figures): kept back, it stayed while the figures went.
+                # Seen in 3 documents its raw text was compared with none (the example is the
+                # third's): not known to be the same, it is taken to be the document's text.
                 continue
             if t.is_furniture(entry.norm, entry.count, self.site_docs[entry.site]):
                 lines.setdefault(entry.site, set()).add(entry.norm)
@@ -392,9 +400,11 @@ def remove_learned(result: Result, learned: Learned | None, site: str, *, detail
         # duplicates: it is kept whole, and said so. (A page of furniture alone has no sentence.)
         result.findings.append(Finding("all-lines-learned", -1, f"every line is one learned for {site!r}: kept as it is"))
         return result
-    if not any(is_article_line(normalise(line)) for line in kept if line.strip()):
-        # Learning never takes a document's last article line: a line learned on other documents
+    if not any(line.strip() for line in kept):
+        # Learning never empties a document of its article lines: a line learned on other documents
         # that is this one's only text (its sentence, its number alone differing) stays, and is said.
+        # Only when nothing else is left: under a data page's figures (晴 18℃) the line learned as
+        # the frame (温馨提示：出行请注意安全。) is no text of the page, and goes.
         back = {at for at, line in removed if is_article_line(normalise(line))}
         if back:
             result.findings.append(Finding("learned-line-kept", -1, f"{len(back)} line(s) learned for {site!r} kept: "
