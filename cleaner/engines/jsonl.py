@@ -397,14 +397,11 @@ def resumable(output: str | None) -> bool:
 def _into_partial(src: str, output: Path, lines: Iterator[bytes], config: Config, report: Report, *, name: str,
                   restart: bool, on_batch: Callable[[int], None] | None, **options) -> None:
     from cleaner.engines import resume
-    from cleaner.io.output import STARTED, output_file_error, remove_stale_temporaries
-
-    if refusal := output_file_error(output):
-        raise IsADirectoryError(refusal) if output.is_dir() else FileExistsError(refusal)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries([output, resume.about_path(output)], older_than=STARTED)  # what killed runs left
     from cleaner.engines.manifest import run_fingerprint
+    from cleaner.io.output import STARTED, prepare_place, remove_stale_temporaries
 
+    prepare_place(output)
+    remove_stale_temporaries([output, resume.about_path(output)], older_than=STARTED)  # what killed runs left
     settings = repr((run_fingerprint(config, options["learned"], options["field"]), options["details"]))
     partial = resume.PartialOutput(output, resume.fingerprint(src, settings), restart=restart)
     if partial.done:

@@ -154,6 +154,13 @@ def _short(name: str) -> str:
     return name.encode("utf-8", "surrogateescape")[:_NAME_ROOM].decode("utf-8", "ignore")
 
 
+def prepare_place(path: Path) -> None:
+    """Refuse an output path that is no regular file's (``output_file_error``), and make its folder."""
+    if refusal := output_file_error(path):
+        raise IsADirectoryError(refusal) if path.is_dir() else FileExistsError(refusal)
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
 def write_atomic(path: Path, pieces: str | bytes | Iterable[str | bytes]) -> None:
     """Write text (or stream its pieces) as UTF-8 to ``path`` through a temporary file and a rename.
 
@@ -161,9 +168,7 @@ def write_atomic(path: Path, pieces: str | bytes | Iterable[str | bytes]) -> Non
     """
     from cleaner.io.compressed import compression_of, wrap_writer
 
-    if refusal := output_file_error(path):
-        raise IsADirectoryError(refusal) if path.is_dir() else FileExistsError(refusal)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    prepare_place(path)
     mode = new_file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{_short(path.name)}{TMP_MARK}", suffix=TMP_SUFFIX, dir=path.parent)
     try:
