@@ -243,3 +243,20 @@ def test_a_non_page_named_on_the_command_line_is_cleaned(tmp_path):
     page.write_text("国务院今天召开常务会议。\n", encoding="utf-8")
     report = Report(echo=False)
     assert [job[2] for job in folder.plan(tmp_path, tmp_path / "out", report, None, files=[str(page)])] == ["notes.js"]
+
+
+def test_a_page_s_meta_fields_in_the_report_are_repaired_as_the_library_repairs_them(tmp_path):
+    # session 35: the folder engine had its own page path; a misread <meta> field went into the
+    # report's meta as read, where Cleaner.run_bytes repaired it.
+    from test_engines_single import _misread_head_page
+
+    from cleaner.pipeline import Cleaner
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.html").write_bytes(_misread_head_page())
+    folder.run_folder(src, tmp_path / "out", Config(), report=Report(echo=False), jobs=1, report_path=tmp_path / "r.jsonl")
+    (line,) = [json.loads(x) for x in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    library = Cleaner().run_bytes(_misread_head_page())
+    assert line["meta"]["author"] == "李四" and line["meta"] == library.meta
+    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == library.text + "\n"

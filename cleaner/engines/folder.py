@@ -291,12 +291,9 @@ def clean_file(job: Job, config: Config) -> Outcome:
         except BrokeOff as exc:  # the lines before the break are cleaned and written; the file fails
             broke, data = str(exc), exc.data
         page = load_page(data, job.src, sniff=config.strip_markup)
-        result = Cleaner.for_config(config.for_extracted_text() if page.is_html else config).run(page.text, details=job.details,
-                                                                                                  title=page.meta.get("title"), linked=page.linked, roles=page.roles)
+        result = Cleaner.for_config(config).run_page(page, details=job.details)  # as every path cleans a page
         if job.learned:
             remove_learned(result, job.learned, document_site(page.text, None, job.group, config), details=job.details)
-        result.findings[:0] = page.findings
-        result.meta = {**page.meta, **result.meta}
         new = as_file_text(result.text)
         details = {k: v for k, v in result.to_dict().items() if k != "text"}
         details["changed"] = page_changed(page, result.text)

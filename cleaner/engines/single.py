@@ -43,16 +43,14 @@ def run_single(src: str, output: str | None, config: Config, report: Report, *, 
     try:
         page = load_page(data, "" if src == "-" else src, html=html, sniff=config.strip_markup)
         del data  # a huge page: keep only the text from here on
-        cleaning = config.for_extracted_text() if page.is_html else config
-        result = Cleaner.for_config(cleaning).run(page.text, url=url, details=explain or as_json, title=page.meta.get("title"),
-                                                   linked=page.linked, roles=page.roles)
+        # As every path cleans a page: its text under the config for extracted text, its findings
+        # first, its <meta> fields repaired into meta.
+        result = Cleaner.for_config(config).run_page(page, url=url, details=explain or as_json)
     except (NotText, DocumentTooLarge) as exc:
         raise InputFailed(f"{name}: {exc}") from None
     if not page.is_html and looks_like_json_lines(page.text):  # cleaned as one page, as asked: said, not changed
         print(f"cleaner: {name}: note: its lines are JSON objects, cleaned here as one page; give --jsonl to clean "
               "each record's field", file=sys.stderr)
-    result.findings[:0] = page.findings
-    result.meta = {**page.meta, **result.meta}
     changed = page_changed(page, result.text)
     info = result.to_dict()
     report.done(name, changed, info["steps"], info["findings"], result.meta.get("site", ""))
