@@ -77,3 +77,32 @@ def test_an_html_document_is_read_as_its_page():
     (doc,) = ChineseCleaner(details=True).run(iter([Document(text=STORY, id="h", metadata={})]))
     assert doc.text == _as_file(STORY) and "首页" not in doc.text
     assert doc.metadata["cleaner"]["meta"]["author"] == "惠禾"
+
+
+def test_details_as_json_text_go_through_datatrove_s_parquet_writer(tmp_path):
+    # review35u: datatrove's ParquetWriter fixes its schema from the first documents; the details
+    # dict's shape varies (a finding's keys, a page's meta, a failure's error): the task failed with
+    # "Table schema does not match". As JSON text (details="json") the column has one type.
+    pq = pytest.importorskip("pyarrow.parquet")
+    from datatrove.pipeline.writers import ParquetWriter
+
+    def documents(data=None, rank=0, world_size=1):
+        yield Document(text="國務院", id="a")
+        yield Document(text="他说：鍙戝睍是硬道理。\n" + "首页 > 新闻 > 国内", id="b")
+        yield Document(text="中文" * 40, id="c")  # over max_chars: an error record
+        yield Document(text="新华社北京电 锟斤拷" + "好" * 20, id="d")
+
+    out = tmp_path / "out"
+    step = ChineseCleaner(details="json", max_chars=60)
+    LocalPipelineExecutor([documents, step, ParquetWriter(str(out), batch_size=1)], tasks=1, workers=1,
+                          logging_dir=str(tmp_path / "logs")).run()
+    rows = {r["id"]: r for f in sorted(out.glob("*.parquet")) for r in pq.read_table(f).to_pylist()}
+    assert sorted(rows) == ["a", "b", "c", "d"]
+    details = {k: json.loads(r["metadata"]["cleaner"]) for k, r in rows.items()}
+    assert details["c"]["error"].startswith("too large") and details["a"]["meta"]["title"] == "国务院"
+    assert any(f["kind"] for f in details["d"]["findings"])
+
+
+def test_details_must_be_true_false_or_json():
+    with pytest.raises(ValueError, match="details must be"):
+        ChineseCleaner(details="yes")
