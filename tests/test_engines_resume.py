@@ -270,3 +270,53 @@ def test_a_full_disk_says_the_output_is_not_written_and_keeps_the_lines_for_the_
     assert "12 record line(s) written to" in err[0] and err[1] == f"cleaner: {out}: No space left on device; not written"
     assert cli.main([str(src), "-o", str(out), "--no-learn", "--jobs", "1"]) == 1  # the input's bad records: failed
     assert out.read_bytes() == expected
+
+
+def _learnable(path: Path, count: int = 60) -> None:
+    """Records of one site whose pages share a footer line: a learning pass learns it."""
+    lines = [json.dumps({"id": i, "text": f"第{i}篇报道：" + TEXTS[i % 2] + f"记者第{i}次采访。\n本站所有稿件未经许可不得转载 联系我们"},
+                        ensure_ascii=False) + "\n" for i in range(count)]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _run_learning(src: Path, out: Path) -> Report:
+    report = Report(echo=False)
+    jsonl.run_records(str(src), str(out), Config(), report, learn=True)
+    return report
+
+
+def test_a_resumed_run_uses_the_lines_the_stopped_run_learned_and_does_not_learn_again(tmp_path, monkeypatch):
+    # session 35: a resume repeated the whole learning pass, as long as the cleaning on a large dump.
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _learnable(src)
+    _run_learning(src, tmp_path / "reference.jsonl")
+    expected = (tmp_path / "reference.jsonl").read_bytes()
+    assert "不得转载" not in expected.decode()  # the footer was learned and removed
+    with monkeypatch.context() as m:
+        _stopped_after(m, 20)
+        with pytest.raises(Stop):
+            _run_learning(src, out)
+    assert json.loads(resume.about_path(out).read_text(encoding="utf-8"))["learned"]
+    with monkeypatch.context() as m:
+        m.setattr(jsonl, "learn_lines", lambda *a, **k: pytest.fail("learned again"))
+        report = _run_learning(src, out)
+    assert out.read_bytes() == expected
+    assert any("furniture line(s) the stopped run learned" in note for _, note in report.notes)
+
+
+def test_learned_lines_edited_in_the_about_file_are_not_used(tmp_path, monkeypatch):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _learnable(src)
+    _run_learning(src, tmp_path / "reference.jsonl")
+    with monkeypatch.context() as m:
+        _stopped_after(m, 20)
+        with pytest.raises(Stop):
+            _run_learning(src, out)
+    about = json.loads(resume.about_path(out).read_text(encoding="utf-8"))
+    about["learned"] = {site: [] for site in about["learned"]}  # the lines' digest no longer matches the settings
+    resume.about_path(out).write_text(json.dumps(about), encoding="utf-8")
+    learned_again = []
+    real = jsonl.learn_lines
+    monkeypatch.setattr(jsonl, "learn_lines", lambda *a, **k: learned_again.append(1) or real(*a, **k))
+    _run_learning(src, out)
+    assert learned_again and out.read_bytes() == (tmp_path / "reference.jsonl").read_bytes()

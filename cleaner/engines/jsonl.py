@@ -351,6 +351,9 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     if learn and once and src != "-":  # standard input is never learned (README): said only of a path given
         report.note(name, "learning furniture is off for an input that is not a regular file (it cannot be read twice); "
                           "give a file to learn, or --no-learn")
+    elif learn and not once and (learned := _learned_by_stopped_run(src, output, config, report, kind=kind, field=field,
+                                                                     details=details, restart=restart)) is not None:
+        report.note(name, f"going on with the {learned.line_count()} furniture line(s) the stopped run learned")
     elif learn and not once:
         learner = Learner()
         bar = progress_bar(size, None, label="learning")
@@ -394,16 +397,39 @@ def resumable(output: str | None) -> bool:
     return not is_stream(output) and not is_discard(output) and not compression_of(str(output))
 
 
+def _settings(config: Config, learned: Learned | None, field: str, details: bool) -> str:
+    """What a resumed run's settings must equal (``resume.fingerprint``)."""
+    from cleaner.engines.manifest import run_fingerprint
+
+    return repr((run_fingerprint(config, learned, field), details))
+
+
+def _learned_by_stopped_run(src: str, output: str | None, config: Config, report: Report, *, kind: str, field: str,
+                            details: bool, restart: bool) -> Learned | None:
+    """The lines learned by the stopped run this one goes on from (None: learn them)."""
+    from cleaner.engines import resume
+
+    if restart or report.writeback is not WriteBack.WRITE or kind != "jsonl" or not resumable(output):
+        return None
+    try:
+        lines = resume.learned_by_stopped_run(
+            Path(output), lambda lines: resume.fingerprint(src, _settings(config, Learned(lines), field, details)))
+    except OSError:  # the input gone or unreadable: the learning pass says so
+        return None
+    return Learned(lines) if lines is not None else None
+
+
 def _into_partial(src: str, output: Path, lines: Iterator[bytes], config: Config, report: Report, *, name: str,
                   restart: bool, on_batch: Callable[[int], None] | None, **options) -> None:
     from cleaner.engines import resume
-    from cleaner.engines.manifest import run_fingerprint
     from cleaner.io.output import STARTED, prepare_place, remove_stale_temporaries
 
     prepare_place(output)
     remove_stale_temporaries([output, resume.about_path(output)], older_than=STARTED)  # what killed runs left
-    settings = repr((run_fingerprint(config, options["learned"], options["field"]), options["details"]))
-    partial = resume.PartialOutput(output, resume.fingerprint(src, settings), restart=restart)
+    about = resume.fingerprint(src, _settings(config, options["learned"], options["field"], options["details"]))
+    if options["learned"] is not None:  # learning was on: a run that goes on from here reads the lines back
+        about["learned"] = resume.learned_record(options["learned"].lines)
+    partial = resume.PartialOutput(output, about, restart=restart)
     if partial.done:
         report.note(name, f"going on after the {partial.done} record line(s) a stopped run wrote")
     elif partial.replaced:

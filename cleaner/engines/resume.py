@@ -9,6 +9,8 @@ stops the run (a signal, a full disk, SIGKILL, a power cut) leaves a prefix of t
 whole lines are kept, a half-written last line is cut. The next run with the same input,
 settings and output skips as many input lines, appends the rest, and renames the whole over the
 destination, so a reader still sees the old output or the finished new one, never a part.
+The lines a learning pass found are kept in the about file too, and a run that goes on uses them
+instead of learning again.
 
 Anything else starts from the first record: another input or settings (the old partial output is
 replaced), ``--force``, a compressed output (a compressor's stream cut by SIGKILL cannot be
@@ -76,6 +78,28 @@ def fingerprint(src: str, settings: str) -> dict:
     return {"input": os.path.realpath(src), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
             "inode": stat.st_ino, "ctime_ns": stat.st_ctime_ns,
             "settings": hashlib.sha256(settings.encode("utf-8")).hexdigest()}
+
+
+def learned_record(lines: dict[str, frozenset[str]]) -> dict[str, list[str]]:
+    """The lines a first pass learned, as the partial's about file holds them (a resumed run reads
+    them back instead of learning again: on a large dump that pass is as long as the cleaning)."""
+    return {site: sorted(found) for site, found in sorted(lines.items())}
+
+
+def learned_by_stopped_run(output: Path, about_without_learned) -> dict[str, frozenset[str]] | None:
+    """The lines a stopped run into ``output`` learned, if its partial output is one this run
+    goes on from: ``about_without_learned(lines)`` is this run's about file for those lines
+    (input and settings; the settings hold the lines' digest), which must be the stopped run's.
+    None: no partial, learning was off then, or anything differs (this run learns again)."""
+    earlier = _read_about(about_path(output))
+    record = earlier.pop("learned", None) if earlier else None
+    if not isinstance(record, dict) or not partial_path(output).is_file():
+        return None
+    if not all(isinstance(site, str) and isinstance(found, list) and all(isinstance(x, str) for x in found)
+               for site, found in record.items()):
+        return None
+    lines = {site: frozenset(found) for site, found in record.items()}
+    return lines if earlier == about_without_learned(lines) else None
 
 
 def whole_lines(path: Path) -> tuple[int, int]:
