@@ -320,3 +320,15 @@ def test_learned_lines_edited_in_the_about_file_are_not_used(tmp_path, monkeypat
     monkeypatch.setattr(jsonl, "learn_lines", lambda *a, **k: learned_again.append(1) or real(*a, **k))
     _run_learning(src, out)
     assert learned_again and out.read_bytes() == (tmp_path / "reference.jsonl").read_bytes()
+
+
+def test_the_partial_is_synced_to_disk_as_it_grows_not_only_at_the_end(tmp_path, monkeypatch, made):
+    # session 35: nothing was fsynced until the end; a power cut could lose a whole night's lines.
+    src, expected = made
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(resume, "SYNC_EVERY", 1000)
+    monkeypatch.setattr(resume.os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    _run(src, tmp_path / "out.jsonl")
+    assert len(synced) >= len(expected) // 1000  # every 1,000 bytes here, and once at the end
+    assert (tmp_path / "out.jsonl").read_bytes() == expected
