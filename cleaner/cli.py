@@ -401,6 +401,7 @@ def _run(argv: list[str]) -> int:
     if mode == "records":
         from cleaner.engines.jsonl import run_records
         from cleaner.engines.records_source import InputError
+        from cleaner.engines.resume import OutputBusy
 
         kind = "jsonl" if args.jsonl or args.input == "-" else input_kind(args.input)
         try:
@@ -408,6 +409,8 @@ def _run(argv: list[str]) -> int:
                         learn=not args.no_learn, restart=args.force)
         except InputError as exc:
             raise UsageError(f"{shown_name(args.input)}: {exc}") from None
+        except OutputBusy as exc:  # as a busy output folder is refused
+            raise UsageError(exc) from None
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise

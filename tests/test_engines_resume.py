@@ -143,9 +143,23 @@ def test_a_second_run_on_the_same_output_is_refused_while_the_first_writes(tmp_p
     src, _ = made
     out = tmp_path / "out.jsonl"
     first = resume.PartialOutput(out, resume.fingerprint(str(src), "x"))
-    with pytest.raises(OSError, match="another run is writing"):
+    with pytest.raises(resume.OutputBusy, match="another cleaner run is writing this output"):
         resume.PartialOutput(out, resume.fingerprint(str(src), "x"))
     first.finish()
+
+
+def test_a_second_command_on_a_busy_output_is_refused_before_it_learns_with_exit_2(tmp_path):
+    # probe36u F6: the refusal came after the second run's whole learning pass, with exit 1 where a
+    # busy output folder exits 2.
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _learnable(src)
+    first = resume.PartialOutput(out, resume.fingerprint(str(src), "x"))
+    try:
+        proc = run_cli(src, "-o", out)
+    finally:
+        first.finish()
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "another cleaner run is writing this output" in err and "learned" not in err, err
 
 
 def test_the_command_interrupted_says_where_its_lines_are_and_goes_on(tmp_path):
@@ -332,3 +346,40 @@ def test_the_partial_is_synced_to_disk_as_it_grows_not_only_at_the_end(tmp_path,
     _run(src, tmp_path / "out.jsonl")
     assert len(synced) >= len(expected) // 1000  # every 1,000 bytes here, and once at the end
     assert (tmp_path / "out.jsonl").read_bytes() == expected
+
+
+@pytest.mark.parametrize("stop", [3, 25, 40])
+def test_a_resumed_run_reports_the_failures_of_the_lines_the_stopped_run_wrote(tmp_path, monkeypatch, made, stop):
+    # probe36u F1: a record that failed before the stop was not reported by the run that went
+    # on: exit 0 and "failed 0" where an uninterrupted run exits 1 (`cleaner … -o out && publish`).
+    src, expected = made
+    whole = _run(src, tmp_path / "whole.jsonl")
+    assert whole.failed and whole.exit_code == 1
+    out = tmp_path / "out.jsonl"
+    _stopped_run(monkeypatch, src, out, stop)
+    report = _run(src, out)
+    assert out.read_bytes() == expected
+    assert sorted(report.failed) == sorted(whole.failed) and report.exit_code == 1
+    assert not resume.failures_path(out).exists()
+
+
+def test_a_failure_listed_for_a_line_the_output_lost_is_not_reported_twice(tmp_path, monkeypatch, made):
+    src, _ = made
+    out = tmp_path / "out.jsonl"
+    _stopped_run(monkeypatch, src, out, 40)
+    kept = resume.whole_lines(resume.partial_path(out))[0]
+    with open(resume.partial_path(out), "r+b") as fh:  # what a kill leaves: the listing ahead of the output
+        fh.truncate(sum(len(x) for x in resume.partial_path(out).read_bytes().splitlines(keepends=True)[:10]))
+    report = _run(src, out)
+    whole = _run(src, tmp_path / "whole.jsonl")
+    assert kept == 40 and sorted(report.failed) == sorted(whole.failed)
+
+
+def test_a_stopped_forced_run_says_to_go_on_without_force(tmp_path, capsys):
+    # probe36u F8: a stopped --force run said "the same command goes on from there", and that
+    # command (with --force) starts over.
+    resume.say_kept("in.jsonl", tmp_path / "out.jsonl", 7, forced=True)
+    resume.say_kept("in.jsonl", tmp_path / "out.jsonl", 7)
+    forced, plain = capsys.readouterr().err.splitlines()
+    assert "the same command without --force goes on from there" in forced and "frees its space" in forced
+    assert "the same command goes on from there" in plain

@@ -348,6 +348,10 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     size = None if once or kind == "warc" or file_compression(src) else os.stat(src).st_size
     learned = None
     group = "file:" + os.path.basename(src)
+    if report.writeback is WriteBack.WRITE and kind == "jsonl" and not once and resumable(output):
+        from cleaner.engines.resume import refuse_if_busy
+
+        refuse_if_busy(Path(output))  # before the learning pass, not after it
     if learn and once and src != "-":  # standard input is never learned (README): said only of a path given
         report.note(name, "learning furniture is off for an input that is not a regular file (it cannot be read twice); "
                           "give a file to learn, or --no-learn")
@@ -434,15 +438,17 @@ def _into_partial(src: str, output: Path, lines: Iterator[bytes], config: Config
         report.note(name, f"going on after the {partial.done} record line(s) a stopped run wrote")
     elif partial.replaced:
         report.note(name, "a stopped run's partial output was of another input or other settings: started over")
+    for where, why in partial.earlier_failures:  # failed in the lines kept: this run's exit code and summary count them
+        report.fail(where, why)
     lines = iter(lines)
     skipped = resume.skipped(lines, partial.done)
     if on_batch and skipped:
         on_batch(skipped)
     try:
-        partial.write(clean_stream(lines, config, name=name, report=report, on_batch=on_batch,
+        partial.write(clean_stream(lines, config, name=name, report=partial.logging(report), on_batch=on_batch,
                                    first_number=partial.done + 1, **options))
     except BaseException:
-        resume.say_kept(name, output, partial.keep())
+        resume.say_kept(name, output, partial.keep(), forced=restart)
         raise
     partial.finish()
 

@@ -10,7 +10,8 @@ whole lines are kept, a half-written last line is cut. The next run with the sam
 settings and output skips as many input lines, appends the rest, and renames the whole over the
 destination, so a reader still sees the old output or the finished new one, never a part.
 The lines a learning pass found are kept in the about file too, and a run that goes on uses them
-instead of learning again.
+instead of learning again; the records that failed are listed beside it, and a run that goes on
+reports them again (its exit code and summary are those of a run that never stopped).
 
 Anything else starts from the first record: another input or settings (the old partial output is
 replaced), ``--force``, a compressed output (a compressor's stream cut by SIGKILL cannot be
@@ -20,7 +21,6 @@ lines) and an input read once (standard input, a pipe: nothing tells it is the s
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -49,6 +49,13 @@ def about_path(output: Path) -> Path:
     return output.parent / f".{_stem(output.name)}{PARTIAL}.json"
 
 
+def failures_path(output: Path) -> Path:
+    """Where the records that failed in the partial output are listed (passed through unchanged,
+    they are lines like any other there): a run that goes on reports them again, so its exit
+    code and summary are an uninterrupted run's."""
+    return output.parent / f".{_stem(output.name)}{PARTIAL}.failed"
+
+
 NAME_MAX = 255  # bytes in a file name (Linux, macOS)
 
 
@@ -59,7 +66,7 @@ def _stem(name: str) -> str:
     >>> len(os.fsencode(about_path(Path("报告" * 42)).name)) <= NAME_MAX
     True
     """
-    room = NAME_MAX - len(f".{PARTIAL}.json")
+    room = NAME_MAX - len(f".{PARTIAL}.failed")  # the longest of the partial's names
     raw = os.fsencode(name)
     if len(raw) <= room:
         return name
@@ -137,6 +144,7 @@ class PartialOutput:
         self.path = partial_path(output)
         self.done = 0  # lines an earlier run wrote, which this run skips
         self.replaced = False  # an earlier run's partial output, for another input or settings, was replaced
+        self.earlier_failures: list[tuple[str, str]] = []  # (where, why) of records in the lines kept
         earlier = _read_about(about_path(output))
         if not restart and earlier == about and self.path.is_file():
             self.done, length = whole_lines(self.path)
@@ -144,6 +152,7 @@ class PartialOutput:
             _hold(fd, self.path)
             os.ftruncate(fd, length)  # a half-written last line goes: its record is cleaned again
             os.lseek(fd, length, os.SEEK_SET)
+            self.earlier_failures = _failures_in(failures_path(output), self.done)
         else:
             self.replaced = earlier is not None and not restart and self.path.is_file()
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, new_file_mode(output))
@@ -151,6 +160,15 @@ class PartialOutput:
             os.ftruncate(fd, 0)
             write_atomic(about_path(output), json.dumps(about))
         self._fh = os.fdopen(fd, "wb")
+        # Rewritten with only the failures of the lines kept: those of a cut line come again.
+        self._failures = open(failures_path(output), "w", encoding="utf-8")
+        for where, why in self.earlier_failures:
+            self._failures.write(json.dumps([where, why], ensure_ascii=False) + "\n")
+        self._failures.flush()
+
+    def logging(self, report):
+        """``report`` with each record failure also listed beside the partial output."""
+        return _FailureLog(report, self._failures)
 
     def write(self, pieces: Iterable[bytes]) -> None:
         unsynced = 0
@@ -160,6 +178,7 @@ class PartialOutput:
             if unsynced >= SYNC_EVERY:  # a power cut loses at most this much of the work, not all of it
                 self._fh.flush()
                 os.fsync(self._fh.fileno())
+                os.fsync(self._failures.fileno())
                 unsynced = 0
 
     def finish(self) -> None:
@@ -168,21 +187,61 @@ class PartialOutput:
         os.fsync(self._fh.fileno())
         self._fh.close()
         os.replace(self.path, self.output)
-        try:
-            os.unlink(about_path(self.output))
-        except FileNotFoundError:
-            pass
+        self._failures.close()
+        for path in (about_path(self.output), failures_path(self.output)):
+            try:
+                os.unlink(path)
+            except FileNotFoundError:
+                pass
 
     def keep(self) -> int:
         """The run stopped: what it wrote stays for the next run; how many lines there are."""
-        try:
-            self._fh.close()  # flushes what is buffered: whole lines, or a tail the next run cuts
-        except OSError:
-            pass  # a full disk: the next run cuts what did not fit
+        for fh in (self._fh, self._failures):
+            try:
+                fh.close()  # flushes what is buffered: whole lines, or a tail the next run cuts
+            except OSError:
+                pass  # a full disk: the next run cuts what did not fit
         try:
             return whole_lines(self.path)[0]
         except OSError:
             return 0
+
+
+class _FailureLog:
+    """A run's report whose record failures are also listed beside the partial output, at once
+    (flushed: a SIGKILL keeps them; a failure of a line the output lost is dropped on resuming)."""
+
+    def __init__(self, report, listing) -> None:
+        self._report, self._listing = report, listing
+
+    def fail(self, where: str, message: str) -> None:
+        self._report.fail(where, message)
+        try:
+            self._listing.write(json.dumps([where, message], ensure_ascii=False) + "\n")
+            self._listing.flush()
+        except OSError:
+            pass  # a full disk: the partial output stops at the same place; its next run cleans the rest
+
+    def __getattr__(self, name: str):
+        return getattr(self._report, name)
+
+
+def _failures_in(path: Path, lines: int) -> list[tuple[str, str]]:
+    """The failures listed at ``path`` of records within the first ``lines`` input lines."""
+    out = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return out
+    for row in text.splitlines():
+        try:
+            where, why = json.loads(row)
+            line = int(where.rsplit(":", 1)[1])
+        except (ValueError, TypeError, IndexError):
+            continue  # a row cut by a kill
+        if line <= lines:
+            out.append((where, why))
+    return out
 
 
 def skipped(lines: Iterator[bytes], count: int) -> int:
@@ -196,10 +255,12 @@ def skipped(lines: Iterator[bytes], count: int) -> int:
     return size
 
 
-def say_kept(name: str, output: Path, lines: int) -> None:
+def say_kept(name: str, output: Path, lines: int, forced: bool = False) -> None:
+    """Where a stopped run's lines are, how to go on from them, and that they hold disk space."""
     if lines:
-        print(f"cleaner: {name}: {lines} record line(s) written to {partial_path(output)}; "
-              "the same command goes on from there (--force starts over)", file=sys.stderr)
+        again = "the same command without --force" if forced else "the same command"
+        print(f"cleaner: {name}: {lines} record line(s) written to {partial_path(output)}; {again} goes on from there "
+              "(--force starts over; deleting the file frees its space)", file=sys.stderr)
 
 
 def _read_about(path: Path) -> dict | None:
@@ -208,6 +269,22 @@ def _read_about(path: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     return about if isinstance(about, dict) else None
+
+
+class OutputBusy(Exception):
+    """Another live run is writing this output's partial (refused before any work, as a busy
+    output folder is: exit 2)."""
+
+
+def refuse_if_busy(output: Path) -> None:
+    """Refuse now, before a learning pass, if another run holds ``output``'s partial: checked
+    again when the partial is opened (a run may start in between)."""
+    try:
+        fd = os.open(partial_path(output), os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return  # no partial (or none readable): nothing holds it; opening it says the rest
+    _hold(fd, partial_path(output))  # closes it when busy
+    os.close(fd)  # releases the lock taken to look
 
 
 def _hold(fd: int, path: Path) -> None:
@@ -220,7 +297,7 @@ def _hold(fd: int, path: Path) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
-        raise OSError(errno.EBUSY, "another run is writing this output", str(path)) from None
+        raise OutputBusy(f"{path}: another cleaner run is writing this output; wait for it to end, or give another -o") from None
     except OSError:
         # A file system with no locks (some network and FUSE ones: ENOLCK, EOPNOTSUPP) is not
         # another run: the run goes on unguarded, as every run did before partial outputs.
