@@ -307,3 +307,26 @@ def test_nul_separated_records_are_binary_not_utf16(data):
         decode(data)
     with pytest.raises(NotText):
         refuse_binary(data)
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE])
+def test_binary_data_behind_a_byte_order_mark_is_refused_as_it_is_without_one(bom):
+    # probe36u F3: random bytes, a zlib stream or a PNG behind a BOM came out as kilobytes of
+    # U+FFFD with exit 0 (and were written in a folder run), where the same bytes alone are refused.
+    import random
+    import zlib
+
+    rng = random.Random(1)
+    for blob in (bytes(rng.randrange(256) for _ in range(20000)), zlib.compress(("国务院" * 3000).encode()),
+                 b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(3000))):
+        with pytest.raises(NotText):
+            decode_with_findings(blob)
+        with pytest.raises(NotText):
+            decode_with_findings(bom + blob)
+
+
+@pytest.mark.parametrize("bom,codec", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_text_behind_a_byte_order_mark_is_still_read_whatever_its_encoding(bom, codec):
+    text = "国务院今天发布通知。\nHello 世界\n" * 50
+    assert decode_with_findings(bom + text.encode(codec)).text == text
+    assert decode_with_findings(bom + text.encode("gbk")).text == text

@@ -98,6 +98,11 @@ def _decode_marked(data: bytes) -> Decoded:
                 other = _decode_unmarked(rest)
             except NotText:
                 other = None
+            if other is None and (text is None or _plausibility(text[:SAMPLE]) < 0.5) and _looks_binary(rest[:SNIFF]):
+                # A picture or an archive behind a mark (a BOM a tool wrote before binary data, a
+                # file cut into another): refused as the same bytes without the mark are, not
+                # turned into pages of U+FFFD.
+                raise _binary(rest[:SNIFF])
             if other is not None and (text is None or _plausibility(other.text[:SAMPLE]) > _plausibility(text[:SAMPLE])):
                 other.findings.insert(0, Finding("bom-mismatch", 0, f"{codec} byte-order mark, but the bytes after it are not {codec}; decoded by what they are"))
                 return other
