@@ -206,3 +206,15 @@ def test_a_warc_page_carries_its_markup_evidence_as_the_html_file_does(tmp_path)
     assert "新闻" not in row["text"].split("\n")  # the menu's middle item: gone by its region only
     assert row["text"] + "\n" == (tmp_path / "page.txt").read_text(encoding="utf-8")
     assert not any(key.startswith("_cleaner") for key in row)
+
+
+def test_a_warc_run_counts_the_records_that_are_no_page_in_its_summary(tmp_path):
+    # probe36u F7: a crawl's requests, images and 404 pages vanished from the summary, though
+    # README says every mode counts its units.
+    from conftest import run_cli
+
+    src = write_warc(tmp_path / "crawl.warc.gz", RECORDS, True)
+    proc = run_cli(src, "-o", tmp_path / "out.jsonl", "--no-learn")
+    err = proc.stderr.decode()
+    assert ("skipped 5 (image/png record 1, metadata record 1, request record 1, status 404 record 1, "
+            "warcinfo record 1)") in err, err

@@ -368,6 +368,8 @@ def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> 
         report.notes.extend(records.notes)
         outcome.details = {"changed": records.cleaned > 0, "records": records.cleaned + records.unchanged + len(records.failed),
                            "cleaned": records.cleaned, "failed": len(records.failed)}
+        if records.skipped:  # a WARC file's records that are no page (requests, images, a 404)
+            outcome.details["skipped"] = dict(records.skips)
     else:
         d = outcome.details
         report.done(job.src, d["changed"], d["steps"], d["findings"], d["meta"].get("site", ""))

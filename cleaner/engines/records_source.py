@@ -85,14 +85,18 @@ def _lines(opened, name: str, log, paced: int | None = None) -> Iterator[bytes]:
 
 
 def _warc_lines(path: str, log) -> Iterator[bytes]:
+    from collections import Counter
+
     from cleaner.io.warc import iter_warc
 
+    counts: Counter = Counter()  # records that are no page (requests, images, a 404): counted, as every unit is
     try:
-        for doc in iter_warc(path):
+        for doc in iter_warc(path, counts):
             if doc.error:  # a broken file is one failure of the file, as a cut .jsonl.gz is
                 log.fail(path if doc.broken else f"{path}:record {doc.offset}", doc.error)
                 continue
             if not doc.text.strip():
+                counts["skipped no text"] += 1
                 continue  # nothing to clean (a record cut short is reported by its error document)
             record = {"url": doc.url, "warc_record_id": doc.record_id}
             record.update((key, doc.meta[key]) for key in RECORD_META if doc.meta.get(key))
@@ -102,3 +106,6 @@ def _warc_lines(path: str, log) -> Iterator[bytes]:
             yield (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     except COMPRESSION_ERRORS as exc:
         raise InputError(f"cannot read the WARC data ({type(exc).__name__}: {exc})") from None
+    for reason, count in sorted(counts.items()):
+        if reason.startswith("skipped "):
+            log.skip(reason.removeprefix("skipped ") + " record", count)

@@ -173,6 +173,9 @@ class Recorder:
     def note(self, *args) -> None:
         self.events.append(("note", args))
 
+    def skip(self, *args) -> None:
+        self.events.append(("skip", args))
+
 
 def replay(report: Report, events: list[tuple[str, tuple]]) -> None:
     for method, args in events:

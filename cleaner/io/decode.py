@@ -98,7 +98,7 @@ def _decode_marked(data: bytes) -> Decoded:
                 other = _decode_unmarked(rest)
             except NotText:
                 other = None
-            if other is None and (text is None or _plausibility(text[:SAMPLE]) < 0.5) and _looks_binary(rest[:SNIFF]):
+            if other is None and _looks_binary(rest[:SNIFF]) and (text is None or _controls_in(text[:SAMPLE])):
                 # A picture or an archive behind a mark (a BOM a tool wrote before binary data, a
                 # file cut into another): refused as the same bytes without the mark are, not
                 # turned into pages of U+FFFD.
@@ -581,6 +581,12 @@ def _looks_binary(data: bytes) -> bool:
         return False
     controls = sum(1 for b in sample if b < 0x20 and b not in (9, 10, 12, 13, 27))
     return controls > max(2, len(sample) * 0.05)  # a short line's one stray NUL is 6 % of it
+
+
+def _controls_in(text: str) -> bool:
+    """Text a binary's bytes made: over 5 % of it (and more than 2) control characters."""
+    controls = sum(1 for c in text if c < "\x20" and c not in "\t\n\r\f\x1b")
+    return controls > max(2, len(text) * 0.05)
 
 
 def refuse_binary(head: bytes) -> None:
