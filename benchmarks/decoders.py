@@ -26,6 +26,8 @@ and ends with a summary a code page a line: its undefined bytes and, per source,
 with ``replace`` and ``ignore`` and the share of bytes marked.
 Source ``gb18030`` (GB18030 text read by Python's ``gbk``) is measured on the paragraphs that
 hold a character GB18030 writes in four bytes, the only ones that cell damages.
+Source ``hkscs`` (``damage.hkscs_cells``, after the others): Hong Kong pages, each Traditional
+paragraph with a Cantonese sentence whose characters only Big5-HKSCS holds.
 The cells whose single-byte reading then lost its invisible characters to a later tool (errors
 ``shy-deleted``, ``c1-deleted``, ``invisible-deleted``: ``damage.invisible_cells``) come after the
 main matrix; "dropped" counts the bytes deleted.
@@ -55,7 +57,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from byte_bound import page_bound  # noqa: E402
-from damage import SCOPES, SOURCES, WRAPPED, code_page_cells, damage_cell, invisible_cells, matrix_cells, misdecode, source_text, wrapped_cell  # noqa: E402
+from damage import SCOPES, SOURCES, WRAPPED, code_page_cells, damage_cell, hkscs_cells, hong_kong_paragraph, invisible_cells, matrix_cells, misdecode, source_text, wrapped_cell  # noqa: E402
 from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
 from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
 from wrong_decoders import CODE_PAGE_FAMILY, OTHER_FAMILY  # noqa: E402
@@ -68,13 +70,15 @@ HEAVY_LOSS = 0.2  # share of bytes lost past which --bound reads two pages of th
 
 
 def pages(source: str, n: int, split: str = "measure", skip: int = 0) -> list[str]:
-    scripts = ("zh-hant",) if source == "big5" else ("zh-hans", "zh-hant")
+    scripts = ("zh-hant",) if source in ("big5", "hkscs") else ("zh-hans", "zh-hant")
     taken = measure_paragraphs if split == "measure" else build_paragraphs
     out = []
     for script in scripts:
         chosen = taken(script)
         if source == "gb18030":  # the cell damages only GB18030's four-byte codes: paragraphs holding one
             chosen = [p for p in chosen if any(len(ch.encode("gb18030")) == 4 for ch in p if ch > "\x7f")]
+        if source == "hkscs":  # a Hong Kong page: a Cantonese sentence in each paragraph
+            chosen = [hong_kong_paragraph(p, k) for k, p in enumerate(chosen)]
         paragraphs = [source_text(p, source) for p in chosen[skip : skip + n]]
         out += ["\n".join(paragraphs[i : i + PAGE_LINES]) for i in range(0, len(paragraphs), PAGE_LINES)]
     return out
@@ -146,7 +150,7 @@ def main() -> None:
     args = ap.parse_args()
     args.scope = args.scope or (["page"] if args.family else list(SCOPES))
     cleaner = Cleaner(to="keep", remove_furniture=False)
-    cells = code_page_cells() if args.family else matrix_cells() + invisible_cells()
+    cells = code_page_cells() if args.family else matrix_cells() + invisible_cells() + hkscs_cells()
     summary: dict[tuple[str, str, str], tuple[float, float]] = {}  # cell: (errors per 1,000, share marked)
     if args.cell:
         cells = [c for c in cells if ":".join(c) in args.cell]

@@ -89,11 +89,11 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     # Most pages of Chinese hold no hint (their brackets are fullwidth) and no shell line: both
     # asked from their signs, found at memchr's speed (``_hinted``, ``_at_a_line_start``).
     if (not _hinted(text) and not _at_a_line_start(_SHELL_AT, text) and not any(word in text for word in _SQL_TEXT)
-            and not (":" in text and _PARENT.search(text))):
+            and not (":" in text and (_PARENT.search(text) or "[" in text and _SECTION.search(text)))):
         return fenced
     spans = [m.span() for m in _STARTS.finditer(text) if _is_code(m.group())]
     spans = _with_blocks(text, spans) if spans else spans
-    if ":" in text and _PARENT.search(text) and (yaml := _yaml_blocks(text)):
+    if ":" in text and (_PARENT.search(text) or "[" in text and _SECTION.search(text)) and (yaml := _yaml_blocks(text)):
         spans = sorted(set(spans) | set(yaml))
         spans = [span for k, span in enumerate(spans) if not k or span[0] >= spans[k - 1][1]]
     if any(word in text for word in _SQL_TEXT) and (sql := _sql_statements(text)):
@@ -275,6 +275,8 @@ def _names_in_chinese(line: str, bare: str) -> bool:
     if _DEFINITION.match(line):
         return bool(_ENDS.search(line))
     if _SQL_STATEMENT.match(line):
+        if _COMMA_BEFORE_CLAUSE.search(line):
+            return False
         return bool(_SQL_SECOND.search(line)) or line.rstrip().endswith((",", ";"))
     return False
 
@@ -300,9 +302,16 @@ def _sql_statements(text: str) -> list[tuple[int, int]]:
                 break
             lines.append((pos + 1, stop))
             pos = stop
+        if _COMMA_BEFORE_CLAUSE.search(text, m.start(), lines[-1][1]):
+            continue  # SQL takes no comma before a clause (a syntax error): prose naming the clauses
         if _SQL_SECOND.search(text, m.start(), lines[-1][1]) and (len(lines) > 1 or _names_in_chinese(m.group(), m.group())):
             out += lines
     return out
+
+
+# A comma right before a clause's keyword: SELECT 后面跟列名,FROM 后面跟表名 lists a statement's
+# parts in a sentence (its commas the sentence's, made fullwidth); no statement holds one.
+_COMMA_BEFORE_CLAUSE = re.compile(r",[ \t]*(?:FROM|WHERE|GROUP[ \t]+BY|ORDER[ \t]+BY|HAVING|LIMIT|VALUES|SET)\b")
 
 
 # A YAML mapping's line: a key, any letters, then ":" and a value or nothing (a parent key); in
@@ -311,6 +320,11 @@ def _sql_statements(text: str) -> list[tuple[int, int]]:
 _PARENT = re.compile(r":[ \t]*\n[ \t]+\S")  # the cheap test a page passes first
 _YAML_KEY = re.compile(r"[ \t]*(?:- )?[^\W\d][\w.-]{0,40}:(?:[ \t]+[^\n]*)?")  # a key is a name: no space, no bracket
 YAML_MIN = 3  # lines of a mapping block at least
+# An INI file's section header ([数据库], [server]) on a line of its own: a flat block of key lines
+# under it is a configuration file's, though no key is nested (地址: 127.0.0.1 / 端口: 3306).
+_SECTION = re.compile(r"^[ \t]*\[[^\W\d][\w.-]{0,40}\][ \t]*$", re.MULTILINE)
+_INI_KEY = re.compile(r"[ \t]*[^\W\d][\w.-]{0,40}[ \t]*=[^\n]*")  # key = value, INI's own form
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _yaml_blocks(text: str) -> list[tuple[int, int]]:
@@ -323,14 +337,27 @@ def _yaml_blocks(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n") + [""]:
         span = (pos, pos + len(line))
         pos += len(line) + 1
-        keyed = _YAML_KEY.fullmatch(line) and not _second_key(line) or line.lstrip().startswith(("- ", "#")) and run
+        keyed = (_YAML_KEY.fullmatch(line) and not _second_key(line) or line.lstrip().startswith(("- ", "#")) and run
+                 or _SECTION.fullmatch(line) or run and _INI_KEY.fullmatch(line))
         if keyed and line.strip() and not _prose_signs(line):
             run.append(span)
             continue
-        if len(run) >= YAML_MIN and _nested(text, run):
+        if len(run) >= YAML_MIN and (_nested(text, run) or _ini_section(text, run)):
             out += run
         run = []
     return out
+
+
+def _ini_section(text: str, run: list[tuple[int, int]]) -> bool:
+    """Is ``run`` an INI file's section: a header ([数据库]) first, then key lines whose values hold
+    no Chinese outside their strings? A page's field rows under a bracketed line ([图片] / 来源:
+    新华社) have Chinese values; a configuration's are addresses, numbers and names."""
+    (a, b), rest = run[0], run[1:]
+    if not _SECTION.fullmatch(text[a:b]) or not any(not _SECTION.fullmatch(text[c:d]) for c, d in rest):
+        return False
+    values = [_QUOTED.sub("", re.split("[:=]", text[c:d], maxsplit=1)[1]) for c, d in rest
+              if not _SECTION.fullmatch(text[c:d]) and re.search("[:=]", text[c:d])]
+    return all(not _HAN.search(value) for value in values)
 
 
 def _second_key(line: str) -> bool:

@@ -259,11 +259,9 @@ class Cleaner:
             # step): out, and that text read in step, before the byte repairs re-read its pieces.
             text = apply("repair", "utf8-bom-in-gbk", inner_bom.repair, text)
 
-        def read_misreadings(text: str, shifted: bool) -> tuple[str, bool, tuple[str, ...]]:
-            """The byte-level repairs of misread text, once: the text, whether the page shows the
-            pinyin damage (``shifted``: an earlier round found it so, which holds), and the other
-            scripts read back."""
-            read_other: tuple[str, ...] = ()
+        def read_misreadings(text: str, shifted: bool) -> tuple[str, bool]:
+            """The byte-level repairs of misread text, once: the text, and whether the page shows
+            the pinyin damage (``shifted``: an earlier round found it so, which holds)."""
             # Single-byte mojibake first: it (æŽ¨) re-encodes to GBK too, and must not be re-read.
             # The cleaner's own reader before ftfy, which takes any Latin-1 run for UTF-8 (GBK
             # read as Latin-1, Í³, would become U+0373); ftfy takes what is left.
@@ -327,8 +325,7 @@ class Cleaner:
             text = record("mojibake-of-mojibake", layers.repair_outer_single_byte(text, guess=cfg.guess_lost))
             # UTF-8 of Japanese, Korean or another script read by a GBK, Big5 or cp1252 decoder:
             # its exact reading, before the Chinese readings take pieces of it (other_scripts.py).
-            other, read_other = other_scripts.repair(text, guess=cfg.guess_lost, cache=readings)
-            text = record("other-script-misread", other)
+            text = record("other-script-misread", other_scripts.repair(text, guess=cfg.guess_lost, cache=readings))
             # Before the in-step reading, which reads a page's ISO-8859-15 or -2 as cp1252 (Ÿ, Ž).
             if text != code_pages_read:
                 text = record("read-as-other-code-page", code_pages.repair_code_pages(text, guess=cfg.guess_lost))
@@ -405,7 +402,7 @@ class Cleaner:
             # A lone emoji or Extension B character misread in correct text (馃憤 is 👍): no cluster either.
             text = apply("repair", "utf8-four-byte-char-misread", astral_chars.repair, text)
             text = aside.restore(text)
-            return text, shifted, read_other
+            return text, shifted
 
         if cfg.remove_invisible and cfg.fix_mojibake:
             # Format characters that show nothing (a CMS's zero-width spaces, soft hyphens) out
@@ -417,7 +414,6 @@ class Cleaner:
             # names: è as e and U+0300): composed again before the byte views read it.
             text = apply("repair", "decomposed-mojibake", decomposed.repair, text)
         shifted = False  # the page shows the pinyin damage (once found, for every round and both repairs)
-        read_other: tuple[str, ...] = ()  # Japanese, Korean... read back from a CJK decoder's mojibake
         if cfg.fix_mojibake:
             unread, steps_before, findings_before = text, len(steps), len(findings)
             # Read again while a reading changes the text: what one reading put back (a layer peeled,
@@ -428,13 +424,12 @@ class Cleaner:
                 # Breaks a wrapper put inside a run of misread bytes out while the repairs read
                 # the runs whole, then back at the repaired text's nearest boundary (cut_runs.py).
                 joined, cuts = cut_runs.join(text)
-                text, shifted, read_now = read_misreadings(joined, shifted)
+                text, shifted = read_misreadings(joined, shifted)
                 found_now = findings[found_before:]  # at places of the joined text: moved past the breaks
                 text, moved = cut_runs.put_back(joined, text, cuts, found_now)
                 findings[found_before:] = found_now
                 if moved:
                     steps.append(Step("repair", "breaks-in-misread-runs", moved))
-                read_other += read_now
                 if text == before:
                     break
                 if rounds and cfg.guess_lost:  # an earlier round's guesses this one read again are no more
@@ -442,7 +437,7 @@ class Cleaner:
             # Mojibake a clean page quotes as code (an encoding article's example) is what the
             # author wrote: where the readings changed nothing but code, they are undone, reported.
             if (quoted := quoted_code.confined(unread, text)) is not None:
-                text, shifted, read_other = unread, False, ()
+                text, shifted = unread, False
                 del steps[steps_before:]
                 del findings[findings_before:]
                 findings.extend(quoted)
@@ -512,6 +507,8 @@ class Cleaner:
         kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
         # Reported as found; kept from conversion with the characters beside them it would change.
         widened = convert.widened_over_converted(text, kept, cfg.to) if kept and converting else []
+        if converting and cfg.fix_mojibake and "\ufffd" in text:  # what a later clean's repairs would read beside the marks
+            widened = widened + convert.beside_marks(text, cfg.to)
         if "?" in text:
             kept = question_marks.with_marks(text, kept) + question_marks.unread(text)
             # Characters an encoder lacked, written "?": kept as marks, not made questions (？).
@@ -538,9 +535,9 @@ class Cleaner:
                 kept = joined_spans(kept + quoted_examples.kept_spans(text))
             if "??" in text:  # a line whose every character is "?" (lost_text.py): kept, no mojibake
                 kept = joined_spans(kept + lost_text.spans(text))
-            # Japanese or Korean read back (other_scripts.py) is no Chinese to convert, nor is it
-            # when cleaned again, with the U+FFFD of its lost bytes.
-            other = other_scripts.spans_of(text, read_other) + other_scripts.lines_in_other_script(text)
+            # Japanese or Korean read back (other_scripts.py) with the U+FFFD of its lost bytes is
+            # no Chinese to convert: said by the text alone, the same when it is cleaned again.
+            other = other_scripts.marked_phrases(text) + other_scripts.lines_in_other_script(text)
             if other:
                 kept = joined_spans(kept + other)
         outside = _Outside(text, kept)

@@ -267,6 +267,66 @@ def damage_cell(text: str, source: str, decoder: str, errors: str, scope: str, r
     return "\n".join(lines)
 
 
+# --- Hong Kong pages: Big5-HKSCS with Cantonese (source "hkscs") --------------------------------
+#
+# The matrix's Big5 source is written in Big5-HKSCS, but encyclopedic Traditional text seldom
+# holds a character only HKSCS has (13 of 400 measured paragraphs). A Hong Kong page writes
+# Cantonese, whose characters (嘅 嘢 啲 咗 喺 哋 㗎) are HKSCS's own, with leads 87-a0 and c6-c8
+# that GBK reads as other characters (嘅 9d ef is 濓) and cp950 rejects. Source ``hkscs``: each
+# Traditional paragraph with one Cantonese sentence of CANTONESE (written for these measurements)
+# after its first full stop. Its cells (HKSCS_CELLS) come after the main matrix.
+
+SOURCES["hkscs"] = "big5hkscs"
+CANTONESE = (
+    "佢哋話呢啲嘢唔係咁簡單嘅。", "我哋喺度等咗成個鐘頭都未見人嚟。", "你睇吓嗰間舖頭啲嘢幾貴㗎。",
+    "佢琴日攞咗啲文件返屋企做嘢。", "呢條路好多車，行嘅時候要小心啲。", "阿媽話今晚唔使煮飯，出去食嘢。",
+    "嗰個老師講嘢好快，我哋成日聽唔清楚。", "你想食乜嘢就自己揀啦，唔使客氣。", "佢話聽日先嚟攞返啲書。",
+    "呢間茶餐廳嘅奶茶好出名㗎。", "我啱啱先返到嚟，仲未食飯。", "唔好嘥咗啲食物，食唔晒就打包。",
+    "佢哋喺公司做咗十幾年嘢。", "你搵唔搵到嗰本書呀？", "我諗佢唔會咁早嚟嘅。", "啲細路成日喺公園度玩。",
+    "呢個問題我哋之前已經傾過喇。", "佢冇講過要搬屋，你聽邊個講㗎？", "噉樣做好似唔係幾啱。",
+    "我畀咗錢佢，佢仲未找返畀我。", "嗰日落大雨，我哋冇帶遮，成身濕晒。", "佢嘅廣東話講得好流利。",
+    "你知唔知點去嗰度呀？", "呢啲係我哋屋企人整嘅點心。", "佢一路行一路同我哋傾偈。",
+    "我哋等陣先決定去邊度食飯。", "嗰部電腦壞咗好耐都未整返。", "你咪理佢講乜，做好自己嘢就得。",
+    "今朝巴士好多人，我企咗成程車。", "佢哋話呢個計劃要遲啲先開始。",
+)
+# A Hong Kong page read as GBK (marks or drops what GBK rejects), by a GB18030 decoder (reads
+# every pair: lossless) and by cp950 (rejects HKSCS's own pairs: a mark each, lossy).
+HKSCS_CELLS = (("hkscs", "gbk", "replace"), ("hkscs", "gbk", "ignore"), ("hkscs", "gb18030", "replace"),
+               ("hkscs", "cp950-hkscs", "replace"))
+
+
+def hkscs_cells() -> list[tuple[str, str, str]]:
+    """The cells of Hong Kong pages (source ``hkscs``), measured after the main matrix."""
+    return list(HKSCS_CELLS)
+
+
+def hong_kong_paragraph(paragraph: str, k: int) -> str:
+    """``paragraph`` (Traditional) with the ``k``-th Cantonese sentence after its first full stop."""
+    clause = CANTONESE[k % len(CANTONESE)]
+    cut = paragraph.find("。") + 1
+    return paragraph[:cut] + clause + paragraph[cut:] if cut else paragraph + clause
+
+
+# --- Another script's phrase in a Chinese page (Japanese or Korean, misread with the page) --------
+#
+# A Chinese page quoting a Japanese title or a Korean name is misread whole: the other-script
+# repair reads the phrase back (cleaner/repair/other_scripts.py) and the Chinese around it is
+# left to the Chinese readings, then converted. Phrases written for these tests.
+
+OTHER_SCRIPT_PHRASES = (
+    "君の名はまだ知らない", "ありがとうございます", "東京の夜はとても静かです", "さくらさくら、やよいの空は",
+    "新しい経済対策を発表した", "사랑의 불시착", "대한민국의 수도는 서울이다", "오늘 날씨가 좋네요",
+)
+
+
+def with_other_script(text: str, k: int) -> str:
+    """``text`` with the ``k``-th phrase of OTHER_SCRIPT_PHRASES quoted (「」) after its first
+    full stop or, with none, at its end."""
+    phrase = "「" + OTHER_SCRIPT_PHRASES[k % len(OTHER_SCRIPT_PHRASES)] + "」"
+    cut = text.find("。") + 1
+    return text[:cut] + phrase + text[cut:] if cut else text + phrase
+
+
 # --- The misread page hard-wrapped (scope "wrapped") --------------------------------------------
 #
 # A tool wraps the MOJIBAKE (an e-mail or BBS archive at 60-80 columns, ``fold``, a CMS putting a

@@ -229,6 +229,27 @@ def test_json_and_yaml_blocks_come_through_byte_for_byte(block):
     assert Cleaner(to="keep").clean(text) == f"配置如下。\n{block}\n结束。"
 
 
+def test_a_flat_ini_section_of_chinese_keys_comes_through_byte_for_byte():
+    # No key is nested, as in field rows; the [section] header and values with no Chinese say
+    # it is a configuration file's.
+    block = "[数据库]\n地址: 127.0.0.1\n端口: 3306\n用户名 = root\n\n[日志]\n级别: debug\n路径: /var/log/app.log"
+    text = f"配置文件如下。\n\n{block}\n\n保存后重启。"
+    assert Cleaner(to="keep").clean(text) == f"配置文件如下。\n{block.replace(chr(10) * 2, chr(10))}\n保存后重启。"
+
+
+def test_field_rows_under_a_bracketed_line_are_no_ini_section():
+    text = "[图片]\n来源: 新华社\n作者: 张三\n时间: 2023年5月"
+    assert code_spans(text) == []
+
+
+def test_a_sentence_naming_sql_s_clauses_is_prose():
+    # A comma before FROM is no SQL (a syntax error): the sentence's commas, made fullwidth.
+    text = "SELECT 后面跟列名,FROM 后面跟表名"
+    assert code_spans(text) == []
+    assert Cleaner(to="keep").clean(text) == "SELECT 后面跟列名，FROM 后面跟表名"
+    assert code_spans("SELECT 姓名, 年龄 FROM 用户 WHERE 年龄 > 18;") != []
+
+
 def test_field_rows_holding_two_keys_a_line_are_no_yaml():
     # YAML takes no "key: " inside a plain value: these are prose's rows with ASCII signs.
     text = "基本信息:\n  姓名: 张三\n  时间: 2023年,地点: 北京\n  说明: 他说,我们明天见"

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from cleaner.script.convert import convert, correct_ambiguous, widened_over_converted
+from cleaner import Cleaner
+from cleaner.script.convert import beside_marks, convert, correct_ambiguous, widened_over_converted
 from cleaner.script.fold import fold
 
 
@@ -394,3 +395,21 @@ def test_a_traditional_page_is_asked_for_kana_and_hangul_from_its_scan(monkeypat
     assert counting.searches == 0
     convert_module.convert_all([page + "東京都は日本の首都です。"], "zh-hans")
     assert counting.searches > 0  # a page holding them is read sentence by sentence, as before
+
+
+@pytest.mark.parametrize(("target", "kept"), [("zh-hant", "���\u3000来"), ("zh-hans", "���")])
+def test_marks_keep_the_neighbours_conversion_would_change(target, kept):
+    # Past the space: a byte repair reads a mark's neighbours whatever they are; 来 (no Big5
+    # code) made 來 (a8 d3) gave a second clean's one-byte edits a stream to read.
+    text = "目前是���\u3000来。自強"
+    assert [text[a:b] for a, b in beside_marks(text, target)] == [kept]
+    assert beside_marks("中文\n来", target) == [] and beside_marks("�\n来", "zh-hant") == [(0, 1)]
+
+
+def test_a_mark_s_converted_neighbour_is_not_read_by_a_second_clean():
+    # UTF-8 read as Big5: the marks a repair could not place stand beside 来, which conversion
+    # to Traditional made 來, and the second clean read them with it (���\u3000來 -> �⿳繞來).
+    text = "這部電影有著很高的評價，日本的標題是「君の名はまだ知らない」，在台灣上映後有著不錯的票房。"
+    cleaner = Cleaner(to="zh-hant")
+    once = cleaner.clean(text.encode("utf-8").decode("big5", "replace"))
+    assert "\ufffd" in once and cleaner.clean(once) == once

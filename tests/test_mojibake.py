@@ -112,6 +112,18 @@ def test_kana_beside_lost_bytes_is_not_read_as_big5(text):
     assert Cleaner(to="keep").clean(text) == text
 
 
+@pytest.mark.parametrize("source", ["化市內的", "內平民的"])
+def test_big5_shown_as_kana_and_marks_alone_is_read_when_its_reading_is_prose(source):
+    # Big5's commonest characters (a4-a5 rows) are GBK's kana: 化市內的 is shown てカず��, kana
+    # and marks alone as Japanese that lost a character is. Their Big5 reading is running
+    # Chinese (化市內), Japanese kana's a jumble (丐曰互午丹): read where it is prose.
+    from cleaner import Cleaner
+
+    shown = source.encode("big5").decode("gbk", errors="replace")
+    assert mojibake._KANA.search(shown) and "\ufffd" in shown
+    assert Cleaner(to="keep").clean(shown) == source
+
+
 def test_big5_read_as_gbk_with_lost_bytes_is_still_read():
     # Big5 text through a GBK reader (replace): Han with a few kana (its a4 row) and marks.
     from cleaner import Cleaner

@@ -76,11 +76,11 @@ def test_chinese_around_an_emoji_has_its_lost_characters_guessed():
     # (they came back U+FFFD: benchmarks/decoders_after.py, "inline", 15.8 -> 9.7 per 1,000).
     text = "背鳍硬棘10枚，软条8枚。尾鳍深分叉😀。体长可达50公分。栖息在珊瑚礁区。"
     broken = text.encode().decode("gbk", errors="replace")
-    fixed, _ = other_scripts.repair(broken)
+    fixed = other_scripts.repair(broken)
     assert "枚。尾鳍深分叉😀。体长可达50" in fixed.text
     assert any(f.detail.startswith("达 (rank 2: ") for f in fixed.findings)
     assert Cleaner(to="keep", remove_furniture=False).clean(broken) == text
-    unguessed, _ = other_scripts.repair(broken, guess=False)
+    unguessed = other_scripts.repair(broken, guess=False)
     assert "枚\ufffd尾鳍深分叉😀。体长可\ufffd50" in unguessed.text
 
 
@@ -91,7 +91,7 @@ def test_a_lossless_misreading_reads_back_exactly(text, decoder):
     # exact; with lost bytes each lost character is one U+FFFD with a finding, the rest as it was,
     # but for Chinese beside an emoji, Russian, Greek or Thai: guessed, with a finding.
     broken = _misread(text, decoder)
-    fixed, readings = other_scripts.repair(broken)
+    fixed = other_scripts.repair(broken)
     if "\ufffd" not in broken:
         assert fixed.text == text
     else:
@@ -105,11 +105,13 @@ def test_a_lossless_misreading_reads_back_exactly(text, decoder):
         assert _only_read_or_left(text, broken, unguessed)
         assert _kept(text, unguessed) >= 0.5
         assert all(f.kind == "lost-byte" for f in fixed.findings)
-    # Japanese and Korean readings are named, to be kept from conversion; Chinese beside an
-    # emoji, Russian, Greek or Thai is not (kept, it was left in its script, and a second clean
-    # converted it: 學校🔥 -> 学校🔥).
-    assert all(r in fixed.text for r in readings)
-    assert bool(readings) == bool(re.search("[\u3041-\u30fa\uac00-\ud7a3]", text))
+    # What the marks of lost bytes cut of a Japanese or Korean reading is kept from conversion,
+    # as the text says it (``marked_phrases``); Chinese beside an emoji, Russian, Greek or Thai is
+    # not (kept, it was left in its script, and a second clean converted it: 學校🔥 -> 学校🔥).
+    phrases = other_scripts.marked_phrases(fixed.text)
+    assert all("\ufffd" in fixed.text[a:b] and re.search("[\u3041-\u30fa\uac00-\ud7a3]", fixed.text[a:b]) for a, b in phrases)
+    if not re.search("[\u3041-\u30fa\uac00-\ud7a3]", text):
+        assert not phrases
 
 
 def test_most_of_japanese_and_korean_come_back():
@@ -117,7 +119,7 @@ def test_most_of_japanese_and_korean_come_back():
     for decoder in ("gbk", "gb18030"):
         for errors in ("replace", "ignore"):
             for text in JAPANESE + KOREAN:
-                fixed, _ = other_scripts.repair(_misread(text, decoder, errors))
+                fixed = other_scripts.repair(_misread(text, decoder, errors))
                 assert _kept(text, fixed.text) >= (0.5 if errors == "replace" else 0.3), (text, fixed.text)
                 assert fixed.text != _misread(text, decoder, errors)
 
@@ -126,7 +128,7 @@ def test_cp1252_loses_bytes_that_make_one_kana():
     # cp1252 leaves 81 undefined: は (e3 81 af) shows as ã�¯; of the five bytes it could be, only
     # 81 makes a kana. Han whose lost byte could be any of several is written U+FFFD.
     text = JAPANESE[0]
-    fixed, _ = other_scripts.repair(_misread(text, "cp1252"))
+    fixed = other_scripts.repair(_misread(text, "cp1252"))
     assert "は新しい" in fixed.text and "これは外国人観光客の増加に対応するた" in fixed.text
     assert all(a == b or b == "\ufffd" for a, b in zip(text, fixed.text, strict=True))
 
@@ -137,8 +139,8 @@ def test_cp1252_loses_bytes_that_make_one_kana():
     "公車捷運系統起源於1974年巴西庫里奇巴啟用的整合交通網。",
 ])
 def test_clean_text_is_left_alone(text):
-    fixed, readings = other_scripts.repair(text)
-    assert fixed.text == text and not fixed.count and not readings
+    fixed = other_scripts.repair(text)
+    assert fixed.text == text and not fixed.count
     assert other_scripts.unread_spans(text) == []
 
 
@@ -147,7 +149,7 @@ def test_clean_wikipedia_paragraphs_are_left_alone():
     if not wiki.exists():
         pytest.skip("no wiki corpus")
     for line in wiki.read_text(encoding="utf-8").split("\n")[:400]:
-        assert other_scripts.repair(line)[0].text == line
+        assert other_scripts.repair(line).text == line
 
 
 def test_a_stretch_too_damaged_to_read_is_named_unread():
@@ -155,7 +157,7 @@ def test_a_stretch_too_damaged_to_read_is_named_unread():
     # its bytes are known, but not enough of them to be read back.
     broken = _misread("대한민국의 수도는 서울특별시이다", "gbk").split(" ")[0]
     spans = other_scripts.unread_spans(broken)
-    fixed, _ = other_scripts.repair(broken)
+    fixed = other_scripts.repair(broken)
     assert fixed.text == broken  # nothing read
     assert spans == [(0, len(broken))]
 
@@ -190,6 +192,29 @@ def test_japanese_with_lost_characters_stays_japanese_when_cleaned_again():
     cleaner = Cleaner(to="zh-hans")
     once = cleaner.clean(_misread(JAPANESE[1], "gbk"))
     assert "\ufffd" in once and "国際会" in once
+    assert cleaner.clean(once) == once
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("国際会議は来�", "国際会議は来�"),  # one piece: the whole run
+    ("日本的標題是「�の�はまだ知らない�，在��上映後有著", "�の�はまだ知らない�"),  # 」 lost: the Chinese after it is not kept
+    ("韓國的電視劇「사랑의 불시착�在台灣有著很高的收視率", "불시착�"),  # Han pieces beside the phrase are Chinese
+    ("他说�今天很好。", None),  # no kana or hangul
+    ("東京は日本の首都です", None),  # no mark: conversion tells its language itself
+])
+def test_marked_phrases_are_the_other_script_pieces_marks_cut(text, kept):
+    spans = other_scripts.marked_phrases(text)
+    assert [text[a:b] for a, b in spans] == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize("to", ["zh-hans", "zh-hant"])
+@pytest.mark.parametrize("decoder", ["cp1252", "gbk"])
+def test_a_chinese_line_read_back_with_its_japanese_phrase_is_converted_once(decoder, to):
+    # The whole line, Chinese and Japanese, is one UTF-8 stream the repair reads back; kept whole
+    # from conversion because the repair read it, it was converted by a second clean only.
+    cleaner = Cleaner(to=to)
+    text = "這部電影有著很高的評價，日本的標題是「君の名はまだ知らない」，在台灣上映後有著不錯的票房。"
+    once = cleaner.clean(_misread(text, decoder))
     assert cleaner.clean(once) == once
 
 
@@ -229,7 +254,7 @@ def test_cp1252_mojibake_right_after_chinese_is_read(prefix, text):
     # not hidden behind it (据报道：ソウルã�¯éŸ“国… was left half-read, and read again by a
     # second clean).
     broken = prefix + text.encode("utf-8").decode("cp1252", "replace")
-    fixed, _ = other_scripts.repair(broken)
+    fixed = other_scripts.repair(broken)
     assert fixed.text == prefix + text
     out = Cleaner(to="keep").run(broken).text
     assert out == prefix + text and Cleaner(to="keep").run(out).text == out
@@ -266,7 +291,7 @@ def test_no_page_text_is_kept_once_the_page_is_done():
 def test_a_page_cache_answers_the_later_asks(monkeypatch):
     text = _misread(KOREAN[0], "gbk")
     cache: dict = {}
-    fixed, _ = other_scripts.repair(text, cache=cache)
+    fixed = other_scripts.repair(text, cache=cache)
     asked = _viewed(monkeypatch)
     other_scripts.unread_spans(text, cache=cache)
     assert cache and not asked
@@ -280,8 +305,8 @@ def test_a_byte_cp1252_lost_is_filled_only_when_guessing():
     # character whose bytes were lost.
     text = JAPANESE[0]
     broken = _misread(text, "cp1252")
-    guessed, _ = other_scripts.repair(broken, guess=True)
-    plain, _ = other_scripts.repair(broken, guess=False)
+    guessed = other_scripts.repair(broken, guess=True)
+    plain = other_scripts.repair(broken, guess=False)
     filled = [k for k, (a, b) in enumerate(zip(guessed.text, plain.text, strict=True)) if a != b]
     assert filled and all(plain.text[k] == "\ufffd" and guessed.text[k] == text[k] for k in filled)
     details = {f.position: f.detail for f in guessed.findings}
@@ -297,7 +322,7 @@ def test_clean_lines_rich_in_rare_names_are_not_viewed(monkeypatch):
     lines = ["据报道，犇骉鑫淼焱垚等字常见于人名，小压力大。", "臺灣的鱻靐龘三字，筆畫甚多。"]
     assert all(other_scripts._misread(line) >= 2 for line in lines)  # lines the readings would be asked
     asked = _viewed(monkeypatch)
-    fixed, _ = other_scripts.repair("\n".join(lines))
+    fixed = other_scripts.repair("\n".join(lines))
     assert fixed.text == "\n".join(lines) and not asked
     assert other_scripts.unread_spans("\n".join(lines)) == [] and not asked
 
@@ -313,7 +338,7 @@ def test_clean_lines_whose_bytes_read_as_another_script_among_common_characters_
     assert other_scripts._misread(line) >= 2
     asked = _viewed(monkeypatch)
     assert other_scripts._gate(line) == {}
-    fixed, _ = other_scripts.repair(line)
+    fixed = other_scripts.repair(line)
     assert fixed.text == line and not asked
 
 
@@ -392,8 +417,8 @@ def test_han_beyond_the_bmp_and_dingbat_emoji_are_read_back(inside):
     # three bytes e2 9d) are other scripts' letters: their stretch reads as UTF-8 exactly.
     text = f"据报道，{inside}的消息传开了。"
     broken = _misread(inside, "gbk")
-    fixed, readings = other_scripts.repair(f"据报道，{broken}的消息传开了。")
-    assert fixed.text == text and not readings  # Chinese beside them: converted as any Chinese
+    fixed = other_scripts.repair(f"据报道，{broken}的消息传开了。")
+    assert fixed.text == text and not other_scripts.marked_phrases(fixed.text)  # Chinese beside them: converted as any Chinese
 
 
 def test_clean_characters_beside_a_stretch_are_not_read_with_it():
@@ -401,7 +426,7 @@ def test_clean_characters_beside_a_stretch_are_not_read_with_it():
     # misread stretch after them must not take them in, or it is no reading of any one script.
     broken = _misread("遷，西漢初❤️武都地", "gbk")
     line = f"古漢水上游發生了重大的水系變{broken}區的大地震"
-    fixed, _ = other_scripts.repair(line)
+    fixed = other_scripts.repair(line)
     assert fixed.text.startswith("古漢水上游發生了重大的水系變遷，西漢初❤️") and fixed.count == 1
 
 
@@ -409,7 +434,7 @@ def test_a_line_of_dialogue_around_an_emoji_is_read():
     # Its quotes and ellipsis (U+201C, U+2026) are General Punctuation: a reading holding them
     # was of no one script, and the line was left for a second clean to read.
     broken = _misread("“啊，🔥但是……”", "gbk")
-    fixed, _ = other_scripts.repair(f"茶座走到门外去拿咖啡杯。\n{broken}\n")
+    fixed = other_scripts.repair(f"茶座走到门外去拿咖啡杯。\n{broken}\n")
     assert "🔥但" in fixed.text and "“啊，" in fixed.text and fixed.count
 
 
@@ -419,7 +444,7 @@ def test_a_sign_gbk_holds_in_the_misread_stretch_is_no_letter_of_it():
     text = "去年房价猛涨，😂小两口也心痒痒了。合计合计，决定拿出十万元来做投资。"
     broken = _misread(text, "gbk")
     assert "★" in broken
-    fixed, _ = other_scripts.repair(broken)
+    fixed = other_scripts.repair(broken)
     assert "😂小两口" in fixed.text
 
 
@@ -428,8 +453,8 @@ def test_a_lost_byte_of_a_joiner_between_emoji_is_the_joiner():
     # guess like any other (a finding; U+FFFD without guessing).
     text = "在成熟阶👨\u200d👩\u200d👧段"
     broken = _misread(text, "gbk")
-    fixed, _ = other_scripts.repair(broken)
+    fixed = other_scripts.repair(broken)
     assert "👨\u200d👩\u200d👧" in fixed.text
     assert any(f.kind == "lost-byte" and fixed.text[f.position] == "\u200d" for f in fixed.findings)
-    unguessed, _ = other_scripts.repair(broken, guess=False)
+    unguessed = other_scripts.repair(broken, guess=False)
     assert "👨\u200d👩\ufffd👧" in unguessed.text

@@ -27,7 +27,7 @@ UNTIMED = {
     ("cleaner.repair.question_marks", "with_marks"),  # pages with "?" only
     ("cleaner.repair.question_marks", "unread"),
     ("cleaner.lost_chars", "lost_character_marks"),
-    ("cleaner.repair.other_scripts", "spans_of"),  # finds strings the repair returned, a few finds
+    ("cleaner.repair.other_scripts", "marked_phrases"),  # pages with U+FFFD only: one search
     ("cleaner.repair.mojibake", "count_rare"),  # the title's gate
     ("cleaner.repair.latin_layers", "shows_misread_utf8"),  # a gate after a peel: one scan of a page's lead bytes
     ("cleaner.repair.mojibake", "MojibakeRepair"),  # a type
@@ -38,6 +38,7 @@ UNTIMED = {
     ("cleaner.script.fold", "script_class"),
     ("cleaner.script.convert", "convert"),  # the title, details only
     ("cleaner.script.convert", "widened_over_converted"),  # pages with unrepaired mojibake: 4 characters a side
+    ("cleaner.script.convert", "beside_marks"),  # converted pages with U+FFFD only: 4 characters a side of each run
     ("cleaner.codelines", "except_code"),  # wraps fullwidth punct; its code_spans is a stage
 }
 

@@ -134,7 +134,7 @@ def _cleaned_twice(text: str, cell: tuple[str, str, str], scope: str, to: str, s
     from damage import damage_cell, naive_s2t, source_text
 
     source, decoder, errors = cell
-    page = source_text(naive_s2t(text) if source == "big5" else text, source)
+    page = source_text(naive_s2t(text) if source in ("big5", "hkscs") else text, source)
     damaged = damage_cell(page, source, decoder, errors, scope, random.Random(seed))
     c = cleaner.Cleaner.for_config(cleaner.Config(to=to, guess_lost=guess))
     out = c.clean(damaged)
@@ -285,7 +285,7 @@ def test_every_matrix_cell_is_idempotent_without_guessing(text, cell, scope, see
     from damage import damage_cell, naive_s2t, source_text
 
     source, decoder, errors = cell
-    page = source_text(naive_s2t(text) if source == "big5" else text, source)
+    page = source_text(naive_s2t(text) if source in ("big5", "hkscs") else text, source)
     damaged = damage_cell(page, source, decoder, errors, scope, random.Random(seed))
     c = cleaner.Cleaner.for_config(cleaner.Config(to="keep", guess_lost=False))
     out = c.clean(damaged)
@@ -415,4 +415,50 @@ def test_every_family_around_a_misdecoding_is_idempotent_on_real_pages(family):
             out = c.clean(damaged)
             if c.clean(out) != out:
                 changed.append((k, guess))
+    assert not changed
+
+
+def _cells_and_hong_kong():
+    from damage import hkscs_cells
+
+    return _cells() + hkscs_cells()
+
+
+def _fixture_sentences() -> list[str]:
+    """The clean fixtures' sentences (running text: the drawn characters of ``clean_chinese`` seldom
+    make what a reading or a conversion weighs)."""
+    return [s + "。" for page in _fixture_paragraphs() for line in page.split("\n") for s in line.split("。") if len(s) > 8]
+
+
+# UTF-8 read by a Big5 decoder loses a byte in three: a line the first clean's one-byte edits
+# refused as a whole (it held 军, which no Big5 decoder writes: ``one_byte._read_by``) is taken by
+# the second once conversion to Traditional made it 軍, far from the marks it then reads. Known.
+_GATE_FLIPPED = {("utf-8", "big5", "replace"), ("utf-8", "cp950", "replace"), ("utf-8", "whatwg-big5", "replace")}
+
+
+@pytest.mark.parametrize("cell", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="a line gate conversion flips"))
+                                  if c in _GATE_FLIPPED else c for c in _cells_and_hong_kong()])
+def test_every_matrix_cell_with_another_script_s_phrase_is_idempotent_converted(cell):
+    """Cleaning the output again changes nothing where a pass sees what the other did not: a
+    Japanese or Korean phrase read back with the page (what of it is kept from conversion is the
+    text's to say, not the repair's), and the marks of bytes no repair placed beside characters
+    conversion changes (a second clean's repairs read them with the converted neighbour). On the
+    fixtures' sentences, each of the phrases, into each script, from pages in each (Hong Kong's
+    among them), misread whole and in some lines."""
+    from damage import OTHER_SCRIPT_PHRASES, hong_kong_paragraph, with_other_script
+
+    from cleaner.script.convert import convert
+
+    sentences = _fixture_sentences()
+    changed = []
+    for k in range(2 * len(OTHER_SCRIPT_PHRASES)):
+        text = "".join(sentences[(3 * k + j) % len(sentences)] for j in range(2))
+        if k % 2 or cell[0] in ("big5", "hkscs"):
+            text = convert(text, "zh-hant")
+        if cell[0] == "hkscs":
+            text = hong_kong_paragraph(text, k)
+        to = ("zh-hans", "zh-hant", "zh-tw")[k % 3]
+        out, again = _cleaned_twice(with_other_script(text, k), cell, ("page", "lines")[k % 2], to, k)
+        if again != out:
+            changed.append((k, to, out))
     assert not changed

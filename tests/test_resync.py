@@ -50,6 +50,19 @@ def test_a_line_over_the_limit_is_left_to_the_other_repairs(monkeypatch):
     assert resync.repair(bad).count == 1
 
 
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+def test_a_hong_kong_line_s_cantonese_is_read_in_big5_hkscs(errors):
+    # 嘅 (9d ef) is Big5-HKSCS's own: Python's cp950 view keeps GBK's reading of it (濓), which
+    # the model, not knowing Cantonese, scores as well as 嘅; the view that reads every pair
+    # from the bytes wins (a kept character costs what the lattice makes it cost).
+    line = "香港政府今日宣佈，新的交通安排嘅細節將於下星期一開始實施，市民應留意。"
+    bad = misread(line, "big5hkscs", "gbk", errors)
+    assert "濓" in bad
+    fixed = resync.repair(bad)
+    assert "嘅細節" in fixed.text
+    assert wrong(fixed.text, line) <= (0 if errors == "replace" else 3)
+
+
 def test_big5_read_as_gbk_with_bytes_dropped_comes_back():
     bad = misread(BIG5_LINE, "big5hkscs", "gbk", "ignore")
     assert "b" in bad  # 在 is a6 62: GBK drops a6 and shows the trail as a letter

@@ -432,14 +432,14 @@ def native_gate(sets: _native.CharSets, rare: int) -> _native.OtherScriptGate:
     return _native.OtherScriptGate(decoders.native_codes(), list(FAMILIES), _GATE_SCRIPTS, list(UNDEFINED_SINGLE), sets, rare)
 
 
-def repair(text: str, guess: bool = True,
-           cache: dict | None = None) -> tuple[MojibakeRepair, tuple[str, ...]]:
+def repair(text: str, guess: bool = True, cache: dict | None = None) -> MojibakeRepair:
     """``text`` with each stretch of another script's UTF-8 read by a CJK decoder read back; a
     ``lost-byte`` finding for each character whose bytes were lost (written U+FFFD) and for each
     that cp1252's lost byte leaves one letter of, filled only with ``guess`` (else U+FFFD too).
-    Also the readings, in order: Japanese or Korean, kept from conversion (``spans_of``).
+    What of the readings is kept from conversion is the text's to say (``marked_phrases``), not
+    the repair's: a second clean, which reads nothing, must keep the same.
     ``cache``: the page's, for ``unread_spans`` to ask the same lines again (``_line_readings``)."""
-    pieces, done, count, findings, shift, read = [], 0, 0, [], 0, []
+    pieces, done, count, findings, shift = [], 0, 0, [], 0
     for at, line, families in _lines(text, cache):
         readings, _ = _line_readings(line, cache, families)
         for a, b, reading, _lost, filled in readings:
@@ -456,28 +456,49 @@ def repair(text: str, guess: bool = True,
                          for k, ch in enumerate(reading) if ch == "\ufffd"]
             findings.sort(key=lambda f: f.position)
             pieces.append(reading)
-            if _KANA_HANGUL.search(reading):  # Chinese beside an emoji is converted as any Chinese
-                read.append(reading)
             shift += len(reading) - (b - a)
             done = at + b
             count += 1
     if not count:
-        return MojibakeRepair(text, 0, []), ()
+        return MojibakeRepair(text, 0, [])
     pieces.append(text[done:])
-    return MojibakeRepair("".join(pieces), count, findings), tuple(read)
+    return MojibakeRepair("".join(pieces), count, findings)
 
 
-def spans_of(text: str, readings: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) of the readings ``repair`` made, found in order in ``text`` as a later stage
-    left it: Japanese and Korean, which conversion would make Chinese (国際 -> 国际) where the
-    U+FFFD of its lost bytes cut it into pieces too short to tell their language. A reading a
-    later stage changed or removed is not found, and passed over."""
-    spans, pos = [], 0
-    for reading in readings:
-        at = text.find(reading, pos)
-        if at >= 0:
-            spans.append((at, at + len(reading)))
-            pos = at + len(reading)
+# A run of letters Japanese or Korean write (kana, hangul, Han) and the U+FFFD of lost bytes.
+_MARKED_RUN = re.compile("[\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆\ufffd]*"
+                         "\ufffd[\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆\ufffd]*")
+_MARKS = re.compile("\ufffd+")
+
+
+def marked_phrases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the Japanese and Korean phrases that U+FFFD of lost bytes cut: from the
+    first piece between marks holding kana or hangul to the last, with the marks at either end.
+    Conversion would judge each piece alone, too short to tell its language (国際会�は来� ->
+    国际), and convert the Han of a quoted title whose closing 」 was lost (「�の�はまだ知らない�).
+    Han pieces outside them are Chinese beside the phrase (불시착�在台灣有著: converted).
+
+    Asked of the text as it stands, never of what a repair read on this pass: a second clean
+    reads nothing and must keep the same (the readings the repair made were kept whole before,
+    Chinese read with them and all, and a second clean converted them: 有著 -> 有着)."""
+    if "\ufffd" not in text:
+        return []
+    spans = []
+    for run in _MARKED_RUN.finditer(text):
+        start, piece_at, first, last = run.start(), run.start(), None, None
+        for mark in [*_MARKS.finditer(run.group()), None]:
+            piece_end = start + mark.start() if mark else run.end()
+            if _KANA_HANGUL.search(text, piece_at, piece_end):
+                first = piece_at if first is None else first
+                last = piece_end
+            piece_at = start + mark.end() if mark else run.end()
+        if first is None or _KANA_HANGUL.findall(text, first, last) == ["の"]:
+            continue  # a lone の is Chinese netspeak's 的 (我們の學校) as often as Japanese
+        while first > start and text[first - 1] == "\ufffd":
+            first -= 1
+        while last < run.end() and text[last] == "\ufffd":
+            last += 1
+        spans.append((first, last))
     return spans
 
 

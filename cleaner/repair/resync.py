@@ -328,17 +328,38 @@ def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, .
         if read is None:
             continue
         chosen, items = read
-        score = per_char("".join(c.char for c in chosen))
+        reading = "".join(c.char for c in chosen)
+        # The views are weighed as the lattice weighs a path: a character kept as the decoder
+        # showed it (one the view's source cannot write) costs KEEP_COST. The model alone does
+        # not say it: a Hong Kong page's Cantonese (嘅 9d ef) is unknown to it, scored as low as
+        # the GBK reading (濓) Python's cp950 view must keep, and the view that reads it lost.
+        score = per_char(reading) - KEEP_COST * _unwritable(reading, source) / max(len(reading), 1)
         if best is None or score > best[0]:
             best = (score, chosen, items, family)
     if best is None:
         return None
-    score, chosen, items, family = best
+    _, chosen, items, family = best
+    score = per_char("".join(c.char for c in chosen))
     if "".join(c.char for c in chosen) == line or score <= mojibake.FLUENT or score <= per_char(line) + mojibake.GAIN:
         return None
     if not _bytes_decide(chosen, line):
         return None
     return _clean_edges(line, with_candidates(chosen, items), family)
+
+
+def _unwritable(reading: str, source: str) -> int:
+    """Characters of ``reading`` beyond ASCII that ``source``'s codec cannot write: kept as the
+    wrong decoder showed them, not read from the source's bytes (a lost byte's guess is a
+    character of the source)."""
+    codec = _CODEC[source]
+    kept = 0
+    for ch in set(reading):
+        if ch > "\x7f" and ch != holes.LOST:
+            try:
+                ch.encode(codec)
+            except UnicodeEncodeError:
+                kept += reading.count(ch)
+    return kept
 
 
 def _clean_edges(line: str, chosen: list[holes.Choice], family: str) -> list[holes.Choice]:

@@ -63,6 +63,48 @@ def widened_over_converted(text: str, spans: list[tuple[int, int]], target: str)
 
 
 _ONE_HAN = re.compile(f"[{HAN_CLASS}]")
+_MARK_RUN = re.compile("\ufffd+")
+_TWO_BYTE_TABLES = ("gbk", "cp950")  # the tables the byte repairs read a line's two-byte codes in
+
+
+@lru_cache(maxsize=1 << 14)
+def _writes(ch: str, codec: str) -> bool:
+    try:
+        ch.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def beside_marks(text: str, target: str) -> list[tuple[int, int]]:
+    """Each run of U+FFFD with the characters within CONVERTED_EDGE of it, on each side and on its
+    line, that conversion to ``target`` would make writable by a two-byte table that cannot write
+    them now (past signs and spaces: a byte repair reads a lost byte's neighbours whatever they
+    are). The marks are bytes the repairs could not place; converted, a neighbour a wrong
+    decoder's table lacked (来, no Big5 code) became one it holds (來, a8 d3), and a second clean's
+    repairs read the marks with it (���　來 -> �⿳繞來). A conversion that only takes a
+    character out of a table (熱 -> 热 for Big5) gives no repair more to read: converted as any."""
+    def changes(ch: str) -> bool:
+        if _ONE_HAN.match(ch) is None:
+            return False
+        new = convert(ch, target)
+        return new != ch and any(_writes(new, codec) and not _writes(ch, codec) for codec in _TWO_BYTE_TABLES)
+
+    out: list[tuple[int, int]] = []
+    for mark in _MARK_RUN.finditer(text):
+        lo, hi = mark.span()
+        for i in range(lo - 1, max(0, lo - CONVERTED_EDGE) - 1, -1):
+            if text[i] == "\n":
+                break
+            if changes(text[i]):
+                lo = i
+        for i in range(hi, min(len(text), hi + CONVERTED_EDGE)):
+            if text[i] == "\n":
+                break
+            if changes(text[i]):
+                hi = i + 1
+        out.append((lo, hi))
+    return out
 
 
 def _farthest_changed(text: str, reach: range, changes, bound: int, edge) -> int:
