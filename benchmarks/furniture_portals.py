@@ -276,6 +276,16 @@ fixture, results, standings, ranking, price, timeline, timetable, contact, admis
 level, fund return, survey and vaccination-site rows between paragraphs, rows under an untitled
 page's byline, with view counters, dated related lists, stock tickers, standings and hot lists
 around them, fifteen in Traditional script.
+``rows36`` pages (session 36) were written for the held-out sets' leftover rows of fields whose keys
+no lexicon holds (one-field rows below the article, rows of fields under the headline), before that
+round read the model's code for them, and tuned on: review chains (``一审：… 二审：… 三审：…``),
+``内容维护：…``, ``值班预报员：…``, ``文章编号：…``, ``上載日期：…``, ``核稿編輯：…``, ``美術設計：…``, bylines
+of a recipe's, a forum's and a guide's own keys, on county media, city news, magazine, government,
+university, NGO, WeChat-mirror, tech blog, hospital, sports, institute, forum, recipe, finance,
+school, ministry, museum, exchange, novel, travel, court, health, weather, village and press-office
+pages, thirteen in Traditional script, with article lines of those shapes that stay: an event's
+facts, a product's specs, a notice's signature and date, a letter's closing, interview turns,
+dated updates inside a live article, a quoted source, a security code row.
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
 """
 

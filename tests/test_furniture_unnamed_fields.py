@@ -1,7 +1,7 @@
 """Rows of the page's record whose keys no lexicon holds (cleaner/furniture/unnamed_fields.py)."""
 
 from cleaner.furniture.record_rows import record_rows
-from cleaner.furniture.unnamed_fields import evidence, own_form, parallel, unnamed_field
+from cleaner.furniture.unnamed_fields import byline_rows, evidence, own_form, parallel, unnamed_field
 
 from test_furniture_keyed_rows import PROSE, SECOND, clean  # the same government notice and its cleaner
 
@@ -81,3 +81,39 @@ def test_article_rows_of_the_shape_are_told_by_their_values_and_keys():
     assert not parallel(["文章作者:财经编辑部", "文章编号:CJ20260715009"])  # a record's
     texts = [PROSE, "公开组金奖:梁嘉欣", "公开组银奖:何志明", "影片来源:本会"]
     assert record_rows(texts, 1, set().__contains__, set(), 0) == [(3, "record")]
+
+
+def test_lone_rows_and_lists_over_furniture_stay():
+    # One unnamed row over a share row may be the article's last fact; stacked ones go, a list's rows stay.
+    texts = [PROSE, "单位:元/公斤"]
+    assert record_rows(texts, 1, set().__contains__, set(), 0, lambda pos: "打印 关闭") == []
+    texts = [PROSE, "内容维护:陈列部", "审核人:办公室"]
+    assert record_rows(texts, 1, set().__contains__, set(), 0, lambda pos: "打印 关闭") == [
+        (1, "unnamed:over-furniture"), (2, "unnamed:over-furniture")]
+    texts = [PROSE, "新增:账单按标签筛选", "新增:月度预算提醒", "优化:首页加载速度"]
+    assert record_rows(texts, 1, set().__contains__, set(), 0, lambda pos: "打印 关闭") == []
+    assert not unnamed_field("受理期间:即日起至115年6月30日止")  # a span
+    assert not unnamed_field("洽询专线:(03)551-8101分机3321")  # a contact
+    assert not unnamed_field("附件:创业贷款申请须知(PDF)")  # a file the article refers to
+
+
+def test_byline_rows_under_the_headline():
+    texts = ["红烧排骨的家常做法", "菜谱作者:厨房里的小胖 收藏:2.1万 做过:3046", PROSE]
+    assert byline_rows(texts, 0, set()) == [1]
+    assert byline_rows(texts, -1, set()) == []  # no headline a title names
+    for row in ("证券代码:002987 证券简称:华东精密",  # codes, no count
+                "导演:王一 主演:李二",  # a work's card: no date, no count
+                "比赛时间:2026-05-03 比赛地点:市体育中心"):  # an event's facts
+        assert byline_rows(["标题", row, PROSE], 0, set()) == [], row
+    # Rows gone already are passed over; the run stops at the first other line.
+    texts = ["标题", "某某网 2026-05-03", "发帖:342 注册:2019-03-02", PROSE, "等级:LV6 发帖:342"]
+    assert byline_rows(texts, 0, {1}) == [2]
+
+
+def test_byline_rows_leave_the_page():
+    page = "\n".join(["红烧排骨的家常做法", "菜谱作者：厨房里的小胖 收藏：2.1万 做过：3046", PROSE, SECOND])
+    out = clean(page)
+    assert "菜谱作者：厨房里的小胖 收藏：2.1万 做过：3046" in out  # no title: no headline it names
+    from cleaner import Cleaner
+    got = Cleaner(to="keep").run(page, title="红烧排骨的家常做法_某某美食网").text.split("\n")
+    assert "菜谱作者：厨房里的小胖 收藏：2.1万 做过：3046" not in got and PROSE in got, got

@@ -54,6 +54,7 @@ from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
 from cleaner.furniture.record_rows import FAMILY as RECORD_ROW, record_rows
+from cleaner.furniture.unnamed_fields import byline_rows
 from cleaner.furniture.related_tail import framed_box, related_tail
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
@@ -923,6 +924,13 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     schedule |= {scored[pos].index for pos in own_rows}
     for pos in zone_stamps(scored, body, headline if article_headline(scored, headline, title) else -1, done | keep | schedule):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
+    # A byline row of fields whose keys no lexicon holds (unnamed_fields.byline_rows: 楼主：… 发帖：342 注册：…).
+    done = {d.index for d in out}
+    for pos in byline_rows([line.text for line in scored], headline if article_headline(scored, headline, title) else -1,
+                           {p for p, line in enumerate(scored) if line.index in done}):
+        if scored[pos].index not in keep | schedule:
+            out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2),
+                                ("byline", "unnamed-fields")))
     done = {d.index for d in out}
     # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
     # A related lead (更多精彩内容, 延伸阅读》…) does: the titles under it are its list's.
