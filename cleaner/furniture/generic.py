@@ -54,6 +54,7 @@ from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
 from cleaner.furniture.record_rows import FAMILY as RECORD_ROW, record_rows
+from cleaner.furniture.unnamed_fields import byline_rows
 from cleaner.furniture.related_tail import framed_box, related_tail
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
@@ -923,6 +924,13 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     schedule |= {scored[pos].index for pos in own_rows}
     for pos in zone_stamps(scored, body, headline if article_headline(scored, headline, title) else -1, done | keep | schedule):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), ("byline",)))
+    # A byline row of fields whose keys no lexicon holds (unnamed_fields.byline_rows: 楼主：… 发帖：342 注册：…).
+    done = {d.index for d in out}
+    for pos in byline_rows([line.text for line in scored], headline if article_headline(scored, headline, title) else -1,
+                           {p for p, line in enumerate(scored) if line.index in done}):
+        if scored[pos].index not in keep | schedule:
+            out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2),
+                                ("byline", "unnamed-fields")))
     done = {d.index for d in out}
     # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
     # A related lead (更多精彩内容, 延伸阅读》…) does: the titles under it are its list's.
@@ -945,7 +953,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     done = {d.index for d in out}
     own_at = listed | signed | own_rows | {pos for pos, line in enumerate(scored) if line.index in keep}
     for pos, kind in record_rows([line.text for line in scored], past_prose(scored, body),
-                                 lambda pos: scored[pos].index in done or _taken_above(scored, folded, pos), own_at):
+                                 lambda pos: scored[pos].index in done or _taken_above(scored, folded, pos), own_at,
+                                 body[0], lambda pos: _line_under(folded, len(lines), scored[pos].index)):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (RECORD_ROW, kind)))
     if take_headline and headline >= 0 and scored[headline].features["headline"]:
@@ -1069,6 +1078,12 @@ def _taken_above(scored: list[Line], folded: list[str], pos: int) -> bool:
     """A live line stands between ``scored[pos - 1]`` and ``scored[pos]``: one taken before the
     lines were judged (by a rule, a portal family or a part)."""
     return pos > 0 and any(folded[i].strip() for i in range(scored[pos - 1].index + 1, scored[pos].index))
+
+
+def _line_under(folded: list[str], count: int, index: int) -> str | None:
+    """The page's next written line under line ``index`` of ``count`` (folded and normalised as the scored
+    lines are; one a rule took too), or None."""
+    return next((normalise(folded[i]) for i in range(index + 1, count) if folded[i].strip()), None)
 
 
 _CUT = re.compile(r"(?<!\.)\.{3}$")  # a title cut short (folded: … is ...; a sentence's …… is six dots)
