@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 
 from cleaner import Cleaner
+from cleaner.furniture import work_cards
 from cleaner.furniture.work_cards import card_keys, card_rows, work_card
 
 PROSE = [
@@ -64,6 +68,19 @@ def test_a_card_written_one_field_a_line(rows):
                                   ["片长:128分钟"]])
 def test_a_byline_or_a_lone_length_is_no_card(rows):
     assert card_rows(rows) == set()
+
+
+def test_the_colon_gate_knows_every_character_nfkc_makes_a_colon():
+    # card_rows spares the NFKC pass a line without one of _COLONS: a character missing from it
+    # would hide a card written with that colon.
+    made = {chr(c) for c in range(sys.maxunicode + 1) if ":" in unicodedata.normalize("NFKC", chr(c))}
+    assert all(work_cards._COLONS.fullmatch(c) for c in made), sorted(made)
+
+
+@pytest.mark.parametrize("colon", ["\ufe55", "\ufe13", "\uff1a"])
+def test_a_card_written_with_a_compatibility_colon(colon):
+    rows = [f"导演{colon}林家豪", f"主演{colon}陈思远", f"片长{colon}128分钟"]
+    assert card_rows(["标题", *rows, "正文"]) == {1, 2, 3}
 
 
 def test_a_film_s_card_one_field_a_line_under_its_headline_stays():
