@@ -838,7 +838,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # end, is the article's: a review's card of its book. Above the headline (a novel site's head over a
     # chapter) or under the article it is the site's.
     own_rows |= {pos for pos in range(headline + 1, body[1] + 1) if headline >= 0 and work_card(scored[pos].text)}
-    own_rows |= {pos for pos in card_rows([line.text for line in scored]) if 0 <= headline < pos <= body[1]}  # one field a line
+    card_at = card_rows([line.text for line in scored])  # a work's card, one field a line (asked again below)
+    own_rows |= {pos for pos in card_at if 0 <= headline < pos <= body[1]}
     # A label over a link that the body's prose names (named_links.py: 报名入口： over its URL, 可通过上方报名入口报名).
     own_rows |= named_links([line.text for line in scored], lambda pos: body[0] <= pos <= body[1] and prose_line(scored[pos]))
     own_rows |= _like_rows(scored, body, title, lexicon)
@@ -912,7 +913,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in between(beside, candidate, taken):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
-    cards = {scored[pos].index for pos in card_rows([line.text for line in scored])}  # a work's card, one field a line
+    cards = {scored[pos].index for pos in card_at}
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep | cards)]
     done = {d.index for d in out}
     # A schedule's rows (item_runs.schedule_rows) under the headline are stamped as a byline is, but a
@@ -961,7 +962,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (LINKED,)))
     # The label over a link the model took above the body (本站永久域名： over its domain: link_labels.py).
-    gone_at = {pos for pos, line in enumerate(scored) if line.index in {d.index for d in out}}
+    out_at = {d.index for d in out}
+    gone_at = {pos for pos, line in enumerate(scored) if line.index in out_at}
     for pos in link_labels([line.text for line in scored], body[0], gone_at,
                            {p for p, line in enumerate(scored) if line.index in keep} | {headline}):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), (LINK_LABEL,)))

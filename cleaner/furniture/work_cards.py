@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner.furniture.features import normalise
+
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.toml"
 FIELDS_MIN = 2  # keyed fields a card holds at least (a key alone is a heading or a fact)
 ROWS_KEYS = 3  # a card's keys, one field a line, that make it one without a key naming the work
@@ -67,7 +69,9 @@ def card_rows(texts: Sequence[str]) -> set[int]:
     run: list[tuple[int, str]] = []
     for pos, text in enumerate([*texts, ""]):
         if _COLONS.search(text):
-            text = unicodedata.normalize("NFKC", text)  # a folded line keeps its full-width colon
+            # A folded line keeps its full-width colon (NFKC, natively: ``features.normalise``). Its
+            # strip moves no key: a key opens the line or follows a gap either way.
+            text = normalise(text)
             found = _KEY.findall(text) if ":" in text else []
         else:
             found = []
