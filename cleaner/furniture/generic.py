@@ -928,8 +928,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
     # A related lead (更多精彩内容, 延伸阅读》…) does: the titles under it are its list's.
     swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES or d.reasons[0] == "inline-related"}
+    past = past_prose(scored, body)  # read by the record rows below too: the lines' prose and text do not change
     for pos in tail_sweep(scored, folded, body, [line.index in swept for line in scored],
-                          keep | {scored[p].index for p in listed | signed | own_rows}):
+                          keep | {scored[p].index for p in listed | signed | own_rows}, past):
         line = scored[pos]
         if line.index in done:
             continue
@@ -945,7 +946,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # furniture under it (record_rows.py): read upward from the first line gone.
     done = {d.index for d in out}
     own_at = listed | signed | own_rows | {pos for pos, line in enumerate(scored) if line.index in keep}
-    for pos, kind in record_rows([line.text for line in scored], past_prose(scored, body),
+    for pos, kind in record_rows([line.text for line in scored], past,
                                  lambda pos: scored[pos].index in done or _taken_above(scored, folded, pos), own_at):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (RECORD_ROW, kind)))
@@ -1083,7 +1084,8 @@ def _cut(text: str) -> bool:
 SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, a name; no paragraph)
 
 
-def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], removed: list[bool], keep: set[int]) -> list[int]:
+def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], removed: list[bool], keep: set[int],
+               start: int | None = None) -> list[int]:
     """Positions of the lines that go for standing below furniture under the article: below the
     body and the page's last prose line (a title cut short, ``…获得...``, and a list's row are none), once a line
     there has gone (``removed``: by the model, a family, or before it by a rule or a portal
@@ -1092,8 +1094,9 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     Nothing of the article follows the site's furniture there (a download row, 更多, a
     subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
     article and them, the lines under the article stay (a credit, the site's name: hand copies
-    keep some). One pass, after every other decision."""
-    start = past_prose(scored, body)
+    keep some). One pass, after every other decision. ``start``: ``past_prose(scored, body)``, when
+    the caller has it."""
+    start = past_prose(scored, body) if start is None else start
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
     if first is None:
