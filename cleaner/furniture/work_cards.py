@@ -59,27 +59,40 @@ def work_card(text: str) -> bool:
     return any(k in names for k in found) and all(k in keys for k in found)
 
 
+def _sole_key(text: str, keys: frozenset[str], heads: tuple[str, ...]) -> str | None:
+    """The key of a line that is one keyed field and nothing else, opening with a key of a work's
+    card (``keys``; ``heads``: the same keys as a tuple), or None. A line opening with none of them
+    is not searched (a paragraph's colons: nearly every line holding one), nor one past a second key."""
+    if not _COLONS.search(text):
+        return None
+    # A folded line keeps its full-width colon (NFKC, natively: ``features.normalise``). Its strip
+    # moves no key: a key opens the line or follows a gap either way.
+    text = normalise(text)
+    if not text.startswith(heads):
+        return None
+    first = _KEY.search(text)
+    if first is None or first.group(1) not in keys or not text.startswith(first.group(1)):
+        return None
+    return None if _KEY.search(text, first.end()) else first.group(1)  # a second key: a row of fields, no card's line
+
+
 def card_rows(texts: Sequence[str]) -> set[int]:
     """Positions of the lines of a work's card written one field a line: a run of lines one under
     another, each one keyed field (``key：value``) whose key is one of a work's card, holding a
     key that names a work and ``FIELDS_MIN`` keys, or ``ROWS_KEYS`` distinct keys (导演, 主演, 片长: a
     byline's lines hold 来源 or 发布时间, no card's key)."""
     names, keys = card_keys()
+    heads = tuple(keys)
     out: set[int] = set()
     run: list[tuple[int, str]] = []
     for pos, text in enumerate([*texts, ""]):
-        if _COLONS.search(text):
-            # A folded line keeps its full-width colon (NFKC, natively: ``features.normalise``). Its
-            # strip moves no key: a key opens the line or follows a gap either way.
-            text = normalise(text)
-            found = _KEY.findall(text) if ":" in text else []
-        else:
-            found = []
-        if len(found) == 1 and found[0] in keys and text.lstrip().startswith(found[0]):
-            run.append((pos, found[0]))
+        key = _sole_key(text, keys, heads)
+        if key is not None:
+            run.append((pos, key))
             continue
-        held = {key for _, key in run}
-        if len(held) >= ROWS_KEYS or len(held) >= FIELDS_MIN and held & names:
-            out.update(p for p, _ in run)
-        run = []
+        if run:  # (most lines: no run ends at them)
+            held = {key for _, key in run}
+            if len(held) >= ROWS_KEYS or len(held) >= FIELDS_MIN and held & names:
+                out.update(p for p, _ in run)
+            run = []
     return out
