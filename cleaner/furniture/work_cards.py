@@ -91,7 +91,7 @@ def card_rows(texts: Sequence[str]) -> set[int]:
             run.append((pos, key))
             continue
         if run:  # (most lines: no run ends at them)
-            held = {key for _, key in run}
+            held = {k for _, k in run}
             if len(held) >= ROWS_KEYS or len(held) >= FIELDS_MIN and held & names:
                 out.update(p for p, _ in run)
             run = []
