@@ -867,6 +867,11 @@ def test_the_tail_sweep_reads_a_lists_rows_as_no_prose():
     scored, body = generic.page_lines(folded, [i for i in range(len(folded)) if i != 3], model, LEX)
     assert body == (0, 2)
     assert generic.tail_sweep(scored, folded, body, [False] * len(scored), set()) == [3, 4, 5, 6, 7, 8]
+    # The start the caller read already (decide reads it once for the sweep and the record rows)
+    # is where the sweep starts: below the disclaimer's gap nothing was taken, and nothing is swept.
+    assert generic.past_prose(scored, body) == 3
+    assert generic.tail_sweep(scored, folded, body, [False] * len(scored), set(), 3) == [3, 4, 5, 6, 7, 8]
+    assert generic.tail_sweep(scored, folded, body, [False] * len(scored), set(), 8) == []
 
 
 NOTICE = ["反侵权公告：",

@@ -839,7 +839,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # end, is the article's: a review's card of its book. Above the headline (a novel site's head over a
     # chapter) or under the article it is the site's.
     own_rows |= {pos for pos in range(headline + 1, body[1] + 1) if headline >= 0 and work_card(scored[pos].text)}
-    own_rows |= {pos for pos in card_rows([line.text for line in scored]) if 0 <= headline < pos <= body[1]}  # one field a line
+    card_at = card_rows([line.text for line in scored])  # a work's card, one field a line (asked again below)
+    own_rows |= {pos for pos in card_at if 0 <= headline < pos <= body[1]}
     # A label over a link that the body's prose names (named_links.py: 报名入口： over its URL, 可通过上方报名入口报名).
     own_rows |= named_links([line.text for line in scored], lambda pos: body[0] <= pos <= body[1] and prose_line(scored[pos]))
     own_rows |= _like_rows(scored, body, title, lexicon)
@@ -913,7 +914,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in between(beside, candidate, taken):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
-    cards = {scored[pos].index for pos in card_rows([line.text for line in scored])}  # a work's card, one field a line
+    cards = {scored[pos].index for pos in card_at}
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep | cards)]
     done = {d.index for d in out}
     # A schedule's rows (item_runs.schedule_rows) under the headline are stamped as a byline is, but a
@@ -935,8 +936,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
     # A related lead (更多精彩内容, 延伸阅读》…) does: the titles under it are its list's.
     swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES or d.reasons[0] == "inline-related"}
+    past = past_prose(scored, body)  # read by the record rows below too: the lines' prose and text do not change
     for pos in tail_sweep(scored, folded, body, [line.index in swept for line in scored],
-                          keep | {scored[p].index for p in listed | signed | own_rows}):
+                          keep | {scored[p].index for p in listed | signed | own_rows}, past):
         line = scored[pos]
         if line.index in done:
             continue
@@ -952,7 +954,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # furniture under it (record_rows.py): read upward from the first line gone.
     done = {d.index for d in out}
     own_at = listed | signed | own_rows | {pos for pos, line in enumerate(scored) if line.index in keep}
-    for pos, kind in record_rows([line.text for line in scored], past_prose(scored, body),
+    for pos, kind in record_rows([line.text for line in scored], past,
                                  lambda pos: scored[pos].index in done or _taken_above(scored, folded, pos), own_at,
                                  body[0], lambda pos: _line_under(folded, len(lines), scored[pos].index)):
         line = scored[pos]
@@ -970,7 +972,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (LINKED,)))
     # The label over a link the model took above the body (本站永久域名： over its domain: link_labels.py).
-    gone_at = {pos for pos, line in enumerate(scored) if line.index in {d.index for d in out}}
+    out_at = {d.index for d in out}
+    gone_at = {pos for pos, line in enumerate(scored) if line.index in out_at}
     for pos in link_labels([line.text for line in scored], body[0], gone_at,
                            {p for p, line in enumerate(scored) if line.index in keep} | {headline}):
         out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2), (LINK_LABEL,)))
@@ -1096,7 +1099,8 @@ def _cut(text: str) -> bool:
 SWEEP_MAX = 40  # characters: a line the tail sweep may take (a label, a title, a name; no paragraph)
 
 
-def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], removed: list[bool], keep: set[int]) -> list[int]:
+def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], removed: list[bool], keep: set[int],
+               start: int | None = None) -> list[int]:
     """Positions of the lines that go for standing below furniture under the article: below the
     body and the page's last prose line (a title cut short, ``…获得...``, and a list's row are none), once a line
     there has gone (``removed``: by the model, a family, or before it by a rule or a portal
@@ -1105,8 +1109,9 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     Nothing of the article follows the site's furniture there (a download row, 更多, a
     subscription prompt, the site's name: words no lexicon holds). With nothing gone between the
     article and them, the lines under the article stay (a credit, the site's name: hand copies
-    keep some). One pass, after every other decision."""
-    start = past_prose(scored, body)
+    keep some). One pass, after every other decision. ``start``: ``past_prose(scored, body)``, when
+    the caller has it."""
+    start = past_prose(scored, body) if start is None else start
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
     first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
     if first is None:

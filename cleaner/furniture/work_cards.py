@@ -21,12 +21,17 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner.furniture.features import normalise
+
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.toml"
 FIELDS_MIN = 2  # keyed fields a card holds at least (a key alone is a heading or a fact)
 ROWS_KEYS = 3  # a card's keys, one field a line, that make it one without a key naming the work
 # A key opening a field: a word of Han or Latin letters (ISBN) right after the line's start or a
 # break, then a colon (NFKC: ASCII). Not a time's 19:30 (no digit in a key), not inside a title.
 _KEY = re.compile(r"(?:^|[\s,;|])([^\s\d:,;|/·。!?、…()\[\]【】《》<>\"“”]{1,6})\s*:")
+# Every character whose NFKC form holds a colon (: ⩴ ︓ ﹕ ：): a line without one holds no keyed
+# field, so it is spared the NFKC pass (most of a page's lines; the pass was a tenth of the stage).
+_COLONS = re.compile("[:\u2a74\ufe13\ufe55\uff1a]")
 
 
 
@@ -54,22 +59,40 @@ def work_card(text: str) -> bool:
     return any(k in names for k in found) and all(k in keys for k in found)
 
 
+def _sole_key(text: str, keys: frozenset[str], heads: tuple[str, ...]) -> str | None:
+    """The key of a line that is one keyed field and nothing else, opening with a key of a work's
+    card (``keys``; ``heads``: the same keys as a tuple), or None. A line opening with none of them
+    is not searched (a paragraph's colons: nearly every line holding one), nor one past a second key."""
+    if not _COLONS.search(text):
+        return None
+    # A folded line keeps its full-width colon (NFKC, natively: ``features.normalise``). Its strip
+    # moves no key: a key opens the line or follows a gap either way.
+    text = normalise(text)
+    if not text.startswith(heads):
+        return None
+    first = _KEY.search(text)
+    if first is None or first.group(1) not in keys or not text.startswith(first.group(1)):
+        return None
+    return None if _KEY.search(text, first.end()) else first.group(1)  # a second key: a row of fields, no card's line
+
+
 def card_rows(texts: Sequence[str]) -> set[int]:
     """Positions of the lines of a work's card written one field a line: a run of lines one under
     another, each one keyed field (``key：value``) whose key is one of a work's card, holding a
     key that names a work and ``FIELDS_MIN`` keys, or ``ROWS_KEYS`` distinct keys (导演, 主演, 片长: a
     byline's lines hold 来源 or 发布时间, no card's key)."""
     names, keys = card_keys()
+    heads = tuple(keys)
     out: set[int] = set()
     run: list[tuple[int, str]] = []
     for pos, text in enumerate([*texts, ""]):
-        text = unicodedata.normalize("NFKC", text)  # a folded line keeps its full-width colon
-        found = _KEY.findall(text) if ":" in text else []
-        if len(found) == 1 and found[0] in keys and text.lstrip().startswith(found[0]):
-            run.append((pos, found[0]))
+        key = _sole_key(text, keys, heads)
+        if key is not None:
+            run.append((pos, key))
             continue
-        held = {key for _, key in run}
-        if len(held) >= ROWS_KEYS or len(held) >= FIELDS_MIN and held & names:
-            out.update(p for p, _ in run)
-        run = []
+        if run:  # (most lines: no run ends at them)
+            held = {k for _, k in run}
+            if len(held) >= ROWS_KEYS or len(held) >= FIELDS_MIN and held & names:
+                out.update(p for p, _ in run)
+            run = []
     return out
