@@ -286,7 +286,8 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     out |= {pos for pos in schedule_rows(texts) if body[0] <= pos <= body[1] and fits(pos)}
     headline = _headline_above(scored, body[0], title) if title else -1
     if headline >= 0:
-        out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading)
+        sentence = lambda pos: prose_line(scored[pos]) and bool(scored[pos].features["final_punct"]) and fits(pos)  # noqa: E731
+        out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading, sentence)
         out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)
                                                                or _event_place(texts, pos)) and fits(pos)}
     return out
@@ -514,7 +515,7 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
     return named[fuller_headline([lines[pos].text for pos in named], title)]  # headline.py
 
 
-FAR_REACH = 24  # lines above the body searched for a headline the title's first part is, word for word
+FAR_REACH = 24  # lines above the body searched for a headline the title's first part (or whole) is, word for word
 
 
 def site_field(text: str, title: str) -> bool:
@@ -544,13 +545,26 @@ def _far_headline(lines: list[Line], first: int, title: str) -> int:
     answerer's box between it and the answer that is the body (宝宝一岁半晚上总是哭闹睡不好怎么办 /
     健康咨询描述： / … / 王丽萍 主治医师 …); -1 if none or several (a repeated title is a list's)."""
     parts = title_parts(title)
-    if len(parts) < 2:
-        return -1  # a title of one part may be the site's name, which a banner repeats
+    if not parts:
+        return -1
     found = [pos for pos in range(max(first - FAR_REACH, 0), first)
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
              and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
              and title_parts(lines[pos].text) == parts[:1]]
+    if len(parts) < 2 and (len(found) != 1 or _title_recurs(lines, found[0], parts[0])):
+        # A title of one part may be the site's name, which a banner repeats and its foot, its
+        # copyright line or a byline's source names again; a headline the title is stands once.
+        return -1
     return found[0] if len(found) == 1 else -1
+
+
+def _title_recurs(lines: list[Line], at: int, part: str) -> bool:
+    """Another line than ``at`` holds the title's words ``part`` (a site's name in its foot)."""
+    words = _NON_WORD.sub("", part)
+    return not words or any(words in _NON_WORD.sub("", line.text) for pos, line in enumerate(lines) if pos != at)
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def headline_position(lines: list[Line], first: int, model: Model) -> int:
