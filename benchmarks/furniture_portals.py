@@ -276,6 +276,18 @@ fixture, results, standings, ranking, price, timeline, timetable, contact, admis
 level, fund return, survey and vaccination-site rows between paragraphs, rows under an untitled
 page's byline, with view counters, dated related lists, stock tickers, standings and hot lists
 around them, fifteen in Traditional script.
+
+``losses36`` pages (session 36) were written for article lines under the headline and between
+paragraphs that look like a list or a head row (what the held-out sets' counts left lost after
+session 35), most of them before that round read the code that removes such lines, and tuned on: a
+speech's and a work report's date and speaker under the headline, a dashed subtitle, a dek, a
+bilingual title, datelines (新华社…电, 中央社, 〔記者…報導〕), Q&A pairs, a reporter's questions,
+award, candidate, delegation and cast lists, headed sections (``一、``, ``（一）``, ``【基本案情】``,
+``第一条``), a poem, lyrics, opening hours, a table's rows, exam options, a package list, goals,
+steps, a notice's thanks; four written after the held-out counts were read (a title of one part
+over numbered items under the article's first sentence, a programme with an advert's label between
+its rows), with dated related lists, tag rows, counters and hot lists around them, eighteen in
+Traditional script.
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
 """
 

@@ -36,7 +36,8 @@ from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fi
 from cleaner.furniture.field_breaks import RECORD_KEY
 from cleaner.furniture.keyed_rows import FOOT_KEYS, colon_fields, field_foot, keys_of, rows_over_foot
 from cleaner.furniture.site_foot import FOOT_MAX
-from cleaner.furniture.headline import fuller_headline, headline_lines
+from cleaner.furniture.document_dates import date_note
+from cleaner.furniture.headline import first_part_headline, fuller_headline, headline_lines
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_notes import site_note, without_notes
 from cleaner.furniture.site_voice import site_names, site_voice
@@ -288,9 +289,14 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     if headline >= 0:
         sentence = lambda pos: prose_line(scored[pos]) and bool(scored[pos].features["final_punct"]) and fits(pos)  # noqa: E731
         out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading, sentence)
+        # A document's date note under its headline (document_dates.py: （2027年2月18日） under a speech's title).
+        out |= {pos for pos in range(headline + 1, min(headline + 1 + NOTE_REACH, body[0])) if date_note(texts[pos]) and fits(pos)}
         out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)
                                                                or _event_place(texts, pos)) and fits(pos)}
     return out
+
+
+NOTE_REACH = 3  # lines under the headline where a document's date note stands (under its subtitle)
 
 
 def _event_time(text: str) -> bool:
@@ -366,6 +372,9 @@ def _headline_above(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``FAR_REACH`` lines) the page's title names
     (``_names_headline``), or -1."""
     named = [pos for pos in range(first - 1, max(first - 1 - FAR_REACH, -1), -1) if _names_headline(lines[pos], title)]
+    first_part = first_part_headline([(pos, lines[pos].text) for pos in named], title)  # headline.py
+    if first_part is not None:
+        return first_part
     # A field whose value is the site's name (site_field) is the headline only when no other line is named.
     return next((pos for pos in named if not site_field(lines[pos].text, title)), named[0] if named else -1)
 
@@ -512,6 +521,9 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
     if not named:
         return _far_headline(lines, first, title)
     named = [pos for pos in named if not site_field(lines[pos].text, title)] or named  # as in _headline_above
+    first_part = first_part_headline([(pos, lines[pos].text) for pos in named], title)
+    if first_part is not None:
+        return first_part
     return named[fuller_headline([lines[pos].text for pos in named], title)]  # headline.py
 
 
