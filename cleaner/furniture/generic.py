@@ -38,6 +38,7 @@ from cleaner.furniture.keyed_rows import FOOT_KEYS, colon_fields, field_foot, ke
 from cleaner.furniture.site_foot import FOOT_MAX
 from cleaner.furniture.document_dates import date_note
 from cleaner.furniture.headline import first_part_headline, fuller_headline, headline_lines
+from cleaner.furniture.section_heads import section_heads
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_notes import site_note, without_notes
 from cleaner.furniture.site_voice import site_names, site_voice
@@ -125,6 +126,9 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     # Rows of a list cut from one template (lists.py) are no article prose, however punctuated
     # their titles: a forum's reply list must not become the body.
     blocks = list_blocks([line.text for line in lines], [is_paragraph(line.text, line.features) for line in lines])
+    # Headings of the article's sections sharing a form, a sentence under each (section_heads.py), are no list.
+    sentence = lambda pos: prose_line(lines[pos]) and bool(lines[pos].features["final_punct"])  # noqa: E731
+    blocks = [b for b in blocks if not section_heads([line.text for line in lines], b, sentence)]
     template = in_blocks(len(lines), blocks)
     for line, t in zip(lines, template):
         line.features["template"] = float(t)
