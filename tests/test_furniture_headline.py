@@ -1,6 +1,6 @@
 """Which named line is the headline (cleaner/furniture/headline.py)."""
 
-from cleaner.furniture.headline import fuller_headline
+from cleaner.furniture.headline import first_part_headline, fuller_headline
 
 
 def test_a_fuller_line_above_that_starts_with_the_nearest_is_the_headline():
@@ -21,6 +21,20 @@ def test_the_pages_whole_title_is_no_fuller_headline():
     assert fuller_headline(named) == 1  # without the title, it reads as the fuller line
     assert fuller_headline(named, "民间资本路在何方-搜狐财经") == 0
     assert fuller_headline(["残疾人两项补贴申领", "残疾人两项补贴申领办事指南"], "残疾人两项补贴申领办事指南") == 1  # one part: no copy
+
+
+def test_the_titles_first_part_above_a_line_a_later_part_names_is_the_headline():
+    # Session 36: a subtitle (——记…) right under the headline, or a column's name set under it,
+    # is nearer the body and named by the title too: it was taken for the headline, and the
+    # headline above it went as above_headline.
+    title = "三十年守护一座灯塔——记全国劳动模范、海岛灯塔工林德顺_人物_东南网"
+    named = [(3, "——记全国劳动模范、海岛灯塔工林德顺"), (2, "三十年守护一座灯塔")]
+    assert first_part_headline(named, title) == 2
+    assert first_part_headline([(7, named[0][1]), (2, named[1][1])], title) is None  # too far above: another line
+    assert first_part_headline(named[:1], title) is None  # the first part on no line
+    # The nearest line holding the first part is the headline as before; a short first part (a column's tag) is no headline.
+    assert first_part_headline([(3, "三十年守护一座灯塔（图）"), (2, "三十年守护一座灯塔")], title) is None
+    assert first_part_headline([(3, "市委召开常委会议"), (1, "【评论】")], "【评论】-市委召开常委会议") is None
 
 
 # The headline of an HTML page leaves the text for meta["headline"] (Config.keep_headline).
@@ -48,6 +62,15 @@ def test_the_lines_under_the_named_one_that_one_title_part_goes_on_with_are_the_
     assert headline_lines(texts, 0, 1, "内蒙古延续部分到期税收优惠政策助企纾困预计4年为纳税人减负180亿元") == [0]  # never the body's
     # The site's name under the headline is another part of the title, not the headline's end.
     assert headline_lines(["投身外交(3)", "新浪网", "正文……"], 0, 2, "投身外交(3)_新浪网") == [0]
+
+
+def test_a_dashed_subtitle_the_title_goes_on_with_is_the_headlines_second_line():
+    # Session 36: the title joins the subtitle to the headline at a dash, which splits its parts.
+    title = "三十年守护一座灯塔——记全国劳动模范林德顺_人物_东南网"
+    texts = ["三十年守护一座灯塔", "——记全国劳动模范林德顺", "正文……"]
+    assert headline_lines(texts, 0, 2, title) == [0, 1]
+    assert headline_lines(["三十年守护一座灯塔", "——东南网记者 何晓", "正文……"], 0, 2, title) == [0]  # not the title's words
+    assert headline_lines(["三十年守护一座灯塔", "人物", "正文……"], 0, 2, title) == [0]  # a later part, no dash: the column's
 
 
 def test_an_html_pages_headline_goes_to_meta_as_a_recorded_step():

@@ -61,6 +61,40 @@ def test_head_items_are_a_list_under_the_headline_not_one_under_a_more_link_or_n
     assert head_items(numbered, 0, 5, [(2, 4, False)], fits, stop) == set()
 
 
+def test_numbered_items_under_a_sentence_of_the_article_are_its_own_not_a_table_of_contents():
+    # Session 36 (unseen13's counts): numbered rows with no clause under the event's introduction,
+    # a sentence of the article, went as a table of contents (generic/list).
+    texts = ["标题", "本届运动会设十二个大项，全市单位均可组队参加。", "参赛办法", "1 以单位组队", "2 每队限报20人", "3 按时交表", "正文"]
+    fits = lambda pos: True  # noqa: E731
+    stop = lambda pos: False  # noqa: E731
+    sentence = lambda pos: pos == 1  # noqa: E731
+    assert head_items(texts, 0, 6, [(3, 5, False)], fits, stop, sentence) == {3, 4, 5}
+    assert head_items(texts, 0, 6, [(3, 5, False)], fits, stop) == set()  # no sentence above: a table of contents
+
+
+def test_head_items_leave_an_odd_line_between_their_rows_to_the_model():
+    # An advertisement's label between a programme's rows (unseen13's counts): the rows that fit
+    # are the article's, the odd line is not; a furniture heading there, two odd lines together or
+    # an odd line closing the block make it no article's list.
+    texts = ["标题", "导语。", "开幕式 9:00-9:40", "领导致辞", "讲座 10:00-11:30", "广告位", "共读 14:30-16:00", "正文"]
+    stop = lambda pos: False  # noqa: E731
+    fits = lambda pos: pos != 5  # noqa: E731
+    assert head_items(texts, 0, 7, [(2, 6, False)], fits, stop) == {2, 3, 4, 6}
+    assert head_items(texts, 0, 7, [(2, 6, False)], fits, lambda pos: pos == 5) == set()
+    assert head_items(texts, 0, 7, [(2, 6, False)], lambda pos: pos not in (4, 5), stop) == set()
+    assert head_items(texts, 0, 7, [(2, 6, False)], lambda pos: pos != 6, stop) == set()
+
+
+def test_the_body_heading_right_above_it_is_not_counted_in_the_gap_to_head_items():
+    # Four slots (a picture's arrows, an advert, a follow prompt) and the body's own heading
+    # between the items and the body: the heading is the body's, the gap four lines.
+    texts = ["标题", "• 甲项", "• 乙项", "• 丙项", "▲", "广告", "扫码关注", "▼", "赛事安排", "正文"]
+    fits = lambda pos: pos not in (5, 6)  # noqa: E731
+    stop = lambda pos: False  # noqa: E731
+    assert head_items(texts, 0, 9, [(1, 3, False)], fits, stop) == {1, 2, 3}
+    assert head_items([*texts[:8], "赛事安排如下，请各单位做好准备。", "正文"], 0, 9, [(1, 3, False)], fits, stop) == set()
+
+
 def test_tail_items_start_right_under_the_body():
     texts = ["正文", "停电安排", "10月15日 7:30-18:30 青溪村", "10月17日 8:00-17:00 下坝村", "10月20日 7:00-19:00 集镇"]
     assert tail_items(texts, 0, lambda pos: True) == {1, 2, 3, 4}  # its heading with it

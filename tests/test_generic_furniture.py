@@ -1083,9 +1083,16 @@ def test_a_question_far_above_the_answer_is_the_headline_its_title_names():
     question, page = _QUESTION, _QA_PAGE
     title = question + "_有问必答_快速问医生"
     assert question in Cleaner(to="keep").run("\n".join(page), details=False, title=title).text.split("\n")
-    # A title of one part may be the site's name a banner repeats: no line is searched for so far up.
+    # A title of one part is the headline's when one line alone holds its words (session 36: a page
+    # whose <title> is its headline, the article's items between it and the body) ...
     lines = [generic.Line(k, t, features(t)) for k, t in enumerate(page)]
-    assert generic._far_headline(lines, 13, fold_line(question)) == -1
+    assert generic._far_headline(lines, 13, fold_line(question)) == 1
+    # ... but may be the site's name a banner repeats and its foot names again: then no line is
+    # searched for so far up.
+    site = "寻医问药网"
+    banner = [site, *page[1:], f"{site} 版权所有"]
+    lines = [generic.Line(k, t, features(t)) for k, t in enumerate(banner)]
+    assert generic._far_headline(lines, 13, fold_line(site)) == -1
 
 
 def test_the_question_kept_for_its_title_stays_when_the_answer_page_is_cleaned_again_without_it():

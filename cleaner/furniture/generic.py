@@ -36,7 +36,9 @@ from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fi
 from cleaner.furniture.field_breaks import RECORD_KEY
 from cleaner.furniture.keyed_rows import FOOT_KEYS, colon_fields, field_foot, keys_of, rows_over_foot
 from cleaner.furniture.site_foot import FOOT_MAX
-from cleaner.furniture.headline import fuller_headline, headline_lines
+from cleaner.furniture.document_dates import date_note
+from cleaner.furniture.headline import first_part_headline, fuller_headline, headline_lines
+from cleaner.furniture.section_heads import section_heads
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_notes import site_note, without_notes
 from cleaner.furniture.site_voice import site_names, site_voice
@@ -125,6 +127,9 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     # Rows of a list cut from one template (lists.py) are no article prose, however punctuated
     # their titles: a forum's reply list must not become the body.
     blocks = list_blocks([line.text for line in lines], [is_paragraph(line.text, line.features) for line in lines])
+    # Headings of the article's sections sharing a form, a sentence under each (section_heads.py), are no list.
+    sentence = lambda pos: prose_line(lines[pos]) and bool(lines[pos].features["final_punct"])  # noqa: E731
+    blocks = [b for b in blocks if not section_heads([line.text for line in lines], b, sentence)]
     template = in_blocks(len(lines), blocks)
     for line, t in zip(lines, template):
         line.features["template"] = float(t)
@@ -287,10 +292,16 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
     out |= {pos for pos in schedule_rows(texts) if body[0] <= pos <= body[1] and fits(pos)}
     headline = _headline_above(scored, body[0], title) if title else -1
     if headline >= 0:
-        out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading)
+        sentence = lambda pos: prose_line(scored[pos]) and bool(scored[pos].features["final_punct"]) and fits(pos)  # noqa: E731
+        out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading, sentence)
+        # A document's date note under its headline (document_dates.py: （2027年2月18日） under a speech's title).
+        out |= {pos for pos in range(headline + 1, min(headline + 1 + NOTE_REACH, body[0])) if date_note(texts[pos]) and fits(pos)}
         out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)
                                                                or _event_place(texts, pos)) and fits(pos)}
     return out
+
+
+NOTE_REACH = 3  # lines under the headline where a document's date note stands (under its subtitle)
 
 
 def _event_time(text: str) -> bool:
@@ -366,6 +377,9 @@ def _headline_above(lines: list[Line], first: int, title: str) -> int:
     """The nearest line above the body (within ``FAR_REACH`` lines) the page's title names
     (``_names_headline``), or -1."""
     named = [pos for pos in range(first - 1, max(first - 1 - FAR_REACH, -1), -1) if _names_headline(lines[pos], title)]
+    first_part = first_part_headline([(pos, lines[pos].text) for pos in named], title)  # headline.py
+    if first_part is not None:
+        return first_part
     # A field whose value is the site's name (site_field) is the headline only when no other line is named.
     return next((pos for pos in named if not site_field(lines[pos].text, title)), named[0] if named else -1)
 
@@ -512,10 +526,13 @@ def _named_headline(lines: list[Line], first: int, title: str) -> int:
     if not named:
         return _far_headline(lines, first, title)
     named = [pos for pos in named if not site_field(lines[pos].text, title)] or named  # as in _headline_above
+    first_part = first_part_headline([(pos, lines[pos].text) for pos in named], title)
+    if first_part is not None:
+        return first_part
     return named[fuller_headline([lines[pos].text for pos in named], title)]  # headline.py
 
 
-FAR_REACH = 24  # lines above the body searched for a headline the title's first part is, word for word
+FAR_REACH = 24  # lines above the body searched for a headline the title's first part (or whole) is, word for word
 
 
 def site_field(text: str, title: str) -> bool:
@@ -545,13 +562,26 @@ def _far_headline(lines: list[Line], first: int, title: str) -> int:
     answerer's box between it and the answer that is the body (宝宝一岁半晚上总是哭闹睡不好怎么办 /
     健康咨询描述： / … / 王丽萍 主治医师 …); -1 if none or several (a repeated title is a list's)."""
     parts = title_parts(title)
-    if len(parts) < 2:
-        return -1  # a title of one part may be the site's name, which a banner repeats
+    if not parts:
+        return -1
     found = [pos for pos in range(max(first - FAR_REACH, 0), first)
              if _HEADLINE_LENGTH[0] <= len(lines[pos].text) <= _HEADLINE_LENGTH[1] and not lines[pos].features["final_punct"]
              and not (lines[pos].features["kv_filled"] or lines[pos].features["kv_many"])
              and title_parts(lines[pos].text) == parts[:1]]
+    if len(parts) < 2 and (len(found) != 1 or _title_recurs(lines, found[0], parts[0])):
+        # A title of one part may be the site's name, which a banner repeats and its foot, its
+        # copyright line or a byline's source names again; a headline the title is stands once.
+        return -1
     return found[0] if len(found) == 1 else -1
+
+
+def _title_recurs(lines: list[Line], at: int, part: str) -> bool:
+    """Another line than ``at`` holds the title's words ``part`` (a site's name in its foot)."""
+    words = _NON_WORD.sub("", part)
+    return not words or any(words in _NON_WORD.sub("", line.text) for pos, line in enumerate(lines) if pos != at)
+
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def headline_position(lines: list[Line], first: int, model: Model) -> int:

@@ -34,6 +34,24 @@ def fuller_headline(named: list[str], title: str | None = None) -> int:
     return 0
 
 
+FIRST_PART_MIN = 6  # characters of a title's first part that can be a headline (a column's 【评论】 tag is shorter)
+FIRST_PART_REACH = 4  # lines at most between the headline and the nearer line a later part names (its subtitle)
+
+
+def first_part_headline(named: list[tuple[int, str]], title: str) -> int | None:
+    """The headline among the lines the title names (``named``: (position, text), nearest to the
+    body first) when the nearest one holds none of the title's first part and a line at most
+    ``FIRST_PART_REACH`` above it is that part (its words begin with it): a page's title opens with
+    its headline (``三十年守护一座灯塔——记全国劳动模范林德顺_人物_东南网``), so the nearer line a later
+    part names is the headline's subtitle or a column's name set under it, not the headline (it
+    went as ``above_headline``). None when no such line is."""
+    parts = title_parts(title)
+    if len(parts) < 2 or len(parts[0]) < FIRST_PART_MIN or not named or parts[0] in title_words(named[0][1]):
+        return None
+    near = named[0][0]
+    return next((pos for pos, text in named[1:] if near - pos <= FIRST_PART_REACH and title_words(text).startswith(parts[0])), None)
+
+
 def title_copy(text: str, title: str) -> bool:
     """``text`` is the page's whole title, and the title has two parts or more (a headline and
     the site's name): the ``<title>`` echoed in a header bar, not the headline as the page sets it."""
@@ -45,13 +63,20 @@ def headline_lines(texts: list[str], named: int, first: int, title: str) -> list
     """Positions of the headline's lines: ``named`` (the line the title names) and the lines under
     it, above ``first`` (the body's first line), that one part of the title holds joined to it,
     word for word (a headline set on two lines; not the site's name under it, ``标题_新浪网``, another
-    part). ``texts``: the page's live lines (folded); ``title``: folded."""
+    part), or that opens with a dash and goes on with the title's next words (a subtitle,
+    ``——记全国劳动模范林德顺``, the title ``三十年守护一座灯塔——记…_人物_东南网``). ``texts``: the page's live lines (folded); ``title``: folded."""
     parts = title_parts(title)
+    whole = "".join(parts)
     out, joined = [named], title_words(texts[named])
     for pos in range(named + 1, first):
         more = title_words(texts[pos])
         joined += more
-        if not more or not any(joined in part for part in parts):
+        if not more or not (any(joined in part for part in parts) or _DASHED.match(texts[pos]) and whole.startswith(joined)):
             break
         out.append(pos)
     return out
+
+
+# A subtitle's opening dash (——记全国劳动模范林德顺): the title joins it to the headline at a dash,
+# which splits the title's parts, so no one part holds the two lines.
+_DASHED = re.compile(r"^\s*(?:——|—|--)")

@@ -140,7 +140,8 @@ def _framed(first: int, after: int, count: int, framed: Callable[[int], bool]) -
 
 
 def head_items(texts: Sequence[str], headline: int, first: int, blocks: Sequence[tuple[int, int, bool]],
-               fits: Callable[[int], bool], stop: Callable[[int], bool]) -> set[int]:
+               fits: Callable[[int], bool], stop: Callable[[int], bool],
+               sentence: Callable[[int], bool] = lambda pos: False) -> set[int]:
     """Positions of the article's items between the headline (``headline``: the position of the
     line the page's title names; -1: none) and the body's first line (``first``): the lines of
     each list block (``blocks``: ``lists.list_blocks``) or run of ``dated_runs`` lying wholly
@@ -149,7 +150,15 @@ def head_items(texts: Sequence[str], headline: int, first: int, blocks: Sequence
     barrier), no box's "more" link under it (``kept_blocks.more_link``: a teaser box's
     ``更多精彩图片>>`` under its titles), fewer than half its rows a
     ``machine_row``, and no ``stop`` (a furniture heading, an end marker) between the headline and
-    it."""
+    it.
+
+    A list block may hold an odd line between its rows (``lists.MAX_GAP``: an advertisement's
+    label, a picture's slot in a programme): a line of the block that does not fit, no ``stop``
+    and no neighbour of another such line, is left to the model while the rows that fit (at least
+    ``MIN_ROWS``, two thirds of the block) are the article's. Numbered titles with no clause are a
+    table of contents only while the article has not begun above them: under a ``sentence`` of
+    the article (a line of prose between the headline and the rows) they are its items (报名流程
+    under the event's introduction), a table of contents stands before the text it lists."""
     if headline < 0 or first - headline <= MIN_ROWS:
         return set()
     runs = [(start, end, False) for start, end, _ in blocks if headline < start and end < first]
@@ -157,17 +166,42 @@ def head_items(texts: Sequence[str], headline: int, first: int, blocks: Sequence
     # Rows dated in figures in the order things happen (programme_dates.py): a list runs newest first.
     runs += [(start, end, True) for start, end in programme_runs(texts, fits, headline + 1, first)]
     out: set[int] = set()
+    top = first - 1 if first - 1 > headline and _subheading(texts[first - 1]) and fits(first - 1) else first
     for start, end, programme in runs:
         span = range(start, end + 1)
-        if first - end - 1 > APART or not all(fits(p) for p in span) or any(stop(p) for p in range(headline + 1, start)) \
+        if top - end - 1 > APART or not _rows_fit(span, fits, stop) or any(stop(p) for p in range(headline + 1, start)) \
                 or any(more_link(texts[p]) for p in range(end + 1, first)):
             continue
         if not programme and 2 * sum(machine_row(texts[p]) for p in span) >= len(span):
             continue
-        if 2 * sum(_contents_row(texts[p]) for p in span) >= len(span):
-            continue  # numbered titles above the body are a table of contents (counted_rows.py)
-        out.update(span)
+        if 2 * sum(_contents_row(texts[p]) for p in span) >= len(span) and not any(map(sentence, range(headline + 1, start))):
+            continue  # numbered titles right under the headline are a table of contents (counted_rows.py)
+        out.update(p for p in span if fits(p))
     return out
+
+
+SUBHEADING_MAX = 12  # characters of a section's heading (活动须知, 二、报名方式)
+
+
+def _subheading(text: str) -> bool:
+    """A short line ending no sentence nor clause: the heading of the body's first section, the
+    body's own line, not a slot between a run and the body (``head_items``' gap)."""
+    return 0 < len(text) <= SUBHEADING_MAX and not _SENTENCE_END.search(text)
+
+
+_SENTENCE_END = re.compile(r"[.!?;,。！？；，、]\s*$")
+
+
+def _rows_fit(span: range, fits: Callable[[int], bool], stop: Callable[[int], bool]) -> bool:
+    """Every line of ``span`` fits, or all but odd lines between its rows: none a ``stop``, no two
+    together, the fitting lines at least ``MIN_ROWS`` and two thirds of the span, the first and
+    last lines fitting (the rows frame the odd lines)."""
+    odd = [p for p in span if not fits(p)]
+    if not odd:
+        return True
+    return not any(stop(p) for p in odd) and all(b - a > 1 for a, b in zip(odd, odd[1:])) \
+        and odd[0] != span[0] and odd[-1] != span[-1] and 3 * (len(span) - len(odd)) >= 2 * len(span) \
+        and len(span) - len(odd) >= MIN_ROWS
 
 
 def tail_items(texts: Sequence[str], last: int, fits: Callable[[int], bool], blocks: Sequence[tuple[int, int, bool]] = (),
