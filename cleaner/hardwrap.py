@@ -22,9 +22,9 @@ cut), or the full line ends a sentence (its break is harmless; a closing quote e
 a sentence's mark) and the next does not start with a mark that only continues a line (，。” a
 wrapper pushed over); and no line is joined to a row of the page's own, full or not, nor a row to
 the line after it (``_page_row``: a row with no prose in it, such as buttons in brackets, a field
-such as 签名： or 责任编辑：, short items set apart by spaces, a footer's bars or copyright sign;
-``_ends_article``: a short line the furniture lexicon reads as a sign that the article has ended,
-网友评论, 上一篇): a share bar, a byline or a footer beside a paragraph the page cut short is a
+such as 签名： or 责任编辑： or two set apart by a space, short items set apart by spaces, a
+footer's bars or copyright sign; ``_ends_article``: a short line the furniture lexicon reads as a
+sign that the article has ended, 网友评论, 上一篇): a share bar, a byline or a footer beside a paragraph the page cut short is a
 block of its own, and joined to the article's line it went with it as furniture, or stayed in it.
 The join removes the line break only: what the wrapper cut is put back as it stood. Off with the
 generic furniture model (``--no-generic``, for text that is not a web page).
@@ -382,10 +382,10 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
 
 # A mark of running prose inside a line; not a colon, which a field (字体：, 分享到：) holds too.
 _PROSE_MARK = re.compile("[，、。；！？]|[,;!?](?!\\d)")
-# A row of the page's own: buttons in brackets (【打印本页】), a field (签名：…, 分享到：), links
-# between guillemets or bars, a copyright sign, or three short items set apart by spaces (赞同 868
-# 反对 评论 举报).
-_ROW = re.compile(r"[【】\[\]«»|｜©]|^[^\s：:]{1,6}[：:]|^\S{1,6}(?:\s+\S{1,6}){2,}$")
+# A row of the page's own: buttons in brackets (【打印本页】), a field (签名：…, 分享到：) or two
+# set apart by a space (… 来源：华夏在线　作者：张伟), links between guillemets or bars, a copyright
+# sign, or three short items set apart by spaces (赞同 868 反对 评论 举报).
+_ROW = re.compile(r"[【】\[\]«»|｜©]|^[^\s：:]{1,6}[：:]|[^\s：:]{1,6}[：:]\s*\S+\s+[^\s：:]{1,6}[：:]|^\S{1,6}(?:\s+\S{1,6}){2,}$")
 
 
 def _page_row(line: str) -> bool:

@@ -648,7 +648,8 @@ def test_a_row_below_a_ragged_article_cut_short_is_not_glued_to_it(row):
     assert joined[-3].endswith(paragraphs[-1][-6:])
 
 
-@pytest.mark.parametrize("byline", ["发布时间：2011-05-06 10:12:45 来源：本站原创 点击：1024", "【字体：大 中 小】"])
+@pytest.mark.parametrize("byline", ["发布时间：2011-05-06 10:12:45 来源：本站原创 点击：1024", "【字体：大 中 小】",
+                                    "2008年03月14日 09:21　来源：华夏在线　作者：张伟"])
 def test_a_row_above_a_ragged_article_is_not_glued_to_its_first_line(byline):
     # A byline ending on a character of a word: its break read as a clause's, the byline and the
     # article's first line went together as furniture.
@@ -667,6 +668,17 @@ def test_a_row_below_an_article_wrapped_at_one_width_and_cut_short_is_not_glued_
     cut = text[: (len(text) // width - 1) * width]  # whole lines, the last one full
     assert not cut.endswith("。")
     assert join_hard_wraps(_wrap(cut, width) + "\n" + row).split("\n") == [cut, row]
+
+
+@pytest.mark.parametrize("byline", ["2008年03月14日 09:21　来源：华夏在线　作者：张伟", "发布时间：2011-05-06 10:12:45 来源：本站原创 点击：1024"])
+def test_a_byline_as_long_as_the_wrap_width_is_not_glued_to_the_article_under_it(byline):
+    # A full line to the width's measure: the join took it for the paragraph's first line, and the
+    # byline went as furniture with the article's first paragraph in it.
+    width = len(byline)
+    text = (PARAGRAPHS[0] + PARAGRAPHS[1]) * 2
+    joined = join_hard_wraps(byline + "\n" + _wrap(text, width)).split("\n")
+    assert joined[0] == byline
+    assert "".join(joined[1:]) == text
 
 
 def test_the_end_markers_length_is_the_furniture_stages():
