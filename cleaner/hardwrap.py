@@ -20,11 +20,14 @@ the measures that find a width, the one with the most full lines is the wrapper'
 next (and any line with the one before when it starts with a clause mark), unless the next is blank, indented or starts a list item (一、 1. •, not the 2.5 of a number
 cut), or the full line ends a sentence (its break is harmless; a closing quote ends one only after
 a sentence's mark) and the next does not start with a mark that only continues a line (，。” a
-wrapper pushed over); and a line that is not full joins the full one before it unless it is a
-row of the page's own with no prose in it (buttons in brackets, a field such as 签名：, short
-items set apart by spaces: a share bar or a signature after a paragraph the page cut short is a
-block of its own). The join removes the line break only: what the wrapper cut is put back as it
-stood. Off with the generic furniture model (``--no-generic``, for text that is not a web page).
+wrapper pushed over); and no line is joined to a row of the page's own, full or not, nor a row to
+the line after it (``_page_row``: a row with no prose in it, such as buttons in brackets, a field
+such as 签名： or 责任编辑： or two set apart by a space, short items set apart by spaces, a
+footer's bars or copyright sign; ``_ends_article``: a short line the furniture lexicon reads as a
+sign that the article has ended, 网友评论, 上一篇): a share bar, a byline or a footer beside a paragraph the page cut short is a
+block of its own, and joined to the article's line it went with it as furniture, or stayed in it.
+The join removes the line break only: what the wrapper cut is put back as it stood. Off with the
+generic furniture model (``--no-generic``, for text that is not a web page).
 
 A page wrapped at no one width (an e-book's TXT, a PDF's copy) is joined by its breaks instead:
 see ``_join_ragged``.
@@ -344,6 +347,7 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
     measure, width = MEASURES[found[0]], found[1]
     out: list[str] = []
     paragraph = [lines[0]]  # the pieces of the line being joined: joined once, not per line
+    previous_row = not misread and _page_row(lines[0])  # each line's _page_row, asked once
     for previous, line in zip(lines, lines[1:]):
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
         quote = _quote(line)  # a quoted paragraph's lines each carry the quote's marks: joined, once
@@ -357,13 +361,17 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
         # counted that one short by a character its measure weighs otherwise); not in mojibake,
         # whose lines start with any sign.
         continues = not misread and previous.strip() and body.startswith(_CONTINUES[:-1])
-        # The line after the last full one is the paragraph's last unless it is a row of the
-        # page's own (``_closes_paragraph``): a row of buttons, a share bar or a signature after a
-        # paragraph the page cut short is a block of its own, which the join would glue to the
-        # article's last line (and the furniture stage then take whole, or keep whole). Not in
+        # A row of the page's own (``_page_row``) is a block of its own, full or not, and so is
+        # the line after one: a row of buttons, a share bar, a byline or a footer beside a
+        # paragraph the page cut short would be glued to the article's line (and the furniture
+        # stage then take the joined line whole, the article with it, or keep it whole). Not in
         # mojibake, whose marks are misread.
-        closes = misread or measure(line) >= width - SLACK or _closes_paragraph(body)
-        if (full and closes or continues) and not new_paragraph and not ended:
+        row = not misread and _page_row(body)
+        joins = (full or continues) and not new_paragraph and not ended and not (previous_row or row)
+        previous_row = row
+        if joins and not misread and measure(line) < width - SLACK and _ends_article(body.strip()):
+            joins = False  # a short line after the paragraph: the lexicon's sign the article ended
+        if joins:
             paragraph.append(body)
         else:
             out.append("".join(paragraph))
@@ -374,16 +382,36 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
 
 # A mark of running prose inside a line; not a colon, which a field (字体：, 分享到：) holds too.
 _PROSE_MARK = re.compile("[，、。；！？]|[,;!?](?!\\d)")
-# A row of the page's own: buttons in brackets (【打印本页】), a field (签名：…, 分享到：), links
-# between guillemets, or three short items set apart by spaces (赞同 868 反对 评论 举报).
-_ROW = re.compile(r"[【】\[\]«»|｜]|^[^\s：:]{1,6}[：:]|^\S{1,6}(?:\s+\S{1,6}){2,}$")
+# A row of the page's own: buttons in brackets (【打印本页】), a field (签名：…, 分享到：) or two
+# set apart by a space (… 来源：华夏在线　作者：张伟), links between guillemets or bars, a copyright
+# sign, or three short items set apart by spaces (赞同 868 反对 评论 举报).
+_ROW = re.compile(r"[【】\[\]«»|｜©]|^[^\s：:]{1,6}[：:]|[^\s：:]{1,6}[：:]\s*\S+\s+[^\s：:]{1,6}[：:]|^\S{1,6}(?:\s+\S{1,6}){2,}$")
 
 
-def _closes_paragraph(line: str) -> bool:
-    """Can ``line`` be the last line of the wrapped paragraph before it? Anything but a row with
-    no prose in it: a list item's or a paragraph's last words (配套政 / 策解读文件）) end in no mark."""
+def _page_row(line: str) -> bool:
+    """Is ``line`` a row of the page's own, no line of a wrapped paragraph (neither its last nor
+    one it goes on from)? A row with no prose in it: a list item's or a paragraph's last words
+    (配套政 / 策解读文件）) end in no mark, but hold no field, buttons or spaced items either."""
     body = line.strip()
-    return _PROSE_MARK.search(body) is not None or not _ROW.search(body)
+    return _PROSE_MARK.search(body) is None and _ROW.search(body) is not None
+
+
+def _ends_article(line: str) -> bool:
+    """Is ``line`` (stripped) a sign that the article above it has ended, as the furniture stage
+    reads one (``features.end_marker``: an editor's line, 网友评论, 上一篇, a disclaimer's heading;
+    short, no sentence, the lexicon's word set apart)? Such a line is never a paragraph's last
+    words, with or without a field's colon. Asked of the short lines a join would end a paragraph
+    with, not of every full line (the fold and the lexicon cost a few microseconds a line)."""
+    if len(line) > _MARK_MAX or _ends_sentence(line):  # an end marker is no sentence (a paragraph's last line is)
+        return False
+    from cleaner.furniture import boilerplate, features, generic
+
+    folded, lexicon = features.normalise(boilerplate.fold_line(line)), generic.load_lexicon()
+    # The lexicon's word first (one search), the native reading only of a line that holds one.
+    return lexicon.ends_re.search(folded) is not None and features.end_marker(folded, lexicon)
+
+
+_MARK_MAX = 40  # features.MARK_MAX, written here: importing the furniture stage costs a process that never joins
 
 
 # Ragged wraps: an e-book's TXT, a PDF's copy, a reader's "save as text" break lines where the
@@ -399,7 +427,8 @@ def _closes_paragraph(line: str) -> bool:
 # each such break goes, and so does one after a clause mark or an opening bracket (，、；（“) and
 # one before a line that starts with a mark that only continues one (，。”). Never before a
 # blank, indented or list line, nor between two lines that start with a field's name (``辅料：`` /
-# ``调料：``; ``12路：`` / ``35路：``), nor after a Latin letter (a word space the wrapper took, a name before a heading)
+# ``调料：``; ``12路：`` / ``35路：``), nor beside a row of the page's own (``_page_row``: a byline
+# over the article, a share row or a footer under it), nor after a Latin letter (a word space the wrapper took, a name before a heading)
 # or a number after ASCII (a stamp's 18:48, a date's 06-17), nor next to a table's or a form's cells (a tab, two spaces, an ideographic space inside a line).
 RAGGED_MIN = 3  # breaks inside a clause at least (a two-line list or couplet is no wrap's evidence)
 RAGGED_LINE = 20
@@ -446,7 +475,9 @@ def _join_ragged_once(text: str) -> str:
             clause_end[k] = True  # no line starts with a clause mark: the wrapper cut before it
             continue
         if (len(body) < RAGGED_LINE or not after.strip() or not _RAGGED_CLAUSE.search(body[:-1]) or not _goes_on(after)
-                or _FIELD.match(after) and _FIELD.match(body)):  # a list of fields (辅料：… / 调料：…)
+                or _FIELD.match(after) and _FIELD.match(body)  # a list of fields (辅料：… / 调料：…)
+                or _page_row(after) or _page_row(body)  # a byline, a share row or a footer beside prose
+                or len(after.strip()) < RAGGED_LINE and _ends_article(after.strip())):
             continue
         prose_breaks += 1
         last, first = body[-1], after[0]

@@ -610,3 +610,87 @@ def test_lines_of_one_length_each_ending_a_sentence_in_the_bytes_are_not_a_wrapp
     # in the bytes. They were joined as a paragraph wrapped at their one length, each 。 read as
     # U+3000 and the breaks lost.
     assert Cleaner(to="keep").clean(text.encode("utf-8").decode(decoder, "replace")) == text
+
+
+# Rows of the page's own below an article the page cut inside a sentence (probe36d: the last line
+# and the share row and footer under it were joined, and the joined line went as furniture, 227
+# characters of the article with it; an editor's line glued on stayed in the article).
+TAIL_ROWS = [
+    "分享到： 微信 微博 QQ好友 复制链接",  # a field: a share row
+    "责任编辑：李明",  # a byline's field
+    "点赞(12) 收藏 分享 举报",  # short items set apart by spaces
+    "版权所有 © 2009 华夏在线 京ICP证030173号 联系我们 | 关于我们 | 广告服务",  # a footer: a copyright sign, bars
+    "Copyright © 2003-2012 南方网 All Rights Reserved",
+    "网友评论（共86条） 我要评论",  # a sign that the article has ended (the lexicon's [ends])
+    "上一篇：市政府召开常务会议",
+]
+
+
+def _cut_ragged_article(seed: int = 0) -> tuple[list[str], str]:
+    """(the article's paragraphs, the last cut inside a clause; the page of them at ragged widths)."""
+    import random
+
+    rng = random.Random(seed)
+    paragraphs = _fixture_paragraphs()
+    rng.shuffle(paragraphs)
+    paragraphs = paragraphs[:5]
+    last = paragraphs[-1]
+    at = next(k for k in range(len(last) * 2 // 3, len(last)) if "\u4e00" <= last[k - 1] <= "\u9fff" and "\u4e00" <= last[k] <= "\u9fff")
+    paragraphs[-1] = last[:at]
+    return paragraphs, "\n".join(_ragged(p, rng) for p in paragraphs)
+
+
+@pytest.mark.parametrize("row", TAIL_ROWS)
+def test_a_row_below_a_ragged_article_cut_short_is_not_glued_to_it(row):
+    paragraphs, page = _cut_ragged_article()
+    joined = join_hard_wraps(page + "\n" + row + "\n" + TAIL_ROWS[0]).split("\n")
+    assert joined[-2:] == [row, TAIL_ROWS[0]]  # and the row under a row is no clause's rest
+    assert joined[-3].endswith(paragraphs[-1][-6:])
+
+
+@pytest.mark.parametrize("byline", ["发布时间：2011-05-06 10:12:45 来源：本站原创 点击：1024", "【字体：大 中 小】",
+                                    "2008年03月14日 09:21　来源：华夏在线　作者：张伟"])
+def test_a_row_above_a_ragged_article_is_not_glued_to_its_first_line(byline):
+    # A byline ending on a character of a word: its break read as a clause's, the byline and the
+    # article's first line went together as furniture.
+    paragraphs, page = _cut_ragged_article()
+    joined = join_hard_wraps(byline + "\n" + page).split("\n")
+    assert joined[0] == byline
+    assert joined[1].startswith(paragraphs[0][:20])
+
+
+@pytest.mark.parametrize("row", TAIL_ROWS)
+def test_a_row_below_an_article_wrapped_at_one_width_and_cut_short_is_not_glued_to_it(row):
+    # The article wrapped at the row's own length where that is a width (the row is then a full
+    # line, which the join took for the paragraph's next line), at 36 characters otherwise.
+    width = max(36, len(row))
+    text = (PARAGRAPHS[0] + PARAGRAPHS[1]) * 2
+    cut = text[: (len(text) // width - 1) * width]  # whole lines, the last one full
+    assert not cut.endswith("。")
+    assert join_hard_wraps(_wrap(cut, width) + "\n" + row).split("\n") == [cut, row]
+
+
+@pytest.mark.parametrize("byline", ["2008年03月14日 09:21　来源：华夏在线　作者：张伟", "发布时间：2011-05-06 10:12:45 来源：本站原创 点击：1024"])
+def test_a_byline_as_long_as_the_wrap_width_is_not_glued_to_the_article_under_it(byline):
+    # A full line to the width's measure: the join took it for the paragraph's first line, and the
+    # byline went as furniture with the article's first paragraph in it.
+    width = len(byline)
+    text = (PARAGRAPHS[0] + PARAGRAPHS[1]) * 2
+    joined = join_hard_wraps(byline + "\n" + _wrap(text, width)).split("\n")
+    assert joined[0] == byline
+    assert "".join(joined[1:]) == text
+
+
+def test_the_end_markers_length_is_the_furniture_stages():
+    from cleaner.furniture import features
+
+    assert hardwrap._MARK_MAX == features.MARK_MAX
+
+
+def test_the_cleaner_keeps_the_last_line_of_an_article_cut_short_and_removes_the_rows_below():
+    paragraphs, page = _cut_ragged_article()
+    head = ["网站首页 新闻 图片 视频 专题 评论 博客 登录 注册", "暴雨过后城区道路积水情况调查", "2008年03月14日 09:21　来源：华夏在线　作者：张伟"]
+    text = "\n".join([*head, page, "分享到： 微信 微博 QQ好友 复制链接", "版权所有 © 2009 华夏在线 京ICP证030173号 联系我们 | 关于我们 | 广告服务"])
+    out = Cleaner(to="keep").clean(text)
+    assert paragraphs[-1][-20:] in out.replace("\n", "")
+    assert "分享到" not in out and "版权所有" not in out
