@@ -323,9 +323,17 @@ def test_marks_before_ascii_letters_count_with_the_signs_only_where_they_stand()
 
 
 @pytest.mark.parametrize("decoder", ["gbk", "gb18030"])
-def test_a_big5_line_s_indentation_comes_back_as_ideographic_spaces(decoder):
+def test_a_big5_page_s_indentation_comes_back_as_ideographic_spaces(decoder):
     # Big5's ideographic space (a1 40) is a GBK decoder's mark and "@": the model, which scores no
-    # space, read two of them at a line's start as Han (一世).
-    line = "\u3000\u3000臺北市政府於2015年3月2日公布新的交通規則。"
-    fixed = resync.repair(line.encode("cp950").decode(decoder, "replace"))
-    assert fixed.text == line
+    # space, read two of them at a line's start as Han (一世). A page indents its paragraphs alike.
+    page = "\u3000\u3000臺北市政府於2015年3月2日公布新的交通規則。\n\u3000\u3000市民可以上網查詢。"
+    fixed = resync.repair(page.encode("cp950").decode(decoder, "replace"))
+    assert fixed.text == page
+
+
+def test_one_line_starting_with_the_marks_is_read_as_the_model_reads_it():
+    # 一世 is a4 40 a5 40, shown as the same marks: one line alone says nothing of indentation.
+    line = "一世紀以來，臺灣的人口增加了十倍。"
+    bad = line.encode("cp950").decode("gbk", "replace")
+    assert bad.startswith("\ufffd@\ufffd@")
+    assert not resync.repair(bad).text.startswith("\u3000")

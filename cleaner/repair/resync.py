@@ -242,11 +242,13 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
     whole = {family: lossless(text, family) or marked for family, _, _ in views}
     # The bytes a single-byte page lost unmarked, if not its decoder's undefined ones: asked once.
     dropped = cache(drops) if drops is not None else lambda: None
+    # A page indents its paragraphs alike: two lines at least starting so say the marks are spaces.
+    indents = sum(1 for line in lines if _indent_pairs(line) >= 2) >= INDENT_LINES
     for k, line in enumerate(lines):
         # A line over MAX_LINE is left to the other repairs: the lattice holds every character's
         # candidates (a 480 kB line took 460 MB), and a line cut anywhere but where its source is
         # in step no longer reads.
-        chosen = (_line(line, views, whole, dropped()) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
+        chosen = (_line(line, views, whole, dropped(), indents) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
                   and misread(line) else None)
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
@@ -273,17 +275,25 @@ INDENT = "\u3000"
 _BIG5_INDENT = re.compile("(?:\ufffd@|" + bytes((0xA1, 0x40)).decode("gb18030") + ")+")
 
 
+INDENT_LINES = 2  # lines of a page starting with two such marks at least, for them to be its indentation
+
+
+def _indent_pairs(line: str) -> int:
+    """How many Big5 ideographic spaces, as a GBK-family decoder shows them, start ``line``."""
+    start = _BIG5_INDENT.match(line)
+    return 0 if start is None else len(start.group().replace("\ufffd", ""))  # one "@" or private-use code each
+
+
 def _indented(line: str, chosen: list[holes.Choice], family: str) -> list[holes.Choice]:
     """``chosen`` with a Big5 line's indentation as it was: two ideographic spaces or more at the
     line's start (`　　`, a1 40 each), which a GBK decoder shows `�@�@`. The lattice reads no
     space (Python calls U+3000 unprintable, and a space among Han read for a lost lead, 一边　国,
-    was worse than the Han), and read them as Han (一世). Each is the space where the reading
-    holds a guess for each pair (the model's choice its runner-up) or the private-use code as
-    GB18030 showed it (which the lattice keeps, having no reading for it)."""
-    start = _BIG5_INDENT.match(line) if family == decoders.GBK_FAMILY else None
-    if start is None:
-        return chosen
-    pairs = len(start.group().replace("\ufffd", ""))  # each pair is one "@" or one private-use code
+    was worse than the Han), and read them as Han (一世). Asked only on a page where INDENT_LINES
+    lines start so (a line may start with 一世, a4 40 a5 40, too; a page's paragraphs are indented
+    alike). Each is the space where the reading holds a guess for each pair (the model's choice
+    its runner-up) or the private-use code as GB18030 showed it (which the lattice keeps, having
+    no reading for it)."""
+    pairs = _indent_pairs(line) if family == decoders.GBK_FAMILY else 0
     if pairs < 2 or len(chosen) <= pairs:
         return chosen
     # Each pair read alone: a guess for a mark's lost lead, or the private-use code kept as shown.
@@ -389,7 +399,7 @@ def _single_high():
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
 
 
-def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, ...] | None = None
+def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, ...] | None = None, indents: bool = False
           ) -> list[holes.Choice] | None:
     """The best reading of ``line`` in step among ``views``, if it passes the re-read's tests.
     ``whole``: by family, whether the page says its decoder lost nothing unmarked; ``dropped``:
@@ -410,7 +420,8 @@ def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, .
         return None
     if not _bytes_decide(chosen, line):
         return None
-    return _clean_edges(line, _indented(line, with_candidates(chosen, items), family), family)
+    chosen = with_candidates(chosen, items)
+    return _clean_edges(line, _indented(line, chosen, family) if indents else chosen, family)
 
 
 def _clean_edges(line: str, chosen: list[holes.Choice], family: str) -> list[holes.Choice]:
