@@ -87,6 +87,7 @@ STAGES = {
     "one byte out of step": ("repair/one_byte.py", "repair"),
     "lone signs": ("repair/lone_signs.py", "repair"),
     "astral chars": ("repair/astral_chars.py", "repair"),
+    "astral cut": ("repair/astral_cut.py", "repair"),
     "quoted code (undone)": ("repair/quoted_code.py", "confined"),
     "utf8-as-gbk re-read": ("repair/mojibake.py", "repair_utf8_as_gbk"),
     "indent artifacts": ("cleaner/fixes.py", "remove_indent_artifacts"),

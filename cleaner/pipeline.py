@@ -39,7 +39,7 @@ from cleaner.io.page import Page, load_page
 from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
-from cleaner.repair import (ascii_punct, astral_chars, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
+from cleaner.repair import (ascii_punct, astral_chars, astral_cut, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
                             lone_signs, narrow_dropped, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded, zhuyin_bytes)
 from cleaner.repair import base64_bodies, byte_strings, inner_bom, quoted_examples, json_strings, lost_marks, quoted_code, spaced_mojibake, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
@@ -401,6 +401,9 @@ class Cleaner:
             text = apply("repair", "utf8-sign-read-as-gbk", lone_signs.repair, text)
             # A lone emoji or Extension B character misread in correct text (馃憤 is 👍): no cluster either.
             text = apply("repair", "utf8-four-byte-char-misread", astral_chars.repair, text)
+            # An emoji out of step whose last byte the decoder lost before ASCII (鍚ю煓� is 吧 and
+            # the emoji): no byte repair reads a four-byte character, nor so the one before it.
+            text = apply("repair", "utf8-four-byte-char-cut-read-as-gbk", astral_cut.repair, text)
             text = aside.restore(text)
             return text, shifted
 

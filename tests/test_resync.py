@@ -280,13 +280,13 @@ def test_native_repair_is_the_reference(lines, guess):
 @SETTINGS
 @given(lines=st.lists(st.one_of(text_inputs, damaged_line(), st.text(alphabet="鑫淼焱垚犇骉的是\n", max_size=12)), max_size=5))
 def test_the_lines_the_page_s_rare_han_name_are_those_a_line_s_own_search_takes(lines):
-    # The page's one search names exactly the lines holding LINE_RARE_MIN rare Han, and so every
-    # line _misread_two_byte takes.
+    # The page's one search names exactly the lines holding LINE_RARE_MIN rare Han; with the lines
+    # holding a mark of Big5 read as GBK, every line _misread_two_byte takes.
     text = "\n".join(lines)
     by_line = [sum(1 for ch in mojibake.rare_chars(line) if "\u3400" <= ch <= "\u9fff") for line in text.split("\n")]
     suspects = set(resync._rare_han_lines(text))
     assert suspects == {k for k, n in enumerate(by_line) if n >= resync.LINE_RARE_MIN}
-    assert {k for k, line in enumerate(text.split("\n")) if resync._misread_two_byte(line)} <= suspects
+    assert {k for k, line in enumerate(text.split("\n")) if resync._misread_two_byte(line)} <= resync._suspects(text)
 
 
 def test_a_page_of_rare_han_in_lines_of_their_own_is_searched_line_by_line():
@@ -304,3 +304,49 @@ def test_correct_edges_of_a_line_read_in_step_stay_as_they_were(before, after):
     out = resync.repair(line).text
     assert out.startswith(before) and out.endswith(after)
     assert out[len(before) : len(out) - len(after)][:8] == QUOTED[:8]
+
+
+# Big5's commonest Han are GBK's kana, Greek and Cyrillic rows, and 年 (a6 7e) a pair GBK leaves
+# undefined before an ASCII trail: a short dated line read by a GBK decoder holds few rare Han.
+DATED = ["2016年5月20日，蔡英文在台北宣誓就任中華民國總統。", "新北市在2010年12月25日正式升格為直轄市。",
+         "他於1987年7月15日回到台灣。", "民國38年12月7日，政府遷至台北。", "1月1日是元旦。"]
+
+
+@pytest.mark.parametrize("line", DATED)
+@pytest.mark.parametrize("decoder", ["gbk", "gb18030"])
+def test_a_short_big5_line_of_common_characters_read_by_gbk_comes_back(line, decoder):
+    # (Before the marks counted, none of these lines was read: too few rare Han, or too small a share.)
+    bad = line.encode("cp950").decode(decoder, "replace")
+    assert resync.repair(bad).text == line
+
+
+@pytest.mark.parametrize("text", [
+    "ありがとうございます。東京は今日も晴れです。",  # Japanese: kana and no mark
+    "α、β、γ為希臘字母，Ω表示電阻的單位。",  # Greek in Chinese prose
+    "價格：�A級品 300元",  # a lone mark before a letter, in clean text
+])
+def test_signs_of_gbk_s_rows_without_a_mark_are_no_big5(text):
+    assert resync.repair(text).text == text
+
+
+def test_marks_before_ascii_letters_count_with_the_signs_only_where_they_stand():
+    assert resync._big5_shown("いチる") == 0  # kana alone: no mark, no evidence
+    assert resync._big5_shown("1949�~1る1ら") == 3  # a mark and its trail, two kana
+    assert resync._big5_shown("1949\ue6e41る1ら") == 3  # GB18030's private-use code for a6 7e
+
+
+@pytest.mark.parametrize("decoder", ["gbk", "gb18030"])
+def test_a_big5_page_s_indentation_comes_back_as_ideographic_spaces(decoder):
+    # Big5's ideographic space (a1 40) is a GBK decoder's mark and "@": the model, which scores no
+    # space, read two of them at a line's start as Han (一世). A page indents its paragraphs alike.
+    page = "\u3000\u3000臺北市政府於2015年3月2日公布新的交通規則。\n\u3000\u3000市民可以上網查詢。"
+    fixed = resync.repair(page.encode("cp950").decode(decoder, "replace"))
+    assert fixed.text == page
+
+
+def test_one_line_starting_with_the_marks_is_read_as_the_model_reads_it():
+    # 一世 is a4 40 a5 40, shown as the same marks: one line alone says nothing of indentation.
+    line = "一世紀以來，臺灣的人口增加了十倍。"
+    bad = line.encode("cp950").decode("gbk", "replace")
+    assert bad.startswith("\ufffd@\ufffd@")
+    assert not resync.repair(bad).text.startswith("\u3000")

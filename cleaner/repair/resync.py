@@ -189,13 +189,23 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     """Lines of ``text`` that are a two-byte source misread by the other two-byte family, read in
     step (``read_in_step``) where the reading is clearly better (``mojibake``'s tests: GAIN per
     character and fluent). A guess for each lost byte's character, with its finding."""
-    suspects = set(_rare_han_lines(text))
+    suspects = _suspects(text)
     if not suspects:
         return MojibakeRepair(text, 0, [])  # the common case: one native pass
     return _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte, suspects)
 
 
-# The lines holding LINE_RARE_MIN rare Han at least: the only ones ``_misread_two_byte`` can take.
+def _suspects(text: str) -> set[int]:
+    """The lines (by index) ``_misread_two_byte`` may take: those holding LINE_RARE_MIN rare Han,
+    and those holding a mark of Big5 read by a GBK decoder (``_big5_shown``)."""
+    suspects = set(_rare_han_lines(text))
+    if _big5_marks().search(text) is not None:  # one C-speed search; most pages hold no mark
+        suspects.update(k for k, line in enumerate(text.split("\n")) if _big5_marks().search(line))
+    return suspects
+
+
+# The lines holding LINE_RARE_MIN rare Han at least: with the marked lines, the only ones
+# ``_misread_two_byte`` can take.
 # A clean page's rare names seldom share a line: counted line by line in the page's one native
 # pass, its lines are not each searched again.
 _rare_han_lines = pagefacts.lines_with(lambda: mojibake.rare_han_pattern(), LINE_RARE_MIN)
@@ -232,11 +242,13 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
     whole = {family: lossless(text, family) or marked for family, _, _ in views}
     # The bytes a single-byte page lost unmarked, if not its decoder's undefined ones: asked once.
     dropped = cache(drops) if drops is not None else lambda: None
+    # A page indents its paragraphs alike: two lines at least starting so say the marks are spaces.
+    indents = sum(1 for line in lines if _indent_pairs(line) >= 2) >= INDENT_LINES
     for k, line in enumerate(lines):
         # A line over MAX_LINE is left to the other repairs: the lattice holds every character's
         # candidates (a 480 kB line took 460 MB), and a line cut anywhere but where its source is
         # in step no longer reads.
-        chosen = (_line(line, views, whole, dropped()) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
+        chosen = (_line(line, views, whole, dropped(), indents) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
                   and misread(line) else None)
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
@@ -257,15 +269,85 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
 
 
 
+INDENT = "\u3000"
+# Big5's ideographic space (a1 40) as a GBK-family decoder shows it: a mark and "@" (gbk), or the
+# private-use code of GBK's user-defined pair (gb18030).
+_BIG5_INDENT = re.compile("(?:\ufffd@|" + bytes((0xA1, 0x40)).decode("gb18030") + ")+")
+
+
+INDENT_LINES = 2  # lines of a page starting with two such marks at least, for them to be its indentation
+
+
+def _indent_pairs(line: str) -> int:
+    """How many Big5 ideographic spaces, as a GBK-family decoder shows them, start ``line``."""
+    start = _BIG5_INDENT.match(line)
+    return 0 if start is None else len(start.group().replace("\ufffd", ""))  # one "@" or private-use code each
+
+
+def _indented(line: str, chosen: list[holes.Choice], family: str) -> list[holes.Choice]:
+    """``chosen`` with a Big5 line's indentation as it was: two ideographic spaces or more at the
+    line's start (`　　`, a1 40 each), which a GBK decoder shows `�@�@`. The lattice reads no
+    space (Python calls U+3000 unprintable, and a space among Han read for a lost lead, 一边　国,
+    was worse than the Han), and read them as Han (一世). Asked only on a page where INDENT_LINES
+    lines start so (a line may start with 一世, a4 40 a5 40, too; a page's paragraphs are indented
+    alike). Each is the space where the reading holds a guess for each pair (the model's choice
+    its runner-up) or the private-use code as GB18030 showed it (which the lattice keeps, having
+    no reading for it)."""
+    pairs = _indent_pairs(line) if family == decoders.GBK_FAMILY else 0
+    if pairs < 2 or len(chosen) <= pairs:
+        return chosen
+    # Each pair read alone: a guess for a mark's lost lead, or the private-use code kept as shown.
+    if any(c.end != 2 * (k + 1) or not (c.guessed or c.char == line[k]) for k, c in enumerate(chosen[:pairs])):
+        return chosen
+    spaces = [c._replace(char=INDENT, alternative=c.char, margin=0.0, candidates=(INDENT,)) for c in chosen[:pairs]]
+    return spaces + chosen[pairs:]
+
+
 def _misread_two_byte(line: str) -> bool:
-    """Enough of the line's non-ASCII characters are rare Han: what a two-byte table makes of the
-    other's pairs. Rare signs are no evidence: a clean line of box drawing (┬───┐) is all rare,
-    and its bytes read as fluent Big5."""
+    """Enough of the line's non-ASCII characters are rare Han, or what a GBK decoder shows for
+    Big5's Han (``_big5_shown``): what a two-byte table makes of the other's pairs. Rare signs
+    alone are no evidence: a clean line of box drawing (┬───┐) is all rare, and its bytes read
+    as fluent Big5."""
     rare = mojibake.rare_chars(line)  # C speed: most lines stop here
     if len(rare) < LINE_RARE_MIN:
         return False
-    han = sum(1 for ch in rare if "\u3400" <= ch <= "\u9fff")
+    han = sum(1 for ch in rare if "\u3400" <= ch <= "\u9fff") + _big5_shown(line)
     return han >= LINE_RARE_MIN and han >= LINE_RARE_SHARE * mojibake.beyond_ascii(line)
+
+
+def _big5_shown(line: str) -> int:
+    """How many characters of ``line`` say Big5 read by a GBK decoder, where a decoder's mark does.
+
+    Big5's commonest Han (rows a4-a9: 一 中 日 月 年 are a4 40-a6 7e) are GBK's rows of kana,
+    Greek, Cyrillic, bopomofo and box drawing, or, with a trail in the ASCII range (年 a6 7e, and
+    the clause marks ，。 a1 41, a1 43), a pair GBK leaves undefined: a mark and the trail's
+    letter (`1949�~1る1ら�A`), or GB18030's private-use character. A line of such text holds
+    few rare Han (dates, the commonest words), but the marks say what it is; the signs count only
+    beside one (a clean Japanese line's kana, a formula's Greek, stand with none)."""
+    marks = len(_big5_marks().findall(line))
+    if not marks:
+        return 0
+    return marks + len(_big5_rows_in_gbk().findall(line))
+
+
+@lru_cache(maxsize=1)
+def _big5_marks() -> re.Pattern:
+    """A pair of Big5's rows a1-a7 with an ASCII trail, as a GBK-family decoder shows it: a
+    mark before the trail's letter (gbk, ``errors="replace"``), or the private-use character
+    GB18030 reads the pair as."""
+    private = {bytes((lead, trail)).decode("gb18030", "replace") for lead in range(0xA1, 0xA8)
+               for trail in range(0x40, 0x7F)}
+    private = "".join(sorted(ch for ch in private if "\ue000" <= ch <= "\uf8ff"))
+    return re.compile(f"\ufffd[\x40-\x7e]|[{private}]")
+
+
+@lru_cache(maxsize=1)
+def _big5_rows_in_gbk() -> re.Pattern:
+    """A character GBK's rows a4-a9 hold (kana, Greek, Cyrillic, bopomofo, box drawing), or
+    GB18030's private-use character for a pair of them GBK leaves empty: Big5's Han there."""
+    shown = {bytes((lead, trail)).decode("gb18030", "replace") for lead in range(0xA4, 0xAA)
+             for trail in range(0xA1, 0xFF)}
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
 
 
 def _misread_single_byte(line: str) -> bool:
@@ -317,7 +399,7 @@ def _single_high():
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
 
 
-def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, ...] | None = None
+def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, ...] | None = None, indents: bool = False
           ) -> list[holes.Choice] | None:
     """The best reading of ``line`` in step among ``views``, if it passes the re-read's tests.
     ``whole``: by family, whether the page says its decoder lost nothing unmarked; ``dropped``:
@@ -344,7 +426,8 @@ def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, .
         return None
     if not _bytes_decide(chosen, line):
         return None
-    return _clean_edges(line, with_candidates(chosen, items), family)
+    chosen = with_candidates(chosen, items)
+    return _clean_edges(line, _indented(line, chosen, family) if indents else chosen, family)
 
 
 def _unwritable(reading: str, source: str) -> int:
