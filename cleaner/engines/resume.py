@@ -236,6 +236,8 @@ def _failures_in(path: Path, lines: int) -> list[tuple[str, str]]:
     for row in text.splitlines():
         try:
             where, why = json.loads(row)
+            if not isinstance(where, str) or not isinstance(why, str):
+                continue  # a row of another shape (the file edited, or another tool's): no failure of ours
             line = int(where.rsplit(":", 1)[1])
         except (ValueError, TypeError, IndexError):
             continue  # a row cut by a kill
