@@ -398,3 +398,19 @@ def test_a_listing_of_failures_with_rows_of_other_shapes_is_read_past_them(tmp_p
     report = _run(src, out)
     whole = _run(src, tmp_path / "whole.jsonl")
     assert sorted(report.failed) == sorted(whole.failed) and report.exit_code == whole.exit_code
+
+
+@pytest.mark.parametrize("stop", [3, 25, 40])
+def test_a_resumed_run_s_summary_counts_every_record_of_the_input(tmp_path, monkeypatch, made, stop):
+    # review36io: the records of the lines kept were in no count ("unchanged 4, failed 2" where
+    # the uninterrupted run says "unchanged 8, failed 2"): they are counted as skipped, written
+    # by the stopped run, so the summary adds up to the input's records (blank lines hold none).
+    src, _ = made
+    whole = _run(src, tmp_path / "whole.jsonl")
+    out = tmp_path / "out.jsonl"
+    _stopped_run(monkeypatch, src, out, stop)
+    report = _run(src, out)
+    kept = sum(1 for line in src.read_bytes().splitlines()[:stop] if line.strip())
+    kept -= sum(1 for where, _ in whole.failed if int(where.rsplit(":", 1)[1]) <= stop)  # counted as failed
+    assert dict(report.skips) == {"written by the stopped run": kept}
+    assert report.cleaned + report.unchanged + report.skipped + len(report.failed) == whole.cleaned + whole.unchanged + len(whole.failed)
