@@ -330,3 +330,20 @@ def test_text_behind_a_byte_order_mark_is_still_read_whatever_its_encoding(bom, 
     text = "国务院今天发布通知。\nHello 世界\n" * 50
     assert decode_with_findings(bom + text.encode(codec)).text == text
     assert decode_with_findings(bom + text.encode("gbk")).text == text
+
+
+@pytest.mark.parametrize("blob", [b"\x00\x01\x02", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", b"\x00" * 4096,
+                                  b"ustar\x00" + b"\x00" * 200 + b"0000644\x000001750\x00" * 8])
+def test_binary_data_that_is_valid_utf8_behind_a_utf8_mark_is_refused_as_it_is_without_one(blob):
+    # review36io: bytes under 0x80 are valid UTF-8, so a short binary (a zip's header, NULs, a
+    # tar of ASCII headers) behind a UTF-8 BOM was taken for text at once, where alone it is refused.
+    with pytest.raises(NotText):
+        decode_with_findings(blob)
+    with pytest.raises(NotText):
+        decode_with_findings(codecs.BOM_UTF8 + blob)
+
+
+def test_text_with_a_stray_control_behind_a_utf8_mark_is_still_text():
+    text = "国务院今天发布通知。\x00\x07\n"
+    assert decode_with_findings(codecs.BOM_UTF8 + text.encode()).text == text
+    assert decode_with_findings(codecs.BOM_UTF8 * 40).text == "\ufeff" * 39

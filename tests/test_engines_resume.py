@@ -383,3 +383,34 @@ def test_a_stopped_forced_run_says_to_go_on_without_force(tmp_path, capsys):
     forced, plain = capsys.readouterr().err.splitlines()
     assert "the same command without --force goes on from there" in forced and "frees its space" in forced
     assert "the same command goes on from there" in plain
+
+
+@pytest.mark.parametrize("row", ['[1, "x"]', '["in.jsonl:2", null]', '["in.jsonl:2", {"a": 1}]', '[["in.jsonl:2"], "x"]'])
+def test_a_listing_of_failures_with_rows_of_other_shapes_is_read_past_them(tmp_path, monkeypatch, made, row):
+    # review36io: a row whose place or reason was no string (a listing edited by hand, another
+    # tool's file of that name) ended the resumed run with "internal error" (AttributeError,
+    # TypeError), exit 2, instead of being skipped as a row cut by a kill is.
+    src, _ = made
+    out = tmp_path / "out.jsonl"
+    _stopped_run(monkeypatch, src, out, 40)
+    with open(resume.failures_path(out), "a", encoding="utf-8") as fh:
+        fh.write(row + "\n")
+    report = _run(src, out)
+    whole = _run(src, tmp_path / "whole.jsonl")
+    assert sorted(report.failed) == sorted(whole.failed) and report.exit_code == whole.exit_code
+
+
+@pytest.mark.parametrize("stop", [3, 25, 40])
+def test_a_resumed_run_s_summary_counts_every_record_of_the_input(tmp_path, monkeypatch, made, stop):
+    # review36io: the records of the lines kept were in no count ("unchanged 4, failed 2" where
+    # the uninterrupted run says "unchanged 8, failed 2"): they are counted as skipped, written
+    # by the stopped run, so the summary adds up to the input's records (blank lines hold none).
+    src, _ = made
+    whole = _run(src, tmp_path / "whole.jsonl")
+    out = tmp_path / "out.jsonl"
+    _stopped_run(monkeypatch, src, out, stop)
+    report = _run(src, out)
+    kept = sum(1 for line in src.read_bytes().splitlines()[:stop] if line.strip())
+    kept -= sum(1 for where, _ in whole.failed if int(where.rsplit(":", 1)[1]) <= stop)  # counted as failed
+    assert dict(report.skips) == {"written by the stopped run": kept}
+    assert report.cleaned + report.unchanged + report.skipped + len(report.failed) == whole.cleaned + whole.unchanged + len(whole.failed)

@@ -423,6 +423,9 @@ def _learned_by_stopped_run(src: str, output: str | None, config: Config, report
     return Learned(lines) if lines is not None else None
 
 
+KEPT = "written by the stopped run"  # the summary's reason for the records a resumed run did not clean again
+
+
 def _into_partial(src: str, output: Path, lines: Iterator[bytes], config: Config, report: Report, *, name: str,
                   restart: bool, on_batch: Callable[[int], None] | None, **options) -> None:
     from cleaner.engines import resume
@@ -441,7 +444,9 @@ def _into_partial(src: str, output: Path, lines: Iterator[bytes], config: Config
     for where, why in partial.earlier_failures:  # failed in the lines kept: this run's exit code and summary count them
         report.fail(where, why)
     lines = iter(lines)
-    skipped = resume.skipped(lines, partial.done)
+    skipped, records = resume.skipped(lines, partial.done)
+    if records > len(partial.earlier_failures):  # the rest of the kept lines' records: in the summary, as in a run that never stopped
+        report.skip(KEPT, records - len(partial.earlier_failures))
     if on_batch and skipped:
         on_batch(skipped)
     try:

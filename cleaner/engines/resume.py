@@ -11,7 +11,8 @@ settings and output skips as many input lines, appends the rest, and renames the
 destination, so a reader still sees the old output or the finished new one, never a part.
 The lines a learning pass found are kept in the about file too, and a run that goes on uses them
 instead of learning again; the records that failed are listed beside it, and a run that goes on
-reports them again (its exit code and summary are those of a run that never stopped).
+reports them again and counts the other records kept as skipped ("written by the stopped run"):
+its exit code is a run's that never stopped, and its summary adds up to the same records.
 
 Anything else starts from the first record: another input or settings (the old partial output is
 replaced), ``--force``, a compressed output (a compressor's stream cut by SIGKILL cannot be
@@ -21,6 +22,7 @@ lines) and an input read once (standard input, a pipe: nothing tells it is the s
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -236,6 +238,8 @@ def _failures_in(path: Path, lines: int) -> list[tuple[str, str]]:
     for row in text.splitlines():
         try:
             where, why = json.loads(row)
+            if not isinstance(where, str) or not isinstance(why, str):
+                continue  # a row of another shape (the file edited, or another tool's): no failure of ours
             line = int(where.rsplit(":", 1)[1])
         except (ValueError, TypeError, IndexError):
             continue  # a row cut by a kill
@@ -244,15 +248,17 @@ def _failures_in(path: Path, lines: int) -> list[tuple[str, str]]:
     return out
 
 
-def skipped(lines: Iterator[bytes], count: int) -> int:
-    """Read ``count`` lines off ``lines`` (the ones an earlier run wrote); their bytes."""
-    size = 0
+def skipped(lines: Iterator[bytes], count: int) -> tuple[int, int]:
+    """Read ``count`` lines off ``lines`` (the ones an earlier run wrote); their bytes, and how
+    many hold a record (a blank line, BOM aside, holds none: ``jsonl.clean_lines``)."""
+    size = records = 0
     for _ in range(count):
         line = next(lines, None)
         if line is None:
             break
         size += len(line)
-    return size
+        records += bool(line.removeprefix(codecs.BOM_UTF8).strip())
+    return size, records
 
 
 def say_kept(name: str, output: Path, lines: int, forced: bool = False) -> None:

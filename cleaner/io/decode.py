@@ -92,7 +92,10 @@ def _decode_marked(data: bytes) -> Decoded:
                 text = rest.decode(codec)
             except UnicodeDecodeError:
                 text = None
-            if text is not None and (codec == "utf-8" or _plausibility(text[:SAMPLE]) >= 0.5):
+            # Bytes under 0x80 are valid UTF-8: a short binary (a zip's header, NULs) reads as
+            # UTF-8 text, and is weighed as binary below before it is taken for that.
+            binary = _looks_binary(rest[:SNIFF]) and text is not None and _controls_in(text[:SAMPLE])
+            if text is not None and not binary and (codec == "utf-8" or _plausibility(text[:SAMPLE]) >= 0.5):
                 return Decoded(text)
             try:
                 other = _decode_unmarked(rest)
