@@ -114,10 +114,6 @@ def test_byline_rows_under_the_headline():
     for row in ("生于:1932年4月5日 卒于:2026年11月30日", "开幕:2026-05-03 闭幕:2026-05-10"):
         assert byline_rows(["标题", row, PROSE], 0, set()) == [], row
     assert byline_rows(["标题", "注册:2019-03-02 最后登录:2026-12-01 发帖:342", PROSE], 0, set()) == [1]
-    # One count alone is a fact's figure as often as a tally: the article's first facts under its headline.
-    for row in ("岗位:前端工程师 招聘人数:3", "售价:2999 颜色:星空灰", "比分:3比1 观众:32000", "面积:120 户型:三室两厅"):
-        assert byline_rows(["标题", row, PROSE], 0, set()) == [], row
-    assert byline_rows(["标题", "回复:12 浏览:3046", PROSE], 0, set()) == [1]  # two tallies
 
 
 def test_byline_rows_leave_the_page():

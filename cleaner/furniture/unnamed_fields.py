@@ -115,9 +115,7 @@ def byline_rows(texts: list[str], headline: int, done: set[int]) -> list[int]:
     """Positions of the rows right under the article's headline (``headline``, a position; -1 when the
     title names none) that are its byline by shape: ``BYLINE_FIELDS`` fields or more, each of the
     record's shape (``unnamed_field``: 楼主：… 等级：LV6 发帖：342 注册：2019-03-02), one of them a date with
-    its year (the page's or its poster's stamp) or a count among ``BYLINE_FIELDS`` tallies, counts and dates
-    (收藏：2.1万 做过：3046, 注册：… 最后登录：… 发帖：342): one count alone is a fact's figure as often (岗位：…
-    人数：3, 售价：2999 颜色：…, 比分：… 观众：32000). A byline's keys are every site's own; an article's facts under its headline
+    its year or a count. A byline's keys are every site's own; an article's facts under its headline
     give a fact's key (比赛时间：… 比赛地点：…: no such row), a work's card no date and no count
     (导演：… 主演：…), and a period two dates and no count (生于：1932年4月5日 卒于：2026年11月30日, 开幕：… 闭幕：…:
     a byline stamps the page once). The run stops at the first other row (``done``: gone already, passed over)."""
@@ -132,8 +130,7 @@ def byline_rows(texts: list[str], headline: int, done: set[int]) -> list[int]:
             break
         values = [value for _, value in _parts(text) or []]
         dates = sum(bool(_DATED.fullmatch(v)) for v in values)
-        counts = sum(bool(_COUNT.fullmatch(v)) for v in values)
-        if dates != 1 and not (counts and counts + dates >= BYLINE_FIELDS):
+        if not any(_COUNT.fullmatch(v) for v in values) and dates != 1:
             break
         out.append(pos)
     return out
