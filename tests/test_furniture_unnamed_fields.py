@@ -1,7 +1,9 @@
 """Rows of the page's record whose keys no lexicon holds (cleaner/furniture/unnamed_fields.py)."""
 
+import pytest
+
 from cleaner.furniture.record_rows import record_rows
-from cleaner.furniture.unnamed_fields import byline_rows, evidence, own_form, parallel, unnamed_field
+from cleaner.furniture.unnamed_fields import byline_rows, parallel, unnamed_field
 
 from test_furniture_keyed_rows import PROSE, SECOND, clean  # the same government notice and its cleaner
 
@@ -20,43 +22,43 @@ def test_the_record_shape_needs_no_known_key():
         assert not unnamed_field(text), text
 
 
-def test_evidence_is_the_company_the_rows_keep():
-    assert evidence([False, True], None, False, False) == "beside-record"  # a named row in the run
-    assert evidence([False], "更新于:2026-05-18", True, True) == "beside-record"  # one gone right under it
-    assert evidence([False], "分享到:微信 微博", False, False) == "over-fields"
-    # The article writes such rows itself: a row of fields under them is no evidence.
-    assert evidence([False], "分享到:微信 微博", False, True) is None
-    assert evidence([False], "打印 关闭", False, False) is None
-    assert evidence([False], None, False, False) is None  # the page's end alone says nothing
-
-
-def test_the_article_own_form():
-    texts = ["标题", PROSE, "主讲嘉宾:王教授", SECOND, "内容维护:陈列部"]
-    assert own_form(texts, 1, 4)
-    assert not own_form(["标题", PROSE, "发布日期:2026-03-02 来源:本站", SECOND], 1, 4)  # the record's own keys
-    assert not own_form(["标题", PROSE, "展览时间:2026年5月18日至8月31日", SECOND], 1, 4)  # a fact
-
-
-def test_unnamed_rows_go_beside_the_record():
+def test_unnamed_rows_go_under_a_named_row():
+    texts = [PROSE, "更新日期:2026-05-18", "内容维护:陈列部", "审核人:办公室", "网站地图 联系我们"]
+    found = record_rows(texts, 1, {4}.__contains__, set())
+    assert found == [(1, "record"), (2, "unnamed:under-record"), (3, "unnamed:under-record")]
+    # Above the record's first named row they hang from the prose: the run stops at them.
     texts = [PROSE, "内容维护:陈列部", "审核人:办公室", "更新日期:2026-05-18", "网站地图 联系我们"]
-    found = record_rows(texts, 1, {4}.__contains__, set(), 0)
-    assert found == [(1, "unnamed:beside-record"), (2, "unnamed:beside-record"), (3, "record")]
+    assert record_rows(texts, 1, {4}.__contains__, set()) == [(3, "record")]
     # Alone, with nothing named near them, they stay (the run stops at them, as before).
     texts = [PROSE, "内容维护:陈列部", "审核人:办公室", "网站地图 联系我们"]
-    assert record_rows(texts, 1, {3}.__contains__, set(), 0) == []
-    # Over a row of fields a rule took, they go; not when the article writes such rows itself.
-    under = lambda pos: "分享到:微信 微博" if pos == 2 else None  # noqa: E731
-    assert record_rows(texts[:3], 1, set().__contains__, set(), 0, under) == [(1, "unnamed:over-fields"),
-                                                                              (2, "unnamed:over-fields")]
-    texts = ["主讲嘉宾:王教授", PROSE, "内容维护:陈列部", "审核人:办公室"]
-    assert record_rows(texts, 2, set().__contains__, set(), 0, lambda pos: "分享到:微信 微博") == []
+    assert record_rows(texts, 1, {3}.__contains__, set()) == []
 
 
 def test_unnamed_rows_leave_the_page():
-    page = "\n".join(["县政府补助老旧公寓加装电梯", "发布日期：2026-03-02", PROSE, SECOND, "信息提供：住建科",
-                      "值班编审：周敏", "更新日期：2026-03-05", "打印本页 关闭窗口"])
+    page = "\n".join(["县政府补助老旧公寓加装电梯", "发布日期：2026-03-02", PROSE, SECOND, "更新日期：2026-03-05",
+                      "信息提供：住建科", "值班编审：周敏", "打印本页 关闭窗口"])
     out = clean(page)
     assert out[-1] == SECOND, out
+
+
+# An article closing on its own facts, key：value a line, in both scripts (review36f: over a share row,
+# a print row or an editor's credit these went as the page's record, over-furniture / beside-record).
+FACT_ROWS = [["型号：X200", "尺寸：15×7厘米", "重量：180克"], ["型號：X200", "尺寸：15×7釐米", "重量：180克"],
+             ["岗位：前端工程师", "薪资：15-25K", "学历：本科及以上"], ["職位：前端工程師", "薪資：15-25K"],
+             ["案号：（2026）浙0102民初123号", "当事人：张某某"], ["比分：3比1", "进球：王强 李明"],
+             ["价格：2999元", "颜色：星空灰"]]
+
+
+@pytest.mark.parametrize("rows", FACT_ROWS, ids=lambda rows: rows[0])
+@pytest.mark.parametrize("under", [["分享到：微信 微博 QQ空间", "某某网 版权所有 未经授权禁止转载"], ["打印本页 关闭窗口"],
+                                   ["责任编辑：王敏", "分享到：微信 微博 QQ空间"], ["责任编辑：王敏"]],
+                         ids=["share", "print", "editor-share", "editor"])
+def test_article_facts_over_furniture_stay(rows, under):
+    page = "\n".join(["某某网 首页 新闻 财经 体育 娱乐 科技", "全市举办秋季招聘暨新品发布活动", PROSE, SECOND, *rows, *under])
+    from cleaner import Cleaner
+    got = Cleaner(to="keep").run(page, title="全市举办秋季招聘暨新品发布活动_某某网").text.split("\n")
+    assert all(row in got for row in rows), got
+    assert "责任编辑：王敏" not in got
 
 
 def test_article_rows_of_that_shape_stay():
@@ -70,7 +72,10 @@ def test_article_rows_of_that_shape_stay():
 def test_rows_hanging_from_the_article_facts_stay():
     # The run's top stands under a fact's row of the article's: the rows below it are its facts too.
     texts = [PROSE, "展览时间:2026年7月1日至10月8日", "票价:免费", "编辑:展览部 审核:办公室", "打印 收藏 关闭"]
-    assert record_rows(texts, 1, {3}.__contains__, set(), 0, lambda pos: texts[pos + 1]) == []
+    assert record_rows(texts, 1, {4}.__contains__, set()) == []
+    # Under a named row too: the run hangs from the fact's row above it, its unnamed rows stay.
+    texts = [PROSE, "展览时间:2026年7月1日至10月8日", "更新日期:2026-05-18", "票价:免费", "打印 收藏 关闭"]
+    assert record_rows(texts, 1, {4}.__contains__, set()) == []  # the run stops at 票价, as at any other line
 
 
 def test_article_rows_of_the_shape_are_told_by_their_values_and_keys():
@@ -80,18 +85,15 @@ def test_article_rows_of_the_shape_are_told_by_their_values_and_keys():
     assert parallel(["公开组金奖:梁嘉欣", "公开组银奖:何志明"])  # a list's rows
     assert not parallel(["文章作者:财经编辑部", "文章编号:CJ20260715009"])  # a record's
     texts = [PROSE, "公开组金奖:梁嘉欣", "公开组银奖:何志明", "影片来源:本会"]
-    assert record_rows(texts, 1, set().__contains__, set(), 0) == [(3, "record")]
+    assert record_rows(texts, 1, set().__contains__, set()) == [(3, "record")]
 
 
-def test_lone_rows_and_lists_over_furniture_stay():
-    # One unnamed row over a share row may be the article's last fact; stacked ones go, a list's rows stay.
-    texts = [PROSE, "单位:元/公斤"]
-    assert record_rows(texts, 1, set().__contains__, set(), 0, lambda pos: "打印 关闭") == []
-    texts = [PROSE, "内容维护:陈列部", "审核人:办公室"]
-    assert record_rows(texts, 1, set().__contains__, set(), 0, lambda pos: "打印 关闭") == [
-        (1, "unnamed:over-furniture"), (2, "unnamed:over-furniture")]
-    texts = [PROSE, "新增:账单按标签筛选", "新增:月度预算提醒", "优化:首页加载速度"]
-    assert record_rows(texts, 1, set().__contains__, set(), 0, lambda pos: "打印 关闭") == []
+def test_lists_under_the_record_stay():
+    # A list's rows (one key pattern) under a named row are the article's: the run stops at them.
+    texts = [PROSE, "更新日期:2026-05-18", "新增:账单按标签筛选", "新增:月度预算提醒", "优化:首页加载速度"]
+    assert record_rows(texts, 1, set().__contains__, set()) == []
+    texts = [PROSE, "新增:账单按标签筛选", "新增:月度预算提醒", "更新日期:2026-05-18"]
+    assert record_rows(texts, 1, set().__contains__, set()) == [(3, "record")]
     assert not unnamed_field("受理期间:即日起至115年6月30日止")  # a span
     assert not unnamed_field("洽询专线:(03)551-8101分机3321")  # a contact
     assert not unnamed_field("附件:创业贷款申请须知(PDF)")  # a file the article refers to
@@ -108,6 +110,10 @@ def test_byline_rows_under_the_headline():
     # Rows gone already are passed over; the run stops at the first other line.
     texts = ["标题", "某某网 2026-05-03", "发帖:342 注册:2019-03-02", PROSE, "等级:LV6 发帖:342"]
     assert byline_rows(texts, 0, {1}) == [2]
+    # A period's two dates and no count are an article's facts (a life, an event's days): a byline stamps once.
+    for row in ("生于:1932年4月5日 卒于:2026年11月30日", "开幕:2026-05-03 闭幕:2026-05-10"):
+        assert byline_rows(["标题", row, PROSE], 0, set()) == [], row
+    assert byline_rows(["标题", "注册:2019-03-02 最后登录:2026-12-01 发帖:342", PROSE], 0, set()) == [1]
 
 
 def test_byline_rows_leave_the_page():

@@ -985,8 +985,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     done = {d.index for d in out}
     own_at = listed | signed | own_rows | {pos for pos, line in enumerate(scored) if line.index in keep}
     for pos, kind in record_rows([line.text for line in scored], past,
-                                 lambda pos: scored[pos].index in done or _taken_above(scored, folded, pos), own_at,
-                                 body[0], lambda pos: _line_under(folded, len(lines), scored[pos].index)):
+                                 lambda pos: scored[pos].index in done or _taken_above(scored, folded, pos), own_at):
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (RECORD_ROW, kind)))
     if take_headline and headline >= 0 and scored[headline].features["headline"]:
@@ -1111,12 +1110,6 @@ def _taken_above(scored: list[Line], folded: list[str], pos: int) -> bool:
     """A live line stands between ``scored[pos - 1]`` and ``scored[pos]``: one taken before the
     lines were judged (by a rule, a portal family or a part)."""
     return pos > 0 and any(folded[i].strip() for i in range(scored[pos - 1].index + 1, scored[pos].index))
-
-
-def _line_under(folded: list[str], count: int, index: int) -> str | None:
-    """The page's next written line under line ``index`` of ``count`` (folded and normalised as the scored
-    lines are; one a rule took too), or None."""
-    return next((normalise(folded[i]) for i in range(index + 1, count) if folded[i].strip()), None)
 
 
 _CUT = re.compile(r"(?<!\.)\.{3}$")  # a title cut short (folded: … is ...; a sentence's …… is six dots)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from cleaner.furniture.field_breaks import LEXICON, RECORD_KEY, _facts
 from cleaner.furniture.keyed_rows import KEY_MAX, colon_fields, keys_of
 from cleaner.furniture.spaced_keys import key_of
-from cleaner.furniture.unnamed_fields import evidence, own_form, parallel, unnamed_field
+from cleaner.furniture.unnamed_fields import parallel, unnamed_field
 
 FAMILY = "record-row"
 _KEY = re.compile(rf"^([^\s:]{{1,{KEY_MAX}}})\s*:")
@@ -63,18 +63,18 @@ def record_kind(text: str) -> str | None:
     return "credit" if closing is not None and closing not in _facts(dated=True) else None
 
 
-def record_rows(texts: list[str], start: int, gone: Callable[[int], bool], own: set[int],
-                top: int = 0, after: Callable[[int], str | None] = lambda pos: None) -> list[tuple[int, str]]:
+def record_rows(texts: list[str], start: int, gone: Callable[[int], bool], own: set[int]) -> list[tuple[int, str]]:
     """(position, kind) of the rows of the page's record (``record_kind``) right above the first line gone
     (``gone(pos)``: removed, or a line a rule took stands right above it) at ``start`` or below, or
     above the page's end when none is gone there; ``start``: the position right under the article's
-    last prose line, ``top``: the article's first line, ``after(pos)``: the text of the page's line right
-    under ``pos`` (one a rule took before too), None at the page's end. The run stops at the first line that is no
-    such row, or is the article's own (``own``: its counted rows, its signature, a notice's closing
-    rows). A row of the record's shape whose key no lexicon holds (``unnamed_fields``) goes on the run
-    when the run's company says it is the page's (kind ``unnamed:<evidence>``) and the run does not
+    last prose line. The run stops at the first line that is no such row, or is the article's own
+    (``own``: its counted rows, its signature, a notice's closing rows). A row of the record's shape
+    whose key no lexicon holds (``unnamed_fields``) goes on the run when a row the lexicon names stands
+    above it on the run (kind ``unnamed:under-record``: the record opened there) and the run does not
     hang from the article's own rows of fields (a fact's row right above it: 展览时间：… over 票价：…);
-    else the run stops at it, as at any other line."""
+    else the run stops at it, as at any other line. Such rows straight under the article's prose, with
+    no named row above them, are its last facts as often as the site's (型号：… 尺寸：… 重量：… over
+    责任编辑：… or a share row): they stay."""
     first = next((pos for pos in range(start, len(texts)) if gone(pos)), len(texts))
     run: list[tuple[int, str | None]] = []
     attached = False  # the run's top stands under a row of fields of the article's (its facts: 展览时间：…)
@@ -86,14 +86,14 @@ def record_rows(texts: list[str], start: int, gone: Callable[[int], bool], own: 
             attached = keys_of(texts[pos]) > 0
             break
         run.append((pos, kind))
-    why = None
-    if any(kind is None for _, kind in run) and not attached and not parallel([texts[pos] for pos, _ in run]):
-        under = after(run[0][0])
-        why = evidence([kind is not None for _, kind in run], under, under is not None and record_kind(under) is not None,
-                       own_form(texts, top, start))
+    # The run read upward: its top named row opens the record; unnamed rows above it go with no row of it.
+    # A run hanging from the article's facts, or of a list's rows (``parallel``), stops at its first unnamed row.
+    opened = max((i for i, (_, kind) in enumerate(run) if kind is not None), default=-1)
+    if attached or parallel([texts[pos] for pos, _ in run]):
+        opened = -1
     out = []
-    for pos, kind in run:
-        if kind is None and why is None:
+    for i, (pos, kind) in enumerate(run):
+        if kind is None and i > opened:
             break
-        out.append((pos, kind or f"unnamed:{why}"))
+        out.append((pos, kind or "unnamed:under-record"))
     return sorted(out)

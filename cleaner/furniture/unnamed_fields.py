@@ -21,32 +21,29 @@ word a key is no evidence (held-out sites use keys no list has); these are:
             contact: 报名咨询：0371-…), a span (受理期间：即日起至…止) or a form's
             blank (姓名：______);
   company   it stands in the run between the article's last prose line and the first line gone
-            under it, and that run holds a row the lexicon names as the page's record
-            (``beside-record``), or the line gone right under the run is itself a row of fields
-            (``over-fields``): the row repeats the shape of the furniture around it; or
-            ``STACK_MIN`` unnamed rows or more stand stacked over a line gone (``over-furniture``):
-            one such row alone over a share row may be the article's last fact (单位：元/公斤);
-  the body  the article above never writes a row of fields of that shape itself (a key that is no
-            fact's and no record's): an article that gives its own facts as ``key：value`` rows
-            (主讲嘉宾：…, 处理器：… 屏幕：…) may end on one, so there the rows stay; nor do rows hanging
-            from its facts (a fact's row right above the run: 展览时间：… over 票价：…), nor rows whose
-            keys are one pattern (``parallel``: 公开组金奖, 公开组银奖: a list's rows, its prizes).
+            under it, below a row the lexicon names as the page's record (``record_kind``: 更新日期：…
+            over 内容维护：…): the record opened there. Rows of the shape straight under the article's
+            prose with no named row above them stay, whatever stands under them (a share row, a
+            print row, 责任编辑：…): there an article closes on its own facts as often (型号：… 尺寸：…
+            重量：…, 岗位：… 薪资：…, 案号：… 当事人：…, 比分：… 进球：…);
+  the body  no rows hanging from the article's facts (a fact's row right above the run: 展览时间：…
+            over 票价：…), nor rows whose keys are one pattern (``parallel``: 公开组金奖, 公开组银奖: a
+            list's rows, its prizes).
 
-Each row taken is a Step naming the evidence (``unnamed:beside-record``, ``unnamed:over-fields``).
+Each row taken is a Step naming the evidence (``unnamed:under-record``).
 """
 
 from __future__ import annotations
 
 import re
 
-from cleaner.furniture.field_breaks import RECORD_KEY, _facts
+from cleaner.furniture.field_breaks import _facts
 from cleaner.furniture.keyed_rows import keys_of
 from cleaner.furniture.spaced_keys import key_of
 
 KEY_SHORT = 6  # characters of an unnamed key (值班预报员, 内容贡献者): a record's keys are short words
 VALUE_MAX = 24  # characters of a value (a name, a desk, a date, a code; a clause is longer or punctuated)
 ROW_MAX = 60  # characters of the whole row
-STACK_MIN = 2  # unnamed rows stacked over the furniture gone under them, when that line is no row of fields
 
 # A key's colon inside a row (NFKC: ： is :): a word of Han (or Latin, LV6 is a value) opening the row or
 # after a space; a time's colon (9:00) has digits either side and no word before it.
@@ -108,31 +105,6 @@ def parallel(texts: list[str]) -> bool:
                for i, a in enumerate(keys) for b in keys[i + 1 :])
 
 
-def own_form(texts: list[str], top: int, start: int) -> bool:
-    """Does the article (positions ``top`` to ``start``, excluded) write a row of the record's shape
-    whose keys are no record's (``RECORD_KEY``)? Then it gives its own facts so, and may end on one."""
-    for pos in range(max(top, 0), start):
-        if unnamed_field(texts[pos]) and not any(RECORD_KEY.search(key) for key, _ in _parts(texts[pos]) or []):
-            return True
-    return False
-
-
-def evidence(named: list[bool], under: str | None, under_named: bool, own: bool) -> str | None:
-    """Why the rows of a run (each a record's row by its key, ``named``, or of the record's shape) are
-    the page's and not the article's, or None: a named row among them or gone right under them
-    (``under``: the text of the line gone right under the run, taken by a rule before or by the model;
-    None at the page's end; ``under_named``: it is a named row) (``beside-record``), or, where the article writes no row of that shape
-    itself (``own``), the line gone right under them a row of fields (``over-fields``), or any line gone
-    right under ``STACK_MIN`` unnamed rows or more (``over-furniture``)."""
-    if any(named) or under_named:
-        return "beside-record"
-    if not own and under is not None and keys_of(under) > 0:
-        return "over-fields"
-    if not own and under is not None and named.count(False) >= STACK_MIN:
-        return "over-furniture"
-    return None
-
-
 BYLINE_FIELDS = 2  # fields a row under the headline holds at least to be its byline by shape
 # A count as a value: 342, 2.1万, 3,046 (a post's, a recipe's or a page's tally).
 # A code (证券代码：002987, 688000) is none: no leading zero, at most five digits ungrouped.
@@ -144,8 +116,9 @@ def byline_rows(texts: list[str], headline: int, done: set[int]) -> list[int]:
     title names none) that are its byline by shape: ``BYLINE_FIELDS`` fields or more, each of the
     record's shape (``unnamed_field``: 楼主：… 等级：LV6 发帖：342 注册：2019-03-02), one of them a date with
     its year or a count. A byline's keys are every site's own; an article's facts under its headline
-    give a fact's key (比赛时间：… 比赛地点：…: no such row), and a work's card no date and no count
-    (导演：… 主演：…). The run stops at the first other row (``done``: gone already, passed over)."""
+    give a fact's key (比赛时间：… 比赛地点：…: no such row), a work's card no date and no count
+    (导演：… 主演：…), and a period two dates and no count (生于：1932年4月5日 卒于：2026年11月30日, 开幕：… 闭幕：…:
+    a byline stamps the page once). The run stops at the first other row (``done``: gone already, passed over)."""
     out: list[int] = []
     if headline < 0:
         return out
@@ -156,7 +129,8 @@ def byline_rows(texts: list[str], headline: int, done: set[int]) -> list[int]:
         if keys_of(text) < BYLINE_FIELDS or not unnamed_field(text):
             break
         values = [value for _, value in _parts(text) or []]
-        if not any(_DATED.fullmatch(v) or _COUNT.fullmatch(v) for v in values):
+        dates = sum(bool(_DATED.fullmatch(v)) for v in values)
+        if not any(_COUNT.fullmatch(v) for v in values) and dates != 1:
             break
         out.append(pos)
     return out
