@@ -511,7 +511,7 @@ class Cleaner:
         # Reported as found; kept from conversion with the characters beside them it would change.
         widened = convert.widened_over_converted(text, kept, cfg.to) if kept and converting else []
         if converting and cfg.fix_mojibake and "\ufffd" in text:  # what a later clean's repairs would read beside the marks
-            widened = widened + convert.beside_marks(text, cfg.to)
+            widened = widened + convert.beside_marks(text, cfg.to, read_again=one_byte.reads)
         if "?" in text:
             kept = question_marks.with_marks(text, kept) + question_marks.unread(text)
             # Characters an encoder lacked, written "?": kept as marks, not made questions (？).

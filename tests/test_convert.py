@@ -413,3 +413,13 @@ def test_a_mark_s_converted_neighbour_is_not_read_by_a_second_clean():
     cleaner = Cleaner(to="zh-hant")
     once = cleaner.clean(text.encode("utf-8").decode("big5", "replace"))
     assert "\ufffd" in once and cleaner.clean(once) == once
+
+
+@pytest.mark.parametrize("to", ["zh-hant", "zh-tw", "zh-hk"])
+def test_a_clean_line_with_one_lost_character_is_converted_whole(to):
+    # A real lost character (the page's own U+FFFD) in clean Simplified text: no repair reads the
+    # line converted, so its neighbours are converted as the rest (说这个�问题 stayed Simplified).
+    cleaner = Cleaner(to=to)
+    text = "经济发展与环境保护之间的关系需要认真对待和处理。"
+    marked = text[:14] + "\ufffd" + text[14:]
+    assert cleaner.clean(marked) == cleaner.clean(text)[:14] + "\ufffd" + cleaner.clean(text)[14:]

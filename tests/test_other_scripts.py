@@ -200,6 +200,7 @@ def test_japanese_with_lost_characters_stays_japanese_when_cleaned_again():
     ("日本的標題是「�の�はまだ知らない�，在��上映後有著", "�の�はまだ知らない�"),  # 」 lost: the Chinese after it is not kept
     ("韓國的電視劇「사랑의 불시착�在台灣有著很高的收視率", "불시착�"),  # Han pieces beside the phrase are Chinese
     ("他说�今天很好。", None),  # no kana or hangul
+    ("台灣的年輕人很喜歡看ジャンプ雜誌裡面連載的漫畫�，每週", None),  # katakana alone: a Chinese loanword
     ("東京は日本の首都です", None),  # no mark: conversion tells its language itself
 ])
 def test_marked_phrases_are_the_other_script_pieces_marks_cut(text, kept):

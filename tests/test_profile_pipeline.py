@@ -39,6 +39,7 @@ UNTIMED = {
     ("cleaner.script.convert", "convert"),  # the title, details only
     ("cleaner.script.convert", "widened_over_converted"),  # pages with unrepaired mojibake: 4 characters a side
     ("cleaner.script.convert", "beside_marks"),  # converted pages with U+FFFD only: 4 characters a side of each run
+    ("cleaner.repair.one_byte", "reads"),  # converted pages with U+FFFD only: one_byte's edits of each marked line, converted
     ("cleaner.codelines", "except_code"),  # wraps fullwidth punct; its code_spans is a stage
 }
 

@@ -117,6 +117,13 @@ def repair(text: str, guess: bool = True, protect: Callable[[str], list[tuple[in
     return MojibakeRepair("\n".join(out), count, findings) if count else MojibakeRepair(text, 0, [])
 
 
+def reads(line: str) -> bool:
+    """Would the edits change ``line`` (a line the page's share of marks lets them read)?"""
+    if MOSTLY_READ * mojibake.beyond_ascii(line) < line.count("\ufffd") or len(line) > MAX_LINE:
+        return False
+    return _line(line, False)[2] > 0
+
+
 def _touches(line: str, fixed: str, spans: list[tuple[int, int]]) -> bool:
     """Does a change from ``line`` to ``fixed`` fall in one of ``spans`` (of ``line``)?"""
     if not spans:

@@ -469,6 +469,10 @@ def repair(text: str, guess: bool = True, cache: dict | None = None) -> Mojibake
 _MARKED_RUN = re.compile("[\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆\ufffd]*"
                          "\ufffd[\u3041-\u3096\u309d-\u30fa\u30fc-\u30ff\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆\ufffd]*")
 _MARKS = re.compile("\ufffd+")
+# What tells a piece Japanese or Korean, as conversion tells a sentence (convert._OTHER_SCRIPT):
+# hiragana or hangul; katakana alone do not, a Chinese sentence spells a loanword so
+# (喜歡看ジャンプ雜誌…的漫畫�: Chinese beside a lost character, converted).
+_HIRAGANA_HANGUL = re.compile("[\u3041-\u3096\uac00-\ud7a3]")
 
 
 def marked_phrases(text: str) -> list[tuple[int, int]]:
@@ -488,11 +492,11 @@ def marked_phrases(text: str) -> list[tuple[int, int]]:
         start, piece_at, first, last = run.start(), run.start(), None, None
         for mark in [*_MARKS.finditer(run.group()), None]:
             piece_end = start + mark.start() if mark else run.end()
-            if _KANA_HANGUL.search(text, piece_at, piece_end):
+            if _HIRAGANA_HANGUL.search(text, piece_at, piece_end):
                 first = piece_at if first is None else first
                 last = piece_end
             piece_at = start + mark.end() if mark else run.end()
-        if first is None or _KANA_HANGUL.findall(text, first, last) == ["の"]:
+        if first is None or _HIRAGANA_HANGUL.findall(text, first, last) == ["の"]:
             continue  # a lone の is Chinese netspeak's 的 (我們の學校) as often as Japanese
         while first > start and text[first - 1] == "\ufffd":
             first -= 1

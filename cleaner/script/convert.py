@@ -76,14 +76,18 @@ def _writes(ch: str, codec: str) -> bool:
     return True
 
 
-def beside_marks(text: str, target: str) -> list[tuple[int, int]]:
+def beside_marks(text: str, target: str, read_again=None) -> list[tuple[int, int]]:
     """Each run of U+FFFD with the characters within CONVERTED_EDGE of it, on each side and on its
     line, that conversion to ``target`` would make writable by a two-byte table that cannot write
     them now (past signs and spaces: a byte repair reads a lost byte's neighbours whatever they
     are). The marks are bytes the repairs could not place; converted, a neighbour a wrong
     decoder's table lacked (来, no Big5 code) became one it holds (來, a8 d3), and a second clean's
     repairs read the marks with it (���　來 -> �⿳繞來). A conversion that only takes a
-    character out of a table (熱 -> 热 for Big5) gives no repair more to read: converted as any."""
+    character out of a table (熱 -> 热 for Big5) gives no repair more to read: converted as any.
+
+    ``read_again(line)``: would a second clean's repairs read the line converted? Asked of each
+    line holding marks (the text's to say, so a second clean decides the same): a clean line with
+    one real lost character (这个�问题) reads as nothing converted, and is converted whole."""
     def changes(ch: str) -> bool:
         if _ONE_HAN.match(ch) is None:
             return False
@@ -91,8 +95,17 @@ def beside_marks(text: str, target: str) -> list[tuple[int, int]]:
         return new != ch and any(_writes(new, codec) and not _writes(ch, codec) for codec in _TWO_BYTE_TABLES)
 
     out: list[tuple[int, int]] = []
+    asked: dict[int, bool] = {}  # each line's answer, by its start
     for mark in _MARK_RUN.finditer(text):
         lo, hi = mark.span()
+        if read_again is not None:
+            start = text.rfind("\n", 0, lo) + 1
+            if start not in asked:
+                end = text.find("\n", hi)
+                line = text[start : len(text) if end < 0 else end]
+                asked[start] = read_again(convert(line, target))
+            if not asked[start]:
+                continue
         for i in range(lo - 1, max(0, lo - CONVERTED_EDGE) - 1, -1):
             if text[i] == "\n":
                 break
