@@ -51,3 +51,17 @@ def test_every_cp1252_sign_a_filter_made_ascii_reads_back(text):
     damaged = damage.utf8_read_as_cp1252(text).translate(DEMORONISE_ALL)
     assert damaged != damage.utf8_read_as_cp1252(text).translate(DEMORONISE)  # the fuller filter changed more
     assert Cleaner(to="keep").clean(damaged) == text
+
+
+C1_CONTROLS = dict.fromkeys(range(0x80, 0xA0))
+
+
+@pytest.mark.parametrize("text", [
+    "全国人民代表大会-2024年会议",  # 会 e4 bc 9a: its 9a deleted, the text's own - after it
+    "《人民日报》'评论'，3月2日-4日",  # 日 e6 97 a5, 》 e3 80 8b: 80-9f gone before ' and -
+])
+def test_ascii_after_a_lead_whose_c1_bytes_a_tool_deleted_stays(text):
+    # UTF-8 read as Latin-1, its C1 controls then deleted: the page shows no byte 80-9f at all, so
+    # a lead short of its bytes lost them to that tool, not to a quote filter.
+    damaged = damage.misdecode(text, "utf-8", "latin-1").translate(C1_CONTROLS)
+    assert ascii_punct.repair(damaged)[:2] == (damaged, 0)

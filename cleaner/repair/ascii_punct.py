@@ -123,10 +123,19 @@ def _read_line(line: str) -> tuple[str, int]:
     return "".join(out), count
 
 
+def _shows_c1_bytes(text: str) -> bool:
+    """Whether the page's misread UTF-8 shows a byte of 80-9f at all (a cp1252 sign or a C1 control
+    after a lead). A filter rewrites only the signs its table holds (the forms' bytes): the rest of
+    80-9f (€ † ‰ Š Œ š œ ž Ÿ, the undefined five) stay, a quarter of continuation bytes. A page that
+    shows none lost the whole range to a later tool (Latin-1's C1 controls deleted): there a lead
+    short of its bytes lost them to that tool, and the ASCII after it is the text's own."""
+    return any(not "\xa0" <= m.group()[1] <= "\xbf" for m in MISREAD_UTF8.finditer(text))
+
+
 def repair(text: str) -> tuple[str, int, list]:
     """``text`` with the ASCII forms a quote filter made of misread UTF-8's continuation bytes
     written back as the decoder showed them (see the module's doc); (text, characters, findings)."""
-    if text.isascii() or len(MISREAD_UTF8.findall(text)) < MIN_SHOWN:
+    if text.isascii() or len(MISREAD_UTF8.findall(text)) < MIN_SHOWN or not _shows_c1_bytes(text):
         return text, 0, []
     lines = text.split("\n")
     count = 0
