@@ -325,9 +325,16 @@ def _big5_shown(line: str) -> int:
     few rare Han (dates, the commonest words), but the marks say what it is; the signs count only
     beside one (a clean Japanese line's kana, a formula's Greek, stand with none)."""
     marks = len(_big5_marks().findall(line))
-    if not marks:
+    if not marks or not _shown_beside_marks(line):
         return 0
     return marks + len(_big5_rows_in_gbk().findall(line))
+
+
+def _shown_beside_marks(line: str) -> bool:
+    """The line holds a character beyond ASCII that is no mark: a GBK decoder reads most of Big5's
+    pairs as characters. A line of nothing but ASCII and marks is a decoder that marks every high
+    byte (``.decode("ascii", "replace")``): no character there to read a mark's pair by."""
+    return any(ch > "\x7f" and ch != "\ufffd" for ch in line)
 
 
 @lru_cache(maxsize=1)
