@@ -94,14 +94,14 @@ def _decode_marked(data: bytes) -> Decoded:
                 text = None
             # Bytes under 0x80 are valid UTF-8: a short binary (a zip's header, NULs) reads as
             # UTF-8 text, and is weighed as binary below before it is taken for that.
-            binary = _looks_binary(rest[:SNIFF]) and text is not None and _controls_in(text[:SAMPLE])
+            binary = _looks_binary(rest[:SNIFF]) and (text is None or _controls_in(text[:SAMPLE]))
             if text is not None and not binary and (codec == "utf-8" or _plausibility(text[:SAMPLE]) >= 0.5):
                 return Decoded(text)
             try:
                 other = _decode_unmarked(rest)
             except NotText:
                 other = None
-            if other is None and _looks_binary(rest[:SNIFF]) and (text is None or _controls_in(text[:SAMPLE])):
+            if other is None and binary:
                 # A picture or an archive behind a mark (a BOM a tool wrote before binary data, a
                 # file cut into another): refused as the same bytes without the mark are, not
                 # turned into pages of U+FFFD.
@@ -579,17 +579,21 @@ def _looks_binary(data: bytes) -> bool:
     does past the first 8 KB), not a reason to refuse the whole file. Compressed or machine
     data holds about 10 % control bytes, an executable far more.
     """
-    sample = data[:SNIFF]
-    if not sample:
-        return False
-    controls = sum(1 for b in sample if b < 0x20 and b not in (9, 10, 12, 13, 27))
-    return controls > max(2, len(sample) * 0.05)  # a short line's one stray NUL is 6 % of it
+    return _many_controls(data[:SNIFF])
 
 
 def _controls_in(text: str) -> bool:
-    """Text a binary's bytes made: over 5 % of it (and more than 2) control characters."""
-    controls = sum(1 for c in text if c < "\x20" and c not in "\t\n\r\f\x1b")
-    return controls > max(2, len(text) * 0.05)
+    """Text a binary's bytes made: by the same share of control characters as its bytes."""
+    return _many_controls([ord(c) for c in text])
+
+
+def _many_controls(codes) -> bool:
+    """Over 5 % of ``codes`` (bytes or code points), and more than 2, are controls other than
+    tab, line ends, form feed and escape."""
+    if not codes:
+        return False
+    controls = sum(1 for b in codes if b < 0x20 and b not in (9, 10, 12, 13, 27))
+    return controls > max(2, len(codes) * 0.05)  # a short line's one stray NUL is 6 % of it
 
 
 def refuse_binary(head: bytes) -> None:
