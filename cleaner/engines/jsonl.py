@@ -348,16 +348,19 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     size = None if once or kind == "warc" or file_compression(src) else os.stat(src).st_size
     learned = None
     group = "file:" + os.path.basename(src)
-    if report.writeback is WriteBack.WRITE and kind == "jsonl" and not once and resumable(output):
+    # Written through a partial output a stopped run goes on from (cleaner.engines.resume).
+    into_partial = report.writeback is WriteBack.WRITE and kind == "jsonl" and not once and resumable(output)
+    if into_partial:
         from cleaner.engines.resume import refuse_if_busy
 
         refuse_if_busy(Path(output))  # before the learning pass, not after it
     if learn and once and src != "-":  # standard input is never learned (README): said only of a path given
         report.note(name, "learning furniture is off for an input that is not a regular file (it cannot be read twice); "
                           "give a file to learn, or --no-learn")
-    elif learn and not once and (learned := _learned_by_stopped_run(src, output, config, report, kind=kind, field=field,
-                                                                     details=details, restart=restart)) is not None:
-        report.note(name, f"going on with the {learned.line_count()} furniture line(s) the stopped run learned")
+    elif learn and into_partial and not restart and (learned := _learned_by_stopped_run(src, Path(output), config, field=field,
+                                                                                        details=details)) is not None:
+        if learned:  # as a run that learns says what it learned: nothing learned, nothing said
+            report.note(name, f"going on with the {learned.line_count()} furniture line(s) the stopped run learned")
     elif learn and not once:
         learner = Learner()
         bar = progress_bar(size, None, label="learning")
@@ -376,7 +379,7 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     bar = progress_bar(size, None, label="cleaning" if learned is not None else "")
     on_batch = bar.advance if bar is not None else None
     try:
-        if report.writeback is WriteBack.WRITE and kind == "jsonl" and not once and resumable(output):
+        if into_partial:
             _into_partial(src, Path(output), lines, config, report, name=name, jobs=jobs, field=field, details=details,
                           learned=learned, group=group, restart=restart, on_batch=on_batch)
             return
@@ -408,16 +411,13 @@ def _settings(config: Config, learned: Learned | None, field: str, details: bool
     return repr((run_fingerprint(config, learned, field), details))
 
 
-def _learned_by_stopped_run(src: str, output: str | None, config: Config, report: Report, *, kind: str, field: str,
-                            details: bool, restart: bool) -> Learned | None:
+def _learned_by_stopped_run(src: str, output: Path, config: Config, *, field: str, details: bool) -> Learned | None:
     """The lines learned by the stopped run this one goes on from (None: learn them)."""
     from cleaner.engines import resume
 
-    if restart or report.writeback is not WriteBack.WRITE or kind != "jsonl" or not resumable(output):
-        return None
     try:
         lines = resume.learned_by_stopped_run(
-            Path(output), lambda lines: resume.fingerprint(src, _settings(config, Learned(lines), field, details)))
+            output, lambda lines: resume.fingerprint(src, _settings(config, Learned(lines), field, details)))
     except OSError:  # the input gone or unreadable: the learning pass says so
         return None
     return Learned(lines) if lines is not None else None
