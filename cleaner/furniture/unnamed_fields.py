@@ -75,12 +75,12 @@ _BLANK = re.compile(r"[_\s.…—\-]*")
 # A phone number in a value (0371-65901234, (05)1234567, 400-880-6655, 13812345678; a code's digits are no phone:
 # CJ20260715009): a contact the article
 # gives (报名咨询：…, 预约专线：…), as its facts' 电话 is.
+_PHONE = re.compile(r"\d{3,4}-\d{7,8}|\(\d{2,4}\)\s*\d{3,4}-?\d{4}|(?<!\d)\d{3,4}-\d{4}(?!\d)|\d{3}-\d{3}-\d{4}|(?<![A-Za-z\d])\d{7,}(?![A-Za-z\d])")
 # An attachment's key (附件：…, 附件2：…, 附档：…): a file the article's text refers to, its own (a related
 # one, 相关附件：…, is record_rows' ``related``).
 _ATTACHMENT = re.compile(r"附(?:件|档)\d*")
 # A span (即日起至115年6月30日止, 9:00~17:00): a period the article gives (受理期间, 开放时间), no record's value.
 _SPAN = re.compile(r"至|~|～")
-_PHONE = re.compile(r"\d{3,4}-\d{7,8}|\(\d{2,4}\)\s*\d{3,4}-?\d{4}|(?<!\d)\d{3,4}-\d{4}(?!\d)|\d{3}-\d{3}-\d{4}|(?<![A-Za-z\d])\d{7,}(?![A-Za-z\d])")
 # A value that is one date with its year and at most its time: 2026-12-01, 2026/07/15 10:12, 2026年3月21日,
 # 115-06-11 (a Minguo year); no span (2026年5月18日至8月31日 is an event's).
 _DATED = re.compile(r"(?:(?:19|20)\d\d|1\d\d)\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?")
