@@ -343,6 +343,26 @@ def test_binary_data_that_is_valid_utf8_behind_a_utf8_mark_is_refused_as_it_is_w
         decode_with_findings(codecs.BOM_UTF8 + blob)
 
 
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+@pytest.mark.parametrize("seed", range(6))
+def test_a_short_binary_behind_a_utf16_mark_is_refused(bom, seed):
+    # Almost any even run of bytes is valid UTF-16, and a binary's control bytes pair up into rare
+    # code points: a PNG's first 58 bytes behind a UTF-16 BOM came out as 29 characters of noise.
+    import random
+
+    rng = random.Random(seed)
+    for blob in (b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(50)),
+                 b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(rng.randrange(256) for _ in range(30))):
+        with pytest.raises(NotText):
+            decode_with_findings(bom + blob)
+
+
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)])
+def test_short_utf16_text_behind_its_mark_is_still_text(codec, bom):
+    for text in ("国务院\n", "Hi\x00 国\n", "中華民國（臺灣）\r\n"):
+        assert decode_with_findings(bom + text.encode(codec)).text == text
+
+
 def test_text_with_a_stray_control_behind_a_utf8_mark_is_still_text():
     text = "国务院今天发布通知。\x00\x07\n"
     assert decode_with_findings(codecs.BOM_UTF8 + text.encode()).text == text

@@ -93,8 +93,11 @@ def _decode_marked(data: bytes) -> Decoded:
             except UnicodeDecodeError:
                 text = None
             # Bytes under 0x80 are valid UTF-8: a short binary (a zip's header, NULs) reads as
-            # UTF-8 text, and is weighed as binary below before it is taken for that.
-            binary = _looks_binary(rest[:SNIFF]) and (text is None or _controls_in(text[:SAMPLE]))
+            # UTF-8 text, and is weighed as binary below before it is taken for that. Almost any
+            # even run of bytes is valid UTF-16, and its controls turn into rare code points: there
+            # binary bytes that read as no plausible text are binary too.
+            sample = None if text is None else text[:SAMPLE]
+            binary = _looks_binary(rest[:SNIFF]) and (sample is None or _controls_in(sample) or _plausibility(sample) < 0.5)
             if text is not None and not binary and (codec == "utf-8" or _plausibility(text[:SAMPLE]) >= 0.5):
                 return Decoded(text)
             try:
