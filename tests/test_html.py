@@ -396,3 +396,29 @@ def test_a_gbk_page_s_a3a0_indents_are_ideographic_spaces_and_symbol_font_bullet
     page = load_page(data, "page.html")
     assert "\ue5e5" not in page.text and page.text.startswith("国务院") and "\uf075 第一条" in page.text  # indents go as spaces do
     assert {(f.kind, f.count) for f in page.findings} >= {("gb-a3a0-space", 2), ("symbol-font-pua", 1)}
+
+
+_BODY = "".join(f"<p>这是第{i}段正文，讲述了一个很长的故事，其中包含许多细节和描写，读者可以从中了解事件的来龙去脉。</p>"
+                for i in range(8))
+
+
+@pytest.mark.parametrize("style", ["visibility: hidden;", "visibility:hidden", "display: none", "DISPLAY:NONE !important;"])
+def test_a_body_the_page_shows_once_loaded_is_kept(style):
+    # probe37h: a WeChat-style page hides its js_content block until its script runs; the whole
+    # article was dropped and the output was the read count and the comments.
+    html = (f'<html><body><h1>标题</h1><div>阅读 1000</div><div id="js_content" style="{style}">{_BODY}</div>'
+            '<div style="display:none">隐藏菜单</div></body></html>')
+    text = extract(html).text
+    assert text.count("段正文") == 8
+    assert "隐藏菜单" not in text
+
+
+def test_a_hidden_copy_of_shown_text_stays_hidden():
+    html = f'<html><body><div>{_BODY}</div><div style="display: none">{_BODY}</div><p>版权所有</p></body></html>'
+    assert extract(html).text.count("第0段") == 1
+
+
+def test_a_hidden_block_of_script_and_little_text_stays_hidden():
+    html = (f'<html><body><p>短文。</p><div style="display: none"><script>var a="{"x" * 500}";</script>'
+            '<p>弹窗文字</p></div></body></html>')
+    assert extract(html).text == "短文。"

@@ -11,6 +11,8 @@ Why each step is here:
   it was the best on recall, line structure and speed of the candidates measured by
   ``benchmarks/html_extractors.py``. Navigation and other page furniture stay in on purpose: the
   cleaner's furniture stage removes them with better knowledge of the site.
+* Hidden elements are not text, except a block hidden by its style that holds more text than the
+  rest of the page: the article a script shows once loaded (``_show_body_hidden_until_loaded``).
 * Lines of program code keep their indentation (``codelines``); other lines are stripped and
   their runs of blanks made one space.
 * A page whose visible text holds no article (an app shell: ``noscript``, a nav row of links,
@@ -63,8 +65,15 @@ _MISREAD_BYTE = re.compile(f"(?<=[{_MISREAD}])\u00a0(?=[{_MISREAD}])")
 # Ruby annotations (<rt>, <rp>: pinyin or zhuyin over the characters) are not the text: kept, they
 # come out as 國guó務wù. Nor is the <title> (the browser's tab; it goes to meta): kept, it was the
 # first line of 39 of the 69 dev pages, a second headline or the site's name (网易娱乐) over the page.
-_HIDDEN = ["title", "rt", "rp", '[hidden]', '[style*="display:none" i]', '[style*="display: none" i]',
-           '[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]']
+_STYLE_HIDDEN = ['[style*="display:none" i]', '[style*="display: none" i]', '[style*="visibility:hidden" i]',
+                 '[style*="visibility: hidden" i]']
+_HIDDEN = ["title", "rt", "rp", '[hidden]', *_STYLE_HIDDEN]
+# A block hidden by its style that holds more text than the rest of the page together is the
+# article a script shows once the page has loaded (WeChat's js_content is visibility:hidden until
+# its script runs): kept, or the page loses its body. A duplicate of text the page shows can never
+# hold more than the page that shows it, so this never doubles an article.
+_SHOWN_LATER = 200  # non-blank characters: less is a menu, a popup or a template, not a body
+_STYLE_HIDING = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?;?", re.IGNORECASE)
 # What is not a page's own text when judging whether it is an app shell: its links (nav rows, menus,
 # lists of other articles) and the regions of its furniture.
 _NOT_BODY = [*_HIDDEN, "a", "nav", "header", "footer", "aside", '[role="navigation"]', '[role="banner"]',
@@ -253,6 +262,7 @@ def extract(html: str) -> HtmlPage:
     from cleaner.io import script_data
 
     tree = HTMLTree.parse(join_wrapped(html))
+    _show_body_hidden_until_loaded(tree)
     unmarked = any(ch in html for ch in (_OPEN, _CLOSE, *html_structure.MARKS)) or _NONCHARACTER_REF.search(html) is not None
     elements, depth = ([], 0) if unmarked else html_structure.elements_of(tree)
     structure = None if unmarked or depth > html_structure.MAX_DEPTH else html_structure.mark_blocks(tree, elements)
@@ -277,6 +287,24 @@ def extract(html: str) -> HtmlPage:
             meta[key] = _BLANKS.sub(" ", value.strip())
     found = Finding("article-from-script-data", -1, article.source)
     return HtmlPage("\n".join(lines), meta, [found])
+
+
+def _show_body_hidden_until_loaded(tree) -> None:
+    """Take the hiding style off a block that holds most of the page's text (``_SHOWN_LATER``)."""
+    if tree.body is None:
+        return
+    for node in tree.body.query_selector_all(", ".join(_STYLE_HIDDEN)):
+        if _solid_length(node.text) < _SHOWN_LATER:  # its text with its scripts': less, and it is small
+            continue
+        shown = _solid_length("".join(_text_lines(tree)))
+        style = node.getattr("style") or ""
+        node.setattr("style", _STYLE_HIDING.sub("", style))
+        if _solid_length("".join(_text_lines(tree))) - shown <= max(shown, _SHOWN_LATER):
+            node.setattr("style", style)  # a menu, a popup, a copy: hidden as the page hides it
+
+
+def _solid_length(text: str) -> int:
+    return len(text) - sum(text.count(blank) for blank in " \t\r\n\u3000\xa0")
 
 
 def _text_lines(tree, skip: list[str] = _HIDDEN, shares: list[float] | None = None,
