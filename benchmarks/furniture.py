@@ -2,6 +2,9 @@
 
     .venv/bin/python benchmarks/furniture.py [CORPUS] [--split fit|report|all] [--show N] [--no-generic] [--as-string]
 
+A CORPUS of the same layout whose pages are not the dev set's (a held-out set such as
+``benchmarks/html_pages/unseen15``) is scored with ``--split all`` as one set of all its pages.
+
 CORPUS (default ``../shared/corpora/webpages``) holds ``original/ID.html`` (the page as saved) and
 ``cleaned/ID.txt`` (the article, copied by hand). Each page goes through the product the way
 ``cleaner page.html`` takes it (``load_page`` then ``Cleaner.run``; script kept, ``to="keep"``).
@@ -186,11 +189,16 @@ def main() -> None:
         sys.exit(f"furniture.py: {args.corpus}/original not found (the dev set of web pages; see ../shared/corpora/README.md)")
     cleaner = Cleaner(to="keep")
     tallies = []
-    for split in ("fit", "report"):
-        if args.split not in (split, "all"):
-            continue
-        tally = Tally(f"webpages {split}")
-        for page_id in (fit_ids() if split == "fit" else report_ids()):
+    # Another set of the same layout (a held-out folder, not the dev set): its pages are in no
+    # split of SITES, so ``--split all`` scores them all as one set.
+    pages = sorted(p.stem for p in (args.corpus / "original").glob("*.html"))
+    other = args.split == "all" and not set(pages) <= {i for ids in SITES.values() for i in ids}
+    splits = [(f"{args.corpus.name} all", pages)] if other else [
+        (f"webpages {split}", fit_ids() if split == "fit" else report_ids())
+        for split in ("fit", "report") if args.split in (split, "all")]
+    for name, ids in splits:
+        tally = Tally(name)
+        for page_id in ids:
             article = (args.corpus / "cleaned" / f"{page_id}.txt").read_text(encoding="utf-8")
             clean = clean_string if args.as_string else clean_html
             tally.add(page_id, clean(cleaner, args.corpus / "original" / f"{page_id}.html"), article)
