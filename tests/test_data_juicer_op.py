@@ -80,3 +80,32 @@ def test_an_html_document_is_read_as_its_page():
 
     samples = {"text": [AGENDA, STORY]}
     assert ChineseCleanerMapper(to="zh-hans").process_batched(samples)["text"] == [_as_file(AGENDA), _as_file(STORY)]
+
+
+def _site_rules(tmp_path):
+    (tmp_path / "jn.toml").write_text(
+        '[site]\nid = "jn"\nhosts = ["jn.example"]\n\n[[rule]]\nid = "jn/welcome"\naction = "drop-line"\n'
+        "pattern = '^江南俱乐部欢迎各位读者光临本站$'\nreason = \"site slogan\"\n"
+        'examples = ["江南俱乐部欢迎各位读者光临本站"]\nkeeps = ["江南俱乐部今天举行了年会。"]\n', encoding="utf-8")
+    return [str(tmp_path)]
+
+
+def test_a_sample_s_url_picks_its_site_rules(tmp_path):
+    # probe37u F2: the mapper cleaned the text alone, so a site's rules (built-in, or a file
+    # `rules learn` wrote, which names its hosts) never applied in a data-juicer pipeline.
+    page = "江南俱乐部今天举行了年会，会员们交流了一年来的心得体会。\n江南俱乐部欢迎各位读者光临本站"
+    op = ChineseCleanerMapper(to="keep", rule_dirs=_site_rules(tmp_path))
+    out = op.process_batched({"text": [page, page], "url": ["https://www.jn.example/a/1.html", None]})["text"]
+    assert "欢迎各位读者" not in out[0]
+    assert "欢迎各位读者" in out[1]  # no url: no site, the line is the generic model's to judge
+
+
+def test_a_sample_s_title_is_the_page_s_own_title():
+    from test_furniture_posts import ARTICLE, PIECES
+
+    from cleaner import Cleaner
+
+    title = "一座城市的记忆从哪里开始-城市记忆-青灯论坛"
+    page = "\n".join([*ARTICLE, *PIECES])
+    out = ChineseCleanerMapper().process_batched({"text": [page], "title": [title]})["text"]
+    assert out == [Cleaner().run(page, title=title).text] != [Cleaner().run(page).text]

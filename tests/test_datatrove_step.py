@@ -106,3 +106,13 @@ def test_details_as_json_text_go_through_datatrove_s_parquet_writer(tmp_path):
 def test_details_must_be_true_false_or_json():
     with pytest.raises(ValueError, match="details must be"):
         ChineseCleaner(details="yes")
+
+
+def test_a_document_s_own_cleaner_metadata_is_kept():
+    # probe37u F3: details=True replaced the user's metadata["cleaner"] silently; JSON Lines runs
+    # keep a record's own field and leave the details out for it.
+    step = ChineseCleaner(details=True)
+    own, plain = step.run(iter([Document(text="國(guó)務(wù)院", id="a", metadata={"cleaner": "mine"}),
+                                Document(text="國(guó)務(wù)院", id="b", metadata={})]))
+    assert own.text == plain.text == "国务院"
+    assert own.metadata["cleaner"] == "mine" and "steps" in plain.metadata["cleaner"]

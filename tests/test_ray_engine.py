@@ -235,3 +235,32 @@ def test_clean_batch_takes_each_row_s_title_as_a_warc_record_carries_it():
     out = CleanBatch()(pa.table({"text": [page, page], "title": [title, None]}))
     assert out.column("text").to_pylist() == [Cleaner().run(page, title=title).text, Cleaner().run(page).text]
     assert out.column("title").to_pylist() == [title, None]
+
+
+def test_clean_batch_refuses_to_add_a_details_column_the_batch_already_has():
+    # probe37u F3: pyarrow got the column twice (Parquet written, then unreadable: "Multiple
+    # matches for FieldRef.Name(cleaner)"); pandas and numpy batches lost the user's column.
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    clean = CleanBatch(details=True)
+    for batch in (pa.table({"text": ["國(guó)務(wù)院"], "cleaner": ["mine"]}),
+                  pd.DataFrame({"text": ["國(guó)務(wù)院"], "cleaner": ["mine"]}),
+                  {"text": np.array(["國(guó)務(wù)院"], dtype=object), "cleaner": np.array(["mine"], dtype=object)}):
+        with pytest.raises(ValueError, match="already has a column 'cleaner'"):
+            clean(batch)
+    assert CleanBatch()(pa.table({"text": ["國(guó)務(wù)院"], "cleaner": ["mine"]})).column("cleaner").to_pylist() == ["mine"]
+
+
+def test_clean_batch_refuses_a_column_of_bytes():
+    # probe37u F4: the bytes passed through uncleaned, row by row, with nothing said.
+    import numpy as np
+    import pyarrow as pa
+
+    data = "國(guó)務(wù)院".encode()
+    for kind in (pa.binary(), pa.large_binary()):
+        with pytest.raises(TypeError, match="holds .*binary.*, not text"):
+            CleanBatch()(pa.table({"text": pa.array([data], kind)}))
+    with pytest.raises(TypeError, match="holds bytes, not text"):
+        CleanBatch()({"text": np.array([data, None], dtype=object)})

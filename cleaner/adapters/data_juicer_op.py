@@ -86,5 +86,11 @@ class ChineseCleanerMapper(LazyCleaner, Mapper):
 
     def process_batched(self, samples):
         # A value that is not text, or a document the cleaner fails on, passes through unchanged.
-        samples[self.text_key] = [clean_document(self.cleaner, text)[0] for text in samples[self.text_key]]
+        # A sample's ``url`` names its site (whose rules, built-in or learned, then apply) and its
+        # ``title`` the page's own title, as in every other engine and adapter.
+        texts = samples[self.text_key]
+        urls, titles = ([None] * len(texts) if key == self.text_key else samples.get(key) or [None] * len(texts)
+                        for key in ("url", "title"))
+        samples[self.text_key] = [clean_document(self.cleaner, text, url, title=title)[0]
+                                  for text, url, title in zip(texts, urls, titles, strict=True)]
         return samples

@@ -55,7 +55,9 @@ class ChineseCleaner(LazyCleaner, BaseFormatter):
                     self.stat_update("failed")
                 elif result.changed:
                     self.stat_update("changed")
-                if self.details:
+                if self.details and "cleaner" in metadata:  # the document's own field is kept, as JSON Lines runs keep it
+                    self.stat_update("own 'cleaner' metadata kept, details left out")
+                elif self.details:
                     record = {"error": failed} if failed else {k: v for k, v in result.to_dict().items() if k != "text"}
                     doc.metadata = metadata
                     doc.metadata["cleaner"] = json.dumps(record, ensure_ascii=False) if self.details == "json" else record

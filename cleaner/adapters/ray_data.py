@@ -23,6 +23,15 @@ from cleaner.config import Config, config_from
 from cleaner.pipeline import Cleaner
 
 
+DETAILS = "cleaner"  # the column details=True adds
+
+
+def _bytes_column(field: str, kind: str) -> str:
+    # Bytes would pass through uncleaned, row by row, with nothing said (probe37u F4).
+    return (f"CleanBatch: column {field!r} holds {kind}, not text; decode it first "
+            "(or clean each value with Cleaner.run_bytes, which detects its encoding)")
+
+
 class CleanBatch:
     """A Ray Data ``map_batches`` callable over pyarrow batches."""
 
@@ -38,29 +47,37 @@ class CleanBatch:
         if self.field not in names:
             raise KeyError(f"CleanBatch: the batch has no column {self.field!r} (its columns: {', '.join(names)}); "
                            "pass field=NAME")
+        if self.details and DETAILS in names:  # pyarrow would hold two, unreadable; pandas would lose the user's
+            raise ValueError(f"CleanBatch: the batch already has a column {DETAILS!r}, which details=True adds; rename it")
         if not hasattr(batch, "column_names"):
             return self._columns(batch)
         import pyarrow as pa
 
+        kind = batch.schema.field(self.field).type
+        if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
+            raise TypeError(_bytes_column(self.field, str(kind)))
         cleaned, details = self._clean(batch.column(self.field).to_pylist(),
                                        *(batch.column(c).to_pylist() if c in names and c != self.field else None
                                          for c in ("url", "title")))
         index = batch.column_names.index(self.field)
         batch = batch.set_column(index, batch.schema.field(index), pa.array(cleaned, type=batch.schema.field(index).type))
         if self.details:
-            batch = batch.append_column("cleaner", pa.array(details, type=pa.string()))
+            batch = batch.append_column(DETAILS, pa.array(details, type=pa.string()))
         return batch
 
     def _columns(self, batch):
         """A dict of numpy arrays or a pandas frame: the column replaced, in the batch's own kind."""
         import numpy as np
 
-        cleaned, details = self._clean(list(batch[self.field]),
+        values = list(batch[self.field])
+        if values and all(isinstance(v, bytes) or v is None for v in values) and any(v is not None for v in values):
+            raise TypeError(_bytes_column(self.field, "bytes"))
+        cleaned, details = self._clean(values,
                                        *(list(batch[c]) if c in batch and c != self.field else None for c in ("url", "title")))
         batch = batch.copy()
         batch[self.field] = np.array(cleaned, dtype=object)
         if self.details:
-            batch["cleaner"] = np.array(details, dtype=object)
+            batch[DETAILS] = np.array(details, dtype=object)
         return batch
 
     def _clean(self, texts: list, urls: list | None, titles: list | None) -> tuple[list, list[str]]:
