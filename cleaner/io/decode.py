@@ -97,7 +97,8 @@ def _decode_marked(data: bytes) -> Decoded:
             # even run of bytes is valid UTF-16, and its controls turn into rare code points: there
             # binary bytes that read as no plausible text are binary too.
             sample = None if text is None else text[:SAMPLE]
-            binary = _looks_binary(rest[:SNIFF]) and (sample is None or _controls_in(sample) or _plausibility(sample) < 0.5)
+            binary = _looks_binary(rest[:SNIFF]) and (sample is None or _controls_in(sample)
+                                                      or codec.startswith("utf-16") and _plausibility(sample) < 0.5)
             if text is not None and not binary and (codec == "utf-8" or _plausibility(text[:SAMPLE]) >= 0.5):
                 return Decoded(text)
             try:
