@@ -208,3 +208,19 @@ def test_learning_reads_a_nested_field_as_cleaning_does():
                         ensure_ascii=False).encode() + b"\n" for i in range(8)]
     jsonl.learn_lines(learner, lines, Config(), field="meta.body")
     assert learner.learned().documents == 8
+
+
+def test_a_stop_in_the_learning_pass_is_said_and_writes_nothing(tmp_path, monkeypatch):
+    import io
+
+    (tmp_path / "in.jsonl").write_text(json.dumps({"text": "国务院发布通知。"}, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(jsonl, "learn_lines", stopped)
+    report = Report(err=io.StringIO())
+    with pytest.raises(KeyboardInterrupt):
+        jsonl.run_records(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), Config(), report, learn=True)
+    assert "in.jsonl: note: stopped while learning furniture" in report.err.getvalue()
+    assert not (tmp_path / "out.jsonl").exists()

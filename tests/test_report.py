@@ -91,3 +91,21 @@ def test_steps_count_only_for_units_that_change():
     report.done("a", changed=False, steps=[{"action": "whitespace", "count": 1}])
     report.done("b", changed=True, steps=[{"action": "repair", "count": 2}])
     assert report.summary() == "files: would change 1, unchanged 1, failed 0; steps: repair 2"
+
+
+def test_a_stop_while_learning_says_nothing_of_the_pass_is_kept():
+    # probe37u F7: Ctrl-C in the learning pass of a large file (100 s of CPU) said only
+    # "interrupted"; nothing said the pass was lost and a new run learns again.
+    import pytest
+
+    from cleaner.engines.report import learning_pass
+
+    report = _report()
+    with pytest.raises(KeyboardInterrupt), learning_pass(report, "big.jsonl"):
+        raise KeyboardInterrupt
+    assert "big.jsonl: note: stopped while learning furniture" in report.err.getvalue()
+    assert "new run learns again" in report.err.getvalue()
+    quiet = _report()
+    with pytest.raises(ValueError), learning_pass(quiet, "big.jsonl"):
+        raise ValueError("a bug is said by its own message")
+    assert quiet.err.getvalue() == ""

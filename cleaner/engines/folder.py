@@ -33,7 +33,7 @@ from cleaner.engines import manifest as manifests
 from cleaner.engines.folder_lock import FolderLock
 from cleaner.engines.jsonl import clean_lines
 from cleaner.engines.progress import progress_bar
-from cleaner.engines.report import Recorder, Report, WriteBack, replay, shown
+from cleaner.engines.report import Recorder, Report, WriteBack, learning_pass, replay, shown
 from cleaner.engines.workers import DIED, WORKER_DIED, after_first, in_order, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, cleaned_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
@@ -193,7 +193,8 @@ def _run_folder(src_dir: Path, out_dir: Path, config: Config, report: Report, jo
             # The learning pass's workers start cold (each builds the tables its pages need on
             # first use), and this process builds the cleaning pool's tables meanwhile (0.4 s it
             # would otherwise spend before any of them starts).
-            learned, sites = learn_folder(every, config, jobs, progress, meanwhile=lambda: warm_up(config), running=running)
+            with learning_pass(report, str(src_dir)):
+                learned, sites = learn_folder(every, config, jobs, progress, meanwhile=lambda: warm_up(config), running=running)
         if learned:
             report.note(str(src_dir), f"learned {learned.line_count()} furniture line(s) of {len(learned.lines)} site(s) "
                                       f"from {learned.documents} document(s)")

@@ -31,7 +31,7 @@ from cleaner import smuggled_bytes
 from cleaner.config import Config, DocumentTooLarge
 from cleaner import interrupts
 from cleaner.engines import workers
-from cleaner.engines.report import Recorder, Report, WriteBack, replay
+from cleaner.engines.report import Recorder, Report, WriteBack, learning_pass, replay
 from cleaner.engines.workers import DIED, WORKER_DIED, after_first, alone, in_order, warm_up, worker_pool
 from cleaner.furniture.learn import Learned, Learner, cleaned_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
@@ -365,10 +365,11 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
         learner = Learner()
         bar = progress_bar(size, None, label="learning")
         try:
-            # With workers, the tables the cleaning pool shares are built here while they learn.
-            learn_lines(learner, record_lines(src, kind, log=Recorder()), config, field=field, group=group,
-                        on_batch=bar.advance if bar is not None else None, jobs=jobs,
-                        meanwhile=lambda: warm_up(config))
+            with learning_pass(report, name):
+                # With workers, the tables the cleaning pool shares are built here while they learn.
+                learn_lines(learner, record_lines(src, kind, log=Recorder()), config, field=field, group=group,
+                            on_batch=bar.advance if bar is not None else None, jobs=jobs,
+                            meanwhile=lambda: warm_up(config))
         finally:
             if bar is not None:
                 bar.close()

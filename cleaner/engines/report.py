@@ -25,6 +25,7 @@ import enum
 import re
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -180,3 +181,18 @@ class Recorder:
 def replay(report: Report, events: list[tuple[str, tuple]]) -> None:
     for method, args in events:
         getattr(report, method)(*args)
+
+
+@contextmanager
+def learning_pass(report, where: str):
+    """The first pass of a run that learns furniture: a stop inside it says that nothing of the pass
+    is kept (a stop after it is resumed from the partial output; this one starts again)."""
+    from cleaner import interrupts
+
+    try:
+        yield
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt) or interrupts.pending() is not None:
+            report.note(where, "stopped while learning furniture, the first of two passes: nothing was written and "
+                               "nothing of the pass is kept, so a new run learns again (--no-learn skips the pass)")
+        raise
