@@ -149,3 +149,18 @@ def test_a_headline_guessed_from_its_shape_leaves_a_page_whose_title_names_nothi
     assert not unnamed_headline(["图说洛阳|洛阳职业技术学院"], 0, "图说洛阳| 洛阳职业技术学院 河南日报网", False, [])
     assert not unnamed_headline(["◎简　　介"], 0, None, False, [])  # a section's label, no headline
 
+
+
+def test_an_untitled_html_pages_headline_and_its_dashed_subtitle_go_to_meta():
+    from cleaner import Cleaner
+
+    paras = ["文化革命是一场有着极为广泛的群众参与的政治运动。因此，如何理解这种广泛的群众参与，就成为理解文革的一个重要内容。",
+             "本文试图从政治心理学的角度，对文革中的群众参与给出解释。在我看来，群众参加文革的动机是多种多样的。",
+             "造反派之间的内战，实际上是争夺优势或曰争当核心。这种竞争比造反派与保守派的竞争更不容易解决。"]
+    page = "\n".join(["首页 | 文章 | 评论 | 作者专栏", "比赛革命的革命", "——对文化革命的政治心理学分析"] + paras + ["【打印本页】 【关闭窗口】"])
+    html = Cleaner.for_config(Cleaner(to="keep").config.for_extracted_text())
+    out = html.run(page, details=True, title=None)
+    assert out.meta["headline"] == "比赛革命的革命 ——对文化革命的政治心理学分析"
+    assert out.text.split("\n") == paras
+    # As text (no HTML), the headline stays whatever its title.
+    assert "比赛革命的革命" in Cleaner(to="keep").run(page).text

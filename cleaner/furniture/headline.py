@@ -107,3 +107,8 @@ def unnamed_headline(texts: list[str], headline: int, title: str | None, named: 
     words = title_words(texts[headline])
     return len(words) >= UNNAMED_MIN and not (title and words in title_words(title))
 
+
+def dashed(text: str) -> bool:
+    """The line opens with a subtitle's dash (``——对文化革命的政治心理学分析``)."""
+    return bool(_DASHED.match(text))
+
