@@ -41,6 +41,11 @@ def test_a_name_under_no_headline_or_far_from_the_article_stays():
     assert name_bylines(texts, prose(texts)) == []
     texts = ["比赛革命的革命", "胡平", "一", "二", "三", "四", "五"] + PARAS  # too many lines between it and the article
     assert name_bylines(texts, prose(texts)) == []
+    # A heading over a poem's lines (several short lines opened by no dash nor ordinal) is no name's page.
+    texts = ["四季组诗", "夏日", "蝉声铺满午后", "荷叶托住了雨"] + PARAS
+    assert name_bylines(texts, prose(texts)) == []
+    texts = ["拆房屡出命案", "李建国", "编者按"] + PARAS  # one label under it: a byline still
+    assert name_bylines(texts, prose(texts)) == [1]
 
 
 def test_a_name_over_the_sites_rows_is_theirs():

@@ -17,7 +17,9 @@ What tells a name from the article's own short heading (``引言``, ``前言``, 
   digit or ``_``: ``duscha``, ``kumo_chan``; an English heading is capitalised);
 * its place: the page's first line, or right under a line that reads as a headline; and over the
   article: its first prose line, or lines ending no sentence over it (a dashed subtitle, a section
-  heading, an editor's note's label, a hard-wrapped paragraph's first lines), at most ``HEAD_REACH``;
+  heading, an editor's note's label, a hard-wrapped paragraph's first lines), at most ``HEAD_REACH``,
+  at most one of them short and opened by no dash nor ordinal (a poem's lines under its heading ``夏日``
+  are several);
 * no sibling: no other line of the article (between its first and last prose line) of two to
   four Han characters and nothing else: an article that heads its sections so (``引言`` …
   ``结语``) has its first heading there, and it stays whatever its first character.
@@ -103,9 +105,20 @@ def name_bylines(texts: Sequence[str], prose: Sequence[bool], families: Sequence
             continue
         between = [texts[k].strip() for k in range(pos + 1, first)]
         if len(between) <= HEAD_REACH and not any(_ends_sentence(t) or name_form(t) for t in between) \
+                and sum(_bare_short(t) for t in between) <= 1 \
                 and not any(families[k] for k in range(pos, first)):
             out.append(pos)  # over the article's first prose line, or over its head (a subtitle, a heading)
     return out
+
+
+WRAPPED_MIN = 20  # characters of a hard-wrapped paragraph's line (a subtitle or a heading is shorter)
+_OPENED = re.compile(r"^(?:——|—|--|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def _bare_short(text: str) -> bool:
+    """A short line opened by no subtitle's dash nor a section's ordinal: a label (``编者按``) once,
+    but several are a poem's lines or a list under a heading of two characters (``夏日``), no name's page."""
+    return len(text) < WRAPPED_MIN and not _OPENED.match(text)
 
 
 def _ends_sentence(text: str) -> bool:
