@@ -22,7 +22,7 @@ def test_a_name_alone_has_a_names_form(text):
 
 
 @pytest.mark.parametrize("text", ["引言", "前言", "编者按", "结语", "发展", "春", "Preface", "Introduction", "首页 登录",
-                                  "张家界市人民政府网站", "王"])
+                                  "张家界市人民政府网站", "王", "bcbhome.126.com"])
 def test_a_short_heading_or_a_label_has_none(text):
     # No surname opens them (引, 前, 编 …), an English heading is capitalised, a name is 2-4 characters.
     assert not name_form(text)

@@ -37,7 +37,7 @@ from cleaner.furniture.lexicon import DATA
 _HAN = r"[\u3400-\u9fff]"
 _SHORT_HEAD = re.compile(f"{_HAN}{{1,4}}")  # an article's section heading of that shape (a sibling)
 _DOTTED = re.compile(f"{_HAN}{{1,6}}·{_HAN}{{1,6}}")  # 阿卜杜拉·买买提
-_HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{3,19}")
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{3,19}")  # no dot: a domain (bcbhome.126.com) is a link's, no handle
 HEAD_REACH = 4  # lines at most between the name and the article's first prose line: a subtitle, a section's
 # heading, an editor's note's label, a hard-wrapped first paragraph's first lines (no sentence ended)
 
