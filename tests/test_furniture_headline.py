@@ -1,6 +1,6 @@
 """Which named line is the headline (cleaner/furniture/headline.py)."""
 
-from cleaner.furniture.headline import first_part_headline, fuller_headline
+from cleaner.furniture.headline import first_part_headline, fuller_headline, unnamed_headline
 
 
 def test_a_fuller_line_above_that_starts_with_the_nearest_is_the_headline():
@@ -35,6 +35,10 @@ def test_the_titles_first_part_above_a_line_a_later_part_names_is_the_headline()
     # The nearest line holding the first part is the headline as before; a short first part (a column's tag) is no headline.
     assert first_part_headline([(3, "三十年守护一座灯塔（图）"), (2, "三十年守护一座灯塔")], title) is None
     assert first_part_headline([(3, "市委召开常委会议"), (1, "【评论】")], "【评论】-市委召开常委会议") is None
+    # Session 37: a site's header opening with the title's first part, its name, and going on with
+    # words the title has not (its motto) is no headline: the nearer line the title's last part names is.
+    site = [(4, "给计算机系学生的建议"), (1, "Joel on Software 周思博趣谈软件")]
+    assert first_part_headline(site, "Joel on Software - 给计算机系学生的建议") is None
 
 
 # The headline of an HTML page leaves the text for meta["headline"] (Config.keep_headline).
@@ -131,3 +135,32 @@ def test_a_warc_records_headline_goes_to_its_meta(tmp_path, capsys):
     assert cli.main([str(tmp_path / "crawl.warc"), "--details", "--no-learn"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["text"] == "\n".join(PARAS) and out["cleaner"]["meta"]["headline"] == HEADLINE
+
+
+def test_a_headline_guessed_from_its_shape_leaves_a_page_whose_title_names_nothing():
+    # Session 37: an untitled page, or one titled with the site's name, opens with its headline
+    # under the menus that went; it goes to meta as a named one does.
+    texts = ["首页 新闻 体育", "飞行物理学常识", "飞行归因于作用在飞机上的几个力。"]
+    assert unnamed_headline(texts, 1, None, False, [True])
+    assert unnamed_headline(texts, 1, "网易娱乐", False, [True])
+    assert not unnamed_headline(texts, 1, None, True, [True])  # the title names a line: that one is the headline
+    assert not unnamed_headline(texts, 1, None, False, [False])  # a line kept above it: in doubt, it stays
+    # The title holds its words (split at its own |): it names no line, and the page keeps it as before.
+    assert not unnamed_headline(["图说洛阳|洛阳职业技术学院"], 0, "图说洛阳| 洛阳职业技术学院 河南日报网", False, [])
+    assert not unnamed_headline(["◎简　　介"], 0, None, False, [])  # a section's label, no headline
+
+
+
+def test_an_untitled_html_pages_headline_and_its_dashed_subtitle_go_to_meta():
+    from cleaner import Cleaner
+
+    paras = ["文化革命是一场有着极为广泛的群众参与的政治运动。因此，如何理解这种广泛的群众参与，就成为理解文革的一个重要内容。",
+             "本文试图从政治心理学的角度，对文革中的群众参与给出解释。在我看来，群众参加文革的动机是多种多样的。",
+             "造反派之间的内战，实际上是争夺优势或曰争当核心。这种竞争比造反派与保守派的竞争更不容易解决。"]
+    page = "\n".join(["首页 | 文章 | 评论 | 作者专栏", "比赛革命的革命", "——对文化革命的政治心理学分析"] + paras + ["【打印本页】 【关闭窗口】"])
+    html = Cleaner.for_config(Cleaner(to="keep").config.for_extracted_text())
+    out = html.run(page, details=True, title=None)
+    assert out.meta["headline"] == "比赛革命的革命 ——对文化革命的政治心理学分析"
+    assert out.text.split("\n") == paras
+    # As text (no HTML), the headline stays whatever its title.
+    assert "比赛革命的革命" in Cleaner(to="keep").run(page).text

@@ -42,6 +42,13 @@ def note(text: str, **kw) -> str:
     # A note's heading before 提醒 names no speaker (the Python _SAID this replaced read 温馨 as one).
     ("温馨提醒：本站信息仅供参考，不构成投资建议。", "reliance"),
     ("特别提醒：未经本站授权，请勿转载。", "rights"),
+    # Session 37 (the dev set's fit split): the site's messages about the page asked for, telling
+    # friends, the newsletter, a page's content as an opinion.
+    ("您尝试访问的内容不存在或不再可用。", "missing"),
+    ("您要找的內容不存在或已被移除。", "missing"),
+    ("如果您喜欢某某新闻，请告诉您的朋友。", "act"),
+    ("电邮新闻头条新闻就在您的每日新闻信里", "act"),
+    ("网页内容仅为个人意见", "reliance"),
 ])
 def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     assert note(text) == kind
@@ -69,6 +76,10 @@ def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     "本网将持续关注事件进展。",
     "事件进展，本台将持续关注。",
     "本网今年共收到读者投稿三千余篇。",
+    # Session 37: 您 and a missing thing in an article's own words, no page the reader asked for.
+    "如您有任何疑问，请拨打咨询电话0871-1234567。",
+    "老板娘说：“如果您喜欢这里，明年春天再来。”",
+    "该账号发布的视频已被删除，平台称其内容不存在违规。",
 ])
 def test_an_article_sentence_is_no_note(text):
     assert note(text) == ""

@@ -228,7 +228,7 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
         held = kept_lines([line if i not in dropped else "" for i, line in enumerate(lines)], title, unrepaired)
         protected: list[int] = []
         decisions = generic.decide(lines, folded, alive, keep=set(replaced), title=fold_line(title) if title else None,
-                                   foot=foot, held=held, take_headline=take_headline and bool(title),
+                                   foot=foot, held=held, take_headline=take_headline,
                                    linked=links, roles=placed, protected_out=protected, content=content)
         # Taken once the page is read: read without its headline, the page's top would be judged
         # again without the lines above it being above a headline (above_headline).

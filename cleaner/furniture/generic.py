@@ -37,7 +37,7 @@ from cleaner.furniture.field_breaks import RECORD_KEY
 from cleaner.furniture.keyed_rows import FOOT_KEYS, colon_fields, field_foot, keys_of, rows_over_foot
 from cleaner.furniture.site_foot import FOOT_MAX
 from cleaner.furniture.document_dates import date_note
-from cleaner.furniture.headline import first_part_headline, fuller_headline, headline_lines
+from cleaner.furniture.headline import dashed, first_part_headline, fuller_headline, headline_lines, unnamed_headline
 from cleaner.furniture.section_heads import section_heads
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_notes import site_note, without_notes
@@ -996,6 +996,16 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             if scored[pos].index in done or scored[pos].index in keep:
                 break
             out.append(Decision(scored[pos].index, lines[scored[pos].index], 0.0, (HEADLINE,)))
+    elif take_headline and headline >= 0 and scored[headline].index not in keep:
+        # A headline guessed from its shape on a page whose title names no line (headline.unnamed_headline).
+        done = {d.index for d in out}
+        if unnamed_headline([line.text for line in scored], headline, title, any(line.features["headline"] for line in scored),
+                            [line.index in done for line in scored[:headline]]):
+            out.append(Decision(scored[headline].index, lines[scored[headline].index], 0.0, (HEADLINE,)))
+            under = headline + 1
+            if under < body[0] and dashed(scored[under].text) and scored[under].index not in keep | done:
+                # Its dashed subtitle right under it goes with it, as a named headline's does (headline_lines).
+                out.append(Decision(scored[under].index, lines[scored[under].index], 0.0, (HEADLINE,)))
     gone_by = {d.index for d in out if d.reasons != (HEADLINE,)}
     for pos in linked_furniture(scored, body, linked - keep, gone_by, {d.index for d in out}, headline, title):
         line = scored[pos]

@@ -44,12 +44,18 @@ def first_part_headline(named: list[tuple[int, str]], title: str) -> int | None:
     ``FIRST_PART_REACH`` above it is that part (its words begin with it): a page's title opens with
     its headline (``三十年守护一座灯塔——记全国劳动模范林德顺_人物_东南网``), so the nearer line a later
     part names is the headline's subtitle or a column's name set under it, not the headline (it
-    went as ``above_headline``). None when no such line is."""
+    went as ``above_headline``). None when no such line is, or the line holds words the title has not."""
     parts = title_parts(title)
     if len(parts) < 2 or len(parts[0]) < FIRST_PART_MIN or not named or parts[0] in title_words(named[0][1]):
         return None
     near = named[0][0]
-    return next((pos for pos, text in named[1:] if near - pos <= FIRST_PART_REACH and title_words(text).startswith(parts[0])), None)
+    # Its words are the title's own (the first part, or it and what follows it): a site's header that
+    # opens with the title's first part and goes on with its own words (``Joel on Software 周思博趣谈软件``
+    # over ``给计算机系学生的建议``, the title ``Joel on Software - 给计算机系学生的建议``) is the site's
+    # name, and the nearer line is the headline.
+    whole = "".join(parts)
+    return next((pos for pos, text in named[1:] if near - pos <= FIRST_PART_REACH and title_words(text).startswith(parts[0])
+                 and title_words(text) in whole), None)
 
 
 def title_copy(text: str, title: str) -> bool:
@@ -80,3 +86,29 @@ def headline_lines(texts: list[str], named: int, first: int, title: str) -> list
 # A subtitle's opening dash (——记全国劳动模范林德顺): the title joins it to the headline at a dash,
 # which splits the title's parts, so no one part holds the two lines.
 _DASHED = re.compile(r"^\s*(?:——|—|--)")
+
+
+UNNAMED_MIN = 4  # characters of words a headline guessed from its shape holds (a section's label, ◎简　　介, is shorter)
+
+
+def unnamed_headline(texts: list[str], headline: int, title: str | None, named: bool, gone_above: list[bool]) -> bool:
+    """Does the headline guessed from its shape alone (``generic._title_position``: the nearest line
+    above the body that reads as one) leave an HTML page's text as the named one does? When the page
+    has no title that names a line (``named``: a line the title names is on the page), the
+    title holds none of its words (a title that splits the headline at its own ``|`` names no line,
+    and its hand copy keeps it as the article's), and it is the first line the page keeps
+    (``gone_above``: whether each line above it goes): an untitled page, or one whose ``<title>``
+    is the site's name (``网易娱乐``, ``显示``, ``谢谢您访问…``), opens its article with its headline,
+    under the menus that go. Not a label of fewer than ``UNNAMED_MIN`` characters of words (``◎简　　介``).
+    A line the page keeps above it (a headline's first line, a column's
+    name) leaves the guess in doubt: it stays, as before."""
+    if named or not all(gone_above):
+        return False
+    words = title_words(texts[headline])
+    return len(words) >= UNNAMED_MIN and not (title and words in title_words(title))
+
+
+def dashed(text: str) -> bool:
+    """The line opens with a subtitle's dash (``——对文化革命的政治心理学分析``)."""
+    return bool(_DASHED.match(text))
+

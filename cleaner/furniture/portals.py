@@ -32,6 +32,7 @@ from cleaner.furniture.entries import title_match, title_parts, title_words
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.item_runs import heads_schedule
+from cleaner.furniture.name_bylines import name_bylines
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.related_words import alternation, load_related
@@ -648,6 +649,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         _followed_names(texts, families, prose, title)
     _replies(texts, families, prose, words)
     _spaced_names(folded, alive, texts, families, prose)
+    for pos in name_bylines(texts, prose, families):
+        families[pos] = families[pos] or "byline"  # a writer's name alone beside the headline, no date under it
     site_rows(texts, families, prose, words.rows)
     for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
         families[pos] = families[pos] or "site-foot"
