@@ -46,7 +46,7 @@ ROUTINES = (
     ("cleaner.furniture.generic", "prepare"),
     ("cleaner.furniture.portals", "portal_lines"),
     ("cleaner.furniture.features", "normalised_lines"),  # the native text features, read first here
-    ("cleaner.furniture.portals", "_form"),
+    ("cleaner.furniture.portals", "_forms"),
     ("cleaner.furniture.generic", "page_lines"),
     ("cleaner.furniture.generic", "judged"),
     ("cleaner.furniture.boilerplate", "_forms"),

@@ -271,6 +271,21 @@ class FurnitureMarks:
         """(end markers, comment headers): ``features.end_marker`` and ``features.comment_header`` of
         each line (folded, NFKC, stripped); ``most``: ``features.MARK_MAX``."""
 
+class PortalForms:
+    """``portals.form`` but the widgets it asks (native/src/portal_forms.rs): ``portals.py``'s
+    patterns by name and its word lists (NFKC, stripped), held to the Python original by
+    tests/test_furniture_portal_forms.py (tests/reference_portal_forms.py)."""
+
+    def __init__(self, *, patterns: dict[str, str], ranks: list[str], stats: list[str], actions: list[str],
+                 buttons: list[str], phrases: list[str], count_max: int) -> None: ...
+    def of(self, lines: list[str]) -> list[tuple[str, bool, str]]:
+        """(family before the widgets, whether the widgets are asked, family after them) of each
+        line (folded, NFKC, stripped): ``form`` is ``before or widget or after``."""
+
+def portal_pattern(pattern: str) -> str:
+    """A Python pattern in the ``regex`` crate's syntax, as ``PortalForms`` reads it (ValueError on a
+    look-around, a back-reference or a word boundary)."""
+
 # List blocks and body finding of the generic furniture model (native/src/furniture.rs,
 # furniture_body.rs), one call per page from lists.py and body.py; held to the Python originals by
 # tests/test_furniture_lists.py and tests/test_furniture_body.py (tests/reference_furniture_*.py).

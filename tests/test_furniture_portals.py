@@ -602,21 +602,21 @@ def test_a_headline_naming_a_comment_box_word_stays_under_its_title():
 
 
 def test_a_lines_family_is_remembered_for_its_word_lists_alone(monkeypatch):
-    # portal_lines asks form() once per line text (a page is read again after what went); the
+    # portal_lines asks the forms once per line text (a page is read again after what went); the
     # family remembered is of the word lists it was found with.
     import cleaner.furniture.portals as portals
 
     monkeypatch.setattr(portals, "_FORMS", {})
     words = load_words()
     line = normalise("来自Android客户端 1楼 2023-08-11 16:06")
-    assert portals._form(line, words) == form(line, words) == "post-stamp"
+    assert portals._forms([line], words) == [form(line, words)] == ["post-stamp"]
     asked = []
-    monkeypatch.setattr(portals, "form", lambda text, w: asked.append(text) or "")
-    assert portals._form(line, words) == "post-stamp" and not asked  # remembered
+    monkeypatch.setattr(portals, "_composed", lambda text, parts, w: asked.append(text) or "")
+    assert portals._forms([line, line], words) == ["post-stamp"] * 2 and not asked  # remembered
     other = load_words.__wrapped__()  # equal lists, another object: asked again
-    assert portals._form(line, other) == "" and asked == [line]
+    assert portals._forms([line, line], other) == ["", ""] and asked == [line]
     monkeypatch.setattr(portals, "FORMS_KEPT", 1)
-    portals._form("甲", other), portals._form("乙", other)  # past the limit: dropped all at once
+    portals._forms(["甲"], other), portals._forms(["乙"], other)  # past the limit: dropped all at once
     assert len(portals._FORMS) <= 3
 
 
@@ -643,10 +643,10 @@ def test_a_line_without_a_forms_signs_is_no_line_its_pattern_finds(text):
 def test_a_row_of_metadata_keys_is_found_as_without_the_colon_gate(text):
     import re
 
-    import cleaner.furniture.portals as portals
+    import reference_portal_forms as reference
 
     words = load_words()
-    assert portals._GOV_ROW(text, words) == (sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2)
+    assert reference._GOV_ROW(text, words) == (sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2)
 
 
 def test_a_name_over_a_lone_follow_button_goes_with_it_a_headline_the_title_names_stays():

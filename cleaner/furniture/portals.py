@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner._native import FurnitureLexicon
+from cleaner._native import FurnitureLexicon, PortalForms
 from cleaner.furniture import closing_rows
 from cleaner.furniture.counted_rows import ordinal, sequences
 from cleaner.furniture.entries import title_match, title_parts, title_words
@@ -72,7 +72,6 @@ _VIEWS = re.compile(r"(?:阅读|浏览|点击|点阅|人气|播放)(?:数|量|�
 _VIEW_SIGNS = re.compile("[阅浏击气播]")  # one character class: a search costs a fifth of frozenset.isdisjoint on Han text
 # A post row's bracketed counters without a date: 小花 发表在 痞客邦 留言(3) 人气(1,245). Two at least.
 _BRACKET_COUNTER = re.compile(r"(?:留言|评论|回复|回应|人气|阅读|浏览|点击|点赞|收藏|转发|分享|引用)\s*\(\s*[\d,.]+\s*[万千kKwW]?\s*\)")
-STAMP_NAME = 12  # characters a dated, counted row may hold besides its date, time and counters (an author's name)
 _STAMP_GAPS = re.compile(r"[\s|/·,:()\-]+")
 # A forum post's floor or client stamp: 来自Android客户端 1楼 2023-08-11 16:06, 2 楼 大头 2023-11-03 10:01,
 # 小绿 2023-11-02 21:45 #1, 发表于 2023-10-8 21:15:37 | 只看该作者.
@@ -131,7 +130,6 @@ _DATED_COMMENT = re.compile(rf"^[\u3400-\u9fffA-Za-z0-9_·]{{1,12}}:\s*(\S[^:]{{
 _SPEAKS = re.compile(r"[,。!?~]")
 # The article's own terms of reprinting, said of itself (本文版权归作者 北方的树 所有,任何形式转载请联系作者。,
 # 本文由「极客前沿」原创出品,转载请联系授权。): a sentence about this text, not in it.
-OWN_TERMS_MAX = 80  # characters
 _OWN_TERMS = re.compile(r"^(?:本文|本篇|此文)[^。!?]{0,40}转载[^。!?]{0,16}(?:授权|许可|联系|注明|禁止|不得|同意)"
                         r"|^(?:本文|本篇|此文)[^。!?]{0,4}版权[^。!?]{0,30}转载"
                         r"|^(?:本文|本篇|此文)(?:未经[^。!?]{0,8})?(?:禁止|不得(?!不)|严禁|谢绝|请勿)[^。!?]{0,4}转载")  # 本文禁止转载或摘编
@@ -164,7 +162,6 @@ _EN_STAMP = re.compile(r"(?i)^(?:posted\s+(?:by\s+\S{1,20}\s+)?(?:on\s+)?)?(?:(?
 # 2024-05-06 09:12 · IP 属地北京): nothing else on the line but a name, a date or a time.
 _IP_PLACE = re.compile(rf"^(?:[^,。!?]{{0,24}}?[\s·|]\s*)?IP\s*属地\s*:?\s*[\u3400-\u9fffA-Za-z]{{2,10}}$")
 # A finance page's risk slogan alone on its line (股市有风险，投资需谨慎。): the site's, under every article.
-RISK_MAX = 40  # characters
 _RISK = re.compile(r"(?:风险提示\s*:\s*)?(?:股市|市场|投资|理财|基金)有风险\s*,\s*(?:投资|入市|选择|购买|参与)需谨慎\s*[。!]?")
 # A post's note of where and when it was posted (本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.), and a
 # bracketed note of its readings ((本文发表于首页，已被阅读178次)): no sentence of an article's.
@@ -189,13 +186,10 @@ _SPLIT = re.compile(r"[\s|/·丨,、:;←→<>›»▼▲┆()\[\]]+|(?<=\D)(?=\
 _COUNT = re.compile(r"^[+\-]?[\d,.]+[万千kKwW]?$|^[+\-]$|^[()\[\]<>‹›]+$|^\u200b$")
 _SPACED = re.compile(r"^(?:\S ){5,}\S$")
 _NOTICE = re.compile(r"(?i)版权所有|copyright|授权|转载|保留所有权利|all rights reserved")
-_SENTENCE_END = re.compile(r"[。!?]")
 _STATEMENT = re.compile(r"[。!]|(?<!\d),|,(?!\d)|:.*\?")
-_DIGIT = re.compile(r"\d")
 _PROSE_END = re.compile(r"[。!?！？]")
 _PHOTO_SIGN = re.compile("[图照摄]")
 _NUMBER = re.compile(r"^[\d\-:+.,万]+$")
-_PTT_FIRST = frozenset("作看标时※推嘘→")  # the first character of a PTT header, mark or push line
 
 
 @dataclass(frozen=True)
@@ -222,6 +216,7 @@ class Words:
     related_link: re.Pattern  # a recommended-reading heading with one link (widgets.py)
     rows: RowWords  # credit keys, tag keys and a shop's words (site_rows.py)
     native: FurnitureLexicon  # the ranks, counters, actions, Q&A, prompt and novel words, found natively
+    forms: PortalForms  # ``form`` but its widgets, natively (``_portal_forms``)
 
 
 # Every family's form holds one of these (or a word of the ranks, counters, actions, Q&A,
@@ -239,32 +234,55 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=2)
 def load_words(path: Path = DATA / "lexicon.toml") -> Words:
     data = tomllib.loads(path.read_text(encoding="utf-8"))["portals"]
-    words = {k: [normalise(w) for w in v if w.strip()] for k, v in data.items()}
+    lists = {k: [normalise(w) for w in v if w.strip()] for k, v in data.items()}
     pair = r"\s*[|丨/:]\s*"
-    return Words(
-        ranks=frozenset(words["ranks"]), stats=frozenset(words["stats"]), actions=frozenset(words["actions"]),
-        buttons=frozenset(words["buttons"]),
-        qa=re.compile(_alternation(words["qa"])), prompts=re.compile(_alternation(words["prompts"])),
-        comment_box=re.compile(_alternation(words["comment_box"])),
-        novel=re.compile(_alternation(words["novel"])), headings=frozenset(words["headings"]),
+    fields = dict(
+        ranks=frozenset(lists["ranks"]), stats=frozenset(lists["stats"]), actions=frozenset(lists["actions"]),
+        buttons=frozenset(lists["buttons"]),
+        qa=re.compile(_alternation(lists["qa"])), prompts=re.compile(_alternation(lists["prompts"])),
+        comment_box=re.compile(_alternation(lists["comment_box"])),
+        novel=re.compile(_alternation(lists["novel"])), headings=frozenset(lists["headings"]),
         # A key of the metadata table, with its letters spaced or not, then a colon.
-        gov=re.compile("^(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words["gov"], key=lambda w: (-len(w), w)))
+        gov=re.compile("^(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(lists["gov"], key=lambda w: (-len(w), w)))
                        + r")\s*:"),
-        tags=re.compile(r"(?i)^(?:" + _alternation(words["tags"]) + r")\s*:"),
-        credits=re.compile(r"^(?:(?:" + _alternation(words["credits"]) + ")" + pair + r"[^|丨/:]{1,24}?\s*){1,4}$"),
-        answer_heads=re.compile(_alternation(words["answer_heads"])),
+        tags=re.compile(r"(?i)^(?:" + _alternation(lists["tags"]) + r")\s*:"),
+        credits=re.compile(r"^(?:(?:" + _alternation(lists["credits"]) + ")" + pair + r"[^|丨/:]{1,24}?\s*){1,4}$"),
+        answer_heads=re.compile(_alternation(lists["answer_heads"])),
         # A foot key with its colon, anywhere on the line (主办:… 承办:…; 联系地址:… 邮政编码:…).
-        foot=re.compile("(?:" + _alternation(words["foot"]) + r")\s*:"),
-        foot_site=re.compile(r"(?i)(?:" + _alternation(words["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
-        post_stamp=re.compile(r"(?i)" + _alternation(words["post_stamp"])),
-        adverts=advert_patterns(words["adverts"]),
-        related_link=related_link_pattern(words["headings"]),
-        rows=RowWords(credit_key=credit_pattern(words["credits"]), tags=frozenset(words["tags"]), shop=frozenset(words["shop"])),
+        foot=re.compile("(?:" + _alternation(lists["foot"]) + r")\s*:"),
+        foot_site=re.compile(r"(?i)(?:" + _alternation(lists["foot_site"]) + r")|ICP[备证]|公网安备|©|copyright|版权所有"),
+        post_stamp=re.compile(r"(?i)" + _alternation(lists["post_stamp"])),
+        adverts=advert_patterns(lists["adverts"]),
+        related_link=related_link_pattern(lists["headings"]),
+        rows=RowWords(credit_key=credit_pattern(lists["credits"]), tags=frozenset(lists["tags"]), shop=frozenset(lists["shop"])),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
-        native=FurnitureLexicon(phrases=[w for k in _WORDED for w in words[k]], keys=words["tags"], notice_words=words["gov"],
-                                notice_self=words["tags"], notice_heads=words["headings"], names=list(FEATURES)),
+        native=FurnitureLexicon(phrases=[w for k in _WORDED for w in lists[k]], keys=lists["tags"], notice_words=lists["gov"],
+                                notice_self=lists["tags"], notice_heads=lists["headings"], names=list(FEATURES)),
     )
+    return Words(**fields, forms=_portal_forms(fields, [w for k in _WORDED for w in lists[k]]))
+
+
+# ``form``'s patterns, read natively (``PortalForms``): each a Python pattern without flags.
+_FORM_PATTERNS = ("_OUTLET", "_TRAIL", "_IP_PLACE", "_LEVEL_BADGE", "_RISK", "_ENTRY_NOTE", "_TOOL_KEY_TAIL", "_SIGNS",
+                  "_PTT_HEADER", "_PTT_MARK", "_PTT_PUSH", "_EDITED", "_FLOOR", "_HAS_DATE", "_AGO", "_VIEW_SIGNS", "_VIEWS",
+                  "_STAMP_GAPS", "_BRACKET_COUNTER", "_BUTTON_STAMP", "_EN_STAMP", "_POST_NOTE", "_READ_NOTE", "_DATED_COMMENT",
+                  "_SPEAKS", "_DURATION", "_COUNT", "_NUMBER", "_QUOTED", "_BOX_COUNT_WORDS", "_WORD_GAPS", "_ORIGINAL_TITLE",
+                  "_REPORTER_SIGNS", "_REPORTER", "_BYLINE", "_SLASH_BYLINE", "_BAR_BYLINE", "_REPORTERS_COLUMN", "_IMPRINT",
+                  "_EDITOR_CODE", "_PHOTO_SIGN", "_PHOTO", "_REPRINT_SIGNS", "_REPRINT", "_AUTHORISED", "_OWN_TERMS",
+                  "_OWN_ORIGINAL", "_PLATFORM", "_SPACED", "_NOTICE")
+_WORD_PATTERNS = ("qa", "novel", "prompts", "comment_box", "gov", "tags", "credits")  # the word lists' (Words)
+
+
+def _portal_forms(fields: dict, phrases: list[str]) -> PortalForms:
+    """The native ``form`` of the word lists (``fields``: ``Words``' but ``forms``): the module's
+    patterns and the lists' given as data."""
+    patterns = {name: globals()[name] for name in _FORM_PATTERNS} | {name: fields[name] for name in _WORD_PATTERNS}
+    if any(p.flags != re.compile(p.pattern).flags for p in patterns.values()):
+        raise ValueError("a pattern of form() compiled with flags: the native forms read its text alone (write them inline, (?i))")
+    return PortalForms(patterns={name: p.pattern for name, p in patterns.items()}, ranks=sorted(fields["ranks"]),
+                       stats=sorted(fields["stats"]), actions=sorted(fields["actions"]), buttons=sorted(fields["buttons"]),
+                       phrases=phrases, count_max=COUNT_MAX)
 
 
 def row_items(text: str) -> list[str]:
@@ -277,16 +295,20 @@ def _prose(text: str) -> bool:
     return len(text) >= 20 and bool(_PROSE_END.search(text[-3:]) or text.count(",") + text.count("，") >= 2)
 
 
-def _form(text: str, words: Words) -> str:
-    """``form``, remembered for the lines read last (``_FORMS``): a page is read again after what
-    went (``boilerplate.remove_furniture``), and a site repeats its furniture lines."""
+def _forms(texts: list[str], words: Words) -> list[str]:
+    """``form`` of each line, remembered for the lines read last (``_FORMS``): a page is read again
+    after what went (``boilerplate.remove_furniture``), and a site repeats its furniture lines.
+    The lines not remembered are read in one native call."""
     forms = _FORMS if _FORMS.get(None) is words else _reset_forms(words)
-    family = forms.get(text)
-    if family is None:
-        if len(forms) > FORMS_KEPT:
-            forms = _reset_forms(words)
-        family = forms[text] = form(text, words)
-    return family
+    got = [forms.get(t) for t in texts]
+    new = list(dict.fromkeys(t for t, family in zip(texts, got) if family is None))
+    if not new:
+        return got
+    read = {t: _composed(t, parts, words) for t, parts in zip(new, words.forms.of(new))}
+    if len(forms) + len(read) > FORMS_KEPT:
+        forms = _reset_forms(words)
+    forms.update(read)
+    return [family if family is not None else read[t] for t, family in zip(texts, got)]
 
 
 _FORMS: dict = {}  # line -> family (form: a function of the line and the word lists alone); None -> the word lists
@@ -300,114 +322,17 @@ def _reset_forms(words: Words) -> dict:
 
 
 def form(text: str, words: Words) -> str:
-    """The family of a line that is portal furniture wherever it stands, or ""."""
-    if len(text) > PARAGRAPH or (len(text) > 80 and "。" in text[:-1]):
-        return ""
-    if len(text) <= SIZES_MAX and ("中" in text or "小" in text or "A" in text) and _font_sizes(text):
-        return "actions"
-    if len(text) <= OUTLET_MAX and text[:1] in "([【" and _OUTLET.match(text):
-        return "source"
-    if len(text) <= TRAIL_MAX and (">" in text or "»" in text or "›" in text) and _TRAIL.fullmatch(text):
-        return "trail"
-    if len(text) <= 40 and "属地" in text and "编辑" not in text and _IP_PLACE.match(text):  # an edit note holds one too (edited)
-        return "post-stamp"
-    if len(text) <= 24 and ("v" in text or "V" in text) and _LEVEL_BADGE.fullmatch(text):
-        return "member"  # 一只旅行的猫 Lv.8: a member's name and level
-    if len(text) <= RISK_MAX and "有风险" in text and _RISK.fullmatch(text):
-        return "risk-notice"
-    if len(text) <= OWN_TERMS_MAX and text.startswith("本词条") and _ENTRY_NOTE.match(text):
-        return "reprint"  # 本词条由…审核: an encyclopedia's note of its entry
-    # widgets.py: forms asked of every line, wherever it stands (an advert label splits an article).
-    family = _widget(text, words) if len(text) <= WIDGET_MAX else ""
-    if family:
-        return family
-    worded = words.native.phrases(text)[0] > 0
-    if not (worded or _SIGNS.search(text)):
-        return ""
-    short = len(text) <= ROW_MAX
-    ended = bool(_SENTENCE_END.search(text))
-    if (text[:1] in _PTT_FIRST or "看板" in text) and (_PTT_HEADER.match(text) or _PTT_MARK.match(text) or _PTT_PUSH.match(text)):
-        return "ptt"
-    if not ended and len(text) <= 80 and ("编辑" in text or "于" in text) and _EDITED.search(text):
-        return "edited"
-    digits = bool(_DIGIT.search(text))
-    if short and not ended and digits and _FLOOR.search(text) and (_HAS_DATE.search(text) or _AGO.search(text)):
-        return "post-stamp"
-    if short and not ended and digits and _VIEW_SIGNS.search(text) and _counted_stamp(text):
-        return "post-stamp"
-    if short and not ended and text.count("(") >= 2 and _counted_row(text):
-        return "post-stamp"
-    if short and not ended and digits and "回" in text and "," not in text and _BUTTON_STAMP.search(text) and _HAS_DATE.search(text):
-        return "post-stamp"
-    if short and digits and ":" in text and text[:1].isascii() and _EN_STAMP.match(text):
-        return "post-stamp"
-    if len(text) <= 80 and digits and (text.startswith("本") and "由" in text and _POST_NOTE.match(text)
-                                       or "次" in text and text[:1] in "([" and _READ_NOTE.match(text)):
-        return "post-stamp"
-    if len(text) <= 100 and digits and ":" in text and (m := _DATED_COMMENT.match(text)) and _SPEAKS.search(m.group(1)):
-        return "reply"
-    if short and digits and ("分钟" in text or ":" in text) and _DURATION.match(text):
-        return "duration"
-    tokens = row_items(text) if worded and short and not ended else []  # rows of words: no sentence among them
-    if tokens and all(t in words.ranks for t in tokens) and len(text) <= 12:
-        return "rank"
-    if len(tokens) >= 2 and sum(t in words.stats for t in tokens) >= 2 and \
-            all(t in words.stats or _NUMBER.match(t) for t in tokens):
-        return "stats"
-    # Counters and buttons on one row (328 心情 · 56 留言 · 收藏): each list alone makes a family
-    # above; mixed, with a count, they are the same row under a post.
-    if len(tokens) >= 2 and digits and all(t in words.stats or t in words.actions for t in tokens) \
-            and any(t in words.stats for t in tokens) and any(t in words.actions for t in tokens):
-        return "actions"
-    if tokens and all(t in words.actions or _SIZE_TOKEN.match(t) for t in tokens) and not all(_SIZE_TOKEN.match(t) for t in tokens) \
-            and (len(tokens) >= 2 or len(tokens[0]) >= 3 or "▼" in text):  # a lone word of two may be a table's cell; with a drop-down mark (转载▼) it is a button
-        return "actions"
-    # A button of the lexicon's buttons with its count (赞同 286, 收藏 (12)): a cell holds a word or a
-    # number, a vote's tally a heading of its own (支持 52: no button word).
-    if len(tokens) == 1 and tokens[0] in words.buttons and digits and len(text) <= COUNT_MAX + 4:
-        return "actions"
-    # A statement holding one of these words may be an article's ("他获得超过三千票。"); a prompt
-    # that is one holds two (使用百度知道APP,立即抢鲜体验。). The interface asks, too (你对这个回答的评价是?).
-    # A clause (not a digit group: 1,234) or a question put by someone (网友留言问:…?) is a sentence too.
-    sentence = worded and bool(_STATEMENT.search(text))  # asked only of a line with the lists' words
-    if worded and len(text) <= 80 and _hits(words.qa, text) > sentence:
-        return "qa"
-    if worded and len(text) <= 80 and _hits(words.novel, text) > sentence:
-        return "novel"
-    if worded and len(text) <= ROW_MAX and _hits(words.prompts, _QUOTED.sub("", text)) > sentence:
-        return "app-prompt"
-    if (worded and len(text) <= ROW_MAX and _hits(words.comment_box, text) > sentence
-            and _cover(words.comment_box, _BOX_COUNT_WORDS.sub("", text)) >= BOX_COVER):
-        return "comment-box"
-    if len(text) <= 70 and text.startswith(("原标题", "(原标题", "【原标题")) and _ORIGINAL_TITLE.match(text):
-        return "source"
-    if short and ":" in text and (words.gov.match(text) or _GOV_ROW(text, words)):
-        return "gov-meta"
-    if short and not ended and ":" in text and words.tags.match(text):
-        return "tags"
-    # In brackets too: (文/张三 图/李四), 【编辑｜王小丫】.
-    if len(text) <= 80 and ("|" in text or "丨" in text or "/" in text) and words.credits.match(text.strip("()[]【】 ")):
-        return "bar-credit"
-    if len(text) <= 50 and _REPORTER_SIGNS.search(text) and _REPORTER.search(text) and (_BYLINE.match(text) or _SLASH_BYLINE.match(text) or _BAR_BYLINE.match(text)) and "。" not in text[:-1] \
-            and not _REPORTERS_COLUMN.fullmatch(text):
-        return "byline"
-    if len(text) <= 60 and digits and (_IMPRINT.search(text) or _EDITOR_CODE.match(text)):
-        return "paper-imprint"
-    if len(text) <= 60 and _PHOTO_SIGN.search(text) and _PHOTO.search(text):
-        return "photo-credit"
-    # Quoted inside a sentence (写道"转载请注明出处",但…; 公众号(ID:x)上介绍了…) the note is the article's.
-    if len(text) <= 120 and (_REPRINT_SIGNS.search(text) and (_REPRINT.match(text) or (_REPRINT.search(text) and "," not in text))
-                             or "本文" in text and _AUTHORISED.search(text)):  # both its forms name 本文
-        return "reprint"
-    if len(text) <= OWN_TERMS_MAX and "转载" in text and _OWN_TERMS.match(text):
-        return "reprint"
-    if "原创" in text and _OWN_ORIGINAL.match(text):
-        return "reprint"
-    if len(text) <= OWN_TERMS_MAX and text.startswith("本文") and _PLATFORM.match(text):
-        return "reprint"
-    if _SPACED.match(text) and _NOTICE.search(text.replace(" ", "")):
-        return "spaced-notice"
-    return ""
+    """The family of a line that is portal furniture wherever it stands, or "" (``_forms``)."""
+    return _composed(text, words.forms.of([text])[0], words)
+
+
+def _composed(text: str, parts: tuple[str, bool, str], words: Words) -> str:
+    """A line's family from the native forms' two parts and the widgets asked between them
+    (``native/src/portal_forms.rs``: every pattern of ``form`` but the widgets', one call a page;
+    its Python original is the tests' oracle, ``tests/reference_portal_forms.py``)."""
+    before, asks_widgets, after = parts
+    return before or (asks_widgets and _widget(text, words)) or after
+
 
 
 WIDGET_MAX = 100  # characters: no widget's line is longer (a download link with its name and size)
@@ -441,88 +366,30 @@ def _widget(text: str, words: Words) -> str:
     return ""
 
 
-SIZES_MAX = 24  # characters of a font-size toggle row
-_SIZE_CHARS = frozenset("大中小特超标准默认字号体级设定调整:[]()【】|/ A+-")
-
+# The patterns of the forms below are read natively (``portal_forms``): the thresholds and the code
+# that asks them are ``native/src/portal_forms.rs``'s (its Python original: tests/reference_portal_forms.py).
 
 # A page tool's key with nothing after it, set after the sizes on one row (a colour picker's 视力保护色：,
 # 背景色：): its buttons are pictures, the key alone is left.
 _TOOL_KEY_TAIL = re.compile(r"\s+[\u3400-\u9fff]{2,6}\s*:\s*$")
-_SIZE_TOKEN = re.compile(r"A[+\-]{0,2}$")  # a letter-size button beside the share buttons (分享 列印 A- A+)
 
-
-def _font_sizes(text: str) -> bool:
-    """A font-size toggle (大 中 小, 字号:[ 大 中 小 ], 小 中 大 特大, 字体大小 A A A, A- A+): nothing
-    but size words, two sizes at least. A page's text never is a bare row of sizes."""
-    text = _TOOL_KEY_TAIL.sub("", text)  # 字号：【大】【中】【小】 视力保护色： (the next widget's empty key)
-    if not set(text) <= _SIZE_CHARS:
-        return False
-    # Letters count as separate buttons (A A A, A- A+), never a rating (AAA, AA+: a bond's grade).
-    letters = re.findall(r"A+[+\-]?", text)
-    return sum(text.count(c) for c in "大中小") >= 2 or (len(letters) >= 2 and all(len(t.rstrip("+-")) == 1 for t in letters))
-
-
-OUTLET_MAX = 16  # characters of an outlet's name in brackets
 # An outlet's name alone in brackets under or over a story, its source: (中时新闻网), (新华社), (央视新闻).
 _OUTLET = re.compile(r"[(\[【]\s*[\u3400-\u9fffA-Za-z]{1,10}(?:网|报|社|台|新闻|日报|晚报|时报|周刊|杂志|电视|广播)\s*[)\]】]$")
 
-
-TRAIL_MAX = 30  # characters of a two-step navigation trail
 # A trail of two steps, the site (or its channel) and the channel: 中时新闻网 > 生活, 政府新闻网 > 新闻公报.
 # The lexicon's trails have three steps or a 当前位置 key; a line of two names and one arrow is one
 # too. Words only: 3 > 2, 甲 > 乙 and a sentence (any punctuation) are no trail; nor an arrow
 # (葡萄糖 → 丙酮酸: a reaction, a sequence).
 _TRAIL = re.compile(r"[\u3400-\u9fffA-Za-z]{2,12}\s*(?:>>?|»|›)\s*[\u3400-\u9fffA-Za-z]{2,12}")
 
-
-def _counted_stamp(text: str) -> bool:
-    """A post's date with its view counter and at most a name: 2024-03-08 10:00 阅读 3.4万,
-    张三 2023-05-01 浏览(1234). The date and the counter both: a date alone over an article is its
-    publication date (kept), a counter alone a member's stats."""
-    if not (_HAS_DATE.search(text) and _VIEWS.search(text)):
-        return False
-    rest = _HAS_DATE.sub("", _VIEWS.sub("", text))
-    return len(_STAMP_GAPS.sub("", rest)) <= STAMP_NAME
-
-
-def _counted_row(text: str) -> bool:
-    """A post's row of two or more bracketed counters and at most a name and where it was posted
-    (小花 发表在 痞客邦 留言(3) 人气(1,245)): a sentence has more words than that."""
-    if len(_BRACKET_COUNTER.findall(text)) < 2:
-        return False
-    return len(_STAMP_GAPS.sub("", _BRACKET_COUNTER.sub("", text))) <= STAMP_NAME
-
-
 # A comment box's count and its way in (共 23 条评论, 已有0条评论, 进入评论区): not measured against
 # the box's phrases, which they only count or point to.
 _BOX_COUNT_WORDS = re.compile("共|已有|查看全部|查看|进入|位网友|人参与")
-BOX_COVER = 0.8  # share of a line's words a comment box's phrases cover (as ``generic.label_cover`` reads a label)
 _WORD_GAPS = re.compile(r"[\W\d_]+")
-
-
-def _cover(pattern: re.Pattern, text: str) -> float:
-    """The share of a line's characters, punctuation, spaces and digits left out, that phrases of
-    ``pattern`` cover: 暂无评论 1.0, 还没有人评论，快来抢沙发吧 0.92; a headline or a subheading that
-    names one (我市启动青少年文明上网宣传月活动, 一、倡导文明上网, 网友在评论区吵翻了) far less."""
-    bare = _WORD_GAPS.sub("", text)
-    return sum(len(m) for m in pattern.findall(bare)) / max(len(bare), 1)
-
 
 # A phrase in quotation marks is named, not shown: an article that speaks of the interface quotes
 # its words (读者必须点击“展开全文”才能看到…, 从“展开全文”说起); a prompt is set bare.
 _QUOTED = re.compile(r"“[^”]{1,12}”|「[^」]{1,12}」|『[^』]{1,12}』|\"[^\"]{1,12}\"")
-
-
-def _hits(pattern: re.Pattern, text: str) -> int:
-    """Different phrases of ``pattern`` found in ``text``."""
-    return len(set(pattern.findall(text)))
-
-
-def _GOV_ROW(text: str, words: Words) -> bool:
-    """Two or more keys of a metadata table on one line (索引号:… 分类:… 文号:…)."""
-    if text.count(":") < 2:
-        return False  # each key has its colon: the split is spared
-    return sum(1 for part in re.split(r"\s+", text) if words.gov.match(part)) >= 2
 
 
 def _inside_body(texts: list[str], families: list[str], prose: list[bool]) -> None:
@@ -608,7 +475,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # which its own characters tell (read without NFKC).
     texts = [text if len(folded[i]) <= PARAGRAPH + 20 else folded[i].strip()
              for i, text in zip(alive, normalised_lines(folded, alive, lexicon))]
-    families = [_form(t, words) for t in texts]
+    families = _forms(texts, words)
     if title:
         _headline_words(texts, families, title)
     prose = [_prose(t) and not f and not _BIO.match(t) for t, f in zip(texts, families)]

@@ -31,6 +31,7 @@ pub mod gb18030_reading;
 pub mod lone_rare;
 pub mod narrowing;
 pub mod other_scripts;
+pub mod portal_forms;
 pub mod realign;
 pub mod refusal;
 mod repair_py;
@@ -388,6 +389,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     resync::register(m)?;
     narrowing::register(m)?;
     furniture_py::register(m)?;
+    portal_forms::register(m)?;
     truncated::register(m)?;
     gb18030_reading::register(m)?;
     Ok(())
