@@ -527,14 +527,15 @@ def _GOV_ROW(text: str, words: Words) -> bool:
 def _inside_body(texts: list[str], families: list[str], prose: list[bool]) -> None:
     """A rating row or a site's viewing advice between the first and the last prose line is the
     article's: a guide's shop over its score (老王烤鸭店 / 综合评分4.6分 3200条点评), a notice's
-    advice to its readers (建议使用Chrome 90以上版本浏览器办理。). Outside the body they are the
-    site's widget and foot."""
-    if "rating" not in families and "site-foot" not in families:
+    advice to its readers (建议使用Chrome 90以上版本浏览器办理。), a post's topics set among its
+    paragraphs (#春日出游# #临川湿地#). Outside the body they are the site's widget, foot and tag row."""
+    if "rating" not in families and "site-foot" not in families and "tags" not in families:
         return
     first = next((p for p, x in enumerate(prose) if x), len(texts))
     last = max((p for p, x in enumerate(prose) if x), default=-1)
     for pos in range(first + 1, last):
-        if families[pos] == "rating" or families[pos] == "site-foot" and viewing_advice(texts[pos]):
+        if families[pos] == "rating" or families[pos] == "site-foot" and viewing_advice(texts[pos]) \
+                or families[pos] == "tags" and hashtags(texts[pos]):
             families[pos] = ""
 
 
