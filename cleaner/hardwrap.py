@@ -385,7 +385,8 @@ _PROSE_MARK = re.compile("[，、。；！？]|[,;!?](?!\\d)")
 # A row of the page's own: buttons in brackets (【打印本页】), a field (签名：…, 分享到：) or two
 # set apart by a space (… 来源：华夏在线　作者：张伟), links between guillemets or bars, a copyright
 # sign, or three short items set apart by spaces (赞同 868 反对 评论 举报).
-_ROW = re.compile(r"[【】\[\]«»|｜©]|^[^\s：:]{1,6}[：:]|[^\s：:]{1,6}[：:]\s*\S+\s+[^\s：:]{1,6}[：:]|^\S{1,6}(?:\s+\S{1,6}){2,}$")
+# A field's colon may be GB2312's ratio sign ∶ (U+2236), as old pages typed it (来源∶新华网).
+_ROW = re.compile(r"[【】\[\]«»|｜©]|^[^\s：:∶]{1,6}[：:∶]|[^\s：:∶]{1,6}[：:∶]\s*\S+\s+[^\s：:∶]{1,6}[：:∶]|^\S{1,6}(?:\s+\S{1,6}){2,}$")
 
 
 def _page_row(line: str) -> bool:
@@ -436,7 +437,7 @@ RAGGED_SHARE = 2
 _NUMBER_GOES_ON = re.compile(r"[.,]\d|[%‰℃]")  # a number cut before its point or sign (31 / .1万亿元, 13.8 / %)
 _WORDISH = re.compile(r"[\w\u3400-\u9fff\U00020000-\U0003fffd]")
 # A field's key: Han, or a number or letters named by Han (12路：, A组：, 3号线：), and its colon.
-_FIELD = re.compile("(?=[0-9A-Za-z]{0,3}[\u4e00-\u9fff])[0-9A-Za-z\u4e00-\u9fff][ \u30000-9A-Za-z\u4e00-\u9fff]{1,5}[：:]")
+_FIELD = re.compile("(?=[0-9A-Za-z]{0,3}[\u4e00-\u9fff])[0-9A-Za-z\u4e00-\u9fff][ \u30000-9A-Za-z\u4e00-\u9fff]{1,5}[：:∶]")
 # Cells: a tab, two spaces or an ideographic space inside a line (a table's row, a form's fields).
 _CELLS = re.compile("\t|  |\u3000")
 

@@ -42,6 +42,10 @@ def note(text: str, **kw) -> str:
     # A note's heading before 提醒 names no speaker (the Python _SAID this replaced read 温馨 as one).
     ("温馨提醒：本站信息仅供参考，不构成投资建议。", "reliance"),
     ("特别提醒：未经本站授权，请勿转载。", "rights"),
+    # An invitation to an act on the page, no subject named.
+    ("欢迎广大读者踊跃投稿，投稿请发送至编辑部邮箱。", "act"),
+    ("歡迎訂閱電子報，每日掌握最新財經動態。", "act"),
+    ("感谢您的关注，让我们一起传递温暖。", "act"),
 ])
 def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     assert note(text) == kind
@@ -56,6 +60,8 @@ def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     "本文为我原创本文禁止转载或摘编",  # the author speaking: the article's own words
     "二、下载并安装“健康某某”APP，用身份证号注册。",  # a how-to's step
     "感谢您对平台的支持与理解。",  # a notice's own thanks
+    "欢迎广大市民踊跃报名参加。",  # an invitation to no act on the page
+    "欢迎社会各界人士莅临指导，共同关注乡村振兴。",  # no act on the page
     "本报讯 5月10日，市中级人民法院公开审理了一起音乐作品著作权纠纷案。",  # the site's dateline opens its report
     "本网记者从市版权局获悉，今年共查处侵权案件十二起。",  # its reporter
     # Someone's words the article reports: the site's note reports no one.

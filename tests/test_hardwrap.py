@@ -59,6 +59,8 @@ def test_pages_that_are_not_wrapped_are_left_alone(page):
     "签名：期待后续报道",
     "赞同 868 反对 评论 举报",
     "分享到：",  # a field with nothing after it ends in a colon, which ends no paragraph
+    "责任编辑∶刘军",  # GB2312's ratio sign typed for the colon on an old page
+    "来源∶新华网 作者∶李伟",
 ])
 def test_a_row_after_a_paragraph_cut_short_is_not_glued_to_it(row):
     # The article's last line is full and ends in no stop (the page cut it, or a hand copy did):

@@ -35,6 +35,8 @@ from cleaner.furniture.item_runs import heads_schedule
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.related_words import alternation, load_related
+from cleaner.furniture.site_contact import contact_rows
+from cleaner.furniture.site_contact import site_names as contact_names
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
@@ -651,6 +653,9 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     _spaced_names(folded, alive, texts, families, prose)
     site_rows(texts, families, prose, words.rows)
     for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
+        families[pos] = families[pos] or "site-foot"
+    # The site's contact row opening with its own name (site_contact.py: 临川市第一人民医院 地址：… 电话：…).
+    for pos in contact_rows(texts, prose, contact_names(title, texts[0] if texts else None), words.foot):
         families[pos] = families[pos] or "site-foot"
     for pos, family in other_posts(texts, prose, title, words.post_stamp):
         families[pos] = family  # the whole post goes, its stamp rows too (below)
