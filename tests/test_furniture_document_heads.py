@@ -37,6 +37,11 @@ def test_a_distribution_line_and_a_code_row_are_the_documents():
     # A quote box's row holds a price: no announcement's code row.
     assert document_heads(["证券代码：601234 证券简称：临川能源 最新价：18.36"]) == set()
     assert document_heads(["抄送给我一份"]) == set()
+    # The closing block of an older document: its subject words over its distribution, its printing line.
+    closing = ["主题词：经济管理 民营经济 通知", "抄送：市委各部门。", "临川市人民政府办公室 2027年3月2日印发"]
+    assert document_heads(closing) == {0, 1, 2}
+    assert document_heads(["主题词：经济管理 民营经济 通知"]) == set()  # alone: a site's tag row as well
+    assert document_heads(["2027年3月2日印发"]) == set()
 
 
 def test_the_model_keeps_a_documents_header_and_takes_the_sites_table():

@@ -17,7 +17,9 @@ What is the document's and not the site's:
 - a run of header fields, one or more a line, all of the document's keys (``DOC_KEYS``), holding
   one key no site's record has (``ADDRESS_KEYS``: 主送, 主旨, 受文者, 抄送 …): the metadata table of a
   site holds 索引号, 主题分类 and 有效性 beside 发文机关 and 发文字号, and never an addressee;
-- a line keyed by a distribution key alone (抄送：…, 抄报：…, 副本：…), wherever it stands;
+- a line keyed by a distribution key alone (抄送：…, 抄报：…, 副本：…), wherever it stands, and the
+  closing block's printing line (``临川市人民政府办公室 2027年3月2日印发``); its subject words
+  (``主题词：…``) are a header field, kept in a run with an addressee's key (over its 抄送 line);
 - a listed company's code row: its security's code and short name, and the notice's number, nothing else.
 """
 
@@ -30,7 +32,7 @@ _KEY_COLON = r"[:：∶]"
 # Keys of a document's header block (Simplified and Traditional, as written on the page).
 DOC_KEYS = ("发文机关", "發文機關", "发文单位", "發文單位", "发文字号", "發文字號", "文号", "文號", "发文日期", "發文日期",
             "成文日期", "签发人", "簽發人", "主送", "主送机关", "主送機關", "主旨", "受文者", "抄送", "抄报", "抄報",
-            "副本", "正本", "速别", "速別", "密等", "密级", "密級", "紧急程度", "緊急程度")
+            "副本", "正本", "速别", "速別", "密等", "密级", "密級", "紧急程度", "緊急程度", "主题词", "主題詞")
 # Keys only a document has: whom it is addressed or copied to, and what it is about (Taiwan's 主旨).
 ADDRESS_KEYS = ("主送", "主送机关", "主送機關", "主旨", "受文者", "抄送", "抄报", "抄報", "副本", "正本")
 DISTRIBUTION_KEYS = ("抄送", "抄报", "抄報", "副本", "正本")
@@ -43,6 +45,9 @@ _NUMBER = re.compile(r"^[ \t\u3000]*(?:[\u3400-\u9fff]{1,12}[〔\[［【(（]\d{
                      r"|[\u3400-\u9fff]{1,10}字第\d{4,12}[号號])[ \t\u3000]*$")
 _RED_HEADER = re.compile(r"^[ \t\u3000]*[\u3400-\u9fff（）()]{2,40}文[ \t\u3000]*件[ \t\u3000]*$")
 _TITLE_FORM = re.compile(r"^[ \t\u3000]*[\u3400-\u9fff\w（）()〔〕“”《》、]{0,40}关于[^。！？]{2,80}的[\u3400-\u9fff]{1,6}[ \t\u3000]*$")
+# The closing block's printing line: the office that printed it and the date (临川市人民政府办公室 2027年3月2日印发).
+_PRINTED = re.compile(r"^[ \t\u3000]*[\u3400-\u9fff（）()]{2,30}[ \t\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
+                      r"[\d〇零一二三四五六七八九十]{1,3}日[ \t\u3000]*印[ \t\u3000]*发[ \t\u3000]*$")
 # A listed company's code row: its fields are these keys alone.
 _CODE_KEYS = ("证券代码", "證券代碼", "证券简称", "證券簡稱", "公告编号", "公告編號", "债券代码", "債券代碼", "债券简称", "債券簡稱",
               "股票代码", "股票代碼", "股票简称", "股票簡稱")
@@ -90,7 +95,7 @@ def document_heads(lines: list[str]) -> set[int]:
             run.append(i)
             continue
         close_run()
-        if _DISTRIBUTION.match(line) or _code_row(line):
+        if _DISTRIBUTION.match(line) or _code_row(line) or _PRINTED.match(line):
             out.add(i)
         elif _NUMBER.match(line):
             above, below = _next_live(lines, i, -1), _next_live(lines, i, 1)
