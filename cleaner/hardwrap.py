@@ -16,8 +16,9 @@ whose last lines end anywhere); few full lines end a sentence (a poem's or a lis
 all do) or an ellipsis (a list of titles cut to one width), and most full lines hold a clause mark
 inside (running prose cut anywhere does; a list of headlines or unpunctuated verse does not). Of
 the measures that find a width, the one with the most full lines is the wrapper's (a terminal's
-80 columns hold 40 Han characters, or 41 with two digits). Then each full line is joined with the
-next (and any line with the one before when it starts with a clause mark), unless the next is blank, indented or starts a list item (一、 1. •, not the 2.5 of a number
+80 columns hold 40 Han characters, or 41 with two digits). Then each full line (and a block's first
+line that is the width less an indent of two ideographic spaces a copy lost, with a clause mark in it)
+is joined with the next (and any line with the one before when it starts with a clause mark), unless the next is blank, indented or starts a list item (一、 1. •, not the 2.5 of a number
 cut), or the full line ends a sentence (its break is harmless; a closing quote ends one only after
 a sentence's mark) and the next does not start with a mark that only continues a line (，。” a
 wrapper pushed over); and no line is joined to a row of the page's own, full or not, nor a row to
@@ -348,8 +349,15 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
     out: list[str] = []
     paragraph = [lines[0]]  # the pieces of the line being joined: joined once, not per line
     previous_row = not misread and _page_row(lines[0])  # each line's _page_row, asked once
+    indent_width = measure("\u3000\u3000")  # a paragraph's first-line indent, as the wrapper counted it
     for previous, line in zip(lines, lines[1:]):
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
+        if not full and len(paragraph) == 1 and previous.strip() and not previous.startswith(_INDENT) \
+                and abs(measure(previous) - (width - indent_width)) <= SLACK and clause.search(previous):
+            # A paragraph's first line that lost its indent of two ideographic spaces (a copy drops
+            # them) is full to the width less the indent: short to the measure, it began a block of
+            # its own, and as the first line of the page's first paragraph it went as head furniture.
+            full = True
         quote = _quote(line)  # a quoted paragraph's lines each carry the quote's marks: joined, once
         body = line[len(quote):]
         # (A no-break space opens a line of mojibake as any byte may: KOI8-R shows byte 9a so.)
@@ -385,7 +393,8 @@ _PROSE_MARK = re.compile("[，、。；！？]|[,;!?](?!\\d)")
 # A row of the page's own: buttons in brackets (【打印本页】), a field (签名：…, 分享到：) or two
 # set apart by a space (… 来源：华夏在线　作者：张伟), links between guillemets or bars, a copyright
 # sign, or three short items set apart by spaces (赞同 868 反对 评论 举报).
-_ROW = re.compile(r"[【】\[\]«»|｜©]|^[^\s：:]{1,6}[：:]|[^\s：:]{1,6}[：:]\s*\S+\s+[^\s：:]{1,6}[：:]|^\S{1,6}(?:\s+\S{1,6}){2,}$")
+# A field's colon may be GB2312's ratio sign ∶ (U+2236), as old pages typed it (来源∶新华网).
+_ROW = re.compile(r"[【】\[\]«»|｜©]|^[^\s：:∶]{1,6}[：:∶]|[^\s：:∶]{1,6}[：:∶]\s*\S+\s+[^\s：:∶]{1,6}[：:∶]|^\S{1,6}(?:\s+\S{1,6}){2,}$")
 
 
 def _page_row(line: str) -> bool:
@@ -436,7 +445,7 @@ RAGGED_SHARE = 2
 _NUMBER_GOES_ON = re.compile(r"[.,]\d|[%‰℃]")  # a number cut before its point or sign (31 / .1万亿元, 13.8 / %)
 _WORDISH = re.compile(r"[\w\u3400-\u9fff\U00020000-\U0003fffd]")
 # A field's key: Han, or a number or letters named by Han (12路：, A组：, 3号线：), and its colon.
-_FIELD = re.compile("(?=[0-9A-Za-z]{0,3}[\u4e00-\u9fff])[0-9A-Za-z\u4e00-\u9fff][ \u30000-9A-Za-z\u4e00-\u9fff]{1,5}[：:]")
+_FIELD = re.compile("(?=[0-9A-Za-z]{0,3}[\u4e00-\u9fff])[0-9A-Za-z\u4e00-\u9fff][ \u30000-9A-Za-z\u4e00-\u9fff]{1,5}[：:∶]")
 # Cells: a tab, two spaces or an ideographic space inside a line (a table's row, a form's fields).
 _CELLS = re.compile("\t|  |\u3000")
 

@@ -66,6 +66,11 @@ def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[
     most rows carry a date, a time, a count pair or a bracketed count (``08-11 16:06``,
     ``[4321/87]``, ``(40819)``): rows that say when and how often, as lists of posts and links do;
     an article's own list (a table, the subjects of an exam) numbers its items at most."""
+    texts, paragraphs = list(texts), list(paragraphs)
+    for pos in range(len(texts)):  # a headline restating the start of a line below is no row
+        head = texts[pos].strip()
+        if len(head) >= 6 and any(len(b.strip()) > len(head) and b.strip().startswith(head) for b in texts[pos + 1 : pos + 5]):
+            texts[pos], paragraphs[pos] = "", False
     found: list[tuple[int, int, bool]] = []
     where: dict[tuple[int, str], list[int]] = {}
     forms = [row_form(text) for text in texts]

@@ -130,3 +130,12 @@ def test_a_how_to_step_naming_an_app_in_a_run_of_sentences_is_the_articles():
                                     details=True)
     assert result.text.split("\n")[-len(steps):] == steps
     assert "下载滨江公积金APP" not in result.text
+
+
+def test_a_ratio_sign_typed_for_a_colon_is_read_as_one_and_left_in_the_text():
+    # Old GB2312 pages typed ∶ (U+2236) for the colon: 文章来源∶… reads as the field it is; the
+    # article's own ratio (3∶1) is read as written and stays as written.
+    paras = ["在昨晚的比赛中，主队以3∶1战胜客队，这也是本赛季主场的最大比分，赛后主教练表示对球员的表现非常满意。",
+             "据了解，今年全市计划完成植树造林三万亩，新建城市绿地一百二十公顷，森林覆盖率将提高零点五个百分点。"]
+    page = "\n".join(["主队主场胜客队", *paras, "文章来源∶县委办 阅读次数∶118"])
+    assert Cleaner(to="keep").run(page).text.split("\n") == ["主队主场胜客队", *paras]

@@ -12,7 +12,7 @@ from cleaner.furniture import generic
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
 from cleaner.furniture.features import normalise, text_features
 from cleaner.furniture.lexicon import load_lexicon
-from cleaner.furniture.lists import MAX_ROW, list_blocks, row_forms, skeleton
+from cleaner.furniture.lists import MAX_ROW, list_blocks, restated, row_forms, skeleton
 
 LEX = load_lexicon()
 ARTICLE = [
@@ -182,3 +182,34 @@ def test_the_blocks_of_the_lines_asked_last_are_kept_for_those_lines_alone():
     other = rows[:1] + ["他说，这是文章的一个句子，说得很长很长。"] * 3
     assert list_blocks(other, [False] * 4) == reference.list_blocks(other, [False] * 4)
     assert list_blocks(rows, [True] * 4) == reference.list_blocks(rows, [True] * 4)
+
+
+# A wrapped page whose title is the start of its first paragraph (an old page's title cut from its
+# first words), a byline between them, and a next paragraph of the same opening form (名（年－年），字…).
+RESTATED_PAGE = [
+    "首页 > 新闻中心 > 社会新闻",
+    "沈括（1031年－1095年），字",
+    "发布时间：2011-05-06 10:12:45 来源：本站原创 点击：1024",
+    "沈括（1031年－1095年），字存中，号梦溪丈人，杭州钱塘县人，北宋政治家、科学",
+    "家。他一生勤于观察，著有《梦溪笔谈》，记述了天文、历法、地理、数学等多方面的知识，被誉为中国科学史上的坐标。",
+    "苏颂（1020年－1101年），字子容，泉州同安县人，北宋宰相、天文学家、药物学家，主持制造了水运仪象台，并编撰了《新仪象法要》一书。",
+    "【打印本页】【关闭窗口】",
+]
+
+
+def test_a_headline_restating_the_paragraph_below_is_no_row_of_a_list():
+    texts = [normalise(fold_line(x)) for x in RESTATED_PAGE]
+    assert restated(texts) == [1]
+    assert list_blocks(texts, [False] * len(texts)) == []
+    # The same three lines, each an item of its own, are a list.
+    items = [texts[1] + "一", texts[3], texts[5]]
+    assert restated(items) == [] and list_blocks(items, [False] * 3)
+
+
+def test_a_title_cut_from_the_first_paragraph_keeps_that_paragraph():
+    # The title, the first paragraph's first line and the next paragraph's opening shared one form:
+    # a list block took the title, the byline and the first line of the first paragraph.
+    removal = remove_furniture("\n".join(RESTATED_PAGE), ())
+    kept = removal.text.split("\n")
+    assert RESTATED_PAGE[3] in kept and RESTATED_PAGE[4] in kept and RESTATED_PAGE[5] in kept
+    assert removal.counts["generic/list"] == 0

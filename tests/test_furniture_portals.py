@@ -741,3 +741,12 @@ def test_a_days_heading_over_the_articles_rows_of_times_is_no_dateline():
     assert kept == ["2026年校友返校日日程", para, *rows, "滨江大学校友会", "2026年5月1日"]
     kept, gone = run("\n".join(["2026年校友返校日日程", para, para, "2026年5月21日 星期四", "版权所有 滨江大学"]))
     assert "2026年5月21日 星期四" in gone
+
+
+def test_a_hashtag_row_between_paragraphs_is_the_posts_and_under_them_the_sites():
+    paras = ["油菜花开了，临川湿地公园迎来一年中最美的季节，大片金黄的花海沿着湖岸铺展开来，吸引了众多市民前来踏青赏花。",
+             "公园管理处提醒游客文明赏花，不要采摘踩踏，节假日期间建议错峰出行，并通过公众号提前预约入园时间。"]
+    tags = "#春日出游# #临川湿地#"
+    foot = "临川发布 版权所有"
+    assert remove_furniture("\n".join([paras[0], tags, paras[1], foot]), ()).text.split("\n") == [paras[0], tags, paras[1]]
+    assert remove_furniture("\n".join([*paras, tags, foot]), ()).text.split("\n") == paras

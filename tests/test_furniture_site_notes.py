@@ -49,6 +49,10 @@ def note(text: str, **kw) -> str:
     ("如果您喜欢某某新闻，请告诉您的朋友。", "act"),
     ("电邮新闻头条新闻就在您的每日新闻信里", "act"),
     ("网页内容仅为个人意见", "reliance"),
+    # An invitation to an act on the page, no subject named.
+    ("欢迎广大读者踊跃投稿，投稿请发送至编辑部邮箱。", "act"),
+    ("歡迎訂閱電子報，每日掌握最新財經動態。", "act"),
+    ("感谢您的关注，让我们一起传递温暖。", "act"),
 ])
 def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     assert note(text) == kind
@@ -63,6 +67,8 @@ def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     "本文为我原创本文禁止转载或摘编",  # the author speaking: the article's own words
     "二、下载并安装“健康某某”APP，用身份证号注册。",  # a how-to's step
     "感谢您对平台的支持与理解。",  # a notice's own thanks
+    "欢迎广大市民踊跃报名参加。",  # an invitation to no act on the page
+    "欢迎社会各界人士莅临指导，共同关注乡村振兴。",  # no act on the page
     "本报讯 5月10日，市中级人民法院公开审理了一起音乐作品著作权纠纷案。",  # the site's dateline opens its report
     "本网记者从市版权局获悉，今年共查处侵权案件十二起。",  # its reporter
     # Someone's words the article reports: the site's note reports no one.

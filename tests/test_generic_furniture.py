@@ -565,6 +565,10 @@ from cleaner.furniture.features import credit, pager  # noqa: E402
     ("分页：1 2 3", True),
     ("页：本页共3页", False),
     ("共2页: 上一页 [1] 2 下一页", True),  # a colon after the count
+    ("上一版 下一版", True),  # an e-paper's pages are 版
+    ("上一期 | 下一期", True),
+    ("上一版", False),  # one item: a pager holds two
+    ("第三版 要闻", False),  # an e-paper's page name
 ])
 def test_a_row_of_page_numbers_is_a_pager(line, row):
     assert pager(normalise(fold_line(line))) is row

@@ -31,6 +31,29 @@ def test_a_page_wrapped_at_a_character_width_gets_its_paragraphs_back(width):
     assert all(line.endswith(("。", "，")) or line == "" for line in joined.split("\n"))
 
 
+def test_a_first_line_that_lost_its_indent_is_joined_to_its_paragraph():
+    # Wrapped at 72 display columns, each paragraph's first line indented by two ideographic spaces
+    # (4 columns) that a copy lost: that line is 4 columns short, no paragraph's end. It began a block
+    # of its own, and as the page's first paragraph's first line it went as head furniture.
+    paras = ["GRB 090423是一个伽玛射线暴（GRB）。在2009年4月23日世界标准时07:55:19，专门用于观测伽玛射线爆发的Swift卫星探测到"
+             "了一次遥远的伽玛射线暴发，它的红移值Z=8.2，这次事件距离地球130亿光年，证实巨型恒星的诞生在非常早期的宇宙确实发生"
+             "过，2010年被UDFy-38135539超越。",
+             "NASA的Fermi望远镜与ESO的VLT随后进行了后续观测，研究人员利用GROND相机测得其余辉的光谱，确认了Z=8.2的测量结果，这一"
+             "发现发表于Nature期刊，并被Science评为当年的重要天文发现之一，为研究早期宇宙的恒星形成提供了新的线索。"]
+
+    def wrapped(text: str) -> list[str]:
+        lines, line = [], ""
+        for ch in text:
+            if _columns(line + ch) > 72 - (4 if not lines else 0):
+                lines.append(line)
+                line = ""
+            line += ch
+        return lines + [line]
+
+    head = ["首页 > 新闻中心", "GRB 090423伽玛射线暴", "发布时间：2011-05-06 来源：本站"]
+    assert join_hard_wraps("\n".join(head + wrapped(paras[0]) + wrapped(paras[1]))).split("\n") == head + paras
+
+
 def test_indented_paragraphs_are_not_joined_to_the_line_before():
     page = "\n".join("\u3000\u3000" + _wrap(p, 32) for p in PARAGRAPHS)
     assert [line.startswith("\u3000\u3000") for line in join_hard_wraps(page).split("\n")].count(True) == 2
@@ -59,6 +82,8 @@ def test_pages_that_are_not_wrapped_are_left_alone(page):
     "签名：期待后续报道",
     "赞同 868 反对 评论 举报",
     "分享到：",  # a field with nothing after it ends in a colon, which ends no paragraph
+    "责任编辑∶刘军",  # GB2312's ratio sign typed for the colon on an old page
+    "来源∶新华网 作者∶李伟",
 ])
 def test_a_row_after_a_paragraph_cut_short_is_not_glued_to_it(row):
     # The article's last line is full and ends in no stop (the page cut it, or a hand copy did):

@@ -36,6 +36,7 @@ def _family(line: str) -> str:
     ("文字大小：A- A A+", "font-size"),
     ("延伸閱讀》城市跑者必備的五件裝備", "inline-related"),
     ("點我看更多台中新聞", "inline-related"),
+    ("戳这里，看更多理财干货>>", "inline-related"),
     ("台積電 1,080 ▲15 鴻海 182.5 ▼1.0", "quote-row"),
     ("隆光新能（600888）行情 资金流向 研报", "quote-row"),
     ("加入理財日報LINE好友，掌握最新行情", "follow"),
@@ -97,6 +98,7 @@ def test_widget_rows(line: str, family: str) -> None:
     "记者试用“立即播放 ▶”功能",
     "投票：赞成 58 票，反对 2 票",
     "小测试：接到陌生来电，对方要求你转账，你该怎么办？",
+    "戳这里的人越来越多，更多干货请看下文。",  # a sentence: the tap word opens no link
 ])
 def test_article_lines_are_no_widgets(line: str) -> None:
     assert _family(line) == ""

@@ -198,11 +198,13 @@ def marks(texts: list[str], lexicon: Lexicon) -> tuple[list[bool], list[bool]]:
 
 
 # A row of page numbers and pager links: 第1页 第2页 下一页, 共3页 上一页 1 2 3 下一页, [1] [2] [下一页],
-# << 1 2 3 >>, 页次:1/3页, a forum's 页: [1] (a key 页:, 分页:, 页码: heading the row). Every item is a number, a pager word or an arrow (NFKC: fullwidth is ASCII).
+# << 1 2 3 >>, 页次:1/3页, a forum's 页: [1] (a key 页:, 分页:, 页码: heading the row), an e-paper's 上一版 下一版 (its
+# pages are 版) and an issue's 上一期 下一期. Every item is a number, a pager word or an arrow (NFKC: fullwidth is ASCII).
 _PAGER_ITEM = re.compile(r"^\s*(?:分页|页码|页)\s*:|第\s*\d+\s*页|共\s*\d+\s*页|页次\s*:?\s*\d+\s*/\s*\d+\s*页?|(?<!\d)\d+\s*/\s*\d+(?!\d)\s*页?"
-                         r"|(?<!\d)\d{1,3}(?!\d)|上一页|下一页|前一页|后一页|上页|下页|首页|尾页|末页|第一页|最后一页|跳转|转到|(?i:go)")
+                         r"|(?<!\d)\d{1,3}(?!\d)|上一页|下一页|前一页|后一页|上页|下页|首页|尾页|末页|第一页|最后一页|跳转|转到|(?i:go)"
+                         r"|上一版|下一版|上一期|下一期")
 _PAGER_REST = re.compile(r"[\s\[\]()【】<>«»|/.…\-:]*")  # what may stand between the items (共2页: 上一页 …)
-_PAGER_SIGN = re.compile(r"页|<<|>>|«|»")
+_PAGER_SIGN = re.compile(r"页|<<|>>|«|»|上一版|下一版|上一期|下一期")
 
 
 @lru_cache(maxsize=4096)  # asked of a line several times a reading (its sign is searched over the whole line)

@@ -73,7 +73,8 @@ def forms(path: Path = DATA) -> Forms:
         buttons=re.compile(rf"^(?:(?:{alt['buttons']})(?:{gap}|$))+$"),
         font=re.compile(rf"^[\[【(]?(?:{alt['font_keys']})\s*:?\s*(?:(?:(?:特大|超大|大|中|小)号?|标准|默认|A\s*[-+]?|[-+]|T\s*[-+]?)[\s|/·]*){{2,}}[\]】)]?$"),
         related=re.compile(rf"^[\[【(]?(?:{alt['related_leads']})[\]】)]?\s*(?::|》|>>|>|»|\||】)\s*\S"),
-        more=re.compile(rf"^(?:点我|点此|按此|点击)?(?:看|查看|阅读)?更多\S{{0,8}}?(?:{alt['more_objects']})"),
+        # Opened by a tap's word too (戳这里，看更多理财干货>>).
+        more=re.compile(rf"^(?:点我|点此|按此|点击|(?:戳|点)(?:这里|此处|我),?)?(?:看|查看|阅读)?更多\S{{0,8}}?(?:{alt['more_objects']})"),
         follow=re.compile(rf"(?:{alt['follows']})[^,。!?]{{0,14}}?(?:{alt['channels']})"),
         placeholder=re.compile(rf"^[\[【(]?(?:{alt['placeholders']})[\]】)]?$"),
         picture_note=re.compile(alt["picture_notes"]),

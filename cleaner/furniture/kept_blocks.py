@@ -22,7 +22,8 @@ article goes as decoration; these frame a table as its rows do and stay with it 
 
 A law's note of its adoption under its title (``（2023年9月28日…常务委员会第五次会议通过）``) is the
 law's own text, a dated line in brackets that the model reads as a byline. So is a court
-document's header, the court's name over the document's kind (``民 事 判 决 书``).
+document's header, the court's name over the document's kind (``民 事 判 决 书``), and a formal
+document's red header, number, header fields and distribution line (``document_heads.py``).
 
 A line of legacy bytes read by a UTF-8 decoder (``���е��м``, mostly U+FFFD) says nothing a
 furniture sign could be read from, and no repair can read it: it is kept as it came, for a person
@@ -38,6 +39,7 @@ from itertools import accumulate, islice
 
 from cleaner import pagefacts
 from cleaner.codelines import code_lines
+from cleaner.furniture.document_heads import document_heads
 from cleaner.furniture.forms import rule_line
 from cleaner.furniture.unreadable import MIN_ODD, ODD, unreadable
 from cleaner.repair import mojibake
@@ -108,12 +110,14 @@ def _court_heads(lines: list[str]) -> set[int]:
 
 def kept_lines(lines: list[str], title: str | None = None, unrepaired: set[int] | None = None) -> set[int]:
     """Indices of ``lines`` that are program code, rows of a Markdown table, the rules of a listing, a headline of a
-    fixed form, a law's note of its adoption, a court document's header or a paragraph's worth of damaged text (legacy bytes read by a UTF-8
+    fixed form, a law's note of its adoption, a court document's header, a formal document's own header lines
+    (``document_heads``) or a paragraph's worth of damaged text (legacy bytes read by a UTF-8
     decoder, mojibake left unrepaired). ``title``: the page's title, if known; a headline of a fixed form must agree with it.
     ``unrepaired``: ``unrepaired_lines(lines)`` if the caller asked it already (the page's readings share it)."""
     return (_code_lines(lines) | _table_rows(lines) | _headline_of_a_form(lines, title)
             | {i for i, line in enumerate(lines) if "年" in line and _ADOPTED.match(line)}
             | _court_heads(lines)
+            | document_heads(lines)
             | _damaged(lines)
             | (unrepaired_lines(lines) if unrepaired is None else {i for i in unrepaired if i < len(lines) and lines[i]})
             | _column_rules(lines))

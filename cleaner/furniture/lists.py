@@ -28,6 +28,7 @@ MIN_ROWS = 3  # rows sharing an edge that make a list
 MAX_GAP = 3  # a row at most this many lines below the last one continues the list (two odd lines between)
 MAX_ROW = 120  # characters: a longer line is a paragraph, never a list row
 TITLE_MAX = 24  # characters: a row this short ending in "?" or "!" without clauses is a headline
+RESTATED_MIN = 6  # characters: a shorter row opening a line below may be a list's common word (回复：)
 
 
 def skeleton(text: str) -> str:
@@ -65,9 +66,29 @@ def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[
     last = _LAST_BLOCKS  # read once: another thread may replace the pair meanwhile
     if last is not None and last[0] == key:
         return list(last[1])
-    blocks = furniture_list_blocks(list(key[0]), list(key[1]), MAX_ROW, EDGE, MIN_ROWS, MAX_GAP, TITLE_MAX)
+    rows, prose = list(key[0]), list(key[1])
+    for pos in restated(rows):
+        rows[pos], prose[pos] = "", False  # no row of the list: its words open the line below
+    blocks = furniture_list_blocks(rows, prose, MAX_ROW, EDGE, MIN_ROWS, MAX_GAP, TITLE_MAX)
     _LAST_BLOCKS = (key, blocks)
     return list(blocks)
+
+
+def restated(texts: Sequence[str]) -> list[int]:
+    """Positions of lines whose whole text (``RESTATED_MIN`` characters or more) opens a longer
+    line at most ``MAX_GAP + 1`` lines below: a headline over the paragraph it opens (市政府召开常务
+    会议 over 市政府召开常务会议　3月5日，市长…, a byline between them; a wrapped page's title cut
+    from its first line). The two share their edges because they share their words, not a form:
+    counted as two rows of a list with one more line of that form (the next paragraph's 某某（）…),
+    they made a block that took the headline, the byline and the first paragraph. A list's rows
+    are items of their own; one standing for the start of another is no row of it."""
+    out = []
+    for pos, text in enumerate(texts):
+        head = text.strip()
+        if len(head) >= RESTATED_MIN and any(
+                len(below.strip()) > len(head) and below.strip().startswith(head) for below in texts[pos + 1 : pos + MAX_GAP + 2]):
+            out.append(pos)
+    return out
 
 
 # The lines asked last and their blocks: the model asks the blocks of a page's lines when it finds

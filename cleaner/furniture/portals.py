@@ -36,6 +36,8 @@ from cleaner.furniture.name_bylines import name_bylines
 from cleaner.furniture.lexicon import DATA, Lexicon
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.related_words import alternation, load_related
+from cleaner.furniture.site_contact import contact_rows
+from cleaner.furniture.site_contact import site_names as contact_names
 from cleaner.furniture.site_foot import site_foot
 from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
@@ -395,14 +397,15 @@ _QUOTED = re.compile(r"“[^”]{1,12}”|「[^」]{1,12}」|『[^』]{1,12}』|
 def _inside_body(texts: list[str], families: list[str], prose: list[bool]) -> None:
     """A rating row or a site's viewing advice between the first and the last prose line is the
     article's: a guide's shop over its score (老王烤鸭店 / 综合评分4.6分 3200条点评), a notice's
-    advice to its readers (建议使用Chrome 90以上版本浏览器办理。). Outside the body they are the
-    site's widget and foot."""
-    if "rating" not in families and "site-foot" not in families:
+    advice to its readers (建议使用Chrome 90以上版本浏览器办理。), a post's topics set among its
+    paragraphs (#春日出游# #临川湿地#). Outside the body they are the site's widget, foot and tag row."""
+    if "rating" not in families and "site-foot" not in families and "tags" not in families:
         return
     first = next((p for p, x in enumerate(prose) if x), len(texts))
     last = max((p for p, x in enumerate(prose) if x), default=-1)
     for pos in range(first + 1, last):
-        if families[pos] == "rating" or families[pos] == "site-foot" and viewing_advice(texts[pos]):
+        if families[pos] == "rating" or families[pos] == "site-foot" and viewing_advice(texts[pos]) \
+                or families[pos] == "tags" and hashtags(texts[pos]):
             families[pos] = ""
 
 
@@ -520,6 +523,9 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         families[pos] = families[pos] or "byline"  # a writer's name alone beside the headline, no date under it
     site_rows(texts, families, prose, words.rows)
     for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
+        families[pos] = families[pos] or "site-foot"
+    # The site's contact row opening with its own name (site_contact.py: 临川市第一人民医院 地址：… 电话：…).
+    for pos in contact_rows(texts, prose, contact_names(title, texts[0] if texts else None), words.foot):
         families[pos] = families[pos] or "site-foot"
     for pos, family in other_posts(texts, prose, title, words.post_stamp):
         families[pos] = family  # the whole post goes, its stamp rows too (below)
