@@ -84,6 +84,35 @@ def test_chinese_around_an_emoji_has_its_lost_characters_guessed():
     assert "枚\ufffd尾鳍深分叉😀。体长可\ufffd50" in unguessed.text
 
 
+# Chinese sentences quoting katakana names and titles (no hiragana): the Han is the page's Chinese.
+KATAKANA_IN_CHINESE = [
+    "这部动画的主角驾驶可变形机器人（ガンダム），在第三集里首次登场，观众反响热烈。",
+    "游戏推出了新的挑战模式（バトルモード），玩家可以组队对抗强大的敌人。",
+    "东京的观光客今年大幅增加，特别是スカイツリー附近的商店街生意兴隆。",
+]
+
+
+@pytest.mark.parametrize("text", KATAKANA_IN_CHINESE)
+def test_chinese_around_katakana_has_its_lost_characters_guessed(text):
+    # UTF-8 read as cp1252 loses its undefined bytes (81 8d 8f 90 9d): a Han character that lost
+    # one is chosen by the character model, as beside an emoji; katakana alone is no Japanese
+    # sentence (before: 生意 came back 生\ufffd, 可变 \ufffd\ufffd; cp1252 replace page 7.1 -> 6.3).
+    broken = text.encode().decode("cp1252", errors="replace")
+    out = Cleaner(to="keep", remove_furniture=False).clean(broken)
+    assert len(out) == len(text)
+    one_lost = [k for k, ch in enumerate(text) if _HAN_OR_SIGN.fullmatch(ch)
+                and sum(b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) for b in ch.encode()) == 1]
+    assert one_lost and all(out[k] != "\ufffd" for k in one_lost), out
+
+
+def test_japanese_around_its_hiragana_keeps_its_lost_kanji_marked():
+    # 来 (e6 9d a5) loses 9d through cp1252: beside hiragana the Han is kanji, which no model here
+    # chooses.
+    text = JAPANESE[1]
+    out = other_scripts.repair(text.encode().decode("cp1252", errors="replace")).text
+    assert out[text.index("来")] == "\ufffd"
+
+
 @pytest.mark.parametrize("decoder", ["gbk", "gb18030"])
 @pytest.mark.parametrize("text", JAPANESE + KOREAN + INSIDE_CHINESE)
 def test_a_lossless_misreading_reads_back_exactly(text, decoder):

@@ -82,6 +82,44 @@ def test_clean_text_before_a_mark_or_a_line_end_is_left(text):
     assert truncated_runs.repair(text + "\n" + text).count == 0
 
 
+# Paragraphs that end whole, read by a decoder that drops what it cannot read (errors="ignore"): a
+# line's last character (。 e3 80 82) loses its last byte where the newline follows it, as a cut
+# one would, and no mark on the page says the decoder marks what it loses.
+WHOLE_PARAGRAPHS = [
+    "这家公司的负责人表示明年将继续扩大生产规模。",
+    "研究方向指导教师招生人数考试科目都已公布。",
+    "他在会上说，今年的工作重点是改善民生。",
+    "这座桥全长一千二百米，历时三年建成。",
+]
+
+
+@pytest.mark.parametrize("decoder", ["gbk", "gb18030"])
+def test_a_line_end_on_a_page_read_with_ignore_is_no_cut(decoder):
+    cleaner = Cleaner(to="keep", remove_furniture=False)
+    dropped = 0
+    for first in WHOLE_PARAGRAPHS:
+        for second in WHOLE_PARAGRAPHS:
+            if first == second:
+                continue
+            text = first + "\n" + second
+            shown = text.encode("utf-8").decode(decoder, errors="ignore")
+            dropped += len(shown.encode(decoder)) < len(text.encode("utf-8"))
+            assert truncated_runs.repair(shown).count == 0, shown
+            # The line ends' 。 come back (the dropped-byte readers' guesses).
+            assert cleaner.clean(shown).count("。") == 2, shown
+    assert dropped
+
+
+def test_a_truncation_mark_on_a_page_read_with_ignore_still_says_cut():
+    # Cut inside 公 (e5 85 ac: e5 kept), `...` after, read with errors="ignore" (which drops bytes
+    # inside the run too: what stands before them is the byte repairs'): the mark says cut.
+    data = "中国国务院新闻办公室".encode("utf-8")[:25] + b"..."
+    shown = data.decode("gbk", errors="ignore")
+    assert "\ufffd" not in shown
+    got = truncated_runs.repair(shown)
+    assert got.count == 1 and got.text.endswith("国务院新闻办..."), got.text
+
+
 def test_a_wrap_inside_a_misread_run_is_no_cut():
     # A paragraph wrapped every 30 characters of its misread form breaks inside UTF-8 characters as
     # a cut does; the next line opens with their last bytes. No bytes may be dropped there: the

@@ -170,10 +170,19 @@ def _stray(data: bytes, char: tuple[int, int]) -> bool:
 
 # Scripts a Chinese page quotes inside its own sentences (an emoji, a Russian or Greek name): the
 # Han beside them in a reading is the page's Chinese, whose lost characters the character model
-# chooses, as the Chinese readings would. Beside kana or hangul, Han is kanji or hanja: no model
-# here knows it, and a lost character stays U+FFFD.
+# chooses, as the Chinese readings would. Beside hangul, or kana with hiragana (Japanese writes
+# its particles and endings in it), Han is hanja or kanji: no model here knows it, and a lost
+# character stays U+FFFD. Katakana alone among Han is a Chinese sentence quoting names and titles
+# (an anime's 『挑战模式』（バトロードフォーメーション）), as conversion tells a sentence.
 _CHINESE_CONTEXT = ("emoji", "cyrillic", "greek", "thai")
+_HIRAGANA = re.compile("[\u3041-\u3096]")
 _HAN_OR_SIGN = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
+
+
+def _chinese_context(reading: str) -> bool:
+    """Is ``reading`` Chinese around another script's letters (see ``_CHINESE_CONTEXT``)?"""
+    script = _script(reading)
+    return script in _CHINESE_CONTEXT or (script == "kana" and not _HIRAGANA.search(reading))
 
 
 def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> list[tuple[int, str, float]]:
@@ -181,7 +190,7 @@ def _chinese_holes(reading: list[str], holes_at: list[tuple[int, bytes]]) -> lis
     that lost a byte, where the reading is Chinese around another script's letters: the Han or
     Chinese sign its known bytes allow that the model likes best between its neighbours. Offsets
     filled, each with its runner-up and margin; the rest stay U+FFFD. (Before, 尾鳍深分叉😀。体长可达 read as GBK came back 可�50.)"""
-    if not holes_at or _script("".join(reading)) not in _CHINESE_CONTEXT:
+    if not holes_at or not _chinese_context("".join(reading)):
         return []
     lm = model()
     done = []

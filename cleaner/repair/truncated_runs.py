@@ -48,9 +48,17 @@ def repair(text: str) -> MojibakeRepair:
     # clean text stop there, and a clean page has some thirty.
     pairs = _gbk_pairs()
     ends, k = pairs.cut_ends(text, done), 0
+    # A decoder that marks what it rejects (errors="replace") marks a lead that meets a line's end;
+    # one that drops it (errors="ignore") leaves no mark anywhere on the page, and its line ends
+    # show a lead short of its bytes wherever the newline took the place of the trail (句。 is
+    # e5 8f a5 e3 80 82: ... e3 80 shown, 82 dropped before the newline), as a cut would. On an
+    # unmarked page only a truncation mark says a text was cut.
+    marked_page = "\ufffd" in text
     while k < len(ends):
         end = ends[k]
         k += 1
+        if not marked_page and _bare_end(text, end):
+            continue  # a line end on a page that may have dropped bytes: the dropped-byte readers'
         if _wrapped(text, end):
             continue  # the next line holds the character's other bytes: a wrap, not a cut
         start = _stretch_start(text, end, done)
@@ -100,6 +108,11 @@ def _pair_table() -> bytes:
 def _cheap_gate(text: str) -> bool:
     """A character of GBK's misread-looking pairs at all: most pages hold none worth a look."""
     return any(ord(ch) > 0x2FFF for ch in text)
+
+
+def _bare_end(text: str, end: int) -> bool:
+    """Is ``end`` a line's end with no truncation mark (rather than a mark's start)?"""
+    return not text.startswith(_MARKS, end)
 
 
 def _wrapped(text: str, end: int) -> bool:
