@@ -40,6 +40,8 @@ pub mod resync;
 pub mod startgate;
 pub mod stretches;
 pub mod tables;
+pub mod trigram;
+mod trigram_py;
 pub mod truncated;
 pub mod viterbi;
 
@@ -389,6 +391,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     narrowing::register(m)?;
     furniture_py::register(m)?;
     truncated::register(m)?;
+    trigram_py::register(m)?;
     gb18030_reading::register(m)?;
     Ok(())
 }
