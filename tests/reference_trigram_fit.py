@@ -17,7 +17,7 @@ from pathlib import Path
 from cleaner.langmodel import model
 
 from cleaner.repair.holes import FINAL_BONUS, SENTENCE_END, VARIANT_TIEBREAK
-from cleaner.repair.trigram_fit import MARGIN, SCORED, SMOOTHING, TOP
+from cleaner.repair.trigram_fit import MARGIN, MIN_GUESSES, SCORED, SMOOTHING, TOP
 
 # The table the product reads (tests may point this at their own, then ``clear_caches``).
 DATA = Path(__file__).resolve().parent.parent / "cleaner" / "data" / "chartri.txt"
@@ -77,6 +77,9 @@ def refit(chars: list[str], candidates: list[list[str]], guessed: list[bool], pr
         end = k
         while end + 1 < n and guessed[end + 1]:
             end += 1
+        if sum(guessed[max(k - 2, 0) : end + 3]) < MIN_GUESSES:  # the gate: too few guesses around
+            k = end + 1
+            continue
         out += _run(chars, candidates, k, end, prev, final and end == n - 1)
         k = end + 1
     return out

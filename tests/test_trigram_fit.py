@@ -29,11 +29,11 @@ def test_table_parses_and_counts_add_up():
 def test_a_broken_table_is_an_error_not_an_empty_one(tmp_path):
     bad = tmp_path / "chartri.txt"
     bad.write_text("我们\t500\n", encoding="utf-8")
-    broken = _native.TrigramFit(str(bad), (8, 48, 10.0, 1.0))
+    broken = _native.TrigramFit(str(bad), (8, 48, 10.0, 1.0, 1))
     with pytest.raises(ValueError, match="chartri line 1"):
         len(broken)
     with pytest.raises(ValueError):
-        _native.TrigramFit(str(bad), (0, 48, 10.0, 1.0))
+        _native.TrigramFit(str(bad), (0, 48, 10.0, 1.0, 1))
 
 
 def test_pair_never_seen_first_scores_the_bigram():
@@ -122,7 +122,7 @@ def small_table(tmp_path, monkeypatch):
     guess, and change nothing elsewhere."""
     path = tmp_path / "chartri.txt"
     path.write_text(SMALL, encoding="utf-8")
-    small = _native.TrigramFit(str(path), (trigram_fit.TOP, trigram_fit.SCORED, trigram_fit.SMOOTHING, trigram_fit.MARGIN))
+    small = _native.TrigramFit(str(path), (trigram_fit.TOP, trigram_fit.SCORED, trigram_fit.SMOOTHING, trigram_fit.MARGIN, 1))
     monkeypatch.setattr(trigram_fit, "fit", lambda: small)
     monkeypatch.setattr(ref, "DATA", path)
     ref.clear_caches()
@@ -181,12 +181,33 @@ def test_choose_ranked_runs_the_pass_and_keeps_the_first_choice_as_alternative(s
 def test_refit_keeps_the_first_choice_below_the_margin(small_table, tmp_path):
     (_, _, margin), = refit(small_table, list("我们的人"), CANDS, [False, False, True, False])
     path = tmp_path / "chartri.txt"
-    stricter = _native.TrigramFit(str(path), (trigram_fit.TOP, trigram_fit.SCORED, trigram_fit.SMOOTHING, margin + 0.01))
+    stricter = _native.TrigramFit(str(path), (trigram_fit.TOP, trigram_fit.SCORED, trigram_fit.SMOOTHING, margin + 0.01, 1))
     assert refit(stricter, list("我们的人"), CANDS, [False, False, True, False]) == []
 
 
 def test_clean_text_never_reads_the_table(tmp_path):
     # A stream with nothing to guess never reads the table: a path that does not exist is no error.
-    missing = _native.TrigramFit(str(tmp_path / "none.txt"), (8, 48, 10.0, 1.0))
+    missing = _native.TrigramFit(str(tmp_path / "none.txt"), (8, 48, 10.0, 1.0, 1))
     assert missing.refit(model().native, list("我们的人"), [[c] for c in "我们的人"], [False] * 4, "", False) == []
     assert not missing.loaded()
+
+
+def test_the_gate_leaves_a_guess_among_known_characters_to_the_viterbi(tmp_path):
+    path = tmp_path / "chartri.txt"
+    path.write_text(SMALL, encoding="utf-8")
+    gated = _native.TrigramFit(str(path), (trigram_fit.TOP, trigram_fit.SCORED, trigram_fit.SMOOTHING, trigram_fit.MARGIN, 2))
+    lone = [False, False, True, False]
+    assert refit(gated, list("我们的人"), CANDS, lone) == []  # one guess, known characters around it
+    # A second guess two characters on puts the first in a guessed neighbourhood: both chosen again.
+    cands = [*CANDS, ["的", "丙"]]
+    changes = refit(gated, list("我们的人的"), cands, [*lone, True])
+    assert (2, "丙") in [(k, c) for k, c, _ in changes]
+    # The Python original gates alike.
+    ref.clear_caches()
+    try:
+        ref.DATA, ref.MIN_GUESSES = path, 2
+        assert ref.refit(list("我们的人"), CANDS, lone, "", False) == []
+        assert [(k, c) for k, c, _ in ref.refit(list("我们的人的"), cands, [*lone, True], "", False)] == [(k, c) for k, c, _ in changes]
+    finally:
+        ref.DATA, ref.MIN_GUESSES = trigram_fit.DATA, trigram_fit.MIN_GUESSES
+        ref.clear_caches()

@@ -45,9 +45,12 @@ SMOOTHING = 10.0
 # and a pruned one after a common pair scores below its bigram (，会议 lost to ，估计 by 0.69).
 # Measured as SMOOTHING: with no margin 427.6, 1.0: 435.5 (gbk:gb2312:replace 24.0, 24.7).
 MARGIN = 1.0
+# The gate: a run is chosen again only where it and the two characters either side of it hold
+# this many guesses (docs/repair.md §4.1).
+MIN_GUESSES = 1
 
 
 @lru_cache(maxsize=1)
 def fit() -> _native.TrigramFit:
     """The native pass, made once per process (its table read on its first run of guesses)."""
-    return _native.TrigramFit(str(DATA), (TOP, SCORED, SMOOTHING, MARGIN))
+    return _native.TrigramFit(str(DATA), (TOP, SCORED, SMOOTHING, MARGIN, MIN_GUESSES))

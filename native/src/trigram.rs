@@ -28,6 +28,9 @@ pub struct Params {
     pub smoothing: f64,
     /// What the trigram's best path must gain over the first choice's for the run to change.
     pub margin: f64,
+    /// Guesses the run and the two characters either side of it must hold for the run to be
+    /// chosen again (1: every run): a guess between known characters is judged by them already.
+    pub min_guesses: usize,
 }
 
 /// A change the pass makes: (index in the stream, new character, margin).
@@ -120,13 +123,15 @@ pub type RunKey = (Vec<char>, Vec<char>, Vec<Vec<char>>, Vec<char>, bool);
 /// The guesses the pass changes. `chars`: the first choice of each item; `candidates`: each
 /// item's candidates; `guessed`: which were chosen among several; `prev`: the text before the
 /// stream (its last three characters count); `final_`: the stream ends a paragraph.
-/// `decide` decides one run (`decide_run`, or a memo of it).
+/// `decide` decides one run (`decide_run`, or a memo of it); a run with fewer than `min_guesses`
+/// guesses in it and the two characters either side is left as the Viterbi chose it.
 pub fn refit(
     chars: &[char],
     candidates: &[Vec<char>],
     guessed: &[bool],
     prev: &[char],
     final_: bool,
+    min_guesses: usize,
     mut decide: impl FnMut(RunKey) -> Vec<Change>,
 ) -> Vec<Change> {
     let n = chars.len();
@@ -140,6 +145,11 @@ pub fn refit(
         let mut end = k;
         while end + 1 < n && guessed[end + 1] {
             end += 1;
+        }
+        let around = guessed[k.saturating_sub(2)..(end + 3).min(n)].iter().filter(|&&g| g).count();
+        if around < min_guesses {
+            k = end + 1;
+            continue;
         }
         let mut before: Vec<char> = prev.iter().chain(&chars[..k]).copied().collect();
         before.drain(..before.len().saturating_sub(3));
@@ -355,6 +365,7 @@ mod tests {
         scored: 48,
         smoothing: 10.0,
         margin: 1.0,
+        min_guesses: 1,
     };
 
     fn table() -> Table {
@@ -367,7 +378,7 @@ mod tests {
         let chars: Vec<char> = chars.chars().collect();
         let cands: Vec<Vec<char>> = cands.iter().map(|c| c.chars().collect()).collect();
         let prev: Vec<char> = prev.chars().collect();
-        refit(&chars, &cands, guessed, &prev, false, |key| {
+        refit(&chars, &cands, guessed, &prev, false, 1, |key| {
             decide_run(&lm, &t, &PARAMS, &key)
         })
     }

@@ -62,17 +62,17 @@ impl PyTrigramFit {
             runs.insert(key, found.clone());
             found
         };
-        Ok(trigram::refit(chars, candidates, guessed, prev, final_, decide))
+        Ok(trigram::refit(chars, candidates, guessed, prev, final_, self.params.min_guesses, decide))
     }
 }
 
 #[pymethods]
 impl PyTrigramFit {
     /// `path`: chartri.txt (read on the first run of guesses); `params`: (TOP, SCORED,
-    /// SMOOTHING, MARGIN).
+    /// SMOOTHING, MARGIN, MIN_GUESSES).
     #[new]
-    fn new(path: String, params: (usize, usize, f64, f64)) -> PyResult<Self> {
-        let (top, scored, smoothing, margin) = params;
+    fn new(path: String, params: (usize, usize, f64, f64, usize)) -> PyResult<Self> {
+        let (top, scored, smoothing, margin, min_guesses) = params;
         if top == 0 || scored == 0 {
             return Err(PyValueError::new_err("TOP and SCORED must be positive"));
         }
@@ -84,6 +84,7 @@ impl PyTrigramFit {
                 scored,
                 smoothing,
                 margin,
+                min_guesses,
             },
             runs: Mutex::default(),
         })
