@@ -146,7 +146,10 @@ pub fn refit(
         while end + 1 < n && guessed[end + 1] {
             end += 1;
         }
-        let around = guessed[k.saturating_sub(2)..(end + 3).min(n)].iter().filter(|&&g| g).count();
+        let around = guessed[k.saturating_sub(2)..(end + 3).min(n)]
+            .iter()
+            .filter(|&&g| g)
+            .count();
         if around < min_guesses {
             k = end + 1;
             continue;

@@ -62,7 +62,15 @@ impl PyTrigramFit {
             runs.insert(key, found.clone());
             found
         };
-        Ok(trigram::refit(chars, candidates, guessed, prev, final_, self.params.min_guesses, decide))
+        Ok(trigram::refit(
+            chars,
+            candidates,
+            guessed,
+            prev,
+            final_,
+            self.params.min_guesses,
+            decide,
+        ))
     }
 }
 
