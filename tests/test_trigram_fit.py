@@ -211,3 +211,14 @@ def test_the_gate_leaves_a_guess_among_known_characters_to_the_viterbi(tmp_path)
     finally:
         ref.DATA, ref.MIN_GUESSES = trigram_fit.DATA, trigram_fit.MIN_GUESSES
         ref.clear_caches()
+
+
+def test_a_clean_page_never_loads_the_table_and_a_misread_one_does(monkeypatch):
+    import cleaner
+
+    fresh = _native.TrigramFit(str(trigram_fit.DATA), (trigram_fit.TOP, trigram_fit.SCORED, trigram_fit.SMOOTHING, trigram_fit.MARGIN, trigram_fit.MIN_GUESSES))
+    monkeypatch.setattr(trigram_fit, "fit", lambda: fresh)
+    cleaner.clean("他说：“这个问题很复杂，我们明天再谈。”会议在北京举行，共有三百人参加。")
+    assert not fresh.loaded()
+    cleaner.clean("他說：「這個問題很複雜」".encode().decode("big5", "replace"))  # UTF-8 read as Big5: guesses
+    assert fresh.loaded()
