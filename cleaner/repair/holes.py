@@ -20,7 +20,7 @@ from functools import lru_cache
 from cleaner import _native
 from cleaner.langmodel import model
 from cleaner.model import Finding
-from cleaner.repair import variants
+from cleaner.repair import trigram_fit, variants
 from cleaner.script.fold import script_only
 
 # A guess is likelier a sentence end at the end of a paragraph (scored FINAL_BONUS higher), and
@@ -88,15 +88,16 @@ def changes_a_number(text: str, pos: int, choice: Choice, guessed_at: frozenset[
     return False
 
 
-def choose(items: list[list], prev: str, final: bool, guess: bool = True) -> list[tuple[str, int, bool]]:
+def choose(items: list[list], prev: str, final: bool, guess: bool = True, trigram: bool = True) -> list[tuple[str, int, bool]]:
     """Pick each ambiguous character (``choose_ranked``); (character, end offset, guessed) per item.
 
     ``guess=False``: every character chosen among several is written as U+FFFD instead.
     """
-    return [(c.char, c.end, c.guessed) for c in choose_ranked(items, prev, final, guess)]
+    return [(c.char, c.end, c.guessed) for c in choose_ranked(items, prev, final, guess, trigram=trigram)]
 
 
-def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True, script_known: bool = True) -> list[Choice]:
+def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True, script_known: bool = True,
+                  trigram: bool = True) -> list[Choice]:
     """Each item ([character, end offset, candidates], as ``reread.read`` gives them) chosen, with
     each guess's rank-2 alternative and margin, for a finding per guess.
 
@@ -104,12 +105,17 @@ def choose_ranked(items: list[list], prev: str, final: bool, guess: bool = True,
     stream ends a paragraph, so sentence-final punctuation is likelier there. Each item's
     character is set to the chosen one. ``script_known=False``: the characters read for sure do
     not tell the script of the lost ones (a narrower table lost exactly the characters outside
-    it, Traditional forms among them), so the guesses keep both scripts.
+    it, Traditional forms among them), so the guesses keep both scripts. ``trigram=False``: the
+    bigram Viterbi's choice alone (what tests/reference_holes.py computes), without
+    ``trigram_fit``'s second pass over each run of guesses.
     """
     # The steps before the Viterbi (the script around a guess, the forms that script writes, no
     # fullwidth digit alone: native/src/narrowing.rs, the Python original tests/reference_holes.py)
-    # run in the same native call: each narrowed item is given its new candidates.
-    return [Choice(*c) for c in _native.choose_ranked(model().native, items, prev, final, guess, _narrowing(), script_known)]
+    # and the trigram's second pass (native/src/trigram.rs) run in the same native call: each
+    # narrowed item is given its new candidates, and a guess the second pass changes keeps the
+    # Viterbi's choice as its alternative.
+    second = trigram_fit.fit() if trigram else None
+    return [Choice(*c) for c in _native.choose_ranked(model().native, items, prev, final, guess, _narrowing(), script_known, second)]
 
 
 # A stream whose known characters are this many times likelier one script than the other.

@@ -41,6 +41,8 @@ pub mod resync;
 pub mod startgate;
 pub mod stretches;
 pub mod tables;
+pub mod trigram;
+mod trigram_py;
 pub mod truncated;
 pub mod viterbi;
 
@@ -391,6 +393,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     furniture_py::register(m)?;
     portal_forms::register(m)?;
     truncated::register(m)?;
+    trigram_py::register(m)?;
     gb18030_reading::register(m)?;
     Ok(())
 }

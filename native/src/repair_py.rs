@@ -20,6 +20,7 @@ use crate::refusal::{Params, Refusal};
 use crate::reread::{self, Reader};
 use crate::startgate::PageGate;
 use crate::stretches;
+use crate::trigram_py::PyTrigramFit;
 use crate::viterbi;
 
 /// How often a long native decision checks for signals (Ctrl-C, the CLI's SIGTERM) at most.
@@ -397,9 +398,10 @@ fn item_list<'py>(py: Python<'py>, cands: Bound<'py, PyList>, end: usize) -> PyR
 /// characters are set to the chosen ones. Returns (character, end, guessed, runner-up, margin)
 /// per item; with `guess` false a guessed character is U+FFFD. With `narrowing`, the candidates
 /// are narrowed first (holes.narrow), and an item narrowed is given its new candidates, as the
-/// Python original sets them.
+/// Python original sets them. With `trigram`, each run of guesses is chosen again by it
+/// (`trigram.rs`): a changed guess keeps the Viterbi's choice as its runner-up.
 #[pyfunction]
-#[pyo3(signature = (lm, items, prev, final_, guess = true, narrowing = None, script_known = true))]
+#[pyo3(signature = (lm, items, prev, final_, guess = true, narrowing = None, script_known = true, trigram = None))]
 #[allow(clippy::too_many_arguments)]
 fn choose_ranked<'py>(
     py: Python<'py>,
@@ -410,6 +412,7 @@ fn choose_ranked<'py>(
     guess: bool,
     narrowing: Option<&PyNarrowing>,
     script_known: bool,
+    trigram: Option<&PyTrigramFit>,
 ) -> PyResult<Vec<Bound<'py, PyTuple>>> {
     let mut parsed = parse_items(items)?;
     let ends = items
@@ -430,16 +433,29 @@ fn choose_ranked<'py>(
         }
         Err(_) => viterbi::choose(&lm.core, &mut parsed, before, final_),
     };
+    let mut runners: Vec<Option<(String, f64)>> = runners
+        .into_iter()
+        .map(|r| r.flatten().map(|(c, m)| (c.to_string(), m)))
+        .collect();
+    if let (Some(fit), true) = (trigram, guess) {
+        let guessed: Vec<bool> = parsed.iter().map(|it| it.candidates.len() >= 2).collect();
+        if guessed.contains(&true) {
+            let chars: Vec<char> = parsed.iter().map(|it| it.ch).collect();
+            let cands: Vec<Vec<char>> = parsed.iter().map(|it| it.candidates.clone()).collect();
+            let prev: Vec<char> = prev.chars().collect();
+            for (k, c, margin) in fit.refit(&lm.core, &chars, &cands, &guessed, &prev, final_)? {
+                runners[k] = Some((parsed[k].ch.to_string(), margin));
+                parsed[k].ch = c;
+            }
+        }
+    }
     let mut out = Vec::with_capacity(parsed.len());
     for (k, ((item, end), runner)) in parsed.iter().zip(ends).zip(runners).enumerate() {
         if item.ch != original[k] {
             items.get_item(k)?.set_item(0, item.ch.to_string())?; // as the Python original sets it
         }
         let ambiguous = item.candidates.len() >= 2;
-        let (alt, margin) = match runner.flatten() {
-            Some((c, m)) => (c.to_string(), m),
-            None => (String::new(), 0.0),
-        };
+        let (alt, margin) = runner.unwrap_or_default();
         let ch = if ambiguous && !guess { '\u{fffd}' } else { item.ch };
         out.push((ch, end, ambiguous, alt, margin).into_pyobject(py)?);
     }
