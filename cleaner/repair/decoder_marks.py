@@ -19,9 +19,12 @@ leaves fewer characters that look misread. A clean dot between clean characters 
 the repair reads, and stays.
 
 How many bytes a mark stands for: Python's and ICU's grammar marks one rejected sequence (the
-byte after a bad lead is read again); Windows' (Win32, .NET, and Excel through it) takes a lead
-byte with whatever follows it, so its mark stands for a pair whose second byte may have been
-ASCII (a digit after 年's last byte). The repairs read each U+FFFD as what the bytes allow.
+byte after a bad lead is read again), as the repairs read U+FFFD. Windows' (Win32, .NET, and
+Excel through it) takes a lead byte with whatever follows it, so its mark stands for a pair whose
+second byte may have been ASCII (a digit after 年's last byte) or the next character's lead: read
+as one lost byte, the character before the mark comes back, the byte after it does not (two
+U+FFFD a mark read worse: the repairs take a second rejected byte for another bad lead, never
+ASCII).
 """
 
 from __future__ import annotations

@@ -106,7 +106,8 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
         # A line where another program's mark was tried keeps an unplaced one as U+FFFD: no "?"
         # of its was ever a question mark.
         questions_only = [all(line[a] == "?" for a, _ in spans) for line, spans in zip(lines, marks_at, strict=True)]
-        repair_now, taken, seen = _chosen(plain, trial, [bool(spans) for spans in marks_at], questions_only)
+        dots = [_dots_by_neighbours(line, spans) for line, spans in zip(lines, marks_at, strict=True)]
+        repair_now, taken, seen = _chosen(plain, trial, [bool(spans) for spans in marks_at], questions_only, dots)
         if taken:
             best = (repair_now, taken)
         wider = [sorted(set(a) | set(b)) for a, b in zip(marks_at, _plausible_marks(lines, seen, questions, others), strict=True)]
@@ -164,7 +165,8 @@ def _rare_letters(text: str) -> int:
 
 
 def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
-            misread: list[bool], questions_only: list[bool]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
+            misread: list[bool], questions_only: list[bool],
+            dots: list[dict[tuple[str, str], str]]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
     """Per line, the plain reading or the trial's; (the repair, lines taken from the trial, the
     chosen lines with every unplaced mark as "?")."""
     guessed = {f.position for f in trial.findings if f.position >= 0}
@@ -173,8 +175,8 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
     seen: list[str] = []
     findings = [f for f in plain.findings if f.position < 0]
     taken = out = plain_at = trial_at = 0
-    for plain_line, trial_line, looks_misread, asked in zip(plain.text.split("\n"), trial.text.split("\n"), misread,
-                                                             questions_only, strict=True):
+    for plain_line, trial_line, looks_misread, asked, dots_at in zip(plain.text.split("\n"), trial.text.split("\n"),
+                                                                      misread, questions_only, dots, strict=True):
         # Judged with the marks the trial could not place as "?" again (one character for one).
         restored = "".join("?" if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line)) \
             if MARK in trial_line else trial_line
@@ -189,6 +191,11 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
         # that ends a sentence after a character read for sure is a question mark again.
         line = "".join("?" if asked and trial_at + i in unplaced and _asks(trial_line, i) else ch
                        for i, ch in enumerate(trial_line)) if take else plain_line
+        if take and dots_at and MARK in line:
+            # A dot the trial did not place, its neighbours as they were, was the text's own
+            # (乔治·梅森 on a line whose "?" were read): the dot again.
+            line = "".join(dots_at.get((trial_line[i - 1 : i], trial_line[i + 1 : i + 2]), ch)
+                           if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line))
         source, start = (trial, trial_at) if take else (plain, plain_at)
         taken += take
         findings.extend(_moved(f, start, out) for f in source.findings if start <= f.position <= start + len(line))
@@ -227,6 +234,12 @@ def _plausible_marks(lines: list[str], plain_lines: list[str], questions: bool =
                 spans.append((start, end))
         out.append(sorted(spans + tried_anyway))
     return out
+
+
+def _dots_by_neighbours(line: str, spans: list[tuple[int, int]]) -> dict[tuple[str, str], str]:
+    """The dots among ``spans`` (one-character runs of a Windows dot), by the characters beside them."""
+    return {(line[a - 1 : a], line[b : b + 1]): line[a] for a, b in spans
+            if b == a + 1 and line[a] in (decoder_marks.WIN32_DEFAULT, decoder_marks.BEST_FIT_DOT)}
 
 
 def _marked(line: str, spans: list[tuple[int, int]]) -> str:
