@@ -81,3 +81,15 @@ def test_the_step_is_recorded_and_no_guess_leaves_the_replacement_character():
     assert any(s.name == "question-marks-as-lost-bytes" for s in result.steps)
     unguessed = Cleaner(to="keep", remove_furniture=False, guess_lost=False).clean(damaged)
     assert "\ufffd" in unguessed and "\x1a" not in unguessed
+
+
+def test_a_windows_mark_read_says_the_byte_after_it_is_lost():
+    # 年12 under Windows' grammar: 年's last byte took the "1" with it into one mark.
+    text = "他于1963年12月参加工作。"
+    windows = cleaner.run(misdecode(text, "utf-8", "gbk", "win32"))
+    assert "1963年2月" in windows.text
+    assert any(f.kind == "lost-byte-after-mark" for f in windows.findings)
+    # Python's and ICU's grammar read the "1" again: nothing lost after the mark, nothing said.
+    icu = cleaner.run(misdecode(text, "utf-8", "gbk", "icu-sub"))
+    assert icu.text == text
+    assert not any(f.kind == "lost-byte-after-mark" for f in icu.findings)

@@ -36,6 +36,8 @@ SUB = "\x1a"  # ICU's one-byte substitution character
 WIN32_DEFAULT = "\u30fb"  # Win32's default character of code page 936 (katakana middle dot)
 BEST_FIT_DOT = "\u00b7"  # that default character saved back to 936 by best fit (Excel's CSV round trip)
 MARKS = SUB + WIN32_DEFAULT + BEST_FIT_DOT
+# Bytes each mark stands for, where not one: Windows takes a lead byte with the byte after it.
+BYTES = {WIN32_DEFAULT: 2, BEST_FIT_DOT: 2}
 # A run of one mark with a character beyond ASCII (not itself a mark) right before or after it.
 _RUNS = {mark: re.compile(re.escape(mark) + "+") for mark in MARKS}
 

@@ -29,6 +29,10 @@ from cleaner.model import Finding
 from cleaner.repair import decoder_marks, mojibake
 
 MARK = "\ufffd"
+# A line whose Windows marks (decoder_marks.BYTES: a dot for a pair) were read: the byte after
+# each lead is lost, unread.
+PAIR_KIND = "lost-byte-after-mark"
+PAIR_DETAIL = "a Windows decoder's mark stands for a pair: the byte after it (an ASCII digit or sign, or a character's lead) is lost"
 # Marks beyond this share of the page's characters beyond ASCII: a path that lost a third of its
 # bytes or more (UTF-8 read by a Big5 decoder marks 80-225 %), which no repair reads back; the "?"
 # stay as they are. UTF-8 read as GBK or cp1252 marks about one character in ten; Big5 read as
@@ -199,6 +203,10 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
         source, start = (trial, trial_at) if take else (plain, plain_at)
         taken += take
         findings.extend(_moved(f, start, out) for f in source.findings if start <= f.position <= start + len(line))
+        if take and (placed := len(dots_at) - sum(line.count(dot) for dot in set(dots_at.values()))) > 0:
+            # Windows' mark stands for a pair: the byte after the lead it read is gone with it (an
+            # ASCII digit or sign, or the next character's lead), which no reading gives back.
+            findings.append(Finding(PAIR_KIND, out, PAIR_DETAIL, placed))
         pieces.append(line)
         seen.append(restored if take else plain_line)
         out += len(line) + 1
@@ -239,7 +247,7 @@ def _plausible_marks(lines: list[str], plain_lines: list[str], questions: bool =
 def _dots_by_neighbours(line: str, spans: list[tuple[int, int]]) -> dict[tuple[str, str], str]:
     """The dots among ``spans`` (one-character runs of a Windows dot), by the characters beside them."""
     return {(line[a - 1 : a], line[b : b + 1]): line[a] for a, b in spans
-            if b == a + 1 and line[a] in (decoder_marks.WIN32_DEFAULT, decoder_marks.BEST_FIT_DOT)}
+            if b == a + 1 and decoder_marks.BYTES.get(line[a], 1) == 2}
 
 
 def _marked(line: str, spans: list[tuple[int, int]]) -> str:
