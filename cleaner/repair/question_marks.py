@@ -107,10 +107,10 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
         trial = repair("\n".join(_marked(line, spans) for line, spans in zip(lines, marks_at, strict=True)))
         if trial.text.count("\n") != plain.text.count("\n"):
             break  # the repairs never join or split lines; if they did, keep what is chosen
-        # A line where another program's mark was tried keeps an unplaced one as U+FFFD: no "?"
-        # of its was ever a question mark.
+        # A line where another program's mark was tried keeps an unplaced SUB as U+FFFD (no "?" of
+        # it is a question's) and an unplaced dot as the dot it was.
         questions_only = [all(line[a] == "?" for a, _ in spans) for line, spans in zip(lines, marks_at, strict=True)]
-        dots = [_dots_by_neighbours(line, spans) for line, spans in zip(lines, marks_at, strict=True)]
+        dots = [(_dots_by_neighbours(line, spans), _dot_count(line)) for line, spans in zip(lines, marks_at, strict=True)]
         repair_now, taken, seen = _chosen(plain, trial, [bool(spans) for spans in marks_at], questions_only, dots)
         if taken:
             best = (repair_now, taken)
@@ -170,7 +170,7 @@ def _rare_letters(text: str) -> int:
 
 def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
             misread: list[bool], questions_only: list[bool],
-            dots: list[dict[tuple[str, str], str]]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
+            dots: list[tuple[dict[tuple[str, str], str], int]]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
     """Per line, the plain reading or the trial's; (the repair, lines taken from the trial, the
     chosen lines with every unplaced mark as "?")."""
     guessed = {f.position for f in trial.findings if f.position >= 0}
@@ -179,8 +179,8 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
     seen: list[str] = []
     findings = [f for f in plain.findings if f.position < 0]
     taken = out = plain_at = trial_at = 0
-    for plain_line, trial_line, looks_misread, asked, dots_at in zip(plain.text.split("\n"), trial.text.split("\n"),
-                                                                      misread, questions_only, dots, strict=True):
+    for plain_line, trial_line, looks_misread, asked, (dots_at, dots_were) in zip(
+            plain.text.split("\n"), trial.text.split("\n"), misread, questions_only, dots, strict=True):
         # Judged with the marks the trial could not place as "?" again (one character for one).
         restored = "".join("?" if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line)) \
             if MARK in trial_line else trial_line
@@ -203,7 +203,7 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
         source, start = (trial, trial_at) if take else (plain, plain_at)
         taken += take
         findings.extend(_moved(f, start, out) for f in source.findings if start <= f.position <= start + len(line))
-        if take and (placed := len(dots_at) - sum(line.count(dot) for dot in set(dots_at.values()))) > 0:
+        if take and dots_at and (placed := dots_were - _dot_count(line)) > 0:
             # Windows' mark stands for a pair: the byte after the lead it read is gone with it (an
             # ASCII digit or sign, or the next character's lead), which no reading gives back.
             findings.append(Finding(PAIR_KIND, out, PAIR_DETAIL, placed))
@@ -248,6 +248,10 @@ def _dots_by_neighbours(line: str, spans: list[tuple[int, int]]) -> dict[tuple[s
     """The dots among ``spans`` (one-character runs of a Windows dot), by the characters beside them."""
     return {(line[a - 1 : a], line[b : b + 1]): line[a] for a, b in spans
             if b == a + 1 and decoder_marks.BYTES.get(line[a], 1) == 2}
+
+
+def _dot_count(line: str) -> int:
+    return sum(line.count(mark) for mark, size in decoder_marks.BYTES.items() if size == 2)
 
 
 def _marked(line: str, spans: list[tuple[int, int]]) -> str:
