@@ -31,6 +31,10 @@ paragraph with a Cantonese sentence whose characters only Big5-HKSCS holds.
 The cells whose single-byte reading then lost its invisible characters to a later tool (errors
 ``shy-deleted``, ``c1-deleted``, ``invisible-deleted``: ``damage.invisible_cells``) come after the
 main matrix; "dropped" counts the bytes deleted.
+A real program's own marks for what it rejects come last (errors ``icu-sub``, ``win32``,
+``excel-csv``, ``dotnet``, ``surrogateescape``: ``damage.software_cells``, UTF-8 read as GBK;
+``wrong_decoders.SOFTWARE_MARKS`` says what each program writes); "marked" counts the bytes
+under their marks (a Windows mark: a pair).
 ``--split build`` measures on the paragraphs models are built from instead: for working out a
 change without looking at the measured text; the figures that count are the default split's.
 ``--scope wrapped`` (not in the default four): the misread page hard-wrapped as a tool wraps what
