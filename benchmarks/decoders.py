@@ -31,6 +31,10 @@ paragraph with a Cantonese sentence whose characters only Big5-HKSCS holds.
 The cells whose single-byte reading then lost its invisible characters to a later tool (errors
 ``shy-deleted``, ``c1-deleted``, ``invisible-deleted``: ``damage.invisible_cells``) come after the
 main matrix; "dropped" counts the bytes deleted.
+A real program's own marks for what it rejects come last (errors ``icu-sub``, ``win32``,
+``excel-csv``, ``dotnet``, ``surrogateescape``: ``damage.software_cells``, UTF-8 read as GBK;
+``wrong_decoders.SOFTWARE_MARKS`` says what each program writes); "marked" counts the bytes
+under their marks (a Windows mark: a pair).
 ``--split build`` measures on the paragraphs models are built from instead: for working out a
 change without looking at the measured text; the figures that count are the default split's.
 ``--scope wrapped`` (not in the default four): the misread page hard-wrapped as a tool wraps what
@@ -57,7 +61,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from byte_bound import page_bound  # noqa: E402
-from damage import SCOPES, SOURCES, WRAPPED, code_page_cells, damage_cell, hkscs_cells, hong_kong_paragraph, invisible_cells, matrix_cells, misdecode, source_text, wrapped_cell  # noqa: E402
+from wrong_decoders import SOFTWARE_MARKS  # noqa: E402
+from damage import SCOPES, SOURCES, WRAPPED, code_page_cells, damage_cell, hkscs_cells, hong_kong_paragraph, invisible_cells, matrix_cells, misdecode, software_cells, source_text, wrapped_cell  # noqa: E402
 from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
 from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
 from wrong_decoders import CODE_PAGE_FAMILY, OTHER_FAMILY  # noqa: E402
@@ -122,6 +127,11 @@ def bytes_left(page: str, source: str, decoder: str, errs: str) -> tuple[int, in
     data = page.encode(SOURCES[source], errors="replace")
     text = misdecode(page, source, decoder, errs)
     dec = DECODERS[decoder]
+    if errs in SOFTWARE_MARKS:  # a program's own marks: Python's parse, or one mark for a pair of bytes
+        mark, pairs = SOFTWARE_MARKS[errs]
+        if pairs:
+            return 2 * (text.count(mark) - page.count(mark)), 0
+        return bytes_left(page, source, decoder, "replace")
     marked = text.count("\ufffd")
     if dec.twice:  # two layers: what the outer one marked or dropped, in the inner one's bytes
         inner = DECODERS[dec.codec].decode(data, errs).encode("utf-8")
@@ -150,7 +160,7 @@ def main() -> None:
     args = ap.parse_args()
     args.scope = args.scope or (["page"] if args.family else list(SCOPES))
     cleaner = Cleaner(to="keep", remove_furniture=False)
-    cells = code_page_cells() if args.family else matrix_cells() + invisible_cells() + hkscs_cells()
+    cells = code_page_cells() if args.family else matrix_cells() + invisible_cells() + hkscs_cells() + software_cells()
     summary: dict[tuple[str, str, str], tuple[float, float]] = {}  # cell: (errors per 1,000, share marked)
     if args.cell:
         cells = [c for c in cells if ":".join(c) in args.cell]

@@ -11,6 +11,10 @@ An address ends at white space, at Chinese punctuation (a sentence goes on after
 (``见https://x.cn,然后``), and before ASCII punctuation that ends it as a sentence would
 (``见 http://x.cn/a.``): a closing parenthesis stays when the address opened one
 (``https://zh.wikipedia.org/wiki/北京市_(中国)``).
+
+A query string is an address too where the article quotes it without its host (``URL 参数
+?utm_source=weibo&utm_medium=social``, ``在地址后加?id=5``): a ``?`` right before a parameter's
+name and ``=`` opens it, and made ``？`` (with the space before it dropped) it is no query.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ _BODY = re.compile(f"[^{_STOP}]+")  # a URL from its scheme or its www.
 _SEGMENTS = re.compile(rf"(?:[^{_STOP}/\\]+[/\\])+[^{_STOP}/\\]*")  # a path after its first separator
 _SCHEME = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-")
 _TRAILING = ".,;:!?"
+# A query string's start: "?", then a parameter's name (ASCII, as a URL writes it) and "=" with a
+# value after it. A question mark is followed by a sentence, not by name=value (吗?他说 / 吗?x 的值).
+_QUERY = re.compile(r"\?[A-Za-z_][A-Za-z0-9_.\-\[\]]{0,40}=[^\s=]")
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
@@ -40,7 +47,7 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in address_spans(t)]
     ['https://x.cn/a_(b)', 'www.x.cn']
     """
-    if "/" not in text and "\\" not in text and "www." not in text:
+    if "/" not in text and "\\" not in text and "www." not in text and "?" not in text:
         return []
     spans: list[tuple[int, int]] = []
     done = 0  # anchors inside an address found already are part of it
@@ -61,10 +68,13 @@ def _anchors(text: str) -> list[tuple[int, str]]:
     (found by ``str.find``, a memchr in C: a regex tried at every character cost a quarter of a
     clean page's time)."""
     found = []
-    for needle in ("/", "\\", "www."):
+    for needle in ("/", "\\", "www.", "?"):
         at = text.find(needle)
         while at >= 0:
-            if needle == "/" and text[at - 1 : at] == ":" and text[at + 1 : at + 2] == "/":
+            if needle == "?":
+                if _QUERY.match(text, at):  # a query string's "?", not a question's
+                    found.append((at, needle))
+            elif needle == "/" and text[at - 1 : at] == ":" and text[at + 1 : at + 2] == "/":
                 found.append((at - 1, "://"))
             elif needle != "/" or text[at - 2 : at] != ":/":  # the second / of :// is no anchor
                 found.append((at, needle))
@@ -87,6 +97,8 @@ def _address_at(text: str, at: int, anchor: str) -> tuple[int, int] | None:
     if anchor == "www.":
         if at and text[at - 1] in _SCHEME:
             return None
+        return at, _url_end(text, at)
+    if anchor == "?":  # a query string without its host, from its "?"
         return at, _url_end(text, at)
     # A separator: a path from the root (/), the home (~/), the current or parent directory (./, ../)
     # or a drive (C:\\).

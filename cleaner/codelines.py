@@ -13,7 +13,8 @@ are code lines, and an inline span between backticks on one line (`` `git commit
 keeps its signs too (``except_code``). So does code inside a line of prose with no backticks, found
 by its shape: a call with a string among its arguments (``Python中print("第一行\\n第二行")会输出``), a
 JSON object, a shell command or SQL statement on a line with Chinese between ASCII quotes
-(``运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以``); ``你好,世界`` has no such shape.
+(``运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以``), a conditional expression with
+ASCII operands (``x = cond ? a : b; 在``); ``你好,世界`` has no such shape.
 Code may name things in Chinese (Python 3, JavaScript, SQL take any letters): a definition
 (``def 计算(x):``, with its block) and a SQL statement in capitals with its clauses (``SELECT 姓名,
 年龄`` / ``FROM 用户``) are code while no fullwidth sign stands outside their strings and comments.
@@ -547,12 +548,41 @@ def _command_result(text: str, m: re.Match, end: int, args: int) -> int | None:
 
 
 _CODE_SIGN = re.compile(r"[-/.=\"'|<>:@$~*]")
+# A conditional expression quoted in prose (``x = cond ? a : b; 在 JavaScript 中``): an ASCII
+# operand, "?", an operand, ":", an operand, and the statement's ";" if it has one. Its signs are
+# the code's, whatever Chinese follows. A question's "?" has a sentence after it, not ``a : b``.
+# Found from each "?" (a literal search), the condition read back from it.
+_OPERAND = r"-?[A-Za-z0-9_$.'\"\[\]()]+"
+_CONDITIONAL_TAIL = re.compile(rf"\?[ \t]*{_OPERAND}[ \t]*:[ \t]*{_OPERAND}(?:[ \t]*;)?")
+_CONDITION_MAX = 80  # characters of the condition read back (its start only bounds the span)
+_CONDITION_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.'\"[]()")
+
+
+def _conditional_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each ``condition ? a : b`` (``;`` included) with ASCII operands."""
+    found: list[tuple[int, int]] = []
+    at = text.find("?")
+    while at >= 0:
+        tail = _CONDITIONAL_TAIL.match(text, at)
+        start = at
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        condition = start
+        while condition > max(0, start - _CONDITION_MAX) and text[condition - 1] in _CONDITION_CHARS:
+            condition -= 1
+        if tail is not None and condition < start:
+            found.append((condition, tail.end()))
+            at = tail.end() - 1
+        at = text.find("?", at + 1)
+    return found
 
 
 def _evidence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the calls, objects and commands inside ``text``'s lines (see above)."""
     found: list[tuple[int, int]] = []
     budget = [_SCAN_BUDGET * len(text)]
+    if "?" in text and ":" in text:
+        found += _conditional_spans(text)
     if "(" in text and ('"' in text or "'" in text):
         found += _spans(text, _calls(text), lambda text, m: _call_end(text, m, budget))
     if ("{" in text or "[" in text) and ('"' in text or "'" in text):

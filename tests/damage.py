@@ -216,6 +216,17 @@ INVISIBLE_CELLS = (
 )
 
 
+# UTF-8 read as GBK by real programs that mark what they reject otherwise than with U+FFFD
+# (wrong_decoders.SOFTWARE_MARKS: ICU's SUB, Win32's and Excel's dots, .NET's "?" a pair, Python's
+# surrogateescape printed), each errors mode named after the software.
+SOFTWARE_CELLS = tuple(("utf-8", "gbk", mode) for mode in ("icu-sub", "win32", "excel-csv", "dotnet", "surrogateescape"))
+
+
+def software_cells() -> list[tuple[str, str, str]]:
+    """The cells of a real program's own marks (after the main matrix)."""
+    return list(SOFTWARE_CELLS)
+
+
 def invisible_cells() -> list[tuple[str, str, str]]:
     """The cells whose damage is a single-byte reading with its invisible characters deleted."""
     return list(INVISIBLE_CELLS)

@@ -21,6 +21,10 @@ from cleaner.addresses import address_spans
         ("请访问http://example.com获取更多信息", ["http://example.com"]),  # the sentence goes on after the host
         ("詳見www.gov.tw網站的說明", ["www.gov.tw"]),
         ("他說 /後來/的事", []),  # from the root, a path names an ASCII directory somewhere
+        # A query string quoted without its host: from its "?" (a parameter's name and "=" follow).
+        ("URL 参数 ?utm_source=weibo&utm_medium=social 用于统计来源。", ["?utm_source=weibo&utm_medium=social"]),
+        ("在地址后加?id=5即可", ["?id=5"]),
+        ("你知道吗?这是,吗?x 的值,好?a= 1", []),  # questions: a sentence, no name=value, after the "?"
     ],
 )
 def test_address_spans(text, found):
@@ -33,6 +37,8 @@ def test_address_spans(text, found):
         # Signs inside an address stay ASCII; the sentence's signs around it still become fullwidth.
         ("详见 https://zh.wikipedia.org/wiki/北京?action=edit 页面,谢谢。", "详见 https://zh.wikipedia.org/wiki/北京?action=edit 页面，谢谢。"),
         ("文件位于 /home/用户/报告(2024).pdf 中。", "文件位于 /home/用户/报告(2024).pdf 中。"),
+        # A query string's "?" (and the space before it) is the address's, not a question's.
+        ("URL 参数 ?utm_source=weibo&utm_medium=social 用于统计来源,好吗?", "URL 参数 ?utm_source=weibo&utm_medium=social 用于统计来源，好吗？"),
         # Prose right after a URL is converted as any prose.
         ("请访问http://example.com获取更多後來的資料。", "请访问http://example.com获取更多后来的资料。"),
         # A URL's Chinese is not converted to the other script (it would lead nowhere).

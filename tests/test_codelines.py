@@ -127,6 +127,9 @@ def test_code_inside_a_line_of_prose_comes_through_untouched(line):
     ('请在終端機輸入 $ grep -rn "錯誤!" /var/log/日誌 查看。', '$ grep -rn "錯誤!" /var/log/日誌'),
     # SQL in capitals, with its second keyword
     ("执行 SELECT name, age FROM t WHERE city='北京' 就能查到。", "SELECT name, age FROM t WHERE city='北京'"),
+    # a conditional expression with ASCII operands, its statement's semicolon with it
+    ("三元运算符：x = cond ? a : b; 在 JavaScript 中很常见。", "cond ? a : b;"),
+    ("写成 n>0?1:-1;就行", "0?1:-1;"),
 ])
 def test_code_inside_a_line_is_found_by_its_shape(line, code):
     assert [line[a:b] for a, b in inline_code_spans(line)] == [code]
@@ -142,6 +145,8 @@ def test_code_inside_a_line_is_found_by_its_shape(line, code):
     "他说 make sense,然后走了",  # one argument and no sign of code
     "他说 SELECT 一下,然后走了",  # a SQL word without its second keyword
     '他说"今天(周一)很好",然后走了',
+    "你好吗? 是: 我好",  # a question and its answer: no ASCII operands around "?" and ":"
+    "问题A? 答案: 见下",
 ])
 def test_prose_with_ascii_signs_and_no_code_is_not_code(line):
     assert inline_code_spans(line) == []

@@ -121,6 +121,27 @@ def test_a_trail_byte_5c_written_as_a_backslash_is_part_of_the_run():
     assert repair(_surrogate_escaped(data)) == text
 
 
+def _surrogate_escaped_cases():
+    """Each path's first sentence (or paragraph) whose decoder left a byte unread, read with
+    surrogateescape and written with backslashreplace: \\udcHH escapes between the characters the
+    decoder did read (open(f, encoding="gbk", errors="surrogateescape") on a UTF-8 file, printed)."""
+    paragraphs = PARAGRAPHS + convert.convert_all(PARAGRAPHS, "zh-hant")
+    for source, decoder in PATHS:
+        for text in SIMPLIFIED + TRADITIONAL + paragraphs:
+            try:
+                shown = text.encode(source).decode(decoder, "surrogateescape").encode("utf-8", "backslashreplace").decode("utf-8")
+            except UnicodeEncodeError:
+                continue
+            if "\\udc" in shown:
+                yield pytest.param(shown, text, id=f"{source}-as-{decoder}-{text[:4]}")
+                break
+
+
+@pytest.mark.parametrize(("shown", "text"), list(_surrogate_escaped_cases()))
+def test_surrogate_escapes_between_misread_characters_are_the_bytes_they_name(shown, text):
+    assert repair(shown) == text
+
+
 def test_surrogate_escapes_beside_text_the_decoder_did_read():
     # GBK bytes read as UTF-8 with surrogateescape: a few pairs happen to be UTF-8, written as such
     text = SIMPLIFIED[2]

@@ -118,3 +118,18 @@ def test_a_deleted_invisible_byte_is_a_rejected_span_of_its_own(decoder, errors)
     gone = INVISIBLE_DELETIONS[errors]
     assert {i for i in lost if dec.decode(data[i : i + 1]) != "\ufffd"} == {
         i for i in range(len(data)) if dec.decode(data[i : i + 1]) in gone}
+
+
+def test_each_programs_marks_follow_its_grammar():
+    # 年12 in UTF-8 is e5 b9 b4 31 32: GBK pairs e5 b9 (骞) and rejects the lead b4 before "1".
+    # Python's and ICU's grammar marks b4 and reads "1" again; Windows' takes "1" with it.
+    from wrong_decoders import DECODERS
+
+    data = "年12".encode("utf-8")
+    gbk = DECODERS["gbk"]
+    assert gbk.decode(data, "replace") == "骞\ufffd12"
+    assert gbk.decode(data, "icu-sub") == "骞\x1a12"
+    assert gbk.decode(data, "win32") == "骞\u30fb2"
+    assert gbk.decode(data, "excel-csv") == "骞\u00b72"
+    assert gbk.decode(data, "dotnet") == "骞?2"
+    assert gbk.decode(data, "surrogateescape") == "骞\\udcb412"

@@ -90,6 +90,8 @@ class Decoder:
             return self.decode(data, "replace").translate(dict.fromkeys(map(ord, INVISIBLE_DELETIONS[errors])))
         if errors == "question":  # as iconv, PHP, MySQL and Java write it: "?" where U+FFFD would be
             return self.decode(data, "replace").replace("\ufffd", "?")
+        if errors in SOFTWARE_MARKS:  # a real program's own marks (SOFTWARE_MARKS, below)
+            return _as_software(self, data, errors)
         if self.twice:
             return data.decode(self.codec, errors).encode("utf-8").decode(self.codec, errors)
         if self.glibc:
@@ -146,6 +148,62 @@ class Decoder:
         if self.family == CODE_PAGE_FAMILY:
             return "\ufffd" not in bytes(range(256)).decode(self.codec, "replace")
         return self.name in ("latin-1", "whatwg-1252")
+
+
+# A real program's reading of bytes its table rejects, as it writes it (errors modes of their own,
+# damage.SOFTWARE_CELLS): {mode: (mark, pairs)}. "pairs": the Windows grammar, where a lead byte
+# always takes the byte after it (ASCII too, so a digit after a bad lead is lost with it) and the
+# pair gets one mark; otherwise Python's (and ICU's, Java's) grammar, one mark a rejected sequence,
+# the byte after a bad lead read again.
+# - icu-sub: ICU's ucnv_toUChars with its SUBSTITUTE callback through a table with a one-byte
+#   substitution (IBM's GBK, ibm-1386): U+001A for a one-byte illegal sequence, U+FFFD otherwise.
+# - win32: MultiByteToWideChar(936): the code page's default character U+30FB for a bad pair.
+# - excel-csv: a UTF-8 CSV opened as ANSI (936) by Excel and saved back as ANSI: the U+30FB of
+#   its reading has no code in 936 and is written A1A4 by best fit, which reads back as U+00B7.
+# - dotnet: .NET's Encoding.GetEncoding(936).GetString: "?" (its replacement fallback) a bad pair.
+# - surrogateescape: Python's surrogateescape, the text then written with backslashreplace: each
+#   rejected byte as the six characters \udcHH between the characters the decoder read.
+SOFTWARE_MARKS = {
+    "icu-sub": ("\x1a", False),
+    "win32": ("\u30fb", True),
+    "excel-csv": ("\u00b7", True),
+    "dotnet": ("?", True),
+    "surrogateescape": ("", False),
+}
+
+
+def _as_software(decoder: Decoder, data: bytes, errors: str) -> str:
+    mark, pairs = SOFTWARE_MARKS[errors]
+    if errors == "surrogateescape":
+        return data.decode(decoder.codec, "surrogateescape").encode("utf-8", "backslashreplace").decode("utf-8")
+    if not pairs:  # Python's parse, each one-byte mark the program's
+        out = []
+        for i, ch in enumerate(data.decode(decoder.codec, "replace")):
+            out.append(mark if ch == "\ufffd" else ch)
+        return "".join(out)
+    # The Windows grammar: a lead byte (81-fe) takes the next byte whatever it is; 80 is the euro
+    # sign and ff no code (cp936); user-defined rows read as the private use area (cp936's EUDC,
+    # as gb18030 reads two bytes).
+    out, i = [], 0
+    while i < len(data):
+        b = data[i]
+        if b < 0x80:
+            out.append(chr(b))
+            i += 1
+        elif b == 0x80:
+            out.append("\u20ac")
+            i += 1
+        elif b == 0xFF or i + 1 == len(data):
+            out.append(mark)
+            i += 1
+        else:
+            try:
+                ch = data[i : i + 2].decode("gb18030")
+            except UnicodeDecodeError:
+                ch = mark
+            out.append(ch if len(ch) == 1 else mark)
+            i += 2
+    return "".join(out)
 
 
 # What a later tool deleted from a single-byte decoder's reading (errors modes of the damage

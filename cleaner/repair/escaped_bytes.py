@@ -64,7 +64,10 @@ ALONE_MIN_CHARS = byte_runs.ALONE_MIN_CHARS
 # the one that read the run shows every character, bar text typed beside the mojibake.
 MISSING_MAX = 4
 ALONE_MIN_SCORE = byte_runs.ALONE_MIN_SCORE
-_ESCAPE = r"\\x[89a-fA-F][0-9a-fA-F]"
+# A byte a decoder could not read: \xHH (backslashreplace), or \udcHH (surrogateescape, then
+# written with backslashreplace) among characters the decoder did read, which a run of those
+# escapes alone (below) does not take: one byte either way, its last two digits.
+_ESCAPE = r"\\x[89a-fA-F][0-9a-fA-F]|\\u[dD][cC][89a-fA-F][0-9a-fA-F]"
 # A run: non-ASCII characters and escapes, with ASCII (no whitespace, no backslash) between them;
 # ASCII reads as itself through every decoder above.
 _RUN = re.compile(rf"(?:[^\x00-\x7f]|{_ESCAPE})(?:[^\x00-\x7f]|{_ESCAPE}|[!-\[\]-~])*")
@@ -93,7 +96,7 @@ def repair(text: str) -> str:
             # A run too short to say its encoding alone (one character: 自200.txt) is read in the
             # one the page's other runs were read in, when that reads it as CJK characters.
             text = _SURROGATE_RUN.sub(lambda m: _read_surrogates_in(m, read[0]), text)
-    if "\\x" not in text:
+    if "\\x" not in text and "\\udc" not in text and "\\uDC" not in text:
         return text
     pieces, last = [], 0
     for literal in _BYTES_LITERAL.finditer(text):
@@ -165,6 +168,8 @@ def _read_run(m: re.Match) -> str:
         return run
     tokens = _TOKEN.findall(run)
     shown = [t for t in tokens if not _ESCAPE_RE.fullmatch(t) and not t.isascii()]
+    if not shown and "\\x" not in run:
+        return run  # surrogate escapes alone: _read_surrogates' (their own rules, above)
     best: list[tuple[int, int, str]] = []
     best_key: tuple[int, int, float] = (0, 0, 0.0)
     for decoder in DECODERS:
@@ -206,7 +211,7 @@ def _raw(tokens: list[str], decoder: str, shown: int) -> list[bytes] | None:
     missing = 0
     for token in tokens:
         if _ESCAPE_RE.fullmatch(token):
-            raw.append(bytes([int(token[2:], 16)]))
+            raw.append(bytes([int(token[-2:], 16)]))
             continue
         try:
             code = token.encode(decoder)

@@ -24,10 +24,15 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from cleaner import lost_chars
+from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import mojibake
+from cleaner.repair import decoder_marks, mojibake
 
 MARK = "\ufffd"
+# A line whose Windows marks (decoder_marks.BYTES: a dot for a pair) were read: the byte after
+# each lead is lost, unread.
+PAIR_KIND = "lost-byte-after-mark"
+PAIR_DETAIL = "a Windows decoder's mark stands for a pair: the byte after it (an ASCII digit or sign, or a character's lead) is lost"
 # Marks beyond this share of the page's characters beyond ASCII: a path that lost a third of its
 # bytes or more (UTF-8 read by a Big5 decoder marks 80-225 %), which no repair reads back; the "?"
 # stay as they are. UTF-8 read as GBK or cp1252 marks about one character in ten; Big5 read as
@@ -80,15 +85,19 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
     are the pinyin repair's (首?ràng) is a shifted annotation, also where the line was misread as
     cp1252 and only the plain reading shows it)."""
     plain = repair(text)
-    if "?" not in text or MARK in text:
+    # Other programs' marks (ICU's SUB, Win32's and Excel's dots: decoder_marks.py) are tried the
+    # same way, each standing where U+FFFD would.
+    questions = "?" in text and MARK not in text
+    others = decoder_marks.present(text)
+    if not questions and not others:
         return plain, 0
-    found = _candidates(text)
+    found = (_candidates(text) if questions else []) + (decoder_marks.candidates(text) if others else [])
     if not found or _too_many(text, _lost(text, found)):
         return plain, 0
     if unless is not None and unless(plain.text):
         return plain, 0
     lines, plain_lines = text.split("\n"), plain.text.split("\n")
-    marks_at = _plausible_marks(lines, plain_lines)
+    marks_at = _plausible_marks(lines, plain_lines, questions, others)
     best: tuple[mojibake.MojibakeRepair, int] = (plain, 0)
     # Each round's reading shows more of the line as misread (鈥滀腑鍥解?濈殑鏈?鏉?: once 中国” is
     # read, 的鏈? is beside it), so the marks beside it are tried in the next.
@@ -98,10 +107,14 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
         trial = repair("\n".join(_marked(line, spans) for line, spans in zip(lines, marks_at, strict=True)))
         if trial.text.count("\n") != plain.text.count("\n"):
             break  # the repairs never join or split lines; if they did, keep what is chosen
-        repair_now, taken, seen = _chosen(plain, trial, [bool(spans) for spans in marks_at])
+        # A line where another program's mark was tried keeps an unplaced SUB as U+FFFD (no "?" of
+        # it is a question's) and an unplaced dot as the dot it was.
+        questions_only = [all(line[a] == "?" for a, _ in spans) for line, spans in zip(lines, marks_at, strict=True)]
+        dots = [(_dots_by_neighbours(line, spans), _dot_count(line)) for line, spans in zip(lines, marks_at, strict=True)]
+        repair_now, taken, seen = _chosen(plain, trial, [bool(spans) for spans in marks_at], questions_only, dots)
         if taken:
             best = (repair_now, taken)
-        wider = [sorted(set(a) | set(b)) for a, b in zip(marks_at, _plausible_marks(lines, seen), strict=True)]
+        wider = [sorted(set(a) | set(b)) for a, b in zip(marks_at, _plausible_marks(lines, seen, questions, others), strict=True)]
         if wider == marks_at:
             break
         marks_at = wider
@@ -156,7 +169,8 @@ def _rare_letters(text: str) -> int:
 
 
 def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
-            misread: list[bool]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
+            misread: list[bool], questions_only: list[bool],
+            dots: list[tuple[dict[tuple[str, str], str], int]]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
     """Per line, the plain reading or the trial's; (the repair, lines taken from the trial, the
     chosen lines with every unplaced mark as "?")."""
     guessed = {f.position for f in trial.findings if f.position >= 0}
@@ -165,19 +179,34 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
     seen: list[str] = []
     findings = [f for f in plain.findings if f.position < 0]
     taken = out = plain_at = trial_at = 0
-    for plain_line, trial_line, looks_misread in zip(plain.text.split("\n"), trial.text.split("\n"), misread, strict=True):
+    for plain_line, trial_line, looks_misread, asked, (dots_at, dots_were) in zip(
+            plain.text.split("\n"), trial.text.split("\n"), misread, questions_only, dots, strict=True):
         # Judged with the marks the trial could not place as "?" again (one character for one).
         restored = "".join("?" if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line)) \
             if MARK in trial_line else trial_line
         take = looks_misread and restored != plain_line and _badness(restored) < _badness(plain_line)
+        if take and not asked:
+            # Another program's mark: the trial must also read no worse by the character model, the
+            # marks left out (a clean 钱·钟书 tried as 钱�钟书 reads 钱术书, no rare character
+            # either way; 鎴戜滑浜・006 reads 我们于006).
+            take = per_char(_unmarked(restored)) >= per_char(_unmarked(plain_line))
         # A line that takes the trial's reading keeps its unplaced marks as U+FFFD: its "?" were
         # marks of loss, and so marked a second clean reads the line as this one did. Only a "?"
         # that ends a sentence after a character read for sure is a question mark again.
-        line = "".join("?" if trial_at + i in unplaced and _asks(trial_line, i) else ch
+        line = "".join("?" if asked and trial_at + i in unplaced and _asks(trial_line, i) else ch
                        for i, ch in enumerate(trial_line)) if take else plain_line
+        if take and dots_at and MARK in line:
+            # A dot the trial did not place, its neighbours as they were, was the text's own
+            # (乔治·梅森 on a line whose "?" were read): the dot again.
+            line = "".join(dots_at.get((trial_line[i - 1 : i], trial_line[i + 1 : i + 2]), ch)
+                           if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line))
         source, start = (trial, trial_at) if take else (plain, plain_at)
         taken += take
         findings.extend(_moved(f, start, out) for f in source.findings if start <= f.position <= start + len(line))
+        if take and dots_at and (placed := dots_were - _dot_count(line)) > 0:
+            # Windows' mark stands for a pair: the byte after the lead it read is gone with it (an
+            # ASCII digit or sign, or the next character's lead), which no reading gives back.
+            findings.append(Finding(PAIR_KIND, out, PAIR_DETAIL, placed))
         pieces.append(line)
         seen.append(restored if take else plain_line)
         out += len(line) + 1
@@ -186,7 +215,8 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
     return mojibake.MojibakeRepair("\n".join(pieces), plain.count, findings), taken, seen
 
 
-def _plausible_marks(lines: list[str], plain_lines: list[str]) -> list[list[tuple[int, int]]]:
+def _plausible_marks(lines: list[str], plain_lines: list[str], questions: bool = True,
+                     others: bool = False) -> list[list[tuple[int, int]]]:
     """Per line, the runs of "?" that may be marks: beside what the plain repair re-read (鍏?鍙稿湪
     came back 鍏?司在: the line is misread right there), or among misread-looking characters
     (two rare ones within three characters). Elsewhere a "?" is a question mark (老闆?我想退貨)."""
@@ -194,9 +224,13 @@ def _plausible_marks(lines: list[str], plain_lines: list[str]) -> list[list[tupl
         return [[] for _ in lines]
     out: list[list[tuple[int, int]]] = []
     for line, plain_line in zip(lines, plain_lines, strict=True):
-        found = _candidates(line)
-        if not found:
-            out.append([])
+        found = _candidates(line) if questions else []
+        # Another program's mark beside a character beyond ASCII is tried whatever was read near
+        # it: a SUB or a dot is no sentence's sign there, and a short misread run (鎴戜滑浜・006,
+        # 我们于2006) holds no rare character to find it by. The trial's judge keeps a clean dot.
+        tried_anyway = decoder_marks.candidates(line) if others else []
+        if not found and not tried_anyway:
+            out.append(tried_anyway)
             continue
         repaired = [(i1, i2) for op, i1, i2, _, _ in SequenceMatcher(None, line, plain_line, autojunk=False).get_opcodes()
                     if op != "equal"] if line != plain_line else []
@@ -206,8 +240,18 @@ def _plausible_marks(lines: list[str], plain_lines: list[str]) -> list[list[tupl
             around = line[max(0, start - AROUND) : start] + line[end : end + AROUND]
             if near or mojibake.count_rare(around) >= MIN_RARE:
                 spans.append((start, end))
-        out.append(spans)
+        out.append(sorted(spans + tried_anyway))
     return out
+
+
+def _dots_by_neighbours(line: str, spans: list[tuple[int, int]]) -> dict[tuple[str, str], str]:
+    """The dots among ``spans`` (one-character runs of a Windows dot), by the characters beside them."""
+    return {(line[a - 1 : a], line[b : b + 1]): line[a] for a, b in spans
+            if b == a + 1 and decoder_marks.BYTES.get(line[a], 1) == 2}
+
+
+def _dot_count(line: str) -> int:
+    return sum(line.count(mark) for mark, size in decoder_marks.BYTES.items() if size == 2)
 
 
 def _marked(line: str, spans: list[tuple[int, int]]) -> str:
@@ -231,7 +275,18 @@ def _unplaced_marks(text: str, guessed: set[int]) -> set[int]:
 
 def _badness(line: str) -> int:
     """Characters of ``line`` that look misread: rare ones, and "?" where a lost-byte mark would sit."""
+    # Another program's mark counts as a "?" would (once, not also as a rare character), so that
+    # a line whose dot the trial only made U+FFFD (unplaced: "?" again) reads no better for it.
+    for a, b in decoder_marks.candidates(line):
+        line = line[:a] + "?" * (b - a) + line[b:]
     return mojibake.count_rare(line) + sum(b - a for a, b in _candidates(line))
+
+
+_ANY_MARK = re.compile(f"[?{MARK}{decoder_marks.MARKS}]")
+
+
+def _unmarked(line: str) -> str:
+    return _ANY_MARK.sub("", line)
 
 
 def _moved(finding: Finding, start: int, out: int) -> Finding:

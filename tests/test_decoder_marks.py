@@ -1,0 +1,95 @@
+"""Other programs' marks for rejected bytes, read as lost bytes (cleaner/repair/decoder_marks.py,
+tried by cleaner/repair/question_marks.py)."""
+
+import difflib
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.repair import decoder_marks
+
+sys.path.insert(0, str(Path(__file__).parent))
+from damage import damage_cell, misdecode  # noqa: E402
+from wrong_decoders import SOFTWARE_MARKS  # noqa: E402
+
+SENTENCES = [
+    "本公司产品质量可靠，价格合理。",
+    "新闻发布会在北京举行，记者了解到多地已出台方案。",
+    "他于一九六三年参加工作，后来加入中国共产党。",
+    "据介绍，今年以来全市累计新增城市绿地四百余公顷，建成口袋公园八十个。",
+]
+CLEAN_DOTS = [
+    "钱·钟书先生是作家。",
+    "阿卜杜勒·阿齐兹·本·沙特是国王，夏尔·戴高乐是总统。",
+    "ジョン・スミス氏が来日した。",
+    "比分2·1，查尔斯·布里奇曼进球。",
+    "首页 · 新闻 · 体育",
+    "西蒙・佩雷斯与夏尔·戴高乐会面。",
+]
+cleaner = Cleaner(to="keep", remove_furniture=False)
+
+
+def _errors(got: str, right: str) -> int:
+    ops = difflib.SequenceMatcher(None, got, right, autojunk=False).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in ops if op != "equal")
+
+
+@pytest.mark.parametrize("mode", ["icu-sub", "win32", "excel-csv"])
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_programs_marks_inside_misread_utf8_are_read_as_lost_bytes(mode, text):
+    damaged = misdecode(text, "utf-8", "gbk", mode)
+    mark = SOFTWARE_MARKS[mode][0]
+    assert mark in damaged
+    got = cleaner.clean(damaged)
+    assert mark not in got
+    # As well as the same bytes marked with U+FFFD (a lost byte the model cannot tell stays U+FFFD),
+    # and nearly exact: these sentences hold no ASCII, which Windows' grammar loses after a bad lead.
+    replaced = cleaner.clean(damaged.replace(mark, "\ufffd"))
+    assert _errors(got, text) <= _errors(replaced, text) <= 1, (damaged, got)
+
+
+@pytest.mark.parametrize("text", CLEAN_DOTS)
+def test_clean_dots_stay(text):
+    assert cleaner.clean(text) == Cleaner(to="keep", remove_furniture=False, fix_mojibake=False).clean(text)
+
+
+def test_a_sub_beside_chinese_is_a_candidate_and_a_dot_between_ascii_is_not():
+    assert decoder_marks.candidates("浜\x1a2006") == [(1, 2)]
+    assert decoder_marks.candidates("a·b 1・2") == []
+    # A page its decoder marked with U+FFFD wrote no dots; ICU writes both SUB and U+FFFD.
+    assert decoder_marks.candidates("浜\ufffd骞·2") == []
+    assert decoder_marks.candidates("浜\ufffd骞\x1a2") == [(3, 4)]
+
+
+@pytest.mark.parametrize("mode", ["icu-sub", "win32", "excel-csv"])
+def test_the_marks_are_read_in_every_scope_and_a_second_clean_changes_nothing(mode):
+    for k, text in enumerate(SENTENCES):
+        page = "\n".join(SENTENCES[k:] + SENTENCES[:k])
+        for scope in ("page", "lines", "title", "spans"):
+            damaged = damage_cell(page, "utf-8", "gbk", mode, scope, random.Random(k))
+            once = cleaner.clean(damaged)
+            assert cleaner.clean(once) == once, (mode, scope, damaged)
+
+
+def test_the_step_is_recorded_and_no_guess_leaves_the_replacement_character():
+    damaged = misdecode(SENTENCES[0], "utf-8", "gbk", "icu-sub")
+    result = cleaner.run(damaged)
+    assert result.text == SENTENCES[0]
+    assert any(s.name == "question-marks-as-lost-bytes" for s in result.steps)
+    unguessed = Cleaner(to="keep", remove_furniture=False, guess_lost=False).clean(damaged)
+    assert "\ufffd" in unguessed and "\x1a" not in unguessed
+
+
+def test_a_windows_mark_read_says_the_byte_after_it_is_lost():
+    # 年12 under Windows' grammar: 年's last byte took the "1" with it into one mark.
+    text = "他于1963年12月参加工作。"
+    windows = cleaner.run(misdecode(text, "utf-8", "gbk", "win32"))
+    assert "1963年2月" in windows.text
+    assert any(f.kind == "lost-byte-after-mark" for f in windows.findings)
+    # Python's and ICU's grammar read the "1" again: nothing lost after the mark, nothing said.
+    icu = cleaner.run(misdecode(text, "utf-8", "gbk", "icu-sub"))
+    assert icu.text == text
+    assert not any(f.kind == "lost-byte-after-mark" for f in icu.findings)
