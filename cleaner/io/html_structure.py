@@ -27,7 +27,13 @@ The evidence per line (``Structure.roles``, keyed by the line's text as the extr
   only outside the container, where they are the page's and not the article's), an element whose
   class or id names furniture (``REGION_WORDS``), or a list (``ul``/``ol``) whose text is at
   least ``LINK_DENSE`` link text;
-* ``outside``: the line stands outside the container and in no region.
+* ``outside``: the line stands outside the container and in no region;
+* ``structure:FEATURE``: the line's innermost element below the container has a finding of
+  ``html_evidence`` (a caption, a code gutter, chips …; those of ``OUTSIDE_ONLY`` only for lines
+  outside the container's first to last line of weight, a class word only on an element of at
+  most ``HINT_LINES`` lines holding none of weight), or the line is a labelled repeat of an
+  article line after it (``repeats-article``). It stands for the line's other role, except for a
+  link of a named region, which keeps the region's.
 
 A line whose text occurs at several places has the role of its own place: ``roles`` is keyed by
 text, and a text whose occurrences differ (a menu's 国内 in a ``nav`` and the article's subheading
