@@ -24,6 +24,12 @@ several places, by its occurrence):
   ``class=footer``, a Wikipedia copy's categories, which the hand copies keep).
 * ``outside``: outside the container, in no region: left to the model. Leaning these towards
   furniture took article text on the fit split (a deck above the container, a table beside it).
+* ``structure:FEATURE``: what the line's own element says (``cleaner.io.html_evidence``: a
+  caption under a photo, a code block's line numbers, a button, a timed newsflash list, a row of
+  chips, a profile's fields, repeated teasers or comments, a labelled box repeating the article's
+  paragraph). Such a line is never protected as the article's, and goes, named for the feature
+  (``generic/html-caption``), unless the caller holds it; a class word alone (``class=tags``) is
+  weak and takes no sentence (``_SENTENCE``: one ending in 。！？ or holding two commas).
 
 Lines a rule rewrote, the headline and the lines the caller holds (``keep``) are never taken here.
 Text input carries no roles, and nothing here changes it.
@@ -38,15 +44,20 @@ goes the first time; a line the model took only for what stood around it (``betw
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from itertools import accumulate
 
 from cleaner.furniture.features import FEATURES, Line, prose_line
+from cleaner.io.html_evidence import HINT
 from cleaner.io.html_structure import role_at
 
 ARTICLE = "article"
 REGION = "region:"
+STRUCTURE = "structure:"  # html_evidence's findings: structure:caption, structure:class=tags
+# A sentence: a weak finding never takes one (a class word is the template's, the sentence the writer's).
+_SENTENCE = re.compile(r"[。！？!?][\"'”’」』）)]*$|[，,].*[，,]")  # the line's text is folded: ， reads ,
 LINKS = REGION + "links"  # a list of links with no name: tags and categories too, which hand copies keep
 # The decisions the container's evidence undoes: the model's score (its reasons are features), and
 # the families that judge a line by where it stands or by its shape alone (a caption, a run of
@@ -82,7 +93,8 @@ def roles_at(lines: list[str], content: list[int], roles: Mapping) -> dict[int, 
 def weigh(decisions: list, scored: list[Line], roles: Mapping[int, str], threshold: float,
           score, keep: set[int], make, linked: Collection[int] = frozenset()) -> tuple[list, list[int]]:
     """(decisions, protected): the model's ``decisions`` with those on ``article`` lines undone
-    (unless strong: module docstring) and decisions added for the links of named regions;
+    (unless strong: module docstring) and decisions added for the links of named regions and for
+    the lines of ``structure:`` findings;
     ``protected``: the indices kept for being the article's. ``score(line)``: the model's score
     of a line; ``make(line, score, reasons)``: a decision; ``linked``: the indices of link lines."""
     if not roles:
@@ -107,6 +119,18 @@ def weigh(decisions: list, scored: list[Line], roles: Mapping[int, str], thresho
         s = score(line)
         if s > threshold - REGION_LEAN:
             out.append(make(line, s, ("in-" + role.removeprefix(REGION).replace("=", "-"),)))
+    # What an element's own shape says (``html_evidence``): a strong feature (a caption under a
+    # photo, a code block's line numbers, a button, a timed newsflash list) takes its line; a class
+    # word (``class=tags``) is weak, and takes no sentence.
+    decided = {d.index for d in out}
+    for line in scored:
+        role = roles.get(line.index, "")
+        if not role.startswith(STRUCTURE) or line.index in decided or line.index in keep:
+            continue
+        feature = role.removeprefix(STRUCTURE)
+        if feature.startswith(HINT) and _SENTENCE.search(line.text):
+            continue
+        out.append(make(line, score(line), ("html-" + feature.replace("=", "-"),)))
     return out, sorted(protected)
 
 

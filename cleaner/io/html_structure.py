@@ -27,7 +27,13 @@ The evidence per line (``Structure.roles``, keyed by the line's text as the extr
   only outside the container, where they are the page's and not the article's), an element whose
   class or id names furniture (``REGION_WORDS``), or a list (``ul``/``ol``) whose text is at
   least ``LINK_DENSE`` link text;
-* ``outside``: the line stands outside the container and in no region.
+* ``outside``: the line stands outside the container and in no region;
+* ``structure:FEATURE``: the line's innermost element below the container has a finding of
+  ``html_evidence`` (a caption, a code gutter, chips …; those of ``OUTSIDE_ONLY`` only for lines
+  outside the container's first to last line of weight, a class word only on an element of at
+  most ``HINT_LINES`` lines holding none of weight), or the line is a labelled repeat of an
+  article line after it (``repeats-article``). It stands for the line's other role, except for a
+  link of a named region, which keeps the region's.
 
 A line whose text occurs at several places has the role of its own place: ``roles`` is keyed by
 text, and a text whose occurrences differ (a menu's 国内 in a ``nav`` and the article's subheading
@@ -46,9 +52,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cleaner.io import html_evidence
+
 # Block marks: noncharacters (as the link marks are), which no page means as text.
 _BLOCK, _NUMBERED, _END = "\ufdd2", "\ufdd3", "\ufdd4"
 _DIGIT0 = 0xFDE0  # 16 noncharacters U+FDE0..U+FDEF: an element's number in hexadecimal
+# cleaner.io.html's link marks, still in the lines read here: a link's open mark stands before the
+# block mark of the link itself (a marked <a class="btn">), and is no text of the line.
+_NO_LINK_MARKS = str.maketrans("", "", "\ufdd0\ufdd1")
 MARKS = _BLOCK + _NUMBERED + _END + "".join(chr(_DIGIT0 + d) for d in range(16))
 _MARK_RE = re.compile(f"[{_BLOCK}{_END}][{chr(_DIGIT0)}-{chr(_DIGIT0 + 15)}]*{_NUMBERED}")
 
@@ -77,7 +88,7 @@ REGION_WORDS = frozenset({
     "remen", "paihang",
 })
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-ARTICLE, OUTSIDE, REGION = "article", "outside", "region:"
+ARTICLE, OUTSIDE, REGION, STRUCTURE = "article", "outside", "region:", "structure:"
 LINKED_SHARE = 0.9  # of a line's characters inside one link: the line is a link (cleaner.io.html's)
 CONTAINER_SHARE = 0.6  # of the page's prose characters: the deepest element holding it is the article's
 MIN_PROSE_LINES = 3  # fewer prose lines: the container is found by the lines' own text
@@ -87,6 +98,7 @@ MIN_OWN_LINES = 5  # fewer lines with text of their own (outside links) either: 
 # and element, time and memory the square of the depth (review28b: 15,000 nested <div> took 28 s
 # and 1 GB); a real page nests a few dozen levels.
 MAX_DEPTH = 256
+HINT_LINES = 8  # lines at most of an element whose class word is evidence (html_evidence.HINT_WORDS)
 LINK_DENSE = 0.5  # of a list's non-blank characters inside links: a list of links (a menu, related stories)
 _SENTENCE_END = re.compile(r"[。！？!?][\"'”’」』）)]*$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -98,6 +110,7 @@ class Element:
     parent: int  # number of the enclosing marked element, -1 at the top
     why: str = ""  # the furniture region it names itself (``nav``, ``class=share``), or ""
     page_only: bool = False  # ``why`` holds only outside the container (a header or footer tag)
+    evidence: str = ""  # what its own shape and place say (``html_evidence``: ``caption``, ``class=tags``), or ""
     chain: list[int] | None = field(default=None, repr=False)  # itself and its ancestors (_chain), once asked
 
 
@@ -139,11 +152,12 @@ def mark_blocks(tree, elements: list) -> Structure:
     """Put the block marks into ``tree`` (module docstring) at its block ``elements`` (the
     element nodes of ``elements_of``, of any tag); the elements marked, by number."""
     structure = Structure()
-    for node in elements:
-        if node.tag not in _BLOCK_SET or node.first_child is None:
+    found = html_evidence.find(elements)  # read before any mark is in: the marks are text
+    for at, node in enumerate(elements):
+        if (node.tag not in _BLOCK_SET and at not in found) or node.first_child is None:
             continue  # no text: nothing to place, and a mark would make a line of its own
         number = len(structure.elements)
-        structure.elements.append(Element(node.tag, -1, *_region(node)))
+        structure.elements.append(Element(node.tag, -1, *_region(node), evidence=found.get(at, "")))
         digits = "".join(chr(_DIGIT0 + int(d, 16)) for d in f"{number:x}")
         node.insert_before(tree.create_text_node(_BLOCK + digits + _NUMBERED), node.first_child)
         node.append_child(tree.create_text_node(_END + digits + _NUMBERED))
@@ -180,7 +194,7 @@ def read_marks(raw: list[str], structure: Structure) -> list[str]:
         at, pos, parts = None, 0, []
         for m in _MARK_RE.finditer(line):
             text = line[pos:m.start()]
-            if at is None and text.strip():
+            if at is None and text.translate(_NO_LINK_MARKS).strip():
                 at = stack[-1] if stack else -1
             parts.append(text)
             pos = m.end()
@@ -298,6 +312,8 @@ def line_roles(elements: list[Element], lines: list[str], where: list[int], shar
         above = {n for n in range(len(elements)) if total and held_own[n] >= total / 2}
         inside = [False] * len(lines)
         first = last = -1
+    # Elements holding a line of the article's weight (prose): their class words name no furniture.
+    weighty = {number for w, chain in zip(weight, chains, strict=True) if w for number in chain}
     per_text: dict[str, list[str]] = {}
     for i, (line, chain) in enumerate(zip(lines, chains, strict=True)):
         role = ""
@@ -324,8 +340,52 @@ def line_roles(elements: list[Element], lines: list[str], where: list[int], shar
                 if element.tag in ("ul", "ol", "menu") and chars[number] and linked[number] >= LINK_DENSE * chars[number]:
                     role = REGION + "links"
                     break
+        found = _evidence(elements, chain[: chain.index(box)] if inside[i] else chain, above, weighty,
+                          inside[i] and first <= i <= last)
+        if found and not (role.startswith(REGION) and shares[i] >= LINKED_SHARE):
+            role = found  # a link of a named region stays the region's (page_structure takes it by its name)
         per_text.setdefault(line.strip(), []).append(role)
+    for i in _repeats(lines, inside, first, last):
+        per_text[lines[i].strip()] = [STRUCTURE + "repeats-article"] * len(per_text[lines[i].strip()])
     return _by_text(per_text)
+
+
+def _evidence(elements: list[Element], part: list[int], above: set[int], weighty: set[int], in_article: bool) -> str:
+    """``structure:FEATURE`` of the innermost element of ``part`` (the line's elements, innermost
+    first, below the container) that has a finding of ``html_evidence``, or "". Never the
+    container's nor an ancestor's (``above``), nor the class word of an element holding a line of
+    the article's weight (``weighty``); a feature that holds only outside the article
+    (``html_evidence.OUTSIDE_ONLY``: a list of timed items, chips, field rows) is no evidence
+    ``in_article``, between the container's first and last line of weight (a live report's own
+    timed paragraphs, the article's own list or table)."""
+    for number in part:
+        if number in above:
+            break
+        feature = elements[number].evidence
+        if feature.startswith(html_evidence.HINT) and number in weighty:
+            continue  # a class word of an element holding the article's prose names no furniture
+        if feature and not (in_article and feature in html_evidence.OUTSIDE_ONLY):
+            return STRUCTURE + feature
+    return ""
+
+
+_LABEL = re.compile(r"^[^，。：:\s]{1,6}[：:]\s*")
+
+
+def _repeats(lines: list[str], inside: list[bool], first: int, last: int) -> list[int]:
+    """Lines of the container above a later article line that they repeat after a label of their
+    own (``摘要：`` + the first paragraph; a summary box ending in ``…`` repeats its start)."""
+    if first < 0:
+        return []
+    later = [lines[j].strip() for j in range(first, last + 1) if inside[j]]
+    out = []
+    for i in range(first, last + 1):
+        if not inside[i] or not (m := _LABEL.match(lines[i].strip())):
+            continue
+        said = lines[i].strip()[m.end():].rstrip("…").rstrip(".")
+        if len(_HAN.findall(said)) >= 15 and any(text != lines[i].strip() and text.startswith(said) for text in later):
+            out.append(i)
+    return out
 
 
 Roles = dict[str, "str | tuple[str, ...]"]  # text -> its role, or each occurrence's role in order ("" none)
@@ -379,6 +439,10 @@ def _wrappers(elements: list[Element], chains: list[list[int]]) -> None:
     for number, element in enumerate(elements):
         if element.why and held[number] * 2 >= len(chains):
             element.why, element.page_only = "", False
+        # A class word names a widget (a tag row, a toolbar, an author's box), a few lines: on
+        # more it names a wrapper or a view (CSDN's content_views around a post that is mostly code).
+        if element.evidence.startswith("class=") and (held[number] * 2 >= len(chains) or held[number] > HINT_LINES):
+            element.evidence = ""
 
 
 def _link_text(elements: list[Element], lines: list[str], where: list[int], shares: list[float]) -> tuple[list[float], list[float]]:
