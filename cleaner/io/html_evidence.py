@@ -54,7 +54,7 @@ OUTSIDE_ONLY = frozenset({"timed-items", "chips", "fields", "repeated-items"})  
 # html_structure.REGION_WORDS are, whole words of the name), in English and pinyin: tag rows
 # (biaoqian 标签), counters and toolbars (liulan 浏览, dianzan 点赞, shoucang 收藏), an author's or
 # editor's box (zuozhe 作者, bianji 编辑), attachments and page tools (fujian 附件, dayin 打印), a
-# signature, a profile, a summary box (zhaiyao 摘要). Each word is one that fit37's pages or the
+# signature, a profile, a summary box (zhaiyao 摘要). Each word is one that shapes37's pages or the
 # templates of the sites they stand for use (CSDN's tags-box, profile, toolbox; Discuz's sign;
 # PTT's article-metaline).
 HINT_WORDS = frozenset({
