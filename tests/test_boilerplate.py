@@ -139,3 +139,31 @@ def test_a_ratio_sign_typed_for_a_colon_is_read_as_one_and_left_in_the_text():
              "据了解，今年全市计划完成植树造林三万亩，新建城市绿地一百二十公顷，森林覆盖率将提高零点五个百分点。"]
     page = "\n".join(["主队主场胜客队", *paras, "文章来源∶县委办 阅读次数∶118"])
     assert Cleaner(to="keep").run(page).text.split("\n") == ["主队主场胜客队", *paras]
+
+
+BODY = ["河口镇的渡船在上世纪八十年代停运，此后两岸往来全靠上游的一座铁索桥，雨季时桥面湿滑，行人常常要绕行十几里路。",
+        "二〇一九年，县里在旧渡口附近修起了一座公路桥，镇上的集市也随之搬到了桥头，每逢初一、十五，周边几个村的村民都会赶来。",
+        "集市上卖得最好的是本地的腌菜和米酒，几家老字号的摊位前总是排着长队，外地游客也常常专程前来品尝。",
+        "镇上的文化站还保存着一批老唱片，其中有一首描写渡口生活的民歌，当年曾在省广播电台播出，很受听众欢迎。",
+        "近几年，随着乡村旅游的兴起，镇里把旧渡口改建成了一处小公园，还立起了一块石碑，记录渡船的历史。"]
+SPEAKS_OF_COPYRIGHT = ["后来，这首歌的版权所有人把它授权给了一家唱片公司，镇上的广播站才得以播放。",
+                       "几经周折，双方才就这部影片版权所有权的归属达成了和解。",
+                       "镇政府随后开通了自己的网站，并在页面底部注明了ICP备案编号。",
+                       "老先生在手稿的封底写下“版权所有，不许翻印”几个字，至今仍保存在县档案馆。",
+                       "有人考证，Copyright一词在这里最早出现于民国时期的一份报纸。"]
+
+
+@pytest.mark.parametrize("sentence", SPEAKS_OF_COPYRIGHT)
+@pytest.mark.parametrize("at", [3, 4, 5])
+def test_a_sentence_that_speaks_of_copyright_stays_with_what_follows(sentence, at):
+    # Near the article's end, where the site's copyright line would stand: a sentence glues the
+    # words into longer ones or quotes them, a notice writes them bare. Taken for the site's foot,
+    # the sentence went (common/copyright) and so did the paragraphs under it (past the article's end).
+    article = [*BODY[:at], sentence, *BODY[at:]]
+    assert Cleaner(to="keep").clean("\n".join(article)) == "\n".join(article)
+
+
+def test_a_copyright_line_under_such_an_article_still_goes():
+    article = [*BODY, SPEAKS_OF_COPYRIGHT[0]]
+    page = "\n".join([*article, "河口晚报社版权所有 京ICP备00000000号"])
+    assert Cleaner(to="keep").clean(page) == "\n".join(article)

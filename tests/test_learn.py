@@ -621,3 +621,20 @@ def test_the_cli_keeps_a_data_page_s_figures_and_removes_its_frame(tmp_path):
         assert cli.main([str(folder), "-o", str(tmp_path / f"out{jobs}"), "--jobs", jobs]) == 0
         outs = [(tmp_path / f"out{jobs}" / f"{i:03d}.txt").read_text(encoding="utf-8") for i in range(len(STATIONS))]
         assert outs == [f"{station}\n" for station in STATIONS]
+
+
+def test_the_site_s_slogan_between_two_of_an_article_s_paragraphs_is_the_article_s():
+    # The template's line stands in the page's head or tail; between two paragraphs of one article
+    # (a report quoting the paper's motto) the same words are that article's.
+    slogan = "河口晚报——做百姓身边的报纸"
+    paragraphs = ["报社成立七十周年的纪念会上，老社长回忆起创刊时的情景，那时全社只有十几个人和两台印刷机。",
+                  "他说，当年在报头下面印上的这句话，几代报人一直记在心里，从来没有改过。"]
+    learned = learn.Learned({"s": frozenset({normalise(slogan), normalise("分享到：微信 微博")})})
+    quoted = Result("\n".join([slogan, paragraphs[0], slogan, paragraphs[1], "分享到：微信 微博"]))
+    remove_learned(quoted, learned, "s", details=True)
+    assert quoted.text == "\n".join([paragraphs[0], slogan, paragraphs[1]])
+    assert "learned-line-kept" in [f.kind for f in quoted.findings]
+    # Between the article's last paragraph and another learned line: the tail, where the frame stands.
+    tail = Result("\n".join([*paragraphs, slogan, "分享到：微信 微博"]))
+    remove_learned(tail, learned, "s")
+    assert tail.text == "\n".join(paragraphs)

@@ -6,7 +6,7 @@ from test_learn import portal_pages, write_portal
 
 from cleaner import cli
 from cleaner.furniture import rules
-from cleaner.furniture.learn_rules import line_pattern, toml_string
+from cleaner.furniture.learn_rules import _grouped, line_pattern, toml_string
 from cleaner.furniture.rules_cli import check_examples
 from cleaner._native import Pattern
 
@@ -35,7 +35,10 @@ def test_rules_learn_writes_a_valid_reviewable_rule_file(tmp_path, capsys):
     out = tmp_path / "rules" / "donghu.toml"
     assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(out)]) == 0
     site = rules.load_file(out)
-    assert site.id == "donghu" and len(site.rules) == 13 and not site.signatures
+    # 13 lines, the 3 editor lines of one template one rule (编辑：王伟/李娜/张敏 a name slot): 11 rules.
+    assert site.id == "donghu" and len(site.rules) == 11 and not site.signatures
+    editor = [r for r in site.rules if len(r.examples) > 1]
+    assert len(editor) == 1 and {e[-3:-1] for e in editor[0].examples} == {"王伟", "李娜", "张敏"}
     assert "# signatures = [" in out.read_text(encoding="utf-8")  # proposed for review, not in force
     assert not check_examples(rules.RuleSet(sites={site.id: site}))
     text = out.read_text(encoding="utf-8")
@@ -87,7 +90,7 @@ def test_rules_learn_writes_standard_output_for_dash(tmp_path, capsys):
     assert out.startswith("# Learned by `cleaner rules learn`") and "[[rule]]" in out
     assert not (tmp_path / "-").exists() and not __import__("os").path.exists("-")
     (tmp_path / "portal.toml").write_text(out, encoding="utf-8")
-    assert len(rules.load_file(tmp_path / "portal.toml").rules) == 13
+    assert len(rules.load_file(tmp_path / "portal.toml").rules) == 11  # as written to a file (above)
 
 
 def test_rules_learn_to_a_folder_is_refused_naming_the_path(tmp_path, capsys):
@@ -126,3 +129,25 @@ def test_rules_learn_reads_a_nested_field_by_its_dotted_path(tmp_path, capsys):
     assert rules.load_file(tmp_path / "a.toml").rules
     assert cli.main(["rules", "learn", str(records), "-o", str(tmp_path / "b.toml"), "--field", "content..text"]) == 2
     assert capsys.readouterr().err.endswith("--field content..text: an empty key (keys are parted by dots; write a dot inside a key as \\.)\n")
+
+
+def test_one_template_with_a_name_after_a_key_is_one_rule_that_takes_a_new_name():
+    entries = [((15, f"2024-0{k}-10 08:1{k} 来源：河口晚报 编辑：{name}"), "") for k, name in enumerate(["陈平", "刘洋", "赵敏", "孙立"], 1)]
+    entries.append(((60, "来源：河口晚报"), ""))  # no name differs: a line of its own
+    grouped = _grouped(entries)
+    assert [(count, len(examples), slots) for count, examples, slots in grouped] == [(60, 4, (1,)), (60, 1, ())]
+    pattern = Pattern(line_pattern(grouped[0][1][0], grouped[0][2]))
+    assert pattern.search("2025-05-01 09:00 来源：河口晚报 编辑：周七")
+    assert not pattern.search("2025-05-01 09:00 来源：江城日报 编辑：周七")  # the source is the same on every line: kept
+
+
+def test_learned_examples_are_written_as_the_pages_write_them(tmp_path):
+    folder = tmp_path / "tw"
+    folder.mkdir()
+    for i in range(12):
+        body = f"第{i}則報導：市政府今天宣布，將在明年擴建{i + 3}座公園，並增加社區圖書館的開放時間，民眾反應熱烈。"
+        (folder / f"{i:02d}.txt").write_text(f"首頁 | 政治 | 社會 | 國際\n{body}\n河口晨報 ── 您最信賴的新聞夥伴\n", encoding="utf-8")
+    out = tmp_path / "tw.toml"
+    assert cli.main(["rules", "learn", str(folder), "-o", str(out)]) == 0
+    examples = [e for r in rules.load_file(out).rules for e in r.examples]
+    assert "河口晨報 ── 您最信賴的新聞夥伴" in examples and "河口晨报 ── 您最信赖的新闻伙伴" not in examples

@@ -21,6 +21,7 @@ from cleaner.furniture.byline_meta import byline_facts
 from cleaner.furniture.interleaved import INSIDE_FAMILIES
 from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, page_structure, running_heads, spaced_keys, text_kind
 from cleaner.furniture.boxes import text_box_length
+from cleaner.furniture.copyright_form import quoted
 from cleaner.furniture.entries import title_parts, title_words
 from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, reading, readings
 from cleaner.furniture.kept_blocks import kept_lines, unrepaired_lines
@@ -436,11 +437,12 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
             if value and key not in result.meta:
                 result.meta[key] = unicodedata.normalize("NFKC", value).strip()  # ２０２０ -> 2020
         if rule.action == "drop-line":
-            # Someone's words the article reports (他表示，未经授权转载的行为…; 原告代理人称，本网…) are
-            # no notice of the site's, whatever phrase of one they hold.
+            # Someone's words the article reports (他表示，未经授权转载的行为…; 原告代理人称，本网…) or
+            # quotes (写下“版权所有，翻印必究”八个字) are no notice of the site's, whatever phrase of one they hold.
             if _generic(rule) and (_article_sentence(pos, alive, folded, dropped) or _counted_step(pos, alive, folded, dropped)
                                    or named is not None and title_words(folded[i]) == named
-                                   or furniture_reported_at(folded[i], m[0]) or _sentence_in_run(pos, alive, folded, dropped)):
+                                   or furniture_reported_at(folded[i], m[0]) or _sentence_in_run(pos, alive, folded, dropped)
+                                   or quoted(folded[i], m[0], m[1])):
                 continue
             dropped[i] = rule.id
         elif rule.action == "drop-block":

@@ -29,6 +29,7 @@ from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, r
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.closing_rows import closing_rows, resumed_rows
 from cleaner.furniture.decks import deck, decks
+from cleaner.furniture.copyright_form import copyright_notice
 from cleaner.furniture.link_labels import link_labels
 from cleaner.furniture.features import (FEATURES, MARK_MAX, NOTICE_WORDS, Line, credit, end_marker, is_paragraph, line_features, marks, prose_line,
                                         normalise, pager)
@@ -221,7 +222,7 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     end_at = len(lines)
     if body is not None:
         end_at = next((pos for pos in range(last + 1, len(lines)) if ends[pos] or lines[pos].features["notice"]
-                       or _COPYRIGHT.search(legible(lines[pos].text)) or imprint(lines[pos].text)
+                       or copyright_notice(legible(lines[pos].text)) or imprint(lines[pos].text)
                        or site_note(lines[pos].text, site_only=True)), len(lines))
     # Head, tail, distance, thread, list runs, and below the body what follows a furniture heading
     # or a barrier: one native call (furniture_body::positions documents each feature).
@@ -404,11 +405,10 @@ def site_foot_line(line: Line) -> bool:
     """A line of the site's foot: a notice of the site's own, or a copyright line that is no paragraph."""
     # A line of damaged text is read without its odd characters: the byte 0xA9 shows as © (unreadable.py).
     # The paragraph test first: it reads three features, the search reads the whole line.
-    return bool(line.features["notice"] or (not is_paragraph(line.text, line.features) and _COPYRIGHT.search(legible(line.text))))
+    return bool(line.features["notice"] or (not is_paragraph(line.text, line.features) and copyright_notice(legible(line.text))))
 
 
 _CLAUSES = re.compile(r"[。!?;,、]")  # an end marker holds no clauses (features.end_marker)
-_COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有|all rights reserved")
 
 
 def after_foot(folded, content: list[int], dropped: dict[int, str], lexicon: Lexicon | None = None) -> set[int]:
@@ -424,7 +424,7 @@ def after_foot(folded, content: list[int], dropped: dict[int, str], lexicon: Lex
     for i in content:
         if i in dropped:
             text = normalise(folded[i])
-            foot = foot or bool(_COPYRIGHT.search(text) or imprint(text) or lexicon.notice(text, NOTICE_WORDS) or comments_heading(text)
+            foot = foot or bool(copyright_notice(text) or imprint(text) or lexicon.notice(text, NOTICE_WORDS) or comments_heading(text)
                                 or (len(text) <= MARK_MAX and lexicon.ends_re.search(text) and not _CLAUSES.search(text)))
         elif foot:
             out.add(i)
@@ -1187,7 +1187,7 @@ def _foot_line(below: list[str]) -> bool:
     as its contact rows only right above it: with 责任编辑, 打印本页 or 相关阅读 between, they are the
     article's last facts (参观地址：… 咨询电话：…)."""
     rest = [text for text in below if keys_of(text) < FOOT_KEYS]
-    return bool(rest) and bool(_COPYRIGHT.search(legible(rest[0])) or imprint(rest[0]))
+    return bool(rest) and bool(copyright_notice(legible(rest[0])) or imprint(rest[0]))
 
 
 def _sweepable(text: str) -> bool:
@@ -1301,7 +1301,7 @@ def _closing_fits(line: Line, lexicon: Lexicon) -> bool:
     f, text = line.features, line.text
     if f["notice"] or _stamp(f) and one_field(text) is None or f["separators"] >= 0.5 or RECORD_KEY.search(text) or structural(line):
         return False
-    if _COPYRIGHT.search(legible(text)) or end_marker(text, lexicon) or comments_heading(text):
+    if copyright_notice(legible(text)) or end_marker(text, lexicon) or comments_heading(text):
         return False
     if f["url"] and ":" not in text:
         return False

@@ -386,12 +386,17 @@ def remove_learned(result: Result, learned: Learned | None, site: str, *, detail
         return result
     kept, removed = [], []  # removed: (offset in the cleaned text, line)
     at = 0
-    for line in result.text.split("\n"):
-        if line.strip() and len(line) <= MAX_LINE_CHARS and normalise(line) in lines:
+    all_lines = result.text.split("\n")
+    inside = among_article_lines(all_lines, lines)
+    for k, line in enumerate(all_lines):
+        if k not in inside and line.strip() and len(line) <= MAX_LINE_CHARS and normalise(line) in lines:
             removed.append((at, line))
         else:
             kept.append(line)
         at += len(line) + 1
+    if inside:
+        result.findings.append(Finding("learned-line-kept", -1, f"{len(inside)} line(s) learned for {site!r} kept: "
+                                       "between the document's article lines"))
     if not removed:
         return result
     if not any(line.strip() for line in kept) and any(is_sentence(normalise(line)) for _, line in removed):
@@ -427,6 +432,33 @@ def remove_learned(result: Result, learned: Learned | None, site: str, *, detail
     if had_text and not result.text.strip():
         result.findings.append(Finding("all-lines-removed", -1, f"the lines learned for {site!r} removed every line"))
     return result
+
+
+def among_article_lines(lines: list[str], learned: frozenset[str]) -> set[int]:
+    """The learned lines (indices) that stand among the document's article lines: the nearest
+    non-empty lines above and below are article lines (``is_article_line``) that were not learned.
+
+    A site's template line (its slogan, its prompt) stands in the page's head or tail, above the
+    headline or under the last paragraph, with the rest of the frame; the same words between two
+    paragraphs of one article are that article's (a report quoting the paper's motto, a column
+    closing on it is not told apart: it stands where the tail starts). Kept, they cost a
+    template's inline row at worst; removed, they lost the article's sentence.
+    """
+    norms = [normalise(line) if line.strip() and len(line) <= MAX_LINE_CHARS else "" for line in lines]
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    out = set()
+    for pos, k in enumerate(filled):
+        if norms[k] not in learned or pos == 0 or pos + 1 == len(filled):
+            continue
+        above, below = filled[pos - 1], filled[pos + 1]
+        if all(norms[j] not in learned and _article_text(lines[j], norms[j]) for j in (above, below)):
+            out.add(k)
+    return out
+
+
+def _article_text(line: str, norm: str) -> bool:
+    """A line of the article's prose: a paragraph too long to count, or an article line."""
+    return len(line) > MAX_LINE_CHARS or (bool(norm) and is_article_line(norm))
 
 
 def document_site(text: str, url: str | None, group: str, config) -> str:

@@ -6,6 +6,12 @@ line: the pattern is the line as rules see it (folded to Simplified), anchored, 
 escaped, digit runs as ``\\d+`` and spaces as ``\\s*`` (counters and dates vary from page to
 page); the reason says in how many of the site's documents it was found; the example is a real
 line, so ``cleaner rules check`` tests the rule against it.
+
+Lines of one template that differ only in a name after a key (``来源：江南晨报 编辑：张三`` and
+``…编辑：李四``: a byline with each editor) are one rule, the name a slot of two to four Han
+characters, with every line as its example: a new editor's line matches it, and the reviewer reads
+one rule. Examples are written as the pages write them (the learning pass keeps the script:
+``Config(to="keep")``); a pattern is folded to Simplified, as every rule's pattern is.
 """
 
 from __future__ import annotations
@@ -26,12 +32,62 @@ _PIECES = re.compile(r"(\d+(?:[,.:]\d+)*)|(\s+)|(.)", re.S)  # a number as learn
 _SITE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
-def line_pattern(line: str) -> str:
-    """An anchored pattern matching ``line`` (folded) with any digits and any spacing."""
+# A name after a key's colon, ending the line, a field or a bracket (编辑：张三 来源：…, （编辑：张三）): a template's slot.
+_NAME_FIELD = re.compile(r"[:：]\s*([\u4e00-\u9fff·]{2,4})(?=[\s)）\]】]|$)")
+NAME_SLOT = r"[\p{Han}·]{2,4}"
+
+
+def _escaped(text: str) -> str:
     out = []
-    for digits, space, char in _PIECES.findall(fold_line(line)):
+    for digits, space, char in _PIECES.findall(text):
         out.append(r"\d+(?:[,.:]\d+)*" if digits else r"\s*" if space else "\\" + char if char in _META else char)
-    return "^" + "".join(out) + "$"
+    return "".join(out)
+
+
+def name_slots(folded: str) -> list[tuple[int, int]]:
+    """Where a folded line holds a name after a key (the spans of the names)."""
+    return [m.span(1) for m in _NAME_FIELD.finditer(folded)]
+
+
+def line_pattern(line: str, slots: tuple[int, ...] = ()) -> str:
+    """An anchored pattern matching ``line`` (folded) with any digits and any spacing, and any name
+    in the name slots (``name_slots``) numbered ``slots``."""
+    folded = fold_line(line)
+    out, last = [], 0
+    for k, (a, b) in enumerate(name_slots(folded)):
+        if k in slots:
+            out += [_escaped(folded[last:a]), NAME_SLOT]
+            last = b
+    return "^" + "".join(out) + _escaped(folded[last:]) + "$"
+
+
+def _template(folded: str) -> str:
+    """The folded line with its names after keys and its numbers taken out: lines of one template
+    share it."""
+    pieces, last = [], 0
+    for a, b in name_slots(folded):
+        pieces.append(folded[last:a])
+        last = b
+    return re.sub(r"\d+", "0", "\0".join([*pieces, folded[last:]]))
+
+
+def _grouped(entries: list) -> list[tuple[int, list[str], tuple[int, ...]]]:
+    """(documents, examples, name slots generalised) per rule: the lines of one template that differ
+    in names after keys are one rule, those names a slot (documents: their counts added up); the
+    rest one rule each."""
+    groups: dict[str, list] = {}
+    for (count, example), _ in entries:
+        folded = fold_line(example)
+        key = _template(folded) if name_slots(folded) else f"\1{len(groups)}"
+        groups.setdefault(key, []).append((count, example.strip(), [folded[a:b] for a, b in name_slots(folded)]))
+    out = []
+    for members in groups.values():
+        varying = tuple(k for k in range(len(members[0][2])) if len({names[k] for _, _, names in members}) > 1)
+        if varying:
+            out.append((sum(c for c, _, _ in members), [ex for _, ex, _ in members], varying))
+        else:
+            out += [(c, [ex], ()) for c, ex, _ in members]
+    return sorted(out, key=lambda g: (-g[0], g[1][0]))
 
 
 def toml_string(value: str) -> str:
@@ -61,12 +117,13 @@ def rule_file(learned: Learned, key: str, site_id: str) -> str:
         if plain:
             out += ["# Proposed signature: uncomment once only this site's pages carry the line.",
                     f"# signatures = [{toml_string(fold_line(plain[0]))}]"]
-    for n, ((count, example), norm) in enumerate(entries, 1):
-        out += ["", f"# in about {count} of {docs} documents; normalised: {norm}", "[[rule]]",
+    for n, (count, examples, slots) in enumerate(_grouped(entries), 1):
+        said = f"{len(examples)} lines of one template, the names after a key differing" if slots else "a line"
+        out += ["", f"# in about {count} of {docs} documents" + (f"; {len(examples)} lines, the names a slot" if slots else ""), "[[rule]]",
                 f"id = {toml_string(f'{site_id}/learned-{n:03d}')}", 'action = "drop-line"',
-                f"pattern = {toml_string(line_pattern(example))}",
-                f"reason = {toml_string(f'learned: a line in about {count} of {docs} documents of {key}')}",
-                f"examples = [{toml_string(example.strip())}]"]
+                f"pattern = {toml_string(line_pattern(examples[0], slots))}",
+                f"reason = {toml_string(f'learned: {said}, in about {count} of {docs} documents of {key}')}",
+                f"examples = [{', '.join(toml_string(ex) for ex in examples)}]"]
     return "\n".join(out) + "\n"
 
 
@@ -134,7 +191,9 @@ def learn_command(args) -> int:
         field_path(args.field)
     except BadField as exc:
         return refuse(str(exc))
-    learned = learn_input(args.input, Config(), args.field)
+    # The pages' own script (to="keep"): the examples are lines as the pages write them; lines are
+    # counted folded to Simplified either way (learn.normalise), and patterns are folded.
+    learned = learn_input(args.input, Config(to="keep"), args.field)
     if not learned:
         return refuse(f"{args.input}: no line recurs in enough of its {learned.documents} document(s) to be learned")
     key = args.key or max(learned.lines, key=lambda k: (len(learned.lines[k]), k))

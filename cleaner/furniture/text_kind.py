@@ -39,6 +39,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.furniture.boxes import comments_heading
+from cleaner.furniture.copyright_form import copyright_notice
 from cleaner.furniture.ebook_ads import book
 from cleaner.furniture.features import FEATURES, Line, comment_header, credit, end_marker, is_paragraph, line_features
 from cleaner.furniture.forms import prompt, stats
@@ -56,7 +57,6 @@ WEAK_FAMILIES = frozenset({"list", "between", "tail-sweep", "entry", "box", "tea
                            "qa", "byline", "dateline", "tags", "label", "record-row"})
 LABELS_MIN = 2  # furniture labels a row of labels holds to be one (联系我们 alone titles a contact list)
 LABEL_ROW_MAX = 40  # characters of a row of labels
-_COPYRIGHT = re.compile(r"(?i)©|\(c\)\s*\d{4}|copyright|版权所有|all rights reserved")
 _RECORD_KEY = re.compile(r"(?:发布|更新|发表|发稿|来源|编辑|责编|浏览|点击|阅读|点阅|访问)[^:]{0,4}:")
 # The comment words of a site's thread (features.comment_header's words but 匿名 and 游客, which a
 # review list or a guest book written out as text has too).
@@ -130,7 +130,7 @@ def _sign(line: Line, lexicon: Lexicon) -> bool:
     text, f = line.text, line.features
     if is_paragraph(text, f):
         return False
-    if f["notice"] or _COPYRIGHT.search(legible(text)):  # a © in mojibake is a byte (unreadable.py)
+    if f["notice"] or copyright_notice(legible(text)):  # a © in mojibake is a byte (unreadable.py)
         return True
     if structural(line) in ("menu", "trail", "imprint"):
         return True
