@@ -76,3 +76,12 @@ def test_the_data_file_is_validated(tmp_path: Path):
     bad.write_text('[surnames]\nsingle = "王"\ncompound = ["欧"]\n', encoding="utf-8")
     with pytest.raises(ValueError):
         load_surnames.__wrapped__(bad)
+
+
+@pytest.mark.parametrize("texts", [
+    ["深切缅怀林德顺同志", "林德顺", "林德顺同志，1930年生于福建，一生从事教育工作，桃李满天下，深受学生爱戴。"] + PARAS,
+    ["2023年度感动中国人物", "张桂梅", PARAS[0], "张桂梅说，这是她一生中最重要的事情，她会一直坚持下去。", PARAS[1]],
+])
+def test_a_name_the_page_writes_about_is_its_subject(texts):
+    # review37io: an obituary's or a profile's subject, set under the headline, went as its writer.
+    assert name_bylines(texts, prose(texts)) == []

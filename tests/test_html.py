@@ -402,7 +402,8 @@ _BODY = "".join(f"<p>这是第{i}段正文，讲述了一个很长的故事，�
                 for i in range(8))
 
 
-@pytest.mark.parametrize("style", ["visibility: hidden;", "visibility:hidden", "display: none", "DISPLAY:NONE !important;"])
+@pytest.mark.parametrize("style", ["visibility: hidden;", "visibility:hidden", "VISIBILITY:HIDDEN !important;",
+                                   "color: #333; visibility: hidden; margin: 0"])
 def test_a_body_the_page_shows_once_loaded_is_kept(style):
     # probe37h: a WeChat-style page hides its js_content block until its script runs; the whole
     # article was dropped and the output was the read count and the comments.
@@ -422,3 +423,36 @@ def test_a_hidden_block_of_script_and_little_text_stays_hidden():
     html = (f'<html><body><p>短文。</p><div style="display: none"><script>var a="{"x" * 500}";</script>'
             '<p>弹窗文字</p></div></body></html>')
     assert extract(html).text == "短文。"
+
+
+def test_a_body_that_repeats_the_page_s_headline_is_still_shown():
+    html = ('<html><body><h1>小城里发生的一件事情引起居民关注</h1><div>阅读 1000</div>'
+            f'<div id="js_content" style="visibility: hidden;"><p>小城里发生的一件事情引起居民关注</p>{_BODY}</div></body></html>')
+    assert extract(html).text.count("段正文") == 8
+
+
+_SHORT = "<h1>小城新闻</h1>" + "".join(f"<p>这是第{i}段短文，讲述了小城里的一件事。</p>" for i in range(3))
+
+
+@pytest.mark.parametrize("hidden", [
+    # review37io: display:none takes a block out of the layout until a click: a comment list, a
+    # "more news" list, a tab; larger than a short article, they were shown as its text.
+    '<div class="comments" style="display:none">' + "".join(
+        f'<div><a href="/u{i}">网友{i}</a><p>我觉得这件事情说得很有道理，支持一下作者，希望以后多写这样的文章。{i}</p></div>'
+        for i in range(12)) + "</div>",
+    '<ul style="display: none">' + "".join(f'<li><a href="/n{i}">某地举行第{i}届文化旅游节开幕式活动吸引游客</a></li>'
+                                            for i in range(20)) + "</ul>",
+    f'<div style="display:none; visibility:hidden">{_BODY}</div>',
+])
+def test_a_block_out_of_the_layout_stays_hidden_however_long(hidden):
+    text = extract(f"<html><body>{_SHORT}{hidden}</body></html>").text
+    assert text.count("段短文") == 3 and "网友" not in text and "旅游节" not in text and "段正文" not in text
+
+
+def test_a_hidden_full_text_under_its_shown_preview_stays_hidden():
+    # review37io: the preview's paragraphs are the full text's first ones: shown, they came twice.
+    preview = "".join(f"<p>这是第{i}段正文，讲述了一个很长的故事，其中包含许多细节和描写，读者可以从中了解事件的来龙去脉。</p>"
+                      for i in range(3))
+    html = (f'<html><body><div class="preview">{preview}<a href="#">展开全文</a></div>'
+            f'<div class="full" style="visibility: hidden">{_BODY}</div></body></html>')
+    assert extract(html).text.count("第0段") == 1

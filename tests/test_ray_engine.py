@@ -264,3 +264,25 @@ def test_clean_batch_refuses_a_column_of_bytes():
             CleanBatch()(pa.table({"text": pa.array([data], kind)}))
     with pytest.raises(TypeError, match="holds bytes, not text"):
         CleanBatch()({"text": np.array([data, None], dtype=object)})
+
+
+def test_clean_batch_refuses_bytes_in_any_layout_or_beside_missing_values():
+    # review37io: a dictionary-encoded or view column of bytes, and a pandas column of bytes beside
+    # a missing value (NaN, pd.NA) or beside text, passed through uncleaned with nothing said.
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    data = "國(guó)務(wù)院".encode()
+    batches = [pa.table({"text": pa.array([data, data]).dictionary_encode()}),
+               pa.table({"text": pa.chunked_array([[data], [None]], pa.binary())}),
+               pd.DataFrame({"text": [data, np.nan]}),
+               pd.DataFrame({"text": pd.Series([data, pd.NA], dtype=object)}),
+               pd.DataFrame({"text": [data, "國(guó)務(wù)院"]})]
+    if hasattr(pa, "binary_view"):
+        batches.append(pa.table({"text": pa.array([data], pa.binary_view())}))
+    for batch in batches:
+        with pytest.raises(TypeError, match="not text"):
+            CleanBatch()(batch)
+    text = pa.table({"text": pa.array(["國(guó)務(wù)院", None]).dictionary_encode()})  # text in any layout is cleaned
+    assert CleanBatch()(text).column("text").to_pylist() == CleanBatch()(pa.table({"text": ["國(guó)務(wù)院", None]})).column("text").to_pylist()

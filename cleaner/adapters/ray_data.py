@@ -53,10 +53,10 @@ class CleanBatch:
             return self._columns(batch)
         import pyarrow as pa
 
-        kind = batch.schema.field(self.field).type
-        if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
-            raise TypeError(_bytes_column(self.field, str(kind)))
-        cleaned, details = self._clean(batch.column(self.field).to_pylist(),
+        values = batch.column(self.field).to_pylist()
+        if any(isinstance(v, bytes) for v in values):  # binary of any layout: plain, large, view, dictionary
+            raise TypeError(_bytes_column(self.field, str(batch.schema.field(self.field).type)))
+        cleaned, details = self._clean(values,
                                        *(batch.column(c).to_pylist() if c in names and c != self.field else None
                                          for c in ("url", "title")))
         index = batch.column_names.index(self.field)
@@ -70,7 +70,7 @@ class CleanBatch:
         import numpy as np
 
         values = list(batch[self.field])
-        if values and all(isinstance(v, bytes) or v is None for v in values) and any(v is not None for v in values):
+        if any(isinstance(v, bytes) for v in values):  # beside missing values (None, NaN, pd.NA) or text too
             raise TypeError(_bytes_column(self.field, "bytes"))
         cleaned, details = self._clean(values,
                                        *(list(batch[c]) if c in batch and c != self.field else None for c in ("url", "title")))

@@ -20,6 +20,8 @@ What tells a name from the article's own short heading (``引言``, ``前言``, 
   heading, an editor's note's label, a hard-wrapped paragraph's first lines), at most ``HEAD_REACH``,
   at most one of them short and opened by no dash nor ordinal (a poem's lines under its heading ``夏日``
   are several);
+* not named by the headline nor by the article (``深切缅怀林德顺同志`` / ``林德顺`` / ``林德顺同志，1930年生于…``):
+  a name the page writes about is its subject, not its writer;
 * no sibling: no other line of the article (between its first and last prose line) of two to
   four Han characters and nothing else: an article that heads its sections so (``引言`` …
   ``结语``) has its first heading there, and it stays whatever its first character.
@@ -103,6 +105,8 @@ def name_bylines(texts: Sequence[str], prose: Sequence[bool], families: Sequence
         text = texts[pos].strip()
         if not name_form(text) or (pos > 0 and not headline(texts[pos - 1].strip())):
             continue
+        if any(text in texts[k] for k in range(max(pos - 1, 0), last + 1) if k != pos):
+            continue  # the headline or the article names it: its subject (an obituary, a profile), not its writer
         between = [texts[k].strip() for k in range(pos + 1, first)]
         if len(between) <= HEAD_REACH and not any(_ends_sentence(t) or name_form(t) for t in between) \
                 and sum(_bare_short(t) for t in between) <= 1 \

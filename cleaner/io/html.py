@@ -11,7 +11,7 @@ Why each step is here:
   it was the best on recall, line structure and speed of the candidates measured by
   ``benchmarks/html_extractors.py``. Navigation and other page furniture stay in on purpose: the
   cleaner's furniture stage removes them with better knowledge of the site.
-* Hidden elements are not text, except a block hidden by its style that holds more text than the
+* Hidden elements are not text, except a block hidden by ``visibility:hidden`` that holds more text than the
   rest of the page: the article a script shows once loaded (``_show_body_hidden_until_loaded``).
 * Lines of program code keep their indentation (``codelines``); other lines are stripped and
   their runs of blanks made one space.
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from cleaner import chardata
@@ -68,12 +69,19 @@ _MISREAD_BYTE = re.compile(f"(?<=[{_MISREAD}])\u00a0(?=[{_MISREAD}])")
 _STYLE_HIDDEN = ['[style*="display:none" i]', '[style*="display: none" i]', '[style*="visibility:hidden" i]',
                  '[style*="visibility: hidden" i]']
 _HIDDEN = ["title", "rt", "rp", '[hidden]', *_STYLE_HIDDEN]
-# A block hidden by its style that holds more text than the rest of the page together is the
-# article a script shows once the page has loaded (WeChat's js_content is visibility:hidden until
-# its script runs): kept, or the page loses its body. A duplicate of text the page shows can never
-# hold more than the page that shows it, so this never doubles an article.
+# A block hidden by ``visibility:hidden`` that holds more text than the rest of the page together
+# is the article a script shows once the page has loaded (WeChat's js_content is hidden so until
+# its script runs; the style keeps its box in the layout, so the page does not jump when it shows):
+# kept, or the page loses its body. ``display:none`` takes a block out of the layout: a tab, a fold,
+# a popup, a template, a comment list or a "more news" list shown on a click, never the body, and it
+# stays hidden (shown, a short article's page took its hidden comments and more-news list as text).
+# A block that repeats lines the page shows (``_COPIED``: a full text under its shown preview, a
+# mobile copy) is a copy: it stays hidden, so this never doubles an article.
 _SHOWN_LATER = 200  # non-blank characters: less is a menu, a popup or a template, not a body
-_STYLE_HIDING = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?;?", re.IGNORECASE)
+_COPIED = 100  # non-blank characters of lines the page shows that a hidden copy repeats (a headline, a caption is less)
+_SHOWN_BY_SCRIPT = ['[style*="visibility:hidden" i]', '[style*="visibility: hidden" i]']
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_VISIBILITY_HIDDEN = re.compile(r"visibility\s*:\s*hidden\s*(?:!important\s*)?;?", re.IGNORECASE)
 # What is not a page's own text when judging whether it is an app shell: its links (nav rows, menus,
 # lists of other articles) and the regions of its furniture.
 _NOT_BODY = [*_HIDDEN, "a", "nav", "header", "footer", "aside", '[role="navigation"]', '[role="banner"]',
@@ -290,17 +298,25 @@ def extract(html: str) -> HtmlPage:
 
 
 def _show_body_hidden_until_loaded(tree) -> None:
-    """Take the hiding style off a block that holds most of the page's text (``_SHOWN_LATER``)."""
+    """Take ``visibility:hidden`` off a block that holds most of the page's text (``_SHOWN_LATER``)
+    and repeats little of what the page shows (``_COPIED``)."""
     if tree.body is None:
         return
-    for node in tree.body.query_selector_all(", ".join(_STYLE_HIDDEN)):
-        if _solid_length(node.text) < _SHOWN_LATER:  # its text with its scripts': less, and it is small
-            continue
-        shown = _solid_length("".join(_text_lines(tree)))
+    shown = None
+    for node in tree.body.query_selector_all(", ".join(_SHOWN_BY_SCRIPT)):
         style = node.getattr("style") or ""
-        node.setattr("style", _STYLE_HIDING.sub("", style))
-        if _solid_length("".join(_text_lines(tree))) - shown <= max(shown, _SHOWN_LATER):
+        if _DISPLAY_NONE.search(style) or _solid_length(node.text) < _SHOWN_LATER:  # its text with its scripts'
+            continue
+        shown = shown if shown is not None else _text_lines(tree)
+        node.setattr("style", _VISIBILITY_HIDDEN.sub("", style))
+        revealed = _text_lines(tree)
+        gained = _solid_length("".join(revealed)) - _solid_length("".join(shown))
+        before = Counter(shown)
+        repeated = sum(_solid_length(line) for line, n in (Counter(revealed) - before).items() if line in before)
+        if gained <= max(_solid_length("".join(shown)), _SHOWN_LATER) or repeated >= _COPIED:
             node.setattr("style", style)  # a menu, a popup, a copy: hidden as the page hides it
+        else:
+            shown = revealed
 
 
 def _solid_length(text: str) -> int:
