@@ -353,7 +353,8 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
     for previous, line in zip(lines, lines[1:]):
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
         if not full and len(paragraph) == 1 and previous.strip() and not previous.startswith(_INDENT) \
-                and abs(measure(previous) - (width - indent_width)) <= SLACK and clause.search(previous):
+                and abs(measure(previous) - (width - indent_width)) <= SLACK and clause.search(previous) \
+                and _goes_on_below(line, measure, width, indent_width):
             # A paragraph's first line that lost its indent of two ideographic spaces (a copy drops
             # them) is full to the width less the indent: short to the measure, it began a block of
             # its own, and as the first line of the page's first paragraph it went as head furniture.
@@ -386,6 +387,15 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
             paragraph = [line]
     out.append("".join(paragraph))
     return "\n".join(out)
+
+
+def _goes_on_below(line: str, measure, width: int, indent_width: int) -> bool:
+    """Does ``line`` continue a paragraph whose first line lost its indent: a full line, or its
+    last, ending a sentence? A heading of that width (``一、坚持稳中求进，…``, 4 columns short by
+    chance) stands over a paragraph whose own first line lost its indent too: that line is the width
+    less the indent again, and the heading is no first line of it."""
+    first_again = abs(measure(line) - (width - indent_width)) <= SLACK
+    return measure(line) >= width - SLACK or (_ends_sentence(line) and not first_again)
 
 
 # A mark of running prose inside a line; not a colon, which a field (字体：, 分享到：) holds too.

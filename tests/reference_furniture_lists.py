@@ -69,7 +69,8 @@ def list_blocks(texts: Sequence[str], paragraphs: Sequence[bool]) -> list[tuple[
     texts, paragraphs = list(texts), list(paragraphs)
     for pos in range(len(texts)):  # a headline restating the start of a line below is no row
         head = texts[pos].strip()
-        if len(head) >= 6 and any(len(b.strip()) > len(head) and b.strip().startswith(head) for b in texts[pos + 1 : pos + 5]):
+        if len(head) >= 6 and any(b.strip().startswith(head) and re.search("[，。；,;]", b.strip()[len(head):])
+                                     for b in texts[pos + 1 : pos + 5]):
             texts[pos], paragraphs[pos] = "", False
     found: list[tuple[int, int, bool]] = []
     where: dict[tuple[int, str], list[int]] = {}

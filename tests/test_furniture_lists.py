@@ -206,6 +206,16 @@ def test_a_headline_restating_the_paragraph_below_is_no_row_of_a_list():
     assert restated(items) == [] and list_blocks(items, [False] * 3)
 
 
+def test_a_series_first_item_opening_the_next_items_stays_a_row_of_its_list():
+    # A related list of one series: the first item's words open the next ones, which go on with a
+    # part's number, not as prose. They are rows of one list, the first with them.
+    rows = ["相关阅读", "· 一图读懂2027年政府工作报告", "· 一图读懂2027年政府工作报告（二）", "· 一图读懂2027年政府工作报告（三）",
+            "· 两会新闻发布会答问实录"]
+    texts = [normalise(fold_line(x)) for x in rows]
+    assert restated(texts) == []
+    assert list_blocks(texts, [False] * len(texts)) == [(1, 4, False)]
+
+
 def test_a_title_cut_from_the_first_paragraph_keeps_that_paragraph():
     # The title, the first paragraph's first line and the next paragraph's opening shared one form:
     # a list block took the title, the byline and the first line of the first paragraph.

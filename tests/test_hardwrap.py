@@ -54,6 +54,30 @@ def test_a_first_line_that_lost_its_indent_is_joined_to_its_paragraph():
     assert join_hard_wraps("\n".join(head + wrapped(paras[0]) + wrapped(paras[1]))).split("\n") == head + paras
 
 
+def test_a_heading_as_wide_as_a_first_line_that_lost_its_indent_stays_over_its_paragraph():
+    # The same copy (72 columns, every first line's indent lost): a report's section heading with a
+    # comma in it happens to be 4 columns short too. The paragraph under it opens with a line of
+    # that width again (its own first line): the heading is no first line of it, and stays a line.
+    paras = ["今年以来，全市上下认真贯彻落实中央和省委各项决策部署，坚持稳中求进工作总基调，统筹推进经济社会发展各项工作，"
+             "经济运行总体平稳，稳中有进，主要指标完成情况好于预期，社会大局和谐稳定，人民群众获得感持续增强。",
+             "一年来，我们紧紧围绕高质量发展这个首要任务，狠抓项目建设和产业升级，全年完成固定资产投资一千二百亿元，"
+             "同比增长百分之八点五，规模以上工业增加值增长百分之七点二，服务业增加值增长百分之六点一。"]
+    heading = "一、坚持稳中求进工作总基调，统筹推进全市经济社会发展各项工作取得成效"
+
+    def wrapped(text: str) -> list[str]:
+        lines, line = [], ""
+        for ch in text:
+            if _columns(line + ch) > 72 - (4 if not lines else 0):
+                lines.append(line)
+                line = ""
+            line += ch
+        return lines + [line]
+
+    assert _columns(heading) == 68  # the width less the lost indent
+    page = wrapped(paras[0]) + [heading] + wrapped(paras[1])
+    assert join_hard_wraps("\n".join(page)).split("\n") == [paras[0], heading, paras[1]]
+
+
 def test_indented_paragraphs_are_not_joined_to_the_line_before():
     page = "\n".join("\u3000\u3000" + _wrap(p, 32) for p in PARAGRAPHS)
     assert [line.startswith("\u3000\u3000") for line in join_hard_wraps(page).split("\n")].count(True) == 2

@@ -19,6 +19,7 @@ lines are no article prose when the body is sought, and outside the body they go
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cleaner._native import furniture_list_blocks, furniture_row_forms, furniture_skeleton
@@ -81,14 +82,21 @@ def restated(texts: Sequence[str]) -> list[int]:
     from its first line). The two share their edges because they share their words, not a form:
     counted as two rows of a list with one more line of that form (the next paragraph's 某某（）…),
     they made a block that took the headline, the byline and the first paragraph. A list's rows
-    are items of their own; one standing for the start of another is no row of it."""
+    are items of their own; one standing for the start of another is no row of it. The line below
+    goes on as prose past the words they share (a clause or a sentence mark: ``_GOES_ON``); a
+    series' items in a related list go on with a number or a part's name (· 一图读懂政府工作报告 over
+    · 一图读懂政府工作报告（二）): rows of one list."""
     out = []
     for pos, text in enumerate(texts):
         head = text.strip()
         if len(head) >= RESTATED_MIN and any(
-                len(below.strip()) > len(head) and below.strip().startswith(head) for below in texts[pos + 1 : pos + MAX_GAP + 2]):
+                below.strip().startswith(head) and _GOES_ON.search(below.strip()[len(head):])
+                for below in texts[pos + 1 : pos + MAX_GAP + 2]):
             out.append(pos)
     return out
+
+
+_GOES_ON = re.compile("[，。；,;]")  # a clause or sentence mark: prose past a headline's words
 
 
 # The lines asked last and their blocks: the model asks the blocks of a page's lines when it finds
