@@ -45,6 +45,7 @@ _SIMPLE_SIGN = regex.compile(rf"(?<={_CN}[ ]*)([,;:!?])|([,;:!?])(?=[ ]*(?![â€â
 _FULL_STOP = regex.compile(rf"(?<=\p{{Han}}{{4}})\.(?=[ ]*(?:\n|$)|[ ]+{_CN})")
 _PAREN = regex.compile(r"\(([^()\n]{0,200})\)")
 _CN_CHAR = regex.compile(_CN)
+_AREA_CODE = regex.compile(r"\+?[0-9]{1,5}")
 
 
 def fullwidth_punct(text: str) -> str:
@@ -85,6 +86,8 @@ def _fullwidth_pass(text: str) -> str:
 
     def paren(m: regex.Match) -> str:
         inner = m.group(1)
+        if _AREA_CODE.fullmatch(inner) and text[m.end():m.end() + 1].isdigit() and text[m.end()].isascii():
+            return m.group(0)  # (07)5360238: a phone number's own brackets
         k = m.start() - 1
         while k >= 0 and text[k] == " ":
             k -= 1

@@ -35,6 +35,10 @@ PUNCT = [
     ("U.S. (2020) report, ok", "U.S. (2020) report, ok"),
     ("1+N平台", "1+N平台"),
     ("5G网络", "5G网络"),
+    # a phone's area code glued to its number keeps its brackets (probe38: Taiwan pages' (07)5360238)
+    ("服務專線：(07)5360238，歡迎來電。", "服務專線：(07)5360238，歡迎來電。"),
+    ("电话(010)66012345", "电话(010)66012345"),
+    ("编号(2365)号公告", "编号（2365）号公告"),  # digits before Han: a bracketed number of the sentence
 ]
 
 

@@ -135,7 +135,9 @@ fn fullwidth_pass(t: &[u32]) -> Vec<u32> {
                 .filter(|&k| s[k] == CLOSE);
             if let Some(q) = close {
                 let inner = &s[p + 1..q];
-                if inner.iter().any(|&c| is_cjk(c)) || cjk_before(&s, p) {
+                if area_code(inner) && s.get(q + 1).is_some_and(|&c| (0x30..=0x39).contains(&c)) {
+                    out.extend_from_slice(&s[p..=q]); // (07)5360238: a phone number's own
+                } else if inner.iter().any(|&c| is_cjk(c)) || cjk_before(&s, p) {
                     out.push(0xFF08);
                     out.extend_from_slice(inner);
                     out.push(0xFF09);
@@ -150,6 +152,14 @@ fn fullwidth_pass(t: &[u32]) -> Vec<u32> {
         p += 1;
     }
     out
+}
+
+/// A phone number's area or country code in brackets (`07`, `010`, `+86`): its digits, at most
+/// five, after an optional `+`. Glued to the number after it, `(07)5360238`, the brackets are the
+/// number's own and stay ASCII whatever stands before them.
+fn area_code(inner: &[u32]) -> bool {
+    let digits = inner.strip_prefix(&['+' as u32]).unwrap_or(inner);
+    (1..=5).contains(&digits.len()) && digits.iter().all(|c| (0x30..=0x39).contains(c))
 }
 
 /// ASCII `, : ; ! ? ( )` to fullwidth where a neighbour is Chinese, and `.` to `。` where it ends
@@ -399,6 +409,14 @@ mod tests {
             "见 http://x.cn 网址：http://a"
         );
         assert_eq!(run(fullwidth_punct, "U.S. (2020) ok, fine"), "U.S. (2020) ok, fine");
+    }
+
+    #[test]
+    fn an_area_code_glued_to_its_number_keeps_its_brackets() {
+        assert_eq!(
+            run(fullwidth_punct, "專線:(07)5360238,傳真(+86)1065 第(3)項"),
+            "專線：(07)5360238，傳真(+86)1065 第（3）項"
+        );
     }
 
     #[test]
