@@ -6,7 +6,11 @@ own right under the headline, with no key (``作者：``) and no date under it: 
 dev set's hand copies leave it out (it is the page's record, not the article's words), and the
 line model kept it: a short line in the head zone, between the headline and the body, reads as
 the article's own heading. ``portals._spaced_names`` takes a name over a date line; here the name
-stands over the article itself.
+stands over the article itself. It is the one mechanism for a name alone: it reads the lines
+before the line model, so a name it takes is no line the model weighs, and a second reader of the
+same lines after the model (``author_name.py``, session 37; removed in session 38) took no name on
+any benchmark set that this one leaves, and beyond them the subject of a profile the article names
+and a name over an article that heads its sections with short lines, which this one keeps.
 
 What tells a name from the article's own short heading (``引言``, ``前言``, ``编者按``, a poem's
 ``春``) is the line's form and its page:
