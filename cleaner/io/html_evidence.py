@@ -20,7 +20,8 @@ its text alone), read before the page is marked:
 
 Four shapes are an article's own as often as furniture (a live report's timed paragraphs, a
 recipe's ingredients, a glossary, a list of sections); they are evidence only outside the article
-(``OUTSIDE_ONLY``: outside the container, or in it above its first or below its last prose line):
+(``OUTSIDE_ONLY``: outside the container, or in it above its first or below its last prose line,
+for an element holding none of the lines between them):
 
 * ``timed-items``: ``MIN_ITEMS`` items or more of one tag, each starting with a clock time
   (``10:42``), a heading over them at most: a newsflash or rolling-news box;
