@@ -131,3 +131,18 @@ def test_a_profiles_subject_under_a_titled_headline_stays(body):
     # The article names the person under its headline: its subject (a profile), not its writer.
     # author_name.lone_author took her (generic/byline+author-name) where name_bylines kept her.
     assert run_titled([MENU, "故乡的槐花", "张若溪", *body]) == ["故乡的槐花", "张若溪", *body]
+
+
+@pytest.mark.parametrize("word", ["江南", "周末", "夏日", "韩国", "程序", "许愿", "何去何从", "简介"])
+def test_a_word_opened_by_a_surname_is_no_name(word):
+    # review38: a line of a word the dictionary holds (a place, a time, a noun; not a person's
+    # name) went as a byline under the headline because a surname's character opens it.
+    assert not name_form(word)
+    trip = ["今年五一假期，我们一家人来到了向往已久的水乡古镇，小桥流水人家的景致让人流连忘返。",
+            "傍晚时分，古镇亮起了灯笼，河面上倒映着点点灯光，游船缓缓驶过，仿佛一幅流动的画卷。"]
+    page = ["旅游频道 首页 国内游 出境游", "水乡古镇之旅", word, *trip]
+    assert run_titled(page, "水乡古镇之旅_旅游频道") == page[1:]
+
+
+def test_a_writers_name_the_dictionary_tags_as_a_name_is_one():
+    assert all(name_form(name) for name in ["鲁迅", "莫言", "李建国", "余光中", "胡平", "张若溪"])
