@@ -584,7 +584,9 @@ class Cleaner:
             if own:  # the page's own title beats a guess from the first line; in the page's script
                 # Mojibake the repairs left is kept byte for byte, as in the text.
                 meta["title"] = convert.convert(own, cfg.to) if converting and not mojibake.unrepaired_spans(own) else own
-            elif "title" not in meta and (guess := title_guess.guessed_title(first)):  # never a furniture-shaped line
+            elif "title" not in meta and (guess := title_guess.guessed_title(meta.get("headline") or first)):
+                # The headline the furniture stage took out of the text (a page naming no title of
+                # its own) is its title; else the first line left. Never a furniture-shaped line.
                 meta["title"] = guess
         return Result(text, steps, findings, meta)
 
