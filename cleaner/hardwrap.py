@@ -352,7 +352,14 @@ def _join(text: str, clause: re.Pattern, min_full: int, misread: bool = False) -
     indent_width = measure("\u3000\u3000")  # a paragraph's first-line indent, as the wrapper counted it
     for previous, line in zip(lines, lines[1:]):
         full = previous.strip() and measure(previous) >= width - SLACK and "  " not in previous.strip()
-        if not full and len(paragraph) == 1 and previous.strip() and not previous.startswith(_INDENT) \
+        if full and len(paragraph) == 1 and not previous.startswith(_INDENT) \
+                and measure(previous) == measure(line) == width - indent_width:
+            # Under a measure whose slack holds the indent (characters: two of 36), a block's first
+            # line that is the width less the indent is full already; over a line that is that width
+            # again (a paragraph's own first line that lost its indent too) it is a heading as wide
+            # by chance (一、坚持稳中求进工作总基调，…), no first line of that paragraph.
+            full = False
+        elif not full and len(paragraph) == 1 and previous.strip() and not previous.startswith(_INDENT) \
                 and abs(measure(previous) - (width - indent_width)) <= SLACK and clause.search(previous) \
                 and _goes_on_below(line, measure, width, indent_width):
             # A paragraph's first line that lost its indent of two ideographic spaces (a copy drops

@@ -85,3 +85,64 @@ def test_the_data_file_is_validated(tmp_path: Path):
 def test_a_name_the_page_writes_about_is_its_subject(texts):
     # review37io: an obituary's or a profile's subject, set under the headline, went as its writer.
     assert name_bylines(texts, prose(texts)) == []
+
+
+# Through the whole cleaner, with the page's title (an essay site's page): the cases the second
+# mechanism (author_name.lone_author, session 37, after the line model) was written for, which this
+# one decides; review38 removed that mechanism, which took a subject the article names.
+ESSAY = ["每年四月，村口那几棵老槐树就开花了，一串串白色的花朵挂满枝头，风一吹，整个村子都飘着淡淡的甜香。",
+         "小时候，奶奶总会踩着板凳摘下一篮槐花，拌上面粉蒸熟，再浇一勺蒜汁，那是我记忆里春天最好的味道。"]
+MENU = "临川文学网 首页 小说 散文 诗歌 评论"
+TITLE = "故乡的槐花_散文_临川文学网"
+
+
+def run_titled(lines: list[str], title: str = TITLE) -> list[str]:
+    return Cleaner(to="keep").run("\n".join(lines), title=title).text.split("\n")
+
+
+@pytest.mark.parametrize("name", ["张若溪", "欧阳晓岚", "张若溪著"])  # 欧阳: a compound surname
+def test_the_name_right_over_the_essay_goes(name):
+    assert run_titled([MENU, "故乡的槐花", name, *ESSAY]) == ["故乡的槐花", *ESSAY]
+
+
+def test_the_name_over_a_dated_row_goes_with_it():
+    assert run_titled([MENU, "故乡的槐花", "张若溪", "2027-05-20 21:14:03 临川文学网", *ESSAY]) == ["故乡的槐花", *ESSAY]
+
+
+@pytest.mark.parametrize("line", ["前言", "导语", "摘要", "引子", "题记", "散文", "张若溪、李明", "临川市文学艺术界联合会"])
+def test_a_sections_word_or_no_name_stays(line):
+    assert run_titled([MENU, "故乡的槐花", line, *ESSAY]) == ["故乡的槐花", line, *ESSAY]
+
+
+@pytest.mark.parametrize("rows", [
+    ["食材", "番茄 2个", "鸡蛋 3个"],  # a recipe's heading over its rows
+    ["星期一", "10:00-11:30 长者太极班", "14:00-16:00 书法班"],  # a timetable's day over its times
+])
+def test_a_heading_over_rows_of_its_own_is_no_name(rows):
+    texts = ["故乡的槐花", *rows, *ESSAY]
+    assert name_bylines(texts, prose(texts)) == []
+
+
+@pytest.mark.parametrize("body", [
+    ["张若溪是临川一中的语文老师，每年四月，她都会带学生去村口看那几棵老槐树开花，讲槐花的故事。", ESSAY[1]],
+    [ESSAY[0], "张若溪说，小时候奶奶总会踩着板凳摘下一篮槐花，拌上面粉蒸熟，那是她记忆里春天最好的味道。"],
+])
+def test_a_profiles_subject_under_a_titled_headline_stays(body):
+    # The article names the person under its headline: its subject (a profile), not its writer.
+    # author_name.lone_author took her (generic/byline+author-name) where name_bylines kept her.
+    assert run_titled([MENU, "故乡的槐花", "张若溪", *body]) == ["故乡的槐花", "张若溪", *body]
+
+
+@pytest.mark.parametrize("word", ["江南", "周末", "夏日", "韩国", "程序", "许愿", "何去何从", "简介"])
+def test_a_word_opened_by_a_surname_is_no_name(word):
+    # review38: a line of a word the dictionary holds (a place, a time, a noun; not a person's
+    # name) went as a byline under the headline because a surname's character opens it.
+    assert not name_form(word)
+    trip = ["今年五一假期，我们一家人来到了向往已久的水乡古镇，小桥流水人家的景致让人流连忘返。",
+            "傍晚时分，古镇亮起了灯笼，河面上倒映着点点灯光，游船缓缓驶过，仿佛一幅流动的画卷。"]
+    page = ["旅游频道 首页 国内游 出境游", "水乡古镇之旅", word, *trip]
+    assert run_titled(page, "水乡古镇之旅_旅游频道") == page[1:]
+
+
+def test_a_writers_name_the_dictionary_tags_as_a_name_is_one():
+    assert all(name_form(name) for name in ["鲁迅", "莫言", "李建国", "余光中", "胡平", "张若溪"])

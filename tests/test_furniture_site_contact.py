@@ -29,3 +29,21 @@ def test_the_model_takes_the_row():
     page = ["临川市第一人民医院 首页 医院概况 科室导航", "我院成功开展首例机器人辅助膝关节置换术", *PARAS, ROW.replace(":", "："),
             "临川市第一人民医院信息科 维护"]
     assert Cleaner(to="keep").run("\n".join(page), title=title).text.split("\n") == page[1:4]
+
+
+def test_a_row_over_a_notices_signature_is_the_notices():
+    # review38: a hospital's recruitment notice lost its contact row (an applicant's address and
+    # phone) as the site's foot: it stands between the notice's items and its signature.
+    keys = load_words().foot
+    texts = [*PARAS, ROW, "临川市第一人民医院", "2027年5月10日"]
+    prose = [True, True, False, False, False]
+    assert contact_rows(texts, prose, ["临川市第一人民医院"], keys, {3, 4}) == []
+    # Under the signature, the same row is the site's foot again.
+    texts = [*PARAS, "临川市第一人民医院", "2027年5月10日", ROW]
+    assert contact_rows(texts, prose, ["临川市第一人民医院"], keys, {2, 3}) == [4]
+    title = "临川市第一人民医院2027年公开招聘护理人员公告_临川市第一人民医院"
+    page = ["临川市第一人民医院 首页 医院概况 招聘信息", "临川市第一人民医院2027年公开招聘护理人员公告",
+            "因工作需要，经研究决定，我院面向社会公开招聘护理人员二十名，现将有关事项公告如下。",
+            "二、报名方式：应聘人员请于2027年5月31日前携带相关材料到我院人事科现场报名。",
+            ROW.replace(":", "："), "临川市第一人民医院", "2027年5月10日"]
+    assert Cleaner(to="keep").run("\n".join(page), title=title).text.split("\n") == page[1:]

@@ -31,6 +31,18 @@ def test_a_page_wrapped_at_a_character_width_gets_its_paragraphs_back(width):
     assert all(line.endswith(("。", "，")) or line == "" for line in joined.split("\n"))
 
 
+def _wrapped_lost_indent(text: str) -> list[str]:
+    """``text`` wrapped at 72 display columns, its first line indented by two ideographic spaces
+    (4 columns) that a copy lost: that line is 4 columns short."""
+    lines, line = [], ""
+    for ch in text:
+        if _columns(line + ch) > 72 - (4 if not lines else 0):
+            lines.append(line)
+            line = ""
+        line += ch
+    return lines + [line]
+
+
 def test_a_first_line_that_lost_its_indent_is_joined_to_its_paragraph():
     # Wrapped at 72 display columns, each paragraph's first line indented by two ideographic spaces
     # (4 columns) that a copy lost: that line is 4 columns short, no paragraph's end. It began a block
@@ -41,17 +53,8 @@ def test_a_first_line_that_lost_its_indent_is_joined_to_its_paragraph():
              "NASA的Fermi望远镜与ESO的VLT随后进行了后续观测，研究人员利用GROND相机测得其余辉的光谱，确认了Z=8.2的测量结果，这一"
              "发现发表于Nature期刊，并被Science评为当年的重要天文发现之一，为研究早期宇宙的恒星形成提供了新的线索。"]
 
-    def wrapped(text: str) -> list[str]:
-        lines, line = [], ""
-        for ch in text:
-            if _columns(line + ch) > 72 - (4 if not lines else 0):
-                lines.append(line)
-                line = ""
-            line += ch
-        return lines + [line]
-
     head = ["首页 > 新闻中心", "GRB 090423伽玛射线暴", "发布时间：2011-05-06 来源：本站"]
-    assert join_hard_wraps("\n".join(head + wrapped(paras[0]) + wrapped(paras[1]))).split("\n") == head + paras
+    assert join_hard_wraps("\n".join(head + _wrapped_lost_indent(paras[0]) + _wrapped_lost_indent(paras[1]))).split("\n") == head + paras
 
 
 def test_a_heading_as_wide_as_a_first_line_that_lost_its_indent_stays_over_its_paragraph():
@@ -64,17 +67,8 @@ def test_a_heading_as_wide_as_a_first_line_that_lost_its_indent_stays_over_its_p
              "同比增长百分之八点五，规模以上工业增加值增长百分之七点二，服务业增加值增长百分之六点一。"]
     heading = "一、坚持稳中求进工作总基调，统筹推进全市经济社会发展各项工作取得成效"
 
-    def wrapped(text: str) -> list[str]:
-        lines, line = [], ""
-        for ch in text:
-            if _columns(line + ch) > 72 - (4 if not lines else 0):
-                lines.append(line)
-                line = ""
-            line += ch
-        return lines + [line]
-
     assert _columns(heading) == 68  # the width less the lost indent
-    page = wrapped(paras[0]) + [heading] + wrapped(paras[1])
+    page = _wrapped_lost_indent(paras[0]) + [heading] + _wrapped_lost_indent(paras[1])
     assert join_hard_wraps("\n".join(page)).split("\n") == [paras[0], heading, paras[1]]
 
 

@@ -34,6 +34,22 @@ def test_a_caption_under_a_photo_is_evidence_and_an_article_line_there_is_not():
     assert roles.get("第二节 产后的日子") != "structure:caption"
 
 
+def test_a_poem_centred_under_its_photo_keeps_its_first_line():
+    # review38: the first of a run of centred lines under a photo went as a caption
+    # (generic/html-caption took 小时候，乡愁是一枚小小的邮票。); centred text under centred text
+    # is the page's style, a caption stands alone.
+    stanza = ["小时候，乡愁是一枚小小的邮票。", "我在这头，母亲在那头。", "长大后，乡愁是一张窄窄的船票。", "我在这头，新娘在那头。"]
+    centred = "".join(f'<p style="text-align:center">{line}</p>' for line in stanza)
+    roles = extract(page('<p><img src="a.jpg" width="600" height="400"></p>' + centred)).roles
+    assert all(roles.get(line) != "structure:caption" for line in stanza)
+    lines = Cleaner(to="keep").run_bytes(page('<p><img src="a.jpg"></p>' + centred).encode()).text.split("\n")
+    assert all(line in lines for line in stanza)
+    # A caption followed by a photo, or by the article's plain text, is still one.
+    roles = extract(page('<p><img src="a.jpg"></p><p style="text-align:center">开幕式现场。</p><p><img src="b.jpg"></p>'
+                         '<p style="text-align:center">颁奖仪式。</p>' + paragraphs(*PROSE))).roles
+    assert roles["开幕式现场。"] == roles["颁奖仪式。"] == "structure:caption"
+
+
 def test_caption_cells_and_small_print():
     roles = extract(page(paragraphs(*PROSE[:2]) + '<table><tr><td><img src="a.jpg"></td></tr><tr><td>开幕式现场。</td></tr></table>'
                          '<table><tr><td><img src="b.jpg"><br>小朋友在体验区学习插秧。</td></tr></table>'

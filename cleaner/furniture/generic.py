@@ -22,7 +22,6 @@ from pathlib import Path
 
 from cleaner._native import FurnitureScorer, furniture_positions
 from cleaner.furniture.arrows import in_sentence, row_text
-from cleaner.furniture.author_name import lone_author
 from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
@@ -964,13 +963,6 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2),
                                 ("byline", "unnamed-fields")))
     done = {d.index for d in out}
-    # The writer's name alone under the headline the title names, right over the body (author_name.py: 张若溪).
-    if title and headline >= 0 and scored[headline].features["headline"]:
-        at = lone_author([line.text for line in scored], headline, body[0],
-                         lambda pos: prose_line(scored[pos]), lambda pos: scored[pos].index in done, title)
-        if at >= 0 and scored[at].index not in keep:
-            out.append(Decision(scored[at].index, lines[scored[at].index], round(score(scored[at].features, model), 2), ("byline", "author-name")))
-            done.add(scored[at].index)
     # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
     # A related lead (更多精彩内容, 延伸阅读》…) does: the titles under it are its list's.
     swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES or d.reasons[0] == "inline-related"}

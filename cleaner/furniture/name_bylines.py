@@ -6,12 +6,17 @@ own right under the headline, with no key (``作者：``) and no date under it: 
 dev set's hand copies leave it out (it is the page's record, not the article's words), and the
 line model kept it: a short line in the head zone, between the headline and the body, reads as
 the article's own heading. ``portals._spaced_names`` takes a name over a date line; here the name
-stands over the article itself.
+stands over the article itself. It is the one mechanism for a name alone: it reads the lines
+before the line model, so a name it takes is no line the model weighs, and a second reader of the
+same lines after the model (``author_name.py``, session 37; removed in session 38) took no name on
+any benchmark set that this one leaves, and beyond them the subject of a profile the article names
+and a name over an article that heads its sections with short lines, which this one keeps.
 
 What tells a name from the article's own short heading (``引言``, ``前言``, ``编者按``, a poem's
 ``春``) is the line's form and its page:
 
-* its form: a Han name of two to four characters opened by a surname (``data/surnames.toml``),
+* its form: a Han name of two to four characters opened by a surname (``data/surnames.toml``)
+  that jieba's dictionary holds as no word other than a person's name (``common_words``: 江南, 周末),
   a transliterated name parted by ``·`` (``阿卜杜拉·买买提``), two such names parted by a space
   (a photographer's beside the writer's), or a handle (one Latin token, lower case or holding a
   digit or ``_``: ``duscha``, ``kumo_chan``; an English heading is capitalised);
@@ -62,7 +67,36 @@ def _han_name(text: str) -> bool:
     if not re.fullmatch(f"{_HAN}{{2,4}}", text):
         return False
     single, compound = load_surnames()
-    return text[0] in single or (len(text) >= 3 and text[:2] in compound)
+    return (text[0] in single or (len(text) >= 3 and text[:2] in compound)) and text not in common_words()
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words of two to four Han characters opened by a surname that jieba's dictionary (the
+    character model's source, ``langmodel.dictionary_path``) holds with a tag other than a
+    person's name (``nr``, ``nrfg``, ``nrt``): a place (江南, 郑州), a time (周末, 夏日), a noun
+    (程序, 任务), a verb (许愿), an idiom (何去何从). Under a headline such a line is the article's
+    heading or a column's label, no writer (水乡古镇之旅 / 江南 / the essay lost 江南 as a byline).
+    The dictionary tags some words as names (田园, 孔雀, 雷雨): those are left to the other tests."""
+    from cleaner.langmodel import dictionary_path
+    from cleaner.tablecache import cached
+
+    path = dictionary_path()
+    return frozenset(cached("surname_words", [path, str(DATA / "surnames.toml"), __file__], "1",
+                            lambda: _read_common_words(path)))
+
+
+def _read_common_words(path: str) -> list[str]:
+    single, compound = load_surnames()
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for row in f:
+            word, _, rest = row.strip().partition(" ")
+            tag = rest.rpartition(" ")[2]
+            if 2 <= len(word) <= 4 and not tag.startswith("nr") and re.fullmatch(f"{_HAN}+", word) \
+                    and (word[0] in single or word[:2] in compound):
+                out.append(word)
+    return out
 
 
 def name_form(text: str) -> bool:

@@ -525,7 +525,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
         families[pos] = families[pos] or "site-foot"
     # The site's contact row opening with its own name (site_contact.py: 临川市第一人民医院 地址：… 电话：…).
-    for pos in contact_rows(texts, prose, contact_names(title, texts[0] if texts else None), words.foot):
+    for pos in contact_rows(texts, prose, contact_names(title, texts[0] if texts else None), words.foot, _signed_dates(texts)):
         families[pos] = families[pos] or "site-foot"
     for pos, family in other_posts(texts, prose, title, words.post_stamp):
         families[pos] = family  # the whole post goes, its stamp rows too (below)
@@ -709,6 +709,16 @@ _BARE_DATE = re.compile(rf"(?:发布|更新|日期)?\s*[(\[【]?\s*{_FULL_DATE}\
 def dateline_only(text: str) -> bool:
     """A date line and nothing else (``_DATELINE``): a date, a weekday, a time, a zone, 发布/更新."""
     return bool(_DATELINE.fullmatch(text))
+
+
+def _signed_dates(texts: list[str]) -> set[int]:
+    """Positions of each bare date (``bare_date``) under a signer's line (``closing_rows.signer``)
+    and of that line: a notice's signature, as ``generic.signature`` finds it after the model."""
+    out: set[int] = set()
+    for pos in range(1, len(texts)):
+        if bare_date(texts[pos]) and closing_rows.signer(texts[pos - 1]):
+            out.update((pos - 1, pos))
+    return out
 
 
 def bare_date(text: str) -> bool:

@@ -8,13 +8,19 @@ stands alone among the site's notes and buttons. What marks it is the name it op
 site's, as the page's title gives it after the headline (``…_临川市第一人民医院``) or as the page's
 first line, its banner, opens with it (``希望基金會 首頁 關於我們 …``). A notice's contact row under
 its text names the office to call (联系人：…, 联系电话：…), not the site by the name it gives itself
-in its title and banner.
+in its title and banner. Nor is a row with a notice's signature under it (the issuer's name over its
+signing date): the site's foot ends in its copyright or registration line, a notice in its
+signature, and the rows above that are the notice's, its contact row opening with its own name
+too (a hospital's recruitment notice: ``临川市第一人民医院 地址：… 联系电话：…`` over
+``临川市第一人民医院`` / ``2027年5月10日``; ``closing_rows.py`` keeps them).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
+from cleaner.furniture.closing_rows import signatures
 from cleaner.furniture.entries import title_parts
 
 ROW_MAX = 100  # characters of the row
@@ -31,15 +37,20 @@ def site_names(title: str | None, banner: str | None) -> list[str]:
     return [n for n in dict.fromkeys(names) if len(n) >= NAME_MIN]
 
 
-def contact_rows(texts: list[str], prose: list[bool], names: list[str], keys: re.Pattern) -> list[int]:
+def contact_rows(texts: list[str], prose: list[bool], names: list[str], keys: re.Pattern,
+                 dated: Collection[int] = ()) -> list[int]:
     """Positions below the last prose line (``prose``) of rows opening with one of the site's
     ``names`` followed by a space and a field of the site's foot (``keys``: 地址, 电话, 传真 …, with
-    its colon), of at most ``ROW_MAX`` characters and no sentence end. ``texts``: folded, NFKC."""
+    its colon), of at most ``ROW_MAX`` characters and no sentence end, and above no notice's
+    signature (``closing_rows.signatures``; ``dated``: the positions of a signer over a bare date
+    and of that date). ``texts``: folded, NFKC."""
     last = max((p for p, x in enumerate(prose) if x), default=-1)
     if last < 0 or not names:
         return []
+    signed = signatures(texts, last, dated)
+    start = signed[0][1] + 1 if signed else last + 1  # the rows above a notice's signature are the notice's
     out = []
-    for pos in range(last + 1, len(texts)):
+    for pos in range(start, len(texts)):
         text = texts[pos]
         if len(text) > ROW_MAX or ":" not in text or _SENTENCE_END.search(text):
             continue

@@ -12,7 +12,7 @@ its text alone), read before the page is marked:
   block's line numbers (the code itself is the article's);
 * ``caption``: a short block (``CAPTION_CHARS``, one sentence and a credit at most, no link)
   right after an image-only sibling and set apart as captions are (centred, ``<small>``, a table
-  cell), a table cell under an image-only row, or a cell or block holding an image, a ``<br>`` and
+  cell) where the text after it is not set apart so too (a poem centred under its photo), a table cell under an image-only row, or a cell or block holding an image, a ``<br>`` and
   a short text; an image drawn ``ICON_PIXELS`` or less a side is a bullet, not a photo;
 * ``button``: an element whose class or id names a button (``btn``, ``button``): a link drawn as
   one, what a reader clicks, never reads (the extractor leaves ``<button>`` out itself);
@@ -20,7 +20,8 @@ its text alone), read before the page is marked:
 
 Four shapes are an article's own as often as furniture (a live report's timed paragraphs, a
 recipe's ingredients, a glossary, a list of sections); they are evidence only outside the article
-(``OUTSIDE_ONLY``: outside the container, or in it above its first or below its last prose line):
+(``OUTSIDE_ONLY``: outside the container, or in it above its first or below its last prose line,
+for an element holding none of the lines between them):
 
 * ``timed-items``: ``MIN_ITEMS`` items or more of one tag, each starting with a clock time
   (``10:42``), a heading over them at most: a newsflash or rolling-news box;
@@ -198,6 +199,15 @@ def _set_apart(node) -> bool:
     return first is not None and first.tag in ("small", "font") and first.text.strip() == node.text.strip()
 
 
+def _set_apart_run(node) -> bool:
+    """Is the block's text followed by more text set apart as it is (a centred paragraph under a
+    centred one)? Then the centring is the page's style for its text (a poem's stanzas, a centred
+    essay under its photo), not what sets a caption apart from the article: a caption stands
+    alone, followed by the article's plain text or by the next photo."""
+    after = node.next_element
+    return after is not None and bool(after.text.strip()) and not _image_only(after) and _set_apart(after)
+
+
 def _caption(node) -> bool:
     first = node.first_element_child
     before = node.prev_element
@@ -207,7 +217,7 @@ def _caption(node) -> bool:
             and first.next_element is not None and first.next_element.tag == "br"):
         pass  # an image, a break and a short text under it: <td><img><br>说明</td> (not an emoji before a reply)
     elif before is not None and _image_only(before):
-        if not _set_apart(node):
+        if not _set_apart(node) or _set_apart_run(node):
             return False
     elif not (above is not None and above.tag == "tr" and _image_only(above.first_element_child or above)):
         return False  # not a cell under an image-only row: <tr><td><img></td></tr><tr><td>说明</td></tr>

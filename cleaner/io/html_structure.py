@@ -314,6 +314,10 @@ def line_roles(elements: list[Element], lines: list[str], where: list[int], shar
         first = last = -1
     # Elements holding a line of the article's weight (prose): their class words name no furniture.
     weighty = {number for w, chain in zip(weight, chains, strict=True) if w for number in chain}
+    # Elements holding a line between the article's first and last line of weight: a list of them is
+    # the article's whole, its rows past the last prose line too (a live report's last timed item,
+    # too short to weigh, is a row of the same list as the ones above it).
+    spanning = {number for i, chain in enumerate(chains) if inside[i] and first <= i <= last for number in chain}
     per_text: dict[str, list[str]] = {}
     for i, (line, chain) in enumerate(zip(lines, chains, strict=True)):
         role = ""
@@ -340,8 +344,7 @@ def line_roles(elements: list[Element], lines: list[str], where: list[int], shar
                 if element.tag in ("ul", "ol", "menu") and chars[number] and linked[number] >= LINK_DENSE * chars[number]:
                     role = REGION + "links"
                     break
-        found = _evidence(elements, chain[: chain.index(box)] if inside[i] else chain, above, weighty,
-                          inside[i] and first <= i <= last)
+        found = _evidence(elements, chain[: chain.index(box)] if inside[i] else chain, above, weighty, spanning)
         if found and not (role.startswith(REGION) and shares[i] >= LINKED_SHARE):
             role = found  # a link of a named region stays the region's (page_structure takes it by its name)
         per_text.setdefault(line.strip(), []).append(role)
@@ -350,21 +353,21 @@ def line_roles(elements: list[Element], lines: list[str], where: list[int], shar
     return _by_text(per_text)
 
 
-def _evidence(elements: list[Element], part: list[int], above: set[int], weighty: set[int], in_article: bool) -> str:
+def _evidence(elements: list[Element], part: list[int], above: set[int], weighty: set[int], in_article: set[int]) -> str:
     """``structure:FEATURE`` of the innermost element of ``part`` (the line's elements, innermost
     first, below the container) that has a finding of ``html_evidence``, or "". Never the
     container's nor an ancestor's (``above``), nor the class word of an element holding a line of
     the article's weight (``weighty``); a feature that holds only outside the article
-    (``html_evidence.OUTSIDE_ONLY``: a list of timed items, chips, field rows) is no evidence
-    ``in_article``, between the container's first and last line of weight (a live report's own
-    timed paragraphs, the article's own list or table)."""
+    (``html_evidence.OUTSIDE_ONLY``: a list of timed items, chips, field rows) is no evidence of an
+    element ``in_article``, one holding a line between the container's first and last line of weight
+    (a live report's own timed paragraphs, the article's own list or table): for none of its lines."""
     for number in part:
         if number in above:
             break
         feature = elements[number].evidence
         if feature.startswith(html_evidence.HINT) and number in weighty:
             continue  # a class word of an element holding the article's prose names no furniture
-        if feature and not (in_article and feature in html_evidence.OUTSIDE_ONLY):
+        if feature and not (number in in_article and feature in html_evidence.OUTSIDE_ONLY):
             return STRUCTURE + feature
     return ""
 
