@@ -125,6 +125,22 @@ def test_utf8_read_one_byte_a_character_is_left_to_the_single_byte_reader():
     assert resync.repair_single_byte(bad).count == 0
 
 
+@pytest.mark.parametrize("decoder", ["gbk", "gb18030", "whatwg-gbk", "iconv-gbk"])
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+def test_utf8_read_by_a_gbk_decoder_is_left_to_utf8_s_re_read(decoder, errors, monkeypatch):
+    # Dense with rare Han, but its bytes are UTF-8: no two-byte view of it is read (each held a
+    # dozen candidates a character, all to be refused), as Big5 read by the same decoder is.
+    bad = DECODERS[decoder].decode(GBK_LINE.encode(), errors)
+    assert resync._misread_two_byte(DECODERS[decoder].decode(BIG5_LINE.encode("big5hkscs"), errors))
+    assert not resync._misread_two_byte(bad)
+
+    def unread(*args, **kwargs):
+        raise AssertionError("a view read")
+
+    monkeypatch.setattr(resync, "read_in_step", unread)
+    assert resync.repair(bad).count == 0
+
+
 def test_a_second_pass_changes_nothing():
     for bad in (misread(GBK_LINE, "gb18030", "big5", "ignore"), misread(BIG5_LINE, "big5hkscs", "gbk", "ignore"),
                 misread(GBK_LINE, "gb18030", "big5", "replace")):

@@ -54,6 +54,12 @@ _CODE_KEYS = ("证券代码", "證券代碼", "证券简称", "證券簡稱", "�
 _CODE_FIELD = re.compile(rf"({'|'.join(_CODE_KEYS)}){_SEP}{_KEY_COLON}{_SEP}[^ \t\u3000:：]{{1,20}}")
 
 
+# What every one of a line's forms holds: a key's colon (header fields, a distribution key, a code
+# row), a number's 号 or 號, the printing line's 印. A line with none is none of them and only
+# closes a run of header fields: one C-speed search passes most of a page's lines.
+_MAY_BE = re.compile("[:：∶号號印]")
+
+
 def _next_live(lines: list[str], i: int, step: int) -> int | None:
     k = i + step
     while 0 <= k < len(lines):
@@ -65,8 +71,10 @@ def _next_live(lines: list[str], i: int, step: int) -> int | None:
 
 def _header_fields(line: str) -> bool:
     """Every key on the line is a document's header key, and there is one at least."""
+    if _FIELD.search(line) is None:  # most keyed lines (a byline's 记者：) hold no document key
+        return False
     keys = [m.group(1) for m in _ANY_KEY.finditer(line)]
-    return bool(_FIELD.search(line)) and bool(keys) and all(k in DOC_KEYS or any(k.endswith(d) for d in DOC_KEYS) for k in keys)
+    return bool(keys) and all(k in DOC_KEYS or any(k.endswith(d) for d in DOC_KEYS) for k in keys)
 
 
 def _code_row(line: str) -> bool:
@@ -90,6 +98,9 @@ def document_heads(lines: list[str]) -> set[int]:
 
     for i, line in enumerate(lines):
         if not line.strip():
+            continue
+        if _MAY_BE.search(line) is None:
+            close_run()
             continue
         if _header_fields(line):
             run.append(i)

@@ -312,7 +312,8 @@ def _misread_two_byte(line: str) -> bool:
     if len(rare) < LINE_RARE_MIN:
         return False
     han = sum(1 for ch in rare if "\u3400" <= ch <= "\u9fff") + _big5_shown(line)
-    return han >= LINE_RARE_MIN and han >= LINE_RARE_SHARE * mojibake.beyond_ascii(line)
+    return (han >= LINE_RARE_MIN and han >= LINE_RARE_SHARE * mojibake.beyond_ascii(line)
+            and not _reads_as_utf8(line, decoders.GBK_FAMILY))
 
 
 def _big5_shown(line: str) -> int:
@@ -367,7 +368,7 @@ def _misread_single_byte(line: str) -> bool:
     # A character of a two-byte source is two high bytes in a row: Latin text's accented letters
     # (Café, à la) stand alone.
     pairs = sum(len(m.group()) // 2 for m in _single_high_runs().finditer(line))
-    return pairs >= LINE_RARE_MIN and not _reads_as_utf8(line)
+    return pairs >= LINE_RARE_MIN and not _reads_as_utf8(line, decoders.SINGLE_FAMILY)
 
 
 @lru_cache(maxsize=1)
@@ -389,11 +390,14 @@ def _single_high():
 _holds_single_high = pagefacts.any_of(_single_high)
 
 
-def _reads_as_utf8(line: str) -> bool:
-    """Do the line's single-byte bytes read as UTF-8 for the most part? A two-byte source does
-    not: its pairs seldom form UTF-8 sequences, nearly every character comes out U+FFFD; UTF-8
-    with a byte in twenty dropped leaves most of its characters whole."""
-    stream, _ = decoders.byte_view(line, decoders.SINGLE_FAMILY)
+def _reads_as_utf8(line: str, family: str) -> bool:
+    """Do the bytes a ``family`` decoder read the line from read as UTF-8 for the most part? Then
+    the line is UTF-8 misread, the re-reads of UTF-8's (``mojibake``), not a two-byte source: its
+    pairs seldom form UTF-8 sequences, nearly every character comes out U+FFFD; UTF-8 with a byte
+    in twenty dropped leaves most of its characters whole. A GBK decoder's reading of UTF-8 Han is
+    dense with rare Han, and each view of it (Big5's and Big5-HKSCS's) holds a dozen candidates a
+    character for the bytes it cannot pair: about 25 ms of CPU a page to read and refuse them all."""
+    stream, _ = decoders.byte_view(line, family)
     read = bytes(b for b in stream if b is not None).decode("utf-8", "replace")
     lost = read.count("\ufffd")
     return 2 * lost < sum(1 for ch in read if ch > "\x7f")
