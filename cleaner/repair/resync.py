@@ -373,21 +373,23 @@ def _misread_single_byte(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _single_high_runs():
-    """Two such characters in a row, the punctuation Chinese text writes itself left out (——, ……
-    and “” are cp1252's 97, 85, 93 94): one search passes most clean pages."""
+    """Two characters a single-byte decoder shows for high bytes in a row (``_single_high``, its
+    punctuation too): asked only of a page that holds one of them beyond that punctuation."""
     return re.compile(f"{_single_high().pattern}{{2,}}")
 
 
 @lru_cache(maxsize=1)
-def _single_high():
-    """One character a single-byte decoder shows for a high byte (as ``_single_high_runs``)."""
+def _single_high_letters():
+    """A character a single-byte decoder shows for a high byte, the punctuation Chinese text writes
+    itself left out (——, …… and “” are cp1252's 97, 85, 93 94)."""
     shown = {bytes((b,)).decode(codec, "replace") for codec in ("cp1252", "latin-1", "cp1250") for b in range(0x80, 0x100)}
     letters = "".join(re.escape(ch) for ch in sorted(shown) if ch != "\ufffd" and not "\u2000" <= ch <= "\u206f")
     return re.compile(f"[{letters}]")
 
 
-# A page holding none holds no run of two: asked from the page's one scan (half the clean pages).
-_holds_single_high = pagefacts.any_of(_single_high)
+# A page holding none of them is no single-byte reading: asked from the page's one scan (half the
+# clean pages stop here).
+_holds_single_high = pagefacts.any_of(_single_high_letters)
 
 
 def _reads_as_utf8(line: str, family: str) -> bool:
