@@ -28,6 +28,13 @@ def test_a_page_s_stamp_is_no_span():
     assert not date_span("展览时间为4月23日至4月30日，欢迎参观。")  # a sentence
 
 
+def test_prices_and_changes_in_figures_are_no_days():
+    # Decimals read as 月.日 are no calendar's (23.18, 0.45) or stand before a unit (19.98万).
+    assert not date_span("相关股票：隆光新能 23.18 +2.34% 阳明股份 11.02 -0.45%")
+    assert not date_span("指导价：15.98-19.98万 询底价 查看配置")
+    assert not date_span("比分 3:1-2:0")
+
+
 def test_an_event_s_span_under_the_headline_stays():
     title = "第十二届临川读书节开幕_文化_临川日报"
     page = ["临川日报 首页 时政 社会 文化 评论", "第十二届临川读书节开幕", "2027-04-23 08:30 来源：临川日报 记者 周敏",
