@@ -750,3 +750,19 @@ def test_a_hashtag_row_between_paragraphs_is_the_posts_and_under_them_the_sites(
     foot = "临川发布 版权所有"
     assert remove_furniture("\n".join([paras[0], tags, paras[1], foot]), ()).text.split("\n") == [paras[0], tags, paras[1]]
     assert remove_furniture("\n".join([*paras, tags, foot]), ()).text.split("\n") == paras
+
+
+def test_a_keyword_row_at_the_article_s_top_is_its_own_and_under_it_the_site_s():
+    abstract = "摘要：本文以临川县为例，分析数字经济在乡村产业、治理和公共服务中的作用，并提出三条推进路径。"
+    paras = ["近年来，临川县依托电商平台发展特色农产品销售，全县网络零售额连续五年保持两位数增长，带动一万多户农民增收。",
+             "在乡村治理方面，县里建成覆盖全部行政村的数字化管理平台，村务公开、民情收集和矛盾调解都可以在线完成。",
+             "公共服务领域，远程医疗和在线教育已经延伸到偏远山村，村民在家门口就能享受县城医院和学校的优质资源。"]
+    keywords = "关键词：数字经济；乡村振兴；县域治理"
+    foot = "临川社科网 版权所有"
+    # Over the article's prose, with less above it than below: a paper's keywords under its abstract.
+    out = remove_furniture("\n".join([abstract, keywords, *paras, foot]), ()).text.split("\n")
+    assert out == [abstract, keywords, *paras], out
+    # Under the article's prose: the site's tag row, as before.
+    tags = "标签：数字经济 乡村振兴 县域治理"
+    out = remove_furniture("\n".join([abstract, *paras, tags, foot]), ()).text.split("\n")
+    assert tags not in out, out

@@ -398,15 +398,29 @@ def _inside_body(texts: list[str], families: list[str], prose: list[bool]) -> No
     """A rating row or a site's viewing advice between the first and the last prose line is the
     article's: a guide's shop over its score (老王烤鸭店 / 综合评分4.6分 3200条点评), a notice's
     advice to its readers (建议使用Chrome 90以上版本浏览器办理。), a post's topics set among its
-    paragraphs (#春日出游# #临川湿地#). Outside the body they are the site's widget, foot and tag row."""
+    paragraphs (#春日出游# #临川湿地#). Outside the body they are the site's widget, foot and tag row.
+    A row of keywords over the article's prose, with less of it above than ``TOP_SHARE`` of what
+    stands below, is the article's head (a paper's 关键词：… under its 摘要：…): a site tags a page
+    under its article, once it has been read, never between its first paragraphs."""
     if "rating" not in families and "site-foot" not in families and "tags" not in families:
         return
     first = next((p for p, x in enumerate(prose) if x), len(texts))
     last = max((p for p, x in enumerate(prose) if x), default=-1)
     for pos in range(first + 1, last):
         if families[pos] == "rating" or families[pos] == "site-foot" and viewing_advice(texts[pos]) \
-                or families[pos] == "tags" and hashtags(texts[pos]):
+                or families[pos] == "tags" and (hashtags(texts[pos]) or prose[pos + 1] and _at_top(texts, prose, pos)):
             families[pos] = ""
+
+
+TOP_SHARE = 0.5  # prose above a keyword row, at most this share of the prose below it: the article's top
+
+
+def _at_top(texts: list[str], prose: list[bool], pos: int) -> bool:
+    """The line stands in the top of the article's prose: the prose above it is at most ``TOP_SHARE``
+    of the prose below it (in characters)."""
+    above = sum(len(texts[p]) for p in range(pos) if prose[p])
+    below = sum(len(texts[p]) for p in range(pos + 1, len(texts)) if prose[p])
+    return above <= TOP_SHARE * below
 
 
 NOTICE_ROWS = 6  # key-value rows at most between a notice's contact row and its signature
