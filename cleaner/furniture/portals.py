@@ -28,6 +28,7 @@ from pathlib import Path
 from cleaner._native import FurnitureLexicon, PortalForms
 from cleaner.furniture import closing_rows
 from cleaner.furniture.counted_rows import ordinal, sequences
+from cleaner.furniture.document_dates import date_note
 from cleaner.furniture.entries import title_match, title_parts, title_words
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.forms import pitch_button
@@ -735,8 +736,10 @@ def _dated_head(texts: list[str], pos: int, first_prose: int, last_prose: int) -
     date over its article: a bare date (``_BARE_DATE``) on a page whose prose has no bare date
     line of its own? A chronicle or a diary sets a date over each of its entries (the first one
     above the first prose line, the others among the prose): there it heads an entry and stays.
-    Below the prose a bare date is a notice's signing date (kept)."""
-    if last_prose < 0 or not _BARE_DATE.fullmatch(texts[pos]):
+    Below the prose a bare date is a notice's signing date (kept). A document's date note (the whole
+    line in brackets, a full date in words: ``document_dates.date_note``) is the document's over its
+    first paragraph too (a speech's ``（2027年3月1日）`` under its speaker's line)."""
+    if last_prose < 0 or not _BARE_DATE.fullmatch(texts[pos]) or date_note(texts[pos]):
         return False
     return not any(_BARE_DATE.fullmatch(t) for t in texts[first_prose : last_prose + 1])
 
