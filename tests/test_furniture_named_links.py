@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Cleaner
-from cleaner.furniture.named_links import named_links
+from cleaner.furniture.named_links import body_links, named_links
 
 PROSE = [
     "本届赛事设全程马拉松、半程马拉松和健康跑三个项目，总规模三万人，赛道串联滨江两岸的主要景点，"
@@ -35,3 +35,28 @@ def test_a_signup_label_over_its_url_above_the_headline_stays_when_the_article_r
     page[6] = "报名时间为2月10日至2月28日，名额有限，报满即止。"
     out = Cleaner(to="keep").run("\n".join(page), title=title).text.split("\n")
     assert "报名入口：" not in out and "https://run.binjiang-sport.cn/2026" not in out, out
+
+
+def test_a_label_and_its_link_between_two_paragraphs_is_the_article_s():
+    # Folded lines (NFKC: ASCII colons), as the model reads them.
+    texts = ["正文第一段。", "报名网址:www.lcmarathon.cn", "正文第二段。"]
+    prose = lambda pos: pos in (0, 2)  # noqa: E731
+    plain = lambda pos: True  # noqa: E731
+    assert body_links(texts, prose, plain) == {1}
+    # A key naming the page or the site itself, a line of furniture words, or no prose on one side: the site's.
+    assert body_links(["正文。", "本文链接:http://www.lcnews.cn/a/1.html", "正文。"], prose, plain) == set()
+    assert body_links(["正文。", "原文地址:https://mp.example.cn/s/abc", "正文。"], prose, plain) == set()
+    assert body_links(texts, prose, lambda pos: False) == set()
+    assert body_links(texts, lambda pos: pos == 0, plain) == set()
+    assert body_links(["正文。", "网址:www.lcmarathon.cn", "正文。"], prose, plain) == set()  # 网址 alone: any site's word
+
+
+def test_a_signup_link_between_a_race_s_paragraphs_stays_and_the_related_box_goes():
+    title = "2026滨江马拉松报名开启_赛事资讯_滨江体育网"
+    more = "今年赛事新增亲子跑项目，报名者需年满六周岁并由一名家长陪同，组委会将为每个家庭准备完赛礼包和纪念证书。"
+    page = ["滨江体育网 首页 赛事 健身 场馆 资讯", "2026滨江马拉松报名开启", "2026-02-10 10:00 来源：市体育局 阅读：8932",
+            *PROSE, "报名网址：www.binjiang-run.cn", more, "相关阅读", "2025滨江马拉松成绩公布 2025-11-20",
+            "滨江体育网 版权所有 浙ICP备08012345号"]
+    out = Cleaner(to="keep").run("\n".join(page), title=title).text.split("\n")
+    assert "报名网址：www.binjiang-run.cn" in out and more in out, out
+    assert "相关阅读" not in out, out

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from cleaner import Cleaner
 from cleaner.furniture.boilerplate import fold_line, remove_furniture
 from cleaner.furniture.features import normalise
 from cleaner.furniture.lexicon import load_lexicon
@@ -750,3 +751,33 @@ def test_a_hashtag_row_between_paragraphs_is_the_posts_and_under_them_the_sites(
     foot = "临川发布 版权所有"
     assert remove_furniture("\n".join([paras[0], tags, paras[1], foot]), ()).text.split("\n") == [paras[0], tags, paras[1]]
     assert remove_furniture("\n".join([*paras, tags, foot]), ()).text.split("\n") == paras
+
+
+def test_a_keyword_row_at_the_article_s_top_is_its_own_and_under_it_the_site_s():
+    abstract = "摘要：本文以临川县为例，分析数字经济在乡村产业、治理和公共服务中的作用，并提出三条推进路径。"
+    paras = ["近年来，临川县依托电商平台发展特色农产品销售，全县网络零售额连续五年保持两位数增长，带动一万多户农民增收。",
+             "在乡村治理方面，县里建成覆盖全部行政村的数字化管理平台，村务公开、民情收集和矛盾调解都可以在线完成。",
+             "公共服务领域，远程医疗和在线教育已经延伸到偏远山村，村民在家门口就能享受县城医院和学校的优质资源。"]
+    keywords = "关键词：数字经济；乡村振兴；县域治理"
+    foot = "临川社科网 版权所有"
+    # Over the article's prose, with less above it than below: a paper's keywords under its abstract.
+    out = remove_furniture("\n".join([abstract, keywords, *paras, foot]), ()).text.split("\n")
+    assert out == [abstract, keywords, *paras], out
+    # Under the article's prose: the site's tag row, as before.
+    tags = "标签：数字经济 乡村振兴 县域治理"
+    out = remove_furniture("\n".join([abstract, *paras, tags, foot]), ()).text.split("\n")
+    assert tags not in out, out
+
+
+def test_a_document_s_date_note_over_its_first_paragraph_is_its_own_and_a_bare_date_the_page_s():
+    title = "在全市安全生产工作会议上的讲话_领导讲话_临川市人民政府"
+    paras = ["同志们，今天我们召开全市安全生产工作会议，主要任务是总结去年工作，分析当前形势，部署今年的安全生产重点任务。",
+             "去年以来，全市上下认真落实安全生产责任制，各类事故起数和死亡人数实现双下降，没有发生较大以上生产安全事故。"]
+    page = ["临川市人民政府 首页 政务公开 领导讲话 办事服务", "在全市安全生产工作会议上的讲话",
+            "发布时间：2027-03-02 来源：市政府办公室", "市长 陈志明", "（2027年3月1日）", *paras, "【打印本页】【关闭窗口】"]
+    out = Cleaner(to="keep").run("\n".join(page), title=title).text.split("\n")
+    assert "（2027年3月1日）" in out and "市长 陈志明" in out, out
+    # A bare date there, no brackets around it, is the page's date line, as before.
+    page[4] = "2027年3月1日"
+    out = Cleaner(to="keep").run("\n".join(page), title=title).text.split("\n")
+    assert "2027年3月1日" not in out, out

@@ -27,6 +27,8 @@ from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
 from cleaner.furniture.closing_rows import closing_rows, resumed_rows
+from cleaner.furniture.date_spans import date_span
+from cleaner.furniture.dated_heads import dated_heads
 from cleaner.furniture.decks import deck, decks
 from cleaner.furniture.copyright_form import copyright_notice
 from cleaner.furniture.link_labels import link_labels
@@ -52,7 +54,7 @@ from cleaner.furniture.work_cards import card_rows, work_card
 from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, TOPIC_FAMILIES, introduces, poll_options, referred, spoken_of, widget
 from cleaner.furniture.figure_rows import figure_row
 from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, machine_row, schedule_rows, tail_items
-from cleaner.furniture.named_links import named_links
+from cleaner.furniture.named_links import body_links, named_links
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
@@ -299,6 +301,8 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
         out |= {pos for pos in range(headline + 1, min(headline + 1 + NOTE_REACH, body[0])) if date_note(texts[pos]) and fits(pos)}
         out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)
                                                                or _event_place(texts, pos)) and fits(pos)}
+        # An event's span of days or hours, without a key (date_spans.py: 2027年4月23日—4月30日): no page's stamp.
+        out |= {pos for pos in range(headline + 1, body[0]) if date_span(texts[pos]) and fits(pos)}
     return out
 
 
@@ -873,6 +877,11 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows |= {pos for pos in card_at if 0 <= headline < pos <= body[1]}
     # A label over a link that the body's prose names (named_links.py: 报名入口： over its URL, 可通过上方报名入口报名).
     own_rows |= named_links([line.text for line in scored], lambda pos: body[0] <= pos <= body[1] and prose_line(scored[pos]))
+    # A label and its link on one line between two paragraphs (named_links.body_links: 报名网址：www.…).
+    own_rows |= body_links([line.text for line in scored], lambda pos: body[0] <= pos <= body[1] and prose_line(scored[pos]),
+                           lambda pos: not scored[pos].features["lex_cover"])
+    # A diary's dated heading over its first entry, repeated over the later ones (dated_heads.py: 2026年12月3日 星期四 小雪).
+    own_rows |= dated_heads([line.text for line in scored], headline, body[0], body[1], lambda pos: prose_line(scored[pos]))
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
     own_rows |= closing | resumed

@@ -28,6 +28,7 @@ from pathlib import Path
 from cleaner._native import FurnitureLexicon, PortalForms
 from cleaner.furniture import closing_rows
 from cleaner.furniture.counted_rows import ordinal, sequences
+from cleaner.furniture.document_dates import date_note
 from cleaner.furniture.entries import title_match, title_parts, title_words
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.forms import pitch_button
@@ -398,15 +399,29 @@ def _inside_body(texts: list[str], families: list[str], prose: list[bool]) -> No
     """A rating row or a site's viewing advice between the first and the last prose line is the
     article's: a guide's shop over its score (老王烤鸭店 / 综合评分4.6分 3200条点评), a notice's
     advice to its readers (建议使用Chrome 90以上版本浏览器办理。), a post's topics set among its
-    paragraphs (#春日出游# #临川湿地#). Outside the body they are the site's widget, foot and tag row."""
+    paragraphs (#春日出游# #临川湿地#). Outside the body they are the site's widget, foot and tag row.
+    A row of keywords over the article's prose, with less of it above than ``TOP_SHARE`` of what
+    stands below, is the article's head (a paper's 关键词：… under its 摘要：…): a site tags a page
+    under its article, once it has been read, never between its first paragraphs."""
     if "rating" not in families and "site-foot" not in families and "tags" not in families:
         return
     first = next((p for p, x in enumerate(prose) if x), len(texts))
     last = max((p for p, x in enumerate(prose) if x), default=-1)
     for pos in range(first + 1, last):
         if families[pos] == "rating" or families[pos] == "site-foot" and viewing_advice(texts[pos]) \
-                or families[pos] == "tags" and hashtags(texts[pos]):
+                or families[pos] == "tags" and (hashtags(texts[pos]) or prose[pos + 1] and _at_top(texts, prose, pos)):
             families[pos] = ""
+
+
+TOP_SHARE = 0.5  # prose above a keyword row, at most this share of the prose below it: the article's top
+
+
+def _at_top(texts: list[str], prose: list[bool], pos: int) -> bool:
+    """The line stands in the top of the article's prose: the prose above it is at most ``TOP_SHARE``
+    of the prose below it (in characters)."""
+    above = sum(len(texts[p]) for p in range(pos) if prose[p])
+    below = sum(len(texts[p]) for p in range(pos + 1, len(texts)) if prose[p])
+    return above <= TOP_SHARE * below
 
 
 NOTICE_ROWS = 6  # key-value rows at most between a notice's contact row and its signature
@@ -731,8 +746,10 @@ def _dated_head(texts: list[str], pos: int, first_prose: int, last_prose: int) -
     date over its article: a bare date (``_BARE_DATE``) on a page whose prose has no bare date
     line of its own? A chronicle or a diary sets a date over each of its entries (the first one
     above the first prose line, the others among the prose): there it heads an entry and stays.
-    Below the prose a bare date is a notice's signing date (kept)."""
-    if last_prose < 0 or not _BARE_DATE.fullmatch(texts[pos]):
+    Below the prose a bare date is a notice's signing date (kept). A document's date note (the whole
+    line in brackets, a full date in words: ``document_dates.date_note``) is the document's over its
+    first paragraph too (a speech's ``（2027年3月1日）`` under its speaker's line)."""
+    if last_prose < 0 or not _BARE_DATE.fullmatch(texts[pos]) or date_note(texts[pos]):
         return False
     return not any(_BARE_DATE.fullmatch(t) for t in texts[first_prose : last_prose + 1])
 
