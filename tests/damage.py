@@ -222,6 +222,16 @@ INVISIBLE_CELLS = (
 SOFTWARE_CELLS = tuple(("utf-8", "gbk", mode) for mode in ("icu-sub", "win32", "excel-csv", "dotnet", "surrogateescape"))
 
 
+# A page read as UTF-16 (no byte-order mark: a Windows tool's "Unicode", a reader told the wrong
+# encoding), little- and big-endian, from each source: a pair of bytes a code unit.
+UTF16_CELLS = tuple((source, codec, "replace") for source in ("utf-8", "gbk", "big5") for codec in ("utf-16-le", "utf-16-be"))
+
+
+def utf16_cells() -> list[tuple[str, str, str]]:
+    """The cells of a page read as UTF-16 (after the main matrix)."""
+    return list(UTF16_CELLS)
+
+
 def software_cells() -> list[tuple[str, str, str]]:
     """The cells of a real program's own marks (after the main matrix)."""
     return list(SOFTWARE_CELLS)

@@ -50,6 +50,11 @@ Each decoder that marks what it cannot read also has the errors mode ``question`
 - The WHATWG Encoding Standard's ``windows-1252`` (``whatwg-1252``: what a browser does with a page
   labelled ``iso-8859-1``, ``latin1`` or ``windows-1252``): cp1252, but the five bytes cp1252 leaves
   undefined (81 8d 8f 90 9d) are the C1 controls Latin-1 reads them as. Lossless.
+- UTF-16 (``utf-16-le``, ``utf-16-be``): a file without a byte-order mark taken for "Unicode" by
+  a Windows tool or a reader told the wrong encoding. Each pair of bytes is one code unit (a line's
+  odd last byte one U+FFFD), and a unit that is half a surrogate pair with no other half one
+  U+FFFD for its two bytes; nothing else is lost. Only ``replace`` (UTF-16 rejects too little for
+  ``ignore`` to differ much); their cells are ``damage.utf16_cells()``, apart from the main matrix.
 - Invisible characters removed after a single-byte decoder read the page (``INVISIBLE_DELETIONS``,
   errors modes of their own: ``shy-deleted``, ``c1-deleted``, ``invisible-deleted``): the decoder
   reads with ``replace``, then a later tool (an HTML sanitizer, an ``isprintable`` filter, an XML
@@ -257,6 +262,9 @@ UNMODELLED: dict[str, Decoder] = {
         Decoder("ascii", OTHER_FAMILY, "ascii", ignore=False),
         # A browser's windows-1252 (whatwg-1252): only its invisible-deletion cells (lossless alone).
         Decoder("whatwg-1252", SINGLE_FAMILY, "cp1252", whatwg=True, cells=False),
+        # UTF-16 without a byte-order mark (cleaner/repair/utf16_read.py, utf16_legacy.py): only the
+        # cells of damage.utf16_cells.
+        *(Decoder(codec, OTHER_FAMILY, codec, ignore=False, cells=False) for codec in ("utf-16-le", "utf-16-be")),
     )
 }
 
