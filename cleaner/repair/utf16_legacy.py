@@ -59,9 +59,9 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
         return text, 0, []
     best, best_score = None, float("-inf")
     for little in (True, False):
-        data, high = _bytes(text, little)
+        data, high, ends = _bytes(text, little)
         for codec in CODECS:
-            items = _read(data, high, codec)
+            items = _read(data, high, ends, codec)
             if items is None:
                 continue
             score = per_char("".join(_HAN.findall("".join(item[0] for item in items if len(item[2]) == 1))))
@@ -87,22 +87,26 @@ def _looks_misread(text: str) -> bool:
     return wide > 0 and misread >= MISREAD_SHARE * wide
 
 
-def _bytes(text: str, little: bool) -> tuple[list[int | None], frozenset[int]]:
-    """The page's bytes as the units hold them, None for each byte of a unit read as U+FFFD; and
-    where those unknown bytes are a unit's high byte. An ASCII character is no unit (that would hold
-    a NUL byte): it is the page's own, a line break between lines read one at a time, and stays."""
+def _bytes(text: str, little: bool) -> tuple[list[int | None], frozenset[int], frozenset[int]]:
+    """The page's bytes as the units hold them, None for each byte of a unit read as U+FFFD; where
+    those unknown bytes are a unit's high byte; and where a U+FFFD ends a stretch of units (it may
+    be an odd last byte alone). An ASCII character is no unit (that would hold a NUL byte): it is the
+    page's own, a line break between lines read one at a time, and stays."""
     codec = "utf-16-le" if little else "utf-16-be"
     data: list[int | None] = []
     high: set[int] = set()
-    for ch in text:
+    ends: set[int] = set()
+    for k, ch in enumerate(text):
         if ch < "\x80":
             data.append(ord(ch))
         elif ch == LOST:
             high.add(len(data) + (1 if little else 0))
+            if k + 1 == len(text) or text[k + 1] < "\x80":
+                ends.add(len(data))
             data += (None, None)
         else:
             data += ch.encode(codec, "surrogatepass")
-    return data, frozenset(high)
+    return data, frozenset(high), frozenset(ends)
 
 
 ANY_BYTE = range(0x40, 0xFF)  # the low byte of a lost unit, as a lead or a trail
@@ -136,7 +140,40 @@ def _acceptable(ch: str) -> bool:
     return bool(_HAN.match(ch)) or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" or ch in "—…“”‘’·"
 
 
-def _read(data: list[int | None], high: frozenset[int], codec: str) -> list[list] | None:
+STEP_CHARS = 6  # characters read after an unknown byte to tell whether it was ASCII
+STEP_MARGIN = 1.5  # log-probability a character the reading in step after an ASCII byte must win by
+
+
+def _known_run(data: list[int | None], i: int, codec: str) -> str:
+    """Up to STEP_CHARS characters ``codec`` reads from ``data[i:]``, to the first unknown byte."""
+    out = []
+    while i + 1 < len(data) and len(out) < STEP_CHARS and data[i] is not None:
+        b = data[i]
+        if b < 0x80:  # type: ignore[operator]
+            out.append(chr(b))  # type: ignore[arg-type]
+            i += 1
+            continue
+        b2 = data[i + 1]
+        ch = _pair(codec, b, b2) if b2 is not None else None  # type: ignore[arg-type]
+        if ch is None:
+            break
+        out.append(ch)
+        i += 2
+    return "".join(out)
+
+
+def _ascii_in_step(data: list[int | None], i: int, codec: str) -> bool:
+    """Does the unknown byte at ``i`` read better as an ASCII byte (the bytes after it read from
+    ``i + 1``) than as the lead of the byte after it? Both readings of what follows, compared by
+    the character model."""
+    as_ascii = _known_run(data, i + 1, codec)
+    as_lead = _known_run(data, i + 2, codec)
+    if len(as_ascii) < 2:
+        return False
+    return per_char(as_ascii) > per_char(as_lead) + STEP_MARGIN if as_lead else True
+
+
+def _read(data: list[int | None], high: frozenset[int], ends: frozenset[int], codec: str) -> list[list] | None:
     """[character, end, candidates] per character of ``data`` read in ``codec`` (the items of
     ``holes.choose_ranked``), if that reads as Chinese text; None otherwise."""
     items: list[list] = []
@@ -176,11 +213,22 @@ def _read(data: list[int | None], high: frozenset[int], codec: str) -> list[list
         # A byte of the pair lost with its unit: the characters the known one and the unknown one's
         # range allow (the bytes of a Chinese page: the unknown ones are taken for high bytes).
         lost += 1
+        if b is None and i not in high and b2 is not None and _ascii_in_step(data, i, codec):
+            # The low byte of a lost unit was an ASCII byte (a colon, a digit after a character):
+            # the reading goes on in step from the byte after it. Which ASCII byte is unknown.
+            items.append([LOST, len(items) + 1, [LOST]])
+            i += 1
+            continue
         leads = b if b is not None else _unknown(i, high)
         trails = b2 if b2 is not None else _unknown(i + 1, high)
+        step = 2
+        if b is not None and i + 1 in ends:
+            # A lead before the mark that ends a line: that mark is the line's odd last byte, the
+            # lead's trail (a line of Chinese ends inside no character), not a unit of two.
+            trails, step = ANY_BYTE, 3
         candidates = list(_candidates(codec, leads, trails))
         items.append([candidates[0] if candidates else LOST, len(items) + 1, candidates or [LOST]])
-        i += 2
+        i += step
     known = "".join(item[0] for item in items if len(item[2]) == 1 and item[0] != LOST)
     wide = [ch for ch in known if not ch.isascii()]
     han = "".join(_HAN.findall(known))

@@ -31,21 +31,40 @@ def repair(text: str) -> str:
     if len(text) < MIN_HAN or len(text.encode("ascii", "ignore")) > MAX_ASCII_SHARE * len(text):
         return text
     for codec in ("utf-16-le", "utf-16-be"):
-        data = text.encode(codec, "surrogatepass")
-        try:
-            read = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            # A byte UTF-8 rejects with END_MARKS characters after it (each of at most 4 bytes) is
-            # no page of UTF-8: told by the first error, which a clean page meets within a few
-            # bytes. A U+FFFD the page itself held (ef bf bd) is UTF-8 like any other character.
-            if len(data) - error.end >= 4 * END_MARKS:
-                continue
-            read = data.decode("utf-8", errors="replace")
+        read = _units_read(text, codec)
+        if read is None:
+            continue
         wide = len(read) - len(read.encode("ascii", "ignore"))
         han = len(_HAN.findall(read))
         if han >= MIN_HAN and han >= HAN_SHARE * wide:
             return read
     return text
+
+
+_ASCII_RUNS = re.compile("([\x00-\x7f]+)")
+
+
+def _units_read(text: str, codec: str) -> str | None:
+    """Each stretch of ``text`` beyond ASCII read as the UTF-8 its ``codec`` units hold, or None
+    where one is no UTF-8. An ASCII character is no unit (it would hold a NUL byte): it is the
+    page's own, a line break between lines read one at a time, and stays; each such line may end
+    in a U+FFFD for its odd last byte."""
+    out = []
+    for k, piece in enumerate(_ASCII_RUNS.split(text)):
+        if k % 2:
+            out.append(piece)
+            continue
+        data = piece.encode(codec, "surrogatepass")
+        try:
+            out.append(data.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            # A byte UTF-8 rejects with END_MARKS characters after it (each of at most 4 bytes) is
+            # no page of UTF-8: told by the first error, which a clean page meets within a few
+            # bytes. A U+FFFD the page itself held (ef bf bd) is UTF-8 like any other character.
+            if len(data) - error.end >= 4 * END_MARKS:
+                return None
+            out.append(data.decode("utf-8", errors="replace"))
+    return "".join(out)
 
 
 # UTF-16 shown one byte a character (a tool read a UTF-16 file as Latin-1 or cp1252 and handed over
