@@ -68,3 +68,16 @@ def test_lines_read_one_at_a_time_keep_their_breaks():
 ])
 def test_other_text_is_not_read_as_a_legacy_page(text):
     assert repair(text) == (text, 0, [])
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_line_read_as_utf16_among_clean_lines_comes_back(codec):
+    # One line misread (a record's field, a pasted paragraph): the page as a whole does not look
+    # misread, the line alone does; the clean lines around it stay as they are.
+    misread = _misread(SIMPLIFIED, "gbk", codec)
+    page = "\n".join([TRADITIONAL, misread, TRADITIONAL])
+    text, count, findings = repair(page)
+    lines = text.split("\n")
+    assert count == 1 and lines[0] == lines[2] == TRADITIONAL
+    assert sum(a != b for a, b in zip(lines[1].rstrip(" "), SIMPLIFIED)) <= len(findings)
+    assert all(len(TRADITIONAL) < f.position < 2 * len(TRADITIONAL) for f in findings)

@@ -55,8 +55,31 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
     >>> repair(page.encode("gbk").decode("utf-16-le", "replace"))[0] == page
     True
     """
-    if len(text) < MIN_HAN or not _looks_misread(text):
+    best = _best_reading(text)
+    if best is not None:
+        return _chosen(best, guess, 0)
+    if "\n" not in text:
         return text, 0, []
+    # Lines misread among lines that were not (a record's field, a pasted paragraph): each alone.
+    out: list[str] = []
+    findings: list[Finding] = []
+    count = offset = 0
+    for line in text.split("\n"):
+        items = _best_reading(line)
+        if items is not None:
+            line, _, found = _chosen(items, guess, offset)
+            count += 1
+            findings += found
+        out.append(line)
+        offset += len(line) + 1
+    return "\n".join(out), count, findings
+
+
+def _best_reading(text: str) -> list[list] | None:
+    """The items of the reading of ``text``'s units, of both byte orders and both encodings, that
+    reads as Chinese and scores best; None when none does."""
+    if len(text) < MIN_HAN or not _looks_misread(text):
+        return None
     best, best_score = None, float("-inf")
     for little in (True, False):
         data, high, ends = _bytes(text, little)
@@ -67,11 +90,15 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
             score = per_char("".join(_HAN.findall("".join(item[0] for item in items if len(item[2]) == 1))))
             if score > best_score:
                 best, best_score = items, score
-    if best is None:
-        return text, 0, []
-    chosen = holes.choose_ranked(best, "", True, guess)
+    return best
+
+
+def _chosen(items: list[list], guess: bool, offset: int) -> tuple[str, int, list[Finding]]:
+    """The reading with its guesses chosen, and a finding a guess (at ``offset`` + its place)."""
+    chosen = holes.choose_ranked(items, "", True, guess)
     read = "".join(c.char for c in chosen)
-    findings = [holes.guess_finding(GUESS_KIND, at, c.char, c.alternative, c.margin) for at, c in enumerate(chosen) if c.guessed]
+    findings = [holes.guess_finding(GUESS_KIND, offset + at, c.char, c.alternative, c.margin)
+                for at, c in enumerate(chosen) if c.guessed]
     return read, 1, findings
 
 

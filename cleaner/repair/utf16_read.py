@@ -13,6 +13,7 @@ with a byte beside it, so such a page has no lines.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from cleaner.langmodel import per_char
@@ -28,8 +29,17 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 def repair(text: str) -> str:
     """``text`` read back as the UTF-8 its UTF-16 code units hold, where it reads as Chinese."""
+    read = _read(text)
+    if read is not None or "\n" not in text:
+        return text if read is None else read
+    # Lines misread among lines that were not (a record's field, a pasted paragraph): each alone.
+    return "\n".join(_read(line) or line for line in text.split("\n"))
+
+
+def _read(text: str) -> str | None:
+    """``text`` read as UTF-8 in the byte order that reads it as Chinese, or None."""
     if len(text) < MIN_HAN or len(text.encode("ascii", "ignore")) > MAX_ASCII_SHARE * len(text):
-        return text
+        return None
     for codec in ("utf-16-le", "utf-16-be"):
         read = _units_read(text, codec)
         if read is None:
@@ -38,7 +48,7 @@ def repair(text: str) -> str:
         han = len(_HAN.findall(read))
         if han >= MIN_HAN and han >= HAN_SHARE * wide:
             return read
-    return text
+    return None
 
 
 _ASCII_RUNS = re.compile("([\x00-\x7f]+)")
@@ -54,6 +64,16 @@ def _units_read(text: str, codec: str) -> str | None:
         if k % 2:
             out.append(piece)
             continue
+        if piece.endswith("\ufffd"):
+            # The line's odd last byte, alone: the character it ended (begun in the units before
+            # it, else an ASCII one) is lost, one U+FFFD.
+            try:
+                read = codecs.getincrementaldecoder("utf-8")().decode(piece[:-1].encode(codec, "surrogatepass"))
+            except UnicodeDecodeError:
+                pass
+            else:
+                out.append(read + "\ufffd")
+                continue
         data = piece.encode(codec, "surrogatepass")
         try:
             out.append(data.decode("utf-8"))
