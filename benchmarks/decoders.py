@@ -136,8 +136,12 @@ def bytes_left(page: str, source: str, decoder: str, errs: str) -> tuple[int, in
             return 2 * (text.count(mark) - page.count(mark)), 0
         return bytes_left(page, source, decoder, "replace")
     marked = text.count("\ufffd")
-    if dec.codec.startswith("utf-16"):  # a mark is a unit's two bytes (a line's odd last byte: one)
-        return len(data) - len(text.replace("\ufffd", "").encode(dec.codec, "surrogatepass")), 0
+    if dec.codec.startswith("utf-16"):  # read a line at a time: a mark is a unit's two bytes (a line's odd last byte: one)
+        lost = 0
+        for line in page.split("\n"):
+            shown = misdecode(line, source, decoder, errs)
+            lost += len(line.encode(SOURCES[source], errors="replace")) - len(shown.replace("\ufffd", "").encode(dec.codec, "surrogatepass"))
+        return lost, 0
     if dec.twice:  # two layers: what the outer one marked or dropped, in the inner one's bytes
         inner = DECODERS[dec.codec].decode(data, errs).encode("utf-8")
         return marked, max(0, len(inner) - len(text.replace("\ufffd", "").encode(dec.codec)))
