@@ -232,6 +232,17 @@ def utf16_cells() -> list[tuple[str, str, str]]:
     return list(UTF16_CELLS)
 
 
+# A Chinese page shown by a browser's Japanese or Korean decoder (the WHATWG Encoding Standard's:
+# a rejected pair's mark takes its second byte unless ASCII), from each source.
+BROWSER_CELLS = tuple((source, name, "replace") for source in ("utf-8", "gbk", "big5")
+                      for name in ("whatwg-shift_jis", "whatwg-euc-kr", "whatwg-euc-jp"))
+
+
+def browser_cells() -> list[tuple[str, str, str]]:
+    """The cells of a browser's Japanese and Korean decoders (after the main matrix)."""
+    return list(BROWSER_CELLS)
+
+
 def software_cells() -> list[tuple[str, str, str]]:
     """The cells of a real program's own marks (after the main matrix)."""
     return list(SOFTWARE_CELLS)
