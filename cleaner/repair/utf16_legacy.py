@@ -44,6 +44,7 @@ CODECS = ("gb18030", "big5hkscs")
 SURROGATE_HIGH_BYTES = range(0xD8, 0xE0)  # the high byte of a unit UTF-16 rejects alone
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_MISREAD = re.compile("[\ua000-\ufeff]")
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 
@@ -55,6 +56,8 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
     >>> repair(page.encode("gbk").decode("utf-16-le", "replace"))[0] == page
     True
     """
+    if not _MISREAD.search(text):  # a clean page: nothing a pair of high bytes reads as
+        return text, 0, []
     best = _best_reading(text)
     if best is not None:
         return _chosen(best, guess, 0)
@@ -78,7 +81,7 @@ def repair(text: str, guess: bool = True) -> tuple[str, int, list[Finding]]:
 def _best_reading(text: str) -> list[list] | None:
     """The items of the reading of ``text``'s units, of both byte orders and both encodings, that
     reads as Chinese and scores best; None when none does."""
-    if len(text) < MIN_HAN or not _looks_misread(text):
+    if len(text) < MIN_HAN or not _MISREAD.search(text) or not _looks_misread(text):
         return None
     best, best_score = None, float("-inf")
     for little in (True, False):
@@ -105,13 +108,8 @@ def _chosen(items: list[list], guess: bool, offset: int) -> tuple[str, int, list
 def _looks_misread(text: str) -> bool:
     """Most of its characters beyond ASCII are what pairs of high bytes read as (hangul, Yi,
     private use, compatibility ideographs: U+A000-U+FEFF), which Chinese text seldom writes."""
-    wide = 0
-    misread = 0
-    for ch in text:
-        if ch >= "\x80":
-            wide += 1
-            misread += "\ua000" <= ch < "\uff00"
-    return wide > 0 and misread >= MISREAD_SHARE * wide
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    return wide > 0 and len(_MISREAD.findall(text)) >= MISREAD_SHARE * wide
 
 
 def _bytes(text: str, little: bool) -> tuple[list[int | None], frozenset[int], frozenset[int]]:
