@@ -457,6 +457,7 @@ def wrapped_cell(text: str, source: str, decoder: str, errors: str, rng: random.
 # page's ASCII, cutting a line) changes the second too.
 
 import html as _html  # noqa: E402
+import json as _json  # noqa: E402
 import re as _re  # noqa: E402
 
 # (source, decoder, errors): the misdecodings real pages hold most (UTF-8 read as GBK by Python
@@ -506,6 +507,9 @@ AFTER_STEPS = {
     # NEL, U+0085, and no-break space among them) made one space.
     "split-join": (lambda t, rng: "\n".join(" ".join(line.split()) for line in t.split("\n")),
                    lambda t: "\n".join(" ".join(line.split()) for line in t.split("\n"))),
+    # Each line written as the inside of a JSON string with ASCII escapes (``json.dumps``: an API's
+    # field copied from its raw response), mojibake and all: 中 misread as cp1252 is \u00e4\u00b8\u00ad.
+    "json": (lambda t, rng: "\n".join(_json.dumps(line)[1:-1] for line in t.split("\n")), None),
 }
 
 
