@@ -35,6 +35,11 @@ A real program's own marks for what it rejects come last (errors ``icu-sub``, ``
 ``excel-csv``, ``dotnet``, ``surrogateescape``: ``damage.software_cells``, UTF-8 read as GBK;
 ``wrong_decoders.SOFTWARE_MARKS`` says what each program writes); "marked" counts the bytes
 under their marks (a Windows mark: a pair).
+After them, each source read as UTF-16 without a byte-order mark (``damage.utf16_cells``, decoders
+``utf-16-le`` and ``utf-16-be``, a line at a time as every cell reads: a pair of bytes a code unit,
+a unit UTF-16 rejects alone, half a surrogate pair, one U+FFFD for its two bytes), and last each
+source read by a browser's Japanese or Korean decoder (``damage.browser_cells``: the WHATWG
+Shift_JIS, EUC-KR and EUC-JP decoders, whose mark for a rejected pair takes its second byte).
 ``--split build`` measures on the paragraphs models are built from instead: for working out a
 change without looking at the measured text; the figures that count are the default split's.
 ``--scope wrapped`` (not in the default four): the misread page hard-wrapped as a tool wraps what
@@ -62,7 +67,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from byte_bound import page_bound  # noqa: E402
 from wrong_decoders import SOFTWARE_MARKS  # noqa: E402
-from damage import SCOPES, SOURCES, WRAPPED, code_page_cells, damage_cell, hkscs_cells, hong_kong_paragraph, invisible_cells, matrix_cells, misdecode, software_cells, source_text, wrapped_cell  # noqa: E402
+from damage import SCOPES, SOURCES, WRAPPED, code_page_cells, damage_cell, hkscs_cells, hong_kong_paragraph, invisible_cells, matrix_cells, misdecode, software_cells, source_text, utf16_cells, wrapped_cell, browser_cells  # noqa: E402
 from wiki_split import build_paragraphs, measure_paragraphs  # noqa: E402
 from wrong_decoders import MATRIX_DECODERS as DECODERS  # noqa: E402
 from wrong_decoders import CODE_PAGE_FAMILY, OTHER_FAMILY  # noqa: E402
@@ -133,6 +138,12 @@ def bytes_left(page: str, source: str, decoder: str, errs: str) -> tuple[int, in
             return 2 * (text.count(mark) - page.count(mark)), 0
         return bytes_left(page, source, decoder, "replace")
     marked = text.count("\ufffd")
+    if dec.codec.startswith("utf-16"):  # read a line at a time: a mark is a unit's two bytes (a line's odd last byte: one)
+        lost = 0
+        for line in page.split("\n"):
+            shown = misdecode(line, source, decoder, errs)
+            lost += len(line.encode(SOURCES[source], errors="replace")) - len(shown.replace("\ufffd", "").encode(dec.codec, "surrogatepass"))
+        return lost, 0
     if dec.twice:  # two layers: what the outer one marked or dropped, in the inner one's bytes
         inner = DECODERS[dec.codec].decode(data, errs).encode("utf-8")
         return marked, max(0, len(inner) - len(text.replace("\ufffd", "").encode(dec.codec)))
@@ -160,7 +171,7 @@ def main() -> None:
     args = ap.parse_args()
     args.scope = args.scope or (["page"] if args.family else list(SCOPES))
     cleaner = Cleaner(to="keep", remove_furniture=False)
-    cells = code_page_cells() if args.family else matrix_cells() + invisible_cells() + hkscs_cells() + software_cells()
+    cells = code_page_cells() if args.family else matrix_cells() + invisible_cells() + hkscs_cells() + software_cells() + utf16_cells() + browser_cells()
     summary: dict[tuple[str, str, str], tuple[float, float]] = {}  # cell: (errors per 1,000, share marked)
     if args.cell:
         cells = [c for c in cells if ":".join(c) in args.cell]

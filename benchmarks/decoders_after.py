@@ -5,7 +5,7 @@
 The families of ``tests/damage.py`` (issue 16): each base misdecoding of ``AFTER_BASES`` followed
 by each step of ``AFTER_STEPS`` (HTML-escaped, numeric references, NFKC and NFC, whitespace
 collapsed, lines stripped, wrapped, controls removed, U+FFFD as ``?``, private-use dropped,
-lowercased, CRLF), and the families of ``AROUND`` (misread twice, beside ASCII words, figures,
+lowercased, CRLF, each line written as a JSON string), and the families of ``AROUND`` (misread twice, beside ASCII words, figures,
 addresses and emoji, a quoted block, several misdecodings on one page, no-break spaces made
 spaces, lines cut inside a character). Pages of measured Wikipedia paragraphs
 (``benchmarks/wiki_split.py``, both scripts; Traditional only for a Big5 source), cleaned with

@@ -44,6 +44,7 @@ STAGES = {
     "utf-8 bom in gbk": ("repair/inner_bom.py", "repair"),
     "segmenter spaces in mojibake": ("repair/spaced_mojibake.py", "repair"),
     "utf-8 read as utf-16": ("repair/utf16_read.py", "repair"),
+    "gbk or big5 read as utf-16": ("repair/utf16_legacy.py", "repair"),
     "utf-16 shown as latin-1": ("repair/utf16_read.py", "latin1_repair"),
     "utf-16 shown through gbk": ("repair/utf16_gbk.py", "repair"),
     "7-bit encodings": ("repair/seven_bit.py", "repair"),

@@ -40,7 +40,7 @@ from cleaner.model import CountedLater, Finding, Result, Step
 from cleaner.repair import annotations as repair
 from cleaner.repair import mojibake
 from cleaner.repair import (ascii_punct, astral_chars, astral_cut, blank_bytes, case_folded, code_pages, converted_in_step, converted_mojibake, cut_runs, decomposed, escaped_bytes, folded_bytes, four_byte, han_soup, invisible_bytes, latin_layers, layers,
-                            lone_signs, narrow_dropped, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_read, width_folded, zhuyin_bytes)
+                            lone_signs, narrow_dropped, narrow_tables, one_byte, other_scripts, question_marks, resync, set_aside, short_fields, truncated_runs, utf16_gbk, utf16_legacy, utf16_read, width_folded, zhuyin_bytes)
 from cleaner.repair import base64_bodies, byte_strings, inner_bom, quoted_examples, json_strings, lost_marks, quoted_code, spaced_mojibake, quoted_printable, pdf_glyphs, seven_bit, terminal_codes
 from cleaner.script import convert, fold
 from cleaner.textedit import joined_spans
@@ -194,6 +194,9 @@ class Cleaner:
             # A page of UTF-8 read as UTF-16 is read back whole before anything: no other view sees
             # its bytes, and what it reads as (tags, escapes, line breaks) is for the stages after.
             text = apply("repair", "utf8-read-as-utf16", utf16_read.repair, text)
+            # A GBK or Big5 page read as UTF-16 the same way: its units' bytes read in that encoding,
+            # each unit UTF-16 rejected (a lone surrogate's U+FFFD) a guessed character.
+            text = record("legacy-read-as-utf16", mojibake.MojibakeRepair(*utf16_legacy.repair(text, guess=cfg.guess_lost)))
             # UTF-16 shown one byte a character, and 7-bit encodings (HZ, ISO-2022, UTF-7) read as
             # ASCII: whole bytes, read before the line-break and invisible stages take theirs.
             text = apply("repair", "utf16-read-as-latin1", utf16_read.latin1_repair, text)

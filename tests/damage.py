@@ -222,6 +222,27 @@ INVISIBLE_CELLS = (
 SOFTWARE_CELLS = tuple(("utf-8", "gbk", mode) for mode in ("icu-sub", "win32", "excel-csv", "dotnet", "surrogateescape"))
 
 
+# A page read as UTF-16 (no byte-order mark: a Windows tool's "Unicode", a reader told the wrong
+# encoding), little- and big-endian, from each source: a pair of bytes a code unit.
+UTF16_CELLS = tuple((source, codec, "replace") for source in ("utf-8", "gbk", "big5") for codec in ("utf-16-le", "utf-16-be"))
+
+
+def utf16_cells() -> list[tuple[str, str, str]]:
+    """The cells of a page read as UTF-16 (after the main matrix)."""
+    return list(UTF16_CELLS)
+
+
+# A Chinese page shown by a browser's Japanese or Korean decoder (the WHATWG Encoding Standard's:
+# a rejected pair's mark takes its second byte unless ASCII), from each source.
+BROWSER_CELLS = tuple((source, name, "replace") for source in ("utf-8", "gbk", "big5")
+                      for name in ("whatwg-shift_jis", "whatwg-euc-kr", "whatwg-euc-jp"))
+
+
+def browser_cells() -> list[tuple[str, str, str]]:
+    """The cells of a browser's Japanese and Korean decoders (after the main matrix)."""
+    return list(BROWSER_CELLS)
+
+
 def software_cells() -> list[tuple[str, str, str]]:
     """The cells of a real program's own marks (after the main matrix)."""
     return list(SOFTWARE_CELLS)
@@ -436,6 +457,7 @@ def wrapped_cell(text: str, source: str, decoder: str, errors: str, rng: random.
 # page's ASCII, cutting a line) changes the second too.
 
 import html as _html  # noqa: E402
+import json as _json  # noqa: E402
 import re as _re  # noqa: E402
 
 # (source, decoder, errors): the misdecodings real pages hold most (UTF-8 read as GBK by Python
@@ -485,6 +507,9 @@ AFTER_STEPS = {
     # NEL, U+0085, and no-break space among them) made one space.
     "split-join": (lambda t, rng: "\n".join(" ".join(line.split()) for line in t.split("\n")),
                    lambda t: "\n".join(" ".join(line.split()) for line in t.split("\n"))),
+    # Each line written as the inside of a JSON string with ASCII escapes (``json.dumps``: an API's
+    # field copied from its raw response), mojibake and all: 中 misread as cp1252 is \u00e4\u00b8\u00ad.
+    "json": (lambda t, rng: "\n".join(_json.dumps(line)[1:-1] for line in t.split("\n")), None),
 }
 
 

@@ -69,3 +69,20 @@ def test_the_pipeline_records_a_step_and_a_second_clean_changes_nothing():
     assert result.text == Cleaner(to="keep").clean(ARTICLE)
     assert any(step.name == "json-string-escapes" for step in result.steps)
     assert Cleaner(to="keep").clean(result.text) == result.text
+
+
+# Latin text escaped as JSON: its letters are no UTF-8, or UTF-8 of no Chinese.
+_ESCAPED_LATIN = (r'Caf\u00e9 \"na\u00efve\" and r\u00e9sum\u00e9, \"more\"',
+                  r'\"\u00c3\u00a9t\u00c3\u00a9\" and \"caf\u00c3\u00a9\"')
+
+
+@pytest.mark.parametrize(("source", "shown_as"), [("utf-8", "cp1252"), ("utf-8", "latin-1"), ("gbk", "latin-1")])
+def test_misread_utf8_written_as_json_is_read_with_its_quotes(source, shown_as):
+    # UTF-8 (or GBK) shown one byte a character (a U+FFFD where cp1252 has none), then written as JSON with
+    # ASCII escapes: no CJK character or escape says Chinese until the bytes are read, and the
+    # escaped quotes stayed (\"伴随\"). Escaped Latin text stays as it is.
+    text = '他说：“你好。”第二段，数学上说的是"伴随"，也叫"共轭"。'
+    line = json.dumps(text.encode(source).decode(shown_as, errors="replace"))[1:-1]
+    assert '\\"' in line and not repair(line).count('\\"')
+    assert Cleaner(to="keep").clean(line) == Cleaner(to="keep").clean(text)
+    assert [repair(latin) for latin in _ESCAPED_LATIN] == list(_ESCAPED_LATIN)

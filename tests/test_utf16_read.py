@@ -96,3 +96,22 @@ def test_utf16_shown_as_latin1_quoting_other_scripts_comes_back():
     text = ("东京大学的研究团队（東京大学・医学部）发表了论文，首尔的同行（서울대학교）也参与了合作。"
             "他用俄语说了一句“Спасибо большое”，又用希腊语写下 αβγ 和公式。")
     assert latin1_repair(text.encode("utf-16-le").decode("latin-1")) == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_lines_read_one_at_a_time_come_back_each_with_its_odd_last_byte_lost(codec):
+    # A page read a line at a time: each line break stays a character of its own (no unit), and a
+    # line of odd length ends in one U+FFFD for its last byte (the last character is lost).
+    first, second = PAGE.split("\n")
+    lines = [second, first, second + "。"]
+    assert [len(line.encode()) % 2 for line in lines] == [0, 1, 1]
+    misread = "\n".join(line.encode().decode(codec, "replace") for line in lines)
+    read = repair(misread).split("\n")
+    assert read[0] == lines[0]
+    assert read[1:] == [line[:-1] + "\ufffd" for line in lines[1:]]
+
+
+def test_a_line_read_as_utf16_among_clean_lines_comes_back():
+    line = PAGE.split("\n")[1]
+    page = "\n".join(["东京大学的研究团队发表了论文。", line.encode().decode("utf-16-le"), "首尔的同行也参与了合作。"])
+    assert repair(page) == "\n".join(["东京大学的研究团队发表了论文。", line, "首尔的同行也参与了合作。"])

@@ -133,3 +133,24 @@ def test_each_programs_marks_follow_its_grammar():
     assert gbk.decode(data, "excel-csv") == "骞\u00b72"
     assert gbk.decode(data, "dotnet") == "骞?2"
     assert gbk.decode(data, "surrogateescape") == "骞\\udcb412"
+
+
+@pytest.mark.parametrize(("name", "data", "text"), [
+    # A lead whose pair is unassigned: one mark, its second byte with it unless ASCII (Python's
+    # cp932 and cp949 read a non-ASCII second byte again on its own).
+    ("whatwg-shift_jis", b"\x85\x40", "\ufffd@"),
+    ("whatwg-shift_jis", b"\x85\xe4\xb8\xad", "\ufffd\uff78\uff6d"),
+    ("whatwg-shift_jis", b"\xb8\x80", "\uff78\x80"),  # a1-df: halfwidth katakana; 80 alone is U+0080
+    ("whatwg-euc-kr", b"\xc9\xa1\xb0\xa1", "\ufffd\uac00"),
+    ("whatwg-euc-kr", b"\x81\x20", "\ufffd "),
+    ("whatwg-euc-jp", b"\xa1\x80\xa4\xa2", "\ufffd\u3042"),  # 80 is no trail: taken with the lead
+    ("whatwg-euc-jp", b"\x8e\xb8", "\uff78"),
+    ("whatwg-euc-jp", b"\x90", "\ufffd"),
+])
+def test_browser_japanese_and_korean_decoders_follow_the_standard(name, data, text):
+    assert DECODERS_ALL[name].decode(data) == text
+
+
+def test_python_and_the_browser_differ_where_a_mark_takes_two_bytes():
+    data = "中文".encode()  # e4 b8 ad e6 96 87: 96 87 is no EUC-JP pair, and 87 no ASCII
+    assert data.decode("euc_jp", "replace").count("\ufffd") > DECODERS_ALL["whatwg-euc-jp"].decode(data).count("\ufffd")

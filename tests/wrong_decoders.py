@@ -50,6 +50,18 @@ Each decoder that marks what it cannot read also has the errors mode ``question`
 - The WHATWG Encoding Standard's ``windows-1252`` (``whatwg-1252``: what a browser does with a page
   labelled ``iso-8859-1``, ``latin1`` or ``windows-1252``): cp1252, but the five bytes cp1252 leaves
   undefined (81 8d 8f 90 9d) are the C1 controls Latin-1 reads them as. Lossless.
+- The WHATWG Encoding Standard's Japanese and Korean decoders (``whatwg-shift_jis``,
+  ``whatwg-euc-kr``, ``whatwg-euc-jp``: a browser, or a tool built on encoding_rs, showing a
+  Chinese page labelled or sniffed as one of them), written here from the standard's algorithms
+  over Python's tables (cp932, cp949, euc_jp). Unlike Python's decoders, a lead whose pair is
+  unassigned gives one U+FFFD that swallows its second byte unless that byte is ASCII (read again
+  on its own): marks of two bytes. Only ``replace``; their cells are ``damage.browser_cells()``,
+  apart from the main matrix (no repair models them yet: docs/repair.md §5.3).
+- UTF-16 (``utf-16-le``, ``utf-16-be``): a file without a byte-order mark taken for "Unicode" by
+  a Windows tool or a reader told the wrong encoding. Each pair of bytes is one code unit (a line's
+  odd last byte one U+FFFD), and a unit that is half a surrogate pair with no other half one
+  U+FFFD for its two bytes; nothing else is lost. Only ``replace`` (UTF-16 rejects too little for
+  ``ignore`` to differ much); their cells are ``damage.utf16_cells()``, apart from the main matrix.
 - Invisible characters removed after a single-byte decoder read the page (``INVISIBLE_DELETIONS``,
   errors modes of their own: ``shy-deleted``, ``c1-deleted``, ``invisible-deleted``): the decoder
   reads with ``replace``, then a later tool (an HTML sanitizer, an ``isprintable`` filter, an XML
@@ -100,6 +112,8 @@ class Decoder:
             return _whatwg_gb18030(data, errors)
         if self.name == "whatwg-big5":
             return _whatwg_big5(data, errors)
+        if self.name in _WHATWG_OTHERS:
+            return _WHATWG_OTHERS[self.name](data, errors)
         if self.name == "whatwg-1252":
             return data.decode("latin-1").translate(_WHATWG_1252)
         return data.decode(self.codec, errors)
@@ -125,7 +139,8 @@ class Decoder:
         if self.name == "whatwg-1252":  # lossless: every byte a character
             return list(range(len(data))), []
         if self.whatwg or self.glibc:
-            reader = _glibc_gbk if self.glibc else _whatwg_gb18030 if self.name == "whatwg-gbk" else _whatwg_big5
+            reader = (_glibc_gbk if self.glibc else _whatwg_gb18030 if self.name == "whatwg-gbk"
+                      else _WHATWG_OTHERS.get(self.name, _whatwg_big5))
             reader(data, "replace", starts, spans)
             return starts, spans
         decoder = codecs.getincrementaldecoder(self.codec)(errors="replace")
@@ -257,6 +272,12 @@ UNMODELLED: dict[str, Decoder] = {
         Decoder("ascii", OTHER_FAMILY, "ascii", ignore=False),
         # A browser's windows-1252 (whatwg-1252): only its invisible-deletion cells (lossless alone).
         Decoder("whatwg-1252", SINGLE_FAMILY, "cp1252", whatwg=True, cells=False),
+        # A browser's Japanese and Korean decoders: only the cells of damage.browser_cells.
+        *(Decoder(name, OTHER_FAMILY, codec, whatwg=True, ignore=False, cells=False)
+          for name, codec in (("whatwg-shift_jis", "cp932"), ("whatwg-euc-kr", "cp949"), ("whatwg-euc-jp", "euc_jp"))),
+        # UTF-16 without a byte-order mark (cleaner/repair/utf16_read.py, utf16_legacy.py): only the
+        # cells of damage.utf16_cells.
+        *(Decoder(codec, OTHER_FAMILY, codec, ignore=False, cells=False) for codec in ("utf-16-le", "utf-16-be")),
     )
 }
 
@@ -417,3 +438,112 @@ def _glibc_gbk_token(data: bytes, i: int, out: list[str], errors: str, spans: li
         _error(out, errors)  # the pair goes whole, its second byte with it
         _span(spans, i, 2)
     return i + 2
+
+
+def _whatwg_pairs(data: bytes, errors: str, starts: list[int] | None, spans: list[tuple[int, int]] | None,
+                  single, lead, pair) -> str:
+    """A WHATWG two-byte decoder: ``single(b)`` the character of a byte read alone (None if it
+    leads or is rejected), ``lead(b)`` whether it leads a pair, ``pair(b, b2)`` the pair's
+    character or None. A rejected pair is one mark, its second byte with it unless ASCII."""
+    out: list[str] = []
+    i, n = 0, len(data)
+    while i < n:
+        if starts is not None:
+            starts.append(i)
+        b = data[i]
+        ch = single(b)
+        if ch is not None:
+            out.append(ch)
+            i += 1
+        elif not lead(b) or i + 1 >= n:
+            _error(out, errors)
+            _span(spans, i, 1)
+            i += 1
+        else:
+            b2 = data[i + 1]
+            ch = pair(b, b2)
+            if ch is not None:
+                out.append(ch)
+                i += 2
+            else:
+                _error(out, errors)
+                _span(spans, i, 1 if b2 < 0x80 else 2)
+                i += 1 if b2 < 0x80 else 2
+    return "".join(out)
+
+
+def _whatwg_shift_jis(data: bytes, errors: str, starts: list[int] | None = None,
+                      spans: list[tuple[int, int]] | None = None) -> str:
+    """The WHATWG Shift_JIS decoder: ASCII and 80 alone, a1-df halfwidth katakana, 81-9f and e0-fc
+    lead a pair with 40-7e or 80-fc (f0-f9 rows: private use, as cp932 reads them)."""
+    return _whatwg_pairs(
+        data, errors, starts, spans,
+        lambda b: chr(b) if b <= 0x80 else chr(0xFF61 - 0xA1 + b) if 0xA1 <= b <= 0xDF else None,
+        lambda b: 0x81 <= b <= 0x9F or 0xE0 <= b <= 0xFC,
+        lambda b, b2: _pair("cp932", b, b2) if (0x40 <= b2 <= 0x7E or 0x80 <= b2 <= 0xFC) else None)
+
+
+def _whatwg_euc_kr(data: bytes, errors: str, starts: list[int] | None = None,
+                   spans: list[tuple[int, int]] | None = None) -> str:
+    """The WHATWG EUC-KR decoder (Unified Hangul Code, cp949's table): 81-fe lead a pair with 41-fe."""
+    return _whatwg_pairs(
+        data, errors, starts, spans,
+        lambda b: chr(b) if b < 0x80 else None,
+        lambda b: 0x81 <= b <= 0xFE,
+        lambda b, b2: _pair("cp949", b, b2) if 0x41 <= b2 <= 0xFE else None)
+
+
+def _whatwg_euc_jp(data: bytes, errors: str, starts: list[int] | None = None,
+                   spans: list[tuple[int, int]] | None = None) -> str:
+    """The WHATWG EUC-JP decoder: 8e before a1-df a halfwidth katakana, 8f before a1-fe leads a
+    JIS X 0212 code of three bytes, a1-fe lead a JIS X 0208 pair with a1-fe. A rejected lead takes
+    its next byte with it unless that byte is ASCII."""
+    out: list[str] = []
+    i, n = 0, len(data)
+    while i < n:
+        if starts is not None:
+            starts.append(i)
+        b = data[i]
+        if b < 0x80:
+            out.append(chr(b))
+            i += 1
+            continue
+        if not (b in (0x8E, 0x8F) or 0xA1 <= b <= 0xFE) or i + 1 >= n:
+            _error(out, errors)
+            _span(spans, i, 1)
+            i += 1
+            continue
+        b2 = data[i + 1]
+        if b == 0x8E and 0xA1 <= b2 <= 0xDF:
+            out.append(chr(0xFF61 - 0xA1 + b2))
+            i += 2
+            continue
+        if b == 0x8F and 0xA1 <= b2 <= 0xFE:
+            b3 = data[i + 2] if i + 2 < n else None
+            ch = None
+            if b3 is not None and 0xA1 <= b3 <= 0xFE:
+                try:
+                    ch = data[i : i + 3].decode("euc_jp")
+                except UnicodeDecodeError:
+                    ch = None
+            if ch is not None:
+                out.append(ch)
+                i += 3
+                continue
+            _error(out, errors)  # the three bytes' lead and second go; a third that is ASCII is read again
+            width = 2 if b3 is None or b3 < 0x80 else 3
+            _span(spans, i, width)
+            i += width
+            continue
+        ch = _pair("euc_jp", b, b2) if 0xA1 <= b <= 0xFE and 0xA1 <= b2 <= 0xFE else None
+        if ch is not None:
+            out.append(ch)
+            i += 2
+            continue
+        _error(out, errors)
+        _span(spans, i, 1 if b2 < 0x80 else 2)
+        i += 1 if b2 < 0x80 else 2
+    return "".join(out)
+
+
+_WHATWG_OTHERS = {"whatwg-shift_jis": _whatwg_shift_jis, "whatwg-euc-kr": _whatwg_euc_kr, "whatwg-euc-jp": _whatwg_euc_jp}

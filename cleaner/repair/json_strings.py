@@ -29,6 +29,7 @@ import json
 import re
 
 from cleaner import codelines
+from cleaner.repair import byte_runs
 
 MIN_SIGNS = 2  # escapes of written JSON a line must hold
 MAX_LAYERS = 4  # a string escaped more often than this is no text handed over by mistake
@@ -49,6 +50,10 @@ _LETTER_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\[nrtbf](?=[A-Za-z])")
 _JSON_OWN = re.compile(r'(?<!\\)(?:\\\\)*\\(?:"|u[0-9a-fA-F]{4})')
 _DRIVE = re.compile(r"(?<![A-Za-z])[A-Za-z]:\\")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|\\u[3-9][0-9a-fA-F]{3}")
+# A byte 80-ff as a Latin-1 or cp1252 character, escaped (UTF-8 misread, then written as JSON:
+# 中 is \u00e4\u00b8\u00ad): Chinese once its bytes are read (``_utf8_shown``).
+_HIGH_BYTE_ESCAPE = re.compile(r"\\u00[89a-fA-F][0-9a-fA-F]|\\u20ac|\\u201[89cdC-D]")
+_CP1252 = {bytes([b]).decode("cp1252", "ignore"): bytes([b]) for b in range(0x80, 0xA0)}
 
 
 def repair(text: str) -> str:
@@ -67,7 +72,7 @@ def repair(text: str) -> str:
 
 def _read_line(line: str) -> str:
     for layer in range(MAX_LAYERS):
-        if len(_SIGN.findall(line)) < MIN_SIGNS or not _CJK.search(line):
+        if len(_SIGN.findall(line)) < MIN_SIGNS or not (_CJK.search(line) or _HIGH_BYTE_ESCAPE.search(line)):
             return line
         if not layer and _LETTER_ESCAPE.search(line) and (not _JSON_OWN.search(line) or _DRIVE.search(line)):
             return line  # TeX or a path: its \n before a letter is no line break (a layer read is JSON's)
@@ -75,7 +80,25 @@ def _read_line(line: str) -> str:
             read = json.loads(f'"{line}"')
         except ValueError:
             return line
-        if _NOT_TEXT.search(read) or not _CJK.search(read):
+        if _NOT_TEXT.search(read) or not (_CJK.search(read) or _utf8_shown(read)):
             return line
         line = read
     return line
+
+
+def _utf8_shown(read: str) -> bool:
+    """Is ``read`` UTF-8 holding CJK (or GBK or Big5 text) shown one byte a character (Latin-1 or
+    cp1252, a U+FFFD for a byte cp1252 has no character for), the mojibake the repairs after this
+    stage read back? Then the line was text, only misread first."""
+    if read.isascii():
+        return False
+    try:
+        data = b"".join(_CP1252.get(ch) or ch.encode("latin-1") for ch in read.replace("\ufffd", "\x81"))
+    except UnicodeEncodeError:
+        return False
+    shown = data.decode("utf-8", "replace")
+    # Each mark spoils the one character it was a byte of, and nothing else may fail.
+    if _CJK.search(shown) and shown.count("\ufffd") <= read.count("\ufffd"):
+        return True
+    # GBK or Big5 shown so (no mark: a legacy reading must score as Chinese text, byte_runs).
+    return "\ufffd" not in read and byte_runs.read(data) is not None

@@ -527,6 +527,8 @@ def _utf8_chosen(marked: list[int | None], codec: str, parse: tuple[int, list[fr
         part = marked[i : i + length]
         if None not in part:
             ch = bytes(part).decode("utf-8", "replace")  # type: ignore[arg-type]
+            if len(ch) != 1:  # known bytes that are no one UTF-8 character: context for the choice only
+                ch = "\ufffd"
             items.append([ch, i + length - begin, [ch]])
         else:
             following = marked[i + length] if i + length < n else None

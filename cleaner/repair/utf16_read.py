@@ -13,6 +13,7 @@ with a byte beside it, so such a page has no lines.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from cleaner.langmodel import per_char
@@ -28,24 +29,68 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 def repair(text: str) -> str:
     """``text`` read back as the UTF-8 its UTF-16 code units hold, where it reads as Chinese."""
+    read = _read(text)
+    if read is not None or "\n" not in text or not _UNITS_OF_UTF8.search(text):
+        return text if read is None else read
+    # Lines misread among lines that were not (a record's field, a pasted paragraph): each alone.
+    return "\n".join((_UNITS_OF_UTF8.search(line) and _read(line)) or line for line in text.split("\n"))
+
+
+def _read(text: str) -> str | None:
+    """``text`` read as UTF-8 in the byte order that reads it as Chinese, or None."""
     if len(text) < MIN_HAN or len(text.encode("ascii", "ignore")) > MAX_ASCII_SHARE * len(text):
-        return text
+        return None
     for codec in ("utf-16-le", "utf-16-be"):
-        data = text.encode(codec, "surrogatepass")
-        try:
-            read = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            # A byte UTF-8 rejects with END_MARKS characters after it (each of at most 4 bytes) is
-            # no page of UTF-8: told by the first error, which a clean page meets within a few
-            # bytes. A U+FFFD the page itself held (ef bf bd) is UTF-8 like any other character.
-            if len(data) - error.end >= 4 * END_MARKS:
-                continue
-            read = data.decode("utf-8", errors="replace")
+        read = _units_read(text, codec)
+        if read is None:
+            continue
         wide = len(read) - len(read.encode("ascii", "ignore"))
         han = len(_HAN.findall(read))
         if han >= MIN_HAN and han >= HAN_SHARE * wide:
             return read
-    return text
+    return None
+
+
+_WIDE_RUNS = re.compile("[^\x00-\x7f]+")
+# A lead byte beside a continuation byte, read as one unit, is a private-use code (e4 b8 read
+# big-endian, b8 e4 little-endian: U+E4B8) or hangul: a line of UTF-8 read so holds some.
+_UNITS_OF_UTF8 = re.compile("[\ue000-\uf8ff\uac00-\ud7af]")
+
+
+def _units_read(text: str, codec: str) -> str | None:
+    """Each stretch of ``text`` beyond ASCII read as the UTF-8 its ``codec`` units hold, or None
+    where one is no UTF-8. An ASCII character is no unit (it would hold a NUL byte): it is the
+    page's own, a line break between lines read one at a time, and stays; each such line may end
+    in a U+FFFD for its odd last byte. Stretch by stretch, lazily: a clean page fails on its first."""
+    out = []
+    at = 0
+    for m in _WIDE_RUNS.finditer(text):
+        out.append(text[at : m.start()])
+        at = m.end()
+        piece = m.group()
+        if piece.endswith("\ufffd"):
+            # The line's odd last byte, alone: the character it ended (begun in the units before
+            # it, else an ASCII one) is lost, one U+FFFD.
+            try:
+                read = codecs.getincrementaldecoder("utf-8")().decode(piece[:-1].encode(codec, "surrogatepass"))
+            except UnicodeDecodeError:
+                pass
+            else:
+                out.append(read + "\ufffd")
+                continue
+        data = piece.encode(codec, "surrogatepass")
+        try:
+            out.append(data.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            # A byte UTF-8 rejects with END_MARKS characters after it (each of at most 4 bytes) is
+            # no page of UTF-8: told by the first error, which a clean page meets within a few
+            # bytes. A U+FFFD the page itself held (ef bf bd) is UTF-8 like any other character.
+            # The last stretch only: a line's own odd end is read above.
+            if len(data) - error.end >= 4 * END_MARKS or text[at:].strip("\n\r\t "):
+                return None
+            out.append(data.decode("utf-8", errors="replace"))
+    out.append(text[at:])
+    return "".join(out)
 
 
 # UTF-16 shown one byte a character (a tool read a UTF-16 file as Latin-1 or cp1252 and handed over
