@@ -377,31 +377,13 @@ def _whatwg_gb18030(data: bytes, errors: str, starts: list[int] | None = None,
 
 def _whatwg_big5(data: bytes, errors: str, starts: list[int] | None = None,
                  spans: list[tuple[int, int]] | None = None) -> str:
-    """The WHATWG big5 decoder (Big5-HKSCS; what a browser does with a page labelled ``big5``)."""
-    out: list[str] = []
-    i, n = 0, len(data)
-    while i < n:
-        if starts is not None:
-            starts.append(i)
-        b = data[i]
-        if b < 0x80:
-            out.append(chr(b))
-            i += 1
-        elif b == 0x80 or b == 0xFF or i + 1 >= n:
-            _error(out, errors)
-            _span(spans, i, 1)
-            i += 1
-        else:
-            b2 = data[i + 1]
-            ch = _pair("big5hkscs", b, b2) if (0x40 <= b2 <= 0x7E or 0xA1 <= b2 <= 0xFE) else None
-            if ch is not None:
-                out.append(ch)
-                i += 2
-            else:
-                _error(out, errors)
-                _span(spans, i, 1 if b2 < 0x80 else 2)
-                i += 1 if b2 < 0x80 else 2
-    return "".join(out)
+    """The WHATWG big5 decoder (Big5-HKSCS; what a browser does with a page labelled ``big5``):
+    ASCII alone, 81-fe lead a pair with 40-7e or a1-fe."""
+    return _whatwg_pairs(
+        data, errors, starts, spans,
+        single=lambda b: chr(b) if b < 0x80 else None,
+        lead=lambda b: 0x81 <= b <= 0xFE,
+        pair=lambda b, b2: _pair("big5hkscs", b, b2) if (0x40 <= b2 <= 0x7E or 0xA1 <= b2 <= 0xFE) else None)
 
 
 def _glibc_gbk(data: bytes, errors: str, starts: list[int] | None = None,
