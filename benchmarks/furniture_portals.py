@@ -357,7 +357,7 @@ labels, footer rows with no keys, promotions between paragraphs, an author's nam
 headline, datelines above the headline and photo credits, a footer sentence under a hard-wrapped
 last paragraph, old pages' rows with ``∶`` (U+2236) for a colon; fifteen in Traditional script.
 ``contact38`` pages (session 38) were written for the class held-out ``unseen16`` lost: a notice's own
-contact block after its body, before that round changed the model for it, and tuned on: a tender,
+contact block after its body (14 before that round changed the model for it, 4 more — rows of two or three fields, a phone continued on its own line, contacts under an ROC date — after its first change and before its second), and tuned on: a tender,
 procurement, award, admission, recruitment, land-sale, hearing and consultation notice's ``联系方式``
 heading and rows (招标人, 采购人, 采购代理机构, 联系人, 电话, 邮箱; 聯絡人, 電話, 電子郵件, 承辦人), before or
 after the notice's signature and date, each page closed by a real site footer that must go (关于我们 |
