@@ -2,7 +2,7 @@
 and the furniture stage keeping it while the site's contact footer under it still goes."""
 
 from cleaner.furniture.boilerplate import remove_furniture
-from cleaner.furniture.notice_contacts import contact_block, field_key, heading
+from cleaner.furniture.notice_contacts import contact_block, field_key, heading, row_keys
 
 FITS = lambda pos: True  # noqa: E731
 NO_GAP = lambda pos: False  # noqa: E731
@@ -33,6 +33,20 @@ def test_a_key_naming_a_page_or_the_sites_role_ends_the_block():
     assert contact_block(texts, 1, FITS, NO_GAP, NO_SIGNER) == {1, 2}
     site = ["正文", "联系人:刘老师", "电话:0794-8231567", "主办单位:临川市公共资源交易中心", "网站电话:0794-8200111"]
     assert contact_block(site, 1, FITS, NO_GAP, NO_SIGNER) == {1, 2}
+
+
+def test_rows_of_two_or_three_contact_fields_and_a_phone_going_on_below():
+    assert row_keys("联系人:彭工 电话:0794-8267788 邮箱:xinda_pm@163.com") == ["联系人", "电话", "邮箱"]
+    assert row_keys("联络人:工务处养护科 陈先生 电话:(03)5518101分机3312") == ["联络人", "电话"]
+    assert row_keys("本网站最佳浏览解析度为1280x1024。") == []
+    paired = ["正文", "招标人:临川市第一人民医院 地址:临川市中山路120号", "联系人:邓主任 电话:0794-8120211",
+              "主办单位:临川市公共资源交易中心 网站电话:0794-8200111"]
+    assert contact_block(paired, 1, FITS, NO_GAP, NO_SIGNER) == {1, 2}  # the site's keys end it
+    # One row alone (a press release's 新闻联络人：… 电话：…) is a block of no form: left to the model.
+    assert contact_block(["正文", "新闻联络人:农粮署 王副组长 电话:(049)2341-234", "相关附件:"], 1, FITS, NO_GAP, NO_SIGNER) == set()
+    # A key naming the notice's business (咨询电话: to ask about it), a second number on its own line.
+    phones = ["正文", "咨询电话:0794-8226301(基教科)", "0794-8226305(招生办)", "电子邮箱:lcjyjzb@163.com", "关于我们 | 联系我们"]
+    assert contact_block(phones, 1, FITS, NO_GAP, NO_SIGNER) == {1, 2, 3}
 
 
 def test_the_issuers_signature_inside_the_block_is_the_blocks():
