@@ -40,10 +40,11 @@ PARTY_KEY = re.compile(r"(?:联系|联络|经办|承办|招标|采购|投标|中
 # …邮箱, 邮政编码, 开户银行). A related link's key (相关连结：…) names a page: the block ends above it.
 CONTACT_KEY = re.compile(r"(?:人|单位|机构|机关|部门|名称|地址|电话|传真|手机|邮箱|信箱|邮件|邮编|编码|方式|银行|账号|户名)$")
 # A key naming the site's own roles (主办单位, 技术支持, 网站电话): the site's foot, not the notice's.
-SITE_KEY = re.compile(r"^(?:主办|协办|承办网站|技术支持|网站|本站|本网|版权|备案|运营|维护|客服)")
+SITE_KEY = re.compile(r"^(?:主办|协办|技术支持|网站|本站|本网|版权|备案|运营|维护|客服)")
 # A heading of the block: its words name contacting, after an article's ordinal if any.
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]+[)）])?"
                       r"[\u3400-\u9fff]{0,6}(?:联系|联络|咨询|查询)[\u3400-\u9fff]{0,4}:?$")
+_PARTY_HEADING = re.compile(r"^\d{1,2}[.、]\s*[\u3400-\u9fff]{2,10}$")  # 1.采购人信息
 
 
 def heading(text: str) -> bool:
@@ -53,7 +54,7 @@ def heading(text: str) -> bool:
 
 def _party_heading(text: str) -> bool:
     """A party's heading inside the block, numbered (1.采购人信息, 2.采购代理机构信息)."""
-    return len(text) <= HEADING_MAX and bool(re.match(r"^\d{1,2}[.、]\s*[\u3400-\u9fff]{2,10}$", text))
+    return len(text) <= HEADING_MAX and bool(_PARTY_HEADING.match(text))
 
 
 ROW_MAX = 80  # characters of a row of two or three contact fields (联系人：邓主任 电话：0794-8120211)
@@ -84,7 +85,8 @@ def field_key(text: str) -> str | None:
 def contact_block(texts: Sequence[str], start: int, row_fits: Callable[[int], bool],
                   gap_above: Callable[[int], bool], signer: Callable[[int], bool]) -> set[int]:
     """Positions of the notice's contact block from ``start`` (right under the body or its
-    signature) down: headings, one field a line, the issuer's signature lines (``signer``) among
+    signature) down: headings, rows of fields (``row_keys``) and a phone going on from the row above, the
+    issuer's signature lines (``signer``) among
     them, each fitting ``row_fits``, no line taken before the model judged above one (``gap_above``);
     kept only when ``BLOCK_MIN`` rows of fields or more and one key names a party (``PARTY_KEY``)."""
     out: set[int] = set()
