@@ -53,6 +53,8 @@ def test_without_the_closing_rows_the_contacts_go_as_after_barrier(monkeypatch):
     # What the module changes: read without it, the rows under the heading 联系方式 go as furniture.
     from cleaner.furniture import generic
     monkeypatch.setattr(generic, "closing_rows", lambda *args: set())
+    # Its rows name a person to call (联系人): the contact block (notice_contacts.py) would keep them too.
+    monkeypatch.setattr(generic, "contact_block", lambda *args: set())
     foot = ["【打印本页】【关闭窗口】", "主办单位：西湖区人力资源和社会保障局 网站标识码：3301060012", "浙ICP备05012345号"]
     kept, gone = kept_and_gone(["关于开展职业技能培训补贴申领工作的通知", *BODY, *TAIL, *foot])
     assert not set(TAIL) <= set(kept)

@@ -26,9 +26,10 @@ from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
-from cleaner.furniture.closing_rows import closing_rows, resumed_rows
+from cleaner.furniture.closing_rows import closing_rows, resumed_rows, signed_off
 from cleaner.furniture.date_spans import date_span
 from cleaner.furniture.dated_heads import dated_heads
+from cleaner.furniture.notice_contacts import contact_block
 from cleaner.furniture.decks import deck, decks
 from cleaner.furniture.copyright_form import copyright_notice
 from cleaner.furniture.link_labels import link_labels
@@ -859,6 +860,11 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     resumed = set() if closing else resumed_rows(body[1], len(scored), fits, gap,
                                                  lambda pos: _closing_sentence(scored[pos]))
     signed |= closing
+    # The notice's contact block under its body or its signature (notice_contacts.py: 联系方式, 招标人：…, 联系人：…).
+    contacts = contact_block([line.text for line in scored], max(closing) + 1 if closing else body[1] + 1,
+                             fits, gap,
+                             lambda pos: pos in signed or signed_off(scored[pos].text))
+    signed |= contacts
     if closing:
         # Nothing of the article follows its signature: the short lines under it are read as past its end.
         for line in scored[max(closing) + 1 :]:
@@ -884,7 +890,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows |= dated_heads([line.text for line in scored], headline, body[0], body[1], lambda pos: prose_line(scored[pos]))
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
-    own_rows |= closing | resumed
+    own_rows |= closing | resumed | contacts
     subtitles = decks([line.text for line in scored], [line.features for line in scored], headline, body[0])
     poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
     set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
@@ -923,6 +929,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             continue
         if pos in own_rows and (family in ("", "list") or family in INSIDE_FAMILIES):
             continue
+        if pos in contacts and family in ("site-foot", "label"):
+            continue  # the notice's contact block (notice_contacts.py): its heading and fields are no site's foot
         if pos in closing and family == "site-foot" and ":" in line.text:
             continue  # a hotline's key (投稿邮箱：…) over the notice's signature: the notice's contact row, not the site's foot
         if pos in listed and family not in STRUCTURAL_FAMILIES:
@@ -1418,8 +1426,10 @@ def _title_lists(scored: list[Line], body: tuple[int, int] | None, title: str | 
         end = pos
         while end + 1 < len(scored) and scored[end + 1].features["list_run"]:
             end += 1
-        if any(_HEADLINE_LENGTH[0] <= len(line.text) <= _HEADLINE_LENGTH[1] and names(without_stamp(line.text))
-               for line in scored[pos : end + 1]):
+        # A notice's signature over its date names its issuer, whom the headline names too: no list's entry.
+        if any(_HEADLINE_LENGTH[0] <= len(scored[at].text) <= _HEADLINE_LENGTH[1] and names(without_stamp(scored[at].text))
+               and not (at + 1 < len(scored) and bare_date(scored[at + 1].text))
+               for at in range(pos, end + 1)):
             out.update(range(pos, end + 1))
         pos = end + 1
     return out
