@@ -14,7 +14,8 @@ keeps its signs too (``except_code``). So does code inside a line of prose with 
 by its shape: a call with a string among its arguments (``Python中print("第一行\\n第二行")会输出``), a
 JSON object, a shell command or SQL statement on a line with Chinese between ASCII quotes
 (``运行命令 echo "你好, 世界!" | iconv -f utf-8 -t gbk 可以``), a conditional expression with
-ASCII operands (``x = cond ? a : b; 在``); ``你好,世界`` has no such shape.
+ASCII operands (``x = cond ? a : b; 在``), a query's bound parameter after a comparison
+(``WHERE id = ?; 然后``); ``你好,世界`` has no such shape.
 Code may name things in Chinese (Python 3, JavaScript, SQL take any letters): a definition
 (``def 计算(x):``, with its block) and a SQL statement in capitals with its clauses (``SELECT 姓名,
 年龄`` / ``FROM 用户``) are code while no fullwidth sign stands outside their strings and comments.
@@ -577,12 +578,26 @@ def _conditional_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A bound parameter of a query quoted in prose (``WHERE id = ?; 然后绑定参数``, ``age >= ?``,
+# ``name LIKE ?``): an ASCII operand, a comparison, "?" and the statement's ";" if it has one. A
+# question's "?" ends a sentence, never an ASCII comparison; a quiz's ``1+1=?`` keeps its ASCII "?",
+# which is no damage.
+_PLACEHOLDER = re.compile(r"[A-Za-z0-9_.)\]`]+[ \t]*(?:<>|!=|<=|>=|=|<|>|\b(?:LIKE|like)\b)[ \t]*\?(?:[ \t]*;)?")
+
+
+def _placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each ``operand <comparison> ?`` (``;`` included)."""
+    return [m.span() for m in _PLACEHOLDER.finditer(text)]
+
+
 def _evidence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the calls, objects and commands inside ``text``'s lines (see above)."""
     found: list[tuple[int, int]] = []
     budget = [_SCAN_BUDGET * len(text)]
     if "?" in text and ":" in text:
         found += _conditional_spans(text)
+    if "?" in text:
+        found += _placeholder_spans(text)
     if "(" in text and ('"' in text or "'" in text):
         found += _spans(text, _calls(text), lambda text, m: _call_end(text, m, budget))
     if ("{" in text or "[" in text) and ('"' in text or "'" in text):

@@ -130,6 +130,9 @@ def test_code_inside_a_line_of_prose_comes_through_untouched(line):
     # a conditional expression with ASCII operands, its statement's semicolon with it
     ("三元运算符：x = cond ? a : b; 在 JavaScript 中很常见。", "cond ? a : b;"),
     ("写成 n>0?1:-1;就行", "0?1:-1;"),
+    # a query's bound parameter after a comparison, its statement's semicolon with it
+    ("执行 SELECT * FROM users WHERE id = ?; 然后绑定参数。", "id = ?;"),
+    ("条件写成 name LIKE ? 即可。", "name LIKE ?"),
 ])
 def test_code_inside_a_line_is_found_by_its_shape(line, code):
     assert [line[a:b] for a, b in inline_code_spans(line)] == [code]
@@ -147,6 +150,7 @@ def test_code_inside_a_line_is_found_by_its_shape(line, code):
     '他说"今天(周一)很好",然后走了',
     "你好吗? 是: 我好",  # a question and its answer: no ASCII operands around "?" and ":"
     "问题A? 答案: 见下",
+    "你觉得A>B?我觉得是",  # a question about a comparison: no "?" right after it
 ])
 def test_prose_with_ascii_signs_and_no_code_is_not_code(line):
     assert inline_code_spans(line) == []
@@ -265,3 +269,10 @@ def test_field_rows_holding_two_keys_a_line_are_no_yaml():
 def test_field_rows_with_no_nesting_are_no_yaml():
     text = "品牌: 华为\n型号: P60\n颜色: 黑色, 白色\n简介: 这是一款手机"
     assert code_spans(text) == []
+
+
+@pytest.mark.parametrize("line", ["执行 SELECT * FROM users WHERE id = ?; 然后绑定参数。",
+                                  "用 WHERE name = ? AND age >= ? 查询，参数依次绑定。"])
+def test_a_query_s_bound_parameter_keeps_its_ascii_signs(line):
+    # review38: `= ?;` before Chinese had become `=？；`, the space before it dropped.
+    assert Cleaner(to="keep").clean(line) == line
