@@ -582,12 +582,25 @@ def _conditional_spans(text: str) -> list[tuple[int, int]]:
 # ``name LIKE ?``): an ASCII operand, a comparison, "?" and the statement's ";" if it has one. A
 # question's "?" ends a sentence, never an ASCII comparison; a quiz's ``1+1=?`` keeps its ASCII "?",
 # which is no damage.
-_PLACEHOLDER = re.compile(r"[A-Za-z0-9_.)\]`]+[ \t]*(?:<>|!=|<=|>=|=|<|>|\b(?:LIKE|like)\b)[ \t]*\?(?:[ \t]*;)?")
+# Found from each comparison before a "?" (operators are rare in prose), the operand read back from
+# it: a search opening with the operand's characters would be tried at every letter of a page.
+_PLACEHOLDER = re.compile(r"(?:<>|!=|<=|>=|=|<|>|\b(?:LIKE|like)\b)[ \t]*\?(?:[ \t]*;)?")
+_PLACEHOLDER_OPERAND = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.)]`")
 
 
 def _placeholder_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each ``operand <comparison> ?`` (``;`` included)."""
-    return [m.span() for m in _PLACEHOLDER.finditer(text)]
+    found = []
+    for m in _PLACEHOLDER.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        operand = start
+        while operand > max(0, start - _CONDITION_MAX) and text[operand - 1] in _PLACEHOLDER_OPERAND:
+            operand -= 1
+        if operand < start:
+            found.append((operand, m.end()))
+    return found
 
 
 def _evidence_spans(text: str) -> list[tuple[int, int]]:
