@@ -93,3 +93,22 @@ def test_a_windows_mark_read_says_the_byte_after_it_is_lost():
     icu = cleaner.run(misdecode(text, "utf-8", "gbk", "icu-sub"))
     assert icu.text == text
     assert not any(f.kind == "lost-byte-after-mark" for f in icu.findings)
+
+
+@pytest.mark.parametrize("mode", ["win32", "excel-csv"])
+@pytest.mark.parametrize("name", ["钱·钟书", "乔治·梅森", "西蒙・佩雷斯"])
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_clean_dot_on_a_line_with_windows_marks_stays(mode, name, text):
+    # The name's dot is tried with the misread sentence's marks; read as a lost pair it made
+    # 钱·钟书 into 钱术书 (and the line, read worse, kept the sentence's last mark as a dot).
+    damaged = name + "说：" + misdecode(text, "utf-8", "gbk", mode)
+    assert SOFTWARE_MARKS[mode][0] in damaged
+    assert cleaner.clean(damaged) == name + "说：" + text
+
+
+def test_the_bytes_before_a_windows_mark_stop_one_byte_short_of_a_utf8_character():
+    from cleaner.repair.question_marks import _utf8_one_short
+    assert _utf8_one_short("骞".encode("gbk"))  # 年 e5 b9 b4: the mark took b4
+    assert _utf8_one_short("鎴戜滑浜".encode("gbk"))  # opens inside a character
+    assert not _utf8_one_short("钱".encode("gbk"))  # c7 ae: a whole sequence
+    assert not _utf8_one_short("乔治".encode("gbk"))  # no UTF-8

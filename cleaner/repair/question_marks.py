@@ -234,6 +234,7 @@ def _plausible_marks(lines: list[str], plain_lines: list[str], questions: bool =
             continue
         repaired = [(i1, i2) for op, i1, i2, _, _ in SequenceMatcher(None, line, plain_line, autojunk=False).get_opcodes()
                     if op != "equal"] if line != plain_line else []
+        tried_anyway = [span for span in tried_anyway if not _own_dot(line, span)]
         spans = []
         for start, end in found:
             near = any(i1 - NEAR <= end and start <= i2 + NEAR for i1, i2 in repaired)
@@ -242,6 +243,54 @@ def _plausible_marks(lines: list[str], plain_lines: list[str], questions: bool =
                 spans.append((start, end))
         out.append(sorted(spans + tried_anyway))
     return out
+
+
+def _own_dot(line: str, span: tuple[int, int]) -> bool:
+    """Is ``span`` a lone Windows dot that cannot be Windows' mark in misread UTF-8: the text's own
+    dot between two letters beyond ASCII (钱·钟书)?
+
+    Why: Windows reads a GBK lead with the byte after it, and its table lacks a pair only where
+    that byte is no GBK trail (an ASCII digit or sign), so in misread UTF-8 its mark's lead is a
+    character's last byte: the bytes read before the mark are UTF-8 that stops one byte short of
+    a character's end (年 e5 b9 b4 before 1: 骞 is e5 b9). The letters before a clean dot seldom
+    are (钱 c7 ae ends a sequence; 乔治 c7 c7 d6 ce is no UTF-8); tried as a mark, 钱·钟书 read
+    钱术书, and a line whose misread run held real marks took that reading with theirs."""
+    a, b = span
+    if b != a + 1 or decoder_marks.BYTES.get(line[a], 1) != 2 or a == 0 or b >= len(line):
+        return False
+    if any(ch.isascii() or not ch.isalpha() for ch in (line[a - 1], line[b])):
+        return False
+    start = a - 1
+    while start > 0 and a - start < OWN_DOT_LOOKBACK and not line[start - 1].isascii() and line[start - 1].isalpha():
+        start -= 1
+    try:
+        before = line[start:a].encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return not _utf8_one_short(before)
+
+
+OWN_DOT_LOOKBACK = 3  # letters before a dot whose GBK bytes are read as UTF-8
+
+
+def _utf8_one_short(data: bytes) -> bool:
+    """Are ``data`` (which may open inside a sequence) UTF-8 whose last character lacks exactly its
+    last byte?"""
+    i = 0
+    while i < len(data) and i < 3 and 0x80 <= data[i] < 0xC0:
+        i += 1  # the bytes read may open inside a character
+    while i < len(data):
+        byte = data[i]
+        need = 0 if byte < 0x80 else 1 if 0xC2 <= byte < 0xE0 else 2 if 0xE0 <= byte < 0xF0 else 3 if 0xF0 <= byte < 0xF5 else -1
+        if need < 0:
+            return False
+        tail = data[i + 1 : i + 1 + need]
+        if any(not 0x80 <= t < 0xC0 for t in tail):
+            return False
+        if len(tail) < need:
+            return len(tail) == need - 1
+        i += 1 + need
+    return False
 
 
 def _dots_by_neighbours(line: str, spans: list[tuple[int, int]]) -> dict[tuple[str, str], str]:
