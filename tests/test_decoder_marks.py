@@ -83,12 +83,14 @@ def test_the_step_is_recorded_and_no_guess_leaves_the_replacement_character():
     assert "\ufffd" in unguessed and "\x1a" not in unguessed
 
 
-def test_a_windows_mark_read_says_the_byte_after_it_is_lost():
-    # 年12 under Windows' grammar: 年's last byte took the "1" with it into one mark.
-    text = "他于1963年12月参加工作。"
+def test_a_windows_mark_read_marks_the_character_its_pair_took():
+    # 年12 under Windows' grammar: 年's last byte took the "1" with it into one mark. The "1" is
+    # gone: U+FFFD stands where it was (not 1963年2月, a wrong date that looks right), and says so.
+    text = "他于1963年12月参加工作，2004年加入。"
     windows = cleaner.run(misdecode(text, "utf-8", "gbk", "win32"))
-    assert "1963年2月" in windows.text
-    assert any(f.kind == "lost-byte-after-mark" for f in windows.findings)
+    assert windows.text == "他于1963年\ufffd2月参加工作，2004年加入。"
+    lost = [f.position for f in windows.findings if f.kind == "lost-byte-after-mark"]
+    assert lost == [i for i, ch in enumerate(windows.text) if ch == "\ufffd"]
     # Python's and ICU's grammar read the "1" again: nothing lost after the mark, nothing said.
     icu = cleaner.run(misdecode(text, "utf-8", "gbk", "icu-sub"))
     assert icu.text == text
@@ -112,3 +114,10 @@ def test_the_bytes_before_a_windows_mark_stop_one_byte_short_of_a_utf8_character
     assert _utf8_one_short("鎴戜滑浜".encode("gbk"))  # opens inside a character
     assert not _utf8_one_short("钱".encode("gbk"))  # c7 ae: a whole sequence
     assert not _utf8_one_short("乔治".encode("gbk"))  # no UTF-8
+
+
+def test_a_windows_mark_ending_a_misread_span_before_clean_text_took_no_byte():
+    # The span's last lead was decoded alone (nothing after it in the span): its mark is one byte,
+    # and the clean text after it opens no UTF-8 in its GBK bytes; no character was lost there.
+    damaged = "朝鲜民主主义人民共和国" + misdecode("中华人民共和国", "utf-8", "gbk", "win32") + "最高人民会议在平壤举行。"
+    assert cleaner.clean(damaged) == "朝鲜民主主义人民共和国中华人民共和国最高人民会议在平壤举行。"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -29,10 +30,14 @@ from cleaner.model import Finding
 from cleaner.repair import decoder_marks, mojibake
 
 MARK = "\ufffd"
+# Stands, in a trial, for the character whose byte a Windows mark took with its lead (ASCII: no
+# GBK trail, so its one byte; unit separator: no text holds it and no line ends at it), so that
+# the reading steps over it as the decoder's input did; written U+FFFD where the mark is read.
+LOST_AFTER_PAIR = "\x1f"
 # A line whose Windows marks (decoder_marks.BYTES: a dot for a pair) were read: the byte after
 # each lead is lost, unread.
 PAIR_KIND = "lost-byte-after-mark"
-PAIR_DETAIL = "a Windows decoder's mark stands for a pair: the byte after it (an ASCII digit or sign, or a character's lead) is lost"
+PAIR_DETAIL = "a Windows decoder's mark stood for a pair: the character its second byte was (an ASCII digit or sign) is lost, written U+FFFD"
 # Marks beyond this share of the page's characters beyond ASCII: a path that lost a third of its
 # bytes or more (UTF-8 read by a Big5 decoder marks 80-225 %), which no repair reads back; the "?"
 # stay as they are. UTF-8 read as GBK or cp1252 marks about one character in ten; Big5 read as
@@ -107,10 +112,11 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
         trial = repair("\n".join(_marked(line, spans) for line, spans in zip(lines, marks_at, strict=True)))
         if trial.text.count("\n") != plain.text.count("\n"):
             break  # the repairs never join or split lines; if they did, keep what is chosen
+        trial = _unplaced_pairs(trial)
         # A line where another program's mark was tried keeps an unplaced SUB as U+FFFD (no "?" of
         # it is a question's) and an unplaced dot as the dot it was.
         questions_only = [all(line[a] == "?" for a, _ in spans) for line, spans in zip(lines, marks_at, strict=True)]
-        dots = [(_dots_by_neighbours(line, spans), _dot_count(line)) for line, spans in zip(lines, marks_at, strict=True)]
+        dots = [_dots_by_neighbours(line, spans) for line, spans in zip(lines, marks_at, strict=True)]
         repair_now, taken, seen = _chosen(plain, trial, [bool(spans) for spans in marks_at], questions_only, dots)
         if taken:
             best = (repair_now, taken)
@@ -170,7 +176,7 @@ def _rare_letters(text: str) -> int:
 
 def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
             misread: list[bool], questions_only: list[bool],
-            dots: list[tuple[dict[tuple[str, str], str], int]]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
+            dots: list[dict[tuple[str, str], str]]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
     """Per line, the plain reading or the trial's; (the repair, lines taken from the trial, the
     chosen lines with every unplaced mark as "?")."""
     guessed = {f.position for f in trial.findings if f.position >= 0}
@@ -179,11 +185,11 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
     seen: list[str] = []
     findings = [f for f in plain.findings if f.position < 0]
     taken = out = plain_at = trial_at = 0
-    for plain_line, trial_line, looks_misread, asked, (dots_at, dots_were) in zip(
+    for plain_line, trial_line, looks_misread, asked, dots_at in zip(
             plain.text.split("\n"), trial.text.split("\n"), misread, questions_only, dots, strict=True):
         # Judged with the marks the trial could not place as "?" again (one character for one).
-        restored = "".join("?" if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line)) \
-            if MARK in trial_line else trial_line
+        restored = ("".join("?" if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line))
+                    if MARK in trial_line else trial_line).replace(LOST_AFTER_PAIR, "")
         take = looks_misread and restored != plain_line and _badness(restored) < _badness(plain_line)
         if take and not asked:
             # Another program's mark: the trial must also read no worse by the character model, the
@@ -200,13 +206,14 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
             # (乔治·梅森 on a line whose "?" were read): the dot again.
             line = "".join(dots_at.get((trial_line[i - 1 : i], trial_line[i + 1 : i + 2]), ch)
                            if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line))
+        # Windows' mark stands for a pair: the byte after the lead it read went with it (an ASCII
+        # digit or sign), a character no reading gives back: U+FFFD, and a finding, where it stood.
+        lost_at = [i for i, ch in enumerate(line) if ch == LOST_AFTER_PAIR]
+        line = line.replace(LOST_AFTER_PAIR, MARK)
         source, start = (trial, trial_at) if take else (plain, plain_at)
         taken += take
         findings.extend(_moved(f, start, out) for f in source.findings if start <= f.position <= start + len(line))
-        if take and dots_at and (placed := dots_were - _dot_count(line)) > 0:
-            # Windows' mark stands for a pair: the byte after the lead it read is gone with it (an
-            # ASCII digit or sign, or the next character's lead), which no reading gives back.
-            findings.append(Finding(PAIR_KIND, out, PAIR_DETAIL, placed))
+        findings.extend(Finding(PAIR_KIND, out + i, PAIR_DETAIL, 1) for i in lost_at)
         pieces.append(line)
         seen.append(restored if take else plain_line)
         out += len(line) + 1
@@ -280,8 +287,7 @@ def _utf8_one_short(data: bytes) -> bool:
     while i < len(data) and i < 3 and 0x80 <= data[i] < 0xC0:
         i += 1  # the bytes read may open inside a character
     while i < len(data):
-        byte = data[i]
-        need = 0 if byte < 0x80 else 1 if 0xC2 <= byte < 0xE0 else 2 if 0xE0 <= byte < 0xF0 else 3 if 0xF0 <= byte < 0xF5 else -1
+        need = _utf8_length(data[i]) - 1
         if need < 0:
             return False
         tail = data[i + 1 : i + 1 + need]
@@ -299,14 +305,69 @@ def _dots_by_neighbours(line: str, spans: list[tuple[int, int]]) -> dict[tuple[s
             if b == a + 1 and decoder_marks.BYTES.get(line[a], 1) == 2}
 
 
-def _dot_count(line: str) -> int:
-    return sum(line.count(mark) for mark, size in decoder_marks.BYTES.items() if size == 2)
-
-
 def _marked(line: str, spans: list[tuple[int, int]]) -> str:
+    """``line`` with each span read as U+FFFD; a lone Windows dot also leaves the character its
+    pair's second byte was (LOST_AFTER_PAIR) for the reading to step over, where the lead had one
+    to take (``_took_a_byte``)."""
     for start, end in reversed(spans):
-        line = line[:start] + MARK * (end - start) + line[end:]
+        pair = end == start + 1 and decoder_marks.BYTES.get(line[start], 1) == 2 and _took_a_byte(line, end)
+        line = line[:start] + (MARK + LOST_AFTER_PAIR if pair else MARK * (end - start)) + line[end:]
     return line
+
+
+_STOPS = MARK + decoder_marks.MARKS  # another mark: where the bytes that are there stop
+
+
+def _took_a_byte(line: str, end: int) -> bool:
+    """Did the Windows mark ending at ``end`` take a byte after its lead? Not at the line's end, nor
+    before text beyond ASCII whose GBK bytes do not open as UTF-8: the misread run ended with its
+    lead, decoded alone, and clean text follows (a short span misread inside a correct line)."""
+    after = line[end : end + OWN_DOT_LOOKBACK]
+    if not after:
+        return False
+    if after[0].isascii():
+        return True  # a run of ASCII, the first of it taken (1963年12月: the 1)
+    run = after[: next((i for i, ch in enumerate(after) if ch.isascii() or ch in _STOPS), len(after))]
+    try:
+        return _utf8_opens(run.encode("gbk"))
+    except UnicodeEncodeError:
+        return False
+
+
+def _utf8_opens(data: bytes) -> bool:
+    """Do ``data`` read as UTF-8 from their first byte (the last character may be cut)?"""
+    i = 0
+    while i < len(data):
+        need = _utf8_length(data[i]) - 1
+        if need < 0:
+            return False
+        tail = data[i + 1 : i + 1 + need]
+        if any(not 0x80 <= t < 0xC0 for t in tail):
+            return False
+        i += 1 + need
+    return True
+
+
+def _utf8_length(byte: int) -> int:
+    """Bytes of the UTF-8 sequence ``byte`` opens; 0 for a continuation or a byte UTF-8 never has."""
+    return 1 if byte < 0x80 else 2 if 0xC2 <= byte < 0xE0 else 3 if 0xE0 <= byte < 0xF0 else 4 if 0xF0 <= byte < 0xF5 else 0
+
+
+def _unplaced_pairs(trial: mojibake.MojibakeRepair) -> mojibake.MojibakeRepair:
+    """``trial`` without the LOST_AFTER_PAIR of each mark it could not place: such a dot is the
+    text's own or stays a mark standing for its pair."""
+    if LOST_AFTER_PAIR not in trial.text:
+        return trial
+    guessed = {f.position for f in trial.findings if f.position >= 0}
+    text = trial.text
+    gone = [i for i in range(len(text)) if text[i] == LOST_AFTER_PAIR
+            and i > 0 and text[i - 1] == MARK and i - 1 not in guessed]
+    if not gone:
+        return trial
+    kept = "".join(ch for i, ch in enumerate(text) if i not in set(gone))
+    findings = [f if f.position < 0 else replace(f, position=f.position - bisect_left(gone, f.position))
+                for f in trial.findings]
+    return mojibake.MojibakeRepair(kept, trial.count, findings)
 
 
 def _asks(line: str, i: int) -> bool:
