@@ -121,3 +121,10 @@ def test_a_windows_mark_ending_a_misread_span_before_clean_text_took_no_byte():
     # and the clean text after it opens no UTF-8 in its GBK bytes; no character was lost there.
     damaged = "朝鲜民主主义人民共和国" + misdecode("中华人民共和国", "utf-8", "gbk", "win32") + "最高人民会议在平壤举行。"
     assert cleaner.clean(damaged) == "朝鲜民主主义人民共和国中华人民共和国最高人民会议在平壤举行。"
+
+
+def test_a_text_holding_the_stand_in_itself_gets_none():
+    # The trial's stand-in for a character a Windows mark took is the unit separator; a text that
+    # holds one of its own must not have it read as a lost character (a\x1fb became a实).
+    damaged = "a\x1fb\n" + misdecode("他于1963年12月参加工作。", "utf-8", "gbk", "win32")
+    assert cleaner.clean(damaged).split("\n")[0] == "ab"

@@ -104,20 +104,22 @@ def tried(repair: Callable[[str], mojibake.MojibakeRepair], text: str, *,
     lines, plain_lines = text.split("\n"), plain.text.split("\n")
     marks_at = _plausible_marks(lines, plain_lines, questions, others)
     best: tuple[mojibake.MojibakeRepair, int] = (plain, 0)
+    stand_in = others and LOST_AFTER_PAIR not in text  # a text's own would be taken for a lost character
     # Each round's reading shows more of the line as misread (鈥滀腑鍥解?濈殑鏈?鏉?: once 中国” is
     # read, 的鏈? is beside it), so the marks beside it are tried in the next.
     for _ in range(MAX_ROUNDS):
         if not any(marks_at):
             break
-        trial = repair("\n".join(_marked(line, spans) for line, spans in zip(lines, marks_at, strict=True)))
+        trial = repair("\n".join(_marked(line, spans, stand_in) for line, spans in zip(lines, marks_at, strict=True)))
         if trial.text.count("\n") != plain.text.count("\n"):
             break  # the repairs never join or split lines; if they did, keep what is chosen
-        trial = _unplaced_pairs(trial)
+        if stand_in:
+            trial = _unplaced_pairs(trial)
         # A line where another program's mark was tried keeps an unplaced SUB as U+FFFD (no "?" of
         # it is a question's) and an unplaced dot as the dot it was.
         questions_only = [all(line[a] == "?" for a, _ in spans) for line, spans in zip(lines, marks_at, strict=True)]
         dots = [_dots_by_neighbours(line, spans) for line, spans in zip(lines, marks_at, strict=True)]
-        repair_now, taken, seen = _chosen(plain, trial, [bool(spans) for spans in marks_at], questions_only, dots)
+        repair_now, taken, seen = _chosen(plain, trial, [bool(spans) for spans in marks_at], questions_only, dots, stand_in)
         if taken:
             best = (repair_now, taken)
         wider = [sorted(set(a) | set(b)) for a, b in zip(marks_at, _plausible_marks(lines, seen, questions, others), strict=True)]
@@ -176,9 +178,10 @@ def _rare_letters(text: str) -> int:
 
 def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
             misread: list[bool], questions_only: list[bool],
-            dots: list[dict[tuple[str, str], str]]) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
+            dots: list[dict[tuple[str, str], str]], stand_in: bool) -> tuple[mojibake.MojibakeRepair, int, list[str]]:
     """Per line, the plain reading or the trial's; (the repair, lines taken from the trial, the
-    chosen lines with every unplaced mark as "?")."""
+    chosen lines with every unplaced mark as "?"). ``stand_in``: the trial holds LOST_AFTER_PAIR
+    for the characters Windows marks took."""
     guessed = {f.position for f in trial.findings if f.position >= 0}
     unplaced = _unplaced_marks(trial.text, guessed)
     pieces: list[str] = []
@@ -189,7 +192,9 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
             plain.text.split("\n"), trial.text.split("\n"), misread, questions_only, dots, strict=True):
         # Judged with the marks the trial could not place as "?" again (one character for one).
         restored = ("".join("?" if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line))
-                    if MARK in trial_line else trial_line).replace(LOST_AFTER_PAIR, "")
+                    if MARK in trial_line else trial_line)
+        if stand_in:
+            restored = restored.replace(LOST_AFTER_PAIR, "")
         take = looks_misread and restored != plain_line and _badness(restored) < _badness(plain_line)
         if take and not asked:
             # Another program's mark: the trial must also read no worse by the character model, the
@@ -208,8 +213,9 @@ def _chosen(plain: mojibake.MojibakeRepair, trial: mojibake.MojibakeRepair,
                            if trial_at + i in unplaced else ch for i, ch in enumerate(trial_line))
         # Windows' mark stands for a pair: the byte after the lead it read went with it (an ASCII
         # digit or sign), a character no reading gives back: U+FFFD, and a finding, where it stood.
-        lost_at = [i for i, ch in enumerate(line) if ch == LOST_AFTER_PAIR]
-        line = line.replace(LOST_AFTER_PAIR, MARK)
+        lost_at = [i for i, ch in enumerate(line) if ch == LOST_AFTER_PAIR] if stand_in else []
+        if lost_at:
+            line = line.replace(LOST_AFTER_PAIR, MARK)
         source, start = (trial, trial_at) if take else (plain, plain_at)
         taken += take
         findings.extend(_moved(f, start, out) for f in source.findings if start <= f.position <= start + len(line))
@@ -283,20 +289,27 @@ OWN_DOT_LOOKBACK = 3  # letters before a dot whose GBK bytes are read as UTF-8
 def _utf8_one_short(data: bytes) -> bool:
     """Are ``data`` (which may open inside a sequence) UTF-8 whose last character lacks exactly its
     last byte?"""
+    skip = 0
+    while skip < min(len(data), 3) and 0x80 <= data[skip] < 0xC0:
+        skip += 1  # the bytes read may open inside a character
+    return _utf8_shortfall(data[skip:]) == 1
+
+
+def _utf8_shortfall(data: bytes) -> int | None:
+    """Bytes the last character of ``data`` read as UTF-8 from their first byte lacks (0: whole);
+    None where they are no UTF-8."""
     i = 0
-    while i < len(data) and i < 3 and 0x80 <= data[i] < 0xC0:
-        i += 1  # the bytes read may open inside a character
     while i < len(data):
         need = _utf8_length(data[i]) - 1
         if need < 0:
-            return False
+            return None
         tail = data[i + 1 : i + 1 + need]
         if any(not 0x80 <= t < 0xC0 for t in tail):
-            return False
+            return None
         if len(tail) < need:
-            return len(tail) == need - 1
+            return need - len(tail)
         i += 1 + need
-    return False
+    return 0
 
 
 def _dots_by_neighbours(line: str, spans: list[tuple[int, int]]) -> dict[tuple[str, str], str]:
@@ -305,12 +318,12 @@ def _dots_by_neighbours(line: str, spans: list[tuple[int, int]]) -> dict[tuple[s
             if b == a + 1 and decoder_marks.BYTES.get(line[a], 1) == 2}
 
 
-def _marked(line: str, spans: list[tuple[int, int]]) -> str:
+def _marked(line: str, spans: list[tuple[int, int]], stand_in: bool = True) -> str:
     """``line`` with each span read as U+FFFD; a lone Windows dot also leaves the character its
     pair's second byte was (LOST_AFTER_PAIR) for the reading to step over, where the lead had one
-    to take (``_took_a_byte``)."""
+    to take (``_took_a_byte``), unless ``stand_in`` is false (a text holding LOST_AFTER_PAIR)."""
     for start, end in reversed(spans):
-        pair = end == start + 1 and decoder_marks.BYTES.get(line[start], 1) == 2 and _took_a_byte(line, end)
+        pair = stand_in and end == start + 1 and decoder_marks.BYTES.get(line[start], 1) == 2 and _took_a_byte(line, end)
         line = line[:start] + (MARK + LOST_AFTER_PAIR if pair else MARK * (end - start)) + line[end:]
     return line
 
@@ -329,23 +342,9 @@ def _took_a_byte(line: str, end: int) -> bool:
         return True  # a run of ASCII, the first of it taken (1963年12月: the 1)
     run = after[: next((i for i, ch in enumerate(after) if ch.isascii() or ch in _STOPS), len(after))]
     try:
-        return _utf8_opens(run.encode("gbk"))
+        return _utf8_shortfall(run.encode("gbk")) is not None  # it may stop inside a character
     except UnicodeEncodeError:
         return False
-
-
-def _utf8_opens(data: bytes) -> bool:
-    """Do ``data`` read as UTF-8 from their first byte (the last character may be cut)?"""
-    i = 0
-    while i < len(data):
-        need = _utf8_length(data[i]) - 1
-        if need < 0:
-            return False
-        tail = data[i + 1 : i + 1 + need]
-        if any(not 0x80 <= t < 0xC0 for t in tail):
-            return False
-        i += 1 + need
-    return True
 
 
 def _utf8_length(byte: int) -> int:
@@ -364,7 +363,8 @@ def _unplaced_pairs(trial: mojibake.MojibakeRepair) -> mojibake.MojibakeRepair:
             and i > 0 and text[i - 1] == MARK and i - 1 not in guessed]
     if not gone:
         return trial
-    kept = "".join(ch for i, ch in enumerate(text) if i not in set(gone))
+    dropped = set(gone)
+    kept = "".join(ch for i, ch in enumerate(text) if i not in dropped)
     findings = [f if f.position < 0 else replace(f, position=f.position - bisect_left(gone, f.position))
                 for f in trial.findings]
     return mojibake.MojibakeRepair(kept, trial.count, findings)
