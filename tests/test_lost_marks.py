@@ -77,3 +77,13 @@ def test_the_word_quoted_whole_on_a_line_about_garbled_text_is_the_texts():
     assert repair("乱码“锟斤拷锟斤拷”和锟斤拷锟斤拷锟斤拷混在一起") == "乱码“锟斤拷锟斤拷”和" + "\ufffd" * 6 + "混在一起"
     # Out of phase (a mark's bytes paired with a neighbour's) is no word written by hand.
     assert "锟" not in repair("乱码“锟皆ｏ拷锟斤拷”")
+
+
+def test_the_text_written_around_a_lost_field_on_a_lost_line_stays():
+    # A page's template (他说：, （来源：新华网）) around a field the UTF-8 reader lost: the label's
+    # 他 (cb fb) and ： (a3 ba) hold bytes UTF-8 rejects, so the reader never saw them (it made a
+    # mark of each such byte); the whole line was once made marks.
+    lost = _lost("中文测试，北京市政府发布通知。")
+    assert repair("他说：" + lost).startswith("他说：\ufffd")
+    out = repair(lost + "（来源：新华网）")
+    assert out.endswith("\ufffd（来源：新华网）") and "锟" not in out

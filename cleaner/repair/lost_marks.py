@@ -33,6 +33,7 @@ MARK = b"\xef\xbf\xbd"  # U+FFFD in UTF-8
 # Of a line's characters beyond ASCII, this many marks once the runs are read make the line lost
 # text: GBK and Big5 paragraphs of the wiki corpus through the reader and back show 86-98 %.
 LOST_LINE = 0.75
+_NO_BYTE = b"\xff"  # a character with no GBK pair (or U+FFFD): a byte UTF-8 never has
 MIN_MARKS = 3  # a run of fewer may be the word 锟斤拷 (two marks in phase) or a name's 锟
 
 
@@ -83,29 +84,55 @@ def _line(line: str) -> str:
     # MIN_MARKS at least, and then every run on it is read alike.
     if not any(lost and sum(unit == MARK for _, _, unit in run) >= MIN_MARKS for lost, run in runs):
         return line
-    read = _written(runs, owner, line, False)
+    read = _written(runs, data, owner, line, False)
     wide = sum(not ch.isascii() for ch in read)
     if read.count("\ufffd") < LOST_LINE * wide:
         return read
     # A line whose text is lost: the characters between the marks are what the UTF-8 reader made
     # of lost bytes (a pair in phase, valid UTF-8, mostly another character than the text's: a
-    # Big5 pair read as GBK) or pieces of marks a decoder cut: marks as well.
-    return _written(runs, owner, line, True)
+    # Big5 pair read as GBK) or pieces of marks a decoder cut: marks as well; not the text
+    # written around them (_written_around).
+    return _written(runs, data, owner, line, True)
 
 
-def _written(runs: list[tuple[bool, list[tuple[int, int, bytes]]]], owner: list[int], line: str,
+def _written(runs: list[tuple[bool, list[tuple[int, int, bytes]]]], data: bytes, owner: list[int], line: str,
              line_lost: bool) -> str:
     """The line with each lost run written as its marks (a U+FFFD for each unit beyond ASCII) and,
     where ``line_lost``, every other character beyond ASCII as a mark too."""
     out: list[str] = []
+    kept = _written_around(runs, data, owner, len(line)) if line_lost else set()
     for lost, run in runs:
         if lost:
             out += [unit.decode("ascii") if unit.isascii() else "\ufffd" for _, _, unit in run]
         elif line_lost:
-            out += [ch if ch.isascii() else "\ufffd" for ch in _chars(run, owner, line)]
+            first = owner[run[0][0]]
+            out += [ch if ch.isascii() or first + i in kept else "\ufffd"
+                    for i, ch in enumerate(_chars(run, owner, line))]
         else:
             out.append(_chars(run, owner, line))
     return "".join(out)
+
+
+def _written_around(runs: list[tuple[bool, list[tuple[int, int, bytes]]]], data: bytes, owner: list[int],
+                    size: int) -> set[int]:
+    """Indexes of the characters of a lost line that were written around its lost text: before
+    the first lost run, up to the last character holding a byte UTF-8 rejects, and after the
+    last, from the first such character on. The reader made a mark of every byte it rejected, so
+    such a character was never through it (他 cb fb in 他说：锟斤拷…, a template's label and the
+    lost field after it); characters between it and the marks may be either and are marks."""
+    lost_at = [k for k, (lost, _) in enumerate(runs) if lost]
+    if not lost_at:
+        return set()
+
+    def rejected(part: list[tuple[bool, list[tuple[int, int, bytes]]]]) -> list[int]:
+        # Not a byte rejected for what stands within a character's length after it: a byte the
+        # GBK reader could not read (U+FFFD, 0xff here), which UTF-8 may have read (帷� ending a
+        # line is e1 a1 a3, U+1863 come through, cut by the reader).
+        return [owner[start] for _, run in part for start, end, unit in run
+                if end - start == 1 and unit[0] >= 0x80 and _NO_BYTE not in data[start : start + 4]]
+
+    head, tail = rejected(runs[: lost_at[0]]), rejected(runs[lost_at[-1] + 1 :])
+    return set(range(max(head) + 1 if head else 0)) | set(range(min(tail) if tail else size, size))
 
 
 # The word quoted: whole 锟斤拷 (marks in phase) filling a quotation, on a line that speaks of garbled
@@ -138,9 +165,9 @@ def _bytes(line: str) -> tuple[bytes, list[int]]:
             try:
                 code = ch.encode("gb18030")
             except UnicodeEncodeError:
-                code = b"\xff"
+                code = _NO_BYTE
             if ch == "\ufffd" or len(code) > 2:
-                code = b"\xff"  # never UTF-8: a unit of its own, kept as written
+                code = _NO_BYTE  # never UTF-8: a unit of its own, kept as written
         data += code
         owner += [i] * len(code)
     return bytes(data), owner
