@@ -62,4 +62,4 @@ INDENT_ARTIFACT = regex.compile(r"^[ \t]*(?:\?[ \u00a0\u3000]+)+\?(?=[ \u00a0\u3
 ENTITY = regex.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
 # Mojibake that cannot be undone: GBK read as UTF-8 and re-encoded, and replacement characters.
-UNRECOVERABLE = regex.compile(r"(?:锟斤拷|烫烫烫|屯屯屯)+|\ufffd+")
+UNRECOVERABLE = regex.compile(r"(?:锟斤拷|嚙踝蕭|烫烫烫|屯屯屯)+|\ufffd+")

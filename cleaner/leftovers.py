@@ -537,8 +537,8 @@ def remove_invisible(text: str) -> str:
 
 
 def lone_kunjinkao(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each 锟斤拷 left alone (the word itself, or one mark of loss): either way it
-    is kept as written, never converted to 錕斤拷."""
-    if "锟斤拷" not in text:
-        return []
-    return [m.span() for m in re.finditer("锟斤拷", text)]
+    """(start, end) of each 锟斤拷 (or its Big5 twin 嚙踝蕭) left alone (the word itself, or one
+    mark of loss): either way it is kept as written, never converted to 錕斤拷 or 啮踝萧."""
+    from cleaner.repair.lost_marks import READERS
+
+    return [m.span() for reader in READERS if reader.word in text for m in re.finditer(reader.word, text)]

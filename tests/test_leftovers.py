@@ -415,3 +415,10 @@ def test_a_run_cut_inside_a_surrogate_pair_is_read_and_the_half_marked_lost():
     assert decode_escapes(r"\u8d50\u826f\u9a6c\u3002\ud83d") == "赐良马。\ufffd"  # the string cut by a limit
     assert decode_escapes(r"\u4e2d\udc00\u6587\u5b57") == "中\ufffd文字"  # a low half alone in the middle
     assert decode_escapes(r"[\ud800\udbff]") == r"[\ud800\udbff]"  # no text beside them
+
+
+def test_a_lone_big5_kunjinkao_is_never_converted_to_simplified():
+    # 嚙踝蕭 is 锟斤拷 read as Big5: the word (or one mark of loss) is kept as written.
+    text = "這是一段文字。嚙踝蕭這是文字。"
+    assert lone_kunjinkao(text) == [(7, 10)]
+    assert Cleaner().clean(text) == "这是一段文字。嚙踝蕭这是文字。"

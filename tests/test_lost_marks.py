@@ -87,3 +87,20 @@ def test_the_text_written_around_a_lost_field_on_a_lost_line_stays():
     assert repair("他说：" + lost).startswith("他说：\ufffd")
     out = repair(lost + "（来源：新华网）")
     assert out.endswith("\ufffd（来源：新华网）") and "锟" not in out
+
+
+def test_marks_read_as_big5_are_marks_too():
+    # A Taiwan page: Big5 text through a UTF-8 replace reader, saved as UTF-8, read as Big5: 嚙踝蕭
+    # is 锟斤拷's twin. Written as the reader's marks, one for each it wrote; the word quoted, a
+    # name's 嚙 (嚙齒) stay.
+    source = "國立臺灣大學的教授今天發表了研究報告。"
+    upstream = source.encode("big5").decode("utf-8", "replace")
+    damaged = upstream.encode("utf-8").decode("big5", "replace")
+    assert damaged.startswith("嚙踝蕭")
+    out = repair("他說：" + damaged)
+    assert out.startswith("他說：\ufffd") and "嚙" not in out
+    lost = out[3:]  # a lost line: what came through the reader whole is marked too
+    assert lost.count("\ufffd") >= upstream.count("\ufffd")
+    assert [c for c in lost if c.isascii()] == [c for c in upstream if c.isascii()]
+    assert repair("「嚙踝蕭」是亂碼的代名詞") == "「嚙踝蕭」是亂碼的代名詞"
+    assert repair("嚙齒動物的牙齒") == "嚙齒動物的牙齒"

@@ -20,6 +20,9 @@ characters (锟皆ｏ拷's ``d4 a3``), its ASCII as it is. A character whose byt
 its own (谭 ``cc b7``, valid UTF-8 that came through) is the text's and stays. A U+FFFD the GBK
 reader wrote after 锟 (the line ended inside the mark) is the mark's last byte.
 
+The same marks read as Big5 (a Taiwan forum's 嚙踝蕭, the GBK 锟斤拷's twin: ``ef bf`` is 嚙
+there) are read the same way from the line's Big5 bytes (``READERS``).
+
 What stays: a line whose runs hold fewer than MIN_MARKS marks each: a lone 锟斤拷 (the word
 itself, in an article about garbled text: “锟斤拷”是什么), a name's 锟 (王锟, 锟斤). On a line
 that shows a longer run, every run is read alike.
@@ -28,6 +31,7 @@ that shows a longer run, every run is read alike.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 MARK = b"\xef\xbf\xbd"  # U+FFFD in UTF-8
 # Of a line's characters beyond ASCII, this many marks once the runs are read make the line lost
@@ -47,13 +51,32 @@ def repair(text: str) -> str:
     >>> repair("“锟斤拷”是什么")
     '“锟斤拷”是什么'
     """
-    if "锟" not in text:
+    readers = [reader for reader in READERS if reader.lead in text]
+    if not readers:
         return text
-    return "\n".join(_line(line) if "锟" in line else line for line in text.split("\n"))
+    lines = text.split("\n")
+    for reader in readers:
+        lines = [_line(line, reader) if reader.lead in line else line for line in lines]
+    return "\n".join(lines)
 
 
-def _line(line: str) -> str:
-    data, owner = _bytes(line)
+@dataclass(frozen=True)
+class _Reader:
+    """A double-byte decoder that read UTF-8's U+FFFD marks: the character it shows for a mark's
+    first two bytes ``ef bf``, the codec that gives back its bytes, and the marks in phase as it
+    shows them (the word, written about)."""
+
+    lead: str
+    codec: str
+    word: str
+
+
+# GBK shows two marks in phase as 锟斤拷; Big5 (a Taiwan page: PTT, a forum) as 嚙踝蕭.
+READERS = (_Reader("锟", "gb18030", "锟斤拷"), _Reader("嚙", "cp950", "嚙踝蕭"))
+
+
+def _line(line: str, reader: _Reader) -> str:
+    data, owner = _bytes(line, reader)
     units = _units(data)
     # Units sharing a character are one group: a group is a run of consecutive units, since a
     # character's bytes are consecutive.
@@ -79,7 +102,7 @@ def _line(line: str) -> str:
         else:
             runs.append((lost, list(group)))
     # The word itself quoted (“锟斤拷锟斤拷” in a line about garbled text) is the text's, not a loss.
-    runs = [(lost and not _quoted_word(run, owner, line), run) for lost, run in runs]
+    runs = [(lost and not _quoted_word(run, owner, line, reader), run) for lost, run in runs]
     # Two marks may be the word 锟斤拷, one a name's 锟 (王锟, 锟斤): the line must show a run of
     # MIN_MARKS at least, and then every run on it is read alike.
     if not any(lost and sum(unit == MARK for _, _, unit in run) >= MIN_MARKS for lost, run in runs):
@@ -139,31 +162,32 @@ def _written_around(runs: list[tuple[bool, list[tuple[int, int, bytes]]]], data:
 # text or encodings. A name lost in quotes (他说“锟斤拷锟斤拷”) reads the same; the line's words tell
 # them apart.
 _QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’", "《": "》"}
-_WORD = re.compile("(?:锟斤拷)+")
-_SPEAKS_OF_GARBLING = re.compile(r"乱码|编码|解码|字符集|替换字符|UTF|GBK|Unicode|encod", re.I)
+_SPEAKS_OF_GARBLING = re.compile(r"[乱亂]碼|[乱亂]码|[编編解]碼|[编解]码|字符集|字元|替换字符|替換字元|UTF|GBK|Big5|Unicode|encod", re.I)
 
 
-def _quoted_word(run: list[tuple[int, int, bytes]], owner: list[int], line: str) -> bool:
+def _quoted_word(run: list[tuple[int, int, bytes]], owner: list[int], line: str, reader: _Reader) -> bool:
     a, b = owner[run[0][0]], owner[run[-1][1] - 1] + 1
+    quoted = line[a:b]
     return (0 < a and b < len(line) and _QUOTES.get(line[a - 1]) == line[b]
-            and bool(_WORD.fullmatch(line, a, b)) and bool(_SPEAKS_OF_GARBLING.search(line)))
+            and len(quoted) % len(reader.word) == 0 and quoted == reader.word * (len(quoted) // len(reader.word))
+            and bool(_SPEAKS_OF_GARBLING.search(line)))
 
 
 def _chars(group: list[tuple[int, int, bytes]], owner: list[int], line: str) -> str:
     return line[owner[group[0][0]]:owner[group[-1][1] - 1] + 1]
 
 
-def _bytes(line: str) -> tuple[bytes, list[int]]:
-    """The bytes GBK read as ``line`` and, for each, the index of its character. A character GBK
-    does not have (and a U+FFFD not ending a mark) is one byte UTF-8 rejects, its own unit."""
+def _bytes(line: str, reader: _Reader) -> tuple[bytes, list[int]]:
+    """The bytes the reader read as ``line`` and, for each, the index of its character. A character
+    the reader does not have (and a U+FFFD not ending a mark) is one byte UTF-8 rejects, its own unit."""
     data = bytearray()
     owner: list[int] = []
     for i, ch in enumerate(line):
-        if ch == "\ufffd" and data.endswith(b"\xef\xbf") and i and line[i - 1] == "锟":
+        if ch == "\ufffd" and data.endswith(b"\xef\xbf") and i and line[i - 1] == reader.lead:
             code = b"\xbd"  # the mark's last byte, cut off by what followed it
         else:
             try:
-                code = ch.encode("gb18030")
+                code = ch.encode(reader.codec)
             except UnicodeEncodeError:
                 code = _NO_BYTE
             if ch == "\ufffd" or len(code) > 2:
