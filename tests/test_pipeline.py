@@ -357,6 +357,17 @@ def test_an_html_pages_meta_fields_misread_alone_are_repaired_as_its_title():
     assert Cleaner(to="keep").run_bytes(clean).meta["description"] == body
 
 
+@pytest.mark.parametrize("author", ["张三", "李四", "王五"])
+def test_an_authors_name_misread_as_gbk_is_repaired_though_it_holds_one_rare_character(author):
+    # 张三 read as GBK is 寮犱笁: one character rare by the model, where a title needs two.
+    misread = author.encode("utf-8").decode("gbk")
+    page = (f'<html><head><meta charset="utf-8"><title>教育新闻</title><meta name="author" content="{misread}">'
+            "</head><body><p>本市今年将新建十所中小学，缓解入学压力。</p></body></html>").encode()
+    assert Cleaner(to="keep").run_bytes(page).meta["author"] == author
+    clean = page.replace(misread.encode(), author.encode())
+    assert Cleaner(to="keep").run_bytes(clean).meta["author"] == author
+
+
 def test_a_string_that_is_an_html_page_is_read_as_the_page_as_its_bytes_and_its_file_are():
     # cleaner.clean(html) gave the page's text as text (its menu, its <meta> lines) while
     # clean_bytes(html) read it as a page: one string, two outputs (probe35u F1).
