@@ -78,6 +78,8 @@ def _matched(a: str, b: str) -> list[bool]:
 
 
 def wild_set(cleaner: Cleaner, name: str) -> tuple[Counter, int]:
+    """Lost characters by id on a wild set: its pages' lines are damaged, so a removed line is known
+    by its finding's text, aligned with the article characters the output misses."""
     lost: Counter = Counter()
     length = 0
     for _, page, article, title in portal_bench.set_pages(name, {}):
