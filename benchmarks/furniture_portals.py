@@ -1,6 +1,6 @@
 """Furniture left and article lost on made-up pages of portal families the dev set lacks.
 
-    .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|unseen10|unseen11|unseen12|unseen13|unseen14|unseen16|lists28|turns29|items30|tails31|inside31|notes32|keeps32|lists33|fields33|rows34|losses34|rows35|losses35|rows36|losses36|fit37|losses37|losses38|contact38|all] [--show]
+    .venv/bin/python benchmarks/furniture_portals.py [--set dev|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|unseen10|unseen11|unseen12|unseen13|unseen14|unseen16|lists28|turns29|items30|tails31|inside31|notes32|keeps32|lists33|fields33|rows34|losses34|rows35|losses35|rows36|losses36|fit37|losses37|losses38|contact38|wild39|all] [--show] [--cer]
 
 The pages (``benchmarks/portal_pages/{dev,unseen,unseen2,unseen3,unseen4,unseen5,unseen6,unseen7,unseen8,unseen9,unseen10,unseen11,unseen12,unseen13,unseen14,unseen16,lists28,turns29,items30,tails31,inside31,notes32,keeps32,lists33,fields33,rows34,losses34,rows35,losses35,rows36,losses36,fit37,losses37,losses38,contact38}/*.txt``) are templates written for this
 benchmark: forum threads (Discuz, 贴吧, Mobile01), Q&A pages (知乎, 百度知道), PTT posts, WeChat
@@ -154,6 +154,21 @@ university department's honour news, a Taiwan recipe), fourteen in Traditional s
 with furniture above, below and between paragraphs and article lines shaped like furniture
 (key:value facts, signatures, dates, lists, captions, Q&A, rows of figures); held out: totals only.
 On session 36's starting code: 4.36 % leftover, 1.93 % lost, 9/40 exact.
+``wild39`` pages (session 39; ``benchmarks/portal_pages/wild39``, stored as ``NAME.page``, the input, and
+``NAME.expected``, the article, with ``NAME.title`` and ``manifest.tsv``, not as templates) are pages
+as found in the wild, furniture and damage together: 40 pages of portal kinds (city and county news,
+Hong Kong, Macau, Taiwan, Malaysian and Singapore papers, a county's traffic notice, a government
+service guide, blogs, a travel diary, recipes, PTT, Discuz, Tieba and Hong Kong forum threads, a Q&A
+answer, a WeChat mirror, finance and sports news, a university's, a school's, a library's, a hospital's,
+a museum's, a church's and an association's news, a shop's product page, a web novel's chapter, a job
+ad, a film review, a car forum, a game news site), fifteen in Traditional script, all prose written
+for the set, written by a helper that had not read the cleaner's code, the rule files or any other
+set's pages; 25 of them damaged by one or two processes (``benchmarks/wild_pages.py`` writes them from
+the clean sources in ``wild39/src`` with Python's codecs: a page misread whole as GBK, GB18030 or
+windows-1252 (once or twice), Big5 read as GBK, GBK read as Big5, only the headline, only the
+furniture or only a quoted block misread, a crawler's pinyin annotations, full-width letters and
+digits, HTML entities once or twice, numeric references, NFKC), the other 15 clean; held out:
+totals only.
 ``unseen16`` pages (session 38) were written by a helper that never read the model's code, the
 portal rule files or any other set's pages, of kinds no set's README row names (a stock news page with
 its quote box and 股吧 comments, a basketball game's and a baseball game's live text with their score
@@ -371,6 +386,9 @@ heading and rows (招标人, 采购人, 采购代理机构, 联系人, 电话, �
 after the notice's signature and date, each page closed by a real site footer that must go (关于我们 |
 联系我们, 网站电话, 主办, 版权所有, ICP备); six in Traditional script.
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
+``--cer`` adds a column: the character error rate of the output against the article (edit
+distance over the article's length, whitespace dropped and nothing else folded, so damage left
+unrepaired, a width or a punctuation mark left wrong counts as well as furniture and loss).
 """
 
 from __future__ import annotations
@@ -427,30 +445,82 @@ def build(path: Path, pool: dict[str, list[str]]) -> tuple[str, str, str | None]
     return "\n".join(page), "\n".join(article), title
 
 
+WILD = ("wild39",)  # sets stored as damaged pages and their articles (benchmarks/wild_pages.py)
+
+
+def wild_page(path: Path) -> tuple[str, str, str | None]:
+    """(page, article, page title or None) of one page of a wild set (``path``: its ``.page``)."""
+    title = path.with_suffix(".title")
+    return (path.read_text(encoding="utf-8").removesuffix("\n"),
+            path.with_suffix(".expected").read_text(encoding="utf-8").removesuffix("\n"),
+            title.read_text(encoding="utf-8").removesuffix("\n") if title.exists() else None)
+
+
+def set_pages(name: str, pool: dict[str, list[str]]):
+    """(name, page, article, page title or None) of each page of a set."""
+    if name in WILD:
+        for path in sorted((PAGES / name).glob("*.page")):
+            yield (path.stem, *wild_page(path))
+        return
+    for path in sorted((PAGES / name).glob("*.txt")):
+        yield (path.stem, *build(path, pool))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance of two strings (one row at a time)."""
+    if len(a) < len(b):
+        a, b = b, a
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def errors(output: str, article: str) -> tuple[int, int]:
+    """(character errors, article length): whitespace dropped, nothing else folded."""
+    out, ref = "".join(output.split()), "".join(article.split())
+    return edit_distance(out, ref), len(ref)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14", "unseen16", "lists28", "turns29", "items30", "tails31", "inside31", "notes32", "keeps32", "lists33", "fields33", "rows34", "losses34", "rows35", "losses35", "rows36", "losses36", "fit37", "losses37", "losses38", "contact38", "all"), default="dev")
+    ap.add_argument("--set", choices=("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14", "unseen16", "lists28", "turns29", "items30", "tails31", "inside31", "notes32", "keeps32", "lists33", "fields33", "rows34", "losses34", "rows35", "losses35", "rows36", "losses36", "fit37", "losses37", "losses38", "contact38", "wild39", "all"), default="dev")
     ap.add_argument("--show", action="store_true", help="print each page's leftover and lost lines")
+    ap.add_argument("--cer", action="store_true", help="add the character error rate of output against article")
     args = ap.parse_args()
     cleaner = Cleaner(to="keep")
     pool: dict[str, list[str]] = {}
-    print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} {'exact':>9} {'median-l':>8} {'med-lost':>7}")
-    for name in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14", "unseen16", "lists28", "turns29", "items30", "tails31", "inside31", "notes32", "keeps32", "lists33", "fields33", "rows34", "losses34", "rows35", "losses35", "rows36", "losses36", "fit37", "losses37", "losses38", "contact38"):
+    print(f"{'set':<22} {'pages':>5} {'leftover%':>9} {'lost%':>7} {'exact':>9} {'median-l':>8} {'med-lost':>7}"
+          + (f" {'cer%':>7}" if args.cer else ""))
+    for name in ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14", "unseen16", "lists28", "turns29", "items30", "tails31", "inside31", "notes32", "keeps32", "lists33", "fields33", "rows34", "losses34", "rows35", "losses35", "rows36", "losses36", "fit37", "losses37", "losses38", "contact38", "wild39"):
         if args.set not in (name, "all"):
             continue
         tally = Tally(f"portal pages {name}")
-        for path in sorted((PAGES / name).glob("*.txt")):
-            page, article, title = build(path, pool)
+        wrong = total = 0
+        for stem, page, article, title in set_pages(name, pool):
             output = cleaner.run(page, details=False, title=title).text
-            tally.add(path.stem, output, article)
+            tally.add(stem, output, article)
+            if args.cer:
+                bad, size = errors(output, article)
+                wrong, total = wrong + bad, total + size
             if args.show:
                 extra, lost, length = compare(output, article)
-                print(f"== {path.stem}: leftover {extra}, lost {lost} of {length}")
+                print(f"== {stem}: leftover {extra}, lost {lost} of {length}")
                 kept, want = set(output.splitlines()), set(article.splitlines())
+                if name in WILD:  # a damaged page's lines are neither output nor article: the two compared
+                    for line in output.splitlines():
+                        if line.strip() and line not in want:
+                            print("  LEFT  " + line[:90])
+                    for line in article.splitlines():
+                        if line.strip() and line not in kept:
+                            print("  LOST  " + line[:90])
+                    continue
                 for line in page.splitlines():
                     if line.strip() and (line in kept) != (line in want):
                         print(("  LEFT  " if line in kept else "  LOST  ") + line[:90])
-        print(tally.row())
+        print(tally.row() + (f" {100 * wrong / max(total, 1):>7.2f}" if args.cer else ""))
 
 
 if __name__ == "__main__":
