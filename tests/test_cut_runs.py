@@ -281,3 +281,18 @@ def test_every_character_a_break_is_read_for_is_in_the_gates_classes():
              and len(data) == 1 and data[0] >= 0x81]
     assert leads and all(shown.match(ch) for ch in leads)
     assert all(shown.match(ch) for ch in "\x80\u024f\u2013\u203a\u20ac\u2122\ufffd")
+
+
+def _browser_1252(data: bytes) -> str:
+    """windows-1252 as a browser reads it: its five undefined bytes as C1 controls."""
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
+
+
+@pytest.mark.parametrize("page", ["美食\n红烧肉的做法\n作者：小鹿\n正文第一段。",
+                                  "首页 | 新闻 | 美食\n家常红烧肉\n小鹿 2026年5月2日\n红烧肉是一道经典的家常菜。"])
+def test_a_page_misread_twice_as_cp1252_keeps_its_own_breaks(page):
+    # Every line of UTF-8 shown as cp1252 twice ends and starts with whole two-byte characters
+    # (Ã§Â¾ is ç¾ again in UTF-8): no run of Chinese goes on across them, and joined there the
+    # repaired lines took their breaks back at wrong places (作者：小鹿正文第一\n段。).
+    twice = _browser_1252(_browser_1252(page.encode("utf-8")).encode("utf-8"))
+    assert KEEP.clean(twice) == page

@@ -18,8 +18,9 @@ single-byte view of ``decoders.encode_char``, and the Japanese and Korean code p
 ``code_pages`` re-reads), either the left line ends in a UTF-8 lead byte short of its
 continuation bytes and the right line starts with exactly those (``_straddles``), with a whole
 UTF-8 character beside it on one side at least; or it ends a run of UTF-8 characters and the
-right line starts one, two whole characters a side (a run cut at a character boundary, each
-half too short to be read alone); or, in the single-byte view, the left line ends a run of high
+right line starts one, two whole characters a side, of three bytes each as Chinese is (a run cut
+at a character boundary, each half too short to be read alone; two-byte ones are a second
+misreading's letters, UTF-8 shown as cp1252 twice, whose every line ends whole); or, in the single-byte view, the left line ends a run of high
 bytes of odd length (a GBK or Big5 lead byte, the pairs counted from the run's start) and the
 right line starts with a byte that completes a pair GBK or Big5 reads (``_dangling_lead``). A
 U+FFFD is any byte. Clean Chinese is two-byte GBK, never the single-byte view, and its GBK bytes
@@ -97,25 +98,25 @@ def _need(lead: int) -> int:
     return 1 if 0xC2 <= lead <= 0xDF else 2 if 0xE0 <= lead <= 0xEF else 3 if 0xF0 <= lead <= 0xF4 else 0
 
 
-def _whole_forward(data: list[int], start: int, most: int = 2) -> int:
-    """Whole UTF-8 characters of two bytes or more that ``data`` holds from ``start`` on (up to ``most``)."""
+def _whole_forward(data: list[int], start: int, most: int = 2, least: int = 2) -> int:
+    """Whole UTF-8 characters of ``least`` bytes or more that ``data`` holds from ``start`` on (up to ``most``)."""
     n, i = 0, start
     while n < most and i < len(data) and data[i] != ANY:
         need = _need(data[i])
-        if not need or i + 1 + need > len(data) or not all(_is_cont(b) for b in data[i + 1 : i + 1 + need]):
+        if need + 1 < least or i + 1 + need > len(data) or not all(_is_cont(b) for b in data[i + 1 : i + 1 + need]):
             break
         n, i = n + 1, i + 1 + need
     return n
 
 
-def _whole_backward(data: list[int], end: int, most: int = 2) -> int:
-    """Whole UTF-8 characters of two bytes or more that ``data[:end]`` ends with (up to ``most``)."""
+def _whole_backward(data: list[int], end: int, most: int = 2, least: int = 2) -> int:
+    """Whole UTF-8 characters of ``least`` bytes or more that ``data[:end]`` ends with (up to ``most``)."""
     n, i = 0, end
     while n < most and i > 0:
         k = i - 1
         while k >= 0 and i - k <= 4 and _is_cont(data[k]):
             k -= 1
-        if k < 0 or data[k] == ANY or i - k < 2 or _need(data[k]) != i - k - 1:
+        if k < 0 or data[k] == ANY or i - k < max(2, least) or _need(data[k]) != i - k - 1:
             break
         n, i = n + 1, k
     return n
@@ -151,13 +152,13 @@ def _straddles(left: list[int], right: list[int], left_ends: bool, right_ends: b
     return False
 
 
-def _continues(left: list[int], right: list[int]) -> bool:
+def _continues(left: list[int], right: list[int], least: int = 2) -> bool:
     """Does a run of UTF-8 go on across the break between two of its characters: whole characters
-    before and after it, three at least? In the single-byte view only, where clean Chinese has no
-    bytes (a line a GBK decoder made ends at a source line's end with a mark, 銆\ufffd for 。, and
-    joined there the repairs read across two paragraphs). A short run read with the rest of its
-    line reads where alone it was too short."""
-    before, after = _whole_backward(left, len(left)), _whole_forward(right, 0)
+    (of ``least`` bytes or more) before and after it, three at least? In the single-byte view only,
+    where clean Chinese has no bytes (a line a GBK decoder made ends at a source line's end with a
+    mark, 銆\ufffd for 。, and joined there the repairs read across two paragraphs). A short run
+    read with the rest of its line reads where alone it was too short."""
+    before, after = _whole_backward(left, len(left), least=least), _whole_forward(right, 0, least=least)
     return bool(before and after and before + after >= 3)
 
 
@@ -248,7 +249,10 @@ def _inside_run(left_text: str, right_text: str, near_only: bool = False) -> boo
         right, right_ends = _run_bytes(head, view) if left else ([], False)
         if right and _straddles(left, right, left_ends or len(tail) == len(left_text), right_ends or len(head) == len(right_text)):
             return True
-        if view == SINGLE_FAMILY and right and _continues(left, right):
+        # Chinese is three bytes a character: a run of two-byte ones is itself a misreading's letters
+        # (UTF-8 shown as cp1252 twice, Ã§Â¾ for ç¾, every line ends and starts whole), and its
+        # breaks are the text's own; joined, the repaired lines took them back at wrong places.
+        if view == SINGLE_FAMILY and right and _continues(left, right, least=3):
             return True
     return _dangling_lead(left_text, right_text)
 
