@@ -366,3 +366,14 @@ def test_one_line_starting_with_the_marks_is_read_as_the_model_reads_it():
     bad = line.encode("cp950").decode("gbk", "replace")
     assert bad.startswith("\ufffd@\ufffd@")
     assert not resync.repair(bad).text.startswith("\u3000")
+
+
+def test_the_short_lines_of_a_page_read_in_step_are_read_too():
+    # A shop page in GBK read by a Big5 decoder: its paragraph holds rare Han enough to be read,
+    # its heading and buttons (商品详情 is 妀こ砆①: one rare Han) too few alone.
+    page = "商品详情\n这款保温杯采用304不锈钢内胆，保温效果好，容量500毫升，适合上班族和学生使用。\n用户评价（128）\n立即购买"
+    misread = page.encode("gbk").decode("big5", "replace")
+    assert resync.repair(misread).text == page
+    # A page none of whose lines is read keeps its short lines as they are.
+    alone = "商品详情\n" + misread.split("\n")[2]
+    assert resync.repair(alone).text == alone

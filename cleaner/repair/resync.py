@@ -192,7 +192,28 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     suspects = _suspects(text)
     if not suspects:
         return MojibakeRepair(text, 0, [])  # the common case: one native pass
-    return _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte, suspects)
+    first = _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte, suspects)
+    if not first.count:
+        return first
+    # A page some of whose lines were read in step was misread whole: its short lines (a heading,
+    # a button, 商品详情 shown 妀こ砆① by a Big5 decoder) hold too few rare Han to be taken alone,
+    # and are read where one rare character says so and the reading is clearly better.
+    short = {k for k, line in enumerate(text.split("\n")) if k not in suspects and _misread_short(line)}
+    if not short:
+        return first
+    return _lines(text, guess, TWO_BYTE_VIEWS, _misread_on_a_misread_page, suspects | short)
+
+
+def _misread_short(line: str) -> bool:
+    """A line of a page misread by the other two-byte family that holds a rare character, as much
+    of it as ``_misread_two_byte`` asks of a line's share, and no UTF-8 in its GBK bytes."""
+    rare = mojibake.rare_chars(line)
+    return (bool(rare) and len(rare) >= LINE_RARE_SHARE * mojibake.beyond_ascii(line)
+            and not _reads_as_utf8(line, decoders.GBK_FAMILY))
+
+
+def _misread_on_a_misread_page(line: str) -> bool:
+    return _misread_two_byte(line) or _misread_short(line)
 
 
 def _suspects(text: str) -> set[int]:
