@@ -382,7 +382,10 @@ a recipe's tips (小贴士, 小叮嚀), a poem's date and place line and its ded
 live text's last timed row after an advert and its first rows under the score box, a press
 conference's last timed row, an obituary's funeral contacts; each page closed by real site
 furniture that must go (share and print rows, related lists, previous/next rows, the site's
-address, copyright and ICP lines); thirteen in Traditional script.
+address, copyright and ICP lines); 36 written before that round changed the model, 6 after its first
+change and before its second (contact rows with spaced keys, 聯 絡 人：… 電　話：… on one row, notes and a
+glossary opening on their heading's line, a baseball live text's innings rows without a clock, a
+联系人及电话 row); sixteen in Traditional script (42 pages).
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
 """
 
