@@ -33,9 +33,22 @@ def test_marked_rows_under_a_heading_and_an_attachments_list_are_the_articles():
     assert marked_sections(["正文", "附件下载:名录.pdf(312KB)", "【打印本页】"], 0) == set()
 
 
+def test_notes_opening_on_their_headings_line():
+    # NFKC makes ① a bare 1 before the note's words: the page's lines are read so.
+    assert section_heading("注释:①《临川县志》卷二《古迹》") and section_heading("注释:1《临川县志》卷二《古迹》")
+    assert not section_heading("注释:本文观点仅代表作者本人")
+    texts = ["正文", "注释:1《临川县志》卷二《古迹》", "2同上,卷九《艺文志》", "3据2026年市文物局实地勘查记录", "扫一扫 分享到手机"]
+    assert marked_sections(texts, 1) == {1, 2, 3}
+
+
+def test_a_runs_row_opens_with_a_clock_or_a_counted_period():
+    assert row_form("第四节 00:41 赵磊补篮得手 98:92") == "第0节 00:00" and row_form("9局下 21:48 范国宸 左外野安打") == "0局下 00:00"
+    assert row_form("九局上 台钢雄鹰 吴念庭 左外野飞球接杀") == "0局上" == row_form("九局上 比赛结束 味全龙6比3获胜")
+    assert row_form("10:26 记者提问:居民收入增长情况如何") == " 00:00"
+    assert row_form("2027-11-20 19:35 来源:临川网") is None and row_form("1. 电子行业 AI端侧硬件") is None
+
+
 def test_a_timed_row_under_an_advert_goes_on_the_run_above_it():
-    assert row_form("第四节 00:41 赵磊补篮得手 98:92") == "第四节" and row_form("9局下 21:48 范国宸 左外野安打") == "0局下"
-    assert row_form("10:26 记者提问:居民收入增长情况如何") == "" and row_form("2027-11-20 19:35 来源:临川网") is None
     texts = ["9局下 21:48 范国宸 左外野安打", "9局下 21:52 申皓玮 触击成功", "赞助广告", "9局下 22:01 高国麟 再见安打 富邦3:2胜", "更多赛事"]
     gone = lambda pos: pos in (2, 4)  # noqa: E731
     assert resumed_row(texts, 3, gone, NEVER)
@@ -76,3 +89,17 @@ def test_a_live_texts_last_row_under_an_advert_stays():
     kept, gone = kept_and_gone(["富邦悍將 vs 樂天桃猿 文字轉播", *BODY, *rows, "贊助廣告", last, *foot])
     assert last in kept and set(rows) <= set(kept)
     assert "贊助廣告" in gone
+
+
+def test_a_baseball_live_texts_innings_rows_need_no_clock():
+    rows = ["九局上 台鋼雄鷹 吳念庭 左外野飛球接殺", "九局上 台鋼雄鷹 王柏融 二壘安打", "九局上 台鋼雄鷹 魔鷹 三振"]
+    last = "九局上 比賽結束 味全龍6比3獲勝"
+    foot = ["文字轉播：運動頻道編輯部", "更多賽事", "關於我們 | 隱私權政策 | 聯絡我們", "© 2025 運動頻道 版權所有"]
+    kept, _ = kept_and_gone(["味全龍 vs 台鋼雄鷹 文字轉播", *BODY, *rows, "贊助廣告", last, *foot])
+    assert last in kept and set(rows) <= set(kept)
+
+
+def test_notes_opening_on_their_headings_line_under_an_advert_stay():
+    notes = ["注释：①《临川县志》卷二《古迹》", "②同上，卷九《艺文志》", "③据2026年市文物局实地勘查记录"]
+    kept, _ = kept_and_gone(["王安石故居考", *BODY, "广告", *notes, *FOOT])
+    assert kept == ["王安石故居考", *BODY, *notes]

@@ -2,7 +2,7 @@
 and the furniture stage keeping it while the site's contact footer under it still goes."""
 
 from cleaner.furniture.boilerplate import remove_furniture
-from cleaner.furniture.notice_contacts import contact_block, field_key, heading, row_keys
+from cleaner.furniture.notice_contacts import contact_block, field_key, heading, row_keys, squeezed
 
 FITS = lambda pos: True  # noqa: E731
 NO_GAP = lambda pos: False  # noqa: E731
@@ -125,3 +125,12 @@ def test_contacts_under_an_roc_date_and_a_clan_notice_signed_in_chinese_numerals
     kept, gone = kept_and_gone(["本會二〇二五年度會員大會通告", *BODY, *clan, "返回 列印",
                                 "Copyright © 2025 香港臨川同鄉會 版權所有"])
     assert kept == ["本會二〇二五年度會員大會通告", *BODY, *clan]
+
+
+def test_keys_spaced_out_to_align_the_rows_are_read_closed_up():
+    assert squeezed("联 系 人:黄 斌") == "联系人:黄 斌" and squeezed("电    话:0794-8226715") == "电话:0794-8226715"
+    assert row_keys("联 络 人:社会行政科 蔡小姐 电 话:08-7320415分机3351") == ["联络人", "电话"]
+    assert squeezed("王 琳 李 明") == "王 琳 李 明"  # names spaced out, no colon: no key
+    rows = ["联 系 人：黄 斌", "电    话：0794-8226715", "地    址：临川市赣东大道99号农业大厦508室"]
+    kept, gone = kept_and_gone(["关于开展示范社评定工作的通知", *BODY, "特此通知。", *SIGNED, *rows, *FOOT])
+    assert kept == ["关于开展示范社评定工作的通知", *BODY, "特此通知。", *SIGNED, *rows]

@@ -12,8 +12,8 @@ article: nothing of the article follows the site's furniture there. Two kinds of
 - the **rows of a closing section by their notes' marks** (``marked_sections``: notes ``①…``, ``[1] …``,
   an attachments list ``附件：1.…`` under a notice's signature): the article's, kept from the ``list`` family
   and the score as its counted rows are.
-- a **run's last row** (``resumed_row``): a live text's timed rows (``第四节 00:41 …``, ``9局下 21:55 …``,
-  ``10:26 记者提问…``) broken by an advert, the row under it in the same form as the rows right above
+- a **run's last row** (``resumed_row``): a live text's rows opening with a clock or a counted period
+  (``第四节 00:41 …``, ``9局下 21:55 …``, ``九局上 …``, ``10:26 记者提问…``) broken by an advert, the row under it in the same form as the rows right above
   the advert: the run goes on under it (the match's last entry), as no site's furniture is written.
 """
 
@@ -34,8 +34,22 @@ SECTION_ROW_MAX = 80  # characters of a row of the section (a note, a term and i
 
 
 def section_heading(text: str) -> bool:
-    """A heading of the article's closing part (``_SECTION``: 注释：, 【注】, 名词解释, 附录：调查说明)."""
-    return len(text) <= 16 and bool(_SECTION.match(text.strip()))
+    """A heading of the article's closing part (``_SECTION``: 注释：, 【注】, 名词解释, 附录：调查说明), alone on its
+    line or with its first note after its colon (``注释：①《临川县志》卷二``: ``_first_note``)."""
+    text = text.strip()
+    return len(text) <= 16 and bool(_SECTION.match(text)) or _first_note(text) is not None
+
+
+_HEAD = re.compile(r"^[【\[(]?(?:注|注释|注解|附注)[】\])]?\s*:\s*")  # a notes heading's words and colon, a note after them
+
+
+def _first_note(text: str) -> str | None:
+    """The first note a notes heading carries on its line after its colon (注释：①… -> ①…), or None."""
+    m = _HEAD.match(text)
+    if not m or len(text) > SECTION_ROW_MAX:
+        return None
+    rest = text[m.end():]
+    return rest if any(mark.match(rest) for mark in _MARKS) else None
 
 
 def closing_section(texts: Sequence[str], gone: Callable[[int], bool], gap_above: Callable[[int], bool]) -> set[int]:
@@ -55,9 +69,10 @@ def closing_section(texts: Sequence[str], gone: Callable[[int], bool], gap_above
 
 
 # A row of a section by its note's mark, of one kind down the section (folded, NFKC: brackets are ASCII):
-# ①, [1], 1. or 2、, (3), 注1. A term's key (专项债券:…) is no mark: a site's 上一篇:… has one too.
-_MARKS = (re.compile(r"^[\u2460-\u2473]"), re.compile(r"^\[\d{1,3}\]"), re.compile(r"^\d{1,2}[.、](?!\d)\s*\S"),
-          re.compile(r"^\(\d{1,2}\)"), re.compile(r"^注\s*\d{1,2}"))
+# ① (NFKC makes it a bare 1 before the note's words: 1《临川县志》), [1], 1. or 2、, (3), 注1. A term's key
+# (专项债券:…) is no mark: a site's 上一篇:… has one too.
+_MARKS = (re.compile(r"^(?:[\u2460-\u2473]|\d{1,2}(?=[\u3400-\u9fff《“(]))"), re.compile(r"^\[\d{1,3}\]"),
+          re.compile(r"^\d{1,2}[.、](?!\d)\s*\S"), re.compile(r"^\(\d{1,2}\)"), re.compile(r"^注\s*\d{1,2}"))
 # An attachments list opening on its key's line with its first item (附件:1.… , 附件:一、…), its items under it.
 _ATTACHMENTS = re.compile(r"^附件\s*:\s*(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,2}、)\s*\S")
 _ITEM = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,2}、)\s*\S")
@@ -72,7 +87,10 @@ def marked_sections(texts: Sequence[str], lo: int) -> set[int]:
     for pos in range(lo, len(texts)):
         text = texts[pos].strip()
         if section_heading(text) and pos + 1 < len(texts):
-            form = next((mark for mark in _MARKS if mark.match(texts[pos + 1].strip())), None)
+            first = _first_note(text) or texts[pos + 1].strip()  # 注释：①… opens on the heading's line
+            form = next((mark for mark in _MARKS if mark.match(first)), None)
+            if _first_note(text):
+                out.add(pos)
         elif _ATTACHMENTS.match(text):
             out.add(pos)
             form = _ITEM
@@ -85,20 +103,26 @@ def marked_sections(texts: Sequence[str], lo: int) -> set[int]:
     return out
 
 
-# A timed row: a short label (第四节, 9局下, 上半场) or none, then a time of day or a clock (01:05, 21:48).
-_TIMED = re.compile(r"^(\S{0,6}?)\s*\d{1,2}:\d{2}(?::\d{2})?\s")
+# A run's label opening the row: a clock (01:05, 21:48) or a counted period (第四节, 九局上, 9局下, 上半场 aside:
+# a numeral in it), with or without a label before the clock (第四节 01:05).
+_LABEL = re.compile(r"^(?:(\S{0,6}?)\s*(\d{1,2}:\d{2})(?::\d{2})?|([^\s\d]{0,3}[\d一二三四五六七八九十]{1,2}[\u3400-\u9fff]{1,3}))\s")
+_NUMERAL = re.compile(r"[\d一二三四五六七八九十]")
 RUN_MIN = 2  # rows of one form right above the gap that make a run
 
 
 def row_form(text: str) -> str | None:
-    """The form of a timed row: its label with digits as 0 (``第四节``, ``0局下``, ``""``), or None."""
-    m = _TIMED.match(text)
-    return re.sub(r"\d", "0", m.group(1)) if m else None
+    """The form of a run's row: its label with numerals as 0 (``第0节 00:00``, ``0局下``, ``00:00``), or None."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    label = m.group(3) if m.group(3) is not None else f"{m.group(1)} {m.group(2)}"
+    return _NUMERAL.sub("0", label)
 
 
 def resumed_row(texts: Sequence[str], pos: int, gone: Callable[[int], bool], gap_above: Callable[[int], bool]) -> bool:
     """Is ``texts[pos]``, right under lines gone (``gone``, or taken between two lines: ``gap_above``),
-    a timed row (``row_form``) of the form of the ``RUN_MIN`` rows or more right above those lines?"""
+    a row of a run (``row_form``: a clock or a counted period opens it) of the form of the ``RUN_MIN`` rows or
+    more right above those lines?"""
     form = row_form(texts[pos])
     if form is None or pos == 0 or not (gone(pos - 1) or gap_above(pos)):
         return False

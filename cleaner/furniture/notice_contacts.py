@@ -68,10 +68,21 @@ _PHONE_ALONE = re.compile(r"[\d()\-+ ]{7,24}(?:\([^()]{1,20}\))?")
 _NAMED_PHONE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff ]{1,20}\s*[\d()\-+ ]{7,24}(?:(?:分机|转|ext\.?)\s*\d{1,5})?")
 
 
+# A key spaced out to align the rows under each other (联 系 人：, 电    话：, 地　　址：; NFKC: U+3000 is a space):
+# one character, spaces, …, its last character, then its colon, opening the row or after a space.
+_SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))((?:[\u3400-\u9fff] +){1,3}[\u3400-\u9fff])(?= *:)")
+
+
+def squeezed(text: str) -> str:
+    """``text`` with its spaced-out keys closed up (联 系 人：黄 斌 -> 联系人：黄 斌)."""
+    return _SPACED_KEY.sub(lambda m: m.group(1).replace(" ", ""), text) if ":" in text else text
+
+
 def row_keys(text: str) -> list[str]:
     """The keys of a row of contact fields: one field (``field_key``), or two and more, each key
     opening the row or after a space (招标人：… 地址：…), of at most ``ROW_MAX`` characters and no
-    sentence end; else no key."""
+    sentence end; else no key. A key spaced out to align it (联 系 人：) is read closed up (``squeezed``)."""
+    text = squeezed(text)
     key = field_key(text)
     if key is not None:
         return [key]
