@@ -1,11 +1,10 @@
 """The article's own lines below furniture under it: a closing section and a run's last row.
 
 The tail sweep (``generic.tail_sweep``) takes the short lines below the first line gone under the
-article: nothing of the article follows the site's furniture there. Two kinds of article line do:
+article: nothing of the article follows the site's furniture there. Some article lines do:
 
 - a **closing section** under its heading (``section_heading``): notes (``注释：``, ``【注】``), a
-  glossary (``名词解释``), an appendix (``附录：调查说明``), a postscript
-  (``附言：``, ``后记``), a recipe's tips (``小贴士``), an interview's bio (``人物简介``) — a site may set
+  glossary (``名词解释``), an appendix (``附录：调查说明``), a postscript (``附言：``, ``后记``), a recipe's tips (``小贴士``), an interview's bio (``人物简介``) — a site may set
   a share row, an advert or a QR prompt between the article's last paragraph and such a part. The
   heading names a part of a text, never a page's or a site's; its rows run down to the next line gone
   (``closing_section``).
@@ -13,8 +12,9 @@ article: nothing of the article follows the site's furniture there. Two kinds of
   an attachments list ``附件：1.…`` under a notice's signature): the article's, kept from the ``list`` family
   and the score as its counted rows are.
 - a **run's last row** (``resumed_row``): a live text's rows opening with a clock or a counted period
-  (``第四节 00:41 …``, ``9局下 21:55 …``, ``九局上 …``, ``10:26 记者提问…``) broken by an advert, the row under it in the same form as the rows right above
-  the advert: the run goes on under it (the match's last entry), as no site's furniture is written.
+  (``第四节 00:41 …``, ``9局下 21:55 …``, ``九局上 …``, ``10:26 记者提问…``) broken by an advert, the row under
+  it in the same form as the rows right above the advert: the run goes on under it (the match's last
+  entry), as no site's furniture is written.
 """
 
 from __future__ import annotations
@@ -103,8 +103,8 @@ def marked_sections(texts: Sequence[str], lo: int) -> set[int]:
     return out
 
 
-# A run's label opening the row: a clock (01:05, 21:48) or a counted period (第四节, 九局上, 9局下, 上半场 aside:
-# a numeral in it), with or without a label before the clock (第四节 01:05).
+# A run's label opening the row: a clock (01:05, 21:48), a label before it or not (第四节 01:05), or a counted
+# period (第四节, 九局上, 9局下: a numeral in it; 上半场 has none).
 _LABEL = re.compile(r"^(?:(\S{0,6}?)\s*(\d{1,2}:\d{2})(?::\d{2})?|([^\s\d]{0,3}[\d一二三四五六七八九十]{1,2}[\u3400-\u9fff]{1,3}))\s")
 _NUMERAL = re.compile(r"[\d一二三四五六七八九十]")
 RUN_MIN = 2  # rows of one form right above the gap that make a run

@@ -11,7 +11,6 @@ article's last prose line) and its company (joined to a line that names the site
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 
 from cleaner.furniture.features import normalise
@@ -40,10 +39,10 @@ def site_foot(folded, alive: list[int], prose: list[bool], keys: re.Pattern, own
     keyed = [len(t) <= FOOT_MAX and (":" in t or "：" in t) and not _SENTENCE_END.search(t) and bool(keys.search(normalise(t)))
              for t in texts]
     # A notice's contact rows right under its signing date or sign-off (中華民國114年8月15日 over 承辦人：…
-    # 聯絡電話：…) are the notice's, however near the site's own line stands under them: the run of keyed
-    # rows of fields opening there (notice_contacts.row_keys) stays, down to a row naming the site's roles (主办, 网站…).
+    # 聯絡電話：…) are the notice's, however near the site's own line stands under them: the run of rows of
+    # fields opening there (notice_contacts.row_keys) stays, down to a row naming the site's roles (主办, 网站…).
     for k in range(1, len(texts)):
-        if signed(normalise(texts[k - 1])):
+        if (":" in texts[k] or "：" in texts[k]) and signed(normalise(texts[k - 1])):  # a row of fields under it, first
             run = k
             while run < len(texts) and (names := row_keys(normalise(texts[run]))) and not any(SITE_KEY.match(n) for n in names):
                 keyed[run], run = False, run + 1
