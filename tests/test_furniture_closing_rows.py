@@ -115,4 +115,5 @@ def test_a_joint_notices_issuers_over_one_date_are_one_signature():
 
 def test_a_signing_date_in_words():
     assert words_date("中华民国114年8月15日") and words_date("114年8月15日") and words_date("二〇二五年十月三日")
+    assert words_date("中华民国一一四年八月十五日")
     assert not words_date("2027年4月18日") and not words_date("二〇二五年十月三日上午") and not words_date("114年度工作计划")

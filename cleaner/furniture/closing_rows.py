@@ -40,8 +40,9 @@ def signer(text: str) -> bool:
 
 
 # A signing date in words (folded to Simplified): an ROC year with or without its era (114年8月15日) or a
-# year in Chinese numerals (二〇二五年十月三日), which ``portals.bare_date`` (a year of four figures) leaves.
-_WORDS_DATE = re.compile(r"(?:(?:中华)?民国\s*)?(?:\d{2,3}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+# year in Chinese numerals (二〇二五年十月三日, an ROC year's three: 中华民国一一四年八月十五日), which
+# ``portals.bare_date`` (a year of four figures) leaves.
+_WORDS_DATE = re.compile(r"(?:(?:中华)?民国\s*)?(?:\d{2,3}|[〇零○一二三四五六七八九]{3,4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
                          r"\s*[\d一二三四五六七八九十]{1,3}\s*日")
 
 
