@@ -4,7 +4,7 @@ furniture stage keeping them while a site's foot of the same rows still goes."""
 import pytest
 
 from cleaner.furniture.boilerplate import remove_furniture
-from cleaner.furniture.closing_rows import RESUME_ROWS, closing_rows, resumed_rows, signatures
+from cleaner.furniture.closing_rows import RESUME_ROWS, closing_rows, resumed_rows, signatures, words_date
 
 ROWS = ["四、联系方式", "联系人:王老师", "咨询电话:0571-87654321", "地址:文三路198号3楼"]
 
@@ -105,3 +105,15 @@ def test_a_hotline_key_over_the_signature_is_the_notices_contact_row(key):
     kept, gone = kept_and_gone(["关于举办征文活动的通知", *BODY, *tail, *foot])
     assert kept == ["关于举办征文活动的通知", *BODY, *tail]
     assert set(gone) == set(foot)
+
+
+def test_a_joint_notices_issuers_over_one_date_are_one_signature():
+    texts = ["正文", "临川市人力资源和社会保障局", "临川市教育局", "临川市财政局", "2027年4月18日", "扫一扫在手机打开当前页"]
+    assert signatures(texts, 0, {1, 2, 3, 4}) == [(1, 4)]
+    assert closing_rows(texts, 0, {1, 2, 3, 4}, lambda pos: True, lambda pos: False) == {1, 2, 3, 4}
+
+
+def test_a_signing_date_in_words():
+    assert words_date("中华民国114年8月15日") and words_date("114年8月15日") and words_date("二〇二五年十月三日")
+    assert words_date("中华民国一一四年八月十五日")
+    assert not words_date("2027年4月18日") and not words_date("二〇二五年十月三日上午") and not words_date("114年度工作计划")

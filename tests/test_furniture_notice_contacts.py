@@ -2,7 +2,7 @@
 and the furniture stage keeping it while the site's contact footer under it still goes."""
 
 from cleaner.furniture.boilerplate import remove_furniture
-from cleaner.furniture.notice_contacts import contact_block, field_key, heading, row_keys
+from cleaner.furniture.notice_contacts import contact_block, field_key, heading, row_keys, squeezed
 
 FITS = lambda pos: True  # noqa: E731
 NO_GAP = lambda pos: False  # noqa: E731
@@ -100,3 +100,37 @@ def test_a_signature_over_its_date_naming_the_headlines_issuer_is_no_list_of_tit
     removal = remove_furniture("\n".join(page), (), title="临川市城市建设投资集团有限公司2027年公开招聘工作人员公告_临川人才网")
     assert removal.text.split("\n") == page[:-2]
 
+
+
+def test_a_key_of_asking_and_a_person_to_call_under_the_heading_are_the_blocks():
+    # 查询：… and 报名咨询：… name whom to reach; 查询 names a party of the notice's business.
+    clan = ["正文", "查询:秘书处 梁小姐", "电话:2345 6789", "关于我们 | 联系我们"]
+    assert contact_block(clan, 1, FITS, NO_GAP, NO_SIGNER) == {1, 2}
+    signup = ["正文", "报名咨询:市科协青少部 刘老师", "咨询电话:0794-8234567 13907941234", "报名邮箱:lckx@126.com"]
+    assert contact_block(signup, 1, FITS, NO_GAP, NO_SIGNER) == {1, 2, 3}
+    # A desk and a person with their phone, no key, under the block's heading: the person to call.
+    heading_rows = ["正文", "联络方式:", "社会工作科 陈先生 (05)3620900分机3105", "传真:(05)3620901", "回上一页 回首页 友善列印"]
+    assert contact_block(heading_rows, 1, FITS, NO_GAP, NO_SIGNER) == {1, 2, 3}
+    # Without the heading such a row is no field: the block ends above it.
+    assert contact_block(["正文", "社会工作科 陈先生 (05)3620900分机3105", "传真:(05)3620901"], 1, FITS, NO_GAP, NO_SIGNER) == set()
+
+
+def test_contacts_under_an_roc_date_and_a_clan_notice_signed_in_chinese_numerals_stay():
+    foot = ["本網站最佳瀏覽解析度1024x768", "新化區公所 地址：712臺南市新化區中山路132號 總機：(06)5901234",
+            "Copyright © 臺南市新化區公所 版權所有"]
+    signed = ["新化區公所", "中華民國114年8月15日", "承辦人：社會課 王小姐", "聯絡電話：(06)5901234分機212"]
+    kept, gone = kept_and_gone(["本所辦理114年度低收入戶總清查公告", *BODY, *signed, *foot])
+    assert kept == ["本所辦理114年度低收入戶總清查公告", *BODY, *signed]
+    clan = ["香港臨川同鄉會", "理事會 謹啟", "二〇二五年十月三日", "查詢：秘書處 梁小姐", "電話：2345 6789"]
+    kept, gone = kept_and_gone(["本會二〇二五年度會員大會通告", *BODY, *clan, "返回 列印",
+                                "Copyright © 2025 香港臨川同鄉會 版權所有"])
+    assert kept == ["本會二〇二五年度會員大會通告", *BODY, *clan]
+
+
+def test_keys_spaced_out_to_align_the_rows_are_read_closed_up():
+    assert squeezed("联 系 人:黄 斌") == "联系人:黄 斌" and squeezed("电    话:0794-8226715") == "电话:0794-8226715"
+    assert row_keys("联 络 人:社会行政科 蔡小姐 电 话:08-7320415分机3351") == ["联络人", "电话"]
+    assert squeezed("王 琳 李 明") == "王 琳 李 明"  # names spaced out, no colon: no key
+    rows = ["联 系 人：黄 斌", "电    话：0794-8226715", "地    址：临川市赣东大道99号农业大厦508室"]
+    kept, gone = kept_and_gone(["关于开展示范社评定工作的通知", *BODY, "特此通知。", *SIGNED, *rows, *FOOT])
+    assert kept == ["关于开展示范社评定工作的通知", *BODY, "特此通知。", *SIGNED, *rows]

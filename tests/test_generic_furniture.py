@@ -1263,3 +1263,16 @@ def test_a_place_beside_an_event_s_time_is_the_event_s():
     assert generic._event_place(["比赛时间:2026年6月10日", "比赛地点:市体育中心"], 1)
     assert not generic._event_place(["发布时间:2026-05-06", "地址:人民路88号"], 1)  # the page's time: a site's address
     assert not generic._event_place(["来源:滨江日报", "地址:人民路88号"], 1)
+
+
+def test_a_signature_dated_in_words_holds_its_issuers_and_a_judgments_clerk():
+    # A date in Chinese numerals signs a notice as 2025年10月3日 does (closing_rows.words_date): the issuers
+    # over it (an association over its board's sign-off) and its date stay, and a judgment's clerk under
+    # its date signs as its judge over it does (_ROLE_NAME), not a line past its end.
+    signed = ["香港臨川同鄉會", "理事會 謹啟", "二〇二五年十月三日"]
+    page = ["本會二〇二五年度會員大會通告", *ARTICLE, *signed, "返回 列印", "Copyright © 2025 香港臨川同鄉會 版權所有"]
+    assert Cleaner(to="keep").clean("\n".join(page)).split("\n") == page[:-2]
+    judged = ["审判员　王　琳", "二〇二四年六月十八日", "书记员　陈晓宇"]
+    page = ["张某与某物业服务有限公司物业服务合同纠纷一审民事判决书", *ARTICLE, *judged, "相关推荐", "分享到：",
+            "京ICP备05023036号"]
+    assert Cleaner(to="keep").clean("\n".join(page)).split("\n")[-3:] == judged

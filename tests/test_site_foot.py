@@ -36,3 +36,16 @@ def test_foot_keys_above_the_last_prose_line_stay():
 def test_a_sentence_naming_the_sponsor_stays():
     lines = [PROSE, "主办：市政府。本次活动由市政府主办，技术支持：某公司。", "技术支持：某某信息技术有限公司"]
     assert foot(lines) == ["技术支持：某某信息技术有限公司"]
+
+
+def test_a_notices_contact_rows_under_its_signing_date_stay():
+    words = load_words()
+    lines = [PROSE, "新化区公所", "中华民国114年8月15日", "承办人：社会课 王小姐", "联络电话：(06)5901234分机212",
+             "本网站最佳浏览解析度1024x768", "新化区公所 地址：712台南市新化区中山路132号 总机：(06)5901234"]
+    alive = list(range(len(lines)))
+    prose = [line == PROSE for line in lines]
+    signed = lambda text: text == "中华民国114年8月15日"  # noqa: E731
+    taken = [lines[pos] for pos in site_foot(lines, alive, prose, words.foot, words.foot_site, signed)]
+    assert "联络电话：(06)5901234分机212" not in taken and lines[-1] in taken
+    # Read without the signing date, the rows joined to the site's line go with it.
+    assert "联络电话：(06)5901234分机212" in foot(lines)

@@ -39,6 +39,18 @@ def signer(text: str) -> bool:
     return len(text) <= SIGNER_MAX and not _SENTENCE_END.search(text)
 
 
+# A signing date in words (folded to Simplified): an ROC year with or without its era (114年8月15日) or a
+# year in Chinese numerals (二〇二五年十月三日, an ROC year's three: 中华民国一一四年八月十五日), which
+# ``portals.bare_date`` (a year of four figures) leaves.
+_WORDS_DATE = re.compile(r"(?:(?:中华)?民国\s*)?(?:\d{2,3}|[〇零○一二三四五六七八九]{3,4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日")
+
+
+def words_date(text: str) -> bool:
+    """A signing date in words and nothing else (``_WORDS_DATE``: 中华民国114年8月15日, 二〇二五年十月三日)."""
+    return bool(_WORDS_DATE.fullmatch(text.strip()))
+
+
 def roc_date(text: str) -> bool:
     """A date of the ROC calendar and nothing else (中华民国115年9月15日)."""
     return bool(_ROC_DATE.fullmatch(text))
@@ -58,7 +70,10 @@ def signatures(texts: Sequence[str], body_end: int, dated: Collection[int]) -> l
         if out and pos <= out[-1][1]:
             continue  # the date under a sign-off: one signature
         if pos in dated and pos - 1 in dated:
-            out.append((pos - 1, pos))
+            last = pos
+            while last + 1 in dated:
+                last += 1  # a joint notice's issuers over one date (generic.signature): one signature
+            out.append((pos - 1, last))
         elif _ROC_DATE.fullmatch(text) and pos - 1 > body_end and signer(texts[pos - 1]):
             out.append((pos - 1, pos))
         elif _SIGN_OFF.search(text) and signer(text):

@@ -14,6 +14,7 @@ that merely mentions 分享, 声明, 来源 or 编辑 stays.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -26,7 +27,8 @@ from cleaner.furniture.body import find_body, thread_start
 from cleaner.furniture.body_forms import grow_over_forms
 from cleaner.furniture.counted_rows import grow_over_rows, one_field, ordinal, rows as counted_rows, sequences
 from cleaner.furniture.boxes import box_length, comments_heading, inner_boxes
-from cleaner.furniture.closing_rows import closing_rows, resumed_rows, signed_off
+from cleaner.furniture.closing_parts import closing_section, marked_sections, resumed_row
+from cleaner.furniture.closing_rows import closing_rows, resumed_rows, signed_off, words_date
 from cleaner.furniture.date_spans import date_span
 from cleaner.furniture.dated_heads import dated_heads
 from cleaner.furniture.notice_contacts import contact_block
@@ -891,6 +893,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     own_rows |= _like_rows(scored, body, title, lexicon)
     own_rows |= _item_rows(scored, body, title, lexicon)
     own_rows |= closing | resumed | contacts
+    # The rows of the article's closing sections by their marks (closing_parts.marked_sections: 注释： over [1] …,
+    # 附件：1.… under the signature).
+    own_rows |= marked_sections([line.text for line in scored], body[1] + 1)
     subtitles = decks([line.text for line in scored], [line.features for line in scored], headline, body[0])
     poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
     set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
@@ -958,8 +963,12 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # between() reads taken_above only at a candidate and right under one: asked there alone.
     taken = [(candidate[pos] or (pos > 0 and candidate[pos - 1])) and _taken_above(scored, folded, pos) for pos in range(len(scored))]
     beside = [gone and not (out_family.get(scored[pos].index) in INSIDE_FAMILIES) for pos, gone in enumerate(removed)]
+    row_texts, taken_gap = [x.text for x in scored], (lambda p: _taken_above(scored, folded, p))
+    sections = closing_section(row_texts, lambda p: beside[p], taken_gap)
     for pos in between(beside, candidate, taken):
         line = scored[pos]
+        if pos in sections or resumed_row(row_texts, pos, lambda p: beside[p], taken_gap):
+            continue  # the article's closing section, a live run's row under an advert (closing_parts.py)
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     cards = {scored[pos].index for pos in card_at}
     out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep | cards)]
@@ -1175,10 +1184,16 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     over = rows_over_foot([line.text for line in scored], start, first) if _foot_line(foot) else []
     if not removed[first]:
         first -= 1  # the line above the gap is the last line of the article's side
+    # The article's own lines below the furniture (closing_parts.py): a closing section under its heading
+    # (注释：, 名词解释), a live run's last row under an advert.
+    texts = [line.text for line in scored]
+    gone, gap = (lambda pos: removed[pos]), (lambda pos: _taken_above(scored, folded, pos))
+    own = closing_section(texts, gone, gap)
     return [pos for pos in over if scored[pos].index not in keep] + \
         [pos for pos in range(first + 1, len(scored))
          if not removed[pos] and scored[pos].index not in keep and _sweepable(scored[pos].text)
-         and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))]
+         and (not scored[pos].features["final_punct"] or _cut(scored[pos].text))
+         and pos not in own and not resumed_row(texts, pos, gone, gap)]
 
 
 def past_prose(scored: list[Line], body: tuple[int, int]) -> int:
@@ -1271,22 +1286,43 @@ def between_candidate(line: Line, pos: int, body: tuple[int, int], signed: set[i
 
 
 SIGNER_MAX = 30  # characters of an issuer's name over its signing date
+ISSUERS_MAX = 4  # issuers' lines over one signing date (三个局 over one date; 学务处 教务处 辅导室 敬启)
+_ISSUER = re.compile(r"[\u3400-\u9fff]{2}")
 
 
 def signature(scored: list[Line], body: tuple[int, int]) -> set[int]:
-    """Positions of a notice's signature below the body: a bare date (its signing date,
-    ``portals.bare_date``) and the issuer's name right above it (a short line ending no sentence).
-    They close the document; a download link or the site's source line on either side of them
-    (furniture, gone) made them go as a menu's items (``between``) or as lines under the site's
-    furniture (``tail_sweep``)."""
+    """Positions of a notice's signature below the body: its signing date alone on its line
+    (``portals.bare_date``, or in words: ``closing_rows.words_date``, an ROC year, Chinese numerals) and the
+    issuer's name right above it (a short line ending no sentence), and over that the other issuers
+    of a joint notice (``_issuer``, ``ISSUERS_MAX`` lines in all). They close the document; a download
+    link or the site's source line on either side of them (furniture, gone) made them go as a menu's
+    items (``between``) or as lines under the site's furniture (``tail_sweep``)."""
     out: set[int] = set()
     for pos in range(body[1] + 1, len(scored)):
-        if bare_date(scored[pos].text):
+        if bare_date(scored[pos].text) or words_date(scored[pos].text):
             out.add(pos)
             above = scored[pos - 1]
             if pos - 1 > body[1] and len(above.text) <= SIGNER_MAX and not above.features["final_punct"]:
                 out.add(pos - 1)
+                out.update(itertools.takewhile(lambda p: p > body[1] and _issuer(scored[p]), range(pos - 2, pos - 1 - ISSUERS_MAX, -1)))
+                if _ROLE_NAME.fullmatch(above.text):
+                    # Signers by their roles over the date sign under it too: a judgment's clerk (书记员 陈晓宇)
+                    # under 审判员 王琳 and the date, once a date in words made it a signature.
+                    out.update(itertools.takewhile(lambda p: _ROLE_NAME.fullmatch(scored[p].text),
+                                                   range(pos + 1, min(len(scored), pos + 1 + ISSUERS_MAX))))
     return out
+
+
+# A signer's role and name (审判员 王 琳, 书记员 陈晓宇; NFKC: U+3000 is a space): the role a post's (…员, …长, …官, 法官助理).
+_ROLE_NAME = re.compile(r"[\u3400-\u9fff]{1,5}[员长官理] +[\u3400-\u9fff](?: ?[\u3400-\u9fff]){1,3}")
+
+
+def _issuer(line: Line) -> bool:
+    """A joint notice's issuer over the one signing: a name of Han characters, at most ``SIGNER_MAX``
+    characters, no sentence end, colon, digit or furniture word (a credit or a source is keyed)."""
+    text = line.text
+    return (len(text) <= SIGNER_MAX and not line.features["final_punct"] and ":" not in text and not re.search(r"\d", text)
+            and not line.features["lex_cover"] and bool(_ISSUER.search(text)))
 
 
 def _closing_sentence(line: Line) -> bool:

@@ -35,10 +35,12 @@ BLOCK_MIN = 2  # rows of fields at least: one row (新闻联络人：… 电话�
 PARTY_KEY = re.compile(r"(?:联系|联络|经办|承办|招标|采购|投标|中标|成交|代理|招聘|报名|咨询|项目|机关|招生)"
                        r"(?:人|机构|单位|机关|部门|名称)$|^(?:招标人|采购人|中标人|承办人|联系人|联络人|经办人)"
                        # or the notice's business: to ask about it, to enrol, to complain (咨询电话, 洽询电话, 报名地址)
-                       r"|^(?:咨询|洽询|报名|监督|投诉|举报)")
+                       r"|^(?:咨询|洽询|查询|报名|监督|投诉|举报)")
 # A key of the block: it names a party (…人, …单位, …机构, …名称) or a way to reach one (…地址, …电话,
-# …邮箱, 邮政编码, 开户银行). A related link's key (相关连结：…) names a page: the block ends above it.
-CONTACT_KEY = re.compile(r"(?:人|单位|机构|机关|部门|名称|地址|电话|传真|手机|邮箱|信箱|邮件|邮编|编码|方式|银行|账号|户名)$")
+# …邮箱, 邮政编码, 开户银行), or asks (…咨询, 查询). A related link's key (相关连结：…) names a page: the block ends above it.
+# A key of asking itself names whom to reach (查询：秘书处 梁小姐, 报名咨询：市科协青少部 刘老师).
+CONTACT_KEY = re.compile(r"(?:人|单位|机构|机关|部门|名称|地址|电话|传真|手机|邮箱|信箱|邮件|邮编|编码|方式|银行|账号|户名"
+                         r"|咨询|查询|洽询)$")
 # A key naming the site's own roles (主办单位, 技术支持, 网站电话): the site's foot, not the notice's.
 SITE_KEY = re.compile(r"^(?:主办|协办|技术支持|网站|本站|本网|版权|备案|运营|维护|客服)")
 # A heading of the block: its words name contacting, after an article's ordinal if any.
@@ -62,12 +64,25 @@ ROW_MAX = 80  # characters of a row of two or three contact fields (联系人：
 _KEYS = re.compile(r"(?:^|\s)([\u3400-\u9fff]{2,6})\s*:\s*\S")
 # A phone number alone on its line, a note in brackets after it: the field above goes on (0794-8226305(招生办)).
 _PHONE_ALONE = re.compile(r"[\d()\-+ ]{7,24}(?:\([^()]{1,20}\))?")
+# A desk and a person with their phone, no key, under the block's heading (社会工作科 陈先生 (05)3620900分机3105).
+_NAMED_PHONE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff ]{1,20}\s*[\d()\-+ ]{7,24}(?:(?:分机|转|ext\.?)\s*\d{1,5})?")
+
+
+# A key spaced out to align the rows under each other (联 系 人：, 电    话：, 地　　址：; NFKC: U+3000 is a space):
+# one character, spaces, …, its last character, then its colon, opening the row or after a space.
+_SPACED_KEY = re.compile(r"(?:(?<=^)|(?<=\s))((?:[\u3400-\u9fff] +){1,3}[\u3400-\u9fff])(?= *:)")
+
+
+def squeezed(text: str) -> str:
+    """``text`` with its spaced-out keys closed up (联 系 人：黄 斌 -> 联系人：黄 斌)."""
+    return _SPACED_KEY.sub(lambda m: m.group(1).replace(" ", ""), text) if ":" in text else text
 
 
 def row_keys(text: str) -> list[str]:
     """The keys of a row of contact fields: one field (``field_key``), or two and more, each key
     opening the row or after a space (招标人：… 地址：…), of at most ``ROW_MAX`` characters and no
-    sentence end; else no key."""
+    sentence end; else no key. A key spaced out to align it (联 系 人：) is read closed up (``squeezed``)."""
+    text = squeezed(text)
     key = field_key(text)
     if key is not None:
         return [key]
@@ -85,7 +100,8 @@ def field_key(text: str) -> str | None:
 def contact_block(texts: Sequence[str], start: int, row_fits: Callable[[int], bool],
                   gap_above: Callable[[int], bool], signer: Callable[[int], bool]) -> set[int]:
     """Positions of the notice's contact block from ``start`` (right under the body or its
-    signature) down: headings, rows of fields (``row_keys``) and a phone going on from the row above, the
+    signature) down: headings, rows of fields (``row_keys``), a desk and a person with their phone under a
+    heading (``_NAMED_PHONE``: a party of the notice) and a phone going on from the row above, the
     issuer's signature lines (``signer``) among
     them, each fitting ``row_fits``, no line taken before the model judged above one (``gap_above``);
     kept only when ``BLOCK_MIN`` rows of fields or more and one key names a party (``PARTY_KEY``)."""
@@ -102,11 +118,14 @@ def contact_block(texts: Sequence[str], start: int, row_fits: Callable[[int], bo
         if keys:
             rows += 1
             party = party or any(PARTY_KEY.search(key) for key in keys)
+        elif _NAMED_PHONE.fullmatch(text) and any(heading(texts[p]) for p in out):
+            rows, party = rows + 1, True  # the person to call, named under the block's heading
         elif not (heading(text) or _party_heading(text) or signer(pos)
                   or pos - 1 in out and row_keys(texts[pos - 1]) and _PHONE_ALONE.fullmatch(text)):
             break
         out.add(pos)
     # Lines under the last field that are not fields (a heading with nothing under it) are not the block's.
-    while out and not row_keys(texts[max(out)]) and not signer(max(out)) and not _PHONE_ALONE.fullmatch(texts[max(out)]):
+    while out and not row_keys(texts[max(out)]) and not signer(max(out)) and not _PHONE_ALONE.fullmatch(texts[max(out)]) \
+            and not _NAMED_PHONE.fullmatch(texts[max(out)]):
         out.discard(max(out))
     return out if rows >= BLOCK_MIN and party else set()

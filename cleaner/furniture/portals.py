@@ -537,7 +537,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     for pos in name_bylines(texts, prose, families):
         families[pos] = families[pos] or "byline"  # a writer's name alone beside the headline, no date under it
     site_rows(texts, families, prose, words.rows)
-    for pos in site_foot(folded, alive, prose, words.foot, words.foot_site):
+    for pos in site_foot(folded, alive, prose, words.foot, words.foot_site,
+                         lambda text: bare_date(text) or closing_rows.words_date(text) or closing_rows.signed_off(text)):
         families[pos] = families[pos] or "site-foot"
     # The site's contact row opening with its own name (site_contact.py: 临川市第一人民医院 地址：… 电话：…).
     for pos in contact_rows(texts, prose, contact_names(title, texts[0] if texts else None), words.foot, _signed_dates(texts)):
