@@ -61,7 +61,8 @@ ROW_MAX = 80  # characters of a row of two or three contact fields (联系人：
 # A key's colon in a row: a word of two to six Han characters opening the row or after a space.
 _KEYS = re.compile(r"(?:^|\s)([\u3400-\u9fff]{2,6})\s*:\s*\S")
 # A phone number alone on its line, a note in brackets after it: the field above goes on (0794-8226305(招生办)).
-_PHONE_ALONE = re.compile(r"[\d()\-+ ]{7,24}(?:\([^()]{1,20}\))?")
+# Five digits at least: a rule of dashes (-----, - - - -) is made of the same signs and is no number.
+_PHONE_ALONE = re.compile(r"(?=(?:[^\d]*\d){5})[\d()\-+ ]{7,24}(?:\([^()]{1,20}\))?")
 
 
 def row_keys(text: str) -> list[str]:
