@@ -45,7 +45,7 @@ _SIMPLE_SIGN = regex.compile(rf"(?<={_CN}[ ]*)([,;:!?])|([,;:!?])(?=[ ]*(?![â€â
 _FULL_STOP = regex.compile(rf"(?<=\p{{Han}}{{4}})\.(?=[ ]*(?:\n|$)|[ ]+{_CN})")
 _PAREN = regex.compile(r"\(([^()\n]{0,200})\)")
 _CN_CHAR = regex.compile(_CN)
-_AREA_CODE = regex.compile(r"\+?[0-9]{1,5}")
+_AREA_CODE = regex.compile(r"0[0-9]{0,4}|\+[0-9]{1,4}")  # a trunk 0 or a country's +: no list's (1)
 
 
 def fullwidth_punct(text: str) -> str:

@@ -39,6 +39,8 @@ PUNCT = [
     ("服務專線：(07)5360238，歡迎來電。", "服務專線：(07)5360238，歡迎來電。"),
     ("电话(010)66012345", "电话(010)66012345"),
     ("编号(2365)号公告", "编号（2365）号公告"),  # digits before Han: a bracketed number of the sentence
+    # a list's ordinal before a year is no area code: its brackets go fullwidth as the next item's
+    ("主要包括:(1)2025年营收增长;(2)净利润下降", "主要包括：（1）2025年营收增长；（2）净利润下降"),
 ]
 
 

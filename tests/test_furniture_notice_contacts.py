@@ -47,6 +47,9 @@ def test_rows_of_two_or_three_contact_fields_and_a_phone_going_on_below():
     # A key naming the notice's business (咨询电话: to ask about it), a second number on its own line.
     phones = ["正文", "咨询电话:0794-8226301(基教科)", "0794-8226305(招生办)", "电子邮箱:lcjyjzb@163.com", "关于我们 | 联系我们"]
     assert contact_block(phones, 1, FITS, NO_GAP, NO_SIGNER) == {1, 2, 3}
+    # A rule of dashes under the last row is made of a phone's signs, but holds no number: not the block's.
+    for rule in ("--------------", "- - - - - - - -", "( ) ( ) ( ) - -"):
+        assert contact_block(["正文", "联系人:刘老师", "电话:0794-8231567", rule, "关于我们"], 1, FITS, NO_GAP, NO_SIGNER) == {1, 2}
 
 
 def test_the_issuers_signature_inside_the_block_is_the_blocks():

@@ -233,31 +233,11 @@ def test_the_utf8_vocabulary_is_kept_on_disk_for_the_packages_model_only(tmp_pat
 # A GBK page's line read as UTF-16 beside clean lines (the UTF-16 cells' lines scope): cp949 shows
 # its units' hangul, and the known bytes of a character the UTF-8 parse placed were no one UTF-8
 # character (two U+FFFD): the items of the choice held a string of two characters and the native
-# choice refused it (ValueError). Such bytes are context only.
-_NO_ONE_CHARACTER = (
-    "\ufffd\u82bf\ubdb6\u6cd0\uc8de\uc5d0\u519b\ua8b6\ub6ec\uf3b4\u5a8e\ubdc9\uc4b5\ue0b3\u76f7"
-    "\uc7bd\u64c5\ua8bd\uc2d0\u4399\uf688\ub0bc\ue0b6\u97ed\ue4c5\ud7cc\ua4b9\uccb3\uaca3\ue4c6"
-    "\ud0d6\ufcb0\ua8c0\u4399\uf688\u46e8\ub7c2\uaca3\u4dbd\uc9b3\ue3cf\ufffd\u4399\uf688\ucbba"
-    "\uc4d0\u8bd3\u9d84\uaca3\ud4d2\ua1c8\ufab4\ud1d2\u9bbd\u96ef\ucdba\uc4b5\ua286\uc2b5\u4399"
-    "\uf688\ua3a1\u94ae\u7295\ufed5\uaeb8\ufbd1\u88d5\u94ae\u7295\ufffd\u46e8\uabb9\ubecb\u93d8"
-    "\u9fd8\u64c5\ua8bd\uf3b4\u5a8e\ubdc9\u4399\uf688\u46e8\ub7c2\uaca3\ud4d2\u42df\ud3bd\uc2d0"
-    "\u4399\uf688\uc1d6\ud0ca\u5e85\ua3a1\uabb5\uc7ca\uf2d2\ue99e\u94ae\u7295\ud0d6\u41c8\ucbc8"
-    "\uf1c3\ub2b9\ucdba\uf887\ufed5\uaeb8\ua68c\ue3cf\ufffd\u4399\uf688\ucbba\uc4d0\u8bd3\u9d84"
-    "\uc4b5\uecd4\u7283\u63c5\ua2d3\uf887\ufed5\uaeb8\uf6b3\u46ac\uc087\ufffd\ud6b7\ue7c6\uaca3"
-    "\ua2d3\ubdb7\uaad2\uf7d7\uf6b3\ue0b6\u97ed\u8cd7\ubdb2\uaca3\ufcb0\ua8c0\u4399\uf688\u46e8"
-    "\ub7c2\uc9d3\uadd4\ued81\uc4b5\uc4cb\u89dc\u4fd4\u8bd3\ufcb8\uc4b8\ue99e\u70eb\u89dc\u4fd4"
-    "\u8bd3\uc5b2\ufffd\u5fdf\uc9b3\u6685\u68d7\ua3a1\ueed7\u4bbd\u4399\uf688\u46e8\ub7c2\uc9b3"
-    "\ue99e\uc983\u6c97\ufffd\u46e8\ub7c2\u80be\uaca3\ud6b7\u6584\uc7ca\u7c96\ubfd3\u80be\ucdba"
-    "\u4399\uf688\uecbf\u80be\ua3a1\u3931\u3639\ueac4\ud436\u36c2\ud5c8\uaca3\uedd7\uc6be\ub39e"
-    "\ua4b9\uccb3\ufffd\u50b1\ud0d3\ua4b9\uf7d7\u8599\uf6b3\u46ac\ubcb0\ufffd\uaca3\u64dd\ud0d3"
-    "\uc4cb\u8082\ua4b9\ucbc8\uc4b5\ua4b9\uf7d7\u8599\uc48f\u3532\ud7c3\ufffd\u8ecc\ufacb\uc2cf"
-    "\uaca3\uc983\ufbc3\ua4b9\ucbc8\ufffd\ufffd\ubbb2\ub0bc\uaca3\uecd4\uc9b3\uc836\ucbcb\ucdc0"
-    "\ua1f6\ud5a3\ub27b\u91e9\ud2d1\uc9c9\ubce6\uc8b0\u9ecb\ucae9\ubae8\ua1f6\ufffd\n\u6f22"
-    "\u6c5f\u6709\u5317"
-)
+# choice refused it (ValueError). Such bytes are context only. The run is the one such a line handed
+# the code-page repair; whole, the line is now read back before (utf16_legacy.py) and never gets here.
+_NO_ONE_CHARACTER = "\ufffd\u82bf\ubdb6"
 
 
-def test_known_bytes_that_are_no_one_utf8_character_do_not_stop_the_page():
-    from cleaner import Cleaner
-
-    assert Cleaner(to="keep").clean(_NO_ONE_CHARACTER).endswith("漢江有北")
+def test_known_bytes_that_are_no_one_utf8_character_do_not_stop_the_run():
+    filled = multi_byte_marks.fill(_NO_ONE_CHARACTER, "cp949")
+    assert filled is not None and filled.source == "utf-8"  # read, its unplaceable character a mark

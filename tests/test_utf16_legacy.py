@@ -81,3 +81,26 @@ def test_a_line_read_as_utf16_among_clean_lines_comes_back(codec):
     assert count == 1 and lines[0] == lines[2] == TRADITIONAL
     assert sum(a != b for a, b in zip(lines[1].rstrip(" "), SIMPLIFIED)) <= len(findings)
     assert all(len(TRADITIONAL) < f.position < 2 * len(TRADITIONAL) for f in findings)
+
+
+class _CountedBytes(list):
+    """A reading's bytes that count how many of them were looked at."""
+
+    looked = 0
+
+    def __getitem__(self, at):
+        _CountedBytes.looked += 1
+        return super().__getitem__(at)
+
+
+def test_a_reading_past_its_rejected_share_stops_where_it_is_lost():
+    # A Korean line: its hangul units read as GBK pairs the table rejects. Once the rejections pass
+    # MAX_REJECTED of every byte the line holds, no ending can bring the share back: the reading stops
+    # there, not at the line's end (a Korean page's lines were each read whole, four times).
+    from cleaner.repair.utf16_legacy import _bytes, _read
+
+    korean = "대한민국은 동아시아의 한반도 남부에 위치한 민주공화국이다. 수도는 서울특별시이며 인구는 약 오천만 명이다. " * 20
+    data, high, ends = _bytes(korean, True)
+    _CountedBytes.looked = 0
+    assert _read(_CountedBytes(data), high, ends, "gb18030") is None
+    assert _CountedBytes.looked < len(data) // 4

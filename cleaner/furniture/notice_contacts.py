@@ -63,7 +63,8 @@ ROW_MAX = 80  # characters of a row of two or three contact fields (联系人：
 # A key's colon in a row: a word of two to six Han characters opening the row or after a space.
 _KEYS = re.compile(r"(?:^|\s)([\u3400-\u9fff]{2,6})\s*:\s*\S")
 # A phone number alone on its line, a note in brackets after it: the field above goes on (0794-8226305(招生办)).
-_PHONE_ALONE = re.compile(r"[\d()\-+ ]{7,24}(?:\([^()]{1,20}\))?")
+# Five digits at least: a rule of dashes (-----, - - - -) is made of the same signs and is no number.
+_PHONE_ALONE = re.compile(r"(?=(?:[^\d]*\d){5})[\d()\-+ ]{7,24}(?:\([^()]{1,20}\))?")
 # A desk and a person with their phone, no key, under the block's heading (社会工作科 陈先生 (05)3620900分机3105).
 _NAMED_PHONE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff ]{1,20}\s*[\d()\-+ ]{7,24}(?:(?:分机|转|ext\.?)\s*\d{1,5})?")
 
@@ -105,7 +106,7 @@ def contact_block(texts: Sequence[str], start: int, row_fits: Callable[[int], bo
     issuer's signature lines (``signer``) among
     them, each fitting ``row_fits``, no line taken before the model judged above one (``gap_above``);
     kept only when ``BLOCK_MIN`` rows of fields or more and one key names a party (``PARTY_KEY``)."""
-    out: set[int] = set()
+    out: list[int] = []  # in order: the block runs down without a gap
     rows, party = 0, False
     for pos in range(start, len(texts)):
         text = texts[pos]
@@ -121,11 +122,12 @@ def contact_block(texts: Sequence[str], start: int, row_fits: Callable[[int], bo
         elif _NAMED_PHONE.fullmatch(text) and any(heading(texts[p]) for p in out):
             rows, party = rows + 1, True  # the person to call, named under the block's heading
         elif not (heading(text) or _party_heading(text) or signer(pos)
-                  or pos - 1 in out and row_keys(texts[pos - 1]) and _PHONE_ALONE.fullmatch(text)):
+                  or out and out[-1] == pos - 1 and row_keys(texts[pos - 1]) and _PHONE_ALONE.fullmatch(text)):
             break
-        out.add(pos)
+        out.append(pos)
     # Lines under the last field that are not fields (a heading with nothing under it) are not the block's.
-    while out and not row_keys(texts[max(out)]) and not signer(max(out)) and not _PHONE_ALONE.fullmatch(texts[max(out)]) \
-            and not _NAMED_PHONE.fullmatch(texts[max(out)]):
-        out.discard(max(out))
-    return out if rows >= BLOCK_MIN and party else set()
+    # (From the end of the list: a set's max() a line made a run of headings quadratic, 15 s for 20,000.)
+    while out and not row_keys(texts[out[-1]]) and not signer(out[-1]) and not _PHONE_ALONE.fullmatch(texts[out[-1]]) \
+            and not _NAMED_PHONE.fullmatch(texts[out[-1]]):
+        out.pop()
+    return set(out) if rows >= BLOCK_MIN and party else set()

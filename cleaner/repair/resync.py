@@ -403,8 +403,7 @@ def _single_high_runs():
 def _single_high_letters():
     """A character a single-byte decoder shows for a high byte, the punctuation Chinese text writes
     itself left out (——, …… and “” are cp1252's 97, 85, 93 94)."""
-    shown = {bytes((b,)).decode(codec, "replace") for codec in ("cp1252", "latin-1", "cp1250") for b in range(0x80, 0x100)}
-    letters = "".join(re.escape(ch) for ch in sorted(shown) if ch != "\ufffd" and not "\u2000" <= ch <= "\u206f")
+    letters = "".join(re.escape(ch) for ch in sorted(_shown_high()) if not "\u2000" <= ch <= "\u206f")
     return re.compile(f"[{letters}]")
 
 
@@ -428,9 +427,16 @@ def _reads_as_utf8(line: str, family: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _single_high():
-    """A character a single-byte decoder (cp1252, Latin-1, cp1250) shows for a byte 80-ff."""
-    shown = {bytes((b,)).decode(codec, "replace") for codec in ("cp1252", "latin-1", "cp1250") for b in range(0x80, 0x100)}
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(shown - {"\ufffd"})) + "]")
+    """A character a single-byte decoder shows for a byte 80-ff (``_shown_high``)."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(_shown_high())) + "]")
+
+
+@lru_cache(maxsize=1)
+def _shown_high() -> frozenset[str]:
+    """The characters a single-byte decoder (cp1252, Latin-1, cp1250) shows for a byte 80-ff, its
+    U+FFFD for a byte it has none for left out: what ``_single_high`` and ``_single_high_letters`` match."""
+    return frozenset(bytes((b,)).decode(codec, "replace") for codec in ("cp1252", "latin-1", "cp1250")
+                     for b in range(0x80, 0x100)) - {"\ufffd"}
 
 
 def _line(line: str, views: tuple, whole: dict[str, bool], dropped: tuple[int, ...] | None = None, indents: bool = False

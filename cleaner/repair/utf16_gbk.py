@@ -86,7 +86,9 @@ def _may_be(data: list[int | None], p: int) -> list[int]:
     return out
 
 
-def _acceptable(ch: str) -> bool:
+def guessable(ch: str) -> bool:
+    """A character a guess for a lost unit or byte may be: Han or the punctuation Chinese text
+    writes (``utf16_legacy`` guesses from the same)."""
     return bool(_HAN.match(ch)) or "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff5e" or ch in "—…“”‘’·"
 
 
@@ -121,7 +123,7 @@ def _read(data: list[int | None], little: bool) -> list[list] | None:
             units = [b | hi << 8 for b in _may_be(data, lo_at)]
         else:
             units = [lo | b << 8 for b in _may_be(data, hi_at)]
-        candidates = [chr(u) for u in units if not 0xD800 <= u < 0xE000 and _acceptable(chr(u))] or [LOST]
+        candidates = [chr(u) for u in units if not 0xD800 <= u < 0xE000 and guessable(chr(u))] or [LOST]
         items.append([candidates[0], len(items) + 1, candidates])
     read = "".join(item[0] for item in items)
     wide = [ch for ch in read if not ch.isascii() and ch != LOST]

@@ -154,12 +154,17 @@ fn fullwidth_pass(t: &[u32]) -> Vec<u32> {
     out
 }
 
-/// A phone number's area or country code in brackets (`07`, `010`, `+86`): its digits, at most
-/// five, after an optional `+`. Glued to the number after it, `(07)5360238`, the brackets are the
-/// number's own and stay ASCII whatever stands before them.
+/// A phone number's area or country code in brackets (`07`, `010`, `+86`): a trunk `0` and at
+/// most four digits more, or `+` and one to four digits. Glued to the number after it,
+/// `(07)5360238`, the brackets are the number's own and stay ASCII whatever stands before them.
+/// A list's ordinal opens with no `0` nor `+`: `如下：(1)2025年…` is the sentence's, as its `（2）`.
 fn area_code(inner: &[u32]) -> bool {
-    let digits = inner.strip_prefix(&['+' as u32]).unwrap_or(inner);
-    (1..=5).contains(&digits.len()) && digits.iter().all(|c| (0x30..=0x39).contains(c))
+    let digit = |c: &u32| (0x30..=0x39).contains(c);
+    match inner.split_first() {
+        Some((&c, rest)) if c == '0' as u32 => rest.len() <= 4 && rest.iter().all(digit),
+        Some((&c, rest)) if c == '+' as u32 => (1..=4).contains(&rest.len()) && rest.iter().all(digit),
+        _ => false,
+    }
 }
 
 /// ASCII `, : ; ! ? ( )` to fullwidth where a neighbour is Chinese, and `.` to `。` where it ends
@@ -416,6 +421,10 @@ mod tests {
         assert_eq!(
             run(fullwidth_punct, "專線:(07)5360238,傳真(+86)1065 第(3)項"),
             "專線：(07)5360238，傳真(+86)1065 第（3）項"
+        );
+        assert_eq!(
+            run(fullwidth_punct, "如下:(1)2025年营收增长;(2)净利润"),
+            "如下：（1）2025年营收增长；（2）净利润"
         );
     }
 
