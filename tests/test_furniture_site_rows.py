@@ -95,3 +95,30 @@ def test_one_credit_line_under_the_prose_stays_and_credits_inside_it_stay():
     assert families([PROSE, PROSE, "来源：晨报"], {0, 1})[2] == ""
     assert families([PROSE, "统筹：李四", "出品：某某中心", PROSE], {0, 3})[1:3] == ["", ""]
     assert families([PROSE, PROSE, "统筹：李四", "记者说，今年的收成不错。"], {0, 1})[2] == ""
+
+
+def test_a_crew_set_one_to_a_line_below_the_prose_is_one_row():
+    # A video's and a podcast's crew and kit (session 39): slash-joined keys, songs and lenses as values.
+    lines = [PROSE, PROSE, "策划/拍摄/剪辑：阿梨", "BGM：《Morning Light》- Kevin Tang", "拍摄设备：Sony A7M4 + 24-70mm"]
+    assert families(lines, {0, 1})[2:] == ["credit-row"] * 3
+    lines = [PROSE, PROSE, "主播：小满、阿树", "剪辑：阿树", "音乐：Lee Rosevere - Thoughtful"]
+    assert families(lines, {0, 1})[2:] == ["credit-row"] * 3
+
+
+def test_a_stack_runs_through_a_photographer_line():
+    lines = [PROSE, PROSE, "策划：郭明", "摄影：陈立 王森", "文字：刘芳", "后期：张然"]
+    assert families(lines, {0, 1})[2:] == ["credit-row"] * 4
+
+
+def test_a_crew_key_alone_or_inside_the_prose_stays():
+    assert families([PROSE, PROSE, "音乐：贝多芬《第九交响曲》"], {0, 1})[2] == ""
+    assert families([PROSE, "音乐：贝多芬", "主播：小满", PROSE], {0, 3})[1:3] == ["", ""]
+
+
+@pytest.mark.parametrize("row", ["分析师：王立诚 执业证书编号：S0100519080002", "分析員：李卓謙 證監會中央編號：AXY123"])
+def test_an_analysts_licence_row_goes_above_the_prose_too(row):
+    assert families(["标题", row, PROSE, PROSE], {2, 3})[1] == "credit-row"
+
+
+def test_a_licence_named_in_a_sentence_stays():
+    assert families(["标题", "该分析师的执业证书编号：S0100519080002，已在协会官网公示。", PROSE], {2})[1] == ""

@@ -60,6 +60,9 @@ def _family(line: str) -> str:
     ("調整字級 小 中 大", "font-size"),
     ("字号：默认 大号 超大号", "font-size"),
     ("00:00 / 02:48", "player"),
+    ("【推荐】2027年高考时间表出炉，这些日子要记牢 >>", "inline-related"),  # a promotion's lead, a title, the link's arrow
+    ("【推薦】港股業績期來臨 哪些板塊最值得留意？ >>", "inline-related"),
+    ("▶ 推薦閱讀：秋冬花蓮旅遊懶人包 >>", "inline-related"),  # a related lead after a link's bullet
 ])
 def test_widget_rows(line: str, family: str) -> None:
     assert _family(line) == family
@@ -99,6 +102,8 @@ def test_widget_rows(line: str, family: str) -> None:
     "投票：赞成 58 票，反对 2 票",
     "小测试：接到陌生来电，对方要求你转账，你该怎么办？",
     "戳这里的人越来越多，更多干货请看下文。",  # a sentence: the tap word opens no link
+    "【推荐】理由：价格实惠，口味地道。",  # a bracketed lead over a sentence, no link's arrow
+    "【书评】《活着》",  # a label over a book's title: no arrow of a link
 ])
 def test_article_lines_are_no_widgets(line: str) -> None:
     assert _family(line) == ""

@@ -50,6 +50,7 @@ class Forms:
     buttons: re.Pattern
     font: re.Pattern
     related: re.Pattern
+    promo: re.Pattern
     more: re.Pattern
     follow: re.Pattern
     placeholder: re.Pattern
@@ -72,7 +73,10 @@ def forms(path: Path = DATA) -> Forms:
         poll=re.compile(rf"^(?:[\[【(](?:{alt['polls']})[\]】)]|(?:{alt['polls']})\s*[:|])\s*\S"),
         buttons=re.compile(rf"^(?:(?:{alt['buttons']})(?:{gap}|$))+$"),
         font=re.compile(rf"^[\[【(]?(?:{alt['font_keys']})\s*:?\s*(?:(?:(?:特大|超大|大|中|小)号?|标准|默认|A\s*[-+]?|[-+]|T\s*[-+]?)[\s|/·]*){{2,}}[\]】)]?$"),
-        related=re.compile(rf"^[\[【(]?(?:{alt['related_leads']})[\]】)]?\s*(?::|》|>>|>|»|\||】)\s*\S"),
+        # Perhaps after a link's bullet (▶ 推薦閱讀：…>>).
+        related=re.compile(rf"^(?:[▶►▷→●■◆★☆]\s*)?[\[【(]?(?:{alt['related_leads']})[\]】)]?\s*(?::|》|>>|>|»|\||】)\s*\S"),
+        # A promotion's bracketed lead, a title and the link's arrow closing the line (【推荐】…怎么选？看完这篇就懂了 >>).
+        promo=re.compile(rf"^(?:[▶►▷→●■◆★☆]\s*)?[\[【](?:{alt['promo_leads']})[\]】]\s*[^。!]{{4,48}}?\s*(?:>>|»|》》)\s*$"),
         # Opened by a tap's word too (戳这里，看更多理财干货>>).
         more=re.compile(rf"^(?:点我|点此|按此|点击|(?:戳|点)(?:这里|此处|我),?)?(?:看|查看|阅读)?更多\S{{0,8}}?(?:{alt['more_objects']})"),
         follow=re.compile(rf"(?:{alt['follows']})[^,。!?]{{0,14}}?(?:{alt['channels']})"),
@@ -174,7 +178,8 @@ def _widget_form(text: str) -> str:
         return "poll"
     if len(text) <= SHORT_MAX and forms_.buttons.match(text):
         return "poll" if re.search("投票|答案|结果|测", text) else "widget-buttons"
-    if forms_.related.match(text) or (len(text) <= SHORT_MAX and forms_.more.match(text)) or related_row(text) or spaced_row(text):
+    if forms_.related.match(text) or (len(text) <= SHORT_MAX and forms_.more.match(text)) or forms_.promo.match(text) \
+            or related_row(text) or spaced_row(text):
         return "inline-related"
     if _quote_row(text):
         return "quote-row"

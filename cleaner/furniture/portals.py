@@ -27,9 +27,12 @@ from pathlib import Path
 
 from cleaner._native import FurnitureLexicon, PortalForms
 from cleaner.furniture import closing_rows
+from cleaner.furniture.author_notes import author_notes
+from cleaner.furniture.comment_blocks import answer_stamps, comment_blocks, vote_rows
 from cleaner.furniture.counted_rows import ordinal, sequences
 from cleaner.furniture.document_dates import date_note
 from cleaner.furniture.entries import title_match, title_parts, title_words
+from cleaner.furniture.fact_cards import fact_cards
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.item_runs import heads_schedule
@@ -40,7 +43,7 @@ from cleaner.furniture.related_words import alternation, load_related
 from cleaner.furniture.site_contact import contact_rows
 from cleaner.furniture.site_contact import site_names as contact_names
 from cleaner.furniture.site_foot import site_foot
-from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, site_rows
+from cleaner.furniture.site_rows import UPDATED, RowWords, credit_pattern, credit_row, licence_pattern, site_rows
 from cleaner.furniture.stamped_replies import stamped_replies
 from cleaner.furniture.widgets import (advert, advert_patterns, attachment, attachment_heads, channel_menu, contents, download_boxes, gallery, grade_heads, hashtags, menu_rows,
                                       page_index, player, rating, related_link_pattern, related_links, search_box, slide_counters, trailing_files,
@@ -257,7 +260,8 @@ def load_words(path: Path = DATA / "lexicon.toml") -> Words:
         post_stamp=re.compile(r"(?i)" + _alternation(lists["post_stamp"])),
         adverts=advert_patterns(lists["adverts"]),
         related_link=related_link_pattern(lists["headings"]),
-        rows=RowWords(credit_key=credit_pattern(lists["credits"]), tags=frozenset(lists["tags"]), shop=frozenset(lists["shop"])),
+        rows=RowWords(credit_key=credit_pattern(lists["credits"] + lists["crew"]), tags=frozenset(lists["tags"]), shop=frozenset(lists["shop"]),
+                     licence=licence_pattern(lists["licences"])),
         # Only its phrase search is asked (one pass, Aho-Corasick): the other lists it requires
         # are given what it will never be asked about.
         native=FurnitureLexicon(phrases=[w for k in _WORDED for w in lists[k]], keys=lists["tags"], notice_words=lists["gov"],
@@ -479,7 +483,7 @@ PROMPT_THING = 3  # last characters of a prompt's phrase that name what it offer
 _FIELD_KEY = re.compile(r"^([\u3400-\u9fff]{2,6})\s*:\s*\S")  # a field's key opening the line (NFKC: the colon is ASCII)
 
 
-_POSTS = ("other-post", "post-row", "stamped-reply")  # posts.py's and stamped_replies.py's families: stamps go with their posts
+_POSTS = ("other-post", "post-row", "stamped-reply", "comment-block")  # posts.py's, stamped_replies.py's and comment_blocks.py's families: stamps go with their posts
 
 
 def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: set[int] = frozenset(),
@@ -547,6 +551,17 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         families[pos] = family  # the whole post goes, its stamp rows too (below)
     for pos in stamped_replies(texts):
         families[pos] = families[pos] or "stamped-reply"  # its stamp is part of the reply's line: it goes with it
+    # The site's boxes told by a heading or a frame and the shape of the lines under it (session 39).
+    for pos in fact_cards(texts, prose):
+        families[pos] = families[pos] or "fact-card"  # 人物档案 over 姓名：… 出生：…: the site's card of the subject
+    for pos in comment_blocks(texts, prose):
+        families[pos] = families[pos] or "comment-block"  # a stamp, a comment, its vote row; its stamp goes with it
+    for pos in vote_rows(texts):
+        families[pos] = families[pos] or "actions"  # 評價：好 45 ‧ 不好 2: buttons and counts alone
+    for pos in answer_stamps(texts):
+        families[pos] = families[pos] or "post-stamp"  # 花草老李 园艺达人 回答于 2026-08-12
+    for pos in author_notes(texts, families, prose):
+        families[pos] = families[pos] or "author-note"  # 作者有话说： and its lines, down to the chapter's pager
     taken = [pos for pos, f in enumerate(families) if f and alive[pos] not in keep]
     if not taken:
         return [], alive
@@ -1012,7 +1027,7 @@ FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "no
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
             "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu", "comment-box",
-            "rating")
+            "rating", "fact-card", "comment-block", "author-note")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],

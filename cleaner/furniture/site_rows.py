@@ -47,15 +47,24 @@ class RowWords:
     """The lexicon's words these rows are read with (``[portals]``)."""
 
     credit_key: re.Pattern  # a credit key with its colon, at the row's start or after a space
+    licence: re.Pattern  # a practising licence's key, its colon and its number (执业证书编号：S0100519080002)
     tags: frozenset  # tag keys (标签, 词条标签), a row's key alone on its line
     shop: frozenset  # words of a shop's buttons and counters: a page holding one is a shop's
 
 
 def credit_pattern(credits: list[str]) -> re.Pattern:
     """A credit key (文, 来源, 编辑, 摄影 …, 来源 also as 本文来源) and its colon, where a key
-    starts: the row's start, a space, a bracket or a separator (原文：… holds 文 and a colon)."""
+    starts: the row's start, a space, a bracket or a separator (原文：… holds 文 and a colon). Keys
+    one person holds are joined by slashes before the one colon (策划/拍摄/剪辑：阿梨)."""
     keys = "|".join(re.escape(w) for w in sorted(set(credits), key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?:^|(?<=[\s(\[【|丨/]))(?:本文|文章|稿件|新闻|信息|图片)?(?:{keys})\s*:")
+    return re.compile(rf"(?:^|(?<=[\s(\[【|丨/]))(?:本文|文章|稿件|新闻|信息|图片)?(?:{keys})(?:\s*[/、]\s*(?:{keys}))*\s*:")
+
+
+def licence_pattern(licences: list[str]) -> re.Pattern:
+    """A practising licence's key (执业证书编号, 证监会中央编号), its colon and a number of letters and
+    digits with a digit in it (S0100519080002, AXY123)."""
+    keys = "|".join(re.escape(w) for w in sorted(set(licences), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?:{keys})\s*:\s*(?=[A-Z0-9]*\d)[A-Z0-9]{{5,20}}(?![A-Za-z0-9])")
 
 
 def site_rows(texts: list[str], families: list[str], prose: list[bool], words: RowWords) -> None:
@@ -78,6 +87,10 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
             continue
         elif pos > last and len(text) <= ROW_MAX and ":" in text and credit_row(text, words.credit_key):
             families[pos] = "credit-row"
+        elif len(text) <= ROW_MAX and ":" in text and not _SENTENCE_END.search(text) and words.licence.search(text):
+            # An analyst's row with the licence number a regulator makes every report print
+            # (分析师：王立诚 执业证书编号：S0100519080002): the publisher's, above the report or below it.
+            families[pos] = "credit-row"
         elif len(text) <= 40 and ("更新" in text or "修改" in text or "修订" in text or "创建" in text) and UPDATED.fullmatch(text):
             families[pos] = "dateline"
         elif shop and len(text) <= PRICE_MAX and "¥" in text and _price_line(text):
@@ -88,6 +101,10 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
 
 
 CREDIT_STACK = 2  # credit lines in a row below the prose that make one credit row set over lines
+# Families of credit lines a stack runs through: a photographer's line between two credits
+# (策划：郭明 / 摄影：陈立 王森 / 文字：刘芳) is one of the stack's, not its end.
+CREDIT_FAMILIES = ("credit-row", "photo-credit", "bar-credit")
+CREDIT_VALUE = 32  # characters of one credit's value in a stack (a song and its artist, a camera and its lens)
 
 
 def _credit_stacks(texts: list[str], families: list[str], last: int, key: re.Pattern) -> None:
@@ -98,7 +115,7 @@ def _credit_stacks(texts: list[str], families: list[str], last: int, key: re.Pat
     pos = last + 1
     while pos < len(texts):
         end = pos
-        while end < len(texts) and (families[end] == "credit-row" or not families[end] and len(texts[end]) <= ROW_MAX
+        while end < len(texts) and (families[end] in CREDIT_FAMILIES or not families[end] and len(texts[end]) <= ROW_MAX
                                     and ":" in texts[end] and _credit_line(texts[end], key)):
             end += 1
         if end - pos >= CREDIT_STACK:
@@ -130,7 +147,7 @@ def _credit_line(text: str, key: re.Pattern) -> bool:
     if not starts or starts[0] != 0 or "," in body or "，" in body:
         return False
     ends = starts[1:] + [len(body)]
-    return all(0 < len(body[a:b].split(":", 1)[1].strip()) <= 16 for a, b in zip(starts, ends))
+    return all(0 < len(body[a:b].split(":", 1)[1].strip()) <= CREDIT_VALUE for a, b in zip(starts, ends))
 
 
 def _price_line(text: str) -> bool:

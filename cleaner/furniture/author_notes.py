@@ -1,0 +1,43 @@
+"""A web-novel author's note under the chapter: its heading (``作者有话说：``, ``作者的話：``) and the few lines
+under it, down to the chapter's pager or the page's end.
+
+Reading sites set the author's note between the chapter and its pager: thanks for gifts, a promise
+of more chapters, a call for votes (``週末雙更！喜歡的話請幫忙投票、收藏``). Its sentences are prose to the
+line model and end with the chapter's last line. What tells it is its heading (``[author_notes]
+headings``), alone on its line or opening it before a colon, below the chapter's prose. A book's
+preface titled 作者的话 stands above its prose, not under it, and runs on for paragraphs: the note is at
+most ``NOTE_LINES`` lines and ends at a line of a family (a pager, buttons) or the page's end.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from cleaner.furniture.fact_cards import DATA
+
+NOTE_LINES = 4  # lines of a note under its heading
+NOTE_LINE_MAX = 200  # characters of one
+
+
+@lru_cache(maxsize=1)
+def heading_pattern(path: Path = DATA) -> re.Pattern:
+    words = tomllib.loads(path.read_text(encoding="utf-8"))["author_notes"]["headings"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"^[\[【(]?(?:{alt})[\]】)]?\s*(?::|$)")
+
+
+def author_notes(texts: list[str], families: list[str], prose: list[bool]) -> list[int]:
+    """Positions of a note's heading (prose above it) and of its lines (the module's docstring)."""
+    heading = heading_pattern()
+    for pos, text in enumerate(texts):
+        if not heading.match(text.strip()) or not any(prose[:pos]):
+            continue
+        end = pos + 1
+        while end < len(texts) and not families[end] and len(texts[end]) <= NOTE_LINE_MAX:
+            end += 1
+        if end - pos - 1 <= NOTE_LINES and (end == len(texts) or families[end]):
+            return list(range(pos, end))
+    return []

@@ -1,0 +1,68 @@
+"""A fact card of the article's subject under the site's label: the site's database box set above or
+beside a profile, a company's news, a review or an exhibition (``人物档案`` over ``姓名：马玉芳`` /
+``出生：1952年4月`` / ``职业：林业工程师``; ``公司资料`` over ``成立时间：1998年`` / ``总部：浙江宁波``; ``店家資訊``
+over ``地址：…`` / ``營業時間：…``).
+
+Its rows are keyed facts of the article's own subject, so nothing in them is furniture's: the line
+model reads a run of short keyed rows as the article's facts, as hand copies keep them under an
+event's or a product's headline (``导演：…``, ``屏幕：…``: ``work_cards.py``, ``programme_dates.py``). What
+tells the site's box is its label: a word naming the subject (人物, 公司, 景点, ``[fact_cards] subjects``)
+and a word naming a box (档案, 资料, 信息, 简介, ``[fact_cards] boxes``), alone on its line, right over
+two keyed rows or more. An article introduces its own table with a sentence (主要经营数据如下：) or a
+section title of its matter (一、活动安排), not with the name of a box; and a notice's own 项目信息 or
+活动信息 is no subject's card (neither word is a subject here).
+
+It stands above the article's first line of prose, between the headline and the body, where the site
+sets its box. Below the body the same label and rows are the article's own closing facts: a museum's
+release about its own exhibition ends on ``展覽資訊`` over ``展期：…`` and ``地點：…``, and hand copies keep them.
+
+The label and the run of keyed rows under it go (family ``fact-card``); the run ends at the first line
+that is no keyed row. Lines are folded and NFKC-normalised (``portals.portal_lines``' texts).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "site_boxes.toml"
+ROWS_MIN = 2  # keyed rows under the label that make it a card (one row under a label is a heading's fact)
+ROW_MAX = 40  # characters of a card's row
+KEY_MAX = 6  # characters of a card's key
+# A keyed row: a short key of letters (no digit: not a time's 08:00), its colon, a short value that
+# ends no sentence (出生：1961年，香港 holds a comma, no clause of prose).
+_ROW = re.compile(rf"^[^\s\d:：。!?]{{1,{KEY_MAX}}}\s*:\s*[^。!?]{{1,{ROW_MAX}}}$")
+
+
+@lru_cache(maxsize=1)
+def label_pattern(path: Path = DATA) -> re.Pattern:
+    """A card's label alone on its line: a subject and a box (人物小档案, 公司简介, 景点资讯), perhaps
+    bracketed or closed by a colon."""
+    words = tomllib.loads(path.read_text(encoding="utf-8"))["fact_cards"]
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=lambda w: (-len(w), w)))  # noqa: E731
+    return re.compile(rf"^[\[【(]?(?:{alt(words['subjects'])})(?:{alt(words['boxes'])})[\]】)]?\s*:?$")
+
+
+def keyed_row(text: str) -> bool:
+    """A card's row: a short key, its colon and a short value, no sentence."""
+    return len(text) <= ROW_MAX + KEY_MAX + 2 and bool(_ROW.match(text.strip()))
+
+
+def fact_cards(texts: list[str], prose: list[bool]) -> list[int]:
+    """Positions of the labels of ``texts`` above its first line of prose (``prose``) and of the keyed
+    rows under each (the module's docstring)."""
+    label = label_pattern()
+    first = next((pos for pos, x in enumerate(prose) if x), len(texts))
+    out: list[int] = []
+    for pos, text in enumerate(texts[:first]):
+        if len(text) > 12 or not label.match(text.strip()):
+            continue
+        end = pos + 1
+        while end < len(texts) and keyed_row(texts[end]):
+            end += 1
+        if end - pos - 1 >= ROWS_MIN:
+            out.extend(range(pos, end))
+    return out
+
