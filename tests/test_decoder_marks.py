@@ -3,10 +3,12 @@ tried by cleaner/repair/question_marks.py)."""
 
 import difflib
 import random
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from pattern_starts import skips_ahead
 
 from cleaner import Cleaner
 from cleaner.repair import decoder_marks
@@ -93,3 +95,16 @@ def test_a_windows_mark_read_says_the_byte_after_it_is_lost():
     icu = cleaner.run(misdecode(text, "utf-8", "gbk", "icu-sub"))
     assert icu.text == text
     assert not any(f.kind == "lost-byte-after-mark" for f in icu.findings)
+
+
+@pytest.mark.parametrize("mark", decoder_marks.MARKS)
+def test_a_marks_runs_are_searched_from_the_mark(mark):
+    """Each mark's run pattern names its first character, so that re skips ahead to the marks
+    (``·+`` named none: tried at every character of a page), and finds the runs ``mark+`` finds."""
+    pattern = decoder_marks._RUNS[mark]  # noqa: SLF001
+    assert skips_ahead(pattern)
+    rng = random.Random(39)
+    first = re.compile(re.escape(mark) + "+")
+    for _ in range(300):
+        text = "".join(rng.choice([mark, mark, "中", "a", "?", " ", "\n", "·", "・"]) for _ in range(rng.randint(0, 30)))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in first.finditer(text)]
