@@ -3,10 +3,12 @@ tried by cleaner/repair/question_marks.py)."""
 
 import difflib
 import random
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from pattern_starts import skips_ahead
 
 from cleaner import Cleaner
 from cleaner.repair import decoder_marks
@@ -128,3 +130,16 @@ def test_a_text_holding_the_stand_in_itself_gets_none():
     # holds one of its own must not have it read as a lost character (a\x1fb became a实).
     damaged = "a\x1fb\n" + misdecode("他于1963年12月参加工作。", "utf-8", "gbk", "win32")
     assert cleaner.clean(damaged).split("\n")[0] == "ab"
+
+
+@pytest.mark.parametrize("mark", decoder_marks.MARKS)
+def test_a_marks_runs_are_searched_from_the_mark(mark):
+    """Each mark's run pattern names its first character, so that re skips ahead to the marks
+    (``·+`` named none: tried at every character of a page), and finds the runs ``mark+`` finds."""
+    pattern = decoder_marks._RUNS[mark]  # noqa: SLF001
+    assert skips_ahead(pattern)
+    rng = random.Random(39)
+    first = re.compile(re.escape(mark) + "+")
+    for _ in range(300):
+        text = "".join(rng.choice([mark, mark, "中", "a", "?", " ", "\n", "·", "・"]) for _ in range(rng.randint(0, 30)))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in first.finditer(text)]

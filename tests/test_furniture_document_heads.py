@@ -1,5 +1,12 @@
 """A formal document's own header and closing lines (cleaner/furniture/document_heads.py)."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pattern_starts import skips_ahead
+
+from cleaner.furniture import document_heads as document_heads_module
 from cleaner.furniture.boilerplate import remove_furniture
 from cleaner.furniture.document_heads import document_heads
 
@@ -51,3 +58,22 @@ def test_the_model_keeps_a_documents_header_and_takes_the_sites_table():
             "抄送：市委各部门，市人大常委会办公室，市政协办公室。", "【打印本页】 【关闭窗口】"]
     kept = remove_furniture("\n".join(page), (), title=page[2] + "_政策文件_临川市人民政府").text.split("\n")
     assert kept == page[2:-1]
+
+
+# The header-key pattern as first written, kept as the oracle: opened by an alternative that can
+# match nothing (``(?:^|[ \t\u3000]*)``), it was tried at every character of each line holding a colon.
+_FIELD_FIRST = re.compile(rf"(?:^|{document_heads_module._SEP})({document_heads_module._KEYS}){document_heads_module._SEP}{document_heads_module._KEY_COLON}")  # noqa: SLF001
+
+
+def test_the_header_key_pattern_skips_ahead_to_its_keys():
+    assert skips_ahead(document_heads_module._FIELD)  # noqa: SLF001
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*document_heads_module.DOC_KEYS, "记者", "来源", " ", "\t", "\u3000", ":", "：", "∶", "文", "号", "发", "x"]),
+                max_size=12).map("".join))
+def test_the_header_key_pattern_finds_what_its_first_form_found(line):
+    """The same first key where the first form found one (its group), and none where it found none."""
+    first, now = _FIELD_FIRST.search(line), document_heads_module._FIELD.search(line)  # noqa: SLF001
+    assert (first is None) == (now is None)
+    assert first is None or first.group(1) == now.group(1)

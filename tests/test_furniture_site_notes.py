@@ -170,3 +170,26 @@ def test_a_line_of_the_sites_voice_closing_the_body_goes():
                      "某某县融媒体中心 版权所有 未经授权禁止复制"])
     out = Cleaner(to="keep").run(text, title=title).text.splitlines()
     assert out[-1] == PARAS[-1], out
+
+
+def test_the_words_patterns_are_searched_from_their_first_characters():
+    """Each of the note words' patterns names re their first characters, so that a search skips
+    ahead from one to the next (a look-ahead for them named none: tried at every position), and
+    finds what the look-ahead form found."""
+    import random
+    import re
+
+    from pattern_starts import skips_ahead
+
+    words = load_note_words()
+    rng = random.Random(39)
+    for pattern in (words.anchor, words.alone, *words.matters.values()):
+        assert skips_ahead(pattern)
+        alternatives = pattern.pattern[3:-1].split("|")
+        firsts = "".join(sorted({w[0] if not w.startswith("\\") else w[:2] for w in alternatives}))
+        first = re.compile(f"(?=[{firsts}])" + pattern.pattern)
+        pool = [*(re.sub(r"\\(.)", r"\1", w) for w in alternatives[:30]), "本", "站", "，", " ", "a", "中", "。"]
+        for _ in range(200):
+            text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+            got, was = pattern.search(text), first.search(text)
+            assert (got and got.span()) == (was and was.span())

@@ -225,6 +225,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from native_inputs import SETTINGS, text_inputs  # noqa: E402
 
+from cleaner.repair import mojibake as mojibake_module  # noqa: E402
+
 
 @SETTINGS
 @given(text=text_inputs)
@@ -316,6 +318,25 @@ def test_the_plain_patterns_compiled_by_re_match_as_the_regex_module_would(text)
                     annotations._MAY_CHANGE, annotations._VARIANT_SIGN, annotation_notes._HAS_ZHUYIN,
                     annotation_notes._TONED_LETTER):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.compile(pattern.pattern).finditer(text)]
+
+
+# The single-byte run pattern as first written, kept as the oracle: opened by an alternation repeated,
+# it named re no first character and was tried at every character of a page.
+_SINGLE_RUN_FIRST = re.compile(rf"(?:[{mojibake_module._HIGH}]|(?<=[{mojibake_module._HIGH}])[\x40-\x7e](?![\x40-\x7e]))+")  # noqa: SLF001
+
+
+def test_the_single_byte_runs_are_searched_from_their_first_character():
+    from pattern_starts import skips_ahead
+
+    assert skips_ahead(mojibake_module._SINGLE_RUN)  # noqa: SLF001
+
+
+@SETTINGS
+@given(text=text_inputs)
+def test_the_single_byte_runs_are_those_the_first_pattern_found(text):
+    """A run opens with a high character: a trail byte after one belongs to the run it opened."""
+    for t in (text, text.encode("utf-8", "surrogatepass").decode("latin-1"), text.encode("gbk", "replace").decode("cp1252", "replace")):
+        assert [m.span() for m in mojibake_module._SINGLE_RUN.finditer(t)] == [m.span() for m in _SINGLE_RUN_FIRST.finditer(t)]  # noqa: SLF001
 
 
 # --- Guesses: every character chosen among those its lost bytes allow is a finding ------------

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
+from pattern_starts import skips_ahead
 
 from cleaner import Cleaner
 from cleaner.repair import narrow_dropped
@@ -124,3 +128,17 @@ def test_a_long_clean_page_with_a_few_letters_glued_to_han_is_not_read():
     lines = ["他是第n次来这里", "读到tw的人很多", "用了uc浏览器的用户", "这个p值很小说明", "国际A级赛事在此", "双酚A的用途", "球队在U17亚洲杯上"]
     text = "\n".join(lines + [filler] * 30)
     assert narrow_dropped.repair(text).text == text
+
+
+def test_the_runs_between_han_are_searched_from_the_han_before_them():
+    """The run pattern opens with the Han before a run (a class re skips ahead to; a look-behind
+    names none, and was tried at every character of a page), and finds the runs the look-behind
+    form found, overlapping ones too (盧R安_的: R and _)."""
+    pattern = narrow_dropped._RUN_BETWEEN_HAN  # noqa: SLF001
+    assert skips_ahead(pattern)
+    first = re.compile("(?<=[\u3400-\u9fff])([\x40-\x7e]{1,%d})(?=[\u3400-\u9fff])" % narrow_dropped.MAX_RUN)
+    assert pattern.findall("盧R安_的") == ["R", "_"]
+    rng = random.Random(39)
+    for _ in range(500):
+        text = "".join(rng.choice(["盧", "安", "的", "R", "_", "ab", "@", "1", " ", "\n", "。", "é"]) for _ in range(rng.randint(0, 30)))
+        assert pattern.findall(text) == first.findall(text)

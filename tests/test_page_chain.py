@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
+from pattern_starts import skips_ahead
 from short_line_damage import through_latin
 
 from cleaner import Cleaner
@@ -55,3 +59,18 @@ def test_the_second_layer_stage_reads_the_chain_first():
 def test_a_utf8_page_so_shown_comes_back_too():
     broken = through_latin(SONG, "utf-8", "gbk")  # 忙聹聢 is 月
     assert page_chain.read(broken).text == SONG
+
+
+def test_the_pages_test_of_three_searches_from_its_first_character():
+    """The run of three names its first character (a class), so that re skips ahead to those
+    characters (``[…]{3}`` named none: tried at every character of a page), and finds the runs
+    ``[…]{3}`` finds."""
+    run3, _ = page_chain._patterns()  # noqa: SLF001
+    assert skips_ahead(run3)
+    chars = "".join(page_chain._table())  # noqa: SLF001
+    first = re.compile(f"[{chars}]{{3}}")
+    rng = random.Random(39)
+    pool = [*chars[:40], "中", "文", "a", " ", "\n", "。"]
+    for _ in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        assert [m.span() for m in run3.finditer(text)] == [m.span() for m in first.finditer(text)]

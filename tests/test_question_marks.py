@@ -5,6 +5,7 @@ import re
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from pattern_starts import skips_ahead
 
 from cleaner import Cleaner
 from functools import partial
@@ -237,3 +238,11 @@ def test_runs_of_marks_are_those_the_look_behind_patterns_find(text):
     from cleaner.repair.question_marks import _candidates
 
     assert _candidates(text) == _candidates_first(text)
+
+
+def test_the_runs_of_marks_are_searched_from_the_mark():
+    """The run pattern names its first character, so that re skips ahead to the marks (``\\?+``
+    named none: tried at every character of a page); the runs are those of the property above."""
+    from cleaner.repair import question_marks
+
+    assert skips_ahead(question_marks._MARKS)  # noqa: SLF001

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import random
+import re
 
 import pytest
 from wrong_decoders import DECODERS
@@ -377,3 +379,17 @@ def test_the_short_lines_of_a_page_read_in_step_are_read_too():
     # A page none of whose lines is read keeps its short lines as they are.
     alone = "商品详情\n" + misread.split("\n")[2]
     assert resync.repair(alone).text == alone
+
+
+def test_the_runs_of_high_characters_are_searched_from_their_first_character():
+    """Two high characters in a row, the first written apart: re skips ahead to it (``[…]{2,}``
+    named none, tried at every character of a page), and the runs are those ``[…]{2,}`` finds."""
+    from pattern_starts import skips_ahead
+
+    runs = resync._single_high_runs()  # noqa: SLF001
+    assert skips_ahead(runs)
+    first = re.compile(f"{resync._single_high().pattern}{{2,}}")  # noqa: SLF001
+    rng = random.Random(39)
+    for _ in range(500):
+        text = "".join(rng.choice(["é", "Ã", "¤", "€", "中", "a", " ", "“", "\n", "@"]) for _ in range(rng.randint(0, 30)))
+        assert [m.span() for m in runs.finditer(text)] == [m.span() for m in first.finditer(text)]

@@ -16,6 +16,10 @@ import re
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 # 所有 heads a longer word after 版权: 所有人, 所有者, 所有权, 所有制, 所有方 (the holder, the right).
 COPYRIGHT = re.compile(rf"(?i)©|\(c\)\s*\d{{4}}|copyright(?![{_HAN}])|版权所有(?![人者权制方])|all rights reserved")
+# A character every form of COPYRIGHT holds, case folded as it is (©, c, a, 版): a class re skips ahead
+# to. COPYRIGHT's alternatives name it none, and its search tried every character of every line
+# (1.4 µs a line, 0.6 with this asked first; most lines hold none of them).
+_MAY_HOLD = re.compile("(?i)[©ca版]")
 # The marks of a quotation a sentence makes (NFKC leaves the CJK quotes as they are).
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 _SENTENCE_END = re.compile(r"[。!?！？]")
@@ -41,4 +45,4 @@ def quoted(text: str, start: int, end: int) -> bool:
 def copyright_notice(text: str) -> bool:
     """``text`` (folded, NFKC) holds copyright words in a notice's form: neither glued into a
     longer word (the pattern) nor quoted by a sentence."""
-    return any(not quoted(text, m.start(), m.end()) for m in COPYRIGHT.finditer(text))
+    return _MAY_HOLD.search(text) is not None and any(not quoted(text, m.start(), m.end()) for m in COPYRIGHT.finditer(text))

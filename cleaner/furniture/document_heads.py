@@ -37,7 +37,9 @@ DOC_KEYS = ("发文机关", "發文機關", "发文单位", "發文單位", "发
 ADDRESS_KEYS = ("主送", "主送机关", "主送機關", "主旨", "受文者", "抄送", "抄报", "抄報", "副本", "正本")
 DISTRIBUTION_KEYS = ("抄送", "抄报", "抄報", "副本", "正本")
 _KEYS = "|".join(sorted(map(re.escape, DOC_KEYS), key=len, reverse=True))
-_FIELD = re.compile(rf"(?:^|{_SEP})({_KEYS}){_SEP}{_KEY_COLON}")
+# Searched on every line holding a colon: opened by its keys, so that re skips ahead to their first
+# characters (an opening ``(?:^|[ \t\u3000]*)``, which can match nothing, had it try every position).
+_FIELD = re.compile(rf"({_KEYS}){_SEP}{_KEY_COLON}")
 _ANY_KEY = re.compile(rf"(?:^|[ \t\u3000])([\u3400-\u9fff]{{2,6}}){_SEP}{_KEY_COLON}")
 _DISTRIBUTION = re.compile(rf"^{_SEP}(?:{'|'.join(DISTRIBUTION_KEYS)}){_SEP}{_KEY_COLON}{_SEP}\S")
 # A document's number alone: 临教发〔2027〕12号, 国办发[2027]3号, 府衛字第1160012345號.

@@ -59,10 +59,10 @@ class NoteWords:
 
 def _pattern(words: list[str]) -> re.Pattern:
     words = [unicodedata.normalize("NFKC", w).strip().lower() for w in words if w.strip()]
-    # The words' first characters looked ahead for first: most positions of a line start none, and
-    # are passed over without trying each word (a fifth of the search's time on a crawl's lines).
-    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return re.compile(f"(?=[{firsts}])(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")")
+    # An alternation of the words alone: re reads their first characters as the pattern's first, and
+    # skips ahead from one to the next (a look-ahead for them, first written to pass over the other
+    # positions, named re none: the pattern was tried at every position, 1.5-8x slower, session 39).
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")")
 
 
 @lru_cache(maxsize=2)

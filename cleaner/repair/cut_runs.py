@@ -56,7 +56,6 @@ ANY = -1  # a U+FFFD: the byte is unknown
 
 # What a wrapper writes around its break: spaces at the end of the line (``join`` strips them), and
 # before the next line's text a quote's marks (an e-mail's "> ") and an indent.
-_TRAIL = re.compile(r"[ \t]*$")
 _LEAD = re.compile(r"(?:>[ \t]?)*[ \t\u3000\xa0]*")
 
 
@@ -327,7 +326,9 @@ def join(text: str) -> tuple[str, list[Cut]]:
             size += 1 + len(line)
             continue
         previous = out[-1]
-        trail = _TRAIL.search(previous).group()
+        # The line's trailing spaces (a search for ``[ \t]*$`` tried every character of the line: at each
+        # break read, 2-4 µs a line, and a joined line grows).
+        trail = previous[len(previous.rstrip(" \t")):]
         lead = _LEAD.match(line).group()
         left, right = previous[: len(previous) - len(trail)], line[len(lead):]
         read = asked is None or k in asked or joined or len(right.rstrip(" \t")) < EDGE

@@ -103,8 +103,10 @@ def _strange(run: str) -> bool:
     return any("a" <= ch <= "z" for ch in run)
 
 
-# Runs of trail bytes with Han on both sides (found overlapping: 盧R安_的 holds R and _).
-_RUN_BETWEEN_HAN = re.compile("(?<=[\u3400-\u9fff])([\x40-\x7e]{1,%d})(?=[\u3400-\u9fff])" % MAX_RUN)
+# Runs of trail bytes with Han on both sides (found overlapping: 盧R安_的 holds R and _). The Han
+# before a run is matched, not looked behind at: re skips ahead to a pattern's first character
+# only when it names one, which a look-behind does not (the run is group 1 either way).
+_RUN_BETWEEN_HAN = re.compile("[\u3400-\u9fff]([\x40-\x7e]{1,%d})(?=[\u3400-\u9fff])" % MAX_RUN)
 
 
 def _trails(line: str) -> list[int]:

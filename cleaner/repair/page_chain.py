@@ -54,8 +54,10 @@ def _table() -> dict[str, int]:
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     chars = "".join(_table())
     # A run of three: the cheap test a page passes before any line is read (clean text's run of
-    # these characters, 陆路 or 没每, is rarely longer than two).
-    return re.compile(f"[{chars}]{{3}}"), re.compile(f"[{chars}\\x00-\\x7f]*")
+    # these characters, 陆路 or 没每, is rarely longer than two). Its first character written apart:
+    # re skips ahead to a pattern's first character only when the pattern names it, which a repeat
+    # ({3}) does not (tried at every character of a page: 17 -> 6 µs a crawl page).
+    return re.compile(f"[{chars}][{chars}]{{2}}"), re.compile(f"[{chars}\\x00-\\x7f]*")
 
 
 def _bytes(line: str) -> bytes:

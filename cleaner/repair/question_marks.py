@@ -58,7 +58,7 @@ _AFTER_MARK = re.compile(r"(?:[\x40-\x7e]\?+)*[\x40-\x7e]?[^\x00-\x7f]")
 # marks stand where a decoder's would too, though an ASCII byte is on each side (Big5 read as GBK:
 # 有人口 is Τ?H?f, a1 48 a4 66 after a6 b3; ?f is then followed by digits).
 _CHAIN = re.compile(r"(?:\?+[\x40-\x7e])+\?*")  # from a run after a character beyond ASCII
-_MARKS = re.compile(r"\?+")
+_MARKS = re.compile(r"\?\?*")  # not \?+: re skips ahead to a named first character, which a repeat does not name
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:

@@ -396,7 +396,8 @@ def _misread_single_byte(line: str) -> bool:
 def _single_high_runs():
     """Two characters a single-byte decoder shows for high bytes in a row (``_single_high``, its
     punctuation too): asked only of a page that holds one of them beyond that punctuation."""
-    return re.compile(f"{_single_high().pattern}{{2,}}")
+    # Its first character written apart (a repeat names re no first character to skip ahead to).
+    return re.compile(f"{_single_high().pattern}{_single_high().pattern}+")
 
 
 @lru_cache(maxsize=1)

@@ -50,9 +50,12 @@ def repair(text: str) -> str:
     >>> repair("鍒樺叚 鍒樹 竷鍙 涗贡 锛 岀垎 鍙戜簬 鏄庢湞")
     '鍒樺叚鍒樹竷鍙涗贡锛岀垎鍙戜簬鏄庢湞'
     """
-    if " " not in text:
+    if text.count(" ") < 2:
         return text
-    return _RUN.sub(_read, text)
+    # A run (``_RUN``) holds two spaces at least and no line break: searched on the lines holding two
+    # spaces alone. The pattern, opening with a look-behind, is tried at every character it is given
+    # (most of a Chinese page's lines hold no space: 70 µs a crawl page searched whole).
+    return "\n".join(_RUN.sub(_read, line) if line.count(" ") >= 2 else line for line in text.split("\n"))
 
 
 def _read(m: re.Match) -> str:
