@@ -113,7 +113,7 @@ def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.Mojib
         elif (len(run) < MIN_DROPPED_RUN or _letters(run) < MIN_DROPPED_LETTERS or not HAN.search(run)
               or per_char(run) > MAX_DROPPED_SCORE):
             continue
-        found.append((m, _readings(run, dropped=not marks)))
+        found.append((m, _unclaimed(run, _readings(run, dropped=not marks))))
     browser = _browser_page([(m.group(), readings) for m, readings in found if LOST in m.group()])
     spans = []
     read_by: set[str] = set()  # the decoders whose readings of runs with marks were taken
@@ -143,7 +143,22 @@ def _sparse_readings(run: str) -> list[Reading]:
     and the view of that decoder's table with a byte a mark is no UTF-8 (``multi_byte_marks.
     utf8_places``, what ``code_pages`` asks)."""
     readings = [r for r in _readings(run, dropped=False, readers=whatwg_marks.NAMES) if r[0][0] == 0]
-    return [r for r in readings if multi_byte_marks.utf8_places(_view(run, whatwg_marks.BY_NAME[r[1]].codec) or []) is None]
+    return [r for r in readings if not _python_parses(run, whatwg_marks.BY_NAME[r[1]].codec)]
+
+
+def _unclaimed(run: str, readings: list[Reading]) -> list[Reading]:
+    """``readings`` without a browser's whose table is that of a Python decoder not read here
+    (cp949, cp932: ``code_pages``') and whose view with a byte a mark is UTF-8: that decoder's
+    page (UTF-8 through cp949 marks a third of a run's characters, and the browser's EUC-KR,
+    marks of two bytes allowed, read it too, worse: 中华人民 came back 万·华人民)."""
+    return [r for r in readings if r[1] not in whatwg_marks.BY_NAME or whatwg_marks.BY_NAME[r[1]].codec in CODECS
+            or not _python_parses(run, whatwg_marks.BY_NAME[r[1]].codec)]
+
+
+def _python_parses(run: str, codec: str) -> bool:
+    """Is ``codec``'s view of ``run``, a byte a mark, UTF-8 (``multi_byte_marks.utf8_places``,
+    what ``code_pages`` asks)?"""
+    return multi_byte_marks.utf8_places(_view(run, codec) or []) is not None
 
 
 def _around(text: str, m: re.Match) -> tuple[str, bool]:
