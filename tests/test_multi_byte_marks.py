@@ -261,25 +261,3 @@ def test_known_bytes_that_are_no_one_utf8_character_do_not_stop_the_page():
     from cleaner import Cleaner
 
     assert Cleaner(to="keep").clean(_NO_ONE_CHARACTER).endswith("漢江有北")
-
-
-BROWSER_TEXT = {"gbk": "北大中国经济研究中心向社会作了经济形势的报告，会议由国家发展研究院院长主持。",
-                "big5hkscs": "北大中國經濟研究中心向社會作了經濟形勢的報告，會議由國家發展研究院院長主持。"}
-
-
-@pytest.mark.parametrize(("source", "name"), [("gbk", "whatwg-euc-kr"), ("gbk", "whatwg-euc-jp"), ("big5hkscs", "whatwg-euc-kr")])
-def test_a_browser_mark_of_two_bytes_is_read_in_step(source, name):
-    """A browser's decoder swallows with one mark a legacy character whose pair its table lacks
-    (EUC-KR: a GBK lead c7-fe before a second byte 80-a0), where Python's marks the lead alone:
-    read a byte a mark, everything after it came back out of step. Its marks before a character
-    that is no ASCII are two bytes (``mark_widths``), the lead rejected before the second."""
-    import difflib
-
-    from wrong_decoders import MATRIX_DECODERS
-
-    text = BROWSER_TEXT[source]
-    shown = MATRIX_DECODERS[name].decode(text.encode(source))
-    assert LOST in shown
-    fixed = Cleaner(to="keep").clean(shown)
-    same = sum(b.size for b in difflib.SequenceMatcher(None, fixed, text, autojunk=False).get_matching_blocks())
-    assert same >= len(text) - 3

@@ -154,86 +154,8 @@ def fill(run: str, codec: str) -> Filled | None:
         key = (text.count(LOST), -per_char(text) * len(text))
         if best is None or key < best[:2]:
             best = (key[0], key[1], filled)
-    if places is None and codec in BROWSER_OF:
-        for filled in _browser_fillings(run, codec, others):
-            text = filled.data.decode(filled.source, "replace")
-            key = (text.count(LOST), -per_char(text) * len(text))
-            if best is None or key < best[:2]:
-                best = (key[0], key[1], filled)
     assert best is not None
     return best[2]
-
-
-# A browser's Shift_JIS, EUC-KR and EUC-JP decoders read the tables of cp932, cp949 and euc_jp,
-# but a mark of theirs swallows the byte after a lead that completes no code unless it is ASCII
-# (``whatwg_marks``: one description per decoder). Through EUC-KR a GBK character whose pair it
-# lacks (lead c7-fe, second byte 80-a0) goes whole: one mark for two bytes, and the byte-a-mark
-# view read everything after it out of step.
-BROWSER_OF = {"cp932": "whatwg-shift_jis", "cp949": "whatwg-euc-kr", "euc_jp": "whatwg-euc-jp"}
-# Fillings of a mark of two bytes tried at most: its lead (a byte rejected before its second)
-# and its second (any high byte the source holds).
-MAX_PAIR_TRIES = 1 << 14
-
-
-def mark_widths(run: str, codec: str, filled: Filled) -> list[int]:
-    """The bytes each character of ``run`` stands for in ``filled`` (``fill``'s answer): a mark
-    one, or two where the browser's reading was taken (``_browser_view``)."""
-    widths = [1 if ch == LOST else len(ch.encode(codec)) for ch in run]
-    if sum(widths) == len(filled.data):
-        return widths
-    return [2 if ch == LOST and _browser_pair(run, k) else w for k, (ch, w) in enumerate(zip(run, widths, strict=True))]
-
-
-def _browser_pair(run: str, k: int) -> bool:
-    """Is the mark at ``k`` a browser's mark of two bytes: one before a character that is no ASCII
-    (before ASCII or the run's end its lead may stand alone, and is taken so)?"""
-    return k + 1 < len(run) and run[k + 1] >= "\x80"
-
-
-def _browser_fillings(run: str, codec: str, others: list[tuple[int, tuple[bytes, ...]]]) -> list[Filled]:
-    """``run`` read as the browser's decoder of ``codec``'s table made it, each mark before a
-    character that is no ASCII two bytes (a lead rejected before the second, and a high byte),
-    filled in GBK and in Big5."""
-    if not any(ch == LOST and _browser_pair(run, k) for k, ch in enumerate(run)):
-        return []
-    marked: list[int | None] = []
-    seconds: set[int] = set()
-    for k, ch in enumerate(run):
-        if ch != LOST:
-            marked += ch.encode(codec)
-            continue
-        marked.append(None)
-        if _browser_pair(run, k):
-            seconds.add(len(marked))
-            marked.append(None)
-    marks = [i for i, b in enumerate(marked) if b is None]
-    if others:  # the offsets of characters of several codes, in this view
-        others = _offsets_in(run, codec, marked)
-    found = []
-    for source in (s for s in SOURCES if s != "utf-8"):
-        high = tuple(b for b in range(0x80, 0xFF) if b in _SOURCE_BYTES[source])
-        pools = {i: high if i in seconds else _in_source(_before_known(marked, i, codec), source) for i in marks}
-        data = bytearray(b if b is not None else 0 for b in marked)
-        for i in marks:
-            data[i] = pools[i][0]
-        starts = _Starts(data, source)
-        groups = _groups(marked, marks, pools, seconds)
-        guesses: list[Guess | None] = []
-        for _ in range(2):
-            guesses = [_choose(data, marked, group, codec, source, pools, starts, seconds) for group in groups]
-        filled = Filled(bytes(data), source, tuple(g for g in guesses if g))
-        found.append(_other_codes_chosen(filled, others) if others else filled)
-    return found
-
-
-def _offsets_in(run: str, codec: str, marked: list[int | None]) -> list[tuple[int, tuple[bytes, ...]]]:
-    dups = _duplicates(codec)
-    found, at = [], 0
-    for k, ch in enumerate(run):
-        if ch in dups:
-            found.append((at, dups[ch]))
-        at += (2 if _browser_pair(run, k) else 1) if ch == LOST else len(ch.encode(codec))
-    return found
 
 
 def _other_codes_chosen(filled: Filled, others: list[tuple[int, tuple[bytes, ...]]]) -> Filled:
@@ -401,21 +323,14 @@ def _choices(marked: list[int | None], data: bytearray, i: int, codec: str, pool
 NEAR = 2  # marks this close (one byte between: the trail bytes of two Big5 characters) are filled together
 
 
-def _groups(marked: list[int | None], marks: list[int], pools: dict[int, tuple[int, ...]],
-            seconds: frozenset[int] | set[int] = frozenset()) -> list[list[int]]:
+def _groups(marked: list[int | None], marks: list[int], pools: dict[int, tuple[int, ...]]) -> list[list[int]]:
     """Marks side by side or nearly (``NEAR``), in groups of at most MAX_TRIES combinations:
-    chosen one at a time, 受到 through cp932 (ｨ�ｨ�, each trail byte a mark) came back 到受.
-    ``seconds``: second bytes of a browser's marks of two bytes, always with their first (up to
-    MAX_PAIR_TRIES)."""
+    chosen one at a time, 受到 through cp932 (ｨ�ｨ�, each trail byte a mark) came back 到受."""
     groups: list[list[int]] = []
     size = 1
     for i in marks:
         n = len(pools[i])
-        if i in seconds:
-            groups[-1].append(i)
-            size *= n
-        elif (groups and i - groups[-1][-1] <= NEAR and size * n <= MAX_TRIES
-              and groups[-1][-1] not in seconds and i + 1 not in seconds):
+        if groups and i - groups[-1][-1] <= NEAR and size * n <= MAX_TRIES:
             groups[-1].append(i)
             size *= n
         else:
@@ -482,15 +397,13 @@ def _width(data: bytearray, i: int, source: str) -> int:
 
 
 def _fillings(marked: list[int | None], data: bytearray, part: list[int], codec: str,
-              pools: dict[int, tuple[int, ...]], seconds: frozenset[int] | set[int] = frozenset()):
+              pools: dict[int, tuple[int, ...]]):
     """Every filling of ``part`` the decoder's rules allow: each mark's byte rejected before the
-    byte after it (the next mark's filling, inside the group). A browser's second byte of a
-    mark (``seconds``) is any of its pool: the mark swallowed it, whatever follows."""
+    byte after it (the next mark's filling, inside the group)."""
     last = part[-1]
-    chosen = [pools[i] for i in part[:-1]] + [pools[last] if last in seconds else _choices(marked, data, last, codec, pools[last])]
-    # Marks side by side: each rejected before the next one's filling (a browser's second byte
-    # is rejected before nothing: the lead before it is).
-    touching = [k for k in range(len(part) - 1) if part[k + 1] == part[k] + 1 and part[k] not in seconds]
+    chosen = [pools[i] for i in part[:-1]] + [_choices(marked, data, last, codec, pools[last])]
+    # Marks side by side: each rejected before the next one's filling.
+    touching = [k for k in range(len(part) - 1) if part[k + 1] == part[k] + 1]
     for combo in product(*chosen):
         if all(combo[k] in _rejected_set(codec, combo[k + 1]) for k in touching):
             yield combo
@@ -502,8 +415,7 @@ def _rejected_set(codec: str, following: int) -> frozenset[int]:
 
 
 def _choose(data: bytearray, marked: list[int | None], part: list[int], codec: str, source: str,
-            pools: dict[int, tuple[int, ...]], starts: _Starts | None = None,
-            seconds: frozenset[int] | set[int] = frozenset()) -> Guess | None:
+            pools: dict[int, tuple[int, ...]], starts: _Starts | None = None) -> Guess | None:
     """Fill ``part``'s marks in place with the filling reading best; the guess if several
     readings were left to the character model. ``starts``: ``data``'s character starts, told
     of the bytes filled here."""
@@ -511,7 +423,7 @@ def _choose(data: bytearray, marked: list[int | None], part: list[int], codec: s
     if starts is not None:
         starts.changed(part[0])
     scored: dict[str, tuple[int, tuple[int, ...]]] = {}
-    for combo in _fillings(marked, data, part, codec, pools, seconds):
+    for combo in _fillings(marked, data, part, codec, pools):
         for i, b in zip(part, combo, strict=True):
             data[i] = b
         text = bytes(data[lo:hi]).decode(source, "replace")

@@ -142,8 +142,8 @@ def _sparse_readings(run: str) -> list[Reading]:
     read here by the browsers' decoders alone, where one reading takes every byte into a character
     and the view of that decoder's table with a byte a mark is no UTF-8 (``multi_byte_marks.
     utf8_places``, what ``code_pages`` asks)."""
-    readings = [r for r in _readings(run, dropped=False, readers=whatwg_marks.NAMES) if r[0][0] == 0]
-    return [r for r in readings if not _python_parses(run, whatwg_marks.BY_NAME[r[1]].codec)]
+    readers = tuple(name for name in whatwg_marks.NAMES if not _python_parses(run, whatwg_marks.BY_NAME[name].codec))
+    return [r for r in _readings(run, dropped=False, readers=readers) if r[0][0] == 0] if readers else []
 
 
 def _unclaimed(run: str, readings: list[Reading]) -> list[Reading]:
