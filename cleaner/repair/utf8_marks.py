@@ -232,7 +232,7 @@ def _left_over(path: list[list]) -> int:
 
 
 def _browser_page(runs: list[tuple[str, list[Reading]]]) -> bool:
-    """Did the browser's big5 decoder mark the page's runs, not one of Python's? One decoder
+    """Did a browser's decoder mark the page's runs, not one of Python's? One decoder
     marked them all: the browser's where its readings leave clearly fewer bytes over on the page
     (``BROWSER_MARGIN``), else Python's. Run by run, the browser's reading (marks of two bytes)
     also parsed some runs of Python's marks: UTF-8 through big5 and big5hkscs lost 3 and 5 per
