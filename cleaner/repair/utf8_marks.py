@@ -151,8 +151,9 @@ def _unclaimed(run: str, readings: list[Reading]) -> list[Reading]:
     (cp949, cp932: ``code_pages``') and whose view with a byte a mark is UTF-8: that decoder's
     page (UTF-8 through cp949 marks a third of a run's characters, and the browser's EUC-KR,
     marks of two bytes allowed, read it too, worse: 中华人民 came back 万·华人民)."""
-    return [r for r in readings if r[1] not in whatwg_marks.BY_NAME or whatwg_marks.BY_NAME[r[1]].codec in CODECS
-            or not _python_parses(run, whatwg_marks.BY_NAME[r[1]].codec)]
+    return [r for r in readings if r[1] not in whatwg_marks.BY_NAME or r[1] == whatwg_marks.NAME
+            or r[0][0] == 0 and (whatwg_marks.BY_NAME[r[1]].codec in CODECS
+                                 or not _python_parses(run, whatwg_marks.BY_NAME[r[1]].codec))]
 
 
 def _python_parses(run: str, codec: str) -> bool:
