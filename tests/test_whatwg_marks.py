@@ -1,12 +1,14 @@
 """UTF-8 read by a browser's big5 decoder, whose marks may stand for two bytes
 (cleaner/repair/whatwg_marks.py, read through cleaner/repair/utf8_marks.py)."""
 
-from wrong_decoders import DECODERS
+import pytest
+from wrong_decoders import MATRIX_DECODERS as DECODERS
 
 from cleaner.repair import utf8_marks, whatwg_marks
 
 TEXT = "北大中国经济研究中心向社会作了经济形势的报告，会议由国家发展研究院院长主持。"
 WHATWG = DECODERS["whatwg-big5"]
+TEXTS = (TEXT, "据新华社报道，今年全国粮食总产量再创新高，达到六亿八千万吨。", "他说：“我们会继续努力。”")
 
 
 def _right(got: str, want: str) -> int:
@@ -20,13 +22,57 @@ def test_each_mark_is_80_or_two_bytes_no_pair_reads():
     data = (TEXT + "20").encode()
     _, spans = WHATWG.tokens(data)
     assert spans
-    pairs = whatwg_marks._pairs()
+    codes = whatwg_marks._codes(whatwg_marks.NAME)
     for start, end in spans:
         if end - start == 1:
             assert data[start] == 0x80 or end == len(data) or data[end] < 0x80
         else:
             lead, trail = data[start], data[start + 1]
-            assert 0x81 <= lead <= 0xFE and trail >= 0x80 and (lead << 8 | trail) not in pairs
+            assert 0x81 <= lead <= 0xFE and trail >= 0x80 and (lead << 8 | trail) not in codes
+
+
+@pytest.mark.parametrize("name", whatwg_marks.NAMES)
+def test_each_mark_is_a_shape_its_decoder_describes(name):
+    """Every browser decoder's marks, as its simulation consumes them (tests/wrong_decoders.py),
+    are shapes its description allows: one byte rejected alone, a lead before ASCII or the end, a
+    lead and a byte that is no ASCII making no code, or EUC-JP's three bytes making none."""
+    browser = whatwg_marks.BY_NAME[name]
+    codes = whatwg_marks._codes(name)
+    data = "".join(TEXTS).encode() + "中文字體與編碼測試，北京。".encode("gbk") + "臺灣繁體中文".encode("big5")
+    _, spans = DECODERS[name].tokens(data)
+    assert spans
+    for start, end in spans:
+        mark = data[start:end]
+        after = data[end] if end < len(data) else None
+        if len(mark) == 1:
+            assert mark[0] in browser.alone or (mark[0] in browser.leads | browser.three and (after is None or after < 0x80))
+        elif len(mark) == 2:
+            assert mark[1] >= 0x80 or after is None or mark[0] in browser.three
+            assert mark[0] in browser.leads | browser.three and (mark[0] << 8 | mark[1]) not in codes
+        else:
+            assert mark[0] in browser.three and mark[1] in browser.three_second and mark[2] >= 0x80
+            assert (mark[0] << 16 | mark[1] << 8 | mark[2]) not in codes
+
+
+@pytest.mark.parametrize("name", whatwg_marks.NAMES)
+def test_the_true_reading_is_a_walk_of_the_view(name):
+    """The path can reach the truth: each UTF-8 character of the text is a walk of the view's
+    places whose known bytes and kinds its bytes fit (whether the model's likeliest candidates
+    hold it is the model's matter)."""
+    browser = whatwg_marks.BY_NAME[name]
+    for text in TEXTS:
+        shown = DECODERS[name].decode(text.encode())
+        view = whatwg_marks.kinds(utf8_marks._view(shown, browser.codec))
+        nodes = whatwg_marks.expand(view, browser)
+        places = {0}
+        for ch in text:
+            size = len(ch.encode())
+            data = ch.encode()
+            places = {end for at in places for part, kinds, end in whatwg_marks.walks(nodes, at, size, browser)
+                      if all(b is None or b == data[k] for k, b in enumerate(part))
+                      and whatwg_marks._fits(data, part, kinds, browser)}
+            assert places, (name, text, ch)
+        assert len(nodes) in places
 
 
 def test_utf8_read_by_the_browser_big5_decoder_is_read_back():
@@ -53,6 +99,20 @@ def test_a_page_read_by_a_browser_as_big5_is_repaired_and_idempotent():
 
     c = cleaner.Cleaner(to="keep")
     shown = WHATWG.decode(TEXT.encode())
+    out = c.clean(shown)
+    assert _right(out, TEXT) >= 0.6 * len(TEXT)
+    assert c.clean(out) == out
+
+
+@pytest.mark.parametrize("name", whatwg_marks.NAMES[1:])
+def test_a_page_read_by_a_browser_japanese_or_korean_decoder_is_repaired_and_idempotent(name):
+    """UTF-8 through a browser's Shift_JIS (a mark on one character in ten: each a pair of bytes,
+    which ``code_pages``' byte-a-mark view could not parse), EUC-KR or EUC-JP comes back, and a
+    second clean changes nothing."""
+    import cleaner
+
+    c = cleaner.Cleaner(to="keep")
+    shown = DECODERS[name].decode(TEXT.encode())
     out = c.clean(shown)
     assert _right(out, TEXT) >= 0.6 * len(TEXT)
     assert c.clean(out) == out

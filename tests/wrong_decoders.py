@@ -56,7 +56,8 @@ Each decoder that marks what it cannot read also has the errors mode ``question`
   over Python's tables (cp932, cp949, euc_jp). Unlike Python's decoders, a lead whose pair is
   unassigned gives one U+FFFD that swallows its second byte unless that byte is ASCII (read again
   on its own): marks of two bytes. Only ``replace``; their cells are ``damage.browser_cells()``,
-  apart from the main matrix (no repair models them yet: docs/repair.md §5.3).
+  apart from the main matrix (UTF-8 through them is read by ``cleaner/repair/whatwg_marks.py``, GBK
+  and Big5 not yet: docs/repair.md §5.3.1).
 - UTF-16 (``utf-16-le``, ``utf-16-be``): a file without a byte-order mark taken for "Unicode" by
   a Windows tool or a reader told the wrong encoding. Each pair of bytes is one code unit (a line's
   odd last byte one U+FFFD), and a unit that is half a surrogate pair with no other half one

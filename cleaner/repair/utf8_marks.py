@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from cleaner.chardata import HAN
 from cleaner.langmodel import model, per_char
-from cleaner.repair import dropped_bytes, holes, mojibake, whatwg_marks
+from cleaner.repair import dropped_bytes, holes, mojibake, multi_byte_marks, whatwg_marks
 from cleaner.repair.multi_byte_marks import MAX_CANDIDATES, _duplicates, _fitting, _step, rejected_before  # noqa: PLC2701 - one notion of a fitting character
 
 LOST = "\ufffd"
@@ -49,8 +49,8 @@ LOST = "\ufffd"
 # the codec itself). The Japanese and Korean code pages that mark less (cp932, shift_jis, cp949)
 # are code_pages'.
 CODECS = ("euc_jp", "euc_jis_2004", "euc_kr", "johab", "gb2312", "big5", "cp950", "big5hkscs")
-# And the browser's big5 decoder, whose marks may stand for two bytes (``whatwg_marks``).
-READERS = (*CODECS, whatwg_marks.NAME)
+# And the browsers' two-byte decoders, whose marks may stand for two bytes (``whatwg_marks``).
+READERS = (*CODECS, *whatwg_marks.NAMES)
 # The browser's reading is taken for a page where Python's leave this many times the bytes over.
 # Build split, 150 paragraphs a script: through Python's big5 every paragraph left Python's
 # readings fewer; through big5hkscs 3 of 300 left them more (1.1, 2.1, 2.6 times: readings that
@@ -103,6 +103,9 @@ def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.Mojib
         marks = run.count(LOST)
         if marks:
             if marks < MIN_MARK_SHARE * len(run):
+                readings = _sparse_readings(run)
+                if readings:
+                    found.append((m, readings))
                 continue
             if marks < MIN_MARKS:
                 short.append(m)
@@ -110,13 +113,13 @@ def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.Mojib
         elif (len(run) < MIN_DROPPED_RUN or _letters(run) < MIN_DROPPED_LETTERS or not HAN.search(run)
               or per_char(run) > MAX_DROPPED_SCORE):
             continue
-        found.append((m, _readings(run, dropped=not marks)))
+        found.append((m, _unclaimed(run, _readings(run, dropped=not marks))))
     browser = _browser_page([(m.group(), readings) for m, readings in found if LOST in m.group()])
     spans = []
     read_by: set[str] = set()  # the decoders whose readings of runs with marks were taken
     for m, readings in found:
         if LOST in m.group():
-            readings = [r for r in readings if (r[1] == whatwg_marks.NAME) == browser]
+            readings = [r for r in readings if (r[1] in whatwg_marks.BY_NAME) == browser]
             if not readings:  # too few bytes known to cut: a short run's, if the page shows its decoder
                 short.append(m)
                 continue
@@ -129,6 +132,34 @@ def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.Mojib
         spans += _short_runs(text, short, read_by, guess)
         spans.sort(key=lambda span: span[0])
     return spans
+
+
+def _sparse_readings(run: str) -> list[Reading]:
+    """A run with few marks (under ``MIN_MARK_SHARE``: UTF-8 through a browser's Shift_JIS marks
+    5 % of its bytes) is ``code_pages``' where each mark is one byte; but a browser's mark of two
+    bytes leaves its view no UTF-8 with a byte a mark, and there it read nothing back (UTF-8
+    through the browser's Shift_JIS: 258 errors per 1,000, Python's shift_jis 15). Such a run is
+    read here by the browsers' decoders alone, where one reading takes every byte into a character
+    and the view of that decoder's table with a byte a mark is no UTF-8 (``multi_byte_marks.
+    utf8_places``, what ``code_pages`` asks)."""
+    readers = tuple(name for name in whatwg_marks.NAMES if not _python_parses(run, whatwg_marks.BY_NAME[name].codec))
+    return [r for r in _readings(run, dropped=False, readers=readers) if r[0][0] == 0] if readers else []
+
+
+def _unclaimed(run: str, readings: list[Reading]) -> list[Reading]:
+    """``readings`` without a browser's whose table is that of a Python decoder not read here
+    (cp949, cp932: ``code_pages``') and whose view with a byte a mark is UTF-8: that decoder's
+    page (UTF-8 through cp949 marks a third of a run's characters, and the browser's EUC-KR,
+    marks of two bytes allowed, read it too, worse: 中华人民 came back 万·华人民)."""
+    return [r for r in readings if r[1] not in whatwg_marks.BY_NAME or r[1] == whatwg_marks.NAME
+            or r[0][0] == 0 and (whatwg_marks.BY_NAME[r[1]].codec in CODECS
+                                 or not _python_parses(run, whatwg_marks.BY_NAME[r[1]].codec))]
+
+
+def _python_parses(run: str, codec: str) -> bool:
+    """Is ``codec``'s view of ``run``, a byte a mark, UTF-8 (``multi_byte_marks.utf8_places``,
+    what ``code_pages`` asks)?"""
+    return multi_byte_marks.utf8_places(_view(run, codec) or []) is not None
 
 
 def _around(text: str, m: re.Match) -> tuple[str, bool]:
@@ -157,7 +188,7 @@ def read(run: str, guess: bool = True, prev: str = "", final: bool = False) -> m
     (``holes.choose_ranked``)."""
     readings = _readings(run, dropped=False)
     browser = _browser_page([(run, readings)])
-    readings = [r for r in readings if (r[1] == whatwg_marks.NAME) == browser]
+    readings = [r for r in readings if (r[1] in whatwg_marks.BY_NAME) == browser]
     return _chosen(run, readings, guess, prev, final)
 
 
@@ -172,7 +203,8 @@ def _readings(run: str, dropped: bool, min_known: int = MIN_KNOWN, readers: tupl
     out: list[Reading] = []
     for codec in CODECS if dropped else readers:
         starts: list[int] = []
-        view_codec = whatwg_marks.CODEC if codec == whatwg_marks.NAME else codec
+        browser = whatwg_marks.BY_NAME.get(codec)
+        view_codec = browser.codec if browser else codec
         # A short run's reading takes no letter back: beside one or two marks, a clean character
         # with a trail 40-7e (以 before B) would be read as a lead and the letter (review29b: A��以B
         # came back A来HB on a page whose other runs were read).
@@ -185,7 +217,7 @@ def _readings(run: str, dropped: bool, min_known: int = MIN_KNOWN, readers: tupl
         else:
             if marked is None:
                 continue
-            path = (_whatwg_path(whatwg_marks.kinds(marked), min_known) if codec == whatwg_marks.NAME
+            path = (_whatwg_path(whatwg_marks.kinds(marked), min_known, browser) if browser
                     else _path(marked, codec, min_known))
         if path is None:
             continue
@@ -201,7 +233,7 @@ def _left_over(path: list[list]) -> int:
 
 
 def _browser_page(runs: list[tuple[str, list[Reading]]]) -> bool:
-    """Did the browser's big5 decoder mark the page's runs, not one of Python's? One decoder
+    """Did a browser's decoder mark the page's runs, not one of Python's? One decoder
     marked them all: the browser's where its readings leave clearly fewer bytes over on the page
     (``BROWSER_MARGIN``), else Python's. Run by run, the browser's reading (marks of two bytes)
     also parsed some runs of Python's marks: UTF-8 through big5 and big5hkscs lost 3 and 5 per
@@ -217,7 +249,7 @@ def _browser_page(runs: list[tuple[str, list[Reading]]]) -> bool:
     both = {True: 0, False: 0}
     shared = False
     for run, readings in runs:
-        kinds = {browser: [r[0][0] for r in readings if (r[1] == whatwg_marks.NAME) == browser] for browser in left}
+        kinds = {browser: [r[0][0] for r in readings if (r[1] in whatwg_marks.BY_NAME) == browser] for browser in left}
         for browser, kind in kinds.items():
             left[browser] += min(kind) if kind else len(run)
         if kinds[True] and kinds[False]:
@@ -505,15 +537,17 @@ def _read_part(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int, f
     return (ch,) if len(ch) == 1 and ch != LOST else ()
 
 
-def _whatwg_path(view: list[int | str], min_known: int = MIN_KNOWN) -> list[list] | None:
-    """``_path`` for the WHATWG big5 decoder, whose marks may stand for two bytes (``whatwg_marks``)."""
-    nodes = whatwg_marks.expand(view)
+def _whatwg_path(view: list[int | str], min_known: int = MIN_KNOWN,
+                 browser: whatwg_marks.Browser = whatwg_marks.BY_NAME[whatwg_marks.NAME]) -> list[list] | None:
+    """``_path`` for a browser's decoder, whose marks may stand for two bytes or three
+    (``whatwg_marks``: what each of its marks may have consumed)."""
+    nodes = whatwg_marks.expand(view, browser)
 
     def walks(i: int, length: int) -> list[tuple[tuple[int | None, ...], tuple[str, ...], int]]:
-        return whatwg_marks.walks(nodes, i, length)
+        return whatwg_marks.walks(nodes, i, length, browser)
 
     def fit(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int) -> tuple[str, ...]:
-        return whatwg_marks.fitting(part, kinds)
+        return whatwg_marks.fitting(part, kinds, browser.name)
 
     return _cheapest(len(nodes), sum(1 for b in nodes if isinstance(b, int) and b >= 0), walks, fit, min_known=min_known)
 
