@@ -265,3 +265,14 @@ def test_the_stretches_found_from_their_hints_are_those_of_the_whole_run(parts):
     run = "".join(parts)
     hint, _ = code_pages._multi_byte_patterns()
     assert code_pages._pieces(run, hint, code_pages.MULTI_BYTE) == _pieces_of_every_stretch(run, hint, code_pages.MULTI_BYTE)
+
+
+@pytest.mark.parametrize("codec", ["mac_roman", "cp437", "koi8_r"])
+def test_a_run_ending_in_a_two_byte_codes_ascii_trail_is_read_with_it(codec):
+    # Big5 」 is a1 76 and 年 a6 7e: the run of the code page's characters ends before the trail
+    # byte's letter (°v, ¶~), and was read without it (問題。¡v); and 月 between two digits
+    # (2§Î2) is read in step, as the page's Latin-1 form would be.
+    text = "他說：「這是一個重要的問題。」"
+    assert Cleaner(to="keep", remove_furniture=False).clean(text.encode("cp950").decode(codec)) == text
+    dated = "少。1786年2月2日，亞洲協會成立。"
+    assert Cleaner(to="keep", remove_furniture=False).clean(dated.encode("cp950").decode(codec)) == dated

@@ -11,7 +11,8 @@ at b8 where cp1252 has it at 9e: 中华人民 came back as 䞭华人民). Japane
 A run of such characters is turned back into the bytes each code page gives it; the code page
 whose bytes read best in UTF-8, GBK or Big5 (fewest rejected sequences) is taken to be the one
 that made the run. The run is then rewritten as Latin-1 would have shown those bytes and repaired
-by the single-byte repair (``mojibake.repair_single_byte``: its sources, lost bytes and guesses),
+by the single-byte repair (``resync.repair_single_byte``, then ``mojibake.repair_single_byte``: its
+sources, lost bytes and guesses),
 and the repair is kept only if it reads as Chinese and much better than the run. A run whose
 best code page is one the single-byte view models is left to that repair. docs/repair.md §5.3
 says how a multi-byte decoder's runs are cut and judged.
@@ -29,7 +30,7 @@ from itertools import accumulate
 from cleaner import korean, pagefacts
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import code_page_marks, dropped_bytes, dropped_runs, holes, mojibake, multi_byte_consensus, multi_byte_marks, rounds, utf8_marks
+from cleaner.repair import code_page_marks, dropped_bytes, dropped_runs, holes, mojibake, multi_byte_consensus, multi_byte_marks, resync, rounds, utf8_marks
 
 # The code pages the single-byte view models (left to ``repair_single_byte``), then the others:
 # every single-byte code page of Python's that keeps ASCII (``ascii_code_pages``), in the order
@@ -123,7 +124,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     odd = _odd().pattern
     high = re.escape("".join(sorted(union)) + LOST)
     hint = re.compile(f"{odd}[{high}\\x20-\\x7e]{{0,3}}{odd}")
-    run = re.compile(f"[{high}](?:[{high}\\x20-\\x7e]*[{high}])?")
+    # And an ASCII sign or letter after the last: a Big5 or GBK lead's trail byte (Big5 」 is a1 76,
+    # Mac Roman's °v), which the reading of the run's bytes takes or leaves.
+    run = re.compile(f"[{high}](?:[{high}\\x20-\\x7e]*[{high}])?[\\x40-\\x7e]?")
     return hint, run
 
 
@@ -720,7 +723,7 @@ def _reread_single(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair
     if not guess:
         marks = {i for g in filled.guesses for i in g.marks}
         latin = "".join(LOST if i in marks else ch for i, ch in enumerate(latin))
-    fixed = mojibake.repair_single_byte(latin, guess=guess)
+    fixed = _read_latin(latin, guess)
     if not fixed.count or not guess or not filled.guesses:
         return fixed
     findings = list(fixed.findings)
@@ -732,6 +735,33 @@ def _reread_single(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair
         if at is not None:
             findings.append(holes.guess_finding(mojibake.GUESS_KIND, at, fixed.text[at], g.alternative, g.margin))
     return mojibake.MojibakeRepair(fixed.text, fixed.count, sorted(findings, key=lambda f: f.position))
+
+
+def _read_latin(latin: str, guess: bool) -> mojibake.MojibakeRepair:
+    """``latin`` (a run rewritten as Latin-1 shows its bytes) read as the pipeline reads a page
+    shown as Latin-1: in step first (``resync``: a short piece between digits, 月 in ``2¤ë2``,
+    which the re-read alone leaves), then the single-byte re-read of what is left."""
+    stepped = resync.repair_single_byte(latin, guess=guess)
+    rest = mojibake.repair_single_byte(stepped.text, guess=guess)
+    if not stepped.count:
+        return rest
+    if not rest.count:
+        return stepped
+    # The in-step reading's findings moved to where the re-read left their characters.
+    blocks = difflib.SequenceMatcher(None, stepped.text, rest.text, autojunk=False).get_opcodes()
+    moved = [dataclasses.replace(f, position=at) for f in stepped.findings
+             if f.position >= 0 and (at := _moved_through(blocks, f.position)) is not None]
+    return mojibake.MojibakeRepair(rest.text, stepped.count + rest.count,
+                                   sorted(moved + list(rest.findings), key=lambda f: f.position))
+
+
+def _moved_through(blocks: list[tuple[str, int, int, int, int]], position: int) -> int | None:
+    """Where ``position`` of the first text of SequenceMatcher ``blocks`` is in the second; None
+    where the character there was changed."""
+    for op, i1, i2, j1, _ in blocks:
+        if i1 <= position < i2:
+            return j1 + position - i1 if op == "equal" else None
+    return None
 
 
 def _char_at(blocks: list[tuple[str, int, int, int, int]], text: str, byte: int, source: str) -> int | None:
