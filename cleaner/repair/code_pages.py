@@ -723,7 +723,9 @@ def _reread_single(run: str, codec: str, guess: bool) -> mojibake.MojibakeRepair
     if not guess:
         marks = {i for g in filled.guesses for i in g.marks}
         latin = "".join(LOST if i in marks else ch for i, ch in enumerate(latin))
-    fixed = _read_latin(latin, guess)
+    # A run holding marks is read as the pipeline reads a marked page: not in step (resync asks
+    # no page holding U+FFFD; a GBK page read as UTF-8, its bytes gone, was made up Han from).
+    fixed = _read_latin(latin, guess) if LOST not in run else mojibake.repair_single_byte(latin, guess=guess)
     if not fixed.count or not guess or not filled.guesses:
         return fixed
     findings = list(fixed.findings)
