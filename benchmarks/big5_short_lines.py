@@ -4,7 +4,8 @@
 
 The measured part of the wiki corpus (``wiki_split``), Traditional: each paragraph cut into its
 sentences, one a line (``sentences``: a forum's short posts, an aggregator's items), or each
-sentence after a date, ``1949年1月1日，`` (``dated``: a news item's first line). The page is written in Big5 (cp950; a line it
+sentence after a date, ``1949年1月1日，`` (``dated``: a news item's first line), or after a date in
+fullwidth digits with every digit of the line so, as Taiwan's news writes them (``fullwidth``). The page is written in Big5 (cp950; a line it
 cannot write is left out) and read by a GBK-family decoder (``errors="replace"``), then cleaned
 with ``--to keep`` (furniture off) and compared with the cleaner's output on the undamaged page.
 Short lines of Big5's commonest characters show few rare Han in GBK: 年 月 日 中 are a6 7e, a4 eb,
@@ -26,7 +27,8 @@ sys.path.insert(0, str(HERE))
 from code_pages import errors  # noqa: E402
 
 DECODERS = ("gbk", "gb18030")
-KINDS = ("sentences", "dated")
+KINDS = ("sentences", "dated", "fullwidth")
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _DATE = re.compile(r"\d{1,4}年\d{1,2}月\d{1,2}日")
 
@@ -41,8 +43,10 @@ def _writable(line: str) -> bool:
 
 def page(paragraph: str, kind: str, rng: random.Random) -> str:
     lines = [c.strip() for c in _SENTENCE.findall(paragraph) if len(c.strip()) >= 2]
-    if kind == "dated":
+    if kind in ("dated", "fullwidth"):
         lines = [f"{rng.randint(1895, 2024)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日，{c}" for c in lines]
+    if kind == "fullwidth":  # Taiwan's news writes its digits so: ２０２６年４月１０日
+        lines = [c.translate(_FULLWIDTH) for c in lines]
     return "\n".join(c for c in lines if _writable(c))
 
 
