@@ -15,7 +15,6 @@ the dates that came back whole.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -51,17 +50,14 @@ def page(paragraph: str, kind: str, rng: random.Random) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--paragraphs", type=int, default=30)
-    ap.add_argument("--split", choices=("measure", "build"), default="measure")
-    ap.add_argument("--show", type=int, default=0)
-    args = ap.parse_args()
-    from wiki_split import build_paragraphs, measure_paragraphs
+    from wiki_split import measured_args, split_paragraphs
+
+    args = measured_args(__doc__.splitlines()[0])
 
     from cleaner import Cleaner
 
     cleaner = Cleaner(to="keep", remove_furniture=False)
-    paragraphs = (measure_paragraphs if args.split == "measure" else build_paragraphs)("zh-hant")[: args.paragraphs]
+    paragraphs = split_paragraphs(args.split, "zh-hant", args.paragraphs)
     shown = 0
     print("| decoder, kind | errors per 1,000 | lines right | dates right |")
     print("|---|---|---|---|")
