@@ -4,7 +4,8 @@
 
 The measured part of the wiki corpus (``wiki_split``), Traditional: each paragraph cut into its
 sentences, one a line (``sentences``: a forum's short posts, an aggregator's items), or each
-sentence after a date, ``1949年1月1日，`` (``dated``: a news item's first line). The page is written in Big5 (cp950; a line it
+sentence after a date, ``1949年1月1日，`` (``dated``: a news item's first line), or after a date in
+fullwidth digits with every digit of the line so, as Taiwan's news writes them (``fullwidth``). The page is written in Big5 (cp950; a line it
 cannot write is left out) and read by a GBK-family decoder (``errors="replace"``), then cleaned
 with ``--to keep`` (furniture off) and compared with the cleaner's output on the undamaged page.
 Short lines of Big5's commonest characters show few rare Han in GBK: 年 月 日 中 are a6 7e, a4 eb,
@@ -14,7 +15,6 @@ the dates that came back whole.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -26,7 +26,8 @@ sys.path.insert(0, str(HERE))
 from code_pages import errors  # noqa: E402
 
 DECODERS = ("gbk", "gb18030")
-KINDS = ("sentences", "dated")
+KINDS = ("sentences", "dated", "fullwidth")
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _DATE = re.compile(r"\d{1,4}年\d{1,2}月\d{1,2}日")
 
@@ -41,23 +42,22 @@ def _writable(line: str) -> bool:
 
 def page(paragraph: str, kind: str, rng: random.Random) -> str:
     lines = [c.strip() for c in _SENTENCE.findall(paragraph) if len(c.strip()) >= 2]
-    if kind == "dated":
+    if kind in ("dated", "fullwidth"):
         lines = [f"{rng.randint(1895, 2024)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日，{c}" for c in lines]
+    if kind == "fullwidth":  # Taiwan's news writes its digits so: ２０２６年４月１０日
+        lines = [c.translate(_FULLWIDTH) for c in lines]
     return "\n".join(c for c in lines if _writable(c))
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--paragraphs", type=int, default=30)
-    ap.add_argument("--split", choices=("measure", "build"), default="measure")
-    ap.add_argument("--show", type=int, default=0)
-    args = ap.parse_args()
-    from wiki_split import build_paragraphs, measure_paragraphs
+    from wiki_split import measured_args, split_paragraphs
+
+    args = measured_args(__doc__.splitlines()[0])
 
     from cleaner import Cleaner
 
     cleaner = Cleaner(to="keep", remove_furniture=False)
-    paragraphs = (measure_paragraphs if args.split == "measure" else build_paragraphs)("zh-hant")[: args.paragraphs]
+    paragraphs = split_paragraphs(args.split, "zh-hant", args.paragraphs)
     shown = 0
     print("| decoder, kind | errors per 1,000 | lines right | dates right |")
     print("|---|---|---|---|")

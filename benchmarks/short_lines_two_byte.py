@@ -14,7 +14,6 @@ the undamaged page; the short lines are also counted apart (``short right``).
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -30,23 +29,20 @@ CELLS = (("zh-hans", "gbk", "big5"), ("zh-hans", "gbk", "cp950"), ("zh-hans", "g
 _CLAUSE = re.compile(r"[^，。；！？、]+")
 
 
-def page(paragraph: str, rng: random.Random) -> tuple[str, int] | None:
-    """The page and how many short lines it has (its first line and its last two), or None."""
+def page(paragraph: str, rng: random.Random) -> str | None:
+    """The page (its short lines: the first and the last two), or None."""
     clauses = [c.strip() for c in _CLAUSE.findall(paragraph) if c.strip()]
     short = [c for c in clauses if 2 <= len(c) <= 8 and not c.isascii()]
     if not clauses or len(short) < 2:
         return None
     heading = clauses[0][:10]
-    return "\n".join([heading, paragraph, *rng.sample(short, 2)]), 3
+    return "\n".join([heading, paragraph, *rng.sample(short, 2)])
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--paragraphs", type=int, default=30)
-    ap.add_argument("--split", choices=("measure", "build"), default="measure")
-    ap.add_argument("--show", type=int, default=0)
-    args = ap.parse_args()
-    from wiki_split import build_paragraphs, measure_paragraphs
+    from wiki_split import measured_args, split_paragraphs
+
+    args = measured_args(__doc__.splitlines()[0])
 
     from cleaner import Cleaner
 
@@ -55,14 +51,13 @@ def main() -> None:
     print("| source, decoder | errors per 1,000 | short lines right |")
     print("|---|---|---|")
     for script, codec, decoder in CELLS:
-        paragraphs = (measure_paragraphs if args.split == "measure" else build_paragraphs)(script)[: args.paragraphs]
+        paragraphs = split_paragraphs(args.split, script, args.paragraphs)
         rng = random.Random(f"{codec}-{decoder}")
         total = errs = short = right = 0
         for paragraph in paragraphs:
-            made = page(paragraph, rng)
-            if made is None:
+            text = page(paragraph, rng)
+            if text is None:
                 continue
-            text, _ = made
             try:
                 data = text.encode(codec)
             except UnicodeEncodeError:

@@ -8,6 +8,7 @@ benchmark that measures on it reads ``measure_paragraphs``; nothing else decides
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 WIKI = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "wiki"
@@ -36,3 +37,19 @@ def measure_paragraphs(script: str) -> list[str]:
     """Paragraphs only ever measured on."""
     paragraphs = _paragraphs(script)
     return paragraphs[_cut(paragraphs) :]
+
+
+def measured_args(description: str, paragraphs: int = 30) -> argparse.Namespace:
+    """The options of a benchmark of short pages cut from the corpus: how many paragraphs a script,
+    which part (build: for working a change out; the figures are measure's), and how many
+    differences to show."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--paragraphs", type=int, default=paragraphs)
+    ap.add_argument("--split", choices=("measure", "build"), default="measure")
+    ap.add_argument("--show", type=int, default=0)
+    return ap.parse_args()
+
+
+def split_paragraphs(split: str, script: str, count: int) -> list[str]:
+    """The first ``count`` paragraphs of ``script`` in ``split`` ("measure" or "build")."""
+    return (measure_paragraphs if split == "measure" else build_paragraphs)(script)[:count]

@@ -376,8 +376,11 @@ FULLWIDTH_DIGITS = frozenset(chr(0xFF10 + d) for d in range(10))
 
 def _no_lone_fullwidth_digits(items: list[list], prev: str) -> None:
     """A guess is no fullwidth digit unless a fullwidth digit the stream read for sure (or the
-    character before it) stands beside it (２０１０): the rarity the model does not see. The only
-    candidate left is always kept."""
+    character before it) stands beside it (２０１０): the rarity the model does not see; in a
+    stream that read one for sure, which writes its digits so (４月１０日 with both of １０ guessed,
+    第１季 beside １２％), any guess may be one. The only candidate left is always kept."""
+    if any(len(it[2]) == 1 and it[0] in FULLWIDTH_DIGITS for it in items):
+        return
     for k, item in enumerate(items):
         candidates = item[2]
         if len(candidates) < 2 or not FULLWIDTH_DIGITS.intersection(candidates):

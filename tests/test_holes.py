@@ -358,3 +358,13 @@ def test_native_narrowing_is_the_reference(data, prev, script_known):
     reference_holes.narrow(theirs, prev, script_known)
     assert [m[2] for m in mine] == [t[2] for t in theirs]
     assert [m[0] for m in mine] == [c.char for c in chosen]
+
+
+def test_a_line_that_writes_fullwidth_digits_may_have_one_guessed():
+    # Big5 read by GBK: 第１季's １ (a2 b0) lost a byte, its neighbours 第 and 季 no digits; the
+    # line's １２％ read for sure says it writes its digits fullwidth (the guess was 為).
+    from cleaner import Cleaner
+
+    line = "今年第１季營收成長１２％，較去年同期增加。"
+    out = Cleaner(to="keep", remove_furniture=False).clean(line.encode("cp950").decode("gbk", "replace"))
+    assert "第1季" in out and "12%" in out

@@ -152,8 +152,12 @@ fn keep_only(items: &mut [Item], dropped: &CharSet, spared: impl Fn(&[Item], usi
 }
 
 /// holes._no_lone_fullwidth_digits: a guess is no fullwidth digit unless one read for sure (or
-/// the character before the stream) stands beside it.
+/// the character before the stream) stands beside it; in a stream that read one for sure, which
+/// writes its digits so (４月１０日 with both of １０ guessed, 第１季 beside １２％), any guess may be one.
 fn no_lone_fullwidth_digits(items: &mut [Item], prev: Option<char>) {
+    if items.iter().any(|it| it.candidates.len() == 1 && fullwidth_digit(it.ch)) {
+        return;
+    }
     for k in 0..items.len() {
         let cands = &items[k].candidates;
         if cands.len() < 2 || !cands.iter().any(|&c| fullwidth_digit(c)) {
@@ -299,5 +303,21 @@ mod tests {
         let mut items = vec![item('０', "０！")];
         narrowing().narrow(&mut items, Some('１'), true);
         assert_eq!(items[0].candidates, vec!['０', '！']);
+    }
+
+    #[test]
+    fn guessed_fullwidth_digits_where_the_stream_read_one() {
+        // ４月１０日: both of １０ guessed, the ４ read for sure.
+        let run = || vec![item('４', "４"), item('月', "月"), item('１', "１為"), item('０', "０╱"), item('日', "日")];
+        let mut items = run();
+        narrowing().narrow(&mut items, None, true);
+        assert_eq!(items[2].candidates, vec!['１', '為']);
+        assert_eq!(items[3].candidates, vec!['０', '╱']);
+        // No digit read for sure in the stream: no run of guessed ones either.
+        let mut items = run();
+        items[0] = item('四', "四");
+        narrowing().narrow(&mut items, None, true);
+        assert_eq!((items[2].ch, items[2].candidates.clone()), ('為', vec!['為']));
+        assert_eq!((items[3].ch, items[3].candidates.clone()), ('╱', vec!['╱']));
     }
 }
