@@ -532,6 +532,11 @@ EDGE_GAIN = 1.0  # log-probability per character a clean edge must read better t
 
 # A letter alone between two Han characters (恒取B檇).
 _LONE_LETTER = re.compile("(?<=[\u3400-\u9fff])[A-Za-z](?=[\u3400-\u9fff])")
+# The same in the line as the decoder showed it, where a decoder's mark stands for a character: a
+# decoder that rejects a lead re-reads an ASCII trail after its mark (WHATWG big5 shows GBK's
+# 8c 42 as �B), so a letter beside a mark is one the line holds, and a reading that keeps it
+# between Han (戰B地) reads it in step.
+_LONE_LETTER_SHOWN = re.compile("(?<=[\u3400-\u9fff\ufffd])[A-Za-z](?=[\u3400-\u9fff\ufffd])")
 
 
 def _bytes_decide(chosen: list[holes.Choice], line: str) -> bool:
@@ -552,4 +557,4 @@ def _bytes_decide(chosen: list[holes.Choice], line: str) -> bool:
                 decided += 1
     if guessed >= decided and holes.LOST not in line:
         return False  # a decoder's marks say bytes were lost: a short misread line guesses most
-    return len(_LONE_LETTER.findall("".join(c.char for c in chosen))) <= len(_LONE_LETTER.findall(line))
+    return len(_LONE_LETTER.findall("".join(c.char for c in chosen))) <= len(_LONE_LETTER_SHOWN.findall(line))
