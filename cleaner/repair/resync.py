@@ -532,11 +532,6 @@ EDGE_GAIN = 1.0  # log-probability per character a clean edge must read better t
 
 # A letter alone between two Han characters (恒取B檇).
 _LONE_LETTER = re.compile("(?<=[\u3400-\u9fff])[A-Za-z](?=[\u3400-\u9fff])")
-# The same in the line as the decoder showed it, where a decoder's mark stands for a character: a
-# decoder that rejects a lead re-reads an ASCII trail after its mark (WHATWG big5 shows GBK's
-# 8c 42 as �B), so a letter beside a mark is one the line holds, and a reading that keeps it
-# between Han (戰B地) reads it in step.
-_LONE_LETTER_SHOWN = re.compile("(?<=[\u3400-\u9fff\ufffd])[A-Za-z](?=[\u3400-\u9fff\ufffd])")
 
 
 def _bytes_decide(chosen: list[holes.Choice], line: str) -> bool:
@@ -544,10 +539,16 @@ def _bytes_decide(chosen: list[holes.Choice], line: str) -> bool:
     characters (a table cell of names: 鮪 鰹 鯛) reads "better" through the lattice when most of
     what it reads is guessed (李n 采业 李麦): a search over lost bytes finds common characters for
     any few bytes. So more of the reading's Han must be read from bytes than guessed, and it may
-    hold no more ASCII letters than the line: read in step, a letter comes from a letter (a pair's
-    trail read alone, 恒取B檇 for 箝、羮, is a reading out of step). The guesses' share is asked only
-    of a line with no decoder's mark: where marks say bytes were lost, a short misread line
-    (2005年7月20日 as GBK read by Big5) has most of its Han guessed and is still read right."""
+    hold no more ASCII letters alone between Han than the line: read in step, a letter comes from
+    a letter (a pair's trail read alone, 恒取B檇 for 箝、羮, is a reading out of step).
+    Both are asked only of a line with no decoder's mark. Where marks say bytes were lost, a
+    short misread line (2005年7月20日 as GBK read by Big5) has most of its Han guessed and is
+    still read right; and a decoder that rejects a lead re-reads an ASCII trail after its mark
+    (WHATWG big5 shows GBK's 員, 86 54, as �T), so the reading keeps a letter between Han where
+    the mark's guess stands (這個f議), and a pair read out of step there costs a character, not
+    the line."""
+    if holes.LOST in line:
+        return True
     decided = guessed = 0
     for c in chosen:
         if "\u3400" <= c.char <= "\u9fff":
@@ -555,6 +556,6 @@ def _bytes_decide(chosen: list[holes.Choice], line: str) -> bool:
                 guessed += 1
             else:
                 decided += 1
-    if guessed >= decided and holes.LOST not in line:
-        return False  # a decoder's marks say bytes were lost: a short misread line guesses most
-    return len(_LONE_LETTER.findall("".join(c.char for c in chosen))) <= len(_LONE_LETTER_SHOWN.findall(line))
+    if guessed >= decided:
+        return False
+    return len(_LONE_LETTER.findall("".join(c.char for c in chosen))) <= len(_LONE_LETTER.findall(line))
