@@ -122,6 +122,17 @@ def test_a_short_cell_of_rare_names_is_no_line_read_out_of_step(cell):
     assert resync.repair(cell).text == cell
 
 
+def test_a_letter_a_browser_showed_after_its_mark_is_the_lines_own():
+    # WHATWG big5 rejects GBK's 86 54 (員) and re-reads the ASCII trail: �T. A reading that keeps
+    # such a letter between Han (這個f議) reads it in step, not out of it: the line is read.
+    line = "議員表示，這項協議並不只是價格的問題，別的國家僅能依照規則處理，以免局勢混亂。"
+    bad = misread(line, "gbk", "whatwg-big5", "replace")
+    assert "\ufffdT" in bad
+    fixed = resync.repair(bad)
+    assert fixed.count == 1
+    assert wrong(fixed.text, line) <= len(line) // 5
+
+
 def test_utf8_read_one_byte_a_character_is_left_to_the_single_byte_reader():
     bad = "美国一部由Tara Butters和Michele Fazekas创造的电视剧".encode().decode("cp1252", "ignore")
     assert resync.repair_single_byte(bad).count == 0

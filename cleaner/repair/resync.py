@@ -539,10 +539,16 @@ def _bytes_decide(chosen: list[holes.Choice], line: str) -> bool:
     characters (a table cell of names: 鮪 鰹 鯛) reads "better" through the lattice when most of
     what it reads is guessed (李n 采业 李麦): a search over lost bytes finds common characters for
     any few bytes. So more of the reading's Han must be read from bytes than guessed, and it may
-    hold no more ASCII letters than the line: read in step, a letter comes from a letter (a pair's
-    trail read alone, 恒取B檇 for 箝、羮, is a reading out of step). The guesses' share is asked only
-    of a line with no decoder's mark: where marks say bytes were lost, a short misread line
-    (2005年7月20日 as GBK read by Big5) has most of its Han guessed and is still read right."""
+    hold no more ASCII letters alone between Han than the line: read in step, a letter comes from
+    a letter (a pair's trail read alone, 恒取B檇 for 箝、羮, is a reading out of step).
+    On a line with a decoder's mark the guesses' share is not asked (a short misread line,
+    2005年7月20日 as GBK read by Big5, has most of its Han guessed and is still read right), and
+    the letters only where no fewer Han were guessed than read from bytes: a decoder
+    that rejects a lead re-reads an ASCII trail after its mark (WHATWG big5 shows GBK's 員, 86 54,
+    as �T), so a reading made from its bytes keeps a letter between Han where a mark's guess
+    stands (這個f議), and a pair read out of step there costs a character, not the line; a
+    reading of a line nearly all marks (Big5 shown as UTF-8) rests on its guesses, and its
+    letters still say it is out of step."""
     decided = guessed = 0
     for c in chosen:
         if "\u3400" <= c.char <= "\u9fff":
@@ -550,6 +556,8 @@ def _bytes_decide(chosen: list[holes.Choice], line: str) -> bool:
                 guessed += 1
             else:
                 decided += 1
-    if guessed >= decided and holes.LOST not in line:
-        return False  # a decoder's marks say bytes were lost: a short misread line guesses most
+    if holes.LOST not in line and guessed >= decided:
+        return False
+    if holes.LOST in line and decided > guessed:
+        return True
     return len(_LONE_LETTER.findall("".join(c.char for c in chosen))) <= len(_LONE_LETTER.findall(line))
