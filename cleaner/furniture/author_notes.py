@@ -13,11 +13,10 @@ heading whose colon opens a quotation is an article quoting its author (``作者
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner.furniture.fact_cards import DATA
+from cleaner.furniture.site_boxes import DATA, alternation
 
 NOTE_LINES = 4  # lines of a note under its heading
 NOTE_LINE_MAX = 200  # characters of one
@@ -28,8 +27,7 @@ _QUOTE = re.compile(r"[“「『\"‘']")
 
 @lru_cache(maxsize=1)
 def heading_pattern(path: Path = DATA) -> re.Pattern:
-    words = tomllib.loads(path.read_text(encoding="utf-8"))["author_notes"]["headings"]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    alt = alternation("author_notes", "headings", path)
     return re.compile(rf"^[\[【(]?(?:{alt})[\]】)]?\s*(?::|$)")
 
 

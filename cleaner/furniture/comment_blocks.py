@@ -23,11 +23,10 @@ Lines are folded and NFKC-normalised (``portals.portal_lines``' texts).
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner.furniture.fact_cards import DATA
+from cleaner.furniture.site_boxes import DATA, alternation
 
 TEXT_LINES = 3  # lines of one comment between its stamp and its vote row
 BLOCKS_MIN = 2  # blocks on a page that make them a comment thread
@@ -47,8 +46,7 @@ def vote_pattern(path: Path = DATA) -> re.Pattern:
     Its spaces and digits are taken possessively (``*+``): a run of spaces between two optional
     parts could otherwise be shared among them in every way, and a vote word over a long run of
     spaces that ends in no vote word (赞 and 200 spaces, then x) took 17 s to refuse."""
-    words = tomllib.loads(path.read_text(encoding="utf-8"))["comments"]["votes"]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    alt = alternation("comments", "votes", path)
     vote = rf"(?:{alt})\s*+:?\s*+(?:[(\[]?\s*+\d[\d.,]*+\s*+[万kKwW]?\s*+[)\]]?)?"
     return re.compile(rf"^(?:(?:{vote})\s*+[‧·•|/]?\s*+)+$")
 
@@ -104,5 +102,4 @@ def answer_stamps(texts: list[str]) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _vote_words(path: Path = DATA) -> re.Pattern:
-    words = tomllib.loads(path.read_text(encoding="utf-8"))["comments"]["votes"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    return re.compile(alternation("comments", "votes", path))
