@@ -33,10 +33,18 @@ BLOCKS_MIN = 2  # blocks on a page that make them a comment thread
 LINE_MAX = 160  # characters of a comment's line
 _TIME = (r"(?:\d{1,2}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前|刚刚|剛剛|昨天|前天|今天)(?:\s*\d{1,2}:\d{2})?"
          r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+_POSTING = r"(?:发表于|回答于|评论于|回复于|发布于)"  # a verb of posting (a post's stamp: 回答于 2026-08-12)
 # A commenter's stamp: a name (a few words, no colon, no clause), perhaps a verb of posting, the time,
 # perhaps a badge after a dot (法律小幫手 ‧ 2026-05-03 ‧ 知識長).
 STAMP = re.compile(rf"^[^\s:：。!?,，、;；]{{1,16}}(?:\s+[^\s:：。!?,，、;；]{{1,8}}){{0,2}}\s*(?:[‧·•|]\s*)?"
-                   rf"(?:发表于|回答于|评论于|回复于|发布于)?\s*(?:{_TIME})(?:\s*[‧·•|]\s*[^\s:。!?,]{{1,6}})?$")
+                   rf"{_POSTING}?\s*(?:{_TIME})(?:\s*[‧·•|]\s*[^\s:。!?,]{{1,6}})?$")
+
+HEAD_MAX = 10  # characters of a thread's heading
+# A thread's heading: a word of comments or a count in brackets (评论（56）, 短评, 作品（128）).
+_HEAD = re.compile(r"评|留言|回答|回复|回覆|讨论|[(（]\d+[)）]")
+_STOPS = re.compile(r"[。!?！？,，:：]")  # a heading ends no clause
+_COUNT = re.compile(r"\d")
+_POSTED = re.compile(_POSTING)
 
 
 @lru_cache(maxsize=1)
@@ -76,16 +84,6 @@ def comment_blocks(texts: list[str], prose: list[bool]) -> list[int]:
     if head >= 0 and len(texts[head]) <= HEAD_MAX and _HEAD.search(texts[head]) and not _STOPS.search(texts[head]):
         out.insert(0, head)  # the thread's heading right above its first block (短评, 车友评论, 作品（128）)
     return out
-
-
-HEAD_MAX = 10  # characters of a thread's heading
-# A thread's heading: a word of comments or a count in brackets (评论（56）, 短评, 作品（128）).
-_HEAD = re.compile(r"评|留言|回答|回复|回覆|讨论|[(（]\d+[)）]")
-_STOPS = re.compile(r"[。!?！？,，:：]")
-
-
-_COUNT = re.compile(r"\d")
-_POSTED = re.compile(r"(?:发表于|回答于|评论于|回复于|发布于)")
 
 
 def vote_rows(texts: list[str]) -> list[int]:
