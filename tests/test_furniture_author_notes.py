@@ -30,3 +30,14 @@ def test_the_note_goes_as_steps_the_chapter_stays():
     gone = {f.detail.split(": ", 1)[1]: f.detail.split(": ", 1)[0] for f in removal.findings if f.kind == "removed-line"}
     assert gone.get(page[4]) == gone.get(page[5]) == "generic/author-note"
     assert all(line in removal.text for line in CHAPTER[1:])
+
+
+def test_an_article_quoting_its_author_after_the_colon_keeps_its_last_paragraphs():
+    # A review's 作者说：“……” near its end: its last two paragraphs went as a note.
+    review = ["这本书记录了马玉芳在民勤县治沙的四十年。全书分为三个部分，从她初到沙窝写起，一直写到她退休以后仍然每年回去看树。",
+              "作者说：“我想写的不是英雄，而是一个普通人怎样把一件事做了一辈子。”",
+              "这或许正是这本书最珍贵的地方。它没有拔高，也没有煽情，只是把一个人的坚持原原本本地摆在读者面前。"]
+    assert author_notes(review, [""] * 3, [True, True, True]) == []
+    assert author_notes([*review[:1], "作者的话:「谢谢你们一路陪伴。」", PAGER], ["", "", "novel"], [True, True, False]) == []
+    removal = remove_furniture("\n".join(["《沙漠里的树》书评：一个人的四十年", *review]), ())
+    assert all(line in removal.text for line in review)

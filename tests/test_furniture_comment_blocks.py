@@ -35,6 +35,13 @@ def test_one_block_an_answer_of_prose_or_a_quote_without_its_vote_row_stays():
     assert comment_blocks(["吃遍西关 2小时前", "这家确实好吃", "下一段文字", "吃遍西关 2小时前", "好吃"], [False] * 5) == []
 
 
+def test_a_long_run_of_spaces_after_a_vote_word_is_refused_at_once():
+    # Spaces shared among a vote row's optional parts in every way: 赞 over 200 spaces took 17 s to refuse,
+    # growing with the cube (a line under a stamp is asked whatever its length).
+    line = "赞" + " " * 2000 + "x"
+    assert comment_blocks([*PROSE, BLOCKS[0], line, BLOCKS[2], *BLOCKS[:3]], [True, True] + [False] * 6) == []
+
+
 def test_a_vote_row_of_two_words_with_a_count_and_a_stamp_with_a_verb_of_posting_go_alone():
     assert vote_rows(["评价:好 45 ‧ 不好 2", "👍 3,210 分享 储存", "好 8", "支持 反对", "他说好"]) == [0, 1]
     assert answer_stamps(["花草老李 园艺达人 回答于 2026-08-12", "吃遍西关 2小时前", "他在2026-08-12发表于报上"]) == [0]

@@ -1,11 +1,9 @@
 """A fact card of the article's subject under the site's label (cleaner/furniture/fact_cards.py)."""
 
-import tomllib
-
 import pytest
 
 from cleaner.furniture.boilerplate import remove_furniture
-from cleaner.furniture.fact_cards import DATA, fact_cards, keyed_row
+from cleaner.furniture.fact_cards import fact_cards, keyed_row
 
 BODY = ["马玉芳第一次走进民勤县北部的沙窝，是在1974年的春天。那时她刚从林校毕业，背着一只帆布包，跟着老技术员在沙丘之间量了三天地。",
         "那一年的风沙大得出奇。她后来回忆说，早上出门时还能看见远处的电线杆，到了中午就只剩下眼前两三米的路。",
@@ -63,11 +61,3 @@ def test_a_traditional_card_is_read_folded():
             "她十四歲拜師學戲，至今已經唱了四十多年。談起入行的經過，她笑說當年只是跟著鄰居去看戲，看完就纏著母親要學。"]
     out = gone(page)
     assert [out.get(line) for line in page[1:5]] == ["generic/fact-card"] * 4
-
-
-def test_the_data_file_carries_provenance_and_lists_of_words():
-    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
-    assert data["provenance"]["source"] and data["provenance"]["licence"]
-    for section in ("fact_cards", "author_notes", "comments"):
-        for words in data[section].values():
-            assert words and all(isinstance(w, str) and w.strip() == w and w for w in words)

@@ -122,3 +122,10 @@ def test_an_analysts_licence_row_goes_above_the_prose_too(row):
 
 def test_a_licence_named_in_a_sentence_stays():
     assert families(["标题", "该分析师的执业证书编号：S0100519080002，已在协会官网公示。", PROSE], {2})[1] == ""
+
+
+def test_a_number_a_notice_lists_with_no_holder_keyed_before_it_stays():
+    # A notice revoking certificates lists each company and its number: they went as an analyst's credit row.
+    rows = families(["标题", PROSE, "一、广州市恒达建筑工程有限公司", "证书编号：D244012345", "张某某 执业证书编号：201844001234", "特此公告"],
+                    {1})
+    assert rows[3:5] == ["", ""]

@@ -23,30 +23,40 @@ Lines are folded and NFKC-normalised (``portals.portal_lines``' texts).
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner.furniture.fact_cards import DATA
+from cleaner.furniture.site_boxes import DATA, alternation
 
 TEXT_LINES = 3  # lines of one comment between its stamp and its vote row
 BLOCKS_MIN = 2  # blocks on a page that make them a comment thread
 LINE_MAX = 160  # characters of a comment's line
 _TIME = (r"(?:\d{1,2}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|月|年)前|刚刚|剛剛|昨天|前天|今天)(?:\s*\d{1,2}:\d{2})?"
          r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+_POSTING = r"(?:发表于|回答于|评论于|回复于|发布于)"  # a verb of posting (a post's stamp: 回答于 2026-08-12)
 # A commenter's stamp: a name (a few words, no colon, no clause), perhaps a verb of posting, the time,
 # perhaps a badge after a dot (法律小幫手 ‧ 2026-05-03 ‧ 知識長).
 STAMP = re.compile(rf"^[^\s:：。!?,，、;；]{{1,16}}(?:\s+[^\s:：。!?,，、;；]{{1,8}}){{0,2}}\s*(?:[‧·•|]\s*)?"
-                   rf"(?:发表于|回答于|评论于|回复于|发布于)?\s*(?:{_TIME})(?:\s*[‧·•|]\s*[^\s:。!?,]{{1,6}})?$")
+                   rf"{_POSTING}?\s*(?:{_TIME})(?:\s*[‧·•|]\s*[^\s:。!?,]{{1,6}})?$")
+
+HEAD_MAX = 10  # characters of a thread's heading
+# A thread's heading: a word of comments or a count in brackets (评论（56）, 短评, 作品（128）).
+_HEAD = re.compile(r"评|留言|回答|回复|回覆|讨论|[(（]\d+[)）]")
+_STOPS = re.compile(r"[。!?！？,，:：]")  # a heading ends no clause
+_COUNT = re.compile(r"\d")
+_POSTED = re.compile(_POSTING)
 
 
 @lru_cache(maxsize=1)
 def vote_pattern(path: Path = DATA) -> re.Pattern:
-    """A vote row: vote words, each with its count or none, and separators; nothing else."""
-    words = tomllib.loads(path.read_text(encoding="utf-8"))["comments"]["votes"]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    vote = rf"(?:{alt})\s*:?\s*(?:[(\[]?\s*\d[\d.,]*\s*[万kKwW]?\s*[)\]]?)?"
-    return re.compile(rf"^(?:(?:{vote})\s*[‧·•|/]?\s*)+$")
+    """A vote row: vote words, each with its count or none, and separators; nothing else.
+
+    Its spaces and digits are taken possessively (``*+``): a run of spaces between two optional
+    parts could otherwise be shared among them in every way, and a vote word over a long run of
+    spaces that ends in no vote word (赞 and 200 spaces, then x) took 17 s to refuse."""
+    alt = alternation("comments", "votes", path)
+    vote = rf"(?:{alt})\s*+:?\s*+(?:[(\[]?\s*+\d[\d.,]*+\s*+[万kKwW]?\s*+[)\]]?)?"
+    return re.compile(rf"^(?:(?:{vote})\s*+[‧·•|/]?\s*+)+$")
 
 
 def comment_blocks(texts: list[str], prose: list[bool]) -> list[int]:
@@ -76,16 +86,6 @@ def comment_blocks(texts: list[str], prose: list[bool]) -> list[int]:
     return out
 
 
-HEAD_MAX = 10  # characters of a thread's heading
-# A thread's heading: a word of comments or a count in brackets (评论（56）, 短评, 作品（128）).
-_HEAD = re.compile(r"评|留言|回答|回复|回覆|讨论|[(（]\d+[)）]")
-_STOPS = re.compile(r"[。!?！？,，:：]")
-
-
-_COUNT = re.compile(r"\d")
-_POSTED = re.compile(r"(?:发表于|回答于|评论于|回复于|发布于)")
-
-
 def vote_rows(texts: list[str]) -> list[int]:
     """Positions of the vote rows of ``texts`` holding two vote words or more and a count."""
     vote, words = vote_pattern(), _vote_words()
@@ -100,5 +100,4 @@ def answer_stamps(texts: list[str]) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _vote_words(path: Path = DATA) -> re.Pattern:
-    words = tomllib.loads(path.read_text(encoding="utf-8"))["comments"]["votes"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    return re.compile(alternation("comments", "votes", path))

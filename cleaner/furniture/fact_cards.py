@@ -23,11 +23,11 @@ that is no keyed row. Lines are folded and NFKC-normalised (``portals.portal_lin
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "site_boxes.toml"
+from cleaner.furniture.site_boxes import DATA, alternation
+
 ROWS_MIN = 2  # keyed rows under the label that make it a card (one row under a label is a heading's fact)
 ROW_MAX = 40  # characters of a card's row
 KEY_MAX = 6  # characters of a card's key
@@ -40,9 +40,8 @@ _ROW = re.compile(rf"^[^\s\d:：。!?]{{1,{KEY_MAX}}}\s*:\s*[^。!?]{{1,{ROW_MAX
 def label_pattern(path: Path = DATA) -> re.Pattern:
     """A card's label alone on its line: a subject and a box (人物小档案, 公司简介, 景点资讯), perhaps
     bracketed or closed by a colon."""
-    words = tomllib.loads(path.read_text(encoding="utf-8"))["fact_cards"]
-    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=lambda w: (-len(w), w)))  # noqa: E731
-    return re.compile(rf"^[\[【(]?(?:{alt(words['subjects'])})(?:{alt(words['boxes'])})[\]】)]?\s*:?$")
+    subjects, boxes = alternation("fact_cards", "subjects", path), alternation("fact_cards", "boxes", path)
+    return re.compile(rf"^[\[【(]?(?:{subjects})(?:{boxes})[\]】)]?\s*:?$")
 
 
 def keyed_row(text: str) -> bool:

@@ -67,6 +67,14 @@ def licence_pattern(licences: list[str]) -> re.Pattern:
     return re.compile(rf"(?:{keys})\s*:\s*(?=[A-Z0-9]*\d)[A-Z0-9]{{5,20}}(?![A-Za-z0-9])")
 
 
+def _licence_row(text: str, licence: re.Pattern) -> bool:
+    """A licence's number with its holder keyed before it on the row (分析师：王立诚 执业证书编号：…): the
+    report's credit. A number alone on its row, or after a bare name, is what a notice lists (证书编号：D244012345
+    under the company whose certificate it revokes, 张某某，执业证书编号：… in a list of names): the article's."""
+    m = licence.search(text)
+    return m is not None and ":" in text[: m.start()]
+
+
 def site_rows(texts: list[str], families: list[str], prose: list[bool], words: RowWords) -> None:
     """Mark the rows of the module docstring in ``families`` (a line of a family keeps it)."""
     first = next((p for p, x in enumerate(prose) if x), None)
@@ -87,7 +95,7 @@ def site_rows(texts: list[str], families: list[str], prose: list[bool], words: R
             continue
         elif pos > last and len(text) <= ROW_MAX and ":" in text and credit_row(text, words.credit_key):
             families[pos] = "credit-row"
-        elif len(text) <= ROW_MAX and ":" in text and not _SENTENCE_END.search(text) and words.licence.search(text):
+        elif len(text) <= ROW_MAX and ":" in text and not _SENTENCE_END.search(text) and _licence_row(text, words.licence):
             # An analyst's row with the licence number a regulator makes every report print
             # (分析师：王立诚 执业证书编号：S0100519080002): the publisher's, above the report or below it.
             families[pos] = "credit-row"
