@@ -52,3 +52,12 @@ def test_a_body_the_title_names_signs_and_is_reported_on_in_lines_that_stay():
     text = "\n".join(["关于开展春节安全生产大检查的通知", *notice, *tail])
     title = "关于开展春节安全生产大检查的通知_通知公告_清河县应急管理局"
     assert Cleaner(to="keep").run(text, title=title).text == text
+
+
+def test_the_site_speaking_of_its_mission_is_its_voice():
+    # Session 40: 某某致力于…, 某某频道，为广大…提供…, 某校以…为办学理念 under the article.
+    assert site_voice("绿手指生活致力推广城市园艺,让每个人都能享受种植的乐趣。", ["绿手指生活"])
+    assert site_voice("三农频道,为广大农民朋友提供权威的政策解读和实用的致富信息。", ["三农频道"])
+    assert site_voice("仁爱国中以「品德、关怀、卓越」为办学理念,培育全人发展的未来公民。", ["仁爱国中"])
+    # The article's sentence naming the body the title names, in no such voice, is none.
+    assert not site_voice("下一步,清河县应急管理局将会同各乡镇加快推进隐患排查整治。", ["清河县应急管理局"])
