@@ -73,3 +73,11 @@ def test_the_data_file_is_validated(tmp_path: Path):
     bad.write_text('[rows]\n', encoding="utf-8")
     with pytest.raises(ValueError):
         load_words.__wrapped__(bad)
+
+
+def test_a_ratings_count_alone_is_its_widgets_and_goes_outside_the_body():
+    from cleaner.furniture.spaced_rows import raters
+    assert raters("12034人评价") and raters("2,315人评分") and raters("(356人想看)")
+    assert not raters("共有12034人参加了本次活动。") and not raters("12034人")
+    page = [*HEAD, *PARAS, "8.1分 看过 想看", "12034人评价"]
+    assert Cleaner(to="keep").run("\n".join(page)).text == "\n".join([HEADLINE, *PARAS])

@@ -48,7 +48,7 @@ from cleaner.furniture.section_heads import section_heads
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_notes import site_note, without_notes
 from cleaner.furniture.site_voice import site_names, site_voice
-from cleaner.furniture.spaced_rows import spaced_row
+from cleaner.furniture.spaced_rows import raters, spaced_row
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
@@ -918,10 +918,10 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             continue
         if (not body[0] <= pos <= body[1] or pos == body[1] and not prose_line(line)) \
                 and pos not in own_rows and pos not in listed and pos not in signed \
-                and spaced_row(line.text, lambda item: _is_label(item, lexicon)):
+                and (spaced_row(line.text, lambda item: _is_label(item, lexicon)) or raters(line.text)):
             # A row of the site's short items split by spaces outside the article, or ending its body above
             # the site's notes (spaced_rows.py: 热门 推荐 排行 专题, 询底价 预约看房 户型图, 7.8分 读过 想读): a
-            # menu row without its separators.
+            # menu row without its separators; a rating's count of raters alone (12034人评价).
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("spaced-row",)))
             removed[pos] = True
             continue

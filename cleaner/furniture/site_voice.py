@@ -21,7 +21,7 @@ import re
 
 from cleaner.furniture.entries import title_parts, title_words
 
-SITE_NAME_MIN = 4  # characters of a title part read as the site's or a channel's name (新浪财经, 福音時報)
+SITE_NAME_MIN = 3  # characters of a title part read as the site's or a channel's name (新浪财经, 福音時報)
 # More than a name: a clause mark, or two runs of Han split by a space (支持福音時報 讓好消息被看見).
 _SAYS = re.compile(r"[,，、;；。!！?？]|[\u3400-\u9fff]\s+[\u3400-\u9fff]")
 _DATED = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}")  # a signature's date (清河县人力资源和社会保障局 2025年3月1日)

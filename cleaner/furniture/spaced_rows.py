@@ -1,6 +1,6 @@
 """A row of short items split by spaces alone, outside the article: a site's channels (热门 推荐 排行
 专题, 新房 二手房 租房 装修 家居), its buttons (询底价 预约看房 户型图, 上一道 下一道 全部菜谱) and a
-rating widget (7.8分 读过 想读).
+rating widget (7.8分 读过 想读) and its count of raters alone on its line (12034人评价).
 
 Split by spaces and not by the explicit separators of a menu row (``generic.structural``: 热点 | 社会),
 such a row is also what a caption's names or an article's own list look like (王涛 李明 张强, 盐 糖 酱油),
@@ -30,6 +30,8 @@ SHARE_MIN = 0.6  # of the items, the site's words
 # A sentence's, a clause's or a key's mark: an article's row of items is introduced by its key (配料：…).
 _MARKS = re.compile(r"[。!?！？,，、;；:：“”\"()（）《》〈〉「」]")
 _SCORE = re.compile(r"\d{1,2}(?:\.\d)?分")  # a rating's score beside its choices
+# A rating's count of raters under its score, alone on its line (12034人评价, 2,315人評分 folded).
+_RATERS = re.compile(r"\(?\d[\d,]*\s*人(?:评价|评分|打分|参与评分|看过|想看|读过|想读|听过|玩过)\)?")
 
 
 @lru_cache(maxsize=2)
@@ -54,3 +56,8 @@ def spaced_row(text: str, label: Callable[[str], bool], words: frozenset[str] | 
     words = words if words is not None else load_words()
     site = sum(1 for item in items if item in words or _SCORE.fullmatch(item) or label(item))
     return site >= 2 and site >= SHARE_MIN * len(items)
+
+
+def raters(text: str) -> bool:
+    """Is a folded line a rating widget's count of raters alone (12034人评价)?"""
+    return _RATERS.fullmatch(text.strip()) is not None
