@@ -53,6 +53,11 @@ def note(text: str, **kw) -> str:
     ("欢迎广大读者踊跃投稿，投稿请发送至编辑部邮箱。", "act"),
     ("歡迎訂閱電子報，每日掌握最新財經動態。", "act"),
     ("感谢您的关注，让我们一起传递温暖。", "act"),
+    # Session 40: a call to the site for more, a reminder to save the page, Taiwan's like.
+    ("更多精彩内容请访问汽车频道首页。", "act"),
+    ("更多精彩內容，請上汽車頻道官網。", "act"),
+    ("觉得本书不错的话，记得收藏和推荐哦！", "act"),
+    ("喜歡這篇文章嗎？歡迎按讚、分享給親朋好友！", "act"),
 ])
 def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     assert note(text) == kind
@@ -193,3 +198,12 @@ def test_the_words_patterns_are_searched_from_their_first_characters():
             text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
             got, was = pattern.search(text), first.search(text)
             assert (got and got.span()) == (was and was.span())
+
+
+def test_a_note_under_the_body_is_no_fact_an_articles_sentence_resumes_after():
+    # A note, then a line that reads as the article's sentence (欢迎关注…，…。): the note was read as
+    # the notice's fact row the sentence closes (closing_rows.resumed_rows), and stayed.
+    tail = ["以上信息仅供参考，以开发商公示为准。", "欢迎关注安居网公众号，第一时间获取楼市动态。"]
+    result = Cleaner(to="keep").run("\n".join([*HEAD, *PARAS, *tail]))
+    assert tail[0] not in result.text.splitlines()
+    assert result.text.startswith("\n".join([HEAD[1], *PARAS]))

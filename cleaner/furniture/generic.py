@@ -48,6 +48,7 @@ from cleaner.furniture.section_heads import section_heads
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_notes import site_note, without_notes
 from cleaner.furniture.site_voice import site_names, site_voice
+from cleaner.furniture.spaced_rows import raters, spaced_row
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
@@ -859,8 +860,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     gap = lambda pos: pos > 0 and any(folded[i].strip() and not file_name(normalise(folded[i]))  # noqa: E731
                                       for i in range(scored[pos - 1].index + 1, scored[pos].index))
     closing = closing_rows([line.text for line in scored], body[1], signed, fits, gap)
-    resumed = set() if closing else resumed_rows(body[1], len(scored), fits, gap,
-                                                 lambda pos: _closing_sentence(scored[pos]))
+    # A note of the site's to its reader (以上信息仅供参考，…) is no fact the article's sentence resumes after.
+    resumed = set() if closing else resumed_rows(body[1], len(scored), lambda pos: fits(pos) and not site_note(scored[pos].text),
+                                                 gap, lambda pos: _closing_sentence(scored[pos]))
     signed |= closing
     # The notice's contact block under its body or its signature (notice_contacts.py: 联系方式, 招标人：…, 联系人：…).
     contacts = contact_block([line.text for line in scored], max(closing) + 1 if closing else body[1] + 1,
@@ -912,6 +914,15 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             # The site's note to its reader outside the article (site_notes.py): protected as a sentence, it is the
             # site's. (A notice of the lexicon's goes as one, forced.)
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-note", note)))
+            removed[pos] = True
+            continue
+        if (not body[0] <= pos <= body[1] or pos == body[1] and not prose_line(line)) \
+                and pos not in own_rows and pos not in listed and pos not in signed \
+                and (spaced_row(line.text, lambda item: _is_label(item, lexicon)) or raters(line.text)):
+            # A row of the site's short items split by spaces outside the article, or ending its body above
+            # the site's notes (spaced_rows.py: 热门 推荐 排行 专题, 询底价 预约看房 户型图, 7.8分 读过 想读): a
+            # menu row without its separators; a rating's count of raters alone (12034人评价).
+            out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("spaced-row",)))
             removed[pos] = True
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)

@@ -21,16 +21,18 @@ import re
 
 from cleaner.furniture.entries import title_parts, title_words
 
-SITE_NAME_MIN = 4  # characters of a title part read as the site's or a channel's name (新浪财经, 福音時報)
+SITE_NAME_MIN = 3  # characters of a title part read as the site's or a channel's name (新浪财经, 福音時報)
 # More than a name: a clause mark, or two runs of Han split by a space (支持福音時報 讓好消息被看見).
 _SAYS = re.compile(r"[,，、;；。!！?？]|[\u3400-\u9fff]\s+[\u3400-\u9fff]")
 _DATED = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}")  # a signature's date (清河县人力资源和社会保障局 2025年3月1日)
 # And the site speaking: of itself (本网站, 本文由, 本项目), to the reader (关注, 尽在…APP, 欢迎, 您,
-# 订阅, 下载, 扫码, 捐款), or as the page's maker (主办, 承办). A government site's title names the
+# 订阅, 下载, 扫码, 捐款), as the page's maker (主办, 承办), or of its mission (致力, 宗旨, 理念). A government site's title names the
 # body that signs its notices, jointly with others (清河县应急管理局 清河县公安局) and that its
 # articles report on (下一步，北京市教育委员会将…): those lines name it in no such voice.
 _VOICE = re.compile("本网站|本网|本站|本文|本项目|本刊|本報|本报|关注|關注|尽在|盡在|APP|App|客户端|客戶端|欢迎|歡迎|您|"
-                    "订阅|訂閱|下载|下載|扫码|掃碼|捐款|捐助|募捐|反馈|回饋|主办|主辦|承办|承辦")
+                    "订阅|訂閱|下载|下載|扫码|掃碼|捐款|捐助|募捐|反馈|回饋|主办|主辦|承办|承辦|"
+                    # Its mission (session 40): 某某网致力于…, 某某频道，为广大农民朋友提供…, 某校以…为办学理念.
+                    "致力|宗旨|理念|使命|愿景|願景|为广大|為廣大|做最专业|做最專業")
 
 
 def site_names(title: str, headline: str | None) -> list[str]:
