@@ -416,7 +416,7 @@ text written for the set (no corpus paragraphs) whose own lines look like furnit
 numbered tips and findings, a timeline or chapters with times, a report's key: value table of results
 introduced by a sentence, a notice's activity rows, a recipe's ingredients, a quoted letter; twelve in
 Traditional script.
-``shapes40`` pages (session 40) were written for the two shapes a blind count of held-out ``unseen16``'s
+``shapes40`` pages (session 39) were written for the two shapes a blind count of held-out ``unseen16``'s
 leftover named largest (by shape only; its pages never opened), before that round changed the model, and
 tuned on: rows of short items split by spaces between or below the paragraphs (热门 推荐 排行 专题, 标签：
 A B C, 上一篇 下一篇 返回列表, 分享到 微信 微博 QQ空间, 字号 大 中 小, a site's sections, 询底价 预约试驾, a

@@ -53,7 +53,7 @@ def note(text: str, **kw) -> str:
     ("欢迎广大读者踊跃投稿，投稿请发送至编辑部邮箱。", "act"),
     ("歡迎訂閱電子報，每日掌握最新財經動態。", "act"),
     ("感谢您的关注，让我们一起传递温暖。", "act"),
-    # Session 40: a call to the site for more, a reminder to save the page, Taiwan's like.
+    # Session 39: a call to the site for more, a reminder to save the page, Taiwan's like.
     ("更多精彩内容请访问汽车频道首页。", "act"),
     ("更多精彩內容，請上汽車頻道官網。", "act"),
     ("觉得本书不错的话，记得收藏和推荐哦！", "act"),

@@ -11,7 +11,7 @@ TITLE = "华东精密：2024年半年度权益分派实施公告_公司公告_�
 
 def test_the_title_parts_after_the_first_name_the_site_but_not_the_headline():
     assert site_names("华东精密权益分派实施公告_公司公告_新浪财经_新浪网", "华东精密权益分派实施公告") == ["公司公告", "新浪财经", "新浪网"]
-    # A name of three characters is a site's too (session 40: 安居网, 运动网); a channel of two is none.
+    # A name of three characters is a site's too (session 39: 安居网, 运动网); a channel of two is none.
     assert site_names("南湖片区新盘入市_房产_安居网", "南湖片区新盘入市") == ["安居网"]
     # The headline second (站名 - 标题): it is no site's name.
     assert site_names("东瀛新报 - 日本央行维持利率不变", "日本央行维持利率不变") == []
@@ -57,7 +57,7 @@ def test_a_body_the_title_names_signs_and_is_reported_on_in_lines_that_stay():
 
 
 def test_a_line_under_the_article_naming_a_site_of_three_characters_goes():
-    # Session 40: 欢迎关注安居网公众号 under …_房产_安居网 stayed (a site's name needed four characters).
+    # Session 39: 欢迎关注安居网公众号 under …_房产_安居网 stayed (a site's name needed four characters).
     paras = PARAS
     text = "\n".join(["华东精密：2024年半年度权益分派实施公告", *paras, "欢迎关注安居网公众号，第一时间获取楼市动态。"])
     result = Cleaner(to="keep").run(text, title="华东精密：2024年半年度权益分派实施公告_房产_安居网")
@@ -65,7 +65,7 @@ def test_a_line_under_the_article_naming_a_site_of_three_characters_goes():
 
 
 def test_the_site_speaking_of_its_mission_is_its_voice():
-    # Session 40: 某某致力于…, 某某频道，为广大…提供…, 某校以…为办学理念 under the article.
+    # Session 39: 某某致力于…, 某某频道，为广大…提供…, 某校以…为办学理念 under the article.
     assert site_voice("绿手指生活致力推广城市园艺,让每个人都能享受种植的乐趣。", ["绿手指生活"])
     assert site_voice("三农频道,为广大农民朋友提供权威的政策解读和实用的致富信息。", ["三农频道"])
     assert site_voice("仁爱国中以「品德、关怀、卓越」为办学理念,培育全人发展的未来公民。", ["仁爱国中"])

@@ -31,7 +31,7 @@ _DATED = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}")  # a signature's date (清河
 # articles report on (下一步，北京市教育委员会将…): those lines name it in no such voice.
 _VOICE = re.compile("本网站|本网|本站|本文|本项目|本刊|本報|本报|关注|關注|尽在|盡在|APP|App|客户端|客戶端|欢迎|歡迎|您|"
                     "订阅|訂閱|下载|下載|扫码|掃碼|捐款|捐助|募捐|反馈|回饋|主办|主辦|承办|承辦|"
-                    # Its mission (session 40): 某某网致力于…, 某某频道，为广大农民朋友提供…, 某校以…为办学理念.
+                    # Its mission (session 39): 某某网致力于…, 某某频道，为广大农民朋友提供…, 某校以…为办学理念.
                     "致力|宗旨|理念|使命|愿景|願景|为广大|為廣大|做最专业|做最專業")
 
 
