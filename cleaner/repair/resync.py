@@ -192,16 +192,10 @@ def repair(text: str, guess: bool = True) -> MojibakeRepair:
     suspects = _suspects(text)
     if not suspects:
         return MojibakeRepair(text, 0, [])  # the common case: one native pass
-    first = _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte, suspects)
-    if not first.count:
-        return first
     # A page some of whose lines were read in step was misread whole: its short lines (a heading,
     # a button, 商品详情 shown 妀こ砆① by a Big5 decoder) hold too few rare Han to be taken alone,
     # and are read where one rare character says so and the reading is clearly better.
-    short = {k for k, line in enumerate(text.split("\n")) if k not in suspects and _misread_short(line)}
-    if not short:
-        return first
-    return _lines(text, guess, TWO_BYTE_VIEWS, _misread_on_a_misread_page, suspects | short)
+    return _lines(text, guess, TWO_BYTE_VIEWS, _misread_two_byte, suspects, later=_misread_short)
 
 
 def _misread_short(line: str) -> bool:
@@ -211,9 +205,6 @@ def _misread_short(line: str) -> bool:
     return (bool(rare) and len(rare) >= LINE_RARE_SHARE * mojibake.beyond_ascii(line)
             and not _reads_as_utf8(line, decoders.GBK_FAMILY))
 
-
-def _misread_on_a_misread_page(line: str) -> bool:
-    return _misread_two_byte(line) or _misread_short(line)
 
 
 def _suspects(text: str) -> set[int]:
@@ -246,31 +237,39 @@ def repair_single_byte(text: str, guess: bool = True) -> MojibakeRepair:
 
 
 def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | None = None,
-           drops: Callable[[], tuple[int, ...] | None] | None = None) -> MojibakeRepair:
+           drops: Callable[[], tuple[int, ...] | None] | None = None,
+           later: Callable[[str], bool] | None = None) -> MojibakeRepair:
     """Each misread line read in step where that is clearly better; then every guess decided
     again with the page around it (``context.redecide``: the line's brackets and ends, the page's
     own pairs read for sure), as the re-read of spans does. ``suspects``: the only lines (by
     index) ``misread`` may take, when known. ``drops``: the single-byte page's bytes lost
-    unmarked where not its decoder's undefined ones (``invisible_bytes.single_byte_drops``)."""
+    unmarked where not its decoder's undefined ones (``invisible_bytes.single_byte_drops``).
+    ``later``: what the other lines must show to be read, asked only once a line was read."""
     pieces: list[str] = []
     guessed: list[tuple[int, holes.Choice]] = []
     count = at = 0  # at: where the line starts in the text returned
     lines = text.split("\n")
     # A decoder that marks what it rejects drops nothing unmarked: a mark on a line this re-read
     # takes says so for the page (a U+FFFD in a clean line, typed or pasted, says nothing of it).
-    marked = any("\ufffd" in line and (suspects is None or k in suspects) and misread(line) for k, line in enumerate(lines))
+    # (A short line ``later`` reads says so as well as a judged one.)
+    marked = any("\ufffd" in line and ((suspects is None or k in suspects) and misread(line) or later is not None and later(line))
+                 for k, line in enumerate(lines))
     # Asked of the page once, for every line and view.
     whole = {family: lossless(text, family) or marked for family, _, _ in views}
     # The bytes a single-byte page lost unmarked, if not its decoder's undefined ones: asked once.
     dropped = cache(drops) if drops is not None else lambda: None
     # A page indents its paragraphs alike: two lines at least starting so say the marks are spaces.
     indents = sum(1 for line in lines if _indent_pairs(line) >= 2) >= INDENT_LINES
+    # A line over MAX_LINE is left to the other repairs: the lattice holds every character's
+    # candidates (a 480 kB line took 460 MB), and a line cut anywhere but where its source is in
+    # step no longer reads.
+    read = {k: _line(line, views, whole, dropped(), indents) for k, line in enumerate(lines)
+            if (suspects is None or k in suspects) and len(line) <= MAX_LINE and misread(line)}
+    if later is not None and any(chosen is not None for chosen in read.values()):
+        read.update((k, _line(line, views, whole, dropped(), indents)) for k, line in enumerate(lines)
+                    if k not in read and len(line) <= MAX_LINE and later(line))
     for k, line in enumerate(lines):
-        # A line over MAX_LINE is left to the other repairs: the lattice holds every character's
-        # candidates (a 480 kB line took 460 MB), and a line cut anywhere but where its source is
-        # in step no longer reads.
-        chosen = (_line(line, views, whole, dropped(), indents) if (suspects is None or k in suspects) and len(line) <= MAX_LINE
-                  and misread(line) else None)
+        chosen = read.get(k)
         if chosen is not None:
             guessed += [(at + i, c) for i, c in enumerate(chosen) if c.guessed]
             line = "".join(c.char for c in chosen)
