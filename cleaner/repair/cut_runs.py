@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from cleaner import hardwrap, pagefacts
-from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, encode_char
+from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, encode_char, utf8_width
 
 # The code pages whose views are read besides the three families: a Chinese page a Japanese or
 # Korean tool showed (code_pages re-reads them by their codec).
@@ -93,8 +93,8 @@ def _is_cont(b: int) -> bool:
 
 
 def _need(lead: int) -> int:
-    """Continuation bytes a UTF-8 lead byte takes (0: no lead)."""
-    return 1 if 0xC2 <= lead <= 0xDF else 2 if 0xE0 <= lead <= 0xEF else 3 if 0xF0 <= lead <= 0xF4 else 0
+    """Continuation bytes a UTF-8 lead byte takes (0: no lead; ANY, an unknown byte, none)."""
+    return max(0, utf8_width(lead) - 1)
 
 
 def _whole_forward(data: list[int], start: int, most: int = 2, least: int = 2) -> int:

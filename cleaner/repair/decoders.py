@@ -44,6 +44,12 @@ EURO_PAIR = "\ufdd0"
 
 
 @lru_cache(maxsize=1 << 16)
+def utf8_width(lead: int) -> int:
+    """How many bytes a UTF-8 sequence opening with ``lead`` has (0: no lead byte: ASCII, a
+    continuation, or a byte UTF-8 never has)."""
+    return 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+
+
 def encode_char(ch: str, family: str) -> bytes | None:
     """The bytes a decoder of ``family`` read as ``ch``, or None (it never gives ``ch``).
 

@@ -32,11 +32,6 @@ MAX_PAIRS = 1024  # pairs of candidates of two characters decided together, at m
 _INVALID = 8.0  # the cost of a UTF-8 sequence a candidate leaves invalid, in log-probability units
 
 
-def _utf8_width(lead: int) -> int:
-    """How many bytes a UTF-8 sequence starting with ``lead`` has (0: no lead byte)."""
-    return 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
-
-
 def _cont(item: int | None) -> bool:
     return item is not None and 0x80 <= item < 0xC0
 
@@ -68,8 +63,8 @@ def slots(stream: list, outer: str, inner: str) -> list[Slot | None]:
             out.append(Slot(i, i + 1, [chr(b)]))
             i += 1
             continue
-        if b is not None and _utf8_width(b):
-            width = _utf8_width(b)
+        if b is not None and decoders.utf8_width(b):
+            width = decoders.utf8_width(b)
             j = i + 1
             while j < n and j - i < width and (stream[j] is None or _cont(stream[j])):
                 j += 1

@@ -17,6 +17,7 @@ many to read back (MAX_MARK_SHARE), nor, by the pipeline, a page with the pinyin
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from bisect import bisect_left
@@ -27,7 +28,7 @@ from difflib import SequenceMatcher
 from cleaner import lost_chars
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import decoder_marks, mojibake
+from cleaner.repair import decoder_marks, decoders, mojibake
 
 MARK = "\ufffd"
 # Stands, in a trial, for the character whose byte a Windows mark took with its lead (ASCII: no
@@ -297,19 +298,14 @@ def _utf8_one_short(data: bytes) -> bool:
 
 def _utf8_shortfall(data: bytes) -> int | None:
     """Bytes the last character of ``data`` read as UTF-8 from their first byte lacks (0: whole);
-    None where they are no UTF-8."""
-    i = 0
-    while i < len(data):
-        need = _utf8_length(data[i]) - 1
-        if need < 0:
-            return None
-        tail = data[i + 1 : i + 1 + need]
-        if any(not 0x80 <= t < 0xC0 for t in tail):
-            return None
-        if len(tail) < need:
-            return need - len(tail)
-        i += 1 + need
-    return 0
+    None where they are no UTF-8. Python's incremental decoder holds back a cut last character."""
+    reader = codecs.getincrementaldecoder("utf-8")()
+    try:
+        reader.decode(data)
+    except UnicodeDecodeError:
+        return None
+    pending = reader.getstate()[0]
+    return decoders.utf8_width(pending[0]) - len(pending) if pending else 0
 
 
 def _dots_by_neighbours(line: str, spans: list[tuple[int, int]]) -> dict[tuple[str, str], str]:
@@ -345,11 +341,6 @@ def _took_a_byte(line: str, end: int) -> bool:
         return _utf8_shortfall(run.encode("gbk")) is not None  # it may stop inside a character
     except UnicodeEncodeError:
         return False
-
-
-def _utf8_length(byte: int) -> int:
-    """Bytes of the UTF-8 sequence ``byte`` opens; 0 for a continuation or a byte UTF-8 never has."""
-    return 1 if byte < 0x80 else 2 if 0xC2 <= byte < 0xE0 else 3 if 0xE0 <= byte < 0xF0 else 4 if 0xF0 <= byte < 0xF5 else 0
 
 
 def _unplaced_pairs(trial: mojibake.MojibakeRepair) -> mojibake.MojibakeRepair:
