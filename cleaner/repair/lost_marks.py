@@ -162,7 +162,7 @@ def _written_around(runs: list[tuple[bool, list[tuple[int, int, bytes]]]], data:
 # text or encodings. A name lost in quotes (他说“锟斤拷锟斤拷”) reads the same; the line's words tell
 # them apart.
 _QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’", "《": "》"}
-_SPEAKS_OF_GARBLING = re.compile(r"[乱亂]碼|[乱亂]码|[编編解]碼|[编解]码|字符集|字元|替换字符|替換字元|UTF|GBK|Big5|Unicode|encod", re.I)
+_SPEAKS_OF_GARBLING = re.compile(r"[乱亂编編解][码碼]|字符集|字元|替换字符|替換字元|UTF|GBK|Big5|Unicode|encod", re.I)
 
 
 def _quoted_word(run: list[tuple[int, int, bytes]], owner: list[int], line: str, reader: _Reader) -> bool:
