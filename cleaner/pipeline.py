@@ -427,8 +427,8 @@ class Cleaner:
             # A lead byte's letter a single-byte decoder showed, stored decomposed (macOS file
             # names: è as e and U+0300): composed again before the byte views read it.
             text = apply("repair", "decomposed-mojibake", decomposed.repair, text)
-        shifted = False  # the page shows the pinyin damage (once found, for every round and both repairs)
-        if cfg.fix_mojibake:
+        def read_in_rounds(text: str, shifted: bool) -> tuple[str, bool]:
+            """The byte-level repairs, read again while a reading changes the text."""
             unread, steps_before, findings_before = text, len(steps), len(findings)
             # Read again while a reading changes the text: what one reading put back (a layer peeled,
             # a byte put in step) may be misread text itself, and a second clean would read it then.
@@ -455,9 +455,21 @@ class Cleaner:
                 del steps[steps_before:]
                 del findings[findings_before:]
                 findings.extend(quoted)
+            return text, shifted
+
+        shifted = False  # the page shows the pinyin damage (once found, for every round and both repairs)
+        if cfg.fix_mojibake:
+            text, shifted = read_in_rounds(text, shifted)
         if cfg.remove_invisible:
             # After the mojibake repairs: a soft hyphen is byte ad as Latin-1 shows it (中 is ä¸\xad).
-            text = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
+            cleared = apply("remove", "invisible-chars", leftovers.remove_invisible, text)
+            if cleared != text and cfg.fix_mojibake:
+                # A control a tool put inside misread text (a field separator, DOS's end-of-file
+                # mark) cut a run into pieces read alone, and a second clean, which no longer sees
+                # it, read the run whole: read it whole now (controls put into misread
+                # paragraphs: a second clean changed 16 of 150).
+                cleared, shifted = read_in_rounds(cleared, shifted)
+            text = cleared
         if cfg.fix_width:
             # A PDF's font mapped 一 and 长 to the radicals drawn the same (⼀ ⻓), or wrote a
             # compatibility ideograph: the ordinary character, where it stands among Han, before

@@ -403,6 +403,27 @@ def test_format_characters_inside_two_byte_mojibake_are_read_through(mark, misre
     assert [s.name for s in once.steps].index("invisible-chars") == 0  # out before any repair read a run
 
 
+# Control characters a tool put into misread text (a field separator, a stray DEL): no decoder shows
+# a byte above 7f as one, so they only cut the runs; ICU's SUB mark (1a) is a lost byte, and stays.
+_CONTROLS = ("\x1f", "\x7f", "\x01", "\x08", "\x00")
+
+
+@pytest.mark.parametrize("control", _CONTROLS)
+@pytest.mark.parametrize("misread,step", [("utf8_read_as_gbk", 5), ("utf8_read_as_gbk", 7), ("big5_read_as_gbk", 6),
+                                          ("utf8_read_as_cp1252", 4)])
+def test_controls_inside_mojibake_go_before_the_repairs(control, misread, step):
+    source = "本站提供的新闻报道均来自合作媒体，转载请注明出处。" if misread != "big5_read_as_gbk" else "香港大學圖書館的開放時間將於下週調整。"
+    damaged = _every(getattr(damage, misread)(source), control, step)
+    cleaner = Cleaner(to="keep")
+    once = cleaner.run(damaged)
+    assert once.text == source
+    assert cleaner.clean(once.text) == once.text
+
+
+def test_a_sub_mark_is_left_to_the_repairs():
+    assert invisible_format_out("涓\x1a枃\x1f") == "涓\x1a枃"
+
+
 def test_zero_width_spaces_inside_single_byte_mojibake_are_read_through():
     source = "数据库服务器的配置文件已经更新。"
     damaged = _every(damage.utf8_read_as_cp1252(source), "\u200b", 6)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+import damage
 from cleaner import Cleaner
 
 MIXED = "国务院发布通知，要求加快发展。\n國務院發佈通知，要求加快發展。\n工業互聯網平台于今年上线。"
@@ -402,3 +403,17 @@ def test_text_that_opens_with_a_tag_but_is_no_page_is_read_as_text_by_string_and
     import cleaner
 
     assert Cleaner().run(text).text == Cleaner().run(text, html=False).text == cleaner.clean_bytes(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("control", ["\x1a", "\x0c", "\x0b", "\x1e"])
+@pytest.mark.parametrize("misread,step", [("utf8_read_as_gbk", 5), ("utf8_read_as_gbk", 7), ("big5_read_as_gbk", 6),
+                                          ("utf8_read_as_cp1252", 4)])
+def test_controls_left_after_the_repairs_are_read_through_before_the_clean_ends(control, misread, step):
+    # A SUB mark or a separator (a form feed: a line break) inside misread text cut it while the
+    # repairs read: once it is gone they read again, as a second clean would.
+    source = "本站提供的新闻报道均来自合作媒体，转载请注明出处。" if misread != "big5_read_as_gbk" else "香港大學圖書館的開放時間將於下週調整。"
+    misread_text = getattr(damage, misread)(source)
+    damaged = control.join(misread_text[i:i + step] for i in range(0, len(misread_text), step))
+    cleaner = Cleaner(to="keep")
+    once = cleaner.clean(damaged)
+    assert cleaner.clean(once) == once
