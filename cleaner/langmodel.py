@@ -73,7 +73,13 @@ RUNNING_PUNCT = frozenset("，。、“”：；！？（）《》·—…")
 DIGIT = "0"
 _FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）",
                             **{str(d): DIGIT for d in range(10)}, **{chr(0xFF10 + d): DIGIT for d in range(10)},
-                            "「": "“", "」": "”"})
+                            "「": "“", "」": "”",
+                            # Brackets a page uses as parentheses (【新华网】【打印】, 〔2024〕5号)
+                            # and Taiwan's title marks: rare in Wikipedia's running text, everyday on
+                            # the web, counted as what they stand for (a misread 【关闭】 read back
+                            # as 【关闭。 because 】 scored at the floor). Not the rarer 『』〖〗: a
+                            # mark that counts as another ties with it, and ties go to the greater.
+                            "【": "（", "】": "）", "〔": "（", "〕": "）", "〈": "《", "〉": "》"})
 # Weights of the running-text pair, the in-word pair and the unigram (scripts/build_charlm.py --heldout).
 WEIGHTS = (0.6, 0.2, 0.2)
 OLD_WEIGHTS = (0.0, LAMBDA, 1 - LAMBDA)  # the in-word model alone, as before the running text
@@ -85,7 +91,8 @@ _NO_RUNNING: tuple[int, dict[str, int]] = (0, _NONE)
 
 def normalize_punct(text: str) -> str:
     """Text as the running-text table counts it: ASCII signs as fullwidth marks (a page's NFKC
-    made them ASCII), corner brackets as quotes (Taiwan's 「」 are mainland's “”), digits as 0."""
+    made them ASCII), corner brackets as quotes (Taiwan's 「」 are mainland's “”), lenticular and
+    tortoise-shell brackets as parentheses, angle brackets as title marks, digits as 0."""
     return text.translate(_FULLWIDTH)
 
 

@@ -6,7 +6,8 @@ Counts come from the build part of ``../shared/corpora/wiki/`` only (``benchmark
 fixes the split; the measured part is never read here). Both scripts are counted, folded to
 Simplified first (``cleaner.script.fold.fold``: the model scores folded characters), so one table
 serves both. Only pairs of table characters are counted (Han, the CJK punctuation of
-``langmodel.RUNNING_PUNCT`` and digits, all counted as 0; 「」 count as “”): a Latin letter or a
+``langmodel.RUNNING_PUNCT`` and digits, all counted as 0; other brackets count as what
+``langmodel.normalize_punct`` makes them, 「」 as “”): a Latin letter or a
 space is a boundary.
 
 Pruning: a pair seen fewer than ``--min-count`` times is dropped (the interpolation with the

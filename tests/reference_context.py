@@ -19,8 +19,9 @@ from cleaner.repair.context import BRACKET_ALONE, BRACKET_ANSWERS, CACHE, REACH
 
 # Opening and closing marks (fullwidth and ASCII count as one kind: pages mix them).
 _KINDS = {"（": "(", "(": "(", "）": ")", ")": ")", "《": "<", "》": ">", "“": "“", "”": "”",
-          "【": "[", "】": "]", "「": "「", "」": "」", "『": "『", "』": "』", "〔": "〔", "〕": "〕"}
-_PAIRS = {"(": ")", "<": ">", "“": "”", "[": "]", "「": "」", "『": "』", "〔": "〕"}
+          "【": "[", "】": "]", "「": "「", "」": "」", "『": "『", "』": "』", "〔": "〔", "〕": "〕",
+          "〈": "〈", "〉": "〉", "〖": "〖", "〗": "〗"}
+_PAIRS = {"(": ")", "<": ">", "“": "”", "[": "]", "「": "」", "『": "』", "〔": "〕", "〈": "〉", "〖": "〗"}
 _OPENER = {close: open_ for open_, close in _PAIRS.items()}
 
 
@@ -42,31 +43,94 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
         if not seen:
             return lm.bigram(a, b)
         return math.log((1 - CACHE) * math.exp(lm.bigram(a, b)) + CACHE * seen.get(lm.key(b), 0) / seen.total())
-    out: list[tuple[int, holes.Choice]] = []
-    for pos, choice in sorted(guessed, key=lambda g: g[0]):
-        at = pos + shift
-        if len(choice.candidates) < 2 or chars[at] != choice.char:
-            out.append((pos, choice))
-            continue
+
+    def scorer(at: int):
         prev = chars[at - 1] if at > 0 else "\n"  # the text starts a line
         nxt = chars[at + 1] if at + 1 < len(chars) else "\n"
         start = _line_start(chars, at)
         end = _line_end(chars, at)
+        pending = _pending_bracket(chars, start, at) if nxt == "\n" else None
 
         def score(ch: str) -> float:
             s = pair(prev, ch) + pair(ch, nxt)
-            if nxt == "\n" and ch in holes.SENTENCE_END:
+            if pending is not None and _OPENER.get(_KINDS.get(ch, "")) != pending:
+                s += BRACKET_ALONE  # the line ends with the bracket open: it answers none (no sentence end's bonus)
+            elif nxt == "\n" and ch in holes.SENTENCE_END:
                 s += holes.FINAL_BONUS
             return s + bracket(ch, chars, start, at, end)
+        return score
 
+    order = sorted(guessed, key=lambda g: g[0])
+    live = [len(choice.candidates) > 1 and chars[pos + shift] == choice.char for pos, choice in order]
+    changed: list[tuple[str, float] | None] = [None] * len(order)
+    for index, (pos, choice) in enumerate(order):
+        if not live[index]:
+            continue
+        at = pos + shift
+        score = scorer(at)
         scored = sorted(((score(ch), ch) for ch in choice.candidates), reverse=True)
         (best, ch), kept = scored[0], score(choice.char)
         if ch != choice.char and best > kept:
             chars[at] = ch
-            choice = choice._replace(char=ch, alternative=choice.char, margin=best - kept)
+            changed[index] = (ch, best - kept)
+    _pair_brackets([(pos + shift, choice) for pos, choice in order], live, chars, changed, lambda at, ch: scorer(at)(ch))
+    out: list[tuple[int, holes.Choice]] = []
+    for (pos, choice), change in zip(order, changed, strict=True):
+        if change is not None and change[0] != choice.char:
+            choice = choice._replace(char=change[0], alternative=choice.char, margin=change[1])
         out.append((pos, choice))
     new = "".join(chars[shift : len(chars) - len(after)])
     return new, out
+
+
+_PAIR_STOPS = "。！？，；"  # a clause ends between them: no pair (native PAIR_STOPS)
+_PAIR_REACH = 8  # how far apart a pair's guesses stand at most (native PAIR_REACH)
+
+
+def _pair_rank(open_: str, inside: list[str]) -> tuple[bool, str]:
+    """A tie's order (native ``pair_rank``): 〔 around a year alone, else 【; then the greater mark."""
+    year = bool(inside) and all("0" <= c <= "9" for c in inside)
+    return (open_ == ("〔" if year else "【"), open_)
+
+
+def _pair_brackets(order, live, chars, changed, score) -> None:
+    """Two guesses of a line whose bytes allow a bracket and its partner, decided together
+    (native/src/context.rs ``pair_brackets``)."""
+    for i, (a, gi) in enumerate(order):
+        if not live[i]:
+            continue
+        end = _line_end(chars, a)
+        best = None  # (gain, opening mark, its partner's guess, closing mark)
+        for open_ in gi.candidates:
+            own = _KINDS.get(open_)
+            close_kind = _PAIRS.get(own)
+            if close_kind is None:
+                continue
+            j = None
+            for k in range(i + 1, len(order)):
+                if order[k][0] >= min(end, a + _PAIR_REACH + 1):
+                    break
+                if live[k] and any(_KINDS.get(c) == close_kind for c in order[k][1].candidates):
+                    j = k
+                    break
+            if j is None:
+                continue
+            b = order[j][0]
+            if b <= a or any(_KINDS.get(c) in (own, close_kind) or c in _PAIR_STOPS for c in chars[a + 1 : b]):
+                continue
+            close = next(c for c in order[j][1].candidates if _KINDS.get(c) == close_kind)
+            was_a, was_b = chars[a], chars[b]
+            before = score(a, was_a) + score(b, was_b)
+            chars[a], chars[b] = open_, close
+            gain = score(a, open_) + score(b, close) - before
+            chars[a], chars[b] = was_a, was_b
+            if gain > 0 and (best is None or gain > best[0] or (gain == best[0] and _pair_rank(open_, chars[a + 1 : b]) > _pair_rank(best[1], chars[a + 1 : b]))):
+                best = (gain, open_, j, close)
+        if best is not None:
+            gain, open_, j, close = best
+            chars[a], chars[order[j][0]] = open_, close
+            changed[i] = (open_, gain)
+            changed[j] = (close, gain)
 
 
 def _page_pairs(chars: list[str], guessed_at: set[int]) -> dict[str, Counter]:
@@ -94,6 +158,19 @@ def _line_end(chars: list[str], at: int) -> int:
     while k < stop and chars[k] != "\n":
         k += 1
     return k
+
+
+def _pending_bracket(chars: list[str], start: int, at: int) -> str | None:
+    """The innermost bracket still open before ``at`` on the line ``chars[start:at]`` (a closing
+    mark closes its opening one and those opened inside it), quotes left out; None if none."""
+    open_: list[str] = []
+    for c in chars[start:at]:
+        kind = _KINDS.get(c)
+        if kind in _PAIRS:
+            open_.append(kind)
+        elif kind in _OPENER and _OPENER[kind] in open_:
+            del open_[len(open_) - 1 - open_[::-1].index(_OPENER[kind]):]
+    return next((k for k in reversed(open_) if k not in "“「『"), None)
 
 
 def bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:

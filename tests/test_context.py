@@ -25,6 +25,12 @@ def _repaired(text: str, decoder: str) -> str:
     ("市中级人民法院刑事判决书（1989）刑一初", 12),
     # — between digits: no quote answers ”, and ” never comes before a digit.
     ("会议时间9:20—9:50休息", 8),
+    # 】 (e3 80 91) ending a line loses 91: the open 【 wants it, though the model likes 。 after 闭.
+    ("【关闭】", 3),
+    ("【打印】【关闭】", 7),
+    # 〔 and 〕 around a document number's year both lost a byte: decided as a pair.
+    ("根据国办发〔2024〕12号文件精神，现通知如下。", 5),
+    ("根据国办发〔2024〕12号文件精神，现通知如下。", 10),
 ])
 def test_punctuation_the_line_decides(text, at):
     out = _repaired(text, "gbk")
@@ -46,6 +52,23 @@ def test_a_closing_mark_answers_an_opening_one():
     text, guessed = context.redecide("（南开大学，\n评论", [(5, _choice("，", "，）："))])
     assert text == "（南开大学）\n评论"
     assert guessed[0][1].char == "）" and guessed[0][1].alternative == "，" and guessed[0][1].margin > 0
+
+
+def test_a_line_ending_under_an_open_bracket_closes_it():
+    assert context.redecide("【关闭。", [(3, _choice("。", "。】、"))])[0] == "【关闭】"
+    # Only where the line ends: inside it the bracket may still close after the guess.
+    assert context.redecide("【关闭。再见】", [(3, _choice("。", "。】、"))])[0] == "【关闭。再见】"
+
+
+def test_two_guesses_that_may_be_a_pair_of_brackets_are_decided_together():
+    text, guessed = context.redecide("国办发。2024。12号", [(3, _choice("。", "。【〔、")), (8, _choice("。", "。】〕、"))])
+    assert text == "国办发〔2024〕12号"  # a year alone: a document number's marks (【 and 〔 score alike)
+    assert [g[1].alternative for g in guessed] == ["。", "。"] and all(g[1].margin > 0 for g in guessed)
+    assert context.redecide("。打印。。关闭。", [(0, _choice("。", "。【〔、")), (3, _choice("。", "。】〕、"))])[0] == "【打印】。关闭。"
+    # Not across a mark of the pair's kinds already there, nor a clause's end, nor far apart.
+    assert context.redecide("发。20，24。1", [(1, _choice("。", "。〔、")), (7, _choice("。", "。〕、"))])[0] == "发。20，24。1"
+    assert context.redecide("发。2024年3月5日至6日。1", [(1, _choice("。", "。〔、")), (14, _choice("。", "。〕、"))])[0] == "发。2024年3月5日至6日。1"
+    assert context.redecide("发。20〔2〕4。1", [(1, _choice("。", "。〔、")), (9, _choice("。", "。〕、"))])[0] == "发。20〔2〕4。1"
 
 
 def test_without_an_opening_mark_the_comma_stays():

@@ -35,3 +35,27 @@ def test_a_misread_byline_keeps_its_colon_through_the_repair():
     line = "作者：尹剑\u3000发布时间：2005-03-21 11:21"
     damaged = line.encode("utf-8").decode("gbk", "replace")
     assert Cleaner(to="keep", remove_furniture=False).run(damaged).text == line
+
+
+HEADS = "一丁七万丈三上下不与中"  # what e4 b8 and one byte may be
+
+
+def test_a_numbered_heading_takes_the_count_of_the_page_s_headings():
+    page = "通知如下。\n中、总体要求\n正文。\n二、主要任务\n正文。\n  七、保障措施\n"
+    guessed = [(page.index("中"), holes.Choice("中", 0, True, candidates=HEADS)),
+               (page.index("七"), holes.Choice("七", 0, True, candidates=HEADS))]
+    out, shaped = punct_shapes.redecide(page, guessed, page=True)
+    assert out == "通知如下。\n一、总体要求\n正文。\n二、主要任务\n正文。\n  三、保障措施\n"
+    assert [c.alternative for _, c in shaped] == ["中", "七"]
+    # Not inside a line, nor without a heading read for sure, nor in a piece of a page.
+    for text in ("他说中、美两国\n二、主要任务\n", "中、总体要求\n正文。\n"):
+        assert punct_shapes.redecide(text, [(text.index("中"), holes.Choice("中", 0, True, candidates=HEADS))], page=True)[0] == text
+    assert punct_shapes.redecide(page, guessed)[0] == page
+
+
+def test_a_misread_notice_keeps_its_first_heading():
+    page = ("关于加强城市管理工作的通知\n各省、自治区、直辖市人民政府：为进一步加强城市管理工作，现就有关事项通知如下。\n"
+            "一、总体要求\n坚持以人民为中心的发展思想，全面提升城市管理水平。\n二、主要任务\n"
+            "加快推进城市管理体制改革，完善城市管理法规。\n三、保障措施\n各地要加强组织领导，确保各项任务落到实处。")
+    damaged = page.encode("utf-8").decode("gbk", "replace")
+    assert Cleaner(to="keep", remove_furniture=False).run(damaged).text == page

@@ -38,7 +38,7 @@ from cleaner.textedit import replace_at
 # closing parentheses answer an opening one on their line, and one is pending at 2.3 % of places
 # (ln(0.998 / 0.023) = 3.8); a mark that answers none is taken as 2 % of marks in pages (lists
 # numbered "1）" and quotes across lines are commoner there than on Wikipedia): ln(0.02 / 0.98) = -3.9.
-# Opening and closing marks: （） () 《》 “” 【】 「」 『』 〔〕, fullwidth and ASCII as one kind (pages
+# Opening and closing marks: （） () 《》 “” 【】 「」 『』 〔〕 〈〉 〖〗, fullwidth and ASCII as one kind (pages
 # mix them).
 BRACKET_ANSWERS = 3.8
 BRACKET_ALONE = -3.9
