@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cleaner.repair.multi_byte_marks import _by_known  # noqa: PLC2701 - one vocabulary by known bytes
+from cleaner.repair.multi_byte_marks import HIGH, byte_class, packed
 
 LOST = "\ufffd"
 
@@ -192,21 +192,21 @@ def fitting(part: tuple[int | None, ...], kinds: tuple[str, ...], name: str = NA
     are, each unknown one as its kind allows under decoder ``name``), likeliest first.
 
     The vocabulary's characters with ``part``'s known bytes are searched as one string of their
-    bytes (``_packed``) by a pattern of a byte class a place (``_shape``): each place's own test
+    bytes (``multi_byte_marks.packed``) by a pattern of a byte class a place (``_shape``): each place's own test
     at C speed, where a loop over them in Python asked some 600 characters a call, each call a new
     part (a tenth of a crawl page's repairs). Only the matches are asked the tests of two or three
     places together, that one character does not hold the whole mark (a code of the table).
     tests/reference_whatwg_marks.py holds the loop it replaces, which the tests hold this to."""
     length = len(part)
     known = tuple(k for k in range(length) if part[k] is not None)
-    packed, chars = _packed(length, known, tuple(part[k] for k in known))  # type: ignore[misc]
+    packed_bytes, chars = packed(length, known, tuple(part[k] for k in known))  # type: ignore[misc]
     if not chars:
         return ()
     shape, pairs, triples = _shape(kinds, tuple(b is None for b in part), name)
     codes = _codes(name) if pairs or triples else frozenset()
     found: list[str] = []
     step = length + 1
-    for m in shape.finditer(packed):
+    for m in shape.finditer(packed_bytes):
         data = m.group()
         if any((data[k] << 8 | data[k + 1]) in codes for k in pairs):
             continue
@@ -216,20 +216,6 @@ def fitting(part: tuple[int | None, ...], kinds: tuple[str, ...], name: str = NA
         if len(found) == MAX_CANDIDATES:
             break
     return tuple(found)
-
-
-# Between two characters' bytes in ``_packed``: no byte of a character of two bytes or more, so a
-# match of the shape (every place a class of high bytes) stands within one character, whole.
-_APART = b"\x00"
-_HIGH = range(0x80, 0x100)
-
-
-@lru_cache(maxsize=1 << 12)
-def _packed(length: int, known: tuple[int, ...], key: tuple[int, ...]) -> tuple[bytes, tuple[str, ...]]:
-    """The bytes of the vocabulary's characters of ``length`` bytes with bytes ``key`` at places
-    ``known``, likeliest first, each after an ``_APART``; and the characters, in that order."""
-    group = _by_known(length, known).get(key, ())
-    return _APART + _APART.join(data for data, _ in group), tuple(ch for _, ch in group)
 
 
 @lru_cache(maxsize=1 << 10)
@@ -242,23 +228,7 @@ def _shape(kinds: tuple[str, ...], unknown: tuple[bool, ...], name: str) -> tupl
     allowed = {ONE: browser.alone, FIRST: browser.leads, ALONE: browser.leads, THREE_1: browser.three,
                THREE_2: browser.three_second}
     n = len(kinds)
-    places = b"".join(_byte_class(allowed.get(kind, _HIGH) if unknown[k] else _HIGH) for k, kind in enumerate(kinds))
+    places = b"".join(byte_class(allowed.get(kind, HIGH) if unknown[k] else HIGH) for k, kind in enumerate(kinds))
     pairs = tuple(k for k, kind in enumerate(kinds) if unknown[k] and kind == FIRST and k + 1 < n and kinds[k + 1] == SECOND)
     triples = tuple(k for k, kind in enumerate(kinds) if unknown[k] and kind == THREE_1 and k + 2 < n)
     return re.compile(places, re.DOTALL), pairs, triples
-
-
-def _byte_class(members: frozenset[int] | range) -> bytes:
-    """A pattern class of the high bytes among ``members`` (every byte of a character of two bytes
-    or more is high), as ranges (a class of single bytes took several times as long to compile);
-    a pattern that matches nothing where there are none."""
-    high = sorted(b for b in members if b >= 0x80)
-    if not high:
-        return b"(?!)"
-    ranges: list[list[int]] = []
-    for b in high:
-        if ranges and b == ranges[-1][1] + 1:
-            ranges[-1][1] = b
-        else:
-            ranges.append([b, b])
-    return b"[" + b"".join(b"\\x%02x-\\x%02x" % (lo, hi) for lo, hi in ranges) + b"]"
