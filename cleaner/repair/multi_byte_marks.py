@@ -568,7 +568,7 @@ def _fitting(part: list[int | None], length: int, following: int | None, codec: 
     packed_bytes, chars = packed(length, known, tuple(part[k] for k in known))  # type: ignore[misc]
     if not chars:
         return []
-    nexts = tuple(-1 if part[k] is not None else _next_place(part, k, length, following) for k in range(length))
+    nexts = tuple(_KNOWN if part[k] is not None else _next_place(part, k, length, following) for k in range(length))
     shape, linked = _mark_shape(nexts, codec)
     found: list[str] = []
     step = length + 1
