@@ -142,6 +142,9 @@ class CharModel:
         # What ``ch`` counts as in the tables: folded to Simplified (and, with running text,
         # ASCII signs fullwidth, 「」 as “”, any digit as 0).
         self.key: Callable[[str], str] = native.key
+        # ``follows(a, b)``: was ``key(b)`` seen after ``key(a)`` (``key(b) in successors(a)``), asked
+        # of the native table: ``successors`` reads the counts as dicts, tens of MB and some 80 ms.
+        self.follows: Callable[[str, str], bool] = native.follows
         # Is a pair with ``ch`` on either side scored from the pair tables (after the special
         # cases of ``bigram``)? Latin text, and punctuation the running text does not count,
         # are scored by the unigram.

@@ -180,7 +180,7 @@ def test_running_table_is_built_from_the_build_part_only():
 
 # --- the native model against its Python original (tests/reference_langmodel.py) -------------
 
-from hypothesis import given  # noqa: E402
+from hypothesis import example, given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from native_inputs import SETTINGS, text_inputs  # noqa: E402
 from reference_langmodel import CharModel as ReferenceModel  # noqa: E402
@@ -370,3 +370,17 @@ def test_the_ambiguous_words_are_read_without_the_counts(monkeypatch):
         assert langmodel._tables.cache_info().currsize == 0
     finally:
         langmodel._words_with_ambiguous.cache_clear()
+
+
+_PAIR_CHARS = st.sampled_from(list("的国家是了在有北京，但鳞鱼國「」“”0９aA .、-\u3000靚瑞士攝入聲寵愛甬江") + ["", "\U00020000"])
+
+
+@SETTINGS
+@given(_PAIR_CHARS, _PAIR_CHARS)
+@example("在", "北")
+@example("國", "家")
+def test_follows_asks_the_table_what_successors_asks_the_counts(lm, old, a, b):
+    # The native answer (the pairs of the table the model reads) for either model: the running
+    # text one read from its table, and the in-word one made from the counts.
+    for model in (lm, old):
+        assert model.follows(a, b) == (model.key(b) in model.successors(a)), (a, b)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import reference_multi_byte_marks as reference
+from hypothesis import example, given
+from hypothesis import strategies as st
+from native_inputs import SETTINGS
 
 from cleaner import Cleaner
 from cleaner.repair import multi_byte_marks
@@ -241,3 +245,19 @@ _NO_ONE_CHARACTER = "\ufffd\u82bf\ubdb6"
 def test_known_bytes_that_are_no_one_utf8_character_do_not_stop_the_run():
     filled = multi_byte_marks.fill(_NO_ONE_CHARACTER, "cp949")
     assert filled is not None and filled.source == "utf-8"  # read, its unplaceable character a mark
+
+
+_BYTES = st.sampled_from([0x41, 0x80, 0x81, 0x8E, 0x8F, 0x9F, 0xA0, 0xA1, 0xB8, 0xBF, 0xC2, 0xDF, 0xE4, 0xE5, 0xE9, 0xEF, 0xF0, 0xFE])
+_CODECS = ("euc_jp", "euc_jis_2004", "euc_kr", "johab", "gb2312", "big5", "cp950", "big5hkscs", "shift_jis", "cp949")
+
+
+@SETTINGS
+@given(st.integers(2, 4).flatmap(lambda n: st.lists(st.one_of(st.none(), _BYTES), min_size=n, max_size=n)),
+       st.one_of(st.none(), _BYTES), st.sampled_from(_CODECS), st.sampled_from([1, 48, 128]))
+@example([None, None, None], None, "big5", 48)  # a mark before a mark: asked of each match again
+@example([0xE4, None, 0x80], 0x41, "euc_kr", 128)
+def test_the_search_of_packed_bytes_fits_as_the_loop_did(part, following, codec, limit):
+    # Any known bytes, marks and next byte: the characters the loop over the vocabulary gave
+    # (tests/reference_multi_byte_marks.py), in its order.
+    length = len(part)
+    assert multi_byte_marks._fitting(part, length, following, codec, limit) == reference.fitting(part, length, following, codec, limit)

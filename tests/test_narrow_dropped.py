@@ -142,3 +142,15 @@ def test_the_runs_between_han_are_searched_from_the_han_before_them():
     for _ in range(500):
         text = "".join(rng.choice(["盧", "安", "的", "R", "_", "ab", "@", "1", " ", "\n", "。", "é"]) for _ in range(rng.randint(0, 30)))
         assert pattern.findall(text) == first.findall(text)
+
+
+def test_a_page_whose_runs_between_han_are_few_lowercase_is_not_read_line_by_line(monkeypatch):
+    # Six runs of trail bytes between Han, two of them lowercase: no line's trails can show the
+    # three lowercase runs a page needs (each is one of the page's runs), so no line is scanned.
+    page = "血型A型和B型\n维生素C与维生素D及K值\n推迟了n次又读到tw的\n" * 3
+
+    def scanned(line: str) -> list[int]:
+        raise AssertionError(f"a line was scanned: {line}")
+
+    monkeypatch.setattr(narrow_dropped, "_trails", scanned)
+    assert narrow_dropped.repair(page).text == page

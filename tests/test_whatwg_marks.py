@@ -2,6 +2,10 @@
 (cleaner/repair/whatwg_marks.py, read through cleaner/repair/utf8_marks.py)."""
 
 import pytest
+import reference_whatwg_marks as reference
+from hypothesis import example, given
+from hypothesis import strategies as st
+from native_inputs import SETTINGS
 from wrong_decoders import MATRIX_DECODERS as DECODERS
 
 from cleaner.repair import utf8_marks, whatwg_marks
@@ -70,7 +74,7 @@ def test_the_true_reading_is_a_walk_of_the_view(name):
             data = ch.encode()
             places = {end for at in places for part, kinds, end in whatwg_marks.walks(nodes, at, size, browser)
                       if all(b is None or b == data[k] for k, b in enumerate(part))
-                      and whatwg_marks._fits(data, part, kinds, browser)}
+                      and reference.fits(data, part, kinds, browser)}
             assert places, (name, text, ch)
         assert len(nodes) in places
 
@@ -116,3 +120,42 @@ def test_a_page_read_by_a_browser_japanese_or_korean_decoder_is_repaired_and_ide
     out = c.clean(shown)
     assert _right(out, TEXT) >= 0.6 * len(TEXT)
     assert c.clean(out) == out
+
+
+def _walked_parts(name: str) -> set[tuple[tuple[int | None, ...], tuple[str, ...]]]:
+    """Every (bytes, kinds) a path asks ``fitting`` of, over the views of the texts through ``name``."""
+    browser = whatwg_marks.BY_NAME[name]
+    asked = set()
+    for text in TEXTS:
+        shown = DECODERS[name].decode(text.encode())
+        nodes = whatwg_marks.expand(whatwg_marks.kinds(utf8_marks._view(shown, browser.codec)), browser)
+        for at in range(len(nodes)):
+            for length in (2, 3, 4):
+                asked.update((part, kinds) for part, kinds, _ in whatwg_marks.walks(nodes, at, length, browser))
+    return asked
+
+
+@pytest.mark.parametrize("name", whatwg_marks.NAMES)
+def test_the_search_of_packed_bytes_fits_as_the_loop_did(name):
+    # Each part a path of the decoder's view asks: the search (a byte class a place, the codes
+    # asked of its matches) gives the characters the loop over them gave, in its order.
+    asked = _walked_parts(name)
+    assert len(asked) > 20
+    for part, kinds in asked:
+        assert whatwg_marks.fitting.__wrapped__(part, kinds, name) == reference.fitting(part, kinds, name), (part, kinds)
+
+
+_HIGH_BYTES = st.sampled_from([0x80, 0x81, 0x8E, 0x8F, 0x9F, 0xA0, 0xA1, 0xB8, 0xBF, 0xC2, 0xDF, 0xE4, 0xE5, 0xE9, 0xEF, 0xF0, 0xFE])
+_KINDS = st.sampled_from(["", whatwg_marks.ONE, whatwg_marks.ALONE, whatwg_marks.FIRST, whatwg_marks.SECOND,
+                          whatwg_marks.THREE_1, whatwg_marks.THREE_2, whatwg_marks.THREE_3])
+
+
+@SETTINGS
+@given(st.integers(2, 4).flatmap(lambda n: st.tuples(st.lists(st.one_of(st.none(), _HIGH_BYTES), min_size=n, max_size=n),
+                                                     st.lists(_KINDS, min_size=n, max_size=n))),
+       st.sampled_from(whatwg_marks.NAMES))
+@example(([0xE4, None, None], [whatwg_marks.ONE, whatwg_marks.FIRST, whatwg_marks.SECOND]), whatwg_marks.NAME)
+def test_the_search_of_packed_bytes_is_the_loop_on_any_part(shape, name):
+    # Any known bytes and any kinds, those no path makes too (a known byte's kind, a lone SECOND).
+    part, kinds = tuple(shape[0]), tuple(shape[1])
+    assert whatwg_marks.fitting.__wrapped__(part, kinds, name) == reference.fitting(part, kinds, name)

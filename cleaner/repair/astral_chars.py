@@ -154,7 +154,7 @@ def _gbk_reading(first: str, second: str) -> str | None:
     if ord(ch) < 0x20000:
         return None  # another plane-1 block (historic scripts, mathematical letters): not read
     lm = model()
-    if _written_frequency(second) > RARE or lm.key(second) in lm.successors(first):
+    if _written_frequency(second) > RARE or lm.follows(first, second):
         return None  # an ordinary pair of characters (甬江 is F0 AE BD AD, unassigned anyway)
     return ch
 

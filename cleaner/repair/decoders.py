@@ -50,8 +50,12 @@ def utf8_width(lead: int) -> int:
     return 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
 
 
+@lru_cache(maxsize=1 << 16)
 def encode_char(ch: str, family: str) -> bytes | None:
     """The bytes a decoder of ``family`` read as ``ch``, or None (it never gives ``ch``).
+
+    Kept: the byte views ask it of every character of every stretch they read (a page of UTF-8
+    read as cp1252: some 4,000 asks, each up to three encodes through a codec's Python wrapper).
 
     GBK family: GBK's bytes, else GB18030's (the user-defined areas, as private-use code points,
     and four-byte codes); ``€`` is the lone byte 0x80 (the WHATWG decoder; Python's never gives it

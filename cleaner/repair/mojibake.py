@@ -814,9 +814,9 @@ def _reads_better_in_place(fixed: str, window: str, i: int, j: int, before: str)
     (``_accepted_starts``) accepts a superset."""
     original = window[i:j]
     lm = model()
-    left = before if before and lm.key(original[0]) in lm.successors(before) else ""
+    left = before if before and lm.follows(before, original[0]) else ""
     after = window[j : j + 1]
-    right = after if after and lm.key(after) in lm.successors(original[-1]) else ""
+    right = after if after and lm.follows(original[-1], after) else ""
     if not left and not right:
         return True
     return per_char(left + fixed + right) > per_char(left + original + right) + GAIN

@@ -22,6 +22,7 @@ a guess (``code_page_marks.Guess``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import product
@@ -555,22 +556,100 @@ MAX_CANDIDATES = 48  # characters a character with marks keeps, likeliest by the
 def _fitting(part: list[int | None], length: int, following: int | None, codec: str, limit: int = MAX_CANDIDATES) -> list[str]:
     """The characters the model has seen whose UTF-8 bytes fit ``part`` (known bytes as they
     are, each mark a byte ``codec`` rejects before the byte after it), likeliest first, ``limit``
-    at most."""
+    at most.
+
+    The characters with ``part``'s known bytes are searched as one string of their bytes
+    (``packed``) by a pattern of a byte class a place (``_mark_shape``): a mark before a known
+    byte, or last, is one of the bytes rejected before that byte (``following``), at C speed;
+    only a mark before another mark, whose bytes depend on the character's next byte, is asked
+    of each match. A loop over the characters in Python asked hundreds a call, each call a new
+    part; tests/reference_multi_byte_marks.py holds it, and the tests hold this to it."""
     known = tuple(k for k in range(length) if part[k] is not None)
+    packed_bytes, chars = packed(length, known, tuple(part[k] for k in known))  # type: ignore[misc]
+    if not chars:
+        return []
+    nexts = tuple(_KNOWN if part[k] is not None else _next_place(part, k, length, following) for k in range(length))
+    shape, linked = _mark_shape(nexts, codec)
     found: list[str] = []
-    for data, ch in _by_known(length, known).get(tuple(part[k] for k in known), ()):  # type: ignore[misc]
-        if all(_fits(part, data, k, following, codec) for k in range(length) if part[k] is None):
-            found.append(ch)
-            if len(found) == limit:
-                break
+    step = length + 1
+    for m in shape.finditer(packed_bytes):
+        if linked:
+            data = m.group()
+            if not all(data[k] in _rejected_set(codec, data[k + 1]) for k in linked):
+                continue
+        found.append(chars[m.start() // step])
+        if len(found) == limit:
+            break
     return found
 
 
-def _fits(part: list[int | None], data: bytes, k: int, following: int | None, codec: str) -> bool:
-    if part[k] is not None:
-        return part[k] == data[k]
-    nxt = data[k + 1] if k + 1 < len(data) else following
-    return data[k] in (_rejected_set(codec, nxt) if nxt is not None else _any_rejected(codec))
+_KNOWN, _ANY_NEXT, _MARK_NEXT = -1, -2, -3  # a place's next byte in ``_mark_shape``'s key, besides a byte's value
+
+
+def _next_place(part: list[int | None], k: int, length: int, following: int | None) -> int:
+    """What comes after the mark at place ``k``: a known byte (its value), an unknown one
+    (``_ANY_NEXT``: the run ends), or another mark (``_MARK_NEXT``)."""
+    nxt = part[k + 1] if k + 1 < length else following
+    if nxt is not None:
+        return nxt
+    return _MARK_NEXT if k + 1 < length else _ANY_NEXT
+
+
+# Between two characters' bytes in ``packed``: no byte of a character of two bytes or more, so a
+# match of a shape (every place a class of high bytes) stands within one character, whole.
+_APART = b"\x00"
+HIGH = range(0x80, 0x100)
+
+
+@lru_cache(maxsize=1 << 12)
+def packed(length: int, known: tuple[int, ...], key: tuple[int, ...]) -> tuple[bytes, tuple[str, ...]]:
+    """The bytes of the vocabulary's characters of ``length`` bytes with bytes ``key`` at places
+    ``known`` (``_by_known``), likeliest first, each after an ``_APART``; and the characters, in
+    that order: searched by a pattern of a byte class a place (``byte_class``)."""
+    group = _by_known(length, known).get(key, ())
+    return _APART + _APART.join(data for data, _ in group), tuple(ch for _, ch in group)
+
+
+@lru_cache(maxsize=1 << 10)
+def _mark_shape(nexts: tuple[int, ...], codec: str) -> tuple[re.Pattern[bytes], tuple[int, ...]]:
+    """The pattern of a character's bytes (``_fitting``) for what follows each place (``nexts``):
+    a known place any high byte; a mark one of the bytes ``codec`` rejects before its next byte,
+    before any where that is unknown, and before some high byte where it is a mark, whose places
+    (the second result) each match is asked again with its own next byte."""
+    classes = []
+    for nxt in nexts:
+        if nxt == _KNOWN:
+            classes.append(byte_class(HIGH))
+        elif nxt == _ANY_NEXT:
+            classes.append(byte_class(_any_rejected(codec)))
+        elif nxt == _MARK_NEXT:
+            classes.append(byte_class(_rejected_before_high(codec)))
+        else:
+            classes.append(byte_class(_rejected_set(codec, nxt)))
+    return re.compile(b"".join(classes)), tuple(k for k, nxt in enumerate(nexts) if nxt == _MARK_NEXT)
+
+
+@lru_cache(maxsize=None)
+def _rejected_before_high(codec: str) -> frozenset[int]:
+    """The bytes ``codec`` rejects before some high byte: a mark's before another mark's."""
+    return frozenset().union(*(_rejected_set(codec, b) for b in HIGH))
+
+
+@lru_cache(maxsize=1 << 10)
+def byte_class(members: frozenset[int] | range) -> bytes:
+    """A pattern class of the high bytes among ``members`` (every byte of a character of two bytes
+    or more is high), as ranges (a class of single bytes took several times as long to compile);
+    a pattern that matches nothing where there are none."""
+    high = sorted(b for b in members if b >= 0x80)
+    if not high:
+        return b"(?!)"
+    ranges: list[list[int]] = []
+    for b in high:
+        if ranges and b == ranges[-1][1] + 1:
+            ranges[-1][1] = b
+        else:
+            ranges.append([b, b])
+    return b"[" + b"".join(b"\\x%02x-\\x%02x" % (lo, hi) for lo, hi in ranges) + b"]"
 
 
 @lru_cache(maxsize=None)

@@ -63,8 +63,13 @@ MAX_RUN = 3  # ASCII trail bytes side by side at most (lost characters in a row:
 def repair(text: str, guess: bool = True) -> MojibakeRepair:
     """Lines of ``text`` that gb2312 read from GBK dropping bytes, with each character whose trail
     byte it left read back; a finding for every character chosen."""
-    if len(set(_RUN_BETWEEN_HAN.findall(text))) < MIN_RUNS:
-        return MojibakeRepair(text, 0, [])  # at C speed: the page gate's runs are fewer (nearly every page)
+    # At C speed, the runs between Han of the whole page: every run a line's trails show below is
+    # one of them (a run of one to MAX_RUN trail bytes, maximal, Han both sides), so the page is
+    # passed over where they are too few (nearly every page), or too few of them lowercase (a
+    # clean page with many runs glues capitals and signs: its every line was scanned for trails).
+    page_runs = set(_RUN_BETWEEN_HAN.findall(text))
+    if len(page_runs) < MIN_RUNS or sum(1 for run in page_runs if _strange(run)) < MIN_STRANGE:
+        return MojibakeRepair(text, 0, [])
     lines = text.split("\n")
     found = [_trails(line) for line in lines]
     # The page is one decoder's reading: its lines' trail letters together say whether it lost

@@ -38,6 +38,7 @@ UTF8_SHARE = 0.95  # of the joined run's bytes beyond ASCII at least this many i
 # least: a run with one cut can never show CUT_MIN cuts inside characters (most clean runs).
 _RUN = re.compile(r"(?<!\S)(?=[\x21-\x7e]*[^\x00-\x7f\s])\S+(?: \S+){2,}")
 _ASCII_TAIL = re.compile(r"(?: [\x21-\x7e]+)+$")
+_PRINTABLE = "".join(map(chr, range(0x20, 0x7F)))  # what _ASCII_TAIL matches
 _OWN_SPACE = re.compile(r"(?<=[A-Za-z]) (?=[A-Za-z])")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _BEYOND_ASCII = bytes(range(0x80, 0x100))  # deleted from a run's bytes, its ASCII is left to count
@@ -60,7 +61,9 @@ def repair(text: str) -> str:
 
 def _read(m: re.Match) -> str:
     run = m.group()
-    tail = _ASCII_TAIL.search(run)
+    # The tail is made of printable ASCII and spaces to the run's end: searched from where those
+    # begin, not tried at every character of the run (a run of Chinese tried it 40 times over).
+    tail = _ASCII_TAIL.search(run, len(run.rstrip(_PRINTABLE)))
     if tail:
         return _read_run(run[:tail.start()]) + tail.group()
     return _read_run(run)
@@ -78,7 +81,8 @@ def _read_run(run: str) -> str:
         if data is None:
             continue
         wide = len(data) - len(data.translate(None, _BEYOND_ASCII))
-        if not wide or sum(len(u.group()) for u in UTF8_RUN.finditer(data)) < UTF8_SHARE * wide:
+        # The bytes in UTF-8 characters (all beyond ASCII): those the runs' removal takes away.
+        if not wide or len(data) - len(UTF8_RUN.sub(b"", data)) < UTF8_SHARE * wide:
             continue
         if not _cuts_characters(joined, cuts, data, decoder):
             continue

@@ -25,10 +25,11 @@ model's vocabulary and chooses them jointly, as for Python's decoders.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cleaner.repair.multi_byte_marks import _by_known  # noqa: PLC2701 - one vocabulary by known bytes
+from cleaner.repair.multi_byte_marks import HIGH, byte_class, packed
 
 LOST = "\ufffd"
 
@@ -153,7 +154,15 @@ def walks(view: list[int | str], node: int, length: int, browser: Browser) -> li
 @lru_cache(maxsize=None)
 def _codes(name: str) -> frozenset[int]:
     """The decoder's two-byte codes (lead << 8 | trail) it reads as one character, and its
-    three-byte ones (first << 16 | second << 8 | third)."""
+    three-byte ones (first << 16 | second << 8 | third). Kept on disk (``tablecache``; its key
+    holds the Python version, whose codecs made them): their decodes took 15-30 ms a decoder in
+    every process that read a browser's marks."""
+    from cleaner.tablecache import cached
+
+    return frozenset(cached(f"whatwg-codes-{name}", [__file__], "1", lambda: sorted(_built_codes(name))))
+
+
+def _built_codes(name: str) -> set[int]:
     browser = BY_NAME[name]
     found = set()
     for lead in browser.leads:
@@ -167,7 +176,7 @@ def _codes(name: str) -> frozenset[int]:
             for third in browser.three_second:
                 if _one(bytes((first, second, third)), browser.codec):
                     found.add(first << 16 | second << 8 | third)
-    return frozenset(found)
+    return found
 
 
 def _one(data: bytes, codec: str) -> bool:
@@ -177,42 +186,49 @@ def _one(data: bytes, codec: str) -> bool:
         return False
 
 
-def _fits(data: bytes, part: tuple[int | None, ...], kinds: tuple[str, ...], browser: Browser) -> bool:
-    codes = _codes(browser.name)
-    n = len(part)
-    for k, b in enumerate(part):
-        if b is not None:
-            continue
-        kind, x = kinds[k], data[k]
-        if kind == ONE and x not in browser.alone:
-            return False
-        if kind in (FIRST, ALONE) and x not in browser.leads:
-            return False
-        if kind in (SECOND, THREE_3) and x < 0x80:
-            return False
-        if kind == THREE_1 and x not in browser.three:
-            return False
-        if kind == THREE_2 and x not in browser.three_second:
-            return False
-        # Where one character holds the whole mark, its bytes are no code: they would have been read.
-        if kind == FIRST and k + 1 < n and kinds[k + 1] == SECOND and (x << 8 | data[k + 1]) in codes:
-            return False
-        if kind == THREE_1 and k + 2 < n and (x << 16 | data[k + 1] << 8 | data[k + 2]) in codes:
-            return False
-    return True
-
-
 @lru_cache(maxsize=1 << 16)
 def fitting(part: tuple[int | None, ...], kinds: tuple[str, ...], name: str = NAME) -> tuple[str, ...]:
     """The characters the model has seen whose UTF-8 bytes fit ``part`` (known bytes as they
-    are, each unknown one as its kind allows under decoder ``name``), likeliest first."""
-    browser = BY_NAME[name]
+    are, each unknown one as its kind allows under decoder ``name``), likeliest first.
+
+    The vocabulary's characters with ``part``'s known bytes are searched as one string of their
+    bytes (``multi_byte_marks.packed``) by a pattern of a byte class a place (``_shape``): each place's own test
+    at C speed, where a loop over them in Python asked some 600 characters a call, each call a new
+    part (a tenth of a crawl page's repairs). Only the matches are asked the tests of two or three
+    places together, that one character does not hold the whole mark (a code of the table).
+    tests/reference_whatwg_marks.py holds the loop it replaces, which the tests hold this to."""
     length = len(part)
     known = tuple(k for k in range(length) if part[k] is not None)
+    packed_bytes, chars = packed(length, known, tuple(part[k] for k in known))  # type: ignore[misc]
+    if not chars:
+        return ()
+    shape, pairs, triples = _shape(kinds, tuple(b is None for b in part), name)
+    codes = _codes(name) if pairs or triples else frozenset()
     found: list[str] = []
-    for data, ch in _by_known(length, known).get(tuple(part[k] for k in known), ()):  # type: ignore[misc]
-        if _fits(data, part, kinds, browser):
-            found.append(ch)
-            if len(found) == MAX_CANDIDATES:
-                break
+    step = length + 1
+    for m in shape.finditer(packed_bytes):
+        data = m.group()
+        if any((data[k] << 8 | data[k + 1]) in codes for k in pairs):
+            continue
+        if any((data[k] << 16 | data[k + 1] << 8 | data[k + 2]) in codes for k in triples):
+            continue
+        found.append(chars[m.start() // step])
+        if len(found) == MAX_CANDIDATES:
+            break
     return tuple(found)
+
+
+@lru_cache(maxsize=1 << 10)
+def _shape(kinds: tuple[str, ...], unknown: tuple[bool, ...], name: str) -> tuple[re.Pattern[bytes], tuple[int, ...], tuple[int, ...]]:
+    """For each place's kind, where its byte is ``unknown``: the pattern of a character's bytes
+    that each unknown place's test allows (a known place: any high byte, the packed characters'
+    own), and the unknown places where a pair (``FIRST`` before ``SECOND``) or three bytes
+    (``THREE_1``) must be no code of the decoder's table."""
+    browser = BY_NAME[name]
+    allowed = {ONE: browser.alone, FIRST: browser.leads, ALONE: browser.leads, THREE_1: browser.three,
+               THREE_2: browser.three_second}
+    n = len(kinds)
+    places = b"".join(byte_class(allowed.get(kind, HIGH) if unknown[k] else HIGH) for k, kind in enumerate(kinds))
+    pairs = tuple(k for k, kind in enumerate(kinds) if unknown[k] and kind == FIRST and k + 1 < n and kinds[k + 1] == SECOND)
+    triples = tuple(k for k, kind in enumerate(kinds) if unknown[k] and kind == THREE_1 and k + 2 < n)
+    return re.compile(places, re.DOTALL), pairs, triples
