@@ -23,7 +23,7 @@ from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, pa
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.copyright_form import quoted
 from cleaner.furniture.entries import title_parts, title_words
-from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, reading, readings
+from cleaner.furniture.features import Line, end_marker, is_paragraph, is_prose, normalise, reading, readings
 from cleaner.furniture.kept_blocks import kept_lines, unrepaired_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
@@ -361,6 +361,26 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
     return False
 
 
+def _introduced_line(pos: int, alive: list[int], folded, dropped: dict[int, str]) -> bool:
+    """The live line at ``pos`` stands right under an introducing sentence of the article
+    (``generic._introduces``: 木牌上至今还留着当年印刷厂印的一行字：) and the article's prose resumes
+    below it: what the article quotes or sets out there (版权所有，翻印必究), no notice of the site's.
+    The site's foot under a line ending in a colon has no sentence of the article below it."""
+    above = next((j for j in reversed(alive[:pos]) if j not in dropped), None)
+    if above is None or not folded[above].rstrip().endswith((":", "：")):
+        return False  # the cheap test first: a line ending in a colon
+    lexicon = generic.load_lexicon()
+    text, f = reading(folded[above], lexicon)
+    if not generic._introduces(Line(above, text, f)):
+        return False
+    for t, f in readings((folded[j] for j in alive[pos + 1 :] if j not in dropped), lexicon):
+        if end_marker(t, lexicon):
+            return False
+        if _sentence(t, f):
+            return True
+    return False
+
+
 STEP_REACH = 12  # live lines either side read for the sequence a step belongs to
 RUN_LINE_MAX = 80  # characters: a line of a run of short sentences (a how-to's steps), not a paragraph
 
@@ -442,7 +462,7 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
             if _generic(rule) and (_article_sentence(pos, alive, folded, dropped) or _counted_step(pos, alive, folded, dropped)
                                    or named is not None and title_words(folded[i]) == named
                                    or furniture_reported_at(folded[i], m[0]) or _sentence_in_run(pos, alive, folded, dropped)
-                                   or quoted(folded[i], m[0], m[1])):
+                                   or quoted(folded[i], m[0], m[1]) or _introduced_line(pos, alive, folded, dropped)):
                 continue
             dropped[i] = rule.id
         elif rule.action == "drop-block":
