@@ -1311,3 +1311,14 @@ def test_a_notice_line_an_introducing_sentence_heads_ends_no_article():
     page = ["临川新闻网 首页 要闻 社会", *article, "责任编辑：张三", "临川新闻网 版权所有"]
     assert remove_furniture("\n".join(page), (), title="社区共享书架一年借出四千本_临川新闻网").text.split("\n") == article
 
+
+@pytest.mark.parametrize("dateline", ["本网临江11月18日电（记者 罗刚）", "新华社临江11月18日电（记者 罗刚 周敏）", "本报临江18日讯"])
+def test_a_news_dateline_over_the_first_paragraph_stays(dateline):
+    # The first words of the article's first paragraph set on a line of their own under the page's
+    # byline: scored as the byline's zone (head+date), they went.
+    article = ["临江大桥主体结构合龙", dateline, *ARTICLE]
+    page = ["临江新闻网 首页 要闻 国内 国际 财经 体育 | 手机版 客户端", article[0], "2027-11-18 16:02:33 来源：临江新闻网",
+            *article[1:], "【责任编辑：于航】", "分享到： 微信 微博 复制链接"]
+    assert remove_furniture("\n".join(page), (), title="临江大桥主体结构合龙_要闻_临江新闻网").text.split("\n") == article
+    assert generic.opening_dateline([generic.Line(0, dateline, {})], -1, 1) == {0}
+    assert not generic.opening_dateline([generic.Line(0, "2027-11-18 16:02 来源：临江新闻网", {})], -1, 1)

@@ -883,6 +883,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # The article's counted steps and facts inside its body (counted_rows.py) are its own: no score takes them.
     own_rows = {pos for pos in counted_rows([line.text for line in scored]) if body[0] <= pos <= body[1]}
     own_rows |= introduced_steps(scored, body, headline)
+    own_rows |= opening_dateline(scored, headline, body[0])
     # A work's card (work_cards.py: 书名：… 作者：… 出版社：…) under the article's headline, down to its body's
     # end, is the article's: a review's card of its book. Above the headline (a novel site's head over a
     # chapter) or under the article it is the site's.
@@ -1334,6 +1335,18 @@ def _article_time(text: str) -> bool:
     # is the page's byline, whatever its first key.
     alone = key is not None and one_field(text) is not None
     return bool(_TIME_SPAN.search(text) or _DATELINE.search(text) or (alone and not _PAGE_TIME_KEY.search(key.group(1))))
+
+
+# A news dateline alone on its line (新华社上海5月6日电（记者 周明远 陈曦）, 本网临江11月18日电, 中央社記者林志明台北18日電):
+# an agency or paper, a place and a day, ``电``/``讯``, perhaps its reporters in brackets; no clause.
+_NEWS_DATELINE = re.compile(r"^[^\s,，。:：!?]{0,16}?\d{1,2}日(?:电|電|讯|訊)\s*(?:[(（][^()（）]{1,30}[)）])?$")
+
+
+def opening_dateline(scored: list[Line], headline: int, first: int) -> set[int]:
+    """The position of a news dateline (``_NEWS_DATELINE``) standing right above the body's first line
+    or as that line, below the headline: the first words of the article's first paragraph set on a line
+    of their own, not the page's byline (a byline's date is the page's, in figures, with its time)."""
+    return {pos for pos in (first - 1, first) if headline < pos < len(scored) and _NEWS_DATELINE.match(scored[pos].text)}
 
 
 def zone_stamps(scored: list[Line], body: tuple[int, int], headline: int, done: set[int]) -> list[int]:
