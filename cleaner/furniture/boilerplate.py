@@ -362,16 +362,22 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
 
 
 def _introduced_line(pos: int, alive: list[int], folded, dropped: dict[int, str]) -> bool:
-    """The live line at ``pos`` stands right under an introducing sentence of the article
-    (``generic._introduces``: 木牌上至今还留着当年印刷厂印的一行字：) and the article's prose resumes
-    below it: what the article quotes or sets out there (版权所有，翻印必究), no notice of the site's.
-    The site's foot under a line ending in a colon has no sentence of the article below it."""
-    above = next((j for j in reversed(alive[:pos]) if j not in dropped), None)
-    if above is None or not folded[above].rstrip().endswith((":", "：")):
-        return False  # the cheap test first: a line ending in a colon
+    """The live line at ``pos`` stands in the run of rows under an introducing sentence of the article
+    (``generic._introduces``: 木牌上至今还留着当年印刷厂印的一行字：, 这本书的基本信息如下： over 书名：…
+    作者：…), no sentence between, and the article's prose resumes below it: what the article quotes or
+    sets out there (版权所有，翻印必究; a book's 作者：路遥), no notice or byline of the site's. The site's
+    foot under a line ending in a colon has no sentence of the article below it."""
     lexicon = generic.load_lexicon()
-    text, f = reading(folded[above], lexicon)
-    if not generic._introduces(Line(above, text, f)):
+    above = [j for j in alive[max(pos - generic.INTRO_REACH, 0) : pos] if j not in dropped]
+    for j in reversed(above):
+        if folded[j].rstrip().endswith((":", "：")):  # the cheap test first: a line ending in a colon
+            text, f = reading(folded[j], lexicon)
+            if generic._introduces(Line(j, text, f)):
+                break
+        text, f = reading(folded[j], lexicon)
+        if _sentence(text, f):
+            return False  # the article's sentence between: the line is under it, not under a sentence's colon
+    else:
         return False
     for t, f in readings((folded[j] for j in alive[pos + 1 :] if j not in dropped), lexicon):
         if end_marker(t, lexicon):
