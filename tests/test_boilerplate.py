@@ -167,3 +167,25 @@ def test_a_copyright_line_under_such_an_article_still_goes():
     article = [*BODY, SPEAKS_OF_COPYRIGHT[0]]
     page = "\n".join([*article, "河口晚报社版权所有 京ICP备00000000号"])
     assert Cleaner(to="keep").clean(page) == "\n".join(article)
+
+
+@pytest.mark.parametrize("quoted_line", ["版权所有，翻印必究", "版權所有 翻印必究"])
+def test_a_notice_line_an_introducing_sentence_heads_stays_with_what_follows(quoted_line):
+    # The article sets the words of a sign on a line of their own under its sentence ending in a colon
+    # (session 40): common/copyright took them for the site's foot, though the article's prose goes on.
+    article = [*BODY[:3], "老先生的木牌上至今还留着当年印刷厂印的一行字：", quoted_line, *BODY[3:]]
+    assert Cleaner(to="keep").clean("\n".join(article)) == "\n".join(article)
+    # Under the article's last sentence, with no prose of it below, a line ending in a colon heads the site's foot.
+    page = [*BODY, "本网站由河口镇人民政府主办，联系我们请拨打以下电话：", "河口晚报社版权所有 京ICP备00000000号"]
+    assert "河口晚报社版权所有" not in Cleaner(to="keep").clean("\n".join(page))
+
+
+def test_a_byline_shaped_row_in_the_run_an_introducing_sentence_heads_stays():
+    # A book's card set out under the article's sentence (这本书的基本信息如下： over 书名：… 作者：… 出版社：…) with
+    # the article's prose below it: common/author took 作者：路遥, the second row, for the page's byline.
+    card = ["这本书的基本信息如下：", "书名：河口旧事", "作者：路遥", "出版社：人民文学出版社"]
+    article = [*BODY[:2], *card, *BODY[2:]]
+    assert Cleaner(to="keep").clean("\n".join(article)) == "\n".join(article)
+    # A sentence between the colon and the row: the row is under that sentence, and a byline there still goes.
+    page = [*BODY[:2], "这本书的基本信息如下：", BODY[2], "作者：路遥", *BODY[3:]]
+    assert "作者：路遥" not in Cleaner(to="keep").clean("\n".join(page)).split("\n")

@@ -235,3 +235,18 @@ def test_a_phpwind_thread_loses_its_posts_frame():
     assert all(p in text for p in PROSE)
     for gone in ("个性签名", "顶端 回复 引用 举报", "小林子"):
         assert gone not in text
+
+
+def test_a_kept_dated_row_is_no_removed_comment_header():
+    # A programme's dated rows the article's sentence introduces are kept (``keep``), not removed: the
+    # short line under one is no comment's text. Read as removed headers, they took it (comment-text).
+    from cleaner.furniture.features import line_features
+    from cleaner.furniture.lexicon import load_lexicon
+    from cleaner.furniture.post_frame import post_frame
+
+    texts = [TITLE, *PROSE[:3], "活动当天的安排如下：", "2027-05-12 09:00 开幕", "2027-05-12 14:00 读书会", "欢迎参加"]
+    scored = line_features(texts, list(range(len(texts))), load_lexicon())
+    body = (1, 4)
+    assert post_frame(scored, body, set(), ACTIONS, texts, keep={5, 6}) == []
+    # Removed, the same rows are a comment list's headers and the short line under them its text.
+    assert post_frame(scored, body, {5, 6}, ACTIONS, texts) == [(7, "comment-text")]

@@ -1276,3 +1276,49 @@ def test_a_signature_dated_in_words_holds_its_issuers_and_a_judgments_clerk():
     page = ["张某与某物业服务有限公司物业服务合同纠纷一审民事判决书", *ARTICLE, *judged, "相关推荐", "分享到：",
             "京ICP备05023036号"]
     assert Cleaner(to="keep").clean("\n".join(page)).split("\n")[-3:] == judged
+
+
+VOTE_PARA = ["3月28日下午，市人大常委会第十二次会议在市人民大会堂闭幕，会议应到组成人员39名，实到37名，符合法定人数。",
+             "会议还书面审议了市人民政府关于优化营商环境工作情况的报告，组成人员提出了二十余条意见建议。",
+             "常委会主任在讲话中指出，要抓好已通过法规的宣传和实施，让法规真正落地见效。"]
+
+
+@pytest.mark.parametrize("intro, rows", [
+    ("会议对草案进行了表决，表决结果如下：", ["支持 35 反对 2"]),  # a vote widget's form (vote_rows, portals' actions)
+    ("截至2月26日，这条视频在各平台的数据如下：", ["点赞 128万", "转发 9.6万", "评论 3.1万"]),  # a share row's counters
+    ("一年来书架的借阅数据如下：", ["收藏 35 分享 12", "点赞 120 评论 8"]),
+    ("事故发生的准确时间是：", ["2027年3月15日 星期五 上午06:30"]),  # a site's date line (portal_stamps: dateline)
+])
+def test_rows_a_portal_family_takes_by_form_stay_under_an_introducing_sentence(intro, rows):
+    # Session 40: a portal family read the rows by their own form before the model found the body, and
+    # they went (generic/actions) though the article's sentence ending in a colon sets them out.
+    article = ["市人大常委会会议闭幕", VOTE_PARA[0], intro, *rows, *VOTE_PARA[1:]]
+    page = ["临川新闻网 首页 要闻 社会", *article, "责任编辑：张三", "打印本页 关闭窗口"]
+    assert remove_furniture("\n".join(page), (), title="市人大常委会会议闭幕_临川新闻网").text.split("\n") == article
+    # A vote widget's row no sentence introduces, under the article, still goes; and so do the site's rows
+    # under the article's last sentence ending in a colon, no prose of the article below them.
+    article = ["市人大常委会会议闭幕", *VOTE_PARA]
+    for foot in (["支持 35 反对 2"], ["欢迎读者通过以下方式与我们联系：", "点赞 120 评论 8"]):
+        page = ["临川新闻网 首页 要闻 社会", *article, *foot, "责任编辑：张三", "临川新闻网 版权所有 © 2027"]
+        kept = remove_furniture("\n".join(page), (), title="市人大常委会会议闭幕_临川新闻网").text.split("\n")
+        assert kept[: len(article)] == article and not set(kept) & {"支持 35 反对 2", "点赞 120 评论 8"}
+
+
+def test_a_notice_line_an_introducing_sentence_heads_ends_no_article():
+    # 版权所有，… under 告示牌上写着： past most of the page's prose read as the site's foot: the body ended
+    # there and the paragraph under it went as past the article's end (past_end+tail).
+    article = ["社区共享书架一年借出四千本", *ARTICLE[:2], "书架旁的告示牌写着：", "版权所有，翻印必究？不，这里的书欢迎传阅。", ARTICLE[2]]
+    page = ["临川新闻网 首页 要闻 社会", *article, "责任编辑：张三", "临川新闻网 版权所有"]
+    assert remove_furniture("\n".join(page), (), title="社区共享书架一年借出四千本_临川新闻网").text.split("\n") == article
+
+
+@pytest.mark.parametrize("dateline", ["本网临江11月18日电（记者 罗刚）", "新华社临江11月18日电（记者 罗刚 周敏）", "本报临江18日讯"])
+def test_a_news_dateline_over_the_first_paragraph_stays(dateline):
+    # The first words of the article's first paragraph set on a line of their own under the page's
+    # byline: scored as the byline's zone (head+date), they went.
+    article = ["临江大桥主体结构合龙", dateline, *ARTICLE]
+    page = ["临江新闻网 首页 要闻 国内 国际 财经 体育 | 手机版 客户端", article[0], "2027-11-18 16:02:33 来源：临江新闻网",
+            *article[1:], "【责任编辑：于航】", "分享到： 微信 微博 复制链接"]
+    assert remove_furniture("\n".join(page), (), title="临江大桥主体结构合龙_要闻_临江新闻网").text.split("\n") == article
+    assert generic.opening_dateline([generic.Line(0, dateline, {})], -1, 1) == {0}
+    assert not generic.opening_dateline([generic.Line(0, "2027-11-18 16:02 来源：临江新闻网", {})], -1, 1)

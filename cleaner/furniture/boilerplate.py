@@ -23,7 +23,7 @@ from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, pa
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.copyright_form import quoted
 from cleaner.furniture.entries import title_parts, title_words
-from cleaner.furniture.features import end_marker, is_paragraph, is_prose, normalise, reading, readings
+from cleaner.furniture.features import Line, end_marker, is_paragraph, is_prose, normalise, reading, readings
 from cleaner.furniture.kept_blocks import kept_lines, unrepaired_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
@@ -361,6 +361,32 @@ def _article_sentence(pos: int, alive: list[int], folded, dropped: dict[int, str
     return False
 
 
+def _introduced_line(pos: int, alive: list[int], folded, dropped: dict[int, str]) -> bool:
+    """The live line at ``pos`` stands in the run of rows under an introducing sentence of the article
+    (``generic._introduces``: 木牌上至今还留着当年印刷厂印的一行字：, 这本书的基本信息如下： over 书名：…
+    作者：…), no sentence between, and the article's prose resumes below it: what the article quotes or
+    sets out there (版权所有，翻印必究; a book's 作者：路遥), no notice or byline of the site's. The site's
+    foot under a line ending in a colon has no sentence of the article below it."""
+    lexicon = generic.load_lexicon()
+    above = [j for j in alive[max(pos - generic.INTRO_REACH, 0) : pos] if j not in dropped]
+    for j in reversed(above):
+        if folded[j].rstrip().endswith((":", "：")):  # the cheap test first: a line ending in a colon
+            text, f = reading(folded[j], lexicon)
+            if generic._introduces(Line(j, text, f)):
+                break
+        text, f = reading(folded[j], lexicon)
+        if _sentence(text, f):
+            return False  # the article's sentence between: the line is under it, not under a sentence's colon
+    else:
+        return False
+    for t, f in readings((folded[j] for j in alive[pos + 1 :] if j not in dropped), lexicon):
+        if end_marker(t, lexicon):
+            return False
+        if _sentence(t, f):
+            return True
+    return False
+
+
 STEP_REACH = 12  # live lines either side read for the sequence a step belongs to
 RUN_LINE_MAX = 80  # characters: a line of a run of short sentences (a how-to's steps), not a paragraph
 
@@ -442,7 +468,7 @@ def _apply_rule(rule: Rule, lines, alive: list[int], positions: Sequence[int], h
             if _generic(rule) and (_article_sentence(pos, alive, folded, dropped) or _counted_step(pos, alive, folded, dropped)
                                    or named is not None and title_words(folded[i]) == named
                                    or furniture_reported_at(folded[i], m[0]) or _sentence_in_run(pos, alive, folded, dropped)
-                                   or quoted(folded[i], m[0], m[1])):
+                                   or quoted(folded[i], m[0], m[1]) or _introduced_line(pos, alive, folded, dropped)):
                 continue
             dropped[i] = rule.id
         elif rule.action == "drop-block":

@@ -52,7 +52,7 @@ from cleaner.furniture.spaced_rows import raters, spaced_row
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
-from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks
+from cleaner.furniture.lists import MAX_GAP, in_blocks, list_blocks, skeleton
 from cleaner.furniture.widgets import file_name
 from cleaner.furniture.work_cards import card_rows, work_card
 from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_FAMILIES, OPTIONS_REACH, TOPIC_FAMILIES, introduces, poll_options, referred, spoken_of, widget
@@ -148,7 +148,9 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     # line and a thread's stamps have its posts between them: prose right above and right below the
     # run, it ends no body, and the paragraphs above it stay the article's.
     schedule = schedule_rows(texts, lambda pos: prose[pos])
-    barriers = [_barrier(line, p) and pos not in schedule for pos, (line, p) in enumerate(zip(lines, prose))]
+    # A stamp an introducing sentence of the article heads (事故发生的准确时间是： over 2027年3月15日 上午06:30,
+    # headed) is what the sentence sets out: no post's stamp, no end of the article above it.
+    barriers = [_barrier(line, p) and pos not in schedule and not headed(lines, pos) for pos, (line, p) in enumerate(zip(lines, prose))]
     ended, headers = marks(texts, lexicon)  # end markers and comment headers: one native call
     # Post stamps and comment headers both mark the posts of a thread; only stamps are barriers
     # (a header word such as 网友 or 回复 can stand in an article's subheading).
@@ -162,12 +164,14 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
         if (ended[pos] or comments_heading(line.text)) \
                 and not _subheading(lines, pos, prose, lexicon):
             ends[pos + prose[pos]] = True
-        elif above > total - above and (line.index in foot or site_foot_line(line)):  # the cheap test first
+        elif above > total - above and (line.index in foot or site_foot_line(line)) and not headed(lines, pos):  # the cheap test first
             # The closing line the rules took stood right above this one, or this line is the
             # site's foot itself (a notice, a copyright line): nothing of the article follows it,
             # so body finding must not run on over it into the paragraphs of a notice
             # (反侵权公告： over its numbered terms). Only past most of the page's prose: an editor
-            # line in a byline, or a blog's 版权声明 above the article, closes nothing.
+            # line in a byline, or a blog's 版权声明 above the article, closes nothing. A line an
+            # introducing sentence of the article heads (headed: 告示牌上写着： over 版权所有，…) is what
+            # the article quotes, not the site's foot.
             ends[pos] = True
         above += lengths[pos] if prose[pos] else 0
     ends.pop()
@@ -226,9 +230,9 @@ def page_lines(folded: list[str], alive: list[int], model: Model, lexicon: Lexic
     # a note in the site's voice (site_notes.py: 本站信息仅供参考…, 点个在看).
     end_at = len(lines)
     if body is not None:
-        end_at = next((pos for pos in range(last + 1, len(lines)) if ends[pos] or lines[pos].features["notice"]
+        end_at = next((pos for pos in range(last + 1, len(lines)) if ends[pos] or (lines[pos].features["notice"]
                        or copyright_notice(legible(lines[pos].text)) or imprint(lines[pos].text)
-                       or site_note(lines[pos].text, site_only=True)), len(lines))
+                       or site_note(lines[pos].text, site_only=True)) and not headed(lines, pos)), len(lines))
     # Head, tail, distance, thread, list runs, and below the body what follows a furniture heading
     # or a barrier: one native call (furniture_body::positions documents each feature).
     barriers = [b and pos not in listed and not dated[pos] for pos, b in enumerate(barriers)]  # a row's stamp ends no article
@@ -879,6 +883,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # The article's counted steps and facts inside its body (counted_rows.py) are its own: no score takes them.
     own_rows = {pos for pos in counted_rows([line.text for line in scored]) if body[0] <= pos <= body[1]}
     own_rows |= introduced_steps(scored, body, headline)
+    own_rows |= opening_dateline(scored, headline, body[0])
     # A work's card (work_cards.py: 书名：… 作者：… 出版社：…) under the article's headline, down to its body's
     # end, is the article's: a review's card of its book. Above the headline (a novel site's head over a
     # chapter) or under the article it is the site's.
@@ -904,7 +909,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline or pos in subtitles:
             continue  # the headline and its dash subtitles (decks.py) are the article's
-        if sites and pos > body[1] and site_voice(line.text, sites) and not is_paragraph(line.text, line.features):
+        if sites and pos > body[1] and pos not in listed and site_voice(line.text, sites) and not is_paragraph(line.text, line.features):
             # The site speaking of itself under the article (site_voice.py): protected as a sentence, it is the site's.
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-voice",)))
             removed[pos] = True
@@ -982,7 +987,8 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             continue  # the article's closing section, a live run's row under an advert (closing_parts.py)
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("between",)))
     cards = {scored[pos].index for pos in card_at}
-    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep | cards)]
+    listed_at = {scored[pos].index for pos in listed}  # the rows an introducing sentence heads: no stamp, frame or byline of the site's
+    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in portal_stamps(scored, body, {d.index for d in out}, keep | cards | listed_at)]
     done = {d.index for d in out}
     # A schedule's rows (item_runs.schedule_rows) under the headline are stamped as a byline is, but a
     # byline is one line, not a run of them.
@@ -1057,7 +1063,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # rest is judged; what went before this reading (a rule, an earlier reading) counts as removed.
     written = content if content is not None else [i for i, text in enumerate(lines) if text.strip()]
     done = {d.index for d in out} | (set(written) - set(alive))
-    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in post_frame(scored, body, done, load_words().actions, folded, keep, headline)]
+    out += [Decision(i, lines[i], 0.0, (family,)) for i, family in post_frame(scored, body, done, load_words().actions, folded, keep | listed_at, headline)]
     return _weighed(out, scored, roles, model, keep | ({scored[headline].index} if headline >= 0 else set()), lines, protected_out,
                     linked)
 
@@ -1092,6 +1098,26 @@ def _introduces(line: Line) -> bool:
                 and len(_HAN.findall(line.text)) >= 6)
 
 
+def headed(lines: list[Line], pos: int) -> bool:
+    """Does an introducing sentence (``_introduces``) head the line at ``pos``, the article's prose
+    going on under it: the first line above it that is prose or such a sentence, within
+    ``INTRO_REACH`` lines, is that sentence, and a line of prose that is no notice stands below it
+    within as many (``resumes``)? Read before the body is known (``introduced`` reads the rows of the
+    body's sentences once it is). Under the article's last line a line ending in a colon may head
+    the site's foot (联系我们： over its contacts and copyright): no prose of the article follows it."""
+    for above in range(pos - 1, max(-1, pos - 1 - INTRO_REACH), -1):
+        if _introduces(lines[above]):
+            return resumes(lines, pos + 1, above + 1 + INTRO_REACH)
+        if prose_line(lines[above]) and not _field_row(lines[above]):
+            return False
+    return False
+
+
+def resumes(lines: list[Line], start: int, stop: int) -> bool:
+    """A line of prose that is no notice (the article's) among ``lines[start:stop]``."""
+    return any(prose_line(line) and not _field_row(line) and not line.features["notice"] for line in lines[start:stop])
+
+
 def introduced_steps(scored: list[Line], body: tuple[int, int], headline: int) -> set[int]:
     """Positions of the rows of a counted sequence above the body (``counted_rows.sequences``)
     right under an introducing sentence of the article (``_introduces``: 按以下步骤申请劳动仲裁：)
@@ -1105,6 +1131,48 @@ def introduced_steps(scored: list[Line], body: tuple[int, int], headline: int) -
         if first - 1 > headline and _introduces(scored[first - 1]):
             kind = ordinal(texts[first])[0]
             out.update(pos for pos in range(first, last + 1) if (mark := ordinal(texts[pos])) and mark[0] == kind)
+    return out
+
+
+# Families that take a line for the thread it stands in, not for its own form: a line ending in a colon
+# inside a post heads that post's lines, no article's rows (portals._POSTS, and the replies under a
+# thread's first post).
+THREAD_FAMILIES = ("other-post", "post-row", "stamped-reply", "comment-block", "reply")
+
+
+def introduced_gone(gone: list[tuple[Line, str]], scored: list[Line], body: tuple[int, int]) -> set[int]:
+    """Indices of the lines a portal family took before the model read the page (``gone``: each with
+    its family) that an introducing sentence of the article heads, as ``introduced`` reads its rows:
+    under such a sentence in the body or right under its last line, before the next prose line and
+    within ``INTRO_REACH`` lines (the taken ones counted). A family reads a row by its own form
+    (支持 35 反对 2 is a vote widget's, 点赞 128万 a share row's counter); under 表决结果如下： it is the
+    article's result, where its prose goes on under the rows (under the article's last line a colon
+    may head the site's foot). Only the rows the sentence sets out: a run of taken rows right under it, or a
+    row of a form (``lists.skeleton``) a row of the run above it showed; a row of another form
+    after the article's own rows (附件：回执表.docx under a form's blanks) is the site's. Structural
+    families (``STRUCTURAL_FAMILIES``) and a thread's (``THREAD_FAMILIES``) keep theirs."""
+    taken = {line.index: (line.text, family) for line, family in gone}
+    out: set[int] = set()
+    for pos in range(body[0], min(len(scored), body[1] + 2)):
+        if not _introduces(scored[pos]):
+            continue
+        # The next prose line under it (a row of fields is a row of the list, as introduced() reads it).
+        nxt = next((p for p in range(pos + 1, len(scored)) if prose_line(scored[p]) and not _field_row(scored[p])), len(scored))
+        if nxt == len(scored) or scored[nxt].features["notice"]:
+            continue  # no prose of the article under the run: the sentence's colon may head the site's foot
+        end = scored[nxt].index
+        run = sorted([(i, taken[i][0], True) for i in taken if scored[pos].index < i < end]
+                     + [(line.index, line.text, False) for line in scored[pos + 1 : nxt]])[:INTRO_REACH]
+        shown: set[str] = set()
+        above_all = True  # every row above this one was taken and is given back
+        for i, text, was_taken in run:
+            form = skeleton(text)
+            back = was_taken and (above_all or form in shown) and taken[i][1] not in STRUCTURAL_FAMILIES + THREAD_FAMILIES
+            if back:
+                out.add(i)
+            above_all = above_all and back
+            if back or not was_taken:
+                shown.add(form)
     return out
 
 
@@ -1269,6 +1337,18 @@ def _article_time(text: str) -> bool:
     return bool(_TIME_SPAN.search(text) or _DATELINE.search(text) or (alone and not _PAGE_TIME_KEY.search(key.group(1))))
 
 
+# A news dateline alone on its line (新华社上海5月6日电（记者 周明远 陈曦）, 本网临江11月18日电, 中央社記者林志明台北18日電):
+# an agency or paper, a place and a day, ``电``/``讯``, perhaps its reporters in brackets; no clause.
+_NEWS_DATELINE = re.compile(r"^[^\s,，。:：!?]{0,16}?\d{1,2}日(?:电|電|讯|訊)\s*(?:[(（][^()（）]{1,30}[)）])?$")
+
+
+def opening_dateline(scored: list[Line], headline: int, first: int) -> set[int]:
+    """The position of a news dateline (``_NEWS_DATELINE``) standing right above the body's first line
+    or as that line, below the headline: the first words of the article's first paragraph set on a line
+    of their own, not the page's byline (a byline's date is the page's, in figures, with its time)."""
+    return {pos for pos in (first - 1, first) if headline < pos < len(scored) and _NEWS_DATELINE.match(scored[pos].text)}
+
+
 def zone_stamps(scored: list[Line], body: tuple[int, int], headline: int, done: set[int]) -> list[int]:
     """Positions of the stamp lines between the headline a title of the article's names
     (``headline``: ``article_headline`` says so; -1 when not) and the body: a date and a time, no
@@ -1426,6 +1506,12 @@ def prepare(folded: list[str], alive: list[int], model: Model, lexicon: Lexicon,
     cards = {alive[pos] for pos in card_rows([folded[i] for i in alive])}
     gone, alive = portal_lines(folded, alive, lexicon, keep | cards, title)  # portals.py: forum, PTT, WeChat, … rows by form
     scored, body = page_lines(folded, alive, model, lexicon, title, foot)
+    back = introduced_gone(gone, scored, body) if body is not None and gone else set()
+    if back:
+        # Rows a portal family took by their form alone that an introducing sentence of the article heads
+        # (表决结果如下： over 支持 35 反对 2): the article's, read again with the page as the model judges it.
+        gone = [(line, family) for line, family in gone if line.index not in back]
+        scored, body = page_lines(folded, sorted(alive + list(back)), model, lexicon, title, foot)
     finders = (
         ("entry", lambda: set(other_entries(scored, title, model.min_body)) if title else set()),
         ("box", lambda: set(inner_boxes(scored, lexicon))),

@@ -164,7 +164,7 @@ def post_frame(scored: Sequence[Line], body: tuple[int, int] | None, removed: se
         elif pos > last and guillemet_link(text):
             take(pos, "prev-next")
     _named_replies(scored, first, last, free, removed, folded, actions, take)
-    _comment_texts(scored, last, free, take)
+    _comment_texts(scored, last, free, {pos for pos, line in enumerate(scored) if line.index in removed}, take)
     return sorted((scored[pos].index, family) for pos, family in out.items())
 
 
@@ -253,14 +253,15 @@ def _heading_above(scored, pos, free, removed, folded, actions) -> bool:
     return bool(_REPLIES_HEADING.match(text)) or comments_heading(text) or action_row(text, actions)
 
 
-def _comment_texts(scored, last, free, take) -> None:
+def _comment_texts(scored, last, free, gone, take) -> None:
     """A short line between a removed comment header whose form recurs below the body and a
-    removed line (or the page's end)."""
-    headers = [pos for pos in range(last + 1, len(scored)) if pos not in free and dated_header(scored[pos].text)]
+    removed line (or the page's end). ``gone``: the positions removed (a line kept, ``keep``, is
+    neither free nor a removed header: a programme's dated rows an article's sentence introduces)."""
+    headers = [pos for pos in range(last + 1, len(scored)) if pos in gone and dated_header(scored[pos].text)]
     forms = Counter(skeleton(scored[pos].text) for pos in headers)
     for pos in headers:
         if forms[skeleton(scored[pos].text)] < 2:
             continue
         nxt = pos + 1
-        if nxt in free and len(scored[nxt].text) <= REPLY_MAX and (nxt + 1 == len(scored) or nxt + 1 not in free):
+        if nxt in free and len(scored[nxt].text) <= REPLY_MAX and (nxt + 1 == len(scored) or nxt + 1 in gone):
             take(nxt, "comment-text")
