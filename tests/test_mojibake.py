@@ -1144,3 +1144,11 @@ def test_a_private_use_character_of_gbk_is_read_with_the_run_around_it():
     # U+E004 (ee 80 84): its 80 GBK rejects alone; the reading goes through it to 中央.
     damaged = "这是组成部分。\ue004中央人民政府的机构。".encode("utf-8").decode("gbk", "replace")
     assert fix_utf8_as_gbk(damaged)[0] == "这是组成部分。\ue004中央人民政府的机构。"
+
+
+def test_a_run_read_exactly_asks_the_line_s_brackets_where_its_readings_differ():
+    # 、 is e3 80 81 and cp1252 leaves 81 undefined: 【 (e3 80 90) fits the hole as well, and the
+    # model counts 【 as （, which reads as well between digits; a 【 that answers nothing does not.
+    text = "大韩航空4月24、25日停飞，3月14、15日复航。"
+    damaged = text.encode("utf-8").decode("cp1252", "replace")
+    assert Cleaner(to="keep", remove_furniture=False).run(damaged).text == text

@@ -1575,8 +1575,9 @@ def _lone_brackets(text: str) -> list[int]:
 # The brackets ``context.bracket`` pairs, by kind (ASCII and fullwidth parentheses are one), and
 # each opening kind's closing one.
 _BRACKET_KIND = {"（": "(", "(": "(", "）": ")", ")": ")", "《": "<", "》": ">", "“": "“", "”": "”", "【": "[",
-                 "】": "]", "「": "「", "」": "」", "『": "『", "』": "』", "〔": "〔", "〕": "〕"}
-_CLOSING = {"(": ")", "<": ">", "“": "”", "[": "]", "「": "」", "『": "』", "〔": "〕"}
+                 "】": "]", "「": "「", "」": "」", "『": "『", "』": "』", "〔": "〔", "〕": "〕", "〈": "〈", "〉": "〉",
+                 "〖": "〖", "〗": "〗"}
+_CLOSING = {"(": ")", "<": ">", "“": "”", "[": "]", "「": "」", "『": "』", "〔": "〕", "〈": "〉", "〖": "〗"}
 
 
 def _unanswered(line: str) -> list[int]:
@@ -1916,7 +1917,14 @@ def _agreed_reading(span: str, source: str, unknown: frozenset[int] | None, gues
     if len(found) < 2 or len({len(fixed) for fixed in found}) > 1:
         return None
     before, after = around
-    (best, top), (second, runner_up) = sorted(((model().score(fold(before + f + after)), f) for f in found), reverse=True)[:2]
+    # Where the readings differ, the line's brackets have their say too (context.bracket): the
+    # model counts 【 as （, and 24、25日 read as well as 24【25日, whose 【 answers nothing.
+    differ = [k for k in range(len(next(iter(found)))) if len({f[k] for f in found}) > 1]
+
+    def score(f: str) -> float:
+        line = before + f + after
+        return model().score(fold(line)) + sum(context.bracket(f[k], line, len(before) + k) for k in differ)
+    (best, top), (second, runner_up) = sorted(((score(f), f) for f in found), reverse=True)[:2]
     if best - second < GUESS_MARGIN:
         return None
     # The guessed characters: where the likeliest and the next differ.
