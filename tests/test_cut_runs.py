@@ -296,3 +296,15 @@ def test_a_page_misread_twice_as_cp1252_keeps_its_own_breaks(page):
     # repaired lines took their breaks back at wrong places (作者：小鹿正文第一\n段。).
     twice = _browser_1252(_browser_1252(page.encode("utf-8")).encode("utf-8"))
     assert KEEP.clean(twice) == page
+
+
+@pytest.mark.parametrize("width", [15, 16])
+def test_a_paragraph_wrapped_before_it_was_misread_keeps_the_breaks_a_decoder_marked(width):
+    # The decoder marked a lead for the break's byte (0a): the break was there when it read, and
+    # joined by the paragraph's width, the mark was taken as rejected by the next line's first
+    # byte, whose candidates left out the true one (告诉 before 我 came back 告诫).
+    para = ("傍晚，当我山花插满头，手里抱著一大把青青竹笋，乐不思蜀地回到招待所时，一位同事告诉我胡耀邦去世的消息，"
+            "像突然被泼了一瓢冷水，我顿时醒过来。像我这样自小就跟着父母下乡的人，对这位老人有着特别的感情。")
+    text = "\n".join(para[i:i + width] for i in range(0, len(para), width))
+    damaged = text.encode("utf-8").decode("gbk", "replace")
+    assert Cleaner(to="keep", remove_furniture=False).run(damaged).text.replace("\n", "") == para

@@ -10,7 +10,9 @@ character short of reading; the repairs read a line at a time and left 举荐 / 
 misread clause marks show it): its breaks are taken out here too (a stage joined them for good
 until session 32, where the clean text wrapped at the same places keeps some). A single cut,
 irregular breaks, a wrap counted in columns, with an indent, or a break in a short misread span of
-a clean line fall outside that width.
+a clean line fall outside that width. A break right after a decoder's mark is not joined by width:
+the mark says the decoder read the break's byte after a lead (the page was wrapped before it was
+misread), and joined, the mark would stand for a lead the next line's first byte rejects.
 
 A break is inside a run when the bytes across it parse where neither side's bytes do on their
 own: in one of the byte views a wrong decoder leaves (the GBK and Big5 families' and the
@@ -333,7 +335,11 @@ def join(text: str) -> tuple[str, list[Cut]]:
         left, right = previous[: len(previous) - len(trail)], line[len(lead):]
         read = asked is None or k in asked or joined or len(right.rstrip(" \t")) < EDGE
         joined = True
-        if k in by_width:
+        # A decoder's mark right before the break says the break was there when the page was read
+        # (a two-byte lead rejected for the break's byte, 0a): the page was wrapped before it was
+        # misread, and joined, the mark would be taken as rejected by the next line's first byte
+        # (告诉 wrapped before 我: its lost 89 is no lead before e6, and came back 告诫).
+        if k in by_width and not left.endswith("\ufffd"):
             # A paragraph of one width: joined as ``join_misread_wraps`` joins it (the line's
             # quote marks go with the break; a trailing space too, which would cut the run), and
             # its breaks put back after the repairs too.
