@@ -4,7 +4,7 @@ the headline above it while the byline under them goes."""
 import pytest
 
 from cleaner.furniture.boilerplate import remove_furniture
-from cleaner.furniture.decks import deck, decks
+from cleaner.furniture.decks import deck, decks, plain_deck
 from cleaner.furniture.features import normalise, text_features
 from cleaner.furniture.lexicon import load_lexicon
 
@@ -29,6 +29,25 @@ def test_end_marks_keys_links_and_bylines_are_no_deck(text):
     assert not is_deck(text)
 
 
+def is_plain_deck(text: str) -> bool:
+    text = normalise(text)
+    return plain_deck(text, text_features(text, load_lexicon()))
+
+
+@pytest.mark.parametrize("text", ["他们为上万种植物保存着未来", "全校只剩三名學生　明年起併入鄰校",
+                                  "一座小城的“慢生活”", "老街改造 留住烟火气 守住老味道"])
+def test_clauses_of_han_text_are_a_plain_deck(text):
+    assert is_plain_deck(text)
+
+
+@pytest.mark.parametrize("text", ["记者 林涛 通讯员 王明", "首页 要闻 人物 维权 职工生活", "本报记者林雅婷报道",
+                                  "2026年4月29日 星期三", "来源：滨江工人报", "东岸日报", "分享到微信朋友圈",
+                                  "字级 小 中 大 列印", "阅读 2385 评论 12", "一 二 三 四 五 六 七 八",
+                                  "春天来了 夏天到了 秋天走了 冬天近了"])
+def test_bylines_menus_dates_and_furniture_words_are_no_plain_deck(text):
+    assert not is_plain_deck(text)
+
+
 def test_decks_stand_between_the_headline_and_the_body():
     texts = ["标题", "——副题一", "——副题二", "——副题三", "正文"]
     feats = [text_features(normalise(t), load_lexicon()) for t in texts]
@@ -36,6 +55,10 @@ def test_decks_stand_between_the_headline_and_the_body():
     assert decks(texts, feats, -1, 4) == set()
     assert decks(texts, feats, 2, 4) == {3}  # below the headline only
     assert decks(["标题", "记者 林涛", "——副题", "正文"], feats[:4], 0, 3) == {2}  # a byline between
+    plain = ["标题", "他们为上万种植物保存着未来", "正文"]
+    plain_feats = [text_features(normalise(t), load_lexicon()) for t in plain]
+    assert decks(plain, plain_feats, 0, 2) == {1}
+    assert decks(["标题", "记者 林涛", *plain[1:]], [plain_feats[0], feats[1], *plain_feats[1:]], 0, 3) == set()  # right under it only
 
 
 BODY = ["三十年来，他几乎每天都要沿着这座大桥走上一遍，敲一敲螺栓，听一听声音，记下每一处细微的变化。",
@@ -50,3 +73,4 @@ def test_the_deck_and_the_headline_above_it_stay_and_the_byline_goes():
     removal = remove_furniture("\n".join(page), ())
     kept = removal.text.split("\n")
     assert kept == ["三十年守护一座桥", subtitle, *BODY]
+
