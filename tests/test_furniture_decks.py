@@ -1,8 +1,9 @@
-"""A headline's dash subtitle (cleaner/furniture/decks.py), and the furniture stage keeping it and
-the headline above it while the byline under them goes."""
+"""A headline's subtitle, with a dash or without (cleaner/furniture/decks.py), and the furniture stage
+keeping it and the headline above it while the byline under them goes."""
 
 import pytest
 
+from cleaner import Cleaner
 from cleaner.furniture.boilerplate import remove_furniture
 from cleaner.furniture.decks import deck, decks, plain_deck
 from cleaner.furniture.features import normalise, text_features
@@ -74,3 +75,18 @@ def test_the_deck_and_the_headline_above_it_stay_and_the_byline_goes():
     kept = removal.text.split("\n")
     assert kept == ["三十年守护一座桥", subtitle, *BODY]
 
+
+
+HANT_BODY = ["六月的山風吹過操場，三個孩子穿著畢業服站在司令台前，台下坐滿了從各村趕來的家長與校友。",
+             "這所學校創立於一九五二年，最多的時候有兩百多名學生，如今村裡的年輕人大多搬到了城市。",
+             "校長說，學校會關，但孩子們在這裡學會的東西不會消失。"]
+
+
+def test_a_plain_deck_split_by_a_space_stays_under_the_headline():
+    # Its two clauses split by a print layout's ideographic space read as a short head line (head+len_13_30).
+    subtitle = "全校只剩三名學生　明年起併入鄰校"
+    page = ["東岸日報 即時 政治 社會 地方 生活 國際 影音", "地方", "山城小學的最後一屆畢業生", subtitle,
+            "2027/06/18 14:20 記者林雅婷／花蓮報導", "分享 LINE 推特 複製連結", *HANT_BODY, "延伸閱讀",
+            "偏鄉學校整併　家長憂通學路遠", "東岸日報 版權所有 © 2027 East Coast Daily"]
+    kept = Cleaner(to="keep").run("\n".join(page), title="山城小學的最後一屆畢業生 - 東岸日報").text.split("\n")
+    assert kept == ["山城小學的最後一屆畢業生", subtitle, *HANT_BODY]
