@@ -1006,9 +1006,11 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2),
                                 ("byline", "unnamed-fields")))
     done = {d.index for d in out}
-    # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
+    # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's; nor
+    # does a picture's caption, which stands under its picture inside the article (its closing lines below it).
     # A related lead (更多精彩内容, 延伸阅读》…) does: the titles under it are its list's.
-    swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES or d.reasons[0] == "inline-related"}
+    swept = {d.index for d in out
+             if d.reasons[0] not in (*INSIDE_FAMILIES, "caption") or d.reasons[0] == "inline-related"}
     past = past_prose(scored, body)  # read by the record rows below too: the lines' prose and text do not change
     for pos in tail_sweep(scored, folded, body, [line.index in swept for line in scored],
                           keep | {scored[p].index for p in listed | signed | own_rows}, past):
@@ -1227,6 +1229,12 @@ def _taken_above(scored: list[Line], folded: list[str], pos: int) -> bool:
     return pos > 0 and any(folded[i].strip() for i in range(scored[pos - 1].index + 1, scored[pos].index))
 
 
+def _captions_above(scored: list[Line], folded: list[str], pos: int) -> bool:
+    """Every live line taken between ``scored[pos - 1]`` and ``scored[pos]`` is a picture's caption
+    (``forms.caption``: 图为…（记者 某某 摄）)."""
+    return all(caption(normalise(folded[i])) for i in range(scored[pos - 1].index + 1, scored[pos].index) if folded[i].strip())
+
+
 _CUT = re.compile(r"(?<!\.)\.{3}$")  # a title cut short (folded: … is ...; a sentence's …… is six dots)
 
 
@@ -1251,7 +1259,9 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     the caller has it."""
     start = past_prose(scored, body) if start is None else start
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
-    first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
+    # A caption a rule took there (common/caption-credit) is the article's picture's, as in ``decide``: it starts none.
+    first = next((pos for pos in range(start, len(scored))
+                  if removed[pos] or _taken_above(scored, folded, pos) and not _captions_above(scored, folded, pos)), None)
     if first is None:
         # Lines taken below the last one only (the site's copyright line a rule took): no line to sweep, the rows over it aside.
         below = [normalise(folded[i]) for i in range(scored[-1].index + 1, len(folded)) if folded[i].strip()] if start < len(scored) else []
