@@ -42,7 +42,7 @@ from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fi
 from cleaner.furniture.field_breaks import RECORD_KEY
 from cleaner.furniture.keyed_rows import FOOT_KEYS, colon_fields, field_foot, keys_of, rows_over_foot
 from cleaner.furniture.site_foot import FOOT_MAX
-from cleaner.furniture.document_dates import date_note
+from cleaner.furniture.document_dates import date_note, dated_clause
 from cleaner.furniture.headline import dashed, first_part_headline, fuller_headline, headline_lines, unnamed_headline
 from cleaner.furniture.section_heads import section_heads
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
@@ -307,6 +307,8 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
         out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading, sentence)
         # A document's date note under its headline (document_dates.py: （2027年2月18日） under a speech's title).
         out |= {pos for pos in range(headline + 1, min(headline + 1 + NOTE_REACH, body[0])) if date_note(texts[pos]) and fits(pos)}
+        # A story's dated line, a clause after its date (document_dates.dated_clause: 截至5月11日，已有126户居民签约).
+        out |= {pos for pos in range(headline + 1, body[0]) if dated_clause(texts[pos]) and fits(pos)}
         out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)
                                                                or _event_place(texts, pos)) and fits(pos)}
         # An event's span of days or hours, without a key (date_spans.py: 2027年4月23日—4月30日): no page's stamp.
@@ -908,7 +910,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline or pos in subtitles:
-            continue  # the headline and its dash subtitles (decks.py) are the article's
+            continue  # the headline and its subtitles (decks.py) are the article's
         if sites and pos > body[1] and pos not in listed and site_voice(line.text, sites) and not is_paragraph(line.text, line.features):
             # The site speaking of itself under the article (site_voice.py): protected as a sentence, it is the site's.
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-voice",)))
