@@ -442,6 +442,14 @@ print rows, related lists, votes, copyright and ICP lines); 34 written before th
 after its first change (counters under a video's sentence, a residents' vote without abstentions, a sign's
 notice words under the sentence that quotes them), 2 after its third (a book's and a film's card under the
 sentence that sets them out); seventeen in Traditional script (39 pages).
+``losses42`` pages (session 40) were written for article lines at the head and tail that the held-out sets'
+losing rules (``head+len_13_30``, ``head+date``, ``related-tail``, the tail sweep) may take, before that round changed
+the model, and tuned on: decks under the headline with and without a space between their clauses, a lede line, a
+first short paragraph, the story's dated lines, closing short paragraphs, book, works and cited-title lists ending
+the article, author bios, editors' afterwords, an essay's date and place; each page with real furniture around it;
+32 written before that round changed the model, 3 after its first change (closing lines under the last picture's
+caption), 4 after its second (a kicker over the headline, a story's dated line with a clause); fifteen in Traditional
+script (39 pages).
 Figures as ``benchmarks/furniture.py`` prints them (leftover and lost as % of article length).
 ``--cer`` adds a column: the character error rate of the output against the article (edit
 distance over the article's length, whitespace dropped and nothing else folded, so damage left
