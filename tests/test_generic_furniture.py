@@ -859,6 +859,16 @@ def test_the_tail_sweep_needs_furniture_above_and_no_prose_below():
     assert "相关图片说明" in Cleaner(to="keep").clean("\n".join(later)).split("\n")
 
 
+@pytest.mark.parametrize("caption", ["图为改造后的东门老街。（记者 周敏 摄）", "圖為林伯伯在老榕樹下整理落葉。（記者蔡承恩攝）",
+                                     "图为作者外婆家的老灶台。（作者供图）"])
+def test_a_pictures_caption_starts_no_tail_sweep(caption):
+    # The caption under the article's last picture goes (generic/caption or common/caption-credit); the
+    # article's closing lines under it, short and unpunctuated, are its own, not the site's below furniture.
+    closing = ["他主持设计的更新项目有：", "东门片区微更新", "西城老码头改造", "2027年元月，写于皖南", "树还在，人也还在"]
+    page = [*ARTICLE, caption, *closing, "责任编辑：周敏", "网站地图 | 联系我们 | 版权所有"]
+    assert Cleaner(to="keep").clean("\n".join(page)).split("\n") == [*ARTICLE, *closing]
+
+
 def test_the_tail_sweep_reads_a_lists_rows_as_no_prose():
     # A numbered list of titles under a disclaimer that went: its rows hold clauses, so they read
     # as the page's last prose and the sweep began below them, leaving the list and its heading.

@@ -42,7 +42,7 @@ from cleaner.furniture.forms import blog_name, caption, consent, counted_row, fi
 from cleaner.furniture.field_breaks import RECORD_KEY
 from cleaner.furniture.keyed_rows import FOOT_KEYS, colon_fields, field_foot, keys_of, rows_over_foot
 from cleaner.furniture.site_foot import FOOT_MAX
-from cleaner.furniture.document_dates import date_note
+from cleaner.furniture.document_dates import date_note, dated_clause
 from cleaner.furniture.headline import dashed, first_part_headline, fuller_headline, headline_lines, unnamed_headline
 from cleaner.furniture.section_heads import section_heads
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
@@ -307,6 +307,8 @@ def _item_rows(scored: list[Line], body: tuple[int, int], title: str | None, lex
         out |= head_items(texts, headline, body[0], [b for b in blocks if b[1] < body[0]], fits, heading, sentence)
         # A document's date note under its headline (document_dates.py: （2027年2月18日） under a speech's title).
         out |= {pos for pos in range(headline + 1, min(headline + 1 + NOTE_REACH, body[0])) if date_note(texts[pos]) and fits(pos)}
+        # A story's dated line, a clause after its date (document_dates.dated_clause: 截至5月11日，已有126户居民签约).
+        out |= {pos for pos in range(headline + 1, body[0]) if dated_clause(texts[pos]) and fits(pos)}
         out |= {pos for pos in range(headline + 1, body[0]) if (_event_time(texts[pos]) or _event_date(texts, pos)
                                                                or _event_place(texts, pos)) and fits(pos)}
         # An event's span of days or hours, without a key (date_spans.py: 2027年4月23日—4月30日): no page's stamp.
@@ -908,7 +910,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
     for pos, line in enumerate(scored):
         if line.index in keep or pos == headline or pos in subtitles:
-            continue  # the headline and its dash subtitles (decks.py) are the article's
+            continue  # the headline and its subtitles (decks.py) are the article's
         if sites and pos > body[1] and pos not in listed and site_voice(line.text, sites) and not is_paragraph(line.text, line.features):
             # The site speaking of itself under the article (site_voice.py): protected as a sentence, it is the site's.
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-voice",)))
@@ -1006,9 +1008,11 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             out.append(Decision(scored[pos].index, lines[scored[pos].index], round(score(scored[pos].features, model), 2),
                                 ("byline", "unnamed-fields")))
     done = {d.index for d in out}
-    # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's.
+    # A widget's row (interleaved.py) starts no sweep: the lines under a video card are the article's; nor
+    # does a picture's caption, which stands under its picture inside the article (its closing lines below it).
     # A related lead (更多精彩内容, 延伸阅读》…) does: the titles under it are its list's.
-    swept = {d.index for d in out if d.reasons[0] not in INSIDE_FAMILIES or d.reasons[0] == "inline-related"}
+    swept = {d.index for d in out
+             if d.reasons[0] not in (*INSIDE_FAMILIES, "caption") or d.reasons[0] == "inline-related"}
     past = past_prose(scored, body)  # read by the record rows below too: the lines' prose and text do not change
     for pos in tail_sweep(scored, folded, body, [line.index in swept for line in scored],
                           keep | {scored[p].index for p in listed | signed | own_rows}, past):
@@ -1227,6 +1231,12 @@ def _taken_above(scored: list[Line], folded: list[str], pos: int) -> bool:
     return pos > 0 and any(folded[i].strip() for i in range(scored[pos - 1].index + 1, scored[pos].index))
 
 
+def _captions_above(scored: list[Line], folded: list[str], pos: int) -> bool:
+    """Every live line taken between ``scored[pos - 1]`` and ``scored[pos]`` is a picture's caption
+    (``forms.caption``: 图为…（记者 某某 摄）)."""
+    return all(caption(normalise(folded[i])) for i in range(scored[pos - 1].index + 1, scored[pos].index) if folded[i].strip())
+
+
 _CUT = re.compile(r"(?<!\.)\.{3}$")  # a title cut short (folded: … is ...; a sentence's …… is six dots)
 
 
@@ -1251,7 +1261,9 @@ def tail_sweep(scored: list[Line], folded: list[str], body: tuple[int, int], rem
     the caller has it."""
     start = past_prose(scored, body) if start is None else start
     # A line taken before the model judged (by a rule, or a portal family) lies between two scored lines.
-    first = next((pos for pos in range(start, len(scored)) if removed[pos] or _taken_above(scored, folded, pos)), None)
+    # A caption a rule took there (common/caption-credit) is the article's picture's, as in ``decide``: it starts none.
+    first = next((pos for pos in range(start, len(scored))
+                  if removed[pos] or _taken_above(scored, folded, pos) and not _captions_above(scored, folded, pos)), None)
     if first is None:
         # Lines taken below the last one only (the site's copyright line a rule took): no line to sweep, the rows over it aside.
         below = [normalise(folded[i]) for i in range(scored[-1].index + 1, len(folded)) if folded[i].strip()] if start < len(scored) else []
