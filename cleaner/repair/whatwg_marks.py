@@ -177,7 +177,9 @@ def _one(data: bytes, codec: str) -> bool:
         return False
 
 
-def _fits(data: bytes, part: tuple[int | None, ...], kinds: tuple[str, ...], browser: Browser) -> bool:
+def fits(data: bytes, part: tuple[int | None, ...], kinds: tuple[str, ...], browser: Browser) -> bool:
+    """Does ``data``, a character's bytes, fit ``part`` (None where unknown) with each unknown
+    byte of the kind ``kinds`` says, under ``browser``'s rules?"""
     codes = _codes(browser.name)
     n = len(part)
     for k, b in enumerate(part):
@@ -197,6 +199,10 @@ def _fits(data: bytes, part: tuple[int | None, ...], kinds: tuple[str, ...], bro
         # Where one character holds the whole mark, its bytes are no code: they would have been read.
         if kind == FIRST and k + 1 < n and kinds[k + 1] == SECOND and (x << 8 | data[k + 1]) in codes:
             return False
+        # A lead alone before an ASCII byte the character holds (a GBK or Big5 trail 40-7e): the
+        # two are no code either.
+        if kind == ALONE and k + 1 < n and data[k + 1] < 0x80 and (x << 8 | data[k + 1]) in codes:
+            return False
         if kind == THREE_1 and k + 2 < n and (x << 16 | data[k + 1] << 8 | data[k + 2]) in codes:
             return False
     return True
@@ -211,7 +217,7 @@ def fitting(part: tuple[int | None, ...], kinds: tuple[str, ...], name: str = NA
     known = tuple(k for k in range(length) if part[k] is not None)
     found: list[str] = []
     for data, ch in _by_known(length, known).get(tuple(part[k] for k in known), ()):  # type: ignore[misc]
-        if _fits(data, part, kinds, browser):
+        if fits(data, part, kinds, browser):
             found.append(ch)
             if len(found) == MAX_CANDIDATES:
                 break
