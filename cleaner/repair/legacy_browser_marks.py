@@ -36,7 +36,9 @@ BROWSERS = ("whatwg-shift_jis", "whatwg-euc-kr", "whatwg-euc-jp")
 # Characters a character with unknown bytes keeps, likeliest first (``utf8_marks.WIDE``).
 WIDE = 128
 LEFT_OVER = 10.0  # a byte no character takes
-MIN_KNOWN = 4  # known high bytes a reading takes at least: a short run parses by chance
+# Known high bytes a reading takes at least: a short run parses by chance, and a run of marks and
+# ASCII trails (a page read as ASCII) chooses every character from the model alone.
+MIN_KNOWN = 4
 # A run: characters that are no ASCII, with the ASCII byte after a mark or after a character a
 # browser reads from one high byte (cp932's halfwidth katakana a1-df), which may be a GBK or Big5
 # lead whose trail 40-7e the browser read again as ASCII, and a lone such byte after any
@@ -184,7 +186,7 @@ def _cheapest(nodes: list[int | str], browser: whatwg_marks.Browser, source: str
     items: character, place after, candidates), a byte left over one U+FFFD; None where no
     character fits or too few bytes are known."""
     n = len(nodes)
-    if sum(1 for b in nodes if isinstance(b, int) and b >= 0) < MIN_KNOWN:
+    if sum(1 for b in nodes if isinstance(b, int) and b >= 0x80) < MIN_KNOWN:
         return None
     inf = float("inf")
     cost = [inf] * (n + 1)
