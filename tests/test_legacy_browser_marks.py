@@ -84,7 +84,30 @@ def test_a_run_python_s_decoder_marked_is_left_to_its_reading():
     mark, reads it whole and likelier, so the run is left to ``code_pages``."""
     run = "公里，共有".encode("gbk").decode("cp932", "replace")
     assert run == "ｹｫﾀ\ufffd｣ｬｹｲﾓﾐ"
-    assert legacy_browser_marks._python_reads_better(run, "cp932", "公罓，共有")
     assert legacy_browser_marks.read(run) is None
     page = "全长三百公里，共有二十个站。".encode("gbk").decode("cp932", "replace")
     assert Cleaner(to="keep").clean(page) == "全长三百公里，共有二十个站。"
+
+
+def test_a_page_python_s_decoder_marked_is_read_by_python_s_in_every_run():
+    """GBK through Python's euc_jp: each run's browser reading parses, and the first one's reads
+    likelier than Python's of that run alone (据国家能源局爲息搶: a mark of one byte taken for two),
+    but Python's readings of the page's three runs are likelier together and leave no byte over
+    either. The page is Python's, every run of it: none is read as a browser's, and ``code_pages``
+    reads it back whole (run by run, the first came back 爲息搶 for 消息，)."""
+    text = "据国家能源局消息，截至今年9月底，全国风电和光伏发电累计装机容量突破8亿千瓦，同比增长超过三成。"
+    page = text.encode("gbk").decode("euc_jp", "replace")
+    first = next(m.group() for m in legacy_browser_marks._run_pattern().finditer(page) if LOST in m.group())
+    assert legacy_browser_marks._reading(first, "\n", False).cost < legacy_browser_marks._python_reading(first)[1]
+    assert not legacy_browser_marks.browser_page(page)
+    assert Cleaner(to="keep").clean(page) == text
+
+
+def test_a_mark_ending_a_run_leaves_python_s_reading_no_byte_over():
+    """Python's cp932 reads （É of a GB18030 page (a3 a8, then 81 30 87 37) as ｣ｨ, a mark for 81
+    alone, then 0 outside the run: the mark's trail is the byte after the run, so Python's
+    reading leaves nothing over (counted, it left pages of Python's own a byte over, as many as
+    the browser's reading left: GBK through cp932, build split)."""
+    run = "（École".encode("gb18030").decode("cp932", "replace")[:3]
+    assert run == "｣ｨ\ufffd"
+    assert legacy_browser_marks._python_reading(run)[0] == 0

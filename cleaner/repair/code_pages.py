@@ -266,11 +266,17 @@ def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     >>> repair_code_pages("他说：‰∏≠Êñá是中文").text
     '他说：中文是中文'
     """
-    return rounds.until_settled(text, partial(_round_spans, guess=guess), MAX_ROUNDS)
+    # Whether a browser's decoder marked the page (legacy_browser_marks) is judged once, on the
+    # page as it came: a later round sees only the runs the first left, too few to tell (GBK
+    # through Python's shift_jis: a page judged Python's had its three marks left judged a
+    # browser's in the second round).
+    browser: list[bool] = []
+    return rounds.until_settled(text, partial(_round_spans, guess=guess, browser=browser), MAX_ROUNDS)
 
 
-def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
-    """The runs one round re-reads (no span: the common case, one or two searches)."""
+def _round_spans(text: str, guess: bool, browser: list[bool]) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+    """The runs one round re-reads (no span: the common case, one or two searches). ``browser``:
+    the first round's judgement of the page's marks, a browser's or Python's, once it is made."""
     # UTF-8 through a decoder that marks a quarter of it or more (EUC, gb2312, johab) is read by
     # UTF-8's grammar (utf8_marks) first, and hidden from the readings below (an ASCII control
     # none of them reads: positions stay), which cut it into pieces for nothing (johab's hangul).
@@ -280,7 +286,9 @@ def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.Mojiba
     # swallowed two bytes: read a character at a time (legacy_browser_marks), before the pieces
     # take each mark for one byte and read on out of step.
     if LOST in text:
-        legacy = legacy_browser_marks.repair(text, guess)
+        if not browser:
+            browser.append(legacy_browser_marks.browser_page(text))
+        legacy = legacy_browser_marks.repair(text, guess) if browser[0] else []
         text = _hidden(text, legacy)
         marked = sorted(marked + legacy, key=lambda s: s[0])
     hint, run_pattern = _patterns()
