@@ -75,7 +75,7 @@ def test_a_trail_read_again_as_ascii_is_part_of_the_run():
 def test_clean_text_with_a_mark_is_left():
     """A clean sentence with one U+FFFD of its own reads no better from legacy bytes: left."""
     text = "今天天气很好，我们去公园散步，看见很多人在跳舞。" + LOST + "明天再来。"
-    assert legacy_browser_marks.repair(text) == []
+    assert legacy_browser_marks.repair(text)[0] == []
 
 
 def test_a_run_python_s_decoder_marked_is_left_to_its_reading():
@@ -99,7 +99,7 @@ def test_a_page_python_s_decoder_marked_is_read_by_python_s_in_every_run():
     page = text.encode("gbk").decode("euc_jp", "replace")
     first = next(m.group() for m in legacy_browser_marks._run_pattern().finditer(page) if LOST in m.group())
     assert legacy_browser_marks._reading(first, "\n", False).cost < legacy_browser_marks._python_reading(first)[1]
-    assert not legacy_browser_marks.browser_page(page)
+    assert legacy_browser_marks.repair(page) == ([], False)
     assert Cleaner(to="keep").clean(page) == text
 
 

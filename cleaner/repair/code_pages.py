@@ -286,9 +286,8 @@ def _round_spans(text: str, guess: bool, browser: list[bool]) -> list[tuple[int,
     # swallowed two bytes: read a character at a time (legacy_browser_marks), before the pieces
     # take each mark for one byte and read on out of step.
     if LOST in text:
-        if not browser:
-            browser.append(legacy_browser_marks.browser_page(text))
-        legacy = legacy_browser_marks.repair(text, guess) if browser[0] else []
+        legacy, judged = legacy_browser_marks.repair(text, guess, browser[0] if browser else None)
+        browser[:] = [judged]
         text = _hidden(text, legacy)
         marked = sorted(marked + legacy, key=lambda s: s[0])
     hint, run_pattern = _patterns()

@@ -83,21 +83,21 @@ ASCII_ALONE = 0.5
 UTF8_TABLES = ("cp932", "cp949", "euc_jp", *SOURCES)  # an ASCII byte read as itself, not as a trail: a pair is likelier
 
 
-def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+def repair(text: str, guess: bool = True, browser: bool | None = None) -> tuple[list[tuple[int, int, mojibake.MojibakeRepair]], bool]:
     """(start, end, repair) of each run of ``text`` with a mark before a character that is no
-    ASCII (a mark that may have swallowed two bytes) read back from GBK or Big5, the page taken
-    for a browser's (``browser_page`` asks)."""
+    ASCII (a mark that may have swallowed two bytes) read back from GBK or Big5, on a page a
+    browser's decoder marked; and whether it did. ``browser``: that judgement made before (on
+    the page as it came: ``code_pages``' later rounds see only what the first left), else made
+    here (``_browser_page``)."""
+    runs = _runs(text)
+    if browser is None:
+        browser = _browser_page([(m.group(), reading) for m, reading in runs])
     spans = []
-    for m, reading in _runs(text):
+    for m, reading in runs if browser else []:
         fixed = _chosen(m.group(), reading, guess)
         if fixed is not None:
             spans.append((m.start(), m.end(), fixed))
-    return spans
-
-
-def browser_page(text: str) -> bool:
-    """Did a browser's decoder, not one of Python's, mark ``text``'s runs (``_browser_page``)?"""
-    return _browser_page([(m.group(), reading) for m, reading in _runs(text)])
+    return spans, browser
 
 
 def _runs(text: str) -> list[tuple[re.Match, Reading | None]]:
@@ -136,7 +136,6 @@ class Reading(NamedTuple):
     cost: float
 
 
-@lru_cache(maxsize=1 << 10)  # a page's runs are read to judge it, then again to repair it
 def _reading(run: str, prev: str, final: bool) -> Reading | None:
     """The browser's and source's cut of ``run`` that leaves fewest bytes over, then the likeliest
     by each character's likeliest candidate, its characters chosen jointly (``prev``: the
