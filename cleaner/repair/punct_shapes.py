@@ -16,7 +16,8 @@ the pairs around it. Two shapes decide it better than any pair:
   least and most of those that end with one of the candidates.
 - a numbered heading: a guess that starts a line before ``、`` (or a full stop of numbering) on a
   page whose other lines are numbered so with numerals read for sure takes the numeral the count
-  gives there: one more than the heading above it, or one less than the heading below. 一 is e4
+  gives there: one more than the heading above it and one less than the heading below (where
+  the two disagree, one if the heading below is a list's second, else none). 一 is e4
   b8 80, and 80 is no byte GBK reads: every ``一、`` starting a line of UTF-8 read as GBK lost it,
   and its candidates (一三七万丈上下不中…) read alike to the pairs (``中、`` came back, by 0.08).
 
@@ -138,7 +139,14 @@ def _heading_numeral(chars: list[str], pos: int, choice: holes.Choice, numbered:
         return None
     above = [n for p, n in numbered if p < pos]
     below = [n for p, n in numbered if p > pos]
-    count = above[-1] + 1 if above else (below[0] - 1 if below else 0)
+    after_above = above[-1] + 1 if above else None
+    before_below = below[0] - 1 if below else None
+    if after_above is not None and before_below is not None and after_above != before_below:
+        # The count does not run through the line: a list numbered again from one (its second
+        # heading right below), or no heading at all (中、美两国 between 二、 and 三、 is a sentence).
+        count = 1 if before_below == 1 else 0
+    else:
+        count = after_above if after_above is not None else before_below if before_below is not None else 0
     if not 1 <= count <= len(NUMERALS):
         return None
     numeral = NUMERALS[count - 1]
