@@ -71,3 +71,13 @@ def test_a_heading_s_count_must_run_through_the_line():
     guessed = [(text.index("中"), holes.Choice("中", 0, True, candidates=HEADS))]
     assert punct_shapes.redecide(text, guessed, page=True)[0] == text.replace("中", "一")
 
+
+def test_the_line_end_habit_takes_no_closing_bracket_that_closes_none():
+    # Lines ending with a closing bracket are no habit for a line that opened none.
+    text = "【打印】\n【关闭】\n【返回】\n他说这是事实。\n"
+    guessed = [(text.rindex("。"), holes.Choice("。", 0, True, candidates="。】、"))]
+    assert punct_shapes.redecide(text, guessed, page=True)[0] == text
+    # A closing bracket that closes one of its line is still the habit's to take.
+    text = "（一）\n（二）\n（三）\n（四。\n"
+    guessed = [(text.rindex("。"), holes.Choice("。", 0, True, candidates="。）、"))]
+    assert punct_shapes.redecide(text, guessed, page=True)[0] == text.replace("四。", "四）")
