@@ -1575,8 +1575,9 @@ def _lone_brackets(text: str) -> list[int]:
 # The brackets ``context.bracket`` pairs, by kind (ASCII and fullwidth parentheses are one), and
 # each opening kind's closing one.
 _BRACKET_KIND = {"（": "(", "(": "(", "）": ")", ")": ")", "《": "<", "》": ">", "“": "“", "”": "”", "【": "[",
-                 "】": "]", "「": "「", "」": "」", "『": "『", "』": "』", "〔": "〔", "〕": "〕"}
-_CLOSING = {"(": ")", "<": ">", "“": "”", "[": "]", "「": "」", "『": "』", "〔": "〕"}
+                 "】": "]", "「": "「", "」": "」", "『": "『", "』": "』", "〔": "〔", "〕": "〕", "〈": "〈", "〉": "〉",
+                 "〖": "〖", "〗": "〗"}
+_CLOSING = {"(": ")", "<": ">", "“": "”", "[": "]", "「": "」", "『": "』", "〔": "〕", "〈": "〉", "〖": "〗"}
 
 
 def _unanswered(line: str) -> list[int]:
