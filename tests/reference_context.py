@@ -88,8 +88,9 @@ _PAIR_REACH = 8  # how far apart a pair's guesses stand at most (native PAIR_REA
 
 
 def _pair_rank(open_: str, inside: list[str]) -> tuple[bool, str]:
-    """A tie's order (native ``pair_rank``): 〔 around a year alone, else 【; then the greater mark."""
-    year = bool(inside) and all("0" <= c <= "9" for c in inside)
+    """A tie's order (native ``pair_rank``): 〔 around a year alone (ASCII or fullwidth digits), else
+    【; then the greater mark."""
+    year = bool(inside) and all("0" <= c <= "9" or "０" <= c <= "９" for c in inside)
     return (open_ == ("〔" if year else "【"), open_)
 
 

@@ -65,6 +65,8 @@ def test_two_guesses_that_may_be_a_pair_of_brackets_are_decided_together():
     assert text == "国办发〔2024〕12号"  # a year alone: a document number's marks (【 and 〔 score alike)
     assert [g[1].alternative for g in guessed] == ["。", "。"] and all(g[1].margin > 0 for g in guessed)
     assert context.redecide("。打印。。关闭。", [(0, _choice("。", "。【〔、")), (3, _choice("。", "。】〕、"))])[0] == "【打印】。关闭。"
+    # Fullwidth digits are a year too (the page is width-folded only after the repairs).
+    assert context.redecide("国办发。２０２４。１２号", [(3, _choice("。", "。【〔、")), (8, _choice("。", "。】〕、"))])[0] == "国办发〔２０２４〕１２号"
     # Not across a mark of the pair's kinds already there, nor a clause's end, nor far apart.
     assert context.redecide("发。20，24。1", [(1, _choice("。", "。〔、")), (7, _choice("。", "。〕、"))])[0] == "发。20，24。1"
     assert context.redecide("发。2024年3月5日至6日。1", [(1, _choice("。", "。〔、")), (14, _choice("。", "。〕、"))])[0] == "发。2024年3月5日至6日。1"
@@ -101,9 +103,10 @@ def test_the_cache_counts_only_characters_read_for_sure():
 # --- The native decision (native/src/context.rs) equals the Python original -------------------
 
 # Characters a line of guesses is made of: Han (some with a Traditional form the model folds),
-# every bracket kind both ways, sentence ends, signs, digits, Latin and line breaks.
-_ALPHABET = "孙启勤听南开大学經濟国國家的了一是在（）()《》“”【】「」『』〔〕，。、！？：；0１a \n"
-_CANDIDATES = "，。）（：”“》《的了国是家启听、！"
+# every bracket kind both ways (as candidates too: the pairs decided together), sentence ends,
+# signs, digits (ASCII and fullwidth: a year between brackets), Latin and line breaks.
+_ALPHABET = "孙启勤听南开大学經濟国國家的了一是在（）()《》“”【】「」『』〔〕〈〉〖〗，。、！？：；0２１a \n"
+_CANDIDATES = "，。）（：”“》《【】〔〕〈〉〖〗的了国是家启听、！"
 
 
 @st.composite

@@ -59,3 +59,25 @@ def test_a_misread_notice_keeps_its_first_heading():
             "加快推进城市管理体制改革，完善城市管理法规。\n三、保障措施\n各地要加强组织领导，确保各项任务落到实处。")
     damaged = page.encode("utf-8").decode("gbk", "replace")
     assert Cleaner(to="keep", remove_furniture=False).run(damaged).text == page
+
+
+def test_a_heading_s_count_must_run_through_the_line():
+    # Between 二、 and 三、 no heading 三 fits: a line starting 中、 there is a sentence.
+    text = "二、主要任务\n正文。\n中、美两国合作\n三、保障措施\n"
+    guessed = [(text.index("中"), holes.Choice("中", 0, True, candidates=HEADS))]
+    assert punct_shapes.redecide(text, guessed, page=True)[0] == text
+    # A second list numbered from one again: its first heading right above its 二、.
+    text = "一、总则\n二、范围\n三、附则\n附件：\n中、申请条件\n二、申请材料\n"
+    guessed = [(text.index("中"), holes.Choice("中", 0, True, candidates=HEADS))]
+    assert punct_shapes.redecide(text, guessed, page=True)[0] == text.replace("中", "一")
+
+
+def test_the_line_end_habit_takes_no_closing_bracket_that_closes_none():
+    # Lines ending with a closing bracket are no habit for a line that opened none.
+    text = "【打印】\n【关闭】\n【返回】\n他说这是事实。\n"
+    guessed = [(text.rindex("。"), holes.Choice("。", 0, True, candidates="。】、"))]
+    assert punct_shapes.redecide(text, guessed, page=True)[0] == text
+    # A closing bracket that closes one of its line is still the habit's to take.
+    text = "（一）\n（二）\n（三）\n（四。\n"
+    guessed = [(text.rindex("。"), holes.Choice("。", 0, True, candidates="。）、"))]
+    assert punct_shapes.redecide(text, guessed, page=True)[0] == text.replace("四。", "四）")

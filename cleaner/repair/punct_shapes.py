@@ -13,10 +13,12 @@ the pairs around it. Two shapes decide it better than any pair:
   which the model dislikes before a break (a line seldom ends with a comma in prose), so a lost
   one came back as ``；`` or ``？``. A guess that ends a line takes the mark the page's other lines
   end with, read for sure, when it is among its candidates and ends ``HABIT_LINES`` lines at
-  least and most of those that end with one of the candidates.
+  least and most of those that end with one of the candidates; not a closing bracket that
+  closes none on its line (lines ending ``【关闭】`` had turned ``死去。`` into ``死去】``).
 - a numbered heading: a guess that starts a line before ``、`` (or a full stop of numbering) on a
   page whose other lines are numbered so with numerals read for sure takes the numeral the count
-  gives there: one more than the heading above it, or one less than the heading below. 一 is e4
+  gives there: one more than the heading above it and one less than the heading below (where
+  the two disagree, one if the heading below is a list's second, else none). 一 is e4
   b8 80, and 80 is no byte GBK reads: every ``一、`` starting a line of UTF-8 read as GBK lost it,
   and its candidates (一三七万丈上下不中…) read alike to the pairs (``中、`` came back, by 0.08).
 
@@ -73,12 +75,23 @@ def _shaped(chars: list[str], pos: int, choice: holes.Choice, habit: Counter) ->
     if colon and _key_before(chars, pos) and _value_after(chars, pos):
         return colon
     if habit and (pos + 1 == len(chars) or chars[pos + 1] == "\n"):
-        ends = [(habit[c], c) for c in choice.candidates if habit[c]]
+        # Not a mark that closes no bracket of its line (lines ending 【关闭】 made 死去。 死去】).
+        ends = [(habit[c], c) for c in choice.candidates if habit[c] and _brackets_say(chars, pos, c) >= 0]
         if ends:
             n, mark = max(ends)
             if n >= HABIT_LINES and n * 2 > sum(m for m, _ in ends):
                 return mark
     return None
+
+
+def _brackets_say(chars: list[str], pos: int, ch: str) -> float:
+    """The brackets' say on ``ch`` at ``pos`` of its line (``context.bracket``)."""
+    from cleaner.repair import context  # context imports this module to call it
+
+    start = pos
+    while start > 0 and chars[start - 1] != "\n":
+        start -= 1
+    return context.bracket(ch, "".join(chars[start : pos + 1]), pos - start)
 
 
 def _key_before(chars: list[str], pos: int) -> bool:
@@ -138,7 +151,14 @@ def _heading_numeral(chars: list[str], pos: int, choice: holes.Choice, numbered:
         return None
     above = [n for p, n in numbered if p < pos]
     below = [n for p, n in numbered if p > pos]
-    count = above[-1] + 1 if above else (below[0] - 1 if below else 0)
+    after_above = above[-1] + 1 if above else None
+    before_below = below[0] - 1 if below else None
+    if after_above is not None and before_below is not None and after_above != before_below:
+        # The count does not run through the line: a list numbered again from one (its second
+        # heading right below), or no heading at all (中、美两国 between 二、 and 三、 is a sentence).
+        count = 1 if before_below == 1 else 0
+    else:
+        count = after_above if after_above is not None else before_below if before_below is not None else 0
     if not 1 <= count <= len(NUMERALS):
         return None
     numeral = NUMERALS[count - 1]

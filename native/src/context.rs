@@ -251,9 +251,10 @@ const PAIR_REACH: usize = 8;
 
 /// Which of two opening marks the model cannot tell apart (【 and 〔 count as （) a pair takes: a
 /// year alone is a document number's, 〔2024〕 (GB/T 9704 writes it so), anything else the web's
-/// label, 【打印】; then the greater mark, as the first pass breaks ties.
+/// label, 【打印】; then the greater mark, as the first pass breaks ties. Fullwidth digits are
+/// digits, as the model keys them (a page is width-folded only after the repairs: 〔２０２４〕).
 fn pair_rank(open: char, inside: &[char]) -> (bool, char) {
-    let year = !inside.is_empty() && inside.iter().all(|c| c.is_ascii_digit());
+    let year = !inside.is_empty() && inside.iter().all(|&c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     (open == if year { '〔' } else { '【' }, open)
 }
 
