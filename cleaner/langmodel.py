@@ -78,8 +78,10 @@ _FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?":
                             # and Taiwan's title marks: rare in Wikipedia's running text, everyday on
                             # the web, counted as what they stand for (a misread 【关闭】 read back
                             # as 【关闭。 because 】 scored at the floor). Not the rarer 『』〖〗: a
-                            # mark that counts as another ties with it, and ties go to the greater.
-                            "【": "（", "】": "）", "〔": "（", "〕": "）", "〈": "《", "〉": "》"})
+                            # mark that counts as another ties with it, and ties go to the greater;
+                            # nor 〈〉 as 《》, which made 發布〈 read as well as 發布通 (Big5 read
+                            # as EUC-JP: tests/test_han_soup.py).
+                            "【": "（", "】": "）", "〔": "（", "〕": "）"})
 # Weights of the running-text pair, the in-word pair and the unigram (scripts/build_charlm.py --heldout).
 WEIGHTS = (0.6, 0.2, 0.2)
 OLD_WEIGHTS = (0.0, LAMBDA, 1 - LAMBDA)  # the in-word model alone, as before the running text
@@ -92,7 +94,7 @@ _NO_RUNNING: tuple[int, dict[str, int]] = (0, _NONE)
 def normalize_punct(text: str) -> str:
     """Text as the running-text table counts it: ASCII signs as fullwidth marks (a page's NFKC
     made them ASCII), corner brackets as quotes (Taiwan's 「」 are mainland's “”), lenticular and
-    tortoise-shell brackets as parentheses, angle brackets as title marks, digits as 0."""
+    tortoise-shell brackets as parentheses, digits as 0."""
     return text.translate(_FULLWIDTH)
 
 

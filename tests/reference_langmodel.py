@@ -38,7 +38,7 @@ from cleaner.langmodel import (
 from cleaner.script.fold import fold_char
 
 _RUNNING_KEYS = RUNNING_PUNCT | {DIGIT}
-_RUNNING_ONLY = frozenset("「」【】〔〕〈〉０１２３４５６７８９")  # in the table only as what they count as
+_RUNNING_ONLY = frozenset("「」【】〔〕０１２３４５６７８９")  # in the table only as what they count as
 
 
 class CharModel:

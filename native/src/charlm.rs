@@ -41,7 +41,7 @@ const PAUSES: &str = "。，、：；！？,:;!?";
 const SENTENCE_ENDS: &str = "。！？!?";
 const AFTER_DIGIT: &str = "年月日号时分秒点万亿元个位名家项次倍岁天周度";
 const RUNNING_PUNCT: &str = "，。、“”：；！？（）《》·—…";
-const RUNNING_ONLY: &str = "「」【】〔〕〈〉０１２３４５６７８９";
+const RUNNING_ONLY: &str = "「」【】〔〕０１２３４５６７８９";
 
 /// A hasher for char and char-pair keys: one multiply, as the keys are small integers already.
 #[derive(Default, Clone, Copy)]
@@ -108,8 +108,8 @@ fn in_str(t: Option<char>, set: &str) -> bool {
 }
 
 /// langmodel._FULLWIDTH: ASCII signs to fullwidth marks, digits (ASCII and fullwidth) to 0,
-/// corner brackets to quotes, lenticular and tortoise-shell brackets to parentheses, angle
-/// brackets to title marks (langmodel._FULLWIDTH).
+/// corner brackets to quotes, lenticular and tortoise-shell brackets to parentheses
+/// (langmodel._FULLWIDTH).
 fn to_fullwidth(c: char) -> char {
     match c {
         ',' => '，',
@@ -124,8 +124,6 @@ fn to_fullwidth(c: char) -> char {
         '」' => '”',
         '【' | '〔' => '（',
         '】' | '〕' => '）',
-        '〈' => '《',
-        '〉' => '》',
         _ => c,
     }
 }
