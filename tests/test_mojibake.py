@@ -1152,3 +1152,25 @@ def test_a_run_read_exactly_asks_the_line_s_brackets_where_its_readings_differ()
     text = "大韩航空4月24、25日停飞，3月14、15日复航。"
     damaged = text.encode("utf-8").decode("cp1252", "replace")
     assert Cleaner(to="keep", remove_furniture=False).run(damaged).text == text
+
+
+# A page agreed to be UTF-8 read as GBK (its runs read so), with names of rare characters in table
+# cells: their misreading, a mark at the end, reads back though the name scores below FLUENT.
+_NAMES_PAGE = ("我们在北京召开了会议，讨论经济发展的问题。\n"
+               "当代电影\t章柏青\t研究员\n中国电影史\t贾磊磊\n戏曲批评\t章诒和\n"
+               "会议由院长主持，各部门负责人出席了会议。\n")
+
+
+def test_a_name_left_misread_on_a_page_agreed_to_be_utf8_read_as_gbk_is_read():
+    misread = _NAMES_PAGE.encode("utf-8").decode("gbk", "replace")
+    fixed, _ = fix_utf8_as_gbk(misread)
+    assert "章柏" in fixed and "章诒" in fixed and "贾磊" in fixed
+    assert "绔犳煆" not in fixed and "璐剧" not in fixed
+    assert fix_utf8_as_gbk(fixed)[0] == fixed
+
+
+def test_rare_names_of_clean_text_on_a_misread_page_stay():
+    # The page agrees it is misread, but a clean line's rare names are no misread stretch.
+    page = _NAMES_PAGE.encode("utf-8").decode("gbk", "replace") + "\n鑫森淼焱垚、犇羴鱻与龘靐齉爩同列。\n"
+    fixed, _ = fix_utf8_as_gbk(page)
+    assert fixed.endswith("\n鑫森淼焱垚、犇羴鱻与龘靐齉爩同列。\n")

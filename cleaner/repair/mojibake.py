@@ -173,6 +173,8 @@ def _repair_gbk_family(text: str, skip_lines_with: str, guess: bool, letters: in
         count += exact
         text, cut, guessed = _cut_utf8_runs(text, guessed, decoder)
         count += cut
+        text, left, guessed = _left_utf8_spans(text, guessed)
+        count += left
     text, guessed = context.redecide(text, guessed, page=True)
     # Without guessing every guess is marked; with it, those that would change a number.
     marked = guessed if not guess else _numeral_guesses(text, guessed)
@@ -1791,6 +1793,50 @@ def _cut_utf8_runs(text: str, guessed: list[Guessed], decoder: str | None = None
             if read is not None:
                 repairs.append((start, end, *read))
                 break
+    return _spliced_runs(text, repairs, guessed)
+
+
+# The one view and source of a page agreed to be UTF-8 read by the GBK family.
+_UTF8_VIEW = ((decoders.GBK_FAMILY, ("utf-8",)),)
+# What a stretch left misread must gain, per character, read as UTF-8 on a page agreed so. Below
+# the main pass's GAIN: the page's agreement and UTF-8's structure are evidence of their own.
+LEFT_GAIN = 2.0
+
+
+def _left_utf8_spans(text: str, guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
+    """On a page whose repairs agree it is UTF-8 read by the GBK family: each stretch the main
+    pass left and that is still judged misread (``unrepaired_spans``), read as UTF-8 from where
+    it reads (the run's first start at most LEAD_MARGIN before it), the lost bytes guessed;
+    (text, stretches read, guesses moved along).
+
+    The main pass asks a re-read to read as running Chinese (FLUENT) because it does not know
+    how the page was read; a name of rare characters fails that (章柏青 scores -9.3 a character,
+    贾磊磊 -9.7), and its misreading (绔犳煆闈�, in a table cell between tabs) was left whole. Here
+    the page has said how it was read and the stretch is judged misread already: the reading must
+    be UTF-8 (``_agreed``), reach past a mark or two wide characters (``_marked``, ``_evidence``)
+    and gain LEFT_GAIN a character."""
+    spans = unrepaired_spans(text)
+    if not spans:
+        return text, 0, guessed
+    repairs: list[tuple[int, int, str, list[Guessed]]] = []
+    done = 0
+    for lo, hi in spans:
+        run = next((r for r in _CJK_RUN.finditer(text, max(done, lo - LEAD_MARGIN), hi) if r.end() > lo), None)
+        if run is None:
+            continue
+        i, end = max(run.start(), lo - LEAD_MARGIN, done), _CJK_RUN.match(text, run.start()).end()
+        while i < min(hi, end):
+            j, fixed, _, own, _ = _best_span(text[:end], i, text[i - 1 : i], end == len(text) or text[end] == "\n",
+                                             views=_UTF8_VIEW)
+            stretch = text[i:j]
+            if (j > i + 1 and _marked(text, i, j, "utf-8") and _evidence(text, i, j, "utf-8")
+                    and _agreed(fixed, stretch, "utf-8")
+                    and per_char(fixed) > per_char(stretch) + LEFT_GAIN):
+                repairs.append((i, j, fixed, own))
+                i = j
+            else:
+                i += 1
+        done = max(done, i)
     return _spliced_runs(text, repairs, guessed)
 
 
