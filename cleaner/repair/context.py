@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from cleaner import _native
 from cleaner.langmodel import model
-from cleaner.repair import holes, punct_shapes
+from cleaner.repair import holes, punct_shapes, wrapped_guesses
 from cleaner.textedit import replace_at
 
 # log P(an opening mark is pending | a closing mark) / P(one is pending at any place in a line),
@@ -75,7 +75,9 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
     # Then the shapes of the line and the page, which no pair sees (a key before its value).
     line, shaped = punct_shapes.redecide(before + text + after, [(pos + shift, c) for pos, c in out],
                                          shift, shift + len(text), page)
-    return line[shift : shift + len(text)], [(pos - shift, c) for pos, c in shaped]
+    text, guessed = line[shift : shift + len(text)], [(pos - shift, c) for pos, c in shaped]
+    # And on a page, a guess ending a line with the line below it, where the page wraps.
+    return wrapped_guesses.redecide(text, guessed) if page else (text, guessed)
 
 
 def bracket(ch: str, line: str, at: int) -> float:

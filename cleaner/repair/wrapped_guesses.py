@@ -1,0 +1,89 @@
+"""A guess that ends a line, decided again with the first character of the next line.
+
+A byte is lost beside ASCII: UTF-8 read as GBK loses a character's last byte before a line break
+(四 is e5 9b 9b: GBK reads e5 9b as 鍥 and rejects 9b before 0a). The repair chooses that
+character from its own line, where it ends the text it sees; on a page wrapped at a width (old
+pages, mail, forum posts, text copied as laid out) the sentence goes on below, and what follows
+is what tells the candidates apart (四 before 月 of 四\\n月十五日 came back 因, the likeliest
+after 是 with nothing after it).
+
+A line break is only sometimes a wrap, so the next line's first character ``n`` counts as a
+mixture: log(W P(n | c) + (1 - W) P(n)), where W is the share of the page's lines, read for sure,
+that end on a character (Han, a letter, a digit) rather than a mark: what a wrapped page shows,
+and a page of a paragraph a line does not (its lines end with 。). Only guesses between Han
+candidates are decided so (a mark before a break is ``context``'s and ``punct_shapes``' to
+decide), only when the next line starts with Han at once (no indent, no list number), and only
+on a page that wraps more often than not (WRAPPED_PAGE). A change needs MARGIN: a choice the line
+made is not overturned by a whisker.
+"""
+
+from __future__ import annotations
+
+import math
+
+from cleaner.langmodel import model
+from cleaner.repair import holes
+
+MARGIN = 1.0
+# A page whose lines end on a mark more often than not is not decided so: its lines are
+# paragraphs, titles and fields, and the next line's first character is no neighbour (a seed
+# page's line ending 第01版 above a headline came back ending 的, which goes before anything).
+WRAPPED_PAGE = 0.5
+MIN_LINE = 6  # characters a line holds at least to count for the page's share of wraps
+# The share's bounds: a page of three lines says little either way.
+LOW, HIGH = 0.05, 0.95
+
+
+def _han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def redecide(text: str, guessed: list[tuple[int, holes.Choice]]) -> tuple[str, list[tuple[int, holes.Choice]]]:
+    """``text`` (a whole page) with each guess ending a line before a line starting with Han
+    decided again (see the module); the guesses, those changed with the old choice as their
+    runner-up and the margin."""
+    todo = [k for k, (pos, c) in enumerate(guessed)
+            if len(c.candidates) > 1 and _han(c.char) and pos + 2 < len(text) and text[pos + 1] == "\n"
+            and _han(text[pos + 2])]
+    if not todo:
+        return text, guessed
+    share = _wrapped_share(text, {pos for pos, _ in guessed})
+    if share < WRAPPED_PAGE:
+        return text, guessed
+    lm = model()
+    chars = list(text)
+    out = list(guessed)
+    for k in todo:
+        pos, choice = out[k]
+        prev = chars[pos - 1] if pos > 0 and chars[pos - 1] != "\n" else ""
+        nxt = chars[pos + 2]
+        rest = (1 - share) * math.exp(lm.unigram(nxt))
+
+        def score(c: str) -> float:
+            left = lm.bigram(prev, c) if prev else lm.unigram(c)
+            return left + math.log(share * math.exp(lm.bigram(c, nxt)) + rest)
+
+        scored = sorted(((score(c), c) for c in choice.candidates if _han(c)), reverse=True)
+        if not scored:
+            continue
+        best, ch = scored[0]
+        if ch != choice.char and best - score(choice.char) >= MARGIN:
+            out[k] = (pos, choice._replace(char=ch, alternative=choice.char, margin=best - score(choice.char)))
+            chars[pos] = ch
+    return "".join(chars), out
+
+
+def _wrapped_share(text: str, guessed_at: set[int]) -> float:
+    """The share of the page's lines (MIN_LINE characters or more, their last one read for sure)
+    that end on a character rather than a mark, within [LOW, HIGH]."""
+    ended = on_char = 0
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line.rstrip())
+        if len(line.strip()) >= MIN_LINE and end - 1 not in guessed_at:
+            ended += 1
+            on_char += text[end - 1].isalnum()
+        start += len(line) + 1
+    if not ended:
+        return LOW
+    return min(HIGH, max(LOW, on_char / ended))
