@@ -2,6 +2,7 @@
 
 import pytest
 
+from cleaner.repair import decoders
 from cleaner.repair.decoders import BIG5_FAMILY, GBK_FAMILY, SINGLE_FAMILY, byte_view, encode_char, native_codes
 from wrong_decoders import DECODERS
 
@@ -73,3 +74,13 @@ def test_every_pair_is_rejected_as_the_reference_says():
 def test_a_stray_surrogate_ends_the_view():
     stream, ends = byte_view("国\ud800国", GBK_FAMILY)
     assert stream == list("国".encode("gbk")) and ends == [2]
+
+
+def test_a_browsers_euro_is_read_as_the_bytes_its_neighbours_utf8_needs():
+    # A browser's gbk gives € for the lone byte 80 and for GB18030's pair a2 e3. 閻€劌 is e9 90,
+    # then a2 e3, then 84 a5 (鐢ㄥ, UTF-8 of the layer under); 涓€浣 is e4 b8, 80, then e4 bd.
+    assert decoders.euros_read("閻€劌") == "閻\ufdd0劌"
+    assert decoders.euros_read("涓€浣") == "涓€浣"
+    assert decoders.euros_read("价格€5") == "价格€5"  # no UTF-8 either way: the lone byte stays
+    # 院。 is e9 99 a2 e3 80 82: the pair, then the lone byte.
+    assert decoders.euros_read("闄€€傝") == "闄\ufdd0€傝"

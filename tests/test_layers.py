@@ -6,7 +6,7 @@ import pytest
 from wrong_decoders import DECODERS
 
 from cleaner import Cleaner
-from cleaner.repair.layers import euros_read, peel, repair_second_layer
+from cleaner.repair.layers import peel, repair_second_layer
 
 SENTENCE = "今天天气很好，我们去公园散步吧！"  # both layers keep every byte (see the first test)
 
@@ -153,14 +153,6 @@ def test_gbk_mojibake_shown_as_cp1252_is_read_through_both_layers():
     # One layer of cp1252 mojibake is the single-byte stages' (靜憩軒 read on as GBK was 就癮爲).
     one = "豐澤園西有荷風蕙露亭、崇雅殿、靜憩軒、懷遠齋和純一齋".encode().decode("cp1252", errors="replace")
     assert repair_outer_single_byte(one).count == 0
-
-
-def test_a_browsers_euro_is_read_as_the_bytes_its_neighbours_utf8_needs():
-    # A browser's gbk gives € for the lone byte 80 and for GB18030's pair a2 e3. 閻€劌 is e9 90,
-    # then a2 e3, then 84 a5 (鐢ㄥ, UTF-8 of the layer under); 涓€浣 is e4 b8, 80, then e4 bd.
-    assert euros_read("閻€劌") == "閻\ufdd0劌"
-    assert euros_read("涓€浣") == "涓€浣"
-    assert euros_read("价格€5") == "价格€5"  # no UTF-8 either way: the lone byte stays
 
 
 @pytest.mark.parametrize("sentence", [

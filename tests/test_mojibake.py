@@ -1174,3 +1174,15 @@ def test_rare_names_of_clean_text_on_a_misread_page_stay():
     page = _NAMES_PAGE.encode("utf-8").decode("gbk", "replace") + "\n鑫森淼焱垚、犇羴鱻与龘靐齉爩同列。\n"
     fixed, _ = fix_utf8_as_gbk(page)
     assert fixed.endswith("\n鑫森淼焱垚、犇羴鱻与龘靐齉爩同列。\n")
+
+
+def test_a_browsers_euro_pair_before_its_lone_80_is_read_on_a_page_with_marks():
+    # A browser's gbk (WHATWG: a2 e3 is €, a lone 80 is € too): 院。 is e9 99 a2 e3 80 82, shown
+    # 闄€€傝; read as two lone bytes it came back 陀€傝繖.
+    from wrong_decoders import MATRIX_DECODERS
+
+    page = "孙启勤正在海安住院。这个时候的孙启勤\n她在州四中的合唱团。任教30年后，她\n"
+    shown = MATRIX_DECODERS["whatwg-gbk"].decode(page.encode("utf-8"), "replace")
+    assert "\u20ac\u20ac" in shown and "\ufffd" in shown
+    fixed, _ = fix_utf8_as_gbk(shown)
+    assert "住院。这个" in fixed and "合唱团。任教" in fixed

@@ -43,6 +43,45 @@ SINGLE_FAMILY = "single"
 EURO_PAIR = "\ufdd0"
 
 
+EURO_WINDOW = 4  # characters each side of a € whose bytes judge which bytes it was
+
+
+def euros_read(text: str) -> str:
+    """``text`` with each € a GBK-family decoder gave for the pair a2 e3 written as
+    ``EURO_PAIR`` (same length); the others left as the lone byte 80.
+
+    A browser's gbk reads both as €: the lone 80 and GB18030's pair a2 e3. Mojibake of UTF-8
+    holds both (a character ending in a2 before 。 or 、, e3 80 8x, gives the pair and then the lone
+    byte: 院。 is e9 99 a2 e3 80 82, 闄€€傝; an 80 left over where a pair was cut gives the lone
+    byte), so neither can be assumed for a page. Each € is read as the bytes that leave fewer
+    broken UTF-8 sequences among its neighbours' bytes (the lone byte when they tie).
+
+    >>> euros_read("閻€劌") == "閻\ufdd0劌"  # e9 90 a2 e3 84 a5 is UTF-8 (鐢ㄥ); e9 90 80 84 a5 is not
+    True
+    """
+    if "\u20ac" not in text:
+        return text
+    chars = list(text)
+    for k, ch in enumerate(chars):
+        if ch != "\u20ac":
+            continue
+        before = b"".join(_gbk_bytes(c) for c in chars[max(0, k - EURO_WINDOW) : k])
+        after = b"".join(_gbk_bytes(c) for c in chars[k + 1 : k + 1 + EURO_WINDOW])
+        if _broken(before + b"\xa2\xe3" + after) < _broken(before + b"\x80" + after):
+            chars[k] = EURO_PAIR
+    return "".join(chars)
+
+
+def _gbk_bytes(ch: str) -> bytes:
+    """A character's GBK-family bytes; b"\xff" (never UTF-8) for one no such decoder gives."""
+    return encode_char(ch, GBK_FAMILY) or b"\xff"
+
+
+def _broken(data: bytes) -> int:
+    """How many sequences of ``data`` strict UTF-8 rejects."""
+    return data.decode("utf-8", errors="replace").count("\ufffd")
+
+
 @lru_cache(maxsize=1 << 16)
 def utf8_width(lead: int) -> int:
     """How many bytes a UTF-8 sequence opening with ``lead`` has (0: no lead byte: ASCII, a

@@ -100,7 +100,7 @@ def _round_spans(text: str, guess: bool, outer: tuple[str, ...] = FAMILIES) -> r
     found: list[tuple[int, int, mojibake.MojibakeRepair]] = []
     # The outer reading with each € read as the bytes its neighbours' UTF-8 needs (same length, so
     # spans found in it are spans of ``text``); the single-byte family reads € as cp1252's 80.
-    paired = euros_read(text) if two_byte else text
+    paired = decoders.euros_read(text) if two_byte else text
     for family in FAMILIES:
         view = paired if family == decoders.GBK_FAMILY else text
         # Stretches whose outer layer lost bytes first, read through both layers at once. Not
@@ -200,7 +200,7 @@ def _repaired(inner: str, stretch: str, guess: bool) -> mojibake.MojibakeRepair 
     if not _dense(inner):
         return None  # the peel reads as text already: one layer, the double-encoding repair's
     best = None
-    paired = euros_read(inner)
+    paired = decoders.euros_read(inner)
     for repair in (mojibake.repair_utf8_as_gbk, mojibake.repair_single_byte):
         fixed = repair(paired, guess=guess) if repair is mojibake.repair_utf8_as_gbk else repair(inner, guess=guess)
         fixed = fixed._replace(text=fixed.text.replace(decoders.EURO_PAIR, EURO))
@@ -213,45 +213,6 @@ def _repaired(inner: str, stretch: str, guess: bool) -> mojibake.MojibakeRepair 
 
 
 EURO = "\u20ac"
-EURO_WINDOW = 4  # characters each side of a € whose bytes judge which bytes it was
-
-
-def euros_read(text: str) -> str:
-    """``text`` with each € a GBK-family decoder gave for the pair a2 e3 written as
-    ``decoders.EURO_PAIR`` (same length); the others left as the lone byte 80.
-
-    A browser's gbk reads both as €: the lone 80 and GB18030's pair a2 e3. Mojibake of UTF-8
-    holds both (a character ending in a2 before 。 or 、, e3 80 8x, gives the pair; an 80 left
-    over where a pair was cut gives the lone byte), so neither can be assumed for a page, and
-    the peel of a stretch with the wrong one stops there. Each € is read as the bytes that leave
-    fewer broken UTF-8 sequences among its neighbours' bytes (the lone byte when they tie).
-
-    >>> euros_read("閻€劌") == "閻\ufdd0劌"  # e9 90 a2 e3 84 a5 is UTF-8 (鐢ㄥ); e9 90 80 84 a5 is not
-    True
-    """
-    if EURO not in text:
-        return text
-    chars = list(text)
-    for k, ch in enumerate(chars):
-        if ch != EURO:
-            continue
-        before = b"".join(_gbk_bytes(c) for c in chars[max(0, k - EURO_WINDOW) : k])
-        after = b"".join(_gbk_bytes(c) for c in chars[k + 1 : k + 1 + EURO_WINDOW])
-        if _broken(before + b"\xa2\xe3" + after) < _broken(before + b"\x80" + after):
-            chars[k] = decoders.EURO_PAIR
-    return "".join(chars)
-
-
-def _gbk_bytes(ch: str) -> bytes:
-    """A character's GBK-family bytes; b"\xff" (never UTF-8) for one no such decoder gives."""
-    return decoders.encode_char(ch, decoders.GBK_FAMILY) or b"\xff"
-
-
-def _broken(data: bytes) -> int:
-    """How many sequences of ``data`` strict UTF-8 rejects."""
-    return data.decode("utf-8", errors="replace").count(LOST)
-
-
 def _chained(text: str, outer: str, ranges: list[tuple[int, int]], guess: bool) -> rounds.Spans:
     """The stretches within ``ranges`` whose first layer, under an ``outer`` decoder's reading that
     lost bytes, reads back through both layers (layer_chain), each with its repair."""

@@ -140,8 +140,10 @@ def _euro_pairs(text: str) -> tuple[str, bool]:
     Python's gb18030 reads a2 e3 as € and rejects a lone 80: UTF-8 for a character ending in a2
     before 。 or 、 (e3 80 82, e3 80 81: 院。 is e9 99 a2 e3 80 82) comes out `€�`, and nearly
     every € of such a page stands before a U+FFFD (112 of 115 on the build split). A browser's
-    gbk reads the lone 80 as € itself, everywhere (23,258 €, 1,537 of them before a U+FFFD): a
-    page where fewer than 9 in 10 of its € stand before a U+FFFD is not tried. With
+    gbk reads the lone 80 as € itself, everywhere (23,258 €, 1,537 of them before a U+FFFD): on a
+    page where fewer than 9 in 10 of its € stand before a U+FFFD, each € is tried as the bytes its
+    neighbours' UTF-8 needs (``decoders.euros_read``: 院。 is e9 99 a2 e3 80 82, which shows
+    闄€€傝, the pair and then the lone byte; read as two lone bytes it came back 陀€傝繖). With
     ``errors="ignore"`` (no U+FFFD on the page) the 80 is gone and every € is tried as the pair.
     """
     if "\u20ac" not in text or decoders.EURO_PAIR in text:
@@ -149,7 +151,9 @@ def _euro_pairs(text: str) -> tuple[str, bool]:
     if "\ufffd" not in text:  # errors="ignore": the 80 after the pair is gone, every € is the pair
         return text.replace("\u20ac", decoders.EURO_PAIR), True
     if 10 * text.count("\u20ac\ufffd") < 9 * text.count("\u20ac"):
-        return text, False
+        # A browser's gbk: its € is the lone 80 as often as the pair, each read by its neighbours.
+        paired = decoders.euros_read(text)
+        return paired, paired != text
     return text.replace("\u20ac\ufffd", decoders.EURO_PAIR + "\ufffd"), True
 
 
