@@ -1186,3 +1186,17 @@ def test_a_browsers_euro_pair_before_its_lone_80_is_read_on_a_page_with_marks():
     assert "\u20ac\u20ac" in shown and "\ufffd" in shown
     fixed, _ = fix_utf8_as_gbk(shown)
     assert "住院。这个" in fixed and "合唱团。任教" in fixed
+
+
+@pytest.mark.parametrize("decoder", ["gbk", "whatwg-gbk"])
+def test_an_ideographic_space_gbk_shows_inside_misread_utf8_belongs_to_its_run(decoder):
+    # 衡 is e8 a1 a1: 平衡 read as GBK is 骞宠 and a1 a1, the ideographic space; a run cut there
+    # read e8 as a lead whose bytes were lost (平而).
+    from wrong_decoders import MATRIX_DECODERS
+
+    text = "这是一种非平衡的状态，在整个社会中获得某种平衡；一旦社会"
+    shown = MATRIX_DECODERS[decoder].decode(text.encode("utf-8"), "replace")
+    assert "\u3000" in shown
+    assert fix_utf8_as_gbk(shown)[0] == text
+    # A spaced name of clean text keeps its space and its characters.
+    assert fix_utf8_as_gbk("记者\u3000张\u3000三报道") == ("记者\u3000张\u3000三报道", 0)

@@ -32,11 +32,15 @@ from cleaner.textedit import replace_at
 # A lone ASCII letter or sign glued after a non-ASCII character belongs to the run: Big5 trail
 # bytes 40-7e that GBK did not pair show as that byte (工 = a4 75 reads as "\ufffdu"). Latin
 # letters next to ASCII letters are words (pinyin "diào", "Café"), never part of a run.
+# One ideographic space between two such characters belongs to it too: it is GBK's a1 a1, which
+# UTF-8 writes inside 衡 (e8 a1 a1), so 平衡 read as GBK is 骞宠\u3000 (b3 e8, then a1 a1), and a
+# run cut at the space read e8 as a lead whose bytes were lost (平而).
 _LATIN = "\u00c0-\u024f"
 _CJK_RUN = regex.compile(
     rf"(?:[^\x00-\x7f\s{_LATIN}]"
     rf"|[{_LATIN}](?<![A-Za-z].)(?![A-Za-z])"
-    rf"|(?<=[^\x00-\x7f\s{_LATIN}])[\x40-\x7e](?![\x40-\x7e]))+"
+    rf"|(?<=[^\x00-\x7f\s{_LATIN}])[\x40-\x7e](?![\x40-\x7e])"
+    rf"|(?<=[^\x00-\x7f\s{_LATIN}])\u3000(?=[^\x00-\x7f\s{_LATIN}]))+"
 )
 
 @lru_cache(maxsize=1)

@@ -283,7 +283,7 @@ impl Refusal {
 
     /// mojibake._CJK_RUN's item at `i`: a character beyond ASCII, space and Latin; a Latin
     /// letter not next to an ASCII letter; an ASCII sign 40-7e after a character of the first
-    /// kind and before no such sign.
+    /// kind and before no such sign; an ideographic space between two of the first kind.
     fn run_item(&self, text: &[char], i: usize) -> bool {
         let c = text[i];
         let ascii_letter = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphabetic());
@@ -293,6 +293,10 @@ impl Refusal {
         }
         if self.run_core(c) {
             return true;
+        }
+        // One ideographic space between two core characters: GBK's a1 a1 inside misread UTF-8.
+        if c == '\u{3000}' {
+            return i > 0 && self.run_core(text[i - 1]) && text.get(i + 1).is_some_and(|&n| self.run_core(n));
         }
         let sign = |c: char| ('\x40'..='\x7e').contains(&c);
         sign(c) && i > 0 && self.run_core(text[i - 1]) && !text.get(i + 1).is_some_and(|&n| sign(n))
