@@ -177,13 +177,33 @@ def _pending_bracket(chars: list[str], start: int, at: int) -> str | None:
 def bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
     """The brackets' say on ``ch`` at ``at`` of the line ``chars[start:end]``: a closing mark that
     answers an opening one before it, or an opening one answered after it, BRACKET_ANSWERS; one
-    that answers none BRACKET_ALONE; anything else nothing."""
+    that answers none BRACKET_ALONE, as one whose opening mark a later closing mark answers;
+    anything else nothing."""
     kind = _KINDS.get(ch)
     if kind is None:
         return 0.0
     if kind in _OPENER:  # closing: is its opening mark pending before it?
-        return _answered(chars, range(at - 1, start - 1, -1), kind, _OPENER[kind])
+        say = _answered(chars, range(at - 1, start - 1, -1), kind, _OPENER[kind])
+        # ... and not answered by a later closing mark of the line, which this one would leave alone?
+        if say == BRACKET_ANSWERS and _closes_before(chars, range(at + 1, end), kind, _OPENER[kind]):
+            return BRACKET_ALONE
+        return say
     return _answered(chars, range(at + 1, end), kind, _PAIRS[kind])
+
+
+def _closes_before(chars: list[str], places: range, kind: str, partner: str) -> bool:
+    """Is there a ``kind`` mark in ``places`` (walked forward) that no ``partner`` opened after
+    the start: one answering an opening mark before them?"""
+    depth = 0
+    for k in places:
+        other = _KINDS.get(chars[k])
+        if other == partner:
+            depth += 1
+        elif other == kind:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _answered(chars: list[str], places: range, kind: str, partner: str) -> float:

@@ -11,7 +11,9 @@ it. What comes after it, and the rest of its line, it never sees:
 - the character after a stream that stops before clean text or a digit (``9:20—9:50``: a lost
   byte of ``—`` came back as ``”``, which never comes before a digit);
 - the brackets of the line: a closing mark answers an opening one before it (``（南开大学经济学院）``),
-  an opening one a closing one after it (``（1989）``), and a mark that answers none is rare.
+  an opening one a closing one after it (``（1989）``), and a mark that answers none is rare (a
+  closing one whose opening mark a later closing one answers, too: taken, it leaves that one
+  answering none; 「…高大、更加壮丽」 whose 、 and 」 both lost a byte came back 「…高大」更加壮丽」).
 
 Each guessed character whose candidates are known (``holes.Choice.candidates``) is decided again,
 its neighbours as the repair left them: the pair before it, the pair after it, the bonus of a
@@ -82,6 +84,7 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
 
 def bracket(ch: str, line: str, at: int) -> float:
     """The brackets' say on ``ch`` at ``at`` of ``line`` (as far as it is looked at): a closing
-    mark that answers an opening one before it, or an opening one answered after it,
-    BRACKET_ANSWERS; one that answers none BRACKET_ALONE; anything else nothing."""
+    mark that answers an opening one before it (and whose opening one no later closing mark
+    answers), or an opening one answered after it, BRACKET_ANSWERS; one that answers none
+    BRACKET_ALONE; anything else nothing."""
     return _native.context_bracket(ch, line, at, _PARAMS)
