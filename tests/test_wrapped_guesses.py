@@ -33,3 +33,13 @@ def test_guessed_line_ends_do_not_count_for_the_share():
     page = "今天天气很好我们去公\n园散步公园里有很多人\n后来我们回家吃饭了。"
     assert wrapped_guesses._wrapped_share(page, set()) == 2 / 3
     assert wrapped_guesses._wrapped_share(page, {9, 20}) == wrapped_guesses.LOW
+
+
+def test_a_comma_before_a_wrap_is_no_question_mark():
+    # ， is ef bc 8c: 8c is lost before the break, and a paragraph seldom ends with a comma, so the
+    # line alone chose ？; on a wrapped page the sentence goes on below.
+    for width, words in ((9, ("很好，\n父", "风筝，\n大")), (19, ("商场，\n买",))):
+        page = wrapped(PROSE, width)
+        fixed, _ = fix_utf8_as_gbk(page.encode("utf-8").decode("gbk", "replace"))
+        for word in words:
+            assert word in fixed, (width, word)

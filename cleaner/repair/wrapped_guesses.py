@@ -1,20 +1,22 @@
 """A guess that ends a line, decided again with the first character of the next line.
 
 A byte is lost beside ASCII: UTF-8 read as GBK loses a character's last byte before a line break
-(四 is e5 9b 9b: GBK reads e5 9b as 鍥 and rejects 9b before 0a). The repair chooses that
-character from its own line, where it ends the text it sees; on a page wrapped at a width (old
-pages, mail, forum posts, text copied as laid out) the sentence goes on below, and what follows
-is what tells the candidates apart (四 before 月 of 四\\n月十五日 came back 因, the likeliest
-after 是 with nothing after it).
+(四 is e5 9b 9b: GBK reads e5 9b as 鍥 and rejects 9b before 0a; ， is ef bc 8c, and 8c goes the
+same way). The repair chooses that character from its own line, where it ends the text it sees;
+on a page wrapped at a width (old pages, mail, forum posts, text copied as laid out) the sentence
+goes on below, and what follows is what tells the candidates apart: 四 before 月 of 四\\n月十五日
+came back 因, the likeliest after 是 with nothing after it, and a comma before a break came back
+？, since a paragraph seldom ends with a comma.
 
-A line break is only sometimes a wrap, so the next line's first character ``n`` counts as a
-mixture: log(W P(n | c) + (1 - W) P(n)), where W is the share of the page's lines, read for sure,
-that end on a character (Han, a letter, a digit) rather than a mark: what a wrapped page shows,
-and a page of a paragraph a line does not (its lines end with 。). Only guesses between Han
-candidates are decided so (a mark before a break is ``context``'s and ``punct_shapes``' to
-decide), only when the next line starts with Han at once (no indent, no list number), and only
-on a page that wraps more often than not (WRAPPED_PAGE). A change needs MARGIN: a choice the line
-made is not overturned by a whisker.
+A line break is only sometimes a wrap, so the break and the next line's first character ``n``
+count as a mixture: log(W P(n | c) + (1 - W) P(break | c) P(n)), where W is the share of the
+page's lines, read for sure, that end on a character (Han, a letter, a digit) rather than a mark
+(what a wrapped page shows, and a page of a paragraph a line does not: its lines end with 。), and
+P(break | c) is the model's with the sentence end's bonus (``holes.FINAL_BONUS``) that ``context``
+gives a paragraph's last mark. Decided so: a guess before a line that starts with Han at once
+(no indent, no list number), among its candidates that are no bracket or quote (their pairs are
+``context``'s), on a page that wraps more often than not (WRAPPED_PAGE). A change needs MARGIN: a
+choice the line made is not overturned by a whisker.
 """
 
 from __future__ import annotations
@@ -32,10 +34,17 @@ WRAPPED_PAGE = 0.5
 MIN_LINE = 6  # characters a line holds at least to count for the page's share of wraps
 # The share's bounds: a page of three lines says little either way.
 LOW, HIGH = 0.05, 0.95
+# Marks that open or close a pair: the line's brackets decide them (``context.bracket``).
+BRACKETS = frozenset("（）()《》“”‘’「」『』【】〔〕〈〉〖〗[]{}＂\"'＇")
 
 
 def _han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
+
+
+def _decided_here(ch: str) -> bool:
+    """A candidate this pass weighs: Han, or a mark that is no bracket or quote."""
+    return _han(ch) or (not ch.isalnum() and not ch.isspace() and ch not in BRACKETS)
 
 
 def redecide(text: str, guessed: list[tuple[int, holes.Choice]]) -> tuple[str, list[tuple[int, holes.Choice]]]:
@@ -43,7 +52,7 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]]) -> tuple[str, l
     decided again (see the module); the guesses, those changed with the old choice as their
     runner-up and the margin."""
     todo = [k for k, (pos, c) in enumerate(guessed)
-            if len(c.candidates) > 1 and _han(c.char) and pos + 2 < len(text) and text[pos + 1] == "\n"
+            if len(c.candidates) > 1 and _decided_here(c.char) and pos + 2 < len(text) and text[pos + 1] == "\n"
             and _han(text[pos + 2])]
     if not todo:
         return text, guessed
@@ -57,13 +66,14 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]]) -> tuple[str, l
         pos, choice = out[k]
         prev = chars[pos - 1] if pos > 0 and chars[pos - 1] != "\n" else ""
         nxt = chars[pos + 2]
-        rest = (1 - share) * math.exp(lm.unigram(nxt))
+        first = math.exp(lm.unigram(nxt))
 
         def score(c: str) -> float:
             left = lm.bigram(prev, c) if prev else lm.unigram(c)
-            return left + math.log(share * math.exp(lm.bigram(c, nxt)) + rest)
+            ends = lm.bigram(c, "\n") + (holes.FINAL_BONUS if c in holes.SENTENCE_END else 0.0)
+            return left + math.log(share * math.exp(lm.bigram(c, nxt)) + (1 - share) * math.exp(ends) * first)
 
-        scored = sorted(((score(c), c) for c in choice.candidates if _han(c)), reverse=True)
+        scored = sorted(((score(c), c) for c in choice.candidates if _decided_here(c)), reverse=True)
         if not scored:
             continue
         best, ch = scored[0]
