@@ -1200,3 +1200,14 @@ def test_an_ideographic_space_gbk_shows_inside_misread_utf8_belongs_to_its_run(d
     assert fix_utf8_as_gbk(shown)[0] == text
     # A spaced name of clean text keeps its space and its characters.
     assert fix_utf8_as_gbk("记者\u3000张\u3000三报道") == ("记者\u3000张\u3000三报道", 0)
+
+
+def test_a_bullet_gbk_read_whole_is_read_on_a_page_agreed_to_be_utf8():
+    # · is c2 b7, which GBK reads whole as 路: a list's bullet before a tab showed 路.
+    page = "我们在北京召开了会议，讨论经济发展的问题。\n·\t医疗关注：专家谈健康\n·\t国际认证：专家坐诊\n路 线 图\n"
+    fixed, _ = fix_utf8_as_gbk(page.encode("utf-8").decode("gbk", "replace"))
+    assert "\n·\t医疗关注" in fixed and "\n·\t国际认证" in fixed
+    # A character a lost byte was guessed as is no bullet (路 is e8 b7 af, its af lost before a space).
+    assert "\n· " not in fixed
+    # Clean text's lone characters stay.
+    assert fix_utf8_as_gbk("路 线 图\n男 女\n") == ("路 线 图\n男 女\n", 0)

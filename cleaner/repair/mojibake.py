@@ -10,6 +10,7 @@ characters stay.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
@@ -177,6 +178,8 @@ def _repair_gbk_family(text: str, skip_lines_with: str, guess: bool, letters: in
         text, indents = _indentation(text)
         count += len(indents)
         guessed += indents
+        text, bullets = _bullets(text, guessed)
+        count += bullets
         text, exact, guessed = _exact_utf8_runs(text, guessed)
         count += exact
         text, cut, guessed = _cut_utf8_runs(text, guessed, decoder)
@@ -1711,6 +1714,28 @@ def _units_between_digits(text: str) -> tuple[str, list[Guessed]]:
         if ch in AFTER_DIGIT and best - second >= GUESS_MARGIN:
             guessed.append((m.start(), holes.Choice(ch, 0, True, runner_up, best - second)))
     return replace_at(text, [(pos, choice.char) for pos, choice in guessed]), guessed
+
+
+# A character alone at a line's start (after its indent) before a space or tab.
+_LONE_AT_LINE_START = regex.compile(r"(?m)^[ \t\u3000]*([^\x00-\x7f\s])(?=[ \t])")
+
+
+def _bullets(text: str, guessed: list[Guessed]) -> tuple[str, int]:
+    """On a page whose repairs agree it is UTF-8 read as GBK: each character alone at a line's
+    start before a space or tab, as the decoder showed it (no guess of the repairs), whose GBK
+    bytes are, exactly, UTF-8 for a sign, read so (a list's bullet: · is c2 b7, which GBK reads
+    whole as 路, so "·\t医疗关注" showed "路\t医疗关注", a common character of a run of one that the
+    main pass never reads). Its length is kept."""
+    edits = []
+    at = {pos for pos, _ in guessed}
+    for m in _LONE_AT_LINE_START.finditer(text):
+        if m.start(1) in at:
+            continue  # a character a lost byte was guessed as (路 of 路 线 图, e8 b7 af before a space)
+        data = decoders.encode_char(m.group(1), decoders.GBK_FAMILY)
+        fixed = _exact_reading(data, "utf-8") if data and len(data) == 2 else None
+        if fixed and len(fixed) == 1 and unicodedata.category(fixed)[0] in "PS":
+            edits.append((m.start(1), fixed))
+    return replace_at(text, edits), len(edits)
 
 
 def _exact_utf8_runs(text: str, guessed: list[Guessed]) -> tuple[str, int, list[Guessed]]:
