@@ -185,25 +185,10 @@ def bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
     if kind in _OPENER:  # closing: is its opening mark pending before it?
         say = _answered(chars, range(at - 1, start - 1, -1), kind, _OPENER[kind])
         # ... and not answered by a later closing mark of the line, which this one would leave alone?
-        if say == BRACKET_ANSWERS and _closes_before(chars, range(at + 1, end), kind, _OPENER[kind]):
+        if say == BRACKET_ANSWERS and _answered(chars, range(at + 1, end), _OPENER[kind], kind) == BRACKET_ANSWERS:
             return BRACKET_ALONE
         return say
     return _answered(chars, range(at + 1, end), kind, _PAIRS[kind])
-
-
-def _closes_before(chars: list[str], places: range, kind: str, partner: str) -> bool:
-    """Is there a ``kind`` mark in ``places`` (walked forward) that no ``partner`` opened after
-    the start: one answering an opening mark before them?"""
-    depth = 0
-    for k in places:
-        other = _KINDS.get(chars[k])
-        if other == partner:
-            depth += 1
-        elif other == kind:
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
 
 
 def _answered(chars: list[str], places: range, kind: str, partner: str) -> float:

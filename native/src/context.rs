@@ -100,24 +100,6 @@ fn answered(chars: &[char], places: impl Iterator<Item = usize>, own: char, part
     p.alone
 }
 
-/// Is there a closing mark of kind `own` in `places` (walked forward) that no `partner` opened
-/// after the start: one that answers an opening mark before them?
-fn closes_before(chars: &[char], places: impl Iterator<Item = usize>, own: char, partner: char) -> bool {
-    let mut depth = 0usize;
-    for k in places {
-        let other = kind(chars[k]);
-        if other == Some(partner) {
-            depth += 1;
-        } else if other == Some(own) {
-            if depth == 0 {
-                return true;
-            }
-            depth -= 1;
-        }
-    }
-    false
-}
-
 /// The brackets' say on `ch` at `at` of the line `chars[start..end]`: a closing mark that
 /// answers an opening one before it, or an opening one answered after it, `answers`; one that
 /// answers none `alone`; anything else nothing. A closing mark whose opening one a later closing
@@ -127,7 +109,8 @@ pub fn bracket(ch: char, chars: &[char], start: usize, at: usize, end: usize, p:
     let Some(own) = kind(ch) else { return 0.0 };
     if let Some(open) = opening(own) {
         let say = answered(chars, (start..at).rev(), own, open, p);
-        if say == p.answers && closes_before(chars, at + 1..end, own, open) {
+        // A later closing mark answers the opening one (walked forward, as an opening mark is).
+        if say == p.answers && answered(chars, at + 1..end, open, own, p) == p.answers {
             return p.alone;
         }
         return say;
