@@ -111,3 +111,13 @@ def test_a_mark_ending_a_run_leaves_python_s_reading_no_byte_over():
     run = "（École".encode("gb18030").decode("cp932", "replace")[:3]
     assert run == "｣ｨ\ufffd"
     assert legacy_browser_marks._python_reading(run)[0] == 0
+
+
+def test_a_mark_of_big5_is_guessed_among_big5_s_own_characters():
+    """Big5 的 (aa ba) through Python's gbk is two marks, which a browser's EUC-JP could have made
+    of a byte rejected alone (87-a0) and a lead at the end: a Big5-HKSCS character, 国 (98 c7) the
+    likeliest of them, took the page from Python's reading. A mark is guessed among Big5's own
+    characters (cp950's), not HKSCS's added rows, and the page is left to the GBK family's repair."""
+    assert all(ch.encode("cp950") == code for code, ch in legacy_browser_marks._vocabulary("big5hkscs"))
+    page = "內平民的".encode("big5").decode("gbk", "replace")
+    assert legacy_browser_marks.repair(page) == ([], False)

@@ -36,6 +36,13 @@ from cleaner.repair import holes, mojibake, multi_byte_marks, utf8_marks, whatwg
 LOST = "\ufffd"
 # The sources read: GBK, and Big5 by Big5-HKSCS's table (its encoder writes Big5's codes).
 SOURCES = ("gbk", "big5hkscs")
+# The table whose characters a character with unknown bytes is guessed among, by source: Big5's
+# own (cp950's, as Windows writes Big5), not Big5-HKSCS's added rows (leads 87-a0, c6-c8, f9-fe),
+# which hold the simplified characters a model of both scripts likes best (国 98 c7, 个 9f c4):
+# Big5's 的 (aa ba) through Python's gbk, two marks, took the browser's EUC-JP reading of one
+# rejected byte (87-a0 alone) and a lead at the end, and came back 国. A Big5 page seldom holds
+# them; one that does has its known codes read whole all the same.
+GUESSED_FROM = {"gbk": "gbk", "big5hkscs": "cp950"}
 # The browsers whose marks swallow a second byte and whose table is no Chinese one.
 BROWSERS = ("whatwg-shift_jis", "whatwg-euc-kr", "whatwg-euc-jp")
 # Characters a character with unknown bytes keeps, likeliest first (``utf8_marks.WIDE``).
@@ -346,7 +353,8 @@ def _cheapest(nodes: list[int | str], browser: whatwg_marks.Browser, source: str
 @lru_cache(maxsize=1 << 16)
 def _fitting(part: tuple[int | None, ...], kinds: tuple[str, ...], name: str, source: str) -> tuple[str, ...]:
     """The source's characters the model has seen whose two bytes fit ``part`` (known bytes as
-    they are, each unknown one as its kind allows under browser ``name``), likeliest first."""
+    they are, each unknown one as its kind allows under browser ``name``), likeliest first: the
+    source's own where both bytes are known, else those of its guessing table (``GUESSED_FROM``)."""
     if None not in part:
         ch = bytes(part).decode(source, "replace")  # type: ignore[arg-type]
         return (ch,) if len(ch) == 1 and ch != LOST and _code(ch, source) == bytes(part) else ()  # type: ignore[arg-type]
@@ -378,7 +386,8 @@ def _by_known(source: str, known: tuple[int, ...]) -> dict[tuple[int, ...], tupl
 @lru_cache(maxsize=None)
 def _vocabulary(source: str) -> tuple[tuple[bytes, str], ...]:
     """Every character the model has seen (unigram above its floor) that ``source`` writes in
-    two bytes: (its code, itself), likeliest first.
+    two bytes, and its guessing table (``GUESSED_FROM``) with the same two: (its code, itself),
+    likeliest first.
 
     Kept on disk with the model's tables (``tablecache``, as ``multi_byte_marks``' UTF-8 one):
     made in a process's first page read here, it took about 0.2 s for the two sources. Built in
@@ -389,7 +398,7 @@ def _vocabulary(source: str) -> tuple[tuple[bytes, str], ...]:
     sources = langmodel.model_sources()
     if sources is None:
         return _build_vocabulary(source)
-    return tuple((bytes(code), ch) for code, ch in cached(f"vocabulary-{source}", [*sources, __file__], "1",
+    return tuple((bytes(code), ch) for code, ch in cached(f"vocabulary-{source}", [*sources, __file__], "2",
                                                           lambda: _build_vocabulary(source)))
 
 
@@ -402,7 +411,7 @@ def _build_vocabulary(source: str) -> tuple[tuple[bytes, str], ...]:
             continue
         ch = chr(c)
         code = _code(ch, source)
-        if code is None or len(code) != 2:
+        if code is None or len(code) != 2 or _code(ch, GUESSED_FROM[source]) != code:
             continue
         score = lm.unigram(ch)
         if score > floor:
