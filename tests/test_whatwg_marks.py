@@ -74,7 +74,7 @@ def test_the_true_reading_is_a_walk_of_the_view(name):
             data = ch.encode()
             places = {end for at in places for part, kinds, end in whatwg_marks.walks(nodes, at, size, browser)
                       if all(b is None or b == data[k] for k, b in enumerate(part))
-                      and reference.fits(data, part, kinds, browser)}
+                      and whatwg_marks.fits(data, part, kinds, browser)}
             assert places, (name, text, ch)
         assert len(nodes) in places
 

@@ -30,7 +30,7 @@ from itertools import accumulate
 from cleaner import korean, pagefacts
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import code_page_marks, dropped_bytes, dropped_runs, holes, mojibake, multi_byte_consensus, multi_byte_marks, resync, rounds, utf8_marks
+from cleaner.repair import code_page_marks, dropped_bytes, dropped_runs, holes, legacy_browser_marks, mojibake, multi_byte_consensus, multi_byte_marks, resync, rounds, utf8_marks
 
 # The code pages the single-byte view models (left to ``repair_single_byte``), then the others:
 # every single-byte code page of Python's that keeps ASCII (``ascii_code_pages``), in the order
@@ -266,21 +266,30 @@ def repair_code_pages(text: str, guess: bool = True) -> mojibake.MojibakeRepair:
     >>> repair_code_pages("他说：‰∏≠Êñá是中文").text
     '他说：中文是中文'
     """
-    return rounds.until_settled(text, partial(_round_spans, guess=guess), MAX_ROUNDS)
+    # Whether a browser's decoder marked the page (legacy_browser_marks) is judged once, on the
+    # page as it came: a later round sees only the runs the first left, too few to tell (GBK
+    # through Python's shift_jis: a page judged Python's had its three marks left judged a
+    # browser's in the second round).
+    browser: list[bool] = []
+    return rounds.until_settled(text, partial(_round_spans, guess=guess, browser=browser), MAX_ROUNDS)
 
 
-def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
-    """The runs one round re-reads (no span: the common case, one or two searches)."""
+def _round_spans(text: str, guess: bool, browser: list[bool]) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+    """The runs one round re-reads (no span: the common case, one or two searches). ``browser``:
+    the first round's judgement of the page's marks, a browser's or Python's, once it is made."""
     # UTF-8 through a decoder that marks a quarter of it or more (EUC, gb2312, johab) is read by
     # UTF-8's grammar (utf8_marks) first, and hidden from the readings below (an ASCII control
     # none of them reads: positions stay), which cut it into pieces for nothing (johab's hangul).
     marked = utf8_marks.repair(text, guess) if dropped_runs.may_hold(text) else []  # a page fact first
-    if marked:
-        parts, k = [], 0
-        for a, b, _ in marked:
-            parts += [text[k:a], "\x00" * (b - a)]
-            k = b
-        text = "".join([*parts, text[k:]])
+    text = _hidden(text, marked)
+    # GBK and Big5 through a browser's Shift_JIS, EUC-KR or EUC-JP, whose marks may have
+    # swallowed two bytes: read a character at a time (legacy_browser_marks), before the pieces
+    # take each mark for one byte and read on out of step.
+    if LOST in text:
+        legacy, judged = legacy_browser_marks.repair(text, guess, browser[0] if browser else None)
+        browser[:] = [judged]
+        text = _hidden(text, legacy)
+        marked = sorted(marked + legacy, key=lambda s: s[0])
     hint, run_pattern = _patterns()
     wide_hint, wide_run = _multi_byte_patterns()
     spans: list[tuple[int, int, mojibake.MojibakeRepair]] = []
@@ -298,6 +307,18 @@ def _round_spans(text: str, guess: bool) -> list[tuple[int, int, mojibake.Mojiba
         spans += multi_byte_consensus.agreed_stretches(
             text, [(a, b, codec, _source(text[a:b], codec)) for (a, b, _), codec in kept], guess)
     return sorted(spans + marked, key=lambda s: s[0])
+
+
+def _hidden(text: str, spans: list[tuple[int, int, mojibake.MojibakeRepair]]) -> str:
+    """``text`` with each span read already hidden from the readings after (an ASCII control none
+    of them reads: positions stay)."""
+    if not spans:
+        return text
+    parts, k = [], 0
+    for a, b, _ in spans:
+        parts += [text[k:a], "\x00" * (b - a)]
+        k = b
+    return "".join([*parts, text[k:]])
 
 
 def _source(run: str, codec: str) -> str | None:

@@ -186,6 +186,38 @@ def _one(data: bytes, codec: str) -> bool:
         return False
 
 
+def fits(data: bytes, part: tuple[int | None, ...], kinds: tuple[str, ...], browser: Browser) -> bool:
+    """Does ``data``, a character's bytes, fit ``part`` (None where unknown) with each unknown
+    byte of the kind ``kinds`` says, under ``browser``'s rules? One character at a time: GBK's and
+    Big5's (``legacy_browser_marks``); ``fitting`` asks the same of UTF-8's vocabulary at once."""
+    codes = _codes(browser.name)
+    n = len(part)
+    for k, b in enumerate(part):
+        if b is not None:
+            continue
+        kind, x = kinds[k], data[k]
+        if kind == ONE and x not in browser.alone:
+            return False
+        if kind in (FIRST, ALONE) and x not in browser.leads:
+            return False
+        if kind in (SECOND, THREE_3) and x < 0x80:
+            return False
+        if kind == THREE_1 and x not in browser.three:
+            return False
+        if kind == THREE_2 and x not in browser.three_second:
+            return False
+        # Where one character holds the whole mark, its bytes are no code: they would have been read.
+        if kind == FIRST and k + 1 < n and kinds[k + 1] == SECOND and (x << 8 | data[k + 1]) in codes:
+            return False
+        # A lead alone before an ASCII byte the character holds (a GBK or Big5 trail 40-7e): the
+        # two are no code either.
+        if kind == ALONE and k + 1 < n and data[k + 1] < 0x80 and (x << 8 | data[k + 1]) in codes:
+            return False
+        if kind == THREE_1 and k + 2 < n and (x << 16 | data[k + 1] << 8 | data[k + 2]) in codes:
+            return False
+    return True
+
+
 @lru_cache(maxsize=1 << 16)
 def fitting(part: tuple[int | None, ...], kinds: tuple[str, ...], name: str = NAME) -> tuple[str, ...]:
     """The characters the model has seen whose UTF-8 bytes fit ``part`` (known bytes as they
