@@ -57,7 +57,7 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
                 s += BRACKET_ALONE  # the line ends with the bracket open: it answers none (no sentence end's bonus)
             elif nxt == "\n" and ch in holes.SENTENCE_END:
                 s += holes.FINAL_BONUS
-            return s + bracket(ch, chars, start, at, end)
+            return s + _candidate_bracket(ch, chars, start, at, end)
         return score
 
     order = sorted(guessed, key=lambda g: g[0])
@@ -177,18 +177,24 @@ def _pending_bracket(chars: list[str], start: int, at: int) -> str | None:
 def bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
     """The brackets' say on ``ch`` at ``at`` of the line ``chars[start:end]``: a closing mark that
     answers an opening one before it, or an opening one answered after it, BRACKET_ANSWERS; one
-    that answers none BRACKET_ALONE, as one whose opening mark a later closing mark answers;
-    anything else nothing."""
+    that answers none BRACKET_ALONE; anything else nothing."""
     kind = _KINDS.get(ch)
     if kind is None:
         return 0.0
     if kind in _OPENER:  # closing: is its opening mark pending before it?
-        say = _answered(chars, range(at - 1, start - 1, -1), kind, _OPENER[kind])
-        # ... and not answered by a later closing mark of the line, which this one would leave alone?
-        if say == BRACKET_ANSWERS and _answered(chars, range(at + 1, end), _OPENER[kind], kind) == BRACKET_ANSWERS:
-            return BRACKET_ALONE
-        return say
+        return _answered(chars, range(at - 1, start - 1, -1), kind, _OPENER[kind])
     return _answered(chars, range(at + 1, end), kind, _PAIRS[kind])
+
+
+def _candidate_bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
+    """``bracket`` of a guess's candidate: a closing mark whose opening one a later closing mark
+    of the line would answer were the guess no bracket is BRACKET_ALONE too (taken, it leaves that
+    one answering none)."""
+    say = bracket(ch, chars, start, at, end)
+    kind = _KINDS.get(ch)
+    if kind in _OPENER and say == BRACKET_ANSWERS and _answered(chars, range(at + 1, end), _OPENER[kind], kind) == BRACKET_ANSWERS:
+        return BRACKET_ALONE
+    return say
 
 
 def _answered(chars: list[str], places: range, kind: str, partner: str) -> float:

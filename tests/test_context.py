@@ -57,12 +57,12 @@ def test_a_closing_mark_answers_an_opening_one():
 def test_a_closing_mark_whose_opening_one_a_later_closing_mark_answers_is_alone():
     # 、 and 」 are e3 80 81 and e3 80 8d: both lost a byte, and the first, decided alone, took 「.
     line = "她说：「我们要更加高大」更加壮丽」。"
-    assert context.bracket("」", line, 11) == context.BRACKET_ALONE
-    assert context.bracket("」", "她说：「我们要更加高大、更加壮丽」。", 16) == context.BRACKET_ANSWERS
     text, _ = context.redecide(line, [(11, _choice("」", "」、")), (16, _choice("」", "」、"))])
     assert text == "她说：「我们要更加高大、更加壮丽」。"
     # A later closing mark inside a bracket of its own kind opened after the guess is no rival.
-    assert context.bracket("」", "「甲」乙「丙」", 2) == context.BRACKET_ANSWERS
+    assert context.redecide("「甲、乙「丙」", [(2, _choice("、", "」、"))])[0] == "「甲」乙「丙」"
+    # Marks read for sure answer as they stand: the first 〕 of 〔〕〕 answers the 〔.
+    assert context.bracket("〕", "〔〕〕", 1) == context.BRACKET_ANSWERS
 
 
 def test_a_line_ending_under_an_open_bracket_closes_it():

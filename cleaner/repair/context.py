@@ -84,7 +84,8 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
 
 def bracket(ch: str, line: str, at: int) -> float:
     """The brackets' say on ``ch`` at ``at`` of ``line`` (as far as it is looked at): a closing
-    mark that answers an opening one before it (and whose opening one no later closing mark
-    answers), or an opening one answered after it, BRACKET_ANSWERS; one that answers none
-    BRACKET_ALONE; anything else nothing."""
+    mark that answers an opening one before it, or an opening one answered after it,
+    BRACKET_ANSWERS; one that answers none BRACKET_ALONE; anything else nothing. (A guess's
+    candidate is asked more: a closing one whose opening mark a later closing one would answer
+    counts as answering none, native ``candidate_bracket``.)"""
     return _native.context_bracket(ch, line, at, _PARAMS)

@@ -102,23 +102,30 @@ fn answered(chars: &[char], places: impl Iterator<Item = usize>, own: char, part
 
 /// The brackets' say on `ch` at `at` of the line `chars[start..end]`: a closing mark that
 /// answers an opening one before it, or an opening one answered after it, `answers`; one that
-/// answers none `alone`; anything else nothing. A closing mark whose opening one a later closing
-/// mark of the line answers is `alone` too: taken, it leaves that one answering none
-/// (「…高大、更加壮丽」 lost the bytes of 、 and 」, both e3 80 8x, and came back 「…高大」更加壮丽」).
+/// answers none `alone`; anything else nothing.
 pub fn bracket(ch: char, chars: &[char], start: usize, at: usize, end: usize, p: &Params) -> f64 {
     let Some(own) = kind(ch) else { return 0.0 };
     if let Some(open) = opening(own) {
-        let say = answered(chars, (start..at).rev(), own, open, p);
-        // A later closing mark answers the opening one (walked forward, as an opening mark is).
-        if say == p.answers && answered(chars, at + 1..end, open, own, p) == p.answers {
-            return p.alone;
-        }
-        return say;
+        return answered(chars, (start..at).rev(), own, open, p);
     }
     match closing(own) {
         Some(close) => answered(chars, at + 1..end, own, close, p),
         None => 0.0,
     }
+}
+
+/// `bracket` of a guess's candidate: a closing mark whose opening one a later closing mark of the
+/// line would answer were the guess no bracket is `alone` too, since taken it leaves that one
+/// answering none (「…高大、更加壮丽」 lost the bytes of 、 and 」, both e3 80 8x, and came back
+/// 「…高大」更加壮丽」). Of a guess only: marks read for sure answer as `bracket` says.
+fn candidate_bracket(ch: char, chars: &[char], start: usize, at: usize, end: usize, p: &Params) -> f64 {
+    let say = bracket(ch, chars, start, at, end, p);
+    let Some(open) = kind(ch).and_then(opening) else { return say };
+    // The later closing mark answers the opening one: walked forward, as an opening mark is.
+    if say == p.answers && answered(chars, at + 1..end, open, kind(ch).unwrap_or(open), p) == p.answers {
+        return p.alone;
+    }
+    say
 }
 
 /// The innermost bracket still open before `at` on the line `chars[start..at]` (a closing mark
@@ -215,7 +222,7 @@ pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p
             } else if next == '\n' && p.sentence_end.contains(&ch) {
                 s += p.final_bonus;
             }
-            s + bracket(ch, chars, start, at, end, p)
+            s + candidate_bracket(ch, chars, start, at, end, p)
         }
     };
     let mut changed: Vec<Option<(char, f64)>> = vec![None; guesses.len()];
