@@ -58,6 +58,15 @@ def note(text: str, **kw) -> str:
     ("更多精彩內容，請上汽車頻道官網。", "act"),
     ("觉得本书不错的话，记得收藏和推荐哦！", "act"),
     ("喜歡這篇文章嗎？歡迎按讚、分享給親朋好友！", "act"),
+    # Session 41: the page's parts it disclaims (its prices, views, video, pictures), 仅供 and 仅作 of any use,
+    # a caution to judge for oneself, a sign-off to the next issue.
+    ("以上價格為廠商指導價，實際成交價以當地經銷商為準。", "reliance"),
+    ("文中观点仅供参考，不作为投资依据。", "reliance"),
+    ("视频素材来自网友拍摄，如有侵权联系删除。", "rights"),
+    ("图文来源于网络，仅作分享交流之用。", "reliance"),
+    ("本文内容仅供健康科普，不能替代医生的诊断和治疗。", "reliance"),
+    ("以上純屬個人經驗分享，操作前請自行評估風險。", "reliance"),
+    ("以上就是这次旅行的全部内容啦，下期见！", "act"),
 ])
 def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     assert note(text) == kind
@@ -91,6 +100,10 @@ def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     "如您有任何疑问，请拨打咨询电话0871-1234567。",
     "老板娘说：“如果您喜欢这里，明年春天再来。”",
     "该账号发布的视频已被删除，平台称其内容不存在违规。",
+    # Session 41: 以上, 仅供 and 仅作 in the article's own sentences, no part of the page named.
+    "六十岁以上的老人仅供参观，不得攀爬。",
+    "该场地仅作临时停车之用。",
+    "以上数据来自国家统计局。",
 ])
 def test_an_article_sentence_is_no_note(text):
     assert note(text) == ""
