@@ -20,6 +20,7 @@ CARD = ["推荐房源", "租金：1800元/月 户型：1室1厅 面积：42㎡",
     "我要报名 课程咨询",
     "安卓下载 苹果下载",
     "去购买 加入对比",
+    "1/8 上一张 下一张 看大图",  # a gallery's buttons beside its picture counter
 ])
 def test_a_row_of_actions_on_the_site_is_its_buttons(text):
     assert button_row(text)

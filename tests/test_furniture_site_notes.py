@@ -119,6 +119,14 @@ def test_only_the_sites_voice_ends_the_body_at_the_pages_last_line():
     assert without_notes(texts, 0, 4) == (0, 2)
 
 
+def test_a_note_of_reliance_on_the_pages_last_line_ends_the_body():
+    # Session 41: it disclaims the page (its prices, its content as advice), which no author's last words do.
+    texts = [folded(t) for t in [*PARAS, "以上内容由疾控中心专家审核，仅作健康科普参考。"]]
+    assert without_notes(texts, 0, 3) == (0, 2)
+    page = [*HEAD, *PARAS, "以上价格为厂商指导价，实际成交价以当地经销商为准。"]
+    assert Cleaner(to="keep").run("\n".join(page)).text == "\n".join([HEAD[1], *PARAS])
+
+
 def test_a_line_of_the_articles_length_stops_the_reading():
     texts = [folded(t) for t in [PARAS[0], "本站信息仅供参考。", PARAS[1] + PARAS[2]]]
     assert without_notes(texts, 0, 2) == (0, 2)  # the note inside the article, a paragraph under it: the article's

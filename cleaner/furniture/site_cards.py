@@ -76,8 +76,9 @@ def _button(item: str) -> bool:
 
 
 def button_row(text: str, words: frozenset[str] | None = None) -> bool:
-    """Is a folded line a row of the site's buttons: two items or more split by spaces, no mark, at
-    least two of them actions on the site and the rest its row words or a picture counter?"""
+    """Is a folded line a row of the site's buttons: two items or more split by spaces, no mark, one of
+    them or more an action on the site, the rest its row words (two of those and actions at least) or a
+    picture counter (1/8 上一张 下一张 看大图)?"""
     if len(text) > ROW_MAX or _BUTTON_MARKS.search(text):
         return False
     items = text.split()
@@ -85,7 +86,8 @@ def button_row(text: str, words: frozenset[str] | None = None) -> bool:
         return False
     words = words if words is not None else load_words()
     acts = sum(1 for item in items if _button(item))
-    return acts >= 2 and all(_button(item) or item in words or _COUNTER.fullmatch(item) for item in items)
+    site = sum(1 for item in items if item in words)
+    return acts >= 1 and acts + site >= 2 and all(_button(item) or item in words or _COUNTER.fullmatch(item) for item in items)
 
 
 def figure_strip(text: str) -> bool:

@@ -114,14 +114,15 @@ def without_notes(texts: list[str], first: int, last: int, voice: Callable[[int]
     that close or open it: punctuated as sentences, they read as prose and joined the body, and nothing
     outside a body is asked of them. On the page's last line only the site's voice ends the body
     (``site_only``): a line naming the text itself (本文, 这篇文章) may be its author's last words (a post asking its readers
-    to share it, 本文…欢迎转载); outside the body it is judged as any note. A note inside the body, with the
+    to share it, 本文…欢迎转载); outside the body it is judged as any note. A note of reliance there (以上价格…为准,
+    以上内容…仅作健康科普参考) disclaims the page, which no author's last words do (session 41). A note inside the body, with the
     article's lines below it, is the article's. ``voice(pos)``: the line at ``pos`` is the site speaking
     of itself by the name the page's title gives it (``site_voice.py``: 欢迎关注某某县融媒体中心微信公众号，…),
     which closes the body as a note does (session 35: read only below the body, it stayed when the body
     had grown over it)."""
     end = last
     for pos in range(last, max(first, last - NOTE_REACH), -1):
-        if site_note(texts[pos], site_only=pos + 1 == len(texts)):
+        if site_note(texts[pos], site_only=pos + 1 == len(texts)) or pos + 1 == len(texts) and site_note(texts[pos]) == "reliance":
             end = pos - 1  # the body ends above the note, with what stands between it and the end
         elif voice is not None and end == pos and not _ORDINAL.match(texts[pos]) and voice(pos):
             # Only at the body's very end, below it nothing but notes: a notice's step naming its site
