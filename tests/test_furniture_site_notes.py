@@ -127,6 +127,30 @@ def test_a_note_of_reliance_on_the_pages_last_line_ends_the_body():
     assert Cleaner(to="keep").run("\n".join(page)).text == "\n".join([HEAD[1], *PARAS])
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("天气预报仅供参考，请以气象台最新发布为准。", "reliance"),
+    ("职位信息由企业发布，求职时请注意核实。", "reliance"),
+    ("温馨提示：房源信息由经纪人发布，实际以看房为准。", "reliance"),
+    ("文章轉載自氣象署新聞稿，經編輯整理。", "rights"),
+    ("文章為作者獨立觀點，不代表平台立場。", "reliance"),
+    ("相关信息由市政府新闻办发布。", ""),  # no matter of a note's
+    ("会议内容由秘书处整理。", ""),
+    ("市民反映的信息都会转给相关部门处理，不代表最终结论。", ""),  # the part not opening the line
+])
+def test_outside_the_body_a_part_of_the_page_by_its_kind_is_a_notes_subject(text, kind):
+    # Session 41: asked of lines outside the article's body only (parts=True); the body's end reads no such subject.
+    assert note(text, parts=True) == kind
+    assert note(text) == ""
+
+
+def test_a_part_of_the_pages_note_under_the_sites_rows_goes():
+    rows = ["热招职位", "数控车工 8000-12000元 经开区 3年经验", "电工 7000-9000元 高新区 持证上岗", "查看更多职位 发布简历"]
+    page = [*HEAD, *PARAS, *rows, "职位信息由企业发布，求职时请注意核实。"]
+    result = Cleaner(to="keep").run("\n".join(page))
+    assert "generic/site-note+reliance" in {s.name for s in result.steps}
+    assert "职位信息由企业发布" not in result.text and result.text.startswith("\n".join([HEAD[1], *PARAS]))
+
+
 def test_a_line_of_the_articles_length_stops_the_reading():
     texts = [folded(t) for t in [PARAS[0], "本站信息仅供参考。", PARAS[1] + PARAS[2]]]
     assert without_notes(texts, 0, 2) == (0, 2)  # the note inside the article, a paragraph under it: the article's

@@ -928,7 +928,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             removed[pos] = True
             continue
         if not body[0] <= pos <= body[1] and pos not in own_rows and pos not in listed and pos not in signed \
-                and not line.features["notice"] and (note := site_note(line.text)):
+                and not line.features["notice"] and (note := site_note(line.text, parts=True)):
             # The site's note to its reader outside the article (site_notes.py): protected as a sentence, it is the
             # site's. (A notice of the lexicon's goes as one, forced.)
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-note", note)))
