@@ -1,7 +1,7 @@
 """A card the site closes with its buttons, under the article or between its paragraphs (session 41):
 a listing's (推荐房源 / 租金：1800元/月 户型：1室1厅 / 联系经纪人 预约看房 收藏), a hotel's, a doctor's, a
-course's, a job's or an app's box, and a strip of a box's figures (a quote, a score, the weather, a
-product's sales: 最新价 18.62 涨跌幅 -3.47%, 城建 118 : 112 海港, 今天 多云 6~14℃ 东北风3级).
+course's, a job's or an app's box, and a strip of a box's figures (a quote, the weather, a video's or a
+product's counts: 最新价 18.62 涨跌幅 -3.47%, 今天 多云 6~14℃ 东北风3级, 播放 12.6万 弹幕 328).
 
 A row of fields or of short items split by spaces is also what the article's own facts look like (an
 event's 时间：… 地点：…, a notice's contact rows, a recipe's items), so neither a row's keys nor its
@@ -114,15 +114,18 @@ def card_row(text: str) -> bool:
         (len(items) >= 3 and all(len(item) <= ITEM_MAX for item in items))
 
 
+def _sentences(texts: list[str], prose: Callable[[int], bool]) -> Callable[[int], bool]:
+    """``sentence(pos)``: the line at ``pos`` is the article's prose ending a sentence (the card's and the
+    strip's edge; a card's row of fields may read as prose but ends none)."""
+    return lambda pos: 0 <= pos < len(texts) and prose(pos) and _SENTENCE_END.search(texts[pos]) is not None
+
+
 def card_lines(texts: list[str], prose: Callable[[int], bool], first: int, own: Callable[[int], bool]) -> set[int]:
     """Positions of the site's cards (their buttons and the rows above them) in ``texts`` (folded lines)
     below ``first`` (the article's first line): ``prose(pos)``, the line is the article's prose;
     ``own(pos)``, the article counts, lists or sets out the line (no card's)."""
     out: set[int] = set()
-
-    def sentence(pos: int) -> bool:
-        return 0 <= pos < len(texts) and prose(pos) and _SENTENCE_END.search(texts[pos]) is not None
-
+    sentence = _sentences(texts, prose)
     for pos in range(first + 1, len(texts)):
         if own(pos) or prose(pos):
             continue
@@ -146,9 +149,7 @@ def strip_lines(texts: list[str], prose: Callable[[int], bool], first: int, own:
     """Positions of the site's strips of figures in ``texts`` below ``first`` (as ``card_lines`` reads them)."""
     out: set[int] = set()
     strips = {pos for pos in range(first + 1, len(texts)) if not own(pos) and not prose(pos) and figure_strip(texts[pos])}
-
-    def sentence(pos: int) -> bool:
-        return 0 <= pos < len(texts) and prose(pos) and _SENTENCE_END.search(texts[pos]) is not None
+    sentence = _sentences(texts, prose)
 
     # A box's strip stands between two of the article's sentences, one or two strips alone: a row under
     # another row, or over the lines under the article, is the article's table or closing row (进口 1320亿元
