@@ -916,7 +916,12 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     card_own = (own_rows - closing - resumed) | listed | signature_at | contacts | subtitles | {headline}
     card_args = ([line.text for line in scored], lambda pos: prose_line(scored[pos]), body[0],
                  lambda pos: pos in card_own or scored[pos].index in keep or pos > 0 and introduces(scored[pos - 1].text))
-    cards_at = {pos: "figure-strip" for pos in strip_lines(*card_args)} | {pos: "site-card" for pos in card_lines(*card_args)}
+    # A strip beside prose speaking of a weather row's or a quote row's matter is the article's forecast or
+    # closing prices (interleaved.spoken_of), as a widget's row there is.
+    strips = {pos for pos in strip_lines(*card_args)
+              if not any(spoken_of(topic, scored[p].text) for topic in TOPIC_FAMILIES for p in (pos - 1, pos + 1)
+                         if 0 <= p < len(scored) and prose_line(scored[p]))}
+    cards_at = {pos: "figure-strip" for pos in strips} | {pos: "site-card" for pos in card_lines(*card_args)}
     poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
     set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
     for pos, line in enumerate(scored):
