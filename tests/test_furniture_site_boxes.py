@@ -9,7 +9,8 @@ from cleaner.furniture.comment_blocks import vote_pattern
 from cleaner.furniture.fact_cards import label_pattern
 from cleaner.furniture.site_boxes import DATA, LISTS, alternation, load
 
-GOOD = {"fact_cards": 'subjects = ["人物"]\nboxes = ["档案"]', "author_notes": 'headings = ["作者的话"]', "comments": 'votes = ["赞", "有用"]'}
+GOOD = {"fact_cards": 'subjects = ["人物"]\nboxes = ["档案"]', "author_notes": 'headings = ["作者的话"]', "comments": 'votes = ["赞", "有用"]',
+        "cards": 'leads = ["预约"]\nends = ["下载"]'}
 
 
 def _file(tmp_path, **sections):
@@ -38,6 +39,8 @@ def test_the_shipped_file_loads_with_every_list():
     ({"author_notes": None}, "[author_notes] holds headings"),
     ({"comments": 'votes = ["赞"]\nvote = ["踩"]'}, "[comments] holds votes"),
     ({"widgets": 'words = ["x"]'}, "unknown section(s) widgets"),
+    ({"cards": 'leads = ["预约"]'}, "[cards] holds leads, ends"),
+    ({"cards": 'leads = ["预约"]\nends = []'}, "ends must be a list"),
 ])
 def test_a_malformed_file_is_refused_by_every_reader(tmp_path, sections, message):
     path = _file(tmp_path, **sections)

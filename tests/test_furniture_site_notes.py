@@ -58,6 +58,15 @@ def note(text: str, **kw) -> str:
     ("更多精彩內容，請上汽車頻道官網。", "act"),
     ("觉得本书不错的话，记得收藏和推荐哦！", "act"),
     ("喜歡這篇文章嗎？歡迎按讚、分享給親朋好友！", "act"),
+    # Session 41: the page's parts it disclaims (its prices, views, video, pictures), 仅供 and 仅作 of any use,
+    # a caution to judge for oneself, a sign-off to the next issue.
+    ("以上價格為廠商指導價，實際成交價以當地經銷商為準。", "reliance"),
+    ("文中观点仅供参考，不作为投资依据。", "reliance"),
+    ("视频素材来自网友拍摄，如有侵权联系删除。", "rights"),
+    ("图文来源于网络，仅作分享交流之用。", "reliance"),
+    ("本文内容仅供健康科普，不能替代医生的诊断和治疗。", "reliance"),
+    ("以上純屬個人經驗分享，操作前請自行評估風險。", "reliance"),
+    ("以上就是这次旅行的全部内容啦，下期见！", "act"),
 ])
 def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     assert note(text) == kind
@@ -91,6 +100,10 @@ def test_a_sentence_naming_the_page_and_its_matter_is_a_note(text, kind):
     "如您有任何疑问，请拨打咨询电话0871-1234567。",
     "老板娘说：“如果您喜欢这里，明年春天再来。”",
     "该账号发布的视频已被删除，平台称其内容不存在违规。",
+    # Session 41: 以上, 仅供 and 仅作 in the article's own sentences, no part of the page named.
+    "六十岁以上的老人仅供参观，不得攀爬。",
+    "该场地仅作临时停车之用。",
+    "以上数据来自国家统计局。",
 ])
 def test_an_article_sentence_is_no_note(text):
     assert note(text) == ""
@@ -104,6 +117,38 @@ def test_only_the_sites_voice_ends_the_body_at_the_pages_last_line():
     # With the site's lines under it, the note and what stands between it and the end go out of the body.
     texts += [folded("本网站所有内容，未经许可不得转载。")]
     assert without_notes(texts, 0, 4) == (0, 2)
+
+
+def test_a_note_of_reliance_on_the_pages_last_line_ends_the_body():
+    # Session 41: it disclaims the page (its prices, its content as advice), which no author's last words do.
+    texts = [folded(t) for t in [*PARAS, "以上内容由疾控中心专家审核，仅作健康科普参考。"]]
+    assert without_notes(texts, 0, 3) == (0, 2)
+    page = [*HEAD, *PARAS, "以上价格为厂商指导价，实际成交价以当地经销商为准。"]
+    assert Cleaner(to="keep").run("\n".join(page)).text == "\n".join([HEAD[1], *PARAS])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("天气预报仅供参考，请以气象台最新发布为准。", "reliance"),
+    ("职位信息由企业发布，求职时请注意核实。", "reliance"),
+    ("温馨提示：房源信息由经纪人发布，实际以看房为准。", "reliance"),
+    ("文章轉載自氣象署新聞稿，經編輯整理。", "rights"),
+    ("文章為作者獨立觀點，不代表平台立場。", "reliance"),
+    ("相关信息由市政府新闻办发布。", ""),  # no matter of a note's
+    ("会议内容由秘书处整理。", ""),
+    ("市民反映的信息都会转给相关部门处理，不代表最终结论。", ""),  # the part not opening the line
+])
+def test_outside_the_body_a_part_of_the_page_by_its_kind_is_a_notes_subject(text, kind):
+    # Session 41: asked of lines outside the article's body only (parts=True); the body's end reads no such subject.
+    assert note(text, parts=True) == kind
+    assert note(text) == ""
+
+
+def test_a_part_of_the_pages_note_under_the_sites_rows_goes():
+    rows = ["热招职位", "数控车工 8000-12000元 经开区 3年经验", "电工 7000-9000元 高新区 持证上岗", "查看更多职位 发布简历"]
+    page = [*HEAD, *PARAS, *rows, "职位信息由企业发布，求职时请注意核实。"]
+    result = Cleaner(to="keep").run("\n".join(page))
+    assert "generic/site-note+reliance" in {s.name for s in result.steps}
+    assert "职位信息由企业发布" not in result.text and result.text.startswith("\n".join([HEAD[1], *PARAS]))
 
 
 def test_a_line_of_the_articles_length_stops_the_reading():

@@ -26,6 +26,10 @@ def never_a_label(item: str) -> bool:
     "上一道 下一道 全部菜谱",
     "8.1分 看过 想看",
     "询底价 查看配置 查看图片",
+    # Session 41: a sports, finance, property or car site's sections under its boxes.
+    "看更多 赛程 战绩 数据",
+    "编辑推介 热门股票 即时报价",
+    "小区均价 新房价格 房贷计算器",
 ])
 def test_a_row_of_the_sites_words_is_its_row(text):
     assert spaced_row(text, never_a_label)

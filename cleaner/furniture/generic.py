@@ -48,6 +48,7 @@ from cleaner.furniture.section_heads import section_heads
 from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_notes import site_note, without_notes
 from cleaner.furniture.site_voice import site_names, site_voice
+from cleaner.furniture.site_cards import card_lines, strip_lines
 from cleaner.furniture.spaced_rows import raters, spaced_row
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
@@ -860,6 +861,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     listed = introduced(scored, body)
     pictures = picture_story(scored, body, title)
     signed = signature(scored, body)
+    signature_at = set(signed)  # the signature alone, without the rows it closes (read by the site's cards)
     # A notice's contact rows and facts down to its signature are its own (closing_rows.py).
     # Its attachments, one file a line, may have gone before (a family's, or an earlier reading's): no gap.
     fits = lambda pos: _closing_fits(scored[pos], lexicon)  # noqa: E731
@@ -906,6 +908,20 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     # 附件：1.… under the signature).
     own_rows |= marked_sections([line.text for line in scored], body[1] + 1)
     subtitles = decks([line.text for line in scored], [line.features for line in scored], headline, body[0])
+    # The site's cards closed by their buttons and its boxes' strips of figures under the article's first line
+    # (site_cards.py: 推荐房源 / 租金：… / 联系经纪人 预约看房 收藏; 最新价 18.62 涨跌幅 -3.47%). Never a row the
+    # article counts, lists or sets out, nor its headline, decks, signature or contact block. The rows a closing
+    # sentence of the article resumes after, or a signature closes (closing_rows.py), are read as the notice's
+    # facts by their keys alone: a card's buttons under them say whose they are.
+    card_own = (own_rows - closing - resumed) | listed | signature_at | contacts | subtitles | {headline}
+    card_args = ([line.text for line in scored], lambda pos: prose_line(scored[pos]), body[0],
+                 lambda pos: pos in card_own or scored[pos].index in keep or pos > 0 and introduces(scored[pos - 1].text))
+    # A strip beside prose speaking of a weather row's or a quote row's matter is the article's forecast or
+    # closing prices (interleaved.spoken_of), as a widget's row there is.
+    strips = {pos for pos in strip_lines(*card_args)
+              if not any(spoken_of(topic, scored[p].text) for topic in TOPIC_FAMILIES for p in (pos - 1, pos + 1)
+                         if 0 <= p < len(scored) and prose_line(scored[p]))}
+    cards_at = {pos: "figure-strip" for pos in strips} | {pos: "site-card" for pos in card_lines(*card_args)}
     poll_at = -1  # the last line a poll's (interleaved.py): its choices stand under it
     set_out: set[int] = set()  # widget-shaped rows a line ending in a colon sets out, and the run under them
     for pos, line in enumerate(scored):
@@ -917,7 +933,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             removed[pos] = True
             continue
         if not body[0] <= pos <= body[1] and pos not in own_rows and pos not in listed and pos not in signed \
-                and not line.features["notice"] and (note := site_note(line.text)):
+                and not line.features["notice"] and (note := site_note(line.text, parts=True)):
             # The site's note to its reader outside the article (site_notes.py): protected as a sentence, it is the
             # site's. (A notice of the lexicon's goes as one, forced.)
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("site-note", note)))
@@ -930,6 +946,10 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             # the site's notes (spaced_rows.py: 热门 推荐 排行 专题, 询底价 预约看房 户型图, 7.8分 读过 想读): a
             # menu row without its separators; a rating's count of raters alone (12034人评价).
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("spaced-row",)))
+            removed[pos] = True
+            continue
+        if pos in cards_at:
+            out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (cards_at[pos],)))
             removed[pos] = True
             continue
         kept, family = judged(line, pos, body, lexicon, pictures)

@@ -1,5 +1,5 @@
 """The words of the site's boxes (``data/site_boxes.toml``), validated at load, as alternations for
-the readers of those boxes (``fact_cards``, ``author_notes``, ``comment_blocks``).
+the readers of those boxes (``fact_cards``, ``author_notes``, ``comment_blocks``, ``site_cards``).
 
 Validated because each list becomes a regex alternation: an empty list is an alternation that
 matches nothing at every place (``(?:)``), and a vote row of only counts (``2026``) would then be the
@@ -15,7 +15,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "site_boxes.toml"
 # Each section's lists of words, and nothing else (besides [provenance]).
-LISTS = {"fact_cards": ("subjects", "boxes"), "author_notes": ("headings",), "comments": ("votes",)}
+LISTS = {"fact_cards": ("subjects", "boxes"), "author_notes": ("headings",), "comments": ("votes",), "cards": ("leads", "ends")}
 
 
 @lru_cache(maxsize=4)

@@ -39,6 +39,11 @@ _AUTHOR = re.compile(r"我(?![们們站网網司院局馆館行])")
 # no note (本报讯 …著作权纠纷案 opens a court report).
 _REPORTER = re.compile(r"本[报網网台刊站](?:讯|訊|记者|記者|通讯员|通訊員|评论员|評論員|特约|特約|专稿|專稿)")
 _SENTENCES = re.compile(r"[^。！？!?；;]+")
+# A part of the page by its kind opening the line (after a note's heading: 温馨提示：), then what the note says
+# of it: who gave it (由), its use (仅), its source (来自, 转载自), its standing (以…为准, 为, 系). An article's
+# sentence names its subject, not the page's information, content, forecast or article (session 41).
+_PART = re.compile(r"(?:[^\s:：，,。]{2,6}[:：])?[\u3400-\u9fff]{0,4}(?:信息|内容|资讯|资料|数据|价格|报价|观点|预报|图片|素材|视频|文章|稿件)"
+                   r"(?:由|仅|均|来自|来源于|转载自|整理自|以|为|系|纯属)")
 # What a sentence quotes names a thing or gives someone's words (“关注即送”是一种引流手段): no act
 # or matter of the page's.
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
@@ -77,14 +82,17 @@ def load_note_words(path: Path = DATA / "site_notes.toml") -> NoteWords:
     return NoteWords(_pattern(subjects), _pattern(site), matters, _pattern(alone), _pattern(subjects + alone))
 
 
-def site_note(text: str, words: NoteWords | None = None, site_only: bool = False) -> str:
+def site_note(text: str, words: NoteWords | None = None, site_only: bool = False, parts: bool = False) -> str:
     """The kind of note (``reliance``, ``rights``, ``acts``, ``viewing``, ``rules``, or ``act``
     for a reader's act alone) a folded, NFKC line is, or "" when it is none. ``site_only``: the
-    subject must be the site or its readers (本站, 网友评论), not the text (本文, 以上内容)."""
+    subject must be the site or its readers (本站, 网友评论), not the text (本文, 以上内容). ``parts``:
+    a sentence opening with a part of the page by its kind (职位信息由…, 天气预报仅…, 文章转载自…:
+    ``_PART``) names its subject too; asked of lines outside the article's body only (session 41)."""
     if len(text) > NOTE_MAX or _ORDINAL.match(text):
         return ""
     words = words or load_note_words()
-    if not words.anchor.search(text.lower()) or _AUTHOR.search(text):
+    part = parts and _PART.match(text.lower()) is not None
+    if not (part or words.anchor.search(text.lower())) or _AUTHOR.search(text):
         return ""  # the author speaking of the text (本文为我原创，禁止转载): the article's own words
     text = _QUOTED.sub("", _REPORTER.sub("", text.lower()))
     for sentence in _SENTENCES.findall(text):
@@ -94,7 +102,7 @@ def site_note(text: str, words: NoteWords | None = None, site_only: bool = False
             return ""
         if words.alone.search(sentence):
             return "act"
-        if (words.site if site_only else words.subjects).search(sentence):
+        if (words.site if site_only else words.subjects).search(sentence) or part:
             for kind, pattern in words.matters.items():
                 found = pattern.search(sentence)
                 if found and (kind != "acts" or _asked(sentence, found, words.subjects)):
@@ -114,14 +122,15 @@ def without_notes(texts: list[str], first: int, last: int, voice: Callable[[int]
     that close or open it: punctuated as sentences, they read as prose and joined the body, and nothing
     outside a body is asked of them. On the page's last line only the site's voice ends the body
     (``site_only``): a line naming the text itself (本文, 这篇文章) may be its author's last words (a post asking its readers
-    to share it, 本文…欢迎转载); outside the body it is judged as any note. A note inside the body, with the
+    to share it, 本文…欢迎转载); outside the body it is judged as any note. A note of reliance there (以上价格…为准,
+    以上内容…仅作健康科普参考) disclaims the page, which no author's last words do (session 41). A note inside the body, with the
     article's lines below it, is the article's. ``voice(pos)``: the line at ``pos`` is the site speaking
     of itself by the name the page's title gives it (``site_voice.py``: 欢迎关注某某县融媒体中心微信公众号，…),
     which closes the body as a note does (session 35: read only below the body, it stayed when the body
     had grown over it)."""
     end = last
     for pos in range(last, max(first, last - NOTE_REACH), -1):
-        if site_note(texts[pos], site_only=pos + 1 == len(texts)):
+        if site_note(texts[pos], site_only=pos + 1 == len(texts)) or pos + 1 == len(texts) and site_note(texts[pos]) == "reliance":
             end = pos - 1  # the body ends above the note, with what stands between it and the end
         elif voice is not None and end == pos and not _ORDINAL.match(texts[pos]) and voice(pos):
             # Only at the body's very end, below it nothing but notes: a notice's step naming its site
