@@ -1,8 +1,11 @@
 """UTF-8 read by a decoder that marks a third of it (cleaner/repair/utf8_marks.py)."""
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from native_inputs import SETTINGS
 
-from cleaner.repair import mojibake, utf8_marks
+from cleaner.repair import mojibake, utf8_marks, whatwg_marks
 from cleaner.repair.multi_byte_marks import MAX_CANDIDATES, rejected_before
 
 TEXT = "北大中国经济研究中心向社会作了经济形势的报告，会议由国家发展研究院院长主持。"
@@ -235,3 +238,48 @@ def test_the_page_decoder_is_judged_on_the_runs_both_kinds_read():
     # they do not, the runs only one reads still decide.
     assert utf8_marks._browser_page([("\ufffd" * 20, [reading(browser, 0), reading(python, 6)]), long_run])
     assert utf8_marks._browser_page([("\ufffd" * 20, [reading(browser, 0), reading(python, 0)]), long_run])
+
+
+# Bytes of every UTF-8 role and none (ASCII, c0, f5-ff), and the marks' places of a view.
+_BYTES = st.sampled_from([0x41, 0x7E, 0x80, 0x8F, 0xA1, 0xBF, 0xC0, 0xC2, 0xDF, 0xE4, 0xEF, 0xF0, 0xF4, 0xF5, 0xFE])
+
+
+def _any_character(part, kinds, end):
+    """A fit that takes every part the walks give whose bytes may be UTF-8's: the loosest cut."""
+    return utf8_marks._read_part(part, kinds, end, lambda *_: ("字",))
+
+
+def _left(items):
+    return None if items is None else sum(1 for item in items if item[2] == [utf8_marks.LOST])
+
+
+@SETTINGS
+@given(st.lists(st.one_of(_BYTES, st.just(None)), min_size=1, max_size=24), st.sampled_from(whatwg_marks.NAMES))
+@example([0xF0, None, 0x80, 0x80], "whatwg-euc-jp")  # a mark's byte jumps its later places inside a character
+@example([0xE4, 0x41, 0xB8, 0xAD, 0xE4, 0x80], utf8_marks.CODECS[0])
+def test_fewest_left_is_no_more_than_any_cut_leaves(marked, reader):
+    """``fewest_left`` is a bound below the left items of every cut ``_cheapest`` makes (a
+    browser's marks, a place each of their bytes; a Python decoder's, one byte each), and so
+    asked first it changes no answer."""
+    if reader in whatwg_marks.BY_NAME:
+        browser = whatwg_marks.BY_NAME[reader]
+        places = whatwg_marks.expand(whatwg_marks.kinds(marked), browser)
+
+        def walks(i, length):
+            return whatwg_marks.walks(places, i, length, browser)
+    else:
+        places = marked
+
+        def walks(i, length):
+            return [(tuple(places[i : i + length]), (), i + length)] if i + length <= len(places) else []
+    known = sum(1 for b in places if isinstance(b, int) and b >= 0)
+    saved = utf8_marks.MAX_LEFT
+    try:
+        utf8_marks.MAX_LEFT = float("inf")  # every cut's left items counted, none refused
+        full = _left(utf8_marks._cheapest(len(places), known, walks, _any_character, min_known=0))
+    finally:
+        utf8_marks.MAX_LEFT = saved
+    bound = utf8_marks.fewest_left(places)
+    assert full is None or bound <= full, (places, bound, full)
+    both = [utf8_marks._cheapest(len(places), known, walks, _any_character, min_known=0, places=p) for p in (None, places)]
+    assert both[0] == both[1]

@@ -419,7 +419,7 @@ def _path(marked: list[int | None], codec: str, min_known: int = MIN_KNOWN) -> l
     def fit(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int) -> tuple[str, ...]:
         return _fitting_cached(part, len(part), marked[end] if end < n else None, codec)
 
-    return _cheapest(n, sum(1 for b in marked if b is not None), walks, fit, min_known=min_known)
+    return _cheapest(n, sum(1 for b in marked if b is not None), walks, fit, min_known=min_known, places=marked)
 
 
 def _letters(run: str) -> float:
@@ -549,7 +549,8 @@ def _whatwg_path(view: list[int | str], min_known: int = MIN_KNOWN,
     def fit(part: tuple[int | None, ...], kinds: tuple[str, ...], end: int) -> tuple[str, ...]:
         return whatwg_marks.fitting(part, kinds, browser.name)
 
-    return _cheapest(len(nodes), sum(1 for b in nodes if isinstance(b, int) and b >= 0), walks, fit, min_known=min_known)
+    return _cheapest(len(nodes), sum(1 for b in nodes if isinstance(b, int) and b >= 0), walks, fit, min_known=min_known,
+                     places=nodes)
 
 
 Walks = dropped_bytes.Walks
@@ -557,13 +558,21 @@ Fit = Callable[[tuple[int | None, ...], tuple[str, ...], int], tuple[str, ...]]
 
 
 def _cheapest(n: int, known: int, walks: Walks, fit: Fit, extra: Callable[[tuple[int | None, ...]], float] | None = None,
-              min_known: int = MIN_KNOWN) -> list[list] | None:
+              min_known: int = MIN_KNOWN, places: list | None = None) -> list[list] | None:
     """The cheapest cut of ``n`` byte places into UTF-8 characters: ``walks(i, length)`` gives
     the ways to read ``length`` bytes from place ``i`` (bytes, None where unknown; their kinds;
     the place after), ``fit`` the characters whose bytes fit such a reading. ``min_known``: the
-    known bytes it needs (0: a short run on a page whose decoder is known, ``_short_runs``)."""
+    known bytes it needs (0: a short run on a page whose decoder is known, ``_short_runs``).
+    ``places``: the ``n`` places themselves (a known byte an int from 0, anything else a mark's),
+    when each character's bytes are read from places in order, a place's byte as it stands
+    (``_path``, ``_whatwg_path``; not ``_dropped_path``, which puts bytes back between them)."""
     if min_known and (known < min_known or known < MIN_KNOWN_SHARE * n):
         return None  # all or nearly all marks (HZ reads no high byte): nothing to read, and no cost
+    if places is not None and fewest_left(places) > MAX_LEFT * n + 1:
+        # More known bytes than a reading may leave over stand where no UTF-8 character can take
+        # them, whatever the marks are: the search below would end in None (Big5 read as GBK,
+        # re-encoded by the decoders here: 7 runs in 10 of such a page, a tenth of its time).
+        return None
     inf = float("inf")
     cost = [inf] * (n + 1)
     back: list[tuple[int, list | None]] = [(0, None)] * (n + 1)
@@ -593,7 +602,10 @@ def _cheapest(n: int, known: int, walks: Walks, fit: Fit, extra: Callable[[tuple
                 if same:  # another reading of the same bytes (a WHATWG mark at the end: 80, or a lead)
                     item = back[j][1]
                     if item[2] != [LOST]:
-                        item[2] += [ch for ch in found if ch not in item[2]]
+                        # Asked of a set: a mark's reading fits up to WIDE characters, and a list
+                        # asked for each of them was a tenth of a Big5-as-GBK page's time here.
+                        have = set(item[2])
+                        item[2] += [ch for ch in found if ch not in have]
                         continue
                 cost[j] = cost[i] + step
                 back[j] = (i, [found[0], j, list(found)])
@@ -613,6 +625,54 @@ def _cheapest(n: int, known: int, walks: Walks, fit: Fit, extra: Callable[[tuple
     if left > MAX_LEFT * n + 1:
         return None
     return items
+
+
+# Places one character's bytes may span: four bytes, each read from up to three places (a mark of
+# a browser's three-byte decoder jumps over the places of its later bytes: whatwg_marks.steps).
+CHAR_SPAN = 12
+
+
+def fewest_left(places: list) -> int:
+    """The fewest known bytes of ``places`` (each an int from 0; anything else a mark's place)
+    that any cut into UTF-8 characters, as ``_cheapest`` makes one, leaves over: a bound below
+    ``_cheapest``'s count of left items, so a run whose bound is over ``MAX_LEFT`` needs no search.
+
+    A cut reads each known byte as it stands and never skips one, so a known byte is in a
+    character or left over. Here a character is looser than any the walks read: a lead (or a
+    mark's place) then places that are marks' or continuation bytes, at most ``CHAR_SPAN`` in
+    all and at most as many known continuations as the lead's length allows (three after a
+    mark), any character fitting; a mark's place is passed for nothing, and so are the bytes a
+    character begun before the run ends (three at most: continuations or marks). Every cut
+    ``_cheapest`` can make is one of these, so it leaves over at least as many known bytes."""
+    n = len(places)
+    known = [isinstance(b, int) and b >= 0 for b in places]
+    tail = [not k or 0x80 <= b <= 0xBF for k, b in zip(known, places)]  # may stand after a character's first byte
+    fewest = [n + 1] * (n + 1)
+    fewest[0] = 0
+    seen = 0
+    for j in range(min(n, CHAR_SPAN)):  # the end of a character begun before the run
+        seen += known[j]
+        if not tail[j] or seen > MAX_BEFORE:
+            break
+        fewest[j + 1] = 0
+    for i in range(n):
+        here = fewest[i]
+        if here > n:
+            continue
+        fewest[i + 1] = min(fewest[i + 1], here + known[i])  # left over (a mark's place: passed)
+        room = (_lead_length(places[i]) - 1) if known[i] else 3  # known continuations the character may hold
+        if room < 1:
+            continue
+        seen = 0
+        for j in range(i + 1, min(n, i + CHAR_SPAN)):
+            if not tail[j]:
+                break
+            seen += known[j]
+            if seen > room:
+                break
+            if here < fewest[j + 1]:
+                fewest[j + 1] = here
+    return fewest[n]
 
 
 # A character none of whose continuation bytes is known (UTF-8 through Big5: a lead rejected

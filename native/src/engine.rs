@@ -226,7 +226,14 @@ pub struct LineMatcherCore {
     /// The most characters a line reporting pattern i may hold (0: no limit).
     max_chars: Vec<usize>,
     set: RegexSet,
+    /// Each pattern alone (as `compile` checked it): a line worth trying for a few patterns
+    /// only is asked of those, not of the whole set (`match_lines`).
+    alone: Vec<Regex>,
 }
+
+/// Patterns worth trying on a line up to which each is asked alone; past it the `RegexSet`
+/// reads the line once for all of them.
+const ALONE_MAX: usize = 4;
 
 impl LineMatcherCore {
     /// `needed[i]`: strings of which every match of pattern i holds at least one (`None`: no such
@@ -253,9 +260,11 @@ impl LineMatcherCore {
                 max_chars.len()
             ));
         }
-        for (i, p) in patterns.iter().enumerate() {
-            compile(p, size_limit).map_err(|e| format!("pattern {i} ({p:?}): {e}"))?;
-        }
+        let alone = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| compile(p, size_limit).map_err(|e| format!("pattern {i} ({p:?}): {e}")))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut always = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut strings: Vec<&str> = Vec::new();
@@ -311,6 +320,7 @@ impl LineMatcherCore {
                 max_chars.to_vec()
             },
             set,
+            alone,
         })
     }
 
@@ -351,8 +361,16 @@ impl LineMatcherCore {
                         *w = *w && (m == 0 || n <= m);
                     }
                 }
-                if !worth.contains(&true) {
+                let tried = worth.iter().filter(|&&w| w).count();
+                if tried == 0 {
                     return Vec::new();
+                }
+                if tried <= ALONE_MAX {
+                    // A pattern matches somewhere alone exactly where it does in the set: the
+                    // set's every pattern reads the whole line, the few asked alone stop early.
+                    return (0..self.patterns)
+                        .filter(|&i| worth[i] && self.alone[i].is_match(line))
+                        .collect();
                 }
                 self.set.matches(line).iter().filter(|&i| worth[i]).collect()
             })
@@ -594,6 +612,50 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.contains("max_chars differ in length"), "{err}");
+    }
+
+    #[test]
+    fn line_matcher_asks_a_few_patterns_alone_as_the_set_would() {
+        // Lines worth trying for up to ALONE_MAX patterns are asked of those alone, lines worth
+        // more of the set: both give each pattern that matches somewhere, ascending.
+        let patterns: Vec<String> = (0..ALONE_MAX + 3)
+            .map(|k| format!("{}+$|^[^0-9]*{k}", "编辑".repeat(k % 2 + 1)))
+            .collect();
+        let m = LineMatcherCore::new(patterns.clone(), vec![None; patterns.len()], &[], DEFAULT_SIZE_LIMIT).unwrap();
+        let few = LineMatcherCore::new(
+            patterns.clone(),
+            (0..patterns.len()).map(|k| Some(vec![format!("<{k}>")])).collect(),
+            &[],
+            DEFAULT_SIZE_LIMIT,
+        )
+        .unwrap();
+        let lines = [
+            "责任编辑",
+            "编辑编辑",
+            "a3",
+            "<1><2>编辑",
+            "<0><5>x5",
+            "3编辑",
+            "",
+            "<6>6编辑编辑",
+        ];
+        let one = |i: usize, l: &str| Regex::new(&patterns[i]).unwrap().is_match(l);
+        let every: Vec<Vec<usize>> = lines
+            .iter()
+            .map(|l| (0..patterns.len()).filter(|&i| one(i, l)).collect())
+            .collect();
+        assert_eq!(m.match_lines(&lines), every); // every pattern worth trying: the set
+        let needed: Vec<Vec<usize>> = lines
+            .iter()
+            .map(|l| {
+                (0..patterns.len())
+                    .filter(|&i| l.contains(&format!("<{i}>")) && one(i, l))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(few.match_lines(&lines), needed); // a few worth trying: each alone
+        assert_eq!(needed[3], vec![1, 2]);
+        assert_eq!(needed[4], vec![0]); // pattern 5 wants no digit before its 5: a 0 stands there
     }
 
     #[test]
