@@ -173,13 +173,7 @@ def _chosen(run: str, reading: Reading | None, guess: bool) -> mojibake.Mojibake
     """``reading``'s characters, where it takes every byte and reads clearly better than ``run``."""
     if reading is None or reading.left:
         return None
-    items, choices = reading.items, reading.choices
-    judged = "".join(c.char for c in choices)
-    if not mojibake._reads_better(judged, run):  # noqa: SLF001 - one acceptance rule for every re-read
-        return None
-    guessed = [(k, c._replace(candidates=tuple(items[k][2]))) for k, c in enumerate(choices) if c.guessed and c.alternative]
-    fixed, findings = mojibake._mark(judged, guessed, guess)  # noqa: SLF001 - one rule for every guess
-    return mojibake.MojibakeRepair(fixed, 1, findings)
+    return utf8_marks.accepted(run, reading.items, reading.choices, guess)
 
 
 def _browser_page(runs: list[tuple[str, Reading | None]]) -> bool:
@@ -338,16 +332,7 @@ def _cheapest(nodes: list[int | str], browser: whatwg_marks.Browser, source: str
             back[j] = (i, [found[0], j, list(found)])
     if cost[n] == inf:
         return None
-    items: list[list] = []
-    at = n
-    while at > 0:
-        prev, item = back[at]
-        items.append(item if item is not None else [LOST, at, [LOST]])
-        if item is None:
-            break
-        at = prev
-    items.reverse()
-    return items
+    return utf8_marks.traced(back, n)
 
 
 @lru_cache(maxsize=1 << 16)

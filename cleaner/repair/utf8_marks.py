@@ -45,6 +45,23 @@ from cleaner.repair import dropped_bytes, holes, mojibake, multi_byte_marks, wha
 from cleaner.repair.multi_byte_marks import MAX_CANDIDATES, _duplicates, _fitting, _step, rejected_before  # noqa: PLC2701 - one notion of a fitting character
 
 LOST = "\ufffd"
+
+
+def traced(back: list, n: int) -> list[list]:
+    """The items of a walk's cheapest reading, traced back from byte ``n``: ``back[j]`` is (the
+    byte it came from, the item read there); an item of None stands for the bytes before the
+    first character read, which come back as one lost item."""
+    items: list[list] = []
+    at = n
+    while at > 0:
+        prev, item = back[at]
+        if item is None:  # the bytes before the first character
+            items.append([LOST, at, [LOST]])
+            break
+        items.append(item)
+        at = prev
+    items.reverse()
+    return items
 # The decoders read here: each marks one byte per byte it rejects (checked by the tests against
 # the codec itself). The Japanese and Korean code pages that mark less (cp932, shift_jis, cp949)
 # are code_pages'.
@@ -268,12 +285,16 @@ def _chosen(run: str, readings: list[Reading], guess: bool, prev: str, final: bo
     items = min(readings, key=lambda r: r[0])[3]
     if _japanese(items):
         return None
-    choices = holes.choose_ranked(items, prev, final)
+    return accepted(run, items, holes.choose_ranked(items, prev, final), guess)
+
+
+def accepted(run: str, items: list[list], choices: list[holes.Choice], guess: bool) -> mojibake.MojibakeRepair | None:
+    """The reading ``choices`` (of ``items``) as the repair of ``run``, if it reads clearly better:
+    each guess a finding, written U+FFFD without guessing, and with it where it may have written
+    another number (the byte views' rule: holes.changes_a_number)."""
     judged = "".join(c.char for c in choices)
     if not mojibake._reads_better(judged, run):  # noqa: SLF001 - one acceptance rule for every re-read
         return None
-    # Each guess a finding; written U+FFFD without guessing, and with it where it may have
-    # written another number (the byte views' rule: holes.changes_a_number).
     guessed = [(k, c._replace(candidates=tuple(items[k][2]))) for k, c in enumerate(choices) if c.guessed and c.alternative]
     fixed, findings = mojibake._mark(judged, guessed, guess)  # noqa: SLF001 - one rule for every guess
     return mojibake.MojibakeRepair(fixed, 1, findings)
@@ -611,16 +632,7 @@ def _cheapest(n: int, known: int, walks: Walks, fit: Fit, extra: Callable[[tuple
                 back[j] = (i, [found[0], j, list(found)])
     if cost[n] == inf:
         return None
-    items: list[list] = []
-    at = n
-    while at > 0:
-        prev, item = back[at]
-        if item is None:  # the bytes before the first character
-            items.append([LOST, at, [LOST]])
-            break
-        items.append(item)
-        at = prev
-    items.reverse()
+    items = traced(back, n)
     left = sum(1 for item in items if item[2] == [LOST])
     if left > MAX_LEFT * n + 1:
         return None
