@@ -187,15 +187,32 @@ def bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
 
 
 def _candidate_bracket(ch: str, chars: list[str], start: int, at: int, end: int) -> float:
-    """``bracket`` of a guess's candidate: a closing mark whose opening one a later closing mark
-    of the line would answer were the guess no bracket is BRACKET_ALONE too (taken, it leaves that
-    one answering none)."""
+    """``bracket`` of a guess's candidate: a closing mark is BRACKET_ALONE too where the line's
+    later closing marks of its kind that no mark after it opened are as many as the opening marks
+    still pending before it (taken, it leaves one of them answering none)."""
     say = bracket(ch, chars, start, at, end)
     kind = _KINDS.get(ch)
-    if kind in _OPENER and say == BRACKET_ANSWERS and _answered(chars, range(at + 1, end), _OPENER[kind], kind) == BRACKET_ANSWERS:
-        return BRACKET_ALONE
-    return say
-
+    if kind not in _OPENER or say != BRACKET_ANSWERS:
+        return say
+    open_ = _OPENER[kind]
+    pending = 0
+    for c in chars[start:at]:
+        k = _KINDS.get(c)
+        if k == open_:
+            pending += 1
+        elif k == kind:
+            pending = max(0, pending - 1)
+    later = depth = 0
+    for c in chars[at + 1 : end]:
+        k = _KINDS.get(c)
+        if k == open_:
+            depth += 1
+        elif k == kind:
+            if depth == 0:
+                later += 1
+            else:
+                depth -= 1
+    return BRACKET_ALONE if later >= pending else say
 
 def _answered(chars: list[str], places: range, kind: str, partner: str) -> float:
     """BRACKET_ANSWERS if, walking ``places``, a ``partner`` mark answers ``kind`` (marks of its

@@ -61,6 +61,9 @@ def test_a_closing_mark_whose_opening_one_a_later_closing_mark_answers_is_alone(
     assert text == "她说：「我们要更加高大、更加壮丽」。"
     # A later closing mark inside a bracket of its own kind opened after the guess is no rival.
     assert context.redecide("「甲、乙「丙」", [(2, _choice("、", "」、"))])[0] == "「甲」乙「丙」"
+    # The inner closing mark of nested brackets keeps its answer: one bracket still waits after it.
+    line = "判决书（参见附件（二，第三条）已经生效。"
+    assert context.redecide(line, [(10, _choice("，", "）＊，：；"))])[0] == "判决书（参见附件（二）第三条）已经生效。"
     # Marks read for sure answer as they stand: the first 〕 of 〔〕〕 answers the 〔.
     assert context.bracket("〕", "〔〕〕", 1) == context.BRACKET_ANSWERS
 

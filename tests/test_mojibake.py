@@ -1209,5 +1209,9 @@ def test_a_bullet_gbk_read_whole_is_read_on_a_page_agreed_to_be_utf8():
     assert "\n·\t医疗关注" in fixed and "\n·\t国际认证" in fixed
     # A character a lost byte was guessed as is no bullet (路 is e8 b7 af, its af lost before a space).
     assert "\n· " not in fixed
-    # Clean text's lone characters stay.
+    # Clean text's lone characters stay, on a clean page and on the clean lines of a misread one
+    # (楼 is c2 a5, UTF-8's ¥; 说 is cb b5, ˵; 路 of a line no repair touched stays).
     assert fix_utf8_as_gbk("路 线 图\n男 女\n") == ("路 线 图\n男 女\n", 0)
+    header = "楼 主：张三\n说 明：本帖由网友发布\n路 线 图\n"
+    fixed, _ = fix_utf8_as_gbk(header + page.encode("utf-8").decode("gbk", "replace"))
+    assert fixed.startswith(header) and "\n·\t医疗关注" in fixed

@@ -154,14 +154,14 @@ def strip_lines(texts: list[str], prose: Callable[[int], bool], first: int, own:
     # A box's strip stands between two of the article's sentences, one or two strips alone: a row under
     # another row, or over the lines under the article, is the article's table or closing row (进口 1320亿元
     # 增长3.9% under 出口 …, 积分榜前三：海港 9分 … over the editor's credit).
-    for pos in strips:
-        lo, hi = pos, pos
-        while lo - 1 in strips:
-            lo -= 1
+    # Each block of strips one after another is judged once (a block asked of each of its rows was
+    # quadratic in a long table's rows).
+    for lo in sorted(pos for pos in strips if pos - 1 not in strips):
+        hi = lo
         while hi + 1 in strips:
             hi += 1
         if hi - lo < STRIPS_MAX and sentence(lo - 1) and sentence(hi + 1):
-            out.add(pos)
+            out.update(range(lo, hi + 1))
     return out
 
 

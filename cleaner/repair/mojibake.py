@@ -10,7 +10,6 @@ characters stay.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
@@ -166,6 +165,7 @@ def _repair_gbk_family(text: str, skip_lines_with: str, guess: bool, letters: in
     """``repair_utf8_as_gbk`` on a text that looks misread."""
     tally: Counter = Counter()
     decoder = _page_gbk_decoder(text)
+    shown = text
     text, count, guessed = _passes(text, skip_lines_with, [], tally, decoder)
     page_reading = _consensus(tally)
     if page_reading and not skip_lines_with:
@@ -178,7 +178,7 @@ def _repair_gbk_family(text: str, skip_lines_with: str, guess: bool, letters: in
         text, indents = _indentation(text)
         count += len(indents)
         guessed += indents
-        text, bullets = _bullets(text, guessed)
+        text, bullets = _bullets(text, guessed, shown)
         count += bullets
         text, exact, guessed = _exact_utf8_runs(text, guessed)
         count += exact
@@ -1718,22 +1718,34 @@ def _units_between_digits(text: str) -> tuple[str, list[Guessed]]:
 
 # A character alone at a line's start (after its indent) before a space or tab.
 _LONE_AT_LINE_START = regex.compile(r"(?m)^[ \t\u3000]*([^\x00-\x7f\s])(?=[ \t])")
+# The signs a list's bullet is: many a common character's GBK bytes are UTF-8 for some other sign
+# (说 is cb b5, ˵; 楼 is c2 a5, ¥), and a clean line may start with one before a space (楼 主：).
+_BULLET_SIGNS = frozenset("·•‧▪※§¶«»¤°")
 
 
-def _bullets(text: str, guessed: list[Guessed]) -> tuple[str, int]:
+def _bullets(text: str, guessed: list[Guessed], shown: str) -> tuple[str, int]:
     """On a page whose repairs agree it is UTF-8 read as GBK: each character alone at a line's
-    start before a space or tab, as the decoder showed it (no guess of the repairs), whose GBK
-    bytes are, exactly, UTF-8 for a sign, read so (a list's bullet: · is c2 b7, which GBK reads
-    whole as 路, so "·\t医疗关注" showed "路\t医疗关注", a common character of a run of one that the
-    main pass never reads). Its length is kept."""
+    start before a space or tab, as the decoder showed it (no guess of the repairs), on a line the
+    repairs changed (``shown``: the page before them, line for line), whose GBK bytes are,
+    exactly, UTF-8 for a bullet sign, read so (· is c2 b7, which GBK reads whole as 路, so
+    "·\t医疗关注" showed "路\t医疗关注", a common character of a run of one that the main pass never
+    reads). Its length is kept."""
+    before, after = shown.split("\n"), text.split("\n")
+    if len(before) != len(after):
+        return text, 0  # the lines cannot be told apart: nothing is read
     edits = []
     at = {pos for pos, _ in guessed}
+    line, line_at = 0, 0
     for m in _LONE_AT_LINE_START.finditer(text):
         if m.start(1) in at:
             continue  # a character a lost byte was guessed as (路 of 路 线 图, e8 b7 af before a space)
+        line += text.count("\n", line_at, m.start(1))
+        line_at = m.start(1)
+        if before[line] == after[line]:
+            continue  # a line no repair touched: clean text, its first character as written
         data = decoders.encode_char(m.group(1), decoders.GBK_FAMILY)
         fixed = _exact_reading(data, "utf-8") if data and len(data) == 2 else None
-        if fixed and len(fixed) == 1 and unicodedata.category(fixed)[0] in "PS":
+        if fixed in _BULLET_SIGNS:
             edits.append((m.start(1), fixed))
     return replace_at(text, edits), len(edits)
 

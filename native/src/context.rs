@@ -114,18 +114,42 @@ pub fn bracket(ch: char, chars: &[char], start: usize, at: usize, end: usize, p:
     }
 }
 
-/// `bracket` of a guess's candidate: a closing mark whose opening one a later closing mark of the
-/// line would answer were the guess no bracket is `alone` too, since taken it leaves that one
-/// answering none (「…高大、更加壮丽」 lost the bytes of 、 and 」, both e3 80 8x, and came back
-/// 「…高大」更加壮丽」). Of a guess only: marks read for sure answer as `bracket` says.
+/// `bracket` of a guess's candidate: a closing mark is `alone` too where the line's later
+/// closing marks of its kind that no mark after it opened are as many as the opening marks still
+/// pending before it: taken, it leaves one of them answering none (「…高大、更加壮丽」 lost the
+/// bytes of 、 and 」, both e3 80 8x, and came back 「…高大」更加壮丽」). An inner closing mark of
+/// nested brackets has more pending before it than closing after it (（参见附件（二）第三条）). Of a
+/// guess only: marks read for sure answer as `bracket` says.
 fn candidate_bracket(ch: char, chars: &[char], start: usize, at: usize, end: usize, p: &Params) -> f64 {
     let say = bracket(ch, chars, start, at, end, p);
-    let Some(open) = kind(ch).and_then(opening) else { return say };
-    // The later closing mark answers the opening one: walked forward, as an opening mark is.
-    if say == p.answers && answered(chars, at + 1..end, open, kind(ch).unwrap_or(open), p) == p.answers {
-        return p.alone;
+    let Some(own) = kind(ch) else { return say };
+    let Some(open) = opening(own) else { return say };
+    if say != p.answers {
+        return say;
     }
-    say
+    let (mut pending, mut depth) = (0usize, 0usize);
+    for &c in &chars[start..at] {
+        match kind(c) {
+            Some(k) if k == open => pending += 1,
+            Some(k) if k == own => pending = pending.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let mut later = 0usize;
+    for &c in &chars[at + 1..end] {
+        match kind(c) {
+            Some(k) if k == open => depth += 1,
+            Some(k) if k == own => {
+                if depth == 0 {
+                    later += 1;
+                } else {
+                    depth -= 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if later >= pending { p.alone } else { say }
 }
 
 /// The innermost bracket still open before `at` on the line `chars[start..at]` (a closing mark
