@@ -109,6 +109,14 @@ def test_a_name_the_page_shows_read_for_sure_is_the_guess():
     assert out.count("孙启勤") == 3
 
 
+def test_a_guess_that_is_itself_a_line_break_is_decided_without_a_panic():
+    # The native candidate_bracket sliced past the line's end when a guess stood on the break
+    # (hypothesis found it on the clean clone: "slice index starts at 7 but ends at 6").
+    text = "大的國〖》南\n在【"
+    guessed = [(6, Choice("\n", 6, True, "", 0.0, tuple("：（听“〗"))), (3, Choice("、", 3, True, "", 0.0, tuple("、，”〉国〗")))]
+    assert context.redecide(text, guessed, page=True) == reference_context.redecide(text, guessed, page=True)
+
+
 def test_the_cache_counts_only_characters_read_for_sure():
     pairs = reference_context._page_pairs(list("孙启勤，孙听勤"), {5})
     assert pairs == {"孙": {"启": 1}, "启": {"勤": 1}}

@@ -136,7 +136,8 @@ fn candidate_bracket(ch: char, chars: &[char], start: usize, at: usize, end: usi
         }
     }
     let mut later = 0usize;
-    for &c in &chars[at + 1..end] {
+    // A range, not a slice: a guess may itself be a line's end (`end` is then `at`).
+    for c in (at + 1..end).map(|k| chars[k]) {
         match kind(c) {
             Some(k) if k == open => depth += 1,
             Some(k) if k == own => {
