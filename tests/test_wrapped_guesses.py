@@ -1,5 +1,7 @@
 """A guess ending a line decided with the line below it (cleaner/repair/wrapped_guesses.py)."""
 
+import pytest
+
 from cleaner.repair import wrapped_guesses
 from cleaner.repair.mojibake import fix_utf8_as_gbk
 
@@ -15,12 +17,19 @@ def wrapped(text: str, width: int) -> str:
     return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
-def test_a_lost_byte_before_a_wrap_is_read_with_the_next_line():
-    for width, words in ((14, ("南方搬\n到", "放风\n筝")), (16, ("一天正\n好",))):
-        page = wrapped(PROSE, width)
-        fixed, _ = fix_utf8_as_gbk(page.encode("utf-8").decode("gbk", "replace"))
-        for word in words:
-            assert word in fixed, (width, word)
+@pytest.mark.parametrize(("width", "words"), [
+    # A Han character whose last byte was lost before the break.
+    (14, ("南方搬\n到", "放风\n筝")),
+    (16, ("一天正\n好",)),
+    # ， is ef bc 8c: 8c is lost before the break, and a paragraph seldom ends with a comma, so the
+    # line alone chose ？; on a wrapped page the sentence goes on below.
+    (9, ("很好，\n父", "风筝，\n大")),
+    (19, ("商场，\n买",)),
+])
+def test_a_lost_byte_before_a_wrap_is_read_with_the_next_line(width, words):
+    fixed, _ = fix_utf8_as_gbk(wrapped(PROSE, width).encode("utf-8").decode("gbk", "replace"))
+    for word in words:
+        assert word in fixed
 
 
 def test_a_page_of_a_paragraph_a_line_counts_as_seldom_wrapped():
@@ -34,12 +43,3 @@ def test_guessed_line_ends_do_not_count_for_the_share():
     assert wrapped_guesses._wrapped_share(page, set()) == 2 / 3
     assert wrapped_guesses._wrapped_share(page, {9, 20}) == wrapped_guesses.LOW
 
-
-def test_a_comma_before_a_wrap_is_no_question_mark():
-    # ， is ef bc 8c: 8c is lost before the break, and a paragraph seldom ends with a comma, so the
-    # line alone chose ？; on a wrapped page the sentence goes on below.
-    for width, words in ((9, ("很好，\n父", "风筝，\n大")), (19, ("商场，\n买",))):
-        page = wrapped(PROSE, width)
-        fixed, _ = fix_utf8_as_gbk(page.encode("utf-8").decode("gbk", "replace"))
-        for word in words:
-            assert word in fixed, (width, word)

@@ -12,8 +12,9 @@ it. What comes after it, and the rest of its line, it never sees:
   byte of ``—`` came back as ``”``, which never comes before a digit);
 - the brackets of the line: a closing mark answers an opening one before it (``（南开大学经济学院）``),
   an opening one a closing one after it (``（1989）``), and a mark that answers none is rare (a
-  closing one whose opening mark a later closing one answers, too: taken, it leaves that one
-  answering none; 「…高大、更加壮丽」 whose 、 and 」 both lost a byte came back 「…高大」更加壮丽」).
+  guessed closing one, too, where the line's later closing marks of its kind are as many as the
+  opening ones still pending before it: taken, it leaves one of them answering none; 「…高大、更加
+  壮丽」 whose 、 and 」 both lost a byte came back 「…高大」更加壮丽」).
 
 Each guessed character whose candidates are known (``holes.Choice.candidates``) is decided again,
 its neighbours as the repair left them: the pair before it, the pair after it, the bonus of a

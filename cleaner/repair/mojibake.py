@@ -1866,13 +1866,16 @@ def _left_utf8_spans(text: str, guessed: list[Guessed]) -> tuple[str, int, list[
     repairs: list[tuple[int, int, str, list[Guessed]]] = []
     done = 0
     for lo, hi in spans:
-        run = next((r for r in _CJK_RUN.finditer(text, max(done, lo - LEAD_MARGIN), hi) if r.end() > lo), None)
-        if run is None:
+        # The run the span lies in (the first one ending past its start), read from where it may begin.
+        run = next((r for r in _CJK_RUN.finditer(text, max(done, lo - LEAD_MARGIN)) if r.end() > lo), None)
+        if run is None or run.start() >= hi:
             continue
-        i, end = max(run.start(), lo - LEAD_MARGIN, done), _CJK_RUN.match(text, run.start()).end()
+        base, end = max(run.start(), lo - LEAD_MARGIN, done), run.end()
+        piece, final = text[base:end], end == len(text) or text[end] == "\n"
+        i = base
         while i < min(hi, end):
-            j, fixed, _, own, _ = _best_span(text[:end], i, text[i - 1 : i], end == len(text) or text[end] == "\n",
-                                             views=_UTF8_VIEW)
+            j, fixed, _, own, _ = _best_span(piece, i - base, text[i - 1 : i], final, views=_UTF8_VIEW)
+            j += base
             stretch = text[i:j]
             if (j > i + 1 and _marked(text, i, j, "utf-8") and _evidence(text, i, j, "utf-8")
                     and _agreed(fixed, stretch, "utf-8")
