@@ -78,7 +78,7 @@ def _single_high(codec: str) -> list[str]:
     found = []
     for b in range(0x80, 0x100):
         ch = bytes((b,)).decode(codec, "replace")
-        if len(ch) == 1 and ch != LOST and _code(ch, codec) == bytes((b,)):
+        if len(ch) == 1 and ch != LOST and utf8_marks.round_trip(ch, codec) == bytes((b,)):
             found.append(ch)
     return found
 
@@ -256,7 +256,7 @@ def _views(run: str, codec: str) -> list[list[int | None]]:
             out.append(None)
             other.append(None)
             continue
-        code = _code(ch, codec)
+        code = utf8_marks.round_trip(ch, codec)
         if code is None:
             return []
         out += code
@@ -280,15 +280,6 @@ def _kinds(marked: list[int | None]) -> list[int | str]:
     n = len(marked)
     return [b if b is not None else whatwg_marks.END_MARK if k + 1 == n or (marked[k + 1] is not None and marked[k + 1] < 0x80)
             else whatwg_marks.MARK for k, b in enumerate(marked)]
-
-
-@lru_cache(maxsize=1 << 14)
-def _code(ch: str, codec: str) -> bytes | None:
-    try:
-        code = ch.encode(codec)
-    except UnicodeEncodeError:
-        return None
-    return code if code.decode(codec, "replace") == ch else None
 
 
 def _cheapest(nodes: list[int | str], browser: whatwg_marks.Browser, source: str) -> list[list] | None:
@@ -342,7 +333,7 @@ def _fitting(part: tuple[int | None, ...], kinds: tuple[str, ...], name: str, so
     source's own where both bytes are known, else those of its guessing table (``GUESSED_FROM``)."""
     if None not in part:
         ch = bytes(part).decode(source, "replace")  # type: ignore[arg-type]
-        return (ch,) if len(ch) == 1 and ch != LOST and _code(ch, source) == bytes(part) else ()  # type: ignore[arg-type]
+        return (ch,) if len(ch) == 1 and ch != LOST and utf8_marks.round_trip(ch, source) == bytes(part) else ()  # type: ignore[arg-type]
     browser = whatwg_marks.BY_NAME[name]
     known = tuple(k for k in range(2) if part[k] is not None)
     found: list[str] = []
@@ -395,8 +386,8 @@ def _build_vocabulary(source: str) -> tuple[tuple[bytes, str], ...]:
         if 0xD800 <= c < 0xE000:
             continue
         ch = chr(c)
-        code = _code(ch, source)
-        if code is None or len(code) != 2 or _code(ch, GUESSED_FROM[source]) != code:
+        code = utf8_marks.round_trip(ch, source)
+        if code is None or len(code) != 2 or utf8_marks.round_trip(ch, GUESSED_FROM[source]) != code:
             continue
         score = lm.unigram(ch)
         if score > floor:

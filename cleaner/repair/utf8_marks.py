@@ -333,7 +333,7 @@ def _view_and_tail(run: str, codec: str, starts: list[int]) -> tuple[list[int | 
 @lru_cache(maxsize=1 << 12)
 def _encoded_pair(ch: str, codec: str) -> bytes | None:
     """``ch``'s two bytes in ``codec`` where they are a high lead and an ASCII trail, else None."""
-    code = _round_trip(ch, codec)
+    code = round_trip(ch, codec)
     if code is None or len(code) != 2 or code[0] < 0x80 or not 0x40 <= code[1] < 0x80:
         return None
     return code
@@ -415,12 +415,14 @@ def _after(code: bytes, need: int | None) -> int | None:
 @lru_cache(maxsize=1 << 16)
 def _encoded(ch: str, codec: str) -> bytes | None:
     """``ch``'s bytes in ``codec`` where all are high, else None."""
-    code = _round_trip(ch, codec)
+    code = round_trip(ch, codec)
     return None if code is None or min(code) < 0x80 else code
 
 
-def _round_trip(ch: str, codec: str) -> bytes | None:
-    """``ch``'s bytes in ``codec``, where ``codec`` reads them back as ``ch``."""
+@lru_cache(maxsize=1 << 14)
+def round_trip(ch: str, codec: str) -> bytes | None:
+    """``ch``'s bytes in ``codec``, where ``codec`` reads them back as ``ch`` (kept: the mark
+    readers ask it of each candidate of every mark)."""
     try:
         code = ch.encode(codec)
     except UnicodeEncodeError:
