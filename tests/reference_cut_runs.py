@@ -24,7 +24,7 @@ def join(text: str) -> tuple[str, list[cut_runs.Cut]]:
         trail = _TRAIL.search(previous).group()
         lead = cut_runs._LEAD.match(line).group()
         left, right = previous[: len(previous) - len(trail)], line[len(lead):]
-        if k in by_width:
+        if k in by_width and not left.endswith("\ufffd") and not cut_runs._rejected_at_break(left, right):
             quote = hardwrap._quote(line)
             size -= len(trail)
             cuts.append(cut_runs.Cut(size, trail + "\n" + quote))

@@ -308,3 +308,27 @@ def test_a_paragraph_wrapped_before_it_was_misread_keeps_the_breaks_a_decoder_ma
     text = "\n".join(para[i:i + width] for i in range(0, len(para), width))
     damaged = text.encode("utf-8").decode("gbk", "replace")
     assert Cleaner(to="keep", remove_furniture=False).run(damaged).text.replace("\n", "") == para
+
+
+@pytest.mark.parametrize("width", [10, 15, 16, 22])
+def test_a_paragraph_wrapped_before_it_was_misread_keeps_the_breaks_a_decoder_dropped_a_byte_at(width):
+    # errors="ignore" leaves no mark: the lead the break's byte (0a) rejected is simply gone, and the
+    # line ends with a character short of its last byte while the next line starts a new one. Joined
+    # by the paragraph's width, the hole was read as if that lead stood before the next line's first
+    # byte, where GBK would have paired them, so the true candidate was never asked.
+    para = ("傍晚，当我山花插满头，手里抱著一大把青青竹笋，乐不思蜀地回到招待所时，一位同事告诉我胡耀邦去世的消息，"
+            "像突然被泼了一瓢冷水，我顿时醒过来。像我这样自小就跟着父母下乡的人，对这位老人有着特别的感情。")
+    text = "\n".join(para[i:i + width] for i in range(0, len(para), width))
+    damaged = text.encode("utf-8").decode("gbk", "ignore")
+    assert Cleaner(to="keep", remove_furniture=False).run(damaged).text.replace("\n", "") == para
+
+
+def test_a_break_is_rejected_where_a_character_ends_short_and_the_next_line_starts_a_new_one():
+    # 我上北 is e6 88 91 e4 b8 8a e5 8c 97: GBK pairs it (e6 88)(91 e4)(b8 8a)(e5 8c), and 97 before
+    # a break is dropped; 京 (e4 ba ac) starts the next line.
+    left = "我上北".encode("utf-8")[:-1].decode("gbk")
+    assert cut_runs._rejected_at_break(left, "京去".encode("utf-8").decode("gbk", "ignore"))
+    # A wrapper that broke the misread text put the cut character's last byte on the next line.
+    whole = "我上北京".encode("utf-8").decode("gbk")
+    assert whole[:4] == left
+    assert not cut_runs._rejected_at_break(whole[:4], whole[4:])

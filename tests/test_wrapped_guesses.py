@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.repair import wrapped_guesses
+from cleaner.repair import holes, wrapped_guesses
 from cleaner.repair.mojibake import fix_utf8_as_gbk
 
 # Our own prose, hard-wrapped at a width before it was misread: a character before a break loses
@@ -43,3 +43,16 @@ def test_guessed_line_ends_do_not_count_for_the_share():
     assert wrapped_guesses._wrapped_share(page, set()) == 2 / 3
     assert wrapped_guesses._wrapped_share(page, {9, 20}) == wrapped_guesses.LOW
 
+
+
+def test_a_paragraph_seldom_ends_on_a_han_character():
+    # A page where three lines in five wrap: the break's unwrapped reading (a paragraph ending on
+    # the guess) once cost a Han character nothing, and 因, likelier after 是, kept 四 of 四 / 月 out.
+    page = "\n".join(PROSE[i : i + 18] for i in range(0, len(PROSE), 18)).replace("四月", "四\n月")
+    at = page.index("四")
+    shown = page[:at] + "因" + page[at + 1 :]
+    assert wrapped_guesses._wrapped_share(shown, {at}) == 3 / 5
+    guess = holes.Choice("因", 0, True, "四", 0.5, ("因", "四", "国", "回"))
+    fixed, guessed = wrapped_guesses.redecide(shown, [(at, guess)])
+    assert fixed == page
+    assert guessed[0][1].alternative == "因"

@@ -153,6 +153,33 @@ def _straddles(left: list[int], right: list[int], left_ends: bool, right_ends: b
     return False
 
 
+def _rejected_at_break(left_text: str, right_text: str) -> bool:
+    """Did a two-byte decoder that drops what it rejects (``errors="ignore"``) read this break as it
+    stands: in the GBK or Big5 view, does the left line end with a whole UTF-8 character and then
+    one short of its last byte, and the right line start with no continuation byte? A wrapper that
+    broke the misread text put the break between bytes it kept: where a character is cut short,
+    its other bytes start the next line. Here they start nowhere: the break was in the source, and
+    the decoder dropped the lead byte it rejected (北 before a break is e5 8c 97 0a: GBK reads e5 8c,
+    refuses 97 before 0a). Joined, the hole is read as if the lead stood before the next line's
+    first byte, where GBK would have paired them, so the one candidate the bytes allow is never
+    asked (上北 / 京 came back 上匀京)."""
+    tail, head = left_text[-EDGE:], right_text[:EDGE]
+    for view in (GBK_FAMILY, BIG5_FAMILY):
+        left, _ = _tail_bytes(tail, view)
+        k = len(left) - 1
+        while k >= 0 and len(left) - k <= 3 and 0x80 <= left[k] <= 0xBF:
+            k -= 1
+        if k < 0 or left[k] == ANY or _need(left[k]) - (len(left) - k - 1) != 1:
+            continue
+        if not _whole_backward(left, k, 1):
+            continue
+        first = head[:1]
+        data = (ord(first),) if first.isascii() else _char_bytes(first, view)
+        if data and data[0] != ANY and not _is_cont(data[0]):
+            return True
+    return False
+
+
 def _continues(left: list[int], right: list[int], least: int = 2) -> bool:
     """Does a run of UTF-8 go on across the break between two of its characters: whole characters
     (of ``least`` bytes or more) before and after it, three at least? In the single-byte view only,
@@ -338,8 +365,9 @@ def join(text: str) -> tuple[str, list[Cut]]:
         # A decoder's mark right before the break says the break was there when the page was read
         # (a two-byte lead rejected for the break's byte, 0a): the page was wrapped before it was
         # misread, and joined, the mark would be taken as rejected by the next line's first byte
-        # (告诉 wrapped before 我: its lost 89 is no lead before e6, and came back 告诫).
-        if k in by_width and not left.endswith("\ufffd"):
+        # (告诉 wrapped before 我: its lost 89 is no lead before e6, and came back 告诫). A decoder
+        # that drops what it rejects leaves no mark: ``_rejected_at_break`` reads the bytes instead.
+        if k in by_width and not left.endswith("\ufffd") and not _rejected_at_break(left, right):
             # A paragraph of one width: joined as ``join_misread_wraps`` joins it (the line's
             # quote marks go with the break; a trailing space too, which would cut the run), and
             # its breaks put back after the repairs too.

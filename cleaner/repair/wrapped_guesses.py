@@ -13,7 +13,8 @@ count as a mixture: log(W P(n | c) + (1 - W) P(break | c) P(n)), where W is the 
 page's lines, read for sure, that end on a character (Han, a letter, a digit) rather than a mark
 (what a wrapped page shows, and a page of a paragraph a line does not: its lines end with 。), and
 P(break | c) is the model's with the sentence end's bonus (``holes.FINAL_BONUS``) that ``context``
-gives a paragraph's last mark. Decided so: a guess before a line that starts with Han at once
+gives a paragraph's last mark, and for a Han character the share of paragraphs that end on one
+(HAN_END). Decided so: a guess before a line that starts with Han at once
 (no indent, no list number), among its candidates that are no bracket or quote (their pairs are
 ``context``'s), on a page that wraps more often than not (WRAPPED_PAGE). A change needs MARGIN: a
 choice the line made is not overturned by a whisker.
@@ -27,6 +28,12 @@ from cleaner.langmodel import model
 from cleaner.repair import holes
 
 MARGIN = 1.0
+# log P(a paragraph ends | a Han character): the model scores a break after any character as free
+# (its tables hold no break), so the mixture's unwrapped side outweighed the wrapped one whenever
+# the next line's first character was common (是四 / 月 came back 是因: 因 before a paragraph's end
+# cost nothing). A paragraph of running text ends on a mark; one in twenty ends on Han (a heading,
+# a byline), and -3 is that share. -3 and -6 measured alike (benchmarks/web_text_repair.py).
+HAN_END = -3.0
 # A page whose lines end on a mark more often than not is not decided so: its lines are
 # paragraphs, titles and fields, and the next line's first character is no neighbour (a seed
 # page's line ending 第01版 above a headline came back ending 的, which goes before anything).
@@ -70,7 +77,7 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]]) -> tuple[str, l
 
         def score(c: str) -> float:
             left = lm.bigram(prev, c) if prev else lm.unigram(c)
-            ends = lm.bigram(c, "\n") + (holes.FINAL_BONUS if c in holes.SENTENCE_END else 0.0)
+            ends = lm.bigram(c, "\n") + (holes.FINAL_BONUS if c in holes.SENTENCE_END else HAN_END if _han(c) else 0.0)
             return left + math.log(share * math.exp(lm.bigram(c, nxt)) + (1 - share) * math.exp(ends) * first)
 
         scored = sorted(((score(c), c) for c in choice.candidates if _decided_here(c)), reverse=True)
