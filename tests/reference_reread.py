@@ -23,7 +23,7 @@ CONT = range(0x80, 0xC0)
 # The Python codec each source is read with (GB18030 holds all of GBK, cp950 all of Big5):
 # decoders.PAIR_CODECS.
 SOURCE_CODEC = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "cp950"}
-MAX_CANDIDATES = 48
+MAX_CANDIDATES = 128  # native/src/reread.rs says why
 
 
 def _acceptable(ch: str, source: str = "utf-8") -> bool:

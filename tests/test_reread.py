@@ -91,6 +91,18 @@ def test_a_pair_dropped_whole_takes_the_next_lead_back():
     assert _text(list("一个中国".encode("utf-8")), "utf-8", GBK_FAMILY, ignore=True)[0] == "一个中国"
 
 
+def test_a_character_with_two_unknown_bytes_is_chosen_among_more_than_the_commonest_few():
+    # 奖 is e5 a5 96: before a tab GBK reads e5 with the byte before it and marks a5 96 and 96, so
+    # only e5 is left, which 4,096 characters start. Cut to the commonest 48, the candidates left
+    # out 奖 (the 442nd), and 获奖 in a table row came back 获委.
+    text = "本届比赛\t获奖\t名单".encode("utf-8").decode("gbk", errors="replace")
+    stream, _ = byte_view(text, GBK_FAMILY)
+    items, complete = read(stream, "utf-8", GBK_FAMILY)
+    assert complete
+    assert any(len(candidates) > 48 and "奖" in candidates for _, _, candidates in items)
+    assert "获奖" in _text(stream, "utf-8", GBK_FAMILY)[0]
+
+
 def test_gbk_source_in_a_big5_view():
     text = "发展经济".encode("gbk").decode("big5", errors="replace")
     stream, _ = byte_view(text, BIG5_FAMILY)
