@@ -85,3 +85,49 @@ def test_a_ratings_count_alone_is_its_widgets_and_goes_outside_the_body():
     assert not raters("共有12034人参加了本次活动。") and not raters("12034人")
     page = [*HEAD, *PARAS, "8.1分 看过 想看", "12034人评价"]
     assert Cleaner(to="keep").run("\n".join(page)).text == "\n".join([HEADLINE, *PARAS])
+
+
+def test_a_lone_row_between_the_articles_paragraphs_goes_whatever_its_words():
+    # Session 42: a box's or a widget's row standing alone between two prose lines (none of the site's words).
+    from cleaner.furniture.spaced_rows import lone_row
+    assert lone_row("战报 阵容 技术统计 集锦", never_a_label)
+    for row in ("战报 阵容 技术统计 集锦", "賽程 積分 球員 轉播"):
+        page = [*HEAD, PARAS[0], row, PARAS[1], PARAS[2]]
+        result = Cleaner(to="keep").run("\n".join(page))
+        assert result.text == "\n".join([HEADLINE, *PARAS])
+        assert "generic/lone-row" in [s.name for s in result.steps]
+
+
+@pytest.mark.parametrize("row", [
+    "王涛 李明 张强",  # a caption's names
+    "盐 糖 酱油 醋",  # a list's items of one character
+    "热门 推荐",  # two items
+    "18.62 -3.47% 1.2亿",  # figures: a strip's (site_cards.py)
+])
+def test_a_lone_row_of_names_or_short_items_is_not(row):
+    from cleaner.furniture.spaced_rows import lone_row
+    from cleaner.furniture.name_bylines import name_form
+    assert not lone_row(row, name_form)
+
+
+def test_a_row_the_sentence_above_sets_out_or_the_one_below_speaks_of_stays():
+    row = "战报 阵容 技术统计 集锦"
+    introduced = [*HEAD, PARAS[0], "赛后俱乐部公布了本场的四项资料：", row, PARAS[1], PARAS[2]]
+    assert row in Cleaner(to="keep").run("\n".join(introduced)).text
+    referred = [*HEAD, PARAS[0], row, "这四项资料都已上传到俱乐部官网，" + PARAS[1], PARAS[2]]
+    assert row in Cleaner(to="keep").run("\n".join(referred)).text
+
+
+def test_a_lone_rows_button_of_one_character_stands_among_the_sites_words():
+    from cleaner.furniture.spaced_rows import lone_row, load_words
+    from cleaner.furniture.name_bylines import name_form
+    site = lambda item: item in load_words() or item in {"分享", "收藏"}  # noqa: E731
+    assert lone_row("顶 分享 收藏", name_form, site)
+    assert not lone_row("盐 糖 酱油 醋", name_form, site)  # a list's items: no site's word among them
+
+
+def test_a_tables_header_over_its_rows_is_no_lone_row():
+    # Its rows read as prose to the line model; a lone row stands between two sentences.
+    header, rows = "中心名称 地区 开放时间", ["乐晖中心 观塘 08:30-18:00", "颐康中心 沙田 09:00-17:30"]
+    page = [*HEAD, PARAS[0], header, *rows, PARAS[1], PARAS[2]]
+    assert header in Cleaner(to="keep").run("\n".join(page)).text
