@@ -51,28 +51,36 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
         end = _line_end(chars, at)
         pending = _pending_bracket(chars, start, at) if nxt == "\n" else None
 
-        def score(ch: str) -> float:
+        def score(ch: str, brackets: bool = True) -> float:
             s = pair(prev, ch) + pair(ch, nxt)
             if pending is not None and _OPENER.get(_KINDS.get(ch, "")) != pending:
                 s += BRACKET_ALONE  # the line ends with the bracket open: it answers none (no sentence end's bonus)
             elif nxt == "\n" and ch in holes.SENTENCE_END:
                 s += holes.FINAL_BONUS
-            return s + _candidate_bracket(ch, chars, start, at, end)
+            return s + _candidate_bracket(ch, chars, start, at, end) if brackets else s
         return score
 
     order = sorted(guessed, key=lambda g: g[0])
     live = [len(choice.candidates) > 1 and chars[pos + shift] == choice.char for pos, choice in order]
     changed: list[tuple[str, float] | None] = [None] * len(order)
-    for index, (pos, choice) in enumerate(order):
-        if not live[index]:
-            continue
+
+    def decide(index: int, brackets: bool) -> None:
+        pos, choice = order[index]
         at = pos + shift
         score = scorer(at)
-        scored = sorted(((score(ch), ch) for ch in choice.candidates), reverse=True)
-        (best, ch), kept = scored[0], score(choice.char)
-        if ch != choice.char and best > kept:
+        scored = sorted(((score(ch, brackets), ch) for ch in choice.candidates), reverse=True)
+        (best, ch), now = scored[0], chars[at]
+        if ch != now and best > score(now, brackets):
+            changed[index] = (ch, best - score(choice.char, brackets))
             chars[at] = ch
-            changed[index] = (ch, best - kept)
+
+    # A guess holding a bracket answers first to its neighbours alone (native context.rs says why).
+    for index, (_, choice) in enumerate(order):
+        if live[index] and choice.char in _KINDS:
+            decide(index, brackets=False)
+    for index in range(len(order)):
+        if live[index]:
+            decide(index, brackets=True)
     _pair_brackets([(pos + shift, choice) for pos, choice in order], live, chars, changed, lambda at, ch: scorer(at)(ch))
     out: list[tuple[int, holes.Choice]] = []
     for (pos, choice), change in zip(order, changed, strict=True):

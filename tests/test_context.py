@@ -87,6 +87,25 @@ def test_two_guesses_that_may_be_a_pair_of_brackets_are_decided_together():
     assert context.redecide("发。20〔2〕4。1", [(1, _choice("。", "。〔、")), (9, _choice("。", "。〕、"))])[0] == "发。20〔2〕4。1"
 
 
+def test_a_guessed_bracket_first_answers_to_its_neighbours_alone():
+    # Each — (e2 80 94) lost its last byte before a digit outside the stream, which chose ” from
+    # the left alone; held so, the second ” answered a “ at the first, and the line came back
+    # 13“15岁…13”15岁. Decided first by its neighbours, each is the dash again.
+    line = "对象为13”15岁的儿童，在成长过程中，13”15岁是开始"
+    guesses = [(5, _choice("”", "“”—…")), (22, _choice("”", "“”—…"))]
+    text, guessed = context.redecide(line, guesses)
+    assert text == line.replace("”", "—")
+    assert [g[1].alternative for g in guessed] == ["”", "”"]
+    # A quotation the neighbours want stays one: 说：“ opens it and 。” closes it.
+    line = "他说：”我们明天去北京开会。”然后"
+    assert context.redecide(line, [(3, _choice("”", "“”—…")), (14, _choice("”", "“”—…"))])[0] == "他说：“我们明天去北京开会。”然后"
+
+
+def test_repaired_ranges_between_numbers_keep_their_dashes():
+    text = "本次研究对象为13—15岁的儿童，在成长过程中，13—15岁是青春期的开始。受访儿童（13—15岁）表示他们有2—5个朋友。"
+    assert _repaired(text, "gbk") == text
+
+
 def test_without_an_opening_mark_the_comma_stays():
     assert context.redecide("南开大学，经济", [(4, _choice("，", "，）"))])[0] == "南开大学，经济"
 

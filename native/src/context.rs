@@ -240,45 +240,61 @@ pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p
         // A guess that ends the line under an open bracket leaves it answering none unless it
         // closes it (a misread 【关闭】 whose last byte was lost came back 【关闭。).
         let pending = if next == '\n' { pending_bracket(chars, start, at) } else { None };
-        move |ch: char, chars: &[char]| -> f64 {
+        move |ch: char, chars: &[char], brackets: bool| -> f64 {
             let mut s = pair(prev, ch) + pair(ch, next);
             if pending.is_some() && kind(ch).and_then(opening) != pending {
                 s += p.alone; // not the sentence end's bonus: no line ends a sentence inside brackets
             } else if next == '\n' && p.sentence_end.contains(&ch) {
                 s += p.final_bonus;
             }
-            s + candidate_bracket(ch, chars, start, at, end, p)
+            if brackets { s + candidate_bracket(ch, chars, start, at, end, p) } else { s }
         }
     };
     let mut changed: Vec<Option<(char, f64)>> = vec![None; guesses.len()];
     let live: Vec<bool> = guesses.iter().map(|g| g.candidates.len() > 1 && chars[g.at] == g.ch).collect();
+    // A guess holding a bracket answers first to its neighbours alone, the line's brackets aside:
+    // the stream chose it without what follows it, and held so, it vouched for another guess's
+    // partner far off (13—15岁 … 13—15岁, each dash's last byte lost before a digit outside the
+    // stream, came back ” twice, then “…” as a pair).
     for (index, g) in guesses.iter().enumerate() {
-        if !live[index] {
-            continue;
-        }
-        let score = scorer(g.at, chars);
-        // The best by score, ties to the greater character (Python's sorted(..., reverse=True)
-        // of (score, character) pairs).
-        let mut best: Option<(f64, char)> = None;
-        for &ch in &g.candidates {
-            let s = score(ch, chars);
-            if best.is_none_or(|(bs, bc)| s > bs || (s == bs && ch > bc)) {
-                best = Some((s, ch));
-            }
-        }
-        let Some((best, ch)) = best else { continue };
-        let kept = score(g.ch, chars);
-        if ch != g.ch && best > kept {
-            chars[g.at] = ch;
-            changed[index] = Some((ch, best - kept));
+        if live[index] && kind(g.ch).is_some() {
+            let score = scorer(g.at, chars);
+            decide(g, index, chars, &mut changed, &|ch, chars| score(ch, chars, false));
         }
     }
-    pair_brackets(guesses, &live, chars, &mut changed, &|at, ch, chars| scorer(at, chars)(ch, chars), p);
+    for (index, g) in guesses.iter().enumerate() {
+        if live[index] {
+            let score = scorer(g.at, chars);
+            decide(g, index, chars, &mut changed, &|ch, chars| score(ch, chars, true));
+        }
+    }
+    pair_brackets(guesses, &live, chars, &mut changed, &|at, ch, chars| scorer(at, chars)(ch, chars, true), p);
     changed
         .into_iter()
         .enumerate()
         .filter_map(|(index, c)| c.filter(|&(ch, _)| ch != guesses[index].ch).map(|(ch, margin)| (index, ch, margin)))
         .collect()
+}
+
+/// The guess's best candidate by `score`, ties to the greater character (Python's
+/// sorted(..., reverse=True) of (score, character) pairs), taken where it beats the character
+/// the guess holds now; its margin is over the stream's own choice.
+fn decide(g: &Guess, index: usize, chars: &mut [char], changed: &mut [Option<(char, f64)>],
+          score: &dyn Fn(char, &[char]) -> f64) {
+    let mut best: Option<(f64, char)> = None;
+    for &ch in &g.candidates {
+        let s = score(ch, chars);
+        if best.is_none_or(|(bs, bc)| s > bs || (s == bs && ch > bc)) {
+            best = Some((s, ch));
+        }
+    }
+    let Some((best, ch)) = best else { return };
+    let now = chars[g.at];
+    if ch != now && best > score(now, chars) {
+        let margin = best - score(g.ch, chars);
+        chars[g.at] = ch;
+        changed[index] = Some((ch, margin));
+    }
 }
 
 /// Marks a pair of brackets seldom encloses on a line: a sentence or a clause ends between them.
