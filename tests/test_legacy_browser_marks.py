@@ -3,10 +3,15 @@ the source's characters whose codes fit it (cleaner/repair/legacy_browser_marks.
 
 import difflib
 
+import pytest
+import reference_legacy_browser_marks as reference
+from hypothesis import example, given
+from hypothesis import strategies as st
+from native_inputs import SETTINGS
 from wrong_decoders import MATRIX_DECODERS as DECODERS
 
 from cleaner import Cleaner
-from cleaner.repair import legacy_browser_marks, whatwg_marks
+from cleaner.repair import legacy_browser_marks, utf8_marks, whatwg_marks
 
 TEXTS = {"gbk": ("北大中国经济研究中心向社会作了经济形势的报告，会议由国家发展研究院院长主持。",
                  "据新华社报道，今年全国粮食总产量再创新高，达到六亿八千万吨，农民收入继续增长。"),
@@ -121,3 +126,61 @@ def test_a_mark_of_big5_is_guessed_among_big5_s_own_characters():
     assert all(ch.encode("cp950") == code for code, ch in legacy_browser_marks._vocabulary("big5hkscs"))
     page = "內平民的".encode("big5").decode("gbk", "replace")
     assert legacy_browser_marks.repair(page) == ([], False)
+
+
+def _walked_parts(name: str) -> set[tuple[tuple[int | None, ...], tuple[str, ...]]]:
+    """(part, kinds) of every two bytes a path of the browser's views of the marked sentences asks."""
+    browser = whatwg_marks.BY_NAME[name]
+    asked = set()
+    for source, cell, text in CELLS:
+        if cell != name:
+            continue
+        run = DECODERS[name].decode(text.encode(source))
+        for marked in legacy_browser_marks._views(run, browser.codec):
+            nodes = whatwg_marks.expand(legacy_browser_marks._kinds(marked), browser)
+            for at in range(len(nodes)):
+                asked.update((part, kinds) for part, kinds, _ in whatwg_marks.walks(nodes, at, 2, browser))
+    return asked
+
+
+@pytest.mark.parametrize("name", legacy_browser_marks.BROWSERS)
+def test_the_search_of_packed_codes_fits_as_the_loop_did(name):
+    # Each part a path of the browser's views asks, with unknown bytes: the search (a byte class a
+    # place, the codes asked of its matches) gives the characters the loop gave, in its order.
+    asked = [(part, kinds) for part, kinds in _walked_parts(name) if None in part]
+    assert len(asked) > 10
+    for part, kinds in asked:
+        for source in legacy_browser_marks.SOURCES:
+            got = legacy_browser_marks._fitting.__wrapped__(part, kinds, name, source)
+            assert got == reference.fitting(part, kinds, name, source), (part, kinds, source)
+
+
+# Bytes of every range a GBK or Big5 code spans: ASCII trails (40-7e), leads, trails, the bytes a
+# browser rejects alone, EUC-JP's 8e and 8f.
+_BYTES = st.sampled_from([0x40, 0x5C, 0x7E, 0x80, 0x81, 0x8E, 0x8F, 0x9F, 0xA0, 0xA1, 0xA4, 0xB8, 0xC7, 0xD7, 0xDF,
+                          0xE0, 0xE4, 0xF9, 0xFE])
+_KINDS = st.sampled_from(["", whatwg_marks.ONE, whatwg_marks.ALONE, whatwg_marks.FIRST, whatwg_marks.SECOND,
+                          whatwg_marks.THREE_1, whatwg_marks.THREE_2, whatwg_marks.THREE_3])
+
+
+@SETTINGS
+@given(st.tuples(st.lists(st.one_of(st.none(), _BYTES), min_size=2, max_size=2), st.lists(_KINDS, min_size=2, max_size=2)),
+       st.sampled_from(legacy_browser_marks.BROWSERS), st.sampled_from(legacy_browser_marks.SOURCES))
+@example(([None, 0x5C], [whatwg_marks.FIRST, whatwg_marks.SECOND]), "whatwg-shift_jis", "big5hkscs")
+@example(([None, None], [whatwg_marks.ALONE, ""]), "whatwg-euc-kr", "gbk")
+def test_the_search_of_packed_codes_is_the_loop_on_any_part(shape, name, source):
+    # Any known bytes and any kinds, those no path makes too (a known byte's kind, a lone SECOND).
+    part, kinds = tuple(shape[0]), tuple(shape[1])
+    if None not in part:
+        return  # both bytes known: read as the source reads them, no search
+    assert legacy_browser_marks._fitting.__wrapped__(part, kinds, name, source) == reference.fitting(part, kinds, name, source)
+
+
+def test_no_code_of_either_source_holds_the_packed_separator():
+    # The search's alignment: a match of two bytes stands inside one character's code only while
+    # no code holds the byte between two codes.
+    for source in legacy_browser_marks.SOURCES:
+        codes = legacy_browser_marks._vocabulary(source)
+        assert codes
+        assert all(legacy_browser_marks._APART[0] not in code for code, _ in codes)
+        assert all(utf8_marks.round_trip(ch, source) == code for code, ch in codes[:200])

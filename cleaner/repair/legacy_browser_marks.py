@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -330,19 +331,69 @@ def _cheapest(nodes: list[int | str], browser: whatwg_marks.Browser, source: str
 def _fitting(part: tuple[int | None, ...], kinds: tuple[str, ...], name: str, source: str) -> tuple[str, ...]:
     """The source's characters the model has seen whose two bytes fit ``part`` (known bytes as
     they are, each unknown one as its kind allows under browser ``name``), likeliest first: the
-    source's own where both bytes are known, else those of its guessing table (``GUESSED_FROM``)."""
+    source's own where both bytes are known, else those of its guessing table (``GUESSED_FROM``).
+
+    The characters with ``part``'s known bytes are searched as one string of their codes
+    (``_packed``) by a pattern of a byte class a place (``_shape``), as ``whatwg_marks.fitting``
+    searches UTF-8's: each unknown place's test at C speed, where the loop over them asked
+    ``whatwg_marks.fits`` of hundreds of characters a call, each call a new part. The test of the
+    two places together, that the pair is no code of the browser's table, is a character's own
+    (every code is two bytes): the characters it refuses are left out of the packed string, so
+    every match is a character that fits. tests/reference_legacy_browser_marks.py holds the loop it
+    replaces, which the tests hold this to."""
     if None not in part:
         ch = bytes(part).decode(source, "replace")  # type: ignore[arg-type]
         return (ch,) if len(ch) == 1 and ch != LOST and utf8_marks.round_trip(ch, source) == bytes(part) else ()  # type: ignore[arg-type]
+    known = tuple(k for k in range(len(part)) if part[k] is not None)
+    shape, refused = _shape(kinds, tuple(b is None for b in part), name)
+    packed_bytes, chars = _packed(source, known, tuple(part[k] for k in known), refused, name if refused else "")  # type: ignore[misc]
+    return tuple(chars[m.start() // _STEP] for m in islice(shape.finditer(packed_bytes), WIDE))
+
+
+_APART = b"\x00"  # between two characters' codes in ``_packed``: no byte of a GBK or Big5 code
+_STEP = 3  # a code's two bytes and the ``_APART`` before it
+_ANY = b"[\x01-\xff]"  # a place whose byte is known (the packed characters' own) or untested
+# What ``fits`` refuses of a code whose first byte is unknown, by that byte's kind (``_shape``):
+# a lead before a second byte that is a code of the browser's table (it would have been read),
+# or a lead alone before an ASCII trail that is one.
+_PAIR, _LONE = "pair", "lone"
+
+
+@lru_cache(maxsize=1 << 12)
+def _packed(source: str, known: tuple[int, ...], key: tuple[int, ...], refused: str = "",
+            name: str = "") -> tuple[bytes, tuple[str, ...]]:
+    """The codes of the source's characters with bytes ``key`` at places ``known`` (``_by_known``),
+    likeliest first, each after an ``_APART``, without those the browser ``name``'s table refuses
+    as ``refused`` says (``_PAIR``: the code is one of the table's; ``_LONE``: that, and its second
+    byte ASCII); and the characters, in that order. No place's class takes ``_APART``, so a match
+    of two bytes stands inside one character's code."""
+    group = _by_known(source, known).get(key, ())
+    if refused:
+        codes = whatwg_marks._codes(name)  # noqa: SLF001 - the table fits asks
+        group = tuple((data, ch) for data, ch in group
+                      if not ((data[0] << 8 | data[1]) in codes and (refused == _PAIR or data[1] < 0x80)))
+    return _APART + _APART.join(data for data, _ in group), tuple(ch for _, ch in group)
+
+
+@lru_cache(maxsize=1 << 10)
+def _shape(kinds: tuple[str, ...], unknown: tuple[bool, ...], name: str) -> tuple[re.Pattern[bytes], str]:
+    """For a two-byte part, each place's kind, where its byte is ``unknown``: the pattern of a
+    code's bytes that each unknown place's test in ``whatwg_marks.fits`` allows (a known place: any
+    byte but ``_APART``, the packed characters' own); and what the test of the two bytes together
+    refuses (``_PAIR``, ``_LONE``, or nothing: a first byte known, or of another kind; a code's
+    three bytes, EUC-JP's, never stand in two)."""
     browser = whatwg_marks.BY_NAME[name]
-    known = tuple(k for k in range(2) if part[k] is not None)
-    found: list[str] = []
-    for data, ch in _by_known(source, known).get(tuple(part[k] for k in known), ()):  # type: ignore[misc]
-        if whatwg_marks.fits(data, part, kinds, browser):
-            found.append(ch)
-            if len(found) == WIDE:
-                break
-    return tuple(found)
+    allowed = {whatwg_marks.ONE: browser.alone, whatwg_marks.FIRST: browser.leads, whatwg_marks.ALONE: browser.leads,
+               whatwg_marks.SECOND: multi_byte_marks.HIGH, whatwg_marks.THREE_3: multi_byte_marks.HIGH,
+               whatwg_marks.THREE_1: browser.three, whatwg_marks.THREE_2: browser.three_second}
+    places = b"".join(multi_byte_marks.byte_class(allowed[kind]) if unknown[k] and kind in allowed else _ANY
+                      for k, kind in enumerate(kinds))
+    refused = ""
+    if unknown[0] and kinds[0] == whatwg_marks.FIRST and kinds[1] == whatwg_marks.SECOND:
+        refused = _PAIR
+    elif unknown[0] and kinds[0] == whatwg_marks.ALONE:
+        refused = _LONE
+    return re.compile(places), refused
 
 
 @lru_cache(maxsize=None)
