@@ -116,15 +116,3 @@ def test_keys_of_a_line_without_a_colon_is_what_reading_it_gives(text):
     from cleaner.furniture import keyed_rows
 
     assert keys_of(text) == (len(keyed_rows._KEY_COLON.findall(text)) if colon_fields(text) else 0)
-
-
-def test_rows_of_fields_right_above_the_sites_note_go():
-    # Session 42: the site's note to its reader (site_notes.py) closes its card of rows as its copyright line does;
-    # with the editor's credit or the page's tools between, the rows are the article's last facts and stay.
-    rows = ["开课日期：3月2日 课时：16节", "授课地点：社区活动中心 学费：每期300元"]
-    note = "本站刊登的课程信息均经人工核对，欢迎学员监督举报。"
-    out = clean(page(*rows, note))
-    assert out[-1] == SECOND and not any(row in out for row in rows)
-    for between in (["责任编辑：李明"], ["打印本页 关闭窗口"]):
-        out = clean(page(*rows, *between, note))
-        assert all(row in out for row in rows), between

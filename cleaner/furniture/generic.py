@@ -1328,12 +1328,11 @@ def past_prose(scored: list[Line], body: tuple[int, int]) -> int:
 
 def _foot_line(below: list[str]) -> bool:
     """Is the first line of ``below`` (the lines right under a run of rows, blank lines left out), other
-    rows of the run a rule took before aside, the site's copyright or registration line, or its note to its
-    reader (``site_notes.site_note``, session 42: a card's rows of fields over 本站…仅供参考 or the site asking
-    its reader)? Rows of fields go as its contact rows or its card only right above it: with 责任编辑, 打印本页
-    or 相关阅读 between, they are the article's last facts (参观地址：… 咨询电话：…)."""
+    rows of the run a rule took before aside, the site's copyright or registration line? Rows of fields go
+    as its contact rows only right above it: with 责任编辑, 打印本页 or 相关阅读 between, they are the
+    article's last facts (参观地址：… 咨询电话：…)."""
     rest = [text for text in below if keys_of(text) < FOOT_KEYS]
-    return bool(rest) and bool(copyright_notice(legible(rest[0])) or imprint(rest[0]) or site_note(rest[0], parts=True))
+    return bool(rest) and bool(copyright_notice(legible(rest[0])) or imprint(rest[0]))
 
 
 def _sweepable(text: str) -> bool:
