@@ -24,8 +24,6 @@ splits, an output line most of whose characters do not align with the hand copy)
             channel of the site's, keys' colons) and where it stands
   cover     a short row's (spaced, two items, one item) share covered by the lexicon's furniture
             words (``lex_cover``: all, half+, some, none) and where it stands
-  lone      a spaced row between the article's lines: why it is no lone row (``spaced_rows.lone_row``: its
-            shape, or furniture beside it), or ``lone`` (session 42)
   under     a sentence row below the article: right under it, or with furniture gone (after-gone) or
             only furniture left (after-left) between
   keys      a row of fields' keys (``row_keys``: record, lexicon, facts, other; dated; how many)
@@ -61,8 +59,6 @@ from cleaner.furniture.boilerplate import fold_line  # noqa: E402
 from cleaner.furniture.features import normalise  # noqa: E402
 from cleaner.furniture.field_breaks import RECORD_KEY, _facts  # noqa: E402
 from cleaner.furniture.record_rows import record_kind  # noqa: E402
-from cleaner.furniture.name_bylines import name_form  # noqa: E402
-from cleaner.furniture.spaced_rows import _MARKS as _LONE_MARKS, ITEM_MAX as LONE_ITEM_MAX, lone_row  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
 _SEPARATOR = re.compile(r"[|｜>›»/·•]|——|\s-\s")
@@ -251,8 +247,6 @@ def template_set(name: str, cleaner: Cleaner, catch, model) -> None:
                     between = [j for j in range(last + 1, i) if rows[j].strip()]
                     gone_between = any(labels[j] == "F" and bench.comparable(rows[j]) not in kept for j in between)
                     left.add("under", ("right-under" if not between else ("after-gone" if gone_between else "after-left")), n)
-                if form(line) == "spaced" and where == "between":
-                    left.add("lone", lone_reason(rows, labels, i), n)
                 if form(line) == "one-field":
                     # Is it the page's record (record_rows.record_kind), and what stands under it? (session 35)
                     nxt = next((j for j in range(i + 1, len(rows)) if rows[j].strip()), None)
@@ -270,30 +264,6 @@ def template_set(name: str, cleaner: Cleaner, catch, model) -> None:
     print(f"== {name}: {pages} pages, article {length} characters")
     left.show("leftover F lines (lines/characters, % of article length)", length)
     lost.show("lost article lines", length)
-
-
-def lone_reason(rows: list[str], labels: list[str], i: int) -> str:
-    """Why a spaced row between the article's lines is no lone row (``spaced_rows.lone_row``, session 42):
-    its shape (``long-item``, ``one-char``, ``item-form``, ``names``, ``marks``), or what stands beside it
-    (``above:F``/``below:F``: furniture, not the article's line; ``above-colon``), or ``lone`` (it is one)."""
-    t = normalise(fold_line(rows[i]))
-    items = t.split()
-    if _LONE_MARKS.search(t):
-        return "marks"
-    if any(len(x) > LONE_ITEM_MAX for x in items):
-        return "long-item"
-    if any(len(x) == 1 for x in items):
-        return "one-char"
-    if not lone_row(t, name_form):
-        return "names" if all(name_form(x) for x in items) else "item-form"
-    near = [j for j in range(i - 1, -1, -1) if rows[j].strip()][:1] + [j for j in range(i + 1, len(rows)) if rows[j].strip()][:1]
-    if len(near) < 2 or labels[near[0]] not in "AP":
-        return "above:F"
-    if labels[near[1]] not in "AP":
-        return "below:F"
-    if normalise(fold_line(rows[near[0]])).endswith(":"):
-        return "above-colon"
-    return "lone"
 
 
 def _add_left(left: Counts, catch, model, line: str, where: str, length: int, n: int) -> None:

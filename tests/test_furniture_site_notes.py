@@ -252,34 +252,3 @@ def test_a_note_under_the_body_is_no_fact_an_articles_sentence_resumes_after():
     result = Cleaner(to="keep").run("\n".join([*HEAD, *PARAS, *tail]))
     assert tail[0] not in result.text.splitlines()
     assert result.text.startswith("\n".join([HEAD[1], *PARAS]))
-
-
-@pytest.mark.parametrize("text", [
-    # Session 42: the site opening a clause as its subject and asking its reader, whatever it asks for.
-    "本栏目文章均由特约作者撰写，欢迎各界人士来稿交流。",
-    "本站刊登的求职信息均经人工核对，欢迎求职者监督举报。",
-    "商户入驻请联系我们，本平台将提供免费推广服务。",
-    "本論壇提倡理性交流，如需聯繫版主請發站內信。",
-    "本节目由听众点播，敬请留意下周的播出时间。",
-    "欢迎读者对本栏目的内容提出批评，请发邮件至编辑部。",  # the site whom the reader is asked to write to
-])
-def test_the_site_asking_its_reader_is_a_note(text):
-    assert note(text) == "asks"
-
-
-@pytest.mark.parametrize("text", [
-    "请于11月30日前登录本网站报名。",  # the site named as the place to go, opening no clause
-    "本网将持续关注事件进展。",  # the site's own work: it asks no one
-    "请广大市民关注天气变化，注意出行安全。",  # the article asking its public: no site named
-    "本次活动欢迎市民带孩子参加。",  # 本次 is no site
-    "请向本站值班员出示车票。",  # 本站 a station: the passenger asked to go to it, not to judge the site
-])
-def test_a_sentence_naming_no_site_as_its_subject_or_asking_no_one_is_no_site_asking(text):
-    assert note(text) != "asks"
-
-
-def test_the_sites_asking_lines_under_the_article_go():
-    asks = ["本栏目文章均由特约作者撰写，欢迎各界人士来稿交流。", "商户入驻请联系我们，本平台将提供免费推广服务。"]
-    result = Cleaner(to="keep").run("\n".join([*HEAD, *PARAS, *asks]))
-    assert result.text == "\n".join([HEAD[1], *PARAS])
-    assert "generic/site-note+asks" in {s.name for s in result.steps}

@@ -49,7 +49,7 @@ from cleaner.furniture.shaped_runs import grow_over_runs, head_rows, tail_rows
 from cleaner.furniture.site_notes import site_note, without_notes
 from cleaner.furniture.site_voice import site_names, site_voice
 from cleaner.furniture.site_cards import card_lines, strip_lines
-from cleaner.furniture.spaced_rows import load_words as load_row_words, lone_row, raters, spaced_row
+from cleaner.furniture.spaced_rows import raters, spaced_row
 from cleaner.furniture.lexicon import DATA, Lexicon, load_lexicon
 from cleaner.furniture import page_structure
 from cleaner.furniture.linked_lines import FAMILY as LINKED, linked_furniture
@@ -60,7 +60,6 @@ from cleaner.furniture.interleaved import DATA_FAMILIES, HEADLINE_FORMS, INSIDE_
 from cleaner.furniture.figure_rows import figure_row
 from cleaner.furniture.item_runs import ROW_MAX as ITEM_MAX, article_dated, head_items, machine_row, schedule_rows, tail_items
 from cleaner.furniture.named_links import body_links, named_links
-from cleaner.furniture.name_bylines import name_form
 from cleaner.furniture.main_run import main_run_below, paragraphs
 from cleaner.furniture.portals import bare_date, dateline_only, load_words, portal_lines, portal_stamps
 from cleaner.furniture.post_frame import badge_byline, post_frame
@@ -949,15 +948,6 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("spaced-row",)))
             removed[pos] = True
             continue
-        if body[0] < pos < body[1] and pos not in own_rows and pos not in listed and pos not in signed \
-                and _lone_beside(scored, pos) and not introduces(scored[pos - 1].text) \
-                and not referred(scored[pos + 1].text) and lone_row(line.text, name_form, lambda item: item in load_row_words() or _is_label(item, lexicon)):
-            # A row of short items split by spaces alone between two of the article's prose lines, neither setting
-            # it out nor speaking of it (spaced_rows.lone_row: 战报 阵容 技术统计 集锦): a box's or a widget's row,
-            # whatever its words; as a widget's, it says nothing of its neighbours (INSIDE_FAMILIES).
-            out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), ("lone-row",)))
-            removed[pos] = True
-            continue
         if pos in cards_at:
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (cards_at[pos],)))
             removed[pos] = True
@@ -1796,18 +1786,6 @@ FORCED_COVER = 0.8  # share of a short line furniture phrases cover for it to be
 # What separates the labels of a row, the counts beside them and the brackets of a button row
 # (【打印本页】【关闭窗口】, [ 返回 ]).
 _GAPS = re.compile(r"[\s|/·>»›\-\d\[\]【】()<>]+")
-
-
-def _lone_beside(scored: list[Line], pos: int) -> bool:
-    """Do prose lines stand on both sides of the row at ``pos``, the one under it not of its form (split into
-    as many items, ending no sentence)? A table's rows read as prose to the line model (樂暉長者中心 觀塘
-    08:30-18:00), and its header over them is of their form: no lone row."""
-    count, below = len(scored[pos].text.split()), scored[pos + 1].text
-    return prose_line(scored[pos - 1]) and prose_line(scored[pos + 1]) \
-        and (len(below.split()) != count or _SENTENCE_END.search(below) is not None)
-
-
-_SENTENCE_END = re.compile(r"[。！？!?…”」』]\s*$")  # a sentence's end: a paragraph's, no table row's
 
 
 def _is_label(item: str, lexicon: Lexicon) -> bool:

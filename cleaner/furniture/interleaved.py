@@ -127,7 +127,7 @@ HEADLINE_FORMS = ("", "poll", "follow")
 # 具体预报如下： over the days' forecasts): other widgets under a colon are a site's (关注我们：).
 DATA_FAMILIES = ("quote-row", "weather")
 INSIDE_FAMILIES = ("player", "audience", "poll", "font-size", "inline-related", "quote-row", "follow", "picture",
-                   "reading-time", "inline-advert", "widget-buttons", "page-list", "weather", "lone-row")
+                   "reading-time", "inline-advert", "widget-buttons", "page-list", "weather")
 
 
 def widget(text: str, f: dict[str, float]) -> str:

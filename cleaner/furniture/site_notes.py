@@ -60,7 +60,6 @@ class NoteWords:
     matters: dict[str, re.Pattern]  # kind -> the phrases of that kind of note
     alone: re.Pattern  # a reader's act on the page, a note with no subject
     anchor: re.Pattern  # a subject or an act alone: a line holding neither is no note (one search of most lines)
-    asks: re.Pattern  # the site asking its reader (欢迎, 请, 联系我们), read with the site opening a clause
 
 
 def _pattern(words: list[str]) -> re.Pattern:
@@ -80,15 +79,11 @@ def load_note_words(path: Path = DATA / "site_notes.toml") -> NoteWords:
     if not subjects or not matters or not alone:
         raise ValueError(f"{path}: site notes need [subjects], [matters] and [acts] alone")
     site = data["subjects"]["site"] + data["subjects"]["readers"]
-    asks = data.get("asks", {}).get("words", [])
-    if not asks:
-        raise ValueError(f"{path}: site notes need [asks] words")
-    return NoteWords(_pattern(subjects), _pattern(site), matters, _pattern(alone), _pattern(subjects + alone),
-                     _pattern(asks))
+    return NoteWords(_pattern(subjects), _pattern(site), matters, _pattern(alone), _pattern(subjects + alone))
 
 
 def site_note(text: str, words: NoteWords | None = None, site_only: bool = False, parts: bool = False) -> str:
-    """The kind of note (``reliance``, ``rights``, ``acts``, ``viewing``, ``rules``, ``asks`` (the site asking its reader), or ``act``
+    """The kind of note (``reliance``, ``rights``, ``acts``, ``viewing``, ``rules``, or ``act``
     for a reader's act alone) a folded, NFKC line is, or "" when it is none. ``site_only``: the
     subject must be the site or its readers (本站, 网友评论), not the text (本文, 以上内容). ``parts``:
     a sentence opening with a part of the page by its kind (职位信息由…, 天气预报仅…, 文章转载自…:
@@ -112,36 +107,7 @@ def site_note(text: str, words: NoteWords | None = None, site_only: bool = False
                 found = pattern.search(sentence)
                 if found and (kind != "acts" or _asked(sentence, found, words.subjects)):
                     return kind
-        if _site_asks(sentence, words):
-            return "asks"
     return ""
-
-
-# A clause of a sentence: the site opening one is its subject (本站所有…, 本频道书评…; 请登录本网站 names it as a place).
-_CLAUSES = re.compile(r"[^,，、:：]+")
-# The reader welcome to judge the site, named right after (欢迎您对本网站的建设提出意见): it is whom the clause
-# addresses, as its subject is. Not a request to go to a place (请向本站值班员出示车票: 本站 a station).
-_TO_SITE = re.compile(r"欢迎(?:您|你|各位|大家|读者|网友|广大[\u3400-\u9fff]{1,4})?对")
-# A date or a time: a notice's step, dated, asks its public (本站B出口将于11月15日起临时封闭，请乘客…: 本站 a
-# station); the site's words to its reader about itself hold no date.
-_DATE_OR_TIME = re.compile(r"\d\s*[月日号時时点:]|\d{4}\s*年|[一二三四五六七八九十]+月[一二三四五六七八九十]+日")
-
-
-def _site_asks(sentence: str, words: NoteWords) -> bool:
-    """Does the site, named as the subject opening a clause (本站…, 本论坛…, 本栏目文章…), ask its reader in
-    the sentence (欢迎, 请, 联系我们: ``[asks]``)? The site's voice to its reader, whatever it asks for
-    (本站刊登的求职信息均经人工核对，欢迎求职者监督举报), or asking to be written to (欢迎您对本栏目…提出意见). The site reporting its own work asks no one (本网将持续关注),
-    an article asking its public names no site (请广大市民…), a notice's step naming the site names
-    it as the place to go (请登录本网站报名), not opening its clause, and a notice's step is dated (本站B出口将于
-    11月15日起临时封闭，请乘客…, where 本站 is a station)."""
-    if not words.asks.search(sentence) or _DATE_OR_TIME.search(sentence):
-        return False
-    for clause in _CLAUSES.findall(sentence):
-        clause = clause.strip()
-        to = _TO_SITE.match(clause)
-        if words.site.match(clause) or to and words.site.match(clause, to.end()):
-            return True
-    return False
 
 
 def _asked(sentence: str, act: re.Match, subjects: re.Pattern) -> bool:

@@ -10,10 +10,6 @@ items (``SHARE_MIN``, at least two) are the site's words (``data/site_sections.t
 labels (回首页, 分享到) or a rating's score (8.1分). The article's own rows of that shape are keyed
 (配料：葱 姜 八角, 城市队首发：…, 曲目：…) or hold words no site sets as a row; and only rows outside the
 article's body are asked (``generic.decide``): a row of the site's inside the body is left to the model.
-
-Between two of the article's prose lines a row of that shape standing alone is a box's or a widget's
-whatever its words (``lone_row``, session 42: 战报 阵容 技术统计 集锦, 賽程 積分 球員 轉播): an article's own row
-there is set out by its sentence above (a colon), spoken of by the one under it, or names people.
 """
 
 from __future__ import annotations
@@ -60,32 +56,6 @@ def spaced_row(text: str, label: Callable[[str], bool], words: frozenset[str] | 
     words = words if words is not None else load_words()
     site = sum(1 for item in items if item in words or _SCORE.fullmatch(item) or label(item))
     return site >= 2 and site >= SHARE_MIN * len(items)
-
-
-# An item of a lone row: a word of two Han characters or more, a figure inside it at most (科创50, 5G); one
-# character is a list's item (盐 糖 醋: a recipe's seasonings), a figure alone a strip's (site_cards.py).
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_LONE_ITEM = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9]*[\u3400-\u9fff0-9A-Za-z]")
-
-
-def lone_row(text: str, name: Callable[[str], bool], site: Callable[[str], bool] = lambda item: False) -> bool:
-    """Is a folded line a row of short items split by spaces, whatever its words, as a widget or a box
-    sets them between the article's paragraphs (战报 阵容 技术统计 集锦, 賽程 積分 球員 轉播)? Asked only of a
-    line standing alone between two of the article's prose lines (``generic.decide``): there an article's own
-    row of that shape is set out by the sentence above it (资料如下： over its rows), spoken of by the one
-    under it (这四项资料…), or is a caption's names (``name(item)``: 王涛 李明 张强) or a list's one-character items
-    (盐 糖 酱油 醋). A button of one character (赞, 顶) stands in a row most of whose items are the site's words
-    (``site(item)``: the data file's, the lexicon's labels): 赞 分享 收藏 举报."""
-    if len(text) > ROW_MAX or _MARKS.search(text):
-        return False
-    items = text.split()
-    if len(items) < ITEMS_MIN or any(len(item) > ITEM_MAX for item in items):
-        return False
-    sited = sum(1 for item in items if site(item))
-    if any(not _LONE_ITEM.fullmatch(item) and not (len(item) == 1 and _HAN.fullmatch(item) and 2 * sited >= len(items))
-           for item in items):
-        return False
-    return not all(name(item) for item in items)
 
 
 def raters(text: str) -> bool:
