@@ -332,3 +332,71 @@ def test_a_break_is_rejected_where_a_character_ends_short_and_the_next_line_star
     whole = "我上北京".encode("utf-8").decode("gbk")
     assert whole[:4] == left
     assert not cut_runs._rejected_at_break(whole[:4], whole[4:])
+
+
+def _rejected_oracle(left: str, right: str) -> bool:
+    """``cut_runs._rejected_at_break`` written again from Python's codecs: in the GBK or Big5
+    bytes of the left line's last characters (back to ASCII or a mark), a whole UTF-8 character of
+    two bytes or more, then a lead one byte short; the right line's first byte no continuation."""
+    for codecs in (("gbk", "gb18030"), ("big5hkscs", "cp950")):  # each view's codecs, as decoders.encode_char
+        tail = b""
+        for ch in reversed(left[-cut_runs.EDGE:]):
+            data = _encoded(ch, codecs)
+            if data is None:
+                break
+            if len(data) == 1 and data[0] < 0x80:
+                break
+            tail = data + tail
+        k = len(tail) - 1
+        while k >= 0 and len(tail) - k <= 3 and 0x80 <= tail[k] <= 0xBF:
+            k -= 1
+        if k < 0 or not 0xC2 <= tail[k] <= 0xF4:
+            continue
+        width = 2 if tail[k] < 0xE0 else 3 if tail[k] < 0xF0 else 4
+        if width - (len(tail) - k) != 1:
+            continue
+        if not any(k - n >= 0 and len(_one_utf8(tail[k - n:k])) == 1 for n in (2, 3, 4)):
+            continue
+        if not right:
+            return False
+        data = right[0].encode("ascii") if right[0].isascii() else _encoded(right[0], codecs)
+        if data is not None and not 0x80 <= data[0] <= 0xBF:
+            return True
+    return False
+
+
+def _encoded(ch: str, codecs: tuple[str, ...]) -> bytes | None:
+    if ch == "\ufffd":
+        return None
+    for codec in codecs:
+        try:
+            return ch.encode(codec)
+        except UnicodeEncodeError:
+            pass
+    return None
+
+
+def _one_utf8(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+
+
+def test_a_rejected_break_is_what_the_codecs_say_at_every_break_of_real_misreadings():
+    # Every break of the fixtures' lines wrapped at several widths and misread by Python's gbk and
+    # big5 with errors="ignore" and "replace", and the empty line after a break.
+    from native_inputs import CLEAN_LINES
+
+    asked = found = 0
+    for line in CLEAN_LINES[:60]:
+        for width in (7, 11, 16):
+            text = "\n".join(line[i:i + width] for i in range(0, len(line), width))
+            for codec in ("gbk", "big5"):
+                for errors in ("ignore", "replace"):
+                    pieces = text.encode("utf-8").decode(codec, errors).split("\n")
+                    for left, right in zip(pieces, pieces[1:] + [""]):
+                        asked += 1
+                        found += _rejected_oracle(left, right)
+                        assert cut_runs._rejected_at_break(left, right) == _rejected_oracle(left, right), (left, right)
+    assert found > 50 and asked > found

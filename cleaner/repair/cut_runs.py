@@ -174,6 +174,8 @@ def _rejected_at_break(left_text: str, right_text: str) -> bool:
         if not _whole_backward(left, k, 1):
             continue
         first = head[:1]
+        if not first:
+            return False  # nothing after the break (a line of a quote's marks or an indent only)
         data = (ord(first),) if first.isascii() else _char_bytes(first, view)
         if data and data[0] != ANY and not _is_cont(data[0]):
             return True
