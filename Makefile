@@ -31,10 +31,15 @@ demo: $(STAMP)
 	@echo "== explain seed 004"
 	@$(BIN)/cleaner fixtures/seeds/pages/004_77648d8967c6e102.txt --explain > /dev/null
 
+# pytest on every core (pytest-xdist; TEST_JOBS=0 runs it in one process): the suite is
+# CPU-bound and its tests share nothing but the table cache, whose writes are atomic
+# (cleaner/tablecache.py).
+TEST_JOBS ?= auto
+
 test: $(STAMP)
 	cd native && $(CARGO_ENV) cargo test --quiet
 	cd native && $(CARGO_ENV) cargo clippy --all-targets --quiet -- -D warnings
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS)
 
 # An abi3 wheel (CPython >= 3.11) built by maturin into build/wheels/, installed into a fresh
 # venv and tried there.
