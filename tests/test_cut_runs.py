@@ -298,29 +298,26 @@ def test_a_page_misread_twice_as_cp1252_keeps_its_own_breaks(page):
     assert KEEP.clean(twice) == page
 
 
-@pytest.mark.parametrize("width", [15, 16])
-def test_a_paragraph_wrapped_before_it_was_misread_keeps_the_breaks_a_decoder_marked(width):
-    # The decoder marked a lead for the break's byte (0a): the break was there when it read, and
-    # joined by the paragraph's width, the mark was taken as rejected by the next line's first
-    # byte, whose candidates left out the true one (告诉 before 我 came back 告诫).
-    para = ("傍晚，当我山花插满头，手里抱著一大把青青竹笋，乐不思蜀地回到招待所时，一位同事告诉我胡耀邦去世的消息，"
-            "像突然被泼了一瓢冷水，我顿时醒过来。像我这样自小就跟着父母下乡的人，对这位老人有着特别的感情。")
-    text = "\n".join(para[i:i + width] for i in range(0, len(para), width))
-    damaged = text.encode("utf-8").decode("gbk", "replace")
-    assert Cleaner(to="keep", remove_furniture=False).run(damaged).text.replace("\n", "") == para
+# A paragraph wrapped before it was misread: the break was there when the decoder read it.
+WRAPPED_BEFORE = ("傍晚，当我山花插满头，手里抱著一大把青青竹笋，乐不思蜀地回到招待所时，一位同事告诉我胡耀邦去世的消息，"
+                  "像突然被泼了一瓢冷水，我顿时醒过来。像我这样自小就跟着父母下乡的人，对这位老人有着特别的感情。")
 
 
-@pytest.mark.parametrize("width", [10, 15, 16, 22])
-def test_a_paragraph_wrapped_before_it_was_misread_keeps_the_breaks_a_decoder_dropped_a_byte_at(width):
-    # errors="ignore" leaves no mark: the lead the break's byte (0a) rejected is simply gone, and the
-    # line ends with a character short of its last byte while the next line starts a new one. Joined
-    # by the paragraph's width, the hole was read as if that lead stood before the next line's first
-    # byte, where GBK would have paired them, so the true candidate was never asked.
-    para = ("傍晚，当我山花插满头，手里抱著一大把青青竹笋，乐不思蜀地回到招待所时，一位同事告诉我胡耀邦去世的消息，"
-            "像突然被泼了一瓢冷水，我顿时醒过来。像我这样自小就跟着父母下乡的人，对这位老人有着特别的感情。")
-    text = "\n".join(para[i:i + width] for i in range(0, len(para), width))
-    damaged = text.encode("utf-8").decode("gbk", "ignore")
-    assert Cleaner(to="keep", remove_furniture=False).run(damaged).text.replace("\n", "") == para
+@pytest.mark.parametrize(("errors", "width"), [
+    # The decoder marked a lead for the break's byte (0a): joined by the paragraph's width, the mark
+    # was taken as rejected by the next line's first byte, whose candidates left out the true one
+    # (告诉 before 我 came back 告诫).
+    ("replace", 15), ("replace", 16),
+    # errors="ignore" leaves no mark: the lead the break's byte rejected is simply gone, and the line
+    # ends with a character short of its last byte while the next line starts a new one. Joined by
+    # the width, the hole was read as if that lead stood before the next line's first byte, where
+    # GBK would have paired them, so the true candidate was never asked.
+    ("ignore", 10), ("ignore", 15), ("ignore", 16), ("ignore", 22),
+])
+def test_a_paragraph_wrapped_before_it_was_misread_keeps_the_breaks_the_decoder_read(errors, width):
+    text = "\n".join(WRAPPED_BEFORE[i:i + width] for i in range(0, len(WRAPPED_BEFORE), width))
+    damaged = text.encode("utf-8").decode("gbk", errors)
+    assert Cleaner(to="keep", remove_furniture=False).run(damaged).text.replace("\n", "") == WRAPPED_BEFORE
 
 
 def test_a_break_is_rejected_where_a_character_ends_short_and_the_next_line_starts_a_new_one():
