@@ -145,8 +145,10 @@ class ResyncLattice:
              lossless: bool) -> list[list] | None: ...
 
 def context_redecide(lm: CharModel, text: str, guesses: list[tuple[int, str, list[str]]], page: bool,
-                     params: tuple[float, float, float, int, float, str]) -> list[tuple[int, str, float]]:
-    """context.redecide's decisions (native/src/context.rs): (index of the guess, new character, margin) per change."""
+                     params: tuple[float, float, float, int, float, str],
+                     trigrams: tuple[TrigramFit, float] | None = None) -> list[tuple[int, str, float]]:
+    """context.redecide's decisions (native/src/context.rs): (index of the guess, new character, margin) per change;
+    ``trigrams``: the trigram pass whose table corrects the pairs' bigrams, and the correction's weight."""
 
 def context_bracket(ch: str, line: str, at: int, params: tuple[float, float, float, int, float, str]) -> float:
     """context.bracket: the line's brackets' say on ``ch`` at ``at``."""

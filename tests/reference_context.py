@@ -15,7 +15,9 @@ from collections import Counter
 from cleaner.chardata import HAN
 from cleaner.langmodel import model
 from cleaner.repair import holes
-from cleaner.repair.context import BRACKET_ALONE, BRACKET_ANSWERS, CACHE, REACH
+import reference_trigram_fit
+
+from cleaner.repair.context import BRACKET_ALONE, BRACKET_ANSWERS, CACHE, REACH, TRIGRAM_WEIGHT
 
 # Opening and closing marks (fullwidth and ASCII count as one kind: pages mix them).
 _KINDS = {"（": "(", "(": "(", "）": ")", ")": ")", "《": "<", "》": ">", "“": "“", "”": "”",
@@ -51,8 +53,16 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
         end = _line_end(chars, at)
         pending = _pending_bracket(chars, start, at) if nxt == "\n" else None
 
+        before_prev = chars[at - 2] if at > 1 else "\n"
+
+        def more(a: str, b: str, c: str) -> float:
+            # One more character of context where the trigram table has it (native context.rs).
+            if "\n" in (a, b, c):
+                return 0.0
+            return TRIGRAM_WEIGHT * (reference_trigram_fit.trigram(a, b, c) - lm.bigram(b, c))
+
         def score(ch: str, brackets: bool = True) -> float:
-            s = pair(prev, ch) + pair(ch, nxt)
+            s = pair(prev, ch) + pair(ch, nxt) + more(before_prev, prev, ch) + more(prev, ch, nxt)
             if pending is not None and _OPENER.get(_KINDS.get(ch, "")) != pending:
                 s += BRACKET_ALONE  # the line ends with the bracket open: it answers none (no sentence end's bonus)
             elif nxt == "\n" and ch in holes.SENTENCE_END:

@@ -16,6 +16,8 @@ use crate::charlm::{in_ranges, FastMap, Model};
 use crate::code_points;
 use crate::repair_py::PyCharModel;
 use crate::tables::HAN;
+use crate::trigram::Table;
+use crate::trigram_py::PyTrigramFit;
 
 /// context.py's constants (see there for what each is and where it comes from).
 pub struct Params {
@@ -209,7 +211,10 @@ pub fn page_pairs(lm: &Model, chars: &[char], guessed: &[bool]) -> PagePairs {
 
 /// Each guess (in order of position) decided again on `chars`, which it changes; the guesses
 /// that changed, as (index in `guesses`, new character, margin over the old one).
-pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p: &Params) -> Vec<(usize, char, f64)> {
+/// The trigram table, its smoothing and the weight its correction of the bigram gets.
+pub type Trigrams<'a> = Option<(&'a Table, f64, f64)>;
+
+pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p: &Params, tri: Trigrams) -> Vec<(usize, char, f64)> {
     let cache = if page {
         let mut guessed = vec![false; chars.len()];
         for g in guesses {
@@ -232,8 +237,20 @@ pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p
         }
     };
     // The score of each candidate at `at`, the line as `chars` holds it.
+    // One more character of context where the table has it: the guess after the two before it, and
+    // the next character after the guess and the one before it, as a correction of their bigrams
+    // (the pair scores keep the page's cache). A break on either side leaves the bigram alone.
+    let more = |a: char, b: char, c: char| -> f64 {
+        match tri {
+            Some((table, smoothing, weight)) if a != '\n' && b != '\n' && c != '\n' => {
+                weight * (table.trigram(lm, smoothing, a, b, c) - lm.bigram(Some(b), Some(c)))
+            }
+            _ => 0.0,
+        }
+    };
     let scorer = |at: usize, chars: &[char]| {
         let prev = if at > 0 { chars[at - 1] } else { '\n' }; // the text starts a line
+        let before = if at > 1 { chars[at - 2] } else { '\n' };
         let next = chars.get(at + 1).copied().unwrap_or('\n');
         let start = line_start(chars, at, p.reach);
         let end = line_end(chars, at, p.reach);
@@ -241,7 +258,7 @@ pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p
         // closes it (a misread 【关闭】 whose last byte was lost came back 【关闭。).
         let pending = if next == '\n' { pending_bracket(chars, start, at) } else { None };
         move |ch: char, chars: &[char], brackets: bool| -> f64 {
-            let mut s = pair(prev, ch) + pair(ch, next);
+            let mut s = pair(prev, ch) + pair(ch, next) + more(before, prev, ch) + more(prev, ch, next);
             if pending.is_some() && kind(ch).and_then(opening) != pending {
                 s += p.alone; // not the sentence end's bonus: no line ends a sentence inside brackets
             } else if next == '\n' && p.sentence_end.contains(&ch) {
@@ -393,15 +410,18 @@ fn params(p: (f64, f64, f64, usize, f64, &str)) -> Params {
 
 /// context.redecide's decisions: `guesses` (position, character, candidates) in order of
 /// position on `text`; `params` (CACHE, BRACKET_ANSWERS, BRACKET_ALONE, REACH, FINAL_BONUS,
-/// the sentence ends). Returns (index of the guess, new character, margin) for each change.
+/// the sentence ends); `trigrams`: the trigram pass (its table and smoothing) and the weight of
+/// its correction, or None for the bigram alone. Returns (index of the guess, new character,
+/// margin) for each change.
 #[pyfunction]
-#[pyo3(name = "context_redecide")]
+#[pyo3(name = "context_redecide", signature = (lm, text, guesses, page, params_, trigrams=None))]
 fn py_redecide(
     lm: &PyCharModel,
     text: &Bound<'_, PyString>,
     guesses: Vec<(usize, String, Vec<String>)>,
     page: bool,
     params_: (f64, f64, f64, usize, f64, String),
+    trigrams: Option<(PyRef<'_, PyTrigramFit>, f64)>,
 ) -> PyResult<Vec<(usize, char, f64)>> {
     let mut chars = chars_of(text)?;
     let mut list = Vec::with_capacity(guesses.len());
@@ -420,7 +440,14 @@ fn py_redecide(
         });
     }
     let p = params((params_.0, params_.1, params_.2, params_.3, params_.4, &params_.5));
-    Ok(redecide(&lm.core, &mut chars, &list, page, &p))
+    let tri = match &trigrams {
+        Some((fit, weight)) => {
+            let (table, smoothing) = fit.scoring()?;
+            Some((table, smoothing, *weight))
+        }
+        None => None,
+    };
+    Ok(redecide(&lm.core, &mut chars, &list, page, &p, tri))
 }
 
 /// context.bracket: the brackets' say on `ch` at `at` of `line` (the whole line as far as it is
@@ -510,7 +537,7 @@ mod tests {
             ch: '，',
             candidates: chars("，）："),
         }];
-        let changed = redecide(&lm, &mut c, &g, false, &p());
+        let changed = redecide(&lm, &mut c, &g, false, &p(), None);
         assert_eq!(changed.len(), 1);
         assert_eq!((changed[0].0, changed[0].1), (0, '）'));
         assert!(changed[0].2 > 0.0);

@@ -24,6 +24,11 @@ pub struct PyTrigramFit {
 }
 
 impl PyTrigramFit {
+    /// The table (read on first use) and the smoothing its trigrams are scored with.
+    pub fn scoring(&self) -> PyResult<(&Table, f64)> {
+        Ok((self.table().map_err(PyValueError::new_err)?, self.params.smoothing))
+    }
+
     fn table(&self) -> Result<&Table, String> {
         self.table
             .get_or_init(|| {
