@@ -59,7 +59,7 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
             # One more character of context where the trigram table has it (native context.rs).
             if "\n" in (a, b, c):
                 return 0.0
-            return TRIGRAM_WEIGHT * (reference_trigram_fit.trigram(a, b, c) - lm.bigram(b, c))
+            return TRIGRAM_WEIGHT * max(0.0, reference_trigram_fit.trigram(a, b, c) - lm.bigram(b, c))
 
         def score(ch: str, brackets: bool = True) -> float:
             s = pair(prev, ch) + pair(ch, nxt) + more(before_prev, prev, ch) + more(prev, ch, nxt)

@@ -243,7 +243,10 @@ pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p
     let more = |a: char, b: char, c: char| -> f64 {
         match tri {
             Some((table, smoothing, weight)) if a != '\n' && b != '\n' && c != '\n' => {
-                weight * (table.trigram(lm, smoothing, a, b, c) - lm.bigram(Some(b), Some(c)))
+                // Only where the trigram says more than the bigram: the table keeps a trigram seen
+                // three times or more, so after a common pair a pruned one scores below its bigram
+                // (他們買 lost to 他購買, whose pair 他購 the table never saw and so left at its bigram).
+                weight * (table.trigram(lm, smoothing, a, b, c) - lm.bigram(Some(b), Some(c))).max(0.0)
             }
             _ => 0.0,
         }
