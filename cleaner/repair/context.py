@@ -61,7 +61,7 @@ _PARAMS = (CACHE, BRACKET_ANSWERS, BRACKET_ALONE, REACH, holes.FINAL_BONUS, "".j
 # where it raises them (native context.rs says why not where it lowers them), this much of it.
 # Session 42, web_text_repair.py errors, bigram alone -> with it: fit pages gbk 1,601 -> 1,567,
 # ignore 2,217 -> 2,185, WHATWG gbk 669 -> 654; report pages (held out) gbk 1,201 -> 1,184, ignore
-# 1,324 -> 1,307, WHATWG gbk 819 -> 815. 0.6 and 1.5 measured alike (the stream's own
+# 1,324 -> 1,307, WHATWG gbk 819 -> 815. 0.6 and 1.5 measured alike, unclamped (the stream's own
 # Viterbi already reads runs with it, ``trigram_fit``; this pass saw only pairs: 4、5名 came back
 # 4。5名, a digit being likelier after 。 than after 、 in the bigram, where 0、 is followed by a digit
 # 99 times in 108 and 0。 9 times in 88).
