@@ -209,11 +209,11 @@ pub fn page_pairs(lm: &Model, chars: &[char], guessed: &[bool]) -> PagePairs {
     pairs
 }
 
-/// Each guess (in order of position) decided again on `chars`, which it changes; the guesses
-/// that changed, as (index in `guesses`, new character, margin over the old one).
 /// The trigram table, its smoothing and the weight its correction of the bigram gets.
 pub type Trigrams<'a> = Option<(&'a Table, f64, f64)>;
 
+/// Each guess (in order of position) decided again on `chars`, which it changes; the guesses
+/// that changed, as (index in `guesses`, new character, margin over the old one).
 pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p: &Params, tri: Trigrams) -> Vec<(usize, char, f64)> {
     let cache = if page {
         let mut guessed = vec![false; chars.len()];
@@ -246,7 +246,7 @@ pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p
                 // Only where the trigram says more than the bigram: the table keeps a trigram seen
                 // three times or more, so after a common pair a pruned one scores below its bigram
                 // (他們買 lost to 他購買, whose pair 他購 the table never saw and so left at its bigram).
-                weight * (table.trigram(lm, smoothing, a, b, c) - lm.bigram(Some(b), Some(c))).max(0.0)
+                weight * table.gain(lm, smoothing, a, b, c)
             }
             _ => 0.0,
         }

@@ -100,7 +100,18 @@ impl Table {
 
     /// log P(c | a b): the trigram count smoothed towards the model's bigram.
     pub fn trigram(&self, lm: &Model, smoothing: f64, a: char, b: char, c: char) -> f64 {
+        self.smoothed(lm, smoothing, a, b, c, lm.bigram(Some(b), Some(c)))
+    }
+
+    /// How much the trigram raises log P(c | b), the bigram, and 0 where it lowers it (context.rs
+    /// says why): the bigram looked up once.
+    pub fn gain(&self, lm: &Model, smoothing: f64, a: char, b: char, c: char) -> f64 {
         let low = lm.bigram(Some(b), Some(c));
+        (self.smoothed(lm, smoothing, a, b, c, low) - low).max(0.0)
+    }
+
+    /// `trigram` given the bigram `low`.
+    fn smoothed(&self, lm: &Model, smoothing: f64, a: char, b: char, c: char, low: f64) -> f64 {
         let (Some(ka), Some(kb)) = (lm.key(Some(a)), lm.key(Some(b))) else {
             return low;
         };
