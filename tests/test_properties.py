@@ -5,7 +5,7 @@ import os
 
 import pytest
 from damage import damage_page
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import cleaner
@@ -175,19 +175,37 @@ NOT_IDEMPOTENT: dict[tuple[str, str, str], str] = {
 }
 
 
-@MATRIX_SETTINGS
-@pytest.mark.parametrize("cell", [pytest.param(cell, marks=pytest.mark.xfail(strict=False, reason=NOT_IDEMPOTENT[cell]))
-                                  if cell in NOT_IDEMPOTENT else cell for cell in _unmodelled_cells()])
-@given(clean_chinese, st.sampled_from(["page", "lines", "title", "spans"]), st.sampled_from(["zh-hans", "keep"]),
-       st.booleans(), st.sampled_from(FOUR_BYTE_WORDS), st.integers(0, 10_000))
-def test_each_unmodelled_cell_is_idempotent(cell, text, scope, to, guess, word, seed):
-    """Cleaning the output again changes nothing, for each decoder no byte view models, with
-    guessing on and off."""
+_UNMODELLED_GIVEN = given(clean_chinese, st.sampled_from(["page", "lines", "title", "spans"]),
+                          st.sampled_from(["zh-hans", "keep"]), st.booleans(), st.sampled_from(FOUR_BYTE_WORDS),
+                          st.integers(0, 10_000))
+
+
+def _check_unmodelled_cell(cell, text, scope, to, guess, word, seed):
     if cell[0] == "gb18030":
         at = seed % (len(text) + 1)
         text = text[:at] + word + text[at:]
     out, again = _cleaned_twice(text, cell, scope, to, seed, guess)
     assert again == out
+
+
+@MATRIX_SETTINGS
+@pytest.mark.parametrize("cell", [cell for cell in _unmodelled_cells() if cell not in NOT_IDEMPOTENT])
+@_UNMODELLED_GIVEN
+def test_each_unmodelled_cell_is_idempotent(cell, text, scope, to, guess, word, seed):
+    """Cleaning the output again changes nothing, for each decoder no byte view models, with
+    guessing on and off."""
+    _check_unmodelled_cell(cell, text, scope, to, guess, word, seed)
+
+
+# The known failures are drawn but not shrunk: shrinking a draw that is expected to fail took
+# 150-320 s of `make test` and showed nothing the reason above does not already say.
+@settings(MATRIX_SETTINGS, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@pytest.mark.parametrize("cell", [pytest.param(cell, marks=pytest.mark.xfail(strict=False, reason=reason))
+                                  for cell, reason in NOT_IDEMPOTENT.items()])
+@_UNMODELLED_GIVEN
+def test_each_known_unidempotent_cell(cell, text, scope, to, guess, word, seed):
+    """The cells NOT_IDEMPOTENT names, still drawn: an xpass says the limit is gone."""
+    _check_unmodelled_cell(cell, text, scope, to, guess, word, seed)
 
 
 ASCII_CELLS = [cell for cell in _unmodelled_cells() if cell[1] == "ascii"]
