@@ -63,14 +63,14 @@ def test_a_config_is_taken_as_the_first_argument_and_options_beside_it_are_refus
     assert ChineseCleanerMapper(guess_lost=False).config == Config(guess_lost=False)
 
 
-def test_an_unknown_keyword_is_refused_naming_the_right_one():
+def test_an_unknown_keyword_is_refused_naming_the_right_one(tmp_path):
     # probe30: field="body" was taken silently and "text" cleaned.
     with pytest.raises(TypeError, match=r"unknown keyword 'field'; did you mean text_key\?"):
         ChineseCleanerMapper(field="body")
     with pytest.raises(TypeError, match=r"unknown keyword 'guess_los'; did you mean guess_lost\?"):
         ChineseCleanerMapper(guess_los=False)
     # What data-juicer's recipes give every operator is taken.
-    op = ChineseCleanerMapper(text_key="body", image_key="images", num_proc=1, batch_size=10, work_dir="/tmp",
+    op = ChineseCleanerMapper(text_key="body", image_key="images", num_proc=1, batch_size=10, work_dir=str(tmp_path),
                               skip_op_error=True, turbo=False, auto_op_parallelism=True, image_bytes_key="image_bytes")
     assert op.text_key == "body"
 

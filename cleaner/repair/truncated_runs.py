@@ -87,7 +87,7 @@ def _gbk_pairs() -> _native.GbkPairs:
     read from the codec once and kept in the tables cache."""
     from cleaner.tablecache import cached
 
-    return _native.GbkPairs(cached("gbkpairs", [__file__], "1", _pair_table), list(_MARKS))
+    return _native.GbkPairs(cached("gbkcharbytes", [__file__], "1", _pair_table), list(_MARKS))
 
 
 def _pair_table() -> bytes:
