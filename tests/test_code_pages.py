@@ -8,6 +8,7 @@ from cleaner import Cleaner
 from cleaner.repair.code_pages import MODELED, OTHERS, best_code_page, repair_code_pages
 
 ARTICLE = "中华人民共和国国务院新闻办公室今天举行发布会，介绍经济发展情况。"
+TRADITIONAL = "中華人民共和國國務院新聞辦公室今天舉行發布會，介紹經濟發展情況。"
 # Pages whose every byte 80-ff is defined: the bytes come back whole, so must the text.
 WHOLE = ("iso8859_15", "iso8859_2", "cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_roman", "mac_cyrillic",
          "cp437", "cp850", "cp852", "cp866")
@@ -81,6 +82,19 @@ def test_chinese_bytes_through_a_japanese_or_korean_decoder_come_back(source, co
     # the single-byte view fills a mark, 5 of these 32 characters came back wrong through cp932.
     assert repair.text[4:-4] == ARTICLE
     assert 0 < len(repair.findings) <= broken.count("\ufffd") * 2
+
+
+# What charset_normalizer (requests' apparent_encoding) names for short Chinese pages beside
+# cp949: JIS X 0213's Shift_JIS for Big5 and GBK, Johab for Big5. Before they were in MULTI_BYTE
+# nothing of these came back (Big5 through shift_jis_2004: 1,116 errors per 1,000 of 1,682).
+@pytest.mark.parametrize(("source", "codec"), [("big5", "shift_jis_2004"), ("gbk", "shift_jis_2004"), ("big5", "johab")])
+def test_chinese_bytes_through_the_decoders_a_detector_names_come_back(source, codec):
+    article = TRADITIONAL if source == "big5" else ARTICLE
+    broken = article.encode(source).decode(codec, errors="replace")
+    repair = repair_code_pages(f"据报道，{broken}\n下一行")
+    assert repair.text.startswith("据报道，") and repair.text.endswith("\n下一行")
+    right = sum(a == b for a, b in zip(repair.text[4:-4], article, strict=False))
+    assert right >= len(article) - 2, repair.text
 
 
 def test_the_clean_text_before_a_stretch_is_not_read_with_it():

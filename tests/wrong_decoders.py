@@ -24,9 +24,10 @@ turn text back into bytes. These simulate how the page was broken, for the damag
   ad) loses ``aa e4``, the next character's lead with it. A lead before a byte below 0x40 (an
   ASCII digit, space or sign) is dropped alone.
 
-- Japanese and Korean decoders, Python's ``cp932``, ``shift_jis``, ``euc_jp``, ``euc_jis_2004``,
-  ``cp949``, ``euc_kr`` and ``johab``: a Chinese page shown by a tool set to a Japanese or Korean
-  locale; and ``hz``, which reads nothing above 7f (UTF-8 through it is all marks). And decoders with
+- Japanese and Korean decoders, Python's ``cp932``, ``shift_jis``, ``shift_jis_2004``, ``euc_jp``,
+  ``euc_jis_2004``, ``cp949``, ``euc_kr`` and ``johab``: a Chinese page shown by a tool set to a
+  Japanese or Korean locale, or by one that took a detector's guess (charset_normalizer names
+  ``shift_jis_2004`` and ``johab`` for short Big5 pages, ``cp949`` for short GBK ones); and ``hz``, which reads nothing above 7f (UTF-8 through it is all marks). And decoders with
   a narrower table than the page's own: a GBK page read by Python's strict ``gb2312``, a
   Big5-HKSCS page by ``cp950`` (``cp950-hkscs``); and ``ascii``, which rejects every byte above 7f.
   No byte view of
@@ -265,7 +266,10 @@ UNMODELLED: dict[str, Decoder] = {
         Decoder("gb2312", OTHER_FAMILY, "gb2312", sources=("gbk", "utf-8")),
         # UTF-8 read by decoders that mark a quarter of it or more (cleaner/repair/utf8_marks.py),
         # and by HZ, which reads no byte above 7f: UTF-8 Chinese comes out all marks.
-        *(Decoder(codec, OTHER_FAMILY, codec, sources=("utf-8",), ignore=False) for codec in ("euc_jis_2004", "johab", "hz")),
+        *(Decoder(codec, OTHER_FAMILY, codec, sources=("utf-8",), ignore=False) for codec in ("euc_jis_2004", "hz")),
+        # Johab, and JIS X 0213's Shift_JIS: what charset_normalizer (requests' apparent_encoding)
+        # names for short Big5 and GBK pages (cleaner/repair/code_pages.py, MULTI_BYTE).
+        *(Decoder(codec, OTHER_FAMILY, codec, ignore=False) for codec in ("johab", "shift_jis_2004")),
         Decoder("cp950-hkscs", OTHER_FAMILY, "cp950", sources=("big5",)),
         # Python's ascii, which rejects every byte above 7f (a Python 2-era tool's
         # .decode("ascii", "replace")): one mark a high byte, only the ASCII-range trail bytes
