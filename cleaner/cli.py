@@ -33,7 +33,7 @@ from cleaner.config import TARGETS, Config
 from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
-from cleaner.io.once import reads_once, shown_name
+from cleaner.io.once import printable, reads_once, shown_name
 from cleaner.io.output import is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path
 from cleaner.urlhost import host_of
 
@@ -241,8 +241,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return rules_main(argv[1:])
         return _run(argv)
-    except UsageError as exc:
-        print(f"cleaner: {exc}", file=sys.stderr)
+    except UsageError as exc:  # on one line whatever the paths it names hold (a newline, an escape)
+        print(f"cleaner: {printable(str(exc))}", file=sys.stderr)
         return 2
     except SystemExit as exc:  # argparse: --help, or a usage error already printed in one line
         return exc.code if isinstance(exc.code, int) else 2
@@ -458,7 +458,7 @@ def _one_after_another(args, inputs: list[str], output: str | None, cleaner, con
             run_single(src, output, config, report, url=args.url, html=args.html, explain=args.explain, as_json=args.json)
         except InputFailed as exc:
             report.failed.append((src, str(exc)))
-            print(f"cleaner: {exc}", file=sys.stderr)
+            print(f"cleaner: {printable(str(exc))}", file=sys.stderr)
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise
@@ -483,7 +483,7 @@ def _write_failed(output: str | None, exc: OSError) -> int:
     # A file is replaced whole or not at all; standard output is a stream, cut where it failed.
     # A stopped JSON Lines run has just said where the lines it cleaned are (engines/resume.py).
     written = "output cut short" if not output else "not written" if _partial_kept(output) else "nothing written"
-    print(f"cleaner: {output or '<stdout>'}: {exc.strerror or exc}; {written}", file=sys.stderr)
+    print(f"cleaner: {printable(output or '<stdout>')}: {exc.strerror or exc}; {written}", file=sys.stderr)
     return 1
 
 
