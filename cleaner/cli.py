@@ -266,6 +266,11 @@ def main(argv: list[str] | None = None) -> int:
             return 130 if interrupted else 143
         if os.environ.get("CLEANER_DEBUG"):
             traceback.print_exc()
+        if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+            # The system refused a path no check foresaw (a name over 255 bytes, a folder that cannot
+            # be searched, raised by pathlib's exists() and is_dir()): the user's to fix, named.
+            print(f"cleaner: {printable(os.fsdecode(exc.filename))}: {exc.strerror}", file=sys.stderr)
+            return 2
         print(f"cleaner: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     finally:

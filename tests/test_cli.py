@@ -186,6 +186,21 @@ def test_a_refusal_naming_a_path_with_a_newline_is_one_line(tmp_path):
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1 and "\x1b" not in proc.stderr.decode()
 
 
+@pytest.mark.parametrize("args", [["{long}.txt"], ["{page}", "-o", "{long}.txt"], ["{page}", "-o", "{long}/"],
+                                  ["{folder}", "-o", "{long}"], ["rules", "learn", "{folder}", "-o", "{long}.toml"]])
+def test_a_path_the_system_refuses_is_named_not_an_internal_error(tmp_path, args):
+    # probe45: a name over 255 bytes raised out of pathlib's is_dir()/exists() (they swallow only
+    # ENOENT and its kin): `cleaner: internal error: OSError: [Errno 36] File name too long: '...'`.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = folder / "a.txt"
+    page.write_text("国务院印发通知,要求各地。\n", encoding="utf-8")
+    long = tmp_path / ("长" * 100)  # 300 bytes in one name
+    proc = run_cli(*(a.format(long=long, page=page, folder=folder) for a in args), cwd=tmp_path)
+    assert (proc.returncode, proc.stderr.decode()) == (2, f"cleaner: {long}{args[-1].removeprefix('{long}').rstrip('/')}: File name too long\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
 def test_permission_errors(tmp_path):
     place = tmp_path
     try:
