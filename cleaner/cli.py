@@ -33,7 +33,7 @@ from cleaner.config import TARGETS, Config
 from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
-from cleaner.io.once import reads_once, shown_name
+from cleaner.io.once import printable, reads_once, shown_name
 from cleaner.io.output import is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path
 from cleaner.urlhost import host_of
 
@@ -241,8 +241,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return rules_main(argv[1:])
         return _run(argv)
-    except UsageError as exc:
-        print(f"cleaner: {exc}", file=sys.stderr)
+    except UsageError as exc:  # on one line whatever the paths it names hold (a newline, an escape)
+        print(f"cleaner: {printable(str(exc))}", file=sys.stderr)
         return 2
     except SystemExit as exc:  # argparse: --help, or a usage error already printed in one line
         return exc.code if isinstance(exc.code, int) else 2
@@ -266,6 +266,11 @@ def main(argv: list[str] | None = None) -> int:
             return 130 if interrupted else 143
         if os.environ.get("CLEANER_DEBUG"):
             traceback.print_exc()
+        if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+            # The system refused a path no check foresaw (a name over 255 bytes, a folder that cannot
+            # be searched, raised by pathlib's exists() and is_dir()): the user's to fix, named.
+            print(f"cleaner: {printable(os.fsdecode(exc.filename))}: {exc.strerror}", file=sys.stderr)
+            return 2
         print(f"cleaner: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     finally:
@@ -458,7 +463,7 @@ def _one_after_another(args, inputs: list[str], output: str | None, cleaner, con
             run_single(src, output, config, report, url=args.url, html=args.html, explain=args.explain, as_json=args.json)
         except InputFailed as exc:
             report.failed.append((src, str(exc)))
-            print(f"cleaner: {exc}", file=sys.stderr)
+            print(f"cleaner: {printable(str(exc))}", file=sys.stderr)
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise
@@ -483,7 +488,7 @@ def _write_failed(output: str | None, exc: OSError) -> int:
     # A file is replaced whole or not at all; standard output is a stream, cut where it failed.
     # A stopped JSON Lines run has just said where the lines it cleaned are (engines/resume.py).
     written = "output cut short" if not output else "not written" if _partial_kept(output) else "nothing written"
-    print(f"cleaner: {output or '<stdout>'}: {exc.strerror or exc}; {written}", file=sys.stderr)
+    print(f"cleaner: {printable(output or '<stdout>')}: {exc.strerror or exc}; {written}", file=sys.stderr)
     return 1
 
 

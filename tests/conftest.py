@@ -30,6 +30,17 @@ def run_cli(*args, input: bytes | None = None, cwd=None, prefix: list[str] | Non
     return subprocess.run([*(prefix or []), str(exe), *map(str, args)], input=input, capture_output=True, cwd=cwd, timeout=timeout)
 
 
+def obeying_file_modes() -> list[str]:
+    """A command prefix under which root obeys file modes (without it root reads chmod-0 files):
+    util-linux's setpriv drops the two capabilities that override them."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: cannot make a file unreadable")
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"]
+
+
 @pytest.fixture(scope="session")
 def cleaner_obj():
     from cleaner import Cleaner

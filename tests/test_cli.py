@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, expected_for, run_cli
+from conftest import SEEDS, expected_for, obeying_file_modes, run_cli
 
 
 def test_filter_done_when_examples():
@@ -175,17 +175,30 @@ def test_user_rule_dir_applies(tmp_path):
     assert proc.stdout.decode() == "我的网新闻。\n"
 
 
-def _obeying_file_modes() -> list[str]:
-    """A command prefix under which root obeys file modes (without it root reads chmod-0 files):
-    util-linux's setpriv drops the two capabilities that override them."""
-    if os.geteuid() != 0:
-        return []
-    import shutil
+def test_a_refusal_naming_a_path_with_a_newline_is_one_line(tmp_path):
+    # probe45: a usage error printed its paths raw (`cleaner: no` / `such.txt: No such file ...`).
+    missing = tmp_path / "no\nsuch.txt"
+    proc = run_cli(missing)
+    assert (proc.returncode, proc.stderr.decode()) == (2, f"cleaner: {tmp_path}/no\\nsuch.txt: No such file or directory\n")
+    page = tmp_path / "a\x1b[31m.txt"
+    page.write_text("国务院。\n", encoding="utf-8")
+    proc = run_cli(page, "-o", page)
+    assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1 and "\x1b" not in proc.stderr.decode()
 
-    if not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: cannot make a file unreadable")
-    caps = "-dac_override,-dac_read_search"
-    return ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"]
+
+@pytest.mark.parametrize("args", [["{long}.txt"], ["{page}", "-o", "{long}.txt"], ["{page}", "-o", "{long}/"],
+                                  ["{folder}", "-o", "{long}"], ["rules", "learn", "{folder}", "-o", "{long}.toml"]])
+def test_a_path_the_system_refuses_is_named_not_an_internal_error(tmp_path, args):
+    # probe45: a name over 255 bytes raised out of pathlib's is_dir()/exists() (they swallow only
+    # ENOENT and its kin): `cleaner: internal error: OSError: [Errno 36] File name too long: '...'`.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = folder / "a.txt"
+    page.write_text("国务院印发通知,要求各地。\n", encoding="utf-8")
+    long = tmp_path / ("长" * 100)  # 300 bytes in one name
+    proc = run_cli(*(a.format(long=long, page=page, folder=folder) for a in args), cwd=tmp_path)
+    assert (proc.returncode, proc.stderr.decode()) == (2, f"cleaner: {long}{args[-1].removeprefix('{long}').rstrip('/')}: File name too long\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
 
 
 def test_permission_errors(tmp_path):
@@ -194,12 +207,12 @@ def test_permission_errors(tmp_path):
         locked = place / "locked.txt"
         locked.write_bytes("发展".encode())
         locked.chmod(0)
-        proc = run_cli(locked, prefix=_obeying_file_modes())
+        proc = run_cli(locked, prefix=obeying_file_modes())
         assert proc.returncode == 2 and proc.stderr.decode() == f"cleaner: {locked}: Permission denied\n"
         ro = place / "ro"
         ro.mkdir()
         ro.chmod(0o555)
-        proc = run_cli("-o", ro / "out.txt", input="发展".encode(), prefix=_obeying_file_modes())
+        proc = run_cli("-o", ro / "out.txt", input="发展".encode(), prefix=obeying_file_modes())
         assert proc.returncode == 2 and "Permission denied" in proc.stderr.decode()
         assert proc.stderr.decode().count("\n") == 1 and list(ro.iterdir()) == []
         locked.chmod(0o644)
@@ -561,14 +574,14 @@ def test_an_unreadable_folder_is_refused_and_an_unreadable_subfolder_fails_named
     (tmp_path / "in" / "locked" / "b.txt").write_bytes("国务院".encode())
     try:
         (tmp_path / "in" / "locked").chmod(0)
-        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--report", tmp_path / "r.jsonl", prefix=_obeying_file_modes())
+        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", "--report", tmp_path / "r.jsonl", prefix=obeying_file_modes())
         err = proc.stderr.decode()
         assert proc.returncode == 1 and f"cleaner: {tmp_path / 'in' / 'locked'}: Permission denied\n" in err
         assert "cleaned 1, unchanged 0, failed 1" in err
         lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
         assert {"input": str(tmp_path / "in" / "locked"), "status": "failed", "error": "Permission denied"} in lines
         (tmp_path / "in").chmod(0)
-        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out2", prefix=_obeying_file_modes())
+        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out2", prefix=obeying_file_modes())
         assert proc.returncode == 2 and proc.stderr.decode() == f"cleaner: {tmp_path / 'in'}: Permission denied\n"
         assert not (tmp_path / "out2").exists()  # refused before any output folder is made
     finally:

@@ -109,3 +109,17 @@ def test_a_sample_s_title_is_the_page_s_own_title():
     page = "\n".join([*ARTICLE, *PIECES])
     out = ChineseCleanerMapper().process_batched({"text": [page], "title": [title]})["text"]
     assert out == [Cleaner().run(page, title=title).text] != [Cleaner().run(page).text]
+
+
+def test_samples_without_the_text_field_are_refused_naming_it():
+    # probe45: a dataset without the field ended in `TypeError: object of type 'NoneType' has no
+    # len()` from inside the operator (a plain dict: `KeyError: 'text'`); as Ray's CleanBatch does,
+    # the refusal names the field, the fields there are, and the keyword to give.
+    ds = NestedDataset.from_list([{"content": "國(guó)務(wù)院"}])
+    with pytest.raises(Exception) as raised:
+        ds.process([ChineseCleanerMapper()])
+    said = "".join(str(e) for e in (raised.value, raised.value.__cause__) if e is not None)
+    assert "have no field 'text' (their fields: content); pass text_key=NAME" in said
+    with pytest.raises(KeyError, match="their fields: body"):
+        ChineseCleanerMapper().process_batched({"body": ["x"]})
+    assert ChineseCleanerMapper(text_key="content").process_batched({"content": ["國(guó)務(wù)院"]}) == {"content": ["国务院"]}

@@ -140,6 +140,24 @@ def test_a_file_name_with_control_characters_is_told_on_one_line(tmp_path, capsy
     assert any("evil\\nname.txt" in line for line in lines) and any("esc\\x1b[31mred.txt" in line for line in lines)
 
 
+def test_a_message_naming_a_file_inside_its_text_is_told_on_one_line(tmp_path, capsys):
+    # probe45: the message's own path (an output not in the manifest) came raw: a newline cut the
+    # line in two, a byte that was not UTF-8 showed as \udcff while its input showed \xff.
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    for name in ("evil\nname.txt", "bad\udcffname.txt", "esc\x1b[31mred.txt"):
+        (src / name).write_text("国务院印发通知,要求各地。\n", encoding="utf-8")
+        (out / name).write_text("the user's own file\n", encoding="utf-8")
+    report = Report()
+    folder.run_folder(src, out, Config(), report=report, jobs=1)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(report.failed) == 3 and len(lines) == 3, lines
+    for shown in ("evil\\nname.txt", "bad\\xffname.txt", "esc\\x1b[31mred.txt"):
+        assert sum(line.count(shown) for line in lines) == 2  # the input, and its output inside the message
+    assert not any("\x1b" in line or "\udcff" in line for line in lines)
+
+
 def test_a_damaged_manifest_is_one_refusal_naming_it_not_one_per_output(tmp_path):
     # probe32u F9: 100 random bytes over the manifest: every output was then refused, a line each.
     from cleaner.engines.manifest import NAME, ManifestUnreadable

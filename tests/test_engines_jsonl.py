@@ -224,3 +224,43 @@ def test_a_stop_in_the_learning_pass_is_said_and_writes_nothing(tmp_path, monkey
         jsonl.run_records(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), Config(), report, learn=True)
     assert "in.jsonl: note: stopped while learning furniture" in report.err.getvalue()
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def _unreadable_records_files(place):
+    """A JSON Lines file, a gzipped one and a WARC file, each made unreadable (chmod 0)."""
+    import gzip
+
+    from test_warc import http_response, warc_record, write_warc
+
+    line = '{"text": "中文,测试"}\n'.encode()
+    page = "<html><body><p>这是一篇文章,内容很长。</p></body></html>".encode()
+    files = [place / "a.jsonl", place / "b.jsonl.gz", place / "c.warc"]
+    files[0].write_bytes(line)
+    files[1].write_bytes(gzip.compress(line))
+    write_warc(files[2], [warc_record("response", "http://a.cn/1", http_response(page, "text/html; charset=utf-8"), 1)], gzipped=False)
+    for path in files:
+        path.chmod(0)
+    return files
+
+
+def test_an_unreadable_records_file_is_refused_naming_it(tmp_path):
+    # The bar's size read raised it as the output's failure (`cleaner: o.jsonl: Permission denied`);
+    # a folder's records file and a WARC's were told as damaged data (`cannot read the compressed
+    # data (PermissionError: ...)`). Each is named, as an unreadable page is.
+    from conftest import obeying_file_modes, run_cli
+
+    prefix = obeying_file_modes()
+    (tmp_path / "in").mkdir()
+    try:
+        files = _unreadable_records_files(tmp_path / "in")
+        for src in files:
+            for out in (["-o", tmp_path / "o.jsonl"], []):
+                proc = run_cli(src, *out, prefix=prefix)
+                assert (proc.returncode, proc.stderr.decode(), proc.stdout) == (2, f"cleaner: {src}: Permission denied\n", b"")
+                assert not (tmp_path / "o.jsonl").exists()
+        proc = run_cli(tmp_path / "in", "-o", tmp_path / "out", prefix=prefix)
+        told = proc.stderr.decode().splitlines()
+        assert proc.returncode == 1 and all(f"cleaner: {src}: Permission denied" in told for src in files), told
+    finally:
+        for path in (tmp_path / "in").iterdir():
+            path.chmod(0o644)

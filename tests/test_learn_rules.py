@@ -151,3 +151,24 @@ def test_learned_examples_are_written_as_the_pages_write_them(tmp_path):
     assert cli.main(["rules", "learn", str(folder), "-o", str(out)]) == 0
     examples = [e for r in rules.load_file(out).rules for e in r.examples]
     assert "河口晨報 ── 您最信賴的新聞夥伴" in examples and "河口晨报 ── 您最信赖的新闻伙伴" not in examples
+
+
+def test_rules_learn_refuses_an_unreadable_or_broken_records_file_naming_it(tmp_path):
+    # It ended in `cleaner: internal error: InputError: cannot read the compressed data (...)`.
+    import gzip
+
+    from conftest import obeying_file_modes, run_cli
+
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(gzip.compress(b'{"text": "x"}\n' * 100)[:12])
+    proc = run_cli("rules", "learn", cut, "-o", tmp_path / "x.toml")
+    assert proc.returncode == 2 and proc.stderr.decode().startswith(f"cleaner: {cut}: cannot read the compressed data (")
+    locked = tmp_path / "locked.jsonl"
+    locked.write_bytes(b'{"text": "x"}\n')
+    locked.chmod(0)
+    try:
+        proc = run_cli("rules", "learn", locked, "-o", tmp_path / "x.toml", prefix=obeying_file_modes())
+    finally:
+        locked.chmod(0o644)
+    assert (proc.returncode, proc.stderr.decode()) == (2, f"cleaner: {locked}: Permission denied\n")
+    assert not (tmp_path / "x.toml").exists()

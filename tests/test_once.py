@@ -135,3 +135,12 @@ def test_a_record_on_a_pipe_comes_out_before_the_input_ends():
         proc.stdin.close()
         proc.wait(timeout=60)
     assert proc.returncode == 0
+
+
+def test_printable_takes_any_text_a_message_may_quote():
+    # Messages are shown through it whole (they may name a file inside): a surrogate no decoder
+    # kept for a byte (a record's text) is escaped too, not an error.
+    from cleaner.io.once import printable
+
+    assert printable("bad\udcffname\n") == "bad\\xffname\\n"
+    assert printable("lone \ud800 half") == "lone \\ud800 half"

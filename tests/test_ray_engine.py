@@ -194,6 +194,16 @@ def test_parquet_field_that_is_not_text_is_refused_in_one_line(tmp_path):
     assert proc.returncode == 2 and b"not text" in proc.stderr and proc.stderr.count(b"\n") == 1
 
 
+def test_a_file_that_is_no_parquet_is_refused_naming_it(tmp_path, local_ray):
+    # probe45: `cleaner: Parquet magic bytes not found in footer. Either the file is corrupted or
+    # this is not a parquet file.` named no input.
+    from cleaner.config import Config
+
+    (tmp_path / "in.parquet").write_bytes(b"PAR1 cut short by a download")
+    with pytest.raises(ValueError, match=r"^.*in\.parquet: not a readable Parquet file \(.*magic bytes"):
+        ray_engine.run(str(tmp_path / "in.parquet"), str(tmp_path / "out"), Config())
+
+
 def test_learned_furniture_is_removed_as_the_local_engine_removes_it(tmp_path, local_ray):
     from test_learn import portal_pages
 

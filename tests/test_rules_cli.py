@@ -1,5 +1,7 @@
 """``cleaner rules`` (cleaner/furniture/rules_cli.py): list and check a folder or one rule file."""
 
+import pytest
+
 from cleaner.furniture.rules_cli import main
 
 RULE = ('[site]\nid = "mine"\nsignatures = ["我的网"]\n[[rule]]\nid = "mine/ad"\naction = "drop-line"\n'
@@ -56,3 +58,18 @@ def test_rules_given_to_a_run_as_a_folder_with_no_rule_files_are_said(tmp_path, 
     (tmp_path / "rules").mkdir()
     assert cli.main([str(page), "--rules", str(tmp_path / "rules"), "-o", str(tmp_path / "out.txt")]) == 0
     assert f"--rules {tmp_path / 'rules'}: note: holds no rule files" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["list", "check"])
+def test_rules_output_that_cannot_be_written_is_one_line(command):
+    # probe45: `cleaner rules list > /dev/full` ended in `internal error: OSError: [Errno 28] ...`.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full to fill")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), "rules", command], stdout=full,
+                              stderr=subprocess.PIPE, timeout=300)
+    assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: No space left on device; output cut short\n")

@@ -88,7 +88,10 @@ class ChineseCleanerMapper(LazyCleaner, Mapper):
         # A value that is not text, or a document the cleaner fails on, passes through unchanged.
         # A sample's ``url`` names its site (whose rules, built-in or learned, then apply) and its
         # ``title`` the page's own title, as in every other engine and adapter.
-        texts = samples[self.text_key]
+        texts = samples[self.text_key] if self.text_key in samples else None  # data-juicer's nested dict gives None
+        if texts is None:  # not 'object of type NoneType has no len()' from inside the list below
+            raise KeyError(f"ChineseCleanerMapper: the samples have no field {self.text_key!r} (their fields: "
+                           f"{', '.join(map(str, samples.keys()))}); pass text_key=NAME")
         urls, titles = ([None] * len(texts) if key == self.text_key else samples.get(key) or [None] * len(texts)
                         for key in ("url", "title"))
         samples[self.text_key] = [clean_document(self.cleaner, text, url, title=title)[0]

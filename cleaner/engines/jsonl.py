@@ -332,7 +332,7 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
 
     from cleaner.engines.progress import progress_bar
     from cleaner.engines.records_source import InputError
-    from cleaner.engines.records_source import record_lines, stream_lines
+    from cleaner.engines.records_source import record_lines, refuse_unopenable, stream_lines
     from cleaner.io.compressed import file_compression
     from cleaner.io.once import reads_once, shown_name
     from cleaner.io.output import write_output
@@ -343,6 +343,8 @@ def run_records(src: str, output: str | None, config: Config, report: Report, *,
     once = reads_once(src)  # a pipe or /dev/stdin is opened once: no sniff, no second pass
     if once and kind == "warc":
         raise InputError("a WARC input is read with seeks; save it to a file first (or give JSON Lines with --jsonl)")
+    if not once:
+        refuse_unopenable(src)
     lines = stream_lines(src, log=report) if once else record_lines(src, kind, log=report)
     # The bar counts the bytes read; a compressed or WARC input's size on disk is not that.
     size = None if once or kind == "warc" or file_compression(src) else os.stat(src).st_size

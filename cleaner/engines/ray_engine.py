@@ -183,8 +183,11 @@ def run(src: str, dst: str, config: Config, *, field: str = "text", details: boo
         learned = learned.for_workers() if learned else None
     ray, workers = _start(num_cpus)
     if kind == "parquet":
-        ds = ray.data.read_parquet(files)
-        schema = ds.schema()
+        try:
+            ds = ray.data.read_parquet(files)
+            schema = ds.schema()
+        except ValueError as exc:  # pyarrow's ArrowInvalid ('Parquet magic bytes not found ...') names no file
+            raise ValueError(f"{src}: not a readable Parquet file ({exc})") from None
         if field not in schema.names:
             raise ValueError(f"{src}: records have no field {field!r}")
         column_type = str(schema.types[schema.names.index(field)])

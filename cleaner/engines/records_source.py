@@ -31,6 +31,17 @@ class InputError(OSError):
     """The input stream itself broke (a truncated or corrupt compressed file): one line."""
 
 
+def refuse_unopenable(path: str) -> None:
+    """Refuse, naming the input, a file that cannot be opened (no read permission): the first
+    reader to meet it would tell it as something else (the size for the progress bar raised it as
+    the output's failure, ``o.jsonl: Permission denied``; a stream's open as damaged compressed
+    data). Never for an input read once (a pipe: opening it again would take its data)."""
+    try:
+        open(path, "rb").close()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+
+
 def record_lines(path: str, kind: str, *, log) -> Iterator[bytes]:
     """Lines of JSON records from ``path``; a WARC record that cannot be read is logged and skipped.
 
@@ -64,7 +75,11 @@ def _lines(opened, name: str, log, paced: int | None = None) -> Iterator[bytes]:
     once, not compressed), ``PAUSE`` where it stopped coming (``cleaner.io.once.paced_lines``)."""
     read = 0
     try:
-        with opened() as fh:
+        stream = opened()
+    except OSError as exc:  # the file cannot be opened (permissions): no damaged data, told as what it is
+        raise InputError(exc.strerror or str(exc)) from None
+    try:
+        with stream as fh:
             # A compressed stream's decoder holds bytes the descriptor no longer shows: not paced.
             lines = paced_lines(fh, paced) if paced is not None and isinstance(fh, io.BufferedReader) else fh
             for line in lines:
@@ -89,6 +104,7 @@ def _warc_lines(path: str, log) -> Iterator[bytes]:
 
     from cleaner.io.warc import iter_warc
 
+    refuse_unopenable(path)  # not as unreadable WARC data
     counts: Counter = Counter()  # records that are no page (requests, images, a 404): counted, as every unit is
     try:
         for doc in iter_warc(path, counts):

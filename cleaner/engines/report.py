@@ -115,7 +115,8 @@ class Report:
             return
         if times == SHOWN_PER_MESSAGE + 1:
             message = f"{message} (and so on: this message is not shown again; the summary counts every unit)"
-        print(f"cleaner: {shown(where)}: {kind}{message}", file=self.err or sys.stderr, flush=True)
+        # The message too: it may name an output or a link's target (`its output OUT/a\nb.txt exists`).
+        print(f"cleaner: {shown(where)}: {kind}{shown(message)}", file=self.err or sys.stderr, flush=True)
 
     @property
     def not_shown(self) -> int:

@@ -138,12 +138,14 @@ def learn_input(src: Path, config: Config, field: str = "text") -> Learned:
         jobs = [Job(s, d, o, k, False, report.writeback, group=_group(src, s)) for s, d, o, k in plan(src, src, report, None)]
         return learn_folder(jobs, config, 1, None)[0]
     from cleaner.engines.jsonl import learn_lines
-    from cleaner.engines.records_source import record_lines, stream_lines
+    from cleaner.engines.records_source import record_lines, refuse_unopenable, stream_lines
     from cleaner.engines.report import Recorder
     from cleaner.furniture.learn import Learner
     from cleaner.io.kinds import input_kind
     from cleaner.io.once import reads_once
 
+    if not reads_once(src):
+        refuse_unopenable(str(src))
     learner = Learner()
     kind = input_kind(src.name)
     # One pass only: a pipe or standard input (JSON Lines) is read once, as a stream.
@@ -157,7 +159,7 @@ def learn_command(args) -> int:
     """``cleaner rules learn``: exit 0 written, 2 refused (bad input, existing output, nothing learned)."""
     from cleaner.furniture.rules_cli import check_examples
     from cleaner.io.kinds import input_kind
-    from cleaner.io.once import reads_once
+    from cleaner.io.once import reads_once, shown_name
     from cleaner.io.output import is_stream, overlap_error, shown_path, write_output
 
     def refuse(message: str) -> int:
@@ -193,7 +195,12 @@ def learn_command(args) -> int:
         return refuse(str(exc))
     # The pages' own script (to="keep"): the examples are lines as the pages write them; lines are
     # counted folded to Simplified either way (learn.normalise), and patterns are folded.
-    learned = learn_input(args.input, Config(to="keep"), args.field)
+    from cleaner.engines.records_source import InputError
+
+    try:
+        learned = learn_input(args.input, Config(to="keep"), args.field)
+    except InputError as exc:  # unreadable, or a compressed file damaged before its first record: as a cleaning run refuses it
+        return refuse(f"{shown_name(args.input)}: {exc}")
     if not learned:
         return refuse(f"{args.input}: no line recurs in enough of its {learned.documents} document(s) to be learned")
     key = args.key or max(learned.lines, key=lambda k: (len(learned.lines[k]), k))

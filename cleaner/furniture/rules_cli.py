@@ -72,11 +72,11 @@ def main(argv: list[str]) -> int:
     if empty:  # loaded fine, as an empty folder does, but nothing of the user's was listed or checked
         print(f"cleaner: {args.dir}: {NO_RULE_FILES}", file=sys.stderr)
     if args.cmd == "list":
+        lines = []
         for site in sorted(ruleset.sites.values(), key=lambda s: s.id):
-            print(f"{site.id}\t{site.name}\t{len(site.rules)} rules\t{site.path}")
-            for rule in site.rules:
-                print(f"  {rule.id}\t{rule.action}\t{rule.reason}")
-        return 0
+            lines.append(f"{site.id}\t{site.name}\t{len(site.rules)} rules\t{site.path}")
+            lines += [f"  {rule.id}\t{rule.action}\t{rule.reason}" for rule in site.rules]
+        return _written(lines, 0)
     problems = check_examples(ruleset)
     for line in problems:
         print(line, file=sys.stderr)
@@ -84,9 +84,23 @@ def main(argv: list[str]) -> int:
     examples = sum(len(r.examples) for s in ruleset.sites.values() for r in s.rules)
     verdict = (f"{len(problems)} problem{'s' if len(problems) != 1 else ''}" if problems
                else f"none from {args.dir} (it holds no rule files)" if empty else "ok")
-    print(f"{len(ruleset.sites)} sites, {total} rules, {examples} examples: {verdict}")
     # A check of a folder with nothing to check fails: a misspelt folder or misnamed files must not pass a CI step.
-    return 1 if problems or empty else 0
+    return _written([f"{len(ruleset.sites)} sites, {total} rules, {examples} examples: {verdict}"], 1 if problems or empty else 0)
+
+
+def _written(lines: list[str], code: int) -> int:
+    """``code`` once ``lines`` are on standard output; a write that fails (a full disk: ``> /dev/full``)
+    is one line and exit 1, as a cleaning run's, not an internal error. A reader that went away
+    (``| head``) is the caller's: BrokenPipeError goes on up."""
+    try:
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        print(f"cleaner: <stdout>: {exc.strerror or exc}; output cut short", file=sys.stderr)
+        return 1
+    return code
 
 
 NO_RULE_FILES = "holds no rule files (*.toml); nothing of it was loaded"

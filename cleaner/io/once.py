@@ -51,8 +51,15 @@ def printable(name: str) -> str:
 
     >>> printable("evil\nname.txt"), printable("esc\x1b[31m.txt")
     ('evil\\nname.txt', 'esc\\x1b[31m.txt')
+
+    Messages that name files inside their text (``its output OUT/a\nb.txt exists ...``) are
+    shown through it whole, so it takes any text.
     """
-    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no decoder kept for a byte (a message quoting a record's text)
+        raw = name.encode("utf-8", "backslashreplace")
+    name = raw.decode("utf-8", "backslashreplace")
     return _CONTROLS.sub(lambda m: repr(m.group())[1:-1], name) if _CONTROLS.search(name) else name
 
 
