@@ -382,6 +382,20 @@ def test_format_characters_go_before_the_repairs_and_soft_hyphens_that_may_be_by
     assert invisible_format_out(family) == family
 
 
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1", "cp1250"])
+def test_a_soft_hyphen_any_single_byte_decoder_shows_for_a_continuation_byte_stays(codec):
+    # Byte ad of UTF-8 beside a lead byte or a U+FFFD as each decoder of the single-byte view shows
+    # them: cp1250 shows leads as its own letters (存 e5 ad 98 as ĺ\xad�, 昭 e6 98 ad as ć�\xad).
+    # Taken out, the character's bytes were lost (UTF-8 -> cp1250 replace, page 6.7 -> 9.6).
+    shown = [damage.misdecode(chr(cp), "utf-8", codec, "replace") for cp in range(0x4E00, 0xA000) if b"\xad" in chr(cp).encode()]
+    assert [d for d in shown if invisible_format_out(d) != d] == []
+
+
+@pytest.mark.parametrize("source", ["该遗址至今保存在渡河关口附近。", "昭君出塞的故事流传至今。"])
+def test_utf8_read_as_cp1250_with_soft_hyphen_bytes_is_read_back(source):
+    assert Cleaner(to="keep").clean(damage.misdecode(source, "utf-8", "cp1250", "replace")) == source
+
+
 # Invisible format characters a CMS put into misread text every few characters (break
 # opportunities): each run must be read whole, and a second clean must change nothing (issue 16).
 _MARKS = ("\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c")
