@@ -54,10 +54,6 @@ HALFWIDTH_ALNUM = str.maketrans(
 # What cp1252 shows for the bytes 80-9f it defines (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ
 # ž Ÿ): with Latin-1's 80-ff, every character a cp1252 or Latin-1 decoder writes for a high byte.
 CP1252_SIGNS = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")
-# Every character a decoder of the single-byte view (cp1252, Latin-1, cp1250) writes for a byte
-# 80-ff: CP1252_SIGNS and Latin-1's, and cp1250's own letters (ă ĺ ć č: the UTF-8 lead bytes e3 e5
-# e6 e8 of Chinese as cp1250 shows them; ą ł ś ź ő ű... for continuation bytes).
-SINGLE_BYTE_SHOWN = "".join(sorted({bytes((b,)).decode(codec, errors="ignore") for codec in ("cp1252", "latin-1", "cp1250") for b in range(0x80, 0x100)} - {""}))
 PAD = " \t\u00a0\u3000\u2002\u2003\u200b\ufeff"
 
 # "? ? ? ?" where NBSP indentation could not be encoded (docs/corruption.md §1.5).
