@@ -507,20 +507,34 @@ _holds_invisible = pagefacts.any_of(_ANY_INVISIBLE)
 # guessed and the bytes after it left unread). The UTF-16 repairs, which read NULs and controls as
 # bytes, come before.
 _WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\uffff"
+_FORMAT_OUT = re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0e-\x19\x1b\x1f\x7f]"
+                         f"|(?<=[{_WIDE}])[\u200c\u200d]|[\u200c\u200d](?=[{_WIDE}])|\u00ad")
+_WIDE_CHAR = re.compile(f"[{_WIDE}]")
 
 
 @lru_cache(maxsize=1)
-def _format_out() -> re.Pattern:
-    """The pattern of what ``invisible_format_out`` takes out, built at its first use: the code
-    pages' characters come from ``code_pages``'s tables (on disk), and ``code_pages`` imports
-    ``mojibake``, which imports this module."""
+def _shown_high() -> frozenset[str]:
+    """``code_pages.shown_high`` as a set, at first use (``code_pages`` imports ``mojibake``, which
+    imports this module; and a look-behind of a class of its 700 characters takes ``re`` 16 ms to
+    compile, so the soft hyphen's neighbours are looked up, not matched)."""
     from cleaner.repair import code_pages
 
-    high = re.escape(code_pages.shown_high())
-    return re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0e-\x19\x1b\x1f\x7f]"
-                      f"|(?<=[{_WIDE}])(?<![{high}])(?<![{high}]\ufffd)\u00ad(?![\x80-\xff])"
-                      f"|(?<![{high}])(?<![{high}]\ufffd)\u00ad(?=[{_WIDE}])"
-                      f"|(?<=[{_WIDE}])[\u200c\u200d]|[\u200c\u200d](?=[{_WIDE}])")
+    return frozenset(code_pages.shown_high())
+
+
+def _format_char_out(m: re.Match) -> str:
+    """Nothing for a format character ``_FORMAT_OUT`` matched; a soft hyphen kept where it may be
+    byte ad (see above)."""
+    if m.group() != "\u00ad":
+        return ""
+    text, at = m.string, m.start()
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    high = _shown_high()
+    if before in high or (before == "\ufffd" and text[at - 2 : at - 1] in high):
+        return m.group()  # after a code page's character, or its mark after one: a byte
+    if _WIDE_CHAR.match(after) or (_WIDE_CHAR.match(before) and not "\x80" <= after <= "\xff"):
+        return ""
+    return m.group()
 
 
 def invisible_format_out(text: str) -> str:
@@ -534,7 +548,7 @@ def invisible_format_out(text: str) -> str:
     """
     if not _holds_invisible(text):
         return text
-    return _format_out().sub("", text)
+    return _FORMAT_OUT.sub(_format_char_out, text)
 
 
 # Separators that break a line where they stand (a form feed between pages): a line break, not
