@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import lru_cache
 
 from cleaner import chardata, pagefacts
 from cleaner.repair import byte_runs, percent_escapes, quoted_examples
@@ -495,19 +496,45 @@ _holds_invisible = pagefacts.any_of(_ANY_INVISIBLE)
 # _INVISIBLE that no decoder shows for a byte (zero-width space, word joiner and invisible
 # operators, Mongolian vowel separator, BOM); joiners beside a character of the two-byte views
 # (U+FFFD too; an emoji is astral or below them); and a soft hyphen beside such a character, but
-# not after a character cp1252 or Latin-1 shows for a byte (nor after a U+FFFD after one), nor
-# before one of Latin-1's: byte ad of UTF-8 is a continuation byte, which follows its lead or
-# another continuation byte (中 is ä¸\xad). And the C0 controls of _INVISIBLE but SUB (1a, which
-# ICU's converters write for a byte they reject: decoder_marks.py): no decoder shows a byte above
-# 7f as one, so one inside misread text was put there after the reading (a field separator, a
-# stray DEL) and only cut the run (cut, its last character's lost byte was guessed and the bytes
-# after it left unread). The UTF-16 repairs, which read NULs and controls as bytes, come before.
+# not after a character cp1252, Latin-1 or cp1250 shows for a byte, or another code page the
+# cleaner reads and no two-byte view (``code_pages.shown_high``), nor after a U+FFFD after one
+# (cp1250 shows 存, e5 ad 98, as ĺ\xad� and 昭, e6 98 ad, as ć�\xad; cp1006 shows 中 as ﻛﺕ\xad,
+# a wide character), nor before one of Latin-1's: byte ad of UTF-8 is a continuation byte, which
+# follows its lead or another continuation byte (中 is ä¸\xad). And the C0 controls of _INVISIBLE
+# but SUB (1a, which ICU's converters write for a byte they reject: decoder_marks.py): no decoder
+# shows a byte above 7f as one, so one inside misread text was put there after the reading (a
+# field separator, a stray DEL) and only cut the run (cut, its last character's lost byte was
+# guessed and the bytes after it left unread). The UTF-16 repairs, which read NULs and controls as
+# bytes, come before.
 _WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\uffff"
-_SINGLE_HIGH = "\x80-\xff" + re.escape(chardata.CP1252_SIGNS)
 _FORMAT_OUT = re.compile("[\u200b\u2060-\u2064\u180e\ufeff\x00-\x08\x0e-\x19\x1b\x1f\x7f]"
-                         f"|(?<=[{_WIDE}])(?<![{_SINGLE_HIGH}]\ufffd)\u00ad(?![\x80-\xff])"
-                         f"|(?<![{_SINGLE_HIGH}])(?<![{_SINGLE_HIGH}]\ufffd)\u00ad(?=[{_WIDE}])"
-                         f"|(?<=[{_WIDE}])[\u200c\u200d]|[\u200c\u200d](?=[{_WIDE}])")
+                         f"|(?<=[{_WIDE}])[\u200c\u200d]|[\u200c\u200d](?=[{_WIDE}])|\u00ad")
+_WIDE_CHAR = re.compile(f"[{_WIDE}]")
+
+
+@lru_cache(maxsize=1)
+def _shown_high() -> frozenset[str]:
+    """``code_pages.shown_high`` as a set, at first use (``code_pages`` imports ``mojibake``, which
+    imports this module; and a look-behind of a class of its 700 characters takes ``re`` 16 ms to
+    compile, so the soft hyphen's neighbours are looked up, not matched)."""
+    from cleaner.repair import code_pages
+
+    return frozenset(code_pages.shown_high())
+
+
+def _format_char_out(m: re.Match) -> str:
+    """Nothing for a format character ``_FORMAT_OUT`` matched; a soft hyphen kept where it may be
+    byte ad (see above)."""
+    if m.group() != "\u00ad":
+        return ""
+    text, at = m.string, m.start()
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    high = _shown_high()
+    if before in high or (before == "\ufffd" and text[at - 2 : at - 1] in high):
+        return m.group()  # after a code page's character, or its mark after one: a byte
+    if _WIDE_CHAR.match(after) or (_WIDE_CHAR.match(before) and not "\x80" <= after <= "\xff"):
+        return ""
+    return m.group()
 
 
 def invisible_format_out(text: str) -> str:
@@ -521,7 +548,7 @@ def invisible_format_out(text: str) -> str:
     """
     if not _holds_invisible(text):
         return text
-    return _FORMAT_OUT.sub("", text)
+    return _FORMAT_OUT.sub(_format_char_out, text)
 
 
 # Separators that break a line where they stand (a form feed between pages): a line break, not

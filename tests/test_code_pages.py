@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner
-from cleaner.repair.code_pages import MODELED, OTHERS, best_code_page, repair_code_pages
+from cleaner.repair.code_pages import MODELED, OTHERS, best_code_page, repair_code_pages, shown_high
 
 ARTICLE = "中华人民共和国国务院新闻办公室今天举行发布会，介绍经济发展情况。"
 TRADITIONAL = "中華人民共和國國務院新聞辦公室今天舉行發布會，介紹經濟發展情況。"
@@ -243,6 +243,14 @@ def _others_as_built():
 
 
 # --- the stretches a multi-byte decoder shows, found from their hints --------------------------
+
+
+def test_shown_high_holds_the_views_characters_and_the_other_pages_no_two_byte_view_shows():
+    shown = set(shown_high())
+    assert {"\xad", "\xe4", "\u20ac", "\u013a", "\u0107"} <= shown  # Latin-1, cp1252, cp1250 (ĺ ć)
+    assert {"\u05d0", "\u0627", "\ufe95"} <= shown  # Hebrew (cp1255), Arabic (iso8859_6), cp1006's presentation form
+    assert not {"\u2512", "\u03b1", "\u0431"} & shown  # ┒ α б: GBK mojibake shows them too
+    assert not any(ch < "\x80" or ch == "\ufffd" for ch in shown)
 
 import re  # noqa: E402
 

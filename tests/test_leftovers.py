@@ -382,6 +382,24 @@ def test_format_characters_go_before_the_repairs_and_soft_hyphens_that_may_be_by
     assert invisible_format_out(family) == family
 
 
+# The single-byte view's decoders, and code pages whose characters for UTF-8's lead bytes no
+# two-byte view shows (Hebrew, Arabic, Maltese letters, cp1006's presentation forms). Not cp1251
+# or cp1253: their leads are Cyrillic and Greek letters, which GBK mojibake shows too, where a
+# soft hyphen is as likely a CMS's (code_pages.shown_high).
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1", "cp1250", "cp1255", "iso8859_8", "iso8859_6", "iso8859_3", "cp1006"])
+def test_a_soft_hyphen_a_code_page_shows_for_a_continuation_byte_stays(codec):
+    # Byte ad of UTF-8 beside a lead byte or a U+FFFD as the code page shows them: cp1250 shows
+    # leads as its own letters (存 e5 ad 98 as ĺ\xad�, 昭 e6 98 ad as ć�\xad), cp1006 中 as ﻛﺕ\xad.
+    # Taken out, the character's bytes were lost (UTF-8 -> cp1250 replace, page 6.7 -> 9.6).
+    shown = [damage.misdecode(chr(cp), "utf-8", codec, "replace") for cp in range(0x4E00, 0xA000) if b"\xad" in chr(cp).encode()]
+    assert [d for d in shown if invisible_format_out(d) != d] == []
+
+
+@pytest.mark.parametrize("source", ["该遗址至今保存在渡河关口附近。", "昭君出塞的故事流传至今。"])
+def test_utf8_read_as_cp1250_with_soft_hyphen_bytes_is_read_back(source):
+    assert Cleaner(to="keep").clean(damage.misdecode(source, "utf-8", "cp1250", "replace")) == source
+
+
 # Invisible format characters a CMS put into misread text every few characters (break
 # opportunities): each run must be read whole, and a second clean must change nothing (issue 16).
 _MARKS = ("\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c")

@@ -114,6 +114,35 @@ def _tables() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def shown_high() -> str:
+    """Every character a code page the cleaner reads shows for a byte 80-ff, where one stands a
+    byte beside it may be a byte too (``leftovers.invisible_format_out``): the single-byte view's
+    (``MODELED``) all, and of ``OTHERS`` those no two-byte view shows as a character (box drawing,
+    Greek and Cyrillic letters, math signs are GBK's and Big5's too: beside them a soft hyphen is
+    as likely a CMS's inside GBK mojibake, 鐮旂┒\xad鏂瑰悜)."""
+    from cleaner.tablecache import cached
+
+    def build() -> str:
+        modeled = frozenset().union(*(_tables()[codec] for codec in MODELED))
+        others = frozenset().union(*(_tables()[codec] for codec in OTHERS))
+        return "".join(sorted(modeled | {ch for ch in others - modeled if not _two_byte_char(ch)}))
+
+    # Kept on disk as _tables is: 900 characters encoded through GBK and Big5-HKSCS, 13 ms.
+    return cached("codepagehigh", [__file__], "1", build)
+
+
+def _two_byte_char(ch: str) -> bool:
+    """Does GBK or Big5-HKSCS write ``ch`` in two bytes (a character the two-byte views show)?"""
+    for codec in ("gbk", "big5hkscs"):
+        try:
+            if len(ch.encode(codec)) == 2:
+                return True
+        except UnicodeEncodeError:
+            pass
+    return False
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     """The page hint and the run.
 
