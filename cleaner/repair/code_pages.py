@@ -646,7 +646,7 @@ def _reread_marks(run: str, codec: str, guess: bool, dropped: frozenset[int] = f
     # guessing, a mark chosen among several readings goes to the single-byte repair as a mark,
     # which writes U+FFFD for it.
     guessed = {i for g in filled.guesses for i in g.marks}
-    widths = [1 if ch == LOST else len(ch.encode(codec)) for ch in run]
+    widths = [1 if ch == LOST else len(multi_byte_marks.code(ch, codec)) for ch in run]
     # Characters wholly before where the UTF-8 reading begins (clean text a piece starts with:
     # 道， through cp949 is d4 b3 a3 ac, whose a3 ac the single-byte repair read as GBK's ，
     # and then the UTF-8 after it as GBK too) are given as themselves, which no source reads.

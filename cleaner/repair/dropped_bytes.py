@@ -118,7 +118,7 @@ def _merge(table: dict[int, tuple[int, list[tuple[int, ...]]]], state: int, cost
 
 def _codes(run: str, codec: str) -> list[bytes] | None:
     try:
-        return [ch.encode(codec) for ch in run]
+        return [multi_byte_marks.code(ch, codec) for ch in run]
     except UnicodeEncodeError:
         return None
 

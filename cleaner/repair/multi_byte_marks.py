@@ -84,10 +84,18 @@ def view(run: str, codec: str) -> list[int | None] | None:
             out.append(None)
             continue
         try:
-            out += ch.encode(codec)
+            out += code(ch, codec)
         except UnicodeEncodeError:
             return None
     return out
+
+
+def code(ch: str, codec: str) -> bytes:
+    """The bytes ``codec`` read as ``ch``: an ASCII character is its own byte. JIS X 0213's
+    Shift_JIS shows 5c and 7e as ¥ and ‾ and writes \\ and ~ as pairs (81 5f, 81 b0): Big5 漢,
+    ba 7e, through Python's shift_jis is ｺ~, which re-encoded so read as two bytes too many, out
+    of step to the end of the run (a paragraph read so lost 260 characters)."""
+    return ch.encode("ascii") if ch < "\x80" else ch.encode(codec)
 
 
 @lru_cache(maxsize=None)
@@ -124,7 +132,7 @@ def other_codes(run: str, codec: str) -> list[tuple[int, tuple[bytes, ...]]]:
     for ch in run:
         if ch in dups:
             found.append((at, dups[ch]))
-        at += 1 if ch == LOST else len(ch.encode(codec))
+        at += 1 if ch == LOST else len(code(ch, codec))
     return found
 
 
