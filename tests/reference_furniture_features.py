@@ -29,7 +29,7 @@ _DATE = re.compile(r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*(\d{1,2}\s*�
                    r"|(?<![\d./-])(0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])\s+\d{1,2}:\d{2}(?!\d)")
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(:\d{2})?(?!\d)")
 _URL = re.compile(r"(?i)https?://|www\.|\b[\w-]+\.(com|cn|net|org|gov|edu)(\.cn)?\b|@[\w-]+\.")
-_SEPARATOR = re.compile(r"\s\|\s|\||>>|»|›|→|\s>\s|>|·|\s/\s|\s-\s|--")
+_SEPARATOR = re.compile(r"\s\|\s|\||│|┃|>>|»|›|→|\s>\s|>|·|\s/\s|\s-\s|--")
 
 
 def _name_dot(text: str, m: re.Match) -> bool:
@@ -41,7 +41,7 @@ def _name_dot(text: str, m: re.Match) -> bool:
 _SENTENCE_ENDS = "。!?;"
 _BUTTON = re.compile(r"【[^】]{1,8}】|\[[^\]]{1,8}\]|\([^)]{1,6}\)")  # a bracketed short label
 _COUNT = re.compile(r"(\(\d+\)|\d+\s*(条|人|次)|[::]\s*\d+\s*$)")  # counters: (12), 35条, 点击:120
-_ITEM_SPLIT = re.compile(r"\s*(?:\||>>|»|›|·|/)\s*|\s+")
+_ITEM_SPLIT = re.compile(r"\s*(?:\||│|┃|>>|»|›|·|/)\s*|\s+")
 _BULLET = re.compile(r"^[·•\-*>■□◆◇▪●○]+\s*")
 
 ROW_ITEM = 8  # characters: the longest item of a short row of link labels

@@ -18,9 +18,11 @@ from pathlib import Path
 
 import reference_furniture_features as reference
 from conftest import FIXTURES
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleaner import Cleaner
 from cleaner.furniture.boilerplate import fold_line
 from cleaner.furniture.features import FEATURES, comment_header, end_marker, line_features, marks, normalise, page_features, text_features
 from cleaner.furniture.field_breaks import field_row, reread
@@ -42,8 +44,8 @@ _WORDS = tomllib.loads((DATA / "lexicon.toml").read_text(encoding="utf-8"))
 LEXICON_WORDS = sorted({w for table in ("phrases", "keys", "ends", "comments", "notice") for group in _WORDS[table].values()
                         if isinstance(group, list) for w in group})
 # What the patterns look at: digits of several scripts, every kind of space Python's \s knows
-# (U+001C..U+001F too), separators, brackets, colons and stops in both widths, URL pieces, bullets.
-_FOCUS = ("0123456789٣０９ \t\x1c\x1f\u3000\u00a0\u2002" "|/>»›→·-—*•■●○" "【】[]()（）「」』”’\"'" ":：.。!！?？;；,，、…"
+# (U+001C..U+001F too), separators (box drawing's │ ┃ too), brackets, colons and stops in both widths, URL pieces, bullets.
+_FOCUS = ("0123456789٣０９ \t\x1c\x1f\u3000\u00a0\u2002" "|│┃/>»›→·-—*•■●○" "【】[]()（）「」』”’\"'" ":：.。!！?？;；,，、…"
           "年月日条人次第页" "ab_AZéß" "@wh" "新闻网址来源作者声明版权本网转载" "\U00020000")
 FOCUSED = st.text(alphabet=_FOCUS, max_size=60)
 _ASSIGNED = st.characters(codec="utf-8").filter(lambda c: unicodedata.category(c) != "Cn")
@@ -205,6 +207,24 @@ def test_a_name_dot_in_a_sentence_is_no_separator():
     assert ref_features(sentence)["separators"] == 0
     assert text_features(normalise("新闻·体育·财经·科技"), LEX)["separators"] > 0
     assert text_features(normalise("他说 · 我们明天见，好吗？"), LEX)["separators"] > 0  # spaced: a separator
+
+
+_ARTICLE = ["人类何时开始创造艺术？什么力量促使他们去创造？每一部艺术史都必须从这些问题开始，却又不得不承认它们无从回答。",
+            "已经发现的最早的人类使用工具的遗迹是在二百万年前，此前人类肯定一直使用着工具，只是没有留下痕迹而已。",
+            "洞窟壁画的主要目的不再是杀戮动物，而是促进动物繁殖，这可能是通过年复一年的季节性仪式进行的。"]
+
+
+@pytest.mark.parametrize("head", [["艺术的起源", "第一章│第二章│第三章│第四章"], ["某某网", "首页┃新闻┃图片┃视频"]])
+def test_a_row_parted_by_box_drawing_bars_is_a_row_of_items(head):
+    # Old pages part a menu's or a chapter row's items with │ or ┃ as others do with |: read as
+    # separators, the row goes; a poem's halves and a table drawn with the same bars stay.
+    assert [text_features(normalise(head[1]), LEX)[k] for k in ("separators", "item_row")] == [0.75, 1.0]
+    cleaner = Cleaner(to="keep")
+    assert cleaner.run("\n".join(head + _ARTICLE), title=head[0]).text == "\n".join([head[0], *_ARTICLE])
+    kept = ["各组成绩如下：", "┌──┬──┬──┐", "│组别│人数│得分│", "├──┼──┼──┤", "│甲组│12│98│", "│乙组│10│95│",
+            "└──┴──┴──┘", "春晓", "春眠不觉晓│处处闻啼鸟", "夜来风雨声│花落知多少"]
+    page = "\n".join(_ARTICLE[:2] + kept + _ARTICLE[2:])
+    assert cleaner.run(page).text == page
 
 
 def test_lines_read_before_get_their_features_again_each_in_a_dict_of_its_own():

@@ -414,6 +414,16 @@ def test_no_caption(line):
     assert not caption(norm(line))
 
 
+@pytest.mark.parametrize("line", ["[图片说明1：漫画/冷洁]", "图说：市民在湖边公园晨练", "【图注】本报记者 刘洋", "圖說：颱風過後的街道",
+                                  "（图注：红色为新建路段）"])
+def test_a_caption_labelled_as_one(line):
+    # A caption opened by its own label (图片说明, 图说, 图注) with a colon or a bracket after it.
+    assert caption(norm(line))
+    # The same words in a sentence, a column's name, a label over what follows: no caption.
+    for other in ["图片说明会在下周举行。", "图说中国这十年", "图注：", "他在图说里写道，这张照片拍于一九八五年。"]:
+        assert not caption(norm(other)), other
+
+
 def test_captions_go_between_paragraphs_but_a_gallerys_are_its_text():
     from cleaner.furniture.boilerplate import remove_furniture
 

@@ -141,6 +141,30 @@ def test_scripts_styles_and_hidden_elements_are_dropped():
     assert extract(html).text == "正文第一段。\n正文第二段。"
 
 
+@pytest.mark.parametrize("hidden", [
+    '<a class="sr-only sr-only-focusable" href="#main">跳到主要内容</a>',
+    '<span class="visually-hidden">（当前页面）</span>',
+    '<span class="screen-reader-text">打开菜单</span>',
+    # MediaWiki: the print footer, the hidden maintenance categories, a heading's edit link.
+    '<div class="printfooter">取自“https://zh.wikipedia.org/w/index.php?title=某条目&amp;oldid=1”</div>',
+    '<div id="mw-hidden-catlinks" class="mw-hidden-catlinks mw-hidden-cats-hidden">隐藏分类：'
+    '<ul><li><a href="/c1">含有多个问题的条目</a></li><li><a href="/c2">自2020年4月需补充来源的条目</a></li></ul></div>',
+])
+def test_text_a_class_hides_on_every_screen_is_dropped(hidden):
+    # Shown where the class hides only on a small screen, or merely holds the word (overflow-hidden).
+    shown = ('<div class="d-none d-md-block">桌面版显示的栏目</div><div class="hidden md:block">宽屏显示</div>'
+             '<div class="overflow-hidden">溢出隐藏的框里的字</div>')
+    html = page(f"<p>正文第一段。</p>{hidden}{shown}<p>正文第二段。</p>")
+    assert extract(html).text == "正文第一段。\n桌面版显示的栏目\n宽屏显示\n溢出隐藏的框里的字\n正文第二段。"
+
+
+def test_a_wiki_headings_edit_link_is_no_part_of_it():
+    html = page('<h2><span class="mw-headline" id="简介">简介</span><span class="mw-editsection">'
+                '<span class="mw-editsection-bracket">[</span><a href="/w/index.php?action=edit&amp;section=1">编辑</a>'
+                '<span class="mw-editsection-bracket">]</span></span></h2><p>正文第一段。</p>')
+    assert extract(html).text == "简介\n正文第一段。"
+
+
 def test_ruby_annotations_are_not_text():
     html = page("<p><ruby>國<rp>(</rp><rt>guó</rt><rp>)</rp></ruby><ruby>務<rt>ㄨˋ</rt></ruby>院发布通知。</p>")
     assert extract(html).text == "國務院发布通知。"

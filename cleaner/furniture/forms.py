@@ -34,8 +34,8 @@ anywhere for a rule line). They name forms no article sentence takes:
   the body above the headline. An article about cookies speaks of sites, not as one.
 - ``caption``: a picture's caption, told by its credit at the end (``(摄影:刘洋)``, ``(图/3C科技网摄)``,
   ``(作者供图)``, ``。摄影:林佳蓉``, ``蔡雪婧/摄``), by a note of who gave the pictures (``图片由卫生局提供``,
-  ``(本文图片均由某馆提供)``) or by a caption's opening (``图为``, ``图1 ``, ``▲``) on a line that ends
-  no sentence: the picture's, not the article's text.
+  ``(本文图片均由某馆提供)``) or by a caption's opening (``图为``, ``图1 ``, ``▲``, its own label ``图说:``,
+  ``[图片说明1:``) on a line that ends no sentence: the picture's, not the article's text.
 - ``prompt``: a short call to click (``点击此处查询全部新闻``, ``点击看大图``, ``请点击这里订阅``): a link's
   text, no sentence (an article writes ``点击鼠标右键即可保存。``, a full sentence).
 """
@@ -173,8 +173,10 @@ _CAPTION_CREDIT = re.compile(r"(?:\((?:[^()]{0,24}?(?:摄影|摄|供图)|(?:图|
                              r"|(?:记者|通讯员|[。!?])\s*[\u3400-\u9fff·]{2,4}\s*摄影?)$")
 _PICTURE_NOTE = re.compile(r"^\(?(?:本文|文中)?(?:图片|照片|配图)(?:均|皆)?(?:由|来自)[^,。!?()]{2,24}(?:提供|拍摄)\)?$")
 # A caption's opening. 上图/下图 head a caption when it names the picture (上图为…, 左图:…, 右图 …);
-# 下图是近五年的产量对比 is the body's sentence.
-_CAPTION_HEAD = re.compile(r"^(?:图为|图\s*\d{1,2}\s|图\s*\d{0,2}\s*:|[▲△]|[上下左右]图(?:为|\s*:|\s))")
+# 下图是近五年的产量对比 is the body's sentence. A caption's own label with its colon or bracket
+# (图片说明1:…, 图说:…, 【图注】…, [图片说明1:漫画/冷洁]) heads one; 图说中国 (a column) and 图片说明会 do not.
+_CAPTION_HEAD = re.compile(r"^(?:图为|图\s*\d{1,2}\s|图\s*\d{0,2}\s*:|[▲△]|[上下左右]图(?:为|\s*:|\s)"
+                           r"|[\[【(]?(?:图片说明|图说|图注)\s*\d{0,2}\s*[:\]】)])")
 CAPTION_MAX = 80  # characters: a caption is a line or two under the picture, no paragraph
 CREDIT_REACH = 40  # characters at the line's end a credit lies within
 

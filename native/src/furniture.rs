@@ -133,10 +133,12 @@ fn patterns() -> &'static Patterns {
             url: re(format!(
                 r"(?i:https?://|www\.)|[{WORD}\-]*[{WORD}][{WORD}\-]*\.(?i:com|cn|net|org|gov|edu)(?:\.(?i:cn))?(?:$|[^{WORD}])|@[{WORD}\-]+\."
             )),
-            separator: re(format!(r"{s}\|{s}|\||>>|»|›|→|{s}>{s}|>|·|{s}/{s}|{s}-{s}|--")),
+            // `│` and `┃` (box drawing): old pages' menus and chapter rows set their items apart so
+            // (`第一章│第二章│第三章`), as others do with `|`.
+            separator: re(format!(r"{s}\|{s}|\||│|┃|>>|»|›|→|{s}>{s}|>|·|{s}/{s}|{s}-{s}|--")),
             button: re(r"【[^】]{1,8}】|\[[^\]]{1,8}\]|\([^)]{1,6}\)".to_string()),
             count: re(format!(r"\(\d+\)|\d+{s}*(?:条|人|次)|[::]{s}*\d+{s}*$")),
-            item_split: re(format!(r"{s}*(?:\||>>|»|›|·|/){s}*|{s}+")),
+            item_split: re(format!(r"{s}*(?:\||│|┃|>>|»|›|·|/){s}*|{s}+")),
         }
     })
 }
@@ -403,7 +405,7 @@ impl Lexicon {
                 ':' => colon = true,
                 '.' | '@' => dot = true,
                 '【' | '[' | '(' => bracket = true,
-                '|' | '>' | '»' | '›' | '→' | '·' | '/' | '-' => separator = true,
+                '|' | '│' | '┃' | '>' | '»' | '›' | '→' | '·' | '/' | '-' => separator = true,
                 _ => {}
             }
         }
@@ -943,6 +945,13 @@ mod tests {
         assert_eq!(feature("--.com", "url"), 0.0);
         assert_eq!(feature("a.community", "url"), 0.0);
         assert_eq!(feature("WWW.X", "url"), 1.0);
+    }
+
+    #[test]
+    fn box_drawing_bars_part_a_rows_items() {
+        assert_eq!(feature("第一章│第二章│第三章│第四章", "separators"), 0.75);
+        assert_eq!(feature("首页┃新闻┃图片", "item_row"), 1.0);
+        assert_eq!(feature("环境", "separators"), 0.0);
     }
 
     #[test]
