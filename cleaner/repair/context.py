@@ -78,8 +78,11 @@ TRIGRAM_WEIGHT = 1.0
 # 初中 初一), and words of three and four characters not at all. Session 43, web_text_repair.py fit
 # pages gbk errors by weight: none 1,567, 0.5: 1,489, 1.0: 1,462, 1.5: 1,447, 2.5: 1,460; 1.5 with
 # only the words jieba counts ten times or more 1,491 (its rare words pay). A trigram term two
-# characters out (the guess and the two after it) instead: 1,562.
-WORD_WEIGHT = 1.5
+# characters out (the guess and the two after it) instead: 1,562. 1.0, not 1.5: at 1.5 a word of
+# two outweighed the running text's pair after the commonest characters (Big5's 內平民的 read as
+# GBK, 的's trail lost at the text's end, came back 內平民革: 民革 is a word, 民的 likelier by 1.2;
+# tests/test_mojibake.py), and a word's pairs are in the bigram already.
+WORD_WEIGHT = 1.0
 
 
 @lru_cache(maxsize=1)
