@@ -17,7 +17,34 @@ from cleaner.langmodel import model
 from cleaner.repair import holes
 import reference_trigram_fit
 
-from cleaner.repair.context import BRACKET_ALONE, BRACKET_ANSWERS, CACHE, REACH, TRIGRAM_WEIGHT
+from functools import lru_cache
+
+from cleaner.langmodel import dictionary_path
+from cleaner.repair.context import BRACKET_ALONE, BRACKET_ANSWERS, CACHE, REACH, TRIGRAM_WEIGHT, WORD_WEIGHT
+
+LONGEST = 4  # the longest word counted (native words.rs LONGEST)
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    """The dictionary's words of two to LONGEST characters, keyed as the model keys characters."""
+    key = model().key
+    with open(dictionary_path(), encoding="utf-8") as fh:
+        return frozenset("".join(key(c) for c in word) for word in (line.rstrip("\r\n").split(" ")[0] for line in fh)
+                         if 2 <= len(word) <= LONGEST)
+
+
+def longest_word(chars: list[str], at: int, ch: str) -> int:
+    """The longest dictionary word (0 for none) that ``ch`` at ``at`` makes with ``chars`` around it."""
+    key = model().key
+    words = _words()
+    for n in range(LONGEST, 1, -1):
+        for start in range(max(0, at - n + 1), at + 1):
+            if start + n > len(chars):
+                break
+            if "".join(key(ch if k == at else chars[k]) for k in range(start, start + n)) in words:
+                return n
+    return 0
 
 # Opening and closing marks (fullwidth and ASCII count as one kind: pages mix them).
 _KINDS = {"（": "(", "(": "(", "）": ")", ")": ")", "《": "<", "》": ">", "“": "“", "”": "”",
@@ -61,8 +88,12 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
                 return 0.0
             return TRIGRAM_WEIGHT * max(0.0, reference_trigram_fit.trigram(a, b, c) - lm.bigram(b, c))
 
+        def word(ch: str) -> float:
+            n = longest_word(chars, at, ch)
+            return WORD_WEIGHT * (n - 1) if n else 0.0
+
         def score(ch: str, brackets: bool = True) -> float:
-            s = pair(prev, ch) + pair(ch, nxt) + more(before_prev, prev, ch) + more(prev, ch, nxt)
+            s = pair(prev, ch) + pair(ch, nxt) + more(before_prev, prev, ch) + more(prev, ch, nxt) + word(ch)
             if pending is not None and _OPENER.get(_KINDS.get(ch, "")) != pending:
                 s += BRACKET_ALONE  # the line ends with the bracket open: it answers none (no sentence end's bonus)
             elif nxt == "\n" and ch in holes.SENTENCE_END:

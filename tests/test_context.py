@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wrong_decoders import DECODERS
 
+from cleaner.langmodel import model
 from cleaner.repair import context
 from cleaner.repair.holes import Choice
 from cleaner.repair.mojibake import repair_single_byte, repair_utf8_as_gbk
@@ -111,6 +112,26 @@ def test_a_guess_is_decided_with_one_more_character_of_context_where_the_trigram
     assert context.redecide(line, guesses)[0] == "于2、3点在路口，突然被4、5名不明人士围住"
 
 
+@pytest.mark.parametrize("text", [
+    # Each guess's right reading completes a dictionary word with its neighbours, a commoner
+    # character none (the bigram preferred it): 软 of 软环境 (转环境), 值 of 值班 (导班), 唬 of 唬人
+    # (售人), 而 of the idiom 去而复返 (去行复返).
+    "这是城市软环境的建设问题。",
+    "工作人员轮流值班，并做好记录。",
+    "这个骗子越容易唬人。",
+    "他们去而复返，令人不解。",
+])
+def test_a_guess_that_completes_a_dictionary_word_is_taken(text):
+    assert _repaired(text, "gbk") == text
+
+
+def test_the_longest_word_a_candidate_completes():
+    chars = list("乐原声币单曲")
+    assert reference_context.longest_word(chars, 3, "带") == 3  # 原声带
+    assert reference_context.longest_word(chars, 3, "币") == 0
+    assert context.words().longest(model().native, "".join(chars), 3, "带") == 3
+
+
 def test_repaired_ranges_between_numbers_keep_their_dashes():
     text = "本次研究对象为13—15岁的儿童，在成长过程中，13—15岁是青春期的开始。受访儿童（13—15岁）表示他们有2—5个朋友。"
     assert _repaired(text, "gbk") == text
@@ -155,9 +176,10 @@ def test_the_cache_counts_only_characters_read_for_sure():
 
 # Characters a line of guesses is made of: Han (some with a Traditional form the model folds),
 # every bracket kind both ways (as candidates too: the pairs decided together), sentence ends,
-# signs, digits (ASCII and fullwidth: a year between brackets), Latin and line breaks.
+# signs, digits (ASCII and fullwidth: a year between brackets), Latin and line breaks; words of
+# the dictionary among them (南开大学, 国家, 经济) and candidates that make them (学, 开, 家).
 _ALPHABET = "孙启勤听南开大学經濟国國家的了一是在（）()《》“”【】「」『』〔〕〈〉〖〗，。、！？：；0２１a \n"
-_CANDIDATES = "，。）（：”“》《【】〔〕〈〉〖〗的了国是家启听、！"
+_CANDIDATES = "，。）（：”“》《【】〔〕〈〉〖〗的了国是家启听学开、！"
 
 
 @st.composite

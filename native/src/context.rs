@@ -18,6 +18,7 @@ use crate::repair_py::PyCharModel;
 use crate::tables::HAN;
 use crate::trigram::Table;
 use crate::trigram_py::PyTrigramFit;
+use crate::words::{PyWords, Words};
 
 /// context.py's constants (see there for what each is and where it comes from).
 pub struct Params {
@@ -212,9 +213,14 @@ pub fn page_pairs(lm: &Model, chars: &[char], guessed: &[bool]) -> PagePairs {
 /// The trigram table, its smoothing and the weight its correction of the bigram gets.
 pub type Trigrams<'a> = Option<(&'a Table, f64, f64)>;
 
+/// The dictionary's words and what each character of the longest word a candidate completes
+/// beyond the first is worth (context.py `WORD_WEIGHT`).
+pub type WordEvidence<'a> = Option<(&'a Words, f64)>;
+
 /// Each guess (in order of position) decided again on `chars`, which it changes; the guesses
 /// that changed, as (index in `guesses`, new character, margin over the old one).
-pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p: &Params, tri: Trigrams) -> Vec<(usize, char, f64)> {
+pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p: &Params, tri: Trigrams,
+                words: WordEvidence) -> Vec<(usize, char, f64)> {
     let cache = if page {
         let mut guessed = vec![false; chars.len()];
         for g in guesses {
@@ -251,6 +257,17 @@ pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p
             _ => 0.0,
         }
     };
+    // A candidate that completes a dictionary word with the characters beside it, as they stand:
+    // the longer the word, the more (a word of two is worth `weight`, of four three times that).
+    let word = |chars: &[char], at: usize, ch: char| -> f64 {
+        match words {
+            Some((words, weight)) => match words.longest(lm, chars, at, ch) {
+                0 => 0.0,
+                n => weight * (n - 1) as f64,
+            },
+            None => 0.0,
+        }
+    };
     let scorer = |at: usize, chars: &[char]| {
         let prev = if at > 0 { chars[at - 1] } else { '\n' }; // the text starts a line
         let before = if at > 1 { chars[at - 2] } else { '\n' };
@@ -261,7 +278,7 @@ pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p
         // closes it (a misread 【关闭】 whose last byte was lost came back 【关闭。).
         let pending = if next == '\n' { pending_bracket(chars, start, at) } else { None };
         move |ch: char, chars: &[char], brackets: bool| -> f64 {
-            let mut s = pair(prev, ch) + pair(ch, next) + more(before, prev, ch) + more(prev, ch, next);
+            let mut s = pair(prev, ch) + pair(ch, next) + more(before, prev, ch) + more(prev, ch, next) + word(chars, at, ch);
             if pending.is_some() && kind(ch).and_then(opening) != pending {
                 s += p.alone; // not the sentence end's bonus: no line ends a sentence inside brackets
             } else if next == '\n' && p.sentence_end.contains(&ch) {
@@ -414,10 +431,11 @@ fn params(p: (f64, f64, f64, usize, f64, &str)) -> Params {
 /// context.redecide's decisions: `guesses` (position, character, candidates) in order of
 /// position on `text`; `params` (CACHE, BRACKET_ANSWERS, BRACKET_ALONE, REACH, FINAL_BONUS,
 /// the sentence ends); `trigrams`: the trigram pass (its table and smoothing) and the weight of
-/// its correction, or None for the bigram alone. Returns (index of the guess, new character,
+/// its correction, or None for the bigram alone; `words`: the dictionary and the weight of the
+/// word a candidate completes, or None for no word evidence. Returns (index of the guess, new character,
 /// margin) for each change.
 #[pyfunction]
-#[pyo3(name = "context_redecide", signature = (lm, text, guesses, page, params_, trigrams=None))]
+#[pyo3(name = "context_redecide", signature = (lm, text, guesses, page, params_, trigrams=None, words=None))]
 fn py_redecide(
     lm: &PyCharModel,
     text: &Bound<'_, PyString>,
@@ -425,6 +443,7 @@ fn py_redecide(
     page: bool,
     params_: (f64, f64, f64, usize, f64, String),
     trigrams: Option<(PyRef<'_, PyTrigramFit>, f64)>,
+    words: Option<(PyRef<'_, PyWords>, f64)>,
 ) -> PyResult<Vec<(usize, char, f64)>> {
     let mut chars = chars_of(text)?;
     let mut list = Vec::with_capacity(guesses.len());
@@ -450,7 +469,11 @@ fn py_redecide(
         }
         None => None,
     };
-    Ok(redecide(&lm.core, &mut chars, &list, page, &p, tri))
+    let words = match &words {
+        Some((dictionary, weight)) => Some((dictionary.words(&lm.core)?, *weight)),
+        None => None,
+    };
+    Ok(redecide(&lm.core, &mut chars, &list, page, &p, tri, words))
 }
 
 /// context.bracket: the brackets' say on `ch` at `at` of `line` (the whole line as far as it is
@@ -540,7 +563,7 @@ mod tests {
             ch: '，',
             candidates: chars("，）："),
         }];
-        let changed = redecide(&lm, &mut c, &g, false, &p(), None);
+        let changed = redecide(&lm, &mut c, &g, false, &p(), None, None);
         assert_eq!(changed.len(), 1);
         assert_eq!((changed[0].0, changed[0].1), (0, '）'));
         assert!(changed[0].2 > 0.0);

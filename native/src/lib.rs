@@ -45,6 +45,7 @@ pub mod trigram;
 mod trigram_py;
 pub mod truncated;
 pub mod viterbi;
+pub mod words;
 
 use crate::engine::{CharOffsets, Found, LineMatcherCore};
 
@@ -394,6 +395,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     portal_forms::register(m)?;
     truncated::register(m)?;
     trigram_py::register(m)?;
+    words::register(m)?;
     gb18030_reading::register(m)?;
     Ok(())
 }
