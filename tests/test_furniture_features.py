@@ -342,3 +342,36 @@ def test_a_line_read_through_the_memory_is_read_as_normalise_and_text_features_r
     features._ROWS.clear()
     text = normalise(line)
     assert features.reading(line, LEX) == (text, text_features(text, LEX))
+
+
+def test_a_primed_page_is_read_in_one_native_call_and_normalised_from_it(monkeypatch):
+    # features.prime: the page's lines read at once; the rules' readings of a line and the modules'
+    # normalise then find them read (no native call of their own), with the same answers.
+    import cleaner.furniture.features as features
+
+    page = ["\u3000来源：新华网　２０２６-03-07\u3000", "记者　王伟", "国务院副总理近日在贵阳调研时强调，要加快建设工业互联网。",
+            "版权所有 © 2026 某某网  ICP备12345678号", "ｆｕｌｌ ｗｉｄｔｈ：１２３"]
+    expected = [(normalise(line), text_features(normalise(line), LEX)) for line in page]
+    features._reset_rows(LEX)
+    calls = []
+    native = LEX.native
+
+    class Counted:
+        def __getattr__(self, name):
+            calls.append(name)
+            return getattr(native, name)
+
+    object.__setattr__(LEX, "native", Counted())  # the lexicon is a frozen dataclass
+    try:
+        features.prime(page, LEX)
+        assert calls == ["page"]
+
+        def unasked(line):
+            raise AssertionError(f"normalised natively again: {line!r}")
+
+        monkeypatch.setattr(features, "furniture_normalise", unasked)
+        assert [features.normalise(line) for line in page] == [text for text, _ in expected]
+        assert [features.reading(line, LEX) for line in page] == expected
+        assert calls == ["page"]
+    finally:
+        object.__setattr__(LEX, "native", native)

@@ -23,7 +23,7 @@ from cleaner.furniture import counted_rows, ebook_ads, generic, linked_lines, pa
 from cleaner.furniture.boxes import text_box_length
 from cleaner.furniture.copyright_form import quoted
 from cleaner.furniture.entries import title_parts, title_words
-from cleaner.furniture.features import Line, end_marker, is_paragraph, is_prose, normalise, reading, readings
+from cleaner.furniture.features import Line, end_marker, is_paragraph, is_prose, normalise, prime, reading, readings
 from cleaner.furniture.kept_blocks import kept_lines, unrepaired_lines
 from cleaner.furniture.rulepattern import expand, substitute
 from cleaner.furniture.rules import META_GROUPS, SIZE_LIMIT, Rule, RuleSet, Site
@@ -219,6 +219,11 @@ def remove_furniture(text: str, rules: Sequence[Rule], *, page: str | None = Non
     headline: list[generic.Decision] = []  # the headline as the last reading found it
     # Lines the repairs left misread (kept_blocks): asked once, each reading holds those still there.
     unrepaired = unrepaired_lines(lines, text) if generic_model else set()  # lines is text.split("\n")
+    if generic_model:
+        # Every line's normalised text and text features in one native call, remembered
+        # (features.prime): the rules' checks below read a line or two at a time, the model then
+        # the whole page, and many modules each line's normalised form.
+        prime([folded[i] for i in content], generic.load_lexicon())
     for reading in range(2 * ROUNDS if generic_model else 1):
         _apply_rules(rules, lines, content, hits, dropped, replaced, result, named)
         alive = [i for i in content if i not in dropped]

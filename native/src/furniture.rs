@@ -21,6 +21,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -639,11 +640,60 @@ fn item_row(text: &str, separator: bool) -> bool {
 /// The token classes of a line's skeleton (`lists.py`): a run of digits (`\d`), of letters and
 /// other numbers (Python's `[^\W\d_]`: `\w` without digits and `_`), of spaces (`\s`). The three
 /// are disjoint, so one pass finds the runs Python's three substitutions in turn find.
-fn token_runs() -> &'static Regex {
-    static RUNS: OnceLock<Regex> = OnceLock::new();
-    RUNS.get_or_init(|| {
-        Regex::new(&format!(r"\d+|[[\p{{L}}\p{{N}}]--\d]+|[{SPACE}]+")).expect("the skeleton's runs compile")
+#[derive(Clone, Copy, PartialEq)]
+enum Token {
+    Digit,
+    Word,
+    Space,
+    /// Punctuation, brackets, bullets, symbols: kept as they are.
+    Other,
+}
+
+/// The classes as the `regex` crate reads them (Unicode `\d`, `\p{L}`, `\p{N}`, `\s`), one pattern
+/// each, asked once per character (`token_of` remembers the answer).
+fn token_classes() -> &'static [(Regex, Token); 3] {
+    static CLASSES: OnceLock<[(Regex, Token); 3]> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let re = |p: String| Regex::new(&p).expect("a skeleton's token class compiles");
+        [
+            (re(r"^\d$".to_string()), Token::Digit),
+            (re(r"^[[\p{L}\p{N}]--\d]$".to_string()), Token::Word),
+            (re(format!("^[{SPACE}]$")), Token::Space),
+        ]
     })
+}
+
+/// Characters below this have their class remembered (`token_of`): the BMP and the planes of
+/// Han characters; beyond it (tags, private use) each is asked of the patterns.
+const TOKEN_TABLE: usize = 0x40000;
+
+/// A character's token class. Searching the three runs of a line as one pattern cost a search per
+/// token (most of a list's blocks' time); a line is now one pass over its characters, each
+/// character's class read from a table the patterns fill as characters are first met (0: not yet
+/// asked, else the class + 1), so the classes are the patterns' by construction.
+fn token_of(c: char) -> Token {
+    static TABLE: [AtomicU8; TOKEN_TABLE] = [const { AtomicU8::new(0) }; TOKEN_TABLE];
+    const ORDER: [Token; 4] = [Token::Digit, Token::Word, Token::Space, Token::Other];
+    let ask = |c: char| {
+        let mut buf = [0u8; 4];
+        let one = c.encode_utf8(&mut buf);
+        token_classes()
+            .iter()
+            .find(|(re, _)| re.is_match(one))
+            .map_or(Token::Other, |&(_, token)| token)
+    };
+    let Some(slot) = TABLE.get(c as usize) else {
+        return ask(c);
+    };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let token = ask(c);
+            let code = ORDER.iter().position(|&t| t == token).unwrap_or(3);
+            slot.store(code as u8 + 1, Ordering::Relaxed);
+            token
+        }
+        code => ORDER[usize::from(code - 1).min(3)],
+    }
 }
 
 /// A line's form, one character a token (`lists.skeleton`): a run of digits becomes `0`, a run of
@@ -651,20 +701,23 @@ fn token_runs() -> &'static Regex {
 /// stay. `"[2005-08-21] 标题"` -> `"[0-0-0] a"`.
 pub fn skeleton(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(256));
-    let mut last = 0;
-    for m in token_runs().find_iter(text) {
-        out.push_str(&text[last..m.start()]);
-        let first = m.as_str().chars().next().unwrap_or(' ');
-        out.push(if is_space(first) {
-            ' '
-        } else if is_digit(first) {
-            '0'
-        } else {
-            'a'
-        });
-        last = m.end();
+    let mut run = Token::Other;
+    for c in text.chars() {
+        let token = token_of(c);
+        if token == Token::Other {
+            out.push(c);
+        } else if token != run {
+            // A run's token, by its first character (as the one pattern's runs were written).
+            out.push(if is_space(c) {
+                ' '
+            } else if is_digit(c) {
+                '0'
+            } else {
+                'a'
+            });
+        }
+        run = token;
     }
-    out.push_str(&text[last..]);
     out
 }
 
@@ -1015,6 +1068,47 @@ mod tests {
     fn skeletons_keep_the_form() {
         assert_eq!(skeleton("[2005-08-21] 为什么总要面对呢"), "[0-0-0] a");
         assert_eq!(skeleton("a_b\u{3000}\u{3000}①٣x"), "a_a a0a"); // `_` is no word, ① a number
+    }
+
+    /// Every character of the BMP and of the Han planes, each alone and in runs, read as the one
+    /// pattern of the three runs read it (the search `skeleton` did before it read characters by
+    /// class), asked twice: once filling the table of classes and once reading it.
+    #[test]
+    fn skeletons_read_each_character_as_the_runs_pattern_did() {
+        let runs = Regex::new(&format!(r"\d+|[[\p{{L}}\p{{N}}]--\d]+|[{SPACE}]+")).unwrap();
+        let by_pattern = |text: &str| {
+            let mut out = String::new();
+            let mut last = 0;
+            for m in runs.find_iter(text) {
+                out.push_str(&text[last..m.start()]);
+                let first = m.as_str().chars().next().unwrap();
+                out.push(if is_space(first) {
+                    ' '
+                } else if is_digit(first) {
+                    '0'
+                } else {
+                    'a'
+                });
+                last = m.end();
+            }
+            out.push_str(&text[last..]);
+            out
+        };
+        let chars: Vec<char> = (0..0x40000u32)
+            .chain([0xe0001, 0xf0000, 0x10fffd])
+            .filter_map(char::from_u32)
+            .collect();
+        for _ in 0..2 {
+            for pair in chars.chunks(4) {
+                let text: String = pair
+                    .iter()
+                    .chain(pair)
+                    .chain(['x', '1', ' ', '。'].iter())
+                    .chain(pair)
+                    .collect();
+                assert_eq!(skeleton(&text), by_pattern(&text), "{:?}", pair);
+            }
+        }
     }
 
     #[test]
