@@ -307,3 +307,22 @@ def test_a_run_ending_in_a_two_byte_codes_ascii_trail_is_read_with_it(codec):
     assert Cleaner(to="keep", remove_furniture=False).clean(text.encode("cp950").decode(codec)) == text
     dated = "少。1786年2月2日，亞洲協會成立。"
     assert Cleaner(to="keep", remove_furniture=False).clean(dated.encode("cp950").decode(codec)) == dated
+
+
+def test_the_dominated_candidates_are_those_every_pair_would_drop():
+    """``_undominated`` compares only overlapping candidates: the same as asking every pair."""
+    from cleaner.repair.code_pages import DOMINATED, MULTI_BYTE, _candidates, _multi_byte_patterns, _plain_score, _undominated
+
+    hint, run_pattern = _multi_byte_patterns()
+    text = "".join(ARTICLE.encode(source).decode(codec, errors="replace") + "，김민재和Müller，"
+                   for source, codec in (("gbk", "cp949"), ("gbk", "johab"), ("utf-8", "cp932"), ("gbk", "shift_jis_2004")))
+    compared = 0
+    for m in run_pattern.finditer(text):
+        candidates = _candidates(m.group(), hint, MULTI_BYTE)
+        scores = [_plain_score(m.group()[a:b], codec) for a, b, codec in candidates]
+        every_pair = [(a, b, codec) for (a, b, codec), score in zip(candidates, scores, strict=True)
+                      if not any(c <= a and b <= d and other > score + DOMINATED
+                                 for (c, d, _), other in zip(candidates, scores, strict=True))]
+        assert _undominated(m.group(), candidates) == every_pair
+        compared += len(candidates)
+    assert compared > 10
