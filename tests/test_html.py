@@ -153,9 +153,9 @@ def test_scripts_styles_and_hidden_elements_are_dropped():
 def test_text_a_class_hides_on_every_screen_is_dropped(hidden):
     # Shown where the class hides only on a small screen, or merely holds the word (overflow-hidden).
     shown = ('<div class="d-none d-md-block">桌面版显示的栏目</div><div class="hidden md:block">宽屏显示</div>'
-             '<div class="overflow-hidden">溢出隐藏的框里的字</div>')
+             '<div class="overflow-hidden">溢出隐藏的框里的字</div><div class="sr-only md:not-sr-only">宽屏上读得到的字</div>')
     html = page(f"<p>正文第一段。</p>{hidden}{shown}<p>正文第二段。</p>")
-    assert extract(html).text == "正文第一段。\n桌面版显示的栏目\n宽屏显示\n溢出隐藏的框里的字\n正文第二段。"
+    assert extract(html).text == "正文第一段。\n桌面版显示的栏目\n宽屏显示\n溢出隐藏的框里的字\n宽屏上读得到的字\n正文第二段。"
 
 
 def test_a_wiki_headings_edit_link_is_no_part_of_it():

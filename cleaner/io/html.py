@@ -75,8 +75,9 @@ _STYLE_HIDDEN = ['[style*="display:none" i]', '[style*="display: none" i]', '[st
 # hidden maintenance categories, a heading's `[编辑]` link. A class that hides on small screens
 # only (d-none d-md-block, Tailwind's `hidden md:block`) is shown on a desktop's: none is here.
 # The dev set's fit split: the encyclopedia page keeps 467 characters fewer of its chrome.
-_CLASS_HIDDEN = [".sr-only", ".visually-hidden", ".screen-reader-text", ".printfooter", ".mw-hidden-cats-hidden",
-                 ".mw-editsection"]
+# Not where a breakpoint's variant shows it again (Tailwind's `sr-only md:not-sr-only`).
+_CLASS_HIDDEN = ['.sr-only:not([class*="not-sr-only"])', '.visually-hidden:not([class*="not-visually-hidden"])',
+                 ".screen-reader-text", ".printfooter", ".mw-hidden-cats-hidden", ".mw-editsection"]
 _HIDDEN = ["title", "rt", "rp", '[hidden]', *_STYLE_HIDDEN, *_CLASS_HIDDEN]
 # A block hidden by ``visibility:hidden`` that holds more text than the rest of the page together
 # is the article a script shows once the page has loaded (WeChat's js_content is hidden so until
