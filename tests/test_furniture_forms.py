@@ -420,7 +420,9 @@ def test_a_caption_labelled_as_one(line):
     # A caption opened by its own label (图片说明, 图说, 图注) with a colon or a bracket after it.
     assert caption(norm(line))
     # The same words in a sentence, a column's name, a label over what follows: no caption.
-    for other in ["图片说明会在下周举行。", "图说中国这十年", "图注：", "他在图说里写道，这张照片拍于一九八五年。"]:
+    # And a closing bracket with no opening one (图注)城市人口增长) is no label's.
+    for other in ["图片说明会在下周举行。", "图说中国这十年", "图注：", "他在图说里写道，这张照片拍于一九八五年。",
+                  "图注）城市人口增长"]:
         assert not caption(norm(other)), other
 
 

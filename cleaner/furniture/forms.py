@@ -176,7 +176,8 @@ _PICTURE_NOTE = re.compile(r"^\(?(?:本文|文中)?(?:图片|照片|配图)(?:�
 # 下图是近五年的产量对比 is the body's sentence. A caption's own label with its colon or bracket
 # (图片说明1:…, 图说:…, 【图注】…, [图片说明1:漫画/冷洁]) heads one; 图说中国 (a column) and 图片说明会 do not.
 _CAPTION_HEAD = re.compile(r"^(?:图为|图\s*\d{1,2}\s|图\s*\d{0,2}\s*:|[▲△]|[上下左右]图(?:为|\s*:|\s)"
-                           r"|[\[【(]?(?:图片说明|图说|图注)\s*\d{0,2}\s*[:\]】)])")
+                           r"|[\[【(]?(?:图片说明|图说|图注)\s*\d{0,2}\s*:"
+                           r"|[\[【(](?:图片说明|图说|图注)\s*\d{0,2}\s*[\]】)])")
 CAPTION_MAX = 80  # characters: a caption is a line or two under the picture, no paragraph
 CREDIT_REACH = 40  # characters at the line's end a credit lies within
 
