@@ -106,6 +106,15 @@ def test_an_ascii_sign_of_the_run_is_its_own_byte_under_every_decoder():
     assert repair_code_pages(broken).text == article
 
 
+@pytest.mark.parametrize(("source", "codec"), [("gbk", "cp932"), ("utf-8", "cp932"), ("gbk", "cp949"), ("utf-8", "cp949"),
+                                               ("utf-8", "shift_jis_2004")])
+def test_the_clean_text_after_a_stretch_is_not_read_with_it(source, codec):
+    # The decoder shows the clean text after the stretch as itself, and the run went on through
+    # it: （完）本文来源于新华社 re-read from cp932's bytes of it as GBK was 乮姰乯杮暥棃尮槹怴华社.
+    line = "记者报道：" + ARTICLE.encode(source).decode(codec, errors="replace") + "（完）本文来源于新华社。"
+    assert Cleaner(to="keep").clean(line) == "记者报道：" + ARTICLE + "（完）本文来源于新华社。"
+
+
 def test_the_clean_text_before_a_stretch_is_not_read_with_it():
     # 道， are characters a Korean decoder shows as themselves; read with the stretch, 道 became 猿.
     broken = ARTICLE.encode("gbk").decode("cp949", errors="replace")
@@ -272,17 +281,23 @@ from cleaner.repair import code_pages  # noqa: E402
 
 def _pieces_of_every_stretch(run, hint, codecs):
     """code_pages._pieces as it was: every stretch of the run each decoder shows, cut out of
-    the whole run, then those holding a hint kept."""
+    the whole run, then those holding a hint kept (with and without the common characters each
+    starts and ends with)."""
     found = []
     for codec in codecs:
         for m in re.finditer(r"[^\x00-\x20]+", "".join(ch if code_pages._shows(ch, codec) else "\x00" for ch in run)):
+            stretch = m.group()
             lead = 0
-            while lead < len(m.group()) and code_pages._common(m.group()[lead]):
+            while lead < len(stretch) and code_pages._common(stretch[lead]):
                 lead += 1
+            tail = 0
+            while tail < len(stretch) - lead and code_pages._common(stretch[-1 - tail]):
+                tail += 1
             for skip in {0, lead}:
-                piece = m.group()[skip:]
-                if code_pages._varied(piece) and hint.search(piece) and code_pages._mixed(piece):
-                    found.append((m.start() + skip, m.end(), codec))
+                for cut in {0, tail}:
+                    piece = stretch[skip:len(stretch) - cut]
+                    if piece and code_pages._varied(piece) and hint.search(piece) and code_pages._mixed(piece):
+                        found.append((m.start() + skip, m.end() - cut, codec))
     return found
 
 

@@ -551,10 +551,17 @@ def _pieces(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tuple[i
             lead = 0
             while lead < len(stretch) and _common(stretch[lead]):
                 lead += 1
+            # And with and without the common characters it ends with: the clean text after the
+            # stretch, which the decoder shows as itself too (…情况。（完）本文来源于新华社。 through
+            # cp932: the tail re-read as GBK came back 乮姰乯杮暥棃尮槹怴华社).
+            tail = 0
+            while tail < len(stretch) - lead and _common(stretch[-1 - tail]):
+                tail += 1
             for skip in {0, lead}:
-                piece = stretch[skip:]
-                if _varied(piece) and hint.search(piece) and _mixed(piece):
-                    found.append((start + skip, end, codec))
+                for cut in {0, tail}:
+                    piece = stretch[skip:len(stretch) - cut]
+                    if piece and _varied(piece) and hint.search(piece) and _mixed(piece):
+                        found.append((start + skip, end - cut, codec))
     return found
 
 
