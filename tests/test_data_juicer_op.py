@@ -123,3 +123,10 @@ def test_samples_without_the_text_field_are_refused_naming_it():
     with pytest.raises(KeyError, match="their fields: body"):
         ChineseCleanerMapper().process_batched({"body": ["x"]})
     assert ChineseCleanerMapper(text_key="content").process_batched({"content": ["國(guó)務(wù)院"]}) == {"content": ["国务院"]}
+
+
+def test_a_nested_text_key_is_refused_saying_so():
+    # review45: text_key="meta.body" on samples whose meta holds body was told the field was
+    # missing and to pass text_key=NAME, which it had.
+    with pytest.raises(KeyError, match="names a field inside 'meta'; nested fields are not read"):
+        ChineseCleanerMapper(text_key="meta.body").process_batched({"meta": [{"body": "國(guó)務(wù)院"}]})

@@ -90,6 +90,11 @@ class ChineseCleanerMapper(LazyCleaner, Mapper):
         # ``title`` the page's own title, as in every other engine and adapter.
         texts = samples[self.text_key] if self.text_key in samples else None  # data-juicer's nested dict gives None
         if texts is None:  # not 'object of type NoneType has no len()' from inside the list below
+            if "." in self.text_key and self.text_key.split(".")[0] in samples:
+                # A field inside a field (meta.body): the operator reads top-level fields only.
+                raise KeyError(f"ChineseCleanerMapper: text_key={self.text_key!r} names a field inside "
+                               f"{self.text_key.split('.')[0]!r}; nested fields are not read: put the text "
+                               "in a top-level field and pass its name")
             raise KeyError(f"ChineseCleanerMapper: the samples have no field {self.text_key!r} (their fields: "
                            f"{', '.join(map(str, samples.keys()))}); pass text_key=NAME")
         urls, titles = ([None] * len(texts) if key == self.text_key else samples.get(key) or [None] * len(texts)
