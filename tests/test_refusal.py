@@ -2,8 +2,10 @@
 mojibake._accepted_starts and mojibake._runs_to_read).
 
 Its promise: the starts it says a re-read is accepted from are exactly those the Python path
-repairs from (none: the window stays as it is), and a run the page pass drops is one the Python
-path leaves as it is; only where it is unsure (None) does it say nothing. The Python path it is
+repairs from (none: the window stays as it is), but for the Python path's last test of a stretch
+with its clean neighbours (``_reads_better_in_place``), which is asked after the native answer and
+only refuses; and a run the page pass drops is one the Python path leaves as it is; only where it
+is unsure (None) does it say nothing. The Python path it is
 held to is the live one (``mojibake._repair_window`` with the native call turned off), so a
 change to the Python decision that the port does not follow fails here.
 """
@@ -22,15 +24,25 @@ from cleaner.script.fold import fold, fold_char, fold_sensitive
 
 
 
-def _python_starts(monkeypatch, window: str, stop: int, prev: str, final: bool, gate) -> list[int]:
-    """The starts of the stretches the Python path re-reads in the window, but for its test of a
-    stretch with the clean neighbours its edges make a seen pair with (``_reads_better_in_place``):
-    that test only refuses, after the native answer, which accepts a superset of it (its
-    docstring). Asked with it, a stretch of clean text beside a name's rare characters (参獀遼
-    after 慕容皝, re-read as Big5 統治腶) was the native's and refused here."""
+def _python_starts(monkeypatch, window: str, stop: int, prev: str, final: bool, gate,
+                   in_place: bool = False, refused: list[int] | None = None) -> list[int]:
+    """The starts of the stretches the Python path re-reads in the window; unless ``in_place``,
+    without its test of a stretch with the clean neighbours its edges make a seen pair with
+    (``_reads_better_in_place``): that test only refuses, after the native answer, which accepts a
+    superset of it (its docstring). Asked with it, a stretch of clean text beside a name's rare
+    characters (参獀遼 after 慕容皝, re-read as Big5 統治腶) was the native's and refused here.
+    ``refused`` gets the start of each stretch that test refused."""
+    test = mojibake._reads_better_in_place
+
+    def recorded(fixed, w, i, j, before):
+        ok = test(fixed, w, i, j, before)
+        if not ok and refused is not None:
+            refused.append(i)
+        return ok
+
     with monkeypatch.context() as m:
         m.setattr(mojibake, "_accepted_starts", lambda *args: None)
-        m.setattr(mojibake, "_reads_better_in_place", lambda *args: True)
+        m.setattr(mojibake, "_reads_better_in_place", recorded if in_place else (lambda *args: True))
         return [i for i, _, _ in mojibake._repair_window(window, stop, prev, final, None, None, gate)[2]]
 
 
@@ -52,6 +64,12 @@ def _verdicts(monkeypatch, text: str, seen: dict[int, int]) -> None:
                 seen[kind] = seen.get(kind, 0) + 1
                 if native is not None:
                     assert native == _python_starts(monkeypatch, window, stop - lo, prev, final, gate), (window, prev, final)
+                    # And the whole Python path parts from the native answer only where that last
+                    # test refused: its first start the native accepts and it does not is one.
+                    refused: list[int] = []
+                    whole = _python_starts(monkeypatch, window, stop - lo, prev, final, gate, True, refused)
+                    parted = [i for i in native if i not in whole]
+                    assert not parted or parted[0] in refused, (window, prev, final, native, whole, refused)
 
 
 def test_the_native_verdict_is_the_python_decision_on_clean_and_misread_text(monkeypatch):
