@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from cleaner import _native, codelines, langmodel, pagefacts, subtitles
 from cleaner.chardata import ENTITY, HAN_CLASS, INDENT_ARTIFACT, PAD
@@ -224,6 +225,36 @@ def _quote(m: re.Match, line: str) -> str:
             or not _HAN_CHAR.search(inner) or inner[0] in _NOT_INSIDE or inner[-1] in _NOT_INSIDE):
         return m.group()
     return f"“{m.group(1)}”"
+
+
+def fold_width(text: str) -> str:
+    """The width and punctuation stages, in the pipeline's order, on ``text`` as a whole."""
+    for fixer in (normalize_compat_punct, halfwidth_number_signs, halfwidth_alnum, fullwidth_punct, chinese_stops_and_quotes):
+        text = fixer(text)
+    return text
+
+
+def kept_from_folding(text: str, read_again: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The characters the width stages would change on each line that holds a mark of lost bytes
+    (U+FFFD), where the byte repairs would read the line once folded and do not read it as it is.
+    The fold gives those repairs bytes the decoder never wrote: GBK's a3 e4, read as ｄ after a
+    lost byte, became the byte 64 beside the mark, and a second clean read the pair out of step
+    and took the letter (�ｄ俊 -> �d俊 -> �俊); a vertical ︾ (a6 e4) became 》 (a1 b7) inside an
+    unread run, which a second clean then read.
+
+    ``read_again(line)``: would a clean's byte repairs change the line?"""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        if "\ufffd" in line:
+            folded = fold_width(line)
+            if folded != line and read_again(folded) and not read_again(line):
+                if len(folded) != len(line):
+                    out.append((start, start + len(line)))
+                else:
+                    out.extend((start + i, start + i + 1) for i, (a, b) in enumerate(zip(line, folded)) if a != b)
+        start += len(line) + 1
+    return out
 
 
 _HAN_CHAR = re.compile(_HAN)

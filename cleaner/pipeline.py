@@ -535,6 +535,8 @@ class Cleaner:
         widened = convert.widened_over_converted(text, kept, cfg.to) if kept and converting else []
         if converting and cfg.fix_mojibake and "\ufffd" in text:  # what a later clean's repairs would read beside the marks
             widened = widened + convert.beside_marks(text, cfg.to, read_again=one_byte.reads)
+        if cfg.fix_width and cfg.fix_mojibake and "\ufffd" in text:  # and what they would read folded
+            widened = widened + fixes.kept_from_folding(text, read_again=_repairs_read(cfg.guess_lost))
         if "?" in text:
             kept = question_marks.with_marks(text, kept) + question_marks.unread(text)
             # Characters an encoder lacked, written "?": kept as marks, not made questions (？).
@@ -650,6 +652,21 @@ class Cleaner:
         return {key: self._repaired_title(value) if (key in REPAIRED_META and not value.isascii() and len(value) <= FIELD_REPAIR_MAX
                                                        and _may_be_misread(value, _field_rare(value)) and not has_surrogates(value)) else value
                 for key, value in meta.items()}
+
+
+def _repairs_read(guess: bool) -> Callable[[str], bool]:
+    """Would the byte repairs change a line (with guessing as ``guess``)? Asked of a line as a
+    later clean would see it: the repairs alone, no other stage, on the line alone."""
+    repairs = _repairs_only(guess)
+    return lambda line: repairs.clean(line) != line
+
+
+@lru_cache(maxsize=2)
+def _repairs_only(guess: bool) -> Cleaner:
+    return Cleaner(Config(to="keep", unescape_html=False, strip_markup=False, decode_escapes=False, remove_invisible=False,
+                          replacement_marks=False, join_spaced=False, repair_pinyin=False, guess_lost=guess,
+                          remove_furniture=False, generic_furniture=False, link_lines=False, convert_script=False,
+                          fix_width=False, normalize_whitespace=False))
 
 
 class _Outside:

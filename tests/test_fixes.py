@@ -122,6 +122,31 @@ def test_nbsp_after_chinese_punctuation_is_dropped_not_spaced():
     assert any(step.name == "nbsp-after-punct" for step in result.steps)
 
 
+def test_a_line_with_marks_the_repairs_would_read_once_folded_keeps_its_width():
+    """GBK's a3 e4 read as ｄ after a lost byte: folded to d it is a trail byte to the byte
+    repairs, and a second clean took it (gbk-twice with --no-guess, tests/test_properties.py)."""
+    from cleaner import Cleaner, Config
+    from cleaner.repair import one_byte
+
+    line = "\ufffdｄ俊\ufffd负基\ufffd"
+    assert one_byte.reads(fixes.fold_width(line)) and not one_byte.reads(line)
+    assert fixes.kept_from_folding("标题\n" + line, read_again=one_byte.reads) == [(4, 5)]
+    c = Cleaner.for_config(Config(to="keep", guess_lost=False))
+    out = c.clean(line)
+    assert out == line and c.clean(out) == out
+    # The same where the folded line is read as UTF-8 misread as GBK (鍋ｉ: GBK's a3 e9 beside 鍋;
+    # ︾, a6 e4, far from the line's mark, which compat-punct made 》).
+    line = "劌锟芥矮閲滈崷鎵\ufffd鍋ｉ敍灞藉瘶閹凤拷閸╄櫣缍"
+    out = c.clean(line)
+    assert "鍋ｉ" in out and c.clean(out) == out
+    line = "缁旀瑥宸洪惄瀛樺复閻╂瓕绻涢敍娑欙拷銈咃拷鏍︾瘍閺堬拷8閺夆剝宕叉稊姗\ufffd锟芥岸浜炬潻"
+    out = c.clean(line)
+    assert "鏍︾瘍" in out and c.clean(out) == out
+    # A line the repairs do not read either way is folded as any: a real lost character.
+    assert fixes.kept_from_folding("这个\ufffd问题ＡＢＣ", read_again=one_byte.reads) == []
+    assert c.clean("这个\ufffd问题ＡＢＣ") == "这个\ufffd问题ABC"
+
+
 # --- the native fixers against their Python originals (tests/reference_fixes.py) ----------------------------
 #
 # Same text on random input (any character, lone surrogates included), on input made of the
