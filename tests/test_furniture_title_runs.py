@@ -53,6 +53,23 @@ def test_the_article_s_own_closing_lists_stay():
         assert out[-len(rows):] == rows, rows
 
 
+def test_a_longer_hot_list_the_body_grew_over_goes():
+    # Three rows or more counted up read as the article's steps (counted_rows): none of them is prose.
+    box = ["24小时热点", "1 高温天气持续 多地发布预警", "2 暑运首日铁路发送旅客超千万", "3 多地公布高考查分时间",
+           "4 今年首个台风生成 沿海做好防御"]
+    for rows in (box, box[1:]):
+        out = clean(*HEAD, *PROSE, *rows, *FOOT)
+        assert out[-len(PROSE):] == PROSE, out
+
+
+def test_the_article_s_own_ranking_under_its_section_heading_stays():
+    # The heading repeats the headline's words: the article's section, not the site's box.
+    head = ["某某晚报 首页 本地 民生", "本报年度十大新闻揭晓", "2024-12-30 08:00 来源：某某晚报"]
+    rows = ["年度十大新闻", "1 城东高铁站投入使用 县城连上快车道", "2 市第一人民医院新院区开诊 群众看病更方便"]
+    out = clean(*head, *PROSE, *rows, *FOOT)
+    assert out[-len(rows):] == rows, out
+
+
 def test_titles_with_article_text_under_them_stay():
     # A section of headlines inside the article, its prose going on below: no box of the site's.
     rows = ["1 高温天气持续 多地发布预警", "2 暑运首日铁路发送旅客超千万"]

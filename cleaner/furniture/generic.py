@@ -1051,7 +1051,9 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (RELATED_TAIL,)))
     if not box:
         # A box of the site's headlines under a heading no lexicon knows, or none: read by its rows' form.
-        for pos in title_run(scored, body, gone_now, own, lambda pos: _taken_above(scored, folded, pos)):
+        # The article's subject: its headline, or the title's first part (a site's name follows it: 今日头条).
+        subject = scored[headline].text if headline >= 0 else re.split(r"[_|｜]|\s[-—–]\s", title or "")[0]
+        for pos in title_run(scored, body, gone_now, own, lambda pos: _taken_above(scored, folded, pos), subject):
             line = scored[pos]
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (TITLE_RUN,)))
     # The page's record of the article one field a line (本文作者：…, 更新日期：…) between its end and the

@@ -17,9 +17,14 @@ terms are shorter than a title, its names and figures split by several spaces, a
 under a sentence that introduces it (``lists.introduced``, kept by the caller). And the box is the
 site's where it stands: below the page's last prose line with nothing of the article after it, the
 next line gone (a rule took the heading under it, ``延伸閱讀``, or the site's foot) or the page's end.
+Three rows or more counted up may have been read into the body as the article's steps
+(``counted_rows``): none of them is prose, so the page's last prose line, not the body's end, is
+where the search starts.
 
-Then the rows go, with a short heading right above them that ends no sentence (Step
-``generic/title-run``).
+Then the rows go, with a short heading right above them (two to eight characters, two Han in a
+row, no mark) unless it shares two Han characters in a row with the page's headline: the
+article's own section over its ranking repeats its subject (``年度十大新闻`` under ``本报年度十大新闻揭晓``),
+a site's box names itself (Step ``generic/title-run``).
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ _ORDINAL = re.compile(r"^(\d{1,2})(?:\s+|[.、]\s*)(\D.+)$")
 _CLAUSE_OR_STOP = re.compile(r"[，,；;。、]|[.。](?!\d)")
 # Two clauses split by one space, each of three Han characters or more: how headlines are written.
 _TWO_CLAUSES = re.compile(r"[\u3400-\u9fff\w“”《》]{3,}[\u3400-\u9fff] [\u3400-\u9fff][\u3400-\u9fff\w“”《》]{2,}")
-_HEADING = re.compile(r"^[\u3400-\u9fff]{2,8}$")
+_HEADING = re.compile(r"^(?=.*[\u3400-\u9fff]{2})[\u3400-\u9fff0-9A-Za-z]{2,8}$")  # 头条热榜, 24小时热点
+_HAN2 = re.compile(r"[\u3400-\u9fff]{2}")
 
 
 def _marked(text: str) -> tuple[str, int | None, str] | None:
@@ -62,23 +68,32 @@ def _headline(title: str) -> bool:
     return TITLE_MIN <= len(title) <= TITLE_MAX and not _CLAUSE_OR_STOP.search(body) and title.count(" ") <= 1
 
 
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1) if _HAN2.fullmatch(text[i:i + 2])}
+
+
 def title_run(scored: list[Line], body: tuple[int, int] | None, removed: list[bool], keep: set[int],
-              taken_above: Callable[[int], bool]) -> list[int]:
+              taken_above: Callable[[int], bool], subject: str = "") -> list[int]:
     """Positions of a box of other pages' headlines at the article's foot: its rows (``ROWS_MIN``
     or more, one marker, ordinals counting up by one, each a headline, one of two clauses split by a
     space) as the first live lines below the body and the page's last prose line, with a short
     heading right above them; the line under the last row gone (``removed``, or a rule's,
     ``taken_above``) or the page's end. ``keep``: line indexes no reading takes (an introduced list's
-    rows end the search)."""
+    rows end the search). ``subject``: the page's headline (or its title's first part); a heading sharing two Han
+    characters in a row with them names the article's own section (``年度十大新闻`` under
+    ``本报年度十大新闻揭晓``), not the site's box, and its rows stay."""
     if body is None:
         return []
+    # Below the page's last prose line: the body may have grown over the rows (three or more counted
+    # up read as the article's steps, ``counted_rows``), but none of them is prose.
     last_prose = max((pos for pos, line in enumerate(scored) if prose_line(line)), default=-1)
-    live = [pos for pos in range(max(last_prose, body[1]) + 1, len(scored)) if not removed[pos]]
+    live = [pos for pos in range(max(last_prose, body[0]) + 1, len(scored)) if not removed[pos]]
     if not live:
         return []
     heading = []
     first = live[0]
-    if scored[first].index not in keep and _HEADING.match(scored[first].text) and len(scored[first].text) <= HEADING_MAX:
+    if (scored[first].index not in keep and _HEADING.match(scored[first].text) and len(scored[first].text) <= HEADING_MAX
+            and not _bigrams(scored[first].text) & _bigrams(subject)):
         heading, live = [first], live[1:]
     rows, kind, count, clauses = [], None, None, False
     for pos in live:
