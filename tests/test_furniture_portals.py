@@ -28,6 +28,8 @@ def fam(line: str) -> str:
     ("參與人數 2 金錢 +4 收起 理由", "actions"),
     ("赞同 2418 \u200b 添加评论 \u200b 分享 \u200b 收藏", "actions"),
     ("小字号 大字号", "actions"),
+    ("大字体", "actions"),  # a font toggle of one button a line (大字体 / 小字体), real46
+    ("分享 文字大小", "actions"),
     ("上一章 ← 章节目录 → 下一章", "actions"),
     ("1,234 人赞同了该回答", "qa"),
     ("你對這個回答的評價是？", "qa"),
@@ -250,6 +252,7 @@ def test_a_portal_form_is_named_by_its_family(line, family):
     "本文为作者原创，讲的是原创药的仿制。",  # a sentence going on after the mark
     # A reporter's own section heading: the words after 记者 name its kind, not a person (session 33).
     "记者手记", "【记者观察】", "通讯员札记",
+    "老年版应用默认使用大字体，文字大小还能再调。",  # a font toggle's words in a sentence
 ])
 def test_article_lines_have_no_family(line):
     assert fam(line) == ""

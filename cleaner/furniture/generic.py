@@ -66,6 +66,7 @@ from cleaner.furniture.post_frame import badge_byline, post_frame
 from cleaner.furniture.record_rows import FAMILY as RECORD_ROW, record_rows
 from cleaner.furniture.unnamed_fields import byline_rows
 from cleaner.furniture.related_tail import framed_box, related_tail
+from cleaner.furniture.title_runs import title_run
 from cleaner.furniture.teasers import teaser_blocks
 from cleaner.furniture.text_kind import LABEL_ROW_MAX, label_row
 from cleaner.furniture.threads import shaped
@@ -74,6 +75,7 @@ from cleaner.furniture.unreadable import legible
 TITLE_REACH = 4  # lines above the body searched for the headline
 LINK_LABEL = "link-label"  # the label over a link removed above the body (link_labels.py)
 RELATED_TAIL = "related-tail"  # a related list's heading and rows at the page's foot (related_tail.py)
+TITLE_RUN = "title-run"  # other pages' headlines counted or bulleted at the article's foot (title_runs.py)
 RULE_PREFIX = "generic/"  # Step names of the model's removals: generic/<deciding features>
 HEADLINE = "headline"  # the family of an HTML page's headline, taken to meta (decide(take_headline=True))
 
@@ -1047,6 +1049,13 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
     for pos in box:
         line = scored[pos]
         out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (RELATED_TAIL,)))
+    if not box:
+        # A box of the site's headlines under a heading no lexicon knows, or none: read by its rows' form.
+        # The article's subject: its headline, or the title's first part (a site's name follows it: 今日头条).
+        subject = scored[headline].text if headline >= 0 else re.split(r"[_|｜]|\s[-—–]\s", title or "")[0]
+        for pos in title_run(scored, body, gone_now, own, lambda pos: _taken_above(scored, folded, pos), subject):
+            line = scored[pos]
+            out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (TITLE_RUN,)))
     # The page's record of the article one field a line (本文作者：…, 更新日期：…) between its end and the
     # furniture under it (record_rows.py): read upward from the first line gone.
     done = {d.index for d in out}
