@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import accumulate
 
-from cleaner import korean, pagefacts
+from cleaner import korean, pagefacts, warm_tables
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
 from cleaner.repair import code_page_marks, dropped_bytes, dropped_runs, holes, legacy_browser_marks, mojibake, multi_byte_consensus, multi_byte_marks, resync, rounds, utf8_marks
@@ -42,6 +42,7 @@ COMMON_FIRST = ("iso8859_15", "iso8859_2", "cp1254", "cp1257", "cp1251", "koi8_r
                 "cp437", "cp850", "cp852", "cp866")
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def ascii_code_pages() -> tuple[str, ...]:
     """Every charmap code page of ``encodings`` that keeps ASCII as it is (a 256-character
