@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cleaner import _native, pagefacts
+from cleaner import _native, pagefacts, warm_tables
 from cleaner.furniture import running_heads
 from cleaner.textedit import until_unchanged
 
@@ -85,6 +85,7 @@ def _wide_count(line: str) -> int:
     return len(line) - sum(map(len, _NARROW_RUN.findall(line))) if found is None else found
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _wide_table() -> _native.CharSets:
     """``_WIDE``'s characters of the BMP, as a native table (read from the pattern itself, once a

@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import pairwise
 from struct import pack
 
-from cleaner import _native
+from cleaner import _native, warm_tables
 from cleaner.script.fold import converter, fold, fold_sensitive
 
 LAMBDA = 0.5  # weight of the in-word bigram against the unigram
@@ -210,6 +210,7 @@ def dictionary_path() -> str:
     return os.path.join(os.path.dirname(spec.origin), "dict.txt")
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _words_with_ambiguous() -> dict[str, int]:
     # A table of its own (about 800 words): the conversion asks it without the model's counts.

@@ -341,3 +341,24 @@ def test_the_dominated_candidates_are_those_every_pair_would_drop():
         assert _undominated(m.group(), candidates) == every_pair
         compared += len(candidates)
     assert compared > 10
+
+
+def test_a_stretch_a_line_repeats_is_re_read_once(monkeypatch):
+    """A stretch repeated along a line (a Korean name beside a Latin word, each time it is named)
+    is re-read once for each decoder and guessing, and scored plainly once: the same text as when
+    each was read again, in time linear in the distinct stretches, not in the line."""
+    from cleaner.repair import code_pages
+
+    line = "据报道，김민재和Smith说，" * 40
+    base = repair_code_pages(line)
+    reread: list[tuple[str, str, bool]] = []
+    scored: list[tuple[str, str]] = []
+    original, score = code_pages._reread, code_pages._plain_score
+    monkeypatch.setattr(code_pages, "_reread", lambda run, codec, guess: reread.append((run, codec, guess)) or original(run, codec, guess))
+    monkeypatch.setattr(code_pages, "_plain_score", lambda run, codec: scored.append((run, codec)) or score(run, codec))
+    again = repair_code_pages(line)
+    assert again == base and again.text == line
+    assert reread and len(reread) == len(set(reread))
+    assert scored and len(scored) == len(set(scored))
+    # One round reads the line (none is re-read), each stretch once per Korean decoder.
+    assert len({codec for _, codec, _ in reread}) >= 2

@@ -157,3 +157,37 @@ def test_a_byte_table_is_read_into_its_model_from_a_fresh_cache(tmp_path, monkey
     assert len(whole) > 1_000_000 and copy.read_bytes() == whole  # the cut copy was written again
     for lm in (built, read, rebuilt):
         assert lm.bigram("国", "家") == langmodel.model().bigram("国", "家") != lm.unseen("家")
+
+
+def test_the_dictionary_words_are_kept_as_a_table_and_read_back_as_the_same_words(tmp_path, monkeypatch):
+    # The words a guess may complete (context.words): keyed once and kept with the tables, read
+    # back by the next process (here: the next call) as the words the dictionary gives, a damaged
+    # copy built again.
+    from cleaner import _native
+    from cleaner.langmodel import dictionary_path, model
+    from cleaner.repair import context
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    context.words.cache_clear()
+    try:
+        built = context.words()
+        (copy,) = tmp_path.glob("words-native-*.bin")
+        whole = copy.read_bytes()
+        context.words.cache_clear()
+        read = context.words()
+        copy.write_bytes(whole[:-5])
+        context.words.cache_clear()
+        rebuilt = context.words()
+    finally:
+        context.words.cache_clear()
+    assert len(whole) > 1_000_000 and copy.read_bytes() == whole  # the cut copy was written again
+    fresh = _native.Words(str(dictionary_path()))  # from the dictionary, as before the table
+    lm = model().native
+    text = "他说这是原声带里最好的一首歌，去而复返的人们轮流值班，软环境建设"
+    for at in range(len(text)):
+        for ch in (text[at], "带", "币", "班"):
+            want = fresh.longest(lm, text, at, ch)
+            assert built.longest(lm, text, at, ch) == read.longest(lm, text, at, ch) == rebuilt.longest(lm, text, at, ch) == want
+    assert fresh.longest(lm, text, text.index("原") + 2, "带") == 3
+    with pytest.raises(ValueError):
+        _native.Words.from_table(whole[:-5])

@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
+from cleaner import warm_tables
 from cleaner.config import Config
 from cleaner.pipeline import Cleaner
 
@@ -63,6 +64,9 @@ def warm_up(config: Config) -> None:
     warm = Cleaner.for_config(replace(config, max_chars=0))
     for text in warm_up_texts():
         warm.run(text + "\n" + text)
+    # And the tables only some kinds of page reach, which no warm-up text does (a list row's
+    # words, a byline's surnames: each a TOML file read again by the first worker page needing it).
+    warm_tables.build()
     # What is built now lives as long as the process: out of the collector's sight, a full
     # collection does not walk its few hundred thousand objects again (some 45 ms each time),
     # and a worker forked after this does not copy the memory pages of the parent's tables that

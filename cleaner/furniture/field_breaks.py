@@ -47,6 +47,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner import warm_tables
 from cleaner.furniture.keyed_rows import keys_of
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.toml"
@@ -140,6 +141,7 @@ def reread(rows: list[tuple[str, dict[str, float]]], read: Callable[[list[str]],
 SUFFIX_MIN = 2  # characters of a lexicon key closing a compound key (地址 of 医院地址; not 文 of 公文)
 
 
+@warm_tables.table
 @lru_cache(maxsize=2)
 def _facts(dated: bool = True) -> frozenset[str]:
     """``[field_rows] facts``, and on a row without a date its ``undated_facts`` too (a book's card's 作者)."""
@@ -148,6 +150,9 @@ def _facts(dated: bool = True) -> frozenset[str]:
     if not all(words and all(isinstance(w, str) and w.strip() for w in words) for words in lists):
         raise ValueError(f"{LEXICON}: [field_rows] needs facts and undated_facts, lists of keys")
     return frozenset(unicodedata.normalize("NFKC", w).strip() for w in lists[0] + ([] if dated else lists[1]))
+
+
+warm_tables.table(_facts, False)  # the undated row's facts too
 
 
 def _site_keys(text: str, read: Callable[[list[str]], list[dict[str, float]]], dated: bool) -> int:

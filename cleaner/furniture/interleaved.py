@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner import warm_tables
 from cleaner.furniture.features import is_paragraph
 from cleaner.furniture.related_rows import related_row, spaced_row
 
@@ -59,6 +60,7 @@ class Forms:
     picture_credit: re.Pattern
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def forms(path: Path = DATA) -> Forms:
     words = tomllib.loads(path.read_text(encoding="utf-8"))["inside"]

@@ -39,6 +39,7 @@ import tomllib
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from cleaner import warm_tables
 from cleaner.furniture.lexicon import DATA
 
 _HAN = r"[\u3400-\u9fff]"
@@ -49,6 +50,7 @@ HEAD_REACH = 4  # lines at most between the name and the article's first prose l
 # heading, an editor's note's label, a hard-wrapped first paragraph's first lines (no sentence ended)
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def load_surnames(path=DATA / "surnames.toml") -> tuple[frozenset[str], tuple[str, ...]]:
     """(single surnames, compound surnames), validated: each single one Han character, each
@@ -70,6 +72,7 @@ def _han_name(text: str) -> bool:
     return (text[0] in single or (len(text) >= 3 and text[:2] in compound)) and text not in common_words()
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words of two to four Han characters opened by a surname that jieba's dictionary (the

@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from cleaner import warm_tables
 from cleaner.furniture.field_breaks import LEXICON, RECORD_KEY, _facts
 from cleaner.furniture.keyed_rows import KEY_MAX, colon_fields, keys_of
 from cleaner.furniture.spaced_keys import key_of
@@ -37,6 +38,7 @@ FAMILY = "record-row"
 _KEY = re.compile(rf"^([^\s:]{{1,{KEY_MAX}}})\s*:")
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _relations() -> tuple[str, ...]:
     """The lexicon's related relations (``[related] relations``: 相关, 关联, 延伸 …), NFKC."""

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cleaner import warm_tables
 from cleaner.furniture.related_words import alternation, load_related
 
 ITEMS_MIN = 2  # titles after the heading
@@ -44,6 +45,7 @@ _ITEM_BREAK = re.compile(r"\s*[,;、|]\s*")
 _SENTENCE = re.compile(r"[。!?…]")
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _heading() -> re.Pattern:
     words = load_related()
@@ -60,6 +62,7 @@ SPACED_ITEM_MAX = 16  # characters of an item of a box set with spaces (a name, 
 _NOT_SPACED = re.compile(r"[:,;、|。!?…]")
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _spaced_heading() -> re.Pattern:
     words = load_related()

@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from cleaner import warm_tables
 from cleaner.furniture.site_boxes import load
 from cleaner.furniture.spaced_rows import load_words
 
@@ -60,6 +61,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _SCORE = re.compile(r"(\d)\s*[:：]\s*(\d)")
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _verbs() -> tuple[tuple[str, ...], tuple[str, ...]]:
     cards = load()["cards"]

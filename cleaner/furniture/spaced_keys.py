@@ -40,6 +40,7 @@ import tomllib
 import unicodedata
 from functools import lru_cache
 
+from cleaner import warm_tables
 from cleaner.furniture.field_breaks import LEXICON, RECORD_KEY, _facts
 
 KEY_MIN = 2  # characters of a lexicon key read here (图, 文 open captions and verse as often)
@@ -55,6 +56,7 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")  # a time's colons 
 _DATE = re.compile(r"\d{2,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2})?|\d{1,2}月\d{1,2}日")
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _keys() -> frozenset[str]:
     """The lexicon's keys (``[keys] words``), NFKC, of ``KEY_MIN`` characters or more."""

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner import warm_tables
+
 DATA = Path(__file__).resolve().parent / "data" / "site_sections.toml"
 ITEMS_MIN = 3  # items of a row: two words split by a space are a name, a phrase or a pair of labels
 ITEM_MAX = 6  # characters of one item (询底价, 预约看房, QQ空间)
@@ -34,6 +36,7 @@ _SCORE = re.compile(r"\d{1,2}(?:\.\d)?分")  # a rating's score beside its choic
 _RATERS = re.compile(r"\(?\d[\d,]*\s*人(?:评价|评分|打分|参与评分|看过|想看|读过|想读|听过|玩过)\)?")
 
 
+@warm_tables.table
 @lru_cache(maxsize=2)
 def load_words(path: Path = DATA) -> frozenset[str]:
     """The site's row words of the data file (every list under ``[rows]``), folded as lines are."""

@@ -31,7 +31,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from cleaner import pagefacts
+from cleaner import pagefacts, warm_tables
 from cleaner.langmodel import model
 from cleaner.repair.variants import rare_forms
 
@@ -67,6 +67,7 @@ def _firsts() -> dict[str, tuple[int, int]]:
     return firsts
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _seconds() -> dict[str, tuple[int, int]]:
     """{second character: (b3, b4)} (the tables agree on every code here but a few, left out).
@@ -95,6 +96,7 @@ def _read_seconds() -> dict[str, tuple[int, int]]:
     return {ch: next(iter(pairs)) for ch, pairs in seconds.items() if len(pairs) == 1}
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _single_byte() -> dict[str, int]:
     """{character: byte} of the bytes 80-BF as cp1252 shows them (Latin-1's C1 controls for the five
@@ -108,6 +110,7 @@ def _single_byte() -> dict[str, int]:
     return out
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     gbk = re.compile(f"([{''.join(sorted(_firsts()))}])([{''.join(sorted(_seconds()))}])")

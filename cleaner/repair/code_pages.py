@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import accumulate
 
-from cleaner import korean, pagefacts
+from cleaner import korean, pagefacts, warm_tables
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
 from cleaner.repair import code_page_marks, dropped_bytes, dropped_runs, holes, legacy_browser_marks, mojibake, multi_byte_consensus, multi_byte_marks, resync, rounds, utf8_marks
@@ -42,6 +42,7 @@ COMMON_FIRST = ("iso8859_15", "iso8859_2", "cp1254", "cp1257", "cp1251", "koi8_r
                 "cp437", "cp850", "cp852", "cp866")
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def ascii_code_pages() -> tuple[str, ...]:
     """Every charmap code page of ``encodings`` that keeps ASCII as it is (a 256-character
@@ -397,17 +398,23 @@ def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: t
     ``made_by`` gets the code page of each repair kept, in the order returned.
     """
     chosen: list[tuple[float, int, int, mojibake.MojibakeRepair, str]] = []
+    # A re-read is the stretch's, its decoder's and the guessing's alone: a stretch a page repeats
+    # (a name each time it is named, a line of them) is read once a call, not each time (a line of
+    # 138,000 characters naming a Korean beside a Latin word every 15 had each read by three
+    # Korean decoders 9,200 times over). Its repair is shared, never changed in place (``splice``).
+    reread = lru_cache(maxsize=None)(_reread)
+    plain: dict[tuple[str, str], float] = {}  # the same for the plain readings ``_undominated`` scores
     for m in run_pattern.finditer(text):
         scored = []
         candidates = _candidates(m.group(), hint, codecs)
         if codecs is MULTI_BYTE:
-            candidates = _undominated(m.group(), candidates)
+            candidates = _undominated(m.group(), candidates, plain)
         for start, end, codec in candidates:
             run = m.group()[start:end]
             # The reading is judged with its guesses made, as with guessing on; without guessing
             # its guesses are then U+FFFD (judged as written, marks lose to the mojibake itself,
             # and --no-guess repaired nothing on pages with undefined bytes).
-            judged = _reread(run, codec, True)
+            judged = reread(run, codec, True)
             if guess or not judged.count:
                 fixed = judged
             elif codec in MULTI_BYTE:
@@ -416,7 +423,7 @@ def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: t
                 # each guessed character then written U+FFFD; the findings still name the choice.
                 fixed = _unguessed(judged)
             else:
-                fixed = _reread(run, codec, False)
+                fixed = reread(run, codec, False)
             if judged.count and fixed.count and (codec in MULTI_BYTE or _reads_better(judged.text, run)):
                 if codecs is MULTI_BYTE:
                     # The pieces overlap at their start (with the common characters before a
@@ -446,12 +453,19 @@ def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: t
 DOMINATED = 4.0
 
 
-def _undominated(run: str, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _undominated(run: str, candidates: list[tuple[int, int, str]],
+                 plain: dict[tuple[str, str], float] | None = None) -> list[tuple[int, int, str]]:
     """``candidates`` (pieces of ``run`` and their decoders) without those another one holding
-    them reads better, plainly, by DOMINATED per character (``_plain_score``)."""
+    them reads better, plainly, by DOMINATED per character (``_plain_score``). ``plain``: the
+    scores of pieces already read (by piece and decoder), kept across calls."""
     if len({codec for _, _, codec in candidates}) < 2:
         return candidates
-    scores = [_plain_score(run[a:b], codec) for a, b, codec in candidates]
+    plain = {} if plain is None else plain
+    scores = []
+    for a, b, codec in candidates:
+        if (key := (run[a:b], codec)) not in plain:
+            plain[key] = _plain_score(*key)
+        scores.append(plain[key])
     kept = [True] * len(candidates)
     # Only candidates that overlap can hold one another: each cluster of overlapping ones is
     # compared within itself (a line of 138,000 characters with a Korean name every few words

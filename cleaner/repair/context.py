@@ -37,7 +37,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from cleaner import _native
-from cleaner.langmodel import dictionary_path, model
+from cleaner.langmodel import dictionary_path, model, model_sources
 from cleaner.repair import holes, punct_shapes, trigram_fit, wrapped_guesses
 from cleaner.textedit import replace_at
 
@@ -87,9 +87,18 @@ WORD_WEIGHT = 1.0
 
 @lru_cache(maxsize=1)
 def words() -> _native.Words:
-    """The dictionary's words of two to four characters (native/src/words.rs), read on the first
-    guess decided: clean text never loads them."""
-    return _native.Words(dictionary_path())
+    """The dictionary's words of two to four characters (native/src/words.rs), loaded on the first
+    guess decided (clean text never loads them): keyed once and kept with the tables
+    (``tablecache``), as the character model is, they read back in a few ms where reading and
+    keying jieba's dictionary took 0.09-0.11 s and 15 MiB a process. Another model in use
+    (``langmodel.use``) keys them in memory, as its own tables are."""
+    from cleaner.tablecache import cached_bytes
+
+    sources = model_sources()
+    if sources is None:
+        return _native.Words(dictionary_path())
+    return cached_bytes("words-native", sources, f"1.{_native.WORDS_TABLE_VERSION}",
+                        lambda: _native.Words(dictionary_path()).table(model().native), _native.Words.from_table)
 
 
 def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "",

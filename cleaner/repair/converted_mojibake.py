@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import opencc
 
+from cleaner import warm_tables
 from cleaner.langmodel import per_char
 from cleaner.repair import mojibake
 from cleaner.repair.mojibake import MojibakeRepair
@@ -207,6 +208,7 @@ def _gbk(ch: str) -> bytes | None:
         return b"\xff"  # no GBK decoder shows it: a byte no UTF-8 has
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _sources() -> dict[str, tuple[str, ...]]:
     """{a character a converter writes: the GBK characters it writes it for} (``CONFIGS``), saved

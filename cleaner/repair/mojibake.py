@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import regex
 
-from cleaner import _native, leftovers, pagefacts
+from cleaner import _native, leftovers, pagefacts, warm_tables
 from cleaner.langmodel import AFTER_DIGIT, model, per_char
 from cleaner.model import Finding
 from cleaner.repair import annotation_letters, context, decoders, gbk, holes, latin_layers, reread, startgate, variants
@@ -43,6 +43,7 @@ _CJK_RUN = regex.compile(
     rf"|(?<=[^\x00-\x7f\s{_LATIN}])\u3000(?=[^\x00-\x7f\s{_LATIN}]))+"
 )
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _ftfy_config():
     """ftfy and its configuration, imported on the first page that shows misread UTF-8: ftfy and
@@ -1888,6 +1889,7 @@ def _left_utf8_spans(text: str, guessed: list[Guessed]) -> tuple[str, int, list[
     return _spliced_runs(text, repairs, guessed)
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _utf8_lead_chars() -> re.Pattern:
     """A character a GBK-family decoder shows for a pair whose first byte is a lead of UTF-8's
@@ -2322,6 +2324,7 @@ def _close_rare_pair(text: str) -> bool:
     return _close_pair().search(text) is not None
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _close_pair() -> re.Pattern:
     """Two rare characters, not Chinese punctuation (``_PUNCT_BLOCKS``), less than PROTECT_GAP
@@ -2335,6 +2338,7 @@ def _rare_sign() -> str:
     return _rare_char().pattern[:-1] + _PUNCT_BLOCKS.pattern[1:]  # [^...] widened: neither common, Latin nor punctuation
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _cluster_start() -> re.Pattern:
     """The first of two rare characters, not Chinese punctuation, that ``_rare_clusters`` puts in

@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import product
 from operator import itemgetter
 
+from cleaner import warm_tables
 from cleaner.langmodel import model, per_char
 from cleaner.repair import holes
 from cleaner.repair.code_page_marks import SOURCES, Filled, Guess, best_filling
@@ -446,6 +447,7 @@ def _choose(data: bytearray, marked: list[int | None], part: list[int], codec: s
 # --- UTF-8, a character at a time -------------------------------------------------------------
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _utf8_vocabulary() -> dict[int, tuple[tuple[bytes, str], ...]]:
     """Every character the model has seen (unigram above its floor), by UTF-8 length: (its

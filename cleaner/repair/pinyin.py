@@ -13,6 +13,7 @@ from importlib.util import find_spec
 
 import regex
 
+from cleaner import warm_tables
 from cleaner.script.fold import fold_char
 
 # Letters a tone-marked syllable is made of; all of them exist in GBK (a8 a1..a8 c0).
@@ -83,6 +84,7 @@ def reads_as(ch: str, syllable: str) -> bool:
     return syllable in readings(ch)
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _by_reading() -> dict[str, tuple[str, ...]]:
     return _kept("pinyinbyreading", _build_by_reading)

@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
 
-from cleaner import _native, chunks, pagefacts
+from cleaner import _native, chunks, pagefacts, warm_tables
 from cleaner.chardata import HAN_CLASS
 from cleaner.script.fold import NAIVE_FORMS, converter, fold, foreign_class, script_class
 
@@ -246,6 +246,7 @@ def _other_language(text: str) -> bool:
     return others >= OTHER_TEXT_SHARE * letters
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _letter_classes() -> _native.CharSets:
     """_OTHER_SCRIPT's (0) and _LETTER's (1) characters, all in the BMP, as one native table
@@ -502,6 +503,7 @@ _AMBIGUOUS_CHAR = re.compile("[" + "".join(AMBIGUOUS) + "]")
 OWN_WORDS = {"所著": 104}
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _word_counts() -> dict[str, int]:
     """The counts ``_best_word`` reads: jieba's words of the ambiguous characters, OWN_WORDS over
