@@ -5,7 +5,7 @@ import os
 
 import pytest
 from damage import damage_page
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
@@ -165,16 +165,6 @@ def _unmodelled_cells():
 FOUR_BYTE_WORDS = ["España", "刘䶮", "สวนนงนุช", "Ngô Đình Diệm", "서울", "㐀字", "Gödel"]
 
 
-# Cells whose second clean still changes the first's output on a draw, and why. The derandomized
-# draw fails both alone and in the whole suite (session 25); not strict because `make fuzz` draws
-# fresh examples, which may miss it.
-NOT_IDEMPOTENT: dict[tuple[str, str, str], str] = {
-    ("utf-8", "gbk-twice", "replace"): "--no-guess: 娴兼艾鍠呮稉锟芥稉锟… (会决一一一。) is read in part and the rest "
-                                      "is not judged mojibake (锟 is no rare character): converted (鍠 as 锽), a "
-                                      "second clean reads it otherwise",
-}
-
-
 _UNMODELLED_GIVEN = given(clean_chinese, st.sampled_from(["page", "lines", "title", "spans"]),
                           st.sampled_from(["zh-hans", "keep"]), st.booleans(), st.sampled_from(FOUR_BYTE_WORDS),
                           st.integers(0, 10_000))
@@ -189,22 +179,11 @@ def _check_unmodelled_cell(cell, text, scope, to, guess, word, seed):
 
 
 @MATRIX_SETTINGS
-@pytest.mark.parametrize("cell", [cell for cell in _unmodelled_cells() if cell not in NOT_IDEMPOTENT])
+@pytest.mark.parametrize("cell", _unmodelled_cells())
 @_UNMODELLED_GIVEN
 def test_each_unmodelled_cell_is_idempotent(cell, text, scope, to, guess, word, seed):
     """Cleaning the output again changes nothing, for each decoder no byte view models, with
     guessing on and off."""
-    _check_unmodelled_cell(cell, text, scope, to, guess, word, seed)
-
-
-# The known failures are drawn but not shrunk: shrinking a draw that is expected to fail took
-# 150-320 s of `make test` and showed nothing the reason above does not already say.
-@settings(MATRIX_SETTINGS, phases=[Phase.explicit, Phase.reuse, Phase.generate])
-@pytest.mark.parametrize("cell", [pytest.param(cell, marks=pytest.mark.xfail(strict=False, reason=reason))
-                                  for cell, reason in NOT_IDEMPOTENT.items()])
-@_UNMODELLED_GIVEN
-def test_each_known_unidempotent_cell(cell, text, scope, to, guess, word, seed):
-    """The cells NOT_IDEMPOTENT names, still drawn: an xpass says the limit is gone."""
     _check_unmodelled_cell(cell, text, scope, to, guess, word, seed)
 
 
