@@ -42,25 +42,26 @@ def refuse_unopenable(path: str) -> None:
         raise InputError(exc.strerror or str(exc)) from None
 
 
-def record_lines(path: str, kind: str, *, log) -> Iterator[bytes]:
+def record_lines(path: str, kind: str, *, log, use: str = "cleaned") -> Iterator[bytes]:
     """Lines of JSON records from ``path``; a WARC record that cannot be read is logged and skipped.
 
     A compressed file that breaks off (a download cut short) keeps the records read before the
     break: they are cleaned and written, and the break is one failure in the log, as ``zcat``
-    does. A file unreadable from its start raises :class:`InputError`.
+    does. A file unreadable from its start raises :class:`InputError`. ``use``: what became of the
+    records before a break, as the failure says it (``learned from`` by ``cleaner rules learn``).
     """
     if kind == "warc":
         yield from _warc_lines(path, log)
         return
-    yield from _lines(lambda: open_reader(path), path, log)
+    yield from _lines(lambda: open_reader(path), path, log, use=use)
 
 
-def stream_lines(src: str, *, log) -> Iterator[bytes]:
+def stream_lines(src: str, *, log, use: str = "cleaned") -> Iterator[bytes]:
     """Lines of JSON records from an input read once (``cleaner.io.once``: standard input, a pipe,
     ``/dev/fd/N``), decompressed if its name or its first bytes say it is compressed
     (``cleaner --jsonl < dump.jsonl.gz``); a break is told as for a file."""
     with opened_once(src) as fh:
-        yield from _lines(lambda: wrap_reader(fh, src), shown_name(src), log, paced=_descriptor(fh))
+        yield from _lines(lambda: wrap_reader(fh, src), shown_name(src), log, paced=_descriptor(fh), use=use)
 
 
 def _descriptor(fh) -> int | None:
@@ -70,7 +71,7 @@ def _descriptor(fh) -> int | None:
         return None
 
 
-def _lines(opened, name: str, log, paced: int | None = None) -> Iterator[bytes]:
+def _lines(opened, name: str, log, paced: int | None = None, use: str = "cleaned") -> Iterator[bytes]:
     """The lines of the stream ``opened()`` gives; with ``paced`` (the descriptor of an input read
     once, not compressed), ``PAUSE`` where it stopped coming (``cleaner.io.once.paced_lines``)."""
     read = 0
@@ -96,7 +97,7 @@ def _lines(opened, name: str, log, paced: int | None = None) -> Iterator[bytes]:
         why = f"cannot read the compressed data ({type(exc).__name__}: {exc})"
         if not read:
             raise InputError(why) from None
-        log.fail(name, f"{why} after line {read}: the records before it were cleaned, the rest is lost")
+        log.fail(name, f"{why} after line {read}: the records before it were {use}, the rest is lost")
 
 
 def _warc_lines(path: str, log) -> Iterator[bytes]:
