@@ -34,7 +34,7 @@ from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
 from cleaner.io.once import printable, reads_once, shown_name
-from cleaner.io.output import is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path
+from cleaner.io.output import compression_error, is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path
 from cleaner.urlhost import host_of
 
 MODES = ("page", "folder", "records", "ray")
@@ -588,7 +588,8 @@ def _check_outputs(args, mode: str, inputs: list[str]) -> None:
                 raise UsageError(f"{out}: output folder is a file")
             if path.is_symlink():
                 raise UsageError(f"{out}: output folder is a symbolic link; give the folder itself")
-        elif refusal := output_file_error(out) or (None if args.force or args.check or args.diff else read_only_error(out)):
+        elif refusal := output_file_error(out) or compression_error(out) or \
+                (None if args.force or args.check or args.diff else read_only_error(out)):
             raise UsageError(refusal)
         if refusal := overlap_error(out, inputs):
             raise UsageError(refusal)
