@@ -62,7 +62,29 @@ MODE_NAMES = {"page": "a single page or stdin", "folder": "folders", "records": 
 FLAGS = {"output": "-o", "no_guess": "--no-guess", "no_generic": "--no-generic", "keep_markup": "--keep-markup", "keep_headline": "--keep-headline", "max_chars": "--max-chars", "no_learn": "--no-learn"}
 
 
-class _Parser(argparse.ArgumentParser):
+class CheckedParser(argparse.ArgumentParser):
+    """A parser whose ``--help`` and ``--version`` fail when standard output cannot take them."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        """``--help`` and ``--version`` on standard output; argparse drops a failed write (``cleaner
+        --version > /dev/full`` exited 0, probe45): told in one line and exit 1, as a run's output is
+        (``_written``). A reader that went away (``| head -1``) goes on up: 141, silently."""
+        if not message:
+            return
+        if file is None or file is sys.stderr or file is not sys.stdout:
+            super()._print_message(message, file)  # messages: argparse's own, which never fails
+            return
+        try:
+            file.write(message)
+            file.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:  # ValueError: standard output closed under us
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.exit(1, f"cleaner: <stdout>: {why}; output cut short\n")
+
+
+class _Parser(CheckedParser):
     def error(self, message: str):  # usage errors exit 2 with one line, as argparse does
         self.exit(2, f"cleaner: {message}\n")
 

@@ -370,6 +370,19 @@ def test_version_and_help_name_the_rules_command_and_exit_codes(capsys):
     assert "cleaner rules list" in text and "Exit codes" in text
 
 
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["rules", "--help"], ["rules", "learn", "--help"]])
+def test_version_and_help_that_cannot_be_written_are_one_line_and_exit_1(argv):
+    # probe45/46: `cleaner --version > /dev/full` exited 0 (argparse drops the failed write).
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full to fill")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), *argv], stdout=full, stderr=subprocess.PIPE, timeout=300)
+    assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: No space left on device; output cut short\n")
+
+
 def test_a_records_file_that_breaks_off_in_a_folder_is_written_and_read_again_next_run(tmp_path):
     import gzip
 
