@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterator
 
 from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, wrap_reader
+from cleaner.io.lines import read_lines
 from cleaner.io.once import opened_once, paced_lines, shown_name
 from cleaner.io.jsonl import HTML_EVIDENCE, evidence_value
 
@@ -82,7 +83,8 @@ def _lines(opened, name: str, log, paced: int | None = None, use: str = "cleaned
     try:
         with stream as fh:
             # A compressed stream's decoder holds bytes the descriptor no longer shows: not paced.
-            lines = paced_lines(fh, paced) if paced is not None and isinstance(fh, io.BufferedReader) else fh
+            # Lines end at LF, CR LF or a lone CR, and one past LINE_LIMIT comes in pieces (cleaner.io.lines).
+            lines = paced_lines(fh, paced) if paced is not None and isinstance(fh, io.BufferedReader) else read_lines(fh)
             for line in lines:
                 if not read and line.startswith(UTF16_BOMS):
                     # Read as UTF-8 each of its records failed, and the NUL after its last newline
