@@ -42,6 +42,13 @@ def test_a_utf16_json_lines_file_is_refused_once_and_nothing_is_written(tmp_path
     err = proc.stderr.decode().strip()
     assert proc.returncode == 2 and len(err.splitlines()) == 1 and "UTF-16" in err and "iconv" in err and "compressed" not in err
     assert not (tmp_path / "out.jsonl").exists()
+    # Without its mark (`iconv -t UTF-16LE`): each record failed as "not UTF-8" (probe46); refused alike, named.
+    for codec in ("utf-16-le", "utf-16-be"):
+        (tmp_path / "nobom.jsonl").write_bytes(lines.encode(codec))
+        proc = run_cli(tmp_path / "nobom.jsonl", "-o", tmp_path / "out.jsonl")
+        err = proc.stderr.decode().strip()
+        assert proc.returncode == 2 and len(err.splitlines()) == 1 and f"iconv -f UTF-16{codec[-2:].upper()} " in err
+        assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_a_parquet_file_is_named_and_the_ray_engine_shown(tmp_path):

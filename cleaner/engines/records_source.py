@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import re
 from collections.abc import Iterator
 
 from cleaner.io.compressed import COMPRESSION_ERRORS, open_reader, wrap_reader
@@ -26,6 +27,21 @@ RECORD_META = ("warc_date", "title", "date", "author")
 
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32's marks start as UTF-16's
+# A record's first two ASCII characters in UTF-16 without its mark (`{"` as 7b 00 22 00): UTF-8
+# JSON holds no NUL, so no UTF-8 record starts so (probe46: each line failed as "not UTF-8").
+_UTF16_LE_START = re.compile(rb"[\t\r\n {\[]\x00[\x01-\x7f]\x00")
+_UTF16_BE_START = re.compile(rb"\x00[\t\r\n {\[]\x00[\x01-\x7f]")
+
+
+def utf16_refusal(first: bytes) -> str | None:
+    """Why a records stream whose first line is ``first`` is refused as UTF-16, or None."""
+    if first.startswith(UTF16_BOMS):
+        return "UTF-16 text (its byte-order mark says so); JSON Lines are read as UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)"
+    for pattern, name in ((_UTF16_LE_START, "UTF-16LE"), (_UTF16_BE_START, "UTF-16BE")):
+        if pattern.match(first):
+            return (f"{name} text (a NUL beside each ASCII byte, no byte-order mark); JSON Lines are read as UTF-8: "
+                    f"convert it first (iconv -f {name} -t UTF-8)")
+    return None
 
 
 class InputError(OSError):
@@ -86,11 +102,10 @@ def _lines(opened, name: str, log, paced: int | None = None, use: str = "cleaned
             # Lines end at LF, CR LF or a lone CR, and one past LINE_LIMIT comes in pieces (cleaner.io.lines).
             lines = paced_lines(fh, paced) if paced is not None and isinstance(fh, io.BufferedReader) else read_lines(fh)
             for line in lines:
-                if not read and line.startswith(UTF16_BOMS):
+                if not read and (refusal := utf16_refusal(line)):
                     # Read as UTF-8 each of its records failed, and the NUL after its last newline
                     # made one more (PowerShell 5's `> out.jsonl` writes UTF-16): refused once.
-                    raise InputError("UTF-16 text (its byte-order mark says so); JSON Lines are read as UTF-8: "
-                                     "convert it first (iconv -f UTF-16 -t UTF-8)")
+                    raise InputError(refusal)
                 read += bool(line)
                 yield line
     except COMPRESSION_ERRORS as exc:
