@@ -204,3 +204,21 @@ def test_rules_learn_tells_an_input_that_breaks_off_and_exits_1(tmp_path, capsys
     (folder / "cut.txt.gz").unlink()
     assert cli.main(["rules", "learn", str(folder), "-o", str(tmp_path / "whole.toml")]) == 0
     assert "not read to their end" not in capsys.readouterr().err
+
+
+def test_rules_learn_to_a_standard_output_that_cannot_take_it_is_one_line_and_exit_1(tmp_path):
+    # probe46: `cleaner rules learn crawl/ -o - > /dev/full` said `cleaner: -: No space left on device`, exit 2
+    # (a refusal before any work), where every other command says `<stdout>: ...; output cut short`, exit 1.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full to fill")
+    write_portal(tmp_path / "portal", 20)
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), "rules", "learn", str(tmp_path / "portal"), "-o", "-"],
+                              stdout=full, stderr=subprocess.PIPE, timeout=600)
+    assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: No space left on device; output cut short\n")

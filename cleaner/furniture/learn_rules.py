@@ -229,6 +229,9 @@ def learn_command(args) -> int:
     except BrokenPipeError:
         raise
     except OSError as exc:
+        if to_stdout:  # a full disk under `> rules.toml`: as every command's output to standard output (rules_cli._written)
+            print(f"cleaner: <stdout>: {exc.strerror or exc}; output cut short", file=sys.stderr)
+            return 1
         return refuse(f"{shown_path(exc.filename) or out}: {exc.strerror or exc}")
     others = sorted(set(learned.lines) - {key})
     print(f"cleaner: {'<stdout>' if to_stdout else out}: {len(site.rules)} rule(s) learned from {learned.site_docs[key]} document(s) of {key}"
