@@ -481,10 +481,11 @@ def learn_records_file(learner: Learner, src: str, kind: str, config: Config, *,
     from cleaner.engines.records_source import InputError, record_lines
 
     try:
-        learn_lines(learner, record_lines(src, kind, log=log if log is not None else Recorder(), use="learned from"), config, field=field, group=group)
+        lines = record_lines(src, kind, log=log if log is not None else Recorder(), use="learned from")
+        learn_lines(learner, lines, config, field=field, group=group)
     except (InputError, OSError) as exc:
         if log is not None:  # else reported by the second pass
-            log.fail(src, exc.strerror or str(exc) if isinstance(exc, OSError) and not isinstance(exc, InputError) else str(exc))
+            log.fail(src, exc.strerror or str(exc))  # an InputError's message is its own
 
 
 def _with_learned(job: Job, learned: Learned | None, sites: dict[str, str]) -> Job:
