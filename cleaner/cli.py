@@ -34,7 +34,7 @@ from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
 from cleaner.io.once import printable, reads_once, shown_name
-from cleaner.io.output import is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path
+from cleaner.io.output import compression_error, is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path
 from cleaner.urlhost import host_of
 
 MODES = ("page", "folder", "records", "ray")
@@ -62,7 +62,29 @@ MODE_NAMES = {"page": "a single page or stdin", "folder": "folders", "records": 
 FLAGS = {"output": "-o", "no_guess": "--no-guess", "no_generic": "--no-generic", "keep_markup": "--keep-markup", "keep_headline": "--keep-headline", "max_chars": "--max-chars", "no_learn": "--no-learn"}
 
 
-class _Parser(argparse.ArgumentParser):
+class CheckedParser(argparse.ArgumentParser):
+    """A parser whose ``--help`` and ``--version`` fail when standard output cannot take them."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        """``--help`` and ``--version`` on standard output; argparse drops a failed write (``cleaner
+        --version > /dev/full`` exited 0, probe45): told in one line and exit 1, as a run's output is
+        (``_written``). A reader that went away (``| head -1``) goes on up: 141, silently."""
+        if not message:
+            return
+        if file is None or file is sys.stderr or file is not sys.stdout:
+            super()._print_message(message, file)  # messages: argparse's own, which never fails
+            return
+        try:
+            file.write(message)
+            file.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:  # ValueError: standard output closed under us
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.exit(1, f"cleaner: <stdout>: {why}; output cut short\n")
+
+
+class _Parser(CheckedParser):
     def error(self, message: str):  # usage errors exit 2 with one line, as argparse does
         self.exit(2, f"cleaner: {message}\n")
 
@@ -588,7 +610,8 @@ def _check_outputs(args, mode: str, inputs: list[str]) -> None:
                 raise UsageError(f"{out}: output folder is a file")
             if path.is_symlink():
                 raise UsageError(f"{out}: output folder is a symbolic link; give the folder itself")
-        elif refusal := output_file_error(out) or (None if args.force or args.check or args.diff else read_only_error(out)):
+        elif refusal := output_file_error(out) or compression_error(out) or \
+                (None if args.force or args.check or args.diff else read_only_error(out)):
             raise UsageError(refusal)
         if refusal := overlap_error(out, inputs):
             raise UsageError(refusal)

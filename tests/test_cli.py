@@ -42,6 +42,13 @@ def test_a_utf16_json_lines_file_is_refused_once_and_nothing_is_written(tmp_path
     err = proc.stderr.decode().strip()
     assert proc.returncode == 2 and len(err.splitlines()) == 1 and "UTF-16" in err and "iconv" in err and "compressed" not in err
     assert not (tmp_path / "out.jsonl").exists()
+    # Without its mark (`iconv -t UTF-16LE`): each record failed as "not UTF-8" (probe46); refused alike, named.
+    for codec in ("utf-16-le", "utf-16-be"):
+        (tmp_path / "nobom.jsonl").write_bytes(lines.encode(codec))
+        proc = run_cli(tmp_path / "nobom.jsonl", "-o", tmp_path / "out.jsonl")
+        err = proc.stderr.decode().strip()
+        assert proc.returncode == 2 and len(err.splitlines()) == 1 and f"iconv -f UTF-16{codec[-2:].upper()} " in err
+        assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_a_parquet_file_is_named_and_the_ray_engine_shown(tmp_path):
@@ -368,6 +375,19 @@ def test_version_and_help_name_the_rules_command_and_exit_codes(capsys):
     assert cli.main(["--help"]) == 0
     text = capsys.readouterr().out
     assert "cleaner rules list" in text and "Exit codes" in text
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["rules", "--help"], ["rules", "learn", "--help"]])
+def test_version_and_help_that_cannot_be_written_are_one_line_and_exit_1(argv):
+    # probe45/46: `cleaner --version > /dev/full` exited 0 (argparse drops the failed write).
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full to fill")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), *argv], stdout=full, stderr=subprocess.PIPE, timeout=300)
+    assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: No space left on device; output cut short\n")
 
 
 def test_a_records_file_that_breaks_off_in_a_folder_is_written_and_read_again_next_run(tmp_path):

@@ -264,3 +264,47 @@ def test_an_unreadable_records_file_is_refused_naming_it(tmp_path):
     finally:
         for path in (tmp_path / "in").iterdir():
             path.chmod(0o644)
+
+
+def test_records_with_lone_cr_line_ends_are_cleaned_each_and_keep_their_ends(tmp_path, monkeypatch):
+    # probe45: a JSON Lines file with classic Mac line ends (CR only) was one line, failed whole
+    # (`not valid JSON (extra data ...)`) and passed through uncleaned.
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 1000)
+    data = _mixed(tmp_path / "lf.jsonl", copies=12)
+    cr = data.replace(b"\n", b"\r")
+    (tmp_path / "in.jsonl").write_bytes(cr)
+    outs = []
+    for jobs in (1, 2):
+        report = Report(echo=False)
+        jsonl.run_records(str(tmp_path / "in.jsonl"), str(tmp_path / f"out{jobs}.jsonl"), Config(), report, jobs=jobs)
+        outs.append((tmp_path / f"out{jobs}.jsonl").read_bytes())
+        assert len(report.failed) == 8 and report.cleaned > 40  # the bad lines alone, each named by its line
+    reference = Report(echo=False)
+    jsonl.run_records(str(tmp_path / "lf.jsonl"), str(tmp_path / "lf_out.jsonl"), Config(), reference, jobs=1)
+    assert outs[0] == outs[1] == (tmp_path / "lf_out.jsonl").read_bytes().replace(b"\n", b"\r")
+    assert [w.split(":")[-1] for w, _ in report.failed] == [w.split(":")[-1] for w, _ in reference.failed]
+
+
+def test_a_line_past_the_limit_is_passed_through_in_pieces_and_named(tmp_path, monkeypatch):
+    # A JSON array saved as .jsonl (no line ends) was held whole, and cleaning a line takes about
+    # 30 times its size: a file of a few GB took the machine's memory. Past LINE_LIMIT a line is
+    # passed through a piece at a time and reported; the records around it are cleaned.
+    from cleaner.io import lines
+
+    monkeypatch.setattr(jsonl, "BATCH_BYTES", 1000)
+    monkeypatch.setattr(lines, "LINE_LIMIT", 5000)
+    monkeypatch.setattr(lines, "READ", 700)
+    record = '{"text": "國(guó)務(wù)院新聞辦公室今天舉行發布會。"}'
+    array = ("[" + ", ".join([record] * 200) + "]").encode()
+    data = "".join(f"{record}\n" for _ in range(60)).encode() + array + b"\r\n" + "".join(f"{record}\n" for _ in range(60)).encode()
+    (tmp_path / "in.jsonl").write_bytes(data)
+    outs = []
+    for jobs in (1, 2):
+        report = Report(echo=False)
+        jsonl.run_records(str(tmp_path / "in.jsonl"), str(tmp_path / f"out{jobs}.jsonl"), Config(), report, jobs=jobs)
+        out = (tmp_path / f"out{jobs}.jsonl").read_bytes().split(b"\n")
+        assert [where.rsplit(":", 1)[1] for where, _ in report.failed] == ["61"] and "longer than" in report.failed[0][1]
+        assert out[60] == array + b"\r" and report.cleaned == 120  # passed through byte for byte; the rest cleaned
+        assert "国务院" in out[0].decode() and "国务院" in out[61].decode()
+        outs.append(out)
+    assert outs[0] == outs[1]

@@ -134,7 +134,10 @@ def test_whole_lines_counts_across_blocks(tmp_path, monkeypatch):
     monkeypatch.setattr(resume, "BLOCK", 4)
     path = tmp_path / "p"
     for data, expected in ((b"", (0, 0)), (b"abc", (0, 0)), (b"a\n", (1, 2)), (b"ab\ncdefghij\nxyz", (2, 12)),
-                           (b"\n\n\n", (3, 3)), (b"abcdefghijk\n" + b"q" * 9, (1, 12))):
+                           (b"\n\n\n", (3, 3)), (b"abcdefghijk\n" + b"q" * 9, (1, 12)),
+                           # Lines end as the input's are split (cleaner.io.lines): a lone CR too, but
+                           # not one the file ends with (its LF may not be written yet).
+                           (b"a\rb\r\nc\r", (2, 5)), (b"a\rbc", (1, 2))):
         path.write_bytes(data)
         assert resume.whole_lines(path) == expected, data
 
@@ -414,3 +417,24 @@ def test_a_resumed_run_s_summary_counts_every_record_of_the_input(tmp_path, monk
     kept -= sum(1 for where, _ in whole.failed if int(where.rsplit(":", 1)[1]) <= stop)  # counted as failed
     assert dict(report.skips) == {"written by the stopped run": kept}
     assert report.cleaned + report.unchanged + report.skipped + len(report.failed) == whole.cleaned + whole.unchanged + len(whole.failed)
+
+
+@pytest.mark.parametrize("stop", [30, 62, 66, 90])
+def test_a_run_stopped_before_inside_or_after_a_long_line_goes_on_to_the_same_output(tmp_path, monkeypatch, stop):
+    # Lines past LINE_LIMIT come in pieces (cleaner.io.lines); lone CRs end lines: the partial's
+    # whole lines and the input lines skipped are counted alike, so nothing is written twice or lost.
+    from cleaner.io import lines
+
+    monkeypatch.setattr(lines, "LINE_LIMIT", 3000)
+    monkeypatch.setattr(lines, "READ", 500)
+    record = '{"text": "國(guó)務(wù)院新聞辦公室今天舉行發布會。"}'
+    array = ("[" + ", ".join([record] * 100) + "]").encode()
+    head = "".join(f"{record}\r" for _ in range(30)) + "".join(f"{record}\n" for _ in range(30))
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(head.encode() + array + b"\r" + "".join(f"{record}\r\n" for _ in range(60)).encode())
+    _run(src, tmp_path / "reference.jsonl")
+    out = tmp_path / "out.jsonl"
+    _stopped_run(monkeypatch, src, out, stop)
+    report = _run(src, out)
+    assert out.read_bytes() == (tmp_path / "reference.jsonl").read_bytes()
+    assert [where.rsplit(":", 1)[1] for where, _ in report.failed] == ["61"]

@@ -172,3 +172,53 @@ def test_rules_learn_refuses_an_unreadable_or_broken_records_file_naming_it(tmp_
         locked.chmod(0o644)
     assert (proc.returncode, proc.stderr.decode()) == (2, f"cleaner: {locked}: Permission denied\n")
     assert not (tmp_path / "x.toml").exists()
+
+
+def test_rules_learn_tells_an_input_that_breaks_off_and_exits_1(tmp_path, capsys):
+    # probe45/46: a .jsonl.gz cut short was learned from up to its break in silence, exit 0: the
+    # rule file passed for one learned from the whole download. Now the break is one line naming
+    # the input, the rule file is written from what was read (as a cleaning run writes), exit 1.
+    import gzip
+
+    pages = portal_pages(50)
+    records = "".join(json.dumps({"text": "\n".join(furniture[:3] + article + furniture[3:])}, ensure_ascii=False) + "\n"
+                      for article, furniture in pages).encode("utf-8")
+    data = gzip.compress(records)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) * 3 // 4])
+    out = tmp_path / "cut.toml"
+    assert cli.main(["rules", "learn", str(cut), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"cleaner: {cut}: cannot read the compressed data (" in err and "were learned from, the rest is lost" in err
+    assert "1 input(s) not read to their end" in err and rules.load_file(out).rules
+    # In a folder: a page and a records file that break off are each told, the rest learned from.
+    folder = tmp_path / "portal"
+    write_portal(folder, 50)
+    (folder / "cut.jsonl.gz").write_bytes(data[: len(data) * 3 // 4])
+    (folder / "cut.txt.gz").write_bytes(gzip.compress("今天天气很好。\n".encode() * 5000)[:100])
+    assert cli.main(["rules", "learn", str(folder), "-o", str(tmp_path / "folder.toml")]) == 1
+    err = capsys.readouterr().err
+    assert f"cleaner: {folder / 'cut.txt.gz'}: could not be read" in err and f"cleaner: {folder / 'cut.jsonl.gz'}: cannot read" in err
+    # Whole inputs: exit 0, nothing said of breaks.
+    (folder / "cut.jsonl.gz").write_bytes(data)
+    (folder / "cut.txt.gz").unlink()
+    assert cli.main(["rules", "learn", str(folder), "-o", str(tmp_path / "whole.toml")]) == 0
+    assert "not read to their end" not in capsys.readouterr().err
+
+
+def test_rules_learn_to_a_standard_output_that_cannot_take_it_is_one_line_and_exit_1(tmp_path):
+    # probe46: `cleaner rules learn crawl/ -o - > /dev/full` said `cleaner: -: No space left on device`, exit 2
+    # (a refusal before any work), where every other command says `<stdout>: ...; output cut short`, exit 1.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full to fill")
+    write_portal(tmp_path / "portal", 20)
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), "rules", "learn", str(tmp_path / "portal"), "-o", "-"],
+                              stdout=full, stderr=subprocess.PIPE, timeout=600)
+    assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: No space left on device; output cut short\n")

@@ -46,3 +46,19 @@ def test_a_killed_run_s_temporary_beside_a_file_output_is_swept_but_a_live_one_i
         os.close(fd)
     assert dst.read_text(encoding="utf-8") == "x\n"
     assert not stale.exists() and new.exists() and live.exists() and mine.exists()
+
+
+def test_an_output_named_after_a_compression_not_written_is_refused_before_any_work(tmp_path, capsys):
+    # probe45: `-o out.jsonl.lz4` wrote plain JSON Lines under that name (exit 0); `lz4 -d` then refused it.
+    from cleaner import cli
+    from cleaner.io.output import compression_error
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "國(guó)務(wù)院"}\n', encoding="utf-8")
+    for name in ("out.jsonl.lz4", "out.JSONL.BR", "out.txt.zip", "out.jsonl.7z"):
+        assert cli.main([str(src), "-o", str(tmp_path / name)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "which is not written here" in err and ".zst" in err
+        assert not (tmp_path / name).exists()
+    assert cli.main([str(src), "-o", str(tmp_path / "out.jsonl.zst")]) == 0  # what is written stays allowed
+    assert compression_error("-") is None and compression_error("/dev/null") is None and compression_error("a.txt") is None

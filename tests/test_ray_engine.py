@@ -91,6 +91,18 @@ def test_lines_are_read_as_bytes_not_as_text(tmp_path, local_ray):
     assert [where for where, _ in report.failed] == [f"{src}:2"]
 
 
+def test_lone_cr_line_ends_are_read_and_written_as_the_local_engine_does(tmp_path, local_ray):
+    # probe46: a file with classic Mac line ends (CR only) was one line, failed whole; the local
+    # engine now ends lines there too (cleaner.io.lines), and Ray's output must stay its bytes.
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_jsonl(_records()).replace("\n", "\r").encode("utf-8"))
+    report = ray_engine.run(str(src), str(tmp_path / "out"), Config())
+    local = run_cli("--jsonl", src, "-o", tmp_path / "local.jsonl", "--jobs", "1")
+    written = b"".join(p.read_bytes() for p in sorted((tmp_path / "out").glob("part-*.jsonl")))
+    assert local.returncode == 1 and written == (tmp_path / "local.jsonl").read_bytes() and b"\n" not in written
+    assert [where for where, _ in report.failed] == [f"{src}:{len(_records()) + 1}"]
+
+
 def test_compressed_shards_are_read_and_a_broken_one_keeps_its_lines(tmp_path, local_ray):
     from cleaner.io.compressed import wrap_writer
 

@@ -413,7 +413,8 @@ def _records_group(job: Job) -> str:
 
 
 def learn_folder(work: list[Job], config: Config, jobs: int, progress: bool | None,
-                 meanwhile: Callable[[], None] | None = None, running: list | None = None) -> tuple[Learned, dict[str, str]]:
+                 meanwhile: Callable[[], None] | None = None, running: list | None = None,
+                 log=None) -> tuple[Learned, dict[str, str]]:
     """The first pass: count the lines of every document (no cleaning); also each page's site.
 
     Pages are read, cleaned with their furniture left in and split (``cleaned_lines``) in ``jobs``
@@ -421,7 +422,8 @@ def learn_folder(work: list[Job], config: Config, jobs: int, progress: bool | No
     needs on first use); records files are streamed here, a
     record at a time. ``meanwhile()`` runs here once the workers have pages to read (only with
     workers). A page whose worker dies counts nothing (the cleaning pass tells it). ``running``
-    gets the workers' pass, for an interrupt to stop.
+    gets the workers' pass, for an interrupt to stop. ``log`` is told the files (and breaks) that
+    could not be read; without it they are left to the cleaning pass, which reads them again.
     """
     learner = Learner()
     sites: dict[str, str] = {}
@@ -441,10 +443,12 @@ def learn_folder(work: list[Job], config: Config, jobs: int, progress: bool | No
             if site is not None:
                 sites[job.src] = site
                 learner.add_lines(lines, site)
+            elif log is not None:
+                log.fail(job.src, "could not be read; nothing learned from it")
             if bar is not None:
                 bar.advance(_file_size(job.src))
         for job in records:
-            learn_records_file(learner, job.src, job.kind, config, field=job.field, group=_records_group(job))
+            learn_records_file(learner, job.src, job.kind, config, field=job.field, group=_records_group(job), log=log)
             if bar is not None:
                 bar.advance(_file_size(job.src))
     finally:
@@ -470,15 +474,18 @@ def page_lines(job: Job, config: Config) -> tuple[str | None, dict[str, str]]:
     return document_site(page.text, None, job.group, config), cleaned_lines(page.text, cleaning)
 
 
-def learn_records_file(learner: Learner, src: str, kind: str, config: Config, *, field: str, group: str) -> None:
-    """Count the records of one JSON Lines or WARC file; bad records are skipped (the second pass reports them)."""
+def learn_records_file(learner: Learner, src: str, kind: str, config: Config, *, field: str, group: str, log=None) -> None:
+    """Count the records of one JSON Lines or WARC file; bad records are skipped (the second pass
+    reports them); a file that breaks off or cannot be read is told to ``log``, if given."""
     from cleaner.engines.jsonl import learn_lines
     from cleaner.engines.records_source import InputError, record_lines
 
     try:
-        learn_lines(learner, record_lines(src, kind, log=Recorder()), config, field=field, group=group)
-    except (InputError, OSError):
-        pass  # reported by the second pass
+        lines = record_lines(src, kind, log=log if log is not None else Recorder(), use="learned from")
+        learn_lines(learner, lines, config, field=field, group=group)
+    except (InputError, OSError) as exc:
+        if log is not None:  # else reported by the second pass
+            log.fail(src, exc.strerror or str(exc))  # an InputError's message is its own
 
 
 def _with_learned(job: Job, learned: Learned | None, sites: dict[str, str]) -> Job:

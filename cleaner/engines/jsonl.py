@@ -4,7 +4,9 @@ A record's line is rewritten only where its cleaned field is (``cleaner.io.jsonl
 that does not change is written back byte for byte. A line that is not a JSON object, not UTF-8,
 or whose field is missing, not a string, too large or holds lone surrogates is reported as
 ``FILE:LINE`` and passed through byte for byte; the stream goes on, and every other record is
-written whatever happened to this one.
+written whatever happened to this one. Lines end at LF, CR LF or a lone CR, each kept as it was;
+a line past ``LINE_LIMIT`` (32 MiB) comes in pieces and is passed through unchanged, reported
+(``cleaner.io.lines``).
 
 Memory stays flat in the input size: one record is held at a time, or, with worker processes,
 a bounded number of batches (``IN_FLIGHT`` per worker, each about ``BATCH_BYTES``). Output
@@ -36,6 +38,7 @@ from cleaner.engines.workers import DIED, WORKER_DIED, after_first, alone, in_or
 from cleaner.furniture.learn import Learned, Learner, cleaned_lines, document_site, remove_learned
 from cleaner.pipeline import Cleaner
 from cleaner.io.html_field import field_page
+from cleaner.io.lines import LINE_LIMIT, LONG_PIECES, LongEnd, LongMore, LongStart
 from cleaner.io.once import PAUSE
 from cleaner.io.jsonl import HTML_EVIDENCE, BadRecord, field_path, has_surrogates, html_evidence, parse_record, split_ending, value_at
 
@@ -77,6 +80,13 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
             if write:
                 yield raw
             continue
+        if isinstance(raw, LONG_PIECES):  # a line past LINE_LIMIT, as it comes (cleaner.io.lines): passed through
+            if isinstance(raw, LongStart):
+                number += 1
+                log.fail(f"{name}:{number}", LONG_LINE)
+            if write:
+                yield raw
+            continue
         number += 1
         where = f"{name}:{number}"
         body, ending = split_ending(raw)
@@ -98,6 +108,10 @@ def clean_lines(lines: Iterable[bytes], config: Config, *, name: str, field: str
         interrupts.check()  # a signal a library swallowed: this record's output is not written
         if write:
             yield signature + (raw if out is None else out)
+
+
+LONG_LINE = (f"a line longer than {LINE_LIMIT >> 20} MiB (no record comes near it: a JSON array, or a file with no line "
+             "ends?); not read, passed through unchanged")
 
 
 def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, details: bool, writeback: WriteBack, log,
@@ -251,7 +265,7 @@ def _split_until_alive(make_pool: Callable[[int | None], ProcessPoolExecutor], a
     out: list[bytes] = []
     events: list = []
     half = len(part) // 2
-    for piece, first in ((part[:half], number), (part[half:], number + half)):
+    for piece, first in ((part[:half], number), (part[half:], number + _records(part[:half]))):
         piece_args = (piece, first, *args[2:])
         done = alone(make_pool, _clean_batch, piece_args)
         piece_out, piece_events, _ = _split_until_alive(make_pool, piece_args) if done is DIED else done
@@ -298,7 +312,8 @@ def _batches(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
 
 
 def _records(part: list[bytes]) -> int:
-    return len(part) - (part[-1] == PAUSE)
+    """The input lines a batch starts (a long line's later pieces start none; a pause is no line)."""
+    return sum(not isinstance(raw, (LongMore, LongEnd)) for raw in part) - (part[-1] == PAUSE)
 
 
 WORKER_LEARNED = "worker"  # in a task's options: the learned table is the one the worker was started with
@@ -507,6 +522,8 @@ def _document_lines_of(part: list[bytes], config: Config, field: str, group: str
 
     out = []
     for raw in part:
+        if isinstance(raw, LONG_PIECES):  # a line past LINE_LIMIT: no record (clean_lines reports it)
+            continue
         if raw.startswith(codecs.BOM_UTF8):
             raw = raw[3:]  # a BOM is not part of a record (clean_lines)
         try:

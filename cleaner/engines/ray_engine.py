@@ -110,6 +110,7 @@ def _read_lines(ray, files: list[str]):
     from ray.data.datasource import FileBasedDatasource
 
     from cleaner.io.compressed import COMPRESSION_ERRORS, wrap_reader
+    from cleaner.io.lines import read_lines
 
     class RecordLines(FileBasedDatasource):
         def resolve_compression(self, path: str, open_args: dict):
@@ -120,7 +121,9 @@ def _read_lines(ray, files: list[str]):
             try:
                 # Line by line, as the local engine reads: a file that breaks off keeps every
                 # line before the break (a read of a large chunk would lose the chunk's lines).
-                for line in wrap_reader(f, path):
+                # Lines end where the local engine ends them (a lone CR too); a long line is held
+                # whole, as a row (the local engine's pieces would be rows of their own here).
+                for line in read_lines(wrap_reader(f, path), limit=sys.maxsize):
                     lines.append(line)
                     if len(lines) >= LINES_PER_BLOCK:
                         yield _block(BlockAccessor, lines)
@@ -289,7 +292,7 @@ def _write_lines(ds, dst: Path, report: Report) -> None:
             line = bytes(line)
             if not line:
                 continue  # a file's break holds no line (a blank line is written back, as locally)
-            part.append(line if line.endswith(b"\n") else line + b"\n")
+            part.append(line if line.endswith((b"\n", b"\r")) else line + b"\n")  # a lone CR ends a line too (cleaner.io.lines)
             if len(part) >= PART_RECORDS:
                 write_atomic(dst / f"part-{parts:05d}.jsonl", part)
                 part, parts = [], parts + 1

@@ -30,10 +30,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from cleaner.io.lines import LONG_PIECES, LineSplitter, LongEnd, LongStart, ends_no_line
 from cleaner.io.output import new_file_mode, write_atomic
 
 PARTIAL = ".cleaner-partial"
-BLOCK = 1 << 20  # bytes read at a time from the partial's end, looking for its last whole line
+BLOCK = 1 << 20  # bytes read at a time from the partial, counting its whole lines
 SYNC_EVERY = 64 << 20  # bytes written between fsyncs of the partial (one costs ~ms; 64 MB takes ~1 min to clean)
 
 
@@ -113,26 +114,18 @@ def learned_by_stopped_run(output: Path, about_without_learned) -> dict[str, fro
 
 
 def whole_lines(path: Path) -> tuple[int, int]:
-    """The number of whole lines (ending in a newline) at the start of ``path``, and the length in
-    bytes they take: what a stopped run wrote completely."""
-    size = path.stat().st_size
+    """The number of whole lines at the start of ``path``, and the length in bytes they take: what
+    a stopped run wrote completely. Lines end as the input's are split (``cleaner.io.lines``: LF,
+    CR LF or a lone CR, a long line's pieces one line), so that as many input lines are skipped as
+    output lines are kept; a last line without its end, or with a CR its LF may follow, is cut."""
+    splitter = LineSplitter()
+    count = end = at = 0
     with open(path, "rb") as fh:
-        end = size
-        while end > 0:  # the last newline, read backwards a block at a time
-            start = max(0, end - BLOCK)
-            fh.seek(start)
-            block = fh.read(end - start)
-            cut = block.rfind(b"\n")
-            if cut >= 0:
-                end = start + cut + 1
-                break
-            end = start
-        fh.seek(0)
-        count, left = 0, end
-        while left > 0:
-            chunk = fh.read(min(BLOCK, left))
-            count += chunk.count(b"\n")
-            left -= len(chunk)
+        while chunk := fh.read(BLOCK):
+            for line in splitter.feed(chunk):
+                at += len(line)
+                if not ends_no_line(line):
+                    count, end = count + 1, at
     return count, end
 
 
@@ -251,12 +244,17 @@ def _failures_in(path: Path, lines: int) -> list[tuple[str, str]]:
 def skipped(lines: Iterator[bytes], count: int) -> tuple[int, int]:
     """Read ``count`` lines off ``lines`` (the ones an earlier run wrote); their bytes, and how
     many hold a record (a blank line, BOM aside, holds none: ``jsonl.clean_lines``)."""
-    size = records = 0
-    for _ in range(count):
+    size = records = done = 0
+    while done < count:
         line = next(lines, None)
         if line is None:
             break
         size += len(line)
+        if isinstance(line, LONG_PIECES):  # a line past LINE_LIMIT, in pieces: one line, one record
+            records += isinstance(line, LongStart)
+            done += isinstance(line, LongEnd)
+            continue
+        done += 1
         records += bool(line.removeprefix(codecs.BOM_UTF8).strip())
     return size, records
 

@@ -127,19 +127,23 @@ def rule_file(learned: Learned, key: str, site_id: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def learn_input(src: Path, config: Config, field: str = "text") -> Learned:
-    """The first pass of a learning run over a folder or a records file, nothing cleaned or written."""
-    from cleaner.engines.report import Report
+def learn_input(src: Path, config: Config, field: str = "text", log=None) -> Learned:
+    """The first pass of a learning run over a folder or a records file, nothing cleaned or written.
 
+    ``log`` (a Report) is told what could not be read, each file or break once: a run that learns
+    before it cleans tells these in its cleaning pass, but this pass is the only one, and a rule
+    file learned from a download cut short must not pass for one learned from the whole of it."""
+    from cleaner.engines.report import Recorder, Report
+
+    log = log if log is not None else Recorder()
     if src.is_dir():
         from cleaner.engines.folder import Job, _group, learn_folder, plan
 
         report = Report(echo=False)
         jobs = [Job(s, d, o, k, False, report.writeback, group=_group(src, s)) for s, d, o, k in plan(src, src, report, None)]
-        return learn_folder(jobs, config, 1, None)[0]
+        return learn_folder(jobs, config, 1, None, log=log)[0]
     from cleaner.engines.jsonl import learn_lines
     from cleaner.engines.records_source import record_lines, refuse_unopenable, stream_lines
-    from cleaner.engines.report import Recorder
     from cleaner.furniture.learn import Learner
     from cleaner.io.kinds import input_kind
     from cleaner.io.once import reads_once
@@ -149,14 +153,16 @@ def learn_input(src: Path, config: Config, field: str = "text") -> Learned:
     learner = Learner()
     kind = input_kind(src.name)
     # One pass only: a pipe or standard input (JSON Lines) is read once, as a stream.
-    lines = stream_lines(str(src), log=Recorder()) if reads_once(src) else \
-        record_lines(str(src), kind if kind == "warc" else "jsonl", log=Recorder())
+    lines = stream_lines(str(src), log=log, use="learned from") if reads_once(src) else \
+        record_lines(str(src), kind if kind == "warc" else "jsonl", log=log, use="learned from")
     learn_lines(learner, lines, config, field=field, group="file:" + src.name)
     return learner.learned()
 
 
 def learn_command(args) -> int:
-    """``cleaner rules learn``: exit 0 written, 2 refused (bad input, existing output, nothing learned)."""
+    """``cleaner rules learn``: exit 0 written, 1 written from what could be read (a file or a
+    compressed stream broke off: each told in one line), 2 refused (bad input, existing output,
+    nothing learned)."""
     from cleaner.furniture.rules_cli import check_examples
     from cleaner.io.kinds import input_kind
     from cleaner.io.once import reads_once, shown_name
@@ -196,9 +202,11 @@ def learn_command(args) -> int:
     # The pages' own script (to="keep"): the examples are lines as the pages write them; lines are
     # counted folded to Simplified either way (learn.normalise), and patterns are folded.
     from cleaner.engines.records_source import InputError
+    from cleaner.engines.report import Report
 
+    unread = Report()  # told as they happen, `cleaner: WHERE: why`, as a cleaning run tells them
     try:
-        learned = learn_input(args.input, Config(to="keep"), args.field)
+        learned = learn_input(args.input, Config(to="keep"), args.field, log=unread)
     except InputError as exc:  # unreadable, or a compressed file damaged before its first record: as a cleaning run refuses it
         return refuse(f"{shown_name(args.input)}: {exc}")
     if not learned:
@@ -221,8 +229,12 @@ def learn_command(args) -> int:
     except BrokenPipeError:
         raise
     except OSError as exc:
+        if to_stdout:  # a full disk under `> rules.toml`: as every command's output to standard output (rules_cli._written)
+            print(f"cleaner: <stdout>: {exc.strerror or exc}; output cut short", file=sys.stderr)
+            return 1
         return refuse(f"{shown_path(exc.filename) or out}: {exc.strerror or exc}")
     others = sorted(set(learned.lines) - {key})
     print(f"cleaner: {'<stdout>' if to_stdout else out}: {len(site.rules)} rule(s) learned from {learned.site_docs[key]} document(s) of {key}"
-          + (f"; also learned (give --from): {', '.join(others[:5])}" if others else ""), file=sys.stderr)
-    return 0
+          + (f"; also learned (give --from): {', '.join(others[:5])}" if others else "")
+          + (f"; {len(unread.failed)} input(s) not read to their end (above)" if unread.failed else ""), file=sys.stderr)
+    return 1 if unread.failed else 0

@@ -10,7 +10,6 @@ examples checked before it is written; an existing file is kept unless ``--force
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -42,7 +41,9 @@ def check_examples(ruleset) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="cleaner rules", description="List, check and learn furniture rule files (TOML).")
+    from cleaner.cli import CheckedParser  # --help to a full disk fails, as the command's own does
+
+    p = CheckedParser(prog="cleaner rules", description="List, check and learn furniture rule files (TOML).")
     sub = p.add_subparsers(dest="cmd", metavar="{list,check,learn}")
     lsp = sub.add_parser("list", help="list the sites and rules in use: the built-in ones, and DIR's after them")
     lsp.add_argument("dir", nargs="?", type=Path, help="a folder of rule files, or one rule file")

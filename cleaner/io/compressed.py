@@ -50,6 +50,22 @@ _MAGIC = (("gzip", re.compile(rb"\x1f\x8b\x08")), ("zstd", re.compile(rb"\x28\xb
 SNIFF_BYTES = 10  # the longest signature (bz2's)
 
 
+# Compressions a user may name an output after that this tool does not write: written under such
+# a name, the data was plain text a decompressor then refused (``-o out.jsonl.lz4``, probe45).
+UNWRITTEN_SUFFIXES = {".lz4": "lz4", ".br": "brotli", ".zip": "zip", ".7z": "7z", ".lzma": "lzma", ".lz": "lzip",
+                      ".lzo": "lzop", ".z": "compress", ".sz": "snappy", ".snappy": "snappy", ".tgz": "tar+gzip",
+                      ".tbz2": "tar+bz2", ".txz": "tar+xz"}
+
+
+def unwritten_compression(name: str | os.PathLike) -> str | None:
+    """The compression a name asks for that is not written here (``out.jsonl.lz4``: 'lz4'), or None.
+
+    >>> unwritten_compression("out.jsonl.lz4"), unwritten_compression("out.jsonl.zst"), unwritten_compression("a.txt")
+    ('lz4', None, None)
+    """
+    return UNWRITTEN_SUFFIXES.get(os.path.splitext(os.fspath(name))[1].lower())
+
+
 def compression_of(name: str | os.PathLike) -> str | None:
     """The compression a file name asks for: 'gzip', 'bz2', 'xz', 'zstd', or None.
 

@@ -261,11 +261,11 @@ def has_surrogates(text: str) -> bool:
 
 
 def split_ending(raw: bytes) -> tuple[bytes, bytes]:
-    """A line and its ending (``\\n``, ``\\r\\n`` or none), so a rewritten line keeps it."""
+    """A line and its ending (``\\n``, ``\\r\\n``, a lone ``\\r`` or none), so a rewritten line keeps it."""
     if raw.endswith(b"\r\n"):
         return raw[:-2], b"\r\n"
-    if raw.endswith(b"\n"):
-        return raw[:-1], b"\n"
+    if raw.endswith((b"\n", b"\r")):
+        return raw[:-1], raw[-1:]
     return raw, b""
 
 

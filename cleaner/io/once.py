@@ -99,7 +99,9 @@ def paced_lines(fh: BinaryIO, fd: int) -> Iterator[bytes]:
     """
     import select
 
-    pending: list[bytes] = []
+    from cleaner.io.lines import LineSplitter
+
+    splitter = LineSplitter()  # lines end as a file's do (LF, CR LF, a lone CR), long ones in pieces
     paused = False
     while True:
         try:
@@ -113,12 +115,5 @@ def paced_lines(fh: BinaryIO, fd: int) -> Iterator[bytes]:
         if not chunk:
             break
         paused = False
-        start = 0
-        while (end := chunk.find(b"\n", start)) >= 0:
-            pending.append(chunk[start : end + 1])
-            yield b"".join(pending)
-            pending, start = [], end + 1
-        if start < len(chunk):
-            pending.append(chunk[start:])
-    if pending:
-        yield b"".join(pending)
+        yield from splitter.feed(chunk)
+    yield from splitter.end()

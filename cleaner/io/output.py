@@ -106,6 +106,18 @@ def output_file_error(path: str | Path) -> str | None:
     return None
 
 
+def compression_error(path: str | Path) -> str | None:
+    """The one-line refusal for an output named after a compression that is not written (None:
+    fine). Outputs are compressed by their name; one this tool cannot write would be plain text
+    under a name that says otherwise, and the decompressor the user runs on it next refuses it."""
+    from cleaner.io.compressed import SUFFIXES, unwritten_compression
+
+    if is_stream(path) or is_discard(path) or (kind := unwritten_compression(path)) is None:
+        return None
+    return (f"{path}: output named as {kind} data, which is not written here (outputs are compressed by their name: "
+            f"{', '.join(SUFFIXES)}); give one of those, or -o - and pipe it to the compressor")
+
+
 def overlap_error(output: str | Path, inputs: Iterable[str | Path]) -> str | None:
     """The refusal when ``output`` is, links to, or (for a folder input) lies inside an input."""
     if is_stream(output) or is_discard(output):
