@@ -125,6 +125,29 @@ def test_a_guess_that_completes_a_dictionary_word_is_taken(text):
     assert _repaired(text, "gbk") == text
 
 
+@pytest.mark.parametrize("text", [
+    # Each guess's right reading makes a pair the model (jieba's words, Wikipedia's running text)
+    # never saw and a word of news or spoken text has: 绝食 (绝速), 扬长而去 (所长而去), 口臭 (口自),
+    # 骗术 (骗未), 召唤 (叫唤); the web words' pairs (cleaner/data/web_pairs.txt) bring them back.
+    "北京学生绝食，每天都有消息。",
+    "歹徒停手扬长而去。在场的人都愣住了。",
+    "本院认证：专治口臭、溃疡",
+    "人体增高：骗术愈演愈烈",
+    "对人具有召唤力，问题在于",
+])
+def test_a_guess_inside_a_web_word_is_taken(text):
+    assert _repaired(text, "gbk") == text
+
+
+def test_the_web_pairs_add_to_the_models_pair():
+    lm = model()
+    total, seconds = reference_context._web_pairs()[lm.key("口")]
+    assert seconds[lm.key("臭")] > 0 and total >= sum(seconds.values())
+    assert reference_context.web_pair("口", "臭", lm.bigram("口", "臭")) > lm.bigram("口", "臭")
+    assert reference_context.web_pair("口", "龘", lm.bigram("口", "龘")) == lm.bigram("口", "龘")  # no such pair
+    assert len(context.web_pairs()) == sum(len(s) for _, s in reference_context._web_pairs().values())
+
+
 def test_the_longest_word_a_candidate_completes():
     chars = list("乐原声币单曲")
     assert reference_context.longest_word(chars, 3, "带") == 3  # 原声带
