@@ -79,7 +79,7 @@ _OPENER = {close: open_ for open_, close in _PAIRS.items()}
 
 
 def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "",
-             after: str = "", page: bool = False) -> tuple[str, list[tuple[int, holes.Choice]]]:
+             after: str = "", page: bool = False, web: bool = True) -> tuple[str, list[tuple[int, holes.Choice]]]:
     """``text`` with each guess decided again in its line (see the module); the guesses, those
     that changed with the old character as their runner-up. ``before``/``after``: the text of the
     line before and after ``text``, where ``text`` is a piece of it. ``page``: ``text`` is the
@@ -92,7 +92,7 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
     cache = _page_pairs(chars, {pos + shift for pos, _ in guessed}) if page else {}
 
     def pair(a: str, b: str) -> float:
-        bigram = web_pair(a, b, lm.bigram(a, b))
+        bigram = web_pair(a, b, lm.bigram(a, b)) if web else lm.bigram(a, b)
         seen = cache.get(lm.key(a))
         if not seen:
             return bigram

@@ -217,16 +217,17 @@ def _guessed_texts(draw):
         # Mostly the character the text holds (as a repair leaves it), sometimes another one.
         char = text[pos] if draw(st.booleans()) or not cands else cands[0]
         guessed.append((pos, Choice(char, pos, True, "", 0.0, tuple(cands))))
-    return text, guessed, before, after, draw(st.booleans())
+    return text, guessed, before, after, draw(st.booleans()), draw(st.booleans())
 
 
 @settings(max_examples=400, deadline=None)
 @given(_guessed_texts())
 def test_native_redecide_equals_the_python_original(case):
-    text, guessed, before, after, page = case
+    text, guessed, before, after, page, web = case
     # A whole page has no text around it (as mojibake.py calls it).
     before, after = ("", "") if page else (before, after)
-    assert context.redecide(text, guessed, before, after, page) == reference_context.redecide(text, guessed, before, after, page)
+    assert (context.redecide(text, guessed, before, after, page, web)
+            == reference_context.redecide(text, guessed, before, after, page, web))
 
 
 @settings(max_examples=300, deadline=None)

@@ -98,6 +98,10 @@ WORD_WEIGHT = 1.0
 # 0.1: 1,298, 0.2: 1,278 / 2,328, 0.35: 1,285, 1.0: 1,303. The same words as a word list beside
 # jieba's (WORD_WEIGHT's evidence): 1,311; instead of jieba's: 1,316 (wordfreq segments Chinese with
 # jieba, so its words are mostly jieba's: what it adds is their frequencies in other registers).
+# Not for the guesses of a two-byte source read in step (resync: GBK read as Big5, Big5 as GBK),
+# each a whole character whose candidates are a code's row or column: among dozens of them the
+# pair of a frequent web word with one neighbour won (進士 came back 進去, 南為 南城). Session 46,
+# decoders.py --scope page with them: big5 -> gbk 26.6 -> 27.4, gbk -> big5 22.1 -> 22.5.
 WEB_PAIR_WEIGHT = 0.2
 WEB_PAIRS = Path(__file__).resolve().parent.parent / "data" / "web_pairs.txt"
 
@@ -117,11 +121,12 @@ def web_pairs() -> _native.WebPairs:
 
 
 def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "",
-             after: str = "", page: bool = False) -> tuple[str, list[tuple[int, holes.Choice]]]:
+             after: str = "", page: bool = False, web: bool = True) -> tuple[str, list[tuple[int, holes.Choice]]]:
     """``text`` with each guess decided again in its line (see the module); the guesses, those
     that changed with the old character as their runner-up. ``before``/``after``: the text of the
     line before and after ``text``, where ``text`` is a piece of it. ``page``: ``text`` is the
-    whole page, whose pairs read for sure are its cache (``CACHE``)."""
+    whole page, whose pairs read for sure are its cache (``CACHE``). ``web``: the web words' pairs
+    count (``WEB_PAIR_WEIGHT``); resync's guesses, whole characters of a two-byte code, go without."""
     if not any(len(c.candidates) > 1 for _, c in guessed):
         return text, guessed
     out = sorted(guessed, key=lambda g: g[0])
@@ -129,7 +134,7 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
     changes = _native.context_redecide(model().native, before + text + after,
                                        [(pos + shift, c.char, list(c.candidates)) for pos, c in out], page, _PARAMS,
                                        (trigram_fit.fit(), TRIGRAM_WEIGHT), (words(), WORD_WEIGHT),
-                                       (web_pairs(), WEB_PAIR_WEIGHT))
+                                       (web_pairs(), WEB_PAIR_WEIGHT) if web else None)
     edits = []
     for k, ch, margin in changes:
         pos, choice = out[k]
