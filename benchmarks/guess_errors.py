@@ -43,8 +43,8 @@ def _recording(calls: list):
     """``context.redecide`` that keeps what each whole-page call left: (text, guesses)."""
     redecide = context.redecide
 
-    def recorded(text, guessed, before="", after="", page=False):
-        text, guessed = redecide(text, guessed, before, after, page)
+    def recorded(text, guessed, before="", after="", page=False, web=True):
+        text, guessed = redecide(text, guessed, before, after, page, web)
         if page:
             calls.append((text, guessed))
         return text, guessed

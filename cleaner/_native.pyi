@@ -146,9 +146,24 @@ class ResyncLattice:
 
 def context_redecide(lm: CharModel, text: str, guesses: list[tuple[int, str, list[str]]], page: bool,
                      params: tuple[float, float, float, int, float, str],
-                     trigrams: tuple[TrigramFit, float] | None = None) -> list[tuple[int, str, float]]:
+                     trigrams: tuple[TrigramFit, float] | None = None, words: tuple[Words, float] | None = None,
+                     web_pairs: tuple[WebPairs, float] | None = None) -> list[tuple[int, str, float]]:
     """context.redecide's decisions (native/src/context.rs): (index of the guess, new character, margin) per change;
-    ``trigrams``: the trigram pass whose table corrects the pairs' bigrams, and the correction's weight."""
+    ``trigrams``: the trigram pass whose table corrects the pairs' bigrams, and the correction's weight;
+    ``words``: the dictionary's words and the weight of the word a candidate completes; ``web_pairs``:
+    the pairs inside web words and the weight of their probability beside the model's."""
+
+class Words:
+    """The dictionary's words of two to four characters (native/src/words.rs), read on first use."""
+    def __init__(self, path: str) -> None: ...
+    def loaded(self) -> bool: ...
+    def longest(self, lm: CharModel, text: str, at: int, ch: str) -> int: ...
+
+class WebPairs:
+    """The pairs inside web words (native/src/web_pairs.rs, cleaner/data/web_pairs.txt), read on first use."""
+    def __init__(self, path: str) -> None: ...
+    def loaded(self) -> bool: ...
+    def __len__(self) -> int: ...
 
 def context_bracket(ch: str, line: str, at: int, params: tuple[float, float, float, int, float, str]) -> float:
     """context.bracket: the line's brackets' say on ``ch`` at ``at``."""

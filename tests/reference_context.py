@@ -20,7 +20,8 @@ import reference_trigram_fit
 from functools import lru_cache
 
 from cleaner.langmodel import dictionary_path
-from cleaner.repair.context import BRACKET_ALONE, BRACKET_ANSWERS, CACHE, REACH, TRIGRAM_WEIGHT, WORD_WEIGHT
+from cleaner.repair.context import (BRACKET_ALONE, BRACKET_ANSWERS, CACHE, REACH, TRIGRAM_WEIGHT, WEB_PAIR_WEIGHT,
+                                    WEB_PAIRS, WORD_WEIGHT)
 
 LONGEST = 4  # the longest word counted (native words.rs LONGEST)
 
@@ -32,6 +33,29 @@ def _words() -> frozenset[str]:
     with open(dictionary_path(), encoding="utf-8") as fh:
         return frozenset("".join(key(c) for c in word) for word in (line.rstrip("\r\n").split(" ")[0] for line in fh)
                          if 2 <= len(word) <= LONGEST)
+
+
+@lru_cache(maxsize=1)
+def _web_pairs() -> dict[str, tuple[int, dict[str, int]]]:
+    """cleaner/data/web_pairs.txt: by first character, its total and each second character's count."""
+    table = {}
+    with open(WEB_PAIRS, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            table[fields[0]] = (int(fields[1]), {b: int(n) for b, n in zip(fields[2::2], fields[3::2])})
+    return table
+
+
+def web_pair(a: str, b: str, bigram: float) -> float:
+    """``bigram`` with WEB_PAIR_WEIGHT of the web words' P(b | a) added where the table has the pair."""
+    key = model().key
+    total, seconds = _web_pairs().get(key(a), (0, {}))
+    n = seconds.get(key(b))
+    if not n or not total:
+        return bigram
+    return math.log(math.exp(bigram) + WEB_PAIR_WEIGHT * n / total)
 
 
 def longest_word(chars: list[str], at: int, ch: str) -> int:
@@ -55,7 +79,7 @@ _OPENER = {close: open_ for open_, close in _PAIRS.items()}
 
 
 def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "",
-             after: str = "", page: bool = False) -> tuple[str, list[tuple[int, holes.Choice]]]:
+             after: str = "", page: bool = False, web: bool = True) -> tuple[str, list[tuple[int, holes.Choice]]]:
     """``text`` with each guess decided again in its line (see the module); the guesses, those
     that changed with the old character as their runner-up. ``before``/``after``: the text of the
     line before and after ``text``, where ``text`` is a piece of it. ``page``: ``text`` is the
@@ -68,10 +92,11 @@ def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "
     cache = _page_pairs(chars, {pos + shift for pos, _ in guessed}) if page else {}
 
     def pair(a: str, b: str) -> float:
+        bigram = web_pair(a, b, lm.bigram(a, b)) if web else lm.bigram(a, b)
         seen = cache.get(lm.key(a))
         if not seen:
-            return lm.bigram(a, b)
-        return math.log((1 - CACHE) * math.exp(lm.bigram(a, b)) + CACHE * seen.get(lm.key(b), 0) / seen.total())
+            return bigram
+        return math.log((1 - CACHE) * math.exp(bigram) + CACHE * seen.get(lm.key(b), 0) / seen.total())
 
     def scorer(at: int):
         prev = chars[at - 1] if at > 0 else "\n"  # the text starts a line

@@ -125,6 +125,29 @@ def test_a_guess_that_completes_a_dictionary_word_is_taken(text):
     assert _repaired(text, "gbk") == text
 
 
+@pytest.mark.parametrize("text", [
+    # Each guess's right reading makes a pair the model (jieba's words, Wikipedia's running text)
+    # never saw and a word of news or spoken text has: 绝食 (绝速), 扬长而去 (所长而去), 口臭 (口自),
+    # 骗术 (骗未), 召唤 (叫唤); the web words' pairs (cleaner/data/web_pairs.txt) bring them back.
+    "北京学生绝食，每天都有消息。",
+    "歹徒停手扬长而去。在场的人都愣住了。",
+    "本院认证：专治口臭、溃疡",
+    "人体增高：骗术愈演愈烈",
+    "对人具有召唤力，问题在于",
+])
+def test_a_guess_inside_a_web_word_is_taken(text):
+    assert _repaired(text, "gbk") == text
+
+
+def test_the_web_pairs_add_to_the_models_pair():
+    lm = model()
+    total, seconds = reference_context._web_pairs()[lm.key("口")]
+    assert seconds[lm.key("臭")] > 0 and total >= sum(seconds.values())
+    assert reference_context.web_pair("口", "臭", lm.bigram("口", "臭")) > lm.bigram("口", "臭")
+    assert reference_context.web_pair("口", "龘", lm.bigram("口", "龘")) == lm.bigram("口", "龘")  # no such pair
+    assert len(context.web_pairs()) == sum(len(s) for _, s in reference_context._web_pairs().values())
+
+
 def test_the_longest_word_a_candidate_completes():
     chars = list("乐原声币单曲")
     assert reference_context.longest_word(chars, 3, "带") == 3  # 原声带
@@ -194,16 +217,17 @@ def _guessed_texts(draw):
         # Mostly the character the text holds (as a repair leaves it), sometimes another one.
         char = text[pos] if draw(st.booleans()) or not cands else cands[0]
         guessed.append((pos, Choice(char, pos, True, "", 0.0, tuple(cands))))
-    return text, guessed, before, after, draw(st.booleans())
+    return text, guessed, before, after, draw(st.booleans()), draw(st.booleans())
 
 
 @settings(max_examples=400, deadline=None)
 @given(_guessed_texts())
 def test_native_redecide_equals_the_python_original(case):
-    text, guessed, before, after, page = case
+    text, guessed, before, after, page, web = case
     # A whole page has no text around it (as mojibake.py calls it).
     before, after = ("", "") if page else (before, after)
-    assert context.redecide(text, guessed, before, after, page) == reference_context.redecide(text, guessed, before, after, page)
+    assert (context.redecide(text, guessed, before, after, page, web)
+            == reference_context.redecide(text, guessed, before, after, page, web))
 
 
 @settings(max_examples=300, deadline=None)

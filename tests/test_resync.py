@@ -9,6 +9,7 @@ import re
 import pytest
 from wrong_decoders import DECODERS
 
+from cleaner import Cleaner
 from cleaner.langmodel import model
 from cleaner.repair import decoders, mojibake, resync
 
@@ -404,3 +405,17 @@ def test_the_runs_of_high_characters_are_searched_from_their_first_character():
     for _ in range(500):
         text = "".join(rng.choice(["é", "Ã", "¤", "€", "中", "a", " ", "“", "\n", "@"]) for _ in range(rng.randint(0, 30)))
         assert [m.span() for m in runs.finditer(text)] == [m.span() for m in first.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # Big5 read as GBK, each guess a whole character lost: among a row of candidates the pair of a
+    # frequent web word with one neighbour won (進去, 將近, 相中, 上門) where the web words' pairs
+    # counted (context.WEB_PAIR_WEIGHT: not for resync's guesses).
+    "據縣誌記載，本縣共有進士201名，舉人更多。",
+    "憲法修正案將於2018年總統選舉時實施。",
+    "他23歲，3月自中學畢業，並入伍。",
+    "孫中山命他到上海羅致軍官，在廣州開學。",
+])
+def test_whole_character_guesses_are_decided_without_the_web_words(text):
+    cleaner = Cleaner(to="keep", remove_furniture=False, generic_furniture=False)
+    assert cleaner.run(misread(text, "big5", "gbk", "replace")).text == text

@@ -12,6 +12,9 @@ it. What comes after it, and the rest of its line, it never sees:
   byte of ``—`` came back as ``”``, which never comes before a digit);
 - the words of the line: a candidate that completes a dictionary word with its neighbours
   (原声带, whose 带 lost its last byte, came back 原声币: 币 is commoner after 声);
+- the words of other registers: a pair inside a word of news, subtitles or web text that jieba's
+  dictionary and Wikipedia's running text never wrote (绝食 came back 绝速, 口臭 口自: the
+  commoner character's unigram won), from the pairs of wordfreq's words (``WEB_PAIR_WEIGHT``);
 - the brackets of the line: a closing mark answers an opening one before it (``（南开大学经济学院）``),
   an opening one a closing one after it (``（1989）``), and a mark that answers none is rare (a
   guessed closing one, too, where the line's later closing marks of its kind are as many as the
@@ -19,7 +22,8 @@ it. What comes after it, and the rest of its line, it never sees:
   壮丽」 whose 、 and 」 both lost a byte came back 「…高大」更加壮丽」).
 
 Each guessed character whose candidates are known (``holes.Choice.candidates``) is decided again,
-its neighbours as the repair left them: the pair before it, the pair after it, the longest
+its neighbours as the repair left them: the pair before it, the pair after it (each with the web
+words' pair beside the model's), the longest
 dictionary word it completes with them (``WORD_WEIGHT``), the bonus of a sentence end at a line's
 end (``holes.FINAL_BONUS``), and the brackets. A choice the stream's own
 reading already made best keeps its place unless the line says otherwise.
@@ -35,6 +39,7 @@ are here, and handed over with each call.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from cleaner import _native
 from cleaner.langmodel import dictionary_path, model, model_sources
@@ -83,6 +88,22 @@ TRIGRAM_WEIGHT = 1.0
 # GBK, 的's trail lost at the text's end, came back 內平民革: 民革 is a word, 民的 likelier by 1.2;
 # tests/test_mojibake.py), and a word's pairs are in the bigram already.
 WORD_WEIGHT = 1.0
+# Each pair a candidate makes with its neighbours gains this much of the probability the pairs
+# inside web words give it (cleaner/data/web_pairs.txt: wordfreq's Chinese list of news,
+# subtitles, web and social text, by scripts/build_web_pairs.py), added to the model's inside the
+# logarithm. The model's in-word pairs are jieba's and its running pairs Wikipedia's: most
+# guesses left wrong on the web pages were a right reading whose pair with a neighbour the model
+# never saw (628 of 1,164), where a commoner character's unigram won. Session 46, replaying the fit pages'
+# whole-page decisions (wrong of 26,693 gbk guesses / of 39,819 ignore ones): none 1,315 / 2,407,
+# 0.1: 1,298, 0.2: 1,278 / 2,328, 0.35: 1,285, 1.0: 1,303. The same words as a word list beside
+# jieba's (WORD_WEIGHT's evidence): 1,311; instead of jieba's: 1,316 (wordfreq segments Chinese with
+# jieba, so its words are mostly jieba's: what it adds is their frequencies in other registers).
+# Not for the guesses of a two-byte source read in step (resync: GBK read as Big5, Big5 as GBK),
+# each a whole character whose candidates are a code's row or column: among dozens of them the
+# pair of a frequent web word with one neighbour won (進士 came back 進去, 南為 南城). Session 46,
+# decoders.py --scope page with them: big5 -> gbk 26.6 -> 27.4, gbk -> big5 22.1 -> 22.5.
+WEB_PAIR_WEIGHT = 0.2
+WEB_PAIRS = Path(__file__).resolve().parent.parent / "data" / "web_pairs.txt"
 
 
 @lru_cache(maxsize=1)
@@ -101,19 +122,28 @@ def words() -> _native.Words:
                         lambda: _native.Words(dictionary_path()).table(model().native), _native.Words.from_table)
 
 
+@lru_cache(maxsize=1)
+def web_pairs() -> _native.WebPairs:
+    """The pairs inside web words (native/src/web_pairs.rs), read on the first guess decided:
+    clean text never loads them."""
+    return _native.WebPairs(str(WEB_PAIRS))
+
+
 def redecide(text: str, guessed: list[tuple[int, holes.Choice]], before: str = "",
-             after: str = "", page: bool = False) -> tuple[str, list[tuple[int, holes.Choice]]]:
+             after: str = "", page: bool = False, web: bool = True) -> tuple[str, list[tuple[int, holes.Choice]]]:
     """``text`` with each guess decided again in its line (see the module); the guesses, those
     that changed with the old character as their runner-up. ``before``/``after``: the text of the
     line before and after ``text``, where ``text`` is a piece of it. ``page``: ``text`` is the
-    whole page, whose pairs read for sure are its cache (``CACHE``)."""
+    whole page, whose pairs read for sure are its cache (``CACHE``). ``web``: the web words' pairs
+    count (``WEB_PAIR_WEIGHT``); resync's guesses, whole characters of a two-byte code, go without."""
     if not any(len(c.candidates) > 1 for _, c in guessed):
         return text, guessed
     out = sorted(guessed, key=lambda g: g[0])
     shift = len(before)
     changes = _native.context_redecide(model().native, before + text + after,
                                        [(pos + shift, c.char, list(c.candidates)) for pos, c in out], page, _PARAMS,
-                                       (trigram_fit.fit(), TRIGRAM_WEIGHT), (words(), WORD_WEIGHT))
+                                       (trigram_fit.fit(), TRIGRAM_WEIGHT), (words(), WORD_WEIGHT),
+                                       (web_pairs(), WEB_PAIR_WEIGHT) if web else None)
     edits = []
     for k, ch, margin in changes:
         pos, choice = out[k]

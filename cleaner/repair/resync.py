@@ -278,7 +278,8 @@ def _lines(text: str, guess: bool, views: tuple, misread, suspects: set[int] | N
         at += len(line) + 1
     if not count:
         return MojibakeRepair(text, 0, [])
-    fixed, guessed = context.redecide("\n".join(pieces), guessed, page=True)
+    # Without the web words' pairs: a guess here is a whole character (context.WEB_PAIR_WEIGHT says why).
+    fixed, guessed = context.redecide("\n".join(pieces), guessed, page=True, web=False)
     findings = [holes.guess_finding(mojibake.GUESS_KIND, pos, c.char, c.alternative, c.margin) for pos, c in guessed]
     if not guess:
         chars = list(fixed)

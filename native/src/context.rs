@@ -18,6 +18,7 @@ use crate::repair_py::PyCharModel;
 use crate::tables::HAN;
 use crate::trigram::Table;
 use crate::trigram_py::PyTrigramFit;
+use crate::web_pairs::{PyWebPairs, WebPairs};
 use crate::words::{PyWords, Words};
 
 /// context.py's constants (see there for what each is and where it comes from).
@@ -217,10 +218,15 @@ pub type Trigrams<'a> = Option<(&'a Table, f64, f64)>;
 /// beyond the first is worth (context.py `WORD_WEIGHT`).
 pub type WordEvidence<'a> = Option<(&'a Words, f64)>;
 
+/// The pairs inside the words of web and news text (web_pairs.rs) and the weight their
+/// probability gets beside the model's (context.py `WEB_PAIR_WEIGHT`).
+pub type WebEvidence<'a> = Option<(&'a WebPairs, f64)>;
+
 /// Each guess (in order of position) decided again on `chars`, which it changes; the guesses
 /// that changed, as (index in `guesses`, new character, margin over the old one).
+#[allow(clippy::too_many_arguments)] // each evidence is optional and handed apart, as the Python call names them
 pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p: &Params, tri: Trigrams,
-                words: WordEvidence) -> Vec<(usize, char, f64)> {
+                words: WordEvidence, web: WebEvidence) -> Vec<(usize, char, f64)> {
     let cache = if page {
         let mut guessed = vec![false; chars.len()];
         for g in guesses {
@@ -233,7 +239,12 @@ pub fn redecide(lm: &Model, chars: &mut [char], guesses: &[Guess], page: bool, p
         PagePairs::default()
     };
     let pair = |a: char, b: char| -> f64 {
-        let bigram = lm.bigram(Some(a), Some(b));
+        // The model's pair, with the pairs of web words beside it: a word of news or subtitles
+        // neither jieba nor Wikipedia writes left its pair at the unigram's floor.
+        let bigram = match web {
+            Some((pairs, weight)) => pairs.with(lm, a, b, lm.bigram(Some(a), Some(b)), weight),
+            None => lm.bigram(Some(a), Some(b)),
+        };
         match lm.key(Some(a)).and_then(|k| cache.get(&k)) {
             None => bigram,
             Some((total, seen)) => {
@@ -432,10 +443,12 @@ fn params(p: (f64, f64, f64, usize, f64, &str)) -> Params {
 /// position on `text`; `params` (CACHE, BRACKET_ANSWERS, BRACKET_ALONE, REACH, FINAL_BONUS,
 /// the sentence ends); `trigrams`: the trigram pass (its table and smoothing) and the weight of
 /// its correction, or None for the bigram alone; `words`: the dictionary and the weight of the
-/// word a candidate completes, or None for no word evidence. Returns (index of the guess, new character,
+/// word a candidate completes, or None for no word evidence; `web_pairs`: the pairs of web words
+/// and the weight of their probability, or None for the model's pairs alone. Returns (index of the guess, new character,
 /// margin) for each change.
 #[pyfunction]
-#[pyo3(name = "context_redecide", signature = (lm, text, guesses, page, params_, trigrams=None, words=None))]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(name = "context_redecide", signature = (lm, text, guesses, page, params_, trigrams=None, words=None, web_pairs=None))]
 fn py_redecide(
     lm: &PyCharModel,
     text: &Bound<'_, PyString>,
@@ -444,6 +457,7 @@ fn py_redecide(
     params_: (f64, f64, f64, usize, f64, String),
     trigrams: Option<(PyRef<'_, PyTrigramFit>, f64)>,
     words: Option<(PyRef<'_, PyWords>, f64)>,
+    web_pairs: Option<(PyRef<'_, PyWebPairs>, f64)>,
 ) -> PyResult<Vec<(usize, char, f64)>> {
     let mut chars = chars_of(text)?;
     let mut list = Vec::with_capacity(guesses.len());
@@ -473,7 +487,11 @@ fn py_redecide(
         Some((dictionary, weight)) => Some((dictionary.words(&lm.core)?, *weight)),
         None => None,
     };
-    Ok(redecide(&lm.core, &mut chars, &list, page, &p, tri, words))
+    let web = match &web_pairs {
+        Some((pairs, weight)) => Some((pairs.pairs()?, *weight)),
+        None => None,
+    };
+    Ok(redecide(&lm.core, &mut chars, &list, page, &p, tri, words, web))
 }
 
 /// context.bracket: the brackets' say on `ch` at `at` of `line` (the whole line as far as it is
@@ -563,7 +581,7 @@ mod tests {
             ch: '，',
             candidates: chars("，）："),
         }];
-        let changed = redecide(&lm, &mut c, &g, false, &p(), None, None);
+        let changed = redecide(&lm, &mut c, &g, false, &p(), None, None, None);
         assert_eq!(changed.len(), 1);
         assert_eq!((changed[0].0, changed[0].1), (0, '）'));
         assert!(changed[0].2 > 0.0);

@@ -45,6 +45,7 @@ pub mod trigram;
 mod trigram_py;
 pub mod truncated;
 pub mod viterbi;
+pub mod web_pairs;
 pub mod words;
 
 use crate::engine::{CharOffsets, Found, LineMatcherCore};
@@ -396,6 +397,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     truncated::register(m)?;
     trigram_py::register(m)?;
     words::register(m)?;
+    web_pairs::register(m)?;
     gb18030_reading::register(m)?;
     Ok(())
 }
