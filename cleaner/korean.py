@@ -38,13 +38,13 @@ def words_only(piece: str) -> bool:
         a, b = m.span()
         if a and _MISREAD_NEIGHBOUR.match(piece[a - 1]) or b < len(piece) and _MISREAD_NEIGHBOUR.match(piece[b]):
             return False
-        if not all(_common(ch) for ch in m.group()):
+        if not all(common(ch) for ch in m.group()):
             return False
     return True
 
 
 @lru_cache(maxsize=4096)
-def _common(syllable: str) -> bool:
+def common(syllable: str) -> bool:
     """One of KS X 1001's 2,350 syllables (the ones EUC-KR can write)."""
     # Python's euc_kr writes the others as eight-byte jamo sequences (a4 d4 ...): two bytes or none.
     try:

@@ -425,6 +425,8 @@ def _reread_runs(text: str, run_pattern: re.Pattern, hint: re.Pattern, codecs: t
             else:
                 fixed = reread(run, codec, False)
             if judged.count and fixed.count and (codec in MULTI_BYTE or _reads_better(judged.text, run)):
+                if codecs is MULTI_BYTE and not _beats_korean_words(judged.text, run):
+                    continue
                 if codecs is MULTI_BYTE:
                     # The pieces overlap at their start (with the common characters before a
                     # stretch and without): what each leaves of the run is unchanged, so the
@@ -501,6 +503,26 @@ def _plain_score(run: str, codec: str) -> float:
         return float("-inf")
     text = filled.data.decode(filled.source, "replace").replace(LOST, "")
     return per_char(text) if text else float("-inf")
+
+
+# A Korean word written in Chinese text (韩国演员황동하在首尔) is scored by the character model as
+# unseen characters, UNKNOWN each, and any Chinese reading of its bytes beside a Han character
+# outscored it (황동하在 came back 驳壳项). A reading of a stretch whose Hangul could be words
+# (runs of KS X 1001's common syllables) must beat the stretch scored as words of another script:
+# each such run a switch of script, as a Latin word is, and KOREAN_SYLLABLE a syllable.
+KOREAN_SYLLABLE = -6.0  # nats: about 2,350 syllables in use, the common ones far commoner (-5 lost GBK read by a browser's EUC-KR 26.7 -> 32.7 a page)
+_HANGUL_RUN = re.compile("[\uac00-\ud7a3]+")
+
+
+def _beats_korean_words(reading: str, run: str) -> bool:
+    """Does ``reading`` score better, in total, than ``run`` with its Hangul runs of common
+    syllables (two or more) scored as Korean words? True where ``run`` holds none."""
+    words = [m for m in _HANGUL_RUN.finditer(run) if len(m.group()) >= 2 and all(map(korean.common, m.group()))]
+    if not words:
+        return True
+    as_words = _HANGUL_RUN.sub(lambda m: "K" if len(m.group()) >= 2 and all(map(korean.common, m.group())) else m.group(), run)
+    written = per_char(as_words) * len(as_words) + KOREAN_SYLLABLE * sum(len(m.group()) for m in words)
+    return per_char(reading) * len(reading) > written
 
 
 def _unguessed(repair: mojibake.MojibakeRepair) -> mojibake.MojibakeRepair:
