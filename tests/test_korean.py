@@ -11,6 +11,10 @@ from cleaner.pipeline import Cleaner
     "他说的是「안녕하세요」。老师还说，在东京。",
     "学生都是「사랑해요」。老师还说，在东京。",
     "意思是“반갑습니다」。老师还说，在东京。",
+    # Against Han with no sign between: read as a word of common syllables (code_pages
+    # KOREAN_SYLLABLE), it came back 감사합聪促。终师 before session 44.
+    "学日语的第一课，韩语则是감사합니다。老师还说，在東京的車站里。",
+    "韩语则是감사합니다。老师说。",
 ])
 def test_korean_in_chinese_is_kept(text):
     assert Cleaner(to="keep").clean(text) == text
