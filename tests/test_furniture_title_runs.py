@@ -28,7 +28,7 @@ def test_a_hot_list_under_its_own_heading_goes():
 
 
 def test_bulleted_titles_over_a_heading_the_rules_take_go():
-    box = ["▪ 台中捷運綠線延伸彰化 環評過關", "▪ 台灣大道公車專用道將調整"]
+    box = ["▪ 台中捷運綠線延伸彰化 環評過關", "▪ 台灣大道公車專用道將調整", "▪ 中彰快速道路拓寬工程今年動工"]
     out = clean(*HEAD, *PROSE, *box, "延伸閱讀", "留言")
     assert out[-len(PROSE):] == PROSE
     assert not set(box) & set(out)
@@ -47,10 +47,22 @@ def test_the_article_s_own_closing_lists_stay():
         ["春眠不觉晓", "处处闻啼鸟", "夜来风雨声", "花落知多少"],
         # Slogans, bulleted, one clause each.
         ["• 安全生产人人有责", "• 遵章守纪平安相伴"],
+        # Review46's: two headline-like rows of the article's own, alone, or under a heading, at the
+        # page's end; a Markdown list; rows over the article's sign-off.
+        ["1 嫦娥六号完成采样 首次带回月背样品", "2 高铁新线密集开通 县城连上快车道"],
+        ["- 县城咖啡店 价格敏感", "- 周末生意比平时好 一倍以上"],
+        ["本文要点", "• 县城咖啡店越开越多 老板说能赚钱", "• 十元以内的咖啡 卖得最好"],
     ]
     for rows in keeps:
         out = clean(*HEAD, *PROSE, *rows, *FOOT)
         assert out[-len(rows):] == rows, rows
+
+
+def test_rows_over_the_article_s_sign_off_stay():
+    rows = ["入选名单", "1 嫦娥六号完成采样 首次带回月背样品", "2 高铁新线密集开通 县城连上快车道",
+            "3 多地公布高考查分时间 考生注意"]
+    out = clean(*HEAD, *PROSE, *rows, "（责任编辑：张三）", *FOOT)
+    assert out[-len(rows):] == rows
 
 
 def test_a_longer_hot_list_the_body_grew_over_goes():

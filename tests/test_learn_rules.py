@@ -199,9 +199,14 @@ def test_rules_learn_tells_an_input_that_breaks_off_and_exits_1(tmp_path, capsys
     assert cli.main(["rules", "learn", str(folder), "-o", str(tmp_path / "folder.toml")]) == 1
     err = capsys.readouterr().err
     assert f"cleaner: {folder / 'cut.txt.gz'}: could not be read" in err and f"cleaner: {folder / 'cut.jsonl.gz'}: cannot read" in err
-    # Whole inputs: exit 0, nothing said of breaks.
+    # A file the folder's plan cannot read (a dangling link): told, exit 1 (review46: it was silent, exit 0).
     (folder / "cut.jsonl.gz").write_bytes(data)
     (folder / "cut.txt.gz").unlink()
+    (folder / "broken.html").symlink_to(tmp_path / "nowhere.html")
+    assert cli.main(["rules", "learn", str(folder), "-o", str(tmp_path / "linked.toml")]) == 1
+    assert f"cleaner: {folder / 'broken.html'}: broken symbolic link" in capsys.readouterr().err
+    (folder / "broken.html").unlink()
+    # Whole inputs: exit 0, nothing said of breaks.
     assert cli.main(["rules", "learn", str(folder), "-o", str(tmp_path / "whole.toml")]) == 0
     assert "not read to their end" not in capsys.readouterr().err
 

@@ -1053,7 +1053,7 @@ def decide(lines: list[str], folded: list[str], alive: list[int], model: Model |
         # A box of the site's headlines under a heading no lexicon knows, or none: read by its rows' form.
         # The article's subject: its headline, or the title's first part (a site's name follows it: 今日头条).
         subject = scored[headline].text if headline >= 0 else re.split(r"[_|｜]|\s[-—–]\s", title or "")[0]
-        for pos in title_run(scored, body, gone_now, own, lambda pos: _taken_above(scored, folded, pos), subject):
+        for pos in title_run(scored, body, gone_now, own, lambda pos: _taken_between(scored, folded, pos), subject):
             line = scored[pos]
             out.append(Decision(line.index, lines[line.index], round(score(line.features, model), 2), (TITLE_RUN,)))
     # The page's record of the article one field a line (本文作者：…, 更新日期：…) between its end and the
@@ -1258,6 +1258,13 @@ def _taken_above(scored: list[Line], folded: list[str], pos: int) -> bool:
     """A live line stands between ``scored[pos - 1]`` and ``scored[pos]``: one taken before the
     lines were judged (by a rule, a portal family or a part)."""
     return pos > 0 and any(folded[i].strip() for i in range(scored[pos - 1].index + 1, scored[pos].index))
+
+
+def _taken_between(scored: list[Line], folded: list[str], pos: int) -> list[str]:
+    """The live lines taken before the lines were judged between ``scored[pos - 1]`` and
+    ``scored[pos]`` (or the page's end, where ``pos`` is past the last), folded."""
+    end = scored[pos].index if pos < len(scored) else len(folded)
+    return [folded[i] for i in range(scored[pos - 1].index + 1, end) if folded[i].strip()] if pos > 0 else []
 
 
 def _captions_above(scored: list[Line], folded: list[str], pos: int) -> bool:

@@ -139,8 +139,10 @@ def learn_input(src: Path, config: Config, field: str = "text", log=None) -> Lea
     if src.is_dir():
         from cleaner.engines.folder import Job, _group, learn_folder, plan
 
-        report = Report(echo=False)
-        jobs = [Job(s, d, o, k, False, report.writeback, group=_group(src, s)) for s, d, o, k in plan(src, src, report, None)]
+        report = Report(echo=False)  # only its writeback: nothing is written in this pass
+        # What the folder's plan cannot read (a dangling link, a file it may not open) is told to
+        # ``log`` as a cleaning run tells it, and counts against the run's exit code (review46).
+        jobs = [Job(s, d, o, k, False, report.writeback, group=_group(src, s)) for s, d, o, k in plan(src, src, log, None)]
         return learn_folder(jobs, config, 1, None, log=log)[0]
     from cleaner.engines.jsonl import learn_lines
     from cleaner.engines.records_source import record_lines, refuse_unopenable, stream_lines

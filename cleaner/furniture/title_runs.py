@@ -34,13 +34,15 @@ from collections.abc import Callable
 
 from cleaner.furniture.features import Line, prose_line
 
-ROWS_MIN = 2  # titles that make a box
+ROWS_MIN = 2  # titles that make a box under its own heading
+BARE_ROWS_MIN = 3  # without one (two headline-like rows closing an article are as often its own points)
 TITLE_MIN = 8  # characters of a title after its marker: shorter is a term or a name
 TITLE_MAX = 40  # characters of a title: longer is a paragraph
 HEADING_MAX = 8  # characters of the box's own heading (头条热榜, 看点, 今日快讯)
 
 # A row's marker: a bullet (the same on every row) or an ordinal (1, 1., 1、, 01) apart from its title.
-_BULLET = re.compile(r"^([▪•·■□●○◆◇▶►▸▷★☆※\-*>])\s*(.+)$")
+# Not Markdown's - * > (an article's own list or quote as a writer types it).
+_BULLET = re.compile(r"^([▪•·■□●○◆◇▶►▸▷★☆※])\s*(.+)$")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:\s+|[.、]\s*)(\D.+)$")
 # A headline's words: Han characters, letters, figures and the marks a headline holds (quotes,
 # title marks, a colon after a speaker), no clause or sentence mark.
@@ -49,6 +51,9 @@ _CLAUSE_OR_STOP = re.compile(r"[，,；;。、]|[.。](?!\d)")
 _TWO_CLAUSES = re.compile(r"[\u3400-\u9fff\w“”《》]{3,}[\u3400-\u9fff] [\u3400-\u9fff][\u3400-\u9fff\w“”《》]{2,}")
 _HEADING = re.compile(r"^(?=.*[\u3400-\u9fff]{2})[\u3400-\u9fff0-9A-Za-z]{2,8}$")  # 头条热榜, 24小时热点
 _HAN2 = re.compile(r"[\u3400-\u9fff]{2}")
+# The article's own sign-off (its editor, source, writer): a box of the site's stands below it, so
+# rows right above it are the article's.
+_SIGN_OFF = re.compile(r"^\s*[（(【\[]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|来源|來源|作者|记者|記者|校对|校對|审核|審核|审校|審校|监制|監製|主编|主編|签发|簽發)")
 
 
 def _marked(text: str) -> tuple[str, int | None, str] | None:
@@ -73,12 +78,14 @@ def _bigrams(text: str) -> set[str]:
 
 
 def title_run(scored: list[Line], body: tuple[int, int] | None, removed: list[bool], keep: set[int],
-              taken_above: Callable[[int], bool], subject: str = "") -> list[int]:
+              taken_between: Callable[[int], list[str]], subject: str = "") -> list[int]:
     """Positions of a box of other pages' headlines at the article's foot: its rows (``ROWS_MIN``
     or more, one marker, ordinals counting up by one, each a headline, one of two clauses split by a
     space) as the first live lines below the body and the page's last prose line, with a short
     heading right above them; the line under the last row gone (``removed``, or a rule's,
-    ``taken_above``) or the page's end. ``keep``: line indexes no reading takes (an introduced list's
+    ``taken_between``: the lines a rule took between two judged lines) or the page's end, and not
+    the article's sign-off (its editor or source line: the rows above it are the article's). A row
+    sharing two Han characters in a row with the article's prose is the article's own point. ``keep``: line indexes no reading takes (an introduced list's
     rows end the search). ``subject``: the page's headline (or its title's first part); a heading sharing two Han
     characters in a row with them names the article's own section (``年度十大新闻`` under
     ``本报年度十大新闻揭晓``), not the site's box, and its rows stay."""
@@ -107,9 +114,14 @@ def title_run(scored: list[Line], body: tuple[int, int] | None, removed: list[bo
         kind, count = marked[0], marked[1]
         clauses = clauses or bool(_TWO_CLAUSES.search(marked[2]))
         rows.append(pos)
-    if len(rows) < ROWS_MIN or not clauses:
+    if len(rows) < (ROWS_MIN if heading else BARE_ROWS_MIN) or not clauses:
         return []
     end = rows[-1] + 1
-    if not (end == len(scored) or removed[end] or taken_above(end)):
+    below = taken_between(end)
+    under = below[0] if below else scored[end].text if end < len(scored) else ""
+    if _SIGN_OFF.match(under) or not (end == len(scored) or removed[end] or below):
+        return []
+    prose = set().union(*(_bigrams(line.text) for line in scored[body[0]:last_prose + 1] if prose_line(line)))
+    if any(_bigrams(_marked(scored[pos].text)[2]) & prose for pos in rows):
         return []
     return heading + rows

@@ -93,14 +93,14 @@ WORD_WEIGHT = 1.0
 # subtitles, web and social text, by scripts/build_web_pairs.py), added to the model's inside the
 # logarithm. The model's in-word pairs are jieba's and its running pairs Wikipedia's: most
 # guesses left wrong on the web pages were a right reading whose pair with a neighbour the model
-# never saw (628 of 1,164), where a commoner character's unigram won. Session 46, replaying the fit pages'
+# never saw (628 of 1,164), where a commoner character's unigram won. Session 44, replaying the fit pages'
 # whole-page decisions (wrong of 26,693 gbk guesses / of 39,819 ignore ones): none 1,315 / 2,407,
 # 0.1: 1,298, 0.2: 1,278 / 2,328, 0.35: 1,285, 1.0: 1,303. The same words as a word list beside
 # jieba's (WORD_WEIGHT's evidence): 1,311; instead of jieba's: 1,316 (wordfreq segments Chinese with
 # jieba, so its words are mostly jieba's: what it adds is their frequencies in other registers).
 # Not for the guesses of a two-byte source read in step (resync: GBK read as Big5, Big5 as GBK),
 # each a whole character whose candidates are a code's row or column: among dozens of them the
-# pair of a frequent web word with one neighbour won (進士 came back 進去, 南為 南城). Session 46,
+# pair of a frequent web word with one neighbour won (進士 came back 進去, 南為 南城). Session 44,
 # decoders.py --scope page with them: big5 -> gbk 26.6 -> 27.4, gbk -> big5 22.1 -> 22.5.
 WEB_PAIR_WEIGHT = 0.2
 WEB_PAIRS = Path(__file__).resolve().parent.parent / "data" / "web_pairs.txt"
@@ -111,8 +111,9 @@ def words() -> _native.Words:
     """The dictionary's words of two to four characters (native/src/words.rs), loaded on the first
     guess decided (clean text never loads them): keyed once and kept with the tables
     (``tablecache``), as the character model is, they read back in a few ms where reading and
-    keying jieba's dictionary took 0.09-0.11 s and 15 MiB a process. Another model in use
-    (``langmodel.use``) keys them in memory, as its own tables are."""
+    keying jieba's dictionary took 0.09-0.11 s and 15 MiB a process. A model made the one in use
+    (``langmodel.use``) before the first guess keys them in memory; they are then kept for the
+    process, as ``langmodel.use`` says of the repairs' other caches."""
     from cleaner.tablecache import cached_bytes
 
     sources = model_sources()
