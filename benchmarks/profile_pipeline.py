@@ -127,6 +127,8 @@ STAGES = {
     "quoted examples (kept)": ("repair/quoted_examples.py", "kept_spans"),
     "kunjinkao (kept)": ("cleaner/leftovers.py", "lone_kunjinkao"),
     "ja/ko lines (kept)": ("repair/other_scripts.py", "lines_in_other_script"),
+    "width folds beside marks (kept)": ("cleaner/fixes.py", "kept_from_folding"),
+    "decoder signs (kept)": ("cleaner/script/convert.py", "beside_decoder_signs"),
 }
 
 

@@ -533,6 +533,12 @@ class Cleaner:
         kept = mojibake.unrepaired_spans(text) if cfg.fix_mojibake and (converting or cfg.fix_width) else []
         # Reported as found; kept from conversion with the characters beside them it would change.
         widened = convert.widened_over_converted(text, kept, cfg.to) if kept and converting else []
+        if converting and cfg.fix_mojibake:
+            # A Japanese or Korean decoder's signs the repairs left unread, with the Han beside
+            # them conversion would change, where the repairs would read the line converted: a
+            # neighbour changes what the decoder could have shown, and a second clean cuts and
+            # reads the stretch otherwise.
+            widened = widened + convert.beside_decoder_signs(text, cfg.to, read_again=_repairs_read(cfg.guess_lost))
         if converting and cfg.fix_mojibake and "\ufffd" in text:  # what a later clean's repairs would read beside the marks
             widened = widened + convert.beside_marks(text, cfg.to, read_again=one_byte.reads)
         if cfg.fix_width and cfg.fix_mojibake and "\ufffd" in text:  # and what they would read folded

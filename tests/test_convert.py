@@ -415,6 +415,23 @@ def test_a_mark_s_converted_neighbour_is_not_read_by_a_second_clean():
     assert "\ufffd" in once and cleaner.clean(once) == once
 
 
+def test_a_decoder_s_signs_keep_the_neighbours_conversion_would_make_it_read():
+    # Big5 內金一。 read by shift_jis_2004 as 內ｪ糫@｡C: JIS X 0213 lacks 內, so the stretch is ｪ糫@｡C,
+    # too little Han to read; converted to 内, which it holds, a second clean read 内ｪ糫@｡C as
+    # 内金一。 (test_properties' big5:shift_jis_2004 draw, session 44).
+    from cleaner.pipeline import _repairs_read
+
+    text = "一。\n內ｪ糫@｡C\n一。"
+    read = _repairs_read(False)
+    assert [text[a:b] for a, b in convert_module.beside_decoder_signs(text, "zh-hans", read_again=read)] == ["內ｪ"]
+    cleaner = Cleaner(to="zh-hans", guess_lost=False)
+    once = cleaner.clean(text)
+    assert once == text and cleaner.clean(once) == once
+    # A line the repairs read neither way is converted as any: halfwidth katakana in clean text.
+    assert convert_module.beside_decoder_signs("這是ｶﾀｶﾅ測試。", "zh-hans", read_again=read) == []
+    assert Cleaner(to="zh-hans").clean("這是ｶﾀｶﾅ測試。") == "这是ｶﾀｶﾅ测试。"
+
+
 @pytest.mark.parametrize("to", ["zh-hant", "zh-tw", "zh-hk"])
 def test_a_clean_line_with_one_lost_character_is_converted_whole(to):
     # A real lost character (the page's own U+FFFD) in clean Simplified text: no repair reads the

@@ -120,6 +120,45 @@ def beside_marks(text: str, target: str, read_again=None) -> list[tuple[int, int
     return out
 
 
+# What a Japanese or Korean decoder shows of Chinese bytes and Chinese text seldom holds: halfwidth
+# katakana, and Hangul (code_pages' hint, less the Korean words korean.words_only keeps).
+_DECODER_SIGNS = re.compile("[\uff61-\uff9f]+|[\uac00-\ud7a3]+")
+
+
+def beside_decoder_signs(text: str, target: str, read_again=None) -> list[tuple[int, int]]:
+    """The Han characters within CONVERTED_EDGE of a run of halfwidth katakana or of Hangul that no
+    word of Korean makes, that conversion to ``target`` would change, with the run between. Such a
+    run is a Japanese or Korean decoder's reading the repairs left unread; converted, its neighbour
+    changes what the decoder could have shown (內, which JIS X 0213 lacks, as 内, which it holds),
+    so a second clean cuts the stretch otherwise and reads it (Big5 through shift_jis_2004:
+    內ｪ糫@｡C stayed, then 内ｪ糫@｡C came back 内金一。).
+
+    ``read_again(line)``: would a clean's byte repairs change the line? Asked of each line holding
+    such a run, converted and as it is: only where the converted line alone is read are its
+    neighbours kept (Korean beside Traditional text, 韓國서울, is converted as any)."""
+    def changes(ch: str) -> bool:
+        return convert(ch, target) != ch
+
+    out: list[tuple[int, int]] = []
+    asked: dict[int, bool] = {}  # each line's answer, by its start
+    for m in _DECODER_SIGNS.finditer(text):
+        lo, hi = m.span()
+        if read_again is not None:
+            start = text.rfind("\n", 0, lo) + 1
+            if start not in asked:
+                end = text.find("\n", hi)
+                line = text[start : len(text) if end < 0 else end]
+                converted = convert(line, target)
+                asked[start] = converted != line and read_again(converted) and not read_again(line)
+            if not asked[start]:
+                continue
+        new_lo = _farthest_changed(text, range(lo - 1, max(0, lo - CONVERTED_EDGE) - 1, -1), changes, lo, edge=lambda i: i)
+        new_hi = _farthest_changed(text, range(hi, min(len(text), hi + CONVERTED_EDGE)), changes, hi, edge=lambda i: i + 1)
+        if (new_lo, new_hi) != (lo, hi):
+            out.append((new_lo, new_hi))
+    return out
+
+
 def _farthest_changed(text: str, reach: range, changes, bound: int, edge) -> int:
     """The span's new bound: past the farthest index of ``reach`` (nearest first) whose character
     conversion changes, looking no further than the first that is no Han."""
