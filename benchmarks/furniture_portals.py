@@ -184,7 +184,7 @@ translation and notes, a railway's timetable notice, an exam authority's notice,
 news, score lines, a futures review, a rental listing, a hotel review, an animal shelter's adoption
 page), fifteen in Traditional script (40 pages), with the article's prose written for the set (no
 ``P`` lines) and article lines shaped like furniture (dated and timed lines, fields, lists, credits,
-signatures, short headings, verse); held out: totals only. On session 38's starting code: see README.
+signatures, short headings, verse); held out: totals only. Its figure when written (on session 38's starting code): docs/history.md.
 ``lists28`` pages (session 28) were written for the list-article family, and tuned on: articles
 made of short lines (a notice's numbered clauses and its signature, a school's day programme,
 recipe steps, a match's results, an exhibition's key-value details, an interview and a radio

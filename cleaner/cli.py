@@ -71,6 +71,8 @@ class CheckedParser(argparse.ArgumentParser):
         (``_written``). A reader that went away (``| head -1``) goes on up: 141, silently."""
         if not message:
             return
+        if file is None and sys.stdout is None:  # standard output closed before the start (`>&-`)
+            self.exit(1, "cleaner: <stdout>: closed; output cut short\n")
         if file is None or file is sys.stderr or file is not sys.stdout:
             super()._print_message(message, file)  # messages: argparse's own, which never fails
             return

@@ -390,6 +390,18 @@ def test_version_and_help_that_cannot_be_written_are_one_line_and_exit_1(argv):
     assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: No space left on device; output cut short\n")
 
 
+@pytest.mark.parametrize("argv", [["--version"], ["--help"]])
+def test_version_and_help_with_standard_output_closed_are_one_line_and_exit_1(argv):
+    # review46: with standard output closed at the start (`>&-`) argparse wrote to standard error
+    # and exited 0.
+    import subprocess
+    import sys
+
+    proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), *argv], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, timeout=300, pass_fds=(), preexec_fn=lambda: __import__("os").close(1))
+    assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: closed; output cut short\n")
+
+
 def test_a_records_file_that_breaks_off_in_a_folder_is_written_and_read_again_next_run(tmp_path):
     import gzip
 

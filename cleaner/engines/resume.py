@@ -122,6 +122,12 @@ def whole_lines(path: Path) -> tuple[int, int]:
     count = end = at = 0
     with open(path, "rb") as fh:
         while chunk := fh.read(BLOCK):
+            # The usual chunk (no CR, no long line): its lines counted at C speed (review46: split
+            # one by one, a partial of 190 MiB took 0.70 s where counting takes 0.07).
+            lines, length, chunk = splitter.count_ended(chunk)
+            if lines:
+                count, at = count + lines, at + length
+                end = at
             for line in splitter.feed(chunk):
                 at += len(line)
                 if not ends_no_line(line):
