@@ -50,6 +50,7 @@ from cleaner.textedit import joined_spans
 # texts before and after each change are held until then, a few MB at most.
 LAZY_COUNT_CHARS = 1 << 20
 SINGLE_BYTE_ROUNDS = 3  # readings of the single-byte stage at most, each on what the last put back
+WIDTH_ROUNDS = 3  # rounds of the width and punctuation stages at most (each reads the others' output)
 MISREAD_ROUNDS = 4  # rounds of the byte-level repairs at most, each reading what the last put back
 TITLE_REPAIR_MAX = 200  # characters of a title read by the repairs (Cleaner._repaired_title)
 # Characters that look misread (rare by the model) a title must hold to be repaired: a misread title
@@ -586,12 +587,19 @@ class Cleaner:
                 outside = _Outside(text, joined_spans(outside.spans() + tokens))
             # A PDF's ligatures inside Latin words (ﬁne-tuning) as their letters (cleaner/ligatures.py).
             text = apply("width", "latin-ligatures", outside(ligatures.fold), text)
-            text = apply("width", "compat-punct", outside(fixes.normalize_compat_punct), text)
-            text = apply("width", "number-signs", outside(fixes.halfwidth_number_signs), text)
-            text = apply("width", "halfwidth-alnum", outside(fixes.halfwidth_alnum), text)
-            # Code quoted in an article keeps its ASCII signs (cleaner/codelines.py).
-            text = apply("width", "fullwidth-punct", outside(codelines.except_code(fixes.fullwidth_punct)), text)
-            text = apply("width", "chinese-stops-and-quotes", outside(codelines.except_code(fixes.chinese_stops_and_quotes)), text)
+            # Each of these reads its neighbours as the others left them (a vertical ︽ is folded
+            # beside Chinese punctuation, and 好?︽'s ? became ？ only after it was asked): again
+            # while a round changes the text, so that a second clean finds nothing left to do.
+            for _ in range(WIDTH_ROUNDS):
+                before = text
+                text = apply("width", "compat-punct", outside(fixes.normalize_compat_punct), text)
+                text = apply("width", "number-signs", outside(fixes.halfwidth_number_signs), text)
+                text = apply("width", "halfwidth-alnum", outside(fixes.halfwidth_alnum), text)
+                # Code quoted in an article keeps its ASCII signs (cleaner/codelines.py).
+                text = apply("width", "fullwidth-punct", outside(codelines.except_code(fixes.fullwidth_punct)), text)
+                text = apply("width", "chinese-stops-and-quotes", outside(codelines.except_code(fixes.chinese_stops_and_quotes)), text)
+                if text == before:
+                    break
         if cfg.normalize_whitespace:
             text = apply("whitespace", "nbsp-after-punct", fixes.drop_nbsp_after_punct, text)
             text = apply("whitespace", "paragraphs", fixes.normalize_paragraphs, text)

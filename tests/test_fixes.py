@@ -105,6 +105,15 @@ def test_stops_and_quotes_are_a_step_of_the_pipeline_and_a_second_clean_changes_
     assert Cleaner().clean(result.text) == result.text
 
 
+def test_the_width_stages_read_each_other_s_output_and_a_second_clean_changes_nothing():
+    # review46: 好?︽ came out 好？︽ (the vertical form was asked before ? became ？), then 好？《.
+    from cleaner import Cleaner
+
+    result = Cleaner().run("好?︽")
+    assert result.text == "好？《" and Cleaner().clean(result.text) == result.text
+    assert {step.name for step in result.steps} == {"fullwidth-punct", "compat-punct"}
+
+
 def test_paragraphs():
     raw = "  标题\r\n\r\n\u3000\u3000第一段。\n\u00a0第二段。  \n\n"
     assert fixes.normalize_paragraphs(raw) == "标题\n第一段。\n第二段。"
