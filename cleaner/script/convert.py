@@ -98,14 +98,8 @@ def beside_marks(text: str, target: str, read_again=None) -> list[tuple[int, int
     asked: dict[int, bool] = {}  # each line's answer, by its start
     for mark in _MARK_RUN.finditer(text):
         lo, hi = mark.span()
-        if read_again is not None:
-            start = text.rfind("\n", 0, lo) + 1
-            if start not in asked:
-                end = text.find("\n", hi)
-                line = text[start : len(text) if end < 0 else end]
-                asked[start] = read_again(convert(line, target))
-            if not asked[start]:
-                continue
+        if read_again is not None and not _line_asked(text, lo, hi, asked, lambda line: read_again(convert(line, target))):
+            continue
         for i in range(lo - 1, max(0, lo - CONVERTED_EDGE) - 1, -1):
             if text[i] == "\n":
                 break
@@ -139,24 +133,31 @@ def beside_decoder_signs(text: str, target: str, read_again=None) -> list[tuple[
     def changes(ch: str) -> bool:
         return convert(ch, target) != ch
 
+    def read_converted_only(line: str) -> bool:
+        converted = convert(line, target)
+        return converted != line and read_again(converted) and not read_again(line)
+
     out: list[tuple[int, int]] = []
     asked: dict[int, bool] = {}  # each line's answer, by its start
     for m in _DECODER_SIGNS.finditer(text):
         lo, hi = m.span()
-        if read_again is not None:
-            start = text.rfind("\n", 0, lo) + 1
-            if start not in asked:
-                end = text.find("\n", hi)
-                line = text[start : len(text) if end < 0 else end]
-                converted = convert(line, target)
-                asked[start] = converted != line and read_again(converted) and not read_again(line)
-            if not asked[start]:
-                continue
+        if read_again is not None and not _line_asked(text, lo, hi, asked, read_converted_only):
+            continue
         new_lo = _farthest_changed(text, range(lo - 1, max(0, lo - CONVERTED_EDGE) - 1, -1), changes, lo, edge=lambda i: i)
         new_hi = _farthest_changed(text, range(hi, min(len(text), hi + CONVERTED_EDGE)), changes, hi, edge=lambda i: i + 1)
         if (new_lo, new_hi) != (lo, hi):
             out.append((new_lo, new_hi))
     return out
+
+
+def _line_asked(text: str, lo: int, hi: int, asked: dict[int, bool], ask) -> bool:
+    """``ask(line)`` of the line holding ``text[lo:hi]``, each line asked once (``asked``: the
+    answers by the line's start)."""
+    start = text.rfind("\n", 0, lo) + 1
+    if start not in asked:
+        end = text.find("\n", hi)
+        asked[start] = ask(text[start : len(text) if end < 0 else end])
+    return asked[start]
 
 
 def _farthest_changed(text: str, reach: range, changes, bound: int, edge) -> int:
