@@ -517,12 +517,19 @@ _HANGUL_RUN = re.compile("[\uac00-\ud7a3]+")
 def _beats_korean_words(reading: str, run: str) -> bool:
     """Does ``reading`` score better, in total, than ``run`` with its Hangul runs of common
     syllables (two or more) scored as Korean words? True where ``run`` holds none."""
-    words = [m for m in _HANGUL_RUN.finditer(run) if len(m.group()) >= 2 and all(map(korean.common, m.group()))]
-    if not words:
+    syllables = 0
+
+    def as_word(m: re.Match) -> str:
+        nonlocal syllables
+        if len(m.group()) < 2 or not all(map(korean.common, m.group())):
+            return m.group()
+        syllables += len(m.group())
+        return "K"  # a switch of script, as a Latin word is scored
+
+    as_words = _HANGUL_RUN.sub(as_word, run)
+    if not syllables:
         return True
-    as_words = _HANGUL_RUN.sub(lambda m: "K" if len(m.group()) >= 2 and all(map(korean.common, m.group())) else m.group(), run)
-    written = per_char(as_words) * len(as_words) + KOREAN_SYLLABLE * sum(len(m.group()) for m in words)
-    return per_char(reading) * len(reading) > written
+    return per_char(reading) * len(reading) > per_char(as_words) * len(as_words) + KOREAN_SYLLABLE * syllables
 
 
 def _unguessed(repair: mojibake.MojibakeRepair) -> mojibake.MojibakeRepair:
