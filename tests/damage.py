@@ -611,6 +611,15 @@ def _nbsp_spaces(text: str, rng: random.Random) -> tuple[str, str]:
     return misdecode(text, "utf-8", "cp1252").replace("\u00a0", " "), text
 
 
+def _nbsp_spaces_twice(text: str, rng: random.Random) -> tuple[str, str]:
+    """UTF-8 read twice as a browser reads windows-1252 (saved as UTF-8 between), its no-break
+    spaces made spaces: the outer layer holds a0 for inner characters (†, e2 80 a0, is byte 86)."""
+    shown = text
+    for _ in range(2):
+        shown = DECODERS["whatwg-1252"].decode(shown.encode("utf-8"), "replace")
+    return shown.replace("\u00a0", " "), text
+
+
 def _cut_marked(cut_in: str, mark: str, decoder: str):
     """Each line cut to a listing's length with a truncation mark after it, then or before misread:
     ``cut_in="bytes"`` is PHP's ``substr()`` on the UTF-8 bytes (often inside a character) with the
@@ -652,6 +661,7 @@ AROUND = {
     "quoted utf-8>gbk": _quoted,
     "mixed": _mixed,
     "nbsp-spaces utf-8>cp1252": _nbsp_spaces,
+    "nbsp-spaces utf-8>whatwg-1252>whatwg-1252": _nbsp_spaces_twice,
     "split-join utf-8>latin-1": lambda t, rng: damage_after(t, "utf-8", "latin-1", "replace", "split-join", rng),
     "substr-cut ... utf-8>gbk": _cut_marked("bytes", "...", "gbk"),
     "shown-cut … utf-8>gbk": _cut_marked("shown", "…", "gbk"),

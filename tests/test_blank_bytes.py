@@ -66,3 +66,42 @@ def test_nel_is_no_choice_where_the_page_was_read_as_cp1252():
     damaged = _shown_with_spaces(SENTENCES[1])
     text, count, _ = repair(damaged)
     assert count and "\x85" not in text
+
+
+def _windows_1252(data: bytes) -> str:
+    # As a browser's windows-1252 reads: the five bytes cp1252 leaves undefined show as C1 controls.
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data)
+
+
+# Characters whose bytes hold 86, which cp1252 shows as †, e2 80 a0 in UTF-8: read twice, the
+# outer layer holds a0 (了 e4 ba 86, 分 e5 88 86, 理 e7 90 86).
+TWICE = ["国务院总理李强今天会见了来访的法国外长，双方交换了意见。",
+         "全国规模以上工业增加值同比增长百分之六点一，加快一点五个百分点。",
+         "台灣的經濟持續成長，吸引了大量外國投資。"]
+
+
+@pytest.mark.parametrize("clean", TWICE)
+def test_a_space_in_the_outer_layer_of_a_twice_misread_page_is_judged_by_the_text_under_it(clean):
+    # The outer byte's readings (â€\xa0 †, â€\x9d ”) are Latin letters to the model: the inner
+    # layer's Chinese says which (了 came back 五, 分 刑, 理 琑 when the outer reading decided).
+    twice = _windows_1252(_windows_1252(clean.encode("utf-8")).encode("utf-8")).replace("\u00a0", " ")
+    assert " " in twice
+    assert Cleaner(remove_furniture=False, to="keep").run(twice).text == clean
+
+
+@pytest.mark.parametrize("clean, twice", [("据统计，原因2005年以来一直不明。", False),
+                                          ("蒙泰罗除了2005年的比赛，一度创造了33秒的纪录。", True)])
+def test_a_character_whose_last_byte_became_a_space_before_ascii_is_read(clean, twice):
+    # 因 e5 9b a0 once, 了 (e4 ba 86: † is e2 80 a0) twice: the space ends the run, before a digit.
+    shown = _windows_1252(clean.encode("utf-8"))
+    if twice:
+        shown = _windows_1252(shown.encode("utf-8"))
+    damaged = shown.replace("\u00a0", " ")
+    assert " 2005" in damaged
+    assert Cleaner(remove_furniture=False, to="keep").run(damaged).text == clean
+
+
+def test_a_space_after_a_whole_misread_character_stays_a_space():
+    # 中文 Chinese: the space after 文's three bytes is the text's own.
+    damaged = _windows_1252("中文 Chinese 和英文 English".encode("utf-8"))
+    assert Cleaner(remove_furniture=False, to="keep").run(damaged).text == "中文 Chinese 和英文 English"

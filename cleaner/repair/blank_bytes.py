@@ -17,6 +17,7 @@ is a ``lost-byte`` finding.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from cleaner import chardata
 from cleaner.model import Finding
@@ -27,10 +28,12 @@ NBSP = 0xA0
 LOST = "\ufffd"
 MIN_MISREAD = 3  # misread UTF-8 characters in a run: a name in Latin letters (Müller) holds one
 # What a cp1252 or Latin-1 decoder writes for a byte 80-ff, and U+FFFD; runs of them with single
-# spaces between (a space only before another such character, or ending the run).
+# spaces between (a space only before another such character), and one space ending the run: a
+# character's last byte a0 before ASCII (了2005 read twice is Ã¤Âºâ€ 2005; 因2005 once å› 2005).
+# _spaces_inside_characters takes only the spaces a character still needs.
 _HIGH = "\\x80-\\xff" + re.escape(chardata.CP1252_SIGNS) + "\\ufffd"
-_RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}]| (?=[{_HIGH}]))*")
-_SPACE_AFTER_MISREAD = re.compile(f"[\\u00c2-\\u00ef{_HIGH}] [{_HIGH}]")
+_RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}]| (?=[{_HIGH}]))* ?")
+_SPACE_AFTER_MISREAD = re.compile(f"[\\u00c2-\\u00ef{_HIGH}] ")
 CHOICES = (NBSP, *latin_layers.UNDEFINED)
 # Latin-1 shows byte 85 as NEL (U+0085), which Python's str.split() takes for whitespace as it does
 # the no-break space: a scraper's " ".join(s.split()) made both a space. A page showing C1 controls
@@ -38,6 +41,10 @@ CHOICES = (NBSP, *latin_layers.UNDEFINED)
 # Latin-1, which leaves no byte undefined: there a space is a0 or 85 (cp1252 shows 85 as …, which
 # no split touches).
 NEL = 0x85
+# Bytes each side of a space read when the run is a layer over another misreading: a character of
+# the text under it is about seven bytes of the outer layer (a Chinese character's three bytes, each
+# shown as a two- or three-byte character), and the choice needs a few of its neighbours.
+LAYER_CONTEXT = 42
 LATIN1_CHOICES = (NBSP, NEL)
 
 
@@ -80,15 +87,42 @@ def _filled(run: str, choices: tuple[int, ...] = CHOICES) -> tuple[str, list[tup
     before = bytes(_byte(ch) for ch in run).decode("utf-8", errors="replace").count(LOST)
     if bytes(data).decode("utf-8", errors="replace").count(LOST) >= before:
         return run, []
+    # Read twice, the run is a layer over another misreading: its readings (â€\xa0 †, â€\x9d ”) are
+    # Latin letters to the model, and the text under them judges (了 came back 五 from the outer layer).
+    # Every filling is read through the same layers, those under the run with its spaces as a0.
+    depth = _layers_under(bytes(data).decode("utf-8", errors="replace"))
+    under, context = (partial(_through, depth=depth), LAYER_CONTEXT) if depth else (None, code_page_marks.CONTEXT)
     chosen = []
     for _ in range(2):
-        chosen = [(i, g) for i in slots if (g := code_page_marks.choose(data, i, choices, "utf-8")) is not None]
+        chosen = [(i, g) for i in slots
+                  if (g := code_page_marks.choose(data, i, choices, "utf-8", under=under, context=context)) is not None]
     read = code_page_marks.read_at(bytes(data), [i for i, _ in chosen], "utf-8")
     chosen = [(i, g, ch) for (i, g), ch in zip(chosen, read)]
     chars = list(run)
     for i in slots:
         chars[i] = "\u00a0" if data[i] == NBSP else "\x85" if data[i] == NEL else LOST
     return "".join(chars), chosen
+
+
+def _layers_under(text: str) -> int:
+    """How many layers of cp1252 misreading of UTF-8 lie under ``text`` (itself one)."""
+    depth = 0
+    while depth < latin_layers.MAX_LAYERS and len(latin_layers.MISREAD_UTF8.findall(text)) >= MIN_MISREAD:
+        text, depth = _peeled(text), depth + 1
+    return depth
+
+
+def _through(text: str, depth: int) -> str:
+    """``text`` read through ``depth`` layers: the text a choice of an outer byte is judged by."""
+    for _ in range(depth):
+        text = _peeled(text)
+    return text
+
+
+def _peeled(text: str) -> str:
+    # A character no cp1252 decoder writes (a wrong filling read as U+2001) is a byte lost there.
+    return bytes(_byte(ch) if ch <= "\xff" or ch in chardata.CP1252_SIGNS else latin_layers.UNDEFINED[0]
+                 for ch in text).decode("utf-8", errors="replace")
 
 
 def _byte(ch: str) -> int:

@@ -21,6 +21,7 @@ the bytes it kept in any of their places (e6 8e may be e6 ?? 8e or e6 8e ??), fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import combinations, product
@@ -164,13 +165,15 @@ def _fillings(group: _Group, choices: tuple[int, ...]):
 
 
 def choose(data: bytearray, slot: int, choices: tuple[int, ...], source: str,
-           starts: list[int] | None = None) -> Guess | None:
+           starts: list[int] | None = None, under: Callable[[str], str] | None = None,
+           context: int = CONTEXT) -> Guess | None:
     """Fill the one mark at ``slot`` of ``data`` (read in ``source``, its characters starting at
     ``starts``: ``char_starts``) in place with the byte of ``choices`` reading best; the guess if
     several readings were left to the character model. For a mark whose bytes are known to be
     few but are not a code page's undefined ones (a byte a layer under another lost:
-    ``latin_layers``)."""
-    return _choose(data, _Group((slot,), ()), choices, source, starts)
+    ``latin_layers``). ``under``: what a reading is judged by, where it is itself a layer of
+    mojibake over the text (``context`` bytes each side then hold fewer characters of it)."""
+    return _choose(data, _Group((slot,), ()), choices, source, starts, under, context)
 
 
 def read_at(data: bytes, places: list[int], source: str) -> list[str]:
@@ -203,13 +206,14 @@ def char_starts(data: bytes | bytearray, source: str) -> list[int] | None:
 
 
 def _choose(data: bytearray, group: _Group, choices: tuple[int, ...], source: str,
-            starts: list[int] | None = None) -> Guess | None:
+            starts: list[int] | None = None, under: Callable[[str], str] | None = None,
+            context: int = CONTEXT) -> Guess | None:
     """Fill ``group``'s slots in place with the filling reading best; the guess if several
     readings were left to the character model. The bytes around are read from a character's
     start (``starts``): a GBK or Big5 reading begun on a trail byte reads every pair after it
     wrong (人民共和国 read from 人's trail byte chose 共毫国)."""
     part = group.slots
-    lo, hi = max(0, part[0] - CONTEXT), min(len(data), part[-1] + CONTEXT + 1)
+    lo, hi = max(0, part[0] - context), min(len(data), part[-1] + context + 1)
     if starts and lo:
         lo = starts[bisect_right(starts, lo) - 1]
     scored: dict[str, tuple[int, tuple[int, ...]]] = {}
@@ -219,7 +223,11 @@ def _choose(data: bytearray, group: _Group, choices: tuple[int, ...], source: st
         text = bytes(data[lo:hi]).decode(source, "replace")
         if text not in scored:
             scored[text] = (text.count(LOST), combo)
-    return best_filling(data, part, scored, lambda text: per_char(text) * len(text))
+    return best_filling(data, part, scored, _judged if under is None else lambda text: _judged(under(text)))
+
+
+def _judged(text: str) -> float:
+    return per_char(text) * len(text)
 
 
 def best_filling(data: bytearray, part, scored: dict[str, tuple[int, tuple[int, ...]]], score) -> Guess | None:
