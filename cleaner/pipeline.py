@@ -311,6 +311,10 @@ class Cleaner:
             # The same after a filter made cp1252's quotes and dashes ASCII (’ as ', — as --): each
             # form written back where UTF-8 needs a continuation byte, the model choosing.
             text = record("ascii-punct-bytes", mojibake.MojibakeRepair(*ascii_punct.repair(text)))
+            # The same where a tool wrote "?" for the bytes cp1252 leaves undefined: a "?" where UTF-8
+            # needs a continuation byte is a mark for certain, written U+FFFD before the code pages
+            # below take the run for another's reading.
+            text = record("question-marks-in-utf8", question_marks.inside_misread_utf8(text))
             # UTF-8 read as cp1252 whose no-break spaces (byte a0) became spaces: each put back
             # where UTF-8 cannot hold a space, before any reader takes the pieces between them.
             # A page read by a code page the byte views do not model (Mac Roman, DOS, Baltic) first:

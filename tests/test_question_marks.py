@@ -246,3 +246,31 @@ def test_the_runs_of_marks_are_searched_from_the_mark():
     from cleaner.repair import question_marks
 
     assert skips_ahead(question_marks._MARKS)  # noqa: SLF001
+
+
+# UTF-8 read as cp1252, saved where U+FFFD cannot go (a latin1 database column, an export): each
+# byte cp1252 leaves undefined is a "?" where UTF-8 needs a continuation byte.
+PARAGRAPHS = ["渡川之战，又称四万十川之战，发生于天正3年。是长宗我部元亲统一土佐的关键战役。",
+              "芙蓉洞位于重庆武隆县江口镇的芙蓉江畔，距武隆县城20公里。芙蓉洞于1993被发现。",
+              "黄鳍紫鱼，又称黄鳍姬鲷，俗名散合，为辐鳍鱼纲鲈形目鲈亚目笛鲷科的其中一个种。"]
+
+
+@pytest.mark.parametrize("clean", PARAGRAPHS)
+def test_question_marks_inside_utf8_read_as_cp1252_read_as_the_replacement_character_does(clean):
+    replaced = clean.encode().decode("cp1252", errors="replace")
+    questioned = replaced.replace("\ufffd", "?")
+    assert "?" in questioned
+    c = Cleaner(remove_furniture=False, to="keep")
+    assert c.clean(questioned) == c.clean(replaced)
+    assert any(s.name == "question-marks-in-utf8" for s in c.run(questioned).steps)
+
+
+@pytest.mark.parametrize("text", [
+    "中文".encode("gbk").decode("cp1252") + "?",  # GBK read as cp1252 and a real question: ÖÐÎÄ?
+    "中国人".encode("gbk").decode("cp1252") + "?吗",
+    "Ã©tÃ©?",  # too few misread characters to be a run of UTF-8
+])
+def test_a_question_mark_that_no_utf8_character_needs_is_no_mark(text):
+    from cleaner.repair.question_marks import inside_misread_utf8
+
+    assert inside_misread_utf8(text).text == text

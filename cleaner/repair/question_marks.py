@@ -25,10 +25,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from cleaner import lost_chars
+from cleaner import chardata, lost_chars
 from cleaner.langmodel import per_char
 from cleaner.model import Finding
-from cleaner.repair import decoder_marks, decoders, mojibake
+from cleaner.repair import decoder_marks, decoders, latin_layers, mojibake
 
 MARK = "\ufffd"
 # Stands, in a trial, for the character whose byte a Windows mark took with its lead (ASCII: no
@@ -60,6 +60,60 @@ _AFTER_MARK = re.compile(r"(?:[\x40-\x7e]\?+)*[\x40-\x7e]?[^\x00-\x7f]")
 # 有人口 is Τ?H?f, a1 48 a4 66 after a6 b3; ?f is then followed by digits).
 _CHAIN = re.compile(r"(?:\?+[\x40-\x7e])+\?*")  # from a run after a character beyond ASCII
 _MARKS = re.compile(r"\?\?*")  # not \?+: re skips ahead to a named first character, which a repeat does not name
+
+
+# UTF-8 read as cp1252 or Latin-1 and saved where U+FFFD cannot go (a latin1 database column, an
+# export): each byte cp1252 leaves undefined (81 8d 8f 90 9d, all continuation bytes) is a "?".
+# Where UTF-8 needs a continuation byte no question's "?" (3f) can stand, so a "?" there is a mark
+# for certain, not a trial: in a run of such mojibake (``latin_layers.MIN_MISREAD`` misread
+# characters) whose bytes, each mark a continuation byte, are UTF-8 throughout (GBK read as cp1252,
+# ÖÐÎÄ? for 中文?, is not: its "?" stays a question).
+_LATIN_RUN = re.compile(f"[\\x80-\\xff{re.escape(chardata.CP1252_SIGNS)}{MARK}?]+")
+_STAND_IN = 0x80  # a continuation byte standing for the byte a mark lost, to test the run's shape
+
+
+def inside_misread_utf8(text: str) -> mojibake.MojibakeRepair:
+    """``text`` with each "?" standing where its run of cp1252-read UTF-8 needs a continuation byte
+    written U+FFFD, the mark the single-byte re-read fills (see ``_LATIN_RUN``); (text, runs
+    changed, no findings: the re-read makes the guesses)."""
+    if "?" not in text or not latin_layers.shows_misread_utf8(text):
+        return mojibake.MojibakeRepair(text, 0, [])
+    changed = 0
+
+    def marked(m: re.Match) -> str:
+        nonlocal changed
+        run = m.group()
+        if "?" not in run or len(latin_layers.MISREAD_UTF8.findall(run)) < latin_layers.MIN_MISREAD:
+            return run
+        data = bytearray(_STAND_IN if ch in "?" + MARK else ord(ch) if ch <= "\xff" else ch.encode("cp1252")[0]
+                         for ch in run)
+        slots = [i for i in _continuations(data) if run[i] == "?"]
+        try:
+            bytes(data).decode("utf-8")
+        except UnicodeDecodeError:
+            return run
+        if not slots:
+            return run
+        changed += 1
+        chars = list(run)
+        for i in slots:
+            chars[i] = MARK
+        return "".join(chars)
+
+    out = _LATIN_RUN.sub(marked, text)
+    return mojibake.MojibakeRepair(out, changed, [])
+
+
+def _continuations(data: bytearray) -> list[int]:
+    """Offsets of ``data`` where UTF-8 needs a continuation byte (after a lead c2-f4)."""
+    found, need = [], 0
+    for i, b in enumerate(data):
+        if need and 0x80 <= b < 0xC0:
+            found.append(i)
+            need -= 1
+            continue
+        need = 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4 else 0
+    return found
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
