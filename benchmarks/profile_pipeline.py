@@ -66,6 +66,7 @@ STAGES = {
     "case folded bytes": ("repair/case_folded.py", "repair"),
     "width folded bytes": ("repair/width_folded.py", "repair"),
     "ascii punct bytes": ("repair/ascii_punct.py", "repair"),
+    "question marks in utf-8": ("repair/question_marks.py", "inside_misread_utf8"),
     "invisible bytes deleted": ("repair/invisible_bytes.py", "repair"),
     "nbsp read as space": ("repair/blank_bytes.py", "repair"),
     "latin layers": ("repair/latin_layers.py", "peel"),
