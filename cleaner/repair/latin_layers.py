@@ -39,6 +39,42 @@ def shows_misread_utf8(text: str) -> bool:
     return _holds_utf8_lead(text) and MISREAD_UTF8.search(text) is not None
 
 
+def utf8_share(line: str) -> float:
+    """The share of ``line``'s high bytes, its characters taken for a cp1252 or Latin-1 decoder's
+    (U+FFFD one of cp1252's undefined bytes), that stand in a whole UTF-8 sequence. Misread UTF-8
+    is nearly all such sequences, even with a byte in three lost or rewritten by a later tool; GBK
+    or Big5 shown by a Western code page makes one by chance (a lead c2-ef, then 80-bf) now and
+    then. 0.0 for a line with no high byte."""
+    data = bytearray()
+    for ch in line:
+        if ch <= "\xff":
+            data.append(ord(ch))
+        elif ch == LOST:
+            data.append(UNDEFINED[0])
+        else:
+            try:
+                data += ch.encode("cp1252")
+            except UnicodeEncodeError:
+                data.append(0x20)  # no byte of cp1252's: a break, as ASCII is
+    high = whole = i = 0
+    while i < len(data):
+        b = data[i]
+        if b < 0x80:
+            i += 1
+            continue
+        need = 2 if 0xC2 <= b <= 0xDF else 3 if 0xE0 <= b <= 0xEF else 4 if 0xF0 <= b <= 0xF4 else 1
+        try:
+            data[i : i + need].decode("utf-8") if need > 1 else b"\x80".decode("utf-8")
+        except UnicodeDecodeError:
+            high += 1
+            i += 1
+            continue
+        high += need
+        whole += need
+        i += need
+    return whole / high if high else 0.0
+
+
 # A layer is peeled only if its run holds this many misread characters: a name (Müller) is one.
 MIN_MISREAD = 3
 MAX_LAYERS = 3
