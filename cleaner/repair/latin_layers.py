@@ -129,13 +129,27 @@ def _inner(run: str) -> tuple[str, list[_Chosen]] | None:
     data, open_marks = _bytes(run)
     inner = data.decode("utf-8", errors="replace")
     # Under a layer there must be another: characters of the same kind, as many misread ones as
-    # the layer allows, and few marks of bytes the outer misreading lost.
-    if len(MISREAD_UTF8.findall(inner)) < MIN_MISREAD or not _RUN.fullmatch(inner):
+    # the layer allows, or another code page's reading the code-page repair reads back (UTF-8
+    # shown by a Cyrillic system's cp1251, saved as UTF-8, shown by cp1252); and few marks of
+    # bytes the outer misreading lost.
+    if not (len(MISREAD_UTF8.findall(inner)) >= MIN_MISREAD and _RUN.fullmatch(inner)) and not _other_page_under(inner):
         return None
     lost = inner.count(LOST) - run.count("ï¿½")  # U+FFFD that was a mark of the layer under
     if lost * 4 > len(inner):
         return None
     return _chosen(inner, data, open_marks)
+
+
+def _other_page_under(inner: str) -> bool:
+    """Is ``inner`` (what an outer cp1252 layer read as UTF-8 gives) another code page's reading
+    of Chinese bytes, one ``code_pages`` reads back? Not a run of cp1252's own characters (that
+    layer is the test above's), and not text of another script read right (Русский: no run of
+    it reads as Chinese)."""
+    if _RUN.fullmatch(inner) or inner.isascii():
+        return False
+    from cleaner.repair import code_pages  # it reads through mojibake, which imports this module
+
+    return code_pages.repair_code_pages(inner).count > 0
 
 
 def _chosen(inner: str, data: bytes, open_marks: list[tuple[int, tuple[str, ...]]]) -> tuple[str, list[_Chosen]]:
