@@ -65,3 +65,15 @@ def test_ascii_after_a_lead_whose_c1_bytes_a_tool_deleted_stays(text):
     # a lead short of its bytes lost them to that tool, not to a quote filter.
     damaged = damage.misdecode(text, "utf-8", "latin-1").translate(C1_CONTROLS)
     assert ascii_punct.repair(damaged)[:2] == (damaged, 0)
+
+
+def test_a_big5_trail_byte_under_another_code_page_is_no_filtered_sign():
+    # Big5 read as ISO-8859-15: 漢 (ba 7e) shows º~, and after 西 (a6 e8, Šè) è º ~ looked like
+    # a lead byte e8, a continuation ba and a ˜ (98) a filter made ~. The line's high bytes are
+    # not UTF-8 (few of them stand in a whole sequence): its ~ is the Big5 trail, and the line
+    # is ISO-8859-15's reading, which the ˜ broke (陝Šè省，流žgŠèº˜古城).
+    text = "漢江發源於陝西省，流經西漢古城，在源頭之地，人們稱它為漾水，漢中盆地因它而得名。"
+    misread = text.encode("big5hkscs").decode("iso8859_15")
+    assert "Šèº~" in misread
+    assert ascii_punct.repair(misread)[:2] == (misread, 0)
+    assert Cleaner(to="keep", remove_furniture=False).clean(misread) == text

@@ -101,3 +101,14 @@ def test_characters_at_places_are_read_as_one_at_a_time(data, places, source):
         return "\ufffd"
 
     assert code_page_marks.read_at(data, places, source) == [one(i) for i in places]
+
+
+def test_a_mark_where_utf8_needs_a_lead_byte_is_judged_as_one():
+    # ISO-8859-3 leaves e3 undefined, the lead of 、。「」《》 (U+3000-3FFF), and a5 first: with
+    # every mark a5 the UTF-8 of a page full of them rejected each, GBK read the run with fewer
+    # rejects, and the page came back mojibake of another kind. A mark before continuation
+    # bytes is judged as a lead the page leaves undefined.
+    text = "本鱼分布于西太平洋区，包括菲律宾、印尼、琉球群岛、台湾、中国沿海、马里亚纳群岛。"
+    filled = fill(_view(text, "utf-8", "iso8859_3"), "iso8859_3")
+    assert filled.source == "utf-8"
+    assert filled.data.decode("utf-8") == text

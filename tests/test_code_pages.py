@@ -215,6 +215,20 @@ def test_thai_letters_with_marks_are_read_and_thai_text_is_not():
     assert repair_code_pages(thai).text == thai
 
 
+@pytest.mark.parametrize("codec", ["cp874", "tis_620", "iso8859_11"])
+def test_thai_letters_with_trail_bytes_between_are_read_and_thai_text_is_not(codec):
+    # Big5 through a Thai page with errors="ignore" (or one that marks nothing there): Thai
+    # letters alone, no mark, but the two-byte codes' ASCII trail bytes stand between them
+    # (中華 a4 a4 b5 d8 is คคตุ, 國 b0 ea ฐ๊, 會 b7 7c ท|): Thai text glues no single letter or
+    # sign between its letters.
+    broken = TRADITIONAL.encode("big5").decode(codec, "ignore")
+    assert "\ufffd" not in broken
+    assert Cleaner(to="keep", remove_furniture=False).clean(broken) == TRADITIONAL
+    for thai in ("泰国的东芭乐园（สวนนงนุช）位于春武里府。", "曼谷（กรุงเทพมหานคร，Bangkok）是泰国首都。",
+                 "他在iPhoneรุ่นใหม่上写道：ราคา100บาท。"):
+        assert repair_code_pages(thai).text == thai
+
+
 @pytest.mark.parametrize("text", ["半角ｶﾀｶﾅ和全角カタカナ混排。", "半角カナ：ｱｲｳｴｵ，全角カナ：アイウエオ。"])
 def test_clean_japanese_beside_halfwidth_katakana_stays(text):
     # Halfwidth katakana is the hint of a Japanese decoder's misreading; the fullwidth kana and

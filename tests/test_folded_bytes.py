@@ -32,3 +32,13 @@ def test_latin_text_and_a_lone_misread_name_are_left_alone():
     # that shows misread UTF-8 elsewhere.
     for text in ("José1a Müller², 3½ kg", "Café 2 à 3 €", "São Paulo 1ª divisão"):
         assert folded_bytes.repair(text) == (text, 0)
+
+
+def test_a_line_no_nfkc_made_is_left_to_its_own_code_page():
+    # GBK read as Mac Roman shows ⁄ (byte da) itself, which NFKC makes of ½, and è ƒ then 25 read
+    # as UTF-8 e8 83 b2 once 2 is taken for ²: a line holding what NFKC would fold (ﬂ, the
+    # no-break space, µ) was never folded, and the ² broke the page's Mac Roman run.
+    text = "機場鐵路由原來的四軌設計更改為雙軌設計，服務人口眾多。1996年6月6日，醉酒灣工程地盤有工作檯從25米高處塌下，導致三名工人死亡。"
+    misread = text.encode("gb18030").decode("mac_roman")
+    assert "⁄" in misread and "èƒ25" in misread
+    assert folded_bytes.repair(misread) == (misread, 0)

@@ -105,3 +105,26 @@ def test_the_marks_places_are_counted_as_a_prefix_reads(text, errors):
     cuts = [cut for cut, _ in marks]
     assert latin_layers._characters_before(data, cuts) == [len(data[:cut].decode("utf-8", errors="replace"))
                                                             for cut in cuts]
+
+
+def test_a_cp1252_layer_over_another_code_pages_reading_is_peeled():
+    # UTF-8 shown by a Cyrillic system (cp1251), saved as UTF-8, shown by cp1252: under the
+    # outer layer lies cp1251's reading (дё­еЌЋ), which the code-page repair reads back; the
+    # layer is peeled to it, exactly but where cp1252 lost a byte (81 8d 8f 90 9d, Џ is d0 8f):
+    # several Cyrillic letters fit there, and the peel writes U+FFFD (the outer layer's choice
+    # among them is made for cp1252's letters only). Russian under the two layers is no
+    # Chinese reading.
+    from cleaner.repair import latin_layers
+
+    text = "中华人民共和国国务院新闻办公室今天举行发布会，介绍经济发展情况。"
+    inner = text.encode("utf-8").decode("cp1251", "replace")
+    outer = inner.encode("utf-8").decode("cp1252", "replace")
+    peeled, layers, _ = latin_layers.peel(outer)
+    lost = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+    assert layers == 1
+    assert peeled == "".join("\ufffd" if lost & set(ch.encode("utf-8")) else ch for ch in inner)
+    assert peeled.count("\ufffd") < len(inner) // 10
+    russian = "Русский язык — один из восточнославянских языков."
+    russian_inner = russian.encode("utf-8").decode("cp1251", "replace")
+    twice = russian_inner.encode("utf-8").decode("cp1252", "replace")
+    assert latin_layers.peel(twice)[1] == 0

@@ -70,6 +70,12 @@ def fill(view: list[int | None], codec: str) -> Filled:
     # byte no source reads would reject every UTF-8 character holding a mark.
     data = bytearray(choices[0] if b is None else b for b in view)
     rejects, source = best_source(bytes(data))
+    # A page that leaves a UTF-8 lead byte undefined (ISO-8859-3's e3, the lead of 、。) marks
+    # it before continuation bytes: judged with a lead there too, or UTF-8 rejects each such
+    # character and GBK or Big5, which take nearly any pair, read the run instead.
+    shaped = _lead_shaped(view, choices)
+    if shaped is not None and (judged := best_source(bytes(shaped))) < (rejects, source):
+        data, (rejects, source) = shaped, judged
     groups = [_Group(tuple(g), ()) for g in _groups([i for i, b in enumerate(view) if b is None], len(choices))]
     if not groups and rejects and undefined(codec):
         gapped, gaps = utf8_gaps(view)
@@ -84,6 +90,33 @@ def fill(view: list[int | None], codec: str) -> Filled:
     if len(choices) == 1:  # each mark is that byte
         return Filled(bytes(data), source, ())
     return _filled(data, source, groups, choices)
+
+
+def _lead_shaped(view: list[int | None], choices: tuple[int, ...]) -> bytearray | None:
+    """``view`` with each mark before one or two continuation bytes (and after no lead short of
+    its own) an undefined lead byte taking that many, the rest ``choices[0]``; None if ``choices``
+    holds no lead (cp1252's five are all continuation bytes)."""
+    leads = {1: [b for b in choices if 0xC2 <= b <= 0xDF], 2: [b for b in choices if 0xE0 <= b <= 0xEF]}
+    if not leads[1] and not leads[2]:
+        return None
+    out = bytearray(choices[0] if b is None else b for b in view)
+    for i, b in enumerate(view):
+        if b is not None or not _is_lead_slot(view, i) or _cut_before(out, i):
+            continue
+        follow = min(_orphans(view, i + 1), 2)
+        fits = leads[follow] or leads[3 - follow]
+        out[i] = fits[0]
+    return out
+
+
+def _cut_before(data: bytearray, i: int) -> bool:
+    """Does a UTF-8 lead before ``i`` still wait for a continuation byte at ``i``?"""
+    for back in range(1, min(3, i) + 1):
+        b = data[i - back]
+        if b < 0x80 or b >= 0xC0:
+            need = 2 if 0xC2 <= b <= 0xDF else 3 if 0xE0 <= b <= 0xEF else 4 if 0xF0 <= b <= 0xF4 else 0
+            return back < need
+    return False
 
 
 def _filled(data: bytearray, source: str, groups: list[_Group], choices: tuple[int, ...], gapped: bool = False) -> Filled:

@@ -561,12 +561,23 @@ def _candidates(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tup
         # U+FFFD is not counted among the distinct characters: a run of two letters between
         # marks ('�ф�у', EUC-JP's Cyrillic row) leaves half its bytes to guess, and any guess
         # reads as some two characters of GBK or Big5.
-        worth = _varied(run.replace(LOST, "")) and (len({_block(ch) for ch in run if ch > "\x7f"}) >= 2 or LOST in run)
+        # Or one block with ASCII trail bytes glued between its letters, again and again: Big5 or
+        # GBK through a Thai page with errors="ignore" (中華 is คคตุ, 會 ท|), no mark to tell.
+        worth = _varied(run.replace(LOST, "")) and (len({_block(ch) for ch in run if ch > "\x7f"}) >= 2 or LOST in run
+                                                    or len(_TRAIL_BETWEEN.findall(run)) >= MIN_TRAILS)
         codec = best_code_page(run, MODELED + OTHERS) if worth else None
         return [(0, len(run), codec)] if codec and codec not in MODELED else []
     return [(a, b, codec) for a, b, codec in _pieces(run, hint, codecs)
             if run.count(LOST, a, b) <= MAX_MARKS * (b - a)
             and _reading(_byte_view(run[a:b], codec))[0] <= MAX_REJECTS * (b - a)]
+
+
+# A high character, one ASCII letter or sign of a two-byte code's trail range (40-7e, never a digit
+# or space), a high character: the trail byte of a lead a single-byte page showed alone. Text of
+# the page's own script glues no single Latin letter between its letters (ราคา100บาท, iPhoneรุ่น:
+# digits, or a word), and a misread run holds such trails again and again.
+_TRAIL_BETWEEN = re.compile("(?<=[^\x00-\x7f])[@-~](?=[^\x00-\x7f])")
+MIN_TRAILS = 3
 
 
 def _pieces(run: str, hint: re.Pattern, codecs: tuple[str, ...]) -> list[tuple[int, int, str]]:

@@ -138,6 +138,11 @@ def repair(text: str) -> tuple[str, int]:
     for k, line in enumerate(lines):
         if len(latin_layers.MISREAD_UTF8.findall(line)) < MIN_MISREAD or not _FOLDED.search(line):
             continue
+        # A line NFKC never touched holds what it folds (the no-break space, µ, ﬁ ﬂ): another code
+        # page's reading whose own signs look like its products (Mac Roman shows ⁄ for da, and
+        # è ƒ 25 read as e8 83 b2 with 2 taken for ² broke the page's Mac Roman run).
+        if not unicodedata.is_normalized("NFKC", line):
+            continue
         fixed, done = _unfolded_line(line)
         if done:
             lines[k] = fixed

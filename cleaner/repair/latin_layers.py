@@ -39,6 +39,42 @@ def shows_misread_utf8(text: str) -> bool:
     return _holds_utf8_lead(text) and MISREAD_UTF8.search(text) is not None
 
 
+def utf8_share(line: str) -> float:
+    """The share of ``line``'s high bytes, its characters taken for a cp1252 or Latin-1 decoder's
+    (U+FFFD one of cp1252's undefined bytes), that stand in a whole UTF-8 sequence. Misread UTF-8
+    is nearly all such sequences, even with a byte in three lost or rewritten by a later tool; GBK
+    or Big5 shown by a Western code page makes one by chance (a lead c2-ef, then 80-bf) now and
+    then. 0.0 for a line with no high byte."""
+    data = bytearray()
+    for ch in line:
+        if ch <= "\xff":
+            data.append(ord(ch))
+        elif ch == LOST:
+            data.append(UNDEFINED[0])
+        else:
+            try:
+                data += ch.encode("cp1252")
+            except UnicodeEncodeError:
+                data.append(0x20)  # no byte of cp1252's: a break, as ASCII is
+    high = whole = i = 0
+    while i < len(data):
+        b = data[i]
+        if b < 0x80:
+            i += 1
+            continue
+        need = 2 if 0xC2 <= b <= 0xDF else 3 if 0xE0 <= b <= 0xEF else 4 if 0xF0 <= b <= 0xF4 else 1
+        try:
+            data[i : i + need].decode("utf-8") if need > 1 else b"\x80".decode("utf-8")
+        except UnicodeDecodeError:
+            high += 1
+            i += 1
+            continue
+        high += need
+        whole += need
+        i += need
+    return whole / high if high else 0.0
+
+
 # A layer is peeled only if its run holds this many misread characters: a name (Müller) is one.
 MIN_MISREAD = 3
 MAX_LAYERS = 3
@@ -93,13 +129,27 @@ def _inner(run: str) -> tuple[str, list[_Chosen]] | None:
     data, open_marks = _bytes(run)
     inner = data.decode("utf-8", errors="replace")
     # Under a layer there must be another: characters of the same kind, as many misread ones as
-    # the layer allows, and few marks of bytes the outer misreading lost.
-    if len(MISREAD_UTF8.findall(inner)) < MIN_MISREAD or not _RUN.fullmatch(inner):
+    # the layer allows, or another code page's reading the code-page repair reads back (UTF-8
+    # shown by a Cyrillic system's cp1251, saved as UTF-8, shown by cp1252); and few marks of
+    # bytes the outer misreading lost.
+    if not (len(MISREAD_UTF8.findall(inner)) >= MIN_MISREAD and _RUN.fullmatch(inner)) and not _other_page_under(inner):
         return None
     lost = inner.count(LOST) - run.count("ï¿½")  # U+FFFD that was a mark of the layer under
     if lost * 4 > len(inner):
         return None
     return _chosen(inner, data, open_marks)
+
+
+def _other_page_under(inner: str) -> bool:
+    """Is ``inner`` (what an outer cp1252 layer read as UTF-8 gives) another code page's reading
+    of Chinese bytes, one ``code_pages`` reads back? Not a run of cp1252's own characters (that
+    layer is the test above's), and not text of another script read right (Русский: no run of
+    it reads as Chinese)."""
+    if _RUN.fullmatch(inner) or inner.isascii():
+        return False
+    from cleaner.repair import code_pages  # it reads through mojibake, which imports this module
+
+    return code_pages.repair_code_pages(inner).count > 0
 
 
 def _chosen(inner: str, data: bytes, open_marks: list[tuple[int, tuple[str, ...]]]) -> tuple[str, list[_Chosen]]:
