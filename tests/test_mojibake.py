@@ -1215,3 +1215,34 @@ def test_a_bullet_gbk_read_whole_is_read_on_a_page_agreed_to_be_utf8():
     header = "楼 主：张三\n说 明：本帖由网友发布\n路 线 图\n"
     fixed, _ = fix_utf8_as_gbk(header + page.encode("utf-8").decode("gbk", "replace"))
     assert fixed.startswith(header) and "\n·\t医疗关注" in fixed
+
+
+@pytest.mark.parametrize(
+    "line, span",
+    [
+        ("這次行動的士兵總數達到了十萬人，創下紀錄。", "到了十萬人"),  # 達 before it read 絻
+        ("國王冊封她為新任王妃，他和兩任妻子之間都沒有子女。", "和兩任妻子之"),  # 他 read 坻
+        ("他們每天都非常努力地工作。", "努力地"),  # 常 read 都: 非都 is a pair too
+        ("學校設有物理系、近代力學系、數學系和化學系。", "學系、數學系和"),  # 近代力 and 化 read 輪測薯, 趙
+        ("論文按照正常的步驟審查，然而期刊社卻對其中的數據提出疑問。", "審查，然而期刊"),  # 常 before, 社 after
+        ("這座城市的人口在十年間增加了一倍。", "增加了"),  # 間 read 嶲
+    ],
+)
+def test_clean_characters_beside_a_short_misread_span_stay_as_they_are(line, span):
+    # Big5 read as GB18030 over a short span of a clean Traditional line: the clean characters
+    # beside it are GBK too, and their bytes read as Big5 give other characters; the stretch read
+    # from the first start that reads better took them along (benchmarks/decoders.py, spans).
+    i = line.index(span)
+    broken = line[:i] + span.encode("big5").decode("gb18030") + line[i + len(span) :]
+    assert fix_utf8_as_gbk(broken)[0] == line
+
+
+def test_a_misread_span_after_a_start_only_the_python_checks_refused_is_still_read():
+    # The native refusal accepted the stretch from 中 (中的本科課 and the span after them) and
+    # skipped it; the check against the clean pair 案中 refused it in Python, and the span's own
+    # starts were never asked: 祘珹硄揭祘 stayed.
+    line = "培養方案中的本科課程包括通修課程、學科基礎課程。"
+    span = "程包括通修課程"
+    i = line.index(span)
+    broken = line[:i] + span.encode("big5").decode("gb18030") + line[i + len(span) :]
+    assert fix_utf8_as_gbk(broken)[0] == line

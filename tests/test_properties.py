@@ -162,7 +162,7 @@ def _unmodelled_cells():
 
 # Words GB18030 writes in four bytes (outside GBK), put into the text of the gb18030 cells: the
 # only characters those cells damage.
-FOUR_BYTE_WORDS = ["España", "刘䶮", "สวนนงนุช", "Ngô Đình Diệm", "서울", "㐀字", "Gödel"]
+FOUR_BYTE_WORDS = ["España", "刘䶮", "สวนนงนุช", "Ngô Đình Diệm", "서울", "㐀字", "Gödel", "宫崎骏・小田", "侏㑩纪", "A∼Z", "a•b"]
 
 
 _UNMODELLED_GIVEN = given(clean_chinese, st.sampled_from(["page", "lines", "title", "spans"]),

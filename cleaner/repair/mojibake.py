@@ -534,20 +534,42 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
         # marks a misread stretch, and "éé" next to one (a "？" apart) is not re-read into 谷谷.
         # And it must span two non-ASCII characters or a U+FFFD: one rare character alone re-read
         # as Big5 or UTF-8 (蔼 = b0 aa is Big5 高) is a coincidence of the tables (make fuzz).
-        if (j > i + 1 and _marked(window, i, j, codec) and (confirmed or _evidence(window, i, j, codec))
-                and _reads_better(fixed, window[i:j], confirmed)
-                and (confirmed or _reads_better_in_place(fixed, window, i, j, before))):
-            if split := _split_tail(window, j, codec, family, accepted):  # its last byte read with a letter (和B as 鍜孊)
+        kept_to, kept_from = i, j
+        accept = (j > i + 1 and _marked(window, i, j, codec) and (confirmed or _evidence(window, i, j, codec))
+                  and _reads_better(fixed, window[i:j], confirmed))
+        if accept and not confirmed and codec != "utf-8":
+            # A stretch read from the first start that reads better may have taken clean
+            # characters beside it along (Big5 read as GB18030: 數達[到了] came back 數絻到了):
+            # a two-byte source's table reads nearly any pair, UTF-8 only what makes its
+            # sequences (and its Latin letters, ì read as 矛, score as nothing Chinese does).
+            kept_to, kept_from, fixed, span_guessed = _clean_edges(window, i, j, before, fixed, span_guessed,
+                                                                   final, (family, codec), decoder)
+        if accept and not confirmed:
+            # Asked in place without them: a stretch that took a clean word along was refused
+            # for the pair its edge makes with the text beside it (案中 of 培養方案中的本科課 before
+            # the misread 祘珹硄), and the misread span after the word stayed, its starts never
+            # asked (the native refusal had skipped the whole stretch).
+            accept = _reads_better_in_place(fixed, window, kept_to, kept_from, window[kept_to - 1] if kept_to > i else before)
+        if accept:
+            if kept_from < j:
+                pass  # its end is clean text: no character cut or sign after it
+            elif split := _split_tail(window, j, codec, family, accepted):  # its last byte read with a letter (和B as 鍜孊)
                 fixed += split
                 j += 2
+                kept_from = j
             elif (tail := _cut_tail(window, j, fixed, codec, family, accepted)) is not None:
                 # the stretch's last character, cut by the decoder: read with the text after it
                 span_guessed = span_guessed + [(len(fixed), tail)]
                 fixed += tail.char
                 j += 1
+                kept_from = j
             elif sign := _sign_tail(window, j, codec, family):  # a two-byte sign after it (另有楼50)
                 fixed += sign
                 j += 1
+                kept_from = j
+            # The stretch from the start it was accepted from, its clean edges as they stand.
+            span_guessed = [(kept_to - i + at, c) for at, c in span_guessed]
+            fixed = window[i:kept_to] + fixed + window[kept_from:j]
             out.append(fixed)
             edits.append((i, j, len(fixed)))
             guessed += [(out_len + at, c) for at, c in span_guessed]
@@ -562,6 +584,84 @@ def _repair_window(window: str, stop: int, prev: str, final: bool, syllable: str
             i += 1
     out.append(window[i:])
     return "".join(out), count, edits, guessed
+
+
+def _clean_edges(window: str, i: int, j: int, before: str, fixed: str, guessed: list[Guessed], final: bool,
+                 reading: tuple[str, str], decoder: str | None) -> tuple[int, int, str, list[Guessed]]:
+    """The stretch ``window[i:j]`` re-read as ``fixed``, without the clean characters at its edges.
+
+    The window's loop takes the first start whose stretch reads better, and the reading's end is
+    where it gains most: clean characters beside a misread span whose bytes the view's source
+    reads as other characters go with the span when the whole still reads better (Big5 read as
+    GB18030: 數達 before the misread 到了 came back 數絻到了, 近代力 before 學系 輪測薯, 期刊社 after
+    the span 期刊扦). Misread text read again makes pairs with its clean neighbours, so the common
+    characters at each edge are asked in place: the stretch re-read without the first m of them
+    (the last m), where the rest reads to the same characters (the bytes line up), and the m whose
+    text, with the characters as they stand and the neighbours of the stretch, scores best is
+    kept as it stands where it beats the whole re-read by GAIN (what a re-read must gain, the
+    other way).
+
+    Returns (start, end, reading, guesses at offsets in the reading): ``window[start:end]`` is
+    replaced by the reading, what lies between ``i`` and ``start`` and between ``end`` and ``j``
+    stays as it is.
+    """
+    readings = {reading}
+    end, after = j, window[j : j + 1]
+    # Each candidate is another reading of window[i:j]: a shorter stretch re-read (its own end, as
+    # _best_span chooses it) and the rest as it stands.
+    best, found = total_score(before + fixed + after) + EDGE_GAIN, None
+    for m in range(1, j - i):
+        if not _plain(window[i + m - 1]):
+            break
+        k, rest, _, own, _ = _best_span(window[:j], i + m, window[i + m - 1], final and j == len(window), readings=readings, decoder=decoder)
+        if (rest and _goes_on(before, window[i])
+                and (score := total_score(before + window[i : i + m] + rest + window[k:j] + after)) > best):
+            best, found = score, (i + m, k, rest, own)
+    if found:
+        i, j, fixed, guessed = found
+        before = window[i - 1]
+    best, found = total_score(before + fixed + window[j:end] + after) + EDGE_GAIN, None
+    for m in range(1, j - i):
+        if not _plain(window[j - m]):
+            break
+        k, rest, _, own, _ = _best_span(window[: j - m], i, before, False, readings=readings, decoder=decoder)
+        if (rest and _goes_on(window[end - 1], after)
+                and (score := total_score(before + rest + window[k:end] + after)) > best):
+            best, found = score, (k, rest, own)
+    if found:
+        j, fixed, guessed = found
+    return i, j, fixed, guessed
+
+
+# What the characters at a re-read stretch's edge must gain as they stand over the whole re-read
+# (log-probability of the text around them): 非常 before the misread 努力地 scores 2.0 over 非都.
+EDGE_GAIN = 1.0
+
+
+def total_score(text: str) -> float:
+    """The model's log-probability of ``text`` (``per_char`` times its length)."""
+    return per_char(text) * len(text)
+
+
+def _goes_on(a: str, b: str) -> bool:
+    """Does the clean text beyond a stretch go on into the character kept at its edge: ``a`` and
+    ``b`` a pair the model has seen, of Han characters or a Han character and a clause mark?
+    Misread characters almost never make one with the clean text beside them
+    (``_reads_better_in_place``); with the re-read text inside they may (現金 of a misread 現 and
+    the re-read 金), and a bracket's pairs say nothing (现 after an annotation's ）, read 政)."""
+    if not a or not b or not (_HAN.match(a) or a in _CLAUSE_MARKS) or not (_HAN.match(b) or b in _CLAUSE_MARKS):
+        return False
+    return (_HAN.match(a) is not None or _HAN.match(b) is not None) and model().follows(a, b)
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CLAUSE_MARKS = "，、。；：！？"
+
+
+def _plain(ch: str) -> bool:
+    """Could ``ch`` be clean text beside a misread span: a character beyond ASCII that is no mark
+    of lost bytes and not rare (``_rare_char``)."""
+    return ord(ch) > 0x7F and not _MARK.match(ch) and not _rare_char().match(ch)
 
 
 # Characters a misread stretch's last one may be read as when a byte was cut from it: text.
