@@ -159,3 +159,20 @@ def test_tieba_phone_thread_end_to_end():
     out = Cleaner(to="keep").run(page, title="考研上岸了，分享一下经验_考研吧_百度贴吧").text
     assert "来自Android客户端" not in out and "2楼" not in out and "蹭蹭喜气" not in out
     assert "专业课一定要把真题吃透" in out
+
+
+@pytest.mark.parametrize("line, family", [
+    ("播报 讨论 上传视频", "actions"),  # an encyclopedia entry's buttons by its heading
+    ("词条图册 更多图册", "actions"),
+    ("文章知识点与官方知识档案匹配，可进一步学习相关知识", "app-prompt"),
+    ("本规则是否对您有帮助？", "app-prompt"),
+    ("版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。", "reprint"),
+    ("分类专栏： Python 文章标签： python 内存", "tags"),
+])
+def test_platform_rows(line, family):
+    assert fam(line) == family
+
+
+def test_platform_sentences_stay():
+    assert fam("希望这篇文章是否对您有帮助，请大家自己判断，我们也会继续更新，欢迎讨论。") == ""
+    assert fam("大家一起讨论") == ""

@@ -32,7 +32,7 @@ from cleaner.furniture.comment_blocks import answer_stamps, comment_blocks, vote
 from cleaner.furniture.counted_rows import ordinal, sequences
 from cleaner.furniture.document_dates import date_note
 from cleaner.furniture.entries import title_match, title_parts, title_words
-from cleaner.furniture.fact_cards import fact_cards
+from cleaner.furniture.fact_cards import entry_boxes, fact_cards
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.item_runs import heads_schedule
@@ -564,6 +564,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # The site's boxes told by a heading or a frame and the shape of the lines under it (session 39).
     for pos in fact_cards(texts, prose):
         families[pos] = families[pos] or "fact-card"  # 人物档案 over 姓名：… 出生：…: the site's card of the subject
+    for pos in entry_boxes(texts):
+        families[pos] = families[pos] or "fact-card"  # 中文名 白鹭湖 / 所属地区 江苏省某县: an encyclopedia entry's box
     for pos in comment_blocks(texts, prose):
         families[pos] = families[pos] or "comment-block"  # a stamp, a comment, its vote row; its stamp goes with it
     for pos in vote_rows(texts):
