@@ -28,8 +28,8 @@ def texts(lines: list[str]) -> list[str]:
     ("评论（0）", "actions"),
     ("評論（0）", "actions"),
     ("留言 (12)", "actions"),
-    ("7人点赞", "stats"),
-    ("1.2万人赞过", "stats"),
+    ("7人点赞", "page-counter"),
+    ("1.2万人赞过", "page-counter"),
     ("【作者】 罗婉婷", "bar-credit"),
     ("【来源】 南方日报", "bar-credit"),
     ("2024-03-09 发表", "post-stamp"),
@@ -89,17 +89,17 @@ def test_split_counts():
     lines = texts(["检察官走进校园", "阅读量：", "506", "六月三日，……。"])
     families = ["", "", "", ""]
     split_counts(lines, families, [None] * 4, counters)
-    assert families == ["", "stats", "stats", ""]
+    assert families == ["", "page-counter", "page-counter", ""]
     # A byline row closing on an empty counter key: the count under it goes, the row is the model's.
     lines = texts(["发布时间：2024-05-20 作者：机械学院 浏览次数：", "1236"])
     families = ["", ""]
     split_counts(lines, families, [None, None], counters)
-    assert families == ["", "stats"]
+    assert families == ["", "page-counter"]
     # The button above taken by a rule (收藏 / 143): its counter.
     lines = texts(["2024-05-16 07:01 作者：李想", "143"])
     families = ["", ""]
     split_counts(lines, families, [None, "收藏"], counters)
-    assert families == ["", "stats"]
+    assert families == ["", "page-counter"]
     # A figure under an article's line ending in a colon stays (its key no counter's).
     lines = texts(["今年的参赛人数：", "1236"])
     families = ["", ""]
@@ -176,3 +176,30 @@ def test_platform_rows(line, family):
 def test_platform_sentences_stay():
     assert fam("希望这篇文章是否对您有帮助，请大家自己判断，我们也会继续更新，欢迎讨论。") == ""
     assert fam("大家一起讨论") == ""
+
+
+@pytest.mark.parametrize("line, family", [
+    ("阅读 1.2万", "page-counter"),
+    ("点击：3521次", "page-counter"),
+    ("浏览量：2,315", "page-counter"),
+    ("全部评论（3）", "actions"),
+    ("本文共1234字，阅读约需4分钟", "duration"),
+    ("微信号：moumou", "reprint"),
+    ("手机看", "actions"),
+])
+def test_page_counters_and_notes(line, family):
+    assert fam(line) == family
+
+
+@pytest.mark.parametrize("line", ["阅读是最好的学习。", "点击量破亿的视频里，他只出现了三秒。", "本文共分三个部分。",
+                                  "微信号：请在文末查看", "他的微信号是moumou"])
+def test_sentences_of_counters_stay(line):
+    assert line_mark(normalise(fold_line(line))) == ""
+
+
+def test_headline_over_a_page_counter_stays():
+    page = "\n".join(["关于我们 新闻中心 产品与服务", "公司首台自主研发盾构机下线", "2024-04-09", "来源：集团党委宣传部", "浏览量：2,315",
+                      "四月八日，由公司自主研发的首台直径十二米级泥水平衡盾构机在长沙产业园下线。",
+                      "这台盾构机将用于一条过江隧道的建设，整机长约一百三十米，主要部件国产化率达到百分之九十五。"])
+    out = Cleaner(to="keep").run(page, title="公司首台自主研发盾构机下线_集团新闻_某某重工集团").text
+    assert "公司首台自主研发盾构机下线" in out and "浏览量" not in out

@@ -1046,7 +1046,7 @@ FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "no
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
             "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu", "comment-box",
-            "rating", "fact-card", "comment-block", "author-note")
+            "rating", "fact-card", "comment-block", "author-note", "page-counter")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],

@@ -22,6 +22,10 @@ from functools import lru_cache
 from cleaner.furniture.entries import title_match, title_parts
 from cleaner.furniture.lexicon import DATA
 
+# The family of the page's own counters alone (阅读 1.2万, 7人点赞, 阅读量： / 506): not a forum member's
+# ``stats`` row, whose short line above is the member's name (``portals._members``): above a page's
+# counter stands its headline.
+COUNTER = "page-counter"
 MARK_MAX = 30  # characters: no mark of these is longer (a client's name, a place, a credit key with its name)
 NAME_MAX = 16  # characters of a self-media account's name
 
@@ -46,12 +50,20 @@ _CLIENT = re.compile(r"^(?:来自|发自)\s*[\w\s.\-]{0,20}?\s*(?:客户端|手�
                      r"|^(?:来自|发自)\s*(?:iPhone|iPad|Android|安卓|华为|小米|荣耀|OPPO|vivo|三星)[\w\s.\-]{0,16}$")
 # Where the writer posted from, with its key (发布于广东, 发表于：浙江省, IP属地 上海 is portals' _IP_PLACE).
 _POSTED_AT = re.compile(r"^(?:发布于|发表于|来自|IP\s*属地)\s*:?\s*(\S{2,12})$")
-# A counter button with its bracketed count and nothing else (评论(0), 留言 (12), 点赞(1.2万)): a heading
+# A counter button with its bracketed count and nothing else (评论(0), 留言 (12), 点赞(1.2万), 全部评论(3)): a heading
 # never carries a count in brackets.
-_COUNTED_BUTTON = re.compile(r"^(?:评论|留言|回复|跟帖|跟贴|点赞|收藏|分享|转发|阅读|浏览|有用|喜欢|推荐|赞)\s*\(\s*[\d,.]+\s*[万千kKwW]?\s*\)$")
+_COUNTED_BUTTON = re.compile(r"^(?:全部|热门|最新|精彩|网友)?(?:评论|留言|回复|跟帖|跟贴|点赞|收藏|分享|转发|阅读|浏览|有用|喜欢|推荐|赞)\s*\(\s*[\d,.]+\s*[万千kKwW]?\s*\)$")
 # The people who reacted to the post, counted (7人点赞, 1.2万人赞过, 6人已赞赏): a platform's sentence of
 # its own, no article's (3人受伤 names no reaction).
 _REACTED = re.compile(r"^[\d,.]+\s*[万千]?\s*人\s*(?:已)?(?:点赞|赞过|赞同|赞赏|喜欢|收藏|在看|看过|读过|参与|浏览|阅读)$")
+# A page's counter alone: its key, perhaps a colon, a count (阅读 1.2万, 点击：3521次, 浏览量 128): a row of the
+# page's record set on its own line, no sentence's.
+_COUNTER = re.compile(r"^(?:阅读|浏览|点击|播放|人气|访问|围观)(?:量|数|次数)?\s*:?\s*[\d.,]+\s*[万千kKwW]?\s*次?$")
+# A reading time or a length the site states of the article (本文共1234字，阅读约需4分钟, 全文约2100字 预计阅读6分钟).
+_READING = re.compile(r"^(?:本文|全文)(?:共|约|共计)?\s*[\d,]+\s*字\s*,?\s*(?:阅读|读完|预计阅读|大约)?(?:约需|大约需要|需要|预计|约)?\s*\d{1,3}\s*分钟$")
+# An account's id with its key, a handle in letters (微信号：moumou, 抖音号: abc_123): the site's, below its
+# article; an article names an account in a sentence.
+_ACCOUNT_ID = re.compile(r"^(?:微信号|微信公众号|公众号|抖音号|快手号|视频号|小红书号|微博)\s*:\s*[A-Za-z][\w\-]{1,29}$")
 # A floor alone (2楼, 第3楼, 12 楼): a reply's, only beside another mark of a post (``floors``): a
 # shop's or a building's floor heads a paragraph of its own.
 _FLOOR = re.compile(r"^第?\s*\d{1,5}\s*楼$")
@@ -87,11 +99,19 @@ def line_mark(text: str) -> str:
     if "(" in text and _COUNTED_BUTTON.match(text):
         return "actions"
     if "人" in text and _REACTED.match(text):
-        return "stats"
+        return COUNTER
     if text[:1] in "【[" and _credit_keys().match(text):
         return "bar-credit"
     if ("发" in text or "更新" in text) and _DATED_POST.match(text):
         return "post-stamp"
+    if text[-1:].isdigit() or text.endswith(("万", "千", "次", "k", "K", "w", "W")):
+        if _COUNTER.match(text):
+            return COUNTER
+    if "字" in text and "分钟" in text and _READING.match(text):
+        return "duration"
+    if "号" in text or "微博" in text:
+        if _ACCOUNT_ID.match(text):
+            return "reprint"  # an account's id, as reprint's (ID:x)
     return ""
 
 
@@ -100,7 +120,7 @@ def _stamp(text: str) -> bool:
     return bool(_STAMP_TIME.search(text) and _STAMP_DATE.search(text) and not _SENTENCE_END.search(text))
 
 
-_MARKS = ("post-stamp", "edited", "actions", "stats", "rank", "member")  # the families of a post's frame
+_MARKS = ("post-stamp", "edited", "actions", "stats", "rank", "member", COUNTER)  # the families of a post's frame
 
 
 def floors(texts: list[str], families: list[str]) -> None:
@@ -125,6 +145,7 @@ def lone_places(texts: list[str], families: list[str]) -> None:
             families[pos] = "post-stamp"
 
 
+_COUNTER_KEYS = frozenset(("点击", "访问", "访问量", "围观", "点击次数", "阅读次数"))  # beside the lexicon's counters and buttons
 _EMPTY_KEY = re.compile(r"(?:^|\s)([\u3400-\u9fff]{2,6})\s*:$")  # a line closing on a key with no value
 _BARE_COUNT = re.compile(r"^[\d,.]+\s*[万千]?$")
 COUNT_MAX = 8  # characters of a count alone on its line
@@ -145,12 +166,12 @@ def split_counts(texts: list[str], families: list[str], above: list[str | None],
         line = gone if gone is not None else texts[pos - 1]
         key = _EMPTY_KEY.search(line) if line.endswith(":") else None
         alone = line.removesuffix(":").strip()
-        if key is not None and key.group(1) in counters:
-            families[pos] = "stats"
+        if key is not None and (key.group(1) in counters or key.group(1) in _COUNTER_KEYS):
+            families[pos] = COUNTER
             if gone is None and alone == key.group(1) and not families[pos - 1]:
-                families[pos - 1] = "stats"
-        elif alone in counters and (gone is not None or families[pos - 1] in ("actions", "stats")):
-            families[pos] = "stats"
+                families[pos - 1] = COUNTER
+        elif (alone in counters or alone in _COUNTER_KEYS) and (gone is not None or families[pos - 1] in ("actions", "stats", COUNTER)):
+            families[pos] = COUNTER
 
 
 def counted_buttons(texts: list[str], families: list[str], actions: frozenset) -> None:
