@@ -203,3 +203,36 @@ def test_headline_over_a_page_counter_stays():
                       "这台盾构机将用于一条过江隧道的建设，整机长约一百三十米，主要部件国产化率达到百分之九十五。"])
     out = Cleaner(to="keep").run(page, title="公司首台自主研发盾构机下线_集团新闻_某某重工集团").text
     assert "公司首台自主研发盾构机下线" in out and "浏览量" not in out
+
+
+@pytest.mark.parametrize("line, family", [
+    ("粉丝 1.2万", "page-counter"),
+    ("剩余80%未读，继续阅读", "app-prompt"),
+    ("百家号", "byline"),
+    ("澎湃号·政务 >", "byline"),
+    ("3小时前", "post-stamp"),
+    ("刚刚", "post-stamp"),
+    ("今天是2024年5月6日 星期一", "dateline"),
+    ("喜欢作者", "actions"),
+])
+def test_self_media_page_marks(line, family):
+    assert fam(line) == family
+
+
+@pytest.mark.parametrize("line", ["百家号的作者越来越多。", "三小时前他还在工地上。", "今天是他退休的日子", "刚刚好"])
+def test_self_media_sentences_stay(line):
+    assert line_mark(normalise(fold_line(line))) == ""
+
+
+def test_desk_credits_outside_the_prose():
+    from cleaner.furniture.post_marks import desk_credits
+    lines = texts(["步行道本周开放", "市园林局介绍，新步行道全长三公里，沿湖而建，沿途设有十二处休息点。", "策划：李四", "排版：小王",
+                   "主编：王五"])
+    families = [""] * 5
+    desk_credits(lines, families, [False, True, False, False, False])
+    assert families == ["", "", "bar-credit", "bar-credit", ""]  # a book's 主编 is an article's fact
+    # Between the prose lines: the article's own (a programme's roles).
+    lines = texts(["第一段，活动由街道主办。", "策划：李四", "第二段，居民踊跃参加。"])
+    families = [""] * 3
+    desk_credits(lines, families, [True, False, True])
+    assert families == ["", "", ""]

@@ -38,7 +38,7 @@ from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.item_runs import heads_schedule
 from cleaner.furniture.name_bylines import name_bylines
 from cleaner.furniture.lexicon import DATA, Lexicon
-from cleaner.furniture.post_marks import account_names, counted_buttons, floors, line_mark, lone_places, site_labels, split_counts
+from cleaner.furniture.post_marks import account_names, counted_buttons, desk_credits, floors, line_mark, lone_places, site_labels, split_counts
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.related_words import alternation, load_related
 from cleaner.furniture.site_contact import contact_rows
@@ -542,6 +542,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     floors(texts, families)
     lone_places(texts, families)
     account_names(texts, families, prose, title)
+    desk_credits(texts, families, prose)
     if title:
         site_labels(texts, families, prose, title)
     if title:

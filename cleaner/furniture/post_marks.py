@@ -56,14 +56,24 @@ _COUNTED_BUTTON = re.compile(r"^(?:全部|热门|最新|精彩|网友)?(?:评论
 # The people who reacted to the post, counted (7人点赞, 1.2万人赞过, 6人已赞赏): a platform's sentence of
 # its own, no article's (3人受伤 names no reaction).
 _REACTED = re.compile(r"^[\d,.]+\s*[万千]?\s*人\s*(?:已)?(?:点赞|赞过|赞同|赞赏|喜欢|收藏|在看|看过|读过|参与|浏览|阅读)$")
-# A page's counter alone: its key, perhaps a colon, a count (阅读 1.2万, 点击：3521次, 浏览量 128): a row of the
+# A page's counter alone: its key, perhaps a colon, a count (阅读 1.2万, 点击：3521次, 浏览量 128, 粉丝 1.2万): a row of the
 # page's record set on its own line, no sentence's.
-_COUNTER = re.compile(r"^(?:阅读|浏览|点击|播放|人气|访问|围观)(?:量|数|次数)?\s*:?\s*[\d.,]+\s*[万千kKwW]?\s*次?$")
+_COUNTER = re.compile(r"^(?:阅读|浏览|点击|播放|人气|访问|围观|粉丝|关注者|获赞|订阅)(?:量|数|次数)?\s*:?\s*[\d.,]+\s*[万千kKwW]?\s*次?$")
 # A reading time or a length the site states of the article (本文共1234字，阅读约需4分钟, 全文约2100字 预计阅读6分钟).
 _READING = re.compile(r"^(?:本文|全文)(?:共|约|共计)?\s*[\d,]+\s*字\s*,?\s*(?:阅读|读完|预计阅读|大约)?(?:约需|大约需要|需要|预计|约)?\s*\d{1,3}\s*分钟$")
 # An account's id with its key, a handle in letters (微信号：moumou, 抖音号: abc_123): the site's, below its
 # article; an article names an account in a sentence.
 _ACCOUNT_ID = re.compile(r"^(?:微信号|微信公众号|公众号|抖音号|快手号|视频号|小红书号|微博)\s*:\s*[A-Za-z][\w\-]{1,29}$")
+# A paywall's or an app's fold over the rest (剩余80%未读，继续阅读).
+_UNREAD = re.compile(r"^剩余\s*\d{1,3}\s*%\s*(?:未读|内容)")
+# A self-media platform's name alone, perhaps with its channel (百家号, 澎湃号·政务 >): the account's badge
+# beside its name; an article names a platform in a sentence.
+_PLATFORM = re.compile(r"^(?:头条号|百家号|网易号|搜狐号|企鹅号|大风号|一点号|澎湃号|上观号|新浪看点|抖音号|快手号|视频号|微信公众号)"
+                       r"(?:\s*[·・]\s*[\u3400-\u9fff]{1,4})?\s*>?$")
+# A stamp in words alone (3小时前, 刚刚, 昨天 10:21): a post's or a comment's time.
+_RELATIVE = re.compile(r"^(?:\d{1,2}\s*(?:秒|分钟|小时|天)前|刚刚|昨天|前天)(?:\s+\d{1,2}:\d{2})?$")
+# A portal's header date (今天是2024年5月6日 星期一 农历四月廿八).
+_TODAY = re.compile(r"^今天是\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?\s*(?:农历\s*\S{2,8})?$")
 # A floor alone (2楼, 第3楼, 12 楼): a reply's, only beside another mark of a post (``floors``): a
 # shop's or a building's floor heads a paragraph of its own.
 _FLOOR = re.compile(r"^第?\s*\d{1,5}\s*楼$")
@@ -109,6 +119,14 @@ def line_mark(text: str) -> str:
             return COUNTER
     if "字" in text and "分钟" in text and _READING.match(text):
         return "duration"
+    if "剩余" in text and _UNREAD.match(text):
+        return "app-prompt"
+    if "号" in text and _PLATFORM.match(text):
+        return "byline"  # the account's platform beside its name
+    if ("前" in text or "刚刚" in text or "天" in text) and _RELATIVE.match(text):
+        return "post-stamp"
+    if "今天是" in text and _TODAY.match(text):
+        return "dateline"
     if "号" in text or "微博" in text:
         if _ACCOUNT_ID.match(text):
             return "reprint"  # an account's id, as reprint's (ID:x)
@@ -232,3 +250,20 @@ def site_labels(texts: list[str], families: list[str], prose: list[bool], title:
         label = m.group(1)
         if any(label[k:k + 2] in pairs for k in range(len(label) - 1)):
             families[pos] = "source"
+
+
+# The editorial desk's roles, keys no article's own fields take alone (排版：小王, 策划：李四, 终审：赵六): a
+# film's 出品, a book's 主编 and a programme's 设计 are an article's facts, and not here.
+_DESK = re.compile(r"^(?:排版|美编|策划|监制|统筹|终审|初审|复审|审校|值班编辑|本期编辑|文字编辑|图片编辑|视觉|视觉设计)\s*[:\s]\s*"
+                   r"[\u3400-\u9fffA-Za-z·]{2,8}(?:\s*[、,]\s*[\u3400-\u9fffA-Za-z·]{2,8}){0,2}$")
+
+
+def desk_credits(texts: list[str], families: list[str], prose: list[bool]) -> None:
+    """One desk role with its names on a line (``_DESK``), outside the article's prose (above its
+    first prose line or below its last): a WeChat account's or a portal's credits one to a line."""
+    first = next((p for p, x in enumerate(prose) if x), len(texts))
+    last = max((p for p, x in enumerate(prose) if x), default=-1)
+    for pos, text in enumerate(texts):
+        if families[pos] or first <= pos <= last or len(text) > 30 or not _DESK.match(text):
+            continue
+        families[pos] = "bar-credit"
