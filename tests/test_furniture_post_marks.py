@@ -236,3 +236,18 @@ def test_desk_credits_outside_the_prose():
     families = [""] * 3
     desk_credits(lines, families, [True, False, True])
     assert families == ["", "", ""]
+
+
+@pytest.mark.parametrize("line, family", [
+    ("（中央社記者林小華台北6日電）1130506", "paper-imprint"),
+    ("請繼續往下閱讀...", "app-prompt"),
+    ("登入發表留言", "comment-box"),
+    ("追蹤我們", "actions"),
+])
+def test_taiwan_marks(line, family):
+    assert fam(line) == family
+
+
+def test_taiwan_sentences_stay():
+    assert fam("他在留言區寫下：「謝謝大家這些年的照顧。」") == ""
+    assert line_mark(normalise(fold_line("（資料照）2024"))) == ""

@@ -74,6 +74,9 @@ _PLATFORM = re.compile(r"^(?:头条号|百家号|网易号|搜狐号|企鹅号|�
 _RELATIVE = re.compile(r"^(?:\d{1,2}\s*(?:秒|分钟|小时|天)前|刚刚|昨天|前天)(?:\s+\d{1,2}:\d{2})?$")
 # A portal's header date (今天是2024年5月6日 星期一 农历四月廿八).
 _TODAY = re.compile(r"^今天是\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?\s*(?:农历\s*\S{2,8})?$")
+# A Taiwan agency's byline in brackets closed by its date code (（中央社記者林小華台北6日電）1130506: the
+# year of the Republic and the day), as ``portals._EDITOR_CODE`` reads an editor's.
+_CODED_BYLINE = re.compile(r"^[(\[][^()\[\]。]{2,30}[)\]]\s*1\d{6}$")
 # A floor alone (2楼, 第3楼, 12 楼): a reply's, only beside another mark of a post (``floors``): a
 # shop's or a building's floor heads a paragraph of its own.
 _FLOOR = re.compile(r"^第?\s*\d{1,5}\s*楼$")
@@ -119,6 +122,8 @@ def line_mark(text: str) -> str:
             return COUNTER
     if "字" in text and "分钟" in text and _READING.match(text):
         return "duration"
+    if text[:1] in "([" and text[-1:].isdigit() and _CODED_BYLINE.match(text):
+        return "paper-imprint"
     if "剩余" in text and _UNREAD.match(text):
         return "app-prompt"
     if "号" in text and _PLATFORM.match(text):
@@ -254,7 +259,7 @@ def site_labels(texts: list[str], families: list[str], prose: list[bool], title:
 
 # The editorial desk's roles, keys no article's own fields take alone (排版：小王, 策划：李四, 终审：赵六): a
 # film's 出品, a book's 主编 and a programme's 设计 are an article's facts, and not here.
-_DESK = re.compile(r"^(?:排版|美编|策划|监制|统筹|终审|初审|复审|审校|值班编辑|本期编辑|文字编辑|图片编辑|视觉|视觉设计)\s*[:\s]\s*"
+_DESK = re.compile(r"^(?:核稿编辑|核稿|排版|美编|策划|监制|统筹|终审|初审|复审|审校|值班编辑|本期编辑|文字编辑|图片编辑|视觉|视觉设计)\s*[:\s]\s*"
                    r"[\u3400-\u9fffA-Za-z·]{2,8}(?:\s*[、,]\s*[\u3400-\u9fffA-Za-z·]{2,8}){0,2}$")
 
 
