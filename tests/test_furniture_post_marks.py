@@ -251,3 +251,12 @@ def test_taiwan_marks(line, family):
 def test_taiwan_sentences_stay():
     assert fam("他在留言區寫下：「謝謝大家這些年的照顧。」") == ""
     assert line_mark(normalise(fold_line("（資料照）2024"))) == ""
+
+
+def test_government_tools_and_desk_roles():
+    assert fam("适老化") == "actions" and fam("关怀模式") == "actions" and fam("视力保护色：") == "actions"
+    from cleaner.furniture.post_marks import desk_credits
+    lines = texts(["步行道本周开放", "市园林局介绍，新步行道全长三公里，沿湖而建，沿途设有十二处休息点。", "信息员：王晓"])
+    families = [""] * 3
+    desk_credits(lines, families, [False, True, False])
+    assert families[2] == "bar-credit"

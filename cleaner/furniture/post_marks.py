@@ -259,7 +259,7 @@ def site_labels(texts: list[str], families: list[str], prose: list[bool], title:
 
 # The editorial desk's roles, keys no article's own fields take alone (排版：小王, 策划：李四, 终审：赵六): a
 # film's 出品, a book's 主编 and a programme's 设计 are an article's facts, and not here.
-_DESK = re.compile(r"^(?:核稿编辑|核稿|排版|美编|策划|监制|统筹|终审|初审|复审|审校|值班编辑|本期编辑|文字编辑|图片编辑|视觉|视觉设计)\s*[:\s]\s*"
+_DESK = re.compile(r"^(?:核稿编辑|核稿|信息员|审核人|录入|录入员|排版|美编|策划|监制|统筹|终审|初审|复审|审校|值班编辑|本期编辑|文字编辑|图片编辑|视觉|视觉设计)\s*[:\s]\s*"
                    r"[\u3400-\u9fffA-Za-z·]{2,8}(?:\s*[、,]\s*[\u3400-\u9fffA-Za-z·]{2,8}){0,2}$")
 
 
