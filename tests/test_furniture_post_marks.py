@@ -43,6 +43,7 @@ def test_marks_alone(line, family):
     "他用的是来自Android客户端的截图。",  # a sentence that names the client
     "发布于广东省人民政府网站的通知显示，政策将于下月实施。",
     "发布于网络",  # no place of the list
+    "来自华为的工程师",  # a caption naming people, not a phone
     "评论（一）",  # a commentary's numbered part
     "评论",
     "3人受伤",  # a count of people, no reaction
@@ -212,6 +213,7 @@ def test_headline_over_a_page_counter_stays():
     ("澎湃号·政务 >", "byline"),
     ("3小时前", "post-stamp"),
     ("刚刚", "post-stamp"),
+    ("昨天 10:21", "post-stamp"),
     ("今天是2024年5月6日 星期一", "dateline"),
     ("喜欢作者", "actions"),
 ])
@@ -219,7 +221,7 @@ def test_self_media_page_marks(line, family):
     assert fam(line) == family
 
 
-@pytest.mark.parametrize("line", ["百家号的作者越来越多。", "三小时前他还在工地上。", "今天是他退休的日子", "刚刚好"])
+@pytest.mark.parametrize("line", ["百家号的作者越来越多。", "三小时前他还在工地上。", "今天是他退休的日子", "刚刚好", "昨天"])
 def test_self_media_sentences_stay(line):
     assert line_mark(normalise(fold_line(line))) == ""
 

@@ -47,7 +47,7 @@ def place(text: str) -> bool:
 # The client a post or a reply was sent from, alone (来自Android客户端, 来自 iPhone 客户端, 发自小米手机):
 # the stamp's other parts (the floor, the date) are set on lines of their own.
 _CLIENT = re.compile(r"^(?:来自|发自)\s*[\w\s.\-]{0,20}?\s*(?:客户端|手机版|手机端|APP|App|app)$"
-                     r"|^(?:来自|发自)\s*(?:iPhone|iPad|Android|安卓|华为|小米|荣耀|OPPO|vivo|三星)[\w\s.\-]{0,16}$")
+                     r"|^(?:来自|发自)\s*(?:iPhone|iPad|Android|安卓|华为|小米|荣耀|OPPO|vivo|三星)[A-Za-z0-9\s.\-]{0,16}$")
 # Where the writer posted from, with its key (发布于广东, 发表于：浙江省, IP属地 上海 is portals' _IP_PLACE).
 _POSTED_AT = re.compile(r"^(?:发布于|发表于|来自|IP\s*属地)\s*:?\s*(\S{2,12})$")
 # A counter button with its bracketed count and nothing else (评论(0), 留言 (12), 点赞(1.2万), 全部评论(3)): a heading
@@ -70,8 +70,8 @@ _UNREAD = re.compile(r"^剩余\s*\d{1,3}\s*%\s*(?:未读|内容)")
 # beside its name; an article names a platform in a sentence.
 _PLATFORM = re.compile(r"^(?:头条号|百家号|网易号|搜狐号|企鹅号|大风号|一点号|澎湃号|上观号|新浪看点|抖音号|快手号|视频号|微信公众号)"
                        r"(?:\s*[·・]\s*[\u3400-\u9fff]{1,4})?\s*>?$")
-# A stamp in words alone (3小时前, 刚刚, 昨天 10:21): a post's or a comment's time.
-_RELATIVE = re.compile(r"^(?:\d{1,2}\s*(?:秒|分钟|小时|天)前|刚刚|昨天|前天)(?:\s+\d{1,2}:\d{2})?$")
+# A stamp in words alone (3小时前, 刚刚, 昨天 10:21): a post's or a comment's time; 昨天 alone may title a poem.
+_RELATIVE = re.compile(r"^(?:\d{1,2}\s*(?:秒|分钟|小时|天)前|刚刚|(?:昨天|前天|今天)\s*\d{1,2}:\d{2})$")
 # A portal's header date (今天是2024年5月6日 星期一 农历四月廿八).
 _TODAY = re.compile(r"^今天是\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?\s*(?:农历\s*\S{2,8})?$")
 # A Taiwan agency's byline in brackets closed by its date code (（中央社記者林小華台北6日電）1130506: the
