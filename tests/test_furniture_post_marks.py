@@ -180,7 +180,7 @@ def test_platform_sentences_stay():
 
 
 @pytest.mark.parametrize("line, family", [
-    ("阅读 1.2万", "page-counter"),
+    ("阅读：1.2万", "page-counter"),
     ("点击：3521次", "page-counter"),
     ("浏览量：2,315", "page-counter"),
     ("全部评论（3）", "actions"),

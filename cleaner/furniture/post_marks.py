@@ -19,6 +19,7 @@ import re
 import tomllib
 from functools import lru_cache
 
+from cleaner import warm_tables
 from cleaner.furniture.entries import title_match, title_parts
 from cleaner.furniture.lexicon import DATA
 
@@ -30,6 +31,7 @@ MARK_MAX = 30  # characters: no mark of these is longer (a client's name, a plac
 NAME_MAX = 16  # characters of a self-media account's name
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _places() -> tuple[frozenset, re.Pattern]:
     """(the places, a pattern of one place alone with its rank's word): ``[portals] places``."""
@@ -56,9 +58,10 @@ _COUNTED_BUTTON = re.compile(r"^(?:全部|热门|最新|精彩|网友)?(?:评论
 # The people who reacted to the post, counted (7人点赞, 1.2万人赞过, 6人已赞赏): a platform's sentence of
 # its own, no article's (3人受伤 names no reaction).
 _REACTED = re.compile(r"^[\d,.]+\s*[万千]?\s*人\s*(?:已)?(?:点赞|赞过|赞同|赞赏|喜欢|收藏|在看|看过|读过|参与|浏览|阅读)$")
-# A page's counter alone: its key, perhaps a colon, a count (阅读 1.2万, 点击：3521次, 浏览量 128, 粉丝 1.2万): a row of the
+# A page's counter alone: its key with a colon or its 量/数, a count (阅读：1.2万, 点击：3521次, 浏览量 128, 粉丝 1.2万); a
+# bare 阅读 3.4万 is the stats forms' to judge (tests/test_furniture_portals.py): a row of the
 # page's record set on its own line, no sentence's.
-_COUNTER = re.compile(r"^(?:阅读|浏览|点击|播放|人气|访问|围观|粉丝|关注者|获赞|订阅)(?:量|数|次数)?\s*:?\s*[\d.,]+\s*[万千kKwW]?\s*次?$")
+_COUNTER = re.compile(r"^(?:(?:阅读|浏览|点击|播放|人气|访问|围观)(?:量|数|次数)?\s*:|(?:阅读|浏览|点击|播放|访问)(?:量|数|次数)|(?:粉丝|关注者|获赞|订阅)(?:量|数)?\s*:?)\s*[\d.,]+\s*[万千kKwW]?\s*次?$")
 # A reading time or a length the site states of the article (本文共1234字，阅读约需4分钟, 全文约2100字 预计阅读6分钟).
 _READING = re.compile(r"^(?:本文|全文)(?:共|约|共计)?\s*[\d,]+\s*字\s*,?\s*(?:阅读|读完|预计阅读|大约)?(?:约需|大约需要|需要|预计|约)?\s*\d{1,3}\s*分钟$")
 # An account's id with its key, a handle in letters (微信号：moumou, 抖音号: abc_123): the site's, below its
@@ -93,6 +96,7 @@ _SENTENCE_END = re.compile(r"[。!?]")
 _DATED_POST = re.compile(r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*(?:发表|发布|发表于|发布于|更新)$")
 
 
+@warm_tables.table
 @lru_cache(maxsize=1)
 def _credit_keys() -> re.Pattern:
     """A credit key of the lexicon's ``credits`` in brackets, then its name (【作者】 罗婉婷, 【来源】 南方日报)."""
