@@ -37,7 +37,7 @@ from cleaner import Cleaner  # noqa: E402
 from cleaner.io.page import load_page  # noqa: E402
 
 SETS = ("dev", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9",
-        "unseen10", "unseen11", "unseen12", "unseen13", "unseen14", "unseen16", "lists28", "turns29", "items30", "tails31", "inside31", "notes32", "keeps32", "lists33", "fields33", "rows34", "losses34", "rows35", "losses35", "rows36", "losses36", "fit37", "losses37", "losses38", "contact38", "wild39", "kinds39", "tails39", "shapes40", "losses41", "losses42", "left43", "left44", "real46")
+        "unseen10", "unseen11", "unseen12", "unseen13", "unseen14", "unseen16", "lists28", "turns29", "items30", "tails31", "inside31", "notes32", "keeps32", "lists33", "fields33", "rows34", "losses34", "rows35", "losses35", "rows36", "losses36", "fit37", "losses37", "losses38", "contact38", "wild39", "kinds39", "tails39", "shapes40", "losses41", "losses42", "left43", "left44", "real46", "real47")
 
 
 def removed_by(findings) -> dict[str, str]:

@@ -3,7 +3,7 @@
 import pytest
 
 from cleaner.furniture.boilerplate import remove_furniture
-from cleaner.furniture.fact_cards import fact_cards, keyed_row
+from cleaner.furniture.fact_cards import entry_boxes, fact_cards, keyed_row
 
 BODY = ["马玉芳第一次走进民勤县北部的沙窝，是在1974年的春天。那时她刚从林校毕业，背着一只帆布包，跟着老技术员在沙丘之间量了三天地。",
         "那一年的风沙大得出奇。她后来回忆说，早上出门时还能看见远处的电线杆，到了中午就只剩下眼前两三米的路。",
@@ -61,3 +61,19 @@ def test_a_traditional_card_is_read_folded():
             "她十四歲拜師學戲，至今已經唱了四十多年。談起入行的經過，她笑說當年只是跟著鄰居去看戲，看完就纏著母親要學。"]
     out = gone(page)
     assert [out.get(line) for line in page[1:5]] == ["generic/fact-card"] * 4
+
+
+# An encyclopedia entry's box of facts (entry_boxes).
+def test_entry_box_rows():
+    texts = ["白鹭湖", "白鹭湖位于江苏省某县西北部，是一座天然淡水湖泊。", "中文名 白鹭湖", "所属地区 江苏省某县", "面积 约12平方千米",
+             "历史沿革", "明代以前，这里还是一片低洼的沼泽。"]
+    assert entry_boxes(texts) == [2, 3, 4]
+
+
+def test_rows_without_the_entry_name_stay():
+    # An article's own keyed lines with spaces (a schedule, a team sheet) open with no entry name.
+    assert entry_boxes(["时间 上午九点", "地点 市图书馆", "主讲 王老师"]) == []
+    # The entry's name alone, one row: no box.
+    assert entry_boxes(["中文名 白鹭湖", "白鹭湖位于江苏省某县西北部，是一座天然淡水湖泊。"]) == []
+    # A sentence that opens with the word.
+    assert entry_boxes(["中文名 是这本书在国内出版时用的名字。", "外文名 也常被读者提起。"]) == []

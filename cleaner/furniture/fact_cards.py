@@ -65,3 +65,31 @@ def fact_cards(texts: list[str], prose: list[bool]) -> list[int]:
             out.extend(range(pos, end))
     return out
 
+
+
+# An encyclopedia entry's box of facts (百度百科, 互动百科, 搜狗百科 as a copy gives it: ``中文名 白鹭湖`` /
+# ``所属地区 江苏省某县`` / ``面积 约12平方千米``): rows of a short key, a space and a short value, no colon,
+# the first keyed by the entry's name (every such box opens with it). An article names its subject in a
+# sentence; no paragraph opens with ``中文名`` and a space.
+_ENTRY_FIRST = ("中文名", "中文名称", "外文名", "外文名称", "英文名", "英文名称", "本名", "学名")
+_ENTRY_ROW = re.compile(r"^([^\s\d:。!?,;]{2,6})\s+([^\s。!?;][^。!?;]{0,29})$")
+
+
+def entry_boxes(texts: list[str]) -> list[int]:
+    """Positions of the rows of an encyclopedia entry's box of facts: a run of ``ROWS_MIN`` rows or more
+    (``_ENTRY_ROW``), the first keyed by one of ``_ENTRY_FIRST``."""
+    out: list[int] = []
+    pos = 0
+    while pos < len(texts):
+        text = texts[pos]
+        m = _ENTRY_ROW.match(text) if text.startswith(_ENTRY_FIRST) else None
+        if m is None or m.group(1) not in _ENTRY_FIRST:
+            pos += 1
+            continue
+        end = pos + 1
+        while end < len(texts) and _ENTRY_ROW.match(texts[end]):
+            end += 1
+        if end - pos >= ROWS_MIN:
+            out.extend(range(pos, end))
+        pos = end
+    return out

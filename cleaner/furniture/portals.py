@@ -32,12 +32,13 @@ from cleaner.furniture.comment_blocks import answer_stamps, comment_blocks, vote
 from cleaner.furniture.counted_rows import ordinal, sequences
 from cleaner.furniture.document_dates import date_note
 from cleaner.furniture.entries import title_match, title_parts, title_words
-from cleaner.furniture.fact_cards import fact_cards
+from cleaner.furniture.fact_cards import entry_boxes, fact_cards
 from cleaner.furniture.features import FEATURES, Line, line_features, normalise, normalised_lines
 from cleaner.furniture.forms import pitch_button
 from cleaner.furniture.item_runs import heads_schedule
 from cleaner.furniture.name_bylines import name_bylines
 from cleaner.furniture.lexicon import DATA, Lexicon
+from cleaner.furniture.post_marks import account_names, counted_buttons, desk_credits, floors, line_mark, lone_places, site_labels, split_counts
 from cleaner.furniture.posts import other_posts
 from cleaner.furniture.related_words import alternation, load_related
 from cleaner.furniture.site_contact import contact_rows
@@ -119,9 +120,10 @@ _EDITOR_CODE = re.compile(r"^[(\[【]\s*(?:编辑|责任编辑|责编|编审|审
 _PHOTO = re.compile(r"^[▲△↑↓▼(\[【\s]*(?:本文|文中|本页)?(?:图片?|照片|摄影|配图|题图|头图|封面图?|资料图)\s*(?:来源|来自|提供|由)?\s*[:/|丨]\s*[^,，。?!]{1,16}[)\]】]?\s*$"
                     r"|^[▲△↑↓▼(\[【\s]*图片(?:来源|来自)于?网络|(?:^|[。!?\s])图\s*/\s*[^,，。]{1,12}(?:摄影?|提供)\s*$|^(?:摄影|摄)\s+[\u3400-\u9fff·]{2,4}$")
 # Reprint and authorisation notes: (本文为作者授权发布,转载请联系原作者), 本文经授权转载自微信公众号「X」(ID:x),
+# a blog's licence note over its post (版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，…),
 # 本文链接:… 转载请注明出处。, ※ 文章网址: …
 # A blog's trackback address (Trackback: http://…, 本文引用通告地址：…) is the same kind of line.
-_REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|\(ID\s*:\s*[\w\-]+\)|(?i:trackback)[^,。]{0,12}:|引用通告|通告引用")
+_REPRINT = re.compile(r"^(?:本文|原文|文章|永久)(?:链接|地址|网址)\s*:|转载请注明出处|^版权声明\s*:.{0,30}(?:原创|版权协议|CC\s*[\d.]+)|\(ID\s*:\s*[\w\-]+\)|(?i:trackback)[^,。]{0,12}:|引用通告|通告引用")
 _REPRINT_SIGNS = re.compile(r"[转(:引通]")  # every form of _REPRINT holds one (a colon, a bracket, 转, 引 or 通)
 # (本文为作者授权发布,…): bracketed, or short; an article's sentence may speak of 本文 and 授权.
 _AUTHORISED = re.compile(r"^[(\[【]\s*本文.{0,16}(?:授权|转载自|转自|首发于|来源于|原载于|原发于)|"
@@ -370,7 +372,7 @@ def _widget(text: str, words: Words) -> str:
         return "gallery"
     if search_box(text):
         return "search"
-    return ""
+    return line_mark(text)  # a post's mark alone: 来自Android客户端, 发布于广东, 评论(0), 7人点赞, 【作者】 罗婉婷
 
 
 # The patterns of the forms below are read natively (``portal_forms``): the thresholds and the code
@@ -534,6 +536,15 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     if "qa" in families:
         _answerers(texts, families, words)
     _lone_actions(texts, families, words)
+    # A post's marks one to a line, read with their neighbours (post_marks.py, session 45).
+    counted_buttons(texts, families, words.actions)
+    split_counts(texts, families, _gone_above(folded, alive, texts), words.stats | words.actions)
+    floors(texts, families)
+    lone_places(texts, families)
+    account_names(texts, families, prose, title)
+    desk_credits(texts, families, prose)
+    if title:
+        site_labels(texts, families, prose, title)
     if title:
         _followed_names(texts, families, prose, title)
     _replies(texts, families, prose, words)
@@ -554,6 +565,8 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # The site's boxes told by a heading or a frame and the shape of the lines under it (session 39).
     for pos in fact_cards(texts, prose):
         families[pos] = families[pos] or "fact-card"  # 人物档案 over 姓名：… 出生：…: the site's card of the subject
+    for pos in entry_boxes(texts):
+        families[pos] = families[pos] or "fact-card"  # 中文名 白鹭湖 / 所属地区 江苏省某县: an encyclopedia entry's box
     for pos in comment_blocks(texts, prose):
         families[pos] = families[pos] or "comment-block"  # a stamp, a comment, its vote row; its stamp goes with it
     for pos in vote_rows(texts):
@@ -578,6 +591,13 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
         return [], alive
     out = {line.index for line, _ in gone}
     return gone, [i for i in alive if i not in out]
+
+
+def _gone_above(folded: list[str], alive: list[int], texts: list[str]) -> list[str | None]:
+    """The page's line right above each live line that may be a count (short, a digit first) when a
+    rule took it (NFKC, stripped), else None: the line alive above it is not the page's next."""
+    return [normalise(folded[i - 1]) if len(t) <= 8 and t[:1].isdigit() and i > 0 and (k == 0 or alive[k - 1] != i - 1) else None
+            for k, (i, t) in enumerate(zip(alive, texts))]
 
 
 # Families a line's words alone decide (a list's phrases, more of them than sentences): a headline
@@ -1027,7 +1047,7 @@ FAMILIES = ("ptt", "edited", "post-stamp", "rank", "stats", "actions", "qa", "no
             "byline", "paper-imprint", "photo-credit", "reprint", "spaced-notice", "end", "recommended", "bio", "dateline",
             "member", "reply", "stamped-reply", "duration", "risk-notice", "source", "answerer", "site-foot", "trail", "top-menu",
             "other-post", "post-row", "credit-row", "price", "advert", "attachment", "gallery", "search", "contents", "menu", "comment-box",
-            "rating", "fact-card", "comment-block", "author-note")
+            "rating", "fact-card", "comment-block", "author-note", "page-counter")
 
 
 def portal_stamps(scored: list[Line], body: tuple[int, int] | None, decided: set[int],
