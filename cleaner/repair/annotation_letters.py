@@ -24,6 +24,7 @@ from typing import Callable
 
 import regex
 
+from cleaner import warm_tables
 from cleaner.model import Finding
 from cleaner.repair import decoders, gbk, holes
 from cleaner.repair.pinyin import TONE_MARKS, all_syllables, pinyin_as_zhuyin, toneless, zhuyin_key
@@ -78,6 +79,7 @@ def _may_be_letters(piece: str) -> bool:
     return all(ch in chars for ch in piece)
 
 
+@warm_tables.table  # built by the engines' warm-up, not on a worker's first bracket
 @lru_cache(maxsize=1)
 def _letter_bytes_chars() -> frozenset[str]:
     """The letters themselves, and the characters whose GBK code holds only bytes of the letters'
