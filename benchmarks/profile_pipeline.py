@@ -1,6 +1,6 @@
 """Where the pipeline spends its time, per mix of the speed corpus (cProfile, ``details=False``).
 
-    .venv/bin/python benchmarks/profile_pipeline.py [--mix crawl,damage] [--top 25] [--kind clean] [--timer] [--warm]
+    .venv/bin/python benchmarks/profile_pipeline.py [--mix crawl,damage] [--top 25] [--kind clean] [--timer] [--warm] [--batch N]
 
 Prints, per mix, the share of time under each stage of ``Cleaner.run`` (cumulative time of the
 stage's entry function) and the functions with the most time of their own.
@@ -16,6 +16,10 @@ total and of each stage: left in, they made up most of "(the rest)" on a busy ma
 
 ``--warm``: build every table first (``workers.warm_up``, as the engines do before their workers
 start), so that a stage is not charged for the tables it loads on the first page that needs them.
+
+``--batch N`` (with ``--timer``): the pages N at a time through ``Cleaner.run_many``, which takes a
+batch through each phase of the pipeline before the next (a stage runs whole between two pauses,
+so each is timed as before): what each stage gains from its tables staying in the caches.
 """
 
 from __future__ import annotations
@@ -141,6 +145,7 @@ def main() -> None:
     ap.add_argument("--kind", default="", help="only the pages of this damage kind (clean: the clean path)")
     ap.add_argument("--timer", action="store_true", help="stage CPU times without the profiler (see above)")
     ap.add_argument("--warm", action="store_true", help="build every table before the pages (see above)")
+    ap.add_argument("--batch", type=int, default=1, help="with --timer: the pages N at a time through run_many (see above)")
     args = ap.parse_args()
     import speed_corpus
 
@@ -156,7 +161,7 @@ def main() -> None:
         pages = [text for kind, text in speed_corpus.build(mix) if kind == args.kind or not args.kind][: args.pages or None]
         cleaner.run(pages[0], details=False)  # cold start apart
         if args.timer:
-            timed(cleaner, mix, args.kind, pages[1:])
+            timed(cleaner, mix, args.kind, pages[1:], args.batch)
             continue
         prof = cProfile.Profile()
         failed = 0
@@ -181,9 +186,10 @@ def main() -> None:
             print(f"    {tottime:6.2f} s {tottime / total:6.1%}  cum {cumtime:6.2f}  {calls:8d}  {short}:{line} {func}")
 
 
-def timed(cleaner, mix: str, kind: str, pages: list[str]) -> None:
+def timed(cleaner, mix: str, kind: str, pages: list[str], batch: int = 1) -> None:
     """Stage CPU times of ``pages`` (``--timer``): each entry function wrapped where the pipeline
-    looks it up (its module's attribute), the outermost stage running charged."""
+    looks it up (its module's attribute), the outermost stage running charged. ``batch`` > 1: the
+    pages that many at a time through ``run_many``."""
     import importlib
     import time
 
@@ -217,8 +223,12 @@ def timed(cleaner, mix: str, kind: str, pages: list[str]) -> None:
         setattr(module, name, wrap(stage, getattr(module, name)))
     try:
         start = time.process_time()
-        for text in pages:
-            cleaner.run(text, details=False)
+        if batch > 1:
+            for at in range(0, len(pages), batch):
+                cleaner.run_many(pages[at : at + batch], details=False)
+        else:
+            for text in pages:
+                cleaner.run(text, details=False)
         total = time.process_time() - start
     finally:
         for module, name, func in patched:
@@ -232,7 +242,7 @@ def timed(cleaner, mix: str, kind: str, pages: list[str]) -> None:
     clock = cost * (2 * sum(calls.values()) + 2)
     total -= clock
     spent = {stage: max(0.0, cum - cost * calls[stage]) for stage, cum in spent.items()}
-    print(f"\n== mix {mix}{' (' + kind + ' pages)' if kind else ''}: {len(pages)} pages, {size:.2f} MB, "
+    print(f"\n== mix {mix}{' (' + kind + ' pages)' if kind else ''}{f', {batch} at a time' if batch > 1 else ''}: {len(pages)} pages, {size:.2f} MB, "
           f"Cleaner.run {total:.2f} s CPU, {size / total:.2f} MB/s, {1e3 * total / len(pages):.2f} ms a page "
           f"(the clock's {clock:.3f} s taken out)")
     for stage, cum in spent.items():

@@ -1,6 +1,6 @@
 """Throughput (MB/s of input) of the cleaner against two chains users assemble themselves.
 
-    .venv/bin/python benchmarks/speed.py [--repeat 3] [--mix crawl,damage] [--jobs 2] [--no-cli]
+    .venv/bin/python benchmarks/speed.py [--repeat 3] [--mix crawl,damage] [--jobs 2] [--no-cli] [--batch N]
 
 The corpus (``speed_corpus.py``) is real text never repeated: the measured part of the wiki
 corpus in both scripts, grouped into 1-4 KB pages, and the article text of
@@ -11,7 +11,8 @@ Measured in the same run, each repeat in a fresh process (so no cache is warm th
 would not have warm, and no page is seen twice):
 
 - ``cleaner``: ``Cleaner.for_config(Config()).run(text, details=False)``, as the engines run it,
-  on one core;
+  on one core; with ``--batch N``, ``run_many`` on N pages at a time instead (the same results,
+  each phase of the pipeline over the N pages before the next: no time per kind of page then);
 - ``naive``: ``ftfy.fix_text`` then OpenCC ``t2s``;
 - ``careful``: ftfy with a Chinese-safe configuration (no width folding, quotes kept curly),
   a regex that strips pinyin annotations after Han characters, OpenCC ``t2s``, and a regex that
@@ -52,6 +53,12 @@ def build_chain(name: str):
 
         cleaner = Cleaner.for_config(Config())
         return lambda text: cleaner.run(text, details=False).text
+    if name == "cleaner-batch":  # a list of pages at once (--batch)
+        from cleaner import Cleaner
+        from cleaner.config import Config
+
+        cleaner = Cleaner.for_config(Config())
+        return lambda texts: [r.text for r in cleaner.run_many(texts, details=False)]
     import ftfy
     import opencc
 
@@ -77,19 +84,27 @@ def build_chain(name: str):
     raise ValueError(name)
 
 
-def worker(name: str, pages_path: str) -> None:
-    """One repeat in this fresh process: cold start, then every other page once; JSON on stdout."""
+def worker(name: str, pages_path: str, batch: int = 1) -> None:
+    """One repeat in this fresh process: cold start, then every other page once; JSON on stdout.
+    ``batch`` > 1: the cleaner's pages ``batch`` at a time (``Cleaner.run_many``), timed whole."""
     start = time.perf_counter()
-    fn = build_chain(name)
+    batched = name == "cleaner" and batch > 1
+    fn = build_chain("cleaner-batch" if batched else name)
     with open(pages_path, encoding="utf-8") as fh:
         pages = [json.loads(line) for line in fh]
     load = time.perf_counter()
-    fn(pages[0]["text"])
+    fn([pages[0]["text"]] if batched else pages[0]["text"])
     cold = (load - start) + (time.perf_counter() - load)  # corpus reading is not the chain's
     per_kind: dict[str, list[float]] = {}
     failed: list[str] = []  # a page that raises is counted and told, never hidden
     steady_start, steady_cpu = time.perf_counter(), time.process_time()
-    for page in pages[1:]:
+    for at in range(1, len(pages), batch) if batched else ():
+        chunk = pages[at : at + batch]
+        try:
+            fn([page["text"] for page in chunk])
+        except Exception as exc:  # noqa: BLE001  as below: told, the run goes on
+            failed.append(f"pages {chunk[0]['id']}-{chunk[-1]['id']}: {exc!r}"[:200])
+    for page in () if batched else pages[1:]:
         t = time.perf_counter()
         try:
             fn(page["text"])
@@ -104,8 +119,8 @@ def worker(name: str, pages_path: str) -> None:
     print(json.dumps({"cold": cold, "steady": steady, "cpu": cpu, "bytes": size, "per_kind": per_kind, "failed": failed}))
 
 
-def run_worker(name: str, pages_path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--worker", name, str(pages_path)], capture_output=True, text=True, check=False)
+def run_worker(name: str, pages_path: Path, batch: int = 1) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--worker", name, str(pages_path), str(batch)], capture_output=True, text=True, check=False)
     if out.returncode:
         raise SystemExit(f"worker {name} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -119,7 +134,7 @@ def span(values: list[float], fmt: str = "{:.3g}") -> str:
     return fmt.format(lo) if fmt.format(lo) == fmt.format(hi) else f"{fmt.format(lo)}-{fmt.format(hi)}"
 
 
-def measure_mix(mix: str, repeat: int, jobs: int, cli: bool, tmp: Path) -> dict:
+def measure_mix(mix: str, repeat: int, jobs: int, cli: bool, tmp: Path, batch: int = 1) -> dict:
     import measure
     import speed_corpus
 
@@ -134,7 +149,7 @@ def measure_mix(mix: str, repeat: int, jobs: int, cli: bool, tmp: Path) -> dict:
     runs: dict[str, list[dict]] = {name: [] for name in CHAINS}
     for _ in range(repeat):
         for name in CHAINS:  # interleaved, so that load on the machine falls on all of them alike
-            runs[name].append(run_worker(name, pages_path))
+            runs[name].append(run_worker(name, pages_path, batch))
     for name, rs in runs.items():
         for failure in sorted({f for r in rs for f in r["failed"]}):
             print(f"!! {name} raised on {failure}")
@@ -153,7 +168,10 @@ def measure_mix(mix: str, repeat: int, jobs: int, cli: bool, tmp: Path) -> dict:
         result[f"vs_{other}"] = ratios
         cpu_ratios = [a / b for a, b in zip(cpu_rates["cleaner"], cpu_rates[other], strict=True)]
         print(f"cleaner / {other}: {span(ratios)}x (CPU time: {span(cpu_ratios)}x)")
-    print("cleaner per kind of page (steady MB/s of wall-clock time, min-max):")
+    if batch > 1:
+        print(f"cleaner: pages {batch} at a time (run_many), no time per kind of page")
+    else:
+        print("cleaner per kind of page (steady MB/s of wall-clock time, min-max):")
     for kind in sorted(runs["cleaner"][0]["per_kind"]):
         values = [r["per_kind"][kind][1] / 1e6 / r["per_kind"][kind][0] for r in runs["cleaner"]]
         share = runs["cleaner"][0]["per_kind"][kind][1] / 1e6 / size
@@ -192,21 +210,22 @@ def table(results: list[dict], repeat: int, jobs: int) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
-        worker(sys.argv[2], sys.argv[3])
+    if len(sys.argv) == 5 and sys.argv[1] == "--worker":
+        worker(sys.argv[2], sys.argv[3], int(sys.argv[4]))
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs of each chain (fresh processes), default 3")
     ap.add_argument("--mix", default="crawl,damage", help="mixes to measure (speed_corpus.MIXES)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the scaling run (default 2)")
     ap.add_argument("--no-cli", action="store_true", help="skip the cleaner --jsonl runs")
+    ap.add_argument("--batch", type=int, default=1, help="the cleaner's pages N at a time (Cleaner.run_many; default 1: run)")
     args = ap.parse_args()
     import measure
 
     measure.compile_package()  # cold starts read bytecode, as from an installed wheel
     print(f"load average at start: {os.getloadavg()[0]:.1f} (nproc={os.cpu_count()})")
     with tempfile.TemporaryDirectory() as tmp:
-        results = [measure_mix(mix, args.repeat, args.jobs, not args.no_cli, Path(tmp)) for mix in args.mix.split(",")]
+        results = [measure_mix(mix, args.repeat, args.jobs, not args.no_cli, Path(tmp), args.batch) for mix in args.mix.split(",")]
     table(results, args.repeat, args.jobs)
 
 

@@ -1,5 +1,11 @@
 """Tone letters of an annotation misread with the text around it (cleaner/repair/annotation_letters.py)."""
 
+from unittest.mock import patch
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_properties import EXAMPLES, FIXED
+
 from cleaner.repair import annotation_letters as al
 
 
@@ -72,3 +78,37 @@ def test_single_byte_square_brackets_are_left_to_the_runs():
     misread = "[yuè]，".encode("utf-8").decode("cp1252")
     assert al.reread_single_byte(misread) == (misread, 0)
     assert al.reread_single_byte("(yuÃ¨)") == ("(yuè)", 1)
+
+
+def test_a_bracket_of_chinese_is_not_encoded(monkeypatch):
+    """A piece holding a character whose GBK bytes no tone letter's or zhuyin's UTF-8 holds reads
+    as no letters: it is refused from the characters alone (``_may_be_letters``), not encoded and
+    decoded a piece at a time (a clean page's bracketed names and notes cost some 100 µs a page)."""
+    encoded = []
+    real = al._gbk_bytes  # noqa: SLF001
+    monkeypatch.setattr(al, "_gbk_bytes", lambda piece: encoded.append(piece) or real(piece))
+    assert al.reread_gbk("会议（记者 张三 报道）于今日召开【新华社】") == ("会议（记者 张三 报道）于今日召开【新华社】", 0)
+    assert encoded == []
+    assert al.reread_gbk("(gu贸)(w霉)") == ("(guó)(wù)", 2)
+    assert encoded == ["贸", "霉"]
+    # Letters read before (zhuyin's tone mark ˊ is GBK a8 40, no byte of the letters' UTF-8) pass as themselves.
+    assert al.reread_gbk("(ㄍㄨㄛˊ gu贸)") == ("(ㄍㄨㄛˊ guó)", 1)
+
+
+LETTERS = sorted(al.ZHUYIN | set(al.TONE_MARKS) | {"ü"})
+# Words an annotation holds: tone-marked syllables, their zhuyin, and pieces of neither.
+SYLLABLES = sorted(al.all_syllables())
+ZHUYIN_WORDS = sorted({z for s in SYLLABLES if (z := al.pinyin_as_zhuyin(s))})
+WORD_PARTS = st.one_of(st.sampled_from(SYLLABLES), st.sampled_from(ZHUYIN_WORDS),
+                       st.sampled_from(LETTERS + list("abcdeghijklmnoprstuwxyz") + ["贸", "霉", "记者", "锛", "銆"]))
+
+
+@settings(max_examples=5 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow], **FIXED)
+@given(words=st.lists(st.one_of(WORD_PARTS, st.lists(WORD_PARTS, min_size=2, max_size=3).map("".join)), min_size=1, max_size=4),
+       bracket=st.sampled_from(["()", "（）", "[]", "【】"]), misread=st.booleans(), noise=st.sampled_from(["", "中文", "\ufffd", "漢字 "]))
+def test_the_gate_refuses_only_what_the_reading_refuses(words, bracket, misread, noise):
+    inside = " ".join(words)
+    text = noise + bracket[0] + (inside.encode().decode("gbk", "replace") if misread else inside) + bracket[1] + noise
+    gated = al.reread_gbk(text)
+    with patch.object(al, "_may_be_letters", lambda piece: True):  # every piece encoded, as before the gate
+        assert gated == al.reread_gbk(text)

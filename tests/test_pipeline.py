@@ -3,9 +3,13 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from native_inputs import SETTINGS, clean_line, damaged_line, text_inputs
 
 import damage
 from cleaner import Cleaner
+from cleaner.repair import mojibake
 
 MIXED = "国务院发布通知，要求加快发展。\n國務院發佈通知，要求加快發展。\n工業互聯網平台于今年上线。"
 
@@ -417,3 +421,70 @@ def test_controls_left_after_the_repairs_are_read_through_before_the_clean_ends(
     cleaner = Cleaner(to="keep")
     once = cleaner.clean(damaged)
     assert cleaner.clean(once) == once
+
+
+# Pages of every path run takes: clean and seed pages, damaged lines of each family, an HTML page,
+# bytes a decoder smuggled, lone surrogates (refused), empty text and a page of marks alone.
+_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+BATCH = ([p.read_text("utf-8") for p in sorted((_FIXTURES / "clean").glob("*.txt"))[:4]]
+         + [p.read_text("utf-8") for p in sorted((_FIXTURES / "seeds" / "pages").glob("*.txt"))[:4]]
+         + [damage.damage_lines(ARTICLE * 3, family, __import__("random").Random(7), share=0.5) for family in sorted(damage.FAMILIES)]
+         + ["<html><head><title>通知</title></head><body><p>国务院发布通知，要求加快发展。</p></body></html>",
+            "国务院发布通知".encode("gbk").decode("utf-8", "surrogateescape"), "", "\ufffd\ufffd\ufffd", MIXED])
+
+
+def _same(a, b) -> bool:
+    return a.to_dict() == b.to_dict()
+
+
+@pytest.mark.parametrize("details", [True, False])
+def test_a_batch_cleans_each_page_as_run_does(details):
+    cleaner = Cleaner()
+    batch = cleaner.run_many(BATCH, details=details)
+    assert len(batch) == len(BATCH)
+    assert all(_same(got, cleaner.run(text, details=details)) for got, text in zip(batch, BATCH, strict=True))
+
+
+def test_a_batch_runs_its_pages_phase_by_phase(monkeypatch):
+    """Every page's repairs before any page's furniture stage, every page's furniture before any
+    page's conversion: the phase's tables stay in the processor's caches (``run_many``)."""
+    from cleaner.furniture import boilerplate
+    from cleaner.script import convert
+
+    calls = []
+    for module, name in ((mojibake, "repair_utf8_as_gbk"), (boilerplate, "remove_furniture"), (convert, "convert_all")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+    pages = [MIXED, ARTICLE + "\n" + ARTICLE[:40], "國務院發佈通知，要求加快發展。"]
+    Cleaner().run_many(pages, details=False)
+    kinds = [name for k, name in enumerate(calls) if k == 0 or calls[k - 1] != name]
+    assert kinds == ["repair_utf8_as_gbk", "remove_furniture", "convert_all"]
+    assert calls.count("remove_furniture") == len(pages)
+
+
+def test_a_batch_raises_as_run_does_at_the_first_failing_page():
+    from cleaner import NotText
+
+    cleaner = Cleaner()
+    with pytest.raises(NotText):
+        cleaner.run_many([ARTICLE, "国务院发布通知。\ud800", ARTICLE])
+    small = Cleaner(max_chars=50)
+    from cleaner.config import DocumentTooLarge
+
+    with pytest.raises(DocumentTooLarge):
+        small.run_many(["短文。", ARTICLE * 3])
+    with pytest.raises(TypeError):
+        cleaner.run_many([ARTICLE, b"bytes"])
+
+
+@SETTINGS
+@given(texts=st.lists(st.one_of(text_inputs, st.lists(st.one_of(clean_line, damaged_line()), max_size=5).map("\n".join)), max_size=6))
+def test_any_batch_cleans_each_page_as_run_does(texts):
+    cleaner = Cleaner()
+    try:
+        expected = [cleaner.run(text, details=False) for text in texts]
+    except Exception as exc:  # noqa: BLE001  the batch raises what the first failing page raises
+        with pytest.raises(type(exc)):
+            cleaner.run_many(texts, details=False)
+        return
+    assert all(_same(a, b) for a, b in zip(cleaner.run_many(texts, details=False), expected, strict=True))

@@ -1,7 +1,7 @@
 """benchmarks/profile_pipeline.py: its stages cover what the pipeline calls.
 
 ``--timer`` charges the time of any function the pipeline calls that is no stage to "(the rest)";
-a stage added to ``Cleaner._run`` without a line in ``STAGES`` hid 15 % of the crawl mix there
+a stage added to ``Cleaner._run`` (``_phases``) without a line in ``STAGES`` hid 15 % of the crawl mix there
 (the other-script re-read), read as the pipeline's own overhead.
 """
 
@@ -45,14 +45,14 @@ UNTIMED = {
 
 
 def _module_functions_used_by_run() -> set[tuple[str, str]]:
-    """(module, name) of every ``module.name`` that ``Cleaner._run`` refers to."""
+    """(module, name) of every ``module.name`` that ``Cleaner._phases`` (the body of ``_run``) refers to."""
     tree = ast.parse((ROOT / "cleaner" / "pipeline.py").read_text("utf-8"))
     modules = {}
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cleaner"):
             for alias in node.names:
                 modules[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-    run = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "_run")
+    run = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "_phases")
     used: set[tuple[str, str]] = set()
 
     def visit(node: ast.AST, shadowed: frozenset[str]) -> None:

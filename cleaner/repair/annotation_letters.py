@@ -24,6 +24,7 @@ from typing import Callable
 
 import regex
 
+from cleaner import warm_tables
 from cleaner.model import Finding
 from cleaner.repair import decoders, gbk, holes
 from cleaner.repair.pinyin import TONE_MARKS, all_syllables, pinyin_as_zhuyin, toneless, zhuyin_key
@@ -64,8 +65,38 @@ def reread_gbk(text: str) -> tuple[str, int]:
         glued += between
     if not _has_bracket(text):
         return text, glued
-    text, count = _reread(text, _GBK_PIECE, lambda piece: _gbk_bytes(piece), lost=False)
+    text, count = _reread(text, _GBK_PIECE, lambda piece: _gbk_bytes(piece), lost=False,
+                          may_read=lambda piece: _may_be_letters(piece))
     return text, count + glued
+
+
+def _may_be_letters(piece: str) -> bool:
+    """Could the GBK piece read as tone letters or zhuyin? Each character one already, or one
+    whose GBK bytes are all bytes of their UTF-8 (``_letter_bytes_chars``): a character with
+    another byte puts that byte in any reading, which is then no letters. A test of the
+    characters alone: a clean page's bracketed Chinese is refused without encoding it."""
+    chars = _letter_bytes_chars()
+    return all(ch in chars for ch in piece)
+
+
+@warm_tables.table  # built by the engines' warm-up, not on a worker's first bracket
+@lru_cache(maxsize=1)
+def _letter_bytes_chars() -> frozenset[str]:
+    """The letters themselves, and the characters whose GBK code holds only bytes of the letters'
+    UTF-8 (some 3,000: a two-byte code of those bytes, read back to the same code)."""
+    letters = set(TONE_MARKS) | {"ü"} | ZHUYIN
+    used = sorted({b for ch in letters for b in ch.encode("utf-8")})
+    chars = set(letters)
+    for lead in used:
+        for trail in used:
+            code = bytes([lead, trail])
+            try:
+                ch = code.decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and gbk.encode_char(ch) == code:
+                chars.add(ch)
+    return frozenset(chars)
 
 
 # A fullwidth or CJK bracket's three bytes before a letter, read as GBK in step: its first two one
@@ -187,14 +218,14 @@ def _has_bracket(text: str) -> bool:
 
 
 def _reread(text: str, piece: regex.Pattern, encode: Callable[[str], list[bytes]], lost: bool,
-            brackets: str = "".join(_CLOSING)) -> tuple[str, int]:
+            brackets: str = "".join(_CLOSING), may_read: Callable[[str], bool] | None = None) -> tuple[str, int]:
     count = 0
 
     def bracket(m: regex.Match) -> str:
         nonlocal count
         if _CLOSING[m.group(1)] != m.group(3) or m.group(1) not in brackets:
             return m.group(0)
-        read = _read_words(m.group(2), piece, encode, lost)
+        read = _read_words(m.group(2), piece, encode, lost, may_read)
         if read is None:
             return m.group(0)
         count += 1
@@ -204,13 +235,17 @@ def _reread(text: str, piece: regex.Pattern, encode: Callable[[str], list[bytes]
 
 
 def _read_words(inside: str, piece: regex.Pattern, encode: Callable[[str], list[bytes]],
-                lost: bool) -> tuple[str, list[tuple[int, str]]] | None:
+                lost: bool, may_read: Callable[[str], bool] | None = None) -> tuple[str, list[tuple[int, str]]] | None:
     """``inside`` with each misread piece read as tone letters, if then every word is pinyin and one
-    piece at least was read; with the letters read from a lost byte (offset, letter). None otherwise."""
+    piece at least was read; with the letters read from a lost byte (offset, letter). None otherwise.
+    ``may_read``: a test of a piece's characters that every piece read as letters passes (one
+    that fails it makes the whole None), asked before any piece is encoded."""
     pieces = list(piece.finditer(inside))
     if not pieces:
         return None
     if any(LOST in p.group() for p in pieces) != lost:
+        return None
+    if may_read is not None and not all(may_read(p.group()) for p in pieces):
         return None
     options = []
     for p in pieces:

@@ -316,7 +316,8 @@ def _round_spans(text: str, guess: bool, browser: list[bool]) -> list[tuple[int,
     # UTF-8 through a decoder that marks a quarter of it or more (EUC, gb2312, johab) is read by
     # UTF-8's grammar (utf8_marks) first, and hidden from the readings below (an ASCII control
     # none of them reads: positions stay), which cut it into pieces for nothing (johab's hangul).
-    marked = utf8_marks.repair(text, guess) if dropped_runs.may_hold(text) else []  # a page fact first
+    # A page fact first; the repair then tests only the runs the fact's scan let through.
+    marked = utf8_marks.repair(text, guess, unmarked=dropped_runs.runs(text)) if dropped_runs.may_hold(text) else []
     text = _hidden(text, marked)
     # GBK and Big5 through a browser's Shift_JIS, EUC-KR or EUC-JP, whose marks may have
     # swallowed two bytes: read a character at a time (legacy_browser_marks), before the pieces

@@ -35,11 +35,26 @@ def may_hold(text: str) -> bool:
     not: no U+FFFD, and no run it would search for dropped bytes with a decoder that reads it."""
     if utf8_marks.LOST in text:
         return True
-    sets, readers = _table()
-    runs = sets.runs_with(text, _HAN, _LETTERS, utf8_marks.MIN_DROPPED_RUN, utf8_marks.MIN_DROPPED_LETTERS, readers)
-    if runs is None:  # a character beyond the BMP: the repair's own test
+    found = runs(text)
+    if found is None:  # a character beyond the BMP: the repair's own test
         return True
-    return any(not per_char(text[a:b]) > utf8_marks.MAX_DROPPED_SCORE and _read_by_some(text[a:b]) for a, b in runs)
+    return any(not per_char(text[a:b]) > utf8_marks.MAX_DROPPED_SCORE and _read_by_some(text[a:b]) for a, b in found)
+
+
+# The last text scanned and its runs: the repair asks again of the page ``may_hold`` let through.
+_last: tuple[str | None, list[tuple[int, int]] | None] = (None, None)
+
+
+def runs(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) of the runs of ``text`` without a U+FFFD that the native scan lets through:
+    every other run without one is one ``utf8_marks.repair`` reads nothing back from (the scan's
+    test is run by run, a necessary condition of the repair's). None: a character beyond the BMP
+    (every run is the repair's own to test)."""
+    global _last
+    if _last[0] is not text:
+        sets, readers = _table()
+        _last = (text, sets.runs_with(text, _HAN, _LETTERS, utf8_marks.MIN_DROPPED_RUN, utf8_marks.MIN_DROPPED_LETTERS, readers))
+    return _last[1]
 
 
 def _read_by_some(run: str) -> bool:

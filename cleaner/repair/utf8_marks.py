@@ -110,14 +110,19 @@ _COST = {3: 0.0, 2: 0.5, 4: 1.0}
 LEFT_OVER = 10.0
 
 
-def repair(text: str, guess: bool = True) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
+def repair(text: str, guess: bool = True, unmarked: list[tuple[int, int]] | None = None) -> list[tuple[int, int, mojibake.MojibakeRepair]]:
     """(start, end, repair) of each run of ``text`` read back: runs with marks, and runs without
     any whose bytes are all UTF-8's (``errors="ignore"``: ``dropped``); then, on a page where a
-    run with marks was read, its short runs of marks (``_short_runs``)."""
+    run with marks was read, its short runs of marks (``_short_runs``). ``unmarked``: the runs
+    without marks that may be read at all (``dropped_runs.runs``: the page's native scan), the
+    others not tested; None: every run is."""
     found, short = [], []
+    scanned = None if unmarked is None else set(unmarked)
     for m in _RUN.finditer(text):
         run = m.group()
         marks = run.count(LOST)
+        if not marks and scanned is not None and m.span() not in scanned:
+            continue
         if marks:
             if marks < MIN_MARK_SHARE * len(run):
                 readings = _sparse_readings(run)
