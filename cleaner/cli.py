@@ -34,7 +34,8 @@ from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
 from cleaner.io.once import printable, reads_once, shown_name
-from cleaner.io.output import compression_error, is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path
+from cleaner.io.output import compression_error, is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path, \
+    stdout_input_error
 from cleaner.urlhost import host_of
 
 MODES = ("page", "folder", "records", "ray")
@@ -598,8 +599,11 @@ def _check_outputs(args, mode: str, inputs: list[str]) -> None:
     or write over (or into) an input."""
     if mode in ("folder", "ray") and not args.output and not (args.check or args.diff):
         raise UsageError(f"{args.input}: {'is a folder' if mode == 'folder' else '--engine ray'}; give an output folder with -o")
-    if sys.stdout is None and (args.diff or not args.check and mode in ("page", "records") and is_stream(args.output)):
+    to_stdout = args.diff or not args.check and mode in ("page", "records") and is_stream(args.output)
+    if sys.stdout is None and to_stdout:
         raise UsageError("<stdout>: standard output is closed; give an output file with -o")
+    if to_stdout and (refusal := stdout_input_error(inputs)):
+        raise UsageError(refusal)
     if mode in ("folder", "ray") and args.output is not None and is_stream(args.output):
         raise UsageError(f"-o {args.output}: a folder cannot be written to standard output; give an output folder")
     if mode in ("folder", "ray") and is_discard(args.output):
