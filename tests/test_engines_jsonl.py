@@ -202,6 +202,15 @@ def test_a_nested_field_is_cleaned_in_place_by_its_dotted_path():
     assert report.failed[-1] == ("in.jsonl:1", "has no field 'content.text' (its fields: 'content'); passed through unchanged")
 
 
+def test_a_top_level_key_with_a_dot_is_cleaned_in_place_not_added_under_its_escaped_name():
+    # probe47: `--field 'd\.e'` cleaned the key "d.e" but wrote the result under a new key "d\\.e"
+    # added last, the field itself left as it was.
+    report = Report(echo=False)
+    line = '{"d.e": "國(guó)務(wù)院", "t": "x"}\n'.encode()
+    assert _cleaned([line], report, field=r"d\.e") == ['{"d.e": "国务院", "t": "x"}\n'.encode()]
+    assert _cleaned([line], report, field=r"d\.e", details=True)[0].startswith('{"d.e": "国务院", "t": "x", "cleaner": {'.encode())
+
+
 def test_learning_reads_a_nested_field_as_cleaning_does():
     learner = Learner()
     lines = [json.dumps({"url": f"https://a.example.cn/{i}", "meta": {"body": f"首页 > 新闻中心 > 国内\n第{i}篇正文，讲经济发展情况。"}},

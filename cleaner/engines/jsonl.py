@@ -181,7 +181,7 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
         return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
     changes: dict[str, object] = {}
     if changed and len(path) == 1:
-        changes[field] = result.text
+        changes[path[0]] = result.text  # the key itself: `--field 'a\.b'` names the key "a.b"
     elif changed:  # a nested field (--field meta.text): spliced where it stands
         record = record.replaced(found[1], result.text)
     if cleaner.config.from_html and title is not None and (own := title_in_script(title, result, cleaner.config)) != title:
