@@ -604,6 +604,8 @@ def _check_outputs(args, mode: str, inputs: list[str]) -> None:
         raise UsageError("<stdout>: standard output is closed; give an output file with -o")
     if to_stdout and (refusal := stdout_input_error(inputs)):
         raise UsageError(refusal)
+    if args.report is not None and is_stream(args.report) and sys.stdout is None:
+        raise UsageError("<stdout>: standard output is closed; give the report a file")
     if mode in ("folder", "ray") and args.output is not None and is_stream(args.output):
         raise UsageError(f"-o {args.output}: a folder cannot be written to standard output; give an output folder")
     if mode in ("folder", "ray") and is_discard(args.output):
@@ -623,7 +625,7 @@ def _check_outputs(args, mode: str, inputs: list[str]) -> None:
             raise UsageError(refusal)
     if args.report is not None and not Path(args.report).parent.is_dir():  # made silently, a typo would go unseen
         raise UsageError(f"{args.report}: no folder {Path(args.report).parent}; make it first")
-    if args.report is not None and args.output and mode == "folder":
+    if args.report is not None and args.output and mode == "folder" and not is_stream(args.report):
         report, out_dir = Path(args.report).resolve(), Path(args.output).resolve()
         if out_dir in report.parents:
             raise UsageError(f"{args.report}: the report must not be inside the output folder")

@@ -278,3 +278,25 @@ def test_a_page_s_meta_fields_in_the_report_are_repaired_as_the_library_repairs_
     library = Cleaner().run_bytes(_misread_head_page())
     assert line["meta"]["author"] == "李四" and line["meta"] == library.meta
     assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == library.text + "\n"
+
+
+def test_a_report_to_standard_output_is_written_there_and_appends_to_a_redirected_file(tmp_path):
+    # probe47: `--report -` wrote a file named "-" in the working folder (`-o -` and `rules learn -o -`
+    # mean standard output); `--report /dev/stdout >> run.log` reopened the log and emptied it first.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    exe = Path(sys.executable).parent / "cleaner"
+    for n, target in enumerate(("-", "/dev/stdout")):
+        log = tmp_path / f"run{n}.log"
+        log.write_text("earlier line\n", encoding="utf-8")
+        with open(log, "a") as out:
+            proc = subprocess.run([str(exe), str(tmp_path / "in"), "-o", str(tmp_path / f"out{n}"), "--report", target],
+                                  stdout=out, stderr=subprocess.PIPE, cwd=tmp_path, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        lines = log.read_text(encoding="utf-8").splitlines()
+        assert lines[0] == "earlier line" and json.loads(lines[1])["status"] == "cleaned" and len(lines) == 2
+        assert not (tmp_path / "-").exists()
