@@ -375,6 +375,8 @@ def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> 
         else:
             report.done(job.src, records.cleaned > 0, steps)
         report.failed_records.extend(bad_records)  # already printed
+        if job.kind == "warc":  # a WARC record that failed has no line to pass through: it is left out
+            report.records_left_out += len(bad_records)
         report.notes.extend(records.notes)
         outcome.details = {"changed": records.cleaned > 0, "records": records.cleaned + records.unchanged + len(records.failed),
                            "cleaned": records.cleaned, "failed": len(records.failed)}
