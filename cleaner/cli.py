@@ -349,9 +349,21 @@ class _Sites:
         self.sites = {site.id: site for site in sites}
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options and inputs intermixed (``cleaner a.txt -o out/ b.txt``); after ``--`` every word is an
+    input, one named with a dash too (``cleaner -- -notes.txt``), which argparse's intermixed parsing
+    does not take."""
+    if "--" not in argv:
+        return parser.parse_intermixed_args(argv)
+    at = argv.index("--")
+    args = parser.parse_intermixed_args(argv[:at])
+    args.inputs = [*args.inputs, *argv[at + 1:]]
+    return args
+
+
 def _run(argv: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_intermixed_args(argv)  # `cleaner a.txt -o out/ b.txt` too
+    args = _parse(parser, argv)
     inputs = args.inputs or ["-"]
     args.input = inputs[0]
     several = len(inputs) > 1

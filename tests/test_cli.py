@@ -810,3 +810,19 @@ def test_standard_output_onto_an_input_file_is_refused_and_the_file_kept(tmp_pat
         assert proc.returncode == 2, err
         assert err.count("\n") == 1 and "standard output is the input" in err, err
         assert src.read_bytes() == before  # nothing appended
+
+
+def test_a_double_dash_ends_the_options_before_a_file_named_with_a_dash(tmp_path, monkeypatch, capsys):
+    # probe47: `cleaner -- -notes.txt` said `unrecognized arguments: -notes.txt` (argparse's intermixed
+    # parsing does not take `--`), where every Unix tool reads the names after it as files.
+    from cleaner import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-notes.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("國(guó)\n", encoding="utf-8")
+    assert cli.main(["--", "-notes.txt"]) == 0
+    assert capsys.readouterr().out == "国务院\n"
+    assert cli.main(["--to", "zh-tw", "b.txt", "--", "-notes.txt"]) == 0
+    assert capsys.readouterr().out == "國\n國務院\n"
+    assert cli.main(["-o", "out.txt", "--", "-notes.txt"]) == 0
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "国务院\n"
