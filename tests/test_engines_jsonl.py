@@ -317,3 +317,18 @@ def test_a_line_past_the_limit_is_passed_through_in_pieces_and_named(tmp_path, m
         assert "国务院" in out[0].decode() and "国务院" in out[61].decode()
         outs.append(out)
     assert outs[0] == outs[1]
+
+
+def test_a_field_s_one_final_newline_is_kept_as_a_file_s_is_and_is_no_change():
+    # probe47: `printf '国务院印发通知。\n' | cleaner --check` exits 0 (a file's one final newline is no
+    # change), but the same text as a record's field was "would change" and rewritten without it:
+    # `--check` failed on a clean corpus whose texts end in a newline, and every such record was rewritten.
+    report = Report(echo=False)
+    lines = ['{"text": "国务院印发通知。\\n"}\n'.encode(), '{"text": "國(guó)務(wù)院印发通知。\\n"}\n'.encode(),
+             '{"text": "国务院印发通知。\\n\\n"}\n'.encode(), '{"text": "\\n"}\n'.encode()]
+    out = _cleaned(lines, report)
+    assert out[0] == lines[0]  # byte for byte
+    assert json.loads(out[1])["text"] == "国务院印发通知。\n"  # cleaned, its final newline kept
+    assert json.loads(out[2])["text"] == "国务院印发通知。\n"  # a trailing blank line is a change, as in a file
+    assert json.loads(out[3])["text"] == ""  # nothing left: no newline made up for it
+    assert (report.cleaned, report.unchanged) == (3, 1)
