@@ -103,7 +103,7 @@ def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manif
         output = str(rel.with_name(output_name(rel.name)))
         dst = out_dir / output
         if output in taken:
-            fail(str(src), f"its output {output} is also the output of {taken[output]}; skipped")
+            fail(str(src), f"its output {output} is also the output of {taken[output]}; not cleaned (rename one of them)")
             return None
         taken[output] = str(src)
         if manifest is not None and manifest.is_fresh(output, src, dst):
