@@ -262,3 +262,22 @@ def test_rules_learn_over_a_link_is_refused_naming_it_once(tmp_path, capsys):
     assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(tmp_path / "link.toml"), "--force"]) == 2
     assert capsys.readouterr().err == f"cleaner: {tmp_path / 'link.toml'}: output is a symbolic link; outputs only replace regular files\n"
     assert (tmp_path / "target.toml").read_text(encoding="utf-8") == "keep\n"
+
+
+def test_rules_learn_to_a_standard_output_appended_to_its_input_is_refused(tmp_path):
+    # probe47: `cleaner rules learn crawl.jsonl -o - >> crawl.jsonl` appended the TOML rule file to the
+    # records it learned from, exit 0 (as cat refuses "input file is output file").
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pages = portal_pages(20)
+    src = tmp_path / "crawl.jsonl"
+    src.write_text("".join(json.dumps({"text": "\n".join(f[:3] + a + f[3:])}, ensure_ascii=False) + "\n" for a, f in pages),
+                   encoding="utf-8")
+    before = src.read_bytes()
+    with open(src, "ab") as out:
+        proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), "rules", "learn", str(src), "-o", "-"],
+                              stdout=out, stderr=subprocess.PIPE, timeout=600)
+    assert proc.returncode == 2 and "standard output is the input file itself" in proc.stderr.decode()
+    assert src.read_bytes() == before

@@ -168,7 +168,7 @@ def learn_command(args) -> int:
     from cleaner.furniture.rules_cli import check_examples
     from cleaner.io.kinds import input_kind
     from cleaner.io.once import reads_once, shown_name
-    from cleaner.io.output import is_discard, is_stream, output_file_error, overlap_error, shown_path, write_output
+    from cleaner.io.output import is_discard, is_stream, output_file_error, overlap_error, shown_path, stdout_input_error, write_output
 
     def refuse(message: str) -> int:
         print(f"cleaner: {message}", file=sys.stderr)
@@ -187,6 +187,8 @@ def learn_command(args) -> int:
             return refuse(f"{out}: the file name is the site id; use letters, digits, '_', '-' or '.'")
         if out.exists() and not args.force:
             return refuse(f"{out}: exists; give --force to replace it")
+    if to_stdout and (refusal := stdout_input_error([args.input])):  # `-o - >> crawl.jsonl`: the rules would end the records
+        return refuse(refusal)
     if str(args.input) == "-" and sys.stdin is None:  # `<&-`: Python leaves sys.stdin None
         return refuse("<stdin>: standard input is closed; give a file, or pipe JSON Lines in")
     once = reads_once(args.input)  # `-`, a pipe, /dev/fd/N: JSON Lines, read once (this pass is the only one)
