@@ -34,7 +34,8 @@ from cleaner.engines.report import Report, WriteBack
 from cleaner.furniture.rules import RuleError
 from cleaner.io.kinds import input_kind
 from cleaner.io.once import printable, reads_once, shown_name
-from cleaner.io.output import compression_error, is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path
+from cleaner.io.output import compression_error, is_discard, is_stream, output_file_error, overlap_error, read_only_error, shown_path, \
+    stdout_input_error
 from cleaner.urlhost import host_of
 
 MODES = ("page", "folder", "records", "ray")
@@ -348,9 +349,21 @@ class _Sites:
         self.sites = {site.id: site for site in sites}
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options and inputs intermixed (``cleaner a.txt -o out/ b.txt``); after ``--`` every word is an
+    input, one named with a dash too (``cleaner -- -notes.txt``), which argparse's intermixed parsing
+    does not take."""
+    if "--" not in argv:
+        return parser.parse_intermixed_args(argv)
+    at = argv.index("--")
+    args = parser.parse_intermixed_args(argv[:at])
+    args.inputs = [*args.inputs, *argv[at + 1:]]
+    return args
+
+
 def _run(argv: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_intermixed_args(argv)  # `cleaner a.txt -o out/ b.txt` too
+    args = _parse(parser, argv)
     inputs = args.inputs or ["-"]
     args.input = inputs[0]
     several = len(inputs) > 1
@@ -598,8 +611,13 @@ def _check_outputs(args, mode: str, inputs: list[str]) -> None:
     or write over (or into) an input."""
     if mode in ("folder", "ray") and not args.output and not (args.check or args.diff):
         raise UsageError(f"{args.input}: {'is a folder' if mode == 'folder' else '--engine ray'}; give an output folder with -o")
-    if sys.stdout is None and (args.diff or not args.check and mode in ("page", "records") and is_stream(args.output)):
+    to_stdout = args.diff or not args.check and mode in ("page", "records") and is_stream(args.output)
+    if sys.stdout is None and to_stdout:
         raise UsageError("<stdout>: standard output is closed; give an output file with -o")
+    if to_stdout and (refusal := stdout_input_error(inputs)):
+        raise UsageError(refusal)
+    if args.report is not None and is_stream(args.report) and sys.stdout is None:
+        raise UsageError("<stdout>: standard output is closed; give the report a file")
     if mode in ("folder", "ray") and args.output is not None and is_stream(args.output):
         raise UsageError(f"-o {args.output}: a folder cannot be written to standard output; give an output folder")
     if mode in ("folder", "ray") and is_discard(args.output):
@@ -619,7 +637,7 @@ def _check_outputs(args, mode: str, inputs: list[str]) -> None:
             raise UsageError(refusal)
     if args.report is not None and not Path(args.report).parent.is_dir():  # made silently, a typo would go unseen
         raise UsageError(f"{args.report}: no folder {Path(args.report).parent}; make it first")
-    if args.report is not None and args.output and mode == "folder":
+    if args.report is not None and args.output and mode == "folder" and not is_stream(args.report):
         report, out_dir = Path(args.report).resolve(), Path(args.output).resolve()
         if out_dir in report.parents:
             raise UsageError(f"{args.report}: the report must not be inside the output folder")

@@ -117,7 +117,8 @@ def _check_effect(mode, option, code, out: bytes, err: bytes, tmp_path: Path) ->
         assert json.loads((tmp_path / "report.jsonl").read_text(encoding="utf-8"))["status"] == "cleaned"
     elif option == "field":
         record = json.loads((tmp_path / "out" / "r.jsonl").read_text(encoding="utf-8") if mode == "folder" else text)
-        assert record["body"] == "国务院印发通知。" and record["text"] == PAGE  # only the named field
+        # only the named field; its final newline kept, as a file's (probe47)
+        assert record["body"] == "国务院印发通知。\n" and record["text"] == PAGE
     elif option == "details":
         assert "pinyin-annotations" in json.dumps(json.loads(text)["cleaner"])
     elif option == "output":

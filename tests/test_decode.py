@@ -367,3 +367,16 @@ def test_text_with_a_stray_control_behind_a_utf8_mark_is_still_text():
     text = "国务院今天发布通知。\x00\x07\n"
     assert decode_with_findings(codecs.BOM_UTF8 + text.encode()).text == text
     assert decode_with_findings(codecs.BOM_UTF8 * 40).text == "\ufeff" * 39
+
+
+def test_decode_takes_any_bytes_like_and_says_what_to_pass_for_anything_else():
+    # probe47: cleaner.decode("abc") raised "startswith first arg must be str or a tuple of str, not
+    # bytes", decode(None) and decode(memoryview(...)) an AttributeError from inside.
+    data = "国务院".encode("gbk")
+    assert decode(data) == decode(bytearray(data)) == decode(memoryview(data)) == "国务院"
+    with pytest.raises(TypeError, match=r"decode\(\) takes bytes, not str; text is decoded already"):
+        decode("国务院")
+    with pytest.raises(TypeError, match=r"decode\(\) takes bytes, not NoneType$"):
+        decode(None)
+    with pytest.raises(TypeError, match=r"decode_with_findings\(\) takes bytes, not int$"):
+        decode_with_findings(5)

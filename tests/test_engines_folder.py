@@ -278,3 +278,46 @@ def test_a_page_s_meta_fields_in_the_report_are_repaired_as_the_library_repairs_
     library = Cleaner().run_bytes(_misread_head_page())
     assert line["meta"]["author"] == "李四" and line["meta"] == library.meta
     assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == library.text + "\n"
+
+
+def test_a_report_to_standard_output_is_written_there_and_appends_to_a_redirected_file(tmp_path):
+    # probe47: `--report -` wrote a file named "-" in the working folder (`-o -` and `rules learn -o -`
+    # mean standard output); `--report /dev/stdout >> run.log` reopened the log and emptied it first.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("國(guó)務(wù)院\n", encoding="utf-8")
+    exe = Path(sys.executable).parent / "cleaner"
+    for n, target in enumerate(("-", "/dev/stdout")):
+        log = tmp_path / f"run{n}.log"
+        log.write_text("earlier line\n", encoding="utf-8")
+        with open(log, "a") as out:
+            proc = subprocess.run([str(exe), str(tmp_path / "in"), "-o", str(tmp_path / f"out{n}"), "--report", target],
+                                  stdout=out, stderr=subprocess.PIPE, cwd=tmp_path, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        lines = log.read_text(encoding="utf-8").splitlines()
+        assert lines[0] == "earlier line" and json.loads(lines[1])["status"] == "cleaned" and len(lines) == 2
+        assert not (tmp_path / "-").exists()
+
+
+def test_a_warc_record_that_fails_is_summed_up_as_left_out_not_as_passed_through(tmp_path):
+    # probe47: a folder's summary said `records failed 1 (in 1 file, passed through unchanged)` for a WARC
+    # record that could not be read; a WARC record has no line to pass through, and none was written.
+    def record(uri: str, body: bytes, encoding: str = "") -> bytes:
+        http = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{encoding}Content-Length: {len(body)}\r\n\r\n"
+                .encode() + body)
+        return (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
+                f"WARC-Record-ID: <urn:uuid:{len(uri):08d}-0000-0000-0000-000000000000>\r\n"
+                f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode() + http + b"\r\n\r\n"
+
+    page = "<html><body><p>國(guó)務(wù)院副總理馬凱近日在貴陽調研。</p></body></html>".encode()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "crawl.warc").write_bytes(record("http://a.com/1", page)
+                                                 + record("http://a.com/22", b"\x1f\x8b\x08\x00cut", "Content-Encoding: gzip\r\n"))
+    (tmp_path / "in" / "a.jsonl").write_text('{"text": "國(guó)務(wù)院"}\n{"id": 1}\n', encoding="utf-8")
+    report = Report(echo=False)
+    folder.run_folder(tmp_path / "in", tmp_path / "out", Config(), report=report, jobs=1, learn=False)
+    assert len((tmp_path / "out" / "crawl.jsonl").read_text(encoding="utf-8").splitlines()) == 1  # the bad record is not in it
+    assert "records failed 2 (in 2 files; the WARC record left out, the JSON Lines record passed through unchanged)" in report.summary()

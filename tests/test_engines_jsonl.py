@@ -202,6 +202,15 @@ def test_a_nested_field_is_cleaned_in_place_by_its_dotted_path():
     assert report.failed[-1] == ("in.jsonl:1", "has no field 'content.text' (its fields: 'content'); passed through unchanged")
 
 
+def test_a_top_level_key_with_a_dot_is_cleaned_in_place_not_added_under_its_escaped_name():
+    # probe47: `--field 'd\.e'` cleaned the key "d.e" but wrote the result under a new key "d\\.e"
+    # added last, the field itself left as it was.
+    report = Report(echo=False)
+    line = '{"d.e": "國(guó)務(wù)院", "t": "x"}\n'.encode()
+    assert _cleaned([line], report, field=r"d\.e") == ['{"d.e": "国务院", "t": "x"}\n'.encode()]
+    assert _cleaned([line], report, field=r"d\.e", details=True)[0].startswith('{"d.e": "国务院", "t": "x", "cleaner": {'.encode())
+
+
 def test_learning_reads_a_nested_field_as_cleaning_does():
     learner = Learner()
     lines = [json.dumps({"url": f"https://a.example.cn/{i}", "meta": {"body": f"首页 > 新闻中心 > 国内\n第{i}篇正文，讲经济发展情况。"}},
@@ -308,3 +317,18 @@ def test_a_line_past_the_limit_is_passed_through_in_pieces_and_named(tmp_path, m
         assert "国务院" in out[0].decode() and "国务院" in out[61].decode()
         outs.append(out)
     assert outs[0] == outs[1]
+
+
+def test_a_field_s_one_final_newline_is_kept_as_a_file_s_is_and_is_no_change():
+    # probe47: `printf '国务院印发通知。\n' | cleaner --check` exits 0 (a file's one final newline is no
+    # change), but the same text as a record's field was "would change" and rewritten without it:
+    # `--check` failed on a clean corpus whose texts end in a newline, and every such record was rewritten.
+    report = Report(echo=False)
+    lines = ['{"text": "国务院印发通知。\\n"}\n'.encode(), '{"text": "國(guó)務(wù)院印发通知。\\n"}\n'.encode(),
+             '{"text": "国务院印发通知。\\n\\n"}\n'.encode(), '{"text": "\\n"}\n'.encode()]
+    out = _cleaned(lines, report)
+    assert out[0] == lines[0]  # byte for byte
+    assert json.loads(out[1])["text"] == "国务院印发通知。\n"  # cleaned, its final newline kept
+    assert json.loads(out[2])["text"] == "国务院印发通知。\n"  # a trailing blank line is a change, as in a file
+    assert json.loads(out[3])["text"] == ""  # nothing left: no newline made up for it
+    assert (report.cleaned, report.unchanged) == (3, 1)

@@ -227,3 +227,57 @@ def test_rules_learn_to_a_standard_output_that_cannot_take_it_is_one_line_and_ex
         proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), "rules", "learn", str(tmp_path / "portal"), "-o", "-"],
                               stdout=full, stderr=subprocess.PIPE, timeout=600)
     assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: No space left on device; output cut short\n")
+
+
+def test_rules_learn_from_a_closed_standard_input_is_one_line(tmp_path):
+    # probe47: `cleaner rules learn - -o x.toml <&-` ended in `internal error: AttributeError: 'NoneType'
+    # object has no attribute 'buffer'`.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).parent / "cleaner"
+    proc = subprocess.run(f"'{exe}' rules learn - -o '{tmp_path / 'x.toml'}' <&-", shell=True, stderr=subprocess.PIPE, timeout=300)
+    assert (proc.returncode, proc.stderr.decode()) == (2, "cleaner: <stdin>: standard input is closed; give a file, or pipe JSON Lines in\n")
+    assert not (tmp_path / "x.toml").exists()
+
+
+def test_rules_learn_to_dev_null_learns_and_writes_nothing(tmp_path, capsys):
+    from pathlib import Path
+
+    # probe47: `-o /dev/null` (the main command's "only the messages") was refused as
+    # "/dev/null: exists; give --force to replace it", and the site id taken from its name.
+    write_portal(tmp_path / "portal", 20)
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", "/dev/null"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "rule(s) learned from 20 document(s)" in captured.err
+    assert Path("/dev/null").is_char_device()
+
+
+def test_rules_learn_over_a_link_is_refused_naming_it_once(tmp_path, capsys):
+    # probe47: `cleaner: link.toml: link.toml: output is a symbolic link; ...` (the path twice), after the learning pass.
+    write_portal(tmp_path / "portal", 20)
+    (tmp_path / "target.toml").write_text("keep\n", encoding="utf-8")
+    (tmp_path / "link.toml").symlink_to(tmp_path / "target.toml")
+    assert cli.main(["rules", "learn", str(tmp_path / "portal"), "-o", str(tmp_path / "link.toml"), "--force"]) == 2
+    assert capsys.readouterr().err == f"cleaner: {tmp_path / 'link.toml'}: output is a symbolic link; outputs only replace regular files\n"
+    assert (tmp_path / "target.toml").read_text(encoding="utf-8") == "keep\n"
+
+
+def test_rules_learn_to_a_standard_output_appended_to_its_input_is_refused(tmp_path):
+    # probe47: `cleaner rules learn crawl.jsonl -o - >> crawl.jsonl` appended the TOML rule file to the
+    # records it learned from, exit 0 (as cat refuses "input file is output file").
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pages = portal_pages(20)
+    src = tmp_path / "crawl.jsonl"
+    src.write_text("".join(json.dumps({"text": "\n".join(f[:3] + a + f[3:])}, ensure_ascii=False) + "\n" for a, f in pages),
+                   encoding="utf-8")
+    before = src.read_bytes()
+    with open(src, "ab") as out:
+        proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), "rules", "learn", str(src), "-o", "-"],
+                              stdout=out, stderr=subprocess.PIPE, timeout=600)
+    assert proc.returncode == 2 and "standard output is the input file itself" in proc.stderr.decode()
+    assert src.read_bytes() == before

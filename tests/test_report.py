@@ -84,6 +84,8 @@ def test_records_that_failed_inside_a_written_file_are_in_the_summary_and_the_ex
     assert report.exit_code == 1
     assert report.summary() == ("files: cleaned 0, unchanged 1, failed 0, "
                                 "records failed 2 (in 2 files, passed through unchanged)")
+    report.records_left_out = 2  # both of WARC files: no line to pass through (probe47)
+    assert report.summary().endswith("records failed 2 (in 2 files, left out)")
 
 
 def test_steps_count_only_for_units_that_change():

@@ -73,3 +73,16 @@ def test_rules_output_that_cannot_be_written_is_one_line(command):
         proc = subprocess.run([str(Path(sys.executable).parent / "cleaner"), "rules", command], stdout=full,
                               stderr=subprocess.PIPE, timeout=300)
     assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: No space left on device; output cut short\n")
+
+
+@pytest.mark.parametrize("command", ["list", "check"])
+def test_rules_output_to_a_closed_standard_output_is_one_line(command):
+    # probe47: `cleaner rules list >&-` ended in `internal error: AttributeError: 'NoneType' object has
+    # no attribute 'write'` (exit 2); the main command says `<stdout>: ... closed; output cut short`, exit 1.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).parent / "cleaner"
+    proc = subprocess.run(f"'{exe}' rules {command} >&-", shell=True, stderr=subprocess.PIPE, timeout=300)
+    assert (proc.returncode, proc.stderr.decode()) == (1, "cleaner: <stdout>: standard output is closed; output cut short\n")

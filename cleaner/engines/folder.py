@@ -41,7 +41,7 @@ from cleaner.io.decode import NotText
 from cleaner.io.compressed import BrokeOff, read_all
 from cleaner.io.page import as_file_text, is_blank, load_page, page_changed
 from cleaner.io.kinds import input_kind, not_a_page, output_name, saved_page_of
-from cleaner.io.output import read_only, remove_stale_temporaries, write_atomic
+from cleaner.io.output import is_stream, read_only, remove_stale_temporaries, write_atomic
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def plan(src_dir: Path, out_dir: Path, report: Report, manifest: manifests.Manif
         output = str(rel.with_name(output_name(rel.name)))
         dst = out_dir / output
         if output in taken:
-            fail(str(src), f"its output {output} is also the output of {taken[output]}; skipped")
+            fail(str(src), f"its output {output} is also the output of {taken[output]}; not cleaned (rename one of them)")
             return None
         taken[output] = str(src)
         if manifest is not None and manifest.is_fresh(output, src, dst):
@@ -179,7 +179,7 @@ def _run_folder(src_dir: Path, out_dir: Path, config: Config, report: Report, jo
 
     try:
         if report_path:  # opened before the learning pass: a report that cannot be written is refused first
-            per_file = open(report_path, "w", encoding="utf-8")
+            per_file = _report_file(report_path)
         if write and not force:  # before any work: one line for a damaged manifest, not one per output
             known = manifests.Manifest(out_dir, "")
             if refusal := known.refusal([job.output for job in every if not_ours(job, known)]):
@@ -247,6 +247,15 @@ def _run_folder(src_dir: Path, out_dir: Path, config: Config, report: Report, jo
         if bar is not None:
             bar.close()
     return report
+
+
+def _report_file(path: Path):
+    """The ``--report`` file, opened for writing; ``-`` or ``/dev/stdout`` is standard output itself,
+    as ``-o -`` is: its descriptor, not a reopening (which would empty a file it is redirected to
+    with ``>>``), and never closed with the report."""
+    if is_stream(path):
+        return open(1, "w", encoding="utf-8", closefd=False)
+    return open(path, "w", encoding="utf-8")
 
 
 NOT_OURS = ("exists and is not named in the output folder's manifest (not written by cleaner, or by an older "
@@ -366,6 +375,8 @@ def _collect(job: Job, outcome: Outcome, report: Report, manifest, per_file) -> 
         else:
             report.done(job.src, records.cleaned > 0, steps)
         report.failed_records.extend(bad_records)  # already printed
+        if job.kind == "warc":  # a WARC record that failed has no line to pass through: it is left out
+            report.records_left_out += len(bad_records)
         report.notes.extend(records.notes)
         outcome.details = {"changed": records.cleaned > 0, "records": records.cleaned + records.unchanged + len(records.failed),
                            "cleaned": records.cleaned, "failed": len(records.failed)}

@@ -171,19 +171,20 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
         interrupts.reraise(exc)
         log.fail(where, f"internal error ({type(exc).__name__}: {exc}); passed through unchanged")
         return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
-    changed = result.text != value or (cleaner.config.from_html and title is not None
-                                       and title_in_script(title, result, cleaner.config) != title)
+    cleaned = with_final_newline(value, result.text)
+    changed = cleaned != value or (cleaner.config.from_html and title is not None
+                                   and title_in_script(title, result, cleaner.config) != title)
     data = result.to_dict()
     log.done(where, changed, data["steps"], data["findings"], result.meta.get("site", ""))
     if writeback is WriteBack.DIFF and changed:
-        log.diff(where, value, result.text)
+        log.diff(where, value, cleaned)
     if not changed and not details:
         return (record.line.encode("utf-8") + (ending or b"\n")) if carried else None
     changes: dict[str, object] = {}
     if changed and len(path) == 1:
-        changes[field] = result.text
+        changes[path[0]] = cleaned  # the key itself: `--field 'a\.b'` names the key "a.b"
     elif changed:  # a nested field (--field meta.text): spliced where it stands
-        record = record.replaced(found[1], result.text)
+        record = record.replaced(found[1], cleaned)
     if cleaner.config.from_html and title is not None and (own := title_in_script(title, result, cleaner.config)) != title:
         changes["title"] = own  # a WARC page's title, as --json gives a page file's: in the text's script
     if details and DETAILS in record.spans:
@@ -192,6 +193,17 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     elif details:
         changes[DETAILS] = {k: v for k, v in data.items() if k != "text"}
     return record.rewritten(changes).encode("utf-8") + (ending or b"\n")
+
+
+def with_final_newline(value: str, cleaned: str) -> str:
+    r"""``cleaned`` with the one final newline its field ``value`` ended in, as a file's text keeps
+    it (``cleaner.io.page.page_changed``: one final newline is no change): a clean text ending in a
+    newline comes out byte for byte, and ``--check`` passes it, as it passes the same text as a file.
+
+    >>> with_final_newline("正文。\n", "正文。"), with_final_newline("正文。", "正文。"), with_final_newline("\n", "")
+    ('正文。\n', '正文。', '')
+    """
+    return cleaned + "\n" if cleaned and value.endswith("\n") and not cleaned.endswith("\n") else cleaned
 
 
 DETAILS = "cleaner"  # the key --details adds to each record

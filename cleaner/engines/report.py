@@ -57,6 +57,7 @@ class Report:
     # Folder runs: records (FILE:LINE) that failed inside a records file that was still written
     # (passed through unchanged, already printed); the file is counted once, these apart.
     failed_records: list[tuple[str, str]] = field(default_factory=list)
+    records_left_out: int = 0  # of those, WARC records: no line of theirs to pass through, so none written
     notes: list[tuple[str, str]] = field(default_factory=list)
     steps: Counter = field(default_factory=Counter)
     sites: Counter = field(default_factory=Counter)
@@ -140,7 +141,11 @@ class Report:
         parts.append(f"failed {len(self.failed)}")
         if self.failed_records:
             files = len({where.rsplit(":", 1)[0] for where, _ in self.failed_records})
-            parts.append(f"records failed {len(self.failed_records)} (in {files} file{'s' if files != 1 else ''}, passed through unchanged)")
+            failed, left_out = len(self.failed_records), self.records_left_out
+            fate = (", passed through unchanged" if not left_out else ", left out" if left_out == failed else
+                    f"; the WARC record{'s' if left_out != 1 else ''} left out, the JSON Lines "
+                    f"record{'s' if failed - left_out != 1 else ''} passed through unchanged")
+            parts.append(f"records failed {failed} (in {files} file{'s' if files != 1 else ''}{fate})")
         if self.not_shown:
             parts.append(f"{self.not_shown} repeated messages not shown")
         return f"{unit}: " + ", ".join(parts) + (f"; steps: {kinds}" if kinds else "")

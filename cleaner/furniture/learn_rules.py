@@ -168,7 +168,7 @@ def learn_command(args) -> int:
     from cleaner.furniture.rules_cli import check_examples
     from cleaner.io.kinds import input_kind
     from cleaner.io.once import reads_once, shown_name
-    from cleaner.io.output import is_stream, overlap_error, shown_path, write_output
+    from cleaner.io.output import is_discard, is_stream, output_file_error, overlap_error, shown_path, stdout_input_error, write_output
 
     def refuse(message: str) -> int:
         print(f"cleaner: {message}", file=sys.stderr)
@@ -176,14 +176,21 @@ def learn_command(args) -> int:
 
     out: Path = args.output
     to_stdout = is_stream(str(out))  # `-o -`, as the main command takes it
+    nameless = to_stdout or is_discard(str(out))  # `-o /dev/null`: learned and told, written nowhere
     site_id = out.stem
-    if not to_stdout:
+    if not nameless:
         if str(args.output).endswith(("/", os.sep)) or out.is_dir():
             return refuse(f"{out}: is a folder; give the rule file's path ({out / 'SITE.toml'}): its name is the site id")
+        if refusal := output_file_error(out):  # a link, FIFO or device: before the learning pass, not after it
+            return refuse(refusal)
         if not _SITE_ID.match(site_id):
             return refuse(f"{out}: the file name is the site id; use letters, digits, '_', '-' or '.'")
         if out.exists() and not args.force:
             return refuse(f"{out}: exists; give --force to replace it")
+    if to_stdout and (refusal := stdout_input_error([args.input])):  # `-o - >> crawl.jsonl`: the rules would end the records
+        return refuse(refusal)
+    if str(args.input) == "-" and sys.stdin is None:  # `<&-`: Python leaves sys.stdin None
+        return refuse("<stdin>: standard input is closed; give a file, or pipe JSON Lines in")
     once = reads_once(args.input)  # `-`, a pipe, /dev/fd/N: JSON Lines, read once (this pass is the only one)
     if not once and not args.input.exists():
         return refuse(f"{args.input}: No such file or directory")
@@ -193,7 +200,7 @@ def learn_command(args) -> int:
         # One page has no lines that recur across documents: there is nothing to learn from it.
         return refuse(f"{args.input}: not a folder or a records file; `rules learn` takes a folder of pages, "
                       "or a JSON Lines or WARC file of many documents")
-    if not to_stdout and (refusal := overlap_error(out, [args.input])):  # a rule file in the folder would be cleaned as a page
+    if not nameless and (refusal := overlap_error(out, [args.input])):  # a rule file in the folder would be cleaned as a page
         return refuse(refusal)
     from cleaner.io.jsonl import BadField, field_path
 
@@ -216,7 +223,7 @@ def learn_command(args) -> int:
     key = args.key or max(learned.lines, key=lambda k: (len(learned.lines[k]), k))
     if key not in learned.lines:
         return refuse(f"{key!r}: nothing learned for it; learned: {', '.join(sorted(learned.lines))}")
-    if to_stdout:  # no file name to take the site id from: the learned site's own name
+    if nameless:  # no file name to take the site id from: the learned site's own name
         site_id = re.sub(r"[^A-Za-z0-9_.-]+", "-", key.split(":")[-1]).strip("-.") or "learned"
     text = rule_file(learned, key, site_id)
     try:

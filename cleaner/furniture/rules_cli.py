@@ -90,12 +90,13 @@ def main(argv: list[str]) -> int:
 
 
 def _written(lines: list[str], code: int) -> int:
-    """``code`` once ``lines`` are on standard output; a write that fails (a full disk: ``> /dev/full``)
-    is one line and exit 1, as a cleaning run's, not an internal error. A reader that went away
+    """``code`` once ``lines`` are on standard output; a write that fails (a full disk: ``> /dev/full``,
+    standard output closed: ``>&-``) is one line and exit 1, as a cleaning run's, not an internal error. A reader that went away
     (``| head``) is the caller's: BrokenPipeError goes on up."""
+    from cleaner.io.output import write_stream
+
     try:
-        sys.stdout.write("".join(line + "\n" for line in lines))
-        sys.stdout.flush()
+        write_stream("".join(line + "\n" for line in lines))  # standard output closed (`>&-`): an OSError too
     except BrokenPipeError:
         raise
     except OSError as exc:

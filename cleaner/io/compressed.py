@@ -335,8 +335,11 @@ def standard_input() -> BinaryIO:
     """Standard input's bytes; from a terminal, unbuffered: a buffered read waits for its size or
     an end, so each read would need its own Ctrl-D; unbuffered, a read gives a typed line, and
     the first Ctrl-D at a line's start ends the input (``_Reads``)."""
+    import errno
     import sys
 
+    if sys.stdin is None:  # started with standard input closed (`<&-`): an OSError its callers tell in one line
+        raise OSError(errno.EBADF, "standard input is closed")
     stream = sys.stdin.buffer
     try:
         terminal = stream.isatty()

@@ -45,16 +45,28 @@ def decode(data: bytes) -> str:
     >>> decode("国务院".encode("gb18030"))
     '国务院'
     """
-    return decode_with_findings(data).text
+    return decode_with_findings(_as_bytes(data, "decode")).text
 
 
 def decode_with_findings(data: bytes) -> Decoded:
     """Decode (``_decode_marked``), reading GBK's A3A0 as browsers do (``browser_gb_space``)."""
+    data = _as_bytes(data, "decode_with_findings")
     decoded = _decode_marked(data)
     decoded.text, mapped = browser_gb_space(decoded.text, data)
     if mapped is not None:
         decoded.findings.append(mapped)
     return decoded
+
+
+def _as_bytes(data, caller: str) -> bytes:
+    """``data`` as bytes (a bytearray or memoryview is copied); anything else is refused in a
+    sentence naming the call, as ``clean_bytes`` refuses it, not by an error from deep inside."""
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, (bytearray, memoryview)):
+        return bytes(data)
+    hint = "; text is decoded already" if isinstance(data, str) else ""
+    raise TypeError(f"{caller}() takes bytes, not {type(data).__name__}{hint}")
 
 
 def browser_gb_space(text: str, data: bytes) -> tuple[str, Finding | None]:

@@ -138,6 +138,32 @@ def overlap_error(output: str | Path, inputs: Iterable[str | Path]) -> str | Non
     return None
 
 
+def stdout_input_error(inputs: Iterable[str | Path]) -> str | None:
+    """The refusal when standard output is a regular file that is one of the inputs (``cleaner
+    a.jsonl >> a.jsonl``, ``cleaner < a.txt > a.txt``), as cat refuses "input file is output file".
+
+    A records file appended to itself reads its own output back as input and grows without end;
+    one redirected onto itself with ``>`` was emptied by the shell before the run and would be
+    cleaned as an empty file, exit 0. ``-`` is standard input, compared by its descriptor.
+    """
+    try:
+        out = os.fstat(1)
+    except OSError:  # standard output closed: told elsewhere
+        return None
+    if not stat.S_ISREG(out.st_mode):
+        return None
+    for src in inputs:
+        try:
+            st = os.fstat(0) if str(src) == "-" else os.stat(src)
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            name = "<stdin>" if str(src) == "-" else str(src)
+            return (f"{name}: standard output is the input file itself (> or >> onto it: > empties it before the run); "
+                    "write the output to another file")
+    return None
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)  # hard links and links to the same file

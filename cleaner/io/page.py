@@ -10,7 +10,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from cleaner.io.decode import decode_with_findings
+from cleaner.io.decode import NotText, decode_with_findings
 from cleaner.io.kinds import input_kind, looks_like_rtf
 from cleaner.model import Finding
 
@@ -47,6 +47,19 @@ def is_blank(data: bytes) -> bool:
     return not data.strip()
 
 
+_WARC_HEAD = re.compile(rb"\AWARC/1\.\d\r?\n(?:[^\r\n]*\r?\n){0,20}?WARC-Type:", re.IGNORECASE)
+
+
+def looks_like_warc(head: bytes) -> bool:
+    r"""Whether bytes start as a WARC file does: a ``WARC/1.x`` line, then its headers with ``WARC-Type``.
+    Cleaned as a page, its records' headers and payloads (gzip bodies as mojibake) would be one text.
+
+    >>> looks_like_warc(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n"), looks_like_warc("WARC/1.0 是一种格式".encode())
+    (True, False)
+    """
+    return _WARC_HEAD.match(head) is not None
+
+
 def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = True) -> Page:
     """``html``: the caller says so; otherwise HTML by the name, or by content that looks like it.
 
@@ -55,6 +68,9 @@ def load_page(data: bytes, name: str = "", *, html: bool = False, sniff: bool = 
     """
     from cleaner.io.html import html_to_text, looks_like_html
 
+    if looks_like_warc(data[:SNIFF]):
+        raise NotText("WARC data (a web archive), not a page: give it as a file named .warc or .warc.gz, whose records are read "
+                      "one page each (cleaner crawl.warc.gz -o pages.jsonl.gz; a WARC is read with seeks, not from a pipe)")
     why = "--html" if html else "its name" if input_kind(name) == "html" else \
         "its content" if sniff and looks_like_html(data[:SNIFF]) else ""
     if why:
