@@ -54,3 +54,12 @@ def test_the_code_licence_text_ships():
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License")
     assert "LICENSE" in p["license-files"] and "cleaner/data/README.md" in p["license-files"]
+
+
+def test_the_licences_that_ask_for_their_text_ship_it():
+    # Apache-2.0 (4a) and the Unicode licence ask that their text go with every copy.
+    files = project()["license-files"]
+    for name, opening in (("Apache-2.0", "Apache License"), ("Unicode-3.0", "UNICODE LICENSE V3")):
+        path = f"LICENSES/{name}.txt"
+        assert path in files
+        assert (ROOT / path).read_text(encoding="utf-8").lstrip().startswith(opening)
