@@ -83,16 +83,6 @@ def test_escapes_alone_of_a_legacy_page_read_by_the_model(source):
         assert repair(_x(text.encode(source))) == text
 
 
-@pytest.mark.parametrize("word", ["你好", "北京", "发展", "國務"])
-def test_a_short_utf8_run_of_escapes_touching_chinese_is_read(word):
-    # A word's UTF-8 bytes printed as escapes inside Chinese prose (a log line, a repr pasted into
-    # a sentence): UTF-8's structure is the evidence, as for a run apart (leftovers.decode_escapes),
-    # however short; a legacy encoding's two characters are not (below).
-    escaped = _x(word.encode("utf-8"))
-    assert repair("他说" + escaped + "，我们今天去北京") == "他说" + word + "，我们今天去北京"
-    assert repair(escaped + "，我们今天去北京") == word + "，我们今天去北京"
-
-
 @pytest.mark.parametrize("escaped", [
     r"\xde\xad\xbe\xef", r"魔数 \xca\xfe\xba\xbe 开头",
     r"哈希：\x9f\x86\xd0\x81\x88\x4c\x7d\x65\x9a\x2f\xea\xa0\xc5\x5a\xd0\x15\xa3\xbf\x4f\x1b",

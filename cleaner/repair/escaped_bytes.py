@@ -64,10 +64,6 @@ ALONE_MIN_CHARS = byte_runs.ALONE_MIN_CHARS
 # the one that read the run shows every character, bar text typed beside the mojibake.
 MISSING_MAX = 4
 ALONE_MIN_SCORE = byte_runs.ALONE_MIN_SCORE
-# Escapes alone that are exactly UTF-8 need no score: random high bytes are almost never UTF-8
-# (leftovers.decode_escapes reads a run set apart on that alone). Two characters, six bytes of
-# UTF-8's shape: a word printed as escapes inside a sentence (他说\xe4\xbd\xa0\xe5\xa5\xbd，…).
-UTF8_ALONE_MIN_CHARS = 2
 # A byte a decoder could not read: \xHH (backslashreplace), or \udcHH (surrogateescape, then
 # written with backslashreplace) among characters the decoder did read, which a run of those
 # escapes alone (below) does not take: one byte either way, its last two digits.
@@ -283,9 +279,7 @@ def _readings(tokens: list[str], raw: list[bytes], source: str,
                 shown = "".join(t for t in tokens[first:end] if not t.isascii())
                 if shown:
                     good = per_char(_beyond_ascii(read)) > per_char(shown)
-                elif source == "utf-8":  # escapes alone: UTF-8's structure is the evidence
-                    good = len(read) >= UTF8_ALONE_MIN_CHARS
-                else:  # escapes alone of a legacy encoding, which reads nearly any bytes
+                else:  # escapes alone
                     good = len(read) >= ALONE_MIN_CHARS and per_char(read) >= ALONE_MIN_SCORE
                 if good:
                     out.append((first, end, read))
