@@ -70,6 +70,16 @@ def test_entry_box_rows():
     assert entry_boxes(texts) == [2, 3, 4]
 
 
+def test_an_articles_own_box_of_facts_between_its_paragraphs_stays():
+    # The box names what the article is about, not the page's entry (review47: it went).
+    texts = ["药箱里的老朋友", "很多家庭的药箱里都备着一瓶阿司匹林。", "中文名 阿司匹林", "英文名 Aspirin",
+             "适应症 发热 头痛", "它的历史要从柳树皮说起。"]
+    assert entry_boxes(texts) == []
+    assert entry_boxes(texts, "药箱里的老朋友 - 健康频道") == []
+    # On the entry's page, named by its title's part, the box goes.
+    assert entry_boxes(["白鹭湖位于江苏省某县西北部。", "中文名 白鹭湖", "所属地区 江苏省某县"], "白鹭湖_百度百科") == [1, 2]
+
+
 def test_rows_without_the_entry_name_stay():
     # An article's own keyed lines with spaces (a schedule, a team sheet) open with no entry name.
     assert entry_boxes(["时间 上午九点", "地点 市图书馆", "主讲 王老师"]) == []

@@ -44,6 +44,10 @@ def test_marks_alone(line, family):
     "发布于广东省人民政府网站的通知显示，政策将于下月实施。",
     "发布于网络",  # no place of the list
     "来自华为的工程师",  # a caption naming people, not a phone
+    "来自华为",  # a guest list's row: a phone only with its model (review47)
+    "来自小米",
+    "来自美国",  # a guest list's or a caption's place: 来自 is no post's key
+    "粉丝 3",  # a count with no colon or 量/数 (review47)
     "评论（一）",  # a commentary's numbered part
     "评论",
     "3人受伤",  # a count of people, no reaction
@@ -233,6 +237,16 @@ def test_desk_credits_outside_the_prose():
     families = [""] * 5
     desk_credits(lines, families, [False, True, False, False, False])
     assert families == ["", "", "bar-credit", "bar-credit", ""]  # a book's 主编 is an article's fact
+    # A role with a space alone after the article: its closing credit line (review47), kept.
+    lines = texts(["第一段，活动由街道主办，居民踊跃参加，现场气氛热烈。", "策划 李四"])
+    families = [""] * 2
+    desk_credits(lines, families, [True, False])
+    assert families == ["", ""]
+    # Two together are the site's desk.
+    lines = texts(["第一段，活动由街道主办，居民踊跃参加，现场气氛热烈。", "策划 李四", "排版 小王"])
+    families = [""] * 3
+    desk_credits(lines, families, [True, False, False])
+    assert families == ["", "bar-credit", "bar-credit"]
     # Between the prose lines: the article's own (a programme's roles).
     lines = texts(["第一段，活动由街道主办。", "策划：李四", "第二段，居民踊跃参加。"])
     families = [""] * 3

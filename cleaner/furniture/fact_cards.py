@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from cleaner.furniture.entries import title_parts
 from cleaner.furniture.site_boxes import DATA, alternation
 
 ROWS_MIN = 2  # keyed rows under the label that make it a card (one row under a label is a heading's fact)
@@ -75,15 +76,20 @@ _ENTRY_FIRST = ("中文名", "中文名称", "外文名", "外文名称", "英�
 _ENTRY_ROW = re.compile(r"^([^\s\d:。!?,;]{2,6})\s+([^\s。!?;][^。!?;]{0,29})$")
 
 
-def entry_boxes(texts: list[str]) -> list[int]:
+def entry_boxes(texts: list[str], title: str | None = None) -> list[int]:
     """Positions of the rows of an encyclopedia entry's box of facts: a run of ``ROWS_MIN`` rows or more
-    (``_ENTRY_ROW``), the first keyed by one of ``_ENTRY_FIRST``."""
+    (``_ENTRY_ROW``), the first keyed by one of ``_ENTRY_FIRST`` and naming the entry itself, the
+    page's first line or its title (中文名 白鹭湖 on 白鹭湖's page): an article's own box of facts
+    between its paragraphs (中文名 阿司匹林 in a piece on medicines) names what it is about."""
+    names = {texts[0].strip()} if texts else set()
+    if title:
+        names.update(title_parts(title))  # 白鹭湖_百度百科
     out: list[int] = []
     pos = 0
     while pos < len(texts):
         text = texts[pos]
         m = _ENTRY_ROW.match(text) if text.startswith(_ENTRY_FIRST) else None
-        if m is None or m.group(1) not in _ENTRY_FIRST:
+        if m is None or m.group(1) not in _ENTRY_FIRST or m.group(2).strip() not in names:
             pos += 1
             continue
         end = pos + 1

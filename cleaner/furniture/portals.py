@@ -565,7 +565,7 @@ def portal_lines(folded: list[str], alive: list[int], lexicon: Lexicon, keep: se
     # The site's boxes told by a heading or a frame and the shape of the lines under it (session 39).
     for pos in fact_cards(texts, prose):
         families[pos] = families[pos] or "fact-card"  # 人物档案 over 姓名：… 出生：…: the site's card of the subject
-    for pos in entry_boxes(texts):
+    for pos in entry_boxes(texts, title):
         families[pos] = families[pos] or "fact-card"  # 中文名 白鹭湖 / 所属地区 江苏省某县: an encyclopedia entry's box
     for pos in comment_blocks(texts, prose):
         families[pos] = families[pos] or "comment-block"  # a stamp, a comment, its vote row; its stamp goes with it

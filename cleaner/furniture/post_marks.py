@@ -49,19 +49,24 @@ def place(text: str) -> bool:
 # The client a post or a reply was sent from, alone (来自Android客户端, 来自 iPhone 客户端, 发自小米手机):
 # the stamp's other parts (the floor, the date) are set on lines of their own.
 _CLIENT = re.compile(r"^(?:来自|发自)\s*[\w\s.\-]{0,20}?\s*(?:客户端|手机版|手机端|APP|App|app)$"
-                     r"|^(?:来自|发自)\s*(?:iPhone|iPad|Android|安卓|华为|小米|荣耀|OPPO|vivo|三星)[A-Za-z0-9\s.\-]{0,16}$")
-# Where the writer posted from, with its key (发布于广东, 发表于：浙江省, IP属地 上海 is portals' _IP_PLACE).
-_POSTED_AT = re.compile(r"^(?:发布于|发表于|来自|IP\s*属地)\s*:?\s*(\S{2,12})$")
+                     r"|^(?:来自|发自)\s*(?:iPhone|iPad|Android)[A-Za-z0-9\s.\-]{0,16}$"
+                     # A brand that names a company too (来自华为, 来自小米 head a guest list's rows) is
+                     # a phone only with its model after it (来自 华为Mate60, 发自小米14).
+                     r"|^(?:来自|发自)\s*(?:安卓|华为|小米|荣耀|OPPO|vivo|三星)\s*[A-Za-z0-9][A-Za-z0-9\s.\-]{0,15}$")
+# Where the writer posted from, with its key (发布于广东, 发表于：浙江省, IP属地 上海 is portals' _IP_PLACE);
+# not 来自 (来自美国, 来自海外 head a guest list's or a caption's rows).
+_POSTED_AT = re.compile(r"^(?:发布于|发表于|IP\s*属地)\s*:?\s*(\S{2,12})$")
 # A counter button with its bracketed count and nothing else (评论(0), 留言 (12), 点赞(1.2万), 全部评论(3)): a heading
 # never carries a count in brackets.
 _COUNTED_BUTTON = re.compile(r"^(?:全部|热门|最新|精彩|网友)?(?:评论|留言|回复|跟帖|跟贴|点赞|收藏|分享|转发|阅读|浏览|有用|喜欢|推荐|赞)\s*\(\s*[\d,.]+\s*[万千kKwW]?\s*\)$")
 # The people who reacted to the post, counted (7人点赞, 1.2万人赞过, 6人已赞赏): a platform's sentence of
 # its own, no article's (3人受伤 names no reaction).
 _REACTED = re.compile(r"^[\d,.]+\s*[万千]?\s*人\s*(?:已)?(?:点赞|赞过|赞同|赞赏|喜欢|收藏|在看|看过|读过|参与|浏览|阅读)$")
-# A page's counter alone: its key with a colon or its 量/数, a count (阅读：1.2万, 点击：3521次, 浏览量 128, 粉丝 1.2万); a
+# A page's counter alone: its key with a colon or its 量/数, a count (阅读：1.2万, 点击：3521次, 浏览量 128, 粉丝 1.2万: a
+# follower count bare only with its 万 or k, 粉丝 3 may head a list); a
 # bare 阅读 3.4万 is the stats forms' to judge (tests/test_furniture_portals.py): a row of the
 # page's record set on its own line, no sentence's.
-_COUNTER = re.compile(r"^(?:(?:阅读|浏览|点击|播放|人气|访问|围观)(?:量|数|次数)?\s*:|(?:阅读|浏览|点击|播放|访问)(?:量|数|次数)|(?:粉丝|关注者|获赞|订阅)(?:量|数)?\s*:?)\s*[\d.,]+\s*[万千kKwW]?\s*次?$")
+_COUNTER = re.compile(r"^(?:(?:阅读|浏览|点击|播放|人气|访问|围观)(?:量|数|次数)?\s*:|(?:阅读|浏览|点击|播放|访问)(?:量|数|次数)|(?:粉丝|关注者|获赞|订阅)(?:(?:量|数)\s*:?|\s*:|(?=\s*[\d.,]+\s*[万千kKwW])))\s*[\d.,]+\s*[万千kKwW]?\s*次?$")
 # A reading time or a length the site states of the article (本文共1234字，阅读约需4分钟, 全文约2100字 预计阅读6分钟).
 _READING = re.compile(r"^(?:本文|全文)(?:共|约|共计)?\s*[\d,]+\s*字\s*,?\s*(?:阅读|读完|预计阅读|大约)?(?:约需|大约需要|需要|预计|约)?\s*\d{1,3}\s*分钟$")
 # An account's id with its key, a handle in letters (微信号：moumou, 抖音号: abc_123): the site's, below its
@@ -269,10 +274,14 @@ _DESK = re.compile(r"^(?:核稿编辑|核稿|信息员|审核人|录入|录入�
 
 def desk_credits(texts: list[str], families: list[str], prose: list[bool]) -> None:
     """One desk role with its names on a line (``_DESK``), outside the article's prose (above its
-    first prose line or below its last): a WeChat account's or a portal's credits one to a line."""
+    first prose line or below its last), keyed by a colon or beside another: a WeChat account's or
+    a portal's credits one to a line."""
     first = next((p for p, x in enumerate(prose) if x), len(texts))
     last = max((p for p, x in enumerate(prose) if x), default=-1)
-    for pos, text in enumerate(texts):
-        if families[pos] or first <= pos <= last or len(text) > 30 or not _DESK.match(text):
-            continue
-        families[pos] = "bar-credit"
+    rows = [pos for pos, text in enumerate(texts)
+            if not families[pos] and not first <= pos <= last and len(text) <= 30 and _DESK.match(text)]
+    # A role keyed by a colon, or two roles together: 策划 李四 alone after an article may be its
+    # closing credit line (a film's, an exhibition's), which the article keeps.
+    for pos in rows:
+        if ":" in texts[pos] or pos - 1 in rows or pos + 1 in rows:
+            families[pos] = "bar-credit"
