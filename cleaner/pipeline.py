@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Callable, Collection, Generator, Mapping, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
@@ -169,7 +169,7 @@ class Cleaner:
                       max_chars=0)
         return Cleaner.for_config(cfg).run(title, details=False).text
 
-    def run_many(self, texts: Sequence[str], *, details: bool = True) -> list[Result]:
+    def run_many(self, texts: Iterable[str], *, details: bool = True) -> list[Result]:
         """``[self.run(text, details=details) for text in texts]``, the pages cleaned phase by phase
         (``_phases``): every page of ``texts`` through the escapes and markup, then every page
         through the repairs, and so on to the width stages. Each phase's tables and answers stay in
@@ -180,8 +180,13 @@ class Cleaner:
         A text ``run`` reads another way (an HTML page, smuggled bytes, one over ``max_chars``,
         one that is no str) is cleaned by ``run`` itself, and so, in their order, is every page left
         unfinished when a page raises: the first failing text raises as ``run`` raises it. Every
-        page's state is held until the batch is done: give a batch of pages, not a corpus.
+        page's state is held until the batch is done: give a batch of pages, not a corpus. Any
+        iterable of texts is taken (a generator too); a single str is refused, as it would be
+        cleaned a character a page.
         """
+        if isinstance(texts, (str, bytes)):
+            raise TypeError("run_many takes a list of texts, not one text (use run)")
+        texts = list(texts)
         results: list[Result | None] = [None] * len(texts)
         running = [(k, self._phases(text, None, details, None, frozenset(), None))
                    for k, text in enumerate(texts) if self._phased(text)]

@@ -332,3 +332,12 @@ def test_a_field_s_one_final_newline_is_kept_as_a_file_s_is_and_is_no_change():
     assert json.loads(out[2])["text"] == "国务院印发通知。\n"  # a trailing blank line is a change, as in a file
     assert json.loads(out[3])["text"] == ""  # nothing left: no newline made up for it
     assert (report.cleaned, report.unchanged) == (3, 1)
+
+
+def test_the_details_of_a_field_kept_as_it_came_list_no_step():
+    # review47: a clean record ending in a newline went out unchanged, but --details listed the
+    # whitespace step that took the newline off, a change no output holds.
+    report = Report(echo=False)
+    out = _cleaned(['{"text": "这是一段干净的正文。\\n"}\n'.encode()], report, details=True)
+    assert json.loads(out[0])["text"] == "这是一段干净的正文。\n"
+    assert json.loads(out[0])["cleaner"]["steps"] == []

@@ -488,3 +488,12 @@ def test_any_batch_cleans_each_page_as_run_does(texts):
             cleaner.run_many(texts, details=False)
         return
     assert all(_same(a, b) for a, b in zip(cleaner.run_many(texts, details=False), expected, strict=True))
+
+
+def test_run_many_takes_any_iterable_and_refuses_one_text():
+    cleaner = Cleaner()
+    pages = ["国务院发布通知。", "你好"]
+    assert [r.text for r in cleaner.run_many(iter(pages))] == [cleaner.run(p).text for p in pages]
+    assert [r.text for r in cleaner.run_many(p for p in pages)] == [cleaner.run(p).text for p in pages]
+    with pytest.raises(TypeError, match="not one text"):
+        cleaner.run_many("国务院")

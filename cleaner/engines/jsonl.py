@@ -175,6 +175,9 @@ def _clean_line(body: bytes, ending: bytes, cleaner, where: str, field: str, det
     changed = cleaned != value or (cleaner.config.from_html and title is not None
                                    and title_in_script(title, result, cleaner.config) != title)
     data = result.to_dict()
+    if cleaned == value:
+        # The field goes out as it came (its one final newline put back): no step was written to it.
+        data["steps"] = []
     log.done(where, changed, data["steps"], data["findings"], result.meta.get("site", ""))
     if writeback is WriteBack.DIFF and changed:
         log.diff(where, value, cleaned)
